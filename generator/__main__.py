@@ -1,0 +1,4 @@
+"""``python -m generator`` is the ``digest`` command."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,303 @@
+"""Find the articles under ``content/``, then parse, validate and render each one.
+
+``parse_article`` is a pure function of a file's bytes and a few settings, so it can
+run in a worker process and its result can be cached. Every problem in a file is
+collected; nothing stops at the first one.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slugify import slugify
+
+from .errors import Problem
+from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from .markdown import render_markdown
+from .models import Article, Company, Source
+from .registry import Registry, fold
+from .urls import RESERVED, article_path
+
+MAX_BYTES = 1_000_000
+"""Largest article file accepted; a digest item is a few kilobytes."""
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SLUG = 80
+"""Slug length cap, far below any file system's 255-byte name limit."""
+FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
+          "updated", "draft")
+"""Front-matter keys an article may have."""
+
+
+@dataclass(frozen=True)
+class ArticleSettings:
+    """What parsing an article depends on besides its bytes."""
+
+    timezone: str
+    registry: Registry
+    content_dir: str
+
+
+def discover(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
+    """Every ``*.md`` under the content folder: (path relative to root, file), sorted.
+
+    Dot-files and dot-folders are skipped, symlinked folders are not followed, and a
+    symlinked file is read only if it points inside the content folder.
+    """
+    base = root / content_dir
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            path = Path(folder) / name
+            found.append((path.relative_to(root).as_posix(), path))
+    return tuple(sorted(found))
+
+
+def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes → text with '\\n' newlines, or the reason it is not UTF-8 text."""
+    if len(data) > MAX_BYTES:
+        return None, [Problem(rel, 0, "", f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for an article; "
+                                          "split it or move large media out of content/")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(rel, 1, "", "is UTF-16 text; save it as UTF-8")]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, [Problem(rel, line, "", "contains a NUL byte: this looks like a binary file, not Markdown; "
+                                             "remove it from content/ or save it as UTF-8 text")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
+    """One file's bytes → its Article (or None) and every problem found in it."""
+    text, problems = decode(rel, data)
+    if text is None:
+        return None, tuple(problems)
+    try:
+        parts = split(text)
+        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line)
+    except SplitError as e:
+        return None, (Problem(rel, e.line, "", e.message),)
+    except YamlError as e:
+        return None, (Problem(rel, e.line, e.field, e.message),)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
+    raw_lines = text.split("\n")
+    check = _Checker(rel, meta, lines, raw_lines, problems)
+    tz = ZoneInfo(settings.timezone)
+
+    for key in meta:
+        if key not in FIELDS:
+            hint = difflib.get_close_matches(str(key), FIELDS, n=1)
+            check.warn(key, "unknown field, ignored; " + (f"did you mean '{hint[0]}'?" if hint else
+                                                            "known fields: " + ", ".join(FIELDS)))
+    title = check.text("title", required=True)
+    when = check.date("date", tz, required=True)
+    updated = check.date("updated", tz)
+    summary = check.text("summary")
+    author = check.text("author")
+    section = check.text("section")
+    image = check.text("image")
+    draft = check.boolean("draft")
+    source = check.source()
+    tags = check.names("tags")
+    company_names = check.names("companies")
+    slug = check.slug(rel)
+
+    companies: list[Company] = []
+    for i, name in enumerate(company_names):
+        company = settings.registry.lookup(name)
+        if company is None:
+            hint = settings.registry.suggest(name)
+            check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
+                       + (f"did you mean '{hint}'? " if hint else "")
+                       + "add it there to give its page a name, link and description", ("companies", i))
+            company = Company(slugify(name) or "company", name, known=False)
+        if company.id not in [c.id for c in companies]:
+            companies.append(company)
+
+    body = parts.body
+    if not body.strip():
+        check.warn("", "the body is empty; write the digest text below the closing '---'", line=parts.body_line)
+    if updated and when and updated < when:
+        check.error("updated", "is before 'date'; an update cannot come before publication")
+    if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
+        return None, tuple(problems)
+    article = Article(
+        source_path=rel, slug=slug, title=title, date=when, updated=updated, summary=summary or "", source=source,
+        tags=tuple(tags), companies=tuple(companies), section=section or "", author=author or "", image=image or "",
+        draft=bool(draft), body_html=render_markdown(body), path=article_path(when, slug))
+    return article, tuple(problems)
+
+
+class _Checker:
+    """Typed reads of front-matter fields, each appending problems with the key's line."""
+
+    def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem]) -> None:
+        self.rel, self.meta, self.lines, self.raw, self.problems = rel, meta, lines, raw, problems
+
+    def line(self, *path: Any) -> int:
+        return self.lines.get(tuple(path), self.lines.get(tuple(path[:1]), 1))
+
+    def error(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
+        self.problems.append(Problem(self.rel, line or self.line(*(path or (field,))), field, message))
+
+    def warn(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
+        self.problems.append(Problem(self.rel, line or self.line(*(path or (field,))), field, message, "warning"))
+
+    def _after_colon(self, key: str) -> str:
+        """The raw text after 'key:' on the key's line."""
+        raw = self.raw[self.line(key) - 1] if self.line(key) <= len(self.raw) else ""
+        return raw.split(":", 1)[1] if ":" in raw else ""
+
+    def _hint(self, key: str, value: Any) -> str:
+        """A fix for a value YAML read as something other than text."""
+        after = self._after_colon(key)
+        if value is None and "#" in after:
+            return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: \"{after.strip()}\""
+        if value is None:
+            return f"it is empty; write it after the colon, like {key}: ..."
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
+        return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        if key not in self.meta:
+            if required:
+                self.error(key, f"is required; add a line '{key}: ...' to the front matter", line=1)
+            return None
+        value = self.meta[key]
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+        if value is None or isinstance(value, str):
+            commented = value is None and "#" in self._after_colon(key)
+            if required or commented:
+                self.error(key, self._hint(key, None))
+            return None
+        self.error(key, "must be text; " + self._hint(key, value))
+        return None
+
+    def boolean(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        self.error(key, f"must be true or false, got {value!r}")
+        return False
+
+    def date(self, key: str, tz: ZoneInfo, required: bool = False) -> datetime | None:
+        if key not in self.meta:
+            if required:
+                self.error(key, f"is required; add a line '{key}: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter", line=1)
+            return None
+        value = self.meta[key]
+        if value is None:
+            self.error(key, "is empty; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            return None
+        text = str(value).strip()
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                return datetime.combine(date.fromisoformat(text), time(0), tz)
+            parsed = datetime.fromisoformat(text.replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2} \d", text) else text)
+        except ValueError as e:
+            reason = str(e).split(":")[0] if "out of range" in str(e) or "must be in" in str(e) else "is not a date"
+            reason = "is not a date" if reason.startswith("Invalid isoformat") else reason
+            self.error(key, f"{text!r} {reason}; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            return None
+        if not isinstance(value, str) or not re.match(r"\d{4}-\d{2}-\d{2}", text):
+            self.error(key, f"{text!r} is not a date; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            return None
+        return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
+
+    def source(self) -> Source | None:
+        if "source" not in self.meta or self.meta["source"] is None:
+            return None
+        value = self.meta["source"]
+        if isinstance(value, str):
+            value = {"url": value}
+        if not isinstance(value, dict):
+            self.error("source", "must be a mapping with 'name:' and 'url:' on indented lines below it")
+            return None
+        for key in value:
+            if key not in ("name", "url"):
+                self.warn(f"source.{key}", "unknown field, ignored; source takes 'name' and 'url'", ("source", key))
+        url = value.get("url")
+        if not isinstance(url, str) or not url.strip():
+            self.error("source.url", "is required: the link to the original article", ("source", "url"))
+            return None
+        url = url.strip()
+        if not re.match(r"^https?://[^\s/?#]+[^\s]*$", url, re.IGNORECASE):
+            self.error("source.url", f"{url!r} is not an http(s) link; write the full address, starting with https://",
+                       ("source", "url"))
+            return None
+        name = value.get("name")
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            self.error("source.name", "must be text: the publisher's name, such as Reuters", ("source", "name"))
+            return None
+        host = re.sub(r"^www\.", "", url.split("/")[2].lower())
+        return Source(" ".join(name.split()) if name else host, url)
+
+    def names(self, key: str) -> list[str]:
+        if key not in self.meta or self.meta[key] is None:
+            return []
+        value = self.meta[key]
+        if isinstance(value, str):
+            items = [v.strip() for v in value.split(",") if v.strip()]
+            self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {key[:-1] if key.endswith('s') else key}")
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"must be a list like {key}: [a, b]; " + self._hint(key, value))
+            return []
+        out: list[str] = []
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            if isinstance(item, (list, dict)):
+                self.error(key, "must be a flat list of names; this item is a nested list or mapping", (key, i))
+                continue
+            if not isinstance(item, str) or not item.strip():
+                shown = "empty" if item is None or item == "" else repr(item)
+                self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
+                continue
+            name = " ".join(item.split())
+            if fold(name) not in seen:
+                seen.add(fold(name))
+                out.append(name)
+        return out
+
+    def slug(self, rel: str) -> str | None:
+        if "slug" in self.meta:
+            value = self.meta["slug"]
+            if not isinstance(value, str) or not SLUG_RE.match(value):
+                self.error("slug", f"{value!r} is not a valid slug; use lowercase letters, digits and single hyphens, "
+                                   "like 'meta-scale-ai'")
+                return None
+            if len(value) > MAX_SLUG:
+                self.error("slug", f"is {len(value)} characters; keep it to {MAX_SLUG} or fewer")
+                return None
+            slug = value
+        else:
+            stem = rel.rsplit("/", 1)[-1].removesuffix(".md")
+            slug = slugify(stem, max_length=MAX_SLUG, word_boundary=True)
+            if not slug:
+                self.error("slug", f"the file name {stem!r} gives an empty URL slug; rename the file with letters "
+                                   "or digits, or add 'slug: some-words'", line=1)
+                return None
+        if slug in RESERVED:
+            self.error("slug", f"{slug!r} is reserved for the site's own pages; rename the file or set another 'slug:'",
+                       line=self.line("slug") if "slug" in self.meta else 1)
+            return None
+        return slug

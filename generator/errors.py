@@ -1,0 +1,61 @@
+"""Problems found in the editor's input, and the exception that carries them.
+
+A ``Problem`` is one line of output for the editor: where, which field, what is wrong
+and how to fix it. Stages collect problems and raise one ``BuildError`` at the end, so
+an editor fixes every file in one pass.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input."""
+
+    path: str
+    """File the problem is in, relative to the project root (posix separators)."""
+    line: int
+    """1-based line in that file; 0 when the problem is about the file as a whole."""
+    field: str
+    """Front-matter or config key the problem is about; "" when none applies."""
+    message: str
+    """What is wrong and how to fix it."""
+    severity: Severity = "error"
+    """"error" stops the build; "warning" is reported and the build goes on."""
+    column: int = 0
+    """1-based column, when known; 0 otherwise."""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        field = f" field '{self.field}':" if self.field else ""
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}:{field} {prefix}{self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Problems in file order, so output is stable and reads top to bottom."""
+    return tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.field, p.message)))
+
+
+class BuildError(Exception):
+    """The input cannot be built; carries every problem found, warnings included."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sort_problems(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+class RefusalError(Exception):
+    """The command refuses to run (exit 2) before anything is read or written."""

@@ -1,0 +1,77 @@
+"""RSS 2.0 feeds through feedgen: one for the site, one per tag, company and section.
+
+Every date is explicit (feedgen would otherwise stamp the build time), links are
+absolute under ``base_url``, and items are newest first, capped at ``feed_size``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from feedgen.feed import FeedGenerator
+
+from . import i18n, urls
+from .config import Config
+from .models import Article, Site
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_clean(text: str) -> str:
+    """Drop the characters XML 1.0 forbids (most C0 controls, surrogates, U+FFFE/U+FFFF)."""
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def _item_html(article: Article, config: Config) -> str:
+    """Full content for readers: the body plus the source link, as on the page."""
+    html = article.body_html
+    if article.source:
+        label = i18n.STRINGS[config.language]["read_source"].format(source=_escape(article.source.name))
+        html += f'<p><a href="{_escape(article.source.url)}">{label}</a></p>\n'
+    return html
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def render_feed(config: Config, title: str, page_path: str, articles: Sequence[Article]) -> bytes:
+    """One RSS 2.0 document for the list page at ``page_path``."""
+    items = articles[: config.feed_size]
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.title(xml_clean(title))
+    fg.link(href=urls.absolute(config.base_url, page_path), rel="alternate")
+    fg.link(href=urls.absolute(config.base_url, urls.feed_path(page_path)), rel="self")
+    fg.description(xml_clean(config.description or title))
+    fg.language(config.language)
+    fg.generator("news-digest")
+    fg.docs("https://www.rssboard.org/rss-specification")
+    if items:
+        newest = max(a.updated or a.date for a in items)
+        fg.lastBuildDate(newest)
+        fg.pubDate(max(a.date for a in items))
+    for article in reversed(items):  # feedgen prepends each entry, so add oldest first
+        link = urls.absolute(config.base_url, article.path)
+        fe = fg.add_entry()
+        fe.title(xml_clean(article.title))
+        fe.link(href=link)
+        fe.guid(link, permalink=True)
+        fe.pubDate(article.date)
+        fe.description(xml_clean(article.summary or article.title))
+        fe.content(xml_clean(_item_html(article, config)), type="CDATA")
+        for name in sorted({*article.tags, *(c.name for c in article.companies), *([article.section] if article.section else [])}):
+            fe.category(term=xml_clean(name))
+        if article.author:
+            fe.dc.dc_creator(xml_clean(article.author))
+        if article.source:
+            fe.source(url=article.source.url, title=xml_clean(article.source.name))
+    return fg.rss_str(pretty=True)
+
+
+def render_feeds(config: Config, site: Site) -> Iterator[tuple[str, bytes]]:
+    """(path, RSS bytes) for the site and every term, in a fixed order."""
+    yield urls.feed_path(""), render_feed(config, config.title, "", site.articles)
+    for terms in (site.tags, site.companies, site.sections):
+        for term in terms:
+            yield urls.feed_path(term.path), render_feed(config, f"{config.title}: {term.name}", term.path, term.articles)

@@ -1,0 +1,100 @@
+"""The theme's UI strings in each supported language, and localised dates via Babel.
+
+Month and day names come from Babel's CLDR data, never from the OS locale, so a
+build gives the same bytes on every machine.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_date, format_datetime
+
+STRINGS: dict[str, dict[str, str]] = {
+    "id": {
+        "home": "Beranda",
+        "latest": "Berita terbaru",
+        "tags": "Tag",
+        "companies": "Perusahaan",
+        "sections": "Rubrik",
+        "archive": "Arsip",
+        "read_source": "Baca artikel selengkapnya di {source}",
+        "source": "Sumber",
+        "published": "Terbit",
+        "updated": "Diperbarui",
+        "by": "Oleh",
+        "feed": "Umpan RSS",
+        "subscribe": "Langganan RSS",
+        "newer": "« Lebih baru",
+        "older": "Lebih lama »",
+        "page_of": "Halaman {n} dari {total}",
+        "pagination": "Navigasi halaman",
+        "articles_count": "{n} artikel",
+        "all_tags": "Semua tag",
+        "all_companies": "Semua perusahaan",
+        "all_sections": "Semua rubrik",
+        "tag_title": "Tag: {name}",
+        "company_title": "Perusahaan: {name}",
+        "section_title": "Rubrik: {name}",
+        "company_site": "Situs resmi",
+        "not_in_registry": "Perusahaan ini belum terdaftar di registri.",
+        "not_found": "Halaman tidak ditemukan",
+        "not_found_text": "Maaf, halaman yang Anda cari tidak ada. Coba mulai dari beranda.",
+        "skip": "Langsung ke isi",
+        "main_nav": "Navigasi utama",
+        "in_this_article": "Topik artikel ini",
+        "months": "Bulan",
+        "years": "Tahun",
+        "empty": "Belum ada artikel.",
+    },
+    "en": {
+        "home": "Home",
+        "latest": "Latest news",
+        "tags": "Tags",
+        "companies": "Companies",
+        "sections": "Sections",
+        "archive": "Archive",
+        "read_source": "Read the whole article at {source}",
+        "source": "Source",
+        "published": "Published",
+        "updated": "Updated",
+        "by": "By",
+        "feed": "RSS feed",
+        "subscribe": "Subscribe via RSS",
+        "newer": "« Newer",
+        "older": "Older »",
+        "page_of": "Page {n} of {total}",
+        "pagination": "Pagination",
+        "articles_count": "{n} articles",
+        "all_tags": "All tags",
+        "all_companies": "All companies",
+        "all_sections": "All sections",
+        "tag_title": "Tag: {name}",
+        "company_title": "Company: {name}",
+        "section_title": "Section: {name}",
+        "company_site": "Official site",
+        "not_in_registry": "This company is not in the registry yet.",
+        "not_found": "Page not found",
+        "not_found_text": "Sorry, the page you are looking for does not exist. Try the home page.",
+        "skip": "Skip to content",
+        "main_nav": "Main navigation",
+        "in_this_article": "Topics of this article",
+        "months": "Months",
+        "years": "Years",
+        "empty": "No articles yet.",
+    },
+}
+
+
+def long_date(value: datetime, language: str) -> str:
+    """'13 Juni 2025' / 'June 13, 2025'."""
+    return format_date(value, format="long", locale=language)
+
+
+def date_time(value: datetime, language: str) -> str:
+    """'13 Jun 2025 09.00 WIB'-style date and time, in the value's zone."""
+    return format_datetime(value, format="medium", tzinfo=value.tzinfo, locale=language)
+
+
+def month_name(year: int, month: int, language: str) -> str:
+    """'Juni 2025' / 'June 2025'."""
+    return format_date(datetime(year, month, 1), format="MMMM y", locale=language)

@@ -1,0 +1,121 @@
+"""The frozen data that moves between the pipeline's stages.
+
+Everything here is immutable and picklable, so per-article work can run in worker
+processes and be cached on disk.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+TermKind = Literal["tags", "companies", "sections"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The original article a digest item summarises."""
+
+    name: str
+    """Publisher's name, e.g. 'Reuters'."""
+    url: str
+    """Link to the original (http or https)."""
+
+
+@dataclass(frozen=True)
+class Company:
+    """One entry of ``content/companies.yaml``, or a company the registry lacks."""
+
+    id: str
+    """Registry id, also the URL slug: /companies/<id>/."""
+    name: str
+    """Display name."""
+    aliases: tuple[str, ...] = ()
+    """Other spellings that resolve to this company (matched case-insensitively)."""
+    url: str = ""
+    """The company's own site, shown on its page; '' if unknown."""
+    description: str = ""
+    """A sentence or two shown on the company's page."""
+    known: bool = True
+    """False for a company named by an article but missing from the registry."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One digest item, parsed, validated and rendered."""
+
+    source_path: str
+    """File it came from, relative to the project root (posix)."""
+    slug: str
+    """Last URL segment: the front matter's ``slug`` or the file name's."""
+    title: str
+    date: datetime
+    """Publication instant, in the site's time zone."""
+    updated: datetime | None
+    """Last significant change, in the site's time zone, if given."""
+    summary: str
+    """Plain-text summary (may be '')."""
+    source: Source | None
+    tags: tuple[str, ...]
+    """Tag names as written, in front-matter order, without duplicates."""
+    companies: tuple[Company, ...]
+    """Companies resolved through the registry, in front-matter order, without duplicates."""
+    section: str
+    """Section (region) name as written, or ''."""
+    author: str
+    image: str
+    """Image URL or site path, or ''."""
+    draft: bool
+    body_html: str
+    """The Markdown body rendered to safe HTML."""
+    path: str
+    """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A tag, company or section with its articles."""
+
+    kind: TermKind
+    slug: str
+    name: str
+    articles: tuple[Article, ...]
+    """Newest first."""
+    company: Company | None = None
+    """Registry entry, for companies."""
+
+    @property
+    def path(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Archive:
+    """A year or a month of articles."""
+
+    year: int
+    month: int | None
+    articles: tuple[Article, ...]
+    """Newest first."""
+
+    @property
+    def path(self) -> str:
+        return f"{self.year:04d}/" if self.month is None else f"{self.year:04d}/{self.month:02d}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderers need, indexed and sorted."""
+
+    articles: tuple[Article, ...]
+    """Newest first; ties broken by slug."""
+    tags: tuple[Term, ...]
+    """Sorted by slug."""
+    companies: tuple[Term, ...]
+    sections: tuple[Term, ...]
+    years: tuple[Archive, ...]
+    """Newest first."""
+    months: tuple[Archive, ...]
+    """Newest first."""
+    updated: datetime | None
+    """Newest article's date (or updated date): the site's only notion of 'now'."""

@@ -1,0 +1,73 @@
+"""The Jinja2 environment: where templates are looked up, and the helpers they get.
+
+Lookup order, first match wins:
+  1. the site's ``templates/`` folder (config ``templates_dir``);
+  2. the theme: ``themes/<theme>/templates/`` in the project, or else the theme of that
+     name shipped inside this package.
+Every theme template is also reachable as ``theme/<name>``, so a site override can
+``{% extends "theme/base.html" %}`` and change one block.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .config import Config
+from .errors import BuildError, Problem
+
+PACKAGE_THEMES = Path(__file__).parent / "themes"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Where a theme's files are."""
+
+    name: str
+    folder: Path
+
+    @property
+    def templates(self) -> Path:
+        return self.folder / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.folder / "static"
+
+
+def find_theme(config: Config) -> Theme:
+    """The project's ``themes/<name>`` if it exists, else the packaged theme of that name."""
+    for base in (config.path("themes"), PACKAGE_THEMES):
+        folder = base / config.theme
+        if (folder / "templates").is_dir():
+            return Theme(config.theme, folder)
+    known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
+    raise BuildError([Problem(config.config_path, 0, "theme",
+                              f"no theme {config.theme!r} in themes/ or in the package; use one of: {', '.join(known)}")])
+
+
+def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
+    """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
+    theme_loader = jinja2.FileSystemLoader(str(theme.templates))
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(str(config.path(config.templates_dir))),
+        jinja2.PrefixLoader({"theme": theme_loader}),
+        theme_loader,
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env
+
+
+def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
+    """Theme static files, with the site's ``static/`` files replacing same-named ones."""
+    files: dict[str, bytes] = {}
+    for folder in (theme.static, config.path(config.static_dir)):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder)
+            if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
+                files[rel.as_posix()] = path.read_bytes()
+    return sorted(files.items())

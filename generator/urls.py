@@ -1,0 +1,48 @@
+"""Every output path and URL rule, in one place, so that links and files cannot disagree.
+
+A *path* is relative to the site root and ends in '/' for a page ('2025/06/slug/') or
+names a file ('feed.xml'). ``file_for`` turns a page path into the file written.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .models import TermKind
+
+TERM_KINDS: tuple[TermKind, ...] = ("tags", "companies", "sections")
+RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
+                      "404.html", "index.html", "static", "style.css"})
+"""Names a slug may not take, because a top-level page or file already has them."""
+
+
+def article_path(date: datetime, slug: str) -> str:
+    return f"{date.year:04d}/{date.month:02d}/{slug}/"
+
+
+def page_path(first: str, n: int) -> str:
+    """Page ``n`` (1-based) of a paginated list whose first page is ``first``."""
+    return first if n == 1 else f"{first}page/{n}/"
+
+
+def term_path(kind: TermKind, slug: str) -> str:
+    return f"{kind}/{slug}/"
+
+
+def feed_path(first: str) -> str:
+    """The feed that goes with a list page: '/feed.xml', '/tags/ai/feed.xml'."""
+    return f"{first}feed.xml"
+
+
+def file_for(path: str) -> str:
+    """File written for ``path``: pages get 'index.html'."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def url(base_path: str, path: str) -> str:
+    """Root-relative link: base_path '/digest/' + 'tags/ai/' → '/digest/tags/ai/'."""
+    return base_path + path
+
+
+def absolute(base_url: str, path: str) -> str:
+    """Absolute URL for feeds, sitemaps and canonical links."""
+    return base_url + path
