@@ -214,12 +214,13 @@ class _Checker:
                 return datetime.combine(date.fromisoformat(text), time(0), tz)
             parsed = datetime.fromisoformat(text.replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2} \d", text) else text)
         except ValueError as e:
-            reason = str(e).split(":")[0] if "out of range" in str(e) or "must be in" in str(e) else "is not a date"
-            reason = "is not a date" if reason.startswith("Invalid isoformat") else reason
-            self.error(key, f"{text!r} {reason}; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            detail = f" ({e})" if "range" in str(e) else ""
+            self.error(key, f"{text!r} is not a valid date{detail}; write YYYY-MM-DD or an ISO 8601 date-time "
+                            "such as 2025-06-13T09:00:00+07:00")
             return None
         if not isinstance(value, str) or not re.match(r"\d{4}-\d{2}-\d{2}", text):
-            self.error(key, f"{text!r} is not a date; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            self.error(key, f"{text!r} is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
+                            "such as 2025-06-13T09:00:00+07:00")
             return None
         return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
 

@@ -41,8 +41,8 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.title(xml_clean(title))
-    fg.link(href=urls.absolute(config.base_url, page_path), rel="alternate")
     fg.link(href=urls.absolute(config.base_url, urls.feed_path(page_path)), rel="self")
+    fg.link(href=urls.absolute(config.base_url, page_path), rel="alternate")  # last link is RSS's <link>
     fg.description(xml_clean(config.description or title))
     fg.language(config.language)
     fg.generator("news-digest")

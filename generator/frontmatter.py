@@ -171,4 +171,5 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, first: int, see
 
 
 def _bad_tag(node: yaml.Node, line: int, field: str) -> YamlError:
-    return YamlError(line, f"the YAML tag {node.tag!r} is not allowed; remove it and write a plain value", field)
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return YamlError(line, f"the YAML tag '{tag}' is not allowed; remove it and write a plain value", field)

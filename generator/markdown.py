@@ -3,8 +3,8 @@
 CommonMark with tables and strikethrough, and raw HTML *off*: ``<script>`` or
 ``<iframe>`` in an article comes out as visible, escaped text. markdown-it-py's own
 link validation already drops ``javascript:``, ``vbscript:``, ``file:`` and
-non-image ``data:`` URLs. Headings are shifted so that a body never has an ``<h1>``:
-the page title is the only one.
+non-image ``data:`` URLs. Headings are renumbered so that the body's top level is
+``<h2>`` under the page's ``<h1>`` title, and no level is ever skipped.
 """
 from __future__ import annotations
 
@@ -12,16 +12,23 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 SETTINGS = {"preset": "commonmark", "html": False, "plugins": ("table", "strikethrough"), "max_nesting": 20,
-            "heading_shift": 1}
+            "top_heading": 2}
 """Everything that changes the HTML a body renders to (part of the cache key)."""
 
 
 def _shift_headings(state: StateCore) -> None:
-    """Demote '# Heading' to <h2> and so on, keeping <h6> as the floor."""
+    """Renumber headings: the body's highest becomes <h2>, and each is at most one below the one before."""
+    opens = [t for t in state.tokens if t.type == "heading_open"]
+    if not opens:
+        return
+    top = min(int(t.tag[1]) for t in opens)
+    previous = SETTINGS["top_heading"] - 1
     for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + SETTINGS["heading_shift"], 6)
-            token.tag = f"h{level}"
+        if token.type == "heading_open":
+            previous = min(int(token.tag[1]) - top + SETTINGS["top_heading"], previous + 1, 6)
+            token.tag = f"h{previous}"
+        elif token.type == "heading_close":
+            token.tag = f"h{previous}"
 
 
 def _make() -> MarkdownIt:

@@ -1,0 +1,60 @@
+"""Shared test helpers: factories for small projects, and the --update-golden switch."""
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from generator.build import BuildOptions, BuildResult, build
+from generator.config import load_config
+
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Create ``files`` (path → text or bytes) under ``root``; text is dedented."""
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(dedent(data).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+CONFIG = """\
+title: Test Digest
+base_url: https://example.org/
+"""
+
+
+def article(title: str = "Judul", date: str = "2025-06-13T09:00:00+07:00", body: str = "Isi artikel.\n",
+            **fields: str) -> str:
+    """An article file's text: front matter from the arguments, then the body."""
+    lines = ["---", f"title: {title}", f"date: {date}"]
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n---\n" + body
+
+
+def make_project(root: Path, articles: dict[str, str], config: str = CONFIG, companies: str | None = None) -> Path:
+    """A project folder with config.yaml, content/ articles and an optional registry."""
+    files: dict[str, str | bytes] = {"config.yaml": config}
+    files.update({f"content/{rel}": text for rel, text in articles.items()})
+    if companies is not None:
+        files["content/companies.yaml"] = companies
+    return write_files(root, files)
+
+
+def build_project(root: Path, **options: object) -> BuildResult:
+    return build(load_config(root / "config.yaml"), BuildOptions(**options))  # type: ignore[arg-type]

@@ -1,0 +1,159 @@
+"""parse_article: one file's bytes → Article, or exact messages pointing at the right line."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import write_files
+from generator.content import ArticleSettings, discover, parse_article
+from generator.registry import load_registry
+
+REGISTRY_YAML = """\
+meta:
+  name: Meta
+  aliases: [Facebook, Meta Platforms]
+on-semi:
+  name: "ON"
+  aliases: [onsemi]
+"""
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> ArticleSettings:
+    path = tmp_path_factory.mktemp("reg") / "companies.yaml"
+    path.write_text(REGISTRY_YAML)
+    return ArticleSettings("Asia/Jakarta", load_registry(path, "content/companies.yaml"), "content")
+
+
+def messages(data: bytes, settings: ArticleSettings) -> list[str]:
+    return [str(p) for p in parse_article("content/a.md", data, settings)[1]]
+
+
+DATE_FIX = "write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00"
+CASES = {
+    "no front matter": (b"title: x\n", [
+        "content/a.md:1: no front matter: start the file with a line '---', then the fields (title: ..., date: ...), then another line '---'"]),
+    "never closed": (b"---\ntitle: x\n", [
+        "content/a.md:1: the front matter opened on line 1 is never closed; add a line '---' after the last field"]),
+    "title is a comment": (b"---\ntitle: #1\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': '#' starts a YAML comment, so the value is empty; put it in quotes: title: \"#1\""]),
+    "title is a number": (b"---\ntitle: 2026\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': must be text; YAML read '2026' as a number; put it in quotes: title: \"2026\""]),
+    "impossible date": (b"---\ntitle: x\ndate: 2026-02-30\n---\nx\n", [
+        f"content/a.md:3: field 'date': '2026-02-30' is not a valid date (day is out of range for month); {DATE_FIX}"]),
+    "date is a year": (b"---\ntitle: x\ndate: 2025\n---\nx\n", [
+        f"content/a.md:3: field 'date': '2025' is not a valid date; {DATE_FIX}"]),
+    "tags as text": (b"---\ntitle: x\ndate: 2025-01-01\ntags: a, b\n---\nx\n", [
+        "content/a.md:4: field 'tags': must be a list; write tags: [a, b] or one '- item' line per tag"]),
+    "nested tags": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  - [b, c]\n---\nx\n", [
+        "content/a.md:6: field 'tags': must be a flat list of names; this item is a nested list or mapping"]),
+    "duplicate key": (b"---\ntitle: x\ndate: 2025-01-01\ntitle: y\n---\nx\n", [
+        "content/a.md:4: field 'title': is defined twice (first on line 2); keep one"]),
+    "yaml syntax": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: a: b\n---\nx\n", [
+        "content/a.md:4: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
+        "and put values containing ': ', '#', '[' or quotes in double quotes"]),
+    "javascript source": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name: X\n  url: javascript:alert(1)\n---\nx\n", [
+        "content/a.md:6: field 'source.url': 'javascript:alert(1)' is not an http(s) link; write the full address, starting with https://"]),
+    "required missing": (b"---\nsummary: x\n---\nx\n", [
+        "content/a.md:1: field 'date': is required; add a line 'date: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter",
+        "content/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"]),
+    "utf-16": ("---\ntitle: x\n".encode("utf-16"), ["content/a.md:1: is UTF-16 text; save it as UTF-8"]),
+    "invalid utf-8": (b"---\ntitle: x\ndate: 2025-01-01\n---\nok\n\xff\n", [
+        "content/a.md:6: is not valid UTF-8 (byte 0xff); save the file as UTF-8"]),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", [
+        "content/a.md:3: contains a NUL byte: this looks like a binary file, not Markdown; remove it from content/ or save it as UTF-8 text"]),
+    "python tag": (b"---\ntitle: !!python/object/apply:os.system ['echo hi']\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': the YAML tag '!!python/object/apply:os.system' is not allowed; remove it and write a plain value"]),
+    "alias": (b"---\ntitle: &t x\ndate: 2025-01-01\nsummary: *t\n---\nx\n", [
+        "content/a.md:2: field 'summary': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
+    "draft not boolean": (b"---\ntitle: x\ndate: 2025-01-01\ndraft: maybe\n---\nx\n", [
+        "content/a.md:4: field 'draft': must be true or false, got 'maybe'"]),
+    "bad slug": (b"---\ntitle: x\ndate: 2025-01-01\nslug: Hello_World\n---\nx\n", [
+        "content/a.md:4: field 'slug': 'Hello_World' is not a valid slug; use lowercase letters, digits and single hyphens, like 'meta-scale-ai'"]),
+    "reserved slug": (b"---\ntitle: x\ndate: 2025-01-01\nslug: tags\n---\nx\n", [
+        "content/a.md:4: field 'slug': 'tags' is reserved for the site's own pages; rename the file or set another 'slug:'"]),
+    "updated before date": (b"---\ntitle: x\ndate: 2025-01-02\nupdated: 2025-01-01\n---\nx\n", [
+        "content/a.md:4: field 'updated': is before 'date'; an update cannot come before publication"]),
+}
+
+
+@pytest.mark.parametrize("data, expected", CASES.values(), ids=CASES.keys())
+def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], settings: ArticleSettings) -> None:
+    article, problems = parse_article("content/a.md", data, settings)
+    assert article is None
+    assert sorted(str(p) for p in problems) == expected
+
+
+def test_warnings_do_not_stop_the_article(settings: ArticleSettings) -> None:
+    data = b"---\ntitle: x\ndate: 2025-01-01\nsumary: y\ncompanies: [Facebok]\n---\n"
+    article, problems = parse_article("content/a.md", data, settings)
+    assert article is not None
+    assert [str(p) for p in problems] == [
+        "content/a.md:4: field 'sumary': warning: unknown field, ignored; did you mean 'summary'?",
+        "content/a.md:5: field 'companies': warning: 'Facebok' is not in content/companies.yaml; did you mean 'Meta'? "
+        "add it there to give its page a name, link and description",
+        "content/a.md:7: warning: the body is empty; write the digest text below the closing '---'",
+    ]
+    assert article.companies[0].id == "facebok" and not article.companies[0].known
+
+
+def test_bom_crlf_and_yaml_1_1_words_stay_text(settings: ArticleSettings) -> None:
+    data = b"\xef\xbb\xbf---\r\ntitle: ON\r\ndate: 2025-01-01\r\ntags: [no, on, yes]\r\ncompanies: [on]\r\n---\r\nBody\r\n"
+    article, problems = parse_article("content/a.md", data, settings)
+    assert problems == ()
+    assert article is not None
+    assert (article.title, article.tags, [c.id for c in article.companies]) == ("ON", ("no", "on", "yes"), ["on-semi"])
+    assert article.body_html == "<p>Body</p>\n"
+
+
+def test_companies_resolve_by_alias_in_any_case(settings: ArticleSettings) -> None:
+    data = b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [FACEBOOK, meta platforms, Meta]\n---\nx\n"
+    article, _ = parse_article("content/a.md", data, settings)
+    assert article is not None and [(c.id, c.name) for c in article.companies] == [("meta", "Meta")]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2025-06-13", "2025-06-13T00:00:00+07:00"),                 # date only: midnight in the site's zone
+    ("2025-06-13T09:00:00", "2025-06-13T09:00:00+07:00"),        # naive: the site's zone
+    ("2025-06-13 09:00", "2025-06-13T09:00:00+07:00"),
+    ("2025-06-13T02:00:00Z", "2025-06-13T09:00:00+07:00"),       # aware: same instant, shown in site zone
+    ("2025-06-12T23:30:00-05:00", "2025-06-13T11:30:00+07:00"),
+])
+def test_dates_are_read_in_the_site_zone(raw: str, expected: str, settings: ArticleSettings) -> None:
+    article, _ = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), settings)
+    assert article is not None and article.date.isoformat() == expected
+
+
+def test_date_only_ignores_machine_tz(settings: ArticleSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        article, _ = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-06-13\n---\nx\n", settings)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert article is not None and article.date == datetime.fromisoformat("2025-06-13T00:00:00+07:00")
+
+
+def test_body_html_and_scripts_come_out_escaped(settings: ArticleSettings) -> None:
+    data = (b"---\ntitle: '<script>x</script>'\ndate: 2025-01-01\n---\n"
+            b"<script>alert(1)</script>\n\n[a](javascript:alert(1)) <img src=x onerror=alert(1)> {{ 7*7 }}\n")
+    article, _ = parse_article("content/a.md", data, settings)
+    assert article is not None
+    assert article.body_html == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+        "<p>[a](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; {{ 7*7 }}</p>\n")
+
+
+def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:
+    article, _ = parse_article("content/2025/06/Meta Ambil Saham.md", b"---\ntitle: x\ndate: 2025-06-01\n---\nx\n", settings)
+    assert article is not None and (article.slug, article.path) == ("meta-ambil-saham", "2025/06/meta-ambil-saham/")
+
+
+def test_discover_is_sorted_and_skips_dot_files(tmp_path: Path) -> None:
+    write_files(tmp_path, {"content/b.md": "x", "content/a/z.md": "x", "content/.hidden.md": "x",
+                           "content/.git/x.md": "x", "content/notes.txt": "x", "content/a/b.md": "x"})
+    assert [rel for rel, _ in discover(tmp_path, "content")] == ["content/a/b.md", "content/a/z.md", "content/b.md"]

@@ -1,0 +1,30 @@
+"""End-to-end: the fixture site builds to exactly the committed output in tests/golden/site/.
+
+Regenerate after an intended change with `pytest tests/test_golden.py --update-golden`
+(or `make golden`) and review the diff like any other change.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURE_SITE, build_project
+
+GOLDEN = Path(__file__).parent / "golden" / "site"
+
+
+def test_fixture_site_matches_golden_output(update_golden: bool) -> None:
+    files = build_project(FIXTURE_SITE).output.files
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, data in files.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(data)
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in sorted(GOLDEN.rglob("*")) if p.is_file()}
+    assert sorted(files) == sorted(expected), "the set of output files changed; run with --update-golden and review"
+    for path, data in files.items():
+        assert data.decode() == expected[path].decode(), f"{path} differs from tests/golden/site/{path}"
+
+
+def test_two_builds_are_byte_identical() -> None:
+    assert build_project(FIXTURE_SITE).output.files == build_project(FIXTURE_SITE).output.files
