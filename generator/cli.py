@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Sequence
 
 from .build import BuildOptions, build
-from .config import load_config
+from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
-from .output import write_site
+from .output import build_lock, check_target, write_site
 
 EXAMPLES = """examples:
   digest build                         build content/ into site/
@@ -27,6 +27,11 @@ def build_now() -> datetime:
     if epoch and epoch.strip().isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
     return datetime.now(timezone.utc)
+
+
+def source_folders(config: Config) -> list[Path]:
+    """Folders an output folder must never overlap."""
+    return [config.path(name) for name in (config.content_dir, config.templates_dir, config.static_dir, "themes")]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,12 +62,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     config_path = Path(args.config)
     config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None)
     target = Path(args.output) if args.output else config.path(config.output_dir)
+    check_target(target, config.root, source_folders(config))
     result = build(config, BuildOptions(drafts=args.drafts, future=args.future, now=build_now()))
     _print_problems(result.warnings)
     if args.strict and result.warnings:
         print(f"error: {len(result.warnings)} warning(s) and --strict is on; nothing was written", file=sys.stderr)
         return 1
-    write_site(result.output, target)
+    with build_lock(target):
+        write_site(result.output, target)
     if not args.quiet:
         skipped = []
         if result.skipped_drafts:

@@ -15,20 +15,18 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slugify import slugify
-
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from .markdown import render_markdown
 from .models import Article, Company, Source
 from .registry import Registry, fold
-from .urls import RESERVED, article_path
+from .urls import MAX_SLUG, RESERVED, article_path, make_slug
 
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
 MAX_BYTES = 1_000_000
 """Largest article file accepted; a digest item is a few kilobytes."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_SLUG = 80
-"""Slug length cap, far below any file system's 255-byte name limit."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
           "updated", "draft")
 """Front-matter keys an article may have."""
@@ -43,22 +41,53 @@ class ArticleSettings:
     content_dir: str
 
 
-def discover(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
-    """Every ``*.md`` under the content folder: (path relative to root, file), sorted.
+def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path], ...], tuple[Problem, ...]]:
+    """Every ``*.md`` under the content folder, as (path relative to root, file), sorted.
 
-    Dot-files and dot-folders are skipped, symlinked folders are not followed, and a
-    symlinked file is read only if it points inside the content folder.
+    Dot-files and dot-folders are skipped. Symbolic links are never a way out of the
+    content folder or a way to read one file twice: a linked folder is not entered, and a
+    linked file is read only if it points at a file inside content/ that is not read anyway.
     """
     base = root / content_dir
+    real_base = base.resolve()
     found: list[tuple[str, Path]] = []
+    links: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
     for folder, dirs, files in os.walk(base):
+        for name in sorted(dirs):
+            if not name.startswith(".") and (Path(folder) / name).is_symlink():
+                rel = (Path(folder) / name).relative_to(root).as_posix()
+                problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
+                                                    "move the folder into content/ instead", "warning"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not name.endswith(".md"):
                 continue
             path = Path(folder) / name
-            found.append((path.relative_to(root).as_posix(), path))
-    return tuple(sorted(found))
+            entry = (path.relative_to(root).as_posix(), path)
+            (links if path.is_symlink() else found).append(entry)
+    read = {path.resolve() for _, path in found}
+    for rel, path in links:
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Problem(rel, 0, "", "is a broken or looping symbolic link; remove it or point it at a file"))
+            continue
+        if real_base not in target.parents:
+            problems.append(Problem(rel, 0, "", "is a symbolic link to a file outside content/, which is never read; "
+                                                "copy the file into content/ instead"))
+        elif target in read:
+            problems.append(Problem(rel, 0, "", f"is a symbolic link to {target.relative_to(real_base).as_posix()}, "
+                                                "which is read already; remove the link", "warning"))
+        else:
+            read.add(target)
+            found.append((rel, path))
+    return tuple(sorted(found)), tuple(problems)
+
+
+def discover(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
+    """The article files only (see ``find_articles``)."""
+    return find_articles(root, content_dir)[0]
 
 
 def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
@@ -78,7 +107,12 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
         line = data[: e.start].count(b"\n") + 1
         return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text, []
+    problems = []
+    for match in FORBIDDEN_CHARS.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        problems.append(Problem(rel, line, "", f"control character U+{ord(match.group()):04X} removed: "
+                                               "feeds and HTML cannot carry it; delete it from the file", "warning"))
+    return FORBIDDEN_CHARS.sub("", text), problems
 
 
 def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
@@ -127,7 +161,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
             check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
                        + (f"did you mean '{hint}'? " if hint else "")
                        + "add it there to give its page a name, link and description", ("companies", i))
-            company = Company(slugify(name) or "company", name, known=False)
+            company = Company(make_slug(name) or "company", name, known=False)
         if company.id not in [c.id for c in companies]:
             companies.append(company)
 
@@ -183,7 +217,7 @@ class _Checker:
             return None
         value = self.meta[key]
         if isinstance(value, str) and value.strip():
-            return " ".join(value.split())
+            return " ".join(FORBIDDEN_CHARS.sub("", value).split())
         if value is None or isinstance(value, str):
             commented = value is None and "#" in self._after_colon(key)
             if required or commented:
@@ -292,7 +326,7 @@ class _Checker:
             slug = value
         else:
             stem = rel.rsplit("/", 1)[-1].removesuffix(".md")
-            slug = slugify(stem, max_length=MAX_SLUG, word_boundary=True)
+            slug = make_slug(stem)
             if not slug:
                 self.error("slug", f"the file name {stem!r} gives an empty URL slug; rename the file with letters "
                                    "or digits, or add 'slug: some-words'", line=1)

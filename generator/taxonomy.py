@@ -4,11 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from slugify import slugify
-
 from .errors import Problem
 from .models import Archive, Article, Company, Site, Term, TermKind
 from .registry import fold
+from .urls import make_slug
 
 
 def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -17,7 +16,7 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
 
 
 def term_slug(name: str) -> str:
-    return slugify(name, max_length=80, word_boundary=True)
+    return make_slug(name)
 
 
 def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
@@ -70,15 +69,23 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list
     return terms, problems
 
 
-def _group_companies(articles: Iterable[Article]) -> list[Term]:
+def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Problem]]:
+    """Companies by id; an unregistered name whose URL is taken by another company is an error."""
     members: dict[str, list[Article]] = defaultdict(list)
-    companies: dict[str, Company] = {}
-    for article in articles:
+    companies: dict[str, tuple[Company, Article]] = {}
+    problems: list[Problem] = []
+    for article in sorted(articles, key=lambda a: a.source_path):
         for company in article.companies:
+            first, where = companies.setdefault(company.id, (company, article))
+            if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
+                problems.append(Problem(article.source_path, 1, "companies",
+                                        f"{company.name!r} and {first.name!r} (in {where.source_path}) both make the URL "
+                                        f"/companies/{company.id}/; use one spelling, or add it as an alias in companies.yaml"))
+                continue
             members[company.id].append(article)
-            companies.setdefault(company.id, company)
-    return [Term("companies", cid, companies[cid].name, newest_first(members[cid]), companies[cid])
-            for cid in sorted(members)]
+    terms = [Term("companies", cid, companies[cid][0].name, newest_first(members[cid]), companies[cid][0])
+             for cid in sorted(members)]
+    return terms, problems
 
 
 def _archives(articles: tuple[Article, ...]) -> tuple[tuple[Archive, ...], tuple[Archive, ...]]:
@@ -97,8 +104,8 @@ def build_site(articles: Iterable[Article]) -> tuple[Site, list[Problem]]:
     problems = check_article_paths(ordered)
     tags, tag_problems = _group_names("tags", [(t, a) for a in ordered for t in a.tags])
     sections, section_problems = _group_names("sections", [(a.section, a) for a in ordered if a.section])
-    companies = _group_companies(ordered)
+    companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), default=None)
     site = Site(ordered, tuple(tags), tuple(companies), tuple(sections), years, months, updated)
-    return site, problems + tag_problems + section_problems
+    return site, problems + tag_problems + section_problems + company_problems

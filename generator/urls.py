@@ -5,7 +5,10 @@ names a file ('feed.xml'). ``file_for`` turns a page path into the file written.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
+
+from slugify import slugify
 
 from .models import TermKind
 
@@ -13,6 +16,17 @@ TERM_KINDS: tuple[TermKind, ...] = ("tags", "companies", "sections")
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
                       "404.html", "index.html", "static", "style.css"})
 """Names a slug may not take, because a top-level page or file already has them."""
+
+
+MAX_SLUG = 80
+"""Slug length cap, far below any file system's 255-byte name limit."""
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+def make_slug(text: str) -> str:
+    """ASCII slug of ``text``: 'Rp 1,5 triliun' → 'rp-1-5-triliun' (python-slugify alone would
+    drop the Indonesian decimal comma and collide with 'Rp 15 triliun'); '' if nothing is left."""
+    return slugify(_DECIMAL_COMMA.sub("-", text), max_length=MAX_SLUG, word_boundary=True)
 
 
 def article_path(date: datetime, slug: str) -> str:

@@ -1,0 +1,119 @@
+"""The `digest build` command as an editor meets it: summary, errors, exit codes, a site left intact."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, FIXTURE_SITE, article, make_project
+from generator.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_prints_a_one_line_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(), "2025/06/b.md": article(title="B", draft="true")})
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 0 and err == ""
+    assert out.startswith("built 1 articles, 8 pages, 1 feeds in ")
+    assert out.endswith(f" s → {tmp_path / 'site'} (left out: 1 drafts; see --drafts, --future)\n")
+    assert (tmp_path / "site" / "2025/06/a/index.html").is_file()
+
+
+def test_every_problem_is_reported_at_once_and_the_old_site_survives(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
+    before = tree(tmp_path / "site")
+    (tmp_path / "content/b.md").write_text("---\ntitle: 2026\ndate: 2026-02-30\n---\nx\n")
+    (tmp_path / "content/c.md").write_text("---\ntitle: ok\ndate: 2025-01-01\ntags: a, b\n---\nx\n")
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "content/b.md:2: field 'title': must be text; YAML read '2026' as a number; put it in quotes: title: \"2026\"",
+        "content/b.md:3: field 'date': '2026-02-30' is not a valid date (day is out of range for month); "
+        "write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+        "content/c.md:4: field 'tags': must be a list; write tags: [a, b] or one '- item' line per tag",
+        "error: 3 problems found; nothing was written",
+    ]
+    assert "Traceback" not in err
+    assert tree(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.yaml", "content", "site"]
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article(sumary="typo")})
+    code, out, err = run(capsys, "build", "--strict", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "content/a.md:4: field 'sumary': warning: unknown field, ignored; did you mean 'summary'?",
+        "error: 1 warning(s) and --strict is on; nothing was written"]
+    assert not (tmp_path / "site").exists()
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 0 and "did you mean 'summary'?" in err
+
+
+def test_unknown_config_key_is_an_error_with_a_suggestion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()}, config=CONFIG + "page_sise: 10\nlanguage: fr\n")
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        "config.yaml:3: field 'page_sise': unknown key; did you mean 'page_size'?",
+        "config.yaml:4: field 'language': 'fr' is not supported; use one of: id, en"]
+
+
+def test_refusal_exits_2_before_anything_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"), "--output", str(tmp_path / "content"))
+    assert (code, out) == (2, "")
+    assert err == f"error: refusing to build into {tmp_path / 'content'}: it overlaps {tmp_path / 'content'}, which holds your sources\n"
+    assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["a.md"]
+
+
+def test_future_articles_wait_for_their_date(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project(tmp_path, {"a.md": article(date="2025-06-13T09:00:00+07:00"),
+                            "b.md": article(title="Besok", date="2025-06-13T09:00:01+07:00")})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1749780000")  # 2025-06-13T09:00:00+07:00
+    code, out, _ = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 0 and out.startswith("built 1 articles") and "(left out: 1 future-dated; see --drafts, --future)" in out
+    code, out, _ = run(capsys, "build", "--future", "--config", str(tmp_path / "config.yaml"))
+    assert code == 0 and out.startswith("built 2 articles")
+
+
+def test_base_url_override_reaches_links_and_feeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"), "--base-url", "https://x.test/sub")[0] == 0
+    assert b'href="/sub/2025/06/a/"' in (tmp_path / "site/index.html").read_bytes()
+    assert b"<link>https://x.test/sub/2025/06/a/</link>" in (tmp_path / "site/feed.xml").read_bytes()
+
+
+def test_python_dash_m_and_help_work() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "--base-url URL" in result.stdout and "examples:" in result.stdout
+
+
+@pytest.mark.parametrize("env", [
+    {"PYTHONHASHSEED": "1", "TZ": "UTC", "LANG": "C"},
+    {"PYTHONHASHSEED": "4242", "TZ": "America/Los_Angeles", "LANG": "id_ID.UTF-8", "LC_ALL": "id_ID.UTF-8"},
+])
+def test_output_is_byte_identical_across_environments(tmp_path: Path, env: dict[str, str]) -> None:
+    def build_in(out: Path, extra: dict[str, str]) -> dict[str, bytes]:
+        subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--config", str(FIXTURE_SITE / "config.yaml"),
+                        "--output", str(out)], check=True, env={**os.environ, **extra}, capture_output=True)
+        return tree(out)
+    reference = build_in(tmp_path / "a", {"PYTHONHASHSEED": "0"})
+    other = build_in(tmp_path / "b", env)
+    assert reference == other
+    leaked = [p for p, data in other.items() if str(FIXTURE_SITE).encode() in data or str(tmp_path).encode() in data]
+    assert leaked == [], "no absolute path may reach the site"

@@ -1,0 +1,162 @@
+"""write_site: atomic replacement, untouched unchanged files, refusals, lock, permissions, crash safety."""
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.errors import RefusalError
+from generator.output import MARKER, Output, build_lock, check_target, clean_leftovers, write_site
+
+
+def output(files: dict[str, str]) -> Output:
+    out = Output()
+    out.add_all(files.items())
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_writes_files_with_marker_and_normal_permissions(tmp_path: Path) -> None:
+    old_umask = os.umask(0o077)
+    try:
+        write_site(output({"index.html": "home", "a/b/index.html": "b"}), tmp_path / "site")
+    finally:
+        os.umask(old_umask)
+    site = tmp_path / "site"
+    assert tree(site) == {MARKER: tree(site)[MARKER], "a/b/index.html": b"b", "index.html": b"home"}
+    assert stat.S_IMODE((site / "a/b/index.html").stat().st_mode) == 0o644
+    assert stat.S_IMODE((site / "a").stat().st_mode) == 0o755
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no temporary folder is left behind"
+
+
+def test_rebuild_replaces_stale_files_and_keeps_unchanged_ones_untouched(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_site(output({"same.html": "same", "changed.html": "v1", "gone.html": "x"}), site)
+    past = time.time() - 3600
+    for name in ("same.html", "changed.html"):
+        os.utime(site / name, (past, past))
+    written = write_site(output({"same.html": "same", "changed.html": "v2", "new.html": "n"}), site)
+    assert written == 2
+    assert sorted(tree(site)) == [MARKER, "changed.html", "new.html", "same.html"]
+    assert (site / "same.html").stat().st_mtime == past, "unchanged bytes keep their mtime"
+    assert (site / "changed.html").stat().st_mtime > past
+
+
+def test_output_refuses_the_same_path_twice() -> None:
+    out = output({"a.html": "1"})
+    with pytest.raises(Exception, match="two pages or files want this output path"):
+        out.add("a.html", "2")
+
+
+@pytest.mark.parametrize("choose, message", [
+    (lambda p: Path("/"), "refusing to build into /: it is the file system root"),
+    (lambda p: Path.home(), "it is the home folder"),
+    (lambda p: p, "it holds the project itself"),
+    (lambda p: p.parent, "it holds the project itself"),
+    (lambda p: p / "content", "it overlaps"),
+    (lambda p: p / "content" / "out", "it overlaps"),
+])
+def test_dangerous_output_folders_are_refused(tmp_path: Path, choose, message: str) -> None:
+    project = tmp_path / "proj"
+    (project / "content").mkdir(parents=True)
+    with pytest.raises(RefusalError, match=message):
+        check_target(choose(project), project, [project / "content"])
+
+
+def test_non_empty_folder_without_marker_is_refused_and_untouched(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "thesis.tex").write_text("precious")
+    with pytest.raises(RefusalError, match=r"it is not empty and was not made by digest \(no .news-digest file"):
+        check_target(tmp_path / "docs", tmp_path / "proj", [])
+    assert (tmp_path / "docs" / "thesis.tex").read_text() == "precious"
+
+
+def test_symlinked_output_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    with pytest.raises(RefusalError, match="it is a symbolic link"):
+        check_target(tmp_path / "link", tmp_path / "proj", [])
+
+
+def test_marker_folder_and_empty_folder_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    check_target(tmp_path / "empty", tmp_path / "proj", [])
+    write_site(output({"index.html": "x"}), tmp_path / "site")
+    check_target(tmp_path / "site", tmp_path / "proj", [])
+
+
+def test_deleting_the_old_site_never_follows_symlinks(tmp_path: Path) -> None:
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    (keep / "precious.txt").write_text("mine")
+    site = tmp_path / "site"
+    write_site(output({"index.html": "x"}), site)
+    (site / "escape").symlink_to(keep)
+    write_site(output({"index.html": "y"}), site)
+    assert (keep / "precious.txt").read_text() == "mine"
+    assert not (site / "escape").exists()
+
+
+def test_second_build_of_the_same_output_is_refused_while_locked(tmp_path: Path) -> None:
+    with build_lock(tmp_path / "site"):
+        with pytest.raises(RefusalError, match="another digest build is writing"):
+            with build_lock(tmp_path / "site"):
+                pass
+    with build_lock(tmp_path / "site"):
+        pass
+
+
+def test_leftovers_from_an_interrupted_swap_are_repaired(tmp_path: Path) -> None:
+    site, new, old = tmp_path / "site", tmp_path / ".site.new", tmp_path / ".site.old"
+    old.mkdir()
+    (old / "index.html").write_text("previous")
+    new.mkdir()
+    (new / "half.html").write_text("half")
+    clean_leftovers(site)
+    assert tree(site) == {"index.html": b"previous"}
+    assert not new.exists() and not old.exists()
+
+
+KILLED_WRITER = """
+import sys, time, builtins
+from pathlib import Path
+from generator.output import Output, write_site
+out = Output()
+for i in range(200):
+    out.add(f"p{i:03d}/index.html", "new" * 10)
+real_open, count = builtins.open, [0]
+def slow_open(*a, **k):
+    count[0] += 1
+    if count[0] == 50:
+        print("half", flush=True)
+        time.sleep(60)
+    return real_open(*a, **k)
+builtins.open = slow_open
+write_site(out, Path(sys.argv[1]))
+"""
+
+
+def test_kill_9_mid_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_site(output({"index.html": "previous"}), site)
+    before = tree(site)
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(site)], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).parent.parent)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "half"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert tree(site) == before
+    assert (tmp_path / ".site.new").exists(), "the kill left a half-written temporary folder"
+    write_site(output({"index.html": "next"}), site)
+    assert tree(site)[("index.html")] == b"next"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
