@@ -1,0 +1,60 @@
+"""load_config: defaults, strict keys, every problem at once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_files
+from generator.config import load_config
+from generator.errors import BuildError
+
+
+def load(tmp_path: Path, text: str, **overrides: str):
+    write_files(tmp_path, {"config.yaml": text})
+    return load_config(tmp_path / "config.yaml", overrides or None)
+
+
+def errors(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        load(tmp_path, text)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_defaults_for_an_empty_config(tmp_path: Path) -> None:
+    config = load(tmp_path, "")
+    assert (config.title, config.language, config.timezone, config.page_size, config.feed_size, config.theme) == (
+        "News Digest", "id", "Asia/Jakarta", 20, 50, "default")
+    assert config.root == tmp_path.resolve()
+
+
+def test_base_url_gets_a_trailing_slash_and_a_base_path(tmp_path: Path) -> None:
+    config = load(tmp_path, "base_url: https://example.org/digest\n")
+    assert (config.base_url, config.base_path) == ("https://example.org/digest/", "/digest/")
+
+
+def test_command_line_override_wins(tmp_path: Path) -> None:
+    assert load(tmp_path, "base_url: https://a.test/\n", base_url="https://b.test/x").base_url == "https://b.test/x/"
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    assert errors(tmp_path, "titel: X\nbase_url: example.org\npage_size: 0\ntimezone: Mars/Olympus\n"
+                            "feed_size: '10'\nlanguage: fr\ncontent_dir: ../elsewhere\n") == [
+        "config.yaml:1: field 'titel': unknown key; did you mean 'title'?",
+        "config.yaml:2: field 'base_url': 'example.org/' is not an absolute http(s) URL; write it like "
+        "https://example.org/ or https://example.org/digest/",
+        "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 0",
+        "config.yaml:4: field 'timezone': 'Mars/Olympus' is not an IANA time zone; write one like Asia/Jakarta or UTC",
+        "config.yaml:5: field 'feed_size': must be a whole number of at least 1, got '10'",
+        "config.yaml:6: field 'language': 'fr' is not supported; use one of: id, en",
+        "config.yaml:7: field 'content_dir': '../elsewhere' must be a folder inside the project, written relative to config.yaml",
+    ]
+
+
+def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="no config file at"):
+        load_config(tmp_path / "nope.yaml")
+    assert errors(tmp_path, "title: [unclosed\n") == [
+        "config.yaml:2: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
+        "containing ': ', '#', '[' or quotes in double quotes"]
+    assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]

@@ -1,0 +1,55 @@
+"""The company registry: names and aliases in any case, strict entries, 'did you mean'."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BuildError
+from generator.registry import load_registry
+
+GOOD = """\
+meta:
+  name: Meta
+  aliases: [Facebook, Meta Platforms]
+  url: https://about.meta.com/
+  description: Induk Facebook.
+scale-ai:
+  name: Scale AI
+"""
+
+
+def registry(tmp_path: Path, text: str):
+    (tmp_path / "companies.yaml").write_text(text)
+    return load_registry(tmp_path / "companies.yaml", "content/companies.yaml")
+
+
+def test_lookup_by_name_or_alias_in_any_case_and_spacing(tmp_path: Path) -> None:
+    reg = registry(tmp_path, GOOD)
+    assert [reg.lookup(n).id for n in ("Meta", "facebook", "META  platforms", "scale ai")] == ["meta", "meta", "meta", "scale-ai"]
+    assert reg.lookup("Google") is None
+    assert reg.suggest("Scale-AI") == "Scale AI" and reg.suggest("Facebok") == "Meta" and reg.suggest("Zzz") is None
+
+
+def test_missing_registry_is_empty(tmp_path: Path) -> None:
+    assert load_registry(tmp_path / "none.yaml", "content/companies.yaml").companies == {}
+
+
+def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, "Meta Inc:\n  name: Meta\ngoogle:\n  nama: Google\nx:\n  name: X\n  aliases: Facebook\n"
+                           "y:\n  name: Y\n  url: ftp://y\nz:\n  name: Meta\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:1: field 'Meta Inc': company id must be lowercase letters, digits and hyphens, like 'scale-ai'",
+        "content/companies.yaml:3: field 'google.name': is required and must be text; write it in quotes",
+        "content/companies.yaml:4: field 'google.nama': unknown key; did you mean 'name'?",
+        "content/companies.yaml:7: field 'x.aliases': must be a list of names, like [Facebook, Meta Platforms]",
+        "content/companies.yaml:10: field 'y.url': must be an http(s) URL such as https://example.com/",
+    ]
+
+
+def test_one_name_for_two_companies_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + "fb:\n  name: FACEBOOK\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:8: field 'fb': name or alias 'FACEBOOK' is also used by 'meta' (line 1); give it to one company"]
