@@ -1,21 +1,36 @@
-"""``build()``: the whole site, top to bottom, in memory. Nothing here writes to disk."""
+"""``build()``: the whole site, top to bottom. Nothing here writes to disk.
+
+The result's ``output`` is a lazy stream of files: pages render (on several cores) while
+the writer writes them, so a big site is never held in memory whole. Given a cache
+snapshot, unchanged articles are not parsed again and pages whose inputs did not change
+are not rendered again: they come out as ``Unchanged`` entries for the writer to keep.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from typing import Callable, Iterator, Mapping
 
+import jinja2
+
+from . import __version__
+from .cache import CacheSnapshot, digest
 from .config import Config
-from .content import ArticleSettings, discover, parse_article
+from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
-from .feeds import render_feeds
 from .models import Article
-from .output import Output
-from .pages import render_pages
+from .output import Entry, Output, Unchanged
+from .parallel import ordered_map
+from .plan import FEED, Job, Renderer, plan_site
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
-from .theme import find_theme, make_environment, static_files
+from .theme import find_theme, make_environment, static_files, template_problem, templates_fingerprint
+
+Progress = Callable[[str, int, int], None]
+"""Called as (stage, done, total) while a build runs: stage is 'articles' or 'pages'. The CLI
+draws a progress bar with it; build() itself never prints."""
 
 
 @dataclass(frozen=True)
@@ -28,29 +43,70 @@ class BuildOptions:
     """Include articles dated after ``now``."""
     now: datetime | None = None
     """The instant 'future' is measured from; the CLI reads the clock (or SOURCE_DATE_EPOCH)."""
+    jobs: int = 1
+    """Processes for parsing and rendering; the output is the same for any number."""
 
 
 @dataclass(frozen=True)
 class BuildResult:
     output: Output
+    """Every file of the site, streamed."""
     articles: int
     pages: int
     feeds: int
+    reused: int
+    """Pages and feeds not rendered because their inputs did not change."""
     warnings: tuple[Problem, ...]
     skipped_drafts: int
     skipped_future: int
+    next_due: float
+    """POSIX time at which the earliest left-out future article becomes due (inf if none)."""
+    fingerprints: Mapping[str, str] = field(default_factory=dict)
+    """Output path → input fingerprint, for the next incremental build."""
+    article_cache: Mapping[str, bytes] = field(default_factory=dict)
+    """Article key → pickled parse result, for the cache."""
 
 
-def load_articles(config: Config, settings: ArticleSettings) -> tuple[list[Article], list[Problem]]:
-    """Parse every article; all problems from all files are returned together."""
+def _parse(item: tuple[str, bytes, ArticleSettings]) -> tuple[Article | None, tuple[Problem, ...]]:
+    rel, data, settings = item
+    return parse_article(rel, data, settings)
+
+
+def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
+                  cache: CacheSnapshot | None = None, jobs: int = 1,
+                  ) -> tuple[list[Article], list[Problem], dict[str, bytes]]:
+    """Parse every article (or take it from the cache); all problems from all files come back together."""
+    files, found_problems = find_articles(config.root, config.content_dir)
+    problems = list(found_problems)
+    results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
+    blobs: dict[str, bytes] = {}
+    keys: list[str] = []
+    todo: list[tuple[str, bytes, ArticleSettings]] = []
+    for rel, path in files:
+        data = path.read_bytes()
+        key = article_key(rel, data, settings)
+        keys.append(key)
+        cached = cache.articles.get(key) if cache else None
+        if cached is not None:
+            blobs[key] = cached
+            results[key] = pickle.loads(cached)
+        else:
+            todo.append((rel, data, settings))
+    done = len(results)
+    for (rel, data, _), result in zip(todo, ordered_map(_parse, todo, jobs)):
+        key = article_key(rel, data, settings)
+        results[key] = result
+        blobs[key] = pickle.dumps(result, protocol=5)
+        done += 1
+        if progress:
+            progress("articles", done, len(files))
     articles: list[Article] = []
-    problems: list[Problem] = []
-    for rel, path in discover(config.root, config.content_dir):
-        article, found = parse_article(rel, path.read_bytes(), settings)
+    for key in keys:
+        article, found = results[key]
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return articles, problems
+    return articles, problems, blobs
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -58,15 +114,16 @@ def is_future(article: Article, options: BuildOptions) -> bool:
     return not options.future and options.now is not None and article.date > options.now
 
 
-def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
+def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
+          cache: CacheSnapshot | None = None) -> BuildResult:
     """Config → the whole site as an Output, or a BuildError listing every problem."""
     registry_rel = f"{config.content_dir}/companies.yaml"
     registry = load_registry(config.path(registry_rel), registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    articles, problems = load_articles(config, settings)
+    articles, problems, blobs = load_articles(config, settings, progress, cache, options.jobs)
 
-    drafts = sum(1 for a in articles if a.draft and not options.drafts)
-    future = sum(1 for a in articles if is_future(a, options) and not (a.draft and not options.drafts))
+    hidden_drafts = [a for a in articles if a.draft and not options.drafts]
+    future = [a for a in articles if is_future(a, options) and not (a.draft and not options.drafts)]
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
     site, index_problems = build_site(published)
@@ -76,12 +133,42 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
 
     theme = find_theme(config)
     env = make_environment(config, theme)
-    output = Output()
-    output.add_all(render_pages(env, config, site))
-    pages = len(output)
-    output.add_all(render_feeds(config, site))
-    feeds = len(output) - pages
-    output.add("sitemap.xml", render_sitemap(config, site, output.files))
+    templates, uses_site = templates_fingerprint(env)
+    base = digest(__version__, repr(config.__dict__ | {"root": ""}), templates,
+                  digest(*(a.key for a in site.articles)) if uses_site else "")
+    jobs = plan_site(config, site, base)
+    previous = cache.pages if cache else {}
+    reuse = {job.path: previous[job.path][1] for job in jobs
+             if job.path in previous and previous[job.path][0] == job.fingerprint}
+
+    output = Output(_render(Renderer(env, config, site), jobs, reuse, options.jobs, config, progress))
+    output.add("sitemap.xml", render_sitemap(config, site, [job.path for job in jobs]))
     output.add("robots.txt", render_robots(config))
     output.add_all(static_files(config, theme))
-    return BuildResult(output, len(site.articles), pages, feeds, sort_problems(problems), drafts, future)
+    feeds = sum(1 for job in jobs if job.kind == FEED)
+    next_due = min((a.date.timestamp() for a in future), default=float("inf"))
+    return BuildResult(output, len(site.articles), len(jobs) - feeds, feeds, len(reuse), sort_problems(problems),
+                       len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs}, blobs)
+
+
+def _render(renderer: Renderer, jobs: list[Job], reuse: Mapping[str, str], workers: int, config: Config,
+            progress: Progress | None) -> Iterator[Entry]:
+    """Each job's bytes in plan order; reused jobs come out as Unchanged without rendering."""
+    def safe(job: Job) -> bytes | Problem:
+        try:
+            return renderer(job)
+        except jinja2.TemplateError as e:
+            return template_problem(e, config.root)
+
+    todo = [job for job in jobs if job.path not in reuse]
+    rendered = ordered_map(safe, todo, workers, chunksize=16)
+    for done, job in enumerate(jobs, 1):
+        if job.path in reuse:
+            yield job.path, Unchanged(reuse[job.path])
+        else:
+            data = next(rendered)
+            if isinstance(data, Problem):
+                raise BuildError([data])
+            yield job.path, data
+        if progress:
+            progress("pages", done, len(jobs))

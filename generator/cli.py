@@ -2,23 +2,69 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import signal
 import sys
+import textwrap
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
-from .build import BuildOptions, build
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from .build import BuildOptions
+from .check import run_check
 from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
-from .output import build_lock, check_target, write_site
+from .output import check_target
+from .parallel import default_jobs
+from .publish import publish
+from .scaffold import NewArticle, init_project, new_article, split_list
+from .serve import PreviewServer, Rebuilt, ServeOptions
 
 EXAMPLES = """examples:
   digest build                         build content/ into site/
   digest build --base-url https://example.org/digest/
   digest build --drafts --future       include drafts and future-dated articles
 """
+OVERVIEW = """a day with digest:
+  digest init my-digest && cd my-digest    start a project (or work in an existing one)
+  digest new "Judul artikel" --companies Google --tags ai
+  digest serve                             preview at http://127.0.0.1:8000/, reloads on save
+  digest check                             what the front matter misses: mentions, duplicates, tags
+  digest build                             write the site into site/
+
+'digest COMMAND --help' shows each command's options and examples.
+"""
+INIT_EXAMPLES = """examples:
+  digest init my-digest                make my-digest/ with config.yaml, content/ and .gitignore
+  cd my-digest && digest build         it builds at once, with the theme inside the package
+"""
+NEW_EXAMPLES = """examples:
+  digest new "OpenAI luncurkan GPT-5"
+  digest new "Nvidia dan Indosat bangun pusat AI" --section Asia --tags chip,pusat-data \\
+      --companies nvidia,indosat --source-url https://www.reuters.com/technology/...
+  digest new "Rencana rilis" --draft   mark it 'draft: true' (left out unless --drafts)
+"""
+SERVE_EXAMPLES = """examples:
+  digest serve                         preview at http://127.0.0.1:8000/ (plus the base path)
+  digest serve --port 8080 --drafts    another port; include drafts
+  digest serve --bind 0.0.0.0          let other devices on the network see it (careful: drafts too)
+"""
+CHECK_EXAMPLES = """examples:
+  digest check                         list problems, warnings and hints
+  digest check --strict                exit 1 on warnings too (for CI)
+  digest check --format json > check.json
+
+exit status: 0 no errors (hints and warnings allowed), 1 errors (or warnings with --strict),
+2 refused (bad arguments)
+"""
+PROGRESS_MIN_ARTICLES = 300
+"""Builds with more articles than this show a progress bar, on a terminal only."""
+STAGES = {"articles": "Reading articles", "pages": "Rendering pages"}
 
 
 def build_now() -> datetime:
@@ -36,7 +82,7 @@ def source_folders(config: Config) -> list[Path]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digest", description="Build a news-digest site from Markdown articles.",
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLES)
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=OVERVIEW)
     parser.add_argument("--version", action="version", version="%(prog)s " + __import__("generator").__version__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     b = commands.add_parser("build", help="build the site into the output folder",
@@ -48,8 +94,105 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    b.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
+    b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
+    _add_verbosity(b, "also say how many files changed on disk")
+
+    i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
+                 "Make a new digest project in DIR: config.yaml, content/ with one example article and a small "
+                 "companies.yaml, and .gitignore. DIR must be new or empty; nothing is ever overwritten.", config=False)
+    i.add_argument("dir", metavar="DIR", help="folder to create (or an empty one)")
+
+    n = _command(commands, "new", "write a new article dated today", NEW_EXAMPLES,
+                 "also show how each company name was resolved",
+                 "Write content/YYYY/MM/<slug>.md with complete front matter: today's date and time in the site's "
+                 "time zone, and companies resolved to their names in companies.yaml. Prints the file's path. "
+                 "Never overwrites a file.")
+    n.add_argument("title", metavar="TITLE", help="the article's title, in quotes; the file name is made from it")
+    n.add_argument("--section", default="", metavar="S", help="section (rubrik), e.g. Asia")
+    n.add_argument("--tags", metavar="A,B", help="comma-separated tags")
+    n.add_argument("--companies", metavar="X,Y", help="comma-separated company names or aliases from companies.yaml")
+    n.add_argument("--source-url", default="", metavar="URL", help="link to the original article")
+    n.add_argument("--draft", action="store_true", help="write 'draft: true'")
+
+    s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
+                 "also log every request",
+                 "Build into the output folder and serve it under the site's base path, with base_url pointed at "
+                 "the local address. Watches content/, the config, templates/, static/ and the theme; rebuilds on "
+                 "change and reloads open browser tabs. While the build is broken, pages show the problems "
+                 "(file:line). Ctrl-C stops it.")
+    s.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000)")
+    s.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
+                   help="address to listen on (default: 127.0.0.1, this computer only)")
+    s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
+    s.add_argument("--future", action="store_true", help="include articles dated in the future")
+
+    c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
+                 "also count the findings of each check",
+                 "Report what 'digest build' would (front matter, config, registry, templates), broken links in "
+                 "articles, and what a curator misses: companies mentioned but not listed in 'companies:' (by name "
+                 "or alias, whole words) or listed but never mentioned, two articles with the same source.url, tags "
+                 "spelled differently only in case or punctuation, and (as hints) sections and companies used by a "
+                 "single article.")
+    c.add_argument("--strict", action="store_true", help="exit 1 on warnings too (hints never fail)")
+    c.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default): one 'path:line: field ...' line each; json: stable, for CI")
+    c.add_argument("--drafts", action="store_true", help="count drafts as published when checking links")
+    c.add_argument("--future", action="store_true", help="count future articles as published when checking links")
     return parser
+
+
+def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str,
+             verbose: str, description: str, config: bool = True) -> argparse.ArgumentParser:
+    """A subcommand with what they all share: a folded description, examples, --config, --quiet/--verbose."""
+    command = commands.add_parser(name, help=summary, description=textwrap.fill(description, 88), epilog=examples,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    if config:
+        command.add_argument("--config", default="config.yaml", metavar="PATH", help="config file (default: config.yaml)")
+    _add_verbosity(command, verbose)
+    return command
+
+
+def _add_verbosity(command: argparse.ArgumentParser, verbose: str) -> None:
+    """--quiet and --verbose, the same on every command."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    group.add_argument("-v", "--verbose", action="store_true", help=verbose)
+
+
+def _plural(n: int, word: str) -> str:
+    """'1 article', '2 articles': summaries read as sentences."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr for builds of many articles, on a terminal only (never in CI logs)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Progress | None = None
+        self.tasks: dict[str, TaskID] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if stage != "articles" or total <= PROGRESS_MIN_ARTICLES:
+                self.enabled = False
+                return
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(STAGES.get(stage, stage), total=total or None)
+        self.bar.update(self.tasks[stage], completed=done)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -63,13 +206,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config))
-    result = build(config, BuildOptions(drafts=args.drafts, future=args.future, now=build_now()))
-    _print_problems(result.warnings)
-    if args.strict and result.warnings:
-        print(f"error: {len(result.warnings)} warning(s) and --strict is on; nothing was written", file=sys.stderr)
+    options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), jobs=args.jobs or default_jobs())
+    with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
+        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache)
+    if args.verbose:
+        for note in done.notes:
+            print(note, file=sys.stderr)
+    _print_problems(done.warnings)
+    if args.strict and done.warnings:
+        print(f"error: {len(done.warnings)} warning(s) and --strict is on; nothing was written", file=sys.stderr)
         return 1
-    with build_lock(target):
-        write_site(result.output, target)
+    seconds = time.perf_counter() - started
+    if done.result is None:
+        if not args.quiet:
+            print(f"up to date: {done.articles} articles, nothing changed since the last build "
+                  f"({seconds:.2f} s) → {target}")
+        return 0
+    result = done.result
+    if args.verbose and done.written is not None:
+        print(f"{_plural(result.pages + result.feeds - result.reused, 'page')} and feeds rendered, "
+              f"{result.reused} reused; {_plural(done.written.written, 'file')} got new bytes")
     if not args.quiet:
         skipped = []
         if result.skipped_drafts:
@@ -78,8 +234,112 @@ def cmd_build(args: argparse.Namespace) -> int:
             skipped.append(f"{result.skipped_future} future-dated")
         left_out = f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
         print(f"built {result.articles} articles, {result.pages} pages, {result.feeds} feeds "
-              f"in {time.perf_counter() - started:.2f} s → {target}{left_out}")
+              f"in {seconds:.2f} s → {target}{left_out}")
     return 0
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when it is below it."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else rel
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """`digest init DIR`: a project that builds at once, so a new user starts from something that works."""
+    started = time.perf_counter()
+    target = Path(args.dir)
+    made = init_project(target)
+    if args.verbose:
+        for rel in made:
+            print(f"  {_shown(target / rel)}")
+    if not args.quiet:
+        print(f"created a news digest in {_shown(target)} ({_plural(len(made), 'file')}) "
+              f"in {time.perf_counter() - started:.2f} s\n"
+              f"next: cd {_shown(target)} && digest new \"Judul artikel\" && digest serve")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """`digest new TITLE`: prints the new file's path, so an editor can open it straight away."""
+    config = load_config(Path(args.config))
+    request = NewArticle(args.title, args.section, split_list(args.tags), split_list(args.companies),
+                         args.source_url, args.draft)
+    written = new_article(config, request, build_now())
+    if args.verbose:
+        for typed, canonical in written.companies:
+            print(f"company {typed!r} is {canonical!r} in the registry" if typed != canonical
+                  else f"company {canonical!r} found in the registry")
+    if not args.quiet:
+        print(_shown(written.path))
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM (from `kill` or a process manager) stops the server the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
+    config = load_config(Path(args.config))
+    check_target(config.path(config.output_dir), config.root, source_folders(config))
+
+    def on_build(outcome: Rebuilt) -> None:
+        changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
+        cause = f" after changes to {', '.join(changed)}" if changed else ""
+        _print_problems(outcome.problems)
+        if outcome.crash:
+            print(outcome.crash, file=sys.stderr)
+        if not outcome.ok:
+            print(f"error: the build failed{cause}; open pages show the problems until they are fixed", file=sys.stderr)
+        elif not args.quiet:
+            print(f"built {_plural(outcome.articles, 'article')} in {outcome.seconds:.2f} s{cause}", flush=True)
+
+    def on_request(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future)
+    if args.bind not in ("127.0.0.1", "::1", "localhost"):
+        print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
+    server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
+    server.start()
+    if not args.quiet:
+        print(f"serving {server.url} (Ctrl-C to stop)", flush=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        signal.signal(signal.SIGTERM, previous)
+    if not args.quiet:
+        print("stopped")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """`digest check`: findings on stdout (text or JSON), the summary where it cannot spoil the JSON."""
+    started = time.perf_counter()
+    report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now()))
+    if args.format == "json":
+        print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            if not (args.quiet and finding.problem.severity == "hint"):
+                print(finding.problem)
+    if args.verbose:
+        counts: dict[str, int] = {}
+        for finding in report.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+        for code in sorted(counts):
+            print(f"  {code}: {counts[code]}", file=sys.stderr)
+    errors, warnings = report.count("error"), report.count("warning")
+    if not args.quiet:
+        print(f"checked {_plural(report.articles, 'article')} in {time.perf_counter() - started:.2f} s: "
+              f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(report.count('hint'), 'hint')}",
+              file=sys.stderr if args.format == "json" else sys.stdout)
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,7 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"build": cmd_build}[args.command](args)
+        commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check}
+        return commands[args.command](args)
     except BuildError as e:
         _print_problems(e.problems)
         n = len(e.errors)
@@ -101,3 +362,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `digest check --format json | head`: the reader has gone, which is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

@@ -10,14 +10,17 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import __version__
+from .cache import digest
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
-from .markdown import render_markdown
+from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
 from .models import Article, Company, Source
 from .registry import Registry, fold
 from .urls import MAX_SLUG, RESERVED, article_path, make_slug
@@ -40,6 +43,16 @@ class ArticleSettings:
     registry: Registry
     content_dir: str
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything besides the file that changes a parse result: part of every article's key."""
+        return digest(__version__, repr(MARKDOWN_SETTINGS), self.timezone, self.content_dir, repr(self.registry))
+
+
+def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
+    """The cache key of one article file."""
+    return digest(settings.fingerprint, rel, data)
+
 
 def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path], ...], tuple[Problem, ...]]:
     """Every ``*.md`` under the content folder, as (path relative to root, file), sorted.
@@ -49,24 +62,33 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
     linked file is read only if it points at a file inside content/ that is not read anyway.
     """
     base = root / content_dir
-    real_base = base.resolve()
     found: list[tuple[str, Path]] = []
     links: list[tuple[str, Path]] = []
     problems: list[Problem] = []
+    prefix = len(str(root)) + 1
     for folder, dirs, files in os.walk(base):
         for name in sorted(dirs):
-            if not name.startswith(".") and (Path(folder) / name).is_symlink():
-                rel = (Path(folder) / name).relative_to(root).as_posix()
+            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
+                rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
                 problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
                                                     "move the folder into content/ instead", "warning"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not name.endswith(".md"):
                 continue
-            path = Path(folder) / name
-            entry = (path.relative_to(root).as_posix(), path)
-            (links if path.is_symlink() else found).append(entry)
+            full = os.path.join(folder, name)
+            entry = (full[prefix:].replace(os.sep, "/"), Path(full))
+            (links if os.path.islink(full) else found).append(entry)
+    if links:
+        problems += _resolve_links(base, found, links)
+    return tuple(sorted(found)), tuple(problems)
+
+
+def _resolve_links(base: Path, found: list[tuple[str, Path]], links: list[tuple[str, Path]]) -> list[Problem]:
+    """Add the symlinked files that may be read to ``found``; the others are problems."""
+    real_base = base.resolve()
     read = {path.resolve() for _, path in found}
+    problems: list[Problem] = []
     for rel, path in links:
         try:
             target = path.resolve(strict=True)
@@ -82,7 +104,7 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
         else:
             read.add(target)
             found.append((rel, path))
-    return tuple(sorted(found)), tuple(problems)
+    return problems
 
 
 def discover(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
@@ -173,7 +195,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     article = Article(
-        source_path=rel, slug=slug, title=title, date=when, updated=updated, summary=summary or "", source=source,
+        source_path=rel, key=article_key(rel, data, settings), slug=slug, title=title, date=when, updated=updated, summary=summary or "", source=source,
         tags=tuple(tags), companies=tuple(companies), section=section or "", author=author or "", image=image or "",
         draft=bool(draft), body_html=render_markdown(body), path=article_path(when, slug))
     return article, tuple(problems)
@@ -284,7 +306,7 @@ class _Checker:
             self.error("source.name", "must be text: the publisher's name, such as Reuters", ("source", "name"))
             return None
         host = re.sub(r"^www\.", "", url.split("/")[2].lower())
-        return Source(" ".join(name.split()) if name else host, url)
+        return Source(" ".join(name.split()) if name else host, normalize_url(url))
 
     def names(self, key: str) -> list[str]:
         if key not in self.meta or self.meta[key] is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "hint"]
 
 
 @dataclass(frozen=True, order=True)
@@ -25,7 +25,8 @@ class Problem:
     message: str
     """What is wrong and how to fix it."""
     severity: Severity = "error"
-    """"error" stops the build; "warning" is reported and the build goes on."""
+    """"error" stops the build; "warning" is reported and the build goes on; "hint" (from
+    ``digest check`` only) is worth a look but never fails a run, even with --strict."""
     column: int = 0
     """1-based column, when known; 0 otherwise."""
 
@@ -36,7 +37,7 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         field = f" field '{self.field}':" if self.field else ""
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = f"{self.severity}: " if self.severity != "error" else ""
         return f"{where}:{field} {prefix}{self.message}"
 
 

@@ -6,13 +6,13 @@ absolute under ``base_url``, and items are newest first, capped at ``feed_size``
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from feedgen.feed import FeedGenerator
 
 from . import i18n, urls
 from .config import Config
-from .models import Article, Site
+from .models import Article
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -43,7 +43,7 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
     fg.title(xml_clean(title))
     fg.link(href=urls.absolute(config.base_url, urls.feed_path(page_path)), rel="self")
     fg.link(href=urls.absolute(config.base_url, page_path), rel="alternate")  # last link is RSS's <link>
-    fg.description(xml_clean(config.description or title))
+    fg.description(xml_clean(_escape(config.description or title)))  # readers show <description> as HTML
     fg.language(config.language)
     fg.generator("news-digest")
     fg.docs("https://www.rssboard.org/rss-specification")
@@ -58,7 +58,7 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
         fe.link(href=link)
         fe.guid(link, permalink=True)
         fe.pubDate(article.date)
-        fe.description(xml_clean(article.summary or article.title))
+        fe.description(xml_clean(_escape(article.summary or article.title)))  # plain text, so escape it
         fe.content(xml_clean(_item_html(article, config)), type="CDATA")
         for name in sorted({*article.tags, *(c.name for c in article.companies), *([article.section] if article.section else [])}):
             fe.category(term=xml_clean(name))
@@ -67,11 +67,3 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
         if article.source:
             fe.source(url=article.source.url, title=xml_clean(article.source.name))
     return fg.rss_str(pretty=True)
-
-
-def render_feeds(config: Config, site: Site) -> Iterator[tuple[str, bytes]]:
-    """(path, RSS bytes) for the site and every term, in a fixed order."""
-    yield urls.feed_path(""), render_feed(config, config.title, "", site.articles)
-    for terms in (site.tags, site.companies, site.sections):
-        for term in terms:
-            yield urls.feed_path(term.path), render_feed(config, f"{config.title}: {term.name}", term.path, term.articles)

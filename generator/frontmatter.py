@@ -41,6 +41,8 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""What a double-quoted escape such as "\\a" or "\\x1b" can put in a value, and HTML and XML forbid."""
 
 
 class YamlError(Exception):
@@ -158,7 +160,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, first: int, see
         return items
     tag, value = node.tag, node.value
     if tag == _STR:
-        return value
+        return _ESCAPED_CONTROL.sub("", value)
     if tag == _NULL:
         return None
     if tag == _BOOL:

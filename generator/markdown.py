@@ -44,3 +44,8 @@ _MD = _make()
 def render_markdown(text: str) -> str:
     """Markdown body → safe HTML."""
     return _MD.render(text)
+
+
+def normalize_url(url: str) -> str:
+    """A front-matter URL percent-encoded like a body link ('"', '<', '|', '[', spaces), so it is a valid href."""
+    return _MD.normalizeLink(url)

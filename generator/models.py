@@ -46,6 +46,8 @@ class Article:
 
     source_path: str
     """File it came from, relative to the project root (posix)."""
+    key: str
+    """Hash of the file's path and bytes and of the parse settings: equal keys, equal articles."""
     slug: str
     """Last URL segment: the front matter's ``slug`` or the file name's."""
     title: str

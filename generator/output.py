@@ -1,11 +1,16 @@
-"""The built site in memory (path → bytes), and the one module that writes it to disk.
+"""The built site as (path, bytes) entries, and the one module that writes it to disk.
 
-``write_site`` never writes into the live folder. It fills a sibling folder
-(``.site.new``), hard-linking every file whose bytes are unchanged from the previous
-build (so it keeps its mtime and an rsync-style deploy skips it), then swaps the two
-folders in one atomic ``renameat2(RENAME_EXCHANGE)`` where the OS has it, or two renames
-where it does not. A failure or a ``kill -9`` at any point leaves the previous site in
-place; the next build removes the leftovers.
+The live folder is never written into. The writer keeps a spare tree beside it,
+``.site.prev`` (the site as of the build before), brings that spare up to date with the
+new output, and then swaps the two folders in one atomic ``renameat2(RENAME_EXCHANGE)``
+(or, where the OS lacks it, three renames that the next build repairs if interrupted).
+Bringing the spare up to date touches only what differs: a file already right in the
+spare is left alone, a file whose bytes are unchanged from the live site is hard-linked
+from it (so it keeps its mtime, and an rsync-style deploy skips it), and only new bytes
+are written. A failure or ``kill -9`` at any point leaves the live site as it was.
+
+Every folder the writer makes carries a ``.news-digest`` marker naming the tree it holds;
+a folder without the marker was not made by digest and is never replaced or deleted.
 """
 from __future__ import annotations
 
@@ -15,39 +20,81 @@ import fcntl
 import os
 import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
+from .cache import digest
 from .errors import BuildError, Problem, RefusalError
 
 MARKER = ".news-digest"
 """File in every output folder this tool made; a non-empty folder without it is never replaced."""
+_MARKER_TEXT = "built by news-digest; this folder is replaced on every build\ntree: {}\n"
 _RENAME_EXCHANGE = 2
 
 
-class Output:
-    """Files of the site by path; writing one path twice is a collision, never last-wins."""
+@dataclass(frozen=True)
+class Unchanged:
+    """A file the previous build wrote with exactly these bytes: the writer links it, nothing re-renders it."""
 
-    def __init__(self) -> None:
-        self._files: dict[str, bytes] = {}
+    hash: str
+
+
+Entry = tuple[str, "bytes | Unchanged"]
+
+
+class Output:
+    """The site's files as a stream of (path, bytes) entries; a path given twice is an error, never last-wins.
+
+    The stream is produced lazily (pages render while the writer writes), so a big site is
+    never held in memory whole. ``files`` collects it, for tests.
+    """
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self._parts: list[Iterable[Entry]] = [entries]
 
     def add(self, path: str, data: bytes | str) -> None:
-        if path in self._files:
-            raise BuildError([Problem(path, 0, "", "two pages or files want this output path; "
-                                                   "rename one (a static file may clash with a page)")])
-        self._files[path] = data.encode("utf-8") if isinstance(data, str) else data
+        self._parts.append([(path, data.encode("utf-8") if isinstance(data, str) else data)])
 
-    def add_all(self, items: Iterable[tuple[str, bytes | str]]) -> None:
-        for path, data in items:
-            self.add(path, data)
+    def add_all(self, items: Iterable[tuple[str, "bytes | str | Unchanged"]]) -> None:
+        self._parts.append((p, d.encode("utf-8") if isinstance(d, str) else d) for p, d in items)
+
+    def __iter__(self) -> Iterator[Entry]:
+        seen: set[str] = set()
+        for part in self._parts:
+            for path, data in part:
+                if path in seen:
+                    raise BuildError([Problem(path, 0, "", "two pages or files want this output path; "
+                                                           "rename one (a static file may clash with a page)")])
+                seen.add(path)
+                yield path, data
 
     @property
-    def files(self) -> Mapping[str, bytes]:
-        """Path → bytes, sorted by path."""
-        return dict(sorted(self._files.items()))
+    def files(self) -> dict[str, bytes]:
+        """Path → bytes, sorted by path (every entry must carry bytes)."""
+        out: dict[str, bytes] = {}
+        for path, data in self:
+            assert isinstance(data, bytes), f"{path} was not rendered"
+            out[path] = data
+        return dict(sorted(out.items()))
 
-    def __len__(self) -> int:
-        return len(self._files)
+
+@dataclass(frozen=True)
+class Written:
+    """What the writer did."""
+
+    manifest: Mapping[str, str]
+    """Every file of the new site, path → hash."""
+    tree: str
+    """Id of the new site's tree (in its marker)."""
+    previous: tuple[str, Mapping[str, str]] | None
+    """The tree now in the spare folder and its files, when known."""
+    written: int
+    """Files that got new bytes; the rest were kept or linked."""
+
+
+class StaleCache(Exception):
+    """The cache said a file was unchanged, but the previous site no longer has it."""
 
 
 def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
@@ -67,9 +114,12 @@ def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None
             raise RefusalError(f"refusing to build into {target}: it overlaps {folder}, which holds your sources")
     if resolved.exists() and not resolved.is_dir():
         raise RefusalError(f"refusing to build into {target}: it is a file, not a folder")
-    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER).is_file():
-        raise RefusalError(f"refusing to replace {target}: it is not empty and was not made by digest "
-                           f"(no {MARKER} file in it); empty it or choose another --output")
+    for folder in (resolved, *_siblings(resolved)):
+        if not folder.is_symlink() and folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+            raise RefusalError(f"refusing to replace {folder}: it is not empty and was not made by digest "
+                               f"(no {MARKER} file in it); empty it or choose another --output")
+        if folder != resolved and folder.is_symlink():
+            raise RefusalError(f"refusing to build into {target}: {folder} is a symbolic link; remove it")
 
 
 @contextmanager
@@ -89,32 +139,40 @@ def build_lock(target: Path) -> Iterator[None]:
 
 
 def _siblings(target: Path) -> tuple[Path, Path]:
-    return target.with_name(f".{target.name}.new"), target.with_name(f".{target.name}.old")
+    """The spare tree, and where the live tree waits during a non-atomic swap."""
+    return target.with_name(f".{target.name}.prev"), target.with_name(f".{target.name}.old")
 
 
-def _remove(path: Path) -> None:
-    """Delete a file, link or folder without following symbolic links."""
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.is_dir():
-        shutil.rmtree(path)
+def read_tree(folder: Path) -> str | None:
+    """The tree id in a folder's marker; '' for a digest folder of unknown content; None if not ours."""
+    try:
+        text = (folder / MARKER).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        if line.startswith("tree: "):
+            return line[6:].strip()
+    return ""
+
+
+def _ours(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and read_tree(folder) is not None
 
 
 def clean_leftovers(target: Path) -> None:
-    """Undo what an interrupted build left: restore a site lost mid-swap, drop temporary folders."""
-    new, old = _siblings(target)
-    if old.is_dir() and not old.is_symlink() and not target.exists():
-        old.rename(target)
-    for leftover in (new, old):
-        if leftover.exists() or leftover.is_symlink():
-            _remove(leftover)
+    """Repair what an interrupted swap left: put a live site caught between renames back."""
+    spare, old = _siblings(target)
+    if _ours(old):
+        if not target.exists():
+            old.rename(target)
+        else:
+            shutil.rmtree(old)
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2); False where the OS cannot."""
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return False
     at_fdcwd = -100
@@ -125,53 +183,106 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
-def write_site(output: Output, target: Path) -> int:
-    """Replace ``target`` with ``output``; returns how many files got new bytes."""
+def _prepare_spare(spare: Path, trees: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
+    """An existing spare whose contents the cache knows, or a fresh empty one; marked 'updating'."""
+    known = trees.get(read_tree(spare) or "") if _ours(spare) else None
+    if known is None:
+        if spare.exists() or spare.is_symlink():
+            shutil.rmtree(spare) if _ours(spare) else spare.unlink()
+        spare.mkdir()
+        known = {}
+    os.chmod(spare, 0o755)
+    _write_marker(spare, "updating")
+    return known
+
+
+def _write_marker(folder: Path, tree: str) -> None:
+    marker = folder / MARKER
+    marker.unlink(missing_ok=True)
+    marker.write_text(_MARKER_TEXT.format(tree), "utf-8")
+    os.chmod(marker, 0o644)
+
+
+def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mapping[str, str]] | None = None) -> Written:
+    """Make ``target`` hold exactly ``output``, atomically; ``trees`` are the cache's known manifests."""
+    trees = trees or {}
     clean_leftovers(target)
-    new, old = _siblings(target)
-    new.mkdir()
-    try:
-        written = _fill(new, target, output)
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    if target.exists() and _exchange(new, target):
-        shutil.rmtree(new)  # now holds the previous site
-        return written
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
-    return written
-
-
-def _fill(new: Path, target: Path, output: Output) -> int:
-    """Write ``output`` into the empty folder ``new``, linking files unchanged in ``target``."""
-    os.chmod(new, 0o755)
+    spare, old = _siblings(target)
+    live_tree = read_tree(target) if _ours(target) else None
+    live = trees.get(live_tree or "")
+    have = _prepare_spare(spare, trees)
+    manifest: dict[str, str] = {}
     written = 0
-    made: set[Path] = {new}
-    for path, data in output.files.items():
-        dest = new / path
-        for folder in reversed(dest.parents):
-            if folder not in made and new in folder.parents:
-                folder.mkdir(exist_ok=True)
-                os.chmod(folder, 0o755)
-                made.add(folder)
-        previous = target / path
-        if _same_file(previous, data):
-            os.link(previous, dest)
+    made: set[str] = set()
+    for path, data in output:
+        h = data.hash if isinstance(data, Unchanged) else digest(data)
+        manifest[path] = h
+        if have.get(path) == h:
             continue
+        dest = spare / path
+        _make_parents(spare, path, made)
+        if dest.is_symlink() or dest.is_file():
+            dest.unlink()
+        elif dest.is_dir():
+            shutil.rmtree(dest)
+        source = target / path
+        if (live.get(path) == h) if live is not None else _same_bytes(source, data):
+            os.link(source, dest)
+            continue
+        if isinstance(data, Unchanged):
+            raise StaleCache(path)
         with open(dest, "wb") as f:
             f.write(data)
         os.chmod(dest, 0o644)
         written += 1
-    (new / MARKER).write_bytes(b"built by news-digest; this folder is replaced on every build\n")
-    os.chmod(new / MARKER, 0o644)
-    return written
+    for path in sorted(set(have) - set(manifest), reverse=True):
+        _remove_file(spare, path)
+    tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
+    _write_marker(spare, tree)
+    previous = (live_tree, live) if live_tree and live is not None else None
+    if not target.exists():
+        spare.rename(target)
+        return Written(manifest, tree, None, written)
+    if not _exchange(spare, target):
+        target.rename(old)
+        spare.rename(target)
+        old.rename(spare)
+    return Written(manifest, tree, previous, written)
 
 
-def _same_file(previous: Path, data: bytes) -> bool:
+def _make_parents(root: Path, path: str, made: set[str]) -> None:
+    """Create the folders above ``path`` (0755), replacing a file that stands where a folder must be."""
+    parts = path.split("/")[:-1]
+    for i in range(1, len(parts) + 1):
+        rel = "/".join(parts[:i])
+        if rel in made:
+            continue
+        folder = root / rel
+        if folder.is_symlink() or folder.is_file():
+            folder.unlink()
+        if not folder.is_dir():
+            folder.mkdir()
+            os.chmod(folder, 0o755)
+        made.add(rel)
+
+
+def _remove_file(root: Path, path: str) -> None:
+    """Delete a stale file and the folders it leaves empty, never following a symlink."""
+    target = root / path
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    parent = target.parent
+    while parent != root:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
+def _same_bytes(previous: Path, data: bytes | Unchanged) -> bool:
+    if isinstance(data, Unchanged):
+        return False
     try:
         if previous.is_symlink() or not previous.is_file() or previous.stat().st_size != len(data):
             return False

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import BuildError, Problem
 from .frontmatter import YamlError, load_yaml
+from .markdown import normalize_url
 from .models import Company
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -95,7 +96,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                 other, other_line = owner[key]
                 problems.append(Problem(rel, line, f"{cid}", f"name or alias {spelling!r} is also used by '{other}' (line {other_line}); give it to one company"))
             owner.setdefault(key, (cid, line))
-        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), url, description.strip()))
+        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), normalize_url(url) if url else "",
+                                 description.strip()))
     if problems:
         raise BuildError(problems)
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 
+from .cache import digest
 from .config import Config
 from .errors import BuildError, Problem
 
@@ -60,6 +62,29 @@ def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
     return env
 
 
+def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
+    """A template's syntax or runtime error as a Problem naming the template file and line.
+
+    Syntax errors carry their place; for runtime errors (an undefined name, say) Jinja
+    rewrites the traceback so that template frames point at template lines, and the
+    innermost one is where the template went wrong.
+    """
+    filename: str | None = getattr(error, "filename", None)
+    line: int = getattr(error, "lineno", None) or 0
+    if filename is None:
+        tb = error.__traceback__
+        while tb is not None:
+            if "__jinja_exception__" in tb.tb_frame.f_globals:
+                filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    where = Path(filename) if filename else None
+    if where is not None and where.is_relative_to(root):
+        where = where.relative_to(root)
+    path = where.as_posix() if where is not None else "templates"
+    message = getattr(error, "message", None) or str(error)
+    return Problem(path, line, "", f"template error: {message}; fix the template, or remove your override of it")
+
+
 def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
     """Theme static files, with the site's ``static/`` files replacing same-named ones."""
     files: dict[str, bytes] = {}
@@ -71,3 +96,22 @@ def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
             if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
                 files[rel.as_posix()] = path.read_bytes()
     return sorted(files.items())
+
+
+def templates_fingerprint(env: jinja2.Environment) -> tuple[str, bool]:
+    """A hash of every template the loader can see, and whether any of them reads the whole ``site``.
+
+    A page that reads ``site`` (a sidebar of recent articles, say) depends on every article,
+    so an incremental build must then re-render every page on any change.
+    """
+    parts: list[str] = []
+    uses_site = False
+    assert env.loader is not None
+    for name in sorted(env.list_templates()):
+        source = env.loader.get_source(env, name)[0]
+        parts += [name, source]
+        try:
+            uses_site = uses_site or "site" in meta.find_undeclared_variables(env.parse(source))
+        except jinja2.TemplateSyntaxError:
+            uses_site = True
+    return digest(*parts), uses_site

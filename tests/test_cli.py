@@ -48,7 +48,7 @@ def test_every_problem_is_reported_at_once_and_the_old_site_survives(tmp_path: P
     ]
     assert "Traceback" not in err
     assert tree(tmp_path / "site") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.yaml", "content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site"]
 
 
 def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

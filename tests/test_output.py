@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import RefusalError
+from generator.errors import BuildError, RefusalError
 from generator.output import MARKER, Output, build_lock, check_target, clean_leftovers, write_site
 
 
@@ -46,16 +46,19 @@ def test_rebuild_replaces_stale_files_and_keeps_unchanged_ones_untouched(tmp_pat
     for name in ("same.html", "changed.html"):
         os.utime(site / name, (past, past))
     written = write_site(output({"same.html": "same", "changed.html": "v2", "new.html": "n"}), site)
-    assert written == 2
+    assert written.written == 2
     assert sorted(tree(site)) == [MARKER, "changed.html", "new.html", "same.html"]
+    assert sorted(tree(tmp_path / ".site.prev")) == [MARKER, "changed.html", "gone.html", "same.html"], \
+        "the previous site is kept as the spare tree for the next build"
     assert (site / "same.html").stat().st_mtime == past, "unchanged bytes keep their mtime"
     assert (site / "changed.html").stat().st_mtime > past
 
 
 def test_output_refuses_the_same_path_twice() -> None:
     out = output({"a.html": "1"})
-    with pytest.raises(Exception, match="two pages or files want this output path"):
-        out.add("a.html", "2")
+    out.add("a.html", "2")
+    with pytest.raises(BuildError, match="two pages or files want this output path"):
+        out.files
 
 
 @pytest.mark.parametrize("choose, message", [
@@ -116,15 +119,31 @@ def test_second_build_of_the_same_output_is_refused_while_locked(tmp_path: Path)
         pass
 
 
-def test_leftovers_from_an_interrupted_swap_are_repaired(tmp_path: Path) -> None:
-    site, new, old = tmp_path / "site", tmp_path / ".site.new", tmp_path / ".site.old"
-    old.mkdir()
-    (old / "index.html").write_text("previous")
-    new.mkdir()
-    (new / "half.html").write_text("half")
+def test_a_site_caught_between_renames_is_put_back(tmp_path: Path) -> None:
+    site, old = tmp_path / "site", tmp_path / ".site.old"
+    write_site(output({"index.html": "previous"}), old)
     clean_leftovers(site)
-    assert tree(site) == {"index.html": b"previous"}
-    assert not new.exists() and not old.exists()
+    assert tree(site)[("index.html")] == b"previous"
+    assert not old.exists()
+
+
+def test_spare_tree_is_brought_up_to_date_from_known_manifests(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    first = write_site(output({"a.html": "1", "b.html": "1"}), site)
+    second = write_site(output({"a.html": "2", "b.html": "1"}), site, {first.tree: first.manifest})
+    assert second.previous == (first.tree, first.manifest)
+    trees = {first.tree: first.manifest, second.tree: second.manifest}
+    third = write_site(output({"a.html": "2", "c.html": "3"}), site, trees)
+    assert third.written == 1, "only c.html is new: a.html is linked from the live site, b.html removed"
+    assert tree(site) == {MARKER: tree(site)[MARKER], "a.html": b"2", "c.html": b"3"}
+    assert tree(tmp_path / ".site.prev") == {MARKER: tree(tmp_path / ".site.prev")[MARKER], "a.html": b"2", "b.html": b"1"}
+
+
+def test_a_folder_that_is_not_ours_is_never_used_as_the_spare(tmp_path: Path) -> None:
+    (tmp_path / ".site.prev").mkdir()
+    (tmp_path / ".site.prev" / "notes.txt").write_text("mine")
+    with pytest.raises(RefusalError, match="refusing to replace .*\\.site\\.prev: it is not empty"):
+        check_target(tmp_path / "site", tmp_path / "proj", [])
 
 
 KILLED_WRITER = """
@@ -156,7 +175,7 @@ def test_kill_9_mid_build_leaves_the_previous_site_intact(tmp_path: Path) -> Non
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert tree(site) == before
-    assert (tmp_path / ".site.new").exists(), "the kill left a half-written temporary folder"
+    assert (tmp_path / ".site.prev" / MARKER).read_text().endswith("tree: updating\n"), "killed while updating the spare"
     write_site(output({"index.html": "next"}), site)
     assert tree(site)[("index.html")] == b"next"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.prev", "site"]

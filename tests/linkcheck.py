@@ -1,0 +1,170 @@
+"""A link checker for a built site held in memory (``build(...).output.files``).
+
+It reads every reference a browser, feed reader or crawler would follow: ``href``,
+``src``, ``srcset`` and the other URL attributes of every HTML page, ``url(...)`` in
+CSS, a feed's ``<link>``, ``<guid>`` and ``atom:link``, sitemap ``<loc>`` entries and the
+``Sitemap:`` line of robots.txt. A reference is *internal* when it is relative,
+root-relative, or absolute on the site's own origin; every internal one must land on
+a file of the output, inside the base path. A path ending in '/' means its
+``index.html``, and a ``#fragment`` must name an ``id`` on the target page. A link to
+a folder without its trailing '/' counts as broken: it works only where the server
+redirects, and the generator always writes the slash.
+
+External links are not fetched. Unsafe schemes are a separate check (see
+``tests/test_valid_output.py``); to this module they are simply not internal.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Iterator, Mapping, NamedTuple
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+Broken = tuple[str, str]
+"""(file the reference is in, the reference as written)."""
+
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "cite", "background", "longdesc",
+                  "usemap", "manifest", "ping")
+"""HTML attributes whose value is one URL (``srcset`` holds several and is read apart)."""
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
+_NO_ORIGIN = "http://site.invalid"
+"""Stands in for the origin when only a base path is known, so relative URLs still join."""
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+class Target(NamedTuple):
+    """An internal reference, resolved."""
+
+    file: str | None
+    """Output path it names; None when it points outside the base path."""
+    fragment: str
+    """The decoded '#fragment', or ''."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Output and where it is served: ``base`` is a base_url ('https://example.org/digest/') or a path ('/digest/')."""
+
+    files: Mapping[str, bytes]
+    base: str
+
+    @cached_property
+    def origin(self) -> str:
+        parts = urlsplit(self.base)
+        return f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else _NO_ORIGIN
+
+    @cached_property
+    def base_path(self) -> str:
+        path = urlsplit(self.base).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def resolve(self, page: str, ref: str) -> Target | None:
+        """Where ``ref``, found in the output file ``page``, lands; None if it is external.
+
+        A reference too malformed to parse lands nowhere: Target(None, '').
+        """
+        try:
+            parts = urlsplit(urljoin(self.origin + self.base_path + page, ref.strip()))  # also resolves '..'
+        except ValueError:
+            return Target(None, "")
+        if f"{parts.scheme}://{parts.netloc}".lower() != self.origin:
+            return None
+        if not parts.path.startswith(self.base_path):
+            return Target(None, parts.fragment)
+        rel = unquote(parts.path[len(self.base_path):])
+        return Target(rel + "index.html" if rel == "" or rel.endswith("/") else rel, unquote(parts.fragment))
+
+    def is_broken(self, page: str, ref: str) -> bool:
+        target = self.resolve(page, ref)
+        if target is None:
+            return False
+        if target.file not in self.files:
+            return True
+        fragment = target.fragment
+        if not fragment or not target.file.endswith(".html") or fragment.lower() == "top":
+            return False
+        return fragment not in _ids(self.files[target.file])
+
+
+@lru_cache(maxsize=256)
+def _ids(html: bytes) -> frozenset[str]:
+    """Fragment targets on an HTML page: every ``id``, and ``<a name>``."""
+    root = lxml.html.document_fromstring(html)
+    return frozenset(root.xpath("//@id | //a/@name"))
+
+
+def html_references(html: bytes) -> Iterator[str]:
+    """Every URL an HTML page refers to, in document order."""
+    root = lxml.html.document_fromstring(html)
+    for element in root.iter(etree.Element):
+        for name in URL_ATTRIBUTES:
+            value = element.get(name)
+            if value is not None:
+                yield value
+        srcset = element.get("srcset")
+        if srcset:
+            yield from (candidate.split()[0] for candidate in srcset.split(",") if candidate.strip())
+        if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", element.get("content") or "", re.IGNORECASE)
+            if match:
+                yield match.group(1)
+        if element.tag == "style" and element.text:
+            yield from css_references(element.text)
+        style = element.get("style")
+        if style:
+            yield from css_references(style)
+
+
+def css_references(css: str) -> Iterator[str]:
+    for match in _CSS_URL.finditer(css):
+        ref = match.group(2) if match.group(2) is not None else match.group(4)
+        if ref and not ref.startswith("data:"):
+            yield ref
+
+
+def xml_references(data: bytes) -> Iterator[str]:
+    """A feed's own links and item links/permalink guids, or a sitemap's locations."""
+    root = etree.fromstring(data, _XML)
+    if root.tag == "rss":
+        for element in root.iter("link", f"{_ATOM}link", "guid", "enclosure"):
+            if element.tag == "guid" and element.get("isPermaLink", "true") == "false":
+                continue
+            attribute = {f"{_ATOM}link": "href", "enclosure": "url"}.get(element.tag)
+            value = element.get(attribute) if attribute else element.text
+            if value:
+                yield value.strip()
+    elif root.tag == f"{_ATOM}feed":
+        yield from (e.get("href", "") for e in root.iter(f"{_ATOM}link"))
+        yield from ((e.text or "").strip() for e in root.iter(f"{_ATOM}id") if (e.text or "").startswith("http"))
+    elif root.tag in (f"{_SITEMAP}urlset", f"{_SITEMAP}sitemapindex"):
+        yield from ((e.text or "").strip() for e in root.iter(f"{_SITEMAP}loc"))
+
+
+def references(path: str, data: bytes) -> Iterator[str]:
+    """Every reference in one output file, by the kind of file its name says it is."""
+    if path.endswith(".html"):
+        yield from html_references(data)
+    elif path.endswith(".css"):
+        yield from css_references(data.decode("utf-8"))
+    elif path.endswith(".xml"):
+        yield from xml_references(data)
+    elif path == "robots.txt":
+        yield from (line.split(":", 1)[1].strip() for line in data.decode("utf-8").splitlines()
+                    if line.lower().startswith("sitemap:"))
+
+
+def broken_links(files: Mapping[str, bytes], base: str) -> list[Broken]:
+    """Every internal reference in ``files`` that does not land on an output file (or id), sorted.
+
+    ``base`` is the site's base_url, or just its base path ('/', '/digest/'); with a
+    path only, absolute URLs cannot be recognised as internal and are skipped.
+    """
+    site = Site(files, base)
+    return sorted({(path, ref) for path, data in files.items() for ref in references(path, data)
+                   if site.is_broken(path, ref)})

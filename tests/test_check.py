@@ -1,0 +1,199 @@
+"""`digest check`: the curator's checks on small fixture sites, with the exact findings and JSON."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, article, make_project, write_files
+from generator.build import BuildOptions
+from generator.check import MentionFinder, normalise_url, run_check
+from generator.registry import load_registry
+
+COMPANIES = """\
+amazon:
+  name: Amazon
+  aliases: [AWS, Amazon Web Services]
+goto:
+  name: GoTo
+  aliases: [Gojek, Tokopedia]
+meta:
+  name: Meta
+  aliases: [Facebook]
+skoda:
+  name: Škoda
+"""
+
+CURATOR_SITE = {
+    "2025/06/a.md": """\
+        ---
+        title: Gojek perluas layanan cloud
+        date: 2025-06-01T09:00:00+07:00
+        source:
+          name: Reuters
+          url: https://Reuters.com/tech/gojek/?utm_source=rss&id=7
+        tags: [AI, Cloud, GoTo]
+        companies: [GoTo]
+        section: Asia
+        ---
+        Layanan baru itu berjalan di atas infrastruktur milik
+        AWS, menurut perusahaan.
+
+        Kata aws dalam huruf kecil dan Amazonia bukan nama perusahaan.
+        """,
+    "2025/06/b.md": """\
+        ---
+        title: Meta rilis model baru
+        date: 2025-06-02T09:00:00+07:00
+        source:
+          name: Reuters
+          url: https://reuters.com/tech/gojek?id=7
+        tags: [ai, Model]
+        companies: [Meta, Amazon]
+        section: Asia
+        ---
+        Facebook merilis model itu; lihat [liputan sebelumnya](../a/) dan [arsip](/2025/06/tidak-ada/).
+        """,
+    "2025/06/c.md": """\
+        ---
+        title: Tokopedia tambah fitur
+        date: 2025-06-03T09:00:00+07:00
+        tags: [AI, cloud, go-to]
+        companies: [GoTo]
+        section: Eropa
+        ---
+        Fitur baru untuk penjual.
+        """,
+}
+
+
+def check_json(root: Path, **options: object) -> dict[str, object]:
+    report = run_check(root / "config.yaml", BuildOptions(**options))  # type: ignore[arg-type]
+    return json.loads(json.dumps(report.to_json(), sort_keys=True))
+
+
+def test_curator_checks_find_mentions_duplicates_tag_variants_links_and_hints(tmp_path: Path) -> None:
+    make_project(tmp_path, CURATOR_SITE, companies=COMPANIES)
+    assert check_json(tmp_path) == {
+        "articles": 3,
+        "problems": [
+            {"code": "missed-mention", "column": 0, "field": "companies", "line": 12, "path": "content/2025/06/a.md",
+             "severity": "warning",
+             "message": "the body mentions Amazon (as 'AWS'), but companies does not list it; add 'Amazon' to companies"},
+            {"code": "duplicate-source", "column": 0, "field": "source.url", "line": 6, "path": "content/2025/06/b.md",
+             "severity": "warning",
+             "message": "same source as content/2025/06/a.md (https://Reuters.com/tech/gojek/?utm_source=rss&id=7); "
+                        "is this item a duplicate? If not, link the original article itself"},
+            {"code": "tag-variant", "column": 0, "field": "tags", "line": 7, "path": "content/2025/06/b.md",
+             "severity": "warning",
+             "message": "tag 'ai' is spelled 'AI' in 2 other articles (such as content/2025/06/a.md); use one spelling"},
+            {"code": "unmentioned-company", "column": 0, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
+             "severity": "warning",
+             "message": "'Amazon' is listed but never mentioned in the title, summary or body (nor as 'AWS', "
+                        "'Amazon Web Services'); mention it, or remove it from companies"},
+            {"code": "single-company", "column": 0, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
+             "severity": "hint", "message": "company 'Amazon' has only this article"},
+            {"code": "single-company", "column": 0, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
+             "severity": "hint", "message": "company 'Meta' has only this article"},
+            {"code": "broken-link", "column": 0, "field": "", "line": 11, "path": "content/2025/06/b.md",
+             "severity": "error",
+             "message": "the link '/2025/06/tidak-ada/' points at /2025/06/tidak-ada/, which is not a page or file of "
+                        "the site; fix the address (internal links start with / or are relative to this article)"},
+            {"code": "tag-variant", "column": 0, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
+             "severity": "warning",
+             "message": "tag 'cloud' is spelled 'Cloud' in 1 other article (such as content/2025/06/a.md); use one spelling"},
+            {"code": "tag-variant", "column": 0, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
+             "severity": "warning",
+             "message": "tag 'go-to' is spelled 'GoTo' in 1 other article (such as content/2025/06/a.md); use one spelling"},
+            {"code": "single-section", "column": 0, "field": "section", "line": 6, "path": "content/2025/06/c.md",
+             "severity": "hint", "message": "section 'Eropa' has only this article; check its spelling (the others: Asia)"},
+        ],
+        "summary": {"errors": 1, "hints": 3, "warnings": 6},
+    }
+
+
+def test_a_clean_site_has_no_findings(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="Gojek tumbuh", companies="[GoTo]")}, companies=COMPANIES)
+    assert check_json(tmp_path) == {"articles": 1, "problems": [], "summary": {"errors": 0, "hints": 0, "warnings": 0}}
+
+
+def test_what_build_rejects_is_reported_next_to_the_curator_checks(tmp_path: Path) -> None:
+    make_project(tmp_path, {
+        "a.md": article(title="Soal AWS", date="2025-13-01"),
+        "b.md": article(title="Soal AWS", companies="[Amazn]"),
+    }, companies=COMPANIES)
+    problems = [(p["path"], p["line"], p["code"], p["severity"], p["message"]) for p in check_json(tmp_path)["problems"]]
+    assert [p[:4] for p in problems] == [
+        ("content/a.md", 3, "build", "error"),
+        ("content/b.md", 2, "missed-mention", "warning"),
+        ("content/b.md", 4, "build", "warning"),
+    ]
+    assert problems[0][4].startswith("'2025-13-01' is not a valid date")
+    assert problems[1][4] == "the title mentions Amazon (as 'AWS'), but companies does not list it; add 'Amazon' to companies"
+    assert problems[2][4].startswith("'Amazn' is not in content/companies.yaml; did you mean 'Amazon'?")
+
+
+def test_a_broken_config_or_registry_ends_the_check_with_its_problems(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()}, config=CONFIG + "titel: x\n")
+    assert check_json(tmp_path)["problems"] == [
+        {"code": "config", "column": 0, "field": "titel", "line": 3, "path": "config.yaml", "severity": "error",
+         "message": "unknown key; did you mean 'title'?"}]
+    make_project(tmp_path, {}, companies="meta: {nama: Meta}\n")
+    assert [p["code"] for p in check_json(tmp_path)["problems"]] == ["registry", "registry"]
+
+
+def test_a_broken_template_is_named_with_its_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n'
+                                                     "{% block main %}\n<p>{{ artikel.title }}</p>\n{% endblock %}\n"})
+    assert check_json(tmp_path)["problems"] == [
+        {"code": "build", "column": 0, "field": "", "line": 3, "path": "templates/article.html", "severity": "error",
+         "message": "template error: 'artikel' is undefined; fix the template, or remove your override of it"}]
+
+
+def test_links_are_checked_under_the_base_path_and_against_what_is_published(tmp_path: Path) -> None:
+    make_project(tmp_path, {
+        "2025/06/a.md": article(body="[b](../b/) [b tanpa garis](/digest/2025/06/b) [rumah](https://example.org/digest/) "
+                                     "[luar](/2025/06/b/) [draf](../d/) [web](https://example.com/) [surel](mailto:a@b.c) "
+                                     "[#](#atas)\n\n![gambar](/digest/static/hilang.png)\n"),
+        "2025/06/b.md": article(title="B"),
+        "2025/06/d.md": article(title="D", draft="true"),
+    }, config="title: T\nbase_url: https://example.org/digest/\n")
+    found = [(p["line"], p["message"].split(",")[0]) for p in check_json(tmp_path)["problems"]]
+    assert found == [
+        (5, "the link '../d/' points at /digest/2025/06/d/"),
+        (5, "the link '/2025/06/b/' points at /2025/06/b/"),
+        (7, "the link '/digest/static/hilang.png' points at /digest/static/hilang.png"),
+    ]
+    assert [p["line"] for p in check_json(tmp_path, drafts=True)["problems"]] == [5, 7]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Amazon Web Services dan AWS", {"amazon": "Amazon Web Services"}),
+    ("aws, Aws, AWSome", {}),
+    ("AMAZON dan GOJEK", {"amazon": "AMAZON", "goto": "GOJEK"}),
+    ("Tokopedia's seller; ÜberTokopedia; Tokopedia2", {"goto": "Tokopedia"}),
+    ("ŠKODA dan škoda", {"skoda": "ŠKODA"}),
+    ("Facebook\nMeta", {"meta": "Facebook"}),
+])
+def test_mentions_are_whole_words_case_blind_except_short_names(tmp_path: Path, text: str, found: dict[str, str]) -> None:
+    write_files(tmp_path, {"companies.yaml": COMPANIES})
+    assert MentionFinder(load_registry(tmp_path / "companies.yaml", "companies.yaml")).find(text) == found
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://Example.COM/news/1/", "https://example.com/news/1"),
+    ("HTTP://example.com/news/1?utm_source=x&utm_medium=y&id=2", "https://example.com/news/1?id=2"),
+    ("https://example.com:443/a#section", "https://example.com/a"),
+])
+def test_source_urls_compare_after_normalising(a: str, b: str) -> None:
+    assert normalise_url(a) == normalise_url(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://example.com/News/1", "https://example.com/news/1"),
+    ("https://example.com/news/1?id=2", "https://example.com/news/1?id=3"),
+])
+def test_source_urls_that_stay_different(a: str, b: str) -> None:
+    assert normalise_url(a) != normalise_url(b)

@@ -1,0 +1,159 @@
+"""`digest init`, `new`, `check`, --quiet/--verbose and the progress bar, as a user runs them."""
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import article, make_project, write_files
+from generator.cli import main
+
+EPOCH_2025_06_13_0900_JAKARTA = "1749780000"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "init", "x")
+    assert (code, err) == (0, "")
+    assert out.startswith("created a news digest in x (4 files) in ")
+    assert out.endswith(' s\nnext: cd x && digest new "Judul artikel" && digest serve\n')
+
+    monkeypatch.chdir(tmp_path / "x")
+    assert run(capsys, "new", "Tes") == (0, "content/2025/06/tes.md\n", "")
+    code, out, err = run(capsys, "build")
+    assert (code, err) == (0, "")
+    assert out.startswith("built 2 articles, ")
+    assert not (tmp_path / "x/themes").exists()
+    code, out, err = run(capsys, "check", "--strict")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1].startswith("checked 2 articles in ")
+    assert out.splitlines()[-1].endswith(" s: 0 errors, 0 warnings, 3 hints")
+    assert out.splitlines()[0] == ("content/2025/06/selamat-datang.md:9: field 'companies': hint: "
+                                   "company 'Google' has only this article")
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    assert run(capsys, "init", str(tmp_path)) == (
+        2, "", f"error: {tmp_path} is not empty; give a new or empty folder, so nothing of yours is overwritten\n")
+
+
+def test_new_prints_the_path_resolves_companies_and_refuses_unknown_ones(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)
+    monkeypatch.chdir(make_project(tmp_path, {}, companies="amazon: {name: Amazon, aliases: [AWS]}\n"))
+    assert run(capsys, "new", "Satu", "--companies", "aws", "-v") == (
+        0, "company 'aws' is 'Amazon' in the registry\ncontent/2025/06/satu.md\n", "")
+    assert run(capsys, "new", "Dua", "--quiet") == (0, "", "")
+    assert (tmp_path / "content/2025/06/dua.md").is_file()
+    assert run(capsys, "new", "Tiga", "--companies", "Amazom") == (
+        2, "", "error: company 'Amazom' is not in content/companies.yaml; did you mean 'Amazon'?\n")
+    assert run(capsys, "new", "Satu") == (
+        2, "", "error: content/2025/06/satu.md already exists; edit that file, or give the new article another title\n")
+
+
+CHECK_SITE = {
+    "a.md": article(title="Amazon dan AWS", companies="[Amazon]", section="Asia"),
+    "b.md": article(title="Kabar lain", companies="[Amazon]", section="Asia"),
+}
+
+
+def test_check_text_output_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, CHECK_SITE, companies="amazon: {name: Amazon, aliases: [AWS]}\n")
+    config = str(tmp_path / "config.yaml")
+    warning = ("content/b.md:4: field 'companies': warning: 'Amazon' is listed but never mentioned in the title, "
+               "summary or body (nor as 'AWS'); mention it, or remove it from companies")
+    code, out, err = run(capsys, "check", "--config", config)
+    assert (code, err, out.splitlines()[:-1]) == (0, "", [warning])
+    assert out.splitlines()[-1].endswith(" s: 0 errors, 1 warning, 0 hints")
+    assert run(capsys, "check", "--config", config, "--strict", "--quiet") == (1, warning + "\n", "")
+
+    (tmp_path / "content/c.md").write_text(article(date="kemarin"))
+    code, out, _ = run(capsys, "check", "--config", config, "-q")
+    assert code == 1
+    assert out.splitlines()[0] == warning
+    assert out.splitlines()[1].startswith("content/c.md:3: field 'date': 'kemarin' is not a")
+
+
+def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, CHECK_SITE, companies="amazon: {name: Amazon, aliases: [AWS]}\n")
+    code, out, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--format", "json")
+    assert code == 0
+    assert err.startswith("checked 2 articles in ")
+    assert out == json.dumps(json.loads(out), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(out) == {
+        "articles": 2,
+        "problems": [{"code": "unmentioned-company", "column": 0, "field": "companies", "line": 4,
+                      "path": "content/b.md", "severity": "warning",
+                      "message": "'Amazon' is listed but never mentioned in the title, summary or body (nor as 'AWS'); "
+                                 "mention it, or remove it from companies"}],
+        "summary": {"errors": 0, "hints": 0, "warnings": 1},
+    }
+    assert run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--format", "json", "-q")[1:] == (out, "")
+
+
+@pytest.mark.parametrize("command", ["build", "init", "new", "serve", "check"])
+def test_every_command_has_quiet_verbose_and_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert e.value.code == 0
+    assert "-q, --quiet" in out and "-v, --verbose" in out and "examples:" in out
+    with pytest.raises(SystemExit) as e:
+        main([command, "-q", "-v"])
+    assert e.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_a_broken_template_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/index.html": "{% extends 'base.html' %}\n{% block main %}{{ pager.nope() }}{% endblock %}\n"})
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
+        "templates/index.html:2: template error: 'generator.pages.Pager object' has no attribute 'nope'; fix the "
+        "template, or remove your override of it\nerror: 1 problem found; nothing was written\n"))
+
+
+def test_a_progress_bar_on_a_terminal_for_big_builds_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {f"a{i:03d}.md": article(title=f"A {i}") for i in range(301)})
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert (code, err) == (0, ""), "no progress bar when stderr is not a terminal"
+    assert out.startswith("built 301 articles")
+    assert "Reading articles" in build_on_a_terminal(tmp_path)
+    (tmp_path / "content/a300.md").unlink()
+    assert "Reading articles" not in build_on_a_terminal(tmp_path), "300 articles or fewer: no bar"
+
+
+def build_on_a_terminal(root: Path) -> str:
+    """What `digest build` shows on stderr when stderr is a terminal."""
+    parent, child = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--no-cache"], cwd=root, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=child, env={**os.environ, "TERM": "xterm"})
+    os.close(child)
+    shown = b""
+    try:
+        while True:
+            try:
+                chunk = os.read(parent, 65536)
+            except OSError:  # the terminal closed: the process is done with it
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert proc.wait(timeout=30) == 0
+    finally:
+        os.close(parent)
+        proc.kill()
+    return shown.decode(errors="replace")

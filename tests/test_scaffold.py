@@ -1,0 +1,129 @@
+"""`digest init` and `digest new` as functions: the files they make, and what they refuse."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, article, build_project, make_project
+from generator.config import load_config
+from generator.errors import RefusalError
+from generator.scaffold import NewArticle, init_project, new_article, split_list
+
+COMPANIES = """\
+amazon:
+  name: Amazon
+  aliases: [AWS, Amazon Web Services]
+google:
+  name: Google
+  aliases: [Alphabet]
+"""
+JUNE_30_EVENING_UTC = datetime(2025, 6, 30, 20, 5, 42, tzinfo=timezone.utc)
+"""Already 1 July, 03:05 in Jakarta: the file goes under 2025/07."""
+
+
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path, {}, config=CONFIG + "language: en\n", companies=COMPANIES)
+
+
+def test_init_makes_a_project_that_builds_with_the_packaged_theme(tmp_path: Path) -> None:
+    made = init_project(tmp_path / "x")
+    assert made == [".gitignore", "config.yaml", "content/2025/06/selamat-datang.md", "content/companies.yaml"]
+    assert not (tmp_path / "x/themes").exists()
+    result = build_project(tmp_path / "x")
+    assert (result.articles, result.warnings) == (1, ())
+    assert "2025/06/selamat-datang/index.html" in result.output.files
+    assert "/site/" in (tmp_path / "x/.gitignore").read_text().splitlines()
+
+
+def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:
+    assert len(init_project(tmp_path)) == 4
+
+
+@pytest.mark.parametrize("existing", ["notes.txt", ".git/HEAD"])
+def test_init_refuses_a_folder_with_anything_in_it(tmp_path: Path, existing: str) -> None:
+    (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / existing).write_text("mine")
+    with pytest.raises(RefusalError) as e:
+        init_project(tmp_path)
+    assert str(e.value) == f"{tmp_path} is not empty; give a new or empty folder, so nothing of yours is overwritten"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [existing.split("/")[0]]
+
+
+def test_new_writes_complete_front_matter_dated_in_the_site_zone(tmp_path: Path) -> None:
+    config = load_config(project(tmp_path) / "config.yaml")
+    request = NewArticle("Judul  artikel: AWS & Alphabet", section="Asia", tags=("ai", "cloud"),
+                         companies=("aws", "alphabet", "Amazon"), source_url="https://www.reuters.com/x?utm_source=a")
+    written = new_article(config, request, JUNE_30_EVENING_UTC)
+    assert written.rel == "content/2025/07/judul-artikel-aws-alphabet.md"
+    assert written.companies == (("aws", "Amazon"), ("alphabet", "Google"))
+    assert written.path.read_text(encoding="utf-8") == (
+        "---\n"
+        'title: "Judul artikel: AWS & Alphabet"\n'
+        "date: 2025-07-01T03:05:00+07:00\n"
+        'summary: ""\n'
+        "source:\n"
+        '  name: "reuters.com"\n'
+        '  url: "https://www.reuters.com/x?utm_source=a"\n'
+        'tags: ["ai", "cloud"]\n'
+        'companies: ["Amazon", "Google"]\n'
+        'section: "Asia"\n'
+        "---\n"
+        "\n"
+        "Write the digest text here: what happened, who is involved, and why it matters.\n"
+    )
+    result = build_project(tmp_path)
+    assert (result.articles, result.warnings) == (1, ())
+    assert "2025/07/judul-artikel-aws-alphabet/index.html" in result.output.files
+
+
+def test_new_with_only_a_title_builds_without_warnings(tmp_path: Path) -> None:
+    config = load_config(make_project(tmp_path, {}) / "config.yaml")
+    written = new_article(config, NewArticle('Tes "kutip" \\ dan #tagar'), JUNE_30_EVENING_UTC)
+    text = written.path.read_text(encoding="utf-8")
+    assert text.splitlines()[1] == 'title: "Tes \\"kutip\\" \\\\ dan #tagar"'
+    assert '# source: {name: "Publisher", url: "https://..."}' in text
+    assert text.endswith("---\n\nTulis ringkasan berita di sini: apa yang terjadi, siapa yang terlibat, dan mengapa penting.\n")
+    result = build_project(tmp_path)
+    assert (result.articles, result.warnings) == (1, ())
+    assert 'Tes "kutip" \\ dan #tagar' in result.output.files["2025/07/tes-kutip-dan-tagar/index.html"].decode().replace("&#34;", '"')
+
+
+def test_new_draft_is_left_out_of_a_normal_build(tmp_path: Path) -> None:
+    config = load_config(project(tmp_path) / "config.yaml")
+    new_article(config, NewArticle("Rencana", draft=True), JUNE_30_EVENING_UTC)
+    result = build_project(tmp_path)
+    assert (result.articles, result.skipped_drafts, result.warnings) == (0, 1, ())
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    config = load_config(project(tmp_path) / "config.yaml")
+    first = new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    first.path.write_text(article(title="Tes", body="Edited by hand.\n"))
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert str(e.value) == "content/2025/07/tes.md already exists; edit that file, or give the new article another title"
+    assert first.path.read_text().endswith("Edited by hand.\n")
+
+
+@pytest.mark.parametrize("request_, message", [
+    (NewArticle("Tes", companies=("Gogle",)), "company 'Gogle' is not in content/companies.yaml; did you mean 'Google'?"),
+    (NewArticle("Tes", companies=("Zzyzx",)), "company 'Zzyzx' is not in content/companies.yaml; add it to content/companies.yaml first"),
+    (NewArticle("   "), 'the title is empty; write it in quotes: digest new "Judul artikel"'),
+    (NewArticle("!!!"), "the title '!!!' has no letters or digits to make a file name from; spell it out"),
+    (NewArticle("Tags"), "the title gives the file name 'tags', which is reserved for the site's own pages; use a longer title"),
+    (NewArticle("Tes", source_url="reuters.com/x"),
+     "--source-url 'reuters.com/x' is not an http(s) link; give the full address, starting with https://"),
+])
+def test_new_refuses_bad_requests_and_writes_nothing(tmp_path: Path, request_: NewArticle, message: str) -> None:
+    config = load_config(project(tmp_path) / "config.yaml")
+    with pytest.raises(RefusalError) as e:
+        new_article(config, request_, JUNE_30_EVENING_UTC)
+    assert str(e.value) == message
+    assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["companies.yaml"]
+
+
+def test_split_list_drops_empty_items_and_extra_spaces() -> None:
+    assert split_list(" ai,  Cloud  Computing ,,") == ("ai", "Cloud Computing")
+    assert split_list(None) == ()
