@@ -271,9 +271,10 @@ def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]
         for src in others:
             why = ("it is the publisher's home page, not an article; link the original article itself" if home else
                    "is this item a duplicate? If not, link the original article itself")
+            # a home page shared by items is an editorial shortcut, not a duplicate: a hint, never a failure
             yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
                                   f"same source as {first.article.source_path} ({first.article.source.url}); {why}",
-                                  "warning"), "duplicate-source")
+                                  "hint" if home else "warning"), "duplicate-source")
 
 
 def tag_key(tag: str) -> str:

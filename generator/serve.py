@@ -33,10 +33,10 @@ from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
-from .build import BuildOptions, build
+from .build import BuildOptions
 from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
-from .output import build_lock, write_site
+from .publish import publish
 from .theme import PACKAGE_THEMES
 
 EVENTS = "/__digest__/events"
@@ -208,11 +208,11 @@ class PreviewServer:
             try:
                 config = load_config(self.options.config_path)
                 config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
-                result = build(config, BuildOptions(self.options.drafts, self.options.future, self.now()))
-                with build_lock(self.target):
-                    write_site(result.output, self.target)
+                # one process: forking while the HTTP threads run could copy a held lock
+                options = BuildOptions(self.options.drafts, self.options.future, self.now(), jobs=1)
+                done = publish(config, options, self.target)
                 self.config = config
-                outcome = Rebuilt(True, result.articles, time.perf_counter() - started, result.warnings, changed)
+                outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings, changed)
             except BuildError as e:
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, e.problems, changed)
             except RefusalError as e:
