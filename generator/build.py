@@ -133,10 +133,10 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
 
     theme = find_theme(config)
     env = make_environment(config, theme)
-    templates, uses_site = templates_fingerprint(env)
+    templates, uses_site, lists_use_body = templates_fingerprint(env)
     base = digest(__version__, repr(config.__dict__ | {"root": ""}), templates,
                   digest(*(a.key for a in site.articles)) if uses_site else "")
-    jobs = plan_site(config, site, base)
+    jobs = plan_site(config, site, base, lists_use_body)
     previous = cache.pages if cache else {}
     reuse = {job.path: previous[job.path][1] for job in jobs
              if job.path in previous and previous[job.path][0] == job.fingerprint}

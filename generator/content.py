@@ -194,10 +194,11 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         check.error("updated", "is before 'date'; an update cannot come before publication")
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
-    article = Article(
-        source_path=rel, key=article_key(rel, data, settings), slug=slug, title=title, date=when, updated=updated, summary=summary or "", source=source,
-        tags=tuple(tags), companies=tuple(companies), section=section or "", author=author or "", image=image or "",
-        draft=bool(draft), body_html=render_markdown(body), path=article_path(when, slug))
+    fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated, summary=summary or "",
+                  source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
+                  author=author or "", image=image or "", draft=bool(draft), path=article_path(when, slug))
+    article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
+                      body_html=render_markdown(body), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 

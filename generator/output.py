@@ -227,8 +227,11 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
             shutil.rmtree(dest)
         source = target / path
         if (live.get(path) == h) if live is not None else _same_bytes(source, data):
-            os.link(source, dest)
-            continue
+            try:
+                os.link(source, dest)
+                continue
+            except FileNotFoundError:  # deleted by hand since the last build
+                pass
         if isinstance(data, Unchanged):
             raise StaleCache(path)
         with open(dest, "wb") as f:

@@ -10,7 +10,7 @@ site instead of carrying it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import jinja2
 
@@ -42,28 +42,37 @@ def _keys(articles: Sequence[Article]) -> str:
     return ",".join(a.key for a in articles)
 
 
+def _cards(articles: Sequence[Article]) -> str:
+    return ",".join(a.card_key for a in articles)
+
+
 def _term_fp(term: Term) -> str:
     company = term.company
     return repr((term.kind, term.slug, term.name, len(term.articles), company))
 
 
 def _lists(first: str, articles: Sequence[Article], size: int, base: str, kind: str, ref: tuple[int | str, ...],
-           extra: str) -> list[Job]:
+           extra: str, shown_by: Callable[[Sequence[Article]], str]) -> list[Job]:
     """The pages of one paginated list."""
     total = page_count(len(articles), size)
     jobs = []
     for n in range(1, total + 1):
         shown = articles[(n - 1) * size: n * size]
         jobs.append(Job(urls.file_for(urls.page_path(first, n)), kind, (*ref, n),
-                        digest(base, kind, first, str(n), str(total), extra, _keys(shown))))
+                        digest(base, kind, first, str(n), str(total), extra, shown_by(shown))))
     return jobs
 
 
-def plan_site(config: Config, site: Site, base: str) -> list[Job]:
-    """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version."""
+def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True) -> list[Job]:
+    """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
+
+    List pages depend on their articles' cards (everything but the body) unless a list
+    template shows bodies; feeds always carry bodies, so they depend on the whole article.
+    """
     size = config.page_size
+    shown = _keys if lists_use_body else _cards
     tag_slugs = {t.name.casefold(): t for t in site.tags}
-    jobs = _lists("", site.articles, size, base, "home", (), "")
+    jobs = _lists("", site.articles, size, base, "home", (), "", shown)
     for i, a in enumerate(site.articles):
         topics = repr(([(t, tag_slugs[t.casefold()].slug, tag_slugs[t.casefold()].name)
                         for t in a.tags if t.casefold() in tag_slugs],
@@ -73,12 +82,12 @@ def plan_site(config: Config, site: Site, base: str) -> list[Job]:
         jobs.append(Job(urls.file_for(f"{kind}/"), "terms", (kind,),
                         digest(base, "terms", kind, *(_term_fp(t) for t in terms))))
         for i, term in enumerate(terms):
-            jobs += _lists(term.path, term.articles, size, base, "term", (kind, i), _term_fp(term))
+            jobs += _lists(term.path, term.articles, size, base, "term", (kind, i), _term_fp(term), shown)
     for group, archives in (("years", site.years), ("months", site.months)):
         for i, archive in enumerate(archives):
             months = repr([(m.month, len(m.articles)) for m in site.months if m.year == archive.year]) \
                 if archive.month is None else ""
-            jobs += _lists(archive.path, archive.articles, size, base, "archive", (group, i), months)
+            jobs += _lists(archive.path, archive.articles, size, base, "archive", (group, i), months, shown)
     jobs.append(Job("404.html", "404", (), digest(base, "404")))
     feed_size = config.feed_size
     jobs.append(Job(urls.feed_path(""), FEED, ("", -1), digest(base, FEED, _keys(site.articles[:feed_size]))))

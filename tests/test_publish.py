@@ -1,0 +1,173 @@
+"""Incremental and parallel builds give exactly the bytes of a cold, serial build."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import article, make_project, write_files
+from generator.build import BuildOptions
+from generator.config import load_config
+from generator.publish import publish
+
+REGISTRY = "meta:\n  name: Meta\n  aliases: [Facebook]\nscale-ai:\n  name: Scale AI\n"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(root: Path, jobs: int = 1, use_cache: bool = True):
+    config = load_config(root / "config.yaml")
+    return publish(config, BuildOptions(jobs=jobs), root / "site", use_cache=use_cache)
+
+
+def cold(root: Path, tmp: Path) -> dict[str, bytes]:
+    """The same project built from scratch elsewhere, with no cache."""
+    copy = tmp / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
+    run(copy, use_cache=False)
+    return tree(copy / "site")
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    make_project(root, {
+        "2025/06/meta.md": article(title="Meta", tags="[ai, data]", companies="[Facebook]", section="Asia"),
+        "2025/06/scale.md": article(title="Scale", date="2025-06-14", tags="[ai]", companies="[Scale AI]"),
+        "2025/05/lama.md": article(title="Lama", date="2025-05-01", tags="[data]", section="Eropa"),
+    }, config="title: T\nbase_url: https://example.org/\npage_size: 2\n", companies=REGISTRY)
+    return root
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "edit body": lambda r: (r / "content/2025/06/meta.md").write_text(article(title="Meta", tags="[ai, data]",
+                                                                             companies="[Facebook]", section="Asia",
+                                                                             body="Isi baru.\n")),
+    "add article with new tag": lambda r: (r / "content/2025/07/baru.md").write_text(article(
+        title="Baru", date="2025-07-01", tags="[robotika]")) if (r / "content/2025/07").mkdir() is None else None,
+    "delete article": lambda r: (r / "content/2025/05/lama.md").unlink(),
+    "rename article": lambda r: (r / "content/2025/05/lama.md").rename(r / "content/2025/05/lawas.md"),
+    "change a tag": lambda r: (r / "content/2025/06/scale.md").write_text(article(
+        title="Scale", date="2025-06-14", tags="[AI, investasi]", companies="[Scale AI]")),
+    "edit a template": lambda r: write_files(r, {"templates/_item.html": "<p>{{ item.title }}</p>\n"}),
+    "edit config": lambda r: (r / "config.yaml").write_text("title: T2\nbase_url: https://example.org/x/\npage_size: 1\n"),
+    "edit companies.yaml": lambda r: (r / "content/companies.yaml").write_text(REGISTRY.replace("name: Meta", "name: Meta Platforms")),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_incremental_build_equals_a_cold_build(tmp_path: Path, change: Callable[[Path], None]) -> None:
+    root = project(tmp_path)
+    run(root)
+    change(root)
+    assert run(root).result is not None
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_nothing_changed_is_up_to_date_and_touches_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    before = {p: (root / "site" / p).stat().st_mtime_ns for p in tree(root / "site")}
+    done = run(root)
+    assert done.result is None and done.written is None and done.articles == 3
+    assert {p: (root / "site" / p).stat().st_mtime_ns for p in tree(root / "site")} == before
+
+
+def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    past = 1_000_000_000
+    for path in (root / "site").rglob("*"):
+        if path.is_file():
+            os.utime(path, (past, past))
+    CHANGES["edit body"](root)
+    done = run(root)
+    assert done.written is not None
+    touched = sorted(p for p in tree(root / "site") if (root / "site" / p).stat().st_mtime != past)
+    assert touched == [".news-digest", "2025/06/meta/index.html", "companies/meta/feed.xml",
+                       "feed.xml", "sections/asia/feed.xml", "tags/ai/feed.xml", "tags/data/feed.xml"]
+    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 6, \
+        "one article page and five feeds re-rendered; no list shows the body"
+
+
+def test_warnings_are_repeated_when_nothing_changed(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    write_files(root, {"content/2025/06/x.md": article(title="X", companies="[Googel]")})
+    first = run(root)
+    second = run(root)
+    assert second.result is None
+    assert [str(w) for w in second.warnings] == [str(w) for w in first.warnings] != []
+
+
+def test_a_future_article_appears_when_due_even_with_nothing_changed(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    write_files(root, {"content/2025/07/besok.md": article(title="Besok", date="2025-07-02T00:00:00+07:00")})
+    config = load_config(root / "config.yaml")
+    from datetime import datetime, timezone
+    before = publish(config, BuildOptions(now=datetime(2025, 7, 1, tzinfo=timezone.utc)), root / "site")
+    assert before.result is not None and before.result.skipped_future == 1
+    after = publish(config, BuildOptions(now=datetime(2025, 7, 2, tzinfo=timezone.utc)), root / "site")
+    assert after.result is not None and after.result.articles == 4
+
+
+@pytest.mark.parametrize("damage", ["delete", "garbage", "wrong version"])
+def test_a_deleted_or_corrupt_cache_is_harmless(tmp_path: Path, damage: str) -> None:
+    root = project(tmp_path)
+    run(root)
+    cache = root / ".cache" / "build.sqlite"
+    if damage == "delete":
+        shutil.rmtree(root / ".cache")
+    elif damage == "garbage":
+        cache.write_bytes(b"not a database" * 100)
+    else:
+        with sqlite3.connect(cache) as db:
+            db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+    CHANGES["edit body"](root)
+    done = run(root)
+    assert done.result is not None
+    assert tree(root / "site") == cold(root, tmp_path)
+    assert run(root).result is None, "the cache works again after one build"
+
+
+def test_a_file_deleted_from_the_site_by_hand_is_restored(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / "site" / "tags/ai/index.html").unlink()
+    CHANGES["edit body"](root)
+    run(root)
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    files = {f"2025/{1 + i % 12:02d}/a{i:03d}.md": article(title=f"Artikel {i}", date=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                                                         tags=f"[t{i % 7}, u{i % 3}]", section=f"S{i % 4}")
+             for i in range(260)}
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    make_project(serial, files)
+    make_project(parallel, files)
+    run(serial, jobs=1)
+    run(parallel, jobs=2)
+    assert tree(serial / "site") == tree(parallel / "site")
+
+
+def test_templates_that_read_the_whole_site_or_list_bodies_re_render_everywhere(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    write_files(root, {
+        "templates/base.html": '{% extends "theme/base.html" %}{% block meta %}<meta name="newest" '
+                               'content="{{ site.articles[0].title }}">{% endblock %}',
+        "templates/_item.html": "<div>{{ item.body_html | safe }}</div>\n"})
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    assert tree(root / "site") == cold(root, tmp_path)
+    (root / "content/2025/07").mkdir()
+    (root / "content/2025/07/baru.md").write_text(article(title="Paling Baru", date="2025-07-01"))
+    run(root)
+    assert b'content="Paling Baru"' in (root / "site/tags/data/index.html").read_bytes()
+    assert tree(root / "site") == cold(root, tmp_path)
