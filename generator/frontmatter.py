@@ -9,9 +9,10 @@ name the line of the key it is about.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -113,7 +114,7 @@ def load_yaml(text: str, first_line: int) -> tuple[Any, Lines]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = first_line + (mark.line if mark else 0)
+        line = first_line + (text.count("\n", 0, mark.index) if mark else 0)
         what = (e.problem or e.context or "invalid YAML").strip()
         raise YamlError(line, f"YAML syntax error: {what}; check the indentation, and put values "
                               "containing ': ', '#', '[' or quotes in double quotes") from None
@@ -124,11 +125,18 @@ def load_yaml(text: str, first_line: int) -> tuple[Any, Lines]:
     lines: Lines = {}
     if node is None:
         return None, lines
-    return _value(node, (), lines, first_line, set()), lines
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(mark: yaml.Mark) -> int:
+        """File line of a mark, counting only '\n' (PyYAML also breaks lines at U+0085, U+2028, U+2029)."""
+        return first_line + bisect.bisect_left(breaks, mark.index)
+
+    return _value(node, (), lines, line_of, set()), lines
 
 
-def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, first: int, seen: set[int]) -> Any:
-    line = first + node.start_mark.line
+def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],
+           seen: set[int]) -> Any:
+    line = line_of(node.start_mark)
     field = str(path[0]) if path else ""
     if id(node) in seen:
         raise YamlError(line, "YAML anchors and aliases (&name, *name) are not allowed; write the value out", field)
@@ -138,7 +146,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, first: int, see
             raise _bad_tag(node, line, field)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key_line = first + key_node.start_mark.line
+            key_line = line_of(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(key_line, "a key must be plain text", field)
             key = key_node.value
@@ -148,15 +156,15 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, first: int, see
                 raise YamlError(key_line, f"is defined twice (first on line {lines[path + (key,)]}); keep one",
                                 str((path + (key,))[0]))
             lines[path + (key,)] = key_line
-            out[key] = _value(value_node, path + (key,), lines, first, seen)
+            out[key] = _value(value_node, path + (key,), lines, line_of, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             raise _bad_tag(node, line, field)
         items = []
         for i, item in enumerate(node.value):
-            lines[path + (i,)] = first + item.start_mark.line
-            items.append(_value(item, path + (i,), lines, first, seen))
+            lines[path + (i,)] = line_of(item.start_mark)
+            items.append(_value(item, path + (i,), lines, line_of, seen))
         return items
     tag, value = node.tag, node.value
     if tag == _STR:

@@ -104,9 +104,6 @@ def test_load_yaml_raises_only_yaml_error_on_any_decoded_text(text: str) -> None
         pass
 
 
-@pytest.mark.xfail(strict=True, reason="reported to the lead: PyYAML counts U+0085/U+2028/U+2029 as line breaks, and "
-                                       "puts an error at the end of a text without a final newline on the line after "
-                                       "it; fix: line = first + text.count('\\n', 0, mark.index)")
 @pytest.mark.parametrize(("text", "expected"), [
     ('summary: "a\x85b"\nc: 1\n', {("summary",): 2, ("c",): 3}),
     ('summary: "a\u2028b"\nc: 1\n', {("summary",): 2, ("c",): 3}),
