@@ -67,11 +67,6 @@ class BuildResult:
     """Article key → pickled parse result, for the cache."""
 
 
-def _parse(item: tuple[str, bytes, ArticleSettings]) -> tuple[Article | None, tuple[Problem, ...]]:
-    rel, data, settings = item
-    return parse_article(rel, data, settings)
-
-
 def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
                   cache: CacheSnapshot | None = None, jobs: int = 1,
                   ) -> tuple[list[Article], list[Problem], dict[str, bytes]]:
@@ -81,7 +76,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     blobs: dict[str, bytes] = {}
     keys: list[str] = []
-    todo: list[tuple[str, bytes, ArticleSettings]] = []
+    todo: list[tuple[str, bytes]] = []
     for rel, path in files:
         data = path.read_bytes()
         key = article_key(rel, data, settings)
@@ -91,9 +86,13 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
             blobs[key] = cached
             results[key] = pickle.loads(cached)
         else:
-            todo.append((rel, data, settings))
+            todo.append((rel, data))
+
+    def parse(item: tuple[str, bytes]) -> tuple[Article | None, tuple[Problem, ...]]:
+        return parse_article(item[0], item[1], settings)  # settings reach workers by fork, not by pickle
+
     done = len(results)
-    for (rel, data, _), result in zip(todo, ordered_map(_parse, todo, jobs)):
+    for (rel, data), result in zip(todo, ordered_map(parse, todo, jobs)):
         key = article_key(rel, data, settings)
         results[key] = result
         blobs[key] = pickle.dumps(result, protocol=5)

@@ -19,6 +19,7 @@ import errno
 import fcntl
 import os
 import shutil
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +170,13 @@ def clean_leftovers(target: Path) -> None:
             shutil.rmtree(old)
 
 
+def _umask() -> int:
+    """The process umask (read by setting it, then restoring it at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2); False where the OS cannot."""
     try:
@@ -211,21 +219,22 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
     live_tree = read_tree(target) if _ours(target) else None
     live = trees.get(live_tree or "")
     have = _prepare_spare(spare, trees)
+    umask = _umask()
     manifest: dict[str, str] = {}
     written = 0
     made: set[str] = set()
+    fresh = not have  # an empty spare: nothing in it to check or replace
+    spare_s, target_s = str(spare), str(target)
     for path, data in output:
         h = data.hash if isinstance(data, Unchanged) else digest(data)
         manifest[path] = h
         if have.get(path) == h:
             continue
-        dest = spare / path
+        dest = f"{spare_s}/{path}"
         _make_parents(spare, path, made)
-        if dest.is_symlink() or dest.is_file():
-            dest.unlink()
-        elif dest.is_dir():
-            shutil.rmtree(dest)
-        source = target / path
+        if not fresh:
+            _clear(dest)
+        source = f"{target_s}/{path}"
         if (live.get(path) == h) if live is not None else _same_bytes(source, data):
             try:
                 os.link(source, dest)
@@ -234,9 +243,11 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
                 pass
         if isinstance(data, Unchanged):
             raise StaleCache(path)
-        with open(dest, "wb") as f:
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(fd, "wb") as f:
+            if umask & 0o644:
+                os.fchmod(fd, 0o644)
             f.write(data)
-        os.chmod(dest, 0o644)
         written += 1
     for path in sorted(set(have) - set(manifest), reverse=True):
         _remove_file(spare, path)
@@ -251,6 +262,16 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
         spare.rename(target)
         old.rename(spare)
     return Written(manifest, tree, previous, written)
+
+
+def _clear(dest: str) -> None:
+    """Make room for a new file at ``dest``: unlink a file or link (never writing through it), drop a folder."""
+    try:
+        os.unlink(dest)
+    except FileNotFoundError:
+        pass
+    except (IsADirectoryError, PermissionError):
+        shutil.rmtree(dest)
 
 
 def _make_parents(root: Path, path: str, made: set[str]) -> None:
@@ -283,12 +304,15 @@ def _remove_file(root: Path, path: str) -> None:
         parent = parent.parent
 
 
-def _same_bytes(previous: Path, data: bytes | Unchanged) -> bool:
+def _same_bytes(previous: str, data: bytes | Unchanged) -> bool:
+    """Whether the live site has exactly these bytes at ``previous`` (a regular file, not a link)."""
     if isinstance(data, Unchanged):
         return False
     try:
-        if previous.is_symlink() or not previous.is_file() or previous.stat().st_size != len(data):
+        st = os.lstat(previous)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
             return False
-        return previous.read_bytes() == data
+        with open(previous, "rb") as f:
+            return f.read() == data
     except OSError:
         return False

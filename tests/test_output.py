@@ -147,20 +147,20 @@ def test_a_folder_that_is_not_ours_is_never_used_as_the_spare(tmp_path: Path) ->
 
 
 KILLED_WRITER = """
-import sys, time, builtins
+import os, sys, time
 from pathlib import Path
 from generator.output import Output, write_site
 out = Output()
 for i in range(200):
     out.add(f"p{i:03d}/index.html", "new" * 10)
-real_open, count = builtins.open, [0]
-def slow_open(*a, **k):
+real_fdopen, count = os.fdopen, [0]
+def slow_fdopen(*a, **k):
     count[0] += 1
     if count[0] == 50:
         print("half", flush=True)
         time.sleep(60)
-    return real_open(*a, **k)
-builtins.open = slow_open
+    return real_fdopen(*a, **k)
+os.fdopen = slow_fdopen
 write_site(out, Path(sys.argv[1]))
 """
 
