@@ -13,13 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from slugify import slugify
-
 from .config import Config
-from .content import MAX_SLUG
 from .errors import RefusalError
 from .registry import load_registry
-from .urls import RESERVED
+from .urls import RESERVED, make_slug
 
 TEMPLATE = Path(__file__).parent / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore`` (package data skips dot-files)."""
@@ -123,7 +120,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     title = " ".join(request.title.split())
     if not title:
         raise RefusalError("the title is empty; write it in quotes: digest new \"Judul artikel\"")
-    slug = slugify(title, max_length=MAX_SLUG, word_boundary=True)
+    slug = make_slug(title)
     if not slug:
         raise RefusalError(f"the title {title!r} has no letters or digits to make a file name from; spell it out")
     if slug in RESERVED:
