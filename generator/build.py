@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Callable, Iterator, Mapping
 
 import jinja2
@@ -19,7 +18,7 @@ from .cache import CacheSnapshot, digest
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
-from .models import Article
+from .models import Article, BuildOptions
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .plan import FEED, Job, Renderer, plan_site
@@ -31,20 +30,6 @@ from .theme import find_theme, make_environment, static_files, template_problem,
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while a build runs: stage is 'articles' or 'pages'. The CLI
 draws a progress bar with it; build() itself never prints."""
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How this one build runs, beyond the config."""
-
-    drafts: bool = False
-    """Include articles with 'draft: true'."""
-    future: bool = False
-    """Include articles dated after ``now``."""
-    now: datetime | None = None
-    """The instant 'future' is measured from; the CLI reads the clock (or SOURCE_DATE_EPOCH)."""
-    jobs: int = 1
-    """Processes for parsing and rendering; the output is the same for any number."""
 
 
 @dataclass(frozen=True)
@@ -88,14 +73,15 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         else:
             todo.append((rel, data))
 
-    def parse(item: tuple[str, bytes]) -> tuple[Article | None, tuple[Problem, ...]]:
-        return parse_article(item[0], item[1], settings)  # settings reach workers by fork, not by pickle
+    def parse(item: tuple[str, bytes]) -> bytes:
+        # settings reach workers by fork, not by pickle; the result comes back pickled once, for the cache
+        return pickle.dumps(parse_article(item[0], item[1], settings), protocol=5)
 
     done = len(results)
-    for (rel, data), result in zip(todo, ordered_map(parse, todo, jobs)):
+    for (rel, data), blob in zip(todo, ordered_map(parse, todo, jobs)):
         key = article_key(rel, data, settings)
-        results[key] = result
-        blobs[key] = pickle.dumps(result, protocol=5)
+        results[key] = pickle.loads(blob)
+        blobs[key] = blob
         done += 1
         if progress:
             progress("articles", done, len(files))

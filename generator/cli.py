@@ -10,20 +10,13 @@ import textwrap
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-
-from .build import BuildOptions
-from .check import run_check
+from .models import BuildOptions
 from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
 from .output import check_target
 from .parallel import default_jobs
-from .publish import publish
-from .scaffold import NewArticle, init_project, new_article, split_list
-from .serve import PreviewServer, Rebuilt, ServeOptions
 
 EXAMPLES = """examples:
   digest build                         build content/ into site/
@@ -170,8 +163,8 @@ class _ProgressBar:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.bar: Progress | None = None
-        self.tasks: dict[str, TaskID] = {}
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.enabled:
@@ -180,6 +173,9 @@ class _ProgressBar:
             if stage != "articles" or total <= PROGRESS_MIN_ARTICLES:
                 self.enabled = False
                 return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                 TimeElapsedColumn(), console=Console(stderr=True), transient=True)
             self.bar.start()
@@ -201,6 +197,8 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .publish import publish
+
     started = time.perf_counter()
     config_path = Path(args.config)
     config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None)
@@ -248,6 +246,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     """`digest init DIR`: a project that builds at once, so a new user starts from something that works."""
     started = time.perf_counter()
     target = Path(args.dir)
+    from .scaffold import init_project
+
     made = init_project(target)
     if args.verbose:
         for rel in made:
@@ -262,6 +262,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """`digest new TITLE`: prints the new file's path, so an editor can open it straight away."""
     config = load_config(Path(args.config))
+    from .scaffold import NewArticle, new_article, split_list
+
     request = NewArticle(args.title, args.section, split_list(args.tags), split_list(args.companies),
                          args.source_url, args.draft)
     written = new_article(config, request, build_now())
@@ -283,6 +285,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
     config = load_config(Path(args.config))
     check_target(config.path(config.output_dir), config.root, source_folders(config))
+
+    from .serve import PreviewServer, Rebuilt, ServeOptions
 
     def on_build(outcome: Rebuilt) -> None:
         changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
@@ -321,6 +325,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """`digest check`: findings on stdout (text or JSON), the summary where it cannot spoil the JSON."""
     started = time.perf_counter()
+    from .check import run_check
+
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now()))
     if args.format == "json":
         print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))

@@ -5,7 +5,8 @@ build gives the same bytes on every machine.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date, format_datetime
 
@@ -87,7 +88,13 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def long_date(value: datetime, language: str) -> str:
     """'13 Juni 2025' / 'June 13, 2025'."""
-    return format_date(value, format="long", locale=language)
+    return _long_date(value.date(), language)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: date, language: str) -> str:
+    """Babel is slow and a digest has many articles a day: each day is formatted once."""
+    return format_date(day, format="long", locale=language)
 
 
 def date_time(value: datetime, language: str) -> str:

@@ -123,3 +123,17 @@ class Site:
     """Newest first."""
     updated: datetime | None
     """Newest article's date (or updated date): the site's only notion of 'now'."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How this one build runs, beyond the config."""
+
+    drafts: bool = False
+    """Include articles with 'draft: true'."""
+    future: bool = False
+    """Include articles dated after ``now``."""
+    now: datetime | None = None
+    """The instant 'future' is measured from; the CLI reads the clock (or SOURCE_DATE_EPOCH)."""
+    jobs: int = 1
+    """Processes for parsing and rendering; the output is the same for any number."""

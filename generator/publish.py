@@ -16,12 +16,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
-from .build import BuildOptions, BuildResult, Progress, build
+from typing import TYPE_CHECKING
+
+from .models import BuildOptions
 from .cache import CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
 from .config import Config
 from .errors import Problem
 from .output import StaleCache, Written, build_lock, read_tree, write_site
 from .theme import find_theme
+
+if TYPE_CHECKING:
+    from .build import BuildResult, Progress
 
 CACHE_DIR = ".cache"
 
@@ -41,23 +46,31 @@ class Published:
 
 
 def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
-    """A hash of everything a build reads: config, content, templates, static files and theme."""
+    """A hash of everything a build reads, by name, size and mtime: config, content, templates,
+    static files and theme. It only decides whether a build can stop early; articles themselves
+    are cached by their bytes. Like make, it trusts mtimes: a tool that rewrites a file keeping
+    its size and mtime to the nanosecond would need ``--no-cache``.
+    """
     parts: list[bytes | str] = [__version__, repr(config.__dict__ | {"root": ""}),
-                                repr((options.drafts, options.future))]
-    folders = [config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
-               find_theme(config).folder]
-    for folder in folders:
-        parts.append(f"\0{folder.name}")
-        for dirpath, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(files):
-                path = os.path.join(dirpath, name)
-                parts.append(os.path.relpath(path, folder))
+                                repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
+    for folder in (config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
+                   find_theme(config).folder):
+        parts.append(f"\0{folder}")
+        stack = [str(folder)]
+        while stack:
+            try:
+                entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                    continue
                 try:
-                    with open(path, "rb") as f:
-                        parts.append(f.read())
+                    st = entry.stat()
                 except OSError:
-                    parts.append("\0unreadable")
+                    continue
+                parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
     return digest(*parts)
 
 
@@ -72,6 +85,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         now = options.now.timestamp() if options.now else float("-inf")
         if use_cache and snapshot.inputs == inputs and live and live == snapshot.live_tree and now < snapshot.due:
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
+        from .build import build  # only now: an up-to-date site never loads Jinja, Markdown or feedgen
+
         if live not in snapshot.trees:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         result = build(config, options, progress, snapshot)

@@ -33,7 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
-from .build import BuildOptions
+from .models import BuildOptions
 from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
 from .publish import publish

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-from jinja2 import meta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
+    import jinja2
 
 from .cache import digest
 from .config import Config
@@ -51,6 +53,7 @@ def find_theme(config: Config) -> Theme:
 
 def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
     """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
+    import jinja2
     theme_loader = jinja2.FileSystemLoader(str(theme.templates))
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader(str(config.path(config.templates_dir))),
@@ -58,7 +61,8 @@ def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
         theme_loader,
     ])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             auto_reload=False)  # one build never sees a template change: no stat per page
     return env
 
 
@@ -106,6 +110,9 @@ def templates_fingerprint(env: jinja2.Environment) -> tuple[str, bool, bool]:
     so an incremental build must then re-render every page on any change; a list that shows
     bodies must re-render when a body changes, not only when a title or summary does.
     """
+    import jinja2
+    from jinja2 import meta
+
     parts: list[str] = []
     uses_site = lists_use_body = False
     assert env.loader is not None
