@@ -233,7 +233,7 @@ def digest_tree(corpus: Path, n: int, chain: Toolchain, jobs: int) -> Tree:
         command += ["--jobs", str(jobs)]
     else:
         log("note: `digest build --help` does not list --jobs; running without it")
-    cold = [corpus / ".cache", out, out.with_name(f".{out.name}.new"), out.with_name(f".{out.name}.old")]
+    cold = [corpus / ".cache", out, out.with_name(f".{out.name}.prev"), out.with_name(f".{out.name}.old")]
     return Tree("digest", corpus, out, command, cold)
 
 
