@@ -7,6 +7,7 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 """
 from __future__ import annotations
 
+import os
 import pickle
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping
@@ -50,36 +51,59 @@ class BuildResult:
     """Output path → input fingerprint, for the next incremental build."""
     article_cache: Mapping[str, bytes] = field(default_factory=dict)
     """Article key → pickled parse result, for the cache."""
+    seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
+
+
+Seen = dict[str, tuple[str, str]]
+"""Article file → (its stat signature and the parse settings, its cache key)."""
+
+
+def _signature(path: str, settings: ArticleSettings) -> str:
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
 
 
 def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
                   cache: CacheSnapshot | None = None, jobs: int = 1,
-                  ) -> tuple[list[Article], list[Problem], dict[str, bytes]]:
-    """Parse every article (or take it from the cache); all problems from all files come back together."""
+                  ) -> tuple[list[Article], list[Problem], dict[str, bytes], Seen]:
+    """Parse every article (or take it from the cache); all problems from all files come back together.
+
+    A file whose size, mtime and inode match the last build's is not even read: its cache key
+    is remembered. Any other file is read and looked up by the hash of its bytes.
+    """
     files, found_problems = find_articles(config.root, config.content_dir)
     problems = list(found_problems)
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     blobs: dict[str, bytes] = {}
     keys: list[str] = []
-    todo: list[tuple[str, bytes]] = []
+    seen: Seen = {}
+    todo: list[tuple[str, bytes, str]] = []
     for rel, path in files:
-        data = path.read_bytes()
-        key = article_key(rel, data, settings)
+        signature = _signature(str(path), settings)
+        known = cache.files.get(rel) if cache else None
+        cached = cache.articles.get(known[1]) if cache and known and known[0] == signature else None
+        if cached is not None and known is not None:
+            key = known[1]
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+            key = article_key(rel, data, settings)
+            cached = cache.articles.get(key) if cache else None
+            if cached is None:
+                todo.append((rel, data, key))
         keys.append(key)
-        cached = cache.articles.get(key) if cache else None
+        seen[rel] = (signature, key)
         if cached is not None:
             blobs[key] = cached
             results[key] = pickle.loads(cached)
-        else:
-            todo.append((rel, data))
 
-    def parse(item: tuple[str, bytes]) -> bytes:
+    def parse(item: tuple[str, bytes, str]) -> bytes:
         # settings reach workers by fork, not by pickle; the result comes back pickled once, for the cache
         return pickle.dumps(parse_article(item[0], item[1], settings), protocol=5)
 
     done = len(results)
-    for (rel, data), blob in zip(todo, ordered_map(parse, todo, jobs)):
-        key = article_key(rel, data, settings)
+    for (_, _, key), blob in zip(todo, ordered_map(parse, todo, jobs)):
         results[key] = pickle.loads(blob)
         blobs[key] = blob
         done += 1
@@ -91,7 +115,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return articles, problems, blobs
+    return articles, problems, blobs, seen
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -105,7 +129,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     registry_rel = f"{config.content_dir}/companies.yaml"
     registry = load_registry(config.path(registry_rel), registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    articles, problems, blobs = load_articles(config, settings, progress, cache, options.jobs)
+    articles, problems, blobs, seen = load_articles(config, settings, progress, cache, options.jobs)
 
     hidden_drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if is_future(a, options) and not (a.draft and not options.drafts)]
@@ -133,7 +157,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     feeds = sum(1 for job in jobs if job.kind == FEED)
     next_due = min((a.date.timestamp() for a in future), default=float("inf"))
     return BuildResult(output, len(site.articles), len(jobs) - feeds, feeds, len(reuse), sort_problems(problems),
-                       len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs}, blobs)
+                       len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs}, blobs, seen)
 
 
 def _render(renderer: Renderer, jobs: list[Job], reuse: Mapping[str, str], workers: int, config: Config,

@@ -48,6 +48,8 @@ class CacheSnapshot:
 
     articles: Mapping[str, bytes] = field(default_factory=dict)
     """Article cache key → pickled (Article | None, problems)."""
+    files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Article file → (stat signature and settings, cache key) of the last build."""
     pages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Output path → (input fingerprint, output hash) of the last build."""
     trees: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -83,6 +85,7 @@ class CacheUpdate:
     """Pickled warnings of this build."""
     published: int
     """How many articles this build published."""
+    files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -107,6 +110,7 @@ def load_cache(folder: Path, wanted_articles: bool = True) -> CacheSnapshot:
             return CacheSnapshot(
                 articles=articles,
                 pages=pickle.loads(meta["pages"]) if "pages" in meta else {},
+                files=pickle.loads(meta["files"]) if "files" in meta else {},
                 trees=pickle.loads(meta["trees"]) if "trees" in meta else {},
                 inputs=str(meta.get("inputs", "")),
                 live_tree=str(meta.get("live_tree", "")),
@@ -143,7 +147,8 @@ def save_cache(folder: Path, update: CacheUpdate, trees: Mapping[str, Mapping[st
                 ("format", FORMAT), ("pages", pickle.dumps(dict(update.pages), protocol=5)),
                 ("trees", pickle.dumps({k: dict(v) for k, v in trees.items()}, protocol=5)),
                 ("inputs", update.inputs), ("live_tree", live_tree), ("due", update.due),
-                ("warnings", update.warnings), ("articles", update.published)])
+                ("warnings", update.warnings), ("articles", update.published),
+                ("files", pickle.dumps(dict(update.files), protocol=5))])
     except sqlite3.DatabaseError:
         db.close()
         path.unlink(missing_ok=True)

@@ -133,7 +133,7 @@ def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
         registry = load_registry(config.path(registry_rel), registry_rel)
     except BuildError as e:
         return _report(0, (Finding(p, "registry") for p in e.problems))
-    articles, problems, _ = load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir))
+    articles, problems, _, _ = load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir))
     findings = [Finding(p, "build") for p in problems]
     try:
         result = build(config, options)

@@ -102,6 +102,6 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             trees[written.previous[0]] = written.previous[1]
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
         save_cache(cache_dir, CacheUpdate(result.article_cache, pages, inputs, result.next_due,
-                                          pickle.dumps(result.warnings), result.articles),
+                                          pickle.dumps(result.warnings), result.articles, result.seen),
                    trees, written.tree)
         return Published(result, written, result.warnings, snapshot.notes, result.articles)

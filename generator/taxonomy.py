@@ -65,7 +65,8 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list
         for name, _ in members:
             counts[name] += 1
         display = min(counts, key=lambda n: (-counts[n], n))
-        terms.append(Term(kind, slug, display, newest_first({a.source_path: a for _, a in members}.values())))
+        # members come in site order (newest first), so the term's list needs no sort of its own
+        terms.append(Term(kind, slug, display, tuple({a.source_path: a for _, a in members}.values())))
     return terms, problems
 
 
@@ -74,7 +75,7 @@ def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Prob
     members: dict[str, list[Article]] = defaultdict(list)
     companies: dict[str, tuple[Company, Article]] = {}
     problems: list[Problem] = []
-    for article in sorted(articles, key=lambda a: a.source_path):
+    for article in articles:  # newest first: lists come out in order, and 'first' is well defined
         for company in article.companies:
             first, where = companies.setdefault(company.id, (company, article))
             if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
@@ -83,7 +84,7 @@ def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Prob
                                         f"/companies/{company.id}/; use one spelling, or add it as an alias in companies.yaml"))
                 continue
             members[company.id].append(article)
-    terms = [Term("companies", cid, companies[cid][0].name, newest_first(members[cid]), companies[cid][0])
+    terms = [Term("companies", cid, companies[cid][0].name, tuple(members[cid]), companies[cid][0])
              for cid in sorted(members)]
     return terms, problems
 

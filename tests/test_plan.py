@@ -1,0 +1,33 @@
+"""Fingerprints: a page's changes when, and only when, something it shows changes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import article, make_project
+from generator.build import build
+from generator.config import load_config
+
+
+def fingerprints(root: Path) -> dict[str, str]:
+    return dict(build(load_config(root / "config.yaml")).fingerprints)
+
+
+def changed(tmp_path: Path, before: dict[str, str], root: Path) -> list[str]:
+    after = fingerprints(root)
+    return sorted(p for p in after if before.get(p) != after[p])
+
+
+def test_a_body_edit_changes_the_article_page_and_its_feeds_only(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[x]"), "2025/06/b.md": article(title="B", tags="[x]")})
+    before = fingerprints(tmp_path)
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", tags="[x]", body="Baru.\n"))
+    assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "feed.xml", "tags/x/feed.xml"]
+
+
+def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[x]"), "2025/05/b.md": article(title="B", date="2025-05-01")})
+    before = fingerprints(tmp_path)
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A2", tags="[x]"))
+    assert changed(tmp_path, before, tmp_path) == [
+        "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "feed.xml", "index.html",
+        "tags/x/feed.xml", "tags/x/index.html"]

@@ -1,0 +1,23 @@
+"""sitemap.xml lists every page with absolute URLs; robots.txt points at it."""
+from __future__ import annotations
+
+from lxml import etree
+
+from conftest import FIXTURE_SITE, build_project
+
+FILES = build_project(FIXTURE_SITE).output.files
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def test_sitemap_lists_every_html_page_but_404() -> None:
+    root = etree.fromstring(FILES["sitemap.xml"])
+    locs = root.xpath("//s:loc/text()", namespaces=NS)
+    pages = sorted("https://example.org/digest/" + p.removesuffix("index.html") for p in FILES if p.endswith("index.html"))
+    assert sorted(locs) == pages
+    article = root.xpath("//s:url[s:loc='https://example.org/digest/2025/07/pusat-data-batam/']/s:lastmod/text()",
+                         namespaces=NS)
+    assert article == ["2025-07-02T08:00:00+07:00"]
+
+
+def test_robots_txt_points_at_the_sitemap() -> None:
+    assert FILES["robots.txt"] == b"User-agent: *\nAllow: /\n\nSitemap: https://example.org/digest/sitemap.xml\n"

@@ -1,0 +1,70 @@
+"""Template lookup: site overrides first, the theme behind them, the packaged theme as a fallback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shutil
+
+from conftest import article, build_project, make_project, write_files
+from generator.errors import BuildError
+from generator.theme import PACKAGE_THEMES
+
+
+def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}'
+                                                     '{% block main %}{{ super() }}<p class="extra">Ikuti kami</p>'
+                                                     '{% endblock %}'})
+    files = build_project(tmp_path).output.files
+    page = files["2025/06/a/index.html"].decode()
+    assert '<p class="extra">Ikuti kami</p>' in page and "<h1>Judul</h1>" in page
+    assert 'class="extra"' not in files["index.html"].decode()
+
+
+def test_a_project_theme_folder_wins_over_the_packaged_theme(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()}, config="title: T\nbase_url: https://example.org/\ntheme: mine\n")
+    shutil.copytree(PACKAGE_THEMES / "default", tmp_path / "themes/mine")
+    base = tmp_path / "themes/mine/templates/base.html"
+    base.write_text(base.read_text().replace("<body>", '<body class="mine">'))
+    files = build_project(tmp_path).output.files
+    assert b'<body class="mine">' in files["index.html"] and b'<body class="mine">' in files["2025/06/a/index.html"]
+
+
+def test_a_missing_template_is_a_clear_error(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()}, config="title: T\nbase_url: https://example.org/\ntheme: mine\n")
+    write_files(tmp_path, {"themes/mine/templates/index.html": "home\n"})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.problems] == [
+        "templates: template error: article.html; fix the template, or remove your override of it"]
+
+
+def test_without_a_themes_folder_the_packaged_default_is_used(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    files = build_project(tmp_path).output.files
+    assert "style.css" in files and files["index.html"].startswith(b"<!doctype html>")
+
+
+def test_an_unknown_theme_is_a_config_error(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()}, config="base_url: https://example.org/\ntheme: nope\n")
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "config.yaml: field 'theme': no theme 'nope' in themes/ or in the package; use one of: default"]
+
+
+def test_site_static_files_override_the_themes(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"static/style.css": "body{color:red}", "static/img/logo.svg": "<svg/>"})
+    files = build_project(tmp_path).output.files
+    assert files["style.css"] == b"body{color:red}" and files["img/logo.svg"] == b"<svg/>"
+
+
+def test_a_typo_in_a_template_names_the_file_and_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/404.html": '{% extends "theme/404.html" %}\n{% block main %}\n{{ nope }}\n{% endblock %}'})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.problems] == [
+        "templates/404.html:3: template error: 'nope' is undefined; fix the template, or remove your override of it"]
