@@ -231,7 +231,7 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
         if have.get(path) == h:
             continue
         dest = f"{spare_s}/{path}"
-        _make_parents(spare, path, made)
+        _make_parents(spare_s, path, made, umask)
         if not fresh:
             _clear(dest)
         source = f"{target_s}/{path}"
@@ -274,19 +274,29 @@ def _clear(dest: str) -> None:
         shutil.rmtree(dest)
 
 
-def _make_parents(root: Path, path: str, made: set[str]) -> None:
-    """Create the folders above ``path`` (0755), replacing a file that stands where a folder must be."""
-    parts = path.split("/")[:-1]
-    for i in range(1, len(parts) + 1):
-        rel = "/".join(parts[:i])
+def _make_parents(root: str, path: str, made: set[str], umask: int) -> None:
+    """Create the folders above ``path`` (0755), replacing a file or link that stands where a folder must be."""
+    end = path.rfind("/")
+    if end < 0 or path[:end] in made:
+        return
+    start = 0
+    while True:
+        start = path.find("/", start + 1)
+        if start < 0 or start > end:
+            break
+        rel = path[:start]
         if rel in made:
             continue
-        folder = root / rel
-        if folder.is_symlink() or folder.is_file():
-            folder.unlink()
-        if not folder.is_dir():
-            folder.mkdir()
-            os.chmod(folder, 0o755)
+        folder = f"{root}/{rel}"
+        try:
+            os.mkdir(folder, 0o755)
+            if umask & 0o755:
+                os.chmod(folder, 0o755)
+        except FileExistsError:
+            if os.path.islink(folder) or not os.path.isdir(folder):
+                os.unlink(folder)
+                os.mkdir(folder, 0o755)
+                os.chmod(folder, 0o755)
         made.add(rel)
 
 
