@@ -95,18 +95,27 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def load_cache(folder: Path, wanted_articles: bool = True) -> CacheSnapshot:
-    """Read the cache; anything unreadable gives an empty snapshot and a note."""
+_SMALL = ("format", "inputs", "live_tree", "due", "warnings", "articles")
+"""Meta rows enough to tell whether a build can stop early."""
+
+
+def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
+    """Read the cache; anything unreadable gives an empty snapshot and a note.
+
+    ``full=False`` reads only what the up-to-date check needs, not the articles and manifests,
+    which are most of the cache's size.
+    """
     path = folder / FILE
     if not path.is_file():
         return CacheSnapshot()
     try:
         db = _connect(path)
         try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
+            wanted = "" if full else f" WHERE key IN ({', '.join('?' * len(_SMALL))})"
+            meta = dict(db.execute("SELECT key, value FROM meta" + wanted, () if full else _SMALL))
             if meta.get("format") != FORMAT:
                 return CacheSnapshot(notes=("note: the build cache is from another version; rebuilding it",))
-            articles = dict(db.execute("SELECT key, value FROM articles")) if wanted_articles else {}
+            articles = dict(db.execute("SELECT key, value FROM articles")) if full else {}
             return CacheSnapshot(
                 articles=articles,
                 pages=pickle.loads(meta["pages"]) if "pages" in meta else {},

@@ -79,7 +79,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     """Build ``config`` into ``target``; with ``strict``, warnings stop it before anything is written."""
     cache_dir = config.path(CACHE_DIR)
     with build_lock(target):
-        snapshot = load_cache(cache_dir) if use_cache else CacheSnapshot()
+        snapshot = load_cache(cache_dir, full=False) if use_cache else CacheSnapshot()
         inputs = inputs_fingerprint(config, options)
         live = read_tree(target)
         now = options.now.timestamp() if options.now else float("-inf")
@@ -87,6 +87,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
         from .build import build  # only now: an up-to-date site never loads Jinja, Markdown or feedgen
 
+        if use_cache:
+            snapshot = load_cache(cache_dir)
         if live not in snapshot.trees:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         result = build(config, options, progress, snapshot)
