@@ -107,11 +107,6 @@ def _resolve_links(base: Path, found: list[tuple[str, Path]], links: list[tuple[
     return problems
 
 
-def discover(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
-    """The article files only (see ``find_articles``)."""
-    return find_articles(root, content_dir)[0]
-
-
 def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes → text with '\\n' newlines, or the reason it is not UTF-8 text."""
     if len(data) > MAX_BYTES:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 
 STRINGS: dict[str, dict[str, str]] = {
     "id": {
@@ -95,11 +95,6 @@ def long_date(value: datetime, language: str) -> str:
 def _long_date(day: date, language: str) -> str:
     """Babel is slow and a digest has many articles a day: each day is formatted once."""
     return format_date(day, format="long", locale=language)
-
-
-def date_time(value: datetime, language: str) -> str:
-    """'13 Jun 2025 09.00 WIB'-style date and time, in the value's zone."""
-    return format_datetime(value, format="medium", tzinfo=value.tzinfo, locale=language)
 
 
 def month_name(year: int, month: int, language: str) -> str:

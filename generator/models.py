@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from .urls import archive_path, term_path
+
 TermKind = Literal["tags", "companies", "sections"]
 
 
@@ -90,7 +92,7 @@ class Term:
 
     @property
     def path(self) -> str:
-        return f"{self.kind}/{self.slug}/"
+        return term_path(self.kind, self.slug)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class Archive:
 
     @property
     def path(self) -> str:
-        return f"{self.year:04d}/" if self.month is None else f"{self.year:04d}/{self.month:02d}/"
+        return archive_path(self.year, self.month)
 
 
 @dataclass(frozen=True)

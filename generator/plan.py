@@ -15,13 +15,13 @@ from typing import Callable, Sequence
 import jinja2
 
 from . import urls
-from .cache import digest
+from .cache import fingerprint
 from .config import Config
 from .feeds import render_feed
 from .models import Archive, Article, Site, Term
 from .pages import Pages, page_count
 
-PAGE, FEED = "page", "feed"
+FEED = "feed"
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _lists(first: str, articles: Sequence[Article], size: int, base: str, kind: 
     for n in range(1, total + 1):
         shown = articles[(n - 1) * size: n * size]
         jobs.append(Job(urls.file_for(urls.page_path(first, n)), kind, (*ref, n),
-                        digest(base, kind, first, str(n), str(total), extra, shown_by(shown))))
+                        fingerprint(base, kind, first, str(n), str(total), extra, shown_by(shown))))
     return jobs
 
 
@@ -77,10 +77,10 @@ def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True
         topics = repr(([(t, tag_slugs[t.casefold()].slug, tag_slugs[t.casefold()].name)
                         for t in a.tags if t.casefold() in tag_slugs],
                        [(s.slug, s.name) for s in site.sections if s.name.casefold() == a.section.casefold()]))
-        jobs.append(Job(urls.file_for(a.path), "article", (i,), digest(base, "article", a.key, topics)))
+        jobs.append(Job(urls.file_for(a.path), "article", (i,), fingerprint(base, "article", a.key, topics)))
     for kind, terms in (("tags", site.tags), ("companies", site.companies), ("sections", site.sections)):
         jobs.append(Job(urls.file_for(f"{kind}/"), "terms", (kind,),
-                        digest(base, "terms", kind, *(_term_fp(t) for t in terms))))
+                        fingerprint(base, "terms", kind, *(_term_fp(t) for t in terms))))
         for i, term in enumerate(terms):
             jobs += _lists(term.path, term.articles, size, base, "term", (kind, i), _term_fp(term), shown)
     for group, archives in (("years", site.years), ("months", site.months)):
@@ -88,13 +88,13 @@ def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True
             months = repr([(m.month, len(m.articles)) for m in site.months if m.year == archive.year]) \
                 if archive.month is None else ""
             jobs += _lists(archive.path, archive.articles, size, base, "archive", (group, i), months, shown)
-    jobs.append(Job("404.html", "404", (), digest(base, "404")))
+    jobs.append(Job("404.html", "404", (), fingerprint(base, "404")))
     feed_size = config.feed_size
-    jobs.append(Job(urls.feed_path(""), FEED, ("", -1), digest(base, FEED, _keys(site.articles[:feed_size]))))
+    jobs.append(Job(urls.feed_path(""), FEED, ("", -1), fingerprint(base, FEED, _keys(site.articles[:feed_size]))))
     for kind, terms in (("tags", site.tags), ("companies", site.companies), ("sections", site.sections)):
         for i, term in enumerate(terms):
             jobs.append(Job(urls.feed_path(term.path), FEED, (kind, i),
-                            digest(base, FEED, term.path, term.name, _keys(term.articles[:feed_size]))))
+                            fingerprint(base, FEED, term.path, term.name, _keys(term.articles[:feed_size]))))
     return jobs
 
 

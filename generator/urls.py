@@ -10,9 +10,6 @@ from datetime import datetime
 
 from slugify import slugify
 
-from .models import TermKind
-
-TERM_KINDS: tuple[TermKind, ...] = ("tags", "companies", "sections")
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
                       "404.html", "index.html", "static", "style.css"})
 """Names a slug may not take, because a top-level page or file already has them."""
@@ -38,8 +35,12 @@ def page_path(first: str, n: int) -> str:
     return first if n == 1 else f"{first}page/{n}/"
 
 
-def term_path(kind: TermKind, slug: str) -> str:
+def term_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/"
+
+
+def archive_path(year: int, month: int | None) -> str:
+    return f"{year:04d}/" if month is None else f"{year:04d}/{month:02d}/"
 
 
 def feed_path(first: str) -> str:

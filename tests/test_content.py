@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_files
-from generator.content import ArticleSettings, discover, parse_article
+from generator.content import ArticleSettings, find_articles, parse_article
 from generator.registry import load_registry
 
 REGISTRY_YAML = """\
@@ -156,4 +156,4 @@ def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:
 def test_discover_is_sorted_and_skips_dot_files(tmp_path: Path) -> None:
     write_files(tmp_path, {"content/b.md": "x", "content/a/z.md": "x", "content/.hidden.md": "x",
                            "content/.git/x.md": "x", "content/notes.txt": "x", "content/a/b.md": "x"})
-    assert [rel for rel, _ in discover(tmp_path, "content")] == ["content/a/b.md", "content/a/z.md", "content/b.md"]
+    assert [rel for rel, _ in find_articles(tmp_path, "content")[0]] == ["content/a/b.md", "content/a/z.md", "content/b.md"]
