@@ -327,7 +327,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from .check import run_check
 
-    report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now()))
+    report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
+                                                       jobs=default_jobs()))
     if args.format == "json":
         print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))
     else:
