@@ -222,7 +222,8 @@ def check_mentions(sources: Iterable[ArticleFile], finder: MentionFinder) -> Ite
     """Companies named but not listed, and listed but never named."""
     for src in sources:
         article = src.article
-        places = (("title", article.title), ("summary", article.summary), ("body", plain_text(article.body_html)))
+        written = src.meta.get("summary") if isinstance(src.meta.get("summary"), str) else ""  # not one made from the body
+        places = (("title", article.title), ("summary", written), ("body", plain_text(article.body_html)))
         mentioned: dict[str, tuple[str, str]] = {}
         for place, text in places:
             for cid, spelling in finder.find(text).items():

@@ -7,6 +7,7 @@ collected; nothing stops at the first one.
 from __future__ import annotations
 
 import difflib
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -163,7 +164,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     summary = check.text("summary")
     author = check.text("author")
     section = check.text("section")
-    image = check.text("image")
+    image = check.image()
     draft = check.boolean("draft")
     source = check.source()
     tags = check.names("tags")
@@ -189,12 +190,36 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         check.error("updated", "is before 'date'; an update cannot come before publication")
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
-    fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated, summary=summary or "",
+    body_html = render_markdown(body)
+    fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
+                  summary=summary or summarize(body_html), summary_from_body=not summary,
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
                   author=author or "", image=image or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
-                      body_html=render_markdown(body), **fields)  # type: ignore[arg-type]
+                      body_html=body_html, **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
+
+
+SUMMARY_CHARS = 200
+"""A summary made from the body is cut to about this many characters, at a word."""
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def summarize(body_html: str) -> str:
+    """The body's first paragraph as plain text, cut at a word: the summary of an article that has none.
+
+    The HTML comes from our own renderer with raw HTML off, so its tags are well formed and a
+    regular expression can strip them.
+    """
+    match = _FIRST_PARAGRAPH.search(body_html)
+    if not match:
+        return ""
+    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
 
 
 class _Checker:
@@ -275,6 +300,19 @@ class _Checker:
                             "such as 2025-06-13T09:00:00+07:00")
             return None
         return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
+
+    def image(self) -> str | None:
+        """An http(s) URL or a path on this site; anything else is dropped with a warning."""
+        value = self.text("image")
+        if value is None:
+            return None
+        if re.match(r"^https?://[^\s/?#]+\S*$", value, re.IGNORECASE):
+            return normalize_url(value)
+        if re.match(r"^[^\s:?#]+$", value) and not value.startswith("//"):
+            return normalize_url(value.lstrip("/"))
+        self.warn("image", f"{value!r} is neither an http(s) URL nor a path on this site, so it is ignored; "
+                           "write https://... or a path such as images/photo.jpg")
+        return None
 
     def source(self) -> Source | None:
         if "source" not in self.meta or self.meta["source"] is None:

@@ -60,7 +60,9 @@ class Article:
     updated: datetime | None
     """Last significant change, in the site's time zone, if given."""
     summary: str
-    """Plain-text summary (may be '')."""
+    """Plain-text summary: the front matter's, or else the body's first paragraph, cut (may be '')."""
+    summary_from_body: bool
+    """True when the summary was made from the body, so a page need not show it twice."""
     source: Source | None
     tags: tuple[str, ...]
     """Tag names as written, in front-matter order, without duplicates."""

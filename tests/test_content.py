@@ -157,3 +157,34 @@ def test_discover_is_sorted_and_skips_dot_files(tmp_path: Path) -> None:
     write_files(tmp_path, {"content/b.md": "x", "content/a/z.md": "x", "content/.hidden.md": "x",
                            "content/.git/x.md": "x", "content/notes.txt": "x", "content/a/b.md": "x"})
     assert [rel for rel, _ in find_articles(tmp_path, "content")[0]] == ["content/a/b.md", "content/a/z.md", "content/b.md"]
+
+
+@pytest.mark.parametrize("raw, kept", [
+    ("https://example.org/a|b.jpg", "https://example.org/a%7Cb.jpg"),
+    ("/images/batam.jpg", "images/batam.jpg"),
+    ("images/batam.jpg", "images/batam.jpg"),
+])
+def test_image_is_an_http_url_or_a_site_path(raw: str, kept: str, settings: ArticleSettings) -> None:
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n---\nx\n".encode(),
+                                      settings)
+    assert problems == () and article is not None and article.image == kept
+
+
+@pytest.mark.parametrize("raw", ["javascript:alert(1)", "data:text/html,x", "//evil.example/x.jpg", "ftp://x/y.jpg"])
+def test_any_other_image_is_dropped_with_a_warning(raw: str, settings: ArticleSettings) -> None:
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n---\nx\n".encode(),
+                                      settings)
+    assert article is not None and article.image == ""
+    assert [str(p) for p in problems] == [
+        f"content/a.md:4: field 'image': warning: {raw!r} is neither an http(s) URL nor a path on this site, so it is "
+        "ignored; write https://... or a path such as images/photo.jpg"]
+
+
+def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings) -> None:
+    body = "## Judul\n\nMeta **membeli** 49% saham & lainnya.\n\nParagraf kedua.\n"
+    article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + body).encode(), settings)
+    assert article is not None
+    assert (article.summary, article.summary_from_body) == ("Meta membeli 49% saham & lainnya.", True)
+    long_body = "kata " * 100
+    article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + long_body).encode(), settings)
+    assert article is not None and len(article.summary) <= 201 and article.summary.endswith("kata…")

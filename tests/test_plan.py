@@ -18,10 +18,22 @@ def changed(tmp_path: Path, before: dict[str, str], root: Path) -> list[str]:
 
 
 def test_a_body_edit_changes_the_article_page_and_its_feeds_only(tmp_path: Path) -> None:
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[x]"), "2025/06/b.md": article(title="B", tags="[x]")})
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[x]", summary="S"),
+                            "2025/06/b.md": article(title="B", tags="[x]")})
     before = fingerprints(tmp_path)
-    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", tags="[x]", body="Baru.\n"))
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", tags="[x]", summary="S", body="Baru.\n"))
     assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "feed.xml", "tags/x/feed.xml"]
+
+
+def test_without_a_summary_the_first_paragraph_is_the_card(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="Satu.\n\nDua.\n")})
+    before = fingerprints(tmp_path)
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Satu.\n\nDua, diubah.\n"))
+    assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "feed.xml"]
+    before = fingerprints(tmp_path)
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Satu, diubah.\n\nDua, diubah.\n"))
+    assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "2025/06/index.html", "2025/index.html",
+                                                   "feed.xml", "index.html"]
 
 
 def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:

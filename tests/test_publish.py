@@ -38,7 +38,8 @@ def cold(root: Path, tmp: Path) -> dict[str, bytes]:
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "p"
     make_project(root, {
-        "2025/06/meta.md": article(title="Meta", tags="[ai, data]", companies="[Facebook]", section="Asia"),
+        "2025/06/meta.md": article(title="Meta", tags="[ai, data]", companies="[Facebook]", section="Asia",
+                                   summary="Ringkasan."),
         "2025/06/scale.md": article(title="Scale", date="2025-06-14", tags="[ai]", companies="[Scale AI]"),
         "2025/05/lama.md": article(title="Lama", date="2025-05-01", tags="[data]", section="Eropa"),
     }, config="title: T\nbase_url: https://example.org/\npage_size: 2\n", companies=REGISTRY)
@@ -48,7 +49,7 @@ def project(tmp_path: Path) -> Path:
 CHANGES: dict[str, Callable[[Path], None]] = {
     "edit body": lambda r: (r / "content/2025/06/meta.md").write_text(article(title="Meta", tags="[ai, data]",
                                                                              companies="[Facebook]", section="Asia",
-                                                                             body="Isi baru.\n")),
+                                                                             summary="Ringkasan.", body="Isi baru.\n")),
     "add article with new tag": lambda r: (r / "content/2025/07/baru.md").write_text(article(
         title="Baru", date="2025-07-01", tags="[robotika]")) if (r / "content/2025/07").mkdir() is None else None,
     "delete article": lambda r: (r / "content/2025/05/lama.md").unlink(),
