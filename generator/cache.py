@@ -31,6 +31,8 @@ FORMAT = f"{__version__}/1/" + hashlib.blake2b(
     b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))), digest_size=8).hexdigest()
 """Changes with the version and with any change to the generator's code; a mismatch empties the cache,
 so a developer's edit to the generator can never be hidden by results cached by the old code."""
+CACHE_DIR = ".cache"
+"""The cache's folder, beside the config."""
 FILE = "build.sqlite"
 
 

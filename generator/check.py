@@ -16,12 +16,13 @@ import html
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from .build import BuildOptions, build, is_future, load_articles
+from .cache import CACHE_DIR, load_cache
 from .config import Config, load_config
 from .content import ArticleSettings, decode
 from .errors import BuildError, Problem
@@ -133,10 +134,13 @@ def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
         registry = load_registry(config.path(registry_rel), registry_rel)
     except BuildError as e:
         return _report(0, (Finding(p, "registry") for p in e.problems))
-    articles, problems, _, _ = load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir))
+    # the last build's cache (read, never written) spares parsing unchanged articles twice
+    cache = replace(load_cache(config.path(CACHE_DIR)), pages={})
+    settings = ArticleSettings(config.timezone, registry, config.content_dir)
+    articles, problems, _, _ = load_articles(config, settings, cache=cache, jobs=options.jobs)
     findings = [Finding(p, "build") for p in problems]
     try:
-        result = build(config, options)
+        result = build(config, options, cache=cache)
         findings += [Finding(p, "build") for p in result.warnings]
         files: set[str] | None = set(result.output.files)
     except BuildError as e:

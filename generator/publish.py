@@ -19,7 +19,7 @@ from . import __version__
 from typing import TYPE_CHECKING
 
 from .models import BuildOptions
-from .cache import CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
+from .cache import CACHE_DIR, CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
 from .config import Config
 from .errors import Problem
 from .output import StaleCache, Written, build_lock, read_tree, write_site
@@ -27,8 +27,6 @@ from .theme import find_theme
 
 if TYPE_CHECKING:
     from .build import BuildResult, Progress
-
-CACHE_DIR = ".cache"
 
 
 @dataclass(frozen=True)
