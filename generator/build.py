@@ -14,8 +14,7 @@ from typing import Callable, Iterator, Mapping
 
 import jinja2
 
-from . import __version__
-from .cache import CacheSnapshot, digest
+from .cache import FORMAT, CacheSnapshot, digest
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
@@ -143,7 +142,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     theme = find_theme(config)
     env = make_environment(config, theme)
     templates, uses_site, lists_use_body = templates_fingerprint(env)
-    base = digest(__version__, repr(config.__dict__ | {"root": ""}), templates,
+    base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates,
                   digest(*(a.key for a in site.articles)) if uses_site else "")
     jobs = plan_site(config, site, base, lists_use_body)
     previous = cache.pages if cache else {}

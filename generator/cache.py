@@ -156,6 +156,8 @@ def save_cache(folder: Path, update: CacheUpdate, trees: Mapping[str, Mapping[st
     try:
         with db:
             db.execute("BEGIN")
+            if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+                db.execute("DELETE FROM articles")  # rows of another version must never be kept
             db.execute("DELETE FROM meta")
             known = {k for (k,) in db.execute("SELECT key FROM articles")}
             db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import __version__
-from .cache import digest
+from .cache import FORMAT, digest
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
@@ -47,7 +46,7 @@ class ArticleSettings:
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
-        return digest(__version__, repr(MARKDOWN_SETTINGS), self.timezone, self.content_dir, repr(self.registry))
+        return digest(FORMAT, repr(MARKDOWN_SETTINGS), self.timezone, self.content_dir, repr(self.registry))
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:

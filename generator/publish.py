@@ -15,11 +15,10 @@ import pickle
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__
 from typing import TYPE_CHECKING
 
 from .models import BuildOptions
-from .cache import CACHE_DIR, CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
+from .cache import CACHE_DIR, FORMAT, CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
 from .config import Config
 from .errors import Problem
 from .output import StaleCache, Written, build_lock, read_tree, write_site
@@ -49,7 +48,7 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
     are cached by their bytes. Like make, it trusts mtimes: a tool that rewrites a file keeping
     its size and mtime to the nanosecond would need ``--no-cache``.
     """
-    parts: list[bytes | str] = [__version__, repr(config.__dict__ | {"root": ""}),
+    parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}),
                                 repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
     for folder in (config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
                    find_theme(config).folder):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sqlite3
 from pathlib import Path
@@ -171,4 +172,16 @@ def test_templates_that_read_the_whole_site_or_list_bodies_re_render_everywhere(
     (root / "content/2025/07/baru.md").write_text(article(title="Paling Baru", date="2025-07-01"))
     run(root)
     assert b'content="Paling Baru"' in (root / "site/tags/data/index.html").read_bytes()
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_rows_of_another_cache_version_are_never_reused(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:  # an old version's rows under today's keys
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+        db.execute("UPDATE articles SET value = ?", (pickle.dumps((None, ())),))
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
     assert tree(root / "site") == cold(root, tmp_path)
