@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
-    _add_verbosity(b, "also say how many files changed on disk")
+    _add_verbosity(b, "also say how many pages were rendered or reused, and how many files got new bytes")
 
     i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
                  "Make a new digest project in DIR: config.yaml, content/ with one example article and a small "
