@@ -1,0 +1,50 @@
+"""What each page kind shows a reader: language, pagination, company details, archives, 404."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURE_SITE, article, build_project, make_project
+
+FILES = {p: d.decode() for p, d in build_project(FIXTURE_SITE).output.files.items() if p.endswith(".html")}
+
+
+def test_pagination_links_both_ways_under_the_base_path() -> None:
+    assert '<a rel="next" href="/digest/page/2/">Lebih lama »</a>' in FILES["index.html"]
+    assert 'rel="prev"' not in FILES["index.html"]
+    page2 = FILES["page/2/index.html"]
+    assert '<a rel="prev" href="/digest/">« Lebih baru</a>' in page2 and "Halaman 2 dari 2" in page2
+
+
+def test_a_company_page_shows_the_registry_entry_and_its_feed() -> None:
+    page = FILES["companies/meta/index.html"]
+    assert "<h1>Perusahaan: Meta</h1>" in page
+    assert '<p class="lead">Induk Facebook, Instagram dan WhatsApp.</p>' in page
+    assert '<a href="https://about.meta.com/" rel="external noopener">Situs resmi: Meta</a>' in page
+    assert 'href="/digest/companies/meta/feed.xml"' in page
+    assert "Perusahaan ini belum terdaftar" in FILES["companies/nusantara-data/index.html"]
+
+
+def test_an_article_links_its_source_tags_companies_and_section() -> None:
+    page = FILES["2025/06/google-mundur/index.html"]
+    assert '<a href="https://www.reuters.com/" rel="external noopener">Baca artikel selengkapnya di Reuters</a>' in page
+    assert '<a href="/digest/companies/google/">Google</a>' in page and '<a href="/digest/tags/ai/">AI</a>' in page
+    assert '<a href="/digest/sections/amerika-serikat/">Amerika Serikat</a>' in page
+    assert '<time datetime="2025-06-14T00:00:00+07:00">14 Juni 2025</time>' in page
+
+
+def test_a_year_page_lists_its_months_with_counts() -> None:
+    page = FILES["2025/index.html"]
+    assert '<a href="/digest/2025/07/">Juli 2025</a> <span class="count">(2)</span>' in page
+    assert '<a href="/digest/2025/06/">Juni 2025</a> <span class="count">(2)</span>' in page
+
+
+def test_the_404_page_has_no_canonical_link() -> None:
+    assert "<h1>Halaman tidak ditemukan</h1>" in FILES["404.html"] and "canonical" not in FILES["404.html"]
+
+
+def test_english_sites_get_english_words_and_dates(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="Hello", source="{name: Reuters, url: 'https://www.reuters.com/'}")},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
+    assert page.startswith('<!doctype html>\n<html lang="en">')
+    assert "Read the whole article at Reuters" in page and "June 13, 2025" in page
