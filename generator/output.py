@@ -219,6 +219,30 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
     live_tree = read_tree(target) if _ours(target) else None
     live = trees.get(live_tree or "")
     have = _prepare_spare(spare, trees)
+    try:
+        manifest, written = _update_spare(output, spare, target, have, live)
+    except BaseException:
+        if not have:  # a spare made by this build: leave no half-written folder behind
+            shutil.rmtree(spare, ignore_errors=True)
+        raise  # a spare that existed before stays, marked 'updating', for the next build to redo
+    for path in sorted(set(have) - set(manifest), reverse=True):
+        _remove_file(spare, path)
+    tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
+    _write_marker(spare, tree)
+    previous = (live_tree, live) if live_tree and live is not None else None
+    if not target.exists():
+        spare.rename(target)
+        return Written(manifest, tree, None, written)
+    if not _exchange(spare, target):
+        target.rename(old)
+        spare.rename(target)
+        old.rename(spare)
+    return Written(manifest, tree, previous, written)
+
+
+def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapping[str, str],
+                  live: Mapping[str, str] | None) -> tuple[dict[str, str], int]:
+    """Bring the spare tree to ``output``: keep what is right, link what is unchanged, write the rest."""
     umask = _umask()
     manifest: dict[str, str] = {}
     written = 0
@@ -249,19 +273,7 @@ def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mappin
                 os.fchmod(fd, 0o644)
             f.write(data)
         written += 1
-    for path in sorted(set(have) - set(manifest), reverse=True):
-        _remove_file(spare, path)
-    tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
-    _write_marker(spare, tree)
-    previous = (live_tree, live) if live_tree and live is not None else None
-    if not target.exists():
-        spare.rename(target)
-        return Written(manifest, tree, None, written)
-    if not _exchange(spare, target):
-        target.rename(old)
-        spare.rename(target)
-        old.rename(spare)
-    return Written(manifest, tree, previous, written)
+    return manifest, written
 
 
 def _clear(dest: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, FIXTURE_SITE, article, make_project
+from conftest import CONFIG, FIXTURE_SITE, article, make_project, write_files
 from generator.cli import main
 
 
@@ -119,3 +119,17 @@ def test_output_is_byte_identical_across_environments(tmp_path: Path, env: dict[
     assert reference == other
     leaked = [p for p, data in other.items() if str(tmp_path).encode() in data]
     assert leaked == [], "no absolute path may reach the site"
+
+
+def test_a_template_error_mid_write_leaves_the_site_and_no_half_written_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
+    before = tree(tmp_path / "site")
+    write_files(tmp_path, {"templates/404.html": "{{ missing }}"})  # 404.html renders last, after most files
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1
+    assert err.splitlines() == ["templates/404.html:1: template error: 'missing' is undefined; fix the template, "
+                                "or remove your override of it", "error: 1 problem found; nothing was written"]
+    assert tree(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site", "templates"]
