@@ -6,6 +6,7 @@ absolute under ``base_url``, and items are newest first, capped at ``feed_size``
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Sequence
 
 from feedgen.feed import FeedGenerator
@@ -26,13 +27,9 @@ def _item_html(article: Article, config: Config) -> str:
     """Full content for readers: the body plus the source link, as on the page."""
     html = article.body_html
     if article.source:
-        label = i18n.STRINGS[config.language]["read_source"].format(source=_escape(article.source.name))
-        html += f'<p><a href="{_escape(article.source.url)}">{label}</a></p>\n'
+        label = i18n.STRINGS[config.language]["read_source"].format(source=escape(article.source.name))
+        html += f'<p><a href="{escape(article.source.url)}">{label}</a></p>\n'
     return html
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def render_feed(config: Config, title: str, page_path: str, articles: Sequence[Article]) -> bytes:
@@ -43,7 +40,7 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
     fg.title(xml_clean(title))
     fg.link(href=urls.absolute(config.base_url, urls.feed_path(page_path)), rel="self")
     fg.link(href=urls.absolute(config.base_url, page_path), rel="alternate")  # last link is RSS's <link>
-    fg.description(xml_clean(_escape(config.description or title)))  # readers show <description> as HTML
+    fg.description(xml_clean(escape(config.description or title)))  # readers show <description> as HTML
     fg.language(config.language)
     fg.generator("news-digest")
     fg.docs("https://www.rssboard.org/rss-specification")
@@ -58,7 +55,7 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
         fe.link(href=link)
         fe.guid(link, permalink=True)
         fe.pubDate(article.date)
-        fe.description(xml_clean(_escape(article.summary or article.title)))  # plain text, so escape it
+        fe.description(xml_clean(escape(article.summary or article.title)))  # plain text, so escape it
         fe.content(xml_clean(_item_html(article, config)), type="CDATA")
         for name in sorted({*article.tags, *(c.name for c in article.companies), *([article.section] if article.section else [])}):
             fe.category(term=xml_clean(name))
