@@ -17,7 +17,9 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
+from . import urls
 from .errors import BuildError, Problem, sort_problems
+from .feeds import ICON
 from .models import Article, BuildOptions
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
@@ -144,15 +146,17 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     templates, uses_site, lists_use_body = templates_fingerprint(env)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates,
                   digest(*(a.key for a in site.articles)) if uses_site else "")
-    jobs = plan_site(config, site, base, lists_use_body)
+    statics = static_files(config, theme)
+    icon = urls.absolute(config.base_url, ICON) if any(path == ICON for path, _ in statics) else ""
+    jobs = plan_site(config, site, base, lists_use_body, icon)
     previous = cache.pages if cache else {}
     reuse = {job.path: previous[job.path][1] for job in jobs
              if job.path in previous and previous[job.path][0] == job.fingerprint}
 
-    output = Output(_render(Renderer(env, config, site), jobs, reuse, options.jobs, config, progress))
+    output = Output(_render(Renderer(env, config, site, icon), jobs, reuse, options.jobs, config, progress))
     output.add("sitemap.xml", render_sitemap(config, site, [job.path for job in jobs]))
     output.add("robots.txt", render_robots(config))
-    output.add_all(static_files(config, theme))
+    output.add_all(statics)
     feeds = sum(1 for job in jobs if job.kind == FEED)
     next_due = min((a.date.timestamp() for a in future), default=float("inf"))
     return BuildResult(output, len(site.articles), len(jobs) - feeds, feeds, len(reuse), sort_problems(problems),

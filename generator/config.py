@@ -47,6 +47,12 @@ class Config:
     """Site templates that override the theme's, file by file."""
     static_dir: str = "static"
     """Site files copied as-is into the output root (overriding the theme's static files)."""
+    feed_content: str = "full"
+    """``feeds.content``: 'full' puts each article's body in feeds, 'summary' only its summary."""
+    websub_hub: str = ""
+    """``feeds.websub_hub``: the WebSub hub every feed names, and ``digest ping`` notifies; '' for none."""
+    intersections_min_articles: int = 3
+    """``intersections.min_articles``: a company×section or company×company page needs this many articles."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -61,10 +67,15 @@ class Config:
         return self.root / name
 
 
-_KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path"))
+_NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "websub_hub": "websub_hub"},
+           "intersections": {"min_articles": "intersections_min_articles"}}
+"""Keys written as a mapping in config.yaml (``feeds: {content: summary}``) → the Config field each sets."""
+_FLAT_ONLY = {field for group in _NESTED.values() for field in group.values()} - {"feed_size"}
+_KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path", *_FLAT_ONLY)) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir"}
-_POSITIVE_INT = {"page_size", "feed_size"}
+_POSITIVE_INT = {"page_size", "feed_size", "intersections_min_articles"}
+FEED_CONTENT = ("full", "summary")
 
 
 def normalise_base_url(url: str) -> str:
@@ -78,6 +89,44 @@ def check_base_url(url: str) -> str | None:
         return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
     if parts.query or parts.fragment:
         return f"{url!r} has a query or fragment; give only scheme, host and path"
+    return None
+
+
+def _flatten(values: dict[Any, Any], lines: dict[tuple[Any, ...], int], rel: str,
+             problems: list[Problem]) -> list[tuple[Any, int, str, str]]:
+    """(value, line, Config field, label for messages) for every known key, nested ones
+    (``feeds.content``) included; unknown keys become problems with a suggestion."""
+    out: list[tuple[Any, int, str, str]] = []
+    for key, value in values.items():
+        line = lines.get((key,), 0)
+        if key not in _KEYS:
+            hint = difflib.get_close_matches(str(key), _KEYS, n=1)
+            fix = f"did you mean '{hint[0]}'?" if hint else "known keys: " + ", ".join(_KEYS)
+            problems.append(Problem(rel, line, str(key), f"unknown key; {fix}"))
+        elif key not in _NESTED:
+            out.append((value, line, key, key))
+        elif not isinstance(value, dict):
+            example = next(iter(_NESTED[key]))
+            problems.append(Problem(rel, line, key, f"must be a mapping, like '{key}: {{{example}: ...}}'"))
+        else:
+            known = tuple(_NESTED[key])
+            for sub, sub_value in value.items():
+                label, sub_line = f"{key}.{sub}", lines.get((key, sub), line)
+                if sub not in known:
+                    hint = difflib.get_close_matches(str(sub), known, n=1)
+                    fix = f"did you mean '{key}.{hint[0]}'?" if hint else "known keys: " + ", ".join(known)
+                    problems.append(Problem(rel, sub_line, label, f"unknown key; {fix}"))
+                else:
+                    out.append((sub_value, sub_line, _NESTED[key][sub], label))
+    return out
+
+
+def _check_feed_setting(field: str, value: Any) -> str | None:
+    """Why a ``feeds.*`` value is unusable, or None."""
+    if field == "feed_content" and value not in FEED_CONTENT:
+        return f"must be one of: {', '.join(FEED_CONTENT)}; got {value!r}"
+    if field == "websub_hub" and (not isinstance(value, str) or check_base_url(value) is not None):
+        return f"{value!r} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
     return None
 
 
@@ -102,20 +151,22 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
 
     settings: dict[str, Any] = {}
-    for key, value in values.items():
-        line = lines.get((key,), 0)
-        if key not in _KEYS:
-            hint = difflib.get_close_matches(key, _KEYS, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else "known keys: " + ", ".join(_KEYS)
-            problems.append(Problem(rel, line, key, f"unknown key; {fix}"))
+    origin: dict[str, str] = {}
+    for value, line, field, label in _flatten(values, lines, rel, problems):
+        if field in _TEXT and (not isinstance(value, str) or not value.strip()):
+            problems.append(Problem(rel, line, label, f"must be text, got {value!r}; write it in quotes"))
             continue
-        if key in _TEXT and (not isinstance(value, str) or not value.strip()):
-            problems.append(Problem(rel, line, key, f"must be text, got {value!r}; write it in quotes"))
+        if field in _POSITIVE_INT and (type(value) is not int or value < 1):
+            problems.append(Problem(rel, line, label, f"must be a whole number of at least 1, got {value!r}"))
             continue
-        if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            problems.append(Problem(rel, line, key, f"must be a whole number of at least 1, got {value!r}"))
+        why = _check_feed_setting(field, value)
+        if why:
+            problems.append(Problem(rel, line, label, why))
             continue
-        settings[key] = value
+        if field in origin:
+            problems.append(Problem(rel, line, label, f"sets the same thing as '{origin[field]}'; keep one of them"))
+            continue
+        settings[field], origin[field] = value, label
     settings.update({k: v for k, v in (overrides or {}).items() if v is not None})
 
     if "base_url" in settings:

@@ -58,6 +58,12 @@ class Feed:
     title: str
     path: str
 
+    @property
+    def formats(self) -> tuple[tuple[str, str], ...]:
+        """(MIME type, path) of this feed in every format: RSS, Atom, JSON Feed."""
+        first = self.path.removesuffix("feed.xml")
+        return tuple((mime, rule(first)) for _, mime, rule in urls.FEED_FORMATS)
+
 
 TERM_TITLE = {"tags": "tag_title", "companies": "company_title", "sections": "section_title"}
 

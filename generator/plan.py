@@ -17,9 +17,10 @@ import jinja2
 from . import urls
 from .cache import fingerprint
 from .config import Config
-from .feeds import render_feed
+from .feeds import Names, item_categories, render_feed
 from .models import Archive, Article, Site, Term
 from .pages import Pages, page_count
+from .registry import fold
 
 FEED = "feed"
 
@@ -63,7 +64,21 @@ def _lists(first: str, articles: Sequence[Article], size: int, base: str, kind: 
     return jobs
 
 
-def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True) -> list[Job]:
+def term_names(site: Site) -> Names:
+    """Display names of tags and sections, by folded spelling, for feed categories."""
+    return {(term.kind, fold(term.name)): term.name for term in (*site.tags, *site.sections)}
+
+
+def _feed_jobs(config: Config, base: str, first: str, ref: tuple[int | str, ...], title: str,
+               articles: Sequence[Article], names: Names, icon: str) -> list[Job]:
+    """The feed of one list page in every format; each depends on its items and their category names."""
+    items = articles[: config.feed_size]
+    shown = _keys(items) + repr([item_categories(a, names) for a in items])
+    return [Job(path(first), FEED, (*ref, fmt), fingerprint(base, FEED, fmt, first, title, icon, shown))
+            for fmt, _, path in urls.FEED_FORMATS]
+
+
+def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True, icon: str = "") -> list[Job]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
 
     List pages depend on their articles' cards (everything but the body) unless a list
@@ -89,20 +104,20 @@ def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True
                 if archive.month is None else ""
             jobs += _lists(archive.path, archive.articles, size, base, "archive", (group, i), months, shown)
     jobs.append(Job("404.html", "404", (), fingerprint(base, "404")))
-    feed_size = config.feed_size
-    jobs.append(Job(urls.feed_path(""), FEED, ("", -1), fingerprint(base, FEED, _keys(site.articles[:feed_size]))))
+    names = term_names(site)
+    jobs += _feed_jobs(config, base, "", ("", -1), config.title, site.articles, names, icon)
     for kind, terms in (("tags", site.tags), ("companies", site.companies), ("sections", site.sections)):
         for i, term in enumerate(terms):
-            jobs.append(Job(urls.feed_path(term.path), FEED, (kind, i),
-                            fingerprint(base, FEED, term.path, term.name, _keys(term.articles[:feed_size]))))
+            jobs += _feed_jobs(config, base, term.path, (kind, i), term.name, term.articles, names, icon)
     return jobs
 
 
 class Renderer:
     """Turns jobs into bytes; one per process, holding the Jinja environment and the site."""
 
-    def __init__(self, env: jinja2.Environment, config: Config, site: Site) -> None:
-        self.config, self.site = config, site
+    def __init__(self, env: jinja2.Environment, config: Config, site: Site, icon: str = "") -> None:
+        self.config, self.site, self.icon = config, site, icon
+        self.names = term_names(site)
         self.pages = Pages(env, config, site)
 
     def _terms(self, kind: str) -> tuple[Term, ...]:
@@ -114,11 +129,13 @@ class Renderer:
     def __call__(self, job: Job) -> bytes:
         ref = job.ref
         if job.kind == FEED:
-            kind, i = ref
+            kind, i, fmt = ref
             if kind == "":
-                return render_feed(self.config, self.config.title, "", self.site.articles)
+                return render_feed(self.config, self.config.title, "", self.site.articles, self.names, self.icon,
+                                   str(fmt))
             term = self._terms(str(kind))[int(i)]
-            return render_feed(self.config, f"{self.config.title}: {term.name}", term.path, term.articles)
+            return render_feed(self.config, f"{self.config.title}: {term.name}", term.path, term.articles,
+                               self.names, self.icon, str(fmt))
         pages = self.pages
         if job.kind == "home":
             html = pages.home(int(ref[0]))

@@ -11,7 +11,8 @@ from datetime import datetime
 from slugify import slugify
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
-                      "404.html", "index.html", "static", "style.css"})
+                      "404.html", "index.html", "static", "style.css", "atom.xml", "feed.json", "weekly",
+                      "sources"})
 """Names a slug may not take, because a top-level page or file already has them."""
 
 
@@ -46,6 +47,21 @@ def archive_path(year: int, month: int | None) -> str:
 def feed_path(first: str) -> str:
     """The feed that goes with a list page: '/feed.xml', '/tags/ai/feed.xml'."""
     return f"{first}feed.xml"
+
+
+def atom_path(first: str) -> str:
+    """The Atom 1.0 feed beside ``feed_path(first)``."""
+    return f"{first}atom.xml"
+
+
+def json_feed_path(first: str) -> str:
+    """The JSON Feed 1.1 beside ``feed_path(first)``."""
+    return f"{first}feed.json"
+
+
+FEED_FORMATS = (("rss", "application/rss+xml", feed_path), ("atom", "application/atom+xml", atom_path),
+                ("json", "application/feed+json", json_feed_path))
+"""Every feed format: its name, MIME type (for <link rel="alternate">) and path rule."""
 
 
 def file_for(path: str) -> str:

@@ -56,5 +56,10 @@ def make_project(root: Path, articles: dict[str, str], config: str = CONFIG, com
     return write_files(root, files)
 
 
+def feed_files(*firsts: str) -> list[str]:
+    """The three feed files (RSS, Atom, JSON Feed) of each list page path in ``firsts``."""
+    return [first + name for first in firsts for name in ("feed.xml", "atom.xml", "feed.json")]
+
+
 def build_project(root: Path, **options: object) -> BuildResult:
     return build(load_config(root / "config.yaml"), BuildOptions(**options))  # type: ignore[arg-type]

@@ -58,3 +58,25 @@ def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
         "config.yaml:2: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
         "containing ': ', '#', '[' or quotes in double quotes"]
     assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]
+
+
+def test_feeds_and_intersections_are_nested_settings(tmp_path: Path) -> None:
+    config = load(tmp_path, "feeds:\n  content: summary\n  size: 7\n  websub_hub: https://hub.example/\n"
+                            "intersections:\n  min_articles: 2\n")
+    assert (config.feed_content, config.feed_size, config.websub_hub, config.intersections_min_articles) == (
+        "summary", 7, "https://hub.example/", 2)
+    assert (load(tmp_path, "").feed_content, load(tmp_path, "").intersections_min_articles) == ("full", 3)
+
+
+def test_bad_nested_settings_are_reported_with_their_lines(tmp_path: Path) -> None:
+    assert errors(tmp_path, "feeds:\n  content: teaser\n  sise: 3\n  websub_hub: hub.local\nfeed_size: 4\n"
+                            "intersections: 3\nfeedz: {}\n") == [
+        "config.yaml:2: field 'feeds.content': must be one of: full, summary; got 'teaser'",
+        "config.yaml:3: field 'feeds.sise': unknown key; did you mean 'feeds.size'?",
+        "config.yaml:4: field 'feeds.websub_hub': 'hub.local' is not an absolute http(s) URL; write the hub's URL, "
+        "like https://pubsubhubbub.appspot.com/",
+        "config.yaml:6: field 'intersections': must be a mapping, like 'intersections: {min_articles: ...}'",
+        "config.yaml:7: field 'feedz': unknown key; did you mean 'feeds'?",
+    ]
+    assert errors(tmp_path, "feed_size: 4\nfeeds:\n  size: 5\n") == [
+        "config.yaml:3: field 'feeds.size': sets the same thing as 'feed_size'; keep one of them"]

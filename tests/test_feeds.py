@@ -1,15 +1,23 @@
-"""Every feed of the fixture site parses cleanly and says what a feed reader needs."""
+"""Every feed of the fixture site, in all three formats, parses cleanly and says what a feed reader needs."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import feedparser
+import jsonschema
 import pytest
 from lxml import etree
 
-from conftest import FIXTURE_SITE, build_project, make_project, article
+from conftest import CONFIG, FIXTURE_SITE, build_project, make_project, article
 from generator.feeds import xml_clean
 
 FILES = build_project(FIXTURE_SITE).output.files
 FEEDS = sorted(p for p in FILES if p.endswith("feed.xml"))
+ATOMS = sorted(p for p in FILES if p.endswith("atom.xml"))
+JSON_FEEDS = sorted(p for p in FILES if p.endswith("feed.json"))
+SCHEMA = json.loads((Path(__file__).parent / "schemas" / "jsonfeed-1.1.schema.json").read_text())
+STRICT = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
 
 
 def test_every_list_page_has_a_feed() -> None:
@@ -20,9 +28,23 @@ def test_every_list_page_has_a_feed() -> None:
         "tags/pusat-data/feed.xml"]
 
 
+def test_every_rss_feed_has_an_atom_and_a_json_feed_beside_it() -> None:
+    lists = sorted(p.removesuffix("feed.xml") for p in FEEDS)
+    assert sorted(p.removesuffix("atom.xml") for p in ATOMS) == lists
+    assert sorted(p.removesuffix("feed.json") for p in JSON_FEEDS) == lists
+
+
+def test_pages_advertise_every_format_of_their_feeds() -> None:
+    head = FILES["tags/ai/index.html"].decode().split("</head>")[0]
+    for mime, path in (("application/rss+xml", "feed.xml"), ("application/atom+xml", "atom.xml"),
+                       ("application/feed+json", "feed.json")):
+        assert f'<link rel="alternate" type="{mime}" title="Uji Digest: AI" href="/digest/tags/ai/{path}">' in head
+        assert f'<link rel="alternate" type="{mime}" title="Uji Digest" href="/digest/{path}">' in head
+
+
 @pytest.mark.parametrize("path", FEEDS)
 def test_feed_is_valid_rss(path: str) -> None:
-    etree.fromstring(FILES[path], etree.XMLParser(resolve_entities=False, no_network=True, recover=False))
+    etree.fromstring(FILES[path], STRICT)
     parsed = feedparser.parse(FILES[path])
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.version == "rss20"
@@ -42,8 +64,111 @@ def test_site_feed_items_carry_everything_a_reader_shows() -> None:
     google = feed.entries[2]
     assert google.summary == "Klien terbesar Scale AI menimbang ulang kontraknya."
     assert '<a href="https://www.reuters.com/">Baca artikel selengkapnya di Reuters</a>' in google.content[0].value
-    assert sorted(t.term for t in google.tags) == ["Amerika Serikat", "Google", "Scale AI", "ai", "kemitraan"]
+    assert sorted(t.term for t in google.tags) == ["AI", "Amerika Serikat", "Google", "Scale AI", "kemitraan"]
     assert google.source == {"href": "https://www.reuters.com/", "title": "Reuters"}
+
+
+def test_rss_categories_name_their_taxonomy_and_use_display_names() -> None:
+    root = etree.fromstring(FILES["feed.xml"], STRICT)
+    google = root.findall("channel/item")[2]
+    assert [(c.get("domain"), c.text) for c in google.findall("category")] == [
+        ("https://example.org/digest/companies/", "Google"), ("https://example.org/digest/companies/", "Scale AI"),
+        ("https://example.org/digest/sections/", "Amerika Serikat"), ("https://example.org/digest/tags/", "AI"),
+        ("https://example.org/digest/tags/", "kemitraan")]  # written 'ai' here; 'AI' is the common spelling
+
+
+def test_channel_image_is_the_site_icon() -> None:
+    rss = feedparser.parse(FILES["tags/ai/feed.xml"]).feed
+    assert (rss.image.href, rss.image.link) == ("https://example.org/digest/icon.png", "https://example.org/digest/tags/ai/")
+    atom = etree.fromstring(FILES["tags/ai/atom.xml"], STRICT)
+    assert atom.findtext("{http://www.w3.org/2005/Atom}icon") == "https://example.org/digest/icon.png"
+    assert json.loads(FILES["tags/ai/feed.json"])["icon"] == "https://example.org/digest/icon.png"
+
+
+def test_without_an_icon_there_is_no_channel_image(tmp_path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    files = build_project(tmp_path).output.files
+    assert b"<image>" not in files["feed.xml"] and b"<icon>" not in files["atom.xml"]
+    assert "icon" not in json.loads(files["feed.json"])
+
+
+@pytest.mark.parametrize("path", ATOMS)
+def test_feed_is_valid_atom(path: str) -> None:
+    etree.fromstring(FILES[path], STRICT)
+    parsed = feedparser.parse(FILES[path])
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.link == "https://example.org/digest/" + path.removesuffix("atom.xml")
+    assert [link.href for link in parsed.feed.links if link.rel == "self"] == ["https://example.org/digest/" + path]
+    assert parsed.feed.updated and all(e.id == e.link and e.updated for e in parsed.entries)
+    assert [e.id for e in parsed.entries] == [e.id for e in feedparser.parse(FILES[path.replace("atom.xml", "feed.xml")]).entries]
+
+
+def test_atom_entry_links_its_source_as_related() -> None:
+    google = feedparser.parse(FILES["feed.xml".replace("feed.xml", "atom.xml")]).entries[2]
+    assert [(link.rel, link.href) for link in google.links] == [
+        ("alternate", "https://example.org/digest/2025/06/google-mundur/"), ("related", "https://www.reuters.com/")]
+    assert google.summary == "Klien terbesar Scale AI menimbang ulang kontraknya."
+    assert "Baca artikel selengkapnya di Reuters" in google.content[0].value
+    assert sorted((t.scheme, t.term) for t in google.tags)[0] == ("https://example.org/digest/companies/", "Google")
+
+
+@pytest.mark.parametrize("path", JSON_FEEDS)
+def test_feed_is_valid_json_feed(path: str) -> None:
+    feed = json.loads(FILES[path])
+    jsonschema.validate(feed, SCHEMA)
+    assert feed["feed_url"] == "https://example.org/digest/" + path
+    rss = feedparser.parse(FILES[path.replace("feed.json", "feed.xml")])
+    assert [i["id"] for i in feed["items"]] == [e.id for e in rss.entries]
+
+
+def test_json_feed_items_carry_source_tags_authors_and_modified_date() -> None:
+    feed = json.loads(FILES["feed.json"])
+    batam, _, google = feed["items"]
+    assert google["external_url"] == "https://www.reuters.com/"
+    assert google["tags"] == ["Google", "Scale AI", "AI", "kemitraan"]  # companies, then tags; no section
+    assert google["date_published"] == "2025-06-14T00:00:00+07:00"
+    assert google["date_modified"] == google["date_published"]
+    assert batam["date_modified"] == "2025-07-02T08:00:00+07:00"
+    assert "authors" not in google
+    meta = json.loads(FILES["companies/meta/feed.json"])["items"]
+    assert [(i["title"], i.get("authors")) for i in meta] == [("Meta Ambil 49% Saham Scale AI", [{"name": "Redaksi"}])]
+
+
+def test_schema_rejects_a_feed_that_breaks_the_spec() -> None:
+    """The schema file is strict enough to catch the mistakes a writer could make."""
+    feed = json.loads(FILES["feed.json"])
+    for broken in ({**feed, "version": "1.1"}, {**feed, "items": [{"id": "x"}]},
+                   {**feed, "items": [{**feed["items"][0], "date_modified": "2025-07-02 08:00"}]},
+                   {**feed, "items": [{**feed["items"][0], "tag": ["a"]}]}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, SCHEMA)
+
+
+def test_summary_mode_leaves_bodies_out_of_every_format(tmp_path) -> None:
+    body = "Kalimat rahasia di badan artikel.\n"
+    make_project(tmp_path, {"a.md": article(summary="Ringkas.", body=body,
+                                            source='{name: Reuters, url: "https://reuters.com/x"}')},
+                 config=CONFIG + "feeds:\n  content: summary\n")
+    files = build_project(tmp_path).output.files
+    for name in ("feed.xml", "atom.xml", "feed.json"):
+        assert b"rahasia" not in files[name], name
+        assert b"Ringkas." in files[name] and b"https://reuters.com/x" in files[name]
+    assert b"rahasia" in build_project(make_project(tmp_path / "full", {"a.md": article(body=body)})).output.files["atom.xml"]
+
+
+def test_websub_hub_is_named_in_every_format(tmp_path) -> None:
+    make_project(tmp_path, {"a.md": article(tags="[ai]")}, config=CONFIG + "feeds:\n  websub_hub: https://hub.example/\n")
+    files = build_project(tmp_path).output.files
+    for first in ("", "tags/ai/"):
+        rss = feedparser.parse(files[first + "feed.xml"])
+        assert rss.bozo == 0
+        assert [(l.rel, l.href) for l in rss.feed.links if l.rel == "hub"] == [("hub", "https://hub.example/")]
+        etree.fromstring(files[first + "feed.xml"], STRICT)
+        atom = feedparser.parse(files[first + "atom.xml"])
+        assert [(l.rel, l.href) for l in atom.feed.links if l.rel == "hub"] == [("hub", "https://hub.example/")]
+        assert json.loads(files[first + "feed.json"])["hubs"] == [{"type": "WebSub", "url": "https://hub.example/"}]
+    assert b"hub" not in build_project(make_project(tmp_path / "plain", {"a.md": article()})).output.files["feed.xml"]
 
 
 def test_last_build_date_is_the_newest_item_not_the_clock() -> None:

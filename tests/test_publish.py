@@ -10,7 +10,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import article, make_project, write_files
+from conftest import article, feed_files, make_project, write_files
 from generator.build import BuildOptions
 from generator.config import load_config
 from generator.publish import publish
@@ -92,10 +92,10 @@ def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path) -> None:
     done = run(root)
     assert done.written is not None
     touched = sorted(p for p in tree(root / "site") if (root / "site" / p).stat().st_mtime != past)
-    assert touched == [".news-digest", "2025/06/meta/index.html", "companies/meta/feed.xml",
-                       "feed.xml", "sections/asia/feed.xml", "tags/ai/feed.xml", "tags/data/feed.xml"]
-    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 6, \
-        "one article page and five feeds re-rendered; no list shows the body"
+    assert touched == sorted([".news-digest", "2025/06/meta/index.html",
+                              *feed_files("", "companies/meta/", "sections/asia/", "tags/ai/", "tags/data/")])
+    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 16, \
+        "one article page and five feeds in three formats re-rendered; no list shows the body"
 
 
 def test_warnings_are_repeated_when_nothing_changed(tmp_path: Path) -> None:

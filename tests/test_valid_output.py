@@ -343,6 +343,10 @@ def unsafe_output(files: Mapping[str, bytes]) -> list[tuple[str, str]]:
             found += [(path, why) for why in unsafe_html(lxml.html.document_fromstring(data))]
         elif path.endswith(".xml") and etree.fromstring(data, STRICT_XML).tag == "rss":
             found += [(path, why) for why in unsafe_feed(data)]
+        elif path.endswith("feed.json"):  # JSON Feed: readers render content_html as HTML
+            for item in json.loads(data)["items"]:
+                html = lxml.html.document_fromstring(f"<html><body>{item['content_html']}</body></html>")
+                found += [(path, why) for why in unsafe_html(html)]
     return sorted(set(found))
 
 
@@ -391,6 +395,9 @@ def test_unsafe_output_detector_catches_each_trick() -> None:
     feed = ('<rss version="2.0"><channel><item><description>{}</description></item></channel></rss>')
     assert unsafe_output({"feed.xml": feed.format("&lt;img src=x onerror=alert(1)&gt;").encode()})
     assert unsafe_output({"feed.xml": feed.format("&lt;b&gt;ok&lt;/b&gt; &amp;lt;script&amp;gt;").encode()}) == []
+    json_feed = '{{"items": [{{"content_html": "{}"}}]}}'
+    assert unsafe_output({"feed.json": json_feed.format("\\u003cimg src=x onerror=y\\u003e").encode()})
+    assert unsafe_output({"feed.json": json_feed.format("\\u003cb\\u003eok").encode()}) == []
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "vbscript:msgbox(1)",
