@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
+from pathlib import Path
 from typing import Mapping, Sequence
 
 from feedgen.feed import FeedGenerator
@@ -19,7 +20,7 @@ from lxml import etree
 
 from . import i18n, urls
 from .config import Config
-from .models import Article, TermKind
+from .models import Article, Site, TermKind
 from .registry import fold
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -85,6 +86,11 @@ Names = Mapping[tuple[str, str], str]
 """(kind, folded name) → display name, for tags and sections written in several spellings."""
 
 
+def term_names(site: Site) -> Names:
+    """Display names of tags and sections, by folded spelling, for feed categories."""
+    return {(term.kind, fold(term.name)): term.name for term in (*site.tags, *site.sections)}
+
+
 def item_categories(article: Article, names: Names) -> tuple[Category, ...]:
     """Tags and sections by their display names, companies by the registry's; sorted, no duplicates."""
     found = {Category("tags", names.get(("tags", fold(t)), t)) for t in article.tags}
@@ -100,7 +106,7 @@ def _image_url(config: Config, image: str) -> str:
     return image if image.startswith(("http://", "https://")) else urls.absolute(config.base_url, image.lstrip("/"))
 
 
-def article_item(article: Article, config: Config, names: Names) -> FeedItem:
+def article_item(article: Article, config: Config, categories: tuple[Category, ...]) -> FeedItem:
     """The feed entry for an article: body (or summary) plus the source link, as on the page."""
     if config.feed_content == "full":
         html = article.body_html
@@ -112,15 +118,15 @@ def article_item(article: Article, config: Config, names: Names) -> FeedItem:
     return FeedItem(
         url=urls.absolute(config.base_url, article.path), title=article.title, date=article.date,
         updated=article.updated, summary=article.summary, content_html=html,
-        categories=item_categories(article, names), author=article.author,
+        categories=categories, author=article.author,
         external_url=article.source.url if article.source else "",
         source_name=article.source.name if article.source else "", image=_image_url(config, article.image))
 
 
-def article_feed(config: Config, title: str, page_path: str, articles: Sequence[Article], names: Names,
-                 icon: str = "") -> FeedDoc:
-    """The feed of a list page: its newest ``feed_size`` articles."""
-    items = tuple(article_item(a, config, names) for a in articles[: config.feed_size])
+def article_feed(config: Config, title: str, page_path: str, articles: Sequence[Article],
+                 categories: Sequence[tuple[Category, ...]], icon: str = "") -> FeedDoc:
+    """The feed of a list page: its newest ``feed_size`` articles, with each one's categories."""
+    items = tuple(article_item(a, config, cats) for a, cats in zip(articles[: config.feed_size], categories))
     return FeedDoc(title, page_path, config.description or title, items, icon)
 
 
@@ -269,12 +275,17 @@ def render_json_feed(config: Config, doc: FeedDoc) -> bytes:
     return text.translate(_JSON_ESCAPES).encode("utf-8")
 
 
-FORMATS = (("rss", render_rss), ("atom", render_atom), ("json", render_json_feed))
-"""Every feed format and its writer; ``urls.feed_files`` gives the matching file names."""
+FORMATS = {"rss": render_rss, "atom": render_atom, "json": render_json_feed}
+"""Every feed format's writer, by the names ``urls.FEED_FORMATS`` gives."""
 
 
-def render_feed(config: Config, title: str, page_path: str, articles: Sequence[Article], names: Names = {},
-                icon: str = "", fmt: str = "rss") -> bytes:
+def render_feed(config: Config, fmt: str, title: str, page_path: str, articles: Sequence[Article],
+                categories: Sequence[tuple[Category, ...]], icon: str = "") -> bytes:
     """One feed document, in format ``fmt``, for the list page at ``page_path``."""
-    doc = article_feed(config, title, page_path, articles, names, icon)
-    return dict(FORMATS)[fmt](config, doc)
+    return FORMATS[fmt](config, article_feed(config, title, page_path, articles, categories, icon))
+
+
+def site_icon(config: Config, static_folders: Sequence[Path]) -> str:
+    """The absolute URL of the site icon, if a static folder has ``icon.png``; else ''."""
+    found = any((folder / ICON).is_file() for folder in static_folders)
+    return urls.absolute(config.base_url, ICON) if found else ""
