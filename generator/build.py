@@ -28,6 +28,7 @@ from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
 from .feeds import site_icon
+from .publishers import SOURCES_FILE, group_publishers, load_sources
 from .theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
 
 Progress = Callable[[str, int, int], None]
@@ -172,7 +173,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
     site, index_problems = build_site(published)
-    problems = [*loaded.problems, *index_problems]
+    sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
+    sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
+    publishers, publisher_problems = group_publishers(site.articles, sources)
+    problems = [*loaded.problems, *index_problems, *source_problems, *publisher_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 
@@ -180,7 +184,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     icon = site_icon(config, (theme.static, config.path(config.static_dir)))
-    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], icon), base))
+    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], icon, publishers), base))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 

@@ -46,6 +46,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Bulan",
         "years": "Tahun",
         "empty": "Belum ada artikel.",
+        # issue 11 (publishers, editions, company intelligence)
+        "sources": "Sumber berita",
+        "publisher_title": "Sumber: {name}",
+        "publisher_site": "Situs",
+        "all_from": "Semua berita dari {name} ({n})",
+        "not_in_sources": "Sumber ini belum terdaftar di sources.yaml; namanya diambil dari alamat situsnya.",
     },
     "en": {
         "home": "Home",
@@ -82,6 +88,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Months",
         "years": "Years",
         "empty": "No articles yet.",
+        # issue 11 (publishers, editions, company intelligence)
+        "sources": "Publishers",
+        "publisher_title": "Publisher: {name}",
+        "publisher_site": "Website",
+        "all_from": "Everything from {name} ({n})",
+        "not_in_sources": "This publisher is not in sources.yaml yet; its name is its web address.",
     },
 }
 

@@ -16,7 +16,9 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import i18n, urls
 from .config import Config
-from .feeds import item_categories, term_names
+from .feeds import Names, item_categories, term_names
+from .publishers import Publisher
+from .publishers import link as publisher_link
 from .models import Archive, ArchiveLink, Article, PageSpec, Site, Term, TermLink
 from .registry import fold
 
@@ -78,6 +80,8 @@ class Kinds:
     t: Mapping[str, str]
     icon: str = ""
     """Absolute URL of the site icon (a static ``icon.png``) for feeds, or ''."""
+    publishers: tuple[Publisher, ...] = ()
+    """Every publisher (by source host), sorted by slug."""
 
     @property
     def site_feed(self) -> Feed:
@@ -126,10 +130,12 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each article with links to its tags and section (names and counts, not their lists)."""
     tags = {fold(term.name): link(term) for term in k.site.tags}
     sections = {fold(term.name): link(term) for term in k.site.sections}
+    publishers = {a.source_path: publisher_link(p) for p in k.publishers for a in p.articles}
     for article in k.site.articles:
         yield k.page(article.path, "article.html", article.title, article=article,
                      tag_links=tuple(tags[fold(tag)] for tag in article.tags),
-                     section_link=sections.get(fold(article.section)))
+                     section_link=sections.get(fold(article.section)),
+                     publisher_link=publishers.get(article.source_path))
 
 
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -167,15 +173,54 @@ def not_found_page(k: Kinds) -> Iterable[PageSpec]:
     yield k.page("404.html", "404.html", k.t["not_found"])
 
 
+def publisher_index_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/sources/: every publisher with its count, most articles first."""
+    ranked = sorted(k.publishers, key=lambda p: (-len(p.articles), fold(p.name), p.slug))
+    yield k.page("sources/", "sources.html", k.t["sources"], publishers=tuple(publisher_link(p) for p in ranked))
+
+
+def publisher_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each publisher's paginated list, with its home page, count and feeds."""
+    for publisher in k.publishers:
+        title = k.t["publisher_title"].format(name=publisher.name)
+        feed = Feed(f"{k.config.title}: {publisher.name}", urls.feed_path(publisher.path))
+        about = PublisherInfo(publisher.slug, publisher.name, publisher.url, publisher.known, len(publisher.articles))
+        for p in k.pagers(publisher.articles, publisher.path):
+            yield k.page(p.path, "publisher.html", k.page_title(title, p), (feed,), publisher=about, pager=p)
+
+
+@dataclass(frozen=True)
+class PublisherInfo:
+    """What a publisher's page shows about it (its articles come in the pager)."""
+
+    slug: str
+    name: str
+    url: str
+    known: bool
+    count: int
+
+
+def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article], names: Names) -> Iterable[PageSpec]:
+    """One list's feed in RSS, Atom and JSON Feed: the newest ``feed_size`` articles, with the display
+    names of their categories (which other articles can change)."""
+    shown = tuple(articles[: k.config.feed_size])
+    context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
+               "categories": tuple(item_categories(a, names) for a in shown)}
+    for fmt, _, path in urls.FEED_FORMATS:
+        yield PageSpec(path(first), fmt, "", context)
+
+
 def feeds(k: Kinds) -> Iterable[PageSpec]:
-    """The site's feed and one per tag, company and section, each in RSS, Atom and JSON Feed: the newest
-    ``feed_size`` articles, with the display names of their categories (which other articles can change)."""
+    """The site's feed and one per tag, company and section, each in three formats."""
     names = term_names(k.site)
-    lists = [(k.config.title, "", k.site.articles)]
-    lists += [(f"{k.config.title}: {term.name}", term.path, term.articles) for _, terms in _terms(k.site) for term in terms]
-    for title, first, articles in lists:
-        shown = articles[: k.config.feed_size]
-        context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
-                   "categories": tuple(item_categories(a, names) for a in shown)}
-        for fmt, _, path in urls.FEED_FORMATS:
-            yield PageSpec(path(first), fmt, "", context)
+    yield from _feed_specs(k, k.config.title, "", k.site.articles, names)
+    for _, terms in _terms(k.site):
+        for term in terms:
+            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles, names)
+
+
+def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
+    """One feed per publisher, in three formats."""
+    names = term_names(k.site)
+    for publisher in k.publishers:
+        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles, names)

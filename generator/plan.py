@@ -21,11 +21,11 @@ from .config import Config
 from .feeds import FORMATS, render_feed
 from .hashing import Memo, canonical, digest
 from .models import Article, PageSpec
-from .pages import (Kinds, PageKind, archive_pages, article_pages, feeds, home_pages, not_found_page, term_index_pages,
-                    term_pages)
+from .pages import (Kinds, PageKind, archive_pages, article_pages, feeds, home_pages, not_found_page,
+                    publisher_feeds, publisher_index_pages, publisher_pages, term_index_pages, term_pages)
 
 PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, archive_pages,
-                                    not_found_page, feeds)
+                                    publisher_index_pages, publisher_pages, not_found_page, feeds, publisher_feeds)
 """Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
 
 RENDERERS: Mapping[str, Callable[..., bytes]] = {fmt: partial(render_feed, fmt=fmt) for fmt in FORMATS}

@@ -377,7 +377,7 @@ def test_hostile_content_is_shown_as_text(hostile: Mapping[str, bytes]) -> None:
     doc = lxml.html.document_fromstring(page)
     assert doc.xpath("//div[@class='body']//a[@href='https://example.org/']"), "a safe link still renders"
     quoted_url = "https://example.org/0?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"  # percent-encoded, so a valid href
-    assert doc.xpath("//p[@class='source']/a/@href") == [quoted_url]
+    assert doc.xpath("//p[@class='source']/a/@href") == [quoted_url, "/digest/sources/example-org/"]
     feed = etree.fromstring(hostile["feed.xml"], STRICT_XML)
     item = feed.find("channel/item[guid='https://example.org/digest/2025/06/x03/']")
     assert item.findtext("description").startswith("&lt;img src=x onerror=alert(1)&gt;")  # text, not markup

@@ -1,0 +1,121 @@
+"""Publishers: grouping by source host, the optional sources.yaml registry, and their pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import FIXTURE_SITE, article, build_project, make_project
+from generator.build import build
+from generator.config import load_config
+from generator.errors import BuildError
+from generator.publishers import host_of
+
+FILES = build_project(FIXTURE_SITE).output.files
+
+
+def src(url: str, name: str = "X") -> str:
+    return f'{{name: {name}, url: "{url}"}}'
+
+
+def errors(root: Path) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        build(load_config(root / "config.yaml"))
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("url, host", [
+    ("https://www.reuters.com/x", "reuters.com"), ("https://WWW.Reuters.COM:443/x", "reuters.com"),
+    ("http://mobile.reuters.com./a?b", "mobile.reuters.com"), ("https://wwwnews.example/", "wwwnews.example"),
+])
+def test_host_of_drops_www_port_case_and_trailing_dot(url: str, host: str) -> None:
+    assert host_of(url) == host
+
+
+def test_without_a_registry_each_host_is_a_publisher_named_by_its_host(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(source=src("https://www.reuters.com/a")),
+                            "b.md": article(title="B", source=src("https://reuters.com/b")),
+                            "c.md": article(title="C", source=src("https://mobile.reuters.com/c")),
+                            "d.md": article(title="D")})
+    files = build_project(tmp_path).output.files
+    index = lxml.html.document_fromstring(files["sources/index.html"])
+    assert [(a.text, a.get("href")) for a in index.xpath("//main//li/a")] == [
+        ("reuters.com", "/sources/reuters-com/"), ("mobile.reuters.com", "/sources/mobile-reuters-com/")]
+    page = lxml.html.document_fromstring(files["sources/reuters-com/index.html"])
+    assert page.xpath("//h1/text()") == ["Sumber: reuters.com"]
+    assert [a.text for a in page.xpath("//article/h2/a")] == ["Judul", "B"]  # same instant: by slug
+    assert "belum terdaftar di sources.yaml" in files["sources/reuters-com/index.html"].decode()
+
+
+def test_the_registry_joins_hosts_under_one_name(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(source=src("https://www.reuters.com/a")),
+                            "b.md": article(title="B", source=src("https://reuters.com/b")),
+                            "c.md": article(title="C", source=src("https://mobile.reuters.com/c"))})
+    (tmp_path / "content/sources.yaml").write_text(
+        "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n  aliases: [mobile.reuters.com]\n")
+    files = build_project(tmp_path).output.files
+    assert sorted(p for p in files if p.startswith("sources/")) == [
+        "sources/index.html", "sources/reuters/atom.xml", "sources/reuters/feed.json", "sources/reuters/feed.xml",
+        "sources/reuters/index.html"]
+    page = lxml.html.document_fromstring(files["sources/reuters/index.html"])
+    assert page.xpath("//main/p/a[@rel]/@href") == ["https://www.reuters.com/"]
+    assert page.xpath("//p[@class='meta']/text()")[0].startswith("3 artikel")
+
+
+def test_the_article_source_line_links_the_publisher_too() -> None:
+    page = lxml.html.document_fromstring(FILES["2025/06/google-mundur/index.html"])
+    assert [(a.get("href"), a.text) for a in page.xpath("//p[@class='source']/a")] == [
+        ("https://www.reuters.com/", "Baca artikel selengkapnya di Reuters"),
+        ("/digest/sources/reuters/", "Semua berita dari Reuters (3)")]
+
+
+def test_sources_index_lists_most_covered_first_and_is_in_the_nav() -> None:
+    index = lxml.html.document_fromstring(FILES["sources/index.html"])
+    assert [li.text_content() for li in index.xpath("//main//li")] == ["Reuters (3)", "tekno.kompas.com (1)"]
+    home = lxml.html.document_fromstring(FILES["index.html"])
+    assert home.xpath("//header//a[@href='/digest/sources/']/text()") == ["Sumber berita"]
+
+
+def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    (tmp_path / "content/sources.yaml").write_text(
+        "Reuters:\n  name: Reuters\n"
+        "ap:\n  nama: AP\n  name: AP\n  aliases: [apnews.com, 'https://ap.org/x']\n"
+        "apnews:\n  name: AP News\n  url: https://apnews.com/\n"
+        "empty:\n  name: Nobody\n"
+        "noname:\n  url: https://x.example/\n")
+    assert errors(tmp_path) == [
+        "content/sources.yaml:1: field 'Reuters': publisher id must be lowercase letters, digits and hyphens, "
+        "like 'the-verge'",
+        "content/sources.yaml:4: field 'ap.nama': unknown key; did you mean 'name'?",
+        "content/sources.yaml:6: field 'ap.aliases': 'https://ap.org/x' is not a host name; write it like "
+        "reuters.com, without https:// or a path",
+        "content/sources.yaml:9: field 'apnews.aliases': host 'apnews.com' also belongs to 'ap' (line 3); "
+        "give it to one publisher",
+        "content/sources.yaml:10: field 'empty': needs 'url:' or 'aliases:' to know which articles are its own",
+        "content/sources.yaml:12: field 'noname.name': is required and must be text; write it in quotes",
+    ]
+
+
+def test_an_unregistered_host_cannot_take_a_registered_publishers_page(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(source=src("https://kompas/x"))})
+    (tmp_path / "content/sources.yaml").write_text("kompas:\n  name: Kompas\n  aliases: [kompas.com]\n")
+    assert errors(tmp_path) == [
+        "content/a.md:1: field 'source.url': host 'kompas' makes the URL /sources/kompas/, which belongs to the "
+        "publisher 'kompas' in sources.yaml; add the host to its 'aliases:'"]
+
+
+def test_changing_a_source_rerenders_both_publishers_and_nothing_unrelated(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(source=src("https://a.example/1")),
+                            "b.md": article(title="B", source=src("https://b.example/1")),
+                            "c.md": article(title="C", source=src("https://c.example/1"))})
+    before = dict(build(load_config(tmp_path / "config.yaml")).fingerprints)
+    (tmp_path / "content/a.md").write_text(article(source=src("https://b.example/2")))
+    after = dict(build(load_config(tmp_path / "config.yaml")).fingerprints)
+    changed = sorted(p for p in after.keys() | before.keys() if before.get(p) != after.get(p))
+    assert [p for p in changed if p.startswith("sources/")] == [
+        "sources/a-example/atom.xml", "sources/a-example/feed.json", "sources/a-example/feed.xml",
+        "sources/a-example/index.html", "sources/b-example/atom.xml", "sources/b-example/feed.json",
+        "sources/b-example/feed.xml", "sources/b-example/index.html", "sources/index.html"]
+    assert not any(p.startswith("sources/c-example/") for p in changed)
