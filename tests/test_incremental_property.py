@@ -26,6 +26,8 @@ REGISTRY = "meta:\n  name: Meta\n  aliases: [Facebook]\nscale-ai:\n  name: Scale
 TAGS = ["ai", "data", "AI", "investasi", "robotika"]
 COMPANIES = ["Meta", "Scale AI", "Google", "Facebook"]
 SECTIONS = ["Asia", "Eropa", "asia", ""]
+SOURCES = ['{name: Reuters, url: "https://www.reuters.com/a"}', '{name: R, url: "https://mobile.reuters.com/b"}',
+           '{name: Kompas, url: "https://kompas.com/c"}', ""]
 
 
 def dump(value: Any) -> Any:
@@ -56,6 +58,8 @@ def base_project(root: Path) -> None:
         "2025/05/lama.md": article(title="Lama", date="2025-05-01", tags="[data]", section="Eropa"),
         "2024/12/tua.md": article(title="Tua", date="2024-12-30", companies="[Google]", section="Asia"),
     }, config="title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\n", companies=REGISTRY)
+    write_files(root, {"content/sources.yaml": "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n"
+                                               "  aliases: [mobile.reuters.com]\n"})
 
 
 FILES = ["2025/06/meta.md", "2025/06/scale.md", "2025/05/lama.md", "2024/12/tua.md", "2025/07/baru.md"]
@@ -81,6 +85,9 @@ def edits(draw: st.DrawFn) -> Callable[[Path], None]:
         extra["section"] = section
     if draw(st.booleans()):
         extra["summary"] = draw(st.sampled_from(["Ringkasan.", "Ringkasan lain."]))
+    source = draw(st.sampled_from(SOURCES))
+    if source:
+        extra["source"] = source
     text = article(title=fields["title"], date=fields["date"], body=fields["body"], **extra)
     return lambda root: write_files(root, {f"content/{rel}": text})
 
@@ -113,6 +120,8 @@ OVERRIDES: dict[str, list[str]] = {
                   "{% for a in pager.articles %}{{ a.summary }}{% endfor %}"],
     "archive.html": ["{% for m in months %}{{ m.count }}{% endfor %}{{ archive.count }}"
                      "{% for a in pager.articles %}{{ a.section }}{% endfor %}"],
+    "sources.html": ["{% for p in publishers %}{{ p.name }}{{ p.count }}{% endfor %}"],
+    "publisher.html": ["{{ publisher.count }}{{ publisher.url }}{% for a in pager.articles %}{{ a.source.url }}{% endfor %}"],
     "_item.html": ["{{ item.body_html }}{{ item.updated }}", "{{ item.source.url if item.source else '' }}"],
 }
 
