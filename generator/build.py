@@ -23,10 +23,11 @@ from .models import Article, BuildOptions, Site
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .pages import Kinds
-from .plan import Planned, Renderer, plan_site
+from .plan import PAGE_RENDERS, Planned, Renderer, plan_site
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
+from .editions import build_editions, load_notes
 from .feeds import site_icon
 from .publishers import SOURCES_FILE, group_publishers, load_sources
 from .theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
@@ -176,7 +177,11 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
     sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)
-    problems = [*loaded.problems, *index_problems, *source_problems, *publisher_problems]
+    notes, note_problems = load_notes(config.root, config.content_dir)
+    editions, edition_problems = build_editions(site.articles, site.sections, notes, options.now, config.tz,
+                                                config.language)
+    problems = [*loaded.problems, *index_problems, *source_problems, *publisher_problems, *note_problems,
+                *edition_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 
@@ -184,7 +189,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     icon = site_icon(config, (theme.static, config.path(config.static_dir)))
-    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], icon, publishers), base))
+    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], icon, publishers, editions), base))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 
@@ -206,7 +211,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     output.add("robots.txt", render_robots(config))
     output.add_all(static_files(config, site_plan.theme))
-    feeds = sum(1 for p in planned if p.spec.render != "html")
+    feeds = sum(1 for p in planned if p.spec.render not in PAGE_RENDERS)
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
     return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,

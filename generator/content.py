@@ -54,6 +54,10 @@ def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
     return digest(settings.fingerprint, rel, data)
 
 
+NOTES_DIR = "weekly"
+"""content/weekly/ holds the editors' notes of weekly editions (see editions.py), not articles."""
+
+
 def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path], ...], tuple[Problem, ...]]:
     """Every ``*.md`` under the content folder, as (path relative to root, file), sorted.
 
@@ -72,7 +76,7 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
                 rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
                 problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
                                                     "move the folder into content/ instead", "warning"))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (folder == str(base) and d == NOTES_DIR))
         for name in sorted(files):
             if name.startswith(".") or not name.endswith(".md"):
                 continue

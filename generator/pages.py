@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from . import i18n, urls
 from .config import Config
 from .feeds import Names, item_categories, term_names
+from .editions import Edition, EditionLink, neighbours
 from .publishers import Publisher
 from .publishers import link as publisher_link
 from .models import Archive, ArchiveLink, Article, PageSpec, Site, Term, TermLink
@@ -82,6 +83,8 @@ class Kinds:
     """Absolute URL of the site icon (a static ``icon.png``) for feeds, or ''."""
     publishers: tuple[Publisher, ...] = ()
     """Every publisher (by source host), sorted by slug."""
+    editions: tuple[Edition, ...] = ()
+    """Every weekly edition, newest first."""
 
     @property
     def site_feed(self) -> Feed:
@@ -224,3 +227,57 @@ def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
     names = term_names(k.site)
     for publisher in k.publishers:
         yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles, names)
+
+
+@dataclass(frozen=True)
+class EditionPager:
+    """One page of the list of editions."""
+
+    number: int
+    total: int
+    editions: tuple[EditionLink, ...]
+
+    @property
+    def path(self) -> str:
+        return urls.page_path("weekly/", self.number)
+
+    @property
+    def prev(self) -> str | None:
+        return urls.page_path("weekly/", self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return urls.page_path("weekly/", self.number + 1) if self.number < self.total else None
+
+
+def weekly_feed_link(k: Kinds) -> Feed:
+    return Feed(f"{k.config.title}: {k.t['weekly']}", urls.feed_path("weekly/"))
+
+
+def weekly_index_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/weekly/: every edition, newest first, ``page_size`` per page."""
+    links = tuple(e.link for e in k.editions)
+    size = k.config.page_size
+    total = page_count(len(links), size)
+    for n in range(1, total + 1):
+        p = EditionPager(n, total, links[(n - 1) * size: n * size])
+        title = k.t["weekly"] if n == 1 else f"{k.t['weekly']} · {k.t['page_of'].format(n=n, total=total)}"
+        yield k.page(p.path, "editions.html", title, (weekly_feed_link(k),), pager=p)
+
+
+def edition_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each edition's page, its email version (HTML with inlined CSS) and its plain-text alternative."""
+    for edition, older, newer in neighbours(k.editions):
+        yield k.page(edition.path, "edition.html", edition.heading, (weekly_feed_link(k),),
+                     edition=edition, older=older, newer=newer)
+        context = {"edition": edition, "icon": k.icon}
+        yield PageSpec(f"{edition.path}email.html", "email", "email.html", context)
+        yield PageSpec(f"{edition.path}email.txt", "html", "email.txt", context)
+
+
+def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
+    """/weekly/feed.xml (and Atom, JSON Feed): one item per edition, the whole edition as its content."""
+    shown = k.editions[: k.config.feed_size]
+    context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon}
+    for fmt, _, path in urls.FEED_FORMATS:
+        yield PageSpec(path("weekly/"), f"weekly-{fmt}", "", context)

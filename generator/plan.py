@@ -18,17 +18,26 @@ from markupsafe import Markup
 
 from . import i18n, urls
 from .config import Config
+from .editions import finish_email, render_edition_feed
 from .feeds import FORMATS, render_feed
 from .hashing import Memo, canonical, digest
 from .models import Article, PageSpec
-from .pages import (Kinds, PageKind, archive_pages, article_pages, feeds, home_pages, not_found_page,
-                    publisher_feeds, publisher_index_pages, publisher_pages, term_index_pages, term_pages)
+from .pages import (Kinds, PageKind, archive_pages, article_pages, edition_pages, feeds, home_pages, not_found_page,
+                    publisher_feeds, publisher_index_pages, publisher_pages, term_index_pages, term_pages,
+                    weekly_feeds, weekly_index_pages)
+
+PAGE_RENDERS = ("html", "email")
+"""Renders that make pages; every other one (the RENDERERS) makes a feed."""
 
 PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, archive_pages,
-                                    publisher_index_pages, publisher_pages, not_found_page, feeds, publisher_feeds)
+                                    publisher_index_pages, publisher_pages, weekly_index_pages, edition_pages,
+                                    not_found_page, feeds, publisher_feeds, weekly_feeds)
 """Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
 
-RENDERERS: Mapping[str, Callable[..., bytes]] = {fmt: partial(render_feed, fmt=fmt) for fmt in FORMATS}
+RENDERERS: Mapping[str, Callable[..., bytes]] = {
+    **{fmt: partial(render_feed, fmt=fmt) for fmt in FORMATS},
+    **{f"weekly-{fmt}": partial(render_edition_feed, fmt=fmt) for fmt in FORMATS},
+}
 """Renderers of specs that are not HTML pages, by ``PageSpec.render``; each is called as f(config, **context)."""
 
 
@@ -79,4 +88,7 @@ class Renderer:
     def __call__(self, spec: PageSpec) -> bytes:
         if spec.render == "html":
             return self.env.get_template(spec.template).render(spec.context).encode("utf-8")
+        if spec.render == "email":  # CSS moved into style attributes: mail clients drop <style>
+            html = self.env.get_template(spec.template).render(spec.context)
+            return finish_email(html, self.config.base_url).encode("utf-8")
         return RENDERERS[spec.render](self.config, **spec.context)

@@ -25,7 +25,7 @@ def test_every_list_page_has_a_feed() -> None:
         "companies/google/feed.xml", "companies/meta/feed.xml", "companies/nusantara-data/feed.xml",
         "companies/scale-ai/feed.xml", "feed.xml", "sections/aceh/feed.xml", "sections/amerika-serikat/feed.xml",
         "sections/kepri/feed.xml", "sources/reuters/feed.xml", "sources/tekno-kompas-com/feed.xml", "tags/ai/feed.xml", "tags/akuisisi/feed.xml", "tags/kemitraan/feed.xml",
-        "tags/pusat-data/feed.xml"]
+        "tags/pusat-data/feed.xml", "weekly/feed.xml"]
 
 
 def test_every_rss_feed_has_an_atom_and_a_json_feed_beside_it() -> None:

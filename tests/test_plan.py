@@ -8,6 +8,10 @@ from generator.build import build
 from generator.config import load_config
 
 
+EDITION_W24 = ["weekly/2025-W24/email.html", "weekly/2025-W24/email.txt", "weekly/2025-W24/index.html"]
+"""The edition that shows articles dated 2025-06-13 (the factory's default date)."""
+
+
 def fingerprints(root: Path) -> dict[str, str]:
     return dict(build(load_config(root / "config.yaml")).fingerprints)
 
@@ -27,7 +31,7 @@ def test_a_body_edit_changes_exactly_the_pages_that_show_the_article(tmp_path: P
     # b's page, c's page, tag y and 2024 do not show it and stay as they are
     assert changed(tmp_path, before, tmp_path) == sorted([
         "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "index.html",
-        "tags/index.html", "tags/x/index.html", *feed_files("", "tags/x/")])
+        "tags/index.html", "tags/x/index.html", *feed_files("", "tags/x/", "weekly/"), *EDITION_W24])
 
 
 def test_a_new_tag_count_changes_the_pages_that_show_the_count(tmp_path: Path) -> None:
@@ -47,4 +51,4 @@ def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A2", tags="[x]"))
     assert changed(tmp_path, before, tmp_path) == sorted([
         "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "index.html",
-        "tags/index.html", "tags/x/index.html", *feed_files("", "tags/x/")])
+        "tags/index.html", "tags/x/index.html", *feed_files("", "tags/x/", "weekly/"), *EDITION_W24])

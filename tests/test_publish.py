@@ -97,8 +97,9 @@ def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path) -> None:
     # are the same, so the writer leaves their files alone
     assert touched == sorted([".news-digest", "2025/06/meta/index.html",
                               *feed_files("", "companies/meta/", "sections/asia/", "tags/ai/", "tags/data/")])
-    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 26, \
-        "the article's page, the ten lists that show it and its five feeds (three formats each) re-rendered; nothing else"
+    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 32, \
+        "the article's page, the ten lists that show it, its five feeds (three formats each), its edition (page, " \
+        "email, text) and the weekly feeds re-rendered; nothing else"
 
 
 def test_warnings_are_repeated_when_nothing_changed(tmp_path: Path) -> None:
