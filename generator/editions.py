@@ -262,10 +262,11 @@ EMAIL_IMAGE_WIDTH = 560
 """Width given to a note's images in email: the 600 px frame less its padding."""
 
 
-def finish_email(html: str, base_url: str) -> str:
+def finish_email(html: str, page_url: str) -> str:
     """Make a rendered email safe to send: every ``<style>`` rule moved into ``style`` attributes
-    (Gmail and Outlook drop style sheets), every link and image absolute, every image with a
-    width and an alt text (an editor's note may hold Markdown images without either)."""
+    (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web
+    page at ``page_url``), every image with a width and an alt text (an editor's note may hold
+    Markdown images without either)."""
     import css_inline  # loaded only by builds that make editions
     import lxml.html
     from urllib.parse import urljoin
@@ -276,7 +277,7 @@ def finish_email(html: str, base_url: str) -> str:
         for attr in ("href", "src"):
             value = element.get(attr)
             if value is not None:
-                element.set(attr, urljoin(base_url, value.strip()))
+                element.set(attr, urljoin(page_url, value.strip()))
         if element.tag == "img":
             if not element.get("width"):
                 element.set("width", str(EMAIL_IMAGE_WIDTH))

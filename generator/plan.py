@@ -90,5 +90,5 @@ class Renderer:
             return self.env.get_template(spec.template).render(spec.context).encode("utf-8")
         if spec.render == "email":  # CSS moved into style attributes: mail clients drop <style>
             html = self.env.get_template(spec.template).render(spec.context)
-            return finish_email(html, self.config.base_url).encode("utf-8")
+            return finish_email(html, urls.absolute(self.config.base_url, spec.path)).encode("utf-8")
         return RENDERERS[spec.render](self.config, **spec.context)

@@ -120,6 +120,10 @@ OVERRIDES: dict[str, list[str]] = {
                   "{% for a in pager.articles %}{{ a.summary }}{% endfor %}"],
     "archive.html": ["{% for m in months %}{{ m.count }}{% endfor %}{{ archive.count }}"
                      "{% for a in pager.articles %}{{ a.section }}{% endfor %}"],
+    "edition.html": ["{{ edition.number }}{% for g in edition.groups %}{{ g.section }}{% for a in g.articles %}"
+                     "{{ a.body_html }}{% endfor %}{% endfor %}{{ older.count if older else '' }}"],
+    "editions.html": ["{% for e in pager.editions %}{{ e.heading }}{{ e.count }}{% endfor %}"],
+    "email.html": ["{% for a in edition.articles %}{{ a.updated }}{{ a.source.name if a.source else '' }}{% endfor %}"],
     "sources.html": ["{% for p in publishers %}{{ p.name }}{{ p.count }}{% endfor %}"],
     "publisher.html": ["{{ publisher.count }}{{ publisher.url }}{% for a in pager.articles %}{{ a.source.url }}{% endfor %}"],
     "_item.html": ["{{ item.body_html }}{{ item.updated }}", "{{ item.source.url if item.source else '' }}"],
@@ -127,8 +131,8 @@ OVERRIDES: dict[str, list[str]] = {
 
 
 def override(name: str, expression: str) -> str:
-    if name == "_item.html":
-        return f'{{% include "theme/_item.html" %}}<p class="x">{expression}</p>\n'
+    if name in ("_item.html", "email.html"):
+        return f'{{% include "theme/{name}" %}}<p class="x">{expression}</p>\n'
     return f'{{% extends "theme/{name}" %}}{{% block main %}}{{{{ super() }}}}<p class="x">{expression}</p>{{% endblock %}}'
 
 

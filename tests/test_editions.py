@@ -1,0 +1,130 @@
+"""Weekly editions: ISO weeks, numbering, grouping, editors' notes, in-progress marking and the weekly feed."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+
+from conftest import CONFIG, FIXTURE_SITE, article, build_project, make_project, write_files
+from generator.build import build
+from generator.config import load_config
+from generator.errors import BuildError
+
+FILES = build_project(FIXTURE_SITE).output.files
+
+
+def doc(files: dict[str, bytes], path: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(files[path])
+
+
+def test_weeks_are_iso_weeks_numbered_from_the_oldest(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="Akhir tahun", date="2024-12-30"),  # ISO 2025-W01
+                            "b.md": article(title="Awal", date="2024-12-01"),        # 2024-W48
+                            "c.md": article(title="Januari", date="2025-01-05T23:59:00+07:00")})  # still 2025-W01
+    files = build_project(tmp_path).output.files
+    assert sorted(p for p in files if p.startswith("weekly/") and p.endswith("index.html")) == [
+        "weekly/2024-W48/index.html", "weekly/2025-W01/index.html", "weekly/index.html"]
+    index = doc(files, "weekly/index.html")
+    assert [a.text for a in index.xpath("//main//li/a")] == [
+        "Edisi #2 · 30 Desember 2024 – 5 Januari 2025", "Edisi #1 · 25 November 2024 – 1 Desember 2024"]
+    week = doc(files, "weekly/2025-W01/index.html")
+    assert [a.text for a in week.xpath("//h3/a")] == ["Akhir tahun", "Januari"]  # oldest first
+
+
+def test_items_are_grouped_by_section_in_site_order_then_by_date(tmp_path: Path) -> None:
+    make_project(tmp_path, {
+        "a.md": article(title="Kepri 2", date="2025-06-12", section="Kepri"),
+        "b.md": article(title="Tanpa rubrik", date="2025-06-09"),
+        "c.md": article(title="Kepri 1", date="2025-06-10", section="kepri"),
+        "d.md": article(title="Aceh", date="2025-06-15", section="Aceh"),
+        "e.md": article(title="Minggu lain", date="2025-06-16", section="Aceh")})
+    page = doc(build_project(tmp_path).output.files, "weekly/2025-W24/index.html")
+    groups = [(s.xpath("h2")[0].text_content(), [a.text for a in s.xpath(".//h3/a")]) for s in page.xpath("//section")]
+    assert groups == [("Aceh", ["Aceh"]), ("Kepri", ["Kepri 1", "Kepri 2"]), ("Berita lainnya", ["Tanpa rubrik"])]
+
+
+def test_an_edition_shows_summary_companies_and_source_and_links_its_neighbours() -> None:
+    page = doc(FILES, "weekly/2025-W24/index.html")
+    item = page.xpath("//article[@class='item']")[0]
+    assert item.xpath("h3/a/@href") == ["/digest/2025/06/meta-scale/"]
+    assert item.xpath("p")[1].text == "Meta membayar sekitar US$14,3 miliar untuk hampir separuh Scale AI."
+    assert item.xpath(".//a/@href")[1:] == ["https://www.reuters.com/", "/digest/companies/meta/",
+                                            "/digest/companies/scale-ai/"]
+    assert page.xpath("//nav[@class='pager']/a[@rel]/@href") == ["/digest/weekly/2025-W27/"]
+    newer = doc(FILES, "weekly/2025-W27/index.html")
+    assert newer.xpath("//nav[@class='pager']/a[@rel='prev']/@href") == ["/digest/weekly/2025-W24/"]
+    assert newer.xpath("//head/link[@type='application/rss+xml']/@href") == ["/digest/weekly/feed.xml",
+                                                                             "/digest/feed.xml"]
+
+
+def test_the_editors_note_sets_the_title_and_comes_first() -> None:
+    page = doc(FILES, "weekly/2025-W24/index.html")
+    assert page.xpath("//h1/text()") == ["Edisi #1: Pekan Scale AI"]
+    assert page.xpath("//div[contains(@class, 'note')]/p")[0].text_content() == \
+        "Minggu ini Meta masuk ke Scale AI, dan Google menjauh."
+
+
+def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitel: X\n---\nCatatan.\n",
+                           "content/weekly/minggu-ini.md": "Catatan.\n",
+                           "content/weekly/2025-W54.md": "Catatan.\n",
+                           "content/weekly/2025-W30.md": "Catatan tanpa berita.\n"})
+    with pytest.raises(BuildError) as caught:
+        build(load_config(tmp_path / "config.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/weekly/2025-W24.md:2: field 'titel': unknown key; an editor's note takes only 'title:'",
+        "content/weekly/2025-W30.md: warning: no article is dated in week 2025-W30, so this note is shown nowhere; "
+        "check the file name",
+        "content/weekly/2025-W54.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
+        "or 53 in long years)",
+        "content/weekly/minggu-ini.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to "
+        "52, or 53 in long years)"]
+
+
+def test_a_note_without_front_matter_is_just_the_note(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "Hanya **catatan**.\n"})
+    result = build_project(tmp_path)
+    assert result.articles == 1, "content/weekly/ holds notes, not articles"
+    page = doc(result.output.files, "weekly/2025-W24/index.html")
+    assert page.xpath("//h1/text()") == ["Edisi #1 · 9 Juni 2025 – 15 Juni 2025"]
+    assert page.xpath("//div[contains(@class, 'note')]//strong/text()") == ["catatan"]
+
+
+@pytest.mark.parametrize("now, marked", [
+    (datetime(2025, 6, 15, 16, 59, tzinfo=timezone.utc), True),   # Sunday 23:59 in Jakarta: the week is on
+    (datetime(2025, 6, 15, 17, 0, tzinfo=timezone.utc), False),   # Monday 00:00 in Jakarta: it has ended
+])
+def test_the_current_week_is_marked_in_progress_until_it_ends(tmp_path: Path, now: datetime, marked: bool) -> None:
+    make_project(tmp_path, {"a.md": article(date="2025-06-13")})
+    files = build_project(tmp_path, now=now).output.files
+    notice = "Edisi ini masih berjalan"
+    assert (notice in files["weekly/2025-W24/index.html"].decode()) is marked
+    assert (notice in files["weekly/2025-W24/email.html"].decode()) is marked
+
+
+def test_the_weekly_feed_has_one_item_per_edition_with_the_whole_edition() -> None:
+    rss = feedparser.parse(FILES["weekly/feed.xml"])
+    assert rss.bozo == 0
+    assert [e.title for e in rss.entries] == ["Edisi #2 · 30 Juni 2025 – 6 Juli 2025", "Edisi #1: Pekan Scale AI"]
+    assert [e.link for e in rss.entries] == ["https://example.org/digest/weekly/2025-W27/",
+                                             "https://example.org/digest/weekly/2025-W24/"]
+    content = rss.entries[1].content[0].value
+    assert content.startswith("<p>Minggu ini Meta masuk ke")
+    assert '<a href="https://example.org/digest/2025/06/google-mundur/">Google Menjauh dari Scale AI</a>' in content
+    items = json.loads(FILES["weekly/feed.json"])["items"]
+    assert [i["date_modified"] for i in items] == ["2025-07-02T08:00:00+07:00", "2025-06-14T00:00:00+07:00"]
+    atom = feedparser.parse(FILES["weekly/atom.xml"])
+    assert atom.bozo == 0 and len(atom.entries) == 2
+
+
+def test_an_empty_site_has_an_empty_weekly_index(tmp_path: Path) -> None:
+    make_project(tmp_path, {}, config=CONFIG)
+    files = build_project(tmp_path).output.files
+    assert doc(files, "weekly/index.html").xpath("//main/p/text()")[-1] == "Belum ada artikel."
+    assert json.loads(files["weekly/feed.json"])["items"] == []

@@ -1,0 +1,162 @@
+"""The email edition: what mail clients need (tables, inlined CSS, absolute URLs, sized images, under
+Gmail's 102 KB clip), and that it reads at 600 px and on a 360 px phone without sideways scrolling."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import lxml.html
+import pytest
+
+from conftest import FIXTURE_SITE, article, build_project, make_project, write_files
+from generator.editions import finish_email
+
+EMAIL = "weekly/2025-W24/email.html"
+GMAIL_CLIP = 102 * 1024
+BASE = "https://example.org/"
+
+
+def rules_broken(html: bytes, base_url: str) -> list[str]:
+    """Every rule of an email the HTML breaks, as readable strings."""
+    doc = lxml.html.document_fromstring(html)
+    found = []
+    if len(html) >= GMAIL_CLIP:
+        found.append(f"{len(html)} bytes: Gmail clips at {GMAIL_CLIP}")
+    if doc.xpath("//script") or re.search(rb"\son[a-z]+\s*=", html, re.I):
+        found.append("JavaScript")
+    if doc.xpath("//style") or doc.xpath("//link[@rel='stylesheet']"):
+        found.append("a style sheet (mail clients drop them; CSS must be inline)")
+    if re.search(rb"@import|@font-face|fonts\.googleapis", html):
+        found.append("an external font or import")
+    if not doc.xpath("//table[@role='presentation']"):
+        found.append("no layout table")
+    for element in doc.iter():
+        if isinstance(element.tag, str) and element.get("class") and not element.get("style") and element.tag != "html":
+            found.append(f"<{element.tag} class={element.get('class')}> has no inline style")
+        for attr in ("href", "src"):
+            value = element.get(attr)
+            if value is not None and not value.startswith(("https://", "http://", "mailto:")):
+                found.append(f"<{element.tag} {attr}={value!r}> is not absolute")
+    for img in doc.xpath("//img"):
+        if not img.get("width") or img.get("alt") is None:
+            found.append(f"<img src={img.get('src')!r}> lacks width or alt")
+    return found
+
+
+def big_project(root: Path, n: int) -> Path:
+    """One week of ``n`` long articles, in four sections, with a note holding a relative link and image."""
+    sections = ["Aceh", "Jakarta", "Kepri", ""]
+    articles = {
+        f"2025/06/a{i:03d}.md": article(
+            title=f'"Judul yang cukup panjang nomor {i} tentang kecerdasan artifisial di Indonesia"',
+            date=f"2025-06-{9 + i % 7:02d}T{8 + i % 10:02d}:00:00+07:00",
+            summary='"' + "Ringkasan yang menjelaskan berita ini dalam dua kalimat. " * 3 + '"',
+            source='{name: Reuters, url: "https://www.reuters.com/technology/artificial-intelligence/sebuah-alamat-'
+                   'yang-sangat-panjang-tanpa-spasi-sama-sekali-' + "x" * 60 + f'/{i}"}}',
+            companies="[Meta, Scale AI, Google]", **({"section": sections[i % 4]} if sections[i % 4] else {}))
+        for i in range(n)}
+    make_project(root, articles)
+    write_files(root, {"content/weekly/2025-W24.md": "---\ntitle: Catatan\n---\nLihat [arsip](/2025/06/) dan "
+                                                     "[pekan ini](a001/).\n\n![Grafik](/images/grafik.png)\n"})
+    return root
+
+
+def test_the_fixture_email_keeps_every_rule() -> None:
+    files = build_project(FIXTURE_SITE).output.files
+    assert rules_broken(files[EMAIL], "https://example.org/digest/") == []
+    doc = lxml.html.document_fromstring(files[EMAIL])
+    assert doc.xpath("//h1/text()") == ["Edisi #1: Pekan Scale AI"]
+    assert doc.xpath("//img/@alt") == ["Uji Digest"]
+
+
+def test_the_checker_catches_each_broken_rule() -> None:
+    html = (b'<html><head><style>p{}</style></head><body onload="x()"><p class="a">x</p>'
+            b'<a href="/rel/">r</a><img src="https://e.example/i.png"></body></html>')
+    assert rules_broken(html, BASE) == [
+        "JavaScript", "a style sheet (mail clients drop them; CSS must be inline)", "no layout table",
+        "<p class=a> has no inline style", "<a href='/rel/'> is not absolute",
+        "<img src='https://e.example/i.png'> lacks width or alt"]
+
+
+def test_a_full_week_stays_under_the_gmail_clip_with_every_rule_kept(tmp_path: Path) -> None:
+    files = build_project(big_project(tmp_path, 60)).output.files
+    html = files[EMAIL]
+    assert rules_broken(html, BASE) == []
+    doc = lxml.html.document_fromstring(html)
+    assert len(doc.xpath("//h3")) == 60
+    assert doc.xpath("//div[@style]//a/@href") == ["https://example.org/2025/06/",
+                                                   "https://example.org/weekly/2025-W24/a001/"]
+    assert [(i.get("src"), i.get("width"), i.get("alt")) for i in doc.xpath("//div[@style]//img")] == [
+        ("https://example.org/images/grafik.png", "560", "Grafik")]
+
+
+def test_finish_email_inlines_and_makes_everything_absolute() -> None:
+    out = finish_email('<!doctype html><html><head><style>.x { color: red; }</style></head><body>'
+                       '<p class="x"><a href="a/">a</a><img src="/i.png"></p></body></html>',
+                       "https://h.example/d/weekly/2025-W24/email.html")
+    doc = lxml.html.document_fromstring(out)
+    assert doc.xpath("//p/@style") == ["color: red;"]
+    assert doc.xpath("//a/@href") == ["https://h.example/d/weekly/2025-W24/a/"]
+    assert doc.xpath("//img/@src") == ["https://h.example/i.png"] and doc.xpath("//img/@alt") == [""]
+    assert not doc.xpath("//style")
+
+
+def test_plain_text_alternative_has_every_item_and_link() -> None:
+    text = build_project(FIXTURE_SITE).output.files["weekly/2025-W24/email.txt"].decode()
+    assert text.startswith("Uji Digest\nEdisi #1: Pekan Scale AI\n9 Juni 2025 – 15 Juni 2025 · 2 artikel\n")
+    assert "Minggu ini Meta masuk ke Scale AI, dan Google menjauh." in text
+    assert "== Amerika Serikat ==" in text
+    assert "* Meta Ambil 49% Saham Scale AI\n  https://example.org/digest/2025/06/meta-scale/\n" in text
+    assert "<" not in text.replace("<b>", "")  # no markup but what an editor wrote as text
+
+
+# --- rendered in Chromium ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium through Playwright; a skip on a developer machine without it, a failure in CI."""
+    executable = os.environ.get("CHROMIUM", shutil.which("chromium") or "")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None  # type: ignore[assignment]
+    missing = [why for why, absent in (("chromium is not installed (apt-get install chromium)", not executable),
+                                       ("playwright is not installed (pip install -e '.[test]')", not sync_playwright))
+               if absent]
+    if missing:
+        reason = "email rendering check unavailable: " + "; ".join(missing)
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("width", [600, 360])
+def test_email_renders_without_horizontal_scroll(browser: object, tmp_path: Path, width: int) -> None:
+    html = build_project(big_project(tmp_path, 12)).output.files[EMAIL]
+    (tmp_path / "email.html").write_bytes(html)
+    page = browser.new_page(viewport={"width": width, "height": 900}, java_script_enabled=True)  # type: ignore[attr-defined]
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+    page.goto((tmp_path / "email.html").as_uri())
+    scroll_width, inner_width, frame = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth,"
+        " document.querySelector('table table').getBoundingClientRect().width]")
+    page.close()
+    assert scroll_width <= inner_width == width, f"{scroll_width} px wide content in a {width} px window"
+    assert frame == min(width, 600), "the frame fills a phone and stops at 600 px"
+
+
+def test_the_scroll_check_notices_a_too_wide_email(browser: object, tmp_path: Path) -> None:
+    (tmp_path / "wide.html").write_text('<!doctype html><html><body><table role="presentation" style="width:640px">'
+                                        "<tr><td>x</td></tr></table></body></html>")
+    page = browser.new_page(viewport={"width": 360, "height": 900})  # type: ignore[attr-defined]
+    page.goto((tmp_path / "wide.html").as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") > 360
+    page.close()
