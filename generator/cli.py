@@ -287,10 +287,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
-    from .serve import PreviewServer, Rebuilt, ServeOptions, is_loopback, preview_target
-
-    config = load_config(Path(args.config))
-    check_target(preview_target(config), config.root, source_folders(config))
+    from .serve import PreviewServer, Rebuilt, ServeOptions, is_loopback
 
     def on_build(outcome: Rebuilt) -> None:
         changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())

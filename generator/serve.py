@@ -2,7 +2,7 @@
 
 Three kinds of thread share one ``PreviewServer``:
 
-* the HTTP server (stdlib ``ThreadingHTTPServer``) serves the preview folder, ``.cache/serve/site``
+* the HTTP server (stdlib ``ThreadingHTTPServer``) serves the preview folder, ``.cache/serve/PORT/site``
   (never ``site/``, so local addresses can never be deployed). Every HTML page
   gets a small script that listens on ``/__digest__/events`` (server-sent events) and reloads
   the page when a new build is done. The script is added here, to the bytes being served, so
@@ -47,6 +47,7 @@ from .models import BuildOptions
 from .cache import CACHE_DIR
 from .config import Config, load_config
 from .errors import BuildError, BusyError, Problem, RefusalError
+from .output import check_target
 from .publish import publish
 from .theme import PACKAGE_THEMES
 
@@ -63,8 +64,10 @@ WATCH_TICK_MS = 200
 """How often a watcher wakes to notice a stop or a change of watched folders."""
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
 """Pauses before each new try while another build holds the lock; the last one repeats."""
+WILDCARDS = ("", "0.0.0.0", "::")
+"""Bind addresses that mean every interface."""
 PREVIEW_DIR = "serve"
-"""The preview's own folder inside ``.cache/``: its output (``site/``), spare tree and cache."""
+"""The previews' folder inside ``.cache/``: per port, an output (``site/``), its spare tree and a cache."""
 _HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 
 
@@ -127,14 +130,13 @@ def error_page(outcome: Rebuilt) -> bytes:
     ).encode()
 
 
-def preview_folder(config: Config) -> Path:
-    """Where ``digest serve`` keeps its output and cache: inside ``.cache/``, never the deployable ``site/``."""
-    return config.path(CACHE_DIR) / PREVIEW_DIR
+def preview_folder(config: Config, port: int) -> Path:
+    """Where ``digest serve`` keeps its output and cache: inside ``.cache/``, never the deployable ``site/``.
 
-
-def preview_target(config: Config) -> Path:
-    """The folder ``digest serve`` builds into and serves."""
-    return preview_folder(config) / "site"
+    One folder per port, so two previews of one project (say, one with ``--drafts``) never
+    overwrite each other's pages, whose links name their own port.
+    """
+    return config.path(CACHE_DIR) / PREVIEW_DIR / str(port)
 
 
 def is_loopback(bind: str) -> bool:
@@ -174,8 +176,7 @@ def host_allowed(host: str | None, port: int, bind: str, extra: Iterable[str]) -
     except ValueError:
         address = None
     if address is not None:
-        bound = bind in ("", "0.0.0.0", "::")
-        return address.is_loopback or bound or _same_address(address, bind)
+        return address.is_loopback or bind in WILDCARDS or _same_address(address, bind)
     return name == "localhost" or name == bind.lower() or name in extra
 
 
@@ -198,7 +199,7 @@ def _same_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, bind: 
 
 def local_base_url(bind: str, port: int, base_path: str) -> str:
     """The address the preview is reached at, keeping the site's base path."""
-    host = "localhost" if bind in ("", "0.0.0.0", "::") else bind
+    host = "localhost" if bind in WILDCARDS else bind
     return f"http://{f'[{host}]' if ':' in host else host}:{port}{base_path}"
 
 
@@ -237,8 +238,6 @@ class PreviewServer:
                  on_request: Callable[[str], None] | None = None) -> None:
         self.options, self.now, self.on_build, self.on_request = options, now, on_build, on_request
         self.config = load_config(options.config_path)
-        self.cache_dir = preview_folder(self.config)
-        self.target = preview_target(self.config)
         self.allowed_hosts = frozenset(allowed_host_name(name) for name in options.allowed_hosts)
         server_class = _HTTPServer6 if ":" in options.bind else _HTTPServer
         try:
@@ -248,6 +247,13 @@ class PreviewServer:
                                "pass another --port") from None
         self.httpd.preview = self
         self.port: int = self.httpd.server_address[1]
+        self.cache_dir = preview_folder(self.config, self.port)
+        self.target = self.cache_dir / "site"
+        try:
+            check_target(self.target, self.config.root, watched_folders(self.config))
+        except RefusalError:
+            self.httpd.server_close()
+            raise
         self.version = 0
         self.status = Rebuilt(False, 0, 0.0, ())
         self._changed = threading.Condition()

@@ -22,9 +22,8 @@ import pytest
 
 from conftest import CONFIG, article, make_project, write_files
 from generator.cli import main
-from generator.config import load_config
 from generator.output import build_lock
-from generator.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback, preview_target
+from generator.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback
 
 NOW = datetime(2025, 7, 1, tzinfo=timezone.utc)
 TIMEOUT = 5.0
@@ -32,11 +31,14 @@ DIGEST_CONFIG = "title: Test Digest\nbase_url: https://example.org/digest/\n"
 
 
 @contextmanager
-def serving(root: Path, on_request: Callable[[str], None] | None = None,
+def serving(root: Path, on_request: Callable[[str], None] | None = None, locked: ExitStack | None = None,
             **options: Any) -> Iterator[tuple[PreviewServer, list[Rebuilt]]]:
+    """A started server; with ``locked``, its preview folder's build lock is taken there first, as a build would."""
     outcomes: list[Rebuilt] = []
     server = PreviewServer(ServeOptions(root / "config.yaml", port=0, **options), lambda: NOW, outcomes.append,
                            on_request)
+    if locked is not None:
+        locked.enter_context(build_lock(server.target))
     server.start()
     try:
         yield server, outcomes
@@ -96,7 +98,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         assert "<h1>Judul lama</h1>" in body
         assert f'<link rel="canonical" href="http://127.0.0.1:{port}/digest/2025/06/a/">' in body
         assert 'new EventSource("/__digest__/events")' in body
-        assert "EventSource" not in (tmp_path / ".cache/serve/site/2025/06/a/index.html").read_text(), "never in the files on disk"
+        assert "EventSource" not in (server.target / "2025/06/a/index.html").read_text(), "never in the files on disk"
 
         events = Events(port)
         assert events.next_version() == 1
@@ -111,7 +113,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         assert "content/2025/06/a.md:3: field &#x27;date&#x27;: &#x27;2025-13-45&#x27; is not a valid date" in body
         assert 'new EventSource("/__digest__/events")' in body, "the error page reloads by itself too"
         assert get(port, "/digest/style.css")[0] == 200, "files other than pages are still served"
-        assert "Judul baru" in (tmp_path / ".cache/serve/site/2025/06/a/index.html").read_text(), "the last good site stays"
+        assert "Judul baru" in (server.target / "2025/06/a/index.html").read_text(), "the last good site stays"
 
         source.write_text(article(title="Judul diperbaiki"))
         events.wait_until(lambda: get(port, page)[0] == 200)
@@ -255,6 +257,25 @@ def test_serve_never_writes_site_so_a_build_after_it_has_no_local_links(tmp_path
     assert tree(tmp_path / "site") == built
 
 
+def test_two_previews_of_one_project_keep_their_own_pages(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(), "2025/06/d.md": article(title="D", draft="true")})
+    with serving(tmp_path) as (plain, _), serving(tmp_path, drafts=True) as (drafts, _):
+        for server, draft_status in ((plain, 404), (drafts, 200), (plain, 404)):
+            assert f'href="http://127.0.0.1:{server.port}/2025/06/a/"' in get(server.port, "/2025/06/a/")[1]
+            assert get(server.port, "/2025/06/d/")[0] == draft_status
+    assert plain.target.parent != drafts.target.parent
+
+
+def test_a_cache_folder_that_is_a_file_is_shown_on_the_page(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    write_files(tmp_path, {".cache": "not a folder\n"})
+    with serving(tmp_path) as (server, outcomes):
+        message = f".cache/serve/{server.port}: cannot build the preview: Not a directory"
+        assert [str(p) for p in outcomes[0].problems] == [message] and not outcomes[0].crash
+        status, body, _ = get(server.port, "/2025/06/a/")
+        assert status == 500 and message in body
+
+
 def test_a_path_segment_too_long_for_the_file_system_is_not_found(tmp_path: Path,
                                                                   capfd: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"2025/06/a.md": article()}, config=DIGEST_CONFIG)
@@ -353,23 +374,21 @@ def test_a_bad_allow_host_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_a_rebuild_refused_by_the_lock_waits_says_why_and_goes_through(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
-    with ExitStack() as held:
-        held.enter_context(build_lock(preview_target(load_config(tmp_path / "config.yaml"))))  # as a build would
-        with serving(tmp_path) as (server, outcomes):
-            port = server.port
-            assert [o.busy for o in outcomes] == [True]
-            status, body, headers = get(port, "/2025/06/a/")
-            assert status == 503 and "<h1>Waiting for another build to finish</h1>" in body
-            assert (".cache/serve/site: another digest build is writing this folder; the preview builds as soon as "
-                    "it has finished") in body
-            assert 'new EventSource("/__digest__/events")' in body
-            events = Events(port)
-            events.next_version()
-            time.sleep(1.0)  # long enough for a few retries, which are not reported again
-            assert [o.busy for o in outcomes] == [True]
-            held.close()
-            events.wait_until(lambda: "<h1>Satu</h1>" in get(port, "/2025/06/a/")[1])
-            assert [(o.busy, o.ok) for o in outcomes] == [(True, False), (False, True)]
+    with ExitStack() as held, serving(tmp_path, locked=held) as (server, outcomes):
+        port = server.port
+        assert [o.busy for o in outcomes] == [True]
+        status, body, headers = get(port, "/2025/06/a/")
+        assert status == 503 and "<h1>Waiting for another build to finish</h1>" in body
+        assert (f".cache/serve/{port}/site: another digest build is writing this folder; the preview builds as "
+                "soon as it has finished") in body
+        assert 'new EventSource("/__digest__/events")' in body
+        events = Events(port)
+        events.next_version()
+        time.sleep(1.0)  # long enough for a few retries, which are not reported again
+        assert [o.busy for o in outcomes] == [True]
+        held.close()
+        events.wait_until(lambda: "<h1>Satu</h1>" in get(port, "/2025/06/a/")[1])
+        assert [(o.busy, o.ok) for o in outcomes] == [(True, False), (False, True)]
 
 
 @pytest.mark.parametrize("bind, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("127.255.0.9", True),
@@ -381,15 +400,16 @@ def test_every_loopback_address_counts_as_loopback(bind: str, loopback: bool) ->
 
 def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article()})
+    with socket.socket() as probe:  # a free port, to know the preview folder before the server starts
+        probe.bind(("127.0.0.2", 0))
+        port = probe.getsockname()[1]
     with ExitStack() as held:
-        held.enter_context(build_lock(preview_target(load_config(tmp_path / "config.yaml"))))
-        proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--bind", "127.0.0.2", "--port", "0"],
+        held.enter_context(build_lock(tmp_path / f".cache/serve/{port}/site"))
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--bind", "127.0.0.2", "--port", str(port)],
                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "PYTHONUNBUFFERED": "1"})
         try:
-            url = read_lines(proc, until="serving ")[-1].removeprefix("serving ").removesuffix(" (Ctrl-C to stop)")
-            port = int(url.split(":")[2].split("/")[0])
-            assert url == f"http://127.0.0.2:{port}/"
+            assert read_lines(proc, until="serving ")[-1] == f"serving http://127.0.0.2:{port}/ (Ctrl-C to stop)"
             assert get(port, "/2025/06/a/", address="127.0.0.2")[0] == 503
             held.close()
             assert read_lines(proc, until="built ")[-1].startswith("built 1 article in ")
@@ -399,5 +419,5 @@ def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: 
         finally:
             proc.kill()
             proc.wait()
-    assert (proc.returncode, out, err) == (0, "stopped\n", "waiting: .cache/serve/site: another digest build is "
+    assert (proc.returncode, out, err) == (0, "stopped\n", f"waiting: .cache/serve/{port}/site: another digest build is "
                                            "writing this folder; the preview builds as soon as it has finished\n")
