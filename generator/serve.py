@@ -26,6 +26,7 @@ requests are reported through callbacks.
 from __future__ import annotations
 
 import html
+import io
 import ipaddress
 import mimetypes
 import re
@@ -440,6 +441,28 @@ class PreviewServer:
             return None, None
 
 
+class _HeadReader(io.RawIOBase):
+    """The socket as read for one request head, with a deadline for the whole head.
+
+    A per-read timeout alone lets a client that sends one byte now and then hold its thread
+    forever; here each read may only wait for what is left of the deadline.
+    """
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        super().__init__()
+        self.sock, self.deadline = sock, time.monotonic() + seconds
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("timed out")
+        self.sock.settimeout(left)
+        return self.sock.recv_into(buffer)
+
+
 class _Handler(BaseHTTPRequestHandler):
     """GET and HEAD for the preview: files, the error page while broken, and the event stream."""
 
@@ -447,9 +470,11 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "digest-serve"
 
     def setup(self) -> None:
-        """A timeout on every read and write, so a silent or stalled client frees its thread."""
+        """Timeouts, so a silent, dripping or stalled client frees its thread: ``timeout`` seconds for
+        the whole request head (one request per connection: HTTP/1.0), and for each write."""
         self.timeout = self.server.preview.options.timeout
         super().setup()
+        self.rfile = io.BufferedReader(_HeadReader(self.connection, self.timeout))
 
     def handle(self) -> None:
         """A client that goes away (closed tab, curl stopped, reset) ends its connection, with no traceback."""
@@ -473,6 +498,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _respond(self, send_body: bool) -> None:
         """Route a request: event stream, redirects into the base path, the error page, or a file."""
         preview = self.server.preview
+        self.connection.settimeout(self.timeout)  # the head is read: from now on, the timeout is per write
         host = self.headers.get("Host")
         if not host_allowed(host, preview.port, preview.options.bind, preview.allowed_hosts):
             name = split_host(host or "")[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import select
 import selectors
 import signal
 import socket
@@ -317,6 +318,26 @@ def test_idle_half_open_and_vanishing_clients_neither_hold_the_server_nor_print_
             for sock in idle:
                 sock.close()
         assert sum("timed out" in line for line in log) >= 200
+    assert capfd.readouterr().err == ""
+
+
+def test_a_client_that_drips_its_request_is_cut_off_at_the_deadline(tmp_path: Path,
+                                                                    capfd: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with serving(tmp_path, timeout=0.5) as (server, _):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as drip:
+            drip.sendall(b"GET /2025/06/a/ HTTP/1.0\r\n")
+            closed = False
+            try:
+                for _ in range(40):  # one header byte every 0.1 s: each read is quick, the whole head is not
+                    if select.select([drip], [], [], 0.1)[0]:
+                        closed = drip.recv(1) == b""
+                        break
+                    drip.sendall(b"X")
+            except (BrokenPipeError, ConnectionResetError):  # closed while a byte was on its way
+                closed = True
+            assert closed, "the server closed the connection within 4 s"
+        assert get(server.port, "/2025/06/a/")[0] == 200
     assert capfd.readouterr().err == ""
 
 
