@@ -46,7 +46,8 @@ SERVE_EXAMPLES = """examples:
   digest serve                         preview at http://127.0.0.1:8000/ (plus the base path)
   digest serve --port 8080 --drafts    another port; include drafts
   digest serve --bind 0.0.0.0          let other devices on the network see it (careful: drafts too)
-  digest serve --bind 0.0.0.0 --allow-host mybox.local   ... and reach it by that name
+  digest serve --bind 0.0.0.0 --allow-host mybox.local
+                                       ... and open it as http://mybox.local:8000/
 """
 CHECK_EXAMPLES = """examples:
   digest check                         list problems, warnings and hints
@@ -111,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
                  "also log every request",
-                 "Build into .cache/serve/ (never site/, so local addresses cannot be deployed) and serve it under "
+                 "Build into .cache/serve/PORT/ (never site/, so local addresses cannot be deployed) and serve it under "
                  "the site's base path, with base_url pointed at the local address. Watches content/, the config, "
                  "templates/, static/ and the theme; rebuilds on change and reloads open browser tabs. While the "
                  "build is broken, pages show the problems (file:line). Ctrl-C stops it.")
