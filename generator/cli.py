@@ -46,6 +46,8 @@ SERVE_EXAMPLES = """examples:
   digest serve                         preview at http://127.0.0.1:8000/ (plus the base path)
   digest serve --port 8080 --drafts    another port; include drafts
   digest serve --bind 0.0.0.0          let other devices on the network see it (careful: drafts too)
+  digest serve --bind 0.0.0.0 --allow-host mybox.local
+                                       ... and open it as http://mybox.local:8000/
 """
 CHECK_EXAMPLES = """examples:
   digest check                         list problems, warnings and hints
@@ -110,13 +112,16 @@ def _parser() -> argparse.ArgumentParser:
 
     s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
                  "also log every request",
-                 "Build into the output folder and serve it under the site's base path, with base_url pointed at "
-                 "the local address. Watches content/, the config, templates/, static/ and the theme; rebuilds on "
-                 "change and reloads open browser tabs. While the build is broken, pages show the problems "
-                 "(file:line). Ctrl-C stops it.")
+                 "Build into .cache/serve/PORT/ (never site/, so local addresses cannot be deployed) and serve it under "
+                 "the site's base path, with base_url pointed at the local address. Watches content/, the config, "
+                 "templates/, static/ and the theme; rebuilds on change and reloads open browser tabs. While the "
+                 "build is broken, pages show the problems (file:line). Ctrl-C stops it.")
     s.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000)")
     s.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                    help="address to listen on (default: 127.0.0.1, this computer only)")
+    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable); by default only localhost, "
+                        "loopback and bound addresses are answered, against DNS rebinding")
     s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     s.add_argument("--future", action="store_true", help="include articles dated in the future")
 
@@ -283,14 +288,14 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
-    config = load_config(Path(args.config))
-    check_target(config.path(config.output_dir), config.root, source_folders(config))
-
-    from .serve import PreviewServer, Rebuilt, ServeOptions
+    from .serve import PreviewServer, Rebuilt, ServeOptions, is_loopback
 
     def on_build(outcome: Rebuilt) -> None:
         changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
         cause = f" after changes to {', '.join(changed)}" if changed else ""
+        if outcome.busy:
+            print(f"waiting: {outcome.problems[0]}", file=sys.stderr)
+            return
         _print_problems(outcome.problems)
         if outcome.crash:
             print(outcome.crash, file=sys.stderr)
@@ -302,8 +307,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def on_request(line: str) -> None:
         print(line, file=sys.stderr)
 
-    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future)
-    if args.bind not in ("127.0.0.1", "::1", "localhost"):
+    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host))
+    if not is_loopback(args.bind):
         print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
     server.start()
