@@ -125,14 +125,16 @@ def new_slug(old: str, title: str) -> str:
     return make_slug(old) or make_slug(title) or "post"
 
 
-def _free(slug: str, taken: set[str], page: bool) -> str:
-    """``slug``, or ``slug-2``, ``slug-3``...: the first that is not taken or reserved."""
-    candidate, n = slug, 2
+def _free(slug: str, taken: set[str], page: bool) -> tuple[str, str]:
+    """``slug``, or ``slug-2``, ``slug-3``...: the first that is not taken or reserved; and why it changed."""
+    candidate, n, why = slug, 2, ""
     while candidate in taken or candidate in RESERVED or (page and candidate.isdigit()):
+        why = why or ("is used by another file in the same place" if candidate in taken else
+                      "is reserved for the site's own pages")
         suffix = f"-{n}"
         candidate, n = slug[:MAX_SLUG - len(suffix)].rstrip("-") + suffix, n + 1
     taken.add(candidate)
-    return candidate
+    return candidate, why
 
 
 def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed], list[Note], list[Note]]:
@@ -144,9 +146,10 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
     taken: dict[str, set[str]] = {}
     for post in sorted(posts, key=lambda p: p.rel):
         slug = new_slug(post.slug, post.title)
+        why = "" if slug == post.slug else "news-digest slugs are lower-case letters, digits and hyphens"
         date = updated = None
         if post.kind == "page":
-            slug = _free(slug, taken.setdefault("pages", set()), page=True)
+            slug, taken_why = _free(slug, taken.setdefault("pages", set()), page=True)
             file, url = f"content/pages/{slug}.md", f"{base}{slug}/"
         else:
             date = parse_date(post.date)
@@ -155,7 +158,7 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
                                               "and import again"))
                 continue
             when = _moment(date, tz)
-            slug = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)
+            slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)
             file, url = f"content/{when.year:04d}/{when.month:02d}/{slug}.md", base + article_path(when, slug)
             updated = parse_date(post.updated) if post.updated else None
             if post.updated and (updated is None or _moment(updated, tz) < when):
@@ -165,8 +168,9 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
             elif updated is not None and _moment(updated, tz) == when:
                 updated = None
         if slug != post.slug:
-            notes.append(Note(post.rel, f"the slug {post.slug!r} became {slug!r} (news-digest slugs are unique, "
-                                        "lower-case letters, digits and hyphens); the redirects cover it"))
+            because = "; ".join(filter(None, (why, taken_why and f"{slug.rsplit('-', 1)[0]!r} {taken_why}")))
+            notes.append(Note(post.rel, f"the slug {post.slug!r} became {slug!r} ({because}); "
+                                        "the redirects cover it"))
         placed.append(Placed(post, file, url, date, updated))
     return placed, skipped, notes
 
@@ -230,9 +234,11 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         if rel in seen or rel in files:
             skipped.append(Note(rel, f"would be written twice (also from {seen.get(rel, rel)}); only the first is kept"))
         seen.setdefault(rel, path)
-    redirects = tuple(sorted({(old if old.startswith(base) else base + old.lstrip("/"), item.url)
-                              for item in placed if not item.post.draft for old in item.post.old_urls}))
-    redirects = tuple((old, new) for old, new in redirects if old != new)
+    moved: dict[str, str] = {}
+    for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
+        for old in item.post.old_urls if not item.post.draft else ():
+            moved.setdefault(base + old.lstrip("/"), item.url)
+    redirects = tuple(sorted((old, new) for old, new in moved.items() if old != new))
     dates = tuple((item.post.rel, d.typed, d.date.text) for item in placed
                   for d in (_Typed(item.post.date, item.date), _Typed(item.post.updated, item.updated))
                   if d.date is not None and d.typed.strip() != d.date.text)
