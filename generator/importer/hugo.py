@@ -7,6 +7,7 @@ old URLs too. ``static/`` is copied with its paths, so ``/images/...`` links kee
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import tomllib
 from pathlib import Path
@@ -22,6 +23,7 @@ OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc
 KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
          "author", "authors", "draft", "url", "aliases"}
 _SHORTCODE = re.compile(r"\{\{[<%]")
+_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
 
 
 def _config(root: Path) -> OldSite:
@@ -72,12 +74,27 @@ def scan(root: Path) -> Scan:
                 skipped.append(Note(shown, str(e)))
                 continue
             posts.append(post)
-            if _SHORTCODE.search(post.body):
+            if _SHORTCODE.search(_REF.sub("", post.body)):
                 notes.append(Note(shown, "has Hugo shortcodes ({{< ... >}}), which are kept as text; edit them by hand"))
     if (root / "static").is_dir():
         assets += [Asset(path, rel_to(path, root / "static")) for path in walk(root / "static")]
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root),
-                lambda post, urls, base: post.body)
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _resolve_refs)
+
+
+def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
+    """``{{< ref "other.md" >}}`` and ``relref`` → the other post's new URL: the path is tried from content/,
+    then from this post's folder, then as a file name that only one post has."""
+    here = posixpath.dirname(post.rel)
+
+    def ref(match: re.Match[str]) -> str:
+        path, anchor = match.group(1).strip(), match.group(2) or ""
+        tries = [posixpath.normpath("content/" + path.lstrip("/")), posixpath.normpath(posixpath.join(here, path))]
+        tries += [rel + suffix for rel in list(tries) for suffix in MARKDOWN]
+        named = [rel for rel in urls if posixpath.basename(rel) in (path, path + ".md")]
+        found = next((urls[rel] for rel in tries if rel in urls), urls[named[0]] if len(named) == 1 else "")
+        return found + anchor if found else match.group(0)
+
+    return _REF.sub(ref, post.body)
 
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
