@@ -420,3 +420,20 @@ Redirects (1), also in static/_redirects (Netlify, Cloudflare Pages) and redirec
   /posts/tags/ → /2020/01/tags-2/
 """]
     assert sorted(p.name for p in (tmp_path / "new/content/2020/01").iterdir()) == ["tags-2.md", "tags-3.md"]
+
+
+def test_symbolic_links_are_never_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    secret = write_files(tmp_path / "outside", {"secret.txt": "secret"})
+    site = write_files(tmp_path / "site", {"_posts/2020-01-01-x.md": "---\ntitle: X\n---\nText.\n"})
+    (site / "assets").symlink_to(secret)
+    (site / "loop").symlink_to(site)
+    (site / "s.txt").symlink_to(secret / "secret.txt")
+    assert run(capsys, "import", "jekyll", str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
+    assert sorted(files_under(tmp_path / "new")) == [
+        "config.yaml", "content/2020/01/x.md", "content/companies.yaml", "import-report.txt", "redirects.nginx.conf",
+        "static/_redirects"]
+    assert (tmp_path / "new/import-report.txt").read_text().split("\n\n")[1] == """\
+Not converted (3):
+  assets: is a symbolic link, which is not followed; copy what it points at into the site instead
+  loop: is a symbolic link, which is not followed; copy what it points at into the site instead
+  s.txt: is a symbolic link, which is not followed; copy what it points at into the site instead"""

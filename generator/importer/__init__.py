@@ -239,24 +239,18 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         for old in item.post.old_urls if not item.post.draft else ():
             moved.setdefault(base + old.lstrip("/"), item.url)
     redirects = tuple(sorted((old, new) for old, new in moved.items() if old != new))
-    dates = tuple((item.post.rel, d.typed, d.date.text) for item in placed
-                  for d in (_Typed(item.post.date, item.date), _Typed(item.post.updated, item.updated))
-                  if d.date is not None and d.typed.strip() != d.date.text)
+    dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
+                         for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
+                         if date is not None and typed.strip() != date.text))
     articles = [item for item in placed if item.post.kind == "article"]
     imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(placed) - len(articles),
-                        len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), tuple(sorted(dates)),
+                        len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
                         count_dropped([key for item in placed for key in item.post.dropped]), redirects)
     files[REPORT] = render_report(imported).encode()
     files[REDIRECTS] = redirects_file(redirects).encode()
     files[NGINX] = nginx_map(redirects).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
-
-
-@dataclass(frozen=True)
-class _Typed:
-    typed: str
-    date: Date | None
 
 
 def write_project(target: Path, project: Project) -> None:
@@ -273,7 +267,10 @@ def write_project(target: Path, project: Project) -> None:
             shutil.rmtree(target, ignore_errors=True)
         else:
             for child in target.iterdir():
-                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
         raise BuildError([Problem(str(target), 0, "", f"could not write the project ({e.strerror or e}); "
                                                       "nothing was left there, free some space or pick another "
                                                       "folder and import again")]) from None

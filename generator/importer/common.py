@@ -6,6 +6,7 @@ news-digest's folders, finding companies and writing the project happen once, in
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -109,6 +110,18 @@ def walk(folder: Path) -> list[Path]:
     """Every file below ``folder``, sorted, leaving out dot-files, dot-folders and symbolic links."""
     return sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def symlinks(folder: Path, root: Path) -> list[Note]:
+    """Symbolic links below ``folder``, never followed (an import reads only the site itself)."""
+    found: list[Note] = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(dirs + [f for f in files if not f.startswith(".")]):
+            if os.path.islink(os.path.join(here, name)):
+                found.append(Note(rel_to(Path(here, name), root), "is a symbolic link, which is not followed; "
+                                                                  "copy what it points at into the site instead"))
+    return found
 
 
 def as_text(value: Any) -> str:

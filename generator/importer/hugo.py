@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import RefusalError
 from ..frontmatter import YamlError, load_yaml
 from .common import (Asset, Note, OldSite, Post, ReadError, Scan, as_list, as_text, is_true, read_text, rel_to,
-                     walk)
+                     symlinks, walk)
 from .frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown")
@@ -51,7 +51,7 @@ def scan(root: Path) -> Scan:
         raise RefusalError(f"{root} has no content/ folder; give the Hugo site's root folder")
     posts: list[Post] = []
     assets: list[Asset] = []
-    skipped: list[Note] = []
+    skipped = symlinks(content, root) + (symlinks(root / "static", root) if (root / "static").is_dir() else [])
     notes: list[Note] = []
     files = walk(content)
     bundles = {p.parent for p in files if p.name in ("index.md", "index.markdown")}

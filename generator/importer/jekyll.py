@@ -13,8 +13,8 @@ from pathlib import Path
 from ..errors import RefusalError
 from ..frontmatter import YamlError, load_yaml
 from .common import (Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, is_true, parse_date,
-                     read_text, rel_to, walk)
-from .frontmatter import read_front_matter
+                     read_text, rel_to, symlinks, walk)
+from .frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
 KNOWN = {"title", "date", "last_modified_at", "tags", "categories", "category", "excerpt", "description", "slug",
@@ -37,7 +37,7 @@ def _unknown_liquid(body: str) -> bool:
 
 
 def _config(root: Path) -> OldSite:
-    values = {}
+    values: Meta = {}
     if (root / "_config.yml").is_file():
         try:
             values = load_yaml(read_text(root / "_config.yml"), 1)[0] or {}
@@ -55,7 +55,7 @@ def scan(root: Path) -> Scan:
         raise RefusalError(f"{root} has neither _posts/ nor _config.yml; give the Jekyll site's root folder")
     posts: list[Post] = []
     assets: list[Asset] = []
-    skipped: list[Note] = []
+    skipped = [n for n in symlinks(root, root) if not n.rel.startswith("_") or n.rel.startswith(("_posts/", "_drafts/"))]
     notes: list[Note] = []
     for path in walk(root):
         rel = rel_to(path, root)
@@ -77,7 +77,7 @@ def scan(root: Path) -> Scan:
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _rewriter())
 
 
-def _read(path: Path, rel: str) -> tuple[dict, str] | Note:  # type: ignore[type-arg]
+def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
     try:
         return read_front_matter(read_text(path))
     except ReadError as e:

@@ -9,7 +9,8 @@ import posixpath
 import re
 from pathlib import Path
 
-from .common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, read_text, rel_to, title_slug, walk
+from .common import (Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, read_text, rel_to,
+                     symlinks, title_slug, walk)
 from .frontmatter import read_pelican
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
@@ -42,7 +43,7 @@ def scan(root: Path) -> Scan:
                    _setting(conf, "DEFAULT_LANG"))
     posts: list[Post] = []
     assets: list[Asset] = []
-    skipped: list[Note] = []
+    skipped = symlinks(content, root)
     for path in walk(content):
         rel = rel_to(path, content)
         shown = rel_to(path, root)
