@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--future", action="store_true", help="count future articles as published when checking links")
 
     m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
-                 "also list every file not converted, every normalised date and every note",
+                 "also list every normalised date and everything to check by hand",
                  "Convert the articles, pages and static files of the site at PATH into a new project in DIR, "
                  "which must be new or empty. Writes import-report.txt (what was converted, left out and "
                  "changed) and the old URL → new URL redirects as static/_redirects and redirects.nginx.conf. "

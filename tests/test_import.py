@@ -437,3 +437,12 @@ Not converted (3):
   assets: is a symbolic link, which is not followed; copy what it points at into the site instead
   loop: is a symbolic link, which is not followed; copy what it points at into the site instead
   s.txt: is a symbolic link, which is not followed; copy what it points at into the site instead"""
+
+
+def test_verbose_lists_dates_and_what_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out = import_fixture(tmp_path, capsys, monkeypatch, "jekyll", "-v")
+    assert out.splitlines()[3:5] == [
+        "  date: _posts/2022-05-06-hello-world.md: 2022-05-06 08:00:00 +0700 → 2022-05-06T08:00:00+07:00",
+        "  check: _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text; "
+        "edit them by hand"]

@@ -25,7 +25,7 @@ from ..registry import Registry, load_registry
 from ..scaffold import TEMPLATE
 from ..urls import MAX_SLUG, RESERVED, article_path, make_slug
 from . import hugo, jekyll, pelican
-from .common import Asset, Date, Note, OldSite, Post, Scan, parse_date
+from .common import Date, Note, OldSite, Post, Scan, parse_date
 from .report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
 
 READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
