@@ -69,7 +69,8 @@ def _read_toml(text: str) -> tuple[Meta, str]:
         if lines[i].rstrip() == "+++":
             try:
                 values = tomllib.loads("\n".join(lines[1:i]))
-            except tomllib.TOMLDecodeError as e:
-                raise ReadError(f"TOML front matter: {e}; fix it and import again") from None
+            except tomllib.TOMLDecodeError as e:  # its lines count from the one after '+++': make them file lines
+                where = re.sub(r"at line (\d+)", lambda m: f"at line {int(m.group(1)) + 1}", str(e))
+                raise ReadError(f"TOML front matter: {where}; fix it and import again") from None
             return {k.lower(): v for k, v in values.items()}, "\n".join(lines[i + 1:])
     raise ReadError("the TOML front matter opened on line 1 is never closed; add a line '+++' after it")
