@@ -61,21 +61,23 @@ Redirects (4), also in static/_redirects (Netlify, Cloudflare Pages) and redirec
   /posts/toml-post/ → /2023/12/toml-post/
 """,
     "jekyll": """\
-digest import: Jekyll site: 2 articles, 1 page, 1 static file; 2 files not converted, 1 date normalised, 2 redirects
+digest import: Jekyll site: 3 articles, 1 page, 1 static file; 2 files not converted, 2 dates normalised, 3 redirects
 
 Not converted (2):
   _posts/catatan.md: is not named YYYY-MM-DD-slug.md, so Jekyll does not publish it; rename it
   index.html: is a Liquid template (it has front matter), which is not converted; news-digest makes its own feeds, lists and home page
 
-Dates normalised (1):
+Dates normalised (2):
   _posts/2022-05-06-hello-world.md: 2022-05-06 08:00:00 +0700 → 2022-05-06T08:00:00+07:00
+  riset/_posts/2022-6-1-model-baru.md: 2022-6-1 → 2022-06-01
 
 To check by hand (1):
   _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text; edit them by hand
 
-Redirects (2), also in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map):
+Redirects (3), also in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map):
   /2022/05/07/kabar-kedua.html → /2022/05/kabar-kedua/
   /berita/2022/05/06/hello-world.html → /2022/05/hello-world/
+  /riset/2022/06/01/model-baru.html → /2022/06/model-baru/
 """,
 }
 
@@ -88,7 +90,7 @@ FILES = {
              "content/pages/about.md", "import-report.txt", "redirects.nginx.conf",
              "static/2024/02/bundle-post/diagram.png", "static/_redirects", "static/images/logo.png"],
     "jekyll": ["config.yaml", "content/2022/05/hello-world.md", "content/2022/05/kabar-kedua.md",
-               "content/companies.yaml", "content/pages/about.md", "import-report.txt", "redirects.nginx.conf",
+               "content/2022/06/model-baru.md", "content/companies.yaml", "content/pages/about.md", "import-report.txt", "redirects.nginx.conf",
                "static/_redirects", "static/assets/img/photo.png"],
 }
 
@@ -446,7 +448,8 @@ Not converted (3):
 def test_verbose_lists_dates_and_what_to_check(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     _, out = import_fixture(tmp_path, capsys, monkeypatch, "jekyll", "-v")
-    assert out.splitlines()[3:5] == [
+    assert out.splitlines()[3:6] == [
         "  date: _posts/2022-05-06-hello-world.md: 2022-05-06 08:00:00 +0700 → 2022-05-06T08:00:00+07:00",
+        "  date: riset/_posts/2022-6-1-model-baru.md: 2022-6-1 → 2022-06-01",
         "  check: _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text; "
         "edit them by hand"]

@@ -59,9 +59,12 @@ def scan(root: Path) -> Scan:
     notes: list[Note] = []
     for path in walk(root):
         rel = rel_to(path, root)
-        top = rel.split("/")[0]
-        if top in ("_posts", "_drafts"):
-            result = _post(path, rel, draft=top == "_drafts")
+        parts = rel.split("/")
+        top = parts[0]
+        inside = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), -1)
+        if inside >= 0 and not any(part.startswith("_") for part in parts[:inside]):
+            # news/_posts/... gives its posts the category 'news', as in Jekyll
+            result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]))
         elif top.startswith("_") or top in EXCLUDED:
             continue
         else:
@@ -84,7 +87,7 @@ def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
         return Note(rel, str(e))
 
 
-def _post(path: Path, rel: str, draft: bool) -> Post | Note | None:
+def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...]) -> Post | Note | None:
     if path.suffix.lower() not in MARKDOWN:
         return Note(rel, f"{path.suffix or 'this'} posts are not converted; rewrite it in Markdown")
     name = _POST_NAME.fullmatch(path.stem)
@@ -99,7 +102,7 @@ def _post(path: Path, rel: str, draft: bool) -> Post | Note | None:
         return Note(rel, "is a draft without a 'date:'; add one and import again")
     slug = as_text(meta.get("slug")) or (name.group(2) if name else path.stem)
     title = as_text(meta.get("title")) or slug.replace("-", " ").title()
-    categories = as_list(meta.get("categories") or meta.get("category"), None)
+    categories = tuple(dict.fromkeys(folders + as_list(meta.get("categories") or meta.get("category"), None)))
     parsed = parse_date(typed)
     day = parsed.naive.strftime("/%Y/%m/%d/") if parsed else "/"
     permalink = as_text(meta.get("permalink"))
