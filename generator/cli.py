@@ -57,6 +57,14 @@ CHECK_EXAMPLES = """examples:
 exit status: 0 no errors (hints and warnings allowed), 1 errors (or warnings with --strict),
 2 refused (bad arguments)
 """
+IMPORT_EXAMPLES = """examples:
+  digest import pelican ~/blog --out kabar            a Pelican project (pelicanconf.py, content/)
+  digest import hugo ~/site --out kabar --companies content/companies.yaml
+  digest import jekyll ~/site --out kabar             reads _posts/, pages and static files
+
+exit status: 0 imported (import-report.txt lists what was not converted), 1 unreadable --companies
+file or a failed write, 2 refused (the --out folder is not new or empty, PATH is no such site)
+"""
 PROGRESS_MIN_ARTICLES = 300
 """Builds with more articles than this show a progress bar, on a terminal only."""
 STAGES = {"articles": "Reading articles", "pages": "Rendering pages"}
@@ -137,6 +145,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="text (default): one 'path:line: field ...' line each; json: stable, for CI")
     c.add_argument("--drafts", action="store_true", help="count drafts as published when checking links")
     c.add_argument("--future", action="store_true", help="count future articles as published when checking links")
+
+    m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
+                 "also list every normalised date and everything to check by hand",
+                 "Convert the articles, pages and static files of the site at PATH into a new project in DIR, "
+                 "which must be new or empty. Writes import-report.txt (what was converted, left out and "
+                 "changed) and the old URL → new URL redirects as static/_redirects and redirects.nginx.conf. "
+                 "With --companies, registry companies named in an article are listed in its front matter.",
+                 config=False)
+    m.add_argument("generator", choices=("pelican", "hugo", "jekyll"), help="what built the old site")
+    m.add_argument("path", metavar="PATH", help="the old site's root folder")
+    m.add_argument("--out", required=True, metavar="DIR", help="folder for the new project (new or empty)")
+    m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
     return parser
 
 
@@ -354,6 +374,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """`digest import`: the counts and what was left out, so nothing is dropped without a word."""
+    from .importer import import_site
+    from .importer.report import REPORT
+
+    target = Path(args.out)
+    done = import_site(args.generator, Path(args.path), target, Path(args.companies) if args.companies else None)
+    if not args.quiet:
+        print(f"imported {done.summary()} → {_shown(target)}")
+        for note in done.skipped:
+            print(f"  not converted: {note.rel}: {note.message}")
+        if args.verbose:
+            for rel, typed, written in done.dates:
+                print(f"  date: {rel}: {typed} → {written}")
+            for note in done.notes:
+                print(f"  check: {note.rel}: {note.message}")
+        print(f"report: {_shown(target / REPORT)}\nnext: cd {_shown(target)} && digest build")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -361,7 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check}
+        commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check,
+                    "import": cmd_import}
         return commands[args.command](args)
     except BuildError as e:
         _print_problems(e.problems)
