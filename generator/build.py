@@ -20,6 +20,7 @@ from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
 from .info_pages import load_pages
+from .layout import layout
 from .models import Article, BuildOptions, InfoPage, MenuLink, Site
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
@@ -157,8 +158,8 @@ def is_future(article: Article, options: BuildOptions) -> bool:
 def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
          cache: CacheSnapshot | None = None) -> Loaded:
     """The registry, then every article (from the cache where unchanged)."""
-    registry_rel = f"{config.content_dir}/companies.yaml"
-    registry = load_registry(config.path(registry_rel), registry_rel)
+    where = layout(config)
+    registry = load_registry(where.registry, where.registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
     loaded = load_articles(config, settings, progress, cache, options.jobs)
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)

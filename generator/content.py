@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from .cache import FORMAT, digest
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from .layout import PAGES
 from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
 from .models import Article, Company, Source
 from .registry import Registry, fold
@@ -30,7 +31,7 @@ FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MAX_BYTES = 1_000_000
 """Largest article file accepted; a digest item is a few kilobytes."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-NOT_ARTICLES = frozenset({"pages"})
+NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
           "updated", "draft")

@@ -13,7 +13,6 @@ from conftest import write_files
 from generator.build import BuildOptions, build
 from generator.cli import main
 from generator.config import load_config
-from generator.errors import BuildError
 from generator.importer.common import parse_date
 from generator.importer.frontmatter import read_pelican
 
