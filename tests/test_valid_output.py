@@ -21,7 +21,7 @@ from generator.build import build
 from generator.config import load_config
 from generator.errors import BuildError
 from generator.output import write_site
-from linkcheck import Site, broken_links
+from generator.linkcheck import Site, broken_links
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_VNU_JAR = REPO / ".ci" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
