@@ -63,6 +63,8 @@ class ServeOptions:
     """0 picks a free port (tests)."""
     drafts: bool = False
     future: bool = False
+    environment: str | None = None
+    """``--environment``: ``config.<name>.yaml`` merged over the config."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class PreviewServer:
     def __init__(self, options: ServeOptions, now: Callable[[], datetime], on_build: Callable[[Rebuilt], None],
                  on_request: Callable[[str], None] | None = None) -> None:
         self.options, self.now, self.on_build, self.on_request = options, now, on_build, on_request
-        self.config = load_config(options.config_path)
+        self.config = load_config(options.config_path, environment=options.environment)
         self.target = self.config.path(self.config.output_dir)
         server_class = _HTTPServer6 if ":" in options.bind else _HTTPServer
         try:
@@ -206,10 +208,10 @@ class PreviewServer:
             started = time.perf_counter()
             changed = tuple(changed)
             try:
-                config = load_config(self.options.config_path)
+                config = load_config(self.options.config_path, environment=self.options.environment)
                 config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
                 # one process: forking while the HTTP threads run could copy a held lock
-                options = BuildOptions(self.options.drafts, self.options.future, self.now(), jobs=1)
+                options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), jobs=1)
                 done = publish(config, options, self.target)
                 self.config = config
                 outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings, changed)
