@@ -22,6 +22,7 @@ from .models import Article, BuildOptions
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .plan import FEED, Job, Renderer, plan_site
+from .redirects import redirect_files
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
@@ -145,13 +146,17 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates,
                   digest(*(a.key for a in site.articles)) if uses_site else "")
     jobs = plan_site(config, site, base, lists_use_body)
+    redirects, redirect_problems = redirect_files(config, site.articles, [job.path for job in jobs])
+    if redirect_problems:
+        raise BuildError(problems + redirect_problems)
     previous = cache.pages if cache else {}
     reuse = {job.path: previous[job.path][1] for job in jobs
              if job.path in previous and previous[job.path][0] == job.fingerprint}
 
     output = Output(_render(Renderer(env, config, site), jobs, reuse, options.jobs, config, progress))
     output.add("sitemap.xml", render_sitemap(config, site, [job.path for job in jobs]))
-    output.add("robots.txt", render_robots(config))
+    output.add_all(render_robots(config))
+    output.add_all(redirects)
     output.add_all(static_files(config, theme))
     feeds = sum(1 for job in jobs if job.kind == FEED)
     next_due = min((a.date.timestamp() for a in future), default=float("inf"))
