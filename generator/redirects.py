@@ -136,10 +136,13 @@ def _nginx_quote(text: str) -> str:
     return f'"{text}"'
 
 
-def redirect_files(config: Config, articles: Iterable[Article], taken: Iterable[str]
-                   ) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """Every file redirects add to the site (pages, ``_redirects``, ``redirects.nginx.conf``), and the problems."""
-    plan, problems = plan_redirects(articles, taken)
+def redirect_problems(articles: Iterable[Article], taken: Iterable[str]) -> list[Problem]:
+    """Old paths that are a live page's or two articles' (checked while planning, before anything renders)."""
+    return plan_redirects(articles, taken)[1]
+
+
+def redirect_files(config: Config, articles: Iterable[Article], taken: Iterable[str]) -> list[tuple[str, str]]:
+    """Every file redirects add to the site: the pages, ``_redirects`` and ``redirects.nginx.conf``."""
+    plan = plan_redirects(articles, taken)[0]
     files = [(file, redirect_page(config, article)) for file, article in plan.items()]
-    files += [("_redirects", netlify_redirects(config, plan)), ("redirects.nginx.conf", nginx_map(config, plan))]
-    return files, problems
+    return files + [("_redirects", netlify_redirects(config, plan)), ("redirects.nginx.conf", nginx_map(config, plan))]
