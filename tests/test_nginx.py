@@ -221,3 +221,7 @@ def test_moved_articles_answer_301_and_folders_get_their_slash(served: Served) -
     assert (tags.status, tags.headers.get("location")) == (301, served.base_path + "tags/")
     assert get(served.port, served.base_path + ".news-digest").status == 404
     assert ("robots.txt" in served.files) == (served.base_path == "/")
+
+
+def test_the_readme_shows_the_config_the_test_serves_with() -> None:
+    assert "```nginx\n" + CONF.read_text() + "```\n" in (REPO / "README.md").read_text()
