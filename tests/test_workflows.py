@@ -123,10 +123,10 @@ def _expand(value: str, context: dict[str, str]) -> str:
     return re.sub(r"\$\{\{\s*([^}]+?)\s*\}\}", one, value)
 
 
-def replay(flow: dict[str, Any], clone: Path, tmp: Path) -> list[str]:
+def replay(flow: dict[str, Any], clone: Path, tmp: Path, event: str = "push") -> list[str]:
     """Run the build job's `run` steps in ``clone`` the way a GitHub runner does: bash -eo pipefail,
     step env from expressions, and $GITHUB_ENV carried from step to step. Returns the step names."""
-    context = {"github.event_name": "push", "steps.pages.outputs.base_url": PAGES_BASE_URL}
+    context = {"github.event_name": event, "steps.pages.outputs.base_url": PAGES_BASE_URL}
     carried: dict[str, str] = {}
     names: list[str] = []
     steps = flow["jobs"]["build"]["steps"]
@@ -161,6 +161,18 @@ def git(*args: str, cwd: Path) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
+COMMITTED = "2025-06-14T08:00:00+07:00"
+
+
+def commit_all(project: Path) -> None:
+    """A new repository with every file of ``project`` in one commit, made at COMMITTED."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": COMMITTED, "GIT_COMMITTER_DATE": COMMITTED, "GIT_AUTHOR_NAME": "Editor",
+           "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
+           "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
 def committed_project(tmp_path: Path, which: str) -> Path:
     """A git repository holding what the workflow checks out: this repository's HEAD, or a new `digest init` project."""
     if which == "repo":
@@ -169,10 +181,7 @@ def committed_project(tmp_path: Path, which: str) -> Path:
         return REPO
     project = tmp_path / "origin"
     init_project(project)
-    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
-    git("init", "-q", "-b", "main", cwd=project)
-    git("add", "-A", cwd=project)
-    git(*identity, "commit", "-q", "-m", "start", "--date", "2025-06-14T08:00:00+07:00", cwd=project)
+    commit_all(project)
     return project
 
 
@@ -197,3 +206,22 @@ def test_the_deployed_artifact_is_a_local_build_of_the_same_commit(tmp_path: Pat
     assert sorted(artifact) == sorted(expected)
     assert artifact == expected
     assert f"{PAGES_BASE_URL}/".encode() in artifact["index.html"]
+    assert sum(path.count("/") == 3 and path.endswith("/index.html") and path[:4].isdigit() for path in artifact) >= 1
+
+
+DUE = "---\ntitle: Kabar yang sudah tiba\ndate: 2025-12-01T08:00:00+07:00\n---\nIsi.\n"
+"""Dated after the commit (2025-06-14) and before the test runs: due for a daily run, not for a push."""
+
+
+@pytest.mark.parametrize(("event", "shown"), [("push", False), ("schedule", True), ("workflow_dispatch", True)])
+def test_the_daily_run_publishes_what_has_come_due(tmp_path: Path, event: str, shown: bool) -> None:
+    origin = tmp_path / "origin"
+    init_project(origin)
+    (origin / "content/2025/12").mkdir(parents=True)
+    (origin / "content/2025/12/sudah-tiba.md").write_text(DUE)
+    commit_all(origin)
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    (tmp_path / "home").mkdir()
+    replay(workflow(GITHUB["scaffold"]), runner, tmp_path / "home", event)
+    assert ("2025/12/sudah-tiba/index.html" in read_site(runner / "site")) is shown
