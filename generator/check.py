@@ -7,6 +7,7 @@ a line. The curator checks:
 
 * mentions: a registry company named in the title, summary or body (by name or alias, on
   whole words) but missing from ``companies:``; and a listed company never mentioned;
+* a ``source.url`` that is only a publisher's home page, not the article itself;
 * two articles with the same ``source.url`` once normalised;
 * tags that differ only in case or punctuation;
 * links and images in article bodies that point at nothing in the built site;
@@ -45,7 +46,7 @@ class Finding:
     problem: Problem
     code: str
     """'config', 'registry', 'build' (what ``digest build`` reports), 'missed-mention',
-    'unmentioned-company', 'duplicate-source', 'tag-variant', 'broken-link', 'single-section',
+    'unmentioned-company', 'home-page-source', 'duplicate-source', 'tag-variant', 'broken-link', 'single-section',
     'single-company'."""
 
 
@@ -152,6 +153,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         files = None
     sources = [read_article_file(config.root, a) for a in sorted(articles, key=lambda a: a.source_path)]
     findings += check_mentions(sources, MentionFinder(registry))
+    findings += check_home_page_sources(sources)
     findings += check_duplicate_sources(sources)
     findings += check_tag_variants(sources)
     findings += check_single_terms(sources)
@@ -268,22 +270,37 @@ def normalise_url(url: str) -> str:
     return urlunsplit((scheme, host, parts.path.rstrip("/"), query, ""))
 
 
+def is_home_page(url: str) -> bool:
+    """A link to a site's front page ('https://www.reuters.com/'): nothing left beyond '/' once the
+    ``utm_*`` parameters and the fragment go, so it cannot name one article ('https://example.com/?p=12' can)."""
+    parts = urlsplit(normalise_url(url))
+    return not parts.path and not parts.query
+
+
+def check_home_page_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+    """A source that is only the publisher's home page: readers cannot check the item against it."""
+    for src in sources:
+        source = src.article.source
+        if source and is_home_page(source.url):
+            yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
+                                  f"'{source.url}' is the home page of {source.name}, not an article; "
+                                  "link the article this item is based on", "warning"), "home-page-source")
+
+
 def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
-    """Each later article whose source is the same as an earlier one's."""
+    """Each later article whose source is the same as an earlier one's (home pages are reported on
+    their own, once per article, so they are left out here)."""
     groups: dict[str, list[ArticleFile]] = defaultdict(list)
     for src in sources:
-        if src.article.source:
+        if src.article.source and not is_home_page(src.article.source.url):
             groups[normalise_url(src.article.source.url)].append(src)
-    for key, group in groups.items():
+    for group in groups.values():
         first, *others = sorted(group, key=lambda s: (s.article.date, s.article.source_path))
-        home = urlsplit(key).path == "" and not urlsplit(key).query
         for src in others:
-            why = ("it is the publisher's home page, not an article; link the original article itself" if home else
-                   "is this item a duplicate? If not, link the original article itself")
-            # a home page shared by items is an editorial shortcut, not a duplicate: a hint, never a failure
             yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
-                                  f"same source as {first.article.source_path} ({first.article.source.url}); {why}",
-                                  "hint" if home else "warning"), "duplicate-source")
+                                  f"same source as {first.article.source_path} ({first.article.source.url}); "
+                                  "is this item a duplicate? If not, link the original article itself",
+                                  "warning"), "duplicate-source")
 
 
 def tag_key(tag: str) -> str:

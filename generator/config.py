@@ -53,6 +53,8 @@ class Config:
     (for a staging host, set in ``config.staging.yaml``)."""
     drafts: bool = False
     """Always include drafts, as ``--drafts`` does (for a staging host)."""
+    menu: tuple[str, ...] = ()
+    """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -72,6 +74,7 @@ _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir"}
 _POSITIVE_INT = {"page_size", "feed_size"}
 _BOOL = {"noindex", "drafts"}
+_TEXT_LIST = {"menu"}
 
 
 def normalise_base_url(url: str) -> str:
@@ -166,6 +169,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _BOOL and type(value) is not bool:
             problems.append(Problem(where, line, key, f"must be true or false, got {value!r}"))
             continue
+        if key in _TEXT_LIST:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(Problem(where, line, key, f"must be a list of names, like {key}: [about, contact]"))
+                continue
+            value = tuple(v.strip() for v in value)
         settings[key] = value
     settings.update({k: v for k, v in (overrides or {}).items() if v is not None})
 

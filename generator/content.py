@@ -31,6 +31,8 @@ FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MAX_BYTES = 1_000_000
 """Largest article file accepted; a digest item is a few kilobytes."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NOT_ARTICLES = frozenset({"pages"})
+"""Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
           "updated", "draft", "redirects")
 """Front-matter keys an article may have."""
@@ -68,6 +70,8 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
     problems: list[Problem] = []
     prefix = len(str(root)) + 1
     for folder, dirs, files in os.walk(base):
+        if folder == str(base):  # content/pages/ holds pages, not articles
+            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
         for name in sorted(dirs):
             if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
                 rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
@@ -150,7 +154,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
     raw_lines = text.split("\n")
-    check = _Checker(rel, meta, lines, raw_lines, problems)
+    check = FieldReader(rel, meta, lines, raw_lines, problems)
     tz = ZoneInfo(settings.timezone)
 
     for key in meta:
@@ -225,7 +229,7 @@ def summarize(body_html: str) -> str:
     return cut + "…"
 
 
-class _Checker:
+class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
     def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem]) -> None:

@@ -141,8 +141,18 @@ def redirect_problems(articles: Iterable[Article], taken: Iterable[str]) -> list
     return plan_redirects(articles, taken)[1]
 
 
-def redirect_files(config: Config, articles: Iterable[Article], taken: Iterable[str]) -> list[tuple[str, str]]:
-    """Every file redirects add to the site: the pages, ``_redirects`` and ``redirects.nginx.conf``."""
+def with_redirects(config: Config, articles: Iterable[Article], taken: Iterable[str],
+                   static: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes | str]]:
+    """The static files plus every file redirects add: the pages, ``_redirects`` and ``redirects.nginx.conf``.
+
+    A ``_redirects`` among the static files (your own, or the one ``digest import`` writes) is
+    kept: its rules come first, ours after them.
+    """
     plan = plan_redirects(articles, taken)[0]
-    files = [(file, redirect_page(config, article)) for file, article in plan.items()]
-    return files + [("_redirects", netlify_redirects(config, plan)), ("redirects.nginx.conf", nginx_map(config, plan))]
+    files: list[tuple[str, bytes | str]] = [(path, data) for path, data in static if path != "_redirects"]
+    own = b"".join(data for path, data in static if path == "_redirects").decode("utf-8", "replace")
+    rules = netlify_redirects(config, plan)
+    files += [(file, redirect_page(config, article)) for file, article in plan.items()]
+    files += [("_redirects", (own.rstrip("\n") + "\n" if own.strip() else "") + rules),
+              ("redirects.nginx.conf", nginx_map(config, plan))]
+    return files

@@ -51,6 +51,15 @@ def test_a_site_without_moves_still_has_empty_rule_files(tmp_path: Path) -> None
     assert files["redirects.nginx.conf"].endswith(b'    default "";\n}\n')
 
 
+def test_a_static_redirects_file_is_kept_and_ours_follow_it(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/pindah.md": MOVED})
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static/_redirects").write_text("/old.html /2025/06/pindah/ 301")
+    lines = build_project(tmp_path).output.files["_redirects"].decode().splitlines()
+    assert lines[0] == "/old.html /2025/06/pindah/ 301"
+    assert lines[2:] == ["/2025/05/lama/ /2025/06/pindah/ 301", "/arsip/lama.html /2025/06/pindah/ 301"]
+
+
 def test_unusable_paths_are_errors_at_their_line(tmp_path: Path) -> None:
     text = ("---\ntitle: X\ndate: 2025-06-13\nredirects:\n  - https://example.org/old/\n  - ../etc/passwd\n"
             "  - 7\n  - 2025/06/ok/\n---\nx\n")
