@@ -127,13 +127,14 @@ def read_article_file(root: Path, article: Article) -> ArticleFile:
     return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
 
 
-def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
+def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
     """Build in memory and run every check; problems in the config or registry end the check early."""
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, environment=environment)
     except BuildError as e:
         return _report(0, (Finding(p, "config") for p in e.problems))
     where = layout(config)
+    options = replace(options, drafts=options.drafts or config.drafts)
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
