@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
@@ -19,11 +19,14 @@ from . import i18n
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
-from .models import Article, BuildOptions, Site
+from .info_pages import load_pages
+from .layout import layout
+from .models import Article, BuildOptions, InfoPage, MenuLink, Site
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .pages import Kinds
 from .plan import PAGE_RENDERS, Planned, Renderer, plan_site
+from .redirects import redirect_problems, with_redirects
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
@@ -74,6 +77,8 @@ class Loaded:
     """Article key → pickled parse result, for the cache."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), for the cache."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, from content/pages/ (drafts only when asked for)."""
 
 
 @dataclass(frozen=True)
@@ -157,10 +162,27 @@ def is_future(article: Article, options: BuildOptions) -> bool:
 def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
          cache: CacheSnapshot | None = None) -> Loaded:
     """The registry, then every article (from the cache where unchanged)."""
-    registry_rel = f"{config.content_dir}/companies.yaml"
-    registry = load_registry(config.path(registry_rel), registry_rel)
+    where = layout(config)
+    registry = load_registry(where.registry, where.registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    return load_articles(config, settings, progress, cache, options.jobs)
+    loaded = load_articles(config, settings, progress, cache, options.jobs)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
+    return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
+
+
+def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[MenuLink, ...], list[Problem]]:
+    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion."""
+    by_slug = {p.slug: p for p in pages}
+    links, problems = [], []
+    for slug in config.menu:
+        page = by_slug.get(slug)
+        if page is None:
+            known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
+            problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is not a page in "
+                                    f"{config.content_dir}/pages/; pages: {known}"))
+        else:
+            links.append(MenuLink(page.title, page.path))
+    return tuple(links), problems
 
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
@@ -174,14 +196,16 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
     site, index_problems = build_site(published)
+    site = replace(site, pages=loaded.pages)
+    menu, menu_problems = footer_menu(config, loaded.pages)
     sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
     sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)
     notes, note_problems = load_notes(config.root, config.content_dir)
     editions, edition_problems = build_editions(site.articles, site.sections, notes, options.now, config.tz,
                                                 config.language)
-    problems = [*loaded.problems, *index_problems, *source_problems, *publisher_problems, *note_problems,
-                *edition_problems]
+    problems = [*loaded.problems, *index_problems, *menu_problems, *source_problems, *publisher_problems,
+                *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 
@@ -189,7 +213,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     icon = site_icon(config, (theme.static, config.path(config.static_dir)))
-    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], icon, publishers, editions), base))
+    kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions)
+    planned = tuple(plan_site(kinds, base))
+    if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
+        raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 
@@ -209,8 +236,9 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
     output = Output(_render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress))
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
-    output.add("robots.txt", render_robots(config))
-    output.add_all(static_files(config, site_plan.theme))
+    output.add_all(render_robots(config))
+    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
+                                  static_files(config, site_plan.theme)))
     feeds = sum(1 for p in planned if p.spec.render not in PAGE_RENDERS)
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
     return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,

@@ -25,6 +25,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """An old address of an article (front matter ``redirects:``) that must keep working."""
+
+    path: str
+    """Old path relative to the site root, like the article's own: '2025/06/old-slug/'."""
+    line: int
+    """Front-matter line it was written on, for messages."""
+
+
+@dataclass(frozen=True)
 class Company:
     """One entry of ``content/companies.yaml``, or a company the registry lacks."""
 
@@ -78,10 +88,38 @@ class Article:
     """The Markdown body rendered to safe HTML."""
     path: str
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
+    redirects: tuple[Redirect, ...] = ()
+    """Old paths that redirect here (after a slug or date change)."""
 
     def __fingerprint__(self) -> str:
         """What a page that shows this article depends on: its key hashes the file and the parse settings."""
         return self.key
+
+
+@dataclass(frozen=True)
+class InfoPage:
+    """A page that is not news (about, contact, editorial policy), from ``content/pages/``."""
+
+    source_path: str
+    slug: str
+    """Its URL is /<slug>/."""
+    title: str
+    summary: str
+    """For the meta description; may be ''."""
+    draft: bool
+    body_html: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.slug}/"
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """One entry of the footer menu (``menu`` in config.yaml)."""
+
+    title: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -151,6 +189,8 @@ class Site:
     """Newest first."""
     updated: datetime | None
     """Newest article's date (or updated date): the site's only notion of 'now'."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, by slug."""
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import i18n, urls
 from .config import Config
-from .feeds import Names, item_categories, term_names
 from .editions import Edition, EditionLink, neighbours
+from .feeds import Names, item_categories, term_names
+from .models import Archive, ArchiveLink, Article, MenuLink, PageSpec, Site, Term, TermLink
 from .publishers import Publisher
 from .publishers import link as publisher_link
-from .models import Archive, ArchiveLink, Article, PageSpec, Site, Term, TermLink
 from .registry import fold
 
 
@@ -79,6 +79,8 @@ class Kinds:
     config: Config
     site: Site
     t: Mapping[str, str]
+    menu: tuple[MenuLink, ...] = ()
+    """The footer menu, on every page."""
     icon: str = ""
     """Absolute URL of the site icon (a static ``icon.png``) for feeds, or ''."""
     publishers: tuple[Publisher, ...] = ()
@@ -93,7 +95,7 @@ class Kinds:
     def page(self, path: str, template: str, title: str, feeds: Sequence[Feed] = (), **context: Any) -> PageSpec:
         """A spec for the HTML page at ``path``."""
         return PageSpec(urls.file_for(path), "html", template,
-                        {"page": Page(path, title, (*feeds, self.site_feed)), **context})
+                        {"page": Page(path, title, (*feeds, self.site_feed)), "menu": self.menu, **context})
 
     def pagers(self, articles: Sequence[Article], first: str) -> Iterable[Pager]:
         """The pages of a paginated list: always at least one, even when empty."""
@@ -170,6 +172,12 @@ def archive_pages(k: Kinds) -> Iterable[PageSpec]:
         here = ArchiveLink(archive.year, archive.month, len(archive.articles))
         for p in k.pagers(archive.articles, archive.path):
             yield k.page(p.path, "archive.html", k.page_title(title, p), archive=here, months=months, pager=p)
+
+
+def info_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Pages that are not news (content/pages/): /about/ and the like."""
+    for info in k.site.pages:
+        yield k.page(info.path, "page.html", info.title, info_page=info)
 
 
 def not_found_page(k: Kinds) -> Iterable[PageSpec]:
