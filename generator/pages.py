@@ -18,6 +18,7 @@ from . import i18n, urls
 from .config import Config
 from .editions import Edition, EditionLink, neighbours
 from .feeds import Names, item_categories, term_names
+from .intelligence import Intel, company_intel, ranking
 from .models import Archive, ArchiveLink, Article, MenuLink, PageSpec, Site, Term, TermLink
 from .publishers import Publisher
 from .publishers import link as publisher_link
@@ -143,20 +144,31 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
                      publisher_link=publishers.get(article.source_path))
 
 
+def _intel(k: Kinds) -> dict[str, Intel]:
+    return company_intel(k.site.companies, k.site.sections, k.publishers, k.site.articles, k.t["sparkline_label"])
+
+
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
-    """/tags/, /companies/, /sections/: every term with its articles, so a theme may show any of them."""
+    """/tags/, /companies/, /sections/: every term with its articles, so a theme may show any of them;
+    /companies/ also ranks the companies by mentions, each with its monthly sparkline."""
+    intel = _intel(k)
     for kind, terms in _terms(k.site):
-        yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms)
+        ranked = ranking(terms, intel) if kind == "companies" else ()
+        yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms, ranked=ranked)
 
 
 def term_pages(k: Kinds) -> Iterable[PageSpec]:
-    """Each term's paginated list; a page depends on the term's name and count and on the articles it lists."""
+    """Each term's paginated list; a page depends on the term's name and count and on the articles it lists.
+    A company's first page also shows its intel (co-mentions, trend, coverage), which other articles change."""
+    intel = _intel(k)
     for _, terms in _terms(k.site):
         for term in terms:
             title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
             feed = Feed(f"{k.config.title}: {term.name}", urls.feed_path(term.path))
             for p in k.pagers(term.articles, term.path):
-                yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p)
+                shown = intel.get(term.slug) if term.kind == "companies" and p.number == 1 else None
+                yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p,
+                             intel=shown)
 
 
 def archive_pages(k: Kinds) -> Iterable[PageSpec]:

@@ -113,11 +113,13 @@ OVERRIDES: dict[str, list[str]] = {
                    "{{ pager.total }}{{ page.feeds | map(attribute='title') | join(',') }}"],
     "article.html": ["{% for tag in tag_links %}{{ tag.name }}·{{ tag.count }}{% endfor %}",
                      "{{ section_link.count if section_link else '' }}{{ article.companies | map(attribute='name') | join }}"],
-    "terms.html": ["{% for term in terms %}{{ term.name }}:{{ term.articles[0].title }}{{ term.articles[-1].body_html }}"
+    "terms.html": ["{% for r in ranked %}{{ r.name }}{{ r.count }}{{ r.sparkline }}{% endfor %}","{% for term in terms %}{{ term.name }}:{{ term.articles[0].title }}{{ term.articles[-1].body_html }}"
                    "{% endfor %}",
                    "{% for term in terms %}{{ term.articles | map(attribute='date') | map('string') | join }}{% endfor %}"],
     "term.html": ["{{ term.count }}{{ term.company.name if term.company else '' }}"
-                  "{% for a in pager.articles %}{{ a.summary }}{% endfor %}"],
+                  "{% for a in pager.articles %}{{ a.summary }}{% endfor %}",
+                  "{% if intel %}{% for c in intel.co_mentions %}{{ c.name }}{{ c.count }}{% endfor %}"
+                  "{% for c in intel.publishers %}{{ c.name }}{% endfor %}{{ intel.sparkline }}{% endif %}"],
     "archive.html": ["{% for m in months %}{{ m.count }}{% endfor %}{{ archive.count }}"
                      "{% for a in pager.articles %}{{ a.section }}{% endfor %}"],
     "edition.html": ["{{ edition.number }}{% for g in edition.groups %}{{ g.section }}{% for a in g.articles %}"

@@ -1,0 +1,83 @@
+"""Company intelligence: co-mentions, the monthly trend and its sparkline, first/latest, coverage, ranking."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from conftest import FIXTURE_SITE, article, build_project, make_project
+from generator.build import build, load
+from generator.config import load_config
+from generator.intelligence import MonthCount, co_mention_counts, monthly, sparkline_svg
+
+FILES = build_project(FIXTURE_SITE).output.files
+
+
+def test_co_mentions_count_shared_articles_both_ways(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(companies="[A, B, C]"), "b.md": article(title="B", companies="[A, B]"),
+                            "c.md": article(title="C", companies="[C]")})
+    articles = load(load_config(tmp_path / "config.yaml")).articles
+    together = co_mention_counts(articles)
+    assert dict(together["a"]) == {"b": 2, "c": 1}
+    assert dict(together["b"]) == {"a": 2, "c": 1}
+    assert dict(together["c"]) == {"a": 1, "b": 1}
+
+
+def test_monthly_series_fills_quiet_months_and_crosses_years(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(date="2024-11-03"), "b.md": article(title="B", date="2025-02-01"),
+                            "c.md": article(title="C", date="2025-02-20")})
+    articles = load(load_config(tmp_path / "config.yaml")).articles
+    assert monthly(articles) == (MonthCount(2024, 11, 1), MonthCount(2024, 12, 0), MonthCount(2025, 1, 0),
+                                 MonthCount(2025, 2, 2))
+    assert monthly(()) == ()
+
+
+def test_sparkline_is_deterministic_accessible_svg() -> None:
+    months = (MonthCount(2025, 1, 0), MonthCount(2025, 2, 4), MonthCount(2025, 3, 2))
+    svg = sparkline_svg(months, 'Meta & "co" <3')
+    assert svg == sparkline_svg(months, 'Meta & "co" <3')
+    root = etree.fromstring(svg)
+    assert root.get("role") == "img" and root.get("aria-label") == 'Meta & "co" <3'
+    assert root[0].get("points") == "2,22 60,2 118,12"  # highest month at the top, zero at the bottom
+    assert etree.fromstring(sparkline_svg(months[:1], "x"))[0].tag.endswith("circle")
+
+
+def test_company_page_shows_first_latest_co_mentions_coverage_and_trend() -> None:
+    page = lxml.html.document_fromstring(FILES["companies/scale-ai/index.html"])
+    intel = page.xpath("//section[@class='intel']")[0]
+    facts = {dt.text_content(): dd for dt, dd in zip(intel.xpath(".//dt"), intel.xpath(".//dd"))}
+    assert facts["Pertama disebut"].text_content() == "13 Juni 2025"
+    assert facts["Terakhir disebut"].text_content() == "1 Juli 2025"
+    assert [(a.get("href"), a.text, a.tail) for a in facts["Sering disebut bersama"].xpath("a")] == [
+        ("/digest/companies/google/", "Google", " (1), "), ("/digest/companies/meta/", "Meta", " (1)")]
+    assert facts["Rubrik terbanyak"].text_content() == "Amerika Serikat (2), Aceh (1)"
+    assert facts["Sumber terbanyak"].text_content() == "Reuters (3)"
+    trend = facts["Tren penyebutan per bulan"]
+    assert trend.xpath(".//svg/@aria-label") == ["Penyebutan Scale AI per bulan, 3 artikel"]
+    assert [[td.text for td in tr.xpath("td")] for tr in trend.xpath(".//details//tbody/tr")] == [
+        ["Juni 2025", "2"], ["Juli 2025", "1"]]
+
+
+def test_only_a_companys_first_page_carries_the_intel() -> None:
+    assert b'class="intel"' not in FILES["companies/scale-ai/page/2/index.html"]
+    assert b'class="intel"' not in FILES["tags/ai/index.html"]
+
+
+def test_companies_index_ranks_by_mentions_with_a_sparkline_per_row() -> None:
+    page = lxml.html.document_fromstring(FILES["companies/index.html"])
+    rows = page.xpath("//table[@class='ranking']/tbody/tr")
+    assert [(r.xpath("td/a")[0].text, r.xpath("td")[1].text) for r in rows] == [
+        ("Scale AI", "3"), ("Google", "1"), ("Meta", "1"), ("Nusantara Data", "1")]
+    assert all(r.xpath("td//svg[@role='img']") for r in rows)
+    assert [a.text for a in page.xpath("//ul[@class='terms']/li/a")] == ["Google", "Meta", "Nusantara Data", "Scale AI"]
+
+
+def test_a_new_co_mention_rerenders_the_other_companys_first_page(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(companies="[A]"), "b.md": article(title="B", companies="[B]")},
+                 config="title: T\nbase_url: https://example.org/\npage_size: 20\n")
+    before = dict(build(load_config(tmp_path / "config.yaml")).fingerprints)
+    (tmp_path / "content/c.md").write_text(article(title="C", date="2025-06-01", companies="[A, B]"))
+    after = dict(build(load_config(tmp_path / "config.yaml")).fingerprints)
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert {"companies/a/index.html", "companies/b/index.html", "companies/index.html"} <= changed
