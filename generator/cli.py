@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Sequence
 
+from . import urls
 from .models import BuildOptions
 from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
@@ -64,6 +65,14 @@ IMPORT_EXAMPLES = """examples:
 
 exit status: 0 imported (import-report.txt lists what was not converted), 1 unreadable --companies
 file or a failed write, 2 refused (the --out folder is not new or empty, PATH is no such site)
+"""
+PING_EXAMPLES = """examples:
+  digest build && digest ping          announce the feeds the build changed to feeds.websub_hub
+  digest ping --dry-run                list them without sending anything
+  digest ping --all                    announce every feed again (after changing hubs)
+
+exit status: 0 every changed feed announced (or nothing changed), 1 the hub refused or could not be
+reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site)
 """
 PROGRESS_MIN_ARTICLES = 300
 """Builds with more articles than this show a progress bar, on a terminal only."""
@@ -165,6 +174,15 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("path", metavar="PATH", help="the old site's root folder")
     m.add_argument("--out", required=True, metavar="DIR", help="folder for the new project (new or empty)")
     m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
+    p = _command(commands, "ping", "tell the WebSub hub which feeds changed", PING_EXAMPLES,
+                 "also list the feeds that did not change",
+                 "Announce to feeds.websub_hub every feed of the built site (output_dir) whose bytes differ from "
+                 "the last ones announced, one WebSub publish request per feed URL. What was announced is kept in "
+                 ".cache/websub.json, so a feed the hub refused is announced again by the next ping.")
+    p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
+    p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for the hub (default 10)")
+    _add_environment(p)
     return parser
 
 
@@ -410,6 +428,31 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
     return 1 if broken else 0
 
 
+def cmd_ping(args: argparse.Namespace) -> int:
+    """`digest ping`: one line per feed announced or refused, then a count."""
+    from .cache import CACHE_DIR
+    from .websub import ping
+
+    config = load_config(Path(args.config), None, args.environment)
+    if not config.websub_hub:
+        raise RefusalError(f"{config.config_path}: feeds.websub_hub is not set; add 'feeds: {{websub_hub: URL}}' "
+                           "with your hub's address")
+    site = config.path(config.output_dir)
+    if not site.is_dir():
+        raise RefusalError(f"{_shown(site)}: no built site; run 'digest build' first")
+    result = ping(config.websub_hub, config.base_url, site, config.path(CACHE_DIR), args.all, args.dry_run,
+                  args.timeout)
+    verb = "would announce" if args.dry_run else "announced"
+    for path, why in result.failed:
+        print(f"{_shown(site / path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
+    if not args.quiet:
+        for path in result.announced:
+            print(f"{verb} {urls.absolute(config.base_url, path)}")
+        print(f"{verb} {_plural(len(result.announced), 'feed')} to {config.websub_hub}; "
+              f"{result.unchanged} unchanged, {len(result.failed)} failed")
+    return 1 if result.failed else 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """`digest import`: the counts and what was left out, so nothing is dropped without a word."""
     from .importer import import_site
@@ -438,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check,
-                    "import": cmd_import}
+                    "import": cmd_import, "ping": cmd_ping}
         return commands[args.command](args)
     except BuildError as e:
         _print_problems(e.problems)

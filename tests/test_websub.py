@@ -1,0 +1,132 @@
+"""`digest ping` against a small WebSub hub on loopback: what it announces, and what happens when the hub fails."""
+from __future__ import annotations
+
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from conftest import CONFIG, article, make_project
+from generator.cli import main
+
+
+class Hub:
+    """Records every publish request; answers with ``status``."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, list[str]]] = []
+        self.status = 204
+        hub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (the http.server name)
+                length = int(self.headers["Content-Length"])
+                body = self.rfile.read(length).decode()
+                assert self.headers["Content-Type"] == "application/x-www-form-urlencoded"
+                hub.requests.append(urllib.parse.parse_qs(body))
+                self.send_response(hub.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/hub"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def topics(self) -> list[str]:
+        assert all(r["hub.mode"] == ["publish"] for r in self.requests)
+        topics = [t for r in self.requests for t in r["hub.url"]]
+        self.requests.clear()
+        return topics
+
+
+@pytest.fixture
+def hub() -> Iterator[Hub]:
+    h = Hub()
+    yield h
+    h.server.shutdown()
+    h.server.server_close()
+
+
+def project(root: Path, hub_url: str) -> Path:
+    return make_project(root, {"a.md": article(tags="[ai]"), "b.md": article(title="B", date="2025-06-20")},
+                        config=CONFIG + f"feeds:\n  websub_hub: {hub_url}\n")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ping_announces_every_feed_once_then_only_the_changed_ones(tmp_path: Path, hub: Hub,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config)
+    assert (code, err) == (0, "")
+    first = hub.topics()
+    assert "https://example.org/feed.xml" in first and "https://example.org/tags/ai/atom.xml" in first
+    assert "https://example.org/weekly/feed.json" in first and len(first) == len(set(first))
+    assert out.endswith(f"announced {len(first)} feeds to {hub.url}; 0 unchanged, 0 failed\n")
+
+    assert run(capsys, "ping", "--config", config)[1].endswith(f"announced 0 feeds to {hub.url}; {len(first)} "
+                                                               "unchanged, 0 failed\n")
+    assert hub.topics() == []
+
+    (tmp_path / "content/b.md").write_text(article(title="B baru", date="2025-06-20"))
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    run(capsys, "ping", "--config", config)
+    assert sorted(hub.topics()) == sorted(f"https://example.org/{first}{name}" for first in ("", "weekly/")
+                                          for name in ("feed.xml", "atom.xml", "feed.json"))
+
+
+def test_a_refused_ping_is_reported_and_repeated_next_time(tmp_path: Path, hub: Hub,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    run(capsys, "build", "--config", config, "-q")
+    hub.status = 503
+    code, out, err = run(capsys, "ping", "--config", config)
+    assert code == 1
+    refused = hub.topics()
+    assert err.splitlines()[0].startswith(f"{tmp_path / 'site'}/")
+    assert all(line.endswith("not announced: the hub answered 503 Service Unavailable; 'digest ping' will try again")
+               for line in err.splitlines())
+    assert len(err.splitlines()) == len(refused)
+    hub.status = 202
+    assert run(capsys, "ping", "--config", config)[0] == 0
+    assert sorted(hub.topics()) == sorted(refused)
+
+
+def test_an_unreachable_hub_and_a_corrupt_state_file(tmp_path: Path, hub: Hub,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project(tmp_path, "http://127.0.0.1:9/hub") / "config.yaml")  # discard port: nothing listens
+    run(capsys, "build", "--config", config, "-q")
+    code, _, err = run(capsys, "ping", "--config", config, "--timeout", "2")
+    assert code == 1 and "not announced: could not reach the hub (" in err
+    assert not (tmp_path / ".cache/websub.json").exists()
+    (tmp_path / "config.yaml").write_text(CONFIG + f"feeds:\n  websub_hub: {hub.url}\n")
+    (tmp_path / ".cache").mkdir(exist_ok=True)
+    (tmp_path / ".cache/websub.json").write_text("{not json")
+    assert run(capsys, "ping", "--config", config)[0] == 0  # a corrupt record means: announce everything
+    assert len(hub.topics()) > 0
+
+
+def test_dry_run_sends_nothing_and_refusals_say_what_to_do(tmp_path: Path, hub: Hub,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    code, _, err = run(capsys, "ping", "--config", config)
+    assert (code, err) == (2, f"error: {tmp_path / 'site'}: no built site; run 'digest build' first\n")
+    run(capsys, "build", "--config", config, "-q")
+    code, out, _ = run(capsys, "ping", "--config", config, "--dry-run")
+    assert code == 0 and "would announce https://example.org/feed.xml\n" in out and hub.topics() == []
+    make_project(tmp_path / "plain", {"a.md": article()})
+    code, _, err = run(capsys, "ping", "--config", str(tmp_path / "plain/config.yaml"))
+    assert (code, err) == (2, "error: config.yaml: feeds.websub_hub is not set; add 'feeds: {websub_hub: URL}' "
+                              "with your hub's address\n")
