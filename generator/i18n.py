@@ -77,6 +77,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentions": "Artikel",
         "by_mentions": "Menurut jumlah artikel",
         "alphabetical": "Menurut abjad",
+        "in_section": "{a} di {b}",
+        "with_company": "{a} bersama {b}",
+        "intersections": "Ikuti lebih rinci",
     },
     "en": {
         "home": "Home",
@@ -144,6 +147,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "mentions": "Articles",
         "by_mentions": "By number of articles",
         "alphabetical": "Alphabetical",
+        "in_section": "{a} in {b}",
+        "with_company": "{a} with {b}",
+        "intersections": "Follow more closely",
     },
 }
 

@@ -22,6 +22,8 @@ class Count:
     slug: str
     name: str
     count: int
+    path: str = ""
+    """Where it links: the term's page, or the intersection page of the two when there is one."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Intel:
     """Mentions per month from its first month to its latest, empty months included."""
     sparkline: str
     """The months as an inline SVG (no script), for the page and the /companies/ list."""
+    pages: tuple[Count, ...] = ()
+    """Its intersection pages (slug = the section or company, name = its title, count = its articles)."""
 
 
 TOP = 5
@@ -98,9 +102,9 @@ def monthly(articles: Sequence[Article]) -> tuple[MonthCount, ...]:
     return tuple(out)
 
 
-def _top(counter: Counter[str], names: dict[str, str], limit: int | None = None) -> tuple[Count, ...]:
+def _top(counter: Counter[str], names: dict[str, str], folder: str, limit: int | None = None) -> tuple[Count, ...]:
     ranked = sorted(counter.items(), key=lambda kv: (-kv[1], fold(names[kv[0]]), kv[0]))
-    return tuple(Count(slug, names[slug], n) for slug, n in ranked[:limit])
+    return tuple(Count(slug, names[slug], n, f"{folder}/{slug}/") for slug, n in ranked[:limit])
 
 
 def sparkline_svg(months: Sequence[MonthCount], label: str, width: int = 120, height: int = 24) -> str:
@@ -144,9 +148,60 @@ def company_intel(companies: Sequence[Term], sections: Sequence[Term], publisher
         months = monthly(term.articles)
         out[term.slug] = Intel(
             first=min(a.date for a in term.articles), latest=max(a.date for a in term.articles),
-            co_mentions=_top(together.get(term.slug, Counter()), company_names),
-            sections=_top(by_section, names, TOP), publishers=_top(by_publisher, names, TOP), months=months,
+            co_mentions=_top(together.get(term.slug, Counter()), company_names, "companies"),
+            sections=_top(by_section, names, "sections", TOP), publishers=_top(by_publisher, names, "sources", TOP),
+            months=months,
             sparkline=sparkline_svg(months, label.format(name=term.name, n=len(term.articles))))
     return out
 
 
+
+
+@dataclass(frozen=True)
+class Intersection:
+    """The articles a company shares with a section or with another company (enough of them to get a page)."""
+
+    company: str
+    """The company's id."""
+    kind: str
+    """'sections' or 'with'."""
+    other: str
+    """The section's or the other company's slug."""
+    title: str
+    """'Meta in Aceh', 'Meta with Scale AI'."""
+    articles: tuple[Article, ...]
+    """Newest first."""
+
+    @property
+    def path(self) -> str:
+        return f"companies/{self.company}/{self.kind}/{self.other}/"
+
+
+def intersections(articles: Sequence[Article], companies: Sequence[Term], sections: Sequence[Term], minimum: int,
+                  in_section: str, with_company: str) -> tuple[Intersection, ...]:
+    """Company×section and company×company lists with at least ``minimum`` articles, sorted by path.
+
+    Built from each article's own pairs in one pass over ``articles`` (newest first, so every
+    list comes out newest first): the work grows with the articles, not with companies squared.
+    """
+    names = {t.slug: t.name for t in companies}
+    section_of = {fold(t.name): t for t in sections}
+    groups: dict[tuple[str, str, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        ids = sorted({c.id for c in article.companies})
+        section = section_of.get(fold(article.section)) if article.section else None
+        for a in ids:
+            if section is not None:
+                groups[(a, "sections", section.slug)].append(article)
+            for b in ids:
+                if a != b:
+                    groups[(a, "with", b)].append(article)
+    section_names = {t.slug: t.name for t in sections}
+    out = []
+    for (company, kind, other), members in sorted(groups.items()):
+        if len(members) < minimum:
+            continue
+        pattern = in_section if kind == "sections" else with_company
+        other_name = section_names[other] if kind == "sections" else names[other]
+        out.append(Intersection(company, kind, other, pattern.format(a=names[company], b=other_name), tuple(members)))
+    return tuple(out)

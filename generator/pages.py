@@ -11,14 +11,14 @@ helpers that depend only on the config: ``config``, ``t`` (UI strings), ``url``,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import i18n, urls
 from .config import Config
 from .editions import Edition, EditionLink, neighbours
 from .feeds import Names, item_categories, term_names
-from .intelligence import Intel, company_intel, ranking
+from .intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from .models import Archive, ArchiveLink, Article, MenuLink, PageSpec, Site, Term, TermLink
 from .publishers import Publisher
 from .publishers import link as publisher_link
@@ -144,8 +144,41 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
                      publisher_link=publishers.get(article.source_path))
 
 
+def _intersections(k: Kinds) -> tuple[Intersection, ...]:
+    return intersections(k.site.articles, k.site.companies, k.site.sections, k.config.intersections_min_articles,
+                         k.t["in_section"], k.t["with_company"])
+
+
 def _intel(k: Kinds) -> dict[str, Intel]:
-    return company_intel(k.site.companies, k.site.sections, k.publishers, k.site.articles, k.t["sparkline_label"])
+    """Each company's intel, with links to its intersection pages; a co-mention links to the pair's page when
+    there is one."""
+    intel = company_intel(k.site.companies, k.site.sections, k.publishers, k.site.articles, k.t["sparkline_label"])
+    pages: dict[str, list[Intersection]] = {}
+    for x in _intersections(k):
+        pages.setdefault(x.company, []).append(x)
+    for slug, found in pages.items():
+        paths = {x.path for x in found}
+        co = tuple(replace(c, path=f"companies/{slug}/with/{c.slug}/") if f"companies/{slug}/with/{c.slug}/" in paths
+                   else c for c in intel[slug].co_mentions)
+        links = tuple(Count(x.other, x.title, len(x.articles), x.path) for x in found)
+        intel[slug] = replace(intel[slug], co_mentions=co, pages=links)
+    return intel
+
+
+def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/companies/<id>/sections/<section>/ and /companies/<id>/with/<id>/, for pairs with enough articles."""
+    for x in _intersections(k):
+        feed = Feed(f"{k.config.title}: {x.title}", urls.feed_path(x.path))
+        about = Count(x.other, x.title, len(x.articles), x.path)
+        for p in k.pagers(x.articles, x.path):
+            yield k.page(p.path, "intersection.html", k.page_title(x.title, p), (feed,), intersection=about,
+                         company=link(next(t for t in k.site.companies if t.slug == x.company)), pager=p)
+
+
+def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
+    names = term_names(k.site)
+    for x in _intersections(k):
+        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles, names)
 
 
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:

@@ -23,15 +23,16 @@ from .feeds import FORMATS, render_feed
 from .hashing import Memo, canonical, digest
 from .models import Article, PageSpec
 from .pages import (Kinds, PageKind, archive_pages, article_pages, edition_pages, feeds, home_pages, info_pages,
-                    not_found_page, publisher_feeds, publisher_index_pages, publisher_pages, term_index_pages,
-                    term_pages, weekly_feeds, weekly_index_pages)
+                    intersection_feeds, intersection_pages, not_found_page, publisher_feeds, publisher_index_pages,
+                    publisher_pages, term_index_pages, term_pages, weekly_feeds, weekly_index_pages)
 
 PAGE_RENDERS = ("html", "email")
 """Renders that make pages; every other one (the RENDERERS) makes a feed."""
 
-PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, archive_pages,
-                                    publisher_index_pages, publisher_pages, weekly_index_pages, edition_pages,
-                                    info_pages, not_found_page, feeds, publisher_feeds, weekly_feeds)
+PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, intersection_pages,
+                                    archive_pages, publisher_index_pages, publisher_pages, weekly_index_pages,
+                                    edition_pages, info_pages, not_found_page, feeds, intersection_feeds,
+                                    publisher_feeds, weekly_feeds)
 """Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
 
 RENDERERS: Mapping[str, Callable[..., bytes]] = {

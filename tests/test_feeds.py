@@ -23,7 +23,7 @@ STRICT = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
 def test_every_list_page_has_a_feed() -> None:
     assert FEEDS == [
         "companies/google/feed.xml", "companies/meta/feed.xml", "companies/nusantara-data/feed.xml",
-        "companies/scale-ai/feed.xml", "feed.xml", "sections/aceh/feed.xml", "sections/amerika-serikat/feed.xml",
+        "companies/scale-ai/feed.xml", "companies/scale-ai/sections/amerika-serikat/feed.xml", "feed.xml", "sections/aceh/feed.xml", "sections/amerika-serikat/feed.xml",
         "sections/kepri/feed.xml", "sources/reuters/feed.xml", "sources/tekno-kompas-com/feed.xml", "tags/ai/feed.xml", "tags/akuisisi/feed.xml", "tags/kemitraan/feed.xml",
         "tags/pusat-data/feed.xml", "weekly/feed.xml"]
 

@@ -57,7 +57,8 @@ def base_project(root: Path) -> None:
         "2025/06/scale.md": article(title="Scale", date="2025-06-14", tags="[ai]", companies="[Scale AI, Meta]"),
         "2025/05/lama.md": article(title="Lama", date="2025-05-01", tags="[data]", section="Eropa"),
         "2024/12/tua.md": article(title="Tua", date="2024-12-30", companies="[Google]", section="Asia"),
-    }, config="title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\n", companies=REGISTRY)
+    }, config="title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\nintersections:\n  min_articles: 1\n",
+       companies=REGISTRY)
     write_files(root, {"content/sources.yaml": "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n"
                                                "  aliases: [mobile.reuters.com]\n"})
 
@@ -126,6 +127,7 @@ OVERRIDES: dict[str, list[str]] = {
                      "{{ a.body_html }}{% endfor %}{% endfor %}{{ older.count if older else '' }}"],
     "editions.html": ["{% for e in pager.editions %}{{ e.heading }}{{ e.count }}{% endfor %}"],
     "email.html": ["{% for a in edition.articles %}{{ a.updated }}{{ a.source.name if a.source else '' }}{% endfor %}"],
+    "intersection.html": ["{{ intersection.count }}{{ company.name }}{% for a in pager.articles %}{{ a.title }}{% endfor %}"],
     "sources.html": ["{% for p in publishers %}{{ p.name }}{{ p.count }}{% endfor %}"],
     "publisher.html": ["{{ publisher.count }}{{ publisher.url }}{% for a in pager.articles %}{{ a.source.url }}{% endfor %}"],
     "_item.html": ["{{ item.body_html }}{{ item.updated }}", "{{ item.source.url if item.source else '' }}"],

@@ -81,3 +81,28 @@ def test_a_new_co_mention_rerenders_the_other_companys_first_page(tmp_path: Path
     after = dict(build(load_config(tmp_path / "config.yaml")).fingerprints)
     changed = {p for p in after if before.get(p) != after[p]}
     assert {"companies/a/index.html", "companies/b/index.html", "companies/index.html"} <= changed
+
+
+def test_intersection_pages_exist_only_for_pairs_with_enough_articles(tmp_path: Path) -> None:
+    make_project(tmp_path, {
+        "a.md": article(title="A1", companies="[Meta, Scale AI]", section="Aceh"),
+        "b.md": article(title="A2", date="2025-06-14", companies="[Meta, Scale AI]", section="Aceh"),
+        "c.md": article(title="A3", date="2025-06-15", companies="[Meta, Google]", section="Aceh")},
+        config="title: T\nbase_url: https://example.org/\nintersections:\n  min_articles: 2\n")
+    files = build_project(tmp_path).output.files
+    pages = sorted(p for p in files if p.startswith("companies/") and ("/with/" in p or "/sections/" in p)
+                   and p.endswith("index.html"))
+    assert pages == ["companies/meta/sections/aceh/index.html", "companies/meta/with/scale-ai/index.html",
+                     "companies/scale-ai/sections/aceh/index.html", "companies/scale-ai/with/meta/index.html"]
+    page = lxml.html.document_fromstring(files["companies/meta/with/scale-ai/index.html"])
+    assert page.xpath("//h1/text()") == ["Meta bersama Scale AI"]
+    assert [a.text for a in page.xpath("//article/h2/a")] == ["A2", "A1"]
+    assert page.xpath("//head/link[@type='application/atom+xml']/@href")[0] == "/companies/meta/with/scale-ai/atom.xml"
+    meta = lxml.html.document_fromstring(files["companies/meta/index.html"])
+    co = {a.text: a.get("href") for a in meta.xpath("//dt[.='Sering disebut bersama']/following-sibling::dd[1]/a")}
+    assert co == {"Scale AI": "/companies/meta/with/scale-ai/", "Google": "/companies/google/"}  # 1 shared: no page
+    follow = meta.xpath("//dt[.='Ikuti lebih rinci']/following-sibling::dd[1]")[0].text_content()
+    assert follow == "Meta di Aceh (3), Meta bersama Scale AI (2)"
+    assert not any("/with/" in p for p in build_project(make_project(tmp_path / "default", {
+        "a.md": article(companies="[Meta, Scale AI]"), "b.md": article(title="B", companies="[Meta, Scale AI]")}))
+        .output.files), "the default minimum is 3"
