@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 import jinja2
 
 from .cache import FORMAT, CacheSnapshot, digest
-from . import i18n
+from . import i18n, search
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
@@ -50,7 +50,8 @@ class BuildResult:
     next_due: float
     """POSIX time at which the earliest left-out future article becomes due (inf if none)."""
     fingerprints: Mapping[str, str] = field(default_factory=dict)
-    """Output path → input fingerprint, for the next incremental build."""
+    """Output path → input fingerprint, for the next incremental build. The search bundle's
+    files (named by Pagefind) join it as the output stream reaches them."""
     article_cache: Mapping[str, bytes] = field(default_factory=dict)
     """Article key → pickled parse result, for the cache."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -218,15 +219,32 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     config, site, planned = site_plan.config, site_plan.site, site_plan.planned
     reuse = {p.spec.path: previous[p.spec.path][1] for p in planned
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
-    output = Output(_render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress))
+    fingerprints = {p.spec.path: p.fingerprint for p in planned}
+    found = search.plan_search([(p.spec.path, p.spec.template, p.fingerprint) for p in planned
+                                if p.spec.render == "html"], previous) if config.search else None
+    if found and not found.kept:  # re-indexing needs every article page's bytes
+        reuse = {path: h for path, h in reuse.items() if path not in found.indexed}
+    indexed: list[tuple[str, bytes]] = []
+    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress)
+    output = Output(_collect(stream, found.indexed, indexed) if found and not found.kept else stream)
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     output.add("robots.txt", render_robots(config))
     output.add_all(static_files(config, site_plan.theme))
+    if found:
+        output.add_all(search.bundle(found, indexed, fingerprints))
     feeds = sum(1 for p in planned if p.spec.render != "html")
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
     return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
-                       {p.spec.path: p.fingerprint for p in planned}, loaded.blobs, loaded.seen)
+                       fingerprints, loaded.blobs, loaded.seen)
+
+
+def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]]) -> Iterator[Entry]:
+    """Pass ``entries`` on, keeping a copy of the bytes of those in ``paths`` (the pages to index)."""
+    for path, data in entries:
+        if path in paths and isinstance(data, bytes):
+            into.append((path, data))
+        yield path, data
 
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,

@@ -49,6 +49,8 @@ class Config:
     """Site files copied as-is into the output root (overriding the theme's static files)."""
     menu: tuple[str, ...] = ()
     """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
+    search: bool = True
+    """Full-text search: a Pagefind index under ``pagefind/``, the ``/search/`` page and a header box."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -68,6 +70,7 @@ _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir"}
 _POSITIVE_INT = {"page_size", "feed_size"}
 _TEXT_LIST = {"menu"}
+_BOOL = {"search"}
 
 
 def normalise_base_url(url: str) -> str:
@@ -117,6 +120,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
             continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             problems.append(Problem(rel, line, key, f"must be a whole number of at least 1, got {value!r}"))
+            continue
+        if key in _BOOL and not isinstance(value, bool):
+            problems.append(Problem(rel, line, key, f"must be true or false, got {value!r}"))
             continue
         if key in _TEXT_LIST:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

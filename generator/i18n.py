@@ -47,6 +47,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Bulan",
         "years": "Tahun",
         "empty": "Belum ada artikel.",
+        "search": "Cari",
+        "search_label": "Cari artikel",
+        "search_noscript": "Pencarian memerlukan JavaScript. Telusuri arsip per tahun:",
+        "search_none": "Tidak ada artikel yang cocok dengan “{q}”.",
+        "search_found": "{n} artikel cocok dengan “{q}”.",
     },
     "en": {
         "home": "Home",
@@ -84,6 +89,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Months",
         "years": "Years",
         "empty": "No articles yet.",
+        "search": "Search",
+        "search_label": "Search articles",
+        "search_noscript": "Search needs JavaScript. Browse the archive by year:",
+        "search_none": "No articles match “{q}”.",
+        "search_found": "{n} articles match “{q}”.",
     },
 }
 

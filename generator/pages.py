@@ -162,6 +162,14 @@ def info_pages(k: Kinds) -> Iterable[PageSpec]:
         yield k.page(info.path, "page.html", info.title, info_page=info)
 
 
+def search_page(k: Kinds) -> Iterable[PageSpec]:
+    """/search/ (when ``search`` is on): the box and results drawn by search.js; without
+    JavaScript it lists the yearly archives instead."""
+    if k.config.search:
+        years = tuple(ArchiveLink(y.year, None, len(y.articles)) for y in k.site.years)
+        yield k.page("search/", "search.html", k.t["search"], years=years)
+
+
 def not_found_page(k: Kinds) -> Iterable[PageSpec]:
     yield k.page("404.html", "404.html", k.t["not_found"])
 
