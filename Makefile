@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check bench clean golden
+.PHONY: site test serve check bench clean golden screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(TSTAMP)
 
 golden: $(TSTAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+screenshots: $(TSTAMP)
+	$(BIN)/python -m pytest tests/test_browser.py --screenshots -k screenshots
 
 serve: $(STAMP)
 	$(BIN)/digest serve

@@ -14,6 +14,15 @@ FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+    parser.addoption("--screenshots", action="store_true", help="write docs/screenshots/ (tests/test_browser.py)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The screenshot writer runs only when asked for (``make screenshots``): deselected, not skipped."""
+    if not config.getoption("--screenshots"):
+        keep = [i for i in items if i.name != "test_screenshots"]
+        config.hook.pytest_deselected(items=[i for i in items if i.name == "test_screenshots"])
+        items[:] = keep
 
 
 @pytest.fixture

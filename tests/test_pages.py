@@ -28,8 +28,8 @@ def test_an_article_links_its_source_tags_companies_and_section() -> None:
     page = FILES["2025/06/google-mundur/index.html"]
     assert '<a href="https://www.reuters.com/" rel="external noopener">Baca artikel selengkapnya di Reuters</a>' in page
     assert '<a href="/digest/companies/google/">Google</a>' in page and '<a href="/digest/tags/ai/">AI</a>' in page
-    assert '<a href="/digest/sections/amerika-serikat/">Amerika Serikat</a>' in page
-    assert '<time datetime="2025-06-14T00:00:00+07:00">14 Juni 2025</time>' in page
+    assert '<a href="/digest/sections/amerika-serikat/" data-pagefind-meta="section">Amerika Serikat</a>' in page
+    assert '<time datetime="2025-06-14T00:00:00+07:00" data-pagefind-meta="date">14 Juni 2025</time>' in page
 
 
 def test_a_year_page_lists_its_months_with_counts() -> None:

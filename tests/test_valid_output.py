@@ -2,6 +2,7 @@
 and nothing that content smuggles in can script a reader's browser or feed reader."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -336,7 +337,15 @@ def unsafe_feed(data: bytes) -> Iterator[str]:
             yield f"<{element.tag} {value!r}>"
 
 
+THEME_OWN = (b'<form class="search" role="search" action="/digest/search/" method="get">',
+             b'<form class="search search-page" role="search" action="/digest/search/" method="get">',
+             b'<script src="/digest/search.js" defer></script>')
+"""The theme's own search forms and script, byte for byte: allowed; any other form or script is not."""
+
+
 def unsafe_output(files: Mapping[str, bytes]) -> list[tuple[str, str]]:
+    files = {path: functools.reduce(lambda d, own: d.replace(own, b""), THEME_OWN, data)
+             for path, data in files.items() if not path.startswith("pagefind/")}  # Pagefind's engine, not pages
     found = [(path, "<script") for path, data in files.items() if b"<script" in data.lower()]
     for path, data in files.items():
         if path.endswith(".html"):
@@ -360,7 +369,7 @@ def test_hostile_content_cannot_script_the_output(hostile: Mapping[str, bytes]) 
 
 def test_control_characters_from_yaml_escapes_never_reach_the_output(hostile: Mapping[str, bytes]) -> None:
     forbidden = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xef\xbf[\xbe\xbf]")
-    assert [path for path, data in hostile.items() if forbidden.search(data)] == []
+    assert [path for path, data in hostile.items() if forbidden.search(data) and not path.startswith("pagefind/")] == []
     assert "bell escape[31m nul del" in hostile["2025/06/x20/index.html"].decode()
 
 

@@ -34,8 +34,11 @@
       a.href = hit.url;
       h.append(a);
       li.append(h, el("p", "meta", [hit.meta.date, hit.meta.section].filter(Boolean).join(" · ")));
+      // Pagefind's excerpt is the page's raw text with <mark> around hits: only text nodes and <mark> are made
       const excerpt = el("p");
-      excerpt.innerHTML = hit.excerpt; // Pagefind escapes the page text and adds only <mark>
+      hit.excerpt.split(/<mark>(.*?)<\/mark>/).forEach((part, i) => {
+        if (part) excerpt.append(i % 2 ? el("mark", "", part) : document.createTextNode(part));
+      });
       li.append(excerpt);
       list.append(li);
     }
