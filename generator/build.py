@@ -32,6 +32,9 @@ from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
 from .theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
 
+Live = Callable[[str, Unchanged], bytes]
+"""Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
+
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while a build runs: stage is 'articles' or 'pages'. The CLI
 draws a progress bar with it; build() itself never prints."""
@@ -210,15 +213,19 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-          cache: CacheSnapshot | None = None) -> BuildResult:
-    """Config → the whole site as an Output, or a BuildError listing every problem."""
+          cache: CacheSnapshot | None = None, live: Live | None = None) -> BuildResult:
+    """Config → the whole site as an Output, or a BuildError listing every problem.
+
+    ``live`` lets the search index read article pages reused from the live site instead of
+    rendering them again.
+    """
     loaded = load(config, options, progress, cache)
     site_plan = plan(config, options, loaded)
-    return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress)
+    return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress, live)
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
-           progress: Progress | None = None) -> BuildResult:
+           progress: Progress | None = None, live: Live | None = None) -> BuildResult:
     """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered."""
     config, site, planned = site_plan.config, site_plan.site, site_plan.planned
     reuse = {p.spec.path: previous[p.spec.path][1] for p in planned
@@ -226,11 +233,11 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     fingerprints = {p.spec.path: p.fingerprint for p in planned}
     found = search.plan_search([(p.spec.path, p.spec.template, p.fingerprint) for p in planned
                                 if p.spec.render == "html"], previous) if config.search else None
-    if found and not found.kept:  # re-indexing needs every article page's bytes
+    if found and not found.kept and live is None:  # re-indexing needs every article page's bytes: render them
         reuse = {path: h for path, h in reuse.items() if path not in found.indexed}
     indexed: list[tuple[str, bytes]] = []
     stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress)
-    output = Output(_collect(stream, found.indexed, indexed) if found and not found.kept else stream)
+    output = Output(_collect(stream, found.indexed, indexed, live) if found and not found.kept else stream)
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     output.add_all(render_robots(config))
     output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
@@ -244,11 +251,13 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                        fingerprints, loaded.blobs, loaded.seen)
 
 
-def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]]) -> Iterator[Entry]:
-    """Pass ``entries`` on, keeping a copy of the bytes of those in ``paths`` (the pages to index)."""
+def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],
+             live: Live | None) -> Iterator[Entry]:
+    """Pass ``entries`` on, keeping a copy of the bytes of those in ``paths`` (the pages to index);
+    a reused one is read from the live site."""
     for path, data in entries:
-        if path in paths and isinstance(data, bytes):
-            into.append((path, data))
+        if path in paths:
+            into.append((path, data if isinstance(data, bytes) else live(path, data) if live else b""))
         yield path, data
 
 

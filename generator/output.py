@@ -326,6 +326,20 @@ def _remove_file(root: Path, path: str) -> None:
         parent = parent.parent
 
 
+def read_unchanged(target: Path, path: str, entry: Unchanged) -> bytes:
+    """The live site's bytes for an ``Unchanged`` entry, so a later stage (the search index) can read a
+    page it did not render; StaleCache if the live file is gone or no longer has those bytes."""
+    try:
+        fd = os.open(target / path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        raise StaleCache(path) from None
+    with os.fdopen(fd, "rb") as f:
+        data = f.read()
+    if digest(data) != entry.hash:
+        raise StaleCache(path)
+    return data
+
+
 def _same_bytes(previous: str, data: bytes | Unchanged) -> bool:
     """Whether the live site has exactly these bytes at ``previous`` (a regular file, not a link)."""
     if isinstance(data, Unchanged):

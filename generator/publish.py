@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from .models import BuildOptions
 from .cache import CACHE_DIR, FORMAT, CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
 from .config import Config
 from .errors import Problem
-from .output import StaleCache, Written, build_lock, read_tree, write_site
+from .output import StaleCache, Written, build_lock, read_tree, read_unchanged, write_site
 from .theme import find_theme
 
 if TYPE_CHECKING:
@@ -91,13 +92,14 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             snapshot = load_cache(cache_dir)
         if live not in snapshot.trees:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
-        result = build(config, options, progress, snapshot)
+        reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
+        result = build(config, options, progress, snapshot, reader)
         if strict and result.warnings:
             return Published(result, None, result.warnings, snapshot.notes, result.articles)
         try:
             written = write_site(result.output, target, snapshot.trees)
         except StaleCache:  # the previous site lost a file the cache relied on: render everything
-            result = build(config, options, progress, replace(snapshot, pages={}))
+            result = build(config, options, progress, replace(snapshot, pages={}), reader)
             written = write_site(result.output, target, {})
         trees = {written.tree: written.manifest}
         if written.previous:

@@ -114,7 +114,7 @@ def test_index_is_reused_until_an_article_page_changes(tmp_path: Path) -> None:
 
     path = root / "content/2025/07/batam.md"
     path.write_text(path.read_text().replace("Kapasitas listrik.", "Kapasitas listrik zebrakata."))
-    run(root)
+    run(root)  # (that the other article page is read, not rendered: tests/test_publish.py counts reuse)
     site = {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
     assert any("zebrakata" in f["content"] for f in fragments(site))
     cold = build_project(root).output.files  # the incremental index is the one a cold build makes
@@ -153,3 +153,17 @@ def test_pagefind_failure_names_its_message_and_the_site_survives(tmp_path: Path
     assert str(e.value.problems[0]).startswith("pagefind/: field 'search': Pagefind failed (exit 3): "
                                                "Error: disk on fire; pip install")
     assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / "site/2025/06/meta/index.html").write_text("<p>edited on the server</p>")
+    path = root / "content/2025/07/batam.md"
+    path.write_text(path.read_text().replace("Kapasitas listrik.", "Kapasitas listrik zebrakata."))
+    run(root)  # the index needs the Meta page; its live bytes are not the cached ones: everything renders again
+    site = {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert b"Meta membeli saham Scale AI." in site["2025/06/meta/index.html"]
+    assert any(f["content"].endswith("Meta membeli saham Scale AI.") for f in fragments(site))
+    assert {p: d for p, d in site.items() if p.startswith("pagefind/")} == \
+        {p: d for p, d in build_project(root).output.files.items() if p.startswith("pagefind/")}
