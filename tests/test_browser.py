@@ -171,6 +171,23 @@ def test_search_for_scale_finds_the_meta_scale_ai_article(tab: Tab) -> None:
     assert page.url == tab.root + SCALE_ARTICLE
 
 
+def test_search_matches_indonesian_word_forms(tab: Tab) -> None:
+    """'pembangunan' also finds 'membangun' and 'dibangun': Pagefind stems Indonesian, from <html lang="id">."""
+    page = tab.go("/search/?q=pembangunan")
+    page.wait_for_selector("#search-results li")
+    marked = {m.lower() for m in page.locator("#search-results mark").all_inner_texts()}
+    assert {"membangun", "dibangun", "pembangunan"} <= marked
+
+
+def test_missing_tools_skip_here_but_fail_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no chromium .* a failure, not a skip"):
+        _skip_or_fail("no chromium (apt-get install chromium)")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="browser tests: no chromium"):
+        _skip_or_fail("no chromium (apt-get install chromium)")
+
+
 def test_search_without_javascript_falls_back_to_the_archive(browser: Any, served: Served) -> None:
     t = Tab(browser, served, javascript=False)
     try:
