@@ -165,7 +165,7 @@ def test_search_for_scale_finds_the_meta_scale_ai_article(tab: Tab) -> None:
     hits = page.locator("#search-results li h2 a")
     assert SCALE_ARTICLE in hits.evaluate_all("as => as.map(a => a.getAttribute('href'))")
     hit = page.locator(f'#search-results li:has(a[href="{SCALE_ARTICLE}"])')
-    assert re.search(r"13 Juni 2025 · Amerika Serikat", hit.locator(".meta").inner_text())
+    assert re.fullmatch(r"13 Juni 2025.* · Amerika Serikat", hit.locator(".meta").inner_text())  # date, section
     hit.locator("h2 a").click()
     page.wait_for_load_state()
     assert page.url == tab.root + SCALE_ARTICLE

@@ -45,10 +45,11 @@ def test_articles_are_indexed_with_title_date_and_section(tmp_path: Path) -> Non
     assert entry["languages"]["id"]["page_count"] == 2  # articles only: lists and the search page are not results
     meta, batam = fragments(files)
     assert meta["url"] == "/2025/06/meta/"  # search.js gives Pagefind the base path /news/
-    assert meta["meta"] == {"title": "Meta bermitra dengan Scale AI", "date": "13 Juni 2025",
-                            "section": "Amerika Serikat"}
+    assert meta["meta"]["title"] == "Meta bermitra dengan Scale AI" and meta["meta"]["section"] == "Amerika Serikat"
+    assert meta["meta"]["date"].startswith("13 Juni 2025")  # the date as the page shows it (a theme may add the time)
     assert "Meta membeli saham Scale AI." in meta["content"]
-    assert batam["meta"] == {"title": "Pusat data Batam", "date": "1 Juli 2025"}
+    assert batam["meta"]["title"] == "Pusat data Batam" and batam["meta"]["date"].startswith("1 Juli 2025")
+    assert "section" not in batam["meta"]
     assert not any(p.startswith("pagefind/pagefind-ui") for p in files)  # the theme draws results itself
 
 
