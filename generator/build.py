@@ -16,7 +16,7 @@ import jinja2
 
 from .cache import FORMAT, CacheSnapshot, digest
 from .config import Config
-from .content import ArticleSettings, article_key, find_articles, parse_article
+from .content import ArticleSettings, article_key, find_articles, parse_article, read_article
 from .errors import BuildError, Problem, sort_problems
 from .models import Article, BuildOptions
 from .output import Entry, Output, Unchanged
@@ -85,8 +85,10 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         if cached is not None and known is not None:
             key = known[1]
         else:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = read_article(rel, path)
+            if isinstance(data, Problem):
+                problems.append(data)
+                continue
             key = article_key(rel, data, settings)
             cached = cache.articles.get(key) if cache else None
             if cached is None:

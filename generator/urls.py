@@ -15,6 +15,11 @@ RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "site
 """Names a slug may not take, because a top-level page or file already has them."""
 
 
+HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+"""An absolute http(s) link as editors may type it (``HTTPS://`` too): the test for source.url, image,
+--source-url and a company's url alike."""
+
+
 MAX_SLUG = 80
 """Slug length cap, far below any file system's 255-byte name limit."""
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
