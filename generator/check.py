@@ -1,7 +1,9 @@
 """``digest check``: everything ``digest build`` would report, plus what a digest curator misses.
 
-The site is built in memory (nothing is written) and every article is read again with its
-front-matter line numbers, so each finding names a file and a line. The curator checks:
+The site is loaded and planned as ``digest build`` does; nothing is written, and only pages
+whose inputs changed since the last build are rendered (to find template errors). Every
+article is read again with its front-matter line numbers, so each finding names a file and
+a line. The curator checks:
 
 * mentions: a registry company named in the title, summary or body (by name or alias, on
   whole words) but missing from ``companies:``; and a listed company never mentioned;
@@ -21,10 +23,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from .build import BuildOptions, build, is_future, load_articles
+from .build import BuildOptions, is_future, load, plan, render
 from .cache import CACHE_DIR, load_cache
 from .config import Config, load_config
-from .content import ArticleSettings, decode
+from .content import decode
 from .errors import BuildError, Problem
 from .frontmatter import Lines, load_yaml, split
 from .models import Article
@@ -134,15 +136,16 @@ def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
         registry = load_registry(config.path(registry_rel), registry_rel)
     except BuildError as e:
         return _report(0, (Finding(p, "registry") for p in e.problems))
-    # the last build's cache (read, never written) spares parsing unchanged articles twice
-    cache = replace(load_cache(config.path(CACHE_DIR)), pages={})
-    settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    articles, problems, _, _ = load_articles(config, settings, cache=cache, jobs=options.jobs)
-    findings = [Finding(p, "build") for p in problems]
+    # the last build's cache (read, never written) spares parsing unchanged articles again, and
+    # rendering pages whose inputs did not change since the build that rendered them without error
+    cache = load_cache(config.path(CACHE_DIR))
+    loaded = load(config, options, cache=cache)
+    articles = loaded.articles
+    findings = [Finding(p, "build") for p in loaded.problems]
     try:
-        result = build(config, options, cache=cache)
-        findings += [Finding(p, "build") for p in result.warnings]
-        files: set[str] | None = set(result.output.files)
+        site_plan = plan(config, options, replace(loaded, problems=()))
+        findings += [Finding(p, "build") for p in site_plan.warnings]
+        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.jobs).output}
     except BuildError as e:
         findings += [Finding(p, "build") for p in e.problems]
         files = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from .urls import archive_path, term_path
 
@@ -79,6 +79,10 @@ class Article:
     path: str
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
 
+    def __fingerprint__(self) -> str:
+        """What a page that shows this article depends on: its key hashes the file and the parse settings."""
+        return self.key
+
 
 @dataclass(frozen=True)
 class Term:
@@ -91,6 +95,26 @@ class Term:
     """Newest first."""
     company: Company | None = None
     """Registry entry, for companies."""
+
+    @property
+    def path(self) -> str:
+        return term_path(self.kind, self.slug)
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A term as another page shows it (a link with a count), without its article list.
+
+    An article page shows its tags this way, so it depends on each tag's name and count,
+    not on every article that shares the tag.
+    """
+
+    kind: TermKind
+    slug: str
+    name: str
+    count: int
+    """How many published articles the term has."""
+    company: Company | None = None
 
     @property
     def path(self) -> str:
@@ -127,6 +151,39 @@ class Site:
     """Newest first."""
     updated: datetime | None
     """Newest article's date (or updated date): the site's only notion of 'now'."""
+
+
+@dataclass(frozen=True)
+class ArchiveLink:
+    """A year or month as another page links to it, with its count."""
+
+    year: int
+    month: int | None
+    count: int
+
+    @property
+    def path(self) -> str:
+        return archive_path(self.year, self.month)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One output file, before rendering: everything its bytes depend on, stated once.
+
+    Page kinds make specs; the planner fingerprints ``context`` exactly (see
+    ``hashing.canonical``) together with the templates, config and generator version, and
+    the renderer hands the same ``context`` to the template. So whatever a template can
+    read is part of the fingerprint, and an incremental build cannot miss a change.
+    """
+
+    path: str
+    """Output file, e.g. 'tags/ai/page/2/index.html' or 'tags/ai/feed.xml'."""
+    render: str
+    """How to make the bytes: 'html' (a Jinja template) or a renderer's name, e.g. 'rss'."""
+    template: str
+    """Template name for 'html', e.g. 'term.html'; '' for other renderers."""
+    context: Mapping[str, Any]
+    """The names the template (or renderer) gets, and nothing else."""
 
 
 @dataclass(frozen=True)
