@@ -101,7 +101,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     is remembered. Any other file is read and looked up by the hash of its bytes.
     """
     files, found_problems = find_articles(config.root, config.content_dir)
-    problems = list(found_problems)
+    problems = [*settings.registry.warnings, *found_problems]
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     blobs: dict[str, bytes] = {}
     keys: list[str] = []

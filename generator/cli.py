@@ -248,7 +248,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None) -> Config:
             registry = load_registry(config.path(rel), rel)
         except BuildError as registry_error:
             raise BuildError(problems + list(registry_error.problems)) from None
-        problems += load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir))[1]
+        problems += load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir)).problems
         raise BuildError(problems) from None
 
 

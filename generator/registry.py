@@ -32,6 +32,8 @@ class Registry:
     """Companies by id, in id order."""
     names: dict[str, str]
     """Folded name or alias → company id, in sorted order."""
+    warnings: tuple[Problem, ...] = ()
+    """Things fixed on the way in (control characters from YAML escapes), to report with the build's."""
 
     def lookup(self, name: str) -> Company | None:
         cid = self.names.get(fold(name))
@@ -60,8 +62,6 @@ def load_registry(path: Path, rel: str) -> Registry:
         raise BuildError([Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]) from None
     except YamlError as e:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
-    if escaped:  # a registry has no warnings channel, and a bell character in a company name is never meant
-        raise BuildError([Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped])
     if values is None:
         return empty_registry()
     if not isinstance(values, dict):
@@ -117,5 +117,6 @@ def load_registry(path: Path, rel: str) -> Registry:
     if problems:
         raise BuildError(problems)
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
-                    {folded: owner[folded][0] for folded in sorted(owner)})
+                    {folded: owner[folded][0] for folded in sorted(owner)},
+                    tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped))
 
