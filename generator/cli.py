@@ -388,7 +388,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
                                                        jobs=default_jobs()))
     if args.format == "json":
-        print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))
+        text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
+        # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
+        print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
     else:
         for finding in report.findings:
             if not (args.quiet and finding.problem.severity == "hint"):

@@ -172,6 +172,9 @@ def _read(path: Path) -> bytes:
     """The config file's bytes, or an error that says what to do: outside a project, the fix is
     ``digest init`` or a ``cd``, not a missing file."""
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise BuildError([Problem(str(path), 0, "", "is not a regular file (a FIFO or device); pass --config "
+                                                        "with a YAML file")])
         return path.read_bytes()
     except FileNotFoundError:
         if path.name == "config.yaml" and not path.parent.joinpath("content").is_dir():

@@ -263,8 +263,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     body = parts.body
     if not body.strip():
         check.warn("", "the body is empty; write the digest text below the closing '---'", line=parts.body_line)
-    elif body.strip() in PLACEHOLDER.values():
-        line = parts.body_line + len(body) - len(body.lstrip("\n"))
+    elif placeholder := next((p for p in PLACEHOLDER.values() if p in body), None):
+        line = parts.body_line + body.count("\n", 0, body.index(placeholder))
         check.warn("", "the placeholder text is still there (digest new wrote it); replace it with the digest text",
                    line=line)
     if updated and when and updated < when:

@@ -51,8 +51,10 @@ def empty_registry() -> Registry:
 
 def load_registry(path: Path, rel: str) -> Registry:
     """Read the registry; a missing file is an empty registry, a bad one an error."""
-    if not path.is_file():
+    if not path.exists():
         return empty_registry()
+    if not path.is_file():  # a folder or a FIFO: never silently an empty registry, never a hang
+        raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
     escaped: list[YamlError] = []
     try:
         values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), 1, escaped)

@@ -222,6 +222,18 @@ def test_file_names_that_are_not_utf8_or_hold_control_characters(built: Path) ->
         "date-time) to the front matter", "error: 2 problems found; nothing was written"], built, before)
 
 
+def test_check_json_stays_valid_utf8_with_a_file_name_that_is_not(built: Path) -> None:
+    import json
+
+    with open(os.fsencode(built / "content") + b"/caf\xe9.md", "wb") as f:
+        f.write(article().encode())
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "json"], cwd=built,
+                            capture_output=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, timeout=300)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    report = json.loads(result.stdout.decode("utf-8"))
+    assert [p["path"] for p in report["problems"]] == ["content/caf\udce9.md"]
+
+
 def test_a_template_that_is_not_utf8_is_an_error(built: Path) -> None:
     before = tree(built / "site")
     write_files(built, {"templates/base.html": b"<!doctype html>\n<title>caf\xe9</title>\n"})
@@ -238,12 +250,27 @@ def test_config_pointing_at_a_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
         "error: 1 problem found; nothing was written\n"))
 
 
+def test_config_or_registry_that_is_a_fifo_or_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    assert run(capsys, "build", "--config", str(tmp_path / "pipe.yaml")) == (1, "", (
+        f"{tmp_path}/pipe.yaml: is not a regular file (a FIFO or device); pass --config with a YAML file\n"
+        "error: 1 problem found; nothing was written\n"))
+    make_project(tmp_path, {"a.md": article()})
+    (tmp_path / "content/companies.yaml").mkdir()
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
+        "content/companies.yaml: is not a regular file; make it a YAML file of companies, or remove it\n"
+        "error: 1 problem found; nothing was written\n"))
+
+
 def test_build_outside_a_project_says_how_to_start_one(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "build") == (1, "", (
-        "config.yaml: not found: this folder is not a news-digest project; start one with 'digest init DIR' and "
-        "cd into it, or pass --config PATH\nerror: 1 problem found; nothing was written\n"))
+    code, out, err = run(capsys, "build")
+    assert (code, out) == (1, "")
+    # (a folder above the test's tmp folder may hold a config.yaml, and is then suggested: see below)
+    assert err.startswith("config.yaml: not found: this folder is not a news-digest project; ")
+    assert err.endswith("start one with 'digest init DIR' and cd into it, or pass --config PATH\n"
+                        "error: 1 problem found; nothing was written\n")
     make_project(tmp_path / "blog", {"a.md": article()})
     monkeypatch.chdir(tmp_path / "blog/content")
     assert run(capsys, "build")[2].startswith(
