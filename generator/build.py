@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
@@ -19,7 +19,9 @@ from . import i18n
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article, read_article
 from .errors import BuildError, Problem, sort_problems
-from .models import Article, BuildOptions, Site
+from .info_pages import load_pages
+from .layout import layout
+from .models import Article, BuildOptions, InfoPage, MenuLink, Site
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .pages import Kinds
@@ -71,6 +73,8 @@ class Loaded:
     """Article key → pickled parse result, for the cache."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), for the cache."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, from content/pages/ (drafts only when asked for)."""
 
 
 @dataclass(frozen=True)
@@ -156,10 +160,27 @@ def is_future(article: Article, options: BuildOptions) -> bool:
 def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
          cache: CacheSnapshot | None = None) -> Loaded:
     """The registry, then every article (from the cache where unchanged)."""
-    registry_rel = f"{config.content_dir}/companies.yaml"
-    registry = load_registry(config.path(registry_rel), registry_rel)
+    where = layout(config)
+    registry = load_registry(where.registry, where.registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    return load_articles(config, settings, progress, cache, options.jobs)
+    loaded = load_articles(config, settings, progress, cache, options.jobs)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
+    return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
+
+
+def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[MenuLink, ...], list[Problem]]:
+    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion."""
+    by_slug = {p.slug: p for p in pages}
+    links, problems = [], []
+    for slug in config.menu:
+        page = by_slug.get(slug)
+        if page is None:
+            known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
+            problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is not a page in "
+                                    f"{config.content_dir}/pages/; pages: {known}"))
+        else:
+            links.append(MenuLink(page.title, page.path))
+    return tuple(links), problems
 
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
@@ -173,14 +194,16 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
     site, index_problems = build_site(published)
-    problems = [*loaded.problems, *index_problems]
+    site = replace(site, pages=loaded.pages)
+    menu, menu_problems = footer_menu(config, loaded.pages)
+    problems = [*loaded.problems, *index_problems, *menu_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 
     theme = find_theme(config)
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
-    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language]), base))
+    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], menu), base))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 

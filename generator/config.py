@@ -48,6 +48,8 @@ class Config:
     """Site templates that override the theme's, file by file."""
     static_dir: str = "static"
     """Site files copied as-is into the output root (overriding the theme's static files)."""
+    menu: tuple[str, ...] = ()
+    """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -66,6 +68,7 @@ _KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_p
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir"}
 _POSITIVE_INT = {"page_size", "feed_size"}
+_TEXT_LIST = {"menu"}
 
 
 class ConfigError(BuildError):
@@ -138,6 +141,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             problems.append(Problem(rel, line, key, f"must be a whole number of at least 1, got {value!r}"))
             continue
+        if key in _TEXT_LIST:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(Problem(rel, line, key, f"must be a list of names, like {key}: [about, contact]"))
+                continue
+            value = tuple(v.strip() for v in value)
         settings[key] = value
     settings.update({k: v for k, v in (overrides or {}).items() if v is not None})
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from .cache import FORMAT, digest
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from .layout import PAGES
 from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
 from .models import Article, Company, Source
 from .registry import Registry, fold
@@ -36,6 +37,8 @@ MAX_TAGS = 50
 MAX_COMPANIES = 50
 """Most companies an article may list, for the same reason."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NOT_ARTICLES = frozenset({PAGES})
+"""Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
           "updated", "draft")
 """Front-matter keys an article may have."""
@@ -80,6 +83,8 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
                                             f"{content_dir}/", "warning"))
 
     for folder, dirs, files in os.walk(base, onerror=unreadable):
+        if folder == str(base):  # content/pages/ holds pages, not articles
+            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
         for name in sorted(dirs):
             if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
                 rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
@@ -227,7 +232,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
     raw_lines = text.split("\n")
-    check = _Checker(rel, meta, lines, raw_lines, problems)
+    check = FieldReader(rel, meta, lines, raw_lines, problems)
     tz = ZoneInfo(settings.timezone)
 
     for key in meta:
@@ -338,7 +343,7 @@ def normalise_date(text: str) -> tuple[str | None, str]:
     return iso, ""
 
 
-class _Checker:
+class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
     def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem]) -> None:

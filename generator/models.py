@@ -85,6 +85,32 @@ class Article:
 
 
 @dataclass(frozen=True)
+class InfoPage:
+    """A page that is not news (about, contact, editorial policy), from ``content/pages/``."""
+
+    source_path: str
+    slug: str
+    """Its URL is /<slug>/."""
+    title: str
+    summary: str
+    """For the meta description; may be ''."""
+    draft: bool
+    body_html: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.slug}/"
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """One entry of the footer menu (``menu`` in config.yaml)."""
+
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
 class Term:
     """A tag, company or section with its articles."""
 
@@ -151,6 +177,8 @@ class Site:
     """Newest first."""
     updated: datetime | None
     """Newest article's date (or updated date): the site's only notion of 'now'."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, by slug."""
 
 
 @dataclass(frozen=True)

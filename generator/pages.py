@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import i18n, urls
 from .config import Config
-from .models import Archive, ArchiveLink, Article, PageSpec, Site, Term, TermLink
+from .models import Archive, ArchiveLink, Article, MenuLink, PageSpec, Site, Term, TermLink
 from .registry import fold
 
 
@@ -69,6 +69,8 @@ class Kinds:
     config: Config
     site: Site
     t: Mapping[str, str]
+    menu: tuple[MenuLink, ...] = ()
+    """The footer menu, on every page."""
 
     @property
     def site_feed(self) -> Feed:
@@ -77,7 +79,7 @@ class Kinds:
     def page(self, path: str, template: str, title: str, feeds: Sequence[Feed] = (), **context: Any) -> PageSpec:
         """A spec for the HTML page at ``path``."""
         return PageSpec(urls.file_for(path), "html", template,
-                        {"page": Page(path, title, (*feeds, self.site_feed)), **context})
+                        {"page": Page(path, title, (*feeds, self.site_feed)), "menu": self.menu, **context})
 
     def pagers(self, articles: Sequence[Article], first: str) -> Iterable[Pager]:
         """The pages of a paginated list: always at least one, even when empty."""
@@ -152,6 +154,12 @@ def archive_pages(k: Kinds) -> Iterable[PageSpec]:
         here = ArchiveLink(archive.year, archive.month, len(archive.articles))
         for p in k.pagers(archive.articles, archive.path):
             yield k.page(p.path, "archive.html", k.page_title(title, p), archive=here, months=months, pager=p)
+
+
+def info_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Pages that are not news (content/pages/): /about/ and the like."""
+    for info in k.site.pages:
+        yield k.page(info.path, "page.html", info.title, info_page=info)
 
 
 def not_found_page(k: Kinds) -> Iterable[PageSpec]:

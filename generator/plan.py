@@ -21,11 +21,11 @@ from .config import Config
 from .feeds import render_feed
 from .hashing import Memo, canonical, digest
 from .models import Article, PageSpec
-from .pages import (Kinds, PageKind, archive_pages, article_pages, feeds, home_pages, not_found_page, term_index_pages,
-                    term_pages)
+from .pages import (Kinds, PageKind, archive_pages, article_pages, feeds, home_pages, info_pages, not_found_page,
+                    term_index_pages, term_pages)
 
 PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, archive_pages,
-                                    not_found_page, feeds)
+                                    info_pages, not_found_page, feeds)
 """Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
 
 RENDERERS: Mapping[str, Callable[..., bytes]] = {"rss": render_feed}
