@@ -189,6 +189,17 @@ def test_a_4_gb_sparse_file_is_refused_without_being_read(built: Path) -> None:
         "large media out of content/", "error: 1 problem found; nothing was written"], built, before)
 
 
+def test_a_4_gb_sparse_page_is_refused_without_being_read(built: Path) -> None:
+    before = tree(built / "site")
+    (built / "content/pages").mkdir()
+    with open(built / "content/pages/about.md", "wb") as f:
+        f.truncate(4_000_000_000)
+    result = digest(built, "build", "--jobs", "1", limit_memory=1 << 30)
+    assert_failed_cleanly(result, [
+        "content/pages/about.md: is 4,000,000,000 bytes, over the 1,000,000-byte limit for an article; split it or "
+        "move large media out of content/", "error: 1 problem found; nothing was written"], built, before)
+
+
 def test_an_unreadable_article_is_an_error(built: Path) -> None:
     before = tree(built / "site")
     write_files(built, {"content/2025/06/b.md": article(title="B")})
