@@ -334,6 +334,17 @@ def test_config_and_content_problems_come_in_one_round(tmp_path: Path, capsys: p
         "error: 3 problems found; nothing was written\n"))
 
 
+def test_check_reports_config_and_content_problems_in_one_round(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article(date="kemarin")}, config=CONFIG + "titel: X\n")
+    code, out, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"))
+    assert (code, err) == (1, "")
+    assert out.splitlines()[:2] == [
+        "config.yaml:3: field 'titel': unknown key; did you mean 'title'?",
+        "content/a.md:3: field 'date': 'kemarin' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
+        "such as 2025-06-13T09:00:00+07:00"]
+
+
 def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "file").write_text("mine")
     assert run(capsys, "init", str(tmp_path / "file/sub")) == (2, "", (
