@@ -127,12 +127,12 @@ def read_article_file(root: Path, article: Article) -> ArticleFile:
     return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
 
 
-def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
+def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
     """Build in memory and run every check. A config whose bad values can be left at their defaults
     is reported together with everything else; an unreadable config or registry ends the check early."""
     config_findings: list[Finding] = []
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, environment=environment)
     except ConfigError as e:
         if e.usable is None:
             return _report(0, (Finding(p, "config") for p in e.problems))
@@ -140,6 +140,7 @@ def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
     except BuildError as e:
         return _report(0, (Finding(p, "config") for p in e.problems))
     where = layout(config)
+    options = replace(options, drafts=options.drafts or config.drafts)
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:

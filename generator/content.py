@@ -24,6 +24,7 @@ from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from .layout import PAGES
 from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
 from .models import Article, Company, Source
+from .redirects import parse_redirects
 from .registry import Registry, fold
 from .scaffold import PLACEHOLDER
 from .urls import HTTP_URL, MAX_SLUG, RESERVED, article_path, make_slug
@@ -40,7 +41,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
-          "updated", "draft")
+          "updated", "draft", "redirects")
 """Front-matter keys an article may have."""
 
 
@@ -252,6 +253,9 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     tags = check.names("tags", MAX_TAGS)
     company_names = check.names("companies", MAX_COMPANIES)
     slug = check.slug(rel)
+    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    for line, message in bad_redirects:
+        check.error("redirects", message, line=line)
 
     companies: list[Company] = []
     for i, name in enumerate(company_names):
@@ -282,7 +286,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
                   author=author or "", image=image or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
-                      body_html=body_html, **fields)  # type: ignore[arg-type]
+                      body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 

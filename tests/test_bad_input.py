@@ -307,10 +307,10 @@ def test_base_url_is_validated_so_robots_txt_cannot_get_extra_lines(tmp_path: Pa
 
 def test_base_url_with_an_upper_case_scheme_and_no_slash_is_normalised(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    make_project(tmp_path, {"a.md": article()}, config="base_url: HTTPS://example.org/digest\n")
+    make_project(tmp_path, {"a.md": article()}, config="base_url: HTTPS://example.org\n")
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
     assert (tmp_path / "site/robots.txt").read_text().splitlines() == [
-        "User-agent: *", "Allow: /", "", "Sitemap: HTTPS://example.org/digest/sitemap.xml"]
+        "User-agent: *", "Allow: /", "", "Sitemap: HTTPS://example.org/sitemap.xml"]
 
 
 @pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999999999"])
