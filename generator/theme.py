@@ -113,15 +113,26 @@ def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
 
 
 def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
-    """Theme static files, with the site's ``static/`` files replacing same-named ones."""
+    """Theme static files, with the site's ``static/`` files replacing same-named ones.
+
+    A file that cannot be read is an error naming it (before anything is written), not a traceback.
+    """
     files: dict[str, bytes] = {}
+    problems: list[Problem] = []
     for folder in (theme.static, config.path(config.static_dir)):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
-                files[rel.as_posix()] = path.read_bytes()
+                try:
+                    files[rel.as_posix()] = path.read_bytes()
+                except OSError as e:
+                    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
+                    problems.append(Problem(shown, 0, "", f"cannot be read ({e.strerror}); make it readable "
+                                                          "(chmod a+r) or remove it"))
+    if problems:
+        raise BuildError(problems)
     return sorted(files.items())
 
 

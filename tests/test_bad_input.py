@@ -253,6 +253,19 @@ def test_a_template_that_is_not_utf8_is_an_error(built: Path) -> None:
         "error: 1 problem found; nothing was written"], built, before)
 
 
+@pytest.mark.parametrize("rel, message", [
+    ("templates/base.html", "templates/base.html: template cannot be read (Permission denied); make it readable or "
+                            "remove it"),
+    ("static/logo.svg", "static/logo.svg: cannot be read (Permission denied); make it readable (chmod a+r) or "
+                        "remove it"),
+])
+def test_an_unreadable_template_or_static_file_is_an_error(built: Path, rel: str, message: str) -> None:
+    before = tree(built / "site")
+    write_files(built, {rel: "<svg></svg>\n" if rel.endswith(".svg") else "{% extends 'theme/base.html' %}\n"})
+    result = digest(built, "build", "--no-cache", prefix=strace(built / rel))
+    assert_failed_cleanly(result, [message, "error: 1 problem found; nothing was written"], built, before)
+
+
 # --- config, environment, commands --------------------------------------------------------------
 
 def test_config_pointing_at_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
