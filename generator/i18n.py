@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Callable
 
 from babel import Locale
 from babel.dates import format_date
@@ -33,7 +34,13 @@ class Plural:
 
 def plural_category(n: int, language: str) -> str:
     """CLDR's plural category of ``n`` in ``language``: 'one' or 'other' for English, always 'other' for Indonesian."""
-    return str(Locale.parse(language).plural_form(n))
+    return str(_plural_rule(language)(n))
+
+
+@lru_cache(maxsize=None)
+def _plural_rule(language: str) -> Callable[[int], str]:
+    """Parsing a locale is slow, and every term page asks: each language's rule is looked up once."""
+    return Locale.parse(language).plural_form
 
 
 def counted(n: int, one: str, other: str, language: str = "en") -> str:
