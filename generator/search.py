@@ -12,7 +12,7 @@ its chunks by content hash, so equal pages give byte-identical bundles.
 
 Only the engine is kept (``pagefind.js``, its worker, the WebAssembly for the site's
 languages and the index): the theme's own ``search.js`` draws the results, so the
-Pagefind UI bundles (about 300 KB) are dropped.
+Pagefind UI bundles (about 400 KB) are dropped.
 """
 from __future__ import annotations
 
