@@ -7,8 +7,6 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 """
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping
 
@@ -16,10 +14,11 @@ import jinja2
 
 from .cache import FORMAT, CacheSnapshot, digest
 from .config import Config
-from .content import ArticleSettings, article_key, find_articles, parse_article
+from .content import ArticleSettings
 from .errors import BuildError, Problem, sort_problems
 from .models import Article, BuildOptions
 from .output import Entry, Output, Unchanged
+from .incremental import ArticleLoader, article_loader
 from .parallel import ordered_map
 from .plan import FEED, Job, Renderer, plan_site
 from .registry import load_registry
@@ -48,73 +47,12 @@ class BuildResult:
     """POSIX time at which the earliest left-out future article becomes due (inf if none)."""
     fingerprints: Mapping[str, str] = field(default_factory=dict)
     """Output path → input fingerprint, for the next incremental build."""
-    article_cache: Mapping[str, bytes] = field(default_factory=dict)
-    """Article key → pickled parse result, for the cache."""
+    article_cache: Mapping[str, bytes | None] = field(default_factory=dict)
+    """Article key → its new cache row (JSON), or None where the cache's row was used; from the loader."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
-
-
-Seen = dict[str, tuple[str, str]]
-"""Article file → (its stat signature and the parse settings, its cache key)."""
-
-
-def _signature(path: str, settings: ArticleSettings) -> str:
-    st = os.stat(path)
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
-
-
-def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
-                  cache: CacheSnapshot | None = None, jobs: int = 1,
-                  ) -> tuple[list[Article], list[Problem], dict[str, bytes], Seen]:
-    """Parse every article (or take it from the cache); all problems from all files come back together.
-
-    A file whose size, mtime and inode match the last build's is not even read: its cache key
-    is remembered. Any other file is read and looked up by the hash of its bytes.
-    """
-    files, found_problems = find_articles(config.root, config.content_dir)
-    problems = list(found_problems)
-    results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
-    blobs: dict[str, bytes] = {}
-    keys: list[str] = []
-    seen: Seen = {}
-    todo: list[tuple[str, bytes, str]] = []
-    for rel, path in files:
-        signature = _signature(str(path), settings)
-        known = cache.files.get(rel) if cache else None
-        cached = cache.articles.get(known[1]) if cache and known and known[0] == signature else None
-        if cached is not None and known is not None:
-            key = known[1]
-        else:
-            with open(path, "rb") as f:
-                data = f.read()
-            key = article_key(rel, data, settings)
-            cached = cache.articles.get(key) if cache else None
-            if cached is None:
-                todo.append((rel, data, key))
-        keys.append(key)
-        seen[rel] = (signature, key)
-        if cached is not None:
-            blobs[key] = cached
-            results[key] = pickle.loads(cached)
-
-    def parse(item: tuple[str, bytes, str]) -> bytes:
-        # settings reach workers by fork, not by pickle; the result comes back pickled once, for the cache
-        return pickle.dumps(parse_article(item[0], item[1], settings), protocol=5)
-
-    done = len(results)
-    for (_, _, key), blob in zip(todo, ordered_map(parse, todo, jobs)):
-        results[key] = pickle.loads(blob)
-        blobs[key] = blob
-        done += 1
-        if progress:
-            progress("articles", done, len(files))
-    articles: list[Article] = []
-    for key in keys:
-        article, found = results[key]
-        problems.extend(found)
-        if article is not None:
-            articles.append(article)
-    return articles, problems, blobs, seen
+    since: float = float("-inf")
+    """POSIX time of the newest published article that a 'now' before it would leave out (-inf if none)."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -123,12 +61,16 @@ def is_future(article: Article, options: BuildOptions) -> bool:
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-          cache: CacheSnapshot | None = None) -> BuildResult:
-    """Config → the whole site as an Output, or a BuildError listing every problem."""
+          cache: CacheSnapshot | None = None, load: ArticleLoader | None = None) -> BuildResult:
+    """Config → the whole site as an Output, or a BuildError listing every problem.
+
+    ``load`` reads the articles (``publish`` passes one that uses the cache); by default every file is parsed.
+    """
     registry_rel = f"{config.content_dir}/companies.yaml"
     registry = load_registry(config.path(registry_rel), registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    articles, problems, blobs, seen = load_articles(config, settings, progress, cache, options.jobs)
+    loaded = (load or article_loader(None, options.jobs, progress))(config, settings)
+    articles, problems = list(loaded.articles), list(loaded.problems)
 
     hidden_drafts = [a for a in articles if a.draft and not options.drafts]
     future = [a for a in articles if is_future(a, options) and not (a.draft and not options.drafts)]
@@ -155,8 +97,11 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     output.add_all(static_files(config, theme))
     feeds = sum(1 for job in jobs if job.kind == FEED)
     next_due = min((a.date.timestamp() for a in future), default=float("inf"))
+    since = max((a.date.timestamp() for a in published), default=float("-inf")) \
+        if options.now is not None and not options.future else float("-inf")
     return BuildResult(output, len(site.articles), len(jobs) - feeds, feeds, len(reuse), sort_problems(problems),
-                       len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs}, blobs, seen)
+                       len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs},
+                       loaded.rows, loaded.seen, since)
 
 
 def _render(renderer: Renderer, jobs: list[Job], reuse: Mapping[str, str], workers: int, config: Config,

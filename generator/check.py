@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from .build import BuildOptions, build, is_future, load_articles
+from .build import BuildOptions, build, is_future
+from .incremental import load_articles
 from .cache import CACHE_DIR, load_cache
 from .config import Config, load_config
 from .content import ArticleSettings, decode
@@ -137,10 +138,11 @@ def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
     # the last build's cache (read, never written) spares parsing unchanged articles twice
     cache = replace(load_cache(config.path(CACHE_DIR)), pages={})
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    articles, problems, _, _ = load_articles(config, settings, cache=cache, jobs=options.jobs)
-    findings = [Finding(p, "build") for p in problems]
+    loaded = load_articles(config, settings, cache=cache, workers=options.jobs)
+    articles = loaded.articles
+    findings = [Finding(p, "build") for p in loaded.problems]
     try:
-        result = build(config, options, cache=cache)
+        result = build(config, options, cache=cache, load=lambda _config, _settings: loaded)
         findings += [Finding(p, "build") for p in result.warnings]
         files: set[str] | None = set(result.output.files)
     except BuildError as e:

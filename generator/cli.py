@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
     _add_verbosity(b, "also say how many pages were rendered or reused, and how many files got new bytes")
 
     i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
@@ -119,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="address to listen on (default: 127.0.0.1, this computer only)")
     s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     s.add_argument("--future", action="store_true", help="include articles dated in the future")
+    s.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
 
     c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
                  "also count the findings of each check",
@@ -206,11 +210,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_target(target, config.root, source_folders(config))
     options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), jobs=args.jobs or default_jobs())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
-        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache)
+        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
+                       allow_empty=args.allow_empty)
     if args.verbose:
         for note in done.notes:
             print(note, file=sys.stderr)
-    _print_problems(done.warnings)
+    _print_problems(done.warnings + done.late)
     if args.strict and done.warnings:
         print(f"error: {len(done.warnings)} warning(s) and --strict is on; nothing was written", file=sys.stderr)
         return 1
@@ -302,7 +307,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def on_request(line: str) -> None:
         print(line, file=sys.stderr)
 
-    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future)
+    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, args.allow_empty)
     if args.bind not in ("127.0.0.1", "::1", "localhost"):
         print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)

@@ -63,6 +63,8 @@ class ServeOptions:
     """0 picks a free port (tests)."""
     drafts: bool = False
     future: bool = False
+    allow_empty: bool = False
+    """Publish a site with no articles even when the last build had some."""
 
 
 @dataclass(frozen=True)
@@ -210,9 +212,10 @@ class PreviewServer:
                 config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
                 # one process: forking while the HTTP threads run could copy a held lock
                 options = BuildOptions(self.options.drafts, self.options.future, self.now(), jobs=1)
-                done = publish(config, options, self.target)
+                done = publish(config, options, self.target, allow_empty=self.options.allow_empty)
                 self.config = config
-                outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings, changed)
+                outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings + done.late,
+                                  changed)
             except BuildError as e:
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, e.problems, changed)
             except RefusalError as e:
