@@ -97,8 +97,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     output.add_all(static_files(config, theme))
     feeds = sum(1 for job in jobs if job.kind == FEED)
     next_due = min((a.date.timestamp() for a in future), default=float("inf"))
-    since = max((a.date.timestamp() for a in published), default=float("-inf")) \
-        if options.now is not None and not options.future else float("-inf")
+    since = max((a.date.timestamp() for a in published), default=float("-inf")) if not options.future else float("-inf")
     return BuildResult(output, len(site.articles), len(jobs) - feeds, feeds, len(reuse), sort_problems(problems),
                        len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs},
                        loaded.rows, loaded.seen, since)

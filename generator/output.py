@@ -302,13 +302,20 @@ def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> Mapping[str, str]
 
 
 def _write_marker(folder: Path, tree: str) -> None:
-    """Replace the marker atomically: at every moment the folder has a whole marker, old or new."""
-    tmp = folder / _MARKER_TMP
+    """Replace the marker atomically: at every moment the folder has a whole marker, old or new.
+
+    A folder without a marker yet gets it directly: even empty (a build killed while writing it),
+    a marker file says 'ours, contents unknown', which a temporary file beside it would not.
+    """
+    marker = folder / MARKER
+    fresh = not marker.exists()
+    tmp = marker if fresh else folder / _MARKER_TMP
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     with os.fdopen(fd, "wb") as f:
         os.fchmod(fd, 0o644)
         f.write(_MARKER_TEXT.format(tree).encode("utf-8"))
-    os.rename(tmp, folder / MARKER)
+    if not fresh:
+        os.rename(tmp, marker)
 
 
 def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = ()) -> SiteWrite:

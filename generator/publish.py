@@ -86,8 +86,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         snapshot = last if use_cache else CacheSnapshot()
         inputs = inputs_fingerprint(config, options)
-        now = options.now.timestamp() if options.now else float("-inf")
-        if (use_cache and snapshot.inputs == inputs and snapshot.since <= now < snapshot.due
+        if (use_cache and snapshot.inputs == inputs and _same_time(snapshot, options)
                 and snapshot.live is not None and match_tree(target, [snapshot.live])):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
         from .build import build  # only now: an up-to-date site never loads Jinja, Markdown or feedgen
@@ -115,6 +114,12 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                              result.articles, result.seen)
         late = _save(cache_dir, update, written)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+def _same_time(snapshot: CacheSnapshot, options: BuildOptions) -> bool:
+    """Whether 'now' leaves out exactly the articles it did last time: none became due, none went back to the future."""
+    now = options.now.timestamp() if options.now else float("inf")  # no 'now': nothing is left out as future
+    return snapshot.since <= now and (now < snapshot.due or snapshot.due == float("inf"))
 
 
 def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite) -> tuple[Problem, ...]:
