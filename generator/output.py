@@ -27,6 +27,7 @@ import stat
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from types import EllipsisType
 from typing import Iterable, Iterator, Mapping
 
 from .cache import TreeState, digest
@@ -318,14 +319,16 @@ def _write_marker(folder: Path, tree: str) -> None:
         os.rename(tmp, marker)
 
 
-def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = ()) -> SiteWrite:
+def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = (),
+               live: TreeState | None | EllipsisType = ...) -> SiteWrite:
     """Make ``target`` hold exactly ``output``, atomically; ``known`` are the states the cache recorded.
 
-    Any OSError (a full disk, a folder digest may not write in) becomes a BuildError that names
-    the path; the live site is unchanged then.
+    ``live`` is what ``match_tree(target, known)`` gave, when the caller has asked already (a stat
+    walk of a big site is worth doing once). Any OSError (a full disk, a folder digest may not write
+    in) becomes a BuildError that names the path; the live site is unchanged then.
     """
     try:
-        return _write_site(output, target, tuple(known))
+        return _write_site(output, target, tuple(known), live)
     except OSError as e:
         raise BuildError([write_problem(e, target)]) from None
 
@@ -346,11 +349,14 @@ def write_problem(e: OSError, target: Path) -> Problem:
     return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {target} is unchanged")
 
 
-def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...]) -> SiteWrite:
-    clean_leftovers(target)
+def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
+                live: TreeState | None | EllipsisType) -> SiteWrite:
     spare, old = _siblings(target)
+    if _ours(old) or _empty_folder(old):  # an interrupted swap: the live folder may move back
+        clean_leftovers(target)
+        live = ...
     _refuse_file(old)
-    live_state = match_tree(target, known)
+    live_state = match_tree(target, known) if live is ... else live
     have = _prepare_spare(spare, known)
     try:
         manifest, written = _update_spare(output, spare, target, have, live_state.files if live_state else None)

@@ -94,7 +94,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if use_cache:
             snapshot = load_cache(cache_dir)
         known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
-        if match_tree(target, known) is None:  # the output folder is not what the cache remembers: reuse articles only
+        live = match_tree(target, known)
+        if live is None:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         result = build(config, options, progress, snapshot, article_loader(snapshot, options.jobs, progress))
         if result.articles == 0 and last.articles_built and not allow_empty:
@@ -104,7 +105,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if strict and result.warnings:
             return Published(result, None, result.warnings, snapshot.notes, result.articles)
         try:
-            written = write_site(result.output, target, known)
+            written = write_site(result.output, target, known, live)
         except StaleCache:  # the previous site lost a file the cache relied on: render everything
             result = build(config, options, progress, replace(snapshot, pages={}),
                            article_loader(snapshot, options.jobs, progress))

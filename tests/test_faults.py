@@ -20,7 +20,7 @@ import pytest
 
 from conftest import article, need, write_files
 from generator.build import BuildOptions
-from generator.cli import main
+from generator.cli import _parser, main
 from generator.config import load_config
 from generator.output import build_lock
 from generator.publish import publish
@@ -38,7 +38,9 @@ def tmpfs(folder: Path, size: str) -> Iterator[Path]:
     """A small file system mounted at ``folder`` (root only), for a disk that fills up."""
     need(ROOT and shutil.which("mount") is not None, "mounting a small tmpfs needs root")
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], check=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    need(mounted.returncode == 0, f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
         yield folder
     finally:
@@ -266,6 +268,7 @@ def test_zero_articles_after_a_build_with_some_needs_allow_empty(tmp_path: Path,
     assert build(root, "--allow-empty") == 0
     assert "built 0 articles" in capsys.readouterr().out
     assert build(root) == 0, "the last build had none, so none is fine now"
+    assert _parser().parse_args(["serve", "--allow-empty"]).allow_empty
 
 
 def test_a_first_build_with_no_articles_is_fine(tmp_path: Path) -> None:
