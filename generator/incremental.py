@@ -17,7 +17,7 @@ from .cache import CacheSnapshot
 from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import Problem
-from .models import Article
+from .models import Article, InfoPage
 from .parallel import ordered_map
 
 Progress = Callable[[str, int, int], None]
@@ -29,14 +29,17 @@ Seen = dict[str, tuple[str, str]]
 
 @dataclass(frozen=True)
 class Loaded:
-    """Every article and every problem found, plus what the cache should remember about them."""
+    """Every article file, parsed (or taken from the cache), with every problem found in them."""
 
     articles: tuple[Article, ...]
+    """Every article that parsed, drafts and future ones included, in file order."""
     problems: tuple[Problem, ...]
     rows: Mapping[str, bytes | None] = field(default_factory=dict)
     """Cache key of every article file this build used → its new row, or None when the cache's row was used as is."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, from content/pages/ (drafts only when asked for); added by ``build.load``."""
 
 
 ArticleLoader = Callable[[Config, ArticleSettings], Loaded]

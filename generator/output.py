@@ -31,7 +31,7 @@ from types import EllipsisType
 from typing import Iterable, Iterator, Mapping
 
 from .cache import TreeState, digest
-from .errors import BuildError, Problem, RefusalError
+from .errors import BuildError, BusyError, Problem, RefusalError
 
 MARKER = ".news-digest"
 """File in every output folder this tool made; a non-empty folder without it is never replaced."""
@@ -158,9 +158,9 @@ def build_lock(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RefusalError(f"another digest build is writing an output folder in {parent} (it may be {target} "
-                               f"or another output beside it: builds into one folder take turns); run again when "
-                               f"it has finished") from None
+            raise BusyError(f"another digest build is writing an output folder in {parent} (it may be {target} "
+                            f"or another output beside it: builds into one folder take turns); run again when "
+                            f"it has finished") from None
         yield
     finally:
         os.close(fd)

@@ -75,13 +75,15 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
 
 
 def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool = False,
-            progress: Progress | None = None, use_cache: bool = True, allow_empty: bool = False) -> Published:
+            progress: Progress | None = None, use_cache: bool = True, cache_dir: Path | None = None,
+            allow_empty: bool = False) -> Published:
     """Build ``config`` into ``target``; with ``strict``, warnings stop it before anything is written.
 
+    ``cache_dir`` (default ``.cache/``) lets ``digest serve`` keep its own cache state beside its own output.
     Zero articles where the last build published some is an error (a mistyped folder, a bad
     merge) unless ``allow_empty``.
     """
-    cache_dir = config.path(CACHE_DIR)
+    cache_dir = cache_dir or config.path(CACHE_DIR)
     with build_lock(target):
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         snapshot = last if use_cache else CacheSnapshot()
@@ -111,9 +113,9 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                            article_loader(snapshot, options.jobs, progress))
             written = write_site(result.output, target)
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
-        update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due, result.warnings,
+        update = CacheUpdate(result.article_cache, pages, inputs, result.newest if not options.future else float("-inf"), result.next_due, result.warnings,
                              result.articles, result.seen)
-        late = _save(cache_dir, update, written)
+        late = _save(cache_dir, update, written, config.root)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
 
 
@@ -123,18 +125,18 @@ def _same_time(snapshot: CacheSnapshot, options: BuildOptions) -> bool:
     return snapshot.since <= now and (now < snapshot.due or snapshot.due == float("inf"))
 
 
-def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite) -> tuple[Problem, ...]:
+def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path) -> tuple[Problem, ...]:
     """Save the cache after the site is out; a cache that cannot be written is a warning, never a failure."""
     try:
         save_cache(cache_dir, update, written.live, written.spare)
     except (OSError, sqlite3.Error) as e:
+        shown = Path(os.path.relpath(cache_dir, root)).as_posix()
         if cache_dir.exists() and not cache_dir.is_dir():
-            what = "is a file, not a folder, so the build cache could not be saved; move it away"
-            where = CACHE_DIR
+            what, where = "is a file, not a folder, so the build cache could not be saved; move it away", shown
         else:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-            what = f"the build cache could not be saved ({reason}); check that {CACHE_DIR}/ is writable"
-            where = f"{CACHE_DIR}/{FILE}"
+            what = f"the build cache could not be saved ({reason}); check that {shown}/ is writable"
+            where = f"{shown}/{FILE}"
         return (Problem(where, 0, "", f"{what}. The site was published; the next build will not be incremental",
                         "warning"),)
     return ()

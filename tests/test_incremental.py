@@ -24,7 +24,7 @@ def test_build_reads_the_articles_its_loader_gives(tmp_path: Path) -> None:
         seen.append(settings)
         return Loaded(parsed.articles, (Problem("content/x.md", 1, "", "from the loader", "warning"),))
 
-    result = build(config, BuildOptions(), load=loader)
+    result = build(config, BuildOptions(), read=loader)
     assert len(seen) == 1 and seen[0].content_dir == "content", "called once, with the registry's settings"
     assert [str(w) for w in result.warnings] == ["content/x.md:1: warning: from the loader"]
     assert b"Dari berkas" in result.output.files["index.html"]
