@@ -113,7 +113,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                            article_loader(snapshot, options.jobs, progress))
             written = write_site(result.output, target)
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
-        update = CacheUpdate(result.article_cache, pages, inputs, result.newest if not options.future else float("-inf"), result.next_due, result.warnings,
+        since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
+        update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
                              result.articles, result.seen)
         late = _save(cache_dir, update, written, config.root)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
