@@ -133,7 +133,7 @@ def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path) 
     except (OSError, sqlite3.Error) as e:
         shown = Path(os.path.relpath(cache_dir, root)).as_posix()
         if cache_dir.exists() and not cache_dir.is_dir():
-            what, where = "is a file, not a folder, so the build cache could not be saved; move it away", shown
+            what, where = "a file where the build cache folder belongs, so the cache could not be saved; move the file away", shown
         else:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
             what = f"the build cache could not be saved ({reason}); check that {shown}/ is writable"

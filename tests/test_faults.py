@@ -214,7 +214,7 @@ def test_cache_folder_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     root = project(tmp_path)
     (root / ".cache").write_text("my notes")
     assert build(root) == 0
-    assert_published_with_cache_warning(root, tmp_path, capsys, ".cache", "is a file, not a folder")
+    assert_published_with_cache_warning(root, tmp_path, capsys, ".cache", "a file where the build cache folder belongs")
     assert (root / ".cache").read_text() == "my notes"
 
 
