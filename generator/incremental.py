@@ -15,7 +15,7 @@ from typing import Callable, Mapping
 from . import codec
 from .cache import CacheSnapshot
 from .config import Config
-from .content import ArticleSettings, article_key, find_articles, parse_article
+from .content import ArticleSettings, article_key, find_articles, parse_article, read_article
 from .errors import Problem
 from .models import Article, InfoPage
 from .parallel import ordered_map
@@ -74,7 +74,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         return Loaded((), (Problem(config.config_path, 0, "content_dir", f"'{config.content_dir}' {what}; set "
                                    f"content_dir to the folder that holds your articles (default: content)"),))
     files, found_problems = find_articles(config.root, config.content_dir)
-    problems = list(found_problems)
+    problems = [*settings.registry.warnings, *found_problems]
     results: dict[str, ParseResult] = {}
     rows: dict[str, bytes | None] = {}
     keys: list[str] = []
@@ -89,8 +89,10 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         if cached is not None and known is not None:
             key = known[1]
         else:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = read_article(rel, path)
+            if isinstance(data, Problem):
+                problems.append(data)
+                continue
             key = article_key(rel, data, settings)
             cached = decode_row(articles_cache.get(key))
             if cached is None:
