@@ -281,7 +281,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
         if e.usable is None:
             raise
         problems = list(e.problems)
-        from .build import load_articles
+        from .incremental import load_articles
         from .content import ArticleSettings
         from .registry import load_registry
 
