@@ -20,11 +20,13 @@ from .config import Config
 from .content import ArticleSettings, article_key, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
 from .info_pages import load_pages
+from .layout import layout
 from .models import Article, BuildOptions, InfoPage, MenuLink, Site
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .pages import Kinds
 from .plan import Planned, Renderer, plan_site
+from .redirects import redirect_problems, with_redirects
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
@@ -157,8 +159,8 @@ def is_future(article: Article, options: BuildOptions) -> bool:
 def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
          cache: CacheSnapshot | None = None) -> Loaded:
     """The registry, then every article (from the cache where unchanged)."""
-    registry_rel = f"{config.content_dir}/companies.yaml"
-    registry = load_registry(config.path(registry_rel), registry_rel)
+    where = layout(config)
+    registry = load_registry(where.registry, where.registry_rel)
     settings = ArticleSettings(config.timezone, registry, config.content_dir)
     loaded = load_articles(config, settings, progress, cache, options.jobs)
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
@@ -201,6 +203,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], menu), base))
+    if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
+        raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 
@@ -220,8 +224,9 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
     output = Output(_render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress))
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
-    output.add("robots.txt", render_robots(config))
-    output.add_all(static_files(config, site_plan.theme))
+    output.add_all(render_robots(config))
+    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
+                                  static_files(config, site_plan.theme)))
     feeds = sum(1 for p in planned if p.spec.render == "rss")
     html = sum(1 for p in planned if p.spec.render == "html")
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))

@@ -25,7 +25,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from .build import BuildOptions, is_future, load, plan, render
-from .cache import CACHE_DIR, load_cache
+from .cache import load_cache
+from .layout import layout
 from .config import Config, load_config
 from .content import decode
 from .errors import BuildError, Problem
@@ -126,20 +127,21 @@ def read_article_file(root: Path, article: Article) -> ArticleFile:
     return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
 
 
-def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
+def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
     """Build in memory and run every check; problems in the config or registry end the check early."""
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, environment=environment)
     except BuildError as e:
         return _report(0, (Finding(p, "config") for p in e.problems))
-    registry_rel = f"{config.content_dir}/companies.yaml"
+    where = layout(config)
+    options = replace(options, drafts=options.drafts or config.drafts)
     try:
-        registry = load_registry(config.path(registry_rel), registry_rel)
+        registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
         return _report(0, (Finding(p, "registry") for p in e.problems))
     # the last build's cache (read, never written) spares parsing unchanged articles again, and
     # rendering pages whose inputs did not change since the build that rendered them without error
-    cache = load_cache(config.path(CACHE_DIR))
+    cache = load_cache(where.cache)
     loaded = load(config, options, cache=cache)
     articles = loaded.articles
     findings = [Finding(p, "build") for p in loaded.problems]

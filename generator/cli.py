@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--config", default="config.yaml", metavar="PATH", help="config file (default: config.yaml)")
     b.add_argument("--output", metavar="DIR", help="output folder (default: config's output_dir, 'site')")
     b.add_argument("--base-url", metavar="URL", help="override base_url, e.g. for a preview deploy")
+    _add_environment(b)
     b.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
                         "loopback and bound addresses are answered, against DNS rebinding")
     s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     s.add_argument("--future", action="store_true", help="include articles dated in the future")
+    _add_environment(s)
 
     c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
                  "also count the findings of each check",
@@ -145,6 +147,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="text (default): one 'path:line: field ...' line each; json: stable, for CI")
     c.add_argument("--drafts", action="store_true", help="count drafts as published when checking links")
     c.add_argument("--future", action="store_true", help="count future articles as published when checking links")
+    _add_environment(c)
+    c.add_argument("--links", metavar="DIR", help="instead, crawl the built site in DIR: every internal link, feed "
+                                                  "and sitemap entry must land on one of its files (for CI, after "
+                                                  "the build)")
+    c.add_argument("--base-url", metavar="URL", help="with --links: the base URL the site was built for "
+                                                     "(default: the config's)")
 
     m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
                  "also list every normalised date and everything to check by hand",
@@ -158,6 +166,12 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--out", required=True, metavar="DIR", help="folder for the new project (new or empty)")
     m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
     return parser
+
+
+def _add_environment(command: argparse.ArgumentParser) -> None:
+    """--environment, the same on build, check and serve."""
+    command.add_argument("--environment", "-e", metavar="NAME",
+                         help="merge config.NAME.yaml over config.yaml, e.g. staging (drafts shown, noindex)")
 
 
 def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str,
@@ -226,10 +240,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     config_path = Path(args.config)
-    config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None)
+    config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config))
-    options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), jobs=args.jobs or default_jobs())
+    options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=build_now(),
+                           jobs=args.jobs or default_jobs())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
         done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache)
     if args.verbose:
@@ -327,7 +342,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def on_request(line: str) -> None:
         print(line, file=sys.stderr)
 
-    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host))
+    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
+                           environment=args.environment)
     if not is_loopback(args.bind):
         print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
@@ -350,10 +366,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """`digest check`: findings on stdout (text or JSON), the summary where it cannot spoil the JSON."""
     started = time.perf_counter()
+    if args.links:
+        return _crawl(args, started)
     from .check import run_check
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
-                                                       jobs=default_jobs()))
+                                                       jobs=default_jobs()), args.environment)
     if args.format == "json":
         print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))
     else:
@@ -372,6 +390,24 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(report.count('hint'), 'hint')}",
               file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _crawl(args: argparse.Namespace, started: float) -> int:
+    """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
+    config = load_config(Path(args.config), {"base_url": args.base_url} if args.base_url else None, args.environment)
+    folder = Path(args.links)
+    if not folder.is_dir():
+        raise RefusalError(f"--links {args.links}: no such folder; build the site first (digest build)")
+    from .linkcheck import broken_links, read_site
+
+    files = read_site(folder)
+    broken = broken_links(files, config.base_url)
+    for page, ref in broken:
+        print(f"{_shown(folder / page)}: broken link {ref!r}: no file of the site is at that address")
+    if not args.quiet:
+        print(f"crawled {_plural(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
+              f"{_plural(len(broken), 'broken link')}")
+    return 1 if broken else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:

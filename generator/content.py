@@ -20,8 +20,10 @@ from zoneinfo import ZoneInfo
 from .cache import FORMAT, digest
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from .layout import PAGES
 from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
 from .models import Article, Company, Source
+from .redirects import parse_redirects
 from .registry import Registry, fold
 from .urls import MAX_SLUG, RESERVED, article_path, make_slug
 
@@ -30,10 +32,10 @@ FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MAX_BYTES = 1_000_000
 """Largest article file accepted; a digest item is a few kilobytes."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-NOT_ARTICLES = frozenset({"pages"})
+NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
-          "image_caption", "image_credit", "slug", "updated", "draft")
+          "image_caption", "image_credit", "slug", "updated", "draft", "redirects")
 """Front-matter keys an article may have."""
 
 
@@ -178,6 +180,9 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     tags = check.names("tags")
     company_names = check.names("companies")
     slug = check.slug(rel)
+    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    for line, message in bad_redirects:
+        check.error("redirects", message, line=line)
 
     companies: list[Company] = []
     for i, name in enumerate(company_names):
@@ -205,7 +210,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
-                      body_html=body_html, **fields)  # type: ignore[arg-type]
+                      body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 

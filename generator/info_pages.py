@@ -13,12 +13,11 @@ from pathlib import Path
 from .content import FieldReader, decode
 from .errors import Problem
 from .frontmatter import SplitError, YamlError, load_yaml, split
+from .layout import PAGES as PAGES_DIR
 from .markdown import render_markdown
 from .models import InfoPage
 from .urls import TOP_LEVEL
 
-PAGES_DIR = "pages"
-"""Folder under the content folder that holds the pages; articles are never read from it."""
 FIELDS = ("title", "summary", "slug", "draft")
 """Front-matter keys a page may have."""
 

@@ -13,7 +13,6 @@ from conftest import write_files
 from generator.build import BuildOptions, build
 from generator.cli import main
 from generator.config import load_config
-from generator.errors import BuildError
 from generator.importer.common import parse_date
 from generator.importer.frontmatter import read_pelican
 
@@ -237,27 +236,9 @@ def test_the_imported_articles_build_without_problems(tmp_path: Path, capsys: py
     assert (code, err) == (0, ""), out
 
 
-PAGES_PENDING = "content/pages/ (pages at /<slug>/, no date) is the lead's work and is not on main yet"
-
-
-@pytest.fixture(scope="module")
-def pages_supported(tmp_path_factory: pytest.TempPathFactory) -> bool:
-    """Whether this build reads content/pages/*.md as pages (the lead's work, merged separately)."""
-    root = write_files(tmp_path_factory.mktemp("pages"), {"config.yaml": "title: T\nbase_url: https://example.org/\n",
-                                                          "content/pages/about.md": "---\ntitle: About\n---\n\nText.\n"})
-    try:
-        build(load_config(root / "config.yaml"), BuildOptions())
-    except BuildError:
-        return False
-    return True
-
-
 @pytest.mark.parametrize("generator", ["pelican", "hugo", "jekyll"])
 def test_the_imported_project_builds_with_its_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                    monkeypatch: pytest.MonkeyPatch, generator: str,
-                                                    pages_supported: bool) -> None:
-    if not pages_supported:
-        pytest.xfail(PAGES_PENDING)
+                                                    monkeypatch: pytest.MonkeyPatch, generator: str) -> None:
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, generator)
     monkeypatch.chdir(new)
     code, out, err = run(capsys, "build")
