@@ -11,7 +11,7 @@ helpers that depend only on the config: ``config``, ``t`` (UI strings), ``url``,
 """
 from __future__ import annotations
 
-from collections import Counter
+import heapq
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -20,6 +20,7 @@ from . import i18n, images, urls
 from .config import Config
 from .models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
 from .registry import fold
+from .taxonomy import newest_first
 
 RELATED = 5
 """Related articles shown under an article."""
@@ -112,8 +113,16 @@ class Kinds:
         return {a.image: images.probe(self.config, a.image) for a in self.site.articles
                 if a.image and not a.image.startswith(("http://", "https://"))}
 
+    @cached_property
+    def _images(self) -> dict[str, Image | None]:
+        return {a.path: self._image(a) for a in self.site.articles}
+
     def image(self, article: Article) -> Image | None:
-        """The article's image as pages show it: local files with their size and smaller copies."""
+        """The article's image as pages show it (one object per article, however many lists show it)."""
+        return self._images[article.path]
+
+    def _image(self, article: Article) -> Image | None:
+        """Local files get their size and smaller copies."""
         if not article.image:
             return None
         found = self.local_images.get(article.image)
@@ -167,24 +176,33 @@ def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[
     """Each article's related reading (by path): most shared companies, then most shared tags, then newest.
 
     Candidates come from inverted indexes (company → articles, tag → articles), so the work is
-    the sum of the lists an article is in, not all pairs. Ties end at the slug and file, so the
-    lists never depend on input order.
+    the sum of the lists an article is in, not all pairs. In newest-first order an article's
+    index is its recency rank with the slug and file as tie-breaks, so one integer per candidate
+    orders them, and only the best ``limit`` are picked (no full sort).
     """
+    ordered = newest_first(articles)
+    n = len(ordered)
     by_company: dict[str, list[int]] = {}
     by_tag: dict[str, list[int]] = {}
-    for i, a in enumerate(articles):
+    tag_keys = [tuple(dict.fromkeys(fold(t) for t in a.tags)) for a in ordered]
+    for i, a in enumerate(ordered):
         for c in a.companies:
             by_company.setdefault(c.id, []).append(i)
-        for tag in dict.fromkeys(fold(t) for t in a.tags):
+        for tag in tag_keys[i]:
             by_tag.setdefault(tag, []).append(i)
+    company_weight = n * (max((len(k) for k in tag_keys), default=0) + 1)
     related: dict[str, tuple[Article, ...]] = {}
-    for i, a in enumerate(articles):
-        companies: Counter[int] = Counter(j for c in a.companies for j in by_company[c.id])
-        tags: Counter[int] = Counter(j for t in dict.fromkeys(fold(t) for t in a.tags) for j in by_tag[t])
-        candidates = (companies.keys() | tags.keys()) - {i}
-        ranked = sorted(candidates, key=lambda j: (-companies[j], -tags[j], -articles[j].date.timestamp(),
-                                                   articles[j].slug, articles[j].source_path))
-        related[a.path] = tuple(articles[j] for j in ranked[:limit])
+    for i, a in enumerate(ordered):
+        score: dict[int, int] = {}
+        for c in a.companies:
+            for j in by_company[c.id]:
+                score[j] = score.get(j, n) + company_weight
+        for tag in tag_keys[i]:
+            for j in by_tag[tag]:
+                score[j] = score.get(j, n) + n
+        score.pop(i, None)
+        best = heapq.nlargest(limit, score, key=lambda j: score[j] - j)
+        related[a.path] = tuple(ordered[j] for j in best)
     return related
 
 
