@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Bulan",
         "years": "Tahun",
         "empty": "Belum ada artikel.",
-        "breadcrumb": "Remah roti",
+        "breadcrumb": "Jejak navigasi",
         "related": "Baca juga",
         "newer_article": "Artikel lebih baru",
         "older_article": "Artikel lebih lama",
