@@ -39,8 +39,8 @@ def local_file(config: Config, src: str) -> Path | None:
     """The file in the site's static folder that ``src`` names, or None."""
     static = config.path(config.static_dir)
     path = static / src
-    if ".." in PurePosixPath(src).parts or not path.is_file():
-        return None
+    if ".." in PurePosixPath(src).parts or not path.is_file() or not path.resolve().is_relative_to(static.resolve()):
+        return None  # a symbolic link out of static/ is not copied to the site either
     return path
 
 

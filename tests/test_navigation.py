@@ -359,3 +359,14 @@ def test_the_relative_time_script_is_tiny_and_the_page_has_the_absolute_date() -
     files = files_of("fixture")
     time = doc(files, "2025/06/meta-scale/index.html").xpath("//p[@class='meta']/time[@data-rel]")[0]
     assert time.text == "13 Juni 2025, 09:00 WIB" and time.get("datetime") == "2025-06-13T09:00:00+07:00"
+
+
+def test_an_image_that_links_out_of_static_is_not_read(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A", image="images/a.png", image_alt="Kotak")})
+    Image.new("RGB", (800, 600), "red").save(tmp_path / "outside.png")
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/a.png").symlink_to(tmp_path / "outside.png")
+    files = build_project(tmp_path).output.files
+    img = doc(files, "2025/06/a/index.html").xpath("//figure/img")[0]
+    assert img.get("width") is None and img.get("srcset") is None
+    assert not any(p.startswith("_resized/") for p in files)
