@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import subprocess
 import re
 from collections import deque
 from datetime import datetime, timedelta, timezone
@@ -370,3 +373,34 @@ def test_an_image_that_links_out_of_static_is_not_read(tmp_path: Path) -> None:
     img = doc(files, "2025/06/a/index.html").xpath("//figure/img")[0]
     assert img.get("width") is None and img.get("srcset") is None
     assert not any(p.startswith("_resized/") for p in files)
+
+
+RUN_RELTIME = """
+const times = [{dateTime: process.argv[2], nextElementSibling: null, after(s) { this.nextElementSibling = s; }},
+               {dateTime: "not a date", nextElementSibling: null, after(s) { this.nextElementSibling = s; }}];
+let tick = null;
+global.document = {documentElement: {lang: process.argv[1]}, querySelectorAll: () => times,
+                   createElement: () => ({className: "", textContent: ""})};
+global.setInterval = (f, ms) => { tick = [f, ms]; };
+Date.now = () => Date.parse("2025-08-13T09:00:00+07:00");
+eval(require("fs").readFileSync(process.argv[3], "utf8"));
+const first = times[0].nextElementSibling.textContent;
+Date.now = () => Date.parse("2025-06-13T09:05:00+07:00");
+tick[0]();
+console.log(JSON.stringify([first, times[0].nextElementSibling.textContent, tick[1], times[1].nextElementSibling]));
+"""
+
+
+@pytest.mark.parametrize(("language", "shown"), [("id", [" (2 bulan yang lalu)", " (5 menit yang lalu)"]),
+                                                ("en", [" (2 months ago)", " (5 minutes ago)"])])
+def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(language: str, shown: list[str]) -> None:
+    node = shutil.which("node")
+    if node is None:
+        reason = "node is not on PATH (install nodejs): the relative-time script was not run"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    script = PACKAGE_THEMES / "default/static/reltime.js"
+    run = subprocess.run([node, "-e", RUN_RELTIME, language, "2025-06-13T09:00:00+07:00", str(script)],
+                         capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(run.stdout) == [*shown, 60000, None]  # a <time> without a valid date is left alone
