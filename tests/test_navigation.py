@@ -404,3 +404,14 @@ def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(lang
     run = subprocess.run([node, "-e", RUN_RELTIME, language, "2025-06-13T09:00:00+07:00", str(script)],
                          capture_output=True, text=True, timeout=60, check=True)
     assert json.loads(run.stdout) == [*shown, 60000, None]  # a <time> without a valid date is left alone
+
+
+def test_an_english_tag_page_counts_in_the_singular_and_plural(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A", tags="[ai, data]"),
+                            "b.md": article(title="B", tags="[ai]", date="2025-06-01")},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    files = build_project(tmp_path).output.files
+    description = {p: doc(files, p).xpath("string(//meta[@name='description']/@content)")
+                   for p in ("tags/ai/index.html", "tags/data/index.html")}
+    assert description == {"tags/ai/index.html": "2 articles tagged ai on T.",
+                           "tags/data/index.html": "1 article tagged data on T."}
