@@ -156,9 +156,10 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output.add_all(render_robots(config))
     output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
                                   static_files(config, site_plan.theme)))
-    feeds = sum(1 for p in planned if p.spec.render != "html")
+    feeds = sum(1 for p in planned if p.spec.render == "rss")
+    html = sum(1 for p in planned if p.spec.render == "html")
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
-    return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,
+    return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        {p.spec.path: p.fingerprint for p in planned}, loaded.rows, loaded.seen,
                        max((a.date.timestamp() for a in site.articles), default=float("-inf")))
