@@ -63,6 +63,9 @@ def index(pages: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
 
     Raises BuildError with Pagefind's own message if it fails.
     """
+    pages = list(pages)
+    if not pages:  # Pagefind refuses to index nothing; a site with no articles has no index (search.js then
+        return []  # leaves the archive links up)
     binary = executable()
     with tempfile.TemporaryDirectory(prefix="digest-search-") as tmp:
         site, out = Path(tmp, "site"), Path(tmp, "out")

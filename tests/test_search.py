@@ -168,3 +168,10 @@ def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp
     assert any(f["content"].endswith("Meta membeli saham Scale AI.") for f in fragments(site))
     assert {p: d for p, d in site.items() if p.startswith("pagefind/")} == \
         {p: d for p, d in build_project(root).output.files.items() if p.startswith("pagefind/")}
+
+
+def test_a_site_with_no_articles_builds_without_an_index(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {}, config="title: T\nbase_url: https://example.org/\n")
+    (root / "content").mkdir()
+    files = build_project(root).output.files
+    assert "search/index.html" in files and not [p for p in files if p.startswith("pagefind/")]
