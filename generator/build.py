@@ -16,7 +16,7 @@ import jinja2
 
 from .cache import FORMAT, CacheSnapshot, digest
 from .config import Config
-from .content import ArticleSettings, article_key, find_articles, parse_article
+from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
 from .models import Article, BuildOptions
 from .output import Entry, Output, Unchanged
@@ -127,7 +127,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     """Config → the whole site as an Output, or a BuildError listing every problem."""
     registry_rel = f"{config.content_dir}/companies.yaml"
     registry = load_registry(config.path(registry_rel), registry_rel)
-    settings = ArticleSettings(config.timezone, registry, config.content_dir)
+    settings = article_settings(config, registry)
     articles, problems, blobs, seen = load_articles(config, settings, progress, cache, options.jobs)
 
     hidden_drafts = [a for a in articles if a.draft and not options.drafts]

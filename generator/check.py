@@ -24,7 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 from .build import BuildOptions, build, is_future, load_articles
 from .cache import CACHE_DIR, load_cache
 from .config import Config, load_config
-from .content import ArticleSettings, decode
+from .content import article_settings, decode
 from .errors import BuildError, Problem
 from .frontmatter import Lines, load_yaml, split
 from .models import Article
@@ -136,7 +136,7 @@ def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
         return _report(0, (Finding(p, "registry") for p in e.problems))
     # the last build's cache (read, never written) spares parsing unchanged articles twice
     cache = replace(load_cache(config.path(CACHE_DIR)), pages={})
-    settings = ArticleSettings(config.timezone, registry, config.content_dir)
+    settings = article_settings(config, registry)
     articles, problems, _, _ = load_articles(config, settings, cache=cache, jobs=options.jobs)
     findings = [Finding(p, "build") for p in problems]
     try:
