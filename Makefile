@@ -1,5 +1,7 @@
 # Two commands on a fresh machine: `make site` and `make test`. Everything else is optional.
 PYTHON ?= python3
+SHELL  := bash
+.SHELLFLAGS := -o pipefail -c   # a failed pip install fails make, even when piped through grep
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -8,15 +10,19 @@ TSTAMP := $(VENV)/.installed-test
 .PHONY: site test serve check bench clean golden
 
 $(BIN)/python:
+	@echo "make: creating $(VENV) (first run only)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# pip prints each package as it goes: a first install takes a minute or two, and shows it
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "make: installing news-digest and its dependencies into $(VENV)"
+	$(BIN)/python -m pip install --progress-bar on --no-input -e . | { grep -v '^Requirement already satisfied' || true; }
 	touch $@
 
 $(TSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "make: installing the test tools into $(VENV)"
+	$(BIN)/python -m pip install --progress-bar on --no-input -e '.[test]' | { grep -v '^Requirement already satisfied' || true; }
 	touch $@
 
 site: $(STAMP)

@@ -9,23 +9,28 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
-from typing import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
 
 from .cache import FORMAT, CacheSnapshot, digest
+from . import i18n
 from .config import Config
 from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
-from .models import Article, BuildOptions
+from .info_pages import load_pages
+from .layout import layout
+from .models import Article, BuildOptions, InfoPage, MenuLink, Site
 from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
-from .plan import FEED, Job, Renderer, plan_site
+from .pages import Kinds
+from .plan import Planned, Renderer, plan_site
+from .redirects import redirect_problems, with_redirects
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
-from .theme import find_theme, make_environment, static_files, template_problem, templates_fingerprint
+from .theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
 
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while a build runs: stage is 'articles' or 'pages'. The CLI
@@ -58,14 +63,43 @@ Seen = dict[str, tuple[str, str]]
 """Article file → (its stat signature and the parse settings, its cache key)."""
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """Every article file, parsed (or taken from the cache), with every problem found in them."""
+
+    articles: tuple[Article, ...]
+    """Every article that parsed, drafts and future ones included, in file order."""
+    problems: tuple[Problem, ...]
+    blobs: Mapping[str, bytes] = field(default_factory=dict)
+    """Article key → pickled parse result, for the cache."""
+    seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Article file → (stat signature, cache key), for the cache."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, from content/pages/ (drafts only when asked for)."""
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything known before rendering: the site, each output file's spec and fingerprint."""
+
+    config: Config
+    site: Site
+    planned: tuple[Planned, ...]
+    env: jinja2.Environment
+    theme: Theme
+    warnings: tuple[Problem, ...]
+    hidden_drafts: int
+    future: tuple[Article, ...]
+    """Articles left out because they are dated after the build's 'now'."""
+
+
 def _signature(path: str, settings: ArticleSettings) -> str:
     st = os.stat(path)
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
 
 
 def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
-                  cache: CacheSnapshot | None = None, jobs: int = 1,
-                  ) -> tuple[list[Article], list[Problem], dict[str, bytes], Seen]:
+                  cache: CacheSnapshot | None = None, jobs: int = 1) -> Loaded:
     """Parse every article (or take it from the cache); all problems from all files come back together.
 
     A file whose size, mtime and inode match the last build's is not even read: its cache key
@@ -114,7 +148,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return articles, problems, blobs, seen
+    return Loaded(tuple(articles), tuple(problems), blobs, seen)
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -122,61 +156,106 @@ def is_future(article: Article, options: BuildOptions) -> bool:
     return not options.future and options.now is not None and article.date > options.now
 
 
-def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-          cache: CacheSnapshot | None = None) -> BuildResult:
-    """Config → the whole site as an Output, or a BuildError listing every problem."""
-    registry_rel = f"{config.content_dir}/companies.yaml"
-    registry = load_registry(config.path(registry_rel), registry_rel)
+def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
+         cache: CacheSnapshot | None = None) -> Loaded:
+    """The registry, then every article (from the cache where unchanged)."""
+    where = layout(config)
+    registry = load_registry(where.registry, where.registry_rel)
     settings = article_settings(config, registry)
-    articles, problems, blobs, seen = load_articles(config, settings, progress, cache, options.jobs)
+    loaded = load_articles(config, settings, progress, cache, options.jobs)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
+    return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
+
+def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[MenuLink, ...], list[Problem]]:
+    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion."""
+    by_slug = {p.slug: p for p in pages}
+    links, problems = [], []
+    for slug in config.menu:
+        page = by_slug.get(slug)
+        if page is None:
+            known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
+            problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is not a page in "
+                                    f"{config.content_dir}/pages/; pages: {known}"))
+        else:
+            links.append(MenuLink(page.title, page.path))
+    return tuple(links), problems
+
+
+def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
+    """Select what is published, index it, and plan every output file; nothing is rendered.
+
+    Raises BuildError with every problem (the articles', the index's) if any is an error.
+    """
+    articles = loaded.articles
     hidden_drafts = [a for a in articles if a.draft and not options.drafts]
-    future = [a for a in articles if is_future(a, options) and not (a.draft and not options.drafts)]
+    future = tuple(a for a in articles if is_future(a, options) and not (a.draft and not options.drafts))
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
     site, index_problems = build_site(published)
-    problems += index_problems
+    site = replace(site, pages=loaded.pages)
+    menu, menu_problems = footer_menu(config, loaded.pages)
+    problems = [*loaded.problems, *index_problems, *menu_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 
     theme = find_theme(config)
     env = make_environment(config, theme)
-    templates, uses_site, lists_use_body = templates_fingerprint(env)
-    base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates,
-                  digest(*(a.key for a in site.articles)) if uses_site else "")
-    jobs = plan_site(config, site, base, lists_use_body)
-    previous = cache.pages if cache else {}
-    reuse = {job.path: previous[job.path][1] for job in jobs
-             if job.path in previous and previous[job.path][0] == job.fingerprint}
-
-    output = Output(_render(Renderer(env, config, site), jobs, reuse, options.jobs, config, progress))
-    output.add("sitemap.xml", render_sitemap(config, site, [job.path for job in jobs]))
-    output.add("robots.txt", render_robots(config))
-    output.add_all(static_files(config, theme))
-    feeds = sum(1 for job in jobs if job.kind == FEED)
-    next_due = min((a.date.timestamp() for a in future), default=float("inf"))
-    return BuildResult(output, len(site.articles), len(jobs) - feeds, feeds, len(reuse), sort_problems(problems),
-                       len(hidden_drafts), len(future), next_due, {job.path: job.fingerprint for job in jobs}, blobs, seen)
+    base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
+    planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], menu), base))
+    if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
+        raise BuildError(problems + moved)
+    return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 
-def _render(renderer: Renderer, jobs: list[Job], reuse: Mapping[str, str], workers: int, config: Config,
+def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
+          cache: CacheSnapshot | None = None) -> BuildResult:
+    """Config → the whole site as an Output, or a BuildError listing every problem."""
+    loaded = load(config, options, progress, cache)
+    site_plan = plan(config, options, loaded)
+    return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress)
+
+
+def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
+           progress: Progress | None = None) -> BuildResult:
+    """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered."""
+    config, site, planned = site_plan.config, site_plan.site, site_plan.planned
+    reuse = {p.spec.path: previous[p.spec.path][1] for p in planned
+             if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
+    output = Output(_render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress))
+    output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
+    output.add_all(render_robots(config))
+    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
+                                  static_files(config, site_plan.theme)))
+    feeds = sum(1 for p in planned if p.spec.render != "html")
+    next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
+    return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,
+                       site_plan.hidden_drafts, len(site_plan.future), next_due,
+                       {p.spec.path: p.fingerprint for p in planned}, loaded.blobs, loaded.seen)
+
+
+def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,
             progress: Progress | None) -> Iterator[Entry]:
-    """Each job's bytes in plan order; reused jobs come out as Unchanged without rendering."""
-    def safe(job: Job) -> bytes | Problem:
+    """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering.
+
+    Workers are forked after planning, so they inherit the specs: only indexes are sent to them.
+    """
+    def safe(index: int) -> bytes | Problem:
         try:
-            return renderer(job)
+            return renderer(planned[index].spec)
         except jinja2.TemplateError as e:
             return template_problem(e, config.root)
 
-    todo = [job for job in jobs if job.path not in reuse]
+    todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]
     rendered = ordered_map(safe, todo, workers, chunksize=16)
-    for done, job in enumerate(jobs, 1):
-        if job.path in reuse:
-            yield job.path, Unchanged(reuse[job.path])
+    for done, p in enumerate(planned, 1):
+        path = p.spec.path
+        if path in reuse:
+            yield path, Unchanged(reuse[path])
         else:
             data = next(rendered)
             if isinstance(data, Problem):
                 raise BuildError([data])
-            yield job.path, data
+            yield path, data
         if progress:
-            progress("pages", done, len(jobs))
+            progress("pages", done, len(planned))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from . import __version__
+from .hashing import digest, fingerprint  # noqa: F401  (re-exported for the stages that hash)
 
 FORMAT = f"{__version__}/1/" + hashlib.blake2b(
     b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))), digest_size=8).hexdigest()
@@ -34,21 +35,6 @@ so a developer's edit to the generator can never be hidden by results cached by 
 CACHE_DIR = ".cache"
 """The cache's folder, beside the config."""
 FILE = "build.sqlite"
-
-
-def digest(*parts: bytes | str) -> str:
-    """A short, stable hash of some bytes and strings."""
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def fingerprint(*parts: str) -> str:
-    """``digest`` for text parts that cannot contain U+001F, in one hash call: the planner makes thousands."""
-    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 @dataclass

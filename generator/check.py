@@ -1,10 +1,13 @@
 """``digest check``: everything ``digest build`` would report, plus what a digest curator misses.
 
-The site is built in memory (nothing is written) and every article is read again with its
-front-matter line numbers, so each finding names a file and a line. The curator checks:
+The site is loaded and planned as ``digest build`` does; nothing is written, and only pages
+whose inputs changed since the last build are rendered (to find template errors). Every
+article is read again with its front-matter line numbers, so each finding names a file and
+a line. The curator checks:
 
 * mentions: a registry company named in the title, summary or body (by name or alias, on
   whole words) but missing from ``companies:``; and a listed company never mentioned;
+* a ``source.url`` that is only a publisher's home page, not the article itself;
 * two articles with the same ``source.url`` once normalised;
 * tags that differ only in case or punctuation;
 * links and images in article bodies that point at nothing in the built site;
@@ -22,10 +25,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from .build import BuildOptions, build, is_future, load_articles
-from .cache import CACHE_DIR, load_cache
+from .build import BuildOptions, is_future, load, plan, render
+from .cache import load_cache
+from .layout import layout
 from .config import Config, load_config
-from .content import article_settings, decode
+from .content import decode
 from .errors import BuildError, Problem
 from .frontmatter import Lines, load_yaml, split
 from .models import Article
@@ -44,8 +48,8 @@ class Finding:
     problem: Problem
     code: str
     """'config', 'registry', 'build' (what ``digest build`` reports), 'missed-mention',
-    'unmentioned-company', 'duplicate-source', 'tag-variant', 'broken-link', 'missing-alt', 'single-section',
-    'single-company'."""
+    'unmentioned-company', 'home-page-source', 'duplicate-source', 'tag-variant', 'broken-link', 'missing-alt',
+    'single-section', 'single-company'."""
 
 
 @dataclass(frozen=True)
@@ -124,31 +128,34 @@ def read_article_file(root: Path, article: Article) -> ArticleFile:
     return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
 
 
-def run_check(config_path: Path, options: BuildOptions) -> CheckReport:
+def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
     """Build in memory and run every check; problems in the config or registry end the check early."""
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, environment=environment)
     except BuildError as e:
         return _report(0, (Finding(p, "config") for p in e.problems))
-    registry_rel = f"{config.content_dir}/companies.yaml"
+    where = layout(config)
+    options = replace(options, drafts=options.drafts or config.drafts)
     try:
-        registry = load_registry(config.path(registry_rel), registry_rel)
+        registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
         return _report(0, (Finding(p, "registry") for p in e.problems))
-    # the last build's cache (read, never written) spares parsing unchanged articles twice
-    cache = replace(load_cache(config.path(CACHE_DIR)), pages={})
-    settings = article_settings(config, registry)
-    articles, problems, _, _ = load_articles(config, settings, cache=cache, jobs=options.jobs)
-    findings = [Finding(p, "build") for p in problems]
+    # the last build's cache (read, never written) spares parsing unchanged articles again, and
+    # rendering pages whose inputs did not change since the build that rendered them without error
+    cache = load_cache(where.cache)
+    loaded = load(config, options, cache=cache)
+    articles = loaded.articles
+    findings = [Finding(p, "build") for p in loaded.problems]
     try:
-        result = build(config, options, cache=cache)
-        findings += [Finding(p, "build") for p in result.warnings]
-        files: set[str] | None = set(result.output.files)
+        site_plan = plan(config, options, replace(loaded, problems=()))
+        findings += [Finding(p, "build") for p in site_plan.warnings]
+        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.jobs).output}
     except BuildError as e:
         findings += [Finding(p, "build") for p in e.problems]
         files = None
     sources = [read_article_file(config.root, a) for a in sorted(articles, key=lambda a: a.source_path)]
     findings += check_mentions(sources, MentionFinder(registry))
+    findings += check_home_page_sources(sources)
     findings += check_duplicate_sources(sources)
     findings += check_tag_variants(sources)
     findings += check_single_terms(sources)
@@ -266,22 +273,37 @@ def normalise_url(url: str) -> str:
     return urlunsplit((scheme, host, parts.path.rstrip("/"), query, ""))
 
 
+def is_home_page(url: str) -> bool:
+    """A link to a site's front page ('https://www.reuters.com/'): nothing left beyond '/' once the
+    ``utm_*`` parameters and the fragment go, so it cannot name one article ('https://example.com/?p=12' can)."""
+    parts = urlsplit(normalise_url(url))
+    return not parts.path and not parts.query
+
+
+def check_home_page_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+    """A source that is only the publisher's home page: readers cannot check the item against it."""
+    for src in sources:
+        source = src.article.source
+        if source and is_home_page(source.url):
+            yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
+                                  f"'{source.url}' is the home page of {source.name}, not an article; "
+                                  "link the article this item is based on", "warning"), "home-page-source")
+
+
 def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
-    """Each later article whose source is the same as an earlier one's."""
+    """Each later article whose source is the same as an earlier one's (home pages are reported on
+    their own, once per article, so they are left out here)."""
     groups: dict[str, list[ArticleFile]] = defaultdict(list)
     for src in sources:
-        if src.article.source:
+        if src.article.source and not is_home_page(src.article.source.url):
             groups[normalise_url(src.article.source.url)].append(src)
-    for key, group in groups.items():
+    for group in groups.values():
         first, *others = sorted(group, key=lambda s: (s.article.date, s.article.source_path))
-        home = urlsplit(key).path == "" and not urlsplit(key).query
         for src in others:
-            why = ("it is the publisher's home page, not an article; link the original article itself" if home else
-                   "is this item a duplicate? If not, link the original article itself")
-            # a home page shared by items is an editorial shortcut, not a duplicate: a hint, never a failure
             yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
-                                  f"same source as {first.article.source_path} ({first.article.source.url}); {why}",
-                                  "hint" if home else "warning"), "duplicate-source")
+                                  f"same source as {first.article.source_path} ({first.article.source.url}); "
+                                  "is this item a duplicate? If not, link the original article itself",
+                                  "warning"), "duplicate-source")
 
 
 def tag_key(tag: str) -> str:

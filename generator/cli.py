@@ -46,6 +46,8 @@ SERVE_EXAMPLES = """examples:
   digest serve                         preview at http://127.0.0.1:8000/ (plus the base path)
   digest serve --port 8080 --drafts    another port; include drafts
   digest serve --bind 0.0.0.0          let other devices on the network see it (careful: drafts too)
+  digest serve --bind 0.0.0.0 --allow-host mybox.local
+                                       ... and open it as http://mybox.local:8000/
 """
 CHECK_EXAMPLES = """examples:
   digest check                         list problems, warnings and hints
@@ -54,6 +56,14 @@ CHECK_EXAMPLES = """examples:
 
 exit status: 0 no errors (hints and warnings allowed), 1 errors (or warnings with --strict),
 2 refused (bad arguments)
+"""
+IMPORT_EXAMPLES = """examples:
+  digest import pelican ~/blog --out kabar            a Pelican project (pelicanconf.py, content/)
+  digest import hugo ~/site --out kabar --companies content/companies.yaml
+  digest import jekyll ~/site --out kabar             reads _posts/, pages and static files
+
+exit status: 0 imported (import-report.txt lists what was not converted), 1 unreadable --companies
+file or a failed write, 2 refused (the --out folder is not new or empty, PATH is no such site)
 """
 PROGRESS_MIN_ARTICLES = 300
 """Builds with more articles than this show a progress bar, on a terminal only."""
@@ -84,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--config", default="config.yaml", metavar="PATH", help="config file (default: config.yaml)")
     b.add_argument("--output", metavar="DIR", help="output folder (default: config's output_dir, 'site')")
     b.add_argument("--base-url", metavar="URL", help="override base_url, e.g. for a preview deploy")
+    _add_environment(b)
     b.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -110,15 +121,19 @@ def _parser() -> argparse.ArgumentParser:
 
     s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
                  "also log every request",
-                 "Build into the output folder and serve it under the site's base path, with base_url pointed at "
-                 "the local address. Watches content/, the config, templates/, static/ and the theme; rebuilds on "
-                 "change and reloads open browser tabs. While the build is broken, pages show the problems "
-                 "(file:line). Ctrl-C stops it.")
+                 "Build into .cache/serve/PORT/ (never site/, so local addresses cannot be deployed) and serve it under "
+                 "the site's base path, with base_url pointed at the local address. Watches content/, the config, "
+                 "templates/, static/ and the theme; rebuilds on change and reloads open browser tabs. While the "
+                 "build is broken, pages show the problems (file:line). Ctrl-C stops it.")
     s.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000)")
     s.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                    help="address to listen on (default: 127.0.0.1, this computer only)")
+    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable); by default only localhost, "
+                        "loopback and bound addresses are answered, against DNS rebinding")
     s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     s.add_argument("--future", action="store_true", help="include articles dated in the future")
+    _add_environment(s)
 
     c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
                  "also count the findings of each check",
@@ -132,7 +147,31 @@ def _parser() -> argparse.ArgumentParser:
                    help="text (default): one 'path:line: field ...' line each; json: stable, for CI")
     c.add_argument("--drafts", action="store_true", help="count drafts as published when checking links")
     c.add_argument("--future", action="store_true", help="count future articles as published when checking links")
+    _add_environment(c)
+    c.add_argument("--links", metavar="DIR", help="instead, crawl the built site in DIR: every internal link, feed "
+                                                  "and sitemap entry must land on one of its files (for CI, after "
+                                                  "the build)")
+    c.add_argument("--base-url", metavar="URL", help="with --links: the base URL the site was built for "
+                                                     "(default: the config's)")
+
+    m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
+                 "also list every normalised date and everything to check by hand",
+                 "Convert the articles, pages and static files of the site at PATH into a new project in DIR, "
+                 "which must be new or empty. Writes import-report.txt (what was converted, left out and "
+                 "changed) and the old URL → new URL redirects as static/_redirects and redirects.nginx.conf. "
+                 "With --companies, registry companies named in an article are listed in its front matter.",
+                 config=False)
+    m.add_argument("generator", choices=("pelican", "hugo", "jekyll"), help="what built the old site")
+    m.add_argument("path", metavar="PATH", help="the old site's root folder")
+    m.add_argument("--out", required=True, metavar="DIR", help="folder for the new project (new or empty)")
+    m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
     return parser
+
+
+def _add_environment(command: argparse.ArgumentParser) -> None:
+    """--environment, the same on build, check and serve."""
+    command.add_argument("--environment", "-e", metavar="NAME",
+                         help="merge config.NAME.yaml over config.yaml, e.g. staging (drafts shown, noindex)")
 
 
 def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str,
@@ -201,10 +240,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     config_path = Path(args.config)
-    config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None)
+    config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config))
-    options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), jobs=args.jobs or default_jobs())
+    options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=build_now(),
+                           jobs=args.jobs or default_jobs())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
         done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache)
     if args.verbose:
@@ -283,14 +323,14 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
-    config = load_config(Path(args.config))
-    check_target(config.path(config.output_dir), config.root, source_folders(config))
-
-    from .serve import PreviewServer, Rebuilt, ServeOptions
+    from .serve import PreviewServer, Rebuilt, ServeOptions, is_loopback
 
     def on_build(outcome: Rebuilt) -> None:
         changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
         cause = f" after changes to {', '.join(changed)}" if changed else ""
+        if outcome.busy:
+            print(f"waiting: {outcome.problems[0]}", file=sys.stderr)
+            return
         _print_problems(outcome.problems)
         if outcome.crash:
             print(outcome.crash, file=sys.stderr)
@@ -302,8 +342,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def on_request(line: str) -> None:
         print(line, file=sys.stderr)
 
-    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future)
-    if args.bind not in ("127.0.0.1", "::1", "localhost"):
+    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
+                           environment=args.environment)
+    if not is_loopback(args.bind):
         print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
     server.start()
@@ -325,10 +366,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """`digest check`: findings on stdout (text or JSON), the summary where it cannot spoil the JSON."""
     started = time.perf_counter()
+    if args.links:
+        return _crawl(args, started)
     from .check import run_check
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
-                                                       jobs=default_jobs()))
+                                                       jobs=default_jobs()), args.environment)
     if args.format == "json":
         print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))
     else:
@@ -349,6 +392,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def _crawl(args: argparse.Namespace, started: float) -> int:
+    """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
+    config = load_config(Path(args.config), {"base_url": args.base_url} if args.base_url else None, args.environment)
+    folder = Path(args.links)
+    if not folder.is_dir():
+        raise RefusalError(f"--links {args.links}: no such folder; build the site first (digest build)")
+    from .linkcheck import broken_links, read_site
+
+    files = read_site(folder)
+    broken = broken_links(files, config.base_url)
+    for page, ref in broken:
+        print(f"{_shown(folder / page)}: broken link {ref!r}: no file of the site is at that address")
+    if not args.quiet:
+        print(f"crawled {_plural(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
+              f"{_plural(len(broken), 'broken link')}")
+    return 1 if broken else 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """`digest import`: the counts and what was left out, so nothing is dropped without a word."""
+    from .importer import import_site
+    from .importer.report import REPORT
+
+    target = Path(args.out)
+    done = import_site(args.generator, Path(args.path), target, Path(args.companies) if args.companies else None)
+    if not args.quiet:
+        print(f"imported {done.summary()} → {_shown(target)}")
+        for note in done.skipped:
+            print(f"  not converted: {note.rel}: {note.message}")
+        if args.verbose:
+            for rel, typed, written in done.dates:
+                print(f"  date: {rel}: {typed} → {written}")
+            for note in done.notes:
+                print(f"  check: {note.rel}: {note.message}")
+        print(f"report: {_shown(target / REPORT)}\nnext: cd {_shown(target)} && digest build")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -356,7 +437,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check}
+        commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check,
+                    "import": cmd_import}
         return commands[args.command](args)
     except BuildError as e:
         _print_problems(e.problems)

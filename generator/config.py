@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BuildError, Problem
-from .frontmatter import YamlError, load_yaml
+from .frontmatter import Lines, YamlError, load_yaml
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -59,6 +60,13 @@ class Config:
     """Site templates that override the theme's, file by file."""
     static_dir: str = "static"
     """Site files copied as-is into the output root (overriding the theme's static files)."""
+    noindex: bool = False
+    """Ask search engines to stay away: a robots meta tag on every page and a disallow-all robots.txt
+    (for a staging host, set in ``config.staging.yaml``)."""
+    drafts: bool = False
+    """Always include drafts, as ``--drafts`` does (for a staging host)."""
+    menu: tuple[str, ...] = ()
+    """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
     markdown: MarkdownConfig = MarkdownConfig()
     """How article bodies render (``markdown:`` block)."""
 
@@ -79,6 +87,8 @@ _KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_p
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir"}
 _POSITIVE_INT = {"page_size", "feed_size"}
+_BOOL = {"noindex", "drafts"}
+_TEXT_LIST = {"menu"}
 
 
 def normalise_base_url(url: str) -> str:
@@ -123,11 +133,17 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) ->
     return MarkdownConfig(**settings), problems
 
 
-def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
-    """Read ``config.yaml``; every unknown key or bad value is reported at once."""
-    root = path.parent.resolve()
-    rel = path.name
-    problems: list[Problem] = []
+ENVIRONMENT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""Names ``--environment`` accepts: they become part of a file name, ``config.NAME.yaml``."""
+
+
+def environment_file(path: Path, environment: str) -> Path:
+    """``config.yaml`` + 'staging' → ``config.staging.yaml``, next to it (Hugo's habit)."""
+    return path.with_name(f"{path.stem}.{environment}{path.suffix}")
+
+
+def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines]:
+    """One config file as a mapping and its key lines; a file that cannot be read is a BuildError."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -142,26 +158,69 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
+    return values, lines
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: mappings merge key by key, anything else is replaced whole."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_config(path: Path, overrides: dict[str, Any] | None = None, environment: str | None = None) -> Config:
+    """Read ``config.yaml`` (with ``config.<environment>.yaml`` merged over it); every unknown key
+    or bad value is reported at once, naming the file that set it."""
+    root = path.parent.resolve()
+    rel = path.name
+    problems: list[Problem] = []
+    values, lines = _read_yaml(path, rel)
+    origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
+    if environment is not None:
+        if not ENVIRONMENT_RE.match(environment):
+            raise BuildError([Problem(rel, 0, "", f"--environment {environment!r} is not a usable name; use lowercase "
+                                                  "letters, digits, '-' and '_', like staging")])
+        env_path = environment_file(path, environment)
+        if not env_path.is_file():
+            raise BuildError([Problem(env_path.name, 0, "", f"no such file for --environment {environment}; create it "
+                                                            f"next to {rel} with the keys that differ, like 'noindex: true'")])
+        env_values, env_lines = _read_yaml(env_path, env_path.name)
+        values = deep_merge(values, env_values)
+        lines = {k: v for k, v in lines.items() if k[0] not in env_values} | env_lines
+        origin = {key: env_path.name for key in env_values}
 
     settings: dict[str, Any] = {}
     for key, value in values.items():
         line = lines.get((key,), 0)
+        where = origin.get(key, rel)
         if key not in _KEYS:
             hint = difflib.get_close_matches(key, _KEYS, n=1)
             fix = f"did you mean '{hint[0]}'?" if hint else "known keys: " + ", ".join(_KEYS)
-            problems.append(Problem(rel, line, key, f"unknown key; {fix}"))
+            problems.append(Problem(where, line, key, f"unknown key; {fix}"))
             continue
         if key in _TEXT and (not isinstance(value, str) or not value.strip()):
-            problems.append(Problem(rel, line, key, f"must be text, got {value!r}; write it in quotes"))
+            problems.append(Problem(where, line, key, f"must be text, got {value!r}; write it in quotes"))
             continue
         if key == "markdown":
-            value, found = _markdown_config(value, lines, rel)
+            value, found = _markdown_config(value, lines, where)
             problems += found
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            problems.append(Problem(rel, line, key, f"must be a whole number of at least 1, got {value!r}"))
+            problems.append(Problem(where, line, key, f"must be a whole number of at least 1, got {value!r}"))
             continue
+        if key in _BOOL and type(value) is not bool:
+            problems.append(Problem(where, line, key, f"must be true or false, got {value!r}"))
+            continue
+        if key in _TEXT_LIST:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(Problem(where, line, key, f"must be a list of names, like {key}: [about, contact]"))
+                continue
+            value = tuple(v.strip() for v in value)
         settings[key] = value
     settings.update({k: v for k, v in (overrides or {}).items() if v is not None})
 
@@ -169,20 +228,20 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
         settings["base_url"] = normalise_base_url(settings["base_url"])
         why = check_base_url(settings["base_url"])
         if why:
-            problems.append(Problem(rel, lines.get(("base_url",), 0), "base_url", why))
+            problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
     if settings.get("language", "id") not in LANGUAGES:
-        problems.append(Problem(rel, lines.get(("language",), 0), "language",
+        problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
                                 f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"))
     if "timezone" in settings:
         try:
             ZoneInfo(settings["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Problem(rel, lines.get(("timezone",), 0), "timezone",
+            problems.append(Problem(origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone",
                                     f"{settings['timezone']!r} is not an IANA time zone; write one like Asia/Jakarta or UTC"))
     for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
-            problems.append(Problem(rel, lines.get((key,), 0), key,
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{value!r} must be a folder inside the project, written relative to {rel}"))
     if problems:
         raise BuildError(problems)

@@ -21,8 +21,10 @@ from .cache import FORMAT, digest
 from .config import Config
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from .layout import PAGES
 from .markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, normalize_url, render
 from .models import Article, Company, Source
+from .redirects import parse_redirects
 from .registry import Registry, fold
 from .urls import MAX_SLUG, RESERVED, article_path, make_slug
 
@@ -31,8 +33,10 @@ FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MAX_BYTES = 1_000_000
 """Largest article file accepted; a digest item is a few kilobytes."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NOT_ARTICLES = frozenset({PAGES})
+"""Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
-          "updated", "draft", "toc")
+          "updated", "draft", "redirects", "toc")
 """Front-matter keys an article may have."""
 
 
@@ -77,6 +81,8 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
     problems: list[Problem] = []
     prefix = len(str(root)) + 1
     for folder, dirs, files in os.walk(base):
+        if folder == str(base):  # content/pages/ holds pages, not articles
+            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
         for name in sorted(dirs):
             if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
                 rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
@@ -159,7 +165,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
     raw_lines = text.split("\n")
-    check = _Checker(rel, meta, lines, raw_lines, problems)
+    check = FieldReader(rel, meta, lines, raw_lines, problems)
     tz = ZoneInfo(settings.timezone)
 
     for key in meta:
@@ -180,6 +186,9 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     tags = check.names("tags")
     company_names = check.names("companies")
     slug = check.slug(rel)
+    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    for line, message in bad_redirects:
+        check.error("redirects", message, line=line)
 
     companies: list[Company] = []
     for i, name in enumerate(company_names):
@@ -209,7 +218,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
                   author=author or "", image=image or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
-                      body_html=body_html, **fields)  # type: ignore[arg-type]
+                      body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 
@@ -237,7 +246,7 @@ def summarize(body_html: str) -> str:
     return cut + "…"
 
 
-class _Checker:
+class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
     def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem]) -> None:

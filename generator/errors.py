@@ -60,3 +60,7 @@ class BuildError(Exception):
 
 class RefusalError(Exception):
     """The command refuses to run (exit 2) before anything is read or written."""
+
+
+class BusyError(RefusalError):
+    """Another build holds the output folder's lock; ``digest serve`` waits and retries instead of giving up."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from .urls import archive_path, term_path
 
@@ -22,6 +22,16 @@ class Source:
     """Publisher's name, e.g. 'Reuters'."""
     url: str
     """Link to the original (http or https)."""
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old address of an article (front matter ``redirects:``) that must keep working."""
+
+    path: str
+    """Old path relative to the site root, like the article's own: '2025/06/old-slug/'."""
+    line: int
+    """Front-matter line it was written on, for messages."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,38 @@ class Article:
     """The Markdown body rendered to safe HTML."""
     path: str
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
+    redirects: tuple[Redirect, ...] = ()
+    """Old paths that redirect here (after a slug or date change)."""
+
+    def __fingerprint__(self) -> str:
+        """What a page that shows this article depends on: its key hashes the file and the parse settings."""
+        return self.key
+
+
+@dataclass(frozen=True)
+class InfoPage:
+    """A page that is not news (about, contact, editorial policy), from ``content/pages/``."""
+
+    source_path: str
+    slug: str
+    """Its URL is /<slug>/."""
+    title: str
+    summary: str
+    """For the meta description; may be ''."""
+    draft: bool
+    body_html: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.slug}/"
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """One entry of the footer menu (``menu`` in config.yaml)."""
+
+    title: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -91,6 +133,26 @@ class Term:
     """Newest first."""
     company: Company | None = None
     """Registry entry, for companies."""
+
+    @property
+    def path(self) -> str:
+        return term_path(self.kind, self.slug)
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A term as another page shows it (a link with a count), without its article list.
+
+    An article page shows its tags this way, so it depends on each tag's name and count,
+    not on every article that shares the tag.
+    """
+
+    kind: TermKind
+    slug: str
+    name: str
+    count: int
+    """How many published articles the term has."""
+    company: Company | None = None
 
     @property
     def path(self) -> str:
@@ -127,6 +189,41 @@ class Site:
     """Newest first."""
     updated: datetime | None
     """Newest article's date (or updated date): the site's only notion of 'now'."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, by slug."""
+
+
+@dataclass(frozen=True)
+class ArchiveLink:
+    """A year or month as another page links to it, with its count."""
+
+    year: int
+    month: int | None
+    count: int
+
+    @property
+    def path(self) -> str:
+        return archive_path(self.year, self.month)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One output file, before rendering: everything its bytes depend on, stated once.
+
+    Page kinds make specs; the planner fingerprints ``context`` exactly (see
+    ``hashing.canonical``) together with the templates, config and generator version, and
+    the renderer hands the same ``context`` to the template. So whatever a template can
+    read is part of the fingerprint, and an incremental build cannot miss a change.
+    """
+
+    path: str
+    """Output file, e.g. 'tags/ai/page/2/index.html' or 'tags/ai/feed.xml'."""
+    render: str
+    """How to make the bytes: 'html' (a Jinja template) or a renderer's name, e.g. 'rss'."""
+    template: str
+    """Template name for 'html', e.g. 'term.html'; '' for other renderers."""
+    context: Mapping[str, Any]
+    """The names the template (or renderer) gets, and nothing else."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from .cache import digest
-from .errors import BuildError, Problem, RefusalError
+from .errors import BuildError, BusyError, Problem, RefusalError
 
 MARKER = ".news-digest"
 """File in every output folder this tool made; a non-empty folder without it is never replaced."""
@@ -133,7 +133,7 @@ def build_lock(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RefusalError(f"another digest build is writing {target}; run again when it has finished") from None
+            raise BusyError(f"another digest build is writing {target}; run again when it has finished") from None
         yield
     finally:
         os.close(fd)

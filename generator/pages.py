@@ -1,22 +1,22 @@
-"""One small method per page kind, each rendering one page to HTML.
+"""Every page kind of the site: one small function each, returning page specs.
 
-Templates get the same few names everywhere: ``site`` (the indexed Site), ``config``,
-``t`` (UI strings), ``page`` (this page's path, title and feeds) and the helpers
-``url``, ``abs_url``, ``long_date``, ``month_name`` and ``item`` (an article's list
-entry, rendered once from ``_item.html`` and reused on every list it appears in).
+A page kind says which files it makes and hands each its exact context; it renders
+nothing. The planner (``plan.py``) fingerprints that context for incremental builds and
+the renderer gives the same context to the template, so a page's dependencies are stated
+once, here.
+
+Every template gets ``page`` (path, title, feeds) and its kind's names below, plus the
+helpers that depend only on the config: ``config``, ``t`` (UI strings), ``url``,
+``abs_url``, ``long_date``, ``month_name`` and ``item`` (an article's list entry).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
-from typing import Any, Sequence
-
-import jinja2
-from markupsafe import Markup
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import i18n, urls
 from .config import Config
-from .models import Archive, Article, Site, Term, TermKind
+from .models import Archive, ArchiveLink, Article, MenuLink, PageSpec, Site, Term, TermLink
 from .registry import fold
 
 
@@ -43,14 +43,6 @@ class Pager:
         return urls.page_path(self.first, self.number + 1) if self.number < self.total else None
 
 
-def page_count(items: int, size: int) -> int:
-    return max(1, -(-items // size))
-
-
-def pager(articles: Sequence[Article], first: str, size: int, number: int) -> Pager:
-    return Pager(number, page_count(len(articles), size), tuple(articles[(number - 1) * size: number * size]), first)
-
-
 @dataclass(frozen=True)
 class Feed:
     """A feed link for <link rel="alternate">."""
@@ -59,63 +51,128 @@ class Feed:
     path: str
 
 
+@dataclass(frozen=True)
+class Page:
+    """What every template gets as ``page``."""
+
+    path: str
+    """This page's path, e.g. 'tags/ai/page/2/' ('' for the home page)."""
+    title: str
+    feeds: tuple[Feed, ...]
+    """Feeds to advertise; the site's feed is always last."""
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """What page kinds read: the config, the indexed site and the UI strings."""
+
+    config: Config
+    site: Site
+    t: Mapping[str, str]
+    menu: tuple[MenuLink, ...] = ()
+    """The footer menu, on every page."""
+
+    @property
+    def site_feed(self) -> Feed:
+        return Feed(self.config.title, urls.feed_path(""))
+
+    def page(self, path: str, template: str, title: str, feeds: Sequence[Feed] = (), **context: Any) -> PageSpec:
+        """A spec for the HTML page at ``path``."""
+        return PageSpec(urls.file_for(path), "html", template,
+                        {"page": Page(path, title, (*feeds, self.site_feed)), "menu": self.menu, **context})
+
+    def pagers(self, articles: Sequence[Article], first: str) -> Iterable[Pager]:
+        """The pages of a paginated list: always at least one, even when empty."""
+        size = self.config.page_size
+        total = page_count(len(articles), size)
+        for n in range(1, total + 1):
+            yield Pager(n, total, tuple(articles[(n - 1) * size: n * size]), first)
+
+    def page_title(self, title: str, pager: Pager) -> str:
+        return title if pager.number == 1 else f"{title} · {self.t['page_of'].format(n=pager.number, total=pager.total)}"
+
+
+PageKind = Callable[[Kinds], Iterable[PageSpec]]
+
 TERM_TITLE = {"tags": "tag_title", "companies": "company_title", "sections": "section_title"}
 
 
-class Pages:
-    """Renders every page kind with one Jinja environment and one set of globals."""
+def page_count(items: int, size: int) -> int:
+    return max(1, -(-items // size))
 
-    def __init__(self, env: jinja2.Environment, config: Config, site: Site) -> None:
-        self.env, self.config, self.site = env, config, site
-        self.t = i18n.STRINGS[config.language]
-        self.site_feed = Feed(config.title, urls.feed_path(""))
-        self.tag_terms = {fold(term.name): term for term in site.tags}
-        self.section_terms = {fold(term.name): term for term in site.sections}
-        self._items: dict[str, Markup] = {}
-        env.globals.update(
-            site=site, config=config, t=self.t, item=self.item,
-            url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
-            long_date=partial(i18n.long_date, language=config.language),
-            month_name=partial(i18n.month_name, language=config.language),
-        )
 
-    def item(self, article: Article) -> Markup:
-        """The article's entry in lists, rendered once per process."""
-        html = self._items.get(article.key)
-        if html is None:
-            html = self._items[article.key] = Markup(self.env.get_template("_item.html").render(item=article))
-        return html
+def _terms(site: Site) -> tuple[tuple[str, tuple[Term, ...]], ...]:
+    return (("tags", site.tags), ("companies", site.companies), ("sections", site.sections))
 
-    def _render(self, template: str, path: str, title: str, feeds: Sequence[Feed] = (), **context: Any) -> str:
-        page = {"path": path, "title": title, "feeds": (*feeds, self.site_feed)}
-        return self.env.get_template(template).render(page=page, **context)
 
-    def home(self, number: int) -> str:
-        p = pager(self.site.articles, "", self.config.page_size, number)
-        title = self.config.title if number == 1 else f"{self.t['latest']} · {self.t['page_of'].format(n=number, total=p.total)}"
-        return self._render("index.html", p.path, title, pager=p)
+def link(term: Term) -> TermLink:
+    return TermLink(term.kind, term.slug, term.name, len(term.articles), term.company)
 
-    def article(self, article: Article) -> str:
-        tag_links = [self.tag_terms[fold(tag)] for tag in article.tags]
-        section = self.section_terms.get(fold(article.section))
-        return self._render("article.html", article.path, article.title, article=article, tag_links=tag_links,
-                            section_slug=section.slug if section else "")
 
-    def term_index(self, kind: TermKind, terms: Sequence[Term]) -> str:
-        return self._render("terms.html", f"{kind}/", self.t[kind], kind=kind, terms=terms)
+def home_pages(k: Kinds) -> Iterable[PageSpec]:
+    for p in k.pagers(k.site.articles, ""):
+        title = k.config.title if p.number == 1 else k.page_title(k.t["latest"], p)
+        yield k.page(p.path, "index.html", title, pager=p)
 
-    def term(self, term: Term, number: int) -> str:
-        title = self.t[TERM_TITLE[term.kind]].format(name=term.name)
-        feed = Feed(f"{self.config.title}: {term.name}", urls.feed_path(term.path))
-        p = pager(term.articles, term.path, self.config.page_size, number)
-        return self._render("term.html", p.path, title, (feed,), term=term, pager=p)
 
-    def archive(self, archive: Archive, number: int) -> str:
+def article_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each article with links to its tags and section (names and counts, not their lists)."""
+    tags = {fold(term.name): link(term) for term in k.site.tags}
+    sections = {fold(term.name): link(term) for term in k.site.sections}
+    for article in k.site.articles:
+        yield k.page(article.path, "article.html", article.title, article=article,
+                     tag_links=tuple(tags[fold(tag)] for tag in article.tags),
+                     section_link=sections.get(fold(article.section)))
+
+
+def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/tags/, /companies/, /sections/: every term with its articles, so a theme may show any of them."""
+    for kind, terms in _terms(k.site):
+        yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms)
+
+
+def term_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each term's paginated list; a page depends on the term's name and count and on the articles it lists."""
+    for _, terms in _terms(k.site):
+        for term in terms:
+            title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
+            feed = Feed(f"{k.config.title}: {term.name}", urls.feed_path(term.path))
+            for p in k.pagers(term.articles, term.path):
+                yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p)
+
+
+def archive_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Years (with their months and counts) and months, paginated."""
+    months_of: dict[int, list[ArchiveLink]] = {}
+    for m in k.site.months:
+        months_of.setdefault(m.year, []).append(ArchiveLink(m.year, m.month, len(m.articles)))
+    archive: Archive
+    for archive in (*k.site.years, *k.site.months):
         title = (str(archive.year) if archive.month is None
-                 else i18n.month_name(archive.year, archive.month, self.config.language))
-        months = tuple(m for m in self.site.months if m.year == archive.year) if archive.month is None else ()
-        p = pager(archive.articles, archive.path, self.config.page_size, number)
-        return self._render("archive.html", p.path, title, archive=archive, months=months, pager=p)
+                 else i18n.month_name(archive.year, archive.month, k.config.language))
+        months = tuple(months_of.get(archive.year, ())) if archive.month is None else ()
+        here = ArchiveLink(archive.year, archive.month, len(archive.articles))
+        for p in k.pagers(archive.articles, archive.path):
+            yield k.page(p.path, "archive.html", k.page_title(title, p), archive=here, months=months, pager=p)
 
-    def not_found(self) -> str:
-        return self._render("404.html", "404.html", self.t["not_found"])
+
+def info_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Pages that are not news (content/pages/): /about/ and the like."""
+    for info in k.site.pages:
+        yield k.page(info.path, "page.html", info.title, info_page=info)
+
+
+def not_found_page(k: Kinds) -> Iterable[PageSpec]:
+    yield k.page("404.html", "404.html", k.t["not_found"])
+
+
+def feeds(k: Kinds) -> Iterable[PageSpec]:
+    """The site's feed and one per tag, company and section: the newest ``feed_size`` articles, in full."""
+    size = k.config.feed_size
+    yield PageSpec(urls.feed_path(""), "rss", "",
+                   {"title": k.config.title, "page_path": "", "articles": k.site.articles[:size]})
+    for _, terms in _terms(k.site):
+        for term in terms:
+            yield PageSpec(urls.feed_path(term.path), "rss", "", {
+                "title": f"{k.config.title}: {term.name}", "page_path": term.path, "articles": term.articles[:size]})
+

@@ -1,135 +1,82 @@
 """Every file the site will have, what each depends on, and how to render it.
 
-``plan_site`` lists the output as jobs without rendering anything. Each job carries a
-fingerprint of exactly the inputs its bytes depend on (the articles it shows, by key;
-its place in a pagination; the term it belongs to; the templates and the config), so an
-incremental build re-renders only the jobs whose fingerprint changed. ``Renderer`` turns a
-job into bytes; it runs in worker processes, so jobs name their data by index into the
-site instead of carrying it.
+``plan_site`` asks every page kind (listed once, in ``PAGE_KINDS``) for its page specs and
+gives each a fingerprint: a hash of the spec's exact context (``hashing.canonical``) and of
+``base`` (templates, config, generator version). An incremental build re-renders only the
+specs whose fingerprint changed. ``Renderer`` turns a spec into bytes with the same context;
+it runs in forked worker processes, which inherit the planned specs, so only indexes cross
+process boundaries.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from functools import partial
+from typing import Callable, Mapping
 
 import jinja2
+from markupsafe import Markup
 
-from . import urls
-from .cache import fingerprint
+from . import i18n, urls
 from .config import Config
 from .feeds import render_feed
-from .models import Archive, Article, Site, Term
-from .pages import Pages, page_count
+from .hashing import Memo, canonical, digest
+from .models import Article, PageSpec
+from .pages import (Kinds, PageKind, archive_pages, article_pages, feeds, home_pages, info_pages, not_found_page,
+                    term_index_pages, term_pages)
 
-FEED = "feed"
+PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, archive_pages,
+                                    info_pages, not_found_page, feeds)
+"""Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
+
+RENDERERS: Mapping[str, Callable[..., bytes]] = {"rss": render_feed}
+"""Renderers of specs that are not HTML pages, by ``PageSpec.render``; each is called as f(config, **context)."""
 
 
 @dataclass(frozen=True)
-class Job:
-    """One output file to render."""
+class Planned:
+    """A spec with the fingerprint of everything its bytes depend on."""
 
-    path: str
-    """Output file path, e.g. 'tags/ai/page/2/index.html'."""
-    kind: str
-    """What renders it: 'home', 'article', 'terms', 'term', 'archive', '404' or 'feed'."""
-    ref: tuple[int | str, ...]
-    """Which data: indexes into the Site's tuples, and a page number."""
+    spec: PageSpec
     fingerprint: str
-    """Hash of every input of this file's bytes."""
 
 
-def _keys(articles: Sequence[Article]) -> str:
-    return ",".join(a.key for a in articles)
-
-
-def _cards(articles: Sequence[Article]) -> str:
-    return ",".join(a.card_key for a in articles)
-
-
-def _term_fp(term: Term) -> str:
-    company = term.company
-    return repr((term.kind, term.slug, term.name, len(term.articles), company))
-
-
-def _lists(first: str, articles: Sequence[Article], size: int, base: str, kind: str, ref: tuple[int | str, ...],
-           extra: str, shown_by: Callable[[Sequence[Article]], str]) -> list[Job]:
-    """The pages of one paginated list."""
-    total = page_count(len(articles), size)
-    jobs = []
-    for n in range(1, total + 1):
-        shown = articles[(n - 1) * size: n * size]
-        jobs.append(Job(urls.file_for(urls.page_path(first, n)), kind, (*ref, n),
-                        fingerprint(base, kind, first, str(n), str(total), extra, shown_by(shown))))
-    return jobs
-
-
-def plan_site(config: Config, site: Site, base: str, lists_use_body: bool = True) -> list[Job]:
-    """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
-
-    List pages depend on their articles' cards (everything but the body) unless a list
-    template shows bodies; feeds always carry bodies, so they depend on the whole article.
-    """
-    size = config.page_size
-    shown = _keys if lists_use_body else _cards
-    tag_slugs = {t.name.casefold(): t for t in site.tags}
-    jobs = _lists("", site.articles, size, base, "home", (), "", shown)
-    for i, a in enumerate(site.articles):
-        topics = repr(([(t, tag_slugs[t.casefold()].slug, tag_slugs[t.casefold()].name)
-                        for t in a.tags if t.casefold() in tag_slugs],
-                       [(s.slug, s.name) for s in site.sections if s.name.casefold() == a.section.casefold()]))
-        jobs.append(Job(urls.file_for(a.path), "article", (i,), fingerprint(base, "article", a.key, topics)))
-    for kind, terms in (("tags", site.tags), ("companies", site.companies), ("sections", site.sections)):
-        jobs.append(Job(urls.file_for(f"{kind}/"), "terms", (kind,),
-                        fingerprint(base, "terms", kind, *(_term_fp(t) for t in terms))))
-        for i, term in enumerate(terms):
-            jobs += _lists(term.path, term.articles, size, base, "term", (kind, i), _term_fp(term), shown)
-    for group, archives in (("years", site.years), ("months", site.months)):
-        for i, archive in enumerate(archives):
-            months = repr([(m.month, len(m.articles)) for m in site.months if m.year == archive.year]) \
-                if archive.month is None else ""
-            jobs += _lists(archive.path, archive.articles, size, base, "archive", (group, i), months, shown)
-    jobs.append(Job("404.html", "404", (), fingerprint(base, "404")))
-    feed_size = config.feed_size
-    jobs.append(Job(urls.feed_path(""), FEED, ("", -1), fingerprint(base, FEED, _keys(site.articles[:feed_size]))))
-    for kind, terms in (("tags", site.tags), ("companies", site.companies), ("sections", site.sections)):
-        for i, term in enumerate(terms):
-            jobs.append(Job(urls.feed_path(term.path), FEED, (kind, i),
-                            fingerprint(base, FEED, term.path, term.name, _keys(term.articles[:feed_size]))))
-    return jobs
+def plan_site(kinds: Kinds, base: str) -> list[Planned]:
+    """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version."""
+    memo: Memo = {}
+    planned = []
+    for kind in PAGE_KINDS:
+        for spec in kind(kinds):
+            fp = digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo))
+            planned.append(Planned(spec, fp))
+    return planned
 
 
 class Renderer:
-    """Turns jobs into bytes; one per process, holding the Jinja environment and the site."""
+    """Turns specs into bytes; one per process, holding the Jinja environment.
 
-    def __init__(self, env: jinja2.Environment, config: Config, site: Site) -> None:
-        self.config, self.site = config, site
-        self.pages = Pages(env, config, site)
+    Templates get the spec's context plus helpers that depend only on the config (which is
+    part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
+    ``month_name`` and ``item``.
+    """
 
-    def _terms(self, kind: str) -> tuple[Term, ...]:
-        return {"tags": self.site.tags, "companies": self.site.companies, "sections": self.site.sections}[kind]
+    def __init__(self, env: jinja2.Environment, config: Config) -> None:
+        self.env, self.config = env, config
+        self._items: dict[str, Markup] = {}
+        env.globals.update(
+            config=config, t=i18n.STRINGS[config.language], item=self.item,
+            url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
+            long_date=partial(i18n.long_date, language=config.language),
+            month_name=partial(i18n.month_name, language=config.language),
+        )
 
-    def _archive(self, group: str, i: int) -> Archive:
-        return (self.site.years if group == "years" else self.site.months)[i]
+    def item(self, article: Article) -> Markup:
+        """The article's entry in lists (``_item.html``), rendered once per process."""
+        html = self._items.get(article.key)
+        if html is None:
+            html = self._items[article.key] = Markup(self.env.get_template("_item.html").render(item=article))
+        return html
 
-    def __call__(self, job: Job) -> bytes:
-        ref = job.ref
-        if job.kind == FEED:
-            kind, i = ref
-            if kind == "":
-                return render_feed(self.config, self.config.title, "", self.site.articles)
-            term = self._terms(str(kind))[int(i)]
-            return render_feed(self.config, f"{self.config.title}: {term.name}", term.path, term.articles)
-        pages = self.pages
-        if job.kind == "home":
-            html = pages.home(int(ref[0]))
-        elif job.kind == "article":
-            html = pages.article(self.site.articles[int(ref[0])])
-        elif job.kind == "terms":
-            html = pages.term_index(ref[0], self._terms(str(ref[0])))  # type: ignore[arg-type]
-        elif job.kind == "term":
-            html = pages.term(self._terms(str(ref[0]))[int(ref[1])], int(ref[2]))
-        elif job.kind == "archive":
-            html = pages.archive(self._archive(str(ref[0]), int(ref[1])), int(ref[2]))
-        else:
-            html = pages.not_found()
-        return html.encode("utf-8")
+    def __call__(self, spec: PageSpec) -> bytes:
+        if spec.render == "html":
+            return self.env.get_template(spec.template).render(spec.context).encode("utf-8")
+        return RENDERERS[spec.render](self.config, **spec.context)

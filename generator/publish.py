@@ -72,9 +72,12 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
 
 
 def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool = False,
-            progress: Progress | None = None, use_cache: bool = True) -> Published:
-    """Build ``config`` into ``target``; with ``strict``, warnings stop it before anything is written."""
-    cache_dir = config.path(CACHE_DIR)
+            progress: Progress | None = None, use_cache: bool = True, cache_dir: Path | None = None) -> Published:
+    """Build ``config`` into ``target``; with ``strict``, warnings stop it before anything is written.
+
+    ``cache_dir`` (default ``.cache/``) lets ``digest serve`` keep its own cache state beside its own output.
+    """
+    cache_dir = cache_dir or config.path(CACHE_DIR)
     with build_lock(target):
         snapshot = load_cache(cache_dir, full=False) if use_cache else CacheSnapshot()
         inputs = inputs_fingerprint(config, options)

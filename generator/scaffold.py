@@ -19,8 +19,9 @@ from .registry import load_registry
 from .urls import RESERVED, make_slug
 
 TEMPLATE = Path(__file__).parent / "scaffold"
-"""The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore`` (package data skips dot-files)."""
-_RENAMED = {"gitignore": ".gitignore"}
+"""The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
+(package data skips dot-files)."""
+_RENAMED = {"gitignore": ".gitignore", "github": ".github", "gitlab-ci.yml": ".gitlab-ci.yml"}
 PLACEHOLDER = {
     "id": "Tulis ringkasan berita di sini: apa yang terjadi, siapa yang terlibat, dan mengapa penting.",
     "en": "Write the digest text here: what happened, who is involved, and why it matters.",
@@ -39,7 +40,7 @@ def init_project(target: Path) -> list[str]:
         if not source.is_file() or "__pycache__" in source.parts:
             continue
         rel = source.relative_to(TEMPLATE)
-        rel = rel.with_name(_RENAMED.get(rel.name, rel.name))
+        rel = Path(*(_RENAMED.get(part, part) for part in rel.parts))
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, dest)

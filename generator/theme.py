@@ -102,30 +102,14 @@ def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
     return sorted(files.items())
 
 
-def templates_fingerprint(env: jinja2.Environment) -> tuple[str, bool, bool]:
-    """A hash of every template the loader can see; whether any reads the whole ``site``; and
-    whether any template but ``article.html`` reads an article's body.
+def templates_fingerprint(env: jinja2.Environment) -> str:
+    """A hash of every template the loader can see, by name and source.
 
-    A page that reads ``site`` (a sidebar of recent articles, say) depends on every article,
-    so an incremental build must then re-render every page on any change; a list that shows
-    bodies must re-render when a body changes, not only when a title or summary does.
+    Every page depends on it: a page's other inputs are its context, which the planner
+    hashes, so no template needs to be inspected for what it reads.
     """
-    import jinja2
-    from jinja2 import meta
-
     parts: list[str] = []
-    uses_site = lists_use_body = False
     assert env.loader is not None
     for name in sorted(env.list_templates()):
-        source = env.loader.get_source(env, name)[0]
-        parts += [name, source]
-        try:
-            ast = env.parse(source)
-        except jinja2.TemplateSyntaxError:
-            uses_site = lists_use_body = True
-            continue
-        uses_site = uses_site or "site" in meta.find_undeclared_variables(ast)
-        if not name.endswith("article.html"):
-            lists_use_body = lists_use_body or any(
-                node.attr == "body_html" for node in ast.find_all(jinja2.nodes.Getattr))
-    return digest(*parts), uses_site, lists_use_body
+        parts += [name, env.loader.get_source(env, name)[0]]
+    return digest(*parts)

@@ -13,6 +13,8 @@ from slugify import slugify
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
                       "404.html", "index.html", "static", "style.css"})
 """Names a slug may not take, because a top-level page or file already has them."""
+TOP_LEVEL = RESERVED | {"archive", "weekly", "sources", "search", "pagefind", "pages", "about-news-digest"}
+"""First path segments the site's own pages use (or will): a page in content/pages/ may not take them."""
 
 
 MAX_SLUG = 80

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CONFIG, article, make_project, write_files
 from generator.build import BuildOptions
-from generator.check import MentionFinder, normalise_url, run_check
+from generator.check import MentionFinder, is_home_page, normalise_url, run_check
 from generator.registry import load_registry
 
 COMPANIES = """\
@@ -197,6 +197,52 @@ def test_source_urls_compare_after_normalising(a: str, b: str) -> None:
 ])
 def test_source_urls_that_stay_different(a: str, b: str) -> None:
     assert normalise_url(a) != normalise_url(b)
+
+
+def test_a_source_that_is_only_a_home_page_is_a_warning_on_each_article(tmp_path: Path) -> None:
+    source = "{{name: {0}, url: '{1}'}}".format
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", source=source("Reuters", "https://www.reuters.com/")),
+        "2025/06/b.md": article(title="B", source=source("Reuters", "https://reuters.com")),
+        "2025/06/c.md": article(title="C", source=source("Tempo", "https://www.tempo.co/?utm_source=x")),
+        "2025/06/d.md": article(title="D", source=source("Blog", "https://blog.example.com/?p=12")),
+        "2025/06/e.md": article(title="E", source=source("Apple", "https://www.apple.com/newsroom/")),
+        "2025/06/f.md": article(title="F", source=source("CNBC", "https://www.cnbc.com/2025/06/14/a.html")),
+    })
+    problems = check_json(tmp_path)["problems"]
+    assert [(p["path"], p["line"], p["field"], p["severity"], p["code"], p["message"]) for p in problems] == [
+        ("content/2025/06/a.md", 4, "source.url", "warning", "home-page-source",
+         "'https://www.reuters.com/' is the home page of Reuters, not an article; link the article this item is based on"),
+        ("content/2025/06/b.md", 4, "source.url", "warning", "home-page-source",
+         "'https://reuters.com' is the home page of Reuters, not an article; link the article this item is based on"),
+        ("content/2025/06/c.md", 4, "source.url", "warning", "home-page-source",
+         "'https://www.tempo.co/?utm_source=x' is the home page of Tempo, not an article; "
+         "link the article this item is based on"),
+    ]
+
+
+def test_a_shared_home_page_is_reported_once_per_article_not_as_a_duplicate(tmp_path: Path) -> None:
+    reuters = "{name: Reuters, url: 'https://www.reuters.com/'}"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", source=reuters),
+                            "2025/06/b.md": article(title="B", source=reuters.replace("www.", "WWW."))})
+    assert [(p["path"], p["code"], p["severity"]) for p in check_json(tmp_path)["problems"]] == [
+        ("content/2025/06/a.md", "home-page-source", "warning"),
+        ("content/2025/06/b.md", "home-page-source", "warning"),
+    ]
+
+
+@pytest.mark.parametrize("url, home", [
+    ("https://www.reuters.com/", True),
+    ("https://www.reuters.com", True),
+    ("http://Example.COM:8080/", True),
+    ("https://example.com/#top", True),
+    ("https://example.com/?utm_source=rss", True),
+    ("https://example.com/?p=12", False),
+    ("https://example.com/news/", False),
+    ("https://example.com/a.html", False),
+])
+def test_what_counts_as_a_home_page(url: str, home: bool) -> None:
+    assert is_home_page(url) is home
 
 
 def test_body_images_without_alt_text_are_warnings_at_their_line(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.C
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "init", "x")
     assert (code, err) == (0, "")
-    assert out.startswith("created a news digest in x (4 files) in ")
+    assert out.startswith("created a news digest in x (7 files) in ")
     assert out.endswith(' s\nnext: cd x && digest new "Judul artikel" && digest serve\n')
 
     monkeypatch.chdir(tmp_path / "x")

@@ -17,23 +17,28 @@ def changed(tmp_path: Path, before: dict[str, str], root: Path) -> list[str]:
     return sorted(p for p in after if before.get(p) != after[p])
 
 
-def test_a_body_edit_changes_the_article_page_and_its_feeds_only(tmp_path: Path) -> None:
+def test_a_body_edit_changes_exactly_the_pages_that_show_the_article(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[x]", summary="S"),
-                            "2025/06/b.md": article(title="B", tags="[x]")})
+                            "2025/06/b.md": article(title="B", tags="[y]"),
+                            "2024/01/c.md": article(title="C", tags="[x]", date="2024-01-05")})
     before = fingerprints(tmp_path)
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", tags="[x]", summary="S", body="Baru.\n"))
-    assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "feed.xml", "tags/x/feed.xml"]
+    # lists show the whole article (a theme may print its body), so every list holding it re-renders;
+    # b's page, c's page, tag y and 2024 do not show it and stay as they are
+    assert changed(tmp_path, before, tmp_path) == [
+        "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "feed.xml", "index.html",
+        "tags/index.html", "tags/x/feed.xml", "tags/x/index.html"]
 
 
-def test_without_a_summary_the_first_paragraph_is_the_card(tmp_path: Path) -> None:
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="Satu.\n\nDua.\n")})
+def test_a_new_tag_count_changes_the_pages_that_show_the_count(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[x]"),
+                            "2024/01/c.md": article(title="C", tags="[x]", date="2024-01-05"),
+                            "2024/01/d.md": article(title="D", tags="[z]", date="2024-01-04")})
     before = fingerprints(tmp_path)
-    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Satu.\n\nDua, diubah.\n"))
-    assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "feed.xml"]
-    before = fingerprints(tmp_path)
-    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Satu, diubah.\n\nDua, diubah.\n"))
-    assert changed(tmp_path, before, tmp_path) == ["2025/06/a/index.html", "2025/06/index.html", "2025/index.html",
-                                                   "feed.xml", "index.html"]
+    make_project(tmp_path, {"2024/01/e.md": article(title="E", tags="[x]", date="2023-01-01")})
+    after = changed(tmp_path, before, tmp_path)
+    assert "2025/06/a/index.html" in after and "2024/01/c/index.html" in after  # their tag link shows the count
+    assert "2024/01/d/index.html" not in after and "tags/z/index.html" not in after
 
 
 def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:
@@ -42,4 +47,4 @@ def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A2", tags="[x]"))
     assert changed(tmp_path, before, tmp_path) == [
         "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "feed.xml", "index.html",
-        "tags/x/feed.xml", "tags/x/index.html"]
+        "tags/index.html", "tags/x/feed.xml", "tags/x/index.html"]

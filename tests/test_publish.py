@@ -13,6 +13,7 @@ import pytest
 from conftest import article, make_project, write_files
 from generator.build import BuildOptions
 from generator.config import load_config
+from generator.errors import BuildError
 from generator.publish import publish
 
 REGISTRY = "meta:\n  name: Meta\n  aliases: [Facebook]\nscale-ai:\n  name: Scale AI\n"
@@ -92,10 +93,12 @@ def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path) -> None:
     done = run(root)
     assert done.written is not None
     touched = sorted(p for p in tree(root / "site") if (root / "site" / p).stat().st_mtime != past)
+    # the lists that show the article re-render too (a theme may print bodies there), but their bytes
+    # are the same, so the writer leaves their files alone
     assert touched == [".news-digest", "2025/06/meta/index.html", "companies/meta/feed.xml",
                        "feed.xml", "sections/asia/feed.xml", "tags/ai/feed.xml", "tags/data/feed.xml"]
-    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 6, \
-        "one article page and five feeds re-rendered; no list shows the body"
+    assert done.result is not None and done.result.reused == done.result.pages + done.result.feeds - 16, \
+        "the article's page, the ten lists that show it and its five feeds re-rendered; nothing else"
 
 
 def test_warnings_are_repeated_when_nothing_changed(tmp_path: Path) -> None:
@@ -158,21 +161,33 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     assert tree(serial / "site") == tree(parallel / "site")
 
 
-def test_templates_that_read_the_whole_site_or_list_bodies_re_render_everywhere(tmp_path: Path) -> None:
+def test_overrides_that_read_more_of_their_context_stay_correct(tmp_path: Path) -> None:
+    """Lists that print bodies, a terms index that prints each term's newest headline: all in the context."""
     root = project(tmp_path)
     write_files(root, {
-        "templates/base.html": '{% extends "theme/base.html" %}{% block meta %}<meta name="newest" '
-                               'content="{{ site.articles[0].title }}">{% endblock %}',
+        "templates/terms.html": '{% extends "theme/terms.html" %}{% block main %}{% for term in terms %}'
+                                '<p>{{ term.name }}: {{ term.articles[0].title }}</p>{% endfor %}{% endblock %}',
         "templates/_item.html": "<div>{{ item.body_html | safe }}</div>\n"})
     run(root)
     CHANGES["edit body"](root)
     run(root)
     assert tree(root / "site") == cold(root, tmp_path)
     (root / "content/2025/07").mkdir()
-    (root / "content/2025/07/baru.md").write_text(article(title="Paling Baru", date="2025-07-01"))
+    (root / "content/2025/07/baru.md").write_text(article(title="Paling Baru", date="2025-07-01", tags="[data]"))
     run(root)
-    assert b'content="Paling Baru"' in (root / "site/tags/data/index.html").read_bytes()
+    assert b"data: Paling Baru" in (root / "site/tags/index.html").read_bytes()
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_template_that_reads_a_name_outside_its_context_is_an_error(tmp_path: Path) -> None:
+    """No page gets the whole site: a value a page does not declare cannot be read, so it cannot go stale."""
+    root = project(tmp_path)
+    write_files(root, {"templates/base.html": '{% extends "theme/base.html" %}{% block meta %}'
+                                              '{{ site.articles[0].title }}{% endblock %}'})
+    with pytest.raises(BuildError) as e:
+        run(root)
+    assert str(e.value.problems[0]) == ("templates/base.html:1: template error: 'site' is undefined; "
+                                        "fix the template, or remove your override of it")
 
 
 def test_rows_of_another_cache_version_are_never_reused(tmp_path: Path) -> None:

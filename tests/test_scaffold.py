@@ -29,7 +29,8 @@ def project(tmp_path: Path) -> Path:
 
 def test_init_makes_a_project_that_builds_with_the_packaged_theme(tmp_path: Path) -> None:
     made = init_project(tmp_path / "x")
-    assert made == [".gitignore", "config.yaml", "content/2025/06/selamat-datang.md", "content/companies.yaml"]
+    assert made == [".github/workflows/deploy.yml", ".gitignore", ".gitlab-ci.yml", "config.yaml",
+                    "content/2025/06/selamat-datang.md", "content/companies.yaml", "requirements.txt"]
     assert not (tmp_path / "x/themes").exists()
     result = build_project(tmp_path / "x")
     assert (result.articles, result.warnings) == (1, ())
@@ -38,7 +39,7 @@ def test_init_makes_a_project_that_builds_with_the_packaged_theme(tmp_path: Path
 
 
 def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:
-    assert len(init_project(tmp_path)) == 4
+    assert len(init_project(tmp_path)) == 7
 
 
 @pytest.mark.parametrize("existing", ["notes.txt", ".git/HEAD"])

@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import http.client
 import os
+import select
 import selectors
 import signal
 import socket
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
 from conftest import CONFIG, article, make_project, write_files
 from generator.cli import main
-from generator.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions
+from generator.output import build_lock
+from generator.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback
 
 NOW = datetime(2025, 7, 1, tzinfo=timezone.utc)
 TIMEOUT = 5.0
@@ -30,9 +32,14 @@ DIGEST_CONFIG = "title: Test Digest\nbase_url: https://example.org/digest/\n"
 
 
 @contextmanager
-def serving(root: Path, **options: bool) -> Iterator[tuple[PreviewServer, list[Rebuilt]]]:
+def serving(root: Path, on_request: Callable[[str], None] | None = None, locked: ExitStack | None = None,
+            **options: Any) -> Iterator[tuple[PreviewServer, list[Rebuilt]]]:
+    """A started server; with ``locked``, its preview folder's build lock is taken there first, as a build would."""
     outcomes: list[Rebuilt] = []
-    server = PreviewServer(ServeOptions(root / "config.yaml", port=0, **options), lambda: NOW, outcomes.append)
+    server = PreviewServer(ServeOptions(root / "config.yaml", port=0, **options), lambda: NOW, outcomes.append,
+                           on_request)
+    if locked is not None:
+        locked.enter_context(build_lock(server.target))
     server.start()
     try:
         yield server, outcomes
@@ -40,11 +47,11 @@ def serving(root: Path, **options: bool) -> Iterator[tuple[PreviewServer, list[R
         server.stop()
 
 
-def get(port: int, path: str) -> tuple[int, str, dict[str, str]]:
-    """One request, redirects not followed: status, body, headers."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+def get(port: int, path: str, host: str | None = None, address: str = "127.0.0.1") -> tuple[int, str, dict[str, str]]:
+    """One request, redirects not followed: status, body, headers; ``host`` replaces the Host header."""
+    conn = http.client.HTTPConnection(address, port, timeout=TIMEOUT)
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers={"Host": host} if host else {})
         response = conn.getresponse()
         return response.status, response.read().decode(), {k.lower(): v for k, v in response.getheaders()}
     finally:
@@ -92,7 +99,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         assert "<h1>Judul lama</h1>" in body
         assert f'<link rel="canonical" href="http://127.0.0.1:{port}/digest/2025/06/a/">' in body
         assert 'new EventSource("/__digest__/events")' in body
-        assert "EventSource" not in (tmp_path / "site/2025/06/a/index.html").read_text(), "never in the files on disk"
+        assert "EventSource" not in (server.target / "2025/06/a/index.html").read_text(), "never in the files on disk"
 
         events = Events(port)
         assert events.next_version() == 1
@@ -107,7 +114,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         assert "content/2025/06/a.md:3: field &#x27;date&#x27;: &#x27;2025-13-45&#x27; is not a valid date" in body
         assert 'new EventSource("/__digest__/events")' in body, "the error page reloads by itself too"
         assert get(port, "/digest/style.css")[0] == 200, "files other than pages are still served"
-        assert "Judul baru" in (tmp_path / "site/2025/06/a/index.html").read_text(), "the last good site stays"
+        assert "Judul baru" in (server.target / "2025/06/a/index.html").read_text(), "the last good site stays"
 
         source.write_text(article(title="Judul diperbaiki"))
         events.wait_until(lambda: get(port, page)[0] == 200)
@@ -196,18 +203,243 @@ def test_the_command_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert (proc.returncode, out, err) == (0, "stopped\n", "")
 
 
-def read_lines(proc: subprocess.Popen[str], until: str) -> list[str]:
-    """Lines of the process's stdout up to one starting with ``until``, within TIMEOUT."""
+def read_lines(proc: subprocess.Popen[str], until: str, timeout: float = TIMEOUT) -> list[str]:
+    """Lines of the process's stdout up to one starting with ``until``, within ``timeout`` seconds."""
     assert proc.stdout is not None
     lines: list[str] = []
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + timeout
     with selectors.DefaultSelector() as selector:
         selector.register(proc.stdout, selectors.EVENT_READ)
         while not (lines and lines[-1].startswith(until)):
             if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
-                raise AssertionError(f"no line starting with {until!r} within {TIMEOUT} s; got {lines}")
+                raise AssertionError(f"no line starting with {until!r} within {timeout} s; got {lines}")
             line = proc.stdout.readline()
             if not line:
                 raise AssertionError(f"the process ended; got {lines}, stderr {proc.stderr.read() if proc.stderr else ''}")
             lines.append(line.rstrip("\n"))
     return lines
+
+
+def raw_request(port: int, request: bytes, address: str = "127.0.0.1") -> bytes:
+    """Send ``request`` on a plain socket and read until the server closes it (within TIMEOUT)."""
+    with socket.create_connection((address, port), timeout=TIMEOUT) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return data
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``folder``: bytes and mtime, to show that nothing touched it."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_serve_never_writes_site_so_a_build_after_it_has_no_local_links(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()}, config=DIGEST_CONFIG)
+    with serving(tmp_path) as (server, _):
+        assert f'href="http://127.0.0.1:{server.port}/digest/2025/06/a/"' in get(server.port, "/digest/2025/06/a/")[1]
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site*")), "serve made nothing beside site/"
+
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "--quiet", "--config", config]) == 0
+    built = tree(tmp_path / "site")
+    assert not [path for path, (data, _) in built.items() if b"127.0.0.1" in data]
+    assert b"https://example.org/digest/2025/06/a/" in built["2025/06/a/index.html"][0]
+
+    with serving(tmp_path) as (server, _):  # a second session: it must leave the built site alone
+        assert get(server.port, "/digest/2025/06/a/")[0] == 200
+    assert tree(tmp_path / "site") == built
+    capsys.readouterr()
+    assert main(["build", "--config", config]) == 0
+    assert capsys.readouterr().out.startswith("up to date: "), "serve keeps its own cache, so the build's still holds"
+    assert tree(tmp_path / "site") == built
+
+
+def test_two_previews_of_one_project_keep_their_own_pages(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(), "2025/06/d.md": article(title="D", draft="true")})
+    with serving(tmp_path) as (plain, _), serving(tmp_path, drafts=True) as (drafts, _):
+        for server, draft_status in ((plain, 404), (drafts, 200), (plain, 404)):
+            assert f'href="http://127.0.0.1:{server.port}/2025/06/a/"' in get(server.port, "/2025/06/a/")[1]
+            assert get(server.port, "/2025/06/d/")[0] == draft_status
+    assert plain.target.parent != drafts.target.parent
+
+
+def test_a_cache_folder_that_is_a_file_is_shown_on_the_page(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    write_files(tmp_path, {".cache": "not a folder\n"})
+    with serving(tmp_path) as (server, outcomes):
+        message = f".cache/serve/{server.port}: cannot build the preview: Not a directory"
+        assert [str(p) for p in outcomes[0].problems] == [message] and not outcomes[0].crash
+        status, body, _ = get(server.port, "/2025/06/a/")
+        assert status == 500 and message in body
+
+
+def test_a_path_segment_too_long_for_the_file_system_is_not_found(tmp_path: Path,
+                                                                  capfd: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()}, config=DIGEST_CONFIG)
+    with serving(tmp_path) as (server, _):
+        for path in ("/digest/" + "a" * 300, "/digest/2025/" + "b" * 256 + "/", "/digest/" + "c/" * 3000):
+            assert get(server.port, path)[0] == 404, path[:40]
+        assert get(server.port, "/digest/2025/06/a/")[0] == 200
+    assert capfd.readouterr().err == ""
+
+
+def test_idle_half_open_and_vanishing_clients_neither_hold_the_server_nor_print_tracebacks(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    write_files(tmp_path, {"static/big.bin": bytes(8 << 20)})  # far more than the socket buffers hold
+    log: list[str] = []
+    with serving(tmp_path, on_request=log.append, timeout=0.5) as (server, _):
+        idle = [socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) for _ in range(200)]
+        idle[0].sendall(b"GET /2025/06/a/ HTTP/1.1\r\nHost: 127.0.0.1")  # half a request, never finished
+        try:
+            assert get(server.port, "/2025/06/a/")[0] == 200
+
+            with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as leaving:
+                leaving.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                leaving.sendall(b"GET /big.bin HTTP/1.0\r\n\r\n")
+                assert leaving.recv(1024).startswith(b"HTTP/1.0 200")
+                leaving.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            deadline = time.monotonic() + TIMEOUT
+            while not any("connection ended" in line for line in log) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert any("connection ended" in line for line in log), "the server noticed the client leave"
+            assert get(server.port, "/2025/06/a/")[0] == 200
+
+            for sock in idle:  # the server closes each one after its timeout
+                try:
+                    assert sock.recv(1) == b""
+                except ConnectionResetError:
+                    pass
+        finally:
+            for sock in idle:
+                sock.close()
+        assert sum("timed out" in line for line in log) >= 200
+    assert capfd.readouterr().err == ""
+
+
+def test_a_client_that_drips_its_request_is_cut_off_at_the_deadline(tmp_path: Path,
+                                                                    capfd: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with serving(tmp_path, timeout=0.5) as (server, _):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as drip:
+            drip.sendall(b"GET /2025/06/a/ HTTP/1.0\r\n")
+            closed = False
+            try:
+                for _ in range(40):  # one header byte every 0.1 s: each read is quick, the whole head is not
+                    if select.select([drip], [], [], 0.1)[0]:
+                        closed = drip.recv(1) == b""
+                        break
+                    drip.sendall(b"X")
+            except (BrokenPipeError, ConnectionResetError):  # closed while a byte was on its way
+                closed = True
+            assert closed, "the server closed the connection within 4 s"
+        assert get(server.port, "/2025/06/a/")[0] == 200
+    assert capfd.readouterr().err == ""
+
+
+def test_head_sends_headers_only_even_on_the_reload_stream(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with serving(tmp_path) as (server, _):
+        host = f"Host: 127.0.0.1:{server.port}\r\n\r\n".encode()
+        answer = raw_request(server.port, b"HEAD /__digest__/events HTTP/1.0\r\n" + host)
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.0 200") and b"Content-Type: text/event-stream" in head and body == b""
+
+        page = get(server.port, "/2025/06/a/")[1].encode()
+        for path, status in (("/2025/06/a/", b"200"), ("/tidak-ada/", b"404"), ("/2025/06/a", b"301")):
+            head, _, body = raw_request(server.port, f"HEAD {path} HTTP/1.0\r\n".encode() + host).partition(b"\r\n\r\n")
+            assert head.split(b" ")[1] == status and body == b"", path
+        assert f"Content-Length: {len(page)}".encode() in raw_request(server.port, b"HEAD /2025/06/a/ HTTP/1.0\r\n" + host)
+
+
+@pytest.mark.parametrize("host, bind, allowed", [
+    ("localhost:{port}", "127.0.0.1", True), ("127.0.0.1:{port}", "127.0.0.1", True), ("[::1]:{port}", "127.0.0.1", True),
+    ("127.0.0.2:{port}", "127.0.0.2", True), ("LOCALHOST:{port}", "127.0.0.1", True), (None, "127.0.0.1", True),
+    ("mybox.local:{port}", "127.0.0.1", True), ("192.168.1.5:{port}", "0.0.0.0", True),
+    ("evil.example:{port}", "127.0.0.1", False), ("evil.example:{port}", "0.0.0.0", False),
+    ("localhost:1", "127.0.0.1", False), ("localhost", "127.0.0.1", False), ("192.168.1.5:{port}", "127.0.0.1", False),
+    ("mybox.local.evil.example:{port}", "127.0.0.1", False), ("127.0.0.1:{port}@evil.example", "127.0.0.1", False),
+    ("", "127.0.0.1", False), ("::1:{port}", "127.0.0.1", False),
+])
+def test_host_header_must_name_this_server(host: str | None, bind: str, allowed: bool) -> None:
+    port = 8123
+    assert host_allowed(host.format(port=port) if host is not None else None, port, bind,
+                        frozenset({"mybox.local"})) is allowed
+
+
+def test_a_foreign_host_header_is_refused_unless_allowed(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="Rahasia", draft="true")})
+    with serving(tmp_path, drafts=True) as (server, _):
+        port = server.port
+        status, body, _ = get(port, "/2025/06/a/", host=f"rebind.evil.example:{port}")
+        assert status == 403 and "Rahasia" not in body
+        assert body == (f"digest serve does not answer to the host 'rebind.evil.example:{port}', so that other sites "
+                        f"cannot read the preview (DNS rebinding); open http://127.0.0.1:{port}/ or restart with "
+                        "--allow-host rebind.evil.example\n")
+        assert get(port, EVENTS, host=f"rebind.evil.example:{port}")[0] == 403
+        assert get(port, "/2025/06/a/", host=f"localhost:{port}")[0] == 200
+    with serving(tmp_path, drafts=True, allowed_hosts=("Rebind.Evil.Example",)) as (server, _):
+        assert "Rahasia" in get(server.port, "/2025/06/a/", host=f"rebind.evil.example:{server.port}")[1]
+
+
+def test_a_bad_allow_host_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    code = main(["serve", "--config", str(tmp_path / "config.yaml"), "--port", "0", "--allow-host", "mybox.local:8000"])
+    assert (code, capsys.readouterr().err) == (2, "error: --allow-host 'mybox.local:8000': give a host name such as "
+                                                  "mybox.local, without scheme, port or path\n")
+
+
+def test_a_rebuild_refused_by_the_lock_waits_says_why_and_goes_through(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
+    with ExitStack() as held, serving(tmp_path, locked=held) as (server, outcomes):
+        port = server.port
+        assert [o.busy for o in outcomes] == [True]
+        status, body, headers = get(port, "/2025/06/a/")
+        assert status == 503 and "<h1>Waiting for another build to finish</h1>" in body
+        assert (f".cache/serve/{port}/site: another digest build is writing this folder; the preview builds as "
+                "soon as it has finished") in body
+        assert 'new EventSource("/__digest__/events")' in body
+        events = Events(port)
+        events.next_version()
+        time.sleep(1.0)  # long enough for a few retries, which are not reported again
+        assert [o.busy for o in outcomes] == [True]
+        held.close()
+        events.wait_until(lambda: "<h1>Satu</h1>" in get(port, "/2025/06/a/")[1])
+        assert [(o.busy, o.ok) for o in outcomes] == [(True, False), (False, True)]
+
+
+@pytest.mark.parametrize("bind, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("127.255.0.9", True),
+                                            ("::1", True), ("localhost", True), ("0.0.0.0", False), ("::", False),
+                                            ("192.168.1.5", False), ("mybox.local", False)])
+def test_every_loopback_address_counts_as_loopback(bind: str, loopback: bool) -> None:
+    assert is_loopback(bind) is loopback
+
+
+def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with socket.socket() as probe:  # a free port, to know the preview folder before the server starts
+        probe.bind(("127.0.0.2", 0))
+        port = probe.getsockname()[1]
+    with ExitStack() as held:
+        held.enter_context(build_lock(tmp_path / f".cache/serve/{port}/site"))
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--bind", "127.0.0.2", "--port", str(port)],
+                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            assert read_lines(proc, until="serving ")[-1] == f"serving http://127.0.0.2:{port}/ (Ctrl-C to stop)"
+            assert get(port, "/2025/06/a/", address="127.0.0.2")[0] == 503
+            held.close()
+            # the next retry comes within 4 s, then a cold build: allow for a busy machine
+            assert read_lines(proc, until="built ", timeout=4 * TIMEOUT)[-1].startswith("built 1 article in ")
+            assert get(port, "/2025/06/a/", address="127.0.0.2")[0] == 200
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=2 * TIMEOUT)
+        finally:
+            proc.kill()
+            proc.wait()
+    assert (proc.returncode, out, err) == (0, "stopped\n", f"waiting: .cache/serve/{port}/site: another digest build is "
+                                           "writing this folder; the preview builds as soon as it has finished\n")

@@ -1,0 +1,69 @@
+"""Stable hashes: of bytes and strings, and of the values a page is rendered with.
+
+A leaf module: it knows nothing of articles, caches or pages. ``canonical`` is what makes
+"what a page depends on is stated once" work: the planner hashes the exact context a page
+kind hands its template, so whatever a template reads is part of the page's fingerprint.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime, time
+from typing import Mapping
+
+Memo = dict[int, tuple[object, str]]
+"""id(value) → (value, its canonical text). Holding the value keeps its id from being reused."""
+
+
+def digest(*parts: bytes | str) -> str:
+    """A short, stable hash of some bytes and strings (length-prefixed, so parts cannot run together)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def fingerprint(*parts: str) -> str:
+    """``digest`` for text parts that cannot contain U+001F, in one hash call: the planner makes thousands."""
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def canonical(value: object, memo: Memo) -> str:
+    """A text that is equal for two values exactly when a template could not tell them apart.
+
+    Plain values are written with ``repr`` (so the text never holds U+001F); tuples, lists and
+    mappings element by element (mappings by sorted key); a dataclass by its type and every
+    field; an object with a ``__fingerprint__`` method (an Article: its key already hashes its
+    file and parse settings) by that. Anything else is a TypeError, so a page kind cannot put a
+    value in a context that the planner does not know how to follow. Dataclasses are
+    remembered in ``memo``, so a term shown on many pages is walked once.
+    """
+    if isinstance(value, str):
+        return repr(str(value))
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, (datetime, date, time)):
+        tz = getattr(value, "tzinfo", None)
+        return f"{type(value).__name__}({value.isoformat()},{tz!s})"
+    if isinstance(value, (tuple, list)):
+        return "(" + ",".join(canonical(v, memo) for v in value) + ")"
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{canonical(k, memo)}:{canonical(value[k], memo)}" for k in sorted(value)) + "}"
+    hit = memo.get(id(value))
+    if hit is not None and hit[0] is value:
+        return hit[1]
+    own = getattr(value, "__fingerprint__", None)
+    if own is not None:
+        text = f"{type(value).__name__}:{own()}"
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ",".join(canonical(getattr(value, f.name), memo) for f in dataclasses.fields(value))
+        text = f"{type(value).__name__}({fields})"
+        if len(text) > 64:
+            text = digest(text)
+    else:
+        raise TypeError(f"a page context cannot hold a {type(value).__name__}: use plain values, "
+                        "tuples, dicts or frozen dataclasses")
+    memo[id(value)] = (value, text)
+    return text

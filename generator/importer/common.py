@@ -1,0 +1,199 @@
+"""What every source generator's reader returns, and the small rules they share (dates, slugs, text).
+
+A reader (``pelican.py``, ``hugo.py``, ``jekyll.py``) only reads: it turns the old site into a
+``Scan`` of posts, static files and files it left out, each with the reason. Placing posts in
+news-digest's folders, finding companies and writing the project happen once, in ``__init__``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+Kind = Literal["article", "page"]
+
+
+@dataclass(frozen=True)
+class Post:
+    """One article or page of the old site, as read; placed and written later."""
+
+    rel: str
+    """Its file in the old site, relative to the PATH given (posix), for the report."""
+    kind: Kind
+    slug: str
+    """The old site's slug: the last part of its old URL, kept as the new file name when valid."""
+    old_urls: tuple[str, ...]
+    """Root-relative URLs the old site served it at (the first is its main one)."""
+    title: str
+    body: str
+    date: str = ""
+    """The date as typed ('' for pages), normalised when placed."""
+    updated: str = ""
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    section: str = ""
+    author: str = ""
+    draft: bool = False
+    resources: tuple[tuple[Path, str], ...] = ()
+    """Files next to it (a Hugo page bundle): (file, name), copied to sit next to its new URL."""
+    dropped: tuple[str, ...] = ()
+    """Front-matter keys news-digest has no field for, for the report."""
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file copied as-is to ``static/<rel>``, so it is served at ``/<rel>`` as before."""
+
+    source: Path
+    rel: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A file of the old site and something about it the editor should know (left out, or to edit)."""
+
+    rel: str
+    message: str
+
+
+@dataclass(frozen=True)
+class OldSite:
+    """Settings read from the old site's config, carried into config.yaml when usable ('' = unknown)."""
+
+    title: str = ""
+    base_url: str = ""
+    timezone: str = ""
+    language: str = ""
+
+
+Rewrite = Callable[[Post, dict[str, str], str], str]
+"""(post, old file → new URL, base path) → its body with the generator's own link syntax resolved."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Everything a reader found in the old site."""
+
+    posts: tuple[Post, ...]
+    assets: tuple[Asset, ...]
+    skipped: tuple[Note, ...]
+    """Files not converted, each with why."""
+    notes: tuple[Note, ...]
+    """Converted files with something to check by hand."""
+    site: OldSite
+    rewrite: Rewrite
+
+
+class ReadError(Exception):
+    """A file that cannot be converted; the message says why and what to do."""
+
+
+def read_text(path: Path) -> str:
+    """A file's text with '\\n' newlines; not UTF-8 is a ReadError."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ReadError(f"is not UTF-8 text (byte 0x{e.object[e.start]:02x} at offset {e.start}); "
+                        "save it as UTF-8 and import again") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def rel_to(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def walk(folder: Path) -> list[Path]:
+    """Every file below ``folder``, sorted, leaving out dot-files, dot-folders and symbolic links."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def symlinks(folder: Path, root: Path) -> list[Note]:
+    """Symbolic links below ``folder``, never followed (an import reads only the site itself)."""
+    found: list[Note] = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(dirs + [f for f in files if not f.startswith(".")]):
+            if os.path.islink(os.path.join(here, name)):
+                found.append(Note(rel_to(Path(here, name), root), "is a symbolic link, which is not followed; "
+                                                                  "copy what it points at into the site instead"))
+    return found
+
+
+def as_text(value: Any) -> str:
+    """A front-matter value as one line of text; dates from TOML become ISO 8601."""
+    if value is None:
+        return ""
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return " ".join(str(value).split())
+
+
+def as_list(value: Any, separator: str | None = ",") -> tuple[str, ...]:
+    """A list field that may be written as a list or as one string ('a, b' or Jekyll's 'a b')."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else str(value).split(separator)
+    return tuple(text for text in (as_text(item) for item in items) if text)
+
+
+def is_true(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+                   r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+                   r"\s*(Z|[+-]\d{2}:?\d{2})?")
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date as news-digest writes it, and the moment it stands for."""
+
+    text: str
+    """ISO 8601: '2020-12-02', '2020-12-02T09:30:00' or '2020-12-02T09:30:00+07:00'."""
+    naive: datetime
+    """Its wall-clock time, without the offset."""
+    offset: timedelta | None
+    """Its UTC offset when written; None means the site's time zone."""
+
+
+def parse_date(typed: str) -> Date | None:
+    """The dates writers type ('2020-12-2', '2020/12/02 9:30', '2020-12-02 09:30:00 +0700') as ISO 8601;
+    None when it is no date or an impossible one."""
+    match = _DATE.fullmatch(typed.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
+        offset = None
+        if zone:
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = timedelta() if zone == "Z" else sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            naive.replace(tzinfo=timezone(offset))  # an offset of 24 hours or more is no offset
+    except ValueError:
+        return None
+    text = naive.date().isoformat()
+    if hour is not None:
+        text += "T" + naive.time().isoformat()
+    if offset is not None:
+        text += "+00:00" if not offset else naive.replace(tzinfo=timezone(offset)).isoformat()[-6:]
+    return Date(text, naive, offset)
+
+
+_PELICAN_DROP = re.compile(r"[^\w\s-]")
+_PELICAN_DASH = re.compile(r"[-\s]+")
+
+
+def title_slug(title: str) -> str:
+    """The slug Pelican and Jekyll make from a title by default: ASCII word characters, hyphens for spaces."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return _PELICAN_DASH.sub("-", _PELICAN_DROP.sub("", ascii_text).strip().lower())

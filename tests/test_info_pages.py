@@ -1,0 +1,76 @@
+"""Pages that are not news (content/pages/): their URL, their footer menu, and what they stay out of."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, article, build_project, make_project, write_files
+from generator.errors import BuildError
+
+ABOUT = "---\ntitle: Tentang Kami\nsummary: Siapa kami.\n---\nKami merangkum berita.\n"
+
+
+def site(tmp_path: Path, pages: dict[str, str], config: str = CONFIG, **options: object) -> dict[str, str]:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")}, config=config)
+    write_files(tmp_path, {f"content/pages/{name}": text for name, text in pages.items()})
+    return {p: d.decode() for p, d in build_project(tmp_path, **options).output.files.items()}
+
+
+def test_a_page_is_served_at_its_slug_and_stays_out_of_lists_and_feeds(tmp_path: Path) -> None:
+    files = site(tmp_path, {"tentang.md": ABOUT})
+    page = files["tentang/index.html"]
+    assert "<h1>Tentang Kami</h1>" in page and "<p>Kami merangkum berita.</p>" in page
+    assert '<meta name="description" content="Siapa kami.">' in page
+    assert "<loc>https://example.org/tentang/</loc>" in files["sitemap.xml"]
+    for other in ("index.html", "feed.xml", "2025/index.html", "2025/06/index.html"):
+        assert "Tentang Kami" not in files[other] and "tentang/" not in files[other]
+
+
+def test_the_menu_links_pages_from_every_page_in_config_order(tmp_path: Path) -> None:
+    config = CONFIG + "menu: [tentang, redaksi]\n"
+    files = site(tmp_path, {"tentang.md": ABOUT, "redaksi.md": "---\ntitle: Kebijakan Redaksi\n---\nIsi.\n"}, config)
+    menu = '<li><a href="/tentang/">Tentang Kami</a></li>\n<li><a href="/redaksi/">Kebijakan Redaksi</a></li>'
+    for path in ("index.html", "2025/06/a/index.html", "404.html", "tags/index.html"):
+        assert menu in files[path], path
+    assert '<a href="/tentang/" aria-current="page">Tentang Kami</a>' in files["tentang/index.html"]
+
+
+def test_a_menu_entry_without_a_page_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, {"tentang.md": ABOUT}, CONFIG + "menu: [tentang, kontak]\n")
+    assert [str(p) for p in e.value.problems] == [
+        "config.yaml: field 'menu': 'kontak' is not a page in content/pages/; pages: tentang"]
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("a.md", "---\nsummary: x\n---\nIsi.\n",
+     "content/pages/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"),
+    ("tags.md", ABOUT, "content/pages/tags.md:1: field 'slug': 'tags' is reserved for the site's own pages; "
+                       "rename the file or set another 'slug:'"),
+    ("x.md", "---\ntitle: X\nslug: archive\n---\nIsi.\n",
+     "content/pages/x.md:3: field 'slug': /archive/ is one of the site's own folders; rename the file or set "
+     "another 'slug:'"),
+    ("2024.md", ABOUT, "content/pages/2024.md:1: field 'slug': /2024/ is one of the site's own folders; rename the "
+                       "file or set another 'slug:'"),
+])
+def test_bad_pages_are_errors_with_their_line(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, {name: text})
+    assert expected in [str(p) for p in e.value.problems]
+
+
+def test_a_date_on_a_page_is_a_warning_not_an_article(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    write_files(tmp_path, {"content/pages/tentang.md": "---\ntitle: T\ndate: 2025-01-01\n---\nIsi.\n"})
+    result = build_project(tmp_path)
+    assert [str(w) for w in result.warnings] == [
+        "content/pages/tentang.md:3: field 'date': warning: pages have no date, so it is ignored; remove it, "
+        "or move the file out of pages/ if it is news"]
+    assert result.articles == 1
+
+
+def test_a_draft_page_appears_only_with_drafts(tmp_path: Path) -> None:
+    draft = "---\ntitle: Segera\ndraft: true\n---\nIsi.\n"
+    assert "segera/index.html" not in site(tmp_path, {"segera.md": draft})
+    assert "segera/index.html" in site(tmp_path, {"segera.md": draft}, drafts=True)
