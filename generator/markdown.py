@@ -97,6 +97,8 @@ def _highlight(code: str, lang: str, attrs: str) -> str:
 
 _COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)+", re.DOTALL)
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
+"""Raw tags that need no sanitiser when they nest properly: no attributes, written as nh3 would write them."""
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?:-\d+)?")
 
 
@@ -160,19 +162,46 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = drop_unusable_images(token.content)
                 state.env["raw_html"] = True
         elif kind == "inline" and "<" in token.content and token.children:
-            for j, child in enumerate(token.children):
-                if child.type != "html_inline":
-                    continue
-                if summary is None and not in_heading and _MORE.fullmatch(child.content):
-                    summary = _summary(tokens[:i]) + [_plain(token.children[:j])]
-                if _COMMENTS.fullmatch(child.content):
-                    child.content = ""
-                else:
-                    child.content = drop_unusable_images(child.content)
-                    state.env["raw_html"] = True
+            if not _inline_html(token.children, summary is None and not in_heading, state.env):
+                summary = _summary(tokens[:i]) + [_plain(token.children[:state.env.pop("more_at")])]
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = " ".join(" ".join(summary).split())
+
+
+def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> bool:
+    """Comments and unusable images removed from a paragraph's raw HTML; False (and ``env['more_at']``) when
+    the paragraph holds ``<!--more-->``. The body needs the sanitiser unless every raw tag is a bare
+    formatting tag (``<small>``, ``</small>``, ``<br>`` …) and they nest properly with the Markdown's own,
+    the common case in newsletters, where nh3 would give the same markup."""
+    open_tags: list[str] = []
+    simple = True
+    found = True
+    for j, child in enumerate(children):
+        if child.nesting:
+            if child.nesting > 0:
+                open_tags.append(child.tag)
+            elif not open_tags or open_tags.pop() != child.tag:
+                simple = False
+            continue
+        if child.type != "html_inline":
+            continue
+        if find_more and found and _MORE.fullmatch(child.content):
+            env["more_at"], found = j, False
+        if _COMMENTS.fullmatch(child.content):
+            child.content = ""
+            continue
+        bare = _BARE_TAG.fullmatch(child.content)
+        if bare is None:
+            simple = False
+            child.content = drop_unusable_images(child.content)
+        elif bare.group(2) and not bare.group(1):
+            open_tags.append(bare.group(2))
+        elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):
+            simple = False
+    if not simple or open_tags:
+        env["raw_html"] = True
+    return found
 
 
 def _summary(before: Sequence[Token]) -> list[str]:

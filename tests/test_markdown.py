@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.markdown import MarkdownOptions, render, render_markdown
+from generator.sanitize import sanitize
 
 CASES = Path(__file__).parent / "markdown"
 NO_TOC = MarkdownOptions(toc_min_headings=0)
@@ -85,8 +86,27 @@ def test_a_body_without_raw_html_renders_as_with_it() -> None:
                 "https://example.org/x &amp; &quot; < >\n\n> quote\n\n1. one\n2. two\n\n---\n\n## H\n\n"
                 '```python\nx = "<"\n```\n\n| a |\n|--:|\n| b |\n\nNote[^1].\n\n[^1]: Text.\n')
     plain = render_markdown(markdown, NO_TOC).replace("&quot;", '"')
-    with_raw = render_markdown(markdown.replace("Note", "<mark>Note</mark>"), NO_TOC)
-    assert with_raw == plain.replace("<p>Note", "<p><mark>Note</mark>")
+    with_raw = render_markdown(markdown.replace("Note", '<mark title="t">Note</mark>'), NO_TOC)
+    assert with_raw == plain.replace("<p>Note", '<p><mark title="t">Note</mark>')
+
+
+@pytest.mark.parametrize("markdown", [
+    "a <small>[audio]</small> b<br>c <sub>2</sub> <!-- note --> *<b>x</b>* <mark>**m**</mark>\n\n- [l](https://e.org) <small>v</small>\n",
+    "# T\n\n<kbd>Ctrl</kbd>+<kbd>C</kbd> `<b>` [^1]\n\n[^1]: <em>n</em>\n",
+])
+def test_bare_formatting_tags_skip_the_sanitiser_with_the_same_result(markdown: str) -> None:
+    """Properly nested raw tags without attributes are left as they are: exactly what nh3 would give."""
+    html = render_markdown(markdown)
+    assert sanitize(html, "noopener") == html.replace("&quot;", '"')
+
+
+@pytest.mark.parametrize("markdown, html", [
+    ("a <small>x", "<p>a <small>x</small></p>"),
+    ("a <small>*x</small>*", "<p>a <small><em>x</em></small></p>\n"),
+    ("x</small> y", "<p>x y</p>\n"),
+])
+def test_unbalanced_bare_tags_go_through_the_sanitiser(markdown: str, html: str) -> None:
+    assert render_markdown(markdown, NO_TOC).startswith(html)
 
 
 @pytest.mark.parametrize("source", [
