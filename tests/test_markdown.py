@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.markdown import MarkdownOptions, render, render_markdown
 from generator.sanitize import sanitize
+from test_valid_output import unsafe_html
 
 CASES = Path(__file__).parent / "markdown"
 NO_TOC = MarkdownOptions(toc_min_headings=0)
@@ -118,3 +121,19 @@ def test_nothing_executable_survives(source: str) -> None:
     html = render_markdown(source).lower()
     assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
     assert 'href="vbscript' not in html and 'href="data:' not in html
+
+
+html_ish = st.lists(st.sampled_from(list("*_[]()<>`#\n -|!\\a1:/\"'=") + [
+    "<small>", "</small>", "<br>", "<b>", "</b>", "<img src=", "/x.png", "x", " onerror=", "<script>", "</script>",
+    "<!--", "-->", "<!--more-->", "<details>", "</details>", "<a href=", "javascript:", "https://e.org", "[^1]",
+    "[^1]: ", "```python\n", "## ", "# ", "<style>", "<svg>", "&#106;", "toc", "| a |\n|:-|\n"])).map("".join)
+"""Markdown and raw HTML punctuation mixed, so the raw-HTML paths (bare tags, comments, nh3) all run."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(html_ish, st.text()), toc=st.sampled_from([None, True, False]))
+def test_any_body_renders_to_safe_html(text: str, toc: bool | None) -> None:
+    rendered = render(text, MarkdownOptions(), toc)
+    if rendered.html.strip():
+        assert list(unsafe_html(lxml.html.fragment_fromstring(rendered.html, create_parent="div"))) == []
+    assert rendered.summary is None or "<!--" not in rendered.summary
