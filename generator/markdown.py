@@ -162,21 +162,22 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = drop_unusable_images(token.content)
                 state.env["raw_html"] = True
         elif kind == "inline" and "<" in token.content and token.children:
-            if not _inline_html(token.children, summary is None and not in_heading, state.env):
-                summary = _summary(tokens[:i]) + [_plain(token.children[:state.env.pop("more_at")])]
+            more = _inline_html(token.children, summary is None and not in_heading, state.env)
+            if more >= 0:
+                summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = " ".join(" ".join(summary).split())
 
 
-def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> bool:
-    """Comments and unusable images removed from a paragraph's raw HTML; False (and ``env['more_at']``) when
-    the paragraph holds ``<!--more-->``. The body needs the sanitiser unless every raw tag is a bare
+def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> int:
+    """Comments and unusable images removed from a paragraph's raw HTML; returns where ``<!--more-->`` is
+    among the children (-1: not there, or not looked for). The body needs the sanitiser unless every raw tag is a bare
     formatting tag (``<small>``, ``</small>``, ``<br>`` …) and they nest properly with the Markdown's own,
     the common case in newsletters, where nh3 would give the same markup."""
     open_tags: list[str] = []
     simple = True
-    found = True
+    more = -1
     for j, child in enumerate(children):
         if child.nesting:
             if child.nesting > 0:
@@ -186,8 +187,8 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> bo
             continue
         if child.type != "html_inline":
             continue
-        if find_more and found and _MORE.fullmatch(child.content):
-            env["more_at"], found = j, False
+        if find_more and more < 0 and _MORE.fullmatch(child.content):
+            more = j
         if _COMMENTS.fullmatch(child.content):
             child.content = ""
             continue
@@ -201,7 +202,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> bo
             simple = False
     if not simple or open_tags:
         env["raw_html"] = True
-    return found
+    return more
 
 
 def _summary(before: Sequence[Token]) -> list[str]:
