@@ -17,7 +17,7 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from . import i18n
 from .config import Config
-from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article
+from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article, read_article
 from .errors import BuildError, Problem, sort_problems
 from .info_pages import load_pages
 from .layout import layout
@@ -106,7 +106,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     is remembered. Any other file is read and looked up by the hash of its bytes.
     """
     files, found_problems = find_articles(config.root, config.content_dir)
-    problems = list(found_problems)
+    problems = [*settings.registry.warnings, *found_problems]
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     blobs: dict[str, bytes] = {}
     keys: list[str] = []
@@ -119,8 +119,10 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         if cached is not None and known is not None:
             key = known[1]
         else:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = read_article(rel, path)
+            if isinstance(data, Problem):
+                problems.append(data)
+                continue
             key = article_key(rel, data, settings)
             cached = cache.articles.get(key) if cache else None
             if cached is None:

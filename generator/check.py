@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 from .build import BuildOptions, is_future, load, plan, render
 from .cache import load_cache
 from .layout import layout
-from .config import Config, load_config
+from .config import Config, ConfigError, load_config
 from .content import decode
 from .errors import BuildError, Problem
 from .frontmatter import Lines, load_yaml, split
@@ -129,9 +129,15 @@ def read_article_file(root: Path, article: Article) -> ArticleFile:
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
-    """Build in memory and run every check; problems in the config or registry end the check early."""
+    """Build in memory and run every check. A config whose bad values can be left at their defaults
+    is reported together with everything else; an unreadable config or registry ends the check early."""
+    config_findings: list[Finding] = []
     try:
         config = load_config(config_path, environment=environment)
+    except ConfigError as e:
+        if e.usable is None:
+            return _report(0, (Finding(p, "config") for p in e.problems))
+        config, config_findings = e.usable, [Finding(p, "config") for p in e.problems]
     except BuildError as e:
         return _report(0, (Finding(p, "config") for p in e.problems))
     where = layout(config)
@@ -139,13 +145,13 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
-        return _report(0, (Finding(p, "registry") for p in e.problems))
+        return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
     # the last build's cache (read, never written) spares parsing unchanged articles again, and
     # rendering pages whose inputs did not change since the build that rendered them without error
     cache = load_cache(where.cache)
     loaded = load(config, options, cache=cache)
     articles = loaded.articles
-    findings = [Finding(p, "build") for p in loaded.problems]
+    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
     try:
         site_plan = plan(config, options, replace(loaded, problems=()))
         findings += [Finding(p, "build") for p in site_plan.warnings]
