@@ -44,4 +44,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .site.new .site.old .cache
+	rm -rf $(VENV) site .site.prev .site.old .cache

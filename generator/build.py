@@ -7,8 +7,6 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 """
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping, Sequence
 
@@ -17,8 +15,9 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from . import i18n
 from .config import Config
-from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article, read_article
+from .content import ArticleSettings, article_settings
 from .errors import BuildError, Problem, sort_problems
+from .incremental import ArticleLoader, Loaded, article_loader
 from .info_pages import load_pages
 from .layout import layout
 from .models import Article, BuildOptions, InfoPage, MenuLink, Site
@@ -53,29 +52,12 @@ class BuildResult:
     """POSIX time at which the earliest left-out future article becomes due (inf if none)."""
     fingerprints: Mapping[str, str] = field(default_factory=dict)
     """Output path → input fingerprint, for the next incremental build."""
-    article_cache: Mapping[str, bytes] = field(default_factory=dict)
-    """Article key → pickled parse result, for the cache."""
+    article_cache: Mapping[str, bytes | None] = field(default_factory=dict)
+    """Article key → its new cache row (JSON), or None where the cache's row was used; from the loader."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
-
-
-Seen = dict[str, tuple[str, str]]
-"""Article file → (its stat signature and the parse settings, its cache key)."""
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """Every article file, parsed (or taken from the cache), with every problem found in them."""
-
-    articles: tuple[Article, ...]
-    """Every article that parsed, drafts and future ones included, in file order."""
-    problems: tuple[Problem, ...]
-    blobs: Mapping[str, bytes] = field(default_factory=dict)
-    """Article key → pickled parse result, for the cache."""
-    seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    """Article file → (stat signature, cache key), for the cache."""
-    pages: tuple[InfoPage, ...] = ()
-    """Pages that are not news, from content/pages/ (drafts only when asked for)."""
+    newest: float = float("-inf")
+    """POSIX time of the newest published article: a 'now' before it would leave that article out."""
 
 
 @dataclass(frozen=True)
@@ -93,78 +75,20 @@ class SitePlan:
     """Articles left out because they are dated after the build's 'now'."""
 
 
-def _signature(path: str, settings: ArticleSettings) -> str:
-    st = os.stat(path)
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
-
-
-def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
-                  cache: CacheSnapshot | None = None, jobs: int = 1) -> Loaded:
-    """Parse every article (or take it from the cache); all problems from all files come back together.
-
-    A file whose size, mtime and inode match the last build's is not even read: its cache key
-    is remembered. Any other file is read and looked up by the hash of its bytes.
-    """
-    files, found_problems = find_articles(config.root, config.content_dir)
-    problems = [*settings.registry.warnings, *found_problems]
-    results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
-    blobs: dict[str, bytes] = {}
-    keys: list[str] = []
-    seen: Seen = {}
-    todo: list[tuple[str, bytes, str]] = []
-    for rel, path in files:
-        signature = _signature(str(path), settings)
-        known = cache.files.get(rel) if cache else None
-        cached = cache.articles.get(known[1]) if cache and known and known[0] == signature else None
-        if cached is not None and known is not None:
-            key = known[1]
-        else:
-            data = read_article(rel, path)
-            if isinstance(data, Problem):
-                problems.append(data)
-                continue
-            key = article_key(rel, data, settings)
-            cached = cache.articles.get(key) if cache else None
-            if cached is None:
-                todo.append((rel, data, key))
-        keys.append(key)
-        seen[rel] = (signature, key)
-        if cached is not None:
-            blobs[key] = cached
-            results[key] = pickle.loads(cached)
-
-    def parse(item: tuple[str, bytes, str]) -> bytes:
-        # settings reach workers by fork, not by pickle; the result comes back pickled once, for the cache
-        return pickle.dumps(parse_article(item[0], item[1], settings), protocol=5)
-
-    done = len(results)
-    for (_, _, key), blob in zip(todo, ordered_map(parse, todo, jobs)):
-        results[key] = pickle.loads(blob)
-        blobs[key] = blob
-        done += 1
-        if progress:
-            progress("articles", done, len(files))
-    articles: list[Article] = []
-    for key in keys:
-        article, found = results[key]
-        problems.extend(found)
-        if article is not None:
-            articles.append(article)
-    return Loaded(tuple(articles), tuple(problems), blobs, seen)
-
-
 def is_future(article: Article, options: BuildOptions) -> bool:
     """Dated after the build's 'now', and not asked for with --future."""
     return not options.future and options.now is not None and article.date > options.now
 
 
-def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-         cache: CacheSnapshot | None = None) -> Loaded:
-    """The registry, then every article (from the cache where unchanged)."""
+def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLoader | None = None) -> Loaded:
+    """The registry, then every article (through ``read``; by default every file is parsed), then the pages.
+
+    ``publish`` and ``check`` pass ``incremental.article_loader(cache, ...)``, which parses only what changed.
+    """
     where = layout(config)
     registry = load_registry(where.registry, where.registry_rel)
     settings = article_settings(config, registry)
-    loaded = load_articles(config, settings, progress, cache, options.jobs)
+    loaded = (read or article_loader(None, options.jobs))(config, settings)
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
@@ -211,9 +135,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-          cache: CacheSnapshot | None = None) -> BuildResult:
-    """Config → the whole site as an Output, or a BuildError listing every problem."""
-    loaded = load(config, options, progress, cache)
+          cache: CacheSnapshot | None = None, read: ArticleLoader | None = None) -> BuildResult:
+    """Config → the whole site as an Output, or a BuildError listing every problem.
+
+    ``read`` loads the articles (``publish`` passes the cache-aware one); ``cache`` gives the pages to reuse.
+    """
+    loaded = load(config, options, read or article_loader(None, options.jobs, progress))
     site_plan = plan(config, options, loaded)
     return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress)
 
@@ -229,11 +156,13 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output.add_all(render_robots(config))
     output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
                                   static_files(config, site_plan.theme)))
-    feeds = sum(1 for p in planned if p.spec.render != "html")
+    feeds = sum(1 for p in planned if p.spec.render == "rss")
+    html = sum(1 for p in planned if p.spec.render == "html")
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
-    return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,
+    return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
-                       {p.spec.path: p.fingerprint for p in planned}, loaded.blobs, loaded.seen)
+                       {p.spec.path: p.fingerprint for p in planned}, loaded.rows, loaded.seen,
+                       max((a.date.timestamp() for a in site.articles), default=float("-inf")))
 
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,

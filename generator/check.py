@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 
 from .build import BuildOptions, is_future, load, plan, render
 from .cache import load_cache
+from .incremental import article_loader
 from .layout import layout
 from .config import Config, ConfigError, load_config
 from .content import decode
@@ -149,7 +150,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     # the last build's cache (read, never written) spares parsing unchanged articles again, and
     # rendering pages whose inputs did not change since the build that rendered them without error
     cache = load_cache(where.cache)
-    loaded = load(config, options, cache=cache)
+    loaded = load(config, options, article_loader(cache, options.jobs))
     articles = loaded.articles
     findings = config_findings + [Finding(p, "build") for p in loaded.problems]
     try:

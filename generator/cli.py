@@ -133,6 +133,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
     _add_verbosity(b, "also say how many pages were rendered or reused, and how many files got new bytes")
 
     i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
@@ -166,6 +168,8 @@ def _parser() -> argparse.ArgumentParser:
                         "loopback and bound addresses are answered, against DNS rebinding")
     s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     s.add_argument("--future", action="store_true", help="include articles dated in the future")
+    s.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
     _add_environment(s)
 
     c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
@@ -277,7 +281,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
         if e.usable is None:
             raise
         problems = list(e.problems)
-        from .build import load_articles
+        from .incremental import load_articles
         from .content import ArticleSettings
         from .registry import load_registry
 
@@ -303,11 +307,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
                            jobs=args.jobs or default_jobs())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
-        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache)
+        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
+                       allow_empty=args.allow_empty)
     if args.verbose:
         for note in done.notes:
             print(note, file=sys.stderr)
-    _print_problems(done.warnings)
+    _print_problems(done.warnings + done.late)
     if args.strict and done.warnings:
         print(f"error: {_plural(len(done.warnings), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
         return 1
@@ -401,7 +406,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
 
     options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
-                           environment=args.environment)
+                           environment=args.environment, allow_empty=args.allow_empty)
     if not is_loopback(args.bind):
         print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)

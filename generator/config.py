@@ -67,6 +67,14 @@ class Config:
     """Always include drafts, as ``--drafts`` does (for a staging host)."""
     menu: tuple[str, ...] = ()
     """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
+    sections: tuple[str, ...] = ()
+    """Section names for the bar under the header, in this order; sections not listed follow by article count."""
+    image: str = ""
+    """Site path or http(s) URL of the image shared (og:image) by pages that have none of their own."""
+    favicon: str = "favicon.svg"
+    """Site path of the browser tab icon; the theme ships a neutral one."""
+    apple_touch_icon: str = "apple-touch-icon.png"
+    """Site path of the 180×180 PNG icon for home screens; also the publisher logo in structured data."""
     markdown: MarkdownConfig = MarkdownConfig()
     """How article bodies render (``markdown:`` block)."""
 
@@ -85,10 +93,10 @@ class Config:
 
 _KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path"))
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
-         "content_dir", "output_dir", "templates_dir", "static_dir"}
+         "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
 _POSITIVE_INT = {"page_size", "feed_size"}
 _BOOL = {"noindex", "drafts"}
-_TEXT_LIST = {"menu"}
+_TEXT_LIST = {"menu", "sections"}
 
 
 class ConfigError(BuildError):
@@ -252,6 +260,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         why = check_base_url(settings["base_url"])
         if why:
             problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
+    for key in ("image", "favicon", "apple_touch_icon"):
+        value = settings.get(key)
+        if isinstance(value, str) and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
+                                    "on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
         problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
                                 f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"))

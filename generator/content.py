@@ -41,8 +41,8 @@ MAX_COMPANIES = 50
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
-FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
-          "updated", "draft", "redirects", "toc")
+FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
+          "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc")
 """Front-matter keys an article may have."""
 
 
@@ -258,6 +258,11 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     author = check.text("author")
     section = check.text("section")
     image = check.image()
+    image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
+    if image and not image_alt:
+        check.error("image_alt" if "image_alt" in meta else "image",
+                    "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
+                    "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
     draft = check.boolean("draft")
     toc = check.boolean("toc") if meta.get("toc") is not None else None
     source = check.source()
@@ -298,7 +303,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
                   summary=summary or body_summary, summary_from_body=not summary,
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
-                  author=author or "", image=image or "", draft=bool(draft), path=article_path(when, slug))
+                  author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
+                  image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
                       body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)

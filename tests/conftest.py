@@ -1,6 +1,7 @@
 """Shared test helpers: factories for small projects, and the --update-golden switch."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from textwrap import dedent
 
@@ -58,3 +59,12 @@ def make_project(root: Path, articles: dict[str, str], config: str = CONFIG, com
 
 def build_project(root: Path, **options: object) -> BuildResult:
     return build(load_config(root / "config.yaml"), BuildOptions(**options))  # type: ignore[arg-type]
+
+
+def need(available: bool, reason: str) -> None:
+    """Skip a test whose tool or privilege is missing, with its reason in the summary; in CI ($CI set), fail."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip; see .ci/run)")
+    pytest.skip(reason)

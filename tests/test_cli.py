@@ -27,7 +27,7 @@ def test_build_prints_a_one_line_summary(tmp_path: Path, capsys: pytest.CaptureF
     make_project(tmp_path, {"2025/06/a.md": article(), "2025/06/b.md": article(title="B", draft="true")})
     code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
     assert code == 0 and err == ""
-    assert out.startswith("built 1 article, 8 pages, 1 feed in ")
+    assert out.startswith("built 1 article, 9 pages, 1 feed in ")
     assert out.endswith(f" s → {tmp_path / 'site'} (left out: 1 draft; see --drafts, --future)\n")
     assert (tmp_path / "site" / "2025/06/a/index.html").is_file()
 

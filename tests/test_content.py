@@ -163,8 +163,8 @@ def test_discover_is_sorted_and_skips_dot_files(tmp_path: Path) -> None:
     ("images/batam.jpg", "images/batam.jpg"),
 ])
 def test_image_is_an_http_url_or_a_site_path(raw: str, kept: str, settings: ArticleSettings) -> None:
-    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n---\nx\n".encode(),
-                                      settings)
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n"
+                                      "image_alt: Foto\n---\nx\n".encode(), settings)
     assert problems == () and article is not None and article.image == kept
 
 
