@@ -17,7 +17,7 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from . import i18n
 from .config import Config
-from .content import ArticleSettings, article_key, find_articles, parse_article
+from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article
 from .errors import BuildError, Problem, sort_problems
 from .info_pages import load_pages
 from .layout import layout
@@ -160,7 +160,7 @@ def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progr
     """The registry, then every article (from the cache where unchanged)."""
     where = layout(config)
     registry = load_registry(where.registry, where.registry_rel)
-    settings = ArticleSettings(config.timezone, registry, config.content_dir)
+    settings = article_settings(config, registry)
     loaded = load_articles(config, settings, progress, cache, options.jobs)
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
