@@ -53,6 +53,13 @@ def _schema_search(schemas: list[str]) -> Callable[[str], re.Match[str] | None]:
     return re.compile("|".join(re.escape(s) for s in sorted(schemas, key=len, reverse=True)), re.IGNORECASE).search
 
 
+OPTION_DEFAULTS = {"strikethrough_single_tilde": False, "tasklists": False, "tasklists_editable": False,
+                   "alerts": False, "store_labels": False, "inline_definitions": False}
+"""Options markdown-it-py and its plugins read with ``options.get(name, default)``. Its options mapping answers
+a missing key by raising and catching KeyError, which the strikethrough and list rules paid on every paragraph
+and list item; set to their defaults, they are found at once."""
+
+
 def speed_up(md: MarkdownIt) -> MarkdownIt:
     """The same parser with the faster helpers in place; returns ``md``.
 
@@ -60,6 +67,8 @@ def speed_up(md: MarkdownIt) -> MarkdownIt:
     found without a schema, and linkify-it's own pretest is needed.
     """
     md.normalizeLink = normalize_link  # type: ignore[method-assign]
+    for name, default in OPTION_DEFAULTS.items():
+        md.options.setdefault(name, default)
     linkify = md.linkify
     if linkify is not None and not any(linkify._opts.get(k) for k in ("fuzzy_link", "fuzzy_email", "fuzzy_ip")):
         schemas = [name for name in linkify._compiled if name]
