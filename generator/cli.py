@@ -10,13 +10,14 @@ import textwrap
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-from .models import BuildOptions
-from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
-from .output import check_target
-from .parallel import default_jobs
+
+if TYPE_CHECKING:
+    from .config import Config
+# Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
+# them (YAML, sqlite3, multiprocessing), and an up-to-date build loads no Markdown, Jinja or feed code.
 
 EXAMPLES = """examples:
   digest build                         build content/ into site/
@@ -222,6 +223,10 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .models import BuildOptions
+    from .output import check_target
+    from .parallel import default_jobs
     from .publish import publish
 
     started = time.perf_counter()
@@ -286,6 +291,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """`digest new TITLE`: prints the new file's path, so an editor can open it straight away."""
+    from .config import load_config
+
     config = load_config(Path(args.config))
     from .scaffold import NewArticle, new_article, split_list
 
@@ -351,6 +358,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     """`digest check`: findings on stdout (text or JSON), the summary where it cannot spoil the JSON."""
     started = time.perf_counter()
     from .check import run_check
+    from .models import BuildOptions
+    from .parallel import default_jobs
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
                                                        jobs=default_jobs()))
