@@ -17,7 +17,7 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from . import i18n
 from .config import Config
-from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article
+from .content import ArticleSettings, article_key, article_settings, find_articles, parse_article, read_article
 from .errors import BuildError, Problem, sort_problems
 from .info_pages import load_pages
 from .layout import layout
@@ -26,6 +26,7 @@ from .output import Entry, Output, Unchanged
 from .parallel import ordered_map
 from .pages import Kinds
 from .plan import Planned, Renderer, plan_site
+from .redirects import redirect_problems, with_redirects
 from .registry import load_registry
 from .sitemap import render_robots, render_sitemap
 from .taxonomy import build_site
@@ -105,7 +106,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     is remembered. Any other file is read and looked up by the hash of its bytes.
     """
     files, found_problems = find_articles(config.root, config.content_dir)
-    problems = list(found_problems)
+    problems = [*settings.registry.warnings, *found_problems]
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     blobs: dict[str, bytes] = {}
     keys: list[str] = []
@@ -118,8 +119,10 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         if cached is not None and known is not None:
             key = known[1]
         else:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = read_article(rel, path)
+            if isinstance(data, Problem):
+                problems.append(data)
+                continue
             key = article_key(rel, data, settings)
             cached = cache.articles.get(key) if cache else None
             if cached is None:
@@ -202,6 +205,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     planned = tuple(plan_site(Kinds(config, site, i18n.STRINGS[config.language], menu), base))
+    if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
+        raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
 
 
@@ -221,8 +226,9 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
     output = Output(_render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress))
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
-    output.add("robots.txt", render_robots(config))
-    output.add_all(static_files(config, site_plan.theme))
+    output.add_all(render_robots(config))
+    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
+                                  static_files(config, site_plan.theme)))
     feeds = sum(1 for p in planned if p.spec.render != "html")
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
     return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,

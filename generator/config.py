@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BuildError, Problem
-from .frontmatter import YamlError, load_yaml
+from .frontmatter import Lines, YamlError, load_yaml
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -59,6 +60,11 @@ class Config:
     """Site templates that override the theme's, file by file."""
     static_dir: str = "static"
     """Site files copied as-is into the output root (overriding the theme's static files)."""
+    noindex: bool = False
+    """Ask search engines to stay away: a robots meta tag on every page and a disallow-all robots.txt
+    (for a staging host, set in ``config.staging.yaml``)."""
+    drafts: bool = False
+    """Always include drafts, as ``--drafts`` does (for a staging host)."""
     menu: tuple[str, ...] = ()
     """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
     markdown: MarkdownConfig = MarkdownConfig()
@@ -81,17 +87,41 @@ _KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_p
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir"}
 _POSITIVE_INT = {"page_size", "feed_size"}
+_BOOL = {"noindex", "drafts"}
 _TEXT_LIST = {"menu"}
+
+
+class ConfigError(BuildError):
+    """A config with problems. ``usable`` is the config with each bad value left at its default,
+    when that is still good enough to read the content with, so that the content's problems can
+    be reported in the same run; None when the file could not be read at all, or when a bad
+    ``content_dir`` or ``timezone`` would make those content problems wrong."""
+
+    def __init__(self, problems: list[Problem], usable: Config | None = None) -> None:
+        super().__init__(problems)
+        self.usable = usable
 
 
 def normalise_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
+"""What a base_url may not contain: it is written into robots.txt lines, XML and HTML attributes,
+where a line break, a space, a quote or '<' would change the file's meaning."""
+
+
 def check_base_url(url: str) -> str | None:
     """Why ``url`` is unusable as base_url, or None."""
+    unsafe = _URL_UNSAFE.search(url)
+    if unsafe:
+        char = unsafe.group()
+        what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
+                f"the character {char!r}" if char.isprintable() else f"the control character U+{ord(char):04X}")
+        return (f"{url!r} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
+                "(percent-encode the character if the address really has it, e.g. %20 for a space)")
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
     if parts.query or parts.fragment:
         return f"{url!r} has a query or fragment; give only scheme, host and path"
@@ -126,18 +156,24 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) ->
     return MarkdownConfig(**settings), problems
 
 
-def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
-    """Read ``config.yaml``; every unknown key or bad value is reported at once."""
-    root = path.parent.resolve()
-    rel = path.name
-    problems: list[Problem] = []
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BuildError([Problem(rel, 0, "", f"no config file at {path}; create one or pass --config PATH")]) from None
+ENVIRONMENT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""Names ``--environment`` accepts: they become part of a file name, ``config.NAME.yaml``."""
+
+
+def environment_file(path: Path, environment: str) -> Path:
+    """``config.yaml`` + 'staging' → ``config.staging.yaml``, next to it (Hugo's habit)."""
+    return path.with_name(f"{path.stem}.{environment}{path.suffix}")
+
+
+def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Problem]]:
+    """One config file as a mapping, its key lines, and the control characters its YAML escapes
+    put in values (errors: a config has no place to show warnings before the build); a file
+    that cannot be read is a BuildError."""
+    data = _read(path)
+    escaped: list[YamlError] = []
     try:
         text = data.decode("utf-8-sig")
-        values, lines = load_yaml(text, first_line=1) if text.strip() else ({}, {})
+        values, lines = load_yaml(text, 1, escaped) if text.strip() else ({}, {})
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise BuildError([Problem(rel, line, "", "is not valid UTF-8; save the file as UTF-8")]) from None
@@ -145,29 +181,67 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
+    return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped]
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: mappings merge key by key, anything else is replaced whole."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_config(path: Path, overrides: dict[str, Any] | None = None, environment: str | None = None) -> Config:
+    """Read ``config.yaml`` (with ``config.<environment>.yaml`` merged over it); every unknown key
+    or bad value is reported at once, naming the file that set it."""
+    root = path.parent.resolve()
+    rel = path.name
+    values, lines, problems = _read_yaml(path, rel)
+    origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
+    if environment is not None:
+        if not ENVIRONMENT_RE.match(environment):
+            raise BuildError([Problem(rel, 0, "", f"--environment {environment!r} is not a usable name; use lowercase "
+                                                  "letters, digits, '-' and '_', like staging")])
+        env_path = environment_file(path, environment)
+        if not env_path.is_file():
+            raise BuildError([Problem(env_path.name, 0, "", f"no such file for --environment {environment}; create it "
+                                                            f"next to {rel} with the keys that differ, like 'noindex: true'")])
+        env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name)
+        problems += env_problems
+        values = deep_merge(values, env_values)
+        lines = {k: v for k, v in lines.items() if k[0] not in env_values} | env_lines
+        origin = {key: env_path.name for key in env_values}
 
     settings: dict[str, Any] = {}
     for key, value in values.items():
         line = lines.get((key,), 0)
+        where = origin.get(key, rel)
         if key not in _KEYS:
             hint = difflib.get_close_matches(key, _KEYS, n=1)
             fix = f"did you mean '{hint[0]}'?" if hint else "known keys: " + ", ".join(_KEYS)
-            problems.append(Problem(rel, line, key, f"unknown key; {fix}"))
+            problems.append(Problem(where, line, key, f"unknown key; {fix}"))
             continue
         if key in _TEXT and (not isinstance(value, str) or not value.strip()):
-            problems.append(Problem(rel, line, key, f"must be text, got {value!r}; write it in quotes"))
+            problems.append(Problem(where, line, key, f"must be text, got {value!r}; write it in quotes"))
             continue
         if key == "markdown":
-            value, found = _markdown_config(value, lines, rel)
+            value, found = _markdown_config(value, lines, where)
             problems += found
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            problems.append(Problem(rel, line, key, f"must be a whole number of at least 1, got {value!r}"))
+            problems.append(Problem(where, line, key, f"must be a whole number of at least 1, got {value!r}"))
+            continue
+        if key in _BOOL and type(value) is not bool:
+            problems.append(Problem(where, line, key, f"must be true or false, got {value!r}"))
             continue
         if key in _TEXT_LIST:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                problems.append(Problem(rel, line, key, f"must be a list of names, like {key}: [about, contact]"))
+                problems.append(Problem(where, line, key, f"must be a list of names, like {key}: [about, contact]"))
                 continue
             value = tuple(v.strip() for v in value)
         settings[key] = value
@@ -177,21 +251,48 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None) -> Config:
         settings["base_url"] = normalise_base_url(settings["base_url"])
         why = check_base_url(settings["base_url"])
         if why:
-            problems.append(Problem(rel, lines.get(("base_url",), 0), "base_url", why))
+            problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
     if settings.get("language", "id") not in LANGUAGES:
-        problems.append(Problem(rel, lines.get(("language",), 0), "language",
+        problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
                                 f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"))
     if "timezone" in settings:
         try:
             ZoneInfo(settings["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Problem(rel, lines.get(("timezone",), 0), "timezone",
+            problems.append(Problem(origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone",
                                     f"{settings['timezone']!r} is not an IANA time zone; write one like Asia/Jakarta or UTC"))
     for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
-            problems.append(Problem(rel, lines.get((key,), 0), key,
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{value!r} must be a folder inside the project, written relative to {rel}"))
+    good = {key: value for key, value in settings.items() if key not in {p.field for p in problems}}
+    config = replace(Config(root=root, config_path=rel), **good)
     if problems:
-        raise BuildError(problems)
-    return replace(Config(root=root, config_path=rel), **settings)
+        blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in problems)
+        raise ConfigError(problems, None if blocking else config)
+    return config
+
+
+def _read(path: Path) -> bytes:
+    """The config file's bytes, or an error that says what to do: outside a project, the fix is
+    ``digest init`` or a ``cd``, not a missing file."""
+    try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise BuildError([Problem(str(path), 0, "", "is not a regular file (a FIFO or device); pass --config "
+                                                        "with a YAML file")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        if path.name == "config.yaml" and not path.parent.joinpath("content").is_dir():
+            above = next((folder for folder in path.resolve().parent.parents if (folder / "config.yaml").is_file()), None)
+            where = f"cd {above} (it has a config.yaml), or " if above else ""
+            raise BuildError([Problem(str(path), 0, "", f"not found: this folder is not a news-digest project; "
+                                                        f"{where}start one with 'digest init DIR' and cd into it, "
+                                                        "or pass --config PATH")]) from None
+        raise BuildError([Problem(str(path), 0, "", "not found; create it, or pass --config PATH")]) from None
+    except IsADirectoryError:
+        raise BuildError([Problem(str(path), 0, "", f"is a folder, not a config file; pass --config "
+                                                    f"{path / 'config.yaml'}")]) from None
+    except OSError as e:
+        raise BuildError([Problem(str(path), 0, "", f"cannot be read ({e.strerror}); make it a readable file, "
+                                                    "or pass --config PATH")]) from None

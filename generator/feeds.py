@@ -57,8 +57,9 @@ def render_feed(config: Config, title: str, page_path: str, articles: Sequence[A
         fe.pubDate(article.date)
         fe.description(xml_clean(escape(article.summary or article.title)))  # plain text, so escape it
         fe.content(xml_clean(_item_html(article, config)), type="CDATA")
-        for name in sorted({*article.tags, *(c.name for c in article.companies), *([article.section] if article.section else [])}):
-            fe.category(term=xml_clean(name))
+        names = sorted({*article.tags, *(c.name for c in article.companies), *([article.section] if article.section else [])})
+        if names:  # one call: feedgen rebuilds its whole category list on every call, quadratic if called per name
+            fe.category([{"term": xml_clean(name)} for name in names])
         if article.author:
             fe.dc.dc_creator(xml_clean(article.author))
         if article.source:

@@ -10,7 +10,7 @@ import difflib
 import os
 from pathlib import Path
 
-from .content import FieldReader, decode
+from .content import FieldReader, decode, read_article
 from .errors import Problem
 from .frontmatter import SplitError, YamlError, load_yaml, split
 from .layout import PAGES as PAGES_DIR
@@ -73,10 +73,9 @@ def load_pages(root: Path, content_dir: str, drafts: bool) -> tuple[tuple[InfoPa
     pages: list[InfoPage] = []
     problems: list[Problem] = []
     for rel, path in find_pages(root, content_dir):
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            problems.append(Problem(rel, 0, "", f"cannot be read ({e.strerror}); check its permissions"))
+        data = read_article(rel, path)  # size checked before reading: a sparse 4 GB page is never read whole
+        if isinstance(data, Problem):
+            problems.append(data)
             continue
         page, found = parse_page(rel, data)
         problems += found

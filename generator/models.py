@@ -25,6 +25,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """An old address of an article (front matter ``redirects:``) that must keep working."""
+
+    path: str
+    """Old path relative to the site root, like the article's own: '2025/06/old-slug/'."""
+    line: int
+    """Front-matter line it was written on, for messages."""
+
+
+@dataclass(frozen=True)
 class Company:
     """One entry of ``content/companies.yaml``, or a company the registry lacks."""
 
@@ -78,6 +88,8 @@ class Article:
     """The Markdown body rendered to safe HTML."""
     path: str
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
+    redirects: tuple[Redirect, ...] = ()
+    """Old paths that redirect here (after a slug or date change)."""
 
     def __fingerprint__(self) -> str:
         """What a page that shows this article depends on: its key hashes the file and the parse settings."""

@@ -61,6 +61,7 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
                 continue
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
+                    parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
                     stack.append(entry.path)
                     continue
                 try:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import nh3
-from markdown_it.common.normalize_url import validateLink
 
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
@@ -31,38 +30,30 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "style"},
     "details": {"open"},
     "section": {"role", "aria-label"},
-    "blockquote": {"cite"},
-    "q": {"cite"},
     "time": {"datetime"},
     "abbr": {"title"},
 }
-"""Attributes kept per tag ('*': on every kept tag). ``style`` keeps only ``text-align`` (table alignment)."""
+"""Attributes kept per tag ('*': on every kept tag). ``style`` keeps only ``text-align`` (table alignment).
+No ``cite``: nh3 checks the scheme of ``href`` and ``src`` only, and readers never see a cite URL."""
 SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "ftps", "sftp", "irc", "ircs", "news", "nntp", "sms",
-                     "xmpp", "magnet", "geo", "webcal", "git", "ssh", "data"})
-"""URL schemes a link may have. ``data:`` passes only as an image (``safe_url``)."""
+                     "xmpp", "magnet", "geo", "webcal", "git", "ssh"})
+"""URL schemes a link or image may have; a URL without a scheme is a path on the site. Never javascript:,
+vbscript:, file: or data: (markdown-it's own rule let ``data:image/...`` through; a body has no need for it)."""
 IMAGE_SRC = re.compile(r"^(?:https?://[^/\s]|/(?!/))", re.IGNORECASE)
 """A raw ``<img>`` src must be an http(s) URL or a path from the site root ('/images/x.jpg')."""
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 
 
 def safe_url(url: str) -> bool:
-    """The one URL rule for bodies: markdown-it's (no javascript:, vbscript:, file:, non-image data:)
-    and a known scheme, so that a link is kept or dropped the same way in Markdown and in raw HTML."""
+    """The URL rule of Markdown links and images (markdown-it's ``validateLink``); nh3 applies the same
+    scheme allowlist to raw HTML, so a link is kept or dropped alike whichever way it was written."""
     scheme = _SCHEME.match(url)
-    return validateLink(url) and (scheme is None or scheme.group(1).lower() in SCHEMES)
-
-
-def _attribute(tag: str, name: str, value: str) -> str | None:
-    """nh3's hook: our URL rule on top of its own scheme allowlist."""
-    if name in _URL_ATTRIBUTES and not safe_url(value):
-        return None
-    return value
+    return scheme is None or scheme.group(1).lower() in SCHEMES
 
 
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS), clean_content_tags=set(DROPPED), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-    attribute_filter=_attribute, strip_comments=True, link_rel=None, url_schemes=set(SCHEMES),
+    strip_comments=True, link_rel=None, url_schemes=set(SCHEMES),
     filter_style_properties={"text-align"})
 
 _RAW_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)

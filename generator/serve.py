@@ -87,6 +87,8 @@ class ServeOptions:
     """Extra host names the Host header may carry (``--allow-host``), besides loopback and the bind address."""
     timeout: float = 10.0
     """Seconds a connection may stay silent (or stop reading) before it is closed."""
+    environment: str | None = None
+    """``--environment``: ``config.<name>.yaml`` merged over the config."""
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,7 @@ class PreviewServer:
     def __init__(self, options: ServeOptions, now: Callable[[], datetime], on_build: Callable[[Rebuilt], None],
                  on_request: Callable[[str], None] | None = None) -> None:
         self.options, self.now, self.on_build, self.on_request = options, now, on_build, on_request
-        self.config = load_config(options.config_path)
+        self.config = load_config(options.config_path, environment=options.environment)
         self.allowed_hosts = frozenset(allowed_host_name(name) for name in options.allowed_hosts)
         server_class = _HTTPServer6 if ":" in options.bind else _HTTPServer
         try:
@@ -321,10 +323,10 @@ class PreviewServer:
             waiting = self.status.changed if self.status.busy else ()
             changed = tuple(sorted(set(waiting) | set(changed)))
             try:
-                config = load_config(self.options.config_path)
+                config = load_config(self.options.config_path, environment=self.options.environment)
                 config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
                 # one process: forking while the HTTP threads run could copy a held lock
-                options = BuildOptions(self.options.drafts, self.options.future, self.now(), jobs=1)
+                options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), jobs=1)
                 done = publish(config, options, self.target, cache_dir=self.cache_dir)
                 self.config = config
                 outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings, changed)

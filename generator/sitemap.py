@@ -24,5 +24,11 @@ def render_sitemap(config: Config, site: Site, page_files: Iterable[str]) -> str
     return "\n".join(lines)
 
 
-def render_robots(config: Config) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.base_url, 'sitemap.xml')}\n"
+def render_robots(config: Config) -> list[tuple[str, str]]:
+    """robots.txt as (path, text), or nothing under a sub-path: crawlers read it only at the host's
+    root, so there it would mean nothing. With ``noindex`` it turns every crawler away."""
+    if config.base_path != "/":
+        return []
+    if config.noindex:
+        return [("robots.txt", "User-agent: *\nDisallow: /\n")]
+    return [("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.base_url, 'sitemap.xml')}\n")]

@@ -16,6 +16,11 @@ TOP_LEVEL = RESERVED | {"archive", "weekly", "sources", "search", "pagefind", "p
 """First path segments the site's own pages use (or will): a page in content/pages/ may not take them."""
 
 
+HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+"""An absolute http(s) link as editors may type it (``HTTPS://`` too): the test for source.url, image,
+--source-url and a company's url alike."""
+
+
 MAX_SLUG = 80
 """Slug length cap, far below any file system's 255-byte name limit."""
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")

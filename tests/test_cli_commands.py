@@ -28,11 +28,16 @@ def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.C
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "init", "x")
     assert (code, err) == (0, "")
-    assert out.startswith("created a news digest in x (4 files) in ")
+    assert out.startswith("created a news digest in x (7 files) in ")
     assert out.endswith(' s\nnext: cd x && digest new "Judul artikel" && digest serve\n')
 
     monkeypatch.chdir(tmp_path / "x")
     assert run(capsys, "new", "Tes") == (0, "content/2025/06/tes.md\n", "")
+    code, out, err = run(capsys, "build")
+    assert (code, err) == (0, "content/2025/06/tes.md:11: warning: the placeholder text is still there "
+                              "(digest new wrote it); replace it with the digest text\n")
+    new = tmp_path / "x/content/2025/06/tes.md"
+    new.write_text(new.read_text().split("---\n\n")[0] + "---\n\nIsi berita yang sebenarnya.\n")
     code, out, err = run(capsys, "build")
     assert (code, err) == (0, "")
     assert out.startswith("built 2 articles, ")

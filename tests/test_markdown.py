@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.markdown import MarkdownOptions, render, render_markdown
+from generator.sanitize import sanitize
+from test_valid_output import unsafe_html
 
 CASES = Path(__file__).parent / "markdown"
 NO_TOC = MarkdownOptions(toc_min_headings=0)
@@ -85,8 +89,27 @@ def test_a_body_without_raw_html_renders_as_with_it() -> None:
                 "https://example.org/x &amp; &quot; < >\n\n> quote\n\n1. one\n2. two\n\n---\n\n## H\n\n"
                 '```python\nx = "<"\n```\n\n| a |\n|--:|\n| b |\n\nNote[^1].\n\n[^1]: Text.\n')
     plain = render_markdown(markdown, NO_TOC).replace("&quot;", '"')
-    with_raw = render_markdown(markdown.replace("Note", "<mark>Note</mark>"), NO_TOC)
-    assert with_raw == plain.replace("<p>Note", "<p><mark>Note</mark>")
+    with_raw = render_markdown(markdown.replace("Note", '<mark title="t">Note</mark>'), NO_TOC)
+    assert with_raw == plain.replace("<p>Note", '<p><mark title="t">Note</mark>')
+
+
+@pytest.mark.parametrize("markdown", [
+    "a <small>[audio]</small> b<br>c <sub>2</sub> <!-- note --> *<b>x</b>* <mark>**m**</mark>\n\n- [l](https://e.org) <small>v</small>\n",
+    "# T\n\n<kbd>Ctrl</kbd>+<kbd>C</kbd> `<b>` [^1]\n\n[^1]: <em>n</em>\n",
+])
+def test_bare_formatting_tags_skip_the_sanitiser_with_the_same_result(markdown: str) -> None:
+    """Properly nested raw tags without attributes are left as they are: exactly what nh3 would give."""
+    html = render_markdown(markdown)
+    assert sanitize(html, "noopener") == html.replace("&quot;", '"')
+
+
+@pytest.mark.parametrize("markdown, html", [
+    ("a <small>x", "<p>a <small>x</small></p>"),
+    ("a <small>*x</small>*", "<p>a <small><em>x</em></small></p>\n"),
+    ("x</small> y", "<p>x y</p>\n"),
+])
+def test_unbalanced_bare_tags_go_through_the_sanitiser(markdown: str, html: str) -> None:
+    assert render_markdown(markdown, NO_TOC).startswith(html)
 
 
 @pytest.mark.parametrize("source", [
@@ -98,3 +121,19 @@ def test_nothing_executable_survives(source: str) -> None:
     html = render_markdown(source).lower()
     assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
     assert 'href="vbscript' not in html and 'href="data:' not in html
+
+
+html_ish = st.lists(st.sampled_from(list("*_[]()<>`#\n -|!\\a1:/\"'=") + [
+    "<small>", "</small>", "<br>", "<b>", "</b>", "<img src=", "/x.png", "x", " onerror=", "<script>", "</script>",
+    "<!--", "-->", "<!--more-->", "<details>", "</details>", "<a href=", "javascript:", "https://e.org", "[^1]",
+    "[^1]: ", "```python\n", "## ", "# ", "<style>", "<svg>", "&#106;", "toc", "| a |\n|:-|\n"])).map("".join)
+"""Markdown and raw HTML punctuation mixed, so the raw-HTML paths (bare tags, comments, nh3) all run."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(html_ish, st.text()), toc=st.sampled_from([None, True, False]))
+def test_any_body_renders_to_safe_html(text: str, toc: bool | None) -> None:
+    rendered = render(text, MarkdownOptions(), toc)
+    if rendered.html.strip():
+        assert list(unsafe_html(lxml.html.fragment_fromstring(rendered.html, create_parent="div"))) == []
+    assert rendered.summary is None or "<!--" not in rendered.summary

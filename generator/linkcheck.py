@@ -1,4 +1,7 @@
-"""A link checker for a built site held in memory (``build(...).output.files``).
+"""The link crawl: every internal reference of a built site must land on one of its files.
+
+It runs on a site held in memory (``build(...).output.files``, in tests) or on a built
+folder (``digest check --links site/``, the last gate before a deploy).
 
 It reads every reference a browser, feed reader or crawler would follow: ``href``,
 ``src``, ``srcset`` and the other URL attributes of every HTML page, ``url(...)`` in
@@ -15,9 +18,12 @@ External links are not fetched. Unsafe schemes are a separate check (see
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -146,14 +152,27 @@ def xml_references(data: bytes) -> Iterator[str]:
         yield from ((e.text or "").strip() for e in root.iter(f"{_SITEMAP}loc"))
 
 
+def json_feed_references(data: bytes) -> Iterator[str]:
+    """A JSON Feed's own links and its items' links; other JSON files have none."""
+    feed = json.loads(data)
+    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith("https://jsonfeed.org/"):
+        return
+    yield from (feed[key] for key in ("home_page_url", "feed_url") if isinstance(feed.get(key), str))
+    for item in feed.get("items", []):
+        if isinstance(item, dict) and isinstance(item.get("url"), str):
+            yield item["url"]
+
+
 def references(path: str, data: bytes) -> Iterator[str]:
     """Every reference in one output file, by the kind of file its name says it is."""
     if path.endswith(".html"):
         yield from html_references(data)
     elif path.endswith(".css"):
         yield from css_references(data.decode("utf-8"))
-    elif path.endswith(".xml"):
+    elif path.endswith((".xml", ".atom")):
         yield from xml_references(data)
+    elif path.endswith(".json"):
+        yield from json_feed_references(data)
     elif path == "robots.txt":
         yield from (line.split(":", 1)[1].strip() for line in data.decode("utf-8").splitlines()
                     if line.lower().startswith("sitemap:"))
@@ -168,3 +187,15 @@ def broken_links(files: Mapping[str, bytes], base: str) -> list[Broken]:
     site = Site(files, base)
     return sorted({(path, ref) for path, data in files.items() for ref in references(path, data)
                    if site.is_broken(path, ref)})
+
+
+def read_site(folder: Path) -> dict[str, bytes]:
+    """A built folder as path → bytes; dot-files (the writer's marker) are not part of the site."""
+    files: dict[str, bytes] = {}
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                path = Path(parent, name)
+                files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return files

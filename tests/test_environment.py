@@ -1,0 +1,116 @@
+"""--environment NAME (config.NAME.yaml over config.yaml), the noindex and drafts keys, and the
+link crawl of a built folder (digest check --links)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import article, make_project, write_files
+from generator.cli import main
+from generator.config import deep_merge, load_config
+from generator.errors import BuildError
+
+BASE = "title: Kabar\nbase_url: https://kabar.example.org/\npage_size: 5\n"
+STAGING = "base_url: https://staging.kabar.example.org/\nnoindex: true\ndrafts: true\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_environment_file_is_merged_over_the_config(tmp_path: Path) -> None:
+    write_files(tmp_path, {"config.yaml": BASE, "config.staging.yaml": STAGING})
+    plain = load_config(tmp_path / "config.yaml")
+    staging = load_config(tmp_path / "config.yaml", environment="staging")
+    assert (plain.base_url, plain.noindex, plain.drafts) == ("https://kabar.example.org/", False, False)
+    assert (staging.base_url, staging.noindex, staging.drafts, staging.title, staging.page_size) == (
+        "https://staging.kabar.example.org/", True, True, "Kabar", 5)
+
+
+def test_deep_merge_merges_mappings_and_replaces_the_rest() -> None:
+    assert deep_merge({"a": {"x": 1, "y": [1]}, "b": 1}, {"a": {"y": [2], "z": 3}, "c": 4}) == {
+        "a": {"x": 1, "y": [2], "z": 3}, "b": 1, "c": 4}
+
+
+def test_problems_name_the_file_and_line_that_set_the_value(tmp_path: Path) -> None:
+    write_files(tmp_path, {"config.yaml": "titel: X\n", "config.staging.yaml": "title: S\nnoindex: yes\npage_sise: 3\n"})
+    with pytest.raises(BuildError) as caught:
+        load_config(tmp_path / "config.yaml", environment="staging")
+    assert [str(p) for p in caught.value.problems] == [
+        "config.staging.yaml:2: field 'noindex': must be true or false, got 'yes'",
+        "config.staging.yaml:3: field 'page_sise': unknown key; did you mean 'page_size'?",
+        "config.yaml:1: field 'titel': unknown key; did you mean 'title'?",
+    ]
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("prod", "config.prod.yaml: no such file for --environment prod; create it next to config.yaml with the keys "
+             "that differ, like 'noindex: true'"),
+    ("../x", "config.yaml: --environment '../x' is not a usable name; use lowercase letters, digits, '-' and '_', "
+             "like staging"),
+])
+def test_a_missing_or_unsafe_environment_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     name: str, message: str) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"), "--environment", name)
+    assert code == 1
+    assert err.splitlines()[0] == message
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_staging_build_shows_drafts_and_keeps_crawlers_away(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article(), "b.md": article(title="Draf", draft="true")}, config=BASE)
+    write_files(tmp_path, {"config.staging.yaml": STAGING})
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config, "--output", str(tmp_path / "live"))[0] == 0
+    assert run(capsys, "build", "-q", "--config", config, "-e", "staging", "--output", str(tmp_path / "staging"))[0] == 0
+
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    assert (live / "robots.txt").read_text() == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://kabar.example.org/sitemap.xml\n")
+    assert (staging / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+    assert not (live / "2025/06/b").exists() and (staging / "2025/06/b/index.html").is_file()
+    pages = sorted(staging.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        doc = lxml.html.document_fromstring(page.read_bytes())
+        assert doc.xpath("//meta[@name='robots']/@content") == ["noindex"], page
+    assert not lxml.html.document_fromstring((live / "index.html").read_bytes()).xpath("//meta[@name='robots']")
+    assert b"https://staging.kabar.example.org/" in (staging / "feed.xml").read_bytes()
+
+
+def test_check_takes_the_environment_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"config.staging.yaml": "language: fr\n"})
+    code, out, _ = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--environment", "staging")
+    assert code == 1
+    assert "config.staging.yaml:1: field 'language': 'fr' is not supported; use one of: id, en" in out
+
+
+def test_the_link_crawl_finds_a_missing_file_in_a_built_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = str(tmp_path / "site")
+    code, out, _ = run(capsys, "check", "--config", config, "--links", site)
+    assert code == 0 and out.startswith("crawled ") and out.endswith(": 0 broken links\n")
+
+    (tmp_path / "site/2025/06/a/index.html").unlink()
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--links", site)
+    assert code == 1
+    assert f"{site}/index.html: broken link '/2025/06/a/': no file of the site is at that address" in out.splitlines()
+
+    # built for one address, crawled for another: every absolute link leaves the site
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--links", site, "--base-url", "https://other.example/x/")
+    assert code == 1 and "broken link '/style.css'" in out
+
+
+def test_the_link_crawl_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    code, _, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--links", str(tmp_path / "nope"))
+    assert code == 2
+    assert err == f"error: --links {tmp_path / 'nope'}: no such folder; build the site first (digest build)\n"

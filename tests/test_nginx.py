@@ -1,0 +1,227 @@
+"""The example site served by Debian's nginx with deploy/nginx.conf (the config the README shows),
+at a host's root and under a sub-path: every file and every link answers, with the right type.
+
+The test starts nginx itself, as the current user, with its own prefix, pid, logs and temp
+folders under the test's tmp folder, on a free loopback port, and stops it afterwards.
+"""
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator, NamedTuple
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from generator.linkcheck import Site, read_site, references
+
+REPO = Path(__file__).resolve().parent.parent
+CONF = REPO / "deploy" / "nginx.conf"
+BIN = Path(sys.executable).parent
+MOVED_FROM = "lama/artikel-pindah/"
+"""An old address the test gives the first example article, so redirects are served too."""
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/json",
+              "application/feed+json")
+TYPES = {".html": "text/html", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml",
+         ".json": "application/json", ".atom": "application/atom+xml", ".txt": "text/plain"}
+HIDDEN = ("_redirects", "redirects.nginx.conf")
+"""Files the build writes for the host, which nginx must not serve."""
+
+
+def nginx_binary() -> str:
+    """Debian's nginx, or a skip with its reason (a failure when $CI is set: CI must never skip it)."""
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+    if found is None:
+        reason = "nginx is not installed; bash .ci/run installs it (apt-get install nginx-light)"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """Change one thing in the README's config; if it is not there exactly once, the config moved on."""
+    assert text.count(old) == 1, f"deploy/nginx.conf should contain {old!r} once"
+    return text.replace(old, new)
+
+
+def server_conf(www: Path, port: int, base_path: str) -> str:
+    """deploy/nginx.conf with the three values it tells you to change: port, folder, base path."""
+    text = CONF.read_text()
+    text = replace_once(text, "listen 80;", f"listen 127.0.0.1:{port};")
+    text = replace_once(text, "root /srv/www;", f"root {www};")
+    text = replace_once(text, "include /srv/www/digest/redirects.nginx.conf;",
+                        f"include {www}{base_path}redirects.nginx.conf;")
+    return text.replace("/digest/", base_path)
+
+
+def main_conf(tmp: Path, server: Path) -> str:
+    """A whole nginx.conf around the server block: everything nginx writes stays in ``tmp``."""
+    temps = "\n".join(f"    {name}_temp_path {tmp}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return (f"daemon off;\nmaster_process off;\npid {tmp}/nginx.pid;\nerror_log {tmp}/error.log warn;\n"
+            f"events {{\n    worker_connections 64;\n}}\nhttp {{\n    access_log off;\n{temps}\n"
+            f"    include {server};\n}}\n")
+
+
+class Served(NamedTuple):
+    port: int
+    base_path: str
+    files: dict[str, bytes]
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.base_path}"
+
+
+def example_project(tmp: Path) -> Path:
+    """A copy of this repository's example site, with one article moved (an old address in 'redirects:')."""
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(REPO / "config.yaml", project / "config.yaml")
+    shutil.copytree(REPO / "content", project / "content")
+    for folder in ("templates", "static", "themes"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, project / folder)
+    first = sorted((project / "content").rglob("*.md"))[0]
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("---\n", f"---\nredirects: [{MOVED_FROM}]\n", 1), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(params=["/digest/", "/"], ids=["sub-path", "root"])
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
+    nginx = nginx_binary()
+    base_path: str = request.param
+    port = free_port()
+    www = tmp_path / "www"
+    out = www / base_path.strip("/") if base_path != "/" else www
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = subprocess.run([BIN / "digest", "build", "-q", "--base-url", f"http://127.0.0.1:{port}{base_path}",
+                            "--output", str(out)], cwd=example_project(tmp_path), capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    (tmp_path / "server.conf").write_text(server_conf(www, port, base_path))
+    (tmp_path / "nginx.conf").write_text(main_conf(tmp_path, tmp_path / "server.conf"))
+    process = subprocess.Popen([nginx, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
+                                str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"nginx stopped at once:\n{process.stderr.read().decode() if process.stderr else ''}"
+                            f"{(tmp_path / 'error.log').read_text() if (tmp_path / 'error.log').exists() else ''}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not start listening within 20 s"
+                time.sleep(0.05)
+        yield Served(port, base_path, read_site(out))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Response(NamedTuple):
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def get(port: int, path: str, **headers: str) -> Response:
+    """One GET, redirects not followed; header names lower-cased."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()})
+        response = connection.getresponse()
+        return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+    finally:
+        connection.close()
+
+
+def is_feed(path: str, data: bytes) -> bool:
+    return path.endswith(("feed.xml", ".atom")) or (path.endswith(".json") and b"jsonfeed.org/version" in data)
+
+
+def test_every_file_answers_with_its_bytes_and_type(served: Served) -> None:
+    feeds = 0
+    for path, data in served.files.items():
+        response = get(served.port, served.base_path + path)
+        if path in HIDDEN:
+            assert response.status == 404, f"{path} is for the host, not for readers"
+            continue
+        if b'http-equiv="refresh"' in data:  # a moved article's old address: the server's 301 comes first
+            assert response.status == 301, path
+            continue
+        assert response.status == 200, path
+        assert response.body == data, path
+        kind = response.headers["content-type"].split(";")[0]
+        if is_feed(path, data):
+            feeds += 1
+            assert kind in FEED_TYPES, f"{path}: {kind}"
+            assert kind != "application/xml" or not path.endswith("feed.xml"), f"{path}: RSS should say rss+xml"
+        elif Path(path).suffix in TYPES:
+            assert kind == TYPES[Path(path).suffix], f"{path}: {kind}"
+    assert feeds > 5
+
+
+def test_every_link_resolves_through_nginx(served: Served) -> None:
+    site = Site(served.files, served.base_url)
+    targets: set[str] = set()
+    for path, data in served.files.items():
+        for ref in references(path, data):
+            if site.resolve(path, ref) is not None:
+                url = urlsplit(urljoin(served.base_url + path, ref.strip()))
+                targets.add(url.path + (f"?{url.query}" if url.query else ""))
+    assert len(targets) > 50
+    failed = {target: status for target in sorted(targets) if (status := get(served.port, target).status) != 200}
+    assert failed == {}
+
+
+def test_a_missing_page_is_the_404_page_with_status_404(served: Served) -> None:
+    response = get(served.port, served.base_path + "tidak-ada/")
+    assert (response.status, response.body) == (404, served.files["404.html"])
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_text_is_gzipped(served: Served) -> None:
+    for path in ("index.html", "style.css", "feed.xml", "sitemap.xml"):
+        response = get(served.port, served.base_path + path, Accept_Encoding="gzip")
+        assert response.headers.get("content-encoding") == "gzip", path
+        assert response.headers.get("vary") == "Accept-Encoding", path
+        assert gzip.decompress(response.body) == served.files[path], path
+
+
+def test_moved_articles_answer_301_and_folders_get_their_slash(served: Served) -> None:
+    plan = served.files["_redirects"].decode().splitlines()[1:]
+    assert len(plan) == 1
+    old, new, _ = plan[0].split()
+    assert old == served.base_path + MOVED_FROM
+    for asked in (old, old.rstrip("/"), old + "index.html"):
+        response = get(served.port, asked)
+        assert (response.status, response.headers.get("location")) == (301, new), asked
+    assert get(served.port, new).status == 200
+    tags = get(served.port, served.base_path + "tags")
+    assert (tags.status, tags.headers.get("location")) == (301, served.base_path + "tags/")
+    assert get(served.port, served.base_path + ".news-digest").status == 404
+    assert ("robots.txt" in served.files) == (served.base_path == "/")
+
+
+def test_the_readme_shows_the_config_the_test_serves_with() -> None:
+    assert "```nginx\n" + CONF.read_text() + "```\n" in (REPO / "README.md").read_text()

@@ -1,0 +1,104 @@
+"""`redirects:` in front matter: old addresses keep working, and cannot hide a live page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import article, build_project, make_project
+from generator.cli import main
+from generator.errors import BuildError
+
+MOVED = article(title="Pindah", date="2025-06-13T09:00:00+07:00", redirects="[2025/05/lama/, /arsip/lama.html]")
+
+
+def problems(tmp_path: Path, articles: dict[str, str]) -> list[str]:
+    make_project(tmp_path, articles)
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    return [str(p) for p in caught.value.errors]
+
+
+def test_old_addresses_become_redirect_pages_and_host_rules(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/pindah.md": MOVED},
+                 config="title: T\nbase_url: https://example.org/digest/\nlanguage: en\n")
+    files = build_project(tmp_path).output.files
+    page = lxml.html.document_fromstring(files["2025/05/lama/index.html"])
+    new = "https://example.org/digest/2025/06/pindah/"
+    assert page.xpath("//meta[@http-equiv='refresh']/@content") == [f"0; url={new}"]
+    assert page.xpath("//link[@rel='canonical']/@href") == [new]
+    assert page.xpath("//a/@href") == [new]
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert "arsip/lama.html" in files
+    assert files["_redirects"].decode().splitlines()[1:] == [
+        "/digest/2025/05/lama/ /digest/2025/06/pindah/ 301",
+        "/digest/arsip/lama.html /digest/2025/06/pindah/ 301",
+    ]
+    nginx = files["redirects.nginx.conf"].decode()
+    assert 'map $uri $news_digest_redirect {\n    default "";\n' in nginx
+    for old in ("/digest/2025/05/lama/", "/digest/2025/05/lama", "/digest/2025/05/lama/index.html",
+                "/digest/arsip/lama.html"):
+        assert f'    "{old}" "/digest/2025/06/pindah/";\n' in nginx
+    assert "2025/05/lama/" not in files["sitemap.xml"].decode()
+
+
+def test_a_site_without_moves_still_has_empty_rule_files(tmp_path: Path) -> None:
+    """The nginx config includes the map on every deploy, so it is always written."""
+    make_project(tmp_path, {"a.md": article()})
+    files = build_project(tmp_path).output.files
+    assert files["_redirects"].count(b"\n") == 1
+    assert files["redirects.nginx.conf"].endswith(b'    default "";\n}\n')
+
+
+def test_a_static_redirects_file_is_kept_and_ours_follow_it(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/pindah.md": MOVED})
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static/_redirects").write_text("/old.html /2025/06/pindah/ 301")
+    lines = build_project(tmp_path).output.files["_redirects"].decode().splitlines()
+    assert lines[0] == "/old.html /2025/06/pindah/ 301"
+    assert lines[2:] == ["/2025/05/lama/ /2025/06/pindah/ 301", "/arsip/lama.html /2025/06/pindah/ 301"]
+
+
+def test_unusable_paths_are_errors_at_their_line(tmp_path: Path) -> None:
+    text = ("---\ntitle: X\ndate: 2025-06-13\nredirects:\n  - https://example.org/old/\n  - ../etc/passwd\n"
+            "  - 7\n  - 2025/06/ok/\n---\nx\n")
+    assert problems(tmp_path, {"x.md": text, "y.md": article(redirects="old/page/?q=1")}) == [
+        "content/x.md:5: field 'redirects': 'https://example.org/old/' is a full URL; write only the path after "
+        "the site's base URL, such as 2025/06/old-slug/",
+        "content/x.md:6: field 'redirects': '../etc/passwd' is not a usable path; use letters, digits, '-', '_', "
+        "'.' and '/', such as 2025/06/old-slug/",
+        "content/x.md:7: field 'redirects': item 3 is 7; write an old path such as 2025/06/old-slug/",
+        "content/y.md:4: field 'redirects': 'old/page/?q=1' is not a usable path; use letters, digits, '-', '_', "
+        "'.' and '/', such as 2025/06/old-slug/",
+    ]
+
+
+def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path) -> None:
+    assert problems(tmp_path, {
+        "2025/06/a.md": article(title="A", redirects="[tags/, 2025/06/a/]"),
+        "2025/06/b.md": article(title="B", redirects="[lama/]"),
+        "2025/06/c.md": article(title="C", redirects="[lama]"),
+        "2025/06/d.md": article(title="D", redirects="[2025/06/b/]"),
+    }) == [
+        "content/2025/06/a.md:4: field 'redirects': '2025/06/a/' is this article's own address; remove it from redirects",
+        "content/2025/06/a.md:4: field 'redirects': 'tags/' is the address of a page the site still has "
+        "(tags/index.html); a redirect there would hide it: remove it from redirects",
+        "content/2025/06/c.md:4: field 'redirects': 'lama/' is already redirected by content/2025/06/b.md:4; "
+        "an old address can lead to one article only",
+        "content/2025/06/d.md:4: field 'redirects': '2025/06/b/' is the address of a page the site still has "
+        "(2025/06/b/index.html); a redirect there would hide it: remove it from redirects",
+    ]
+
+
+def test_a_collision_fails_the_build_and_leaves_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 0
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*"))
+    (tmp_path / "content/b.md").write_text(article(title="B", redirects="[tags/]"))
+    assert main(["build", "-q", "--config", config]) == 1
+    err = capsys.readouterr().err
+    assert "content/b.md:4: field 'redirects': 'tags/' is the address of a page the site still has" in err
+    assert "Traceback" not in err
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*")) == before

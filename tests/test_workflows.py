@@ -1,0 +1,227 @@
+"""The CI files this repository has and `digest init` writes: valid, safe, pinned, and reproducible.
+
+The last test replays the GitHub workflow's own build steps (parsed from deploy.yml, the same
+commands and environment variables) in a fresh clone, and compares what upload-pages-artifact
+would upload with a local build of the same commit, byte for byte.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import generator
+from generator.linkcheck import read_site
+from generator.scaffold import init_project
+
+REPO = Path(__file__).resolve().parent.parent
+SCAFFOLD = REPO / "generator" / "scaffold"
+BIN = Path(sys.executable).parent
+GITHUB = {"repo": REPO / ".github/workflows/deploy.yml", "scaffold": SCAFFOLD / "github/workflows/deploy.yml"}
+GITLAB = {"repo": REPO / ".gitlab-ci.yml", "scaffold": SCAFFOLD / "gitlab-ci.yml"}
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with a schema shipped inside the package: no network."""
+    return subprocess.run([BIN / "check-jsonschema", "--builtin-schema", schema, str(path)],
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_github_workflow_matches_its_schema(which: str) -> None:
+    run = jsonschema("vendor.github-workflows", GITHUB[which])
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_gitlab_ci_matches_its_schema(which: str) -> None:
+    run = jsonschema("vendor.gitlab-ci", GITLAB[which])
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_schema_check_can_fail(tmp_path: Path) -> None:
+    """A misspelt key must be caught, or the two tests above prove nothing."""
+    bad = tmp_path / "deploy.yml"
+    bad.write_text(GITHUB["scaffold"].read_text().replace("runs-on:", "runs_on:", 1))
+    assert jsonschema("vendor.github-workflows", bad).returncode == 1
+    bad.write_text(GITLAB["scaffold"].read_text().replace("- if: $CI_COMMIT_BRANCH", "- iff: $CI_COMMIT_BRANCH"))
+    assert jsonschema("vendor.gitlab-ci", bad).returncode == 1
+
+
+def zizmor(path: Path) -> list[tuple[str, str]]:
+    """zizmor's medium and high findings, offline: (audit, severity)."""
+    run = subprocess.run([BIN / "zizmor", "--offline", "--format", "json", "--min-severity", "medium", str(path)],
+                         capture_output=True, text=True)
+    return [(f["ident"], f["determinations"]["severity"]) for f in json.loads(run.stdout)]
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_zizmor_finds_nothing_medium_or_high(which: str) -> None:
+    assert zizmor(GITHUB[which]) == []
+
+
+def test_zizmor_would_see_an_injection_and_an_unpinned_action(tmp_path: Path) -> None:
+    bad = tmp_path / "deploy.yml"
+    text = GITHUB["scaffold"].read_text()
+    text = re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v7", text)
+    text = text.replace('run: digest check --strict', 'run: echo "${{ github.event.pull_request.title }}"')
+    bad.write_text(text)
+    assert {"template-injection", "unpinned-uses"} <= {ident for ident, _ in zizmor(bad)}
+
+
+def workflow(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text())
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_actions_are_pinned_to_full_commits_and_permissions_are_least(which: str) -> None:
+    flow = workflow(GITHUB[which])
+    uses = [step["uses"] for job in flow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert uses and all(PINNED.match(u) for u in uses), uses
+    assert flow["permissions"] == {}
+    assert flow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert flow["jobs"]["deploy"]["if"] == "github.event_name != 'pull_request'"
+    triggers = flow[True]  # YAML 1.1 reads the key 'on' as true
+    assert set(triggers) == {"push", "pull_request", "workflow_dispatch", "schedule"}
+    assert triggers["push"] == {"branches": ["main"]}
+
+
+def test_the_starter_requirements_pin_this_version() -> None:
+    lines = [line for line in (SCAFFOLD / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    assert lines == [f"news-digest=={generator.__version__}"]
+
+
+def test_init_writes_both_ci_files(tmp_path: Path) -> None:
+    init_project(tmp_path / "p")
+    assert (tmp_path / "p/.github/workflows/deploy.yml").read_bytes() == GITHUB["scaffold"].read_bytes()
+    assert (tmp_path / "p/.gitlab-ci.yml").read_bytes() == GITLAB["scaffold"].read_bytes()
+
+
+# -- the workflow's own build steps, replayed ------------------------------------------------------
+
+REPLAYED = ["Pin the clock and the address", "Check", "Build", "Crawl links"]
+"""The build job's shell steps after installing; renaming one must be seen here."""
+PAGES_BASE_URL = "https://octocat.github.io/kabar"
+"""What actions/configure-pages would answer for a project site."""
+
+
+def _expand(value: str, context: dict[str, str]) -> str:
+    """A step's env value with its ${{ ... }} expressions; an expression we do not know is a failure."""
+    def one(match: re.Match[str]) -> str:
+        assert match.group(1) in context, f"the replay does not know ${{{{ {match.group(1)} }}}}"
+        return context[match.group(1)]
+    return re.sub(r"\$\{\{\s*([^}]+?)\s*\}\}", one, value)
+
+
+def replay(flow: dict[str, Any], clone: Path, tmp: Path, event: str = "push") -> list[str]:
+    """Run the build job's `run` steps in ``clone`` the way a GitHub runner does: bash -eo pipefail,
+    step env from expressions, and $GITHUB_ENV carried from step to step. Returns the step names."""
+    context = {"github.event_name": event, "steps.pages.outputs.base_url": PAGES_BASE_URL}
+    carried: dict[str, str] = {}
+    names: list[str] = []
+    steps = flow["jobs"]["build"]["steps"]
+    start = next(i for i, s in enumerate(steps) if s.get("name") == "Install news-digest") + 1
+    for step in steps[start:]:
+        if "run" not in step:
+            continue
+        assert "if" not in step, "a conditional shell step: teach the replay to evaluate it"
+        names.append(step["name"])
+        env_file = tmp / "github_env"
+        env_file.write_text("")
+        env = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp), "GITHUB_ENV": str(env_file),
+               "LANG": "C.UTF-8", "TZ": "UTC", "CI": "true", **carried}
+        env.update({k: _expand(str(v), context) for k, v in step.get("env", {}).items()})
+        script = tmp / "step.sh"
+        script.write_text(step["run"])
+        run = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=clone, env=env,
+                             capture_output=True, text=True)
+        assert run.returncode == 0, f"step {step['name']!r} failed:\n{run.stdout}{run.stderr}"
+        carried.update(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+    return names
+
+
+def uploaded(flow: dict[str, Any], clone: Path) -> dict[str, bytes]:
+    """What upload-pages-artifact takes from the folder its `path` names: every file but dot-files."""
+    upload = next(s for s in flow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"].get("include-hidden-files", False) is False
+    return read_site(clone / upload["with"]["path"])
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+COMMITTED = "2025-06-14T08:00:00+07:00"
+
+
+def commit_all(project: Path) -> None:
+    """A new repository with every file of ``project`` in one commit, made at COMMITTED."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": COMMITTED, "GIT_COMMITTER_DATE": COMMITTED, "GIT_AUTHOR_NAME": "Editor",
+           "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
+           "GIT_COMMITTER_EMAIL": "editor@example.org"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def committed_project(tmp_path: Path, which: str) -> Path:
+    """A git repository holding what the workflow checks out: this repository's HEAD, or a new `digest init` project."""
+    if which == "repo":
+        if not (REPO / ".git").exists():
+            pytest.fail("this repository is not a git checkout; the replay needs its history")
+        return REPO
+    project = tmp_path / "origin"
+    init_project(project)
+    commit_all(project)
+    return project
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_the_deployed_artifact_is_a_local_build_of_the_same_commit(tmp_path: Path, which: str) -> None:
+    origin = committed_project(tmp_path, which)
+    flow = workflow(GITHUB[which])
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    (tmp_path / "home").mkdir()
+    assert replay(flow, runner, tmp_path / "home") == REPLAYED
+    artifact = uploaded(flow, runner)
+
+    local = tmp_path / "local"
+    git("clone", "-q", str(origin), str(local), cwd=tmp_path)
+    epoch = git("log", "-1", "--format=%ct", cwd=local).strip()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "TZ": "America/Los_Angeles", "LANG": "de_DE.UTF-8",
+           "PYTHONHASHSEED": "12345"}
+    subprocess.run([BIN / "digest", "build", "-q", "--jobs", "1", "--base-url", PAGES_BASE_URL + "/",
+                    "--output", str(tmp_path / "out")], cwd=local, env=env, check=True)
+    expected = read_site(tmp_path / "out")
+    assert sorted(artifact) == sorted(expected)
+    assert artifact == expected
+    assert f"{PAGES_BASE_URL}/".encode() in artifact["index.html"]
+    assert sum(path.count("/") == 3 and path.endswith("/index.html") and path[:4].isdigit() for path in artifact) >= 1
+
+
+DUE = "---\ntitle: Kabar yang sudah tiba\ndate: 2025-12-01T08:00:00+07:00\n---\nIsi.\n"
+"""Dated after the commit (2025-06-14) and before the test runs: due for a daily run, not for a push."""
+
+
+@pytest.mark.parametrize(("event", "shown"), [("push", False), ("schedule", True), ("workflow_dispatch", True)])
+def test_the_daily_run_publishes_what_has_come_due(tmp_path: Path, event: str, shown: bool) -> None:
+    origin = tmp_path / "origin"
+    init_project(origin)
+    (origin / "content/2025/12").mkdir(parents=True)
+    (origin / "content/2025/12/sudah-tiba.md").write_text(DUE)
+    commit_all(origin)
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    (tmp_path / "home").mkdir()
+    replay(workflow(GITHUB["scaffold"]), runner, tmp_path / "home", event)
+    assert ("2025/12/sudah-tiba/index.html" in read_site(runner / "site")) is shown
