@@ -1,16 +1,13 @@
 """Faster stand-ins for markdown-it-py's hottest helpers, each giving exactly the result of the one it replaces.
 
 markdown-it-py stays the definition of the dialect; this module only removes work whose result is known in
-advance. On a link-dense newsletter issue (120+ links) two helpers took about a quarter of the parse:
+advance. On a link-dense newsletter issue (120+ links):
 
 - ``normalizeLink`` runs every link through mdurl's parse, punycode, format and percent-encoding (about 15 µs
-  a link). A plain ASCII http(s) URL or site path made only of characters that encoding keeps comes back from
-  that pipeline unchanged, so ``normalize_link`` recognises such a URL with one regex and returns it as it is;
-  any other URL goes to markdown-it's own function.
-- linkify-it's ``pretest`` also looks for bare host names and e-mail addresses, through a Unicode regex of 1,500
-  characters run on every paragraph, although our settings never link those (fuzzy links are off). A bare URL is
-  only linked where one of the schemas ('http:', 'https:', 'mailto:') occurs in the text, so a case-insensitive
-  search for the schemas alone lets through every text that could hold a link and skips the rest.
+  a link, a sixth of the parse). A plain ASCII http(s) URL or site path made only of characters that encoding
+  keeps comes back from that pipeline unchanged, so ``normalize_link`` recognises such a URL with one regex and
+  returns it as it is; any other URL goes to markdown-it's own function.
+- Options that rules read with a default (``OPTION_DEFAULTS``) are set, so looking them up raises nothing.
 
 tests/test_markdown_speed.py renders the CommonMark spec examples, markdown-it-py's own fixtures, our golden
 cases and both benchmark corpus styles with and without these, and requires identical HTML.
@@ -18,7 +15,6 @@ cases and both benchmark corpus styles with and without these, and requires iden
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
@@ -47,12 +43,6 @@ def normalize_link(url: str) -> str:
     return stock_normalize_link(url)
 
 
-def _schema_search(schemas: list[str]) -> Callable[[str], re.Match[str] | None]:
-    """A case-insensitive search for any of the schemas: the same IGNORECASE rules as linkify-it's own regexes,
-    so a text in which linkify-it could find a schema (even spelt with 'ſ' or 'K') always passes."""
-    return re.compile("|".join(re.escape(s) for s in sorted(schemas, key=len, reverse=True)), re.IGNORECASE).search
-
-
 OPTION_DEFAULTS = {"strikethrough_single_tilde": False, "tasklists": False, "tasklists_editable": False,
                    "alerts": False, "store_labels": False, "inline_definitions": False}
 """Options markdown-it-py and its plugins read with ``options.get(name, default)``. Its options mapping answers
@@ -61,19 +51,8 @@ and list item; set to their defaults, they are found at once."""
 
 
 def speed_up(md: MarkdownIt) -> MarkdownIt:
-    """The same parser with the faster helpers in place; returns ``md``.
-
-    The linkify shortcut is only installed while fuzzy links and e-mails are off: with them on, a link can be
-    found without a schema, and linkify-it's own pretest is needed.
-    """
+    """The same parser with the faster helpers in place; returns ``md``."""
     md.normalizeLink = normalize_link  # type: ignore[method-assign]
     for name, default in OPTION_DEFAULTS.items():
         md.options.setdefault(name, default)
-    linkify = md.linkify
-    if linkify is not None and not any(linkify._opts.get(k) for k in ("fuzzy_link", "fuzzy_email", "fuzzy_ip")):
-        schemas = [name for name in linkify._compiled if name]
-        has_schema = _schema_search(schemas)
-        full_test = linkify.test
-        linkify.pretest = lambda text: has_schema(text) is not None
-        linkify.test = lambda text: has_schema(text) is not None and full_test(text)
     return md
