@@ -28,6 +28,7 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from .markdown_speed import speed_up
 from .sanitize import drop_unusable_images, is_external, safe_url, sanitize
 from .urls import make_slug
 
@@ -294,7 +295,7 @@ def _make() -> MarkdownIt:
     return md
 
 
-_MD = _make()
+_MD = speed_up(_make())
 
 
 def _toc(headings: Sequence[tuple[int, str, str]], label: str) -> str:
