@@ -89,7 +89,7 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     registry = load_registry(where.registry, where.registry_rel)
     settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.jobs))(config, settings)
-    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
 

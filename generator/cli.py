@@ -286,7 +286,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
             raise
         problems = list(e.problems)
         from .incremental import load_articles
-        from .content import ArticleSettings
+        from .content import article_settings
         from .registry import load_registry
 
         config = e.usable
@@ -295,7 +295,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
             registry = load_registry(config.path(rel), rel)
         except BuildError as registry_error:
             raise BuildError(problems + list(registry_error.problems)) from None
-        problems += load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir)).problems
+        problems += load_articles(config, article_settings(config, registry)).problems
         raise BuildError(problems) from None
 
 
