@@ -15,7 +15,7 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from . import i18n, search
 from .config import Config
-from .content import ArticleSettings
+from .content import ArticleSettings, article_settings
 from .errors import BuildError, Problem, sort_problems
 from .incremental import ArticleLoader, Loaded, article_loader
 from .info_pages import load_pages
@@ -91,9 +91,9 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     """
     where = layout(config)
     registry = load_registry(where.registry, where.registry_rel)
-    settings = ArticleSettings(config.timezone, registry, config.content_dir)
+    settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.jobs))(config, settings)
-    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
 

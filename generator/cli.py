@@ -12,14 +12,14 @@ import time
 import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-from .models import BuildOptions
-from .config import Config, ConfigError, load_config
 from .errors import BuildError, Problem, RefusalError
-from .i18n import counted
-from .output import check_target
-from .parallel import default_jobs
+
+if TYPE_CHECKING:
+    from .config import Config
+# Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
+# them (YAML, sqlite3, multiprocessing), and an up-to-date build loads no Markdown, Jinja or feed code.
 
 EXAMPLES = """examples:
   digest build                         build content/ into site/
@@ -231,6 +231,8 @@ def _add_verbosity(command: argparse.ArgumentParser, verbose: str) -> None:
 
 def _plural(n: int, word: str) -> str:
     """'1 article', '2 articles': summaries read as sentences."""
+    from .i18n import counted  # Babel: loaded only when a summary is printed, not by --version or 'up to date'
+
     return counted(n, word, word + "s")
 
 
@@ -275,6 +277,8 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None) -> Config:
     """The config, or one BuildError with the config's problems and, when the config can still be
     read, the content's problems too: the editor fixes both in one pass."""
+    from .config import ConfigError, load_config
+
     try:
         return load_config(path, overrides, environment)
     except ConfigError as e:
@@ -282,7 +286,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
             raise
         problems = list(e.problems)
         from .incremental import load_articles
-        from .content import ArticleSettings
+        from .content import article_settings
         from .registry import load_registry
 
         config = e.usable
@@ -291,11 +295,14 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
             registry = load_registry(config.path(rel), rel)
         except BuildError as registry_error:
             raise BuildError(problems + list(registry_error.problems)) from None
-        problems += load_articles(config, ArticleSettings(config.timezone, registry, config.content_dir)).problems
+        problems += load_articles(config, article_settings(config, registry)).problems
         raise BuildError(problems) from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .models import BuildOptions
+    from .output import check_target
+    from .parallel import default_jobs
     from .publish import publish
 
     started = time.perf_counter()
@@ -363,6 +370,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """`digest new TITLE`: prints the new file's path, so an editor can open it straight away."""
+    from .config import load_config
+
     config = load_config(Path(args.config))
     from .scaffold import NewArticle, new_article, split_list
 
@@ -432,6 +441,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.links:
         return _crawl(args, started)
     from .check import run_check
+    from .models import BuildOptions
+    from .parallel import default_jobs
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
                                                        jobs=default_jobs()), args.environment)
@@ -459,6 +470,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _crawl(args: argparse.Namespace, started: float) -> int:
     """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
+    from .config import load_config
+
     config = load_config(Path(args.config), {"base_url": args.base_url} if args.base_url else None, args.environment)
     folder = Path(args.links)
     if not folder.is_dir():

@@ -14,6 +14,18 @@ from .errors import BuildError, Problem
 from .frontmatter import Lines, YamlError, load_yaml
 
 LANGUAGES = ("id", "en")
+REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
+"""What ``markdown: {external_rel: ...}`` may list."""
+
+
+@dataclass(frozen=True)
+class MarkdownConfig:
+    """The ``markdown:`` block: how article bodies render."""
+
+    external_rel: str = "noopener"
+    """``rel`` of body links that leave the site; 'noopener nofollow ugc' for links you do not vouch for."""
+    toc_min_headings: int = 4
+    """Articles with at least this many headings get a table of contents; 0: only with ``toc: true``."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,8 @@ class Config:
     """Site path of the browser tab icon; the theme ships a neutral one."""
     apple_touch_icon: str = "apple-touch-icon.png"
     """Site path of the 180×180 PNG icon for home screens; also the publisher logo in structured data."""
+    markdown: MarkdownConfig = MarkdownConfig()
+    """How article bodies render (``markdown:`` block)."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -122,6 +136,34 @@ def check_base_url(url: str) -> str | None:
     if parts.query or parts.fragment:
         return f"{url!r} has a query or fragment; give only scheme, host and path"
     return None
+
+
+def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) -> tuple[MarkdownConfig, list[Problem]]:
+    """The ``markdown:`` block, or every problem in it."""
+    line = lines.get(("markdown",), 0)
+    if not isinstance(value, dict):
+        return MarkdownConfig(), [Problem(rel, line, "markdown", "must be a mapping, like "
+                                          "'markdown: {external_rel: noopener nofollow ugc, toc_min_headings: 4}'")]
+    known = tuple(f.name for f in fields(MarkdownConfig))
+    problems: list[Problem] = []
+    settings: dict[str, Any] = {}
+    for key, item in value.items():
+        where, field = lines.get(("markdown", key), line), f"markdown.{key}"
+        if key == "external_rel" and isinstance(item, str) and item.split() and set(item.split()) <= set(REL_WORDS):
+            settings[key] = " ".join(item.split())
+        elif key == "external_rel":
+            problems.append(Problem(rel, where, field, f"{item!r} is not a list of rel words; use some of "
+                                                       f"{', '.join(REL_WORDS)}, like 'noopener nofollow ugc'"))
+        elif key == "toc_min_headings" and type(item) is int and item >= 0:
+            settings[key] = item
+        elif key == "toc_min_headings":
+            problems.append(Problem(rel, where, field, f"must be a whole number, got {item!r}; "
+                                                       "0 turns the automatic table of contents off"))
+        else:
+            hint = difflib.get_close_matches(str(key), known, n=1)
+            problems.append(Problem(rel, where, field, "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else
+                                                                          "known keys: " + ", ".join(known))))
+    return MarkdownConfig(**settings), problems
 
 
 ENVIRONMENT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -196,6 +238,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _TEXT and (not isinstance(value, str) or not value.strip()):
             problems.append(Problem(where, line, key, f"must be text, got {value!r}; write it in quotes"))
             continue
+        if key == "markdown":
+            value, found = _markdown_config(value, lines, where)
+            problems += found
+            if found:
+                continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             problems.append(Problem(where, line, key, f"must be a whole number of at least 1, got {value!r}"))
             continue

@@ -19,10 +19,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .cache import FORMAT, digest
+from .config import Config
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from .layout import PAGES
-from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
+from .markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, normalize_url, render
 from .models import Article, Company, Source
 from .redirects import parse_redirects
 from .registry import Registry, fold
@@ -41,7 +42,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
-          "image_caption", "image_credit", "slug", "updated", "draft", "redirects")
+          "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc")
 """Front-matter keys an article may have."""
 
 
@@ -52,11 +53,20 @@ class ArticleSettings:
     timezone: str
     registry: Registry
     content_dir: str
+    markdown: MarkdownOptions = DEFAULT_OPTIONS
+    """The site's Markdown choices (labels' language, external links' rel, automatic table of contents)."""
 
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
-        return digest(FORMAT, repr(MARKDOWN_SETTINGS), self.timezone, self.content_dir, repr(self.registry))
+        return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
+                      repr(self.registry))
+
+
+def article_settings(config: Config, registry: Registry) -> ArticleSettings:
+    """What every article of this site is parsed with."""
+    markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
+    return ArticleSettings(config.timezone, registry, config.content_dir, markdown)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
@@ -254,6 +264,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                     "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
                     "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
     draft = check.boolean("draft")
+    toc = check.boolean("toc") if meta.get("toc") is not None else None
     source = check.source()
     tags = check.names("tags", MAX_TAGS)
     company_names = check.names("companies", MAX_COMPANIES)
@@ -285,9 +296,12 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         check.error("updated", "is before 'date'; an update cannot come before publication")
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
-    body_html = render_markdown(body)
+    rendered = render(body, settings.markdown, toc)
+    body_html = rendered.html
+    if not summary:  # the writer's <!--more--> ends the summary, as in Hugo, Pelican and Jekyll
+        body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)
     fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
-                  summary=summary or summarize(body_html), summary_from_body=not summary,
+                  summary=summary or body_summary, summary_from_body=not summary,
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
@@ -299,19 +313,21 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
 SUMMARY_CHARS = 200
 """A summary made from the body is cut to about this many characters, at a word."""
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
 _TAG = re.compile(r"<[^>]+>")
 
 
 def summarize(body_html: str) -> str:
     """The body's first paragraph as plain text, cut at a word: the summary of an article that has none.
 
-    The HTML comes from our own renderer with raw HTML off, so its tags are well formed and a
-    regular expression can strip them.
+    The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
+    attribute values, so every tag ends at its first '>' and a regular expression can strip them.
+    Footnote marks ('[1]') are not part of the text.
     """
     match = _FIRST_PARAGRAPH.search(body_html)
     if not match:
         return ""
-    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+    text = " ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", match.group(1)))).split())
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")

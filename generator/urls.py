@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from slugify import slugify
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
                       "404.html", "index.html", "static", "style.css"})
@@ -30,6 +29,8 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 def make_slug(text: str) -> str:
     """ASCII slug of ``text``: 'Rp 1,5 triliun' → 'rp-1-5-triliun' (python-slugify alone would
     drop the Indonesian decimal comma and collide with 'Rp 15 triliun'); '' if nothing is left."""
+    from slugify import slugify  # here, not at the top: an up-to-date build makes no slugs and skips its import
+
     return slugify(_DECIMAL_COMMA.sub("-", text), max_length=MAX_SLUG, word_boundary=True)
 
 

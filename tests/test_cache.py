@@ -27,7 +27,8 @@ def make_article(**overrides: object) -> Article:
         date=datetime(2025, 6, 13, 9, tzinfo=ZoneInfo("Asia/Jakarta")), updated=None, summary="S",
         summary_from_body=False, source=Source("Reuters", "https://reuters.com/x"), tags=("ai", "data"),
         companies=(Company("meta", "Meta", ("Facebook",)), Company("x", "X", known=False)), section="Asia",
-        author="", image="", draft=False, body_html="<p>Isi</p>", path="2025/06/a/")
+        author="", image="", image_alt="", image_caption="", image_credit="", draft=False,
+        body_html="<p>Isi</p>", path="2025/06/a/")
     fields.update(overrides)
     return Article(**fields)  # type: ignore[arg-type]
 

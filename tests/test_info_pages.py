@@ -74,3 +74,10 @@ def test_a_draft_page_appears_only_with_drafts(tmp_path: Path) -> None:
     draft = "---\ntitle: Segera\ndraft: true\n---\nIsi.\n"
     assert "segera/index.html" not in site(tmp_path, {"segera.md": draft})
     assert "segera/index.html" in site(tmp_path, {"segera.md": draft}, drafts=True)
+
+
+def test_a_page_renders_with_the_sites_markdown_options(tmp_path: Path) -> None:
+    """An English site's page gets English labels on its heading anchors, like its articles."""
+    config = CONFIG + "language: en\n"
+    files = site(tmp_path, {"tentang.md": "---\ntitle: About\n---\n## Who we are\n\nText.\n"}, config)
+    assert 'aria-label="Link to this section"' in files["tentang/index.html"]
