@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check bench clean golden
+.PHONY: site test serve check bench clean golden screenshots
 
 $(BIN)/python:
 	@echo "make: creating $(VENV) (first run only)"
@@ -34,6 +34,9 @@ test: $(TSTAMP)
 golden: $(TSTAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
+screenshots: $(TSTAMP)
+	$(BIN)/python -m pytest tests/test_browser.py --screenshots -k screenshots
+
 serve: $(STAMP)
 	$(BIN)/digest serve
 
@@ -44,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .site.new .site.old .cache
+	rm -rf $(VENV) site .site.prev .site.old .cache

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark `digest build` against Hugo and Pelican on the same synthetic corpus.
 
-    .venv/bin/python bench/run.py [--sizes 1000,10000] [--huge] [--repeat N]
+    .venv/bin/python bench/run.py [--sizes 1000,10000] [--newsletter 2000] [--huge] [--repeat N]
                                   [--tools digest,hugo,pelican] [--readme]
                                   [--pelican-repeat N] [--jobs N] [--digest PATH]
 
@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,10 +43,16 @@ CASES = {
     "edit": "rebuild after editing one article",
     "add": "rebuild after adding one article with a new tag",
     "unchanged": "rebuild with nothing changed",
+    "check": "`digest check`, nothing changed",
 }
 """Case name -> label, in the order the table shows them."""
-RUN_ORDER = ("cold", "unchanged", "edit", "add")
-"""The order cases run in. 'unchanged' follows 'cold' directly, so it needs no extra build to settle."""
+RUN_ORDER = ("cold", "unchanged", "check", "edit", "add")
+"""The order cases run in. 'unchanged' follows 'cold' directly, so it needs no extra build to settle; 'check'
+then sees a project whose cache matches its sources, as after any build."""
+DIGEST_ONLY = {"check"}
+"""Cases the other tools have no counterpart for."""
+STYLES = ("news", "newsletter")
+"""make_corpus.py --style: news articles of 500-900 words, or link-dense newsletter issues of about 18 KB."""
 MUTATING = {"edit", "add"}
 
 EDIT_TEXT = b"\nOne more sentence, appended by bench/run.py to measure an incremental rebuild.\n"
@@ -62,6 +68,8 @@ NEW_BODY = ("Paragraph one of the added article, with a [link](https://example.o
 
 PELICAN_SLOW_SIZE = 10_000
 """From this corpus size Pelican runs once by default (about 90 s per build at 10,000 articles)."""
+PELICAN_SLOW_NEWSLETTER = 1_000
+"""The same for newsletter issues, each about 25 times an article's Markdown (about 90 s at 2,000 issues)."""
 PELICAN_SKIP_SIZE = 100_000
 """From this size Pelican is skipped by default: one build would take a quarter of an hour."""
 PSS_SAMPLE_S = 0.25
@@ -173,28 +181,51 @@ def toolchain(digest: Path) -> Toolchain:
 # --------------------------------------------------------------------------- corpus and sites
 
 
-def corpus_stamp(n: int, make_corpus: Path) -> dict[str, object]:
-    """What a cached corpus must match: the size, the seed and the generator's bytes."""
-    return {"articles": n, "seed": SEED, "make_corpus_sha256": hashlib.sha256(make_corpus.read_bytes()).hexdigest()}
+@dataclass(frozen=True)
+class Corpus:
+    """One corpus: how many articles, in which make_corpus.py style."""
+
+    size: int
+    style: str = "news"
+
+    @property
+    def key(self) -> str:
+        """Its part of folder and log names: '10000' (as before newsletters existed), 'newsletter-2000'."""
+        return str(self.size) if self.style == "news" else f"{self.style}-{self.size}"
+
+    @property
+    def name(self) -> str:
+        """How tables and progress lines name it: '10,000', '2,000 newsletter'."""
+        return f"{self.size:,}" if self.style == "news" else f"{self.size:,} {self.style}"
 
 
-def ensure_corpus(n: int, shared: Path) -> Path:
-    """``bench/work/corpus-N``, generated only when missing, different, or left dirty by a killed run."""
-    corpus = WORK / f"corpus-{n}"
+def corpus_stamp(corpus: Corpus, make_corpus: Path) -> dict[str, object]:
+    """What a cached corpus must match: the size, the style, the seed and the generator's bytes."""
+    stamp: dict[str, object] = {"articles": corpus.size, "seed": SEED,
+                                "make_corpus_sha256": hashlib.sha256(make_corpus.read_bytes()).hexdigest()}
+    if corpus.style != "news":  # news corpora keep the stamp they had before styles, so they are not remade
+        stamp["style"] = corpus.style
+    return stamp
+
+
+def ensure_corpus(spec: Corpus, shared: Path) -> Path:
+    """``bench/work/corpus-<key>``, generated only when missing, different, or left dirty by a killed run."""
+    corpus = WORK / f"corpus-{spec.key}"
     stamp_file, dirty = corpus / ".bench-corpus.json", corpus / ".bench-dirty"
-    stamp = corpus_stamp(n, shared / "make_corpus.py")
+    stamp = corpus_stamp(spec, shared / "make_corpus.py")
     if stamp_file.is_file() and not dirty.exists() and json.loads(stamp_file.read_text()) == stamp:
-        log(f"corpus {n:,}: cached in {corpus.relative_to(REPO)}")
+        log(f"corpus {spec.name}: cached in {corpus.relative_to(REPO)}")
         return corpus
     if corpus.exists():
         shutil.rmtree(corpus)
-    log(f"corpus {n:,}: generating ...")
-    run_quiet([sys.executable, shared / "make_corpus.py", "--articles", n, "--out", corpus, "--seed", SEED])
+    log(f"corpus {spec.name}: generating ...")
+    run_quiet([sys.executable, shared / "make_corpus.py", "--articles", spec.size, "--style", spec.style,
+               "--out", corpus, "--seed", SEED])
     stamp_file.write_text(json.dumps(stamp))
     return corpus
 
 
-def make_sites(corpus: Path, n: int, tools: Sequence[str], shared: Path, chain: Toolchain) -> dict[str, Path]:
+def make_sites(corpus: Path, n: str, tools: Sequence[str], shared: Path, chain: Toolchain) -> dict[str, Path]:
     """Fresh Hugo and Pelican sites from the clean corpus (cheap next to the builds, and never stale)."""
     sites = {tool: WORK / f"sites-{n}" / tool for tool in ("hugo", "pelican") if tool in tools}
     if sites:
@@ -216,6 +247,8 @@ class Tree:
     out: Path
     command: list[str]
     cold_paths: list[Path]
+    check_command: list[str] | None = None
+    """digest only: `digest check` on the same project."""
 
     def clean(self) -> None:
         for path in self.cold_paths:
@@ -225,7 +258,7 @@ class Tree:
                 path.unlink()
 
 
-def digest_tree(corpus: Path, n: int, chain: Toolchain, jobs: int) -> Tree:
+def digest_tree(corpus: Path, n: str, chain: Toolchain, jobs: int) -> Tree:
     """digest's cache lives in ``.cache/`` beside the config; its atomic writer also leaves ``.<out>.*`` siblings."""
     out = WORK / f"out-{n}" / "digest"
     command = [str(chain.digest), "build", "--config", str(corpus / "config.yaml"), "--output", str(out)]
@@ -234,10 +267,11 @@ def digest_tree(corpus: Path, n: int, chain: Toolchain, jobs: int) -> Tree:
     else:
         log("note: `digest build --help` does not list --jobs; running without it")
     cold = [corpus / ".cache", out, out.with_name(f".{out.name}.prev"), out.with_name(f".{out.name}.old")]
-    return Tree("digest", corpus, out, command, cold)
+    check = [str(chain.digest), "check", "--config", str(corpus / "config.yaml"), "--quiet"]
+    return Tree("digest", corpus, out, command, cold, check)
 
 
-def hugo_tree(site: Path, n: int, chain: Toolchain) -> Tree:
+def hugo_tree(site: Path, n: str, chain: Toolchain) -> Tree:
     """Hugo's own caches (resources/, cacheDir) are deleted for 'cold'; every build is a fresh process."""
     out = WORK / f"out-{n}" / "hugo"
     cache = site / ".hugo-cache"
@@ -251,7 +285,7 @@ def hugo_tree(site: Path, n: int, chain: Toolchain) -> Tree:
     return Tree("hugo", site, out, command, [out, site / "public", site / "resources", cache])
 
 
-def pelican_tree(site: Path, n: int, chain: Toolchain) -> Tree:
+def pelican_tree(site: Path, n: str, chain: Toolchain) -> Tree:
     """Pelican runs with its content cache on for every build, as the shared README measured rebuilds.
 
     pelicanconf.py leaves caching off, so it is switched on with ``-e``; the cold case
@@ -267,7 +301,7 @@ def pelican_tree(site: Path, n: int, chain: Toolchain) -> Tree:
     return Tree("pelican", site, out, command, [out, cache])
 
 
-def make_trees(corpus: Path, n: int, sites: dict[str, Path], tools: Sequence[str], chain: Toolchain,
+def make_trees(corpus: Path, n: str, sites: dict[str, Path], tools: Sequence[str], chain: Toolchain,
                jobs: int) -> list[Tree]:
     """Trees in the order the tools alternate within a repetition."""
     makers = {
@@ -362,6 +396,7 @@ class Measurement(Usage):
     """One measured build: its cost, which build it was, and how many files it wrote."""
 
     size: int
+    style: str
     case: str
     tool: str
     rep: int
@@ -443,16 +478,18 @@ def count_files(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
-def build(tree: Tree, logfile: Path) -> Usage:
-    """One whole build process and what it cost. A failed build stops the run.
+def build(tree: Tree, logfile: Path, check: bool = False) -> Usage:
+    """One whole build process (or with ``check``, one `digest check`) and what it cost. A failed build stops
+    the run; a check may also exit 1, which only means it found errors in the corpus.
 
     os.wait4 gives the child's own rusage, so the figures are exact per build and
     never mix with other children of this script.
     """
+    command = tree.check_command if check and tree.check_command else tree.command
     logfile.parent.mkdir(parents=True, exist_ok=True)
     with open(logfile, "wb") as out:
         busy_before, started = machine_busy_s(), time.perf_counter()
-        proc = subprocess.Popen(tree.command, cwd=tree.root, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(command, cwd=tree.root, stdin=subprocess.DEVNULL,
                                 stdout=out, stderr=subprocess.STDOUT)
         sampler = TreePssSampler(proc.pid)
         sampler.start()
@@ -460,23 +497,23 @@ def build(tree: Tree, logfile: Path) -> Usage:
         wall, busy = time.perf_counter() - started, machine_busy_s() - busy_before
     proc.returncode = os.waitstatus_to_exitcode(status)
     tree_kb = sampler.stop()
-    if proc.returncode != 0:
+    if proc.returncode not in ((0, 1) if check else (0,)):
         tail = "".join(logfile.read_text(errors="replace").splitlines(keepends=True)[-30:])
-        sys.exit(f"error: {tree.tool} build failed ({proc.returncode}): {' '.join(tree.command)}\n{tail}")
+        sys.exit(f"error: {tree.tool} build failed ({proc.returncode}): {' '.join(command)}\n{tail}")
     cpu = usage.ru_utime + usage.ru_stime
     rss_kb = usage.ru_maxrss
     # A build shorter than one sampling interval has no PSS sample; its ru_maxrss stands in.
     return Usage(wall, cpu, rss_kb / 1024, (tree_kb or rss_kb) / 1024, max(0.0, busy - cpu))
 
 
-def run_case(tree: Tree, case: str, size: int, rep: int, edit_rel: str, settle: bool) -> Measurement:
+def run_case(tree: Tree, case: str, corpus: Corpus, rep: int, edit_rel: str, settle: bool) -> Measurement:
     """Measure one case on one tree, leaving the sources as they were.
 
     After a change is undone, ``settle`` runs an unmeasured build so that the next
     case starts from output and caches that match the sources again: each measured
     rebuild then sees exactly one change.
     """
-    logfile = WORK / "logs" / f"{size}-{tree.tool}-{case}-{rep}.log"
+    logfile = WORK / "logs" / f"{corpus.key}-{tree.tool}-{case}-{rep}.log"
     with ExitStack() as stack:
         if case == "cold":
             tree.clean()
@@ -484,11 +521,12 @@ def run_case(tree: Tree, case: str, size: int, rep: int, edit_rel: str, settle: 
             stack.enter_context(edited(tree, edit_rel))
         elif case == "add":
             stack.enter_context(added(tree))
-        usage = build(tree, logfile)
+        usage = build(tree, logfile, check=case == "check")
     if settle and case in MUTATING:
         build(tree, logfile.with_suffix(".settle.log"))
-    m = Measurement(**asdict(usage), size=size, case=case, tool=tree.tool, rep=rep, files=count_files(tree.out))
-    log(f"  {size:>7,} rep {rep + 1}  {case:<9} {tree.tool:<8} {m.wall_s:7.2f} s wall {m.cpu_s:7.2f} s CPU "
+    m = Measurement(**asdict(usage), size=corpus.size, style=corpus.style, case=case, tool=tree.tool, rep=rep,
+                    files=count_files(tree.out))
+    log(f"  {corpus.name:>7} rep {rep + 1}  {case:<9} {tree.tool:<8} {m.wall_s:7.2f} s wall {m.cpu_s:7.2f} s CPU "
         f"{m.rss_mb:6.0f} MB RSS {m.tree_pss_mb:6.0f} MB tree PSS {m.files:>7,} files "
         f"(other processes: {m.other_cpu_s:.2f} s CPU)")
     return m
@@ -497,15 +535,16 @@ def run_case(tree: Tree, case: str, size: int, rep: int, edit_rel: str, settle: 
 # --------------------------------------------------------------------------- one corpus size
 
 
-def repeats_for(tool: str, size: int, args: Options) -> int:
-    """Pelican is slow, so by default it runs once at 10,000 articles and not at all at 100,000."""
+def repeats_for(tool: str, corpus: Corpus, args: Options) -> int:
+    """Pelican is slow, so by default it runs once at 10,000 articles (or 1,000 newsletter issues) and not at
+    all at 100,000."""
     if tool != "pelican":
         return args.repeat
     if args.pelican_repeat is not None:
         return args.pelican_repeat
-    if size >= PELICAN_SKIP_SIZE:
+    if corpus.size >= PELICAN_SKIP_SIZE:
         return 0
-    if size >= PELICAN_SLOW_SIZE:
+    if corpus.size >= (PELICAN_SLOW_NEWSLETTER if corpus.style == "newsletter" else PELICAN_SLOW_SIZE):
         return 1
     return args.repeat
 
@@ -518,24 +557,26 @@ class RunLog:
     commands: dict[str, str] = field(default_factory=dict)
 
 
-def run_size(size: int, args: Options, shared: Path, chain: Toolchain, runlog: RunLog) -> list[Measurement]:
-    """All cases for one corpus size; the tools alternate within each case of each repetition."""
-    repeats = {tool: repeats_for(tool, size, args) for tool in args.tools}
+def run_size(spec: Corpus, args: Options, shared: Path, chain: Toolchain, runlog: RunLog) -> list[Measurement]:
+    """All cases for one corpus; the tools alternate within each case of each repetition."""
+    repeats = {tool: repeats_for(tool, spec, args) for tool in args.tools}
     for tool, n in repeats.items():
         if n != args.repeat:
-            note = (f"{size:,} articles: Pelican skipped (one build takes too long; --pelican-repeat N runs it)"
-                    if n == 0 else f"{size:,} articles: {tool} ran {n}× instead of {args.repeat}× "
+            note = (f"{spec.name} articles: Pelican skipped (one build takes too long; --pelican-repeat N runs it)"
+                    if n == 0 else f"{spec.name} articles: {tool} ran {n}× instead of {args.repeat}× "
                                    "(slow; --pelican-repeat N overrides)")
             runlog.notes.append(note)
             log("note: " + note)
     tools = [tool for tool in args.tools if repeats[tool] > 0]
     if not tools:
         return []
-    corpus = ensure_corpus(size, shared)
-    sites = make_sites(corpus, size, tools, shared, chain)
-    trees = make_trees(corpus, size, sites, tools, chain, args.jobs)
+    corpus = ensure_corpus(spec, shared)
+    sites = make_sites(corpus, spec.key, tools, shared, chain)
+    trees = make_trees(corpus, spec.key, sites, tools, chain, args.jobs)
     for tree in trees:
-        runlog.commands[f"{tree.tool} {size}"] = " ".join(tree.command)
+        runlog.commands[f"{tree.tool} {spec.name}"] = " ".join(tree.command)
+        if tree.check_command:
+            runlog.commands[f"{tree.tool} check {spec.name}"] = " ".join(tree.check_command)
         log(f"{tree.tool}: {' '.join(tree.command)}")
     edit_rel = edited_article(corpus)
     results: list[Measurement] = []
@@ -544,7 +585,8 @@ def run_size(size: int, args: Options, shared: Path, chain: Toolchain, runlog: R
             active = [tree for tree in trees if rep < repeats[tree.tool]]
             for case in RUN_ORDER:
                 settle = case != RUN_ORDER[-1]
-                results += [run_case(tree, case, size, rep, edit_rel, settle) for tree in active]
+                results += [run_case(tree, case, spec, rep, edit_rel, settle) for tree in active
+                            if case not in DIGEST_ONLY or tree.tool == "digest"]
     return results
 
 
@@ -554,6 +596,7 @@ def run_size(size: int, args: Options, shared: Path, chain: Toolchain, runlog: R
 @dataclass
 class Row:
     size: int
+    style: str
     case: str
     tool: str
     runs: int
@@ -570,20 +613,21 @@ def median_of(runs: Sequence[Measurement], attr: str) -> float:
 
 
 def medians(results: Sequence[Measurement]) -> list[Row]:
-    """Median of every figure per (size, case, tool), in table order."""
+    """Median of every figure per (corpus, case, tool), in table order (news corpora first)."""
     rows = []
-    keys = sorted({(m.size, m.case, m.tool) for m in results},
-                  key=lambda k: (k[0], list(CASES).index(k[1]), TOOLS.index(k[2])))
-    for size, case, tool in keys:
-        ms = [m for m in results if (m.size, m.case, m.tool) == (size, case, tool)]
-        rows.append(Row(size, case, tool, len(ms), median_of(ms, "wall_s"), median_of(ms, "cpu_s"),
+    keys = sorted({(m.size, m.style, m.case, m.tool) for m in results},
+                  key=lambda k: (STYLES.index(k[1]), k[0], list(CASES).index(k[2]), TOOLS.index(k[3])))
+    for size, style, case, tool in keys:
+        ms = [m for m in results if (m.size, m.style, m.case, m.tool) == (size, style, case, tool)]
+        rows.append(Row(size, style, case, tool, len(ms), median_of(ms, "wall_s"), median_of(ms, "cpu_s"),
                         median_of(ms, "rss_mb"), median_of(ms, "tree_pss_mb"), median_of(ms, "other_cpu_s"),
                         round(median_of(ms, "files"))))
     return rows
 
 
-def ratio(rows: Sequence[Row], size: int, case: str, top: str, bottom: str, attr: str = "wall_s") -> float | None:
-    by_tool = {r.tool: float(getattr(r, attr)) for r in rows if (r.size, r.case) == (size, case)}
+def ratio(rows: Sequence[Row], corpus: Corpus, case: str, top: str, bottom: str,
+          attr: str = "wall_s") -> float | None:
+    by_tool = {r.tool: float(getattr(r, attr)) for r in rows if (r.size, r.style, r.case) == (*astuple(corpus), case)}
     if top not in by_tool or bottom not in by_tool or by_tool[bottom] == 0:
         return None
     return by_tool[top] / by_tool[bottom]
@@ -592,12 +636,15 @@ def ratio(rows: Sequence[Row], size: int, case: str, top: str, bottom: str, attr
 def ratios(rows: Sequence[Row]) -> list[dict[str, object]]:
     """digest/Hugo below 1 and Pelican/digest above 1 both mean digest is faster."""
     out = []
-    for size, case in dict.fromkeys((r.size, r.case) for r in rows):
-        out.append({"size": size, "case": case,
-                    "digest_vs_hugo_wall": ratio(rows, size, case, "digest", "hugo"),
-                    "pelican_vs_digest_wall": ratio(rows, size, case, "pelican", "digest"),
-                    "digest_vs_hugo_rss": ratio(rows, size, case, "digest", "hugo", "rss_mb"),
-                    "digest_vs_hugo_tree_pss": ratio(rows, size, case, "digest", "hugo", "tree_pss_mb")})
+    for size, style, case in dict.fromkeys((r.size, r.style, r.case) for r in rows):
+        if case in DIGEST_ONLY:
+            continue
+        corpus = Corpus(size, style)
+        out.append({"size": size, "style": style, "case": case,
+                    "digest_vs_hugo_wall": ratio(rows, corpus, case, "digest", "hugo"),
+                    "pelican_vs_digest_wall": ratio(rows, corpus, case, "pelican", "digest"),
+                    "digest_vs_hugo_rss": ratio(rows, corpus, case, "digest", "hugo", "rss_mb"),
+                    "digest_vs_hugo_tree_pss": ratio(rows, corpus, case, "digest", "hugo", "tree_pss_mb")})
     return out
 
 
@@ -608,12 +655,12 @@ def fmt_ratio(value: object) -> str:
 def markdown_tables(rows: Sequence[Row], ratio_rows: Sequence[dict[str, object]]) -> str:
     lines = ["| corpus | case | tool | wall s | CPU s | peak RSS MB | tree PSS MB | files | runs |",
              "|---:|---|---|---:|---:|---:|---:|---:|---:|"]
-    lines += [f"| {r.size:,} | {CASES[r.case]} | {r.tool} | {r.wall_s:.2f} | {r.cpu_s:.2f} | {r.rss_mb:.0f} | "
+    lines += [f"| {Corpus(r.size, r.style).name} | {CASES[r.case]} | {r.tool} | {r.wall_s:.2f} | {r.cpu_s:.2f} | {r.rss_mb:.0f} | "
               f"{r.tree_pss_mb:.0f} | {r.files:,} | {r.runs} |" for r in rows]
     lines += ["", "| corpus | case | digest / Hugo wall | Pelican / digest wall | digest / Hugo peak RSS "
                   "| digest / Hugo tree PSS |",
               "|---:|---|---:|---:|---:|---:|"]
-    lines += [f"| {q['size']:,} | {CASES[str(q['case'])]} | {fmt_ratio(q['digest_vs_hugo_wall'])} | "
+    lines += [f"| {Corpus(int(str(q['size'])), str(q['style'])).name} | {CASES[str(q['case'])]} | {fmt_ratio(q['digest_vs_hugo_wall'])} | "
               f"{fmt_ratio(q['pelican_vs_digest_wall'])} | {fmt_ratio(q['digest_vs_hugo_rss'])} | "
               f"{fmt_ratio(q['digest_vs_hugo_tree_pss'])} |" for q in ratio_rows]
     return "\n".join(lines)
@@ -670,7 +717,7 @@ def update_readme(block: str) -> None:
 
 @dataclass(frozen=True)
 class Options:
-    sizes: list[int]
+    corpora: list[Corpus]
     repeat: int
     tools: list[str]
     pelican_repeat: int | None
@@ -682,6 +729,9 @@ class Options:
 def parse_args(argv: Sequence[str] | None) -> Options:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    ap.add_argument("--newsletter", default="2000", metavar="SIZES",
+                    help="sizes of link-dense newsletter corpora (make_corpus.py --style newsletter; default 2000; "
+                         "'' for none)")
     ap.add_argument("--huge", action="store_true", help="add a 100,000-article corpus")
     ap.add_argument("--repeat", type=int, default=3, help="repetitions per case; the median is reported (default 3)")
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of digest,hugo,pelican")
@@ -695,17 +745,20 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     ns = ap.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in ns.sizes.split(",") if s.strip()]
+        newsletters = [int(s.replace("_", "")) for s in ns.newsletter.split(",") if s.strip()]
     except ValueError:
-        ap.error(f"--sizes takes whole numbers separated by commas, not {ns.sizes!r}")
+        ap.error(f"--sizes and --newsletter take whole numbers separated by commas, not {ns.sizes!r}, "
+                 f"{ns.newsletter!r}")
     if ns.huge and 100_000 not in sizes:
         sizes.append(100_000)
+    corpora = [Corpus(n) for n in sizes] + [Corpus(n, "newsletter") for n in newsletters if n > 0]
     tools = [t.strip() for t in ns.tools.split(",") if t.strip()]
     unknown = set(tools) - set(TOOLS)
     if unknown or not tools:
         ap.error(f"--tools takes a subset of {','.join(TOOLS)}; unknown: {','.join(sorted(unknown))}")
-    if ns.repeat < 1 or not sizes:
-        ap.error("--repeat must be at least 1 and --sizes must name at least one size")
-    return Options(sizes, ns.repeat, tools, ns.pelican_repeat, ns.jobs, ns.readme, ns.digest.absolute())
+    if ns.repeat < 1 or not corpora:
+        ap.error("--repeat must be at least 1 and --sizes or --newsletter must name at least one size")
+    return Options(corpora, ns.repeat, tools, ns.pelican_repeat, ns.jobs, ns.readme, ns.digest.absolute())
 
 
 def summary(info: dict[str, str], versions: dict[str, str], tables: str, notes: Sequence[str]) -> str:
@@ -734,8 +787,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     chain = toolchain(args.digest)
     runlog = RunLog()
     results: list[Measurement] = []
-    for size in args.sizes:
-        results += run_size(size, args, shared, chain, runlog)
+    for corpus in args.corpora:
+        results += run_size(corpus, args, shared, chain, runlog)
     if note := busy_note(results):
         runlog.notes.append(note)
         log("warning: " + note)

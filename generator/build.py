@@ -7,18 +7,17 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 """
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
 
 from .cache import FORMAT, CacheSnapshot, digest
-from . import i18n
+from . import i18n, search
 from .config import Config
-from .content import ArticleSettings, article_key, find_articles, parse_article
+from .content import ArticleSettings, article_settings
 from .errors import BuildError, Problem, sort_problems
+from .incremental import ArticleLoader, Loaded, article_loader
 from .info_pages import load_pages
 from .layout import layout
 from .models import Article, BuildOptions, InfoPage, MenuLink, Site
@@ -34,6 +33,9 @@ from .editions import build_editions, load_notes
 from .feeds import site_icon
 from .publishers import SOURCES_FILE, group_publishers, load_sources
 from .theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
+
+Live = Callable[[str, Unchanged], bytes]
+"""Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
 
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while a build runs: stage is 'articles' or 'pages'. The CLI
@@ -55,30 +57,14 @@ class BuildResult:
     next_due: float
     """POSIX time at which the earliest left-out future article becomes due (inf if none)."""
     fingerprints: Mapping[str, str] = field(default_factory=dict)
-    """Output path → input fingerprint, for the next incremental build."""
-    article_cache: Mapping[str, bytes] = field(default_factory=dict)
-    """Article key → pickled parse result, for the cache."""
+    """Output path → input fingerprint, for the next incremental build. The search bundle's
+    files (named by Pagefind) join it as the output stream reaches them."""
+    article_cache: Mapping[str, bytes | None] = field(default_factory=dict)
+    """Article key → its new cache row (JSON), or None where the cache's row was used; from the loader."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
-
-
-Seen = dict[str, tuple[str, str]]
-"""Article file → (its stat signature and the parse settings, its cache key)."""
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """Every article file, parsed (or taken from the cache), with every problem found in them."""
-
-    articles: tuple[Article, ...]
-    """Every article that parsed, drafts and future ones included, in file order."""
-    problems: tuple[Problem, ...]
-    blobs: Mapping[str, bytes] = field(default_factory=dict)
-    """Article key → pickled parse result, for the cache."""
-    seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    """Article file → (stat signature, cache key), for the cache."""
-    pages: tuple[InfoPage, ...] = ()
-    """Pages that are not news, from content/pages/ (drafts only when asked for)."""
+    newest: float = float("-inf")
+    """POSIX time of the newest published article: a 'now' before it would leave that article out."""
 
 
 @dataclass(frozen=True)
@@ -96,77 +82,21 @@ class SitePlan:
     """Articles left out because they are dated after the build's 'now'."""
 
 
-def _signature(path: str, settings: ArticleSettings) -> str:
-    st = os.stat(path)
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
-
-
-def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
-                  cache: CacheSnapshot | None = None, jobs: int = 1) -> Loaded:
-    """Parse every article (or take it from the cache); all problems from all files come back together.
-
-    A file whose size, mtime and inode match the last build's is not even read: its cache key
-    is remembered. Any other file is read and looked up by the hash of its bytes.
-    """
-    files, found_problems = find_articles(config.root, config.content_dir)
-    problems = list(found_problems)
-    results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
-    blobs: dict[str, bytes] = {}
-    keys: list[str] = []
-    seen: Seen = {}
-    todo: list[tuple[str, bytes, str]] = []
-    for rel, path in files:
-        signature = _signature(str(path), settings)
-        known = cache.files.get(rel) if cache else None
-        cached = cache.articles.get(known[1]) if cache and known and known[0] == signature else None
-        if cached is not None and known is not None:
-            key = known[1]
-        else:
-            with open(path, "rb") as f:
-                data = f.read()
-            key = article_key(rel, data, settings)
-            cached = cache.articles.get(key) if cache else None
-            if cached is None:
-                todo.append((rel, data, key))
-        keys.append(key)
-        seen[rel] = (signature, key)
-        if cached is not None:
-            blobs[key] = cached
-            results[key] = pickle.loads(cached)
-
-    def parse(item: tuple[str, bytes, str]) -> bytes:
-        # settings reach workers by fork, not by pickle; the result comes back pickled once, for the cache
-        return pickle.dumps(parse_article(item[0], item[1], settings), protocol=5)
-
-    done = len(results)
-    for (_, _, key), blob in zip(todo, ordered_map(parse, todo, jobs)):
-        results[key] = pickle.loads(blob)
-        blobs[key] = blob
-        done += 1
-        if progress:
-            progress("articles", done, len(files))
-    articles: list[Article] = []
-    for key in keys:
-        article, found = results[key]
-        problems.extend(found)
-        if article is not None:
-            articles.append(article)
-    return Loaded(tuple(articles), tuple(problems), blobs, seen)
-
-
 def is_future(article: Article, options: BuildOptions) -> bool:
     """Dated after the build's 'now', and not asked for with --future."""
     return not options.future and options.now is not None and article.date > options.now
 
 
-def load(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-         cache: CacheSnapshot | None = None) -> Loaded:
-    """The registry, then every article (from the cache where unchanged)."""
+def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLoader | None = None) -> Loaded:
+    """The registry, then every article (through ``read``; by default every file is parsed), then the pages.
+
+    ``publish`` and ``check`` pass ``incremental.article_loader(cache, ...)``, which parses only what changed.
+    """
     where = layout(config)
     registry = load_registry(where.registry, where.registry_rel)
-    settings = ArticleSettings(config.timezone, registry, config.content_dir)
-    loaded = load_articles(config, settings, progress, cache, options.jobs)
-    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts)
+    settings = article_settings(config, registry)
+    loaded = (read or article_loader(None, options.jobs))(config, settings)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
 
@@ -221,29 +151,55 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
-          cache: CacheSnapshot | None = None) -> BuildResult:
-    """Config → the whole site as an Output, or a BuildError listing every problem."""
-    loaded = load(config, options, progress, cache)
+          cache: CacheSnapshot | None = None, read: ArticleLoader | None = None,
+          live: Live | None = None) -> BuildResult:
+    """Config → the whole site as an Output, or a BuildError listing every problem.
+
+    ``read`` loads the articles (``publish`` passes the cache-aware one); ``cache`` gives the pages to reuse;
+    ``live`` lets the search index read article pages reused from the live site instead of rendering them again.
+    """
+    loaded = load(config, options, read or article_loader(None, options.jobs, progress))
     site_plan = plan(config, options, loaded)
-    return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress)
+    return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress, live)
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
-           progress: Progress | None = None) -> BuildResult:
+           progress: Progress | None = None, live: Live | None = None) -> BuildResult:
     """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered."""
     config, site, planned = site_plan.config, site_plan.site, site_plan.planned
     reuse = {p.spec.path: previous[p.spec.path][1] for p in planned
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
-    output = Output(_render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress))
+    fingerprints = {p.spec.path: p.fingerprint for p in planned}
+    found = search.plan_search([(p.spec.path, p.spec.template, p.fingerprint) for p in planned
+                                if p.spec.render == "html"], previous) if config.search else None
+    if found and not found.kept and live is None:  # re-indexing needs every article page's bytes: render them
+        reuse = {path: h for path, h in reuse.items() if path not in found.indexed}
+    indexed: list[tuple[str, bytes]] = []
+    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress)
+    output = Output(_collect(stream, found.indexed, indexed, live) if found and not found.kept else stream)
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     output.add_all(render_robots(config))
     output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
                                   static_files(config, site_plan.theme)))
-    feeds = sum(1 for p in planned if p.spec.render not in PAGE_RENDERS)
+    if found:
+        output.add_all(search.bundle(found, indexed, fingerprints))
+    feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))
+    html = sum(1 for p in planned if p.spec.render in PAGE_RENDERS)
     next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
-    return BuildResult(output, len(site.articles), len(planned) - feeds, feeds, len(reuse), site_plan.warnings,
+    return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
-                       {p.spec.path: p.fingerprint for p in planned}, loaded.blobs, loaded.seen)
+                       fingerprints, loaded.rows, loaded.seen,
+                       max((a.date.timestamp() for a in site.articles), default=float("-inf")))
+
+
+def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],
+             live: Live | None) -> Iterator[Entry]:
+    """Pass ``entries`` on, keeping a copy of the bytes of those in ``paths`` (the pages to index);
+    a reused one is read from the live site."""
+    for path, data in entries:
+        if path in paths:
+            into.append((path, data if isinstance(data, bytes) else live(path, data) if live else b""))
+        yield path, data
 
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,

@@ -7,29 +7,40 @@ It remembers, between builds:
     nor rendered again;
   - each output page's input fingerprint and output hash, so a page whose inputs did not
     change is not rendered again;
-  - which files (path → hash) each output tree holds, so the writer can bring the spare
-    tree up to date without reading it;
+  - what the live output folder and the spare tree hold (path → hash) and how each of their
+    files looked on disk (size, mtime, inode), so the writer can trust them without reading them;
   - the fingerprint of all inputs of the last build, so a build with nothing changed
     stops after hashing the inputs.
 
-It is only an accelerator: a missing, corrupt or version-mismatched cache is ignored
-(with a note) and rebuilt; deleting ``.cache/`` at any time is harmless. Reading happens
-in ``load_cache`` and writing in ``save_cache``; ``build()`` itself only gets a snapshot.
+It holds only data: JSON checked against the declared types when read (``codec.py``),
+never pickle, because a cache kept between CI runs can be tampered with. It is only an
+accelerator: a missing, corrupt or version-mismatched cache, or any one row of it that
+does not decode, is a miss (with a note) and is rebuilt; deleting ``.cache/`` at any time
+is harmless. Reading happens in ``load_cache`` and writing in ``save_cache``; ``build()``
+itself only gets a snapshot. See docs/cache.md.
 """
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import __version__
+from . import __version__, codec
+from .errors import Problem
 from .hashing import digest, fingerprint  # noqa: F401  (re-exported for the stages that hash)
 
-FORMAT = f"{__version__}/1/" + hashlib.blake2b(
-    b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))), digest_size=8).hexdigest()
+
+def code_hash(package: Path) -> str:
+    """A hash of every ``*.py`` file under ``package``, subpackages included, with their paths."""
+    h = hashlib.blake2b(digest_size=8)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+FORMAT = f"{__version__}/2/" + code_hash(Path(__file__).parent)
 """Changes with the version and with any change to the generator's code; a mismatch empties the cache,
 so a developer's edit to the generator can never be hidden by results cached by the old code."""
 CACHE_DIR = ".cache"
@@ -37,65 +48,86 @@ CACHE_DIR = ".cache"
 FILE = "build.sqlite"
 
 
+@dataclass(frozen=True)
+class TreeState:
+    """One output folder as the writer left it: enough to trust it later without reading its files."""
+
+    tree: str
+    """Id in the folder's marker: a hash of its manifest."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """Path → hash of every file (empty when read for the up-to-date check only)."""
+    stats: Mapping[str, str] = field(default_factory=dict)
+    """Path → 'size:mtime_ns:inode' of every file, 'd' for every folder (the marker left out)."""
+
+
 @dataclass
 class CacheSnapshot:
     """What the last builds left, read once at the start of a build."""
 
     articles: Mapping[str, bytes] = field(default_factory=dict)
-    """Article cache key → pickled (Article | None, problems)."""
+    """Article cache key → its row: a parse result as JSON, decoded (and checked) only when used."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature and settings, cache key) of the last build."""
     pages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Output path → (input fingerprint, output hash) of the last build."""
-    trees: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    """Tree id (in an output folder's marker) → the files it holds, path → hash."""
+    live: TreeState | None = None
+    """The output folder the last build wrote."""
+    spare: TreeState | None = None
+    """The spare tree beside it (the site before that), when the last build could vouch for it."""
     inputs: str = ""
     """Fingerprint of every input of the last successful build."""
-    live_tree: str = ""
-    """Tree id the last successful build wrote."""
+    since: float = float("-inf")
+    """POSIX time of the newest article the last build published: a 'now' before it would leave that article out."""
     due: float = float("inf")
     """POSIX time at which the earliest left-out future article of the last build becomes due."""
-    warnings: tuple[Any, ...] = ()
+    warnings: tuple[Problem, ...] = ()
     """The last build's warnings, replayed when nothing changed."""
     articles_built: int = 0
     """How many articles the last build published."""
     notes: tuple[str, ...] = ()
-    """Why the cache was ignored, if it was."""
-
-    def article(self, key: str) -> Any | None:
-        blob = self.articles.get(key)
-        return pickle.loads(blob) if blob is not None else None
+    """Why the cache, or part of it, was ignored."""
 
 
 @dataclass(frozen=True)
 class CacheUpdate:
     """What a build adds to the cache; written by ``save_cache`` after the site is written."""
 
-    articles: Mapping[str, bytes]
-    """Every article key used by this build → pickled parse result (new and reused)."""
+    articles: Mapping[str, bytes | None]
+    """Every article key used by this build → its new row, or None to keep the row the cache has."""
     pages: Mapping[str, tuple[str, str]]
     inputs: str
+    since: float
     due: float
-    warnings: bytes
-    """Pickled warnings of this build."""
+    warnings: tuple[Problem, ...]
     published: int
     """How many articles this build published."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
     db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value BLOB)")
     return db
 
 
-_SMALL = ("format", "inputs", "live_tree", "due", "warnings", "articles")
-"""Meta rows enough to tell whether a build can stop early."""
+_SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
+"""Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
+_ROWS: dict[str, Any] = {
+    "inputs": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
+    "pages": dict[str, tuple[str, str]], "files": dict[str, tuple[str, str]],
+    "live_tree": str, "live_files": dict[str, str], "live_stats": dict[str, str],
+    "spare_tree": str, "spare_files": dict[str, str], "spare_stats": dict[str, str],
+}
+"""Every meta row but 'format', and the type its JSON must decode to."""
+UNREADABLE = "note: the build cache was unreadable and is rebuilt; nothing else is affected"
+PART_UNREADABLE = "note: part of the build cache was unreadable ({}) and is rebuilt; nothing else is affected"
 
 
 def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
-    """Read the cache; anything unreadable gives an empty snapshot and a note.
+    """Read the cache; anything unreadable gives an empty snapshot, or leaves out that part, with a note.
 
     ``full=False`` reads only what the up-to-date check needs, not the articles and manifests,
     which are most of the cache's size.
@@ -104,41 +136,75 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
     if not path.is_file():
         return CacheSnapshot()
     try:
-        db = _connect(path)
+        db = _connect(path, read_only=True)
         try:
             wanted = "" if full else f" WHERE key IN ({', '.join('?' * len(_SMALL))})"
             meta = dict(db.execute("SELECT key, value FROM meta" + wanted, () if full else _SMALL))
             if meta.get("format") != FORMAT:
                 return CacheSnapshot(notes=("note: the build cache is from another version; rebuilding it",))
             articles = dict(db.execute("SELECT key, value FROM articles")) if full else {}
-            return CacheSnapshot(
-                articles=articles,
-                pages=pickle.loads(meta["pages"]) if "pages" in meta else {},
-                files=pickle.loads(meta["files"]) if "files" in meta else {},
-                trees=pickle.loads(meta["trees"]) if "trees" in meta else {},
-                inputs=str(meta.get("inputs", "")),
-                live_tree=str(meta.get("live_tree", "")),
-                due=float(meta.get("due", float("inf"))),
-                warnings=tuple(pickle.loads(meta["warnings"])) if "warnings" in meta else (),
-                articles_built=int(meta.get("articles", 0)),
-            )
         finally:
             db.close()
-    except (sqlite3.Error, pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError, AttributeError):
-        return CacheSnapshot(notes=("note: the build cache was unreadable and is rebuilt; nothing else is affected",))
+    except sqlite3.Error:
+        return CacheSnapshot(notes=(UNREADABLE,))
+    rows: dict[str, Any] = {}
+    bad: list[str] = []
+    for key, hint in _ROWS.items():
+        if key in meta:
+            try:
+                rows[key] = codec.loads(meta[key], hint)
+            except codec.DecodeError:
+                bad.append(key)
+
+    def tree(role: str) -> TreeState | None:
+        if f"{role}_tree" not in rows or f"{role}_stats" not in rows or (full and f"{role}_files" not in rows):
+            return None
+        return TreeState(rows[f"{role}_tree"], rows.get(f"{role}_files", {}), rows[f"{role}_stats"])
+
+    since, due = rows.get("since"), rows.get("due")
+    return CacheSnapshot(
+        articles=articles,
+        pages=rows.get("pages", {}),
+        files=rows.get("files", {}),
+        live=tree("live"),
+        spare=tree("spare"),
+        inputs=rows.get("inputs", "") if not bad else "",  # a build with a part missing is never 'up to date'
+        since=float("-inf") if since is None else since,
+        due=float("inf") if due is None else due,
+        warnings=rows.get("warnings", ()),
+        articles_built=rows.get("articles", 0),
+        notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
+    )
 
 
-def save_cache(folder: Path, update: CacheUpdate, trees: Mapping[str, Mapping[str, str]], live_tree: str) -> None:
-    """Replace the cache's contents with what this build used (old entries are dropped)."""
+def _finite(value: float) -> float | None:
+    """JSON has no infinity: an unbounded time is stored as null."""
+    return value if value not in (float("inf"), float("-inf")) else None
+
+
+def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeState | None) -> None:
+    """Replace the cache's contents with what this build used (old entries are dropped).
+
+    Raises OSError or sqlite3.Error when the cache cannot be written (read-only, not a folder,
+    disk full); the caller has published the site by then and reports it as a warning.
+    """
     folder.mkdir(exist_ok=True)
     (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
                                          "# news-digest build cache; safe to delete at any time.\n")
     path = folder / FILE
     try:
         db = _connect(path)
-    except sqlite3.DatabaseError:
-        path.unlink(missing_ok=True)
+    except sqlite3.DatabaseError as e:
+        if "not a database" not in str(e):
+            raise
+        path.unlink()  # a corrupt file: start a new one
         db = _connect(path)
+    meta: dict[str, Any] = {
+        "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
+        "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
+        "live_tree": live.tree, "live_files": live.files, "live_stats": live.stats}
+    if spare is not None:
+        meta |= {"spare_tree": spare.tree, "spare_files": spare.files, "spare_stats": spare.stats}
     try:
         with db:
             db.execute("BEGIN")
@@ -147,16 +213,9 @@ def save_cache(folder: Path, update: CacheUpdate, trees: Mapping[str, Mapping[st
             db.execute("DELETE FROM meta")
             known = {k for (k,) in db.execute("SELECT key FROM articles")}
             db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
-            db.executemany("INSERT INTO articles VALUES (?, ?)",
-                           [(k, v) for k, v in update.articles.items() if k not in known])
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("format", FORMAT), ("pages", pickle.dumps(dict(update.pages), protocol=5)),
-                ("trees", pickle.dumps({k: dict(v) for k, v in trees.items()}, protocol=5)),
-                ("inputs", update.inputs), ("live_tree", live_tree), ("due", update.due),
-                ("warnings", update.warnings), ("articles", update.published),
-                ("files", pickle.dumps(dict(update.files), protocol=5))])
-    except sqlite3.DatabaseError:
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",
+                           [(k, v) for k, v in update.articles.items() if v is not None])
+            db.executemany("INSERT INTO meta VALUES (?, ?)",
+                           [("format", FORMAT)] + [(k, codec.dumps(v)) for k, v in meta.items()])
+    finally:
         db.close()
-        path.unlink(missing_ok=True)
-        return
-    db.close()

@@ -11,6 +11,7 @@ a line. The curator checks:
 * two articles with the same ``source.url`` once normalised;
 * tags that differ only in case or punctuation;
 * links and images in article bodies that point at nothing in the built site;
+* images in article bodies without alt text;
 * (hints) sections and companies that only one article uses, which is often a typo.
 """
 from __future__ import annotations
@@ -26,8 +27,9 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 
 from .build import BuildOptions, is_future, load, plan, render
 from .cache import load_cache
+from .incremental import article_loader
 from .layout import layout
-from .config import Config, load_config
+from .config import Config, ConfigError, load_config
 from .content import decode
 from .errors import BuildError, Problem
 from .frontmatter import Lines, load_yaml, split
@@ -47,8 +49,8 @@ class Finding:
     problem: Problem
     code: str
     """'config', 'registry', 'build' (what ``digest build`` reports), 'missed-mention',
-    'unmentioned-company', 'home-page-source', 'duplicate-source', 'tag-variant', 'broken-link', 'single-section',
-    'single-company'."""
+    'unmentioned-company', 'home-page-source', 'duplicate-source', 'tag-variant', 'broken-link', 'missing-alt',
+    'single-section', 'single-company'."""
 
 
 @dataclass(frozen=True)
@@ -128,9 +130,15 @@ def read_article_file(root: Path, article: Article) -> ArticleFile:
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
-    """Build in memory and run every check; problems in the config or registry end the check early."""
+    """Build in memory and run every check. A config whose bad values can be left at their defaults
+    is reported together with everything else; an unreadable config or registry ends the check early."""
+    config_findings: list[Finding] = []
     try:
         config = load_config(config_path, environment=environment)
+    except ConfigError as e:
+        if e.usable is None:
+            return _report(0, (Finding(p, "config") for p in e.problems))
+        config, config_findings = e.usable, [Finding(p, "config") for p in e.problems]
     except BuildError as e:
         return _report(0, (Finding(p, "config") for p in e.problems))
     where = layout(config)
@@ -138,13 +146,13 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
-        return _report(0, (Finding(p, "registry") for p in e.problems))
+        return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
     # the last build's cache (read, never written) spares parsing unchanged articles again, and
     # rendering pages whose inputs did not change since the build that rendered them without error
     cache = load_cache(where.cache)
-    loaded = load(config, options, cache=cache)
+    loaded = load(config, options, article_loader(cache, options.jobs))
     articles = loaded.articles
-    findings = [Finding(p, "build") for p in loaded.problems]
+    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
     try:
         site_plan = plan(config, options, replace(loaded, problems=()))
         findings += [Finding(p, "build") for p in site_plan.warnings]
@@ -158,6 +166,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     findings += check_duplicate_sources(sources)
     findings += check_tag_variants(sources)
     findings += check_single_terms(sources)
+    findings += check_alt_text(sources)
     if files is not None:
         published = [s for s in sources if (options.drafts or not s.article.draft) and not is_future(s.article, options)]
         findings += check_links(config, published, files)
@@ -399,3 +408,27 @@ def check_links(config: Config, sources: Iterable[ArticleFile], files: set[str])
                                   f"the link '{raw}' points at {path}, which is not a page or file of the site; "
                                   "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this article)"), "broken-link")
+
+
+# --- images -------------------------------------------------------------------------------------
+
+_IMG = re.compile(r"<img\s[^>]*>")
+_ALT = re.compile(r'\salt="[^"]*[^"\s][^"]*"')
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+
+
+def check_alt_text(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+    """Body images a screen reader can only call 'image'; the line is the first one, from the last image
+    found, that names the image's address (the body's first line if the address was rewritten)."""
+    for src in sources:
+        start = src.body_line
+        for tag in _IMG.findall(src.article.body_html):  # our HTML escapes '>' inside attribute values
+            address = _SRC.search(tag)
+            raw = html.unescape(address.group(1)) if address else ""
+            line = src.find(re.compile(re.escape(raw)), start) if raw else 0
+            start = line or start
+            if _ALT.search(tag):
+                continue
+            yield Finding(Problem(src.article.source_path, line or src.body_line, "",
+                                  f"the image '{raw}' has no alt text; describe it for readers who cannot see it: "
+                                  "![what the image shows](address) or <img alt=\"...\">", "warning"), "missing-alt")

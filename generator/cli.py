@@ -4,20 +4,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import sys
 import textwrap
 import time
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-from . import urls
-from .models import BuildOptions
-from .config import Config, load_config
 from .errors import BuildError, Problem, RefusalError
-from .output import check_target
-from .parallel import default_jobs
+
+if TYPE_CHECKING:
+    from .config import Config
+# Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
+# them (YAML, sqlite3, multiprocessing), and an up-to-date build loads no Markdown, Jinja or feed code.
 
 EXAMPLES = """examples:
   digest build                         build content/ into site/
@@ -80,11 +82,41 @@ STAGES = {"articles": "Reading articles", "pages": "Rendering pages"}
 
 
 def build_now() -> datetime:
-    """'Now' for leaving out future articles: SOURCE_DATE_EPOCH when set, so CI builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc)
+    """'Now' for leaving out future articles: SOURCE_DATE_EPOCH when set, so CI builds are reproducible.
+
+    A value that is not a whole number is refused rather than ignored: ignoring it would make
+    a build that was meant to be pinned quietly depend on the clock.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return datetime.now(timezone.utc)
+    if re.fullmatch(r"-?[0-9]+", epoch.strip()):
+        try:
+            return datetime.fromtimestamp(int(epoch), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            pass
+    raise RefusalError(f"SOURCE_DATE_EPOCH={_printable(repr(epoch))} is not a whole number of seconds since "
+                       "1970-01-01 UTC; set it to one, such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), "
+                       "or unset it")
+
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
+    escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""
+    if all(ch.isprintable() for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ch == " " or unicodedata.category(ch) not in _UNPRINTABLE:
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 def source_folders(config: Config) -> list[Path]:
@@ -109,6 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
     _add_verbosity(b, "also say how many pages were rendered or reused, and how many files got new bytes")
 
     i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
@@ -142,6 +176,8 @@ def _parser() -> argparse.ArgumentParser:
                         "loopback and bound addresses are answered, against DNS rebinding")
     s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     s.add_argument("--future", action="store_true", help="include articles dated in the future")
+    s.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
     _add_environment(s)
 
     c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
@@ -212,7 +248,9 @@ def _add_verbosity(command: argparse.ArgumentParser, verbose: str) -> None:
 
 def _plural(n: int, word: str) -> str:
     """'1 article', '2 articles': summaries read as sentences."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    from .i18n import counted  # Babel: loaded only when a summary is printed, not by --version or 'up to date'
+
+    return counted(n, word, word + "s")
 
 
 class _ProgressBar:
@@ -250,32 +288,62 @@ class _ProgressBar:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(_printable(str(problem)), file=sys.stderr)
+
+
+def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None) -> Config:
+    """The config, or one BuildError with the config's problems and, when the config can still be
+    read, the content's problems too: the editor fixes both in one pass."""
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config(path, overrides, environment)
+    except ConfigError as e:
+        if e.usable is None:
+            raise
+        problems = list(e.problems)
+        from .incremental import load_articles
+        from .content import article_settings
+        from .registry import load_registry
+
+        config = e.usable
+        rel = f"{config.content_dir}/companies.yaml"
+        try:
+            registry = load_registry(config.path(rel), rel)
+        except BuildError as registry_error:
+            raise BuildError(problems + list(registry_error.problems)) from None
+        problems += load_articles(config, article_settings(config, registry)).problems
+        raise BuildError(problems) from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .models import BuildOptions
+    from .output import check_target
+    from .parallel import default_jobs
     from .publish import publish
 
     started = time.perf_counter()
     config_path = Path(args.config)
-    config = load_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
+    now = build_now()
+    config = _load_build_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config))
-    options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=build_now(),
+    options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
                            jobs=args.jobs or default_jobs())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
-        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache)
+        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
+                       allow_empty=args.allow_empty)
     if args.verbose:
         for note in done.notes:
             print(note, file=sys.stderr)
-    _print_problems(done.warnings)
+    _print_problems(done.warnings + done.late)
     if args.strict and done.warnings:
-        print(f"error: {len(done.warnings)} warning(s) and --strict is on; nothing was written", file=sys.stderr)
+        print(f"error: {_plural(len(done.warnings), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     if done.result is None:
         if not args.quiet:
-            print(f"up to date: {done.articles} articles, nothing changed since the last build "
+            print(f"up to date: {_plural(done.articles, 'article')}, nothing changed since the last build "
                   f"({seconds:.2f} s) → {target}")
         return 0
     result = done.result
@@ -285,12 +353,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         skipped = []
         if result.skipped_drafts:
-            skipped.append(f"{result.skipped_drafts} drafts")
+            skipped.append(_plural(result.skipped_drafts, "draft"))
         if result.skipped_future:
             skipped.append(f"{result.skipped_future} future-dated")
         left_out = f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
-        print(f"built {result.articles} articles, {result.pages} pages, {result.feeds} feeds "
-              f"in {seconds:.2f} s → {target}{left_out}")
+        print(f"built {_plural(result.articles, 'article')}, {_plural(result.pages, 'page')}, "
+              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {_printable(str(target))}{left_out}")
     return 0
 
 
@@ -319,6 +387,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """`digest new TITLE`: prints the new file's path, so an editor can open it straight away."""
+    from .config import load_config
+
     config = load_config(Path(args.config))
     from .scaffold import NewArticle, new_article, split_list
 
@@ -341,6 +411,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
+    build_now()  # a bad SOURCE_DATE_EPOCH is refused now, not on every rebuild
     from .serve import PreviewServer, Rebuilt, ServeOptions, is_loopback
 
     def on_build(outcome: Rebuilt) -> None:
@@ -361,7 +432,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
 
     options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
-                           environment=args.environment)
+                           environment=args.environment, allow_empty=args.allow_empty)
     if not is_loopback(args.bind):
         print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
@@ -387,15 +458,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.links:
         return _crawl(args, started)
     from .check import run_check
+    from .models import BuildOptions
+    from .parallel import default_jobs
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
                                                        jobs=default_jobs()), args.environment)
     if args.format == "json":
-        print(json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False))
+        text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
+        # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
+        print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
     else:
         for finding in report.findings:
             if not (args.quiet and finding.problem.severity == "hint"):
-                print(finding.problem)
+                print(_printable(str(finding.problem)))
     if args.verbose:
         counts: dict[str, int] = {}
         for finding in report.findings:
@@ -412,6 +487,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _crawl(args: argparse.Namespace, started: float) -> int:
     """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
+    from .config import load_config
+
     config = load_config(Path(args.config), {"base_url": args.base_url} if args.base_url else None, args.environment)
     folder = Path(args.links)
     if not folder.is_dir():
@@ -485,11 +562,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands[args.command](args)
     except BuildError as e:
         _print_problems(e.problems)
-        n = len(e.errors)
-        print(f"error: {n} problem{'s' if n != 1 else ''} found; nothing was written", file=sys.stderr)
+        print(f"error: {_plural(len(e.errors), 'problem')} found; nothing was written", file=sys.stderr)
         return 1
     except RefusalError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {_printable(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -14,6 +14,18 @@ from .errors import BuildError, Problem
 from .frontmatter import Lines, YamlError, load_yaml
 
 LANGUAGES = ("id", "en")
+REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
+"""What ``markdown: {external_rel: ...}`` may list."""
+
+
+@dataclass(frozen=True)
+class MarkdownConfig:
+    """The ``markdown:`` block: how article bodies render."""
+
+    external_rel: str = "noopener"
+    """``rel`` of body links that leave the site; 'noopener nofollow ugc' for links you do not vouch for."""
+    toc_min_headings: int = 4
+    """Articles with at least this many headings get a table of contents; 0: only with ``toc: true``."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,18 @@ class Config:
     """Always include drafts, as ``--drafts`` does (for a staging host)."""
     menu: tuple[str, ...] = ()
     """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
+    search: bool = True
+    """Full-text search: a Pagefind index under ``pagefind/``, the ``/search/`` page and a header box."""
+    sections: tuple[str, ...] = ()
+    """Section names for the bar under the header, in this order; sections not listed follow by article count."""
+    image: str = ""
+    """Site path or http(s) URL of the image shared (og:image) by pages that have none of their own."""
+    favicon: str = "favicon.svg"
+    """Site path of the browser tab icon; the theme ships a neutral one."""
+    apple_touch_icon: str = "apple-touch-icon.png"
+    """Site path of the 180×180 PNG icon for home screens; also the publisher logo in structured data."""
+    markdown: MarkdownConfig = MarkdownConfig()
+    """How article bodies render (``markdown:`` block)."""
     feed_content: str = "full"
     """``feeds.content``: 'full' puts each article's body in feeds, 'summary' only its summary."""
     websub_hub: str = ""
@@ -81,25 +105,76 @@ _NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "websub_hub
 _FLAT_ONLY = {field for group in _NESTED.values() for field in group.values()} - {"feed_size"}
 _KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path", *_FLAT_ONLY)) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
-         "content_dir", "output_dir", "templates_dir", "static_dir"}
+         "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
 _POSITIVE_INT = {"page_size", "feed_size", "intersections_min_articles"}
 FEED_CONTENT = ("full", "summary")
-_BOOL = {"noindex", "drafts"}
-_TEXT_LIST = {"menu"}
+_BOOL = {"noindex", "drafts", "search"}
+_TEXT_LIST = {"menu", "sections"}
+
+
+class ConfigError(BuildError):
+    """A config with problems. ``usable`` is the config with each bad value left at its default,
+    when that is still good enough to read the content with, so that the content's problems can
+    be reported in the same run; None when the file could not be read at all, or when a bad
+    ``content_dir`` or ``timezone`` would make those content problems wrong."""
+
+    def __init__(self, problems: list[Problem], usable: Config | None = None) -> None:
+        super().__init__(problems)
+        self.usable = usable
 
 
 def normalise_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
+"""What a base_url may not contain: it is written into robots.txt lines, XML and HTML attributes,
+where a line break, a space, a quote or '<' would change the file's meaning."""
+
+
 def check_base_url(url: str) -> str | None:
     """Why ``url`` is unusable as base_url, or None."""
+    unsafe = _URL_UNSAFE.search(url)
+    if unsafe:
+        char = unsafe.group()
+        what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
+                f"the character {char!r}" if char.isprintable() else f"the control character U+{ord(char):04X}")
+        return (f"{url!r} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
+                "(percent-encode the character if the address really has it, e.g. %20 for a space)")
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
     if parts.query or parts.fragment:
         return f"{url!r} has a query or fragment; give only scheme, host and path"
     return None
+
+
+def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) -> tuple[MarkdownConfig, list[Problem]]:
+    """The ``markdown:`` block, or every problem in it."""
+    line = lines.get(("markdown",), 0)
+    if not isinstance(value, dict):
+        return MarkdownConfig(), [Problem(rel, line, "markdown", "must be a mapping, like "
+                                          "'markdown: {external_rel: noopener nofollow ugc, toc_min_headings: 4}'")]
+    known = tuple(f.name for f in fields(MarkdownConfig))
+    problems: list[Problem] = []
+    settings: dict[str, Any] = {}
+    for key, item in value.items():
+        where, field = lines.get(("markdown", key), line), f"markdown.{key}"
+        if key == "external_rel" and isinstance(item, str) and item.split() and set(item.split()) <= set(REL_WORDS):
+            settings[key] = " ".join(item.split())
+        elif key == "external_rel":
+            problems.append(Problem(rel, where, field, f"{item!r} is not a list of rel words; use some of "
+                                                       f"{', '.join(REL_WORDS)}, like 'noopener nofollow ugc'"))
+        elif key == "toc_min_headings" and type(item) is int and item >= 0:
+            settings[key] = item
+        elif key == "toc_min_headings":
+            problems.append(Problem(rel, where, field, f"must be a whole number, got {item!r}; "
+                                                       "0 turns the automatic table of contents off"))
+        else:
+            hint = difflib.get_close_matches(str(key), known, n=1)
+            problems.append(Problem(rel, where, field, "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else
+                                                                          "known keys: " + ", ".join(known))))
+    return MarkdownConfig(**settings), problems
 
 
 def _flatten(values: dict[Any, Any], lines: dict[tuple[Any, ...], int], origin: dict[str, str], rel: str,
@@ -149,15 +224,15 @@ def environment_file(path: Path, environment: str) -> Path:
     return path.with_name(f"{path.stem}.{environment}{path.suffix}")
 
 
-def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines]:
-    """One config file as a mapping and its key lines; a file that cannot be read is a BuildError."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BuildError([Problem(rel, 0, "", f"no config file at {path}; create one or pass --config PATH")]) from None
+def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Problem]]:
+    """One config file as a mapping, its key lines, and the control characters its YAML escapes
+    put in values (errors: a config has no place to show warnings before the build); a file
+    that cannot be read is a BuildError."""
+    data = _read(path)
+    escaped: list[YamlError] = []
     try:
         text = data.decode("utf-8-sig")
-        values, lines = load_yaml(text, first_line=1) if text.strip() else ({}, {})
+        values, lines = load_yaml(text, 1, escaped) if text.strip() else ({}, {})
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise BuildError([Problem(rel, line, "", "is not valid UTF-8; save the file as UTF-8")]) from None
@@ -165,7 +240,7 @@ def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines]:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
-    return values, lines
+    return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped]
 
 
 def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -184,8 +259,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     or bad value is reported at once, naming the file that set it."""
     root = path.parent.resolve()
     rel = path.name
-    problems: list[Problem] = []
-    values, lines = _read_yaml(path, rel)
+    values, lines, problems = _read_yaml(path, rel)
     origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
     if environment is not None:
         if not ENVIRONMENT_RE.match(environment):
@@ -195,7 +269,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if not env_path.is_file():
             raise BuildError([Problem(env_path.name, 0, "", f"no such file for --environment {environment}; create it "
                                                             f"next to {rel} with the keys that differ, like 'noindex: true'")])
-        env_values, env_lines = _read_yaml(env_path, env_path.name)
+        env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name)
+        problems += env_problems
         values = deep_merge(values, env_values)
         lines = {k: v for k, v in lines.items() if k[0] not in env_values} | env_lines
         origin = {key: env_path.name for key in env_values}
@@ -214,6 +289,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _TEXT and (not isinstance(value, str) or not value.strip()):
             problems.append(Problem(where, line, key, f"must be text, got {value!r}; write it in quotes"))
             continue
+        if key == "markdown":
+            value, found = _markdown_config(value, lines, where)
+            problems += found
+            if found:
+                continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"))
             continue
@@ -233,6 +313,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         why = check_base_url(settings["base_url"])
         if why:
             problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
+    for key in ("image", "favicon", "apple_touch_icon"):
+        value = settings.get(key)
+        if isinstance(value, str) and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
+                                    "on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
         problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
                                 f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"))
@@ -247,6 +332,33 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{value!r} must be a folder inside the project, written relative to {rel}"))
+    good = {key: value for key, value in settings.items() if key not in {p.field for p in problems}}
+    config = replace(Config(root=root, config_path=rel), **good)
     if problems:
-        raise BuildError(problems)
-    return replace(Config(root=root, config_path=rel), **settings)
+        blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in problems)
+        raise ConfigError(problems, None if blocking else config)
+    return config
+
+
+def _read(path: Path) -> bytes:
+    """The config file's bytes, or an error that says what to do: outside a project, the fix is
+    ``digest init`` or a ``cd``, not a missing file."""
+    try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise BuildError([Problem(str(path), 0, "", "is not a regular file (a FIFO or device); pass --config "
+                                                        "with a YAML file")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        if path.name == "config.yaml" and not path.parent.joinpath("content").is_dir():
+            above = next((folder for folder in path.resolve().parent.parents if (folder / "config.yaml").is_file()), None)
+            where = f"cd {above} (it has a config.yaml), or " if above else ""
+            raise BuildError([Problem(str(path), 0, "", f"not found: this folder is not a news-digest project; "
+                                                        f"{where}start one with 'digest init DIR' and cd into it, "
+                                                        "or pass --config PATH")]) from None
+        raise BuildError([Problem(str(path), 0, "", "not found; create it, or pass --config PATH")]) from None
+    except IsADirectoryError:
+        raise BuildError([Problem(str(path), 0, "", f"is a folder, not a config file; pass --config "
+                                                    f"{path / 'config.yaml'}")]) from None
+    except OSError as e:
+        raise BuildError([Problem(str(path), 0, "", f"cannot be read ({e.strerror}); make it a readable file, "
+                                                    "or pass --config PATH")]) from None

@@ -10,6 +10,7 @@ import difflib
 import html
 import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date, datetime, time
@@ -18,24 +19,30 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .cache import FORMAT, digest
+from .config import Config
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from .layout import PAGES
-from .markdown import SETTINGS as MARKDOWN_SETTINGS, normalize_url, render_markdown
+from .markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, normalize_url, render
 from .models import Article, Company, Source
 from .redirects import parse_redirects
 from .registry import Registry, fold
-from .urls import MAX_SLUG, RESERVED, article_path, make_slug
+from .scaffold import PLACEHOLDER
+from .urls import HTTP_URL, MAX_SLUG, RESERVED, article_path, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
 MAX_BYTES = 1_000_000
 """Largest article file accepted; a digest item is a few kilobytes."""
+MAX_TAGS = 50
+"""Most tags an article may have: each tag is a page and a feed, so a thousand would cost a thousand of each."""
+MAX_COMPANIES = 50
+"""Most companies an article may list, for the same reason."""
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
-FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "slug",
-          "updated", "draft", "redirects")
+FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
+          "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc")
 """Front-matter keys an article may have."""
 
 
@@ -46,11 +53,20 @@ class ArticleSettings:
     timezone: str
     registry: Registry
     content_dir: str
+    markdown: MarkdownOptions = DEFAULT_OPTIONS
+    """The site's Markdown choices (labels' language, external links' rel, automatic table of contents)."""
 
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
-        return digest(FORMAT, repr(MARKDOWN_SETTINGS), self.timezone, self.content_dir, repr(self.registry))
+        return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
+                      repr(self.registry))
+
+
+def article_settings(config: Config, registry: Registry) -> ArticleSettings:
+    """What every article of this site is parsed with."""
+    markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
+    return ArticleSettings(config.timezone, registry, config.content_dir, markdown)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
@@ -74,7 +90,14 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
     links: list[tuple[str, Path]] = []
     problems: list[Problem] = []
     prefix = len(str(root)) + 1
-    for folder, dirs, files in os.walk(base):
+
+    def unreadable(error: OSError) -> None:
+        rel = str(error.filename)[prefix:].replace(os.sep, "/") if error.filename else content_dir
+        problems.append(Problem(rel, 0, "", f"is a folder that cannot be read ({error.strerror}), so its articles "
+                                            "are left out; make it readable (chmod a+rx) or move it out of "
+                                            f"{content_dir}/", "warning"))
+
+    for folder, dirs, files in os.walk(base, onerror=unreadable):
         if folder == str(base):  # content/pages/ holds pages, not articles
             dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
         for name in sorted(dirs):
@@ -87,11 +110,75 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path],
             if name.startswith(".") or not name.endswith(".md"):
                 continue
             full = os.path.join(folder, name)
-            entry = (full[prefix:].replace(os.sep, "/"), Path(full))
+            rel = full[prefix:].replace(os.sep, "/")
+            if not _is_utf8(rel):
+                problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
+                                                    "rename the file"))
+                continue
+            entry = (rel, Path(full))
             (links if os.path.islink(full) else found).append(entry)
     if links:
         problems += _resolve_links(base, found, links)
     return tuple(sorted(found)), tuple(problems)
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name the OS gave us with undecodable bytes (Python's surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_article(rel: str, path: Path) -> bytes | Problem:
+    """A file's bytes, or why they are not read.
+
+    The type and size are checked before reading, so a FIFO or a device named ``*.md`` cannot
+    hang the build and a huge (or sparse) file is never read whole: at most ``MAX_BYTES + 1``
+    bytes are read. The type is checked before opening (a device is never opened) and again on
+    the open file; O_NONBLOCK makes opening a FIFO that appeared in between return at once.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return _not_regular(rel)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as e:
+        return _unreadable(rel, e)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _not_regular(rel)
+        if info.st_size > MAX_BYTES:
+            return _too_big(rel, info.st_size)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        return _unreadable(rel, e)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _unreadable(rel: str, error: OSError) -> Problem:
+    fix = f"make it readable (chmod a+r {rel})" if isinstance(error, PermissionError) else "check the file"
+    return Problem(rel, 0, "", f"cannot be read ({error.strerror}); {fix}, or move it out of content/")
+
+
+def _not_regular(rel: str) -> Problem:
+    return Problem(rel, 0, "", "is not a regular file (a FIFO, socket or device): only Markdown files may end "
+                               "in .md under content/; remove or rename it")
+
+
+def _too_big(rel: str, size: int) -> Problem:
+    return Problem(rel, 0, "", f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for an article; "
+                               "split it or move large media out of content/")
 
 
 def _resolve_links(base: Path, found: list[tuple[str, Path]], links: list[tuple[str, Path]]) -> list[Problem]:
@@ -120,8 +207,7 @@ def _resolve_links(base: Path, found: list[tuple[str, Path]], links: list[tuple[
 def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes → text with '\\n' newlines, or the reason it is not UTF-8 text."""
     if len(data) > MAX_BYTES:
-        return None, [Problem(rel, 0, "", f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for an article; "
-                                          "split it or move large media out of content/")]
+        return None, [_too_big(rel, len(data))]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(rel, 1, "", "is UTF-16 text; save it as UTF-8")]
     if b"\x00" in data:
@@ -147,13 +233,15 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     text, problems = decode(rel, data)
     if text is None:
         return None, tuple(problems)
+    escaped: list[YamlError] = []
     try:
         parts = split(text)
-        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line)
+        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, escaped)
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
         return None, (Problem(rel, e.line, e.field, e.message),)
+    problems += [Problem(rel, e.line, e.field, e.message, "warning") for e in escaped]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -174,10 +262,16 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     author = check.text("author")
     section = check.text("section")
     image = check.image()
+    image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
+    if image and not image_alt:
+        check.error("image_alt" if "image_alt" in meta else "image",
+                    "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
+                    "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
     draft = check.boolean("draft")
+    toc = check.boolean("toc") if meta.get("toc") is not None else None
     source = check.source()
-    tags = check.names("tags")
-    company_names = check.names("companies")
+    tags = check.names("tags", MAX_TAGS)
+    company_names = check.names("companies", MAX_COMPANIES)
     slug = check.slug(rel)
     redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
     for line, message in bad_redirects:
@@ -198,15 +292,23 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     body = parts.body
     if not body.strip():
         check.warn("", "the body is empty; write the digest text below the closing '---'", line=parts.body_line)
+    elif placeholder := next((p for p in PLACEHOLDER.values() if p in body), None):
+        line = parts.body_line + body.count("\n", 0, body.index(placeholder))
+        check.warn("", "the placeholder text is still there (digest new wrote it); replace it with the digest text",
+                   line=line)
     if updated and when and updated < when:
         check.error("updated", "is before 'date'; an update cannot come before publication")
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
-    body_html = render_markdown(body)
+    rendered = render(body, settings.markdown, toc)
+    body_html = rendered.html
+    if not summary:  # the writer's <!--more--> ends the summary, as in Hugo, Pelican and Jekyll
+        body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)
     fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
-                  summary=summary or summarize(body_html), summary_from_body=not summary,
+                  summary=summary or body_summary, summary_from_body=not summary,
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
-                  author=author or "", image=image or "", draft=bool(draft), path=article_path(when, slug))
+                  author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
+                  image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
                       body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
@@ -215,23 +317,60 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
 SUMMARY_CHARS = 200
 """A summary made from the body is cut to about this many characters, at a word."""
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
 _TAG = re.compile(r"<[^>]+>")
 
 
 def summarize(body_html: str) -> str:
     """The body's first paragraph as plain text, cut at a word: the summary of an article that has none.
 
-    The HTML comes from our own renderer with raw HTML off, so its tags are well formed and a
-    regular expression can strip them.
+    The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
+    attribute values, so every tag ends at its first '>' and a regular expression can strip them.
+    Footnote marks ('[1]') are not part of the text.
     """
     match = _FIRST_PARAGRAPH.search(body_html)
     if not match:
         return ""
-    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+    text = " ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", match.group(1)))).split())
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")
     return cut + "…"
+
+
+_LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
+                        r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def normalise_date(text: str) -> tuple[str | None, str]:
+    """A date as writers type it → zero-padded ISO 8601 text, or None and why not.
+
+    ``2020-12-2`` and ``2020-1-5 9:05`` are what Pelican accepts, so they are read as
+    2020-12-02 and 2020-01-05T09:05. ``13/2/2020`` can only be 13 February; ``2/3/2020``
+    could be 2 March or 3 February, so it is an error rather than a guess.
+    """
+    if match := _LOOSE_ISO.fullmatch(text):
+        year, month, day, hour, minute, second, fraction, offset = match.groups()
+        iso = f"{year}-{int(month):02d}-{int(day):02d}"
+        if hour is not None:
+            iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
+            if offset:
+                iso += "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
+    elif match := _DAY_MONTH_YEAR.fullmatch(text):
+        first, second_, year = (int(part) for part in match.groups())
+        if first <= 12 and second_ <= 12 and first != second_:
+            return None, (f"is ambiguous: day {first} of month {second_}, or month {first} day {second_}? "
+                          "Write the year first")
+        day, month = (first, second_) if first > 12 or first == second_ else (second_, first)
+        iso = f"{year}-{month:02d}-{day:02d}"
+    else:
+        return None, ""
+    try:
+        datetime.fromisoformat(iso)
+    except ValueError as e:
+        return None, f"is not a valid date ({e})"
+    return iso, ""
 
 
 class FieldReader:
@@ -298,19 +437,14 @@ class FieldReader:
             self.error(key, "is empty; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
             return None
         text = str(value).strip()
-        try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return datetime.combine(date.fromisoformat(text), time(0), tz)
-            parsed = datetime.fromisoformat(text.replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2} \d", text) else text)
-        except ValueError as e:
-            detail = f" ({e})" if "range" in str(e) else ""
-            self.error(key, f"{text!r} is not a valid date{detail}; write YYYY-MM-DD or an ISO 8601 date-time "
+        iso, why = normalise_date(text) if isinstance(value, str) else (None, "")
+        if iso is None:
+            self.error(key, f"{text!r} {why or 'is not a valid date'}; write YYYY-MM-DD or an ISO 8601 date-time "
                             "such as 2025-06-13T09:00:00+07:00")
             return None
-        if not isinstance(value, str) or not re.match(r"\d{4}-\d{2}-\d{2}", text):
-            self.error(key, f"{text!r} is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
-                            "such as 2025-06-13T09:00:00+07:00")
-            return None
+        if len(iso) == 10:
+            return datetime.combine(date.fromisoformat(iso), time(0), tz)
+        parsed = datetime.fromisoformat(iso)
         return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
 
     def image(self) -> str | None:
@@ -318,7 +452,7 @@ class FieldReader:
         value = self.text("image")
         if value is None:
             return None
-        if re.match(r"^https?://[^\s/?#]+\S*$", value, re.IGNORECASE):
+        if HTTP_URL.match(value):
             return normalize_url(value)
         if re.match(r"^[^\s:?#]+$", value) and not value.startswith("//"):
             return normalize_url(value.lstrip("/"))
@@ -343,7 +477,7 @@ class FieldReader:
             self.error("source.url", "is required: the link to the original article", ("source", "url"))
             return None
         url = url.strip()
-        if not re.match(r"^https?://[^\s/?#]+[^\s]*$", url, re.IGNORECASE):
+        if not HTTP_URL.match(url):
             self.error("source.url", f"{url!r} is not an http(s) link; write the full address, starting with https://",
                        ("source", "url"))
             return None
@@ -354,10 +488,14 @@ class FieldReader:
         host = re.sub(r"^www\.", "", url.split("/")[2].lower())
         return Source(" ".join(name.split()) if name else host, normalize_url(url))
 
-    def names(self, key: str) -> list[str]:
+    def names(self, key: str, most: int) -> list[str]:
         if key not in self.meta or self.meta[key] is None:
             return []
         value = self.meta[key]
+        if isinstance(value, list) and len(value) > most:
+            self.error(key, f"has {len(value):,} items, more than the {most} an article may have (each one is a page "
+                            f"and a feed); keep the {key} that say what the article is about")
+            return []
         if isinstance(value, str):
             items = [v.strip() for v in value.split(",") if v.strip()]
             self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {key[:-1] if key.endswith('s') else key}")

@@ -160,8 +160,9 @@ def _rss_generator(config: Config, doc: FeedDoc) -> FeedGenerator:
         fe.description(xml_clean(escape(item.summary or item.title)))  # plain text, so escape it
         if config.feed_content == "full":
             fe.content(xml_clean(item.content_html), type="CDATA")
-        for cat in item.categories:
-            fe.category(term=xml_clean(cat.name), scheme=urls.absolute(config.base_url, f"{cat.kind}/"))
+        if item.categories:  # one call: feedgen rebuilds its whole category list on every call, quadratic if called per name
+            fe.category([{"term": xml_clean(cat.name), "scheme": urls.absolute(config.base_url, f"{cat.kind}/")}
+                         for cat in item.categories])
         if item.author:
             fe.dc.dc_creator(xml_clean(item.author))
         if item.external_url:

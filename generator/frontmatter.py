@@ -44,6 +44,9 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """What a double-quoted escape such as "\\a" or "\\x1b" can put in a value, and HTML and XML forbid."""
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings accepted. Front matter, the config and the registry need
+three levels; without a cap, a value nested ~990 levels deep exhausts Python's recursion limit."""
 
 
 class YamlError(Exception):
@@ -85,8 +88,29 @@ def split(text: str) -> Split:
                             "(title: ..., date: ...), then another line '---'")
     for i in range(1, len(lines)):
         if _FENCE.fullmatch(lines[i]) or lines[i].rstrip() == "...":
+            if lines[i].rstrip() == "...":
+                _refuse_second_document(lines, i)
             return Split("\n".join(lines[1:i]) + "\n", 2, "\n".join(lines[i + 1:]), i + 2)
     raise SplitError(1, "the front matter opened on line 1 is never closed; add a line '---' after the last field")
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+
+
+def _refuse_second_document(lines: list[str], end: int) -> None:
+    """Fields after a '...' end marker and before a later '---' are a second YAML document.
+
+    YAML ends the document at '...', so those fields would silently become body text; an
+    editor who wrote them meant them as front matter.
+    """
+    for j in range(end + 1, len(lines)):
+        if _FENCE.fullmatch(lines[j]):
+            if any(_KEY_LINE.match(line) for line in lines[end + 1:j]):
+                raise SplitError(end + 1, f"the front matter ends at '...' on line {end + 1}, but the fields after it, "
+                                          f"up to the '---' on line {j + 1}, would be dropped; delete the '...' line")
+            return
+        if lines[j].strip() and not _KEY_LINE.match(lines[j]) and not lines[j].startswith((" ", "\t", "-", "#")):
+            return
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -107,8 +131,12 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
         _Resolver.__init__(self)
 
 
-def load_yaml(text: str, first_line: int) -> tuple[Any, Lines]:
-    """Parse ``text``, whose first line is file line ``first_line``, into values and key lines."""
+def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
+    """Parse ``text``, whose first line is file line ``first_line``, into values and key lines.
+
+    Control characters that a double-quoted escape (``"\\a"``) puts into a value are removed;
+    each removal is appended to ``warnings`` so that the caller can tell the editor.
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -131,16 +159,19 @@ def load_yaml(text: str, first_line: int) -> tuple[Any, Lines]:
         """File line of a mark, counting only '\n' (PyYAML also breaks lines at U+0085, U+2028, U+2029)."""
         return first_line + bisect.bisect_left(breaks, mark.index)
 
-    return _value(node, (), lines, line_of, set()), lines
+    return _value(node, (), lines, line_of, set(), warnings if warnings is not None else []), lines
 
 
 def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],
-           seen: set[int]) -> Any:
+           seen: set[int], warnings: list[YamlError]) -> Any:
     line = line_of(node.start_mark)
     field = str(path[0]) if path else ""
     if id(node) in seen:
         raise YamlError(line, "YAML anchors and aliases (&name, *name) are not allowed; write the value out", field)
     seen.add(id(node))
+    if len(path) >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        raise YamlError(line, f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
+                              "write a flat value or a short list", field)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
             raise _bad_tag(node, line, field)
@@ -156,7 +187,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
                 raise YamlError(key_line, f"is defined twice (first on line {lines[path + (key,)]}); keep one",
                                 str((path + (key,))[0]))
             lines[path + (key,)] = key_line
-            out[key] = _value(value_node, path + (key,), lines, line_of, seen)
+            out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
@@ -164,10 +195,14 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
         items = []
         for i, item in enumerate(node.value):
             lines[path + (i,)] = line_of(item.start_mark)
-            items.append(_value(item, path + (i,), lines, line_of, seen))
+            items.append(_value(item, path + (i,), lines, line_of, seen, warnings))
         return items
     tag, value = node.tag, node.value
     if tag == _STR:
+        for char in sorted(set(_ESCAPED_CONTROL.findall(value))):
+            warnings.append(YamlError(line, f"control character U+{ord(char):04X} (from a YAML escape such as "
+                                            "\"\\a\") removed: feeds and HTML cannot carry it; delete the escape "
+                                            "from the value", field))
         return _ESCAPED_CONTROL.sub("", value)
     if tag == _NULL:
         return None

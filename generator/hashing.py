@@ -19,7 +19,8 @@ def digest(*parts: bytes | str) -> str:
     """A short, stable hash of some bytes and strings (length-prefixed, so parts cannot run together)."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        # surrogateescape: a file name that is not UTF-8 reaches here as Python's escaped bytes
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()

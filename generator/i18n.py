@@ -5,12 +5,50 @@ build gives the same bytes on every machine.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Callable
 
+from babel import Locale
 from babel.dates import format_date
 
-STRINGS: dict[str, dict[str, str]] = {
+
+@dataclass(frozen=True)
+class Plural:
+    """A UI string with one form per CLDR plural category ('one', 'other', ...).
+
+    It formats like a ``str`` (``t.articles_count.format(n=3)``), so a template does not need
+    to know that "1 article" and "2 articles" differ in English while Indonesian says
+    "1 artikel" and "2 artikel". Babel's CLDR rules pick the form.
+    """
+
+    language: str
+    forms: tuple[tuple[str, str], ...]
+    """(category, text) pairs; 'other' is always there."""
+
+    def format(self, n: int, **values: object) -> str:
+        forms = dict(self.forms)
+        return forms.get(plural_category(n, self.language), forms["other"]).format(n=n, **values)
+
+
+def plural_category(n: int, language: str) -> str:
+    """CLDR's plural category of ``n`` in ``language``: 'one' or 'other' for English, always 'other' for Indonesian."""
+    return str(_plural_rule(language)(n))
+
+
+@lru_cache(maxsize=None)
+def _plural_rule(language: str) -> Callable[[int], str]:
+    """Parsing a locale is slow, and every term page asks: each language's rule is looked up once."""
+    return Locale.parse(language).plural_form
+
+
+def counted(n: int, one: str, other: str, language: str = "en") -> str:
+    """'1 article', '2 articles' by the language's plural rule: the CLI's summaries (in English)."""
+    return f"{n} {one if plural_category(n, language) == 'one' else other}"
+
+
+STRINGS: dict[str, dict[str, str | Plural]] = {
     "id": {
         "home": "Beranda",
         "latest": "Berita terbaru",
@@ -29,7 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "older": "Lebih lama »",
         "page_of": "Halaman {n} dari {total}",
         "pagination": "Navigasi halaman",
-        "articles_count": "{n} artikel",
+        "articles_count": Plural("id", (("other", "{n} artikel"),)),
         "all_tags": "Semua tag",
         "all_companies": "Semua perusahaan",
         "all_sections": "Semua rubrik",
@@ -47,6 +85,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Bulan",
         "years": "Tahun",
         "empty": "Belum ada artikel.",
+        "search": "Cari",
+        "search_label": "Cari artikel",
+        "search_noscript": "Pencarian memerlukan JavaScript. Telusuri arsip per tahun:",
+        "search_none": "Tidak ada artikel yang cocok dengan “{q}”.",
+        "search_found": "{n} artikel cocok dengan “{q}”.",
+        "breadcrumb": "Jejak navigasi",
+        "related": "Baca juga",
+        "newer_article": "Artikel lebih baru",
+        "older_article": "Artikel lebih lama",
+        "around": "Artikel sebelum dan sesudahnya",
+        "reading_time": "{n} menit baca",
+        "section_nav": "Rubrik",
+        "archive_intro": "Semua artikel menurut tahun dan bulan.",
+        "archive_description": Plural("id", (("other", "{n} artikel dari {name} di {site}."),)),
+        "tag_description": Plural("id", (("other", "{n} artikel bertag {name} di {site}."),)),
+        "section_description": Plural("id", (("other", "{n} artikel di rubrik {name} di {site}."),)),
+        "company_description": Plural("id", (("other", "{n} artikel tentang {name} di {site}."),)),
+        "terms_description": "Daftar {what} di {site}, masing-masing dengan jumlah artikelnya.",
+        "lead": "Berita utama",
         # issue 11 (publishers, editions, company intelligence)
         "sources": "Sumber berita",
         "publisher_title": "Sumber: {name}",
@@ -99,7 +156,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "older": "Older »",
         "page_of": "Page {n} of {total}",
         "pagination": "Pagination",
-        "articles_count": "{n} articles",
+        "articles_count": Plural("en", (("one", "{n} article"), ("other", "{n} articles"))),
         "all_tags": "All tags",
         "all_companies": "All companies",
         "all_sections": "All sections",
@@ -117,6 +174,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "months": "Months",
         "years": "Years",
         "empty": "No articles yet.",
+        "search": "Search",
+        "search_label": "Search articles",
+        "search_noscript": "Search needs JavaScript. Browse the archive by year:",
+        "search_none": "No articles match “{q}”.",
+        "search_found": "{n} articles match “{q}”.",
+        "breadcrumb": "Breadcrumb",
+        "related": "Related reading",
+        "newer_article": "Newer article",
+        "older_article": "Older article",
+        "around": "Previous and next articles",
+        "reading_time": "{n} min read",
+        "section_nav": "Sections",
+        "archive_intro": "Every article by year and month.",
+        "archive_description": Plural("en", (("one", "{n} article from {name} on {site}."), ("other", "{n} articles from {name} on {site}."))),
+        "tag_description": Plural("en", (("one", "{n} article tagged {name} on {site}."), ("other", "{n} articles tagged {name} on {site}."))),
+        "section_description": Plural("en", (("one", "{n} article in the {name} section on {site}."), ("other", "{n} articles in the {name} section on {site}."))),
+        "company_description": Plural("en", (("one", "{n} article about {name} on {site}."), ("other", "{n} articles about {name} on {site}."))),
+        "terms_description": "All {what} on {site}, each with its number of articles.",
+        "lead": "Top story",
         # issue 11 (publishers, editions, company intelligence)
         "sources": "Publishers",
         "publisher_title": "Publisher: {name}",

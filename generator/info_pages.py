@@ -10,11 +10,11 @@ import difflib
 import os
 from pathlib import Path
 
-from .content import FieldReader, decode
+from .content import FieldReader, decode, read_article
 from .errors import Problem
 from .frontmatter import SplitError, YamlError, load_yaml, split
 from .layout import PAGES as PAGES_DIR
-from .markdown import render_markdown
+from .markdown import DEFAULT_OPTIONS, MarkdownOptions, render_markdown
 from .models import InfoPage
 from .urls import TOP_LEVEL
 
@@ -32,7 +32,8 @@ def find_pages(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
     return tuple((f"{content_dir}/{PAGES_DIR}/{name}", folder / name) for name in names)
 
 
-def parse_page(rel: str, data: bytes) -> tuple[InfoPage | None, tuple[Problem, ...]]:
+def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTIONS,
+               ) -> tuple[InfoPage | None, tuple[Problem, ...]]:
     """One page file → the page (or None) and every problem found in it."""
     text, problems = decode(rel, data)
     if text is None:
@@ -65,20 +66,21 @@ def parse_page(rel: str, data: bytes) -> tuple[InfoPage | None, tuple[Problem, .
         slug = None
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, tuple(problems)
-    return InfoPage(rel, slug, title, summary or "", bool(draft), render_markdown(parts.body)), tuple(problems)
+    return InfoPage(rel, slug, title, summary or "", bool(draft), render_markdown(parts.body, markdown)), tuple(problems)
 
 
-def load_pages(root: Path, content_dir: str, drafts: bool) -> tuple[tuple[InfoPage, ...], tuple[Problem, ...]]:
-    """Every page (drafts only when asked for), sorted by slug, with every problem in them."""
+def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,
+               ) -> tuple[tuple[InfoPage, ...], tuple[Problem, ...]]:
+    """Every page (drafts only when asked for), sorted by slug, with every problem in them; bodies are
+    rendered with the site's Markdown options, as articles are."""
     pages: list[InfoPage] = []
     problems: list[Problem] = []
     for rel, path in find_pages(root, content_dir):
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            problems.append(Problem(rel, 0, "", f"cannot be read ({e.strerror}); check its permissions"))
+        data = read_article(rel, path)  # size checked before reading: a sparse 4 GB page is never read whole
+        if isinstance(data, Problem):
+            problems.append(data)
             continue
-        page, found = parse_page(rel, data)
+        page, found = parse_page(rel, data, markdown)
         problems += found
         if page is not None and (drafts or not page.draft):
             pages.append(page)

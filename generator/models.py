@@ -83,6 +83,11 @@ class Article:
     author: str
     image: str
     """Image URL or site path, or ''."""
+    image_alt: str
+    """What the image shows, for readers who cannot see it (required with ``image``)."""
+    image_caption: str
+    image_credit: str
+    """Who made the image, e.g. 'Foto: Antara'."""
     draft: bool
     body_html: str
     """The Markdown body rendered to safe HTML."""
@@ -204,6 +209,35 @@ class ArchiveLink:
     @property
     def path(self) -> str:
         return archive_path(self.year, self.month)
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """An article as another page links to it (related reading, previous/next): no body, no lists."""
+
+    path: str
+    title: str
+    date: datetime
+
+
+@dataclass(frozen=True)
+class Image:
+    """An article's image as pages show it: sizes known for local files, so the layout does not shift."""
+
+    src: str
+    """Site path ('images/a.jpg') or http(s) URL."""
+    alt: str
+    caption: str = ""
+    credit: str = ""
+    width: int = 0
+    """Pixels; 0 when unknown (a remote image, or a local file Pillow cannot read)."""
+    height: int = 0
+    srcset: tuple[tuple[str, int], ...] = ()
+    """Smaller copies made at build time, as (site path, width), smallest first; the original is not listed."""
+
+    @property
+    def local(self) -> bool:
+        return not self.src.startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)

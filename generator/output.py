@@ -10,7 +10,11 @@ from it (so it keeps its mtime, and an rsync-style deploy skips it), and only ne
 are written. A failure or ``kill -9`` at any point leaves the live site as it was.
 
 Every folder the writer makes carries a ``.news-digest`` marker naming the tree it holds;
-a folder without the marker was not made by digest and is never replaced or deleted.
+a folder without the marker was not made by digest and is never replaced or deleted. The
+marker is replaced by rename, never rewritten in place, and a folder is deleted with its
+marker last, so a kill at any moment leaves a folder that is recognisably ours (or empty).
+Neither the live folder nor the spare is trusted blindly: each is compared, by a stat walk,
+with what the writer recorded after writing it (``TreeState``). See docs/writer.md.
 """
 from __future__ import annotations
 
@@ -20,16 +24,19 @@ import fcntl
 import os
 import shutil
 import stat
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from types import EllipsisType
 from typing import Iterable, Iterator, Mapping
 
-from .cache import digest
+from .cache import TreeState, digest
 from .errors import BuildError, BusyError, Problem, RefusalError
 
 MARKER = ".news-digest"
 """File in every output folder this tool made; a non-empty folder without it is never replaced."""
+_MARKER_TMP = MARKER + ".tmp"
+"""The next marker, written in full before it is renamed over the marker."""
 _MARKER_TEXT = "built by news-digest; this folder is replaced on every build\ntree: {}\n"
 _RENAME_EXCHANGE = 2
 
@@ -81,17 +88,23 @@ class Output:
 
 
 @dataclass(frozen=True)
-class Written:
-    """What the writer did."""
+class SiteWrite:
+    """What one ``write_site`` did, and what the cache must remember for the next one."""
 
-    manifest: Mapping[str, str]
-    """Every file of the new site, path → hash."""
-    tree: str
-    """Id of the new site's tree (in its marker)."""
-    previous: tuple[str, Mapping[str, str]] | None
-    """The tree now in the spare folder and its files, when known."""
+    live: TreeState
+    """The new live folder: its tree id, files (path → hash) and how they look on disk."""
+    spare: TreeState | None
+    """The spare tree now (the live folder before), when the writer could vouch for it."""
     written: int
     """Files that got new bytes; the rest were kept or linked."""
+
+    @property
+    def manifest(self) -> Mapping[str, str]:
+        return self.live.files
+
+    @property
+    def tree(self) -> str:
+        return self.live.tree
 
 
 class StaleCache(Exception):
@@ -115,17 +128,29 @@ def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None
             raise RefusalError(f"refusing to build into {target}: it overlaps {folder}, which holds your sources")
     if resolved.exists() and not resolved.is_dir():
         raise RefusalError(f"refusing to build into {target}: it is a file, not a folder")
+    if resolved.is_dir() and os.path.ismount(resolved):
+        raise RefusalError(f"refusing to build into {target}: it is a mount point, and digest replaces the output "
+                           f"folder as a whole (by renaming it), which a mount point cannot be; build into a folder "
+                           f"inside it, e.g. --output {target / 'site'}")
     for folder in (resolved, *_siblings(resolved)):
         if not folder.is_symlink() and folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
             raise RefusalError(f"refusing to replace {folder}: it is not empty and was not made by digest "
                                f"(no {MARKER} file in it); empty it or choose another --output")
         if folder != resolved and folder.is_symlink():
             raise RefusalError(f"refusing to build into {target}: {folder} is a symbolic link; remove it")
+        _refuse_file(folder)
+
+
+def _refuse_file(folder: Path) -> None:
+    """A user's file where digest keeps its spare tree is never deleted (exit 2)."""
+    if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+        raise RefusalError(f"refusing to replace {folder}: it is a file, and digest keeps its spare copy of the "
+                           f"site under that name; move or rename the file")
 
 
 @contextmanager
 def build_lock(target: Path) -> Iterator[None]:
-    """One build at a time per output folder: an exclusive lock on the folder that holds it."""
+    """One build at a time per folder that holds output folders (they share it for spares and renames)."""
     parent = target.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(parent, os.O_RDONLY)
@@ -133,7 +158,9 @@ def build_lock(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BusyError(f"another digest build is writing {target}; run again when it has finished") from None
+            raise BusyError(f"another digest build is writing an output folder in {parent} (it may be {target} "
+                            f"or another output beside it: builds into one folder take turns); run again when "
+                            f"it has finished") from None
         yield
     finally:
         os.close(fd)
@@ -160,14 +187,76 @@ def _ours(folder: Path) -> bool:
     return folder.is_dir() and not folder.is_symlink() and read_tree(folder) is not None
 
 
+def _empty_folder(folder: Path) -> bool:
+    """A real folder with nothing in it: what a deletion killed between its last two steps leaves."""
+    return folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir())
+
+
+def stat_tree(folder: Path) -> dict[str, str]:
+    """Every entry below ``folder`` (the marker left out) → 'size:mtime_ns:inode' for files, 'd' for folders.
+
+    A page edited, deleted or added by hand, or a stray folder, changes this map; reading it
+    costs one lstat per file and no reads.
+    """
+    out: dict[str, str] = {}
+    stack = [("", str(folder))]
+    while stack:
+        prefix, path = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            out[prefix or "."] = "?"
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if not prefix and entry.name == MARKER:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                out[rel] = "d"
+                stack.append((rel + "/", entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            else:
+                out[rel] = "link or special file"
+    return out
+
+
+def match_tree(folder: Path, known: Iterable[TreeState]) -> TreeState | None:
+    """The recorded state that ``folder`` still exactly is (its marker and a stat walk agree), or None."""
+    if not _ours(folder):
+        return None
+    tree = read_tree(folder)
+    candidates = [state for state in known if state.tree == tree and tree]
+    if not candidates:
+        return None
+    stats = stat_tree(folder)
+    return next((state for state in candidates if state.stats == stats), None)
+
+
 def clean_leftovers(target: Path) -> None:
-    """Repair what an interrupted swap left: put a live site caught between renames back."""
+    """Repair what an interrupted swap or deletion left: put a live site caught between renames back."""
     spare, old = _siblings(target)
     if _ours(old):
         if not target.exists():
             old.rename(target)
         else:
-            shutil.rmtree(old)
+            remove_tree(old)
+    elif _empty_folder(old):
+        old.rmdir()
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete a folder digest made, its marker last: a kill midway leaves a folder still marked ours, or empty."""
+    for entry in os.scandir(folder):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
+    (folder / MARKER).unlink(missing_ok=True)
+    folder.rmdir()
 
 
 def _umask() -> int:
@@ -191,53 +280,103 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
-def _prepare_spare(spare: Path, trees: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
-    """An existing spare whose contents the cache knows, or a fresh empty one; marked 'updating'."""
-    known = trees.get(read_tree(spare) or "") if _ours(spare) else None
-    if known is None:
-        if spare.exists() or spare.is_symlink():
-            shutil.rmtree(spare) if _ours(spare) else spare.unlink()
+def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> Mapping[str, str]:
+    """An existing spare that still is what the cache recorded, or a fresh empty one; marked 'updating'.
+
+    A spare that is ours but not as recorded (damaged by hand, half-updated or half-deleted
+    by a killed build) is deleted and made afresh: it is never published.
+    """
+    state = match_tree(spare, known)
+    if state is None:
+        if _ours(spare):
+            remove_tree(spare)
+        elif _empty_folder(spare):
+            spare.rmdir()
+        elif spare.exists() or spare.is_symlink():
+            _refuse_file(spare)
+            raise RefusalError(f"refusing to replace {spare}: it was not made by digest (no {MARKER} file in it); "
+                               f"empty it or move it away")
         spare.mkdir()
-        known = {}
     os.chmod(spare, 0o755)
     _write_marker(spare, "updating")
-    return known
+    return state.files if state else {}
 
 
 def _write_marker(folder: Path, tree: str) -> None:
+    """Replace the marker atomically: at every moment the folder has a whole marker, old or new.
+
+    A folder without a marker yet gets it directly: even empty (a build killed while writing it),
+    a marker file says 'ours, contents unknown', which a temporary file beside it would not.
+    """
     marker = folder / MARKER
-    marker.unlink(missing_ok=True)
-    marker.write_text(_MARKER_TEXT.format(tree), "utf-8")
-    os.chmod(marker, 0o644)
+    fresh = not marker.exists()
+    tmp = marker if fresh else folder / _MARKER_TMP
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    with os.fdopen(fd, "wb") as f:
+        os.fchmod(fd, 0o644)
+        f.write(_MARKER_TEXT.format(tree).encode("utf-8"))
+    if not fresh:
+        os.rename(tmp, marker)
 
 
-def write_site(output: Iterable[Entry], target: Path, trees: Mapping[str, Mapping[str, str]] | None = None) -> Written:
-    """Make ``target`` hold exactly ``output``, atomically; ``trees`` are the cache's known manifests."""
-    trees = trees or {}
-    clean_leftovers(target)
-    spare, old = _siblings(target)
-    live_tree = read_tree(target) if _ours(target) else None
-    live = trees.get(live_tree or "")
-    have = _prepare_spare(spare, trees)
+def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = (),
+               live: TreeState | None | EllipsisType = ...) -> SiteWrite:
+    """Make ``target`` hold exactly ``output``, atomically; ``known`` are the states the cache recorded.
+
+    ``live`` is what ``match_tree(target, known)`` gave, when the caller has asked already (a stat
+    walk of a big site is worth doing once). Any OSError (a full disk, a folder digest may not write
+    in) becomes a BuildError that names the path; the live site is unchanged then.
+    """
     try:
-        manifest, written = _update_spare(output, spare, target, have, live)
+        return _write_site(output, target, tuple(known), live)
+    except OSError as e:
+        raise BuildError([write_problem(e, target)]) from None
+
+
+def write_problem(e: OSError, target: Path) -> Problem:
+    """A failed write as one line that names the path and says what to do."""
+    where = str(e.filename) if e.filename else str(target)
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "the disk is full; free some space there and build again"
+    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        advice = (f"digest may not write there; it writes {target} and its spare copy beside it, so "
+                  f"{target.resolve().parent} must be writable (see its permissions, and lsattr -d for an "
+                  f"immutable flag)")
+    elif e.errno in (errno.EXDEV, errno.EBUSY):
+        advice = f"{target} or its spare copy is a mount point or on another disk; build into a folder inside it"
+    else:
+        advice = "check the path and build again"
+    return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {target} is unchanged")
+
+
+def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
+                live: TreeState | None | EllipsisType) -> SiteWrite:
+    spare, old = _siblings(target)
+    if _ours(old) or _empty_folder(old):  # an interrupted swap: the live folder may move back
+        clean_leftovers(target)
+        live = ...
+    _refuse_file(old)
+    live_state = match_tree(target, known) if live is ... else live
+    have = _prepare_spare(spare, known)
+    try:
+        manifest, written = _update_spare(output, spare, target, have, live_state.files if live_state else None)
+        for path in sorted(set(have) - set(manifest), reverse=True):
+            _remove_file(spare, path)
     except BaseException:
         if not have:  # a spare made by this build: leave no half-written folder behind
-            shutil.rmtree(spare, ignore_errors=True)
+            with suppress(OSError):
+                remove_tree(spare)
         raise  # a spare that existed before stays, marked 'updating', for the next build to redo
-    for path in sorted(set(have) - set(manifest), reverse=True):
-        _remove_file(spare, path)
     tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
     _write_marker(spare, tree)
-    previous = (live_tree, live) if live_tree and live is not None else None
     if not target.exists():
         spare.rename(target)
-        return Written(manifest, tree, None, written)
-    if not _exchange(spare, target):
+    elif not _exchange(spare, target):
         target.rename(old)
         spare.rename(target)
         old.rename(spare)
-    return Written(manifest, tree, previous, written)
+    new = TreeState(tree, manifest, stat_tree(target))
+    return SiteWrite(new, live_state, written)
 
 
 def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapping[str, str],
@@ -267,11 +406,15 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
                 pass
         if isinstance(data, Unchanged):
             raise StaleCache(path)
-        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        with os.fdopen(fd, "wb") as f:
-            if umask & 0o644:
-                os.fchmod(fd, 0o644)
-            f.write(data)
+        try:
+            fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            with os.fdopen(fd, "wb") as f:
+                if umask & 0o644:
+                    os.fchmod(fd, 0o644)
+                f.write(data)
+        except OSError as e:  # a full disk fails in write() or close(), which name no path
+            e.filename = e.filename or dest
+            raise
         written += 1
     return manifest, written
 
@@ -324,6 +467,20 @@ def _remove_file(root: Path, path: str) -> None:
         except OSError:
             break
         parent = parent.parent
+
+
+def read_unchanged(target: Path, path: str, entry: Unchanged) -> bytes:
+    """The live site's bytes for an ``Unchanged`` entry, so a later stage (the search index) can read a
+    page it did not render; StaleCache if the live file is gone or no longer has those bytes."""
+    try:
+        fd = os.open(target / path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        raise StaleCache(path) from None
+    with os.fdopen(fd, "rb") as f:
+        data = f.read()
+    if digest(data) != entry.hash:
+        raise StaleCache(path)
+    return data
 
 
 def _same_bytes(previous: str, data: bytes | Unchanged) -> bool:

@@ -11,18 +11,24 @@ helpers that depend only on the config: ``config``, ``t`` (UI strings), ``url``,
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from . import i18n, urls
+from . import i18n, images, urls
 from .config import Config
 from .editions import Edition, EditionLink, neighbours
 from .feeds import Names, item_categories, term_names
 from .intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
-from .models import Archive, ArchiveLink, Article, MenuLink, PageSpec, Site, Term, TermLink
+from .models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
 from .publishers import Publisher
 from .publishers import link as publisher_link
 from .registry import fold
+from .taxonomy import newest_first
+
+RELATED = 5
+"""Related articles shown under an article."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,8 @@ class Pager:
     articles: tuple[Article, ...]
     first: str
     """Path of page 1; the other pages hang below it."""
+    images: tuple[Image | None, ...] = ()
+    """Each listed article's image (with its size), for thumbnails; parallel to ``articles``."""
 
     @property
     def path(self) -> str:
@@ -46,6 +54,17 @@ class Pager:
     @property
     def next(self) -> str | None:
         return urls.page_path(self.first, self.number + 1) if self.number < self.total else None
+
+    @property
+    def links(self) -> tuple[tuple[int, str] | None, ...]:
+        """Numbered links: the first and last page and two either side of this one; None marks a gap ('…')."""
+        shown = sorted({1, self.total, *range(max(1, self.number - 2), min(self.total, self.number + 2) + 1)})
+        out: list[tuple[int, str] | None] = []
+        for n in shown:
+            if out and out[-1] is not None and n - out[-1][0] > 1:
+                out.append(None if n - out[-1][0] > 2 else (n - 1, urls.page_path(self.first, n - 1)))
+            out.append((n, urls.page_path(self.first, n)))
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -93,17 +112,57 @@ class Kinds:
     def site_feed(self) -> Feed:
         return Feed(self.config.title, urls.feed_path(""))
 
+    @cached_property
+    def section_bar(self) -> tuple[MenuLink, ...]:
+        """Sections in the editor's order (``sections`` in config.yaml), then the others by article count.
+
+        Names and paths only: a new article re-renders every page only if it changes the bar's order.
+        A configured section without articles has no page, so it is left out.
+        """
+        by_fold = {fold(term.name): term for term in self.site.sections}
+        listed = [by_fold[f] for f in dict.fromkeys(fold(n) for n in self.config.sections) if f in by_fold]
+        rest = sorted((t for t in self.site.sections if t not in listed), key=lambda t: (-len(t.articles), t.slug))
+        return tuple(MenuLink(t.name, t.path) for t in (*listed, *rest))
+
+    @cached_property
+    def local_images(self) -> dict[str, images.LocalImage | None]:
+        """Every local image an article shows, read once: size and hash of the bytes."""
+        return {a.image: images.probe(self.config, a.image) for a in self.site.articles
+                if a.image and not a.image.startswith(("http://", "https://"))}
+
+    @cached_property
+    def _images(self) -> dict[str, Image | None]:
+        return {a.path: self._image(a) for a in self.site.articles}
+
+    def image(self, article: Article) -> Image | None:
+        """The article's image as pages show it (one object per article, however many lists show it)."""
+        return self._images[article.path]
+
+    def _image(self, article: Article) -> Image | None:
+        """Local files get their size and smaller copies."""
+        if not article.image:
+            return None
+        found = self.local_images.get(article.image)
+        if found is None:
+            return Image(article.image, article.image_alt, article.image_caption, article.image_credit)
+        srcset = tuple((images.variant_path(article.image, w), w)
+                       for w in images.variant_widths(article.image, found.width))
+        return Image(article.image, article.image_alt, article.image_caption, article.image_credit,
+                     found.width, found.height, srcset)
+
     def page(self, path: str, template: str, title: str, feeds: Sequence[Feed] = (), **context: Any) -> PageSpec:
-        """A spec for the HTML page at ``path``."""
+        """A spec for the HTML page at ``path``: every page also gets the footer menu and the section bar."""
         return PageSpec(urls.file_for(path), "html", template,
-                        {"page": Page(path, title, (*feeds, self.site_feed)), "menu": self.menu, **context})
+                        {"page": Page(path, title, (*feeds, self.site_feed)), "menu": self.menu,
+                         "sections": self.section_bar, **context})
 
     def pagers(self, articles: Sequence[Article], first: str) -> Iterable[Pager]:
         """The pages of a paginated list: always at least one, even when empty."""
         size = self.config.page_size
         total = page_count(len(articles), size)
         for n in range(1, total + 1):
-            yield Pager(n, total, tuple(articles[(n - 1) * size: n * size]), first)
+            listed = tuple(articles[(n - 1) * size: n * size])
+            yield Pager(n, total, listed, first, tuple(self.image(a) for a in listed))
 
     def page_title(self, title: str, pager: Pager) -> str:
         return title if pager.number == 1 else f"{title} · {self.t['page_of'].format(n=pager.number, total=pager.total)}"
@@ -126,6 +185,44 @@ def link(term: Term) -> TermLink:
     return TermLink(term.kind, term.slug, term.name, len(term.articles), term.company)
 
 
+def article_link(article: Article) -> ArticleLink:
+    return ArticleLink(article.path, article.title, article.date)
+
+
+def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[str, tuple[Article, ...]]:
+    """Each article's related reading (by path): most shared companies, then most shared tags, then newest.
+
+    Candidates come from inverted indexes (company → articles, tag → articles), so the work is
+    the sum of the lists an article is in, not all pairs. In newest-first order an article's
+    index is its recency rank with the slug and file as tie-breaks, so one integer per candidate
+    orders them, and only the best ``limit`` are picked (no full sort).
+    """
+    ordered = newest_first(articles)
+    n = len(ordered)
+    by_company: dict[str, list[int]] = {}
+    by_tag: dict[str, list[int]] = {}
+    tag_keys = [tuple(dict.fromkeys(fold(t) for t in a.tags)) for a in ordered]
+    for i, a in enumerate(ordered):
+        for c in a.companies:
+            by_company.setdefault(c.id, []).append(i)
+        for tag in tag_keys[i]:
+            by_tag.setdefault(tag, []).append(i)
+    company_weight = n * (max((len(k) for k in tag_keys), default=0) + 1)
+    related: dict[str, tuple[Article, ...]] = {}
+    for i, a in enumerate(ordered):
+        score: dict[int, int] = {}
+        for c in a.companies:
+            for j in by_company[c.id]:
+                score[j] = score.get(j, n) + company_weight
+        for tag in tag_keys[i]:
+            for j in by_tag[tag]:
+                score[j] = score.get(j, n) + n
+        score.pop(i, None)
+        best = heapq.nlargest(limit, score, key=lambda j: score[j] - j)
+        related[a.path] = tuple(ordered[j] for j in best)
+    return related
+
+
 def home_pages(k: Kinds) -> Iterable[PageSpec]:
     for p in k.pagers(k.site.articles, ""):
         title = k.config.title if p.number == 1 else k.page_title(k.t["latest"], p)
@@ -133,14 +230,23 @@ def home_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def article_pages(k: Kinds) -> Iterable[PageSpec]:
-    """Each article with links to its tags and section (names and counts, not their lists)."""
+    """Each article with links to its tags, companies and section (names and counts, not their lists),
+    its neighbours in time and its related reading (titles and paths, not bodies)."""
     tags = {fold(term.name): link(term) for term in k.site.tags}
+    companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
     publishers = {a.source_path: publisher_link(p) for p in k.publishers for a in p.articles}
-    for article in k.site.articles:
+    related = related_articles(k.site.articles)
+    articles = k.site.articles
+    for i, article in enumerate(articles):
         yield k.page(article.path, "article.html", article.title, article=article,
                      tag_links=tuple(tags[fold(tag)] for tag in article.tags),
+                     company_links=tuple(companies[c.id] for c in article.companies),
                      section_link=sections.get(fold(article.section)),
+                     image=k.image(article),
+                     newer=article_link(articles[i - 1]) if i > 0 else None,
+                     older=article_link(articles[i + 1]) if i + 1 < len(articles) else None,
+                     related=tuple(article_link(r) for r in related[article.path]),
                      publisher_link=publishers.get(article.source_path))
 
 
@@ -219,10 +325,40 @@ def archive_pages(k: Kinds) -> Iterable[PageSpec]:
             yield k.page(p.path, "archive.html", k.page_title(title, p), archive=here, months=months, pager=p)
 
 
+def archive_index_page(k: Kinds) -> Iterable[PageSpec]:
+    """/archive/: every year with its months and counts, so every dated list is a link away from every page."""
+    years = tuple((ArchiveLink(y.year, None, len(y.articles)),
+                   tuple(ArchiveLink(m.year, m.month, len(m.articles)) for m in k.site.months if m.year == y.year))
+                  for y in k.site.years)
+    yield k.page("archive/", "archive_index.html", k.t["archive"], years=years)
+
+
+def image_variants(k: Kinds) -> Iterable[PageSpec]:
+    """The smaller copies of local images for ``srcset``; each depends only on its source's bytes and width."""
+    made: set[str] = set()
+    for article in k.site.articles:
+        image = k.image(article)
+        found = k.local_images.get(article.image) if image else None
+        if image is None or found is None:
+            continue
+        for path, width in image.srcset:
+            if path not in made:
+                made.add(path)
+                yield PageSpec(path, "image", "", {"file": found.file, "sha": found.sha, "width": width})
+
+
 def info_pages(k: Kinds) -> Iterable[PageSpec]:
     """Pages that are not news (content/pages/): /about/ and the like."""
     for info in k.site.pages:
         yield k.page(info.path, "page.html", info.title, info_page=info)
+
+
+def search_page(k: Kinds) -> Iterable[PageSpec]:
+    """/search/ (when ``search`` is on): the box and results drawn by search.js; without
+    JavaScript it lists the yearly archives instead."""
+    if k.config.search:
+        years = tuple(ArchiveLink(y.year, None, len(y.articles)) for y in k.site.years)
+        yield k.page("search/", "search.html", k.t["search"], years=years)
 
 
 def not_found_page(k: Kinds) -> Iterable[PageSpec]:

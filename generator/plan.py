@@ -21,23 +21,28 @@ from .config import Config
 from .editions import finish_email, render_edition_feed
 from .feeds import FORMATS, render_feed
 from .hashing import Memo, canonical, digest
-from .models import Article, PageSpec
-from .pages import (Kinds, PageKind, archive_pages, article_pages, edition_pages, feeds, home_pages, info_pages,
-                    intersection_feeds, intersection_pages, not_found_page, publisher_feeds, publisher_index_pages,
-                    publisher_pages, term_index_pages, term_pages, weekly_feeds, weekly_index_pages)
+from .models import Article, Image, PageSpec
+from .images import render_resized
+from .registry import fold
+from .taxonomy import term_slug
+from .pages import (Kinds, PageKind, archive_index_page, archive_pages, article_pages, edition_pages, feeds,
+                    home_pages, image_variants, info_pages, intersection_feeds, intersection_pages, not_found_page,
+                    publisher_feeds, publisher_index_pages, publisher_pages, search_page, term_index_pages, term_pages,
+                    weekly_feeds, weekly_index_pages)
 
 PAGE_RENDERS = ("html", "email")
-"""Renders that make pages; every other one (the RENDERERS) makes a feed."""
+"""Renders that make pages; "image" makes resized images; every other one makes a feed."""
 
 PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages, term_pages, intersection_pages,
-                                    archive_pages, publisher_index_pages, publisher_pages, weekly_index_pages,
-                                    edition_pages, info_pages, not_found_page, feeds, intersection_feeds,
-                                    publisher_feeds, weekly_feeds)
+                                    archive_index_page, archive_pages, publisher_index_pages, publisher_pages,
+                                    weekly_index_pages, edition_pages, info_pages, search_page, not_found_page, feeds,
+                                    intersection_feeds, publisher_feeds, weekly_feeds, image_variants)
 """Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
 
 RENDERERS: Mapping[str, Callable[..., bytes]] = {
     **{fmt: partial(render_feed, fmt=fmt) for fmt in FORMATS},
     **{f"weekly-{fmt}": partial(render_edition_feed, fmt=fmt) for fmt in FORMATS},
+    "image": render_resized,
 }
 """Renderers of specs that are not HTML pages, by ``PageSpec.render``; each is called as f(config, **context)."""
 
@@ -61,6 +66,11 @@ def plan_site(kinds: Kinds, base: str) -> list[Planned]:
     return planned
 
 
+def section_path(name: str) -> str:
+    """Path of the section page for a section name as an article writes it (the taxonomy's slug rule)."""
+    return urls.term_path("sections", term_slug(fold(name)))
+
+
 class Renderer:
     """Turns specs into bytes; one per process, holding the Jinja environment.
 
@@ -71,19 +81,21 @@ class Renderer:
 
     def __init__(self, env: jinja2.Environment, config: Config) -> None:
         self.env, self.config = env, config
-        self._items: dict[str, Markup] = {}
+        self._items: dict[tuple[str, Image | None], Markup] = {}
         env.globals.update(
             config=config, t=i18n.STRINGS[config.language], item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=partial(i18n.long_date, language=config.language),
             month_name=partial(i18n.month_name, language=config.language),
+            section_path=section_path,
         )
 
-    def item(self, article: Article) -> Markup:
-        """The article's entry in lists (``_item.html``), rendered once per process."""
-        html = self._items.get(article.key)
+    def item(self, article: Article, image: Image | None = None) -> Markup:
+        """The article's entry in lists (``_item.html``, with its thumbnail), rendered once per process."""
+        key = (article.key, image)
+        html = self._items.get(key)
         if html is None:
-            html = self._items[article.key] = Markup(self.env.get_template("_item.html").render(item=article))
+            html = self._items[key] = Markup(self.env.get_template("_item.html").render(item=article, image=image))
         return html
 
     def __call__(self, spec: PageSpec) -> bytes:

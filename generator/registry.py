@@ -11,9 +11,12 @@ from .errors import BuildError, Problem
 from .frontmatter import YamlError, load_yaml
 from .markdown import normalize_url
 from .models import Company
+from .urls import HTTP_URL
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
+MAX_ALIASES = 100
+"""Most aliases a company may have; each one is matched against every article by `digest check`."""
 
 
 def fold(name: str) -> str:
@@ -29,6 +32,8 @@ class Registry:
     """Companies by id, in id order."""
     names: dict[str, str]
     """Folded name or alias → company id, in sorted order."""
+    warnings: tuple[Problem, ...] = ()
+    """Things fixed on the way in (control characters from YAML escapes), to report with the build's."""
 
     def lookup(self, name: str) -> Company | None:
         cid = self.names.get(fold(name))
@@ -46,10 +51,15 @@ def empty_registry() -> Registry:
 
 def load_registry(path: Path, rel: str) -> Registry:
     """Read the registry; a missing file is an empty registry, a bad one an error."""
-    if not path.is_file():
+    if not path.exists():
         return empty_registry()
+    if not path.is_file():  # a folder or a FIFO: never silently an empty registry, never a hang
+        raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
+    escaped: list[YamlError] = []
     try:
-        values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), first_line=1)
+        values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), 1, escaped)
+    except OSError as e:
+        raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except UnicodeDecodeError as e:
         raise BuildError([Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]) from None
     except YamlError as e:
@@ -82,24 +92,33 @@ def load_registry(path: Path, rel: str) -> Registry:
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", "must be a list of names, like [Facebook, Meta Platforms]"))
             aliases = []
+        if len(aliases) > MAX_ALIASES:
+            problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases",
+                                    f"has {len(aliases):,} aliases, more than the {MAX_ALIASES} a company may have; "
+                                    "keep the spellings editors really use"))
+            aliases = []
         url = entry.get("url") or ""
-        if not isinstance(url, str) or (url and not re.match(r"^https?://[^\s/]+", url)):
+        if not isinstance(url, str) or (url and not HTTP_URL.match(url.strip())):
             problems.append(Problem(rel, lines.get((cid, "url"), line), f"{cid}.url", "must be an http(s) URL such as https://example.com/"))
             url = ""
         description = entry.get("description") or ""
         if not isinstance(description, str):
             problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description", "must be text; write it in quotes"))
             description = ""
-        for spelling in [name, *aliases]:
+        spellings = [(name, lines.get((cid, "name"), line))]
+        spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in enumerate(aliases)]
+        for spelling, spelling_line in spellings:
             key = fold(spelling)
             if key in owner and owner[key][0] != cid:
                 other, other_line = owner[key]
-                problems.append(Problem(rel, line, f"{cid}", f"name or alias {spelling!r} is also used by '{other}' (line {other_line}); give it to one company"))
-            owner.setdefault(key, (cid, line))
-        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), normalize_url(url) if url else "",
+                problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {spelling!r} is also used by "
+                                                                      f"'{other}' (line {other_line}); give it to one company"))
+            owner.setdefault(key, (cid, spelling_line))
+        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), normalize_url(url.strip()) if url else "",
                                  description.strip()))
     if problems:
         raise BuildError(problems)
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
-                    {folded: owner[folded][0] for folded in sorted(owner)})
+                    {folded: owner[folded][0] for folded in sorted(owner)},
+                    tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped))
 

@@ -6,7 +6,6 @@ rather than overwrite anything.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 from .config import Config
 from .errors import RefusalError
 from .registry import load_registry
-from .urls import RESERVED, make_slug
+from .urls import HTTP_URL, RESERVED, make_slug
 
 TEMPLATE = Path(__file__).parent / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -30,21 +29,38 @@ PLACEHOLDER = {
 
 
 def init_project(target: Path) -> list[str]:
-    """Copy the project template into ``target`` (new or empty); returns the files made, relative to it."""
+    """Copy the project template into ``target`` (new or empty); returns the files made, relative to it.
+
+    If a file or folder cannot be made (no permission, a file in the way, a full disk), what this
+    call made so far is removed again and the reason is given, so a retry starts clean.
+    """
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
     if target.is_dir() and any(target.iterdir()):
         raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
     made: list[str] = []
-    for source in sorted(TEMPLATE.rglob("*")):
-        if not source.is_file() or "__pycache__" in source.parts:
-            continue
-        rel = source.relative_to(TEMPLATE)
-        rel = Path(*(_RENAMED.get(part, part) for part in rel.parts))
-        dest = target / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
-        made.append(rel.as_posix())
+    folders: list[Path] = []
+    try:
+        for source in sorted(TEMPLATE.rglob("*")):
+            if not source.is_file() or "__pycache__" in source.parts:
+                continue
+            rel = source.relative_to(TEMPLATE)
+            rel = Path(*(_RENAMED.get(part, part) for part in rel.parts))
+            dest = target / rel
+            for folder in reversed([dest.parent, *dest.parent.parents]):
+                if not folder.exists():
+                    folder.mkdir()
+                    folders.append(folder)
+            made.append(rel.as_posix())  # before copying: a half-copied file is removed too
+            shutil.copyfile(source, dest)
+    except OSError as e:
+        for rel_made in made:
+            (target / rel_made).unlink(missing_ok=True)
+        for folder in reversed(folders):
+            folder.rmdir()
+        where = e.filename or target
+        raise RefusalError(f"cannot create {where} ({e.strerror}); choose a folder you can write to, "
+                           "such as one in your home folder") from None
     return sorted(made)
 
 
@@ -128,7 +144,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
         raise RefusalError(f"the title gives the file name {slug!r}, which is reserved for the site's own pages; "
                            "use a longer title")
     url = request.source_url.strip()
-    if url and not re.match(r"^https?://[^\s/?#]+[^\s]*$", url, re.IGNORECASE):
+    if url and not HTTP_URL.match(url):
         raise RefusalError(f"--source-url {url!r} is not an http(s) link; give the full address, starting with https://")
     companies = _resolve_companies(config, request.companies)
     when = now.astimezone(config.tz).replace(second=0, microsecond=0)
@@ -136,10 +152,13 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     path = config.path(rel)
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as f:
             f.write(text)
     except FileExistsError:
         raise RefusalError(f"{rel} already exists; edit that file, or give the new article another title") from None
+    except OSError as e:
+        raise RefusalError(f"cannot write {rel} ({e.strerror}); check that {config.content_dir}/ is a folder "
+                           "you can write to") from None
     return Written(path, rel, companies)

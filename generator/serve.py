@@ -89,6 +89,8 @@ class ServeOptions:
     """Seconds a connection may stay silent (or stop reading) before it is closed."""
     environment: str | None = None
     """``--environment``: ``config.<name>.yaml`` merged over the config."""
+    allow_empty: bool = False
+    """Publish a site with no articles even when the last build had some."""
 
 
 @dataclass(frozen=True)
@@ -327,9 +329,11 @@ class PreviewServer:
                 config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
                 # one process: forking while the HTTP threads run could copy a held lock
                 options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), jobs=1)
-                done = publish(config, options, self.target, cache_dir=self.cache_dir)
+                done = publish(config, options, self.target, cache_dir=self.cache_dir,
+                               allow_empty=self.options.allow_empty)
                 self.config = config
-                outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings, changed)
+                outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings + done.late,
+                                  changed)
             except BuildError as e:
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, e.problems, changed)
             except BusyError:

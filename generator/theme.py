@@ -54,6 +54,8 @@ def find_theme(config: Config) -> Theme:
 def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
     """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
     import jinja2
+
+    check_template_files(config, theme)
     theme_loader = jinja2.FileSystemLoader(str(theme.templates))
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader(str(config.path(config.templates_dir))),
@@ -64,6 +66,27 @@ def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              auto_reload=False)  # one build never sees a template change: no stat per page
     return env
+
+
+def check_template_files(config: Config, theme: Theme) -> None:
+    """Every template file must be readable UTF-8 text; Jinja would otherwise stop with a traceback
+    (UnicodeDecodeError, PermissionError) in the middle of rendering."""
+    problems: list[Problem] = []
+    for folder in (config.path(config.templates_dir), theme.templates):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
+            try:
+                if path.is_file():
+                    data = path.read_bytes()
+                    data.decode("utf-8")
+            except UnicodeDecodeError as e:
+                problems.append(Problem(shown, data[: e.start].count(b"\n") + 1, "",
+                                        f"template is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8"))
+            except OSError as e:
+                problems.append(Problem(shown, 0, "", f"template cannot be read ({e.strerror}); make it readable "
+                                                      "or remove it"))
+    if problems:
+        raise BuildError(problems)
 
 
 def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
@@ -90,15 +113,26 @@ def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
 
 
 def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
-    """Theme static files, with the site's ``static/`` files replacing same-named ones."""
+    """Theme static files, with the site's ``static/`` files replacing same-named ones.
+
+    A file that cannot be read is an error naming it (before anything is written), not a traceback.
+    """
     files: dict[str, bytes] = {}
+    problems: list[Problem] = []
     for folder in (theme.static, config.path(config.static_dir)):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
-                files[rel.as_posix()] = path.read_bytes()
+                try:
+                    files[rel.as_posix()] = path.read_bytes()
+                except OSError as e:
+                    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
+                    problems.append(Problem(shown, 0, "", f"cannot be read ({e.strerror}); make it readable "
+                                                          "(chmod a+r) or remove it"))
+    if problems:
+        raise BuildError(problems)
     return sorted(files.items())
 
 

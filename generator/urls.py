@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from slugify import slugify
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
                       "404.html", "index.html", "static", "style.css", "atom.xml", "feed.json", "weekly",
@@ -16,6 +15,11 @@ RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "site
 """Names a slug may not take, because a top-level page or file already has them."""
 TOP_LEVEL = RESERVED | {"archive", "weekly", "sources", "search", "pagefind", "pages", "about-news-digest"}
 """First path segments the site's own pages use (or will): a page in content/pages/ may not take them."""
+
+
+HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+"""An absolute http(s) link as editors may type it (``HTTPS://`` too): the test for source.url, image,
+--source-url and a company's url alike."""
 
 
 MAX_SLUG = 80
@@ -26,6 +30,8 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 def make_slug(text: str) -> str:
     """ASCII slug of ``text``: 'Rp 1,5 triliun' → 'rp-1-5-triliun' (python-slugify alone would
     drop the Indonesian decimal comma and collide with 'Rp 15 triliun'); '' if nothing is left."""
+    from slugify import slugify  # here, not at the top: an up-to-date build makes no slugs and skips its import
+
     return slugify(_DECIMAL_COMMA.sub("-", text), max_length=MAX_SLUG, word_boundary=True)
 
 

@@ -1,6 +1,7 @@
 """Shared test helpers: factories for small projects, and the --update-golden switch."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from textwrap import dedent
 
@@ -14,6 +15,15 @@ FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+    parser.addoption("--screenshots", action="store_true", help="write docs/screenshots/ (tests/test_browser.py)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The screenshot writer runs only when asked for (``make screenshots``): deselected, not skipped."""
+    if not config.getoption("--screenshots"):
+        keep = [i for i in items if i.name != "test_screenshots"]
+        config.hook.pytest_deselected(items=[i for i in items if i.name == "test_screenshots"])
+        items[:] = keep
 
 
 @pytest.fixture
@@ -63,3 +73,12 @@ def feed_files(*firsts: str) -> list[str]:
 
 def build_project(root: Path, **options: object) -> BuildResult:
     return build(load_config(root / "config.yaml"), BuildOptions(**options))  # type: ignore[arg-type]
+
+
+def need(available: bool, reason: str) -> None:
+    """Skip a test whose tool or privilege is missing, with its reason in the summary; in CI ($CI set), fail."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip; see .ci/run)")
+    pytest.skip(reason)

@@ -1,9 +1,46 @@
-"""The build cache: a snapshot in, an update out; anything unreadable is an empty cache with a note."""
+"""The build cache: only data (JSON checked against declared types), a snapshot in, an update out.
+
+Anything unreadable, of another shape, or written by someone else is a miss, never code run
+and never a traceback.
+"""
 from __future__ import annotations
 
+import pickle
+import re
+import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from generator.cache import CacheUpdate, digest, load_cache, save_cache
+import pytest
+
+from generator import codec
+from generator.cache import CacheUpdate, TreeState, code_hash, digest, load_cache, save_cache
+from generator.errors import Problem
+from generator.incremental import ParseResult, decode_row
+from generator.models import Article, Company, Source
+
+
+def make_article(**overrides: object) -> Article:
+    fields: dict[str, object] = dict(
+        source_path="content/a.md", key="k", card_key="c", slug="a", title="Judul",
+        date=datetime(2025, 6, 13, 9, tzinfo=ZoneInfo("Asia/Jakarta")), updated=None, summary="S",
+        summary_from_body=False, source=Source("Reuters", "https://reuters.com/x"), tags=("ai", "data"),
+        companies=(Company("meta", "Meta", ("Facebook",)), Company("x", "X", known=False)), section="Asia",
+        author="", image="", image_alt="", image_caption="", image_credit="", draft=False,
+        body_html="<p>Isi</p>", path="2025/06/a/")
+    fields.update(overrides)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+def update(articles: dict[str, bytes | None], **overrides: object) -> CacheUpdate:
+    fields: dict[str, object] = dict(articles=articles, pages={}, inputs="", since=float("-inf"),
+                                     due=float("inf"), warnings=(), published=0)
+    fields.update(overrides)
+    return CacheUpdate(**fields)  # type: ignore[arg-type]
+
+
+LIVE = TreeState("tree", {"index.html": "h"}, {"index.html": "4:5:6", "a": "d"})
 
 
 def test_digest_separates_its_parts() -> None:
@@ -12,18 +49,30 @@ def test_digest_separates_its_parts() -> None:
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    update = CacheUpdate({"k": b"blob"}, {"index.html": ("fp", "h")}, "inputs", 12.5, b"\x80\x04)\x94.", 3)
-    save_cache(tmp_path, update, {"tree": {"index.html": "h"}}, "tree")
+    warning = Problem("content/a.md", 3, "companies", "unknown", "warning", 2)
+    save_cache(tmp_path, update({"k": b"row"}, pages={"index.html": ("fp", "h")}, inputs="inputs", since=1.5,
+                                due=12.5, warnings=(warning,), published=3), LIVE, None)
     snap = load_cache(tmp_path)
-    assert (dict(snap.articles), dict(snap.pages), snap.inputs, snap.due, snap.live_tree, snap.articles_built) == (
-        {"k": b"blob"}, {"index.html": ("fp", "h")}, "inputs", 12.5, "tree", 3)
+    assert (dict(snap.articles), dict(snap.pages), snap.inputs, snap.since, snap.due, snap.live, snap.spare,
+            snap.warnings, snap.articles_built, snap.notes) == (
+        {"k": b"row"}, {"index.html": ("fp", "h")}, "inputs", 1.5, 12.5, LIVE, None, (warning,), 3, ())
+    small = load_cache(tmp_path, full=False)
+    assert small.live == TreeState("tree", {}, LIVE.stats) and small.articles == {}
     assert (tmp_path / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
 
 
-def test_stale_articles_are_dropped_on_save(tmp_path: Path) -> None:
-    save_cache(tmp_path, CacheUpdate({"a": b"1", "b": b"2"}, {}, "", 0.0, b"\x80\x04)\x94.", 0), {}, "")
-    save_cache(tmp_path, CacheUpdate({"b": b"2"}, {}, "", 0.0, b"\x80\x04)\x94.", 0), {}, "")
-    assert dict(load_cache(tmp_path).articles) == {"b": b"2"}
+def test_unbounded_times_round_trip(tmp_path: Path) -> None:
+    save_cache(tmp_path, update({}), LIVE, LIVE)
+    snap = load_cache(tmp_path)
+    assert (snap.since, snap.due, snap.spare) == (float("-inf"), float("inf"), LIVE)
+
+
+def test_stale_articles_are_dropped_and_new_rows_replace_old_ones(tmp_path: Path) -> None:
+    save_cache(tmp_path, update({"a": b"1", "b": b"2"}), LIVE, None)
+    save_cache(tmp_path, update({"b": None, "c": b"3"}), LIVE, None)
+    assert dict(load_cache(tmp_path).articles) == {"b": b"2", "c": b"3"}
+    save_cache(tmp_path, update({"b": b"fixed"}), LIVE, None)
+    assert dict(load_cache(tmp_path).articles) == {"b": b"fixed"}, "a re-parsed row replaces a bad one"
 
 
 def test_garbage_is_an_empty_cache_with_a_note(tmp_path: Path) -> None:
@@ -32,3 +81,67 @@ def test_garbage_is_an_empty_cache_with_a_note(tmp_path: Path) -> None:
     assert snap.articles == {} and snap.notes == (
         "note: the build cache was unreadable and is rebuilt; nothing else is affected",)
     assert load_cache(tmp_path / "missing").notes == ()
+
+
+@pytest.mark.parametrize("row, value", [
+    ("pages", b"[1, 2]"), ("live_stats", b'{"a": 1}'), ("warnings", pickle.dumps(())),
+    ("due", b'"soon"'), ("inputs", 7), ("articles", b"true"), ("live_tree", None),
+])
+def test_a_meta_row_of_the_wrong_type_is_left_out_with_a_note(tmp_path: Path, row: str, value: object) -> None:
+    save_cache(tmp_path, update({}, inputs="i", pages={"x": ("f", "h")}, warnings=(Problem("a", 1, "", "m"),),
+                                published=2), LIVE, None)
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = ?", (value, row))
+    snap = load_cache(tmp_path)
+    assert snap.notes == (f"note: part of the build cache was unreadable ({row}) and is rebuilt; "
+                          "nothing else is affected",)
+    assert snap.inputs == "", "a cache with a part missing never makes a build 'up to date'"
+
+
+def test_the_code_hash_covers_subpackages(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.py").write_text("a = 1\n")
+    (tmp_path / "sub" / "b.py").write_text("b = 1\n")
+    before = code_hash(tmp_path)
+    (tmp_path / "sub" / "b.py").write_text("b = 2\n")
+    assert code_hash(tmp_path) != before
+    (tmp_path / "sub" / "b.py").write_text("b = 1\n")
+    assert code_hash(tmp_path) == before
+    (tmp_path / "sub" / "b.py").rename(tmp_path / "b.py")
+    assert code_hash(tmp_path) != before, "a moved file changes the hash too"
+
+
+def test_parse_results_round_trip_exactly() -> None:
+    jakarta = make_article()
+    utc = make_article(date=datetime(2025, 6, 13, 2, tzinfo=timezone.utc),
+                       updated=datetime(2025, 6, 14, 2, tzinfo=ZoneInfo("Europe/Berlin")), source=None)
+    for result in [(jakarta, ()), (utc, (Problem("content/a.md", 2, "title", "x", "warning"),)), (None, ())]:
+        back = codec.loads(codec.dumps(result), ParseResult)
+        assert back == result and repr(back) == repr(result), "same values, same zones: same bytes rendered"
+
+
+class Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, ("open(__import__('os').environ['BOOM_FILE'], 'w').write('pwned')",))
+
+
+@pytest.mark.parametrize("row", [
+    pickle.dumps(Boom()), b"", b"\xff\xfe garbage", b"[", b"null", b"[null]", b"[null, []]x", 12, None,
+    b'[{"@": "Article"}, []]', b'[null, [{"@": "Problem", "path": 1}]]', b"[" * 100_000,
+    codec.dumps((make_article(), ())).replace(b'"draft":false', b'"draft":0'),
+    codec.dumps((make_article(), ())).replace(b'"@":"Source"', b'"@":"Company"'),
+    codec.dumps((make_article(), ())).replace(b'"zone":"Asia/Jakarta"', b'"zone":"../../etc/passwd"'),
+    codec.dumps((make_article(), ())).replace(b'"slug":"a",', b'"slug":"a","extra":1,'),
+])
+def test_a_row_that_is_not_exactly_a_parse_result_is_a_miss(row: object, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOOM_FILE", str(tmp_path / "pwned"))
+    assert decode_row(row) is None  # type: ignore[arg-type]
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_the_cache_never_holds_pickle() -> None:
+    root = Path(__file__).parent.parent / "generator"
+    users = sorted(p.name for p in root.rglob("*.py") if re.search(r"import pickle|pickle\.|from pickle|marshal|shelve",
+                                                                     p.read_text("utf-8")))
+    assert users == [], "the cache is data only; see docs/cache.md"

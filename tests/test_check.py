@@ -243,3 +243,20 @@ def test_a_shared_home_page_is_reported_once_per_article_not_as_a_duplicate(tmp_
 ])
 def test_what_counts_as_a_home_page(url: str, home: bool) -> None:
     assert is_home_page(url) is home
+
+
+def test_body_images_without_alt_text_are_warnings_at_their_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(body=(
+        "![Rapat direksi](https://example.org/a.png)\n\n"
+        "Teks dengan ![](https://example.org/b.png) di tengah.\n\n"
+        '<figure><img src="https://example.org/c.png"></figure>\n\n'
+        "![ ](https://example.org/b.png)\n"))})
+    problems = [p for p in check_json(tmp_path)["problems"] if p["code"] == "missing-alt"]
+    assert [(p["line"], p["severity"], p["message"]) for p in problems] == [
+        (7, "warning", "the image 'https://example.org/b.png' has no alt text; describe it for readers who cannot "
+                       "see it: ![what the image shows](address) or <img alt=\"...\">"),
+        (9, "warning", "the image 'https://example.org/c.png' has no alt text; describe it for readers who cannot "
+                       "see it: ![what the image shows](address) or <img alt=\"...\">"),
+        (11, "warning", "the image 'https://example.org/b.png' has no alt text; describe it for readers who cannot "
+                        "see it: ![what the image shows](address) or <img alt=\"...\">"),
+    ]

@@ -27,8 +27,8 @@ def test_build_prints_a_one_line_summary(tmp_path: Path, capsys: pytest.CaptureF
     make_project(tmp_path, {"2025/06/a.md": article(), "2025/06/b.md": article(title="B", draft="true")})
     code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
     assert code == 0 and err == ""
-    assert out.startswith("built 1 articles, 13 pages, 6 feeds in ")
-    assert out.endswith(f" s → {tmp_path / 'site'} (left out: 1 drafts; see --drafts, --future)\n")
+    assert out.startswith("built 1 article, 15 pages, 6 feeds in ")  # /archive/, /search/, /sources/, /weekly/ and an edition with its email.html and email.txt; feeds in three formats
+    assert out.endswith(f" s → {tmp_path / 'site'} (left out: 1 draft; see --drafts, --future)\n")
     assert (tmp_path / "site" / "2025/06/a/index.html").is_file()
 
 
@@ -58,7 +58,7 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys: pytest.Captur
     assert code == 1 and out == ""
     assert err.splitlines() == [
         "content/a.md:4: field 'sumary': warning: unknown field, ignored; did you mean 'summary'?",
-        "error: 1 warning(s) and --strict is on; nothing was written"]
+        "error: 1 warning and --strict is on; nothing was written"]
     assert not (tmp_path / "site").exists()
     code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
     assert code == 0 and "did you mean 'summary'?" in err
@@ -87,7 +87,7 @@ def test_future_articles_wait_for_their_date(tmp_path: Path, capsys: pytest.Capt
                             "b.md": article(title="Besok", date="2025-06-13T09:00:01+07:00")})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1749780000")  # 2025-06-13T09:00:00+07:00
     code, out, _ = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
-    assert code == 0 and out.startswith("built 1 articles") and "(left out: 1 future-dated; see --drafts, --future)" in out
+    assert code == 0 and out.startswith("built 1 article,") and "(left out: 1 future-dated; see --drafts, --future)" in out
     code, out, _ = run(capsys, "build", "--future", "--config", str(tmp_path / "config.yaml"))
     assert code == 0 and out.startswith("built 2 articles")
 

@@ -34,6 +34,11 @@ def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.C
     monkeypatch.chdir(tmp_path / "x")
     assert run(capsys, "new", "Tes") == (0, "content/2025/06/tes.md\n", "")
     code, out, err = run(capsys, "build")
+    assert (code, err) == (0, "content/2025/06/tes.md:11: warning: the placeholder text is still there "
+                              "(digest new wrote it); replace it with the digest text\n")
+    new = tmp_path / "x/content/2025/06/tes.md"
+    new.write_text(new.read_text().split("---\n\n")[0] + "---\n\nIsi berita yang sebenarnya.\n")
+    code, out, err = run(capsys, "build")
     assert (code, err) == (0, "")
     assert out.startswith("built 2 articles, ")
     assert not (tmp_path / "x/themes").exists()

@@ -52,7 +52,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
-    with pytest.raises(BuildError, match="no config file at"):
+    with pytest.raises(BuildError, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")
     assert errors(tmp_path, "title: [unclosed\n") == [
         "config.yaml:2: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
@@ -80,3 +80,22 @@ def test_bad_nested_settings_are_reported_with_their_lines(tmp_path: Path) -> No
     ]
     assert errors(tmp_path, "feed_size: 4\nfeeds:\n  size: 5\n") == [
         "config.yaml:3: field 'feeds.size': sets the same thing as 'feed_size'; keep one of them"]
+
+
+def test_markdown_block_sets_rel_and_the_table_of_contents(tmp_path: Path) -> None:
+    config = load(tmp_path, "markdown:\n  external_rel: noopener  nofollow ugc\n  toc_min_headings: 0\n")
+    assert (config.markdown.external_rel, config.markdown.toc_min_headings) == ("noopener nofollow ugc", 0)
+    assert (load(tmp_path, "").markdown.external_rel, load(tmp_path, "").markdown.toc_min_headings) == ("noopener", 4)
+
+
+def test_markdown_block_problems_are_all_reported(tmp_path: Path) -> None:
+    assert errors(tmp_path, "markdown:\n  external_rel: dofollow\n  toc_min_headings: -1\n  toc_min_heading: 3\n") == [
+        "config.yaml:2: field 'markdown.external_rel': 'dofollow' is not a list of rel words; use some of noopener, "
+        "noreferrer, nofollow, ugc, sponsored, external, like 'noopener nofollow ugc'",
+        "config.yaml:3: field 'markdown.toc_min_headings': must be a whole number, got -1; 0 turns the automatic "
+        "table of contents off",
+        "config.yaml:4: field 'markdown.toc_min_heading': unknown key; did you mean 'toc_min_headings'?",
+    ]
+    assert errors(tmp_path, "markdown: yes\n") == [
+        "config.yaml:1: field 'markdown': must be a mapping, like 'markdown: {external_rel: noopener nofollow ugc, "
+        "toc_min_headings: 4}'"]

@@ -138,14 +138,12 @@ def test_date_only_ignores_machine_tz(settings: ArticleSettings, monkeypatch: py
     assert article is not None and article.date == datetime.fromisoformat("2025-06-13T00:00:00+07:00")
 
 
-def test_body_html_and_scripts_come_out_escaped(settings: ArticleSettings) -> None:
+def test_body_html_drops_scripts_and_unsafe_images(settings: ArticleSettings) -> None:
     data = (b"---\ntitle: '<script>x</script>'\ndate: 2025-01-01\n---\n"
             b"<script>alert(1)</script>\n\n[a](javascript:alert(1)) <img src=x onerror=alert(1)> {{ 7*7 }}\n")
     article, _ = parse_article("content/a.md", data, settings)
     assert article is not None
-    assert article.body_html == (
-        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
-        "<p>[a](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; {{ 7*7 }}</p>\n")
+    assert article.body_html == "\n<p>[a](javascript:alert(1))  {{ 7*7 }}</p>\n"  # raw HTML sanitised, not escaped
 
 
 def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:
@@ -165,8 +163,8 @@ def test_discover_is_sorted_and_skips_dot_files(tmp_path: Path) -> None:
     ("images/batam.jpg", "images/batam.jpg"),
 ])
 def test_image_is_an_http_url_or_a_site_path(raw: str, kept: str, settings: ArticleSettings) -> None:
-    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n---\nx\n".encode(),
-                                      settings)
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n"
+                                      "image_alt: Foto\n---\nx\n".encode(), settings)
     assert problems == () and article is not None and article.image == kept
 
 
@@ -188,3 +186,25 @@ def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings
     long_body = "kata " * 100
     article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + long_body).encode(), settings)
     assert article is not None and len(article.summary) <= 201 and article.summary.endswith("kata…")
+
+
+def test_more_marker_ends_the_summary_unless_the_front_matter_has_one(settings: ArticleSettings) -> None:
+    body = b"Paragraf *pertama*.\n\nKedua.\n\n<!--more-->\n\nSisanya.\n"
+    article, _ = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\n---\n" + body, settings)
+    assert article is not None and (article.summary, article.summary_from_body) == ("Paragraf pertama. Kedua.", True)
+    assert "more" not in article.body_html
+    article, _ = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\nsummary: Ditulis.\n---\n" + body,
+                               settings)
+    assert article is not None and (article.summary, article.summary_from_body) == ("Ditulis.", False)
+
+
+@pytest.mark.parametrize("toc, has_toc", [("", False), ("toc: true\n", True), ("toc: false\n", False)])
+def test_toc_in_front_matter_overrides_the_site_setting(settings: ArticleSettings, toc: str, has_toc: bool) -> None:
+    data = f"---\ntitle: x\ndate: 2025-01-01\n{toc}---\n## A\n\n## B\n".encode()
+    article, problems = parse_article("content/a.md", data, settings)
+    assert problems == () and article is not None and ('<nav class="toc"' in article.body_html) == has_toc
+
+
+def test_toc_must_be_true_or_false(settings: ArticleSettings) -> None:
+    assert messages(b"---\ntitle: x\ndate: 2025-01-01\ntoc: ya\n---\nx\n", settings) == [
+        "content/a.md:4: field 'toc': must be true or false, got 'ya'"]

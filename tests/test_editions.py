@@ -125,6 +125,7 @@ def test_the_weekly_feed_has_one_item_per_edition_with_the_whole_edition() -> No
 
 def test_an_empty_site_has_an_empty_weekly_index(tmp_path: Path) -> None:
     make_project(tmp_path, {}, config=CONFIG)
+    (tmp_path / "content").mkdir()  # a content folder with no articles yet
     files = build_project(tmp_path).output.files
     assert doc(files, "weekly/index.html").xpath("//main/p/text()")[-1] == "Belum ada artikel."
     assert json.loads(files["weekly/feed.json"])["items"] == []

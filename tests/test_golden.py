@@ -14,7 +14,8 @@ GOLDEN = Path(__file__).parent / "golden" / "site"
 
 
 def test_fixture_site_matches_golden_output(update_golden: bool) -> None:
-    files = build_project(FIXTURE_SITE).output.files
+    # Pagefind's bundle is its own binary format and changes with its version: tests/test_search.py checks it
+    files = {p: d for p, d in build_project(FIXTURE_SITE).output.files.items() if not p.startswith("pagefind/")}
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for path, data in files.items():

@@ -57,7 +57,7 @@ def base_project(root: Path) -> None:
         "2025/06/scale.md": article(title="Scale", date="2025-06-14", tags="[ai]", companies="[Scale AI, Meta]"),
         "2025/05/lama.md": article(title="Lama", date="2025-05-01", tags="[data]", section="Eropa"),
         "2024/12/tua.md": article(title="Tua", date="2024-12-30", companies="[Google]", section="Asia"),
-    }, config="title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\nintersections:\n  min_articles: 1\n",
+    }, config="title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\nsections: [Eropa]\nintersections:\n  min_articles: 1\n",
        companies=REGISTRY)
     write_files(root, {"content/sources.yaml": "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n"
                                                "  aliases: [mobile.reuters.com]\n"})
@@ -111,9 +111,16 @@ def test_an_unchanged_fingerprint_means_an_unchanged_context(tmp_path_factory: A
 
 OVERRIDES: dict[str, list[str]] = {
     "index.html": ["{% for a in pager.articles %}{{ a.body_html }}{{ a.tags | join(',') }}{% endfor %}",
-                   "{{ pager.total }}{{ page.feeds | map(attribute='title') | join(',') }}"],
+                   "{{ pager.total }}{{ page.feeds | map(attribute='title') | join(',') }}",
+                   "{% for s in sections %}{{ s.title }}{% endfor %}{{ pager.images | map('string') | join }}"],
     "article.html": ["{% for tag in tag_links %}{{ tag.name }}·{{ tag.count }}{% endfor %}",
-                     "{{ section_link.count if section_link else '' }}{{ article.companies | map(attribute='name') | join }}"],
+                     "{{ section_link.count if section_link else '' }}{{ article.companies | map(attribute='name') | join }}",
+                     "{% for r in related %}{{ r.title }}{{ r.date }}{% endfor %}{{ newer.title if newer else '' }}"
+                     "{{ older.path if older else '' }}",
+                     "{% for c in company_links %}{{ c.name }}·{{ c.count }}{% endfor %}{{ image.alt if image else '' }}"
+                     "{{ sections | map(attribute='path') | join }}"],
+    "archive_index.html": ["{% for year, months in years %}{{ year.count }}{% for m in months %}{{ m.count }}"
+                           "{% endfor %}{% endfor %}"],
     "terms.html": ["{% for r in ranked %}{{ r.name }}{{ r.count }}{{ r.sparkline }}{% endfor %}","{% for term in terms %}{{ term.name }}:{{ term.articles[0].title }}{{ term.articles[-1].body_html }}"
                    "{% endfor %}",
                    "{% for term in terms %}{{ term.articles | map(attribute='date') | map('string') | join }}{% endfor %}"],
@@ -165,3 +172,20 @@ def test_incremental_equals_cold_with_any_overrides(tmp_path_factory: Any, templ
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
     build_into(cold, use_cache=False)
     assert tree(root / "site") == tree(cold / "site")
+
+
+def test_a_new_article_changes_an_older_articles_related_reading(tmp_path: Path) -> None:
+    """Related reading is in each article's context: a new article sharing a company re-renders the others."""
+    base_project(tmp_path)
+    write_files(tmp_path, {"templates/article.html": override("article.html", OVERRIDES["article.html"][2])})
+    build_into(tmp_path, use_cache=True)
+    page = tmp_path / "site/2024/12/tua/index.html"
+    assert "Baru Google" not in page.read_text()
+    write_files(tmp_path, {"content/2025/07/baru.md": article(title="Baru Google", date="2025-07-01",
+                                                              companies="[Google]")})
+    build_into(tmp_path, use_cache=True)
+    assert "Baru Google" in page.read_text()
+    cold = tmp_path.parent / (tmp_path.name + "-cold")
+    shutil.copytree(tmp_path, cold, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
+    build_into(cold, use_cache=False)
+    assert tree(tmp_path / "site") == tree(cold / "site")

@@ -14,7 +14,7 @@ ABOUT = "---\ntitle: Tentang Kami\nsummary: Siapa kami.\n---\nKami merangkum ber
 def site(tmp_path: Path, pages: dict[str, str], config: str = CONFIG, **options: object) -> dict[str, str]:
     make_project(tmp_path, {"2025/06/a.md": article(title="A")}, config=config)
     write_files(tmp_path, {f"content/pages/{name}": text for name, text in pages.items()})
-    return {p: d.decode() for p, d in build_project(tmp_path, **options).output.files.items()}
+    return {p: d.decode() for p, d in build_project(tmp_path, **options).output.files.items() if not p.endswith(".png") and not p.startswith("pagefind/")}
 
 
 def test_a_page_is_served_at_its_slug_and_stays_out_of_lists_and_feeds(tmp_path: Path) -> None:
@@ -74,3 +74,10 @@ def test_a_draft_page_appears_only_with_drafts(tmp_path: Path) -> None:
     draft = "---\ntitle: Segera\ndraft: true\n---\nIsi.\n"
     assert "segera/index.html" not in site(tmp_path, {"segera.md": draft})
     assert "segera/index.html" in site(tmp_path, {"segera.md": draft}, drafts=True)
+
+
+def test_a_page_renders_with_the_sites_markdown_options(tmp_path: Path) -> None:
+    """An English site's page gets English labels on its heading anchors, like its articles."""
+    config = CONFIG + "language: en\n"
+    files = site(tmp_path, {"tentang.md": "---\ntitle: About\n---\n## Who we are\n\nText.\n"}, config)
+    assert 'aria-label="Link to this section"' in files["tentang/index.html"]

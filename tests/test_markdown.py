@@ -1,24 +1,115 @@
-"""The Markdown settings: safe HTML, tables, strikethrough, headings renumbered under the page title."""
+"""The Markdown dialect: each rule is a golden case in tests/markdown/ (NAME.md → NAME.html), and the
+sanitiser's keep/drop rules are a table here.
+
+Regenerate the golden fragments after an intended change with
+`pytest tests/test_markdown.py --update-golden` (or `make golden`) and review the diff.
+"""
 from __future__ import annotations
 
+from pathlib import Path
+
+import lxml.html
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from generator.markdown import render_markdown
+from generator.markdown import MarkdownOptions, render, render_markdown
+from generator.sanitize import sanitize
+from test_valid_output import unsafe_html
+
+CASES = Path(__file__).parent / "markdown"
+NO_TOC = MarkdownOptions(toc_min_headings=0)
+OPTIONS = {
+    "footnotes.en": (MarkdownOptions(language="en"), None),
+    "toc-automatic-from-four-headings": (MarkdownOptions(), None),
+    "toc-false-in-front-matter": (MarkdownOptions(), False),
+    "toc-true-in-front-matter": (NO_TOC, True),
+    "external-rel-nofollow-ugc": (MarkdownOptions(external_rel="noopener nofollow ugc"), None),
+}
+"""Cases that need other options than the defaults without an automatic table of contents: (options, toc)."""
 
 
-@pytest.mark.parametrize("source, html", [
-    ("# A\n\n## B\n\n#### C\n", "<h2>A</h2>\n<h3>B</h3>\n<h4>C</h4>\n"),
-    ("### Only\n", "<h2>Only</h2>\n"),
-    ("## Two\n\n##### Deep\n", "<h2>Two</h2>\n<h3>Deep</h3>\n"),
+@pytest.mark.parametrize("name", sorted(p.stem for p in CASES.glob("*.md")))
+def test_golden_case(name: str, update_golden: bool) -> None:
+    options, toc = OPTIONS.get(name, (NO_TOC, None))
+    rendered = render((CASES / f"{name}.md").read_text(encoding="utf-8"), options, toc)
+    got = rendered.html + (f"<!-- summary: {rendered.summary} -->\n" if rendered.summary is not None else "")
+    expected = CASES / f"{name}.html"
+    if update_golden:
+        expected.write_text(got, encoding="utf-8")
+    assert got == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw, html", [
+    # kept, with their harmless attributes
+    ("a<br>b", "<p>a<br>b</p>\n"),
+    ("<small>s</small> <sub>1</sub> <sup>2</sup> <kbd>k</kbd> <mark>m</mark>",
+     "<p><small>s</small> <sub>1</sub> <sup>2</sup> <kbd>k</kbd> <mark>m</mark></p>\n"),
+    ('<abbr title="Artificial intelligence">AI</abbr>', '<p><abbr title="Artificial intelligence">AI</abbr></p>\n'),
+    ("<details open>\n<summary>S</summary>\nx\n</details>", "<details open=\"\">\n<summary>S</summary>\nx\n</details>"),
+    ('<img src="https://example.org/a.png" alt="A" width="10">',
+     '<img src="https://example.org/a.png" alt="A" width="10" loading="lazy" decoding="async">'),
+    ('<img src="/static/a.png" alt="A">', '<img src="/static/a.png" alt="A" loading="lazy" decoding="async">'),
+    ('<table><tr><td align="right" style="text-align:right;color:red">1</td></tr></table>',
+     '<table><tbody><tr><td style="text-align:right">1</td></tr></tbody></table>'),
+    ('<a href="https://example.org/" rel="dofollow" target="_blank">x</a>',
+     '<p><a href="https://example.org/" rel="noopener">x</a></p>\n'),
+    ('<a href="/about/" title="t">x</a>', '<p><a href="/about/" title="t">x</a></p>\n'),
+    # dropped with their content
+    ("<script>alert(1)</script>", ""),
+    ("<style>p{}</style>", ""),
+    ('<iframe src="https://example.org/"></iframe>', ""),
+    ('<object data="x.swf">fallback</object>', "<p></p>\n"),
+    ("<svg><circle/><script>alert(1)</script></svg>", "<p></p>\n"),
+    ("a <!-- note --> b", "<p>a  b</p>\n"),
+    ("<!-- block\ncomment -->", ""),
+    # the tag dropped, its text kept
+    ('<div onclick="alert(1)" style="position:fixed">x</div>', "<div>x</div>"),
+    ("<font color=red>x</font>", "<p>x</p>\n"),
+    ('<form action="/x"><input name="q"></form>', ""),
+    # unsafe attributes and URLs
+    ('<a href="javascript:alert(1)">x</a>', "<p><a>x</a></p>\n"),
+    ('<a href="java&#09;script:alert(1)">x</a>', "<p><a>x</a></p>\n"),
+    ('<a href="vbscript:x">x</a>', "<p><a>x</a></p>\n"),
+    ('<a href="data:text/html,x">x</a>', "<p><a>x</a></p>\n"),
+    ('<a href="mailto:a@example.org">x</a>', '<p><a href="mailto:a@example.org">x</a></p>\n'),
+    ('<img src="x" onerror="alert(1)">', ""),
+    ('<img src="images/a.png" alt="relative">', ""),
+    ('<img src="//evil.example/a.png">', ""),
+    ('<img src="data:image/png;base64,AA==">', ""),
+    ('<img alt="no src">', ""),
+], ids=lambda v: v[:40] if isinstance(v, str) else v)
+def test_sanitiser_keeps_and_drops(raw: str, html: str) -> None:
+    assert render_markdown(raw, NO_TOC) == html
+
+
+def test_a_body_without_raw_html_renders_as_with_it() -> None:
+    """The sanitiser runs only on bodies with raw HTML; both paths give the same markup (nh3 writes a
+    quote in text as '"', markdown-it as '&quot;': the same text)."""
+    markdown = ('A [link](https://example.org/ "t") ![img](/a.png "t") `code` *em* **strong** ~~s~~ '
+                "https://example.org/x &amp; &quot; < >\n\n> quote\n\n1. one\n2. two\n\n---\n\n## H\n\n"
+                '```python\nx = "<"\n```\n\n| a |\n|--:|\n| b |\n\nNote[^1].\n\n[^1]: Text.\n')
+    plain = render_markdown(markdown, NO_TOC).replace("&quot;", '"')
+    with_raw = render_markdown(markdown.replace("Note", '<mark title="t">Note</mark>'), NO_TOC)
+    assert with_raw == plain.replace("<p>Note", '<p><mark title="t">Note</mark>')
+
+
+@pytest.mark.parametrize("markdown", [
+    "a <small>[audio]</small> b<br>c <sub>2</sub> <!-- note --> *<b>x</b>* <mark>**m**</mark>\n\n- [l](https://e.org) <small>v</small>\n",
+    "# T\n\n<kbd>Ctrl</kbd>+<kbd>C</kbd> `<b>` [^1]\n\n[^1]: <em>n</em>\n",
 ])
-def test_headings_start_at_h2_and_never_skip_a_level(source: str, html: str) -> None:
-    assert render_markdown(source) == html
+def test_bare_formatting_tags_skip_the_sanitiser_with_the_same_result(markdown: str) -> None:
+    """Properly nested raw tags without attributes are left as they are: exactly what nh3 would give."""
+    html = render_markdown(markdown)
+    assert sanitize(html, "noopener") == html.replace("&quot;", '"')
 
 
-def test_tables_and_strikethrough() -> None:
-    assert render_markdown("| a |\n|---|\n| b |\n\n~~x~~\n") == (
-        "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n"
-        "<p><s>x</s></p>\n")
+@pytest.mark.parametrize("markdown, html", [
+    ("a <small>x", "<p>a <small>x</small></p>"),
+    ("a <small>*x</small>*", "<p>a <small><em>x</em></small></p>\n"),
+    ("x</small> y", "<p>x y</p>\n"),
+])
+def test_unbalanced_bare_tags_go_through_the_sanitiser(markdown: str, html: str) -> None:
+    assert render_markdown(markdown, NO_TOC).startswith(html)
 
 
 @pytest.mark.parametrize("source", [
@@ -30,3 +121,19 @@ def test_nothing_executable_survives(source: str) -> None:
     html = render_markdown(source).lower()
     assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
     assert 'href="vbscript' not in html and 'href="data:' not in html
+
+
+html_ish = st.lists(st.sampled_from(list("*_[]()<>`#\n -|!\\a1:/\"'=") + [
+    "<small>", "</small>", "<br>", "<b>", "</b>", "<img src=", "/x.png", "x", " onerror=", "<script>", "</script>",
+    "<!--", "-->", "<!--more-->", "<details>", "</details>", "<a href=", "javascript:", "https://e.org", "[^1]",
+    "[^1]: ", "```python\n", "## ", "# ", "<style>", "<svg>", "&#106;", "toc", "| a |\n|:-|\n"])).map("".join)
+"""Markdown and raw HTML punctuation mixed, so the raw-HTML paths (bare tags, comments, nh3) all run."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(html_ish, st.text()), toc=st.sampled_from([None, True, False]))
+def test_any_body_renders_to_safe_html(text: str, toc: bool | None) -> None:
+    rendered = render(text, MarkdownOptions(), toc)
+    if rendered.html.strip():
+        assert list(unsafe_html(lxml.html.fragment_fromstring(rendered.html, create_parent="div"))) == []
+    assert rendered.summary is None or rendered.summary == " ".join(rendered.summary.split())  # one plain line

@@ -130,10 +130,9 @@ def test_a_site_caught_between_renames_is_put_back(tmp_path: Path) -> None:
 def test_spare_tree_is_brought_up_to_date_from_known_manifests(tmp_path: Path) -> None:
     site = tmp_path / "site"
     first = write_site(output({"a.html": "1", "b.html": "1"}), site)
-    second = write_site(output({"a.html": "2", "b.html": "1"}), site, {first.tree: first.manifest})
-    assert second.previous == (first.tree, first.manifest)
-    trees = {first.tree: first.manifest, second.tree: second.manifest}
-    third = write_site(output({"a.html": "2", "c.html": "3"}), site, trees)
+    second = write_site(output({"a.html": "2", "b.html": "1"}), site, [first.live])
+    assert second.spare == first.live, "the old live folder is the spare now, and still as recorded"
+    third = write_site(output({"a.html": "2", "c.html": "3"}), site, [second.live, first.live])
     assert third.written == 1, "only c.html is new: a.html is linked from the live site, b.html removed"
     assert tree(site) == {MARKER: tree(site)[MARKER], "a.html": b"2", "c.html": b"3"}
     assert tree(tmp_path / ".site.prev") == {MARKER: tree(tmp_path / ".site.prev")[MARKER], "a.html": b"2", "b.html": b"1"}

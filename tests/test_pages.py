@@ -27,9 +27,10 @@ def test_a_company_page_shows_the_registry_entry_and_its_feed() -> None:
 def test_an_article_links_its_source_tags_companies_and_section() -> None:
     page = FILES["2025/06/google-mundur/index.html"]
     assert '<a href="https://www.reuters.com/" rel="external noopener">Baca artikel selengkapnya di Reuters</a>' in page
-    assert '<a href="/digest/companies/google/">Google</a>' in page and '<a href="/digest/tags/ai/">AI</a>' in page
-    assert '<a href="/digest/sections/amerika-serikat/">Amerika Serikat</a>' in page
-    assert '<time datetime="2025-06-14T00:00:00+07:00">14 Juni 2025</time>' in page
+    assert '<a href="/digest/companies/google/">Google <span class="count">· 1</span></a>' in page
+    assert '<a href="/digest/tags/ai/">AI <span class="count">· 3</span></a>' in page
+    assert '<li><a href="/digest/sections/amerika-serikat/" data-pagefind-meta="section">Amerika Serikat</a></li>' in page  # breadcrumb
+    assert '<time datetime="2025-06-14T00:00:00+07:00" data-rel data-pagefind-meta="date">14 Juni 2025, 00:00 WIB</time>' in page
 
 
 def test_a_year_page_lists_its_months_with_counts() -> None:

@@ -52,4 +52,4 @@ def test_one_name_for_two_companies_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         registry(tmp_path, GOOD + "fb:\n  name: FACEBOOK\n")
     assert [str(p) for p in caught.value.problems] == [
-        "content/companies.yaml:8: field 'fb': name or alias 'FACEBOOK' is also used by 'meta' (line 1); give it to one company"]
+        "content/companies.yaml:9: field 'fb': name or alias 'FACEBOOK' is also used by 'meta' (line 3); give it to one company"]

@@ -75,11 +75,13 @@ def test_new_writes_complete_front_matter_dated_in_the_site_zone(tmp_path: Path)
         "Write the digest text here: what happened, who is involved, and why it matters.\n"
     )
     result = build_project(tmp_path)
-    assert (result.articles, result.warnings) == (1, ())
+    assert (result.articles, [str(p) for p in result.warnings]) == (1, [
+        "content/2025/07/judul-artikel-aws-alphabet.md:13: warning: the placeholder text is still there "
+        "(digest new wrote it); replace it with the digest text"])
     assert "2025/07/judul-artikel-aws-alphabet/index.html" in result.output.files
 
 
-def test_new_with_only_a_title_builds_without_warnings(tmp_path: Path) -> None:
+def test_new_with_only_a_title_builds_with_only_the_placeholder_warning(tmp_path: Path) -> None:
     config = load_config(make_project(tmp_path, {}) / "config.yaml")
     written = new_article(config, NewArticle('Tes "kutip" \\ dan #tagar'), JUNE_30_EVENING_UTC)
     text = written.path.read_text(encoding="utf-8")
@@ -87,7 +89,8 @@ def test_new_with_only_a_title_builds_without_warnings(tmp_path: Path) -> None:
     assert '# source: {name: "Publisher", url: "https://..."}' in text
     assert text.endswith("---\n\nTulis ringkasan berita di sini: apa yang terjadi, siapa yang terlibat, dan mengapa penting.\n")
     result = build_project(tmp_path)
-    assert (result.articles, result.warnings) == (1, ())
+    assert (result.articles, [p.message for p in result.warnings]) == (
+        1, ["the placeholder text is still there (digest new wrote it); replace it with the digest text"])
     assert 'Tes "kutip" \\ dan #tagar' in result.output.files["2025/07/tes-kutip-dan-tagar/index.html"].decode().replace("&#34;", '"')
 
 
@@ -95,7 +98,7 @@ def test_new_draft_is_left_out_of_a_normal_build(tmp_path: Path) -> None:
     config = load_config(project(tmp_path) / "config.yaml")
     new_article(config, NewArticle("Rencana", draft=True), JUNE_30_EVENING_UTC)
     result = build_project(tmp_path)
-    assert (result.articles, result.skipped_drafts, result.warnings) == (0, 1, ())
+    assert (result.articles, result.skipped_drafts, len(result.warnings)) == (0, 1, 1)  # the placeholder
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

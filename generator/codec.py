@@ -1,0 +1,189 @@
+"""Frozen dataclasses to JSON and back, each value checked against its declared type on the way in.
+
+The build cache stores only this: data, never code. A cache kept between CI runs can be
+poisoned, and unpickling runs whatever the pickle says; decoding JSON against the field
+types of ``models.py`` can only give the values those types allow, or ``DecodeError``.
+Every dataclass carries its class name (``"@"``) so that a row of another shape is
+rejected instead of read as something it is not.
+"""
+from __future__ import annotations
+
+import collections.abc
+import dataclasses
+import json
+import types
+import typing
+from datetime import datetime
+from typing import Any, Callable, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Decoder = Callable[[Any], Any]
+
+
+class DecodeError(ValueError):
+    """The data does not have the declared shape: for the cache, a miss."""
+
+
+def encode(value: Any) -> Any:
+    """A JSON-ready form of ``value``: dataclasses become tagged objects, tuples lists, datetimes ISO text + zone."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, tuple):
+        return [encode(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, datetime):
+        zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else None
+        return {"@": "datetime", "iso": value.isoformat(), "zone": zone}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {"@": type(value).__name__}
+        for f in dataclasses.fields(value):
+            out[f.name] = encode(getattr(value, f.name))
+        return out
+    raise TypeError(f"cannot encode {type(value).__name__}: only data goes into the cache")
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` as compact JSON bytes (stable key order: equal values, equal bytes)."""
+    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def loads(data: bytes | str, hint: Any) -> Any:
+    """The value of type ``hint`` that ``dumps`` made; DecodeError for anything else, whatever the bytes."""
+    if not isinstance(data, (bytes, str)):
+        raise DecodeError(f"expected JSON text, got {type(data).__name__}")
+    try:
+        parsed = json.loads(data)
+    except (ValueError, RecursionError) as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise DecodeError(f"not JSON: {e}") from None
+    return decoder(hint)(parsed)
+
+
+_DECODERS: dict[Any, Decoder] = {}
+
+
+def decoder(hint: Any) -> Decoder:
+    """A function that checks and rebuilds a value of type ``hint`` (made once per type)."""
+    try:
+        return _DECODERS[hint]
+    except KeyError:
+        pass
+    made = _make(hint)
+    _DECODERS[hint] = made
+    return made
+
+
+def _make(hint: Any) -> Decoder:
+    if hint is type(None) or hint is None:
+        return _exact(type(None))
+    if hint in (str, int, bool):
+        return _exact(hint)
+    if hint is float:
+        return _float
+    if hint is datetime:
+        return _datetime
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _union(args)
+    if origin is typing.Literal:
+        return _literal(args)
+    if origin is tuple:
+        return _tuple(args)
+    if origin in (dict, collections.abc.Mapping) and args[0] is str:
+        return _dict(args[1])
+    if dataclasses.is_dataclass(hint):
+        return _dataclass(hint)
+    raise TypeError(f"the cache cannot hold {hint!r}")
+
+
+def _exact(kind: type) -> Decoder:
+    def check(data: Any) -> Any:
+        if type(data) is not kind:  # bool is an int in Python, but not here
+            raise DecodeError(f"expected {kind.__name__}, got {type(data).__name__}")
+        return data
+    return check
+
+
+def _float(data: Any) -> float:
+    if type(data) not in (int, float):
+        raise DecodeError(f"expected a number, got {type(data).__name__}")
+    return float(data)
+
+
+def _datetime(data: Any) -> datetime:
+    if not isinstance(data, dict) or data.get("@") != "datetime" or set(data) != {"@", "iso", "zone"} \
+            or not isinstance(data["iso"], str) or not isinstance(data["zone"], (str, type(None))):
+        raise DecodeError("expected a tagged datetime")
+    try:
+        value = datetime.fromisoformat(data["iso"])
+        if value.tzinfo is None:
+            raise DecodeError("a datetime without a UTC offset")
+        return value.astimezone(ZoneInfo(data["zone"])) if data["zone"] is not None else value
+    except (ValueError, ZoneInfoNotFoundError) as e:
+        raise DecodeError(f"bad datetime: {e}") from None
+
+
+def _union(args: tuple[Any, ...]) -> Decoder:
+    options = [decoder(a) for a in args]
+
+    def check(data: Any) -> Any:
+        for option in options:
+            try:
+                return option(data)
+            except DecodeError:
+                continue
+        raise DecodeError(f"matches none of {args}")
+    return check
+
+
+def _literal(args: tuple[Any, ...]) -> Decoder:
+    allowed = set(args)
+
+    def check(data: Any) -> Any:
+        if not isinstance(data, str) or data not in allowed:
+            raise DecodeError(f"expected one of {sorted(allowed)}")
+        return data
+    return check
+
+
+def _tuple(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = decoder(args[0])
+
+        def check_all(data: Any) -> tuple[Any, ...]:
+            if type(data) is not list:
+                raise DecodeError("expected a list")
+            return tuple(item(v) for v in data)
+        return check_all
+    items = [decoder(a) for a in args]
+
+    def check(data: Any) -> tuple[Any, ...]:
+        if type(data) is not list or len(data) != len(items):
+            raise DecodeError(f"expected a list of {len(items)}")
+        return tuple(f(v) for f, v in zip(items, data))
+    return check
+
+
+def _dict(value: Any) -> Decoder:
+    item = decoder(value)
+
+    def check(data: Any) -> dict[str, Any]:
+        if type(data) is not dict:
+            raise DecodeError("expected an object")
+        return {k: item(v) for k, v in data.items()}
+    return check
+
+
+def _dataclass(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    keys = {"@", *names}
+    _DECODERS[cls] = lambda data: build(data)  # a recursive type refers to itself while being made
+    fields = [(name, decoder(hints[name])) for name in names]
+    tag = cls.__name__
+
+    def build(data: Any) -> Any:
+        if type(data) is not dict or data.get("@") != tag or data.keys() != keys:
+            raise DecodeError(f"expected a {tag}")
+        return cls(**{name: f(data[name]) for name, f in fields})
+    return build

@@ -1,0 +1,99 @@
+"""Raw HTML in article bodies: kept when harmless, removed when not, by an allowlist (nh3, Rust's ammonia).
+
+Only a body that has raw HTML is sanitised; the Markdown renderer's own output is safe by
+construction. The rules for every ``href``/``src`` are the renderer's (``safe_url``), so a
+link is allowed or not the same way whether it was written in Markdown or in HTML.
+"""
+from __future__ import annotations
+
+import re
+
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+"""Tags kept; any other tag is removed and its text kept (except ``DROPPED``)."""
+DROPPED = frozenset({"script", "style", "iframe", "object", "embed", "applet", "noscript", "template", "svg", "math",
+                     "textarea", "select", "title", "xmp", "noembed", "noframes", "frameset", "frame"})
+"""Tags removed together with everything inside them."""
+ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "role", "aria-label"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "details": {"open"},
+    "section": {"role", "aria-label"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+}
+"""Attributes kept per tag ('*': on every kept tag). ``style`` keeps only ``text-align`` (table alignment).
+No ``cite``: nh3 checks the scheme of ``href`` and ``src`` only, and readers never see a cite URL."""
+SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "ftps", "sftp", "irc", "ircs", "news", "nntp", "sms",
+                     "xmpp", "magnet", "geo", "webcal", "git", "ssh"})
+"""URL schemes a link or image may have; a URL without a scheme is a path on the site. Never javascript:,
+vbscript:, file: or data: (markdown-it's own rule let ``data:image/...`` through; a body has no need for it)."""
+IMAGE_SRC = re.compile(r"^(?:https?://[^/\s]|/(?!/))", re.IGNORECASE)
+"""A raw ``<img>`` src must be an http(s) URL or a path from the site root ('/images/x.jpg')."""
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def safe_url(url: str) -> bool:
+    """The URL rule of Markdown links and images (markdown-it's ``validateLink``); nh3 applies the same
+    scheme allowlist to raw HTML, so a link is kept or dropped alike whichever way it was written."""
+    scheme = _SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in SCHEMES
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS), clean_content_tags=set(DROPPED), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+    strip_comments=True, link_rel=None, url_schemes=set(SCHEMES),
+    filter_style_properties={"text-align"})
+
+_RAW_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
+_RAW_SRC = re.compile(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def drop_unusable_images(raw: str) -> str:
+    """Remove raw ``<img>`` tags whose src is not http(s) or site-root-relative: a src relative to the
+    article's own URL points at nothing we publish, and in a feed at nothing at all."""
+    if "<img" not in raw.lower():
+        return raw
+
+    def keep(match: re.Match[str]) -> str:
+        src = _RAW_SRC.search(match.group())
+        value = next((g for g in src.groups() if g is not None), "") if src else ""
+        return match.group() if IMAGE_SRC.match(value.strip()) else ""
+
+    return _RAW_IMG.sub(keep, raw)
+
+
+_LINK_OR_IMAGE = re.compile(r'<(a|img)\s([^>]*)>')
+_EXTERNAL_HREF = re.compile(r'(?:^|\s)href="(?:https?:)?//', re.IGNORECASE)
+
+
+def is_external(href: str) -> bool:
+    """A link that leaves the site (http(s) or protocol-relative)."""
+    return href[:2] == "//" or href[:7].lower() == "http://" or href[:8].lower() == "https://"
+
+
+def sanitize(html: str, external_rel: str) -> str:
+    """Allowlisted HTML. nh3 removed any ``rel``, ``loading`` and ``decoding`` the writer gave; ours are added
+    after the other attributes, where the Markdown renderer puts them, so both paths give the same bytes."""
+
+    def finish(match: re.Match[str]) -> str:
+        tag, attributes = match.groups()
+        if tag == "img":
+            return f'<img {attributes} loading="lazy" decoding="async">'
+        if external_rel and _EXTERNAL_HREF.search(attributes):
+            return f'<a {attributes} rel="{external_rel}">'
+        return match.group()
+
+    # nh3 writes every attribute double-quoted with '<', '>' and '"' escaped, so a tag ends at the first '>'
+    return _LINK_OR_IMAGE.sub(finish, _CLEANER.clean(html))

@@ -1,0 +1,54 @@
+// news-digest search page: asks the Pagefind index (pagefind/pagefind.js) and lists title, date and section.
+// No library. Until the index loads, the page shows links to the archive instead.
+(async () => {
+  const box = document.getElementById("search-results");
+  const input = document.getElementById("search-q");
+  if (!box || !input) return;
+  const q = (new URLSearchParams(location.search).get("q") || "").trim();
+  input.value = q;
+  let pagefind;
+  try {
+    pagefind = await import(box.dataset.bundle + "pagefind.js");
+    await pagefind.options({ baseUrl: box.dataset.base });
+  } catch (e) {
+    return; // no index (search off, or blocked): the archive links stay
+  }
+  document.getElementById("search-fallback").hidden = true;
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  };
+  const show = async (query) => {
+    box.replaceChildren();
+    if (!query) return;
+    const found = (await pagefind.search(query)).results;
+    const say = found.length ? box.dataset.found : box.dataset.none;
+    box.append(el("p", "count", say.replace("{n}", found.length).replace("{q}", query)));
+    const list = el("ol", "results");
+    for (const hit of await Promise.all(found.slice(0, 20).map((r) => r.data()))) {
+      const li = el("li", "item");
+      const h = el("h2");
+      const a = el("a", "", hit.meta.title || hit.url);
+      a.href = hit.url;
+      h.append(a);
+      li.append(h, el("p", "meta", [hit.meta.date, hit.meta.section].filter(Boolean).join(" · ")));
+      // Pagefind's excerpt is the page's raw text with <mark> around hits: only text nodes and <mark> are made
+      const excerpt = el("p");
+      hit.excerpt.split(/<mark>(.*?)<\/mark>/).forEach((part, i) => {
+        if (part) excerpt.append(i % 2 ? el("mark", "", part) : document.createTextNode(part));
+      });
+      li.append(excerpt);
+      list.append(li);
+    }
+    box.append(list);
+  };
+  input.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const query = input.value.trim();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(query));
+    show(query);
+  });
+  show(q);
+})();

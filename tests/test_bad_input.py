@@ -1,0 +1,422 @@
+"""Hostile and broken input that used to end in a traceback, a hang or a silent change (issue 8).
+
+Each test causes the fault for real (a FIFO, a 4 GB sparse file, a file name that is not
+UTF-8, an `openat` that fails with EACCES under strace) and asserts the exact message, the
+exit status, that no traceback was printed, and that the live site was left as it was.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, article, make_project, write_files
+from generator.cli import main
+from generator.content import ArticleSettings, parse_article
+from generator.errors import BuildError
+from generator.registry import empty_registry, load_registry
+
+SETTINGS = ArticleSettings("Asia/Jakarta", empty_registry(), "content")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(cwd: Path, *argv: str, prefix: tuple[str, ...] = (), env: dict[str, str] | None = None,
+           limit_memory: int = 0) -> subprocess.CompletedProcess[str]:
+    """`digest ARGV` in a subprocess (optionally under strace, or with an address-space limit)."""
+    def limit() -> None:
+        if limit_memory:
+            resource.setrlimit(resource.RLIMIT_AS, (limit_memory, limit_memory))
+
+    return subprocess.run([*prefix, sys.executable, "-m", "generator", *argv], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **(env or {})},
+                          preexec_fn=limit, timeout=300)  # a hang guard, never a speed check
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    """A project with one good article, built once, so each test can check the live site survives."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    assert digest(tmp_path, "build", "--jobs", "1").returncode == 0
+    return tmp_path
+
+
+def assert_failed_cleanly(result: subprocess.CompletedProcess[str], stderr: list[str], root: Path,
+                          before: dict[str, bytes], code: int = 1) -> None:
+    assert "Traceback" not in result.stderr
+    assert (result.returncode, result.stderr.splitlines()) == (code, stderr)
+    assert tree(root / "site") == before
+
+
+def strace(path: Path) -> tuple[str, ...]:
+    """A prefix that makes every openat() of ``path`` fail with EACCES, as chmod 000 would for a
+    normal user (the tests run as root, who may read anything)."""
+    if shutil.which("strace") is None:
+        reason = "strace is not installed (apt-get install strace); needed to make a file unreadable as root"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    return ("strace", "-f", "-qq", "-o", "/dev/null", "-P", str(path), "-e", "trace=openat",
+            "-e", "inject=openat:error=EACCES")
+
+
+# --- front matter -------------------------------------------------------------------------------
+
+def test_front_matter_nested_990_levels_is_an_error_not_a_recursion_error() -> None:
+    data = ("---\ntitle: x\ndate: 2025-01-01\ntags: " + "[" * 990 + "]" * 990 + "\n---\nx\n").encode()
+    assert [str(p) for p in parse_article("content/a.md", data, SETTINGS)[1]] == [
+        "content/a.md:4: field 'tags': lists and mappings are nested more than 20 levels deep; "
+        "write a flat value or a short list"]
+
+
+def test_a_second_yaml_document_after_the_end_marker_is_an_error_not_dropped() -> None:
+    data = b"---\ntitle: x\ndate: 2025-01-01\n...\ntags: [ai]\n---\nBody\n"
+    assert [str(p) for p in parse_article("content/a.md", data, SETTINGS)[1]] == [
+        "content/a.md:4: the front matter ends at '...' on line 4, but the fields after it, up to the '---' on "
+        "line 6, would be dropped; delete the '...' line"]
+    article_, problems = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\n...\nBody\n", SETTINGS)
+    assert article_ is not None and problems == ()  # '...' alone still closes front matter
+
+
+def test_control_characters_from_yaml_escapes_are_removed_with_a_warning() -> None:
+    data = b'---\ntitle: "Bell\\a here"\ndate: 2025-01-01\ntags: ["a\\x1bb"]\n---\nBody\n'
+    article_, problems = parse_article("content/a.md", data, SETTINGS)
+    assert article_ is not None and (article_.title, article_.tags) == ("Bell here", ("ab",))
+    assert [str(p) for p in problems] == [
+        "content/a.md:2: field 'title': warning: control character U+0007 (from a YAML escape such as \"\\a\") "
+        "removed: feeds and HTML cannot carry it; delete the escape from the value",
+        "content/a.md:4: field 'tags': warning: control character U+001B (from a YAML escape such as \"\\a\") "
+        "removed: feeds and HTML cannot carry it; delete the escape from the value"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2020-12-2", "2020-12-02T00:00:00+07:00"),
+    ("2020-1-5 9:05", "2020-01-05T09:05:00+07:00"),
+    ("2020-1-5T9:05:30+0700", "2020-01-05T09:05:30+07:00"),
+    ("2020-1-5 9:05Z", "2020-01-05T16:05:00+07:00"),
+    ("13/2/2020", "2020-02-13T00:00:00+07:00"),    # only 13 February can be meant
+    ("5/5/2020", "2020-05-05T00:00:00+07:00"),
+])
+def test_dates_writers_type_are_normalised(raw: str, expected: str) -> None:
+    article_, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), SETTINGS)
+    assert problems == () and article_ is not None and article_.date.isoformat() == expected
+
+
+@pytest.mark.parametrize("raw, why", [
+    ("2/3/2020", "is ambiguous: day 2 of month 3, or month 2 day 3? Write the year first"),
+    ("2020-2-30", "is not a valid date (day is out of range for month)"),
+    ("2020-1-5 25:00", "is not a valid date (hour must be in 0..23)"),
+])
+def test_ambiguous_or_impossible_dates_say_how_to_write_them(raw: str, why: str) -> None:
+    assert [str(p) for p in parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(),
+                                          SETTINGS)[1]] == [
+        f"content/a.md:3: field 'date': '{raw}' {why}; write YYYY-MM-DD or an ISO 8601 date-time such as "
+        "2025-06-13T09:00:00+07:00"]
+
+
+def test_tags_and_companies_are_capped() -> None:
+    tags = ", ".join(f"t{i}" for i in range(51))
+    companies = ", ".join(f"c{i}" for i in range(1000))
+    data = f"---\ntitle: x\ndate: 2025-01-01\ntags: [{tags}]\ncompanies: [{companies}]\n---\nx\n".encode()
+    assert [str(p) for p in parse_article("content/a.md", data, SETTINGS)[1]] == [
+        "content/a.md:4: field 'tags': has 51 items, more than the 50 an article may have (each one is a page and a "
+        "feed); keep the tags that say what the article is about",
+        "content/a.md:5: field 'companies': has 1,000 items, more than the 50 an article may have (each one is a "
+        "page and a feed); keep the companies that say what the article is about"]
+
+
+def test_aliases_are_capped_and_a_clash_names_the_alias_line(tmp_path: Path) -> None:
+    aliases = "\n".join(f"    - a{i}" for i in range(101))
+    (tmp_path / "companies.yaml").write_text(f"meta:\n  name: Meta\n  aliases:\n{aliases}\n"
+                                             "fb:\n  name: FB\n  aliases:\n    - x\n    - Meta\n")
+    with pytest.raises(BuildError) as caught:
+        load_registry(tmp_path / "companies.yaml", "content/companies.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:3: field 'meta.aliases': has 101 aliases, more than the 100 a company may have; "
+        "keep the spellings editors really use",
+        "content/companies.yaml:109: field 'fb': name or alias 'Meta' is also used by 'meta' (line 2); "
+        "give it to one company"]
+
+
+def test_registry_url_accepts_upper_case_scheme_like_source_url(tmp_path: Path) -> None:
+    (tmp_path / "companies.yaml").write_text("meta:\n  name: Meta\n  url: HTTPS://about.meta.com/\n")
+    assert load_registry(tmp_path / "companies.yaml", "c.yaml").companies["meta"].url == "HTTPS://about.meta.com/"
+
+
+# --- files and folders --------------------------------------------------------------------------
+
+def test_a_fifo_named_md_is_an_error_and_does_not_hang(built: Path) -> None:
+    before = tree(built / "site")
+    os.mkfifo(built / "content/pipe.md")
+    assert_failed_cleanly(digest(built, "build"), [
+        "content/pipe.md: is not a regular file (a FIFO, socket or device): only Markdown files may end in .md "
+        "under content/; remove or rename it", "error: 1 problem found; nothing was written"], built, before)
+
+
+def test_a_device_named_md_is_never_opened(built: Path) -> None:
+    before = tree(built / "site")
+    try:
+        os.mknod(built / "content/zero.md", 0o644 | 0o020000, os.makedev(1, 5))  # a /dev/zero: endless bytes
+    except PermissionError:
+        pytest.skip("making a device file needs CAP_MKNOD (root)")
+    assert_failed_cleanly(digest(built, "build"), [
+        "content/zero.md: is not a regular file (a FIFO, socket or device): only Markdown files may end in .md "
+        "under content/; remove or rename it", "error: 1 problem found; nothing was written"], built, before)
+
+
+def test_a_4_gb_sparse_file_is_refused_without_being_read(built: Path) -> None:
+    before = tree(built / "site")
+    with open(built / "content/huge.md", "wb") as f:
+        f.truncate(4_000_000_000)
+    # with 1 GiB of address space, reading the file whole would die with MemoryError
+    result = digest(built, "build", "--jobs", "1", limit_memory=1 << 30)
+    assert_failed_cleanly(result, [
+        "content/huge.md: is 4,000,000,000 bytes, over the 1,000,000-byte limit for an article; split it or move "
+        "large media out of content/", "error: 1 problem found; nothing was written"], built, before)
+
+
+def test_a_4_gb_sparse_page_is_refused_without_being_read(built: Path) -> None:
+    before = tree(built / "site")
+    (built / "content/pages").mkdir()
+    with open(built / "content/pages/about.md", "wb") as f:
+        f.truncate(4_000_000_000)
+    result = digest(built, "build", "--jobs", "1", limit_memory=1 << 30)
+    assert_failed_cleanly(result, [
+        "content/pages/about.md: is 4,000,000,000 bytes, over the 1,000,000-byte limit for an article; split it or "
+        "move large media out of content/", "error: 1 problem found; nothing was written"], built, before)
+
+
+def test_an_unreadable_article_is_an_error(built: Path) -> None:
+    before = tree(built / "site")
+    write_files(built, {"content/2025/06/b.md": article(title="B")})
+    result = digest(built, "build", prefix=strace(built / "content/2025/06/b.md"))
+    assert_failed_cleanly(result, [
+        "content/2025/06/b.md: cannot be read (Permission denied); make it readable (chmod a+r "
+        "content/2025/06/b.md), or move it out of content/", "error: 1 problem found; nothing was written"],
+        built, before)
+
+
+def test_an_unreadable_folder_is_a_warning_not_silently_skipped(built: Path) -> None:
+    write_files(built, {"content/2025/07/b.md": article(title="B")})
+    result = digest(built, "build", "--strict", prefix=strace(built / "content/2025/07"))
+    assert_failed_cleanly(result, [
+        "content/2025/07: warning: is a folder that cannot be read (Permission denied), so its articles are left "
+        "out; make it readable (chmod a+rx) or move it out of content/",
+        "error: 1 warning and --strict is on; nothing was written"], built, tree(built / "site"))
+
+
+def test_file_names_that_are_not_utf8_or_hold_control_characters(built: Path) -> None:
+    before = tree(built / "site")
+    content = os.fsencode(built / "content")
+    with open(content + b"/caf\xe9.md", "wb") as f:  # Latin-1, as an old Windows zip would leave it
+        f.write(article().encode())
+    (built / "content/red\x1b[31m.md").write_text("---\ntitle: x\n---\nx\n")
+    result = digest(built, "build")
+    assert "\x1b" not in result.stderr
+    assert_failed_cleanly(result, [
+        "content/caf\\xe9.md: the file name is not valid UTF-8, so it cannot become a URL; rename the file",
+        "content/red\\x1b[31m.md:1: field 'date': is required; add a line 'date: YYYY-MM-DD' (or an ISO 8601 "
+        "date-time) to the front matter", "error: 2 problems found; nothing was written"], built, before)
+
+
+def test_check_json_stays_valid_utf8_with_a_file_name_that_is_not(built: Path) -> None:
+    import json
+
+    with open(os.fsencode(built / "content") + b"/caf\xe9.md", "wb") as f:
+        f.write(article().encode())
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "json"], cwd=built,
+                            capture_output=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, timeout=300)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    report = json.loads(result.stdout.decode("utf-8"))
+    assert [p["path"] for p in report["problems"]] == ["content/caf\udce9.md"]
+
+
+def test_a_template_that_is_not_utf8_is_an_error(built: Path) -> None:
+    before = tree(built / "site")
+    write_files(built, {"templates/base.html": b"<!doctype html>\n<title>caf\xe9</title>\n"})
+    assert_failed_cleanly(digest(built, "build"), [
+        "templates/base.html:2: template is not valid UTF-8 (byte 0xe9); save it as UTF-8",
+        "error: 1 problem found; nothing was written"], built, before)
+
+
+@pytest.mark.parametrize("rel, message", [
+    ("templates/base.html", "templates/base.html: template cannot be read (Permission denied); make it readable or "
+                            "remove it"),
+    ("static/logo.svg", "static/logo.svg: cannot be read (Permission denied); make it readable (chmod a+r) or "
+                        "remove it"),
+])
+def test_an_unreadable_template_or_static_file_is_an_error(built: Path, rel: str, message: str) -> None:
+    before = tree(built / "site")
+    write_files(built, {rel: "<svg></svg>\n" if rel.endswith(".svg") else "{% extends 'theme/base.html' %}\n"})
+    result = digest(built, "build", "--no-cache", prefix=strace(built / rel))
+    assert_failed_cleanly(result, [message, "error: 1 problem found; nothing was written"], built, before)
+
+
+# --- config, environment, commands --------------------------------------------------------------
+
+def test_config_pointing_at_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "build", "--config", str(tmp_path)) == (1, "", (
+        f"{tmp_path}: is a folder, not a config file; pass --config {tmp_path}/config.yaml\n"
+        "error: 1 problem found; nothing was written\n"))
+
+
+def test_config_or_registry_that_is_a_fifo_or_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    assert run(capsys, "build", "--config", str(tmp_path / "pipe.yaml")) == (1, "", (
+        f"{tmp_path}/pipe.yaml: is not a regular file (a FIFO or device); pass --config with a YAML file\n"
+        "error: 1 problem found; nothing was written\n"))
+    make_project(tmp_path, {"a.md": article()})
+    (tmp_path / "content/companies.yaml").mkdir()
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
+        "content/companies.yaml: is not a regular file; make it a YAML file of companies, or remove it\n"
+        "error: 1 problem found; nothing was written\n"))
+
+
+def test_build_outside_a_project_says_how_to_start_one(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "build")
+    assert (code, out) == (1, "")
+    # (a folder above the test's tmp folder may hold a config.yaml, and is then suggested: see below)
+    assert err.startswith("config.yaml: not found: this folder is not a news-digest project; ")
+    assert err.endswith("start one with 'digest init DIR' and cd into it, or pass --config PATH\n"
+                        "error: 1 problem found; nothing was written\n")
+    make_project(tmp_path / "blog", {"a.md": article()})
+    monkeypatch.chdir(tmp_path / "blog/content")
+    assert run(capsys, "build")[2].startswith(
+        f"config.yaml: not found: this folder is not a news-digest project; cd {tmp_path / 'blog'} (it has a "
+        "config.yaml), or start one with 'digest init DIR'")
+
+
+@pytest.mark.parametrize("url, what", [
+    ('"https://example.org/\\nDisallow: /"', "a line break"),
+    ("https://example.org/my digest/", "a space"),
+    ("'https://example.org/\"onload=x'", "the character '\"'"),
+    ("https://example.org/<script>/", "the character '<'"),
+])
+def test_base_url_is_validated_so_robots_txt_cannot_get_extra_lines(tmp_path: Path, url: str, what: str,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()}, config=f"base_url: {url}\n")
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert (code, out) == (1, "")
+    first = err.splitlines()[0]
+    assert first.startswith("config.yaml:1: field 'base_url': ") and f"contains {what}; write one URL" in first
+    assert not (tmp_path / "site").exists()
+
+
+def test_base_url_with_an_upper_case_scheme_and_no_slash_is_normalised(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()}, config="base_url: HTTPS://example.org\n")
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
+    assert (tmp_path / "site/robots.txt").read_text().splitlines() == [
+        "User-agent: *", "Allow: /", "", "Sitemap: HTTPS://example.org/sitemap.xml"]
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999999999"])
+def test_source_date_epoch_that_is_not_an_integer_is_refused(tmp_path: Path, value: str,
+                                                             capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (2, "", (
+        f"error: SOURCE_DATE_EPOCH='{value}' is not a whole number of seconds since 1970-01-01 UTC; set it to one, "
+        "such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"))
+
+
+def test_config_and_content_problems_come_in_one_round(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article(date="kemarin")}, config=CONFIG + "page_size: 0\ntitel: X\n")
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
+        "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 0\n"
+        "config.yaml:4: field 'titel': unknown key; did you mean 'title'?\n"
+        "content/a.md:3: field 'date': 'kemarin' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
+        "such as 2025-06-13T09:00:00+07:00\n"
+        "error: 3 problems found; nothing was written\n"))
+
+
+def test_check_reports_config_and_content_problems_in_one_round(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article(date="kemarin")}, config=CONFIG + "titel: X\n")
+    code, out, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"))
+    assert (code, err) == (1, "")
+    assert out.splitlines()[:2] == [
+        "config.yaml:3: field 'titel': unknown key; did you mean 'title'?",
+        "content/a.md:3: field 'date': 'kemarin' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
+        "such as 2025-06-13T09:00:00+07:00"]
+
+
+def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("mine")
+    assert run(capsys, "init", str(tmp_path / "file/sub")) == (2, "", (
+        f"error: cannot create {tmp_path}/file/sub (Not a directory); choose a folder you can write to, such as "
+        "one in your home folder\n"))
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_init_that_fails_halfway_removes_what_it_made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    prefix = strace(tmp_path / "new/content/companies.yaml")
+    result = subprocess.run([*prefix, sys.executable, "-m", "generator", "init", str(tmp_path / "new")],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert (result.returncode, result.stderr) == (2, (
+        f"error: cannot create {tmp_path}/new/content/companies.yaml (Permission denied); choose a folder you can "
+        "write to, such as one in your home folder\n"))
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- cost and wording ---------------------------------------------------------------------------
+
+def test_an_item_with_1000_categories_costs_one_feedgen_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """feedgen rebuilds its whole category list on every category() call, so one call per name was
+    quadratic (an article with 1,000 tags took 296 s). The tags cap keeps real articles far below
+    this; the feed must still be linear, so the calls are counted, not timed."""
+    from dataclasses import replace
+
+    from feedgen.entry import FeedEntry
+
+    from generator.config import load_config
+    from generator.feeds import item_categories, render_feed
+
+    parsed = parse_article("content/a.md", article().encode(), SETTINGS)[0]
+    assert parsed is not None
+    item = replace(parsed, tags=tuple(f"tag {i:04d}" for i in range(1000)))
+    calls: list[int] = []
+    original = FeedEntry.category
+
+    def counting(self: FeedEntry, category: object = None, replace: bool = False, **kwargs: object) -> object:
+        calls.append(len(category) if isinstance(category, list) else 1)
+        return original(self, category, replace, **kwargs)
+
+    monkeypatch.setattr(FeedEntry, "category", counting)
+    config = load_config(make_project(tmp_path, {}) / "config.yaml")
+    xml = render_feed(config, "rss", "T", "", [item], [item_categories(item, {})])
+    assert calls == [1000]
+    assert xml.count(b"<category domain=") == 1000
+
+
+def test_counts_use_each_language_s_plural_rules() -> None:
+    from generator.i18n import STRINGS, counted
+
+    assert [STRINGS["en"]["articles_count"].format(n=n) for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
+    assert [STRINGS["id"]["articles_count"].format(n=n) for n in (1, 2)] == ["1 artikel", "2 artikel"]
+    assert (counted(1, "draft", "drafts"), counted(2, "draft", "drafts")) == ("1 draft", "2 drafts")
+
+
+def test_term_page_says_1_article_in_english(tmp_path: Path) -> None:
+    from conftest import build_project
+
+    make_project(tmp_path, {"a.md": article(tags="[ai]")}, config=CONFIG + "language: en\n")
+    page = build_project(tmp_path).output.files["tags/ai/index.html"].decode()
+    assert "1 article ·" in page and "1 articles" not in page

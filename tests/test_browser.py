@@ -1,0 +1,255 @@
+"""The example site in a real browser: Debian's Chromium driven by Playwright, over a loopback server.
+
+One browser for the whole module. Needs /usr/bin/chromium (or $CHROMIUM), the ``playwright``
+package (never ``playwright install``: the system browser is used) and axe-core from npm in
+``.ci/node_modules`` (``npm install --prefix .ci axe-core``). Without them the tests skip, with
+the reason in the summary, unless $CI is set: then they fail.
+
+``pytest tests/test_browser.py --screenshots`` (``make screenshots``) also writes
+docs/screenshots/.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from generator.build import load, plan
+from generator.config import load_config
+from generator.models import BuildOptions
+from generator.publish import publish
+
+REPO = Path(__file__).resolve().parent.parent
+AXE = REPO / ".ci" / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = REPO / "docs" / "screenshots"
+DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 360, "height": 740}
+SCALE_ARTICLE = "/2025/06/meta-ambil-49-persen-saham-scale-ai/"
+
+
+def _missing() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).is_file():
+        return "no chromium (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "no playwright (pip install -e '.[test]')"
+    if not AXE.is_file():
+        return "no axe-core in .ci/node_modules (npm install --prefix .ci axe-core)"
+    return None
+
+
+def _skip_or_fail(reason: str) -> None:
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"browser tests: {reason} (CI is set, so this is a failure, not a skip)")
+    pytest.skip(f"browser tests: {reason}")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No request log on stderr."""
+
+
+@dataclass(frozen=True)
+class Served:
+    """The example site built into a temporary folder and served on 127.0.0.1."""
+
+    root: str
+    """http://127.0.0.1:PORT"""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Template name → URL path of one page rendered with it: one page of every kind."""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    reason = _missing()
+    if reason:
+        _skip_or_fail(reason)
+    tmp = tmp_path_factory.mktemp("browser")
+    config = load_config(REPO / "config.yaml")
+    publish(config, BuildOptions(), tmp / "site", use_cache=False, cache_dir=tmp / "cache")
+    site_plan = plan(config, BuildOptions(), load(config))
+    pages: dict[str, str] = {}
+    for p in site_plan.planned:
+        if p.spec.render == "html":
+            pages.setdefault(p.spec.template, "/" + p.spec.path.removesuffix("index.html"))
+    handler = functools.partial(_Quiet, directory=str(tmp / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}", pages)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(served: Served) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium)
+        yield b
+        b.close()
+
+
+class Tab:
+    """A page in a fresh context that records console errors and uncaught exceptions."""
+
+    def __init__(self, browser: Any, served: Served, viewport: dict[str, int] = DESKTOP,
+                 scheme: str = "light", javascript: bool = True) -> None:
+        self.context = browser.new_context(viewport=viewport, color_scheme=scheme, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.root = served.root
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text} ({m.location.get('url')})") if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
+    def go(self, path: str) -> Any:
+        self.page.goto(self.root + path, wait_until="networkidle")
+        if not self.page.locator('link[rel~="icon"]').count():  # Chromium asks for /favicon.ico by itself
+            self.errors[:] = [e for e in self.errors if not e.endswith("/favicon.ico)")]
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser: Any, served: Served) -> Iterator[Tab]:
+    t = Tab(browser, served)
+    yield t
+    t.close()
+    assert t.errors == [], "the browser console reported errors"
+
+
+def test_home_to_section_to_article_to_source(tab: Tab) -> None:
+    page = tab.go("/")
+    assert page.locator('link[rel="alternate"][type="application/rss+xml"]').first.get_attribute("href") == "/feed.xml"
+    sections = [h for h in page.eval_on_selector_all('a[href^="/sections/"]', "as => as.map(a => a.getAttribute('href'))")
+                if h != "/sections/"]
+    if not sections:  # no section bar in the header: through the sections index
+        page.click('header a[href="/sections/"]')
+        page.wait_for_load_state()
+        sections = page.eval_on_selector_all('main a[href^="/sections/"]', "as => as.map(a => a.getAttribute('href'))")
+    page.click(f'a[href="{sections[0]}"]')
+    page.wait_for_load_state()
+    assert page.url == tab.root + sections[0]
+    assert page.locator('link[rel="alternate"][type="application/rss+xml"]').first.get_attribute("href") \
+        == sections[0] + "feed.xml"  # the section's own feed is advertised
+    page.locator("main article h2 a").first.click()
+    page.wait_for_load_state()
+    assert re.fullmatch(tab.root + r"/\d{4}/\d{2}/[a-z0-9-]+/", page.url)
+    source = page.locator("main .source a")
+    assert re.match(r"https?://", source.get_attribute("href") or "")
+    assert "external" in (source.get_attribute("rel") or "") and source.is_visible()
+
+
+def test_search_for_scale_finds_the_meta_scale_ai_article(tab: Tab) -> None:
+    page = tab.go("/")
+    page.fill('header form[role="search"] input[name="q"]', "Scale")
+    page.press('header form[role="search"] input[name="q"]', "Enter")
+    page.wait_for_url("**/search/?q=Scale")
+    page.wait_for_selector("#search-results li")
+    assert not page.is_visible("#search-fallback")
+    hits = page.locator("#search-results li h2 a")
+    assert SCALE_ARTICLE in hits.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    hit = page.locator(f'#search-results li:has(a[href="{SCALE_ARTICLE}"])')
+    assert re.fullmatch(r"13 Juni 2025.* · Amerika Serikat", hit.locator(".meta").inner_text())  # date, section
+    hit.locator("h2 a").click()
+    page.wait_for_load_state()
+    assert page.url == tab.root + SCALE_ARTICLE
+
+
+def test_search_matches_indonesian_word_forms(tab: Tab) -> None:
+    """'pembangunan' also finds 'membangun' and 'dibangun': Pagefind stems Indonesian, from <html lang="id">."""
+    page = tab.go("/search/?q=pembangunan")
+    page.wait_for_selector("#search-results li")
+    marked = {m.lower() for m in page.locator("#search-results mark").all_inner_texts()}
+    assert {"membangun", "dibangun", "pembangunan"} <= marked
+
+
+def test_missing_tools_skip_here_but_fail_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no chromium .* a failure, not a skip"):
+        _skip_or_fail("no chromium (apt-get install chromium)")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="browser tests: no chromium"):
+        _skip_or_fail("no chromium (apt-get install chromium)")
+
+
+def test_search_without_javascript_falls_back_to_the_archive(browser: Any, served: Served) -> None:
+    t = Tab(browser, served, javascript=False)
+    try:
+        page = t.go("/search/?q=Scale")
+        assert page.is_visible("#search-fallback")
+        page.locator("#search-fallback a").first.click()
+        page.wait_for_load_state()
+        assert re.fullmatch(served.root + r"/\d{4}/", page.url)
+    finally:
+        t.close()
+
+
+def test_relative_time_appears_next_to_the_date(tab: Tab) -> None:
+    page = tab.go(SCALE_ARTICLE)
+    if page.locator("main script, body > script, head script").count() == 0:
+        pytest.xfail("the theme has no relative-time script yet (helper 'theme' adds it)")
+    meta = page.locator("main time[datetime]").first.locator("xpath=..")
+    page.wait_for_function("el => /lalu|ago/.test(el.textContent)", arg=meta.element_handle(), timeout=5000)
+
+
+def test_dark_mode_switches_colours(browser: Any, served: Served) -> None:
+    colours = {}
+    for scheme in ("light", "dark"):
+        t = Tab(browser, served, scheme=scheme)
+        page = t.go("/")
+        colours[scheme] = page.evaluate("() => [getComputedStyle(document.body).backgroundColor,"
+                                        " getComputedStyle(document.body).color]")
+        t.close()
+    if colours["light"] == colours["dark"] and "prefers-color-scheme" not in (REPO / "themes/default/static/style.css").read_text():
+        pytest.xfail("the theme has no dark mode yet (helper 'theme' adds it)")
+    assert colours["light"][0] != colours["dark"][0] and colours["light"][1] != colours["dark"][1]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "360px"])
+def test_every_kind_of_page_is_accessible_and_fits(browser: Any, served: Served, scheme: str,
+                                                  viewport: dict[str, int]) -> None:
+    """axe-core: no violations of any impact; at 360 px nothing scrolls sideways; no console errors."""
+    t = Tab(browser, served, viewport=viewport, scheme=scheme)
+    problems = []
+    try:
+        for template, path in sorted(served.pages.items()):
+            page = t.go(path + ("?q=Scale" if template == "search.html" else ""))
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                                       ".violations.map(v => `${v.impact} ${v.id}: ${v.nodes.length} × "
+                                       "${v.nodes[0].target.join(' ')}`)")
+            problems += [f"{path} ({template}): {v}" for v in violations]
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                problems.append(f"{path} ({template}): scrolls sideways by {overflow}px at {viewport['width']}px")
+    finally:
+        t.close()
+    assert problems + t.errors == []
+
+
+def test_screenshots(browser: Any, served: Served) -> None:
+    """Selected only with --screenshots (make screenshots): the README's pictures."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in (("home", "/"), ("article", SCALE_ARTICLE)):
+        for device, viewport in (("desktop", DESKTOP), ("phone", {"width": 390, "height": 844})):
+            for scheme in ("light", "dark"):
+                t = Tab(browser, served, viewport=viewport, scheme=scheme)
+                t.go(path).screenshot(path=str(SHOTS / f"{name}-{device}-{scheme}.png"))
+                t.close()

@@ -1,0 +1,122 @@
+"""A build that fails or is killed at any write, rename or unlink never breaks the site or locks the user out.
+
+Each case runs a real ``digest build`` under ``strace -e inject=SYSCALL:...:when=N`` for every N up to
+the number of times that build makes the call: once failing it with EIO, once killing the build with
+SIGKILL at that moment. After each, the live site holds exactly the old bytes or exactly the new ones,
+and the next plain ``digest build`` succeeds and gives the bytes of a cold build.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from conftest import article, make_project, need
+from generator.cli import main
+
+SYSCALLS = ("write", "rename", "renameat2", "unlink", "unlinkat")
+"""The calls the writer makes to change the output: file bytes, marker and tree swaps, deletions."""
+NO_BYTECODE = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "LC_ALL": "C.UTF-8"}
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(root: Path, *extra: str) -> int:
+    return main(["build", "--config", str(root / "config.yaml"), "-q", *extra])
+
+
+def before_and_change(root: Path) -> dict[str, bytes]:
+    """A project built twice (so a spare tree exists), then edited; returns the live site's bytes."""
+    make_project(root, {"2025/06/a.md": article(title="Satu"), "2025/06/b.md": article(title="Dua", date="2025-06-14")})
+    assert build(root) == 0
+    (root / "content/2025/06/a.md").write_text(article(title="Satu", body="Isi baru.\n"))
+    assert build(root) == 0
+    live = tree(root / "site")
+    (root / "content/2025/06/b.md").unlink()  # the next build removes pages, rewrites some and keeps some
+    (root / "content/2025/05/c.md").parent.mkdir()
+    (root / "content/2025/05/c.md").write_text(article(title="Tiga", date="2025-05-15"))
+    return live
+
+
+def digest_under_strace(root: Path, inject: str | None, log: Path | None = None,
+                        extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    command = ["strace", "-f", "-qq", "-o", str(log or os.devnull), "-e", f"trace={','.join(SYSCALLS)}"]
+    command += ["-e", f"inject={inject}"] if inject else []
+    command += [sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q", *extra]
+    return subprocess.run(command, capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
+
+
+def calls(tmp_path: Path, extra: tuple[str, ...]) -> dict[str, int]:
+    """How often one such build makes each call."""
+    root = tmp_path / "count"
+    before_and_change(root)
+    log = tmp_path / "strace.log"
+    assert digest_under_strace(root, None, log, extra).returncode == 0
+    shutil.rmtree(root)
+    counts = {name: 0 for name in SYSCALLS}
+    for line in log.read_text().splitlines():
+        found = re.match(r"\d+\s+(\w+)\(", line)
+        if found and found.group(1) in counts:
+            counts[found.group(1)] += 1
+    return counts
+
+
+def copy(template: Path, root: Path) -> None:
+    """The template project, its files hard-linked so that the copy's site and spare still match the cache's
+    stat records (the writer never writes into an existing file: it unlinks and makes a new one)."""
+    subprocess.run(["cp", "-al", str(template), str(root)], check=True)
+    shutil.rmtree(root / ".cache")
+    shutil.copytree(template / ".cache", root / ".cache")
+
+
+def one_case(template: Path, old: dict[str, bytes], new: dict[str, bytes], extra: tuple[str, ...], name: str,
+             n: int, fault: str) -> str | None:
+    """Inject one fault into one build and check what it left; a message if something is wrong."""
+    root = template.with_name(f"{name}-{n}-{fault.split('=')[1]}{''.join(extra)}")
+    copy(template, root)
+    digest_under_strace(root, f"{name}:{fault}:when={n}", extra=extra)
+    where = f"{name} #{n} ({fault}{', ' if extra else ''}{' '.join(extra)})"
+    if tree(root / "site") not in (old, new):
+        return f"{where}: the live site is neither the old nor the new one"
+    if build(root) != 0:
+        return f"{where}: the next build failed"
+    if tree(root / "site") != new:
+        return f"{where}: the next build is not the cold build"
+    if sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) != [".site.prev"]:
+        return f"{where}: left {sorted(p.name for p in root.iterdir())}"
+    shutil.rmtree(root)
+    return None
+
+
+SCENARIOS = {(): "the spare is as the cache recorded it: brought up to date file by file",
+             ("--no-cache",): "the spare is unknown: deleted, then made afresh"}
+
+
+def test_a_fault_at_any_write_rename_or_unlink_leaves_a_whole_site_and_a_working_next_build(tmp_path: Path) -> None:
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    cold_root = tmp_path / "cold"
+    before_and_change(cold_root)
+    shutil.rmtree(cold_root / ".cache")
+    assert build(cold_root, "--no-cache") == 0
+    new = tree(cold_root / "site")
+    template = tmp_path / "template"
+    old = before_and_change(template)
+    cases = []
+    for extra in SCENARIOS:
+        counts = calls(tmp_path, extra)
+        assert counts["write"] > 5 and counts["rename"] + counts["renameat2"] >= 2 and counts["unlink"] > 3, counts
+        cases += [(extra, name, n, fault) for name, count in counts.items() for n in range(1, count + 1)
+                  for fault in ("error=EIO", "signal=SIGKILL")]
+    assert counts["unlinkat"] > 3, "a spare folder was deleted"
+    # the builds under strace are separate processes: run a few at once (the checks in between are quick)
+    with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
+        problems = [p for p in pool.map(lambda case: one_case(template, old, new, *case), cases) if p]
+    assert tree(template / "site") == old, "the template was never written through a hard link"
+    assert problems == []
+    assert len(cases) > 60, "the loop reached the writer"

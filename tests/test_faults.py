@@ -1,0 +1,347 @@
+"""Faults a user meets around the output folder and the cache, each caused for real.
+
+A site damaged by hand is repaired, a damaged spare is never published, a poisoned or corrupt
+cache is a miss, a cache that cannot be written is a warning after the site is out, and every
+refusal or failure names the path and says what to do.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import shutil
+import sqlite3
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from conftest import article, need, write_files
+from generator.build import BuildOptions
+from generator.cli import _parser, main
+from generator.config import load_config
+from generator.output import build_lock
+from generator.publish import publish
+from test_publish import CHANGES, cold, project, run, tree
+
+ROOT = os.geteuid() == 0
+
+
+def build(root: Path, *extra: str) -> int:
+    return main(["build", "--config", str(root / "config.yaml"), *extra])
+
+
+@contextlib.contextmanager
+def tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A small file system mounted at ``folder`` (root only), for a disk that fills up."""
+    need(ROOT and shutil.which("mount") is not None, "mounting a small tmpfs needs root")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    need(mounted.returncode == 0, f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def fill(folder: Path, leave: int = 0) -> None:
+    """Fill the file system under ``folder`` up to ``leave`` free bytes."""
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    with open(folder / "filler", "wb") as f:
+        with contextlib.suppress(OSError):
+            f.write(b"\0" * max(0, free - leave))
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """A folder nobody may write in: immutable for root (chattr +i), mode 0555 for anyone else."""
+    if ROOT:
+        need(shutil.which("chattr") is not None, "chattr is not installed (e2fsprogs)")
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+            pytest.skip(f"this file system has no immutable flag: {folder}")
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+
+
+# --- the output folder is verified, not trusted ------------------------------------------------------
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "page deleted": lambda site: (site / "tags/ai/index.html").unlink(),
+    "page edited in place": lambda site: (site / "index.html").open("a").write("<!-- mine -->"),
+    "page replaced, same size and mtime": lambda site: _replace_keeping_stat(site / "index.html"),
+    "stray file": lambda site: (site / "tags/ai/notes.txt").write_text("stray"),
+    "stray folder": lambda site: (site / "drafts").mkdir(),
+}
+
+
+def _replace_keeping_stat(path: Path) -> None:
+    """What rsync -t or cp -p does: new bytes of the same size, the old mtime, renamed over the old file."""
+    st = path.stat()
+    new = path.with_name(".tmp")
+    new.write_bytes(path.read_bytes().replace(b"<", b">", 1))
+    os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+    new.rename(path)
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_site_damaged_by_hand_is_repaired_by_the_next_build(tmp_path: Path, damage: Callable[[Path], None],
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    run(root)
+    damage(root / "site")
+    assert build(root) == 0
+    assert "up to date" not in capsys.readouterr().out
+    assert tree(root / "site") == cold(root, tmp_path)
+    assert run(root).result is None, "and then it is up to date again"
+
+
+ONLY_IN_SPARE = "2025/06/meta/index.html"
+"""A page the first build wrote and the second changed: the spare's copy is not hard-linked to the live site."""
+SPARE_DAMAGE: dict[str, Callable[[Path], None]] = {
+    "page deleted": lambda spare: (spare / ONLY_IN_SPARE).unlink(),
+    "page edited in place": lambda spare: (spare / ONLY_IN_SPARE).open("a").write("<!-- mine -->"),
+    "page replaced, same size and mtime": lambda spare: _replace_keeping_stat(spare / ONLY_IN_SPARE),
+    "stray file": lambda spare: (spare / "tags/ai/notes.txt").write_text("stray"),
+    "stray folder": lambda spare: (spare / "drafts").mkdir(),
+}
+
+
+@pytest.mark.parametrize("damage", SPARE_DAMAGE.values(), ids=SPARE_DAMAGE.keys())
+def test_a_damaged_spare_is_never_published(tmp_path: Path, damage: Callable[[Path], None]) -> None:
+    root = project(tmp_path)
+    meta = root / "content/2025/06/meta.md"
+    first = meta.read_text()
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)  # the first site is now the spare, .site.prev
+    assert (root / ".site.prev" / ONLY_IN_SPARE).stat().st_nlink == 1
+    damage(root / ".site.prev")
+    meta.write_text(first)  # back to the first site's page: the spare's copy would be kept as it is
+    run(root)
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_spare_folder_in_an_unknown_state_is_made_afresh(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    (root / ".site.prev" / ".news-digest").write_text("built by news-digest\ntree: updating\n")
+    (root / ".site.prev" / "junk.html").write_text("half a build")
+    CHANGES["delete article"](root)
+    run(root)
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+# --- the cache holds only data, and a bad row is a miss ------------------------------------------------
+
+class Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, ("open(__import__('os').environ['BOOM_FILE'], 'w').write('pwned')",))
+
+
+def rows(root: Path) -> list[str]:
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        return [k for (k,) in db.execute("SELECT key FROM articles ORDER BY key")]
+
+
+@pytest.mark.parametrize("poison", [pickle.dumps(Boom()), b"garbage", b'[null, "x"]', b"[" * 100_000, 42, None])
+def test_a_poisoned_or_corrupt_article_row_is_a_miss(tmp_path: Path, poison: object,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOOM_FILE", str(tmp_path / "pwned"))
+    root = project(tmp_path)
+    run(root)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        db.execute("UPDATE articles SET value = ?", (poison,))
+    CHANGES["edit config"](root)  # not up to date: every article is looked up in the cache
+    assert build(root) == 0
+    assert not (tmp_path / "pwned").exists(), "nothing in the cache is ever run"
+    assert tree(root / "site") == cold(root, tmp_path)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        assert all(v != poison for (v,) in db.execute("SELECT value FROM articles")), "a bad row is replaced"
+
+
+@pytest.mark.parametrize("row", ["pages", "warnings", "live_stats", "spare_files", "files"])
+def test_a_poisoned_meta_row_is_a_miss(tmp_path: Path, row: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOOM_FILE", str(tmp_path / "pwned"))
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = ?", (pickle.dumps(Boom()), row))
+    assert build(root) == 0
+    assert not (tmp_path / "pwned").exists()
+    CHANGES["change a tag"](root)
+    assert build(root) == 0
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_no_cache_rewrites_every_row(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        db.execute("UPDATE articles SET value = 'garbage'")
+    assert build(root, "--no-cache") == 0
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        assert [v for (v,) in db.execute("SELECT value FROM articles") if v == "garbage"] == []
+
+
+# --- a cache that cannot be written: the site is out first, then a warning ---------------------------
+
+def assert_published_with_cache_warning(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        where: str, what: str) -> None:
+    CHANGES["edit body"](root)
+    assert build(root) == 0
+    err = capsys.readouterr().err
+    assert f"{where}: warning: " in err and what in err and "The site was published" in err, err
+    assert "Traceback" not in err
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_cache_folder_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    (root / ".cache").write_text("my notes")
+    assert build(root) == 0
+    assert_published_with_cache_warning(root, tmp_path, capsys, ".cache", "a file where the build cache folder belongs")
+    assert (root / ".cache").read_text() == "my notes"
+
+
+def test_read_only_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    run(root)
+    with read_only(root / ".cache"):
+        (root / ".cache" / "build.sqlite").chmod(0o444)
+        assert_published_with_cache_warning(root, tmp_path, capsys, ".cache/build.sqlite", "could not be saved")
+
+
+def test_cache_on_a_full_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    with tmpfs(root / ".cache", "256k") as cache:
+        run(root)
+        fill(cache)
+        for i in range(40):  # more articles than the full disk can hold rows for
+            write_files(root, {f"content/2025/04/x{i}.md": article(title=f"X {i}", date="2025-04-01",
+                                                                   body="Panjang. " * 200)})
+        assert_published_with_cache_warning(root, tmp_path, capsys, ".cache/build.sqlite", "full")
+
+
+# --- mistyped content folder, empty site ---------------------------------------------------------------
+
+@pytest.mark.parametrize("make, what", [(lambda r: None, "does not exist"),
+                                        (lambda r: (r / "contnet").write_text("x"), "is a file, not a folder")])
+def test_a_mistyped_content_dir_is_an_error(tmp_path: Path, make: Callable[[Path], None], what: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    run(root)
+    before = tree(root / "site")
+    make(root)
+    (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/\ncontent_dir: contnet\n")
+    assert build(root) == 1
+    assert f"config.yaml: field 'content_dir': 'contnet' {what}; set content_dir" in capsys.readouterr().err
+    assert tree(root / "site") == before
+
+
+def test_zero_articles_after_a_build_with_some_needs_allow_empty(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    run(root)
+    before = tree(root / "site")
+    for path in (root / "content").rglob("*.md"):
+        path.unlink()
+    assert build(root) == 1
+    assert ("content: no articles to publish, but the last build published 3; check content_dir in config.yaml, "
+            "or build with --allow-empty") in capsys.readouterr().err
+    assert tree(root / "site") == before
+    assert build(root, "--no-cache") == 1, "--no-cache is no way around it"
+    assert build(root, "--allow-empty") == 0
+    assert "built 0 articles" in capsys.readouterr().out
+    assert build(root) == 0, "the last build had none, so none is fine now"
+    assert _parser().parse_args(["serve", "--allow-empty"]).allow_empty
+
+
+def test_a_first_build_with_no_articles_is_fine(tmp_path: Path) -> None:
+    write_files(tmp_path, {"config.yaml": "title: T\nbase_url: https://example.org/\n", "content/.keep": ""})
+    assert build(tmp_path) == 0
+
+
+# --- time: SOURCE_DATE_EPOCH moved backwards -----------------------------------------------------------
+
+def test_now_moved_back_before_a_published_article_rebuilds(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root / "config.yaml")
+    later = publish(config, BuildOptions(now=datetime(2025, 7, 1, tzinfo=timezone.utc)), root / "site")
+    assert later.result is not None and later.result.articles == 3
+    earlier = publish(config, BuildOptions(now=datetime(2025, 6, 13, 12, tzinfo=timezone.utc)), root / "site")
+    assert earlier.result is not None, "not 'up to date': the article of June 14 is in the future now"
+    assert earlier.result.articles == 2 and earlier.result.skipped_future == 1
+    assert "2025/06/scale" not in "".join(tree(root / "site"))
+
+
+# --- messages: disk full, mount points, immutable parents, the user's own files, the lock --------------
+
+def test_a_full_disk_names_the_path_and_leaves_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/\npage_size: 2\noutput_dir: out/site\n")
+    with tmpfs(root / "out", "1m") as out:
+        assert build(root) == 0
+        before = tree(out / "site")
+        fill(out, leave=4096)
+        CHANGES["edit config"](root)
+        (root / "config.yaml").write_text((root / "config.yaml").read_text() + "output_dir: out/site\n")
+        assert build(root) == 1
+        err = capsys.readouterr().err
+        assert f"{out}/.site.prev" in err and "No space left on device: the disk is full; free some space" in err
+        assert "out/site is unchanged" in err and "Traceback" not in err
+        assert tree(out / "site") == before
+        (out / "filler").unlink()
+        assert build(root) == 0
+
+
+def test_an_output_that_is_a_mount_point_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    with tmpfs(root / "site", "1m"):
+        assert build(root) == 2
+        assert "site: it is a mount point" in capsys.readouterr().err
+
+
+def test_an_immutable_output_parent_names_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    (root / "out").mkdir()
+    (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/\noutput_dir: out/site\n")
+    with read_only(root / "out"):
+        assert build(root) == 1
+        err = capsys.readouterr().err
+    assert f"{root}/out/.site.prev:" in err and f"so {root}/out must be writable" in err, err
+    assert "Traceback" not in err and not (root / "out" / "site").exists()
+
+
+@pytest.mark.parametrize("name", [".site.prev", ".site.old"])
+def test_a_users_file_named_like_the_spare_is_refused_not_deleted(tmp_path: Path, name: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / name).write_text("my notes")
+    CHANGES["edit body"](root)
+    assert build(root) == 2
+    assert f"refusing to replace {root}/{name}: it is a file" in capsys.readouterr().err
+    assert (root / name).read_text() == "my notes"
+
+
+def test_the_lock_message_for_two_outputs_in_one_folder(tmp_path: Path) -> None:
+    with build_lock(tmp_path / "site-a"):
+        with pytest.raises(Exception, match=f"another digest build is writing an output folder in {tmp_path} "
+                                            f"\\(it may be {tmp_path}/site-b or another output beside it"):
+            with build_lock(tmp_path / "site-b"):
+                pass

@@ -1,0 +1,21 @@
+"""`make clean` removes what the tool makes, and names nothing it never makes."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import need
+
+MAKEFILE = Path(__file__).parent.parent / "Makefile"
+
+
+def test_make_clean_removes_the_site_its_spare_and_the_cache(tmp_path: Path) -> None:
+    need(shutil.which("make") is not None, "make is not installed")
+    shutil.copy(MAKEFILE, tmp_path / "Makefile")
+    for folder in ("site", ".site.prev", ".site.old", ".cache", ".venv", "content"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x").write_text("x")
+    subprocess.run(["make", "-s", "clean"], cwd=tmp_path, check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile", "content"]
+    assert ".site.new" not in MAKEFILE.read_text(), "the tool never makes .site.new"

@@ -1,0 +1,417 @@
+"""What a reader of the default theme notices: every page reachable from the home page, the section bar,
+numbered pagination, related reading, structured data a search engine can read, images and icons."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import re
+from collections import deque
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Mapping
+
+import lxml.html
+import pytest
+from PIL import Image
+
+from conftest import FIXTURE_SITE, article, build_project, make_project, write_files
+from generator.build import BuildOptions, build
+from generator.config import load_config
+from generator.errors import BuildError
+from generator.models import Article, Company
+from generator.pages import Pager, related_articles
+from generator.publish import publish
+from generator.theme import PACKAGE_THEMES
+from generator.linkcheck import Site, references
+from test_valid_output import PAYLOADS, injection_project
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECTS = {"example": REPO, "fixture": FIXTURE_SITE}
+
+
+def files_of(project: str, base_url: str = "https://example.org/digest/") -> Mapping[str, bytes]:
+    return build(load_config(PROJECTS[project] / "config.yaml", {"base_url": base_url})).output.files
+
+
+@pytest.fixture(scope="module", params=sorted(PROJECTS))
+def site(request: pytest.FixtureRequest) -> Mapping[str, bytes]:
+    return files_of(request.param)
+
+
+def doc(files: Mapping[str, bytes], path: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(files[path])
+
+
+def themed_pages(files: Mapping[str, bytes]) -> list[str]:
+    """HTML pages made from the theme: not the redirect stubs left at moved articles' old URLs."""
+    return [p for p, data in files.items() if p.endswith(".html") and b'http-equiv="refresh"' not in data]
+
+
+# --- every page is a link away -----------------------------------------------------------------------------
+
+
+def reachable(files: Mapping[str, bytes], base: str) -> set[str]:
+    """Output files a reader (or crawler) reaches by following links from the home page."""
+    web = Site(files, base)
+    seen, todo = {"index.html"}, deque(["index.html"])
+    while todo:
+        path = todo.popleft()
+        for ref in references(path, files[path]):
+            target = web.resolve(path, ref)
+            if target and target.file in files and target.file not in seen:
+                seen.add(target.file)
+                todo.append(target.file)
+    return seen
+
+
+def test_every_page_is_reachable_by_links_from_the_home_page(site: Mapping[str, bytes]) -> None:
+    pages = set(themed_pages(site)) - {"404.html"}  # the server shows 404.html; nothing links it
+    assert pages - reachable(site, "https://example.org/digest/") == set()
+
+
+def test_the_crawler_notices_an_unlinked_page() -> None:
+    files = {"index.html": b'<!doctype html><a href="/d/a/">a</a>', "a/index.html": b"<!doctype html><p>a</p>",
+             "b/index.html": b"<!doctype html><p>b</p>"}
+    assert reachable(files, "/d/") == {"index.html", "a/index.html"}
+
+
+def test_the_archive_index_lists_years_and_months_with_counts() -> None:
+    files = files_of("fixture")
+    page = files["archive/index.html"].decode()
+    assert '<li><a href="/digest/2025/">2025</a> <span class="count">(4)</span>' in page
+    assert '<li><a href="/digest/2025/07/">Juli 2025</a> <span class="count">(2)</span></li>' in page
+    assert all(b'href="/digest/archive/"' in files[path] for path in themed_pages(files))
+
+
+# --- the section bar -------------------------------------------------------------------------------------
+
+
+def section_bar(files: Mapping[str, bytes], path: str) -> list[tuple[str, str | None]]:
+    return [(a.text_content(), a.get("aria-current")) for a in doc(files, path).xpath("//nav[@class='sections']//a")]
+
+
+def test_the_section_bar_follows_the_editors_order_then_article_counts(tmp_path: Path) -> None:
+    make_project(tmp_path, {
+        "a.md": article(title="A", section="Nabire"), "b.md": article(title="B", section="Asia", date="2025-06-01"),
+        "c.md": article(title="C", section="Asia", date="2025-06-02"), "d.md": article(title="D", section="Eropa"),
+        "e.md": article(title="E", section="aceh", date="2025-06-03"),
+    }, config="title: T\nbase_url: https://example.org/\nsections: [Aceh, Kepri, Nabire]\n")
+    files = build_project(tmp_path).output.files
+    assert section_bar(files, "index.html") == [("aceh", None), ("Nabire", None), ("Asia", None), ("Eropa", None)]
+    assert section_bar(files, "sections/asia/index.html")[2] == ("Asia", "page")
+    article_page = next(p for p in files if p.endswith("/a/index.html"))
+    assert section_bar(files, article_page)[1] == ("Nabire", "true")
+
+
+def test_sections_in_config_must_be_a_list(tmp_path: Path) -> None:
+    make_project(tmp_path, {}, config="title: T\nbase_url: https://example.org/\nsections: Aceh\n")
+    with pytest.raises(BuildError) as e:
+        load_config(tmp_path / "config.yaml")
+    assert [str(p) for p in e.value.problems] == [
+        "config.yaml:3: field 'sections': must be a list of names, like sections: [about, contact]"]
+
+
+# --- pagination ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("number", "total", "shown"), [
+    (1, 9, "1 2 3 … 9"), (9, 9, "1 … 7 8 9"), (4, 9, "1 2 3 4 5 6 … 9"), (2, 9, "1 2 3 4 … 9"),
+    (5, 9, "1 2 3 4 5 6 7 8 9"),  # a '…' never stands for one page: the number takes its place
+    (10, 20, "1 … 8 9 10 11 12 … 20"), (1, 1, "1")])
+def test_numbered_pagination_shows_the_ends_and_the_neighbours(number: int, total: int, shown: str) -> None:
+    links = Pager(number, total, (), "tags/ai/").links
+    assert " ".join("…" if link is None else str(link[0]) for link in links) == shown
+    assert links[0] == (1, "tags/ai/") and links[-1] == (total, "tags/ai/" if total == 1 else f"tags/ai/page/{total}/")
+
+
+def test_every_later_page_of_every_list_says_halaman_n_in_title_and_heading(site: Mapping[str, bytes]) -> None:
+    later = [p for p in site if re.search(r"(^|/)page/\d+/index\.html$", p)]
+    assert later
+    for path in later:
+        n = re.search(r"page/(\d+)/", path).group(1)
+        page = doc(site, path)
+        assert f"Halaman {n} dari" in page.findtext(".//title"), path
+        assert f"Halaman {n} dari" in page.xpath("string(//h1)"), path
+        assert page.xpath(f"//nav[@class='pager']//a[@aria-current='page'][.='{n}']"), path
+
+
+# --- related reading, previous and next ------------------------------------------------------------------
+
+
+def item(slug: str, day: int, companies: tuple[str, ...] = (), tags: tuple[str, ...] = ()) -> Article:
+    when = datetime(2025, 6, day, tzinfo=timezone(timedelta(hours=7)))
+    return Article(source_path=f"{slug}.md", key=slug, card_key=slug, slug=slug, title=slug.upper(), date=when,
+                   updated=None, summary="", summary_from_body=True, source=None, tags=tags,
+                   companies=tuple(Company(c, c) for c in companies), section="", author="", image="",
+                   image_alt="", image_caption="", image_credit="", draft=False, body_html="",
+                   path=f"2025/06/{slug}/")
+
+
+def test_related_ranks_shared_companies_then_shared_tags_then_recency() -> None:
+    me = item("me", 10, ("meta", "scale"), ("ai", "data"))
+    articles = [
+        item("tags-two", 20, (), ("AI", "data")),      # two tags, no company
+        item("company-one-new", 19, ("meta",)),       # one company, newer
+        item("company-one-old", 2, ("scale",), ("ai",)),  # one company and a tag: beats the newer one
+        item("company-two", 1, ("meta", "scale")),     # two companies: first however old
+        item("tag-one-b", 5, (), ("data",)), item("tag-one-a", 5, (), ("ai",)),  # same instant: by slug
+        item("unrelated", 30, ("google",), ("robotika",)),
+        me,
+    ]
+    related = related_articles(articles)
+    assert [a.slug for a in related["2025/06/me/"]] == [
+        "company-two", "company-one-old", "company-one-new", "tags-two", "tag-one-a"]
+    assert related["2025/06/unrelated/"] == ()
+    assert related_articles(articles[::-1]) == related
+
+
+def test_an_article_page_links_related_reading_and_its_neighbours() -> None:
+    files = files_of("fixture")
+    page = doc(files, "2025/06/meta-scale/index.html")
+    # google-mundur shares Scale AI and the tag AI; zz-same-time shares only the tag (written 'AI' there, 'ai' here)
+    assert page.xpath("//section[@class='related']//a/@href") == ["/digest/2025/06/google-mundur/",
+                                                                  "/digest/2025/07/zz-same-time/"]
+    assert page.xpath("//nav[@class='around']/a[@rel='next']/@href") == ["/digest/2025/06/google-mundur/"]
+    assert page.xpath("//nav[@class='around']/a[@rel='prev']/@href") == []  # the oldest article
+    crumbs = page.xpath("//nav[@class='crumbs']//a")
+    assert [a.text_content() for a in crumbs][:1] == ["Beranda"] and crumbs[-1].get("aria-current") == "page"
+
+
+def test_adding_an_article_updates_another_articles_related_reading_incrementally(tmp_path: Path) -> None:
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", companies="[Meta]"),
+        "2025/05/b.md": article(title="B", date="2025-05-01", tags="[ai]"),
+    }, config="title: T\nbase_url: https://example.org/\n", companies="meta:\n  name: Meta\n")
+    config = load_config(tmp_path / "config.yaml")
+    publish(config, BuildOptions(), tmp_path / "site", use_cache=True)
+    page = tmp_path / "site/2025/06/a/index.html"
+    assert "Baca juga" not in page.read_text()
+    write_files(tmp_path, {"content/2024/01/c.md": article(title="Cerita C", date="2024-01-01", companies="[Meta]")})
+    publish(config, BuildOptions(), tmp_path / "site", use_cache=True)
+    assert lxml.html.fromstring(page.read_bytes()).xpath("//section[@class='related']//a/text()") == ["Cerita C"]
+
+
+# --- structured data -----------------------------------------------------------------------------------
+
+
+REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "NewsArticle": {"headline": str, "datePublished": str, "dateModified": str, "author": dict, "publisher": dict,
+                    "url": str, "mainEntityOfPage": str},
+    "BreadcrumbList": {"itemListElement": list},
+    "WebSite": {"name": str, "url": str, "potentialAction": dict},
+    "CollectionPage": {"name": str, "url": str, "about": dict},
+}
+
+
+def json_ld(files: Mapping[str, bytes], path: str) -> list[dict[str, Any]]:
+    return [json.loads(s) for s in doc(files, path).xpath("//script[@type='application/ld+json']/text()")]
+
+
+def check_block(block: dict[str, Any], where: str) -> None:
+    assert block["@context"] == "https://schema.org", where
+    kind = block["@type"]
+    for name, typ in REQUIRED[kind].items():
+        assert isinstance(block.get(name), typ), f"{where}: {kind}.{name} is {block.get(name)!r}"
+    if kind == "NewsArticle":
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", block["datePublished"]), where
+        publisher = block["publisher"]
+        assert publisher["@type"] == "Organization" and publisher["name"] and publisher["logo"]["url"].startswith("https://")
+        assert block["author"]["@type"] in ("Person", "Organization") and block["author"]["name"]
+        for org in block.get("mentions", []) + block.get("about", []):
+            assert org["@type"] == "Organization" and org["name"], where
+            assert all(u.startswith("https://") for u in [org.get("url", "https://"), *org.get("sameAs", [])]), where
+        assert block.get("isBasedOn", "https://").startswith(("http://", "https://")), where
+    if kind == "BreadcrumbList":
+        items = block["itemListElement"]
+        assert [i["position"] for i in items] == list(range(1, len(items) + 1)), where
+        assert all(i["@type"] == "ListItem" and i["name"] and i["item"].startswith("https://") for i in items), where
+    if kind == "WebSite":
+        action = block["potentialAction"]
+        assert action["@type"] == "SearchAction"
+        assert action["target"]["urlTemplate"].endswith("search/?q={search_term_string}")
+        assert action["query-input"] == "required name=search_term_string"
+
+
+def test_every_json_ld_block_parses_and_has_the_required_properties(site: Mapping[str, bytes]) -> None:
+    kinds: dict[str, int] = {}
+    for path in (p for p in site if p.endswith(".html")):
+        for block in json_ld(site, path):
+            check_block(block, path)
+            kinds[block["@type"]] = kinds.get(block["@type"], 0) + 1
+    articles = sum(1 for p in themed_pages(site) if re.fullmatch(r"\d{4}/\d\d/[^/]+/index\.html", p))
+    assert kinds["NewsArticle"] == kinds["BreadcrumbList"] == articles
+    assert kinds["WebSite"] == 1 and kinds["CollectionPage"] >= 3
+
+
+def test_a_news_article_names_its_source_companies_and_publisher() -> None:
+    files = files_of("fixture")
+    news = json_ld(files, "2025/06/meta-scale/index.html")[0]
+    assert news["isBasedOn"].startswith("https://")
+    meta = next(o for o in news["mentions"] if o["name"] == "Meta")
+    assert meta == {"@type": "Organization", "name": "Meta", "url": "https://about.meta.com/",
+                    "sameAs": ["https://about.meta.com/"]}
+    assert news["publisher"]["logo"]["url"] == "https://example.org/digest/apple-touch-icon.png"
+    company = json_ld(files, "companies/meta/index.html")[0]
+    assert company["@type"] == "CollectionPage" and company["about"]["name"] == "Meta"
+
+
+def test_hostile_titles_cannot_break_out_of_json_ld(tmp_path: Path) -> None:
+    root = injection_project(tmp_path / "hostile")
+    files = build(load_config(root / "config.yaml")).output.files
+    for i, payload in enumerate(PAYLOADS):
+        page = files[f"2025/06/x{i:02d}/index.html"]
+        assert page.count(b"</script>") == page.count(b"<script"), i
+        news, crumbs = json_ld(files, f"2025/06/x{i:02d}/index.html")
+        title = " ".join(re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", f"{payload} {i}").split())
+        assert news["headline"] == title and crumbs["itemListElement"][-1]["name"] == title
+
+
+# --- head: descriptions, OpenGraph, colours, icons -------------------------------------------------------
+
+
+def test_every_page_has_opengraph_colours_and_icons(site: Mapping[str, bytes]) -> None:
+    for path in themed_pages(site):
+        head = doc(site, path).find("head")
+        props = {m.get("property") for m in head.iter("meta") if m.get("property")}
+        assert {"og:title", "og:type", "og:site_name"} <= props, path
+        assert path == "404.html" or "og:url" in props, path
+        assert head.xpath("meta[@name='color-scheme']/@content") == ["light dark"], path
+        assert len(head.xpath("meta[@name='theme-color']")) == 2, path
+        assert head.xpath("link[@rel='icon']/@href") and head.xpath("link[@rel='apple-touch-icon']/@href"), path
+
+
+def test_term_pages_describe_what_they_list() -> None:
+    files = files_of("fixture")
+    described = {p: doc(files, p).xpath("string(//meta[@name='description']/@content)")
+                 for p in ("companies/meta/index.html", "tags/ai/index.html", "sections/kepri/index.html")}
+    assert described == {
+        "companies/meta/index.html": "Induk Facebook, Instagram dan WhatsApp.",
+        "tags/ai/index.html": "3 artikel bertag AI di Uji Digest.",
+        "sections/kepri/index.html": "1 artikel di rubrik Kepri di Uji Digest.",
+    }
+
+
+def test_a_site_image_is_the_default_og_image(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A")},
+                 config="title: T\nbase_url: https://example.org/\nimage: images/share.png\nfavicon: ikon.ico\n")
+    files = build_project(tmp_path).output.files
+    for path in ("index.html", "2025/06/a/index.html"):
+        assert doc(files, path).xpath("//meta[@property='og:image']/@content") == ["https://example.org/images/share.png"]
+    assert doc(files, "index.html").xpath("//link[@rel='icon']/@href") == ["/ikon.ico"]
+
+
+def test_an_icon_that_is_not_a_path_or_url_is_an_error(tmp_path: Path) -> None:
+    make_project(tmp_path, {}, config="title: T\nbase_url: https://example.org/\nfavicon: 'javascript:x'\n")
+    with pytest.raises(BuildError) as e:
+        load_config(tmp_path / "config.yaml")
+    assert [str(p) for p in e.value.problems] == [
+        "config.yaml:3: field 'favicon': 'javascript:x' is neither an http(s) URL nor a path on this site; "
+        "write one like images/logo.png (relative to the site root)"]
+
+
+# --- images ----------------------------------------------------------------------------------------------
+
+
+def test_a_local_image_has_its_size_smaller_copies_and_a_caption() -> None:
+    files = files_of("fixture")
+    img = doc(files, "2025/07/pusat-data-batam/index.html").xpath("//figure[@class='image']/img")[0]
+    assert (img.get("width"), img.get("height")) == ("1000", "560")
+    assert img.get("srcset") == ("/digest/_resized/images/batam-480w.jpg 480w, /digest/_resized/images/batam-960w.jpg "
+                                 "960w, /digest/images/batam.jpg 1000w")
+    assert Image.open(io.BytesIO(files["_resized/images/batam-480w.jpg"])).size == (480, 269)
+    assert "Foto: Uji Digest" in doc(files, "2025/07/pusat-data-batam/index.html").xpath("string(//figcaption)")
+    thumb = doc(files, "2025/index.html").xpath("//article[contains(@class,'item')]//img")[0]
+    assert thumb.get("loading") == "lazy" and thumb.get("width") == "1000"
+
+
+def test_an_image_without_alt_text_is_an_error_at_its_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A", image="images/a.jpg"),
+                            "b.md": article(title="B", image="https://example.org/b.jpg", image_alt='""')})
+    with pytest.raises(BuildError) as e:
+        build_project(tmp_path)
+    assert [str(p) for p in e.value.problems] == [
+        "content/a.md:4: field 'image': an image needs 'image_alt:', a short description of what it shows for "
+        "readers who cannot see it",
+        "content/b.md:5: field 'image_alt': is empty; describe what the image shows"]
+
+
+def test_a_changed_image_file_remakes_its_copies_and_pages(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A", image="images/a.png", image_alt="Kotak")})
+    Image.new("RGB", (1200, 600), "red").save(tmp_path / "static-a.png")
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static-a.png").rename(tmp_path / "static/images/a.png")
+    config = load_config(tmp_path / "config.yaml")
+    publish(config, BuildOptions(), tmp_path / "site", use_cache=True)
+    Image.new("RGB", (600, 600), "blue").save(tmp_path / "static/images/a.png")
+    publish(config, BuildOptions(), tmp_path / "site", use_cache=True)
+    img = lxml.html.fromstring((tmp_path / "site/2025/06/a/index.html").read_bytes()).xpath("//figure/img")[0]
+    assert (img.get("width"), img.get("height")) == ("600", "600")
+    assert Image.open(tmp_path / "site/_resized/images/a-480w.png").getpixel((0, 0)) == (0, 0, 255)
+    assert not (tmp_path / "site/_resized/images/a-960w.png").exists()
+
+
+# --- the theme's files -----------------------------------------------------------------------------------
+
+
+def test_the_relative_time_script_is_tiny_and_the_page_has_the_absolute_date() -> None:
+    script = (PACKAGE_THEMES / "default/static/reltime.js").read_bytes()
+    assert len(script) < 1024 and b"Intl.RelativeTimeFormat" in script and b"6e4" in script
+    files = files_of("fixture")
+    time = doc(files, "2025/06/meta-scale/index.html").xpath("//p[@class='meta']/time[@data-rel]")[0]
+    assert time.text == "13 Juni 2025, 09:00 WIB" and time.get("datetime") == "2025-06-13T09:00:00+07:00"
+
+
+def test_an_image_that_links_out_of_static_is_not_read(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A", image="images/a.png", image_alt="Kotak")})
+    Image.new("RGB", (800, 600), "red").save(tmp_path / "outside.png")
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/a.png").symlink_to(tmp_path / "outside.png")
+    files = build_project(tmp_path).output.files
+    img = doc(files, "2025/06/a/index.html").xpath("//figure/img")[0]
+    assert img.get("width") is None and img.get("srcset") is None
+    assert not any(p.startswith("_resized/") for p in files)
+
+
+RUN_RELTIME = """
+const times = [{dateTime: process.argv[2], nextElementSibling: null, after(s) { this.nextElementSibling = s; }},
+               {dateTime: "not a date", nextElementSibling: null, after(s) { this.nextElementSibling = s; }}];
+let tick = null;
+global.document = {documentElement: {lang: process.argv[1]}, querySelectorAll: () => times,
+                   createElement: () => ({className: "", textContent: ""})};
+global.setInterval = (f, ms) => { tick = [f, ms]; };
+Date.now = () => Date.parse("2025-08-13T09:00:00+07:00");
+eval(require("fs").readFileSync(process.argv[3], "utf8"));
+const first = times[0].nextElementSibling.textContent;
+Date.now = () => Date.parse("2025-06-13T09:05:00+07:00");
+tick[0]();
+console.log(JSON.stringify([first, times[0].nextElementSibling.textContent, tick[1], times[1].nextElementSibling]));
+"""
+
+
+@pytest.mark.parametrize(("language", "shown"), [("id", [" (2 bulan yang lalu)", " (5 menit yang lalu)"]),
+                                                ("en", [" (2 months ago)", " (5 minutes ago)"])])
+def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(language: str, shown: list[str]) -> None:
+    node = shutil.which("node")
+    if node is None:
+        reason = "node is not on PATH (install nodejs): the relative-time script was not run"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    script = PACKAGE_THEMES / "default/static/reltime.js"
+    run = subprocess.run([node, "-e", RUN_RELTIME, language, "2025-06-13T09:00:00+07:00", str(script)],
+                         capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(run.stdout) == [*shown, 60000, None]  # a <time> without a valid date is left alone
+
+
+def test_an_english_tag_page_counts_in_the_singular_and_plural(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A", tags="[ai, data]"),
+                            "b.md": article(title="B", tags="[ai]", date="2025-06-01")},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    files = build_project(tmp_path).output.files
+    description = {p: doc(files, p).xpath("string(//meta[@name='description']/@content)")
+                   for p in ("tags/ai/index.html", "tags/data/index.html")}
+    assert description == {"tags/ai/index.html": "2 articles tagged ai on T.",
+                           "tags/data/index.html": "1 article tagged data on T."}

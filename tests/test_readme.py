@@ -1,0 +1,64 @@
+"""Every `digest` command the README shows works as written on a fresh `digest init` project.
+
+The README is the manual a new user copies from, so its ```sh blocks are run, in order, each
+in a new temporary folder. Lines that need the network, a long-running server or this
+repository's Makefile (make, pip, rsync, aws, digest serve) are left out, and so are blocks that
+convert a site the reader already has (`digest import`, tested on its own fixtures in
+test_import.py); what is left is checked for exit status 0 and no traceback.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+RUN = re.compile(r"^(digest|cd|export) ")
+"""Only these are run: every other command (make, pip, rsync, aws, ...) needs this repository, the
+network or a deploy account."""
+SKIPPED = re.compile(r"digest serve|/path/to/")
+"""A server that runs until Ctrl-C, and placeholders for the reader's own paths."""
+NEEDS_AN_OLD_SITE = re.compile(r"^digest import ")
+"""A block with such a command needs the reader's Pelican, Hugo or Jekyll site, which a test does not have."""
+EPOCH = "1749780000"  # 2025-06-13 09:00 Jakarta, so `digest new` writes the same file every run
+
+
+def shell_blocks(text: str) -> list[tuple[int, list[str]]]:
+    """(line, commands) of each ```sh block: continuations joined, comments and skipped lines dropped."""
+    blocks = []
+    for match in re.finditer(r"^```sh\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
+        joined = match.group(1).replace("\\\n", " ")
+        commands = []
+        for line in joined.splitlines():
+            line = re.sub(r"\s+#\s.*$", "", line).strip()
+            line = line.replace("~/.venvs/digest/bin/digest", "digest")
+            if line and all(RUN.match(part.strip()) for part in line.split("&&")) and not SKIPPED.search(line):
+                commands.append(line)
+        if commands and not any(NEEDS_AN_OLD_SITE.search(c) for c in commands):
+            blocks.append((text.count("\n", 0, match.start()) + 1, commands))
+    return blocks
+
+
+BLOCKS = shell_blocks(README.read_text(encoding="utf-8"))
+
+
+def test_the_readme_has_examples_to_run() -> None:
+    assert len(BLOCKS) >= 4 and any(c.startswith("digest new") for _, block in BLOCKS for c in block)
+
+
+@pytest.mark.parametrize("line, commands", BLOCKS, ids=[f"README.md:{line}" for line, _ in BLOCKS])
+def test_readme_example_runs_on_a_fresh_project(line: int, commands: list[str], tmp_path: Path) -> None:
+    if not commands[0].startswith("digest init"):
+        commands = ["digest init project", "cd project", *commands]
+    script = "set -e\n" + "\n".join(commands) + "\n"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "SOURCE_DATE_EPOCH": EPOCH,
+           "BASE_URL": "https://example.org/"}  # what a CI recipe's Pages step provides
+    result = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env,
+                            timeout=300)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, f"README.md:{line}: {script}\n{result.stdout}\n{result.stderr}"

@@ -1,0 +1,177 @@
+"""Search: the Pagefind bundle is part of the built site, deterministic, and re-made only when articles change."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_SITE, article, build_project, make_project
+from generator.build import BuildOptions
+from generator.config import load_config
+from generator.errors import BuildError
+from generator.publish import publish
+
+
+def fragments(files: dict[str, bytes]) -> list[dict]:
+    """Pagefind's per-page records (gzip'd 'pagefind_dcd' + JSON), by URL."""
+    out = []
+    for path, data in files.items():
+        if path.startswith("pagefind/fragment/"):
+            raw = gzip.decompress(data)
+            assert raw.startswith(b"pagefind_dcd")
+            out.append(json.loads(raw[len(b"pagefind_dcd"):]))
+    return sorted(out, key=lambda f: f["url"])
+
+
+def project(root: Path, config: str = "title: T\nbase_url: https://example.org/news/\n") -> Path:
+    return make_project(root, {
+        "2025/06/meta.md": article(title="Meta bermitra dengan Scale AI", section="Amerika Serikat",
+                                   body="Meta membeli saham Scale AI.\n"),
+        "2025/07/batam.md": article(title="Pusat data Batam", date="2025-07-01", body="Kapasitas listrik.\n"),
+    }, config=config)
+
+
+def run(root: Path):
+    return publish(load_config(root / "config.yaml"), BuildOptions(), root / "site")
+
+
+def test_articles_are_indexed_with_title_date_and_section(tmp_path: Path) -> None:
+    files = build_project(project(tmp_path)).output.files
+    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    assert entry["languages"]["id"]["page_count"] == 2  # articles only: lists and the search page are not results
+    meta, batam = fragments(files)
+    assert meta["url"] == "/2025/06/meta/"  # search.js gives Pagefind the base path /news/
+    assert meta["meta"]["title"] == "Meta bermitra dengan Scale AI" and meta["meta"]["section"] == "Amerika Serikat"
+    assert meta["meta"]["date"].startswith("13 Juni 2025")  # the date as the page shows it (a theme may add the time)
+    assert "Meta membeli saham Scale AI." in meta["content"]
+    assert batam["meta"]["title"] == "Pusat data Batam" and batam["meta"]["date"].startswith("1 Juli 2025")
+    assert "section" not in batam["meta"]
+    assert not any(p.startswith("pagefind/pagefind-ui") for p in files)  # the theme draws results itself
+
+
+def test_language_comes_from_html_lang_for_stemming(tmp_path: Path) -> None:
+    root = project(tmp_path, "title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    files = build_project(root).output.files
+    assert list(json.loads(files["pagefind/pagefind-entry.json"])["languages"]) == ["en"]
+    assert "pagefind/wasm.en.pagefind" in files
+
+
+def test_search_page_box_and_fallback(tmp_path: Path) -> None:
+    files = build_project(project(tmp_path)).output.files
+    page = files["search/index.html"].decode()
+    assert '<form class="search search-page" role="search" action="/news/search/" method="get">' in page
+    assert 'data-bundle="/news/pagefind/"' in page and 'src="/news/search.js"' in page
+    # without JavaScript: links to the archive, newest year first
+    assert '<li><a href="/news/2025/">2025</a> <span class="count">(2)</span></li>' in page
+    home = files["index.html"].decode()
+    assert '<form class="search" role="search" action="/news/search/" method="get">' in home
+    assert 'name="q"' in home
+
+
+def test_search_false_leaves_no_trace(tmp_path: Path) -> None:
+    files = build_project(project(tmp_path, "title: T\nbase_url: https://example.org/\nsearch: false\n")).output.files
+    assert not [p for p in files if p.startswith(("pagefind/", "search/"))]
+    assert "search/" not in files["index.html"].decode() and b"data-pagefind-body" not in files["2025/06/meta/index.html"]
+
+
+def test_search_must_be_true_or_false(tmp_path: Path) -> None:
+    root = project(tmp_path, "title: T\nbase_url: https://example.org/\nsearch: yes please\n")
+    with pytest.raises(BuildError) as e:
+        load_config(root / "config.yaml")
+    assert str(e.value.problems[0]) == "config.yaml:3: field 'search': must be true or false, got 'yes please'"
+
+
+def test_index_is_byte_identical_across_builds_and_hash_seeds(tmp_path: Path) -> None:
+    first = {p: d for p, d in build_project(FIXTURE_SITE).output.files.items() if p.startswith("pagefind/")}
+    os.environ["PYTHONHASHSEED"] = "123"  # Pagefind itself is a subprocess: a different seed must not matter
+    try:
+        again = [{p: d for p, d in build_project(FIXTURE_SITE).output.files.items() if p.startswith("pagefind/")}
+                 for _ in range(3)]
+    finally:
+        del os.environ["PYTHONHASHSEED"]
+    assert first and all(a == first for a in again)
+
+
+def test_index_is_reused_until_an_article_page_changes(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    index_files = sorted(p.relative_to(root / "site").as_posix() for p in (root / "site/pagefind").rglob("*"))
+    inode = (root / "site/pagefind/pagefind-entry.json").stat().st_ino
+
+    assert run(root).result is None  # nothing changed: up to date, no indexing at all
+
+    os.utime(root / "content/2025/07/batam.md", (1, 1))  # touched, same bytes: pages reused, index kept
+    again = run(root)
+    assert again.result is not None and again.result.reused == again.result.pages + again.result.feeds
+    assert (root / "site/pagefind/pagefind-entry.json").stat().st_ino == inode  # linked, not rewritten
+
+    (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/news/\npage_size: 1\n")
+    run(root)  # lists change, article pages do not: still the same index
+    assert (root / "site/pagefind/pagefind-entry.json").stat().st_ino == inode
+
+    path = root / "content/2025/07/batam.md"
+    path.write_text(path.read_text().replace("Kapasitas listrik.", "Kapasitas listrik zebrakata."))
+    run(root)  # (that the other article page is read, not rendered: tests/test_publish.py counts reuse)
+    site = {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert any("zebrakata" in f["content"] for f in fragments(site))
+    cold = build_project(root).output.files  # the incremental index is the one a cold build makes
+    assert {p: d for p, d in site.items() if p.startswith("pagefind/")} == \
+        {p: d for p, d in cold.items() if p.startswith("pagefind/")}
+    assert index_files  # (the first build had an index to keep)
+
+
+def test_missing_pagefind_binary_is_a_clear_error_and_the_site_survives(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path)
+    run(root)
+    before = (root / "site/index.html").read_bytes()
+    (root / "content/2025/07/batam.md").write_text(article(title="Baru", date="2025-07-02"))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(BuildError) as e:
+        run(root)
+    assert str(e.value.problems[0]) == (
+        "config.yaml: field 'search': search needs the Pagefind binary, which is not installed; "
+        "pip install 'pagefind[bin]' (it ships the binary), or set 'search: false' in config.yaml")
+    assert (root / "site/index.html").read_bytes() == before
+
+
+def test_pagefind_failure_names_its_message_and_the_site_survives(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path)
+    run(root)
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: disk on fire' >&2\nexit 3\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    (root / "content/2025/07/batam.md").write_text(article(title="Baru", date="2025-07-02"))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    with pytest.raises(BuildError) as e:
+        run(root)
+    assert str(e.value.problems[0]).startswith("pagefind/: field 'search': Pagefind failed (exit 3): "
+                                               "Error: disk on fire; pip install")
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / "site/2025/06/meta/index.html").write_text("<p>edited on the server</p>")
+    path = root / "content/2025/07/batam.md"
+    path.write_text(path.read_text().replace("Kapasitas listrik.", "Kapasitas listrik zebrakata."))
+    run(root)  # the index needs the Meta page; its live bytes are not the cached ones: everything renders again
+    site = {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert b"Meta membeli saham Scale AI." in site["2025/06/meta/index.html"]
+    assert any(f["content"].endswith("Meta membeli saham Scale AI.") for f in fragments(site))
+    assert {p: d for p, d in site.items() if p.startswith("pagefind/")} == \
+        {p: d for p, d in build_project(root).output.files.items() if p.startswith("pagefind/")}
+
+
+def test_a_site_with_no_articles_builds_without_an_index(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {}, config="title: T\nbase_url: https://example.org/\n")
+    (root / "content").mkdir()
+    files = build_project(root).output.files
+    assert "search/index.html" in files and not [p for p in files if p.startswith("pagefind/")]
