@@ -507,7 +507,9 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
 
 def cmd_ping(args: argparse.Namespace) -> int:
     """`digest ping`: one line per feed announced or refused, then a count."""
+    from . import urls
     from .cache import CACHE_DIR
+    from .config import load_config
     from .websub import ping
 
     config = load_config(Path(args.config), None, args.environment)

@@ -57,14 +57,18 @@ class Pager:
 
     @property
     def links(self) -> tuple[tuple[int, str] | None, ...]:
-        """Numbered links: the first and last page and two either side of this one; None marks a gap ('…')."""
-        shown = sorted({1, self.total, *range(max(1, self.number - 2), min(self.total, self.number + 2) + 1)})
-        out: list[tuple[int, str] | None] = []
-        for n in shown:
-            if out and out[-1] is not None and n - out[-1][0] > 1:
-                out.append(None if n - out[-1][0] > 2 else (n - 1, urls.page_path(self.first, n - 1)))
-            out.append((n, urls.page_path(self.first, n)))
-        return tuple(out)
+        return page_links(self.first, self.number, self.total)
+
+
+def page_links(first: str, number: int, total: int) -> tuple[tuple[int, str] | None, ...]:
+    """Numbered links: the first and last page and two either side of this one; None marks a gap ('…')."""
+    shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+    out: list[tuple[int, str] | None] = []
+    for n in shown:
+        if out and out[-1] is not None and n - out[-1][0] > 1:
+            out.append(None if n - out[-1][0] > 2 else (n - 1, urls.page_path(first, n - 1)))
+        out.append((n, urls.page_path(first, n)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -437,6 +441,10 @@ class EditionPager:
     @property
     def next(self) -> str | None:
         return urls.page_path("weekly/", self.number + 1) if self.number < self.total else None
+
+    @property
+    def links(self) -> tuple[tuple[int, str] | None, ...]:
+        return page_links("weekly/", self.number, self.total)
 
 
 def weekly_feed_link(k: Kinds) -> Feed:

@@ -46,8 +46,10 @@ def doc(files: Mapping[str, bytes], path: str) -> lxml.html.HtmlElement:
 
 
 def themed_pages(files: Mapping[str, bytes]) -> list[str]:
-    """HTML pages made from the theme: not the redirect stubs left at moved articles' old URLs."""
-    return [p for p, data in files.items() if p.endswith(".html") and b'http-equiv="refresh"' not in data]
+    """HTML pages made from the theme: not the redirect stubs left at moved articles' old URLs, nor the
+    editions' email.html (a mail client shows it, not a browser: see tests/test_email.py)."""
+    return [p for p, data in files.items() if p.endswith(".html") and b'http-equiv="refresh"' not in data
+            and not p.endswith("/email.html")]
 
 
 # --- every page is a link away -----------------------------------------------------------------------------
@@ -171,9 +173,9 @@ def test_related_ranks_shared_companies_then_shared_tags_then_recency() -> None:
 def test_an_article_page_links_related_reading_and_its_neighbours() -> None:
     files = files_of("fixture")
     page = doc(files, "2025/06/meta-scale/index.html")
-    # google-mundur shares Scale AI and the tag AI; zz-same-time shares only the tag (written 'AI' there, 'ai' here)
-    assert page.xpath("//section[@class='related']//a/@href") == ["/digest/2025/06/google-mundur/",
-                                                                  "/digest/2025/07/zz-same-time/"]
+    # both share Scale AI and the tag AI (written 'AI' in zz-same-time, 'ai' here): the newer one comes first
+    assert page.xpath("//section[@class='related']//a/@href") == ["/digest/2025/07/zz-same-time/",
+                                                                  "/digest/2025/06/google-mundur/"]
     assert page.xpath("//nav[@class='around']/a[@rel='next']/@href") == ["/digest/2025/06/google-mundur/"]
     assert page.xpath("//nav[@class='around']/a[@rel='prev']/@href") == []  # the oldest article
     crumbs = page.xpath("//nav[@class='crumbs']//a")
