@@ -95,7 +95,7 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     where = layout(config)
     registry = load_registry(where.registry, where.registry_rel)
     settings = article_settings(config, registry)
-    loaded = (read or article_loader(None, options.jobs))(config, settings)
+    loaded = (read or article_loader(None, options.workers))(config, settings)
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
@@ -158,9 +158,9 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     ``read`` loads the articles (``publish`` passes the cache-aware one); ``cache`` gives the pages to reuse;
     ``live`` lets the search index read article pages reused from the live site instead of rendering them again.
     """
-    loaded = load(config, options, read or article_loader(None, options.jobs, progress))
+    loaded = load(config, options, read or article_loader(None, options.workers, progress))
     site_plan = plan(config, options, loaded)
-    return render(site_plan, loaded, cache.pages if cache else {}, options.jobs, progress, live)
+    return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live)
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,

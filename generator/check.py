@@ -150,13 +150,13 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     # the last build's cache (read, never written) spares parsing unchanged articles again, and
     # rendering pages whose inputs did not change since the build that rendered them without error
     cache = load_cache(where.cache)
-    loaded = load(config, options, article_loader(cache, options.jobs))
+    loaded = load(config, options, article_loader(cache, options.workers))
     articles = loaded.articles
     findings = config_findings + [Finding(p, "build") for p in loaded.problems]
     try:
         site_plan = plan(config, options, replace(loaded, problems=()))
         findings += [Finding(p, "build") for p in site_plan.warnings]
-        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.jobs).output}
+        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.workers).output}
     except BuildError as e:
         findings += [Finding(p, "build") for p in e.problems]
         files = None
@@ -270,7 +270,7 @@ def check_mentions(sources: Iterable[ArticleFile], finder: MentionFinder) -> Ite
 
 # --- sources, tags, single terms ---------------------------------------------------------------
 
-def normalise_url(url: str) -> str:
+def source_key(url: str) -> str:
     """The form two source links are compared in: http(s) and host case ignored, no trailing
     slash, no utm_* parameters, no fragment."""
     parts = urlsplit(url.strip())
@@ -283,7 +283,7 @@ def normalise_url(url: str) -> str:
 def is_home_page(url: str) -> bool:
     """A link to a site's front page ('https://www.reuters.com/'): nothing left beyond '/' once the
     ``utm_*`` parameters and the fragment go, so it cannot name one article ('https://example.com/?p=12' can)."""
-    parts = urlsplit(normalise_url(url))
+    parts = urlsplit(source_key(url))
     return not parts.path and not parts.query
 
 
@@ -303,7 +303,7 @@ def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]
     groups: dict[str, list[ArticleFile]] = defaultdict(list)
     for src in sources:
         if src.article.source and not is_home_page(src.article.source.url):
-            groups[normalise_url(src.article.source.url)].append(src)
+            groups[source_key(src.article.source.url)].append(src)
     for group in groups.values():
         first, *others = sorted(group, key=lambda s: (s.article.date, s.article.source_path))
         for src in others:

@@ -319,7 +319,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 def cmd_build(args: argparse.Namespace) -> int:
     from .models import BuildOptions
     from .output import check_target
-    from .parallel import default_jobs
+    from .parallel import default_workers
     from .publish import publish
 
     started = time.perf_counter()
@@ -329,7 +329,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config))
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
-                           jobs=args.jobs or default_jobs())
+                           workers=args.jobs or default_workers())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
         done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
                        allow_empty=args.allow_empty)
@@ -459,10 +459,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _crawl(args, started)
     from .check import run_check
     from .models import BuildOptions
-    from .parallel import default_jobs
+    from .parallel import default_workers
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
-                                                       jobs=default_jobs()), args.environment)
+                                                       workers=default_workers()), args.environment)
     if args.format == "json":
         text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
         # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output

@@ -23,7 +23,7 @@ from .config import Config
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from .layout import PAGES
-from .markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, normalize_url, render
+from .markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, encode_url, render
 from .models import Article, Company, Source
 from .redirects import parse_redirects
 from .registry import Registry, fold
@@ -453,9 +453,9 @@ class FieldReader:
         if value is None:
             return None
         if HTTP_URL.match(value):
-            return normalize_url(value)
+            return encode_url(value)
         if re.match(r"^[^\s:?#]+$", value) and not value.startswith("//"):
-            return normalize_url(value.lstrip("/"))
+            return encode_url(value.lstrip("/"))
         self.warn("image", f"{value!r} is neither an http(s) URL nor a path on this site, so it is ignored; "
                            "write https://... or a path such as images/photo.jpg")
         return None
@@ -486,7 +486,7 @@ class FieldReader:
             self.error("source.name", "must be text: the publisher's name, such as Reuters", ("source", "name"))
             return None
         host = re.sub(r"^www\.", "", url.split("/")[2].lower())
-        return Source(" ".join(name.split()) if name else host, normalize_url(url))
+        return Source(" ".join(name.split()) if name else host, encode_url(url))
 
     def names(self, key: str, most: int) -> list[str]:
         if key not in self.meta or self.meta[key] is None:

@@ -338,6 +338,6 @@ def render_markdown(text: str, options: MarkdownOptions = DEFAULT_OPTIONS) -> st
     return render(text, options).html
 
 
-def normalize_url(url: str) -> str:
+def encode_url(url: str) -> str:
     """A front-matter URL percent-encoded like a body link ('"', '<', '|', '[', spaces), so it is a valid href."""
     return _MD.normalizeLink(url)

@@ -270,5 +270,5 @@ class BuildOptions:
     """Include articles dated after ``now``."""
     now: datetime | None = None
     """The instant 'future' is measured from; the CLI reads the clock (or SOURCE_DATE_EPOCH)."""
-    jobs: int = 1
+    workers: int = 1
     """Processes for parsing and rendering; the output is the same for any number."""

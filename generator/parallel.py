@@ -20,7 +20,7 @@ MIN_PARALLEL = 200
 _TASK: Callable | None = None
 
 
-def default_jobs() -> int:
+def default_workers() -> int:
     """The cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -33,14 +33,14 @@ def _run(item: object) -> object:
     return _TASK(item)
 
 
-def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int, chunksize: int = 32) -> Iterator[R]:
-    """``map(func, items)``, spread over ``jobs`` forked processes when that pays off."""
+def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 32) -> Iterator[R]:
+    """``map(func, items)``, spread over ``workers`` forked processes when that pays off."""
     global _TASK
-    if jobs <= 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(func, items)
         return
     _TASK = func
-    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(items)))
+    pool = multiprocessing.get_context("fork").Pool(min(workers, len(items)))
     try:
         yield from pool.imap(_run, items, chunksize)  # type: ignore[misc]
     finally:

@@ -102,7 +102,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if live is None:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
-        result = build(config, options, progress, snapshot, article_loader(snapshot, options.jobs, progress), reader)
+        result = build(config, options, progress, snapshot, article_loader(snapshot, options.workers, progress), reader)
         if result.articles == 0 and last.articles_built and not allow_empty:
             raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
                                       f"published {last.articles_built}; check content_dir in {config.config_path}, "
@@ -113,7 +113,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             written = write_site(result.output, target, known, live)
         except StaleCache:  # the previous site lost a file the cache relied on: render everything
             result = build(config, options, progress, replace(snapshot, pages={}),
-                           article_loader(snapshot, options.jobs, progress), reader)
+                           article_loader(snapshot, options.workers, progress), reader)
             written = write_site(result.output, target)
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
         since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import BuildError, Problem
 from .frontmatter import YamlError, load_yaml
-from .markdown import normalize_url
+from .markdown import encode_url
 from .models import Company
 from .urls import HTTP_URL
 
@@ -114,7 +114,7 @@ def load_registry(path: Path, rel: str) -> Registry:
                 problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {spelling!r} is also used by "
                                                                       f"'{other}' (line {other_line}); give it to one company"))
             owner.setdefault(key, (cid, spelling_line))
-        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), normalize_url(url.strip()) if url else "",
+        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), encode_url(url.strip()) if url else "",
                                  description.strip()))
     if problems:
         raise BuildError(problems)

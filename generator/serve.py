@@ -328,7 +328,7 @@ class PreviewServer:
                 config = load_config(self.options.config_path, environment=self.options.environment)
                 config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
                 # one process: forking while the HTTP threads run could copy a held lock
-                options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), jobs=1)
+                options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), workers=1)
                 done = publish(config, options, self.target, cache_dir=self.cache_dir,
                                allow_empty=self.options.allow_empty)
                 self.config = config

@@ -1,7 +1,6 @@
 """Incremental and parallel builds give exactly the bytes of a cold, serial build."""
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import sqlite3
@@ -25,7 +24,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def run(root: Path, jobs: int = 1, use_cache: bool = True):
     config = load_config(root / "config.yaml")
-    return publish(config, BuildOptions(jobs=jobs), root / "site", use_cache=use_cache)
+    return publish(config, BuildOptions(workers=jobs), root / "site", use_cache=use_cache)
 
 
 def cold(root: Path, tmp: Path) -> dict[str, bytes]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
+
 import subprocess
 import sys
 from pathlib import Path
