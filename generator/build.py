@@ -15,7 +15,7 @@ import jinja2
 from .cache import FORMAT, CacheSnapshot, digest
 from . import i18n, search
 from .config import Config
-from .content import ArticleSettings, article_settings
+from .content import article_settings
 from .errors import BuildError, Problem, sort_problems
 from .incremental import ArticleLoader, Loaded, article_loader
 from .info_pages import load_pages
