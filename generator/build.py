@@ -12,7 +12,8 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
 
-from .cache import FORMAT, CacheSnapshot, digest
+from .cache import FORMAT, CacheSnapshot
+from .hashing import digest
 from . import i18n, search
 from .config import Config
 from .content import article_settings

@@ -29,7 +29,6 @@ from typing import Any, Mapping
 
 from . import __version__, codec
 from .errors import Problem
-from .hashing import digest, fingerprint  # noqa: F401  (re-exported for the stages that hash)
 
 
 def code_hash(package: Path) -> str:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .cache import FORMAT, digest
+from .cache import FORMAT
+from .hashing import digest
 from .config import Config
 from .errors import Problem
 from .frontmatter import Lines, SplitError, YamlError, load_yaml, split
@@ -309,7 +310,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
-    article = Article(key=article_key(rel, data, settings), card_key=digest(repr(sorted(fields.items()))),
+    article = Article(key=article_key(rel, data, settings),
                       body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 

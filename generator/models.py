@@ -60,8 +60,6 @@ class Article:
     """File it came from, relative to the project root (posix)."""
     key: str
     """Hash of the file's path and bytes and of the parse settings: equal keys, equal articles."""
-    card_key: str
-    """Hash of every field but the body: what a list entry can show. Lists re-render only when it changes."""
     slug: str
     """Last URL segment: the front matter's ``slug`` or the file name's."""
     title: str

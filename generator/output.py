@@ -30,7 +30,8 @@ from pathlib import Path
 from types import EllipsisType
 from typing import Iterable, Iterator, Mapping
 
-from .cache import TreeState, digest
+from .cache import TreeState
+from .hashing import digest
 from .errors import BuildError, BusyError, Problem, RefusalError
 
 MARKER = ".news-digest"

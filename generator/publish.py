@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import BuildOptions
-from .cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, digest, load_cache, save_cache
+from .cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, load_cache, save_cache
+from .hashing import digest
 from .config import Config
 from .errors import BuildError, Problem
 from .incremental import article_loader

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
 
-from .cache import digest
+from .hashing import digest
 from .config import Config
 from .errors import BuildError, Problem
 

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator import codec
-from generator.cache import CacheUpdate, TreeState, code_hash, digest, load_cache, save_cache
+from generator.cache import CacheUpdate, TreeState, code_hash, load_cache, save_cache
+from generator.hashing import digest
 from generator.errors import Problem
 from generator.incremental import ParseResult, decode_row
 from generator.models import Article, Company, Source
@@ -23,7 +24,7 @@ from generator.models import Article, Company, Source
 
 def make_article(**overrides: object) -> Article:
     fields: dict[str, object] = dict(
-        source_path="content/a.md", key="k", card_key="c", slug="a", title="Judul",
+        source_path="content/a.md", key="k", slug="a", title="Judul",
         date=datetime(2025, 6, 13, 9, tzinfo=ZoneInfo("Asia/Jakarta")), updated=None, summary="S",
         summary_from_body=False, source=Source("Reuters", "https://reuters.com/x"), tags=("ai", "data"),
         companies=(Company("meta", "Meta", ("Facebook",)), Company("x", "X", known=False)), section="Asia",

@@ -145,7 +145,7 @@ def test_every_later_page_of_every_list_says_halaman_n_in_title_and_heading(site
 
 def item(slug: str, day: int, companies: tuple[str, ...] = (), tags: tuple[str, ...] = ()) -> Article:
     when = datetime(2025, 6, day, tzinfo=timezone(timedelta(hours=7)))
-    return Article(source_path=f"{slug}.md", key=slug, card_key=slug, slug=slug, title=slug.upper(), date=when,
+    return Article(source_path=f"{slug}.md", key=slug, slug=slug, title=slug.upper(), date=when,
                    updated=None, summary="", summary_from_body=True, source=None, tags=tags,
                    companies=tuple(Company(c, c) for c in companies), section="", author="", image="",
                    image_alt="", image_caption="", image_credit="", draft=False, body_html="",
