@@ -121,7 +121,8 @@ def _printable(text: str) -> str:
 
 def source_folders(config: Config) -> list[Path]:
     """Folders an output folder must never overlap."""
-    return [config.path(name) for name in (config.content_dir, config.templates_dir, config.static_dir, "themes")]
+    from .layout import layout
+    return list(layout(config).sources())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -306,10 +307,12 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
         from .content import article_settings
         from .registry import load_registry
 
+        from .layout import layout
+
         config = e.usable
-        rel = f"{config.content_dir}/companies.yaml"
+        where = layout(config)
         try:
-            registry = load_registry(config.path(rel), rel)
+            registry = load_registry(where.registry, where.registry_rel)
         except BuildError as registry_error:
             raise BuildError(problems + list(registry_error.problems)) from None
         problems += load_articles(config, article_settings(config, registry)).problems

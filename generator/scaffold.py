@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .config import Config
 from .errors import RefusalError
+from .layout import layout
 from .registry import load_registry
 from .urls import HTTP_URL, RESERVED, make_slug
 
@@ -101,8 +102,9 @@ def _quoted(text: str) -> str:
 
 def _resolve_companies(config: Config, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each typed name → its canonical registry name; an unknown one refuses with 'did you mean'."""
-    rel = f"{config.content_dir}/companies.yaml"
-    registry = load_registry(config.path(rel), rel)
+    where = layout(config)
+    rel = where.registry_rel
+    registry = load_registry(where.registry, rel)
     resolved: list[tuple[str, str]] = []
     for name in names:
         company = registry.lookup(name)

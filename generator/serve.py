@@ -44,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
+from .layout import layout
 from .models import BuildOptions
 from .cache import CACHE_DIR
 from .config import Config, load_config
@@ -210,8 +211,7 @@ def local_base_url(bind: str, port: int, base_path: str) -> str:
 
 def watched_folders(config: Config) -> tuple[Path, ...]:
     """The existing folders whose files make the site."""
-    candidates = [config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
-                  config.path("themes"), PACKAGE_THEMES / config.theme]
+    candidates = [*layout(config).sources(), PACKAGE_THEMES / config.theme]
     return tuple(sorted({p.resolve() for p in candidates if p.is_dir()}))
 
 
