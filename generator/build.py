@@ -12,28 +12,29 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
 
-from .cache import FORMAT, CacheSnapshot
-from .hashing import digest
-from . import i18n, search
-from .config import Config
-from .content import article_settings
-from .errors import BuildError, Problem, sort_problems
-from .incremental import ArticleLoader, Loaded, article_loader
-from .info_pages import load_pages
-from .layout import layout
-from .models import Article, BuildOptions, InfoPage, MenuLink, Site
-from .output import Entry, Output, Unchanged
-from .parallel import ordered_map
-from .pages import Kinds
-from .plan import PAGE_RENDERS, Planned, Renderer, plan_site
-from .redirects import redirect_problems, with_redirects
-from .registry import load_registry
-from .sitemap import render_robots, render_sitemap
-from .taxonomy import build_site
-from .editions import build_editions, load_notes
-from .feeds import site_icon
-from .publishers import SOURCES_FILE, group_publishers, load_sources
-from .theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
+from generator.load.cache import FORMAT, CacheSnapshot
+from generator.core.hashing import digest
+from generator.core import i18n
+from generator.render import search
+from generator.load.config import Config
+from generator.load.content import article_settings
+from generator.core.errors import BuildError, Problem, sort_problems
+from generator.load.incremental import ArticleLoader, Loaded, article_loader
+from generator.load.info_pages import load_pages
+from generator.load.layout import layout
+from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Site
+from generator.write.output import Entry, Output, Unchanged
+from generator.core.parallel import ordered_map
+from generator.render.pages import Kinds
+from generator.render.plan import PAGE_RENDERS, Planned, Renderer, plan_site
+from generator.load.redirects import redirect_problems, with_redirects
+from generator.load.registry import load_registry
+from generator.render.sitemap import render_robots, render_sitemap
+from generator.index.taxonomy import build_site
+from generator.index.editions import build_editions, load_notes
+from generator.render.feeds import site_icon
+from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
+from generator.render.theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""

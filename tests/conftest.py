@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from generator.build import BuildOptions, BuildResult, build
-from generator.config import load_config
+from generator.load.config import load_config
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIG, article, make_project, write_files
-from generator.cli import main
-from generator.content import ArticleSettings, parse_article
-from generator.errors import BuildError
-from generator.registry import empty_registry, load_registry
+from generator.commands.cli import main
+from generator.load.content import ArticleSettings, parse_article
+from generator.core.errors import BuildError
+from generator.load.registry import empty_registry, load_registry
 
 SETTINGS = ArticleSettings("Asia/Jakarta", empty_registry(), "content")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -386,8 +386,8 @@ def test_an_item_with_1000_categories_costs_one_feedgen_call(tmp_path: Path, mon
 
     from feedgen.entry import FeedEntry
 
-    from generator.config import load_config
-    from generator.feeds import item_categories, render_feed
+    from generator.load.config import load_config
+    from generator.render.feeds import item_categories, render_feed
 
     parsed = parse_article("content/a.md", article().encode(), SETTINGS)[0]
     assert parsed is not None
@@ -407,7 +407,7 @@ def test_an_item_with_1000_categories_costs_one_feedgen_call(tmp_path: Path, mon
 
 
 def test_counts_use_each_language_s_plural_rules() -> None:
-    from generator.i18n import STRINGS, counted
+    from generator.core.i18n import STRINGS, counted
 
     assert [STRINGS["en"]["articles_count"].format(n=n) for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
     assert [STRINGS["id"]["articles_count"].format(n=n) for n in (1, 2)] == ["1 artikel", "2 artikel"]

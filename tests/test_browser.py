@@ -23,9 +23,9 @@ from typing import Any, Iterator
 import pytest
 
 from generator.build import load, plan
-from generator.config import load_config
-from generator.models import BuildOptions
-from generator.publish import publish
+from generator.load.config import load_config
+from generator.core.models import BuildOptions
+from generator.write.publish import publish
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / ".ci" / "node_modules" / "axe-core" / "axe.min.js"

@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator import codec
-from generator.cache import CacheUpdate, TreeState, code_hash, load_cache, save_cache
-from generator.hashing import digest
-from generator.errors import Problem
-from generator.incremental import ParseResult, decode_row
-from generator.models import Article, Company, Source
+from generator.core import codec
+from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, save_cache
+from generator.core.hashing import digest
+from generator.core.errors import Problem
+from generator.load.incremental import ParseResult, decode_row
+from generator.core.models import Article, Company, Source
 
 
 def make_article(**overrides: object) -> Article:

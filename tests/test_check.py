@@ -8,8 +8,8 @@ import pytest
 
 from conftest import CONFIG, article, make_project, write_files
 from generator.build import BuildOptions
-from generator.check import MentionFinder, is_home_page, source_key, run_check
-from generator.registry import load_registry
+from generator.commands.check import MentionFinder, is_home_page, source_key, run_check
+from generator.load.registry import load_registry
 
 COMPANIES = """\
 amazon:

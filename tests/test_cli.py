@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIG, FIXTURE_SITE, article, make_project, write_files
-from generator.cli import main
+from generator.commands.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import article, make_project, write_files
-from generator.cli import main
+from generator.commands.cli import main
 
 EPOCH_2025_06_13_0900_JAKARTA = "1749780000"
 
@@ -127,7 +127,7 @@ def test_a_broken_template_is_a_message_not_a_traceback(tmp_path: Path, capsys: 
     make_project(tmp_path, {"a.md": article()})
     write_files(tmp_path, {"templates/index.html": "{% extends 'base.html' %}\n{% block main %}{{ pager.nope() }}{% endblock %}\n"})
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
-        "templates/index.html:2: template error: 'generator.pages.Pager object' has no attribute 'nope'; fix the "
+        "templates/index.html:2: template error: 'generator.render.pages.Pager object' has no attribute 'nope'; fix the "
         "template, or remove your override of it\nerror: 1 problem found; nothing was written\n"))
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_files
-from generator.config import load_config
-from generator.errors import BuildError
+from generator.load.config import load_config
+from generator.core.errors import BuildError
 
 
 def load(tmp_path: Path, text: str, **overrides: str):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_files
-from generator.content import ArticleSettings, find_articles, parse_article
-from generator.registry import load_registry
+from generator.load.content import ArticleSettings, find_articles, parse_article
+from generator.load.registry import load_registry
 
 REGISTRY_YAML = """\
 meta:

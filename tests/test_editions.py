@@ -11,8 +11,8 @@ import pytest
 
 from conftest import CONFIG, FIXTURE_SITE, article, build_project, make_project, write_files
 from generator.build import build
-from generator.config import load_config
-from generator.errors import BuildError
+from generator.load.config import load_config
+from generator.core.errors import BuildError
 
 FILES = build_project(FIXTURE_SITE).output.files
 

@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURE_SITE, article, build_project, make_project, write_files
-from generator.editions import finish_email
+from generator.index.editions import finish_email
 
 EMAIL = "weekly/2025-W24/email.html"
 GMAIL_CLIP = 102 * 1024

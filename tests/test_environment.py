@@ -8,9 +8,9 @@ import lxml.html
 import pytest
 
 from conftest import article, make_project, write_files
-from generator.cli import main
-from generator.config import deep_merge, load_config
-from generator.errors import BuildError
+from generator.commands.cli import main
+from generator.load.config import deep_merge, load_config
+from generator.core.errors import BuildError
 
 BASE = "title: Kabar\nbase_url: https://kabar.example.org/\npage_size: 5\n"
 STAGING = "base_url: https://staging.kabar.example.org/\nnoindex: true\ndrafts: true\n"

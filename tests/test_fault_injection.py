@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from conftest import article, make_project, need
-from generator.cli import main
+from generator.commands.cli import main
 
 SYSCALLS = ("write", "rename", "renameat2", "unlink", "unlinkat")
 """The calls the writer makes to change the output: file bytes, marker and tree swaps, deletions."""

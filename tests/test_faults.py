@@ -20,10 +20,10 @@ import pytest
 
 from conftest import article, need, write_files
 from generator.build import BuildOptions
-from generator.cli import _parser, main
-from generator.config import load_config
-from generator.output import build_lock
-from generator.publish import publish
+from generator.commands.cli import _parser, main
+from generator.load.config import load_config
+from generator.write.output import build_lock
+from generator.write.publish import publish
 from test_publish import CHANGES, cold, project, run, tree
 
 ROOT = os.geteuid() == 0

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from conftest import CONFIG, FIXTURE_SITE, build_project, make_project, article
-from generator.feeds import xml_clean
+from generator.render.feeds import xml_clean
 
 FILES = build_project(FIXTURE_SITE).output.files
 FEEDS = sorted(p for p in FILES if p.endswith("feed.xml"))

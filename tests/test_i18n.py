@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from generator import i18n
+from generator.core import i18n
 
 
 def test_long_dates_and_month_names() -> None:

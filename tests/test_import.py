@@ -11,10 +11,10 @@ import pytest
 
 from conftest import write_files
 from generator.build import BuildOptions, build
-from generator.cli import main
-from generator.config import load_config
-from generator.importer.common import parse_date
-from generator.importer.frontmatter import read_pelican
+from generator.commands.cli import main
+from generator.load.config import load_config
+from generator.commands.importer.common import parse_date
+from generator.commands.importer.frontmatter import read_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 REPO = Path(__file__).parent.parent

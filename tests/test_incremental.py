@@ -5,13 +5,13 @@ from pathlib import Path
 
 from conftest import article, make_project
 from generator.build import BuildOptions, build
-from generator.cache import load_cache
-from generator.config import Config, load_config
-from generator.content import ArticleSettings
-from generator.errors import Problem
-from generator.incremental import Loaded, article_loader, load_articles
-from generator.publish import publish
-from generator.registry import Registry, load_registry
+from generator.load.cache import load_cache
+from generator.load.config import Config, load_config
+from generator.load.content import ArticleSettings
+from generator.core.errors import Problem
+from generator.load.incremental import Loaded, article_loader, load_articles
+from generator.write.publish import publish
+from generator.load.registry import Registry, load_registry
 
 
 def test_build_reads_the_articles_its_loader_gives(tmp_path: Path) -> None:

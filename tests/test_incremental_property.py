@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import article, make_project, write_files
 from generator.build import BuildOptions, load, plan
-from generator.config import load_config
-from generator.publish import publish
+from generator.load.config import load_config
+from generator.write.publish import publish
 
 REGISTRY = "meta:\n  name: Meta\n  aliases: [Facebook]\nscale-ai:\n  name: Scale AI\ngoogle:\n  name: Google\n"
 TAGS = ["ai", "data", "AI", "investasi", "robotika"]

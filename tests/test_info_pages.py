@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIG, article, build_project, make_project, write_files
-from generator.errors import BuildError
+from generator.core.errors import BuildError
 
 ABOUT = "---\ntitle: Tentang Kami\nsummary: Siapa kami.\n---\nKami merangkum berita.\n"
 

@@ -8,8 +8,8 @@ from lxml import etree
 
 from conftest import FIXTURE_SITE, article, build_project, make_project
 from generator.build import build, load
-from generator.config import load_config
-from generator.intelligence import MonthCount, co_mention_counts, monthly, sparkline_svg
+from generator.load.config import load_config
+from generator.index.intelligence import MonthCount, co_mention_counts, monthly, sparkline_svg
 
 FILES = build_project(FIXTURE_SITE).output.files
 

@@ -12,8 +12,8 @@ import lxml.html
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.markdown import MarkdownOptions, render, render_markdown
-from generator.sanitize import sanitize
+from generator.load.markdown import MarkdownOptions, render, render_markdown
+from generator.load.sanitize import sanitize
 from test_valid_output import unsafe_html
 
 CASES = Path(__file__).parent / "markdown"

@@ -20,9 +20,9 @@ from hypothesis import given, settings, strategies as st
 from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
 from markdown_it.utils import read_fixture_file
 
-from generator import markdown
-from generator.markdown import MarkdownOptions
-from generator.markdown_speed import normalize_link
+from generator.load import markdown
+from generator.load.markdown import MarkdownOptions
+from generator.load.markdown_speed import normalize_link
 
 HERE = Path(__file__).parent
 COMMONMARK = HERE / "fixtures" / "commonmark"

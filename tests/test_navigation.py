@@ -19,13 +19,13 @@ from PIL import Image
 
 from conftest import FIXTURE_SITE, article, build_project, make_project, write_files
 from generator.build import BuildOptions, build
-from generator.config import load_config
-from generator.errors import BuildError
-from generator.models import Article, Company
-from generator.pages import Pager, related_articles
-from generator.publish import publish
-from generator.theme import PACKAGE_THEMES
-from generator.linkcheck import Site, references
+from generator.load.config import load_config
+from generator.core.errors import BuildError
+from generator.core.models import Article, Company
+from generator.render.pages import Pager, related_articles
+from generator.write.publish import publish
+from generator.render.theme import PACKAGE_THEMES
+from generator.commands.linkcheck import Site, references
 from test_valid_output import PAYLOADS, injection_project
 
 REPO = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator.linkcheck import Site, read_site, references
+from generator.commands.linkcheck import Site, read_site, references
 
 REPO = Path(__file__).resolve().parent.parent
 CONF = REPO / "deploy" / "nginx.conf"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BuildError, RefusalError
-from generator.output import MARKER, Output, build_lock, check_target, clean_leftovers, write_site
+from generator.core.errors import BuildError, RefusalError
+from generator.write.output import MARKER, Output, build_lock, check_target, clean_leftovers, write_site
 
 
 def output(files: dict[str, str]) -> Output:
@@ -148,7 +148,7 @@ def test_a_folder_that_is_not_ours_is_never_used_as_the_spare(tmp_path: Path) ->
 KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from generator.output import Output, write_site
+from generator.write.output import Output, write_site
 out = Output()
 for i in range(200):
     out.add(f"p{i:03d}/index.html", "new" * 10)

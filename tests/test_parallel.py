@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 
-from generator.parallel import MIN_PARALLEL, ordered_map
+from generator.core.parallel import MIN_PARALLEL, ordered_map
 
 
 def test_results_keep_input_order_across_processes() -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import article, feed_files, make_project
 from generator.build import build
-from generator.config import load_config
+from generator.load.config import load_config
 
 
 EDITION_W24 = ["weekly/2025-W24/email.html", "weekly/2025-W24/email.txt", "weekly/2025-W24/index.html"]

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
-from generator.content import ArticleSettings, parse_article
-from generator.feeds import xml_clean
-from generator.frontmatter import YamlError, load_yaml, split
-from generator.registry import empty_registry
-from generator.taxonomy import term_slug
-from generator.urls import MAX_SLUG, make_slug
+from generator.load.content import ArticleSettings, parse_article
+from generator.render.feeds import xml_clean
+from generator.load.frontmatter import YamlError, load_yaml, split
+from generator.load.registry import empty_registry
+from generator.index.taxonomy import term_slug
+from generator.core.urls import MAX_SLUG, make_slug
 
 FAST = settings(max_examples=200, deadline=None)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

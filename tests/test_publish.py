@@ -11,9 +11,9 @@ import pytest
 
 from conftest import article, feed_files, make_project, write_files
 from generator.build import BuildOptions
-from generator.config import load_config
-from generator.errors import BuildError
-from generator.publish import publish
+from generator.load.config import load_config
+from generator.core.errors import BuildError
+from generator.write.publish import publish
 
 REGISTRY = "meta:\n  name: Meta\n  aliases: [Facebook]\nscale-ai:\n  name: Scale AI\n"
 

@@ -8,9 +8,9 @@ import pytest
 
 from conftest import FIXTURE_SITE, article, build_project, make_project
 from generator.build import build
-from generator.config import load_config
-from generator.errors import BuildError
-from generator.publishers import host_of
+from generator.load.config import load_config
+from generator.core.errors import BuildError
+from generator.load.publishers import host_of
 
 FILES = build_project(FIXTURE_SITE).output.files
 

@@ -7,8 +7,8 @@ import lxml.html
 import pytest
 
 from conftest import article, build_project, make_project
-from generator.cli import main
-from generator.errors import BuildError
+from generator.commands.cli import main
+from generator.core.errors import BuildError
 
 MOVED = article(title="Pindah", date="2025-06-13T09:00:00+07:00", redirects="[2025/05/lama/, /arsip/lama.html]")
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BuildError
-from generator.registry import load_registry
+from generator.core.errors import BuildError
+from generator.load.registry import load_registry
 
 GOOD = """\
 meta:

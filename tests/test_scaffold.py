@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIG, article, build_project, make_project
-from generator.config import load_config
-from generator.errors import RefusalError
-from generator.scaffold import NewArticle, init_project, new_article, split_list
+from generator.load.config import load_config
+from generator.core.errors import RefusalError
+from generator.commands.scaffold import NewArticle, init_project, new_article, split_list
 
 COMPANIES = """\
 amazon:

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import FIXTURE_SITE, article, build_project, make_project
 from generator.build import BuildOptions
-from generator.config import load_config
-from generator.errors import BuildError
-from generator.publish import publish
+from generator.load.config import load_config
+from generator.core.errors import BuildError
+from generator.write.publish import publish
 
 
 def fragments(files: dict[str, bytes]) -> list[dict]:

@@ -22,9 +22,9 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from conftest import CONFIG, article, make_project, write_files
-from generator.cli import main
-from generator.output import build_lock
-from generator.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback
+from generator.commands.cli import main
+from generator.write.output import build_lock
+from generator.commands.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback
 
 NOW = datetime(2025, 7, 1, tzinfo=timezone.utc)
 TIMEOUT = 5.0

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import article, build_project, make_project
-from generator.errors import BuildError
-from generator.taxonomy import term_slug
+from generator.core.errors import BuildError
+from generator.index.taxonomy import term_slug
 
 REGISTRY = "scale-ai:\n  name: Scale AI\n  aliases: [Scale]\n"
 

@@ -7,8 +7,8 @@ import pytest
 import shutil
 
 from conftest import article, build_project, make_project, write_files
-from generator.errors import BuildError
-from generator.theme import PACKAGE_THEMES
+from generator.core.errors import BuildError
+from generator.render.theme import PACKAGE_THEMES
 
 
 def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -> None:

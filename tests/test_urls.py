@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from generator import urls
+from generator.core import urls
 
 
 def test_paths_and_files() -> None:

@@ -19,10 +19,10 @@ from lxml import etree
 
 from conftest import FIXTURE_SITE, make_project
 from generator.build import build
-from generator.config import load_config
-from generator.errors import BuildError
-from generator.output import write_site
-from generator.linkcheck import Site, broken_links
+from generator.load.config import load_config
+from generator.core.errors import BuildError
+from generator.write.output import write_site
+from generator.commands.linkcheck import Site, broken_links
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_VNU_JAR = REPO / ".ci" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -10,7 +10,7 @@ from typing import Iterator
 import pytest
 
 from conftest import CONFIG, article, make_project
-from generator.cli import main
+from generator.commands.cli import main
 
 
 class Hub:

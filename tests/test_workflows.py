@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 import generator
-from generator.linkcheck import read_site
-from generator.scaffold import init_project
+from generator.commands.linkcheck import read_site
+from generator.commands.scaffold import init_project
 
 REPO = Path(__file__).resolve().parent.parent
 SCAFFOLD = REPO / "generator" / "scaffold"

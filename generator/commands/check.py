@@ -1,0 +1,434 @@
+"""``digest check``: everything ``digest build`` would report, plus what a digest curator misses.
+
+The site is loaded and planned as ``digest build`` does; nothing is written, and only pages
+whose inputs changed since the last build are rendered (to find template errors). Every
+article is read again with its front-matter line numbers, so each finding names a file and
+a line. The curator checks:
+
+* mentions: a registry company named in the title, summary or body (by name or alias, on
+  whole words) but missing from ``companies:``; and a listed company never mentioned;
+* a ``source.url`` that is only a publisher's home page, not the article itself;
+* two articles with the same ``source.url`` once normalised;
+* tags that differ only in case or punctuation;
+* links and images in article bodies that point at nothing in the built site;
+* images in article bodies without alt text;
+* (hints) sections and companies that only one article uses, which is often a typo.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+from generator.build import BuildOptions, is_future, load, plan, render
+from generator.load.cache import load_cache
+from generator.load.incremental import article_loader
+from generator.load.layout import layout
+from generator.load.config import Config, ConfigError, load_config
+from generator.load.content import decode
+from generator.core.errors import BuildError, Problem
+from generator.load.frontmatter import Lines, load_yaml, split
+from generator.core.models import Article
+from generator.load.registry import Registry, fold, load_registry
+from generator.core.urls import file_for
+
+SHORT = 3
+"""Names this short or shorter ('AWS', 'IOH', 'xAI') only match with the same capitals, so that a
+short alias does not fire on an ordinary word."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem and which check found it, for CI to filter on."""
+
+    problem: Problem
+    code: str
+    """'config', 'registry', 'build' (what ``digest build`` reports), 'missed-mention',
+    'unmentioned-company', 'home-page-source', 'duplicate-source', 'tag-variant', 'broken-link', 'missing-alt',
+    'single-section', 'single-company'."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Everything ``digest check`` found, sorted by file and line."""
+
+    articles: int
+    """How many article files parsed."""
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: str) -> int:
+        """How many findings of one severity, for the summary line and the exit code."""
+        return sum(1 for f in self.findings if f.problem.severity == severity)
+
+    def to_json(self) -> dict[str, Any]:
+        """A stable structure for CI: no times, no absolute paths, problems in file order."""
+        return {
+            "articles": self.articles,
+            "problems": [{"code": f.code, "path": f.problem.path, "line": f.problem.line,
+                          "column": f.problem.column, "field": f.problem.field, "severity": f.problem.severity,
+                          "message": f.problem.message} for f in self.findings],
+            "summary": {"errors": self.count("error"), "warnings": self.count("warning"), "hints": self.count("hint")},
+        }
+
+
+def _in_file_order(finding: Finding) -> tuple[str, int, int, str, str, str]:
+    """Sort key: an editor reads findings file by file, top to bottom."""
+    p = finding.problem
+    return p.path, p.line, p.column, p.field, p.message, finding.code
+
+
+def _report(articles: int, findings: Iterable[Finding]) -> CheckReport:
+    """One finding per problem (parsing and building report some problems twice), in file order."""
+    unique: dict[Problem, Finding] = {}
+    for finding in findings:
+        unique.setdefault(finding.problem, finding)
+    return CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """A parsed article with the raw lines of its file, to point findings at lines."""
+
+    article: Article
+    meta: dict[str, Any]
+    keys: Lines
+    """Front-matter key path → file line."""
+    lines: tuple[str, ...]
+    body_line: int
+
+    def line(self, *key: Any) -> int:
+        """Line of a front-matter key (or of its parent key); 1 when the file has neither."""
+        return self.keys.get(tuple(key), self.keys.get(tuple(key[:1]), 1))
+
+    def item_line(self, key: str, folded: str) -> int:
+        """Line of the first item of list ``key`` whose folded text is ``folded``."""
+        items = self.meta.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, str) and fold(item) == folded:
+                return self.line(key, i)
+        return self.line(key)
+
+    def find(self, pattern: re.Pattern[str], start: int = 0) -> int:
+        """First file line at or after ``start`` matching ``pattern``, or 0."""
+        for number in range(max(start, 1), len(self.lines) + 1):
+            if pattern.search(self.lines[number - 1]):
+                return number
+        return 0
+
+
+def read_article_file(root: Path, article: Article) -> ArticleFile:
+    """Re-read an article that parsed cleanly, keeping its raw lines and key lines."""
+    text, _ = decode(article.source_path, (root / article.source_path).read_bytes())
+    parts = split(text or "")
+    meta, keys = load_yaml(parts.yaml_text, parts.yaml_line)
+    return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
+
+
+def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
+    """Build in memory and run every check. A config whose bad values can be left at their defaults
+    is reported together with everything else; an unreadable config or registry ends the check early."""
+    config_findings: list[Finding] = []
+    try:
+        config = load_config(config_path, environment=environment)
+    except ConfigError as e:
+        if e.usable is None:
+            return _report(0, (Finding(p, "config") for p in e.problems))
+        config, config_findings = e.usable, [Finding(p, "config") for p in e.problems]
+    except BuildError as e:
+        return _report(0, (Finding(p, "config") for p in e.problems))
+    where = layout(config)
+    options = replace(options, drafts=options.drafts or config.drafts)
+    try:
+        registry = load_registry(where.registry, where.registry_rel)
+    except BuildError as e:
+        return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
+    # the last build's cache (read, never written) spares parsing unchanged articles again, and
+    # rendering pages whose inputs did not change since the build that rendered them without error
+    cache = load_cache(where.cache)
+    loaded = load(config, options, article_loader(cache, options.workers))
+    articles = loaded.articles
+    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
+    try:
+        site_plan = plan(config, options, replace(loaded, problems=()))
+        findings += [Finding(p, "build") for p in site_plan.warnings]
+        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.workers).output}
+    except BuildError as e:
+        findings += [Finding(p, "build") for p in e.problems]
+        files = None
+    sources = [read_article_file(config.root, a) for a in sorted(articles, key=lambda a: a.source_path)]
+    findings += check_mentions(sources, MentionFinder(registry))
+    findings += check_home_page_sources(sources)
+    findings += check_duplicate_sources(sources)
+    findings += check_tag_variants(sources)
+    findings += check_single_terms(sources)
+    findings += check_alt_text(sources)
+    if files is not None:
+        published = [s for s in sources if (options.drafts or not s.article.draft) and not is_future(s.article, options)]
+        findings += check_links(config, published, files)
+    return _report(len(articles), findings)
+
+
+# --- mentions -----------------------------------------------------------------------------------
+
+def _collapse(text: str) -> str:
+    """Runs of whitespace as one space, as a name spread over two lines is still the name."""
+    return " ".join(text.split())
+
+
+def _spelling_pattern(spelling: str) -> str:
+    """A name's words with any whitespace between them."""
+    return r"\s+".join(re.escape(word) for word in spelling.split())
+
+
+def _whole_words(alternatives: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
+    """One pattern for many names, each only between non-word characters ('Meta' not in 'Metaverse')."""
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", flags)
+
+
+class MentionFinder:
+    """Finds registry companies in text by name or alias, on whole words, longest name first."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        spellings = sorted({(unicodedata.normalize("NFC", s), cid) for cid, c in registry.companies.items()
+                            for s in (c.name, *c.aliases)}, key=lambda sc: (-len(sc[0]), sc[0]))
+        self.folded = {fold(s): cid for s, cid in spellings if len(s) > SHORT}
+        self.exact = {_collapse(s): cid for s, cid in spellings if len(s) <= SHORT}
+        self.loose = _whole_words([_spelling_pattern(s) for s, _ in spellings if len(s) > SHORT], re.IGNORECASE)
+        self.strict = _whole_words([_spelling_pattern(s) for s, _ in spellings if len(s) <= SHORT])
+
+    def spellings(self, cid: str) -> tuple[str, ...]:
+        """Every name a company is searched by, to say what was looked for."""
+        company = self.registry.companies[cid]
+        return (company.name, *company.aliases)
+
+    def pattern(self, spelling: str) -> re.Pattern[str]:
+        """The pattern that finds one spelling, for pointing at its line."""
+        flags = 0 if len(spelling) <= SHORT else re.IGNORECASE
+        pattern = _whole_words([_spelling_pattern(spelling)], flags)
+        assert pattern is not None
+        return pattern
+
+    def find(self, text: str) -> dict[str, str]:
+        """Company id → the first spelling of it in ``text``, in order of first mention."""
+        text = unicodedata.normalize("NFC", text)
+        spans: list[tuple[int, int, str]] = []
+        for pattern, lookup, key in ((self.loose, self.folded, fold), (self.strict, self.exact, _collapse)):
+            if pattern is not None:
+                spans += [(m.start(), -len(m.group()), lookup[key(m.group())]) for m in pattern.finditer(text)
+                          if key(m.group()) in lookup]
+        found: dict[str, str] = {}
+        end = -1
+        for start, negative_length, cid in sorted(spans):
+            if start >= end:
+                end = start - negative_length
+                found.setdefault(cid, text[start:end])
+        return found
+
+
+def plain_text(body_html: str) -> str:
+    """The words of a rendered body: tags (and so link addresses) dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", body_html))
+
+
+def check_mentions(sources: Iterable[ArticleFile], finder: MentionFinder) -> Iterator[Finding]:
+    """Companies named but not listed, and listed but never named."""
+    for src in sources:
+        article = src.article
+        written = src.meta.get("summary") if isinstance(src.meta.get("summary"), str) else ""  # not one made from the body
+        places = (("title", article.title), ("summary", written), ("body", plain_text(article.body_html)))
+        mentioned: dict[str, tuple[str, str]] = {}
+        for place, text in places:
+            for cid, spelling in finder.find(text).items():
+                mentioned.setdefault(cid, (place, spelling))
+        listed = {c.id for c in article.companies}
+        for cid, (place, spelling) in mentioned.items():
+            if cid in listed:
+                continue
+            name = finder.registry.companies[cid].name
+            line = src.line(place) if place != "body" else (src.find(finder.pattern(spelling), src.body_line) or src.body_line)
+            called = f"'{name}'" if fold(spelling) == fold(name) else f"{name} (as '{spelling}')"
+            yield Finding(Problem(article.source_path, line, "companies",
+                                  f"the {place} mentions {called}, but companies does not list it; add '{name}' to companies",
+                                  "warning"), "missed-mention")
+        for company in article.companies:
+            if company.known and company.id not in mentioned:
+                also = [s for s in finder.spellings(company.id) if s != company.name]
+                names = f" (nor as {', '.join(repr(s) for s in also)})" if also else ""
+                yield Finding(Problem(article.source_path, src.item_line("companies", fold(company.name)), "companies",
+                                      f"'{company.name}' is listed but never mentioned in the title, summary or body"
+                                      f"{names}; mention it, or remove it from companies", "warning"),
+                              "unmentioned-company")
+
+
+# --- sources, tags, single terms ---------------------------------------------------------------
+
+def source_key(url: str) -> str:
+    """The form two source links are compared in: http(s) and host case ignored, no trailing
+    slash, no utm_* parameters, no fragment."""
+    parts = urlsplit(url.strip())
+    scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
+    host = (parts.hostname or "") + (f":{parts.port}" if parts.port and parts.port not in (80, 443) else "")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith("utm_")])
+    return urlunsplit((scheme, host, parts.path.rstrip("/"), query, ""))
+
+
+def is_home_page(url: str) -> bool:
+    """A link to a site's front page ('https://www.reuters.com/'): nothing left beyond '/' once the
+    ``utm_*`` parameters and the fragment go, so it cannot name one article ('https://example.com/?p=12' can)."""
+    parts = urlsplit(source_key(url))
+    return not parts.path and not parts.query
+
+
+def check_home_page_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+    """A source that is only the publisher's home page: readers cannot check the item against it."""
+    for src in sources:
+        source = src.article.source
+        if source and is_home_page(source.url):
+            yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
+                                  f"'{source.url}' is the home page of {source.name}, not an article; "
+                                  "link the article this item is based on", "warning"), "home-page-source")
+
+
+def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+    """Each later article whose source is the same as an earlier one's (home pages are reported on
+    their own, once per article, so they are left out here)."""
+    groups: dict[str, list[ArticleFile]] = defaultdict(list)
+    for src in sources:
+        if src.article.source and not is_home_page(src.article.source.url):
+            groups[source_key(src.article.source.url)].append(src)
+    for group in groups.values():
+        first, *others = sorted(group, key=lambda s: (s.article.date, s.article.source_path))
+        for src in others:
+            yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
+                                  f"same source as {first.article.source_path} ({first.article.source.url}); "
+                                  "is this item a duplicate? If not, link the original article itself",
+                                  "warning"), "duplicate-source")
+
+
+def tag_key(tag: str) -> str:
+    """Tags are the same if they are once case and punctuation go: 'GoTo' = 'goto' = 'go-to'."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", tag).casefold() if ch.isalnum())
+
+
+def check_tag_variants(sources: Sequence[ArticleFile]) -> Iterator[Finding]:
+    """Every use of a tag spelled otherwise than its most common spelling."""
+    uses: dict[str, list[tuple[str, ArticleFile]]] = defaultdict(list)
+    for src in sources:
+        for tag in src.article.tags:
+            uses[tag_key(tag)].append((tag, src))
+    for group in uses.values():
+        counts = Counter(tag for tag, _ in group)
+        if len(counts) < 2:
+            continue
+        preferred = min(counts, key=lambda t: (-counts[t], t))
+        example = next(src.article.source_path for tag, src in group if tag == preferred)
+        for tag, src in group:
+            if tag != preferred:
+                others = counts[preferred]
+                yield Finding(Problem(src.article.source_path, src.item_line("tags", fold(tag)), "tags",
+                                      f"tag '{tag}' is spelled '{preferred}' in {others} other article"
+                                      f"{'s' if others != 1 else ''} (such as {example}); use one spelling",
+                                      "warning"), "tag-variant")
+
+
+def check_single_terms(sources: Sequence[ArticleFile]) -> Iterator[Finding]:
+    """Hints: a section or company only one article uses is often a misspelling of another."""
+    if len(sources) < 2:
+        return
+    sections: dict[str, list[ArticleFile]] = defaultdict(list)
+    companies: dict[str, list[ArticleFile]] = defaultdict(list)
+    for src in sources:
+        if src.article.section:
+            sections[fold(src.article.section)].append(src)
+        for company in src.article.companies:
+            companies[company.id].append(src)
+    names = sorted({srcs[0].article.section for srcs in sections.values() if len(srcs) > 1})
+    for srcs in sections.values():
+        if len(srcs) == 1:
+            src = srcs[0]
+            known = f" (the others: {', '.join(names)})" if names else ""
+            yield Finding(Problem(src.article.source_path, src.line("section"), "section",
+                                  f"section '{src.article.section}' has only this article; check its spelling{known}",
+                                  "hint"), "single-section")
+    for cid, srcs in companies.items():
+        if len(srcs) == 1:
+            src = srcs[0]
+            company = next(c for c in src.article.companies if c.id == cid)
+            yield Finding(Problem(src.article.source_path, src.item_line("companies", fold(company.name)),
+                                  "companies", f"company '{company.name}' has only this article", "hint"),
+                          "single-company")
+
+
+# --- links --------------------------------------------------------------------------------------
+
+_LINK = re.compile(r'(?:href|src)="([^"]*)"')
+
+
+def link_target(config: Config, page: str, href: str) -> str | None:
+    """The site path a link points at ('' for the home page), or None for links to elsewhere."""
+    href = html.unescape(href)
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return parts.path or "/" if href.startswith(config.base_url) else None
+    if not parts.path:
+        return None
+    return urlsplit(urljoin(config.base_path + page, parts.path)).path
+
+
+def resolves(config: Config, path: str, files: set[str]) -> bool:
+    """A site path that serves a built page or file, with or without its trailing slash."""
+    if not path.startswith(config.base_path):
+        return False
+    rel = unquote(path[len(config.base_path):])
+    return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
+
+
+def check_links(config: Config, sources: Iterable[ArticleFile], files: set[str]) -> Iterator[Finding]:
+    """Links and images in bodies, and the 'image' field, that point at nothing in the built site."""
+    for src in sources:
+        article = src.article
+        links = [("", href) for href in _LINK.findall(article.body_html)]
+        if article.image:
+            links.append(("image", article.image))
+        for field, href in links:
+            path = link_target(config, article.path, href)
+            if path is None or resolves(config, path, files):
+                continue
+            raw = html.unescape(href)
+            line = src.line("image") if field else (src.find(re.compile(re.escape(raw)), src.body_line) or src.body_line)
+            yield Finding(Problem(article.source_path, line, field,
+                                  f"the link '{raw}' points at {path}, which is not a page or file of the site; "
+                                  "fix the address (internal links start with "
+                                  f"{config.base_path} or are relative to this article)"), "broken-link")
+
+
+# --- images -------------------------------------------------------------------------------------
+
+_IMG = re.compile(r"<img\s[^>]*>")
+_ALT = re.compile(r'\salt="[^"]*[^"\s][^"]*"')
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+
+
+def check_alt_text(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+    """Body images a screen reader can only call 'image'; the line is the first one, from the last image
+    found, that names the image's address (the body's first line if the address was rewritten)."""
+    for src in sources:
+        start = src.body_line
+        for tag in _IMG.findall(src.article.body_html):  # our HTML escapes '>' inside attribute values
+            address = _SRC.search(tag)
+            raw = html.unescape(address.group(1)) if address else ""
+            line = src.find(re.compile(re.escape(raw)), start) if raw else 0
+            start = line or start
+            if _ALT.search(tag):
+                continue
+            yield Finding(Problem(src.article.source_path, line or src.body_line, "",
+                                  f"the image '{raw}' has no alt text; describe it for readers who cannot see it: "
+                                  "![what the image shows](address) or <img alt=\"...\">", "warning"), "missing-alt")

@@ -1,0 +1,580 @@
+"""The ``digest`` command. The only module that prints; problems become exit codes, never tracebacks."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import sys
+import textwrap
+import time
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from generator.core.errors import BuildError, Problem, RefusalError
+
+if TYPE_CHECKING:
+    from generator.load.config import Config
+# Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
+# them (YAML, sqlite3, multiprocessing), and an up-to-date build loads no Markdown, Jinja or feed code.
+
+EXAMPLES = """examples:
+  digest build                         build content/ into site/
+  digest build --base-url https://example.org/digest/
+  digest build --drafts --future       include drafts and future-dated articles
+"""
+OVERVIEW = """a day with digest:
+  digest init my-digest && cd my-digest    start a project (or work in an existing one)
+  digest new "Judul artikel" --companies Google --tags ai
+  digest serve                             preview at http://127.0.0.1:8000/, reloads on save
+  digest check                             what the front matter misses: mentions, duplicates, tags
+  digest build                             write the site into site/
+
+'digest COMMAND --help' shows each command's options and examples.
+"""
+INIT_EXAMPLES = """examples:
+  digest init my-digest                make my-digest/ with config.yaml, content/ and .gitignore
+  cd my-digest && digest build         it builds at once, with the theme inside the package
+"""
+NEW_EXAMPLES = """examples:
+  digest new "OpenAI luncurkan GPT-5"
+  digest new "Nvidia dan Indosat bangun pusat AI" --section Asia --tags chip,pusat-data \\
+      --companies nvidia,indosat --source-url https://www.reuters.com/technology/...
+  digest new "Rencana rilis" --draft   mark it 'draft: true' (left out unless --drafts)
+"""
+SERVE_EXAMPLES = """examples:
+  digest serve                         preview at http://127.0.0.1:8000/ (plus the base path)
+  digest serve --port 8080 --drafts    another port; include drafts
+  digest serve --bind 0.0.0.0          let other devices on the network see it (careful: drafts too)
+  digest serve --bind 0.0.0.0 --allow-host mybox.local
+                                       ... and open it as http://mybox.local:8000/
+"""
+CHECK_EXAMPLES = """examples:
+  digest check                         list problems, warnings and hints
+  digest check --strict                exit 1 on warnings too (for CI)
+  digest check --format json > check.json
+
+exit status: 0 no errors (hints and warnings allowed), 1 errors (or warnings with --strict),
+2 refused (bad arguments)
+"""
+IMPORT_EXAMPLES = """examples:
+  digest import pelican ~/blog --out kabar            a Pelican project (pelicanconf.py, content/)
+  digest import hugo ~/site --out kabar --companies content/companies.yaml
+  digest import jekyll ~/site --out kabar             reads _posts/, pages and static files
+
+exit status: 0 imported (import-report.txt lists what was not converted), 1 unreadable --companies
+file or a failed write, 2 refused (the --out folder is not new or empty, PATH is no such site)
+"""
+PING_EXAMPLES = """examples:
+  digest build && digest ping          announce the feeds the build changed to feeds.websub_hub
+  digest ping --dry-run                list them without sending anything
+  digest ping --all                    announce every feed again (after changing hubs)
+
+exit status: 0 every changed feed announced (or nothing changed), 1 the hub refused or could not be
+reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site)
+"""
+PROGRESS_MIN_ARTICLES = 300
+"""Builds with more articles than this show a progress bar, on a terminal only."""
+STAGES = {"articles": "Reading articles", "pages": "Rendering pages"}
+
+
+def build_now() -> datetime:
+    """'Now' for leaving out future articles: SOURCE_DATE_EPOCH when set, so CI builds are reproducible.
+
+    A value that is not a whole number is refused rather than ignored: ignoring it would make
+    a build that was meant to be pinned quietly depend on the clock.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return datetime.now(timezone.utc)
+    if re.fullmatch(r"-?[0-9]+", epoch.strip()):
+        try:
+            return datetime.fromtimestamp(int(epoch), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            pass
+    raise RefusalError(f"SOURCE_DATE_EPOCH={_printable(repr(epoch))} is not a whole number of seconds since "
+                       "1970-01-01 UTC; set it to one, such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), "
+                       "or unset it")
+
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
+    escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""
+    if all(ch.isprintable() for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ch == " " or unicodedata.category(ch) not in _UNPRINTABLE:
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+def source_folders(config: Config) -> list[Path]:
+    """Folders an output folder must never overlap."""
+    from generator.load.layout import layout
+    return list(layout(config).sources())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digest", description="Build a news-digest site from Markdown articles.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=OVERVIEW)
+    parser.add_argument("--version", action="version", version="%(prog)s " + __import__("generator").__version__)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    b = commands.add_parser("build", help="build the site into the output folder",
+                            description="Build content/ and the theme into the output folder (site/ by default).",
+                            formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLES)
+    b.add_argument("--config", default="config.yaml", metavar="PATH", help="config file (default: config.yaml)")
+    b.add_argument("--output", metavar="DIR", help="output folder (default: config's output_dir, 'site')")
+    b.add_argument("--base-url", metavar="URL", help="override base_url, e.g. for a preview deploy")
+    _add_environment(b)
+    b.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
+    b.add_argument("--future", action="store_true", help="include articles dated in the future")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
+    b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
+    _add_verbosity(b, "also say how many pages were rendered or reused, and how many files got new bytes")
+
+    i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
+                 "Make a new digest project in DIR: config.yaml, content/ with one example article and a small "
+                 "companies.yaml, and .gitignore. DIR must be new or empty; nothing is ever overwritten.", config=False)
+    i.add_argument("dir", metavar="DIR", help="folder to create (or an empty one)")
+
+    n = _command(commands, "new", "write a new article dated today", NEW_EXAMPLES,
+                 "also show how each company name was resolved",
+                 "Write content/YYYY/MM/<slug>.md with complete front matter: today's date and time in the site's "
+                 "time zone, and companies resolved to their names in companies.yaml. Prints the file's path. "
+                 "Never overwrites a file.")
+    n.add_argument("title", metavar="TITLE", help="the article's title, in quotes; the file name is made from it")
+    n.add_argument("--section", default="", metavar="S", help="section (rubrik), e.g. Asia")
+    n.add_argument("--tags", metavar="A,B", help="comma-separated tags")
+    n.add_argument("--companies", metavar="X,Y", help="comma-separated company names or aliases from companies.yaml")
+    n.add_argument("--source-url", default="", metavar="URL", help="link to the original article")
+    n.add_argument("--draft", action="store_true", help="write 'draft: true'")
+
+    s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
+                 "also log every request",
+                 "Build into .cache/serve/PORT/ (never site/, so local addresses cannot be deployed) and serve it under "
+                 "the site's base path, with base_url pointed at the local address. Watches content/, the config, "
+                 "templates/, static/ and the theme; rebuilds on change and reloads open browser tabs. While the "
+                 "build is broken, pages show the problems (file:line). Ctrl-C stops it.")
+    s.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000)")
+    s.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
+                   help="address to listen on (default: 127.0.0.1, this computer only)")
+    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable); by default only localhost, "
+                        "loopback and bound addresses are answered, against DNS rebinding")
+    s.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
+    s.add_argument("--future", action="store_true", help="include articles dated in the future")
+    s.add_argument("--allow-empty", action="store_true",
+                   help="publish a site with no articles even if the last build had some")
+    _add_environment(s)
+
+    c = _command(commands, "check", "validate everything without writing the site", CHECK_EXAMPLES,
+                 "also count the findings of each check",
+                 "Report what 'digest build' would (front matter, config, registry, templates), broken links in "
+                 "articles, and what a curator misses: companies mentioned but not listed in 'companies:' (by name "
+                 "or alias, whole words) or listed but never mentioned, two articles with the same source.url, tags "
+                 "spelled differently only in case or punctuation, and (as hints) sections and companies used by a "
+                 "single article.")
+    c.add_argument("--strict", action="store_true", help="exit 1 on warnings too (hints never fail)")
+    c.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default): one 'path:line: field ...' line each; json: stable, for CI")
+    c.add_argument("--drafts", action="store_true", help="count drafts as published when checking links")
+    c.add_argument("--future", action="store_true", help="count future articles as published when checking links")
+    _add_environment(c)
+    c.add_argument("--links", metavar="DIR", help="instead, crawl the built site in DIR: every internal link, feed "
+                                                  "and sitemap entry must land on one of its files (for CI, after "
+                                                  "the build)")
+    c.add_argument("--base-url", metavar="URL", help="with --links: the base URL the site was built for "
+                                                     "(default: the config's)")
+
+    m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
+                 "also list every normalised date and everything to check by hand",
+                 "Convert the articles, pages and static files of the site at PATH into a new project in DIR, "
+                 "which must be new or empty. Writes import-report.txt (what was converted, left out and "
+                 "changed) and the old URL → new URL redirects as static/_redirects and redirects.nginx.conf. "
+                 "With --companies, registry companies named in an article are listed in its front matter.",
+                 config=False)
+    m.add_argument("generator", choices=("pelican", "hugo", "jekyll"), help="what built the old site")
+    m.add_argument("path", metavar="PATH", help="the old site's root folder")
+    m.add_argument("--out", required=True, metavar="DIR", help="folder for the new project (new or empty)")
+    m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
+    p = _command(commands, "ping", "tell the WebSub hub which feeds changed", PING_EXAMPLES,
+                 "also list the feeds that did not change",
+                 "Announce to feeds.websub_hub every feed of the built site (output_dir) whose bytes differ from "
+                 "the last ones announced, one WebSub publish request per feed URL. What was announced is kept in "
+                 ".cache/websub.json, so a feed the hub refused is announced again by the next ping.")
+    p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
+    p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for the hub (default 10)")
+    _add_environment(p)
+    return parser
+
+
+def _add_environment(command: argparse.ArgumentParser) -> None:
+    """--environment, the same on build, check and serve."""
+    command.add_argument("--environment", "-e", metavar="NAME",
+                         help="merge config.NAME.yaml over config.yaml, e.g. staging (drafts shown, noindex)")
+
+
+def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str,
+             verbose: str, description: str, config: bool = True) -> argparse.ArgumentParser:
+    """A subcommand with what they all share: a folded description, examples, --config, --quiet/--verbose."""
+    command = commands.add_parser(name, help=summary, description=textwrap.fill(description, 88), epilog=examples,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    if config:
+        command.add_argument("--config", default="config.yaml", metavar="PATH", help="config file (default: config.yaml)")
+    _add_verbosity(command, verbose)
+    return command
+
+
+def _add_verbosity(command: argparse.ArgumentParser, verbose: str) -> None:
+    """--quiet and --verbose, the same on every command."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    group.add_argument("-v", "--verbose", action="store_true", help=verbose)
+
+
+def _plural(n: int, word: str) -> str:
+    """'1 article', '2 articles': summaries read as sentences."""
+    from generator.core.i18n import counted  # Babel: loaded only when a summary is printed, not by --version or 'up to date'
+
+    return counted(n, word, word + "s")
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr for builds of many articles, on a terminal only (never in CI logs)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if stage != "articles" or total <= PROGRESS_MIN_ARTICLES:
+                self.enabled = False
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(STAGES.get(stage, stage), total=total or None)
+        self.bar.update(self.tasks[stage], completed=done)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(_printable(str(problem)), file=sys.stderr)
+
+
+def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None) -> Config:
+    """The config, or one BuildError with the config's problems and, when the config can still be
+    read, the content's problems too: the editor fixes both in one pass."""
+    from generator.load.config import ConfigError, load_config
+
+    try:
+        return load_config(path, overrides, environment)
+    except ConfigError as e:
+        if e.usable is None:
+            raise
+        problems = list(e.problems)
+        from generator.load.incremental import load_articles
+        from generator.load.content import article_settings
+        from generator.load.registry import load_registry
+
+        from generator.load.layout import layout
+
+        config = e.usable
+        where = layout(config)
+        try:
+            registry = load_registry(where.registry, where.registry_rel)
+        except BuildError as registry_error:
+            raise BuildError(problems + list(registry_error.problems)) from None
+        problems += load_articles(config, article_settings(config, registry)).problems
+        raise BuildError(problems) from None
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.core.models import BuildOptions
+    from generator.write.output import check_target
+    from generator.core.parallel import default_workers
+    from generator.write.publish import publish
+
+    started = time.perf_counter()
+    config_path = Path(args.config)
+    now = build_now()
+    config = _load_build_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
+    target = Path(args.output) if args.output else config.path(config.output_dir)
+    check_target(target, config.root, source_folders(config))
+    options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
+                           workers=args.jobs or default_workers())
+    with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
+        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
+                       allow_empty=args.allow_empty)
+    if args.verbose:
+        for note in done.notes:
+            print(note, file=sys.stderr)
+    _print_problems(done.warnings + done.late)
+    if args.strict and done.warnings:
+        print(f"error: {_plural(len(done.warnings), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    if done.result is None:
+        if not args.quiet:
+            print(f"up to date: {_plural(done.articles, 'article')}, nothing changed since the last build "
+                  f"({seconds:.2f} s) → {target}")
+        return 0
+    result = done.result
+    if args.verbose and done.written is not None:
+        print(f"{_plural(result.pages + result.feeds - result.reused, 'page')} and feeds rendered, "
+              f"{result.reused} reused; {_plural(done.written.written, 'file')} got new bytes")
+    if not args.quiet:
+        skipped = []
+        if result.skipped_drafts:
+            skipped.append(_plural(result.skipped_drafts, "draft"))
+        if result.skipped_future:
+            skipped.append(f"{result.skipped_future} future-dated")
+        left_out = f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
+        print(f"built {_plural(result.articles, 'article')}, {_plural(result.pages, 'page')}, "
+              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {_printable(str(target))}{left_out}")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when it is below it."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else rel
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """`digest init DIR`: a project that builds at once, so a new user starts from something that works."""
+    started = time.perf_counter()
+    target = Path(args.dir)
+    from generator.commands.scaffold import init_project
+
+    made = init_project(target)
+    if args.verbose:
+        for rel in made:
+            print(f"  {_shown(target / rel)}")
+    if not args.quiet:
+        print(f"created a news digest in {_shown(target)} ({_plural(len(made), 'file')}) "
+              f"in {time.perf_counter() - started:.2f} s\n"
+              f"next: cd {_shown(target)} && digest new \"Judul artikel\" && digest serve")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """`digest new TITLE`: prints the new file's path, so an editor can open it straight away."""
+    from generator.load.config import load_config
+
+    config = load_config(Path(args.config))
+    from generator.commands.scaffold import NewArticle, new_article, split_list
+
+    request = NewArticle(args.title, args.section, split_list(args.tags), split_list(args.companies),
+                         args.source_url, args.draft)
+    written = new_article(config, request, build_now())
+    if args.verbose:
+        for typed, canonical in written.companies:
+            print(f"company {typed!r} is {canonical!r} in the registry" if typed != canonical
+                  else f"company {canonical!r} found in the registry")
+    if not args.quiet:
+        print(_shown(written.path))
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM (from `kill` or a process manager) stops the server the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
+    build_now()  # a bad SOURCE_DATE_EPOCH is refused now, not on every rebuild
+    from generator.commands.serve import PreviewServer, Rebuilt, ServeOptions, is_loopback
+
+    def on_build(outcome: Rebuilt) -> None:
+        changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
+        cause = f" after changes to {', '.join(changed)}" if changed else ""
+        if outcome.busy:
+            print(f"waiting: {outcome.problems[0]}", file=sys.stderr)
+            return
+        _print_problems(outcome.problems)
+        if outcome.crash:
+            print(outcome.crash, file=sys.stderr)
+        if not outcome.ok:
+            print(f"error: the build failed{cause}; open pages show the problems until they are fixed", file=sys.stderr)
+        elif not args.quiet:
+            print(f"built {_plural(outcome.articles, 'article')} in {outcome.seconds:.2f} s{cause}", flush=True)
+
+    def on_request(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
+                           environment=args.environment, allow_empty=args.allow_empty)
+    if not is_loopback(args.bind):
+        print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
+    server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
+    server.start()
+    if not args.quiet:
+        print(f"serving {server.url} (Ctrl-C to stop)", flush=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        signal.signal(signal.SIGTERM, previous)
+    if not args.quiet:
+        print("stopped")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """`digest check`: findings on stdout (text or JSON), the summary where it cannot spoil the JSON."""
+    started = time.perf_counter()
+    if args.links:
+        return _crawl(args, started)
+    from generator.commands.check import run_check
+    from generator.core.models import BuildOptions
+    from generator.core.parallel import default_workers
+
+    report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
+                                                       workers=default_workers()), args.environment)
+    if args.format == "json":
+        text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
+        # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
+        print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    else:
+        for finding in report.findings:
+            if not (args.quiet and finding.problem.severity == "hint"):
+                print(_printable(str(finding.problem)))
+    if args.verbose:
+        counts: dict[str, int] = {}
+        for finding in report.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+        for code in sorted(counts):
+            print(f"  {code}: {counts[code]}", file=sys.stderr)
+    errors, warnings = report.count("error"), report.count("warning")
+    if not args.quiet:
+        print(f"checked {_plural(report.articles, 'article')} in {time.perf_counter() - started:.2f} s: "
+              f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(report.count('hint'), 'hint')}",
+              file=sys.stderr if args.format == "json" else sys.stdout)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _crawl(args: argparse.Namespace, started: float) -> int:
+    """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
+    from generator.load.config import load_config
+
+    config = load_config(Path(args.config), {"base_url": args.base_url} if args.base_url else None, args.environment)
+    folder = Path(args.links)
+    if not folder.is_dir():
+        raise RefusalError(f"--links {args.links}: no such folder; build the site first (digest build)")
+    from generator.commands.linkcheck import broken_links, read_site
+
+    files = read_site(folder)
+    broken = broken_links(files, config.base_url)
+    for page, ref in broken:
+        print(f"{_shown(folder / page)}: broken link {ref!r}: no file of the site is at that address")
+    if not args.quiet:
+        print(f"crawled {_plural(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
+              f"{_plural(len(broken), 'broken link')}")
+    return 1 if broken else 0
+
+
+def cmd_ping(args: argparse.Namespace) -> int:
+    """`digest ping`: one line per feed announced or refused, then a count."""
+    from generator.core import urls
+    from generator.load.cache import CACHE_DIR
+    from generator.load.config import load_config
+    from generator.commands.websub import ping
+
+    config = load_config(Path(args.config), None, args.environment)
+    if not config.websub_hub:
+        raise RefusalError(f"{config.config_path}: feeds.websub_hub is not set; add 'feeds: {{websub_hub: URL}}' "
+                           "with your hub's address")
+    site = config.path(config.output_dir)
+    if not site.is_dir():
+        raise RefusalError(f"{_shown(site)}: no built site; run 'digest build' first")
+    result = ping(config.websub_hub, config.base_url, site, config.path(CACHE_DIR), args.all, args.dry_run,
+                  args.timeout)
+    verb = "would announce" if args.dry_run else "announced"
+    for path, why in result.failed:
+        print(f"{_shown(site / path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
+    if not args.quiet:
+        for path in result.announced:
+            print(f"{verb} {urls.absolute(config.base_url, path)}")
+        print(f"{verb} {_plural(len(result.announced), 'feed')} to {config.websub_hub}; "
+              f"{result.unchanged} unchanged, {len(result.failed)} failed")
+    return 1 if result.failed else 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """`digest import`: the counts and what was left out, so nothing is dropped without a word."""
+    from generator.commands.importer import import_site
+    from generator.commands.importer.report import REPORT
+
+    target = Path(args.out)
+    done = import_site(args.generator, Path(args.path), target, Path(args.companies) if args.companies else None)
+    if not args.quiet:
+        print(f"imported {done.summary()} → {_shown(target)}")
+        for note in done.skipped:
+            print(f"  not converted: {note.rel}: {note.message}")
+        if args.verbose:
+            for rel, typed, written in done.dates:
+                print(f"  date: {rel}: {typed} → {written}")
+            for note in done.notes:
+                print(f"  check: {note.rel}: {note.message}")
+        print(f"report: {_shown(target / REPORT)}\nnext: cd {_shown(target)} && digest build")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check,
+                    "import": cmd_import, "ping": cmd_ping}
+        return commands[args.command](args)
+    except BuildError as e:
+        _print_problems(e.problems)
+        print(f"error: {_plural(len(e.errors), 'problem')} found; nothing was written", file=sys.stderr)
+        return 1
+    except RefusalError as e:
+        print(f"error: {_printable(str(e))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `digest check --format json | head`: the reader has gone, which is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

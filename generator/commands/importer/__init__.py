@@ -1,0 +1,282 @@
+"""``digest import``: turn a Pelican, Hugo or Jekyll site into a new news-digest project.
+
+The steps read top to bottom in ``import_site``: a reader scans the old site (nothing is
+written), each post is placed (date normalised, slug kept when valid, new URL), bodies get
+their links resolved and companies found, and the whole project is made in memory. Only then
+is anything written, into a folder that must be new or empty; a failure while writing removes
+what was written, so the folder is left as it was.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.commands.check import MentionFinder, plain_text
+from generator.load.config import LANGUAGES, check_base_url, normalise_base_url
+from generator.load.content import SLUG_RE
+from generator.core.errors import BuildError, Problem, RefusalError
+from generator.load.markdown import render_markdown
+from generator.load.registry import Registry, load_registry
+from generator.commands.scaffold import TEMPLATE
+from generator.core.urls import MAX_SLUG, RESERVED, article_path, make_slug
+from generator.commands.importer import hugo, jekyll, pelican
+from generator.commands.importer.common import Date, Note, OldSite, Post, Scan, parse_date
+from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
+
+READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
+EMPTY_REGISTRY = ("# Company registry: one entry per company, e.g.\n"
+                  "# openai:\n#   name: \"OpenAI\"\n#   aliases: [\"Open AI\"]\n")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A post with its place in the new project."""
+
+    post: Post
+    file: str
+    """Its new file, relative to the project: content/YYYY/MM/<slug>.md or content/pages/<slug>.md."""
+    url: str
+    """Its new URL, with the site's base path."""
+    date: Date | None
+    updated: Date | None
+
+
+@dataclass(frozen=True)
+class Project:
+    """The new project, whole, before anything is written."""
+
+    files: dict[str, bytes]
+    """Path relative to the project → bytes."""
+    copies: tuple[tuple[str, Path], ...]
+    """(path in the project, file of the old site): static files, copied as they are."""
+    imported: Imported
+
+
+def import_site(generator: str, source: Path, target: Path, companies: Path | None = None) -> Imported:
+    """Convert the site at ``source`` into a new project at ``target`` (new or empty)."""
+    check_empty(target)
+    if not source.is_dir():
+        raise RefusalError(f"{source} is not a folder; give the {generator} site's root folder")
+    registry = None
+    if companies is not None:
+        if not companies.is_file():
+            raise RefusalError(f"--companies {companies}: no such file; give a companies.yaml like content/companies.yaml")
+        registry = load_registry(companies, str(companies))
+    project = make_project(generator, READERS[generator](source), registry,
+                           companies.read_bytes() if companies else None)
+    write_project(target, project)
+    return project.imported
+
+
+def check_empty(target: Path) -> None:
+    """Refuse (exit 2) unless ``target`` is new or an empty folder: an import never overwrites."""
+    if target.exists() and not target.is_dir():
+        raise RefusalError(f"{target} is a file; give a folder name for the new project")
+    if target.is_dir() and any(target.iterdir()):
+        raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
+
+
+def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
+    """config.yaml from ``digest init``'s template, with the old site's title, URL, zone and language
+    where they are usable; returns it with the base path, the time zone and notes on what was not."""
+    text = (TEMPLATE / "config.yaml").read_text("utf-8")
+    notes: list[Note] = []
+    values = {"title": site.title}
+    if site.base_url:
+        base_url = normalise_base_url(site.base_url)
+        if check_base_url(base_url) is None:
+            values["base_url"] = base_url
+        else:
+            notes.append(Note("config.yaml", f"the old site's URL {site.base_url!r} is not usable; set base_url"))
+    if site.language in LANGUAGES:
+        values["language"] = site.language
+    elif site.language:
+        notes.append(Note("config.yaml", f"the old site's language {site.language!r} has no theme words here; "
+                                         f"language is left at the default (one of {', '.join(LANGUAGES)})"))
+    if site.timezone:
+        try:
+            ZoneInfo(site.timezone)
+            values["timezone"] = site.timezone
+        except (ZoneInfoNotFoundError, ValueError):
+            notes.append(Note("config.yaml", f"the old site's time zone {site.timezone!r} is unknown; set timezone"))
+    for key, value in values.items():
+        if value:
+            text = re.sub(rf"^{key}: .*$", lambda _: f"{key}: {_quoted(value)}", text, count=1, flags=re.MULTILINE)
+    zone = re.search(r"^timezone: \"?([^\"\n]+)\"?$", text, re.MULTILINE)
+    base = re.search(r"^base_url: \"?([^\"\n]+)\"?$", text, re.MULTILINE)
+    assert zone and base, "the init template sets timezone and base_url"
+    return text, "/" + base.group(1).split("://", 1)[1].split("/", 1)[1], ZoneInfo(zone.group(1)), notes
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's string syntax is a subset of YAML's."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def new_slug(old: str, title: str) -> str:
+    """The old slug when news-digest accepts it, else one made from it (or from the title)."""
+    if SLUG_RE.fullmatch(old) and len(old) <= MAX_SLUG:
+        return old
+    return make_slug(old) or make_slug(title) or "post"
+
+
+def _free(slug: str, taken: set[str], page: bool) -> tuple[str, str]:
+    """``slug``, or ``slug-2``, ``slug-3``...: the first that is not taken or reserved; and why it changed."""
+    candidate, n, why = slug, 2, ""
+    while candidate in taken or candidate in RESERVED or (page and candidate.isdigit()):
+        why = why or ("is used by another file in the same place" if candidate in taken else
+                      "is reserved for the site's own pages")
+        suffix = f"-{n}"
+        candidate, n = slug[:MAX_SLUG - len(suffix)].rstrip("-") + suffix, n + 1
+    taken.add(candidate)
+    return candidate, why
+
+
+def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed], list[Note], list[Note]]:
+    """Each post's new file and URL; posts whose date cannot be read are left out (second list);
+    renamed slugs and dropped 'updated' dates are notes (third list)."""
+    placed: list[Placed] = []
+    skipped: list[Note] = []
+    notes: list[Note] = []
+    taken: dict[str, set[str]] = {}
+    for post in sorted(posts, key=lambda p: p.rel):
+        slug = new_slug(post.slug, post.title)
+        why = "" if slug == post.slug else "news-digest slugs are lower-case letters, digits and hyphens"
+        date = updated = None
+        if post.kind == "page":
+            slug, taken_why = _free(slug, taken.setdefault("pages", set()), page=True)
+            file, url = f"content/pages/{slug}.md", f"{base}{slug}/"
+        else:
+            date = parse_date(post.date)
+            if date is None:
+                skipped.append(Note(post.rel, f"the date {post.date!r} is not a date; write it as YYYY-MM-DD "
+                                              "and import again"))
+                continue
+            when = _moment(date, tz)
+            slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)
+            file, url = f"content/{when.year:04d}/{when.month:02d}/{slug}.md", base + article_path(when, slug)
+            updated = parse_date(post.updated) if post.updated else None
+            if post.updated and (updated is None or _moment(updated, tz) < when):
+                notes.append(Note(post.rel, f"its modified date {post.updated!r} is not a date after its date, "
+                                            "so it is left out"))
+                updated = None
+            elif updated is not None and _moment(updated, tz) == when:
+                updated = None
+        if slug != post.slug:
+            because = "; ".join(filter(None, (why, taken_why and f"{slug.rsplit('-', 1)[0]!r} {taken_why}")))
+            notes.append(Note(post.rel, f"the slug {post.slug!r} became {slug!r} ({because}); "
+                                        "the redirects cover it"))
+        placed.append(Placed(post, file, url, date, updated))
+    return placed, skipped, notes
+
+
+def _moment(date: Date, tz: ZoneInfo) -> datetime:
+    """The instant a date stands for, in the site's zone, the way ``digest build`` reads it."""
+    zone = tz if date.offset is None else timezone(date.offset)
+    return date.naive.replace(tzinfo=zone).astimezone(tz)
+
+
+def find_companies(finder: MentionFinder | None, post: Post, body: str) -> tuple[str, ...]:
+    """Registry companies named in the title, summary or body text, as ``digest check`` finds them."""
+    if finder is None:
+        return ()
+    found: dict[str, None] = {}
+    for text in (post.title, post.summary, plain_text(render_markdown(body))):
+        for cid in finder.find(text):
+            found.setdefault(finder.registry.companies[cid].name)
+    return tuple(found)
+
+
+def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
+    """The new file: news-digest front matter, then the body as it was (``<!--more-->`` included)."""
+    post = item.post
+    lines = ["---", f"title: {_quoted(post.title)}"]
+    if item.date is not None:
+        lines.append(f"date: {item.date.text}")
+        if item.updated is not None:
+            lines.append(f"updated: {item.updated.text}")
+    if post.summary:
+        lines.append(f"summary: {_quoted(post.summary)}")
+    if post.kind == "article":
+        if post.author:
+            lines.append(f"author: {_quoted(post.author)}")
+        lines += [f"tags: [{', '.join(_quoted(t) for t in dict.fromkeys(post.tags))}]",
+                  f"companies: [{', '.join(_quoted(c) for c in companies)}]"]
+        if post.section:
+            lines.append(f"section: {_quoted(post.section)}")
+        if post.draft:
+            lines.append("draft: true")
+    return "\n".join(lines + ["---", "", body.strip("\n"), ""])
+
+
+def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
+    """Every file of the new project, in memory."""
+    config, base, tz, config_notes = project_config(scan.site)
+    placed, bad_dates, notes = place(scan.posts, tz, base)
+    urls = {item.post.rel: item.url for item in placed}
+    finder = MentionFinder(registry) if registry is not None and registry.companies else None
+    files: dict[str, bytes] = {"config.yaml": config.encode(),
+                               "content/companies.yaml": registry_bytes or EMPTY_REGISTRY.encode()}
+    copies = [(asset.source, f"static/{asset.rel}") for asset in scan.assets]
+    skipped = list(scan.skipped) + bad_dates
+    for item in placed:
+        body = scan.rewrite(item.post, urls, base)
+        files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
+        folder = "static/" + item.url[len(base):]
+        copies += [(path, folder + name) for path, name in item.post.resources]
+    seen: dict[str, Path] = {}
+    for path, rel in copies:
+        if rel in seen or rel in files:
+            skipped.append(Note(rel, f"would be written twice (also from {seen.get(rel, rel)}); only the first is kept"))
+        seen.setdefault(rel, path)
+    moved: dict[str, str] = {}
+    for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
+        for old in item.post.old_urls if not item.post.draft else ():
+            moved.setdefault(base + old.lstrip("/"), item.url)
+    redirects = tuple(sorted((old, new) for old, new in moved.items() if old != new))
+    dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
+                         for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
+                         if date is not None and typed.strip() != date.text))
+    articles = [item for item in placed if item.post.kind == "article"]
+    imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(placed) - len(articles),
+                        len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
+                        tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
+                        count_dropped([key for item in placed for key in item.post.dropped]), redirects)
+    files[REPORT] = render_report(imported).encode()
+    files[REDIRECTS] = redirects_file(redirects).encode()
+    files[NGINX] = nginx_map(redirects).encode()
+    return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
+
+
+def write_project(target: Path, project: Project) -> None:
+    """Write every file; on failure remove what was written (and ``target`` if it was made here)."""
+    made = not target.exists()
+    try:
+        for rel, data in sorted(project.files.items()):
+            _write(target / rel, data)
+        for rel, source in project.copies:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target / rel)
+    except OSError as e:
+        if made:
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            for child in target.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+        raise BuildError([Problem(str(target), 0, "", f"could not write the project ({e.strerror or e}); "
+                                                      "nothing was left there, free some space or pick another "
+                                                      "folder and import again")]) from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as f:
+        f.write(data)

@@ -1,0 +1,124 @@
+"""Read a Hugo site: ``content/`` with YAML or TOML front matter, page bundles, ``static/``.
+
+Content with a date is an article, content without one a page. Old URLs follow Hugo's
+defaults: ``/<section>/<slug>/`` (the section is the first folder under content/), ``/<slug>/``
+for top-level content, lower-cased; a ``url:`` in the front matter wins, and ``aliases:`` are
+old URLs too. ``static/`` is copied with its paths, so ``/images/...`` links keep working.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import tomllib
+from pathlib import Path
+
+from generator.core.errors import RefusalError
+from generator.load.frontmatter import YamlError, load_yaml
+from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Scan, as_list, as_text, is_true, read_text, rel_to, symlinks, walk
+from generator.commands.importer.frontmatter import Meta, read_front_matter
+
+MARKDOWN = (".md", ".markdown")
+OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc", ".pdc")
+KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
+         "author", "authors", "draft", "url", "aliases"}
+_SHORTCODE = re.compile(r"\{\{[<%]")
+_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
+
+
+def _config(root: Path) -> OldSite:
+    """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml."""
+    values: Meta = {}
+    for name in ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml"):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            text = read_text(path)
+            values = tomllib.loads(text) if name.endswith(".toml") else (load_yaml(text, 1)[0] or {})
+        except (ReadError, tomllib.TOMLDecodeError, YamlError):
+            values = {}
+        break
+    if not isinstance(values, dict):
+        values = {}
+    return OldSite(as_text(values.get("title")), as_text(values.get("baseURL")), as_text(values.get("timeZone")),
+                   as_text(values.get("languageCode"))[:2].lower())
+
+
+def scan(root: Path) -> Scan:
+    content = root / "content"
+    if not content.is_dir():
+        raise RefusalError(f"{root} has no content/ folder; give the Hugo site's root folder")
+    posts: list[Post] = []
+    assets: list[Asset] = []
+    skipped = symlinks(content, root) + (symlinks(root / "static", root) if (root / "static").is_dir() else [])
+    notes: list[Note] = []
+    files = walk(content)
+    bundles = {p.parent for p in files if p.name in ("index.md", "index.markdown")}
+    for path in files:
+        shown = rel_to(path, root)
+        suffix = path.suffix.lower()
+        if path.parent in bundles and suffix not in MARKDOWN:
+            continue  # a page bundle's resource: copied with its page
+        if path.stem == "_index":
+            skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
+        elif suffix in OTHER_FORMATS:
+            skipped.append(Note(shown, f"{suffix} content is not converted; rewrite it in Markdown"))
+        elif suffix not in MARKDOWN:
+            skipped.append(Note(shown, "is not in a page bundle, so Hugo does not publish it; "
+                                       "move it to static/ if it is needed"))
+        else:
+            try:
+                post = _post(path, rel_to(path, content), shown, bundles)
+            except ReadError as e:
+                skipped.append(Note(shown, str(e)))
+                continue
+            posts.append(post)
+            if _SHORTCODE.search(_REF.sub("", post.body)):
+                notes.append(Note(shown, "has Hugo shortcodes ({{< ... >}}), which are kept as text; edit them by hand"))
+    if (root / "static").is_dir():
+        assets += [Asset(path, rel_to(path, root / "static")) for path in walk(root / "static")]
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _resolve_refs)
+
+
+def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
+    """``{{< ref "other.md" >}}`` and ``relref`` → the other post's new URL: the path is tried from content/,
+    then from this post's folder, then as a file name that only one post has."""
+    here = posixpath.dirname(post.rel)
+
+    def ref(match: re.Match[str]) -> str:
+        path, anchor = match.group(1).strip(), match.group(2) or ""
+        tries = [posixpath.normpath("content/" + path.lstrip("/")), posixpath.normpath(posixpath.join(here, path))]
+        tries += [rel + suffix for rel in list(tries) for suffix in MARKDOWN]
+        named = [rel for rel in urls if posixpath.basename(rel) in (path, path + ".md")]
+        found = next((urls[rel] for rel in tries if rel in urls), urls[named[0]] if len(named) == 1 else "")
+        return found + anchor if found else match.group(0)
+
+    return _REF.sub(ref, post.body)
+
+
+def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
+    meta, body = read_front_matter(read_text(path))
+    if not meta:
+        raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
+    title = as_text(meta.get("title"))
+    if not title:
+        raise ReadError("has no 'title' in its front matter; add one and import again")
+    parts = rel.split("/")
+    bundle = path.parent in bundles
+    slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else path.stem)
+    section = parts[0] if len(parts) > (2 if bundle else 1) else ""
+    url = as_text(meta.get("url"))
+    old_url = ("/" + url.strip("/") + "/" if url.strip("/") else "/") if url else \
+        (f"/{section}/{slug}/" if section else f"/{slug}/").lower()
+    aliases = tuple("/" + a.strip("/") + ("/" if not a.endswith(".html") else "") for a in as_list(meta.get("aliases")))
+    categories = as_list(meta.get("categories"))
+    resources = tuple((p, p.name) for p in sorted(path.parent.iterdir())
+                      if bundle and p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in MARKDOWN)
+    typed = as_text(meta.get("date") or meta.get("publishdate"))
+    return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
+                body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
+                summary=as_text(meta.get("summary") or meta.get("description")),
+                tags=as_list(meta.get("tags")) + categories[1:], section=categories[0] if categories else "",
+                author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
+                draft=is_true(meta.get("draft")), resources=resources,
+                dropped=tuple(sorted(k for k in meta if k not in KNOWN)))

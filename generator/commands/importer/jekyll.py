@@ -1,0 +1,159 @@
+"""Read a Jekyll site: ``_posts/YYYY-MM-DD-slug.md``, ``_drafts/``, Markdown pages, static files.
+
+Old URLs follow Jekyll's default ``permalink: date``: ``/<categories>/YYYY/MM/DD/<slug>.html``
+for posts and ``/<path>/<name>.html`` for pages; a ``permalink:`` in the front matter wins.
+Everything outside ``_``- and dot-folders that has no front matter is a static file, as in Jekyll.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from generator.core.errors import RefusalError
+from generator.load.frontmatter import YamlError, load_yaml
+from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, is_true, parse_date, read_text, rel_to, symlinks, walk
+from generator.commands.importer.frontmatter import Meta, read_front_matter
+
+MARKDOWN = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
+KNOWN = {"title", "date", "last_modified_at", "tags", "categories", "category", "excerpt", "description", "slug",
+         "author", "published", "permalink", "layout"}
+EXCLUDED = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "package.json", "package-lock.json", "README.md"}
+"""What Jekyll leaves out of a site by default (its ``exclude`` list), and the README."""
+_POST_NAME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})-(.+)")
+_BASEURL = re.compile(r"\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}")
+_URL_FILTER = re.compile(r"\{\{\s*['\"]([^'\"]*)['\"]\s*\|\s*(?:relative_url|absolute_url)\s*\}\}")
+_POST_URL = re.compile(r"\{%\s*post_url\s+(\S+)\s*%\}")
+_LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
+_LIQUID = re.compile(r"\{\{|\{%")
+
+
+def _unknown_liquid(body: str) -> bool:
+    """Liquid other than the tags the import resolves, which the editor must fix by hand."""
+    for known in (_POST_URL, _LINK_TAG, _URL_FILTER, _BASEURL):
+        body = known.sub("", body)
+    return bool(_LIQUID.search(body))
+
+
+def _config(root: Path) -> OldSite:
+    values: Meta = {}
+    if (root / "_config.yml").is_file():
+        try:
+            values = load_yaml(read_text(root / "_config.yml"), 1)[0] or {}
+        except (ReadError, YamlError):
+            values = {}
+    if not isinstance(values, dict):
+        values = {}
+    url = as_text(values.get("url"))
+    return OldSite(as_text(values.get("title")), url + as_text(values.get("baseurl")) if url else "",
+                   as_text(values.get("timezone")), as_text(values.get("lang"))[:2].lower())
+
+
+def scan(root: Path) -> Scan:
+    if not (root / "_posts").is_dir() and not (root / "_config.yml").is_file():
+        raise RefusalError(f"{root} has neither _posts/ nor _config.yml; give the Jekyll site's root folder")
+    posts: list[Post] = []
+    assets: list[Asset] = []
+    skipped = [n for n in symlinks(root, root) if not n.rel.startswith("_") or n.rel.startswith(("_posts/", "_drafts/"))]
+    notes: list[Note] = []
+    for path in walk(root):
+        rel = rel_to(path, root)
+        parts = rel.split("/")
+        top = parts[0]
+        inside = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), -1)
+        if inside >= 0 and not any(part.startswith("_") for part in parts[:inside]):
+            # news/_posts/... gives its posts the category 'news', as in Jekyll
+            result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]))
+        elif top.startswith("_") or top in EXCLUDED:
+            continue
+        else:
+            result = _page(path, rel)
+        if isinstance(result, Note):
+            skipped.append(result)
+        elif isinstance(result, Asset):
+            assets.append(result)
+        elif result is not None:
+            posts.append(result)
+            if _unknown_liquid(result.body):
+                notes.append(Note(rel, "has Liquid tags ({{ ... }} or {% ... %}), kept as text; edit them by hand"))
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _rewriter())
+
+
+def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
+    try:
+        return read_front_matter(read_text(path))
+    except ReadError as e:
+        return Note(rel, str(e))
+
+
+def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...]) -> Post | Note | None:
+    if path.suffix.lower() not in MARKDOWN:
+        return Note(rel, f"{path.suffix or 'this'} posts are not converted; rewrite it in Markdown")
+    name = _POST_NAME.fullmatch(path.stem)
+    if not draft and not name:
+        return Note(rel, "is not named YYYY-MM-DD-slug.md, so Jekyll does not publish it; rename it")
+    read = _read(path, rel)
+    if isinstance(read, Note):
+        return read
+    meta, body = read
+    typed = as_text(meta.get("date")) or (name.group(1) if name else "")
+    if not typed:
+        return Note(rel, "is a draft without a 'date:'; add one and import again")
+    slug = as_text(meta.get("slug")) or (name.group(2) if name else path.stem)
+    title = as_text(meta.get("title")) or slug.replace("-", " ").title()
+    categories = tuple(dict.fromkeys(folders + as_list(meta.get("categories") or meta.get("category"), None)))
+    parsed = parse_date(typed)
+    day = parsed.naive.strftime("/%Y/%m/%d/") if parsed else "/"
+    permalink = as_text(meta.get("permalink"))
+    old_url = permalink if permalink.startswith("/") else "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html"
+    return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,), title=title, body=body,
+                date=typed, updated=as_text(meta.get("last_modified_at")),
+                summary=as_text(meta.get("excerpt") or meta.get("description")),
+                tags=as_list(meta.get("tags"), None) + categories[1:], section=categories[0] if categories else "",
+                author=", ".join(as_list(meta.get("author"))), draft=draft or meta.get("published") is False
+                or (isinstance(meta.get("published"), str) and not is_true(meta["published"])),
+                dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
+
+
+def _page(path: Path, rel: str) -> Post | Note | Asset | None:
+    with open(path, "rb") as f:
+        has_front_matter = f.read(4) in (b"---\n", b"---\r")
+    if not has_front_matter:
+        return Asset(path, rel)
+    if path.suffix.lower() not in MARKDOWN:
+        return Note(rel, "is a Liquid template (it has front matter), which is not converted; "
+                         "news-digest makes its own feeds, lists and home page")
+    if rel in ("index.md", "index.markdown", "404.md"):
+        return Note(rel, "is the home or 404 page; news-digest makes its own")
+    read = _read(path, rel)
+    if isinstance(read, Note):
+        return read
+    meta, body = read
+    folder, stem = posixpath.split(posixpath.splitext(rel)[0])
+    slug = as_text(meta.get("slug")) or (posixpath.basename(folder) if stem == "index" and folder else stem)
+    permalink = as_text(meta.get("permalink"))
+    old_url = permalink if permalink.startswith("/") else (f"/{folder}/" if stem == "index" else f"/{rel.rsplit('.', 1)[0]}.html")
+    title = as_text(meta.get("title"))
+    if not title:
+        return Note(rel, "has no 'title' in its front matter; add one and import again")
+    return Post(rel=rel, kind="page", slug=slug, old_urls=(old_url,), title=title, body=body,
+                summary=as_text(meta.get("excerpt") or meta.get("description")),
+                dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
+
+
+def _rewriter() -> Rewrite:
+    """Resolve {{ site.baseurl }}, relative_url, {% post_url %} and {% link %} against the new URLs."""
+
+    def rewrite(post: Post, urls: dict[str, str], base: str) -> str:
+        def post_url(match: re.Match[str]) -> str:
+            for suffix in MARKDOWN:
+                if f"_posts/{match.group(1)}{suffix}" in urls:
+                    return urls[f"_posts/{match.group(1)}{suffix}"]
+            return match.group(0)
+
+        body = _POST_URL.sub(post_url, post.body)
+        body = _LINK_TAG.sub(lambda m: urls.get(m.group(1).lstrip("/"), m.group(0)), body)
+        body = _URL_FILTER.sub(lambda m: base + m.group(1).lstrip("/"), body)
+        return _BASEURL.sub(base.rstrip("/"), body)
+
+    return rewrite

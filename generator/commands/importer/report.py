@@ -1,0 +1,96 @@
+"""What ``digest import`` tells the editor: the report and the redirect maps, as text.
+
+All three are sorted and carry no time or absolute path, so importing the same site twice
+gives the same bytes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from generator.commands.importer.common import Note
+
+REDIRECTS = "static/_redirects"
+"""Netlify and Cloudflare Pages read ``_redirects`` from the published folder; static/ is copied there."""
+NGINX = "redirects.nginx.conf"
+REPORT = "import-report.txt"
+NAMES = {"pelican": "Pelican", "hugo": "Hugo", "jekyll": "Jekyll"}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import converted, left out and changed; the report is made from it."""
+
+    generator: str
+    articles: int
+    drafts: int
+    """Of the articles, how many are drafts (no redirect: the old site did not publish them)."""
+    pages: int
+    static: int
+    skipped: tuple[Note, ...]
+    """Files not converted, and why."""
+    dates: tuple[tuple[str, str, str], ...]
+    """(file, date as typed, date as written) for every date written otherwise than typed."""
+    notes: tuple[Note, ...]
+    """Converted files with something to check by hand."""
+    dropped: tuple[tuple[str, int], ...]
+    """(front-matter key with no news-digest field, how many files had it)."""
+    redirects: tuple[tuple[str, str], ...]
+    """(old URL, new URL), sorted by old URL; URLs that did not change are left out."""
+
+    def summary(self) -> str:
+        """One line of counts: the first line of the report and what the command prints."""
+        drafts = f" ({self.drafts} draft{'s' if self.drafts != 1 else ''})" if self.drafts else ""
+        return (f"{NAMES[self.generator]} site: {_n(self.articles, 'article')}{drafts}, {_n(self.pages, 'page')}, "
+                f"{_n(self.static, 'static file')}; {_n(len(self.skipped), 'file')} not converted, "
+                f"{_n(len(self.dates), 'date')} normalised, {_n(len(self.redirects), 'redirect')}")
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def render_report(done: Imported) -> str:
+    """import-report.txt: the counts, then one section per kind of finding (empty ones left out)."""
+    out = [f"digest import: {done.summary()}", ""]
+
+    def section(title: str, lines: list[str]) -> None:
+        if lines:
+            out.extend([f"{title} ({len(lines)}):", *(f"  {line}" for line in lines), ""])
+
+    section("Not converted", [f"{n.rel}: {n.message}" for n in done.skipped])
+    section("Dates normalised", [f"{rel}: {typed} → {written}" for rel, typed, written in done.dates])
+    section("To check by hand", [f"{n.rel}: {n.message}" for n in done.notes])
+    section("Front-matter fields with no news-digest field, left out",
+            [f"{key}: {_n(count, 'file')}" for key, count in done.dropped])
+    if done.redirects:
+        out.append(f"Redirects ({len(done.redirects)}), also in {REDIRECTS} (Netlify, Cloudflare Pages) "
+                   f"and {NGINX} (nginx map):")
+        out += [f"  {old} → {new}" for old, new in done.redirects]
+        out.append("")
+    return "\n".join(out)
+
+
+def count_dropped(keys: list[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(Counter(keys).items()))
+
+
+def _url(url: str) -> str:
+    """A URL with spaces and other unsafe characters percent-encoded, so each map line has two fields."""
+    return quote(url, safe="/:%#?=&+~.,;@!'()*")
+
+
+def redirects_file(redirects: tuple[tuple[str, str], ...]) -> str:
+    """Netlify/Cloudflare ``_redirects``: 'old new 301' lines."""
+    head = "# Old URLs → news-digest URLs, made by digest import. Netlify and Cloudflare Pages read this file.\n"
+    return head + "".join(f"{_url(old)} {_url(new)} 301\n" for old, new in redirects)
+
+
+def nginx_map(redirects: tuple[tuple[str, str], ...]) -> str:
+    """nginx ``map`` lines, to include in a map block; the header says how."""
+    head = ("# Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:\n"
+            "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
+            "# and in the site's server { } block:\n"
+            "#     if ($digest_redirect) { return 301 $digest_redirect; }\n")
+    return head + "".join(f'"{_url(old)}" "{_url(new)}";\n' for old, new in redirects)

@@ -1,0 +1,166 @@
+"""Make files for the editor: a whole new project (``digest init``) or one new article (``digest new``).
+
+Nothing here prints; each function returns what it wrote, and refuses (``RefusalError``, exit 2)
+rather than overwrite anything.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.load.config import Config
+from generator.core.errors import RefusalError
+from generator.load.layout import layout
+from generator.load.registry import load_registry
+from generator.core.urls import HTTP_URL, RESERVED, make_slug
+
+TEMPLATE = Path(__file__).parents[1] / "scaffold"
+"""The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
+(package data skips dot-files)."""
+_RENAMED = {"gitignore": ".gitignore", "github": ".github", "gitlab-ci.yml": ".gitlab-ci.yml"}
+PLACEHOLDER = {
+    "id": "Tulis ringkasan berita di sini: apa yang terjadi, siapa yang terlibat, dan mengapa penting.",
+    "en": "Write the digest text here: what happened, who is involved, and why it matters.",
+}
+"""The body ``digest new`` writes, in the site's language: a body is required to build without warnings."""
+
+
+def init_project(target: Path) -> list[str]:
+    """Copy the project template into ``target`` (new or empty); returns the files made, relative to it.
+
+    If a file or folder cannot be made (no permission, a file in the way, a full disk), what this
+    call made so far is removed again and the reason is given, so a retry starts clean.
+    """
+    if target.exists() and not target.is_dir():
+        raise RefusalError(f"{target} is a file; give a folder name for the new project")
+    if target.is_dir() and any(target.iterdir()):
+        raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
+    made: list[str] = []
+    folders: list[Path] = []
+    try:
+        for source in sorted(TEMPLATE.rglob("*")):
+            if not source.is_file() or "__pycache__" in source.parts:
+                continue
+            rel = source.relative_to(TEMPLATE)
+            rel = Path(*(_RENAMED.get(part, part) for part in rel.parts))
+            dest = target / rel
+            for folder in reversed([dest.parent, *dest.parent.parents]):
+                if not folder.exists():
+                    folder.mkdir()
+                    folders.append(folder)
+            made.append(rel.as_posix())  # before copying: a half-copied file is removed too
+            shutil.copyfile(source, dest)
+    except OSError as e:
+        for rel_made in made:
+            (target / rel_made).unlink(missing_ok=True)
+        for folder in reversed(folders):
+            folder.rmdir()
+        where = e.filename or target
+        raise RefusalError(f"cannot create {where} ({e.strerror}); choose a folder you can write to, "
+                           "such as one in your home folder") from None
+    return sorted(made)
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """What ``digest new`` is asked to write."""
+
+    title: str
+    section: str = ""
+    tags: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    """Names as the editor typed them; resolved through the registry to canonical names."""
+    source_url: str = ""
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    """The file ``digest new`` wrote."""
+
+    path: Path
+    """Absolute path of the new file."""
+    rel: str
+    """Path relative to the project root, for messages."""
+    companies: tuple[tuple[str, str], ...]
+    """(name as typed, canonical name) for each company."""
+
+
+def split_list(text: str | None) -> tuple[str, ...]:
+    """'a, b,,c' → ('a', 'b', 'c'): the comma-separated form of --tags and --companies."""
+    return tuple(" ".join(item.split()) for item in (text or "").split(",") if item.strip())
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's string syntax is a subset of YAML's."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _resolve_companies(config: Config, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each typed name → its canonical registry name; an unknown one refuses with 'did you mean'."""
+    where = layout(config)
+    rel = where.registry_rel
+    registry = load_registry(where.registry, rel)
+    resolved: list[tuple[str, str]] = []
+    for name in names:
+        company = registry.lookup(name)
+        if company is None:
+            hint = registry.suggest(name)
+            raise RefusalError(f"company {name!r} is not in {rel}; "
+                               + (f"did you mean '{hint}'?" if hint else f"add it to {rel} first"))
+        if company.name not in [canonical for _, canonical in resolved]:
+            resolved.append((name, company.name))
+    return tuple(resolved)
+
+
+def render_article(request: NewArticle, when: datetime, companies: tuple[str, ...], language: str) -> str:
+    """The new file's text: complete front matter, then a placeholder body."""
+    lines = ["---", f"title: {_quoted(request.title)}", f"date: {when.isoformat(timespec='seconds')}", 'summary: ""']
+    if request.source_url:
+        host = urlsplit(request.source_url).hostname or ""
+        lines += ["source:", f"  name: {_quoted(host.removeprefix('www.'))}", f"  url: {_quoted(request.source_url)}"]
+    else:
+        lines.append('# source: {name: "Publisher", url: "https://..."}')
+    lines += [f"tags: [{', '.join(_quoted(t) for t in request.tags)}]",
+              f"companies: [{', '.join(_quoted(c) for c in companies)}]",
+              f"section: {_quoted(request.section)}"]
+    if request.draft:
+        lines.append("draft: true")
+    lines += ["---", "", PLACEHOLDER.get(language, PLACEHOLDER["en"]), ""]
+    return "\n".join(lines)
+
+
+def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
+    """Write ``content/YYYY/MM/<slug>.md`` dated ``now`` in the site's time zone; never overwrites."""
+    title = " ".join(request.title.split())
+    if not title:
+        raise RefusalError("the title is empty; write it in quotes: digest new \"Judul artikel\"")
+    slug = make_slug(title)
+    if not slug:
+        raise RefusalError(f"the title {title!r} has no letters or digits to make a file name from; spell it out")
+    if slug in RESERVED:
+        raise RefusalError(f"the title gives the file name {slug!r}, which is reserved for the site's own pages; "
+                           "use a longer title")
+    url = request.source_url.strip()
+    if url and not HTTP_URL.match(url):
+        raise RefusalError(f"--source-url {url!r} is not an http(s) link; give the full address, starting with https://")
+    companies = _resolve_companies(config, request.companies)
+    when = now.astimezone(config.tz).replace(second=0, microsecond=0)
+    rel = f"{config.content_dir}/{when.year:04d}/{when.month:02d}/{slug}.md"
+    path = config.path(rel)
+    text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
+                          when, tuple(canonical for _, canonical in companies), config.language)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    except FileExistsError:
+        raise RefusalError(f"{rel} already exists; edit that file, or give the new article another title") from None
+    except OSError as e:
+        raise RefusalError(f"cannot write {rel} ({e.strerror}); check that {config.content_dir}/ is a folder "
+                           "you can write to") from None
+    return Written(path, rel, companies)

@@ -1,0 +1,588 @@
+"""``digest serve``: build, serve the output folder under the site's base path, rebuild on change.
+
+Three kinds of thread share one ``PreviewServer``:
+
+* the HTTP server (stdlib ``ThreadingHTTPServer``) serves the preview folder, ``.cache/serve/PORT/site``
+  (never ``site/``, so local addresses can never be deployed). Every HTML page
+  gets a small script that listens on ``/__digest__/events`` (server-sent events) and reloads
+  the page when a new build is done. The script is added here, to the bytes being served, so
+  it never reaches the files ``digest build`` writes;
+* two watchers (``watchfiles``): one on the content, templates, static and theme folders, one
+  on the project folder itself (not recursive) for ``config.yaml`` and for those folders
+  appearing. A change rebuilds the site and bumps ``version``;
+* a retry thread: while another build holds the preview folder's lock, it rebuilds again with
+  growing pauses until the build goes through;
+* the caller's thread, which waits for Ctrl-C and calls ``stop()``.
+
+Every connection has a socket timeout, so idle or half-open connections cannot hold threads, and
+a client that goes away mid-response ends its connection quietly. The Host header must name this
+server (a loopback name, the bind address or an ``--allow-host`` name, with the right port), so a
+page on another site that rebinds its DNS name to 127.0.0.1 cannot read the preview, drafts included.
+
+While the last build failed, every HTML page is replaced by a page listing the problems
+(file:line), which reloads by itself once they are fixed. Nothing here prints: builds and
+requests are reported through callbacks.
+"""
+from __future__ import annotations
+
+import html
+import io
+import ipaddress
+import mimetypes
+import re
+import socket
+import threading
+import time
+import traceback
+from dataclasses import dataclass, replace
+from datetime import datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable
+from urllib.parse import unquote, urlsplit
+
+import watchfiles
+
+from generator.load.layout import layout
+from generator.core.models import BuildOptions
+from generator.load.cache import CACHE_DIR
+from generator.load.config import Config, load_config
+from generator.core.errors import BuildError, BusyError, Problem, RefusalError
+from generator.write.output import check_target
+from generator.write.publish import publish
+from generator.render.theme import PACKAGE_THEMES
+
+EVENTS = "/__digest__/events"
+"""The live-reload stream; outside any base path, so it cannot clash with a page."""
+RELOAD_SCRIPT = (
+    '<script>/* digest serve: live reload */(function(){var v=null,s=new EventSource("' + EVENTS + '");'
+    's.addEventListener("version",function(e){if(v!==null&&e.data!==v){location.reload()}v=e.data})})();'
+    "</script>\n"
+).encode()
+HEARTBEAT = 15.0
+"""Seconds between keep-alive comments on an idle event stream."""
+WATCH_TICK_MS = 200
+"""How often a watcher wakes to notice a stop or a change of watched folders."""
+RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
+"""Pauses before each new try while another build holds the lock; the last one repeats."""
+WILDCARDS = ("", "0.0.0.0", "::")
+"""Bind addresses that mean every interface."""
+PREVIEW_DIR = "serve"
+"""The previews' folder inside ``.cache/``: per port, an output (``site/``), its spare tree and a cache."""
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """How ``digest serve`` runs."""
+
+    config_path: Path
+    bind: str = "127.0.0.1"
+    """Address to listen on; loopback by default, so drafts are not shown to the network."""
+    port: int = 8000
+    """0 picks a free port (tests)."""
+    drafts: bool = False
+    future: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+    """Extra host names the Host header may carry (``--allow-host``), besides loopback and the bind address."""
+    timeout: float = 10.0
+    """Seconds a connection may stay silent (or stop reading) before it is closed."""
+    environment: str | None = None
+    """``--environment``: ``config.<name>.yaml`` merged over the config."""
+    allow_empty: bool = False
+    """Publish a site with no articles even when the last build had some."""
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """The outcome of one build in the server."""
+
+    ok: bool
+    articles: int
+    seconds: float
+    problems: tuple[Problem, ...]
+    """Every problem on failure; the warnings on success."""
+    changed: tuple[str, ...] = ()
+    """Files whose change caused the build, relative to the project where possible; () for the first."""
+    crash: str = ""
+    """Traceback of an unexpected exception (a bug), shown on the error page."""
+    busy: bool = False
+    """Another build held the lock: nothing was built, and the server tries again by itself."""
+
+
+def inject_reload(page: bytes) -> bytes:
+    """Put the live-reload script before the last </body>, or at the end."""
+    at = page.lower().rfind(b"</body>")
+    return page + RELOAD_SCRIPT if at < 0 else page[:at] + RELOAD_SCRIPT + page[at:]
+
+
+def error_page(outcome: Rebuilt) -> bytes:
+    """The page shown instead of every HTML page while the build is broken, or waiting for the lock."""
+    lines = [str(p) for p in outcome.problems] + ([outcome.crash] if outcome.crash else [])
+    items = "\n".join(html.escape(line) for line in lines)
+    if outcome.busy:
+        title, heading = "Waiting for another build", "Waiting for another build to finish"
+        advice = "The preview builds as soon as the lock is free, and this page then reloads by itself."
+    else:
+        title, heading = "Build failed", "The site did not build"
+        advice = f"{len(outcome.problems) or 1} problem(s). Fix them and save: this page reloads by itself."
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title} · digest serve</title>\n"
+        "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}"
+        "h1{color:#b00020}pre{background:#fff4f4;border:1px solid #f3c0c0;padding:1rem;white-space:pre-wrap}</style>\n"
+        f"</head>\n<body>\n<h1>{heading}</h1>\n<p>{advice}</p>\n<pre>{items}</pre>\n</body>\n</html>\n"
+    ).encode()
+
+
+def preview_folder(config: Config, port: int) -> Path:
+    """Where ``digest serve`` keeps its output and cache: inside ``.cache/``, never the deployable ``site/``.
+
+    One folder per port, so two previews of one project (say, one with ``--drafts``) never
+    overwrite each other's pages, whose links name their own port.
+    """
+    return config.path(CACHE_DIR) / PREVIEW_DIR / str(port)
+
+
+def is_loopback(bind: str) -> bool:
+    """Whether only this computer can reach the address: ``localhost``, all of 127.0.0.0/8, and ::1."""
+    if bind.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(bind).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_host_name(name: str) -> str:
+    """An ``--allow-host`` value as compared with Host headers (lower case), or a refusal saying why not."""
+    lowered = name.strip().lower()
+    if _HOST_NAME.match(lowered):
+        return lowered
+    raise RefusalError(f"--allow-host {name!r}: give a host name such as mybox.local, without scheme, port or path")
+
+
+def host_allowed(host: str | None, port: int, bind: str, extra: Iterable[str]) -> bool:
+    """Whether a Host header names this server, the defence against DNS rebinding.
+
+    A rebinding page is served from a name its owner controls, later pointed at 127.0.0.1, so
+    its requests carry that name. Accepted: ``localhost``, any loopback IP, the bind address,
+    any IP when bound to all interfaces (a name cannot be rebound to an IP literal), and the
+    ``extra`` names; each with this server's port (or none for port 80). No Host header at all
+    comes from a program, never from a browser page, so it is accepted.
+    """
+    if host is None:
+        return True
+    name, rest = split_host(host)
+    if rest not in (f":{port}",) + (("",) if port == 80 else ()):
+        return False
+    try:
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(name)
+    except ValueError:
+        address = None
+    if address is not None:
+        return address.is_loopback or bind in WILDCARDS or _same_address(address, bind)
+    return name == "localhost" or name == bind.lower() or name in extra
+
+
+def split_host(host: str) -> tuple[str, str]:
+    """A Host header's name, lower case and without the brackets of an IPv6 address, and its ':port' or ''."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        name, _, rest = host[1:].partition("]")
+        return name, rest
+    name, colon, port = host.partition(":")
+    return name, colon + port
+
+
+def _same_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, bind: str) -> bool:
+    try:
+        return address == ipaddress.ip_address(bind)
+    except ValueError:
+        return False
+
+
+def local_base_url(bind: str, port: int, base_path: str) -> str:
+    """The address the preview is reached at, keeping the site's base path."""
+    host = "localhost" if bind in WILDCARDS else bind
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}{base_path}"
+
+
+def watched_folders(config: Config) -> tuple[Path, ...]:
+    """The existing folders whose files make the site."""
+    candidates = [*layout(config).sources(), PACKAGE_THEMES / config.theme]
+    return tuple(sorted({p.resolve() for p in candidates if p.is_dir()}))
+
+
+def top_level_names(config: Config, config_name: str) -> frozenset[str]:
+    """Entries of the project folder whose change (or creation) matters."""
+    return frozenset({config_name, "themes"} | {PurePosixPath(name).parts[0] for name in
+                                                 (config.content_dir, config.templates_dir, config.static_dir)})
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    """One thread per connection (event streams stay open); daemon threads never block exit."""
+
+    daemon_threads = True
+    request_queue_size = 128
+    """Room for a burst of connections (a page and its assets, or a flood) in the kernel's accept queue."""
+    preview: PreviewServer
+
+
+class _HTTPServer6(_HTTPServer):
+    """For --bind with an IPv6 address such as ::1."""
+
+    address_family = socket.AF_INET6
+
+
+class PreviewServer:
+    """The server, its watchers and the state of the last build."""
+
+    def __init__(self, options: ServeOptions, now: Callable[[], datetime], on_build: Callable[[Rebuilt], None],
+                 on_request: Callable[[str], None] | None = None) -> None:
+        self.options, self.now, self.on_build, self.on_request = options, now, on_build, on_request
+        self.config = load_config(options.config_path, environment=options.environment)
+        self.allowed_hosts = frozenset(allowed_host_name(name) for name in options.allowed_hosts)
+        server_class = _HTTPServer6 if ":" in options.bind else _HTTPServer
+        try:
+            self.httpd = server_class((options.bind, options.port), _Handler)
+        except OSError as e:
+            raise RefusalError(f"cannot listen on {options.bind} port {options.port}: {e.strerror}; "
+                               "pass another --port") from None
+        self.httpd.preview = self
+        self.port: int = self.httpd.server_address[1]
+        self.cache_dir = preview_folder(self.config, self.port)
+        self.target = self.cache_dir / "site"
+        try:
+            check_target(self.target, self.config.root, watched_folders(self.config))
+        except RefusalError:
+            self.httpd.server_close()
+            raise
+        self.version = 0
+        self.status = Rebuilt(False, 0, 0.0, ())
+        self._changed = threading.Condition()
+        self._build_lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._retry = threading.Event()
+        """Set while the last build found the lock held; the retry thread builds again."""
+        self._threads: list[threading.Thread] = []
+
+    @property
+    def url(self) -> str:
+        """The preview's home page, as printed for the editor to open."""
+        return local_base_url(self.options.bind, self.port, self.config.base_path)
+
+    def start(self) -> Rebuilt:
+        """Build once, then serve and watch in background threads; returns the first build's outcome."""
+        first = self.rebuild()
+        ready = [threading.Event(), threading.Event()]
+        self._threads = [
+            threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2}, name="digest-http"),
+            threading.Thread(target=self._watch_folders, args=(ready[0],), name="digest-watch"),
+            threading.Thread(target=self._watch_project, args=(ready[1],), name="digest-watch-config"),
+            threading.Thread(target=self._retry_while_busy, name="digest-retry"),
+        ]
+        for thread in self._threads:
+            thread.daemon = True
+            thread.start()
+        for event in ready:
+            event.wait(5)
+        return first
+
+    def stop(self) -> None:
+        """Close event streams, stop the watchers and the HTTP server, and wait for their threads."""
+        self._stopping.set()
+        self._retry.set()  # wakes the retry thread, which then sees the stop
+        with self._changed:
+            self._changed.notify_all()
+        if self._threads:  # shutdown() waits for serve_forever(), so only once it has started
+            self.httpd.shutdown()
+        self.httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def wait(self) -> None:
+        """Block until stop() (or Ctrl-C in the calling thread)."""
+        while not self._stopping.wait(0.5):
+            pass
+
+    # --- building --------------------------------------------------------------------------------
+
+    def rebuild(self, changed: Iterable[str] = ()) -> Rebuilt:
+        """Build with the local base URL and write the preview folder; a failure becomes the error page.
+
+        Unexpected exceptions are caught too: the build is marked failed and its traceback is shown
+        on the error page and passed to ``on_build``, because one bad save must not end an editing
+        session. Nothing is written after a failure, so no page is silently missing.
+
+        When another build holds the lock, the outcome is ``busy``: pages say why they wait, the
+        retry thread tries again, and the changes seen meanwhile are kept for the message of the
+        build that goes through. Only the first of a run of busy outcomes is reported.
+        """
+        with self._build_lock:
+            started = time.perf_counter()
+            waiting = self.status.changed if self.status.busy else ()
+            changed = tuple(sorted(set(waiting) | set(changed)))
+            try:
+                config = load_config(self.options.config_path, environment=self.options.environment)
+                config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
+                # one process: forking while the HTTP threads run could copy a held lock
+                options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), workers=1)
+                done = publish(config, options, self.target, cache_dir=self.cache_dir,
+                               allow_empty=self.options.allow_empty)
+                self.config = config
+                outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings + done.late,
+                                  changed)
+            except BuildError as e:
+                outcome = Rebuilt(False, 0, time.perf_counter() - started, e.problems, changed)
+            except BusyError:
+                busy = Problem(self._shown(self.target), 0, "", "another digest build is writing this folder; the "
+                               "preview builds as soon as it has finished")
+                outcome = Rebuilt(False, 0, time.perf_counter() - started, (busy,), changed, busy=True)
+            except RefusalError as e:
+                outcome = Rebuilt(False, 0, time.perf_counter() - started, (Problem(self._shown(self.target), 0, "",
+                                                                                    str(e)),), changed)
+            except OSError as e:  # the preview folder cannot be written: .cache/ is a file, read-only, full
+                where = self._shown(Path(e.filename)) if e.filename else self._shown(self.cache_dir)
+                outcome = Rebuilt(False, 0, time.perf_counter() - started,
+                                  (Problem(where, 0, "", f"cannot build the preview: {e.strerror}"),), changed)
+            except Exception:  # a bug or a file vanishing mid-save: see the docstring
+                outcome = Rebuilt(False, 0, time.perf_counter() - started, (), changed, traceback.format_exc())
+            repeat = outcome.busy and self.status.busy
+            with self._changed:
+                if outcome.busy:
+                    self._retry.set()
+                else:
+                    self._retry.clear()
+                if not repeat:
+                    self.status = outcome
+                    self.version += 1
+                    self._changed.notify_all()
+        if not repeat:
+            self.on_build(outcome)
+        return outcome
+
+    def _shown(self, path: Path) -> str:
+        """A path for messages: relative to the project when inside it."""
+        root = self.config.root
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    def _retry_while_busy(self) -> None:
+        """Build again, after growing pauses, for as long as another build holds the lock."""
+        attempt = 0
+        while not self._stopping.is_set():
+            if not self._retry.is_set():
+                attempt = 0
+                self._retry.wait()
+                continue
+            if self._stopping.wait(RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)]):
+                return
+            attempt += 1
+            if self._retry.is_set():  # a watcher's rebuild may have gone through meanwhile
+                self.rebuild()
+
+    def wait_for_change(self, seen: int, timeout: float) -> int | None:
+        """The build version once it differs from ``seen`` (or after ``timeout``); None when stopping."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != seen or self._stopping.is_set(), timeout)
+            return None if self._stopping.is_set() else self.version
+
+    def _changed_files(self, changes: set[tuple[watchfiles.Change, str]]) -> tuple[str, ...]:
+        """The changed files to name in messages: editors' short-lived temporary files left out."""
+        paths = {Path(name) for _, name in changes}
+        shown = {p for p in paths if p.exists()} or paths
+        return tuple(sorted(self._shown(p) for p in shown))
+
+    # --- watching --------------------------------------------------------------------------------
+
+    def _watch_folders(self, ready: threading.Event) -> None:
+        """Rebuild on changes under the source folders; start over when the set of folders changes."""
+        while not self._stopping.is_set():
+            folders = watched_folders(self.config)
+            if not folders:
+                ready.set()
+                self._stopping.wait(WATCH_TICK_MS / 1000)
+                continue
+            for changes in watchfiles.watch(*folders, stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
+                                            yield_on_timeout=True):
+                ready.set()
+                if changes:
+                    self.rebuild(self._changed_files(changes))
+                if watched_folders(self.config) != folders:
+                    break
+
+    def _watch_project(self, ready: threading.Event) -> None:
+        """Rebuild when config.yaml changes, or when a source folder appears or goes."""
+        root = self.config.root
+        name = self.options.config_path.name
+
+        def relevant(_: watchfiles.Change, path: str) -> bool:
+            return Path(path).name in top_level_names(self.config, name)
+
+        for changes in watchfiles.watch(root, watch_filter=relevant, recursive=False, stop_event=self._stopping,
+                                        rust_timeout=WATCH_TICK_MS, yield_on_timeout=True):
+            ready.set()
+            if changes:
+                self.rebuild(self._changed_files(changes))
+
+    # --- serving ---------------------------------------------------------------------------------
+
+    def locate(self, rel: str) -> tuple[Path | None, str | None]:
+        """The file for a path below the base path, or a redirect (a folder without its '/').
+
+        A path the file system rejects (a segment over 255 bytes, too long in all) is not found.
+        """
+        parts = PurePosixPath(rel).parts
+        if "\x00" in rel or ".." in parts or rel.startswith("/"):
+            return None, None
+        candidate = self.target / rel
+        try:
+            if candidate.is_dir():
+                if rel and not rel.endswith("/"):
+                    return None, self.config.base_path + rel + "/"
+                candidate = candidate / "index.html"
+            return (candidate if candidate.is_file() else None), None
+        except OSError:
+            return None, None
+
+
+class _HeadReader(io.RawIOBase):
+    """The socket as read for one request head, with a deadline for the whole head.
+
+    A per-read timeout alone lets a client that sends one byte now and then hold its thread
+    forever; here each read may only wait for what is left of the deadline.
+    """
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        super().__init__()
+        self.sock, self.deadline = sock, time.monotonic() + seconds
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("timed out")
+        self.sock.settimeout(left)
+        return self.sock.recv_into(buffer)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """GET and HEAD for the preview: files, the error page while broken, and the event stream."""
+
+    server: _HTTPServer
+    server_version = "digest-serve"
+
+    def setup(self) -> None:
+        """Timeouts, so a silent, dripping or stalled client frees its thread: ``timeout`` seconds for
+        the whole request head (one request per connection: HTTP/1.0), and for each write."""
+        self.timeout = self.server.preview.options.timeout
+        super().setup()
+        self.rfile = io.BufferedReader(_HeadReader(self.connection, self.timeout))
+
+    def handle(self) -> None:
+        """A client that goes away (closed tab, curl stopped, reset) ends its connection, with no traceback."""
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError) as e:
+            self.close_connection = True
+            self.log_message("connection ended: %s", e.strerror or type(e).__name__)
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Requests go to the caller's callback (--verbose), never straight to stderr."""
+        if self.server.preview.on_request:
+            self.server.preview.on_request(f"{self.address_string()} {format % args}")
+
+    def _respond(self, send_body: bool) -> None:
+        """Route a request: event stream, redirects into the base path, the error page, or a file."""
+        preview = self.server.preview
+        self.connection.settimeout(self.timeout)  # the head is read: from now on, the timeout is per write
+        host = self.headers.get("Host")
+        if not host_allowed(host, preview.port, preview.options.bind, preview.allowed_hosts):
+            name = split_host(host or "")[0]
+            hint = f" or restart with --allow-host {name}" if _HOST_NAME.match(name) else ""
+            self._send(HTTPStatus.FORBIDDEN, f"digest serve does not answer to the host {host!r}, so that other "
+                       f"sites cannot read the preview (DNS rebinding); open {preview.url}{hint}\n".encode(),
+                       "text/plain; charset=utf-8", send_body)
+            return
+        path = unquote(urlsplit(self.path).path)
+        if path == EVENTS:
+            self._events(send_body)
+            return
+        base = preview.config.base_path
+        if not path.startswith(base):
+            if path in ("/", base.rstrip("/")):
+                self._send(HTTPStatus.FOUND, b"", "text/plain", send_body, location=base)
+            else:
+                self._send(HTTPStatus.NOT_FOUND, f"not found: the site is served under {base}\n".encode(),
+                           "text/plain; charset=utf-8", send_body)
+            return
+        file, redirect = preview.locate(path[len(base):])
+        if redirect:
+            self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", send_body, location=redirect)
+            return
+        status = preview.status
+        is_page = file is None or file.suffix == ".html"
+        if not status.ok and is_page:
+            code = HTTPStatus.SERVICE_UNAVAILABLE if status.busy else HTTPStatus.INTERNAL_SERVER_ERROR
+            self._send(code, inject_reload(error_page(status)), "text/html; charset=utf-8", send_body)
+            return
+        code = HTTPStatus.OK
+        if file is None:
+            code, file = HTTPStatus.NOT_FOUND, preview.target / "404.html"
+            if not file.is_file():
+                self._send(code, b"not found\n", "text/plain; charset=utf-8", send_body)
+                return
+        try:
+            data = file.read_bytes()
+        except OSError:  # gone between locate() and now: a rebuild swapped the folder
+            self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8", send_body)
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = inject_reload(data)
+        if kind.startswith("text/") or kind.endswith("xml"):
+            kind += "; charset=utf-8"
+        self._send(code, data, kind, send_body)
+
+    def _send(self, code: HTTPStatus, body: bytes, kind: str, send_body: bool, location: str = "") -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        if location:
+            self.send_header("Location", location)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _events(self, send_body: bool) -> None:
+        """Server-sent events: the build version now, then each new one; ends when the server stops.
+
+        HEAD gets the headers only. A client that goes away ends the loop through ``handle()``.
+        """
+        preview = self.server.preview
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not send_body:
+            return
+        seen: int | None = preview.version
+        self.wfile.write(f"retry: 1000\nevent: version\ndata: {seen}\n\n".encode())
+        self.wfile.flush()
+        while seen is not None:
+            current = preview.wait_for_change(seen, HEARTBEAT)
+            if current is None:
+                return
+            self.wfile.write(b": ping\n\n" if current == seen else f"event: version\ndata: {current}\n\n".encode())
+            self.wfile.flush()
+            seen = current

@@ -1,0 +1,115 @@
+"""WebSub publishing: tell the hub (``feeds.websub_hub``) which feeds changed, so subscribers fetch them now.
+
+A feed counts as changed when its bytes in the built site differ from the bytes last announced
+successfully; ``.cache/websub.json`` remembers those (path → hash). So a ping that fails is
+simply repeated by the next ``digest ping``, and several builds between two pings announce
+each changed feed once. The hub gets one ``hub.mode=publish`` POST per feed URL (WebSub §6).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from generator.core import urls
+
+STATE = "websub.json"
+FEED_NAMES = tuple(rule("") for _, _, rule in urls.FEED_FORMATS)
+"""File names of feeds in every format: feed.xml, atom.xml, feed.json."""
+
+
+@dataclass(frozen=True)
+class PingResult:
+    """What one ``digest ping`` did."""
+
+    announced: tuple[str, ...]
+    """Feed paths the hub accepted."""
+    failed: tuple[tuple[str, str], ...]
+    """(feed path, why) for those it did not."""
+    unchanged: int
+
+
+def feed_hashes(site: Path) -> dict[str, str]:
+    """Every feed file of the built site (path relative to it) → a hash of its bytes."""
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.name in FEED_NAMES and path.is_file():
+            found[path.relative_to(site).as_posix()] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    return found
+
+
+def read_state(cache: Path) -> dict[str, str]:
+    """The hashes last announced; a missing or unreadable file means nothing was announced yet."""
+    try:
+        data = json.loads((cache / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        return {}
+    return data
+
+
+def write_state(cache: Path, state: Mapping[str, str]) -> None:
+    """Replace the state file atomically: a crash leaves the old one or the new one, never half of one."""
+    cache.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".websub-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(dict(sorted(state.items())), f, indent=1)
+            f.write("\n")
+        os.replace(tmp, cache / STATE)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def changed(current: Mapping[str, str], previous: Mapping[str, str]) -> list[str]:
+    """Feeds that are new or whose bytes differ from the last announced ones, sorted."""
+    return sorted(path for path, h in current.items() if previous.get(path) != h)
+
+
+def notify(hub: str, topic: str, timeout: float) -> str | None:
+    """POST one publish notification; None when the hub accepted it (2xx), else why not."""
+    body = urllib.parse.urlencode({"hub.mode": "publish", "hub.url": topic}).encode("ascii")
+    request = urllib.request.Request(hub, data=body, method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                                              "User-Agent": "news-digest"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (an http(s) URL from config)
+            status = response.status
+    except urllib.error.HTTPError as e:
+        return f"the hub answered {e.code} {e.reason}"
+    except (urllib.error.URLError, OSError) as e:
+        reason = getattr(e, "reason", e)
+        return f"could not reach the hub ({reason})"
+    return None if 200 <= status < 300 else f"the hub answered {status}"
+
+
+def ping(hub: str, base_url: str, site: Path, cache: Path, everything: bool = False, dry_run: bool = False,
+         timeout: float = 10.0) -> PingResult:
+    """Announce the changed feeds (or all, with ``everything``) and remember the ones the hub accepted."""
+    current = feed_hashes(site)
+    previous = {} if everything else read_state(cache)
+    todo = changed(current, previous)
+    announced: list[str] = []
+    failed: list[tuple[str, str]] = []
+    for path in todo:
+        why = None if dry_run else notify(hub, urls.absolute(base_url, path), timeout)
+        if why is None:
+            announced.append(path)
+        else:
+            failed.append((path, why))
+    if announced and not dry_run:
+        state = {p: h for p, h in read_state(cache).items() if p in current}
+        state.update({p: current[p] for p in announced})
+        write_state(cache, state)
+    return PingResult(tuple(announced), tuple(failed), len(current) - len(todo))
+
+

@@ -1,0 +1,287 @@
+"""Weekly editions: every ISO week with articles is an edition at /weekly/YYYY-Www/.
+
+Editions are numbered 1, 2, 3… from the oldest week that has articles. Inside an edition the
+items are grouped by section (sections in the site's order, items without a section last)
+and, in a group, by date, oldest first, so an edition reads as the week went. An optional
+``content/weekly/2025-W24.md`` adds the editor's note (Markdown) and may set a title.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from html import escape
+from pathlib import Path
+from typing import Iterable, Sequence
+from zoneinfo import ZoneInfo
+
+from generator.core import i18n, urls
+from generator.load.config import Config
+from generator.load.content import NOTES_DIR, decode
+from generator.core.errors import Problem
+from generator.render.feeds import FORMATS, Category, FeedDoc, FeedItem
+from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
+from generator.load.markdown import render_markdown
+from generator.core.models import Article, Term
+from generator.load.registry import fold
+
+_NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
+_NOTE_KEYS = ("title",)
+
+
+@dataclass(frozen=True)
+class Note:
+    """The editor's note for one week."""
+
+    year: int
+    week: int
+    title: str
+    """'' when the note sets none."""
+    html: str
+    source_path: str
+
+
+@dataclass(frozen=True)
+class EditionGroup:
+    """The items of one section in an edition."""
+
+    section: str
+    """Display name; '' for items without a section."""
+    slug: str
+    articles: tuple[Article, ...]
+    """Oldest first."""
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """An edition as another page (the index, prev/next links) shows it."""
+
+    year: int
+    week: int
+    number: int
+    heading: str
+    """'Edisi #12 · 9 Juni 2025 – 15 Juni 2025', or 'Edisi #12: <the note's title>'."""
+    start: datetime
+    end: datetime
+    count: int
+
+    @property
+    def path(self) -> str:
+        return edition_path(self.year, self.week)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One ISO week of articles."""
+
+    year: int
+    """ISO year (may differ from the calendar year in the first and last days of January/December)."""
+    week: int
+    number: int
+    """1 for the oldest edition."""
+    heading: str
+    """What the edition is called on its page, in lists and in feeds."""
+    start: datetime
+    """Monday, 00:00 in the site's time zone."""
+    end: datetime
+    """Sunday, 00:00 in the site's time zone."""
+    title: str
+    """The note's title, or ''."""
+    note_html: str
+    groups: tuple[EditionGroup, ...]
+    in_progress: bool
+    """The week has not ended at the build's 'now'."""
+
+    @property
+    def path(self) -> str:
+        return edition_path(self.year, self.week)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(a for g in self.groups for a in g.articles)
+
+    @property
+    def link(self) -> EditionLink:
+        return EditionLink(self.year, self.week, self.number, self.heading, self.start, self.end, len(self.articles))
+
+
+def edition_path(year: int, week: int) -> str:
+    return f"weekly/{year:04d}-W{week:02d}/"
+
+
+def iso_week(moment: datetime) -> tuple[int, int]:
+    iso = moment.isocalendar()
+    return iso.year, iso.week
+
+
+def load_notes(root: Path, content_dir: str) -> tuple[dict[tuple[int, int], Note], list[Problem]]:
+    """Read ``content/weekly/*.md``; every bad file is a problem, the rest still load."""
+    folder = root / content_dir / NOTES_DIR
+    notes: dict[tuple[int, int], Note] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return notes, problems
+    for path in sorted(folder.iterdir()):
+        rel = f"{content_dir}/{NOTES_DIR}/{path.name}"
+        if path.name.startswith(".") or not path.is_file() or not path.name.endswith(".md"):
+            continue
+        match = _NOTE_NAME.match(path.name)
+        week = (int(match[1]), int(match[2])) if match else None
+        if week is None or not _valid_week(*week):
+            problems.append(Problem(rel, 0, "", "an editor's note is named after its ISO week, like 2025-W24.md "
+                                                "(weeks 01 to 52, or 53 in long years)"))
+            continue
+        note, found = _parse_note(rel, path.read_bytes(), week)
+        problems += found
+        if note is not None:
+            notes[week] = note
+    return notes, problems
+
+
+def _valid_week(year: int, week: int) -> bool:
+    return 1 <= week <= date(year, 12, 28).isocalendar().week
+
+
+def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | None, list[Problem]]:
+    text, problems = decode(rel, data)
+    if text is None:
+        return None, problems
+    title, body = "", text
+    if text.startswith("---"):
+        try:
+            parts = split(text)
+            meta, lines = load_yaml(parts.yaml_text, parts.yaml_line)
+        except SplitError as e:
+            return None, [*problems, Problem(rel, e.line, "", e.message)]
+        except YamlError as e:
+            return None, [*problems, Problem(rel, e.line, e.field, e.message)]
+        body = parts.body
+        meta = meta or {}
+        if not isinstance(meta, dict):
+            return None, [*problems, Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines")]
+        for key, value in meta.items():
+            if key not in _NOTE_KEYS:
+                problems.append(Problem(rel, lines.get((key,), 1), str(key),
+                                        "unknown key; an editor's note takes only 'title:'"))
+            elif not isinstance(value, str) or not value.strip():
+                problems.append(Problem(rel, lines.get((key,), 1), key, f"must be text, got {value!r}; write it in quotes"))
+            else:
+                title = value.strip()
+        if any(p.severity == "error" for p in problems):
+            return None, problems
+    return Note(week[0], week[1], title, render_markdown(body) if body.strip() else "", rel), problems
+
+
+def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes: dict[tuple[int, int], Note],
+                   now: datetime | None, tz: ZoneInfo, language: str) -> tuple[tuple[Edition, ...], list[Problem]]:
+    """Editions newest first; one pass over the articles, then a sort within each week.
+
+    A note for a week without articles is a warning (it would be shown nowhere).
+    """
+    weeks: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        weeks[iso_week(article.date)].append(article)
+    order = {fold(term.name): (i, term.name, term.slug) for i, term in enumerate(sections)}
+    editions = []
+    for number, key in enumerate(sorted(weeks), 1):
+        start = datetime.combine(date.fromisocalendar(key[0], key[1], 1), time(), tz)
+        end = start + timedelta(days=6)
+        groups: dict[tuple[int, str, str], list[Article]] = defaultdict(list)
+        for article in weeks[key]:
+            place = order.get(fold(article.section), (len(order), "", "")) if article.section else (len(order), "", "")
+            groups[place].append(article)
+        note = notes.get(key)
+        title = note.title if note else ""
+        week_over = start + timedelta(days=7)
+        editions.append(Edition(
+            key[0], key[1], number, edition_heading(number, title, start, end, language), start, end, title,
+            note.html if note else "",
+            tuple(EditionGroup(name, slug, tuple(sorted(items, key=lambda a: (a.date.timestamp(), a.slug, a.source_path))))
+                  for (_, name, slug), items in sorted(groups.items())),
+            now is not None and now < week_over))
+    problems = [Problem(note.source_path, 0, "", f"no article is dated in week {y}-W{w:02d}, so this note is "
+                                                 "shown nowhere; check the file name", "warning")
+                for (y, w), note in sorted(notes.items()) if (y, w) not in weeks]
+    return tuple(reversed(editions)), problems
+
+
+def edition_heading(number: int, title: str, start: datetime, end: datetime, language: str) -> str:
+    """'Edisi #12 · 9 Juni 2025 – 15 Juni 2025', or 'Edisi #12: <title>' when the note sets one."""
+    label = i18n.STRINGS[language]["edition_number"].format(n=number)
+    if title:
+        return f"{label}: {title}"
+    return f"{label} · {i18n.long_date(start, language)} – {i18n.long_date(end, language)}"
+
+
+def edition_html(config: Config, edition: Edition) -> str:
+    """The whole edition as an HTML fragment, for feeds: the note, then each section's items."""
+    t = i18n.STRINGS[config.language]
+    parts = [edition.note_html] if edition.note_html else []
+    for group in edition.groups:
+        parts.append(f"<h2>{escape(group.section or t['edition_other'])}</h2>\n<ul>\n")
+        for a in group.articles:
+            link = escape(urls.absolute(config.base_url, a.path))
+            line = f'<li><a href="{link}">{escape(a.title)}</a>'
+            if a.summary:
+                line += f" — {escape(a.summary)}"
+            if a.source:
+                line += f' (<a href="{escape(a.source.url)}">{escape(a.source.name)}</a>)'
+            parts.append(line + "</li>\n")
+        parts.append("</ul>\n")
+    return "".join(parts)
+
+
+def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: str) -> FeedDoc:
+    """The weekly feed: one item per edition, its whole content as the item's content."""
+    items = []
+    for edition in editions[: config.feed_size]:
+        articles = edition.articles
+        items.append(FeedItem(
+            url=urls.absolute(config.base_url, edition.path), title=edition.heading,
+            date=min(a.date for a in articles), updated=max(a.updated or a.date for a in articles),
+            summary=i18n.STRINGS[config.language]["articles_count"].format(n=len(articles)),
+            content_html=edition_html(config, edition),
+            categories=tuple(Category("sections", g.section) for g in edition.groups if g.section)))
+    return FeedDoc(title, "weekly/", config.description or title, tuple(items), icon)
+
+
+def neighbours(editions: Sequence[Edition]) -> Iterable[tuple[Edition, EditionLink | None, EditionLink | None]]:
+    """Each edition with the previous (older) and next (newer) one; ``editions`` is newest first."""
+    for i, edition in enumerate(editions):
+        newer = editions[i - 1].link if i > 0 else None
+        older = editions[i + 1].link if i + 1 < len(editions) else None
+        yield edition, older, newer
+
+
+def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence[Edition], icon: str) -> bytes:
+    return FORMATS[fmt](config, edition_feed(config, title, editions, icon))
+
+
+EMAIL_IMAGE_WIDTH = 560
+"""Width given to a note's images in email: the 600 px frame less its padding."""
+
+
+def finish_email(html: str, page_url: str) -> str:
+    """Make a rendered email safe to send: every ``<style>`` rule moved into ``style`` attributes
+    (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web
+    page at ``page_url``), every image with a width and an alt text (an editor's note may hold
+    Markdown images without either)."""
+    import css_inline  # loaded only by builds that make editions
+    import lxml.html
+    from urllib.parse import urljoin
+
+    inlined = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
+    doc = lxml.html.document_fromstring(inlined)
+    for element in doc.iter():
+        for attr in ("href", "src"):
+            value = element.get(attr)
+            if value is not None:
+                element.set(attr, urljoin(page_url, value.strip()))
+        if element.tag == "img":
+            if not element.get("width"):
+                element.set("width", str(EMAIL_IMAGE_WIDTH))
+                element.set("style", (element.get("style", "") + "; max-width: 100%; height: auto;").lstrip("; "))
+            if element.get("alt") is None:
+                element.set("alt", "")
+    return lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode") + "\n"

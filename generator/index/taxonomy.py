@@ -1,0 +1,112 @@
+"""Group articles into tags, companies, sections and date archives, every list sorted."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from generator.core.errors import Problem
+from generator.core.models import Archive, Article, Company, Site, Term, TermKind
+from generator.load.registry import fold
+from generator.core.urls import make_slug
+
+
+def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Newest instant first; equal instants by slug, then by file, so order never depends on input order."""
+    return tuple(sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug, a.source_path)))
+
+
+def term_slug(name: str) -> str:
+    return make_slug(name)
+
+
+def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
+    """Two articles with the same URL are an error naming both files."""
+    problems: list[Problem] = []
+    owner: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.source_path):
+        key = fold(article.path)
+        if key in owner:
+            first = owner[key]
+            problems.append(Problem(article.source_path, 1, "slug",
+                                    f"the URL /{article.path} is already used by {first.source_path}; "
+                                    "rename one file or give it another 'slug:'"))
+        else:
+            owner[key] = article
+    return problems
+
+
+def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list[Term], list[Problem]]:
+    """Names that differ only in case are one term; different names with one slug are an error."""
+    by_fold: dict[str, list[tuple[str, Article]]] = defaultdict(list)
+    for name, article in pairs:
+        by_fold[fold(name)].append((name, article))
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    problems: list[Problem] = []
+    for folded in sorted(by_fold):
+        slug = term_slug(folded)
+        if not slug:
+            name, article = by_fold[folded][0]
+            problems.append(Problem(article.source_path, 1, kind,
+                                    f"{name!r} has no letters or digits to make a URL from; spell it out"))
+            continue
+        by_slug[slug].append(folded)
+    terms: list[Term] = []
+    for slug in sorted(by_slug):
+        folds = by_slug[slug]
+        if len(folds) > 1:
+            a_name, a_art = by_fold[folds[0]][0]
+            b_name, b_art = by_fold[folds[1]][0]
+            problems.append(Problem(b_art.source_path, 1, kind,
+                                    f"{b_name!r} and {a_name!r} (in {a_art.source_path}) both make the URL "
+                                    f"/{kind}/{slug}/; use one spelling"))
+            continue
+        members = by_fold[folds[0]]
+        counts: dict[str, int] = defaultdict(int)
+        for name, _ in members:
+            counts[name] += 1
+        display = min(counts, key=lambda n: (-counts[n], n))
+        # members come in site order (newest first), so the term's list needs no sort of its own
+        terms.append(Term(kind, slug, display, tuple({a.source_path: a for _, a in members}.values())))
+    return terms, problems
+
+
+def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Problem]]:
+    """Companies by id; an unregistered name whose URL is taken by another company is an error."""
+    members: dict[str, list[Article]] = defaultdict(list)
+    companies: dict[str, tuple[Company, Article]] = {}
+    problems: list[Problem] = []
+    for article in articles:  # newest first: lists come out in order, and 'first' is well defined
+        for company in article.companies:
+            first, where = companies.setdefault(company.id, (company, article))
+            if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
+                problems.append(Problem(article.source_path, 1, "companies",
+                                        f"{company.name!r} and {first.name!r} (in {where.source_path}) both make the URL "
+                                        f"/companies/{company.id}/; use one spelling, or add it as an alias in companies.yaml"))
+                continue
+            members[company.id].append(article)
+    terms = [Term("companies", cid, companies[cid][0].name, tuple(members[cid]), companies[cid][0])
+             for cid in sorted(members)]
+    return terms, problems
+
+
+def _archives(articles: tuple[Article, ...]) -> tuple[tuple[Archive, ...], tuple[Archive, ...]]:
+    years: dict[int, list[Article]] = defaultdict(list)
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        years[article.date.year].append(article)
+        months[(article.date.year, article.date.month)].append(article)
+    return (tuple(Archive(y, None, tuple(years[y])) for y in sorted(years, reverse=True)),
+            tuple(Archive(y, m, tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)))
+
+
+def build_site(articles: Iterable[Article]) -> tuple[Site, list[Problem]]:
+    """Index the articles; returns the Site and any URL collisions found."""
+    ordered = newest_first(articles)
+    problems = check_article_paths(ordered)
+    tags, tag_problems = _group_names("tags", [(t, a) for a in ordered for t in a.tags])
+    sections, section_problems = _group_names("sections", [(a.section, a) for a in ordered if a.section])
+    companies, company_problems = _group_companies(ordered)
+    years, months = _archives(ordered)
+    updated = max((a.updated or a.date for a in ordered), default=None)
+    site = Site(ordered, tuple(tags), tuple(companies), tuple(sections), years, months, updated)
+    return site, problems + tag_problems + section_problems + company_problems

@@ -1,0 +1,221 @@
+"""The persistent build cache, ``.cache/build.sqlite`` beside the config.
+
+It remembers, between builds:
+  - each article's parse result, keyed by a hash of the file's bytes and of everything
+    that changes how it parses (``ArticleSettings.fingerprint``: generator version,
+    Markdown settings, time zone, registry), so an unchanged article is neither parsed
+    nor rendered again;
+  - each output page's input fingerprint and output hash, so a page whose inputs did not
+    change is not rendered again;
+  - what the live output folder and the spare tree hold (path → hash) and how each of their
+    files looked on disk (size, mtime, inode), so the writer can trust them without reading them;
+  - the fingerprint of all inputs of the last build, so a build with nothing changed
+    stops after hashing the inputs.
+
+It holds only data: JSON checked against the declared types when read (``codec.py``),
+never pickle, because a cache kept between CI runs can be tampered with. It is only an
+accelerator: a missing, corrupt or version-mismatched cache, or any one row of it that
+does not decode, is a miss (with a note) and is rebuilt; deleting ``.cache/`` at any time
+is harmless. Reading happens in ``load_cache`` and writing in ``save_cache``; ``build()``
+itself only gets a snapshot. See docs/cache.md.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from generator import __version__
+from generator.core import codec
+from generator.core.errors import Problem
+
+
+def code_hash(package: Path) -> str:
+    """A hash of every ``*.py`` file under ``package``, subpackages included, with their paths."""
+    h = hashlib.blake2b(digest_size=8)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+FORMAT = f"{__version__}/2/" + code_hash(Path(__file__).parents[1])
+"""Changes with the version and with any change to the generator's code; a mismatch empties the cache,
+so a developer's edit to the generator can never be hidden by results cached by the old code."""
+CACHE_DIR = ".cache"
+"""The cache's folder, beside the config."""
+FILE = "build.sqlite"
+
+
+@dataclass(frozen=True)
+class TreeState:
+    """One output folder as the writer left it: enough to trust it later without reading its files."""
+
+    tree: str
+    """Id in the folder's marker: a hash of its manifest."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """Path → hash of every file (empty when read for the up-to-date check only)."""
+    stats: Mapping[str, str] = field(default_factory=dict)
+    """Path → 'size:mtime_ns:inode' of every file, 'd' for every folder (the marker left out)."""
+
+
+@dataclass
+class CacheSnapshot:
+    """What the last builds left, read once at the start of a build."""
+
+    articles: Mapping[str, bytes] = field(default_factory=dict)
+    """Article cache key → its row: a parse result as JSON, decoded (and checked) only when used."""
+    files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Article file → (stat signature and settings, cache key) of the last build."""
+    pages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Output path → (input fingerprint, output hash) of the last build."""
+    live: TreeState | None = None
+    """The output folder the last build wrote."""
+    spare: TreeState | None = None
+    """The spare tree beside it (the site before that), when the last build could vouch for it."""
+    inputs: str = ""
+    """Fingerprint of every input of the last successful build."""
+    since: float = float("-inf")
+    """POSIX time of the newest article the last build published: a 'now' before it would leave that article out."""
+    due: float = float("inf")
+    """POSIX time at which the earliest left-out future article of the last build becomes due."""
+    warnings: tuple[Problem, ...] = ()
+    """The last build's warnings, replayed when nothing changed."""
+    articles_built: int = 0
+    """How many articles the last build published."""
+    notes: tuple[str, ...] = ()
+    """Why the cache, or part of it, was ignored."""
+
+
+@dataclass(frozen=True)
+class CacheUpdate:
+    """What a build adds to the cache; written by ``save_cache`` after the site is written."""
+
+    articles: Mapping[str, bytes | None]
+    """Every article key used by this build → its new row, or None to keep the row the cache has."""
+    pages: Mapping[str, tuple[str, str]]
+    inputs: str
+    since: float
+    due: float
+    warnings: tuple[Problem, ...]
+    published: int
+    """How many articles this build published."""
+    files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
+    db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value BLOB)")
+    return db
+
+
+_SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
+"""Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
+_ROWS: dict[str, Any] = {
+    "inputs": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
+    "pages": dict[str, tuple[str, str]], "files": dict[str, tuple[str, str]],
+    "live_tree": str, "live_files": dict[str, str], "live_stats": dict[str, str],
+    "spare_tree": str, "spare_files": dict[str, str], "spare_stats": dict[str, str],
+}
+"""Every meta row but 'format', and the type its JSON must decode to."""
+UNREADABLE = "note: the build cache was unreadable and is rebuilt; nothing else is affected"
+PART_UNREADABLE = "note: part of the build cache was unreadable ({}) and is rebuilt; nothing else is affected"
+
+
+def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
+    """Read the cache; anything unreadable gives an empty snapshot, or leaves out that part, with a note.
+
+    ``full=False`` reads only what the up-to-date check needs, not the articles and manifests,
+    which are most of the cache's size.
+    """
+    path = folder / FILE
+    if not path.is_file():
+        return CacheSnapshot()
+    try:
+        db = _connect(path, read_only=True)
+        try:
+            wanted = "" if full else f" WHERE key IN ({', '.join('?' * len(_SMALL))})"
+            meta = dict(db.execute("SELECT key, value FROM meta" + wanted, () if full else _SMALL))
+            if meta.get("format") != FORMAT:
+                return CacheSnapshot(notes=("note: the build cache is from another version; rebuilding it",))
+            articles = dict(db.execute("SELECT key, value FROM articles")) if full else {}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return CacheSnapshot(notes=(UNREADABLE,))
+    rows: dict[str, Any] = {}
+    bad: list[str] = []
+    for key, hint in _ROWS.items():
+        if key in meta:
+            try:
+                rows[key] = codec.loads(meta[key], hint)
+            except codec.DecodeError:
+                bad.append(key)
+
+    def tree(role: str) -> TreeState | None:
+        if f"{role}_tree" not in rows or f"{role}_stats" not in rows or (full and f"{role}_files" not in rows):
+            return None
+        return TreeState(rows[f"{role}_tree"], rows.get(f"{role}_files", {}), rows[f"{role}_stats"])
+
+    since, due = rows.get("since"), rows.get("due")
+    return CacheSnapshot(
+        articles=articles,
+        pages=rows.get("pages", {}),
+        files=rows.get("files", {}),
+        live=tree("live"),
+        spare=tree("spare"),
+        inputs=rows.get("inputs", "") if not bad else "",  # a build with a part missing is never 'up to date'
+        since=float("-inf") if since is None else since,
+        due=float("inf") if due is None else due,
+        warnings=rows.get("warnings", ()),
+        articles_built=rows.get("articles", 0),
+        notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
+    )
+
+
+def _finite(value: float) -> float | None:
+    """JSON has no infinity: an unbounded time is stored as null."""
+    return value if value not in (float("inf"), float("-inf")) else None
+
+
+def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeState | None) -> None:
+    """Replace the cache's contents with what this build used (old entries are dropped).
+
+    Raises OSError or sqlite3.Error when the cache cannot be written (read-only, not a folder,
+    disk full); the caller has published the site by then and reports it as a warning.
+    """
+    folder.mkdir(exist_ok=True)
+    (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                                         "# news-digest build cache; safe to delete at any time.\n")
+    path = folder / FILE
+    try:
+        db = _connect(path)
+    except sqlite3.DatabaseError as e:
+        if "not a database" not in str(e):
+            raise
+        path.unlink()  # a corrupt file: start a new one
+        db = _connect(path)
+    meta: dict[str, Any] = {
+        "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
+        "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
+        "live_tree": live.tree, "live_files": live.files, "live_stats": live.stats}
+    if spare is not None:
+        meta |= {"spare_tree": spare.tree, "spare_files": spare.files, "spare_stats": spare.stats}
+    try:
+        with db:
+            db.execute("BEGIN")
+            if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+                db.execute("DELETE FROM articles")  # rows of another version must never be kept
+            db.execute("DELETE FROM meta")
+            known = {k for (k,) in db.execute("SELECT key FROM articles")}
+            db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",
+                           [(k, v) for k, v in update.articles.items() if v is not None])
+            db.executemany("INSERT INTO meta VALUES (?, ?)",
+                           [("format", FORMAT)] + [(k, codec.dumps(v)) for k, v in meta.items()])
+    finally:
+        db.close()

@@ -1,0 +1,364 @@
+"""The site's settings: ``config.yaml`` read strictly into a frozen ``Config``."""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.core.errors import BuildError, Problem
+from generator.load.frontmatter import Lines, YamlError, load_yaml
+
+LANGUAGES = ("id", "en")
+REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
+"""What ``markdown: {external_rel: ...}`` may list."""
+
+
+@dataclass(frozen=True)
+class MarkdownConfig:
+    """The ``markdown:`` block: how article bodies render."""
+
+    external_rel: str = "noopener"
+    """``rel`` of body links that leave the site; 'noopener nofollow ugc' for links you do not vouch for."""
+    toc_min_headings: int = 4
+    """Articles with at least this many headings get a table of contents; 0: only with ``toc: true``."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything ``config.yaml`` can set, with the defaults a new site gets."""
+
+    root: Path
+    """Folder holding ``config.yaml``; every other path is relative to it."""
+    config_path: str = "config.yaml"
+    """The config file's name relative to ``root``, for messages."""
+    title: str = "News Digest"
+    """Site title, shown in every page header and feed."""
+    description: str = ""
+    """One sentence about the site, for the home page and feed description."""
+    base_url: str = "http://localhost:8000/"
+    """Absolute URL the site is served from, ending in '/'; may have a sub-path."""
+    language: str = "id"
+    """UI language of the theme and feeds: 'id' (Indonesian) or 'en' (English)."""
+    timezone: str = "Asia/Jakarta"
+    """IANA zone for dates written without an offset, and for showing dates."""
+    theme: str = "default"
+    """Theme folder name under ``themes/``; falls back to the theme in the package."""
+    page_size: int = 20
+    """Articles per list page (home, tag, company, section, archive)."""
+    feed_size: int = 50
+    """Newest items in each RSS feed."""
+    content_dir: str = "content"
+    """Where articles and ``companies.yaml`` live."""
+    output_dir: str = "site"
+    """Where ``digest build`` writes the site."""
+    templates_dir: str = "templates"
+    """Site templates that override the theme's, file by file."""
+    static_dir: str = "static"
+    """Site files copied as-is into the output root (overriding the theme's static files)."""
+    noindex: bool = False
+    """Ask search engines to stay away: a robots meta tag on every page and a disallow-all robots.txt
+    (for a staging host, set in ``config.staging.yaml``)."""
+    drafts: bool = False
+    """Always include drafts, as ``--drafts`` does (for a staging host)."""
+    menu: tuple[str, ...] = ()
+    """Slugs of pages in ``content/pages/`` linked from every page's footer, in this order."""
+    search: bool = True
+    """Full-text search: a Pagefind index under ``pagefind/``, the ``/search/`` page and a header box."""
+    sections: tuple[str, ...] = ()
+    """Section names for the bar under the header, in this order; sections not listed follow by article count."""
+    image: str = ""
+    """Site path or http(s) URL of the image shared (og:image) by pages that have none of their own."""
+    favicon: str = "favicon.svg"
+    """Site path of the browser tab icon; the theme ships a neutral one."""
+    apple_touch_icon: str = "apple-touch-icon.png"
+    """Site path of the 180×180 PNG icon for home screens; also the publisher logo in structured data."""
+    markdown: MarkdownConfig = MarkdownConfig()
+    """How article bodies render (``markdown:`` block)."""
+    feed_content: str = "full"
+    """``feeds.content``: 'full' puts each article's body in feeds, 'summary' only its summary."""
+    websub_hub: str = ""
+    """``feeds.websub_hub``: the WebSub hub every feed names, and ``digest ping`` notifies; '' for none."""
+    intersections_min_articles: int = 3
+    """``intersections.min_articles``: a company×section or company×company page needs this many articles."""
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def base_path(self) -> str:
+        """Path part of ``base_url``: '/' or '/sub/path/'."""
+        return urlsplit(self.base_url).path
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+
+_NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "websub_hub": "websub_hub"},
+           "intersections": {"min_articles": "intersections_min_articles"}}
+"""Keys written as a mapping in config.yaml (``feeds: {content: summary}``) → the Config field each sets."""
+_FLAT_ONLY = {field for group in _NESTED.values() for field in group.values()} - {"feed_size"}
+_KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path", *_FLAT_ONLY)) + tuple(_NESTED)
+_TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
+         "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
+_POSITIVE_INT = {"page_size", "feed_size", "intersections_min_articles"}
+FEED_CONTENT = ("full", "summary")
+_BOOL = {"noindex", "drafts", "search"}
+_TEXT_LIST = {"menu", "sections"}
+
+
+class ConfigError(BuildError):
+    """A config with problems. ``usable`` is the config with each bad value left at its default,
+    when that is still good enough to read the content with, so that the content's problems can
+    be reported in the same run; None when the file could not be read at all, or when a bad
+    ``content_dir`` or ``timezone`` would make those content problems wrong."""
+
+    def __init__(self, problems: list[Problem], usable: Config | None = None) -> None:
+        super().__init__(problems)
+        self.usable = usable
+
+
+def normalise_base_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
+"""What a base_url may not contain: it is written into robots.txt lines, XML and HTML attributes,
+where a line break, a space, a quote or '<' would change the file's meaning."""
+
+
+def check_base_url(url: str) -> str | None:
+    """Why ``url`` is unusable as base_url, or None."""
+    unsafe = _URL_UNSAFE.search(url)
+    if unsafe:
+        char = unsafe.group()
+        what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
+                f"the character {char!r}" if char.isprintable() else f"the control character U+{ord(char):04X}")
+        return (f"{url!r} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
+                "(percent-encode the character if the address really has it, e.g. %20 for a space)")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
+    if parts.query or parts.fragment:
+        return f"{url!r} has a query or fragment; give only scheme, host and path"
+    return None
+
+
+def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) -> tuple[MarkdownConfig, list[Problem]]:
+    """The ``markdown:`` block, or every problem in it."""
+    line = lines.get(("markdown",), 0)
+    if not isinstance(value, dict):
+        return MarkdownConfig(), [Problem(rel, line, "markdown", "must be a mapping, like "
+                                          "'markdown: {external_rel: noopener nofollow ugc, toc_min_headings: 4}'")]
+    known = tuple(f.name for f in fields(MarkdownConfig))
+    problems: list[Problem] = []
+    settings: dict[str, Any] = {}
+    for key, item in value.items():
+        where, field = lines.get(("markdown", key), line), f"markdown.{key}"
+        if key == "external_rel" and isinstance(item, str) and item.split() and set(item.split()) <= set(REL_WORDS):
+            settings[key] = " ".join(item.split())
+        elif key == "external_rel":
+            problems.append(Problem(rel, where, field, f"{item!r} is not a list of rel words; use some of "
+                                                       f"{', '.join(REL_WORDS)}, like 'noopener nofollow ugc'"))
+        elif key == "toc_min_headings" and type(item) is int and item >= 0:
+            settings[key] = item
+        elif key == "toc_min_headings":
+            problems.append(Problem(rel, where, field, f"must be a whole number, got {item!r}; "
+                                                       "0 turns the automatic table of contents off"))
+        else:
+            hint = difflib.get_close_matches(str(key), known, n=1)
+            problems.append(Problem(rel, where, field, "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else
+                                                                          "known keys: " + ", ".join(known))))
+    return MarkdownConfig(**settings), problems
+
+
+def _flatten(values: dict[Any, Any], lines: dict[tuple[Any, ...], int], origin: dict[str, str], rel: str,
+             problems: list[Problem]) -> list[tuple[Any, int, str, str, str]]:
+    """(value, line, file, Config field, label for messages) for every known key, nested ones
+    (``feeds.content``) included; unknown keys become problems with a suggestion."""
+    out: list[tuple[Any, int, str, str, str]] = []
+    for key, value in values.items():
+        line, where = lines.get((key,), 0), origin.get(key, rel)
+        if key not in _KEYS:
+            hint = difflib.get_close_matches(str(key), _KEYS, n=1)
+            fix = f"did you mean '{hint[0]}'?" if hint else "known keys: " + ", ".join(_KEYS)
+            problems.append(Problem(where, line, str(key), f"unknown key; {fix}"))
+        elif key not in _NESTED:
+            out.append((value, line, where, key, key))
+        elif not isinstance(value, dict):
+            example = next(iter(_NESTED[key]))
+            problems.append(Problem(where, line, key, f"must be a mapping, like '{key}: {{{example}: ...}}'"))
+        else:
+            known = tuple(_NESTED[key])
+            for sub, sub_value in value.items():
+                label, sub_line = f"{key}.{sub}", lines.get((key, sub), line)
+                if sub not in known:
+                    hint = difflib.get_close_matches(str(sub), known, n=1)
+                    fix = f"did you mean '{key}.{hint[0]}'?" if hint else "known keys: " + ", ".join(known)
+                    problems.append(Problem(where, sub_line, label, f"unknown key; {fix}"))
+                else:
+                    out.append((sub_value, sub_line, where, _NESTED[key][sub], label))
+    return out
+
+
+def _check_feed_setting(field: str, value: Any) -> str | None:
+    """Why a ``feeds.*`` value is unusable, or None."""
+    if field == "feed_content" and value not in FEED_CONTENT:
+        return f"must be one of: {', '.join(FEED_CONTENT)}; got {value!r}"
+    if field == "websub_hub" and (not isinstance(value, str) or check_base_url(value) is not None):
+        return f"{value!r} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
+    return None
+
+
+ENVIRONMENT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""Names ``--environment`` accepts: they become part of a file name, ``config.NAME.yaml``."""
+
+
+def environment_file(path: Path, environment: str) -> Path:
+    """``config.yaml`` + 'staging' → ``config.staging.yaml``, next to it (Hugo's habit)."""
+    return path.with_name(f"{path.stem}.{environment}{path.suffix}")
+
+
+def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Problem]]:
+    """One config file as a mapping, its key lines, and the control characters its YAML escapes
+    put in values (errors: a config has no place to show warnings before the build); a file
+    that cannot be read is a BuildError."""
+    data = _read(path)
+    escaped: list[YamlError] = []
+    try:
+        text = data.decode("utf-8-sig")
+        values, lines = load_yaml(text, 1, escaped) if text.strip() else ({}, {})
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise BuildError([Problem(rel, line, "", "is not valid UTF-8; save the file as UTF-8")]) from None
+    except YamlError as e:
+        raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
+    if not isinstance(values, dict):
+        raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
+    return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped]
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: mappings merge key by key, anything else is replaced whole."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_config(path: Path, overrides: dict[str, Any] | None = None, environment: str | None = None) -> Config:
+    """Read ``config.yaml`` (with ``config.<environment>.yaml`` merged over it); every unknown key
+    or bad value is reported at once, naming the file that set it."""
+    root = path.parent.resolve()
+    rel = path.name
+    values, lines, problems = _read_yaml(path, rel)
+    origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
+    if environment is not None:
+        if not ENVIRONMENT_RE.match(environment):
+            raise BuildError([Problem(rel, 0, "", f"--environment {environment!r} is not a usable name; use lowercase "
+                                                  "letters, digits, '-' and '_', like staging")])
+        env_path = environment_file(path, environment)
+        if not env_path.is_file():
+            raise BuildError([Problem(env_path.name, 0, "", f"no such file for --environment {environment}; create it "
+                                                            f"next to {rel} with the keys that differ, like 'noindex: true'")])
+        env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name)
+        problems += env_problems
+        values = deep_merge(values, env_values)
+        lines = {k: v for k, v in lines.items() if k[0] not in env_values} | env_lines
+        origin = {key: env_path.name for key in env_values}
+
+    settings: dict[str, Any] = {}
+    set_by: dict[str, str] = {}  # Config field → the key that set it, so feed_size and feeds.size clash
+    for value, line, where, key, label in _flatten(values, lines, origin, rel, problems):
+        if key in set_by:
+            problems.append(Problem(where, line, label, f"sets the same thing as '{set_by[key]}'; keep one of them"))
+            continue
+        set_by[key] = label
+        why = _check_feed_setting(key, value)
+        if why:
+            problems.append(Problem(where, line, label, why))
+            continue
+        if key in _TEXT and (not isinstance(value, str) or not value.strip()):
+            problems.append(Problem(where, line, key, f"must be text, got {value!r}; write it in quotes"))
+            continue
+        if key == "markdown":
+            value, found = _markdown_config(value, lines, where)
+            problems += found
+            if found:
+                continue
+        if key in _POSITIVE_INT and (type(value) is not int or value < 1):
+            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"))
+            continue
+        if key in _BOOL and type(value) is not bool:
+            problems.append(Problem(where, line, key, f"must be true or false, got {value!r}"))
+            continue
+        if key in _TEXT_LIST:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                problems.append(Problem(where, line, key, f"must be a list of names, like {key}: [about, contact]"))
+                continue
+            value = tuple(v.strip() for v in value)
+        settings[key] = value
+    settings.update({k: v for k, v in (overrides or {}).items() if v is not None})
+
+    if "base_url" in settings:
+        settings["base_url"] = normalise_base_url(settings["base_url"])
+        why = check_base_url(settings["base_url"])
+        if why:
+            problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
+    for key in ("image", "favicon", "apple_touch_icon"):
+        value = settings.get(key)
+        if isinstance(value, str) and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
+                                    "on this site; write one like images/logo.png (relative to the site root)"))
+    if settings.get("language", "id") not in LANGUAGES:
+        problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
+                                f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"))
+    if "timezone" in settings:
+        try:
+            ZoneInfo(settings["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(Problem(origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone",
+                                    f"{settings['timezone']!r} is not an IANA time zone; write one like Asia/Jakarta or UTC"))
+    for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
+        value = settings.get(key)
+        if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
+                                    f"{value!r} must be a folder inside the project, written relative to {rel}"))
+    good = {key: value for key, value in settings.items() if key not in {p.field for p in problems}}
+    config = replace(Config(root=root, config_path=rel), **good)
+    if problems:
+        blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in problems)
+        raise ConfigError(problems, None if blocking else config)
+    return config
+
+
+def _read(path: Path) -> bytes:
+    """The config file's bytes, or an error that says what to do: outside a project, the fix is
+    ``digest init`` or a ``cd``, not a missing file."""
+    try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise BuildError([Problem(str(path), 0, "", "is not a regular file (a FIFO or device); pass --config "
+                                                        "with a YAML file")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        if path.name == "config.yaml" and not path.parent.joinpath("content").is_dir():
+            above = next((folder for folder in path.resolve().parent.parents if (folder / "config.yaml").is_file()), None)
+            where = f"cd {above} (it has a config.yaml), or " if above else ""
+            raise BuildError([Problem(str(path), 0, "", f"not found: this folder is not a news-digest project; "
+                                                        f"{where}start one with 'digest init DIR' and cd into it, "
+                                                        "or pass --config PATH")]) from None
+        raise BuildError([Problem(str(path), 0, "", "not found; create it, or pass --config PATH")]) from None
+    except IsADirectoryError:
+        raise BuildError([Problem(str(path), 0, "", f"is a folder, not a config file; pass --config "
+                                                    f"{path / 'config.yaml'}")]) from None
+    except OSError as e:
+        raise BuildError([Problem(str(path), 0, "", f"cannot be read ({e.strerror}); make it a readable file, "
+                                                    "or pass --config PATH")]) from None

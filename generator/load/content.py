@@ -1,0 +1,545 @@
+"""Find the articles under ``content/``, then parse, validate and render each one.
+
+``parse_article`` is a pure function of a file's bytes and a few settings, so it can
+run in a worker process and its result can be cached. Every problem in a file is
+collected; nothing stops at the first one.
+"""
+from __future__ import annotations
+
+import difflib
+import html
+import os
+import re
+import stat
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator.load.cache import FORMAT
+from generator.core.hashing import digest
+from generator.load.config import Config
+from generator.core.errors import Problem
+from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from generator.load.layout import PAGES
+from generator.load.markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, encode_url, render
+from generator.core.models import Article, Company, Source
+from generator.load.redirects import parse_redirects
+from generator.load.registry import Registry, fold
+from generator.commands.scaffold import PLACEHOLDER
+from generator.core.urls import HTTP_URL, MAX_SLUG, RESERVED, article_path, make_slug
+
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
+MAX_BYTES = 1_000_000
+"""Largest article file accepted; a digest item is a few kilobytes."""
+MAX_TAGS = 50
+"""Most tags an article may have: each tag is a page and a feed, so a thousand would cost a thousand of each."""
+MAX_COMPANIES = 50
+"""Most companies an article may list, for the same reason."""
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NOT_ARTICLES = frozenset({PAGES})
+"""Folders directly under the content folder that hold other things than articles."""
+FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
+          "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc")
+"""Front-matter keys an article may have."""
+
+
+@dataclass(frozen=True)
+class ArticleSettings:
+    """What parsing an article depends on besides its bytes."""
+
+    timezone: str
+    registry: Registry
+    content_dir: str
+    markdown: MarkdownOptions = DEFAULT_OPTIONS
+    """The site's Markdown choices (labels' language, external links' rel, automatic table of contents)."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything besides the file that changes a parse result: part of every article's key."""
+        return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
+                      repr(self.registry))
+
+
+def article_settings(config: Config, registry: Registry) -> ArticleSettings:
+    """What every article of this site is parsed with."""
+    markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
+    return ArticleSettings(config.timezone, registry, config.content_dir, markdown)
+
+
+def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
+    """The cache key of one article file."""
+    return digest(settings.fingerprint, rel, data)
+
+
+NOTES_DIR = "weekly"
+"""content/weekly/ holds the editors' notes of weekly editions (see editions.py), not articles."""
+
+
+def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, Path], ...], tuple[Problem, ...]]:
+    """Every ``*.md`` under the content folder, as (path relative to root, file), sorted.
+
+    Dot-files and dot-folders are skipped. Symbolic links are never a way out of the
+    content folder or a way to read one file twice: a linked folder is not entered, and a
+    linked file is read only if it points at a file inside content/ that is not read anyway.
+    """
+    base = root / content_dir
+    found: list[tuple[str, Path]] = []
+    links: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    prefix = len(str(root)) + 1
+
+    def unreadable(error: OSError) -> None:
+        rel = str(error.filename)[prefix:].replace(os.sep, "/") if error.filename else content_dir
+        problems.append(Problem(rel, 0, "", f"is a folder that cannot be read ({error.strerror}), so its articles "
+                                            "are left out; make it readable (chmod a+rx) or move it out of "
+                                            f"{content_dir}/", "warning"))
+
+    for folder, dirs, files in os.walk(base, onerror=unreadable):
+        if folder == str(base):  # content/pages/ holds pages, not articles
+            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
+        for name in sorted(dirs):
+            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
+                rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
+                problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
+                                                    "move the folder into content/ instead", "warning"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (folder == str(base) and d == NOTES_DIR))
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            full = os.path.join(folder, name)
+            rel = full[prefix:].replace(os.sep, "/")
+            if not _is_utf8(rel):
+                problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
+                                                    "rename the file"))
+                continue
+            entry = (rel, Path(full))
+            (links if os.path.islink(full) else found).append(entry)
+    if links:
+        problems += _resolve_links(base, found, links)
+    return tuple(sorted(found)), tuple(problems)
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name the OS gave us with undecodable bytes (Python's surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_article(rel: str, path: Path) -> bytes | Problem:
+    """A file's bytes, or why they are not read.
+
+    The type and size are checked before reading, so a FIFO or a device named ``*.md`` cannot
+    hang the build and a huge (or sparse) file is never read whole: at most ``MAX_BYTES + 1``
+    bytes are read. The type is checked before opening (a device is never opened) and again on
+    the open file; O_NONBLOCK makes opening a FIFO that appeared in between return at once.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return _not_regular(rel)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as e:
+        return _unreadable(rel, e)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return _not_regular(rel)
+        if info.st_size > MAX_BYTES:
+            return _too_big(rel, info.st_size)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        return _unreadable(rel, e)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _unreadable(rel: str, error: OSError) -> Problem:
+    fix = f"make it readable (chmod a+r {rel})" if isinstance(error, PermissionError) else "check the file"
+    return Problem(rel, 0, "", f"cannot be read ({error.strerror}); {fix}, or move it out of content/")
+
+
+def _not_regular(rel: str) -> Problem:
+    return Problem(rel, 0, "", "is not a regular file (a FIFO, socket or device): only Markdown files may end "
+                               "in .md under content/; remove or rename it")
+
+
+def _too_big(rel: str, size: int) -> Problem:
+    return Problem(rel, 0, "", f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for an article; "
+                               "split it or move large media out of content/")
+
+
+def _resolve_links(base: Path, found: list[tuple[str, Path]], links: list[tuple[str, Path]]) -> list[Problem]:
+    """Add the symlinked files that may be read to ``found``; the others are problems."""
+    real_base = base.resolve()
+    read = {path.resolve() for _, path in found}
+    problems: list[Problem] = []
+    for rel, path in links:
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Problem(rel, 0, "", "is a broken or looping symbolic link; remove it or point it at a file"))
+            continue
+        if real_base not in target.parents:
+            problems.append(Problem(rel, 0, "", "is a symbolic link to a file outside content/, which is never read; "
+                                                "copy the file into content/ instead"))
+        elif target in read:
+            problems.append(Problem(rel, 0, "", f"is a symbolic link to {target.relative_to(real_base).as_posix()}, "
+                                                "which is read already; remove the link", "warning"))
+        else:
+            read.add(target)
+            found.append((rel, path))
+    return problems
+
+
+def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes → text with '\\n' newlines, or the reason it is not UTF-8 text."""
+    if len(data) > MAX_BYTES:
+        return None, [_too_big(rel, len(data))]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(rel, 1, "", "is UTF-16 text; save it as UTF-8")]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, [Problem(rel, line, "", "contains a NUL byte: this looks like a binary file, not Markdown; "
+                                             "remove it from content/ or save it as UTF-8 text")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    problems = []
+    for match in FORBIDDEN_CHARS.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        problems.append(Problem(rel, line, "", f"control character U+{ord(match.group()):04X} removed: "
+                                               "feeds and HTML cannot carry it; delete it from the file", "warning"))
+    return FORBIDDEN_CHARS.sub("", text), problems
+
+
+def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
+    """One file's bytes → its Article (or None) and every problem found in it."""
+    text, problems = decode(rel, data)
+    if text is None:
+        return None, tuple(problems)
+    escaped: list[YamlError] = []
+    try:
+        parts = split(text)
+        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, escaped)
+    except SplitError as e:
+        return None, (Problem(rel, e.line, "", e.message),)
+    except YamlError as e:
+        return None, (Problem(rel, e.line, e.field, e.message),)
+    problems += [Problem(rel, e.line, e.field, e.message, "warning") for e in escaped]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
+    raw_lines = text.split("\n")
+    check = FieldReader(rel, meta, lines, raw_lines, problems)
+    tz = ZoneInfo(settings.timezone)
+
+    for key in meta:
+        if key not in FIELDS:
+            hint = difflib.get_close_matches(str(key), FIELDS, n=1)
+            check.warn(key, "unknown field, ignored; " + (f"did you mean '{hint[0]}'?" if hint else
+                                                            "known fields: " + ", ".join(FIELDS)))
+    title = check.text("title", required=True)
+    when = check.date("date", tz, required=True)
+    updated = check.date("updated", tz)
+    summary = check.text("summary")
+    author = check.text("author")
+    section = check.text("section")
+    image = check.image()
+    image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
+    if image and not image_alt:
+        check.error("image_alt" if "image_alt" in meta else "image",
+                    "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
+                    "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
+    draft = check.boolean("draft")
+    toc = check.boolean("toc") if meta.get("toc") is not None else None
+    source = check.source()
+    tags = check.names("tags", MAX_TAGS)
+    company_names = check.names("companies", MAX_COMPANIES)
+    slug = check.slug(rel)
+    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    for line, message in bad_redirects:
+        check.error("redirects", message, line=line)
+
+    companies: list[Company] = []
+    for i, name in enumerate(company_names):
+        company = settings.registry.lookup(name)
+        if company is None:
+            hint = settings.registry.suggest(name)
+            check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
+                       + (f"did you mean '{hint}'? " if hint else "")
+                       + "add it there to give its page a name, link and description", ("companies", i))
+            company = Company(make_slug(name) or "company", name, known=False)
+        if company.id not in [c.id for c in companies]:
+            companies.append(company)
+
+    body = parts.body
+    if not body.strip():
+        check.warn("", "the body is empty; write the digest text below the closing '---'", line=parts.body_line)
+    elif placeholder := next((p for p in PLACEHOLDER.values() if p in body), None):
+        line = parts.body_line + body.count("\n", 0, body.index(placeholder))
+        check.warn("", "the placeholder text is still there (digest new wrote it); replace it with the digest text",
+                   line=line)
+    if updated and when and updated < when:
+        check.error("updated", "is before 'date'; an update cannot come before publication")
+    if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
+        return None, tuple(problems)
+    rendered = render(body, settings.markdown, toc)
+    body_html = rendered.html
+    if not summary:  # the writer's <!--more--> ends the summary, as in Hugo, Pelican and Jekyll
+        body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)
+    fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
+                  summary=summary or body_summary, summary_from_body=not summary,
+                  source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
+                  author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
+                  image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
+    article = Article(key=article_key(rel, data, settings),
+                      body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
+    return article, tuple(problems)
+
+
+SUMMARY_CHARS = 200
+"""A summary made from the body is cut to about this many characters, at a word."""
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def summarize(body_html: str) -> str:
+    """The body's first paragraph as plain text, cut at a word: the summary of an article that has none.
+
+    The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
+    attribute values, so every tag ends at its first '>' and a regular expression can strip them.
+    Footnote marks ('[1]') are not part of the text.
+    """
+    match = _FIRST_PARAGRAPH.search(body_html)
+    if not match:
+        return ""
+    text = " ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", match.group(1)))).split())
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+_LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
+                        r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def normalise_date(text: str) -> tuple[str | None, str]:
+    """A date as writers type it → zero-padded ISO 8601 text, or None and why not.
+
+    ``2020-12-2`` and ``2020-1-5 9:05`` are what Pelican accepts, so they are read as
+    2020-12-02 and 2020-01-05T09:05. ``13/2/2020`` can only be 13 February; ``2/3/2020``
+    could be 2 March or 3 February, so it is an error rather than a guess.
+    """
+    if match := _LOOSE_ISO.fullmatch(text):
+        year, month, day, hour, minute, second, fraction, offset = match.groups()
+        iso = f"{year}-{int(month):02d}-{int(day):02d}"
+        if hour is not None:
+            iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
+            if offset:
+                iso += "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
+    elif match := _DAY_MONTH_YEAR.fullmatch(text):
+        first, second_, year = (int(part) for part in match.groups())
+        if first <= 12 and second_ <= 12 and first != second_:
+            return None, (f"is ambiguous: day {first} of month {second_}, or month {first} day {second_}? "
+                          "Write the year first")
+        day, month = (first, second_) if first > 12 or first == second_ else (second_, first)
+        iso = f"{year}-{month:02d}-{day:02d}"
+    else:
+        return None, ""
+    try:
+        datetime.fromisoformat(iso)
+    except ValueError as e:
+        return None, f"is not a valid date ({e})"
+    return iso, ""
+
+
+class FieldReader:
+    """Typed reads of front-matter fields, each appending problems with the key's line."""
+
+    def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem]) -> None:
+        self.rel, self.meta, self.lines, self.raw, self.problems = rel, meta, lines, raw, problems
+
+    def line(self, *path: Any) -> int:
+        return self.lines.get(tuple(path), self.lines.get(tuple(path[:1]), 1))
+
+    def error(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
+        self.problems.append(Problem(self.rel, line or self.line(*(path or (field,))), field, message))
+
+    def warn(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
+        self.problems.append(Problem(self.rel, line or self.line(*(path or (field,))), field, message, "warning"))
+
+    def _after_colon(self, key: str) -> str:
+        """The raw text after 'key:' on the key's line."""
+        raw = self.raw[self.line(key) - 1] if self.line(key) <= len(self.raw) else ""
+        return raw.split(":", 1)[1] if ":" in raw else ""
+
+    def _hint(self, key: str, value: Any) -> str:
+        """A fix for a value YAML read as something other than text."""
+        after = self._after_colon(key)
+        if value is None and "#" in after:
+            return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: \"{after.strip()}\""
+        if value is None:
+            return f"it is empty; write it after the colon, like {key}: ..."
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
+        return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        if key not in self.meta:
+            if required:
+                self.error(key, f"is required; add a line '{key}: ...' to the front matter", line=1)
+            return None
+        value = self.meta[key]
+        if isinstance(value, str) and value.strip():
+            return " ".join(FORBIDDEN_CHARS.sub("", value).split())
+        if value is None or isinstance(value, str):
+            commented = value is None and "#" in self._after_colon(key)
+            if required or commented:
+                self.error(key, self._hint(key, None))
+            return None
+        self.error(key, "must be text; " + self._hint(key, value))
+        return None
+
+    def boolean(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        self.error(key, f"must be true or false, got {value!r}")
+        return False
+
+    def date(self, key: str, tz: ZoneInfo, required: bool = False) -> datetime | None:
+        if key not in self.meta:
+            if required:
+                self.error(key, f"is required; add a line '{key}: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter", line=1)
+            return None
+        value = self.meta[key]
+        if value is None:
+            self.error(key, "is empty; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            return None
+        text = str(value).strip()
+        iso, why = normalise_date(text) if isinstance(value, str) else (None, "")
+        if iso is None:
+            self.error(key, f"{text!r} {why or 'is not a valid date'}; write YYYY-MM-DD or an ISO 8601 date-time "
+                            "such as 2025-06-13T09:00:00+07:00")
+            return None
+        if len(iso) == 10:
+            return datetime.combine(date.fromisoformat(iso), time(0), tz)
+        parsed = datetime.fromisoformat(iso)
+        return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
+
+    def image(self) -> str | None:
+        """An http(s) URL or a path on this site; anything else is dropped with a warning."""
+        value = self.text("image")
+        if value is None:
+            return None
+        if HTTP_URL.match(value):
+            return encode_url(value)
+        if re.match(r"^[^\s:?#]+$", value) and not value.startswith("//"):
+            return encode_url(value.lstrip("/"))
+        self.warn("image", f"{value!r} is neither an http(s) URL nor a path on this site, so it is ignored; "
+                           "write https://... or a path such as images/photo.jpg")
+        return None
+
+    def source(self) -> Source | None:
+        if "source" not in self.meta or self.meta["source"] is None:
+            return None
+        value = self.meta["source"]
+        if isinstance(value, str):
+            value = {"url": value}
+        if not isinstance(value, dict):
+            self.error("source", "must be a mapping with 'name:' and 'url:' on indented lines below it")
+            return None
+        for key in value:
+            if key not in ("name", "url"):
+                self.warn(f"source.{key}", "unknown field, ignored; source takes 'name' and 'url'", ("source", key))
+        url = value.get("url")
+        if not isinstance(url, str) or not url.strip():
+            self.error("source.url", "is required: the link to the original article", ("source", "url"))
+            return None
+        url = url.strip()
+        if not HTTP_URL.match(url):
+            self.error("source.url", f"{url!r} is not an http(s) link; write the full address, starting with https://",
+                       ("source", "url"))
+            return None
+        name = value.get("name")
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            self.error("source.name", "must be text: the publisher's name, such as Reuters", ("source", "name"))
+            return None
+        host = re.sub(r"^www\.", "", url.split("/")[2].lower())
+        return Source(" ".join(name.split()) if name else host, encode_url(url))
+
+    def names(self, key: str, most: int) -> list[str]:
+        if key not in self.meta or self.meta[key] is None:
+            return []
+        value = self.meta[key]
+        if isinstance(value, list) and len(value) > most:
+            self.error(key, f"has {len(value):,} items, more than the {most} an article may have (each one is a page "
+                            f"and a feed); keep the {key} that say what the article is about")
+            return []
+        if isinstance(value, str):
+            items = [v.strip() for v in value.split(",") if v.strip()]
+            self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {key[:-1] if key.endswith('s') else key}")
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"must be a list like {key}: [a, b]; " + self._hint(key, value))
+            return []
+        out: list[str] = []
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            if isinstance(item, (list, dict)):
+                self.error(key, "must be a flat list of names; this item is a nested list or mapping", (key, i))
+                continue
+            if not isinstance(item, str) or not item.strip():
+                shown = "empty" if item is None or item == "" else repr(item)
+                self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
+                continue
+            name = " ".join(item.split())
+            if fold(name) not in seen:
+                seen.add(fold(name))
+                out.append(name)
+        return out
+
+    def slug(self, rel: str) -> str | None:
+        if "slug" in self.meta:
+            value = self.meta["slug"]
+            if not isinstance(value, str) or not SLUG_RE.match(value):
+                self.error("slug", f"{value!r} is not a valid slug; use lowercase letters, digits and single hyphens, "
+                                   "like 'meta-scale-ai'")
+                return None
+            if len(value) > MAX_SLUG:
+                self.error("slug", f"is {len(value)} characters; keep it to {MAX_SLUG} or fewer")
+                return None
+            slug = value
+        else:
+            stem = rel.rsplit("/", 1)[-1].removesuffix(".md")
+            slug = make_slug(stem)
+            if not slug:
+                self.error("slug", f"the file name {stem!r} gives an empty URL slug; rename the file with letters "
+                                   "or digits, or add 'slug: some-words'", line=1)
+                return None
+        if slug in RESERVED:
+            self.error("slug", f"{slug!r} is reserved for the site's own pages; rename the file or set another 'slug:'",
+                       line=self.line("slug") if "slug" in self.meta else 1)
+            return None
+        return slug

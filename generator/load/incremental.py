@@ -1,0 +1,128 @@
+"""Article loading that remembers: parse only the files that changed since the last build.
+
+This is the incremental side of ``build()``: ``build`` asks an ``ArticleLoader`` for the
+articles, and ``publish`` hands it one that reads the cache snapshot. The parse results
+travel as JSON (``codec.py``), checked against the types in ``models.py`` whenever they
+are read back; a row that does not decode is a miss and the file is parsed again.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable, Mapping
+
+from generator.core import codec
+from generator.load.cache import CacheSnapshot
+from generator.load.config import Config
+from generator.load.content import ArticleSettings, article_key, find_articles, parse_article, read_article
+from generator.core.errors import Problem
+from generator.core.models import Article, InfoPage
+from generator.core.parallel import ordered_map
+
+Progress = Callable[[str, int, int], None]
+ParseResult = tuple[Article | None, tuple[Problem, ...]]
+"""What ``parse_article`` returns for one file, and what one cache row holds."""
+Seen = dict[str, tuple[str, str]]
+"""Article file → (its stat signature and the parse settings, its cache key)."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Every article file, parsed (or taken from the cache), with every problem found in them."""
+
+    articles: tuple[Article, ...]
+    """Every article that parsed, drafts and future ones included, in file order."""
+    problems: tuple[Problem, ...]
+    rows: Mapping[str, bytes | None] = field(default_factory=dict)
+    """Cache key of every article file this build used → its new row, or None when the cache's row was used as is."""
+    seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
+    pages: tuple[InfoPage, ...] = ()
+    """Pages that are not news, from content/pages/ (drafts only when asked for); added by ``build.load``."""
+
+
+ArticleLoader = Callable[[Config, ArticleSettings], Loaded]
+"""What ``build()`` calls to get the articles, given the parse settings (which need the registry)."""
+
+
+def _signature(path: str, settings: ArticleSettings) -> str:
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
+
+
+def decode_row(row: bytes | None) -> ParseResult | None:
+    """A cached parse result, or None when the row is missing or is not exactly a parse result."""
+    if row is None:
+        return None
+    try:
+        return codec.loads(row, ParseResult)
+    except codec.DecodeError:
+        return None
+
+
+def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
+                  cache: CacheSnapshot | None = None, workers: int = 1) -> Loaded:
+    """Parse every article (or take it from the cache); all problems from all files come back together.
+
+    A file whose size, mtime and inode match the last build's is not even read: its cache key
+    is remembered. Any other file is read and looked up by the hash of its bytes.
+    """
+    folder = config.path(config.content_dir)
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        return Loaded((), (Problem(config.config_path, 0, "content_dir", f"'{config.content_dir}' {what}; set "
+                                   f"content_dir to the folder that holds your articles (default: content)"),))
+    files, found_problems = find_articles(config.root, config.content_dir)
+    problems = [*settings.registry.warnings, *found_problems]
+    results: dict[str, ParseResult] = {}
+    rows: dict[str, bytes | None] = {}
+    keys: list[str] = []
+    seen: Seen = {}
+    todo: list[tuple[str, bytes, str]] = []
+    articles_cache = cache.articles if cache else {}
+    known_files = cache.files if cache else {}
+    for rel, path in files:
+        signature = _signature(str(path), settings)
+        known = known_files.get(rel)
+        cached = decode_row(articles_cache.get(known[1])) if known and known[0] == signature else None
+        if cached is not None and known is not None:
+            key = known[1]
+        else:
+            data = read_article(rel, path)
+            if isinstance(data, Problem):
+                problems.append(data)
+                continue
+            key = article_key(rel, data, settings)
+            cached = decode_row(articles_cache.get(key))
+            if cached is None:
+                todo.append((rel, data, key))
+        keys.append(key)
+        seen[rel] = (signature, key)
+        if cached is not None:
+            rows.setdefault(key, None)
+            results[key] = cached
+
+    def parse(item: tuple[str, bytes, str]) -> bytes:
+        # settings reach workers by fork; the result comes back as the cache row it will be stored as
+        return codec.dumps(parse_article(item[0], item[1], settings))
+
+    done = len(results)
+    for (_, _, key), row in zip(todo, ordered_map(parse, todo, workers)):
+        results[key] = codec.loads(row, ParseResult)  # read back as every later build will read it
+        rows[key] = row
+        done += 1
+        if progress:
+            progress("articles", done, len(files))
+    articles: list[Article] = []
+    for key in keys:
+        article, found = results[key]
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    return Loaded(tuple(articles), tuple(problems), rows, seen)
+
+
+def article_loader(cache: CacheSnapshot | None, workers: int, progress: Progress | None = None) -> ArticleLoader:
+    """The loader ``publish`` gives ``build()``: it reads ``cache`` and parses on ``workers`` cores."""
+    return partial(load_articles, progress=progress, cache=cache, workers=workers)

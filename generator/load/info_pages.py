@@ -1,0 +1,87 @@
+"""Pages that are not news: ``content/pages/*.md`` (about, contact, editorial policy).
+
+A page has a title and a body and no date; it is served at ``/<slug>/`` and is never in a
+feed, an archive or a term list. ``config.yaml``'s ``menu`` lists the page slugs shown in
+every page's footer, in that order.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from generator.load.content import FieldReader, decode, read_article
+from generator.core.errors import Problem
+from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
+from generator.load.layout import PAGES as PAGES_DIR
+from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render_markdown
+from generator.core.models import InfoPage
+from generator.core.urls import TOP_LEVEL
+
+FIELDS = ("title", "summary", "slug", "draft")
+"""Front-matter keys a page may have."""
+
+
+def find_pages(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
+    """Every ``*.md`` directly in ``content/pages/`` (no sub-folders: a page's URL is one segment)."""
+    folder = root / content_dir / PAGES_DIR
+    if not folder.is_dir() or folder.is_symlink():
+        return ()
+    names = sorted(e.name for e in os.scandir(folder)
+                   if e.name.endswith(".md") and not e.name.startswith(".") and e.is_file(follow_symlinks=False))
+    return tuple((f"{content_dir}/{PAGES_DIR}/{name}", folder / name) for name in names)
+
+
+def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTIONS,
+               ) -> tuple[InfoPage | None, tuple[Problem, ...]]:
+    """One page file → the page (or None) and every problem found in it."""
+    text, problems = decode(rel, data)
+    if text is None:
+        return None, tuple(problems)
+    try:
+        parts = split(text)
+        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line)
+    except SplitError as e:
+        return None, (Problem(rel, e.line, "", e.message),)
+    except YamlError as e:
+        return None, (Problem(rel, e.line, e.field, e.message),)
+    if not isinstance(meta, dict):
+        return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: About'"),)
+    check = FieldReader(rel, meta, lines, text.split("\n"), problems)
+    for key in meta:
+        if key == "date":
+            check.warn(key, "pages have no date, so it is ignored; remove it, or move the file out of "
+                            f"{PAGES_DIR}/ if it is news")
+        elif key not in FIELDS:
+            hint = difflib.get_close_matches(str(key), FIELDS, n=1)
+            check.warn(key, "unknown field for a page, ignored; "
+                       + (f"did you mean '{hint[0]}'?" if hint else "known fields: " + ", ".join(FIELDS)))
+    title = check.text("title", required=True)
+    summary = check.text("summary")
+    draft = check.boolean("draft")
+    slug = check.slug(rel)
+    if slug is not None and (slug in TOP_LEVEL or slug.isdigit()):
+        check.error("slug", f"/{slug}/ is one of the site's own folders; rename the file or set another 'slug:'",
+                    line=check.line("slug") if "slug" in meta else 1)
+        slug = None
+    if any(p.severity == "error" for p in problems) or title is None or slug is None:
+        return None, tuple(problems)
+    return InfoPage(rel, slug, title, summary or "", bool(draft), render_markdown(parts.body, markdown)), tuple(problems)
+
+
+def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,
+               ) -> tuple[tuple[InfoPage, ...], tuple[Problem, ...]]:
+    """Every page (drafts only when asked for), sorted by slug, with every problem in them; bodies are
+    rendered with the site's Markdown options, as articles are."""
+    pages: list[InfoPage] = []
+    problems: list[Problem] = []
+    for rel, path in find_pages(root, content_dir):
+        data = read_article(rel, path)  # size checked before reading: a sparse 4 GB page is never read whole
+        if isinstance(data, Problem):
+            problems.append(data)
+            continue
+        page, found = parse_page(rel, data, markdown)
+        problems += found
+        if page is not None and (drafts or not page.draft):
+            pages.append(page)
+    return tuple(sorted(pages, key=lambda p: p.slug)), tuple(problems)

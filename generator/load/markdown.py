@@ -1,0 +1,343 @@
+"""The one Markdown renderer and its settings.
+
+CommonMark with tables, strikethrough, footnotes and bare-URL links; smart quotes off.
+Raw HTML is parsed, and a body that has any goes through the allowlist sanitiser
+(``sanitize.py``); HTML comments are dropped. Every link and image obeys one URL rule
+(``sanitize.safe_url``). Headings are renumbered under the page's ``<h1>`` title (see
+``_outline_level``), get a stable ``id`` and an anchor link, and long articles get a table
+of contents. Fenced code is highlighted by Pygments at build time. The rules, with examples,
+are in docs/markdown.md.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+import pygments
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.footnote import footnote_plugin
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from generator.load.markdown_speed import speed_up
+from generator.load.sanitize import drop_unusable_images, is_external, safe_url, sanitize
+from generator.core.urls import make_slug
+
+SETTINGS = {"preset": "commonmark", "html": "sanitised", "plugins": ("table", "strikethrough", "linkify", "footnote"),
+            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 2,
+            "pygments": pygments.__version__}
+"""Everything that changes the HTML a body renders to (part of the cache key, with ``MarkdownOptions``)."""
+
+LABELS = {
+    "id": {"toc": "Daftar isi", "anchor": "Tautan ke bagian ini", "footnotes": "Catatan kaki",
+           "noteref": "Catatan kaki {n}", "backlink": "Kembali ke teks catatan {n}"},
+    "en": {"toc": "Contents", "anchor": "Link to this section", "footnotes": "Footnotes",
+           "noteref": "Footnote {n}", "backlink": "Back to the text of note {n}"},
+}
+"""Screen-reader labels of the links and landmarks the renderer adds, per site language."""
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    """The site's choices that change how bodies render (config ``language`` and ``markdown:``)."""
+
+    language: str = "id"
+    """Language of the labels above: 'id' or 'en'."""
+    external_rel: str = "noopener"
+    """``rel`` of links that leave the site; 'noopener nofollow ugc' tells search engines not to vouch for them."""
+    toc_min_headings: int = 4
+    """An article with at least this many headings gets a table of contents; 0: only with ``toc: true``."""
+
+
+DEFAULT_OPTIONS = MarkdownOptions()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A body rendered to HTML, and what the renderer learnt on the way."""
+
+    html: str
+    """Safe HTML, with the table of contents first when there is one."""
+    summary: str | None
+    """Plain text before ``<!--more-->``, or None when the body has no such marker."""
+
+
+# --- fenced code ------------------------------------------------------------------------------------------
+
+_FORMATTER = HtmlFormatter(nowrap=True)
+
+
+@lru_cache(maxsize=None)
+def _lexer(name: str) -> Lexer | None:
+    """Pygments' lexer for a fence's language, looked up once per name."""
+    try:
+        return get_lexer_by_name(name)
+    except ClassNotFound:
+        return None
+
+
+def _highlight(code: str, lang: str, attrs: str) -> str:
+    """Pygments' CSS-class markup for a known language, or '' (markdown-it then escapes the code as is)."""
+    lexer = _lexer(lang.lower()) if lang else None
+    if lexer is None:
+        return ""
+    spans = pygments.highlight(code, lexer, _FORMATTER)
+    return f'<pre class="highlight"><code class="language-{html.escape(lang)}">{spans}</code></pre>\n'
+
+
+# --- the core rule: headings, raw HTML, <!--more--> --------------------------------------------------------
+
+_COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)+", re.DOTALL)
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
+"""Raw tags that need no sanitiser when they nest properly: no attributes, written as nh3 would write them."""
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?:-\d+)?")
+
+
+def _plain(children: Sequence[Token] | None) -> str:
+    """The text a reader sees in an inline token's children (no markup, no raw HTML, no footnote marks)."""
+    return "".join(c.content if c.type in ("text", "code_inline") else " " if c.type in ("softbreak", "hardbreak")
+                   else "" for c in children or ())
+
+
+def _outline_level(stack: list[tuple[int, int]], written: int) -> int:
+    """The <hN> of a heading written at level ``written``: one below its nearest shallower ancestor, h2 at the
+    top. Siblings (same written level, same parent) get the same level, and no level is ever skipped."""
+    while stack and stack[-1][0] >= written:
+        stack.pop()
+    level = min(stack[-1][1] + 1, 6) if stack else 2
+    stack.append((written, level))
+    return level
+
+
+def _unique_id(text: str, used: set[str]) -> str:
+    """A slug of the heading text, unique on the page ('-2', '-3' for repeats), never a footnote's id."""
+    base = make_slug(text) or "section"
+    if _FOOTNOTE_ID.fullmatch(base):
+        base = "section-" + base
+    slug, n = base, 1
+    while slug in used:
+        n += 1
+        slug = f"{base}-{n}"
+    used.add(slug)
+    return slug
+
+
+def _digest_rule(state: StateCore) -> None:
+    """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
+    unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
+    tokens = state.tokens
+    stack: list[tuple[int, int]] = []
+    used: set[str] = set()
+    headings: list[tuple[int, str, str]] = []
+    summary: list[str] | None = None
+    in_heading = False
+    for i, token in enumerate(tokens):
+        kind = token.type
+        if kind == "heading_open":
+            level = _outline_level(stack, int(token.tag[1]))
+            text = " ".join(_plain(tokens[i + 1].children).split())
+            anchor = _unique_id(text, used)
+            token.tag = tokens[i + 2].tag = f"h{level}"
+            token.attrSet("id", anchor)
+            tokens[i + 2].meta["anchor"] = anchor
+            headings.append((level, anchor, text))
+            in_heading = True
+        elif kind == "heading_close":
+            in_heading = False
+        elif kind == "html_block":
+            if summary is None and _MORE.fullmatch(token.content.strip()):
+                summary = _summary(tokens[:i])
+            if _COMMENTS.fullmatch(token.content):
+                token.content = ""
+            else:
+                token.content = drop_unusable_images(token.content)
+                state.env["raw_html"] = True
+        elif kind == "inline" and "<" in token.content and token.children:
+            more = _inline_html(token.children, summary is None and not in_heading, state.env)
+            if more >= 0:
+                summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
+    state.env["headings"] = headings
+    if summary is not None:
+        state.env["summary"] = " ".join(" ".join(summary).split())
+
+
+def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> int:
+    """Comments and unusable images removed from a paragraph's raw HTML; returns where ``<!--more-->`` is
+    among the children (-1: not there, or not looked for). The body needs the sanitiser unless every raw tag is a bare
+    formatting tag (``<small>``, ``</small>``, ``<br>`` …) and they nest properly with the Markdown's own,
+    the common case in newsletters, where nh3 would give the same markup."""
+    open_tags: list[str] = []
+    simple = True
+    more = -1
+    for j, child in enumerate(children):
+        if child.nesting:
+            if child.nesting > 0:
+                open_tags.append(child.tag)
+            elif not open_tags or open_tags.pop() != child.tag:
+                simple = False
+            continue
+        if child.type != "html_inline":
+            continue
+        if find_more and more < 0 and _MORE.fullmatch(child.content):
+            more = j
+        if _COMMENTS.fullmatch(child.content):
+            child.content = ""
+            continue
+        bare = _BARE_TAG.fullmatch(child.content)
+        if bare is None:
+            simple = False
+            child.content = drop_unusable_images(child.content)
+        elif bare.group(2) and not bare.group(1):
+            open_tags.append(bare.group(2))
+        elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):
+            simple = False
+    if not simple or open_tags:
+        env["raw_html"] = True
+    return more
+
+
+def _summary(before: Sequence[Token]) -> list[str]:
+    """The reader's text of the blocks before the marker, headings left out."""
+    out, in_heading = [], False
+    for token in before:
+        if token.type in ("heading_open", "heading_close"):
+            in_heading = token.type == "heading_open"
+        elif token.type == "inline" and not in_heading:
+            out.append(_plain(token.children))
+    return out
+
+
+# --- renderer rules ---------------------------------------------------------------------------------------
+
+def _labels(env: EnvType) -> dict[str, str]:
+    return LABELS[env["options"].language]
+
+
+def _heading_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """The heading's anchor link, shown on hover and focus by the theme."""
+    anchor = tokens[idx].meta.get("anchor", "")
+    return (f'<a class="anchor" href="#{anchor}" aria-label="{_labels(env)["anchor"]}">#</a>'
+            f"</{tokens[idx].tag}>\n")
+
+
+def _link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    rel = env["options"].external_rel
+    if rel and is_external(str(token.attrs.get("href", ""))):
+        token.attrSet("rel", rel)
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    token.attrSet("loading", "lazy")
+    token.attrSet("decoding", "async")
+    return RendererHTML.image(self, tokens, idx, options, env)
+
+
+def _note_ids(token: Token) -> tuple[str, str, str]:
+    """(number, id of the note, id of this reference) of a footnote token."""
+    n = str(token.meta["id"] + 1)
+    sub = token.meta.get("subId", 0)
+    return n, f"fn{n}", f"fnref{n}" + (f"-{sub + 1}" if sub > 0 else "")
+
+
+def _footnote_ref(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    n, note, ref = _note_ids(tokens[idx])
+    label = _labels(env)["noteref"].format(n=n)
+    return (f'<sup class="footnote-ref"><a href="#{note}" id="{ref}" role="doc-noteref" '
+            f'aria-label="{label}">[{n}]</a></sup>')
+
+
+def _footnote_block_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                         env: EnvType) -> str:
+    return (f'<section class="footnotes" role="doc-endnotes" aria-label="{_labels(env)["footnotes"]}">\n'
+            '<ol class="footnotes-list">\n')
+
+
+def _footnote_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    return f'<li id="{_note_ids(tokens[idx])[1]}" class="footnote-item">'
+
+
+def _footnote_anchor(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                     env: EnvType) -> str:
+    n, _, ref = _note_ids(tokens[idx])
+    label = _labels(env)["backlink"].format(n=n)
+    return f' <a href="#{ref}" class="footnote-backref" role="doc-backlink" aria-label="{label}">\u21a9\ufe0e</a>'
+
+
+def _make() -> MarkdownIt:
+    md = MarkdownIt(SETTINGS["preset"], {"html": True, "linkify": True, "typographer": False, "xhtmlOut": False,
+                                         "maxNesting": SETTINGS["max_nesting"], "highlight": _highlight})
+    md.enable(["table", "strikethrough", "linkify"])
+    md.use(footnote_plugin)
+    md.validateLink = safe_url  # type: ignore[method-assign]
+    assert md.linkify is not None
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})  # 'ASP.NET' and 'Kata.ai' stay text
+    # the inline rule links 'http(s)://...' as it parses; the core rule, which rescans every paragraph's
+    # text for the same links, took a quarter of the render time and is not needed without fuzzy links
+    md.core.ruler.disable("linkify")
+    md.core.ruler.push("digest", _digest_rule)
+    for name, rule in (("heading_close", _heading_close), ("link_open", _link_open), ("image", _image),
+                       ("footnote_ref", _footnote_ref), ("footnote_block_open", _footnote_block_open),
+                       ("footnote_open", _footnote_open), ("footnote_anchor", _footnote_anchor)):
+        md.add_render_rule(name, rule)
+    return md
+
+
+_MD = speed_up(_make())
+
+
+def _toc(headings: Sequence[tuple[int, str, str]], label: str) -> str:
+    """Nested lists of links to the headings; levels never skip, so each step down opens one list."""
+    out = [f'<nav class="toc" aria-label="{label}">\n<ol>']
+    current = headings[0][0]
+    for i, (level, anchor, text) in enumerate(headings):
+        if level > current:
+            out.append("<ol>")
+            current = level
+        elif i:
+            out.append("</li>")
+            while level < current:
+                out.append("</ol></li>")
+                current -= 1
+        out.append(f'<li><a href="#{anchor}">{html.escape(text, quote=False)}</a>')
+    out.append("</li>")
+    while current > headings[0][0]:
+        out.append("</ol></li>")
+        current -= 1
+    out.append("</ol>\n</nav>\n")
+    return "".join(out)
+
+
+def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None) -> Rendered:
+    """Markdown body → safe HTML and its ``<!--more-->`` summary. ``toc``: the front matter's choice, if any."""
+    env: dict[str, Any] = {"options": options}
+    body = _MD.renderer.render(_MD.parse(text, env), _MD.options, env)
+    if env.get("raw_html"):
+        body = sanitize(body, options.external_rel)
+    headings = env["headings"]
+    wanted = toc if toc is not None else 0 < options.toc_min_headings <= len(headings)
+    if wanted and headings:
+        body = _toc(headings, LABELS[options.language]["toc"]) + body
+    return Rendered(body, env.get("summary"))
+
+
+def render_markdown(text: str, options: MarkdownOptions = DEFAULT_OPTIONS) -> str:
+    """Markdown body → safe HTML."""
+    return render(text, options).html
+
+
+def encode_url(url: str) -> str:
+    """A front-matter URL percent-encoded like a body link ('"', '<', '|', '[', spaces), so it is a valid href."""
+    return _MD.normalizeLink(url)

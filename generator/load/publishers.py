@@ -1,0 +1,198 @@
+"""Publishers: who the digest's items come from, by the host of each article's ``source.url``.
+
+Without a registry every host is its own publisher, named by the host without ``www.``.
+``content/sources.yaml`` (optional) gives publishers a display name, a home page and the
+hosts that belong to them, so www.reuters.com, reuters.com and mobile.reuters.com are one
+publisher, Reuters, at /sources/reuters/.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from generator.core.errors import Problem
+from generator.load.frontmatter import YamlError, load_yaml
+from generator.core.models import Article
+from generator.core.urls import make_slug
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+_KEYS = ("name", "url", "aliases")
+SOURCES_FILE = "sources.yaml"
+
+
+@dataclass(frozen=True)
+class PublisherEntry:
+    """One entry of ``content/sources.yaml``."""
+
+    id: str
+    """Also the URL slug: /sources/<id>/."""
+    name: str
+    url: str
+    """The publisher's home page, or ''."""
+    hosts: tuple[str, ...]
+    """Hosts (without 'www.') whose articles belong to this publisher: its ``aliases`` and its url's host."""
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """A publisher with the articles the digest took from it."""
+
+    slug: str
+    name: str
+    url: str
+    """Home page: the registry's, or else https://<host>/ for an unregistered host."""
+    known: bool
+    """True when ``content/sources.yaml`` names it."""
+    articles: tuple[Article, ...]
+    """Newest first."""
+
+    @property
+    def path(self) -> str:
+        return publisher_path(self.slug)
+
+
+@dataclass(frozen=True)
+class PublisherLink:
+    """A publisher as another page links to it, with its count."""
+
+    slug: str
+    name: str
+    count: int
+
+    @property
+    def path(self) -> str:
+        return publisher_path(self.slug)
+
+
+def publisher_path(slug: str) -> str:
+    return f"sources/{slug}/"
+
+
+def host_of(url: str) -> str:
+    """The host a publisher is known by: lowercase, without port, trailing dot or a leading 'www.'."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host.removeprefix("www.")
+
+
+def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[Problem]]:
+    """Read the registry: host → entry. A missing file is an empty registry; every problem is returned."""
+    if not path.is_file():
+        return {}, []
+    try:
+        values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), first_line=1)
+    except UnicodeDecodeError as e:
+        return {}, [Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]
+    except YamlError as e:
+        return {}, [Problem(rel, e.line, e.field, e.message)]
+    if values is None:
+        return {}, []
+    if not isinstance(values, dict):
+        return {}, [Problem(rel, 1, "", "must map publisher ids to their details, like 'reuters: {name: Reuters, "
+                                        "aliases: [reuters.com]}'")]
+    problems: list[Problem] = []
+    by_host: dict[str, tuple[PublisherEntry, int]] = {}
+    for pid, entry in values.items():
+        line = lines[(pid,)]
+        if not _ID.match(str(pid)):
+            problems.append(Problem(rel, line, str(pid), "publisher id must be lowercase letters, digits and hyphens, "
+                                                         "like 'the-verge'"))
+            continue
+        if not isinstance(entry, dict):
+            problems.append(Problem(rel, line, pid, "must be a mapping with 'name:' and 'url:' or 'aliases:'"))
+            continue
+        for key in entry:
+            if key not in _KEYS:
+                hint = difflib.get_close_matches(str(key), _KEYS, n=1)
+                problems.append(Problem(rel, lines[(pid, key)], f"{pid}.{key}", "unknown key; " + (
+                    f"did you mean '{hint[0]}'?" if hint else "use " + ", ".join(_KEYS))))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(rel, lines.get((pid, "name"), line), f"{pid}.name",
+                                    "is required and must be text; write it in quotes"))
+            continue
+        url = entry.get("url") or ""
+        if not isinstance(url, str) or (url and not re.match(r"^https?://[^\s/]+", url)):
+            problems.append(Problem(rel, lines.get((pid, "url"), line), f"{pid}.url",
+                                    "must be an http(s) URL such as https://www.reuters.com/"))
+            url = ""
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list):
+            problems.append(Problem(rel, lines.get((pid, "aliases"), line), f"{pid}.aliases",
+                                    "must list the hosts of its articles, like [reuters.com, mobile.reuters.com]"))
+            aliases = []
+        if not aliases and not url:
+            problems.append(Problem(rel, line, pid, "needs 'url:' or 'aliases:' to know which articles are its own"))
+            continue
+        clean: list[str] = []
+        spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)))
+                   for i, host in enumerate(aliases)]
+        if url:
+            spelled.append((host_of(url), lines.get((pid, "url"), line)))
+        for host, where in spelled:
+            folded = host.strip().lower().rstrip(".").removeprefix("www.") if isinstance(host, str) else ""
+            if not _HOST.match(folded):
+                problems.append(Problem(rel, where, f"{pid}.aliases", f"{host!r} is not a host name; write it "
+                                                                      "like reuters.com, without https:// or a path"))
+                continue
+            if folded in by_host and by_host[folded][0].id != pid:
+                other, other_line = by_host[folded]
+                problems.append(Problem(rel, where, f"{pid}.aliases", f"host {folded!r} also belongs to "
+                                                                      f"'{other.id}' (line {other_line}); give it to one publisher"))
+                continue
+            clean.append(folded)
+        publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(clean)))
+        for host in publisher.hosts:
+            by_host.setdefault(host, (publisher, line))
+    return {host: entry for host, (entry, _) in sorted(by_host.items())}, problems
+
+
+def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherEntry]
+                     ) -> tuple[tuple[Publisher, ...], list[Problem]]:
+    """Every publisher with its articles (in the given order), sorted by slug; one pass over the articles.
+
+    An unregistered host whose slug is a registered publisher's id is an error naming the article,
+    since the two would share one page.
+    """
+    members: dict[str, list[Article]] = defaultdict(list)
+    info: dict[str, tuple[str, str, bool]] = {}
+    taken = {entry.id for entry in registry.values()}
+    problems: list[Problem] = []
+    for article in articles:
+        if not article.source:
+            continue
+        host = host_of(article.source.url)
+        entry = registry.get(host)
+        if entry is not None:
+            slug, details = entry.id, (entry.name, entry.url, True)
+        else:
+            slug, details = make_slug(host), (host, f"https://{host}/", False)
+            if slug in taken:
+                problems.append(Problem(article.source_path, 1, "source.url",
+                                        f"host {host!r} makes the URL /sources/{slug}/, which belongs to the publisher "
+                                        f"'{slug}' in {SOURCES_FILE}; add the host to its 'aliases:'"))
+                continue
+        if not slug:
+            continue
+        info.setdefault(slug, details)
+        members[slug].append(article)
+    publishers = tuple(Publisher(slug, *info[slug], tuple(members[slug])) for slug in sorted(members))
+    return publishers, problems
+
+
+def publisher_of(article: Article, registry: dict[str, PublisherEntry]) -> str:
+    """The slug of the article's publisher, or '' if it has no source."""
+    if not article.source:
+        return ""
+    host = host_of(article.source.url)
+    entry = registry.get(host)
+    return entry.id if entry else make_slug(host)
+
+
+def link(publisher: Publisher) -> PublisherLink:
+    return PublisherLink(publisher.slug, publisher.name, len(publisher.articles))

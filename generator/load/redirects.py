@@ -1,0 +1,158 @@
+"""Old addresses that keep working: ``redirects:`` in an article's front matter.
+
+When an article's slug or date changes, its URL changes, and links people shared would
+break. Each old path listed under ``redirects:`` gets, in the built site:
+
+* a small HTML page at the old address (meta refresh + canonical link + a plain link), which
+  works on every static host, GitHub Pages and GitLab Pages included;
+* a line in ``_redirects`` (Netlify and Cloudflare Pages answer it with a real 301);
+* a line in ``redirects.nginx.conf``, an nginx ``map`` the server configuration includes.
+
+An old path may not be the address of a page the site still has, nor be claimed by two
+articles: both are errors naming the file and line.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, Callable, Iterable
+
+from generator.core import urls
+from generator.load.config import Config
+from generator.core.errors import Problem
+from generator.core.models import Article, Redirect
+
+_SEGMENT = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$")
+"""One path segment: URL-safe characters only, and no '.' or '..' segments."""
+NGINX_VARIABLE = "$news_digest_redirect"
+"""The variable ``redirects.nginx.conf`` sets; the server block answers 301 when it is not empty."""
+MOVED = {"id": "Halaman ini telah dipindahkan ke", "en": "This page has moved to"}
+
+
+def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redirect], list[tuple[int, str]]]:
+    """The front-matter value → Redirects, and (line, message) for each item that is not a usable path.
+
+    ``line_of(i)`` is the line of item ``i``, ``line_of()`` the key's. A path is written relative to the site's base URL,
+    the way the article's own path is ('2025/06/old-slug/'); a leading '/' is allowed. A path
+    without a file extension is a page and gets its trailing '/'.
+    """
+    if value is None:
+        return [], []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return [], [(line_of(), "must be a list of old paths, like redirects: [2025/06/old-slug/]")]
+    found: list[Redirect] = []
+    problems: list[tuple[int, str]] = []
+    for i, item in enumerate(value):
+        line = line_of(i)
+        if not isinstance(item, str) or not item.strip():
+            problems.append((line, f"item {i + 1} is {item!r}; write an old path such as 2025/06/old-slug/"))
+            continue
+        text = item.strip()
+        if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE) or text.startswith("//"):
+            problems.append((line, f"{text!r} is a full URL; write only the path after the site's base URL, "
+                                   "such as 2025/06/old-slug/"))
+            continue
+        path = text.lstrip("/")
+        segments = path.rstrip("/").split("/")
+        if not path or "?" in path or "#" in path or not all(_SEGMENT.match(s) for s in segments):
+            problems.append((line, f"{text!r} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
+                                   "such as 2025/06/old-slug/"))
+            continue
+        if not path.endswith("/") and "." not in segments[-1]:
+            path += "/"
+        found.append(Redirect(path, line))
+    return found, problems
+
+
+def plan_redirects(articles: Iterable[Article], taken: Iterable[str]) -> tuple[dict[str, Article], list[Problem]]:
+    """Old path → the article it leads to; an old path that is a live page's or two articles' is an error.
+
+    ``taken`` holds every output file the site writes otherwise.
+    """
+    taken_files = set(taken)
+    claimed: dict[str, tuple[Article, Redirect]] = {}
+    problems: list[Problem] = []
+    for article in sorted(articles, key=lambda a: a.source_path):
+        for redirect in article.redirects:
+            file = urls.file_for(redirect.path)
+            if redirect.path == article.path:
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is this article's own address; remove it from redirects"))
+            elif file in taken_files:
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is the address of a page the site still has ({file}); "
+                                        "a redirect there would hide it: remove it from redirects"))
+            elif file in claimed and claimed[file][0] is not article:
+                other, first = claimed[file]
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is already redirected by {other.source_path}:{first.line}; "
+                                        "an old address can lead to one article only"))
+            else:
+                claimed.setdefault(file, (article, redirect))
+    return {file: article for file, (article, _) in sorted(claimed.items())}, problems
+
+
+def redirect_page(config: Config, article: Article) -> str:
+    """A page that sends browsers on at once, and tells search engines where the page lives now."""
+    target = html.escape(urls.absolute(config.base_url, article.path))
+    title = html.escape(article.title)
+    return (f'<!doctype html>\n<html lang="{config.language}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n"
+            f'<meta http-equiv="refresh" content="0; url={target}">\n'
+            f'<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{target}">\n</head>\n<body>\n'
+            f'<p>{MOVED.get(config.language, MOVED["en"])} <a href="{target}">{title}</a>.</p>\n'
+            "</body>\n</html>\n")
+
+
+def netlify_redirects(config: Config, plan: dict[str, Article]) -> str:
+    """``_redirects`` for Netlify and Cloudflare Pages: one 'old new 301' line per old address."""
+    lines = ["# Old addresses of moved articles (front matter 'redirects:'), for Netlify and Cloudflare Pages."]
+    for file, article in plan.items():
+        old = urls.url(config.base_path, file.removesuffix("index.html"))
+        lines.append(f"{old} {urls.url(config.base_path, article.path)} 301")
+    return "\n".join(lines) + "\n"
+
+
+def nginx_map(config: Config, plan: dict[str, Article]) -> str:
+    """``redirects.nginx.conf``: a ``map`` from old URIs to new ones, to include in nginx's ``http`` block."""
+    lines = ["# Old addresses of moved articles (front matter 'redirects:'). Include this file in nginx's http {}",
+             f"# block and answer 'if ({NGINX_VARIABLE}) {{ return 301 {NGINX_VARIABLE}; }}' in the server block.",
+             f"map $uri {NGINX_VARIABLE} {{", "    default \"\";"]
+    for file, article in plan.items():
+        new = urls.url(config.base_path, article.path)
+        old = urls.url(config.base_path, file)
+        olds = [old.removesuffix("index.html"), old.removesuffix("/index.html"), old] if file.endswith("index.html") \
+            else [old]
+        lines += [f"    {_nginx_quote(o)} {_nginx_quote(new)};" for o in olds]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _nginx_quote(text: str) -> str:
+    """A map key or value in quotes: paths carry only URL-safe characters, so no escaping is needed."""
+    return f'"{text}"'
+
+
+def redirect_problems(articles: Iterable[Article], taken: Iterable[str]) -> list[Problem]:
+    """Old paths that are a live page's or two articles' (checked while planning, before anything renders)."""
+    return plan_redirects(articles, taken)[1]
+
+
+def with_redirects(config: Config, articles: Iterable[Article], taken: Iterable[str],
+                   static: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes | str]]:
+    """The static files plus every file redirects add: the pages, ``_redirects`` and ``redirects.nginx.conf``.
+
+    A ``_redirects`` among the static files (your own, or the one ``digest import`` writes) is
+    kept: its rules come first, ours after them.
+    """
+    plan = plan_redirects(articles, taken)[0]
+    files: list[tuple[str, bytes | str]] = [(path, data) for path, data in static if path != "_redirects"]
+    own = b"".join(data for path, data in static if path == "_redirects").decode("utf-8", "replace")
+    rules = netlify_redirects(config, plan)
+    files += [(file, redirect_page(config, article)) for file, article in plan.items()]
+    files += [("_redirects", (own.rstrip("\n") + "\n" if own.strip() else "") + rules),
+              ("redirects.nginx.conf", nginx_map(config, plan))]
+    return files

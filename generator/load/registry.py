@@ -1,0 +1,124 @@
+"""The company registry (``content/companies.yaml``): canonical ids, names and aliases."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.core.errors import BuildError, Problem
+from generator.load.frontmatter import YamlError, load_yaml
+from generator.load.markdown import encode_url
+from generator.core.models import Company
+from generator.core.urls import HTTP_URL
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_KEYS = ("name", "aliases", "url", "description")
+MAX_ALIASES = 100
+"""Most aliases a company may have; each one is matched against every article by `digest check`."""
+
+
+def fold(name: str) -> str:
+    """The form two spellings are compared in: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Companies by id, plus every folded name and alias pointing at its id."""
+
+    companies: dict[str, Company]
+    """Companies by id, in id order."""
+    names: dict[str, str]
+    """Folded name or alias → company id, in sorted order."""
+    warnings: tuple[Problem, ...] = ()
+    """Things fixed on the way in (control characters from YAML escapes), to report with the build's."""
+
+    def lookup(self, name: str) -> Company | None:
+        cid = self.names.get(fold(name))
+        return self.companies[cid] if cid else None
+
+    def suggest(self, name: str) -> str | None:
+        """The closest known company name, for 'did you mean'."""
+        hit = difflib.get_close_matches(fold(name), list(self.names), n=1, cutoff=0.6)
+        return self.companies[self.names[hit[0]]].name if hit else None
+
+
+def empty_registry() -> Registry:
+    return Registry({}, {})
+
+
+def load_registry(path: Path, rel: str) -> Registry:
+    """Read the registry; a missing file is an empty registry, a bad one an error."""
+    if not path.exists():
+        return empty_registry()
+    if not path.is_file():  # a folder or a FIFO: never silently an empty registry, never a hang
+        raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
+    escaped: list[YamlError] = []
+    try:
+        values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), 1, escaped)
+    except OSError as e:
+        raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
+    except UnicodeDecodeError as e:
+        raise BuildError([Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]) from None
+    except YamlError as e:
+        raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
+    if values is None:
+        return empty_registry()
+    if not isinstance(values, dict):
+        raise BuildError([Problem(rel, 1, "", "must map company ids to their details, like 'meta: {name: Meta}'")])
+    problems: list[Problem] = []
+    companies: list[Company] = []
+    owner: dict[str, tuple[str, int]] = {}
+    for cid, entry in values.items():
+        line = lines[(cid,)]
+        if not _ID.match(str(cid)):
+            problems.append(Problem(rel, line, str(cid), "company id must be lowercase letters, digits and hyphens, like 'scale-ai'"))
+            continue
+        if not isinstance(entry, dict):
+            problems.append(Problem(rel, line, cid, "must be a mapping with at least 'name:'"))
+            continue
+        for key in entry:
+            if key not in _KEYS:
+                hint = difflib.get_close_matches(str(key), _KEYS, n=1)
+                problems.append(Problem(rel, lines[(cid, key)], f"{cid}.{key}",
+                                        "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else "use name, aliases, url, description")))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(rel, lines.get((cid, "name"), line), f"{cid}.name", "is required and must be text; write it in quotes"))
+            continue
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", "must be a list of names, like [Facebook, Meta Platforms]"))
+            aliases = []
+        if len(aliases) > MAX_ALIASES:
+            problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases",
+                                    f"has {len(aliases):,} aliases, more than the {MAX_ALIASES} a company may have; "
+                                    "keep the spellings editors really use"))
+            aliases = []
+        url = entry.get("url") or ""
+        if not isinstance(url, str) or (url and not HTTP_URL.match(url.strip())):
+            problems.append(Problem(rel, lines.get((cid, "url"), line), f"{cid}.url", "must be an http(s) URL such as https://example.com/"))
+            url = ""
+        description = entry.get("description") or ""
+        if not isinstance(description, str):
+            problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description", "must be text; write it in quotes"))
+            description = ""
+        spellings = [(name, lines.get((cid, "name"), line))]
+        spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in enumerate(aliases)]
+        for spelling, spelling_line in spellings:
+            key = fold(spelling)
+            if key in owner and owner[key][0] != cid:
+                other, other_line = owner[key]
+                problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {spelling!r} is also used by "
+                                                                      f"'{other}' (line {other_line}); give it to one company"))
+            owner.setdefault(key, (cid, spelling_line))
+        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), encode_url(url.strip()) if url else "",
+                                 description.strip()))
+    if problems:
+        raise BuildError(problems)
+    return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
+                    {folded: owner[folded][0] for folded in sorted(owner)},
+                    tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped))
+

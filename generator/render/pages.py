@@ -1,0 +1,481 @@
+"""Every page kind of the site: one small function each, returning page specs.
+
+A page kind says which files it makes and hands each its exact context; it renders
+nothing. The planner (``plan.py``) fingerprints that context for incremental builds and
+the renderer gives the same context to the template, so a page's dependencies are stated
+once, here.
+
+Every template gets ``page`` (path, title, feeds) and its kind's names below, plus the
+helpers that depend only on the config: ``config``, ``t`` (UI strings), ``url``,
+``abs_url``, ``long_date``, ``month_name`` and ``item`` (an article's list entry).
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from generator.core import i18n, urls
+from generator.render import images
+from generator.load.config import Config
+from generator.index.editions import Edition, EditionLink, neighbours
+from generator.render.feeds import Names, item_categories, term_names
+from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
+from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
+from generator.load.publishers import Publisher
+from generator.load.publishers import link as publisher_link
+from generator.load.registry import fold
+from generator.index.taxonomy import newest_first
+
+RELATED = 5
+"""Related articles shown under an article."""
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated list."""
+
+    number: int
+    total: int
+    articles: tuple[Article, ...]
+    first: str
+    """Path of page 1; the other pages hang below it."""
+    images: tuple[Image | None, ...] = ()
+    """Each listed article's image (with its size), for thumbnails; parallel to ``articles``."""
+
+    @property
+    def path(self) -> str:
+        return urls.page_path(self.first, self.number)
+
+    @property
+    def prev(self) -> str | None:
+        return urls.page_path(self.first, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return urls.page_path(self.first, self.number + 1) if self.number < self.total else None
+
+    @property
+    def links(self) -> tuple[tuple[int, str] | None, ...]:
+        return page_links(self.first, self.number, self.total)
+
+
+def page_links(first: str, number: int, total: int) -> tuple[tuple[int, str] | None, ...]:
+    """Numbered links: the first and last page and two either side of this one; None marks a gap ('…')."""
+    shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+    out: list[tuple[int, str] | None] = []
+    for n in shown:
+        if out and out[-1] is not None and n - out[-1][0] > 1:
+            out.append(None if n - out[-1][0] > 2 else (n - 1, urls.page_path(first, n - 1)))
+        out.append((n, urls.page_path(first, n)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed link for <link rel="alternate">."""
+
+    title: str
+    path: str
+
+    @property
+    def formats(self) -> tuple[tuple[str, str], ...]:
+        """(MIME type, path) of this feed in every format: RSS, Atom, JSON Feed."""
+        first = self.path.removesuffix("feed.xml")
+        return tuple((mime, rule(first)) for _, mime, rule in urls.FEED_FORMATS)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every template gets as ``page``."""
+
+    path: str
+    """This page's path, e.g. 'tags/ai/page/2/' ('' for the home page)."""
+    title: str
+    feeds: tuple[Feed, ...]
+    """Feeds to advertise; the site's feed is always last."""
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """What page kinds read: the config, the indexed site and the UI strings."""
+
+    config: Config
+    site: Site
+    t: Mapping[str, str]
+    menu: tuple[MenuLink, ...] = ()
+    """The footer menu, on every page."""
+    icon: str = ""
+    """Absolute URL of the site icon (a static ``icon.png``) for feeds, or ''."""
+    publishers: tuple[Publisher, ...] = ()
+    """Every publisher (by source host), sorted by slug."""
+    editions: tuple[Edition, ...] = ()
+    """Every weekly edition, newest first."""
+
+    @property
+    def site_feed(self) -> Feed:
+        return Feed(self.config.title, urls.feed_path(""))
+
+    @cached_property
+    def section_bar(self) -> tuple[MenuLink, ...]:
+        """Sections in the editor's order (``sections`` in config.yaml), then the others by article count.
+
+        Names and paths only: a new article re-renders every page only if it changes the bar's order.
+        A configured section without articles has no page, so it is left out.
+        """
+        by_fold = {fold(term.name): term for term in self.site.sections}
+        listed = [by_fold[f] for f in dict.fromkeys(fold(n) for n in self.config.sections) if f in by_fold]
+        rest = sorted((t for t in self.site.sections if t not in listed), key=lambda t: (-len(t.articles), t.slug))
+        return tuple(MenuLink(t.name, t.path) for t in (*listed, *rest))
+
+    @cached_property
+    def local_images(self) -> dict[str, images.LocalImage | None]:
+        """Every local image an article shows, read once: size and hash of the bytes."""
+        return {a.image: images.probe(self.config, a.image) for a in self.site.articles
+                if a.image and not a.image.startswith(("http://", "https://"))}
+
+    @cached_property
+    def _images(self) -> dict[str, Image | None]:
+        return {a.path: self._image(a) for a in self.site.articles}
+
+    def image(self, article: Article) -> Image | None:
+        """The article's image as pages show it (one object per article, however many lists show it)."""
+        return self._images[article.path]
+
+    def _image(self, article: Article) -> Image | None:
+        """Local files get their size and smaller copies."""
+        if not article.image:
+            return None
+        found = self.local_images.get(article.image)
+        if found is None:
+            return Image(article.image, article.image_alt, article.image_caption, article.image_credit)
+        srcset = tuple((images.variant_path(article.image, w), w)
+                       for w in images.variant_widths(article.image, found.width))
+        return Image(article.image, article.image_alt, article.image_caption, article.image_credit,
+                     found.width, found.height, srcset)
+
+    def page(self, path: str, template: str, title: str, feeds: Sequence[Feed] = (), **context: Any) -> PageSpec:
+        """A spec for the HTML page at ``path``: every page also gets the footer menu and the section bar."""
+        return PageSpec(urls.file_for(path), "html", template,
+                        {"page": Page(path, title, (*feeds, self.site_feed)), "menu": self.menu,
+                         "sections": self.section_bar, **context})
+
+    def pagers(self, articles: Sequence[Article], first: str) -> Iterable[Pager]:
+        """The pages of a paginated list: always at least one, even when empty."""
+        size = self.config.page_size
+        total = page_count(len(articles), size)
+        for n in range(1, total + 1):
+            listed = tuple(articles[(n - 1) * size: n * size])
+            yield Pager(n, total, listed, first, tuple(self.image(a) for a in listed))
+
+    def page_title(self, title: str, pager: Pager) -> str:
+        return title if pager.number == 1 else f"{title} · {self.t['page_of'].format(n=pager.number, total=pager.total)}"
+
+
+PageKind = Callable[[Kinds], Iterable[PageSpec]]
+
+TERM_TITLE = {"tags": "tag_title", "companies": "company_title", "sections": "section_title"}
+
+
+def page_count(items: int, size: int) -> int:
+    return max(1, -(-items // size))
+
+
+def _terms(site: Site) -> tuple[tuple[str, tuple[Term, ...]], ...]:
+    return (("tags", site.tags), ("companies", site.companies), ("sections", site.sections))
+
+
+def link(term: Term) -> TermLink:
+    return TermLink(term.kind, term.slug, term.name, len(term.articles), term.company)
+
+
+def article_link(article: Article) -> ArticleLink:
+    return ArticleLink(article.path, article.title, article.date)
+
+
+def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[str, tuple[Article, ...]]:
+    """Each article's related reading (by path): most shared companies, then most shared tags, then newest.
+
+    Candidates come from inverted indexes (company → articles, tag → articles), so the work is
+    the sum of the lists an article is in, not all pairs. In newest-first order an article's
+    index is its recency rank with the slug and file as tie-breaks, so one integer per candidate
+    orders them, and only the best ``limit`` are picked (no full sort).
+    """
+    ordered = newest_first(articles)
+    n = len(ordered)
+    by_company: dict[str, list[int]] = {}
+    by_tag: dict[str, list[int]] = {}
+    tag_keys = [tuple(dict.fromkeys(fold(t) for t in a.tags)) for a in ordered]
+    for i, a in enumerate(ordered):
+        for c in a.companies:
+            by_company.setdefault(c.id, []).append(i)
+        for tag in tag_keys[i]:
+            by_tag.setdefault(tag, []).append(i)
+    company_weight = n * (max((len(k) for k in tag_keys), default=0) + 1)
+    related: dict[str, tuple[Article, ...]] = {}
+    for i, a in enumerate(ordered):
+        score: dict[int, int] = {}
+        for c in a.companies:
+            for j in by_company[c.id]:
+                score[j] = score.get(j, n) + company_weight
+        for tag in tag_keys[i]:
+            for j in by_tag[tag]:
+                score[j] = score.get(j, n) + n
+        score.pop(i, None)
+        best = heapq.nlargest(limit, score, key=lambda j: score[j] - j)
+        related[a.path] = tuple(ordered[j] for j in best)
+    return related
+
+
+def home_pages(k: Kinds) -> Iterable[PageSpec]:
+    for p in k.pagers(k.site.articles, ""):
+        title = k.config.title if p.number == 1 else k.page_title(k.t["latest"], p)
+        yield k.page(p.path, "index.html", title, pager=p)
+
+
+def article_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each article with links to its tags, companies and section (names and counts, not their lists),
+    its neighbours in time and its related reading (titles and paths, not bodies)."""
+    tags = {fold(term.name): link(term) for term in k.site.tags}
+    companies = {term.slug: link(term) for term in k.site.companies}
+    sections = {fold(term.name): link(term) for term in k.site.sections}
+    publishers = {a.source_path: publisher_link(p) for p in k.publishers for a in p.articles}
+    related = related_articles(k.site.articles)
+    articles = k.site.articles
+    for i, article in enumerate(articles):
+        yield k.page(article.path, "article.html", article.title, article=article,
+                     tag_links=tuple(tags[fold(tag)] for tag in article.tags),
+                     company_links=tuple(companies[c.id] for c in article.companies),
+                     section_link=sections.get(fold(article.section)),
+                     image=k.image(article),
+                     newer=article_link(articles[i - 1]) if i > 0 else None,
+                     older=article_link(articles[i + 1]) if i + 1 < len(articles) else None,
+                     related=tuple(article_link(r) for r in related[article.path]),
+                     publisher_link=publishers.get(article.source_path))
+
+
+def _intersections(k: Kinds) -> tuple[Intersection, ...]:
+    return intersections(k.site.articles, k.site.companies, k.site.sections, k.config.intersections_min_articles,
+                         k.t["in_section"], k.t["with_company"])
+
+
+def _intel(k: Kinds) -> dict[str, Intel]:
+    """Each company's intel, with links to its intersection pages; a co-mention links to the pair's page when
+    there is one."""
+    intel = company_intel(k.site.companies, k.site.sections, k.publishers, k.site.articles, k.t["sparkline_label"])
+    pages: dict[str, list[Intersection]] = {}
+    for x in _intersections(k):
+        pages.setdefault(x.company, []).append(x)
+    for slug, found in pages.items():
+        paths = {x.path for x in found}
+        co = tuple(replace(c, path=f"companies/{slug}/with/{c.slug}/") if f"companies/{slug}/with/{c.slug}/" in paths
+                   else c for c in intel[slug].co_mentions)
+        links = tuple(Count(x.other, x.title, len(x.articles), x.path) for x in found)
+        intel[slug] = replace(intel[slug], co_mentions=co, pages=links)
+    return intel
+
+
+def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/companies/<id>/sections/<section>/ and /companies/<id>/with/<id>/, for pairs with enough articles."""
+    for x in _intersections(k):
+        feed = Feed(f"{k.config.title}: {x.title}", urls.feed_path(x.path))
+        about = Count(x.other, x.title, len(x.articles), x.path)
+        for p in k.pagers(x.articles, x.path):
+            yield k.page(p.path, "intersection.html", k.page_title(x.title, p), (feed,), intersection=about,
+                         company=link(next(t for t in k.site.companies if t.slug == x.company)), pager=p)
+
+
+def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
+    names = term_names(k.site)
+    for x in _intersections(k):
+        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles, names)
+
+
+def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/tags/, /companies/, /sections/: every term with its articles, so a theme may show any of them;
+    /companies/ also ranks the companies by mentions, each with its monthly sparkline."""
+    intel = _intel(k)
+    for kind, terms in _terms(k.site):
+        ranked = ranking(terms, intel) if kind == "companies" else ()
+        yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms, ranked=ranked)
+
+
+def term_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each term's paginated list; a page depends on the term's name and count and on the articles it lists.
+    A company's first page also shows its intel (co-mentions, trend, coverage), which other articles change."""
+    intel = _intel(k)
+    for _, terms in _terms(k.site):
+        for term in terms:
+            title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
+            feed = Feed(f"{k.config.title}: {term.name}", urls.feed_path(term.path))
+            for p in k.pagers(term.articles, term.path):
+                shown = intel.get(term.slug) if term.kind == "companies" and p.number == 1 else None
+                yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p,
+                             intel=shown)
+
+
+def archive_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Years (with their months and counts) and months, paginated."""
+    months_of: dict[int, list[ArchiveLink]] = {}
+    for m in k.site.months:
+        months_of.setdefault(m.year, []).append(ArchiveLink(m.year, m.month, len(m.articles)))
+    archive: Archive
+    for archive in (*k.site.years, *k.site.months):
+        title = (str(archive.year) if archive.month is None
+                 else i18n.month_name(archive.year, archive.month, k.config.language))
+        months = tuple(months_of.get(archive.year, ())) if archive.month is None else ()
+        here = ArchiveLink(archive.year, archive.month, len(archive.articles))
+        for p in k.pagers(archive.articles, archive.path):
+            yield k.page(p.path, "archive.html", k.page_title(title, p), archive=here, months=months, pager=p)
+
+
+def archive_index_page(k: Kinds) -> Iterable[PageSpec]:
+    """/archive/: every year with its months and counts, so every dated list is a link away from every page."""
+    years = tuple((ArchiveLink(y.year, None, len(y.articles)),
+                   tuple(ArchiveLink(m.year, m.month, len(m.articles)) for m in k.site.months if m.year == y.year))
+                  for y in k.site.years)
+    yield k.page("archive/", "archive_index.html", k.t["archive"], years=years)
+
+
+def image_variants(k: Kinds) -> Iterable[PageSpec]:
+    """The smaller copies of local images for ``srcset``; each depends only on its source's bytes and width."""
+    made: set[str] = set()
+    for article in k.site.articles:
+        image = k.image(article)
+        found = k.local_images.get(article.image) if image else None
+        if image is None or found is None:
+            continue
+        for path, width in image.srcset:
+            if path not in made:
+                made.add(path)
+                yield PageSpec(path, "image", "", {"file": found.file, "sha": found.sha, "width": width})
+
+
+def info_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Pages that are not news (content/pages/): /about/ and the like."""
+    for info in k.site.pages:
+        yield k.page(info.path, "page.html", info.title, info_page=info)
+
+
+def search_page(k: Kinds) -> Iterable[PageSpec]:
+    """/search/ (when ``search`` is on): the box and results drawn by search.js; without
+    JavaScript it lists the yearly archives instead."""
+    if k.config.search:
+        years = tuple(ArchiveLink(y.year, None, len(y.articles)) for y in k.site.years)
+        yield k.page("search/", "search.html", k.t["search"], years=years)
+
+
+def not_found_page(k: Kinds) -> Iterable[PageSpec]:
+    yield k.page("404.html", "404.html", k.t["not_found"])
+
+
+def publisher_index_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/sources/: every publisher with its count, most articles first."""
+    ranked = sorted(k.publishers, key=lambda p: (-len(p.articles), fold(p.name), p.slug))
+    yield k.page("sources/", "sources.html", k.t["sources"], publishers=tuple(publisher_link(p) for p in ranked))
+
+
+def publisher_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each publisher's paginated list, with its home page, count and feeds."""
+    for publisher in k.publishers:
+        title = k.t["publisher_title"].format(name=publisher.name)
+        feed = Feed(f"{k.config.title}: {publisher.name}", urls.feed_path(publisher.path))
+        about = PublisherInfo(publisher.slug, publisher.name, publisher.url, publisher.known, len(publisher.articles))
+        for p in k.pagers(publisher.articles, publisher.path):
+            yield k.page(p.path, "publisher.html", k.page_title(title, p), (feed,), publisher=about, pager=p)
+
+
+@dataclass(frozen=True)
+class PublisherInfo:
+    """What a publisher's page shows about it (its articles come in the pager)."""
+
+    slug: str
+    name: str
+    url: str
+    known: bool
+    count: int
+
+
+def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article], names: Names) -> Iterable[PageSpec]:
+    """One list's feed in RSS, Atom and JSON Feed: the newest ``feed_size`` articles, with the display
+    names of their categories (which other articles can change)."""
+    shown = tuple(articles[: k.config.feed_size])
+    context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
+               "categories": tuple(item_categories(a, names) for a in shown)}
+    for fmt, _, path in urls.FEED_FORMATS:
+        yield PageSpec(path(first), fmt, "", context)
+
+
+def feeds(k: Kinds) -> Iterable[PageSpec]:
+    """The site's feed and one per tag, company and section, each in three formats."""
+    names = term_names(k.site)
+    yield from _feed_specs(k, k.config.title, "", k.site.articles, names)
+    for _, terms in _terms(k.site):
+        for term in terms:
+            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles, names)
+
+
+def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
+    """One feed per publisher, in three formats."""
+    names = term_names(k.site)
+    for publisher in k.publishers:
+        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles, names)
+
+
+@dataclass(frozen=True)
+class EditionPager:
+    """One page of the list of editions."""
+
+    number: int
+    total: int
+    editions: tuple[EditionLink, ...]
+
+    @property
+    def path(self) -> str:
+        return urls.page_path("weekly/", self.number)
+
+    @property
+    def prev(self) -> str | None:
+        return urls.page_path("weekly/", self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return urls.page_path("weekly/", self.number + 1) if self.number < self.total else None
+
+    @property
+    def links(self) -> tuple[tuple[int, str] | None, ...]:
+        return page_links("weekly/", self.number, self.total)
+
+
+def weekly_feed_link(k: Kinds) -> Feed:
+    return Feed(f"{k.config.title}: {k.t['weekly']}", urls.feed_path("weekly/"))
+
+
+def weekly_index_pages(k: Kinds) -> Iterable[PageSpec]:
+    """/weekly/: every edition, newest first, ``page_size`` per page."""
+    links = tuple(e.link for e in k.editions)
+    size = k.config.page_size
+    total = page_count(len(links), size)
+    for n in range(1, total + 1):
+        p = EditionPager(n, total, links[(n - 1) * size: n * size])
+        title = k.t["weekly"] if n == 1 else f"{k.t['weekly']} · {k.t['page_of'].format(n=n, total=total)}"
+        yield k.page(p.path, "editions.html", title, (weekly_feed_link(k),), pager=p)
+
+
+def edition_pages(k: Kinds) -> Iterable[PageSpec]:
+    """Each edition's page, its email version (HTML with inlined CSS) and its plain-text alternative."""
+    for edition, older, newer in neighbours(k.editions):
+        yield k.page(edition.path, "edition.html", edition.heading, (weekly_feed_link(k),),
+                     edition=edition, older=older, newer=newer)
+        context = {"edition": edition, "icon": k.icon}
+        yield PageSpec(f"{edition.path}email.html", "email", "email.html", context)
+        yield PageSpec(f"{edition.path}email.txt", "html", "email.txt", context)
+
+
+def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
+    """/weekly/feed.xml (and Atom, JSON Feed): one item per edition, the whole edition as its content."""
+    shown = k.editions[: k.config.feed_size]
+    context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon}
+    for fmt, _, path in urls.FEED_FORMATS:
+        yield PageSpec(path("weekly/"), f"weekly-{fmt}", "", context)

@@ -1,0 +1,126 @@
+"""Full-text search: a Pagefind index of the article pages, made as ordinary output files.
+
+Pagefind (PyPI ``pagefind[bin]``) reads HTML from a folder, so the article pages this build
+rendered are copied into a private temporary folder, Pagefind indexes them there, and its
+bundle comes back as ``pagefind/...`` entries of the Output; the writer writes them with the
+rest of the site, atomically. Nothing here touches the output folder.
+
+Pagefind picks each page's language (and so its stemmer: Indonesian, English) from
+``<html lang>``; what it indexes and shows is marked in ``article.html`` with
+``data-pagefind-body`` / ``-meta`` / ``-filter``. Its output has no timestamps and names
+its chunks by content hash, so equal pages give byte-identical bundles.
+
+Only the engine is kept (``pagefind.js``, its worker, the WebAssembly for the site's
+languages and the index): the theme's own ``search.js`` draws the results, so the
+Pagefind UI bundles (about 400 KB) are dropped.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from generator.core.errors import BuildError, Problem
+from generator.core.hashing import digest
+from generator.write.output import Entry, Unchanged
+
+INDEX_DIR = "pagefind/"
+"""Where the bundle goes in the site."""
+INDEXED_TEMPLATES = frozenset({"article.html"})
+"""Pages rendered with these templates are what search finds."""
+_UI_FILES = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
+"""Pagefind's ready-made UIs: not used by the theme, so not published."""
+_TIMEOUT = 600
+_HINT = "pip install 'pagefind[bin]' (it ships the binary), or set 'search: false' in config.yaml"
+
+
+def executable() -> Path:
+    """The Pagefind binary: $PAGEFIND_BINARY_PATH, the one from ``pagefind[bin]``, or ``pagefind`` on PATH."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        found = None
+    else:
+        found = get_executable()
+    if found is None or not found.is_file():
+        raise BuildError([Problem("config.yaml", 0, "search", f"search needs the Pagefind binary, which is "
+                                                                f"not installed; {_HINT}")])
+    return found
+
+
+def engine_fingerprint() -> str:
+    """Changes when the Pagefind binary does, so a new Pagefind re-indexes."""
+    path = executable()
+    st = path.stat()
+    return digest(str(path), str(st.st_size), str(st.st_mtime_ns))
+
+
+def index(pages: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """Pagefind's bundle for ``pages`` (site path → HTML), as (``pagefind/...`` path, bytes), sorted.
+
+    Raises BuildError with Pagefind's own message if it fails.
+    """
+    pages = list(pages)
+    if not pages:  # Pagefind refuses to index nothing; a site with no articles has no index (search.js then
+        return []  # leaves the archive links up)
+    binary = executable()
+    with tempfile.TemporaryDirectory(prefix="digest-search-") as tmp:
+        site, out = Path(tmp, "site"), Path(tmp, "out")
+        for path, data in pages:
+            file = site / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(data)
+        site.mkdir(exist_ok=True)
+        try:
+            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent"],
+                                 cwd=tmp, capture_output=True, timeout=_TIMEOUT,
+                                 env={**os.environ, "NO_COLOR": "1"})
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind could not run ({e}); {_HINT}")]) from None
+        if run.returncode != 0:
+            said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()
+            raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind failed (exit {run.returncode}): "
+                                      f"{' / '.join(said[-5:]) or 'no message'}; {_HINT}")])
+        files = [(INDEX_DIR + p.relative_to(out).as_posix(), p.read_bytes())
+                 for p in out.rglob("*") if p.is_file() and not p.name.startswith(_UI_FILES)]
+    return sorted(files)
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """Whether this build re-indexes, decided before rendering."""
+
+    fingerprint: str
+    """Hash of the engine and of every indexed page's input fingerprint."""
+    indexed: frozenset[str]
+    """Output paths of the pages search finds."""
+    kept: Mapping[str, str]
+    """The last build's bundle (path → hash) when ``fingerprint`` is unchanged; empty means re-index."""
+
+
+def plan_search(pages: Sequence[tuple[str, str, str]], previous: Mapping[str, tuple[str, str]]) -> SearchPlan:
+    """``pages`` are (path, template, input fingerprint) of every HTML page; ``previous`` is the cache's.
+
+    Equal input fingerprints mean equal bytes, so an unchanged set of article pages keeps
+    the last bundle without rendering or indexing anything.
+    """
+    indexed = [(path, fp) for path, template, fp in pages if template in INDEXED_TEMPLATES]
+    fingerprint = digest(INDEX_DIR, engine_fingerprint(), *(f"{path}\0{fp}" for path, fp in indexed))
+    kept = {path: h for path, (fp, h) in previous.items() if path.startswith(INDEX_DIR) and fp == fingerprint}
+    return SearchPlan(fingerprint, frozenset(path for path, _ in indexed), kept)
+
+
+def bundle(plan: SearchPlan, pages: Iterable[tuple[str, bytes]], fingerprints: dict[str, str]) -> Iterator[Entry]:
+    """The bundle's entries: the kept ones as ``Unchanged``, or a new index of ``pages``.
+
+    Runs last in the output stream, when ``pages`` (filled while the pages streamed past)
+    is complete; it records each bundle file's fingerprint in ``fingerprints`` for the cache.
+    """
+    files: Iterable[tuple[str, bytes | Unchanged]] = (
+        sorted((path, Unchanged(h)) for path, h in plan.kept.items()) if plan.kept else index(pages))
+    for path, data in files:
+        fingerprints[path] = plan.fingerprint
+        yield path, data

@@ -1,0 +1,149 @@
+"""The Jinja2 environment: where templates are looked up, and the helpers they get.
+
+Lookup order, first match wins:
+  1. the site's ``templates/`` folder (config ``templates_dir``);
+  2. the theme: ``themes/<theme>/templates/`` in the project, or else the theme of that
+     name shipped inside this package.
+Every theme template is also reachable as ``theme/<name>``, so a site override can
+``{% extends "theme/base.html" %}`` and change one block.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
+    import jinja2
+
+from generator.core.hashing import digest
+from generator.load.config import Config
+from generator.core.errors import BuildError, Problem
+
+PACKAGE_THEMES = Path(__file__).parents[1] / "themes"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Where a theme's files are."""
+
+    name: str
+    folder: Path
+
+    @property
+    def templates(self) -> Path:
+        return self.folder / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.folder / "static"
+
+
+def find_theme(config: Config) -> Theme:
+    """The project's ``themes/<name>`` if it exists, else the packaged theme of that name."""
+    for base in (config.path("themes"), PACKAGE_THEMES):
+        folder = base / config.theme
+        if (folder / "templates").is_dir():
+            return Theme(config.theme, folder)
+    known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
+    raise BuildError([Problem(config.config_path, 0, "theme",
+                              f"no theme {config.theme!r} in themes/ or in the package; use one of: {', '.join(known)}")])
+
+
+def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
+    """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
+    import jinja2
+
+    check_template_files(config, theme)
+    theme_loader = jinja2.FileSystemLoader(str(theme.templates))
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(str(config.path(config.templates_dir))),
+        jinja2.PrefixLoader({"theme": theme_loader}),
+        theme_loader,
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             auto_reload=False)  # one build never sees a template change: no stat per page
+    return env
+
+
+def check_template_files(config: Config, theme: Theme) -> None:
+    """Every template file must be readable UTF-8 text; Jinja would otherwise stop with a traceback
+    (UnicodeDecodeError, PermissionError) in the middle of rendering."""
+    problems: list[Problem] = []
+    for folder in (config.path(config.templates_dir), theme.templates):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
+            try:
+                if path.is_file():
+                    data = path.read_bytes()
+                    data.decode("utf-8")
+            except UnicodeDecodeError as e:
+                problems.append(Problem(shown, data[: e.start].count(b"\n") + 1, "",
+                                        f"template is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8"))
+            except OSError as e:
+                problems.append(Problem(shown, 0, "", f"template cannot be read ({e.strerror}); make it readable "
+                                                      "or remove it"))
+    if problems:
+        raise BuildError(problems)
+
+
+def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
+    """A template's syntax or runtime error as a Problem naming the template file and line.
+
+    Syntax errors carry their place; for runtime errors (an undefined name, say) Jinja
+    rewrites the traceback so that template frames point at template lines, and the
+    innermost one is where the template went wrong.
+    """
+    filename: str | None = getattr(error, "filename", None)
+    line: int = getattr(error, "lineno", None) or 0
+    if filename is None:
+        tb = error.__traceback__
+        while tb is not None:
+            if "__jinja_exception__" in tb.tb_frame.f_globals:
+                filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    where = Path(filename) if filename else None
+    if where is not None and where.is_relative_to(root):
+        where = where.relative_to(root)
+    path = where.as_posix() if where is not None else "templates"
+    message = getattr(error, "message", None) or str(error)
+    return Problem(path, line, "", f"template error: {message}; fix the template, or remove your override of it")
+
+
+def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
+    """Theme static files, with the site's ``static/`` files replacing same-named ones.
+
+    A file that cannot be read is an error naming it (before anything is written), not a traceback.
+    """
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for folder in (theme.static, config.path(config.static_dir)):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder)
+            if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
+                try:
+                    files[rel.as_posix()] = path.read_bytes()
+                except OSError as e:
+                    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
+                    problems.append(Problem(shown, 0, "", f"cannot be read ({e.strerror}); make it readable "
+                                                          "(chmod a+r) or remove it"))
+    if problems:
+        raise BuildError(problems)
+    return sorted(files.items())
+
+
+def templates_fingerprint(env: jinja2.Environment) -> str:
+    """A hash of every template the loader can see, by name and source.
+
+    Every page depends on it: a page's other inputs are its context, which the planner
+    hashes, so no template needs to be inspected for what it reads.
+    """
+    parts: list[str] = []
+    assert env.loader is not None
+    for name in sorted(env.list_templates()):
+        parts += [name, env.loader.get_source(env, name)[0]]
+    return digest(*parts)

@@ -1,0 +1,498 @@
+"""The built site as (path, bytes) entries, and the one module that writes it to disk.
+
+The live folder is never written into. The writer keeps a spare tree beside it,
+``.site.prev`` (the site as of the build before), brings that spare up to date with the
+new output, and then swaps the two folders in one atomic ``renameat2(RENAME_EXCHANGE)``
+(or, where the OS lacks it, three renames that the next build repairs if interrupted).
+Bringing the spare up to date touches only what differs: a file already right in the
+spare is left alone, a file whose bytes are unchanged from the live site is hard-linked
+from it (so it keeps its mtime, and an rsync-style deploy skips it), and only new bytes
+are written. A failure or ``kill -9`` at any point leaves the live site as it was.
+
+Every folder the writer makes carries a ``.news-digest`` marker naming the tree it holds;
+a folder without the marker was not made by digest and is never replaced or deleted. The
+marker is replaced by rename, never rewritten in place, and a folder is deleted with its
+marker last, so a kill at any moment leaves a folder that is recognisably ours (or empty).
+Neither the live folder nor the spare is trusted blindly: each is compared, by a stat walk,
+with what the writer recorded after writing it (``TreeState``). See docs/writer.md.
+"""
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import stat
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from types import EllipsisType
+from typing import Iterable, Iterator, Mapping
+
+from generator.load.cache import TreeState
+from generator.core.hashing import digest
+from generator.core.errors import BuildError, BusyError, Problem, RefusalError
+
+MARKER = ".news-digest"
+"""File in every output folder this tool made; a non-empty folder without it is never replaced."""
+_MARKER_TMP = MARKER + ".tmp"
+"""The next marker, written in full before it is renamed over the marker."""
+_MARKER_TEXT = "built by news-digest; this folder is replaced on every build\ntree: {}\n"
+_RENAME_EXCHANGE = 2
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A file the previous build wrote with exactly these bytes: the writer links it, nothing re-renders it."""
+
+    hash: str
+
+
+Entry = tuple[str, "bytes | Unchanged"]
+
+
+class Output:
+    """The site's files as a stream of (path, bytes) entries; a path given twice is an error, never last-wins.
+
+    The stream is produced lazily (pages render while the writer writes), so a big site is
+    never held in memory whole. ``files`` collects it, for tests.
+    """
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self._parts: list[Iterable[Entry]] = [entries]
+
+    def add(self, path: str, data: bytes | str) -> None:
+        self._parts.append([(path, data.encode("utf-8") if isinstance(data, str) else data)])
+
+    def add_all(self, items: Iterable[tuple[str, "bytes | str | Unchanged"]]) -> None:
+        self._parts.append((p, d.encode("utf-8") if isinstance(d, str) else d) for p, d in items)
+
+    def __iter__(self) -> Iterator[Entry]:
+        seen: set[str] = set()
+        for part in self._parts:
+            for path, data in part:
+                if path in seen:
+                    raise BuildError([Problem(path, 0, "", "two pages or files want this output path; "
+                                                           "rename one (a static file may clash with a page)")])
+                seen.add(path)
+                yield path, data
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Path → bytes, sorted by path (every entry must carry bytes)."""
+        out: dict[str, bytes] = {}
+        for path, data in self:
+            assert isinstance(data, bytes), f"{path} was not rendered"
+            out[path] = data
+        return dict(sorted(out.items()))
+
+
+@dataclass(frozen=True)
+class SiteWrite:
+    """What one ``write_site`` did, and what the cache must remember for the next one."""
+
+    live: TreeState
+    """The new live folder: its tree id, files (path → hash) and how they look on disk."""
+    spare: TreeState | None
+    """The spare tree now (the live folder before), when the writer could vouch for it."""
+    written: int
+    """Files that got new bytes; the rest were kept or linked."""
+
+    @property
+    def manifest(self) -> Mapping[str, str]:
+        return self.live.files
+
+    @property
+    def tree(self) -> str:
+        return self.live.tree
+
+
+class StaleCache(Exception):
+    """The cache said a file was unchanged, but the previous site no longer has it."""
+
+
+def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
+    """Refuse output folders whose replacement could destroy the user's files (exit 2)."""
+    resolved = target.resolve()
+    home = Path.home().resolve()
+    project = project.resolve()
+    if target.is_symlink():
+        raise RefusalError(f"refusing to build into {target}: it is a symbolic link; point --output at a real folder")
+    if resolved == Path(resolved.anchor) or resolved == home:
+        raise RefusalError(f"refusing to build into {target}: it is {'the home folder' if resolved == home else 'the file system root'}")
+    if resolved == project or resolved in project.parents:
+        raise RefusalError(f"refusing to build into {target}: it holds the project itself; use a folder such as site/")
+    for folder in protected:
+        folder = folder.resolve()
+        if resolved == folder or folder in resolved.parents or resolved in folder.parents:
+            raise RefusalError(f"refusing to build into {target}: it overlaps {folder}, which holds your sources")
+    if resolved.exists() and not resolved.is_dir():
+        raise RefusalError(f"refusing to build into {target}: it is a file, not a folder")
+    if resolved.is_dir() and os.path.ismount(resolved):
+        raise RefusalError(f"refusing to build into {target}: it is a mount point, and digest replaces the output "
+                           f"folder as a whole (by renaming it), which a mount point cannot be; build into a folder "
+                           f"inside it, e.g. --output {target / 'site'}")
+    for folder in (resolved, *_siblings(resolved)):
+        if not folder.is_symlink() and folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+            raise RefusalError(f"refusing to replace {folder}: it is not empty and was not made by digest "
+                               f"(no {MARKER} file in it); empty it or choose another --output")
+        if folder != resolved and folder.is_symlink():
+            raise RefusalError(f"refusing to build into {target}: {folder} is a symbolic link; remove it")
+        _refuse_file(folder)
+
+
+def _refuse_file(folder: Path) -> None:
+    """A user's file where digest keeps its spare tree is never deleted (exit 2)."""
+    if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+        raise RefusalError(f"refusing to replace {folder}: it is a file, and digest keeps its spare copy of the "
+                           f"site under that name; move or rename the file")
+
+
+@contextmanager
+def build_lock(target: Path) -> Iterator[None]:
+    """One build at a time per folder that holds output folders (they share it for spares and renames)."""
+    parent = target.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BusyError(f"another digest build is writing an output folder in {parent} (it may be {target} "
+                            f"or another output beside it: builds into one folder take turns); run again when "
+                            f"it has finished") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _siblings(target: Path) -> tuple[Path, Path]:
+    """The spare tree, and where the live tree waits during a non-atomic swap."""
+    return target.with_name(f".{target.name}.prev"), target.with_name(f".{target.name}.old")
+
+
+def read_tree(folder: Path) -> str | None:
+    """The tree id in a folder's marker; '' for a digest folder of unknown content; None if not ours."""
+    try:
+        text = (folder / MARKER).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        if line.startswith("tree: "):
+            return line[6:].strip()
+    return ""
+
+
+def _ours(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and read_tree(folder) is not None
+
+
+def _empty_folder(folder: Path) -> bool:
+    """A real folder with nothing in it: what a deletion killed between its last two steps leaves."""
+    return folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir())
+
+
+def stat_tree(folder: Path) -> dict[str, str]:
+    """Every entry below ``folder`` (the marker left out) → 'size:mtime_ns:inode' for files, 'd' for folders.
+
+    A page edited, deleted or added by hand, or a stray folder, changes this map; reading it
+    costs one lstat per file and no reads.
+    """
+    out: dict[str, str] = {}
+    stack = [("", str(folder))]
+    while stack:
+        prefix, path = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            out[prefix or "."] = "?"
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if not prefix and entry.name == MARKER:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                out[rel] = "d"
+                stack.append((rel + "/", entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            else:
+                out[rel] = "link or special file"
+    return out
+
+
+def match_tree(folder: Path, known: Iterable[TreeState]) -> TreeState | None:
+    """The recorded state that ``folder`` still exactly is (its marker and a stat walk agree), or None."""
+    if not _ours(folder):
+        return None
+    tree = read_tree(folder)
+    candidates = [state for state in known if state.tree == tree and tree]
+    if not candidates:
+        return None
+    stats = stat_tree(folder)
+    return next((state for state in candidates if state.stats == stats), None)
+
+
+def clean_leftovers(target: Path) -> None:
+    """Repair what an interrupted swap or deletion left: put a live site caught between renames back."""
+    spare, old = _siblings(target)
+    if _ours(old):
+        if not target.exists():
+            old.rename(target)
+        else:
+            remove_tree(old)
+    elif _empty_folder(old):
+        old.rmdir()
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete a folder digest made, its marker last: a kill midway leaves a folder still marked ours, or empty."""
+    for entry in os.scandir(folder):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
+    (folder / MARKER).unlink(missing_ok=True)
+    folder.rmdir()
+
+
+def _umask() -> int:
+    """The process umask (read by setting it, then restoring it at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where the OS cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
+
+
+def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> Mapping[str, str]:
+    """An existing spare that still is what the cache recorded, or a fresh empty one; marked 'updating'.
+
+    A spare that is ours but not as recorded (damaged by hand, half-updated or half-deleted
+    by a killed build) is deleted and made afresh: it is never published.
+    """
+    state = match_tree(spare, known)
+    if state is None:
+        if _ours(spare):
+            remove_tree(spare)
+        elif _empty_folder(spare):
+            spare.rmdir()
+        elif spare.exists() or spare.is_symlink():
+            _refuse_file(spare)
+            raise RefusalError(f"refusing to replace {spare}: it was not made by digest (no {MARKER} file in it); "
+                               f"empty it or move it away")
+        spare.mkdir()
+    os.chmod(spare, 0o755)
+    _write_marker(spare, "updating")
+    return state.files if state else {}
+
+
+def _write_marker(folder: Path, tree: str) -> None:
+    """Replace the marker atomically: at every moment the folder has a whole marker, old or new.
+
+    A folder without a marker yet gets it directly: even empty (a build killed while writing it),
+    a marker file says 'ours, contents unknown', which a temporary file beside it would not.
+    """
+    marker = folder / MARKER
+    fresh = not marker.exists()
+    tmp = marker if fresh else folder / _MARKER_TMP
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    with os.fdopen(fd, "wb") as f:
+        os.fchmod(fd, 0o644)
+        f.write(_MARKER_TEXT.format(tree).encode("utf-8"))
+    if not fresh:
+        os.rename(tmp, marker)
+
+
+def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = (),
+               live: TreeState | None | EllipsisType = ...) -> SiteWrite:
+    """Make ``target`` hold exactly ``output``, atomically; ``known`` are the states the cache recorded.
+
+    ``live`` is what ``match_tree(target, known)`` gave, when the caller has asked already (a stat
+    walk of a big site is worth doing once). Any OSError (a full disk, a folder digest may not write
+    in) becomes a BuildError that names the path; the live site is unchanged then.
+    """
+    try:
+        return _write_site(output, target, tuple(known), live)
+    except OSError as e:
+        raise BuildError([write_problem(e, target)]) from None
+
+
+def write_problem(e: OSError, target: Path) -> Problem:
+    """A failed write as one line that names the path and says what to do."""
+    where = str(e.filename) if e.filename else str(target)
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "the disk is full; free some space there and build again"
+    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        advice = (f"digest may not write there; it writes {target} and its spare copy beside it, so "
+                  f"{target.resolve().parent} must be writable (see its permissions, and lsattr -d for an "
+                  f"immutable flag)")
+    elif e.errno in (errno.EXDEV, errno.EBUSY):
+        advice = f"{target} or its spare copy is a mount point or on another disk; build into a folder inside it"
+    else:
+        advice = "check the path and build again"
+    return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {target} is unchanged")
+
+
+def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
+                live: TreeState | None | EllipsisType) -> SiteWrite:
+    spare, old = _siblings(target)
+    if _ours(old) or _empty_folder(old):  # an interrupted swap: the live folder may move back
+        clean_leftovers(target)
+        live = ...
+    _refuse_file(old)
+    live_state = match_tree(target, known) if live is ... else live
+    have = _prepare_spare(spare, known)
+    try:
+        manifest, written = _update_spare(output, spare, target, have, live_state.files if live_state else None)
+        for path in sorted(set(have) - set(manifest), reverse=True):
+            _remove_file(spare, path)
+    except BaseException:
+        if not have:  # a spare made by this build: leave no half-written folder behind
+            with suppress(OSError):
+                remove_tree(spare)
+        raise  # a spare that existed before stays, marked 'updating', for the next build to redo
+    tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
+    _write_marker(spare, tree)
+    if not target.exists():
+        spare.rename(target)
+    elif not _exchange(spare, target):
+        target.rename(old)
+        spare.rename(target)
+        old.rename(spare)
+    new = TreeState(tree, manifest, stat_tree(target))
+    return SiteWrite(new, live_state, written)
+
+
+def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapping[str, str],
+                  live: Mapping[str, str] | None) -> tuple[dict[str, str], int]:
+    """Bring the spare tree to ``output``: keep what is right, link what is unchanged, write the rest."""
+    umask = _umask()
+    manifest: dict[str, str] = {}
+    written = 0
+    made: set[str] = set()
+    fresh = not have  # an empty spare: nothing in it to check or replace
+    spare_s, target_s = str(spare), str(target)
+    for path, data in output:
+        h = data.hash if isinstance(data, Unchanged) else digest(data)
+        manifest[path] = h
+        if have.get(path) == h:
+            continue
+        dest = f"{spare_s}/{path}"
+        _make_parents(spare_s, path, made, umask)
+        if not fresh:
+            _clear(dest)
+        source = f"{target_s}/{path}"
+        if (live.get(path) == h) if live is not None else _same_bytes(source, data):
+            try:
+                os.link(source, dest)
+                continue
+            except FileNotFoundError:  # deleted by hand since the last build
+                pass
+        if isinstance(data, Unchanged):
+            raise StaleCache(path)
+        try:
+            fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            with os.fdopen(fd, "wb") as f:
+                if umask & 0o644:
+                    os.fchmod(fd, 0o644)
+                f.write(data)
+        except OSError as e:  # a full disk fails in write() or close(), which name no path
+            e.filename = e.filename or dest
+            raise
+        written += 1
+    return manifest, written
+
+
+def _clear(dest: str) -> None:
+    """Make room for a new file at ``dest``: unlink a file or link (never writing through it), drop a folder."""
+    try:
+        os.unlink(dest)
+    except FileNotFoundError:
+        pass
+    except (IsADirectoryError, PermissionError):
+        shutil.rmtree(dest)
+
+
+def _make_parents(root: str, path: str, made: set[str], umask: int) -> None:
+    """Create the folders above ``path`` (0755), replacing a file or link that stands where a folder must be."""
+    end = path.rfind("/")
+    if end < 0 or path[:end] in made:
+        return
+    start = 0
+    while True:
+        start = path.find("/", start + 1)
+        if start < 0 or start > end:
+            break
+        rel = path[:start]
+        if rel in made:
+            continue
+        folder = f"{root}/{rel}"
+        try:
+            os.mkdir(folder, 0o755)
+            if umask & 0o755:
+                os.chmod(folder, 0o755)
+        except FileExistsError:
+            if os.path.islink(folder) or not os.path.isdir(folder):
+                os.unlink(folder)
+                os.mkdir(folder, 0o755)
+                os.chmod(folder, 0o755)
+        made.add(rel)
+
+
+def _remove_file(root: Path, path: str) -> None:
+    """Delete a stale file and the folders it leaves empty, never following a symlink."""
+    target = root / path
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    parent = target.parent
+    while parent != root:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
+def read_unchanged(target: Path, path: str, entry: Unchanged) -> bytes:
+    """The live site's bytes for an ``Unchanged`` entry, so a later stage (the search index) can read a
+    page it did not render; StaleCache if the live file is gone or no longer has those bytes."""
+    try:
+        fd = os.open(target / path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        raise StaleCache(path) from None
+    with os.fdopen(fd, "rb") as f:
+        data = f.read()
+    if digest(data) != entry.hash:
+        raise StaleCache(path)
+    return data
+
+
+def _same_bytes(previous: str, data: bytes | Unchanged) -> bool:
+    """Whether the live site has exactly these bytes at ``previous`` (a regular file, not a link)."""
+    if isinstance(data, Unchanged):
+        return False
+    try:
+        st = os.lstat(previous)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+            return False
+        with open(previous, "rb") as f:
+            return f.read() == data
+    except OSError:
+        return False

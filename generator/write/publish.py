@@ -1,0 +1,147 @@
+"""Build and write the site the way ``digest build`` and ``digest serve`` do: with the cache.
+
+1. If every input is byte-identical to the last build's, and the output folder still holds
+   what that build wrote, stop: the site is up to date (its warnings are replayed).
+2. Otherwise build, reusing cached articles and pages whose inputs did not change.
+3. Write the site (atomically; see ``output.py``), then save what the cache needs.
+
+This is the I/O edge around the pure ``build()``; it is the only code that reads or writes
+``.cache/``.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from generator.core.models import BuildOptions
+from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, load_cache, save_cache
+from generator.core.hashing import digest
+from generator.load.config import Config
+from generator.core.errors import BuildError, Problem
+from generator.load.incremental import article_loader
+from generator.write.output import SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, write_site
+from generator.render.theme import find_theme
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult, Progress
+
+
+@dataclass(frozen=True)
+class Published:
+    """What one publish did, for the CLI to report."""
+
+    result: BuildResult | None
+    """None when the site was already up to date."""
+    written: SiteWrite | None
+    """None when nothing was written (up to date, or refused by --strict)."""
+    warnings: tuple[Problem, ...]
+    notes: tuple[str, ...]
+    """Remarks about the cache, never errors."""
+    articles: int
+    late: tuple[Problem, ...] = ()
+    """Warnings about what failed after the site was published (saving the cache); --strict ignores them."""
+
+
+def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
+    """A hash of everything a build reads, by name, size and mtime: config, content, templates,
+    static files and theme. It only decides whether a build can stop early; articles themselves
+    are cached by their bytes. Like make, it trusts mtimes: a tool that rewrites a file keeping
+    its size and mtime to the nanosecond would need ``--no-cache``.
+    """
+    parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}),
+                                repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
+    for folder in (config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
+                   find_theme(config).folder):
+        parts.append(f"\0{folder}")
+        stack = [str(folder)]
+        while stack:
+            try:
+                entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
+                    stack.append(entry.path)
+                    continue
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
+    return digest(*parts)
+
+
+def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool = False,
+            progress: Progress | None = None, use_cache: bool = True, cache_dir: Path | None = None,
+            allow_empty: bool = False) -> Published:
+    """Build ``config`` into ``target``; with ``strict``, warnings stop it before anything is written.
+
+    ``cache_dir`` (default ``.cache/``) lets ``digest serve`` keep its own cache state beside its own output.
+    Zero articles where the last build published some is an error (a mistyped folder, a bad
+    merge) unless ``allow_empty``.
+    """
+    cache_dir = cache_dir or config.path(CACHE_DIR)
+    with build_lock(target):
+        last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
+        snapshot = last if use_cache else CacheSnapshot()
+        inputs = inputs_fingerprint(config, options)
+        if (use_cache and snapshot.inputs == inputs and _same_time(snapshot, options)
+                and snapshot.live is not None and match_tree(target, [snapshot.live])):
+            return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
+        from generator.build import build  # only now: an up-to-date site never loads Jinja, Markdown or feedgen
+
+        if use_cache:
+            snapshot = load_cache(cache_dir)
+        known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
+        live = match_tree(target, known)
+        if live is None:  # the output folder is not what the cache remembers: reuse articles only
+            snapshot = replace(snapshot, pages={})
+        reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
+        result = build(config, options, progress, snapshot, article_loader(snapshot, options.workers, progress), reader)
+        if result.articles == 0 and last.articles_built and not allow_empty:
+            raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
+                                      f"published {last.articles_built}; check content_dir in {config.config_path}, "
+                                      f"or build with --allow-empty to publish an empty site")])
+        if strict and result.warnings:
+            return Published(result, None, result.warnings, snapshot.notes, result.articles)
+        try:
+            written = write_site(result.output, target, known, live)
+        except StaleCache:  # the previous site lost a file the cache relied on: render everything
+            result = build(config, options, progress, replace(snapshot, pages={}),
+                           article_loader(snapshot, options.workers, progress), reader)
+            written = write_site(result.output, target)
+        pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
+        since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
+        update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
+                             result.articles, result.seen)
+        late = _save(cache_dir, update, written, config.root)
+        return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+def _same_time(snapshot: CacheSnapshot, options: BuildOptions) -> bool:
+    """Whether 'now' leaves out exactly the articles it did last time: none became due, none went back to the future."""
+    now = options.now.timestamp() if options.now else float("inf")  # no 'now': nothing is left out as future
+    return snapshot.since <= now and (now < snapshot.due or snapshot.due == float("inf"))
+
+
+def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path) -> tuple[Problem, ...]:
+    """Save the cache after the site is out; a cache that cannot be written is a warning, never a failure."""
+    try:
+        save_cache(cache_dir, update, written.live, written.spare)
+    except (OSError, sqlite3.Error) as e:
+        shown = Path(os.path.relpath(cache_dir, root)).as_posix()
+        if cache_dir.exists() and not cache_dir.is_dir():
+            what, where = "a file where the build cache folder belongs, so the cache could not be saved; move the file away", shown
+        else:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            what = f"the build cache could not be saved ({reason}); check that {shown}/ is writable"
+            where = f"{shown}/{FILE}"
+        return (Problem(where, 0, "", f"{what}. The site was published; the next build will not be incremental",
+                        "warning"),)
+    return ()
