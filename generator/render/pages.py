@@ -78,12 +78,14 @@ class Feed:
 
     title: str
     path: str
+    kinds: tuple[str, ...] = ("rss", "atom", "json")
+    """The formats written (``feeds.formats``)."""
 
     @property
     def formats(self) -> tuple[tuple[str, str], ...]:
-        """(MIME type, path) of this feed in every format: RSS, Atom, JSON Feed."""
+        """(MIME type, path) of this feed in every format written: RSS, Atom, JSON Feed."""
         first = self.path.removesuffix("feed.xml")
-        return tuple((mime, rule(first)) for _, mime, rule in urls.FEED_FORMATS)
+        return tuple((mime, rule(first)) for fmt, mime, rule in urls.FEED_FORMATS if fmt in self.kinds)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,11 @@ class Kinds:
 
     @property
     def site_feed(self) -> Feed:
-        return Feed(self.config.title, urls.feed_path(""))
+        return self.feed(self.config.title, "")
+
+    def feed(self, title: str, first: str) -> Feed:
+        """The feed link of the list whose first page is ``first``."""
+        return Feed(title, urls.feed_path(first), self.config.feed_formats)
 
     @cached_property
     def section_bar(self) -> tuple[MenuLink, ...]:
@@ -256,6 +262,8 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def _intersections(k: Kinds) -> tuple[Intersection, ...]:
+    if not k.config.intersections_min_articles:
+        return ()  # intersections.min_articles: 0 turns them off
     return intersections(k.site.articles, k.site.companies, k.site.sections, k.config.intersections_min_articles,
                          k.t["in_section"], k.t["with_company"])
 
@@ -279,7 +287,7 @@ def _intel(k: Kinds) -> dict[str, Intel]:
 def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
     """/companies/<id>/sections/<section>/ and /companies/<id>/with/<id>/, for pairs with enough articles."""
     for x in _intersections(k):
-        feed = Feed(f"{k.config.title}: {x.title}", urls.feed_path(x.path))
+        feed = k.feed(f"{k.config.title}: {x.title}", x.path)
         about = Count(x.other, x.title, len(x.articles), x.path)
         for p in k.pagers(x.articles, x.path):
             yield k.page(p.path, "intersection.html", k.page_title(x.title, p), (feed,), intersection=about,
@@ -308,7 +316,7 @@ def term_pages(k: Kinds) -> Iterable[PageSpec]:
     for _, terms in _terms(k.site):
         for term in terms:
             title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
-            feed = Feed(f"{k.config.title}: {term.name}", urls.feed_path(term.path))
+            feed = k.feed(f"{k.config.title}: {term.name}", term.path)
             for p in k.pagers(term.articles, term.path):
                 shown = intel.get(term.slug) if term.kind == "companies" and p.number == 1 else None
                 yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p,
@@ -380,7 +388,7 @@ def publisher_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each publisher's paginated list, with its home page, count and feeds."""
     for publisher in k.publishers:
         title = k.t["publisher_title"].format(name=publisher.name)
-        feed = Feed(f"{k.config.title}: {publisher.name}", urls.feed_path(publisher.path))
+        feed = k.feed(f"{k.config.title}: {publisher.name}", publisher.path)
         about = PublisherInfo(publisher.slug, publisher.name, publisher.url, publisher.known, len(publisher.articles))
         for p in k.pagers(publisher.articles, publisher.path):
             yield k.page(p.path, "publisher.html", k.page_title(title, p), (feed,), publisher=about, pager=p)
@@ -404,6 +412,8 @@ def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article], n
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
                "categories": tuple(item_categories(a, names) for a in shown)}
     for fmt, _, path in urls.FEED_FORMATS:
+        if fmt not in k.config.feed_formats:
+            continue
         yield PageSpec(path(first), fmt, "", context)
 
 
@@ -449,7 +459,7 @@ class EditionPager:
 
 
 def weekly_feed_link(k: Kinds) -> Feed:
-    return Feed(f"{k.config.title}: {k.t['weekly']}", urls.feed_path("weekly/"))
+    return k.feed(f"{k.config.title}: {k.t['weekly']}", "weekly/")
 
 
 def weekly_index_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -478,4 +488,6 @@ def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
     shown = k.editions[: k.config.feed_size]
     context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon}
     for fmt, _, path in urls.FEED_FORMATS:
+        if fmt not in k.config.feed_formats:
+            continue
         yield PageSpec(path("weekly/"), f"weekly-{fmt}", "", context)
