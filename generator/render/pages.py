@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from generator.core import i18n, urls
@@ -203,35 +203,77 @@ def article_link(article: Article) -> ArticleLink:
 def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[str, tuple[Article, ...]]:
     """Each article's related reading (by path): most shared companies, then most shared tags, then newest.
 
-    Candidates come from inverted indexes (company → articles, tag → articles), so the work is
-    the sum of the lists an article is in, not all pairs. In newest-first order an article's
-    index is its recency rank with the slug and file as tie-breaks, so one integer per candidate
-    orders them, and only the best ``limit`` are picked (no full sort).
+    In newest-first order an article's index is its recency rank (slug and file break ties), so among
+    equal scores the smallest index wins. Rather than score every article that shares anything (with
+    the few popular tags of a real digest, that is most of the site for every article), the search
+    walks the subsets of the article's companies and tags from the highest score down: the articles
+    sharing at least a subset are the intersection of its sets (done in C), and an article is first
+    met at the subset it shares exactly, so each score level comes out whole. It stops at the first
+    level that fills ``limit``. An article with many keys (more than ``_SUBSET_KEYS``) is scored the
+    plain way instead, as 2^keys subsets would cost more than that.
     """
     ordered = newest_first(articles)
-    n = len(ordered)
-    by_company: dict[str, list[int]] = {}
-    by_tag: dict[str, list[int]] = {}
-    tag_keys = [tuple(dict.fromkeys(fold(t) for t in a.tags)) for a in ordered]
+    index: dict[tuple[str, str], set[int]] = {}
+    keys_of: list[tuple[tuple[str, str], ...]] = []
     for i, a in enumerate(ordered):
-        for c in a.companies:
-            by_company.setdefault(c.id, []).append(i)
-        for tag in tag_keys[i]:
-            by_tag.setdefault(tag, []).append(i)
-    company_weight = n * (max((len(k) for k in tag_keys), default=0) + 1)
+        keys = tuple(dict.fromkeys([("c", c.id) for c in a.companies] + [("t", fold(t)) for t in a.tags]))
+        keys_of.append(keys)
+        for key in keys:
+            index.setdefault(key, set()).add(i)
+    company_weight = max((len(k) for k in keys_of), default=0) + 1  # one company outweighs every tag
     related: dict[str, tuple[Article, ...]] = {}
     for i, a in enumerate(ordered):
-        score: dict[int, int] = {}
-        for c in a.companies:
-            for j in by_company[c.id]:
-                score[j] = score.get(j, n) + company_weight
-        for tag in tag_keys[i]:
-            for j in by_tag[tag]:
-                score[j] = score.get(j, n) + n
-        score.pop(i, None)
-        best = heapq.nlargest(limit, score, key=lambda j: score[j] - j)
+        keys = keys_of[i]
+        weights = tuple(company_weight if kind == "c" else 1 for kind, _ in keys)
+        if len(keys) > _SUBSET_KEYS:
+            best = _scored(i, keys, weights, index, limit)
+        else:
+            best = _by_levels(i, keys, weights, index, limit)
         related[a.path] = tuple(ordered[j] for j in best)
     return related
+
+
+_SUBSET_KEYS = 8
+"""Articles with more companies and tags than this are scored one candidate at a time."""
+
+
+def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...],
+               index: dict[tuple[str, str], set[int]], limit: int) -> list[int]:
+    """The best ``limit`` articles sharing a company or tag with ``me``, found level by level."""
+    seen: set[int] = {me}
+    best: list[int] = []
+    for subsets in _levels(weights):
+        level: set[int] = set()
+        for subset in subsets:
+            sets = sorted((index[keys[bit]] for bit in subset), key=len)
+            level |= sets[0].intersection(*sets[1:]) - seen
+        if level:
+            seen |= level
+            best += sorted(level)[: limit - len(best)]
+            if len(best) >= limit:
+                break
+    return best
+
+
+@lru_cache(maxsize=1024)
+def _levels(weights: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """Every non-empty subset of key positions, grouped by score, the highest score first."""
+    by_score: dict[int, list[tuple[int, ...]]] = {}
+    for mask in range(1, 1 << len(weights)):
+        subset = tuple(bit for bit in range(len(weights)) if mask >> bit & 1)
+        by_score.setdefault(sum(weights[bit] for bit in subset), []).append(subset)
+    return tuple(tuple(by_score[score]) for score in sorted(by_score, reverse=True))
+
+
+def _scored(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...], index: dict[tuple[str, str], set[int]],
+            limit: int) -> list[int]:
+    """The same ranking as ``_by_levels``, scoring every candidate."""
+    score: dict[int, int] = {}
+    for key, weight in zip(keys, weights):
+        for j in index[key]:
+            score[j] = score.get(j, 0) + weight
+    score.pop(me, None)
+    return heapq.nsmallest(limit, score, key=lambda j: (-score[j], j))
 
 
 def home_pages(k: Kinds) -> Iterable[PageSpec]:
