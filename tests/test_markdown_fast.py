@@ -82,6 +82,14 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "[a](ms-settings:x)\n",                           # safe_url
     "[a](mailto:a@b.org) [b](https://ex.org/%41) [c](https://☃.net/)\n",  # normalizeLink
     "see https://example.org/a(b) and www.example.org\n",  # linkify ends URLs by other rules
+    "[a](<>'t')\n",                                  # a title with no space after '<>'
+    "| a | b |\n|---|---|\n- item\n",                # markdown-it-py ends the table at the list
+    "|a b\n---\n",                                   # a table of one column, or a setext heading
+    "a—https://example.org/x.\n",                    # linkify after a non-space
+    "> a\n- \n",                                     # an empty list item after a paragraph
+    "[a]: user:pw@host\n\ntext\n",                   # a definition that markdown-it-py refuses
+    "> | a | b |\n|---|---|\n",                       # a table row as a lazy line of a quote
+    "see http://a.org- now\n",                        # linkify-it ends a host before '-'
     "line\r\nbreak\n",
     ">" * 30 + " deep\n",                              # max_nesting
 ])

@@ -48,13 +48,26 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TAG_LINE = re.compile(r"^[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*$", re.MULTILINE)
 """A line that is one tag (after container markers): CommonMark makes it an HTML block, which markdown-it-py
 sends to the sanitiser."""
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]*\]:", re.MULTILINE)
+_AFTER_TABLE_ROW = re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)", re.MULTILINE)
+"""A line with a '|' followed by one that starts a list, quote, heading, fence or setext underline."""
+_NESTED_ROW = re.compile(r"^[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|", re.MULTILINE)
+_DELIMITER_ROW = re.compile(r"^[^\n]*-[ \t]*\|", re.MULTILINE)
+"""A table row in a quote or list item (a lazy line can continue it differently), and a table's delimiter row."""
+_ANGLE_DESTINATION = re.compile(r"\]\(\s*<|\]:\s*<")
+_REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[[^\]]*\]:[ \t]*(\S*)", re.MULTILINE)
+_PLAIN_DESTINATION = re.compile(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
+"""A reference definition's URL that both engines accept: http(s), or no scheme at all."""
+_EMPTY_ITEM = re.compile(r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.MULTILINE)
 _SCHEME = re.compile(r":(?:(?<=(?P<http>[hH][tT][tT][pP]):)|(?<=(?P<https>[hH][tT][tT][pP][sS]):)"
                      r"|(?<=(?P<ftp>[fF][tT][pP]):)|(?<=(?P<mailto>[mM][aA][iI][lL][tT][oO]):))")
 """A scheme linkify-it knows, found from its ':' (a literal first, so the search is fast)."""
-_DESTINATION = re.compile(r"[^\s()<>\\]*(?:\)| \")")
-"""A link destination that ends where it seems to: no spaces, brackets or escapes, then ')' or a title."""
-_SIMPLE_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/[A-Za-z0-9/_~-]*)?(?=\s|$|[.,;:!?](?:\s|$))")
+_DESTINATION = re.compile(r"[^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*(?:\)| \")")
+"""A link destination that ends where it seems to: no spaces, angle brackets or escapes, parentheses only in
+balanced pairs one deep (Wikipedia's ``Foo_(bar)``), then ')' or a title."""
+_AUTOLINK = re.compile(r"[^\s<>%]*>")
+"""An autolink whose text markdown-it-py shows as written (it decodes '%XX' escapes in the text)."""
+_SIMPLE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                         r"(?:/(?:[A-Za-z0-9/_~-]*[A-Za-z0-9/])?)?(?=\s|$|[.,;:!?](?:\s|$))")
 """A URL in text that linkify-it and markdown-it-pyrs' linkify end at the same place: a simple path, then a
 space or the end of a sentence."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -82,6 +95,16 @@ def _gate(text: str) -> bool | None:
     whether the body has raw bare tags (then their nesting decides, after rendering)."""
     if "\r" in text or "\0" in text or "[^" in text or _MORE.search(text) or _TAG_LINE.search(text):
         return None
+    if "|" in text and (_AFTER_TABLE_ROW.search(text) or (_NESTED_ROW.search(text) and _DELIMITER_ROW.search(text))):
+        return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
+    if _EMPTY_ITEM.search(text):
+        return None  # an empty list item after a paragraph: markdown-it-py starts a list, pyrs does not
+    if "]:" in text:
+        for found in _REFERENCE.finditer(text):
+            if not _PLAIN_DESTINATION.fullmatch(found.group(1)):
+                return None  # a definition nobody links to never shows its href, so check it here
+    if "<" in text and _ANGLE_DESTINATION.search(text):
+        return None  # markdown-it-pyrs takes '[a](<>"t")', a title with no space before it
     if "xn--" in text.lower() or ("\\\n" in text and _REFERENCE.search(text)):
         return None  # punycode shown decoded in link text; a hard break in a reference's title (a pyrs bug)
     for found in _SCHEME.finditer(text):
@@ -89,9 +112,11 @@ def _gate(text: str) -> bool | None:
         if text[start - 2:start] == "](":
             if _DESTINATION.match(text, start) is None:
                 return None  # the href is checked after rendering
-        elif text[start - 1:start] != "<" and (
-                (start and text[start - 1].isalnum()) or _SIMPLE_URL.match(text, start) is None):
-            return None  # autolinks pass; their hrefs are checked after rendering
+        elif text[start - 1:start] == "<":
+            if _AUTOLINK.match(text, start) is None:
+                return None
+        elif (start and text[start - 1] not in " \t\n") or _SIMPLE_URL.match(text, start) is None:
+            return None
     if not text.isascii():
         for found in _EMPHASIS_NEIGHBOUR.finditer(text):
             if unicodedata.category(found.group())[0] == "S":
@@ -115,12 +140,26 @@ def _gate(text: str) -> bool | None:
 
 # --- the rendered HTML: checks, then our dialect ------------------------------------------------------------
 
+
+
+def _odd_url_attr(kept: str) -> re.Pattern[str]:
+    """An href or src that is not a plain http(s) URL or site path made of ``kept`` characters
+    (``UNCHANGED_URL`` as the HTML writes it)."""
+    return re.compile(
+        r' (?:href|src)="(?!(?:https?://(?=[A-Za-z0-9_.-]{1,%d}[:/?#"])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*'
+        r'(?::[0-9]+)?(?:[/?#]%s*)?|(?![A-Za-z0-9+.-]*:)(?!//)%s*)")' % (HOSTNAME_MAX_LEN, kept, kept))
+
+
 _KEPT_HTML = r"(?:[A-Za-z0-9;/?:@=+$,\-_.!~*'()#]|&amp;)"
-_ODD_URL_ATTR = re.compile(
-    r' (?:href|src)="(?!(?:https?://(?=[A-Za-z0-9_.-]{1,%d}[:/?#"])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*'
-    r'(?::[0-9]+)?(?:[/?#]%s*)?|(?![A-Za-z0-9+.-]*:)(?!//)%s*)")' % (HOSTNAME_MAX_LEN, _KEPT_HTML, _KEPT_HTML))
-"""An href or src that is not a plain http(s) URL or site path (``UNCHANGED_URL`` as the HTML writes it, without
-'%' escapes). markdown-it-py's ``safe_url`` and ``normalizeLink`` decide the others, so the body goes there."""
+_ODD_URL_ATTR = _odd_url_attr(_KEPT_HTML)
+_ODD_URL_ATTR_PERCENT = _odd_url_attr(_KEPT_HTML[:-1] + r"|%[0-9A-Fa-f]{2})")
+"""markdown-it-py's ``safe_url`` and ``normalizeLink`` decide the other URLs, so the body goes there. A '%XX' in an
+href is the writer's own (a link to ``/a%20b``) unless the engine encoded a character: the two encode alike
+except after a backslash or tab, so '%' is allowed only in bodies without those."""
+_UNLINKED_URL = re.compile(
+    r'://(?:(?<=[hH][tT][tT][pP]://)(?<!="[hH][tT][tT][pP]://)(?<!">[hH][tT][tT][pP]://)|(?<=[hH][tT][tT][pP][sS]://)(?<!="[hH][tT][tT][pP][sS]://)(?<!">[hH][tT][tT][pP][sS]://))')
+"""An http(s) URL in the HTML that is neither an attribute value nor the whole text of a link."""
+_CODE = re.compile(r"<code>.*?</code>|<pre><code[^>]*>.*?</code></pre>", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)")
 _OPEN_OR_CLOSE = re.compile(r"<(/?)(?!(?:br|img|hr)[\s>])[a-z]")
 _STEP = {"": 1, "/": -1}
@@ -176,8 +215,11 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
         if type(error).__name__ != "PanicException":
             raise
         return None
-    if "<blockquote>\n</blockquote>" in body or _ODD_URL_ATTR.search(body):
+    odd_url = _ODD_URL_ATTR if "\\" in text or "\t" in text else _ODD_URL_ATTR_PERCENT
+    if "<blockquote>\n</blockquote>" in body or odd_url.search(body):
         return None
+    if _UNLINKED_URL.search(_CODE.sub("", body) if "<code" in body else body):
+        return None  # a URL left as text (after '\\[', in a link's text …), where markdown-it-py may link it
     if "<!--" in body:
         body = _BLOCK_COMMENTS.sub("", body)
         if _LINE_COMMENT.search(body):
