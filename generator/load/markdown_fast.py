@@ -48,11 +48,16 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TAG_LINE = re.compile(r"^[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*$", re.MULTILINE)
 """A line that is one tag (after container markers): CommonMark makes it an HTML block, which markdown-it-py
 sends to the sanitiser."""
+_FENCED = re.compile(r"^```[^`\n]*\n(?:(?!```)[^\n]*\n)*?```[ \t]*$", re.MULTILINE)
+"""A fenced code block at the left margin, closed by a plain ```; if this takes a block the engines see otherwise,
+the checks after rendering still catch a URL left unlinked."""
 _AFTER_TABLE_ROW = re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)", re.MULTILINE)
 """A line with a '|' followed by one that starts a list, quote, heading, fence or setext underline."""
 _NESTED_ROW = re.compile(r"^[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|", re.MULTILINE)
 _DELIMITER_ROW = re.compile(r"^[^\n]*-[ \t]*\|", re.MULTILINE)
-"""A table row in a quote or list item (a lazy line can continue it differently), and a table's delimiter row."""
+_TABLE_AFTER_TEXT = re.compile(r"^[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|", re.MULTILINE)
+"""A table row in a quote or list item, a table right after a line of text (a lazy line of a quote may take
+it), and a table's delimiter row: the engines end such tables differently."""
 _ANGLE_DESTINATION = re.compile(r"\]\(\s*<|\]:\s*<")
 _REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[[^\]]*\]:[ \t]*(\S*)", re.MULTILINE)
 _PLAIN_DESTINATION = re.compile(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
@@ -93,9 +98,14 @@ def _unclosed_code(text: str) -> bool:
 def _gate(text: str) -> bool | None:
     """None when something in the source is known to render differently or to need markdown-it-py; else
     whether the body has raw bare tags (then their nesting decides, after rendering)."""
-    if "\r" in text or "\0" in text or "[^" in text or _MORE.search(text) or _TAG_LINE.search(text):
+    if "\r" in text or "\0" in text or (not text.endswith("\n") and ("```" in text or "~~~" in text)):
+        return None  # an unclosed fence at the end keeps the last newline in pyrs
+    if "```" in text:
+        text = _FENCED.sub("", text)  # code: no URLs, tags or table rows in it count
+    if "[^" in text or _MORE.search(text) or _TAG_LINE.search(text):
         return None
-    if "|" in text and (_AFTER_TABLE_ROW.search(text) or (_NESTED_ROW.search(text) and _DELIMITER_ROW.search(text))):
+    if "|" in text and (_AFTER_TABLE_ROW.search(text) or (
+            _DELIMITER_ROW.search(text) and (_NESTED_ROW.search(text) or _TABLE_AFTER_TEXT.search(text)))):
         return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
     if _EMPTY_ITEM.search(text):
         return None  # an empty list item after a paragraph: markdown-it-py starts a list, pyrs does not
