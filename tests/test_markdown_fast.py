@@ -90,6 +90,8 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "[a]: user:pw@host\n\ntext\n",                   # a definition that markdown-it-py refuses
     "> | a | b |\n|---|---|\n",                       # a table row as a lazy line of a quote
     "see http://a.org- now\n",                        # linkify-it ends a host before '-'
+    "> a\n    b\n| a | b |\n|---|---|\n",             # a table as lazy lines of a quote's paragraph
+    "~~~x\ncode",                                     # an unclosed fence at the end, no final newline
     "line\r\nbreak\n",
     ">" * 30 + " deep\n",                              # max_nesting
 ])
@@ -104,6 +106,7 @@ def test_what_renders_differently_goes_to_markdown_it_py(text: str) -> None:
     "- [x](https://a.org/x?y=1&z=2 \"t\") <small>[pdf]</small>\n- ![i](/p.png)\n",
     "<!-- editor's note -->\n\nText <!-- inline --> https://example.org/a.\n",
     "```python\nx = '<'\n```\n\n```nolang\na <b>\n```\n\n    indented\n",
+    "```bash\ncurl -s https://example.org/api | jq '.[]'\n```\n\nText.\n",  # URLs and pipes in code
     "| a | b |\n|:-|-:|\n| 1<br>2 | <sub>3</sub> |\n",
 ])
 def test_common_bodies_take_the_fast_path(text: str) -> None:
