@@ -10,8 +10,8 @@ Pygments, editors' comments removed. Anything else returns None and the body goe
   or bare tags that do not nest (those are the bodies that need the sanitiser);
 - a link, image or bare URL that the two could treat differently (anything but a plain http(s) URL or site path;
   markdown-it-py's ``normalizeLink`` and ``safe_url`` are the rule);
-- the few places where the engines are known to differ (docs/markdown.md lists them): emphasis next to a
-  non-ASCII symbol, HTML comments containing ``--``, an empty block quote, deep nesting, '\\r' and NUL.
+- the places where the engines are known to differ (docs/markdown.md lists them all, with the reason): tables
+  ended by another block, emphasis next to a non-ASCII symbol, HTML comments containing ``--``, deep nesting …
 
 tests/test_markdown_fast.py renders the CommonMark spec examples, our fixtures and both benchmark corpora both
 ways and requires byte-identical results.
@@ -24,7 +24,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
-from typing import Any
 
 import markdown_it_pyrs
 
@@ -267,6 +266,6 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
     return body, headings
 
 
-def engine_version() -> Any:
+def engine_version() -> str:
     """markdown-it-pyrs' version, part of the cache key (a new release may render differently)."""
-    return markdown_it_pyrs.__version__
+    return str(markdown_it_pyrs.__version__)
