@@ -96,6 +96,7 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "> a\n    b\n| a | b |\n|---|---|\n",             # a table as lazy lines of a quote's paragraph
     "~~~x\ncode",                                     # an unclosed fence at the end, no final newline
     "line\r\nbreak\n",
+    ">>\t\t x\n",                                     # a tab after quote markers indents code differently
     ">" * 30 + " deep\n",                              # max_nesting
 ])
 def test_what_renders_differently_goes_to_markdown_it_py(text: str) -> None:

@@ -304,6 +304,9 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
+    if rendered.unlinked:
+        check.warn("", "markdown-it-py could not link the bare URLs of this body (one of them trips a bug in it), so "
+                       "they stay plain text; write links as <https://…> or [text](https://…)", line=parts.body_line)
     body_html = rendered.html
     if not summary:  # the writer's <!--more--> ends the summary, as in Hugo, Pelican and Jekyll
         body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)

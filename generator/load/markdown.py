@@ -73,6 +73,9 @@ class Rendered:
     """Safe HTML, with the table of contents first when there is one."""
     summary: str | None
     """Plain text before ``<!--more-->``, or None when the body has no such marker."""
+    unlinked: bool = False
+    """markdown-it-py's bare-URL rule failed on this body (a bug of markdown-it-py 4), so it was rendered with
+    bare URLs left as text."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -280,14 +283,14 @@ def _footnote_anchor(self: RendererHTML, tokens: Sequence[Token], idx: int, opti
     return f' <a href="#{ref}" class="footnote-backref" role="doc-backlink" aria-label="{label}">\u21a9\ufe0e</a>'
 
 
-def _make() -> MarkdownIt:
-    md = MarkdownIt(SETTINGS["preset"], {"html": True, "linkify": True, "typographer": False, "xhtmlOut": False,
+def _make(linkify: bool = True) -> MarkdownIt:
+    md = MarkdownIt(SETTINGS["preset"], {"html": True, "linkify": linkify, "typographer": False, "xhtmlOut": False,
                                          "maxNesting": SETTINGS["max_nesting"], "highlight": _highlight})
-    md.enable(["table", "strikethrough", "linkify"])
+    md.enable(["table", "strikethrough", *(["linkify"] if linkify else [])])
     md.use(footnote_plugin)
     md.validateLink = safe_url  # type: ignore[method-assign]
-    assert md.linkify is not None
-    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})  # 'ASP.NET' and 'Kata.ai' stay text
+    if md.linkify is not None:
+        md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})  # 'ASP.NET' and 'Kata.ai' stay text
     # the inline rule links 'http(s)://...' as it parses; the core rule, which rescans every paragraph's
     # text for the same links, took a quarter of the render time and is not needed without fuzzy links
     md.core.ruler.disable("linkify")
@@ -300,6 +303,8 @@ def _make() -> MarkdownIt:
 
 
 _MD = speed_up(_make())
+_MD_UNLINKED = speed_up(_make(linkify=False))
+"""For the rare body on which markdown-it-py's linkify rule raises RuntimeError instead of moving on."""
 
 
 def _toc(headings: Sequence[tuple[int, str, str]], label: str) -> str:
@@ -344,11 +349,16 @@ def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | No
 
 def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None) -> Rendered:
     """``render`` by markdown-it-py alone: the reference the fast path is tested against."""
-    env: dict[str, Any] = {"options": options}
-    body = _MD.renderer.render(_MD.parse(text, env), _MD.options, env)
+    md, env = _MD, {"options": options}
+    try:
+        tokens = md.parse(text, env)
+    except RuntimeError:  # "inline rule didn't increment state.pos": the linkify rule, on rare input
+        md, env = _MD_UNLINKED, {"options": options}
+        tokens = md.parse(text, env)
+    body = md.renderer.render(tokens, md.options, env)
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
-    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"))
+    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is _MD_UNLINKED)
 
 
 def _with_toc(body: str, headings: Sequence[tuple[int, str, str]], options: MarkdownOptions,

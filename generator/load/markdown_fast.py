@@ -99,6 +99,8 @@ def _gate(text: str) -> bool | None:
     whether the body has raw bare tags (then their nesting decides, after rendering)."""
     if "\r" in text or "\0" in text or (not text.endswith("\n") and ("```" in text or "~~~" in text)):
         return None  # an unclosed fence at the end keeps the last newline in pyrs
+    if "\t" in text:
+        return None  # tabs after '>' markers widen indented code differently ('>>\t\t x')
     if "```" in text:
         text = _FENCED.sub("", text)  # code: no URLs, tags or table rows in it count
     if "[^" in text or _MORE.search(text) or _TAG_LINE.search(text):
