@@ -8,6 +8,7 @@ work runs in this process.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Iterator, Sequence, TypeVar
@@ -40,7 +41,11 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
         yield from map(func, items)
         return
     _TASK = func
-    pool = multiprocessing.get_context("fork").Pool(min(workers, len(items)))
+    gc.freeze()  # the inherited objects leave the collector's view: a worker's collections never write to
+    try:         # (and so never copy) the parent's pages
+        pool = multiprocessing.get_context("fork").Pool(min(workers, len(items)))
+    finally:
+        gc.unfreeze()
     try:
         yield from pool.imap(_run, items, chunksize)  # type: ignore[misc]
     finally:
