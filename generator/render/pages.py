@@ -20,7 +20,7 @@ from generator.core import i18n, urls
 from generator.render import images
 from generator.load.config import Config
 from generator.index.editions import Edition, EditionLink, neighbours
-from generator.render.feeds import Names, item_categories, term_names
+from generator.render.feeds import Category, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
 from generator.load.publishers import Publisher
@@ -115,13 +115,21 @@ class Kinds:
     editions: tuple[Edition, ...] = ()
     """Every weekly edition, newest first."""
 
-    @property
+    @cached_property
     def site_feed(self) -> Feed:
         return self.feed(self.config.title, "")
 
     def feed(self, title: str, first: str) -> Feed:
         """The feed link of the list whose first page is ``first``."""
         return Feed(title, urls.feed_path(first), self.config.feed_formats)
+
+    @cached_property
+    def feed_categories(self) -> dict[str, tuple[Category, ...]]:
+        """Each article's feed categories by its path, made once, so the planner hashes them once per
+        article rather than once per feed the article is in."""
+        names = term_names(self.site)
+        one: dict[Category, Category] = {}  # equal categories as one object, hashed once
+        return {a.path: tuple(one.setdefault(c, c) for c in item_categories(a, names)) for a in self.site.articles}
 
     @cached_property
     def section_bar(self) -> tuple[MenuLink, ...]:
@@ -288,18 +296,19 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     tags = {fold(term.name): link(term) for term in k.site.tags}
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
-    publishers = {a.source_path: publisher_link(p) for p in k.publishers for a in p.articles}
+    publishers = {a.source_path: link for p in k.publishers for link in (publisher_link(p),) for a in p.articles}
     related = related_articles(k.site.articles)
     articles = k.site.articles
+    links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
     for i, article in enumerate(articles):
         yield k.page(article.path, "article.html", article.title, article=article,
                      tag_links=tuple(tags[fold(tag)] for tag in article.tags),
                      company_links=tuple(companies[c.id] for c in article.companies),
                      section_link=sections.get(fold(article.section)),
                      image=k.image(article),
-                     newer=article_link(articles[i - 1]) if i > 0 else None,
-                     older=article_link(articles[i + 1]) if i + 1 < len(articles) else None,
-                     related=tuple(article_link(r) for r in related[article.path]),
+                     newer=links[articles[i - 1].path] if i > 0 else None,
+                     older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
+                     related=tuple(links[r.path] for r in related[article.path]),
                      publisher_link=publishers.get(article.source_path))
 
 
@@ -337,9 +346,8 @@ def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
-    names = term_names(k.site)
     for x in _intersections(k):
-        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles, names)
+        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles)
 
 
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -447,12 +455,12 @@ class PublisherInfo:
     count: int
 
 
-def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article], names: Names) -> Iterable[PageSpec]:
+def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -> Iterable[PageSpec]:
     """One list's feed in RSS, Atom and JSON Feed: the newest ``feed_size`` articles, with the display
     names of their categories (which other articles can change)."""
     shown = tuple(articles[: k.config.feed_size])
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
-               "categories": tuple(item_categories(a, names) for a in shown)}
+               "categories": tuple(k.feed_categories[a.path] for a in shown)}
     for fmt, _, path in urls.FEED_FORMATS:
         if fmt not in k.config.feed_formats:
             continue
@@ -461,18 +469,16 @@ def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article], n
 
 def feeds(k: Kinds) -> Iterable[PageSpec]:
     """The site's feed and one per tag, company and section, each in three formats."""
-    names = term_names(k.site)
-    yield from _feed_specs(k, k.config.title, "", k.site.articles, names)
+    yield from _feed_specs(k, k.config.title, "", k.site.articles)
     for _, terms in _terms(k.site):
         for term in terms:
-            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles, names)
+            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles)
 
 
 def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
     """One feed per publisher, in three formats."""
-    names = term_names(k.site)
     for publisher in k.publishers:
-        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles, names)
+        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles)
 
 
 @dataclass(frozen=True)
