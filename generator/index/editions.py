@@ -20,7 +20,7 @@ from generator.core import i18n, urls
 from generator.load.config import Config
 from generator.load.content import NOTES_DIR, decode
 from generator.core.errors import Problem
-from generator.render.feeds import FORMATS, Category, FeedDoc, FeedItem
+from generator.render.feeds import Category, FeedDoc, FeedItem, render_doc
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
 from generator.load.markdown import render_markdown
 from generator.core.models import Article, Term
@@ -255,7 +255,7 @@ def neighbours(editions: Sequence[Edition]) -> Iterable[tuple[Edition, EditionLi
 
 
 def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence[Edition], icon: str) -> bytes:
-    return FORMATS[fmt](config, edition_feed(config, title, editions, icon))
+    return render_doc(config, fmt, edition_feed(config, title, editions, icon))
 
 
 EMAIL_IMAGE_WIDTH = 560

@@ -1,9 +1,13 @@
 """Every feed in three formats: RSS 2.0 (``feed.xml``), Atom 1.0 (``atom.xml``) and JSON Feed 1.1
-(``feed.json``), written from one format-neutral ``FeedDoc``.
+(``feed.json``), each put together from a channel head, written items and a tail.
 
-Every date is explicit (feedgen would otherwise stamp the build time), links are
-absolute under ``base_url``, and items are newest first, capped at ``feed_size``. RSS and
-Atom go through feedgen; JSON Feed is plain ``json``, with keys in a fixed order.
+An article is in about five feeds, and its item is nearly all of the bytes it adds to each,
+so an item is written once per format and process (``FeedItems``) and feeds are its bytes
+joined. The text is escaped here the way libxml2 escapes it, and laid out the way lxml's
+pretty printer and ``json.dumps(indent=2)`` lay it out, so the bytes are the ones feedgen,
+lxml and ``json`` wrote before (``tests/feed_oracle.py`` keeps those writers to compare).
+Every date is explicit, links are absolute under ``base_url``, and items are newest first,
+capped at ``feed_size``.
 """
 from __future__ import annotations
 
@@ -11,12 +15,11 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from html import escape
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
-from feedgen.feed import FeedGenerator
-from lxml import etree
 
 from generator.core import i18n, urls
 from generator.load.config import Config
@@ -27,7 +30,6 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 _ATOM = "http://www.w3.org/2005/Atom"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 """An empty feed's date: fixed, so that an empty site still builds byte-identical feeds."""
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ICON = "icon.png"
 """The site icon: a static file of this name becomes every feed's channel image."""
@@ -123,167 +125,238 @@ def article_item(article: Article, config: Config, categories: tuple[Category, .
         source_name=article.source.name if article.source else "", image=_image_url(config, article.image))
 
 
-def article_feed(config: Config, title: str, page_path: str, articles: Sequence[Article],
-                 categories: Sequence[tuple[Category, ...]], icon: str = "") -> FeedDoc:
-    """The feed of a list page: its newest ``feed_size`` articles, with each one's categories."""
-    items = tuple(article_item(a, config, cats) for a, cats in zip(articles[: config.feed_size], categories))
-    return FeedDoc(title, page_path, config.description or title, items, icon)
+@dataclass(frozen=True)
+class Channel:
+    """What a feed says about itself, apart from its items."""
+
+    title: str
+    page_path: str
+    """The list page the feed goes with ('' for the site); the feeds live under it."""
+    description: str
+    icon: str
+    published: datetime | None
+    """The newest item's date; None for a feed without items."""
+    updated: datetime
+    """The newest item's update (or date); a fixed date for an empty feed."""
 
 
-def _updated(doc: FeedDoc) -> datetime:
-    return max((i.updated or i.date for i in doc.items), default=_EPOCH)
+def channel(doc: FeedDoc) -> Channel:
+    """The channel of a whole feed document."""
+    return Channel(doc.title, doc.page_path, doc.description, doc.icon,
+                   max((i.date for i in doc.items), default=None),
+                   max((i.updated or i.date for i in doc.items), default=_EPOCH))
 
 
-def _rss_generator(config: Config, doc: FeedDoc) -> FeedGenerator:
-    """A feedgen RSS channel with the items added, oldest added first (feedgen prepends)."""
-    fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)
-    page_url = urls.absolute(config.base_url, doc.page_path)
-    fg.title(xml_clean(doc.title))
-    fg.link(href=urls.absolute(config.base_url, urls.feed_path(doc.page_path)), rel="self")
-    fg.link(href=page_url, rel="alternate")  # the last alternate link is RSS's <link>
-    fg.description(xml_clean(escape(doc.description)))  # readers show <description> as HTML
-    fg.language(config.language)
-    fg.generator("news-digest")
-    fg.docs("https://www.rssboard.org/rss-specification")
-    if doc.items:
-        fg.lastBuildDate(_updated(doc))
-        fg.pubDate(max(i.date for i in doc.items))
-    if doc.icon:
-        fg.image(url=doc.icon, title=xml_clean(doc.title), link=page_url)
-    for item in reversed(doc.items):
-        fe = fg.add_entry()
-        fe.title(xml_clean(item.title))
-        fe.link(href=item.url)
-        fe.guid(item.url, permalink=True)
-        fe.pubDate(item.date)
-        fe.description(xml_clean(escape(item.summary or item.title)))  # plain text, so escape it
-        if config.feed_content == "full":
-            fe.content(xml_clean(item.content_html), type="CDATA")
-        if item.categories:  # one call: feedgen rebuilds its whole category list on every call, quadratic if called per name
-            fe.category([{"term": xml_clean(cat.name), "scheme": urls.absolute(config.base_url, f"{cat.kind}/")}
-                         for cat in item.categories])
-        if item.author:
-            fe.dc.dc_creator(xml_clean(item.author))
-        if item.external_url:
-            fe.source(url=item.external_url, title=xml_clean(item.source_name))
-    return fg
+def _text(value: str) -> str:
+    """XML character data, escaped the way libxml2 writes it (so the bytes match what lxml wrote)."""
+    return (xml_clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
 
 
-def render_rss(config: Config, doc: FeedDoc) -> bytes:
-    """RSS 2.0, with ``<atom:link rel="hub">`` when a WebSub hub is set (feedgen writes only 'self')."""
-    data: bytes = _rss_generator(config, doc).rss_str(pretty=True)
-    if not config.websub_hub:
-        return data
-    root = etree.fromstring(data, etree.XMLParser(strip_cdata=False, resolve_entities=False, no_network=True))
-    self_link = root.find(f"channel/{{{_ATOM}}}link")
-    self_link.addnext(etree.Element(f"{{{_ATOM}}}link", href=config.websub_hub, rel="hub"))
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+def _attr(value: str) -> str:
+    """An XML attribute value in double quotes, escaped the way libxml2 writes it."""
+    return _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, f"{{{_ATOM}}}{tag}", attrs)
-    if text is not None:
-        element.text = xml_clean(text)
-    return element
+def _cdata(value: str) -> str:
+    """A CDATA section; a ']]>' inside is split across two sections, as libxml2 splits it. Line ends
+    are LF: a CR cannot be escaped in CDATA, and every XML parser reads CR LF and CR as LF anyway."""
+    text = xml_clean(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def render_atom(config: Config, doc: FeedDoc) -> bytes:
-    """Atom 1.0 (RFC 4287), written directly: feedgen 1.0 drops the ``rel`` of entry links, and
-    each entry needs ``rel="related"`` for its source next to its own ``rel="alternate"``."""
-    feed = etree.Element(f"{{{_ATOM}}}feed", nsmap={None: _ATOM})
-    feed.set("{http://www.w3.org/XML/1998/namespace}lang", config.language)
-    page_url = urls.absolute(config.base_url, doc.page_path)
-    _sub(feed, "id", page_url)
-    _sub(feed, "title", doc.title)
-    _sub(feed, "subtitle", doc.description)
-    _sub(feed, "updated", _updated(doc).isoformat())
-    _sub(_sub(feed, "author"), "name", config.title)
-    _sub(feed, "link", href=urls.absolute(config.base_url, urls.atom_path(doc.page_path)), rel="self",
-         type="application/atom+xml")
-    _sub(feed, "link", href=page_url, rel="alternate", type="text/html")
+_XML_HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n"
+
+
+def rss_item(config: Config, item: FeedItem) -> bytes:
+    """One ``<item>``, indented for its place in the channel; the element order is the one feedgen wrote."""
+    url = _text(item.url)
+    out = ["    <item>\n"]
+    if title := _text(item.title):
+        out.append(f"      <title>{title}</title>\n")
+    out.append(f"      <link>{url}</link>\n")
+    out.append(f"      <description>{_text(escape(item.summary or item.title))}</description>\n")  # plain text
+    if config.feed_content == "full":
+        out.append(f"      <content:encoded>{_cdata(item.content_html)}</content:encoded>\n")
+    out.append(f'      <guid isPermaLink="true">{url}</guid>\n')
+    for cat in item.categories:
+        scheme = _attr(urls.absolute(config.base_url, f"{cat.kind}/"))
+        out.append(f'      <category domain="{scheme}">{_text(cat.name)}</category>\n')
+    out.append(f"      <pubDate>{format_datetime(item.date)}</pubDate>\n")  # RFC 822, English whatever the locale
+    if item.external_url:
+        out.append(f'      <source url="{_attr(item.external_url)}">{_text(item.source_name)}</source>\n')
+    if item.author:
+        out.append(f"      <dc:creator>{_text(item.author)}</dc:creator>\n")
+    out.append("    </item>\n")
+    return "".join(out).encode("utf-8")
+
+
+def assemble_rss(config: Config, head: Channel, items: Sequence[bytes]) -> bytes:
+    """RSS 2.0 around written items, with ``<atom:link rel="hub">`` when a WebSub hub is set."""
+    page_url = _text(urls.absolute(config.base_url, head.page_path))
+    title = _text(head.title)
+    out = [_XML_HEAD,
+           '<rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">\n  <channel>\n',
+           f"    <title>{title}</title>\n    <link>{page_url}</link>\n",
+           f"    <description>{_text(escape(head.description))}</description>\n",  # readers show it as HTML
+           f'    <atom:link href="{_attr(urls.absolute(config.base_url, urls.feed_path(head.page_path)))}" '
+           'rel="self"/>\n']
     if config.websub_hub:
-        _sub(feed, "link", href=config.websub_hub, rel="hub")
-    _sub(feed, "generator", "news-digest")
-    if doc.icon:
-        _sub(feed, "icon", doc.icon)
-        _sub(feed, "logo", doc.icon)
-    for item in doc.items:
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", item.url)
-        _sub(entry, "title", item.title)
-        _sub(entry, "published", item.date.isoformat())
-        _sub(entry, "updated", (item.updated or item.date).isoformat())
-        if item.author:
-            _sub(_sub(entry, "author"), "name", item.author)
-        _sub(entry, "link", href=item.url, rel="alternate", type="text/html")
-        if item.external_url:
-            related = {"title": xml_clean(item.source_name)} if item.source_name else {}
-            _sub(entry, "link", href=item.external_url, rel="related", type="text/html", **related)
-        for cat in item.categories:
-            _sub(entry, "category", term=xml_clean(cat.name), label=xml_clean(cat.name),
-                 scheme=urls.absolute(config.base_url, f"{cat.kind}/"))
-        if item.summary:
-            _sub(entry, "summary", item.summary, type="text")
-        _sub(entry, "content", item.content_html, type="html")
-    etree.indent(feed, space="  ")
-    return etree.tostring(feed, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        out.append(f'    <atom:link href="{_attr(config.websub_hub)}" rel="hub"/>\n')
+    out.append("    <docs>https://www.rssboard.org/rss-specification</docs>\n    <generator>news-digest</generator>\n")
+    if head.icon:
+        out.append(f"    <image>\n      <url>{_text(head.icon)}</url>\n      <title>{title}</title>\n"
+                   f"      <link>{page_url}</link>\n    </image>\n")
+    out.append(f"    <language>{_text(config.language)}</language>\n")
+    if head.published is not None:
+        out.append(f"    <lastBuildDate>{format_datetime(head.updated)}</lastBuildDate>\n"
+                   f"    <pubDate>{format_datetime(head.published)}</pubDate>\n")
+    return b"".join(("".join(out).encode("utf-8"), *items, b"  </channel>\n</rss>\n"))
 
 
-def _json_date(value: datetime) -> str:
-    return value.isoformat()
+def atom_entry(config: Config, item: FeedItem) -> bytes:
+    """One Atom ``<entry>``, with ``rel="related"`` for its source next to its own ``rel="alternate"``."""
+    out = ["  <entry>\n", f"    <id>{_text(item.url)}</id>\n", f"    <title>{_text(item.title)}</title>\n",
+           f"    <published>{item.date.isoformat()}</published>\n",
+           f"    <updated>{(item.updated or item.date).isoformat()}</updated>\n"]
+    if item.author:
+        out.append(f"    <author>\n      <name>{_text(item.author)}</name>\n    </author>\n")
+    out.append(f'    <link href="{_attr(item.url)}" rel="alternate" type="text/html"/>\n')
+    if item.external_url:
+        title = f' title="{_attr(item.source_name)}"' if item.source_name else ""
+        out.append(f'    <link href="{_attr(item.external_url)}" rel="related" type="text/html"{title}/>\n')
+    for cat in item.categories:
+        name = _attr(cat.name)
+        out.append(f'    <category term="{name}" label="{name}" '
+                   f'scheme="{_attr(urls.absolute(config.base_url, f"{cat.kind}/"))}"/>\n')
+    if item.summary:
+        out.append(f'    <summary type="text">{_text(item.summary)}</summary>\n')
+    out.append(f'    <content type="html">{_text(item.content_html)}</content>\n  </entry>\n')
+    return "".join(out).encode("utf-8")
 
 
-def render_json_feed(config: Config, doc: FeedDoc) -> bytes:
-    """JSON Feed 1.1, keys in a fixed order so that the bytes never change between runs."""
+def assemble_atom(config: Config, head: Channel, items: Sequence[bytes]) -> bytes:
+    """Atom 1.0 (RFC 4287) around written entries."""
+    page_url = urls.absolute(config.base_url, head.page_path)
+    out = [_XML_HEAD, f'<feed xmlns="{_ATOM}" xml:lang="{_attr(config.language)}">\n',
+           f"  <id>{_text(page_url)}</id>\n  <title>{_text(head.title)}</title>\n",
+           f"  <subtitle>{_text(head.description)}</subtitle>\n  <updated>{head.updated.isoformat()}</updated>\n",
+           f"  <author>\n    <name>{_text(config.title)}</name>\n  </author>\n",
+           f'  <link href="{_attr(urls.absolute(config.base_url, urls.atom_path(head.page_path)))}" rel="self" '
+           'type="application/atom+xml"/>\n',
+           f'  <link href="{_attr(page_url)}" rel="alternate" type="text/html"/>\n']
+    if config.websub_hub:
+        out.append(f'  <link href="{_attr(config.websub_hub)}" rel="hub"/>\n')
+    out.append("  <generator>news-digest</generator>\n")
+    if head.icon:
+        out.append(f"  <icon>{_text(head.icon)}</icon>\n  <logo>{_text(head.icon)}</logo>\n")
+    return b"".join(("".join(out).encode("utf-8"), *items, b"</feed>\n"))
+
+
+def _json(value: object, indent: str) -> str:
+    """``json.dumps`` at a nesting depth, with '<', '>' and '&' as \\u escapes (the same strings to a
+    JSON parser, as Go's encoding/json does), so a title like '<script>' never appears as markup if a
+    browser sniffs the file as HTML."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if indent:  # a JSON string holds no raw newline, so every newline starts a line of the layout
+        text = indent + text.replace("\n", "\n" + indent)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_item(config: Config, item: FeedItem) -> bytes:
+    """One JSON Feed item, keys in a fixed order, indented for its place in ``items``."""
+    entry: dict[str, object] = {"id": item.url, "url": item.url}
+    if item.external_url:
+        entry["external_url"] = item.external_url
+    entry["title"] = item.title
+    entry["content_html"] = item.content_html
+    if item.summary:
+        entry["summary"] = item.summary
+    if item.image:
+        entry["image"] = item.image
+    entry["date_published"] = item.date.isoformat()
+    entry["date_modified"] = (item.updated or item.date).isoformat()
+    if item.author:
+        entry["authors"] = [{"name": item.author}]
+    tags = [c.name for c in item.categories if c.kind in ("tags", "companies")]
+    if tags:
+        entry["tags"] = tags
+    return _json(entry, "    ").encode("utf-8")
+
+
+def assemble_json(config: Config, head: Channel, items: Sequence[bytes]) -> bytes:
+    """JSON Feed 1.1 around written items, keys in a fixed order so that the bytes never change between runs."""
     feed: dict[str, object] = {
         "version": JSON_FEED_VERSION,
-        "title": doc.title,
-        "home_page_url": urls.absolute(config.base_url, doc.page_path),
-        "feed_url": urls.absolute(config.base_url, urls.json_feed_path(doc.page_path)),
-        "description": doc.description,
+        "title": head.title,
+        "home_page_url": urls.absolute(config.base_url, head.page_path),
+        "feed_url": urls.absolute(config.base_url, urls.json_feed_path(head.page_path)),
+        "description": head.description,
         "language": config.language,
         "authors": [{"name": config.title, "url": config.base_url}],
     }
-    if doc.icon:
-        feed["icon"] = feed["favicon"] = doc.icon
+    if head.icon:
+        feed["icon"] = feed["favicon"] = head.icon
     if config.websub_hub:
         feed["hubs"] = [{"type": "WebSub", "url": config.websub_hub}]
-    items = []
-    for item in doc.items:
-        entry: dict[str, object] = {"id": item.url, "url": item.url}
-        if item.external_url:
-            entry["external_url"] = item.external_url
-        entry["title"] = item.title
-        entry["content_html"] = item.content_html
-        if item.summary:
-            entry["summary"] = item.summary
-        if item.image:
-            entry["image"] = item.image
-        entry["date_published"] = _json_date(item.date)
-        entry["date_modified"] = _json_date(item.updated or item.date)
-        if item.author:
-            entry["authors"] = [{"name": item.author}]
-        tags = [c.name for c in item.categories if c.kind in ("tags", "companies")]
-        if tags:
-            entry["tags"] = tags
-        items.append(entry)
-    feed["items"] = items
-    text = json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
-    # '<', '>' and '&' as \u escapes (the same strings to a JSON parser, as Go's encoding/json does), so a
-    # title like '<script>' never appears as markup if a browser sniffs the file as HTML
-    return text.translate(_JSON_ESCAPES).encode("utf-8")
+    if not items:
+        feed["items"] = []
+        return (_json(feed, "") + "\n").encode("utf-8")
+    start = _json(feed, "").removesuffix("\n}") + ',\n  "items": [\n'
+    return b"".join((start.encode("utf-8"), b",\n".join(items), b"\n  ]\n}\n"))
 
 
-FORMATS = {"rss": render_rss, "atom": render_atom, "json": render_json_feed}
-"""Every feed format's writer, by the names ``urls.FEED_FORMATS`` gives."""
+@dataclass(frozen=True)
+class Format:
+    """One feed format: how an item is written, and how a feed is put together from written items."""
+
+    item: Callable[[Config, FeedItem], bytes]
+    assemble: Callable[[Config, Channel, Sequence[bytes]], bytes]
+
+
+FORMATS = {"rss": Format(rss_item, assemble_rss), "atom": Format(atom_entry, assemble_atom),
+           "json": Format(json_item, assemble_json)}
+"""Every feed format, by the names ``urls.FEED_FORMATS`` gives."""
+
+
+def render_doc(config: Config, fmt: str, doc: FeedDoc) -> bytes:
+    """A whole feed document in format ``fmt``, each item written afresh (the weekly feed's few items)."""
+    form = FORMATS[fmt]
+    return form.assemble(config, channel(doc), [form.item(config, i) for i in doc.items])
+
+
+class FeedItems:
+    """Articles' feed items, written once per process and format and reused by every feed that lists them.
+
+    An article is in about five feeds (the site's, its tags', companies', section's, publisher's), and
+    the items are nearly all of a feed's bytes. Bound to one config, so the settings an item depends on
+    (``feeds.content``, ``base_url``, the language) are fixed; the key is the format, the article's key
+    (which hashes its file and parse settings) and its categories (display names depend on the whole site).
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._written: dict[tuple[str, str], tuple[tuple[Category, ...], bytes]] = {}
+
+    def __call__(self, fmt: str, article: Article, categories: tuple[Category, ...]) -> bytes:
+        key = (fmt, article.key)
+        hit = self._written.get(key)
+        if hit is not None and (hit[0] is categories or hit[0] == categories):
+            return hit[1]
+        data = FORMATS[fmt].item(self.config, article_item(article, self.config, categories))
+        self._written[key] = (categories, data)
+        return data
 
 
 def render_feed(config: Config, fmt: str, title: str, page_path: str, articles: Sequence[Article],
-                categories: Sequence[tuple[Category, ...]], icon: str = "") -> bytes:
-    """One feed document, in format ``fmt``, for the list page at ``page_path``."""
-    return FORMATS[fmt](config, article_feed(config, title, page_path, articles, categories, icon))
+                categories: Sequence[tuple[Category, ...]], icon: str = "", items: FeedItems | None = None) -> bytes:
+    """One feed document, in format ``fmt``, for the list page at ``page_path``, put together from written items."""
+    written = items or FeedItems(config)
+    shown = articles[: config.feed_size]
+    head = Channel(title, page_path, config.description or title, icon, max((a.date for a in shown), default=None),
+                   max((a.updated or a.date for a in shown), default=_EPOCH))
+    return FORMATS[fmt].assemble(config, head, [written(fmt, a, c) for a, c in zip(shown, categories)])
 
 
 def site_icon(config: Config, static_folders: Sequence[Path]) -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.core import i18n, urls
 from generator.load.config import Config
 from generator.index.editions import finish_email, render_edition_feed
-from generator.render.feeds import FORMATS, render_feed
+from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
 from generator.core.models import Article, Image, PageSpec
 from generator.render.images import render_resized
@@ -37,11 +37,12 @@ PAGE_KINDS: tuple[PageKind, ...] = (home_pages, article_pages, term_index_pages,
 """Every page kind, in output order. A new kind of page is a function listed here (and a template)."""
 
 RENDERERS: Mapping[str, Callable[..., bytes]] = {
-    **{fmt: partial(render_feed, fmt=fmt) for fmt in FORMATS},
     **{f"weekly-{fmt}": partial(render_edition_feed, fmt=fmt) for fmt in FORMATS},
     "image": render_resized,
 }
-"""Renderers of specs that are not HTML pages, by ``PageSpec.render``; each is called as f(config, **context)."""
+"""Renderers of specs that are neither HTML pages nor list feeds, by ``PageSpec.render``; each is called as
+f(config, **context). A list's feed (render "rss", "atom" or "json") is put together from the articles'
+items, which the ``Renderer`` writes once per process."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, config: Config) -> None:
         self.env, self.config = env, config
         self._items: dict[tuple[str, Image | None], Markup] = {}
+        self.feed_items = FeedItems(config)
         env.globals.update(
             config=config, t=i18n.STRINGS[config.language], item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
@@ -101,4 +103,6 @@ class Renderer:
         if spec.render == "email":  # CSS moved into style attributes: mail clients drop <style>
             html = self.env.get_template(spec.template).render(spec.context)
             return finish_email(html, urls.absolute(self.config.base_url, spec.path)).encode("utf-8")
+        if spec.render in FORMATS:
+            return render_feed(self.config, spec.render, items=self.feed_items, **spec.context)
         return RENDERERS[spec.render](self.config, **spec.context)
