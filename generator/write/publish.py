@@ -94,7 +94,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if (use_cache and snapshot.inputs == inputs and _same_time(snapshot, options)
                 and snapshot.live is not None and match_tree(target, [snapshot.live])):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
-        from generator.build import build  # only now: an up-to-date site never loads Jinja, Markdown or feedgen
+        from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
 
         if use_cache:
             snapshot = load_cache(cache_dir)
