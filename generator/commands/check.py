@@ -19,18 +19,25 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from datetime import datetime
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from generator.build import BuildOptions, is_future, load, plan, render
-from generator.load.cache import load_cache
-from generator.load.incremental import article_loader
+from generator.core.models import BuildOptions
+from generator.commands.check_cache import load_facts, save_facts
+from generator.core import codec
+from generator.core.parallel import ordered_map
+from generator.load.cache import CacheSnapshot, load_cache, read_article_rows, read_meta
+from generator.load.incremental import article_loader, decode_row
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import decode
+from generator.load.content import ArticleSettings, article_key, article_settings, decode
+from generator.write.publish import _same_time, inputs_fingerprint
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
@@ -60,6 +67,8 @@ class CheckReport:
     articles: int
     """How many article files parsed."""
     findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+    """Remarks about the check cache (never findings); ``-v`` shows them."""
 
     def count(self, severity: str) -> int:
         """How many findings of one severity, for the summary line and the exit code."""
@@ -100,6 +109,10 @@ class ArticleFile:
     """Front-matter key path → file line."""
     lines: tuple[str, ...]
     body_line: int
+    text: str = ""
+    """The file's text: ``lines`` joined by newlines."""
+    starts: tuple[int, ...] = ()
+    """Offset in ``text`` at which each line starts."""
 
     def line(self, *key: Any) -> int:
         """Line of a front-matter key (or of its parent key); 1 when the file has neither."""
@@ -120,18 +133,112 @@ class ArticleFile:
                 return number
         return 0
 
+    def find_text(self, raw: str, start: int = 0) -> int:
+        """First file line at or after ``start`` that contains ``raw``, or 0: ``find`` for a literal, in one
+        search of the whole text, as a link-dense issue has hundreds of links to place."""
+        first = max(start, 1)
+        if first > len(self.lines) or "\n" in raw:
+            return 0
+        at = self.text.find(raw, self.starts[first - 1])
+        return bisect_right(self.starts, at) if at >= 0 else 0
 
-def read_article_file(root: Path, article: Article) -> ArticleFile:
-    """Re-read an article that parsed cleanly, keeping its raw lines and key lines."""
-    text, _ = decode(article.source_path, (root / article.source_path).read_bytes())
-    parts = split(text or "")
+
+def article_file(article: Article, data: bytes) -> ArticleFile:
+    """An article that parsed cleanly, with its file's raw lines and key lines (``data``: the file's bytes)."""
+    text = decode(article.source_path, data)[0] or ""
+    parts = split(text)
     meta, keys = load_yaml(parts.yaml_text, parts.yaml_line)
-    return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
+    lines = tuple(text.split("\n"))
+    starts = tuple(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, lines, parts.body_line, text, starts)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A tag, section or company as one article writes it, with its line."""
+
+    name: str
+    line: int
+    id: str = ""
+    """A company's registry id ('' for tags and sections)."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image address of an article, with the line to report if it points at nothing."""
+
+    field: str
+    """'' for a link in the body, 'image' for the front matter's image."""
+    href: str
+    """As it stands in the rendered HTML (entities not yet decoded)."""
+    line: int
+    elsewhere: bool
+    """Whether the address names a scheme or host, so only one under ``base_url`` can be of this site."""
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the checks need of one article file, lines included; kept by ``check_cache`` under the
+    article's build-cache key, so an unchanged file is neither parsed nor searched again."""
+
+    path: str
+    """The file, relative to the project root."""
+    url_path: str
+    """The article page's site path, which relative links start from."""
+    date: datetime
+    draft: bool
+    findings: tuple[Finding, ...]
+    """What this file shows on its own: missed and unmentioned companies, a home-page source, images
+    without alt text."""
+    source_url: str | None
+    source_line: int
+    source_key: str
+    """``source_key`` of the source, '' when there is none or it is a home page (which are not compared)."""
+    tags: tuple[Term, ...]
+    section: Term | None
+    companies: tuple[Term, ...]
+    links: tuple[Link, ...]
+
+
+def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
+    """Everything the checks need of one article, found once."""
+    article = src.article
+    own = (*check_mentions([src], finder), *check_home_page_sources([src]), *check_alt_text([src]))
+    links = [Link("", href, src.find_text(html.unescape(href), src.body_line) or src.body_line, _elsewhere(href))
+             for href in _LINK.findall(article.body_html)]
+    if article.image:
+        links.append(Link("image", article.image, src.line("image"), _elsewhere(article.image)))
+    return ArticleFacts(
+        article.source_path, article.path, article.date, article.draft, own,
+        article.source.url if article.source else None, src.line("source", "url"),
+        source_key(article.source.url) if article.source and not is_home_page(article.source.url) else "",
+        tuple(Term(tag, src.item_line("tags", fold(tag))) for tag in article.tags),
+        Term(article.section, src.line("section")) if article.section else None,
+        tuple(Term(c.name, src.item_line("companies", fold(c.name)), c.id) for c in article.companies),
+        tuple(links))
+
+
+@dataclass(frozen=True)
+class _BuildState:
+    """What a build (the last one, or this check's own planning) says about the site as it is now."""
+
+    findings: list[Finding]
+    files: set[str] | None
+    """Every file of the built site; None when the site does not build."""
+    keys: dict[str, str]
+    """Article file → its build-cache key, for every article file that parsed."""
+    articles: dict[str, Article]
+    """The parsed articles by file, where they are at hand (all of them when the check planned the site)."""
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
     """Build in memory and run every check. A config whose bad values can be left at their defaults
-    is reported together with everything else; an unreadable config or registry ends the check early."""
+    is reported together with everything else; an unreadable config or registry ends the check early.
+
+    When nothing changed since the last successful build, its cache already says what the build
+    reports and which files the site has, so nothing is parsed or planned; the curator checks read
+    each article's facts from the check cache and only work on files they have not seen.
+    """
     config_findings: list[Finding] = []
     try:
         config = load_config(config_path, environment=environment)
@@ -147,30 +254,114 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
         return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
-    # the last build's cache (read, never written) spares parsing unchanged articles again, and
-    # rendering pages whose inputs did not change since the build that rendered them without error
-    cache = load_cache(where.cache)
-    loaded = load(config, options, article_loader(cache, options.workers))
-    articles = loaded.articles
-    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
-    try:
-        site_plan = plan(config, options, replace(loaded, problems=()))
-        findings += [Finding(p, "build") for p in site_plan.warnings]
-        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.workers).output}
-    except BuildError as e:
-        findings += [Finding(p, "build") for p in e.problems]
-        files = None
-    sources = [read_article_file(config.root, a) for a in sorted(articles, key=lambda a: a.source_path)]
-    findings += check_mentions(sources, MentionFinder(registry))
-    findings += check_home_page_sources(sources)
+    settings = article_settings(config, registry)
+    known = load_facts(where.cache)
+    state = None if config_findings else _last_build(where.cache, config, options)
+    facts = _facts(config, settings, state, known, options.workers) if state else None
+    if state is None or facts is None:
+        state = _plan(config, options, config_findings, where.cache)
+        facts = _facts(config, settings, state, known, options.workers)
+        assert facts is not None  # every article is at hand
+    by_file, new = facts
+    sources = [by_file[path] for path in sorted(by_file)]
+    notes = ()
+    if new or set(known) - set(state.keys.values()):
+        note = save_facts(where.cache, new, set(state.keys.values()))
+        notes = (note,) if note else ()
+    findings = state.findings + [f for src in sources for f in src.findings]
     findings += check_duplicate_sources(sources)
     findings += check_tag_variants(sources)
     findings += check_single_terms(sources)
-    findings += check_alt_text(sources)
-    if files is not None:
-        published = [s for s in sources if (options.drafts or not s.article.draft) and not is_future(s.article, options)]
-        findings += check_links(config, published, files)
-    return _report(len(articles), findings)
+    if state.files is not None:
+        published = [s for s in sources if (options.drafts or not s.draft)
+                     and not (not options.future and options.now is not None and s.date > options.now)]
+        findings += check_links(config, published, state.files)
+    return replace(_report(len(sources), findings), notes=notes)
+
+
+def _last_build(cache: Path, config: Config, options: BuildOptions) -> _BuildState | None:
+    """The last build's findings and files, if every input is as that build found it (as ``publish``
+    decides that a build can stop early); None otherwise. Only reads the build cache."""
+    rows = read_meta(cache, ("inputs", "since", "due", "warnings", "files", "live_files"))
+    if len(rows) < 6 or rows["inputs"] != inputs_fingerprint(config, options):
+        return None
+    since, due = rows["since"], rows["due"]
+    if not _same_time(CacheSnapshot(since=float("-inf") if since is None else since,
+                                    due=float("inf") if due is None else due), options):
+        return None
+    return _BuildState([Finding(p, "build") for p in rows["warnings"]], set(rows["live_files"]),
+                       {rel: key for rel, (_, key) in rows["files"].items()}, {})
+
+
+def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
+    """Load and plan the site as ``digest build`` does, rendering only pages whose inputs changed since
+    the last build (to find template errors); the build cache spares parsing unchanged articles."""
+    from generator.build import load, plan, render  # only now: Jinja and the page kinds, for a changed site
+
+    snapshot = load_cache(cache)
+    loaded = load(config, options, article_loader(snapshot, options.workers))
+    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
+    files: set[str] | None
+    try:
+        site_plan = plan(config, options, replace(loaded, problems=()))
+        findings += [Finding(p, "build") for p in site_plan.warnings]
+        files = {path for path, _ in render(site_plan, loaded, snapshot.pages, options.workers).output}
+    except BuildError as e:
+        findings += [Finding(p, "build") for p in e.problems]
+        files = None
+    articles = {a.source_path: a for a in loaded.articles}
+    return _BuildState(findings, files, {rel: key for rel, (_, key) in loaded.seen.items() if rel in articles},
+                       articles)
+
+
+def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known: Mapping[str, bytes],
+           workers: int) -> tuple[dict[str, ArticleFacts], dict[str, bytes]] | None:
+    """Every parsed article's facts by file, from the check cache where it has them, and the new rows;
+    None when an article is neither in the check cache nor at hand nor in the build cache."""
+    by_file: dict[str, ArticleFacts] = {}
+    todo: list[tuple[str, str]] = []
+    for rel, key in state.keys.items():
+        row = known.get(key)
+        found = _decode_facts(row) if row is not None else None
+        if found is not None and found.path == rel:
+            by_file[rel] = found
+        else:
+            todo.append((rel, key))
+    articles = dict(state.articles)
+    missing = [key for rel, key in todo if rel not in articles]
+    rows = read_article_rows(layout(config).cache, missing)
+    for rel, key in todo:
+        if rel not in articles:
+            parsed = decode_row(rows.get(key))
+            if parsed is None:
+                return None
+            if parsed[0] is not None:
+                articles[rel] = parsed[0]
+    todo = [(rel, key) for rel, key in todo if rel in articles]
+    if not todo:
+        return by_file, {}
+    finder = MentionFinder(settings.registry)
+
+    def work(item: tuple[str, str]) -> tuple[bytes, bool]:
+        # forked workers inherit the articles and the finder; the facts come back as their cache row
+        rel, key = item
+        data = (config.root / rel).read_bytes()
+        return codec.dumps(article_facts(article_file(articles[rel], data), finder)), article_key(rel, data, settings) == key
+
+    new: dict[str, bytes] = {}
+    for (rel, key), (row, same) in zip(todo, ordered_map(work, todo, workers)):
+        by_file[rel] = codec.loads(row, ArticleFacts)
+        if same:  # the file did not change since it was parsed: the row describes the key's bytes
+            new[key] = row
+    return by_file, new
+
+
+def _decode_facts(row: bytes) -> ArticleFacts | None:
+    """A cached facts row, or None when it is not exactly one."""
+    try:
+        return codec.loads(row, ArticleFacts)
+    except codec.DecodeError:
+        return None
 
 
 # --- mentions -----------------------------------------------------------------------------------
@@ -297,18 +488,18 @@ def check_home_page_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]
                                   "link the article this item is based on", "warning"), "home-page-source")
 
 
-def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+def check_duplicate_sources(sources: Iterable[ArticleFacts]) -> Iterator[Finding]:
     """Each later article whose source is the same as an earlier one's (home pages are reported on
     their own, once per article, so they are left out here)."""
-    groups: dict[str, list[ArticleFile]] = defaultdict(list)
+    groups: dict[str, list[ArticleFacts]] = defaultdict(list)
     for src in sources:
-        if src.article.source and not is_home_page(src.article.source.url):
-            groups[source_key(src.article.source.url)].append(src)
+        if src.source_key:
+            groups[src.source_key].append(src)
     for group in groups.values():
-        first, *others = sorted(group, key=lambda s: (s.article.date, s.article.source_path))
+        first, *others = sorted(group, key=lambda s: (s.date, s.path))
         for src in others:
-            yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
-                                  f"same source as {first.article.source_path} ({first.article.source.url}); "
+            yield Finding(Problem(src.path, src.source_line, "source.url",
+                                  f"same source as {first.path} ({first.source_url}); "
                                   "is this item a duplicate? If not, link the original article itself",
                                   "warning"), "duplicate-source")
 
@@ -318,53 +509,53 @@ def tag_key(tag: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", tag).casefold() if ch.isalnum())
 
 
-def check_tag_variants(sources: Sequence[ArticleFile]) -> Iterator[Finding]:
+def check_tag_variants(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
     """Every use of a tag spelled otherwise than its most common spelling."""
-    uses: dict[str, list[tuple[str, ArticleFile]]] = defaultdict(list)
+    uses: dict[str, list[tuple[Term, ArticleFacts]]] = defaultdict(list)
     for src in sources:
-        for tag in src.article.tags:
-            uses[tag_key(tag)].append((tag, src))
+        for term in src.tags:
+            uses[tag_key(term.name)].append((term, src))
     for group in uses.values():
-        counts = Counter(tag for tag, _ in group)
+        counts = Counter(term.name for term, _ in group)
         if len(counts) < 2:
             continue
         preferred = min(counts, key=lambda t: (-counts[t], t))
-        example = next(src.article.source_path for tag, src in group if tag == preferred)
-        for tag, src in group:
+        example = next(src.path for term, src in group if term.name == preferred)
+        for term, src in group:
+            tag = term.name
             if tag != preferred:
                 others = counts[preferred]
-                yield Finding(Problem(src.article.source_path, src.item_line("tags", fold(tag)), "tags",
+                yield Finding(Problem(src.path, term.line, "tags",
                                       f"tag '{tag}' is spelled '{preferred}' in {others} other article"
                                       f"{'s' if others != 1 else ''} (such as {example}); use one spelling",
                                       "warning"), "tag-variant")
 
 
-def check_single_terms(sources: Sequence[ArticleFile]) -> Iterator[Finding]:
+def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
     """Hints: a section or company only one article uses is often a misspelling of another."""
     if len(sources) < 2:
         return
-    sections: dict[str, list[ArticleFile]] = defaultdict(list)
-    companies: dict[str, list[ArticleFile]] = defaultdict(list)
+    sections: dict[str, list[tuple[Term, ArticleFacts]]] = defaultdict(list)
+    companies: dict[str, list[ArticleFacts]] = defaultdict(list)
     for src in sources:
-        if src.article.section:
-            sections[fold(src.article.section)].append(src)
-        for company in src.article.companies:
+        if src.section:
+            sections[fold(src.section.name)].append((src.section, src))
+        for company in src.companies:
             companies[company.id].append(src)
-    names = sorted({srcs[0].article.section for srcs in sections.values() if len(srcs) > 1})
-    for srcs in sections.values():
-        if len(srcs) == 1:
-            src = srcs[0]
+    names = sorted({uses[0][0].name for uses in sections.values() if len(uses) > 1})
+    for uses in sections.values():
+        if len(uses) == 1:
+            section, src = uses[0]
             known = f" (the others: {', '.join(names)})" if names else ""
-            yield Finding(Problem(src.article.source_path, src.line("section"), "section",
-                                  f"section '{src.article.section}' has only this article; check its spelling{known}",
+            yield Finding(Problem(src.path, section.line, "section",
+                                  f"section '{section.name}' has only this article; check its spelling{known}",
                                   "hint"), "single-section")
     for cid, srcs in companies.items():
         if len(srcs) == 1:
             src = srcs[0]
-            company = next(c for c in src.article.companies if c.id == cid)
-            yield Finding(Problem(src.article.source_path, src.item_line("companies", fold(company.name)),
-                                  "companies", f"company '{company.name}' has only this article", "hint"),
-                          "single-company")
+            company = next(c for c in src.companies if c.id == cid)
+            yield Finding(Problem(src.path, company.line, "companies",
+                                  f"company '{company.name}' has only this article", "hint"), "single-company")
 
 
 # --- links --------------------------------------------------------------------------------------
@@ -383,6 +574,12 @@ def link_target(config: Config, page: str, href: str) -> str | None:
     return urlsplit(urljoin(config.base_path + page, parts.path)).path
 
 
+def _elsewhere(href: str) -> bool:
+    """Whether ``link_target`` takes ``href`` for a link to another site unless it starts with ``base_url``."""
+    parts = urlsplit(html.unescape(href))
+    return bool(parts.scheme or parts.netloc)
+
+
 def resolves(config: Config, path: str, files: set[str]) -> bool:
     """A site path that serves a built page or file, with or without its trailing slash."""
     if not path.startswith(config.base_path):
@@ -391,20 +588,17 @@ def resolves(config: Config, path: str, files: set[str]) -> bool:
     return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
 
 
-def check_links(config: Config, sources: Iterable[ArticleFile], files: set[str]) -> Iterator[Finding]:
+def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]) -> Iterator[Finding]:
     """Links and images in bodies, and the 'image' field, that point at nothing in the built site."""
     for src in sources:
-        article = src.article
-        links = [("", href) for href in _LINK.findall(article.body_html)]
-        if article.image:
-            links.append(("image", article.image))
-        for field, href in links:
-            path = link_target(config, article.path, href)
+        for link in src.links:
+            if link.elsewhere and not html.unescape(link.href).startswith(config.base_url):
+                continue  # what link_target says without parsing the address again
+            path = link_target(config, src.url_path, link.href)
             if path is None or resolves(config, path, files):
                 continue
-            raw = html.unescape(href)
-            line = src.line("image") if field else (src.find(re.compile(re.escape(raw)), src.body_line) or src.body_line)
-            yield Finding(Problem(article.source_path, line, field,
+            raw = html.unescape(link.href)
+            yield Finding(Problem(src.path, link.line, link.field,
                                   f"the link '{raw}' points at {path}, which is not a page or file of the site; "
                                   "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this article)"), "broken-link")
@@ -425,7 +619,7 @@ def check_alt_text(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
         for tag in _IMG.findall(src.article.body_html):  # our HTML escapes '>' inside attribute values
             address = _SRC.search(tag)
             raw = html.unescape(address.group(1)) if address else ""
-            line = src.find(re.compile(re.escape(raw)), start) if raw else 0
+            line = src.find_text(raw, start) if raw else 0
             start = line or start
             if _ALT.search(tag):
                 continue

@@ -475,6 +475,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             if not (args.quiet and finding.problem.severity == "hint"):
                 print(_printable(str(finding.problem)))
     if args.verbose:
+        for note in report.notes:
+            print(note, file=sys.stderr)
         counts: dict[str, int] = {}
         for finding in report.findings:
             counts[finding.code] = counts.get(finding.code, 0) + 1
