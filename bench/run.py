@@ -40,20 +40,32 @@ SEED = 1
 
 CASES = {
     "cold": "cold full build (empty cache)",
+    "cold-all": "cold full build, every feature on (search, Atom + JSON Feed, intersections)",
     "edit": "rebuild after editing one article",
     "add": "rebuild after adding one article with a new tag",
     "unchanged": "rebuild with nothing changed",
     "check": "`digest check`, nothing changed",
 }
 """Case name -> label, in the order the table shows them."""
-RUN_ORDER = ("cold", "unchanged", "check", "edit", "add")
+RUN_ORDER = ("cold-all", "cold", "unchanged", "check", "edit", "add")
 """The order cases run in. 'unchanged' follows 'cold' directly, so it needs no extra build to settle; 'check'
 then sees a project whose cache matches its sources, as after any build."""
-DIGEST_ONLY = {"check"}
+DIGEST_ONLY = {"check", "cold-all"}
 """Cases the other tools have no counterpart for."""
 STYLES = ("news", "newsletter")
 """make_corpus.py --style: news articles of 500-900 words, or link-dense newsletter issues of about 18 KB."""
 MUTATING = {"edit", "add"}
+PARITY = "parity"
+PARITY_CONFIG = """\
+# Written by bench/run.py: the site Hugo's and Pelican's bench sites make. Only RSS feeds, no search
+# index, no company×section or company×company pages. 'cold-all' builds without it.
+search: false
+feeds:
+  formats: [rss]
+intersections:
+  min_articles: 0
+"""
+"""``config.parity.yaml``: what digest builds for every case but 'cold-all', with ``--environment parity``."""
 
 EDIT_TEXT = b"\nOne more sentence, appended by bench/run.py to measure an incremental rebuild.\n"
 NEW_TAG = "bench-never-seen-tag"
@@ -249,6 +261,8 @@ class Tree:
     cold_paths: list[Path]
     check_command: list[str] | None = None
     """digest only: `digest check` on the same project."""
+    full_command: list[str] | None = None
+    """digest only: the build with every feature on (no ``--environment parity``), for 'cold-all'."""
 
     def clean(self) -> None:
         for path in self.cold_paths:
@@ -261,14 +275,21 @@ class Tree:
 def digest_tree(corpus: Path, n: str, chain: Toolchain, jobs: int) -> Tree:
     """digest's cache lives in ``.cache/`` beside the config; its atomic writer also leaves ``.<out>.*`` siblings."""
     out = WORK / f"out-{n}" / "digest"
-    command = [str(chain.digest), "build", "--config", str(corpus / "config.yaml"), "--output", str(out)]
-    if lists_flag(run_quiet([chain.digest, "build", "--help"]), "--jobs"):
-        command += ["--jobs", str(jobs)]
+    full = [str(chain.digest), "build", "--config", str(corpus / "config.yaml"), "--output", str(out)]
+    help_text = run_quiet([chain.digest, "build", "--help"])
+    if lists_flag(help_text, "--jobs"):
+        full += ["--jobs", str(jobs)]
     else:
         log("note: `digest build --help` does not list --jobs; running without it")
+    parity: list[str] = []
+    if lists_flag(help_text, "--environment"):
+        (corpus / f"config.{PARITY}.yaml").write_text(PARITY_CONFIG)
+        parity = ["--environment", PARITY]
+    else:
+        log("note: `digest build --help` does not list --environment; digest builds every feature in every case")
     cold = [corpus / ".cache", out, out.with_name(f".{out.name}.prev"), out.with_name(f".{out.name}.old")]
-    check = [str(chain.digest), "check", "--config", str(corpus / "config.yaml"), "--quiet"]
-    return Tree("digest", corpus, out, command, cold, check)
+    check = [str(chain.digest), "check", "--config", str(corpus / "config.yaml"), "--quiet", *parity]
+    return Tree("digest", corpus, out, full + parity, cold, check, full)
 
 
 def hugo_tree(site: Path, n: str, chain: Toolchain) -> Tree:
@@ -478,7 +499,7 @@ def count_files(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
-def build(tree: Tree, logfile: Path, check: bool = False) -> Usage:
+def build(tree: Tree, logfile: Path, check: bool = False, full: bool = False) -> Usage:
     """One whole build process (or with ``check``, one `digest check`) and what it cost. A failed build stops
     the run; a check may also exit 1, which only means it found errors in the corpus.
 
@@ -486,6 +507,8 @@ def build(tree: Tree, logfile: Path, check: bool = False) -> Usage:
     never mix with other children of this script.
     """
     command = tree.check_command if check and tree.check_command else tree.command
+    if full and tree.full_command:
+        command = tree.full_command
     logfile.parent.mkdir(parents=True, exist_ok=True)
     with open(logfile, "wb") as out:
         busy_before, started = machine_busy_s(), time.perf_counter()
@@ -515,13 +538,13 @@ def run_case(tree: Tree, case: str, corpus: Corpus, rep: int, edit_rel: str, set
     """
     logfile = WORK / "logs" / f"{corpus.key}-{tree.tool}-{case}-{rep}.log"
     with ExitStack() as stack:
-        if case == "cold":
+        if case in ("cold", "cold-all"):
             tree.clean()
         elif case == "edit":
             stack.enter_context(edited(tree, edit_rel))
         elif case == "add":
             stack.enter_context(added(tree))
-        usage = build(tree, logfile, check=case == "check")
+        usage = build(tree, logfile, check=case == "check", full=case == "cold-all")
     if settle and case in MUTATING:
         build(tree, logfile.with_suffix(".settle.log"))
     m = Measurement(**asdict(usage), size=corpus.size, style=corpus.style, case=case, tool=tree.tool, rep=rep,
@@ -577,6 +600,8 @@ def run_size(spec: Corpus, args: Options, shared: Path, chain: Toolchain, runlog
         runlog.commands[f"{tree.tool} {spec.name}"] = " ".join(tree.command)
         if tree.check_command:
             runlog.commands[f"{tree.tool} check {spec.name}"] = " ".join(tree.check_command)
+        if tree.full_command:
+            runlog.commands[f"{tree.tool} every feature {spec.name}"] = " ".join(tree.full_command)
         log(f"{tree.tool}: {' '.join(tree.command)}")
     edit_rel = edited_article(corpus)
     results: list[Measurement] = []

@@ -68,6 +68,24 @@ def test_feeds_and_intersections_are_nested_settings(tmp_path: Path) -> None:
     assert (load(tmp_path, "").feed_content, load(tmp_path, "").intersections_min_articles) == ("full", 3)
 
 
+def test_intersections_min_articles_zero_turns_them_off(tmp_path: Path) -> None:
+    assert load(tmp_path, "intersections:\n  min_articles: 0\n").intersections_min_articles == 0
+    assert errors(tmp_path, "intersections:\n  min_articles: -1\n") == [
+        "config.yaml:2: field 'intersections.min_articles': must be a whole number, got -1; 0 turns intersection pages off"]
+
+
+def test_feed_formats_choose_the_files_and_keep_rss(tmp_path: Path) -> None:
+    assert load(tmp_path, "").feed_formats == ("rss", "atom", "json")
+    assert load(tmp_path, "feeds:\n  formats: [json, rss]\n").feed_formats == ("rss", "json")
+    fix = "must be a list of feed formats that includes rss (every page links to its RSS feed), like [rss, atom, json] or [rss]"
+    assert errors(tmp_path, "feeds:\n  formats: [atom]\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got ['atom']"]
+    assert errors(tmp_path, "feeds:\n  formats: [rss, rss]\n") == [
+        f"config.yaml:2: field 'feeds.formats': {fix}; got ['rss', 'rss']"]
+    assert errors(tmp_path, "feeds:\n  formats: rss\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got 'rss'"]
+    assert errors(tmp_path, "feeds:\n  formats: [rss, rdf]\n") == [
+        f"config.yaml:2: field 'feeds.formats': {fix}; got ['rss', 'rdf']"]
+
+
 def test_bad_nested_settings_are_reported_with_their_lines(tmp_path: Path) -> None:
     assert errors(tmp_path, "feeds:\n  content: teaser\n  sise: 3\n  websub_hub: hub.local\nfeed_size: 4\n"
                             "intersections: 3\nfeedz: {}\n") == [

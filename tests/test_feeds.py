@@ -42,6 +42,16 @@ def test_pages_advertise_every_format_of_their_feeds() -> None:
         assert f'<link rel="alternate" type="{mime}" title="Uji Digest" href="/digest/{path}">' in head
 
 
+def test_feeds_formats_rss_only_writes_and_advertises_rss_alone(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.md": article(tags=["ai"])}, CONFIG + "feeds:\n  formats: [rss]\n")
+    files = build_project(root).output.files
+    assert sorted(p for p in files if p.endswith(("feed.xml", "atom.xml", "feed.json"))) == [
+        "feed.xml", "tags/ai/feed.xml", "weekly/feed.xml"]
+    head = files["tags/ai/index.html"].decode().split("</head>")[0]
+    assert 'type="application/rss+xml"' in head
+    assert "atom.xml" not in head and "feed.json" not in head
+
+
 @pytest.mark.parametrize("path", FEEDS)
 def test_feed_is_valid_rss(path: str) -> None:
     etree.fromstring(FILES[path], STRICT)

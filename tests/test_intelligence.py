@@ -106,3 +106,12 @@ def test_intersection_pages_exist_only_for_pairs_with_enough_articles(tmp_path: 
     assert not any("/with/" in p for p in build_project(make_project(tmp_path / "default", {
         "a.md": article(companies="[Meta, Scale AI]"), "b.md": article(title="B", companies="[Meta, Scale AI]")}))
         .output.files), "the default minimum is 3"
+
+
+def test_intersections_min_articles_zero_writes_no_intersection_pages(tmp_path: Path) -> None:
+    make_project(tmp_path, {f"{n}.md": article(title=f"A{n}", date=f"2025-06-1{n}", companies="[Meta, Scale AI]",
+                                               section="Aceh") for n in range(4)},
+                 config="title: T\nbase_url: https://example.org/\nintersections:\n  min_articles: 0\n")
+    files = build_project(tmp_path).output.files
+    assert "companies/meta/index.html" in files
+    assert not [p for p in files if "/with/" in p or p.startswith("companies/meta/sections/")]

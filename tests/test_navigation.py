@@ -15,6 +15,7 @@ from typing import Any, Mapping
 
 import lxml.html
 import pytest
+from hypothesis import given, settings, strategies as st
 from PIL import Image
 
 from conftest import FIXTURE_SITE, article, build_project, make_project, write_files
@@ -168,6 +169,29 @@ def test_related_ranks_shared_companies_then_shared_tags_then_recency() -> None:
         "company-two", "company-one-old", "company-one-new", "tags-two", "tag-one-a"]
     assert related["2025/06/unrelated/"] == ()
     assert related_articles(articles[::-1]) == related
+
+
+def related_by_scoring_all(articles: list[Article], limit: int = 5) -> dict[str, tuple[str, ...]]:
+    """The definition of related reading, the slow way: score every other article, sort, take the best."""
+    ordered = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug, a.source_path))
+    out = {}
+    for a in ordered:
+        mine_c, mine_t = {c.id for c in a.companies}, {t.casefold() for t in a.tags}
+        scored = [(-len(mine_c & {c.id for c in b.companies}), -len(mine_t & {t.casefold() for t in b.tags}), i, b)
+                  for i, b in enumerate(ordered) if b is not a]
+        out[a.path] = tuple(b.slug for c, t, _, b in sorted(scored, key=lambda x: x[:3]) if c or t)[:limit]
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 28), st.sets(st.sampled_from("abcd")), st.sets(st.sampled_from("pqrstuvwxyz"))),
+                min_size=1, max_size=40))
+def test_related_reading_equals_scoring_every_article(specs: list[tuple[int, set[str], set[str]]]) -> None:
+    """Random sites, some articles with more keys than the level search takes (it then scores them)."""
+    articles = [item(f"s{n}", day, tuple(sorted(companies)), tuple(sorted(tags)))
+                for n, (day, companies, tags) in enumerate(specs)]
+    found = {path: tuple(a.slug for a in related) for path, related in related_articles(articles).items()}
+    assert found == related_by_scoring_all(articles)
 
 
 def test_an_article_page_links_related_reading_and_its_neighbours() -> None:

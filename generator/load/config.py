@@ -81,10 +81,12 @@ class Config:
     """How article bodies render (``markdown:`` block)."""
     feed_content: str = "full"
     """``feeds.content``: 'full' puts each article's body in feeds, 'summary' only its summary."""
+    feed_formats: tuple[str, ...] = ("rss", "atom", "json")
+    """``feeds.formats``: which feed files every list gets: 'rss' (always), 'atom', 'json' (JSON Feed)."""
     websub_hub: str = ""
     """``feeds.websub_hub``: the WebSub hub every feed names, and ``digest ping`` notifies; '' for none."""
     intersections_min_articles: int = 3
-    """``intersections.min_articles``: a company×section or company×company page needs this many articles."""
+    """``intersections.min_articles``: a company×section or company×company page needs this many articles; 0: none."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -99,15 +101,17 @@ class Config:
         return self.root / name
 
 
-_NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "websub_hub": "websub_hub"},
+_NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "formats": "feed_formats",
+                     "websub_hub": "websub_hub"},
            "intersections": {"min_articles": "intersections_min_articles"}}
 """Keys written as a mapping in config.yaml (``feeds: {content: summary}``) → the Config field each sets."""
 _FLAT_ONLY = {field for group in _NESTED.values() for field in group.values()} - {"feed_size"}
 _KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path", *_FLAT_ONLY)) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
-_POSITIVE_INT = {"page_size", "feed_size", "intersections_min_articles"}
+_POSITIVE_INT = {"page_size", "feed_size"}
 FEED_CONTENT = ("full", "summary")
+FEED_FORMATS = ("rss", "atom", "json")
 _BOOL = {"noindex", "drafts", "search"}
 _TEXT_LIST = {"menu", "sections"}
 
@@ -210,6 +214,10 @@ def _check_feed_setting(field: str, value: Any) -> str | None:
     """Why a ``feeds.*`` value is unusable, or None."""
     if field == "feed_content" and value not in FEED_CONTENT:
         return f"must be one of: {', '.join(FEED_CONTENT)}; got {value!r}"
+    if field == "feed_formats" and (not isinstance(value, list) or "rss" not in value
+                                    or len(set(value)) != len(value) or not set(value) <= set(FEED_FORMATS)):
+        return (f"must be a list of feed formats that includes rss (every page links to its RSS feed), "
+                f"like [rss, atom, json] or [rss]; got {value!r}")
     if field == "websub_hub" and (not isinstance(value, str) or check_base_url(value) is not None):
         return f"{value!r} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
     return None
@@ -297,9 +305,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"))
             continue
+        if key == "intersections_min_articles" and (type(value) is not int or value < 0):
+            problems.append(Problem(where, line, label, f"must be a whole number, got {value!r}; 0 turns intersection pages off"))
+            continue
         if key in _BOOL and type(value) is not bool:
             problems.append(Problem(where, line, key, f"must be true or false, got {value!r}"))
             continue
+        if key == "feed_formats":
+            value = tuple(f for f in FEED_FORMATS if f in value)  # the order feeds are listed in, whatever was written
         if key in _TEXT_LIST:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 problems.append(Problem(where, line, key, f"must be a list of names, like {key}: [about, contact]"))

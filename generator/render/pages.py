@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from generator.core import i18n, urls
 from generator.render import images
 from generator.load.config import Config
 from generator.index.editions import Edition, EditionLink, neighbours
-from generator.render.feeds import Names, item_categories, term_names
+from generator.render.feeds import Category, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
 from generator.load.publishers import Publisher
@@ -78,12 +78,14 @@ class Feed:
 
     title: str
     path: str
+    kinds: tuple[str, ...] = ("rss", "atom", "json")
+    """The formats written (``feeds.formats``)."""
 
     @property
     def formats(self) -> tuple[tuple[str, str], ...]:
-        """(MIME type, path) of this feed in every format: RSS, Atom, JSON Feed."""
+        """(MIME type, path) of this feed in every format written: RSS, Atom, JSON Feed."""
         first = self.path.removesuffix("feed.xml")
-        return tuple((mime, rule(first)) for _, mime, rule in urls.FEED_FORMATS)
+        return tuple((mime, rule(first)) for fmt, mime, rule in urls.FEED_FORMATS if fmt in self.kinds)
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,21 @@ class Kinds:
     editions: tuple[Edition, ...] = ()
     """Every weekly edition, newest first."""
 
-    @property
+    @cached_property
     def site_feed(self) -> Feed:
-        return Feed(self.config.title, urls.feed_path(""))
+        return self.feed(self.config.title, "")
+
+    def feed(self, title: str, first: str) -> Feed:
+        """The feed link of the list whose first page is ``first``."""
+        return Feed(title, urls.feed_path(first), self.config.feed_formats)
+
+    @cached_property
+    def feed_categories(self) -> dict[str, tuple[Category, ...]]:
+        """Each article's feed categories by its path, made once, so the planner hashes them once per
+        article rather than once per feed the article is in."""
+        names = term_names(self.site)
+        one: dict[Category, Category] = {}  # equal categories as one object, hashed once
+        return {a.path: tuple(one.setdefault(c, c) for c in item_categories(a, names)) for a in self.site.articles}
 
     @cached_property
     def section_bar(self) -> tuple[MenuLink, ...]:
@@ -197,35 +211,77 @@ def article_link(article: Article) -> ArticleLink:
 def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[str, tuple[Article, ...]]:
     """Each article's related reading (by path): most shared companies, then most shared tags, then newest.
 
-    Candidates come from inverted indexes (company → articles, tag → articles), so the work is
-    the sum of the lists an article is in, not all pairs. In newest-first order an article's
-    index is its recency rank with the slug and file as tie-breaks, so one integer per candidate
-    orders them, and only the best ``limit`` are picked (no full sort).
+    In newest-first order an article's index is its recency rank (slug and file break ties), so among
+    equal scores the smallest index wins. Rather than score every article that shares anything (with
+    the few popular tags of a real digest, that is most of the site for every article), the search
+    walks the subsets of the article's companies and tags from the highest score down: the articles
+    sharing at least a subset are the intersection of its sets (done in C), and an article is first
+    met at the subset it shares exactly, so each score level comes out whole. It stops at the first
+    level that fills ``limit``. An article with many keys (more than ``_SUBSET_KEYS``) is scored the
+    plain way instead, as 2^keys subsets would cost more than that.
     """
     ordered = newest_first(articles)
-    n = len(ordered)
-    by_company: dict[str, list[int]] = {}
-    by_tag: dict[str, list[int]] = {}
-    tag_keys = [tuple(dict.fromkeys(fold(t) for t in a.tags)) for a in ordered]
+    index: dict[tuple[str, str], set[int]] = {}
+    keys_of: list[tuple[tuple[str, str], ...]] = []
     for i, a in enumerate(ordered):
-        for c in a.companies:
-            by_company.setdefault(c.id, []).append(i)
-        for tag in tag_keys[i]:
-            by_tag.setdefault(tag, []).append(i)
-    company_weight = n * (max((len(k) for k in tag_keys), default=0) + 1)
+        keys = tuple(dict.fromkeys([("c", c.id) for c in a.companies] + [("t", fold(t)) for t in a.tags]))
+        keys_of.append(keys)
+        for key in keys:
+            index.setdefault(key, set()).add(i)
+    company_weight = max((len(k) for k in keys_of), default=0) + 1  # one company outweighs every tag
     related: dict[str, tuple[Article, ...]] = {}
     for i, a in enumerate(ordered):
-        score: dict[int, int] = {}
-        for c in a.companies:
-            for j in by_company[c.id]:
-                score[j] = score.get(j, n) + company_weight
-        for tag in tag_keys[i]:
-            for j in by_tag[tag]:
-                score[j] = score.get(j, n) + n
-        score.pop(i, None)
-        best = heapq.nlargest(limit, score, key=lambda j: score[j] - j)
+        keys = keys_of[i]
+        weights = tuple(company_weight if kind == "c" else 1 for kind, _ in keys)
+        if len(keys) > _SUBSET_KEYS:
+            best = _scored(i, keys, weights, index, limit)
+        else:
+            best = _by_levels(i, keys, weights, index, limit)
         related[a.path] = tuple(ordered[j] for j in best)
     return related
+
+
+_SUBSET_KEYS = 8
+"""Articles with more companies and tags than this are scored one candidate at a time."""
+
+
+def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...],
+               index: dict[tuple[str, str], set[int]], limit: int) -> list[int]:
+    """The best ``limit`` articles sharing a company or tag with ``me``, found level by level."""
+    seen: set[int] = {me}
+    best: list[int] = []
+    for subsets in _levels(weights):
+        level: set[int] = set()
+        for subset in subsets:
+            sets = sorted((index[keys[bit]] for bit in subset), key=len)
+            level |= sets[0].intersection(*sets[1:]) - seen
+        if level:
+            seen |= level
+            best += sorted(level)[: limit - len(best)]
+            if len(best) >= limit:
+                break
+    return best
+
+
+@lru_cache(maxsize=1024)
+def _levels(weights: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """Every non-empty subset of key positions, grouped by score, the highest score first."""
+    by_score: dict[int, list[tuple[int, ...]]] = {}
+    for mask in range(1, 1 << len(weights)):
+        subset = tuple(bit for bit in range(len(weights)) if mask >> bit & 1)
+        by_score.setdefault(sum(weights[bit] for bit in subset), []).append(subset)
+    return tuple(tuple(by_score[score]) for score in sorted(by_score, reverse=True))
+
+
+def _scored(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...], index: dict[tuple[str, str], set[int]],
+            limit: int) -> list[int]:
+    """The same ranking as ``_by_levels``, scoring every candidate."""
+    score: dict[int, int] = {}
+    for key, weight in zip(keys, weights):
+        for j in index[key]:
+            score[j] = score.get(j, 0) + weight
+    score.pop(me, None)
+    return heapq.nsmallest(limit, score, key=lambda j: (-score[j], j))
 
 
 def home_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -240,22 +296,25 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     tags = {fold(term.name): link(term) for term in k.site.tags}
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
-    publishers = {a.source_path: publisher_link(p) for p in k.publishers for a in p.articles}
+    publishers = {a.source_path: link for p in k.publishers for link in (publisher_link(p),) for a in p.articles}
     related = related_articles(k.site.articles)
     articles = k.site.articles
+    links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
     for i, article in enumerate(articles):
         yield k.page(article.path, "article.html", article.title, article=article,
                      tag_links=tuple(tags[fold(tag)] for tag in article.tags),
                      company_links=tuple(companies[c.id] for c in article.companies),
                      section_link=sections.get(fold(article.section)),
                      image=k.image(article),
-                     newer=article_link(articles[i - 1]) if i > 0 else None,
-                     older=article_link(articles[i + 1]) if i + 1 < len(articles) else None,
-                     related=tuple(article_link(r) for r in related[article.path]),
+                     newer=links[articles[i - 1].path] if i > 0 else None,
+                     older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
+                     related=tuple(links[r.path] for r in related[article.path]),
                      publisher_link=publishers.get(article.source_path))
 
 
 def _intersections(k: Kinds) -> tuple[Intersection, ...]:
+    if not k.config.intersections_min_articles:
+        return ()  # intersections.min_articles: 0 turns them off
     return intersections(k.site.articles, k.site.companies, k.site.sections, k.config.intersections_min_articles,
                          k.t["in_section"], k.t["with_company"])
 
@@ -279,7 +338,7 @@ def _intel(k: Kinds) -> dict[str, Intel]:
 def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
     """/companies/<id>/sections/<section>/ and /companies/<id>/with/<id>/, for pairs with enough articles."""
     for x in _intersections(k):
-        feed = Feed(f"{k.config.title}: {x.title}", urls.feed_path(x.path))
+        feed = k.feed(f"{k.config.title}: {x.title}", x.path)
         about = Count(x.other, x.title, len(x.articles), x.path)
         for p in k.pagers(x.articles, x.path):
             yield k.page(p.path, "intersection.html", k.page_title(x.title, p), (feed,), intersection=about,
@@ -287,9 +346,8 @@ def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
-    names = term_names(k.site)
     for x in _intersections(k):
-        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles, names)
+        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles)
 
 
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -308,7 +366,7 @@ def term_pages(k: Kinds) -> Iterable[PageSpec]:
     for _, terms in _terms(k.site):
         for term in terms:
             title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
-            feed = Feed(f"{k.config.title}: {term.name}", urls.feed_path(term.path))
+            feed = k.feed(f"{k.config.title}: {term.name}", term.path)
             for p in k.pagers(term.articles, term.path):
                 shown = intel.get(term.slug) if term.kind == "companies" and p.number == 1 else None
                 yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p,
@@ -380,7 +438,7 @@ def publisher_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each publisher's paginated list, with its home page, count and feeds."""
     for publisher in k.publishers:
         title = k.t["publisher_title"].format(name=publisher.name)
-        feed = Feed(f"{k.config.title}: {publisher.name}", urls.feed_path(publisher.path))
+        feed = k.feed(f"{k.config.title}: {publisher.name}", publisher.path)
         about = PublisherInfo(publisher.slug, publisher.name, publisher.url, publisher.known, len(publisher.articles))
         for p in k.pagers(publisher.articles, publisher.path):
             yield k.page(p.path, "publisher.html", k.page_title(title, p), (feed,), publisher=about, pager=p)
@@ -397,30 +455,30 @@ class PublisherInfo:
     count: int
 
 
-def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article], names: Names) -> Iterable[PageSpec]:
+def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -> Iterable[PageSpec]:
     """One list's feed in RSS, Atom and JSON Feed: the newest ``feed_size`` articles, with the display
     names of their categories (which other articles can change)."""
     shown = tuple(articles[: k.config.feed_size])
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
-               "categories": tuple(item_categories(a, names) for a in shown)}
+               "categories": tuple(k.feed_categories[a.path] for a in shown)}
     for fmt, _, path in urls.FEED_FORMATS:
+        if fmt not in k.config.feed_formats:
+            continue
         yield PageSpec(path(first), fmt, "", context)
 
 
 def feeds(k: Kinds) -> Iterable[PageSpec]:
     """The site's feed and one per tag, company and section, each in three formats."""
-    names = term_names(k.site)
-    yield from _feed_specs(k, k.config.title, "", k.site.articles, names)
+    yield from _feed_specs(k, k.config.title, "", k.site.articles)
     for _, terms in _terms(k.site):
         for term in terms:
-            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles, names)
+            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles)
 
 
 def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
     """One feed per publisher, in three formats."""
-    names = term_names(k.site)
     for publisher in k.publishers:
-        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles, names)
+        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles)
 
 
 @dataclass(frozen=True)
@@ -449,7 +507,7 @@ class EditionPager:
 
 
 def weekly_feed_link(k: Kinds) -> Feed:
-    return Feed(f"{k.config.title}: {k.t['weekly']}", urls.feed_path("weekly/"))
+    return k.feed(f"{k.config.title}: {k.t['weekly']}", "weekly/")
 
 
 def weekly_index_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -478,4 +536,6 @@ def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
     shown = k.editions[: k.config.feed_size]
     context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon}
     for fmt, _, path in urls.FEED_FORMATS:
+        if fmt not in k.config.feed_formats:
+            continue
         yield PageSpec(path("weekly/"), f"weekly-{fmt}", "", context)
