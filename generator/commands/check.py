@@ -136,50 +136,38 @@ class ArticleFile:
     def find_text(self, raw: str, start: int = 0) -> int:
         """First file line at or after ``start`` that contains ``raw``, or 0: ``find`` for a literal, in one
         search of the whole text, as a link-dense issue has hundreds of links to place."""
-        first = max(start, 1)
-        if first > len(self.lines) or "\n" in raw:
-            return 0
-        at = self.text.find(raw, self.starts[first - 1])
-        return bisect_right(self.starts, at) if at >= 0 else 0
+        return find_literal(self.text, self.starts, raw, start)
+
+
+def find_literal(text: str, starts: Sequence[int], raw: str, start: int) -> int:
+    """First line at or after ``start`` of ``text`` (whose lines begin at ``starts``) containing ``raw``, or 0."""
+    first = max(start, 1)
+    if first > len(starts) or "\n" in raw:
+        return 0
+    at = text.find(raw, starts[first - 1])
+    return bisect_right(starts, at) if at >= 0 else 0
+
+
+def text_lines(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
+    """A file's text and the offset at which each of its lines starts."""
+    text = decode(path, data)[0] or ""
+    return text, tuple(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
 
 def article_file(article: Article, data: bytes) -> ArticleFile:
     """An article that parsed cleanly, with its file's raw lines and key lines (``data``: the file's bytes)."""
-    text = decode(article.source_path, data)[0] or ""
+    text, starts = text_lines(data, article.source_path)
     parts = split(text)
     meta, keys = load_yaml(parts.yaml_text, parts.yaml_line)
     lines = tuple(text.split("\n"))
-    starts = tuple(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, lines, parts.body_line, text, starts)
-
-
-@dataclass(frozen=True)
-class Term:
-    """A tag, section or company as one article writes it, with its line."""
-
-    name: str
-    line: int
-    id: str = ""
-    """A company's registry id ('' for tags and sections)."""
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link or image address of an article, with the line to report if it points at nothing."""
-
-    field: str
-    """'' for a link in the body, 'image' for the front matter's image."""
-    href: str
-    """As it stands in the rendered HTML (entities not yet decoded)."""
-    line: int
-    elsewhere: bool
-    """Whether the address names a scheme or host, so only one under ``base_url`` can be of this site."""
 
 
 @dataclass(frozen=True)
 class ArticleFacts:
     """What the checks need of one article file, lines included; kept by ``check_cache`` under the
-    article's build-cache key, so an unchanged file is neither parsed nor searched again."""
+    article's build-cache key, so an unchanged file is neither parsed nor searched again. Lists of
+    terms are parallel tuples of plain values: 10,000 of these are decoded on every check."""
 
     path: str
     """The file, relative to the project root."""
@@ -187,6 +175,8 @@ class ArticleFacts:
     """The article page's site path, which relative links start from."""
     date: datetime
     draft: bool
+    body_line: int
+    """The body's first line, where a broken link's line is looked for from (when it is reported)."""
     findings: tuple[Finding, ...]
     """What this file shows on its own: missed and unmentioned companies, a home-page source, images
     without alt text."""
@@ -194,28 +184,38 @@ class ArticleFacts:
     source_line: int
     source_key: str
     """``source_key`` of the source, '' when there is none or it is a home page (which are not compared)."""
-    tags: tuple[Term, ...]
-    section: Term | None
-    companies: tuple[Term, ...]
-    links: tuple[Link, ...]
+    tags: tuple[str, ...]
+    tag_lines: tuple[int, ...]
+    section: str
+    """'' when the article has none."""
+    section_line: int
+    companies: tuple[str, ...]
+    """Registry ids, in the order written."""
+    company_names: tuple[str, ...]
+    company_lines: tuple[int, ...]
+    links: tuple[str, ...]
+    """Body link and image addresses (as in the HTML, entities not decoded) that name no scheme or host."""
+    elsewhere: tuple[str, ...]
+    """Body addresses that do name one: only those under ``base_url`` can be of this site."""
+    image: str | None
+    image_line: int
 
 
 def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
     """Everything the checks need of one article, found once."""
     article = src.article
     own = (*check_mentions([src], finder), *check_home_page_sources([src]), *check_alt_text([src]))
-    links = [Link("", href, src.find_text(html.unescape(href), src.body_line) or src.body_line, _elsewhere(href))
-             for href in _LINK.findall(article.body_html)]
-    if article.image:
-        links.append(Link("image", article.image, src.line("image"), _elsewhere(article.image)))
+    hrefs = _LINK.findall(article.body_html)
     return ArticleFacts(
-        article.source_path, article.path, article.date, article.draft, own,
+        article.source_path, article.path, article.date, article.draft, src.body_line, own,
         article.source.url if article.source else None, src.line("source", "url"),
         source_key(article.source.url) if article.source and not is_home_page(article.source.url) else "",
-        tuple(Term(tag, src.item_line("tags", fold(tag))) for tag in article.tags),
-        Term(article.section, src.line("section")) if article.section else None,
-        tuple(Term(c.name, src.item_line("companies", fold(c.name)), c.id) for c in article.companies),
-        tuple(links))
+        tuple(article.tags), tuple(src.item_line("tags", fold(tag)) for tag in article.tags),
+        article.section or "", src.line("section"),
+        tuple(c.id for c in article.companies), tuple(c.name for c in article.companies),
+        tuple(src.item_line("companies", fold(c.name)) for c in article.companies),
+        tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)),
+        article.image, src.line("image"))
 
 
 @dataclass(frozen=True)
@@ -511,21 +511,24 @@ def tag_key(tag: str) -> str:
 
 def check_tag_variants(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
     """Every use of a tag spelled otherwise than its most common spelling."""
-    uses: dict[str, list[tuple[Term, ArticleFacts]]] = defaultdict(list)
+    uses: dict[str, list[tuple[str, int, ArticleFacts]]] = defaultdict(list)
+    keys: dict[str, str] = {}  # tags repeat across articles: fold each spelling once
     for src in sources:
-        for term in src.tags:
-            uses[tag_key(term.name)].append((term, src))
+        for tag, line in zip(src.tags, src.tag_lines):
+            key = keys.get(tag)
+            if key is None:
+                key = keys[tag] = tag_key(tag)
+            uses[key].append((tag, line, src))
     for group in uses.values():
-        counts = Counter(term.name for term, _ in group)
+        counts = Counter(tag for tag, _, _ in group)
         if len(counts) < 2:
             continue
         preferred = min(counts, key=lambda t: (-counts[t], t))
-        example = next(src.path for term, src in group if term.name == preferred)
-        for term, src in group:
-            tag = term.name
+        example = next(src.path for tag, _, src in group if tag == preferred)
+        for tag, line, src in group:
             if tag != preferred:
                 others = counts[preferred]
-                yield Finding(Problem(src.path, term.line, "tags",
+                yield Finding(Problem(src.path, line, "tags",
                                       f"tag '{tag}' is spelled '{preferred}' in {others} other article"
                                       f"{'s' if others != 1 else ''} (such as {example}); use one spelling",
                                       "warning"), "tag-variant")
@@ -535,27 +538,28 @@ def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
     """Hints: a section or company only one article uses is often a misspelling of another."""
     if len(sources) < 2:
         return
-    sections: dict[str, list[tuple[Term, ArticleFacts]]] = defaultdict(list)
+    sections: dict[str, list[ArticleFacts]] = defaultdict(list)
     companies: dict[str, list[ArticleFacts]] = defaultdict(list)
     for src in sources:
         if src.section:
-            sections[fold(src.section.name)].append((src.section, src))
-        for company in src.companies:
-            companies[company.id].append(src)
-    names = sorted({uses[0][0].name for uses in sections.values() if len(uses) > 1})
-    for uses in sections.values():
-        if len(uses) == 1:
-            section, src = uses[0]
+            sections[fold(src.section)].append(src)
+        for cid in src.companies:
+            companies[cid].append(src)
+    names = sorted({srcs[0].section for srcs in sections.values() if len(srcs) > 1})
+    for srcs in sections.values():
+        if len(srcs) == 1:
+            src = srcs[0]
             known = f" (the others: {', '.join(names)})" if names else ""
-            yield Finding(Problem(src.path, section.line, "section",
-                                  f"section '{section.name}' has only this article; check its spelling{known}",
+            yield Finding(Problem(src.path, src.section_line, "section",
+                                  f"section '{src.section}' has only this article; check its spelling{known}",
                                   "hint"), "single-section")
     for cid, srcs in companies.items():
         if len(srcs) == 1:
             src = srcs[0]
-            company = next(c for c in src.companies if c.id == cid)
-            yield Finding(Problem(src.path, company.line, "companies",
-                                  f"company '{company.name}' has only this article", "hint"), "single-company")
+            at = src.companies.index(cid)
+            yield Finding(Problem(src.path, src.company_lines[at], "companies",
+                                  f"company '{src.company_names[at]}' has only this article", "hint"),
+                          "single-company")
 
 
 # --- links --------------------------------------------------------------------------------------
@@ -591,14 +595,22 @@ def resolves(config: Config, path: str, files: set[str]) -> bool:
 def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]) -> Iterator[Finding]:
     """Links and images in bodies, and the 'image' field, that point at nothing in the built site."""
     for src in sources:
-        for link in src.links:
-            if link.elsewhere and not html.unescape(link.href).startswith(config.base_url):
-                continue  # what link_target says without parsing the address again
-            path = link_target(config, src.url_path, link.href)
+        # what link_target says of an address naming another host, without parsing it again
+        links = [("", href) for href in src.links]
+        links += [("", href) for href in src.elsewhere if html.unescape(href).startswith(config.base_url)]
+        if src.image:
+            links.append(("image", src.image))
+        for field, href in links:
+            path = link_target(config, src.url_path, href)
             if path is None or resolves(config, path, files):
                 continue
-            raw = html.unescape(link.href)
-            yield Finding(Problem(src.path, link.line, link.field,
+            raw = html.unescape(href)
+            if field:
+                line = src.image_line
+            else:  # the first line that has the address: read only for links that are reported
+                text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
+                line = find_literal(text, starts, raw, src.body_line) or src.body_line
+            yield Finding(Problem(src.path, line, field,
                                   f"the link '{raw}' points at {path}, which is not a page or file of the site; "
                                   "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this article)"), "broken-link")
