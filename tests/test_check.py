@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from conftest import CONFIG, article, make_project, write_files
 from generator.build import BuildOptions
 from generator.commands import check as check_module
-from generator.commands.check import MentionFinder, is_home_page, source_key, run_check
+from generator.commands.check import MentionFinder, article_facts, is_home_page, source_key, run_check
 from generator.load.config import load_config
 from generator.write.publish import publish
 from generator.load.registry import load_registry
@@ -290,11 +291,11 @@ WARNED_SITE = {
 and broken links (errors, but only check reports them, so the site still builds)."""
 
 
-def cold_check(root: Path, tmp_path: Path, name: str) -> dict[str, object]:
+def cold_check(root: Path, tmp_path: Path, name: str, **options: object) -> dict[str, object]:
     """What a check says of the same project with no .cache/ and no site/ (a copy, as paths are relative)."""
     copy = tmp_path / name
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "site"))
-    return check_json(copy)
+    return check_json(copy, **options)
 
 
 def publish_site(root: Path) -> None:
@@ -325,9 +326,32 @@ def test_a_check_after_a_build_reads_the_caches_and_reports_what_a_cold_check_do
         m.setattr(check_module, "_plan", no_planning)
         assert check_json(root) == cold  # the check cache is empty: facts found, then saved
         assert (root / ".cache" / "check.sqlite").is_file()
-        m.setattr(check_module, "article_facts", no_planning)
-        assert check_json(root) == cold  # both caches warm: nothing parsed, planned or searched
+        m.setattr(check_module, "_facts", no_planning)
+        assert check_json(root) == cold  # nothing changed since that check: its report is replayed
     assert site_state(root) == before
+    edited = root / "content/2025/06/c.md"
+    edited.write_text(edited.read_text().replace("tags: [AI, cloud, go-to]", "tags: [AI, Cloud, goto, ai]"))
+    publish_site(root)
+    cold = cold_check(root, tmp_path, "cold-after-edit")
+    with monkeypatch.context() as m:
+        m.setattr(check_module, "_plan", no_planning)
+        searched: list[str] = []
+        m.setattr(check_module, "article_facts", lambda src, finder: searched.append(src.article.source_path)
+                  or article_facts(src, finder))
+        assert check_json(root) == cold  # the build's state, and the cached facts of the files not edited
+        assert searched == ["content/2025/06/c.md"]
+
+
+def test_a_replayed_check_still_follows_now(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {
+        "2025/06/a.md": article(body="Lihat [berikutnya](/2025/07/b/).\n"),
+        "2025/07/b.md": article(title="B", date="2025-07-01T09:00:00+07:00")})
+    before, after = datetime(2025, 6, 15, tzinfo=timezone.utc), datetime(2025, 7, 2, tzinfo=timezone.utc)
+    publish(load_config(root / "config.yaml"), BuildOptions(now=before), root / "site")
+    for now in (before, before, after, after, before):
+        warm = check_json(root, now=now)
+        assert warm == cold_check(root, tmp_path, f"cold-{now:%m%d}-{len(list(tmp_path.iterdir()))}", now=now)
+        assert [p["code"] for p in warm["problems"]] == (["broken-link"] if now == before else [])  # type: ignore[index]
 
 
 def test_after_editing_one_file_a_warm_check_reports_what_a_cold_check_does(tmp_path: Path) -> None:

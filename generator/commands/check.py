@@ -1,9 +1,11 @@
 """``digest check``: everything ``digest build`` would report, plus what a digest curator misses.
 
-The site is loaded and planned as ``digest build`` does; nothing is written, and only pages
-whose inputs changed since the last build are rendered (to find template errors). Every
-article is read again with its front-matter line numbers, so each finding names a file and
-a line. The curator checks:
+The site is loaded and planned as ``digest build`` does, and only pages whose inputs changed
+since the last build are rendered (to find template errors); when nothing changed since the last
+build, its cache (read, never written) says what the build reports and which files the site has.
+Each article is read with its front-matter line numbers once, so each finding names a file and a
+line; what the checks need of it is kept in ``.cache/check.sqlite`` (``check_cache.py``), the only
+file a check writes, with the last report, replayed while nothing changes. The curator checks:
 
 * mentions: a registry company named in the title, summary or body (by name or alias, on
   whole words) but missing from ``companies:``; and a listed company never mentioned;
@@ -29,7 +31,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
-from generator.commands.check_cache import load_facts, save_facts
+from generator.commands.check_cache import load_facts, load_report, save_facts
 from generator.core import codec
 from generator.core.parallel import ordered_map
 from generator.load.cache import CacheSnapshot, load_cache, read_article_rows, read_meta
@@ -219,6 +221,40 @@ def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
 
 
 @dataclass(frozen=True)
+class LastCheck:
+    """A check's whole report, kept to be replayed while every input stays as that check found it."""
+
+    inputs: str
+    """``inputs_fingerprint`` at the check: config, options, and every input file's name, size and mtime."""
+    since: float | None
+    """The newest article dated at or before the check's 'now' (None: none): an earlier 'now' leaves it out."""
+    due: float | None
+    """The earliest article dated after it (None: none): from then on it is no longer left out."""
+    articles: int
+    findings: tuple[Finding, ...]
+
+
+def _now(options: BuildOptions) -> float:
+    """The check's 'now' as POSIX time; infinity when no article can be in the future."""
+    return options.now.timestamp() if options.now is not None and not options.future else float("inf")
+
+
+def _replay(row: bytes | None, inputs: str, options: BuildOptions) -> CheckReport | None:
+    """The last check's report, if it checked these very inputs and 'now' leaves out the same articles."""
+    if row is None or not inputs:
+        return None
+    try:
+        last = codec.loads(row, LastCheck)
+    except codec.DecodeError:
+        return None
+    now = _now(options)
+    since = float("-inf") if last.since is None else last.since
+    if last.inputs != inputs or since > now or (last.due is not None and now >= last.due):
+        return None
+    return CheckReport(last.articles, last.findings)
+
+
+@dataclass(frozen=True)
 class _BuildState:
     """What a build (the last one, or this check's own planning) says about the site as it is now."""
 
@@ -235,9 +271,10 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     """Build in memory and run every check. A config whose bad values can be left at their defaults
     is reported together with everything else; an unreadable config or registry ends the check early.
 
-    When nothing changed since the last successful build, its cache already says what the build
-    reports and which files the site has, so nothing is parsed or planned; the curator checks read
-    each article's facts from the check cache and only work on files they have not seen.
+    When nothing changed since the last check, its report is replayed. When nothing changed since the
+    last successful build, the build cache says what the build reports and which files the site has,
+    so nothing is parsed or planned. Either way the curator checks read each article's facts from the
+    check cache and only work on files they have not seen.
     """
     config_findings: list[Finding] = []
     try:
@@ -254,9 +291,13 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
         return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
+    inputs = "" if config_findings else inputs_fingerprint(config, options)
+    stored = load_report(where.cache)
+    if replayed := _replay(stored, inputs, options):
+        return replayed
     settings = article_settings(config, registry)
     known = load_facts(where.cache)
-    state = None if config_findings else _last_build(where.cache, config, options)
+    state = _last_build(where.cache, inputs, options) if inputs else None
     facts = _facts(config, settings, state, known, options.workers) if state else None
     if state is None or facts is None:
         state = _plan(config, options, config_findings, where.cache)
@@ -264,10 +305,6 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         assert facts is not None  # every article is at hand
     by_file, new = facts
     sources = [by_file[path] for path in sorted(by_file)]
-    notes = ()
-    if new or set(known) - set(state.keys.values()):
-        note = save_facts(where.cache, new, set(state.keys.values()))
-        notes = (note,) if note else ()
     findings = state.findings + [f for src in sources for f in src.findings]
     findings += check_duplicate_sources(sources)
     findings += check_tag_variants(sources)
@@ -276,14 +313,22 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         published = [s for s in sources if (options.drafts or not s.draft)
                      and not (not options.future and options.now is not None and s.date > options.now)]
         findings += check_links(config, published, state.files)
-    return replace(_report(len(sources), findings), notes=notes)
+    report = _report(len(sources), findings)
+    now, dates = _now(options), [s.date.timestamp() for s in sources]
+    last = codec.dumps(LastCheck(inputs, max((d for d in dates if d <= now), default=None),
+                                 min((d for d in dates if d > now), default=None), report.articles, report.findings))
+    notes: tuple[str, ...] = ()
+    if new or set(known) - set(state.keys.values()) or last != stored:
+        note = save_facts(where.cache, new, set(state.keys.values()), last)
+        notes = (note,) if note else ()
+    return replace(report, notes=notes)
 
 
-def _last_build(cache: Path, config: Config, options: BuildOptions) -> _BuildState | None:
+def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState | None:
     """The last build's findings and files, if every input is as that build found it (as ``publish``
     decides that a build can stop early); None otherwise. Only reads the build cache."""
     rows = read_meta(cache, ("inputs", "since", "due", "warnings", "files", "live_files"))
-    if len(rows) < 6 or rows["inputs"] != inputs_fingerprint(config, options):
+    if len(rows) < 6 or rows["inputs"] != inputs:
         return None
     since, due = rows["since"], rows["due"]
     if not _same_time(CacheSnapshot(since=float("-inf") if since is None else since,

@@ -24,26 +24,37 @@ TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# news-digest build cache; s
 """CACHEDIR.TAG, as the build writes it, for a check that runs before any build."""
 
 
+def load_report(folder: Path) -> bytes | None:
+    """The last check's report row (undecoded), or None when there is none that this version wrote."""
+    found = _read(folder, "SELECT value FROM meta WHERE key = 'report'")
+    return found[0][0] if found and isinstance(found[0][0], bytes) else None
+
+
 def load_facts(folder: Path) -> dict[str, bytes]:
     """Article key → its facts row (undecoded); {} when the file is missing, unreadable or of another version."""
+    return {k: v for k, v in _read(folder, "SELECT key, value FROM facts") or ()
+            if isinstance(k, str) and isinstance(v, bytes)}
+
+
+def _read(folder: Path, query: str) -> list[tuple[object, ...]] | None:
+    """The rows of ``query``, or None when the file is missing, unreadable or of another version."""
     path = folder / FILE
     if not path.is_file():
-        return {}
+        return None
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         try:
             if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
-                return {}
-            return {k: v for k, v in db.execute("SELECT key, value FROM facts")
-                    if isinstance(k, str) and isinstance(v, bytes)}
+                return None
+            return db.execute(query).fetchall()
         finally:
             db.close()
     except sqlite3.Error:
-        return {}
+        return None
 
 
-def save_facts(folder: Path, new: Mapping[str, bytes], used: set[str]) -> str | None:
-    """Add the ``new`` rows and drop every row not ``used`` by this check, in one transaction.
+def save_facts(folder: Path, new: Mapping[str, bytes], used: set[str], report: bytes) -> str | None:
+    """Add the ``new`` rows, drop every row not ``used`` by this check and keep its ``report``, in one transaction.
 
     Returns a note when the cache could not be written (read-only folder, a file in the way, disk
     full, another check holding the lock); the check's report does not depend on it.
@@ -69,6 +80,7 @@ def save_facts(folder: Path, new: Mapping[str, bytes], used: set[str]) -> str | 
                 known = {k for (k,) in db.execute("SELECT key FROM facts")}
                 db.executemany("DELETE FROM facts WHERE key = ?", [(k,) for k in known - used])
                 db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)", list(new.items()))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('report', ?)", (report,))
         finally:
             db.close()
     except (OSError, sqlite3.Error) as e:
