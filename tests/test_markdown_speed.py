@@ -1,6 +1,6 @@
 """The faster Markdown helpers change nothing: the same HTML as markdown-it-py as it is, input by input.
 
-Differential test: every input is rendered by ``markdown.render`` twice, once with the stock parser
+Differential test: every input is rendered by ``markdown.render_reference`` (markdown-it-py alone) twice, once with the stock parser
 (``markdown._make()``) and once with the parser the build uses (``markdown_speed.speed_up``), and the two results
 must be equal. Inputs: the CommonMark spec examples and markdown-it-py's link fixtures (tests/fixtures/commonmark),
 our golden Markdown cases, both styles of the benchmark corpus, and generated URLs and texts.
@@ -32,7 +32,7 @@ STOCK = markdown._make()
 
 @contextmanager
 def stock_parser() -> Iterator[None]:
-    """``markdown.render`` with markdown-it-py's own helpers, for the length of the block."""
+    """``markdown.render_reference`` with markdown-it-py's own helpers, for the length of the block."""
     fast, markdown._MD = markdown._MD, STOCK
     try:
         yield
@@ -43,8 +43,8 @@ def stock_parser() -> Iterator[None]:
 def both(text: str) -> tuple[markdown.Rendered, markdown.Rendered]:
     """(stock, fast) renderings of one body."""
     with stock_parser():
-        stock = markdown.render(text, OPTIONS)
-    return stock, markdown.render(text, OPTIONS)
+        stock = markdown.render_reference(text, OPTIONS)
+    return stock, markdown.render_reference(text, OPTIONS)
 
 
 def spec_inputs() -> list[tuple[str, str]]:

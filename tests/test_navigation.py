@@ -441,3 +441,11 @@ def test_an_english_tag_page_counts_in_the_singular_and_plural(tmp_path: Path) -
                    for p in ("tags/ai/index.html", "tags/data/index.html")}
     assert description == {"tags/ai/index.html": "2 articles tagged ai on T.",
                            "tags/data/index.html": "1 article tagged data on T."}
+
+
+def test_reading_time_counts_the_words_of_the_text_not_the_markup(tmp_path: Path) -> None:
+    body = "Kata " * 399 + "[tautan](https://example.org/a-b-c) <b>x</b>&amp;\n"  # 401 words of text, markup left out
+    files = build_project(make_project(tmp_path, {"a.md": article(body=body), "b.md": article(title="B", body="Satu.\n")})).output.files
+    meta = lambda path: " ".join(doc(files, path).xpath("//article[@class='post']/p[@class='meta']")[0].text_content().split())
+    assert meta("2025/06/a/index.html").endswith("· 3 menit baca")
+    assert meta("2025/06/b/index.html").endswith("· 1 menit baca")

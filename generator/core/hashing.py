@@ -36,6 +36,9 @@ _PLAIN = frozenset({int, float, bool, type(None)})
 subclass such as Markup) the slower way."""
 
 
+_SHARED_TUPLE = 8
+"""Tuples this long are remembered in the memo too: the section bar and the menu are one tuple on every page.
+Shorter ones are mostly made fresh for one page, where remembering costs more than it saves."""
 _FIELDS: dict[type, tuple[str, ...]] = {}
 """Each dataclass type's field names: ``dataclasses.fields`` is slow for a call made 200,000 times."""
 
@@ -53,6 +56,13 @@ def canonical(value: object, memo: Memo) -> str:
     kind = type(value)  # exact types first: this runs over a million times at 10,000 articles
     if kind is str or kind in _PLAIN:
         return repr(value)
+    if kind is tuple and len(value) >= _SHARED_TUPLE:  # type: ignore[arg-type]
+        hit = memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        text = "(" + ",".join([canonical(v, memo) for v in value]) + ")"  # type: ignore[attr-defined]
+        memo[id(value)] = (value, text)
+        return text
     if kind is tuple or kind is list:
         return "(" + ",".join([canonical(v, memo) for v in value]) + ")"  # type: ignore[attr-defined]
     if kind is dict:

@@ -93,6 +93,9 @@ class Article:
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
     redirects: tuple[Redirect, ...] = ()
     """Old paths that redirect here (after a slug or date change)."""
+    words: int = 0
+    """Words in the body's text (what ``body_html | striptags | wordcount`` counts), for the reading time;
+    counted once when the article is parsed rather than on every render."""
 
     def __fingerprint__(self) -> str:
         """What a page that shows this article depends on: its key hashes the file and the parse settings."""

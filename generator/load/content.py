@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config
@@ -311,7 +313,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
-                      body_html=body_html, redirects=tuple(redirects), **fields)  # type: ignore[arg-type]
+                      body_html=body_html, redirects=tuple(redirects), words=count_words(body_html),
+                      **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 
@@ -320,6 +323,15 @@ SUMMARY_CHARS = 200
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
 _TAG = re.compile(r"<[^>]+>")
+
+
+_WORD = re.compile(r"\w+")
+"""Jinja's ``wordcount`` filter's idea of a word."""
+
+
+def count_words(body_html: str) -> int:
+    """``body_html | striptags | wordcount``, as the theme's reading time used to compute it on every render."""
+    return len(_WORD.findall(Markup(body_html).striptags()))
 
 
 def summarize(body_html: str) -> str:

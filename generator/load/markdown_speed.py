@@ -23,7 +23,7 @@ HOSTNAME_MAX_LEN = 255
 """mdurl drops a longer host name (``mdurl._parse.HOSTNAME_MAX_LEN``)."""
 _KEPT = r"(?:[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})"
 """A character that mdurl.encode leaves as it is (its default 'exclude' set), or a valid %XX escape."""
-_UNCHANGED = re.compile(
+UNCHANGED_URL = re.compile(
     r"https?://(?P<host>[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*)(?::[0-9]+)?(?:[/?#]" + _KEPT + r"*)?"
     r"|(?![A-Za-z0-9+.-]*:)(?!//)" + _KEPT + r"*")
 """URLs that normalizeLink returns unchanged.
@@ -37,7 +37,7 @@ joins them again. A host longer than mdurl's limit is dropped by mdurl, so ``nor
 
 def normalize_link(url: str) -> str:
     """markdown-it's normalizeLink, without its parse/format/encode round trip for URLs it would not change."""
-    found = _UNCHANGED.fullmatch(url)
+    found = UNCHANGED_URL.fullmatch(url)
     if found is not None and len(found.group("host") or "") <= HOSTNAME_MAX_LEN:
         return url
     return stock_normalize_link(url)

@@ -1,0 +1,271 @@
+"""The fast path of the Markdown renderer: markdown-it-pyrs (markdown-it ported to Rust) plus our dialect.
+
+markdown-it-py (``markdown.py``) stays the definition of the dialect. markdown-it-pyrs parses and renders
+CommonMark, tables, strikethrough and linkify the way markdown-it does (it is a port of the same algorithm), about
+twenty times faster, so a body that uses only what the two are proven to render alike goes through here, and our
+dialect is applied to its HTML: heading levels, ids and anchors, ``rel`` on external links, lazy images,
+Pygments, editors' comments removed. Anything else returns None and the body goes through markdown-it-py:
+
+- footnotes, ``<!--more-->``, raw HTML other than comments and bare formatting tags (``<small>``, ``<br>`` …),
+  or bare tags that do not nest (those are the bodies that need the sanitiser);
+- a link, image or bare URL that the two could treat differently (anything but a plain http(s) URL or site path;
+  markdown-it-py's ``normalizeLink`` and ``safe_url`` are the rule);
+- the places where the engines are known to differ (docs/markdown.md lists them all, with the reason): tables
+  ended by another block, emphasis next to a non-ASCII symbol, HTML comments containing ``--``, deep nesting …
+
+tests/test_markdown_fast.py renders the CommonMark spec examples, our fixtures and both benchmark corpora both
+ways and requires byte-identical results.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from itertools import accumulate
+
+import markdown_it_pyrs
+
+from generator.load.markdown_speed import HOSTNAME_MAX_LEN
+from generator.load.sanitize import is_external
+
+_ENGINE = markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough", "linkify"])
+
+MAX_DEPTH = 10
+"""Deepest element nesting taken here: markdown-it-py stops nesting at 20 levels (``max_nesting``), and a tight
+list hides one ``<p>`` level per list, so 10 rendered levels are always below its limit."""
+
+# --- the source gate: cheap checks on the Markdown before rendering -----------------------------------------
+
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_RAW_START = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|[!?])")
+"""Where raw HTML may start: an open or closing tag, a comment, a declaration, a processing instruction."""
+_BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
+"""The raw tags markdown.py lets through without the sanitiser (the same list)."""
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_TAG_LINE = re.compile(r"^[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*$", re.MULTILINE)
+"""A line that is one tag (after container markers): CommonMark makes it an HTML block, which markdown-it-py
+sends to the sanitiser."""
+_FENCED = re.compile(r"^```[^`\n]*\n(?:(?!```)[^\n]*\n)*?```[ \t]*$", re.MULTILINE)
+"""A fenced code block at the left margin, closed by a plain ```; if this takes a block the engines see otherwise,
+the checks after rendering still catch a URL left unlinked."""
+_AFTER_TABLE_ROW = re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)", re.MULTILINE)
+"""A line with a '|' followed by one that starts a list, quote, heading, fence or setext underline."""
+_NESTED_ROW = re.compile(r"^[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|", re.MULTILINE)
+_DELIMITER_ROW = re.compile(r"^[^\n]*-[ \t]*\|", re.MULTILINE)
+_TABLE_AFTER_TEXT = re.compile(r"^[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|", re.MULTILINE)
+"""A table row in a quote or list item, a table right after a line of text (a lazy line of a quote may take
+it), and a table's delimiter row: the engines end such tables differently."""
+_ANGLE_DESTINATION = re.compile(r"\]\(\s*<|\]:\s*<")
+_REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[[^\]]*\]:[ \t]*(\S*)", re.MULTILINE)
+_PLAIN_DESTINATION = re.compile(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
+"""A reference definition's URL that both engines accept: http(s), or no scheme at all."""
+_EMPTY_ITEM = re.compile(r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.MULTILINE)
+_SCHEME = re.compile(r":(?:(?<=(?P<http>[hH][tT][tT][pP]):)|(?<=(?P<https>[hH][tT][tT][pP][sS]):)"
+                     r"|(?<=(?P<ftp>[fF][tT][pP]):)|(?<=(?P<mailto>[mM][aA][iI][lL][tT][oO]):))")
+"""A scheme linkify-it knows, found from its ':' (a literal first, so the search is fast)."""
+_DESTINATION = re.compile(r"[^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*(?:\)| \")")
+"""A link destination that ends where it seems to: no spaces, angle brackets or escapes, parentheses only in
+balanced pairs one deep (Wikipedia's ``Foo_(bar)``), then ')' or a title."""
+_AUTOLINK = re.compile(r"[^\s<>%]*>")
+"""An autolink whose text markdown-it-py shows as written (it decodes '%XX' escapes in the text)."""
+_SIMPLE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                         r"(?:/(?:[A-Za-z0-9/_~-]*[A-Za-z0-9/])?)?(?=\s|$|[.,;:!?](?:\s|$))")
+"""A URL in text that linkify-it and markdown-it-pyrs' linkify end at the same place: a simple path, then a
+space or the end of a sentence."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BACKTICKS = re.compile(r"`+")
+_EMPHASIS_NEIGHBOUR = re.compile(r"[^\x00-\x7f](?:(?=[*_~])|(?<=[*_~].))")
+"""A non-ASCII character next to an emphasis or strikethrough marker."""
+
+
+def _comment_ok(body: str) -> bool:
+    """A comment that CommonMark 0.30 (markdown-it-pyrs) and 0.31 (markdown-it-py) both end at the same '-->'."""
+    return "--" not in body and not body.startswith((">", "->")) and not body.endswith("-")
+
+
+def _unclosed_code(text: str) -> bool:
+    """Some block has a backtick run without a partner of the same length (a superset of the unclosed code
+    spans)."""
+    for block in _BLANK_LINE.split(text):
+        if "`" in block and any(n % 2 for n in Counter(map(len, _BACKTICKS.findall(block))).values()):
+            return True
+    return False
+
+
+def _gate(text: str) -> bool | None:
+    """None when something in the source is known to render differently or to need markdown-it-py; else
+    whether the body has raw bare tags (then their nesting decides, after rendering)."""
+    if "\r" in text or "\0" in text or (not text.endswith("\n") and ("```" in text or "~~~" in text)):
+        return None  # an unclosed fence at the end keeps the last newline in pyrs
+    if "```" in text:
+        text = _FENCED.sub("", text)  # code: no URLs, tags or table rows in it count
+    if "[^" in text or _MORE.search(text) or _TAG_LINE.search(text):
+        return None
+    if "|" in text and (_AFTER_TABLE_ROW.search(text) or (
+            _DELIMITER_ROW.search(text) and (_NESTED_ROW.search(text) or _TABLE_AFTER_TEXT.search(text)))):
+        return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
+    if _EMPTY_ITEM.search(text):
+        return None  # an empty list item after a paragraph: markdown-it-py starts a list, pyrs does not
+    if "]:" in text:
+        for found in _REFERENCE.finditer(text):
+            if not _PLAIN_DESTINATION.fullmatch(found.group(1)):
+                return None  # a definition nobody links to never shows its href, so check it here
+    if "<" in text and _ANGLE_DESTINATION.search(text):
+        return None  # markdown-it-pyrs takes '[a](<>"t")', a title with no space before it
+    if "xn--" in text.lower() or ("\\\n" in text and _REFERENCE.search(text)):
+        return None  # punycode shown decoded in link text; a hard break in a reference's title (a pyrs bug)
+    for found in _SCHEME.finditer(text):
+        start = found.start(found.lastgroup or 0)
+        if text[start - 2:start] == "](":
+            if _DESTINATION.match(text, start) is None:
+                return None  # the href is checked after rendering
+        elif text[start - 1:start] == "<":
+            if _AUTOLINK.match(text, start) is None:
+                return None
+        elif (start and text[start - 1] not in " \t\n") or _SIMPLE_URL.match(text, start) is None:
+            return None
+    if not text.isascii():
+        for found in _EMPHASIS_NEIGHBOUR.finditer(text):
+            if unicodedata.category(found.group())[0] == "S":
+                return None  # markdown-it-pyrs counts symbols such as '€' as punctuation around emphasis
+    if "`" in text and "[" in text and _unclosed_code(text):
+        return None  # markdown-it-pyrs 0.4 panics on '[a `b' (an unclosed code span after a '[')
+    bare = False
+    if "<" in text:
+        for found in _RAW_START.finditer(text):
+            start = found.start()
+            if text.startswith("<!--", start):
+                comment = _COMMENT.match(text, start)
+                if comment is None or not _comment_ok(comment.group(1)):
+                    return None
+            elif _BARE_TAG.match(text, start) is None:
+                return None
+            else:
+                bare = True
+    return bare
+
+
+# --- the rendered HTML: checks, then our dialect ------------------------------------------------------------
+
+
+
+def _odd_url_attr(kept: str) -> re.Pattern[str]:
+    """An href or src that is not a plain http(s) URL or site path made of ``kept`` characters
+    (``UNCHANGED_URL`` as the HTML writes it)."""
+    return re.compile(
+        r' (?:href|src)="(?!(?:https?://(?=[A-Za-z0-9_.-]{1,%d}[:/?#"])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*'
+        r'(?::[0-9]+)?(?:[/?#]%s*)?|(?![A-Za-z0-9+.-]*:)(?!//)%s*)")' % (HOSTNAME_MAX_LEN, kept, kept))
+
+
+_KEPT_HTML = r"(?:[A-Za-z0-9;/?:@=+$,\-_.!~*'()#]|&amp;)"
+_ODD_URL_ATTR = _odd_url_attr(_KEPT_HTML)
+_ODD_URL_ATTR_PERCENT = _odd_url_attr(_KEPT_HTML[:-1] + r"|%[0-9A-Fa-f]{2})")
+"""markdown-it-py's ``safe_url`` and ``normalizeLink`` decide the other URLs, so the body goes there. A '%XX' in an
+href is the writer's own (a link to ``/a%20b``) unless the engine encoded a character: the two encode alike
+except after a backslash or tab, so '%' is allowed only in bodies without those."""
+_UNLINKED_URL = re.compile(
+    r'://(?:(?<=[hH][tT][tT][pP]://)(?<!="[hH][tT][tT][pP]://)(?<!">[hH][tT][tT][pP]://)|(?<=[hH][tT][tT][pP][sS]://)(?<!="[hH][tT][tT][pP][sS]://)(?<!">[hH][tT][tT][pP][sS]://))')
+"""An http(s) URL in the HTML that is neither an attribute value nor the whole text of a link."""
+_CODE = re.compile(r"<code>.*?</code>|<pre><code[^>]*>.*?</code></pre>", re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)")
+_OPEN_OR_CLOSE = re.compile(r"<(/?)(?!(?:br|img|hr)[\s>])[a-z]")
+_STEP = {"": 1, "/": -1}
+_VOID = frozenset({"br", "img", "hr"})
+_BLOCK_COMMENTS = re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->(?:[ \t]*<!--(?:(?!-->).)*-->)*[ \t]*\n",
+                             re.MULTILINE | re.DOTALL)
+_LINE_COMMENT = re.compile(r"^[ \t]*<!--", re.MULTILINE)
+_INLINE_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>\n", re.DOTALL)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_FENCE = re.compile(r'<pre><code class="language-([^"]*)">(.*?)</code></pre>\n', re.DOTALL)
+_LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>')
+_IMAGE = re.compile(r'(<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")?)>')
+
+
+def _nesting_ok(body: str) -> bool:
+    """Every tag closes in order and nothing nests deeper than ``MAX_DEPTH``: markdown.py's test of whether
+    raw bare tags need the sanitiser (they must nest with each other and with the Markdown's own tags)."""
+    stack: list[str] = []
+    for closing, name in _TAG.findall(body):
+        if name in _VOID:
+            continue
+        if not closing:
+            stack.append(name)
+            if len(stack) > MAX_DEPTH:
+                return False
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def _shallow(body: str) -> bool:
+    """Nothing nests deeper than ``MAX_DEPTH`` (for HTML that the engine wrote alone, so it nests properly)."""
+    return max(accumulate(map(_STEP.__getitem__, _OPEN_OR_CLOSE.findall(body))), default=0) <= MAX_DEPTH
+
+
+Heading = Callable[[int, str], tuple[int, str]]
+"""(level written, visible text) → (level rendered, id); the caller keeps the outline and the ids used."""
+
+
+def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[str, str, str], str],
+           external_rel: str) -> tuple[str, list[tuple[int, str, str]]] | None:
+    """The body's HTML and its headings (level, id, text), exactly as markdown.py would render them, or None
+    when this body must go through markdown-it-py."""
+    bare = _gate(text)
+    if bare is None:
+        return None
+    try:
+        body: str = _ENGINE.render(text, xhtml=False)
+    except UnicodeEncodeError:  # a lone surrogate, which markdown-it-py renders as it is
+        return None
+    except BaseException as error:  # a Rust panic arrives as pyo3's PanicException, a BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        return None
+    odd_url = _ODD_URL_ATTR if "\\" in text or "\t" in text else _ODD_URL_ATTR_PERCENT
+    if "<blockquote>\n</blockquote>" in body or odd_url.search(body):
+        return None
+    if _UNLINKED_URL.search(_CODE.sub("", body) if "<code" in body else body):
+        return None  # a URL left as text (after '\\[', in a link's text …), where markdown-it-py may link it
+    if "<!--" in body:
+        body = _BLOCK_COMMENTS.sub("", body)
+        if _LINE_COMMENT.search(body):
+            return None  # an HTML block of a comment and more: markdown-it-py sanitises it
+        body = _INLINE_COMMENT.sub("", body)
+    if not (_nesting_ok(body) if bare else _shallow(body)):
+        return None
+    headings: list[tuple[int, str, str]] = []
+
+    def heading_html(found: re.Match[str]) -> str:
+        inner = found.group(2)
+        plain = " ".join(html.unescape(_ANY_TAG.sub("", inner)).split())
+        level, anchor = heading(int(found.group(1)), plain)
+        headings.append((level, anchor, plain))
+        return (f'<h{level} id="{anchor}">{inner}<a class="anchor" href="#{anchor}" aria-label="{anchor_label}">#</a>'
+                f"</h{level}>\n")
+
+    def fence_html(found: re.Match[str]) -> str:
+        highlighted = highlight(html.unescape(found.group(2)), html.unescape(found.group(1)), "")
+        return highlighted + "\n" if highlighted else found.group()
+
+    def link_html(found: re.Match[str]) -> str:
+        if external_rel and is_external(html.unescape(found.group(1))):
+            return f'{found.group()[:-1]} rel="{external_rel}">'
+        return found.group()
+
+    if "<h" in body:
+        body = _HEADING.sub(heading_html, body)
+    if "<pre><code class=" in body:
+        body = _FENCE.sub(fence_html, body)
+    if "<a " in body:
+        body = _LINK.sub(link_html, body)
+    if "<img " in body:
+        body = _IMAGE.sub(r'\1 loading="lazy" decoding="async">', body)
+    return body, headings
+
+
+def engine_version() -> str:
+    """markdown-it-pyrs' version, part of the cache key (a new release may render differently)."""
+    return str(markdown_it_pyrs.__version__)
