@@ -315,8 +315,12 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         findings += check_links(config, published, state.files)
     report = _report(len(sources), findings)
     now, dates = _now(options), [s.date.timestamp() for s in sources]
-    last = codec.dumps(LastCheck(inputs, max((d for d in dates if d <= now), default=None),
-                                 min((d for d in dates if d > now), default=None), report.articles, report.findings))
+    try:
+        last = codec.dumps(LastCheck(inputs, max((d for d in dates if d <= now), default=None),
+                                     min((d for d in dates if d > now), default=None), report.articles,
+                                     report.findings))
+    except UnicodeEncodeError:  # a file name that is not UTF-8 cannot be stored: that report is not replayed
+        last = b""
     notes: tuple[str, ...] = ()
     if new or set(known) - set(state.keys.values()) or last != stored:
         note = save_facts(where.cache, new, set(state.keys.values()), last)
