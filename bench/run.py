@@ -544,6 +544,8 @@ def run_case(tree: Tree, case: str, corpus: Corpus, rep: int, edit_rel: str, set
             stack.enter_context(edited(tree, edit_rel))
         elif case == "add":
             stack.enter_context(added(tree))
+        elif case == "check":  # the first check after a build fills .cache/check.sqlite; measure the next one
+            build(tree, logfile.with_suffix(".first.log"), check=True)
         usage = build(tree, logfile, check=case == "check", full=case == "cold-all")
     if settle and case in MUTATING:
         build(tree, logfile.with_suffix(".settle.log"))

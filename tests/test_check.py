@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from conftest import CONFIG, article, make_project, write_files
 from generator.build import BuildOptions
-from generator.commands.check import MentionFinder, is_home_page, source_key, run_check
+from generator.commands import check as check_module
+from generator.commands.check import MentionFinder, article_facts, is_home_page, source_key, run_check
+from generator.load.config import load_config
+from generator.write.publish import publish
 from generator.load.registry import load_registry
 
 COMPANIES = """\
@@ -260,3 +266,158 @@ def test_body_images_without_alt_text_are_warnings_at_their_line(tmp_path: Path)
         (11, "warning", "the image 'https://example.org/b.png' has no alt text; describe it for readers who cannot "
                         "see it: ![what the image shows](address) or <img alt=\"...\">"),
     ]
+
+
+# --- the caches: a check reports the same whatever state .cache/ is in --------------------------
+
+WARNED_SITE = {
+    **CURATOR_SITE,
+    "2025/06/d.md": """\
+        ---
+        title: Skoda dan Amazn
+        date: 2025-06-04T09:00:00+07:00
+        tags: [Mobil]
+        companies: [Amazn]
+        section: Asia
+        image: /gambar/tidak-ada.png
+        image_alt: Pabrik mobil
+        ---
+        Pabrik baru Škoda.
+
+        Foto ![](https://example.org/foto.png) di pabrik.
+        """,
+}
+"""Warnings and errors in several files: the build's own (an unknown company), every curator check,
+and broken links (errors, but only check reports them, so the site still builds)."""
+
+
+def cold_check(root: Path, tmp_path: Path, name: str, **options: object) -> dict[str, object]:
+    """What a check says of the same project with no .cache/ and no site/ (a copy, as paths are relative)."""
+    copy = tmp_path / name
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "site"))
+    return check_json(copy, **options)
+
+
+def publish_site(root: Path) -> None:
+    """`digest build`: the site and the build cache."""
+    publish(load_config(root / "config.yaml"), BuildOptions(), root / "site")
+
+
+def site_state(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of site/ with its bytes and mtime, to show a check left it alone."""
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted((root / "site").rglob("*")) if p.is_file()}
+
+
+def no_planning(*args: object) -> object:
+    raise AssertionError("the check planned the site although nothing changed since the last build")
+
+
+def test_a_check_after_a_build_reads_the_caches_and_reports_what_a_cold_check_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(tmp_path / "site-project", WARNED_SITE, companies=COMPANIES)
+    cold = cold_check(root, tmp_path, "cold")
+    codes = {p["code"] for p in cold["problems"]}  # type: ignore[union-attr]
+    assert {"build", "missed-mention", "unmentioned-company", "duplicate-source", "tag-variant", "broken-link",
+            "missing-alt", "single-company", "single-section"} <= codes
+    publish_site(root)
+    before = site_state(root)
+    with monkeypatch.context() as m:
+        m.setattr(check_module, "_plan", no_planning)
+        assert check_json(root) == cold  # the check cache is empty: facts found, then saved
+        assert (root / ".cache" / "check.sqlite").is_file()
+        m.setattr(check_module, "_facts", no_planning)
+        assert check_json(root) == cold  # nothing changed since that check: its report is replayed
+    assert site_state(root) == before
+    edited = root / "content/2025/06/c.md"
+    edited.write_text(edited.read_text().replace("tags: [AI, cloud, go-to]", "tags: [AI, Cloud, goto, ai]"))
+    publish_site(root)
+    cold = cold_check(root, tmp_path, "cold-after-edit")
+    with monkeypatch.context() as m:
+        m.setattr(check_module, "_plan", no_planning)
+        searched: list[str] = []
+        m.setattr(check_module, "article_facts", lambda src, finder: searched.append(src.article.source_path)
+                  or article_facts(src, finder))
+        assert check_json(root) == cold  # the build's state, and the cached facts of the files not edited
+        assert searched == ["content/2025/06/c.md"]
+
+
+def test_a_replayed_check_still_follows_now(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {
+        "2025/06/a.md": article(body="Lihat [berikutnya](/2025/07/b/).\n"),
+        "2025/07/b.md": article(title="B", date="2025-07-01T09:00:00+07:00")})
+    before, after = datetime(2025, 6, 15, tzinfo=timezone.utc), datetime(2025, 7, 2, tzinfo=timezone.utc)
+    publish(load_config(root / "config.yaml"), BuildOptions(now=before), root / "site")
+    for now in (before, before, after, after, before):
+        warm = check_json(root, now=now)
+        assert warm == cold_check(root, tmp_path, f"cold-{now:%m%d}-{len(list(tmp_path.iterdir()))}", now=now)
+        assert [p["code"] for p in warm["problems"]] == (["broken-link"] if now == before else [])  # type: ignore[index]
+
+
+def test_after_editing_one_file_a_warm_check_reports_what_a_cold_check_does(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", WARNED_SITE, companies=COMPANIES)
+    publish_site(root)
+    check_json(root)
+    edited = root / "content/2025/06/b.md"
+    # two lines more before everything: every finding in b.md moves down, and the source is no longer shared
+    edited.write_text(edited.read_text().replace("title: Meta rilis model baru\n",
+                                                 "title: Meta rilis model baru\nsummary: Model AWS.\nauthor: Ani\n")
+                      .replace("tech/gojek?id=7", "tech/meta"))
+    warm = check_json(root)
+    assert warm == cold_check(root, tmp_path, "cold")
+    lines = {(p["path"], p["code"], p["line"]) for p in warm["problems"]}  # type: ignore[union-attr]
+    assert ("content/2025/06/b.md", "tag-variant", 9) in lines
+    assert not any(p["code"] == "duplicate-source" for p in warm["problems"])  # type: ignore[union-attr]
+    edited.write_text(edited.read_text().replace("date: 2025-06-02T09:00:00+07:00", "date: 2025-06-31"))
+    assert check_json(root) == cold_check(root, tmp_path, "cold-error")  # a build error: the site is planned
+
+
+def test_a_site_that_does_not_build_is_checked_the_same_with_a_warm_check_cache(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {**WARNED_SITE, "2025/06/e.md": article(date="2025-13-01"),
+                                         "2025/06/f.md": article(title="Soal AWS", tags="[ai, ai")},
+                        companies=COMPANIES)
+    first = check_json(root)
+    assert first["summary"]["errors"] >= 2  # type: ignore[index]
+    assert (root / ".cache" / "check.sqlite").is_file()
+    assert check_json(root) == first == cold_check(root, tmp_path, "cold")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "rows", "other-version", "folder"])
+def test_a_corrupt_cache_is_a_miss_and_the_findings_stay_the_same(tmp_path: Path, damage: str) -> None:
+    root = make_project(tmp_path / "p", WARNED_SITE, companies=COMPANIES)
+    publish_site(root)
+    check_json(root)
+    cache = root / ".cache"
+    if damage == "garbage":
+        for name in ("build.sqlite", "check.sqlite"):
+            (cache / name).write_bytes(b"not a database" * 100)
+    elif damage == "empty":
+        for name in ("build.sqlite", "check.sqlite"):
+            (cache / name).write_bytes(b"")
+    elif damage == "rows":  # rows of the wrong shape, and a row about another file
+        with sqlite3.connect(cache / "check.sqlite") as db:
+            keys = [k for (k,) in db.execute("SELECT key FROM facts ORDER BY key")]
+            db.execute("UPDATE facts SET value = ? WHERE key = ?", (b'{"@":"ArticleFacts"}', keys[0]))
+            db.execute("UPDATE facts SET value = ? WHERE key = ?", (b"\xff", keys[1]))
+            other = db.execute("SELECT value FROM facts WHERE key = ?", (keys[3],)).fetchone()[0]
+            db.execute("UPDATE facts SET value = ? WHERE key = ?", (other, keys[2]))
+        with sqlite3.connect(cache / "build.sqlite") as db:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'live_files'", (b"[1]",))
+    elif damage == "other-version":
+        for name in ("build.sqlite", "check.sqlite"):
+            with sqlite3.connect(cache / name) as db:
+                db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+    else:  # a folder where the check cache belongs: it cannot be read or written
+        (cache / "check.sqlite").unlink()
+        (cache / "check.sqlite").mkdir()
+    expected = cold_check(root, tmp_path, "cold")
+    assert check_json(root) == expected
+    assert check_json(root) == expected  # and again, with whatever the first one saved
+
+
+def test_a_check_cache_that_cannot_be_saved_is_a_note_not_a_finding(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.md": article(title="Soal AWS")}, companies=COMPANIES)
+    write_files(root, {".cache/check.sqlite/x": "a folder in the way"})
+    report = run_check(root / "config.yaml", BuildOptions())
+    assert [f.code for f in report.findings] == ["missed-mention"]
+    assert len(report.notes) == 1 and report.notes[0].startswith("note: the check cache could not be saved")

@@ -1,9 +1,11 @@
 """``digest check``: everything ``digest build`` would report, plus what a digest curator misses.
 
-The site is loaded and planned as ``digest build`` does; nothing is written, and only pages
-whose inputs changed since the last build are rendered (to find template errors). Every
-article is read again with its front-matter line numbers, so each finding names a file and
-a line. The curator checks:
+The site is loaded and planned as ``digest build`` does, and only pages whose inputs changed
+since the last build are rendered (to find template errors); when nothing changed since the last
+build, its cache (read, never written) says what the build reports and which files the site has.
+Each article is read with its front-matter line numbers once, so each finding names a file and a
+line; what the checks need of it is kept in ``.cache/check.sqlite`` (``check_cache.py``), the only
+file a check writes, with the last report, replayed while nothing changes. The curator checks:
 
 * mentions: a registry company named in the title, summary or body (by name or alias, on
   whole words) but missing from ``companies:``; and a listed company never mentioned;
@@ -19,18 +21,25 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from datetime import datetime
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from generator.build import BuildOptions, is_future, load, plan, render
-from generator.load.cache import load_cache
-from generator.load.incremental import article_loader
+from generator.core.models import BuildOptions
+from generator.commands.check_cache import load_facts, load_report, save_facts
+from generator.core import codec
+from generator.core.parallel import ordered_map
+from generator.load.cache import CacheSnapshot, load_cache, read_article_rows, read_meta
+from generator.load.incremental import article_loader, decode_row
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import decode
+from generator.load.content import ArticleSettings, article_key, article_settings, decode
+from generator.write.publish import _same_time, inputs_fingerprint
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
@@ -60,6 +69,8 @@ class CheckReport:
     articles: int
     """How many article files parsed."""
     findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+    """Remarks about the check cache (never findings); ``-v`` shows them."""
 
     def count(self, severity: str) -> int:
         """How many findings of one severity, for the summary line and the exit code."""
@@ -100,6 +111,10 @@ class ArticleFile:
     """Front-matter key path → file line."""
     lines: tuple[str, ...]
     body_line: int
+    text: str = ""
+    """The file's text: ``lines`` joined by newlines."""
+    starts: tuple[int, ...] = ()
+    """Offset in ``text`` at which each line starts."""
 
     def line(self, *key: Any) -> int:
         """Line of a front-matter key (or of its parent key); 1 when the file has neither."""
@@ -120,18 +135,147 @@ class ArticleFile:
                 return number
         return 0
 
+    def find_text(self, raw: str, start: int = 0) -> int:
+        """First file line at or after ``start`` that contains ``raw``, or 0: ``find`` for a literal, in one
+        search of the whole text, as a link-dense issue has hundreds of links to place."""
+        return find_literal(self.text, self.starts, raw, start)
 
-def read_article_file(root: Path, article: Article) -> ArticleFile:
-    """Re-read an article that parsed cleanly, keeping its raw lines and key lines."""
-    text, _ = decode(article.source_path, (root / article.source_path).read_bytes())
-    parts = split(text or "")
+
+def find_literal(text: str, starts: Sequence[int], raw: str, start: int) -> int:
+    """First line at or after ``start`` of ``text`` (whose lines begin at ``starts``) containing ``raw``, or 0."""
+    first = max(start, 1)
+    if first > len(starts) or "\n" in raw:
+        return 0
+    at = text.find(raw, starts[first - 1])
+    return bisect_right(starts, at) if at >= 0 else 0
+
+
+def text_lines(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
+    """A file's text and the offset at which each of its lines starts."""
+    text = decode(path, data)[0] or ""
+    return text, tuple(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+
+
+def article_file(article: Article, data: bytes) -> ArticleFile:
+    """An article that parsed cleanly, with its file's raw lines and key lines (``data``: the file's bytes)."""
+    text, starts = text_lines(data, article.source_path)
+    parts = split(text)
     meta, keys = load_yaml(parts.yaml_text, parts.yaml_line)
-    return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, tuple((text or "").split("\n")), parts.body_line)
+    lines = tuple(text.split("\n"))
+    return ArticleFile(article, meta if isinstance(meta, dict) else {}, keys, lines, parts.body_line, text, starts)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the checks need of one article file, lines included; kept by ``check_cache`` under the
+    article's build-cache key, so an unchanged file is neither parsed nor searched again. Lists of
+    terms are parallel tuples of plain values: 10,000 of these are decoded on every check."""
+
+    path: str
+    """The file, relative to the project root."""
+    url_path: str
+    """The article page's site path, which relative links start from."""
+    date: datetime
+    draft: bool
+    body_line: int
+    """The body's first line, where a broken link's line is looked for from (when it is reported)."""
+    findings: tuple[Finding, ...]
+    """What this file shows on its own: missed and unmentioned companies, a home-page source, images
+    without alt text."""
+    source_url: str | None
+    source_line: int
+    source_key: str
+    """``source_key`` of the source, '' when there is none or it is a home page (which are not compared)."""
+    tags: tuple[str, ...]
+    tag_lines: tuple[int, ...]
+    section: str
+    """'' when the article has none."""
+    section_line: int
+    companies: tuple[str, ...]
+    """Registry ids, in the order written."""
+    company_names: tuple[str, ...]
+    company_lines: tuple[int, ...]
+    links: tuple[str, ...]
+    """Body link and image addresses (as in the HTML, entities not decoded) that name no scheme or host."""
+    elsewhere: tuple[str, ...]
+    """Body addresses that do name one: only those under ``base_url`` can be of this site."""
+    image: str | None
+    image_line: int
+
+
+def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
+    """Everything the checks need of one article, found once."""
+    article = src.article
+    own = (*check_mentions([src], finder), *check_home_page_sources([src]), *check_alt_text([src]))
+    hrefs = _LINK.findall(article.body_html)
+    return ArticleFacts(
+        article.source_path, article.path, article.date, article.draft, src.body_line, own,
+        article.source.url if article.source else None, src.line("source", "url"),
+        source_key(article.source.url) if article.source and not is_home_page(article.source.url) else "",
+        tuple(article.tags), tuple(src.item_line("tags", fold(tag)) for tag in article.tags),
+        article.section or "", src.line("section"),
+        tuple(c.id for c in article.companies), tuple(c.name for c in article.companies),
+        tuple(src.item_line("companies", fold(c.name)) for c in article.companies),
+        tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)),
+        article.image, src.line("image"))
+
+
+@dataclass(frozen=True)
+class LastCheck:
+    """A check's whole report, kept to be replayed while every input stays as that check found it."""
+
+    inputs: str
+    """``inputs_fingerprint`` at the check: config, options, and every input file's name, size and mtime."""
+    since: float | None
+    """The newest article dated at or before the check's 'now' (None: none): an earlier 'now' leaves it out."""
+    due: float | None
+    """The earliest article dated after it (None: none): from then on it is no longer left out."""
+    articles: int
+    findings: tuple[Finding, ...]
+
+
+def _now(options: BuildOptions) -> float:
+    """The check's 'now' as POSIX time; infinity when no article can be in the future."""
+    return options.now.timestamp() if options.now is not None and not options.future else float("inf")
+
+
+def _replay(row: bytes | None, inputs: str, options: BuildOptions) -> CheckReport | None:
+    """The last check's report, if it checked these very inputs and 'now' leaves out the same articles."""
+    if row is None or not inputs:
+        return None
+    try:
+        last = codec.loads(row, LastCheck)
+    except codec.DecodeError:
+        return None
+    now = _now(options)
+    since = float("-inf") if last.since is None else last.since
+    if last.inputs != inputs or since > now or (last.due is not None and now >= last.due):
+        return None
+    return CheckReport(last.articles, last.findings)
+
+
+@dataclass(frozen=True)
+class _BuildState:
+    """What a build (the last one, or this check's own planning) says about the site as it is now."""
+
+    findings: list[Finding]
+    files: set[str] | None
+    """Every file of the built site; None when the site does not build."""
+    keys: dict[str, str]
+    """Article file → its build-cache key, for every article file that parsed."""
+    articles: dict[str, Article]
+    """The parsed articles by file, where they are at hand (all of them when the check planned the site)."""
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
     """Build in memory and run every check. A config whose bad values can be left at their defaults
-    is reported together with everything else; an unreadable config or registry ends the check early."""
+    is reported together with everything else; an unreadable config or registry ends the check early.
+
+    When nothing changed since the last check, its report is replayed. When nothing changed since the
+    last successful build, the build cache says what the build reports and which files the site has,
+    so nothing is parsed or planned. Either way the curator checks read each article's facts from the
+    check cache and only work on files they have not seen.
+    """
     config_findings: list[Finding] = []
     try:
         config = load_config(config_path, environment=environment)
@@ -147,30 +291,126 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
         return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
-    # the last build's cache (read, never written) spares parsing unchanged articles again, and
-    # rendering pages whose inputs did not change since the build that rendered them without error
-    cache = load_cache(where.cache)
-    loaded = load(config, options, article_loader(cache, options.workers))
-    articles = loaded.articles
-    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
-    try:
-        site_plan = plan(config, options, replace(loaded, problems=()))
-        findings += [Finding(p, "build") for p in site_plan.warnings]
-        files: set[str] | None = {path for path, _ in render(site_plan, loaded, cache.pages, options.workers).output}
-    except BuildError as e:
-        findings += [Finding(p, "build") for p in e.problems]
-        files = None
-    sources = [read_article_file(config.root, a) for a in sorted(articles, key=lambda a: a.source_path)]
-    findings += check_mentions(sources, MentionFinder(registry))
-    findings += check_home_page_sources(sources)
+    inputs = "" if config_findings else inputs_fingerprint(config, options)
+    stored = load_report(where.cache)
+    if replayed := _replay(stored, inputs, options):
+        return replayed
+    settings = article_settings(config, registry)
+    known = load_facts(where.cache)
+    state = _last_build(where.cache, inputs, options) if inputs else None
+    facts = _facts(config, settings, state, known, options.workers) if state else None
+    if state is None or facts is None:
+        state = _plan(config, options, config_findings, where.cache)
+        facts = _facts(config, settings, state, known, options.workers)
+        assert facts is not None  # every article is at hand
+    by_file, new = facts
+    sources = [by_file[path] for path in sorted(by_file)]
+    findings = state.findings + [f for src in sources for f in src.findings]
     findings += check_duplicate_sources(sources)
     findings += check_tag_variants(sources)
     findings += check_single_terms(sources)
-    findings += check_alt_text(sources)
-    if files is not None:
-        published = [s for s in sources if (options.drafts or not s.article.draft) and not is_future(s.article, options)]
-        findings += check_links(config, published, files)
-    return _report(len(articles), findings)
+    if state.files is not None:
+        published = [s for s in sources if (options.drafts or not s.draft)
+                     and not (not options.future and options.now is not None and s.date > options.now)]
+        findings += check_links(config, published, state.files)
+    report = _report(len(sources), findings)
+    now, dates = _now(options), [s.date.timestamp() for s in sources]
+    try:
+        last = codec.dumps(LastCheck(inputs, max((d for d in dates if d <= now), default=None),
+                                     min((d for d in dates if d > now), default=None), report.articles,
+                                     report.findings))
+    except UnicodeEncodeError:  # a file name that is not UTF-8 cannot be stored: that report is not replayed
+        last = b""
+    notes: tuple[str, ...] = ()
+    if new or set(known) - set(state.keys.values()) or last != stored:
+        note = save_facts(where.cache, new, set(state.keys.values()), last)
+        notes = (note,) if note else ()
+    return replace(report, notes=notes)
+
+
+def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState | None:
+    """The last build's findings and files, if every input is as that build found it (as ``publish``
+    decides that a build can stop early); None otherwise. Only reads the build cache."""
+    rows = read_meta(cache, ("inputs", "since", "due", "warnings", "files", "live_files"))
+    if len(rows) < 6 or rows["inputs"] != inputs:
+        return None
+    since, due = rows["since"], rows["due"]
+    if not _same_time(CacheSnapshot(since=float("-inf") if since is None else since,
+                                    due=float("inf") if due is None else due), options):
+        return None
+    return _BuildState([Finding(p, "build") for p in rows["warnings"]], set(rows["live_files"]),
+                       {rel: key for rel, (_, key) in rows["files"].items()}, {})
+
+
+def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
+    """Load and plan the site as ``digest build`` does, rendering only pages whose inputs changed since
+    the last build (to find template errors); the build cache spares parsing unchanged articles."""
+    from generator.build import load, plan, render  # only now: Jinja and the page kinds, for a changed site
+
+    snapshot = load_cache(cache)
+    loaded = load(config, options, article_loader(snapshot, options.workers))
+    findings = config_findings + [Finding(p, "build") for p in loaded.problems]
+    files: set[str] | None
+    try:
+        site_plan = plan(config, options, replace(loaded, problems=()))
+        findings += [Finding(p, "build") for p in site_plan.warnings]
+        files = {path for path, _ in render(site_plan, loaded, snapshot.pages, options.workers).output}
+    except BuildError as e:
+        findings += [Finding(p, "build") for p in e.problems]
+        files = None
+    articles = {a.source_path: a for a in loaded.articles}
+    return _BuildState(findings, files, {rel: key for rel, (_, key) in loaded.seen.items() if rel in articles},
+                       articles)
+
+
+def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known: Mapping[str, bytes],
+           workers: int) -> tuple[dict[str, ArticleFacts], dict[str, bytes]] | None:
+    """Every parsed article's facts by file, from the check cache where it has them, and the new rows;
+    None when an article is neither in the check cache nor at hand nor in the build cache."""
+    by_file: dict[str, ArticleFacts] = {}
+    todo: list[tuple[str, str]] = []
+    for rel, key in state.keys.items():
+        row = known.get(key)
+        found = _decode_facts(row) if row is not None else None
+        if found is not None and found.path == rel:
+            by_file[rel] = found
+        else:
+            todo.append((rel, key))
+    articles = dict(state.articles)
+    missing = [key for rel, key in todo if rel not in articles]
+    rows = read_article_rows(layout(config).cache, missing)
+    for rel, key in todo:
+        if rel not in articles:
+            parsed = decode_row(rows.get(key))
+            if parsed is None:
+                return None
+            if parsed[0] is not None:
+                articles[rel] = parsed[0]
+    todo = [(rel, key) for rel, key in todo if rel in articles]
+    if not todo:
+        return by_file, {}
+    finder = MentionFinder(settings.registry)
+
+    def work(item: tuple[str, str]) -> tuple[bytes, bool]:
+        # forked workers inherit the articles and the finder; the facts come back as their cache row
+        rel, key = item
+        data = (config.root / rel).read_bytes()
+        return codec.dumps(article_facts(article_file(articles[rel], data), finder)), article_key(rel, data, settings) == key
+
+    new: dict[str, bytes] = {}
+    for (rel, key), (row, same) in zip(todo, ordered_map(work, todo, workers)):
+        by_file[rel] = codec.loads(row, ArticleFacts)
+        if same:  # the file did not change since it was parsed: the row describes the key's bytes
+            new[key] = row
+    return by_file, new
+
+
+def _decode_facts(row: bytes) -> ArticleFacts | None:
+    """A cached facts row, or None when it is not exactly one."""
+    try:
+        return codec.loads(row, ArticleFacts)
+    except codec.DecodeError:
+        return None
 
 
 # --- mentions -----------------------------------------------------------------------------------
@@ -297,18 +537,18 @@ def check_home_page_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]
                                   "link the article this item is based on", "warning"), "home-page-source")
 
 
-def check_duplicate_sources(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
+def check_duplicate_sources(sources: Iterable[ArticleFacts]) -> Iterator[Finding]:
     """Each later article whose source is the same as an earlier one's (home pages are reported on
     their own, once per article, so they are left out here)."""
-    groups: dict[str, list[ArticleFile]] = defaultdict(list)
+    groups: dict[str, list[ArticleFacts]] = defaultdict(list)
     for src in sources:
-        if src.article.source and not is_home_page(src.article.source.url):
-            groups[source_key(src.article.source.url)].append(src)
+        if src.source_key:
+            groups[src.source_key].append(src)
     for group in groups.values():
-        first, *others = sorted(group, key=lambda s: (s.article.date, s.article.source_path))
+        first, *others = sorted(group, key=lambda s: (s.date, s.path))
         for src in others:
-            yield Finding(Problem(src.article.source_path, src.line("source", "url"), "source.url",
-                                  f"same source as {first.article.source_path} ({first.article.source.url}); "
+            yield Finding(Problem(src.path, src.source_line, "source.url",
+                                  f"same source as {first.path} ({first.source_url}); "
                                   "is this item a duplicate? If not, link the original article itself",
                                   "warning"), "duplicate-source")
 
@@ -318,52 +558,56 @@ def tag_key(tag: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", tag).casefold() if ch.isalnum())
 
 
-def check_tag_variants(sources: Sequence[ArticleFile]) -> Iterator[Finding]:
+def check_tag_variants(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
     """Every use of a tag spelled otherwise than its most common spelling."""
-    uses: dict[str, list[tuple[str, ArticleFile]]] = defaultdict(list)
+    uses: dict[str, list[tuple[str, int, ArticleFacts]]] = defaultdict(list)
+    keys: dict[str, str] = {}  # tags repeat across articles: fold each spelling once
     for src in sources:
-        for tag in src.article.tags:
-            uses[tag_key(tag)].append((tag, src))
+        for tag, line in zip(src.tags, src.tag_lines):
+            key = keys.get(tag)
+            if key is None:
+                key = keys[tag] = tag_key(tag)
+            uses[key].append((tag, line, src))
     for group in uses.values():
-        counts = Counter(tag for tag, _ in group)
+        counts = Counter(tag for tag, _, _ in group)
         if len(counts) < 2:
             continue
         preferred = min(counts, key=lambda t: (-counts[t], t))
-        example = next(src.article.source_path for tag, src in group if tag == preferred)
-        for tag, src in group:
+        example = next(src.path for tag, _, src in group if tag == preferred)
+        for tag, line, src in group:
             if tag != preferred:
                 others = counts[preferred]
-                yield Finding(Problem(src.article.source_path, src.item_line("tags", fold(tag)), "tags",
+                yield Finding(Problem(src.path, line, "tags",
                                       f"tag '{tag}' is spelled '{preferred}' in {others} other article"
                                       f"{'s' if others != 1 else ''} (such as {example}); use one spelling",
                                       "warning"), "tag-variant")
 
 
-def check_single_terms(sources: Sequence[ArticleFile]) -> Iterator[Finding]:
+def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
     """Hints: a section or company only one article uses is often a misspelling of another."""
     if len(sources) < 2:
         return
-    sections: dict[str, list[ArticleFile]] = defaultdict(list)
-    companies: dict[str, list[ArticleFile]] = defaultdict(list)
+    sections: dict[str, list[ArticleFacts]] = defaultdict(list)
+    companies: dict[str, list[ArticleFacts]] = defaultdict(list)
     for src in sources:
-        if src.article.section:
-            sections[fold(src.article.section)].append(src)
-        for company in src.article.companies:
-            companies[company.id].append(src)
-    names = sorted({srcs[0].article.section for srcs in sections.values() if len(srcs) > 1})
+        if src.section:
+            sections[fold(src.section)].append(src)
+        for cid in src.companies:
+            companies[cid].append(src)
+    names = sorted({srcs[0].section for srcs in sections.values() if len(srcs) > 1})
     for srcs in sections.values():
         if len(srcs) == 1:
             src = srcs[0]
             known = f" (the others: {', '.join(names)})" if names else ""
-            yield Finding(Problem(src.article.source_path, src.line("section"), "section",
-                                  f"section '{src.article.section}' has only this article; check its spelling{known}",
+            yield Finding(Problem(src.path, src.section_line, "section",
+                                  f"section '{src.section}' has only this article; check its spelling{known}",
                                   "hint"), "single-section")
     for cid, srcs in companies.items():
         if len(srcs) == 1:
             src = srcs[0]
-            company = next(c for c in src.article.companies if c.id == cid)
-            yield Finding(Problem(src.article.source_path, src.item_line("companies", fold(company.name)),
-                                  "companies", f"company '{company.name}' has only this article", "hint"),
+            at = src.companies.index(cid)
+            yield Finding(Problem(src.path, src.company_lines[at], "companies",
+                                  f"company '{src.company_names[at]}' has only this article", "hint"),
                           "single-company")
 
 
@@ -383,6 +627,12 @@ def link_target(config: Config, page: str, href: str) -> str | None:
     return urlsplit(urljoin(config.base_path + page, parts.path)).path
 
 
+def _elsewhere(href: str) -> bool:
+    """Whether ``link_target`` takes ``href`` for a link to another site unless it starts with ``base_url``."""
+    parts = urlsplit(html.unescape(href))
+    return bool(parts.scheme or parts.netloc)
+
+
 def resolves(config: Config, path: str, files: set[str]) -> bool:
     """A site path that serves a built page or file, with or without its trailing slash."""
     if not path.startswith(config.base_path):
@@ -391,20 +641,25 @@ def resolves(config: Config, path: str, files: set[str]) -> bool:
     return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
 
 
-def check_links(config: Config, sources: Iterable[ArticleFile], files: set[str]) -> Iterator[Finding]:
+def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]) -> Iterator[Finding]:
     """Links and images in bodies, and the 'image' field, that point at nothing in the built site."""
     for src in sources:
-        article = src.article
-        links = [("", href) for href in _LINK.findall(article.body_html)]
-        if article.image:
-            links.append(("image", article.image))
+        # what link_target says of an address naming another host, without parsing it again
+        links = [("", href) for href in src.links]
+        links += [("", href) for href in src.elsewhere if html.unescape(href).startswith(config.base_url)]
+        if src.image:
+            links.append(("image", src.image))
         for field, href in links:
-            path = link_target(config, article.path, href)
+            path = link_target(config, src.url_path, href)
             if path is None or resolves(config, path, files):
                 continue
             raw = html.unescape(href)
-            line = src.line("image") if field else (src.find(re.compile(re.escape(raw)), src.body_line) or src.body_line)
-            yield Finding(Problem(article.source_path, line, field,
+            if field:
+                line = src.image_line
+            else:  # the first line that has the address: read only for links that are reported
+                text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
+                line = find_literal(text, starts, raw, src.body_line) or src.body_line
+            yield Finding(Problem(src.path, line, field,
                                   f"the link '{raw}' points at {path}, which is not a page or file of the site; "
                                   "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this article)"), "broken-link")
@@ -425,7 +680,7 @@ def check_alt_text(sources: Iterable[ArticleFile]) -> Iterator[Finding]:
         for tag in _IMG.findall(src.article.body_html):  # our HTML escapes '>' inside attribute values
             address = _SRC.search(tag)
             raw = html.unescape(address.group(1)) if address else ""
-            line = src.find(re.compile(re.escape(raw)), start) if raw else 0
+            line = src.find_text(raw, start) if raw else 0
             start = line or start
             if _ALT.search(tag):
                 continue

@@ -106,7 +106,7 @@ _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 def _printable(text: str) -> str:
     """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
     escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""
-    if all(ch.isprintable() for ch in text):
+    if text.isprintable():
         return text
     out = []
     for ch in text:
@@ -475,6 +475,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             if not (args.quiet and finding.problem.severity == "hint"):
                 print(_printable(str(finding.problem)))
     if args.verbose:
+        for note in report.notes:
+            print(note, file=sys.stderr)
         counts: dict[str, int] = {}
         for finding in report.findings:
             counts[finding.code] = counts.get(finding.code, 0) + 1

@@ -219,3 +219,49 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                            [("format", FORMAT)] + [(k, codec.dumps(v)) for k, v in meta.items()])
     finally:
         db.close()
+
+
+def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Some meta rows of the cache, decoded; a row that is missing or does not decode is left out,
+    and an unreadable or other-version cache gives {}. For ``digest check``, which only reads the cache."""
+    path = folder / FILE
+    if not path.is_file():
+        return {}
+    try:
+        db = _connect(path, read_only=True)
+        try:
+            meta = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * (len(keys) + 1))})",
+                                   ("format", *keys)))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return {}
+    if meta.get("format") != FORMAT:
+        return {}
+    rows: dict[str, Any] = {}
+    for key in keys:
+        if key in meta and key in _ROWS:
+            try:
+                rows[key] = codec.loads(meta[key], _ROWS[key])
+            except codec.DecodeError:
+                continue
+    return rows
+
+
+def read_article_rows(folder: Path, keys: list[str]) -> dict[str, bytes]:
+    """The cached parse results of some articles (undecoded), by key; {} when the cache cannot be read."""
+    path = folder / FILE
+    if not keys or not path.is_file():
+        return {}
+    try:
+        db = _connect(path, read_only=True)
+        try:
+            if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+                return {}
+            db.execute("CREATE TEMP TABLE wanted (key TEXT PRIMARY KEY)")
+            db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in keys])
+            return dict(db.execute("SELECT a.key, a.value FROM articles a JOIN wanted w ON a.key = w.key"))
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return {}
