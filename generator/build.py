@@ -166,14 +166,16 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
-           progress: Progress | None = None, live: Live | None = None) -> BuildResult:
-    """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered."""
+           progress: Progress | None = None, live: Live | None = None, index: bool = True) -> BuildResult:
+    """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered.
+
+    ``index=False`` (``digest check``) leaves out the search index, which would need every article page."""
     config, site, planned = site_plan.config, site_plan.site, site_plan.planned
     reuse = {p.spec.path: previous[p.spec.path][1] for p in planned
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
     fingerprints = {p.spec.path: p.fingerprint for p in planned}
     found = search.plan_search([(p.spec.path, p.spec.template, p.fingerprint) for p in planned
-                                if p.spec.render == "html"], previous) if config.search else None
+                                if p.spec.render == "html"], previous) if config.search and index else None
     if found and not found.kept and live is None:  # re-indexing needs every article page's bytes: render them
         reuse = {path: h for path, h in reuse.items() if path not in found.indexed}
     indexed: list[tuple[str, bytes]] = []

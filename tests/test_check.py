@@ -421,3 +421,19 @@ def test_a_check_cache_that_cannot_be_saved_is_a_note_not_a_finding(tmp_path: Pa
     report = run_check(root / "config.yaml", BuildOptions())
     assert [f.code for f in report.findings] == ["missed-mention"]
     assert len(report.notes) == 1 and report.notes[0].startswith("note: the check cache could not be saved")
+
+
+def test_a_check_after_an_edit_renders_only_changed_pages_even_with_search_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index needs every article page; check makes no index, so it renders what changed only."""
+    from generator.render.plan import Renderer
+    root = make_project(tmp_path / "p", {f"2025/06/{n}.md": article(title=f"Berita {n}", date=f"2025-06-1{n}")
+                                         for n in range(4)})
+    assert load_config(root / "config.yaml").search
+    publish_site(root)
+    (root / "content/2025/06/2.md").write_text(article(title="Berita 2", date="2025-06-12", body="Isi baru.\n"))
+    rendered: list[str] = []
+    real = Renderer.__call__
+    monkeypatch.setattr(Renderer, "__call__", lambda self, spec: rendered.append(spec.path) or real(self, spec))
+    check_json(root)
+    assert [p for p in rendered if p.startswith("2025/06/") and p.count("/") == 3] == ["2025/06/2/index.html"]

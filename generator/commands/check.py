@@ -354,7 +354,8 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     try:
         site_plan = plan(config, options, replace(loaded, problems=()))
         findings += [Finding(p, "build") for p in site_plan.warnings]
-        files = {path for path, _ in render(site_plan, loaded, snapshot.pages, options.workers).output}
+        # no search index: it is not a page anything links to, and it would need every article page rendered
+        files = {path for path, _ in render(site_plan, loaded, snapshot.pages, options.workers, index=False).output}
     except BuildError as e:
         findings += [Finding(p, "build") for p in e.problems]
         files = None
