@@ -23,7 +23,6 @@ from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUp
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
-from generator.load.incremental import article_loader
 from generator.write.output import SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, write_site
 from generator.render.theme import find_theme
 
@@ -95,6 +94,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 and snapshot.live is not None and match_tree(target, [snapshot.live])):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
         from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
+        from generator.load.incremental import article_loader
 
         if use_cache:
             snapshot = load_cache(cache_dir)
