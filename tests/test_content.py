@@ -5,9 +5,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hypothesis_settings, strategies as st
+from markupsafe import Markup
 
 from conftest import write_files
-from generator.load.content import ArticleSettings, find_articles, parse_article
+from generator.load.content import ArticleSettings, count_words, find_articles, parse_article
 from generator.load.registry import load_registry
 
 REGISTRY_YAML = """\
@@ -220,3 +222,13 @@ def test_toc_in_front_matter_overrides_the_site_setting(settings: ArticleSetting
 def test_toc_must_be_true_or_false(settings: ArticleSettings) -> None:
     assert messages(b"---\ntitle: x\ndate: 2025-01-01\ntoc: ya\n---\nx\n", settings) == [
         "content/a.md:4: field 'toc': must be true or false, got 'ya'"]
+
+
+@hypothesis_settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["<", ">", "<!--", "-->", "<p>", "</p>", "<a href=\"x>y\">", "&amp;", "&eacute;",
+                                 "&nbsp;", "&#233;", "kata", " ", "\n", "é", "_", "1", "<br/>", "&lt;b&gt;"]),
+                max_size=30).map("".join))
+def test_count_words_is_striptags_then_wordcount(html_text: str) -> None:
+    from jinja2.filters import do_wordcount
+    assert count_words(html_text) == do_wordcount(Markup(html_text).striptags())
+
