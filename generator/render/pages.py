@@ -456,8 +456,8 @@ class PublisherInfo:
 
 
 def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -> Iterable[PageSpec]:
-    """One list's feed in RSS, Atom and JSON Feed: the newest ``feed_size`` articles, with the display
-    names of their categories (which other articles can change)."""
+    """One list's feed in each format written (``feeds.formats``): the newest ``feed_size`` articles,
+    with the display names of their categories (which other articles can change)."""
     shown = tuple(articles[: k.config.feed_size])
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
                "categories": tuple(k.feed_categories[a.path] for a in shown)}
@@ -468,7 +468,7 @@ def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -
 
 
 def feeds(k: Kinds) -> Iterable[PageSpec]:
-    """The site's feed and one per tag, company and section, each in three formats."""
+    """The site's feed and one per tag, company and section, in each format written."""
     yield from _feed_specs(k, k.config.title, "", k.site.articles)
     for _, terms in _terms(k.site):
         for term in terms:
@@ -476,7 +476,7 @@ def feeds(k: Kinds) -> Iterable[PageSpec]:
 
 
 def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
-    """One feed per publisher, in three formats."""
+    """One feed per publisher, in each format written."""
     for publisher in k.publishers:
         yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles)
 
