@@ -17,13 +17,9 @@ import sqlite3
 from pathlib import Path
 from typing import Mapping
 
-from generator.load.cache import FORMAT
+from generator.load.cache import FORMAT, open_for_writing, open_read_only
 
 FILE = "check.sqlite"
-TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# news-digest build cache; safe to delete at any time.\n"
-"""CACHEDIR.TAG, as the build writes it, for a check that runs before any build."""
-
-
 def load_report(folder: Path) -> bytes | None:
     """The last check's report row (undecoded), or None when there is none that this version wrote."""
     found = _read(folder, "SELECT value FROM meta WHERE key = 'report'")
@@ -42,7 +38,7 @@ def _read(folder: Path, query: str) -> list[tuple[object, ...]] | None:
     if not path.is_file():
         return None
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        db = open_read_only(path)
         try:
             if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
                 return None
@@ -59,18 +55,8 @@ def save_facts(folder: Path, new: Mapping[str, bytes], used: set[str], report: b
     Returns a note when the cache could not be written (read-only folder, a file in the way, disk
     full, another check holding the lock); the check's report does not depend on it.
     """
-    path = folder / FILE
     try:
-        folder.mkdir(exist_ok=True)
-        if not (folder / "CACHEDIR.TAG").exists():
-            (folder / "CACHEDIR.TAG").write_text(TAG)
-        try:
-            db = _open(path)
-        except sqlite3.DatabaseError as e:
-            if "not a database" not in str(e):
-                raise
-            path.unlink()  # a corrupt file: start a new one
-            db = _open(path)
+        db = open_for_writing(folder, FILE, "facts", timeout=1.0)
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
@@ -88,9 +74,3 @@ def save_facts(folder: Path, new: Mapping[str, bytes], used: set[str], report: b
         return f"note: the check cache could not be saved ({reason}); the next check will not be faster"
     return None
 
-
-def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, isolation_level=None, timeout=1.0)
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
-    db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value BLOB)")
-    return db

@@ -104,13 +104,35 @@ class CacheUpdate:
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
-    db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value BLOB)")
-    return db
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A cache file opened read-only: reading never creates, changes or locks out a writer."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+
+
+TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# news-digest build cache; safe to delete at any time.\n"
+"""CACHEDIR.TAG: backup and sync tools that honour it skip the cache folder."""
+
+
+def open_for_writing(folder: Path, file: str, table: str, timeout: float = 5.0) -> sqlite3.Connection:
+    """``folder/file`` (the build's or the check's cache) opened for writing, with a ``meta`` table and
+    ``table``: the folder is made and tagged first, and a file that is not a database is replaced."""
+    folder.mkdir(exist_ok=True)
+    (folder / "CACHEDIR.TAG").write_text(TAG)
+    path = folder / file
+
+    def connect() -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+        return db
+
+    try:
+        return connect()
+    except sqlite3.DatabaseError as e:
+        if "not a database" not in str(e):
+            raise
+        path.unlink()  # a corrupt file: start a new one
+        return connect()
 
 
 _SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
@@ -136,7 +158,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
     if not path.is_file():
         return CacheSnapshot()
     try:
-        db = _connect(path, read_only=True)
+        db = open_read_only(path)
         try:
             wanted = "" if full else f" WHERE key IN ({', '.join('?' * len(_SMALL))})"
             meta = dict(db.execute("SELECT key, value FROM meta" + wanted, () if full else _SMALL))
@@ -188,17 +210,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     Raises OSError or sqlite3.Error when the cache cannot be written (read-only, not a folder,
     disk full); the caller has published the site by then and reports it as a warning.
     """
-    folder.mkdir(exist_ok=True)
-    (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                                         "# news-digest build cache; safe to delete at any time.\n")
-    path = folder / FILE
-    try:
-        db = _connect(path)
-    except sqlite3.DatabaseError as e:
-        if "not a database" not in str(e):
-            raise
-        path.unlink()  # a corrupt file: start a new one
-        db = _connect(path)
+    db = open_for_writing(folder, FILE, "articles")
     meta: dict[str, Any] = {
         "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
         "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
@@ -228,7 +240,7 @@ def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        db = _connect(path, read_only=True)
+        db = open_read_only(path)
         try:
             meta = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * (len(keys) + 1))})",
                                    ("format", *keys)))
@@ -254,7 +266,7 @@ def read_article_rows(folder: Path, keys: list[str]) -> dict[str, bytes]:
     if not keys or not path.is_file():
         return {}
     try:
-        db = _connect(path, read_only=True)
+        db = open_read_only(path)
         try:
             if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
                 return {}
