@@ -332,7 +332,7 @@ _WORD = re.compile(r"\w+")
 """Jinja's ``wordcount`` filter's idea of a word."""
 
 
-_ANY_TAG = re.compile(r"<[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")  # not _TAG: striptags removes "<>" too
 
 
 def count_words(body_html: str) -> int:

@@ -1,4 +1,4 @@
-"""Every feed in three formats: RSS 2.0 (``feed.xml``), Atom 1.0 (``atom.xml``) and JSON Feed 1.1
+"""Every feed, in the formats ``feeds.formats`` names: RSS 2.0 (``feed.xml``), Atom 1.0 (``atom.xml``) and JSON Feed 1.1
 (``feed.json``), each put together from a channel head, written items and a tail.
 
 An article is in about five feeds, and its item is nearly all of the bytes it adds to each,
