@@ -34,12 +34,12 @@ from generator.core.models import BuildOptions
 from generator.commands.check_cache import load_facts, load_report, save_facts
 from generator.core import codec
 from generator.core.parallel import ordered_map
-from generator.load.cache import CacheSnapshot, load_cache, read_article_rows, read_meta
+from generator.load.cache import load_cache, read_article_rows, read_meta
 from generator.load.incremental import article_loader, decode_row
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import ArticleSettings, article_key, article_settings, decode
-from generator.write.publish import _same_time, inputs_fingerprint
+from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
@@ -335,8 +335,7 @@ def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState 
     if len(rows) < 6 or rows["inputs"] != inputs:
         return None
     since, due = rows["since"], rows["due"]
-    if not _same_time(CacheSnapshot(since=float("-inf") if since is None else since,
-                                    due=float("inf") if due is None else due), options):
+    if not same_time(float("-inf") if since is None else since, float("inf") if due is None else due, options):
         return None
     return _BuildState([Finding(p, "build") for p in rows["warnings"]], set(rows["live_files"]),
                        {rel: key for rel, (_, key) in rows["files"].items()}, {})

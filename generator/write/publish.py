@@ -90,7 +90,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         snapshot = last if use_cache else CacheSnapshot()
         inputs = inputs_fingerprint(config, options)
-        if (use_cache and snapshot.inputs == inputs and _same_time(snapshot, options)
+        if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
                 and snapshot.live is not None and match_tree(target, [snapshot.live])):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
         from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
@@ -124,10 +124,13 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
 
 
-def _same_time(snapshot: CacheSnapshot, options: BuildOptions) -> bool:
-    """Whether 'now' leaves out exactly the articles it did last time: none became due, none went back to the future."""
+def same_time(since: float, due: float, options: BuildOptions) -> bool:
+    """Whether 'now' leaves out exactly the articles it did last time: none became due, none went back to the future.
+
+    ``since`` and ``due``: the last build's newest published and earliest left-out article (``CacheSnapshot``);
+    ``digest check`` asks the same before it reuses that build."""
     now = options.now.timestamp() if options.now else float("inf")  # no 'now': nothing is left out as future
-    return snapshot.since <= now and (now < snapshot.due or snapshot.due == float("inf"))
+    return since <= now and (now < due or due == float("inf"))
 
 
 def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path) -> tuple[Problem, ...]:
