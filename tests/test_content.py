@@ -226,7 +226,8 @@ def test_toc_must_be_true_or_false(settings: ArticleSettings) -> None:
 
 @hypothesis_settings(max_examples=3000, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["<", ">", "<!--", "-->", "<p>", "</p>", "<a href=\"x>y\">", "&amp;", "&eacute;",
-                                 "&nbsp;", "&#233;", "kata", " ", "\n", "é", "_", "1", "<br/>", "&lt;b&gt;"]),
+                                 "&nbsp;", "&#233;", "kata", " ", "\n", "é", "_", "1", "<br/>", "&lt;b&gt;", "€", "—",
+                                 "\u0301", "\u00a0", "٣", "日本", "ß", "&#8364;", "\t"]),
                 max_size=30).map("".join))
 def test_count_words_is_striptags_then_wordcount(html_text: str) -> None:
     from jinja2.filters import do_wordcount
