@@ -35,6 +35,7 @@ Lines = dict[tuple[Any, ...], int]
 """Key path (e.g. ``("source", "url")`` or ``("tags", 2)``) → 1-based file line."""
 
 _FENCE = re.compile(r"---[ \t]*")
+_NEWLINE = re.compile("\n")
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -153,7 +154,7 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     lines: Lines = {}
     if node is None:
         return None, lines
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    breaks = [found.start() for found in _NEWLINE.finditer(text)]
 
     def line_of(mark: yaml.Mark) -> int:
         """File line of a mark, counting only '\n' (PyYAML also breaks lines at U+0085, U+2028, U+2029)."""
