@@ -44,24 +44,24 @@ _RAW_START = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|[!?])")
 _BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
 """The raw tags markdown.py lets through without the sanitiser (the same list)."""
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_TAG_LINE = re.compile(r"^[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*$", re.MULTILINE)
+_TAG_LINE = re.compile(r"\n[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*(?=\n|\Z)")
 """A line that is one tag (after container markers): CommonMark makes it an HTML block, which markdown-it-py
 sends to the sanitiser."""
 _FENCED = re.compile(r"^```[^`\n]*\n(?:(?!```)[^\n]*\n)*?```[ \t]*$", re.MULTILINE)
 """A fenced code block at the left margin, closed by a plain ```; if this takes a block the engines see otherwise,
 the checks after rendering still catch a URL left unlinked."""
-_AFTER_TABLE_ROW = re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)", re.MULTILINE)
+_AFTER_TABLE_ROW = re.compile(r"\n[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)")
 """A line with a '|' followed by one that starts a list, quote, heading, fence or setext underline."""
-_NESTED_ROW = re.compile(r"^[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|", re.MULTILINE)
-_DELIMITER_ROW = re.compile(r"^[^\n]*-[ \t]*\|", re.MULTILINE)
-_TABLE_AFTER_TEXT = re.compile(r"^[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|", re.MULTILINE)
+_NESTED_ROW = re.compile(r"\n[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|")
+_DELIMITER_ROW = re.compile(r"\n[^\n]*-[ \t]*\|")
+_TABLE_AFTER_TEXT = re.compile(r"\n[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|")
 """A table row in a quote or list item, a table right after a line of text (a lazy line of a quote may take
 it), and a table's delimiter row: the engines end such tables differently."""
 _ANGLE_DESTINATION = re.compile(r"\]\(\s*<|\]:\s*<")
 _REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[[^\]]*\]:[ \t]*(\S*)", re.MULTILINE)
 _PLAIN_DESTINATION = re.compile(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
 """A reference definition's URL that both engines accept: http(s), or no scheme at all."""
-_EMPTY_ITEM = re.compile(r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.MULTILINE)
+_EMPTY_ITEM = re.compile(r"\n[ \t>]*(?:[*+-]|\d+[.)])[ \t]*(?=\n|\Z)")
 _SCHEME = re.compile(r":(?:(?<=(?P<http>[hH][tT][tT][pP]):)|(?<=(?P<https>[hH][tT][tT][pP][sS]):)"
                      r"|(?<=(?P<ftp>[fF][tT][pP]):)|(?<=(?P<mailto>[mM][aA][iI][lL][tT][oO]):))")
 """A scheme linkify-it knows, found from its ':' (a literal first, so the search is fast)."""
@@ -103,12 +103,13 @@ def _gate(text: str) -> bool | None:
         return None  # tabs after '>' markers widen indented code differently ('>>\t\t x')
     if "```" in text:
         text = _FENCED.sub("", text)  # code: no URLs, tags or table rows in it count
-    if "[^" in text or _MORE.search(text) or _TAG_LINE.search(text):
+    lines = "\n" + text  # the line patterns start with '\n', which the regex engine finds fast (not with '^')
+    if "[^" in text or _MORE.search(text) or ("<" in text and _TAG_LINE.search(lines)):
         return None
-    if "|" in text and (_AFTER_TABLE_ROW.search(text) or (
-            _DELIMITER_ROW.search(text) and (_NESTED_ROW.search(text) or _TABLE_AFTER_TEXT.search(text)))):
+    if "|" in text and (_AFTER_TABLE_ROW.search(lines) or (
+            _DELIMITER_ROW.search(lines) and (_NESTED_ROW.search(lines) or _TABLE_AFTER_TEXT.search(lines)))):
         return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
-    if _EMPTY_ITEM.search(text):
+    if _EMPTY_ITEM.search(lines):
         return None  # an empty list item after a paragraph: markdown-it-py starts a list, pyrs does not
     if "]:" in text:
         for found in _REFERENCE.finditer(text):
@@ -116,7 +117,7 @@ def _gate(text: str) -> bool | None:
                 return None  # a definition nobody links to never shows its href, so check it here
     if "<" in text and _ANGLE_DESTINATION.search(text):
         return None  # markdown-it-pyrs takes '[a](<>"t")', a title with no space before it
-    if "xn--" in text.lower() or ("\\\n" in text and _REFERENCE.search(text)):
+    if ("--" in text and "xn--" in text.lower()) or ("\\\n" in text and _REFERENCE.search(text)):
         return None  # punycode shown decoded in link text; a hard break in a reference's title (a pyrs bug)
     for found in _SCHEME.finditer(text):
         start = found.start(found.lastgroup or 0)
