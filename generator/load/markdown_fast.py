@@ -158,7 +158,7 @@ def _odd_url_attr(kept: str) -> re.Pattern[str]:
     """An href or src that is not a plain http(s) URL or site path made of ``kept`` characters
     (``UNCHANGED_URL`` as the HTML writes it)."""
     return re.compile(
-        r' (?:href|src)="(?!(?:https?://(?=[A-Za-z0-9_.-]{1,%d}[:/?#"])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*'
+        r'="(?:(?<= href=")|(?<= src="))(?!(?:https?://(?=[A-Za-z0-9_.-]{1,%d}[:/?#"])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*'
         r'(?::[0-9]+)?(?:[/?#]%s*)?|(?![A-Za-z0-9+.-]*:)(?!//)%s*)")' % (HOSTNAME_MAX_LEN, kept, kept))
 
 
