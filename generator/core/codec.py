@@ -26,6 +26,17 @@ class DecodeError(ValueError):
 
 def encode(value: Any) -> Any:
     """A JSON-ready form of ``value``: dataclasses become tagged objects, tuples lists, datetimes ISO text + zone."""
+    kind = type(value)
+    if kind in _PLAIN:  # exact types first: most values are text, numbers and tuples of them
+        return value
+    if kind is tuple:
+        return [encode(v) for v in value]
+    names = _FIELDS.get(kind)
+    if names is not None:
+        out = {"@": kind.__name__}
+        for name in names:
+            out[name] = encode(getattr(value, name))
+        return out
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, tuple):
@@ -36,11 +47,14 @@ def encode(value: Any) -> Any:
         zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else None
         return {"@": "datetime", "iso": value.isoformat(), "zone": zone}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {"@": type(value).__name__}
-        for f in dataclasses.fields(value):
-            out[f.name] = encode(getattr(value, f.name))
-        return out
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return encode(value)
     raise TypeError(f"cannot encode {type(value).__name__}: only data goes into the cache")
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""A dataclass's field names in declaration order, found once per class."""
 
 
 def dumps(value: Any) -> bytes:
