@@ -223,6 +223,8 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
         line = data[: e.start].count(b"\n") + 1
         return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if FORBIDDEN_CHARS.search(text) is None:
+        return text, []
     problems = []
     for match in FORBIDDEN_CHARS.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
