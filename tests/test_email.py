@@ -10,6 +10,8 @@ from typing import Iterator
 
 import lxml.html
 import pytest
+from html import escape
+from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from conftest import FIXTURE_SITE, article, build_project, make_project, write_files
 from generator.index.editions import finish_email
@@ -160,3 +162,20 @@ def test_the_scroll_check_notices_a_too_wide_email(browser: object, tmp_path: Pa
     page.goto((tmp_path / "wide.html").as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") > 360
     page.close()
+
+
+@hypothesis_settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["/", "a", ".", "..", "-", "_", "~", "B", "?", "#", "%20", "é", " ", ":", "//"]),
+                min_size=1, max_size=12).map("".join),
+       st.sampled_from(["https://h.example/d/weekly/2025-W24/email.html", "http://H.example:8080/weekly/x/",
+                        "https://h.example", "https://u@h.example/a/b/c.html"]))
+def test_links_in_email_are_what_urljoin_makes(value: str, page_url: str) -> None:
+    """The fast path for site paths gives what urljoin gives for every link, odd ones included."""
+    from generator.index import editions
+    html = f'<!doctype html><html><body><a href="{escape(value)}">a</a></body></html>'
+    fast = finish_email(html, page_url)
+    plain, editions._PLAIN_SITE_PATH = editions._PLAIN_SITE_PATH, re.compile("(?!)")  # every link through urljoin
+    try:
+        assert fast == finish_email(html, page_url)
+    finally:
+        editions._PLAIN_SITE_PATH = plain

@@ -259,6 +259,8 @@ def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence
 
 
 EMAIL_IMAGE_WIDTH = 560
+_PLAIN_SITE_PATH = re.compile(r"/(?!/)[A-Za-z0-9/_.~-]*")
+"""A path from the site's root with nothing urljoin would change: no '//' start, query, fragment or escape."""
 """Width given to a note's images in email: the 600 px frame less its padding."""
 
 
@@ -273,11 +275,16 @@ def finish_email(html: str, page_url: str) -> str:
 
     inlined = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
     doc = lxml.html.document_fromstring(inlined)
+    origin = page_url[:page_url.find("/", page_url.find("//") + 2)] if page_url.count("/") >= 3 else ""
     for element in doc.iter():
         for attr in ("href", "src"):
             value = element.get(attr)
             if value is not None:
-                element.set(attr, urljoin(page_url, value.strip()))
+                value = value.strip()
+                # a site path the theme wrote: urljoin would only put the origin in front (a third of a build's
+                # email time went to urljoin)
+                plain = origin and _PLAIN_SITE_PATH.fullmatch(value) and "/." not in value
+                element.set(attr, origin + value if plain else urljoin(page_url, value))
         if element.tag == "img":
             if not element.get("width"):
                 element.set("width", str(EMAIL_IMAGE_WIDTH))
