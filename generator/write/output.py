@@ -223,15 +223,17 @@ def stat_tree(folder: Path) -> dict[str, str]:
     return out
 
 
-def match_tree(folder: Path, known: Iterable[TreeState]) -> TreeState | None:
-    """The recorded state that ``folder`` still exactly is (its marker and a stat walk agree), or None."""
+def match_tree(folder: Path, known: Iterable[TreeState], stats: Mapping[str, str] | None = None) -> TreeState | None:
+    """The recorded state that ``folder`` still exactly is (its marker and a stat walk agree), or None.
+
+    ``stats``: ``stat_tree(folder)`` if the caller has it already (publish walks while it reads the cache)."""
     if not _ours(folder):
         return None
     tree = read_tree(folder)
     candidates = [state for state in known if state.tree == tree and tree]
     if not candidates:
         return None
-    stats = stat_tree(folder)
+    stats = stat_tree(folder) if stats is None else stats
     return next((state for state in candidates if state.stats == stats), None)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -23,7 +24,8 @@ from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUp
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
-from generator.write.output import SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, write_site
+from generator.write.output import (SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, stat_tree,
+                                     write_site)
 from generator.render.theme import find_theme
 
 if TYPE_CHECKING:
@@ -87,11 +89,15 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
     with build_lock(target):
-        last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
+        with ThreadPoolExecutor(1) as walker:  # ended (its thread joined) before any worker process is forked
+            # the output folder's stat walk, most of an up-to-date build, runs while the cache and inputs are read
+            walked = walker.submit(stat_tree, target)
+            last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
+            inputs = inputs_fingerprint(config, options)
+        stats = walked.result()
         snapshot = last if use_cache else CacheSnapshot()
-        inputs = inputs_fingerprint(config, options)
         if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
-                and snapshot.live is not None and match_tree(target, [snapshot.live])):
+                and snapshot.live is not None and match_tree(target, [snapshot.live], stats)):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
         from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
         from generator.load.incremental import article_loader
@@ -99,7 +105,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if use_cache:
             snapshot = load_cache(cache_dir)
         known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
-        live = match_tree(target, known)
+        live = match_tree(target, known, stats)
         if live is None:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
