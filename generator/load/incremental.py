@@ -79,7 +79,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     rows: dict[str, bytes | None] = {}
     keys: list[str] = []
     seen: Seen = {}
-    todo: list[tuple[str, bytes, str]] = []
+    todo: list[tuple[str, bytes, str] | None] = []
     articles_cache = cache.articles if cache else {}
     known_files = cache.files if cache else {}
     for rel, path in files:
@@ -103,12 +103,16 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
             rows.setdefault(key, None)
             results[key] = cached
 
-    def parse(item: tuple[str, bytes, str]) -> bytes:
-        # settings reach workers by fork; the result comes back as the cache row it will be stored as
-        return codec.dumps(parse_article(item[0], item[1], settings))
+    def parse(index: int) -> bytes:
+        # the files' bytes and the settings reach workers by fork (only an index is sent); the result comes back
+        # as the cache row it will be stored as
+        rel, data, _ = todo[index]  # type: ignore[misc]
+        return codec.dumps(parse_article(rel, data, settings))
 
     done = len(results)
-    for (_, _, key), row in zip(todo, ordered_map(parse, todo, workers)):
+    for index, row in enumerate(ordered_map(parse, range(len(todo)), workers)):
+        key = todo[index][2]  # type: ignore[index]
+        todo[index] = None  # this file's bytes are no longer needed here
         results[key] = codec.loads(row, ParseResult)  # read back as every later build will read it
         rows[key] = row
         done += 1
