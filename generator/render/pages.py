@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from generator.core import i18n, urls
 from generator.render import images
@@ -230,13 +230,14 @@ def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[
             index.setdefault(key, set()).add(i)
     company_weight = max((len(k) for k in keys_of), default=0) + 1  # one company outweighs every tag
     related: dict[str, tuple[Article, ...]] = {}
+    ranked: dict[tuple[str, str], list[int]] = {}
     for i, a in enumerate(ordered):
         keys = keys_of[i]
         weights = tuple(company_weight if kind == "c" else 1 for kind, _ in keys)
         if len(keys) > _SUBSET_KEYS:
             best = _scored(i, keys, weights, index, limit)
         else:
-            best = _by_levels(i, keys, weights, index, limit)
+            best = _by_levels(i, keys, weights, index, limit, ranked)
         related[a.path] = tuple(ordered[j] for j in best)
     return related
 
@@ -246,21 +247,46 @@ _SUBSET_KEYS = 8
 
 
 def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...],
-               index: dict[tuple[str, str], set[int]], limit: int) -> list[int]:
-    """The best ``limit`` articles sharing a company or tag with ``me``, found level by level."""
+               index: dict[tuple[str, str], set[int]], limit: int,
+               ranked: dict[tuple[str, str], list[int]] | None = None) -> list[int]:
+    """The best ``limit`` articles sharing a company or tag with ``me``, found level by level.
+
+    A single company or tag with many articles (a popular tag on a big site) is not copied whole: its
+    articles are taken in rank order (from ``ranked``, each key's articles sorted, made when first needed)
+    until the level has what it needs. The copy grew with the site, for every article that reached that level."""
     seen: set[int] = {me}
     best: list[int] = []
     for subsets in _levels(weights):
+        need = limit - len(best)
         level: set[int] = set()
+        lazy: list[Iterator[int]] = []
         for subset in subsets:
-            sets = sorted((index[keys[bit]] for bit in subset), key=len)
-            level |= sets[0].intersection(*sets[1:]) - seen
+            if len(subset) == 1 and ranked is not None and len(index[keys[subset[0]]]) > _WHOLE:
+                key = keys[subset[0]]
+                if key not in ranked:
+                    ranked[key] = sorted(index[key])
+                lazy.append(iter(ranked[key]))
+            else:
+                sets = sorted((index[keys[bit]] for bit in subset), key=len)
+                level |= sets[0].intersection(*sets[1:]) - seen
+        if lazy:
+            taken = 0
+            for j in heapq.merge(*lazy):  # rank order: the first ``need`` new ones are the best of the rest
+                if j not in seen:  # never in ``level`` already: an article is met only at its exact subset
+                    level.add(j)
+                    taken += 1
+                    if taken == need:
+                        break  # the level may hold more, but these fill the list (the loop ends below)
         if level:
             seen |= level
-            best += sorted(level)[: limit - len(best)]
+            best += sorted(level)[:need]
             if len(best) >= limit:
                 break
     return best
+
+
+_WHOLE = 256
+"""A single key's set up to this size is copied whole (in C); a bigger one is walked in rank order."""
 
 
 @lru_cache(maxsize=1024)
