@@ -242,7 +242,7 @@ def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[
     return related
 
 
-_SUBSET_KEYS = 8
+_SUBSET_KEYS = 10
 """Articles with more companies and tags than this are scored one candidate at a time."""
 
 
