@@ -119,7 +119,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
         since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
         update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
-                             result.articles, result.seen)
+                             result.articles, result.seen, result.related)
         late = _save(cache_dir, update, written, config.root)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
 
