@@ -45,18 +45,27 @@ def encode(value: Any) -> Any:
 
 def dumps(value: Any) -> bytes:
     """``value`` as compact JSON bytes (stable key order: equal values, equal bytes)."""
-    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return to_json(encode(value))
+
+
+def to_json(encoded: Any) -> bytes:
+    """What ``encode`` made, as compact JSON bytes; they never hold a newline byte (JSON escapes it in strings)."""
+    return json.dumps(encoded, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def loads(data: bytes | str, hint: Any) -> Any:
     """The value of type ``hint`` that ``dumps`` made; DecodeError for anything else, whatever the bytes."""
+    return decoder(hint)(parse(data))
+
+
+def parse(data: bytes | str) -> Any:
+    """JSON text as plain values, not yet checked (``decoder(hint)`` checks them); DecodeError if not JSON."""
     if not isinstance(data, (bytes, str)):
         raise DecodeError(f"expected JSON text, got {type(data).__name__}")
     try:
-        parsed = json.loads(data)
+        return json.loads(data)
     except (ValueError, RecursionError) as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise DecodeError(f"not JSON: {e}") from None
-    return decoder(hint)(parsed)
 
 
 _DECODERS: dict[Any, Decoder] = {}
