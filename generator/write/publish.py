@@ -10,13 +10,15 @@ This is the I/O edge around the pure ``build()``; it is the only code that reads
 """
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, load_cache, save_cache
@@ -86,7 +88,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     merge) unless ``allow_empty``.
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
-    with build_lock(target):
+    with build_lock(target), few_collections():
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         snapshot = last if use_cache else CacheSnapshot()
         inputs = inputs_fingerprint(config, options)
@@ -122,6 +124,24 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                              result.articles, result.seen, result.related)
         late = _save(cache_dir, update, written, config.root)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Run a build with the cycle collector's full passes put off until it ends.
+
+    A build keeps hundreds of thousands of objects until it ends (articles, page specs, the cache's
+    maps) and makes few reference cycles: each full pass walks them all to find almost nothing, about
+    0.3 of a 10,000-article rebuild's 3.7 CPU s. Young objects are still collected (every 100,000
+    allocations rather than 700), and the thresholds are restored afterwards, so ``digest serve``'s
+    process collects as usual between builds.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def same_time(since: float, due: float, options: BuildOptions) -> bool:
