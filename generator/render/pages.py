@@ -124,6 +124,11 @@ class Kinds:
         return related_reading(self.site.articles, RELATED, self.related_memo)
 
     @cached_property
+    def intel(self) -> dict[str, Intel]:
+        """Each company's intel (``_intel``), made once for the two page kinds that show it."""
+        return _intel(self)
+
+    @cached_property
     def site_feed(self) -> Feed:
         return self.feed(self.config.title, "")
 
@@ -187,9 +192,10 @@ class Kinds:
         """The pages of a paginated list: always at least one, even when empty."""
         size = self.config.page_size
         total = page_count(len(articles), size)
+        shown = self._images
         for n in range(1, total + 1):
             listed = tuple(articles[(n - 1) * size: n * size])
-            yield Pager(n, total, listed, first, tuple(self.image(a) for a in listed))
+            yield Pager(n, total, listed, first, tuple([shown[a.path] for a in listed]))
 
     def page_title(self, title: str, pager: Pager) -> str:
         return title if pager.number == 1 else f"{title} · {self.t['page_of'].format(n=pager.number, total=pager.total)}"
@@ -389,7 +395,7 @@ def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
     """/tags/, /companies/, /sections/: every term with its articles, so a theme may show any of them;
     /companies/ also ranks the companies by mentions, each with its monthly sparkline."""
-    intel = _intel(k)
+    intel = k.intel
     for kind, terms in _terms(k.site):
         ranked = ranking(terms, intel) if kind == "companies" else ()
         yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms, ranked=ranked)
@@ -398,7 +404,7 @@ def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
 def term_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each term's paginated list; a page depends on the term's name and count and on the articles it lists.
     A company's first page also shows its intel (co-mentions, trend, coverage), which other articles change."""
-    intel = _intel(k)
+    intel = k.intel
     for _, terms in _terms(k.site):
         for term in terms:
             title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
