@@ -69,6 +69,8 @@ def parse(data: bytes | str) -> Any:
 
 
 _DECODERS: dict[Any, Decoder] = {}
+_EXACT: dict[Any, type] = {str: str, int: int, bool: bool}
+"""Types checked by ``type(value) is``, which the dataclass and tuple decoders do inline."""
 
 
 def decoder(hint: Any) -> Decoder:
@@ -134,8 +136,11 @@ def _datetime(data: Any) -> datetime:
 
 def _union(args: tuple[Any, ...]) -> Decoder:
     options = [decoder(a) for a in args]
+    optional = type(None) in args
 
     def check(data: Any) -> Any:
+        if data is None and optional:  # ``X | None`` holding None: no need to fail X first
+            return None
         for option in options:
             try:
                 return option(data)
@@ -159,10 +164,17 @@ def _tuple(args: tuple[Any, ...]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
         item = decoder(args[0])
 
+        kind = _EXACT.get(args[0])
+
         def check_all(data: Any) -> tuple[Any, ...]:
             if type(data) is not list:
                 raise DecodeError("expected a list")
-            return tuple(item(v) for v in data)
+            if kind is not None:  # tuple[str, ...]: check the items in place, make no call per item
+                for v in data:
+                    if type(v) is not kind:
+                        raise DecodeError(f"expected {kind.__name__}, got {type(v).__name__}")
+                return tuple(data)
+            return tuple([item(v) for v in data])
         return check_all
     items = [decoder(a) for a in args]
 
@@ -188,11 +200,19 @@ def _dataclass(cls: type) -> Decoder:
     names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
     keys = {"@", *names}
     _DECODERS[cls] = lambda data: build(data)  # a recursive type refers to itself while being made
-    fields = [(name, decoder(hints[name])) for name in names]
+    exact = [(name, _EXACT[hints[name]]) for name in names if hints[name] in _EXACT]  # most fields: checked inline
+    fields = [(name, decoder(hints[name])) for name in names if hints[name] not in _EXACT]
     tag = cls.__name__
 
     def build(data: Any) -> Any:
         if type(data) is not dict or data.get("@") != tag or data.keys() != keys:
             raise DecodeError(f"expected a {tag}")
-        return cls(**{name: f(data[name]) for name, f in fields})
+        values = {}
+        for name, kind in exact:
+            value = values[name] = data[name]
+            if type(value) is not kind:  # bool is an int in Python, but not here
+                raise DecodeError(f"{tag}.{name}: expected {kind.__name__}, got {type(value).__name__}")
+        for name, f in fields:
+            values[name] = f(data[name])
+        return cls(**values)
     return build
