@@ -28,10 +28,10 @@ def encode(value: Any) -> Any:
     """A JSON-ready form of ``value``: dataclasses become tagged objects, tuples lists, datetimes ISO text + zone."""
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
-    if isinstance(value, tuple):
-        return [encode(v) for v in value]
+    if isinstance(value, tuple):  # text items as they are: the cache's maps hold 15,000 paths and hashes each
+        return [v if type(v) is str else encode(v) for v in value]
     if isinstance(value, Mapping):
-        return {str(k): encode(v) for k, v in value.items()}
+        return {str(k): v if type(v) is str else encode(v) for k, v in value.items()}
     if isinstance(value, datetime):
         zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else None
         return {"@": "datetime", "iso": value.isoformat(), "zone": zone}
@@ -187,10 +187,16 @@ def _tuple(args: tuple[Any, ...]) -> Decoder:
 
 def _dict(value: Any) -> Decoder:
     item = decoder(value)
+    kind = _EXACT.get(value)
 
     def check(data: Any) -> dict[str, Any]:
         if type(data) is not dict:
             raise DecodeError("expected an object")
+        if kind is not None:  # dict[str, str]: check the values in place (JSON keys are always text)
+            for v in data.values():
+                if type(v) is not kind:
+                    raise DecodeError(f"expected {kind.__name__}, got {type(v).__name__}")
+            return data
         return {k: item(v) for k, v in data.items()}
     return check
 
