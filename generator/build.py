@@ -25,7 +25,7 @@ from generator.load.layout import layout
 from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Site
 from generator.write.output import Entry, Output, Unchanged
 from generator.core.parallel import ordered_map
-from generator.render.pages import Kinds
+from generator.render.pages import Kinds, RelatedMemo
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, plan_site
 from generator.load.redirects import redirect_problems, with_redirects
 from generator.load.registry import load_registry
@@ -67,6 +67,8 @@ class BuildResult:
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
     newest: float = float("-inf")
     """POSIX time of the newest published article: a 'now' before it would leave that article out."""
+    related: RelatedMemo | None = None
+    """The related reading this build used, for the next one (``pages.related_reading``)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class SitePlan:
     hidden_drafts: int
     future: tuple[Article, ...]
     """Articles left out because they are dated after the build's 'now'."""
+    related: RelatedMemo | None = None
+    """The related reading the article pages were planned with, for the cache."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -117,8 +121,10 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[Menu
     return tuple(links), problems
 
 
-def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
+def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
+
+    ``related`` is the last build's related reading (from the cache), reused if its inputs are the same.
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -145,11 +151,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded) -> SitePlan:
     env = make_environment(config, theme)
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     icon = site_icon(config, (theme.static, config.path(config.static_dir)))
-    kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions)
+    kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, related)
     planned = tuple(plan_site(kinds, base))
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
-    return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future)
+    return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
+                    kinds.related[1])
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
@@ -161,7 +168,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     ``live`` lets the search index read article pages reused from the live site instead of rendering them again.
     """
     loaded = load(config, options, read or article_loader(None, options.workers, progress))
-    site_plan = plan(config, options, loaded)
+    site_plan = plan(config, options, loaded, cache.related if cache else None)
     return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live)
 
 
@@ -193,7 +200,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen,
-                       max((a.date.timestamp() for a in site.articles), default=float("-inf")))
+                       max((a.date.timestamp() for a in site.articles), default=float("-inf")), site_plan.related)
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

@@ -2,6 +2,7 @@
 numbered pagination, related reading, structured data a search engine can read, images and icons."""
 from __future__ import annotations
 
+from dataclasses import replace
 import io
 import json
 import os
@@ -24,7 +25,7 @@ from generator.load.config import load_config
 from generator.core.errors import BuildError
 from generator.core.models import Article, Company
 from generator.render import pages
-from generator.render.pages import Pager, related_articles
+from generator.render.pages import Pager, related_articles, related_reading
 from generator.write.publish import publish
 from generator.render.theme import PACKAGE_THEMES
 from generator.commands.linkcheck import Site, references
@@ -170,6 +171,20 @@ def test_related_ranks_shared_companies_then_shared_tags_then_recency() -> None:
         "company-two", "company-one-old", "company-one-new", "tags-two", "tag-one-a"]
     assert related["2025/06/unrelated/"] == ()
     assert related_articles(articles[::-1]) == related
+
+
+def test_related_reading_is_remembered_by_its_inputs_only() -> None:
+    """The memo is reused while every article's companies, tags and place are the same (a body or a title
+    may change), recomputed otherwise; picks that cannot be right for the site (a tampered cache) are ignored."""
+    articles = [item("a", 3, ("meta",), ("ai",)), item("b", 2, ("meta",)), item("c", 1, (), ("ai",))]
+    related, memo = related_reading(articles)
+    retitled = [replace(articles[0], title="New title", body_html="<p>more</p>"), *articles[1:]]
+    assert related_reading(retitled, memo=(memo[0], ((2,), (), ()))) == (
+        {a.path: r for a, r in zip(retitled, ((articles[2],), (), ()))}, (memo[0], ((2,), (), ())))  # reused as is
+    retagged = [replace(articles[0], tags=("data",)), *articles[1:]]
+    assert related_reading(retagged, memo=memo)[1] == related_reading(retagged)[1] != memo
+    for bad in (((7,), (), ()), ((0,), ())):
+        assert related_reading(articles, memo=(memo[0], bad)) == (related, memo)
 
 
 def related_by_scoring_all(articles: list[Article], limit: int = 5) -> dict[str, tuple[str, ...]]:

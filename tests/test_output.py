@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import BuildError, RefusalError
-from generator.write.output import MARKER, Output, build_lock, check_target, clean_leftovers, write_site
+from generator.write.output import MARKER, Output, build_lock, check_target, clean_leftovers, stat_tree, write_site
 
 
 def output(files: dict[str, str]) -> Output:
@@ -136,6 +136,28 @@ def test_spare_tree_is_brought_up_to_date_from_known_manifests(tmp_path: Path) -
     assert third.written == 1, "only c.html is new: a.html is linked from the live site, b.html removed"
     assert tree(site) == {MARKER: tree(site)[MARKER], "a.html": b"2", "c.html": b"3"}
     assert tree(tmp_path / ".site.prev") == {MARKER: tree(tmp_path / ".site.prev")[MARKER], "a.html": b"2", "b.html": b"1"}
+
+
+def test_the_recorded_live_state_is_what_a_stat_walk_finds(tmp_path: Path) -> None:
+    """A spare brought up to date is re-stat'ed only where it changed; the state recorded must still be
+    exactly the walk of the whole folder, whatever moved: files into and out of folders, a file where a
+    folder was and the other way round, folders emptied and removed, bytes linked from the live site."""
+    site = tmp_path / "site"
+    builds = [
+        {"index.html": "1", "a/index.html": "a", "a/b/c.html": "c", "x": "file", "d/e/f.html": "f"},
+        {"index.html": "2", "a/index.html": "a", "x/index.html": "now a folder", "d/e/f.html": "f", "g.html": "g"},
+        {"index.html": "2", "a": "now a file", "x/index.html": "now a folder", "d/e/f.html": "f2"},
+        {"index.html": "3", "a/b/c.html": "c", "x": "file again", "g.html": "g"},
+        {"index.html": "3", "a/b/c.html": "c", "x": "file again", "g.html": "g"},
+        {"only.html": "1"},
+        {"index.html": "1", "a/index.html": "a", "a/b/c.html": "c", "x": "file", "d/e/f.html": "f"},
+    ]
+    known: list = []
+    for files in builds * 2:
+        written = write_site(output(files), site, known)
+        assert written.live.stats == stat_tree(site)
+        assert tree(site) == {MARKER: tree(site)[MARKER], **{p: v.encode() for p, v in files.items()}}
+        known = [written.live] + ([written.spare] if written.spare else [])
 
 
 def test_a_folder_that_is_not_ours_is_never_used_as_the_spare(tmp_path: Path) -> None:

@@ -29,8 +29,8 @@ def encode(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:  # exact types first: most values are text, numbers and tuples of them
         return value
-    if kind is tuple:
-        return [encode(v) for v in value]
+    if kind is tuple:  # text items as they are: the cache's maps hold 15,000 paths and hashes each
+        return [v if type(v) is str else encode(v) for v in value]
     names = _FIELDS.get(kind)
     if names is not None:
         out = {"@": kind.__name__}
@@ -40,9 +40,9 @@ def encode(value: Any) -> Any:
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, tuple):
-        return [encode(v) for v in value]
+        return [v if type(v) is str else encode(v) for v in value]
     if isinstance(value, Mapping):
-        return {str(k): encode(v) for k, v in value.items()}
+        return {str(k): v if type(v) is str else encode(v) for k, v in value.items()}
     if isinstance(value, datetime):
         zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else None
         return {"@": "datetime", "iso": value.isoformat(), "zone": zone}
@@ -59,21 +59,32 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 def dumps(value: Any) -> bytes:
     """``value`` as compact JSON bytes (stable key order: equal values, equal bytes)."""
-    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return to_json(encode(value))
+
+
+def to_json(encoded: Any) -> bytes:
+    """What ``encode`` made, as compact JSON bytes; they never hold a newline byte (JSON escapes it in strings)."""
+    return json.dumps(encoded, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def loads(data: bytes | str, hint: Any) -> Any:
     """The value of type ``hint`` that ``dumps`` made; DecodeError for anything else, whatever the bytes."""
+    return decoder(hint)(parse(data))
+
+
+def parse(data: bytes | str) -> Any:
+    """JSON text as plain values, not yet checked (``decoder(hint)`` checks them); DecodeError if not JSON."""
     if not isinstance(data, (bytes, str)):
         raise DecodeError(f"expected JSON text, got {type(data).__name__}")
     try:
-        parsed = json.loads(data)
+        return json.loads(data)
     except (ValueError, RecursionError) as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise DecodeError(f"not JSON: {e}") from None
-    return decoder(hint)(parsed)
 
 
 _DECODERS: dict[Any, Decoder] = {}
+_EXACT: dict[Any, type] = {str: str, int: int, bool: bool}
+"""Types checked by ``type(value) is``, which the dataclass and tuple decoders do inline."""
 
 
 def decoder(hint: Any) -> Decoder:
@@ -139,8 +150,11 @@ def _datetime(data: Any) -> datetime:
 
 def _union(args: tuple[Any, ...]) -> Decoder:
     options = [decoder(a) for a in args]
+    optional = type(None) in args
 
     def check(data: Any) -> Any:
+        if data is None and optional:  # ``X | None`` holding None: no need to fail X first
+            return None
         for option in options:
             try:
                 return option(data)
@@ -164,10 +178,17 @@ def _tuple(args: tuple[Any, ...]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
         item = decoder(args[0])
 
+        kind = _EXACT.get(args[0])
+
         def check_all(data: Any) -> tuple[Any, ...]:
             if type(data) is not list:
                 raise DecodeError("expected a list")
-            return tuple(item(v) for v in data)
+            if kind is not None:  # tuple[str, ...]: check the items in place, make no call per item
+                for v in data:
+                    if type(v) is not kind:
+                        raise DecodeError(f"expected {kind.__name__}, got {type(v).__name__}")
+                return tuple(data)
+            return tuple([item(v) for v in data])
         return check_all
     items = [decoder(a) for a in args]
 
@@ -180,10 +201,16 @@ def _tuple(args: tuple[Any, ...]) -> Decoder:
 
 def _dict(value: Any) -> Decoder:
     item = decoder(value)
+    kind = _EXACT.get(value)
 
     def check(data: Any) -> dict[str, Any]:
         if type(data) is not dict:
             raise DecodeError("expected an object")
+        if kind is not None:  # dict[str, str]: check the values in place (JSON keys are always text)
+            for v in data.values():
+                if type(v) is not kind:
+                    raise DecodeError(f"expected {kind.__name__}, got {type(v).__name__}")
+            return data
         return {k: item(v) for k, v in data.items()}
     return check
 
@@ -193,11 +220,19 @@ def _dataclass(cls: type) -> Decoder:
     names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
     keys = {"@", *names}
     _DECODERS[cls] = lambda data: build(data)  # a recursive type refers to itself while being made
-    fields = [(name, decoder(hints[name])) for name in names]
+    exact = [(name, _EXACT[hints[name]]) for name in names if hints[name] in _EXACT]  # most fields: checked inline
+    fields = [(name, decoder(hints[name])) for name in names if hints[name] not in _EXACT]
     tag = cls.__name__
 
     def build(data: Any) -> Any:
         if type(data) is not dict or data.get("@") != tag or data.keys() != keys:
             raise DecodeError(f"expected a {tag}")
-        return cls(**{name: f(data[name]) for name, f in fields})
+        values = {}
+        for name, kind in exact:
+            value = values[name] = data[name]
+            if type(value) is not kind:  # bool is an int in Python, but not here
+                raise DecodeError(f"{tag}.{name}: expected {kind.__name__}, got {type(value).__name__}")
+        for name, f in fields:
+            values[name] = f(data[name])
+        return cls(**values)
     return build

@@ -84,6 +84,8 @@ class CacheSnapshot:
     """The last build's warnings, replayed when nothing changed."""
     articles_built: int = 0
     """How many articles the last build published."""
+    related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
+    """The last build's related reading (``pages.RelatedMemo``): a hash of its inputs and each article's picks."""
     notes: tuple[str, ...] = ()
     """Why the cache, or part of it, was ignored."""
 
@@ -102,6 +104,7 @@ class CacheUpdate:
     published: int
     """How many articles this build published."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -142,6 +145,7 @@ _ROWS: dict[str, Any] = {
     "pages": dict[str, tuple[str, str]], "files": dict[str, tuple[str, str]],
     "live_tree": str, "live_files": dict[str, str], "live_stats": dict[str, str],
     "spare_tree": str, "spare_files": dict[str, str], "spare_stats": dict[str, str],
+    "related": tuple[str, tuple[tuple[int, ...], ...]],
 }
 """Every meta row but 'format', and the type its JSON must decode to."""
 UNREADABLE = "note: the build cache was unreadable and is rebuilt; nothing else is affected"
@@ -195,6 +199,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         due=float("inf") if due is None else due,
         warnings=rows.get("warnings", ()),
         articles_built=rows.get("articles", 0),
+        related=rows.get("related"),
         notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
     )
 
@@ -215,6 +220,8 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
         "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
         "live_tree": live.tree, "live_files": live.files, "live_stats": live.stats}
+    if update.related is not None:
+        meta["related"] = update.related
     if spare is not None:
         meta |= {"spare_tree": spare.tree, "spare_files": spare.files, "spare_stats": spare.stats}
     try:

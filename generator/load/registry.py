@@ -5,6 +5,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem
@@ -19,8 +20,12 @@ MAX_ALIASES = 100
 """Most aliases a company may have; each one is matched against every article by `digest check`."""
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """The form two spellings are compared in: NFC, case-folded, spaces collapsed."""
+    """The form two spellings are compared in: NFC, case-folded, spaces collapsed.
+
+    Remembered: a build folds the same few thousand tag, section and publisher names about 240,000
+    times at 10,000 articles."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 

@@ -26,6 +26,7 @@ from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Im
 from generator.load.publishers import Publisher
 from generator.load.publishers import link as publisher_link
 from generator.load.registry import fold
+from generator.core.hashing import fingerprint
 from generator.index.taxonomy import newest_first
 
 RELATED = 5
@@ -114,6 +115,18 @@ class Kinds:
     """Every publisher (by source host), sorted by slug."""
     editions: tuple[Edition, ...] = ()
     """Every weekly edition, newest first."""
+    related_memo: RelatedMemo | None = None
+    """The last build's related reading (from the cache), reused when its inputs are the same."""
+
+    @cached_property
+    def related(self) -> tuple[dict[str, tuple[Article, ...]], RelatedMemo]:
+        """Each article's related reading by path, and the memo for the next build."""
+        return related_reading(self.site.articles, RELATED, self.related_memo)
+
+    @cached_property
+    def intel(self) -> dict[str, Intel]:
+        """Each company's intel (``_intel``), made once for the two page kinds that show it."""
+        return _intel(self)
 
     @cached_property
     def site_feed(self) -> Feed:
@@ -179,9 +192,10 @@ class Kinds:
         """The pages of a paginated list: always at least one, even when empty."""
         size = self.config.page_size
         total = page_count(len(articles), size)
+        shown = self._images
         for n in range(1, total + 1):
             listed = tuple(articles[(n - 1) * size: n * size])
-            yield Pager(n, total, listed, first, tuple(self.image(a) for a in listed))
+            yield Pager(n, total, listed, first, tuple([shown[a.path] for a in listed]))
 
     def page_title(self, title: str, pager: Pager) -> str:
         return title if pager.number == 1 else f"{title} · {self.t['page_of'].format(n=pager.number, total=pager.total)}"
@@ -208,8 +222,20 @@ def article_link(article: Article) -> ArticleLink:
     return ArticleLink(article.path, article.title, article.date)
 
 
+RelatedMemo = tuple[str, tuple[tuple[int, ...], ...]]
+"""Related reading as the build cache keeps it: a hash of what it is computed from (every article's
+companies and tags, newest first, and the limit), and each article's picks by their places in that order."""
+
+
 def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[str, tuple[Article, ...]]:
-    """Each article's related reading (by path): most shared companies, then most shared tags, then newest.
+    """Each article's related reading (by path); see ``related_reading``."""
+    return related_reading(articles, limit)[0]
+
+
+def related_reading(articles: Sequence[Article], limit: int = RELATED,
+                    memo: RelatedMemo | None = None) -> tuple[dict[str, tuple[Article, ...]], RelatedMemo]:
+    """Each article's related reading (by path): most shared companies, then most shared tags, then newest;
+    and the memo for the next build, which skips the search when ``memo`` was made from the same inputs.
 
     In newest-first order an article's index is its recency rank (slug and file break ties), so among
     equal scores the smallest index wins. Rather than score every article that shares anything (with
@@ -219,27 +245,43 @@ def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[
     met at the subset it shares exactly, so each score level comes out whole. It stops at the first
     level that fills ``limit``. An article with many keys (more than ``_SUBSET_KEYS``) is scored the
     plain way instead, as 2^keys subsets would cost more than that.
+
+    The picks depend only on the keys in that order, so the memo is keyed by a hash of exactly them:
+    editing an article's body (or title, or anything but its date, companies and tags) reuses it.
     """
     ordered = newest_first(articles)
+    keys_of = [tuple(dict.fromkeys([("c", c.id) for c in a.companies] + [("t", fold(t)) for t in a.tags]))
+               for a in ordered]
+    inputs = fingerprint(repr(limit), *map(repr, keys_of))
+    if memo is not None and memo[0] == inputs and _fits(memo[1], len(ordered)):
+        picks = memo[1]
+    else:
+        picks = _related_picks(keys_of, limit)
+    return {a.path: tuple(ordered[j] for j in picks[i]) for i, a in enumerate(ordered)}, (inputs, picks)
+
+
+def _fits(picks: tuple[tuple[int, ...], ...], count: int) -> bool:
+    """Whether remembered picks can index ``count`` articles (a tampered cache must not crash the build)."""
+    return len(picks) == count and all(0 <= j < count for row in picks for j in row)
+
+
+def _related_picks(keys_of: Sequence[tuple[tuple[str, str], ...]], limit: int) -> tuple[tuple[int, ...], ...]:
+    """For each article (by its place newest first), the places of its related reading."""
     index: dict[tuple[str, str], set[int]] = {}
-    keys_of: list[tuple[tuple[str, str], ...]] = []
-    for i, a in enumerate(ordered):
-        keys = tuple(dict.fromkeys([("c", c.id) for c in a.companies] + [("t", fold(t)) for t in a.tags]))
-        keys_of.append(keys)
+    for i, keys in enumerate(keys_of):
         for key in keys:
             index.setdefault(key, set()).add(i)
     company_weight = max((len(k) for k in keys_of), default=0) + 1  # one company outweighs every tag
-    related: dict[str, tuple[Article, ...]] = {}
+    picks: list[tuple[int, ...]] = []
     ranked: dict[tuple[str, str], list[int]] = {}
-    for i, a in enumerate(ordered):
-        keys = keys_of[i]
+    for i, keys in enumerate(keys_of):
         weights = tuple(company_weight if kind == "c" else 1 for kind, _ in keys)
         if len(keys) > _SUBSET_KEYS:
             best = _scored(i, keys, weights, index, limit)
         else:
             best = _by_levels(i, keys, weights, index, limit, ranked)
-        related[a.path] = tuple(ordered[j] for j in best)
-    return related
+        picks.append(tuple(best))
+    return tuple(picks)
 
 
 _SUBSET_KEYS = 10
@@ -323,7 +365,7 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
     publishers = {a.source_path: link for p in k.publishers for link in (publisher_link(p),) for a in p.articles}
-    related = related_articles(k.site.articles)
+    related = k.related[0]
     articles = k.site.articles
     links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
     for i, article in enumerate(articles):
@@ -379,7 +421,7 @@ def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
     """/tags/, /companies/, /sections/: every term with its articles, so a theme may show any of them;
     /companies/ also ranks the companies by mentions, each with its monthly sparkline."""
-    intel = _intel(k)
+    intel = k.intel
     for kind, terms in _terms(k.site):
         ranked = ranking(terms, intel) if kind == "companies" else ()
         yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms, ranked=ranked)
@@ -388,7 +430,7 @@ def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
 def term_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each term's paginated list; a page depends on the term's name and count and on the articles it lists.
     A company's first page also shows its intel (co-mentions, trend, coverage), which other articles change."""
-    intel = _intel(k)
+    intel = k.intel
     for _, terms in _terms(k.site):
         for term in terms:
             title = k.t[TERM_TITLE[term.kind]].format(name=term.name)

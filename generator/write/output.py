@@ -25,7 +25,7 @@ import os
 import shutil
 import stat
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import EllipsisType
 from typing import Iterable, Iterator, Mapping
@@ -283,7 +283,7 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
-def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> Mapping[str, str]:
+def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> TreeState | None:
     """An existing spare that still is what the cache recorded, or a fresh empty one; marked 'updating'.
 
     A spare that is ours but not as recorded (damaged by hand, half-updated or half-deleted
@@ -302,7 +302,7 @@ def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> Mapping[str, str]
         spare.mkdir()
     os.chmod(spare, 0o755)
     _write_marker(spare, "updating")
-    return state.files if state else {}
+    return state
 
 
 def _write_marker(folder: Path, tree: str) -> None:
@@ -360,11 +360,14 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         live = ...
     _refuse_file(old)
     live_state = match_tree(target, known) if live is ... else live
-    have = _prepare_spare(spare, known)
+    kept = _prepare_spare(spare, known)
+    have = kept.files if kept else {}
+    touched = Touched()
     try:
-        manifest, written = _update_spare(output, spare, target, have, live_state.files if live_state else None)
+        manifest, written = _update_spare(output, spare, target, have, live_state.files if live_state else None,
+                                          touched)
         for path in sorted(set(have) - set(manifest), reverse=True):
-            _remove_file(spare, path)
+            _remove_file(spare, path, touched)
     except BaseException:
         if not have:  # a spare made by this build: leave no half-written folder behind
             with suppress(OSError):
@@ -378,12 +381,45 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         target.rename(old)
         spare.rename(target)
         old.rename(spare)
-    new = TreeState(tree, manifest, stat_tree(target))
+    new = TreeState(tree, manifest, touched.restat(target, kept.stats) if kept else stat_tree(target))
     return SiteWrite(new, live_state, written)
 
 
+@dataclass
+class Touched:
+    """What bringing a spare up to date changed in it, so its new stat map is the verified old one with
+    only these entries looked at again (one lstat each), not a walk of the whole tree."""
+
+    paths: set[str] = field(default_factory=set)
+    """Files written, linked or removed, and folders made or removed (or looked at, maybe removed)."""
+    dropped: set[str] = field(default_factory=set)
+    """Folders deleted with their contents (where a file now stands)."""
+
+    def restat(self, folder: Path, stats: Mapping[str, str]) -> dict[str, str]:
+        """``stat_tree(folder)``, given that it was ``stats`` before these changes."""
+        out = dict(stats)
+        if self.dropped:
+            out = {rel: v for rel, v in out.items() if not any(rel.startswith(d + "/") for d in self.dropped)}
+        root = str(folder)
+        for rel in self.paths:
+            try:
+                st = os.lstat(f"{root}/{rel}")
+            except (FileNotFoundError, NotADirectoryError):
+                out.pop(rel, None)
+                continue
+            except OSError:  # unreadable: what a walk records is subtler; walk
+                return stat_tree(folder)
+            if stat.S_ISDIR(st.st_mode):
+                out[rel] = "d"
+            elif stat.S_ISREG(st.st_mode):
+                out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            else:
+                out[rel] = "link or special file"
+        return out
+
+
 def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapping[str, str],
-                  live: Mapping[str, str] | None) -> tuple[dict[str, str], int]:
+                  live: Mapping[str, str] | None, touched: Touched) -> tuple[dict[str, str], int]:
     """Bring the spare tree to ``output``: keep what is right, link what is unchanged, write the rest."""
     umask = _umask()
     manifest: dict[str, str] = {}
@@ -397,9 +433,10 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
         if have.get(path) == h:
             continue
         dest = f"{spare_s}/{path}"
+        touched.paths.add(path)
         _make_parents(spare_s, path, made, umask)
-        if not fresh:
-            _clear(dest)
+        if not fresh and _clear(dest):
+            touched.dropped.add(path)
         source = f"{target_s}/{path}"
         if (live.get(path) == h) if live is not None else _same_bytes(source, data):
             try:
@@ -419,17 +456,21 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
             e.filename = e.filename or dest
             raise
         written += 1
+    touched.paths |= made
     return manifest, written
 
 
-def _clear(dest: str) -> None:
-    """Make room for a new file at ``dest``: unlink a file or link (never writing through it), drop a folder."""
+def _clear(dest: str) -> bool:
+    """Make room for a new file at ``dest``: unlink a file or link (never writing through it), drop a folder
+    (then True)."""
     try:
         os.unlink(dest)
     except FileNotFoundError:
         pass
     except (IsADirectoryError, PermissionError):
         shutil.rmtree(dest)
+        return True
+    return False
 
 
 def _make_parents(root: str, path: str, made: set[str], umask: int) -> None:
@@ -458,9 +499,10 @@ def _make_parents(root: str, path: str, made: set[str], umask: int) -> None:
         made.add(rel)
 
 
-def _remove_file(root: Path, path: str) -> None:
+def _remove_file(root: Path, path: str, touched: Touched) -> None:
     """Delete a stale file and the folders it leaves empty, never following a symlink."""
     target = root / path
+    touched.paths.add(path)
     if target.is_symlink() or target.is_file():
         target.unlink()
     parent = target.parent
@@ -469,6 +511,7 @@ def _remove_file(root: Path, path: str) -> None:
             parent.rmdir()
         except OSError:
             break
+        touched.paths.add(parent.relative_to(root).as_posix())
         parent = parent.parent
 
 

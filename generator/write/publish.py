@@ -10,14 +10,16 @@ This is the I/O edge around the pure ``build()``; it is the only code that reads
 """
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, load_cache, save_cache
@@ -88,7 +90,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     merge) unless ``allow_empty``.
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
-    with build_lock(target):
+    with build_lock(target), few_collections():
         with ThreadPoolExecutor(1) as walker:  # ended (its thread joined) before any worker process is forked
             # the output folder's stat walk, most of an up-to-date build, runs while the cache and inputs are read
             walked = walker.submit(stat_tree, target)
@@ -125,9 +127,27 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
         since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
         update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
-                             result.articles, result.seen)
+                             result.articles, result.seen, result.related)
         late = _save(cache_dir, update, written, config.root)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Run a build with the cycle collector's full passes put off until it ends.
+
+    A build keeps hundreds of thousands of objects until it ends (articles, page specs, the cache's
+    maps) and makes few reference cycles: each full pass walks them all to find almost nothing, about
+    0.3 of a 10,000-article rebuild's 3.7 CPU s. Young objects are still collected (every 100,000
+    allocations rather than 700), and the thresholds are restored afterwards, so ``digest serve``'s
+    process collects as usual between builds.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def same_time(since: float, due: float, options: BuildOptions) -> bool:
