@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 import shutil
 
 from conftest import article, build_project, make_project, write_files
 from generator.core.errors import BuildError
+from generator.render.context import SiteEnvironment
 from generator.render.theme import PACKAGE_THEMES
 
 
@@ -68,3 +71,25 @@ def test_a_typo_in_a_template_names_the_file_and_line(tmp_path: Path) -> None:
         build_project(tmp_path).output.files
     assert [str(p) for p in caught.value.problems] == [
         "templates/404.html:3: template error: 'nope' is undefined; fix the template, or remove your override of it"]
+
+
+def test_calls_to_anything_but_a_plain_helper_keep_jinjas_rules() -> None:
+    env = SiteEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+    @jinja2.pass_context
+    def who(context: Any) -> str:
+        return str(context["name"])
+
+    class Greeter:
+        @jinja2.pass_context
+        def __call__(self, context: Any, greeting: str) -> str:
+            return f"{greeting} {context['name']}"
+
+    def stop() -> None:
+        raise StopIteration
+
+    env.add_helpers(who=who, greet=Greeter(), stop=stop, upper=str.upper)
+    assert env.from_string("{{ who() }}|{{ greet('hai') }}|{{ stop() is undefined }}|{{ upper('x') }}|"
+                           "{% for n in range(2) %}{{ who() }}{{ stop() is undefined }}{{ dict(a=n) }}{% endfor %}"
+                           "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{{ twice('<') }}"
+                           ).render(name="N") == "N|hai N|True|X|NTrue{&#39;a&#39;: 0}NTrue{&#39;a&#39;: 1}&lt;&lt;"

@@ -22,6 +22,7 @@ from generator.index.editions import finish_email, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
 from generator.core.models import Article, Image, PageSpec
+from generator.render.context import SiteEnvironment
 from generator.render.images import render_resized
 from generator.load.registry import fold
 from generator.index.taxonomy import term_slug
@@ -77,11 +78,11 @@ class Renderer:
     ``month_name`` and ``item``.
     """
 
-    def __init__(self, env: jinja2.Environment, config: Config) -> None:
+    def __init__(self, env: SiteEnvironment, config: Config) -> None:
         self.env, self.config = env, config
         self._items: dict[tuple[str, Image | None], Markup] = {}
         self.feed_items = FeedItems(config)
-        env.globals.update(
+        env.add_helpers(
             config=config, t=i18n.STRINGS[config.language], item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=partial(i18n.long_date, language=config.language),
