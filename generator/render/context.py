@@ -61,3 +61,13 @@ class SiteEnvironment(jinja2.Environment):
             if callable(value) and plain(value):
                 self.plain_helpers[id(value)] = value
 
+
+class Imported:
+    """A template's module (its macros and top-level names) for templates to use without importing it;
+    it is imported when a name is first asked for, so a broken template is an error on the page that uses it."""
+
+    def __init__(self, env: jinja2.Environment, template: str) -> None:
+        self._env, self._template = env, template
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._env.get_template(self._template).module, name)
