@@ -70,4 +70,6 @@ class Imported:
         self._env, self._template = env, template
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and the like probe for these: no template is loaded for them
+            raise AttributeError(name)
         return getattr(self._env.get_template(self._template).module, name)

@@ -77,8 +77,8 @@ class Renderer:
 
     Templates get the spec's context plus helpers that depend only on the config (which is
     part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
-    ``month_name``, ``item``, ``section_path`` and the HTML helpers ``src``, ``abs_src``, ``ld``, ``when``
-    and ``picture`` (which ``_macros.html`` hands on as ``m.src``...).
+    ``month_name``, ``item``, ``section_path``, the HTML helpers ``src``, ``abs_src``, ``ld``, ``when``
+    and ``picture``, and ``m``: what ``_macros.html`` defines (the default one hands on those helpers).
     """
 
     def __init__(self, env: SiteEnvironment, config: Config) -> None:
