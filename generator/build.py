@@ -26,6 +26,7 @@ from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Sit
 from generator.write.output import Entry, Output, Unchanged
 from generator.core.parallel import ordered_map
 from generator.render.pages import Kinds, RelatedMemo
+from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, plan_site
 from generator.load.redirects import redirect_problems, with_redirects
 from generator.load.registry import load_registry
@@ -78,7 +79,7 @@ class SitePlan:
     config: Config
     site: Site
     planned: tuple[Planned, ...]
-    env: jinja2.Environment
+    env: SiteEnvironment
     theme: Theme
     warnings: tuple[Problem, ...]
     hidden_drafts: int

@@ -1,14 +1,24 @@
 """Template lookup: site overrides first, the theme behind them, the packaged theme as a fallback."""
 from __future__ import annotations
 
+import re
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
+import jinja2
 import pytest
 import shutil
+from markupsafe import Markup
 
 from conftest import article, build_project, make_project, write_files
 from generator.core.errors import BuildError
-from generator.render.theme import PACKAGE_THEMES
+from generator.core.models import Image
+from generator.load.config import load_config
+from generator.render.context import SiteEnvironment
+from generator.render.plan import Renderer
+from generator.render.theme import PACKAGE_THEMES, find_theme, make_environment
 
 
 def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -> None:
@@ -68,3 +78,76 @@ def test_a_typo_in_a_template_names_the_file_and_line(tmp_path: Path) -> None:
         build_project(tmp_path).output.files
     assert [str(p) for p in caught.value.problems] == [
         "templates/404.html:3: template error: 'nope' is undefined; fix the template, or remove your override of it"]
+
+
+MACROS = re.findall(r"{% macro .*?{% endmacro %}", (PACKAGE_THEMES / "default/templates/_macros.html").read_text(), re.S)
+
+
+def test_the_html_helpers_print_what_the_macros_in_the_comment_of_macros_html_print(tmp_path: Path) -> None:
+    # _macros.html keeps the macros the helpers replaced, for a site to copy one and change it
+    make_project(tmp_path, {"a.md": article()}, config="title: T\nbase_url: https://example.org/a&b/\n")
+    config = load_config(tmp_path / "config.yaml")
+    env = make_environment(config, find_theme(config))
+    Renderer(env, config)
+    macros = env.from_string("".join(MACROS)).module
+    assert sorted(n for n in dir(macros) if not n.startswith("_")) == ["abs_src", "ld", "picture", "src", "when"]
+    jakarta = ZoneInfo("Asia/Jakarta")
+    images = [Image("images/a b&c.jpg", 'A "quoted" <alt> & \'x\'', width=800, height=600,
+                    srcset=(("images/a-400.jpg", 400), ("images/a-600.jpg", 600))),
+              Image("https://x.org/a.jpg?b=1&c=2", "alt"), Image("images/b.png", "", "cap", "cred", 0, 0)]
+    calls = [("src", ("images/a&b.png",), {}), ("src", ("https://x.org/?a=1&b=2",), {}), ("abs_src", ("i/<x>.png",), {}),
+             ("abs_src", ("http://x.org/a.png",), {}),
+             ("ld", ({"b": ["<script>&'\"", 1, 2.5, None, True], "a": "é ü \u2028"},), {}),
+             ("when", (datetime(2025, 6, 13, 9, 5, tzinfo=jakarta),), {}),
+             ("when", (datetime(2025, 1, 2, 23, 59, tzinfo=timezone.utc),), {"search_meta": True}),
+             *[("picture", (image, '(max-width: 48rem) 100vw, "46rem"'), {"lazy": lazy})
+               for image in images for lazy in (True, False)],
+             ("picture", (images[0], "8rem"), {})]
+    for name, args, kwargs in calls:
+        helper = env.globals[name](*args, **kwargs)
+        assert type(helper) is Markup and helper == getattr(macros, name)(*args, **kwargs), (name, args)
+
+
+def test_a_site_macros_html_replaces_a_helper_on_every_page_that_uses_it(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    macros = (PACKAGE_THEMES / "default/templates/_macros.html").read_text()
+    write_files(tmp_path, {"templates/_macros.html": macros.replace(
+        "{% set when = when %}", '{% macro when(d, search_meta=false) %}<time class="mine">{{ long_date(d) }}</time>'
+                                 '{% endmacro %}')})
+    files = build_project(tmp_path).output.files
+    assert b'<time class="mine">13 Juni 2025</time>' in files["2025/06/a/index.html"]
+    assert b'<time class="mine">13 Juni 2025</time>' in files["index.html"]
+
+
+def test_templates_get_the_macros_as_m_and_can_import_them(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/404.html": '{% extends "theme/404.html" %}{% block main %}'
+                                                 '{{ m.src("x.png") }}|{{ src("y.png") }}|'
+                                                 '{% import "_macros.html" as mm %}{{ mm.abs_src("z.png") }}|'
+                                                 '{% from "theme/_macros.html" import ld %}{{ ld({"a": 1}) }}'
+                                                 '{{ m.nothing is undefined }}{% endblock %}'})
+    page = build_project(tmp_path).output.files["404.html"].decode()
+    assert ('/x.png|/y.png|https://example.org/z.png|<script type="application/ld+json">{"a": 1}</script>\nTrue'
+            in page)
+
+
+def test_calls_to_anything_but_a_plain_helper_keep_jinjas_rules() -> None:
+    env = SiteEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+    @jinja2.pass_context
+    def who(context: Any) -> str:
+        return str(context["name"])
+
+    class Greeter:
+        @jinja2.pass_context
+        def __call__(self, context: Any, greeting: str) -> str:
+            return f"{greeting} {context['name']}"
+
+    def stop() -> None:
+        raise StopIteration
+
+    env.add_helpers(who=who, greet=Greeter(), stop=stop, upper=str.upper)
+    assert env.from_string("{{ who() }}|{{ greet('hai') }}|{{ stop() is undefined }}|{{ upper('x') }}|"
+                           "{% for n in range(2) %}{{ who() }}{{ stop() is undefined }}{{ dict(a=n) }}{% endfor %}"
+                           "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{{ twice('<') }}"
+                           ).render(name="N") == "N|hai N|True|X|NTrue{&#39;a&#39;: 0}NTrue{&#39;a&#39;: 1}&lt;&lt;"

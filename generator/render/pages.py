@@ -7,7 +7,8 @@ once, here.
 
 Every template gets ``page`` (path, title, feeds) and its kind's names below, plus the
 helpers that depend only on the config: ``config``, ``t`` (UI strings), ``url``,
-``abs_url``, ``long_date``, ``month_name`` and ``item`` (an article's list entry).
+``abs_url``, ``long_date``, ``month_name``, ``item`` (an article's list entry) and the others
+``Renderer`` lists.
 """
 from __future__ import annotations
 

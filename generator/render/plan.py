@@ -9,6 +9,7 @@ process boundaries.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Mapping
@@ -22,6 +23,8 @@ from generator.index.editions import finish_email, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
 from generator.core.models import Article, Image, PageSpec
+from generator.render.context import Imported, SiteEnvironment
+from generator.render.helpers import Helpers
 from generator.render.images import render_resized
 from generator.load.registry import fold
 from generator.index.taxonomy import term_slug
@@ -74,19 +77,22 @@ class Renderer:
 
     Templates get the spec's context plus helpers that depend only on the config (which is
     part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
-    ``month_name`` and ``item``.
+    ``month_name``, ``item``, ``section_path``, the HTML helpers ``src``, ``abs_src``, ``ld``, ``when``
+    and ``picture``, and ``m``: what ``_macros.html`` defines (the default one hands on those helpers).
     """
 
-    def __init__(self, env: jinja2.Environment, config: Config) -> None:
+    def __init__(self, env: SiteEnvironment, config: Config) -> None:
         self.env, self.config = env, config
         self._items: dict[tuple[str, Image | None], Markup] = {}
         self.feed_items = FeedItems(config)
-        env.globals.update(
+        long_date = partial(i18n.long_date, language=config.language)
+        html = Helpers(config.base_path, config.base_url, long_date, env.policies["json.dumps_function"] or json.dumps,
+                       env.policies["json.dumps_kwargs"])
+        env.add_helpers(
             config=config, t=i18n.STRINGS[config.language], item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
-            long_date=partial(i18n.long_date, language=config.language),
-            month_name=partial(i18n.month_name, language=config.language),
-            section_path=section_path,
+            long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
+            section_path=section_path, **html.globals(), m=Imported(env, "_macros.html"),
         )
 
     def item(self, article: Article, image: Image | None = None) -> Markup:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
 
+    from generator.render.context import SiteEnvironment
+
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
@@ -51,9 +53,11 @@ def find_theme(config: Config) -> Theme:
                               f"no theme {config.theme!r} in themes/ or in the package; use one of: {', '.join(known)}")])
 
 
-def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
+def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
     """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
     import jinja2
+
+    from generator.render.context import SiteEnvironment
 
     check_template_files(config, theme)
     theme_loader = jinja2.FileSystemLoader(str(theme.templates))
@@ -62,9 +66,9 @@ def make_environment(config: Config, theme: Theme) -> jinja2.Environment:
         jinja2.PrefixLoader({"theme": theme_loader}),
         theme_loader,
     ])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             auto_reload=False)  # one build never sees a template change: no stat per page
+    env = SiteEnvironment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                          auto_reload=False)  # one build never sees a template change: no stat per page
     return env
 
 

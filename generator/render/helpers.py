@@ -1,0 +1,68 @@
+"""The theme's small HTML helpers in Python: ``src``, ``abs_src``, ``ld``, ``when`` and ``picture``.
+
+Each prints exactly what the macro of the same name that the default theme's ``_macros.html`` used to
+define printed (that file keeps them in a comment), escaping the same values, and returns Markup as a
+macro does. A page calls them dozens of times, and a Python call costs a fraction of a Jinja macro
+call. The renderer makes them template globals; ``_macros.html`` hands them on as ``m.src``...,
+so a site's own ``_macros.html`` can still replace any of them with a macro.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Callable
+
+from markupsafe import Markup, escape
+
+from generator.core import urls
+from generator.core.models import Image
+
+REMOTE = ("http://", "https://")
+NAMES = ("src", "abs_src", "ld", "when", "picture")
+"""The helpers, named as the macros in ``_macros.html``."""
+
+
+class Helpers:
+    """The helpers for one configuration: links under its base path or URL, dates in its language."""
+
+    def __init__(self, base_path: str, base_url: str, long_date: Callable[[datetime], str],
+                 dumps: Callable[..., str], dumps_kwargs: dict[str, Any]) -> None:
+        self.base_path, self.base_url, self.long_date = base_path, base_url, long_date
+        self.dumps, self.dumps_kwargs = dumps, dumps_kwargs
+
+    def src(self, u: str) -> Markup:
+        """An image's ``src``: a URL as it is, a site path under the base path."""
+        return escape(u if u.startswith(REMOTE) else urls.url(self.base_path, u))
+
+    def abs_src(self, u: str) -> Markup:
+        """An image's absolute URL (Open Graph, JSON-LD): a URL as it is, a site path under the base URL."""
+        return escape(u if u.startswith(REMOTE) else urls.absolute(self.base_url, u))
+
+    def ld(self, data: Any) -> Markup:
+        """A JSON-LD ``<script>`` of ``data``, as the ``tojson`` filter writes it, and a line break."""
+        json = (self.dumps(data, **self.dumps_kwargs).replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026").replace("'", "\\u0027"))
+        return Markup(f'<script type="application/ld+json">{json}</script>\n')
+
+    def when(self, d: datetime, search_meta: Any = False) -> Markup:
+        """A ``<time>`` with the date, time and zone; ``search_meta`` marks it as the page's date for search."""
+        meta = ' data-pagefind-meta="date"' if search_meta else ""
+        return Markup(f'<time datetime="{escape(d.isoformat())}" data-rel{meta}>{escape(self.long_date(d))}, '
+                      f'{escape(d.strftime("%H:%M"))} {escape(d.strftime("%Z"))}</time>')
+
+    def picture(self, image: Image, sizes: str, lazy: Any = True) -> Markup:
+        """An ``<img>`` with its size, its smaller copies as ``srcset`` (with ``sizes``) and lazy loading."""
+        out = [f'<img src="{self.src(image.src)}" alt="{escape(image.alt)}"']
+        if image.width:
+            out.append(f' width="{escape(image.width)}" height="{escape(image.height)}"')
+        if image.srcset:
+            out.append(' srcset="')
+            out += [f"{escape(urls.url(self.base_path, path))} {escape(w)}w, " for path, w in image.srcset]
+            out.append(f'{escape(urls.url(self.base_path, image.src))} {escape(image.width)}w" sizes="{escape(sizes)}"')
+        if lazy:
+            out.append(' loading="lazy"')
+        out.append(' decoding="async">')
+        return Markup("".join(out))
+
+    def globals(self) -> dict[str, Callable[..., Markup]]:
+        """The helpers by name, for ``Environment.globals``."""
+        return {name: getattr(self, name) for name in NAMES}
