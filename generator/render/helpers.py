@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Callable
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.core import urls
@@ -39,8 +40,7 @@ class Helpers:
 
     def ld(self, data: Any) -> Markup:
         """A JSON-LD ``<script>`` of ``data``, as the ``tojson`` filter writes it, and a line break."""
-        json = (self.dumps(data, **self.dumps_kwargs).replace("<", "\\u003c").replace(">", "\\u003e")
-                .replace("&", "\\u0026").replace("'", "\\u0027"))
+        json = htmlsafe_json_dumps(data, dumps=self.dumps, **self.dumps_kwargs)  # the filter's own function
         return Markup(f'<script type="application/ld+json">{json}</script>\n')
 
     def when(self, d: datetime, search_meta: Any = False) -> Markup:

@@ -291,7 +291,7 @@ _SUBSET_KEYS = 10
 
 def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...],
                index: dict[tuple[str, str], set[int]], limit: int,
-               ranked: dict[tuple[str, str], list[int]] | None = None) -> list[int]:
+               ranked: dict[tuple[str, str], list[int]]) -> list[int]:
     """The best ``limit`` articles sharing a company or tag with ``me``, found level by level.
 
     A single company or tag with many articles (a popular tag on a big site) is not copied whole: its
@@ -304,7 +304,7 @@ def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, .
         level: set[int] = set()
         lazy: list[Iterator[int]] = []
         for subset in subsets:
-            if len(subset) == 1 and ranked is not None and len(index[keys[subset[0]]]) > _WHOLE:
+            if len(subset) == 1 and len(index[keys[subset[0]]]) > _WHOLE:
                 key = keys[subset[0]]
                 if key not in ranked:
                     ranked[key] = sorted(index[key])
