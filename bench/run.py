@@ -58,11 +58,13 @@ STYLES = ("news", "newsletter")
 MUTATING = {"edit", "add"}
 PARITY = "parity"
 PARITY_CONFIG = """\
-# Written by bench/run.py: the site Hugo's and Pelican's bench sites make. Only RSS feeds, no search
-# index, no company×section or company×company pages. 'cold-all' builds without it.
+# Written by bench/run.py: the site Hugo's and Pelican's bench sites make. Only RSS feeds with each
+# article's summary (as their feeds have), no search index, no company×section or company×company pages.
+# 'cold-all' builds without it.
 search: false
 feeds:
   formats: [rss]
+  content: summary
 intersections:
   min_articles: 0
 """
