@@ -25,7 +25,7 @@ from generator.load.layout import layout
 from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Site
 from generator.write.output import Entry, Output, Unchanged
 from generator.core.parallel import ordered_map
-from generator.render.pages import Kinds, RelatedMemo
+from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, plan_site
 from generator.load.redirects import redirect_problems, with_redirects
@@ -148,12 +148,17 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 
-    theme = find_theme(config)
-    env = make_environment(config, theme)
-    base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
-    icon = site_icon(config, (theme.static, config.path(config.static_dir)))
-    kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, related)
-    planned = tuple(plan_site(kinds, base))
+    # with more than one job, a big site's related reading is searched in another process meanwhile
+    searched = related_search(site.articles, RELATED, related, later=options.workers > 1)
+    try:
+        theme = find_theme(config)
+        env = make_environment(config, theme)
+        base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
+        icon = site_icon(config, (theme.static, config.path(config.static_dir)))
+        kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched)
+        planned = tuple(plan_site(kinds, base))
+    finally:
+        searched.close()
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,

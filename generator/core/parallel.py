@@ -1,4 +1,5 @@
-"""Run a function over many items on several cores, yielding results in input order.
+"""Run a function over many items on several cores, yielding results in input order; or one
+function in another process while this one goes on (``Later``).
 
 Workers are forked, so they inherit the parent's memory (the parsed site, the Jinja
 environment) instead of receiving it pickled; only the items and the results cross
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,3 +55,55 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
         pool.terminate()
         pool.join()
         _TASK = None
+
+
+class Later(Generic[R]):
+    """``func()`` computed in a forked process while this one goes on; calling the ``Later`` gives its result.
+
+    For work that needs the whole site but not the rest of the plan (related reading): the other core,
+    idle while the planner runs, does it. Below ``MIN_PARALLEL`` items, where fork is unavailable, or
+    when the process fails (killed, out of memory), ``func`` runs here, when its result is asked for;
+    the result is the same either way. ``close`` ends a process whose result is no longer wanted (the
+    build failed); a ``Later`` must be closed or called.
+    """
+
+    def __init__(self, func: Callable[[], R], items: int) -> None:
+        self._func = func
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if items < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._reader, writer = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send, args=(func, writer), daemon=True)
+        gc.freeze()  # as in ordered_map: the child's collections never copy the parent's pages
+        try:
+            self._process.start()
+        finally:
+            gc.unfreeze()
+            writer.close()
+
+    def __call__(self) -> R:
+        if self._process is None:
+            return self._func()
+        try:
+            return self._reader.recv()  # type: ignore[no-any-return]
+        except (EOFError, OSError):  # the process died without an answer: do the work here
+            return self._func()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.kill()  # a no-op once it has exited
+            self._process.join()
+            self._reader.close()
+            self._process = None
+
+
+def _send(func: Callable[[], object], writer: multiprocessing.connection.Connection) -> None:
+    try:
+        value = func()
+    except BaseException:  # noqa: B036 - no traceback here: the parent, given no answer, runs func and reports
+        os._exit(1)
+    writer.send(value)
+    writer.close()

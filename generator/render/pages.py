@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from generator.core import i18n, urls
@@ -28,6 +28,7 @@ from generator.load.publishers import Publisher
 from generator.load.publishers import link as publisher_link
 from generator.load.registry import fold
 from generator.core.hashing import fingerprint
+from generator.core.parallel import Later
 from generator.index.taxonomy import newest_first
 
 RELATED = 5
@@ -116,13 +117,13 @@ class Kinds:
     """Every publisher (by source host), sorted by slug."""
     editions: tuple[Edition, ...] = ()
     """Every weekly edition, newest first."""
-    related_memo: RelatedMemo | None = None
-    """The last build's related reading (from the cache), reused when its inputs are the same."""
+    searched: RelatedSearch | None = None
+    """The related reading, being searched (``related_search``, given the last build's memo); None: search here."""
 
     @cached_property
-    def related(self) -> tuple[dict[str, tuple[Article, ...]], RelatedMemo]:
+    def related(self) -> Related:
         """Each article's related reading by path, and the memo for the next build."""
-        return related_reading(self.site.articles, RELATED, self.related_memo)
+        return (self.searched or related_search(self.site.articles, later=False)).result()
 
     @cached_property
     def intel(self) -> dict[str, Intel]:
@@ -226,6 +227,8 @@ def article_link(article: Article) -> ArticleLink:
 RelatedMemo = tuple[str, tuple[tuple[int, ...], ...]]
 """Related reading as the build cache keeps it: a hash of what it is computed from (every article's
 companies and tags, newest first, and the limit), and each article's picks by their places in that order."""
+Related = tuple[dict[str, tuple[Article, ...]], RelatedMemo]
+"""Each article's related reading by path, and its memo for the next build."""
 
 
 def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[str, tuple[Article, ...]]:
@@ -233,8 +236,7 @@ def related_articles(articles: Sequence[Article], limit: int = RELATED) -> dict[
     return related_reading(articles, limit)[0]
 
 
-def related_reading(articles: Sequence[Article], limit: int = RELATED,
-                    memo: RelatedMemo | None = None) -> tuple[dict[str, tuple[Article, ...]], RelatedMemo]:
+def related_reading(articles: Sequence[Article], limit: int = RELATED, memo: RelatedMemo | None = None) -> Related:
     """Each article's related reading (by path): most shared companies, then most shared tags, then newest;
     and the memo for the next build, which skips the search when ``memo`` was made from the same inputs.
 
@@ -250,15 +252,39 @@ def related_reading(articles: Sequence[Article], limit: int = RELATED,
     The picks depend only on the keys in that order, so the memo is keyed by a hash of exactly them:
     editing an article's body (or title, or anything but its date, companies and tags) reuses it.
     """
-    ordered = newest_first(articles)
+    return related_search(articles, limit, memo, later=False).result()
+
+
+@dataclass(frozen=True)
+class RelatedSearch:
+    """Related reading being searched (``related_search``); ``result`` waits for it."""
+
+    ordered: tuple[Article, ...]
+    inputs: str
+    """What the memo is keyed by."""
+    picks: Later[tuple[tuple[int, ...], ...]]
+
+    def result(self) -> Related:
+        picks = self.picks()
+        ordered = self.ordered
+        return {a.path: tuple(ordered[j] for j in picks[i]) for i, a in enumerate(ordered)}, (self.inputs, picks)
+
+    def close(self) -> None:
+        """Stop the search if its result is no longer wanted."""
+        self.picks.close()
+
+
+def related_search(articles: Sequence[Article], limit: int = RELATED, memo: RelatedMemo | None = None,
+                   later: bool = True) -> RelatedSearch:
+    """``related_reading``, started: with ``later``, a big site's search runs in another process
+    (``parallel.Later``) while this one plans the other pages. Close it, or ask for its result."""
+    ordered = tuple(newest_first(articles))
     keys_of = [tuple(dict.fromkeys([("c", c.id) for c in a.companies] + [("t", fold(t)) for t in a.tags]))
                for a in ordered]
     inputs = fingerprint(repr(limit), *map(repr, keys_of))
     if memo is not None and memo[0] == inputs and _fits(memo[1], len(ordered)):
-        picks = memo[1]
-    else:
-        picks = _related_picks(keys_of, limit)
-    return {a.path: tuple(ordered[j] for j in picks[i]) for i, a in enumerate(ordered)}, (inputs, picks)
+        return RelatedSearch(ordered, inputs, Later(partial(tuple, memo[1]), 0))
+    return RelatedSearch(ordered, inputs, Later(partial(_related_picks, keys_of, limit), len(ordered) if later else 0))
 
 
 def _fits(picks: tuple[tuple[int, ...], ...], count: int) -> bool:

@@ -56,15 +56,19 @@ class Planned:
     fingerprint: str
 
 
+LAST: tuple[PageKind, ...] = (article_pages,)
+"""Kinds planned after the others (their place in the output stays): their related reading may still
+be searched in another process (``pages.related_search``) while the others are planned."""
+
+
 def plan_site(kinds: Kinds, base: str) -> list[Planned]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version."""
     memo: Memo = {}
-    planned = []
-    for kind in PAGE_KINDS:
-        for spec in kind(kinds):
-            fp = digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo))
-            planned.append(Planned(spec, fp))
-    return planned
+    planned: dict[PageKind, list[Planned]] = {}
+    for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
+        planned[kind] = [Planned(spec, digest(base, spec.path, spec.render, spec.template,
+                                              canonical(spec.context, memo))) for spec in kind(kinds)]
+    return [p for kind in PAGE_KINDS for p in planned[kind]]
 
 
 def section_path(name: str) -> str:
