@@ -164,18 +164,22 @@ def test_the_scroll_check_notices_a_too_wide_email(browser: object, tmp_path: Pa
     page.close()
 
 
-@hypothesis_settings(max_examples=500, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(["/", "a", ".", "..", "-", "_", "~", "B", "?", "#", "%20", "é", " ", ":", "//"]),
-                min_size=1, max_size=12).map("".join),
+@hypothesis_settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.tuples(st.sampled_from(["", "", "https://", "http://", "HTTPS://", "https://ex.org", "http://a.b:81",
+                                  "mailto:", "ftp://x"]),
+                 st.lists(st.sampled_from(["/", "a", ".", "..", "-", "_", "~", "B", "?", "#", "%20", "é", " ", ":",
+                                           "//", ";", "@", "[", "]", "\t"]),
+                          min_size=1, max_size=12).map("".join)).map("".join),
        st.sampled_from(["https://h.example/d/weekly/2025-W24/email.html", "http://H.example:8080/weekly/x/",
                         "https://h.example", "https://u@h.example/a/b/c.html"]))
 def test_links_in_email_are_what_urljoin_makes(value: str, page_url: str) -> None:
-    """The fast path for site paths gives what urljoin gives for every link, odd ones included."""
+    """The fast paths for site paths and web addresses give what urljoin gives for every link, odd ones included."""
     from generator.index import editions
     html = f'<!doctype html><html><body><a href="{escape(value)}">a</a></body></html>'
     fast = finish_email(html, page_url)
-    plain, editions._PLAIN_SITE_PATH = editions._PLAIN_SITE_PATH, re.compile("(?!)")  # every link through urljoin
+    plain, absolute = editions._PLAIN_SITE_PATH, editions._PLAIN_ABSOLUTE
+    editions._PLAIN_SITE_PATH = editions._PLAIN_ABSOLUTE = re.compile("(?!)")  # every link through urljoin
     try:
         assert fast == finish_email(html, page_url)
     finally:
-        editions._PLAIN_SITE_PATH = plain
+        editions._PLAIN_SITE_PATH, editions._PLAIN_ABSOLUTE = plain, absolute

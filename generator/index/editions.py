@@ -261,7 +261,19 @@ def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence
 EMAIL_IMAGE_WIDTH = 560
 _PLAIN_SITE_PATH = re.compile(r"/(?!/)[A-Za-z0-9/_.~-]*")
 """A path from the site's root with nothing urljoin would change: no '//' start, query, fragment or escape."""
+_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#;]*)?(?:\?[^\s#]+)?(?:#\S+)?")
+"""A web address urljoin gives back as it is (an article's source, a link in its summary): a lower-case scheme,
+a plain host, no ';' parameters, no empty query or fragment."""
 """Width given to a note's images in email: the 600 px frame less its padding."""
+
+
+def _joined(page_url: str, value: str) -> str:
+    """``urljoin``; a link it cannot read (a lone '[' in its host) is left as written, as a browser would show it."""
+    from urllib.parse import urljoin
+    try:
+        return urljoin(page_url, value)
+    except ValueError:
+        return value
 
 
 def finish_email(html: str, page_url: str) -> str:
@@ -271,7 +283,6 @@ def finish_email(html: str, page_url: str) -> str:
     Markdown images without either)."""
     import css_inline  # loaded only by builds that make editions
     import lxml.html
-    from urllib.parse import urljoin
 
     inlined = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
     doc = lxml.html.document_fromstring(inlined)
@@ -283,8 +294,12 @@ def finish_email(html: str, page_url: str) -> str:
                 value = value.strip()
                 # a site path the theme wrote: urljoin would only put the origin in front (a third of a build's
                 # email time went to urljoin)
-                plain = origin and _PLAIN_SITE_PATH.fullmatch(value) and "/." not in value
-                element.set(attr, origin + value if plain else urljoin(page_url, value))
+                if origin and _PLAIN_SITE_PATH.fullmatch(value) and "/." not in value:
+                    element.set(attr, origin + value)
+                elif not _PLAIN_ABSOLUTE.fullmatch(value):  # as it is, if it is a web address urljoin keeps
+                    element.set(attr, _joined(page_url, value))
+                elif value != element.get(attr):
+                    element.set(attr, value)
         if element.tag == "img":
             if not element.get("width"):
                 element.set("width", str(EMAIL_IMAGE_WIDTH))
