@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
@@ -27,9 +28,13 @@ MAX_SLUG = 80
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 
+@lru_cache(maxsize=4096)
 def make_slug(text: str) -> str:
     """ASCII slug of ``text``: 'Rp 1,5 triliun' → 'rp-1-5-triliun' (python-slugify alone would
-    drop the Indonesian decimal comma and collide with 'Rp 15 triliun'); '' if nothing is left."""
+    drop the Indonesian decimal comma and collide with 'Rp 15 triliun'); '' if nothing is left.
+
+    Remembered: a digest's headings ('Latar belakang', 'Apa selanjutnya') come back in article after
+    article, and python-slugify took a sixteenth of parsing one."""
     from slugify import slugify  # here, not at the top: an up-to-date build makes no slugs and skips its import
 
     return slugify(_DECIMAL_COMMA.sub("-", text), max_length=MAX_SLUG, word_boundary=True)
