@@ -181,3 +181,16 @@ def test_the_site_environment_compiles_printed_values_to_escape_output() -> None
     """Not Jinja's ``escape``: a test that would pass with Jinja's own code generator proves nothing above."""
     assert "_escape_output(" in SiteEnvironment(autoescape=True).compile("{{ x }}", raw=True)
     assert "_escape_output(" not in SiteEnvironment(autoescape=False).compile("{{ x }}", raw=True)
+
+
+def test_ui_strings_read_in_a_template_as_jinja_reads_a_dict() -> None:
+    """``t`` is a Strings: ``t.x`` finds the key without an exception, with a plain dict's results."""
+    from generator.render.context import Strings
+    source = "{{ t.skip }}|{{ t['skip'] }}|{{ t.nope is undefined }}|{{ t['nope'] is undefined }}|{{ t.get('skip') }}|{{ t.items is callable }}"
+    values = {"skip": "Lewati", "items": "butir"}
+    assert (SiteEnvironment(autoescape=True).from_string(source).render(t=Strings(values))
+            == jinja2.Environment(autoescape=True).from_string(source).render(t=values)
+            == "Lewati|Lewati|True|True|Lewati|True")
+    assert getattr(Strings(values), "skip") == "Lewati"
+    with pytest.raises(AttributeError):
+        getattr(Strings(values), "nope")

@@ -109,6 +109,18 @@ class SiteEnvironment(jinja2.Environment):
                 self.plain_helpers[id(value)] = value
 
 
+class Strings(dict[str, Any]):
+    """The UI strings as templates read them, ``t.skip`` or ``t['skip']``: a dict whose keys are also its
+    attributes (after its methods, as Jinja looks them up). Jinja tries an attribute before a key, so on a
+    plain dict each ``t.skip`` raised and caught an AttributeError: some twenty a page, a tenth of rendering it."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 class Imported:
     """A template's module (its macros and top-level names) for templates to use without importing it;
     it is imported when a name is first asked for, so a broken template is an error on the page that uses it."""

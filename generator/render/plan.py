@@ -23,7 +23,7 @@ from generator.index.editions import finish_email, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
 from generator.core.models import Article, Image, PageSpec
-from generator.render.context import Imported, SiteEnvironment
+from generator.render.context import Imported, SiteEnvironment, Strings
 from generator.render.helpers import Helpers
 from generator.render.images import render_resized
 from generator.load.registry import fold
@@ -93,7 +93,7 @@ class Renderer:
         html = Helpers(config.base_path, config.base_url, long_date, env.policies["json.dumps_function"] or json.dumps,
                        env.policies["json.dumps_kwargs"])
         env.add_helpers(
-            config=config, t=i18n.STRINGS[config.language], item=self.item,
+            config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
             section_path=section_path, **html.globals(), m=Imported(env, "_macros.html"),
