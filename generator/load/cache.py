@@ -232,8 +232,8 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
             db.execute("DELETE FROM meta")
             known = {k for (k,) in db.execute("SELECT key FROM articles")}
             db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
-            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",
-                           [(k, v) for k, v in update.articles.items() if v is not None])
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",  # one row made at a time (``Rows``)
+                           ((k, v) for k, v in update.articles.items() if v is not None))
             db.executemany("INSERT INTO meta VALUES (?, ?)",
                            [("format", FORMAT)] + [(k, codec.dumps(v)) for k, v in meta.items()])
     finally:
