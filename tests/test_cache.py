@@ -17,7 +17,7 @@ import pytest
 from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, save_cache
 from generator.core.hashing import digest
 from generator.core.errors import Problem
-from generator.load.incremental import decode_row, encode_row
+from generator.load.incremental import Rows, decode_row, encode_row
 from generator.core.models import Article, Company, Source
 
 
@@ -59,6 +59,16 @@ def test_round_trip(tmp_path: Path) -> None:
     small = load_cache(tmp_path, full=False)
     assert small.live == TreeState("tree", {}, LIVE.stats) and small.articles == {}
     assert (tmp_path / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_rows_are_put_together_from_their_heads_and_the_articles_bodies(tmp_path: Path) -> None:
+    article = make_article(body="<p>Isi “kutipan”</p>".encode("utf-8"))
+    parsed, failed = encode_row((article, ())), encode_row((None, (Problem("content/b.md", 1, "", "bad"),)))
+    rows = Rows({"k": parsed.partition(b"\n")[0], "b": failed.partition(b"\n")[0], "old": None}, {"k": article})
+    assert dict(rows) == {"k": parsed, "b": failed, "old": None}
+    assert decode_row(rows["k"]) == (article, ()) and decode_row(parsed)[0].body_html == "<p>Isi “kutipan”</p>"
+    save_cache(tmp_path, update(rows), LIVE, None)
+    assert dict(load_cache(tmp_path).articles) == {"k": parsed, "b": failed}
 
 
 def test_unbounded_times_round_trip(tmp_path: Path) -> None:
