@@ -14,11 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.core import codec
 from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, save_cache
 from generator.core.hashing import digest
 from generator.core.errors import Problem
-from generator.load.incremental import decode_row, encode_row
+from generator.load.incremental import Rows, decode_row, encode_row
 from generator.core.models import Article, Company, Source
 
 
@@ -29,7 +28,7 @@ def make_article(**overrides: object) -> Article:
         summary_from_body=False, source=Source("Reuters", "https://reuters.com/x"), tags=("ai", "data"),
         companies=(Company("meta", "Meta", ("Facebook",)), Company("x", "X", known=False)), section="Asia",
         author="", image="", image_alt="", image_caption="", image_credit="", draft=False,
-        body_html="<p>Isi</p>", path="2025/06/a/")
+        body=b"<p>Isi</p>", path="2025/06/a/")
     fields.update(overrides)
     return Article(**fields)  # type: ignore[arg-type]
 
@@ -60,6 +59,16 @@ def test_round_trip(tmp_path: Path) -> None:
     small = load_cache(tmp_path, full=False)
     assert small.live == TreeState("tree", {}, LIVE.stats) and small.articles == {}
     assert (tmp_path / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_rows_are_put_together_from_their_heads_and_the_articles_bodies(tmp_path: Path) -> None:
+    article = make_article(body="<p>Isi “kutipan”</p>".encode("utf-8"))
+    parsed, failed = encode_row((article, ())), encode_row((None, (Problem("content/b.md", 1, "", "bad"),)))
+    rows = Rows({"k": parsed.partition(b"\n")[0], "b": failed.partition(b"\n")[0], "old": None}, {"k": article})
+    assert dict(rows) == {"k": parsed, "b": failed, "old": None}
+    assert decode_row(rows["k"]) == (article, ()) and decode_row(parsed)[0].body_html == "<p>Isi “kutipan”</p>"
+    save_cache(tmp_path, update(rows), LIVE, None)
+    assert dict(load_cache(tmp_path).articles) == {"k": parsed, "b": failed}
 
 
 def test_unbounded_times_round_trip(tmp_path: Path) -> None:
@@ -135,10 +144,10 @@ class Boom:
     encode_row((make_article(), ())).replace(b'"@":"Source"', b'"@":"Company"'),
     encode_row((make_article(), ())).replace(b'"zone":"Asia/Jakarta"', b'"zone":"../../etc/passwd"'),
     encode_row((make_article(), ())).replace(b'"slug":"a",', b'"slug":"a","extra":1,'),
-    encode_row((make_article(), ())).replace(b'"slug":"a",', b'"slug":"a","body_html":"",'),
+    encode_row((make_article(), ())).replace(b'"slug":"a",', b'"slug":"a","body":"",'),
     encode_row((make_article(), ())).split(b"\n")[0],
     encode_row((make_article(), ())) + b"\xff",
-    codec.dumps((make_article(), ())),
+    encode_row((make_article(), ())).split(b"\n")[0].replace(b'"draft":false', b'"draft":false,"body":"<p>Isi</p>"'),
 ])
 def test_a_row_that_is_not_exactly_a_parse_result_is_a_miss(row: object, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:

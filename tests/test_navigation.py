@@ -151,7 +151,7 @@ def item(slug: str, day: int, companies: tuple[str, ...] = (), tags: tuple[str, 
     return Article(source_path=f"{slug}.md", key=slug, slug=slug, title=slug.upper(), date=when,
                    updated=None, summary="", summary_from_body=True, source=None, tags=tags,
                    companies=tuple(Company(c, c) for c in companies), section="", author="", image="",
-                   image_alt="", image_caption="", image_credit="", draft=False, body_html="",
+                   image_alt="", image_caption="", image_credit="", draft=False, body=b"",
                    path=f"2025/06/{slug}/")
 
 
@@ -178,7 +178,7 @@ def test_related_reading_is_remembered_by_its_inputs_only() -> None:
     may change), recomputed otherwise; picks that cannot be right for the site (a tampered cache) are ignored."""
     articles = [item("a", 3, ("meta",), ("ai",)), item("b", 2, ("meta",)), item("c", 1, (), ("ai",))]
     related, memo = related_reading(articles)
-    retitled = [replace(articles[0], title="New title", body_html="<p>more</p>"), *articles[1:]]
+    retitled = [replace(articles[0], title="New title", body=b"<p>more</p>"), *articles[1:]]
     assert related_reading(retitled, memo=(memo[0], ((2,), (), ()))) == (
         {a.path: r for a, r in zip(retitled, ((articles[2],), (), ()))}, (memo[0], ((2,), (), ())))  # reused as is
     retagged = [replace(articles[0], tags=("data",)), *articles[1:]]

@@ -52,7 +52,9 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}: only data goes into the cache")
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes})
+"""Values kept as they are. Bytes stay bytes, which JSON cannot hold (``to_json`` refuses them): only an
+article's body is bytes, and ``incremental.encode_row`` takes it out and stores it beside the JSON."""
 _FIELDS: dict[type, tuple[str, ...]] = {}
 """A dataclass's field names in declaration order, found once per class."""
 
@@ -83,7 +85,7 @@ def parse(data: bytes | str) -> Any:
 
 
 _DECODERS: dict[Any, Decoder] = {}
-_EXACT: dict[Any, type] = {str: str, int: int, bool: bool}
+_EXACT: dict[Any, type] = {str: str, int: int, bool: bool, bytes: bytes}
 """Types checked by ``type(value) is``, which the dataclass and tuple decoders do inline."""
 
 
@@ -101,7 +103,7 @@ def decoder(hint: Any) -> Decoder:
 def _make(hint: Any) -> Decoder:
     if hint is type(None) or hint is None:
         return _exact(type(None))
-    if hint in (str, int, bool):
+    if hint in (str, int, bool, bytes):  # JSON never gives bytes: only a row's body, put back by decode_row
         return _exact(hint)
     if hint is float:
         return _float

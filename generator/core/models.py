@@ -87,8 +87,10 @@ class Article:
     image_credit: str
     """Who made the image, e.g. 'Foto: Antara'."""
     draft: bool
-    body_html: str
-    """The Markdown body rendered to safe HTML."""
+    body: bytes
+    """The Markdown body rendered to safe HTML, as UTF-8: a str holding one character outside Latin-1
+    takes two or four bytes a character, and the bodies are most of a big site's memory (``body_html``
+    gives the text)."""
     path: str
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
     redirects: tuple[Redirect, ...] = ()
@@ -96,6 +98,11 @@ class Article:
     words: int = 0
     """Words in the body's text (what ``body_html | striptags | wordcount`` counts), for the reading time;
     counted once when the article is parsed rather than on every render."""
+
+    @property
+    def body_html(self) -> str:
+        """The Markdown body rendered to safe HTML (what templates and feeds show)."""
+        return self.body.decode("utf-8")
 
     def __fingerprint__(self) -> str:
         """What a page that shows this article depends on: its key hashes the file and the parse settings."""

@@ -9,6 +9,7 @@ work runs in this process.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -32,6 +33,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _trim() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere).
+
+    What the build freed before forking (the article files' bytes, planning's scratch) stays in this
+    process's heap, and so in every worker's resident size: about 5% of it at 10,000 articles."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        pass
+
+
 def _run(item: object) -> object:
     assert _TASK is not None
     return _TASK(item)
@@ -44,6 +56,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
         yield from map(func, items)
         return
     _TASK = func
+    _trim()  # a worker's memory starts as a copy of this process's: hand back what is free first
     gc.freeze()  # the inherited objects leave the collector's view: a worker's collections never write to
     try:         # (and so never copy) the parent's pages
         pool = multiprocessing.get_context("fork").Pool(min(workers, len(items)))

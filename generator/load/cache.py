@@ -232,10 +232,11 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
             db.execute("DELETE FROM meta")
             known = {k for (k,) in db.execute("SELECT key FROM articles")}
             db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
-            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",
-                           [(k, v) for k, v in update.articles.items() if v is not None])
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("format", FORMAT)] + [(k, codec.dumps(v)) for k, v in meta.items()])
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",  # one row made at a time (``Rows``)
+                           ((k, v) for k, v in update.articles.items() if v is not None))
+            db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+            db.executemany("INSERT INTO meta VALUES (?, ?)",  # one at a time: the maps' JSON is tens of MB
+                           ((k, codec.dumps(v)) for k, v in meta.items()))
     finally:
         db.close()
 

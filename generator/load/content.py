@@ -318,7 +318,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
-                      body_html=body_html, redirects=tuple(redirects), words=count_words(body_html),
+                      body=body_html.encode("utf-8"), redirects=tuple(redirects), words=count_words(body_html),
                       **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
