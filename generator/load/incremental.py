@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from generator.core import codec
@@ -112,7 +113,8 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     """Parse every article (or take it from the cache); all problems from all files come back together.
 
     A file whose size, mtime and inode match the last build's is not even read: its cache key
-    is remembered. Any other file is read and looked up by the hash of its bytes.
+    is remembered. Any other file is read, and looked up by the hash of its bytes, in the workers that
+    parse what is new: on a first build the reading is spread over the cores too.
     """
     folder = config.path(config.content_dir)
     if not folder.is_dir():
@@ -123,52 +125,60 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     problems = [*settings.registry.warnings, *found_problems]
     results: dict[str, ParseResult] = {}
     rows: dict[str, bytes | None] = {}
-    keys: list[str] = []
-    seen: Seen = {}
-    todo: list[tuple[str, bytes, str] | None] = []
+    keys: list[str | None] = []
+    """Each file's cache key, in file order; None while a worker reads it, and for a file that cannot be read."""
+    signatures: list[str] = []
+    todo: list[tuple[str, Path, int]] = []
+    """Files to read: (rel, path, place in ``keys``)."""
     articles_cache = cache.articles if cache else {}
     known_files = cache.files if cache else {}
     for rel, path in files:
         signature = _signature(str(path), settings)
         known = known_files.get(rel)
         cached = decode_row(articles_cache.get(known[1])) if known and known[0] == signature else None
+        signatures.append(signature)
         if cached is not None and known is not None:
-            key = known[1]
+            keys.append(known[1])
+            rows.setdefault(known[1], None)
+            results[known[1]] = cached
         else:
-            data = read_article(rel, path)
-            if isinstance(data, Problem):
-                problems.append(data)
-                continue
-            key = article_key(rel, data, settings)
-            cached = decode_row(articles_cache.get(key))
-            if cached is None:
-                todo.append((rel, data, key))
-        keys.append(key)
-        seen[rel] = (signature, key)
-        if cached is not None:
-            rows.setdefault(key, None)
-            results[key] = cached
+            todo.append((rel, path, len(keys)))
+            keys.append(None)
 
-    def parse(index: int) -> bytes:
-        # the files' bytes and the settings reach workers by fork (only an index is sent); the result comes back
-        # as the cache row it will be stored as
-        rel, data, _ = todo[index]  # type: ignore[misc]
-        return encode_row(parse_article(rel, data, settings))
+    def read(index: int) -> Problem | tuple[str, bytes | None]:
+        # runs in the workers (the list of files and the cache reach them by fork; only an index is sent): the
+        # file's key, and its new cache row, or None when the cache has a good row for these bytes already
+        rel, path, _ = todo[index]
+        data = read_article(rel, path)
+        if isinstance(data, Problem):
+            return data
+        key = article_key(rel, data, settings)
+        if decode_row(articles_cache.get(key)) is not None:
+            return key, None
+        return key, encode_row(parse_article(rel, data, settings))
 
     done = len(results)
-    for index, row in enumerate(ordered_map(parse, range(len(todo)), workers)):
-        key = todo[index][2]  # type: ignore[index]
-        todo[index] = None  # this file's bytes are no longer needed here
-        read = decode_row(row)  # read back as every later build will read it
-        if read is None:
-            raise codec.DecodeError(f"the cache row of {key} does not decode")  # a bug, never bad input
-        results[key] = read
-        rows[key] = row[:row.index(b"\n")]  # the head: the body is the article's (``Rows``)
+    for (rel, _, place), result in zip(todo, ordered_map(read, range(len(todo)), workers)):
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        key, row = result
+        keys[place] = key
+        if row is None:  # a file touched (or copied) without a change: the cache's row, as the worker found it
+            results[key] = decode_row(articles_cache[key])  # type: ignore[assignment]
+            rows.setdefault(key, None)
+        else:
+            parsed = decode_row(row)  # read back as every later build will read it
+            if parsed is None:
+                raise codec.DecodeError(f"the cache row of {key} does not decode")  # a bug, never bad input
+            results[key] = parsed
+            rows[key] = row[:row.index(b"\n")]  # the head: the body is the article's (``Rows``)
         done += 1
         if progress:
             progress("articles", done, len(files))
+    seen: Seen = {rel: (signature, key) for (rel, _), signature, key in zip(files, signatures, keys) if key is not None}
     articles: list[Article] = []
-    for key in keys:
+    for key in filter(None, keys):
         article, found = results[key]
         problems.extend(found)
         if article is not None:
