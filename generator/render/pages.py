@@ -21,7 +21,7 @@ from generator.core import i18n, urls
 from generator.render import images
 from generator.load.config import Config
 from generator.index.editions import Edition, EditionLink, neighbours
-from generator.render.feeds import Category, item_categories, term_names
+from generator.render.feeds import Category, Names, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
 from generator.load.publishers import Publisher
@@ -138,12 +138,18 @@ class Kinds:
         return Feed(title, urls.feed_path(first), self.config.feed_formats)
 
     @cached_property
-    def feed_categories(self) -> dict[str, tuple[Category, ...]]:
-        """Each article's feed categories by its path, made once, so the planner hashes them once per
-        article rather than once per feed the article is in."""
-        names = term_names(self.site)
-        one: dict[Category, Category] = {}  # equal categories as one object, hashed once
-        return {a.path: tuple(one.setdefault(c, c) for c in item_categories(a, names)) for a in self.site.articles}
+    def _feed_categories(self) -> tuple[dict[str, tuple[Category, ...]], dict[Category, Category], Names]:
+        return {}, {}, term_names(self.site)
+
+    def feed_categories(self, article: Article) -> tuple[Category, ...]:
+        """The article's feed categories, made once, so the planner hashes them once per article rather than
+        once per feed the article is in; made only for the articles some feed shows (a feed shows its newest
+        ``feed_size``)."""
+        made, one, names = self._feed_categories
+        found = made.get(article.path)
+        if found is None:  # equal categories as one object, hashed once
+            found = made[article.path] = tuple([one.setdefault(c, c) for c in item_categories(article, names)])
+        return found
 
     @cached_property
     def section_bar(self) -> tuple[MenuLink, ...]:
@@ -529,7 +535,7 @@ def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -
     with the display names of their categories (which other articles can change)."""
     shown = tuple(articles[: k.config.feed_size])
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
-               "categories": tuple(k.feed_categories[a.path] for a in shown)}
+               "categories": tuple([k.feed_categories(a) for a in shown])}
     for fmt, _, path in urls.FEED_FORMATS:
         if fmt not in k.config.feed_formats:
             continue
