@@ -76,8 +76,17 @@ class Background:
         if not hasattr(os, "fork"):
             return
         read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: nothing here may return into the caller's code
+        gc.freeze()  # as in ordered_map: the child's collections never write to (and so copy) the parent's pages
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had: every call is made here
+            gc.unfreeze()
+            os.close(read)
+            os.close(write)
+            return
+        if pid:
+            gc.unfreeze()
+        else:  # the child: nothing here may return into the caller's code
             code = 0
             try:
                 os.close(read)

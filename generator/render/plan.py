@@ -22,6 +22,7 @@ from generator.load.config import Config
 from generator.index.editions import finish_email, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
+from generator.core.parallel import Background
 from generator.core.models import Article, Image, PageSpec
 from generator.render.context import Imported, SiteEnvironment
 from generator.render.helpers import Helpers
@@ -56,15 +57,30 @@ class Planned:
     fingerprint: str
 
 
-def plan_site(kinds: Kinds, base: str) -> list[Planned]:
+SPLIT_HASHING = 2_000
+"""From this many specs, with two workers or more, a forked process fingerprints the second half of them
+while this one does the first: at 10,000 articles (15,500 specs) hashing is 0.4 s of a one-article rebuild."""
+
+
+def plan_site(kinds: Kinds, base: str, workers: int = 1) -> list[Planned]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version."""
-    memo: Memo = {}
-    planned = []
-    for kind in PAGE_KINDS:
-        for spec in kind(kinds):
-            fp = digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo))
-            planned.append(Planned(spec, fp))
-    return planned
+    specs = [spec for kind in PAGE_KINDS for spec in kind(kinds)]
+
+    def fingerprints(start: int, end: int) -> dict[str, str]:
+        memo: Memo = {}
+        return {str(i): digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo))
+                for i, spec in enumerate(specs[start:end], start)}
+
+    half = len(specs) // 2 if workers > 1 and len(specs) >= SPLIT_HASHING else len(specs)
+    rest = Background([partial(fingerprints, half, len(specs))]) if half < len(specs) else None
+    try:
+        found = fingerprints(0, half)
+        if rest is not None:
+            found |= rest.result(0)
+    finally:
+        if rest is not None:
+            rest.close()
+    return [Planned(spec, found[str(i)]) for i, spec in enumerate(specs)]
 
 
 def section_path(name: str) -> str:
