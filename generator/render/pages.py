@@ -375,15 +375,15 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     related = k.related[0]
     articles = k.site.articles
     links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
-    for i, article in enumerate(articles):
+    for i, article in enumerate(articles):  # lists made in comprehensions: a generator per tuple costs more
         yield k.page(article.path, "article.html", article.title, article=article,
-                     tag_links=tuple(tags[fold(tag)] for tag in article.tags),
-                     company_links=tuple(companies[c.id] for c in article.companies),
+                     tag_links=tuple([tags[fold(tag)] for tag in article.tags]),
+                     company_links=tuple([companies[c.id] for c in article.companies]),
                      section_link=sections.get(fold(article.section)),
                      image=k.image(article),
                      newer=links[articles[i - 1].path] if i > 0 else None,
                      older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
-                     related=tuple(links[r.path] for r in related[article.path]),
+                     related=tuple([links[r.path] for r in related[article.path]]),
                      publisher_link=publishers.get(article.source_path))
 
 
