@@ -153,7 +153,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
     icon = site_icon(config, (theme.static, config.path(config.static_dir)))
     kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, related)
-    planned = tuple(plan_site(kinds, base, options.workers))
+    planned = tuple(plan_site(kinds, base))
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,

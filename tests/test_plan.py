@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from conftest import article, feed_files, make_project
 from generator.build import build
 from generator.load.config import load_config
@@ -54,21 +52,3 @@ def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:
     assert changed(tmp_path, before, tmp_path) == sorted([  # b's page links a as the newer article
         "2025/05/b/index.html", "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "index.html",
         "tags/index.html", "tags/x/index.html", *feed_files("", "tags/x/", "weekly/"), *EDITION_W24])
-
-
-def test_fingerprints_made_in_two_processes_are_the_ones_made_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.core.models import BuildOptions
-    from generator.render import plan
-
-    make_project(tmp_path, {f"2025/06/a{i}.md": article(title=f"A{i}", tags=f"[x, t{i % 3}]") for i in range(12)})
-    one = dict(build(load_config(tmp_path / "config.yaml"), BuildOptions(workers=1)).fingerprints)
-    monkeypatch.setattr(plan, "SPLIT_HASHING", 2)  # the second half is hashed in a forked process
-    children = []
-    real = plan.Background
-
-    def counted(calls):  # type: ignore[no-untyped-def]
-        children.append(len(calls))
-        return real(calls)
-    monkeypatch.setattr(plan, "Background", counted)
-    two = dict(build(load_config(tmp_path / "config.yaml"), BuildOptions(workers=2)).fingerprints)
-    assert children == [1] and two == one and len(one) > 12

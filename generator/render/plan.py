@@ -22,7 +22,6 @@ from generator.load.config import Config
 from generator.index.editions import finish_email, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
-from generator.core.parallel import Background
 from generator.core.models import Article, Image, PageSpec
 from generator.render.context import Imported, SiteEnvironment
 from generator.render.helpers import Helpers
@@ -57,35 +56,15 @@ class Planned:
     fingerprint: str
 
 
-SPLIT_HASHING = 2_000
-"""From this many specs, with two workers or more, a forked process fingerprints the last third of them
-while this one does the rest: at 10,000 articles (15,500 specs) hashing is 0.4 s of a one-article rebuild."""
-HERE = 0.65
-"""The share of the specs this process hashes. The last ones (lists and feeds, with 20 articles and images
-each) cost more apiece than article pages, and the forked process meets every shared value afresh: at
-10,000 articles, with half the specs here, this process then waited 0.2 s for the other; with 0.6 to 0.7,
-about nothing (hashing 0.42 s -> about 0.3 s of wall time)."""
-
-
-def plan_site(kinds: Kinds, base: str, workers: int = 1) -> list[Planned]:
+def plan_site(kinds: Kinds, base: str) -> list[Planned]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version."""
-    specs = [spec for kind in PAGE_KINDS for spec in kind(kinds)]
-
-    def fingerprints(start: int, end: int) -> dict[str, str]:
-        memo: Memo = {}
-        return {str(i): digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo))
-                for i, spec in enumerate(specs[start:end], start)}
-
-    half = int(len(specs) * HERE) if workers > 1 and len(specs) >= SPLIT_HASHING else len(specs)
-    rest = Background([partial(fingerprints, half, len(specs))]) if half < len(specs) else None
-    try:
-        found = fingerprints(0, half)
-        if rest is not None:
-            found |= rest.result(0)
-    finally:
-        if rest is not None:
-            rest.close()
-    return [Planned(spec, found[str(i)]) for i, spec in enumerate(specs)]
+    memo: Memo = {}
+    planned = []
+    for kind in PAGE_KINDS:
+        for spec in kind(kinds):
+            fp = digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo))
+            planned.append(Planned(spec, fp))
+    return planned
 
 
 def section_path(name: str) -> str:
