@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -30,38 +33,83 @@ def test_small_inputs_and_one_job_stay_in_this_process() -> None:
     assert {pid for pid in ordered_map(lambda _: os.getpid(), list(range(MIN_PARALLEL)), workers=1)} == {os.getpid()}
 
 
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def test_later_runs_in_another_process_and_gives_the_same_result() -> None:
-    later = Later(lambda: (os.getpid(), sum(range(1000))), MIN_PARALLEL)
+    later = Later(lambda: (os.getpid(), sum(range(1000))))
     pid, total = later()
     assert pid != os.getpid() and total == 499500
-    assert Later(lambda: os.getpid(), MIN_PARALLEL - 1)() == os.getpid(), "small work is not worth a process"
+    assert later() == [pid, total], "asked again: the same result, not made again"
+    assert Later(lambda: os.getpid(), background=False)() == os.getpid()
+    assert Later(lambda: ((1, 2), (3,)), decode=lambda rows: tuple(map(tuple, rows)))() == ((1, 2), (3,))
+
+
+def test_later_results_cross_the_pipe_with_odd_text_intact() -> None:
+    """Paths that are not UTF-8 (surrogate escapes), tabs, newlines, NULs and empty strings come back as made."""
+    odd = {"caf\u00e9/index.html": "12:34:56", "bad\udcffname": "d", "": "", "a\tb\nc": "link or special file",
+           "a\0b": "c"}
+    later = Later(lambda: dict(odd, pid=str(os.getpid())))
+    found = later()
+    assert found.pop("pid") != str(os.getpid()), "made in the child"
+    assert found == odd
 
 
 def test_a_killed_later_process_means_the_work_is_done_here() -> None:
     parent = os.getpid()
-    later = Later(lambda: (time.sleep(30) if os.getpid() != parent else None, os.getpid())[1], MIN_PARALLEL)
-    assert later._process is not None and later._process.pid
+    later = Later(lambda: (time.sleep(30) if os.getpid() != parent else None, os.getpid())[1])
     time.sleep(0.2)
-    assert later._process.is_alive(), "the other process is still working when it is killed"
-    os.kill(later._process.pid, signal.SIGKILL)  # kill -9, as the OOM killer would
+    assert _alive(later._pid), "the other process is still working when it is killed"
+    os.kill(later._pid, signal.SIGKILL)  # kill -9, as the OOM killer would
     started = time.monotonic()
     assert later() == parent
     assert time.monotonic() - started < 10, "the parent did not wait for the dead process"
 
 
 def test_a_failing_later_prints_nothing_and_fails_here(capfd: pytest.CaptureFixture[str]) -> None:
+    calls = []
+
     def fail() -> None:
+        calls.append(os.getpid())
         raise ValueError(f"failed in {os.getpid()}")
 
-    later = Later(fail, MIN_PARALLEL)
+    later = Later(fail)
     with pytest.raises(ValueError, match=f"failed in {os.getpid()}"):
         later()
+    assert calls == [os.getpid()], "raised here, where the caller sees it"
     assert capfd.readouterr().err == "", "the other process printed a traceback"
 
 
 def test_closing_a_later_ends_its_process() -> None:
-    later = Later(lambda: time.sleep(30), MIN_PARALLEL)
-    process = later._process
-    assert process is not None and process.is_alive()
+    later = Later(lambda: time.sleep(30))
+    pid = later._pid
+    assert _alive(pid)
     later.close()
-    assert not process.is_alive() and process.exitcode is not None
+    assert not _alive(pid)
+    assert later() is None, "after close, the work is done here"
+
+
+def test_a_later_process_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
+    """It holds the parent's files, the build lock among them: kill -9 of a build must not leave it running."""
+    script = tmp_path / "parent.py"
+    script.write_text("import os, sys, time\nsys.path.insert(0, sys.argv[1])\nfrom generator.core.parallel import Later\n"
+                      "later = Later(lambda: time.sleep(60))\nprint(later._pid, flush=True)\ntime.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, str(script), str(Path(__file__).parent.parent)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        assert _alive(child)
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(child), "the child outlived its killed parent"
+    finally:
+        parent.kill()

@@ -9,13 +9,13 @@ work runs in this process.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.process
+import json
 import os
-from typing import Callable, Generic, Iterator, Sequence, TypeVar
+import signal
+from typing import Any, Callable, Generic, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,6 +52,8 @@ def _run(item: object) -> object:
 def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 32) -> Iterator[R]:
     """``map(func, items)``, spread over ``workers`` forked processes when that pays off."""
     global _TASK
+    import multiprocessing  # here: an up-to-date build, which forks only ``Later``s, never needs it (40 ms)
+
     if workers <= 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(func, items)
         return
@@ -73,50 +75,98 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
 class Later(Generic[R]):
     """``func()`` computed in a forked process while this one goes on; calling the ``Later`` gives its result.
 
-    For work that needs the whole site but not the rest of the plan (related reading): the other core,
-    idle while the planner runs, does it. Below ``MIN_PARALLEL`` items, where fork is unavailable, or
-    when the process fails (killed, out of memory), ``func`` runs here, when its result is asked for;
-    the result is the same either way. ``close`` ends a process whose result is no longer wanted (the
-    build failed); a ``Later`` must be closed or called.
+    For work that does not need what this process does meanwhile: related reading while the rest of the site
+    is planned, the output folder's stat walks while the cache is read. The child sends the result back
+    through a pipe as JSON (``decode`` turns JSON's lists back into tuples where ``func`` returns tuples),
+    with no pickle and no multiprocessing, which an up-to-date build never imports. With ``background``
+    false, where fork is unavailable or fails, when the call fails in the child, or when the child dies
+    (killed, out of memory), ``func`` runs here when its result is asked for: the result is always what
+    ``func`` gives here, and an exception is raised here, where the caller sees it. ``close`` ends a child
+    whose result is no longer wanted; a ``Later`` must be called or closed. Called again, it gives the same
+    result without making it again.
     """
 
-    def __init__(self, func: Callable[[], R], items: int) -> None:
-        self._func = func
-        self._process: multiprocessing.process.BaseProcess | None = None
-        if items < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    def __init__(self, func: Callable[[], R], background: bool = True,
+                 decode: Callable[[Any], R] = lambda value: value) -> None:
+        self._func, self._decode = func, decode
+        self._result: tuple[R] | None = None
+        self._pid = 0
+        self._pipe: int | None = None
+        if not background or not hasattr(os, "fork"):
             return
-        context = multiprocessing.get_context("fork")
-        self._reader, writer = context.Pipe(duplex=False)
-        self._process = context.Process(target=_send, args=(func, writer), daemon=True)
-        gc.freeze()  # as in ordered_map: the child's collections never copy the parent's pages
+        read, write = os.pipe()
+        parent = os.getpid()
+        gc.freeze()  # as in ordered_map: the child's collections never write to (and so copy) the parent's pages
         try:
-            self._process.start()
-        finally:
+            pid = os.fork()
+        except OSError:  # no process to be had: the call is made here
             gc.unfreeze()
-            writer.close()
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: nothing here may return into the caller's code, or print
+            code = 1
+            try:
+                os.close(read)
+                _die_with(parent)
+                data = json.dumps(func(), separators=(",", ":")).encode("ascii")  # lone surrogates as \udcxx
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+                code = 0
+            except BaseException:  # noqa: B036 - made again in the parent, whose exception the caller sees
+                pass
+            finally:
+                os._exit(code)
+        gc.unfreeze()
+        os.close(write)
+        self._pid, self._pipe = pid, read
 
     def __call__(self) -> R:
-        if self._process is None:
+        if self._result is None:
+            self._result = (self._make(),)
+        return self._result[0]
+
+    def _make(self) -> R:
+        if self._pipe is None:
             return self._func()
+        chunks = []
         try:
-            return self._reader.recv()  # type: ignore[no-any-return]
-        except (EOFError, OSError):  # the process died without an answer: do the work here
-            return self._func()
-        finally:
-            self.close()
+            with os.fdopen(self._pipe, "rb") as pipe:
+                self._pipe = None
+                chunks.append(pipe.read())  # until the child has written all and exited
+        except OSError:
+            chunks.clear()
+        status = self._reap(kill=False)
+        if status == 0 and chunks:
+            with contextlib.suppress(ValueError):
+                return self._decode(json.loads(chunks[0]))
+        return self._func()  # the child failed or died: do the work here
 
     def close(self) -> None:
-        if self._process is not None:
-            self._process.kill()  # a no-op once it has exited
-            self._process.join()
-            self._reader.close()
-            self._process = None
+        """End the child if it still runs, and reap it."""
+        if self._pipe is not None:
+            os.close(self._pipe)
+            self._pipe = None
+        self._reap(kill=True)
+
+    def _reap(self, kill: bool) -> int | None:
+        if not self._pid:
+            return None
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:
+            status = -1
+        self._pid = 0
+        return os.waitstatus_to_exitcode(status) if status != -1 else None
 
 
-def _send(func: Callable[[], object], writer: multiprocessing.connection.Connection) -> None:
-    try:
-        value = func()
-    except BaseException:  # noqa: B036 - no traceback here: the parent, given no answer, runs func and reports
+def _die_with(parent: int) -> None:
+    """End this child when ``parent`` ends (Linux's PR_SET_PDEATHSIG): it holds the parent's open files,
+    the build lock among them, which must not outlive a build that was killed."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent was gone before that took effect
         os._exit(1)
-    writer.send(value)
-    writer.close()

@@ -21,14 +21,14 @@ from generator.core import i18n, urls
 from generator.render import images
 from generator.load.config import Config
 from generator.index.editions import Edition, EditionLink, neighbours
-from generator.render.feeds import Category, item_categories, term_names
+from generator.render.feeds import Category, Names, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
 from generator.load.publishers import Publisher
 from generator.load.publishers import link as publisher_link
 from generator.load.registry import fold
 from generator.core.hashing import fingerprint
-from generator.core.parallel import Later
+from generator.core.parallel import MIN_PARALLEL, Later
 from generator.index.taxonomy import newest_first
 
 RELATED = 5
@@ -139,12 +139,18 @@ class Kinds:
         return Feed(title, urls.feed_path(first), self.config.feed_formats)
 
     @cached_property
-    def feed_categories(self) -> dict[str, tuple[Category, ...]]:
-        """Each article's feed categories by its path, made once, so the planner hashes them once per
-        article rather than once per feed the article is in."""
-        names = term_names(self.site)
-        one: dict[Category, Category] = {}  # equal categories as one object, hashed once
-        return {a.path: tuple(one.setdefault(c, c) for c in item_categories(a, names)) for a in self.site.articles}
+    def _feed_categories(self) -> tuple[dict[str, tuple[Category, ...]], dict[Category, Category], Names]:
+        return {}, {}, term_names(self.site)
+
+    def feed_categories(self, article: Article) -> tuple[Category, ...]:
+        """The article's feed categories, made once, so the planner hashes them once per article rather than
+        once per feed the article is in; made only for the articles some feed shows (a feed shows its newest
+        ``feed_size``)."""
+        made, one, names = self._feed_categories
+        found = made.get(article.path)
+        if found is None:  # equal categories as one object, hashed once
+            found = made[article.path] = tuple([one.setdefault(c, c) for c in item_categories(article, names)])
+        return found
 
     @cached_property
     def section_bar(self) -> tuple[MenuLink, ...]:
@@ -283,8 +289,14 @@ def related_search(articles: Sequence[Article], limit: int = RELATED, memo: Rela
                for a in ordered]
     inputs = fingerprint(repr(limit), *map(repr, keys_of))
     if memo is not None and memo[0] == inputs and _fits(memo[1], len(ordered)):
-        return RelatedSearch(ordered, inputs, Later(partial(tuple, memo[1]), 0))
-    return RelatedSearch(ordered, inputs, Later(partial(_related_picks, keys_of, limit), len(ordered) if later else 0))
+        return RelatedSearch(ordered, inputs, Later(partial(tuple, memo[1]), background=False))
+    return RelatedSearch(ordered, inputs, Later(partial(_related_picks, keys_of, limit),
+                                                later and len(ordered) >= MIN_PARALLEL, _as_picks))
+
+
+def _as_picks(rows: list[list[int]]) -> tuple[tuple[int, ...], ...]:
+    """Picks as ``_related_picks`` makes them, from the JSON they crossed a pipe as."""
+    return tuple(map(tuple, rows))
 
 
 def _fits(picks: tuple[tuple[int, ...], ...], count: int) -> bool:
@@ -395,15 +407,15 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     related = k.related[0]
     articles = k.site.articles
     links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
-    for i, article in enumerate(articles):
+    for i, article in enumerate(articles):  # lists made in comprehensions: a generator per tuple costs more
         yield k.page(article.path, "article.html", article.title, article=article,
-                     tag_links=tuple(tags[fold(tag)] for tag in article.tags),
-                     company_links=tuple(companies[c.id] for c in article.companies),
+                     tag_links=tuple([tags[fold(tag)] for tag in article.tags]),
+                     company_links=tuple([companies[c.id] for c in article.companies]),
                      section_link=sections.get(fold(article.section)),
                      image=k.image(article),
                      newer=links[articles[i - 1].path] if i > 0 else None,
                      older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
-                     related=tuple(links[r.path] for r in related[article.path]),
+                     related=tuple([links[r.path] for r in related[article.path]]),
                      publisher_link=publishers.get(article.source_path))
 
 
@@ -555,7 +567,7 @@ def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -
     with the display names of their categories (which other articles can change)."""
     shown = tuple(articles[: k.config.feed_size])
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
-               "categories": tuple(k.feed_categories[a.path] for a in shown)}
+               "categories": tuple([k.feed_categories(a) for a in shown])}
     for fmt, _, path in urls.FEED_FORMATS:
         if fmt not in k.config.feed_formats:
             continue

@@ -1,8 +1,8 @@
 """sitemap.xml and robots.txt."""
 from __future__ import annotations
 
+from html import escape
 from typing import Iterable
-from xml.sax.saxutils import escape
 
 from generator.core import urls
 from generator.load.config import Config
@@ -17,7 +17,8 @@ def render_sitemap(config: Config, site: Site, page_files: Iterable[str]) -> str
     for file in sorted(page_files):
         if not file.endswith("index.html"):
             continue
-        loc = escape(urls.absolute(config.base_url, file.removesuffix("index.html")))
+        # &, < and > as xml.sax.saxutils.escape does, whose import pulls in urllib.request, http.client and ssl
+        loc = escape(urls.absolute(config.base_url, file.removesuffix("index.html")), quote=False)
         mod = f"<lastmod>{lastmod[file]}</lastmod>" if file in lastmod else ""
         lines.append(f"<url><loc>{loc}</loc>{mod}</url>")
     lines.append("</urlset>\n")

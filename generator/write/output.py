@@ -169,7 +169,12 @@ def build_lock(target: Path) -> Iterator[None]:
 
 def _siblings(target: Path) -> tuple[Path, Path]:
     """The spare tree, and where the live tree waits during a non-atomic swap."""
-    return target.with_name(f".{target.name}.prev"), target.with_name(f".{target.name}.old")
+    return spare_of(target), target.with_name(f".{target.name}.old")
+
+
+def spare_of(target: Path) -> Path:
+    """The spare tree beside ``target``: the site as of the build before the live one."""
+    return target.with_name(f".{target.name}.prev")
 
 
 def read_tree(folder: Path) -> str | None:
@@ -283,13 +288,13 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
-def _prepare_spare(spare: Path, known: Iterable[TreeState]) -> TreeState | None:
+def _prepare_spare(spare: Path, known: Iterable[TreeState], stats: Mapping[str, str] | None = None) -> TreeState | None:
     """An existing spare that still is what the cache recorded, or a fresh empty one; marked 'updating'.
 
     A spare that is ours but not as recorded (damaged by hand, half-updated or half-deleted
-    by a killed build) is deleted and made afresh: it is never published.
+    by a killed build) is deleted and made afresh: it is never published. ``stats``: its stat walk, if made.
     """
-    state = match_tree(spare, known)
+    state = match_tree(spare, known, stats)
     if state is None:
         if _ours(spare):
             remove_tree(spare)
@@ -323,15 +328,16 @@ def _write_marker(folder: Path, tree: str) -> None:
 
 
 def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = (),
-               live: TreeState | None | EllipsisType = ...) -> SiteWrite:
+               live: TreeState | None | EllipsisType = ..., spare_stats: Mapping[str, str] | None = None) -> SiteWrite:
     """Make ``target`` hold exactly ``output``, atomically; ``known`` are the states the cache recorded.
 
     ``live`` is what ``match_tree(target, known)`` gave, when the caller has asked already (a stat
-    walk of a big site is worth doing once). Any OSError (a full disk, a folder digest may not write
-    in) becomes a BuildError that names the path; the live site is unchanged then.
+    walk of a big site is worth doing once); ``spare_stats``, ``stat_tree`` of the spare, made since the
+    build lock was taken (``publish`` walks it while it plans). Any OSError (a full disk, a folder digest
+    may not write in) becomes a BuildError that names the path; the live site is unchanged then.
     """
     try:
-        return _write_site(output, target, tuple(known), live)
+        return _write_site(output, target, tuple(known), live, spare_stats)
     except OSError as e:
         raise BuildError([write_problem(e, target)]) from None
 
@@ -353,14 +359,14 @@ def write_problem(e: OSError, target: Path) -> Problem:
 
 
 def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
-                live: TreeState | None | EllipsisType) -> SiteWrite:
+                live: TreeState | None | EllipsisType, spare_stats: Mapping[str, str] | None) -> SiteWrite:
     spare, old = _siblings(target)
     if _ours(old) or _empty_folder(old):  # an interrupted swap: the live folder may move back
         clean_leftovers(target)
-        live = ...
+        live, spare_stats = ..., None
     _refuse_file(old)
     live_state = match_tree(target, known) if live is ... else live
-    kept = _prepare_spare(spare, known)
+    kept = _prepare_spare(spare, known, spare_stats)
     have = kept.files if kept else {}
     touched = Touched()
     try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -26,8 +25,9 @@ from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUp
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
-from generator.write.output import (SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, stat_tree,
-                                     write_site)
+from generator.core.parallel import Later
+from generator.write.output import (SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, spare_of,
+                                     stat_tree, write_site)
 from generator.render.theme import find_theme
 
 if TYPE_CHECKING:
@@ -90,16 +90,12 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     merge) unless ``allow_empty``.
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
-    with build_lock(target), few_collections():
-        with ThreadPoolExecutor(1) as walker:  # ended (its thread joined) before any worker process is forked
-            # the output folder's stat walk, most of an up-to-date build, runs while the cache and inputs are read
-            walked = walker.submit(stat_tree, target)
-            last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
-            inputs = inputs_fingerprint(config, options)
-        stats = walked.result()
+    with build_lock(target), few_collections(), walks(target) as (live_stats, spare_stats):
+        last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
+        inputs = inputs_fingerprint(config, options)
         snapshot = last if use_cache else CacheSnapshot()
         if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
-                and snapshot.live is not None and match_tree(target, [snapshot.live], stats)):
+                and snapshot.live is not None and match_tree(target, [snapshot.live], live_stats())):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
         from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
         from generator.load.incremental import article_loader
@@ -107,7 +103,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if use_cache:
             snapshot = load_cache(cache_dir)
         known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
-        live = match_tree(target, known, stats)
+        live = match_tree(target, known, live_stats())
         if live is None:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
@@ -119,7 +115,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if strict and result.warnings:
             return Published(result, None, result.warnings, snapshot.notes, result.articles)
         try:
-            written = write_site(result.output, target, known, live)
+            written = write_site(result.output, target, known, live, spare_stats())
         except StaleCache:  # the previous site lost a file the cache relied on: render everything
             result = build(config, options, progress, replace(snapshot, pages={}),
                            article_loader(snapshot, options.workers, progress), reader)
@@ -130,6 +126,19 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                              result.articles, result.seen, result.related)
         late = _save(cache_dir, update, written, config.root)
         return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+@contextmanager
+def walks(target: Path) -> Iterator[tuple[Later[dict[str, str]], Later[dict[str, str]]]]:
+    """The stat walks of the output folder and of its spare, each made in a forked process while this one
+    reads the cache, loads and plans: ``stat_tree(target)`` (most of an up-to-date build), and the spare's,
+    which the writer checks before it updates the spare (``write_site``)."""
+    walked = (Later(partial(stat_tree, target)), Later(partial(stat_tree, spare_of(target))))
+    try:
+        yield walked
+    finally:
+        for walk in walked:
+            walk.close()
 
 
 @contextmanager
