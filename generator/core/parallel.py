@@ -129,17 +129,16 @@ class Later(Generic[R]):
     def _make(self) -> R:
         if self._pipe is None:
             return self._func()
-        chunks = []
+        data = b""
         try:
             with os.fdopen(self._pipe, "rb") as pipe:
                 self._pipe = None
-                chunks.append(pipe.read())  # until the child has written all and exited
+                data = pipe.read()  # until the child has written all and exited
         except OSError:
-            chunks.clear()
-        status = self._reap(kill=False)
-        if status == 0 and chunks:
+            data = b""
+        if self._reap(kill=False) == 0 and data:
             with contextlib.suppress(ValueError):
-                return self._decode(json.loads(chunks[0]))
+                return self._decode(json.loads(data))
         return self._func()  # the child failed or died: do the work here
 
     def close(self) -> None:
