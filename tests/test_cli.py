@@ -99,8 +99,10 @@ def test_base_url_override_reaches_links_and_feeds(tmp_path: Path, capsys: pytes
     assert b"<link>https://x.test/sub/2025/06/a/</link>" in (tmp_path / "site/feed.xml").read_bytes()
 
 
-def test_python_dash_m_and_help_work() -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], capture_output=True, text=True)
+@pytest.mark.parametrize("module", ["generator", "generator.commands.cli"])
+def test_python_dash_m_and_help_work(module: str) -> None:
+    """Both module forms are the digest command (the second once printed nothing and did nothing)."""
+    result = subprocess.run([sys.executable, "-m", module, "build", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "--base-url URL" in result.stdout and "examples:" in result.stdout
 
 

@@ -580,3 +580,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `digest check --format json | head`: the reader has gone, which is not our error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+if __name__ == "__main__":  # `python -m generator.commands.cli`, like `python -m generator`
+    raise SystemExit(main())
