@@ -145,10 +145,10 @@ class Toolchain:
 
 
 def default_python() -> Path:
-    """The distribution's python3 when it is 3.11 or newer (what digest runs on for a user who installs it
-    there), else the Python running this script."""
+    """The distribution's python3 when it is 3.11 or newer and can make a venv (Debian splits ``ensurepip`` into
+    python3-venv): what digest runs on for a user who installs it there. Else the Python running this script."""
     if SYSTEM_PYTHON.is_file():
-        found = subprocess.run([SYSTEM_PYTHON, "-c", "import sys; print(sys.version_info >= (3, 11))"],
+        found = subprocess.run([SYSTEM_PYTHON, "-c", "import sys, ensurepip; print(sys.version_info >= (3, 11))"],
                                capture_output=True, text=True, check=False)
         if found.stdout.strip() == "True":
             return SYSTEM_PYTHON
