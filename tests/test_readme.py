@@ -62,3 +62,36 @@ def test_readme_example_runs_on_a_fresh_project(line: int, commands: list[str], 
                             timeout=300)
     assert "Traceback" not in result.stderr
     assert result.returncode == 0, f"README.md:{line}: {script}\n{result.stdout}\n{result.stderr}"
+
+
+MANUAL = [README, README.parent / "bench" / "README.md", *sorted((README.parent / "docs").glob("*.md"))]
+"""The manual: the README, the bench's README and docs/, which link to each other."""
+
+
+def _anchors(text: str) -> set[str]:
+    """Each heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as '-'."""
+    return {re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+            for heading in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
+
+
+def _links(text: str) -> list[tuple[int, str]]:
+    """(line, target) of each Markdown link outside code blocks and code spans."""
+    prose = re.sub(r"^```.*?^```", lambda m: "\n" * m.group().count("\n"), text, flags=re.MULTILINE | re.DOTALL)
+    prose = re.sub(r"`[^`\n]*`", "``", prose)
+    return [(prose.count("\n", 0, m.start()) + 1, m.group(1)) for m in re.finditer(r"\]\(([^)\s]+)\)", prose)]
+
+
+@pytest.mark.parametrize("page", MANUAL, ids=lambda p: p.relative_to(README.parent).as_posix())
+def test_every_relative_link_in_the_manual_finds_its_file_and_heading(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    broken = []
+    for line, link in _links(text):
+        if re.match(r"[a-z]+:", link):  # https:, mailto:
+            continue
+        target, _, anchor = link.partition("#")
+        path = (page.parent / target).resolve() if target else page
+        if not path.exists():
+            broken.append(f"{page.name}:{line}: {link}: no such file")
+        elif anchor and path.suffix == ".md" and anchor not in _anchors(path.read_text(encoding="utf-8")):
+            broken.append(f"{page.name}:{line}: {link}: no such heading")
+    assert not broken, "\n".join(broken)
