@@ -35,6 +35,9 @@ except ImportError:  # pragma: no cover - MarkupSafe 2
     def _escape_inner(s: str, /) -> str:
         return str(markupsafe.escape(s))
 
+escape_text = _escape_inner
+"""A str escaped for HTML, as a plain str (``str(markupsafe.escape(s))`` without making the Markup)."""
+
 
 def plain(obj: Callable[..., Any]) -> bool:
     """Whether ``Context.call`` would call ``obj`` with just the template's arguments."""

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from generator.core import urls
 from generator.core.models import Image
+from generator.render.context import escape_text
 
 REMOTE = ("http://", "https://")
 NAMES = ("src", "abs_src", "ld", "when", "picture")
@@ -44,10 +45,14 @@ class Helpers:
         return Markup(f'<script type="application/ld+json">{json}</script>\n')
 
     def when(self, d: datetime, search_meta: Any = False) -> Markup:
-        """A ``<time>`` with the date, time and zone; ``search_meta`` marks it as the page's date for search."""
+        """A ``<time>`` with the date, time and zone; ``search_meta`` marks it as the page's date for search.
+
+        The hour, minute and zone are what ``strftime("%H:%M")`` and ``strftime("%Z")`` give, without their
+        cost (a list page shows twenty of these): strftime's ``%Z`` is ``tzname()``, or '' without one."""
         meta = ' data-pagefind-meta="date"' if search_meta else ""
-        return Markup(f'<time datetime="{escape(d.isoformat())}" data-rel{meta}>{escape(self.long_date(d))}, '
-                      f'{escape(d.strftime("%H:%M"))} {escape(d.strftime("%Z"))}</time>')
+        return Markup(f'<time datetime="{escape_text(d.isoformat())}" data-rel{meta}>'
+                      f'{escape_text(self.long_date(d))}, {d.hour:02d}:{d.minute:02d} '
+                      f'{escape_text(d.tzname() or "")}</time>')
 
     def picture(self, image: Image, sizes: str, lazy: Any = True) -> Markup:
         """An ``<img>`` with its size, its smaller copies as ``srcset`` (with ``sizes``) and lazy loading."""
