@@ -196,3 +196,19 @@ def test_ui_strings_read_in_a_template_as_jinja_reads_a_dict() -> None:
     assert getattr(Strings(values), "skip") == "Lewati"
     with pytest.raises(AttributeError):
         getattr(Strings(values), "nope")
+
+
+def test_templates_see_globals_added_after_they_were_loaded_and_keep_their_own_to_themselves() -> None:
+    """A template shares the environment's globals (no ChainMap copied per page): a helper added after the
+    template was loaded is seen, and a template's own globals still reach neither the environment nor
+    another template."""
+    env = SiteEnvironment(autoescape=True, loader=jinja2.DictLoader({"a.html": "{{ greet('x') }}"}),
+                          undefined=jinja2.StrictUndefined)
+    page = env.get_template("a.html")
+    env.add_helpers(greet=lambda who: f"hai {who}")
+    assert page.render() == "hai x"
+    own = env.from_string("{{ mine }}|{{ greet('y') }}", globals={"mine": "<m>"})
+    assert own.render() == "&lt;m&gt;|hai y"
+    assert "mine" not in env.globals
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ mine }}").render()

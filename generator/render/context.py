@@ -91,8 +91,8 @@ class OutputCodeGenerator(CodeGenerator):
 
 
 class SiteEnvironment(jinja2.Environment):
-    """An Environment rendering with ``HelperContext`` and compiling with ``OutputCodeGenerator``;
-    ``add_helpers`` is how globals are added."""
+    """An Environment rendering with ``HelperContext`` and compiling with ``OutputCodeGenerator``, whose
+    templates share its globals dict; ``add_helpers`` is how globals are added."""
 
     context_class = HelperContext
     code_generator_class = OutputCodeGenerator
@@ -103,6 +103,14 @@ class SiteEnvironment(jinja2.Environment):
         """id → helper, for the helpers (and Jinja's own ``dict`` and ``range``) called without checks;
         holding them keeps their ids from being reused."""
         self.add_helpers(dict=dict, range=range)
+
+    def make_globals(self, d: Any) -> Any:
+        """A template's globals: the environment's own dict when the template brings none (every template
+        here), else Jinja's ``ChainMap`` of the two. Jinja copies a template's globals into each new context
+        (each page, and each list entry rendered), and copying the dict costs a tenth of iterating the
+        ``ChainMap``: 6% of rendering's instructions. Like the ``ChainMap``, the dict shows helpers added
+        later; unlike it, ``template.globals.update()`` would change the environment's (nothing here does)."""
+        return self.globals if not d else super().make_globals(d)
 
     def add_helpers(self, **helpers: Any) -> None:
         """Add template globals; callables that take no context are called through the fast path."""
