@@ -370,8 +370,7 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
     have = kept.files if kept else {}
     touched = Touched()
     try:
-        manifest, written = _update_spare(output, spare, target, have, live_state.files if live_state else None,
-                                          touched)
+        manifest, written, made_stats = _update_spare(output, spare, target, have, live_state, touched)
         for path in sorted(set(have) - set(manifest), reverse=True):
             _remove_file(spare, path, touched)
     except BaseException:
@@ -387,7 +386,11 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         target.rename(old)
         spare.rename(target)
         old.rename(spare)
-    new = TreeState(tree, manifest, touched.restat(target, kept.stats) if kept else stat_tree(target))
+    if kept:
+        stats = touched.restat(target, kept.stats)
+    else:  # a spare made afresh: what the writer saw as it made it, else a walk
+        stats = made_stats if made_stats is not None else stat_tree(target)
+    new = TreeState(tree, manifest, stats)
     return SiteWrite(new, live_state, written)
 
 
@@ -425,13 +428,22 @@ class Touched:
 
 
 def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapping[str, str],
-                  live: Mapping[str, str] | None, touched: Touched) -> tuple[dict[str, str], int]:
-    """Bring the spare tree to ``output``: keep what is right, link what is unchanged, write the rest."""
+                  live_state: TreeState | None, touched: Touched) -> tuple[dict[str, str], int, dict[str, str] | None]:
+    """Bring the spare tree to ``output``: keep what is right, link what is unchanged, write the rest.
+
+    For a spare made afresh, also what ``stat_tree`` will find in it, gathered on the way so that the first
+    rebuild after a cold build need not walk the whole new site: a file linked from the verified live folder
+    is the same inode, so it has the stats recorded for it there; a written file is ``fstat``'ed once its bytes
+    are flushed; a folder made is 'd'. None when that cannot be vouched for (bytes linked from a live folder
+    that was not verified), and the caller walks."""
     umask = _umask()
     manifest: dict[str, str] = {}
     written = 0
     made: set[str] = set()
     fresh = not have  # an empty spare: nothing in it to check or replace
+    live = live_state.files if live_state else None
+    live_stats = live_state.stats if live_state else {}
+    seen: dict[str, str] | None = {} if fresh else None
     spare_s, target_s = str(spare), str(target)
     for path, data in output:
         h = data.hash if isinstance(data, Unchanged) else digest(data)
@@ -447,9 +459,15 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
         if (live.get(path) == h) if live is not None else _same_bytes(source, data):
             try:
                 os.link(source, dest)
-                continue
             except FileNotFoundError:  # deleted by hand since the last build
                 pass
+            else:
+                if seen is not None:
+                    if live is not None and path in live_stats:
+                        seen[path] = live_stats[path]
+                    else:
+                        seen = None
+                continue
         if isinstance(data, Unchanged):
             raise StaleCache(path)
         try:
@@ -458,12 +476,18 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
                 if umask & 0o644:
                     os.fchmod(fd, 0o644)
                 f.write(data)
+                if seen is not None:
+                    f.flush()
+                    st = os.fstat(fd)
+                    seen[path] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
         except OSError as e:  # a full disk fails in write() or close(), which name no path
             e.filename = e.filename or dest
             raise
         written += 1
     touched.paths |= made
-    return manifest, written
+    if seen is not None:
+        seen.update(dict.fromkeys(made, "d"))
+    return manifest, written, seen
 
 
 def _clear(dest: str) -> bool:
