@@ -3,7 +3,9 @@
 Each case runs a real ``digest build`` under ``strace -e inject=SYSCALL:...:when=N`` for every N up to
 the number of times that build makes the call: once failing it with EIO, once killing the build with
 SIGKILL at that moment. After each, the live site holds exactly the old bytes or exactly the new ones,
-and the next plain ``digest build`` succeeds and gives the bytes of a cold build.
+and the next plain ``digest build`` succeeds and gives the bytes of a cold build. The first rebuild after a
+cold build, whose spare another process links from the live site, is faulted at a sample of each call, its
+``link`` and ``mkdir`` calls included.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from conftest import article, make_project, need
 from generator.commands.cli import main
@@ -44,27 +47,53 @@ def before_and_change(root: Path) -> dict[str, bytes]:
     return live
 
 
+def first_and_change(root: Path) -> dict[str, bytes]:
+    """A project built once (so there is no spare yet), then edited; returns the live site's bytes."""
+    make_project(root, {"2025/06/a.md": article(title="Satu"), "2025/06/b.md": article(title="Dua", date="2025-06-14")})
+    assert build(root) == 0
+    live = tree(root / "site")
+    (root / "content/2025/06/a.md").write_text(article(title="Satu", body="Isi baru.\n"))
+    (root / "content/2025/06/b.md").unlink()
+    return live
+
+
+def sample(n: int) -> list[int]:
+    """The first three of n occurrences (1-based), those a third, half and two thirds of the way, and the last three."""
+    return sorted({i for i in (1, 2, 3, n // 3, n // 2, 2 * n // 3, n - 2, n - 1, n) if 1 <= i <= n})
+
+
+MIRROR_SYSCALLS = (*SYSCALLS, "link", "linkat", "mkdir", "mkdirat")
+"""The first rebuild after a cold build also makes the spare: a folder and a hard link for every file."""
+
+
 def digest_under_strace(root: Path, inject: str | None, log: Path | None = None,
-                        extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    command = ["strace", "-f", "-qq", "-o", str(log or os.devnull), "-e", f"trace={','.join(SYSCALLS)}"]
+                        extra: tuple[str, ...] = (), syscalls: tuple[str, ...] = SYSCALLS) -> subprocess.CompletedProcess[str]:
+    command = ["strace", "-f", "-qq", "-o", str(log or os.devnull), "-e", f"trace={','.join(syscalls)}"]
     command += ["-e", f"inject={inject}"] if inject else []
     command += [sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q", *extra]
     return subprocess.run(command, capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
 
 
-def calls(tmp_path: Path, extra: tuple[str, ...]) -> dict[str, int]:
-    """How often one such build makes each call."""
+def calls(tmp_path: Path, extra: tuple[str, ...], prepare: Callable[[Path], object] = before_and_change,
+          syscalls: tuple[str, ...] = SYSCALLS) -> dict[str, int]:
+    """How often one such build makes each call (the processes it forks included)."""
+    return {name: len(pids) for name, pids in callers(tmp_path, extra, prepare, syscalls).items()}
+
+
+def callers(tmp_path: Path, extra: tuple[str, ...], prepare: Callable[[Path], object],
+            syscalls: tuple[str, ...]) -> dict[str, list[int]]:
+    """The process id of each call one such build makes, by call."""
     root = tmp_path / "count"
-    before_and_change(root)
+    prepare(root)
     log = tmp_path / "strace.log"
-    assert digest_under_strace(root, None, log, extra).returncode == 0
+    assert digest_under_strace(root, None, log, extra, syscalls).returncode == 0
     shutil.rmtree(root)
-    counts = {name: 0 for name in SYSCALLS}
+    found_calls: dict[str, list[int]] = {name: [] for name in syscalls}
     for line in log.read_text().splitlines():
-        found = re.match(r"\d+\s+(\w+)\(", line)
-        if found and found.group(1) in counts:
-            counts[found.group(1)] += 1
-    return counts
+        found = re.match(r"(\d+)\s+(\w+)\(", line)
+        if found and found.group(2) in found_calls:
+            found_calls[found.group(2)].append(int(found.group(1)))
+    return found_calls
 
 
 def copy(template: Path, root: Path) -> None:
@@ -76,11 +105,11 @@ def copy(template: Path, root: Path) -> None:
 
 
 def one_case(template: Path, old: dict[str, bytes], new: dict[str, bytes], extra: tuple[str, ...], name: str,
-             n: int, fault: str) -> str | None:
+             n: int, fault: str, syscalls: tuple[str, ...] = SYSCALLS) -> str | None:
     """Inject one fault into one build and check what it left; a message if something is wrong."""
     root = template.with_name(f"{name}-{n}-{fault.split('=')[1]}{''.join(extra)}")
     copy(template, root)
-    digest_under_strace(root, f"{name}:{fault}:when={n}", extra=extra)
+    digest_under_strace(root, f"{name}:{fault}:when={n}", extra=extra, syscalls=syscalls)
     where = f"{name} #{n} ({fault}{', ' if extra else ''}{' '.join(extra)})"
     if tree(root / "site") not in (old, new):
         return f"{where}: the live site is neither the old nor the new one"
@@ -98,15 +127,28 @@ SCENARIOS = {(): "the spare is as the cache recorded it: brought up to date file
              ("--no-cache",): "the spare is unknown: deleted, then made afresh"}
 
 
-def test_a_fault_at_any_write_rename_or_unlink_leaves_a_whole_site_and_a_working_next_build(tmp_path: Path) -> None:
+def old_and_new(tmp_path: Path, prepare: Callable[[Path], dict[str, bytes]]) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    """The prepared project (the template each case copies), its live site, and the site a cold build of its
+    changed sources gives."""
     need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
     cold_root = tmp_path / "cold"
-    before_and_change(cold_root)
+    prepare(cold_root)
     shutil.rmtree(cold_root / ".cache")
     assert build(cold_root, "--no-cache") == 0
-    new = tree(cold_root / "site")
     template = tmp_path / "template"
-    old = before_and_change(template)
+    return template, prepare(template), tree(cold_root / "site")
+
+
+def faulted(template: Path, old: dict[str, bytes], new: dict[str, bytes], cases: list[tuple]) -> list[str]:
+    """Every case's problems; the builds under strace are separate processes, so a few run at once."""
+    with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
+        problems = [p for p in pool.map(lambda case: one_case(template, old, new, *case), cases) if p]
+    assert tree(template / "site") == old, "the template was never written through a hard link"
+    return problems
+
+
+def test_a_fault_at_any_write_rename_or_unlink_leaves_a_whole_site_and_a_working_next_build(tmp_path: Path) -> None:
+    template, old, new = old_and_new(tmp_path, before_and_change)
     cases = []
     for extra in SCENARIOS:
         counts = calls(tmp_path, extra)
@@ -114,9 +156,21 @@ def test_a_fault_at_any_write_rename_or_unlink_leaves_a_whole_site_and_a_working
         cases += [(extra, name, n, fault) for name, count in counts.items() for n in range(1, count + 1)
                   for fault in ("error=EIO", "signal=SIGKILL")]
     assert counts["unlinkat"] > 3, "a spare folder was deleted"
-    # the builds under strace are separate processes: run a few at once (the checks in between are quick)
-    with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
-        problems = [p for p in pool.map(lambda case: one_case(template, old, new, *case), cases) if p]
-    assert tree(template / "site") == old, "the template was never written through a hard link"
-    assert problems == []
+    assert faulted(template, old, new, cases) == []
     assert len(cases) > 60, "the loop reached the writer"
+
+
+def test_a_fault_while_the_first_rebuild_after_a_cold_build_makes_its_spare_leaves_a_whole_site(tmp_path: Path) -> None:
+    """No spare yet: another process links the live site into a new spare while the build plans
+    (``publish.spare_mirror``). A fault at its calls, or the build's, leaves the old or the new site and a next
+    build that works; the old site is never written through a hard link. Each call is faulted at nine of its
+    occurrences (``sample``): all 190 calls would be 380 builds, and the other test faults every write,
+    rename and unlink of a rebuild."""
+    template, old, new = old_and_new(tmp_path, first_and_change)
+    found = callers(tmp_path, (), first_and_change, MIRROR_SYSCALLS)
+    links = found["link"] + found["linkat"]
+    assert len(links) == len(old) - 1 and len(set(links)) == 1, "one process links every file (not the marker)"
+    assert links[0] not in found["rename"] + found["renameat2"], "and it is not the process that swaps the folders"
+    cases = [((), name, n, fault, MIRROR_SYSCALLS) for name, pids in found.items() for n in sample(len(pids))
+             for fault in ("error=EIO", "signal=SIGKILL")]
+    assert faulted(template, old, new, cases) == []

@@ -63,13 +63,60 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 }
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one job", "two jobs: the spare made in another process"])
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
-def test_incremental_build_equals_a_cold_build(tmp_path: Path, change: Callable[[Path], None]) -> None:
+def test_incremental_build_equals_a_cold_build(tmp_path: Path, change: Callable[[Path], None], jobs: int) -> None:
     root = project(tmp_path)
-    run(root)
+    run(root, jobs)
     change(root)
-    assert run(root).result is not None
+    assert run(root, jobs).result is not None
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_the_first_rebuild_after_a_cold_build_finds_its_spare_already_made(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two jobs the spare is linked from the live site by another process while the build plans, so the
+    build's own process links nothing; the spare is then the old site, and the cache's record of both folders is
+    what a stat walk finds. With one job the writer links every unchanged file itself (the control)."""
+    import os
+
+    from generator.load.cache import load_cache
+    from generator.write.output import stat_tree
+
+    links: list[str] = []
+    real_link, me = os.link, os.getpid()
+    monkeypatch.setattr(os, "link", lambda src, dst, **kw: (links.append(dst) if os.getpid() == me else None,
+                                                            real_link(src, dst, **kw))[1])
+    for jobs in (2, 1):
+        root = tmp_path / f"jobs{jobs}"
+        shutil.copytree(project(tmp_path / f"src{jobs}"), root)
+        run(root, jobs)
+        old = tree(root / "site")
+        assert not (root / ".site.prev").exists(), "a cold build leaves no spare"
+        CHANGES["edit body"](root)
+        links.clear()
+        done = run(root, jobs)
+        assert done.written is not None and done.written.written > 0
+        assert tree(root / "site") == cold(root, tmp_path)
+        assert tree(root / ".site.prev") == old
+        snapshot = load_cache(root / ".cache")
+        assert snapshot.live is not None and snapshot.live.stats == stat_tree(root / "site")
+        assert snapshot.spare is not None and snapshot.spare.stats == stat_tree(root / ".site.prev")
+        if jobs == 2:
+            assert links == [], "the unchanged files were already in the spare"
+        else:
+            assert len(links) > 20, "one job: the writer links every unchanged file"
+
+
+def test_a_build_that_stops_before_writing_leaves_no_spare_it_started(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root, 2)
+    old = tree(root / "site")
+    (root / "content/2025/06/rusak.md").write_text("---\ntitle: [tidak ditutup\n---\nIsi.\n")
+    with pytest.raises(BuildError):
+        run(root, 2)
+    assert tree(root / "site") == old
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
 
 
 def test_nothing_changed_is_up_to_date_and_touches_nothing(tmp_path: Path) -> None:

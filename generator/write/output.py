@@ -267,6 +267,38 @@ def remove_tree(folder: Path) -> None:
     folder.rmdir()
 
 
+def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
+    """Make the spare beside ``target`` a copy of the live folder, one hard link per file, and return its stat walk.
+
+    ``publish`` runs this in a forked process (``parallel.Later``) while the build loads and plans, when there is
+    no spare yet (after a cold build): the writer then finds a spare that is already the verified live folder
+    and only replaces what changed, instead of making a folder and a link for every file on the build's one
+    busy core. The spare is marked 'updating' first, so a kill midway leaves a folder that the next build
+    deletes. None when the spare could not be made (the writer then makes it, and reports any error); a spare
+    that is not digest's is left alone for the writer to refuse.
+    """
+    spare = spare_of(target)
+    try:
+        if _ours(spare):  # left by a mirror that died: its marker still says 'updating'
+            remove_tree(spare)
+        elif _empty_folder(spare):
+            spare.rmdir()
+        elif spare.exists() or spare.is_symlink():
+            return None
+        spare.mkdir()
+        os.chmod(spare, 0o755)
+        _write_marker(spare, "updating")
+        umask = _umask()
+        made: set[str] = set()
+        spare_s, target_s = str(spare), str(target)
+        for path in live.files:
+            _make_parents(spare_s, path, made, umask)
+            os.link(f"{target_s}/{path}", f"{spare_s}/{path}")
+        return stat_tree(spare)
+    except OSError:
+        return None
+
+
 def _umask() -> int:
     """The process umask (read by setting it, then restoring it at once)."""
     mask = os.umask(0o022)
@@ -328,16 +360,18 @@ def _write_marker(folder: Path, tree: str) -> None:
 
 
 def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState] = (),
-               live: TreeState | None | EllipsisType = ..., spare_stats: Mapping[str, str] | None = None) -> SiteWrite:
+               live: TreeState | None | EllipsisType = ..., spare_stats: Mapping[str, str] | None = None,
+               mirrored: bool = False) -> SiteWrite:
     """Make ``target`` hold exactly ``output``, atomically; ``known`` are the states the cache recorded.
 
     ``live`` is what ``match_tree(target, known)`` gave, when the caller has asked already (a stat
     walk of a big site is worth doing once); ``spare_stats``, ``stat_tree`` of the spare, made since the
     build lock was taken (``publish`` walks it while it plans). Any OSError (a full disk, a folder digest
-    may not write in) becomes a BuildError that names the path; the live site is unchanged then.
+    may not write in) becomes a BuildError that names the path; the live site is unchanged then. ``mirrored``:
+    ``mirror_live`` made the spare from ``live`` and its walk found exactly ``live.stats``.
     """
     try:
-        return _write_site(output, target, tuple(known), live, spare_stats)
+        return _write_site(output, target, tuple(known), live, spare_stats, mirrored)
     except OSError as e:
         raise BuildError([write_problem(e, target)]) from None
 
@@ -359,14 +393,18 @@ def write_problem(e: OSError, target: Path) -> Problem:
 
 
 def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
-                live: TreeState | None | EllipsisType, spare_stats: Mapping[str, str] | None) -> SiteWrite:
+                live: TreeState | None | EllipsisType, spare_stats: Mapping[str, str] | None,
+                mirrored: bool = False) -> SiteWrite:
     spare, old = _siblings(target)
     if _ours(old) or _empty_folder(old):  # an interrupted swap: the live folder may move back
         clean_leftovers(target)
-        live, spare_stats = ..., None
+        live, spare_stats, mirrored = ..., None, False
     _refuse_file(old)
     live_state = match_tree(target, known) if live is ... else live
-    kept = _prepare_spare(spare, known, spare_stats)
+    if mirrored and isinstance(live_state, TreeState) and read_tree(spare) == "updating":
+        kept: TreeState | None = live_state  # the spare is the live folder, linked file by file (``mirror_live``)
+    else:
+        kept = _prepare_spare(spare, known, spare_stats)
     have = kept.files if kept else {}
     touched = Touched()
     try:

@@ -13,21 +13,21 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from generator.core.models import BuildOptions
-from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, load_cache, save_cache
+from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, TreeState, load_cache, save_cache
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
-from generator.write.output import (SiteWrite, StaleCache, build_lock, match_tree, read_unchanged, spare_of,
-                                     stat_tree, write_site)
+from generator.write.output import (SiteWrite, StaleCache, build_lock, match_tree, mirror_live, read_tree,
+                                     read_unchanged, remove_tree, spare_of, stat_tree, write_site)
 from generator.render.theme import find_theme
 
 if TYPE_CHECKING:
@@ -107,16 +107,20 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         if live is None:  # the output folder is not what the cache remembers: reuse articles only
             snapshot = replace(snapshot, pages={})
         reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
-        result = build(config, options, progress, snapshot, article_loader(snapshot, options.workers, progress), reader)
-        if result.articles == 0 and last.articles_built and not allow_empty:
-            raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
-                                      f"published {last.articles_built}; check content_dir in {config.config_path}, "
-                                      f"or build with --allow-empty to publish an empty site")])
-        if strict and result.warnings:
-            return Published(result, None, result.warnings, snapshot.notes, result.articles)
-        try:
-            written = write_site(result.output, target, known, live, spare_stats())
-        except StaleCache:  # the previous site lost a file the cache relied on: render everything
+        with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
+            result = build(config, options, progress, snapshot, article_loader(snapshot, options.workers, progress),
+                           reader)
+            if result.articles == 0 and last.articles_built and not allow_empty:
+                raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
+                                          f"published {last.articles_built}; check content_dir in "
+                                          f"{config.config_path}, or build with --allow-empty to publish an empty site")])
+            if strict and result.warnings:
+                return Published(result, None, result.warnings, snapshot.notes, result.articles)
+            try:
+                written = write_site(result.output, target, known, live, spare_stats(), mirrored())
+            except StaleCache:
+                written = None
+        if written is None:  # the previous site lost a file the cache relied on: render everything
             result = build(config, options, progress, replace(snapshot, pages={}),
                            article_loader(snapshot, options.workers, progress), reader)
             written = write_site(result.output, target)
@@ -139,6 +143,37 @@ def walks(target: Path) -> Iterator[tuple[Later[dict[str, str]], Later[dict[str,
     finally:
         for walk in walked:
             walk.close()
+
+
+@contextmanager
+def spare_mirror(target: Path, live: TreeState | None, workers: int,
+                 spare_stats: Later[dict[str, str]]) -> Iterator[Callable[[], bool]]:
+    """Make the spare from the live folder in another process while the build loads and plans, when there is
+    none yet (the first rebuild after a cold build; ``output.mirror_live``), so that the writer only replaces
+    what changed. Yields what the writer is told: whether the spare is now exactly the verified live folder
+    (it waits for that process). A build that stops before it writes (bad input, ``--strict``) removes the
+    spare it started. With one job, or no verified live folder, the writer makes the spare itself, as before.
+    """
+    spare = spare_of(target)
+    if live is None or workers <= 1 or spare.exists() or spare.is_symlink():
+        yield lambda: False
+        return
+    spare_stats()  # that walk of the spare is over before the mirror makes the folder it walks
+    made = Later(partial(mirror_live, target, live))
+    taken = False
+
+    def mirrored() -> bool:
+        nonlocal taken
+        taken = True
+        return made() == live.stats
+
+    try:
+        yield mirrored
+    finally:
+        made.close()
+        if not taken and read_tree(spare) == "updating":
+            with suppress(OSError):
+                remove_tree(spare)
 
 
 @contextmanager
