@@ -305,6 +305,7 @@ def test_a_full_disk_names_the_path_and_leaves_the_site(tmp_path: Path, capsys: 
         assert f"{out}/.site.prev" in err and "No space left on device: the disk is full; free some space" in err
         assert "out/site is unchanged" in err and "Traceback" not in err
         assert tree(out / "site") == before
+        assert not (out / ".site.prev").exists(), "the spare this build made (linked from the site) is removed"
         (out / "filler").unlink()
         assert build(root) == 0
 

@@ -404,7 +404,7 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
     if mirrored and isinstance(live_state, TreeState) and read_tree(spare) == "updating":
         kept: TreeState | None = live_state  # the spare is the live folder, linked file by file (``mirror_live``)
     else:
-        kept = _prepare_spare(spare, known, spare_stats)
+        kept, mirrored = _prepare_spare(spare, known, spare_stats), False
     have = kept.files if kept else {}
     touched = Touched()
     try:
@@ -412,7 +412,7 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         for path in sorted(set(have) - set(manifest), reverse=True):
             _remove_file(spare, path, touched)
     except BaseException:
-        if not have:  # a spare made by this build: leave no half-written folder behind
+        if not have or mirrored:  # a spare made by this build: leave no half-written folder behind
             with suppress(OSError):
                 remove_tree(spare)
         raise  # a spare that existed before stays, marked 'updating', for the next build to redo
