@@ -469,8 +469,9 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
                   live_state: TreeState | None, touched: Touched) -> tuple[dict[str, str], int, dict[str, str] | None]:
     """Bring the spare tree to ``output``: keep what is right, link what is unchanged, write the rest.
 
-    For a spare made afresh, also what ``stat_tree`` will find in it, gathered on the way so that the first
-    rebuild after a cold build need not walk the whole new site: a file linked from the verified live folder
+    For a spare made afresh, also what ``stat_tree`` will find in it, gathered on the way so that a cold build
+    (or a first rebuild whose spare no other process made: ``publish.spare_mirror``) need not walk the whole new
+    site: a file linked from the verified live folder
     is the same inode, so it has the stats recorded for it there; a written file is ``fstat``'ed once its bytes
     are flushed; a folder made is 'd'. None when that cannot be vouched for (bytes linked from a live folder
     that was not verified), and the caller walks."""

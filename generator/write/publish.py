@@ -160,12 +160,12 @@ def spare_mirror(target: Path, live: TreeState | None, workers: int,
         return
     spare_stats()  # that walk of the spare is over before the mirror makes the folder it walks
     made = Later(partial(mirror_live, target, live))
-    taken = False
+    verified, taken = live.stats, False
 
     def mirrored() -> bool:
         nonlocal taken
         taken = True
-        return made() == live.stats
+        return made() == verified
 
     try:
         yield mirrored
