@@ -5,6 +5,7 @@ live-reload event stream, as an open browser tab does; every read has a timeout.
 """
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import select
@@ -191,7 +192,7 @@ def test_the_command_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"})
     try:
         lines = read_lines(proc, until="serving ")
         assert lines[0].startswith("built 1 article in ")
@@ -199,12 +200,55 @@ def test_the_command_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
         port = int(url.split(":")[2].split("/")[0])
         assert url == f"http://127.0.0.1:{port}/"
         assert get(port, "/2025/06/a/")[0] == 200
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=STOP_TIMEOUT)
+        out, err = ctrl_c(proc)
     finally:
         proc.kill()
         proc.wait()
     assert (proc.returncode, out, err) == (0, "stopped\n", "")
+
+
+def pipe_holders(proc: subprocess.Popen[str]) -> list[int]:
+    """The processes (other than this one) holding ``proc``'s stdout pipe open."""
+    assert proc.stdout is not None
+    inode = os.fstat(proc.stdout.fileno()).st_ino
+    holders = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            links = [os.readlink(fd) for fd in (entry / "fd").iterdir()]
+        except OSError:
+            continue
+        if f"pipe:[{inode}]" in links:
+            holders.append(int(entry.name))
+    return holders
+
+
+def ctrl_c(proc: subprocess.Popen[str]) -> tuple[str, str]:
+    """Press Ctrl-C and wait for the process to stop; stdout and stderr. If it has not stopped (or something it
+    started still holds its output) within STOP_TIMEOUT, fail with who is left and, from faulthandler, where each
+    Python thread was."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.communicate(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        pass
+    exited = proc.poll()
+    holders = pipe_holders(proc) if sys.platform == "linux" else []
+    states = {}
+    for pid in holders:
+        with contextlib.suppress(OSError):
+            status = Path(f"/proc/{pid}/status").read_text().splitlines()
+            states[pid] = [line for line in status if line.startswith(("State", "PPid", "Threads"))]
+            states[pid].append(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " "))
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGABRT)  # faulthandler writes every thread's stack to stderr
+    try:
+        out, err = proc.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        out, err = "", "(nothing more)"
+    raise AssertionError(f"not stopped {STOP_TIMEOUT} s after Ctrl-C; exit status {exited}; the pipe's holders "
+                         f"{states}\nstdout: {out}\nstderr: {err}")
 
 
 def read_lines(proc: subprocess.Popen[str], until: str, timeout: float = TIMEOUT) -> list[str]:
@@ -432,7 +476,7 @@ def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: 
         held.enter_context(build_lock(tmp_path / f".cache/serve/{port}/site"))
         proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--bind", "127.0.0.2", "--port", str(port)],
                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"})
         try:
             assert read_lines(proc, until="serving ")[-1] == f"serving http://127.0.0.2:{port}/ (Ctrl-C to stop)"
             assert get(port, "/2025/06/a/", address="127.0.0.2")[0] == 503
@@ -440,8 +484,7 @@ def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: 
             # the next retry comes within 4 s, then a cold build: allow for a busy machine
             assert read_lines(proc, until="built ", timeout=4 * TIMEOUT)[-1].startswith("built 1 article in ")
             assert get(port, "/2025/06/a/", address="127.0.0.2")[0] == 200
-            proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=STOP_TIMEOUT)
+            out, err = ctrl_c(proc)
         finally:
             proc.kill()
             proc.wait()
