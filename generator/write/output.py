@@ -279,11 +279,7 @@ def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
     """
     spare = spare_of(target)
     try:
-        if _ours(spare):  # left by a mirror that died: its marker still says 'updating'
-            remove_tree(spare)
-        elif _empty_folder(spare):
-            spare.rmdir()
-        elif spare.exists() or spare.is_symlink():
+        if not _clear_spare(spare):  # one a mirror that died left is ours: its marker still says 'updating'
             return None
         spare.mkdir()
         os.chmod(spare, 0o755)
@@ -320,6 +316,18 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
+def _clear_spare(spare: Path) -> bool:
+    """Delete the spare if it is digest's (any marker) or an empty folder; False when something else is there,
+    which digest must not touch."""
+    if _ours(spare):
+        remove_tree(spare)
+    elif _empty_folder(spare):
+        spare.rmdir()
+    elif spare.exists() or spare.is_symlink():
+        return False
+    return True
+
+
 def _prepare_spare(spare: Path, known: Iterable[TreeState], stats: Mapping[str, str] | None = None) -> TreeState | None:
     """An existing spare that still is what the cache recorded, or a fresh empty one; marked 'updating'.
 
@@ -328,11 +336,7 @@ def _prepare_spare(spare: Path, known: Iterable[TreeState], stats: Mapping[str, 
     """
     state = match_tree(spare, known, stats)
     if state is None:
-        if _ours(spare):
-            remove_tree(spare)
-        elif _empty_folder(spare):
-            spare.rmdir()
-        elif spare.exists() or spare.is_symlink():
+        if not _clear_spare(spare):
             _refuse_file(spare)
             raise RefusalError(f"refusing to replace {spare}: it was not made by digest (no {MARKER} file in it); "
                                f"empty it or move it away")
