@@ -230,6 +230,8 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
             return renderer(planned[index].spec)
         except jinja2.TemplateError as e:
             return template_problem(e, config.root)
+        except BuildError as e:  # an article's body could not be read back (``incremental.CachedBodies``)
+            return e.problems[0]
 
     todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]
     rendered = ordered_map(safe, todo, workers, chunksize=16)

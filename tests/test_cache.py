@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, save_cache
+from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, read_article_rows, save_cache
 from generator.core.hashing import digest
 from generator.core.errors import Problem
 from generator.load.incremental import Rows, decode_row, encode_row
@@ -50,12 +50,13 @@ def test_digest_separates_its_parts() -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     warning = Problem("content/a.md", 3, "companies", "unknown", "warning", 2)
-    save_cache(tmp_path, update({"k": b"row"}, pages={"index.html": ("fp", "h")}, inputs="inputs", since=1.5,
-                                due=12.5, warnings=(warning,), published=3), LIVE, None)
+    save_cache(tmp_path, update({"k": b"head\nbody", "odd": b"no newline"}, pages={"index.html": ("fp", "h")},
+                                inputs="inputs", since=1.5, due=12.5, warnings=(warning,), published=3), LIVE, None)
     snap = load_cache(tmp_path)
     assert (dict(snap.articles), dict(snap.pages), snap.inputs, snap.since, snap.due, snap.live, snap.spare,
             snap.warnings, snap.articles_built, snap.notes) == (
-        {"k": b"row"}, {"index.html": ("fp", "h")}, "inputs", 1.5, 12.5, LIVE, None, (warning,), 3, ())
+        {"k": b"head", "odd": b"no newline"}, {"index.html": ("fp", "h")}, "inputs", 1.5, 12.5, LIVE, None, (warning,), 3, ())
+    assert snap.file == tmp_path / "build.sqlite", "where the bodies are read from when a page shows one"
     small = load_cache(tmp_path, full=False)
     assert small.live == TreeState("tree", {}, LIVE.stats) and small.articles == {}
     assert (tmp_path / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
@@ -68,7 +69,8 @@ def test_rows_are_put_together_from_their_heads_and_the_articles_bodies(tmp_path
     assert dict(rows) == {"k": parsed, "b": failed, "old": None}
     assert decode_row(rows["k"]) == (article, ()) and decode_row(parsed)[0].body_html == "<p>Isi “kutipan”</p>"
     save_cache(tmp_path, update(rows), LIVE, None)
-    assert dict(load_cache(tmp_path).articles) == {"k": parsed, "b": failed}
+    assert dict(load_cache(tmp_path).articles) == {"k": parsed.partition(b"\n")[0], "b": failed.partition(b"\n")[0]}
+    assert read_article_rows(tmp_path, ["k", "b"]) == {"k": parsed, "b": failed}, "digest check reads whole rows"
 
 
 def test_unbounded_times_round_trip(tmp_path: Path) -> None:
@@ -78,10 +80,10 @@ def test_unbounded_times_round_trip(tmp_path: Path) -> None:
 
 
 def test_stale_articles_are_dropped_and_new_rows_replace_old_ones(tmp_path: Path) -> None:
-    save_cache(tmp_path, update({"a": b"1", "b": b"2"}), LIVE, None)
-    save_cache(tmp_path, update({"b": None, "c": b"3"}), LIVE, None)
+    save_cache(tmp_path, update({"a": b"1\n", "b": b"2\n"}), LIVE, None)
+    save_cache(tmp_path, update({"b": None, "c": b"3\n"}), LIVE, None)
     assert dict(load_cache(tmp_path).articles) == {"b": b"2", "c": b"3"}
-    save_cache(tmp_path, update({"b": b"fixed"}), LIVE, None)
+    save_cache(tmp_path, update({"b": b"fixed\n"}), LIVE, None)
     assert dict(load_cache(tmp_path).articles) == {"b": b"fixed"}, "a re-parsed row replaces a bad one"
 
 

@@ -18,8 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
+import pytest
+
 from conftest import article, make_project, need
 from generator.commands.cli import main
+from generator.load.incremental import CachedBodies
 
 SYSCALLS = ("write", "rename", "renameat2", "unlink", "unlinkat")
 """The calls the writer makes to change the output: file bytes, marker and tree swaps, deletions."""
@@ -67,26 +70,29 @@ MIRROR_SYSCALLS = (*SYSCALLS, "link", "linkat", "mkdir", "mkdirat")
 
 
 def digest_under_strace(root: Path, inject: str | None, log: Path | None = None,
-                        extra: tuple[str, ...] = (), syscalls: tuple[str, ...] = SYSCALLS) -> subprocess.CompletedProcess[str]:
+                        extra: tuple[str, ...] = (), syscalls: tuple[str, ...] = SYSCALLS,
+                        only: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A build under strace; ``only``: trace (and fault) only the calls on that file of the project."""
     command = ["strace", "-f", "-qq", "-o", str(log or os.devnull), "-e", f"trace={','.join(syscalls)}"]
+    command += ["-P", str(root / only)] if only else []
     command += ["-e", f"inject={inject}"] if inject else []
     command += [sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q", *extra]
     return subprocess.run(command, capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
 
 
 def calls(tmp_path: Path, extra: tuple[str, ...], prepare: Callable[[Path], object] = before_and_change,
-          syscalls: tuple[str, ...] = SYSCALLS) -> dict[str, int]:
+          syscalls: tuple[str, ...] = SYSCALLS, only: str | None = None) -> dict[str, int]:
     """How often one such build makes each call (the processes it forks included)."""
-    return {name: len(pids) for name, pids in callers(tmp_path, extra, prepare, syscalls).items()}
+    return {name: len(pids) for name, pids in callers(tmp_path, extra, prepare, syscalls, only).items()}
 
 
 def callers(tmp_path: Path, extra: tuple[str, ...], prepare: Callable[[Path], object],
-            syscalls: tuple[str, ...]) -> dict[str, list[int]]:
+            syscalls: tuple[str, ...], only: str | None = None) -> dict[str, list[int]]:
     """The process id of each call one such build makes, by call."""
     root = tmp_path / "count"
     prepare(root)
     log = tmp_path / "strace.log"
-    assert digest_under_strace(root, None, log, extra, syscalls).returncode == 0
+    assert digest_under_strace(root, None, log, extra, syscalls, only).returncode == 0
     shutil.rmtree(root)
     found_calls: dict[str, list[int]] = {name: [] for name in syscalls}
     for line in log.read_text().splitlines():
@@ -174,3 +180,46 @@ def test_a_fault_while_the_first_rebuild_after_a_cold_build_makes_its_spare_leav
     cases = [((), name, n, fault, MIRROR_SYSCALLS) for name, pids in found.items() for n in sample(len(pids))
              for fault in ("error=EIO", "signal=SIGKILL")]
     assert faulted(template, old, new, cases) == []
+
+
+CACHE_FILE = ".cache/build.sqlite"
+
+
+def cached_and_change(root: Path) -> dict[str, bytes]:
+    """Three articles built once, then one edited: the rebuilt feed (full content) shows the two unchanged
+    articles, whose bodies the rebuild reads from the build cache (``incremental.CachedBodies``)."""
+    make_project(root, {f"2025/06/{name}.md": article(title=name.title(), date=f"2025-06-1{i}", body=f"Isi {name}.\n")
+                        for i, name in enumerate(("satu", "dua", "tiga"))})
+    assert build(root) == 0
+    live = tree(root / "site")
+    (root / "content/2025/06/satu.md").write_text(article(title="Satu", date="2025-06-10", body="Isi baru.\n"))
+    return live
+
+
+def test_a_failed_read_of_the_build_cache_still_gives_the_whole_new_site(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite reads the cache with pread64 (the only calls faulted: ``strace -P``, as the loader reads the
+    program's libraries with pread64 too). EIO at any one of a rebuild's reads: the build goes on without
+    that part of the cache (a body it cannot read is made again from its unchanged file), exits 0 and gives
+    the bytes of a cold build."""
+    template, old, new = old_and_new(tmp_path, cached_and_change)
+    reads: list[str] = []
+    read = CachedBodies._read
+    monkeypatch.setattr(CachedBodies, "_read", lambda self, key: reads.append(key) or read(self, key))
+    cached_and_change(tmp_path / "in-process")
+    assert build(tmp_path / "in-process", "--jobs", "1") == 0 and len(set(reads)) == 2, "the bodies are read"
+    count = calls(tmp_path, (), cached_and_change, ("pread64",), CACHE_FILE)["pread64"]
+    assert count > 5
+
+    def one(n: int) -> str | None:
+        root = template.with_name(f"pread64-{n}")
+        copy(template, root)
+        done = digest_under_strace(root, f"pread64:error=EIO:when={n}", syscalls=("pread64",), only=CACHE_FILE)
+        if done.returncode != 0 or "Traceback" in done.stderr or tree(root / "site") != new:
+            return f"pread64 #{n}: exit {done.returncode}, stderr {done.stderr!r}, new site: {tree(root / 'site') == new}"
+        shutil.rmtree(root)
+        return None
+
+    with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
+        assert [p for p in pool.map(one, range(1, count + 1)) if p] == []
+    assert tree(template / "site") == old

@@ -1,15 +1,20 @@
 """build() takes its articles from a loader; the cache-aware one lives on the incremental side."""
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
-from conftest import article, make_project
-from generator.build import BuildOptions, build
+import pytest
+
+from conftest import CONFIG, article, make_project
+from generator.build import BuildOptions, build, load, plan, render
 from generator.load.cache import load_cache
 from generator.load.config import Config, load_config
 from generator.load.content import ArticleSettings
-from generator.core.errors import Problem
-from generator.load.incremental import Loaded, article_loader, load_articles
+from generator.core import codec
+from generator.core.errors import BuildError, Problem
+from generator.load.incremental import CachedBodies, Loaded, article_loader, load_articles
 from generator.write.publish import publish
 from generator.load.registry import Registry, load_registry
 
@@ -47,3 +52,59 @@ def test_the_cache_aware_loader_reads_rows_and_reports_what_to_save(tmp_path: Pa
 def load_registry_of(config: Config) -> Registry:
     rel = f"{config.content_dir}/companies.yaml"
     return load_registry(config.path(rel), rel)
+
+
+def lazy_rebuild(tmp_path: Path, config_text: str = CONFIG) -> tuple[Config, ArticleSettings, Loaded, Loaded]:
+    """Three articles built once, then loaded again from the cache (as a rebuild does) and from the files."""
+    make_project(tmp_path, {f"2025/06/{name}.md": article(title=name.title(), body=f"Isi *{name}*, [tautan](/{name}/).\n")
+                            for name in ("satu", "dua", "tiga")}, config=config_text)
+    config = load_config(tmp_path / "config.yaml")
+    publish(config, BuildOptions(), tmp_path / "site")
+    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    cached = article_loader(load_cache(tmp_path / ".cache"), 1)(config, settings)
+    return config, settings, cached, load_articles(config, settings)
+
+
+def test_a_rebuild_leaves_the_bodies_in_the_cache_until_something_shows_one(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    _, _, cached, parsed = lazy_rebuild(tmp_path)
+    assert [a.body for a in cached.articles] == [b"", b"", b""], "no body read while loading"
+    assert cached.articles == parsed.articles, "equal articles: the key stands for the body"
+    assert "body_from" not in codec.encode(cached.articles[0]), "where a body is read from is not data"
+    reads: list[str] = []
+    read = CachedBodies._read
+    monkeypatch.setattr(CachedBodies, "_read", lambda self, key: reads.append(key) or read(self, key))
+    assert [a.body_html for a in cached.articles] == [a.body_html for a in parsed.articles]
+    assert '<em>dua</em>' in cached.articles[0].body_html + cached.articles[1].body_html
+    assert len(reads) == 5 and len(set(reads)) == 3, "read when asked for, each time (nothing kept)"
+
+
+def test_a_body_whose_cache_row_is_gone_is_made_again_from_its_unchanged_file(tmp_path: Path) -> None:
+    _, _, cached, parsed = lazy_rebuild(tmp_path)
+    with sqlite3.connect(tmp_path / ".cache/build.sqlite") as db:
+        keys = [a.key for a in parsed.articles]
+        db.execute("UPDATE articles SET value = CAST('[null,[]]' AS BLOB) || x'0a' || x'ff' WHERE key = ?", (keys[0],))
+        db.execute("DELETE FROM articles WHERE key = ?", (keys[1],))
+    assert [a.body_html for a in cached.articles] == [a.body_html for a in parsed.articles], "damaged, gone, intact"
+    shutil.rmtree(tmp_path / ".cache")
+    assert [a.body_html for a in cached.articles] == [a.body_html for a in parsed.articles], "the whole cache deleted"
+
+
+def test_a_file_changed_while_its_body_was_still_in_a_lost_cache_stops_the_build_with_its_name(tmp_path: Path) -> None:
+    config, _, _, _ = lazy_rebuild(tmp_path)
+    site = {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    (tmp_path / "content/2025/06/dua.md").write_text(article(title="Dua", body="Isi baru.\n"))  # a real edit
+    snapshot = load_cache(tmp_path / ".cache")
+    options = BuildOptions()
+    loaded = load(config, options, article_loader(snapshot, 1))
+    shutil.rmtree(tmp_path / ".cache")  # the cache lost after loading, and then an editor saves another file
+    (tmp_path / "content/2025/06/satu.md").write_text(article(title="Satu", body="Diubah saat membangun.\n"))
+    site_plan = plan(config, options, loaded)
+    with pytest.raises(BuildError) as raised:
+        for _ in render(site_plan, loaded, snapshot.pages, 1).output:
+            pass
+    assert [str(p) for p in raised.value.problems] == [
+        "content/2025/06/satu.md: the file changed while the site was being built, and the build cache no longer "
+        "has the version read first; build again"]
+    assert site == {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*")
+                    if p.is_file()}, "nothing was written"

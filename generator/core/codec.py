@@ -50,7 +50,7 @@ def encode(value: Any) -> Any:
         zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else None
         return {"@": "datetime", "iso": value.isoformat(), "zone": zone}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value) if f.metadata.get("cached", True))
         return encode(value)
     raise TypeError(f"cannot encode {type(value).__name__}: only data goes into the cache")
 
@@ -236,10 +236,13 @@ def _dataclass(cls: type) -> Decoder:
     decoded on every rebuild, and a loop over (name, check) pairs cost three times as much."""
     hints = typing.get_type_hints(cls)
     fields = dataclasses.fields(cls)
-    names = tuple(f.name for f in fields if f.init)
+    names = tuple(f.name for f in fields if f.init and f.metadata.get("cached", True))
+    left = {f.name: f.default for f in fields if not f.metadata.get("cached", True)}
+    """Fields whose metadata says ``{"cached": False}`` (not data: ``Article.body_from``): never encoded, and
+    given their defaults when decoded."""
     _DECODERS[cls] = lambda data: build(data)  # a recursive type refers to itself while being made
     scope: dict[str, Any] = {"DecodeError": DecodeError, "cls": cls, "keys": {"@", *names}, "tag": cls.__name__,
-                             "new": object.__new__}
+                             "new": object.__new__, "left": left}
     lines = ["def build(data):",
              "    if type(data) is not dict or data.get('@') != tag or data.keys() != keys:",
              "        raise DecodeError(f'expected a {tag}')"]
@@ -253,11 +256,14 @@ def _dataclass(cls: type) -> Decoder:
         else:
             scope[f"f{i}"] = decoder(hints[name])
             lines.append(f"    v{i} = f{i}(data[{name!r}])")
-    if len(names) == len(fields) and not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls):
-        # what __init__ would do for these fields (no defaults needed, no __post_init__), without its 20 calls
-        # to object.__setattr__; pickle makes instances the same way
+    plain = all(value is not dataclasses.MISSING for value in left.values())
+    if len(names) + len(left) == len(fields) and plain and not hasattr(cls, "__post_init__") \
+            and "__slots__" not in vars(cls):
+        # what __init__ would do for these fields (no other defaults needed, no __post_init__), without its 20
+        # calls to object.__setattr__; pickle makes instances the same way
         lines += ["    obj = new(cls)",
                   "    obj.__dict__.update({" + ", ".join(f"{name!r}: v{i}" for i, name in enumerate(names)) + "})",
+                  "    obj.__dict__.update(left)" if left else "",
                   "    return obj"]
     else:
         lines.append("    return cls(" + ", ".join(f"{name}=v{i}" for i, name in enumerate(names)) + ")")

@@ -5,9 +5,9 @@ processes and be cached on disk.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Mapping
+from typing import Any, Callable, Literal, Mapping
 
 from generator.core.urls import archive_path, term_path
 
@@ -87,10 +87,12 @@ class Article:
     image_credit: str
     """Who made the image, e.g. 'Foto: Antara'."""
     draft: bool
-    body: bytes
+    body: bytes = field(compare=False)
     """The Markdown body rendered to safe HTML, as UTF-8: a str holding one character outside Latin-1
-    takes two or four bytes a character, and the bodies are most of a big site's memory (``body_html``
-    gives the text)."""
+    takes two or four bytes a character, and the bodies are most of a big site's memory. b'' for an article
+    a rebuild took from the cache (``body_from`` is set then): its body stays in the cache file until
+    ``body_html``, which templates, feeds and checks use, asks for it. Not compared: ``key`` already tells
+    two articles' bodies apart."""
     path: str
     """Output path of the article page, e.g. '2025/06/meta-scale-ai/'."""
     redirects: tuple[Redirect, ...] = ()
@@ -98,11 +100,16 @@ class Article:
     words: int = 0
     """Words in the body's text (what ``body_html | striptags | wordcount`` counts), for the reading time;
     counted once when the article is parsed rather than on every render."""
+    body_from: Callable[[Article], bytes] | None = field(default=None, compare=False, repr=False,
+                                                           metadata={"cached": False})
+    """Where ``body_html`` reads the body of an article taken from the cache (``incremental.CachedBodies``);
+    None when ``body`` holds it. Not data, so never in the cache (``codec`` leaves it out)."""
 
     @property
     def body_html(self) -> str:
-        """The Markdown body rendered to safe HTML (what templates and feeds show)."""
-        return self.body.decode("utf-8")
+        """The Markdown body rendered to safe HTML (what templates and feeds show); read from the build cache
+        for an article taken from it."""
+        return (self.body_from(self) if self.body_from is not None else self.body).decode("utf-8")
 
     def __fingerprint__(self) -> str:
         """What a page that shows this article depends on: its key hashes the file and the parse settings."""

@@ -1,7 +1,8 @@
 """The persistent build cache, ``.cache/build.sqlite`` beside the config.
 
 It remembers, between builds:
-  - each article's parse result, keyed by a hash of the file's bytes and of everything
+  - each article's parse result (its head in ``articles``, its body in ``bodies``, read only when
+    something shows it), keyed by a hash of the file's bytes and of everything
     that changes how it parses (``ArticleSettings.fingerprint``: generator version,
     Markdown settings, time zone, registry), so an unchanged article is neither parsed
     nor rendered again;
@@ -65,7 +66,11 @@ class CacheSnapshot:
     """What the last builds left, read once at the start of a build."""
 
     articles: Mapping[str, bytes] = field(default_factory=dict)
-    """Article cache key → its row: a parse result as JSON, decoded (and checked) only when used."""
+    """Article cache key → the head of its row (``incremental.encode_row``): a parse result as JSON without the
+    article's body, decoded (and checked) only when used. The bodies stay in the file's ``bodies`` table until
+    something shows one."""
+    file: Path | None = None
+    """The cache file these rows were read from, where the bodies are (``incremental.CachedBodies``)."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature and settings, cache key) of the last build."""
     pages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -190,6 +195,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
     since, due = rows.get("since"), rows.get("due")
     return CacheSnapshot(
         articles=articles,
+        file=path if full else None,
         pages=rows.get("pages", {}),
         files=rows.get("files", {}),
         live=tree("live"),
@@ -216,6 +222,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     disk full); the caller has published the site by then and reports it as a warning.
     """
     db = open_for_writing(folder, FILE, "articles")
+    db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, value BLOB)")
     meta: dict[str, Any] = {
         "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
         "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
@@ -229,11 +236,18 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
             db.execute("BEGIN")
             if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
                 db.execute("DELETE FROM articles")  # rows of another version must never be kept
+                db.execute("DELETE FROM bodies")
             db.execute("DELETE FROM meta")
             known = {k for (k,) in db.execute("SELECT key FROM articles")}
-            db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
-            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",  # one row made at a time (``Rows``)
-                           ((k, v) for k, v in update.articles.items() if v is not None))
+            stale = [(k,) for k in known - set(update.articles)]
+            db.executemany("DELETE FROM articles WHERE key = ?", stale)
+            db.executemany("DELETE FROM bodies WHERE key = ?", stale)
+            for key, row in update.articles.items():  # one row made at a time (``Rows``): no body held twice
+                if row is not None:
+                    head, _, body = row.partition(b"\n")
+                    db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, head))
+                    db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, body))
+            db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
             db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             db.executemany("INSERT INTO meta VALUES (?, ?)",  # one at a time: the maps' JSON is tens of MB
                            ((k, codec.dumps(v)) for k, v in meta.items()))
@@ -280,7 +294,10 @@ def read_article_rows(folder: Path, keys: list[str]) -> dict[str, bytes]:
                 return {}
             db.execute("CREATE TEMP TABLE wanted (key TEXT PRIMARY KEY)")
             db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in keys])
-            return dict(db.execute("SELECT a.key, a.value FROM articles a JOIN wanted w ON a.key = w.key"))
+            found = db.execute("SELECT a.key, a.value, b.value FROM articles a JOIN wanted w ON a.key = w.key "
+                               "JOIN bodies b ON b.key = a.key").fetchall()
+            return {key: head + b"\n" + body for key, head, body in found
+                    if type(head) is bytes and type(body) is bytes}
         finally:
             db.close()
     except sqlite3.Error:

@@ -8,16 +8,17 @@ are read back; a row that does not decode is a miss and the file is parsed again
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from generator.core import codec
-from generator.load.cache import CacheSnapshot
+from generator.load.cache import CacheSnapshot, open_read_only
 from generator.load.config import Config
 from generator.load.content import ArticleSettings, article_key, find_articles, parse_article, read_article
-from generator.core.errors import Problem
+from generator.core.errors import BuildError, Problem
 from generator.core.models import Article, InfoPage
 from generator.core.parallel import ordered_map
 
@@ -68,18 +69,80 @@ def decode_row(row: bytes | None) -> ParseResult | None:
     if type(row) is not bytes:
         return None
     head, newline, body = row.partition(b"\n")
+    if not newline:
+        return None
+    try:
+        body.decode("utf-8")  # only checked: the article keeps the bytes
+    except UnicodeDecodeError:
+        return None
+    return decode_head(head, body)
+
+
+def decode_head(head: bytes | None, body: bytes) -> ParseResult | None:
+    """A cached parse result from its row's head (``encode_row``) and the article's body (b'' while it is
+    still in the cache: ``CachedBodies``), or None when the head does not decode."""
+    if type(head) is not bytes:
+        return None
     try:
         encoded = codec.parse(head)
-        if not newline or type(encoded) is not list or not encoded:
+        if type(encoded) is not list or not encoded:
             return None
         if type(encoded[0]) is dict and "body" not in encoded[0]:
-            body.decode("utf-8")  # only checked: the article keeps the bytes
             encoded[0]["body"] = body
         elif encoded[0] is not None or body:
             return None
         return codec.decoder(ParseResult)(encoded)
-    except (codec.DecodeError, UnicodeDecodeError):
+    except codec.DecodeError:
         return None
+
+
+class CachedBodies:
+    """The bodies of articles taken from the cache, read from the cache file when something asks for one.
+
+    A rebuild reads only the heads of the cache's rows (``cache.load_cache``): titles, dates, tags and every
+    other field, which the indexes and the planner need, but not the bodies, which are most of the rows'
+    bytes and which only the pages that render again show. ``Article.body_html`` calls this for an article
+    loaded that way. Each process (the render workers are forked) opens the cache file read-only once.
+
+    The build holds the lock, so no other build changes the cache meanwhile. A row that is gone or damaged
+    since (the cache deleted by hand, a bad disk) is made again from the file: the body is that file's
+    when it still has the bytes the article was loaded from (the same key), and otherwise the build stops
+    with an error naming the file, which changed while the site was being built.
+    """
+
+    def __init__(self, cache_file: Path, root: Path, settings: ArticleSettings) -> None:
+        self.cache_file, self.root, self.settings = cache_file, root, settings
+        self._db: tuple[int, sqlite3.Connection] | None = None
+
+    def __call__(self, article: Article) -> bytes:
+        body = self._read(article.key)
+        if body is not None:
+            return body
+        data = read_article(article.source_path, self.root / article.source_path)
+        if not isinstance(data, Problem) and article_key(article.source_path, data, self.settings) == article.key:
+            parsed = parse_article(article.source_path, data, self.settings)[0]
+            if parsed is not None:
+                return parsed.body
+        raise BuildError([Problem(article.source_path, 0, "", "the file changed while the site was being built, "
+                                  "and the build cache no longer has the version read first; build again")])
+
+    def _read(self, key: str) -> bytes | None:
+        """The body of the cache's row ``key``, checked to be UTF-8; None when it cannot be read."""
+        try:
+            if self._db is None or self._db[0] != os.getpid():  # a connection never crosses a fork
+                self._db = (os.getpid(), open_read_only(self.cache_file))
+            # fetchall: the statement ends here, so this connection holds no lock when save_cache writes
+            rows = self._db[1].execute("SELECT value FROM bodies WHERE key = ?", (key,)).fetchall()
+        except sqlite3.Error:
+            return None
+        body = rows[0][0] if rows else None
+        if type(body) is not bytes:
+            return None
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return body
 
 
 class Rows(Mapping[str, "bytes | None"]):
@@ -130,12 +193,21 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     signatures: list[str] = []
     todo: list[tuple[str, Path, int]] = []
     """Files to read: (rel, path, place in ``keys``)."""
-    articles_cache = cache.articles if cache else {}
+    articles_cache = cache.articles if cache and cache.file else {}
+    """Key → the head of its cache row: each cached article's body is read when it is shown (``CachedBodies``)."""
     known_files = cache.files if cache else {}
+    bodies = CachedBodies(cache.file, config.root, settings) if cache and cache.file else None
+
+    def cached_result(key: str) -> ParseResult | None:
+        result = decode_head(articles_cache.get(key), b"")
+        if result is not None and result[0] is not None:
+            object.__setattr__(result[0], "body_from", bodies)  # set once, before anything else sees the article
+        return result
+
     for rel, path in files:
         signature = _signature(str(path), settings)
         known = known_files.get(rel)
-        cached = decode_row(articles_cache.get(known[1])) if known and known[0] == signature else None
+        cached = cached_result(known[1]) if known and known[0] == signature else None
         signatures.append(signature)
         if cached is not None and known is not None:
             keys.append(known[1])
@@ -153,7 +225,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         if isinstance(data, Problem):
             return data
         key = article_key(rel, data, settings)
-        if decode_row(articles_cache.get(key)) is not None:
+        if decode_head(articles_cache.get(key), b"") is not None:
             return key, None
         return key, encode_row(parse_article(rel, data, settings))
 
@@ -165,7 +237,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         key, row = result
         keys[place] = key
         if row is None:  # a file touched (or copied) without a change: the cache's row, as the worker found it
-            results[key] = decode_row(articles_cache[key])  # type: ignore[assignment]
+            results[key] = cached_result(key)  # type: ignore[assignment]
             rows.setdefault(key, None)
         else:
             parsed = decode_row(row)  # read back as every later build will read it
