@@ -114,3 +114,24 @@ def test_a_later_process_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
         assert not _alive(child), "the child outlived its killed parent"
     finally:
         parent.kill()
+
+
+
+def test_a_build_error_in_a_worker_reaches_the_caller_with_its_problems() -> None:
+    """In a process of its own, with a timeout: a worker's exception that the pool cannot unpickle (as
+    BuildError could not, before it pickled its problems) leaves the pool waiting for ever."""
+    code = """if True:
+        from generator.core.errors import BuildError, Problem
+        from generator.core.parallel import MIN_PARALLEL, ordered_map
+        def bad(n):
+            if n == MIN_PARALLEL - 1:
+                raise BuildError([Problem("content/a.md", 0, "", "the file changed while the site was being built")])
+            return n
+        try:
+            list(ordered_map(bad, range(MIN_PARALLEL), 2))
+        except BuildError as e:
+            print([str(p) for p in e.problems])
+    """
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, "['content/a.md: the file changed while the site was being built']\n", "")

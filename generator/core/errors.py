@@ -53,6 +53,11 @@ class BuildError(Exception):
         self.problems = sort_problems(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[BuildError], tuple[tuple[Problem, ...]]]:
+        """Pickled with its problems (not its message), so one raised in a worker process (``ordered_map``:
+        ``digest check`` reading a body the cache lost) reaches the caller as itself."""
+        return BuildError, (self.problems,)
+
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
