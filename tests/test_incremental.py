@@ -83,8 +83,9 @@ def test_a_body_whose_cache_row_is_gone_is_made_again_from_its_unchanged_file(tm
     _, _, cached, parsed = lazy_rebuild(tmp_path)
     with sqlite3.connect(tmp_path / ".cache/build.sqlite") as db:
         keys = [a.key for a in parsed.articles]
-        db.execute("UPDATE articles SET value = CAST('[null,[]]' AS BLOB) || x'0a' || x'ff' WHERE key = ?", (keys[0],))
-        db.execute("DELETE FROM articles WHERE key = ?", (keys[1],))
+        db.execute("UPDATE bodies SET value = x'ff' WHERE key = ?", (keys[0],))  # not UTF-8
+        db.execute("DELETE FROM bodies WHERE key = ?", (keys[1],))
+        assert db.total_changes == 2
     assert [a.body_html for a in cached.articles] == [a.body_html for a in parsed.articles], "damaged, gone, intact"
     shutil.rmtree(tmp_path / ".cache")
     assert [a.body_html for a in cached.articles] == [a.body_html for a in parsed.articles], "the whole cache deleted"
