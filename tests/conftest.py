@@ -66,6 +66,19 @@ def make_project(root: Path, articles: dict[str, str], config: str = CONFIG, com
     return write_files(root, files)
 
 
+def damage_pages(database: Path) -> None:
+    """Overwrite every page of an SQLite file but the first (its header) with a fixed pattern: the file still
+    opens, and reading or writing its tables fails with "database disk image is malformed", as after a power
+    cut or a disk error."""
+    data = bytearray(database.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    size = 65536 if size == 1 else size
+    assert len(data) > size, "the database has only its first page"
+    for start in range(size, len(data), size):
+        data[start:start + size] = (b"\x0d\xff\x00\x7f" * size)[:size]
+    database.write_bytes(bytes(data))
+
+
 def feed_files(*firsts: str) -> list[str]:
     """The three feed files (RSS, Atom, JSON Feed) of each list page path in ``firsts``."""
     return [first + name for first in firsts for name in ("feed.xml", "atom.xml", "feed.json")]

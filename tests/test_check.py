@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, article, make_project, write_files
+from conftest import CONFIG, article, damage_pages, make_project, write_files
 from generator.build import BuildOptions
 from generator.commands import check as check_module
 from generator.commands.check import MentionFinder, article_facts, is_home_page, source_key, run_check
@@ -413,6 +413,20 @@ def test_a_corrupt_cache_is_a_miss_and_the_findings_stay_the_same(tmp_path: Path
     expected = cold_check(root, tmp_path, "cold")
     assert check_json(root) == expected
     assert check_json(root) == expected  # and again, with whatever the first one saved
+
+
+def test_a_damaged_check_cache_is_replaced_not_reported(tmp_path: Path) -> None:
+    """A check cache that opens but whose pages are damaged ("malformed") is written afresh: no note, and
+    the next check reads its facts."""
+    from generator.commands.check_cache import load_facts
+    root = make_project(tmp_path, {"a.md": article(title="Soal AWS")}, companies=COMPANIES)
+    run_check(root / "config.yaml", BuildOptions())
+    damage_pages(root / ".cache" / "check.sqlite")
+    assert load_facts(root / ".cache") == {}
+    report = run_check(root / "config.yaml", BuildOptions())
+    assert [f.code for f in report.findings] == ["missed-mention"]
+    assert report.notes == ()
+    assert len(load_facts(root / ".cache")) == 1
 
 
 def test_a_check_cache_that_cannot_be_saved_is_a_note_not_a_finding(tmp_path: Path) -> None:

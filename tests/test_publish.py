@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import article, feed_files, make_project, write_files
+from conftest import article, damage_pages, feed_files, make_project, write_files
 from generator.build import BuildOptions
 from generator.load.config import load_config
 from generator.core.errors import BuildError
@@ -167,7 +167,7 @@ def test_a_future_article_appears_when_due_even_with_nothing_changed(tmp_path: P
     assert after.result is not None and after.result.articles == 4
 
 
-@pytest.mark.parametrize("damage", ["delete", "garbage", "wrong version"])
+@pytest.mark.parametrize("damage", ["delete", "garbage", "malformed", "wrong version"])
 def test_a_deleted_or_corrupt_cache_is_harmless(tmp_path: Path, damage: str) -> None:
     root = project(tmp_path)
     run(root)
@@ -176,12 +176,15 @@ def test_a_deleted_or_corrupt_cache_is_harmless(tmp_path: Path, damage: str) -> 
         shutil.rmtree(root / ".cache")
     elif damage == "garbage":
         cache.write_bytes(b"not a database" * 100)
+    elif damage == "malformed":  # the file opens, its pages do not: it must be replaced, not kept failing
+        damage_pages(cache)
     else:
         with sqlite3.connect(cache) as db:
             db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
     CHANGES["edit body"](root)
     done = run(root)
     assert done.result is not None
+    assert not [w for w in done.warnings if "cache" in w.message], "a damaged cache is replaced, not reported"
     assert tree(root / "site") == cold(root, tmp_path)
     assert run(root).result is None, "the cache works again after one build"
 

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Mapping
 
-from generator.load.cache import FORMAT, open_for_writing, open_read_only
+from generator.load.cache import FORMAT, open_read_only, write_cache
 
 FILE = "check.sqlite"
 def load_report(folder: Path) -> bytes | None:
@@ -55,20 +55,18 @@ def save_facts(folder: Path, new: Mapping[str, bytes], used: set[str], report: b
     Returns a note when the cache could not be written (read-only folder, a file in the way, disk
     full, another check holding the lock); the check's report does not depend on it.
     """
+    def transaction(db: sqlite3.Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")
+        if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+            db.execute("DELETE FROM facts")  # rows of another version must never be kept
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        known = {k for (k,) in db.execute("SELECT key FROM facts")}
+        db.executemany("DELETE FROM facts WHERE key = ?", [(k,) for k in known - used])
+        db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)", list(new.items()))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('report', ?)", (report,))
+
     try:
-        db = open_for_writing(folder, FILE, "facts", timeout=1.0)
-        try:
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
-                    db.execute("DELETE FROM facts")  # rows of another version must never be kept
-                    db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
-                known = {k for (k,) in db.execute("SELECT key FROM facts")}
-                db.executemany("DELETE FROM facts WHERE key = ?", [(k,) for k in known - used])
-                db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?)", list(new.items()))
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('report', ?)", (report,))
-        finally:
-            db.close()
+        write_cache(folder, FILE, "facts", transaction, timeout=1.0)
     except (OSError, sqlite3.Error) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         return f"note: the check cache could not be saved ({reason}); the next check will not be faster"

@@ -26,7 +26,7 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from generator import __version__
 from generator.core import codec
@@ -121,26 +121,45 @@ TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# news-digest build cache; s
 """CACHEDIR.TAG: backup and sync tools that honour it skip the cache folder."""
 
 
-def open_for_writing(folder: Path, file: str, table: str, timeout: float = 5.0) -> sqlite3.Connection:
-    """``folder/file`` (the build's or the check's cache) opened for writing, with a ``meta`` table and
-    ``table``: the folder is made and tagged first, and a file that is not a database is replaced."""
+CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+"""SQLite's primary result codes for a damaged file (``sqlite3.Error.sqlite_errorname``, extended codes such as
+SQLITE_CORRUPT_INDEX included by their prefix): the file is replaced rather than reported on every build."""
+
+
+def is_corrupt(error: sqlite3.Error) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return any(name == code or name.startswith(code + "_") for code in CORRUPT)
+
+
+def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqlite3.Connection], None],
+                timeout: float = 5.0) -> None:
+    """Run ``transaction`` on ``folder/file`` (the build's or the check's cache), which has a ``meta`` table and
+    ``table``: the folder is made and tagged first.
+
+    A file that SQLite finds damaged (not a database, or "malformed": a power cut while ``synchronous`` writes
+    were in flight, a disk error, a hand edit) is deleted with its journal and written afresh, once; any other
+    error (read-only folder, disk full, locked) is raised. The cache holds nothing that a build cannot make
+    again, so replacing it loses only time.
+    """
     folder.mkdir(exist_ok=True)
     (folder / "CACHEDIR.TAG").write_text(TAG)
     path = folder / file
-
-    def connect() -> sqlite3.Connection:
-        db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
-        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
-        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
-        return db
-
-    try:
-        return connect()
-    except sqlite3.DatabaseError as e:
-        if "not a database" not in str(e):
-            raise
-        path.unlink()  # a corrupt file: start a new one
-        return connect()
+    for attempt in (1, 2):
+        try:
+            db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
+            try:
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+                with db:
+                    transaction(db)
+                return
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as e:
+            if attempt == 2 or not is_corrupt(e):
+                raise
+            for damaged in (path, path.with_name(file + "-journal")):  # a journal would be played into the new file
+                damaged.unlink(missing_ok=True)
 
 
 _SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
@@ -219,10 +238,9 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     """Replace the cache's contents with what this build used (old entries are dropped).
 
     Raises OSError or sqlite3.Error when the cache cannot be written (read-only, not a folder,
-    disk full); the caller has published the site by then and reports it as a warning.
+    disk full; a damaged file is replaced instead, by ``write_cache``); the caller has published the site by
+    then and reports it as a warning.
     """
-    db = open_for_writing(folder, FILE, "articles")
-    db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, value BLOB)")
     meta: dict[str, Any] = {
         "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
         "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
@@ -231,28 +249,27 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         meta["related"] = update.related
     if spare is not None:
         meta |= {"spare_tree": spare.tree, "spare_files": spare.files, "spare_stats": spare.stats}
-    try:
-        with db:
-            db.execute("BEGIN")
-            if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
-                db.execute("DELETE FROM articles")  # rows of another version must never be kept
-                db.execute("DELETE FROM bodies")
-            db.execute("DELETE FROM meta")
-            known = {k for (k,) in db.execute("SELECT key FROM articles")}
-            stale = [(k,) for k in known - set(update.articles)]
-            db.executemany("DELETE FROM articles WHERE key = ?", stale)
-            db.executemany("DELETE FROM bodies WHERE key = ?", stale)
-            for key, row in update.articles.items():  # one row made at a time (``Rows``): no body held twice
-                if row is not None:
-                    head, _, body = row.partition(b"\n")
-                    db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, head))
-                    db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, body))
-            db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
-            db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-            db.executemany("INSERT INTO meta VALUES (?, ?)",  # one at a time: the maps' JSON is tens of MB
-                           ((k, codec.dumps(v)) for k, v in meta.items()))
-    finally:
-        db.close()
+
+    def transaction(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, value BLOB)")
+        db.execute("BEGIN")
+        if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+            db.execute("DELETE FROM articles")  # rows of another version must never be kept
+            db.execute("DELETE FROM bodies")
+        db.execute("DELETE FROM meta")
+        known = {k for (k,) in db.execute("SELECT key FROM articles")}
+        db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
+        for key, row in update.articles.items():  # one row made at a time (``Rows``): no body held twice
+            if row is not None:
+                head, _, body = row.partition(b"\n")
+                db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, head))
+                db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, body))
+        db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
+        db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        db.executemany("INSERT INTO meta VALUES (?, ?)",  # one at a time: the maps' JSON is tens of MB
+                       ((k, codec.dumps(v)) for k, v in meta.items()))
+
+    write_cache(folder, FILE, "articles", transaction)
 
 
 def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
