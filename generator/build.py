@@ -1,4 +1,5 @@
-"""``build()``: the whole site, top to bottom. Nothing here writes to disk.
+"""``build()``: the whole site, top to bottom. Nothing here writes to disk (the article loader that
+``publish`` passes in stores what it parses in the build cache as it goes: ``cache.RowStore``).
 
 The result's ``output`` is a lazy stream of files: pages render (on several cores) while
 the writer writes them, so a big site is never held in memory whole. Given a cache

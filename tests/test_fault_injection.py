@@ -223,3 +223,53 @@ def test_a_failed_read_of_the_build_cache_still_gives_the_whole_new_site(tmp_pat
     with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
         assert [p for p in pool.map(one, range(1, count + 1)) if p] == []
     assert tree(template / "site") == old
+
+
+def three_articles(root: Path) -> dict[str, bytes]:
+    """Three articles never built: a cold build stores their rows as it parses them (``cache.RowStore``) and
+    reads their bodies back from the cache file when it renders their pages and the full-content feed."""
+    make_project(root, {f"2025/06/{name}.md": article(title=name.title(), date=f"2025-06-1{i}", body=f"Isi {name}.\n")
+                        for i, name in enumerate(("satu", "dua", "tiga"))},
+                 config="title: T\nbase_url: https://example.org/\nfeeds:\n  content: full\n")
+    return {}
+
+
+COLD_CACHE_CALLS = ("pwrite64", "pread64", "fdatasync")
+"""How SQLite writes, reads back and syncs the cache file (``strace -P`` keeps other files' calls out)."""
+
+
+def test_a_fault_at_the_cache_file_during_a_cold_build_still_gives_the_whole_site(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """EIO at any one of a cold build's writes, reads or syncs of the cache file, or SIGKILL at any write: the
+    build exits 0 with the whole site (an article whose row could not be stored keeps its body; one whose body
+    cannot be read back is parsed again), or, killed, leaves no site and a next build that gives it."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    three_articles(tmp_path / "plain")
+    assert build(tmp_path / "plain", "--no-cache") == 0
+    new = tree(tmp_path / "plain" / "site")
+    reads: list[str] = []
+    read = CachedBodies._read
+    monkeypatch.setattr(CachedBodies, "_read", lambda self, key: reads.append(key) or read(self, key))
+    three_articles(tmp_path / "in-process")
+    assert build(tmp_path / "in-process", "--jobs", "1") == 0 and len(set(reads)) == 3, "bodies read back"
+    counts = calls(tmp_path, (), three_articles, COLD_CACHE_CALLS, CACHE_FILE)
+    assert counts["pwrite64"] > 5 and counts["pread64"] > 3 and counts["fdatasync"] > 1
+    cases = [(name, n, "error=EIO") for name in COLD_CACHE_CALLS for n in range(1, counts[name] + 1)]
+    cases += [("pwrite64", n, "signal=SIGKILL") for n in sample(counts["pwrite64"])]
+
+    def one(name: str, n: int, fault: str) -> str | None:
+        root = tmp_path / f"{name}-{n}-{fault.split('=')[1]}"
+        three_articles(root)
+        done = digest_under_strace(root, f"{name}:{fault}:when={n}", syscalls=COLD_CACHE_CALLS, only=CACHE_FILE)
+        where = f"{name} #{n} ({fault})"
+        if "Traceback" in done.stderr:
+            return f"{where}: {done.stderr}"
+        if fault == "error=EIO" and (done.returncode != 0 or tree(root / "site") != new):
+            return f"{where}: exit {done.returncode}, stderr {done.stderr!r}, the whole site: {tree(root / 'site') == new}"
+        if build(root) != 0 or tree(root / "site") != new:
+            return f"{where}: the next build did not give the whole site"
+        shutil.rmtree(root)
+        return None
+
+    with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
+        assert [p for p in pool.map(lambda case: one(*case), cases) if p] == []

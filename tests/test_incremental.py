@@ -9,11 +9,12 @@ import pytest
 
 from conftest import CONFIG, article, make_project
 from generator.build import BuildOptions, build, load, plan, render
-from generator.load.cache import load_cache
+from generator.load.cache import RowStore, load_cache
 from generator.load.config import Config, load_config
 from generator.load.content import ArticleSettings
 from generator.core import codec
 from generator.core.errors import BuildError, Problem
+from generator.load import incremental
 from generator.load.incremental import CachedBodies, Loaded, article_loader, load_articles
 from generator.write.publish import publish
 from generator.load.registry import Registry, load_registry
@@ -109,3 +110,62 @@ def test_a_file_changed_while_its_body_was_still_in_a_lost_cache_stops_the_build
         "has the version read first; build again"]
     assert site == {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*")
                     if p.is_file()}, "nothing was written"
+
+
+def test_a_cold_build_stores_each_batch_of_rows_as_it_parses_and_lets_go_of_their_bodies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(incremental, "STORE_BATCH", 2)
+    make_project(tmp_path, {f"2025/06/a{n}.md": article(title=f"A{n}", body=f"Isi *{n}*.\n") for n in range(5)})
+    config = load_config(tmp_path / "config.yaml")
+    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    batches: list[int] = []
+    put = RowStore.put
+    monkeypatch.setattr(RowStore, "put", lambda self, rows: batches.append(len(rows)) or put(self, rows))
+    stored = load_articles(config, settings, store=RowStore(tmp_path / ".cache"))
+    parsed = load_articles(config, settings)
+    assert batches == [2, 2, 1], "stored while parsing, a batch at a time"
+    assert [a.body for a in stored.articles] == [b""] * 5 and [a.body for a in parsed.articles] != [b""] * 5
+    assert dict(stored.rows) == dict.fromkeys(stored.rows), "the cache has every row: save_cache keeps them"
+    assert [a.body_html for a in stored.articles] == [a.body_html for a in parsed.articles]
+    with sqlite3.connect(tmp_path / ".cache/build.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM bodies").fetchone() == (5,)
+    publish(config, BuildOptions(), tmp_path / "site")
+    snapshot = load_cache(tmp_path / ".cache")
+    assert publish(config, BuildOptions(), tmp_path / "site").result is None, "the cache is whole: up to date"
+    assert len(snapshot.articles) == 5
+
+
+@pytest.mark.parametrize("trouble", ["another version", "a file in the way", "fails at the second batch"])
+def test_a_store_that_cannot_take_the_rows_leaves_the_bodies_with_the_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trouble: str) -> None:
+    monkeypatch.setattr(incremental, "STORE_BATCH", 2)
+    make_project(tmp_path, {f"2025/06/a{n}.md": article(title=f"A{n}", body=f"Isi *{n}*.\n") for n in range(5)})
+    config = load_config(tmp_path / "config.yaml")
+    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    cache = tmp_path / ".cache"
+    if trouble == "another version":
+        cache.mkdir()
+        with sqlite3.connect(cache / "build.sqlite") as db:
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)")
+            db.execute("INSERT INTO meta VALUES ('format', 'old')")
+    elif trouble == "a file in the way":
+        cache.write_text("not a folder")
+    else:
+        put = RowStore.put
+
+        def damaged_after_one(store: RowStore, rows: list[tuple[str, bytes, bytes]]) -> bool:
+            done = put(store, rows)
+            if done:  # the file overwritten under the store's open connection: the next batch fails
+                store.file.write_bytes(b"not a database" * 1000)
+            return done
+        monkeypatch.setattr(RowStore, "put", damaged_after_one)
+    parsed = load_articles(config, settings)
+    stored = load_articles(config, settings, store=RowStore(cache))
+    kept = [a.body != b"" for a in stored.articles]
+    assert kept == ([False, False, True, True, True] if trouble == "fails at the second batch" else [True] * 5)
+    assert [key for key, row in stored.rows.items() if row is not None] == [a.key for a in stored.articles
+                                                                          if a.body], "left for save_cache"
+    assert [a.body_html for a in stored.articles] == [a.body_html for a in parsed.articles]
+    if trouble == "another version":
+        with sqlite3.connect(cache / "build.sqlite") as db:
+            assert db.execute("SELECT * FROM meta").fetchall() == [("format", "old")], "not touched"

@@ -189,6 +189,19 @@ def test_a_deleted_or_corrupt_cache_is_harmless(tmp_path: Path, damage: str) -> 
     assert run(root).result is None, "the cache works again after one build"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cold_build_whose_bodies_wait_in_the_cache_gives_the_site_of_one_that_holds_them(tmp_path: Path,
+                                                                                         jobs: int) -> None:
+    """``publish`` stores each parsed row at once and lets the article go of its body (``cache.RowStore``); the
+    pages and full-content feeds read the bodies back, in the render workers too. ``build()`` alone keeps them."""
+    from generator.build import build
+    root = project(tmp_path)
+    run(root, jobs=jobs)
+    held = build(load_config(root / "config.yaml"), BuildOptions(workers=jobs)).output.files
+    assert any(b"Isi artikel." in data for path, data in held.items() if path.endswith("feed.xml"))
+    assert {p: d for p, d in tree(root / "site").items() if p != ".news-digest"} == held
+
+
 def test_a_file_deleted_from_the_site_by_hand_is_restored(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root)

@@ -272,6 +272,65 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     write_cache(folder, FILE, "articles", transaction)
 
 
+class RowStore:
+    """Where a build puts the rows of the articles it parses as it parses them, so that it need not hold their
+    bodies until ``save_cache`` (``incremental.load_articles``): on a cold build of 100,000 articles the bodies
+    are about 0.6 GB. A page that shows a stored body reads it back (``incremental.CachedBodies``).
+
+    Rows are committed in batches; a row is a pure function of its file's bytes and the parse settings (its key
+    hashes both), so rows stored by a build that then fails are as good as any. The store is used only when the
+    cache file is absent (it is made, with its ``format`` row) or of this version: the rows of another version
+    are dropped by ``save_cache``, after the site is out, not here. Anything that goes wrong (a read-only or
+    full disk, a damaged file, a lock) turns the store off for the rest of the build: ``put`` returns False and
+    the caller keeps the bodies, for ``save_cache`` to try (and report) as before.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / FILE
+        self._folder = folder
+        self._db: sqlite3.Connection | None = None
+        self._off = False
+
+    def put(self, rows: list[tuple[str, bytes, bytes]]) -> bool:
+        """Store (key, head, body) rows in one transaction; whether they are now in the cache file."""
+        if self._off or not rows:
+            return False
+        try:
+            db = self._db or self._open()
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [(k, head) for k, head, _ in rows])
+                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", [(k, body) for k, _, body in rows])
+            return True
+        except (OSError, sqlite3.Error):
+            self.close()
+            self._off = True
+            return False
+
+    def _open(self) -> sqlite3.Connection:
+        existed = self.file.is_file()
+        if not existed:
+            self._folder.mkdir(exist_ok=True)
+            (self._folder / "CACHEDIR.TAG").write_text(TAG)
+        db = self._db = sqlite3.connect(self.file, isolation_level=None, timeout=1.0)
+        found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if existed else None
+        if existed and found != (FORMAT,):
+            raise sqlite3.DatabaseError("the cache is of another version")  # save_cache empties it
+        if not existed:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                for table in ("meta", "articles", "bodies"):
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        return db
+
+    def close(self) -> None:
+        """Close the file: before the build forks its render workers, which read it with their own connections."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
 def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     """Some meta rows of the cache, decoded; a row that is missing or does not decode is left out,
     and an unreadable or other-version cache gives {}. For ``digest check``, which only reads the cache."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from generator.core import codec
-from generator.load.cache import CacheSnapshot, open_read_only
+from generator.load.cache import CacheSnapshot, RowStore, open_read_only
 from generator.load.config import Config
 from generator.load.content import ArticleSettings, article_key, find_articles, parse_article, read_article
 from generator.core.errors import BuildError, Problem
@@ -171,13 +171,21 @@ class Rows(Mapping[str, "bytes | None"]):
         return len(self._heads)
 
 
+STORE_BATCH = 500
+"""Rows given to the ``RowStore`` in one transaction: a few MB of bodies held at a time, a commit per batch."""
+
+
 def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
-                  cache: CacheSnapshot | None = None, workers: int = 1) -> Loaded:
+                  cache: CacheSnapshot | None = None, workers: int = 1, store: RowStore | None = None) -> Loaded:
     """Parse every article (or take it from the cache); all problems from all files come back together.
 
     A file whose size, mtime and inode match the last build's is not even read: its cache key
     is remembered. Any other file is read, and looked up by the hash of its bytes, in the workers that
     parse what is new: on a first build the reading is spread over the cores too.
+
+    With a ``store`` (``publish`` passes one), the rows of what is parsed go into the cache file in batches as
+    they come, and each stored article lets go of its body, which is read back when a page shows it
+    (``CachedBodies``), as for an article taken from the cache: a cold build does not hold every body.
     """
     folder = config.path(config.content_dir)
     if not folder.is_dir():
@@ -197,6 +205,22 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     """Key → the head of its cache row: each cached article's body is read when it is shown (``CachedBodies``)."""
     known_files = cache.files if cache else {}
     bodies = CachedBodies(cache.file, config.root, settings) if cache and cache.file else None
+    stored_bodies = CachedBodies(store.file, config.root, settings) if store else None
+    batch: list[str] = []
+    """Keys of new rows not yet given to the store; ``rows`` has their heads, their articles their bodies."""
+
+    def store_batch() -> None:
+        if store is None or not batch:
+            return
+        made = [(key, head, article.body) for key in batch
+                if (head := rows[key]) is not None and (article := results[key][0]) is not None]
+        if store.put(made):
+            for key, _, _ in made:
+                article = results[key][0]
+                object.__setattr__(article, "body", b"")  # nothing else has seen the article yet
+                object.__setattr__(article, "body_from", stored_bodies)
+                rows[key] = None  # the cache has its row now
+        batch.clear()
 
     def cached_result(key: str) -> ParseResult | None:
         result = decode_head(articles_cache.get(key), b"")
@@ -245,9 +269,15 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
                 raise codec.DecodeError(f"the cache row of {key} does not decode")  # a bug, never bad input
             results[key] = parsed
             rows[key] = row[:row.index(b"\n")]  # the head: the body is the article's (``Rows``)
+            batch.append(key)
+            if len(batch) >= STORE_BATCH:
+                store_batch()
         done += 1
         if progress:
             progress("articles", done, len(files))
+    store_batch()
+    if store is not None:
+        store.close()
     seen: Seen = {rel: (signature, key) for (rel, _), signature, key in zip(files, signatures, keys) if key is not None}
     articles: list[Article] = []
     for key in filter(None, keys):
@@ -259,6 +289,8 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     return Loaded(tuple(articles), tuple(problems), Rows(rows, made), seen)
 
 
-def article_loader(cache: CacheSnapshot | None, workers: int, progress: Progress | None = None) -> ArticleLoader:
-    """The loader ``publish`` gives ``build()``: it reads ``cache`` and parses on ``workers`` cores."""
-    return partial(load_articles, progress=progress, cache=cache, workers=workers)
+def article_loader(cache: CacheSnapshot | None, workers: int, progress: Progress | None = None,
+                   store: RowStore | None = None) -> ArticleLoader:
+    """The loader ``publish`` gives ``build()``: it reads ``cache``, parses on ``workers`` cores and puts what it
+    parses into ``store``."""
+    return partial(load_articles, progress=progress, cache=cache, workers=workers, store=store)

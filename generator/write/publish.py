@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from generator.core.models import BuildOptions
-from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, TreeState, load_cache, save_cache
+from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache, save_cache
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
@@ -108,8 +108,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             snapshot = replace(snapshot, pages={})
         reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
         with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
-            result = build(config, options, progress, snapshot, article_loader(snapshot, options.workers, progress),
-                           reader)
+            result = build(config, options, progress, snapshot,
+                           article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
             if result.articles == 0 and last.articles_built and not allow_empty:
                 raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
                                           f"published {last.articles_built}; check content_dir in "
@@ -122,7 +122,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 written = None
         if written is None:  # the previous site lost a file the cache relied on: render everything
             result = build(config, options, progress, replace(snapshot, pages={}),
-                           article_loader(snapshot, options.workers, progress), reader)
+                           article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
             written = write_site(result.output, target)
         pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
         since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
