@@ -89,6 +89,8 @@ PELICAN_SLOW_SIZE = 10_000
 PELICAN_SLOW_NEWSLETTER = 1_000
 """The same for newsletter issues, each about 25 times an article's Markdown (about 90 s at 2,000 issues)."""
 PELICAN_SKIP_SIZE = 100_000
+FULL_SKIP_SIZE = 100_000
+"""From this size the every-feature build ('cold-all') is left out: Pagefind holds its whole index in memory."""
 """From this size Pelican is skipped by default: one build would take a quarter of an hour."""
 PSS_SAMPLE_S = 0.25
 """Reading smaps_rollup costs about 5 ms per GB of process, so sampling more often would slow the build measured."""
@@ -655,11 +657,18 @@ def run_size(spec: Corpus, args: Options, shared: Path, chain: Toolchain, runlog
         log(f"{tree.tool}: {' '.join(tree.command)}")
     edit_rel = edited_article(corpus)
     results: list[Measurement] = []
+    order = RUN_ORDER
+    if spec.size >= FULL_SKIP_SIZE:
+        order = tuple(case for case in RUN_ORDER if case != "cold-all")
+        note = (f"{spec.name} articles: the every-feature build skipped: Pagefind's index of that many article pages "
+                "outgrows this machine's memory (killed by the kernel past 19 GB of 24 GB)")
+        runlog.notes.append(note)
+        log("note: " + note)
     with dirty_marker(corpus):
         for rep in range(max(repeats[t.tool] for t in trees)):
             active = [tree for tree in trees if rep < repeats[tree.tool]]
-            for case in RUN_ORDER:
-                settle = case != RUN_ORDER[-1]
+            for case in order:
+                settle = case != order[-1]
                 results += [run_case(tree, case, spec, rep, edit_rel, settle) for tree in active
                             if case not in DIGEST_ONLY or tree.tool == "digest"]
     return results

@@ -156,6 +156,24 @@ def test_pagefind_failure_names_its_message_and_the_site_survives(tmp_path: Path
     assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.parametrize("sig", ["KILL", "TERM"])
+def test_pagefind_stopped_by_a_signal_is_named_as_such_not_as_a_broken_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: str) -> None:
+    """At 100,000 article pages Pagefind needed about 20 GB and the kernel's out-of-memory killer stopped it;
+    the message then said to install Pagefind."""
+    root = project(tmp_path)
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\nkill -{sig} $$\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    with pytest.raises(BuildError) as e:
+        run(root)
+    said = str(e.value.problems[0])
+    assert said.startswith(f"pagefind/: field 'search': Pagefind was stopped by SIG{sig} while it indexed 2 pages")
+    assert ("out-of-memory killer" in said) == (sig == "KILL") and "pip install" not in said
+    assert said.endswith("set 'search: false' in config.yaml")
+
+
 def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root)

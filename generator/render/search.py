@@ -17,6 +17,7 @@ Pagefind UI bundles (about 400 KB) are dropped.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -80,6 +81,8 @@ def index(pages: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
                                  env={**os.environ, "NO_COLOR": "1"})
         except (OSError, subprocess.TimeoutExpired) as e:
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind could not run ({e}); {_HINT}")]) from None
+        if run.returncode < 0:  # killed: a missing or broken install is not the cause, so that hint would mislead
+            raise BuildError([Problem(INDEX_DIR, 0, "search", _killed(-run.returncode, len(pages)))])
         if run.returncode != 0:
             said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind failed (exit {run.returncode}): "
@@ -87,6 +90,17 @@ def index(pages: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         files = [(INDEX_DIR + p.relative_to(out).as_posix(), p.read_bytes())
                  for p in out.rglob("*") if p.is_file() and not p.name.startswith(_UI_FILES)]
     return sorted(files)
+
+
+def _killed(number: int, pages: int) -> str:
+    """What to tell the editor when Pagefind was stopped by a signal."""
+    name = signal.Signals(number).name if number in {s.value for s in signal.Signals} else f"signal {number}"
+    said = f"Pagefind was stopped by {name} while it indexed {pages:,} pages"
+    if number == signal.SIGKILL:
+        return (f"{said} (most often the out-of-memory killer: Pagefind keeps the whole index in memory, more than 19 GB "
+                "for 100,000 article pages); build on a machine with more memory, or set 'search: false' in "
+                "config.yaml")
+    return f"{said}; build again, or set 'search: false' in config.yaml"
 
 
 @dataclass(frozen=True)
