@@ -97,8 +97,8 @@ def _killed(number: int, pages: int) -> str:
     name = signal.Signals(number).name if number in {s.value for s in signal.Signals} else f"signal {number}"
     said = f"Pagefind was stopped by {name} while it indexed {pages:,} pages"
     if number == signal.SIGKILL:
-        return (f"{said} (most often the out-of-memory killer: Pagefind keeps the whole index in memory, more than 19 GB "
-                "for 100,000 article pages); build on a machine with more memory, or set 'search: false' in "
+        return (f"{said} (most often the out-of-memory killer: Pagefind keeps the whole index in memory, more than "
+                "19 GB for 100,000 article pages); build on a machine with more memory, or set 'search: false' in "
                 "config.yaml")
     return f"{said}; build again, or set 'search: false' in config.yaml"
 
