@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, read_article_rows, save_cache
+from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, read_article_heads, save_cache
 from generator.core.hashing import digest
 from generator.core.errors import Problem
 from generator.load.incremental import Rows, decode_row, encode_row
@@ -70,7 +70,8 @@ def test_rows_are_put_together_from_their_heads_and_the_articles_bodies(tmp_path
     assert decode_row(rows["k"]) == (article, ()) and decode_row(parsed)[0].body_html == "<p>Isi “kutipan”</p>"
     save_cache(tmp_path, update(rows), LIVE, None)
     assert dict(load_cache(tmp_path).articles) == {"k": parsed.partition(b"\n")[0], "b": failed.partition(b"\n")[0]}
-    assert read_article_rows(tmp_path, ["k", "b"]) == {"k": parsed, "b": failed}, "digest check reads whole rows"
+    assert read_article_heads(tmp_path, ["k", "b", "gone"]) == {"k": parsed.partition(b"\n")[0],
+                                                                "b": failed.partition(b"\n")[0]}, "digest check: heads"
 
 
 def test_unbounded_times_round_trip(tmp_path: Path) -> None:

@@ -34,8 +34,8 @@ from generator.core.models import BuildOptions
 from generator.commands.check_cache import load_facts, load_report, save_facts
 from generator.core import codec
 from generator.core.parallel import ordered_map
-from generator.load.cache import load_cache, read_article_rows, read_meta
-from generator.load.incremental import article_loader, decode_row
+from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
+from generator.load.incremental import CachedBodies, article_loader, decode_head
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import ArticleSettings, article_key, article_settings, decode
@@ -378,27 +378,39 @@ def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known:
             todo.append((rel, key))
     articles = dict(state.articles)
     missing = [key for rel, key in todo if rel not in articles]
-    rows = read_article_rows(layout(config).cache, missing)
+    cache = layout(config).cache
+    heads = read_article_heads(cache, missing)
+    bodies = CachedBodies(cache / FILE, config.root, settings)  # read one at a time, in the workers
     for rel, key in todo:
         if rel not in articles:
-            parsed = decode_row(rows.get(key))
+            parsed = decode_head(heads.get(key), b"")
             if parsed is None:
                 return None
             if parsed[0] is not None:
+                object.__setattr__(parsed[0], "body_from", bodies)  # before anything else sees the article
                 articles[rel] = parsed[0]
     todo = [(rel, key) for rel, key in todo if rel in articles]
     if not todo:
         return by_file, {}
     finder = MentionFinder(settings.registry)
 
-    def work(item: tuple[str, str]) -> tuple[bytes, bool]:
+    def work(item: tuple[str, str]) -> tuple[bytes, bool] | Problem:
         # forked workers inherit the articles and the finder; the facts come back as their cache row
         rel, key = item
         data = (config.root / rel).read_bytes()
-        return codec.dumps(article_facts(article_file(articles[rel], data), finder)), article_key(rel, data, settings) == key
+        try:
+            facts = article_facts(article_file(articles[rel], data), finder)
+        except BuildError as e:  # its body left the build cache, and its file changed since it was read
+            return e.problems[0]
+        return codec.dumps(facts), article_key(rel, data, settings) == key
 
     new: dict[str, bytes] = {}
-    for (rel, key), (row, same) in zip(todo, ordered_map(work, todo, workers)):
+    for (rel, key), result in zip(todo, ordered_map(work, todo, workers)):
+        if isinstance(result, Problem):
+            if rel not in state.articles:  # taken from the last build: plan the site afresh
+                return None
+            raise BuildError([result])
+        row, same = result
         by_file[rel] = codec.loads(row, ArticleFacts)
         if same:  # the file did not change since it was parsed: the row describes the key's bytes
             new[key] = row

@@ -358,8 +358,9 @@ def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     return rows
 
 
-def read_article_rows(folder: Path, keys: list[str]) -> dict[str, bytes]:
-    """The cached parse results of some articles (undecoded), by key; {} when the cache cannot be read."""
+def read_article_heads(folder: Path, keys: list[str]) -> dict[str, bytes]:
+    """The heads of some articles' cached rows (undecoded, without their bodies: ``incremental.CachedBodies``
+    reads those when asked), by key; {} when the cache cannot be read. For ``digest check``."""
     path = folder / FILE
     if not keys or not path.is_file():
         return {}
@@ -370,10 +371,8 @@ def read_article_rows(folder: Path, keys: list[str]) -> dict[str, bytes]:
                 return {}
             db.execute("CREATE TEMP TABLE wanted (key TEXT PRIMARY KEY)")
             db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in keys])
-            found = db.execute("SELECT a.key, a.value, b.value FROM articles a JOIN wanted w ON a.key = w.key "
-                               "JOIN bodies b ON b.key = a.key").fetchall()
-            return {key: head + b"\n" + body for key, head, body in found
-                    if type(head) is bytes and type(body) is bytes}
+            found = db.execute("SELECT a.key, a.value FROM articles a JOIN wanted w ON a.key = w.key").fetchall()
+            return {key: head for key, head in found if type(head) is bytes}
         finally:
             db.close()
     except sqlite3.Error:
