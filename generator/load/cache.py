@@ -131,6 +131,18 @@ def is_corrupt(error: sqlite3.Error) -> bool:
     return any(name == code or name.startswith(code + "_") for code in CORRUPT)
 
 
+def _make_folder(folder: Path) -> None:
+    """The cache folder, made if missing and tagged (``TAG``)."""
+    folder.mkdir(exist_ok=True)
+    (folder / "CACHEDIR.TAG").write_text(TAG)
+
+
+def _create_tables(db: sqlite3.Connection, *tables: str) -> None:
+    """Every cache table is key → value."""
+    for table in tables:
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+
+
 def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqlite3.Connection], None],
                 timeout: float = 5.0) -> None:
     """Run ``transaction`` on ``folder/file`` (the build's or the check's cache), which has a ``meta`` table and
@@ -141,15 +153,13 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
     error (read-only folder, disk full, locked) is raised. The cache holds nothing that a build cannot make
     again, so replacing it loses only time.
     """
-    folder.mkdir(exist_ok=True)
-    (folder / "CACHEDIR.TAG").write_text(TAG)
+    _make_folder(folder)
     path = folder / file
     for attempt in (1, 2):
         try:
             db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
             try:
-                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB)")
-                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+                _create_tables(db, "meta", table)
                 with db:
                     transaction(db)
                 return
@@ -251,7 +261,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         meta |= {"spare_tree": spare.tree, "spare_files": spare.files, "spare_stats": spare.stats}
 
     def transaction(db: sqlite3.Connection) -> None:
-        db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, value BLOB)")
+        _create_tables(db, "bodies")
         db.execute("BEGIN")
         if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
             db.execute("DELETE FROM articles")  # rows of another version must never be kept
@@ -310,8 +320,7 @@ class RowStore:
     def _open(self) -> sqlite3.Connection:
         existed = self.file.is_file()
         if not existed:
-            self._folder.mkdir(exist_ok=True)
-            (self._folder / "CACHEDIR.TAG").write_text(TAG)
+            _make_folder(self._folder)
         db = self._db = sqlite3.connect(self.file, isolation_level=None, timeout=1.0)
         found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if existed else None
         if existed and found != (FORMAT,):
@@ -319,8 +328,7 @@ class RowStore:
         if not existed:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                for table in ("meta", "articles", "bodies"):
-                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+                _create_tables(db, "meta", "articles", "bodies")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         return db
 
