@@ -43,11 +43,6 @@ def _plural_rule(language: str) -> Callable[[int], str]:
     return Locale.parse(language).plural_form
 
 
-def counted(n: int, one: str, other: str, language: str = "en") -> str:
-    """'1 article', '2 articles' by the language's plural rule: the CLI's summaries (in English)."""
-    return f"{n} {one if plural_category(n, language) == 'one' else other}"
-
-
 STRINGS: dict[str, dict[str, str | Plural]] = {
     "id": {
         "home": "Beranda",
