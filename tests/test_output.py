@@ -160,6 +160,30 @@ def test_the_recorded_live_state_is_what_a_stat_walk_finds(tmp_path: Path) -> No
         known = [written.live] + ([written.spare] if written.spare else [])
 
 
+def test_a_walk_in_parts_finds_the_whole_tree_once(tmp_path: Path) -> None:
+    """``publish`` walks the output folder in two processes: together their parts must be exactly the
+    walk of the whole, with no entry in two parts, and each part must get a share of a big site's pages."""
+    site = tmp_path / "site"
+    files = ["index.html", "feed.xml", "a/index.html", "a/b/c.html", "a/b/d/e.html", "t/x/index.html",
+             "t/y/index.html", "t/z/index.html", "q/index.html"]
+    files += [f"2025/{m:02}/story-{n}/index.html" for m in range(1, 13) for n in range(5)]
+    for rel in files:
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel)
+    (site / MARKER).write_text("tree: x\n")
+    (site / "empty").mkdir()
+    (site / "t" / "link").symlink_to("x")
+    whole = stat_tree(site)
+    assert MARKER not in whole and whole["t/link"] == "link or special file" and whole["empty"] == "d"
+    for parts in (1, 2, 3, 7):
+        shares = [stat_tree(site, part, parts) for part in range(parts)]
+        assert sum(len(share) for share in shares) == len(whole)
+        assert {k: v for share in shares for k, v in share.items()} == whole
+    half = stat_tree(site, 1, 2)
+    assert sum(rel.startswith("2025/") for rel in half) == 6 * (1 + 5 * 2)  # six months, each with its stories
+    assert stat_tree(tmp_path / "gone", 1, 2) == {} and stat_tree(tmp_path / "gone") == {".": "?"}
+
+
 def test_a_folder_that_is_not_ours_is_never_used_as_the_spare(tmp_path: Path) -> None:
     (tmp_path / ".site.prev").mkdir()
     (tmp_path / ".site.prev" / "notes.txt").write_text("mine")

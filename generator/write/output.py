@@ -198,28 +198,38 @@ def _empty_folder(folder: Path) -> bool:
     return folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir())
 
 
-def stat_tree(folder: Path) -> dict[str, str]:
+def stat_tree(folder: Path, part: int = 0, parts: int = 1) -> dict[str, str]:
     """Every entry below ``folder`` (the marker left out) → 'size:mtime_ns:inode' for files, 'd' for folders.
 
     A page edited, deleted or added by hand, or a stray folder, changes this map; reading it
-    costs one lstat per file and no reads.
+    costs one lstat per file and no reads. With ``parts`` > 1, only share ``part`` of it, so that
+    that many processes can walk one big tree (``publish.walk``), and their maps together are the
+    whole: the entries in the folder itself are part 0's, and those one level further down (a year's
+    months, the tag folders, the list pages) are dealt out in name order, each with all below it.
     """
     out: dict[str, str] = {}
-    stack = [("", str(folder))]
+    stack = [("", str(folder), 0)]
     while stack:
-        prefix, path = stack.pop()
+        prefix, path, depth = stack.pop()
         try:
             entries = list(os.scandir(path))
         except OSError:
-            out[prefix or "."] = "?"
+            if depth >= 2 or part == 0:  # a folder every part lists is part 0's to report
+                out[prefix or "."] = "?"
             continue
+        if depth == 1 and parts > 1:
+            entries = sorted(entries, key=lambda e: e.name)[part::parts]
+        mine = depth > 0 or part == 0
         for entry in entries:
             rel = prefix + entry.name
             if not prefix and entry.name == MARKER:
                 continue
             if entry.is_dir(follow_symlinks=False):
-                out[rel] = "d"
-                stack.append((rel + "/", entry.path))
+                if mine:
+                    out[rel] = "d"
+                stack.append((rel + "/", entry.path, depth + 1))
+            elif not mine:
+                continue
             elif entry.is_file(follow_symlinks=False):
                 st = entry.stat(follow_symlinks=False)
                 out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"

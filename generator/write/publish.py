@@ -15,7 +15,7 @@ import os
 import sqlite3
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -90,64 +90,78 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     merge) unless ``allow_empty``.
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
-    with build_lock(target), few_collections(), walks(target) as (live_stats, spare_stats):
+    with build_lock(target), few_collections(), walk(target) as live_stats:
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         inputs = inputs_fingerprint(config, options)
         snapshot = last if use_cache else CacheSnapshot()
         if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
                 and snapshot.live is not None and match_tree(target, [snapshot.live], live_stats())):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
-        from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
-        from generator.load.incremental import article_loader
+        with walk(spare_of(target)) as spare_stats:  # only now: an up-to-date site has no use for it
+            from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
+            from generator.load.incremental import article_loader
 
-        if use_cache:
-            snapshot = load_cache(cache_dir)
-        known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
-        live = match_tree(target, known, live_stats())
-        if live is None:  # the output folder is not what the cache remembers: reuse articles only
-            snapshot = replace(snapshot, pages={})
-        reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
-        with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
-            result = build(config, options, progress, snapshot,
-                           article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
-            if result.articles == 0 and last.articles_built and not allow_empty:
-                raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
-                                          f"published {last.articles_built}; check content_dir in "
-                                          f"{config.config_path}, or build with --allow-empty to publish an empty site")])
-            if strict and result.warnings:
-                return Published(result, None, result.warnings, snapshot.notes, result.articles)
-            try:
-                written = write_site(result.output, target, known, live, spare_stats(), mirrored())
-            except StaleCache:
-                written = None
-        if written is None:  # the previous site lost a file the cache relied on: render everything
-            result = build(config, options, progress, replace(snapshot, pages={}),
-                           article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
-            written = write_site(result.output, target)
-        pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
-        since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
-        update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
-                             result.articles, result.seen, result.related)
-        late = _save(cache_dir, update, written, config.root)
-        return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+            if use_cache:
+                snapshot = load_cache(cache_dir)
+            known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
+            live = match_tree(target, known, live_stats())
+            if live is None:  # the output folder is not what the cache remembers: reuse articles only
+                snapshot = replace(snapshot, pages={})
+            reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
+            with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
+                result = build(config, options, progress, snapshot,
+                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
+                if result.articles == 0 and last.articles_built and not allow_empty:
+                    raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
+                                              f"published {last.articles_built}; check content_dir in "
+                                              f"{config.config_path}, or build with --allow-empty to publish an empty site")])
+                if strict and result.warnings:
+                    return Published(result, None, result.warnings, snapshot.notes, result.articles)
+                try:
+                    written = write_site(result.output, target, known, live, spare_stats(), mirrored())
+                except StaleCache:
+                    written = None
+            if written is None:  # the previous site lost a file the cache relied on: render everything
+                result = build(config, options, progress, replace(snapshot, pages={}),
+                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
+                written = write_site(result.output, target)
+            pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
+            since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
+            update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
+                                 result.articles, result.seen, result.related)
+            late = _save(cache_dir, update, written, config.root)
+            return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+WALKERS = 2
+"""Processes that walk the output folder together (``stat_tree``'s parts): an up-to-date build of a big site
+is mostly that walk, and its kernel time is one folder listing per page."""
 
 
 @contextmanager
-def walks(target: Path) -> Iterator[tuple[Later[dict[str, str]], Later[dict[str, str]]]]:
-    """The stat walks of the output folder and of its spare, each made in a forked process while this one
-    reads the cache, loads and plans: ``stat_tree(target)`` (most of an up-to-date build), and the spare's,
-    which the writer checks before it updates the spare (``write_site``)."""
-    walked = (Later(partial(stat_tree, target)), Later(partial(stat_tree, spare_of(target))))
+def walk(folder: Path) -> Iterator[Callable[[], dict[str, str]]]:
+    """``stat_tree(folder)``, made in forked processes while this one goes on. ``publish`` walks the output
+    folder while it reads the cache and fingerprints the inputs (most of an up-to-date build), and the spare,
+    which the writer checks before it updates it (``write_site``), only once it knows it has to build."""
+    walked = [Later(partial(stat_tree, folder, part, WALKERS)) for part in range(WALKERS)]
+
+    @cache
+    def whole() -> dict[str, str]:
+        stats: dict[str, str] = {}
+        for part in walked:
+            stats.update(part())
+        return stats
+
     try:
-        yield walked
+        yield whole
     finally:
-        for walk in walked:
-            walk.close()
+        for part in walked:
+            part.close()
 
 
 @contextmanager
 def spare_mirror(target: Path, live: TreeState | None, workers: int,
-                 spare_stats: Later[dict[str, str]]) -> Iterator[Callable[[], bool]]:
+                 spare_stats: Callable[[], dict[str, str]]) -> Iterator[Callable[[], bool]]:
     """Make the spare from the live folder in another process while the build loads and plans, when there is
     none yet (the first rebuild after a cold build; ``output.mirror_live``), so that the writer only replaces
     what changed. Yields what the writer is told: whether the spare is now exactly the verified live folder
