@@ -106,6 +106,36 @@ def test_a_site_damaged_by_hand_is_repaired_by_the_next_build(tmp_path: Path, da
     assert run(root).result is None, "and then it is up to date again"
 
 
+@pytest.mark.parametrize("dead", [0, 1], ids=["walker 0 dies", "walker 1 dies"])
+@pytest.mark.parametrize("damage", [None, *DAMAGE.values()], ids=["no damage", *DAMAGE.keys()])
+def test_a_walker_that_dies_leaves_its_part_of_the_walk_to_the_build(tmp_path: Path, dead: int,
+                                                                     damage: Callable[[Path], None] | None,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output folder is walked in two forked processes; one that dies (here: at once, with exit 1) has its
+    part walked by the build itself, so a site damaged in that part is still noticed, and an intact one is
+    still up to date."""
+    import generator.write.publish as publishing
+    from generator.write.output import stat_tree
+
+    root = project(tmp_path)
+    run(root)
+    parent = os.getpid()
+
+    def walk(folder: Path, part: int = 0, parts: int = 1) -> dict[str, str]:
+        if os.getpid() != parent and part == dead:
+            os._exit(1)
+        return stat_tree(folder, part, parts)
+
+    monkeypatch.setattr(publishing, "stat_tree", walk)
+    if damage is None:
+        assert run(root).result is None
+        return
+    damage(root / "site")
+    assert run(root).result is not None
+    assert tree(root / "site") == cold(root, tmp_path)
+    assert run(root).result is None, "and then it is up to date again"
+
+
 ONLY_IN_SPARE = "2025/06/meta/index.html"
 """A page the first build wrote and the second changed: the spare's copy is not hard-linked to the live site."""
 SPARE_DAMAGE: dict[str, Callable[[Path], None]] = {
