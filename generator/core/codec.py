@@ -12,6 +12,7 @@ import collections.abc
 import dataclasses
 import itertools
 import json
+import threading
 import types
 import typing
 from datetime import datetime
@@ -103,15 +104,32 @@ _EXACT: dict[Any, type] = {str: str, int: int, bool: bool, bytes: bytes}
 """Types checked by ``type(value) is``, which the dataclass and tuple decoders do inline."""
 
 
+_MAKING = threading.RLock()
+_PENDING: dict[Any, Decoder] = {}
+"""Decoders being made, the stand-in of a dataclass that refers to itself among them: seen only by the thread
+that holds ``_MAKING``, and put in ``_DECODERS`` together once the outermost one is made, so that another
+thread never calls a stand-in whose decoder does not exist yet (two builds in one process's threads)."""
+
+
 def decoder(hint: Any) -> Decoder:
     """A function that checks and rebuilds a value of type ``hint`` (made once per type)."""
     try:
         return _DECODERS[hint]
     except KeyError:
         pass
-    made = _make(hint)
-    _DECODERS[hint] = made
-    return made
+    with _MAKING:  # re-entrant: making a decoder asks for its fields' decoders
+        found = _DECODERS.get(hint) or _PENDING.get(hint)
+        if found is not None:
+            return found
+        outermost = not _PENDING
+        try:
+            made = _PENDING[hint] = _make(hint)
+            if outermost:
+                _DECODERS.update(_PENDING)
+        finally:
+            if outermost:
+                _PENDING.clear()
+        return made
 
 
 def _make(hint: Any) -> Decoder:
@@ -240,7 +258,7 @@ def _dataclass(cls: type) -> Decoder:
     left = {f.name: f.default for f in fields if not f.metadata.get("cached", True)}
     """Fields whose metadata says ``{"cached": False}`` (not data: ``Article.body_from``): never encoded, and
     given their defaults when decoded."""
-    _DECODERS[cls] = lambda data: build(data)  # a recursive type refers to itself while being made
+    _PENDING[cls] = lambda data: build(data)  # a recursive type refers to itself while being made
     scope: dict[str, Any] = {"DecodeError": DecodeError, "cls": cls, "keys": {"@", *names}, "tag": cls.__name__,
                              "new": object.__new__, "left": left}
     lines = ["def build(data):",

@@ -1,0 +1,87 @@
+"""Builds in threads of one process (a program that embeds digest, or the fault-injection tests' in-process
+builds): what they share in the process must not be left half made or in the other build's state."""
+from __future__ import annotations
+
+import dataclasses
+import gc
+import threading
+import time
+
+import pytest
+
+from generator.core import codec
+from generator.write.publish import few_collections
+
+
+@dataclasses.dataclass(frozen=True)
+class Slow:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Node:
+    """Used by one test only: its decoder is made there, the first time anything asks for it."""
+
+    name: str
+    slow: Slow
+    child: Node | None = None
+
+
+def test_a_decoder_being_made_in_one_thread_is_never_called_half_made_in_another(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dataclass that refers to itself gets a stand-in decoder while its own is made. Another thread asking
+    for the decoder then waits for the real one; before, it could call the stand-in and fail with a
+    NameError. Making the field's decoder is slowed here so that the second thread always comes meanwhile."""
+    made = threading.Event()
+    make = codec._make
+
+    def slow_make(hint: object) -> codec.Decoder:
+        if hint is Slow:
+            made.set()  # the stand-in for Node exists now
+            time.sleep(0.3)
+        return make(hint)
+
+    monkeypatch.setattr(codec, "_make", slow_make)
+    data = {"@": "Node", "name": "a", "slow": {"@": "Slow", "text": "x"},
+            "child": {"@": "Node", "name": "b", "slow": {"@": "Slow", "text": "y"}, "child": None}}
+    results: list[object] = []
+
+    def decode() -> None:
+        try:
+            results.append(codec.decoder(Node)(data))
+        except Exception as e:  # noqa: BLE001 - the failure is what the test looks for
+            results.append(e)
+
+    first = threading.Thread(target=decode)
+    first.start()
+    assert made.wait(5)
+    second = threading.Thread(target=decode)
+    second.start()
+    first.join()
+    second.join()
+    expected = Node("a", Slow("x"), Node("b", Slow("y")))
+    assert results == [expected, expected]
+
+
+def test_overlapping_builds_in_threads_give_back_the_collector_s_thresholds() -> None:
+    """Each build puts the collector's full passes off; two that overlap must leave the process as it was,
+    not with the build's thresholds for good (the first to end restoring, the last restoring what the first
+    had set)."""
+    before = gc.get_threshold()
+    inside, release = threading.Event(), threading.Event()
+    seen: list[tuple[int, int, int]] = []
+
+    def build() -> None:
+        with few_collections():
+            inside.set()
+            release.wait(5)
+
+    other = threading.Thread(target=build)
+    with few_collections():
+        other.start()
+        assert inside.wait(5)
+    seen.append(gc.get_threshold())  # this build ended; the other still runs
+    release.set()
+    other.join()
+    assert seen == [(100_000, 50, 1000)]
+    assert gc.get_threshold() == before
