@@ -85,3 +85,29 @@ def test_overlapping_builds_in_threads_give_back_the_collector_s_thresholds() ->
     other.join()
     assert seen == [(100_000, 50, 1000)]
     assert gc.get_threshold() == before
+
+
+def test_a_child_forked_while_another_thread_makes_a_decoder_can_make_its_own() -> None:
+    """Render and parse workers are forked; a lock held by another thread at that moment would never be let go
+    in the child."""
+    import os
+
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with codec._MAKING:
+            holding.set()
+            release.wait(5)
+
+    other = threading.Thread(target=hold)
+    other.start()
+    assert holding.wait(5)
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: exit 0 only if it can take the lock at once
+            os._exit(0 if codec._MAKING.acquire(timeout=2) else 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        release.set()
+        other.join()
+    assert os.waitstatus_to_exitcode(status) == 0

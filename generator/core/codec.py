@@ -12,6 +12,7 @@ import collections.abc
 import dataclasses
 import itertools
 import json
+import os
 import threading
 import types
 import typing
@@ -109,6 +110,17 @@ _PENDING: dict[Any, Decoder] = {}
 """Decoders being made, the stand-in of a dataclass that refers to itself among them: seen only by the thread
 that holds ``_MAKING``, and put in ``_DECODERS`` together once the outermost one is made, so that another
 thread never calls a stand-in whose decoder does not exist yet (two builds in one process's threads)."""
+
+
+def _after_fork() -> None:
+    """A forked child has only the thread that forked: a lock another thread held, and what it was making, are
+    not the child's."""
+    global _MAKING
+    _MAKING = threading.RLock()
+    _PENDING.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def decoder(hint: Any) -> Decoder:
