@@ -35,7 +35,7 @@ from generator.commands.check_cache import load_facts, load_report, save_facts
 from generator.core import codec
 from generator.core.parallel import ordered_map
 from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
-from generator.load.incremental import CachedBodies, article_loader, decode_head
+from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import ArticleSettings, article_key, article_settings, decode
@@ -383,11 +383,10 @@ def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known:
     bodies = CachedBodies(cache / FILE, config.root, settings)  # read one at a time, in the workers
     for rel, key in todo:
         if rel not in articles:
-            parsed = decode_head(heads.get(key), b"")
+            parsed = cached_result(heads.get(key), bodies)
             if parsed is None:
                 return None
             if parsed[0] is not None:
-                object.__setattr__(parsed[0], "body_from", bodies)  # before anything else sees the article
                 articles[rel] = parsed[0]
     todo = [(rel, key) for rel, key in todo if rel in articles]
     if not todo:

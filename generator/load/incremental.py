@@ -96,6 +96,15 @@ def decode_head(head: bytes | None, body: bytes) -> ParseResult | None:
         return None
 
 
+def cached_result(head: bytes | None, bodies: CachedBodies | None) -> ParseResult | None:
+    """A cached parse result from its row's head, its article reading its body from ``bodies`` when asked
+    (a rebuild's cached articles, and ``digest check``'s articles taken from the last build)."""
+    result = decode_head(head, b"")
+    if result is not None and result[0] is not None:
+        object.__setattr__(result[0], "body_from", bodies)  # set once, before anything else sees the article
+    return result
+
+
 class CachedBodies:
     """The bodies of articles taken from the cache, read from the cache file when something asks for one.
 
@@ -222,16 +231,10 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
                 rows[key] = None  # the cache has its row now
         batch.clear()
 
-    def cached_result(key: str) -> ParseResult | None:
-        result = decode_head(articles_cache.get(key), b"")
-        if result is not None and result[0] is not None:
-            object.__setattr__(result[0], "body_from", bodies)  # set once, before anything else sees the article
-        return result
-
     for rel, path in files:
         signature = _signature(str(path), settings)
         known = known_files.get(rel)
-        cached = cached_result(known[1]) if known and known[0] == signature else None
+        cached = cached_result(articles_cache.get(known[1]), bodies) if known and known[0] == signature else None
         signatures.append(signature)
         if cached is not None and known is not None:
             keys.append(known[1])
@@ -261,7 +264,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         key, row = result
         keys[place] = key
         if row is None:  # a file touched (or copied) without a change: the cache's row, as the worker found it
-            results[key] = cached_result(key)  # type: ignore[assignment]
+            results[key] = cached_result(articles_cache.get(key), bodies)  # type: ignore[assignment]
             rows.setdefault(key, None)
         else:
             parsed = decode_row(row)  # read back as every later build will read it
