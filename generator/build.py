@@ -28,7 +28,7 @@ from generator.write.output import Entry, Output, Unchanged
 from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
-from generator.render.plan import PAGE_RENDERS, Planned, Renderer, plan_site
+from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_site
 from generator.load.redirects import redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
@@ -88,6 +88,8 @@ class SitePlan:
     """Articles left out because they are dated after the build's 'now'."""
     related: RelatedMemo | None = None
     """The related reading the article pages were planned with, for the cache."""
+    kinds: Kinds | None = None
+    """What the page kinds read, for ``plan.fill``."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -123,10 +125,13 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[Menu
     return tuple(links), problems
 
 
-def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None) -> SitePlan:
+def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
+         previous: Mapping[str, tuple[str, str]] | None = None) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
-    ``related`` is the last build's related reading (from the cache), reused if its inputs are the same.
+    ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
+    ``previous`` is the last build's fingerprints, which let unchanged article pages be planned in another
+    process (``plan.plan_site``).
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -157,13 +162,13 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched)
-        planned = tuple(plan_site(kinds, base))
+        planned = tuple(plan_site(kinds, base, previous if options.workers > 1 else None))
     finally:
         searched.close()
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    kinds.related[1])
+                    kinds.related[1], kinds)
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
@@ -175,7 +180,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     ``live`` lets the search index read article pages reused from the live site instead of rendering them again.
     """
     loaded = load(config, options, read or article_loader(None, options.workers, progress))
-    site_plan = plan(config, options, loaded, cache.related if cache else None)
+    site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None)
     return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live)
 
 
@@ -192,6 +197,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                                 if p.spec.render == "html"], previous) if config.search and index else None
     if found and not found.kept and live is None:  # re-indexing needs every article page's bytes: render them
         reuse = {path: h for path, h in reuse.items() if path not in found.indexed}
+    if site_plan.kinds is not None and any(not p.whole and p.spec.path not in reuse for p in planned):
+        planned = fill(site_plan.kinds, planned, {p.spec.path for p in planned if p.spec.path not in reuse})
     indexed: list[tuple[str, bytes]] = []
     stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress)
     output = Output(_collect(stream, found.indexed, indexed, live) if found and not found.kept else stream)

@@ -14,12 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import article, make_project, write_files
 from generator.build import BuildOptions, load, plan
 from generator.load.config import load_config
+from generator.render import plan as planning
 from generator.write.publish import publish
 
 REGISTRY = "meta:\n  name: Meta\n  aliases: [Facebook]\nscale-ai:\n  name: Scale AI\ngoogle:\n  name: Google\n"
@@ -151,23 +153,27 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def build_into(root: Path, use_cache: bool) -> None:
-    publish(load_config(root / "config.yaml"), BuildOptions(), root / "site", use_cache=use_cache)
+def build_into(root: Path, use_cache: bool, workers: int = 1) -> None:
+    publish(load_config(root / "config.yaml"), BuildOptions(workers=workers), root / "site", use_cache=use_cache)
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "article-pages-planned-apart"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(templates=st.dictionaries(st.sampled_from(sorted(OVERRIDES)), st.integers(0, 1), max_size=4),
        changes=st.lists(edits(), min_size=1, max_size=3))
-def test_incremental_equals_cold_with_any_overrides(tmp_path_factory: Any, templates: dict[str, int],
-                                                   changes: list) -> None:
+def test_incremental_equals_cold_with_any_overrides(tmp_path_factory: Any, monkeypatch: pytest.MonkeyPatch,
+                                                   apart: bool, templates: dict[str, int], changes: list) -> None:
+    """``apart``: with two jobs, and article pages planned in another process from one article on (not 200)."""
+    monkeypatch.setattr(planning, "APART", 1 if apart else planning.APART)
     root = tmp_path_factory.mktemp("p")
     base_project(root)
     write_files(root, {f"templates/{name}": override(name, OVERRIDES[name][i % len(OVERRIDES[name])])
                        for name, i in templates.items()})
-    build_into(root, use_cache=True)
+    workers = 2 if apart else 1
+    build_into(root, use_cache=True, workers=workers)
     for change in changes:
         change(root)
-        build_into(root, use_cache=True)
+        build_into(root, use_cache=True, workers=workers)
     cold = root.parent / (root.name + "-cold")
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
     build_into(cold, use_cache=False)

@@ -1,11 +1,20 @@
 """Fingerprints: a page's changes when, and only when, something it shows changes."""
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import article, feed_files, make_project
-from generator.build import build
+from generator.build import BuildOptions, SitePlan, build, load, plan
+from generator.core.hashing import digest
+from generator.load.cache import CacheSnapshot
 from generator.load.config import load_config
+from generator.render import plan as planning
+from generator.render.plan import fill
 
 
 EDITION_W24 = ["weekly/2025-W24/email.html", "weekly/2025-W24/email.txt", "weekly/2025-W24/index.html"]
@@ -52,3 +61,88 @@ def test_a_title_edit_changes_every_list_that_shows_it(tmp_path: Path) -> None:
     assert changed(tmp_path, before, tmp_path) == sorted([  # b's page links a as the newer article
         "2025/05/b/index.html", "2025/06/a/index.html", "2025/06/index.html", "2025/index.html", "index.html",
         "tags/index.html", "tags/x/index.html", *feed_files("", "tags/x/", "weekly/"), *EDITION_W24])
+
+
+# --------------------------------------------------------------------------- article pages planned apart
+
+ARTICLES = {"2025/06/a.md": article(title="A", tags="[x]", companies="[Meta]", section="Asia"),
+            "2025/06/b.md": article(title="B", tags="[y]", date="2025-06-14"),
+            "2025/05/c.md": article(title="C", tags="[x]", date="2025-05-01", companies="[Meta]"),
+            "2024/01/d.md": article(title="D", date="2024-01-05")}
+ARTICLE_PAGES = {"2025/06/a/index.html", "2025/06/b/index.html", "2025/05/c/index.html", "2024/01/d/index.html"}
+
+
+def planned_rows(site_plan: SitePlan) -> list[tuple[str, str, str, str]]:
+    return [(p.spec.path, p.spec.render, p.spec.template, p.fingerprint) for p in site_plan.planned]
+
+
+def plan_of(root: Path, previous: dict[str, tuple[str, str]] | None = None, workers: int = 1) -> SitePlan:
+    config = load_config(root / "config.yaml")
+    options = BuildOptions(workers=workers)
+    return plan(config, options, load(config, options), None, previous)
+
+
+def where_planned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, die: bool = False) -> Path:
+    """Plan article pages apart from 4 articles on (not 200), recording the pid that plans them; with ``die``,
+    the other process is killed as it starts, so this one plans them after all."""
+    monkeypatch.setattr(planning, "APART", 1)
+    record = tmp_path / "planned-by"
+    real, parent = planning._fingerprints, os.getpid()
+
+    def spy(kinds: Any, base: str) -> Any:
+        if die and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        record.write_text(str(os.getpid()))
+        return real(kinds, base)
+    monkeypatch.setattr(planning, "_fingerprints", spy)
+    return record
+
+
+@pytest.mark.parametrize("die", [False, True], ids=["apart", "apart-process-killed"])
+def test_article_pages_planned_apart_have_the_fingerprints_planned_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                        die: bool) -> None:
+    root = make_project(tmp_path / "p", ARTICLES, companies="meta:\n  name: Meta\n")
+    here = plan_of(root)
+    assert all(p.whole for p in here.planned)
+    previous = {p.spec.path: (p.fingerprint, "h") for p in here.planned}
+    previous["2025/06/a/index.html"] = ("an older fingerprint", "h")  # a's page changed since the last build
+    del previous["2025/05/c/index.html"]  # and c's is new
+    record = where_planned(monkeypatch, tmp_path, die)
+    apart = plan_of(root, previous, workers=2)
+    assert (int(record.read_text()) == os.getpid()) is die
+    assert planned_rows(apart) == planned_rows(here)
+    assert {p.spec.path for p in apart.planned if not p.whole} == ARTICLE_PAGES - {"2025/06/a/index.html",
+                                                                                  "2025/05/c/index.html"}
+    specs = {p.spec.path: p.spec for p in here.planned}
+    assert all(p.spec == specs[p.spec.path] for p in apart.planned if p.whole)
+    filled = fill(apart.kinds, apart.planned, ARTICLE_PAGES)
+    assert [(p.spec, p.fingerprint) for p in filled] == [(p.spec, p.fingerprint) for p in here.planned]
+    assert all(p.whole for p in filled)
+
+
+def test_nothing_is_planned_apart_without_the_last_builds_fingerprints_or_with_one_job(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(tmp_path / "p", ARTICLES)
+    record = where_planned(monkeypatch, tmp_path)
+    previous = {p.spec.path: (p.fingerprint, "h") for p in plan_of(root).planned}
+    assert all(p.whole for p in plan_of(root, None, workers=2).planned)
+    assert all(p.whole for p in plan_of(root, previous, workers=1).planned)
+    assert not record.exists()
+
+
+def test_a_page_planned_apart_is_rendered_whole_when_the_search_index_needs_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the live site to read reused article pages from, a new search index renders every article page:
+    those planned apart, which have no context here, are planned whole first (``plan.fill``)."""
+    root = make_project(tmp_path / "p", ARTICLES)
+    config = load_config(root / "config.yaml")
+    first = build(config, BuildOptions())
+    files = {path: data for path, data in first.output if isinstance(data, bytes)}
+    previous = {path: (fp, digest(files[path])) for path, fp in first.fingerprints.items() if path in files}
+    (root / "content/2025/06/b.md").write_text(article(title="B", tags="[y]", date="2025-06-14", body="Baru.\n"))
+    record = where_planned(monkeypatch, tmp_path)
+    again = dict(build(config, BuildOptions(workers=2), cache=CacheSnapshot(pages=previous)).output)
+    assert int(record.read_text()) != os.getpid()
+    cold = dict(build(config, BuildOptions()).output)
+    assert {path: again[path] for path in ARTICLE_PAGES} == {path: cold[path] for path in ARTICLE_PAGES}
+    assert [p for p in again if p.startswith("pagefind/")] == [p for p in cold if p.startswith("pagefind/")]

@@ -351,7 +351,7 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     findings = config_findings + [Finding(p, "build") for p in loaded.problems]
     files: set[str] | None
     try:
-        site_plan = plan(config, options, replace(loaded, problems=()))
+        site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages)
         findings += [Finding(p, "build") for p in site_plan.warnings]
         # no search index: it is not a page anything links to, and it would need every article page rendered
         files = {path for path, _ in render(site_plan, loaded, snapshot.pages, options.workers, index=False).output}

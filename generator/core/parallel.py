@@ -141,6 +141,11 @@ class Later(Generic[R]):
                 return self._decode(json.loads(data))
         return self._func()  # the child failed or died: do the work here
 
+    @property
+    def running(self) -> bool:
+        """Whether a child is making the result, which is not yet read."""
+        return self._pipe is not None
+
     def close(self) -> None:
         """End the child if it still runs, and reap it."""
         if self._pipe is not None:

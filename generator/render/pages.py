@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from generator.core import i18n, urls
 from generator.render import images
@@ -124,6 +124,11 @@ class Kinds:
     def related(self) -> Related:
         """Each article's related reading by path, and the memo for the next build."""
         return (self.searched or related_search(self.site.articles, later=False)).result()
+
+    @property
+    def related_known(self) -> bool:
+        """Whether the related reading is at hand (the last build's memo fitted), not still being searched."""
+        return self.searched is None or self.searched.known
 
     @cached_property
     def intel(self) -> dict[str, Intel]:
@@ -275,6 +280,11 @@ class RelatedSearch:
         ordered = self.ordered
         return {a.path: tuple(ordered[j] for j in picks[i]) for i, a in enumerate(ordered)}, (self.inputs, picks)
 
+    @property
+    def known(self) -> bool:
+        """Whether ``result`` is at hand: no other process is still searching."""
+        return not self.picks.running
+
     def close(self) -> None:
         """Stop the search if its result is no longer wanted."""
         self.picks.close()
@@ -397,9 +407,10 @@ def home_pages(k: Kinds) -> Iterable[PageSpec]:
         yield k.page(p.path, "index.html", title, pager=p)
 
 
-def article_pages(k: Kinds) -> Iterable[PageSpec]:
+def article_pages(k: Kinds, only: Container[str] | None = None) -> Iterable[PageSpec]:
     """Each article with links to its tags, companies and section (names and counts, not their lists),
-    its neighbours in time and its related reading (titles and paths, not bodies)."""
+    its neighbours in time and its related reading (titles and paths, not bodies); with ``only``, just the
+    pages at those output paths (``plan.fill``)."""
     tags = {fold(term.name): link(term) for term in k.site.tags}
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
@@ -408,6 +419,8 @@ def article_pages(k: Kinds) -> Iterable[PageSpec]:
     articles = k.site.articles
     links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
     for i, article in enumerate(articles):  # lists made in comprehensions: a generator per tuple costs more
+        if only is not None and urls.file_for(article.path) not in only:
+            continue
         yield k.page(article.path, "article.html", article.title, article=article,
                      tag_links=tuple([tags[fold(tag)] for tag in article.tags]),
                      company_links=tuple([companies[c.id] for c in article.companies]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Mapping
+from typing import Callable, Container, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -22,6 +22,7 @@ from generator.load.config import Config
 from generator.index.editions import finish_email, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
+from generator.core.parallel import MIN_PARALLEL, Later
 from generator.core.models import Article, Image, PageSpec
 from generator.render.context import Imported, SiteEnvironment, Strings
 from generator.render.helpers import Helpers
@@ -54,6 +55,9 @@ class Planned:
 
     spec: PageSpec
     fingerprint: str
+    whole: bool = True
+    """False: the spec was planned in another process and its page is unchanged, so only its path, render and
+    template came back, not its context (``plan_site``); ``fill`` makes the whole spec if it must be rendered."""
 
 
 LAST: tuple[PageKind, ...] = (article_pages,)
@@ -61,14 +65,69 @@ LAST: tuple[PageKind, ...] = (article_pages,)
 be searched in another process (``pages.related_search``) while the others are planned."""
 
 
-def plan_site(kinds: Kinds, base: str) -> list[Planned]:
-    """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version."""
+def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] | None = None) -> list[Planned]:
+    """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
+
+    Given the last build's fingerprints (``previous``: path → (fingerprint, bytes' hash)) and a related reading
+    already known, the article pages (two thirds of a news site's pages) are planned in another process
+    (``parallel.Later``) while this one plans the rest; only their paths and fingerprints come back, and
+    this process makes the whole spec of the few whose fingerprint changed. The fingerprints are the same
+    either way: ``canonical`` gives a value's text whatever its memo holds.
+    """
     memo: Memo = {}
     planned: dict[PageKind, list[Planned]] = {}
-    for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
-        planned[kind] = [Planned(spec, digest(base, spec.path, spec.render, spec.template,
-                                              canonical(spec.context, memo))) for spec in kind(kinds)]
+    apart = (Later(partial(_fingerprints, kinds, base), decode=_as_rows)
+             if previous and len(kinds.site.articles) >= APART and kinds.related_known else None)
+    try:
+        for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
+            if kind is not article_pages or apart is None:
+                planned[kind] = [Planned(spec, digest(base, spec.path, spec.render, spec.template,
+                                                      canonical(spec.context, memo))) for spec in kind(kinds)]
+    except BaseException:
+        if apart is not None:
+            apart.close()
+        raise
+    if apart is not None:
+        planned[article_pages] = _unless_changed(kinds, base, apart(), previous or {}, memo)
     return [p for kind in PAGE_KINDS for p in planned[kind]]
+
+
+APART = MIN_PARALLEL
+"""Fewest articles whose pages ``plan_site`` plans in another process: for fewer, the fork costs more."""
+Row = tuple[str, str, str, str]
+"""A spec planned in another process: path, render, template and fingerprint."""
+
+
+def _fingerprints(kinds: Kinds, base: str) -> list[Row]:
+    """Each article page's row, in order (run in another process by ``plan_site``)."""
+    memo: Memo = {}
+    return [(s.path, s.render, s.template, digest(base, s.path, s.render, s.template, canonical(s.context, memo)))
+            for s in article_pages(kinds)]
+
+
+def _as_rows(rows: list[list[str]]) -> list[Row]:
+    """Rows as ``_fingerprints`` makes them, from the JSON they crossed a pipe as."""
+    return [(path, render, template, print_) for path, render, template, print_ in rows]
+
+
+def _unless_changed(kinds: Kinds, base: str, rows: list[Row], previous: Mapping[str, tuple[str, str]],
+                    memo: Memo) -> list[Planned]:
+    """The article pages from their rows: an unchanged page's spec without its context (``Planned.whole``);
+    the others' whole specs made here."""
+    changed = {path for path, _, _, print_ in rows if previous.get(path, ("",))[0] != print_}
+    made = {spec.path: Planned(spec, digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo)))
+            for spec in article_pages(kinds, changed)} if changed else {}
+    return [made[path] if path in changed else Planned(PageSpec(path, render, template, {}), print_, whole=False)
+            for path, render, template, print_ in rows]
+
+
+def fill(kinds: Kinds, planned: Sequence[Planned], paths: Container[str]) -> list[Planned]:
+    """``planned`` with the whole spec of each article page in ``paths`` that ``plan_site`` left without one."""
+    wanted = {p.spec.path for p in planned if not p.whole and p.spec.path in paths}
+    if not wanted:
+        return list(planned)
+    made = {spec.path: spec for spec in article_pages(kinds, wanted)}
+    return [Planned(made[p.spec.path], p.fingerprint) if p.spec.path in wanted else p for p in planned]
 
 
 def section_path(name: str) -> str:
