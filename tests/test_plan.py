@@ -83,17 +83,19 @@ def plan_of(root: Path, previous: dict[str, tuple[str, str]] | None = None, work
 
 
 def where_planned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, die: bool = False) -> Path:
-    """Plan article pages apart from 4 articles on (not 200), recording the pid that plans them; with ``die``,
-    the other process is killed as it starts, so this one plans them after all."""
+    """Plan article pages apart from 4 articles on (not 200), half of them here (the two newest: b and a) and half in
+    the other process (c and d), recording the pid that plans those; with ``die``, the other process is killed as
+    it starts, so this one plans them after all."""
     monkeypatch.setattr(planning, "APART", 1)
+    monkeypatch.setattr(planning, "APART_SHARE", 0.5)
     record = tmp_path / "planned-by"
     real, parent = planning._fingerprints, os.getpid()
 
-    def spy(kinds: Any, base: str) -> Any:
+    def spy(kinds: Any, base: str, part: slice) -> Any:
         if die and os.getpid() != parent:
             os.kill(os.getpid(), signal.SIGKILL)
         record.write_text(str(os.getpid()))
-        return real(kinds, base)
+        return real(kinds, base, part)
     monkeypatch.setattr(planning, "_fingerprints", spy)
     return record
 
@@ -105,14 +107,13 @@ def test_article_pages_planned_apart_have_the_fingerprints_planned_here(tmp_path
     here = plan_of(root)
     assert all(p.whole for p in here.planned)
     previous = {p.spec.path: (p.fingerprint, "h") for p in here.planned}
-    previous["2025/06/a/index.html"] = ("an older fingerprint", "h")  # a's page changed since the last build
-    del previous["2025/05/c/index.html"]  # and c's is new
+    previous["2024/01/d/index.html"] = ("an older fingerprint", "h")  # d's page changed since the last build
+    del previous["2025/06/a/index.html"]  # and a's is new
     record = where_planned(monkeypatch, tmp_path, die)
     apart = plan_of(root, previous, workers=2)
     assert (int(record.read_text()) == os.getpid()) is die
     assert planned_rows(apart) == planned_rows(here)
-    assert {p.spec.path for p in apart.planned if not p.whole} == ARTICLE_PAGES - {"2025/06/a/index.html",
-                                                                                  "2025/05/c/index.html"}
+    assert {p.spec.path for p in apart.planned if not p.whole} == {"2025/05/c/index.html"}  # planned there, unchanged
     specs = {p.spec.path: p.spec for p in here.planned}
     assert all(p.spec == specs[p.spec.path] for p in apart.planned if p.whole)
     filled = fill(apart.kinds, apart.planned, ARTICLE_PAGES)

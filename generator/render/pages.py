@@ -24,7 +24,7 @@ from generator.index.editions import Edition, EditionLink, neighbours
 from generator.render.feeds import Category, Names, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
-from generator.load.publishers import Publisher
+from generator.load.publishers import Publisher, PublisherLink
 from generator.load.publishers import link as publisher_link
 from generator.load.registry import fold
 from generator.core.hashing import fingerprint
@@ -124,6 +124,16 @@ class Kinds:
     def related(self) -> Related:
         """Each article's related reading by path, and the memo for the next build."""
         return (self.searched or related_search(self.site.articles, later=False)).result()
+
+    @cached_property
+    def article_links(self) -> dict[str, ArticleLink]:
+        """Each article's link by path: one object per article, so the planner hashes it once."""
+        return {a.path: article_link(a) for a in self.site.articles}
+
+    @cached_property
+    def publisher_links(self) -> dict[str, PublisherLink]:
+        """Each article's publisher link by file: one object per publisher."""
+        return {a.source_path: link for p in self.publishers for link in (publisher_link(p),) for a in p.articles}
 
     @property
     def related_known(self) -> bool:
@@ -407,18 +417,18 @@ def home_pages(k: Kinds) -> Iterable[PageSpec]:
         yield k.page(p.path, "index.html", title, pager=p)
 
 
-def article_pages(k: Kinds, only: Container[str] | None = None) -> Iterable[PageSpec]:
+def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = slice(None)) -> Iterable[PageSpec]:
     """Each article with links to its tags, companies and section (names and counts, not their lists),
     its neighbours in time and its related reading (titles and paths, not bodies); with ``only``, just the
-    pages at those output paths (``plan.fill``)."""
+    pages at those output paths (``plan.fill``), and with ``part``, just those of the articles in that slice
+    of the site's (``plan.plan_site``)."""
     tags = {fold(term.name): link(term) for term in k.site.tags}
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
-    publishers = {a.source_path: link for p in k.publishers for link in (publisher_link(p),) for a in p.articles}
-    related = k.related[0]
+    publishers, links, related = k.publisher_links, k.article_links, k.related[0]
     articles = k.site.articles
-    links = {a.path: article_link(a) for a in articles}  # one object per article: the planner hashes it once
-    for i, article in enumerate(articles):  # lists made in comprehensions: a generator per tuple costs more
+    for i in range(*part.indices(len(articles))):  # lists made in comprehensions: a generator per tuple costs more
+        article = articles[i]
         if only is not None and urls.file_for(article.path) not in only:
             continue
         yield k.page(article.path, "article.html", article.title, article=article,
