@@ -135,6 +135,13 @@ class Kinds:
         """Each article's publisher link by file: one object per publisher."""
         return {a.source_path: link for p in self.publishers for link in (publisher_link(p),) for a in p.articles}
 
+    def ready_for_article_pages(self) -> None:
+        """Make here what every article page reads (the related reading, the links, the images, the section
+        bar), before ``plan.plan_site`` forks the process that plans most of them: made once, not in both."""
+        for article in self.site.articles[:1]:
+            self.image(article)
+        self.related, self.article_links, self.publisher_links, self.section_bar, self.site_feed  # noqa: B018
+
     @property
     def related_known(self) -> bool:
         """Whether the related reading is at hand (the last build's memo fitted), not still being searched."""

@@ -78,8 +78,10 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
     planned: dict[PageKind, list[Planned]] = {}
     count = len(kinds.site.articles)
     here = slice(0, count - round(count * APART_SHARE))
-    apart = (Later(partial(_fingerprints, kinds, base, slice(here.stop, None)), decode=_as_rows)
-             if previous and count >= APART and kinds.related_known else None)
+    apart = None
+    if previous and count >= APART and kinds.related_known:
+        kinds.ready_for_article_pages()
+        apart = Later(partial(_fingerprints, kinds, base, slice(here.stop, None)), decode=_as_rows)
     try:
         for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
             specs = kind(kinds) if kind is not article_pages or apart is None else article_pages(kinds, part=here)
