@@ -135,3 +135,38 @@ def test_a_build_error_in_a_worker_reaches_the_caller_with_its_problems() -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (
         0, "['content/a.md: the file changed while the site was being built']\n", "")
+
+
+def test_workers_stay_a_bounded_number_of_items_ahead_of_a_slow_caller(tmp_path: Path) -> None:
+    """The pool is given items only as the caller takes results: a caller slower than the workers (the writer on
+    a slow disk) never has more than ``AHEAD`` chunks per worker waiting, instead of the whole site's pages."""
+    import multiprocessing
+
+    from generator.core import parallel
+
+    started = multiprocessing.get_context("fork").Value("i", 0)  # shared with the forked workers
+
+    def work(n: int) -> int:
+        with started.get_lock():
+            started.value += 1
+        return n
+
+    items, chunk = list(range(2000)), 4
+    limit = parallel.AHEAD * chunk * 2
+    ahead = []
+    for taken, n in enumerate(ordered_map(work, items, workers=2, chunksize=chunk), 1):
+        assert n == taken - 1
+        if taken % 100 == 0:
+            time.sleep(0.05)  # the workers would run far ahead now
+            ahead.append(started.value - taken)
+    assert max(ahead) <= limit, f"{max(ahead)} items made ahead of the caller; at most {limit} allowed"
+    assert max(ahead) >= chunk, "the workers did work ahead"
+
+
+def test_a_caller_that_stops_taking_results_ends_the_pool() -> None:
+    """Leaving the loop early (an error in the writer) ends the workers, though the pool is waiting for slots."""
+    found = ordered_map(lambda n: os.getpid(), list(range(5000)), workers=2, chunksize=4)
+    pids = {next(found) for _ in range(50)}
+    found.close()
+    time.sleep(0.2)
+    assert not any(_alive(pid) for pid in pids - {os.getpid()})

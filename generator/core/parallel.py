@@ -49,10 +49,19 @@ def _run(item: object) -> object:
     return _TASK(item)
 
 
+AHEAD = 8
+"""Chunks per worker that may be given out ahead of the results the caller has taken (``ordered_map``)."""
+
+
 def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 32) -> Iterator[R]:
-    """``map(func, items)``, spread over ``workers`` forked processes when that pays off."""
+    """``map(func, items)``, spread over ``workers`` forked processes when that pays off.
+
+    At most ``AHEAD`` chunks per worker are given out beyond the results the caller has taken, so the results
+    waiting in this process stay few however slowly the caller takes them: a pool fed every item at once
+    renders a whole site into this process's memory while the writer waits on a slow disk."""
     global _TASK
     import multiprocessing  # here: an up-to-date build, which forks only ``Later``s, never needs it (40 ms)
+    import threading
 
     if workers <= 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(func, items)
@@ -64,9 +73,22 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
         pool = multiprocessing.get_context("fork").Pool(min(workers, len(items)))
     finally:
         gc.unfreeze()
+    slots = threading.Semaphore(AHEAD * chunksize * workers)
+    stop = threading.Event()
+
+    def given() -> Iterator[T]:  # run by the pool's feeding thread, which waits here for a slot
+        for item in items:
+            while not slots.acquire(timeout=0.05):
+                if stop.is_set():  # the caller is gone: let the pool end
+                    return
+            yield item
+
     try:
-        yield from pool.imap(_run, items, chunksize)  # type: ignore[misc]
+        for result in pool.imap(_run, given(), chunksize):  # type: ignore[misc]
+            slots.release()
+            yield result
     finally:
+        stop.set()
         pool.terminate()
         pool.join()
         _TASK = None
