@@ -138,9 +138,7 @@ class Kinds:
     def ready_for_article_pages(self) -> None:
         """Make here what every article page reads (the related reading, the links, the images, the section
         bar), before ``plan.plan_site`` forks the process that plans most of them: made once, not in both."""
-        for article in self.site.articles[:1]:
-            self.image(article)
-        self.related, self.article_links, self.publisher_links, self.section_bar, self.site_feed  # noqa: B018
+        _ = (self.related, self._images, self.article_links, self.publisher_links, self.section_bar, self.site_feed)
 
     @property
     def related_known(self) -> bool:

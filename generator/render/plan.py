@@ -99,9 +99,9 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
 APART = MIN_PARALLEL
 """Fewest articles whose pages ``plan_site`` plans in another process: for fewer, the fork costs more."""
 APART_SHARE = 0.9
-"""The share of the article pages planned in the other process (the oldest ones); this one plans the newest
-while it is not planning the other kinds, which take about as long as the other process's share (measured at
-10,000 news articles)."""
+"""The share of the article pages (the oldest) that the other process plans. This one plans the newest after
+the other kinds, so that both finish about together: at 10,000 news articles it waited 0.23 s for the other
+process when that planned every article page, 0.03 s with this share."""
 Row = tuple[str, str, str, str]
 """A spec planned in another process: path, render, template and fingerprint."""
 
