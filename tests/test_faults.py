@@ -10,6 +10,7 @@ import contextlib
 import os
 import pickle
 import shutil
+import signal
 import sqlite3
 import subprocess
 from datetime import datetime, timezone
@@ -376,3 +377,41 @@ def test_the_lock_message_for_two_outputs_in_one_folder(tmp_path: Path) -> None:
                                             f"\\(it may be {tmp_path}/site-b or another output beside it"):
             with build_lock(tmp_path / "site-b"):
                 pass
+
+
+@pytest.mark.parametrize("stage", ["parse", "render"])
+def test_a_worker_killed_mid_build_leaves_its_work_to_the_build(tmp_path: Path, stage: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """kill -9 of a parsing or rendering worker (the out-of-memory killer picks the biggest) would leave the
+    build waiting for ever for what it held; the build does that work itself, and the site is a cold build's."""
+    from generator.core import parallel
+    from generator.load import incremental
+    from generator.render.plan import Renderer
+
+    root = project(tmp_path)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)  # the pool for 3 articles and their pages
+    parent, killed = os.getpid(), tmp_path / "killed"
+
+    def kill_once() -> None:
+        if os.getpid() != parent and not killed.exists():
+            killed.write_text(str(os.getpid()))
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    if stage == "parse":
+        parse = incremental.parse_article
+        monkeypatch.setattr(incremental, "parse_article", lambda *a: (kill_once(), parse(*a))[1])
+    else:
+        render = Renderer.__call__
+        monkeypatch.setattr(Renderer, "__call__", lambda self, spec: (kill_once(), render(self, spec))[1])
+    def waited(*_: object) -> None:
+        raise TimeoutError("the build waited 60 s for a dead worker")
+
+    previous = signal.signal(signal.SIGALRM, waited)  # a build that waits for ever fails the test, not the suite
+    signal.alarm(60)
+    try:
+        assert run(root, jobs=2).result is not None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert int(killed.read_text()) != parent, "a worker was killed"
+    assert tree(root / "site") == cold(root, tmp_path)

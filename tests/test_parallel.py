@@ -170,3 +170,26 @@ def test_a_caller_that_stops_taking_results_ends_the_pool() -> None:
     found.close()
     time.sleep(0.2)
     assert not any(_alive(pid) for pid in pids - {os.getpid()})
+
+
+def test_a_worker_killed_mid_map_leaves_its_items_to_this_process() -> None:
+    """kill -9 of a worker (or the out-of-memory killer) loses the chunk it held, which a pool would wait for
+    for ever: the map gives every result all the same, in order, the rest made here. In a process of its own,
+    with a timeout, so that a map that waits for ever fails the test instead of hanging the suite."""
+    code = """if True:
+        import os, signal
+        from generator.core.parallel import ordered_map
+        parent, made_here = os.getpid(), []
+        def work(n):
+            if os.getpid() == parent:
+                made_here.append(n)
+            elif n == 250:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return n * 3
+        assert list(ordered_map(work, list(range(400)), workers=2, chunksize=16)) == [n * 3 for n in range(400)]
+        assert 250 in made_here and made_here == list(range(made_here[0], 400)), made_here
+        print("made here from", made_here[0])
+    """
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).parent.parent)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "made here from 240\n", ""), "the lost chunk (240-255) on"

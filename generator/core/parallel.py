@@ -44,13 +44,15 @@ def _trim() -> None:
         pass
 
 
-def _run(item: object) -> object:
+def _run_chunk(items: Sequence[object]) -> list[object]:
     assert _TASK is not None
-    return _TASK(item)
+    return [_TASK(item) for item in items]
 
 
 AHEAD = 8
 """Chunks per worker that may be given out ahead of the results the caller has taken (``ordered_map``)."""
+DEATH_CHECK_S = 0.2
+"""How long ``ordered_map`` waits for the next result before it looks whether a worker has died."""
 
 
 def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunksize: int = 32) -> Iterator[R]:
@@ -58,7 +60,11 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
 
     At most ``AHEAD`` chunks per worker are given out beyond the results the caller has taken, so the results
     waiting in this process stay few however slowly the caller takes them: a pool fed every item at once
-    renders a whole site into this process's memory while the writer waits on a slow disk."""
+    renders a whole site into this process's memory while the writer waits on a slow disk.
+
+    A worker that dies (kill -9, the kernel's out-of-memory killer) takes its chunk with it, and a pool waits
+    for that chunk for ever; so the pool is ended and the items whose results were not yet given are done
+    in this process, in order: the results are the same, only later."""
     global _TASK
     import multiprocessing  # here: an up-to-date build, which forks only ``Later``s, never needs it (40 ms)
     import threading
@@ -73,25 +79,40 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
         pool = multiprocessing.get_context("fork").Pool(min(workers, len(items)))
     finally:
         gc.unfreeze()
-    slots = threading.Semaphore(AHEAD * chunksize * workers)
+    slots = threading.Semaphore(AHEAD * workers)
     stop = threading.Event()
 
-    def given() -> Iterator[T]:  # run by the pool's feeding thread, which waits here for a slot
-        for item in items:
+    def given() -> Iterator[Sequence[T]]:  # run by the pool's feeding thread, which waits here for a slot
+        for start in range(0, len(items), chunksize):
             while not slots.acquire(timeout=0.05):
                 if stop.is_set():  # the caller is gone: let the pool end
                     return
-            yield item
+            yield items[start:start + chunksize]
 
+    taken = 0
     try:
-        for result in pool.imap(_run, given(), chunksize):  # type: ignore[misc]
+        chunks = pool.imap(_run_chunk, given())  # one chunk per task, so that ``next`` can wait with a timeout
+        workers_seen = set(pool._pool)  # type: ignore[attr-defined]
+        while True:
+            try:
+                results = chunks.next(timeout=DEATH_CHECK_S)
+            except StopIteration:
+                return
+            except multiprocessing.TimeoutError:
+                workers_seen.update(pool._pool)  # type: ignore[attr-defined]  # replacements the pool started
+                if any(worker.exitcode is not None for worker in workers_seen):
+                    break  # a worker died (killed, out of memory): the chunk it held never comes back
+                continue
+            for result in results:
+                taken += 1
+                yield result
             slots.release()
-            yield result
     finally:
         stop.set()
         pool.terminate()
         pool.join()
         _TASK = None
+    yield from map(func, items[taken:])  # what is left, here
 
 
 class Later(Generic[R]):
