@@ -403,6 +403,7 @@ def test_a_worker_killed_mid_build_leaves_its_work_to_the_build(tmp_path: Path, 
     else:
         render = Renderer.__call__
         monkeypatch.setattr(Renderer, "__call__", lambda self, spec: (kill_once(), render(self, spec))[1])
+
     def waited(*_: object) -> None:
         raise TimeoutError("the build waited 60 s for a dead worker")
 
