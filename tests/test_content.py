@@ -43,6 +43,8 @@ CASES = {
         "content/a.md:2: field 'title': '#' starts a YAML comment, so the value is empty; put it in quotes: title: \"#1\""]),
     "title is a number": (b"---\ntitle: 2026\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': must be text; YAML read '2026' as a number; put it in quotes: title: \"2026\""]),
+    "title is YAML's infinity": (b"---\ntitle: .inf\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': must be text; YAML read '.inf' as a number; put it in quotes: title: \".inf\""]),
     "impossible date": (b"---\ntitle: x\ndate: 2026-02-30\n---\nx\n", [
         f"content/a.md:3: field 'date': '2026-02-30' is not a valid date (day is out of range for month); {DATE_FIX}"]),
     "date is a year": (b"---\ntitle: x\ndate: 2025\n---\nx\n", [

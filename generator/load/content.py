@@ -437,7 +437,8 @@ class FieldReader:
             return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: \"{after.strip()}\""
         if value is None:
             return f"it is empty; write it after the colon, like {key}: ..."
-        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        shown = (str(value).lower() if isinstance(value, bool)
+                 else after.strip() or str(value) if isinstance(value, (int, float)) else str(value))  # '1e3', '.inf'
         kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
         return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
 

@@ -1,0 +1,194 @@
+"""The simple front-matter reader gives exactly what PyYAML gives, or leaves the text to PyYAML.
+
+Differential test: ``frontmatter._simple`` reads front matter of the usual shape without PyYAML (about eight
+times as fast); ``load_yaml_fully`` is PyYAML with our resolver, the definition. For every input, the simple
+reader must either decline (None) or give the same values (same types, same key order) and the same key lines;
+and where PyYAML refuses the text, the simple reader must decline, so the editor gets PyYAML's message. Inputs:
+generated front matter built from the pieces editors write and the pieces YAML reads in surprising ways, every
+Markdown file in the repository, and the benchmark corpus. Other tests check that the usual shapes really take
+the simple reader, or the equality would hold trivially.
+"""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from generator.load import frontmatter
+from generator.load.frontmatter import YamlError, load_yaml, load_yaml_fully, split
+from test_markdown_speed import shared_bench
+
+HERE = Path(__file__).parent
+
+USUAL_KEYS = ["title", "date", "tags", "companies", "source", "name", "url", "a", "b-c", "_x", "true", "on"]
+ODD_KEYS = ["null", "NULL", "12", "k" * 1030, "a b", "-a", "<<"]
+USUAL = [
+    "plain text", "Meta beli 49% saham Scale AI", "yes", "no", "true", "False", "TRUE", "12", "+4", "0x1F", "0o17",
+    "017", "1e3", "1.5", "1_000", ".5", ".inf", ".nan", "~", "null", "Null", "", "a:b", "C#", "12:30",
+    "2023-03-24T06:15:40+07:00", "2025-06-13", '"quoted"', '""', '"a: b #c"', "'single'", "''", "'a\" b'",
+    "[a, b]", "[]", "[ ]", "[1, true, ~, x y]", "é ünï 東京", "a\u00a0", "trailing   ", "https://example.org/a?b=c#d",
+    "a, b ]", "a]", "a}", "--- x",
+]
+"""Scalars the simple reader takes: the draw picks these most of the time, so that it is tested on them."""
+ODD = [
+    "-3", "-.inf", " ", "a: b", "a #b", "x:", '"esc \\t"', '"esc \\"', "'it''s'", '"a"b"', '"a', "'a", "[a,,b]",
+    "[a, b,]", "[a, [b]]", "[a:b]", "[a: b]", "['a']", '["a"]', "[a #b]", "[a", "-5", "- x", "-", "?x", "? x",
+    ":x", "&a x", "*a", "!!str x", "!x y", "|", ">-", "%x", "@x", "`x`", "{a: b}", "{}", "a\tb", "\u2028",
+    "x\u0085y", "\ufeff", "a\x7fb", "'a' # c", '"a" # c', "a # c", "...", "#",
+]
+"""Scalars that PyYAML reads in surprising ways, refuses, or that the simple reader leaves to it."""
+LEADS = ["", " ", "  ", "    "]
+
+
+def front_matter(seed: int) -> str:
+    """Lines of front matter: key lines, block lists and mappings (well and badly indented), comments, blanks.
+    Mostly what editors write, so that the simple reader is tested where it reads; one piece in eight is odd."""
+    rng = random.Random(seed)
+
+    def pick(usual: list[str], odd: list[str]) -> str:
+        return rng.choice(odd if rng.random() < 0.125 else usual)
+
+    def key(n: int) -> str:  # distinct, except now and then (a key given twice is an error)
+        name = pick(USUAL_KEYS, ODD_KEYS)
+        return name if rng.random() < 0.1 else f"{name}{n}"
+
+    def lead(usual: str) -> str:
+        return rng.choice(LEADS) if rng.random() < 0.125 else usual
+
+    lines: list[str] = []
+    for n in range(rng.randint(1, 7)):
+        kind = rng.choice(["scalar"] * 4 + ["list"] * 2 + ["mapping"] * 2 + ["empty", "comment", "blank", "odd"])
+        gap = pick([" "], ["  ", ""])
+        if kind == "scalar":
+            lines.append(f"{key(n)}:{gap}{pick(USUAL, ODD)}")
+        elif kind in ("list", "mapping"):
+            lines.append(f"{key(n)}:")
+            indent = rng.choice(LEADS[1:] if kind == "mapping" else LEADS)
+            for i in range(rng.randint(0, 3)):
+                lines.append(f"{lead(indent)}-{gap}{pick(USUAL, ODD)}" if kind == "list"
+                             else f"{lead(indent)}{key(i)}:{gap}{pick(USUAL, ODD)}")
+        elif kind == "empty":
+            lines.append(f"{key(n)}:")
+        elif kind == "comment":
+            lines.append(f"{rng.choice(LEADS)}# {pick(USUAL, ODD)}")
+        elif kind == "blank":
+            lines.append(rng.choice(LEADS))
+        else:  # a continuation line, a list item or a value with no key
+            lines.append(f"{rng.choice(LEADS)}{pick(USUAL, ODD)}")
+    return "\n".join(lines) + "\n"
+
+
+def shape(value: Any) -> str:
+    """The value with its types and key order: 1, 1.0, True and '1' all differ."""
+    return repr(value)
+
+
+def assert_same(text: str, first_line: int = 2) -> bool:
+    """The simple reader declines, or agrees with PyYAML; True when it read the text itself."""
+    simple = frontmatter._simple(text, first_line)
+    try:
+        full = load_yaml_fully(text, first_line)
+    except YamlError as e:
+        assert simple is None, f"PyYAML refuses this ({e.message}), the simple reader took it: {text!r}"
+        return False
+    if simple is None:
+        return False
+    assert shape(simple[0]) == shape(full[0]), text
+    assert simple[1] == full[1], text
+    return True
+
+
+SEEDS = st.integers(0, 2**32)
+
+
+@settings(max_examples=6000, deadline=None, derandomize=True)
+@given(SEEDS)
+def test_generated_front_matter_reads_the_same(seed: int) -> None:
+    assert_same(front_matter(seed))
+
+
+def test_generated_front_matter_often_takes_the_simple_reader() -> None:
+    """Checked on the inputs above, or the differential test could pass with a reader that always declines."""
+    taken = []
+
+    for seed in range(1000):
+        taken.append(assert_same(front_matter(seed)))
+    assert sum(taken) > len(taken) // 5
+
+
+MARKDOWN_FILES = sorted(p for p in (HERE.parent / "content").rglob("*.md")) + sorted(HERE.rglob("*.md"))
+
+
+def _front_matter_of(path: Path) -> tuple[str, int] | None:
+    try:
+        parts = split(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+    except (frontmatter.SplitError, UnicodeDecodeError):
+        return None
+    return parts.yaml_text, parts.yaml_line
+
+
+def test_every_markdown_file_in_the_repository_reads_the_same() -> None:
+    found = [fm for path in MARKDOWN_FILES if (fm := _front_matter_of(path))]
+    assert len(found) > 20
+    taken = [assert_same(text, line) for text, line in found]
+    assert sum(taken) > len(taken) // 2
+
+
+def test_the_benchmark_corpus_takes_the_simple_reader(tmp_path: Path) -> None:
+    """The corpus the speed targets are measured on: read the same, and every article by the simple reader."""
+    shared = shared_bench()
+    if shared is None:
+        if os.environ.get("CI"):
+            pytest.fail("shared/bench/make_corpus.py not found beside the repository; set DIGEST_SHARED")
+        pytest.skip("shared/bench/make_corpus.py not found beside the repository (set DIGEST_SHARED)")
+    for style in ("news", "newsletter"):
+        subprocess.run([sys.executable, str(shared / "make_corpus.py"), "--articles", "60", "--style", style,
+                        "--out", str(tmp_path / style)], check=True, capture_output=True)
+        found = [fm for path in sorted((tmp_path / style).rglob("*.md")) if (fm := _front_matter_of(path))]
+        assert len(found) >= 60
+        assert all(assert_same(text, line) for text, line in found), style
+
+
+@pytest.mark.parametrize("text", [
+    "title: Judul\ndate: 2025-06-13T09:00:00+07:00\n",
+    'title: "OpenAI: GPT-4 #1"\nsummary: \'Kata "kunci"\'\n',
+    "tags: [ai, chip, 12, true, ~]\ncompanies: []\n",
+    "tags:\n  - ai\n  - chip\ncompanies:\n- Meta\n- Scale AI\n",
+    "source:\n  name: Kompas Tekno\n  url: https://tekno.kompas.com/read/x?a=1#b\n",
+    "# a comment\ntitle: C# dan F#\n\n  # indented comment\ndraft: false\ntoc:\nweight: 1.5e3\n",
+    "title: Meta, [Scale] {AI}\n",
+])
+def test_the_usual_shapes_take_the_simple_reader(text: str) -> None:
+    assert assert_same(text)
+
+
+@pytest.mark.parametrize("text", [
+    "title: a\ntitle: b\n",                    # a key twice: PyYAML's message names both lines
+    "title: a\n  continued\n",                 # a value over two lines
+    "title: \"tab\\tescape\"\n",               # an escape
+    "title: &a x\nb: *a\n",                    # anchors
+    "title: !!python/object x\n",              # a tag
+    "title: x # comment\n",                    # a comment after a value
+    "title:\tx\n",                             # a tab
+    "title: a: b\n",                           # PyYAML refuses it
+    "tags:\n  - a\n   - b\n",                  # uneven items
+    "source:\n  url:\n    x: 1\n",             # nested two levels
+    "tags: [a,\n  b]\n",                       # a flow list over two lines
+    "summary: >\n  folded\n",                  # a block scalar
+    "title: x\u2028y\n",                       # a line break to YAML 1.1
+])
+def test_everything_else_goes_to_pyyaml(text: str) -> None:
+    assert frontmatter._simple(text, 2) is None
+    assert_same(text)
+
+
+def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
+    with pytest.raises(YamlError) as e:
+        load_yaml("title: a\ntitle: b\n", 2)
+    assert (e.value.line, e.value.field) == (3, "title")
