@@ -3,6 +3,7 @@ in another process, or here when that process fails."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -193,3 +194,29 @@ def test_a_worker_killed_mid_map_leaves_its_items_to_this_process() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).parent.parent)
     assert (done.returncode, done.stdout, done.stderr) == (0, "made here from 240\n", ""), "the lost chunk (240-255) on"
+
+
+@pytest.mark.parametrize("when", [1, 2])
+def test_when_no_worker_can_be_forked_the_map_runs_here(when: int) -> None:
+    """The first or the second fork fails (EAGAIN, injected with strace: a process limit reached): the results
+    are the same, all made here, and the worker that was forked is ended."""
+    if shutil.which("strace") is None:
+        if os.environ.get("CI"):
+            pytest.fail("strace is not installed (apt-get install strace)")
+        pytest.skip("strace is not installed (apt-get install strace)")
+    code = """if True:
+        import os
+        from generator.core.parallel import ordered_map
+        parent = os.getpid()
+        assert list(ordered_map(lambda n: (n * 3, os.getpid()), list(range(400)), workers=2, chunksize=16)) == [
+            (n * 3, parent) for n in range(400)]
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print("a worker is left")
+        except ChildProcessError:
+            print("no worker left")
+    """
+    done = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=clone,clone3", "-e",
+                           f"inject=clone,clone3:error=EAGAIN:when={when}", sys.executable, "-c", code],
+                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "no worker left\n", "")
