@@ -119,6 +119,47 @@ def test_a_build_that_stops_before_writing_leaves_no_spare_it_started(tmp_path: 
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
 
 
+@pytest.mark.parametrize("stage", ["folder made", "marker empty", "marker says updating"])
+def test_a_build_that_fails_while_its_spare_is_being_made_leaves_no_spare(tmp_path: Path, stage: str,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process making the spare is ended by a build that stops before writing, at any step: after making the
+    folder, after opening its marker, after writing it. Whatever it left is removed (it was an empty folder or
+    a marker alone that stayed in the project)."""
+    import time
+
+    from generator import build as build_module
+    from generator.core.errors import Problem
+    from generator.write import output, publish as publish_module
+
+    root = project(tmp_path)
+    run(root, 2)
+    old = tree(root / "site")
+    ready = tmp_path / "ready"
+
+    def stuck(target: Path, live: object) -> None:  # the mirror, stopped at ``stage``
+        spare = output.spare_of(target)
+        spare.mkdir()
+        if stage != "folder made":
+            (spare / output.MARKER).write_text("" if stage == "marker empty" else "tree: updating\n")
+        ready.touch()
+        time.sleep(60)
+
+    def failing(*args: object, **kwargs: object) -> None:  # the build, failing once the mirror is there
+        deadline = time.monotonic() + 30
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise BuildError([Problem("content/2025/06/meta.md", 2, "title", "is broken")])
+
+    monkeypatch.setattr(publish_module, "mirror_live", stuck)
+    monkeypatch.setattr(build_module, "build", failing)
+    CHANGES["edit body"](root)
+    with pytest.raises(BuildError):
+        run(root, 2)
+    assert ready.exists(), "the mirror got that far"
+    assert tree(root / "site") == old
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
 def test_nothing_changed_is_up_to_date_and_touches_nothing(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root)

@@ -289,7 +289,7 @@ def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
     """
     spare = spare_of(target)
     try:
-        if not _clear_spare(spare):  # one a mirror that died left is ours: its marker still says 'updating'
+        if not clear_spare(spare):  # one a mirror that died left is ours: its marker still says 'updating'
             return None
         spare.mkdir()
         os.chmod(spare, 0o755)
@@ -326,7 +326,7 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
-def _clear_spare(spare: Path) -> bool:
+def clear_spare(spare: Path) -> bool:
     """Delete the spare if it is digest's (any marker) or an empty folder; False when something else is there,
     which digest must not touch."""
     if _ours(spare):
@@ -346,7 +346,7 @@ def _prepare_spare(spare: Path, known: Iterable[TreeState], stats: Mapping[str, 
     """
     state = match_tree(spare, known, stats)
     if state is None:
-        if not _clear_spare(spare):
+        if not clear_spare(spare):
             _refuse_file(spare)
             raise RefusalError(f"refusing to replace {spare}: it was not made by digest (no {MARKER} file in it); "
                                f"empty it or move it away")

@@ -27,8 +27,8 @@ from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
-from generator.write.output import (SiteWrite, StaleCache, build_lock, match_tree, mirror_live, read_tree,
-                                     read_unchanged, remove_tree, spare_of, stat_tree, write_site)
+from generator.write.output import (SiteWrite, StaleCache, build_lock, clear_spare, match_tree, mirror_live,
+                                     read_unchanged, spare_of, stat_tree, write_site)
 from generator.render.theme import find_theme
 
 if TYPE_CHECKING:
@@ -186,9 +186,9 @@ def spare_mirror(target: Path, live: TreeState | None, workers: int,
         yield mirrored
     finally:
         made.close()
-        if not taken and read_tree(spare) == "updating":
-            with suppress(OSError):
-                remove_tree(spare)
+        if not taken:  # the spare did not exist before, and the build holds the lock: what is there is the mirror's
+            with suppress(OSError):  # (a folder it was ended in the middle of making, empty or marked 'updating')
+                clear_spare(spare)
 
 
 @contextmanager
