@@ -1,6 +1,6 @@
 """The simple front-matter reader gives exactly what PyYAML gives, or leaves the text to PyYAML.
 
-Differential test: ``frontmatter._simple`` reads front matter of the usual shape without PyYAML (about eight
+Differential test: ``frontmatter._simple`` reads front matter of the usual shape without PyYAML (about three
 times as fast); ``load_yaml_fully`` is PyYAML with our resolver, the definition. For every input, the simple
 reader must either decline (None) or give the same values (same types, same key order) and the same key lines;
 and where PyYAML refuses the text, the simple reader must decline, so the editor gets PyYAML's message. Inputs:

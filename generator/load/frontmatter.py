@@ -303,7 +303,8 @@ def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
     through the same resolver, so 'true', '12' and '~' mean what they mean to PyYAML. Anything else (escapes,
     tabs, multi-line values, anchors, tags, a key given twice, a value that PyYAML would refuse) is left to
     PyYAML, which reads it or says what is wrong. ``tests/test_frontmatter.py`` holds the two to the same result.
-    About eight times as fast as PyYAML's C parser on the articles of the benchmark corpus."""
+    About three times as fast as PyYAML's C parser on the articles of the benchmark corpus (45-75 against
+    170-200 µs)."""
     if _SIMPLE_UNSAFE.search(text):
         return None
     out: dict[str, Any] = {}
