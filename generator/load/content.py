@@ -437,8 +437,9 @@ class FieldReader:
             return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: \"{after.strip()}\""
         if value is None:
             return f"it is empty; write it after the colon, like {key}: ..."
+        written = after.split(" #", 1)[0].strip()  # as the editor wrote it: '1e3', '.inf', not 1000.0, inf
         shown = (str(value).lower() if isinstance(value, bool)
-                 else after.strip() or str(value) if isinstance(value, (int, float)) else str(value))  # '1e3', '.inf'
+                 else written or str(value) if isinstance(value, (int, float)) else str(value))
         kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
         return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
 
