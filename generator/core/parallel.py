@@ -130,8 +130,9 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
             source = results[chunk % count]
             for _ in range(min(chunksize, len(items) - start)):
                 head = source.read(9)
-                data = source.read(int.from_bytes(head[1:], "little")) if len(head) == 9 else b""
-                if len(head) < 9 or len(data) != int.from_bytes(head[1:], "little"):
+                size = int.from_bytes(head[1:], "little") if len(head) == 9 else -1
+                data = source.read(size) if size >= 0 else b""
+                if len(data) != size:
                     break  # the worker died: what it did not send is done here
                 kind = head[:1]
                 if kind == _RAISED:
