@@ -111,6 +111,56 @@ def test_a_meta_row_of_the_wrong_type_is_left_out_with_a_note(tmp_path: Path, ro
     assert snap.inputs == "", "a cache with a part missing never makes a build 'up to date'"
 
 
+@pytest.mark.parametrize("damage, name", [
+    ("UPDATE maps SET a = x'6670' WHERE map = 'pages'", "pages"),  # bytes, not text (a number would be made text)
+    ("UPDATE maps SET b = NULL WHERE map = 'pages'", "pages"),
+    ("UPDATE maps SET key = x'ff' WHERE map = 'live_stats' AND key = 'a'", "live_stats"),
+    ("UPDATE maps SET a = CAST(x'ff' AS TEXT) WHERE map = 'live_files'", "live_files"),
+    ("DELETE FROM maps WHERE map = 'live_stats' AND key = 'a'", "live_stats"),
+    ("INSERT INTO maps VALUES ('pages', 'extra', 'f', 'h')", "pages"),
+    ("DROP TABLE maps", "pages, files, live_files, live_stats"),
+])
+def test_a_damaged_map_is_left_out_with_a_note_and_written_whole_again(tmp_path: Path, damage: str,
+                                                                       name: str) -> None:
+    """A path map is kept a row per entry; an entry that is not text (or not UTF-8), or a count that does not
+    match, leaves that map out; the next save makes it whole, writing only what differs."""
+    pages = {"index.html": ("fp", "h"), "a/index.html": ("fp2", "h2")}
+    save_cache(tmp_path, update({}, inputs="i", pages=pages), LIVE, None)
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        db.execute(damage)
+    snap = load_cache(tmp_path)
+    assert snap.notes == (f"note: part of the build cache was unreadable ({name}) and is rebuilt; "
+                          "nothing else is affected",)
+    assert snap.inputs == "", "a cache with a part missing never makes a build 'up to date'"
+    if "pages" in name:
+        assert snap.pages == {}
+    else:
+        assert snap.live is None, "the live folder is not trusted without its manifest"
+    save_cache(tmp_path, update({}, inputs="i", pages=pages), LIVE, None)
+    again = load_cache(tmp_path)
+    assert (again.notes, dict(again.pages), again.live) == ((), pages, LIVE)
+
+
+def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path) -> None:
+    pages = {f"p{i}/index.html": (f"fp{i}", f"h{i}") for i in range(100)}
+    live = TreeState("tree", {p: h for p, (_, h) in pages.items()}, {p: f"{i}:1:2" for i, p in enumerate(pages)})
+    save_cache(tmp_path, update({}, pages=pages), live, live)
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        db.execute("CREATE TABLE written (map TEXT, key TEXT)")
+        db.execute("CREATE TRIGGER added AFTER INSERT ON maps BEGIN INSERT INTO written VALUES (new.map, new.key); END")
+        db.execute("CREATE TRIGGER gone AFTER DELETE ON maps BEGIN INSERT INTO written VALUES (old.map, old.key); END")
+    pages = {**pages, "p3/index.html": ("new", "h3"), "new/index.html": ("fp", "h")}
+    del pages["p7/index.html"]
+    save_cache(tmp_path, update({}, pages=pages), live, None)
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        written = db.execute("SELECT map, key FROM written ORDER BY map, key").fetchall()
+    assert {w for w in written if w[0] == "pages"} == {("pages", "new/index.html"), ("pages", "p3/index.html"),
+                                                      ("pages", "p7/index.html")}
+    assert {m for m, _ in written} == {"pages", "spare_files", "spare_stats"}, "no spare this time: its maps go"
+    snap = load_cache(tmp_path)
+    assert (dict(snap.pages), snap.live, snap.spare, snap.notes) == (pages, live, None, ())
+
+
 def test_the_code_hash_covers_subpackages(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.py").write_text("a = 1\n")

@@ -203,15 +203,23 @@ def test_a_poisoned_or_corrupt_article_row_is_a_miss(tmp_path: Path, poison: obj
         assert all(v != poison for (v,) in db.execute("SELECT value FROM articles")), "a bad row is replaced"
 
 
-@pytest.mark.parametrize("row", ["pages", "warnings", "live_stats", "spare_files", "files"])
-def test_a_poisoned_meta_row_is_a_miss(tmp_path: Path, row: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("row, where", [("pages", "meta"), ("warnings", "meta"), ("live_stats", "meta"),
+                                        ("spare_files", "meta"), ("files", "meta"), ("pages", "maps"),
+                                        ("live_stats", "maps"), ("spare_files", "maps"), ("files", "maps")])
+def test_a_poisoned_meta_row_is_a_miss(tmp_path: Path, row: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A meta row (a path map's: its entry count), or one entry of a path map, replaced by a pickle."""
     monkeypatch.setenv("BOOM_FILE", str(tmp_path / "pwned"))
     root = project(tmp_path)
     run(root)
     CHANGES["edit body"](root)
     run(root)
     with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = ?", (pickle.dumps(Boom()), row))
+        if where == "meta":
+            db.execute("UPDATE meta SET value = ? WHERE key = ?", (pickle.dumps(Boom()), row))
+        else:
+            changed = db.execute("UPDATE maps SET a = ? WHERE map = ? AND key = (SELECT min(key) FROM maps WHERE map = ?)",
+                                 (pickle.dumps(Boom()), row, row)).rowcount
+            assert changed == 1
     assert build(root) == 0
     assert not (tmp_path / "pwned").exists()
     CHANGES["change a tag"](root)

@@ -13,8 +13,8 @@ It remembers, between builds:
   - the fingerprint of all inputs of the last build, so a build with nothing changed
     stops after hashing the inputs.
 
-It holds only data: JSON checked against the declared types when read (``codec.py``),
-never pickle, because a cache kept between CI runs can be tampered with. It is only an
+It holds only data: JSON checked against the declared types when read (``codec.py``), and the path maps
+as text, a row per entry (``MAPS``); never pickle, because a cache kept between CI runs can be tampered with. It is only an
 accelerator: a missing, corrupt or version-mismatched cache, or any one row of it that
 does not decode, is a miss (with a note) and is rebuilt; deleting ``.cache/`` at any time
 is harmless. Reading happens in ``load_cache`` and writing in ``save_cache``; ``build()``
@@ -23,6 +23,7 @@ itself only gets a snapshot. See docs/cache.md.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,9 +139,13 @@ def _make_folder(folder: Path) -> None:
 
 
 def _create_tables(db: sqlite3.Connection, *tables: str) -> None:
-    """Every cache table is key → value."""
+    """Every cache table is key → value, but ``maps`` (``MAPS``)."""
     for table in tables:
-        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
+        if table == "maps":
+            db.execute("CREATE TABLE IF NOT EXISTS maps (map TEXT, key TEXT, a TEXT, b TEXT, PRIMARY KEY (map, key))"
+                       " WITHOUT ROWID")
+        else:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
 
 
 def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqlite3.Connection], None],
@@ -172,16 +177,19 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
                 damaged.unlink(missing_ok=True)
 
 
+MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1, "spare_files": 1, "spare_stats": 1}
+"""The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles. Each is kept in the
+``maps`` table, a row per entry (its values in ``a`` and ``b``), so that a build writes only the entries that
+changed: a one-article rebuild changes a few dozen of 118,000. The map's meta row holds its entry count, which
+a read must match."""
 _SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
 """Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
 _ROWS: dict[str, Any] = {
     "inputs": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
-    "pages": dict[str, tuple[str, str]], "files": dict[str, tuple[str, str]],
-    "live_tree": str, "live_files": dict[str, str], "live_stats": dict[str, str],
-    "spare_tree": str, "spare_files": dict[str, str], "spare_stats": dict[str, str],
-    "related": tuple[str, tuple[tuple[int, ...], ...]],
+    "live_tree": str, "spare_tree": str, "related": tuple[str, tuple[tuple[int, ...], ...]],
+    **{name: int for name in MAPS},
 }
-"""Every meta row but 'format', and the type its JSON must decode to."""
+"""Every meta row but 'format', and the type its JSON must decode to (a map's: its entry count)."""
 UNREADABLE = "note: the build cache was unreadable and is rebuilt; nothing else is affected"
 PART_UNREADABLE = "note: part of the build cache was unreadable ({}) and is rebuilt; nothing else is affected"
 
@@ -203,18 +211,11 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
             if meta.get("format") != FORMAT:
                 return CacheSnapshot(notes=("note: the build cache is from another version; rebuilding it",))
             articles = dict(db.execute("SELECT key, value FROM articles")) if full else {}
+            rows, bad = _decode_meta(db, meta)
         finally:
             db.close()
     except sqlite3.Error:
         return CacheSnapshot(notes=(UNREADABLE,))
-    rows: dict[str, Any] = {}
-    bad: list[str] = []
-    for key, hint in _ROWS.items():
-        if key in meta:
-            try:
-                rows[key] = codec.loads(meta[key], hint)
-            except codec.DecodeError:
-                bad.append(key)
 
     def tree(role: str) -> TreeState | None:
         if f"{role}_tree" not in rows or f"{role}_stats" not in rows or (full and f"{role}_files" not in rows):
@@ -239,6 +240,71 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
     )
 
 
+def _decode_meta(db: sqlite3.Connection, meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The meta rows present, decoded, with the maps whose count row is among them read from ``maps``; and the
+    names of those that do not decode (a map: whose entries are not all text, or are not as many as its count)."""
+    rows: dict[str, Any] = {}
+    bad: list[str] = []
+    for key, hint in _ROWS.items():
+        if key not in meta:
+            continue
+        try:
+            rows[key] = codec.loads(meta[key], hint)
+        except codec.DecodeError:
+            bad.append(key)
+            continue
+        if key in MAPS:
+            entries = _read_map(db, key)
+            if entries is None or len(entries) != rows[key]:
+                del rows[key]
+                bad.append(key)
+            else:
+                rows[key] = entries
+    return rows, bad
+
+
+def _read_map(db: sqlite3.Connection, name: str) -> dict[str, Any] | None:
+    """The entries of one map (a value, or a pair of values, by text key), or None unless every key and value is
+    text. A value that is not UTF-8 makes SQLite raise an Error: the map is left out the same way."""
+    try:
+        if MAPS[name] == 1:
+            found = dict(db.execute("SELECT key, a FROM maps WHERE map = ?", (name,)))
+            values: Any = found.values()
+        else:
+            found = {key: (a, b) for key, a, b in db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,))}
+            values = itertools.chain.from_iterable(found.values())
+    except sqlite3.Error:
+        return None
+    return found if set(map(type, found)) <= {str} and set(map(type, values)) <= {str} else None
+
+
+def _write_map(db: sqlite3.Connection, name: str, entries: Mapping[str, Any]) -> None:
+    """Make the map ``name`` hold exactly ``entries``, writing only those that differ from what it holds, and
+    its count row."""
+    try:
+        if MAPS[name] == 1:
+            old = dict(db.execute("SELECT key, a FROM maps WHERE map = ?", (name,)))
+            changed = [(name, key, value, None) for key, value in entries.items() if old.get(key, _NONE) != value]
+        else:
+            old = {key: (a, b) for key, a, b in db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,))}
+            changed = [(name, key, a, b) for key, (a, b) in entries.items() if old.get(key, _NONE) != (a, b)]
+    except sqlite3.OperationalError:  # an entry that is not UTF-8 text (a hand edit): write the map afresh
+        db.execute("DELETE FROM maps WHERE map = ?", (name,))
+        old, changed = {}, [(name, key, *_pair(name, value)) for key, value in entries.items()]
+    db.executemany("DELETE FROM maps WHERE map = ? AND key = ?", [(name, key) for key in old.keys() - entries.keys()])
+    db.executemany("INSERT OR REPLACE INTO maps VALUES (?, ?, ?, ?)", changed)
+    db.execute("INSERT INTO meta VALUES (?, ?)", (name, codec.dumps(len(entries))))
+
+
+_NONE = object()
+"""Never equal to a stored value: an entry the map does not hold."""
+
+
+def _pair(name: str, value: Any) -> tuple[Any, Any]:
+    """An entry's values as the ``a`` and ``b`` columns."""
+    return (value, None) if MAPS[name] == 1 else value
+
+
 def _finite(value: float) -> float | None:
     """JSON has no infinity: an unbounded time is stored as null."""
     return value if value not in (float("inf"), float("-inf")) else None
@@ -253,19 +319,22 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     """
     meta: dict[str, Any] = {
         "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
-        "warnings": update.warnings, "articles": update.published, "pages": update.pages, "files": update.files,
-        "live_tree": live.tree, "live_files": live.files, "live_stats": live.stats}
+        "warnings": update.warnings, "articles": update.published, "live_tree": live.tree}
+    maps: dict[str, Mapping[str, Any]] = {"pages": update.pages, "files": update.files, "live_files": live.files,
+                                          "live_stats": live.stats}
     if update.related is not None:
         meta["related"] = update.related
     if spare is not None:
-        meta |= {"spare_tree": spare.tree, "spare_files": spare.files, "spare_stats": spare.stats}
+        meta["spare_tree"] = spare.tree
+        maps |= {"spare_files": spare.files, "spare_stats": spare.stats}
 
     def transaction(db: sqlite3.Connection) -> None:
-        _create_tables(db, "bodies")
+        _create_tables(db, "bodies", "maps")
         db.execute("BEGIN")
         if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
             db.execute("DELETE FROM articles")  # rows of another version must never be kept
             db.execute("DELETE FROM bodies")
+            db.execute("DELETE FROM maps")
         db.execute("DELETE FROM meta")
         known = {k for (k,) in db.execute("SELECT key FROM articles")}
         db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
@@ -276,8 +345,12 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                 db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, body))
         db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-        db.executemany("INSERT INTO meta VALUES (?, ?)",  # one at a time: the maps' JSON is tens of MB
-                       ((k, codec.dumps(v)) for k, v in meta.items()))
+        db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, codec.dumps(v)) for k, v in meta.items()))
+        for name in MAPS:
+            if name in maps:
+                _write_map(db, name, maps[name])
+            else:  # no spare this time
+                db.execute("DELETE FROM maps WHERE map = ?", (name,))
 
     write_cache(folder, FILE, "articles", transaction)
 
@@ -350,20 +423,13 @@ def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
         try:
             meta = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * (len(keys) + 1))})",
                                    ("format", *keys)))
+            if meta.get("format") != FORMAT:
+                return {}
+            return _decode_meta(db, meta)[0]
         finally:
             db.close()
     except sqlite3.Error:
         return {}
-    if meta.get("format") != FORMAT:
-        return {}
-    rows: dict[str, Any] = {}
-    for key in keys:
-        if key in meta and key in _ROWS:
-            try:
-                rows[key] = codec.loads(meta[key], _ROWS[key])
-            except codec.DecodeError:
-                continue
-    return rows
 
 
 def read_article_heads(folder: Path, keys: list[str]) -> dict[str, bytes]:
