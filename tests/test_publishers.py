@@ -33,6 +33,33 @@ def test_host_of_drops_www_port_case_and_trailing_dot(url: str, host: str) -> No
     assert host_of(url) == host
 
 
+def test_host_of_reads_every_url_as_urlsplit_does() -> None:
+    """``host_of`` reads the usual URLs without ``urlsplit``: it must give what ``urlsplit`` gives, for those and for
+    the odd ones around them (user info, ports, IPv6, escapes, spaces, tabs, case, no path)."""
+    import random
+    from urllib.parse import urlsplit
+
+    def slow(url: str) -> str:
+        return (urlsplit(url).hostname or "").rstrip(".").removeprefix("www.")
+
+    pieces = ["https://", "http://", "HTTPS://", "ftp://", "//", "https:", "a.b", "www.", "x-y", "0", ".", "-", "/",
+              "?q", "#f", ":80", "@", "u:p@", "[::1]", "%41", " ", "\t", "\n", "Ex", "é", "_", "\\", "..", ";", ""]
+    rng = random.Random(12)
+    urls = ["https://www.reuters.com/x", "https://example.com", "https://example.com?x", "https://example.com#x",
+            "https://example.com./", "https://exa\tmple.com/", "https://example.com\t.evil/", "https://a..b/",
+            "https://-a-/", "http://1.2.3.4/x", "https://xn--bcher-kva.example/"]
+    urls += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(20_000)]
+    urls += ["https://" + "".join(rng.choice(pieces[6:]) for _ in range(rng.randint(1, 5))) for _ in range(20_000)]
+    for url in urls:
+        try:
+            expected = slow(url)
+        except ValueError:  # urlsplit refuses it (a bad IPv6 literal, a bad port): host_of must too
+            with pytest.raises(ValueError):
+                host_of(url)
+            continue
+        assert host_of(url) == expected, url
+
+
 def test_without_a_registry_each_host_is_a_publisher_named_by_its_host(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(source=src("https://www.reuters.com/a")),
                             "b.md": article(title="B", source=src("https://reuters.com/b")),

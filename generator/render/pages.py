@@ -159,7 +159,7 @@ class Kinds:
         return Feed(title, urls.feed_path(first), self.config.feed_formats)
 
     @cached_property
-    def _feed_categories(self) -> tuple[dict[str, tuple[Category, ...]], dict[Category, Category], Names]:
+    def _feed_categories(self) -> tuple[dict[str, tuple[Category, ...]], dict[tuple[str, str], Category], Names]:
         return {}, {}, term_names(self.site)
 
     def feed_categories(self, article: Article) -> tuple[Category, ...]:
@@ -169,7 +169,7 @@ class Kinds:
         made, one, names = self._feed_categories
         found = made.get(article.path)
         if found is None:  # equal categories as one object, hashed once
-            found = made[article.path] = tuple([one.setdefault(c, c) for c in item_categories(article, names)])
+            found = made[article.path] = item_categories(article, names, one)
         return found
 
     @cached_property
