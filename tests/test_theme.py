@@ -185,6 +185,78 @@ def test_the_site_environment_compiles_printed_values_to_escape_output() -> None
     assert "_escape_output(" not in SiteEnvironment(autoescape=False).compile("{{ x }}", raw=True)
 
 
+class _Odd:
+    """Attributes found, missing, raising AttributeError from a property, or answered by ``__getattr__``."""
+
+    plain = "<p>"
+
+    @property
+    def broken(self) -> str:
+        raise AttributeError("inside")
+
+    def __getattr__(self, name: str) -> str:
+        if name == "dynamic":
+            return "dyn"
+        raise AttributeError(name)
+
+    def __getitem__(self, key: str) -> str:
+        return f"item:{key}"
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["Undefined", "StrictUndefined"])
+def test_attributes_read_in_a_template_as_jinja_reads_them(strict: bool) -> None:
+    """``x.name`` compiles to the built-in ``getattr`` first and to Jinja's ``environment.getattr`` when that finds
+    nothing: the same values, items where there is no attribute, undefined values and errors, also in chains, loop
+    filters, macros and ``set``."""
+    undefined = jinja2.StrictUndefined if strict else jinja2.Undefined
+    source = ("{{ o.plain }}|{{ o.dynamic }}|{{ o.broken }}|{{ o.other }}|{{ d.k }}|{{ d.items is callable }}|"
+              "{{ d.nope is defined }}|{{ n.o.plain.upper() }}|{% for x in xs if x.k %}{{ x.k }}{% endfor %}|"
+              "{% macro m(v) %}{{ v.k }}{% endmacro %}{{ m(d) }}|{% set s = n.o.dynamic %}{{ s }}|{{ loop is defined }}")
+    values = dict(o=_Odd(), d={"k": "<v>"}, n={"o": _Odd()}, xs=[{"k": 1}, {"k": 0}, {"k": 3}])
+    for autoescape in (True, False):
+        ours = SiteEnvironment(autoescape=autoescape, undefined=undefined).from_string(source).render(**values)
+        jinjas = jinja2.Environment(autoescape=autoescape, undefined=undefined).from_string(source).render(**values)
+        assert ours == jinjas
+    for broken in ("{{ d.nope.deeper }}", "{{ nothing.at_all }}", "{{ d.nope ~ 'x' }}"):
+        errors = []
+        for env in (SiteEnvironment(undefined=undefined), jinja2.Environment(undefined=undefined)):
+            try:
+                errors.append(env.from_string(broken).render(d={}))
+            except jinja2.UndefinedError as e:
+                errors.append(f"UndefinedError: {e}")
+        assert errors[0] == errors[1], broken
+    assert "environment.getattr(" in SiteEnvironment().compile("{{ x.y }}", raw=True)
+    assert "getattr((_attr_of := " in SiteEnvironment().compile("{{ x.y }}", raw=True), "the fast path is compiled in"
+
+
+def test_wordwrap_wraps_exactly_as_jinjas_filter() -> None:
+    """The site's ``wordwrap`` fills lines itself only for plain words; on any text (hyphens, tabs, line breaks,
+    no-break spaces, long words, runs of spaces) and any width it gives Jinja's result."""
+    import random
+
+    from jinja2.filters import do_wordwrap
+
+    from generator.render.context import wordwrap
+    rng = random.Random(7)
+    pieces = ["kata", "a", "berita", "AI", "x" * 12, "-", "--", " ", " ", " ", "  ", "\t", "\n", "\u00a0", "é", "\r\n",
+              "Rp1,5", "(49%)", "\u2028", "x" * 75]
+    env = jinja2.Environment()
+    words = ["kata", "a", "berita", "AI", "x" * 12, "AI-kata", "kata-berita", "a-b", "--", "x--y", "é", "Rp1,5",
+             "(49%)", "pra-", "-an", "x" * 75, "kecerdasan", "buatan"]
+    texts = ["", " ", "satu", "satu dua", "x" * 70, "x" * 71] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(1500)] + [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(1500)] + [
+        " ".join(rng.choice([w for w in words if "-" not in w]) for _ in range(rng.randint(2, 30))) for _ in range(500)]
+    plain = 0
+    for text in texts:
+        for width in (1, 3, 5, 8, 10, 12, 16, 20, 30, 70, 79):
+            for kwargs in ({}, {"wrapstring": "\n  "}, {"break_long_words": False}, {"break_on_hyphens": False}):
+                assert wordwrap(env, text, width, **kwargs) == do_wordwrap(env, text, width, **kwargs), (text, width, kwargs)
+        plain += bool(re.fullmatch(r"[^\s-]+(?: [^\s-]+)*", text)) and " " in text
+    assert plain > 500, "texts of several plain words, which the fast path takes"
+    assert SiteEnvironment().from_string("{{ s | wordwrap(5) }}").render(s="aa bb cc") == "aa bb\ncc"
+
+
 def test_ui_strings_read_in_a_template_as_jinja_reads_a_dict() -> None:
     """``t`` is a Strings: ``t.x`` finds the key without an exception, with a plain dict's results."""
     from generator.render.context import Strings

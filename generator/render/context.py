@@ -19,13 +19,15 @@ Imported where used, like Jinja itself: a build with nothing to render never loa
 """
 from __future__ import annotations
 
+import re
 from types import BuiltinFunctionType
 from typing import Any, Callable
 
 import jinja2
 import markupsafe
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.filters import do_wordwrap
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 
@@ -73,13 +75,37 @@ def escape_output(value: Any) -> str:
     return _escape_inner(str(value))
 
 
+MISSING_ATTRIBUTE = object()
+"""What ``getattr(value, name, MISSING_ATTRIBUTE)`` gives when ``value`` has no attribute ``name``."""
+
+
 class OutputCodeGenerator(CodeGenerator):
     """Jinja's code generator, printing ``{{ value }}`` through ``escape_output`` where it would call
-    ``escape`` (autoescaping on, and known to be on when the template is compiled)."""
+    ``escape`` (autoescaping on, and known to be on when the template is compiled), and reading
+    ``value.name`` with the built-in ``getattr`` first.
+
+    Jinja compiles ``value.name`` to ``environment.getattr(value, 'name')``: a Python call that tries the
+    attribute, then the item. A list page reads some twenty attributes of each of its items, so a
+    10,000-article site makes about nine million of those calls, 5% of a cold build's CPU. Here it compiles to
+    ``getattr(value, 'name', MISSING_ATTRIBUTE)``, a call into C, and only when that finds no attribute (a dict's
+    key, an undefined value) to Jinja's own call, with ``value`` evaluated once: the same result and the same
+    errors (``getattr`` with a default catches only AttributeError, as ``environment.getattr`` does)."""
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
-        self.writeline(f"from {__name__} import escape_output as _escape_output")
+        self.writeline(f"from {__name__} import escape_output as _escape_output, "
+                       "MISSING_ATTRIBUTE as _missing_attribute")
         super().visit_Template(node, frame)
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        if self.environment.is_async:
+            super().visit_Getattr(node, frame)
+            return
+        # two locals of the function being compiled; a nested read assigns them before this one does
+        self.write("(_attr_value if (_attr_value := getattr((_attr_of := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, _missing_attribute)) is not _missing_attribute "
+                   f"else environment.getattr(_attr_of, {node.attr!r}))")
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
@@ -88,6 +114,32 @@ class OutputCodeGenerator(CodeGenerator):
         self.write("_escape_output(")
         if finalize.src is not None:
             self.write(finalize.src)
+
+
+_PLAIN_WORDS = re.compile(r"[^\s-]+(?: [^\s-]+)*")
+"""Words joined by single spaces, none of them holding a hyphen or any other whitespace."""
+
+
+@jinja2.pass_environment
+def wordwrap(environment: jinja2.Environment, s: str, width: int = 79, break_long_words: bool = True,
+             wrapstring: str | None = None, break_on_hyphens: bool = True) -> str:
+    """Jinja's ``wordwrap`` filter, with the same result: text of plain words no longer than ``width`` (most
+    summaries) is wrapped here, filling each line with as many words as fit, which is what ``textwrap`` does
+    with such text at several times the cost (a fifth of rendering an edition's plain-text e-mail); anything
+    else goes to Jinja's filter."""
+    if type(s) is str and width > 0 and _PLAIN_WORDS.fullmatch(s):
+        words = s.split(" ")
+        if max(map(len, words)) <= width:
+            lines, line = [], words[0]
+            for word in words[1:]:
+                if len(line) + 1 + len(word) <= width:
+                    line += " " + word
+                else:
+                    lines.append(line)
+                    line = word
+            lines.append(line)
+            return (environment.newline_sequence if wrapstring is None else wrapstring).join(lines)
+    return do_wordwrap(environment, s, width, break_long_words, wrapstring, break_on_hyphens)
 
 
 class SiteEnvironment(jinja2.Environment):
@@ -99,6 +151,7 @@ class SiteEnvironment(jinja2.Environment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self.filters["wordwrap"] = wordwrap
         self.plain_helpers: dict[int, Callable[..., Any]] = {}
         """id → helper, for the helpers (and Jinja's own ``dict`` and ``range``) called without checks;
         holding them keeps their ids from being reused."""
