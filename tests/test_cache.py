@@ -141,7 +141,8 @@ def test_a_damaged_map_is_left_out_with_a_note_and_written_whole_again(tmp_path:
     assert (again.notes, dict(again.pages), again.live) == ((), pages, LIVE)
 
 
-def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("held", [False, True], ids=["maps read again", "maps as the build read them"])
+def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path, held: bool) -> None:
     pages = {f"p{i}/index.html": (f"fp{i}", f"h{i}") for i in range(100)}
     live = TreeState("tree", {p: h for p, (_, h) in pages.items()}, {p: f"{i}:1:2" for i, p in enumerate(pages)})
     save_cache(tmp_path, update({}, pages=pages), live, live)
@@ -149,9 +150,11 @@ def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path) -> None
         db.execute("CREATE TABLE written (map TEXT, key TEXT)")
         db.execute("CREATE TRIGGER added AFTER INSERT ON maps BEGIN INSERT INTO written VALUES (new.map, new.key); END")
         db.execute("CREATE TRIGGER gone AFTER DELETE ON maps BEGIN INSERT INTO written VALUES (old.map, old.key); END")
+    maps = load_cache(tmp_path).maps
+    assert set(maps) == {"pages", "files", "live_files", "live_stats", "spare_files", "spare_stats"}
     pages = {**pages, "p3/index.html": ("new", "h3"), "new/index.html": ("fp", "h")}
     del pages["p7/index.html"]
-    save_cache(tmp_path, update({}, pages=pages), live, None)
+    save_cache(tmp_path, update({}, pages=pages), live, None, maps if held else None)
     with sqlite3.connect(tmp_path / "build.sqlite") as db:
         written = db.execute("SELECT map, key FROM written ORDER BY map, key").fetchall()
     assert {w for w in written if w[0] == "pages"} == {("pages", "new/index.html"), ("pages", "p3/index.html"),
@@ -159,6 +162,20 @@ def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path) -> None
     assert {m for m, _ in written} == {"pages", "spare_files", "spare_stats"}, "no spare this time: its maps go"
     snap = load_cache(tmp_path)
     assert (dict(snap.pages), snap.live, snap.spare, snap.notes) == (pages, live, None, ())
+
+
+def test_maps_held_from_a_file_of_another_version_are_not_trusted(tmp_path: Path) -> None:
+    """The maps a build read are trusted only while the file still has this version's format row: a file replaced
+    meanwhile (by another version, or afresh after damage) gets every entry written."""
+    pages = {"index.html": ("fp", "h"), "a/index.html": ("fp2", "h2")}
+    save_cache(tmp_path, update({}, pages=pages), LIVE, None)
+    held = load_cache(tmp_path).maps
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+        db.execute("DELETE FROM maps")
+    save_cache(tmp_path, update({}, pages=pages), LIVE, None, held)
+    snap = load_cache(tmp_path)
+    assert (snap.notes, dict(snap.pages), snap.live) == ((), pages, LIVE)
 
 
 def test_the_code_hash_covers_subpackages(tmp_path: Path) -> None:

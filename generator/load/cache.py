@@ -94,6 +94,9 @@ class CacheSnapshot:
     """The last build's related reading (``pages.RelatedMemo``): a hash of its inputs and each article's picks."""
     notes: tuple[str, ...] = ()
     """Why the cache, or part of it, was ignored."""
+    maps: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Each path map (``MAPS``) that was read whole, as the file held it: ``save_cache`` compares the new maps with
+    these instead of reading them again (the build holds the lock, so nothing else writes them meanwhile)."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         articles_built=rows.get("articles", 0),
         related=rows.get("related"),
         notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
+        maps={name: rows[name] for name in MAPS if name in rows},
     )
 
 
@@ -278,15 +282,16 @@ def _read_map(db: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     return found if set(map(type, found)) <= {str} and set(map(type, values)) <= {str} else None
 
 
-def _write_map(db: sqlite3.Connection, name: str, entries: Mapping[str, Any]) -> None:
-    """Make the map ``name`` hold exactly ``entries``, writing only those that differ from what it holds, and
-    its count row."""
+def _write_map(db: sqlite3.Connection, name: str, entries: Mapping[str, Any], held: Mapping[str, Any] | None) -> None:
+    """Make the map ``name`` hold exactly ``entries``, writing only those that differ from what it holds (``held``,
+    when the caller knows it; else read here), and its count row."""
     try:
         if MAPS[name] == 1:
-            old = dict(db.execute("SELECT key, a FROM maps WHERE map = ?", (name,)))
+            old = dict(db.execute("SELECT key, a FROM maps WHERE map = ?", (name,))) if held is None else held
             changed = [(name, key, value, None) for key, value in entries.items() if old.get(key, _NONE) != value]
         else:
-            old = {key: (a, b) for key, a, b in db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,))}
+            old = {key: (a, b) for key, a, b in db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,))} \
+                if held is None else held
             changed = [(name, key, a, b) for key, (a, b) in entries.items() if old.get(key, _NONE) != (a, b)]
     except sqlite3.OperationalError:  # an entry that is not UTF-8 text (a hand edit): write the map afresh
         db.execute("DELETE FROM maps WHERE map = ?", (name,))
@@ -310,8 +315,13 @@ def _finite(value: float) -> float | None:
     return value if value not in (float("inf"), float("-inf")) else None
 
 
-def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeState | None) -> None:
+def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeState | None,
+               held: Mapping[str, Mapping[str, Any]] | None = None) -> None:
     """Replace the cache's contents with what this build used (old entries are dropped).
+
+    ``held``: the path maps as ``load_cache`` read them at the start of this build (``CacheSnapshot.maps``), so
+    that only the entries that differ are written without reading the maps again; trusted only while the file
+    still has this version's format row (a damaged file replaced meanwhile is written whole).
 
     Raises OSError or sqlite3.Error when the cache cannot be written (read-only, not a folder,
     disk full; a damaged file is replaced instead, by ``write_cache``); the caller has published the site by
@@ -331,10 +341,12 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     def transaction(db: sqlite3.Connection) -> None:
         _create_tables(db, "bodies", "maps")
         db.execute("BEGIN")
+        stored = held or {}
         if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
             db.execute("DELETE FROM articles")  # rows of another version must never be kept
             db.execute("DELETE FROM bodies")
             db.execute("DELETE FROM maps")
+            stored = {name: {} for name in MAPS}
         db.execute("DELETE FROM meta")
         known = {k for (k,) in db.execute("SELECT key FROM articles")}
         db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
@@ -348,7 +360,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, codec.dumps(v)) for k, v in meta.items()))
         for name in MAPS:
             if name in maps:
-                _write_map(db, name, maps[name])
+                _write_map(db, name, maps[name], stored.get(name))
             else:  # no spare this time
                 db.execute("DELETE FROM maps WHERE map = ?", (name,))
 

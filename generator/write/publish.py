@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache, save_cache
@@ -130,7 +130,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
             update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
                                  result.articles, result.seen, result.related)
-            late = _save(cache_dir, update, written, config.root)
+            late = _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
 
 
@@ -232,10 +232,12 @@ def same_time(since: float, due: float, options: BuildOptions) -> bool:
     return since <= now and (now < due or due == float("inf"))
 
 
-def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path) -> tuple[Problem, ...]:
-    """Save the cache after the site is out; a cache that cannot be written is a warning, never a failure."""
+def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path,
+          held: Mapping[str, Mapping[str, Any]]) -> tuple[Problem, ...]:
+    """Save the cache after the site is out; a cache that cannot be written is a warning, never a failure.
+    ``held``: the path maps as this build read them (``CacheSnapshot.maps``)."""
     try:
-        save_cache(cache_dir, update, written.live, written.spare)
+        save_cache(cache_dir, update, written.live, written.spare, held)
     except (OSError, sqlite3.Error) as e:
         shown = Path(os.path.relpath(cache_dir, root)).as_posix()
         if cache_dir.exists() and not cache_dir.is_dir():
