@@ -229,19 +229,21 @@ def _tuple(args: tuple[Any, ...]) -> Decoder:
         def check_all(data: Any) -> tuple[Any, ...]:
             if type(data) is not list:
                 raise DecodeError("expected a list")
+            if not data:  # most: an article's redirects, a parse result's problems
+                return ()
             if kind is not None:  # tuple[str, ...]: check the items in place, make no call per item
                 for v in data:
                     if type(v) is not kind:
                         raise DecodeError(f"expected {kind.__name__}, got {type(v).__name__}")
                 return tuple(data)
-            return tuple([item(v) for v in data])
+            return tuple(map(item, data))
         return check_all
     items = [decoder(a) for a in args]
 
     def check(data: Any) -> tuple[Any, ...]:
         if type(data) is not list or len(data) != len(items):
             raise DecodeError(f"expected a list of {len(items)}")
-        return tuple(f(v) for f, v in zip(items, data))
+        return tuple([f(v) for f, v in zip(items, data)])
     return check
 
 
