@@ -16,7 +16,7 @@ import jinja2
 from generator.load.cache import FORMAT, CacheSnapshot
 from generator.core.hashing import digest
 from generator.core import i18n
-from generator.render import search
+from generator.render import precompiled, search
 from generator.load.config import Config
 from generator.load.content import article_settings
 from generator.core.errors import BuildError, Problem, sort_problems
@@ -179,8 +179,14 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     ``read`` loads the articles (``publish`` passes the cache-aware one); ``cache`` gives the pages to reuse;
     ``live`` lets the search index read article pages reused from the live site instead of rendering them again.
     """
-    loaded = load(config, options, read or article_loader(None, options.workers, progress))
-    site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None)
+    compiled = precompiled.start(config) if options.workers > 1 else None  # the templates, meanwhile
+    try:
+        loaded = load(config, options, read or article_loader(None, options.workers, progress))
+        site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None)
+        precompiled.install(site_plan.env, compiled)
+    finally:
+        if compiled is not None:
+            compiled.close()
     return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live)
 
 

@@ -86,7 +86,7 @@ class OutputCodeGenerator(CodeGenerator):
 
     Jinja compiles ``value.name`` to ``environment.getattr(value, 'name')``: a Python call that tries the
     attribute, then the item. A list page reads some twenty attributes of each of its items, so a
-    10,000-article site makes about nine million of those calls, 5% of a cold build's CPU. Here it compiles to
+    10,000-article site makes nearly five million of those calls, 5% of a cold build's CPU. Here it compiles to
     ``getattr(value, 'name', MISSING_ATTRIBUTE)``, a call into C, and only when that finds no attribute (a dict's
     key, an undefined value) to Jinja's own call, with ``value`` evaluated once: the same result and the same
     errors (``getattr`` with a default catches only AttributeError, as ``environment.getattr`` does)."""

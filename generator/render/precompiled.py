@@ -1,0 +1,96 @@
+"""Templates compiled in another process while the build loads its articles.
+
+Jinja compiles a template the first time a page asks for it: about 0.3 CPU s for the default theme's
+twenty templates, on the build's one busy core in a rebuild, and again in each render worker of a cold
+build (they are forked before any template is asked for). ``start`` forks a process, at the start of a
+build, that makes the same environment and compiles every template it can see; the build goes on loading
+meanwhile. Before rendering, ``install`` takes what it compiled: each template's code, keyed by Jinja's
+bytecode-cache key (its name and file) and the hash of its source, reaches this process through
+``parallel.Later``'s pipe, as marshal data in JSON. A template whose source is not the one compiled, or
+that the other process could not compile (a syntax error, a missing theme), is compiled here as before,
+and its error reported as before. The code comes only from that forked child of this process, never from
+a file or the build cache, which hold data only (docs/cache.md).
+"""
+from __future__ import annotations
+
+import base64
+import marshal
+from functools import partial
+from typing import Any
+
+import jinja2
+
+from generator.core.parallel import Later
+from generator.load.config import Config
+
+Codes = dict[str, list[str]]
+"""Bytecode-cache key → [source checksum, base64 of the marshalled code]."""
+
+
+def start(config: Config) -> Later[Codes]:
+    """Compile every template of ``config``'s site in a forked process; call ``install`` with the result."""
+    return Later(partial(_compile_all, config))
+
+
+def install(env: jinja2.Environment, compiled: Later[Codes] | None) -> None:
+    """Load into ``env`` every template it can see, with the code the other process compiled (render workers
+    forked after this inherit them); a template it did not compile is compiled here, and one that does not
+    compile is left for the page that asks for it, which reports the error as without this."""
+    if compiled is None:
+        return
+    env.bytecode_cache = _Compiled(compiled())
+    try:
+        names = env.list_templates()
+    except Exception:  # noqa: BLE001 - each template is loaded when a page asks for it
+        return
+    for name in names:
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - compiled again when a page asks for it, which reports the error
+            continue
+
+
+def _compile_all(config: Config) -> Codes:
+    """Run in the forked process: every template the site's environment can load, compiled."""
+    from generator.render.theme import find_theme, make_environment  # theme.py imports this module
+
+    recorder = _Recorder()
+    try:
+        env = make_environment(config, find_theme(config))
+    except Exception:  # noqa: BLE001 - the build makes the environment again and reports the problem
+        return {}
+    env.bytecode_cache = recorder
+    for name in env.list_templates():
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - left to the build, which compiles it again and reports the error
+            continue
+    return recorder.codes
+
+
+class _Recorder(jinja2.BytecodeCache):
+    """Keeps what Jinja compiles, in the forked process."""
+
+    def __init__(self) -> None:
+        self.codes: Codes = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        return None
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = [bucket.checksum, base64.b64encode(marshal.dumps(bucket.code)).decode("ascii")]
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Gives Jinja the code compiled in the forked process, for a template whose source is the one compiled."""
+
+    def __init__(self, codes: Any) -> None:
+        self.codes = codes if isinstance(codes, dict) else {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.codes.get(bucket.key)
+        if isinstance(found, list) and len(found) == 2 and found[0] == bucket.checksum:
+            bucket.code = marshal.loads(base64.b64decode(found[1]))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        return None
