@@ -13,11 +13,11 @@ It remembers, between builds:
   - the fingerprint of all inputs of the last build, so a build with nothing changed
     stops after hashing the inputs.
 
-It holds only data: JSON checked against the declared types when read (``codec.py``), and the path maps
-as text, a row per entry (``MAPS``); never pickle, because a cache kept between CI runs can be tampered with. It is only an
-accelerator: a missing, corrupt or version-mismatched cache, or any one row of it that
-does not decode, is a miss (with a note) and is rebuilt; deleting ``.cache/`` at any time
-is harmless. Reading happens in ``load_cache`` and writing in ``save_cache``; ``build()``
+It holds only data: JSON checked against the declared types when read (``codec.py``), and the path
+maps as text, a row per entry (``MAPS``); never pickle, because a cache kept between CI runs can be
+tampered with. It is only an accelerator: a missing, corrupt or version-mismatched cache, or any one
+row of it that does not decode, is a miss (with a note) and is rebuilt; deleting ``.cache/`` at any
+time is harmless. Reading happens in ``load_cache`` and writing in ``save_cache``; ``build()``
 itself only gets a snapshot. See docs/cache.md.
 """
 from __future__ import annotations
