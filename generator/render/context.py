@@ -125,7 +125,7 @@ def wordwrap(environment: jinja2.Environment, s: str, width: int = 79, break_lon
              wrapstring: str | None = None, break_on_hyphens: bool = True) -> str:
     """Jinja's ``wordwrap`` filter, with the same result: text of plain words no longer than ``width`` (most
     summaries) is wrapped here, filling each line with as many words as fit, which is what ``textwrap`` does
-    with such text at several times the cost (a fifth of rendering an edition's plain-text e-mail); anything
+    with such text at several times the cost (half of rendering an edition's plain-text e-mail); anything
     else goes to Jinja's filter."""
     if type(s) is str and width > 0 and _PLAIN_WORDS.fullmatch(s):
         words = s.split(" ")
