@@ -3,8 +3,8 @@ function in another process while this one goes on (``Later``).
 
 Workers are forked, so they inherit the parent's memory (the parsed site, the Jinja
 environment, the items themselves) instead of receiving it pickled; only the results cross
-process boundaries (and, the other way, a byte of credit per chunk). Results come back in input order, so a parallel build is
-byte-identical to a serial one. Where fork is unavailable, or for small inputs, the
+process boundaries (and, the other way, a byte of credit per chunk). Results come back in
+input order, so a parallel build is byte-identical to a serial one. Where fork is unavailable, or for small inputs, the
 work runs in this process.
 """
 from __future__ import annotations

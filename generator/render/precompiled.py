@@ -39,15 +39,7 @@ def install(env: jinja2.Environment, compiled: Later[Codes] | None) -> None:
     if compiled is None:
         return
     env.bytecode_cache = _Compiled(compiled())
-    try:
-        names = env.list_templates()
-    except Exception:  # noqa: BLE001 - each template is loaded when a page asks for it
-        return
-    for name in names:
-        try:
-            env.get_template(name)
-        except Exception:  # noqa: BLE001 - compiled again when a page asks for it, which reports the error
-            continue
+    _load_all(env)
 
 
 def _compile_all(config: Config) -> Codes:
@@ -60,12 +52,22 @@ def _compile_all(config: Config) -> Codes:
     except Exception:  # noqa: BLE001 - the build makes the environment again and reports the problem
         return {}
     env.bytecode_cache = recorder
-    for name in env.list_templates():
+    _load_all(env)
+    return recorder.codes
+
+
+def _load_all(env: jinja2.Environment) -> None:
+    """Load every template ``env`` can list; one that does not load is left for the page that asks for it, which
+    compiles it again and reports the error."""
+    try:
+        names = env.list_templates()
+    except Exception:  # noqa: BLE001 - each template is loaded when a page asks for it
+        return
+    for name in names:
         try:
             env.get_template(name)
-        except Exception:  # noqa: BLE001 - left to the build, which compiles it again and reports the error
+        except Exception:  # noqa: BLE001 - see above
             continue
-    return recorder.codes
 
 
 class _Recorder(jinja2.BytecodeCache):
