@@ -33,7 +33,7 @@ from generator.load.redirects import redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site
-from generator.index.editions import build_editions, load_notes
+from generator.index.editions import Edition, build_editions, load_notes
 from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
 from generator.render.theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
@@ -59,7 +59,8 @@ class BuildResult:
     skipped_drafts: int
     skipped_future: int
     next_due: float
-    """POSIX time at which the earliest left-out future article becomes due (inf if none)."""
+    """POSIX time at which 'now' next changes the site (inf if never): the earliest left-out future article
+    becomes due, or a weekly edition shown as in progress ends."""
     fingerprints: Mapping[str, str] = field(default_factory=dict)
     """Output path → input fingerprint, for the next incremental build. The search bundle's
     files (named by Pagefind) join it as the output stream reaches them."""
@@ -86,6 +87,8 @@ class SitePlan:
     hidden_drafts: int
     future: tuple[Article, ...]
     """Articles left out because they are dated after the build's 'now'."""
+    editions: tuple[Edition, ...] = ()
+    """The weekly editions: one shown as in progress changes when its week ends."""
     related: RelatedMemo | None = None
     """The related reading the article pages were planned with, for the cache."""
     kinds: Kinds | None = None
@@ -168,7 +171,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    kinds.related[1], kinds)
+                    editions, kinds.related[1], kinds)
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
@@ -216,7 +219,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
         output.add_all(search.bundle(found, indexed, fingerprints))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))
     html = sum(1 for p in planned if p.spec.render in PAGE_RENDERS)
-    next_due = min((a.date.timestamp() for a in site_plan.future), default=float("inf"))
+    next_due = min([a.date.timestamp() for a in site_plan.future]
+                   + [e.over.timestamp() for e in site_plan.editions if e.in_progress], default=float("inf"))
     return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen,

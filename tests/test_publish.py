@@ -208,6 +208,32 @@ def test_a_future_article_appears_when_due_even_with_nothing_changed(tmp_path: P
     assert after.result is not None and after.result.articles == 4
 
 
+def test_an_edition_in_progress_is_shown_finished_once_its_week_ends_even_with_nothing_changed(tmp_path: Path) -> None:
+    """The 'in progress' banner depends on 'now' alone: the build after the week ends is not 'up to date'."""
+    from datetime import datetime, timezone
+    root = project(tmp_path)
+    write_files(root, {"content/2025/07/kamis.md": article(title="Kamis", date="2025-07-03T09:00:00+07:00")})
+    config = load_config(root / "config.yaml")
+    page = root / "site" / "weekly" / "2025-W27" / "index.html"
+    notice = "Edisi ini masih berjalan"
+    during = publish(config, BuildOptions(now=datetime(2025, 7, 6, 16, 59, tzinfo=timezone.utc)), root / "site")
+    assert during.result is not None and notice in page.read_text()
+    still = publish(config, BuildOptions(now=datetime(2025, 7, 6, 16, 59, 59, tzinfo=timezone.utc)), root / "site")
+    assert still.result is None, "nothing changes before Monday 00:00 in Jakarta"
+    after = publish(config, BuildOptions(now=datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc)), root / "site")
+    assert after.result is not None and notice not in page.read_text()
+    assert tree(root / "site") == cold_at(root, tmp_path, datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc))
+
+
+def cold_at(root: Path, tmp: Path, now) -> dict[str, bytes]:
+    """``cold``, with the build's 'now' given."""
+    copy = tmp / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
+    publish(load_config(copy / "config.yaml"), BuildOptions(now=now), copy / "site", use_cache=False)
+    return tree(copy / "site")
+
+
 @pytest.mark.parametrize("damage", ["delete", "garbage", "malformed", "wrong version"])
 def test_a_deleted_or_corrupt_cache_is_harmless(tmp_path: Path, damage: str) -> None:
     root = project(tmp_path)

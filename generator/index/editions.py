@@ -102,6 +102,11 @@ class Edition:
         return tuple(a for g in self.groups for a in g.articles)
 
     @property
+    def over(self) -> datetime:
+        """When the week ends (the next Monday, 00:00): from then on the edition is no longer in progress."""
+        return self.start + timedelta(days=7)
+
+    @property
     def link(self) -> EditionLink:
         return EditionLink(self.year, self.week, self.number, self.heading, self.start, self.end, len(self.articles))
 
@@ -193,13 +198,12 @@ def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes:
             groups[place].append(article)
         note = notes.get(key)
         title = note.title if note else ""
-        week_over = start + timedelta(days=7)
         editions.append(Edition(
             key[0], key[1], number, edition_heading(number, title, start, end, language), start, end, title,
             note.html if note else "",
             tuple(EditionGroup(name, slug, tuple(sorted(items, key=lambda a: (a.date.timestamp(), a.slug, a.source_path))))
                   for (_, name, slug), items in sorted(groups.items())),
-            now is not None and now < week_over))
+            now is not None and now < start + timedelta(days=7)))
     problems = [Problem(note.source_path, 0, "", f"no article is dated in week {y}-W{w:02d}, so this note is "
                                                  "shown nowhere; check the file name", "warning")
                 for (y, w), note in sorted(notes.items()) if (y, w) not in weeks]
