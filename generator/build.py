@@ -20,7 +20,7 @@ from generator.render import precompiled, search
 from generator.load.config import Config
 from generator.load.content import article_settings
 from generator.core.errors import BuildError, Problem, sort_problems
-from generator.load.incremental import ArticleLoader, Loaded, article_loader
+from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
 from generator.load.layout import layout
 from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Site
@@ -29,6 +29,7 @@ from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_site
+from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
@@ -72,6 +73,8 @@ class BuildResult:
     """POSIX time of the newest published article: a 'now' before it would leave that article out."""
     related: RelatedMemo | None = None
     """The related reading this build used, for the next one (``pages.related_reading``)."""
+    reach: Reach | None = None
+    """Article key → the pages that hold it, for the next build (``touched.py``)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class SitePlan:
     """The related reading the article pages were planned with, for the cache."""
     kinds: Kinds | None = None
     """What the page kinds read, for ``plan.fill``."""
+    reach: Reach | None = None
+    """Article key → the pages that hold it (``touched.py``)."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -129,12 +134,13 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[Menu
 
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
-         previous: Mapping[str, tuple[str, str]] | None = None) -> SitePlan:
+         previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
     ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
     ``previous`` is the last build's fingerprints, which let unchanged article pages be planned in another
-    process (``plan.plan_site``).
+    process (``plan.plan_site``), and, after an edit to article bodies alone (``touched``), every page
+    that did not hold an edited article keep its fingerprint unhashed.
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -165,13 +171,14 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched)
-        planned = tuple(plan_site(kinds, base, previous if options.workers > 1 else None))
+        planned = tuple(plan_site(kinds, base, previous, touched.pages if touched else None, options.workers > 1))
     finally:
         searched.close()
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds)
+                    editions, kinds.related[1], kinds,
+                    touched.reach if touched else reach_of((p.spec.path, p.held) for p in planned))
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
@@ -185,12 +192,23 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     compiled = precompiled.start(config) if options.workers > 1 else None  # the templates, meanwhile
     try:
         loaded = load(config, options, read or article_loader(None, options.workers, progress))
-        site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None)
+        site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None,
+                         edited_bodies(cache, loaded) if cache else None)
         precompiled.install(site_plan.env, compiled)
     finally:
         if compiled is not None:
             compiled.close()
     return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live)
+
+
+def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
+    """The pages that held the articles whose bodies alone changed since the build that left ``cache``; None
+    when something else may have changed (``touched.py``)."""
+    def last_article(key: str) -> Article | None:
+        result = decode_head(cache.articles.get(key), b"")
+        return result[0] if result else None
+
+    return touched_pages(cache.reach, cache.files, last_article, loaded.seen, loaded.articles) if cache.pages else None
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
@@ -224,7 +242,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen,
-                       max((a.date.timestamp() for a in site.articles), default=float("-inf")), site_plan.related)
+                       max((a.date.timestamp() for a in site.articles), default=float("-inf")), site_plan.related,
+                       site_plan.reach)
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

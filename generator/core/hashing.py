@@ -11,8 +11,16 @@ import hashlib
 from datetime import date, datetime, time
 from typing import Iterable, Mapping
 
-Memo = dict[int, tuple[object, str]]
-"""id(value) → (value, its canonical text). Holding the value keeps its id from being reused."""
+class Memo(dict[int, tuple[object, str, tuple[str, ...]]]):
+    """id(value) → (value, its canonical text, the fingerprints of the values it holds that have their own:
+    an article's key, for each article in it). Holding the value keeps its id from being reused.
+
+    ``held`` collects those fingerprints as ``canonical`` meets them, a value remembered here included, so that
+    the planner learns which articles each page's context holds (``plan.plan_site``) without a second walk."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[str] = []
 
 
 def digest(*parts: bytes | str) -> str:
@@ -51,20 +59,24 @@ def canonical(value: object, memo: Memo) -> str:
     field; an object with a ``__fingerprint__`` method (an Article: its key already hashes its
     file and parse settings) by that. Anything else is a TypeError, so a page kind cannot put a
     value in a context that the planner does not know how to follow. Dataclasses are
-    remembered in ``memo``, so a term shown on many pages is walked once.
+    remembered in ``memo``, so a term shown on many pages is walked once. Every ``__fingerprint__``
+    that ``value`` holds, however deep, is appended to ``memo.held``.
     """
     kind = type(value)  # exact types first: this runs over a million times at 10,000 articles
     if kind is str or kind in _PLAIN:
         return repr(value)
     hit = memo.get(id(value))  # most other values are shared ones met before: an article, a term's link
     if hit is not None and hit[0] is value:
+        if hit[2]:
+            memo.held.extend(hit[2])
         return hit[1]
-    if kind is tuple and len(value) >= _SHARED_TUPLE:  # type: ignore[arg-type]
-        text = f"({_each(value, memo)})"  # type: ignore[arg-type]
-        memo[id(value)] = (value, text)
-        return text
+    held = memo.held
+    start = len(held)  # what ``value`` holds is appended to ``held`` from here on
     if kind is tuple or kind is list:
-        return f"({_each(value, memo)})"  # type: ignore[arg-type]
+        text = f"({_each(value, memo)})"  # type: ignore[arg-type]
+        if kind is tuple and len(value) >= _SHARED_TUPLE:  # type: ignore[arg-type]
+            memo[id(value)] = (value, text, tuple(held[start:]))
+        return text
     if kind is dict:
         return "{" + ",".join([f"{repr(k) if type(k) is str else canonical(k, memo)}:{canonical(value[k], memo)}"  # type: ignore[index]
                                for k in sorted(value)]) + "}"  # type: ignore[call-overload]
@@ -72,7 +84,9 @@ def canonical(value: object, memo: Memo) -> str:
         return f"{kind.__name__}({value.isoformat()},{getattr(value, 'tzinfo', None)!s})"  # type: ignore[attr-defined]
     own = getattr(value, "__fingerprint__", None)
     if own is not None:
-        text = f"{kind.__name__}:{own()}"
+        print_ = own()
+        held.append(print_)
+        text = f"{kind.__name__}:{print_}"
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELDS.get(kind)
         if names is None:
@@ -82,7 +96,7 @@ def canonical(value: object, memo: Memo) -> str:
             text = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     else:
         return _uncommon(value, memo)
-    memo[id(value)] = (value, text)
+    memo[id(value)] = (value, text, tuple(held[start:]))
     return text
 
 
@@ -96,7 +110,12 @@ def _each(values: Iterable[object], memo: Memo) -> str:
             parts.append(repr(v))
             continue
         hit = memo.get(id(v))
-        parts.append(hit[1] if hit is not None and hit[0] is v else canonical(v, memo))
+        if hit is not None and hit[0] is v:
+            parts.append(hit[1])
+            if hit[2]:
+                memo.held.extend(hit[2])
+        else:
+            parts.append(canonical(v, memo))
     return ",".join(parts)
 
 

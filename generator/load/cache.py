@@ -11,7 +11,10 @@ It remembers, between builds:
   - what the live output folder and the spare tree hold (path → hash) and how each of their
     files looked on disk (size, mtime, inode), so the writer can trust them without reading them;
   - the fingerprint of all inputs of the last build, so a build with nothing changed
-    stops after hashing the inputs.
+    stops after hashing the inputs;
+  - which pages held each article, and the fingerprint of every input but the articles, so a build
+    after an edit to article bodies alone plans only the pages those articles were on
+    (``touched.py``).
 
 It holds only data: JSON checked against the declared types when read (``codec.py``), and the path
 maps as text, a row per entry (``MAPS``); never pickle, because a cache kept between CI runs can be
@@ -82,6 +85,11 @@ class CacheSnapshot:
     """The spare tree beside it (the site before that), when the last build could vouch for it."""
     inputs: str = ""
     """Fingerprint of every input of the last successful build."""
+    others: str = ""
+    """Fingerprint of every input of that build but its article files (``publish.input_parts``)."""
+    reach: Mapping[str, str] = field(default_factory=dict)
+    """Article key → the pages whose context held it in the last build (``touched.Reach``); {} when unknown,
+    or when ``publish`` found that some input other than the article files changed."""
     since: float = float("-inf")
     """POSIX time of the newest article the last build published: a 'now' before it would leave that article out."""
     due: float = float("inf")
@@ -114,6 +122,9 @@ class CacheUpdate:
     """How many articles this build published."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
+    others: str = ""
+    reach: Mapping[str, str] | None = None
+    """None: no map is kept (the next build plans every page)."""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -180,15 +191,17 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
                 damaged.unlink(missing_ok=True)
 
 
-MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1, "spare_files": 1, "spare_stats": 1}
-"""The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles. Each is kept in the
+MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1, "spare_files": 1, "spare_stats": 1,
+                        "reach": 1}
+"""The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles ('reach': article
+key → pages, ``touched.py``). Each is kept in the
 ``maps`` table, a row per entry (its values in ``a`` and ``b``), so that a build writes only the entries that
 changed: a one-article rebuild changes a few dozen of 118,000. The map's meta row holds its entry count, which
 a read must match."""
 _SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
 """Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
 _ROWS: dict[str, Any] = {
-    "inputs": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
+    "inputs": str, "others": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
     "live_tree": str, "spare_tree": str, "related": tuple[str, tuple[tuple[int, ...], ...]],
     **{name: int for name in MAPS},
 }
@@ -234,6 +247,8 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         live=tree("live"),
         spare=tree("spare"),
         inputs=rows.get("inputs", "") if not bad else "",  # a build with a part missing is never 'up to date'
+        others=rows.get("others", "") if not bad else "",
+        reach=rows.get("reach", {}),
         since=float("-inf") if since is None else since,
         due=float("inf") if due is None else due,
         warnings=rows.get("warnings", ()),
@@ -334,6 +349,9 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                                           "live_stats": live.stats}
     if update.related is not None:
         meta["related"] = update.related
+    if update.reach is not None:
+        meta["others"] = update.others
+        maps["reach"] = update.reach
     if spare is not None:
         meta["spare_tree"] = spare.tree
         maps |= {"spare_files": spare.files, "spare_stats": spare.stats}
@@ -361,7 +379,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         for name in MAPS:
             if name in maps:
                 _write_map(db, name, maps[name], stored.get(name))
-            else:  # no spare this time
+            else:  # no spare (or no reach) this time
                 db.execute("DELETE FROM maps WHERE map = ?", (name,))
 
     write_cache(folder, FILE, "articles", transaction)

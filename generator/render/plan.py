@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Container, Mapping, Sequence
+from typing import Any, Callable, Container, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -58,6 +58,9 @@ class Planned:
     whole: bool = True
     """False: the spec was planned in another process and its page is unchanged, so only its path, render and
     template came back, not its context (``plan_site``); ``fill`` makes the whole spec if it must be rendered."""
+    held: tuple[str, ...] = ()
+    """The keys of the articles its context holds (``Memo.held``), each once; () when its fingerprint was carried
+    over from the last build (``touched``)."""
 
 
 LAST: tuple[PageKind, ...] = (article_pages,)
@@ -65,35 +68,50 @@ LAST: tuple[PageKind, ...] = (article_pages,)
 be searched in another process (``pages.related_search``) while the others are planned."""
 
 
-def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] | None = None) -> list[Planned]:
+def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] | None = None,
+              touched: Container[str] | None = None, apart: bool = True) -> list[Planned]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
 
-    Given the last build's fingerprints (``previous``: path → (fingerprint, bytes' hash)) and a related reading
-    already known, most article pages (two thirds of a news site's pages) are planned in another process
-    (``parallel.Later``) while this one plans the rest; only their paths and fingerprints come back, and
-    this process makes the whole spec of the few whose fingerprint changed. The fingerprints are the same
-    either way: ``canonical`` gives a value's text whatever its memo holds.
+    Given the last build's fingerprints (``previous``: path → (fingerprint, bytes' hash)), a related reading
+    already known and ``apart``, most article pages (two thirds of a news site's pages) are planned in another
+    process (``parallel.Later``) while this one plans the rest; only their paths, fingerprints and the articles
+    they hold come back, and this process makes the whole spec of the few whose fingerprint changed. The
+    fingerprints are the same either way: ``canonical`` gives a value's text whatever its memo holds.
+
+    ``touched`` (``touched.touched_pages``): after an edit that changed nothing but some articles' bodies, the
+    pages that held those articles. Every other page has the context it had in the last build, so it keeps
+    that build's fingerprint without its context being hashed.
     """
-    memo: Memo = {}
+    memo = Memo()
     planned: dict[PageKind, list[Planned]] = {}
     count = len(kinds.site.articles)
     here = slice(0, count - round(count * APART_SHARE))
-    apart = None
-    if previous and count >= APART and kinds.related_known:
+    later = None
+    if apart and previous and count >= APART and kinds.related_known:
         kinds.ready_for_article_pages()
-        apart = Later(partial(_fingerprints, kinds, base, slice(here.stop, None)), decode=_as_rows)
+        later = Later(partial(_fingerprints, kinds, base, slice(here.stop, None), previous, touched), decode=_as_rows)
     try:
         for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
-            specs = kind(kinds) if kind is not article_pages or apart is None else article_pages(kinds, part=here)
-            planned[kind] = [Planned(spec, digest(base, spec.path, spec.render, spec.template,
-                                                  canonical(spec.context, memo))) for spec in specs]
+            specs = kind(kinds) if kind is not article_pages or later is None else article_pages(kinds, part=here)
+            planned[kind] = [_planned(spec, base, memo, previous, touched) for spec in specs]
     except BaseException:
-        if apart is not None:
-            apart.close()
+        if later is not None:
+            later.close()
         raise
-    if apart is not None:
-        planned[article_pages] += _unless_changed(kinds, base, apart(), slice(here.stop, None), previous or {}, memo)
+    if later is not None:
+        planned[article_pages] += _unless_changed(kinds, base, later(), slice(here.stop, None), previous or {}, memo)
     return [p for kind in PAGE_KINDS for p in planned[kind]]
+
+
+def _planned(spec: PageSpec, base: str, memo: Memo, previous: Mapping[str, tuple[str, str]] | None,
+             touched: Container[str] | None) -> Planned:
+    """``spec`` with its fingerprint, and the articles its context holds (unless ``touched`` leaves it as it was)."""
+    if touched is not None and spec.path not in touched and previous and spec.path in previous:
+        return Planned(spec, previous[spec.path][0])
+    text = canonical(spec.context, memo)
+    held = tuple(dict.fromkeys(memo.held))
+    memo.held.clear()
+    return Planned(spec, digest(base, spec.path, spec.render, spec.template, text), held=held)
 
 
 APART = MIN_PARALLEL
@@ -102,31 +120,32 @@ APART_SHARE = 0.9
 """The share of the article pages (the oldest) that the other process plans. This one plans the newest after
 the other kinds, so that both finish about together: at 10,000 news articles it waited 0.23 s for the other
 process when that planned every article page, 0.03 s with this share."""
-Row = tuple[str, str, str, str]
-"""A spec planned in another process: path, render, template and fingerprint."""
+Row = tuple[str, str, str, str, tuple[str, ...]]
+"""A spec planned in another process: path, render, template, fingerprint and the articles it holds."""
 
 
-def _fingerprints(kinds: Kinds, base: str, part: slice) -> list[Row]:
+def _fingerprints(kinds: Kinds, base: str, part: slice, previous: Mapping[str, tuple[str, str]] | None,
+                  touched: Container[str] | None) -> list[Row]:
     """The rows of the article pages in ``part``, in order (run in another process by ``plan_site``)."""
-    memo: Memo = {}
-    return [(s.path, s.render, s.template, digest(base, s.path, s.render, s.template, canonical(s.context, memo)))
-            for s in article_pages(kinds, part=part)]
+    memo = Memo()
+    return [(p.spec.path, p.spec.render, p.spec.template, p.fingerprint, p.held)
+            for p in (_planned(spec, base, memo, previous, touched) for spec in article_pages(kinds, part=part))]
 
 
-def _as_rows(rows: list[list[str]]) -> list[Row]:
+def _as_rows(rows: list[list[Any]]) -> list[Row]:
     """Rows as ``_fingerprints`` makes them, from the JSON they crossed a pipe as."""
-    return [(path, render, template, print_) for path, render, template, print_ in rows]
+    return [(path, render, template, print_, tuple(held)) for path, render, template, print_, held in rows]
 
 
 def _unless_changed(kinds: Kinds, base: str, rows: list[Row], part: slice, previous: Mapping[str, tuple[str, str]],
                     memo: Memo) -> list[Planned]:
     """The article pages in ``part`` from their rows: an unchanged page's spec without its context
     (``Planned.whole``); the others' whole specs made here."""
-    changed = {path for path, _, _, print_ in rows if previous.get(path, ("",))[0] != print_}
-    made = {spec.path: Planned(spec, digest(base, spec.path, spec.render, spec.template, canonical(spec.context, memo)))
-            for spec in article_pages(kinds, changed, part)} if changed else {}
-    return [made[path] if path in changed else Planned(PageSpec(path, render, template, {}), print_, whole=False)
-            for path, render, template, print_ in rows]
+    changed = {path for path, _, _, print_, _ in rows if previous.get(path, ("",))[0] != print_}
+    made = {spec.path: _planned(spec, base, memo, None, None) for spec in article_pages(kinds, changed, part)} \
+        if changed else {}
+    return [made[path] if path in changed else Planned(PageSpec(path, render, template, {}), print_, False, held)
+            for path, render, template, print_, held in rows]
 
 
 def fill(kinds: Kinds, planned: Sequence[Planned], paths: Container[str]) -> list[Planned]:

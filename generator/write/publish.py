@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping
 
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache, save_cache
@@ -51,17 +51,36 @@ class Published:
     """Warnings about what failed after the site was published (saving the cache); --strict ignores them."""
 
 
-def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
-    """A hash of everything a build reads, by name, size and mtime: config, content, templates,
-    static files and theme. It only decides whether a build can stop early; articles themselves
-    are cached by their bytes. Like make, it trusts mtimes: a tool that rewrites a file keeping
-    its size and mtime to the nanosecond would need ``--no-cache``.
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a build reads, by name, size and mtime (``read_inputs``): hashed whole, it tells whether a
+    build can stop early; without the article files, whether an edit changed only articles (``touched.py``)."""
+
+    parts: tuple[bytes | str, ...]
+    files: tuple[str, ...]
+    """Each part's file, relative to the project folder ('' for a part that is not a file inside it)."""
+
+    def fingerprint(self, leaving_out: Container[str] = ()) -> str:
+        """A hash of every part, or of those whose file is not in ``leaving_out``."""
+        if not leaving_out:
+            return digest(*self.parts)
+        return digest(*(part for part, rel in zip(self.parts, self.files) if rel not in leaving_out))
+
+
+def read_inputs(config: Config, options: BuildOptions) -> Inputs:
+    """Every input of a build: the config's bytes, the name, size, mtime and inode of every file in content,
+    templates, static files and theme, and the options. It only decides whether a build can stop early (or
+    plan less); articles themselves are cached by their bytes. Like make, it trusts mtimes: a tool that
+    rewrites a file keeping its size and mtime to the nanosecond would need ``--no-cache``.
     """
     parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}),
                                 repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
+    files = ["", "", "", ""]
+    root = str(config.root) + os.sep
     for folder in (config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
                    find_theme(config).folder):
         parts.append(f"\0{folder}")
+        files.append("")
         stack = [str(folder)]
         while stack:
             try:
@@ -71,6 +90,7 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
+                    files.append("")
                     stack.append(entry.path)
                     continue
                 try:
@@ -78,7 +98,14 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
                 except OSError:
                     continue
                 parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
-    return digest(*parts)
+                # named as ``content.find_articles`` names an article file
+                files.append(entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else "")
+    return Inputs(tuple(parts), tuple(files))
+
+
+def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
+    """``read_inputs``, hashed: whether anything a build reads changed since."""
+    return read_inputs(config, options).fingerprint()
 
 
 def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool = False,
@@ -93,7 +120,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     cache_dir = cache_dir or config.path(CACHE_DIR)
     with build_lock(target), few_collections(), walk(target) as live_stats:
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
-        inputs = inputs_fingerprint(config, options)
+        read = read_inputs(config, options)
+        inputs = read.fingerprint()
         snapshot = last if use_cache else CacheSnapshot()
         if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
                 and snapshot.live is not None and match_tree(target, [snapshot.live], live_stats())):
@@ -108,6 +136,9 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             live = match_tree(target, known, live_stats())
             if live is None:  # the output folder is not what the cache remembers: reuse articles only
                 snapshot = replace(snapshot, pages={})
+            if snapshot.others != read.fingerprint(leaving_out=snapshot.files) or not same_time(
+                    snapshot.since, snapshot.due, options):  # more than articles changed: plan every page
+                snapshot = replace(snapshot, reach={})
             reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
             with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
                 result = build(config, options, progress, snapshot,
@@ -129,7 +160,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
             since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
             update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
-                                 result.articles, result.seen, result.related)
+                                 result.articles, result.seen, result.related,
+                                 read.fingerprint(leaving_out=result.seen), result.reach)
             late = _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
 

@@ -1,0 +1,191 @@
+"""After an edit to article bodies alone, a rebuild plans only the pages that held those articles (``touched.py``),
+and what it plans is exactly what planning every page gives: the same fingerprints, the same map of which pages
+hold which article, the same site as a cold build. Any other change plans every page."""
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import article, make_project, write_files
+from generator.build import BuildOptions
+from generator.load.cache import load_cache
+from generator.load.config import load_config
+from generator.render import plan as planning
+from generator.write.publish import publish
+
+REGISTRY = "meta:\n  name: Meta\nscale-ai:\n  name: Scale AI\n"
+ARTICLES = {
+    "2025/06/meta.md": article(title="Meta", tags="[ai, data]", companies="[Meta]", section="Asia", summary="S."),
+    "2025/06/scale.md": article(title="Scale", date="2025-06-14T09:00:00+07:00", tags="[ai]",
+                                companies="[Scale AI, Meta]", body="Isi.\n\nParagraf dua.\n"),
+    "2025/05/lama.md": article(title="Lama", date="2025-05-01T09:00:00+07:00", tags="[data]", section="Eropa",
+                               source='{name: Reuters, url: "https://www.reuters.com/a"}'),
+    "2024/12/tua.md": article(title="Tua", date="2024-12-30T09:00:00+07:00", companies="[Meta]", section="Asia"),
+}
+CONFIG = ("title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\nsections: [Eropa]\n"
+          "intersections:\n  min_articles: 1\nfeeds:\n  content: full\n")
+NOW = datetime(2025, 6, 14, 12, tzinfo=timezone.utc)  # the week of 2025-06-09 is in progress
+
+
+def project(root: Path) -> Path:
+    make_project(root, ARTICLES, config=CONFIG, companies=REGISTRY)
+    write_files(root, {"content/sources.yaml": "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n",
+                       "content/pages/tentang.md": "---\ntitle: Tentang\n---\nKami.\n"})
+    return root
+
+
+def build(root: Path, jobs: int = 1, now: datetime = NOW, use_cache: bool = True):
+    return publish(load_config(root / "config.yaml"), BuildOptions(workers=jobs, now=now), root / "site",
+                   use_cache=use_cache)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def planned_whole(root: Path, tmp: Path, now: datetime = NOW) -> tuple[dict[str, bytes], dict[str, str], dict[str, str]]:
+    """A cold build of a copy of the project, every page planned: its site, fingerprints and map 'reach'."""
+    copy = tmp / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
+    build(copy, now=now)
+    cache = load_cache(copy / ".cache")
+    return tree(copy / "site"), {path: fp for path, (fp, _) in cache.pages.items()}, dict(cache.reach)
+
+
+class Hashed(list):
+    """The paths of the pages whose context the planner hashes in this process; ``planned``: every page's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.planned: list[str] = []
+
+
+def hashed(monkeypatch: pytest.MonkeyPatch) -> Hashed:
+    paths = Hashed()
+    real = planning._planned
+
+    def counting(spec, base, memo, previous, touched):
+        paths.planned.append(spec.path)
+        if touched is None or spec.path in touched or not previous or spec.path not in previous:
+            paths.append(spec.path)
+        return real(spec, base, memo, previous, touched)
+
+    monkeypatch.setattr(planning, "_planned", counting)
+    return paths
+
+
+def append(rel: str, text: str = "\nParagraf tambahan.\n") -> Callable[[Path], None]:
+    return lambda root: (root / "content" / rel).write_text((root / "content" / rel).read_text() + text)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_body_edit_plans_only_the_pages_that_held_the_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 jobs: int) -> None:
+    monkeypatch.setattr(planning, "APART", 1)  # with two jobs, article pages are planned in another process
+    root = project(tmp_path / "p")
+    build(root, jobs)
+    before = load_cache(root / ".cache")
+    old_key = before.files["content/2025/06/scale.md"][1]
+    held = before.reach[old_key].split("\n")
+    assert "2025/06/scale/index.html" in held and "index.html" in held and "feed.xml" in held
+    assert "2025/06/meta/index.html" not in held, "a neighbour shows the article's title and path, not its body"
+    append("2025/06/scale.md")(root)
+    paths = hashed(monkeypatch)
+    done = build(root, jobs)
+    assert done.result is not None and done.result.reused > 0
+    if jobs == 1:
+        assert sorted(paths) == sorted(held), "only the pages that held the edited article are hashed again"
+    else:
+        assert set(paths) <= set(held) and "index.html" in paths
+    site, fingerprints, reach = planned_whole(root, tmp_path)
+    after = load_cache(root / ".cache")
+    assert tree(root / "site") == site
+    assert {path: fp for path, (fp, _) in after.pages.items()} == fingerprints
+    assert dict(after.reach) == reach
+    assert after.reach[after.files["content/2025/06/scale.md"][1]] == before.reach[old_key]
+
+
+def test_two_body_edits_and_a_touched_file_in_one_rebuild(tmp_path: Path) -> None:
+    root = project(tmp_path / "p")
+    build(root)
+    append("2025/06/scale.md")(root)
+    append("2024/12/tua.md", "\n## Bagian\n\nLagi.\n")(root)
+    (root / "content/2025/05/lama.md").touch()
+    build(root)
+    site, fingerprints, reach = planned_whole(root, tmp_path)
+    after = load_cache(root / ".cache")
+    assert (tree(root / "site"), {p: fp for p, (fp, _) in after.pages.items()}, dict(after.reach)) == (
+        site, fingerprints, reach)
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "title": lambda root: write_files(root, {"content/2025/06/scale.md": ARTICLES["2025/06/scale.md"].replace(
+        "title: Scale", "title: Scale Baru")}),
+    "date": lambda root: write_files(root, {"content/2025/06/scale.md": ARTICLES["2025/06/scale.md"].replace(
+        "2025-06-14T09:00", "2025-06-12T09:00")}),
+    "tags": lambda root: write_files(root, {"content/2025/06/scale.md": ARTICLES["2025/06/scale.md"].replace(
+        "tags: [ai]", "tags: [ai, robotika]")}),
+    "summary made from the first paragraph": lambda root: write_files(root, {
+        "content/2025/06/scale.md": ARTICLES["2025/06/scale.md"].replace("Isi.\n", "Isi lain.\n")}),
+    "new article": lambda root: write_files(root, {"content/2025/06/baru.md": article(title="Baru")}),
+    "deleted article": lambda root: (root / "content/2025/05/lama.md").unlink(),
+    "template": lambda root: write_files(root, {"templates/_item.html": "{{ item.title }}|{{ item.body_html }}"}),
+    "sources.yaml": lambda root: write_files(root, {"content/sources.yaml": "reuters:\n  name: Reuters Baru\n"
+                                                                            "  url: https://www.reuters.com/\n"}),
+    "registry": lambda root: write_files(root, {"content/companies.yaml": REGISTRY + "google:\n  name: Google\n"}),
+    "page": lambda root: write_files(root, {"content/pages/tentang.md": "---\ntitle: Tentang Kami\n---\nKami.\n"}),
+    "note": lambda root: write_files(root, {"content/weekly/2025-W24.md": "---\ntitle: Pekan AI\n---\nCatatan.\n"}),
+    "config": lambda root: write_files(root, {"config.yaml": CONFIG.replace("title: T", "title: T2")}),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_any_other_change_with_a_body_edit_plans_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            change: str) -> None:
+    root = project(tmp_path / "p")
+    build(root)
+    append("2024/12/tua.md")(root)
+    CHANGES[change](root)
+    paths = hashed(monkeypatch)
+    done = build(root)
+    assert done.result is not None
+    assert paths == paths.planned and len(paths) > 50, "every page is planned"
+    site, fingerprints, reach = planned_whole(root, tmp_path)
+    after = load_cache(root / ".cache")
+    assert (tree(root / "site"), {p: fp for p, (fp, _) in after.pages.items()}, dict(after.reach)) == (
+        site, fingerprints, reach)
+
+
+def test_a_body_edit_after_the_week_ended_plans_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'now' is not a file: the edition that was in progress is finished now, though only a body changed."""
+    root = project(tmp_path / "p")
+    build(root)
+    append("2024/12/tua.md")(root)
+    later = datetime(2025, 6, 16, 12, tzinfo=timezone.utc)
+    paths = hashed(monkeypatch)
+    done = build(root, now=later)
+    assert done.result is not None and paths == paths.planned and len(paths) > 50
+    site, _, reach = planned_whole(root, tmp_path, later)
+    assert tree(root / "site") == site and dict(load_cache(root / ".cache").reach) == reach
+    assert "Edisi ini masih berjalan" not in (root / "site/weekly/2025-W24/index.html").read_text()
+
+
+def test_a_damaged_map_means_every_page_is_planned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+    root = project(tmp_path / "p")
+    build(root)
+    with sqlite3.connect(root / ".cache/build.sqlite") as db:
+        db.execute("DELETE FROM maps WHERE map = 'reach' AND key = (SELECT min(key) FROM maps WHERE map = 'reach')")
+    append("2025/06/scale.md")(root)
+    paths = hashed(monkeypatch)
+    done = build(root)
+    assert done.result is not None and paths == paths.planned and len(paths) > 50
+    assert "part of the build cache was unreadable (reach)" in " ".join(done.notes)
+    site, fingerprints, reach = planned_whole(root, tmp_path)
+    after = load_cache(root / ".cache")
+    assert (tree(root / "site"), dict(after.reach)) == (site, reach)
