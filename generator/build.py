@@ -28,7 +28,7 @@ from generator.write.output import Entry, Output, Unchanged
 from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
-from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_site
+from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import redirect_problems, with_redirects
 from generator.load.registry import load_registry
@@ -75,6 +75,8 @@ class BuildResult:
     """The related reading this build used, for the next one (``pages.related_reading``)."""
     reach: Reach | None = None
     """Article key → the pages that hold it, for the next build (``touched.py``)."""
+    plan: Mapping[str, str] | None = None
+    """Each page's place, kind, render and template, for the next build (``plan.plan_map``)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class SitePlan:
     """What the page kinds read, for ``plan.fill``."""
     reach: Reach | None = None
     """Article key → the pages that hold it (``touched.py``)."""
+    plan: Mapping[str, str] | None = None
+    """Each page's place, kind, render and template (``plan.plan_map``), for the next build's ``touched``."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -171,14 +175,14 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched)
-        planned = tuple(plan_site(kinds, base, previous, touched.pages if touched else None, options.workers > 1))
+        planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
     finally:
         searched.close()
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds,
-                    touched.reach if touched else reach_of((p.spec.path, p.held) for p in planned))
+                    touched.reach if touched else reach_of((p.spec.path, p.held) for p in planned), plan_map(planned))
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
@@ -208,7 +212,8 @@ def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
         result = decode_head(cache.articles.get(key), b"")
         return result[0] if result else None
 
-    return touched_pages(cache.reach, cache.files, last_article, loaded.seen, loaded.articles) if cache.pages else None
+    return touched_pages(cache.reach, cache.plan, cache.files, last_article, loaded.seen, loaded.articles) \
+        if cache.pages else None
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
@@ -243,7 +248,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen,
                        max((a.date.timestamp() for a in site.articles), default=float("-inf")), site_plan.related,
-                       site_plan.reach)
+                       site_plan.reach, site_plan.plan)
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

@@ -90,6 +90,8 @@ class CacheSnapshot:
     reach: Mapping[str, str] = field(default_factory=dict)
     """Article key → the pages whose context held it in the last build (``touched.Reach``); {} when unknown,
     or when ``publish`` found that some input other than the article files changed."""
+    plan: Mapping[str, str] = field(default_factory=dict)
+    """Each page of the last build → its place, page kind, render and template (``plan.plan_map``)."""
     since: float = float("-inf")
     """POSIX time of the newest article the last build published: a 'now' before it would leave that article out."""
     due: float = float("inf")
@@ -125,6 +127,7 @@ class CacheUpdate:
     others: str = ""
     reach: Mapping[str, str] | None = None
     """None: no map is kept (the next build plans every page)."""
+    plan: Mapping[str, str] | None = None
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -192,9 +195,9 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
 
 
 MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1, "spare_files": 1, "spare_stats": 1,
-                        "reach": 1}
+                        "reach": 1, "plan": 1}
 """The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles ('reach': article
-key → pages, ``touched.py``). Each is kept in the
+key → pages, and 'plan', ``touched.py``). Each is kept in the
 ``maps`` table, a row per entry (its values in ``a`` and ``b``), so that a build writes only the entries that
 changed: a one-article rebuild changes a few dozen of 118,000. The map's meta row holds its entry count, which
 a read must match."""
@@ -249,6 +252,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         inputs=rows.get("inputs", "") if not bad else "",  # a build with a part missing is never 'up to date'
         others=rows.get("others", "") if not bad else "",
         reach=rows.get("reach", {}),
+        plan=rows.get("plan", {}),
         since=float("-inf") if since is None else since,
         due=float("inf") if due is None else due,
         warnings=rows.get("warnings", ()),
@@ -349,9 +353,9 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                                           "live_stats": live.stats}
     if update.related is not None:
         meta["related"] = update.related
-    if update.reach is not None:
+    if update.reach is not None and update.plan is not None:
         meta["others"] = update.others
-        maps["reach"] = update.reach
+        maps |= {"reach": update.reach, "plan": update.plan}
     if spare is not None:
         meta["spare_tree"] = spare.tree
         maps |= {"spare_files": spare.files, "spare_stats": spare.stats}

@@ -119,6 +119,9 @@ class Kinds:
     """Every weekly edition, newest first."""
     searched: RelatedSearch | None = None
     """The related reading, being searched (``related_search``, given the last build's memo); None: search here."""
+    only: Container[str] | None = None
+    """The output paths of the pages wanted (``plan.fill``, and ``plan_site`` after an edit to bodies alone): lists
+    and feeds make only those, and article pages only those (the other kinds make every page); None: every page."""
 
     @cached_property
     def related(self) -> Related:
@@ -221,7 +224,10 @@ class Kinds:
         size = self.config.page_size
         total = page_count(len(articles), size)
         shown = self._images
+        only = self.only
         for n in range(1, total + 1):
+            if only is not None and urls.file_for(urls.page_path(first, n)) not in only:
+                continue
             listed = tuple(articles[(n - 1) * size: n * size])
             yield Pager(n, total, listed, first, tuple([shown[a.path] for a in listed]))
 
@@ -432,6 +438,7 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
     sections = {fold(term.name): link(term) for term in k.site.sections}
     publishers, links, related = k.publisher_links, k.article_links, k.related[0]
     articles = k.site.articles
+    only = k.only if only is None else only
     for i in range(*part.indices(len(articles))):  # lists made in comprehensions: a generator per tuple costs more
         article = articles[i]
         if only is not None and urls.file_for(article.path) not in only:
@@ -593,6 +600,8 @@ class PublisherInfo:
 def _feed_specs(k: Kinds, title: str, first: str, articles: Sequence[Article]) -> Iterable[PageSpec]:
     """One list's feed in each format written (``feeds.formats``): the newest ``feed_size`` articles,
     with the display names of their categories (which other articles can change)."""
+    if k.only is not None and all(path(first) not in k.only for fmt, _, path in urls.FEED_FORMATS):
+        return
     shown = tuple(articles[: k.config.feed_size])
     context = {"title": title, "page_path": first, "articles": shown, "icon": k.icon,
                "categories": tuple([k.feed_categories(a) for a in shown])}

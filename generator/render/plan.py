@@ -10,7 +10,7 @@ process boundaries.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, Callable, Container, Mapping, Sequence
 
@@ -27,6 +27,7 @@ from generator.core.models import Article, Image, PageSpec
 from generator.render.context import Imported, SiteEnvironment, Strings
 from generator.render.helpers import Helpers
 from generator.render.images import render_resized
+from generator.render.touched import Touched
 from generator.load.registry import fold
 from generator.index.taxonomy import term_slug
 from generator.render.pages import Kinds, PageKind, archive_index_page, archive_pages, article_pages, edition_pages, feeds, home_pages, image_variants, info_pages, intersection_feeds, intersection_pages, not_found_page, publisher_feeds, publisher_index_pages, publisher_pages, search_page, term_index_pages, term_pages, weekly_feeds, weekly_index_pages
@@ -56,11 +57,14 @@ class Planned:
     spec: PageSpec
     fingerprint: str
     whole: bool = True
-    """False: the spec was planned in another process and its page is unchanged, so only its path, render and
-    template came back, not its context (``plan_site``); ``fill`` makes the whole spec if it must be rendered."""
+    """False: only the spec's path, render and template are known, not its context: it was planned in another
+    process, or kept from the last build (``plan_site``), and its page is unchanged; ``fill`` makes the whole
+    spec if it must be rendered."""
+    kind: str = ""
+    """The name of the page kind that made it."""
     held: tuple[str, ...] = ()
-    """The keys of the articles its context holds (``Memo.held``), each once; () when its fingerprint was carried
-    over from the last build (``touched``)."""
+    """The keys of the articles its context holds (``Memo.held``), each once; () when it was kept from the
+    last build (``touched``)."""
 
 
 LAST: tuple[PageKind, ...] = (article_pages,)
@@ -69,7 +73,7 @@ be searched in another process (``pages.related_search``) while the others are p
 
 
 def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] | None = None,
-              touched: Container[str] | None = None, apart: bool = True) -> list[Planned]:
+              touched: Touched | None = None, apart: bool = True) -> list[Planned]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
 
     Given the last build's fingerprints (``previous``: path → (fingerprint, bytes' hash)), a related reading
@@ -78,10 +82,14 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
     they hold come back, and this process makes the whole spec of the few whose fingerprint changed. The
     fingerprints are the same either way: ``canonical`` gives a value's text whatever its memo holds.
 
-    ``touched`` (``touched.touched_pages``): after an edit that changed nothing but some articles' bodies, the
-    pages that held those articles. Every other page has the context it had in the last build, so it keeps
-    that build's fingerprint without its context being hashed.
+    ``touched`` (``touched.touched_pages``): after an edit that changed nothing but some articles' bodies, only
+    the pages that held those articles are made and hashed (``_plan_touched``); every other page has the
+    context it had, and keeps the last build's fingerprint.
     """
+    if touched is not None and previous:
+        kept = _plan_touched(kinds, base, previous, touched)
+        if kept is not None:
+            return kept
     memo = Memo()
     planned: dict[PageKind, list[Planned]] = {}
     count = len(kinds.site.articles)
@@ -89,11 +97,11 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
     later = None
     if apart and previous and count >= APART and kinds.related_known:
         kinds.ready_for_article_pages()
-        later = Later(partial(_fingerprints, kinds, base, slice(here.stop, None), previous, touched), decode=_as_rows)
+        later = Later(partial(_fingerprints, kinds, base, slice(here.stop, None)), decode=_as_rows)
     try:
         for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
             specs = kind(kinds) if kind is not article_pages or later is None else article_pages(kinds, part=here)
-            planned[kind] = [_planned(spec, base, memo, previous, touched) for spec in specs]
+            planned[kind] = [_planned(spec, base, memo, kind.__name__) for spec in specs]
     except BaseException:
         if later is not None:
             later.close()
@@ -103,15 +111,58 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
     return [p for kind in PAGE_KINDS for p in planned[kind]]
 
 
-def _planned(spec: PageSpec, base: str, memo: Memo, previous: Mapping[str, tuple[str, str]] | None,
-             touched: Container[str] | None) -> Planned:
-    """``spec`` with its fingerprint, and the articles its context holds (unless ``touched`` leaves it as it was)."""
-    if touched is not None and spec.path not in touched and previous and spec.path in previous:
-        return Planned(spec, previous[spec.path][0])
+def _planned(spec: PageSpec, base: str, memo: Memo, kind: str) -> Planned:
+    """``spec`` with its fingerprint, and the articles its context holds."""
     text = canonical(spec.context, memo)
     held = tuple(dict.fromkeys(memo.held))
     memo.held.clear()
-    return Planned(spec, digest(base, spec.path, spec.render, spec.template, text), held=held)
+    return Planned(spec, digest(base, spec.path, spec.render, spec.template, text), kind=kind, held=held)
+
+
+KINDS = {kind.__name__: kind for kind in PAGE_KINDS}
+
+
+def _plan_touched(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]],
+                  touched: Touched) -> list[Planned] | None:
+    """The last build's plan (``touched.plan``) with the touched pages made and hashed again: only the kinds that
+    made them run, and those make only the touched pages (``Kinds.only``). None, for a plan made afresh, if the
+    last build's plan and fingerprints do not have every page, or the kinds do not make every touched page."""
+    rows = plan_rows(touched.plan)
+    if rows is None or not touched.pages <= {path for path, _, _, _ in rows}:
+        return None
+    narrowed = replace(kinds, only=touched.pages)
+    memo = Memo()
+    made: dict[str, Planned] = {}
+    for name in sorted({kind for path, kind, _, _ in rows if path in touched.pages}):
+        if name not in KINDS:
+            return None
+        made.update((spec.path, _planned(spec, base, memo, name)) for spec in KINDS[name](narrowed)
+                    if spec.path in touched.pages)
+    if made.keys() != touched.pages or not all(path in previous for path, _, _, _ in rows):
+        return None
+    return [made.get(path) or Planned(PageSpec(path, render, template, {}), previous[path][0], False, kind)
+            for path, kind, render, template in rows]
+
+
+def plan_map(planned: Sequence[Planned]) -> dict[str, str]:
+    """The plan as the build cache keeps it (map 'plan'): output path → its place, page kind, render and template,
+    separated by U+001F; {} (no map) if a name holds that character."""
+    rows = {p.spec.path: "\x1f".join((str(i), p.kind, p.spec.render, p.spec.template)) for i, p in enumerate(planned)}
+    return {} if any(p.spec.path.count("\x1f") or p.spec.template.count("\x1f") for p in planned) else rows
+
+
+def plan_rows(stored: Mapping[str, str]) -> list[tuple[str, str, str, str]] | None:
+    """The rows of a plan map (``plan_map``) in plan order, as (path, kind, render, template); None if it is not one."""
+    rows: list[tuple[int, str, str, str, str]] = []
+    for path, value in stored.items():
+        parts = value.split("\x1f")
+        if len(parts) != 4 or not parts[0].isdigit():
+            return None
+        rows.append((int(parts[0]), path, parts[1], parts[2], parts[3]))
+    rows.sort()
+    if [row[0] for row in rows] != list(range(len(rows))):
+        return None
+    return [(path, kind, render, template) for _, path, kind, render, template in rows]
 
 
 APART = MIN_PARALLEL
@@ -124,12 +175,11 @@ Row = tuple[str, str, str, str, tuple[str, ...]]
 """A spec planned in another process: path, render, template, fingerprint and the articles it holds."""
 
 
-def _fingerprints(kinds: Kinds, base: str, part: slice, previous: Mapping[str, tuple[str, str]] | None,
-                  touched: Container[str] | None) -> list[Row]:
+def _fingerprints(kinds: Kinds, base: str, part: slice) -> list[Row]:
     """The rows of the article pages in ``part``, in order (run in another process by ``plan_site``)."""
     memo = Memo()
     return [(p.spec.path, p.spec.render, p.spec.template, p.fingerprint, p.held)
-            for p in (_planned(spec, base, memo, previous, touched) for spec in article_pages(kinds, part=part))]
+            for p in (_planned(spec, base, memo, "article_pages") for spec in article_pages(kinds, part=part))]
 
 
 def _as_rows(rows: list[list[Any]]) -> list[Row]:
@@ -142,19 +192,23 @@ def _unless_changed(kinds: Kinds, base: str, rows: list[Row], part: slice, previ
     """The article pages in ``part`` from their rows: an unchanged page's spec without its context
     (``Planned.whole``); the others' whole specs made here."""
     changed = {path for path, _, _, print_, _ in rows if previous.get(path, ("",))[0] != print_}
-    made = {spec.path: _planned(spec, base, memo, None, None) for spec in article_pages(kinds, changed, part)} \
+    made = {spec.path: _planned(spec, base, memo, "article_pages") for spec in article_pages(kinds, changed, part)} \
         if changed else {}
-    return [made[path] if path in changed else Planned(PageSpec(path, render, template, {}), print_, False, held)
+    return [made[path] if path in changed else
+            Planned(PageSpec(path, render, template, {}), print_, False, "article_pages", held)
             for path, render, template, print_, held in rows]
 
 
 def fill(kinds: Kinds, planned: Sequence[Planned], paths: Container[str]) -> list[Planned]:
-    """``planned`` with the whole spec of each article page in ``paths`` that ``plan_site`` left without one."""
+    """``planned`` with the whole spec of each page in ``paths`` that ``plan_site`` left without one."""
     wanted = {p.spec.path for p in planned if not p.whole and p.spec.path in paths}
     if not wanted:
         return list(planned)
-    made = {spec.path: spec for spec in article_pages(kinds, wanted)}
-    return [Planned(made[p.spec.path], p.fingerprint) if p.spec.path in wanted else p for p in planned]
+    narrowed = replace(kinds, only=frozenset(wanted))
+    made = {spec.path: spec for name in sorted({p.kind for p in planned if p.spec.path in wanted})
+            for spec in KINDS[name](narrowed) if spec.path in wanted}
+    return [Planned(made[p.spec.path], p.fingerprint, True, p.kind, p.held) if p.spec.path in wanted else p
+            for p in planned]
 
 
 def section_path(name: str) -> str:

@@ -46,16 +46,20 @@ class Touched:
     pages: frozenset[str]
     reach: dict[str, str]
     """The map 'reach' after the edit: the same pages hold each article, under its new key."""
+    plan: Mapping[str, str]
+    """The last build's plan (``plan.plan_map``): every page the edit did not touch keeps its row."""
 
 
-def touched_pages(reach: Reach, last: Mapping[str, tuple[str, str]], last_article: Callable[[str], Article | None],
-                  seen: Mapping[str, tuple[str, str]], articles: Iterable[Article]) -> Touched | None:
+def touched_pages(reach: Reach, plan: Mapping[str, str], last: Mapping[str, tuple[str, str]],
+                  last_article: Callable[[str], Article | None], seen: Mapping[str, tuple[str, str]],
+                  articles: Iterable[Article]) -> Touched | None:
     """The pages that held an article whose body alone changed; None when anything else may have changed.
 
-    ``reach``: the last build's map (empty when ``publish`` found another input changed); ``last`` and ``seen``:
+    ``reach`` and ``plan``: the last build's maps (empty when ``publish`` found another input changed, or when the
+    cache had none); ``last`` and ``seen``:
     each article file's (stat signature, key) in the last build and in this one; ``last_article``: the last
     build's article by its key (None when its cache row does not decode); ``articles``: this build's."""
-    if not reach or seen.keys() != last.keys():
+    if not reach or not plan or seen.keys() != last.keys():
         return None
     renamed = {last[rel][1]: key for rel, (_, key) in seen.items() if last[rel][1] != key}
     now = {a.key: a for a in articles if a.key in renamed.values()}
@@ -67,7 +71,7 @@ def touched_pages(reach: Reach, last: Mapping[str, tuple[str, str]], last_articl
         pages.update(filter(None, reach.get(old, "").split("\n")))
     carried = {key: paths for key, paths in reach.items() if key not in renamed}
     carried.update((new, reach[old]) for old, new in renamed.items() if old in reach)
-    return Touched(frozenset(pages), carried)
+    return Touched(frozenset(pages), carried, plan)
 
 
 def reach_of(planned: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
