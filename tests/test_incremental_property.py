@@ -73,6 +73,10 @@ def edits(draw: st.DrawFn) -> Callable[[Path], None]:
     """One random change to the content: write a file with random fields, or delete one."""
     rel = draw(st.sampled_from(FILES))
     if draw(st.booleans()) and rel != "2025/07/baru.md":
+        if draw(st.booleans()):  # a paragraph added: the body alone changes, so only the pages it is on are planned
+            more = draw(st.sampled_from(["\nParagraf tambahan.\n", "\n## Bagian\n\n*Lagi*, [tautan](/a/).\n"]))
+            return lambda root: (root / "content" / rel).exists() and (root / "content" / rel).write_text(
+                (root / "content" / rel).read_text() + more)
         return lambda root: (root / "content" / rel).unlink(missing_ok=True)
     fields = {
         "title": draw(st.sampled_from(["Meta", "Scale", "Judul Baru", "Lama"])),
