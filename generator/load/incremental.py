@@ -185,7 +185,8 @@ STORE_BATCH = 500
 
 
 def load_articles(config: Config, settings: ArticleSettings, progress: Progress | None = None,
-                  cache: CacheSnapshot | None = None, workers: int = 1, store: RowStore | None = None) -> Loaded:
+                  cache: CacheSnapshot | None = None, workers: int = 1, store: RowStore | None = None,
+                  stats: Mapping[str, str] | None = None) -> Loaded:
     """Parse every article (or take it from the cache); all problems from all files come back together.
 
     A file whose size, mtime and inode match the last build's is not even read: its cache key
@@ -195,6 +196,9 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     With a ``store`` (``publish`` passes one), the rows of what is parsed go into the cache file in batches as
     they come, and each stored article lets go of its body, which is read back when a page shows it
     (``CachedBodies``), as for an article taken from the cache: a cold build does not hold every body.
+
+    ``stats``: each content file's 'size:mtime_ns:inode' as ``publish`` found them a moment before
+    (``publish.read_inputs``), so that the files are not looked at twice; a file it lacks is looked at here.
     """
     folder = config.path(config.content_dir)
     if not folder.is_dir():
@@ -208,7 +212,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     keys: list[str | None] = []
     """Each file's cache key, in file order; None while a worker reads it, and for a file that cannot be read."""
     signatures: list[str] = []
-    todo: list[tuple[str, Path, int]] = []
+    todo: list[tuple[str, str, int]] = []
     """Files to read: (rel, path, place in ``keys``)."""
     articles_cache = cache.articles if cache and cache.file else {}
     """Key → the head of its cache row: each cached article's body is read when it is shown (``CachedBodies``)."""
@@ -232,7 +236,8 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
         batch.clear()
 
     for rel, path in files:
-        signature = _signature(str(path), settings)
+        stat = stats.get(rel) if stats is not None else None
+        signature = f"{stat}:{settings.fingerprint}" if stat is not None else _signature(path, settings)
         known = known_files.get(rel)
         cached = cached_result(articles_cache.get(known[1]), bodies) if known and known[0] == signature else None
         signatures.append(signature)
@@ -293,7 +298,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
 
 
 def article_loader(cache: CacheSnapshot | None, workers: int, progress: Progress | None = None,
-                   store: RowStore | None = None) -> ArticleLoader:
+                   store: RowStore | None = None, stats: Mapping[str, str] | None = None) -> ArticleLoader:
     """The loader ``publish`` gives ``build()``: it reads ``cache``, parses on ``workers`` cores and puts what it
-    parses into ``store``."""
-    return partial(load_articles, progress=progress, cache=cache, workers=workers, store=store)
+    parses into ``store``; ``stats`` are the content files' stats (``load_articles``)."""
+    return partial(load_articles, progress=progress, cache=cache, workers=workers, store=store, stats=stats)

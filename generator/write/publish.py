@@ -59,6 +59,9 @@ class Inputs:
     parts: tuple[bytes | str, ...]
     files: tuple[str, ...]
     """Each part's file, relative to the project folder ('' for a part that is not a file inside it)."""
+    stats: Mapping[str, str]
+    """Each file in the content folder (relative to the project folder) → 'size:mtime_ns:inode', for the article
+    loader, which need not look at the files again (``incremental.load_articles``)."""
 
     def fingerprint(self, leaving_out: Container[str] = ()) -> str:
         """A hash of every part, or of those whose file is not in ``leaving_out``."""
@@ -76,7 +79,9 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}),
                                 repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
     files = ["", "", "", ""]
+    stats: dict[str, str] = {}
     root = str(config.root) + os.sep
+    content = str(config.path(config.content_dir)) + os.sep
     for folder in (config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
                    find_theme(config).folder):
         parts.append(f"\0{folder}")
@@ -99,8 +104,11 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
                     continue
                 parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
                 # named as ``content.find_articles`` names an article file
-                files.append(entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else "")
-    return Inputs(tuple(parts), tuple(files))
+                rel = entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else ""
+                files.append(rel)
+                if rel and entry.path.startswith(content):
+                    stats[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    return Inputs(tuple(parts), tuple(files), stats)
 
 
 def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
@@ -142,7 +150,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
             with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
                 result = build(config, options, progress, snapshot,
-                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
+                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats), reader)
                 if result.articles == 0 and last.articles_built and not allow_empty:
                     raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
                                               f"published {last.articles_built}; check content_dir in "
@@ -155,7 +163,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                     written = None
             if written is None:  # the previous site lost a file the cache relied on: render everything
                 result = build(config, options, progress, replace(snapshot, pages={}),
-                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir)), reader)
+                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats), reader)
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
             since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
