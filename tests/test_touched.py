@@ -173,17 +173,26 @@ def test_a_body_edit_after_the_week_ended_plans_every_page(tmp_path: Path, monke
     assert "Edisi ini masih berjalan" not in (root / "site/weekly/2025-W24/index.html").read_text()
 
 
-def test_a_damaged_map_means_every_page_is_planned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("damage, note", [
+    ("DELETE FROM maps WHERE map = 'reach' AND key = (SELECT min(key) FROM maps WHERE map = 'reach')", "(reach)"),
+    ("UPDATE maps SET a = 'not a row' WHERE map = 'plan' AND key = 'index.html'", ""),
+    ("UPDATE maps SET a = '0' || substr(a, 2) WHERE map = 'plan' AND key = 'feed.xml'", ""),
+    ("DELETE FROM maps WHERE map = 'plan' AND key = 'feed.xml'", "(plan)"),
+])
+def test_a_damaged_map_means_every_page_is_planned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str,
+                                                   note: str) -> None:
+    """A map that does not read back, or a plan whose rows are not a plan (text, but not four fields, or two
+    pages in one place), is not used: every page is planned, and the maps are made whole again."""
     import sqlite3
     root = project(tmp_path / "p")
     build(root)
     with sqlite3.connect(root / ".cache/build.sqlite") as db:
-        db.execute("DELETE FROM maps WHERE map = 'reach' AND key = (SELECT min(key) FROM maps WHERE map = 'reach')")
+        assert db.execute(damage).rowcount == 1
     append("2025/06/scale.md")(root)
     paths = hashed(monkeypatch)
     done = build(root)
     assert done.result is not None and len(paths) == every_page(root) > 50
-    assert "part of the build cache was unreadable (reach)" in " ".join(done.notes)
+    assert (f"part of the build cache was unreadable {note}" in " ".join(done.notes)) is bool(note)
     site, fingerprints, reach = planned_whole(root, tmp_path)
     after = load_cache(root / ".cache")
     assert (tree(root / "site"), dict(after.reach)) == (site, reach)
