@@ -15,6 +15,7 @@ from generator.build import BuildOptions
 from generator.load.cache import load_cache
 from generator.load.config import load_config
 from generator.render import plan as planning
+from generator.render import touched
 from generator.write.publish import publish
 
 REGISTRY = "meta:\n  name: Meta\nscale-ai:\n  name: Scale AI\n"
@@ -29,6 +30,12 @@ ARTICLES = {
 CONFIG = ("title: T\nbase_url: https://example.org/\npage_size: 2\nfeed_size: 3\nsections: [Eropa]\n"
           "intersections:\n  min_articles: 1\nfeeds:\n  content: full\n")
 NOW = datetime(2025, 6, 14, 12, tzinfo=timezone.utc)  # the week of 2025-06-09 is in progress
+
+
+@pytest.fixture(autouse=True)
+def small_sites_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This project has 89 pages, so one article is on more of them than ``touched.MOST`` lets through."""
+    monkeypatch.setattr(touched, "MOST", 1.0)
 
 
 def project(root: Path) -> Path:
@@ -196,3 +203,16 @@ def test_a_damaged_map_means_every_page_is_planned(tmp_path: Path, monkeypatch: 
     site, fingerprints, reach = planned_whole(root, tmp_path)
     after = load_cache(root / ".cache")
     assert (tree(root / "site"), dict(after.reach)) == (site, reach)
+
+
+def test_an_edit_on_more_than_a_quarter_of_the_pages_plans_every_page(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Planning most pages here would take longer than planning them all with the other core's help."""
+    monkeypatch.setattr(touched, "MOST", 0.1)
+    root = project(tmp_path / "p")
+    build(root)
+    append("2025/06/scale.md")(root)
+    paths = hashed(monkeypatch)
+    assert build(root).result is not None and len(paths) == every_page(root)
+    site, _, reach = planned_whole(root, tmp_path)
+    assert tree(root / "site") == site and dict(load_cache(root / ".cache").reach) == reach

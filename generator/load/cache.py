@@ -86,7 +86,7 @@ class CacheSnapshot:
     inputs: str = ""
     """Fingerprint of every input of the last successful build."""
     others: str = ""
-    """Fingerprint of every input of that build but its article files (``publish.input_parts``)."""
+    """Fingerprint of every input of that build but its article files (``publish.read_inputs``)."""
     reach: Mapping[str, str] = field(default_factory=dict)
     """Article key → the pages whose context held it in the last build (``touched.Reach``); {} when unknown,
     or when ``publish`` found that some input other than the article files changed."""
@@ -199,7 +199,7 @@ MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1
 """The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles ('reach': article
 key → pages, and 'plan', ``touched.py``). Each is kept in the
 ``maps`` table, a row per entry (its values in ``a`` and ``b``), so that a build writes only the entries that
-changed: a one-article rebuild changes a few dozen of 118,000. The map's meta row holds its entry count, which
+changed: a one-article rebuild changes a few dozen of 144,000. The map's meta row holds its entry count, which
 a read must match."""
 _SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
 """Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""

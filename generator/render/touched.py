@@ -34,6 +34,10 @@ CARD = tuple(f.name for f in fields(Article) if f.name not in ("key", "body", "w
 """The fields an edit must leave alone for ``touched_pages`` to apply: every one that an index or a page kind
 reads. The key changes with every edit; the body and the word count reach pages only through the article."""
 
+MOST = 0.25
+"""The largest share of the pages an edit may touch for ``touched_pages`` to apply: planning more than that here
+would take longer than planning every page with the article pages on the other core (``plan.plan_site``)."""
+
 Reach = Mapping[str, str]
 """Article key → the output paths of the pages whose context holds it, in plan order, one per line: what the
 build cache keeps as the map 'reach' (``cache.MAPS``)."""
@@ -56,19 +60,22 @@ def touched_pages(reach: Reach, plan: Mapping[str, str], last: Mapping[str, tupl
     """The pages that held an article whose body alone changed; None when anything else may have changed.
 
     ``reach`` and ``plan``: the last build's maps (empty when ``publish`` found another input changed, or when the
-    cache had none); ``last`` and ``seen``:
-    each article file's (stat signature, key) in the last build and in this one; ``last_article``: the last
-    build's article by its key (None when its cache row does not decode); ``articles``: this build's."""
+    cache had none); ``last`` and ``seen``: each article file's (stat signature, key) in the last build and in
+    this one; ``last_article``: the last build's article by its key (None when its cache row does not decode);
+    ``articles``: this build's."""
     if not reach or not plan or seen.keys() != last.keys():
         return None
     renamed = {last[rel][1]: key for rel, (_, key) in seen.items() if last[rel][1] != key}
-    now = {a.key: a for a in articles if a.key in renamed.values()}
+    new_keys = set(renamed.values())
+    now = {a.key: a for a in articles if a.key in new_keys}
     pages: set[str] = set()
     for old, new in renamed.items():
         before, after = last_article(old), now.get(new)
         if before is None or after is None or any(getattr(before, f) != getattr(after, f) for f in CARD):
             return None
         pages.update(filter(None, reach.get(old, "").split("\n")))
+        if len(pages) > len(plan) * MOST:
+            return None
     carried = {key: paths for key, paths in reach.items() if key not in renamed}
     carried.update((new, reach[old]) for old, new in renamed.items() if old in reach)
     return Touched(frozenset(pages), carried, plan)
