@@ -94,6 +94,9 @@ def test_a_body_edit_plans_only_the_pages_that_held_the_article(tmp_path: Path, 
     monkeypatch.setattr(planning, "APART", 1)  # with two jobs, article pages are planned in another process
     root = project(tmp_path / "p")
     build(root, jobs)
+    write_files(root, {"content/2025/05/lama.md": ARTICLES["2025/05/lama.md"].replace("title: Lama", "title: Lama Sekali")})
+    build(root, jobs)  # every page planned; with two jobs the article pages (and what they hold) in the other process,
+    # and those of scale.md, which neither shows lama.md nor is its neighbour, are kept with what the other one found
     before = load_cache(root / ".cache")
     old_key = before.files["content/2025/06/scale.md"][1]
     held = before.reach[old_key].split("\n")
