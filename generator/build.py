@@ -180,9 +180,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         searched.close()
     if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
         raise BuildError(problems + moved)
+    if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
+        reach = touched.reach
+    else:  # every page was planned (also when the touched planning gave up): its own map
+        reach = reach_of((p.spec.path, p.held or ()) for p in planned)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds,
-                    touched.reach if touched else reach_of((p.spec.path, p.held) for p in planned), plan_map(planned))
+                    editions, kinds.related[1], kinds, reach, plan_map(planned))
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,

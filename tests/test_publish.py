@@ -4,6 +4,7 @@ from __future__ import annotations
 import pickle
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -22,17 +23,17 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def run(root: Path, jobs: int = 1, use_cache: bool = True):
+def run(root: Path, jobs: int = 1, use_cache: bool = True, now: datetime | None = None):
     config = load_config(root / "config.yaml")
-    return publish(config, BuildOptions(workers=jobs), root / "site", use_cache=use_cache)
+    return publish(config, BuildOptions(workers=jobs, now=now), root / "site", use_cache=use_cache)
 
 
-def cold(root: Path, tmp: Path) -> dict[str, bytes]:
-    """The same project built from scratch elsewhere, with no cache."""
+def cold(root: Path, tmp: Path, now: datetime | None = None) -> dict[str, bytes]:
+    """The same project built from scratch elsewhere, with no cache (as of ``now``, if given)."""
     copy = tmp / "cold"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
-    run(copy, use_cache=False)
+    run(copy, use_cache=False, now=now)
     return tree(copy / "site")
 
 
@@ -222,16 +223,7 @@ def test_an_edition_in_progress_is_shown_finished_once_its_week_ends_even_with_n
     assert still.result is None, "nothing changes before Monday 00:00 in Jakarta"
     after = publish(config, BuildOptions(now=datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc)), root / "site")
     assert after.result is not None and notice not in page.read_text()
-    assert tree(root / "site") == cold_at(root, tmp_path, datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc))
-
-
-def cold_at(root: Path, tmp: Path, now) -> dict[str, bytes]:
-    """``cold``, with the build's 'now' given."""
-    copy = tmp / "cold"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
-    publish(load_config(copy / "config.yaml"), BuildOptions(now=now), copy / "site", use_cache=False)
-    return tree(copy / "site")
+    assert tree(root / "site") == cold(root, tmp_path, datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc))
 
 
 @pytest.mark.parametrize("damage", ["delete", "garbage", "malformed", "wrong version"])

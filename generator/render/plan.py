@@ -62,9 +62,9 @@ class Planned:
     spec if it must be rendered."""
     kind: str = ""
     """The name of the page kind that made it."""
-    held: tuple[str, ...] = ()
-    """The keys of the articles its context holds (``Memo.held``), each once; () when it was kept from the
-    last build (``touched``)."""
+    held: tuple[str, ...] | None = ()
+    """The keys of the articles its context holds (``Memo.held``), each once; None when it was kept from the
+    last build unplanned (``touched``), so only the last build's map knows them."""
 
 
 LAST: tuple[PageKind, ...] = (article_pages,)
@@ -140,7 +140,7 @@ def _plan_touched(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str
                     if spec.path in touched.pages)
     if made.keys() != touched.pages or not all(path in previous for path, _, _, _ in rows):
         return None
-    return [made.get(path) or Planned(PageSpec(path, render, template, {}), previous[path][0], False, kind)
+    return [made.get(path) or Planned(PageSpec(path, render, template, {}), previous[path][0], False, kind, None)
             for path, kind, render, template in rows]
 
 
