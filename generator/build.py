@@ -190,11 +190,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
           cache: CacheSnapshot | None = None, read: ArticleLoader | None = None,
-          live: Live | None = None) -> BuildResult:
+          live: Live | None = None, scratch: search.Scratch | None = None) -> BuildResult:
     """Config → the whole site as an Output, or a BuildError listing every problem.
 
     ``read`` loads the articles (``publish`` passes the cache-aware one); ``cache`` gives the pages to reuse;
-    ``live`` lets the search index read article pages reused from the live site instead of rendering them again.
+    ``live`` lets the search index read article pages reused from the live site instead of rendering them again;
+    ``scratch`` gives the writer's folder for the search index's work.
     """
     compiled = precompiled.start(config) if options.workers > 1 else None  # the templates, meanwhile
     try:
@@ -205,7 +206,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     finally:
         if compiled is not None:
             compiled.close()
-    return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live)
+    return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live, scratch=scratch)
 
 
 def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
@@ -220,7 +221,8 @@ def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
-           progress: Progress | None = None, live: Live | None = None, index: bool = True) -> BuildResult:
+           progress: Progress | None = None, live: Live | None = None, index: bool = True,
+           scratch: search.Scratch | None = None) -> BuildResult:
     """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered.
 
     ``index=False`` (``digest check``) leaves out the search index, which would need every article page."""
@@ -242,7 +244,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
                                   static_files(config, site_plan.theme)))
     if found:
-        output.add_all(search.bundle(found, indexed, fingerprints))
+        output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))
     html = sum(1 for p in planned if p.spec.render in PAGE_RENDERS)
     next_due = min([a.date.timestamp() for a in site_plan.future]

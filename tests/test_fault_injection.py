@@ -3,7 +3,9 @@
 Each case runs a real ``digest build`` under ``strace -e inject=SYSCALL:...:when=N`` for every N up to
 the number of times that build makes the call: once failing it with EIO, once killing the build with
 SIGKILL at that moment. After each, the live site holds exactly the old bytes or exactly the new ones,
-and the next plain ``digest build`` succeeds and gives the bytes of a cold build. The first rebuild after a
+nothing is left in the build's TMPDIR (the search index was made there once, and 131 folders stayed after
+each run), and the next plain ``digest build`` succeeds, gives the bytes of a cold build and leaves only the
+spare beside the site. The first rebuild after a
 cold build, whose spare another process links from the live site, is faulted at a sample of each call, its
 ``link`` and ``mkdir`` calls included.
 """
@@ -71,13 +73,15 @@ MIRROR_SYSCALLS = (*SYSCALLS, "link", "linkat", "mkdir", "mkdirat")
 
 def digest_under_strace(root: Path, inject: str | None, log: Path | None = None,
                         extra: tuple[str, ...] = (), syscalls: tuple[str, ...] = SYSCALLS,
-                        only: str | None = None) -> subprocess.CompletedProcess[str]:
-    """A build under strace; ``only``: trace (and fault) only the calls on that file of the project."""
+                        only: str | None = None, temporary: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """A build under strace; ``only``: trace (and fault) only the calls on that file of the project;
+    ``temporary``: the build's TMPDIR."""
     command = ["strace", "-f", "-qq", "-o", str(log or os.devnull), "-e", f"trace={','.join(syscalls)}"]
     command += ["-P", str(root / only)] if only else []
     command += ["-e", f"inject={inject}"] if inject else []
     command += [sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q", *extra]
-    return subprocess.run(command, capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
+    env = {**NO_BYTECODE, "TMPDIR": str(temporary)} if temporary else NO_BYTECODE
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
 def calls(tmp_path: Path, extra: tuple[str, ...], prepare: Callable[[Path], object] = before_and_change,
@@ -115,8 +119,12 @@ def one_case(template: Path, old: dict[str, bytes], new: dict[str, bytes], extra
     """Inject one fault into one build and check what it left; a message if something is wrong."""
     root = template.with_name(f"{name}-{n}-{fault.split('=')[1]}{''.join(extra)}")
     copy(template, root)
-    digest_under_strace(root, f"{name}:{fault}:when={n}", extra=extra, syscalls=syscalls)
+    temporary = root.with_name(root.name + ".tmp")
+    temporary.mkdir()
+    digest_under_strace(root, f"{name}:{fault}:when={n}", extra=extra, syscalls=syscalls, temporary=temporary)
     where = f"{name} #{n} ({fault}{', ' if extra else ''}{' '.join(extra)})"
+    if any(temporary.iterdir()):  # the search index was made in /tmp, and a killed build left it there
+        return f"{where}: left {sorted(p.name for p in temporary.iterdir())} in the system's temporary folder"
     if tree(root / "site") not in (old, new):
         return f"{where}: the live site is neither the old nor the new one"
     if build(root) != 0:
@@ -126,6 +134,7 @@ def one_case(template: Path, old: dict[str, bytes], new: dict[str, bytes], extra
     if sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) != [".site.prev"]:
         return f"{where}: left {sorted(p.name for p in root.iterdir())}"
     shutil.rmtree(root)
+    temporary.rmdir()
     return None
 
 

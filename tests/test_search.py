@@ -4,13 +4,19 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, article, build_project, make_project
+from conftest import FIXTURE_SITE, article, build_project, make_project, need
 from generator.build import BuildOptions
+from generator.commands.cli import main
 from generator.load.config import load_config
 from generator.core.errors import BuildError
 from generator.write.publish import publish
@@ -172,6 +178,102 @@ def test_pagefind_stopped_by_a_signal_is_named_as_such_not_as_a_broken_install(
     assert said.startswith(f"pagefind/: field 'search': Pagefind was stopped by SIG{sig} while it indexed 2 pages")
     assert ("out-of-memory killer" in said) == (sig == "KILL") and "pip install" not in said
     assert said.endswith("set 'search: false' in config.yaml")
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped by its new parent, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] not in "ZX"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_build_killed_while_pagefind_indexes_leaves_no_pagefind_and_nothing_outside_its_folders(
+        tmp_path: Path) -> None:
+    """Pagefind's input and output went to the system's temporary folder: a ``kill -9`` of the build left it
+    there for good (the fault-injection test left 131 folders in /tmp per run), and Pagefind ran on. Now they go
+    to ``.site.tmp/`` beside the output, which the next build deletes, and Pagefind dies with the build."""
+    root = project(tmp_path / "project")
+    assert run(root).written is not None
+    (root / "content/2025/07/batam.md").write_text(article(title="Baru", date="2025-07-02"))
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    fake, pid_file, temporary = tmp_path / "pagefind", tmp_path / "pagefind.pid", tmp_path / "tmp"
+    fake.write_text(f"#!/bin/sh\necho $$ > {pid_file}.part && mv {pid_file}.part {pid_file}\nexec sleep 60\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    temporary.mkdir()
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q"],
+                             env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake), "TMPDIR": str(temporary)})
+    try:
+        for _ in range(600):
+            if pid_file.exists() or build.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert pid_file.exists(), "the build reached Pagefind"
+        pagefind = int(pid_file.read_text())
+        build.kill()
+        build.wait()
+        for _ in range(100):
+            if not alive(pagefind):
+                break
+            time.sleep(0.05)
+        assert not alive(pagefind), "Pagefind ended with the build"
+    finally:
+        build.kill()
+        if pid_file.exists() and alive(int(pid_file.read_text())):
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+    assert list(temporary.iterdir()) == []
+    scratch = root / ".site.tmp"
+    assert (scratch / ".news-digest").is_file() and sorted(p.name for p in (scratch / "work/site").iterdir()) == ["2025"]
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+    assert run(root).written is not None  # the real Pagefind
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == [".site.prev"]
+    assert any(f["url"].endswith("/2025/07/batam/") and f["meta"]["title"] == "Baru"
+               for f in fragments({p.relative_to(root / "site").as_posix(): p.read_bytes()
+                                   for p in (root / "site/pagefind").rglob("*") if p.is_file()}))
+
+
+def test_a_build_up_to_date_still_deletes_what_a_killed_build_left_beside_the_output(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / ".site.tmp/work/site/2025").mkdir(parents=True)
+    (root / ".site.tmp/.news-digest").write_text("built by news-digest\ntree: scratch\n")
+    (root / ".site.tmp/work/site/2025/page.html").write_text("<p>half copied</p>")
+    assert run(root).written is None  # up to date
+    assert not (root / ".site.tmp").exists()
+
+
+def test_a_folder_of_yours_named_like_the_scratch_folder_is_refused_and_left_alone(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / ".site.tmp").mkdir()
+    (root / ".site.tmp/notes.txt").write_text("mine")
+    assert main(["build", "--config", str(root / "config.yaml"), "-q"]) == 2
+    assert (root / ".site.tmp/notes.txt").read_text() == "mine" and not (root / "site").exists()
+    (root / ".site.tmp/notes.txt").unlink()
+    (root / ".site.tmp").rmdir()
+    (root / ".site.tmp").write_text("a file of yours")
+    assert main(["build", "--config", str(root / "config.yaml"), "-q"]) == 2
+    assert (root / ".site.tmp").read_text() == "a file of yours"
+
+
+def test_a_full_disk_while_the_pages_are_copied_for_pagefind_names_the_file_and_leaves_the_site(
+        tmp_path: Path) -> None:
+    """The pages Pagefind reads are now written beside the output, on its disk: a disk that fills up there is
+    the writer's usual error, and the folder goes."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    root = project(tmp_path)
+    assert run(root).written is not None
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    (root / "content/2025/07/batam.md").write_text(article(title="Baru", date="2025-07-01"))
+    page = root / ".site.tmp/work/site/2025/07/batam/index.html"
+    done = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-P", str(page), "-e", "trace=openat",
+                           "-e", "inject=openat:error=ENOSPC", sys.executable, "-m", "generator", "build",
+                           "--config", str(root / "config.yaml")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (f"{page}: No space left on device: the disk is full; free some space "
+                                           f"there and build again; {root / 'site'} is unchanged")
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+    assert not (root / ".site.tmp").exists()
+    assert run(root).written is not None
 
 
 def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp_path: Path) -> None:

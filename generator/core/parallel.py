@@ -101,7 +101,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
             if pid == 0:  # the worker: nothing here may return into the caller's code, or print
                 code = 1
                 try:
-                    _die_with(parent)
+                    die_with(parent)
                     for fd in [result_read, credit_write, *credits, *(f.fileno() for f in results)]:
                         os.close(fd)
                     _work(func, items, starts[worker::count], chunksize, credit_read, result_write, pickle.dumps)
@@ -222,7 +222,7 @@ class Later(Generic[R]):
             code = 1
             try:
                 os.close(read)
-                _die_with(parent)
+                die_with(parent)
                 data = json.dumps(func(), separators=(",", ":")).encode("ascii")  # lone surrogates as \udcxx
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
@@ -281,9 +281,10 @@ class Later(Generic[R]):
         return os.waitstatus_to_exitcode(status) if status != -1 else None
 
 
-def _die_with(parent: int) -> None:
-    """End this child when ``parent`` ends (Linux's PR_SET_PDEATHSIG): it holds the parent's open files,
-    the build lock among them, which must not outlive a build that was killed."""
+def die_with(parent: int) -> None:
+    """End this child when ``parent`` ends (Linux's PR_SET_PDEATHSIG, which an exec keeps): it holds the parent's
+    open files, the build lock among them, which must not outlive a build that was killed. Pagefind's process
+    runs it before exec (``search.index``), so a killed build does not leave Pagefind indexing for minutes."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the parent was gone before that took effect

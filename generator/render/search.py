@@ -1,9 +1,10 @@
 """Full-text search: a Pagefind index of the article pages, made as ordinary output files.
 
 Pagefind (PyPI ``pagefind[bin]``) reads HTML from a folder, so the article pages this build
-rendered are copied into a private temporary folder, Pagefind indexes them there, and its
-bundle comes back as ``pagefind/...`` entries of the Output; the writer writes them with the
-rest of the site, atomically. Nothing here touches the output folder.
+rendered are copied into the writer's scratch folder beside the output (``.site.tmp/``,
+deleted afterwards), Pagefind indexes them there, and its bundle comes back as
+``pagefind/...`` entries of the Output; the writer writes them with the rest of the site,
+atomically. Nothing here touches the output folder.
 
 Pagefind picks each page's language (and so its stemmer: Indonesian, English) from
 ``<html lang>``; what it indexes and shows is marked in ``article.html`` with
@@ -20,14 +21,19 @@ import os
 import signal
 import subprocess
 import tempfile
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from generator.core.errors import BuildError, Problem
+from generator.core.parallel import die_with
 from generator.core.hashing import digest
 from generator.write.output import Entry, Unchanged
 
+Scratch = Callable[[], AbstractContextManager]
+"""Gives an empty folder for Pagefind's input and output, and deletes it afterwards (``output.scratch``)."""
 INDEX_DIR = "pagefind/"
 """Where the bundle goes in the site."""
 INDEXED_TEMPLATES = frozenset({"article.html"})
@@ -59,16 +65,19 @@ def engine_fingerprint() -> str:
     return digest(str(path), str(st.st_size), str(st.st_mtime_ns))
 
 
-def index(pages: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) -> list[tuple[str, bytes]]:
     """Pagefind's bundle for ``pages`` (site path → HTML), as (``pagefind/...`` path, bytes), sorted.
 
-    Raises BuildError with Pagefind's own message if it fails.
+    The pages are copied into an empty folder that ``scratch`` gives (the writer's, beside the output folder;
+    without it, one in the system's temporary folder), which is deleted afterwards. Pagefind dies with the
+    build: a ``kill -9`` of digest does not leave it indexing. Raises BuildError with Pagefind's own message
+    if it fails.
     """
     pages = list(pages)
     if not pages:  # Pagefind refuses to index nothing; a site with no articles has no index (search.js then
         return []  # leaves the archive links up)
     binary = executable()
-    with tempfile.TemporaryDirectory(prefix="digest-search-") as tmp:
+    with (scratch or partial(tempfile.TemporaryDirectory, prefix="digest-search-"))() as tmp:
         site, out = Path(tmp, "site"), Path(tmp, "out")
         for path, data in pages:
             file = site / path
@@ -78,7 +87,7 @@ def index(pages: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
         try:
             run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent"],
                                  cwd=tmp, capture_output=True, timeout=_TIMEOUT,
-                                 env={**os.environ, "NO_COLOR": "1"})
+                                 env={**os.environ, "NO_COLOR": "1"}, preexec_fn=partial(die_with, os.getpid()))
         except (OSError, subprocess.TimeoutExpired) as e:
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind could not run ({e}); {_HINT}")]) from None
         if run.returncode < 0:  # killed: a missing or broken install is not the cause, so that hint would mislead
@@ -127,14 +136,15 @@ def plan_search(pages: Sequence[tuple[str, str, str]], previous: Mapping[str, tu
     return SearchPlan(fingerprint, frozenset(path for path, _ in indexed), kept)
 
 
-def bundle(plan: SearchPlan, pages: Iterable[tuple[str, bytes]], fingerprints: dict[str, str]) -> Iterator[Entry]:
+def bundle(plan: SearchPlan, pages: Iterable[tuple[str, bytes]], fingerprints: dict[str, str],
+           scratch: Scratch | None = None) -> Iterator[Entry]:
     """The bundle's entries: the kept ones as ``Unchanged``, or a new index of ``pages``.
 
     Runs last in the output stream, when ``pages`` (filled while the pages streamed past)
     is complete; it records each bundle file's fingerprint in ``fingerprints`` for the cache.
     """
     files: Iterable[tuple[str, bytes | Unchanged]] = (
-        sorted((path, Unchanged(h)) for path, h in plan.kept.items()) if plan.kept else index(pages))
+        sorted((path, Unchanged(h)) for path, h in plan.kept.items()) if plan.kept else index(pages, scratch))
     for path, data in files:
         fingerprints[path] = plan.fingerprint
         yield path, data

@@ -133,7 +133,7 @@ def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None
         raise RefusalError(f"refusing to build into {target}: it is a mount point, and digest replaces the output "
                            f"folder as a whole (by renaming it), which a mount point cannot be; build into a folder "
                            f"inside it, e.g. --output {target / 'site'}")
-    for folder in (resolved, *_siblings(resolved)):
+    for folder in (resolved, *_siblings(resolved), scratch_of(resolved)):
         if not folder.is_symlink() and folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
             raise RefusalError(f"refusing to replace {folder}: it is not empty and was not made by digest "
                                f"(no {MARKER} file in it); empty it or choose another --output")
@@ -143,10 +143,12 @@ def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None
 
 
 def _refuse_file(folder: Path) -> None:
-    """A user's file where digest keeps its spare tree is never deleted (exit 2)."""
+    """A user's file where digest keeps a folder of its own (the spare tree, the scratch folder) is never deleted
+    (exit 2)."""
     if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
-        raise RefusalError(f"refusing to replace {folder}: it is a file, and digest keeps its spare copy of the "
-                           f"site under that name; move or rename the file")
+        what = "its temporary files" if folder.name.endswith(".tmp") else "its spare copy of the site"
+        raise RefusalError(f"refusing to replace {folder}: it is a file, and digest keeps {what} under that name; "
+                           f"move or rename the file")
 
 
 @contextmanager
@@ -175,6 +177,41 @@ def _siblings(target: Path) -> tuple[Path, Path]:
 def spare_of(target: Path) -> Path:
     """The spare tree beside ``target``: the site as of the build before the live one."""
     return target.with_name(f".{target.name}.prev")
+
+
+def scratch_of(target: Path) -> Path:
+    """The folder beside ``target`` for a build's temporary files (the search index is made there)."""
+    return target.with_name(f".{target.name}.tmp")
+
+
+@contextmanager
+def scratch(target: Path) -> Iterator[Path]:
+    """A fresh, empty ``scratch_of(target)`` for the time of the block, marked ours; deleted after it.
+
+    A build killed inside the block leaves the folder (marked, or still empty); ``clean_scratch`` at the
+    next build's start deletes it. The build lock makes the fixed name safe: one build per parent folder.
+    Nothing is ever written to the system's temporary folder, which no later build would clean.
+    """
+    folder = scratch_of(target)
+    clean_scratch(target)
+    folder.mkdir(mode=0o755)
+    _write_marker(folder, "scratch")
+    work = folder / "work"
+    work.mkdir()
+    try:
+        yield work
+    finally:
+        with suppress(OSError):  # a file that cannot be deleted now is deleted by the next build
+            remove_tree(folder)
+
+
+def clean_scratch(target: Path) -> None:
+    """Delete what a killed build left in ``scratch_of(target)``; a folder that is not ours is left alone."""
+    folder = scratch_of(target)
+    if _ours(folder):
+        remove_tree(folder)
+    elif _empty_folder(folder):
+        folder.rmdir()
 
 
 def read_tree(folder: Path) -> str | None:

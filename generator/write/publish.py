@@ -27,8 +27,8 @@ from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
-from generator.write.output import (SiteWrite, StaleCache, build_lock, clear_spare, match_tree, mirror_live,
-                                     read_unchanged, spare_of, stat_tree, write_site)
+from generator.write.output import (SiteWrite, StaleCache, build_lock, clean_scratch, clear_spare, match_tree,
+                                     mirror_live, read_unchanged, scratch, spare_of, stat_tree, write_site)
 from generator.render.theme import find_theme
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
     with build_lock(target), few_collections(), walk(target) as live_stats:
+        clean_scratch(target)  # what a killed build left, even if this one finds the site up to date
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         read = read_inputs(config, options)
         inputs = read.fingerprint()
@@ -148,9 +149,11 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                     snapshot.since, snapshot.due, options):  # more than articles changed: plan every page
                 snapshot = replace(snapshot, reach={})
             reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
+            work = partial(scratch, target)  # and makes its index beside the output folder, never in /tmp
             with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
                 result = build(config, options, progress, snapshot,
-                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats), reader)
+                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats),
+                               reader, work)
                 if result.articles == 0 and last.articles_built and not allow_empty:
                     raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
                                               f"published {last.articles_built}; check content_dir in "
@@ -163,7 +166,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                     written = None
             if written is None:  # the previous site lost a file the cache relied on: render everything
                 result = build(config, options, progress, replace(snapshot, pages={}),
-                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats), reader)
+                               article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats),
+                               reader, work)
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
             since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
