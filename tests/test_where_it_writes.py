@@ -1,0 +1,100 @@
+"""digest writes in three places only: the output folder, its siblings (``.site.prev``, ``.site.old``,
+``.site.tmp``) and ``.cache/``. Every system call that makes, changes, renames or deletes a file, made by
+any process of a build (the parsing and rendering workers, the template compiler, Pagefind), is traced
+with strace and checked against that list; so is ``digest check``.
+
+The search index was once made in the system's temporary folder, where a ``kill -9`` left it for good;
+no test saw it, because each looked only at the project's own folders.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import article, make_project, need
+
+CHANGING = ("open", "openat", "creat", "mkdir", "mkdirat", "rename", "renameat", "renameat2", "unlink", "unlinkat",
+            "rmdir", "link", "linkat", "symlink", "symlinkat", "chmod", "fchmodat", "fchmod", "truncate", "ftruncate",
+            "utimensat", "mknod", "mknodat")
+"""The calls that change the file system (an ``open`` only with a flag that writes)."""
+WRITING_FLAGS = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND")
+_AT = re.compile(r'(AT_FDCWD|\d+<([^>]*)>), "((?:[^"\\]|\\.)*)"')
+_FD = re.compile(r'^\w+\(\d+<([^>]*)>')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def changed_paths(log_dir: Path, cwd: Path) -> set[Path]:
+    """Every path a traced call changed (successful calls only), from strace's ``-ff -y`` logs."""
+    found: set[Path] = set()
+    for log in log_dir.iterdir():
+        for line in log.read_text(errors="replace").splitlines():
+            call = line.split("(", 1)[0]
+            if call not in CHANGING or re.search(r"= -1 \w+", line):
+                continue
+            if call in ("open", "openat", "creat") and call != "creat" and not any(f in line for f in WRITING_FLAGS):
+                continue
+            paths: list[str] = []
+            if call.endswith("at") or call == "renameat2":
+                paths += [name if name.startswith("/") else f"{folder or cwd}/{name}"
+                          for _, folder, name in _AT.findall(line)]
+            if not paths and (fd := _FD.match(line)):
+                paths.append(fd.group(1))
+            if not paths:
+                paths += [s if s.startswith("/") else f"{cwd}/{s}" for s in _STRING.findall(line)[:2]]
+            assert paths, f"no path read from: {line}"
+            found.update(Path(os.path.normpath(p)) for p in paths)
+    return found
+
+
+def traced(root: Path, log_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``digest ARGS`` run in ``root`` under strace, each process logged to its own file."""
+    shutil.rmtree(log_dir, ignore_errors=True)
+    log_dir.mkdir()
+    command = ["strace", "-ff", "-qq", "-y", "-e", "signal=none", "-o", str(log_dir / "call"),
+               "-e", f"trace={','.join(CHANGING)}", sys.executable, "-m", "generator", *args]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(Path(__file__).parents[1])}
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=300)
+
+
+def outside(paths: set[Path], root: Path) -> list[str]:
+    """The paths that are not in the output folder, its siblings or the cache."""
+    allowed = (root / "site", root / ".cache")
+    return sorted(str(p) for p in paths
+                  if not any(p == a or a in p.parents for a in allowed)
+                  and not (p.parent == root and p.name.startswith(".site."))
+                  and not (root / ".site.prev" in p.parents or root / ".site.old" in p.parents
+                           or root / ".site.tmp" in p.parents)
+                  and str(p) != "/dev/null")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_build_and_a_check_write_only_in_the_output_folder_its_siblings_and_the_cache(
+        tmp_path: Path, jobs: str) -> None:
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    root = make_project(tmp_path / "project", {
+        "2025/06/a.md": article(title="Satu", tags="[ai]", companies="[Meta]"),
+        "2025/06/b.md": article(title="Dua", date="2025-06-14", section="Aceh"),
+    })  # search and every feed format are on by default
+    logs = tmp_path / "logs"
+    seen: set[Path] = set()
+    for step, args in (("cold", ("build", "--jobs", jobs)),
+                       ("edited", ("build", "--jobs", jobs)),
+                       ("up to date", ("build", "--jobs", jobs)),
+                       ("check", ("check",))):
+        if step == "edited":
+            (root / "content/2025/06/a.md").write_text(article(title="Satu", tags="[ai]", companies="[Meta]", body="Isi baru.\n"))
+        done = traced(root, logs, *args)
+        assert done.returncode == 0, (step, done.stdout, done.stderr)
+        paths = changed_paths(logs, root)
+        assert outside(paths, root) == [], step
+        seen |= paths
+    assert root / "site/pagefind/pagefind.js" in seen and any(root / ".site.tmp" in p.parents for p in seen), \
+        "the trace saw the writer and the search index being made (the check would otherwise be empty)"
+    assert any(root / ".cache" in p.parents for p in seen)
+    assert not (root / ".site.tmp").exists()
