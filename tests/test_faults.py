@@ -367,7 +367,32 @@ def test_an_immutable_output_parent_names_the_folder(tmp_path: Path, capsys: pyt
     assert "Traceback" not in err and not (root / "out" / "site").exists()
 
 
-@pytest.mark.parametrize("name", [".site.prev", ".site.old"])
+def test_a_killed_builds_scratch_folder_that_cannot_be_deleted_is_named(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """What a killed build left in ``.site.tmp/`` (the pages it copied for Pagefind) is deleted by the next build;
+    one that cannot be (immutable here) does not stop a build that needs no index, and the one that does says
+    which folder to delete, not the bare file name Python's error carries."""
+    root = project(tmp_path)
+    run(root)
+    left = root / ".site.tmp/work/site"
+    left.mkdir(parents=True)
+    (root / ".site.tmp/.news-digest").write_text("built by news-digest; this folder is replaced on every build\n"
+                                                 "tree: scratch\n")
+    (left / "index.html").write_text("<p>copied</p>")
+    before = tree(root / "site")
+    with read_only(left):
+        assert build(root) == 0  # up to date
+        CHANGES["edit body"](root)
+        assert build(root) == 1
+        err = capsys.readouterr().err
+        assert err.splitlines()[0] == (f"{root}/.site.tmp: a build that was killed left this folder, and it cannot be "
+                                       f"deleted (Operation not permitted); delete it yourself, then build again")
+        assert "Traceback" not in err and tree(root / "site") == before
+    assert build(root) == 0
+    assert not (root / ".site.tmp").exists()
+
+
+@pytest.mark.parametrize("name", [".site.prev", ".site.old", ".site.tmp"])
 def test_a_users_file_named_like_the_spare_is_refused_not_deleted(tmp_path: Path, name: str,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path)

@@ -193,7 +193,11 @@ def scratch(target: Path) -> Iterator[Path]:
     Nothing is ever written to the system's temporary folder, which no later build would clean.
     """
     folder = scratch_of(target)
-    clean_scratch(target)
+    try:
+        clean_scratch(target)
+    except OSError as e:  # shutil's error names a file relative to a folder it had open: name the folder instead
+        raise BuildError([Problem(str(folder), 0, "", f"a build that was killed left this folder, and it cannot be "
+                                  f"deleted ({e.strerror or e}); delete it yourself, then build again")]) from None
     folder.mkdir(mode=0o755)
     _write_marker(folder, "scratch")
     work = folder / "work"

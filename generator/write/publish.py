@@ -127,7 +127,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     """
     cache_dir = cache_dir or config.path(CACHE_DIR)
     with build_lock(target), few_collections(), walk(target) as live_stats:
-        clean_scratch(target)  # what a killed build left, even if this one finds the site up to date
+        with suppress(OSError):  # what a killed build left, even if this one finds the site up to date; what cannot
+            clean_scratch(target)  # be deleted now is tried again by the index (``output.scratch``), which says why
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
         read = read_inputs(config, options)
         inputs = read.fingerprint()
