@@ -168,7 +168,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         raise BuildError(problems)
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
-    searched = related_search(site.articles, RELATED, related, later=options.workers > 1)
+    # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)
+    searched = related_search(site.articles, RELATED, related, later=options.workers > 1, same=touched is not None)
     try:
         theme = find_theme(config)
         env = make_environment(config, theme)

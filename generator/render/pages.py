@@ -312,10 +312,15 @@ class RelatedSearch:
 
 
 def related_search(articles: Sequence[Article], limit: int = RELATED, memo: RelatedMemo | None = None,
-                   later: bool = True) -> RelatedSearch:
+                   later: bool = True, same: bool = False) -> RelatedSearch:
     """``related_reading``, started: with ``later``, a big site's search runs in another process
-    (``parallel.Later``) while this one plans the other pages. Close it, or ask for its result."""
+    (``parallel.Later``) while this one plans the other pages. Close it, or ask for its result.
+
+    ``same``: the articles' companies, tags and order are known to be those the memo was made for (only bodies
+    changed since: ``touched``), so a memo that fits is taken without hashing every article's keys again."""
     ordered = tuple(newest_first(articles))
+    if same and memo is not None and _fits(memo[1], len(ordered)):
+        return RelatedSearch(ordered, memo[0], Later(partial(tuple, memo[1]), background=False))
     keys_of = [tuple(dict.fromkeys([("c", c.id) for c in a.companies] + [("t", fold(t)) for t in a.tags]))
                for a in ordered]
     inputs = fingerprint(repr(limit), *map(repr, keys_of))
