@@ -15,7 +15,7 @@ import jinja2
 
 from generator.load.cache import FORMAT, CacheSnapshot
 from generator.core.hashing import digest
-from generator.core import i18n
+from generator.core import codec, i18n
 from generator.render import precompiled, search
 from generator.load.config import Config
 from generator.load.content import article_settings
@@ -35,6 +35,7 @@ from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site
 from generator.index.editions import Edition, build_editions, load_notes
+from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
 from generator.render.theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
@@ -77,6 +78,8 @@ class BuildResult:
     """Article key → the pages that hold it, for the next build (``touched.py``)."""
     plan: Mapping[str, str] | None = None
     """Each page's place, kind, render and template, for the next build (``plan.plan_map``)."""
+    intel: Mapping[str, Intel] | None = None
+    """The companies' intel, for the next build (``pages.Kinds.intel``)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class SitePlan:
     """Article key → the pages that hold it (``touched.py``)."""
     plan: Mapping[str, str] | None = None
     """Each page's place, kind, render and template (``plan.plan_map``), for the next build's ``touched``."""
+    intel: Mapping[str, Intel] | None = None
+    """The companies' intel the pages were planned with, for the cache."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -138,13 +143,15 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[Menu
 
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
-         previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None) -> SitePlan:
+         previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None,
+         intel: bytes | None = None) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
     ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
     ``previous`` is the last build's fingerprints, which let unchanged article pages be planned in another
     process (``plan.plan_site``), and, after an edit to article bodies alone (``touched``), every page
-    that did not hold an edited article keep its fingerprint unhashed.
+    that did not hold an edited article keep its fingerprint unhashed, and the last build's company ``intel``
+    (the cache's JSON) be taken as it is: it depends on no body.
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -175,7 +182,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         env = make_environment(config, theme)
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
-        kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched)
+        kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
+                      known_intel=known_intel(intel) if touched is not None else None)
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
     finally:
         searched.close()
@@ -186,7 +194,15 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     else:  # every page was planned (also when the touched planning gave up): its own map
         reach = reach_of((p.spec.path, p.held or ()) for p in planned)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds, reach, plan_map(planned))
+                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel)
+
+
+def known_intel(saved: bytes | None) -> dict[str, Intel] | None:
+    """The company intel a cache saved, or None if there is none or it does not decode (then it is made again)."""
+    try:
+        return codec.loads(saved, dict[str, Intel]) if saved is not None else None
+    except codec.DecodeError:
+        return None
 
 
 def build(config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None,
@@ -202,7 +218,7 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     try:
         loaded = load(config, options, read or article_loader(None, options.workers, progress))
         site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None,
-                         edited_bodies(cache, loaded) if cache else None)
+                         edited_bodies(cache, loaded) if cache else None, cache.intel if cache else None)
         precompiled.install(site_plan.env, compiled)
     finally:
         if compiled is not None:
@@ -254,7 +270,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen,
                        max((a.date.timestamp() for a in site.articles), default=float("-inf")), site_plan.related,
-                       site_plan.reach, site_plan.plan)
+                       site_plan.reach, site_plan.plan, site_plan.intel)
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

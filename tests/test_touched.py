@@ -219,3 +219,29 @@ def test_an_edit_on_more_than_a_quarter_of_the_pages_plans_every_page(tmp_path: 
     assert build(root).result is not None and len(paths) == every_page(root)
     site, _, reach = planned_whole(root, tmp_path)
     assert tree(root / "site") == site and dict(load_cache(root / ".cache").reach) == reach
+
+
+@pytest.mark.parametrize("damage", [None, "UPDATE meta SET value = CAST('{\"meta\": 1}' AS BLOB) WHERE key = 'intel'",
+                                    "UPDATE meta SET value = 'not json' WHERE key = 'intel'",
+                                    "DELETE FROM meta WHERE key = 'intel'"])
+def test_after_a_body_edit_the_company_intel_is_the_last_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 damage: str | None) -> None:
+    """The companies' intel (co-mentions, trend, coverage) depends on no body, so after a body edit the one the
+    cache saved is taken, not made again; one that does not decode as intel is made again. Either way the site
+    is the cold build's."""
+    import sqlite3
+    from generator.render import pages
+    root = project(tmp_path / "p")
+    build(root)
+    if damage:
+        with sqlite3.connect(root / ".cache/build.sqlite") as db:
+            assert db.execute(damage).rowcount == 1
+    made: list[int] = []
+    real = pages._intel
+    monkeypatch.setattr(pages, "_intel", lambda k: made.append(1) or real(k))
+    append("2025/06/scale.md")(root)
+    assert build(root).result is not None
+    assert len(made) == (0 if damage is None else 1), "made once, and only when the saved one is not at hand"
+    assert load_cache(root / ".cache").intel is not None
+    site, _, _ = planned_whole(root, tmp_path)
+    assert tree(root / "site") == site and "Scale AI" in (root / "site/companies/meta/index.html").read_text()

@@ -102,6 +102,9 @@ class CacheSnapshot:
     """How many articles the last build published."""
     related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
     """The last build's related reading (``pages.RelatedMemo``): a hash of its inputs and each article's picks."""
+    intel: bytes | None = None
+    """The last build's company intel (``pages.Kinds.intel``) as the JSON it was saved as; the planner decodes it
+    (against ``intelligence.Intel``) only after an edit to bodies alone, which leaves it as it was."""
     notes: tuple[str, ...] = ()
     """Why the cache, or part of it, was ignored."""
     maps: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -128,6 +131,8 @@ class CacheUpdate:
     reach: Mapping[str, str] | None = None
     """None: no map is kept (the next build plans every page)."""
     plan: Mapping[str, str] | None = None
+    intel: Mapping[str, Any] | None = None
+    """The company intel the pages were planned with (dataclasses, encoded by ``codec``)."""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -258,6 +263,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         warnings=rows.get("warnings", ()),
         articles_built=rows.get("articles", 0),
         related=rows.get("related"),
+        intel=meta["intel"] if full and type(meta.get("intel")) is bytes else None,
         notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
         maps={name: rows[name] for name in MAPS if name in rows},
     )
@@ -353,6 +359,8 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                                           "live_stats": live.stats}
     if update.related is not None:
         meta["related"] = update.related
+    if update.intel is not None:
+        meta["intel"] = update.intel
     if update.reach is not None and update.plan is not None:
         meta["others"] = update.others
         maps |= {"reach": update.reach, "plan": update.plan}

@@ -122,6 +122,8 @@ class Kinds:
     only: Container[str] | None = None
     """The output paths of the pages wanted (``plan.fill``, and ``plan_site`` after an edit to bodies alone): lists
     and feeds make only those, and article pages only those (the other kinds make every page); None: every page."""
+    known_intel: Mapping[str, Intel] | None = None
+    """The last build's company intel, when only bodies changed since (``build.plan``); None: made here."""
 
     @cached_property
     def related(self) -> Related:
@@ -148,10 +150,16 @@ class Kinds:
         """Whether the related reading is at hand (the last build's memo fitted), not still being searched."""
         return self.searched is None or self.searched.known
 
+    def narrowed(self, only: Container[str]) -> Kinds:
+        """A copy that makes only the pages ``only`` names; its cached values are made again if asked for, but
+        the intel, which the build saves whatever was planned, is this one's."""
+        return replace(self, only=only, known_intel=self.intel)
+
     @cached_property
     def intel(self) -> dict[str, Intel]:
-        """Each company's intel (``_intel``), made once for the two page kinds that show it."""
-        return _intel(self)
+        """Each company's intel (``_intel``), made once for the two page kinds that show it (or the last build's,
+        which no body changes)."""
+        return dict(self.known_intel) if self.known_intel is not None else _intel(self)
 
     @cached_property
     def site_feed(self) -> Feed:

@@ -10,7 +10,7 @@ process boundaries.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Container, Mapping, Sequence
 
@@ -130,7 +130,7 @@ def _plan_touched(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str
     rows = plan_rows(touched.plan)
     if rows is None or not touched.pages <= {path for path, _, _, _ in rows}:
         return None
-    narrowed = replace(kinds, only=touched.pages)
+    narrowed = kinds.narrowed(touched.pages)
     memo = Memo()
     made: dict[str, Planned] = {}
     for name in sorted({kind for path, kind, _, _ in rows if path in touched.pages}):
@@ -204,7 +204,7 @@ def fill(kinds: Kinds, planned: Sequence[Planned], paths: Container[str]) -> lis
     wanted = {p.spec.path for p in planned if not p.whole and p.spec.path in paths}
     if not wanted:
         return list(planned)
-    narrowed = replace(kinds, only=frozenset(wanted))
+    narrowed = kinds.narrowed(frozenset(wanted))
     made = {spec.path: spec for name in sorted({p.kind for p in planned if p.spec.path in wanted})
             for spec in KINDS[name](narrowed) if spec.path in wanted}
     return [Planned(made[p.spec.path], p.fingerprint, True, p.kind, p.held) if p.spec.path in wanted else p

@@ -174,7 +174,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
             update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
                                  result.articles, result.seen, result.related,
-                                 read.fingerprint(leaving_out=result.seen), result.reach, result.plan)
+                                 read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
             late = _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
 
