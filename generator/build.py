@@ -183,7 +183,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
-                      known_intel=known_intel(intel) if touched is not None else None)
+                      known_intel=saved_intel(intel) if touched is not None else None)
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
     finally:
         searched.close()
@@ -197,7 +197,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                     editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel)
 
 
-def known_intel(saved: bytes | None) -> dict[str, Intel] | None:
+def saved_intel(saved: bytes | None) -> dict[str, Intel] | None:
     """The company intel a cache saved, or None if there is none or it does not decode (then it is made again)."""
     try:
         return codec.loads(saved, dict[str, Intel]) if saved is not None else None

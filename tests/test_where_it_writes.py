@@ -37,7 +37,7 @@ def changed_paths(log_dir: Path, cwd: Path) -> set[Path]:
             call = line.split("(", 1)[0]
             if call not in CHANGING or re.search(r"= -1 \w+", line):
                 continue
-            if call in ("open", "openat", "creat") and call != "creat" and not any(f in line for f in WRITING_FLAGS):
+            if call in ("open", "openat") and not any(f in line for f in WRITING_FLAGS):
                 continue
             paths: list[str] = []
             if call.endswith("at") or call == "renameat2":
@@ -62,15 +62,14 @@ def traced(root: Path, log_dir: Path, *args: str) -> subprocess.CompletedProcess
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=300)
 
 
+OURS = ("site", ".site.prev", ".site.old", ".site.tmp", ".cache")
+"""The output folder, its siblings and the cache, in the project."""
+
+
 def outside(paths: set[Path], root: Path) -> list[str]:
-    """The paths that are not in the output folder, its siblings or the cache."""
-    allowed = (root / "site", root / ".cache")
+    """The paths that are not in (or are not) the output folder, its siblings or the cache."""
     return sorted(str(p) for p in paths
-                  if not any(p == a or a in p.parents for a in allowed)
-                  and not (p.parent == root and p.name.startswith(".site."))
-                  and not (root / ".site.prev" in p.parents or root / ".site.old" in p.parents
-                           or root / ".site.tmp" in p.parents)
-                  and str(p) != "/dev/null")
+                  if not (root in p.parents and p.relative_to(root).parts[0] in OURS) and str(p) != "/dev/null")
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

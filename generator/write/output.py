@@ -112,6 +112,10 @@ class StaleCache(Exception):
     """The cache said a file was unchanged, but the previous site no longer has it."""
 
 
+_SPARE = "its spare copy of the site"
+"""What digest keeps beside the output folder, for the refusal of a user's file there (``_refuse_file``)."""
+
+
 def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
     """Refuse output folders whose replacement could destroy the user's files (exit 2)."""
     resolved = target.resolve()
@@ -133,20 +137,19 @@ def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None
         raise RefusalError(f"refusing to build into {target}: it is a mount point, and digest replaces the output "
                            f"folder as a whole (by renaming it), which a mount point cannot be; build into a folder "
                            f"inside it, e.g. --output {target / 'site'}")
-    for folder in (resolved, *_siblings(resolved), scratch_of(resolved)):
+    for folder, what in (*((f, _SPARE) for f in (resolved, *_siblings(resolved))),
+                         (scratch_of(resolved), "its temporary files")):
         if not folder.is_symlink() and folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
             raise RefusalError(f"refusing to replace {folder}: it is not empty and was not made by digest "
                                f"(no {MARKER} file in it); empty it or choose another --output")
         if folder != resolved and folder.is_symlink():
             raise RefusalError(f"refusing to build into {target}: {folder} is a symbolic link; remove it")
-        _refuse_file(folder)
+        _refuse_file(folder, what)
 
 
-def _refuse_file(folder: Path) -> None:
-    """A user's file where digest keeps a folder of its own (the spare tree, the scratch folder) is never deleted
-    (exit 2)."""
+def _refuse_file(folder: Path, what: str = _SPARE) -> None:
+    """A user's file where digest keeps ``what`` (the spare tree, the scratch folder) is never deleted (exit 2)."""
     if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
-        what = "its temporary files" if folder.name.endswith(".tmp") else "its spare copy of the site"
         raise RefusalError(f"refusing to replace {folder}: it is a file, and digest keeps {what} under that name; "
                            f"move or rename the file")
 
