@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.core.errors import BuildError, RefusalError
-from generator.write.output import MARKER, Output, build_lock, check_target, clean_leftovers, stat_tree, write_site
+from generator.write.output import (MARKER, Output, TreeState, build_lock, check_target, clean_leftovers, mirror_live,
+                                    read_tree, spare_of, stat_tree, write_site)
 
 
 def output(files: dict[str, str]) -> Output:
@@ -224,3 +225,36 @@ def test_kill_9_mid_build_leaves_the_previous_site_intact(tmp_path: Path) -> Non
     write_site(output({"index.html": "next"}), site)
     assert tree(site)[("index.html")] == b"next"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.prev", "site"]
+
+
+def test_the_first_rebuilds_spare_is_the_live_folder_linked_from_its_verified_stats(tmp_path: Path) -> None:
+    """``mirror_live`` makes the spare from the live folder's recorded stat map alone (the up-to-date check's
+    small cache read has no manifest): every file a hard link, every folder made, an empty one too, and
+    what it returns is what a walk of the spare finds, which the writer compares with the verified map."""
+    site = tmp_path / "site"
+    written = write_site(output({"index.html": "1", "a/index.html": "a", "a/b/c.html": "c", "t/x/index.html": "x"}),
+                         site)
+    (site / "empty" / "inner").mkdir(parents=True)  # a folder the last build left empty
+    live = TreeState(written.live.tree, {}, stat_tree(site))
+    made = mirror_live(site, live)
+    spare = spare_of(site)
+    assert made == live.stats == stat_tree(spare)
+    assert (spare / "empty" / "inner").is_dir()
+    assert all(os.path.samefile(site / rel, spare / rel) for rel, was in live.stats.items() if was != "d")
+    assert read_tree(spare) == "updating", "marked, so that a build killed meanwhile leaves a folder the next deletes"
+
+
+def test_a_live_file_changed_after_its_walk_does_not_give_a_spare_the_writer_trusts(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    written = write_site(output({"index.html": "1", "a/index.html": "a"}), site)
+    live = TreeState(written.live.tree, {}, stat_tree(site))
+    (site / "a" / "index.html").write_text("edited by hand, after the walk")
+    made = mirror_live(site, live)
+    assert made is not None and made != live.stats and made == stat_tree(spare_of(site))
+
+
+def test_a_live_entry_that_is_neither_file_nor_folder_leaves_the_spare_to_the_writer(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    written = write_site(output({"index.html": "1"}), site)
+    (site / "link").symlink_to("index.html")
+    assert mirror_live(site, TreeState(written.live.tree, {}, stat_tree(site))) is None

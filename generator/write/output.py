@@ -322,14 +322,19 @@ def remove_tree(folder: Path) -> None:
 
 
 def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
-    """Make the spare beside ``target`` a copy of the live folder, one hard link per file, and return its stat walk.
+    """Make the spare beside ``target`` a copy of the live folder, one hard link per file, and return what a stat
+    walk of it would find.
 
     ``publish`` runs this in a forked process (``parallel.Later``) while the build loads and plans, when there is
     no spare yet (after a cold build): the writer then finds a spare that is already the verified live folder
     and only replaces what changed, instead of making a folder and a link for every file on the build's one
     busy core. The spare is marked 'updating' first, so a kill midway leaves a folder that the next build
-    deletes. None when the spare could not be made (the writer then makes it, and reports any error); a spare
-    that is not digest's is left alone for the writer to refuse.
+    deletes. It is made from the live folder's verified stat map alone (``live.stats``: every folder and file),
+    so the small cache read of the up-to-date check is enough to start it; each link is looked at once
+    (``lstat``) instead of walking the new folder, and a file changed since the walk makes the map differ.
+    None when the spare could not be made, or the map holds an entry that is neither a folder nor a file (the
+    writer then makes it, and reports any error); a spare that is not digest's is left alone for the writer
+    to refuse.
     """
     spare = spare_of(target)
     try:
@@ -340,11 +345,21 @@ def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
         _write_marker(spare, "updating")
         umask = _umask()
         made: set[str] = set()
+        seen: dict[str, str] = {}
         spare_s, target_s = str(spare), str(target)
-        for path in live.files:
-            _make_parents(spare_s, path, made, umask)
-            os.link(f"{target_s}/{path}", f"{spare_s}/{path}")
-        return stat_tree(spare)
+        for path, was in live.stats.items():
+            if was == "d":
+                _make_parents(spare_s, f"{path}/", made, umask)
+                seen[path] = "d"
+            elif was[:1].isdigit():
+                _make_parents(spare_s, path, made, umask)
+                dest = f"{spare_s}/{path}"
+                os.link(f"{target_s}/{path}", dest)
+                st = os.lstat(dest)
+                seen[path] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            else:  # a link or special file, or a folder the walk could not read: the writer's case
+                return None
+        return seen
     except OSError:
         return None
 

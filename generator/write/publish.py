@@ -140,18 +140,20 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
             from generator.load.incremental import article_loader
 
-            if use_cache:
-                snapshot = load_cache(cache_dir)
-            known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
-            live = match_tree(target, known, live_stats())
-            if live is None:  # the output folder is not what the cache remembers: reuse articles only
-                snapshot = replace(snapshot, pages={})
-            if snapshot.others != read.fingerprint(leaving_out=snapshot.files) or not same_time(
-                    snapshot.since, snapshot.due, options):  # more than articles changed: plan every page
-                snapshot = replace(snapshot, reach={})
-            reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
-            work = partial(scratch, target)  # and makes its index beside the output folder, never in /tmp
-            with spare_mirror(target, live, options.workers, spare_stats) as mirrored:
+            # the spare, if there is none, is made first: after a cold build it takes longer than loading and planning
+            verified = match_tree(target, [last.live], live_stats()) if use_cache and last.live else None
+            with spare_mirror(target, verified, options.workers, spare_stats) as mirrored:
+                if use_cache:
+                    snapshot = load_cache(cache_dir)
+                known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
+                live = match_tree(target, known, live_stats())
+                if live is None:  # the output folder is not what the cache remembers: reuse articles only
+                    snapshot = replace(snapshot, pages={})
+                if snapshot.others != read.fingerprint(leaving_out=snapshot.files) or not same_time(
+                        snapshot.since, snapshot.due, options):  # more than articles changed: plan every page
+                    snapshot = replace(snapshot, reach={})
+                reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
+                work = partial(scratch, target)  # and makes its index beside the output folder, never in /tmp
                 result = build(config, options, progress, snapshot,
                                article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats),
                                reader, work)
@@ -162,7 +164,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 if strict and result.warnings:
                     return Published(result, None, result.warnings, snapshot.notes, result.articles)
                 try:
-                    written = write_site(result.output, target, known, live, spare_stats(), mirrored())
+                    written = write_site(result.output, target, known, live, spare_stats(), mirrored(live))
                 except StaleCache:
                     written = None
             if written is None:  # the previous site lost a file the cache relied on: render everything
@@ -207,25 +209,27 @@ def walk(folder: Path) -> Iterator[Callable[[], dict[str, str]]]:
 
 @contextmanager
 def spare_mirror(target: Path, live: TreeState | None, workers: int,
-                 spare_stats: Callable[[], dict[str, str]]) -> Iterator[Callable[[], bool]]:
+                 spare_stats: Callable[[], dict[str, str]]) -> Iterator[Callable[[TreeState | None], bool]]:
     """Make the spare from the live folder in another process while the build loads and plans, when there is
     none yet (the first rebuild after a cold build; ``output.mirror_live``), so that the writer only replaces
-    what changed. Yields what the writer is told: whether the spare is now exactly the verified live folder
-    (it waits for that process). A build that stops before it writes (bad input, ``--strict``) removes the
-    spare it started. With one job, or no verified live folder, the writer makes the spare itself, as before.
+    what changed. ``live``: the live folder as the up-to-date check verified it (the cache's small read), so the
+    mirror starts before the rest of the cache is read. Yields what the writer is told: whether the spare is now
+    exactly the live folder that the build verified (``mirrored(state)``, with the state the full cache read
+    matched; it waits for that process). A build that stops before it writes (bad input, ``--strict``) removes
+    the spare it started. With one job, or no verified live folder, the writer makes the spare itself, as before.
     """
     spare = spare_of(target)
     if live is None or workers <= 1 or spare.exists() or spare.is_symlink():
-        yield lambda: False
+        yield lambda state: False
         return
     spare_stats()  # that walk of the spare is over before the mirror makes the folder it walks
     made = Later(partial(mirror_live, target, live))
     verified, taken = live.stats, False
 
-    def mirrored() -> bool:
+    def mirrored(state: TreeState | None) -> bool:
         nonlocal taken
         taken = True
-        return made() == verified
+        return made() == verified and state is not None and state.stats == verified
 
     try:
         yield mirrored
