@@ -761,8 +761,31 @@ def machine() -> dict[str, str]:
         "cpu": model.group(1).strip() if model else platform.processor() or "unknown",
         "ram": f"{int(mem_kb.group(1)) / 1024 ** 2:.1f} GiB" if mem_kb else "unknown",
         "load_average_before": f"{os.getloadavg()[0]:.2f}",
+        "disk": output_disk(WORK),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+def output_disk(folder: Path) -> str:
+    """The file system the builds write to: every tool makes some 30,000 files and folders per cold build, so its
+    kind matters. An ext4 without a journal (some VM images) looks, for every new inode, past each inode freed in
+    the last minutes (the kernel's ``recently_deleted``), which makes creating files after a big deletion slow
+    by seconds, and by a different amount every time."""
+    best, fstype, source = "", "unknown", ""
+    try:
+        for line in Path("/proc/self/mountinfo").read_text().splitlines():
+            fields = line.split()
+            mount, tail = fields[4], fields[fields.index("-") + 1:]
+            if (str(folder) + "/").startswith(mount.rstrip("/") + "/") and len(mount) >= len(best):
+                best, fstype, source = mount, tail[0], tail[1]
+    except (OSError, ValueError, IndexError):
+        return "unknown"
+    if fstype != "ext4":
+        return fstype
+    journals = Path("/proc/fs/jbd2")
+    name = Path(source).name
+    has = journals.is_dir() and any(entry.name.startswith(f"{name}-") for entry in journals.iterdir())
+    return f"ext4 ({'with a journal' if has else 'no journal'})"
 
 
 def busy_note(results: Sequence[Measurement]) -> str | None:
@@ -778,7 +801,7 @@ def busy_note(results: Sequence[Measurement]) -> str | None:
 def machine_line(info: dict[str, str], versions: dict[str, str]) -> str:
     return (f"Measured on {info['nproc']} CPUs ({info['cpu']}), {info['ram']} RAM; digest and Pelican on Python "
             f"{versions['python']}; digest {versions['digest']}, Hugo {versions['hugo']}, Pelican {versions['pelican']} "
-            f"(Markdown {versions['markdown']}), {info['date']}.")
+            f"(Markdown {versions['markdown']}), {info['date']}; output on {info.get('disk', 'an unrecorded disk')}.")
 
 
 def update_readme(block: str) -> None:
