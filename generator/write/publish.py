@@ -140,7 +140,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
             from generator.load.incremental import article_loader
 
-            # the spare, if there is none, is made first: after a cold build it takes longer than loading and planning
+            # no spare yet (after a cold build): it is made first, as it can take longer than loading and planning
             verified = match_tree(target, [last.live], live_stats()) if use_cache and last.live else None
             with spare_mirror(target, verified, options.workers, spare_stats) as mirrored:
                 if use_cache:
