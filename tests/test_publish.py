@@ -109,6 +109,37 @@ def test_the_first_rebuild_after_a_cold_build_finds_its_spare_already_made(tmp_p
             assert len(links) > 20, "one job: the writer links every unchanged file"
 
 
+def test_a_spare_started_from_the_small_cache_read_is_not_trusted_when_the_full_read_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mirror starts from the live folder's stats that the up-to-date check read (``live_stats``), before
+    the full read. When that read then loses the live folder's manifest (its map's entry count no longer
+    matches its rows), the build knows no live folder: it renders every page and the writer must make the
+    spare afresh instead of taking the mirror's. The site is still the cold build's, with no traceback."""
+    from generator.write import publish as publish_module
+
+    root = project(tmp_path)
+    run(root, 2)
+    old = tree(root / "site")
+    started = tmp_path / "mirror started"
+    real = publish_module.mirror_live
+
+    def spy(target: Path, live: object) -> object:  # runs in the forked process: it leaves a file to say so
+        started.touch()
+        return real(target, live)
+
+    monkeypatch.setattr(publish_module, "mirror_live", spy)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        assert db.execute("UPDATE meta SET value = value + 1 WHERE key = 'live_files'").rowcount == 1
+    CHANGES["edit body"](root)
+    done = run(root, 2)
+    assert started.exists(), "the mirror started from the small read"
+    assert done.written is not None and done.written.spare is None, "no live folder known to the writer"
+    assert any("live_files" in note for note in done.notes), done.notes
+    assert tree(root / "site") == cold(root, tmp_path)
+    assert tree(root / ".site.prev") == old
+    assert run(root, 2).result is None, "the cache works again after one build"
+
+
 def test_a_build_that_stops_before_writing_leaves_no_spare_it_started(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root, 2)
