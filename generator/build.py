@@ -24,7 +24,7 @@ from generator.load.incremental import ArticleLoader, Loaded, article_loader, de
 from generator.load.info_pages import load_pages
 from generator.load.layout import layout
 from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Site
-from generator.write.output import Entry, Output, Unchanged
+from generator.write.output import Direct, Entry, Output, Unchanged, Written
 from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
@@ -254,8 +254,10 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     if site_plan.kinds is not None and any(not p.whole and p.spec.path not in reuse for p in planned):
         planned = fill(site_plan.kinds, planned, {p.spec.path for p in planned if p.spec.path not in reuse})
     indexed: list[tuple[str, bytes]] = []
-    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress)
-    output = Output(_collect(stream, found.indexed, indexed, live) if found and not found.kept else stream)
+    direct = Direct()
+    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct)
+    output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
+                    direct)
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     output.add_all(render_robots(config))
     output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
@@ -274,39 +276,51 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],
-             live: Live | None) -> Iterator[Entry]:
+             live: Live | None, direct: Direct) -> Iterator[Entry]:
     """Pass ``entries`` on, keeping a copy of the bytes of those in ``paths`` (the pages to index);
-    a reused one is read from the live site."""
-    for path, data in entries:
-        if path in paths:
-            into.append((path, data if isinstance(data, bytes) else live(path, data) if live else b""))
-        yield path, data
+    a reused one is read from the live site, one a render worker wrote from where it wrote it."""
+    try:
+        for path, data in entries:
+            if path in paths:
+                into.append((path, data if isinstance(data, bytes) else direct.read(path) if isinstance(data, Written)
+                             else live(path, data) if live else b""))
+            yield path, data
+    finally:  # the writer stopped early: the render workers end now (``output.Direct``)
+        close = getattr(entries, "close", None)
+        if close is not None:
+            close()
 
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,
-            progress: Progress | None) -> Iterator[Entry]:
+            progress: Progress | None, direct: Direct | None = None) -> Iterator[Entry]:
     """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering.
 
-    Workers are forked after planning, so they inherit the specs: only indexes are sent to them.
+    Workers are forked after planning, so they inherit the specs: only indexes are sent to them. Forked once the
+    writer takes the first page, they also inherit where to write their pages themselves, if it said so
+    (``direct``: ``output.Direct``); a page comes out as ``Written`` then.
     """
-    def safe(index: int) -> bytes | Problem:
+    def safe(index: int) -> bytes | Written | Problem:
         try:
-            return renderer(planned[index].spec)
+            data = renderer(planned[index].spec)
         except jinja2.TemplateError as e:
             return template_problem(e, config.root)
         except BuildError as e:  # an article's body could not be read back (``incremental.CachedBodies``)
             return e.problems[0]
+        return direct.write(planned[index].spec.path, data) if direct is not None and direct.folder else data
 
     todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]
     rendered = ordered_map(safe, todo, workers, chunksize=16)
-    for done, p in enumerate(planned, 1):
-        path = p.spec.path
-        if path in reuse:
-            yield path, Unchanged(reuse[path])
-        else:
-            data = next(rendered)
-            if isinstance(data, Problem):
-                raise BuildError([data])
-            yield path, data
-        if progress:
-            progress("pages", done, len(planned))
+    try:
+        for done, p in enumerate(planned, 1):
+            path = p.spec.path
+            if path in reuse:
+                yield path, Unchanged(reuse[path])
+            else:
+                data = next(rendered)
+                if isinstance(data, Problem):
+                    raise BuildError([data])
+                yield path, data
+            if progress:
+                progress("pages", done, len(planned))
+    finally:  # stopped, or failed: the workers are ended before the writer removes what they wrote into
+        rendered.close()

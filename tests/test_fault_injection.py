@@ -22,7 +22,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import article, make_project, need
+from conftest import CONFIG, article, make_project, need
 from generator.commands.cli import main
 from generator.load.incremental import CachedBodies
 
@@ -110,13 +110,16 @@ def copy(template: Path, root: Path) -> None:
     """The template project, its files hard-linked so that the copy's site and spare still match the cache's
     stat records (the writer never writes into an existing file: it unlinks and makes a new one)."""
     subprocess.run(["cp", "-al", str(template), str(root)], check=True)
-    shutil.rmtree(root / ".cache")
-    shutil.copytree(template / ".cache", root / ".cache")
+    if (template / ".cache").exists():  # a project never built has none
+        shutil.rmtree(root / ".cache")
+        shutil.copytree(template / ".cache", root / ".cache")
 
 
 def one_case(template: Path, old: dict[str, bytes], new: dict[str, bytes], extra: tuple[str, ...], name: str,
-             n: int, fault: str, syscalls: tuple[str, ...] = SYSCALLS) -> str | None:
-    """Inject one fault into one build and check what it left; a message if something is wrong."""
+             n: int, fault: str, syscalls: tuple[str, ...] = SYSCALLS, spares: tuple[str, ...] = (".site.prev",)
+             ) -> str | None:
+    """Inject one fault into one build and check what it left; a message if something is wrong. ``spares``: what
+    the next build leaves beside the site (a cold build leaves nothing)."""
     root = template.with_name(f"{name}-{n}-{fault.split('=')[1]}{''.join(extra)}")
     copy(template, root)
     temporary = root.with_name(root.name + ".tmp")
@@ -131,7 +134,7 @@ def one_case(template: Path, old: dict[str, bytes], new: dict[str, bytes], extra
         return f"{where}: the next build failed"
     if tree(root / "site") != new:
         return f"{where}: the next build is not the cold build"
-    if sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) != [".site.prev"]:
+    if sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) != list(spares):
         return f"{where}: left {sorted(p.name for p in root.iterdir())}"
     shutil.rmtree(root)
     temporary.rmdir()
@@ -148,7 +151,7 @@ def old_and_new(tmp_path: Path, prepare: Callable[[Path], dict[str, bytes]]) -> 
     need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
     cold_root = tmp_path / "cold"
     prepare(cold_root)
-    shutil.rmtree(cold_root / ".cache")
+    shutil.rmtree(cold_root / ".cache", ignore_errors=True)  # a project never built has none
     assert build(cold_root, "--no-cache") == 0
     template = tmp_path / "template"
     return template, prepare(template), tree(cold_root / "site")
@@ -188,6 +191,37 @@ def test_a_fault_while_the_first_rebuild_after_a_cold_build_makes_its_spare_leav
     assert links[0] not in found["rename"] + found["renameat2"], "and it is not the process that swaps the folders"
     cases = [((), name, n, fault, MIRROR_SYSCALLS) for name, pids in found.items() for n in sample(len(pids))
              for fault in ("error=EIO", "signal=SIGKILL")]
+    assert faulted(template, old, new, cases) == []
+
+
+COLD_SYSCALLS = ("write", "mkdir", "mkdirat")
+"""A cold build's render workers make their pages' folders and write their files (``output.Direct``)."""
+
+
+def never_built(root: Path) -> dict[str, bytes]:
+    """200 articles, never built (no search index: Pagefind under strace would be most of the time): enough pages
+    for a cold build to render them in two workers, which write them (``parallel.MIN_PARALLEL``,
+    ``output.Direct``). No site yet: the 'old' site is none."""
+    make_project(root, {f"2025/{1 + n % 6:02d}/a{n}.md": article(title=f"Artikel {n}", date=f"2025-{1 + n % 6:02d}-"
+                                                                 f"{1 + n % 28:02d}") for n in range(200)},
+                 config=CONFIG + "search: false\n")
+    return {}
+
+
+def test_a_fault_while_render_workers_write_a_cold_build_leaves_no_site_or_the_whole_one(tmp_path: Path) -> None:
+    """A cold build with two jobs: its render workers make the pages' folders and files. Failing (EIO) or
+    killing (SIGKILL) any process at a sample of its `write` and `mkdir` calls (strace counts each process's
+    calls apart, so a worker's are hit too: a worker killed or failing mid-page) leaves no site or the whole new
+    one, nothing beside it, and a next build that gives a cold build's bytes."""
+    template, old, new = old_and_new(tmp_path, never_built)
+    extra = ("--jobs", "2")
+    found = callers(tmp_path, extra, never_built, COLD_SYSCALLS)
+    parent = min(pid for pids in found.values() for pid in pids)
+    assert len({pid for pid in found["mkdir"] + found["mkdirat"] if pid != parent}) >= 2, "render workers make folders"
+    per_process = {name: max([pids.count(pid) for pid in set(pids)], default=0) for name, pids in found.items()}
+    cases = [(extra, name, n, fault, COLD_SYSCALLS, ()) for name, count in per_process.items() for n in sample(count)
+             for fault in ("error=EIO", "signal=SIGKILL")]
+    assert len(cases) >= 24
     assert faulted(template, old, new, cases) == []
 
 

@@ -140,6 +140,121 @@ def test_a_spare_started_from_the_small_cache_read_is_not_trusted_when_the_full_
     assert run(root, 2).result is None, "the cache works again after one build"
 
 
+def _creations(log: Path) -> dict[int, set[str]]:
+    """Who made which file, from the lines the ``os.open`` spy below appended (pid, tab, path)."""
+    made: dict[int, set[str]] = {}
+    for line in log.read_text().splitlines() if log.exists() else ():
+        pid, _, path = line.partition("\t")
+        made.setdefault(int(pid), set()).add(path)
+    return made
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_a_cold_build_has_its_render_workers_write_the_pages_they_render(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    """A cold build (no live folder, a spare made afresh) lets each render worker make its pages' folders and files
+    (``output.Direct``): the kernel's work for new files is then done on both cores. The build's own process
+    writes only what it renders itself (sitemap, static files, redirects); the site is a one-job build's. A
+    rebuild (a live folder to link unchanged files from) writes in the build's process, as before."""
+    import os
+
+    from generator.core import parallel
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)  # workers for a small site
+    log, me, real_open = tmp_path / "opened", os.getpid(), os.open
+
+    def spy(path: str, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & os.O_CREAT and "/.site.prev/" in str(path):
+            with open(log, "a") as f:  # one short line per append: whole, whichever process writes it
+                f.write(f"{os.getpid()}\t{str(path).split('/.site.prev/', 1)[1]}\n")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy)
+    root = project(tmp_path)
+    run(root, jobs)
+    made = _creations(log)
+    pages = {p for p in tree(root / "site") if p.endswith(("index.html", "feed.xml"))}
+    assert pages and pages <= set().union(*made.values())
+    by_workers = set().union(*(paths for pid, paths in made.items() if pid != me))
+    if jobs == 2:
+        assert pages <= by_workers and not pages & made.get(me, set()), "every page written by a render worker"
+        assert "sitemap.xml" in made[me], "what the build's own process renders, it writes"
+    else:
+        assert by_workers == set() and pages <= made[me]
+    assert tree(root / "site") == cold(root, tmp_path)
+    log.unlink()
+    CHANGES["edit body"](root)
+    run(root, jobs)
+    others = set().union(*(paths for pid, paths in _creations(log).items() if pid != me))
+    assert others <= {".news-digest"}, "a rebuild writes in the build's own process (the spare's mirror: its marker)"
+    assert "2025/06/meta/index.html" in _creations(log)[me]
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+@pytest.mark.parametrize("fault", ["its write fails", "its page's template fails", "the build is interrupted"])
+def test_a_render_worker_that_fails_ends_the_build_and_the_other_worker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
+    """In a cold build whose render workers write their pages (``output.Direct``), one worker's write fails (a
+    full disk: the error is raised in the build's process from the worker's), one page's template fails (the
+    worker sends the problem back as a result), or the build's own process is interrupted (Ctrl-C) while it
+    takes the workers' pages. The build stops (with the message naming the file), and the workers, still
+    writing their pages into the new folder, are ended before that folder is removed: nothing is left beside
+    the project's files, also a while later."""
+    import errno
+    import os
+    import time
+
+    import jinja2
+
+    from generator.core import parallel
+    from generator.render.plan import Renderer
+    from generator.write import output
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    me, write, render = os.getpid(), output._write_new, Renderer.__call__
+
+    attempts = tmp_path / "attempts"
+
+    def writing(dest: str, data: bytes, umask: int, stat_it: bool = True) -> str:
+        if os.getpid() != me:
+            with open(attempts, "a") as f:  # when a worker set out to write (the clock is the machine's)
+                f.write(f"{time.monotonic()}\n")
+            if fault == "its write fails" and dest.endswith("2025/06/meta/index.html"):
+                raise OSError(errno.ENOSPC, "No space left on device", dest)
+            time.sleep(0.1)  # slow workers: they would still be writing after the build stopped
+        return write(dest, data, umask, stat_it)
+
+    def rendering(self: Renderer, spec: object) -> bytes:
+        if fault == "its page's template fails" and getattr(spec, "path") == "2025/06/meta/index.html":
+            raise jinja2.TemplateError("a broken template")
+        return render(self, spec)
+
+    taken, note = [], output._note_parents
+
+    def interrupted(path: str, made: set[str]) -> None:  # the writer, taking a page a worker wrote
+        taken.append(path)
+        if fault == "the build is interrupted" and len(taken) == 3:
+            raise KeyboardInterrupt
+        note(path, made)
+
+    monkeypatch.setattr(output, "_write_new", writing)
+    monkeypatch.setattr(Renderer, "__call__", rendering)
+    monkeypatch.setattr(output, "_note_parents", interrupted)
+    root = project(tmp_path)
+    with pytest.raises(KeyboardInterrupt if fault == "the build is interrupted" else BuildError) as raised:
+        run(root, 2)
+    stopped = time.monotonic()
+    message = str(raised.value.problems[0]) if isinstance(raised.value, BuildError) else ""
+    if fault == "its write fails":
+        assert "/.site.prev/2025/06/meta/index.html" in message and "the disk is full" in message, message
+    elif fault == "its page's template fails":
+        assert "a broken template" in message, message
+    time.sleep(1)
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith((".site", "site"))) == []
+    late = [t for t in map(float, attempts.read_text().split()) if t > stopped]
+    assert late == [], "no render worker went on after the build stopped"
+
+
 def test_a_build_that_stops_before_writing_leaves_no_spare_it_started(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root, 2)
