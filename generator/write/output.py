@@ -70,7 +70,7 @@ class Direct:
     core to the render workers, which mostly wait for it: on this machine's ext4 (no journal) a cold build's
     writer spent 10–14 s at 100% system time, the workers about 30% each. So when the spare is made afresh
     and there is no live folder to link unchanged bytes from (``write_site``), each worker makes its pages'
-    folders and files itself (``write_page``) and sends back only a ``Written``. The writer sets ``folder``
+    folders and files itself (``write``) and sends back only a ``Written``. The writer sets ``folder``
     before it takes the first entry, so workers forked then inherit it; it ends the workers (closing the
     stream) before it removes a spare it made. A page rendered in the build's own process (one job, or
     after a worker died) is written the same way."""
