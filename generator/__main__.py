@@ -1,4 +1,4 @@
 """``python -m generator`` is the ``digest`` command."""
-from generator.commands.cli import main
+from generator.commands.cli import run
 
-raise SystemExit(main())
+run()

@@ -106,6 +106,46 @@ def test_python_dash_m_and_help_work(module: str) -> None:
     assert result.returncode == 0 and "--base-url URL" in result.stdout and "examples:" in result.stdout
 
 
+def _digest_process(project: Path, before_run: str = "", **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """``digest build`` as the installed command runs it (``cli.run``), after ``before_run`` (Python code)."""
+    code = f"import sys\n{before_run}\nfrom generator.commands.cli import run\nsys.argv = ['digest', 'build']\nrun()\n"
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run([sys.executable, "-c", code], cwd=project, text=True, env=buffered,
+                          **kwargs)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("module", ["generator", "generator.commands.cli"])
+def test_the_command_prints_everything_to_a_pipe_before_it_ends(tmp_path: Path, module: str) -> None:
+    """``run`` ends the process with ``os._exit``: the summary, which waits in stdout's buffer when stdout is a
+    pipe, is flushed first, and the exit status is the command's (1 for bad input, with every problem)."""
+    make_project(tmp_path, {"a.md": article()})
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user's stdout is
+    result = subprocess.run([sys.executable, "-m", module, "build"], cwd=tmp_path, capture_output=True, text=True,
+                            env=buffered)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("built 1 article, ") and result.stdout.endswith(f" → {tmp_path / 'site'}\n")
+    (tmp_path / "content/b.md").write_text("---\ntitle: B\ndate: 2025-02-30\n---\nx\n")
+    result = subprocess.run([sys.executable, "-m", module, "build"], cwd=tmp_path, capture_output=True, text=True,
+                            env=buffered)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("content/b.md:3: field 'date': ")
+    assert result.stderr.endswith("error: 1 problem found; nothing was written\n")
+
+
+def test_the_command_runs_exit_handlers_and_waits_for_other_threads(tmp_path: Path) -> None:
+    """What Python's own exit does and a build's output relies on: exit handlers run, a thread still running is
+    waited for (then the exit is Python's own), and the status is the command's."""
+    make_project(tmp_path, {"a.md": article()})
+    handler = "import atexit\natexit.register(lambda: print('handler ran', flush=True))"
+    result = _digest_process(tmp_path, handler, capture_output=True)
+    assert result.returncode == 0 and result.stdout.startswith("built 1 article") and result.stdout.endswith(
+        "handler ran\n")
+    thread = ("import threading, time\n"
+              "threading.Thread(target=lambda: (time.sleep(1), print('thread done', flush=True))).start()")
+    result = _digest_process(tmp_path, thread, capture_output=True)
+    assert result.returncode == 0 and "up to date" in result.stdout and result.stdout.endswith("thread done\n")
+
+
 @pytest.mark.parametrize("env", [
     {"PYTHONHASHSEED": "1", "TZ": "UTC", "LANG": "C"},
     {"PYTHONHASHSEED": "4242", "TZ": "America/Los_Angeles", "LANG": "id_ID.UTF-8", "LC_ALL": "id_ID.UTF-8"},

@@ -13,6 +13,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -28,6 +29,8 @@ from generator.write.publish import publish
 from test_publish import CHANGES, cold, project, run, tree
 
 ROOT = os.geteuid() == 0
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+"""The environment with stdout buffered, as a user's is."""
 
 
 def build(root: Path, *extra: str) -> int:
@@ -449,3 +452,20 @@ def test_a_worker_killed_mid_build_leaves_its_work_to_the_build(tmp_path: Path, 
         signal.signal(signal.SIGALRM, previous)
     assert int(killed.read_text()) != parent, "a worker was killed"
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_summary_lost_to_a_full_disk_fails_the_command(tmp_path: Path) -> None:
+    """``digest build > build.log`` with the log on a full disk: the summary waits in stdout's buffer and cannot
+    be written when the command flushes it at the end (``cli.run``). The exit is then Python's own, which says
+    so and exits with 120, not a quiet 0 with the summary lost. The site is out all the same."""
+    root = project(tmp_path)
+    with tmpfs(tmp_path / "logs", "64k") as logs:
+        with contextlib.suppress(OSError), open(logs / "filler", "wb") as filler:
+            filler.write(b"x" * 200_000)
+        with open(logs / "build.log", "w") as log:
+            result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, stdout=log,
+                                    stderr=subprocess.PIPE, text=True, env=BUFFERED)
+        assert (logs / "build.log").read_text() == ""
+    assert result.returncode == 120, result.stderr
+    assert "No space left on device" in result.stderr
+    assert cold(root, tmp_path) == tree(root / "site")

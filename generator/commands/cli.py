@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
 import signal
 import sys
 import textwrap
+import threading
 import time
 import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from generator.core.errors import BuildError, Problem, RefusalError
 
@@ -581,5 +583,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
+def run() -> NoReturn:
+    """The ``digest`` executable: ``main()``, then the process ends without the interpreter's teardown.
+
+    Python's normal exit frees every object the command left, one by one: after a 10,000-article build about
+    0.1–0.2 s of a 1.4 s rebuild, doing nothing anybody sees. Here the exit handlers run (``atexit``) and
+    stdout and stderr are flushed, and then ``os._exit`` ends the process. When a flush fails (a full disk,
+    a closed pipe) or another thread is still running, the exit is Python's own, so what it reports (exit
+    status 120 for lost output) and what it waits for stay as they were. Tests call ``main``, which returns.
+    """
+    code = main()
+    if threading.active_count() == 1:
+        run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+        if run_exit_handlers is not None:
+            run_exit_handlers()
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+            else:
+                os._exit(code)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":  # `python -m generator.commands.cli`, like `python -m generator`
-    raise SystemExit(main())
+    run()
