@@ -454,10 +454,14 @@ def test_a_worker_killed_mid_build_leaves_its_work_to_the_build(tmp_path: Path, 
     assert tree(root / "site") == cold(root, tmp_path)
 
 
+LOST = ("error: the output could not be written to standard output (No space left on device); check the disk or "
+        "file it goes to\n")
+
+
 def test_a_summary_lost_to_a_full_disk_fails_the_command(tmp_path: Path) -> None:
     """``digest build > build.log`` with the log on a full disk: the summary waits in stdout's buffer and cannot
-    be written when the command flushes it at the end (``cli.run``). The exit is then Python's own, which says
-    so and exits with 120, not a quiet 0 with the summary lost. The site is out all the same."""
+    be written when the command flushes it at the end (``cli.run``). That is an error in one line and exit
+    status 1, not a quiet 0 with the summary lost, nor Python's own complaint. The site is out all the same."""
     root = project(tmp_path)
     with tmpfs(tmp_path / "logs", "64k") as logs:
         with contextlib.suppress(OSError), open(logs / "filler", "wb") as filler:
@@ -466,6 +470,18 @@ def test_a_summary_lost_to_a_full_disk_fails_the_command(tmp_path: Path) -> None
             result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, stdout=log,
                                     stderr=subprocess.PIPE, text=True, env=BUFFERED)
         assert (logs / "build.log").read_text() == ""
-    assert result.returncode == 120, result.stderr
-    assert "No space left on device" in result.stderr
+    assert (result.returncode, result.stderr) == (1, LOST)
     assert cold(root, tmp_path) == tree(root / "site")
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path: Path, command: str) -> None:
+    """stdout unbuffered (``PYTHONUNBUFFERED``, as in many CI runners) on a device that is always full: the first
+    print fails while the command runs. One line says so and the status is 1; a build's site is out."""
+    root = project(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "generator", command], cwd=root, stdout=full,
+                                stderr=subprocess.PIPE, text=True, env={**BUFFERED, "PYTHONUNBUFFERED": "1"})
+    assert (result.returncode, result.stderr) == (1, LOST)
+    if command == "build":
+        assert cold(root, tmp_path) == tree(root / "site")

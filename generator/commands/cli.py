@@ -581,25 +581,75 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `digest check --format json | head`: the reader has gone, which is not our error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OutputLost as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+
+class OutputLost(Exception):
+    """What the command printed could not be written to its standard output (``GuardedOutput``)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"the output could not be written to standard output ({error.strerror or error}); "
+                         "check the disk or file it goes to")
+
+
+class GuardedOutput:
+    """``sys.stdout`` while the ``digest`` command runs (``run``): a write or flush that fails (a log file on a full
+    disk, an I/O error) raises ``OutputLost``, which ``main`` reports in one line, instead of an OSError that would
+    end the command with a traceback. A reader that has gone (``BrokenPipeError``) is left to ``main`` as before."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputLost(e) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputLost(e) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def run() -> NoReturn:
     """The ``digest`` executable: ``main()``, then the process ends without the interpreter's teardown.
 
     Python's normal exit frees every object the command left, one by one: after a 10,000-article build about
-    0.1–0.2 s of a 1.4 s rebuild, doing nothing anybody sees. Here the exit handlers run (``atexit``) and
-    stdout and stderr are flushed, and then ``os._exit`` ends the process. When a flush fails (a full disk,
-    a closed pipe) or another thread is still running, the exit is Python's own, so what it reports (exit
-    status 120 for lost output) and what it waits for stay as they were. Tests call ``main``, which returns.
+    0.1–0.2 s of a 1.4 s rebuild, doing nothing anybody sees. Here the exit handlers run (``atexit``) and stdout
+    and stderr are flushed, and then ``os._exit`` ends the process. When another thread still runs or stderr
+    cannot be flushed, the exit is Python's own, so what it waits for and reports stay as they were. Tests call
+    ``main``, which returns.
+
+    A write to stdout that fails, while the command runs or in that last flush, is an error in one line
+    (``GuardedOutput``) and exit status 1, not a traceback or a summary lost without a word.
     """
+    if sys.stdout is not None:
+        sys.stdout = GuardedOutput(sys.stdout)
     code = main()
     if threading.active_count() == 1:
         run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
         if run_exit_handlers is not None:
             run_exit_handlers()
             try:
-                sys.stdout.flush()
-                sys.stderr.flush()
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+            except OutputLost as e:
+                print(f"error: {e}", file=sys.stderr)
+                code = code or 1
+            try:
+                if sys.stderr is not None:
+                    sys.stderr.flush()
             except (OSError, ValueError):
                 pass
             else:
