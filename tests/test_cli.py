@@ -141,7 +141,7 @@ def test_the_command_runs_exit_handlers_and_waits_for_other_threads(tmp_path: Pa
     assert result.returncode == 0 and result.stdout.startswith("built 1 article") and result.stdout.endswith(
         "handler ran\n")
     thread = ("import threading, time\n"
-              "threading.Thread(target=lambda: (time.sleep(1), print('thread done', flush=True))).start()")
+              "threading.Thread(target=lambda: (time.sleep(3), print('thread done', flush=True))).start()")
     result = _digest_process(tmp_path, thread, capture_output=True)
     assert result.returncode == 0 and "up to date" in result.stdout and result.stdout.endswith("thread done\n")
 

@@ -476,8 +476,8 @@ def test_a_summary_lost_to_a_full_disk_fails_the_command(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path: Path, command: str) -> None:
-    """stdout unbuffered (``PYTHONUNBUFFERED``, as in many CI runners) on a device that is always full: the first
-    print fails while the command runs. One line says so and the status is 1; a build's site is out."""
+    """stdout unbuffered (``PYTHONUNBUFFERED=1``, which many container images set) on a device that is always full:
+    the first print fails while the command runs. One line says so and the status is 1; a build's site is out."""
     root = project(tmp_path)
     with open("/dev/full", "w") as full:
         result = subprocess.run([sys.executable, "-m", "generator", command], cwd=root, stdout=full,
