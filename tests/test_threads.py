@@ -111,3 +111,67 @@ def test_a_child_forked_while_another_thread_makes_a_decoder_can_make_its_own() 
         release.set()
         other.join()
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def _pid(_: object = None) -> int:
+    import os
+    return os.getpid()
+
+
+def test_no_worker_is_forked_while_another_thread_runs() -> None:
+    """A lock another thread holds when the process forks stays held in the child for ever (``parallel.forkable``):
+    with a second thread running, ``ordered_map`` and ``Later`` do their work in this process; alone, they fork."""
+    import os
+
+    from generator.core.parallel import MIN_PARALLEL, Later, ordered_map
+
+    items = range(2 * MIN_PARALLEL)
+    alone = set(ordered_map(_pid, items, 2, chunksize=16))
+    assert os.getpid() not in alone and len(alone) == 2, "alone, two workers do the work"
+    assert Later(_pid)() != os.getpid()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, args=(10,))
+    other.start()
+    try:
+        assert set(ordered_map(_pid, items, 2, chunksize=16)) == {os.getpid()}
+        assert Later(_pid)() == os.getpid()
+    finally:
+        release.set()
+        other.join()
+
+
+SQLITE_BESIDE_A_BUILD = """
+import sqlite3, sys, threading
+from generator.core.parallel import MIN_PARALLEL, ordered_map
+
+stop = threading.Event()
+def connect_again_and_again():
+    while not stop.is_set():
+        sqlite3.connect(":memory:").close()
+
+def open_the_cache(n):
+    sqlite3.connect(":memory:").close()  # as a render worker reads an article's body from the build cache
+    return n
+
+thread = threading.Thread(target=connect_again_and_again)
+thread.start()
+try:
+    for _ in range(40):
+        assert list(ordered_map(open_the_cache, range(MIN_PARALLEL), 2, chunksize=16)) == list(range(MIN_PARALLEL))
+finally:
+    stop.set()
+    thread.join()
+"""
+
+
+def test_work_beside_a_thread_that_uses_sqlite_finishes() -> None:
+    """The fault this guards against, caused: a thread opens sqlite connections while the work is mapped, and the
+    work opens one too (render workers read bodies from the build cache). Forked workers inherited sqlite's
+    allocator lock held, now and then, and waited for it for ever (the fault-injection tests, which build in
+    threads, hung so); done in this process, the 40 maps finish."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", SQLITE_BESIDE_A_BUILD], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr

@@ -4,8 +4,8 @@ function in another process while this one goes on (``Later``).
 Workers are forked, so they inherit the parent's memory (the parsed site, the Jinja
 environment, the items themselves) instead of receiving it pickled; only the results cross
 process boundaries (and, the other way, a byte of credit per chunk). Results come back in
-input order, so a parallel build is byte-identical to a serial one. Where fork is unavailable, or for small inputs, the
-work runs in this process.
+input order, so a parallel build is byte-identical to a serial one. Where fork is unavailable, while other
+threads run (``forkable``), or for small inputs, the work runs in this process.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import gc
 import json
 import os
 import signal
+import threading
 from typing import Any, Callable, Generic, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -33,15 +34,25 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def forkable() -> bool:
+    """Whether this process may fork workers: it can (POSIX), and no other thread runs in it.
+
+    A child is forked with every lock as it was at that moment, held or not, and only the forking thread goes on
+    in it. A lock that another thread held then (sqlite's allocator mutex while that thread opens a connection,
+    the dynamic loader's) is never let go in the child, which waits for it forever the first time it needs it;
+    forked 300 times beside a thread opening sqlite connections, 21 children hung so. So with other threads
+    (``digest serve``, a program that embeds digest, tests that build in threads) the work is done here instead:
+    the same results, on one core."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def _trim() -> None:
     """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere).
 
     What the build freed before forking (the article files' bytes, planning's scratch) stays in this
     process's heap, and so in every worker's resident size: about 5% of it at 10,000 articles."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
-        pass
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 AHEAD = 8
@@ -71,7 +82,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
     An exception raised by ``func`` in a worker is raised here. A worker that dies (kill -9, the kernel's
     out-of-memory killer) closes its pipe: the others are ended and the items whose results were not yet given
     are done here, in order, so the results are the same, only later."""
-    if workers <= 1 or len(items) < MIN_PARALLEL or not hasattr(os, "fork"):
+    if workers <= 1 or len(items) < MIN_PARALLEL or not forkable():
         yield from map(func, items)
         return
     import pickle  # here: an up-to-date build, which maps nothing, never needs it
@@ -193,8 +204,9 @@ class Later(Generic[R]):
     is planned, the output folder's stat walks while the cache is read. The child sends the result back
     through a pipe as JSON (``decode`` turns JSON's lists back into tuples where ``func`` returns tuples),
     with no pickle and no multiprocessing, which an up-to-date build never imports. With ``background``
-    false, where fork is unavailable or fails, when the call fails in the child, or when the child dies
-    (killed, out of memory), ``func`` runs here when its result is asked for: the result is always what
+    false, where fork is unavailable or fails or other threads run (``forkable``), when the call fails in the
+    child, or when the child dies (killed, out of memory), ``func`` runs here when its result is asked for: the
+    result is always what
     ``func`` gives here, and an exception is raised here, where the caller sees it. ``close`` ends a child
     whose result is no longer wanted; a ``Later`` must be called or closed. Called again, it gives the same
     result without making it again.
@@ -206,7 +218,7 @@ class Later(Generic[R]):
         self._result: tuple[R] | None = None
         self._pid = 0
         self._pipe: int | None = None
-        if not background or not hasattr(os, "fork"):
+        if not background or not forkable():
             return
         read, write = os.pipe()
         parent = os.getpid()
@@ -281,11 +293,24 @@ class Later(Generic[R]):
         return os.waitstatus_to_exitcode(status) if status != -1 else None
 
 
+def _libc_function(name: str) -> Any:
+    """A function of the C library, looked up now, in the parent: looking it up in a forked child would take the
+    dynamic loader's lock, which a thread of the parent may have held when it forked (``forkable``)."""
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), name)
+    except (OSError, AttributeError):  # pragma: no cover - not glibc, or not Linux
+        return None
+
+
+_PRCTL = _libc_function("prctl")
+_MALLOC_TRIM = _libc_function("malloc_trim")
+
+
 def die_with(parent: int) -> None:
     """End this child when ``parent`` ends (Linux's PR_SET_PDEATHSIG, which an exec keeps): it holds the parent's
     open files, the build lock among them, which must not outlive a build that was killed. Pagefind's process
     runs it before exec (``search.index``), so a killed build does not leave Pagefind indexing for minutes."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the parent was gone before that took effect
         os._exit(1)
