@@ -206,10 +206,9 @@ class Later(Generic[R]):
     with no pickle and no multiprocessing, which an up-to-date build never imports. With ``background``
     false, where fork is unavailable or fails or other threads run (``forkable``), when the call fails in the
     child, or when the child dies (killed, out of memory), ``func`` runs here when its result is asked for: the
-    result is always what
-    ``func`` gives here, and an exception is raised here, where the caller sees it. ``close`` ends a child
-    whose result is no longer wanted; a ``Later`` must be called or closed. Called again, it gives the same
-    result without making it again.
+    result is always what ``func`` gives here, and an exception is raised here, where the caller sees it.
+    ``close`` ends a child whose result is no longer wanted; a ``Later`` must be called or closed. Called again,
+    it gives the same result without making it again.
     """
 
     def __init__(self, func: Callable[[], R], background: bool = True,
