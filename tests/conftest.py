@@ -11,6 +11,9 @@ from generator.build import BuildOptions, BuildResult, build
 from generator.load.config import load_config
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+"""The environment for a ``digest`` subprocess with stdout buffered, as a user's is (this machine sets
+PYTHONUNBUFFERED)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

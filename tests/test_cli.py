@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, FIXTURE_SITE, article, make_project, write_files
+from conftest import BUFFERED, CONFIG, FIXTURE_SITE, article, make_project, write_files
 from generator.commands.cli import main
 
 
@@ -109,8 +109,7 @@ def test_python_dash_m_and_help_work(module: str) -> None:
 def _digest_process(project: Path, before_run: str = "", **kwargs: object) -> subprocess.CompletedProcess[str]:
     """``digest build`` as the installed command runs it (``cli.run``), after ``before_run`` (Python code)."""
     code = f"import sys\n{before_run}\nfrom generator.commands.cli import run\nsys.argv = ['digest', 'build']\nrun()\n"
-    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    return subprocess.run([sys.executable, "-c", code], cwd=project, text=True, env=buffered,
+    return subprocess.run([sys.executable, "-c", code], cwd=project, text=True, env=BUFFERED,
                           **kwargs)  # type: ignore[call-overload]
 
 
@@ -119,14 +118,13 @@ def test_the_command_prints_everything_to_a_pipe_before_it_ends(tmp_path: Path, 
     """``run`` ends the process with ``os._exit``: the summary, which waits in stdout's buffer when stdout is a
     pipe, is flushed first, and the exit status is the command's (1 for bad input, with every problem)."""
     make_project(tmp_path, {"a.md": article()})
-    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user's stdout is
     result = subprocess.run([sys.executable, "-m", module, "build"], cwd=tmp_path, capture_output=True, text=True,
-                            env=buffered)
+                            env=BUFFERED)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("built 1 article, ") and result.stdout.endswith(f" → {tmp_path / 'site'}\n")
     (tmp_path / "content/b.md").write_text("---\ntitle: B\ndate: 2025-02-30\n---\nx\n")
     result = subprocess.run([sys.executable, "-m", module, "build"], cwd=tmp_path, capture_output=True, text=True,
-                            env=buffered)
+                            env=BUFFERED)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith("content/b.md:3: field 'date': ")
     assert result.stderr.endswith("error: 1 problem found; nothing was written\n")

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from conftest import article, need, write_files
+from conftest import BUFFERED, article, need, write_files
 from generator.build import BuildOptions
 from generator.commands.cli import _parser, main
 from generator.load.config import load_config
@@ -29,8 +29,6 @@ from generator.write.publish import publish
 from test_publish import CHANGES, cold, project, run, tree
 
 ROOT = os.geteuid() == 0
-BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-"""The environment with stdout buffered, as a user's is."""
 
 
 def build(root: Path, *extra: str) -> int:
