@@ -138,3 +138,26 @@ def test_generated_markdown_renders_the_same(text: str) -> None:
                                                                           "[a]: {}\n\n[a]"]))
 def test_generated_links_render_the_same(url: str, shape: str) -> None:
     assert_same(shape.format(url))
+
+
+LOADED = """
+import sys
+from generator.load import markdown
+fast = markdown.render({fast!r})
+print("markdown_it" in sys.modules, "pygments.lexers" in sys.modules)
+slow = markdown.render({slow!r})
+print("markdown_it" in sys.modules, "pygments.lexers" in sys.modules)
+print(slow == markdown.render_reference({slow!r}), fast == markdown.render_reference({fast!r}))
+"""
+
+
+def test_markdown_it_py_and_pygments_load_when_a_body_needs_them() -> None:
+    """A rebuild that parses one edited article usually needs neither: they load with the first body that does
+    (markdown-it-py for a body the fast path leaves, Pygments' lexers for a fence with a language), and then
+    render it as they would have."""
+    fast = "## A *b*\n\nText with [a link](https://example.org/a) and <small>[pdf]</small>.\n"
+    slow = "Text[^1].\n\n[^1]: A note.\n\n```python\nx = 1 < 2\n```\n"
+    assert takes_fast_path(fast) and not takes_fast_path(slow)
+    run = subprocess.run([sys.executable, "-c", LOADED.format(fast=fast, slow=slow)], capture_output=True, text=True,
+                         check=True, env=os.environ | {"PYTHONPATH": str(HERE.parent)})
+    assert run.stdout.split("\n") == ["False False", "True True", "True True", ""]

@@ -18,9 +18,10 @@ from generator.core import codec
 from generator.load.cache import CacheSnapshot, RowStore, open_read_only
 from generator.load.config import Config
 from generator.load.content import ArticleSettings, article_key, find_articles, parse_article, read_article
+from generator.load import markdown
 from generator.core.errors import BuildError, Problem
 from generator.core.models import Article, InfoPage
-from generator.core.parallel import ordered_map
+from generator.core.parallel import MIN_PARALLEL, ordered_map
 
 Progress = Callable[[str, int, int], None]
 ParseResult = tuple[Article | None, tuple[Problem, ...]]
@@ -261,6 +262,8 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
             return key, None
         return key, encode_row(parse_article(rel, data, settings))
 
+    if workers > 1 and len(todo) >= MIN_PARALLEL:
+        markdown.prepare()  # once here, not in each forked worker
     done = len(results)
     for (rel, _, place), result in zip(todo, ordered_map(read, range(len(todo)), workers)):
         if isinstance(result, Problem):

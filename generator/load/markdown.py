@@ -17,24 +17,22 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import pygments
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
-from mdit_py_plugins.footnote import footnote_plugin
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
 
 from generator.load import markdown_fast
-from generator.load.markdown_speed import speed_up
+from generator.load.markdown_speed import normalize_link
 from generator.load.sanitize import drop_unusable_images, is_external, safe_url, sanitize
 from generator.core.urls import make_slug
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
+    from pygments.lexer import Lexer
 
 SETTINGS = {"preset": "commonmark", "html": "sanitised", "plugins": ("table", "strikethrough", "linkify", "footnote"),
             "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 2,
@@ -80,12 +78,17 @@ class Rendered:
 
 # --- fenced code ------------------------------------------------------------------------------------------
 
-_FORMATTER = HtmlFormatter(nowrap=True)
+@lru_cache(maxsize=None)
+def _formatter() -> Any:
+    from pygments.formatters import HtmlFormatter  # loaded by the first fence with a language
+    return HtmlFormatter(nowrap=True)
 
 
 @lru_cache(maxsize=None)
 def _lexer(name: str) -> Lexer | None:
     """Pygments' lexer for a fence's language, looked up once per name."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
     try:
         return get_lexer_by_name(name)
     except ClassNotFound:
@@ -97,7 +100,7 @@ def _highlight(code: str, lang: str, attrs: str) -> str:
     lexer = _lexer(lang.lower()) if lang else None
     if lexer is None:
         return ""
-    spans = pygments.highlight(code, lexer, _FORMATTER)
+    spans = pygments.highlight(code, lexer, _formatter())
     return f'<pre class="highlight"><code class="language-{html.escape(lang)}">{spans}</code></pre>\n'
 
 
@@ -249,7 +252,7 @@ def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: Optio
     token = tokens[idx]
     token.attrSet("loading", "lazy")
     token.attrSet("decoding", "async")
-    return RendererHTML.image(self, tokens, idx, options, env)
+    return type(self).image(self, tokens, idx, options, env)  # the stock rule
 
 
 def _note_ids(token: Token) -> tuple[str, str, str]:
@@ -284,6 +287,9 @@ def _footnote_anchor(self: RendererHTML, tokens: Sequence[Token], idx: int, opti
 
 
 def _make(linkify: bool = True) -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt(SETTINGS["preset"], {"html": True, "linkify": linkify, "typographer": False, "xhtmlOut": False,
                                          "maxNesting": SETTINGS["max_nesting"], "highlight": _highlight})
     md.enable(["table", "strikethrough", *(["linkify"] if linkify else [])])
@@ -302,9 +308,32 @@ def _make(linkify: bool = True) -> MarkdownIt:
     return md
 
 
-_MD = speed_up(_make())
-_MD_UNLINKED = speed_up(_make(linkify=False))
-"""For the rare body on which markdown-it-py's linkify rule raises RuntimeError instead of moving on."""
+def _engines() -> tuple[MarkdownIt, MarkdownIt]:
+    """markdown-it-py as the build uses it (``_MD``), and ``_MD_UNLINKED``, for the rare body on which its
+    linkify rule raises RuntimeError instead of moving on: made the first time a body needs them.
+
+    markdown-it-pyrs renders most bodies (``render``), so a rebuild that parses one edited article usually
+    never loads markdown-it-py, which is a sixth of the build's imports; ``prepare`` makes them before the
+    parsing workers are forked, so that a big build makes them once, not in every worker."""
+    global _MD, _MD_UNLINKED
+    try:
+        return _MD, _MD_UNLINKED
+    except NameError:
+        from generator.load.markdown_speed import speed_up
+        _MD, _MD_UNLINKED = speed_up(_make()), speed_up(_make(linkify=False))
+        return _MD, _MD_UNLINKED
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("_MD", "_MD_UNLINKED"):  # read before ``_engines`` made them (tests)
+        return _engines()[name == "_MD_UNLINKED"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def prepare() -> None:
+    """Load what any body may need (markdown-it-py, Pygments' formatter), before forking workers that parse many."""
+    _engines()
+    _formatter()
 
 
 def _toc(headings: Sequence[tuple[int, str, str]], label: str) -> str:
@@ -349,16 +378,17 @@ def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | No
 
 def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None) -> Rendered:
     """``render`` by markdown-it-py alone: the reference the fast path is tested against."""
-    md, env = _MD, {"options": options}
+    linked, unlinked = _engines()
+    md, env = linked, {"options": options}
     try:
         tokens = md.parse(text, env)
     except RuntimeError:  # "inline rule didn't increment state.pos": the linkify rule, on rare input
-        md, env = _MD_UNLINKED, {"options": options}
+        md, env = unlinked, {"options": options}
         tokens = md.parse(text, env)
     body = md.renderer.render(tokens, md.options, env)
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
-    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is _MD_UNLINKED)
+    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked)
 
 
 def _with_toc(body: str, headings: Sequence[tuple[int, str, str]], options: MarkdownOptions,
@@ -377,4 +407,4 @@ def render_markdown(text: str, options: MarkdownOptions = DEFAULT_OPTIONS) -> st
 
 def encode_url(url: str) -> str:
     """A front-matter URL percent-encoded like a body link ('"', '<', '|', '[', spaces), so it is a valid href."""
-    return _MD.normalizeLink(url)
+    return normalize_link(url)  # what ``_MD.normalizeLink`` is (``markdown_speed.speed_up``)

@@ -15,9 +15,10 @@ cases and both benchmark corpus styles with and without these, and requires iden
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 HOSTNAME_MAX_LEN = 255
 """mdurl drops a longer host name (``mdurl._parse.HOSTNAME_MAX_LEN``)."""
@@ -40,7 +41,8 @@ def normalize_link(url: str) -> str:
     found = UNCHANGED_URL.fullmatch(url)
     if found is not None and len(found.group("host") or "") <= HOSTNAME_MAX_LEN:
         return url
-    return stock_normalize_link(url)
+    from markdown_it.common.normalize_url import normalizeLink  # loaded by the first URL it must change
+    return normalizeLink(url)
 
 
 OPTION_DEFAULTS = {"strikethrough_single_tilde": False, "tasklists": False, "tasklists_editable": False,
