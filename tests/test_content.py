@@ -1,6 +1,7 @@
 """parse_article: one file's bytes → Article, or exact messages pointing at the right line."""
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from hypothesis import given, settings as hypothesis_settings, strategies as st
 from markupsafe import Markup
 
 from conftest import write_files
-from generator.load.content import ArticleSettings, count_words, find_articles, parse_article
+from generator.core.errors import Problem
+from generator.load.content import (NOT_ARTICLES, NOTES_DIR, ArticleSettings, _is_utf8, _resolve_links, count_words,
+                                       find_articles, parse_article)
 from generator.load.registry import load_registry
 
 REGISTRY_YAML = """\
@@ -171,6 +174,60 @@ def test_discover_is_sorted_and_skips_dot_files(tmp_path: Path) -> None:
     write_files(tmp_path, {"content/b.md": "x", "content/a/z.md": "x", "content/.hidden.md": "x",
                            "content/.git/x.md": "x", "content/notes.txt": "x", "content/a/b.md": "x"})
     assert [rel for rel, _ in find_articles(tmp_path, "content")[0]] == ["content/a/b.md", "content/a/z.md", "content/b.md"]
+
+
+def walked_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
+    """``find_articles`` as it was written with ``os.walk`` (an lstat per file and folder): the reference the
+    faster walk, which takes each entry's kind from its DirEntry, must agree with."""
+    base, prefix = root / content_dir, len(str(root)) + 1
+    found, links, problems = [], [], []  # (the tree below has no unreadable folder: test_bad_input.py has one)
+    for folder, dirs, files in os.walk(base):
+        if folder == str(base):
+            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
+        for name in sorted(dirs):
+            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
+                rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
+                problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
+                                                    "move the folder into content/ instead", "warning"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (folder == str(base) and d == NOTES_DIR))
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            full = os.path.join(folder, name)
+            rel = full[prefix:].replace(os.sep, "/")
+            if not _is_utf8(rel):
+                problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
+                                                    "rename the file"))
+                continue
+            (links if os.path.islink(full) else found).append((rel, full))
+    if links:
+        problems += _resolve_links(base, found, links)
+    return tuple(sorted(found)), tuple(problems)
+
+
+def test_finding_articles_agrees_with_os_walk_on_a_hostile_tree(tmp_path: Path) -> None:
+    write_files(tmp_path, {f"content/{rel}": "x" for rel in [
+        "b.md", "a/z.md", "a/b.md", "a/.hidden.md", ".git/x.md", "notes.txt", "pages/about.md", "weekly/2025-W01.md",
+        "z/pages/kept.md", "z/weekly/kept.md", "deep/1/2/3/4/5/six.md", "B/upper.md", "a b/space.md", "é/accent.md",
+        "x/y.MD", "x/.md", "dir.md/inside.md"]})
+    content = tmp_path / "content"
+    os.symlink(content / "a", content / "linked-folder")  # a link to a folder: warned about, not entered
+    os.symlink(content / "a" / "b.md", content / "twice.md")  # a link to a file read anyway: left out
+    os.symlink(content / "b.md", content / "x" / "again.md")
+    os.symlink(content / "notes.txt", content / "x" / "note-link.md")  # a link to a file not read: read once
+    os.symlink(content / "missing.md", content / "broken.md")
+    os.symlink(tmp_path, content / "a" / "escape")  # a way out of content/
+    os.symlink(content / "pages", content / "x" / ".dotlink")
+    os.symlink(content / "weekly", content / "weekly-link")
+    os.mkfifo(content / "x" / "fifo.md")
+    os.mkdir(content / "empty")
+    odd = os.fsencode(content / "x") + b"/bad-\xff.md"
+    with open(odd, "w") as f:
+        f.write("x")
+    new = find_articles(tmp_path, "content")
+    assert new == walked_articles(tmp_path, "content")
+    assert [rel for rel, _ in new[0]][:3] == ["content/B/upper.md", "content/a b/space.md", "content/a/b.md"]
+    assert {p.path for p in new[1]} >= {"content/linked-folder", "content/weekly-link"}
 
 
 @pytest.mark.parametrize("raw, kept", [

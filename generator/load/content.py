@@ -101,26 +101,44 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
                                             "are left out; make it readable (chmod a+rx) or move it out of "
                                             f"{content_dir}/", "warning"))
 
-    for folder, dirs, files in os.walk(base, onerror=unreadable):
-        if folder == str(base):  # content/pages/ holds pages, not articles
-            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
-        for name in sorted(dirs):
-            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
-                rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
+    stack = [str(base)]
+    while stack:  # os.walk's order (top down, folders sorted), with the kind of each entry from its DirEntry
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            unreadable(error)
+            continue
+        dirs, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # a link to a folder counts as a folder, as in os.walk
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry)
+        top = folder == str(base)
+        dirs.sort(key=lambda e: e.name)
+        for entry in dirs:
+            if top and entry.name in NOT_ARTICLES:  # content/pages/ holds pages, not articles
+                continue
+            if not entry.name.startswith(".") and entry.is_symlink():
+                rel = entry.path[prefix:].replace(os.sep, "/")
                 problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
                                                     "move the folder into content/ instead", "warning"))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (folder == str(base) and d == NOTES_DIR))
-        for name in sorted(files):
+        stack += reversed([e.path for e in dirs if not e.name.startswith(".") and not e.is_symlink()
+                           and not (top and e.name in (NOTES_DIR, *NOT_ARTICLES))])
+        for entry in sorted(files, key=lambda e: e.name):
+            name = entry.name
             if name.startswith(".") or not name.endswith(".md"):
                 continue
-            full = os.path.join(folder, name)
+            full = entry.path
             rel = full[prefix:].replace(os.sep, "/")
             if not _is_utf8(rel):
                 problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
                                                     "rename the file"))
                 continue
-            entry = (rel, full)
-            (links if os.path.islink(full) else found).append(entry)
+            (links if entry.is_symlink() else found).append((rel, full))
     if links:
         problems += _resolve_links(base, found, links)
     return tuple(sorted(found)), tuple(problems)
