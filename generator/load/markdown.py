@@ -318,9 +318,12 @@ def _engines() -> tuple[MarkdownIt, MarkdownIt]:
     global _MD, _MD_UNLINKED
     try:
         return _MD, _MD_UNLINKED
-    except NameError:
+    except NameError:  # made here, each unless a test has set it already
         from generator.load.markdown_speed import speed_up
-        _MD, _MD_UNLINKED = speed_up(_make()), speed_up(_make(linkify=False))
+        if "_MD" not in globals():
+            _MD = speed_up(_make())
+        if "_MD_UNLINKED" not in globals():
+            _MD_UNLINKED = speed_up(_make(linkify=False))
         return _MD, _MD_UNLINKED
 
 
