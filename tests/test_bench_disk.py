@@ -30,3 +30,22 @@ def test_the_bench_names_the_file_system_it_writes_to(tmp_path: Path) -> None:
     line = run.machine_line({**run.machine(), "disk": "ext4 (no journal)"},
                             {"python": "3", "digest": "d", "hugo": "h", "pelican": "p", "markdown": "m"})
     assert line.endswith("; output on ext4 (no journal).")
+
+
+def test_the_bench_reports_the_kernels_share_of_a_builds_cpu(tmp_path: Path) -> None:
+    """A build's CPU is split into the part the kernel spent (making folders, here) and the rest: on a file system
+    that scans freed inodes for each new folder, that part is what grows (docs/performance.md, round eighteen)."""
+    run = bench_run()
+    (tmp_path / "f").mkdir()
+    makes_folders = [sys.executable, "-c", "import os\nfor i in range(20000): os.mkdir(f'f/d{i}')"]
+    computes = [sys.executable, "-c", "print(sum(range(30_000_000)))"]
+    usage = {}
+    for name, command in (("folders", makes_folders), ("sums", computes)):
+        tree = run.Tree("digest", tmp_path, tmp_path / "out", command, [])
+        usage[name] = run.build(tree, tmp_path / "logs" / f"{name}.log")
+    assert 0.05 < usage["folders"].sys_s <= usage["folders"].cpu_s
+    assert usage["sums"].sys_s < usage["sums"].cpu_s / 2
+    row = run.Row(10000, "news", "cold", "digest", 3, 1.5, 2.25, 0.75, 100, 200, 0.0, 15558)
+    table = run.markdown_tables([row], []).splitlines()
+    assert table[0].startswith("| corpus | case | tool | wall s | CPU s | of which system | peak RSS MB |")
+    assert table[2].startswith("| 10,000 | cold full build (empty cache) | digest | 1.50 | 2.25 | 0.75 | 100 | 200 |")
