@@ -33,8 +33,9 @@ def test_the_bench_names_the_file_system_it_writes_to(tmp_path: Path) -> None:
 
 
 def test_the_bench_reports_the_kernels_share_of_a_builds_cpu(tmp_path: Path) -> None:
-    """A build's CPU is split into the part the kernel spent (making 50,000 folders, here: about 0.3 s even on a tmpfs) and the rest: on a file system
-    that scans freed inodes for each new folder, that part is what grows (docs/performance.md, round eighteen)."""
+    """A build's CPU is split into the part the kernel spent (making 50,000 folders here: about 0.3 s even on a
+    tmpfs) and the rest: on a file system that scans freed inodes for each new folder, that part is what grows
+    (docs/performance.md, round eighteen)."""
     run = bench_run()
     (tmp_path / "f").mkdir()
     makes_folders = [sys.executable, "-c", "import os\nfor i in range(50000): os.mkdir(f'f/d{i}')"]
