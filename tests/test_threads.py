@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
 from generator.core import codec
+from generator.core.parallel import MIN_PARALLEL, Later, ordered_map
 from generator.write.publish import few_collections
 
 
@@ -90,8 +94,6 @@ def test_overlapping_builds_in_threads_give_back_the_collector_s_thresholds() ->
 def test_a_child_forked_while_another_thread_makes_a_decoder_can_make_its_own() -> None:
     """Render and parse workers are forked; a lock held by another thread at that moment would never be let go
     in the child."""
-    import os
-
     holding, release = threading.Event(), threading.Event()
 
     def hold() -> None:
@@ -114,17 +116,12 @@ def test_a_child_forked_while_another_thread_makes_a_decoder_can_make_its_own() 
 
 
 def _pid(_: object = None) -> int:
-    import os
     return os.getpid()
 
 
 def test_no_worker_is_forked_while_another_thread_runs() -> None:
     """A lock another thread holds when the process forks stays held in the child for ever (``parallel.forkable``):
     with a second thread running, ``ordered_map`` and ``Later`` do their work in this process; alone, they fork."""
-    import os
-
-    from generator.core.parallel import MIN_PARALLEL, Later, ordered_map
-
     items = range(2 * MIN_PARALLEL)
     alone = set(ordered_map(_pid, items, 2, chunksize=16))
     assert os.getpid() not in alone and len(alone) == 2, "alone, two workers do the work"
@@ -169,9 +166,6 @@ def test_work_beside_a_thread_that_uses_sqlite_finishes() -> None:
     work opens one too (render workers read bodies from the build cache). Forked workers inherited sqlite's
     allocator lock held, now and then, and waited for it for ever (the fault-injection tests, which build in
     threads, hung so); done in this process, the 40 maps finish."""
-    import subprocess
-    import sys
-
     result = subprocess.run([sys.executable, "-c", SQLITE_BESIDE_A_BUILD], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr

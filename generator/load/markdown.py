@@ -308,29 +308,26 @@ def _make(linkify: bool = True) -> MarkdownIt:
     return md
 
 
+_MD: MarkdownIt | None = None
+"""markdown-it-py as the build uses it, made by ``_engines`` (a test may set its own first)."""
+_MD_UNLINKED: MarkdownIt | None = None
+"""The same without the linkify rule, for the rare body on which that rule raises RuntimeError instead of moving on."""
+
+
 def _engines() -> tuple[MarkdownIt, MarkdownIt]:
-    """markdown-it-py as the build uses it (``_MD``), and ``_MD_UNLINKED``, for the rare body on which its
-    linkify rule raises RuntimeError instead of moving on: made the first time a body needs them.
+    """``_MD`` and ``_MD_UNLINKED``, made the first time a body needs them.
 
     markdown-it-pyrs renders most bodies (``render``), so a rebuild that parses one edited article usually
     never loads markdown-it-py, which is a sixth of the build's imports; ``prepare`` makes them before the
     parsing workers are forked, so that a big build makes them once, not in every worker."""
     global _MD, _MD_UNLINKED
-    try:
-        return _MD, _MD_UNLINKED
-    except NameError:  # made here, each unless a test has set it already
+    if _MD is None or _MD_UNLINKED is None:
         from generator.load.markdown_speed import speed_up
-        if "_MD" not in globals():
+        if _MD is None:
             _MD = speed_up(_make())
-        if "_MD_UNLINKED" not in globals():
+        if _MD_UNLINKED is None:
             _MD_UNLINKED = speed_up(_make(linkify=False))
-        return _MD, _MD_UNLINKED
-
-
-def __getattr__(name: str) -> Any:
-    if name in ("_MD", "_MD_UNLINKED"):  # read before ``_engines`` made them (tests)
-        return _engines()[name == "_MD_UNLINKED"]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _MD, _MD_UNLINKED
 
 
 def prepare() -> None:
