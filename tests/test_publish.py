@@ -140,6 +140,42 @@ def test_a_spare_started_from_the_small_cache_read_is_not_trusted_when_the_full_
     assert run(root, 2).result is None, "the cache works again after one build"
 
 
+@pytest.mark.parametrize("spare", [True, False])
+def test_a_rebuild_with_a_spare_reads_the_cache_before_it_waits_for_the_live_folders_walk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spare: bool) -> None:
+    """The live folder is walked in other processes while the cache is read. Only a rebuild with no spare (the
+    first after a cold build) needs that walk before the full cache read, to start the spare's mirror from it;
+    one that has a spare reads the whole cache first, and checks the live folder after. The site is the same."""
+    from generator.write import publish as publish_module
+
+    root = project(tmp_path)
+    run(root, 2)
+    CHANGES["edit body"](root)
+    if spare:
+        run(root, 2)
+        (root / "content/2025/06/meta.md").write_text(article(title="Meta", tags="[ai, data]", companies="[Facebook]",
+                                                              section="Asia", summary="Ringkasan.", body="Lagi.\n"))
+    assert (root / ".site.prev").exists() == spare
+    calls: list[str] = []
+    real_match, real_load = publish_module.match_tree, publish_module.load_cache
+
+    def match(*args: object) -> object:
+        calls.append("live folder checked")
+        return real_match(*args)  # type: ignore[arg-type]
+
+    def load(folder: Path, full: bool = True) -> object:
+        calls.append("whole cache read" if full else "small cache read")
+        return real_load(folder, full=full)
+
+    monkeypatch.setattr(publish_module, "match_tree", match)
+    monkeypatch.setattr(publish_module, "load_cache", load)
+    done = run(root, 2)
+    assert done.written is not None and done.written.written > 0
+    first_check = ["small cache read", "live folder checked", "whole cache read", "live folder checked"]
+    assert calls == (first_check[:1] + first_check[2:] if spare else first_check)
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
 def _creations(log: Path) -> dict[int, set[str]]:
     """Who made which file, from the lines the ``os.open`` spy below appended (pid, tab, path)."""
     made: dict[int, set[str]] = {}

@@ -141,7 +141,9 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             from generator.load.incremental import article_loader
 
             # no spare yet (after a cold build): it is made first, as it can take longer than loading and planning
-            verified = match_tree(target, [last.live], live_stats()) if use_cache and last.live else None
+            def verified() -> TreeState | None:
+                return match_tree(target, [last.live], live_stats()) if use_cache and last.live else None
+
             with spare_mirror(target, verified, options.workers, spare_stats) as mirrored:
                 if use_cache:
                     snapshot = load_cache(cache_dir)
@@ -208,18 +210,21 @@ def walk(folder: Path) -> Iterator[Callable[[], dict[str, str]]]:
 
 
 @contextmanager
-def spare_mirror(target: Path, live: TreeState | None, workers: int,
+def spare_mirror(target: Path, verify: Callable[[], TreeState | None], workers: int,
                  spare_stats: Callable[[], dict[str, str]]) -> Iterator[Callable[[TreeState | None], bool]]:
     """Make the spare from the live folder in another process while the build loads and plans, when there is
     none yet (the first rebuild after a cold build; ``output.mirror_live``), so that the writer only replaces
-    what changed. ``live``: the live folder as the up-to-date check verified it (the cache's small read), so the
-    mirror starts before the rest of the cache is read. Yields what the writer is told: whether the spare is now
+    what changed. ``verify()``: the live folder as the up-to-date check verified it (the cache's small read), so
+    the mirror starts before the rest of the cache is read; asked only when there is no spare, as it waits for
+    the live folder's walk, which a rebuild that has a spare need not wait for before it reads the cache.
+    Yields what the writer is told: whether the spare is now
     exactly the live folder that the build verified (``mirrored(state)``, with the state the full cache read
     matched; it waits for that process). A build that stops before it writes (bad input, ``--strict``) removes
     the spare it started. With one job, or no verified live folder, the writer makes the spare itself, as before.
     """
     spare = spare_of(target)
-    if live is None or workers <= 1 or spare.exists() or spare.is_symlink():
+    live = None if workers <= 1 or spare.exists() or spare.is_symlink() else verify()
+    if live is None:
         yield lambda state: False
         return
     spare_stats()  # that walk of the spare is over before the mirror makes the folder it walks
