@@ -74,7 +74,11 @@ CASES = {
     "python tag": (b"---\ntitle: !!python/object/apply:os.system ['echo hi']\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': the YAML tag '!!python/object/apply:os.system' is not allowed; remove it and write a plain value"]),
     "alias": (b"---\ntitle: &t x\ndate: 2025-01-01\nsummary: *t\n---\nx\n", [
-        "content/a.md:2: field 'summary': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
+        "content/a.md:4: field 'summary': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
+    "alias in a list": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: &c [Meta]\ntags:\n  - ai\n  - *c\n---\nx\n", [
+        "content/a.md:5: field 'tags': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
+    "alias nested": (b"---\ntitle: &t x\ndate: 2025-01-01\nsource:\n  name: X\n  url: *t\n---\nx\n", [
+        "content/a.md:6: field 'source': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
     "draft not boolean": (b"---\ntitle: x\ndate: 2025-01-01\ndraft: maybe\n---\nx\n", [
         "content/a.md:4: field 'draft': must be true or false, got 'maybe'"]),
     "bad slug": (b"---\ntitle: x\ndate: 2025-01-01\nslug: Hello_World\n---\nx\n", [

@@ -177,8 +177,12 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
            seen: set[int], warnings: list[YamlError]) -> Any:
     line = line_of(node.start_mark)
     field = str(path[0]) if path else ""
-    if id(node) in seen:
-        raise YamlError(line, "YAML anchors and aliases (&name, *name) are not allowed; write the value out", field)
+    if id(node) in seen:  # an alias: its node is the anchored one, whose marks are the anchor's, so the line is the
+        used = path       # key the alias is the value of (or, in a list, the list's key)
+        while used and type(used[-1]) is not str:
+            used = used[:-1]
+        raise YamlError(lines.get(used, line), "YAML anchors and aliases (&name, *name) are not allowed; "
+                                               "write the value out", field)
     seen.add(id(node))
     if len(path) >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         raise YamlError(line, f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
