@@ -73,6 +73,16 @@ CASES = {
         "content/a.md:3: contains a NUL byte: this looks like a binary file, not Markdown; remove it from content/ or save it as UTF-8 text"]),
     "python tag": (b"---\ntitle: !!python/object/apply:os.system ['echo hi']\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': the YAML tag '!!python/object/apply:os.system' is not allowed; remove it and write a plain value"]),
+    "tags a mapping": (b"---\ntitle: x\ndate: 2025-01-01\ntags: {ai: data}\ncompanies:\n  meta: x\n---\nx\n", [
+        "content/a.md:4: field 'tags': must be a list, but YAML read '{ai: data}' as a mapping (name: value); "
+        "write the names in brackets: tags: [a, b]",
+        "content/a.md:5: field 'companies': must be a list, but YAML read the indented lines under it as a mapping "
+        "(name: value); write the names in brackets: companies: [a, b]"]),
+    "tags a number": (b"---\ntitle: x\ndate: 2025-01-01\ntags: 1e3 # year\ncompanies: true\n---\nx\n", [
+        "content/a.md:4: field 'tags': must be a list, but YAML read '1e3' as a number; write it as a name in quotes, "
+        "in brackets: tags: [\"1e3\"]",
+        "content/a.md:5: field 'companies': must be a list, but YAML read 'true' as true/false; write it as a name in "
+        "quotes, in brackets: companies: [\"true\"]"]),
     "alias": (b"---\ntitle: &t x\ndate: 2025-01-01\nsummary: *t\n---\nx\n", [
         "content/a.md:4: field 'summary': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
     "alias in a list": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: &c [Meta]\ntags:\n  - ai\n  - *c\n---\nx\n", [

@@ -558,8 +558,16 @@ class FieldReader:
             items = [v.strip() for v in value.split(",") if v.strip()]
             self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {key[:-1] if key.endswith('s') else key}")
             return []
-        if not isinstance(value, list):
-            self.error(key, f"must be a list like {key}: [a, b]; " + self._hint(key, value))
+        if not isinstance(value, list):  # a mapping, a number or true/false: quoting it whole would not make a list
+            written = self._after_colon(key).split(" #", 1)[0].strip()
+            if isinstance(value, dict):
+                what = repr(written) if written else "the indented lines under it"
+                self.error(key, f"must be a list, but YAML read {what} as a mapping (name: value); "
+                                f"write the names in brackets: {key}: [a, b]")
+            else:
+                kind, written = "true/false" if isinstance(value, bool) else "a number", written or str(value)
+                self.error(key, f"must be a list, but YAML read {written!r} as {kind}; write it as a name in quotes, "
+                                f"in brackets: {key}: [\"{written}\"]")
             return []
         out: list[str] = []
         seen: set[str] = set()
