@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import CONFIG, article, damage_pages, make_project, write_files
 from generator.build import BuildOptions
@@ -118,6 +119,25 @@ def test_curator_checks_find_mentions_duplicates_tag_variants_links_and_hints(tm
         ],
         "summary": {"errors": 1, "hints": 3, "warnings": 6},
     }
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/", "https://example.org/digest/"])
+def test_the_image_field_is_a_path_on_the_site_not_relative_to_the_article(tmp_path: Path, base_url: str) -> None:
+    """'image: images/p.png' and 'image: /images/p.png' both name static/images/p.png, as the page shows it;
+    only an image that no file gives is reported, at the field's line, with the path it would have."""
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", image="images/p.png", image_alt="Foto"),
+        "2025/06/b.md": article(title="B", image="/images/p.png", image_alt="Foto"),
+        "2025/06/c.md": article(title="C", image="/gambar/tidak-ada.png", image_alt="Foto"),
+    }, config=f"title: T\nbase_url: {base_url}\nlanguage: id\n")
+    (tmp_path / "static/images").mkdir(parents=True)
+    Image.new("RGB", (60, 40), "red").save(tmp_path / "static/images/p.png")
+    base = base_url.removeprefix("https://example.org")
+    problems = check_json(tmp_path)["problems"]
+    assert [p for p in problems if p["code"] == "broken-link"] == [  # type: ignore[union-attr]
+        {"code": "broken-link", "column": 0, "field": "image", "line": 4, "path": "content/2025/06/c.md",
+         "severity": "error", "message": f"{base}gambar/tidak-ada.png is not a file of the site; put the image in static/ "
+                                         "(image: images/photo.jpg is static/images/photo.jpg) or fix the path"}]
 
 
 def test_a_clean_site_has_no_findings(tmp_path: Path) -> None:

@@ -661,15 +661,20 @@ def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]
         if src.image:
             links.append(("image", src.image))
         for field, href in links:
-            path = link_target(config, src.url_path, href)
+            # the 'image' field is a path on the site (kept without its leading '/'), never relative to the article
+            path = link_target(config, "" if field else src.url_path, href)
             if path is None or resolves(config, path, files):
                 continue
             raw = html.unescape(href)
             if field:
-                line = src.image_line
-            else:  # the first line that has the address: read only for links that are reported
-                text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
-                line = find_literal(text, starts, raw, src.body_line) or src.body_line
+                yield Finding(Problem(src.path, src.image_line, field,
+                                      f"{path} is not a file of the site; put the image in {config.static_dir}/ "
+                                      f"(image: images/photo.jpg is {config.static_dir}/images/photo.jpg) or fix the "
+                                      "path"), "broken-link")
+                continue
+            # the first line that has the address: read only for links that are reported
+            text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
+            line = find_literal(text, starts, raw, src.body_line) or src.body_line
             yield Finding(Problem(src.path, line, field,
                                   f"the link '{raw}' points at {path}, which is not a page or file of the site; "
                                   "fix the address (internal links start with "
