@@ -41,7 +41,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert errors(tmp_path, "titel: X\nbase_url: example.org\npage_size: 0\ntimezone: Mars/Olympus\n"
                             "feed_size: '10'\nlanguage: fr\ncontent_dir: ../elsewhere\n") == [
         "config.yaml:1: field 'titel': unknown key; did you mean 'title'?",
-        "config.yaml:2: field 'base_url': 'example.org/' is not an absolute http(s) URL; write it like "
+        "config.yaml:2: field 'base_url': 'example.org' is not an absolute http(s) URL; write it like "
         "https://example.org/ or https://example.org/digest/",
         "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 0",
         "config.yaml:4: field 'timezone': 'Mars/Olympus' is not an IANA time zone; write one like Asia/Jakarta or UTC",

@@ -322,8 +322,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     settings.update({k: v for k, v in (overrides or {}).items() if v is not None})
 
     if "base_url" in settings:
+        why = check_base_url(settings["base_url"])  # the URL as written, in the message
         settings["base_url"] = normalise_base_url(settings["base_url"])
-        why = check_base_url(settings["base_url"])
         if why:
             problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
     for key in ("image", "favicon", "apple_touch_icon"):
