@@ -37,6 +37,17 @@ def test_command_line_override_wins(tmp_path: Path) -> None:
     assert load(tmp_path, "base_url: https://a.test/\n", base_url="https://b.test/x").base_url == "https://b.test/x/"
 
 
+def test_a_text_setting_that_is_not_text_gets_a_fix_for_what_yaml_read(tmp_path: Path) -> None:
+    assert errors(tmp_path, "title:\n  - News\ndescription:\ntimezone: 7\nlanguage: {id: 1}\n") == [
+        "config.yaml:1: field 'title': must be one line of text, but YAML read a list (['News']); write the text on "
+        "the key's line: title: \"...\"",
+        "config.yaml:3: field 'description': is empty; write the text after the colon: description: \"...\"",
+        "config.yaml:4: field 'timezone': must be text, got 7; write it in quotes",
+        "config.yaml:5: field 'language': must be one line of text, but YAML read a mapping ({'id': 1}); write the "
+        "text on the key's line: language: \"...\"",
+    ]
+
+
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert errors(tmp_path, "titel: X\nbase_url: example.org\npage_size: 0\ntimezone: Mars/Olympus\n"
                             "feed_size: '10'\nlanguage: fr\ncontent_dir: ../elsewhere\n") == [

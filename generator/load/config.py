@@ -295,7 +295,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(where, line, label, why))
             continue
         if key in _TEXT and (not isinstance(value, str) or not value.strip()):
-            problems.append(Problem(where, line, key, f"must be text, got {value!r}; write it in quotes"))
+            if isinstance(value, (list, dict)):
+                why = (f"must be one line of text, but YAML read a {'list' if isinstance(value, list) else 'mapping'} "
+                       f"({value!r}); write the text on the key's line: {key}: \"...\"")
+            elif value is None or isinstance(value, str):
+                why = f"is empty; write the text after the colon: {key}: \"...\""
+            else:
+                why = f"must be text, got {value!r}; write it in quotes"
+            problems.append(Problem(where, line, key, why))
             continue
         if key == "markdown":
             value, found = _markdown_config(value, lines, where)
