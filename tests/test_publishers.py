@@ -111,17 +111,19 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "ap:\n  nama: AP\n  name: AP\n  aliases: [apnews.com, 'https://ap.org/x']\n"
         "apnews:\n  name: AP News\n  url: https://apnews.com/\n"
         "empty:\n  name: Nobody\n"
-        "noname:\n  url: https://x.example/\n")
+        "noname:\n  url: https://x.example/\n"
+        "badurl:\n  name: B\n  url: b.example\n")
     assert errors(tmp_path) == [
         "content/sources.yaml:1: field 'Reuters': publisher id must be lowercase letters, digits and hyphens, "
         "like 'the-verge'",
         "content/sources.yaml:4: field 'ap.nama': unknown key; did you mean 'name'?",
         "content/sources.yaml:6: field 'ap.aliases': 'https://ap.org/x' is not a host name; write it like "
         "reuters.com, without https:// or a path",
-        "content/sources.yaml:9: field 'apnews.aliases': host 'apnews.com' also belongs to 'ap' (line 3); "
+        "content/sources.yaml:9: field 'apnews.url': host 'apnews.com' also belongs to 'ap' (line 3); "
         "give it to one publisher",
         "content/sources.yaml:10: field 'empty': needs 'url:' or 'aliases:' to know which articles are its own",
         "content/sources.yaml:12: field 'noname.name': is required and must be text; write it in quotes",
+        "content/sources.yaml:16: field 'badurl.url': must be an http(s) URL such as https://www.reuters.com/",
     ]
 
 

@@ -126,33 +126,35 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                     "is required and must be text; write it in quotes"))
             continue
         url = entry.get("url") or ""
+        wrong = False  # a url or aliases written wrong is reported as that, not as missing
         if not isinstance(url, str) or (url and not re.match(r"^https?://[^\s/]+", url)):
             problems.append(Problem(rel, lines.get((pid, "url"), line), f"{pid}.url",
                                     "must be an http(s) URL such as https://www.reuters.com/"))
-            url = ""
+            url, wrong = "", True
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list):
             problems.append(Problem(rel, lines.get((pid, "aliases"), line), f"{pid}.aliases",
                                     "must list the hosts of its articles, like [reuters.com, mobile.reuters.com]"))
-            aliases = []
+            aliases, wrong = [], True
         if not aliases and not url:
-            problems.append(Problem(rel, line, pid, "needs 'url:' or 'aliases:' to know which articles are its own"))
+            if not wrong:
+                problems.append(Problem(rel, line, pid, "needs 'url:' or 'aliases:' to know which articles are its own"))
             continue
         clean: list[str] = []
-        spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)))
+        spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)), f"{pid}.aliases")
                    for i, host in enumerate(aliases)]
         if url:
-            spelled.append((host_of(url), lines.get((pid, "url"), line)))
-        for host, where in spelled:
+            spelled.append((host_of(url), lines.get((pid, "url"), line), f"{pid}.url"))
+        for host, where, field in spelled:
             folded = host.strip().lower().rstrip(".").removeprefix("www.") if isinstance(host, str) else ""
             if not _HOST.match(folded):
-                problems.append(Problem(rel, where, f"{pid}.aliases", f"{host!r} is not a host name; write it "
-                                                                      "like reuters.com, without https:// or a path"))
+                problems.append(Problem(rel, where, field, f"{host!r} is not a host name; write it "
+                                                           "like reuters.com, without https:// or a path"))
                 continue
             if folded in by_host and by_host[folded][0].id != pid:
                 other, other_line = by_host[folded]
-                problems.append(Problem(rel, where, f"{pid}.aliases", f"host {folded!r} also belongs to "
-                                                                      f"'{other.id}' (line {other_line}); give it to one publisher"))
+                problems.append(Problem(rel, where, field, f"host {folded!r} also belongs to "
+                                                           f"'{other.id}' (line {other_line}); give it to one publisher"))
                 continue
             clean.append(folded)
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(clean)))
