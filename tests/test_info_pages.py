@@ -53,6 +53,8 @@ def test_a_menu_entry_without_a_page_is_an_error(tmp_path: Path) -> None:
      "another 'slug:'"),
     ("2024.md", ABOUT, "content/pages/2024.md:1: field 'slug': /2024/ is one of the site's own folders; rename the "
                        "file or set another 'slug:'"),
+    ("plain.md", "Isi tanpa judul.\n", "content/pages/plain.md:1: no front matter: start the file with a line '---', "
+                                      "then the fields (title: ...), then another line '---'"),
 ])
 def test_bad_pages_are_errors_with_their_line(tmp_path: Path, name: str, text: str, expected: str) -> None:
     with pytest.raises(BuildError) as e:

@@ -81,12 +81,13 @@ class SplitError(Exception):
         self.message = message
 
 
-def split(text: str) -> Split:
-    """Cut ``text`` (already decoded, newlines already '\\n') at its '---' fences."""
+def split(text: str, fields: str = "title: ..., date: ...") -> Split:
+    """Cut ``text`` (already decoded, newlines already '\\n') at its '---' fences; ``fields``: the ones the kind of
+    file needs, for the message when it has no front matter."""
     lines = text.split("\n")
     if not lines or not _FENCE.fullmatch(lines[0]):
         raise SplitError(1, "no front matter: start the file with a line '---', then the fields "
-                            "(title: ..., date: ...), then another line '---'")
+                            f"({fields}), then another line '---'")
     for i in range(1, len(lines)):
         if _FENCE.fullmatch(lines[i]) or lines[i].rstrip() == "...":
             if lines[i].rstrip() == "...":

@@ -39,7 +39,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     if text is None:
         return None, tuple(problems)
     try:
-        parts = split(text)
+        parts = split(text, "title: ...")
         meta, lines = load_yaml(parts.yaml_text, parts.yaml_line)
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
