@@ -122,7 +122,7 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "content/sources.yaml:9: field 'apnews.url': host 'apnews.com' also belongs to 'ap' (line 3); "
         "give it to one publisher",
         "content/sources.yaml:10: field 'empty': needs 'url:' or 'aliases:' to know which articles are its own",
-        "content/sources.yaml:12: field 'noname.name': is required and must be text; write it in quotes",
+        "content/sources.yaml:12: field 'noname.name': is required; add name: \"...\"",
         "content/sources.yaml:16: field 'badurl.url': must be an http(s) URL such as https://www.reuters.com/",
     ]
 

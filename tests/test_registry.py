@@ -38,13 +38,16 @@ def test_missing_registry_is_empty(tmp_path: Path) -> None:
 def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         registry(tmp_path, "Meta Inc:\n  name: Meta\ngoogle:\n  nama: Google\nx:\n  name: X\n  aliases: Facebook\n"
-                           "y:\n  name: Y\n  url: ftp://y\nz:\n  name: Meta\n")
+                           "y:\n  name: Y\n  url: ftp://y\nz:\n  name: Meta\nw:\n  name: [W]\nv:\n  name: V\n  description: 5\n")
     assert [str(p) for p in caught.value.problems] == [
         "content/companies.yaml:1: field 'Meta Inc': company id must be lowercase letters, digits and hyphens, like 'scale-ai'",
-        "content/companies.yaml:3: field 'google.name': is required and must be text; write it in quotes",
+        "content/companies.yaml:3: field 'google.name': is required; add name: \"...\"",
         "content/companies.yaml:4: field 'google.nama': unknown key; did you mean 'name'?",
         "content/companies.yaml:7: field 'x.aliases': must be a list of names, like [Facebook, Meta Platforms]",
         "content/companies.yaml:10: field 'y.url': must be an http(s) URL such as https://example.com/",
+        "content/companies.yaml:14: field 'w.name': must be one line of text, but YAML read a list (['W']); write the "
+        "text on the key's line: name: \"...\"",
+        "content/companies.yaml:17: field 'v.description': must be text, got 5; write it in quotes",
     ]
 
 

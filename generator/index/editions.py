@@ -21,7 +21,7 @@ from generator.load.config import Config
 from generator.load.content import NOTES_DIR, decode
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, render_doc
-from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
+from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, split
 from generator.load.markdown import render_markdown
 from generator.core.models import Article, Term
 from generator.load.registry import fold
@@ -170,7 +170,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | No
                 problems.append(Problem(rel, lines.get((key,), 1), str(key),
                                         "unknown key; an editor's note takes only 'title:'"))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(rel, lines.get((key,), 1), key, f"must be text, got {value!r}; write it in quotes"))
+                problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value)))
             else:
                 title = value.strip()
         if any(p.severity == "error" for p in problems):

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import BuildError, Problem
-from generator.load.frontmatter import Lines, YamlError, load_yaml
+from generator.load.frontmatter import Lines, YamlError, load_yaml, not_text
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -295,14 +295,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(where, line, label, why))
             continue
         if key in _TEXT and (not isinstance(value, str) or not value.strip()):
-            if isinstance(value, (list, dict)):
-                why = (f"must be one line of text, but YAML read a {'list' if isinstance(value, list) else 'mapping'} "
-                       f"({value!r}); write the text on the key's line: {key}: \"...\"")
-            elif value is None or isinstance(value, str):
-                why = f"is empty; write the text after the colon: {key}: \"...\""
-            else:
-                why = f"must be text, got {value!r}; write it in quotes"
-            problems.append(Problem(where, line, key, why))
+            problems.append(Problem(where, line, key, not_text(key, value)))
             continue
         if key == "markdown":
             value, found = _markdown_config(value, lines, where)

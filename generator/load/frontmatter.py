@@ -50,6 +50,17 @@ MAX_DEPTH = 20
 three levels; without a cap, a value nested ~990 levels deep exhausts Python's recursion limit."""
 
 
+def not_text(key: str, value: Any) -> str:
+    """Why ``value``, YAML's reading of a text field ``key``, is not usable text, with the fix for what YAML read
+    (the config's, the registries' and the weekly notes' text fields; articles have ``content.FieldReader``)."""
+    if isinstance(value, (list, dict)):
+        return (f"must be one line of text, but YAML read a {'list' if isinstance(value, list) else 'mapping'} "
+                f"({value!r}); write the text on the key's line: {key}: \"...\"")
+    if value is None or isinstance(value, str):
+        return f"is empty; write the text after the colon: {key}: \"...\""
+    return f"must be text, got {value!r}; write it in quotes"
+
+
 class YamlError(Exception):
     """YAML that cannot be read; ``line`` is already a file line."""
 

@@ -16,7 +16,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from generator.core.errors import Problem
-from generator.load.frontmatter import YamlError, load_yaml
+from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.core.models import Article
 from generator.core.urls import make_slug
 
@@ -123,7 +123,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(rel, lines.get((pid, "name"), line), f"{pid}.name",
-                                    "is required and must be text; write it in quotes"))
+                                    not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
             continue
         url = entry.get("url") or ""
         wrong = False  # a url or aliases written wrong is reported as that, not as missing

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem
-from generator.load.frontmatter import YamlError, load_yaml
+from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import HTTP_URL
@@ -91,7 +91,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                                         "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else "use name, aliases, url, description")))
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            problems.append(Problem(rel, lines.get((cid, "name"), line), f"{cid}.name", "is required and must be text; write it in quotes"))
+            problems.append(Problem(rel, lines.get((cid, "name"), line), f"{cid}.name",
+                                    not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
             continue
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
@@ -108,7 +109,8 @@ def load_registry(path: Path, rel: str) -> Registry:
             url = ""
         description = entry.get("description") or ""
         if not isinstance(description, str):
-            problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description", "must be text; write it in quotes"))
+            problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description",
+                                    not_text("description", description)))
             description = ""
         spellings = [(name, lines.get((cid, "name"), line))]
         spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in enumerate(aliases)]
