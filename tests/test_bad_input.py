@@ -120,12 +120,38 @@ def test_dates_writers_type_are_normalised(raw: str, expected: str) -> None:
     ("2/3/2020", "is ambiguous: day 2 of month 3, or month 2 day 3? Write the year first"),
     ("2020-2-30", "is not a valid date (day is out of range for month)"),
     ("2020-1-5 25:00", "is not a valid date (hour must be in 0..23)"),
+    ("0001-01-01", "has the year 0001; a date must be in the years 1900 to 2999"),
+    ("9999-12-31T23:59:59+14:00", "has the year 9999; a date must be in the years 1900 to 2999"),
+    ("1/1/1899", "has the year 1899; a date must be in the years 1900 to 2999"),
+    ("2020-01-05T09:00+25:00", "has the UTC offset +25:00; real offsets run from -12:00 to +14:00"),
+    ("2020-01-05T09:00-1460", "has the UTC offset -14:60; real offsets run from -12:00 to +14:00"),
 ])
 def test_ambiguous_or_impossible_dates_say_how_to_write_them(raw: str, why: str) -> None:
     assert [str(p) for p in parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(),
                                           SETTINGS)[1]] == [
         f"content/a.md:3: field 'date': '{raw}' {why}; write YYYY-MM-DD or an ISO 8601 date-time such as "
         "2025-06-13T09:00:00+07:00"]
+
+
+@pytest.mark.parametrize("future", [False, True])
+def test_dates_at_the_ends_of_the_range_build_and_outside_it_fail_cleanly(tmp_path: Path, future: bool) -> None:
+    """The first and last moments a date may have (in the farthest time zones) build, as do their weeks, archive
+    pages and feeds; a year outside them is an error at its line, never an overflow in a later stage."""
+    make_project(tmp_path, {"1900/01/awal.md": article(title="Awal", date="1900-01-01T00:00:00+14:00"),
+                            "2999/12/akhir.md": article(title="Akhir", date="2999-12-31T23:59:59-12:00")})
+    flags = ("--future",) if future else ()
+    result = digest(tmp_path, "build", "--jobs", "1", *flags)
+    assert (result.returncode, "Traceback" in result.stderr) == (0, False), result.stderr
+    # in the site's zone (Jakarta) the two moments fall in 1899 and 3000: the range is of dates as written
+    assert (tmp_path / "site/1899/12/awal/index.html").is_file()
+    assert (tmp_path / "site/3000/01/akhir/index.html").is_file() == future
+    before = tree(tmp_path / "site")
+    (tmp_path / "content/2999/12/akhir.md").write_text(article(title="Akhir", date="9999-12-31T23:59:59+14:00"))
+    result = digest(tmp_path, "build", "--jobs", "1", *flags)
+    assert_failed_cleanly(result, [
+        "content/2999/12/akhir.md:3: field 'date': '9999-12-31T23:59:59+14:00' has the year 9999; a date must be in "
+        "the years 1900 to 2999; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+        "error: 1 problem found; nothing was written"], tmp_path, before)
 
 
 def test_tags_and_companies_are_capped() -> None:

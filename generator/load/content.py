@@ -413,6 +413,8 @@ def normalise_date(text: str) -> tuple[str | None, str]:
             iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
             if offset:
                 iso += "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
+                if offset.upper() != "Z" and (int(offset[1:3]) > 14 or int(offset[-2:]) > 59):
+                    return None, f"has the UTC offset {iso[-6:]}; real offsets run from -12:00 to +14:00"
     elif match := _DAY_MONTH_YEAR.fullmatch(text):
         first, second_, year = (int(part) for part in match.groups())
         if first <= 12 and second_ <= 12 and first != second_:
@@ -426,7 +428,14 @@ def normalise_date(text: str) -> tuple[str | None, str]:
         datetime.fromisoformat(iso)
     except ValueError as e:
         return None, f"is not a valid date ({e})"
+    if not FIRST_YEAR <= int(iso[:4]) <= LAST_YEAR:
+        return None, f"has the year {iso[:4]}; a date must be in the years {FIRST_YEAR} to {LAST_YEAR}"
     return iso, ""
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years an article's date may have: a typo (0026 for 2026) is caught, and the weeks, time zones and
+timestamps a build computes from a date stay far from the ends of Python's calendar (years 1 and 9999)."""
 
 
 class FieldReader:
