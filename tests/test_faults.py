@@ -311,6 +311,32 @@ def test_zero_articles_after_a_build_with_some_needs_allow_empty(tmp_path: Path,
     assert _parser().parse_args(["serve", "--allow-empty"]).allow_empty
 
 
+@pytest.mark.parametrize("row", [b"3", b"not json", b"-1", b"true", None])
+def test_zero_articles_after_an_upgrade_still_needs_allow_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                row: bytes | None) -> None:
+    """A new version cannot use the last version's cache, but its article count still guards the site: with the
+    content folder emptied (a bad merge) in the same step, the first build after the upgrade stops. A count that
+    is not a whole number (or none) guards nothing, as with no cache."""
+    root = project(tmp_path)
+    run(root)
+    before = tree(root / "site")
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:  # what an older version left
+        db.execute("UPDATE meta SET value = 'an older version' WHERE key = 'format'")
+        db.execute("DELETE FROM meta WHERE key = 'articles'")
+        if row is not None:
+            db.execute("INSERT INTO meta VALUES ('articles', ?)", (row,))
+    for path in (root / "content").rglob("*.md"):
+        path.unlink()
+    if row == b"3":
+        assert build(root) == 1
+        assert "content: no articles to publish, but the last build published 3" in capsys.readouterr().err
+        assert tree(root / "site") == before
+        assert build(root, "--allow-empty") == 0
+    else:
+        assert build(root) == 0
+    assert "built 0 articles" in capsys.readouterr().out
+
+
 def test_a_first_build_with_no_articles_is_fine(tmp_path: Path) -> None:
     write_files(tmp_path, {"config.yaml": "title: T\nbase_url: https://example.org/\n", "content/.keep": ""})
     assert build(tmp_path) == 0

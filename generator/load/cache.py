@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,8 +233,9 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         try:
             wanted = "" if full else f" WHERE key IN ({', '.join('?' * len(_SMALL))})"
             meta = dict(db.execute("SELECT key, value FROM meta" + wanted, () if full else _SMALL))
-            if meta.get("format") != FORMAT:
-                return CacheSnapshot(notes=("note: the build cache is from another version; rebuilding it",))
+            if meta.get("format") != FORMAT:  # none of its rows is used, but its article count still guards the
+                return CacheSnapshot(articles_built=_count(meta.get("articles")),  # site (``publish``)
+                                     notes=("note: the build cache is from another version; rebuilding it",))
             articles = dict(db.execute("SELECT key, value FROM articles")) if full else {}
             rows, bad = _decode_meta(db, meta)
         finally:
@@ -267,6 +269,15 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
         maps={name: rows[name] for name in MAPS if name in rows},
     )
+
+
+def _count(value: Any) -> int:
+    """Another version's 'articles' row, if it is what every version writes there (a JSON whole number), else 0."""
+    try:
+        count = json.loads(value) if type(value) is bytes else None
+    except ValueError:
+        return 0
+    return count if type(count) is int and count >= 0 else 0
 
 
 def _decode_meta(db: sqlite3.Connection, meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
