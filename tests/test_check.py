@@ -140,6 +140,19 @@ def test_the_image_field_is_a_path_on_the_site_not_relative_to_the_article(tmp_p
                                          "(image: images/photo.jpg is static/images/photo.jpg) or fix the path"}]
 
 
+def test_tag_variants_are_not_urls_that_clash_and_may_be_in_one_article(tmp_path: Path) -> None:
+    """'C#' and 'C++' are different tags whose URLs clash (/tags/c/): the build's error, with no variant warning
+    besides; two spellings in one article are a variant 'in this article too', not 'in 1 other article'."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[C#, C++]"),
+                            "2025/06/b.md": article(title="B", tags="[GoTo, go-to]")})
+    problems = check_json(tmp_path)["problems"]
+    assert [(p["path"], p["code"], p["message"]) for p in problems] == [  # type: ignore[index, union-attr]
+        ("content/2025/06/a.md", "build", "'C++' and 'C#' (in content/2025/06/a.md) both make the URL /tags/c/; "
+                                          "use one spelling"),
+        ("content/2025/06/b.md", "tag-variant", "tag 'go-to' is spelled 'GoTo' in this article too; use one spelling"),
+    ]
+
+
 def test_a_clean_site_has_no_findings(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="Gojek tumbuh", companies="[GoTo]")}, companies=COMPANIES)
     assert check_json(tmp_path) == {"articles": 1, "problems": [], "summary": {"errors": 0, "hints": 0, "warnings": 0}}

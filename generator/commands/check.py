@@ -45,6 +45,7 @@ from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
 from generator.load.registry import Registry, fold, load_registry
 from generator.core.urls import file_for
+from generator.index.taxonomy import term_slug
 
 SHORT = 3
 """Names this short or shorter ('AWS', 'IOH', 'xAI') only match with the same capitals, so that a
@@ -584,14 +585,16 @@ def check_tag_variants(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
         if len(counts) < 2:
             continue
         preferred = min(counts, key=lambda t: (-counts[t], t))
-        example = next(src.path for tag, _, src in group if tag == preferred)
+        slug = term_slug(fold(preferred))
+        users = [src.path for tag, _, src in group if tag == preferred]
         for tag, line, src in group:
-            if tag != preferred:
-                others = counts[preferred]
-                yield Finding(Problem(src.path, line, "tags",
-                                      f"tag '{tag}' is spelled '{preferred}' in {others} other article"
-                                      f"{'s' if others != 1 else ''} (such as {example}); use one spelling",
-                                      "warning"), "tag-variant")
+            if tag == preferred or (fold(tag) != fold(preferred) and term_slug(fold(tag)) == slug):
+                continue  # the second: two names for one URL ('C#' and 'C++' both make /tags/c/), the build's error
+            others = [path for path in users if path != src.path]
+            where = (f"in {len(others)} other article{'s' if len(others) != 1 else ''} (such as {others[0]})" if others
+                     else "in this article too")
+            yield Finding(Problem(src.path, line, "tags", f"tag '{tag}' is spelled '{preferred}' {where}; "
+                                                          "use one spelling", "warning"), "tag-variant")
 
 
 def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
