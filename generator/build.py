@@ -18,7 +18,7 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n
 from generator.render import precompiled, search
 from generator.load.config import Config
-from generator.load.content import article_settings
+from generator.load.content import article_settings, located
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -169,8 +169,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     notes, note_problems = load_notes(config.root, config.content_dir)
     editions, edition_problems = build_editions(site.articles, site.sections, notes, options.now, config.tz,
                                                 config.language)
-    problems = [*loaded.problems, *index_problems, *menu_problems, *source_problems, *publisher_problems,
-                *note_problems, *edition_problems]
+    problems = [*loaded.problems, *located(config.root, index_problems), *menu_problems, *source_problems,
+                *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
 

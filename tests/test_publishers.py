@@ -131,7 +131,7 @@ def test_an_unregistered_host_cannot_take_a_registered_publishers_page(tmp_path:
     make_project(tmp_path, {"a.md": article(source=src("https://kompas/x"))})
     (tmp_path / "content/sources.yaml").write_text("kompas:\n  name: Kompas\n  aliases: [kompas.com]\n")
     assert errors(tmp_path) == [
-        "content/a.md:1: field 'source.url': host 'kompas' makes the URL /sources/kompas/, which belongs to the "
+        "content/a.md:4: field 'source.url': host 'kompas' makes the URL /sources/kompas/, which belongs to the "
         "publisher 'kompas' in sources.yaml; add the host to its 'aliases:'"]
 
 

@@ -46,14 +46,27 @@ def test_two_articles_with_one_url_name_both_files(tmp_path: Path) -> None:
 
 def test_tags_differing_in_punctuation_collide_loudly(tmp_path: Path) -> None:
     assert problems(tmp_path, {"a.md": article(tags="[e-commerce]"), "b.md": article(tags="[e commerce]")}) == [
-        "content/a.md:1: field 'tags': 'e-commerce' and 'e commerce' (in content/b.md) both make the URL "
+        "content/a.md:4: field 'tags': 'e-commerce' and 'e commerce' (in content/b.md) both make the URL "
         "/tags/e-commerce/; use one spelling"]
+
+
+def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
+    """The index finds a clash with the articles alone; the message still names the line of the field (the
+    section's, the slug's when written), as every message about a field does."""
+    assert problems(tmp_path, {
+        "a.md": article(tags="[AI]", section="Asia Timur"),
+        "b.md": article(summary="x", section="Asia-Timur"),
+        "c.md": article(title="C", slug="sama"), "d.md": article(title="D", draft="false", slug="sama")}) == [
+        "content/b.md:5: field 'section': 'Asia-Timur' and 'Asia Timur' (in content/a.md) both make the URL "
+        "/sections/asia-timur/; use one spelling",
+        "content/d.md:5: field 'slug': the URL /2025/06/sama/ is already used by content/c.md; rename one file or "
+        "give it another 'slug:'"]
 
 
 def test_unregistered_company_cannot_take_a_registered_url(tmp_path: Path) -> None:
     assert problems(tmp_path, {"a.md": article(companies="[Scale AI]"), "b.md": article(companies="[Scale-AI]")},
                     companies=REGISTRY) == [
-        "content/b.md:1: field 'companies': 'Scale-AI' and 'Scale AI' (in content/a.md) both make the URL "
+        "content/b.md:4: field 'companies': 'Scale-AI' and 'Scale AI' (in content/a.md) both make the URL "
         "/companies/scale-ai/; use one spelling, or add it as an alias in companies.yaml"]
 
 

@@ -19,6 +19,10 @@ def term_slug(name: str) -> str:
     return make_slug(name)
 
 
+FIELDS: dict[str, str] = {"tags": "tags", "sections": "section"}
+"""The front-matter field of each kind of named term, for messages."""
+
+
 def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
     """Two articles with the same URL are an error naming both files."""
     problems: list[Problem] = []
@@ -27,7 +31,7 @@ def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
         key = fold(article.path)
         if key in owner:
             first = owner[key]
-            problems.append(Problem(article.source_path, 1, "slug",
+            problems.append(Problem(article.source_path, 0, "slug",  # line: ``content.located``
                                     f"the URL /{article.path} is already used by {first.source_path}; "
                                     "rename one file or give it another 'slug:'"))
         else:
@@ -46,7 +50,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list
         slug = term_slug(folded)
         if not slug:
             name, article = by_fold[folded][0]
-            problems.append(Problem(article.source_path, 1, kind,
+            problems.append(Problem(article.source_path, 0, FIELDS[kind],
                                     f"{name!r} has no letters or digits to make a URL from; spell it out"))
             continue
         by_slug[slug].append(folded)
@@ -56,7 +60,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list
         if len(folds) > 1:
             a_name, a_art = by_fold[folds[0]][0]
             b_name, b_art = by_fold[folds[1]][0]
-            problems.append(Problem(b_art.source_path, 1, kind,
+            problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
                                     f"{b_name!r} and {a_name!r} (in {a_art.source_path}) both make the URL "
                                     f"/{kind}/{slug}/; use one spelling"))
             continue
@@ -79,7 +83,7 @@ def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Prob
         for company in article.companies:
             first, where = companies.setdefault(company.id, (company, article))
             if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
-                problems.append(Problem(article.source_path, 1, "companies",
+                problems.append(Problem(article.source_path, 0, "companies",
                                         f"{company.name!r} and {first.name!r} (in {where.source_path}) both make the URL "
                                         f"/companies/{company.id}/; use one spelling, or add it as an alias in companies.yaml"))
                 continue

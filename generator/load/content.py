@@ -11,11 +11,11 @@ import html
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -250,6 +250,29 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
         problems.append(Problem(rel, line, "", f"control character U+{ord(match.group()):04X} removed: "
                                                "feeds and HTML cannot carry it; delete it from the file", "warning"))
     return FORBIDDEN_CHARS.sub("", text), problems
+
+
+def located(root: Path, problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` with the line of their front-matter field where the stage that found them had only the article
+    (two names for one URL: ``taxonomy``, ``publishers``) and so gave line 0. The file is read again, on this
+    error path only; a field it no longer shows (a slug made from the file name) is line 1."""
+    out = []
+    for problem in problems:
+        if problem.line == 0 and problem.field and problem.path.endswith(".md"):
+            problem = replace(problem, line=_field_line(root, problem.path, problem.field))
+        out.append(problem)
+    return out
+
+
+def _field_line(root: Path, rel: str, field: str) -> int:
+    try:
+        text, _ = decode(rel, (root / rel).read_bytes())
+        parts = split(text or "")
+        _, lines = load_yaml(parts.yaml_text, parts.yaml_line)
+    except (OSError, SplitError, YamlError):
+        return 1
+    path = tuple(field.split("."))
+    return lines.get(path, lines.get(path[:1], 1))
 
 
 def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:

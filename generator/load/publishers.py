@@ -188,7 +188,7 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
                 slug = slugs[host] = make_slug(host)
             details = (host, f"https://{host}/", False)
             if slug in taken:
-                problems.append(Problem(article.source_path, 1, "source.url",
+                problems.append(Problem(article.source_path, 0, "source.url",  # line: ``content.located``
                                         f"host {host!r} makes the URL /sources/{slug}/, which belongs to the publisher "
                                         f"'{slug}' in {SOURCES_FILE}; add the host to its 'aliases:'"))
                 continue
