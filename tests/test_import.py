@@ -359,6 +359,9 @@ def test_a_full_disk_while_writing_leaves_the_target_as_it_was(tmp_path: Path, e
     ("2020-12-02T10:00:00+2500", None),
     ("02/12/2020", None),
     ("yesterday", None),
+    ("0001-01-01", None),               # Hugo's date of a post without one
+    ("3000-01-01", None),
+    ("2020-01-05 09:00 +2500", None),
 ])
 def test_dates_writers_type(typed: str, written: str | None) -> None:
     date = parse_date(typed)
@@ -379,6 +382,7 @@ def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: P
         "content/posts/json.md": '{"title": "x"}\nx\n',
         "content/posts/no-title.md": "---\ndate: 2020-01-01\n---\nx\n",
         "content/posts/bad-date.md": "---\ntitle: X\ndate: 2020-02-30\n---\nx\n",
+        "content/posts/zero-date.md": "+++\ntitle = \"Z\"\ndate = 0001-01-01T00:00:00Z\n+++\nx\n",
         "content/posts/Tags.md": "---\ntitle: Tags\ndate: 2020-01-01\n---\nx\n",
         "content/posts/tags.md": "---\ntitle: Tags again\ndate: 2020-01-02\nlastmod: 2019-01-01\n---\nx\n",
         "content/posts/notes.adoc": "= AsciiDoc\n",
@@ -387,8 +391,9 @@ def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: P
     assert run(capsys, "import", "hugo", str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
     report = (tmp_path / "new/import-report.txt").read_text()
     assert report.split("\n\n")[1:] == ["""\
-Not converted (7):
-  content/posts/bad-date.md: the date '2020-02-30' is not a date; write it as YYYY-MM-DD and import again
+Not converted (8):
+  content/posts/bad-date.md: the date '2020-02-30' is not a date in the years 1900 to 2999; write it as YYYY-MM-DD \
+and import again
   content/posts/bad-toml.md: TOML front matter: Expected newline or end of document after a statement \
 (at line 3, column 19); fix it and import again
   content/posts/bad-yaml.md: line 3: YAML syntax error: did not find expected ',' or ']'; check the indentation, \
@@ -396,7 +401,9 @@ and put values containing ': ', '#', '[' or quotes in double quotes
   content/posts/json.md: has JSON front matter, which is not converted; rewrite it as YAML between '---' lines
   content/posts/latin1.md: is not UTF-8 text (byte 0xe9 at offset 14); save it as UTF-8 and import again
   content/posts/no-title.md: has no 'title' in its front matter; add one and import again
-  content/posts/notes.adoc: .adoc content is not converted; rewrite it in Markdown""", """\
+  content/posts/notes.adoc: .adoc content is not converted; rewrite it in Markdown
+  content/posts/zero-date.md: the date '0001-01-01T00:00:00+00:00' is not a date in the years 1900 to 2999; write it as \
+YYYY-MM-DD and import again""", """\
 To check by hand (3):
   content/posts/Tags.md: the slug 'Tags' became 'tags-2' (news-digest slugs are lower-case letters, digits and \
 hyphens; 'tags' is reserved for the site's own pages); the redirects cover it

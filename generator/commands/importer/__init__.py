@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.commands.check import MentionFinder, plain_text
 from generator.load.config import LANGUAGES, check_base_url, normalise_base_url
-from generator.load.content import SLUG_RE
+from generator.load.content import FIRST_YEAR, LAST_YEAR, SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
 from generator.load.registry import Registry, load_registry
@@ -154,8 +154,8 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
         else:
             date = parse_date(post.date)
             if date is None:
-                skipped.append(Note(post.rel, f"the date {post.date!r} is not a date; write it as YYYY-MM-DD "
-                                              "and import again"))
+                skipped.append(Note(post.rel, f"the date {post.date!r} is not a date in the years {FIRST_YEAR} to "
+                                              f"{LAST_YEAR}; write it as YYYY-MM-DD and import again"))
                 continue
             when = _moment(date, tz)
             slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)

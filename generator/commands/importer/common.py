@@ -14,6 +14,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Literal
 
+from generator.load.content import FIRST_YEAR, LAST_YEAR
+
 Kind = Literal["article", "page"]
 
 
@@ -166,11 +168,15 @@ class Date:
 
 def parse_date(typed: str) -> Date | None:
     """The dates writers type ('2020-12-2', '2020/12/02 9:30', '2020-12-02 09:30:00 +0700') as ISO 8601;
-    None when it is no date or an impossible one."""
+    None when it is no date, an impossible one, or one ``digest build`` refuses (a year outside
+    ``content.FIRST_YEAR`` to ``LAST_YEAR``, such as Hugo's 0001-01-01 for a post without a date; an offset
+    beyond 14 hours)."""
     match = _DATE.fullmatch(typed.strip())
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR or (zone and zone != "Z" and int(zone[1:3]) > 14):
+        return None
     try:
         naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
         offset = None
