@@ -131,6 +131,16 @@ def test_a_broken_template_is_a_message_not_a_traceback(tmp_path: Path, capsys: 
         "template, or remove your override of it\nerror: 1 problem found; nothing was written\n"))
 
 
+def test_a_misspelt_name_in_a_template_gets_the_likely_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/article.html": "{% extends 'base.html' %}\n{% block main %}\n"
+                                                     "{{ article.titel }}{% endblock %}\n"})
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
+        "templates/article.html:3: template error: 'generator.core.models.Article object' has no attribute 'titel' "
+        "(did you mean 'title'?); fix the template, or remove your override of it\n"
+        "error: 1 problem found; nothing was written\n"))
+
+
 def test_a_progress_bar_on_a_terminal_for_big_builds_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {f"a{i:03d}.md": article(title=f"A {i}") for i in range(301)})
     code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))

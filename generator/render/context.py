@@ -19,6 +19,7 @@ Imported where used, like Jinja itself: a build with nothing to render never loa
 """
 from __future__ import annotations
 
+import difflib
 import re
 from types import BuiltinFunctionType
 from typing import Any, Callable
@@ -140,6 +141,23 @@ def wordwrap(environment: jinja2.Environment, s: str, width: int = 79, break_lon
             lines.append(line)
             return (environment.newline_sequence if wrapstring is None else wrapstring).join(lines)
     return do_wordwrap(environment, s, width, break_long_words, wrapstring, break_on_hyphens)
+
+
+class SuggestingUndefined(jinja2.StrictUndefined):
+    """Jinja's strict undefined (a template typo is an error), whose message names the attribute or key the
+    template most likely meant: "'Article object' has no attribute 'titel' (did you mean 'title'?)"."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        message: str = super()._undefined_message
+        obj, name = self._undefined_obj, self._undefined_name
+        if self._undefined_hint or obj is jinja2.utils.missing or not isinstance(name, str):
+            return message
+        names = list(obj) if isinstance(obj, dict) else [n for n in dir(obj) if not n.startswith("_")]
+        close = difflib.get_close_matches(name, [n for n in names if isinstance(n, str)], n=1)
+        return f"{message} (did you mean {close[0]!r}?)" if close else message
 
 
 class SiteEnvironment(jinja2.Environment):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
 
-    from generator.render.context import SiteEnvironment
+    from generator.render.context import SiteEnvironment, SuggestingUndefined
 
 from generator.core.hashing import digest
 from generator.load.config import Config
@@ -57,7 +57,7 @@ def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
     """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
     import jinja2
 
-    from generator.render.context import SiteEnvironment
+    from generator.render.context import SiteEnvironment, SuggestingUndefined
 
     check_template_files(config, theme)
     theme_loader = jinja2.FileSystemLoader(str(theme.templates))
@@ -66,7 +66,7 @@ def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
         jinja2.PrefixLoader({"theme": theme_loader}),
         theme_loader,
     ])
-    env = SiteEnvironment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+    env = SiteEnvironment(loader=loader, autoescape=True, undefined=SuggestingUndefined,
                           trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                           auto_reload=False)  # one build never sees a template change: no stat per page
     return env
