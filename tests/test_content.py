@@ -120,6 +120,20 @@ def test_warnings_do_not_stop_the_article(settings: ArticleSettings) -> None:
     assert article.companies[0].id == "facebok" and not article.companies[0].known
 
 
+def test_an_embed_the_sanitiser_removes_is_a_warning_at_its_line(settings: ArticleSettings) -> None:
+    data = (b"---\ntitle: x\ndate: 2025-01-01\n---\nLihat:\n\n`<script>` as code stays.\n\n"
+            b"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n<SCRIPT>alert(1)</SCRIPT> <b>ok</b>\n")
+    article, problems = parse_article("content/a.md", data, settings)
+    assert article is not None and "iframe" not in article.body_html and "alert" not in article.body_html
+    assert "&lt;script&gt;" in article.body_html and "<b>ok</b>" in article.body_html
+    assert [str(p) for p in problems] == [
+        "content/a.md:9: warning: <iframe>, <script> removed with everything inside: a digest's pages and feeds "
+        "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+    clean, problems = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\n---\n<b>ok</b> `<iframe>`\n",
+                                    settings)
+    assert clean is not None and problems == ()
+
+
 def test_a_body_that_trips_markdown_it_pys_linkify_bug_builds_with_a_warning(settings: ArticleSettings) -> None:
     # found by fuzzing: markdown-it-py 4 raises RuntimeError("inline rule didn't increment state.pos") on it
     body = ("[r]\\n  code\\n</small>*# | a | b |\\n|---|---|\\n<=!.>## \\n\\nEXAMPLE.org[example.org"

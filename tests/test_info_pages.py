@@ -62,6 +62,17 @@ def test_bad_pages_are_errors_with_their_line(tmp_path: Path, name: str, text: s
     assert expected in [str(p) for p in e.value.problems]
 
 
+def test_an_embed_on_a_page_is_removed_with_a_warning(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    write_files(tmp_path, {"content/pages/peta.md": "---\ntitle: Peta\n---\nKantor kami:\n\n"
+                                                     "<iframe src=\"https://maps.example/x\"></iframe>\n"})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/pages/peta.md:6: warning: <iframe> removed with everything inside: a digest's pages and feeds keep "
+        "no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+    assert "iframe" not in result.output.files["peta/index.html"].decode()
+
+
 def test_a_date_on_a_page_is_a_warning_not_an_article(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="A")})
     write_files(tmp_path, {"content/pages/tentang.md": "---\ntitle: T\ndate: 2025-01-01\n---\nIsi.\n"})

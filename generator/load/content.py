@@ -26,7 +26,7 @@ from generator.load.config import Config
 from generator.core.errors import Problem
 from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES
-from generator.load.markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, encode_url, render
+from generator.load.markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered, encode_url, render
 from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, fold
@@ -275,6 +275,14 @@ def _field_line(root: Path, rel: str, field: str) -> int:
     return lines.get(path, lines.get(path[:1], 1))
 
 
+def warn_removed(check: FieldReader, rendered: Rendered, body_line: int) -> None:
+    """Tell the writer of raw HTML that the sanitiser removed with all it held (an embed pasted in), at its line."""
+    if rendered.dropped:
+        check.warn("", f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside: a "
+                       "digest's pages and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to "
+                       "what it shows instead", line=body_line + rendered.dropped_line)
+
+
 def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
     """One file's bytes → its Article (or None) and every problem found in it."""
     text, problems = decode(rel, data)
@@ -348,6 +356,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
+    warn_removed(check, rendered, parts.body_line)
     if rendered.unlinked:
         check.warn("", "markdown-it-py could not link the bare URLs of this body (one of them trips a bug in it), so "
                        "they stay plain text; write links as <https://…> or [text](https://…)", line=parts.body_line)

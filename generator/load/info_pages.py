@@ -10,11 +10,11 @@ import difflib
 import os
 from pathlib import Path
 
-from generator.load.content import FieldReader, decode, read_article
+from generator.load.content import FieldReader, decode, read_article, warn_removed
 from generator.core.errors import Problem
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES as PAGES_DIR
-from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render_markdown
+from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
 from generator.core.models import InfoPage
 from generator.core.urls import TOP_LEVEL
 
@@ -66,7 +66,9 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
         slug = None
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, tuple(problems)
-    return InfoPage(rel, slug, title, summary or "", bool(draft), render_markdown(parts.body, markdown)), tuple(problems)
+    rendered = render(parts.body, markdown)
+    warn_removed(check, rendered, parts.body_line)
+    return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html), tuple(problems)
 
 
 def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,

@@ -23,7 +23,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import drop_unusable_images, is_external, safe_url, sanitize
+from generator.load.sanitize import DROPPED_TAG, drop_unusable_images, dropped_tags, is_external, safe_url, sanitize
 from generator.core.urls import make_slug
 
 if TYPE_CHECKING:
@@ -74,6 +74,10 @@ class Rendered:
     unlinked: bool = False
     """markdown-it-py's bare-URL rule failed on this body (a bug of markdown-it-py 4), so it was rendered with
     bare URLs left as text."""
+    dropped: tuple[str, ...] = ()
+    """Raw HTML tags the sanitiser removed with their content (``sanitize.dropped_tags``): an embed pasted in."""
+    dropped_line: int = 0
+    """The body's line (from 0) of the first block of raw HTML that holds one of them."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -386,9 +390,23 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
         md, env = unlinked, {"options": options}
         tokens = md.parse(text, env)
     body = md.renderer.render(tokens, md.options, env)
+    dropped: tuple[str, ...] = ()
     if env.get("raw_html"):
+        dropped = dropped_tags(body)
         body = sanitize(body, options.external_rel)
-    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked)
+    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped,
+                    _raw_line(tokens, DROPPED_TAG) if dropped else 0)
+
+
+def _raw_line(tokens: Sequence[Token], pattern: re.Pattern[str]) -> int:
+    """The line (from 0) of the first raw HTML block, or paragraph with raw HTML, that ``pattern`` finds."""
+    for token in tokens:
+        if token.type == "html_block" and pattern.search(token.content) and token.map:
+            return token.map[0]
+        if token.type == "inline" and token.map and any(child.type == "html_inline" and pattern.search(child.content)
+                                                        for child in token.children or ()):
+            return token.map[0]
+    return 0
 
 
 def _with_toc(body: str, headings: Sequence[tuple[int, str, str]], options: MarkdownOptions,

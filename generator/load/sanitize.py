@@ -44,6 +44,16 @@ IMAGE_SRC = re.compile(r"^(?:https?://[^/\s]|/(?!/))", re.IGNORECASE)
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
+DROPPED_TAG = re.compile(r"<(" + "|".join(sorted(DROPPED)) + r")\b", re.IGNORECASE)
+
+
+def dropped_tags(html: str) -> tuple[str, ...]:
+    """The tags of ``DROPPED`` that ``html`` (a body before ``sanitize``) has, lower-case, each once, in the order
+    met: their content vanishes, so the writer is told (``content.parse_article``). A tag shown as code is
+    escaped by then ('&lt;iframe'), so it is not one."""
+    return tuple(dict.fromkeys(match.group(1).lower() for match in DROPPED_TAG.finditer(html)))
+
+
 def safe_url(url: str) -> bool:
     """The URL rule of Markdown links and images (markdown-it's ``validateLink``); nh3 applies the same
     scheme allowlist to raw HTML, so a link is kept or dropped alike whichever way it was written."""
