@@ -26,7 +26,8 @@ from generator.load.config import Config
 from generator.core.errors import Problem
 from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES
-from generator.load.markdown import DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered, encode_url, render
+from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
+                                     encode_url, render)
 from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, fold

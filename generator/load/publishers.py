@@ -153,8 +153,8 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                 continue
             if folded in by_host and by_host[folded][0].id != pid:
                 other, other_line = by_host[folded]
-                problems.append(Problem(rel, where, field, f"host {folded!r} also belongs to "
-                                                           f"'{other.id}' (line {other_line}); give it to one publisher"))
+                problems.append(Problem(rel, where, field, f"host {folded!r} also belongs to '{other.id}' "
+                                                           f"(line {other_line}); give it to one publisher"))
                 continue
             clean.append(folded)
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(clean)))

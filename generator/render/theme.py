@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
 
-    from generator.render.context import SiteEnvironment, SuggestingUndefined
+    from generator.render.context import SiteEnvironment
 
 from generator.core.hashing import digest
 from generator.load.config import Config

@@ -217,10 +217,10 @@ def spare_mirror(target: Path, verify: Callable[[], TreeState | None], workers: 
     what changed. ``verify()``: the live folder as the up-to-date check verified it (the cache's small read), so
     the mirror starts before the rest of the cache is read; asked only when there is no spare, as it waits for
     the live folder's walk, which a rebuild that has a spare need not wait for before it reads the cache.
-    Yields what the writer is told: whether the spare is now
-    exactly the live folder that the build verified (``mirrored(state)``, with the state the full cache read
-    matched; it waits for that process). A build that stops before it writes (bad input, ``--strict``) removes
-    the spare it started. With one job, or no verified live folder, the writer makes the spare itself, as before.
+    Yields what the writer is told: whether the spare is now exactly the live folder that the build verified
+    (``mirrored(state)``, with the state the full cache read matched; it waits for that process). A build that
+    stops before it writes (bad input, ``--strict``) removes the spare it started. With one job, or no verified
+    live folder, the writer makes the spare itself, as before.
     """
     spare = spare_of(target)
     live = None if workers <= 1 or spare.exists() or spare.is_symlink() else verify()
