@@ -708,8 +708,8 @@ def medians(results: Sequence[Measurement]) -> list[Row]:
     for size, style, case, tool in keys:
         ms = [m for m in results if (m.size, m.style, m.case, m.tool) == (size, style, case, tool)]
         rows.append(Row(size, style, case, tool, len(ms), median_of(ms, "wall_s"), median_of(ms, "cpu_s"),
-                        median_of(ms, "sys_s"), median_of(ms, "rss_mb"), median_of(ms, "tree_pss_mb"), median_of(ms, "other_cpu_s"),
-                        round(median_of(ms, "files"))))
+                        median_of(ms, "sys_s"), median_of(ms, "rss_mb"), median_of(ms, "tree_pss_mb"),
+                        median_of(ms, "other_cpu_s"), round(median_of(ms, "files"))))
     return rows
 
 

@@ -23,7 +23,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import DROPPED_TAG, drop_unusable_images, dropped_tags, is_external, safe_url, sanitize
+from generator.load.sanitize import DROPPED_TAG, drop_unusable_images, is_external, safe_url, sanitize
 from generator.core.urls import make_slug
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class Rendered:
     """markdown-it-py's bare-URL rule failed on this body (a bug of markdown-it-py 4), so it was rendered with
     bare URLs left as text."""
     dropped: tuple[str, ...] = ()
-    """Raw HTML tags the sanitiser removed with their content (``sanitize.dropped_tags``): an embed pasted in."""
+    """Raw HTML tags the sanitiser removed with their content (``sanitize.DROPPED``): an embed pasted in."""
     dropped_line: int = 0
     """The body's line (from 0) of the first block of raw HTML that holds one of them."""
 
@@ -390,23 +390,26 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
         md, env = unlinked, {"options": options}
         tokens = md.parse(text, env)
     body = md.renderer.render(tokens, md.options, env)
-    dropped: tuple[str, ...] = ()
+    dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
     if env.get("raw_html"):
-        dropped = dropped_tags(body)
         body = sanitize(body, options.external_rel)
-    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped,
-                    _raw_line(tokens, DROPPED_TAG) if dropped else 0)
+    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line)
 
 
-def _raw_line(tokens: Sequence[Token], pattern: re.Pattern[str]) -> int:
-    """The line (from 0) of the first raw HTML block, or paragraph with raw HTML, that ``pattern`` finds."""
+def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
+    """The tags of raw HTML that the sanitiser removes with their content (``sanitize.DROPPED``), lower-case, each
+    once, in the order met, and the line (from 0) of the first raw HTML block, or paragraph, that holds one. The raw
+    HTML tokens are what reaches the sanitiser unescaped: a tag shown as code is not among them."""
+    found: dict[str, None] = {}
+    line = 0
     for token in tokens:
-        if token.type == "html_block" and pattern.search(token.content) and token.map:
-            return token.map[0]
-        if token.type == "inline" and token.map and any(child.type == "html_inline" and pattern.search(child.content)
-                                                        for child in token.children or ()):
-            return token.map[0]
-    return 0
+        raw = [token.content] if token.type == "html_block" else \
+            [child.content for child in token.children or () if child.type == "html_inline"]
+        for match in DROPPED_TAG.finditer("".join(raw)):
+            if not found and token.map:
+                line = token.map[0]
+            found.setdefault(match.group(1).lower())
+    return tuple(found), line
 
 
 def _with_toc(body: str, headings: Sequence[tuple[int, str, str]], options: MarkdownOptions,

@@ -45,13 +45,7 @@ _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 DROPPED_TAG = re.compile(r"<(" + "|".join(sorted(DROPPED)) + r")\b", re.IGNORECASE)
-
-
-def dropped_tags(html: str) -> tuple[str, ...]:
-    """The tags of ``DROPPED`` that ``html`` (a body before ``sanitize``) has, lower-case, each once, in the order
-    met: their content vanishes, so the writer is told (``content.parse_article``). A tag shown as code is
-    escaped by then ('&lt;iframe'), so it is not one."""
-    return tuple(dict.fromkeys(match.group(1).lower() for match in DROPPED_TAG.finditer(html)))
+"""The opening of a ``DROPPED`` tag: the writer is told of each one removed (``markdown._removed``)."""
 
 
 def safe_url(url: str) -> bool:
