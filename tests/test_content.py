@@ -210,14 +210,13 @@ def walked_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str]
     base, prefix = root / content_dir, len(str(root)) + 1
     found, links, problems = [], [], []  # (the tree below has no unreadable folder: test_bad_input.py has one)
     for folder, dirs, files in os.walk(base):
-        if folder == str(base):
-            dirs[:] = [d for d in dirs if d not in NOT_ARTICLES]
         for name in sorted(dirs):
             if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
                 rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
                 problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
                                                     "move the folder into content/ instead", "warning"))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (folder == str(base) and d == NOTES_DIR))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not (folder == str(base) and d in (NOTES_DIR, *NOT_ARTICLES)))
         for name in sorted(files):
             if name.startswith(".") or not name.endswith(".md"):
                 continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -132,3 +133,65 @@ def test_an_empty_site_has_an_empty_weekly_index(tmp_path: Path) -> None:
     files = build_project(tmp_path).output.files
     assert doc(files, "weekly/index.html").xpath("//main/p/text()")[-1] == "Belum ada artikel."
     assert json.loads(files["weekly/feed.json"])["items"] == []
+
+
+def test_notes_follow_the_content_folders_rules_for_links_and_sub_folders(tmp_path: Path) -> None:
+    """A note is read only from content/weekly/ itself; a linked file only if it points inside content/; a linked
+    folder, content/weekly/ included, is not entered. Each left-out file is named, none silently dropped."""
+    outside = write_files(tmp_path / "outside", {"2025-W24.md": "Rahasia di luar proyek.\n",
+                                                 "notes/2025-W24.md": "Folder di luar.\n"})
+    project = tmp_path / "p"
+    make_project(project, {"a.md": article()})
+    write_files(project, {"content/weekly/2025/2025-W24.md": "Di sub-folder.\n",
+                          "content/weekly/images/logo.png": "not markdown",  # a sub-folder without Markdown: quiet
+                          "content/drafts/catatan.txt": "Catatan di dalam content/.\n"})
+    weekly = project / "content" / "weekly"
+    os.symlink(outside / "2025-W24.md", weekly / "2025-W24.md")
+    os.symlink(project / "content" / "drafts" / "catatan.txt", weekly / "2025-W25.md")
+    os.symlink(outside / "notes", weekly / "linked")
+    with pytest.raises(BuildError) as caught:
+        build_project(project)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/weekly/2025: warning: is a folder inside content/weekly/, whose sub-folders are not read, so the "
+        "Markdown files in it are left out; an editor's note is a file directly in content/weekly/, named after its "
+        "week: content/weekly/2025-W24.md",
+        "content/weekly/2025-W24.md: is a symbolic link to a file outside content/, which is never read; copy the "
+        "file into content/ instead",
+        "content/weekly/2025-W25.md: warning: no article is dated in week 2025-W25, so this note is shown nowhere; "
+        "check the file name",
+        "content/weekly/linked: warning: is a symbolic link to a folder and is not followed; move the folder into "
+        "content/ instead"]
+
+    os.unlink(weekly / "2025-W24.md")
+    os.unlink(weekly / "2025-W25.md")
+    os.symlink(project / "content" / "drafts" / "catatan.txt", weekly / "2025-W24.md")  # inside content/: read
+    page = doc(build_project(project).output.files, "weekly/2025-W24/index.html")
+    assert page.xpath("//div[contains(@class, 'note')]/p/text()") == ["Catatan di dalam content/."]
+
+
+def test_a_linked_weekly_folder_is_not_read(tmp_path: Path) -> None:
+    """Its warning says it is not followed; no note from outside the project reaches the site."""
+    outside = write_files(tmp_path / "outside", {"2025-W24.md": "Rahasia di luar proyek.\n"})
+    project = tmp_path / "p"
+    make_project(project, {"a.md": article()})
+    os.symlink(outside, project / "content" / "weekly")
+    result = build_project(project)
+    assert [str(p) for p in result.warnings] == [
+        "content/weekly: warning: is a symbolic link to a folder and is not followed; move the folder into content/ "
+        "instead"]
+    assert not any(b"Rahasia" in data for data in result.output.files.values() if isinstance(data, bytes))
+
+
+def test_an_embed_in_a_note_is_removed_with_a_warning_at_its_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: Pekan ini\n---\nTonton:\n\n"
+                                                         "<iframe src=\"https://video.example/x\"></iframe>\n",
+                           "content/weekly/2025-W23.md": "Tanpa front matter.\n\n<script>x()</script>\n"})
+    make_project(tmp_path, {"a.md": article(), "b.md": article(title="B", date="2025-06-05")})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/weekly/2025-W23.md:3: warning: <script> removed with everything inside: a digest's pages and feeds "
+        "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
+        "content/weekly/2025-W24.md:6: warning: <iframe> removed with everything inside: a digest's pages and feeds "
+        "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+    assert b"iframe" not in result.output.files["weekly/2025-W24/index.html"]

@@ -1,6 +1,7 @@
 """Pages that are not news (content/pages/): their URL, their footer menu, and what they stay out of."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,45 @@ def test_a_page_renders_with_the_sites_markdown_options(tmp_path: Path) -> None:
     config = CONFIG + "language: en\n"
     files = site(tmp_path, {"tentang.md": "---\ntitle: About\n---\n## Who we are\n\nText.\n"}, config)
     assert 'aria-label="Link to this section"' in files["tentang/index.html"]
+
+
+def test_pages_follow_the_content_folders_rules_for_links_and_sub_folders(tmp_path: Path) -> None:
+    """A page is read only from content/pages/ itself (its URL is one segment); a linked file only if it points
+    inside content/; a linked folder is not entered. Each left-out file is named, none silently dropped."""
+    outside = write_files(tmp_path / "outside", {"rahasia.md": "---\ntitle: Rahasia\n---\nDi luar proyek.\n",
+                                                 "tim/orang.md": "---\ntitle: Orang\n---\nx\n"})
+    project = tmp_path / "p"
+    make_project(project, {"2025/06/a.md": article(title="A")})
+    write_files(project, {"content/pages/tim/orang.md": "---\ntitle: Tim\n---\nKami.\n",
+                          "content/pages/gambar/logo.png": "not markdown",  # a sub-folder without Markdown: quiet
+                          "content/bahan/kontak.txt": "---\ntitle: Kontak\n---\nTulis ke kami.\n"})
+    pages = project / "content" / "pages"
+    os.symlink(outside / "rahasia.md", pages / "rahasia.md")
+    os.symlink(outside / "tim", pages / "orang")
+    os.symlink(project / "content" / "bahan" / "kontak.txt", pages / "kontak.md")  # inside content/: read
+    with pytest.raises(BuildError) as caught:
+        build_project(project)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/pages/orang: warning: is a symbolic link to a folder and is not followed; move the folder into "
+        "content/ instead",
+        "content/pages/rahasia.md: is a symbolic link to a file outside content/, which is never read; copy the file "
+        "into content/ instead",
+        "content/pages/tim: warning: is a folder inside content/pages/, whose sub-folders are not read, so the "
+        "Markdown files in it are left out; a page is a file directly in content/pages/ (its URL is one segment): "
+        "move the files up, renaming any that clash"]
+    os.unlink(pages / "rahasia.md")
+    files = build_project(project).output.files
+    assert "<p>Tulis ke kami.</p>" in files["kontak/index.html"].decode()
+    assert not any(name.startswith(("tim/", "orang/", "rahasia/")) for name in files)
+
+
+def test_a_linked_pages_folder_is_not_read_and_says_so(tmp_path: Path) -> None:
+    outside = write_files(tmp_path / "outside", {"tentang.md": ABOUT})
+    project = tmp_path / "p"
+    make_project(project, {"2025/06/a.md": article(title="A")})
+    os.symlink(outside, project / "content" / "pages")
+    result = build_project(project)
+    assert [str(p) for p in result.warnings] == [
+        "content/pages: warning: is a symbolic link to a folder and is not followed; move the folder into content/ "
+        "instead"]
+    assert "tentang/index.html" not in result.output.files

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import NOTES_DIR, decode
+from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_message
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, render_doc
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, split
-from generator.load.markdown import render_markdown
+from generator.load.markdown import render
 from generator.core.models import Article, Term
 from generator.load.registry import fold
 
@@ -121,24 +121,25 @@ def iso_week(moment: datetime) -> tuple[int, int]:
 
 
 def load_notes(root: Path, content_dir: str) -> tuple[dict[tuple[int, int], Note], list[Problem]]:
-    """Read ``content/weekly/*.md``; every bad file is a problem, the rest still load."""
-    folder = root / content_dir / NOTES_DIR
+    """Read ``content/weekly/*.md`` (``content.find_flat``: links and sub-folders as for pages); every bad file is
+    a problem, the rest still load."""
+    found, where = find_flat(root, content_dir, NOTES_DIR, f"an editor's note is a file directly in {content_dir}/"
+                             f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md")
     notes: dict[tuple[int, int], Note] = {}
-    problems: list[Problem] = []
-    if not folder.is_dir():
-        return notes, problems
-    for path in sorted(folder.iterdir()):
-        rel = f"{content_dir}/{NOTES_DIR}/{path.name}"
-        if path.name.startswith(".") or not path.is_file() or not path.name.endswith(".md"):
-            continue
-        match = _NOTE_NAME.match(path.name)
+    problems: list[Problem] = list(where)
+    for rel, path in found:
+        match = _NOTE_NAME.match(rel.rpartition("/")[2])
         week = (int(match[1]), int(match[2])) if match else None
         if week is None or not _valid_week(*week):
             problems.append(Problem(rel, 0, "", "an editor's note is named after its ISO week, like 2025-W24.md "
                                                 "(weeks 01 to 52, or 53 in long years)"))
             continue
-        note, found = _parse_note(rel, path.read_bytes(), week)
-        problems += found
+        data = read_article(rel, path)  # size and type checked first: a sparse 4 GB file is never read whole
+        if isinstance(data, Problem):
+            problems.append(data)
+            continue
+        note, found_here = _parse_note(rel, data, week)
+        problems += found_here
         if note is not None:
             notes[week] = note
     return notes, problems
@@ -152,7 +153,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | No
     text, problems = decode(rel, data)
     if text is None:
         return None, problems
-    title, body = "", text
+    title, body, body_line = "", text, 1
     if text.startswith("---"):
         try:
             parts = split(text)
@@ -161,7 +162,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | No
             return None, [*problems, Problem(rel, e.line, "", e.message)]
         except YamlError as e:
             return None, [*problems, Problem(rel, e.line, e.field, e.message)]
-        body = parts.body
+        body, body_line = parts.body, parts.body_line
         meta = meta or {}
         if not isinstance(meta, dict):
             return None, [*problems, Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines")]
@@ -175,7 +176,10 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | No
                 title = value.strip()
         if any(p.severity == "error" for p in problems):
             return None, problems
-    return Note(week[0], week[1], title, render_markdown(body) if body.strip() else "", rel), problems
+    rendered = render(body) if body.strip() else None
+    if rendered is not None and rendered.dropped:
+        problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
+    return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 
 def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes: dict[tuple[int, int], Note],

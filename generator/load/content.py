@@ -120,13 +120,9 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
             (dirs if is_dir else files).append(entry)
         top = folder == str(base)
         dirs.sort(key=lambda e: e.name)
-        for entry in dirs:
-            if top and entry.name in NOT_ARTICLES:  # content/pages/ holds pages, not articles
-                continue
+        for entry in dirs:  # content/pages/ and content/weekly/ too: ``find_flat`` does not enter a link either
             if not entry.name.startswith(".") and entry.is_symlink():
-                rel = entry.path[prefix:].replace(os.sep, "/")
-                problems.append(Problem(rel, 0, "", "is a symbolic link to a folder and is not followed; "
-                                                    "move the folder into content/ instead", "warning"))
+                problems.append(Problem(entry.path[prefix:].replace(os.sep, "/"), 0, "", LINKED_FOLDER, "warning"))
         stack += reversed([e.path for e in dirs if not e.name.startswith(".") and not e.is_symlink()
                            and not (top and e.name in (NOTES_DIR, *NOT_ARTICLES))])
         for entry in sorted(files, key=lambda e: e.name):
@@ -204,6 +200,54 @@ def _too_big(rel: str, size: int) -> Problem:
                                "split it or move large media out of content/")
 
 
+LINKED_FOLDER = "is a symbolic link to a folder and is not followed; move the folder into content/ instead"
+
+
+def find_flat(root: Path, content_dir: str, name: str, instead: str,
+              ) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
+    """Every ``*.md`` directly in ``content/<name>/`` (pages/, weekly/), sorted, named as ``find_articles`` names
+    articles and with its rules for symbolic links: a linked folder (this one included, which ``find_articles``
+    warns of) is not entered, and a linked file is read only if it points at a file inside content/ that is not
+    read here anyway. Sub-folders are not read: one that holds Markdown is a warning saying ``instead``."""
+    folder = root / content_dir / name
+    if folder.is_symlink() or not folder.is_dir():
+        return (), ()
+    here = f"{content_dir}/{name}"
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        return (), (Problem(here, 0, "", f"is a folder that cannot be read ({error.strerror}), so its files are left "
+                                         f"out; make it readable (chmod a+rx {here})", "warning"),)
+    found: list[tuple[str, str]] = []
+    links: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        rel = f"{here}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and os.path.isdir(entry.path):
+            problems.append(Problem(rel, 0, "", LINKED_FOLDER, "warning"))
+        elif entry.is_dir(follow_symlinks=False):
+            if _holds_markdown(entry.path):
+                problems.append(Problem(rel, 0, "", f"is a folder inside {here}/, whose sub-folders are not read, so "
+                                                    f"the Markdown files in it are left out; {instead}", "warning"))
+        elif entry.name.endswith(".md"):
+            if not _is_utf8(rel):
+                problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
+                                                    "rename the file"))
+            else:  # a FIFO or device too: ``read_article`` says what it is
+                (links if entry.is_symlink() else found).append((rel, entry.path))
+    if links:
+        problems += _resolve_links(root / content_dir, found, links)
+    return tuple(sorted(found)), tuple(problems)
+
+
+def _holds_markdown(folder: str) -> bool:
+    """Whether a ``*.md`` file is anywhere in ``folder`` (links not followed)."""
+    return any(name.endswith(".md") for _, _, names in os.walk(folder) for name in names)
+
+
 def _resolve_links(base: Path, found: list[tuple[str, str]], links: list[tuple[str, str]]) -> list[Problem]:
     """Add the symlinked files that may be read to ``found``; the others are problems."""
     real_base = base.resolve()
@@ -279,9 +323,13 @@ def _field_line(root: Path, rel: str, field: str) -> int:
 def warn_removed(check: FieldReader, rendered: Rendered, body_line: int) -> None:
     """Tell the writer of raw HTML that the sanitiser removed with all it held (an embed pasted in), at its line."""
     if rendered.dropped:
-        check.warn("", f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside: a "
-                       "digest's pages and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to "
-                       "what it shows instead", line=body_line + rendered.dropped_line)
+        check.warn("", removed_message(rendered), line=body_line + rendered.dropped_line)
+
+
+def removed_message(rendered: Rendered) -> str:
+    """What ``warn_removed`` says of a body's raw HTML removed with its content."""
+    return (f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside: a digest's pages "
+            "and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead")
 
 
 def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:

@@ -7,10 +7,9 @@ every page's footer, in that order.
 from __future__ import annotations
 
 import difflib
-import os
 from pathlib import Path
 
-from generator.load.content import FieldReader, decode, read_article, warn_removed
+from generator.load.content import FieldReader, decode, find_flat, read_article, warn_removed
 from generator.core.errors import Problem
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES as PAGES_DIR
@@ -22,14 +21,10 @@ FIELDS = ("title", "summary", "slug", "draft")
 """Front-matter keys a page may have."""
 
 
-def find_pages(root: Path, content_dir: str) -> tuple[tuple[str, Path], ...]:
-    """Every ``*.md`` directly in ``content/pages/`` (no sub-folders: a page's URL is one segment)."""
-    folder = root / content_dir / PAGES_DIR
-    if not folder.is_dir() or folder.is_symlink():
-        return ()
-    names = sorted(e.name for e in os.scandir(folder)
-                   if e.name.endswith(".md") and not e.name.startswith(".") and e.is_file(follow_symlinks=False))
-    return tuple((f"{content_dir}/{PAGES_DIR}/{name}", folder / name) for name in names)
+def find_pages(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
+    """Every ``*.md`` directly in ``content/pages/`` (a page's URL is one segment), and what is wrong there."""
+    return find_flat(root, content_dir, PAGES_DIR, f"a page is a file directly in {content_dir}/{PAGES_DIR}/ (its URL "
+                                                   "is one segment): move the files up, renaming any that clash")
 
 
 def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTIONS,
@@ -76,8 +71,9 @@ def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOpt
     """Every page (drafts only when asked for), sorted by slug, with every problem in them; bodies are
     rendered with the site's Markdown options, as articles are."""
     pages: list[InfoPage] = []
-    problems: list[Problem] = []
-    for rel, path in find_pages(root, content_dir):
+    found, where = find_pages(root, content_dir)
+    problems: list[Problem] = list(where)
+    for rel, path in found:
         data = read_article(rel, path)  # size checked before reading: a sparse 4 GB page is never read whole
         if isinstance(data, Problem):
             problems.append(data)
