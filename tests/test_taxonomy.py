@@ -50,6 +50,16 @@ def test_tags_differing_in_punctuation_collide_loudly(tmp_path: Path) -> None:
         "/tags/e-commerce/; use one spelling"]
 
 
+def test_every_spelling_that_clashes_is_named_in_its_own_file(tmp_path: Path) -> None:
+    """Three spellings of one URL: the second and the third are each an error, so one run shows every file to fix."""
+    assert problems(tmp_path, {"a.md": article(tags="[e-commerce]"), "b.md": article(tags="[e commerce]"),
+                               "c.md": article(tags="[E_Commerce]")}) == [
+        "content/a.md:4: field 'tags': 'e-commerce' and 'e commerce' (in content/b.md) both make the URL "
+        "/tags/e-commerce/; use one spelling",
+        "content/c.md:4: field 'tags': 'E_Commerce' and 'e commerce' (in content/b.md) both make the URL "
+        "/tags/e-commerce/; use one spelling"]
+
+
 def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
     """The index finds a clash with the articles alone; the message still names the line of the field (the
     section's, the slug's when written), as every message about a field does."""

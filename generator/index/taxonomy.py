@@ -57,12 +57,13 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list
     terms: list[Term] = []
     for slug in sorted(by_slug):
         folds = by_slug[slug]
-        if len(folds) > 1:
+        if len(folds) > 1:  # every other spelling, each in its own file, against the first
             a_name, a_art = by_fold[folds[0]][0]
-            b_name, b_art = by_fold[folds[1]][0]
-            problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
-                                    f"{b_name!r} and {a_name!r} (in {a_art.source_path}) both make the URL "
-                                    f"/{kind}/{slug}/; use one spelling"))
+            for other in folds[1:]:
+                b_name, b_art = by_fold[other][0]
+                problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
+                                        f"{b_name!r} and {a_name!r} (in {a_art.source_path}) both make the URL "
+                                        f"/{kind}/{slug}/; use one spelling"))
             continue
         members = by_fold[folds[0]]
         counts: dict[str, int] = defaultdict(int)
