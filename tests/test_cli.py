@@ -173,3 +173,33 @@ def test_a_template_error_mid_write_leaves_the_site_and_no_half_written_folder(
                                 "or remove your override of it", "error: 1 problem found; nothing was written"]
     assert tree(tmp_path / "site") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site", "templates"]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["serve", "--port", "99999"], "argument --port: 99999 is out of range; give a port from 1 to 65535, or 0 for any "
+                                   "free one"),
+    (["serve", "--port", "-5"], "argument --port: -5 is out of range; give a port from 1 to 65535, or 0 for any free "
+                                "one"),
+    (["serve", "--port", "80a"], "argument --port: '80a' is not a whole number; give a port from 1 to 65535, or 0 "
+                                 "for any free one"),
+    (["build", "--jobs", "0"], "argument --jobs/-j: 0 is out of range; give 1 to 256 processes"),
+    (["build", "-j", "100000"], "argument --jobs/-j: 100000 is out of range; give 1 to 256 processes"),
+    (["ping", "--timeout", "nan"], "argument --timeout: 'nan' is not a number; give the seconds to wait, more than 0 "
+                                   "and at most 3600, such as 10"),
+    (["ping", "--timeout", "-1"], "argument --timeout: -1 is out of range; give the seconds to wait, more than 0 and "
+                                  "at most 3600, such as 10"),
+    (["ping", "--timeout", "1e308"], "argument --timeout: 1e308 is out of range; give the seconds to wait, more than "
+                                     "0 and at most 3600, such as 10"),
+    (["ping", "--timeout", "0"], "argument --timeout: 0 is out of range; give the seconds to wait, more than 0 and at "
+                                 "most 3600, such as 10"),
+])
+def test_a_number_out_of_range_is_a_usage_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                argv: list[str], message: str) -> None:
+    """``--port 99999`` and ``--timeout nan`` crashed with a traceback when the socket was made; ``--jobs 100000``
+    would fork a process per chunk of pages. Each is refused before anything runs, with what to give instead."""
+    make_project(tmp_path, {"a.md": article()})
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, "--config", str(tmp_path / "config.yaml")])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"digest {argv[0]}: error: {message}"
+    assert not (tmp_path / "site").exists()

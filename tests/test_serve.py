@@ -499,3 +499,17 @@ def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: 
             proc.wait()
     assert (proc.returncode, out, err) == (0, "stopped\n", f"waiting: .cache/serve/{port}/site: another digest build is "
                                            "writing this folder; the preview builds as soon as it has finished\n")
+
+
+@pytest.mark.parametrize("bind", ["nonexistent.invalid", "192.0.2.1"])
+def test_an_address_that_is_not_this_computers_is_refused_with_the_right_hint(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], bind: str) -> None:
+    """A name that does not resolve, or an address of no interface here (TEST-NET-1), is --bind's fault, not the
+    port's: the hint said 'pass another --port'."""
+    make_project(tmp_path, {"a.md": article()})
+    code = main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", bind, "--port", "0", "--quiet"])
+    assert code == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith(f"error: cannot listen on {bind} port 0: ")
+    assert err.endswith("; pass --bind an address of this computer, such as 127.0.0.1 (this computer only) or "
+                        "0.0.0.0 (every network it is on)")

@@ -127,6 +127,37 @@ def source_folders(config: Config) -> list[Path]:
     return list(layout(config).sources())
 
 
+MAX_JOBS = 256
+"""Most processes ``--jobs`` may ask for: each is a copy of the build, so a typo such as 10000 must not fork them."""
+
+
+def _whole(low: int, high: int, fix: str) -> Any:
+    """An argparse type: a whole number from ``low`` to ``high``, else a usage error ending with ``fix``."""
+    def whole(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{_printable(repr(text))} is not a whole number; {fix}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range; {fix}")
+        return value
+    return whole
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds, more than 0 and at most an hour (a socket's timeout)."""
+    fix = "give the seconds to wait, more than 0 and at most 3600, such as 10"
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{_printable(repr(text))} is not a number; {fix}") from None
+    if value != value:  # NaN
+        raise argparse.ArgumentTypeError(f"{_printable(repr(text))} is not a number; {fix}")
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text} is out of range; {fix}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digest", description="Build a news-digest site from Markdown articles.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=OVERVIEW)
@@ -142,7 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--drafts", action="store_true", help="include articles with 'draft: true'")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    b.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to use (default: one per core)")
+    b.add_argument("--jobs", "-j", type=_whole(1, MAX_JOBS, f"give 1 to {MAX_JOBS} processes"), metavar="N",
+                   help="processes to use (default: one per core)")
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ and build everything from scratch")
     b.add_argument("--allow-empty", action="store_true",
                    help="publish a site with no articles even if the last build had some")
@@ -171,7 +203,8 @@ def _parser() -> argparse.ArgumentParser:
                  "the site's base path, with base_url pointed at the local address. Watches content/, the config, "
                  "templates/, static/ and the theme; rebuilds on change and reloads open browser tabs. While the "
                  "build is broken, pages show the problems (file:line). Ctrl-C stops it.")
-    s.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000)")
+    s.add_argument("--port", type=_whole(0, 65535, "give a port from 1 to 65535, or 0 for any free one"), default=8000,
+                   metavar="N", help="port to listen on (default: 8000; 0: any free port)")
     s.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                    help="address to listen on (default: 127.0.0.1, this computer only)")
     s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
@@ -220,7 +253,7 @@ def _parser() -> argparse.ArgumentParser:
                  ".cache/websub.json, so a feed the hub refused is announced again by the next ping.")
     p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
     p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for the hub (default 10)")
+    p.add_argument("--timeout", type=_seconds, default=10.0, metavar="S", help="seconds to wait for the hub (default 10)")
     _add_environment(p)
     return parser
 

@@ -25,6 +25,7 @@ requests are reported through callbacks.
 """
 from __future__ import annotations
 
+import errno
 import html
 import io
 import ipaddress
@@ -247,9 +248,11 @@ class PreviewServer:
         server_class = _HTTPServer6 if ":" in options.bind else _HTTPServer
         try:
             self.httpd = server_class((options.bind, options.port), _Handler)
-        except OSError as e:
-            raise RefusalError(f"cannot listen on {options.bind} port {options.port}: {e.strerror}; "
-                               "pass another --port") from None
+        except OSError as e:  # in use or privileged: the port; no such name or address here: the address
+            fix = ("pass another --port" if e.errno in (errno.EADDRINUSE, errno.EACCES) else
+                   "pass --bind an address of this computer, such as 127.0.0.1 (this computer only) or 0.0.0.0 (every "
+                   "network it is on)")
+            raise RefusalError(f"cannot listen on {options.bind} port {options.port}: {e.strerror}; {fix}") from None
         self.httpd.preview = self
         self.port: int = self.httpd.server_address[1]
         self.cache_dir = preview_folder(self.config, self.port)
