@@ -63,6 +63,13 @@ CASES = {
         "and put values containing ': ', '#', '[' or quotes in double quotes"]),
     "javascript source": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name: X\n  url: javascript:alert(1)\n---\nx\n", [
         "content/a.md:6: field 'source.url': 'javascript:alert(1)' is not an http(s) link; write the full address, starting with https://"]),
+    "source url with a space": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://www.reuters.com/tech/meta "
+                                b"scale\n---\nx\n", [
+        "content/a.md:4: field 'source.url': 'https://www.reuters.com/tech/meta scale' has a space or a line break in "
+        "it, which a link cannot hold; copy the address again from the browser, or write a space as %20"]),
+    "source url without a host": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  url: https:///berita/x\n---\nx\n", [
+        "content/a.md:5: field 'source.url': 'https:///berita/x' has no host after '//'; write the whole address, such "
+        "as https://www.example.com/berita/judul"]),
     "required missing": (b"---\nsummary: x\n---\nx\n", [
         "content/a.md:1: field 'date': is required; add a line 'date: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter",
         "content/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"]),

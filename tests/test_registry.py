@@ -38,7 +38,8 @@ def test_missing_registry_is_empty(tmp_path: Path) -> None:
 def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         registry(tmp_path, "Meta Inc:\n  name: Meta\ngoogle:\n  nama: Google\nx:\n  name: X\n  aliases: Facebook\n"
-                           "y:\n  name: Y\n  url: ftp://y\nz:\n  name: Meta\nw:\n  name: [W]\nv:\n  name: V\n  description: 5\n")
+                           "y:\n  name: Y\n  url: ftp://y\nz:\n  name: Meta\nw:\n  name: [W]\nv:\n  name: V\n  description: 5\n"
+                           "u:\n  name: U\n  url: https://u.example/about us\n")
     assert [str(p) for p in caught.value.problems] == [
         "content/companies.yaml:1: field 'Meta Inc': company id must be lowercase letters, digits and hyphens, like 'scale-ai'",
         "content/companies.yaml:3: field 'google.name': is required; add name: \"...\"",
@@ -48,6 +49,8 @@ def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
         "content/companies.yaml:14: field 'w.name': must be one line of text, but YAML read a list (['W']); write the "
         "text on the key's line: name: \"...\"",
         "content/companies.yaml:17: field 'v.description': must be text, got 5; write it in quotes",
+        "content/companies.yaml:20: field 'u.url': 'https://u.example/about us' has a space or a line break in it, "
+        "which a link cannot hold; copy the address again from the browser, or write a space as %20",
     ]
 
 

@@ -119,6 +119,9 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
     (NewArticle("Tags"), "the title gives the file name 'tags', which is reserved for the site's own pages; use a longer title"),
     (NewArticle("Tes", source_url="reuters.com/x"),
      "--source-url 'reuters.com/x' is not an http(s) link; give the full address, starting with https://"),
+    (NewArticle("Tes", source_url="https://reuters.com/a b"),
+     "--source-url 'https://reuters.com/a b' has a space or a line break in it, which a link cannot hold; copy the "
+     "address again from the browser, or write a space as %20"),
 ])
 def test_new_refuses_bad_requests_and_writes_nothing(tmp_path: Path, request_: NewArticle, message: str) -> None:
     config = load_config(project(tmp_path) / "config.yaml")

@@ -16,7 +16,7 @@ from generator.load.config import Config
 from generator.core.errors import RefusalError
 from generator.load.layout import layout
 from generator.load.registry import load_registry
-from generator.core.urls import HTTP_URL, RESERVED, make_slug
+from generator.core.urls import HTTP_URL, RESERVED, broken_http_url, make_slug
 
 TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -147,7 +147,8 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
                            "use a longer title")
     url = request.source_url.strip()
     if url and not HTTP_URL.match(url):
-        raise RefusalError(f"--source-url {url!r} is not an http(s) link; give the full address, starting with https://")
+        raise RefusalError(f"--source-url {url!r} " + (broken_http_url(url) or "is not an http(s) link; give the full "
+                                                                     "address, starting with https://"))
     companies = _resolve_companies(config, request.companies)
     when = now.astimezone(config.tz).replace(second=0, microsecond=0)
     rel = f"{config.content_dir}/{when.year:04d}/{when.month:02d}/{slug}.md"

@@ -23,6 +23,17 @@ HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
 --source-url and a company's url alike."""
 
 
+def broken_http_url(url: str) -> str | None:
+    """Why ``url``, which starts as an http(s) link does, is still not one (``HTTP_URL``), in words that say what to
+    do; None when it does not start so (the caller's own message says what kind of value it wants) or is one."""
+    if HTTP_URL.match(url) or not re.match(r"https?://", url, re.IGNORECASE):
+        return None
+    if re.search(r"\s", url):
+        return ("has a space or a line break in it, which a link cannot hold; copy the address again from the "
+                "browser, or write a space as %20")
+    return "has no host after '//'; write the whole address, such as https://www.example.com/berita/judul"
+
+
 MAX_SLUG = 80
 """Slug length cap, far below any file system's 255-byte name limit."""
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")

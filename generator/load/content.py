@@ -32,7 +32,7 @@ from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import HTTP_URL, MAX_SLUG, RESERVED, article_path, make_slug
+from generator.core.urls import HTTP_URL, MAX_SLUG, broken_http_url, RESERVED, article_path, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -626,8 +626,8 @@ class FieldReader:
             return None
         url = url.strip()
         if not HTTP_URL.match(url):
-            self.error("source.url", f"{url!r} is not an http(s) link; write the full address, starting with https://",
-                       ("source", "url"))
+            self.error("source.url", f"{url!r} " + (broken_http_url(url) or "is not an http(s) link; write the full "
+                                                    "address, starting with https://"), ("source", "url"))
             return None
         name = value.get("name")
         if name is not None and (not isinstance(name, str) or not name.strip()):
