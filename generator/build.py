@@ -128,12 +128,16 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
 
 
 def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[MenuLink, ...], list[Problem]]:
-    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion."""
+    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion, one listed again a
+    warning (it is linked once)."""
     by_slug = {p.slug: p for p in pages}
     links, problems = [], []
-    for slug in config.menu:
+    for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
-        if page is None:
+        if slug in config.menu[:i]:
+            problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is listed twice; the footer links it "
+                                    "once, in its first place: remove the other", "warning"))
+        elif page is None:
             known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
             problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is not a page in "
                                     f"{config.content_dir}/pages/; pages: {known}"))

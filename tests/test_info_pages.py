@@ -37,6 +37,16 @@ def test_the_menu_links_pages_from_every_page_in_config_order(tmp_path: Path) ->
     assert '<a href="/tentang/" aria-current="page">Tentang Kami</a>' in files["tentang/index.html"]
 
 
+def test_a_page_listed_twice_in_the_menu_is_linked_once_with_a_warning(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")}, config=CONFIG + "menu: [tentang, redaksi, tentang]\n")
+    write_files(tmp_path, {"content/pages/tentang.md": ABOUT, "content/pages/redaksi.md": "---\ntitle: Redaksi\n---\nx\n"})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "config.yaml: field 'menu': warning: 'tentang' is listed twice; the footer links it once, in its first place: "
+        "remove the other"]
+    assert result.output.files["index.html"].decode().count('href="/tentang/"') == 1
+
+
 def test_a_menu_entry_without_a_page_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as e:
         site(tmp_path, {"tentang.md": ABOUT}, CONFIG + "menu: [tentang, kontak]\n")
