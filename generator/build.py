@@ -30,7 +30,7 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import redirect_problems, with_redirects
+from generator.load.redirects import plan_redirects, redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site
@@ -38,7 +38,8 @@ from generator.index.editions import Edition, build_editions, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
-from generator.render.theme import Theme, find_theme, make_environment, static_files, template_problem, templates_fingerprint
+from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, template_problem,
+                                    templates_fingerprint)
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
@@ -191,8 +192,13 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
     finally:
         searched.close()
-    if moved := redirect_problems(site.articles, [p.spec.path for p in planned]):
+    paths = [p.spec.path for p in planned]
+    if moved := redirect_problems(site.articles, paths):
         raise BuildError(problems + moved)
+    # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
+    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(site.articles, paths)[0]]
+    if clashes := static_clashes(config, theme, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
+        raise BuildError(problems + clashes)
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach
     else:  # every page was planned (also when the touched planning gave up): its own map
@@ -263,9 +269,9 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
-    output.add_all(render_robots(config))
-    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned],
-                                  static_files(config, site_plan.theme)))
+    static = static_files(config, site_plan.theme)
+    output.add_all(f for f in render_robots(config) if f[0] not in {path for path, _ in static})  # yours wins
+    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned], static))
     if found:
         output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))

@@ -292,6 +292,31 @@ def test_an_unreadable_template_or_static_file_is_an_error(built: Path, rel: str
     assert_failed_cleanly(result, [message, "error: 1 problem found; nothing was written"], built, before)
 
 
+def test_static_files_that_clash_with_the_site_are_named_before_anything_is_written(built: Path) -> None:
+    """A file where the site has a folder (static/tags) stopped the writer half-way with '.site.prev/tags: Is a
+    directory'; a static index.html was 'index.html: two pages or files want this output path', naming neither.
+    Every clash is now found while planning, named by the static file, with what to do."""
+    before = tree(built / "site")
+    write_files(built, {"static/tags": "a file, not a folder", "static/index.html": "<p>mine</p>",
+                        "static/feed.xml/x.txt": "inside a file", "static/images/ok.png": "fine"})
+    assert_failed_cleanly(digest(built, "build"), [
+        "static/feed.xml/x.txt: is inside /feed.xml/, but the site makes /feed.xml as a file; move it",
+        "static/index.html: the site makes /index.html itself, and a static file may not replace it; rename or move "
+        "this file (to change a page, override its template in templates/)",
+        "static/tags: is a file where the site makes the folder /tags/; rename or move it",
+        "error: 3 problems found; nothing was written"], built, before)
+    result = digest(built, "check")
+    assert "static/tags: is a file where the site makes the folder /tags/; rename or move it" in result.stdout, \
+        "digest check finds it too"
+
+
+def test_a_static_robots_txt_replaces_the_generated_one(built: Path) -> None:
+    """To keep an AI crawler out, say: the editor's own robots.txt is published as it is."""
+    write_files(built, {"static/robots.txt": "User-agent: GPTBot\nDisallow: /\n"})
+    assert digest(built, "build").returncode == 0
+    assert (built / "site/robots.txt").read_text() == "User-agent: GPTBot\nDisallow: /\n"
+
+
 # --- config, environment, commands --------------------------------------------------------------
 
 def test_config_pointing_at_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

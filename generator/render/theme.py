@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
@@ -116,28 +116,68 @@ def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
     return Problem(path, line, "", f"template error: {message}; fix the template, or remove your override of it")
 
 
-def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
-    """Theme static files, with the site's ``static/`` files replacing same-named ones.
-
-    A file that cannot be read is an error naming it (before anything is written), not a traceback.
-    """
-    files: dict[str, bytes] = {}
-    problems: list[Problem] = []
+def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
+    """Each static file's output path → the file it is copied from: the theme's ``static/``, then the site's, whose
+    file wins on a clash. Dot-files, and files in dot-folders, are left out; so are symbolic links."""
+    files: dict[str, Path] = {}
     for folder in (theme.static, config.path(config.static_dir)):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
-                try:
-                    files[rel.as_posix()] = path.read_bytes()
-                except OSError as e:
-                    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
-                    problems.append(Problem(shown, 0, "", f"cannot be read ({e.strerror}); make it readable "
-                                                          "(chmod a+r) or remove it"))
+                files[rel.as_posix()] = path
+    return files
+
+
+def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
+    """Theme static files, with the site's ``static/`` files replacing same-named ones (``static_sources``).
+
+    A file that cannot be read is an error naming it (before anything is written), not a traceback.
+    """
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for rel, path in static_sources(config, theme).items():
+        try:
+            files[rel] = path.read_bytes()
+        except OSError as e:
+            problems.append(Problem(_shown(config, path), 0, "", f"cannot be read ({e.strerror}); make it readable "
+                                                                 "(chmod a+r) or remove it"))
     if problems:
         raise BuildError(problems)
     return sorted(files.items())
+
+
+def static_clashes(config: Config, theme: Theme, made: Iterable[str], folders: Iterable[str] = ()) -> list[Problem]:
+    """The static files that would clash with the files the site makes (``made``, output paths) or with the
+    folders it fills (``folders``, such as 'pagefind'): one at a path the site makes, a file where the site has
+    a folder, or one inside what the site makes as a file. Found before anything renders, each named by its own
+    path; the writer would otherwise stop half-way with the file system's error."""
+    sources = static_sources(config, theme)
+    made = set(made)
+    tops = {rel.partition("/")[0] for rel in sources}  # only folders under these can hold a static file's path
+    filled = set(folders) | {rel.rsplit("/", i)[0] for rel in made if rel.partition("/")[0] in tops
+                             for i in range(1, rel.count("/") + 1)}
+    problems: list[Problem] = []
+    for rel, path in sources.items():
+        shown = _shown(config, path)
+        parents = [rel.rsplit("/", i)[0] for i in range(1, rel.count("/") + 1)]
+        if rel in made:
+            problems.append(Problem(shown, 0, "", f"the site makes /{rel} itself, and a static file may not replace "
+                                                  "it; rename or move this file (to change a page, override its "
+                                                  f"template in {config.templates_dir}/)"))
+        elif rel in filled:
+            problems.append(Problem(shown, 0, "", f"is a file where the site makes the folder /{rel}/; rename or "
+                                                  "move it"))
+        elif inside := next((parent for parent in parents if parent in made), None):
+            problems.append(Problem(shown, 0, "", f"is inside /{inside}/, but the site makes /{inside} as a file; "
+                                                  "move it"))
+    return problems
+
+
+def _shown(config: Config, path: Path) -> str:
+    """A static file's path as messages give it: relative to the project when it is in it."""
+    return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
 
 
 def templates_fingerprint(env: jinja2.Environment) -> str:
