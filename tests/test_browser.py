@@ -222,6 +222,22 @@ def test_dark_mode_switches_colours(browser: Any, served: Served) -> None:
     assert colours["light"][0] != colours["dark"][0] and colours["light"][1] != colours["dark"][1]
 
 
+def test_on_a_phone_the_section_bar_is_one_line_that_scrolls(browser: Any, served: Served) -> None:
+    """Wrapped, the example site's eight sections took three lines above the news, and lines began with '|'."""
+    t = Tab(browser, served, viewport=PHONE)
+    try:
+        page = t.go("/")
+        bar = page.evaluate("""() => { const ul = document.querySelector('nav.sections ul');
+            const tops = new Set([...ul.querySelectorAll('li')].map(li => li.getBoundingClientRect().top));
+            return {lines: tops.size, items: ul.children.length, scrolls: ul.scrollWidth > ul.clientWidth}; }""")
+        assert bar["items"] >= 5 and bar["lines"] == 1 and bar["scrolls"], bar
+        page.locator("nav.sections li").last.locator("a").focus()  # the keyboard reaches the last one
+        assert page.evaluate("() => document.querySelector('nav.sections ul').scrollLeft") > 0
+    finally:
+        t.close()
+    assert t.errors == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "360px"])
 def test_every_kind_of_page_is_accessible_and_fits(browser: Any, served: Served, scheme: str,
