@@ -48,7 +48,8 @@ Dates normalised (1):
   content/posts/yaml-post.md: 2025-6-13 → 2025-06-13
 
 To check by hand (1):
-  content/posts/draft-post.md: has Hugo shortcodes ({{< ... >}}), which are kept as text; edit them by hand
+  content/posts/draft-post.md: has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref \
+to a page that was not imported; edit them by hand
 
 Front-matter fields with no news-digest field, left out (1):
   weight: 1 file
@@ -71,7 +72,8 @@ Dates normalised (2):
   riset/_posts/2022-6-1-model-baru.md: 2022-6-1 → 2022-06-01
 
 To check by hand (1):
-  _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text; edit them by hand
+  _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or \
+link to a file that was not imported; edit them by hand
 
 Redirects (3), also in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map):
   /2022/05/07/kabar-kedua.html → /2022/05/kabar-kedua/
@@ -375,6 +377,39 @@ def test_pelican_headers_continue_on_indented_lines_and_end_at_a_blank_line() ->
     assert read_pelican("No headers here.\n") == ({}, "No headers here.\n")
 
 
+@pytest.mark.parametrize("generator, files, note", [
+    ("hugo", {"hugo.toml": "title = 'X'\n",
+              "content/posts/bundle/index.md": "---\ntitle: Bundle\ndate: 2025-05-01\n---\n![c](chart.png)\n",
+              "content/posts/bundle/chart.png": "PNG",
+              "content/posts/a.md": "---\ntitle: A\ndate: 2025-05-02\n---\n[b]({{< ref \"bundle\" >}}) "
+                                    "[c]({{% relref \"/posts/bundle\" %}})\n",
+              "content/posts/b.md": "---\ntitle: B\ndate: 2025-05-03\n---\n[x]({{% ref \"gone.md\" %}})\n"},
+     "content/posts/b.md: has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
+     "page that was not imported; edit them by hand"),
+    ("jekyll", {"_config.yml": "title: X\n",
+                "_posts/2025-05-01-a.md": "---\ntitle: A\n---\n[b]({% post_url 2025-05-02-b %})\n",
+                "_posts/2025-05-02-b.md": "---\ntitle: B\n---\n[x]({% post_url 2020-01-01-gone %})\n"},
+     "_posts/2025-05-02-b.md: has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or link to a "
+     "file that was not imported; edit them by hand"),
+    ("pelican", {"pelicanconf.py": "SITENAME = 'X'\n",
+                 "content/a.md": "Title: A\nDate: 2025-05-01\n\n[b]({filename}b.md)\n",
+                 "content/b.md": "Title: B\nDate: 2025-05-02\n\n[x]({filename}gone.md)\n"},
+     "content/b.md: links with {filename}, {static} or {attach} to a file that was not imported, kept as text; fix the "
+     "links by hand"),
+])
+def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              generator: str, files: dict[str, str], note: str) -> None:
+    """A ref, post_url or {filename} to a file that is not there was left in the body without a word (the scan
+    assumed every one resolves); one that resolves is not reported; a Hugo ref to a page bundle resolves."""
+    site = write_files(tmp_path / "site", files)
+    assert run(capsys, "import", generator, str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
+    report = (tmp_path / "new/import-report.txt").read_text()
+    checks = report.split("To check by hand")[1].split("\n\n")[0].splitlines()[1:]
+    assert checks == [f"  {note}"]
+    if generator == "hugo":
+        assert (tmp_path / "new/content/2025/05/a.md").read_text().endswith("[b](/2025/05/bundle/) [c](/2025/05/bundle/)\n")
+
+
 def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = write_files(tmp_path / "site", {
         "content/posts/bad-yaml.md": "---\ntitle: [unclosed\n---\nx\n",
@@ -439,5 +474,5 @@ def test_verbose_lists_dates_and_what_to_check(tmp_path: Path, capsys: pytest.Ca
     assert out.splitlines()[3:6] == [
         "  date: _posts/2022-05-06-hello-world.md: 2022-05-06 08:00:00 +0700 → 2022-05-06T08:00:00+07:00",
         "  date: riset/_posts/2022-6-1-model-baru.md: 2022-6-1 → 2022-06-01",
-        "  check: _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text; "
-        "edit them by hand"]
+        "  check: _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text, "
+        "or a post_url or link to a file that was not imported; edit them by hand"]

@@ -226,6 +226,8 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     skipped = list(scan.skipped) + bad_dates
     for item in placed:
         body = scan.rewrite(item.post, urls, base)
+        if scan.left is not None and scan.left[0].search(body):  # after rewriting: what it resolved is gone
+            notes.append(Note(item.post.rel, scan.left[1]))
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
         folder = "static/" + item.url[len(base):]
         copies += [(path, folder + name) for path, name in item.post.resources]

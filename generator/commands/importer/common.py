@@ -88,6 +88,9 @@ class Scan:
     """Converted files with something to check by hand."""
     site: OldSite
     rewrite: Rewrite
+    left: tuple[re.Pattern[str], str] | None = None
+    """The old generator's syntax that a body still holds after ``rewrite`` (its shortcodes or tags, and the links
+    it could not resolve: to a file that was not imported), with the note that tells the editor to fix it."""
 
 
 class ReadError(Exception):

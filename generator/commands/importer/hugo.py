@@ -73,11 +73,11 @@ def scan(root: Path) -> Scan:
                 skipped.append(Note(shown, str(e)))
                 continue
             posts.append(post)
-            if _SHORTCODE.search(_REF.sub("", post.body)):
-                notes.append(Note(shown, "has Hugo shortcodes ({{< ... >}}), which are kept as text; edit them by hand"))
     if (root / "static").is_dir():
         assets += [Asset(path, rel_to(path, root / "static")) for path in walk(root / "static")]
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _resolve_refs)
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _resolve_refs,
+                (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
+                             "page that was not imported; edit them by hand"))
 
 
 def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
@@ -88,8 +88,10 @@ def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
     def ref(match: re.Match[str]) -> str:
         path, anchor = match.group(1).strip(), match.group(2) or ""
         tries = [posixpath.normpath("content/" + path.lstrip("/")), posixpath.normpath(posixpath.join(here, path))]
-        tries += [rel + suffix for rel in list(tries) for suffix in MARKDOWN]
-        named = [rel for rel in urls if posixpath.basename(rel) in (path, path + ".md")]
+        tries += [rel + end for rel in list(tries) for suffix in MARKDOWN for end in (suffix, "/index" + suffix)]
+        named = [rel for rel in urls if posixpath.basename(rel) in (path, path + ".md")  # a file, or a page bundle
+                 or posixpath.basename(rel) in ("index.md", "index.markdown")
+                 and posixpath.basename(posixpath.dirname(rel)) == path]
         found = next((urls[rel] for rel in tries if rel in urls), urls[named[0]] if len(named) == 1 else "")
         return found + anchor if found else match.group(0)
 

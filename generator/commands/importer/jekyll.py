@@ -28,13 +28,6 @@ _LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
 
 
-def _unknown_liquid(body: str) -> bool:
-    """Liquid other than the tags the import resolves, which the editor must fix by hand."""
-    for known in (_POST_URL, _LINK_TAG, _URL_FILTER, _BASEURL):
-        body = known.sub("", body)
-    return bool(_LIQUID.search(body))
-
-
 def _config(root: Path) -> OldSite:
     values: Meta = {}
     if (root / "_config.yml").is_file():
@@ -74,9 +67,9 @@ def scan(root: Path) -> Scan:
             assets.append(result)
         elif result is not None:
             posts.append(result)
-            if _unknown_liquid(result.body):
-                notes.append(Note(rel, "has Liquid tags ({{ ... }} or {% ... %}), kept as text; edit them by hand"))
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _rewriter())
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _rewriter(),
+                (_LIQUID, "has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or link to a file "
+                          "that was not imported; edit them by hand"))
 
 
 def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:

@@ -56,7 +56,9 @@ def scan(root: Path) -> Scan:
                 skipped.append(Note(shown, str(e)))
         else:
             assets.append(Asset(path, rel))
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), (), site, _rewriter(content, root))
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), (), site, _rewriter(content, root),
+                (_LINK, "links with {filename}, {static} or {attach} to a file that was not imported, kept as text; "
+                        "fix the links by hand"))
 
 
 def _post(path: Path, rel: str, shown: str) -> Post:
