@@ -70,6 +70,14 @@ CASES = {
     "source url without a host": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  url: https:///berita/x\n---\nx\n", [
         "content/a.md:5: field 'source.url': 'https:///berita/x' has no host after '//'; write the whole address, such "
         "as https://www.example.com/berita/judul"]),
+    "merge conflict in the front matter": (b"---\ntitle: x\ndate: 2025-01-01\n<<<<<<< HEAD\nsummary: A\n=======\n"
+                                           b"summary: B\n>>>>>>> feature\n---\nx\n", [
+        "content/a.md:4: holds a merge conflict that git could not resolve (lines 4 to 8): keep the version you want, "
+        "delete the lines <<<<<<<, ======= and >>>>>>>, and save"]),
+    "merge conflict in the body": (b"---\ntitle: x\ndate: 2025-01-01\n---\n```\n<<<<<<< shown\n=======\n>>>>>>> x\n"
+                                   b"```\n\n<<<<<<<\nMeta 49%.\n||||||| base\n=======\nMeta 49 persen.\n>>>>>>>\n", [
+        "content/a.md:11: holds a merge conflict that git could not resolve (lines 11 to 16): keep the version you "
+        "want, delete the lines <<<<<<<, ======= and >>>>>>>, and save"]),
     "required missing": (b"---\nsummary: x\n---\nx\n", [
         "content/a.md:1: field 'date': is required; add a line 'date: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter",
         "content/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"]),
@@ -198,6 +206,13 @@ def test_body_html_drops_scripts_and_unsafe_images(settings: ArticleSettings) ->
     article, _ = parse_article("content/a.md", data, settings)
     assert article is not None
     assert article.body_html == "\n<p>[a](javascript:alert(1))  {{ 7*7 }}</p>\n"  # raw HTML sanitised, not escaped
+
+
+def test_conflict_markers_shown_in_fenced_code_are_content(settings: ArticleSettings) -> None:
+    """An article about git may show a conflict; only markers outside fenced code are the file's own conflict."""
+    data = b"---\ntitle: x\ndate: 2025-01-01\n---\n~~~text\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> fix\n~~~\n"
+    article, problems = parse_article("content/a.md", data, settings)
+    assert problems == () and article is not None and "&lt;&lt;&lt;&lt;&lt;&lt;&lt; HEAD" in article.body_html
 
 
 def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:
