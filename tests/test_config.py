@@ -69,6 +69,9 @@ def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
         "config.yaml:2: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
         "containing ': ', '#', '[' or quotes in double quotes"]
     assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]
+    assert errors(tmp_path, "title: X\n<<<<<<< HEAD\npage_size: 10\n=======\npage_size: 30\n>>>>>>> other\n") == [
+        "config.yaml:2: holds a merge conflict that git could not resolve (lines 2 to 6): keep the version you want, "
+        "delete the lines <<<<<<<, ======= and >>>>>>>, and save"], "not a YAML error on line 3"
 
 
 def test_feeds_and_intersections_are_nested_settings(tmp_path: Path) -> None:

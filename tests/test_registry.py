@@ -54,6 +54,15 @@ def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_merge_conflict_is_named_as_one(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, "meta:\n  name: Meta\n<<<<<<< HEAD\nacme:\n  name: Acme\n=======\nacme:\n  name: ACME\n"
+                           ">>>>>>> theirs\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:3: holds a merge conflict that git could not resolve (lines 3 to 9): keep the version "
+        "you want, delete the lines <<<<<<<, ======= and >>>>>>>, and save"]
+
+
 def test_one_name_for_two_companies_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         registry(tmp_path, GOOD + "fb:\n  name: FACEBOOK\n")

@@ -24,7 +24,7 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import Problem
-from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, split
+from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, merge_conflict, split
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -287,8 +287,8 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
         line = data[: e.start].count(b"\n") + 1
         return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if _CONFLICT_START.search(text) is not None and (conflict := merge_conflict(rel, text)) is not None:
-        return None, [conflict]
+    if b"<<<<<<<" in data and (conflict := merge_conflict(text)) is not None:  # bytes: twice as fast to search
+        return None, [Problem(rel, conflict.line, "", conflict.message)]
     if FORBIDDEN_CHARS.search(text) is None:
         return text, []
     problems = []
@@ -297,33 +297,6 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
         problems.append(Problem(rel, line, "", f"control character U+{ord(match.group()):04X} removed: "
                                                "feeds and HTML cannot carry it; delete it from the file", "warning"))
     return FORBIDDEN_CHARS.sub("", text), problems
-
-
-_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)
-"""The line git writes where a merge conflict begins: ``<<<<<<< HEAD``."""
-
-
-def merge_conflict(rel: str, text: str) -> Problem | None:
-    """An unresolved merge conflict git left in the file (``<<<<<<<`` … ``=======`` … ``>>>>>>>`` lines), outside
-    fenced code (where an article about git may show one), as an error at its first line: published, its
-    markers would be text and ``=======`` would make the line above it a heading."""
-    fence, start, middle = "", 0, False
-    for number, line in enumerate(text.split("\n"), 1):
-        bare = line.lstrip(" ")
-        if len(line) - len(bare) <= 3 and bare[:3] in ("```", "~~~") and (not fence or bare.startswith(fence)):
-            fence = "" if fence else bare[:3]
-            continue
-        if fence:
-            continue
-        if line.startswith("<<<<<<<") and line[7:8] in ("", " "):
-            start, middle = number, False
-        elif start and line == "=======":
-            middle = True
-        elif start and middle and line.startswith(">>>>>>>") and line[7:8] in ("", " "):
-            return Problem(rel, start, "", f"holds a merge conflict that git could not resolve (lines {start} to "
-                                           f"{number}): keep the version you want, delete the lines <<<<<<<, ======= "
-                                           "and >>>>>>>, and save")
-    return None
 
 
 def located(root: Path, problems: Iterable[Problem]) -> list[Problem]:

@@ -152,10 +152,37 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
 
     Front matter written the usual way (``_simple``) is read without PyYAML, with the same result.
     """
+    if (conflict := merge_conflict(text, first_line)) is not None:
+        raise conflict
     simple = _simple(text, first_line)
     if simple is not None:
         return simple
     return load_yaml_fully(text, first_line, warnings)
+
+
+def merge_conflict(text: str, first_line: int = 1) -> YamlError | None:
+    """A merge conflict git could not resolve and left in ``text`` (``<<<<<<<`` … ``=======`` … ``>>>>>>>`` lines),
+    outside fenced code (where an article about git may show one), as an error at its first line (``text`` begins
+    at file line ``first_line``). In YAML it would be a syntax error a line off; in a body it would be published,
+    its markers as text and ``=======`` making the line above it a heading. None when there is none."""
+    if "<<<<<<<" not in text:
+        return None
+    fence, start, middle = "", 0, False
+    for number, line in enumerate(text.split("\n"), first_line):
+        bare = line.lstrip(" ")
+        if len(line) - len(bare) <= 3 and bare[:3] in ("```", "~~~") and (not fence or bare.startswith(fence)):
+            fence = "" if fence else bare[:3]
+            continue
+        if fence:
+            continue
+        if line.startswith("<<<<<<<") and line[7:8] in ("", " "):
+            start, middle = number, False
+        elif start and line == "=======":
+            middle = True
+        elif start and middle and line.startswith(">>>>>>>") and line[7:8] in ("", " "):
+            return YamlError(start, f"holds a merge conflict that git could not resolve (lines {start} to {number}): "
+                                    "keep the version you want, delete the lines <<<<<<<, ======= and >>>>>>>, and save")
+    return None
 
 
 def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
