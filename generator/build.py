@@ -229,6 +229,9 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
         loaded = load(config, options, read or article_loader(None, options.workers, progress))
         site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None,
                          edited_bodies(cache, loaded) if cache else None, cache.intel if cache else None)
+        if cache is not None and (moved := moved_articles(cache, loaded, site_plan.site.articles)):
+            site_plan = replace(site_plan, warnings=tuple(sort_problems([*site_plan.warnings,
+                                                                         *located(config.root, moved)])))
         precompiled.install(site_plan.env, compiled)
     finally:
         if compiled is not None:
@@ -245,6 +248,35 @@ def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
 
     return touched_pages(cache.reach, cache.plan, cache.files, last_article, loaded.seen, loaded.articles) \
         if cache.pages else None
+
+
+def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Article]) -> list[Problem]:
+    """A warning for each article whose address changed since the last build (its slug or date edited, or its
+    file renamed: then found by its source link) with no ``redirects:`` entry for the old one, which readers
+    and other sites may have linked to. Only files that changed are looked at, and only the old pages the last
+    build published (``cache.pages``) count."""
+    if not cache.files or not cache.pages:
+        return []
+    now = {a.source_path: a for a in published}
+    served = {a.path for a in published}
+    arrived = {a.source.url: a for a in published if a.source and a.source_path not in cache.files}
+    problems: list[Problem] = []
+    for rel, (_, key) in sorted(cache.files.items()):
+        if loaded.seen.get(rel, ("", ""))[1] == key:
+            continue  # the same bytes: the same address
+        last = decode_head(cache.articles.get(key), b"")
+        old = last[0] if last else None
+        if old is None or old.path in served or f"{old.path}index.html" not in cache.pages:
+            continue
+        new = now.get(rel) or (arrived.get(old.source.url) if old.source and rel not in loaded.seen else None)
+        if new is None or old.path in {r.path for r in new.redirects}:
+            continue
+        field = "slug" if new.slug != old.slug and new.source_path == rel else "date" if new.source_path == rel else ""
+        problems.append(Problem(new.source_path, 0, field, f"its address changed from /{old.path} to /{new.path} since "
+                                                           f"the last build{'' if field else f' (it was {rel})'}, so "
+                                                           "links to the old one will break; keep them working with "
+                                                           f"redirects: [{old.path}]", "warning"))
+    return problems
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,

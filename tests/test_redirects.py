@@ -102,3 +102,43 @@ def test_a_collision_fails_the_build_and_leaves_the_site(tmp_path: Path, capsys:
     assert "content/b.md:4: field 'redirects': 'tags/' is the address of a page the site still has" in err
     assert "Traceback" not in err
     assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*")) == before
+
+
+def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_until_redirected(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The date edited into another month, the slug changed, the file renamed: readers' links to the old address
+    would break. The next build says so at the file, with the line to add; with that line it is quiet."""
+    source = "{name: Reuters, url: 'https://www.reuters.com/tech/meta-scale'}"
+    make_project(tmp_path, {"2025/06/meta.md": article(title="Meta", date="2025-06-13", source=source),
+                            "2025/06/lain.md": article(title="Lain", date="2025-06-12")})
+    config = str(tmp_path / "config.yaml")
+
+    def build() -> list[str]:
+        capsys.readouterr()
+        assert main(["build", "--config", config, "-q"]) == 0
+        return capsys.readouterr().err.splitlines()
+
+    assert build() == []
+    meta = tmp_path / "content/2025/06/meta.md"
+    meta.write_text(article(title="Meta", date="2025-07-01", source=source))
+    assert build() == [
+        "content/2025/06/meta.md:3: field 'date': warning: its address changed from /2025/06/meta/ to /2025/07/meta/ "
+        "since the last build, so links to the old one will break; keep them working with redirects: "
+        "[2025/06/meta/]"]
+    meta.write_text(article(title="Meta", date="2025-07-01", source=source, redirects="[2025/06/meta/]"))
+    assert build() == []
+
+    meta.rename(tmp_path / "content/2025/06/meta-scale.md")  # found by its source link
+    assert build() == [
+        "content/2025/06/meta-scale.md: warning: its address changed from /2025/07/meta/ to /2025/07/meta-scale/ "
+        "since the last build (it was content/2025/06/meta.md), so links to the old one will break; keep them "
+        "working with redirects: [2025/07/meta/]"]
+    (tmp_path / "content/2025/06/lain.md").write_text(article(title="Lain", date="2025-06-12", slug="lain-lagi",
+                                                              draft="false"))
+    assert build() == [
+        "content/2025/06/lain.md:4: field 'slug': warning: its address changed from /2025/06/lain/ to "
+        "/2025/06/lain-lagi/ since the last build, so links to the old one will break; keep them working with "
+        "redirects: [2025/06/lain/]"]
+    (tmp_path / "content/2025/06/lain.md").write_text(article(title="Lain", date="2025-06-12", slug="lain-lagi",
+                                                              body="Isi baru.\n"))
+    assert build() == [], "a body edit keeps the address"
