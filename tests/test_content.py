@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -213,6 +214,26 @@ def test_conflict_markers_shown_in_fenced_code_are_content(settings: ArticleSett
     data = b"---\ntitle: x\ndate: 2025-01-01\n---\n~~~text\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> fix\n~~~\n"
     article, problems = parse_article("content/a.md", data, settings)
     assert problems == () and article is not None and "&lt;&lt;&lt;&lt;&lt;&lt;&lt; HEAD" in article.body_html
+
+
+@pytest.mark.parametrize("typed, shown, warning", [
+    ("2025-03-30 02:30", "2025-03-30T03:30:00+02:00",
+     "2025-03-30 02:30 does not exist in Europe/Berlin: the clocks jump over it, so it is read as 03:30 CEST; write "
+     "the time you mean, or add its offset"),
+    ("2025-10-26 02:30", "2025-10-26T02:30:00+02:00",
+     "2025-10-26 02:30 happens twice in Europe/Berlin, as the clocks go back, so it is read as the first (+02:00); "
+     "for the second, write the offset: 2025-10-26T02:30+01:00"),
+    ("2025-10-26T02:30+01:00", "2025-10-26T02:30:00+01:00", None),  # the offset says which
+    ("2025-10-26 03:30", "2025-10-26T03:30:00+01:00", None),
+    ("2025-03-30", "2025-03-30T00:00:00+01:00", None),
+])
+def test_a_wall_clock_time_that_summer_time_skips_or_repeats_is_a_warning(settings: ArticleSettings, typed: str,
+                                                                          shown: str, warning: str | None) -> None:
+    """In a zone with summer time, 02:30 on the spring change day was shown as 03:30 without a word."""
+    berlin = replace(settings, timezone="Europe/Berlin")
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {typed}\n---\nx\n".encode(), berlin)
+    assert article is not None and article.date.isoformat() == shown
+    assert [str(p) for p in problems] == ([f"content/a.md:3: field 'date': warning: {warning}"] if warning else [])
 
 
 def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:

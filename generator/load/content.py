@@ -13,7 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, replace
 from functools import cached_property
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
@@ -322,6 +322,24 @@ def _field_line(root: Path, rel: str, field: str) -> int:
     return lines.get(path, lines.get(path[:1], 1))
 
 
+def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
+    """``naive`` read as a wall-clock time in ``tz``, and what the editor should know when the zone's clocks
+    jumped over that time (it does not exist: it is read as the time it becomes) or went back over it (it happens
+    twice: the first is taken, as Python does), else ''. Zones without summer time never say anything."""
+    first = naive.replace(tzinfo=tz)
+    moment = first.astimezone(timezone.utc).astimezone(tz)  # through UTC: astimezone(tz) alone returns ``first``
+    said = f"{naive:%Y-%m-%d %H:%M}"
+    if moment.replace(tzinfo=None) != naive:
+        return moment, (f"{said} does not exist in {tz.key}: the clocks jump over it, so it is read as "
+                        f"{moment:%H:%M} {moment.tzname()}; write the time you mean, or add its offset")
+    second = naive.replace(tzinfo=tz, fold=1)
+    if second.utcoffset() != first.utcoffset():
+        return moment, (f"{said} happens twice in {tz.key}, as the clocks go back, so it is read as the first "
+                        f"({first.isoformat()[-6:]}); for the second, write the offset: "
+                        f"{naive:%Y-%m-%dT%H:%M}{second.isoformat()[-6:]}")
+    return moment, ""
+
+
 def warn_removed(check: FieldReader, rendered: Rendered, body_line: int) -> None:
     """Tell the writer of raw HTML that the sanitiser removed with all it held (an embed pasted in), at its line."""
     if rendered.dropped:
@@ -592,10 +610,13 @@ class FieldReader:
             self.error(key, f"{text!r} {why or 'is not a valid date'}; write YYYY-MM-DD or an ISO 8601 date-time "
                             "such as 2025-06-13T09:00:00+07:00")
             return None
-        if len(iso) == 10:
-            return datetime.combine(date.fromisoformat(iso), time(0), tz)
-        parsed = datetime.fromisoformat(iso)
-        return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
+        parsed = datetime.combine(date.fromisoformat(iso), time(0)) if len(iso) == 10 else datetime.fromisoformat(iso)
+        if parsed.tzinfo is not None:
+            return parsed.astimezone(tz)
+        moment, why = wall_clock(parsed, tz)
+        if why:
+            self.warn(key, why)
+        return moment
 
     def image(self) -> str | None:
         """An http(s) URL or a path on this site; anything else is dropped with a warning."""
