@@ -33,6 +33,30 @@ def test_base_url_gets_a_trailing_slash_and_a_base_path(tmp_path: Path) -> None:
     assert (config.base_url, config.base_path) == ("https://example.org/digest/", "/digest/")
 
 
+@pytest.mark.parametrize("written, kept, path", [
+    ("https://example.org/beritä", "https://example.org/berit%C3%A4/", "/berit%C3%A4/"),
+    ("https://bérita.example/digest/", "https://xn--brita-bsa.example/digest/", "/digest/"),
+    ("http://[::1]:8000/ä/", "http://[::1]:8000/%C3%A4/", "/%C3%A4/"),
+    ("https://example.org/a%20b/", "https://example.org/a%20b/", "/a%20b/"),  # already encoded: as it is
+])
+def test_a_base_url_beyond_ascii_is_written_as_a_url(tmp_path: Path, written: str, kept: str, path: str) -> None:
+    """Sitemaps and feeds need URLs: the host in its IDNA form, the path percent-encoded (it was written raw)."""
+    config = load(tmp_path, f"base_url: {written}\n")
+    assert (config.base_url, config.base_path) == (kept, path)
+
+
+def test_a_host_that_is_no_domain_name_and_a_bad_base_url_option_are_named(tmp_path: Path) -> None:
+    assert errors(tmp_path, f"base_url: https://{'é' * 70}.example/\n") == [
+        f"config.yaml:1: field 'base_url': 'https://{'é' * 70}.example/' has a host name that is not a valid domain "
+        "name (IDNA); check its spelling"]
+    with pytest.raises(BuildError) as caught:
+        load(tmp_path, "title: T\nbase_url: https://example.org/\n", base_url="https://example.org/a b/")
+    assert [str(p) for p in caught.value.problems] == [
+        "--base-url: field 'base_url': 'https://example.org/a b/' contains a space; write one URL with no spaces, "
+        "quotes or <>, like https://example.org/digest/ (percent-encode the character if the address really has it, "
+        "e.g. %20 for a space)"], "it named config.yaml:2, whose URL is fine"
+
+
 def test_command_line_override_wins(tmp_path: Path) -> None:
     assert load(tmp_path, "base_url: https://a.test/\n", base_url="https://b.test/x").base_url == "https://b.test/x/"
 

@@ -513,3 +513,18 @@ def test_an_address_that_is_not_this_computers_is_refused_with_the_right_hint(
     assert err.startswith(f"error: cannot listen on {bind} port 0: ")
     assert err.endswith("; pass --bind an address of this computer, such as 127.0.0.1 (this computer only) or "
                         "0.0.0.0 (every network it is on)")
+
+
+def test_a_base_path_beyond_ascii_is_served_and_linked_encoded(tmp_path: Path) -> None:
+    """base_url https://example.org/beritä/: links, the sitemap and the preview all use /berit%C3%A4/ (the
+    sitemap had the raw 'ä', which a sitemap may not hold)."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")},
+                 config="title: T\nbase_url: https://example.org/beritä/\n")
+    with serving(tmp_path) as (server, _):
+        port = server.port
+        assert get(port, "/")[2]["location"] == "/berit%C3%A4/"
+        status, body, _ = get(port, "/berit%C3%A4/2025/06/a/")
+        assert status == 200 and 'href="/berit%C3%A4/style.css"' in body
+        assert get(port, "/berit%C3%A4/style.css")[0] == 200
+        sitemap = (server.target / "sitemap.xml").read_text()
+        assert f"<loc>http://127.0.0.1:{port}/berit%C3%A4/2025/06/a/</loc>" in sitemap and sitemap.isascii()

@@ -520,10 +520,10 @@ class _Handler(BaseHTTPRequestHandler):
         if path == EVENTS:
             self._events(send_body)
             return
-        base = preview.config.base_path
+        base = unquote(preview.config.base_path)  # compared decoded, as the request's path: '/beritä/'
         if not path.startswith(base):
             if path in ("/", base.rstrip("/")):
-                self._send(HTTPStatus.FOUND, b"", "text/plain", send_body, location=base)
+                self._send(HTTPStatus.FOUND, b"", "text/plain", send_body, location=preview.config.base_path)
             else:
                 self._send(HTTPStatus.NOT_FOUND, f"not found: the site is served under {base}\n".encode(),
                            "text/plain; charset=utf-8", send_body)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import BuildError, Problem
@@ -128,7 +128,23 @@ class ConfigError(BuildError):
 
 
 def normalise_base_url(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
+    """base_url as every file writes it: ending in '/', and, when it holds characters beyond ASCII, with the host in
+    its ASCII form (IDNA: ``bérita.example`` → ``xn--brita-bsa.example``) and the path percent-encoded
+    (``/beritä/`` → ``/berit%C3%A4/``), as sitemaps and feeds need URLs to be. A URL it cannot read stays as it is
+    (``check_base_url`` says what is wrong with it)."""
+    url = url if url.endswith("/") else url + "/"
+    if url.isascii():
+        return url
+    try:
+        parts = urlsplit(url)
+        netloc, host = parts.netloc, parts.hostname or ""
+        if not host.isascii():
+            userinfo, at, _ = netloc.rpartition("@")
+            netloc = f"{userinfo}{at}{host.encode('idna').decode('ascii')}" + (f":{parts.port}" if parts.port else "")
+    except (ValueError, UnicodeError):
+        return url
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe="/%!$&'()*+,;=:@-._~"), parts.query,
+                       parts.fragment))
 
 
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
@@ -148,6 +164,11 @@ def check_base_url(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
+    if not parts.hostname.isascii():
+        try:
+            parts.hostname.encode("idna")
+        except UnicodeError:
+            return f"{url!r} has a host name that is not a valid domain name (IDNA); check its spelling"
     if parts.query or parts.fragment:
         return f"{url!r} has a query or fragment; give only scheme, host and path"
     return None
@@ -324,7 +345,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     if "base_url" in settings:
         why = check_base_url(settings["base_url"])  # the URL as written, in the message
         settings["base_url"] = normalise_base_url(settings["base_url"])
-        if why:
+        if why and (overrides or {}).get("base_url") is not None:  # --base-url's, not the line in the file
+            problems.append(Problem("--base-url", 0, "base_url", why))
+        elif why:
             problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
     for key in ("image", "favicon", "apple_touch_icon"):
         value = settings.get(key)
