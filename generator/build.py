@@ -261,7 +261,7 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
     served = {a.path for a in published}
     arrived = {a.source.url: a for a in published if a.source and a.source_path not in cache.files}
     problems: list[Problem] = []
-    for rel, (_, key) in sorted(cache.files.items()):
+    for rel, (_, key) in cache.files.items():  # the warnings are sorted with the rest
         if loaded.seen.get(rel, ("", ""))[1] == key:
             continue  # the same bytes: the same address
         last = decode_head(cache.articles.get(key), b"")

@@ -253,7 +253,8 @@ def _parser() -> argparse.ArgumentParser:
                  ".cache/websub.json, so a feed the hub refused is announced again by the next ping.")
     p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
     p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
-    p.add_argument("--timeout", type=_seconds, default=10.0, metavar="S", help="seconds to wait for the hub (default 10)")
+    p.add_argument("--timeout", type=_seconds, default=10.0, metavar="S",
+                   help="seconds to wait for the hub (default 10)")
     _add_environment(p)
     return parser
 

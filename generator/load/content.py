@@ -32,7 +32,7 @@ from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import HTTP_URL, MAX_SLUG, broken_http_url, RESERVED, article_path, make_slug
+from generator.core.urls import HTTP_URL, MAX_SLUG, RESERVED, article_path, broken_http_url, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""

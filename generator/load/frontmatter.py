@@ -181,7 +181,8 @@ def merge_conflict(text: str, first_line: int = 1) -> YamlError | None:
             middle = True
         elif start and middle and line.startswith(">>>>>>>") and line[7:8] in ("", " "):
             return YamlError(start, f"holds a merge conflict that git could not resolve (lines {start} to {number}): "
-                                    "keep the version you want, delete the lines <<<<<<<, ======= and >>>>>>>, and save")
+                                    "keep the version you want, delete the lines <<<<<<<, ======= and >>>>>>>, "
+                                    "and save")
     return None
 
 
