@@ -183,10 +183,31 @@ def test_companies_resolve_by_alias_in_any_case(settings: ArticleSettings) -> No
     ("2025-06-13 09:00", "2025-06-13T09:00:00+07:00"),
     ("2025-06-13T02:00:00Z", "2025-06-13T09:00:00+07:00"),       # aware: same instant, shown in site zone
     ("2025-06-12T23:30:00-05:00", "2025-06-13T11:30:00+07:00"),
+    # as a news page prints it, copied with the article: month and day names, WIB, WITA, WIT
+    ("13 Juni 2025", "2025-06-13T00:00:00+07:00"),
+    ("Jumat, 13 Juni 2025 09.00 WIB", "2025-06-13T09:00:00+07:00"),
+    ("13 Jun 2025 pukul 10.30 WITA", "2025-06-13T09:30:00+07:00"),
+    ("Sen, 2 Des 2024 08:15 WIT", "2024-12-02T06:15:00+07:00"),
+    ("2025-06-13 09:00 WIB", "2025-06-13T09:00:00+07:00"),
+    ("June 13, 2025 9:05", "2025-06-13T09:05:00+07:00"),
+    ("Thu, 5 Dec 2024 10:00:00 GMT", "2024-12-05T17:00:00+07:00"),
 ])
 def test_dates_are_read_in_the_site_zone(raw: str, expected: str, settings: ArticleSettings) -> None:
     article, _ = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), settings)
     assert article is not None and article.date.isoformat() == expected
+
+
+@pytest.mark.parametrize("raw, why", [
+    ("Senin, 13 Juni 2025", "says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
+    ("13 Juni 2025 WIB", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09.00 WIB"),
+    ("31 Februari 2025", "is not a valid date (day is out of range for month)"),
+    ("13 Junii 2025", "is not a valid date"),
+])
+def test_a_written_date_that_cannot_be_is_an_error_that_says_why(raw: str, why: str, settings: ArticleSettings) -> None:
+    _, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), settings)
+    assert [str(p) for p in problems] == [
+        f"content/a.md:3: field 'date': {raw!r} {why}; write YYYY-MM-DD or an ISO 8601 date-time such as "
+        "2025-06-13T09:00:00+07:00"]
 
 
 def test_date_only_ignores_machine_tz(settings: ArticleSettings, monkeypatch: pytest.MonkeyPatch) -> None:

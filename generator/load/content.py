@@ -498,6 +498,56 @@ def summarize(body_html: str) -> str:
 _LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
                         r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_MONTHS = {name: number for number, names in enumerate((
+    ("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"), ("maret", "march", "mar"),
+    ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("agustus", "august", "agu", "agt", "ags", "aug"), ("september", "sept", "sep"),
+    ("oktober", "october", "okt", "oct"), ("november", "nopember", "nov", "nop"),
+    ("desember", "december", "des", "dec"),
+), 1) for name in names}
+"""Month names in Indonesian and English, in full and cut short, as news sites print dates."""
+_WEEKDAYS = {name: number for number, names in enumerate((
+    ("senin", "sen", "monday", "mon"), ("selasa", "sel", "tuesday", "tue"), ("rabu", "rab", "wednesday", "wed"),
+    ("kamis", "kam", "thursday", "thu"), ("jumat", "jum'at", "jum", "friday", "fri"), ("sabtu", "sab", "saturday", "sat"),
+    ("minggu", "ahad", "min", "sunday", "sun"),
+)) for name in names}
+"""Day names in Indonesian and English (Monday is 0, as ``date.weekday`` counts)."""
+_DAY_NAMES = ("Senin (Monday)", "Selasa (Tuesday)", "Rabu (Wednesday)", "Kamis (Thursday)", "Jumat (Friday)",
+              "Sabtu (Saturday)", "Minggu (Sunday)")
+_ZONE_NAMES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
+"""Indonesia's three zones (western, central, eastern) and UTC, as their abbreviations follow a time."""
+_WRITTEN = re.compile(r"(?:([a-z']+)\.?,?\s+)?"                                    # a day's name
+                      r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2}),?)\s+(\d{4})"  # 13 Juni / June 13, 2025
+                      r"(?:,?\s+(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # 09.00
+                      r"(?:\s*(wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?", re.IGNORECASE)  # WIB, +07:00
+"""A date as a news page prints it: '13 Juni 2025', 'Jumat, 13 Juni 2025 09.00 WIB', 'June 13, 2025 9:00'."""
+_ISO_WITH_ZONE_NAME = re.compile(r"(.*\d)\s*(wib|wita|wit)", re.IGNORECASE)
+"""An ISO 8601 date-time followed by an Indonesian zone's name: '2025-06-13 09:00 WIB'."""
+
+
+def _written_date(text: str) -> tuple[str, str]:
+    """A date written with a month's name (``_WRITTEN``) as loose ISO text for ``normalise_date``, or '' and why
+    not; ``text`` as it is when it is not written so."""
+    if (named := _ISO_WITH_ZONE_NAME.fullmatch(text)) and _LOOSE_ISO.fullmatch(named[1]):
+        return named[1] + _ZONE_NAMES[named[2].lower()], ""
+    written = _WRITTEN.fullmatch(text)
+    if written is None or (written[3] or written[4]).lower() not in _MONTHS:
+        return text, ""
+    weekday, day, name, name_first, day_second, year, hour, minute, second, zone = written.groups()
+    if weekday is not None and weekday.lower() not in _WEEKDAYS:
+        return "", ""
+    month, day = _MONTHS[(name or name_first).lower()], int(day or day_second)
+    try:
+        real = date(int(year), month, day).weekday()
+    except ValueError as e:
+        return "", f"is not a valid date ({e})"
+    if weekday is not None and _WEEKDAYS[weekday.lower()] != real:
+        return "", f"says {weekday}, but {day} {name or name_first} {year} is a {_DAY_NAMES[real]}; check the date"
+    if hour is None:
+        return (f"{year}-{month}-{day}", "") if not zone else \
+            ("", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09.00 WIB")
+    offset = _ZONE_NAMES.get(zone.lower(), zone) if zone else ""
+    return f"{year}-{month}-{day} {hour}:{minute}:{second or '00'}{offset}", ""
 
 
 def normalise_date(text: str) -> tuple[str | None, str]:
@@ -505,8 +555,12 @@ def normalise_date(text: str) -> tuple[str | None, str]:
 
     ``2020-12-2`` and ``2020-1-5 9:05`` are what Pelican accepts, so they are read as
     2020-12-02 and 2020-01-05T09:05. ``13/2/2020`` can only be 13 February; ``2/3/2020``
-    could be 2 March or 3 February, so it is an error rather than a guess.
+    could be 2 March or 3 February, so it is an error rather than a guess. A date as a news page prints it,
+    with the month's name, a day's name and WIB, WITA or WIT (``_written_date``), is read too.
     """
+    text, why = _written_date(text)
+    if why:
+        return None, why
     if match := _LOOSE_ISO.fullmatch(text):
         year, month, day, hour, minute, second, fraction, offset = match.groups()
         iso = f"{year}-{int(month):02d}-{int(day):02d}"
