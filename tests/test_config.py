@@ -90,7 +90,10 @@ def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")
     assert errors(tmp_path, "title: [unclosed\n") == [
-        "config.yaml:2: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
+        "config.yaml:1: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "
+        "quotes: title: \"[unclosed\""]
+    assert errors(tmp_path, "sections:\n  - [Kepri\n") == [
+        "config.yaml:3: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
         "containing ': ', '#', '[' or quotes in double quotes"]
     assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]
     assert errors(tmp_path, "title: X\n<<<<<<< HEAD\npage_size: 10\n=======\npage_size: 30\n>>>>>>> other\n") == [

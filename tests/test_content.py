@@ -59,9 +59,30 @@ CASES = {
         "content/a.md:6: field 'tags': must be a flat list of names; this item is a nested list or mapping"]),
     "duplicate key": (b"---\ntitle: x\ndate: 2025-01-01\ntitle: y\n---\nx\n", [
         "content/a.md:4: field 'title': is defined twice (first on line 2); keep one"]),
-    "yaml syntax": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: a: b\n---\nx\n", [
-        "content/a.md:4: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
-        "and put values containing ': ', '#', '[' or quotes in double quotes"]),
+    "yaml syntax": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - [a\n---\nx\n", [
+        "content/a.md:6: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
+        "containing ': ', '#', '[' or quotes in double quotes"]),
+    "quotes in quotes": (b"---\ntitle: \"Meta \"besar\" beli\"\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': has double quotes inside double quotes; write it as title: "
+        "'Meta \"besar\" beli'"]),
+    "a bracket first": (b"---\ntitle: [Rilis] Model baru\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "
+        "quotes: title: \"[Rilis] Model baru\""]),
+    "an at sign first": (b"---\ntitle: @OpenAI rilis model\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': '@' cannot start a value in YAML; put the whole value in double quotes: "
+        "title: \"@OpenAI rilis model\""]),
+    "no space after the colon": (b"---\ntitle:Meta\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': needs a space after the colon: title: Meta"]),
+    "an indented key": (b"---\ntitle: Meta\n  date: 2025-01-01\n---\nx\n", [
+        "content/a.md:3: 'date: 2025-01-01' is indented, but the line above opens no list or mapping; start it at the "
+        "beginning of the line"]),
+    "a colon in a nested value": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name: Reuters: Tech\n"
+                                  b"  url: https://www.reuters.com/x\n---\nx\n", [
+        "content/a.md:5: field 'source.name': has ': ' in it, which YAML reads as the start of another key; put the "
+        "whole value in double quotes: name: \"Reuters: Tech\""]),
+    "a colon in a value": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: Meta: 49% saham Scale AI\n---\nx\n", [
+        "content/a.md:4: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: summary: \"Meta: 49% saham Scale AI\""]),
     "javascript source": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name: X\n  url: javascript:alert(1)\n---\nx\n", [
         "content/a.md:6: field 'source.url': 'javascript:alert(1)' is not an http(s) link; write the full address, starting with https://"]),
     "source url with a space": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://www.reuters.com/tech/meta "
@@ -121,6 +142,16 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
     article, problems = parse_article("content/a.md", data, settings)
     assert article is None
     assert sorted(str(p) for p in problems) == expected
+
+
+def test_a_value_cut_at_a_comment_is_a_warning(settings: ArticleSettings) -> None:
+    """'title: Meta #1 di pasar AI' is 'Meta' to YAML; the rest vanished without a word."""
+    article, problems = parse_article("content/a.md", b"---\ntitle: Meta #1 di pasar AI\ndate: 2025-01-01\n"
+                                      b"summary: \"Kuartal #2\"\n---\nx\n", settings)
+    assert article is not None and (article.title, article.summary) == ("Meta", "Kuartal #2")
+    assert [str(p) for p in problems] == [
+        "content/a.md:2: field 'title': warning: '#1 di pasar AI' after it is a YAML comment, so it is not part of "
+        "the title; if it is, put the whole value in double quotes: title: \"Meta #1 di pasar AI\""]
 
 
 def test_warnings_do_not_stop_the_article(settings: ArticleSettings) -> None:

@@ -431,8 +431,8 @@ Not converted (8):
 and import again
   content/posts/bad-toml.md: TOML front matter: Expected newline or end of document after a statement \
 (at line 3, column 19); fix it and import again
-  content/posts/bad-yaml.md: line 3: YAML syntax error: did not find expected ',' or ']'; check the indentation, \
-and put values containing ': ', '#', '[' or quotes in double quotes
+  content/posts/bad-yaml.md: line 2: field 'title': starts with '[', which YAML reads as a list; put the whole \
+value in double quotes: title: "[unclosed"
   content/posts/json.md: has JSON front matter, which is not converted; rewrite it as YAML between '---' lines
   content/posts/latin1.md: is not UTF-8 text (byte 0xe9 at offset 14); save it as UTF-8 and import again
   content/posts/no-title.md: has no 'title' in its front matter; add one and import again

@@ -508,8 +508,8 @@ _MONTHS = {name: number for number, names in enumerate((
 """Month names in Indonesian and English, in full and cut short, as news sites print dates."""
 _WEEKDAYS = {name: number for number, names in enumerate((
     ("senin", "sen", "monday", "mon"), ("selasa", "sel", "tuesday", "tue"), ("rabu", "rab", "wednesday", "wed"),
-    ("kamis", "kam", "thursday", "thu"), ("jumat", "jum'at", "jum", "friday", "fri"), ("sabtu", "sab", "saturday", "sat"),
-    ("minggu", "ahad", "min", "sunday", "sun"),
+    ("kamis", "kam", "thursday", "thu"), ("jumat", "jum'at", "jum", "friday", "fri"),
+    ("sabtu", "sab", "saturday", "sat"), ("minggu", "ahad", "min", "sunday", "sun"),
 )) for name in names}
 """Day names in Indonesian and English (Monday is 0, as ``date.weekday`` counts)."""
 _DAY_NAMES = ("Senin (Monday)", "Selasa (Tuesday)", "Rabu (Wednesday)", "Kamis (Thursday)", "Jumat (Friday)",
@@ -613,6 +613,18 @@ class FieldReader:
         raw = self.raw[self.line(key) - 1] if self.line(key) <= len(self.raw) else ""
         return raw.split(":", 1)[1] if ":" in raw else ""
 
+    def _cut_by_comment(self, key: str, value: str) -> None:
+        """Warn when a plain value on the key's line was cut at ' #', which starts a YAML comment: 'title: Meta
+        #1 di pasar' reads as 'Meta' (the rest is quietly gone)."""
+        at = self.line(key)
+        if at > len(self.raw) or " #" not in self.raw[at - 1]:
+            return
+        after = self._after_colon(key)
+        written, comment = after.split(" #", 1)
+        if after.strip()[:1] not in ("\"", "'", "|", ">") and written.strip() == value.strip():
+            self.warn(key, f"'#{comment.rstrip()}' after it is a YAML comment, so it is not part of the {key}; if it "
+                           f"is, put the whole value in double quotes: {key}: \"{after.strip()}\"")
+
     def _hint(self, key: str, value: Any) -> str:
         """A fix for a value YAML read as something other than text."""
         after = self._after_colon(key)
@@ -633,6 +645,7 @@ class FieldReader:
             return None
         value = self.meta[key]
         if isinstance(value, str) and value.strip():
+            self._cut_by_comment(key, value)
             return " ".join(FORBIDDEN_CHARS.sub("", value).split())
         if value is None or isinstance(value, str):
             commented = value is None and "#" in self._after_colon(key)

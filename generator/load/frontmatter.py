@@ -186,6 +186,59 @@ def merge_conflict(text: str, first_line: int = 1) -> YamlError | None:
     return None
 
 
+_KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*):(\s*)(.*)")
+"""A top-level 'key: value' line: the key, the space after the colon, the value as written."""
+_CANNOT_START = "@`%!&*|>"
+"""Characters a plain YAML value may not start with (or that start something else than text)."""
+
+
+def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """For a YAML error PyYAML found on line ``index`` (from 0) of ``lines``: the line, field and message that say
+    what an editor most likely wrote wrong there or on the line before, and how to write it; None if it is none
+    of the usual mistakes. Each message shows the line written right."""
+    for at in (index - 1, index) if index else (index,):
+        if not 0 <= at < len(lines):
+            continue
+        line = lines[at]
+        found = _KEY_LINE.fullmatch(line.lstrip(" "))
+        if found is None:
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+        if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not above.rstrip().endswith(":")):
+            return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
+                            "the beginning of the line")
+        parent = next((f"{m[1]}." for i in range(at - 1, -1, -1) if indent
+                       and len(lines[i]) - len(lines[i].lstrip(" ")) < indent
+                       for m in [_KEY_LINE.fullmatch(lines[i].lstrip(" "))] if m), "")
+        key, space, value = found[1], found[2], found[3].strip()
+        field, shown = parent + key, key
+        if not value:
+            continue
+        if not space and not value.startswith("/"):  # 'title:Meta'; not 'https://...'
+            return at, field, f"needs a space after the colon: {shown}: {value}"
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if value[0] == '"' and '"' in value[1:-1]:
+            inner = value[1:-1] if value.endswith('"') else value[1:]
+            fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
+            return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}"
+        if value[0] == "'" and "'" in value[1:-1]:
+            inner = value[1:-1] if value.endswith("'") else value[1:]
+            return at, field, (f"has a ' inside single quotes; write it as {shown}: "
+                               + '"' + inner.replace('"', '\\"') + '"')
+        if value[0] in "[{" and not value.endswith("]}"[value[0] == "{"]):
+            return at, field, (f"starts with '{value[0]}', which YAML reads as a "
+                               f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
+                               f"{shown}: {quoted}")
+        if value[0] in _CANNOT_START:
+            return at, field, (f"'{value[0]}' cannot start a value in YAML; put the whole value in double quotes: "
+                               f"{shown}: {quoted}")
+        if value[0] not in "\"'[{" and ": " in value:
+            return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
+                               f"in double quotes: {shown}: {quoted}")
+    return None
+
+
 def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
     loader = _Loader(text)
@@ -193,10 +246,13 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = first_line + (text.count("\n", 0, mark.index) if mark else 0)
+        index = text.count("\n", 0, mark.index) if mark else 0
+        if (known := _explained(text.split("\n"), index)) is not None:
+            at, field, message = known
+            raise YamlError(first_line + at, message, field) from None
         what = (e.problem or e.context or "invalid YAML").strip()
-        raise YamlError(line, f"YAML syntax error: {what}; check the indentation, and put values "
-                              "containing ': ', '#', '[' or quotes in double quotes") from None
+        raise YamlError(first_line + index, f"YAML syntax error: {what}; check the indentation, and put values "
+                                            "containing ': ', '#', '[' or quotes in double quotes") from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
         raise YamlError(first_line, f"YAML error: {e}") from None
     finally:

@@ -55,7 +55,7 @@ def read_front_matter(text: str) -> tuple[Meta, str]:
     except SplitError as e:
         raise ReadError(f"line {e.line}: {e.message}") from None
     except YamlError as e:
-        raise ReadError(f"line {e.line}: {e.message}") from None
+        raise ReadError(f"line {e.line}: " + (f"field '{e.field}': " if e.field else "") + e.message) from None
     if values is None:
         values = {}
     if not isinstance(values, dict):
