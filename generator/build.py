@@ -38,8 +38,9 @@ from generator.index.editions import Edition, build_editions, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
-from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, template_problem,
-                                    templates_fingerprint)
+from generator.render.images import missing_images
+from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
+                                    template_problem, templates_fingerprint)
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
@@ -199,6 +200,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(site.articles, paths)[0]]
     if clashes := static_clashes(config, theme, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
+    if any(a.image and not a.image.startswith(("http://", "https://")) for a in site.articles):
+        problems += located(config.root, missing_images(site.articles, static_sources(config, theme), config.static_dir))
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach
     else:  # every page was planned (also when the touched planning gave up): its own map

@@ -49,3 +49,18 @@ def test_english_sites_get_english_words_and_dates(tmp_path: Path) -> None:
     page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
     assert page.startswith('<!doctype html>\n<html lang="en">')
     assert "Read the whole article at Reuters" in page and "June 13, 2025" in page
+
+
+def test_an_image_that_no_static_file_gives_is_a_warning_with_the_likely_file(tmp_path: Path) -> None:
+    """The page showed a broken image and the build said nothing (only `digest check` knew): a camera's
+    'Foto-Batam.JPG' written as 'foto-batam.jpg' is the usual slip."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/foto-batam.jpg", image_alt="Foto"),
+                            "2025/06/b.md": article(title="B", image="images/kantor.png", image_alt="Kantor"),
+                            "2025/06/c.md": article(title="C", image="https://cdn.example/x.jpg", image_alt="X")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/Foto-Batam.JPG").write_bytes(b"not checked here")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "content/2025/06/a.md:4: field 'image': warning: images/foto-batam.jpg is not a file in static/, so the "
+        "article would show a broken image; did you mean image: images/Foto-Batam.JPG?",
+        "content/2025/06/b.md:4: field 'image': warning: images/kantor.png is not a file in static/, so the article "
+        "would show a broken image; put the file at static/images/kantor.png"]

@@ -200,8 +200,6 @@ class ArticleFacts:
     """Body link and image addresses (as in the HTML, entities not decoded) that name no scheme or host."""
     elsewhere: tuple[str, ...]
     """Body addresses that do name one: only those under ``base_url`` can be of this site."""
-    image: str | None
-    image_line: int
 
 
 def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
@@ -217,8 +215,7 @@ def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
         article.section or "", src.line("section"),
         tuple(c.id for c in article.companies), tuple(c.name for c in article.companies),
         tuple(src.item_line("companies", fold(c.name)) for c in article.companies),
-        tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)),
-        article.image, src.line("image"))
+        tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)))
 
 
 @dataclass(frozen=True)
@@ -656,29 +653,20 @@ def resolves(config: Config, path: str, files: set[str]) -> bool:
 
 
 def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]) -> Iterator[Finding]:
-    """Links and images in bodies, and the 'image' field, that point at nothing in the built site."""
+    """Links and images in bodies that point at nothing in the built site (an 'image' field that names no static
+    file is the build's own warning: ``images.missing_images``)."""
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
-        links = [("", href) for href in src.links]
-        links += [("", href) for href in src.elsewhere if html.unescape(href).startswith(config.base_url)]
-        if src.image:
-            links.append(("image", src.image))
-        for field, href in links:
-            # the 'image' field is a path on the site (kept without its leading '/'), never relative to the article
-            path = link_target(config, "" if field else src.url_path, href)
+        links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
+        for href in links:
+            path = link_target(config, src.url_path, href)
             if path is None or resolves(config, path, files):
                 continue
             raw = html.unescape(href)
-            if field:
-                yield Finding(Problem(src.path, src.image_line, field,
-                                      f"{path} is not a file of the site; put the image in {config.static_dir}/ "
-                                      f"(image: images/photo.jpg is {config.static_dir}/images/photo.jpg) or fix the "
-                                      "path"), "broken-link")
-                continue
             # the first line that has the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
             line = find_literal(text, starts, raw, src.body_line) or src.body_line
-            yield Finding(Problem(src.path, line, field,
+            yield Finding(Problem(src.path, line, "",
                                   f"the link '{raw}' points at {path}, which is not a page or file of the site; "
                                   "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this article)"), "broken-link")

@@ -9,11 +9,16 @@ imported only when an image has to be read or resized.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Iterable, Mapping
+from urllib.parse import unquote
 
+from generator.core.errors import Problem
+from generator.core.models import Article
 from generator.load.config import Config
 
 WIDTHS = (480, 960)
@@ -57,6 +62,32 @@ def probe(config: Config, src: str) -> LocalImage | None:
     except (UnidentifiedImageError, OSError):
         return None
     return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height)
+
+
+def nearest(src: str, names: Iterable[str]) -> str | None:
+    """The name among ``names`` that ``src`` most likely meant: the same but for letter case (a camera's
+    'Foto.JPG'), else a close spelling; None if none is close."""
+    names = list(names)
+    folded = src.casefold()
+    return next((name for name in names if name.casefold() == folded), None) or \
+        next(iter(difflib.get_close_matches(src, names, n=1, cutoff=0.8)), None)
+
+
+def missing_images(articles: Iterable[Article], static: Mapping[str, object], static_dir: str) -> list[Problem]:
+    """A warning for each article whose ``image:`` is a path on the site that no static file has (``static``: the
+    static files by output path), so that its page, the lists and the feeds would show a broken image; with the
+    file it most likely meant. ``digest check`` also finds it, but an editor who only builds would not know."""
+    problems = []
+    for article in articles:
+        src = unquote(article.image)
+        if not src or src.startswith(("http://", "https://")) or src in static:
+            continue
+        near = nearest(src, static)
+        problems.append(Problem(article.source_path, 0, "image", f"{src} is not a file in {static_dir}/, so the article "
+                                                                 "would show a broken image; "
+                                                                 + (f"did you mean image: {near}?" if near else
+                                                                    f"put the file at {static_dir}/{src}"), "warning"))
+    return problems
 
 
 def variant_path(src: str, width: int) -> str:
