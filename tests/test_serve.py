@@ -130,6 +130,20 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
 
 
+def test_an_edit_to_the_environments_file_rebuilds_the_preview(tmp_path: Path) -> None:
+    """`digest serve -e staging` merges config.staging.yaml, but only config.yaml was watched: an edit to the
+    staging file changed nothing until some other file did."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
+    write_files(tmp_path, {"config.staging.yaml": "title: Staging Satu\n"})
+    with serving(tmp_path, environment="staging") as (server, _):
+        port = server.port
+        events = Events(port)
+        events.next_version()
+        assert "<title>Staging Satu</title>" in get(port, "/")[1]
+        write_files(tmp_path, {"config.staging.yaml": "title: Staging Dua\n"})
+        events.wait_until(lambda: "<title>Staging Dua</title>" in get(port, "/")[1])
+
+
 def test_config_and_template_changes_rebuild_and_a_broken_template_is_shown(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
     (tmp_path / "templates").mkdir()

@@ -48,7 +48,7 @@ import watchfiles
 from generator.load.layout import layout
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR
-from generator.load.config import Config, load_config
+from generator.load.config import Config, environment_file, load_config
 from generator.core.errors import BuildError, BusyError, Problem, RefusalError
 from generator.write.output import check_target
 from generator.write.publish import publish
@@ -216,10 +216,14 @@ def watched_folders(config: Config) -> tuple[Path, ...]:
     return tuple(sorted({p.resolve() for p in candidates if p.is_dir()}))
 
 
-def top_level_names(config: Config, config_name: str) -> frozenset[str]:
-    """Entries of the project folder whose change (or creation) matters."""
-    return frozenset({config_name, "themes"} | {PurePosixPath(name).parts[0] for name in
-                                                 (config.content_dir, config.templates_dir, config.static_dir)})
+def top_level_names(config: Config, config_name: str, environment: str | None = None) -> frozenset[str]:
+    """Entries of the project folder whose change (or creation) matters: the config, and with ``--environment``
+    the file merged over it (``config.staging.yaml``), and the source folders."""
+    names = {config_name, "themes"} | {PurePosixPath(name).parts[0] for name in
+                                       (config.content_dir, config.templates_dir, config.static_dir)}
+    if environment:
+        names.add(environment_file(Path(config_name), environment).name)
+    return frozenset(names)
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -421,7 +425,7 @@ class PreviewServer:
         name = self.options.config_path.name
 
         def relevant(_: watchfiles.Change, path: str) -> bool:
-            return Path(path).name in top_level_names(self.config, name)
+            return Path(path).name in top_level_names(self.config, name, self.options.environment)
 
         for changes in watchfiles.watch(root, watch_filter=relevant, recursive=False, stop_event=self._stopping,
                                         rust_timeout=WATCH_TICK_MS, yield_on_timeout=True):
