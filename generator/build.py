@@ -40,7 +40,7 @@ from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
 from generator.render.images import missing_images
 from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
-                                    template_problem, templates_fingerprint)
+                                    template_problem, templates_fingerprint, unknown_blocks)
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
@@ -186,6 +186,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     try:
         theme = find_theme(config)
         env = make_environment(config, theme)
+        problems += unknown_blocks(config, env)
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,

@@ -32,6 +32,23 @@ def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -
     assert 'class="extra"' not in files["index.html"].decode()
 
 
+def test_a_block_the_parent_never_has_is_a_warning_with_the_likely_name(tmp_path: Path) -> None:
+    """'{% block mian %}' in an override was shown nowhere, without a word; blocks the parents have (those of
+    base.html too) are quiet, and so is a template that extends nothing."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    write_files(tmp_path, {
+        "templates/article.html": '{% extends "theme/article.html" %}\n{% block og %}{{ super() }}{% endblock %}\n'
+                                  '{% block mian %}<p>X</p>{% endblock %}\n',
+        "templates/page.html": '{% extends "base.html" %}\n\n{% block sidebar %}x{% endblock %}\n',
+        "templates/404.html": "<p>Tidak ada.</p>\n"})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "templates/article.html:3: warning: block 'mian' is not a block of theme/article.html or of what it extends, "
+        "so it is shown nowhere; did you mean 'main'?",
+        "templates/page.html:3: warning: block 'sidebar' is not a block of base.html or of what it extends, so it is "
+        "shown nowhere; its blocks: description, main, meta, og, structured"]
+
+
 def test_a_project_theme_folder_wins_over_the_packaged_theme(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()}, config="title: T\nbase_url: https://example.org/\ntheme: mine\n")
     shutil.copytree(PACKAGE_THEMES / "default", tmp_path / "themes/mine")

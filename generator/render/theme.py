@@ -93,6 +93,58 @@ def check_template_files(config: Config, theme: Theme) -> None:
         raise BuildError(problems)
 
 
+def unknown_blocks(config: Config, env: jinja2.Environment) -> list[Problem]:
+    """A warning for each block that one of the site's own templates defines but the template it extends (and
+    the ones that one extends) never has: Jinja shows such a block nowhere and says nothing ('{% block mian %}'
+    for 'main'). Only the site's ``templates/`` is read, and only templates that extend another by name."""
+    import difflib
+
+    from jinja2 import TemplateError, nodes
+
+    folder = config.path(config.templates_dir)
+    problems: list[Problem] = []
+
+    def blocks_of(name: str, seen: frozenset[str]) -> set[str] | None:
+        """Every block ``name`` and its parents have; None when one of them cannot be read or parsed here."""
+        if name in seen:
+            return None
+        try:
+            tree = env.parse(*env.loader.get_source(env, name)[:2])  # type: ignore[union-attr]
+        except (TemplateError, OSError):
+            return None
+        found = {b.name for b in tree.find_all(nodes.Block)}
+        parent = next(iter(tree.find_all(nodes.Extends)), None)
+        if parent is None:
+            return found
+        if not isinstance(parent.template, nodes.Const):
+            return None
+        above = blocks_of(parent.template.value, seen | {name})
+        return None if above is None else found | above
+
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
+        try:
+            tree = env.parse(path.read_text("utf-8"), path.name, str(path))
+        except (TemplateError, OSError, UnicodeDecodeError):
+            continue  # the build reports these where the template is used
+        parent = next(iter(tree.find_all(nodes.Extends)), None)
+        if parent is None or not isinstance(parent.template, nodes.Const):
+            continue
+        known = blocks_of(parent.template.value, frozenset({path.relative_to(folder).as_posix()}))
+        if known is None:
+            continue
+        for block in tree.find_all(nodes.Block):
+            if block.name not in known:
+                near = difflib.get_close_matches(block.name, sorted(known), n=1)
+                problems.append(Problem(shown, block.lineno, "", f"block '{block.name}' is not a block of "
+                                        f"{parent.template.value} or of what it extends, so it is shown nowhere; "
+                                        + (f"did you mean '{near[0]}'?" if near else
+                                           f"its blocks: {', '.join(sorted(known))}"), "warning"))
+    return problems
+
+
 def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
     """A template's syntax or runtime error as a Problem naming the template file and line.
 
