@@ -100,6 +100,9 @@ CASES = {
                                    b"```\n\n<<<<<<<\nMeta 49%.\n||||||| base\n=======\nMeta 49 persen.\n>>>>>>>\n", [
         "content/a.md:11: holds a merge conflict that git could not resolve (lines 11 to 16): keep the version you "
         "want, delete the lines <<<<<<<, ======= and >>>>>>>, and save"]),
+    "true in quotes": (b"---\ntitle: x\ndate: 2025-01-01\ndraft: \"true\"\n---\nx\n", [
+        "content/a.md:4: field 'draft': 'true' in quotes is text, not true or false; write it without quotes: "
+        "draft: true"]),
     "required missing": (b"---\nsummary: x\n---\nx\n", [
         "content/a.md:1: field 'date': is required; add a line 'date: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter",
         "content/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"]),
@@ -127,7 +130,7 @@ CASES = {
     "alias nested": (b"---\ntitle: &t x\ndate: 2025-01-01\nsource:\n  name: X\n  url: *t\n---\nx\n", [
         "content/a.md:6: field 'source': YAML anchors and aliases (&name, *name) are not allowed; write the value out"]),
     "draft not boolean": (b"---\ntitle: x\ndate: 2025-01-01\ndraft: maybe\n---\nx\n", [
-        "content/a.md:4: field 'draft': must be true or false, got 'maybe'"]),
+        "content/a.md:4: field 'draft': must be true or false, got 'maybe'; write draft: true or draft: false"]),
     "bad slug": (b"---\ntitle: x\ndate: 2025-01-01\nslug: Hello_World\n---\nx\n", [
         "content/a.md:4: field 'slug': 'Hello_World' is not a valid slug; use lowercase letters, digits and single hyphens, like 'meta-scale-ai'"]),
     "reserved slug": (b"---\ntitle: x\ndate: 2025-01-01\nslug: tags\n---\nx\n", [
@@ -402,7 +405,7 @@ def test_toc_in_front_matter_overrides_the_site_setting(settings: ArticleSetting
 
 def test_toc_must_be_true_or_false(settings: ArticleSettings) -> None:
     assert messages(b"---\ntitle: x\ndate: 2025-01-01\ntoc: ya\n---\nx\n", settings) == [
-        "content/a.md:4: field 'toc': must be true or false, got 'ya'"]
+        "content/a.md:4: field 'toc': must be true or false, got 'ya'; write toc: true or toc: false"]
 
 
 @hypothesis_settings(max_examples=3000, deadline=None, derandomize=True)

@@ -41,7 +41,8 @@ def test_problems_name_the_file_and_line_that_set_the_value(tmp_path: Path) -> N
     with pytest.raises(BuildError) as caught:
         load_config(tmp_path / "config.yaml", environment="staging")
     assert [str(p) for p in caught.value.problems] == [
-        "config.staging.yaml:2: field 'noindex': must be true or false, got 'yes'",
+        "config.staging.yaml:2: field 'noindex': must be true or false, got 'yes'; write noindex: true or "
+        "noindex: false",
         "config.staging.yaml:3: field 'page_sise': unknown key; did you mean 'page_size'?",
         "config.yaml:1: field 'titel': unknown key; did you mean 'title'?",
     ]

@@ -88,7 +88,8 @@ def test_search_must_be_true_or_false(tmp_path: Path) -> None:
     root = project(tmp_path, "title: T\nbase_url: https://example.org/\nsearch: yes please\n")
     with pytest.raises(BuildError) as e:
         load_config(root / "config.yaml")
-    assert str(e.value.problems[0]) == "config.yaml:3: field 'search': must be true or false, got 'yes please'"
+    assert str(e.value.problems[0]) == (
+        "config.yaml:3: field 'search': must be true or false, got 'yes please'; write search: true or search: false")
 
 
 def test_index_is_byte_identical_across_builds_and_hash_seeds(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import BuildError, Problem
-from generator.load.frontmatter import Lines, YamlError, load_yaml, not_text
+from generator.load.frontmatter import Lines, YamlError, load_yaml, not_boolean, not_text
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -330,7 +330,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(where, line, label, f"must be a whole number, got {value!r}; 0 turns intersection pages off"))
             continue
         if key in _BOOL and type(value) is not bool:
-            problems.append(Problem(where, line, key, f"must be true or false, got {value!r}"))
+            problems.append(Problem(where, line, key, not_boolean(key, value)))
             continue
         if key == "feed_formats":
             value = tuple(f for f in FEED_FORMATS if f in value)  # the order feeds are listed in, whatever was written

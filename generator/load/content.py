@@ -24,7 +24,7 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import Problem
-from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, merge_conflict, split
+from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, merge_conflict, not_boolean, split
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -659,7 +659,7 @@ class FieldReader:
         value = self.meta.get(key, False)
         if value is None or isinstance(value, bool):
             return bool(value)
-        self.error(key, f"must be true or false, got {value!r}")
+        self.error(key, not_boolean(key, value))
         return False
 
     def date(self, key: str, tz: ZoneInfo, required: bool = False) -> datetime | None:

@@ -160,6 +160,15 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     return load_yaml_fully(text, first_line, warnings)
 
 
+def not_boolean(key: str, value: Any) -> str:
+    """What to write instead of a value YAML did not read as true or false (``draft: yes``, ``draft: "true"``)."""
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return (f"'{value}' in quotes is text, not true or false; write it without quotes: "
+                f"{key}: {value.strip().lower()}")
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    return f"must be true or false, got {shown}; write {key}: true or {key}: false"
+
+
 def merge_conflict(text: str, first_line: int = 1) -> YamlError | None:
     """A merge conflict git could not resolve and left in ``text`` (``<<<<<<<`` … ``=======`` … ``>>>>>>>`` lines),
     outside fenced code (where an article about git may show one), as an error at its first line (``text`` begins
