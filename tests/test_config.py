@@ -86,6 +86,14 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("written, meant", [("WIB", "Asia/Jakarta"), ("WITA", "Asia/Makassar"), ("UTC+7", "Asia/Jakarta"),
+                                            ("+09:00", "Asia/Jayapura"), ("Asia/Jakata", "Asia/Jakarta"),
+                                            ("asia/jakarta", "Asia/Jakarta")])
+def test_a_time_zone_written_as_editors_say_it_gets_the_iana_name(tmp_path: Path, written: str, meant: str) -> None:
+    assert errors(tmp_path, f'timezone: "{written}"\n') == [
+        f"config.yaml:1: field 'timezone': '{written}' is not an IANA time zone; did you mean {meant}?"]
+
+
 def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")

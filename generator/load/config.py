@@ -248,6 +248,25 @@ ENVIRONMENT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """Names ``--environment`` accepts: they become part of a file name, ``config.NAME.yaml``."""
 
 
+_ZONE_HINTS = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura", "jakarta": "Asia/Jakarta",
+               "makassar": "Asia/Makassar", "jayapura": "Asia/Jayapura", "indonesia": "Asia/Jakarta",
+               "gmt": "UTC", "z": "UTC", "utc+0": "UTC", "utc+7": "Asia/Jakarta", "utc+8": "Asia/Makassar",
+               "utc+9": "Asia/Jayapura", "gmt+7": "Asia/Jakarta", "gmt+8": "Asia/Makassar", "gmt+9": "Asia/Jayapura",
+               "+07:00": "Asia/Jakarta", "+08:00": "Asia/Makassar", "+09:00": "Asia/Jayapura"}
+"""What editors write for a zone (an abbreviation, a city, an offset) → the IANA zone to write instead."""
+
+
+def zone_hint(written: object) -> str:
+    """How to write ``written`` as an IANA zone: the zone it most likely means, or an example."""
+    key = str(written).strip().lower().replace(" ", "")
+    zone = _ZONE_HINTS.get(key) or _ZONE_HINTS.get(key.removeprefix("asia/"))
+    if zone is None and isinstance(written, str):
+        import zoneinfo
+        near = difflib.get_close_matches(written.strip(), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.8)
+        zone = near[0] if near else None
+    return f"did you mean {zone}?" if zone else "write one like Asia/Jakarta or UTC"
+
+
 def environment_file(path: Path, environment: str) -> Path:
     """``config.yaml`` + 'staging' → ``config.staging.yaml``, next to it (Hugo's habit)."""
     return path.with_name(f"{path.stem}.{environment}{path.suffix}")
@@ -362,7 +381,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             ZoneInfo(settings["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
             problems.append(Problem(origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone",
-                                    f"{settings['timezone']!r} is not an IANA time zone; write one like Asia/Jakarta or UTC"))
+                                    f"{settings['timezone']!r} is not an IANA time zone; "
+                                    + zone_hint(settings["timezone"])))
     for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
