@@ -94,6 +94,12 @@ def test_a_time_zone_written_as_editors_say_it_gets_the_iana_name(tmp_path: Path
         f"config.yaml:1: field 'timezone': '{written}' is not an IANA time zone; did you mean {meant}?"]
 
 
+@pytest.mark.parametrize("written, code", [("id-ID", "id"), ("Indonesian", "id"), ("en_US", "en"), ("EN", "en")])
+def test_a_language_written_another_way_gets_its_code(tmp_path: Path, written: str, code: str) -> None:
+    assert errors(tmp_path, f'language: "{written}"\n') == [
+        f"config.yaml:1: field 'language': '{written}' is not supported; use one of: id, en (write language: {code})"]
+
+
 def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")

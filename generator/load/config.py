@@ -256,6 +256,14 @@ _ZONE_HINTS = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jaya
 """What editors write for a zone (an abbreviation, a city, an offset) → the IANA zone to write instead."""
 
 
+def _language_hint(written: object) -> str:
+    """' (write language: id)' when ``written`` names a supported language another way ('id-ID', 'English')."""
+    text = str(written).strip().lower()
+    named = {"indonesian": "id", "indonesia": "id", "bahasa": "id", "bahasa indonesia": "id", "english": "en"}
+    code = named.get(text) or (text[:2] if text[:2] in LANGUAGES and text[2:3] in ("", "-", "_") else None)
+    return f" (write language: {code})" if code else ""
+
+
 def zone_hint(written: object) -> str:
     """How to write ``written`` as an IANA zone: the zone it most likely means, or an example."""
     key = str(written).strip().lower().replace(" ", "")
@@ -375,7 +383,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                     "on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
         problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
-                                f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"))
+                                f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"
+                                + _language_hint(settings["language"])))
     if "timezone" in settings:
         try:
             ZoneInfo(settings["timezone"])
