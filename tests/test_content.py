@@ -80,6 +80,10 @@ CASES = {
                                   b"  url: https://www.reuters.com/x\n---\nx\n", [
         "content/a.md:5: field 'source.name': has ': ' in it, which YAML reads as the start of another key; put the "
         "whole value in double quotes: name: \"Reuters: Tech\""]),
+    "a slip after block text": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: >\n  Catatan: penting: sekali\n"
+                                b"author: @redaksi\n---\nx\n", [
+        "content/a.md:6: field 'author': '@' cannot start a value in YAML; put the whole value in double quotes: "
+        "author: \"@redaksi\""]),
     "a colon in a value": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: Meta: 49% saham Scale AI\n---\nx\n", [
         "content/a.md:4: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
         "value in double quotes: summary: \"Meta: 49% saham Scale AI\""]),

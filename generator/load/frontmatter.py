@@ -196,9 +196,13 @@ def merge_conflict(text: str, first_line: int = 1) -> YamlError | None:
 
 
 _KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*):(\s*)(.*)")
-"""A top-level 'key: value' line: the key, the space after the colon, the value as written."""
+"""A 'key: value' line, its indentation taken off: the key, the space after the colon, the value as written."""
 _CANNOT_START = "@`%!&*|>"
 """Characters a plain YAML value may not start with (or that start something else than text)."""
+_OPENS = re.compile(r"[^#]*:\s*(?:[|>][+-]?\d?[+-]?)?\s*|\s*-(?:\s.*)?")
+"""A line under which indented lines belong: 'key:', a block text's 'key: |' or 'key: >-', a list item."""
+_BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
+"""A block text's indicator, which a value may well start with: '|', '>', '>-', '|+2'."""
 
 
 def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
@@ -214,12 +218,14 @@ def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
             continue
         indent = len(line) - len(line.lstrip(" "))
         above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-        if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not above.rstrip().endswith(":")):
+        if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
             return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
                             "the beginning of the line")
-        parent = next((f"{m[1]}." for i in range(at - 1, -1, -1) if indent
-                       and len(lines[i]) - len(lines[i].lstrip(" ")) < indent
-                       for m in [_KEY_LINE.fullmatch(lines[i].lstrip(" "))] if m), "")
+        owner = next((lines[i] for i in range(at - 1, -1, -1)
+                      if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
+        if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
+            continue  # a line of a block text ('summary: >'): text, not a key
+        parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
         key, space, value = found[1], found[2], found[3].strip()
         field, shown = parent + key, key
         if not value:
@@ -239,7 +245,7 @@ def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
             return at, field, (f"starts with '{value[0]}', which YAML reads as a "
                                f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
                                f"{shown}: {quoted}")
-        if value[0] in _CANNOT_START:
+        if value[0] in _CANNOT_START and not _BLOCK_TEXT.fullmatch(value):
             return at, field, (f"'{value[0]}' cannot start a value in YAML; put the whole value in double quotes: "
                                f"{shown}: {quoted}")
         if value[0] not in "\"'[{" and ": " in value:
