@@ -199,10 +199,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         raise BuildError(problems + moved)
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
     made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(site.articles, paths)[0]]
-    if clashes := static_clashes(config, theme, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
+    static = static_sources(config, theme)  # walked once for both checks
+    if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
-    if any(a.image and not a.image.startswith(("http://", "https://")) for a in site.articles):
-        problems += located(config.root, missing_images(site.articles, static_sources(config, theme), config.static_dir))
+    problems += located(config.root, missing_images(site.articles, static, config.static_dir))
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach
     else:  # every page was planned (also when the touched planning gave up): its own map

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, YamlError, load_yaml, not_boolean, not_text
@@ -269,8 +269,7 @@ def zone_hint(written: object) -> str:
     key = str(written).strip().lower().replace(" ", "")
     zone = _ZONE_HINTS.get(key) or _ZONE_HINTS.get(key.removeprefix("asia/"))
     if zone is None and isinstance(written, str):
-        import zoneinfo
-        near = difflib.get_close_matches(written.strip(), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.8)
+        near = difflib.get_close_matches(written.strip(), sorted(available_timezones()), n=1, cutoff=0.8)
         zone = near[0] if near else None
     return f"did you mean {zone}?" if zone else "write one like Asia/Jakarta or UTC"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
@@ -200,12 +200,12 @@ def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
     return sorted(files.items())
 
 
-def static_clashes(config: Config, theme: Theme, made: Iterable[str], folders: Iterable[str] = ()) -> list[Problem]:
-    """The static files that would clash with the files the site makes (``made``, output paths) or with the
-    folders it fills (``folders``, such as 'pagefind'): one at a path the site makes, a file where the site has
-    a folder, or one inside what the site makes as a file. Found before anything renders, each named by its own
-    path; the writer would otherwise stop half-way with the file system's error."""
-    sources = static_sources(config, theme)
+def static_clashes(config: Config, sources: Mapping[str, Path], made: Iterable[str], folders: Iterable[str] = (),
+                   ) -> list[Problem]:
+    """The static files (``sources``: ``static_sources``) that would clash with the files the site makes (``made``,
+    output paths) or with the folders it fills (``folders``, such as 'pagefind'): one at a path the site makes, a
+    file where the site has a folder, or one inside what the site makes as a file. Found before anything renders,
+    each named by its own path; the writer would otherwise stop half-way with the file system's error."""
     made = set(made)
     tops = {rel.partition("/")[0] for rel in sources}  # only folders under these can hold a static file's path
     filled = set(folders) | {rel.rsplit("/", i)[0] for rel in made if rel.partition("/")[0] in tops
