@@ -203,9 +203,26 @@ def test_links_are_checked_under_the_base_path_and_against_what_is_published(tmp
     assert found == [
         (5, "the link '../d/' points at /digest/2025/06/d/"),
         (5, "the link '/2025/06/b/' points at /2025/06/b/"),
-        (7, "the link '/digest/static/hilang.png' points at /digest/static/hilang.png"),
+        (7, "the image '/digest/static/hilang.png' points at /digest/static/hilang.png"),  # the build's warning
     ]
     assert [p["line"] for p in check_json(tmp_path, drafts=True)["problems"]] == [5, 7]
+
+
+def test_a_link_to_an_articles_file_names_its_address(tmp_path: Path) -> None:
+    """Hugo's `ref` and Zola's `@/` link an article by its file; here a link is an address, so a link to a
+    file (from this file's folder, from content/, or from the root) is broken: the finding names the address."""
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A"),
+        "2025/07/b.md": article(title="B", date="2025-07-01T09:00:00+07:00",
+                                body="[a](../06/a.md) [a lagi](2025/06/a.md#latar) [a juga](/content/2025/06/a.md)\n\n"
+                                     "[hilang](../06/tidak-ada.md)\n"),
+    }, config="title: T\nbase_url: https://example.org/digest/\n")
+    found = sorted((p["line"], p["message"].split("; ", 1)[1]) for p in check_json(tmp_path)["problems"])
+    assert found == [
+        (5, "an article's file is not its address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
+        (5, "an article's file is not its address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
+        (5, "an article's file is not its address: link /digest/2025/06/a/#latar (content/2025/06/a.md)"),
+        (7, "fix the address (internal links start with /digest/ or are relative to this article)")]
 
 
 @pytest.mark.parametrize("text, found", [

@@ -182,16 +182,19 @@ def test_a_linked_weekly_folder_is_not_read(tmp_path: Path) -> None:
     assert not any(b"Rahasia" in data for data in result.output.files.values() if isinstance(data, bytes))
 
 
-def test_an_embed_in_a_note_is_removed_with_a_warning_at_its_line(tmp_path: Path) -> None:
+def test_an_embed_or_unusable_image_in_a_note_is_removed_with_a_warning_at_its_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: Pekan ini\n---\nTonton:\n\n"
                                                          "<iframe src=\"https://video.example/x\"></iframe>\n",
-                           "content/weekly/2025-W23.md": "Tanpa front matter.\n\n<script>x()</script>\n"})
+                           "content/weekly/2025-W23.md": "Tanpa front matter.\n\n<script>x()</script>\n\n"
+                                                         "<img src=\"foto.png\" alt=\"Foto\">\n"})
     make_project(tmp_path, {"a.md": article(), "b.md": article(title="B", date="2025-06-05")})
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == [
         "content/weekly/2025-W23.md:3: warning: <script> removed with everything inside: a digest's pages and feeds "
         "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
+        "content/weekly/2025-W23.md:5: warning: <img src=\"foto.png\"> removed: a raw <img> needs an address from "
+        "the site's root or https://; for static/foto.png write src=\"/foto.png\"",
         "content/weekly/2025-W24.md:6: warning: <iframe> removed with everything inside: a digest's pages and feeds "
         "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
     assert b"iframe" not in result.output.files["weekly/2025-W24/index.html"]

@@ -73,14 +73,17 @@ def test_bad_pages_are_errors_with_their_line(tmp_path: Path, name: str, text: s
     assert expected in [str(p) for p in e.value.problems]
 
 
-def test_an_embed_on_a_page_is_removed_with_a_warning(tmp_path: Path) -> None:
+def test_an_embed_or_unusable_image_on_a_page_is_removed_with_a_warning(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="A")})
     write_files(tmp_path, {"content/pages/peta.md": "---\ntitle: Peta\n---\nKantor kami:\n\n"
-                                                     "<iframe src=\"https://maps.example/x\"></iframe>\n"})
+                                                     "<iframe src=\"https://maps.example/x\"></iframe>\n\n"
+                                                     "Denah: <img src=\"images/denah.png\" alt=\"Denah\">\n"})
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == [
         "content/pages/peta.md:6: warning: <iframe> removed with everything inside: a digest's pages and feeds keep "
-        "no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+        "no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
+        "content/pages/peta.md:8: warning: <img src=\"images/denah.png\"> removed: a raw <img> needs an address from "
+        "the site's root or https://; for static/images/denah.png write src=\"/images/denah.png\""]
     assert "iframe" not in result.output.files["peta/index.html"].decode()
 
 

@@ -64,3 +64,59 @@ def test_an_image_that_no_static_file_gives_is_a_warning_with_the_likely_file(tm
         "article would show a broken image; did you mean image: images/Foto-Batam.JPG?",
         "content/2025/06/b.md:4: field 'image': warning: images/kantor.png is not a file in static/, so the article "
         "would show a broken image; put the file at static/images/kantor.png"]
+
+
+def _body_image_warnings(result: object) -> list[str]:
+    return [str(p) for p in result.warnings if "image" in p.message or "<img" in p.message]  # type: ignore[attr-defined]
+
+
+def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likely_file(tmp_path: Path) -> None:
+    """`![Foto](images/batam.jpg)`, written as the `image:` field takes it, is read from the article's address
+    (a broken image); a camera's `Batam.JPG` written in lower case; a file never put in static/; a `static/`
+    in the address. Each only `digest check` knew of; an image of a page (`/tags/`), a static file and a remote
+    image are quiet. A raw `<img>` with a relative address vanished without a word."""
+    body = ("Paragraf.\n\n![Foto](images/batam.jpg)\n\n![Kantor](/images/kantor.jpg)\n\n![Logo](/images/logo.png)\n\n"
+            "![Lagi](/static/images/logo.png)\n\n![Baik](/images/logo.png) ![Luar](https://cdn.example/x.jpg)\n\n"
+            '<p>Teks <img src="pic/x.png" alt="x"> lagi</p>\n\n![Foto lagi](images/batam.jpg)\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/batam.jpg").write_bytes(b"x")
+    (tmp_path / "static/images/Kantor.JPG").write_bytes(b"x")
+    (tmp_path / "static/images/logo.png").write_bytes(b"x")
+    path = "content/2025/06/a.md"
+    tail = "which is not a file of the site, so the page shows a broken image;"
+    expected = [
+        f"{path}:7: warning: the image 'images/batam.jpg' points at /2025/06/a/images/batam.jpg, {tail} did you mean "
+        "/images/batam.jpg (static/images/batam.jpg)?",
+        f"{path}:9: warning: the image '/images/kantor.jpg' points at /images/kantor.jpg, {tail} did you mean "
+        "/images/Kantor.JPG (static/images/Kantor.JPG)?",
+        f"{path}:13: warning: the image '/static/images/logo.png' points at /static/images/logo.png, {tail} did you "
+        "mean /images/logo.png (static/images/logo.png)?",
+        f"{path}:17: warning: <img src=\"pic/x.png\"> removed: a raw <img> needs an address from the site's root or "
+        "https://; for static/pic/x.png write src=\"/pic/x.png\""]
+    assert sorted(_body_image_warnings(build_project(tmp_path))) == sorted(expected)
+    (tmp_path / "static/images/logo.png").unlink()
+    (tmp_path / "static/images/lain.gif").write_bytes(b"x")
+    found = _body_image_warnings(build_project(tmp_path))
+    assert f"{path}:11: warning: the image '/images/logo.png' points at /images/logo.png, {tail} put the file at " \
+           "static/images/logo.png" in found
+
+
+def test_body_image_warnings_stay_after_an_edit_to_another_article_and_follow_the_base_path(tmp_path: Path) -> None:
+    """A rebuild takes the other articles from the cache: their images are still checked. Under a sub-path
+    base_url, '/images/x.jpg' misses the site's path."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="![Foto](/images/batam.jpg)\n"),
+                            "2025/06/b.md": article(title="B", body="![Foto](/digest/images/batam.jpg)\n"),
+                            "2025/06/c.md": article(title="C", body="Isi.\n")},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/batam.jpg").write_bytes(b"x")
+    warning = ("content/2025/06/a.md:5: warning: the image '/images/batam.jpg' points at /images/batam.jpg, which is "
+               "not a file of the site, so the page shows a broken image; did you mean /digest/images/batam.jpg "
+               "(static/images/batam.jpg)?")
+    assert _body_image_warnings(build_project(tmp_path)) == [warning]
+    with (tmp_path / "content/2025/06/c.md").open("a", encoding="utf-8") as f:
+        f.write("Tambahan.\n")
+    assert _body_image_warnings(build_project(tmp_path)) == [warning]
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="![Foto](/digest/images/batam.jpg)\n"))
+    assert _body_image_warnings(build_project(tmp_path)) == []

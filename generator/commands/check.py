@@ -12,20 +12,19 @@ file a check writes, with the last report, replayed while nothing changes. The c
 * a ``source.url`` that is only a publisher's home page, not the article itself;
 * two articles with the same ``source.url`` once normalised;
 * tags that differ only in case or punctuation;
-* links and images in article bodies that point at nothing in the built site;
+* links in article bodies that point at nothing in the built site (images that do are the build's warning);
 * images in article bodies without alt text;
 * (hints) sections and companies that only one article uses, which is often a typo.
 """
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -38,13 +37,13 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import ArticleSettings, article_key, article_settings, decode
+from generator.load.content import ArticleSettings, article_key, article_settings, decode, find_literal, text_lines
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
 from generator.load.registry import Registry, fold, load_registry
-from generator.core.urls import file_for
+from generator.core.urls import link_target, resolves
 from generator.index.taxonomy import term_slug
 
 SHORT = 3
@@ -142,21 +141,6 @@ class ArticleFile:
         return find_literal(self.text, self.starts, raw, start)
 
 
-def find_literal(text: str, starts: Sequence[int], raw: str, start: int) -> int:
-    """First line at or after ``start`` of ``text`` (whose lines begin at ``starts``) containing ``raw``, or 0."""
-    first = max(start, 1)
-    if first > len(starts) or "\n" in raw:
-        return 0
-    at = text.find(raw, starts[first - 1])
-    return bisect_right(starts, at) if at >= 0 else 0
-
-
-def text_lines(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
-    """A file's text and the offset at which each of its lines starts."""
-    text = decode(path, data)[0] or ""
-    return text, tuple(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
-
-
 def article_file(article: Article, data: bytes) -> ArticleFile:
     """An article that parsed cleanly, with its file's raw lines and key lines (``data``: the file's bytes)."""
     text, starts = text_lines(data, article.source_path)
@@ -197,7 +181,7 @@ class ArticleFacts:
     company_names: tuple[str, ...]
     company_lines: tuple[int, ...]
     links: tuple[str, ...]
-    """Body link and image addresses (as in the HTML, entities not decoded) that name no scheme or host."""
+    """Body link addresses (as in the HTML, entities not decoded) that name no scheme or host."""
     elsewhere: tuple[str, ...]
     """Body addresses that do name one: only those under ``base_url`` can be of this site."""
 
@@ -624,18 +608,7 @@ def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
 
 # --- links --------------------------------------------------------------------------------------
 
-_LINK = re.compile(r'(?:href|src)="([^"]*)"')
-
-
-def link_target(config: Config, page: str, href: str) -> str | None:
-    """The site path a link points at ('' for the home page), or None for links to elsewhere."""
-    href = html.unescape(href)
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return parts.path or "/" if href.startswith(config.base_url) else None
-    if not parts.path:
-        return None
-    return urlsplit(urljoin(config.base_path + page, parts.path)).path
+_LINK = re.compile(r'href="([^"]*)"')
 
 
 def _elsewhere(href: str) -> bool:
@@ -644,32 +617,44 @@ def _elsewhere(href: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-def resolves(config: Config, path: str, files: set[str]) -> bool:
-    """A site path that serves a built page or file, with or without its trailing slash."""
-    if not path.startswith(config.base_path):
-        return False
-    rel = unquote(path[len(config.base_path):])
-    return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
-
-
 def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]) -> Iterator[Finding]:
-    """Links and images in bodies that point at nothing in the built site (an 'image' field that names no static
-    file is the build's own warning: ``images.missing_images``)."""
+    """Links in bodies that point at nothing in the built site (an image that does, in the body or the 'image'
+    field, is the build's own warning: ``images.missing_body_images``, ``images.missing_images``)."""
+    sources = list(sources)
+    by_file = {src.path: src.url_path for src in sources}
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
         for href in links:
-            path = link_target(config, src.url_path, href)
-            if path is None or resolves(config, path, files):
+            path = link_target(config.base_url, config.base_path, src.url_path, href)
+            if path is None or resolves(config.base_path, path, files):
                 continue
             raw = html.unescape(href)
             # the first line that has the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
             line = find_literal(text, starts, raw, src.body_line) or src.body_line
-            yield Finding(Problem(src.path, line, "",
-                                  f"the link '{raw}' points at {path}, which is not a page or file of the site; "
-                                  "fix the address (internal links start with "
-                                  f"{config.base_path} or are relative to this article)"), "broken-link")
+            linked = _linked_file(config, src.path, raw, by_file)
+            fragment = f"#{urlsplit(raw).fragment}" if urlsplit(raw).fragment else ""
+            fix = (f"an article's file is not its address: link {config.base_path}{by_file[linked]}{fragment} "
+                   f"({linked})"
+                   if linked else "fix the address (internal links start with "
+                                  f"{config.base_path} or are relative to this article)")
+            yield Finding(Problem(src.path, line, "", f"the link '{raw}' points at {path}, which is not a page or "
+                                                      f"file of the site; {fix}"), "broken-link")
+
+
+def _linked_file(config: Config, here: str, raw: str, by_file: Mapping[str, str]) -> str | None:
+    """The published article whose file a link names (``[earlier](../05/meta.md)``, from this file's folder or
+    from content/, as other generators' ``ref`` and ``@/`` links do), or None."""
+    written = unquote(urlsplit(raw).path)
+    if not written.endswith(".md"):
+        return None
+    for start in (posixpath.dirname(here), config.content_dir, ""):
+        found = posixpath.normpath(posixpath.join(start, written.lstrip("/") if start != posixpath.dirname(here)
+                                                  else written))
+        if found in by_file:
+            return found
+    return None
 
 
 # --- images -------------------------------------------------------------------------------------

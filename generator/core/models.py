@@ -100,6 +100,9 @@ class Article:
     words: int = 0
     """Words in the body's text (what ``body_html | striptags | wordcount`` counts), for the reading time;
     counted once when the article is parsed rather than on every render."""
+    body_images: tuple[str, ...] = ()
+    """The address of each image in the body that names no scheme or host (a path on this site), as the HTML
+    writes it, each once: the build warns of those that no file of the site gives (``images.missing_body_images``)."""
     body_from: Callable[[Article], bytes] | None = field(default=None, compare=False, repr=False,
                                                            metadata={"cached": False})
     """Where ``body_html`` reads the body of an article taken from the cache (``incremental.CachedBodies``);

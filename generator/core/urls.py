@@ -5,9 +5,12 @@ names a file ('feed.xml'). ``file_for`` turns a page path into the file written.
 """
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from functools import lru_cache
+from typing import Container
+from urllib.parse import unquote, urljoin, urlsplit
 
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
@@ -91,6 +94,27 @@ FEED_FORMATS = (("rss", "application/rss+xml", feed_path), ("atom", "application
 def file_for(path: str) -> str:
     """File written for ``path``: pages get 'index.html'."""
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def link_target(base_url: str, base_path: str, page: str, href: str) -> str | None:
+    """The site path a link or image address in the body of ``page`` points at ('' for the home page), or None
+    for one to elsewhere (naming a scheme or host that ``base_url`` does not start)."""
+    href = html.unescape(href)
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return parts.path or "/" if href.startswith(base_url) else None
+    if not parts.path:
+        return None
+    return urlsplit(urljoin(base_path + page, parts.path)).path
+
+
+def resolves(base_path: str, path: str, files: Container[str]) -> bool:
+    """Whether the site path ``path`` serves a page or file in ``files`` (output paths), with or without its
+    trailing slash."""
+    if not path.startswith(base_path):
+        return False
+    rel = unquote(path[len(base_path):])
+    return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
 
 
 def url(base_path: str, path: str) -> str:

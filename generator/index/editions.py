@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_message
+from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_problems
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, render_doc
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, split
@@ -177,8 +177,8 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | No
         if any(p.severity == "error" for p in problems):
             return None, problems
     rendered = render(body) if body.strip() else None
-    if rendered is not None and rendered.dropped:
-        problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
+    if rendered is not None:
+        problems += removed_problems(rel, rendered, text.split("\n"), body_line)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 

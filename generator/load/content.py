@@ -11,11 +11,14 @@ import html
 import os
 import re
 import stat
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime, time, timezone
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -311,6 +314,17 @@ def located(root: Path, problems: Iterable[Problem]) -> list[Problem]:
     return out
 
 
+def body_line_of(root: Path, rel: str, raw: str) -> int:
+    """The first line of the body of the file ``rel`` that holds ``raw``; the body's first line if none does, 1
+    if the file no longer reads. The file is read again: for a warning only."""
+    try:
+        text, starts = text_lines((root / rel).read_bytes(), rel)
+        body_line = split(text).body_line
+    except (OSError, SplitError):
+        return 1
+    return find_literal(text, starts, raw, body_line) or body_line
+
+
 def _field_line(root: Path, rel: str, field: str) -> int:
     try:
         text, _ = decode(rel, (root / rel).read_bytes())
@@ -341,13 +355,39 @@ def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
 
 
 def warn_removed(check: FieldReader, rendered: Rendered, body_line: int) -> None:
-    """Tell the writer of raw HTML that the sanitiser removed with all it held (an embed pasted in), at its line."""
+    """Tell the writer of raw HTML that the sanitiser removed (an embed pasted in; an image whose address it could
+    not keep), at its line."""
+    check.problems.extend(removed_problems(check.rel, rendered, check.raw, body_line))
+
+
+def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_line: int) -> list[Problem]:
+    """Warnings for what the sanitiser removed from a body that starts at line ``body_line`` of the file ``rel``
+    (whose ``lines`` are given): raw HTML with all it held, and each raw ``<img>`` whose address was neither from
+    the site's root nor http(s), at the first line from the body's that has it."""
+    problems = []
     if rendered.dropped:
-        check.warn("", removed_message(rendered), line=body_line + rendered.dropped_line)
+        problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
+    for src in dict.fromkeys(rendered.unusable_images):
+        at = next((n for n in range(max(body_line, 1), len(lines) + 1) if src in lines[n - 1]), body_line) \
+            if src else body_line
+        problems.append(Problem(rel, at, "", unusable_image_message(src), "warning"))
+    return problems
+
+
+def unusable_image_message(src: str) -> str:
+    """What ``removed_problems`` says of a raw ``<img>`` removed for its address."""
+    written = src.strip()
+    if not written:
+        return "<img> without a src removed; write src=\"/images/name.jpg\" (static/images/name.jpg) or https://…"
+    if urlsplit(written).scheme or written.startswith("//"):
+        return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root "
+                "(/images/name.jpg is static/images/name.jpg) or one starting with https://")
+    return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root or https://; "
+            f"for static/{written.lstrip('./')} write src=\"/{written.lstrip('./')}\"")
 
 
 def removed_message(rendered: Rendered) -> str:
-    """What ``warn_removed`` says of a body's raw HTML removed with its content."""
+    """What ``removed_problems`` says of a body's raw HTML removed with its content."""
     return (f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside: a digest's pages "
             "and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead")
 
@@ -439,7 +479,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
                       body=body_html.encode("utf-8"), redirects=tuple(redirects), words=count_words(body_html),
-                      **fields)  # type: ignore[arg-type]
+                      body_images=local_images(body_html), **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 
@@ -460,6 +500,17 @@ _WORD_BYTES = bytes(97 if chr(c).isascii() and (chr(c).isalnum() or c == 95) els
 """An ASCII byte → b'a' where it is a word character, else b' '."""
 
 
+_IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
+_SCHEME_OR_HOST = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+
+
+def local_images(body_html: str) -> tuple[str, ...]:
+    """``Article.body_images``: the body's image addresses that are paths on this site, each once, in order."""
+    if "<img" not in body_html:
+        return ()
+    return tuple(dict.fromkeys(src for src in _IMG_SRC.findall(body_html) if not _SCHEME_OR_HOST.match(src)))
+
+
 def count_words(body_html: str) -> int:
     """``body_html | striptags | wordcount``, as the theme's reading time used to compute it on every render.
 
@@ -476,6 +527,21 @@ def count_words(body_html: str) -> int:
             text = text.replace(char, "a" if char.isalnum() else " ")
     marks = text.encode("ascii").translate(_WORD_BYTES)
     return marks.count(b" a") + marks.startswith(b"a")
+
+
+def find_literal(text: str, starts: Sequence[int], raw: str, start: int) -> int:
+    """First line at or after ``start`` of ``text`` (whose lines begin at ``starts``) containing ``raw``, or 0."""
+    first = max(start, 1)
+    if first > len(starts) or "\n" in raw:
+        return 0
+    at = text.find(raw, starts[first - 1])
+    return bisect_right(starts, at) if at >= 0 else 0
+
+
+def text_lines(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
+    """A file's text and the offset at which each of its lines starts."""
+    text = decode(path, data)[0] or ""
+    return text, tuple(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
 
 def summarize(body_html: str) -> str:

@@ -78,6 +78,9 @@ class Rendered:
     """Raw HTML tags the sanitiser removed with their content (``sanitize.DROPPED``): an embed pasted in."""
     dropped_line: int = 0
     """The body's line (from 0) of the first block of raw HTML that holds one of them."""
+    unusable_images: tuple[str, ...] = ()
+    """The src of each raw ``<img>`` removed for an address neither from the site's root nor http(s)
+    (``sanitize.drop_unusable_images``), as written."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -174,7 +177,7 @@ def _digest_rule(state: StateCore) -> None:
             if _COMMENTS.fullmatch(token.content):
                 token.content = ""
             else:
-                token.content = drop_unusable_images(token.content)
+                token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []))
                 state.env["raw_html"] = True
         elif kind == "inline" and "<" in token.content and token.children:
             more = _inline_html(token.children, summary is None and not in_heading, state.env)
@@ -210,7 +213,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> in
         bare = _BARE_TAG.fullmatch(child.content)
         if bare is None:
             simple = False
-            child.content = drop_unusable_images(child.content)
+            child.content = drop_unusable_images(child.content, env.setdefault("unusable", []))
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
         elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):
@@ -393,7 +396,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
-    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line)
+    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
+                    tuple(env.get("unusable", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

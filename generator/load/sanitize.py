@@ -64,16 +64,21 @@ _RAW_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
 _RAW_SRC = re.compile(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
-def drop_unusable_images(raw: str) -> str:
+def drop_unusable_images(raw: str, removed: list[str] | None = None) -> str:
     """Remove raw ``<img>`` tags whose src is not http(s) or site-root-relative: a src relative to the
-    article's own URL points at nothing we publish, and in a feed at nothing at all."""
+    article's own URL points at nothing we publish, and in a feed at nothing at all. The src of each one
+    removed is added to ``removed``, for the writer to be told."""
     if "<img" not in raw.lower():
         return raw
 
     def keep(match: re.Match[str]) -> str:
         src = _RAW_SRC.search(match.group())
         value = next((g for g in src.groups() if g is not None), "") if src else ""
-        return match.group() if IMAGE_SRC.match(value.strip()) else ""
+        if IMAGE_SRC.match(value.strip()):
+            return match.group()
+        if removed is not None:
+            removed.append(value)
+        return ""
 
     return _RAW_IMG.sub(keep, raw)
 

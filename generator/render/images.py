@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import html
 import io
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -20,6 +21,8 @@ from urllib.parse import unquote
 from generator.core.errors import Problem
 from generator.core.models import Article
 from generator.load.config import Config
+from generator.load.content import body_line_of
+from generator.core.urls import link_target, resolves
 
 WIDTHS = (480, 960)
 """Widths of the smaller copies; only those narrower than the original are made."""
@@ -87,6 +90,42 @@ def missing_images(articles: Iterable[Article], static: Mapping[str, object], st
                                                                  "would show a broken image; "
                                                                  + (f"did you mean image: {near}?" if near else
                                                                     f"put the file at {static_dir}/{src}"), "warning"))
+    return problems
+
+
+def missing_body_images(config: Config, articles: Iterable[Article], static: Mapping[str, object],
+                        made: Iterable[str]) -> list[Problem]:
+    """A warning for each image in an article's body (``Article.body_images``) whose address no file or page of
+    the site gives (``static``: the static files by output path; ``made``: every other output path), at the first
+    line from the body's that has it, with the static file it most likely meant. A relative address is read
+    from the article's own address, as a browser does: 'images/x.jpg' in 2025/06/slug/ is
+    2025/06/slug/images/x.jpg, not the static file an ``image:`` field would name so."""
+    files: set[str] | None = None
+    problems = []
+    for article in articles:
+        for src in article.body_images:
+            if files is None:
+                files = {*static, *made}
+            target = link_target(config.base_url, config.base_path, article.path, src)
+            if target is None or resolves(config.base_path, target, files):
+                continue
+            raw = html.unescape(src)
+            path = unquote(raw.split("#")[0].split("?")[0])
+            wanted = (path[len(config.base_path):] if path.startswith(config.base_path) else path).lstrip("./")
+            if wanted.startswith(f"{config.static_dir}/"):  # 'static/' is no part of a file's address
+                wanted = wanted[len(config.static_dir) + 1:]
+            near = wanted if wanted in static else nearest(wanted, static)
+            if near:
+                fix = f"did you mean {config.base_path}{near} ({config.static_dir}/{near})?"
+            elif path.startswith("/"):
+                fix = f"put the file at {config.static_dir}/{wanted}" + \
+                    (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
+            else:
+                fix = (f"write the address from the site's root: {config.base_path}{wanted} for "
+                       f"{config.static_dir}/{wanted}")
+            problems.append(Problem(article.source_path, body_line_of(config.root, article.source_path, raw), "",
+                                    f"the image '{raw}' points at {target}, which is not a file of the site, so the "
+                                    f"page shows a broken image; {fix}", "warning"))
     return problems
 
 
