@@ -17,7 +17,7 @@ from generator.load.cache import FORMAT, CacheSnapshot
 from generator.core.hashing import digest
 from generator.core import codec, i18n
 from generator.render import precompiled, search
-from generator.load.config import Config
+from generator.load.config import Config, ConfigLines
 from generator.load.content import article_settings, located
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
@@ -33,7 +33,7 @@ from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import plan_redirects, redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
-from generator.index.taxonomy import build_site
+from generator.index.taxonomy import build_site, listed_section_problems
 from generator.index.editions import Edition, build_editions, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
@@ -129,19 +129,20 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
 
-def footer_menu(config: Config, pages: tuple[InfoPage, ...]) -> tuple[tuple[MenuLink, ...], list[Problem]]:
+def footer_menu(config: Config, pages: tuple[InfoPage, ...],
+                lines: ConfigLines) -> tuple[tuple[MenuLink, ...], list[Problem]]:
     """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion, one listed again a
-    warning (it is linked once)."""
+    warning (it is linked once), each at its line."""
     by_slug = {p.slug: p for p in pages}
     links, problems = [], []
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
         if slug in config.menu[:i]:
-            problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is listed twice; the footer links it "
-                                    "once, in its first place: remove the other", "warning"))
+            problems.append(Problem(config.config_path, lines("menu", i), "menu", f"{slug!r} is listed twice; the "
+                                    "footer links it once, in its first place: remove the other", "warning"))
         elif page is None:
             known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
-            problems.append(Problem(config.config_path, 0, "menu", f"{slug!r} is not a page in "
+            problems.append(Problem(config.config_path, lines("menu", i), "menu", f"{slug!r} is not a page in "
                                     f"{config.content_dir}/pages/; pages: {known}"))
         else:
             links.append(MenuLink(page.title, page.path))
@@ -168,7 +169,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
 
     site, index_problems = build_site(published)
     site = replace(site, pages=loaded.pages)
-    menu, menu_problems = footer_menu(config, loaded.pages)
+    config_lines = ConfigLines(config)
+    menu, menu_problems = footer_menu(config, loaded.pages, config_lines)
+    menu_problems += listed_section_problems(config, site.sections, config_lines)
     sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
     sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)

@@ -42,7 +42,7 @@ def test_a_page_listed_twice_in_the_menu_is_linked_once_with_a_warning(tmp_path:
     write_files(tmp_path, {"content/pages/tentang.md": ABOUT, "content/pages/redaksi.md": "---\ntitle: Redaksi\n---\nx\n"})
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == [
-        "config.yaml: field 'menu': warning: 'tentang' is listed twice; the footer links it once, in its first place: "
+        "config.yaml:3: field 'menu': warning: 'tentang' is listed twice; the footer links it once, in its first place: "
         "remove the other"]
     assert result.output.files["index.html"].decode().count('href="/tentang/"') == 1
 
@@ -51,7 +51,7 @@ def test_a_menu_entry_without_a_page_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as e:
         site(tmp_path, {"tentang.md": ABOUT}, CONFIG + "menu: [tentang, kontak]\n")
     assert [str(p) for p in e.value.problems] == [
-        "config.yaml: field 'menu': 'kontak' is not a page in content/pages/; pages: tentang"]
+        "config.yaml:3: field 'menu': 'kontak' is not a page in content/pages/; pages: tentang"]
 
 
 @pytest.mark.parametrize("name, text, expected", [

@@ -111,6 +111,22 @@ def test_the_section_bar_follows_the_editors_order_then_article_counts(tmp_path:
     assert section_bar(files, article_page)[1] == ("Nabire", "true")
 
 
+def test_a_mistyped_or_repeated_section_in_config_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """'Nabrie' put Nabire after the listed sections, and 'aceh' after 'Aceh' was dropped, both without a word; a
+    listed region with no article yet and nothing like it (Kepri) stays quiet."""
+    make_project(tmp_path, {"a.md": article(title="A", section="Nabire"), "b.md": article(title="B", section="Aceh"),
+                            "c.md": article(title="C", section="Asia")},
+                 config="title: T\nbase_url: https://example.org/\nsections:\n  - Aceh\n  - Kepri\n  - Nabrie\n"
+                        "  - aceh\n")
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "config.yaml:6: field 'sections': warning: 'Nabrie' is no article's section, so the bar shows 'Nabire' after "
+        "the listed ones; did you mean 'Nabire'?",
+        "config.yaml:7: field 'sections': warning: 'aceh' is listed twice (as 'Aceh'); the bar shows it once, in its "
+        "first place: remove the other"]
+    assert section_bar(result.output.files, "index.html") == [("Aceh", None), ("Asia", None), ("Nabire", None)]
+
+
 def test_sections_in_config_must_be_a_list(tmp_path: Path) -> None:
     make_project(tmp_path, {}, config="title: T\nbase_url: https://example.org/\nsections: Aceh\n")
     with pytest.raises(BuildError) as e:

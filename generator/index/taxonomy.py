@@ -1,10 +1,12 @@
 """Group articles into tags, companies, sections and date archives, every list sorted."""
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from generator.core.errors import Problem
+from generator.load.config import Config, ConfigLines
 from generator.core.models import Archive, Article, Company, Site, Term, TermKind
 from generator.load.registry import fold
 from generator.core.urls import make_slug
@@ -115,3 +117,30 @@ def build_site(articles: Iterable[Article]) -> tuple[Site, list[Problem]]:
     updated = max((a.updated or a.date for a in ordered), default=None)
     site = Site(ordered, tuple(tags), tuple(companies), tuple(sections), years, months, updated)
     return site, problems + tag_problems + section_problems + company_problems
+
+
+def listed_section_problems(config: Config, sections: Iterable[Term], lines: ConfigLines) -> list[Problem]:
+    """Warnings for ``sections`` in config.yaml, at their lines: a name listed again (letter case and punctuation
+    aside), which the bar shows once; and a name that no article's section has while an unlisted one is spelled
+    close to it, a typo that put that section after the listed ones without a word. A listed name with no
+    article yet and nothing like it is quiet: an editor may list a region before its first article."""
+    names = {fold(term.name): term.name for term in sections}
+    folded = {fold(name) for name in config.sections}
+    unlisted = [key for key in names if key not in folded]
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for i, name in enumerate(config.sections):
+        key = fold(name)
+        if key in seen:
+            again = "" if seen[key] == name else f" (as {seen[key]!r})"
+            problems.append(Problem(config.config_path, lines("sections", i), "sections", f"{name!r} is listed twice"
+                                    f"{again}; the bar shows it once, in its first place: remove the other", "warning"))
+            continue
+        seen[key] = name
+        near = [] if key in names else difflib.get_close_matches(key, unlisted, n=1, cutoff=0.75)
+        if near:
+            meant = names[near[0]]
+            problems.append(Problem(config.config_path, lines("sections", i), "sections", f"{name!r} is no article's "
+                                    f"section, so the bar shows {meant!r} after the listed ones; did you mean "
+                                    f"{meant!r}?", "warning"))
+    return problems

@@ -298,6 +298,24 @@ def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Proble
     return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped]
 
 
+class ConfigLines:
+    """The line of a key of config.yaml, or of an item of its list (``lines('sections', 2)``: the third section),
+    for a message that a later stage finds: the file is read again the first time one is asked for; 0 if the
+    file no longer reads or has no such key."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._lines: Lines | None = None
+
+    def __call__(self, key: str, index: int | None = None) -> int:
+        if self._lines is None:
+            try:
+                self._lines = _read_yaml(self.config.root / self.config.config_path, self.config.config_path)[1]
+            except (BuildError, OSError):
+                self._lines = {}
+        return self._lines.get((key, index), 0) or self._lines.get((key,), 0)
+
+
 def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """``over`` on top of ``base``: mappings merge key by key, anything else is replaced whole."""
     merged = dict(base)
