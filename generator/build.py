@@ -195,6 +195,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
                       known_intel=saved_intel(intel) if touched is not None else None)
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
+    except BuildError as e:  # a local image that cannot be read (``Kinds.local_images``): with the rest
+        raise BuildError([*problems, *e.problems]) from None
     finally:
         searched.close()
     paths = [p.spec.path for p in planned]

@@ -1,9 +1,16 @@
 """What each page kind shows a reader: language, pagination, company details, archives, 404."""
 from __future__ import annotations
 
+import io
+import struct
+import zlib
 from pathlib import Path
 
+import pytest
+from PIL import Image
+
 from conftest import FIXTURE_SITE, article, build_project, make_project
+from generator.core.errors import BuildError
 
 FILES = {p: d.decode() for p, d in build_project(FIXTURE_SITE).output.files.items() if p.endswith(".html")}
 
@@ -120,3 +127,41 @@ def test_body_image_warnings_stay_after_an_edit_to_another_article_and_follow_th
     assert _body_image_warnings(build_project(tmp_path)) == [warning]
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="![Foto](/digest/images/batam.jpg)\n"))
     assert _body_image_warnings(build_project(tmp_path)) == []
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG's signature and header chunk, claiming a size, and no pixels: what a decompression bomb shows first."""
+    chunks = b""
+    for kind, body in ((b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)), (b"IDAT", b""), (b"IEND", b"")):
+        chunks += struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+def _truncated_jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise((1200, 800), 60).convert("RGB").save(out, "JPEG", quality=90)
+    return out.getvalue()[: len(out.getvalue()) // 3]  # the header reads; the pixels end a third of the way in
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("bom.png", _png_header(20000, 20000), "is 400 megapixels, more than the 178 digest reads safely; save a smaller "
+                                           "copy (4,000 pixels wide is plenty for a web page)"),
+    ("kosong.png", b"", "is empty; save it again from the original, or remove it"),
+    ("teks.jpg", b"<html>not found</html>", "is not a JPG (nor an image of any kind digest reads); save it again "
+                                            "from the original, or remove it"),
+    ("potong.jpg", _truncated_jpeg(), "cannot be read as an image (image file is truncated"),
+])
+def test_a_local_image_that_cannot_be_read_is_an_error_naming_the_file(tmp_path: Path, name: str, data: bytes,
+                                                                       message: str) -> None:
+    """A decompression bomb (or a 200 MP photo) stopped the build with a traceback; an empty or HTML file named .jpg
+    showed a broken image without a word; a truncated JPEG, whose header reads, failed while its smaller copies
+    were made with "site: image file is truncated: check the path", blaming the output folder. An SVG that
+    digest does not read is shown as it is."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image=f"images/{name}", image_alt="Foto"),
+                            "2025/06/b.md": article(title="B", image="images/logo.svg", image_alt="Logo")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images" / name).write_bytes(data)
+    (tmp_path / "static/images/logo.svg").write_bytes(b"not checked")
+    with pytest.raises(BuildError) as e:
+        build_project(tmp_path).output.files  # the smaller copies are made as the site is written
+    assert [(p.path, p.message[:len(message)]) for p in e.value.problems] == [(f"static/images/{name}", message)]

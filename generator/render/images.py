@@ -13,12 +13,14 @@ import difflib
 import hashlib
 import html
 import io
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Mapping
 from urllib.parse import unquote
 
-from generator.core.errors import Problem
+from generator.core.errors import BuildError, Problem
 from generator.core.models import Article
 from generator.load.config import Config
 from generator.load.content import body_line_of
@@ -52,19 +54,50 @@ def local_file(config: Config, src: str) -> Path | None:
     return path
 
 
+READABLE = {**RESIZABLE, ".gif": "GIF"}
+"""File types a local image must be readable as (Pillow reads them): one that is not is an error, where an SVG or
+an AVIF, which Pillow may not read, is shown as it is."""
+
+
 def probe(config: Config, src: str) -> LocalImage | None:
-    """Size and hash of a local image; None when it is missing or Pillow cannot read it."""
+    """Size and hash of a local image; None when it is missing, or of a type Pillow need not read (an SVG).
+
+    Raises BuildError when a JPEG, PNG, WebP or GIF is not an image Pillow can read, or is too large for it to
+    read safely (``Image.MAX_IMAGE_PIXELS``, about 179 megapixels: a decompression bomb, or a 200 MP photo): the
+    page would show a broken image, or the build would fail while making the smaller copies."""
     path = local_file(config, src)
     if path is None:
         return None
     data = path.read_bytes()
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
     try:
-        with Image.open(io.BytesIO(data)) as im:
-            width, height = im.size
-    except (UnidentifiedImageError, OSError):
-        return None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # only the CLI prints; the error stays
+            with Image.open(io.BytesIO(data)) as im:
+                width, height = im.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
+        if path.suffix.lower() not in READABLE:
+            return None
+        raise BuildError([unreadable(config, path, e)]) from None
     return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height)
+
+
+def unreadable(config: Config, path: Path, error: BaseException) -> Problem:
+    """The error for a local image Pillow cannot read, named by its file under the project."""
+    rel = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
+    from PIL import Image, UnidentifiedImageError
+    if isinstance(error, Image.DecompressionBombError):
+        size = re.search(r"\((\d+) pixels\)", str(error))
+        pixels = f"{int(size.group(1)) / 1e6:,.0f} megapixels" if size else "too large"
+        why = (f"is {pixels}, more than the {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} digest reads safely; save a "
+               "smaller copy (4,000 pixels wide is plenty for a web page)")
+    elif isinstance(error, UnidentifiedImageError):
+        kind = path.suffix.lstrip(".").upper()
+        why = ("is empty" if path.stat().st_size == 0 else f"is not a {kind} (nor an image of any kind digest reads)")
+        why += "; save it again from the original, or remove it"
+    else:
+        why = f"cannot be read as an image ({error}); save it again from the original, or remove it"
+    return Problem(rel, 0, "", why)
 
 
 def nearest(src: str, names: Iterable[str]) -> str | None:
@@ -145,11 +178,16 @@ def variant_widths(src: str, width: int) -> tuple[int, ...]:
 def render_resized(config: Config, file: str, sha: str, width: int) -> bytes:
     """A copy of ``file`` ``width`` pixels wide; same bytes for the same source, no metadata carried over."""
     from PIL import Image
-    with Image.open(file) as im:
-        kind = RESIZABLE[Path(file).suffix.lower()]
-        height = max(1, round(im.height * width / im.width))
-        small = im.convert("RGB" if kind == "JPEG" else im.mode).resize((width, height), Image.LANCZOS)
-        out = io.BytesIO()
-        options = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
-        small.save(out, kind, **options)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as im:
+                kind = RESIZABLE[Path(file).suffix.lower()]
+                height = max(1, round(im.height * width / im.width))
+                small = im.convert("RGB" if kind == "JPEG" else im.mode).resize((width, height), Image.LANCZOS)
+                out = io.BytesIO()
+                options = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
+                small.save(out, kind, **options)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:  # a truncated file: its header read
+        raise BuildError([unreadable(config, Path(file), e)]) from None
     return out.getvalue()

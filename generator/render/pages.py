@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from generator.core import i18n, urls
+from generator.core.errors import BuildError
 from generator.render import images
 from generator.load.config import Config
 from generator.index.editions import Edition, EditionLink, neighbours
@@ -197,9 +198,19 @@ class Kinds:
 
     @cached_property
     def local_images(self) -> dict[str, images.LocalImage | None]:
-        """Every local image an article shows, read once: size and hash of the bytes."""
-        return {a.image: images.probe(self.config, a.image) for a in self.site.articles
-                if a.image and not a.image.startswith(("http://", "https://"))}
+        """Every local image an article shows, read once: size and hash of the bytes. Raises BuildError naming
+        every one that cannot be read (``images.probe``)."""
+        found: dict[str, images.LocalImage | None] = {}
+        problems = []
+        for src in dict.fromkeys(a.image for a in self.site.articles
+                                 if a.image and not a.image.startswith(("http://", "https://"))):
+            try:
+                found[src] = images.probe(self.config, src)
+            except BuildError as e:
+                problems += e.problems
+        if problems:
+            raise BuildError(problems)
+        return found
 
     @cached_property
     def _images(self) -> dict[str, Image | None]:
