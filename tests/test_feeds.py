@@ -205,3 +205,31 @@ def test_control_characters_are_removed_from_feeds(tmp_path) -> None:
 
 def test_xml_clean_keeps_tabs_newlines_and_text() -> None:
     assert xml_clean("a\tb\nc\r\x00d\ufffe\x1b") == "a\tb\nc\rd"
+
+
+def test_links_and_images_in_feed_items_are_absolute(tmp_path: Path) -> None:
+    """A reader shows an item away from its page: '/digest/images/x.jpg', 'lain/' and '#catatan' in a body (and a
+    weekly note) meant nothing there. Resolved as on the page, in RSS, Atom and JSON Feed; addresses with a scheme
+    and the query's '&' stay as they were."""
+    body = ("![Foto](/digest/images/x.jpg) [lain](../b/) [bagian](#catatan) [cari](/digest/search/?q=a&b=c)\n"
+            "[surel](mailto:r@example.org) [luar](https://example.com/p?x=1&y=2)\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body),
+                            "2025/06/b.md": article(title="B", date="2025-06-12T09:00:00+07:00")},
+                 config="title: T\nbase_url: https://example.org/digest/\nfeeds:\n  formats: [rss, atom, json]\n")
+    (tmp_path / "content/weekly").mkdir(parents=True)
+    (tmp_path / "content/weekly/2025-W24.md").write_text("Baca [A](../../2025/06/a/) dulu.\n")
+    files = build_project(tmp_path).output.files
+    page = "https://example.org/digest/2025/06/a/"
+    expected = ["https://example.org/digest/images/x.jpg", "https://example.org/digest/2025/06/b/",
+                f"{page}#catatan", "https://example.org/digest/search/?q=a&b=c", "mailto:r@example.org",
+                "https://example.com/p?x=1&y=2"]
+    for name in ("feed.xml", "atom.xml"):
+        entry = next(e for e in feedparser.parse(files[name]).entries if e.title == "A")
+        html = entry.content[0].value
+        found = [etree.HTML(html).xpath("//img/@src")[0], *etree.HTML(html).xpath("//a/@href")[:5]]
+        assert found == expected, name
+    item = next(i for i in json.loads(files["feed.json"])["items"] if i["title"] == "A")
+    doc = etree.HTML(item["content_html"])
+    assert [doc.xpath("//img/@src")[0], *doc.xpath("//a/@href")[:5]] == expected
+    weekly = feedparser.parse(files["weekly/feed.xml"]).entries[0].content[0].value
+    assert 'href="https://example.org/digest/2025/06/a/"' in weekly

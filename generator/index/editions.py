@@ -225,7 +225,8 @@ def edition_heading(number: int, title: str, start: datetime, end: datetime, lan
 def edition_html(config: Config, edition: Edition) -> str:
     """The whole edition as an HTML fragment, for feeds: the note, then each section's items."""
     t = i18n.STRINGS[config.language]
-    parts = [edition.note_html] if edition.note_html else []
+    parts = [urls.absolute_links(edition.note_html, urls.absolute(config.base_url, edition.path))] \
+        if edition.note_html else []
     for group in edition.groups:
         parts.append(f"<h2>{escape(group.section or t['edition_other'])}</h2>\n<ul>\n")
         for a in group.articles:

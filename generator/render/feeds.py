@@ -115,15 +115,16 @@ def _image_url(config: Config, image: str) -> str:
 
 def article_item(article: Article, config: Config, categories: tuple[Category, ...]) -> FeedItem:
     """The feed entry for an article: body (or summary) plus the source link, as on the page."""
+    page_url = urls.absolute(config.base_url, article.path)
     if config.feed_content == "full":
-        html = article.body_html
+        html = urls.absolute_links(article.body_html, page_url)
     else:
         html = f"<p>{escape(article.summary or article.title)}</p>\n"
     if article.source:
         label = i18n.STRINGS[config.language]["read_source"].format(source=escape(article.source.name))
         html += f'<p><a href="{escape(article.source.url)}">{label}</a></p>\n'
     return FeedItem(
-        url=urls.absolute(config.base_url, article.path), title=article.title, date=article.date,
+        url=page_url, title=article.title, date=article.date,
         updated=article.updated, summary=article.summary, content_html=html,
         categories=categories, author=article.author,
         external_url=article.source.url if article.source else "",
