@@ -165,3 +165,18 @@ def test_a_local_image_that_cannot_be_read_is_an_error_naming_the_file(tmp_path:
     with pytest.raises(BuildError) as e:
         build_project(tmp_path).output.files  # the smaller copies are made as the site is written
     assert [(p.path, p.message[:len(message)]) for p in e.value.problems] == [(f"static/images/{name}", message)]
+
+
+def test_config_images_that_no_static_file_gives_are_warnings_at_their_line(tmp_path: Path) -> None:
+    """favicon, apple_touch_icon and image in config.yaml named files never put in static/: a tab without an icon
+    and broken share images, without a word. The theme's own icons count as there."""
+    config = ("title: T\nbase_url: https://example.org/\nfavicon: images/ikon.svg\napple_touch_icon: "
+              "apple-touch-icon.png\nimage: images/Bagikan.PNG\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")}, config=config)
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/bagikan.png").write_bytes(b"x")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "config.yaml:3: field 'favicon': warning: images/ikon.svg is not a file in static/ (nor the theme's), so "
+        "browsers would show no icon in the tab; put the file at static/images/ikon.svg",
+        "config.yaml:5: field 'image': warning: images/Bagikan.PNG is not a file in static/ (nor the theme's), so "
+        "pages shared without an image of their own would show a broken one; did you mean image: images/bagikan.png?"]

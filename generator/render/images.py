@@ -17,7 +17,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
 
 from generator.core.errors import BuildError, Problem
@@ -123,6 +123,29 @@ def missing_images(articles: Iterable[Article], static: Mapping[str, object], st
                                                                  "would show a broken image; "
                                                                  + (f"did you mean image: {near}?" if near else
                                                                     f"put the file at {static_dir}/{src}"), "warning"))
+    return problems
+
+
+CONFIG_IMAGES = {"favicon": "browsers would show no icon in the tab",
+                 "apple_touch_icon": "phones would get no home-screen icon, and articles' structured data no logo",
+                 "image": "pages shared without an image of their own would show a broken one"}
+"""config.yaml's keys that name a file on the site, and what a missing one costs."""
+
+
+def missing_config_images(config: Config, static: Mapping[str, object], lines: Callable[[str], int]) -> list[Problem]:
+    """A warning for each of ``CONFIG_IMAGES`` whose path no static file gives (the theme's or the site's), at its
+    line in config.yaml, with the file it most likely meant."""
+    problems = []
+    for key, cost in CONFIG_IMAGES.items():
+        value = getattr(config, key)
+        src = unquote(value.lstrip("/"))
+        if not value or value.startswith(("http://", "https://")) or src in static:
+            continue
+        near = nearest(src, static)
+        problems.append(Problem(config.config_path, lines(key), key, f"{src} is not a file in {config.static_dir}/ "
+                                f"(nor the theme's), so {cost}; " + (f"did you mean {key}: {near}?" if near else
+                                                                    f"put the file at {config.static_dir}/{src}"),
+                                "warning"))
     return problems
 
 
