@@ -33,7 +33,7 @@ from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import plan_redirects, redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
-from generator.index.taxonomy import build_site, listed_section_problems
+from generator.index.taxonomy import build_site, listed_section_problems, ordered_sections
 from generator.index.editions import Edition, build_editions, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
@@ -176,8 +176,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)
     notes, note_problems = load_notes(config.root, config.content_dir)
-    editions, edition_problems = build_editions(site.articles, site.sections, notes, options.now, config.tz,
-                                                config.language)
+    editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
+                                                notes, options.now, config.tz, config.language)
     problems = [*loaded.problems, *located(config.root, index_problems), *menu_problems, *source_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):

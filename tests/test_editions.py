@@ -48,6 +48,22 @@ def test_items_are_grouped_by_section_in_site_order_then_by_date(tmp_path: Path)
     assert groups == [("Aceh", ["Aceh"]), ("Kepri", ["Kepri 1", "Kepri 2"]), ("Berita lainnya", ["Tanpa rubrik"])]
 
 
+def test_an_editions_sections_follow_the_section_bar(tmp_path: Path) -> None:
+    """The editor's `sections:` order put Kepri first in the bar, while editions stayed alphabetical; the others
+    follow by article count, as in the bar."""
+    make_project(tmp_path, {
+        "a.md": article(title="Aceh", date="2025-06-10", section="Aceh"),
+        "b.md": article(title="Nabire", date="2025-06-11", section="Nabire"),
+        "c.md": article(title="Nabire lagi", date="2025-06-02", section="Nabire"),
+        "d.md": article(title="Kepri", date="2025-06-12", section="Kepri")},
+        config="title: T\nbase_url: https://example.org/\nsections: [Kepri]\n")
+    files = build_project(tmp_path).output.files
+    page = doc(files, "weekly/2025-W24/index.html")
+    assert [h.text_content() for h in page.xpath("//section/h2")] == ["Kepri", "Nabire", "Aceh"]
+    assert [a.text_content() for a in doc(files, "index.html").xpath("//nav[@class='sections']//a")] == \
+        ["Kepri", "Nabire", "Aceh"]
+
+
 def test_an_edition_shows_summary_companies_and_source_and_links_its_neighbours() -> None:
     page = doc(FILES, "weekly/2025-W24/index.html")
     item = page.xpath("//article[@class='item']")[0]

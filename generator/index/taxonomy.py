@@ -119,6 +119,17 @@ def build_site(articles: Iterable[Article]) -> tuple[Site, list[Problem]]:
     return site, problems + tag_problems + section_problems + company_problems
 
 
+def ordered_sections(listed: Sequence[str], sections: Iterable[Term]) -> tuple[Term, ...]:
+    """Sections in the editor's order (``sections`` in config.yaml, letter case and punctuation aside), then the
+    others, the one with most articles first: the section bar's order, and the weekly editions'. A listed name
+    without articles has no section, so it is left out."""
+    sections = tuple(sections)
+    by_fold = {fold(term.name): term for term in sections}
+    first = [by_fold[f] for f in dict.fromkeys(fold(n) for n in listed) if f in by_fold]
+    rest = sorted((t for t in sections if t not in first), key=lambda t: (-len(t.articles), t.slug))
+    return (*first, *rest)
+
+
 def listed_section_problems(config: Config, sections: Iterable[Term], lines: ConfigLines) -> list[Problem]:
     """Warnings for ``sections`` in config.yaml, at their lines: a name listed again (letter case and punctuation
     aside), which the bar shows once; and a name that no article's section has while an unlisted one is spelled

@@ -30,7 +30,7 @@ from generator.load.publishers import link as publisher_link
 from generator.load.registry import fold
 from generator.core.hashing import fingerprint
 from generator.core.parallel import MIN_PARALLEL, Later
-from generator.index.taxonomy import newest_first
+from generator.index.taxonomy import newest_first, ordered_sections
 
 RELATED = 5
 """Related articles shown under an article."""
@@ -191,10 +191,7 @@ class Kinds:
         Names and paths only: a new article re-renders every page only if it changes the bar's order.
         A configured section without articles has no page, so it is left out.
         """
-        by_fold = {fold(term.name): term for term in self.site.sections}
-        listed = [by_fold[f] for f in dict.fromkeys(fold(n) for n in self.config.sections) if f in by_fold]
-        rest = sorted((t for t in self.site.sections if t not in listed), key=lambda t: (-len(t.articles), t.slug))
-        return tuple(MenuLink(t.name, t.path) for t in (*listed, *rest))
+        return tuple(MenuLink(t.name, t.path) for t in ordered_sections(self.config.sections, self.site.sections))
 
     @cached_property
     def local_images(self) -> dict[str, images.LocalImage | None]:
