@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
-from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
 from generator.commands.check_cache import load_facts, load_report, save_facts
@@ -37,7 +37,7 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import ArticleSettings, article_key, article_settings, decode, find_literal, text_lines
+from generator.load.content import ArticleSettings, article_key, article_settings, find_literal, text_lines
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -649,11 +649,10 @@ def _linked_file(config: Config, here: str, raw: str, by_file: Mapping[str, str]
     written = unquote(urlsplit(raw).path)
     if not written.endswith(".md"):
         return None
-    for start in (posixpath.dirname(here), config.content_dir, ""):
-        found = posixpath.normpath(posixpath.join(start, written.lstrip("/") if start != posixpath.dirname(here)
-                                                  else written))
-        if found in by_file:
-            return found
+    rooted = written.lstrip("/")
+    for found in (posixpath.join(posixpath.dirname(here), written), posixpath.join(config.content_dir, rooted), rooted):
+        if posixpath.normpath(found) in by_file:
+            return posixpath.normpath(found)
     return None
 
 

@@ -93,7 +93,8 @@ def unreadable(config: Config, path: Path, error: BaseException) -> Problem:
                "smaller copy (4,000 pixels wide is plenty for a web page)")
     elif isinstance(error, UnidentifiedImageError):
         kind = path.suffix.lstrip(".").upper()
-        why = ("is empty" if path.stat().st_size == 0 else f"is not a {kind} (nor an image of any kind digest reads)")
+        empty = path.is_file() and path.stat().st_size == 0
+        why = "is empty" if empty else f"is not a {kind} (nor an image of any kind digest reads)"
         why += "; save it again from the original, or remove it"
     else:
         why = f"cannot be read as an image ({error}); save it again from the original, or remove it"
