@@ -225,6 +225,27 @@ def test_a_link_to_an_articles_file_names_its_address(tmp_path: Path) -> None:
         (7, "fix the address (internal links start with /digest/ or are relative to this article)")]
 
 
+def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:
+    """An about page and an editor's note linked to nothing, and only articles' links were checked. A note's links
+    are read as on its edition's page; a page's link to an article's file names the article's address."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    write_files(tmp_path, {
+        "content/pages/tentang.md": "---\ntitle: Tentang\n---\nLihat [arsip](/arsip/), [A](../2025/06/a.md) "
+                                    "dan [arsip](/archive/).\n",
+        "content/weekly/2025-W24.md": "Baca [A](../../2025/06/a/) dan [lama](../2025-W23/).\n"})
+    found = sorted((p["path"], p["line"], p["message"]) for p in check_json(tmp_path)["problems"])
+    assert found == [
+        ("content/pages/tentang.md", 4, "the link '../2025/06/a.md' points at /2025/06/a.md, which is not a page or "
+                                        "file of the site; an article's file is not its address: link /2025/06/a/ "
+                                        "(content/2025/06/a.md)"),
+        ("content/pages/tentang.md", 4, "the link '/arsip/' points at /arsip/, which is not a page or file of the "
+                                        "site; fix the address (internal links start with / or are relative to this "
+                                        "page)"),
+        ("content/weekly/2025-W24.md", 1, "the link '../2025-W23/' points at /weekly/2025-W23/, which is not a page "
+                                          "or file of the site; fix the address (internal links start with / or are "
+                                          "relative to this page)")]
+
+
 @pytest.mark.parametrize("text, found", [
     ("Amazon Web Services dan AWS", {"amazon": "Amazon Web Services"}),
     ("aws, Aws, AWSome", {}),

@@ -12,7 +12,8 @@ file a check writes, with the last report, replayed while nothing changes. The c
 * a ``source.url`` that is only a publisher's home page, not the article itself;
 * two articles with the same ``source.url`` once normalised;
 * tags that differ only in case or punctuation;
-* links in article bodies that point at nothing in the built site (images that do are the build's warning);
+* links in the bodies of articles, pages and weekly notes that point at nothing in the built site (images
+  that do are the build's warning);
 * images in article bodies without alt text;
 * (hints) sections and companies that only one article uses, which is often a typo.
 """
@@ -26,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
@@ -294,7 +295,8 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     if state.files is not None:
         published = [s for s in sources if (options.drafts or not s.draft)
                      and not (not options.future and options.now is not None and s.date > options.now)]
-        findings += check_links(config, published, state.files)
+        findings += check_links(config, [*published, *other_bodies(config, options, settings, state.files)],
+                                state.files)
     report = _report(len(sources), findings)
     now, dates = _now(options), [s.date.timestamp() for s in sources]
     try:
@@ -617,7 +619,7 @@ def _elsewhere(href: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]) -> Iterator[Finding]:
+def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], files: set[str]) -> Iterator[Finding]:
     """Links in bodies that point at nothing in the built site (an image that does, in the body or the 'image'
     field, is the build's own warning: ``images.missing_body_images``, ``images.missing_images``)."""
     sources = list(sources)
@@ -638,9 +640,41 @@ def check_links(config: Config, sources: Iterable[ArticleFacts], files: set[str]
             fix = (f"an article's file is not its address: link {config.base_path}{by_file[linked]}{fragment} "
                    f"({linked})"
                    if linked else "fix the address (internal links start with "
-                                  f"{config.base_path} or are relative to this article)")
+                                  f"{config.base_path} or are relative to this "
+                                  f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             yield Finding(Problem(src.path, line, "", f"the link '{raw}' points at {path}, which is not a page or "
                                                       f"file of the site; {fix}"), "broken-link")
+
+
+@dataclass(frozen=True)
+class BodyLinks:
+    """What ``check_links`` needs of a body that is not an article's: a page's or a weekly note's."""
+
+    path: str
+    url_path: str
+    body_line: int
+    links: tuple[str, ...]
+    elsewhere: tuple[str, ...]
+
+
+def other_bodies(config: Config, options: BuildOptions, settings: ArticleSettings,
+                 files: Container[str]) -> list[BodyLinks]:
+    """The links of the pages in content/pages/ and of the weekly notes, read again (a few files; their problems
+    are the build's to report). A note's links are checked as on its edition's page, if it has one (``files``:
+    the site's files)."""
+    from generator.index.editions import edition_path, load_notes
+    from generator.load.info_pages import load_pages
+    pages, _ = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
+    notes, _ = load_notes(config.root, config.content_dir)
+    bodies = [(p.source_path, p.path, p.body_html) for p in pages]
+    bodies += [(n.source_path, edition_path(n.year, n.week), n.html) for n in notes.values()
+               if f"{edition_path(n.year, n.week)}index.html" in files]
+    out = []
+    for rel, url_path, body in bodies:
+        hrefs = _LINK.findall(body)
+        out.append(BodyLinks(rel, url_path, 1, tuple(h for h in hrefs if not _elsewhere(h)),
+                             tuple(h for h in hrefs if _elsewhere(h))))
+    return out
 
 
 def _linked_file(config: Config, here: str, raw: str, by_file: Mapping[str, str]) -> str | None:
