@@ -101,6 +101,24 @@ def test_new_draft_is_left_out_of_a_normal_build(tmp_path: Path) -> None:
     assert (result.articles, result.skipped_drafts, len(result.warnings)) == (0, 1, 1)  # the placeholder
 
 
+@pytest.mark.parametrize("typed, folder, written", [
+    ("Jumat, 13 Juni 2025 09.00 WIB", "2025/06", "2025-06-13T09:00:00+07:00"),
+    ("2025-6-3 9:05", "2025/06", "2025-06-03T09:05:00+07:00"),  # in the site's zone
+    ("13/5/2025", "2025/05", "2025-05-13"),  # a date alone stays a date (midnight, as the field reads it)
+    ("2025-06-13T09:00+09:00", "2025/06", "2025-06-13T09:00:00+09:00"),
+])
+def test_new_takes_the_date_an_editor_gives(tmp_path: Path, typed: str, folder: str, written: str) -> None:
+    """An editor writing up yesterday's news had to edit the date digest new wrote; --date takes any form the
+    date field does, and the file goes in that month's folder."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    made = new_article(config, NewArticle("Berita lama", date=typed), JUNE_30_EVENING_UTC)
+    assert made.rel == f"content/{folder}/berita-lama.md"
+    assert made.path.read_text(encoding="utf-8").splitlines()[2] == f"date: {written}"
+    result = build_project(tmp_path)
+    assert result.articles == 1 and [p.message for p in result.warnings] == [
+        "the placeholder text is still there (digest new wrote it); replace it with the digest text"]
+
+
 def test_new_never_overwrites(tmp_path: Path) -> None:
     config = load_config(project(tmp_path) / "config.yaml")
     first = new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
@@ -122,6 +140,12 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
     (NewArticle("Tes", source_url="https://reuters.com/a b"),
      "--source-url 'https://reuters.com/a b' has a space or a line break in it, which a link cannot hold; copy the "
      "address again from the browser, or write a space as %20"),
+    (NewArticle("Tes", date="kemarin"), "--date 'kemarin' is not a date; write it like 2025-06-13 09:00, or as a "
+                                         "news page prints it: 13 Juni 2025 09.00 WIB"),
+    (NewArticle("Tes", date="Senin, 13 Juni 2025"),
+     "--date 'Senin, 13 Juni 2025' says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
+    (NewArticle("Tes", date="3/6/2025"), "--date '3/6/2025' is ambiguous: day 3 of month 6, or month 3 day 6? Write "
+                                         "the year first"),
 ])
 def test_new_refuses_bad_requests_and_writes_nothing(tmp_path: Path, request_: NewArticle, message: str) -> None:
     config = load_config(project(tmp_path) / "config.yaml")

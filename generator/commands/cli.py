@@ -196,6 +196,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--companies", metavar="X,Y", help="comma-separated company names or aliases from companies.yaml")
     n.add_argument("--source-url", default="", metavar="URL", help="link to the original article")
     n.add_argument("--draft", action="store_true", help="write 'draft: true'")
+    n.add_argument("--date", default="", metavar="WHEN", help="the article's date, if not now: 2025-06-13, "
+                   "'2025-06-13 09:00' or as a news page prints it, '13 Juni 2025 09.00 WIB'")
 
     s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
                  "also log every request",
@@ -431,7 +433,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.commands.scaffold import NewArticle, new_article, split_list
 
     request = NewArticle(args.title, args.section, split_list(args.tags), split_list(args.companies),
-                         args.source_url, args.draft)
+                         args.source_url, args.draft, args.date)
     written = new_article(config, request, build_now())
     if args.verbose:
         for typed, canonical in written.companies:

@@ -76,6 +76,8 @@ class NewArticle:
     """Names as the editor typed them; resolved through the registry to canonical names."""
     source_url: str = ""
     draft: bool = False
+    date: str = ""
+    """``--date`` as typed (any form the ``date`` field takes); '' for now."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,11 @@ def _resolve_companies(config: Config, names: tuple[str, ...]) -> tuple[tuple[st
     return tuple(resolved)
 
 
-def render_article(request: NewArticle, when: datetime, companies: tuple[str, ...], language: str) -> str:
+def render_article(request: NewArticle, when: datetime, companies: tuple[str, ...], language: str,
+                   date_only: bool = False) -> str:
     """The new file's text: complete front matter, then a placeholder body."""
-    lines = ["---", f"title: {_quoted(request.title)}", f"date: {when.isoformat(timespec='seconds')}", 'summary: ""']
+    written = when.date().isoformat() if date_only else when.isoformat(timespec="seconds")
+    lines = ["---", f"title: {_quoted(request.title)}", f"date: {written}", 'summary: ""']
     if request.source_url:
         host = urlsplit(request.source_url).hostname or ""
         lines += ["source:", f"  name: {_quoted(host.removeprefix('www.'))}", f"  url: {_quoted(request.source_url)}"]
@@ -132,6 +136,22 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
         lines.append("draft: true")
     lines += ["---", "", PLACEHOLDER.get(language, PLACEHOLDER["en"]), ""]
     return "\n".join(lines)
+
+
+def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool]:
+    """The new article's date, and whether it has no time: ``now`` in the site's time zone, or ``--date`` read as
+    the ``date`` field reads it (a time without an offset in the site's zone; a date alone stays a date)."""
+    if not typed.strip():
+        return now.astimezone(config.tz).replace(second=0, microsecond=0), False
+    from generator.load.content import normalise_date, wall_clock  # content imports this module's placeholder
+    iso, why = normalise_date(" ".join(typed.split()))
+    if iso is None:
+        raise RefusalError(f"--date {typed!r} " + (why or "is not a date; write it like 2025-06-13 09:00, or as a "
+                                                          "news page prints it: 13 Juni 2025 09.00 WIB"))
+    when = datetime.fromisoformat(iso)
+    if when.tzinfo is None:
+        when = wall_clock(when, config.tz)[0]
+    return when, "T" not in iso
 
 
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
@@ -149,12 +169,12 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     if url and not HTTP_URL.match(url):
         raise RefusalError(f"--source-url {url!r} " + (broken_http_url(url) or "is not an http(s) link; give the full "
                                                                      "address, starting with https://"))
+    when, date_only = _new_date(config, request.date, now)
     companies = _resolve_companies(config, request.companies)
-    when = now.astimezone(config.tz).replace(second=0, microsecond=0)
     rel = f"{config.content_dir}/{when.year:04d}/{when.month:02d}/{slug}.md"
     path = config.path(rel)
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
-                          when, tuple(canonical for _, canonical in companies), config.language)
+                          when, tuple(canonical for _, canonical in companies), config.language, date_only)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as f:
