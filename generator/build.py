@@ -38,7 +38,7 @@ from generator.index.editions import Edition, build_editions, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
-from generator.render.images import missing_body_images, missing_config_images, missing_images
+from generator.render.images import Nearby, missing_body_images, missing_config_images, missing_images
 from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
                                     template_problem, templates_fingerprint, unknown_blocks)
 
@@ -207,9 +207,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     static = static_sources(config, theme)  # walked once for both checks
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
-    problems += [*located(config.root, missing_images(site.articles, static, config.static_dir)),
-                 *missing_body_images(config, site.articles, static, made),
-                 *missing_config_images(config, static, config_lines)]
+    nearby = Nearby(static)
+    problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
+                 *missing_body_images(config, site.articles, static, made, nearby),
+                 *missing_config_images(config, static, config_lines, nearby)]
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach
     else:  # every page was planned (also when the touched planning gave up): its own map

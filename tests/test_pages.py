@@ -180,3 +180,23 @@ def test_config_images_that_no_static_file_gives_are_warnings_at_their_line(tmp_
         "browsers would show no icon in the tab; put the file at static/images/ikon.svg",
         "config.yaml:5: field 'image': warning: images/Bagikan.PNG is not a file in static/ (nor the theme's), so "
         "pages shared without an image of their own would show a broken one; did you mean image: images/bagikan.png?"]
+
+
+def test_close_spelling_suggestions_are_bounded_but_letter_case_ones_are_not(tmp_path: Path) -> None:
+    """Each close-spelling search compares a name with every static file (20 ms at 10,000): a site with a
+    thousand broken images would build 20 s slower on every build. After SPELLING_SEARCHES of them the rest say
+    where to put the file; a name that differs only in letter case is still found."""
+    from generator.render.images import SPELLING_SEARCHES
+    typos = SPELLING_SEARCHES + 5
+    articles = {f"2025/06/a{i:02d}.md": article(title=f"A{i}", image=f"images/foto-kantr-{i:02d}.jpg", image_alt="F")
+                for i in range(typos)}
+    articles["2025/06/z.md"] = article(title="Z", image="images/FOTO-KANTOR-00.JPG", image_alt="F")
+    make_project(tmp_path, articles)
+    (tmp_path / "static/images").mkdir(parents=True)
+    for i in range(typos):
+        (tmp_path / f"static/images/foto-kantor-{i:02d}.jpg").write_bytes(b"x")
+    warnings = [p.message for p in build_project(tmp_path).warnings]
+    assert sum("did you mean" in w for w in warnings) == SPELLING_SEARCHES + 1
+    assert sum("put the file at" in w for w in warnings) == 5
+    assert ("images/FOTO-KANTOR-00.JPG is not a file in static/, so the article would show a broken image; did you "
+            "mean image: images/foto-kantor-00.jpg?") in warnings

@@ -314,15 +314,15 @@ def located(root: Path, problems: Iterable[Problem]) -> list[Problem]:
     return out
 
 
-def body_line_of(root: Path, rel: str, raw: str) -> int:
-    """The first line of the body of the file ``rel`` that holds ``raw``; the body's first line if none does, 1
-    if the file no longer reads. The file is read again: for a warning only."""
+def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[int]:
+    """For each of ``raws``, the first line of the body of the file ``rel`` that holds it; the body's first line if
+    none does, 1 if the file no longer reads. The file is read again, once: for warnings only."""
     try:
         text, starts = text_lines((root / rel).read_bytes(), rel)
         body_line = split(text).body_line
     except (OSError, SplitError):
-        return 1
-    return find_literal(text, starts, raw, body_line) or body_line
+        return [1] * len(raws)
+    return [find_literal(text, starts, raw, body_line) or body_line for raw in raws]
 
 
 def _field_line(root: Path, rel: str, field: str) -> int:

@@ -16,6 +16,7 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
@@ -23,7 +24,7 @@ from urllib.parse import unquote
 from generator.core.errors import BuildError, Problem
 from generator.core.models import Article
 from generator.load.config import Config
-from generator.load.content import body_line_of
+from generator.load.content import body_lines_of
 from generator.core.urls import link_target, resolves
 
 WIDTHS = (480, 960)
@@ -101,16 +102,39 @@ def unreadable(config: Config, path: Path, error: BaseException) -> Problem:
     return Problem(rel, 0, "", why)
 
 
-def nearest(src: str, names: Iterable[str]) -> str | None:
-    """The name among ``names`` that ``src`` most likely meant: the same but for letter case (a camera's
-    'Foto.JPG'), else a close spelling; None if none is close."""
-    names = list(names)
-    folded = src.casefold()
-    return next((name for name in names if name.casefold() == folded), None) or \
-        next(iter(difflib.get_close_matches(src, names, n=1, cutoff=0.8)), None)
+SPELLING_SEARCHES = 20
+"""How many close-spelling searches one build makes for missing images (``Nearby``): each compares the name with
+every static file (20 ms at 10,000 files), so a site with a thousand broken images would build 20 s slower."""
 
 
-def missing_images(articles: Iterable[Article], static: Mapping[str, object], static_dir: str) -> list[Problem]:
+class Nearby:
+    """The static files a missing image most likely meant: the same name but for letter case (a camera's
+    'Foto.JPG'), found at once; else a close spelling, for the first ``SPELLING_SEARCHES`` names asked about."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = names
+        self.searches = SPELLING_SEARCHES
+
+    @cached_property
+    def folded(self) -> dict[str, str]:
+        """Each name by its case-folded form (the first, if two fold alike): made when the first is missed."""
+        folded: dict[str, str] = {}
+        for name in self.names:
+            folded.setdefault(name.casefold(), name)
+        return folded
+
+    def meant(self, src: str) -> str | None:
+        """The name ``src`` most likely meant, or None."""
+        if found := self.folded.get(src.casefold()):
+            return found
+        if self.searches <= 0:
+            return None
+        self.searches -= 1
+        return next(iter(difflib.get_close_matches(src, list(self.folded.values()), n=1, cutoff=0.8)), None)
+
+
+def missing_images(articles: Iterable[Article], static: Mapping[str, object], static_dir: str,
+                   nearby: Nearby) -> list[Problem]:
     """A warning for each article whose ``image:`` is a path on the site that no static file has (``static``: the
     static files by output path), so that its page, the lists and the feeds would show a broken image; with the
     file it most likely meant. ``digest check`` also finds it, but an editor who only builds would not know."""
@@ -119,7 +143,7 @@ def missing_images(articles: Iterable[Article], static: Mapping[str, object], st
         src = unquote(article.image)
         if not src or src.startswith(("http://", "https://")) or src in static:
             continue
-        near = nearest(src, static)
+        near = nearby.meant(src)
         problems.append(Problem(article.source_path, 0, "image", f"{src} is not a file in {static_dir}/, so the article "
                                                                  "would show a broken image; "
                                                                  + (f"did you mean image: {near}?" if near else
@@ -133,7 +157,8 @@ CONFIG_IMAGES = {"favicon": "browsers would show no icon in the tab",
 """config.yaml's keys that name a file on the site, and what a missing one costs."""
 
 
-def missing_config_images(config: Config, static: Mapping[str, object], lines: Callable[[str], int]) -> list[Problem]:
+def missing_config_images(config: Config, static: Mapping[str, object], lines: Callable[[str], int],
+                          nearby: Nearby) -> list[Problem]:
     """A warning for each of ``CONFIG_IMAGES`` whose path no static file gives (the theme's or the site's), at its
     line in config.yaml, with the file it most likely meant."""
     problems = []
@@ -142,7 +167,7 @@ def missing_config_images(config: Config, static: Mapping[str, object], lines: C
         src = unquote(value.lstrip("/"))
         if not value or value.startswith(("http://", "https://")) or src in static:
             continue
-        near = nearest(src, static)
+        near = nearby.meant(src)
         problems.append(Problem(config.config_path, lines(key), key, f"{src} is not a file in {config.static_dir}/ "
                                 f"(nor the theme's), so {cost}; " + (f"did you mean {key}: {near}?" if near else
                                                                     f"put the file at {config.static_dir}/{src}"),
@@ -151,7 +176,7 @@ def missing_config_images(config: Config, static: Mapping[str, object], lines: C
 
 
 def missing_body_images(config: Config, articles: Iterable[Article], static: Mapping[str, object],
-                        made: Iterable[str]) -> list[Problem]:
+                        made: Iterable[str], nearby: Nearby) -> list[Problem]:
     """A warning for each image in an article's body (``Article.body_images``) whose address no file or page of
     the site gives (``static``: the static files by output path; ``made``: every other output path), at the first
     line from the body's that has it, with the static file it most likely meant. A relative address is read
@@ -160,30 +185,37 @@ def missing_body_images(config: Config, articles: Iterable[Article], static: Map
     files: set[str] | None = None
     problems = []
     for article in articles:
+        if not article.body_images:
+            continue
+        if files is None:
+            files = {*static, *made}
+        missing = []
         for src in article.body_images:
-            if files is None:
-                files = {*static, *made}
             target = link_target(config.base_url, config.base_path, article.path, src)
-            if target is None or resolves(config.base_path, target, files):
-                continue
-            raw = html.unescape(src)
-            path = unquote(raw.split("#")[0].split("?")[0])
-            wanted = (path[len(config.base_path):] if path.startswith(config.base_path) else path).lstrip("./")
-            if wanted.startswith(f"{config.static_dir}/"):  # 'static/' is no part of a file's address
-                wanted = wanted[len(config.static_dir) + 1:]
-            near = wanted if wanted in static else nearest(wanted, static)
-            if near:
-                fix = f"did you mean {config.base_path}{near} ({config.static_dir}/{near})?"
-            elif path.startswith("/"):
-                fix = f"put the file at {config.static_dir}/{wanted}" + \
-                    (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
-            else:
-                fix = (f"write the address from the site's root: {config.base_path}{wanted} for "
-                       f"{config.static_dir}/{wanted}")
-            problems.append(Problem(article.source_path, body_line_of(config.root, article.source_path, raw), "",
-                                    f"the image '{raw}' points at {target}, which is not a file of the site, so the "
-                                    f"page shows a broken image; {fix}", "warning"))
+            if target is not None and not resolves(config.base_path, target, files):
+                missing.append((html.unescape(src), target))
+        lines = body_lines_of(config.root, article.source_path, [raw for raw, _ in missing]) if missing else []
+        for (raw, target), line in zip(missing, lines):
+            problems.append(Problem(article.source_path, line, "", f"the image '{raw}' points at {target}, which is "
+                                    f"not a file of the site, so the page shows a broken image; "
+                                    f"{_image_fix(config, raw, static, nearby)}", "warning"))
     return problems
+
+
+def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: Nearby) -> str:
+    """What to write for a body image ``raw`` that no file gives: the static file it most likely meant, or where
+    to put the file."""
+    path = unquote(raw.split("#")[0].split("?")[0])
+    wanted = (path[len(config.base_path):] if path.startswith(config.base_path) else path).lstrip("./")
+    if wanted.startswith(f"{config.static_dir}/"):  # 'static/' is no part of a file's address
+        wanted = wanted[len(config.static_dir) + 1:]
+    near = wanted if wanted in static else nearby.meant(wanted)
+    if near:
+        return f"did you mean {config.base_path}{near} ({config.static_dir}/{near})?"
+    if path.startswith("/"):
+        return f"put the file at {config.static_dir}/{wanted}" + \
+            (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
+    return f"write the address from the site's root: {config.base_path}{wanted} for {config.static_dir}/{wanted}"
 
 
 def variant_path(src: str, width: int) -> str:
