@@ -119,6 +119,7 @@ def test_the_html_helpers_print_what_the_macros_in_the_comment_of_macros_html_pr
              ("when", (datetime(2025, 1, 2, 23, 59, tzinfo=timezone.utc),), {"search_meta": True}),
              ("when", (datetime(2025, 12, 31, 0, 0, 7, tzinfo=timezone(timedelta(hours=-3, minutes=-30), "<N%T&'\">")),), {}),
              ("when", (datetime(1999, 7, 4, 12, 1, tzinfo=timezone(timedelta(hours=5, minutes=45))),), {"search_meta": 1}),
+             ("when", (datetime(2025, 6, 14, tzinfo=jakarta),), {}),  # midnight: a date written alone
              *[("picture", (image, '(max-width: 48rem) 100vw, "46rem"'), {"lazy": lazy})
                for image in images for lazy in (True, False)],
              ("picture", (images[0], "8rem"), {})]

@@ -46,13 +46,16 @@ class Helpers:
 
     def when(self, d: datetime, search_meta: Any = False) -> Markup:
         """A ``<time>`` with the date, time and zone; ``search_meta`` marks it as the page's date for search.
+        Midnight exactly shows the date alone: it is what a date written without a time reads as, and
+        "00:00 WIB" would tell readers a time nobody gave.
 
         The hour, minute and zone are what ``strftime("%H:%M")`` and ``strftime("%Z")`` give, without their
         cost (a list page shows twenty of these): strftime's ``%Z`` is ``tzname()``, or '' without one."""
         meta = ' data-pagefind-meta="date"' if search_meta else ""
+        clock = "" if not (d.hour or d.minute or d.second) else \
+            f', {d.hour:02d}:{d.minute:02d} {escape_text(d.tzname() or "")}'
         return Markup(f'<time datetime="{escape_text(d.isoformat())}" data-rel{meta}>'
-                      f'{escape_text(self.long_date(d))}, {d.hour:02d}:{d.minute:02d} '
-                      f'{escape_text(d.tzname() or "")}</time>')
+                      f'{escape_text(self.long_date(d))}{clock}</time>')
 
     def picture(self, image: Image, sizes: str, lazy: Any = True) -> Markup:
         """An ``<img>`` with its size, its smaller copies as ``srcset`` (with ``sizes``) and lazy loading."""
