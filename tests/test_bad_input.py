@@ -466,3 +466,34 @@ def test_term_page_says_1_article_in_english(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(tags="[ai]")}, config=CONFIG + "language: en\n")
     page = build_project(tmp_path).output.files["tags/ai/index.html"].decode()
     assert "1 article ·" in page and "1 articles" not in page
+
+
+def test_an_image_bomb_and_a_truncated_image_fail_cleanly_in_both_job_counts(built: Path) -> None:
+    """A decompression bomb (a PNG that claims 20,000 × 20,000 pixels) crashed `digest build` with a traceback; a
+    JPEG cut short failed in a render worker and blamed site/. Both are now named, the live site untouched."""
+    import struct
+    import zlib
+    from io import BytesIO
+    from PIL import Image
+    chunks = b""
+    for kind, body in ((b"IHDR", struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)), (b"IDAT", b""), (b"IEND", b"")):
+        chunks += struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    jpeg = BytesIO()
+    Image.effect_noise((1200, 800), 60).convert("RGB").save(jpeg, "JPEG", quality=90)
+    write_files(built, {"static/images/bom.png": b"\x89PNG\r\n\x1a\n" + chunks,
+                        "static/images/potong.jpg": jpeg.getvalue()[: len(jpeg.getvalue()) // 3],
+                        "content/2025/06/b.md": article(title="B", image="images/bom.png", image_alt="Bom")})
+    before = tree(built / "site")
+    for jobs in ("1", "2"):
+        result = digest(built, "build", "--jobs", jobs)
+        assert_failed_cleanly(result, [
+            "static/images/bom.png: is 400 megapixels, more than the 178 digest reads safely; save a smaller copy "
+            "(4,000 pixels wide is plenty for a web page)", "error: 1 problem found; nothing was written"],
+            built, before)
+    write_files(built, {"content/2025/06/b.md": article(title="B", image="images/potong.jpg", image_alt="Potong")})
+    for jobs in ("1", "2"):
+        result = digest(built, "build", "--jobs", jobs)
+        assert "Traceback" not in result.stderr and result.returncode == 1, result.stderr
+        assert result.stderr.startswith("static/images/potong.jpg: cannot be read as an image (image file is "
+                                         "truncated"), result.stderr
+        assert tree(built / "site") == before
