@@ -219,9 +219,9 @@ def test_a_link_to_an_articles_file_names_its_address(tmp_path: Path) -> None:
     }, config="title: T\nbase_url: https://example.org/digest/\n")
     found = sorted((p["line"], p["message"].split("; ", 1)[1]) for p in check_json(tmp_path)["problems"])
     assert found == [
-        (5, "an article's file is not its address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
-        (5, "an article's file is not its address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
-        (5, "an article's file is not its address: link /digest/2025/06/a/#latar (content/2025/06/a.md)"),
+        (5, "a Markdown file is not its page's address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
+        (5, "a Markdown file is not its page's address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
+        (5, "a Markdown file is not its page's address: link /digest/2025/06/a/#latar (content/2025/06/a.md)"),
         (7, "fix the address (internal links start with /digest/ or are relative to this article)")]
 
 
@@ -236,7 +236,7 @@ def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None
     found = sorted((p["path"], p["line"], p["message"]) for p in check_json(tmp_path)["problems"])
     assert found == [
         ("content/pages/tentang.md", 4, "the link '../2025/06/a.md' points at /2025/06/a.md, which is not a page or "
-                                        "file of the site; an article's file is not its address: link /2025/06/a/ "
+                                        "file of the site; a Markdown file is not its page's address: link /2025/06/a/ "
                                         "(content/2025/06/a.md)"),
         ("content/pages/tentang.md", 4, "the link '/arsip/' points at /arsip/, which is not a page or file of the "
                                         "site; fix the address (internal links start with / or are relative to this "

@@ -637,7 +637,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             line = find_literal(text, starts, raw, src.body_line) or src.body_line
             linked = _linked_file(config, src.path, raw, by_file)
             fragment = f"#{urlsplit(raw).fragment}" if urlsplit(raw).fragment else ""
-            fix = (f"an article's file is not its address: link {config.base_path}{by_file[linked]}{fragment} "
+            fix = (f"a Markdown file is not its page's address: link {config.base_path}{by_file[linked]}{fragment} "
                    f"({linked})"
                    if linked else "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this "
@@ -678,8 +678,8 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
 
 
 def _linked_file(config: Config, here: str, raw: str, by_file: Mapping[str, str]) -> str | None:
-    """The published article whose file a link names (``[earlier](../05/meta.md)``, from this file's folder or
-    from content/, as other generators' ``ref`` and ``@/`` links do), or None."""
+    """The published article, page or note whose file a link names (``[earlier](../05/meta.md)``, from this file's
+    folder or from content/, as other generators' ``ref`` and ``@/`` links do), or None."""
     written = unquote(urlsplit(raw).path)
     if not written.endswith(".md"):
         return None
