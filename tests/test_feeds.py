@@ -213,7 +213,7 @@ def test_links_and_images_in_feed_items_are_absolute(tmp_path: Path) -> None:
     and the query's '&' stay as they were."""
     body = ("![Foto](/digest/images/x.jpg) [lain](../b/) [bagian](#catatan) [cari](/digest/search/?q=a&b=c)\n"
             "[surel](mailto:r@example.org) [luar](https://example.com/p?x=1&y=2)\n\n"
-            '<p>Tulis <code>href="/x"</code> di tautan</p>\n')  # raw HTML: nh3 keeps the quotes in the text
+            '<p>Tulis <code>href="/x"</code> di tautan</p>\n\n## Catatan\n\nIsi.\n')  # raw HTML: nh3 keeps text quotes
     make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body),
                             "2025/06/b.md": article(title="B", date="2025-06-12T09:00:00+07:00")},
                  config="title: T\nbase_url: https://example.org/digest/\nfeeds:\n  formats: [rss, atom, json]\n")
@@ -230,6 +230,8 @@ def test_links_and_images_in_feed_items_are_absolute(tmp_path: Path) -> None:
         found = [etree.HTML(html).xpath("//img/@src")[0], *etree.HTML(html).xpath("//a/@href")[:5]]
         assert found == expected, name
         assert 'href="/x"' in html, "a body's text is left as it is"
+        heading = etree.HTML(html).xpath("//h2")[0]  # the page's '#' link to copy is no part of a feed item
+        assert (heading.get("id"), heading.xpath("string()"), heading.xpath(".//a")) == ("catatan", "Catatan", [])
     item = next(i for i in json.loads(files["feed.json"])["items"] if i["title"] == "A")
     doc = etree.HTML(item["content_html"])
     assert [doc.xpath("//img/@src")[0], *doc.xpath("//a/@href")[:5]] == expected

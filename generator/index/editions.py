@@ -20,7 +20,7 @@ from generator.core import i18n, urls
 from generator.load.config import Config
 from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_problems
 from generator.core.errors import Problem
-from generator.render.feeds import Category, FeedDoc, FeedItem, render_doc
+from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, split
 from generator.load.markdown import render
 from generator.core.models import Article, Term
@@ -225,8 +225,7 @@ def edition_heading(number: int, title: str, start: datetime, end: datetime, lan
 def edition_html(config: Config, edition: Edition) -> str:
     """The whole edition as an HTML fragment, for feeds: the note, then each section's items."""
     t = i18n.STRINGS[config.language]
-    parts = [urls.absolute_links(edition.note_html, urls.absolute(config.base_url, edition.path))] \
-        if edition.note_html else []
+    parts = [feed_html(edition.note_html, urls.absolute(config.base_url, edition.path))] if edition.note_html else []
     for group in edition.groups:
         parts.append(f"<h2>{escape(group.section or t['edition_other'])}</h2>\n<ul>\n")
         for a in group.articles:

@@ -113,11 +113,24 @@ def _image_url(config: Config, image: str) -> str:
     return image if image.startswith(("http://", "https://")) else urls.absolute(config.base_url, image.lstrip("/"))
 
 
+_HEADING_ANCHOR = re.compile(r'<a class="anchor" href="#[^"]*" aria-label="[^"]*">#</a>')
+"""The '#' link the Markdown renderer puts in each heading, for the web page's readers to copy (``markdown``)."""
+
+
+def feed_html(body_html: str, page_url: str) -> str:
+    """A body (or an editor's note) as a feed item carries it: its links and images absolute, resolved as on the
+    page at ``page_url`` (``urls.absolute_links``), and without the headings' '#' links, which a feed reader
+    shows as a stray '#' after every heading."""
+    if 'class="anchor"' in body_html:
+        body_html = _HEADING_ANCHOR.sub("", body_html)
+    return urls.absolute_links(body_html, page_url)
+
+
 def article_item(article: Article, config: Config, categories: tuple[Category, ...]) -> FeedItem:
     """The feed entry for an article: body (or summary) plus the source link, as on the page."""
     page_url = urls.absolute(config.base_url, article.path)
     if config.feed_content == "full":
-        html = urls.absolute_links(article.body_html, page_url)
+        html = feed_html(article.body_html, page_url)
     else:
         html = f"<p>{escape(article.summary or article.title)}</p>\n"
     if article.source:
