@@ -106,6 +106,17 @@ def test_finish_email_inlines_and_makes_everything_absolute() -> None:
     assert not doc.xpath("//style")
 
 
+def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
+    """A heading in an editor's note came with the web page's '#' link, shown after the heading in a mail."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "## Sorotan pekan ini\n\nMeta dan Scale AI.\n"})
+    files = build_project(tmp_path).output.files
+    doc = lxml.html.document_fromstring(files["weekly/2025-W24/email.html"])
+    heading = next(h for h in doc.xpath("//h2") if "Sorotan" in h.text_content())
+    assert heading.text_content() == "Sorotan pekan ini" and heading.xpath(".//a") == []
+    assert 'class="anchor"' in files["weekly/2025-W24/index.html"].decode(), "the web page keeps it"
+
+
 def test_plain_text_alternative_has_every_item_and_link() -> None:
     text = build_project(FIXTURE_SITE).output.files["weekly/2025-W24/email.txt"].decode()
     assert text.startswith("Uji Digest\nEdisi #1: Pekan Scale AI\n9 Juni 2025 – 15 Juni 2025 · 2 artikel\n")

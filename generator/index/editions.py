@@ -288,12 +288,14 @@ def finish_email(html: str, page_url: str) -> str:
     """Make a rendered email safe to send: every ``<style>`` rule moved into ``style`` attributes
     (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web
     page at ``page_url``), every image with a width and an alt text (an editor's note may hold
-    Markdown images without either)."""
+    Markdown images without either), no heading's '#' link."""
     import css_inline  # loaded only by builds that make editions
     import lxml.html
 
     inlined = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
     doc = lxml.html.document_fromstring(inlined)
+    for anchor in doc.xpath("//a[@class='anchor']"):  # a heading's '#' link: the web page's, not a mail's
+        anchor.drop_tree()
     origin = page_url[:page_url.find("/", page_url.find("//") + 2)] if page_url.count("/") >= 3 else ""
     for element in doc.iter():
         for attr in ("href", "src"):
