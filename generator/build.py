@@ -18,7 +18,7 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import article_settings, located
+from generator.load.content import article_settings, local_images, located
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -34,7 +34,7 @@ from generator.load.redirects import plan_redirects, redirect_problems, with_red
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site, listed_section_problems, ordered_sections
-from generator.index.editions import Edition, build_editions, load_notes
+from generator.index.editions import Edition, Note, build_editions, edition_path, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
@@ -209,7 +209,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
-                 *missing_body_images(config, site.articles, static, made, nearby),
+                 *missing_body_images(config, body_images(site, notes, editions), static, made, nearby),
                  *missing_config_images(config, static, config_lines, nearby)]
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach
@@ -217,6 +217,17 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         reach = reach_of((p.spec.path, p.held or ()) for p in planned)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel)
+
+
+def body_images(site: Site, notes: Mapping[tuple[int, int], Note],
+                editions: Sequence[Edition]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Each body's file, the page it is on and its local images: the articles' (kept with them, so a rebuild
+    from the cache has them), the pages' and the weekly notes' that an edition shows (read off their HTML)."""
+    yield from ((a.source_path, a.path, a.body_images) for a in site.articles)
+    yield from ((p.source_path, p.path, local_images(p.body_html)) for p in site.pages)
+    shown = {e.path for e in editions}
+    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html)) for n in notes.values()
+                if edition_path(n.year, n.week) in shown)
 
 
 def saved_intel(saved: bytes | None) -> dict[str, Intel] | None:

@@ -201,3 +201,20 @@ def test_close_spelling_suggestions_are_bounded_but_letter_case_ones_are_not(tmp
     assert sum("put the file at" in w for w in warnings) == 5
     assert ("images/FOTO-KANTOR-00.JPG is not a file in static/, so the article would show a broken image; did you "
             "mean image: images/foto-kantor-00.jpg?") in warnings
+
+
+def test_images_in_pages_and_weekly_notes_that_no_file_gives_are_warnings_too(tmp_path: Path) -> None:
+    """An about page's or an editor's note's broken image was told by nothing; a note without front matter is
+    searched from its first line."""
+    from conftest import write_files
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/tim.jpg").write_bytes(b"x")
+    write_files(tmp_path, {"content/pages/tentang.md": "---\ntitle: Tentang\n---\nKami.\n\n![Tim](images/tim.jpg)\n",
+                           "content/weekly/2025-W24.md": "Pekan ini.\n\n![Grafik](/images/grafik.png)\n"})
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "content/pages/tentang.md:6: warning: the image 'images/tim.jpg' points at /tentang/images/tim.jpg, which "
+        "is not a file of the site, so the page shows a broken image; did you mean /images/tim.jpg "
+        "(static/images/tim.jpg)?",
+        "content/weekly/2025-W24.md:3: warning: the image '/images/grafik.png' points at /images/grafik.png, which "
+        "is not a file of the site, so the page shows a broken image; put the file at static/images/grafik.png"]

@@ -319,9 +319,12 @@ def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[int]:
     none does, 1 if the file no longer reads. The file is read again, once: for warnings only."""
     try:
         text, starts = text_lines((root / rel).read_bytes(), rel)
-        body_line = split(text).body_line
-    except (OSError, SplitError):
+    except OSError:
         return [1] * len(raws)
+    try:
+        body_line = split(text).body_line if text.startswith("---") else 1  # a weekly note may have no front matter
+    except SplitError:
+        body_line = 1
     return [find_literal(text, starts, raw, body_line) or body_line for raw in raws]
 
 

@@ -175,29 +175,30 @@ def missing_config_images(config: Config, static: Mapping[str, object], lines: C
     return problems
 
 
-def missing_body_images(config: Config, articles: Iterable[Article], static: Mapping[str, object],
-                        made: Iterable[str], nearby: Nearby) -> list[Problem]:
-    """A warning for each image in an article's body (``Article.body_images``) whose address no file or page of
-    the site gives (``static``: the static files by output path; ``made``: every other output path), at the first
-    line from the body's that has it, with the static file it most likely meant. A relative address is read
-    from the article's own address, as a browser does: 'images/x.jpg' in 2025/06/slug/ is
-    2025/06/slug/images/x.jpg, not the static file an ``image:`` field would name so."""
+def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[str, ...]]],
+                        static: Mapping[str, object], made: Iterable[str], nearby: Nearby) -> list[Problem]:
+    """A warning for each image in a body whose address no file or page of the site gives (``bodies``: each
+    file, the page it is on and its images' addresses, ``Article.body_images`` or ``content.local_images``;
+    ``static``: the static files by output path; ``made``: every other output path), at the first line from the
+    body's that has it, with the static file it most likely meant. A relative address is read from the page's
+    own address, as a browser does: 'images/x.jpg' in 2025/06/slug/ is 2025/06/slug/images/x.jpg, not the
+    static file an ``image:`` field would name so."""
     files: set[str] | None = None
     problems = []
-    for article in articles:
-        if not article.body_images:
+    for source_path, page, sources in bodies:
+        if not sources:
             continue
         if files is None:
             files = {*static, *made}
         missing = []
-        for src in article.body_images:
-            target = link_target(config.base_url, config.base_path, article.path, src)
+        for src in sources:
+            target = link_target(config.base_url, config.base_path, page, src)
             if target is not None and not resolves(config.base_path, target, files):
                 missing.append((html.unescape(src), target))
-        lines = body_lines_of(config.root, article.source_path, [raw for raw, _ in missing]) if missing else []
+        lines = body_lines_of(config.root, source_path, [raw for raw, _ in missing]) if missing else []
         for (raw, target), line in zip(missing, lines):
-            problems.append(Problem(article.source_path, line, "", f"the image '{raw}' points at {target}, which is "
-                                    f"not a file of the site, so the page shows a broken image; "
+            problems.append(Problem(source_path, line, "", f"the image '{raw}' points at {target}, which is not a "
+                                    f"file of the site, so the page shows a broken image; "
                                     f"{_image_fix(config, raw, static, nearby)}", "warning"))
     return problems
 
