@@ -138,11 +138,11 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...],
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
         if slug in config.menu[:i]:
-            problems.append(Problem(config.config_path, lines("menu", i), "menu", f"{slug!r} is listed twice; the "
+            problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is listed twice; the "
                                     "footer links it once, in its first place: remove the other", "warning"))
         elif page is None:
             known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
-            problems.append(Problem(config.config_path, lines("menu", i), "menu", f"{slug!r} is not a page in "
+            problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is not a page in "
                                     f"{config.content_dir}/pages/; pages: {known}"))
         else:
             links.append(MenuLink(page.title, page.path))

@@ -487,3 +487,15 @@ def test_reading_time_counts_the_words_of_the_text_not_the_markup(tmp_path: Path
     meta = lambda path: " ".join(doc(files, path).xpath("//article[@class='post']/p[@class='meta']")[0].text_content().split())
     assert meta("2025/06/a/index.html").endswith("· 3 menit baca")
     assert meta("2025/06/b/index.html").endswith("· 1 menit baca")
+
+
+def test_a_section_problem_set_by_an_environment_file_is_named_there(tmp_path: Path) -> None:
+    """`sections:` in config.staging.yaml was reported at config.yaml, a file that has no such line."""
+    make_project(tmp_path, {"a.md": article(title="A", section="Nabire")},
+                 config="title: T\nbase_url: https://example.org/\nsections: [Nabire]\n")
+    (tmp_path / "config.staging.yaml").write_text("noindex: true\nsections:\n  - Nabrie\n")
+    config = load_config(tmp_path / "config.yaml", environment="staging")
+    result = build(config, BuildOptions())
+    assert [str(p) for p in result.warnings] == [
+        "config.staging.yaml:3: field 'sections': warning: 'Nabrie' is no article's section, so the bar shows "
+        "'Nabire' after the listed ones; did you mean 'Nabire'?"]

@@ -144,14 +144,14 @@ def listed_section_problems(config: Config, sections: Iterable[Term], lines: Con
         key = fold(name)
         if key in seen:
             again = "" if seen[key] == name else f" (as {seen[key]!r})"
-            problems.append(Problem(config.config_path, lines("sections", i), "sections", f"{name!r} is listed twice"
+            problems.append(Problem(*lines("sections", i), "sections", f"{name!r} is listed twice"
                                     f"{again}; the bar shows it once, in its first place: remove the other", "warning"))
             continue
         seen[key] = name
         near = [] if key in names else difflib.get_close_matches(key, unlisted, n=1, cutoff=0.75)
         if near:
             meant = names[near[0]]
-            problems.append(Problem(config.config_path, lines("sections", i), "sections", f"{name!r} is no article's "
+            problems.append(Problem(*lines("sections", i), "sections", f"{name!r} is no article's "
                                     f"section, so the bar shows {meant!r} after the listed ones; did you mean "
                                     f"{meant!r}?", "warning"))
     return problems

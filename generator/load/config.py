@@ -36,6 +36,8 @@ class Config:
     """Folder holding ``config.yaml``; every other path is relative to it."""
     config_path: str = "config.yaml"
     """The config file's name relative to ``root``, for messages."""
+    environment_path: str = ""
+    """``config.NAME.yaml`` when ``--environment NAME`` merged it over ``config_path``; '' otherwise. For messages."""
     title: str = "News Digest"
     """Site title, shown in every page header and feed."""
     description: str = ""
@@ -106,7 +108,8 @@ _NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "formats": 
            "intersections": {"min_articles": "intersections_min_articles"}}
 """Keys written as a mapping in config.yaml (``feeds: {content: summary}``) → the Config field each sets."""
 _FLAT_ONLY = {field for group in _NESTED.values() for field in group.values()} - {"feed_size"}
-_KEYS = tuple(f.name for f in fields(Config) if f.name not in ("root", "config_path", *_FLAT_ONLY)) + tuple(_NESTED)
+_NOT_KEYS = ("root", "config_path", "environment_path", *_FLAT_ONLY)
+_KEYS = tuple(f.name for f in fields(Config) if f.name not in _NOT_KEYS) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
 _POSITIVE_INT = {"page_size", "feed_size"}
@@ -299,21 +302,28 @@ def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Proble
 
 
 class ConfigLines:
-    """The line of a key of config.yaml, or of an item of its list (``lines('sections', 2)``: the third section),
-    for a message that a later stage finds: the file is read again the first time one is asked for; 0 if the
-    file no longer reads or has no such key."""
+    """Where a key of the config, or an item of its list (``where('sections', 2)``: the third section), is set, for a
+    message that a later stage finds: (file, line), the environment's file when it sets the key. The files are
+    read again the first time one is asked for; line 0 if a file no longer reads or no file has the key."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self._lines: Lines | None = None
+        self._lines: dict[str, Lines] = {}
 
-    def __call__(self, key: str, index: int | None = None) -> int:
-        if self._lines is None:
+    def _read(self, rel: str) -> Lines:
+        if rel not in self._lines:
             try:
-                self._lines = _read_yaml(self.config.root / self.config.config_path, self.config.config_path)[1]
+                self._lines[rel] = _read_yaml(self.config.root / rel, rel)[1]
             except (BuildError, OSError):
-                self._lines = {}
-        return self._lines.get((key, index), 0) or self._lines.get((key,), 0)
+                self._lines[rel] = {}
+        return self._lines[rel]
+
+    def __call__(self, key: str, index: int | None = None) -> tuple[str, int]:
+        for rel in filter(None, (self.config.environment_path, self.config.config_path)):
+            lines = self._read(rel)
+            if (key,) in lines:
+                return rel, lines.get((key, index), 0) or lines[(key,)]
+        return self.config.config_path, 0
 
 
 def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -415,7 +425,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{value!r} must be a folder inside the project, written relative to {rel}"))
     good = {key: value for key, value in settings.items() if key not in {p.field for p in problems}}
-    config = replace(Config(root=root, config_path=rel), **good)
+    config = replace(Config(root=root, config_path=rel,
+                            environment_path=environment_file(path, environment).name if environment else ""), **good)
     if problems:
         blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in problems)
         raise ConfigError(problems, None if blocking else config)

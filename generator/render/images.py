@@ -157,8 +157,8 @@ CONFIG_IMAGES = {"favicon": "browsers would show no icon in the tab",
 """config.yaml's keys that name a file on the site, and what a missing one costs."""
 
 
-def missing_config_images(config: Config, static: Mapping[str, object], lines: Callable[[str], int],
-                          nearby: Nearby) -> list[Problem]:
+def missing_config_images(config: Config, static: Mapping[str, object],
+                          lines: Callable[[str], tuple[str, int]], nearby: Nearby) -> list[Problem]:
     """A warning for each of ``CONFIG_IMAGES`` whose path no static file gives (the theme's or the site's), at its
     line in config.yaml, with the file it most likely meant."""
     problems = []
@@ -168,7 +168,7 @@ def missing_config_images(config: Config, static: Mapping[str, object], lines: C
         if not value or value.startswith(("http://", "https://")) or src in static:
             continue
         near = nearby.meant(src)
-        problems.append(Problem(config.config_path, lines(key), key, f"{src} is not a file in {config.static_dir}/ "
+        problems.append(Problem(*lines(key), key, f"{src} is not a file in {config.static_dir}/ "
                                 f"(nor the theme's), so {cost}; " + (f"did you mean {key}: {near}?" if near else
                                                                     f"put the file at {config.static_dir}/{src}"),
                                 "warning"))
