@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Container, Mapping, Sequence
 
-import jinja2
 from markupsafe import Markup
 
 from generator.core import i18n, urls
