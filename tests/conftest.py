@@ -1,7 +1,10 @@
 """Shared test helpers: factories for small projects, and the --update-golden switch."""
 from __future__ import annotations
 
+import io
 import os
+import struct
+import zlib
 from pathlib import Path
 from textwrap import dedent
 
@@ -98,3 +101,20 @@ def need(available: bool, reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip; see .ci/run)")
     pytest.skip(reason)
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims a size and has no pixels: what a decompression bomb shows first."""
+    chunks = b""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    for kind, body in ((b"IHDR", header), (b"IDAT", b""), (b"IEND", b"")):
+        chunks += struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+def truncated_jpeg() -> bytes:
+    """A 1200 × 800 JPEG cut a third of the way in: its header reads, its pixels end early."""
+    from PIL import Image
+    out = io.BytesIO()
+    Image.effect_noise((1200, 800), 60).convert("RGB").save(out, "JPEG", quality=90)
+    return out.getvalue()[: len(out.getvalue()) // 3]

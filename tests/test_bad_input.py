@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, article, make_project, write_files
+from conftest import CONFIG, article, make_project, png_header, truncated_jpeg, write_files
 from generator.commands.cli import main
 from generator.load.content import ArticleSettings, parse_article
 from generator.core.errors import BuildError
@@ -471,17 +471,7 @@ def test_term_page_says_1_article_in_english(tmp_path: Path) -> None:
 def test_an_image_bomb_and_a_truncated_image_fail_cleanly_in_both_job_counts(built: Path) -> None:
     """A decompression bomb (a PNG that claims 20,000 × 20,000 pixels) crashed `digest build` with a traceback; a
     JPEG cut short failed in a render worker and blamed site/. Both are now named, the live site untouched."""
-    import struct
-    import zlib
-    from io import BytesIO
-    from PIL import Image
-    chunks = b""
-    for kind, body in ((b"IHDR", struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)), (b"IDAT", b""), (b"IEND", b"")):
-        chunks += struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    jpeg = BytesIO()
-    Image.effect_noise((1200, 800), 60).convert("RGB").save(jpeg, "JPEG", quality=90)
-    write_files(built, {"static/images/bom.png": b"\x89PNG\r\n\x1a\n" + chunks,
-                        "static/images/potong.jpg": jpeg.getvalue()[: len(jpeg.getvalue()) // 3],
+    write_files(built, {"static/images/bom.png": png_header(20000, 20000), "static/images/potong.jpg": truncated_jpeg(),
                         "content/2025/06/b.md": article(title="B", image="images/bom.png", image_alt="Bom")})
     before = tree(built / "site")
     for jobs in ("1", "2"):

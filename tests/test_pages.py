@@ -1,15 +1,12 @@
 """What each page kind shows a reader: language, pagination, company details, archives, 404."""
 from __future__ import annotations
 
-import io
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
-from conftest import FIXTURE_SITE, article, build_project, make_project
+from conftest import FIXTURE_SITE, article, build_project, make_project, png_header, truncated_jpeg, write_files
+from generator.build import BuildResult
 from generator.core.errors import BuildError
 
 FILES = {p: d.decode() for p, d in build_project(FIXTURE_SITE).output.files.items() if p.endswith(".html")}
@@ -74,8 +71,8 @@ def test_an_image_that_no_static_file_gives_is_a_warning_with_the_likely_file(tm
         "would show a broken image; put the file at static/images/kantor.png"]
 
 
-def _body_image_warnings(result: object) -> list[str]:
-    return [str(p) for p in result.warnings if "image" in p.message or "<img" in p.message]  # type: ignore[attr-defined]
+def _body_image_warnings(result: BuildResult) -> list[str]:
+    return [str(p) for p in result.warnings if "image" in p.message or "<img" in p.message]
 
 
 def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likely_file(tmp_path: Path) -> None:
@@ -130,27 +127,13 @@ def test_body_image_warnings_stay_after_an_edit_to_another_article_and_follow_th
     assert _body_image_warnings(build_project(tmp_path)) == []
 
 
-def _png_header(width: int, height: int) -> bytes:
-    """A PNG's signature and header chunk, claiming a size, and no pixels: what a decompression bomb shows first."""
-    chunks = b""
-    for kind, body in ((b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)), (b"IDAT", b""), (b"IEND", b"")):
-        chunks += struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    return b"\x89PNG\r\n\x1a\n" + chunks
-
-
-def _truncated_jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.effect_noise((1200, 800), 60).convert("RGB").save(out, "JPEG", quality=90)
-    return out.getvalue()[: len(out.getvalue()) // 3]  # the header reads; the pixels end a third of the way in
-
-
 @pytest.mark.parametrize("name, data, message", [
-    ("bom.png", _png_header(20000, 20000), "is 400 megapixels, more than the 178 digest reads safely; save a smaller "
+    ("bom.png", png_header(20000, 20000), "is 400 megapixels, more than the 178 digest reads safely; save a smaller "
                                            "copy (4,000 pixels wide is plenty for a web page)"),
     ("kosong.png", b"", "is empty; save it again from the original, or remove it"),
     ("teks.jpg", b"<html>not found</html>", "is not a JPG (nor an image of any kind digest reads); save it again "
                                             "from the original, or remove it"),
-    ("potong.jpg", _truncated_jpeg(), "cannot be read as an image (image file is truncated"),
+    ("potong.jpg", truncated_jpeg(), "cannot be read as an image (image file is truncated"),
 ])
 def test_a_local_image_that_cannot_be_read_is_an_error_naming_the_file(tmp_path: Path, name: str, data: bytes,
                                                                        message: str) -> None:
@@ -206,7 +189,6 @@ def test_close_spelling_suggestions_are_bounded_but_letter_case_ones_are_not(tmp
 def test_images_in_pages_and_weekly_notes_that_no_file_gives_are_warnings_too(tmp_path: Path) -> None:
     """An about page's or an editor's note's broken image was told by nothing; a note without front matter is
     searched from its first line."""
-    from conftest import write_files
     make_project(tmp_path, {"2025/06/a.md": article(title="A")})
     (tmp_path / "static/images").mkdir(parents=True)
     (tmp_path / "static/images/tim.jpg").write_bytes(b"x")
