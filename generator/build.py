@@ -125,7 +125,8 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     registry = load_registry(where.registry, where.registry_rel)
     settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.workers))(config, settings)
-    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
+    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
+                                      config.static_dir)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
 
 
@@ -175,7 +176,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
     sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)
-    notes, note_problems = load_notes(config.root, config.content_dir)
+    notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
                                                 notes, options.now, config.tz, config.language)
     problems = [*loaded.problems, *located(config.root, index_problems), *menu_problems, *source_problems,

@@ -477,7 +477,7 @@ def test_an_image_bomb_and_a_truncated_image_fail_cleanly_in_both_job_counts(bui
     for jobs in ("1", "2"):
         result = digest(built, "build", "--jobs", jobs)
         assert_failed_cleanly(result, [
-            "static/images/bom.png: is 400 megapixels, more than the 178 digest reads safely; save a smaller copy "
+            "static/images/bom.png: is 400 megapixels, more than the 179 digest reads safely; save a smaller copy "
             "(4,000 pixels wide is plenty for a web page)", "error: 1 problem found; nothing was written"],
             built, before)
     write_files(built, {"content/2025/06/b.md": article(title="B", image="images/potong.jpg", image_alt="Potong")})

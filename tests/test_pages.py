@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, article, build_project, make_project, png_header, truncated_jpeg, write_files
+from conftest import CONFIG, FIXTURE_SITE, article, build_project, make_project, png_header, truncated_jpeg, write_files
 from generator.build import BuildResult
 from generator.core.errors import BuildError
 
@@ -107,6 +107,21 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
            "static/images/logo.png" in found
 
 
+def test_a_raw_img_warning_names_the_sites_own_static_folder(tmp_path: Path) -> None:
+    """With `static_dir: aset`, the file to make is aset/foto.png, in an article, a page and a weekly note alike
+    (the warning said static/foto.png, a folder this site does not read)."""
+    img = '<img src="foto.png" alt="Foto">\n'
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=img)}, config=CONFIG + "static_dir: aset\n")
+    write_files(tmp_path, {"content/pages/peta.md": f"---\ntitle: Peta\n---\n{img}",
+                           "content/weekly/2025-W24.md": img})
+    tail = "removed: a raw <img> needs an address from the site's root or https://; for aset/foto.png write " \
+           "src=\"/foto.png\""
+    assert sorted(_body_image_warnings(build_project(tmp_path))) == [
+        f"content/2025/06/a.md:5: warning: <img src=\"foto.png\"> {tail}",
+        f"content/pages/peta.md:4: warning: <img src=\"foto.png\"> {tail}",
+        f"content/weekly/2025-W24.md:1: warning: <img src=\"foto.png\"> {tail}"]
+
+
 def test_body_image_warnings_stay_after_an_edit_to_another_article_and_follow_the_base_path(tmp_path: Path) -> None:
     """A rebuild takes the other articles from the cache: their images are still checked. Under a sub-path
     base_url, '/images/x.jpg' misses the site's path."""
@@ -128,7 +143,7 @@ def test_body_image_warnings_stay_after_an_edit_to_another_article_and_follow_th
 
 
 @pytest.mark.parametrize("name, data, message", [
-    ("bom.png", png_header(20000, 20000), "is 400 megapixels, more than the 178 digest reads safely; save a smaller "
+    ("bom.png", png_header(20000, 20000), "is 400 megapixels, more than the 179 digest reads safely; save a smaller "
                                            "copy (4,000 pixels wide is plenty for a web page)"),
     ("kosong.png", b"", "is empty; save it again from the original, or remove it"),
     ("teks.jpg", b"<html>not found</html>", "is not a JPG (nor an image of any kind digest reads); save it again "

@@ -120,7 +120,8 @@ def iso_week(moment: datetime) -> tuple[int, int]:
     return iso.year, iso.week
 
 
-def load_notes(root: Path, content_dir: str) -> tuple[dict[tuple[int, int], Note], list[Problem]]:
+def load_notes(root: Path, content_dir: str, static_dir: str = "static",
+               ) -> tuple[dict[tuple[int, int], Note], list[Problem]]:
     """Read ``content/weekly/*.md`` (``content.find_flat``: links and sub-folders as for pages); every bad file is
     a problem, the rest still load."""
     found, where = find_flat(root, content_dir, NOTES_DIR, f"an editor's note is a file directly in {content_dir}/"
@@ -138,7 +139,7 @@ def load_notes(root: Path, content_dir: str) -> tuple[dict[tuple[int, int], Note
         if isinstance(data, Problem):
             problems.append(data)
             continue
-        note, found_here = _parse_note(rel, data, week)
+        note, found_here = _parse_note(rel, data, week, static_dir)
         problems += found_here
         if note is not None:
             notes[week] = note
@@ -149,7 +150,7 @@ def _valid_week(year: int, week: int) -> bool:
     return 1 <= week <= date(year, 12, 28).isocalendar().week
 
 
-def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | None, list[Problem]]:
+def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str) -> tuple[Note | None, list[Problem]]:
     text, problems = decode(rel, data)
     if text is None:
         return None, problems
@@ -178,7 +179,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int]) -> tuple[Note | No
             return None, problems
     rendered = render(body) if body.strip() else None
     if rendered is not None:
-        problems += removed_problems(rel, rendered, text.split("\n"), body_line)
+        problems += removed_problems(rel, rendered, text.split("\n"), body_line, static_dir)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 

@@ -62,18 +62,20 @@ class ArticleSettings:
     content_dir: str
     markdown: MarkdownOptions = DEFAULT_OPTIONS
     """The site's Markdown choices (labels' language, external links' rel, automatic table of contents)."""
+    static_dir: str = "static"
+    """Named in the warning for a raw ``<img>`` removed for its address."""
 
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
         return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
-                      repr(self.registry))
+                      repr(self.registry), self.static_dir)
 
 
 def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     """What every article of this site is parsed with."""
     markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
-    return ArticleSettings(config.timezone, registry, config.content_dir, markdown)
+    return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
@@ -357,13 +359,14 @@ def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
     return moment, ""
 
 
-def warn_removed(check: FieldReader, rendered: Rendered, body_line: int) -> None:
+def warn_removed(check: FieldReader, rendered: Rendered, body_line: int, static_dir: str) -> None:
     """Tell the writer of raw HTML that the sanitiser removed (an embed pasted in; an image whose address it could
     not keep), at its line."""
-    check.problems.extend(removed_problems(check.rel, rendered, check.raw, body_line))
+    check.problems.extend(removed_problems(check.rel, rendered, check.raw, body_line, static_dir))
 
 
-def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_line: int) -> list[Problem]:
+def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_line: int,
+                     static_dir: str) -> list[Problem]:
     """Warnings for what the sanitiser removed from a body that starts at line ``body_line`` of the file ``rel``
     (whose ``lines`` are given): raw HTML with all it held, and each raw ``<img>`` whose address was neither from
     the site's root nor http(s), at the first line from the body's that has it."""
@@ -373,20 +376,21 @@ def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_li
     for src in dict.fromkeys(rendered.unusable_images):
         at = next((n for n in range(max(body_line, 1), len(lines) + 1) if src in lines[n - 1]), body_line) \
             if src else body_line
-        problems.append(Problem(rel, at, "", unusable_image_message(src), "warning"))
+        problems.append(Problem(rel, at, "", unusable_image_message(src, static_dir), "warning"))
     return problems
 
 
-def unusable_image_message(src: str) -> str:
-    """What ``removed_problems`` says of a raw ``<img>`` removed for its address."""
+def unusable_image_message(src: str, static_dir: str) -> str:
+    """What ``removed_problems`` says of a raw ``<img>`` removed for its address (``static_dir``: the site's)."""
     written = src.strip()
     if not written:
-        return "<img> without a src removed; write src=\"/images/name.jpg\" (static/images/name.jpg) or https://…"
+        return (f"<img> without a src removed; write src=\"/images/name.jpg\" ({static_dir}/images/name.jpg) "
+                "or https://…")
     if urlsplit(written).scheme or written.startswith("//"):
         return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root "
-                "(/images/name.jpg is static/images/name.jpg) or one starting with https://")
+                f"(/images/name.jpg is {static_dir}/images/name.jpg) or one starting with https://")
     return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root or https://; "
-            f"for static/{written.lstrip('./')} write src=\"/{written.lstrip('./')}\"")
+            f"for {static_dir}/{written.lstrip('./')} write src=\"/{written.lstrip('./')}\"")
 
 
 def removed_message(rendered: Rendered) -> str:
@@ -468,7 +472,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
-    warn_removed(check, rendered, parts.body_line)
+    warn_removed(check, rendered, parts.body_line, settings.static_dir)
     if rendered.unlinked:
         check.warn("", "markdown-it-py could not link the bare URLs of this body (one of them trips a bug in it), so "
                        "they stay plain text; write links as <https://…> or [text](https://…)", line=parts.body_line)

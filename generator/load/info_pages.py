@@ -27,7 +27,7 @@ def find_pages(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], ...
                                                    "is one segment): move the files up, renaming any that clash")
 
 
-def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTIONS,
+def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTIONS, static_dir: str = "static",
                ) -> tuple[InfoPage | None, tuple[Problem, ...]]:
     """One page file → the page (or None) and every problem found in it."""
     text, problems = decode(rel, data)
@@ -62,12 +62,12 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, tuple(problems)
     rendered = render(parts.body, markdown)
-    warn_removed(check, rendered, parts.body_line)
+    warn_removed(check, rendered, parts.body_line, static_dir)
     return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html), tuple(problems)
 
 
 def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,
-               ) -> tuple[tuple[InfoPage, ...], tuple[Problem, ...]]:
+               static_dir: str = "static") -> tuple[tuple[InfoPage, ...], tuple[Problem, ...]]:
     """Every page (drafts only when asked for), sorted by slug, with every problem in them; bodies are
     rendered with the site's Markdown options, as articles are."""
     pages: list[InfoPage] = []
@@ -78,7 +78,7 @@ def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOpt
         if isinstance(data, Problem):
             problems.append(data)
             continue
-        page, found = parse_page(rel, data, markdown)
+        page, found = parse_page(rel, data, markdown, static_dir)
         problems += found
         if page is not None and (drafts or not page.draft):
             pages.append(page)

@@ -90,7 +90,7 @@ def unreadable(config: Config, path: Path, error: BaseException) -> Problem:
     if isinstance(error, Image.DecompressionBombError):
         size = re.search(r"\((\d+) pixels\)", str(error))
         pixels = f"{int(size.group(1)) / 1e6:,.0f} megapixels" if size else "too large"
-        why = (f"is {pixels}, more than the {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} digest reads safely; save a "
+        why = (f"is {pixels}, more than the {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} digest reads safely; save a "
                "smaller copy (4,000 pixels wide is plenty for a web page)")
     elif isinstance(error, UnidentifiedImageError):
         kind = path.suffix.lstrip(".").upper()
