@@ -33,7 +33,7 @@ from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import plan_redirects, redirect_problems, with_redirects
 from generator.load.registry import load_registry
 from generator.render.sitemap import render_robots, render_sitemap
-from generator.index.taxonomy import build_site, listed_section_problems, ordered_sections
+from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
 from generator.index.editions import Edition, Note, build_editions, edition_path, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
@@ -168,11 +168,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     future = tuple(a for a in articles if is_future(a, options) and not (a.draft and not options.drafts))
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
-    site, index_problems = build_site(published)
+    site, index_problems = build_site(published, own_slugs(config))
     site = replace(site, pages=loaded.pages)
     config_lines = ConfigLines(config)
     menu, menu_problems = footer_menu(config, loaded.pages, config_lines)
-    menu_problems += listed_section_problems(config, site.sections, config_lines)
+    menu_problems += [*listed_section_problems(config, site.sections, config_lines),
+                      *listed_slug_problems(config, site, config_lines)]
     sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
     sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)

@@ -60,6 +60,8 @@ CHANGES: dict[str, Callable[[Path], None]] = {
         title="Scale", date="2025-06-14", tags="[AI, investasi]", companies="[Scale AI]")),
     "edit a template": lambda r: write_files(r, {"templates/_item.html": "<p>{{ item.title }}</p>\n"}),
     "edit config": lambda r: (r / "config.yaml").write_text("title: T2\nbase_url: https://example.org/x/\npage_size: 1\n"),
+    "give a tag and a section their own URLs": lambda r: (r / "config.yaml").write_text(
+        "title: T\nbase_url: https://example.org/\npage_size: 2\nslugs: {data: dataset, Asia: asia-pasifik}\n"),
     "edit companies.yaml": lambda r: (r / "content/companies.yaml").write_text(REGISTRY.replace("name: Meta", "name: Meta Platforms")),
 }
 

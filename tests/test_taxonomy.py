@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, build_project, make_project
+from conftest import CONFIG, article, build_project, make_project
 from generator.core.errors import BuildError
 from generator.index.taxonomy import term_slug
 
@@ -71,6 +71,61 @@ def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
         "/sections/asia-timur/; use one spelling",
         "content/d.md:5: field 'slug': the URL /2025/06/sama/ is already used by content/c.md; rename one file or "
         "give it another 'slug:'"]
+
+
+def test_two_names_for_one_url_that_are_two_things_are_told_how_to_give_one_its_own(tmp_path: Path) -> None:
+    """'C++' and 'C#' are two languages, not two spellings: the error shows the config.yaml line that keeps both
+    (it said "use one spelling", which an editor cannot do); names read alike in another script too."""
+    assert problems(tmp_path, {"a.md": article(tags="[C++]"), "b.md": article(tags="[C#]", section="仁工"),
+                               "c.md": article(section="人工")}) == [
+        "content/a.md:4: field 'tags': 'C++' and 'C#' (in content/b.md) both make the URL /tags/c/; give one its own "
+        "URL in config.yaml, like 'slugs: {\"C++\": c-plus-plus}', or use one spelling if they are one thing",
+        "content/b.md:5: field 'section': '仁工' and '人工' (in content/c.md) both make the URL /sections/ren-gong/; "
+        "give one its own URL in config.yaml, like 'slugs: {\"仁工\": ren-gong-2}', or use one spelling if they are "
+        "one thing"]
+
+
+def test_slugs_in_config_give_tags_and_sections_their_own_urls(tmp_path: Path) -> None:
+    """With `slugs:`, 'C#' lives at /tags/csharp/ beside 'C++' at /tags/c/, and a section at a shorter address;
+    the article's links, the lists' section links and the feeds follow, and no page is left at the old URL."""
+    make_project(tmp_path, {"a.md": article(title="A", tags="[C++, c#]", section="Asia Timur"),
+                            "b.md": article(title="B", tags="[C#]")},
+                 config=CONFIG + "slugs:\n  C#: csharp\n  asia timur: asia\n")
+    files = build_project(tmp_path).output.files
+    assert "Tag: C++" in files["tags/c/index.html"].decode() and "Tag: C#" in files["tags/csharp/index.html"].decode()
+    assert "tags/csharp/feed.xml" in files and "sections/asia/index.html" in files
+    assert not [path for path in files if path.startswith("sections/asia-timur")]
+    page = files["2025/06/a/index.html"].decode()
+    assert 'href="/tags/csharp/"' in page and 'href="/tags/c/"' in page and 'href="/sections/asia/"' in page
+    assert 'href="/sections/asia/">Asia Timur</a>' in files["index.html"].decode()
+
+
+def test_slugs_in_config_that_cannot_be_used_are_errors_at_their_line(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(tags="[C++, C#]")},
+                 config=CONFIG + "slugs:\n  C#: C Sharp\n  c#: csharp\n  Go: go/lang\n  Rust: \n")
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert [str(p) for p in caught.value.errors] == [
+        "config.yaml:4: field 'slugs.C#': 'C Sharp' is not a URL slug; write lowercase letters, digits and '-', like "
+        "c-sharp",
+        "config.yaml:5: field 'slugs.c#': the same name as 'C#' (letter case aside); keep one",
+        "config.yaml:6: field 'slugs.Go': 'go/lang' is not a URL slug; write lowercase letters, digits and '-', like "
+        "go-lang",
+        "config.yaml:7: field 'slugs.Rust': None is not a URL slug; write lowercase letters, digits and '-'"]
+    (tmp_path / "config.yaml").write_text(CONFIG + "slugs: [C#, csharp]\n")
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert [str(p) for p in caught.value.errors][0] == (
+        "config.yaml:3: field 'slugs': must be a mapping of tag or section names to URL slugs, like "
+        "'slugs: {C++: cpp, C#: csharp}'")
+
+
+def test_a_slug_for_a_name_spelled_close_to_a_tag_is_a_warning_and_a_new_name_is_quiet(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(tags="[C++, Kecerdasan Buatan]")},
+                 config=CONFIG + "slugs:\n  Kecerdasan Buatann: ai\n  Rust: rust-lang\n")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "config.yaml:4: field 'slugs.Kecerdasan Buatann': warning: 'Kecerdasan Buatann' is no article's tag or "
+        "section, so its slug is not used; did you mean 'Kecerdasan Buatan'?"]
 
 
 def test_unregistered_company_cannot_take_a_registered_url(tmp_path: Path) -> None:

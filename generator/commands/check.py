@@ -45,7 +45,7 @@ from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
 from generator.load.registry import Registry, fold, load_registry
 from generator.core.urls import link_target, resolves
-from generator.index.taxonomy import term_slug
+from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
 """Names this short or shorter ('AWS', 'IOH', 'xAI') only match with the same capitals, so that a
@@ -290,7 +290,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     sources = [by_file[path] for path in sorted(by_file)]
     findings = state.findings + [f for src in sources for f in src.findings]
     findings += check_duplicate_sources(sources)
-    findings += check_tag_variants(sources)
+    findings += check_tag_variants(sources, own_slugs(config))
     findings += check_single_terms(sources)
     if state.files is not None:
         published = [s for s in sources if (options.drafts or not s.draft)
@@ -553,8 +553,9 @@ def tag_key(tag: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", tag).casefold() if ch.isalnum())
 
 
-def check_tag_variants(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
-    """Every use of a tag spelled otherwise than its most common spelling."""
+def check_tag_variants(sources: Sequence[ArticleFacts], own: Mapping[str, str] = {}) -> Iterator[Finding]:
+    """Every use of a tag spelled otherwise than its most common spelling (one with its own slug in config.yaml,
+    ``own``, is another tag: 'C#' beside 'C++')."""
     uses: dict[str, list[tuple[str, int, ArticleFacts]]] = defaultdict(list)
     keys: dict[str, str] = {}  # tags repeat across articles: fold each spelling once
     for src in sources:
@@ -568,10 +569,11 @@ def check_tag_variants(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
         if len(counts) < 2:
             continue
         preferred = min(counts, key=lambda t: (-counts[t], t))
-        slug = term_slug(fold(preferred))
+        slug = term_slug(fold(preferred), own)
         users = [src.path for tag, _, src in group if tag == preferred]
         for tag, line, src in group:
-            if tag == preferred or (fold(tag) != fold(preferred) and term_slug(fold(tag)) == slug):
+            if tag == preferred or (fold(tag) != fold(preferred) and (term_slug(fold(tag), own) == slug
+                                                                       or {fold(tag), fold(preferred)} & own.keys())):
                 continue  # the second: two names for one URL ('C#' and 'C++' both make /tags/c/), the build's error
             others = [path for path in users if path != src.path]
             where = (f"in {len(others)} other article{'s' if len(others) != 1 else ''} (such as {others[0]})" if others

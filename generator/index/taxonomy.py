@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import difflib
+import json
+import unicodedata
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from generator.core.errors import Problem
 from generator.load.config import Config, ConfigLines
@@ -17,8 +19,15 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug, a.source_path)))
 
 
-def term_slug(name: str) -> str:
-    return make_slug(name)
+def term_slug(folded: str, own: Mapping[str, str] = {}) -> str:
+    """The URL slug of a tag or section name (``fold``ed): its own from config.yaml's ``slugs:`` (``own``, as
+    ``own_slugs`` gives it), else the name's."""
+    return own.get(folded) or make_slug(folded)
+
+
+def own_slugs(config: Config) -> dict[str, str]:
+    """config.yaml's ``slugs:`` by folded name, for ``term_slug``."""
+    return {fold(name): slug for name, slug in config.slugs}
 
 
 FIELDS: dict[str, str] = {"tags": "tags", "sections": "section"}
@@ -41,15 +50,17 @@ def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
     return problems
 
 
-def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list[Term], list[Problem]]:
-    """Names that differ only in case are one term; different names with one slug are an error."""
+def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[str, str],
+                 ) -> tuple[list[Term], list[Problem]]:
+    """Names that differ only in case are one term; different names with one slug are an error (``own``: the
+    slugs config.yaml gives, by folded name)."""
     by_fold: dict[str, list[tuple[str, Article]]] = defaultdict(list)
     for name, article in pairs:
         by_fold[fold(name)].append((name, article))
     by_slug: dict[str, list[str]] = defaultdict(list)
     problems: list[Problem] = []
     for folded in sorted(by_fold):
-        slug = term_slug(folded)
+        slug = term_slug(folded, own)
         if not slug:
             name, article = by_fold[folded][0]
             problems.append(Problem(article.source_path, 0, FIELDS[kind],
@@ -63,9 +74,11 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]]) -> tuple[list
             a_name, a_art = by_fold[folds[0]][0]
             for other in folds[1:]:
                 b_name, b_art = by_fold[other][0]
-                problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
-                                        f"{b_name!r} and {a_name!r} (in {a_art.source_path}) both make the URL "
-                                        f"/{kind}/{slug}/; use one spelling"))
+                fix = "use one spelling" if _one_name(a_name, b_name) else (
+                    f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(b_name, ensure_ascii=False)}: "
+                    f"{_slug_for(b_name, slug)}}}', or use one spelling if they are one thing")
+                problems.append(Problem(b_art.source_path, 0, FIELDS[kind], f"{b_name!r} and {a_name!r} (in "
+                                        f"{a_art.source_path}) both make the URL /{kind}/{slug}/; {fix}"))
             continue
         members = by_fold[folds[0]]
         counts: dict[str, int] = defaultdict(int)
@@ -106,12 +119,33 @@ def _archives(articles: tuple[Article, ...]) -> tuple[tuple[Archive, ...], tuple
             tuple(Archive(y, m, tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)))
 
 
-def build_site(articles: Iterable[Article]) -> tuple[Site, list[Problem]]:
-    """Index the articles; returns the Site and any URL collisions found."""
+_SIGNS = frozenset("+#&@")
+"""Signs that make a name another name ('C++', 'C#'), where other punctuation only spells it otherwise."""
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two names whose slugs clash are spellings of one ('e-commerce', 'E Commerce'; 'Café', 'Cafe'),
+    not two things ('C++', 'C#'; two Chinese names read alike)."""
+    def key(name: str) -> tuple[str, str]:
+        decomposed = unicodedata.normalize("NFKD", name).casefold()
+        return "".join(ch for ch in decomposed if ch.isalnum()), "".join(ch for ch in name if ch in _SIGNS)
+    return key(a) == key(b)
+
+
+def _slug_for(name: str, taken: str) -> str:
+    """A slug to suggest for ``name`` when its own is ``taken``: the signs spelled out ('C++' → 'c-plus-plus',
+    'C#' → 'c-sharp'), else the taken one numbered."""
+    spelled = make_slug(name.replace("+", " plus ").replace("#", " sharp ").replace("&", " and "))
+    return spelled if spelled and spelled != taken else f"{taken}-2"
+
+
+def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}) -> tuple[Site, list[Problem]]:
+    """Index the articles; returns the Site and any URL collisions found (``own``: config.yaml's ``slugs:``, by
+    folded name)."""
     ordered = newest_first(articles)
     problems = check_article_paths(ordered)
-    tags, tag_problems = _group_names("tags", [(t, a) for a in ordered for t in a.tags])
-    sections, section_problems = _group_names("sections", [(a.section, a) for a in ordered if a.section])
+    tags, tag_problems = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
+    sections, section_problems = _group_names("sections", [(a.section, a) for a in ordered if a.section], own)
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), default=None)
@@ -154,4 +188,18 @@ def listed_section_problems(config: Config, sections: Iterable[Term], lines: Con
             problems.append(Problem(*lines("sections", i), "sections", f"{name!r} is no article's "
                                     f"section, so the bar shows {meant!r} after the listed ones; did you mean "
                                     f"{meant!r}?", "warning"))
+    return problems
+
+
+def listed_slug_problems(config: Config, site: Site, lines: ConfigLines) -> list[Problem]:
+    """Warnings for ``slugs`` in config.yaml, at their lines: a name no article's tag or section has while one is
+    spelled close to it (a typo: that tag keeps its own URL without a word). A name with nothing like it is quiet,
+    as in ``sections``: an editor may give a tag its URL before its first article."""
+    names = {fold(term.name): term.name for term in (*site.tags, *site.sections)}
+    problems: list[Problem] = []
+    for name, _ in config.slugs:
+        near = [] if fold(name) in names else difflib.get_close_matches(fold(name), names, n=1, cutoff=0.75)
+        if near:
+            problems.append(Problem(*lines("slugs", name), f"slugs.{name}", f"{name!r} is no article's tag or section, so "
+                                    f"its slug is not used; did you mean {names[near[0]]!r}?", "warning"))
     return problems

@@ -11,6 +11,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
+from generator.core.urls import MAX_SLUG
 from generator.load.frontmatter import Lines, YamlError, load_yaml, not_boolean, not_text
 
 LANGUAGES = ("id", "en")
@@ -73,6 +74,9 @@ class Config:
     """Full-text search: a Pagefind index under ``pagefind/``, the ``/search/`` page and a header box."""
     sections: tuple[str, ...] = ()
     """Section names for the bar under the header, in this order; sections not listed follow by article count."""
+    slugs: tuple[tuple[str, str], ...] = ()
+    """``slugs:``, (name as written, URL slug): a tag's or section's own URL, for a name whose own slug is another
+    name's (``C++`` and ``C#`` both make ``c``) or that an editor wants shorter; the taxonomy folds the names."""
     image: str = ""
     """Site path or http(s) URL of the image shared (og:image) by pages that have none of their own."""
     favicon: str = "favicon.svg"
@@ -203,6 +207,48 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) ->
             problems.append(Problem(rel, where, field, "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else
                                                                           "known keys: " + ", ".join(known))))
     return MarkdownConfig(**settings), problems
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What a URL slug of ``slugs:`` may be: lowercase ASCII letters and digits, words joined by '-'."""
+
+
+def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
+                  ) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """The ``slugs:`` block (tag or section name → its URL slug); a bad entry is a problem and left out, the
+    others kept (a slug that clashes with another term's is the taxonomy's error, which names both)."""
+    line = lines.get(("slugs",), 0)
+    if value is None:
+        return (), []
+    if not isinstance(value, dict):
+        return (), [Problem(rel, line, "slugs", "must be a mapping of tag or section names to URL slugs, like "
+                                                "'slugs: {C++: cpp, C#: csharp}'")]
+    pairs: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name, slug in value.items():
+        where, field = lines.get(("slugs", name), line), f"slugs.{name}"
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(rel, where, "slugs", f"{name!r} is not a tag or section name; write the name as "
+                                                         "articles do, in quotes if YAML reads it as a number or date"))
+        elif (folded := " ".join(name.casefold().split())) in seen:
+            problems.append(Problem(rel, where, field, f"the same name as {seen[folded]!r} (letter case aside); "
+                                                       "keep one"))
+        elif not isinstance(slug, str) or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
+            seen[folded] = name
+            wanted = _slug_like(slug)
+            problems.append(Problem(rel, where, field, f"{slug!r} is not a URL slug; write lowercase letters, digits "
+                                                       f"and '-'{f', like {wanted}' if wanted else ''}"))
+        else:
+            seen[folded] = name
+            pairs.append((name.strip(), slug))
+    return tuple(pairs), problems
+
+
+def _slug_like(value: Any) -> str:
+    """A slug made of ``value`` for a message ('' when nothing is left), without python-slugify's import."""
+    text = str(value).casefold() if isinstance(value, (str, int, float)) else ""
+    return "-".join(re.findall(r"[a-z0-9]+", text))[:MAX_SLUG].strip("-")
 
 
 def _flatten(values: dict[Any, Any], lines: dict[tuple[Any, ...], int], origin: dict[str, str], rel: str,
@@ -386,6 +432,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _BOOL and type(value) is not bool:
             problems.append(Problem(where, line, key, not_boolean(key, value)))
             continue
+        if key == "slugs":
+            value, found = _slugs_config(value, lines, where)
+            problems += found
         if key == "feed_formats":
             value = tuple(f for f in FEED_FORMATS if f in value)  # the order feeds are listed in, whatever was written
         if key in _TEXT_LIST:

@@ -28,7 +28,7 @@ from generator.render.helpers import Helpers
 from generator.render.images import render_resized
 from generator.render.touched import Touched
 from generator.load.registry import fold
-from generator.index.taxonomy import term_slug
+from generator.index.taxonomy import own_slugs, term_slug
 from generator.render.pages import Kinds, PageKind, archive_index_page, archive_pages, article_pages, edition_pages, feeds, home_pages, image_variants, info_pages, intersection_feeds, intersection_pages, not_found_page, publisher_feeds, publisher_index_pages, publisher_pages, search_page, term_index_pages, term_pages, weekly_feeds, weekly_index_pages
 
 PAGE_RENDERS = ("html", "email")
@@ -210,9 +210,10 @@ def fill(kinds: Kinds, planned: Sequence[Planned], paths: Container[str]) -> lis
             for p in planned]
 
 
-def section_path(name: str) -> str:
-    """Path of the section page for a section name as an article writes it (the taxonomy's slug rule)."""
-    return urls.term_path("sections", term_slug(fold(name)))
+def section_path(own: Mapping[str, str], name: str) -> str:
+    """Path of the section page for a section name as an article writes it (the taxonomy's slug rule; ``own``:
+    config.yaml's ``slugs:``, ``taxonomy.own_slugs``)."""
+    return urls.term_path("sections", term_slug(fold(name), own))
 
 
 class Renderer:
@@ -235,7 +236,7 @@ class Renderer:
             config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
-            section_path=section_path, **html.globals(), m=Imported(env, "_macros.html"),
+            section_path=partial(section_path, own_slugs(config)), **html.globals(), m=Imported(env, "_macros.html"),
         )
 
     def item(self, article: Article, image: Image | None = None) -> Markup:
