@@ -45,6 +45,24 @@ def run(root: Path):
     return publish(load_config(root / "config.yaml"), BuildOptions(), root / "site")
 
 
+@pytest.mark.parametrize("output", ["public", "./staging-site", "out/public"])
+def test_a_relative_output_folder_gets_its_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 output: str) -> None:
+    """`digest build --output public`, as GitLab Pages and the README's staging example run it: Pagefind, started
+    in the scratch folder, was given that folder's relative name again and found nothing, so the build failed
+    ("Pagefind was not able to build an index"; install Pagefind, it said)."""
+    root = project(tmp_path / "p")
+    (tmp_path / "p/out").mkdir()
+    monkeypatch.chdir(root)
+    assert main(["build", "--output", output, "-q"]) == 0
+    assert main(["build", "--output", str(tmp_path / "absolute"), "-q"]) == 0
+    built = {p.relative_to(root / output).as_posix(): p.read_bytes() for p in (root / output).rglob("*") if p.is_file()}
+    assert "pagefind/pagefind-entry.json" in built and "search/index.html" in built
+    assert built == {p.relative_to(tmp_path / "absolute").as_posix(): p.read_bytes()
+                     for p in (tmp_path / "absolute").rglob("*") if p.is_file()}
+    assert not (root / f".{Path(output).name}.tmp").exists()
+
+
 def test_articles_are_indexed_with_title_date_and_section(tmp_path: Path) -> None:
     files = build_project(project(tmp_path)).output.files
     entry = json.loads(files["pagefind/pagefind-entry.json"])

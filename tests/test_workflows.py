@@ -1,8 +1,8 @@
 """The CI files this repository has and `digest init` writes: valid, safe, pinned, and reproducible.
 
-The last test replays the GitHub workflow's own build steps (parsed from deploy.yml, the same
-commands and environment variables) in a fresh clone, and compares what upload-pages-artifact
-would upload with a local build of the same commit, byte for byte.
+Two tests replay the build steps (parsed from the files: the same commands and environment variables) in a
+fresh clone: the GitHub workflow's, comparing what upload-pages-artifact would upload, and the GitLab `pages`
+job's, comparing its `public/` artifact, each with a local build of the same commit, byte for byte.
 """
 from __future__ import annotations
 
@@ -224,3 +224,37 @@ def test_the_daily_run_publishes_what_has_come_due(tmp_path: Path, event: str, s
     (tmp_path / "home").mkdir()
     replay(workflow(GITHUB["scaffold"]), runner, tmp_path / "home", event)
     assert ("2025/12/sudah-tiba/index.html" in read_site(runner / "site")) is shown
+
+
+PAGES_URL = "https://octocat.gitlab.io/kabar"
+"""What GitLab sets as $CI_PAGES_URL for a project site (no final slash)."""
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_the_gitlab_pages_job_builds_what_a_local_build_of_the_commit_gives(tmp_path: Path, which: str) -> None:
+    """The `pages` job's script, as GitLab runs it (each line in one shell, stopping at the first failure, from
+    the clone's root), after its before_script's install: `--output public` is a relative folder, which made
+    the search index fail every such job (the GitHub replay builds into the default `site/`)."""
+    origin = committed_project(tmp_path, which)
+    pipeline = workflow(GITLAB[which])
+    job = {**pipeline[".digest"], **pipeline["pages"]}
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    variables = {key: value.replace("$CI_PAGES_URL", PAGES_URL) for key, value in job.get("variables", {}).items()}
+    env = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path), "LANG": "C.UTF-8", "TZ": "UTC",
+           "CI": "true", "CI_PIPELINE_SOURCE": "push", "CI_PAGES_URL": PAGES_URL, **variables,
+           "CI_COMMIT_TIMESTAMP": git("log", "-1", "--format=%cI", cwd=runner).strip()}
+    script = tmp_path / "job.sh"
+    script.write_text("set -e\n" + "\n".join(job["script"]) + "\n")
+    run = subprocess.run(["bash", "--noprofile", "--norc", str(script)], cwd=runner, env=env, capture_output=True,
+                         text=True)
+    assert run.returncode == 0, f"the pages job failed:\n{run.stdout}{run.stderr}"
+    artifact = read_site(runner / job["artifacts"]["paths"][0])
+
+    epoch = git("log", "-1", "--format=%ct", cwd=runner).strip()
+    local = tmp_path / "local"
+    git("clone", "-q", str(origin), str(local), cwd=tmp_path)
+    subprocess.run([BIN / "digest", "build", "-q", "--base-url", PAGES_URL + "/", "--output", str(tmp_path / "out")],
+                   cwd=local, env={**os.environ, "SOURCE_DATE_EPOCH": epoch}, check=True)
+    assert artifact == read_site(tmp_path / "out")
+    assert "pagefind/pagefind-entry.json" in artifact and f"{PAGES_URL}/".encode() in artifact["index.html"]

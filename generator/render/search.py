@@ -78,6 +78,7 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
         return []  # leaves the archive links up)
     binary = executable()
     with (scratch or partial(tempfile.TemporaryDirectory, prefix="digest-search-"))() as tmp:
+        tmp = os.path.abspath(tmp)  # Pagefind runs in it (cwd): a relative name (--output public) would be read twice
         site, out = Path(tmp, "site"), Path(tmp, "out")
         for path, data in pages:
             file = site / path
