@@ -9,7 +9,8 @@ import pytest
 from conftest import CONFIG, article, build_project, make_project
 from generator.load.config import load_config
 from generator.core.errors import RefusalError
-from generator.commands.scaffold import NewArticle, init_project, new_article, split_list
+import generator
+from generator.commands.scaffold import NewArticle, init_project, new_article, split_list, starter_requirement
 
 COMPANIES = """\
 amazon:
@@ -36,6 +37,45 @@ def test_init_makes_a_project_that_builds_with_the_packaged_theme(tmp_path: Path
     assert (result.articles, result.warnings) == (1, ())
     assert "2025/06/selamat-datang/index.html" in result.output.files
     assert "/site/" in (tmp_path / "x/.gitignore").read_text().splitlines()
+
+
+class _Installed:
+    """What importlib.metadata gives for an installed copy whose direct_url.json is ``direct`` (None: none)."""
+
+    def __init__(self, direct: str | None) -> None:
+        self.direct = direct
+
+    def read_text(self, name: str) -> str | None:
+        return self.direct if name == "direct_url.json" else None
+
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(("direct", "line", "noted"), [
+    (None, f"news-digest=={generator.__version__}", False),
+    (f'{{"url": "https://github.com/kabar/news-digest", "vcs_info": {{"vcs": "git", "commit_id": "{SHA}"}}}}',
+     f"news-digest @ git+https://github.com/kabar/news-digest@{SHA}", False),
+    ('{"url": "https://example.org/news_digest-0.1.0-py3-none-any.whl", "archive_info": {}}',
+     "news-digest @ https://example.org/news_digest-0.1.0-py3-none-any.whl", False),
+    ('{"url": "file:///home/editor/news-digest", "dir_info": {"editable": true}}',
+     f"news-digest=={generator.__version__}", True),
+], ids=["from an index", "from git", "from an archive", "from a folder"])
+def test_init_asks_ci_for_the_generator_where_this_copy_came_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  direct: str | None, line: str, noted: bool) -> None:
+    """requirements.txt pinned news-digest from PyPI whatever the install: a copy installed from git made a
+    project whose first CI run could not install the generator. Now CI gets it from where this copy came from;
+    a copy from a folder on this machine keeps the pin, and init says to write where CI can get it."""
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(direct))
+    init_project(tmp_path / "p")
+    lines = (tmp_path / "p/requirements.txt").read_text().splitlines()
+    assert [x for x in lines if not x.startswith("#")] == [line]
+    note = starter_requirement()[1]
+    assert bool(note) is noted
+    if noted:
+        assert note == (f"requirements.txt asks CI for news-digest=={generator.__version__} from PyPI, but this copy "
+                        "was installed from /home/editor/news-digest; if CI cannot get it from PyPI, write where it "
+                        "can there (news-digest @ git+https://…)")
 
 
 def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:

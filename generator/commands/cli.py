@@ -422,6 +422,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"created a news digest in {_shown(target)} ({_plural(len(made), 'file')}) "
               f"in {time.perf_counter() - started:.2f} s\n"
               f"next: cd {_shown(target)} && digest new \"Judul artikel\" && digest serve")
+    from generator.commands.scaffold import starter_requirement
+    if (note := starter_requirement()[1]) and not args.quiet:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

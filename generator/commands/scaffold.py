@@ -6,6 +6,7 @@ rather than overwrite anything.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,7 +54,10 @@ def init_project(target: Path) -> list[str]:
                     folder.mkdir()
                     folders.append(folder)
             made.append(rel.as_posix())  # before copying: a half-copied file is removed too
-            shutil.copyfile(source, dest)
+            if rel.as_posix() == "requirements.txt":
+                dest.write_text(re.sub(r"(?m)^news-digest==\S+$", starter_requirement()[0], source.read_text()))
+            else:
+                shutil.copyfile(source, dest)
     except OSError as e:
         for rel_made in made:
             (target / rel_made).unlink(missing_ok=True)
@@ -63,6 +67,34 @@ def init_project(target: Path) -> list[str]:
         raise RefusalError(f"cannot create {where} ({e.strerror}); choose a folder you can write to, "
                            "such as one in your home folder") from None
     return sorted(made)
+
+
+def starter_requirement() -> tuple[str, str]:
+    """The line CI installs this generator with, and what the editor should know about it ('' if nothing).
+
+    As installed (PEP 610's direct_url.json): from a git repository, that repository at this commit; from an
+    http(s) archive, that archive; from a package index, this version. A copy installed from a folder on this
+    machine cannot be installed by CI from there: the version is pinned, and the note says to write the address."""
+    from importlib import metadata
+
+    from generator import __version__
+
+    pinned = f"news-digest=={__version__}"
+    try:
+        direct = json.loads(metadata.distribution("news-digest").read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = None
+    url = direct.get("url", "") if isinstance(direct, dict) else ""
+    vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
+    if url.startswith(("https://", "http://", "ssh://")) and isinstance(vcs, dict) and vcs.get("commit_id"):
+        return f"news-digest @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}", ""
+    if url.startswith(("https://", "http://")) and not vcs:
+        return f"news-digest @ {url}", ""
+    if url.startswith("file:"):
+        return pinned, (f"requirements.txt asks CI for {pinned} from PyPI, but this copy was installed from "
+                        f"{urlsplit(url).path}; if CI cannot get it from PyPI, write where it can there "
+                        "(news-digest @ git+https://…)")
+    return pinned, ""
 
 
 @dataclass(frozen=True)
