@@ -180,7 +180,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
                                                 notes, options.now, config.tz, config.language)
-    problems = [*loaded.problems, *located(config.root, index_problems), *menu_problems, *source_problems,
+    # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)
+    drafts = {a.source_path for a in hidden_drafts}
+    problems = [*(p for p in loaded.problems if p.severity == "error" or p.path not in drafts),
+                *located(config.root, index_problems), *menu_problems, *source_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)

@@ -52,6 +52,31 @@ def test_every_problem_is_reported_at_once_and_the_old_site_survives(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site"]
 
 
+def test_a_draft_left_out_does_not_stop_a_strict_deploy_but_its_errors_do(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A work-in-progress draft committed with its placeholder text failed `digest build --strict` and `digest
+    check --strict` (CI's deploy), though the build leaves it out. Its warnings now wait for --drafts, as Hugo and
+    Zola leave drafts alone; an error in it (the file cannot be read as an article) still stops the build."""
+    make_project(tmp_path, {"a.md": article(title="A"),
+                            "b.md": article(title="B", draft="true", sumary="x", body="Tulis ringkasan berita di sini: "
+                                            "apa yang terjadi, siapa yang terlibat, dan mengapa penting.\n")})
+    config = str(tmp_path / "config.yaml")
+    code, out, err = run(capsys, "build", "--strict", "--config", config)
+    assert (code, err) == (0, "") and "left out: 1 draft" in out
+    assert run(capsys, "check", "--strict", "--config", config)[0] == 0
+    code, _, err = run(capsys, "build", "--strict", "--drafts", "--config", config)
+    assert code == 1 and err.splitlines() == [
+        "content/b.md:5: field 'sumary': warning: unknown field, ignored; did you mean 'summary'?",
+        "content/b.md:7: warning: the placeholder text is still there (digest new wrote it); replace it with the "
+        "digest text",
+        "error: 2 warnings and --strict is on; nothing was written"]
+    code, out, err = run(capsys, "check", "--strict", "--drafts", "--config", config)
+    assert code == 1 and "content/b.md:7: warning: the placeholder text" in out + err
+    (tmp_path / "content/b.md").write_text(article(title="B", draft="true", date="2025-13-01"))
+    code, _, err = run(capsys, "build", "--config", config)
+    assert code == 1 and "content/b.md:3: field 'date'" in err
+
+
 def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article(sumary="typo")})
     code, out, err = run(capsys, "build", "--strict", "--config", str(tmp_path / "config.yaml"))

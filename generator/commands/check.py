@@ -288,13 +288,16 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         assert facts is not None  # every article is at hand
     by_file, new = facts
     sources = [by_file[path] for path in sorted(by_file)]
-    findings = state.findings + [f for src in sources for f in src.findings]
-    findings += check_duplicate_sources(sources)
-    findings += check_tag_variants(sources, own_slugs(config))
-    findings += check_single_terms(sources)
+    # a draft left out of the site is work in progress: only what stops the build is said of it, as there
+    drafts = set() if options.drafts else {src.path for src in sources if src.draft}
+    shown = [src for src in sources if src.path not in drafts]
+    findings = [f for f in state.findings if f.problem.path not in drafts or f.problem.severity == "error"]
+    findings += [f for src in shown for f in src.findings]
+    findings += check_duplicate_sources(shown)
+    findings += check_tag_variants(shown, own_slugs(config))
+    findings += check_single_terms(shown)
     if state.files is not None:
-        published = [s for s in sources if (options.drafts or not s.draft)
-                     and not (not options.future and options.now is not None and s.date > options.now)]
+        published = [s for s in shown if not (not options.future and options.now is not None and s.date > options.now)]
         findings += check_links(config, [*published, *other_bodies(config, options, settings, state.files)],
                                 state.files)
     report = _report(len(sources), findings)
