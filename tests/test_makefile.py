@@ -19,3 +19,10 @@ def test_make_clean_removes_the_site_its_spare_and_the_cache(tmp_path: Path) -> 
     subprocess.run(["make", "-s", "clean"], cwd=tmp_path, check=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile", "content"]
     assert ".site.new" not in MAKEFILE.read_text(), "the tool never makes .site.new"
+
+
+def test_ci_installs_every_debian_package_through_sudo_when_not_root() -> None:
+    """`.ci/run` installed Chromium with a bare apt-get, which fails on a runner that is not root."""
+    script = (MAKEFILE.parent / ".ci/run").read_text().splitlines()
+    bare = [line for line in script if "apt-get" in line and "$SUDO" not in line and not line.lstrip().startswith("#")]
+    assert bare == []

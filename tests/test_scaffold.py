@@ -36,7 +36,7 @@ def test_init_makes_a_project_that_builds_with_the_packaged_theme(tmp_path: Path
     result = build_project(tmp_path / "x")
     assert (result.articles, result.warnings) == (1, ())
     assert "2025/06/selamat-datang/index.html" in result.output.files
-    assert "/site/" in (tmp_path / "x/.gitignore").read_text().splitlines()
+    assert {"/site/", "/.site.*", "/staging-site/", "/.staging-site.*"} <= set((tmp_path / "x/.gitignore").read_text().splitlines())
 
 
 class _Installed:
