@@ -470,6 +470,40 @@ def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(lang
     assert json.loads(run.stdout) == [*shown, 60000, None]  # a <time> without a valid date is left alone
 
 
+RUN_RELTIME_MANY = """
+const times = JSON.parse(process.argv[1]).map(d => ({dateTime: d, nextElementSibling: null,
+                                                     after(s) { this.nextElementSibling = s; }}));
+global.document = {documentElement: {lang: "id"}, querySelectorAll: () => times,
+                   createElement: () => ({className: "", textContent: ""})};
+global.setInterval = () => {};
+Date.now = () => Date.parse("2026-12-03T12:00:00+07:00");
+eval(require("fs").readFileSync(process.argv[2], "utf8"));
+console.log(JSON.stringify(times.map(t => t.nextElementSibling.textContent)));
+"""
+
+
+def test_relative_times_count_whole_calendar_months_and_years_so_older_never_reads_newer() -> None:
+    """On 3 Dec 2026 the script said "12 bulan yang lalu" for 5 Dec 2025 but "tahun lalu" for the older 30 Oct
+    2025, and "2 tahun" for January 2025 (30-day months and 365-day years, rounded)."""
+    node = shutil.which("node")
+    if node is None:
+        reason = "node is not on PATH (install nodejs): the relative-time script was not run"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    shown = {"2026-12-03T11:59:30+07:00": "menit ini", "2026-12-03T09:00:00+07:00": "3 jam yang lalu",
+             "2026-12-02T08:00:00+07:00": "kemarin", "2026-11-20T12:00:00+07:00": "minggu lalu",
+             "2026-11-03T12:00:00+07:00": "bulan lalu", "2026-11-04T12:00:00+07:00": "4 minggu yang lalu",
+             "2025-12-05T09:00:00+07:00": "11 bulan yang lalu", "2025-12-03T12:00:00+07:00": "tahun lalu",
+             "2025-10-30T09:00:00+07:00": "tahun lalu", "2025-01-22T09:00:00+07:00": "tahun lalu",
+             "2024-02-27T09:00:00+07:00": "2 tahun yang lalu", "2023-01-24T09:00:00+07:00": "3 tahun yang lalu",
+             "2026-12-10T12:00:00+07:00": "minggu depan"}
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(list(shown)),
+                          str(PACKAGE_THEMES / "default/static/reltime.js")],
+                         capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": "Asia/Jakarta"})
+    assert dict(zip(shown, json.loads(run.stdout))) == {date: f" ({text})" for date, text in shown.items()}
+
+
 def test_an_english_tag_page_counts_in_the_singular_and_plural(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(title="A", tags="[ai, data]"),
                             "b.md": article(title="B", tags="[ai]", date="2025-06-01")},

@@ -1,9 +1,12 @@
-// Shows "2 bulan lalu" / "2 months ago" after every <time data-rel>, from its datetime; updated each minute.
+// Adds "(2 bulan yang lalu)" after each <time data-rel>, every minute: whole units gone by, months and
+// years by the calendar (11 months and 28 days ago is "11 bulan", never "12").
 (()=>{const f=new Intl.RelativeTimeFormat(document.documentElement.lang,{numeric:"auto"}),
-u=[["year",31536e6],["month",2592e6],["week",6048e5],["day",864e5],["hour",36e5],["minute",6e4]];
+u=[["week",6048e5],["day",864e5],["hour",36e5],["minute",6e4]];
+function w(d,a,b){let n=(b.getFullYear()-a.getFullYear())*12+b.getMonth()-a.getMonth(),c=new Date(a),g=b-a;
+c.setMonth(c.getMonth()+n);if(c>b)n--;if(n>11)return f.format(d*Math.floor(n/12),"year");
+if(n>0)return f.format(d*n,"month");for(const[k,m]of u)if(g>=m||k=="minute")return f.format(d*Math.floor(g/m),k)}
 function r(){for(const t of document.querySelectorAll("time[data-rel]")){
-let d=Date.parse(t.dateTime)-Date.now(),s=t.nextElementSibling;
-if(isNaN(d))continue;
+let a=Date.parse(t.dateTime),z=Date.now(),s=t.nextElementSibling;if(isNaN(a))continue;
 if(!s||s.className!="rel"){s=document.createElement("span");s.className="rel";t.after(s)}
-for(const[n,m]of u)if(Math.abs(d)>=m||n=="minute"){s.textContent=" ("+f.format(Math.round(d/m),n)+")";break}}}
+s.textContent=" ("+(a>z?w(1,new Date(z),new Date(a)):w(-1,new Date(a),new Date(z)))+")"}}
 r();setInterval(r,6e4)})();
