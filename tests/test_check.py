@@ -163,6 +163,13 @@ def test_tags_given_their_own_urls_are_not_variants_of_each_other(tmp_path: Path
         ("content/2025/06/b.md", "tag-variant", "tag 'go-to' is spelled 'GoTo' in this article too; use one spelling")]
 
 
+def test_a_source_url_python_cannot_read_is_the_builds_error_not_a_traceback(tmp_path: Path) -> None:
+    """`digest build` published 'https://example.com:99999/…' and `digest check` died reading its port."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", source="https://example.com:99999/berita/1")})
+    assert [(p["line"], p["code"], p["severity"]) for p in check_json(tmp_path)["problems"]] == [  # type: ignore
+        (4, "build", "error")]
+
+
 def test_a_clean_site_has_no_findings(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="Gojek tumbuh", companies="[GoTo]")}, companies=COMPANIES)
     assert check_json(tmp_path) == {"articles": 1, "problems": [], "summary": {"errors": 0, "hints": 0, "warnings": 0}}

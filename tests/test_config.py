@@ -57,6 +57,21 @@ def test_a_host_that_is_no_domain_name_and_a_bad_base_url_option_are_named(tmp_p
         "e.g. %20 for a space)"], "it named config.yaml:2, whose URL is fine"
 
 
+def test_a_url_python_cannot_read_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """A stray '[' or a port beyond 65535 made urlsplit raise: a traceback from base_url, --base-url and the hub."""
+    assert errors(tmp_path, "base_url: https://[example.org/\nfeeds:\n  websub_hub: https://hub.example:70000/\n") == [
+        "config.yaml:1: field 'base_url': 'https://[example.org/' has '[' or ']' in its host, which only an IPv6 "
+        "address in brackets may have; copy the address again from the browser",
+        "config.yaml:3: field 'feeds.websub_hub': 'https://hub.example:70000/' is not an absolute http(s) URL; write "
+        "the hub's URL, like https://pubsubhubbub.appspot.com/"]
+    with pytest.raises(BuildError) as caught:
+        load(tmp_path, "base_url: https://example.org/\n", base_url="https://[::1/")
+    assert [str(p) for p in caught.value.problems] == [
+        "--base-url: field 'base_url': 'https://[::1/' has '[' or ']' in its host, which only an IPv6 address in "
+        "brackets may have; copy the address again from the browser"]
+    assert load(tmp_path, "base_url: https://[::1]:8080/x/\n").base_url == "https://[::1]:8080/x/"
+
+
 def test_command_line_override_wins(tmp_path: Path) -> None:
     assert load(tmp_path, "base_url: https://a.test/\n", base_url="https://b.test/x").base_url == "https://b.test/x/"
 

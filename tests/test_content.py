@@ -96,6 +96,17 @@ CASES = {
     "source url without a host": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  url: https:///berita/x\n---\nx\n", [
         "content/a.md:5: field 'source.url': 'https:///berita/x' has no host after '//'; write the whole address, such "
         "as https://www.example.com/berita/judul"]),
+    "source url with a port beyond 65535": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://example.com:99999/b/1\n"
+                                            b"---\nx\n", [
+        "content/a.md:4: field 'source.url': 'https://example.com:99999/b/1' has a port that is not a number from 0 to "
+        "65535 (after the ':' in the host); remove it, or copy the address again from the browser"]),
+    "source url with a port that is no number": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://example.com:abc/\n"
+                                                 b"---\nx\n", [
+        "content/a.md:4: field 'source.url': 'https://example.com:abc/' has a port that is not a number from 0 to "
+        "65535 (after the ':' in the host); remove it, or copy the address again from the browser"]),
+    "source url with a stray bracket": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://[::1/x\n---\nx\n", [
+        "content/a.md:4: field 'source.url': 'https://[::1/x' has '[' or ']' in its host, which only an IPv6 address in "
+        "brackets may have; copy the address again from the browser"]),
     "merge conflict in the front matter": (b"---\ntitle: x\ndate: 2025-01-01\n<<<<<<< HEAD\nsummary: A\n=======\n"
                                            b"summary: B\n>>>>>>> feature\n---\nx\n", [
         "content/a.md:4: holds a merge conflict that git could not resolve (lines 4 to 8): keep the version you want, "

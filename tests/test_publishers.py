@@ -113,7 +113,8 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "empty:\n  name: Nobody\n"
         "noname:\n  url: https://x.example/\n"
         "badurl:\n  name: B\n  url: b.example\n"
-        "spaced:\n  name: S\n  url: https://s.example/a b\n")
+        "spaced:\n  name: S\n  url: https://s.example/a b\n"
+        "bracket:\n  name: P\n  url: https://[p.com/\n")
     assert errors(tmp_path) == [
         "content/sources.yaml:1: field 'Reuters': publisher id must be lowercase letters, digits and hyphens, "
         "like 'the-verge'",
@@ -127,6 +128,8 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "content/sources.yaml:16: field 'badurl.url': must be an http(s) URL such as https://www.reuters.com/",
         "content/sources.yaml:19: field 'spaced.url': 'https://s.example/a b' has a space or a line break in it, "
         "which a link cannot hold; copy the address again from the browser, or write a space as %20",
+        "content/sources.yaml:22: field 'bracket.url': 'https://[p.com/' has '[' or ']' in its host, which only an "
+        "IPv6 address in brackets may have; copy the address again from the browser",
     ]
 
 

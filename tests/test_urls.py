@@ -31,3 +31,27 @@ def test_make_slug(text: str, slug: str) -> None:
 def test_slugs_are_capped_at_80_characters_on_a_word_boundary() -> None:
     slug = urls.make_slug("kata " * 40)
     assert len(slug) <= 80 and slug.endswith("kata")
+
+
+def test_http_url_is_the_pattern_and_what_urlsplit_can_read() -> None:
+    """``http_url`` skips ``urlsplit`` for the usual links: it must answer as the pattern and ``urlsplit`` (with
+    the port read) together do, for those and for odd ones (ports, brackets, user info, spaces)."""
+    import random
+    from urllib.parse import urlsplit
+
+    from generator.core.urls import HTTP_URL, http_url
+
+    def slow(url: str) -> bool:
+        try:
+            urlsplit(url).port
+        except ValueError:
+            return False
+        return bool(HTTP_URL.match(url))
+
+    pieces = ["https://", "http://", "HTTPS://", "a.b", "www.", "0", ".", "/", "?q", "#f", ":80", ":99999", ":x",
+              "@", "u:p@", "[::1]", "[", "]", "%41", " ", "\t", "é", ";", ":", ""]
+    rng = random.Random(7)
+    urls = ["https://example.com:99999/b", "https://[::1/x", "https://[::1]:8080/", "https://a.b:65535/"]
+    urls += ["https://" + "".join(rng.choice(pieces[3:]) for _ in range(rng.randint(1, 6))) for _ in range(30_000)]
+    urls += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(10_000)]
+    assert [url for url in urls if http_url(url) != slow(url)] == []

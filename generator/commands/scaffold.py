@@ -17,7 +17,7 @@ from generator.load.config import Config
 from generator.core.errors import RefusalError
 from generator.load.layout import layout
 from generator.load.registry import load_registry
-from generator.core.urls import HTTP_URL, RESERVED, broken_http_url, make_slug
+from generator.core.urls import http_url, RESERVED, broken_http_url, make_slug
 
 TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -198,7 +198,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
         raise RefusalError(f"the title gives the file name {slug!r}, which is reserved for the site's own pages; "
                            "use a longer title")
     url = request.source_url.strip()
-    if url and not HTTP_URL.match(url):
+    if url and not http_url(url):
         raise RefusalError(f"--source-url {url!r} " + (broken_http_url(url) or "is not an http(s) link; give the full "
                                                                      "address, starting with https://"))
     when, date_only = _new_date(config, request.date, now)

@@ -26,14 +26,42 @@ HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
 --source-url and a company's url alike."""
 
 
+_PLAIN_AUTHORITY = re.compile(r"^https?://[^\s/?#:\[\]@]+(?:[/?#]\S*)?$", re.IGNORECASE)
+"""An http(s) link whose host has no port, brackets or user: the usual one, which needs no ``urlsplit``."""
+
+
+def http_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) link (``HTTP_URL``) that Python and a browser can read: a port it
+    names is a number up to 65535, a host in brackets an IPv6 address (``https://example.com:99999/`` and
+    ``https://[::1/x`` match ``HTTP_URL`` but made ``urlsplit`` raise, a traceback in `digest check`)."""
+    return bool(_PLAIN_AUTHORITY.match(url)) or (bool(HTTP_URL.match(url)) and unreadable_url(url) is None)
+
+
+def unreadable_url(url: str) -> str | None:
+    """Why ``urlsplit`` cannot read ``url``'s host or port, in words that say what to do; None if it can."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it is the check
+    except ValueError:
+        netloc = url.partition("//")[2].split("/")[0].split("?")[0].split("#")[0]
+        if "[" in netloc or "]" in netloc:
+            return ("has '[' or ']' in its host, which only an IPv6 address in brackets may have; copy the address "
+                    "again from the browser")
+        return ("has a port that is not a number from 0 to 65535 (after the ':' in the host); remove it, or copy "
+                "the address again from the browser")
+    return None
+
+
 def broken_http_url(url: str) -> str | None:
-    """Why ``url``, which starts as an http(s) link does, is still not one (``HTTP_URL``), in words that say what to
+    """Why ``url``, which starts as an http(s) link does, is still not one (``http_url``), in words that say what to
     do; None when it does not start so (the caller's own message says what kind of value it wants) or is one."""
-    if HTTP_URL.match(url) or not re.match(r"https?://", url, re.IGNORECASE):
+    if http_url(url) or not re.match(r"https?://", url, re.IGNORECASE):
         return None
     if re.search(r"\s", url):
         return ("has a space or a line break in it, which a link cannot hold; copy the address again from the "
                 "browser, or write a space as %20")
+    if HTTP_URL.match(url):
+        return unreadable_url(url)
     return "has no host after '//'; write the whole address, such as https://www.example.com/berita/judul"
 
 

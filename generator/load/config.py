@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
-from generator.core.urls import MAX_SLUG
+from generator.core.urls import MAX_SLUG, unreadable_url
 from generator.load.frontmatter import Lines, YamlError, load_yaml, not_boolean, not_text
 
 LANGUAGES = ("id", "en")
@@ -168,6 +168,8 @@ def check_base_url(url: str) -> str | None:
                 f"the character {char!r}" if char.isprintable() else f"the control character U+{ord(char):04X}")
         return (f"{url!r} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
                 "(percent-encode the character if the address really has it, e.g. %20 for a space)")
+    if why := unreadable_url(url):
+        return f"{url!r} {why}"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"

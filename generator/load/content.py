@@ -35,7 +35,7 @@ from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import HTTP_URL, MAX_SLUG, RESERVED, article_path, broken_http_url, make_slug
+from generator.core.urls import http_url, MAX_SLUG, RESERVED, article_path, broken_http_url, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -763,7 +763,7 @@ class FieldReader:
         value = self.text("image")
         if value is None:
             return None
-        if HTTP_URL.match(value):
+        if http_url(value):
             return encode_url(value)
         if re.match(r"^[^\s:?#]+$", value) and not value.startswith("//"):
             return encode_url(value.lstrip("/"))
@@ -788,7 +788,7 @@ class FieldReader:
             self.error("source.url", "is required: the link to the original article", ("source", "url"))
             return None
         url = url.strip()
-        if not HTTP_URL.match(url):
+        if not http_url(url):
             self.error("source.url", f"{url!r} " + (broken_http_url(url) or "is not an http(s) link; write the full "
                                                     "address, starting with https://"), ("source", "url"))
             return None

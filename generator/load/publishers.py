@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from generator.core.errors import Problem
 from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.core.models import Article
-from generator.core.urls import HTTP_URL, broken_http_url, make_slug
+from generator.core.urls import broken_http_url, http_url, make_slug
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
@@ -127,7 +127,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
             continue
         url = entry.get("url") or ""
         wrong = False  # a url or aliases written wrong is reported as that, not as missing
-        if not isinstance(url, str) or (url and not HTTP_URL.match(url.strip())):
+        if not isinstance(url, str) or (url and not http_url(url.strip())):
             why = broken_http_url(url.strip()) if isinstance(url, str) else None
             problems.append(Problem(rel, lines.get((pid, "url"), line), f"{pid}.url",
                                     f"{url.strip()!r} {why}" if why else "must be an http(s) URL such as "

@@ -12,7 +12,7 @@ from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.load.markdown import encode_url
 from generator.core.models import Company
-from generator.core.urls import HTTP_URL, broken_http_url
+from generator.core.urls import http_url, broken_http_url
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
@@ -104,7 +104,7 @@ def load_registry(path: Path, rel: str) -> Registry:
                                     "keep the spellings editors really use"))
             aliases = []
         url = entry.get("url") or ""
-        if not isinstance(url, str) or (url and not HTTP_URL.match(url.strip())):
+        if not isinstance(url, str) or (url and not http_url(url.strip())):
             why = broken_http_url(url.strip()) if isinstance(url, str) else None
             problems.append(Problem(rel, lines.get((cid, "url"), line), f"{cid}.url",
                                     f"{url.strip()!r} {why}" if why else
