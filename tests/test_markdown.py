@@ -60,6 +60,13 @@ def test_golden_case(name: str, update_golden: bool) -> None:
     ('<iframe src="https://example.org/"></iframe>', ""),
     ('<object data="x.swf">fallback</object>', "<p></p>\n"),
     ("<svg><circle/><script>alert(1)</script></svg>", "<p></p>\n"),
+    # never closed: the tag alone, not the rest of the article with it (an embed pasted in half)
+    ('<iframe src="https://example.org/" allowfullscreen>\n\nSisa artikel.\n\n## Bagian',
+     '\n<p>Sisa artikel.</p>\n<h2 id="bagian">Bagian<a class="anchor" href="#bagian" aria-label="Tautan ke bagian '
+     'ini">#</a></h2>\n'),
+    ("a <script>alert(1) b\n\nc", "<p>a alert(1) b</p>\n<p>c</p>\n"),
+    ("<style>x</style> <style>p{}\n\nc", " p{}\n<p>c</p>\n"),
+    ("<svg><circle/>\n\nc", "<p></p>\n<p>c</p>\n"),
     ("a <!-- note --> b", "<p>a  b</p>\n"),
     ("<!-- block\ncomment -->", ""),
     # the tag dropped, its text kept

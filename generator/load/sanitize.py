@@ -92,9 +92,34 @@ def is_external(href: str) -> bool:
     return href[:2] == "//" or href[:7].lower() == "http://" or href[:8].lower() == "https://"
 
 
+_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
+def close_unclosed(html: str) -> str:
+    """``html`` with each ``DROPPED`` tag that is never closed closed at once (``<iframe src=x>`` →
+    ``<iframe src=x></iframe>``), so the sanitiser removes the tag alone. Unclosed, everything after it (the rest
+    of the article: an embed pasted in half) was inside it, and removed with it, without a word."""
+    if not DROPPED_TAG.search(html):
+        return html
+    out: list[str] = []
+    at = 0
+    for match in DROPPED_TAG.finditer(html):
+        if match.start() < at:  # inside a tag already closed here
+            continue
+        end = _TAG_END.match(html, match.end())
+        if end is None:
+            break
+        tag = match.group(1).lower()
+        if not re.search(rf"</{tag}\s*>", html[end.end():], re.IGNORECASE):
+            out += [html[at:end.end()], f"</{tag}>"]
+            at = end.end()
+    return "".join(out) + html[at:]
+
+
 def sanitize(html: str, external_rel: str) -> str:
     """Allowlisted HTML. nh3 removed any ``rel``, ``loading`` and ``decoding`` the writer gave; ours are added
-    after the other attributes, where the Markdown renderer puts them, so both paths give the same bytes."""
+    after the other attributes, where the Markdown renderer puts them, so both paths give the same bytes.
+    A tag removed with its content that is never closed is removed alone (``close_unclosed``)."""
 
     def finish(match: re.Match[str]) -> str:
         tag, attributes = match.groups()
@@ -105,4 +130,4 @@ def sanitize(html: str, external_rel: str) -> str:
         return match.group()
 
     # nh3 writes every attribute double-quoted with '<', '>' and '"' escaped, so a tag ends at the first '>'
-    return _LINK_OR_IMAGE.sub(finish, _CLEANER.clean(html))
+    return _LINK_OR_IMAGE.sub(finish, _CLEANER.clean(close_unclosed(html)))
