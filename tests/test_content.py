@@ -107,6 +107,12 @@ CASES = {
     "source url with a stray bracket": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://[::1/x\n---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://[::1/x' has '[' or ']' in its host, which only an IPv6 address in "
         "brackets may have; copy the address again from the browser"]),
+    "title of invisible characters": ("---\ntitle: \"\u200b\"\ndate: 2025-01-01\nsummary: \"\u200b \u2060\"\n---\nx\n"
+                                      .encode(), [
+        "content/a.md:2: field 'title': has only characters that cannot be seen (U+200B ZERO WIDTH SPACE); write the "
+        "title itself",
+        "content/a.md:4: field 'summary': warning: has only characters that cannot be seen (U+200B ZERO WIDTH SPACE, "
+        "U+2060 WORD JOINER); write the summary itself, or remove the line; it is ignored"]),
     "merge conflict in the front matter": (b"---\ntitle: x\ndate: 2025-01-01\n<<<<<<< HEAD\nsummary: A\n=======\n"
                                            b"summary: B\n>>>>>>> feature\n---\nx\n", [
         "content/a.md:4: holds a merge conflict that git could not resolve (lines 4 to 8): keep the version you want, "

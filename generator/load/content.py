@@ -11,6 +11,7 @@ import html
 import os
 import re
 import stat
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -666,6 +667,13 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 timestamps a build computes from a date stay far from the ends of Python's calendar (years 1 and 9999)."""
 
 
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character one can see: not only spaces and invisible ones (a zero-width space,
+    U+200B, pasted from a web page, makes a title that shows as nothing)."""
+    return text.isprintable() and bool(text.strip()) or any(
+        not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp", "Co", "Cn") for c in text)
+
+
 class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
@@ -717,6 +725,15 @@ class FieldReader:
                 self.error(key, f"is required; add a line '{key}: ...' to the front matter", line=1)
             return None
         value = self.meta[key]
+        if isinstance(value, str) and value.strip() and not visible(value):
+            hidden = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, 'a control character')}"
+                                             for c in value if not c.isspace()))
+            message = f"has only characters that cannot be seen ({hidden}); write the {key} itself"
+            if required:
+                self.error(key, message)
+            else:
+                self.warn(key, message + ", or remove the line; it is ignored")
+            return None
         if isinstance(value, str) and value.strip():
             self._cut_by_comment(key, value)
             return " ".join(FORBIDDEN_CHARS.sub("", value).split())
