@@ -77,6 +77,24 @@ def test_articles_are_indexed_with_title_date_and_section(tmp_path: Path) -> Non
     assert not any(p.startswith("pagefind/pagefind-ui") for p in files)  # the theme draws results itself
 
 
+def test_what_every_article_page_has_is_not_indexed(tmp_path: Path) -> None:
+    """Excerpts read "… · Silicon UK · 1 menit baca Lonjakan …" and "keterampilan# Selain", and 'selengkapnya'
+    or 'menit baca' found every article: the date line, the source button, the counts and the headings' '#' links
+    were indexed as text. The headline and the body are, and the date stays the result's."""
+    root = make_project(tmp_path, {"2025/06/meta.md": article(
+        title="Meta bermitra dengan Scale AI", tags="[investasi]", companies="[Meta]",
+        source="{name: Silicon UK, url: 'https://www.silicon.co.uk/x'}",
+        body="Meta membeli saham.\n\n## Fokus pada keterampilan\n\nSelain infrastruktur.\n")})
+    meta, = fragments(build_project(root).output.files)
+    content = meta["content"]
+    assert "Meta bermitra dengan Scale AI" in content and "Meta membeli saham." in content
+    assert "keterampilan. Selain infrastruktur" in content or "keterampilan Selain infrastruktur" in content, content
+    assert "#" not in content
+    for clutter in ("menit baca", "selengkapnya", "Silicon UK", "WIB", "· 1"):
+        assert clutter not in content, (clutter, content)
+    assert meta["meta"]["date"].startswith("13 Juni 2025")
+
+
 def test_language_comes_from_html_lang_for_stemming(tmp_path: Path) -> None:
     root = project(tmp_path, "title: T\nbase_url: https://example.org/\nlanguage: en\n")
     files = build_project(root).output.files

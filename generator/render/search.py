@@ -65,6 +65,11 @@ def engine_fingerprint() -> str:
     return digest(str(path), str(st.st_size), str(st.st_mtime_ns))
 
 
+EXCLUDED = "a.anchor"
+"""What the index leaves out besides the theme's ``data-pagefind-ignore`` parts (the date line, the source button,
+counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#")."""
+
+
 def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) -> list[tuple[str, bytes]]:
     """Pagefind's bundle for ``pages`` (site path → HTML), as (``pagefind/...`` path, bytes), sorted.
 
@@ -86,7 +91,8 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
             file.write_bytes(data)
         site.mkdir(exist_ok=True)
         try:
-            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent"],
+            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent",
+                                  "--exclude-selectors", EXCLUDED],
                                  cwd=tmp, capture_output=True, timeout=_TIMEOUT,
                                  env={**os.environ, "NO_COLOR": "1"}, preexec_fn=partial(die_with, os.getpid()))
         except (OSError, subprocess.TimeoutExpired) as e:
