@@ -172,6 +172,20 @@ def test_search_for_scale_finds_the_meta_scale_ai_article(tab: Tab) -> None:
     assert page.url == tab.root + SCALE_ARTICLE
 
 
+def test_search_shows_twenty_results_then_the_rest_on_request(tab: Tab) -> None:
+    """"30 artikel cocok" listed 20 and no way to the other 10. A button shows them, and focus moves to the first
+    new one, so a keyboard or screen-reader user goes on from there."""
+    page = tab.go("/search/?q=yang")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 20")
+    assert page.inner_text("#search-results .count") == "30 artikel cocok dengan “yang”."
+    more = page.locator("#search-results button.more")
+    assert more.inner_text() == "Tampilkan 10 lagi"
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 30")
+    assert not more.is_visible()
+    assert page.evaluate("() => document.activeElement === document.querySelectorAll('#search-results li a')[20]")
+
+
 def test_search_matches_indonesian_word_forms(tab: Tab) -> None:
     """'pembangunan' also finds 'membangun' and 'dibangun': Pagefind stems Indonesian, from <html lang="id">."""
     page = tab.go("/search/?q=pembangunan")

@@ -20,6 +20,7 @@
     if (text) e.textContent = text;
     return e;
   };
+  const PAGE = 20; // results shown at a time; a button shows the next ones
   const show = async (query) => {
     box.replaceChildren();
     if (!query) return;
@@ -27,7 +28,24 @@
     const say = found.length ? box.dataset.found : box.dataset.none;
     box.append(el("p", "count", say.replace("{n}", found.length).replace("{q}", query)));
     const list = el("ol", "results");
-    for (const hit of await Promise.all(found.slice(0, 20).map((r) => r.data()))) {
+    box.append(list);
+    const more = el("button", "more");
+    more.type = "button";
+    more.hidden = true;
+    box.append(more);
+    const next = async () => {
+      const from = list.children.length;
+      await append(list, found.slice(from, from + PAGE));
+      const left = found.length - list.children.length;
+      more.textContent = box.dataset.more.replace("{n}", Math.min(left, PAGE));
+      more.hidden = left <= 0;
+      if (from) list.children[from].querySelector("a").focus(); // on, not back to the top
+    };
+    more.addEventListener("click", next);
+    await next();
+  };
+  const append = async (list, hits) => {
+    for (const hit of await Promise.all(hits.map((r) => r.data()))) {
       const li = el("li", "item");
       const h = el("h2");
       const a = el("a", "", hit.meta.title || hit.url);
@@ -42,7 +60,6 @@
       li.append(excerpt);
       list.append(li);
     }
-    box.append(list);
   };
   input.form.addEventListener("submit", (event) => {
     event.preventDefault();
