@@ -60,19 +60,28 @@ def test_host_of_reads_every_url_as_urlsplit_does() -> None:
         assert host_of(url) == expected, url
 
 
-def test_without_a_registry_each_host_is_a_publisher_named_by_its_host(tmp_path: Path) -> None:
-    make_project(tmp_path, {"a.md": article(source=src("https://www.reuters.com/a")),
-                            "b.md": article(title="B", source=src("https://reuters.com/b")),
-                            "c.md": article(title="C", source=src("https://mobile.reuters.com/c")),
+def test_without_a_registry_each_host_is_a_publisher_named_as_its_articles_name_it(tmp_path: Path) -> None:
+    """A host's page has the name its articles' `source.name` give most (the host when none gives one): readers
+    saw "Baca artikel selengkapnya di CNBC" beside "Semua berita dari cnbc.com", and every unregistered
+    publisher's page told them about sources.yaml, a file of the editors'."""
+    make_project(tmp_path, {"a.md": article(source=src("https://www.reuters.com/a", "Reuters")),
+                            "b.md": article(title="B", source='"https://reuters.com/b"'),
+                            "e.md": article(title="E", date="2025-06-01", source=src("https://reuters.com/e", "Reuters")),
+                            "f.md": article(title="F", date="2025-06-02", source=src("https://reuters.com/f", "RTRS")),
+                            "c.md": article(title="C", source='"https://mobile.reuters.com/c"'),
                             "d.md": article(title="D")})
     files = build_project(tmp_path).output.files
     index = lxml.html.document_fromstring(files["sources/index.html"])
     assert [(a.text, a.get("href")) for a in index.xpath("//main//li/a")] == [
-        ("reuters.com", "/sources/reuters-com/"), ("mobile.reuters.com", "/sources/mobile-reuters-com/")]
+        ("Reuters", "/sources/reuters-com/"), ("mobile.reuters.com", "/sources/mobile-reuters-com/")]
     page = lxml.html.document_fromstring(files["sources/reuters-com/index.html"])
-    assert page.xpath("//h1/text()") == ["Sumber: reuters.com"]
-    assert [a.text for a in page.xpath("//article/h2/a")] == ["Judul", "B"]  # same instant: by slug
-    assert "belum terdaftar di sources.yaml" in files["sources/reuters-com/index.html"].decode()
+    assert page.xpath("//h1/text()") == ["Sumber: Reuters"]
+    assert page.xpath("//main/p/a[@rel]/@href") == ["https://reuters.com/"]
+    assert [a.text for a in page.xpath("//article/h2/a")] == ["Judul", "B", "F", "E"]  # same instant: by slug
+    assert "sources.yaml" not in files["sources/reuters-com/index.html"].decode()
+    article_page = lxml.html.document_fromstring(files["2025/06/b/index.html"])
+    assert [a.text for a in article_page.xpath("//p[@class='source']/a")] == [
+        "Baca artikel selengkapnya di reuters.com", "Semua berita dari Reuters (4)"]
 
 
 def test_the_registry_joins_hosts_under_one_name(tmp_path: Path) -> None:
@@ -99,7 +108,7 @@ def test_the_article_source_line_links_the_publisher_too() -> None:
 
 def test_sources_index_lists_most_covered_first_and_is_in_the_nav() -> None:
     index = lxml.html.document_fromstring(FILES["sources/index.html"])
-    assert [li.text_content() for li in index.xpath("//main//li")] == ["Reuters (3)", "tekno.kompas.com (1)"]
+    assert [li.text_content() for li in index.xpath("//main//li")] == ["Reuters (3)", "Kompas Tekno (1)"]
     home = lxml.html.document_fromstring(FILES["index.html"])
     assert home.xpath("//header//a[@href='/digest/sources/']/text()") == ["Sumber berita"]
 

@@ -199,8 +199,23 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
             continue
         info.setdefault(slug, details)
         members[slug].append(article)
+    for slug, (name, url, known) in info.items():
+        if not known and (given := named(members[slug])):
+            info[slug] = (given, url, known)
     publishers = tuple(Publisher(slug, *info[slug], tuple(members[slug])) for slug in sorted(members))
     return publishers, problems
+
+
+def named(articles: Iterable[Article]) -> str:
+    """The name the editors give an unregistered publisher in its articles' ``source.name`` ("CNBC" for cnbc.com),
+    the most used (the first, newest, among equals); '' when every article left it out (its host then names it).
+    Readers saw "Baca artikel selengkapnya di CNBC" beside "Semua berita dari cnbc.com"."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        source = article.source
+        if source and source.name != re.sub(r"^www\.", "", source.url.split("/")[2].lower()):  # not the default
+            counts[source.name] = counts.get(source.name, 0) + 1
+    return max(counts, key=counts.__getitem__, default="")
 
 
 def publisher_of(article: Article, registry: dict[str, PublisherEntry]) -> str:
