@@ -277,6 +277,30 @@ def test_every_kind_of_page_is_accessible_and_fits(browser: Any, served: Served,
     assert problems + t.errors == []
 
 
+@pytest.mark.parametrize(("width", "text"), [(320, "100%"), (390, "150%"), (390, "200%")],
+                         ids=["320px", "390px, text 150%", "390px, text 200%"])
+def test_every_kind_of_page_fits_a_small_phone_and_large_text(browser: Any, served: Served, width: int,
+                                                              text: str) -> None:
+    """A reader who sets a larger text size (WCAG 1.4.4, 1.4.10): the header's search form was 470 px wide in
+    390 (its button cut off), the companies table, publishers' names and the source button ran off the side."""
+    t = Tab(browser, served, viewport={"width": width, "height": 800})
+    problems = []
+    try:
+        for template, path in sorted(served.pages.items()):
+            page = t.go(path + ("?q=Scale" if template == "search.html" else ""))
+            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; }}")
+            wide = page.evaluate("""() => { const w = window.innerWidth; return [...document.querySelectorAll(
+                'body *')].filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.closest('nav.sections ul')
+                && getComputedStyle(e).position !== 'fixed').slice(0, 3).map(e => e.tagName.toLowerCase() +
+                (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right)); }""")
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                problems.append(f"{path} ({template}): scrolls sideways by {overflow}px: {wide}")
+    finally:
+        t.close()
+    assert problems == [], "\n".join(problems)
+
+
 def test_screenshots(browser: Any, served: Served) -> None:
     """Selected only with --screenshots (make screenshots): the README's pictures."""
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -73,6 +73,21 @@ def test_companies_index_ranks_by_mentions_with_a_sparkline_per_row() -> None:
     assert [a.text for a in page.xpath("//ul[@class='terms']/li/a")] == ["Google", "Meta", "Nusantara Data", "Scale AI"]
 
 
+def test_the_rankings_sparklines_share_one_span_of_months(tmp_path: Path) -> None:
+    """Each row drew its own first to latest month: two articles a year apart and two in one month (a dot) could
+    not be compared, and a 3-month line was as wide as a 31-month one. Now every row spans the same months."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2024-01-10", companies="[Amazon]"),
+                            "b.md": article(title="B", date="2025-01-10", companies="[Amazon]"),
+                            "c.md": article(title="C", date="2025-01-12", companies="[Apple]"),
+                            "d.md": article(title="D", date="2025-01-20", companies="[Apple]")})
+    page = lxml.html.document_fromstring(build_project(tmp_path).output.files["companies/index.html"])
+    lines = {r.xpath("td/a")[0].text: r.xpath("td//*[local-name()='polyline']/@points")[0].split()
+             for r in page.xpath("//table[@class='ranking']/tbody/tr")}
+    assert len(lines["Amazon"]) == len(lines["Apple"]) == 13  # January 2024 to January 2025
+    assert {p.split(",")[1] for p in lines["Apple"][:12]} == {"22"} and lines["Apple"][12].endswith(",2")
+    assert lines["Amazon"][0].endswith(",2") and lines["Amazon"][12].endswith(",2")
+
+
 def test_a_new_co_mention_rerenders_the_other_companys_first_page(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(companies="[A]"), "b.md": article(title="B", companies="[B]")},
                  config="title: T\nbase_url: https://example.org/\npage_size: 20\n")

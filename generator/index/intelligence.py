@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from generator.core.models import Article, Term
 from generator.load.publishers import Publisher
@@ -71,10 +71,26 @@ class CompanyRow:
         return f"companies/{self.slug}/"
 
 
-def ranking(companies: Sequence[Term], intel: dict[str, Intel]) -> tuple[CompanyRow, ...]:
-    """Companies by mentions, most first; ties by name."""
+def ranking(companies: Sequence[Term], intel: dict[str, Intel], label: str) -> tuple[CompanyRow, ...]:
+    """Companies by mentions, most first; ties by name. Their sparklines share one span of months, the first
+    mention of any to the latest of any, so rows compare: each drawn over its own months, two articles a year
+    apart and two in one month looked alike, a 3-month line as wide as a 31-month one."""
     ranked = sorted(companies, key=lambda t: (-len(t.articles), fold(t.name), t.slug))
-    return tuple(CompanyRow(t.slug, t.name, len(t.articles), intel[t.slug].sparkline) for t in ranked)
+    spans = [intel[t.slug].months for t in ranked if intel[t.slug].months]
+    first = min((m[0] for m in spans), key=lambda m: (m.year, m.month), default=None)
+    last = max((m[-1] for m in spans), key=lambda m: (m.year, m.month), default=None)
+    return tuple(CompanyRow(t.slug, t.name, len(t.articles),
+                            sparkline_svg(padded(intel[t.slug].months, first, last),
+                                          label.format(name=t.name, n=len(t.articles))))
+                 for t in ranked)
+
+
+def padded(months: Sequence[MonthCount], first: MonthCount | None, last: MonthCount | None,
+           ) -> tuple[MonthCount, ...]:
+    """``months`` from ``first``'s month to ``last``'s, the months outside its own as 0."""
+    if first is None or last is None:
+        return tuple(months)
+    return _span({(m.year, m.month): m.count for m in months}, (first.year, first.month), (last.year, last.month))
 
 
 def co_mention_counts(articles: Iterable[Article]) -> dict[str, Counter[str]]:
@@ -94,8 +110,14 @@ def monthly(articles: Sequence[Article]) -> tuple[MonthCount, ...]:
     if not articles:
         return ()
     counts = Counter((a.date.year, a.date.month) for a in articles)
-    (y, m), last = min(counts), max(counts)
+    return _span(counts, min(counts), max(counts))
+
+
+def _span(counts: Mapping[tuple[int, int], int], first: tuple[int, int], last: tuple[int, int],
+          ) -> tuple[MonthCount, ...]:
+    """Every month from ``first`` to ``last`` (year, month) with its count, 0 where ``counts`` has none."""
     out = []
+    y, m = first
     while (y, m) <= last:
         out.append(MonthCount(y, m, counts.get((y, m), 0)))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)

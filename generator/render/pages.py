@@ -518,7 +518,7 @@ def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
     /companies/ also ranks the companies by mentions, each with its monthly sparkline."""
     intel = k.intel
     for kind, terms in _terms(k.site):
-        ranked = ranking(terms, intel) if kind == "companies" else ()
+        ranked = ranking(terms, intel, k.t["sparkline_label"]) if kind == "companies" else ()
         yield k.page(f"{kind}/", "terms.html", k.t[kind], kind=kind, terms=terms, ranked=ranked)
 
 
