@@ -254,6 +254,30 @@ def test_on_a_phone_the_section_bar_is_one_line_that_scrolls(browser: Any, serve
     assert t.errors == []
 
 
+def test_on_a_wide_screen_no_line_of_the_section_bar_starts_with_a_separator(browser: Any, served: Served) -> None:
+    """At 1280 px the example's bar wrapped after "Eropa" and its second line began "| Global"."""
+    t = Tab(browser, served, viewport=DESKTOP)
+    try:
+        page = t.go("/")
+        starts = page.evaluate("""() => { const lis = [...document.querySelectorAll('nav.sections li')];
+            const first = lis.filter((li, i) => i === 0 || li.getBoundingClientRect().top
+                                                 > lis[i - 1].getBoundingClientRect().top + 1);
+            return first.map(li => getComputedStyle(li, '::before').content); }""")
+        assert all(content in ("none", "normal", '""') for content in starts), starts
+    finally:
+        t.close()
+
+
+def test_the_skip_links_focus_ring_is_on_screen(tab: Tab) -> None:
+    """The first Tab showed "Langsung ke isi" at the very corner, its ring cut to two edges."""
+    page = tab.go("/")
+    page.keyboard.press("Tab")
+    ring = page.evaluate("""() => { const a = document.activeElement, s = getComputedStyle(a),
+        r = a.getBoundingClientRect(), out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+        return {cls: a.className, left: r.left - out, top: r.top - out}; }""")
+    assert ring["cls"] == "skip" and ring["left"] >= 0 and ring["top"] >= 0, ring
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "360px"])
 def test_every_kind_of_page_is_accessible_and_fits(browser: Any, served: Served, scheme: str,
@@ -285,8 +309,10 @@ def test_every_kind_of_page_fits_a_small_phone_and_large_text(browser: Any, serv
     390 (its button cut off), the companies table, publishers' names and the source button ran off the side."""
     t = Tab(browser, served, viewport={"width": width, "height": 800})
     problems = []
+    widest = {"companies ranking": "/companies/", "publishers": "/sources/",  # long names and hosts, a table
+              "a long publisher host": "/2025/10/dua-jalur-kabel-laut-putus-perbaikan-untuk-nabire-ditargetkan-rampung-11/"}
     try:
-        for template, path in sorted(served.pages.items()):
+        for template, path in sorted([*served.pages.items(), *widest.items()]):
             page = t.go(path + ("?q=Scale" if template == "search.html" else ""))
             page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; }}")
             wide = page.evaluate("""() => { const w = window.innerWidth; return [...document.querySelectorAll(
