@@ -268,6 +268,23 @@ def test_on_a_wide_screen_no_line_of_the_section_bar_starts_with_a_separator(bro
         t.close()
 
 
+def test_on_a_phone_newer_and_older_share_a_line_at_either_side(browser: Any, served: Served) -> None:
+    """"Lebih lama »" wrapped to a line of its own, at the left under "« Lebih baru"."""
+    t = Tab(browser, served, viewport=PHONE)
+    try:
+        page = t.go("/page/2/")
+        box = page.evaluate("""() => { const r = s => document.querySelector(s).getBoundingClientRect();
+            const p = r('.pager a[rel=prev]'), n = r('.pager a[rel=next]'), u = r('.pager ul');
+            return {same: Math.abs(p.top - n.top) < 2, right: innerWidth - n.right, numbers_below: u.top >= p.bottom,
+                    tall: Math.min(p.height, n.height)}; }""")
+        assert box["same"] and box["right"] < 40 and box["numbers_below"] and box["tall"] >= 24, box
+        crumbs = t.go(SCALE_ARTICLE).evaluate(
+            "() => [...document.querySelectorAll('.crumbs a')].map(a => a.getBoundingClientRect().height)")
+        assert min(crumbs) >= 24, crumbs
+    finally:
+        t.close()
+
+
 def test_the_skip_links_focus_ring_is_on_screen(tab: Tab) -> None:
     """The first Tab showed "Langsung ke isi" at the very corner, its ring cut to two edges."""
     page = tab.go("/")

@@ -31,7 +31,7 @@ def test_weeks_are_iso_weeks_numbered_from_the_oldest(tmp_path: Path) -> None:
         "weekly/2024-W48/index.html", "weekly/2025-W01/index.html", "weekly/index.html"]
     index = doc(files, "weekly/index.html")
     assert [a.text for a in index.xpath("//main//li/a")] == [
-        "Edisi #2 · 30 Desember 2024 – 5 Januari 2025", "Edisi #1 · 25 November 2024 – 1 Desember 2024"]
+        "Edisi #2 · 30 Desember 2024 – 5 Januari 2025", "Edisi #1 · 25 November – 1 Desember 2024"]
     week = doc(files, "weekly/2025-W01/index.html")
     assert [a.text for a in week.xpath("//h3/a")] == ["Akhir tahun", "Januari"]  # oldest first
 
@@ -112,7 +112,7 @@ def test_a_note_without_front_matter_is_just_the_note(tmp_path: Path) -> None:
     result = build_project(tmp_path)
     assert result.articles == 1, "content/weekly/ holds notes, not articles"
     page = doc(result.output.files, "weekly/2025-W24/index.html")
-    assert page.xpath("//h1/text()") == ["Edisi #1 · 9 Juni 2025 – 15 Juni 2025"]
+    assert page.xpath("//h1/text()") == ["Edisi #1 · 9–15 Juni 2025"]
     assert page.xpath("//div[contains(@class, 'note')]//strong/text()") == ["catatan"]
 
 
@@ -131,7 +131,10 @@ def test_the_current_week_is_marked_in_progress_until_it_ends(tmp_path: Path, no
 def test_the_weekly_feed_has_one_item_per_edition_with_the_whole_edition() -> None:
     rss = feedparser.parse(FILES["weekly/feed.xml"])
     assert rss.bozo == 0
-    assert [e.title for e in rss.entries] == ["Edisi #2 · 30 Juni 2025 – 6 Juli 2025", "Edisi #1: Pekan Scale AI"]
+    assert [e.title for e in rss.entries] == ["Edisi #2 · 30 Juni – 6 Juli 2025", "Edisi #1: Pekan Scale AI"]
+    assert [e.summary for e in rss.entries] == [  # the headlines, not "2 artikel" alone
+        "2 artikel: Pusat Data Baru di Batam &amp; Kepri; Berita Serentak",
+        "2 artikel: Meta Ambil 49% Saham Scale AI; Google Menjauh dari Scale AI"]
     assert [e.link for e in rss.entries] == ["https://example.org/digest/weekly/2025-W27/",
                                              "https://example.org/digest/weekly/2025-W24/"]
     content = rss.entries[1].content[0].value
@@ -214,3 +217,9 @@ def test_an_embed_or_unusable_image_in_a_note_is_removed_with_a_warning_at_its_l
         "content/weekly/2025-W24.md:6: warning: <iframe> removed with everything inside: a digest's pages and feeds "
         "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
     assert b"iframe" not in result.output.files["weekly/2025-W24/index.html"]
+
+
+def test_a_weekly_items_summary_names_three_headlines_and_counts_the_rest(tmp_path: Path) -> None:
+    make_project(tmp_path, {f"{n}.md": article(title=f"Kabar {n}", date=f"2025-06-1{n}") for n in range(1, 6)})
+    rss = feedparser.parse(build_project(tmp_path).output.files["weekly/feed.xml"])
+    assert [e.summary for e in rss.entries] == ["5 artikel: Kabar 1; Kabar 2; Kabar 3; dan 2 lainnya"]

@@ -119,7 +119,7 @@ def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
 
 def test_plain_text_alternative_has_every_item_and_link() -> None:
     text = build_project(FIXTURE_SITE).output.files["weekly/2025-W24/email.txt"].decode()
-    assert text.startswith("Uji Digest\nEdisi #1: Pekan Scale AI\n9 Juni 2025 – 15 Juni 2025 · 2 artikel\n")
+    assert text.startswith("Uji Digest\nEdisi #1: Pekan Scale AI\n9–15 Juni 2025 · 2 artikel\n")
     assert "Minggu ini Meta masuk ke Scale AI, dan Google menjauh." in text
     assert "== Amerika Serikat ==" in text
     assert "* Meta Ambil 49% Saham Scale AI\n  https://example.org/digest/2025/06/meta-scale/\n" in text

@@ -1,8 +1,10 @@
 """Dates and UI strings come from CLDR via Babel, in Indonesian and English, never from the OS locale."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from generator.core import i18n
 
@@ -17,3 +19,13 @@ def test_long_dates_and_month_names() -> None:
 def test_both_languages_have_every_string() -> None:
     assert set(i18n.STRINGS["id"]) == set(i18n.STRINGS["en"])
     assert i18n.STRINGS["id"]["read_source"].format(source="Reuters") == "Baca artikel selengkapnya di Reuters"
+
+
+@pytest.mark.parametrize(("start", "end", "id_", "en"), [
+    (date(2025, 6, 9), date(2025, 6, 15), "9–15 Juni 2025", "June 9–15, 2025"),
+    (date(2025, 6, 30), date(2025, 7, 6), "30 Juni – 6 Juli 2025", "June 30 – July 6, 2025"),
+    (date(2025, 12, 29), date(2026, 1, 4), "29 Desember 2025 – 4 Januari 2026", "December 29, 2025 – January 4, 2026"),
+])
+def test_a_weeks_dates_say_the_shared_month_and_year_once(start: date, end: date, id_: str, en: str) -> None:
+    """Edition titles read "9 Juni 2025 – 15 Juni 2025"; as one says it, "9–15 Juni 2025"."""
+    assert (i18n.date_range(start, end, "id"), i18n.date_range(start, end, "en")) == (id_, en)

@@ -58,6 +58,7 @@ STRINGS: dict[str, dict[str, str | Plural]] = {
         "by": "Oleh",
         "feed": "Umpan RSS",
         "subscribe": "Langganan RSS",
+        "and_more": "dan {n} lainnya",
         "newer": "« Lebih baru",
         "older": "Lebih lama »",
         "page_of": "Halaman {n} dari {total}",
@@ -147,6 +148,7 @@ STRINGS: dict[str, dict[str, str | Plural]] = {
         "by": "By",
         "feed": "RSS feed",
         "subscribe": "Subscribe via RSS",
+        "and_more": "and {n} more",
         "newer": "« Newer",
         "older": "Older »",
         "page_of": "Page {n} of {total}",
@@ -234,6 +236,19 @@ def long_date(value: datetime, language: str) -> str:
 def _long_date(day: date, language: str) -> str:
     """Babel is slow and a digest has many articles a day: each day is formatted once."""
     return format_date(day, format="long", locale=language)
+
+
+def date_range(start: date, end: date, language: str) -> str:
+    """Two days as one says them, the shared month and year once: '9–15 Juni 2025', '30 Juni – 6 Juli 2025',
+    '29 Desember 2025 – 4 Januari 2026' ('June 9–15, 2025' in English)."""
+    if (start.year, start.month) == (end.year, end.month):
+        if language == "en":
+            return f"{format_date(start, 'MMMM d', locale=language)}–{end.day}, {end.year}"
+        return f"{start.day}–{format_date(end, 'd MMMM y', locale=language)}"
+    if start.year == end.year:
+        first = format_date(start, "MMMM d" if language == "en" else "d MMMM", locale=language)
+        return f"{first} – {format_date(end, 'long', locale=language)}"
+    return f"{format_date(start, 'long', locale=language)} – {format_date(end, 'long', locale=language)}"
 
 
 def month_name(year: int, month: int, language: str) -> str:

@@ -61,7 +61,7 @@ class EditionLink:
     week: int
     number: int
     heading: str
-    """'Edisi #12 · 9 Juni 2025 – 15 Juni 2025', or 'Edisi #12: <the note's title>'."""
+    """'Edisi #12 · 9–15 Juni 2025', or 'Edisi #12: <the note's title>'."""
     start: datetime
     end: datetime
     count: int
@@ -216,11 +216,11 @@ def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes:
 
 
 def edition_heading(number: int, title: str, start: datetime, end: datetime, language: str) -> str:
-    """'Edisi #12 · 9 Juni 2025 – 15 Juni 2025', or 'Edisi #12: <title>' when the note sets one."""
+    """'Edisi #12 · 9–15 Juni 2025', or 'Edisi #12: <title>' when the note sets one."""
     label = i18n.STRINGS[language]["edition_number"].format(n=number)
     if title:
         return f"{label}: {title}"
-    return f"{label} · {i18n.long_date(start, language)} – {i18n.long_date(end, language)}"
+    return f"{label} · {i18n.date_range(start.date(), end.date(), language)}"
 
 
 def edition_html(config: Config, edition: Edition) -> str:
@@ -249,10 +249,25 @@ def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: 
         items.append(FeedItem(
             url=urls.absolute(config.base_url, edition.path), title=edition.heading,
             date=min(a.date for a in articles), updated=max(a.updated or a.date for a in articles),
-            summary=i18n.STRINGS[config.language]["articles_count"].format(n=len(articles)),
+            summary=edition_summary(config.language, edition),
             content_html=edition_html(config, edition),
             categories=tuple(Category("sections", g.section) for g in edition.groups if g.section)))
     return FeedDoc(title, "weekly/", config.description or title, tuple(items), icon)
+
+
+SUMMARY_TITLES = 3
+"""Headlines a weekly feed item's summary names; the rest are counted."""
+
+
+def edition_summary(language: str, edition: Edition) -> str:
+    """'3 artikel: Meta …; Google …; OpenAI …' (the first headlines in the edition's order, then 'dan 2 lainnya'):
+    a reader's feed list showed only "1 artikel"."""
+    t = i18n.STRINGS[language]
+    titles = [a.title for group in edition.groups for a in group.articles]
+    said = "; ".join(titles[:SUMMARY_TITLES])
+    if len(titles) > SUMMARY_TITLES:
+        said += "; " + t["and_more"].format(n=len(titles) - SUMMARY_TITLES)
+    return f"{t['articles_count'].format(n=len(titles))}: {said}"
 
 
 def neighbours(editions: Sequence[Edition]) -> Iterable[tuple[Edition, EditionLink | None, EditionLink | None]]:

@@ -137,8 +137,10 @@ def sparkline_svg(months: Sequence[MonthCount], label: str, width: int = 120, he
     """
     top = max((m.count for m in months), default=0) or 1
     step = (width - 4) / max(len(months) - 1, 1)
-    points = " ".join(f"{2 + round(i * step)},{height - 2 - round(m.count * (height - 4) / top)}"
-                      for i, m in enumerate(months))
+    ys = [height - 2 - round(m.count * (height - 4) / top) for m in months]
+    # a flat run (months without mentions, on the ranking's shared span) needs only its two ends
+    points = " ".join(f"{2 + round(i * step)},{y}" for i, y in enumerate(ys)
+                      if i in (0, len(ys) - 1) or not ys[i - 1] == y == ys[i + 1])
     shape = (f'<polyline points="{points}" fill="none" stroke="currentColor" stroke-width="1.5"/>'
              if len(months) > 1 else f'<circle cx="{width // 2}" cy="{height // 2}" r="2" fill="currentColor"/>')
     safe_label = label.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")

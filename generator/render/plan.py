@@ -221,7 +221,7 @@ class Renderer:
 
     Templates get the spec's context plus helpers that depend only on the config (which is
     part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
-    ``month_name``, ``item``, ``section_path``, the HTML helpers ``src``, ``abs_src``, ``ld``, ``when``
+    ``month_name``, ``date_range``, ``item``, ``section_path``, the HTML helpers ``src``, ``abs_src``, ``ld``, ``when``
     and ``picture``, and ``m``: what ``_macros.html`` defines (the default one hands on those helpers).
     """
 
@@ -236,6 +236,7 @@ class Renderer:
             config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
+            date_range=partial(i18n.date_range, language=config.language),
             section_path=partial(section_path, own_slugs(config)), **html.globals(), m=Imported(env, "_macros.html"),
         )
 

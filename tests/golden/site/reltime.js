@@ -1,5 +1,4 @@
-// Adds "(2 bulan yang lalu)" after each <time data-rel>, every minute: whole units gone by, months and
-// years by the calendar (11 months and 28 days ago is "11 bulan", never "12").
+// "(2 bulan yang lalu)" after each <time data-rel>: whole units gone by, months and years by the calendar.
 (()=>{const f=new Intl.RelativeTimeFormat(document.documentElement.lang,{numeric:"auto"}),
 u=[["week",6048e5],["day",864e5],["hour",36e5],["minute",6e4]];
 function w(d,a,b){let n=(b.getFullYear()-a.getFullYear())*12+b.getMonth()-a.getMonth(),c=new Date(a),g=b-a;
