@@ -72,6 +72,14 @@ def test_a_url_python_cannot_read_is_an_error_not_a_traceback(tmp_path: Path) ->
     assert load(tmp_path, "base_url: https://[::1]:8080/x/\n").base_url == "https://[::1]:8080/x/"
 
 
+def test_a_key_given_twice_does_not_hide_the_configs_other_problems(tmp_path: Path) -> None:
+    """A second `page_size` was the only problem reported; fixed, six others came out in the next run."""
+    assert errors(tmp_path, "page_size: 5\npage_size: 6\nlanguage: xx\nfeeds:\n  size: 2\n  size: 0\n") == [
+        "config.yaml:2: field 'page_size': is defined twice (first on line 1); keep one",
+        "config.yaml:3: field 'language': 'xx' is not supported; use one of: id, en",
+        "config.yaml:6: field 'feeds.size': is defined twice (first on line 5); keep one"]
+
+
 def test_command_line_override_wins(tmp_path: Path) -> None:
     assert load(tmp_path, "base_url: https://a.test/\n", base_url="https://b.test/x").base_url == "https://b.test/x/"
 

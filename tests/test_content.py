@@ -59,6 +59,10 @@ CASES = {
         "content/a.md:6: field 'tags': must be a flat list of names; this item is a nested list or mapping"]),
     "duplicate key": (b"---\ntitle: x\ndate: 2025-01-01\ntitle: y\n---\nx\n", [
         "content/a.md:4: field 'title': is defined twice (first on line 2); keep one"]),
+    "duplicate key and another problem, with the nested field's name": (
+        b"---\ntitle: x\ndate: 2025-13-01\nsource:\n  name: A\n  name: B\n  url: https://a.example/x\n---\nx\n", [
+        f"content/a.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); {DATE_FIX}",
+        "content/a.md:6: field 'source.name': is defined twice (first on line 5); keep one"]),
     "yaml syntax": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - [a\n---\nx\n", [
         "content/a.md:6: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
         "containing ': ', '#', '[' or quotes in double quotes"]),

@@ -54,6 +54,18 @@ def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_company_given_twice_does_not_hide_the_registrys_other_problems(tmp_path: Path) -> None:
+    """`google:` twice was the only problem reported; a bad url of another entry came out in the next run."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, "google:\n  name: Google\ngoogle:\n  name: Alphabet\nmeta:\n  name: Meta\n  url: ftp://m\n"
+                           "x:\n  name: X\n  url: https://[x.example/\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:3: field 'google': is defined twice (first on line 1); keep one",
+        "content/companies.yaml:7: field 'meta.url': must be an http(s) URL such as https://example.com/",
+        "content/companies.yaml:10: field 'x.url': 'https://[x.example/' has '[' or ']' in its host, which only an "
+        "IPv6 address in brackets may have; copy the address again from the browser"]
+
+
 def test_a_merge_conflict_is_named_as_one(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         registry(tmp_path, "meta:\n  name: Meta\n<<<<<<< HEAD\nacme:\n  name: Acme\n=======\nacme:\n  name: ACME\n"

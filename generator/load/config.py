@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
 from generator.core.urls import MAX_SLUG, unreadable_url
-from generator.load.frontmatter import Lines, YamlError, load_yaml, not_boolean, not_text
+from generator.load.frontmatter import TWICE, Lines, YamlError, load_yaml, not_boolean, not_text
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -475,11 +475,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{value!r} must be a folder inside the project, written relative to {rel}"))
-    good = {key: value for key, value in settings.items() if key not in {p.field for p in problems}}
+    # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
+    # content usable, so the content's problems come in the same run
+    checked = [p for p in problems if not p.message.startswith(TWICE)]
+    good = {key: value for key, value in settings.items() if key not in {p.field for p in checked}}
     config = replace(Config(root=root, config_path=rel,
                             environment_path=environment_file(path, environment).name if environment else ""), **good)
     if problems:
-        blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in problems)
+        blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in checked)
         raise ConfigError(problems, None if blocking else config)
     return config
 

@@ -28,7 +28,8 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import Problem
-from generator.load.frontmatter import Lines, SplitError, YamlError, load_yaml, merge_conflict, not_boolean, split
+from generator.load.frontmatter import (DuplicateKey, Lines, SplitError, YamlError, load_yaml, merge_conflict, not_boolean,
+                                        split)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -413,7 +414,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
         return None, (Problem(rel, e.line, e.field, e.message),)
-    problems += [Problem(rel, e.line, e.field, e.message, "warning") for e in escaped]
+    problems += [Problem(rel, e.line, e.field, e.message, "error" if isinstance(e, DuplicateKey) else "warning")
+                 for e in escaped]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

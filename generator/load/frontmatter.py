@@ -71,6 +71,16 @@ class YamlError(Exception):
         self.field = field
 
 
+TWICE = "is defined twice"
+"""How the message of a ``DuplicateKey`` begins."""
+
+
+class DuplicateKey(YamlError):
+    """A key given twice in one mapping. Given a ``warnings`` list, ``load_yaml`` appends it there, keeps the first
+    value and reads on, so the file's other problems are found in the same run; the caller reports it as an error.
+    Without a list it is raised."""
+
+
 @dataclass(frozen=True)
 class Split:
     """A file cut at its front matter fences."""
@@ -281,7 +291,11 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         """File line of a mark, counting only '\n' (PyYAML also breaks lines at U+0085, U+2028, U+2029)."""
         return first_line + bisect.bisect_left(breaks, mark.index)
 
-    return _value(node, (), lines, line_of, set(), warnings if warnings is not None else []), lines
+    found: list[YamlError] = warnings if warnings is not None else []
+    value = _value(node, (), lines, line_of, set(), found)
+    if warnings is None and (twice := next((e for e in found if isinstance(e, DuplicateKey)), None)):
+        raise twice
+    return value, lines
 
 
 def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],
@@ -310,8 +324,9 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
             if key_node.tag == _NULL or key_node.value == "<<":
                 raise YamlError(key_line, f"{key!r} is not a usable key; write a name such as 'title:'", field)
             if key in out:
-                raise YamlError(key_line, f"is defined twice (first on line {lines[path + (key,)]}); keep one",
-                                str((path + (key,))[0]))
+                warnings.append(DuplicateKey(key_line, f"{TWICE} (first on line {lines[path + (key,)]}); "
+                                             "keep one", ".".join(str(part) for part in path + (key,))))
+                continue
             lines[path + (key,)] = key_line
             out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings)
         return out

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem
-from generator.load.frontmatter import YamlError, load_yaml, not_text
+from generator.load.frontmatter import DuplicateKey, YamlError, load_yaml, not_text
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url
@@ -73,7 +73,8 @@ def load_registry(path: Path, rel: str) -> Registry:
         return empty_registry()
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must map company ids to their details, like 'meta: {name: Meta}'")])
-    problems: list[Problem] = []
+    problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, DuplicateKey)]
+    escaped = [e for e in escaped if not isinstance(e, DuplicateKey)]
     companies: list[Company] = []
     owner: dict[str, tuple[str, int]] = {}
     for cid, entry in values.items():
