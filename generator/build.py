@@ -15,7 +15,7 @@ import jinja2
 
 from generator.load.cache import FORMAT, CacheSnapshot
 from generator.core.hashing import digest
-from generator.core import codec, i18n
+from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
 from generator.load.content import article_settings, local_images, located
@@ -186,7 +186,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                 *located(config.root, index_problems), *menu_problems, *source_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
-        raise BuildError(problems)
+        # with them, what is wrong with redirects that the articles alone show (onto an article's own address,
+        # another article's, one another's), not the next run; a clash with any other page needs the plan, below
+        raise BuildError(problems + redirect_problems(site.articles, [urls.file_for(a.path) for a in site.articles]))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)

@@ -91,6 +91,21 @@ def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path)
     ]
 
 
+def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) -> None:
+    """With another file in error, a redirect onto the article's own address was said only in the next run."""
+    assert problems(tmp_path, {
+        "2025/06/a.md": article(title="A", redirects="[2025/06/a/]"),
+        "2025/06/b.md": article(title="B", date="2025-13-01"),
+        "2025/06/c.md": article(title="C", redirects="[2025/06/a/]"),
+    }) == [
+        "content/2025/06/a.md:4: field 'redirects': '2025/06/a/' is this article's own address; remove it from redirects",
+        "content/2025/06/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
+        "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+        "content/2025/06/c.md:4: field 'redirects': '2025/06/a/' is the address of a page the site still has "
+        "(2025/06/a/index.html); a redirect there would hide it: remove it from redirects",
+    ]
+
+
 def test_a_collision_fails_the_build_and_leaves_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article()})
     config = str(tmp_path / "config.yaml")
