@@ -55,6 +55,9 @@ CASES = {
         f"content/a.md:3: field 'date': '2025' is not a valid date; {DATE_FIX}"]),
     "tags as text": (b"---\ntitle: x\ndate: 2025-01-01\ntags: a, b\n---\nx\n", [
         "content/a.md:4: field 'tags': must be a list; write tags: [a, b] or one '- item' line per tag"]),
+    "companies as text": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: Meta\n---\nx\n", [
+        "content/a.md:4: field 'companies': must be a list; write companies: [Meta] or one '- item' line per "
+        "company"]),
     "nested tags": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  - [b, c]\n---\nx\n", [
         "content/a.md:6: field 'tags': must be a flat list of names; this item is a nested list or mapping"]),
     "duplicate key": (b"---\ntitle: x\ndate: 2025-01-01\ntitle: y\n---\nx\n", [

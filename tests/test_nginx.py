@@ -30,7 +30,8 @@ MOVED_FROM = "lama/artikel-pindah/"
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/json",
               "application/feed+json")
 TYPES = {".html": "text/html", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml",
-         ".json": "application/json", ".atom": "application/atom+xml", ".txt": "text/plain"}
+         ".json": "application/json", ".atom": "application/atom+xml", ".txt": "text/plain",
+         ".js": "application/javascript"}
 HIDDEN = ("_redirects", "redirects.nginx.conf")
 """Files the build writes for the host, which nginx must not serve."""
 
@@ -95,6 +96,8 @@ def example_project(tmp: Path) -> Path:
     for folder in ("templates", "static", "themes"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, project / folder)
+    (project / "static/.well-known").mkdir(parents=True)
+    (project / "static/.well-known/security.txt").write_text("Contact: mailto:redaksi@example.org\n")
     first = sorted((project / "content").rglob("*.md"))[0]
     text = first.read_text(encoding="utf-8")
     first.write_text(text.replace("---\n", f"---\nredirects: [{MOVED_FROM}]\n", 1), encoding="utf-8")
@@ -156,7 +159,7 @@ def get(port: int, path: str, **headers: str) -> Response:
 
 
 def is_feed(path: str, data: bytes) -> bool:
-    return path.endswith(("feed.xml", ".atom")) or (path.endswith(".json") and b"jsonfeed.org/version" in data)
+    return path.endswith(("feed.xml", "atom.xml", ".atom")) or (path.endswith(".json") and b"jsonfeed.org/version" in data)
 
 
 def test_every_file_answers_with_its_bytes_and_type(served: Served) -> None:
@@ -176,6 +179,7 @@ def test_every_file_answers_with_its_bytes_and_type(served: Served) -> None:
             feeds += 1
             assert kind in FEED_TYPES, f"{path}: {kind}"
             assert kind != "application/xml" or not path.endswith("feed.xml"), f"{path}: RSS should say rss+xml"
+            assert kind == "application/atom+xml" or not path.endswith("atom.xml"), f"{path}: Atom said {kind}"
         elif Path(path).suffix in TYPES:
             assert kind == TYPES[Path(path).suffix], f"{path}: {kind}"
     assert feeds > 5
@@ -201,7 +205,7 @@ def test_a_missing_page_is_the_404_page_with_status_404(served: Served) -> None:
 
 
 def test_text_is_gzipped(served: Served) -> None:
-    for path in ("index.html", "style.css", "feed.xml", "sitemap.xml"):
+    for path in ("index.html", "style.css", "feed.xml", "atom.xml", "sitemap.xml", "reltime.js", "search.js"):
         response = get(served.port, served.base_path + path, Accept_Encoding="gzip")
         assert response.headers.get("content-encoding") == "gzip", path
         assert response.headers.get("vary") == "Accept-Encoding", path
@@ -220,6 +224,8 @@ def test_moved_articles_answer_301_and_folders_get_their_slash(served: Served) -
     tags = get(served.port, served.base_path + "tags")
     assert (tags.status, tags.headers.get("location")) == (301, served.base_path + "tags/")
     assert get(served.port, served.base_path + ".news-digest").status == 404
+    well_known = get(served.port, served.base_path + ".well-known/security.txt")  # a dot-folder that is for all
+    assert (well_known.status, well_known.body) == (200, b"Contact: mailto:redaksi@example.org\n")
     assert ("robots.txt" in served.files) == (served.base_path == "/")
 
 

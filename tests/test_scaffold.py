@@ -199,3 +199,4 @@ def test_new_refuses_bad_requests_and_writes_nothing(tmp_path: Path, request_: N
 def test_split_list_drops_empty_items_and_extra_spaces() -> None:
     assert split_list(" ai,  Cloud  Computing ,,") == ("ai", "Cloud Computing")
     assert split_list(None) == ()
+    assert split_list("AI, ai,Cloud,  cloud , x") == ("AI", "Cloud", "x")  # one tag, as the site makes it

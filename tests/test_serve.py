@@ -176,6 +176,7 @@ def test_paths_outside_the_base_path_folders_and_missing_pages(tmp_path: Path) -
         assert status == 404 and "<h1>Halaman tidak ditemukan</h1>" in body and "EventSource" in body
         assert get(port, "/other/")[:2] == (404, "not found: the site is served under /digest/\n")
         assert get(port, "/digest/../config.yaml")[0] == 404
+        assert get(port, "/digest/.news-digest")[0] == 404  # the writer's marker, as on the host (it was 200)
         assert get(port, "/digest/feed.xml")[2]["content-type"] == "application/xml; charset=utf-8"
 
 

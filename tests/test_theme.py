@@ -88,6 +88,18 @@ def test_site_static_files_override_the_themes(tmp_path: Path) -> None:
     assert files["style.css"] == b"body{color:red}" and files["img/logo.svg"] == b"<svg/>"
 
 
+def test_static_dot_files_are_left_out_but_well_known_is_published(tmp_path: Path) -> None:
+    """static/.well-known/security.txt was dropped without a word, as Hugo and Zola publish it; an editor's
+    .DS_Store and a .git folder stay out, also inside .well-known."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"static/.well-known/security.txt": "Contact: mailto:a@example.org\n",
+                           "static/.well-known/acme-challenge/tok-en": "x", "static/.well-known/.DS_Store": "x",
+                           "static/.DS_Store": "x", "static/.git/config": "x", "static/img/.hidden": "x"})
+    files = build_project(tmp_path).output.files
+    assert sorted(path for path in files if "well-known" in path or "/." in "/" + path) == [
+        ".well-known/acme-challenge/tok-en", ".well-known/security.txt"]
+
+
 def test_a_typo_in_a_template_names_the_file_and_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     write_files(tmp_path, {"templates/404.html": '{% extends "theme/404.html" %}\n{% block main %}\n{{ nope }}\n{% endblock %}'})

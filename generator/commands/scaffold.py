@@ -125,8 +125,13 @@ class Written:
 
 
 def split_list(text: str | None) -> tuple[str, ...]:
-    """'a, b,,c' → ('a', 'b', 'c'): the comma-separated form of --tags and --companies."""
-    return tuple(" ".join(item.split()) for item in (text or "").split(",") if item.strip())
+    """'a, b,,c' → ('a', 'b', 'c'): the comma-separated form of --tags and --companies; a name given again in
+    another letter case is left out ('AI,ai' → ('AI',)), as the site would make them one (and check warn of it)."""
+    first: dict[str, str] = {}
+    for item in (text or "").split(","):
+        if item.strip():
+            first.setdefault(" ".join(item.casefold().split()), " ".join(item.split()))
+    return tuple(first.values())
 
 
 def _quoted(text: str) -> str:

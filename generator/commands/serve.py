@@ -443,6 +443,8 @@ class PreviewServer:
         parts = PurePosixPath(rel).parts
         if "\x00" in rel or ".." in parts or rel.startswith("/"):
             return None, None
+        if any(part.startswith(".") for part in parts[parts[:1] == (".well-known",):]):
+            return None, None  # the writer's marker is not a page, as on the host (deploy/nginx.conf)
         candidate = self.target / rel
         try:
             if candidate.is_dir():

@@ -828,7 +828,8 @@ class FieldReader:
             return []
         if isinstance(value, str):
             items = [v.strip() for v in value.split(",") if v.strip()]
-            self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {key[:-1] if key.endswith('s') else key}")
+            one = {"companies": "company", "redirects": "old address", "tags": "tag"}.get(key, key)
+            self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {one}")
             return []
         if not isinstance(value, list):  # a mapping, a number or true/false: quoting it whole would not make a list
             written = self._after_colon(key).split(" #", 1)[0].strip()

@@ -170,16 +170,23 @@ def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
 
 def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
     """Each static file's output path → the file it is copied from: the theme's ``static/``, then the site's, whose
-    file wins on a clash. Dot-files, and files in dot-folders, are left out; so are symbolic links."""
+    file wins on a clash. Dot-files, and files in dot-folders, are left out (an editor's .DS_Store, a .git), but for
+    ``.well-known/`` (security.txt, a certificate's challenge, app links), which hosts and browsers look for; so
+    are symbolic links."""
     files: dict[str, Path] = {}
     for folder in (theme.static, config.path(config.static_dir)):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
-            if path.is_file() and not path.is_symlink() and not any(p.startswith(".") for p in rel.parts):
+            hidden = any(p.startswith(".") for p in rel.parts[rel.parts[:1] == (WELL_KNOWN,):])
+            if path.is_file() and not path.is_symlink() and not hidden:
                 files[rel.as_posix()] = path
     return files
+
+
+WELL_KNOWN = ".well-known"
+"""The one dot-folder published from ``static/`` (RFC 8615)."""
 
 
 def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
