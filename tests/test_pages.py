@@ -8,6 +8,7 @@ import pytest
 from conftest import CONFIG, FIXTURE_SITE, article, build_project, make_project, png_header, truncated_jpeg, write_files
 from generator.build import BuildResult
 from generator.core.errors import BuildError
+from generator.core.urls import link_target
 
 FILES = {p: d.decode() for p, d in build_project(FIXTURE_SITE).output.files.items() if p.endswith(".html")}
 
@@ -106,6 +107,16 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
     found = _body_image_warnings(build_project(tmp_path))
     assert f"{path}:11: warning: the image '/images/logo.png' points at /images/logo.png, {tail} put the file at " \
            "static/images/logo.png" in found
+
+
+def test_links_and_images_with_a_stray_bracket_are_warned_of_not_a_traceback(tmp_path: Path) -> None:
+    """A raw `<img src="ftp://[q/a.png">` made the build and check die in urlsplit ("Invalid IPv6 URL")."""
+    body = 'Isi [y](http://[bad/) dan ![x](ftp://[bad/x.png) <img src="ftp://[q/a.png"> <a href="http://[z/">z</a>\n'
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    assert _body_image_warnings(build_project(tmp_path)) == [
+        "content/2025/06/a.md:5: warning: <img src=\"ftp://[q/a.png\"> removed: a raw <img> needs an address from the "
+        "site's root (/images/name.jpg is static/images/name.jpg) or one starting with https://"]
+    assert link_target("https://example.org/", "/", "2025/06/a/", "http://[bad/") is None
 
 
 def test_a_raw_img_warning_names_the_sites_own_static_folder(tmp_path: Path) -> None:

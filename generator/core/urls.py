@@ -128,7 +128,10 @@ def link_target(base_url: str, base_path: str, page: str, href: str) -> str | No
     """The site path a link or image address in the body of ``page`` points at ('' for the home page), or None
     for one to elsewhere (naming a scheme or host that ``base_url`` does not start)."""
     href = html.unescape(href)
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # a stray '[' in the host: not an address of this site (the sanitiser drops such links)
+        return None
     if parts.scheme or parts.netloc:
         return parts.path or "/" if href.startswith(base_url) else None
     if not parts.path:

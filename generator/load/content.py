@@ -19,7 +19,6 @@ from datetime import date, datetime, time, timezone
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterable, Sequence
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -37,7 +36,7 @@ from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import http_url, MAX_SLUG, RESERVED, article_path, broken_http_url, make_slug
+from generator.core.urls import MAX_SLUG, RESERVED, article_path, broken_http_url, http_url, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -388,7 +387,7 @@ def unusable_image_message(src: str, static_dir: str) -> str:
     if not written:
         return (f"<img> without a src removed; write src=\"/images/name.jpg\" ({static_dir}/images/name.jpg) "
                 "or https://…")
-    if urlsplit(written).scheme or written.startswith("//"):
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", written) or written.startswith("//"):  # a scheme (urlsplit could raise)
         return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root "
                 f"(/images/name.jpg is {static_dir}/images/name.jpg) or one starting with https://")
     return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root or https://; "
