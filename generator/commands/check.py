@@ -620,7 +620,10 @@ _LINK = re.compile(r'href="([^"]*)"')
 
 def _elsewhere(href: str) -> bool:
     """Whether ``link_target`` takes ``href`` for a link to another site unless it starts with ``base_url``."""
-    parts = urlsplit(html.unescape(href))
+    try:
+        parts = urlsplit(html.unescape(href))
+    except ValueError:  # a stray '[' in a host: no address of this site
+        return True
     return bool(parts.scheme or parts.netloc)
 
 
