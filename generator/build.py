@@ -31,7 +31,7 @@ from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import plan_redirects, redirect_problems, with_redirects
-from generator.load.registry import load_registry
+from generator.load.registry import empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
 from generator.index.editions import Edition, Note, build_editions, edition_path, load_notes
@@ -116,13 +116,23 @@ def is_future(article: Article, options: BuildOptions) -> bool:
     return not options.future and options.now is not None and article.date > options.now
 
 
+def article_errors(config: Config, options: BuildOptions) -> list[Problem]:
+    """The articles' errors, for a run that stops at a broken companies.yaml: every file parsed without the registry
+    (its companies then unknown, so only errors are kept) and without the cache, whose rows would be of no use."""
+    return [p for p in article_loader(None, options.workers)(config, article_settings(config, empty_registry())).problems
+            if p.severity == "error"]
+
+
 def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLoader | None = None) -> Loaded:
     """The registry, then every article (through ``read``; by default every file is parsed), then the pages.
 
     ``publish`` and ``check`` pass ``incremental.article_loader(cache, ...)``, which parses only what changed.
     """
     where = layout(config)
-    registry = load_registry(where.registry, where.registry_rel)
+    try:
+        registry = load_registry(where.registry, where.registry_rel)
+    except BuildError as e:
+        raise BuildError([*e.problems, *article_errors(config, options)]) from None
     settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.workers))(config, settings)
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,

@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import article, build_project, make_project
+from generator.commands.check import run_check
 from generator.core.errors import BuildError
+from generator.core.models import BuildOptions
 from generator.load.registry import load_registry
 
 GOOD = """\
@@ -64,6 +67,21 @@ def test_a_company_given_twice_does_not_hide_the_registrys_other_problems(tmp_pa
         "content/companies.yaml:7: field 'meta.url': must be an http(s) URL such as https://example.com/",
         "content/companies.yaml:10: field 'x.url': 'https://[x.example/' has '[' or ']' in its host, which only an "
         "IPv6 address in brackets may have; copy the address again from the browser"]
+
+
+def test_a_broken_registry_does_not_hide_the_articles_errors(tmp_path: Path) -> None:
+    """A duplicate id in companies.yaml was the only problem a build or check reported; the articles' errors came
+    in the next run. Their warnings (every company unknown without the registry) are left out."""
+    make_project(tmp_path, {"a.md": article(title="A", companies="[Meta]"), "b.md": article(title="B", date="2025-13-01")},
+                 companies="meta:\n  name: Meta\nmeta:\n  name: Meta Platforms\n")
+    expected = ["content/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
+                "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+                "content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one"]
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert sorted(str(p) for p in caught.value.problems) == expected
+    report = run_check(tmp_path / "config.yaml", BuildOptions())
+    assert sorted(str(f.problem) for f in report.findings) == expected
 
 
 def test_a_merge_conflict_is_named_as_one(tmp_path: Path) -> None:

@@ -272,8 +272,10 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     options = replace(options, drafts=options.drafts or config.drafts)
     try:
         registry = load_registry(where.registry, where.registry_rel)
-    except BuildError as e:
-        return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems)])
+    except BuildError as e:  # with the articles' errors, not in the next run
+        from generator.build import article_errors
+        return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems),
+                           *(Finding(p, "build") for p in article_errors(config, options))])
     inputs = "" if config_findings else inputs_fingerprint(config, options)
     stored = load_report(where.cache)
     if replayed := _replay(stored, inputs, options):
