@@ -77,6 +77,15 @@ def test_a_draft_left_out_does_not_stop_a_strict_deploy_but_its_errors_do(tmp_pa
     assert code == 1 and "content/b.md:3: field 'date'" in err
 
 
+def test_the_output_folder_is_shown_as_the_user_would_type_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in the project, the line ended "→ /the/whole/path/site" (the README shows "→ site")."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "build")[1].endswith(" → site\n")
+    assert run(capsys, "build")[1].endswith(") → site\n")  # up to date
+
+
 def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article(sumary="typo")})
     code, out, err = run(capsys, "build", "--strict", "--config", str(tmp_path / "config.yaml"))

@@ -384,7 +384,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if done.result is None:
         if not args.quiet:
             print(f"up to date: {_plural(done.articles, 'article')}, nothing changed since the last build "
-                  f"({seconds:.2f} s) → {target}")
+                  f"({seconds:.2f} s) → {_printable(_shown(target))}")
         return 0
     result = done.result
     if args.verbose and done.written is not None:
@@ -398,7 +398,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             skipped.append(f"{result.skipped_future} future-dated")
         left_out = f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
         print(f"built {_plural(result.articles, 'article')}, {_plural(result.pages, 'page')}, "
-              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {_printable(str(target))}{left_out}")
+              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {_printable(_shown(target))}{left_out}")
     return 0
 
 
