@@ -1,6 +1,7 @@
 """`digest ping` against a small WebSub hub on loopback: what it announces, and what happens when the hub fails."""
 from __future__ import annotations
 
+import socket
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -28,6 +29,8 @@ class Hub:
                 assert self.headers["Content-Type"] == "application/x-www-form-urlencoded"
                 hub.requests.append(urllib.parse.parse_qs(body))
                 self.send_response(hub.status)
+                if 300 <= hub.status < 400:
+                    self.send_header("Location", "https://hub.example/new")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -116,6 +119,48 @@ def test_an_unreachable_hub_and_a_corrupt_state_file(tmp_path: Path, hub: Hub,
     (tmp_path / ".cache/websub.json").write_text("{not json")
     assert run(capsys, "ping", "--config", config)[0] == 0  # a corrupt record means: announce everything
     assert len(hub.topics()) > 0
+
+
+def test_a_redirect_is_not_an_announcement(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """urllib followed a hub's 302 with a GET without the body, and the hub's 200 to that counted as accepted:
+    the feeds were recorded as announced, never to be tried again."""
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    run(capsys, "build", "--config", config, "-q")
+    hub.status = 302
+    code, _, err = run(capsys, "ping", "--config", config)
+    assert code == 1 and len(hub.topics()) == len(err.splitlines()) > 1
+    assert all(line.endswith("not announced: the hub answered 302 Found, a redirect to https://hub.example/new; "
+                             "write the address it leads to as feeds.websub_hub (a POST is not sent on); "
+                             "'digest ping' will try again") for line in err.splitlines())
+    assert not (tmp_path / ".cache/websub.json").exists()
+
+
+def test_a_hub_that_does_not_answer_is_tried_once_not_once_per_feed(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """With a hub that accepts the connection and never answers, each of the site's feeds waited its own
+    --timeout: the example site's 255 feeds, 42 minutes of a deploy."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    try:
+        config = str(project(tmp_path, f"http://127.0.0.1:{listener.getsockname()[1]}/hub") / "config.yaml")
+        run(capsys, "build", "--config", config, "-q")
+        code, out, err = run(capsys, "ping", "--config", config, "--timeout", "1")
+        listener.setblocking(False)
+        accepted = 0
+        while True:
+            try:
+                listener.accept()[0].close()
+                accepted += 1
+            except BlockingIOError:
+                break
+    finally:
+        listener.close()
+    first, rest = err.splitlines()
+    assert code == 1 and accepted == 1
+    assert "not announced: could not reach the hub (timed out)" in first
+    feeds = int(out.split("; ")[1].split(" unchanged, ")[1].split(" failed")[0])
+    assert rest == f"{feeds - 1} other feeds not tried, as the hub could not be reached; 'digest ping' will try them again"
 
 
 def test_dry_run_sends_nothing_and_refusals_say_what_to_do(tmp_path: Path, hub: Hub,

@@ -569,12 +569,18 @@ def cmd_ping(args: argparse.Namespace) -> int:
     verb = "would announce" if args.dry_run else "announced"
     for path, why in result.failed:
         print(f"{_shown(site / path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
+    if result.untried:
+        print(f"{_plural(len(result.untried), 'other feed')} not tried, as the hub could not be reached; "
+              "'digest ping' will try them again", file=sys.stderr)
     if not args.quiet:
         for path in result.announced:
             print(f"{verb} {urls.absolute(config.base_url, path)}")
+        if args.verbose:
+            for path in result.same:
+                print(f"unchanged {urls.absolute(config.base_url, path)}")
         print(f"{verb} {_plural(len(result.announced), 'feed')} to {config.websub_hub}; "
-              f"{result.unchanged} unchanged, {len(result.failed)} failed")
-    return 1 if result.failed else 0
+              f"{result.unchanged} unchanged, {len(result.failed) + len(result.untried)} failed")
+    return 1 if result.failed or result.untried else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -34,6 +34,11 @@ class PingResult:
     failed: tuple[tuple[str, str], ...]
     """(feed path, why) for those it did not."""
     unchanged: int
+    untried: tuple[str, ...] = ()
+    """Feed paths not tried: the hub could not be reached for an earlier one (a hub that hangs would otherwise
+    cost the timeout once per feed: 255 feeds, 42 minutes)."""
+    same: tuple[str, ...] = ()
+    """Feed paths whose bytes the hub already has (``-v`` lists them)."""
 
 
 def feed_hashes(site: Path) -> dict[str, str]:
@@ -75,20 +80,39 @@ def changed(current: Mapping[str, str], previous: Mapping[str, str]) -> list[str
     return sorted(path for path, h in current.items() if previous.get(path) != h)
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is the hub's answer, not followed: urllib would send the POST on as a GET without its body,
+    and the hub's 200 to that would count as an announcement it never got."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+class Unreachable(Exception):
+    """The hub could not be reached (refused, timed out, no such host): the other feeds are not tried."""
+
+
 def notify(hub: str, topic: str, timeout: float) -> str | None:
-    """POST one publish notification; None when the hub accepted it (2xx), else why not."""
+    """POST one publish notification; None when the hub accepted it (2xx), else why not. Raises ``Unreachable``
+    when there is no answer at all."""
     body = urllib.parse.urlencode({"hub.mode": "publish", "hub.url": topic}).encode("ascii")
     request = urllib.request.Request(hub, data=body, method="POST",
                                      headers={"Content-Type": "application/x-www-form-urlencoded",
                                               "User-Agent": "news-digest"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (an http(s) URL from config)
+        with _OPENER.open(request, timeout=timeout) as response:
             status = response.status
     except urllib.error.HTTPError as e:
+        if 300 <= e.code < 400:
+            where = e.headers.get("Location", "")
+            return (f"the hub answered {e.code} {e.reason}, a redirect{f' to {where}' if where else ''}; write the "
+                    "address it leads to as feeds.websub_hub (a POST is not sent on)")
         return f"the hub answered {e.code} {e.reason}"
     except (urllib.error.URLError, OSError) as e:
-        reason = getattr(e, "reason", e)
-        return f"could not reach the hub ({reason})"
+        raise Unreachable(f"could not reach the hub ({getattr(e, 'reason', e)})") from None
     return None if 200 <= status < 300 else f"the hub answered {status}"
 
 
@@ -100,8 +124,14 @@ def ping(hub: str, base_url: str, site: Path, cache: Path, everything: bool = Fa
     todo = changed(current, previous)
     announced: list[str] = []
     failed: list[tuple[str, str]] = []
-    for path in todo:
-        why = None if dry_run else notify(hub, urls.absolute(base_url, path), timeout)
+    untried: list[str] = []
+    for at, path in enumerate(todo):
+        try:
+            why = None if dry_run else notify(hub, urls.absolute(base_url, path), timeout)
+        except Unreachable as e:
+            failed.append((path, str(e)))
+            untried = todo[at + 1:]
+            break
         if why is None:
             announced.append(path)
         else:
@@ -110,6 +140,7 @@ def ping(hub: str, base_url: str, site: Path, cache: Path, everything: bool = Fa
         state = {p: h for p, h in read_state(cache).items() if p in current}
         state.update({p: current[p] for p in announced})
         write_state(cache, state)
-    return PingResult(tuple(announced), tuple(failed), len(current) - len(todo))
+    return PingResult(tuple(announced), tuple(failed), len(current) - len(todo), tuple(untried),
+                      tuple(p for p in sorted(current) if p not in set(todo)))
 
 
