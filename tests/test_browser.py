@@ -180,10 +180,18 @@ def test_search_shows_twenty_results_then_the_rest_on_request(tab: Tab) -> None:
     assert page.inner_text("#search-results .count") == "30 artikel cocok dengan “yang”."
     more = page.locator("#search-results button.more")
     assert more.inner_text() == "Tampilkan 10 lagi"
-    more.click()
+    more.dblclick()  # twice at once: the next ten, not twenty with ten twice
     page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 30")
-    assert not more.is_visible()
+    page.wait_for_timeout(500)
+    hrefs = page.locator("#search-results li h2 a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == len(set(hrefs)) == 30 and not more.is_visible()
     assert page.evaluate("() => document.activeElement === document.querySelectorAll('#search-results li a')[20]")
+    page.fill("#search-q", "zzq $&")
+    page.press("#search-q", "Enter")
+    page.press("#search-q", "Enter")  # twice: one answer, not two lists
+    page.wait_for_selector("#search-results .count")
+    page.wait_for_timeout(500)
+    assert page.locator("#search-results .count").all_inner_texts() == ["Tidak ada artikel yang cocok dengan “zzq $&”."]
 
 
 def test_search_matches_indonesian_word_forms(tab: Tab) -> None:

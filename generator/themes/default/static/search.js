@@ -21,21 +21,30 @@
     return e;
   };
   const PAGE = 20; // results shown at a time; a button shows the next ones
+  let current = 0; // the latest search: an older one that ends later draws nothing
   const show = async (query) => {
+    const mine = ++current;
     box.replaceChildren();
     if (!query) return;
     const found = (await pagefind.search(query)).results;
+    if (mine !== current) return;
     const say = found.length ? box.dataset.found : box.dataset.none;
-    box.append(el("p", "count", say.replace("{n}", found.length).replace("{q}", query)));
+    // a function, not a string: a query holding "$&" is not a replacement pattern
+    box.append(el("p", "count", say.replace("{n}", () => found.length).replace("{q}", () => query)));
     const list = el("ol", "results");
     box.append(list);
     const more = el("button", "more");
     more.type = "button";
     more.hidden = true;
     box.append(more);
+    let busy = false; // a double click or Space then Enter: one more page, not the same one twice
     const next = async () => {
+      if (busy) return;
+      busy = true;
       const from = list.children.length;
       await append(list, found.slice(from, from + PAGE));
+      busy = false;
+      if (mine !== current) return;
       const left = found.length - list.children.length;
       more.textContent = box.dataset.more.replace("{n}", Math.min(left, PAGE));
       more.hidden = left <= 0;
