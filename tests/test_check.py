@@ -156,9 +156,9 @@ def test_tag_variants_are_not_urls_that_clash_and_may_be_in_one_article(tmp_path
 def test_tags_given_their_own_urls_are_not_variants_of_each_other(tmp_path: Path) -> None:
     """With 'C#' at its own URL (config.yaml `slugs:`) the build is happy, and check no longer calls 'C#' a
     misspelling of 'C++'; 'go-to' still is one of 'GoTo'."""
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[C#, C++]"),
-                            "2025/06/b.md": article(title="B", tags="[C++, GoTo, go-to]")},
-                 config=CONFIG + "slugs: {C#: csharp}\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[C#, C++, Go To]"),
+                            "2025/06/b.md": article(title="B", tags="[C++, GoTo, go-to, Go To]")},
+                 config=CONFIG + "slugs: {C#: csharp, Go To: go-to-2}\n")
     assert [(p["path"], p["code"], p["message"]) for p in check_json(tmp_path)["problems"]] == [  # type: ignore
         ("content/2025/06/b.md", "tag-variant", "tag 'go-to' is spelled 'GoTo' in this article too; use one spelling")]
 

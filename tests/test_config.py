@@ -70,6 +70,11 @@ def test_a_url_python_cannot_read_is_an_error_not_a_traceback(tmp_path: Path) ->
         "--base-url: field 'base_url': 'https://[::1/' has '[' or ']' in its host, which only an IPv6 address in "
         "brackets may have; copy the address again from the browser"]
     assert load(tmp_path, "base_url: https://[::1]:8080/x/\n").base_url == "https://[::1]:8080/x/"
+    assert errors(tmp_path, "favicon: https://[cdn.example/f.svg\nimage: https://cdn.example:99999/s.png\n") == [
+        "config.yaml:1: field 'favicon': 'https://[cdn.example/f.svg' has '[' or ']' in its host, which only an IPv6 "
+        "address in brackets may have; copy the address again from the browser",
+        "config.yaml:2: field 'image': 'https://cdn.example:99999/s.png' has a port that is not a number from 0 to "
+        "65535 (after the ':' in the host); remove it, or copy the address again from the browser"]
 
 
 def test_a_key_given_twice_does_not_hide_the_configs_other_problems(tmp_path: Path) -> None:

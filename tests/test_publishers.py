@@ -69,17 +69,25 @@ def test_without_a_registry_each_host_is_a_publisher_named_as_its_articles_name_
                             "e.md": article(title="E", date="2025-06-01", source=src("https://reuters.com/e", "Reuters")),
                             "f.md": article(title="F", date="2025-06-02", source=src("https://reuters.com/f", "RTRS")),
                             "c.md": article(title="C", source='"https://mobile.reuters.com/c"'),
+                            "k1.md": article(title="K1", source=src("https://kompas.example/1", "Kompas")),
+                            "k2.md": article(title="K2", source=src("https://kompas.example/2", "KOMPAS")),
+                            "k3.md": article(title="K3", date="2025-06-30", source=src("https://kompas.example/3",
+                                                                                       "Harian Kompas")),
+                            "t.md": article(title="T", source='"https://user@www.tempo.example:8080/a"'),
                             "d.md": article(title="D")})
     files = build_project(tmp_path).output.files
     index = lxml.html.document_fromstring(files["sources/index.html"])
     assert [(a.text, a.get("href")) for a in index.xpath("//main//li/a")] == [
-        ("Reuters", "/sources/reuters-com/"), ("mobile.reuters.com", "/sources/mobile-reuters-com/")]
+        ("Reuters", "/sources/reuters-com/"), ("Kompas", "/sources/kompas-example/"),
+        ("mobile.reuters.com", "/sources/mobile-reuters-com/"), ("tempo.example", "/sources/tempo-example/")]
     page = lxml.html.document_fromstring(files["sources/reuters-com/index.html"])
     assert page.xpath("//h1/text()") == ["Sumber: Reuters"]
     assert page.xpath("//main/p/a[@rel]/@href") == ["https://reuters.com/"]
     assert [a.text for a in page.xpath("//article/h2/a")] == ["Judul", "B", "F", "E"]  # same instant: by slug
     assert "sources.yaml" not in files["sources/reuters-com/index.html"].decode()
     article_page = lxml.html.document_fromstring(files["2025/06/b/index.html"])
+    assert "Sumber: Kompas" in files["sources/kompas-example/index.html"].decode()  # 'KOMPAS' is 'Kompas'
+    assert "selengkapnya di tempo.example</a>" in files["2025/06/t/index.html"].decode()  # no user, no port
     assert [a.text for a in article_page.xpath("//p[@class='source']/a")] == [
         "Baca artikel selengkapnya di reuters.com", "Semua berita dari Reuters (4)"]
 

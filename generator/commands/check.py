@@ -565,6 +565,8 @@ def check_tag_variants(sources: Sequence[ArticleFacts], own: Mapping[str, str] =
     keys: dict[str, str] = {}  # tags repeat across articles: fold each spelling once
     for src in sources:
         for tag, line in zip(src.tags, src.tag_lines):
+            if fold(tag) in own:  # given its own URL in config.yaml: a name of its own, not a spelling
+                continue
             key = keys.get(tag)
             if key is None:
                 key = keys[tag] = tag_key(tag)
@@ -577,8 +579,7 @@ def check_tag_variants(sources: Sequence[ArticleFacts], own: Mapping[str, str] =
         slug = term_slug(fold(preferred), own)
         users = [src.path for tag, _, src in group if tag == preferred]
         for tag, line, src in group:
-            if tag == preferred or (fold(tag) != fold(preferred) and (term_slug(fold(tag), own) == slug
-                                                                       or {fold(tag), fold(preferred)} & own.keys())):
+            if tag == preferred or (fold(tag) != fold(preferred) and term_slug(fold(tag), own) == slug):
                 continue  # the second: two names for one URL ('C#' and 'C++' both make /tags/c/), the build's error
             others = [path for path in users if path != src.path]
             where = (f"in {len(others)} other article{'s' if len(others) != 1 else ''} (such as {others[0]})" if others

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
-from generator.core.urls import MAX_SLUG, unreadable_url
+from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
 from generator.load.frontmatter import TWICE, Lines, YamlError, load_yaml, not_boolean, not_text
 
 LANGUAGES = ("id", "en")
@@ -456,7 +456,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(origin.get("base_url", rel), lines.get(("base_url",), 0), "base_url", why))
     for key in ("image", "favicon", "apple_touch_icon"):
         value = settings.get(key)
-        if isinstance(value, str) and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
+        if isinstance(value, str) and re.match(r"https?://", value, re.IGNORECASE) and (why := broken_http_url(value)):
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} {why}"))
+        elif isinstance(value, str) and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
                                     "on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:

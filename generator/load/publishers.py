@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from generator.core.errors import Problem
 from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.core.models import Article
-from generator.core.urls import broken_http_url, http_url, make_slug
+from generator.core.urls import broken_http_url, http_url, make_slug, source_host
+from generator.load.registry import fold
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
@@ -210,12 +211,19 @@ def named(articles: Iterable[Article]) -> str:
     """The name the editors give an unregistered publisher in its articles' ``source.name`` ("CNBC" for cnbc.com),
     the most used (the first, newest, among equals); '' when every article left it out (its host then names it).
     Readers saw "Baca artikel selengkapnya di CNBC" beside "Semua berita dari cnbc.com"."""
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {}  # by spelling, letter case aside: 'Kompas' and 'KOMPAS' are one name
+    spelled: dict[str, dict[str, int]] = {}
     for article in articles:
         source = article.source
-        if source and source.name != re.sub(r"^www\.", "", source.url.split("/")[2].lower()):  # not the default
-            counts[source.name] = counts.get(source.name, 0) + 1
-    return max(counts, key=counts.__getitem__, default="")
+        if source and source.name != source_host(source.url):
+            key = fold(source.name)
+            counts[key] = counts.get(key, 0) + 1
+            spelled.setdefault(key, {})[source.name] = spelled.get(key, {}).get(source.name, 0) + 1
+    if not counts:
+        return ""
+    ways = spelled[max(counts, key=counts.__getitem__)]
+    return max(ways, key=ways.__getitem__)
+
 
 
 def publisher_of(article: Article, registry: dict[str, PublisherEntry]) -> str:
