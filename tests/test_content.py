@@ -120,6 +120,10 @@ CASES = {
         "title itself",
         "content/a.md:4: field 'summary': warning: has only characters that cannot be seen (U+200B ZERO WIDTH SPACE, "
         "U+2060 WORD JOINER); write the summary itself, or remove the line; it is ignored"]),
+    "an HTML comment never closed": (b"---\ntitle: x\ndate: 2025-01-01\n---\nSatu.\n\n<!-- catatan: rahasia\n"
+                                     b"Dua.\n\nTiga.\n", [
+        "content/a.md:7: this HTML comment (<!--) is never closed, so it would hide the rest of the article; write "
+        "--> where the note ends"]),
     "merge conflict in the front matter": (b"---\ntitle: x\ndate: 2025-01-01\n<<<<<<< HEAD\nsummary: A\n=======\n"
                                            b"summary: B\n>>>>>>> feature\n---\nx\n", [
         "content/a.md:4: holds a merge conflict that git could not resolve (lines 4 to 8): keep the version you want, "

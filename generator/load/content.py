@@ -374,6 +374,9 @@ def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_li
     problems = []
     if rendered.dropped:
         problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
+    if rendered.unclosed_comment >= 0:
+        problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
+                                "closed, so it would hide the rest of the article; write --> where the note ends"))
     for src in dict.fromkeys(rendered.unusable_images):
         at = next((n for n in range(max(body_line, 1), len(lines) + 1) if src in lines[n - 1]), body_line) \
             if src else body_line
@@ -475,6 +478,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
     warn_removed(check, rendered, parts.body_line, settings.static_dir)
+    if any(p.severity == "error" for p in problems):  # an HTML comment never closed
+        return None, tuple(problems)
     if rendered.unlinked:
         check.warn("", "markdown-it-py could not link the bare URLs of this body (one of them trips a bug in it), so "
                        "they stay plain text; write links as <https://…> or [text](https://…)", line=parts.body_line)
