@@ -120,10 +120,28 @@ def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
 def test_plain_text_alternative_has_every_item_and_link() -> None:
     text = build_project(FIXTURE_SITE).output.files["weekly/2025-W24/email.txt"].decode()
     assert text.startswith("Uji Digest\nEdisi #1: Pekan Scale AI\n9–15 Juni 2025 · 2 artikel\n")
-    assert "Minggu ini Meta masuk ke Scale AI, dan Google menjauh." in text
+    assert "Minggu ini Meta masuk ke Scale AI (https://scale.com/), dan Google\nmenjauh." in text
     assert "== Amerika Serikat ==" in text
     assert "* Meta Ambil 49% Saham Scale AI\n  https://example.org/digest/2025/06/meta-scale/\n" in text
     assert "<" not in text.replace("<b>", "")  # no markup but what an editor wrote as text
+
+
+def test_the_text_email_keeps_the_notes_paragraphs_and_addresses_and_never_splits_a_url(tmp_path: Path) -> None:
+    """`striptags` ran the editor's note into one line ("…arsip serta … Sorotan pekan ini# Perusahaan …↩︎"),
+    losing every link's address; `wordwrap` broke a URL in a summary at its hyphens. In the HTML email,
+    '#fn1' pointed into email.html, not at the edition's page."""
+    url = "https://www.example.co.id/berita/2025/06/09/pemerintah-umumkan-peta-jalan-kecerdasan-buatan-nasional"
+    make_project(tmp_path, {"a.md": article(title="A", summary=f"Lihat {url} untuk rinciannya.")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md":
+                           "Pekan ini [Meta](/2025/06/a/) dan [arsip](https://arsip.example/) penting.[^1]\n\n"
+                           "## Sorotan pekan ini\n\n- satu\n- dua\n\n[^1]: Catatan kaki.\n"})
+    files = build_project(tmp_path).output.files
+    text = files["weekly/2025-W24/email.txt"].decode()
+    assert ("Pekan ini Meta (https://example.org/2025/06/a/) dan arsip\n(https://arsip.example/) penting.[1]\n\n"
+            "Sorotan pekan ini\n\n- satu\n\n- dua\n\nCatatan kaki.\n") in text
+    assert url in text and "↩" not in text and "ini#" not in text and "Sorotan pekan ini#" not in text
+    html = files["weekly/2025-W24/email.html"].decode()
+    assert 'href="https://example.org/weekly/2025-W24/#fn1"' in html and "email.html#" not in html
 
 
 # --- rendered in Chromium ---------------------------------------------------------------------------------

@@ -300,6 +300,43 @@ def _joined(page_url: str, value: str) -> str:
         return value
 
 
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd", "blockquote")
+
+
+def plain_text(html: str, page_url: str, width: int = 70) -> str:
+    """An editor's note (rendered HTML) as the text email gives it: one paragraph per block, wrapped at
+    ``width`` without breaking a word or a URL, list items as '- ', each link's address after its text (absolute,
+    resolved as on the page at ``page_url``), no heading '#' or footnote '↩' links. ``striptags`` ran it all into
+    one line and lost every address."""
+    import textwrap
+
+    import lxml.html
+
+    doc = lxml.html.fragment_fromstring(feed_html(html, page_url), create_parent="div")
+    for link in doc.xpath("//a[contains(@class, 'footnote-backref')]"):
+        link.drop_tree()
+    for link in doc.xpath("//a[@href]"):
+        href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
+        if href and href != label and "#fn" not in href:
+            link.tail = f" ({href})" + (link.tail or "")
+    for cell in doc.xpath("//td[following-sibling::td or following-sibling::th] | //th[following-sibling::*]"):
+        cell.tail = " | " + (cell.tail or "")
+    out = []
+    for block in doc.iter(*_BLOCKS):
+        if any(inner is not block for inner in block.iter(*_BLOCKS)) or block.xpath("ancestor::pre"):
+            continue  # its inner blocks give the text
+        if block.tag == "pre":
+            out.append(block.text_content().rstrip("\n"))
+            continue
+        text = " ".join(block.text_content().split())
+        if not text:
+            continue
+        first = "- " if block.tag == "li" else "> " if block.xpath("ancestor::blockquote") else ""
+        out.append(textwrap.fill(text, width, initial_indent=first, subsequent_indent=" " * len(first),
+                                 break_long_words=False, break_on_hyphens=False))
+    return "\n\n".join(out)
+
+
 def finish_email(html: str, page_url: str) -> str:
     """Make a rendered email safe to send: every ``<style>`` rule moved into ``style`` attributes
     (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web

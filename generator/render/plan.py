@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.index.editions import finish_email, render_edition_feed
+from generator.index.editions import finish_email, plain_text, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
 from generator.core.parallel import MIN_PARALLEL, Later
@@ -236,7 +236,7 @@ class Renderer:
             config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
-            date_range=partial(i18n.date_range, language=config.language),
+            date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
             section_path=partial(section_path, own_slugs(config)), **html.globals(), m=Imported(env, "_macros.html"),
         )
 
@@ -253,7 +253,9 @@ class Renderer:
             return self.env.get_template(spec.template).render(spec.context).encode("utf-8")
         if spec.render == "email":  # CSS moved into style attributes: mail clients drop <style>
             html = self.env.get_template(spec.template).render(spec.context)
-            return finish_email(html, urls.absolute(self.config.base_url, spec.path)).encode("utf-8")
+            # resolved as on the edition's web page ('#fn1' there, not in email.html)
+            page = spec.path.removesuffix(spec.path.rpartition("/")[2])
+            return finish_email(html, urls.absolute(self.config.base_url, page)).encode("utf-8")
         if spec.render in FORMATS:
             return render_feed(self.config, spec.render, items=self.feed_items, **spec.context)
         return RENDERERS[spec.render](self.config, **spec.context)
