@@ -281,6 +281,35 @@ def test_refuses_a_target_that_is_not_empty(tmp_path: Path, capsys: pytest.Captu
         2, "", f"error: {tmp_path / 'file'} is a file; give a folder name for the new project\n")
 
 
+@pytest.mark.parametrize("generator, config, post", [
+    ("hugo", ("hugo.toml", 'title = "T"\nbaseURL = "https://example.com/"\n'),
+     ("content/posts/malam.md", '+++\ntitle = "Malam"\ndate = 2024-03-31T20:00:00\n+++\nIsi.\n')),
+    ("pelican", ("pelicanconf.py", "SITENAME = 'T'\n"),
+     ("content/malam.md", "Title: Malam\nDate: 2024-03-31 20:00\n\nIsi.\n")),
+])
+def test_a_time_without_an_offset_is_utc_when_the_old_site_names_no_zone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], generator: str, config: tuple[str, str],
+        post: tuple[str, str]) -> None:
+    """Hugo (timeZone unset: Etc/UTC) and Pelican (TIMEZONE unset: UTC) read 20:00 on 31 March as UTC; the
+    import wrote it for the new site's zone, Jakarta, 7 hours early, and in March's folder instead of April's."""
+    write_files(tmp_path / "src", dict([config, post]))
+    assert run(capsys, "import", generator, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    written = (tmp_path / "new/content/2024/04/malam.md").read_text()
+    assert "\ndate: 2024-03-31T20:00:00+00:00\n" in written
+    assert "names no time zone" in (tmp_path / "new/import-report.txt").read_text()
+
+
+def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
+    shutil.copytree(FIXTURES / "pelican", tmp_path / "src")
+    before = files_under(tmp_path / "src")
+    target = tmp_path / "src/content/kabar"
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(target)) == (
+        2, "", f"error: {target} is inside the pelican site {tmp_path / 'src'}, which an import never changes; give a "
+               "folder outside it\n")
+    assert files_under(tmp_path / "src") == before
+
+
 def test_an_empty_target_folder_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty").mkdir()
     assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(tmp_path / "empty"), "-q")[0] == 0

@@ -12,7 +12,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -62,6 +62,9 @@ def import_site(generator: str, source: Path, target: Path, companies: Path | No
     check_empty(target)
     if not source.is_dir():
         raise RefusalError(f"{source} is not a folder; give the {generator} site's root folder")
+    if target.resolve().is_relative_to(source.resolve()):  # the old site would then hold the new one's files
+        raise RefusalError(f"{target} is inside the {generator} site {source}, which an import never changes; give "
+                           "a folder outside it")
     registry = None
     if companies is not None:
         if not companies.is_file():
@@ -137,9 +140,11 @@ def _free(slug: str, taken: set[str], page: bool) -> tuple[str, str]:
     return candidate, why
 
 
-def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed], list[Note], list[Note]]:
+def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False,
+          ) -> tuple[list[Placed], list[Note], list[Note]]:
     """Each post's new file and URL; posts whose date cannot be read are left out (second list);
-    renamed slugs and dropped 'updated' dates are notes (third list)."""
+    renamed slugs and dropped 'updated' dates are notes (third list). With ``in_utc``, a time written without an
+    offset is UTC (``OldSite.naive_in_utc``) and gets '+00:00'; a date alone stays a date."""
     placed: list[Placed] = []
     skipped: list[Note] = []
     notes: list[Note] = []
@@ -152,7 +157,7 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
             slug, taken_why = _free(slug, taken.setdefault("pages", set()), page=True)
             file, url = f"content/pages/{slug}.md", f"{base}{slug}/"
         else:
-            date = parse_date(post.date)
+            date = _utc(parse_date(post.date), in_utc)
             if date is None:
                 skipped.append(Note(post.rel, f"the date {post.date!r} is not a date in the years {FIRST_YEAR} to "
                                               f"{LAST_YEAR}; write it as YYYY-MM-DD and import again"))
@@ -160,7 +165,7 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
             when = _moment(date, tz)
             slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)
             file, url = f"content/{when.year:04d}/{when.month:02d}/{slug}.md", base + article_path(when, slug)
-            updated = parse_date(post.updated) if post.updated else None
+            updated = _utc(parse_date(post.updated), in_utc) if post.updated else None
             if post.updated and (updated is None or _moment(updated, tz) < when):
                 notes.append(Note(post.rel, f"its modified date {post.updated!r} is not a date after its date, "
                                             "so it is left out"))
@@ -173,6 +178,13 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str) -> tuple[list[Placed
                                         "the redirects cover it"))
         placed.append(Placed(post, file, url, date, updated))
     return placed, skipped, notes
+
+
+def _utc(date: Date | None, in_utc: bool) -> Date | None:
+    """``date`` with '+00:00' when it has a time and no offset and the old site read such times as UTC."""
+    if date is None or not in_utc or date.offset is not None or "T" not in date.text:
+        return date
+    return Date(date.text + "+00:00", date.naive, timedelta())
 
 
 def _moment(date: Date, tz: ZoneInfo) -> datetime:
@@ -217,7 +229,13 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
     """Every file of the new project, in memory."""
     config, base, tz, config_notes = project_config(scan.site)
-    placed, bad_dates, notes = place(scan.posts, tz, base)
+    in_utc = scan.site.naive_in_utc and not scan.site.timezone
+    placed, bad_dates, notes = place(scan.posts, tz, base, in_utc)
+    if in_utc and any(d is not None and d.offset == timedelta() and "T" in d.text for item in placed
+                      for d in (item.date, item.updated)):
+        config_notes.append(Note("config.yaml", f"the old site's config names no time zone, so {generator.title()} "
+                                                "read times written without an offset as UTC; they are written with "
+                                                "+00:00, and shown in the new site's zone"))
     urls = {item.post.rel: item.url for item in placed}
     finder = MentionFinder(registry) if registry is not None and registry.companies else None
     files: dict[str, bytes] = {"config.yaml": config.encode(),

@@ -70,6 +70,9 @@ class OldSite:
     base_url: str = ""
     timezone: str = ""
     language: str = ""
+    naive_in_utc: bool = False
+    """Without ``timezone``, the old generator read a time written without an offset as UTC (Hugo and Pelican
+    do; Jekyll used the building machine's zone, which nobody knows now)."""
 
 
 Rewrite = Callable[[Post, dict[str, str], str], str]

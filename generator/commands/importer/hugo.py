@@ -41,7 +41,7 @@ def _config(root: Path) -> OldSite:
     if not isinstance(values, dict):
         values = {}
     return OldSite(as_text(values.get("title")), as_text(values.get("baseURL")), as_text(values.get("timeZone")),
-                   as_text(values.get("languageCode"))[:2].lower())
+                   as_text(values.get("languageCode"))[:2].lower(), naive_in_utc=True)  # Hugo's timeZone: Etc/UTC
 
 
 def scan(root: Path) -> Scan:

@@ -39,7 +39,7 @@ def scan(root: Path) -> Scan:
     content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
     conf = root if content != root else root.parent
     site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"),
-                   _setting(conf, "DEFAULT_LANG"))
+                   _setting(conf, "DEFAULT_LANG"), naive_in_utc=True)  # Pelican without TIMEZONE: UTC
     posts: list[Post] = []
     assets: list[Asset] = []
     skipped = symlinks(content, root)
