@@ -299,6 +299,15 @@ def test_a_time_without_an_offset_is_utc_when_the_old_site_names_no_zone(
     assert "names no time zone" in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_a_pelican_title_with_an_apostrophe_is_kept_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`SITENAME = "Kabar's Blog"` became `title: "Kabar"`: the value was read up to any quote."""
+    write_files(tmp_path / "src", {"pelicanconf.py": 'SITENAME = "Kabar\'s Blog"\nSITEURL = \'https://kabar.example\'\n',
+                                   "content/a.md": "Title: A\nDate: 2024-03-01\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    config = (tmp_path / "new/config.yaml").read_text()
+    assert 'title: "Kabar\'s Blog"' in config and 'base_url: "https://kabar.example/"' in config
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -44,7 +44,8 @@ def unreadable_url(url: str) -> str | None:
         parts.port  # noqa: B018 - reading it is the check
     except ValueError:
         netloc = url.partition("//")[2].split("/")[0].split("?")[0].split("#")[0]
-        if "[" in netloc or "]" in netloc:
+        bracketed = re.fullmatch(r"(?:[^@]*@)?\[[^\[\]]*\]:.*", netloc)  # '[::1]:99999': the port's fault
+        if ("[" in netloc or "]" in netloc) and not bracketed:
             return ("has '[' or ']' in its host, which only an IPv6 address in brackets may have; copy the address "
                     "again from the browser")
         return ("has a port that is not a number from 0 to 65535 (after the ':' in the host); remove it, or copy "

@@ -239,8 +239,13 @@ def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
         elif not isinstance(slug, str) or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
             seen[folded] = name
             wanted = _slug_like(slug)
-            problems.append(Problem(rel, where, field, f"{slug!r} is not a URL slug; write lowercase letters, digits "
-                                                       f"and '-'{f', like {wanted}' if wanted else ''}"))
+            problems.append(Problem(rel, where, field, (
+                "is empty; write the slug after the colon, like csharp" if slug is None else
+                f"{slug!r} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) else
+                f"is {len(slug)} characters long; a slug has at most {MAX_SLUG}" if len(slug) > MAX_SLUG and
+                SLUG.fullmatch(slug) else
+                f"{slug!r} is not a URL slug; write lowercase letters, digits and '-'"
+                + (f", like {wanted}" if wanted else ""))))
         else:
             seen[folded] = name
             pairs.append((name.strip(), slug))

@@ -28,9 +28,12 @@ def _setting(folder: Path, name: str) -> str:
     for conf in ("publishconf.py", "pelicanconf.py") if name == "SITEURL" else ("pelicanconf.py",):
         path = folder / conf
         if path.is_file():
-            match = re.search(rf"^{name}\s*=\s*['\"]([^'\"]+)['\"]", path.read_text("utf-8", "replace"), re.MULTILINE)
+            # the value in the quotes it is written in: "Kabar's Blog" keeps its apostrophe (never executed, so a
+            # literal only: an escape or a concatenation is not read)
+            match = re.search(rf"^{name}\s*=\s*(?:'([^'\n]+)'|\"([^\"\n]+)\")", path.read_text("utf-8", "replace"),
+                              re.MULTILINE)
             if match:
-                return match.group(1)
+                return match.group(1) or match.group(2)
     return ""
 
 
