@@ -308,6 +308,21 @@ def test_a_pelican_title_with_an_apostrophe_is_kept_whole(tmp_path: Path, capsys
     assert 'title: "Kabar\'s Blog"' in config and 'base_url: "https://kabar.example/"' in config
 
 
+def test_a_jekyll_permalink_pattern_and_a_singular_category(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`permalink: /arsip/:year/:title/` was copied as it is, a Netlify pattern that sent every /arsip/*/*/ to one
+    post; `category: Berita Lokal` (singular: one category in Jekyll) became section "Berita" and tag "Lokal"."""
+    write_files(tmp_path / "src", {
+        "_config.yml": "title: T\nurl: https://t.example\ntimezone: Asia/Jakarta\n",
+        "_posts/2024-03-07-judul.md": "---\ntitle: Judul\npermalink: /arsip/:year/:month/:title/\n"
+                                      "category: Berita Lokal\n---\nIsi.\n",
+        "_posts/2024-03-08-lain.md": "---\ntitle: Lain\npermalink: /x/:nope/\n---\nIsi.\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    redirects = (tmp_path / "new/static/_redirects").read_text()
+    assert "/arsip/2024/03/judul/ /2024/03/judul/ 301" in redirects and ":" not in redirects.split("\n", 1)[1]
+    written = (tmp_path / "new/content/2024/03/judul.md").read_text()
+    assert 'section: "Berita Lokal"' in written and "tags: []" in written
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from datetime import datetime
 from pathlib import Path
 
 from generator.core.errors import RefusalError
@@ -72,6 +73,21 @@ def scan(root: Path) -> Scan:
                           "that was not imported; edit them by hand"))
 
 
+def _expand(permalink: str, when: datetime | None, slug: str, categories: tuple[str, ...]) -> str:
+    """A post's ``permalink:`` with Jekyll's placeholders filled in ('/arsip/:year/:title/' → '/arsip/2024/judul/');
+    '' when it holds one this import does not know (a redirect from a pattern would catch every such address)."""
+    if ":" not in permalink:
+        return permalink
+    values = {"title": slug, "slug": slug, "categories": "/".join(c.lower() for c in categories),
+              "output_ext": ".html"}
+    if when is not None:
+        values |= {"year": f"{when:%Y}", "short_year": f"{when:%y}", "month": f"{when:%m}", "i_month": str(when.month),
+                   "day": f"{when:%d}", "i_day": str(when.day), "hour": f"{when:%H}", "minute": f"{when:%M}",
+                   "second": f"{when:%S}"}
+    filled = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), permalink)
+    return "" if re.search(r":[a-z_]", filled) else re.sub(r"/{2,}", "/", filled)
+
+
 def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
     try:
         return read_front_matter(read_text(path))
@@ -94,12 +110,15 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...]) -> Post |
         return Note(rel, "is a draft without a 'date:'; add one and import again")
     slug = as_text(meta.get("slug")) or (name.group(2) if name else path.stem)
     title = as_text(meta.get("title")) or slug.replace("-", " ").title()
-    categories = tuple(dict.fromkeys(folders + as_list(meta.get("categories") or meta.get("category"), None)))
+    single = meta.get("category") if not meta.get("categories") and isinstance(meta.get("category"), str) else None
+    named = (single.strip(),) if single and single.strip() else as_list(meta.get("categories") or meta.get("category"), None)
+    categories = tuple(dict.fromkeys(folders + named))  # a singular 'category: Berita Lokal' is one, as in Jekyll
     parsed = parse_date(typed)
     day = parsed.naive.strftime("/%Y/%m/%d/") if parsed else "/"
     permalink = as_text(meta.get("permalink"))
-    old_url = permalink if permalink.startswith("/") else "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html"
-    return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,), title=title, body=body,
+    old_url = (_expand(permalink, parsed.naive if parsed else None, slug, categories) if permalink.startswith("/") else
+               "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html")
+    return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                 date=typed, updated=as_text(meta.get("last_modified_at")),
                 summary=as_text(meta.get("excerpt") or meta.get("description")),
                 tags=as_list(meta.get("tags"), None) + categories[1:], section=categories[0] if categories else "",
