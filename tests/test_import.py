@@ -323,6 +323,20 @@ def test_a_jekyll_permalink_pattern_and_a_singular_category(tmp_path: Path, caps
     assert 'section: "Berita Lokal"' in written and "tags: []" in written
 
 
+def test_hugo_old_addresses_follow_its_folders_and_keep_a_file_url(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`content/posts/2024/nested.md` was redirected from /posts/nested/ (Hugo serves /posts/2024/nested/), a
+    `url: /custom/page.html` from /custom/page.html/, and `Judul Dengan Spasi.md` from a %20 address."""
+    front = '+++\ntitle = "{}"\ndate = 2024-03-0{}T08:00:00+07:00\n{}+++\nIsi.\n'
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\ntimeZone = "Asia/Jakarta"\n',
+                                   "content/posts/2024/nested.md": front.format("Nested", 1, ""),
+                                   "content/posts/custom.md": front.format("Custom", 2, 'url = "/custom/page.html"\n'),
+                                   "content/posts/Judul Dengan Spasi.md": front.format("Spasi", 3, "")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    old = {line.split()[0] for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] if line}
+    assert old == {"/posts/2024/nested/", "/custom/page.html", "/posts/judul-dengan-spasi/"}
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

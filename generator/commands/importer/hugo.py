@@ -1,9 +1,9 @@
 """Read a Hugo site: ``content/`` with YAML or TOML front matter, page bundles, ``static/``.
 
 Content with a date is an article, content without one a page. Old URLs follow Hugo's
-defaults: ``/<section>/<slug>/`` (the section is the first folder under content/), ``/<slug>/``
-for top-level content, lower-cased; a ``url:`` in the front matter wins, and ``aliases:`` are
-old URLs too. ``static/`` is copied with its paths, so ``/images/...`` links keep working.
+defaults: the folders under content/, then the slug (``/posts/2024/<slug>/``; ``/<slug>/`` for top-level
+content), lower-cased, spaces as '-'; a ``url:`` in the front matter wins (a file such as ``/x/page.html``
+kept as it is), and ``aliases:`` are old URLs too. ``static/`` is copied with its paths, so ``/images/...`` links keep working.
 """
 from __future__ import annotations
 
@@ -98,6 +98,15 @@ def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
     return _REF.sub(ref, post.body)
 
 
+def _as_written(address: str) -> str:
+    """A front matter's ``url:`` or alias as Hugo serves it: from the root, a folder ending in '/', a file
+    (``/custom/page.html``) as it is."""
+    path = address.strip().strip("/")
+    if not path:
+        return "/"
+    return f"/{path}" if "." in path.rpartition("/")[2] else f"/{path}/"
+
+
 def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
     meta, body = read_front_matter(read_text(path))
     if not meta:
@@ -108,11 +117,11 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
     parts = rel.split("/")
     bundle = path.parent in bundles
     slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else path.stem)
-    section = parts[0] if len(parts) > (2 if bundle else 1) else ""
     url = as_text(meta.get("url"))
-    old_url = ("/" + url.strip("/") + "/" if url.strip("/") else "/") if url else \
-        (f"/{section}/{slug}/" if section else f"/{slug}/").lower()
-    aliases = tuple("/" + a.strip("/") + ("/" if not a.endswith(".html") else "") for a in as_list(meta.get("aliases")))
+    folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
+    old_url = _as_written(url) if url else \
+        "/" + "".join(f"{folder}/" for folder in folders).lower().replace(" ", "-") + slug.lower().replace(" ", "-") + "/"
+    aliases = tuple(_as_written(a) for a in as_list(meta.get("aliases")))
     categories = as_list(meta.get("categories"))
     resources = tuple((p, p.name) for p in sorted(path.parent.iterdir())
                       if bundle and p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in MARKDOWN)
