@@ -337,6 +337,18 @@ def test_hugo_old_addresses_follow_its_folders_and_keep_a_file_url(tmp_path: Pat
     assert old == {"/posts/2024/nested/", "/custom/page.html", "/posts/judul-dengan-spasi/"}
 
 
+def test_a_hugo_draft_bundles_files_are_not_published(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A draft page bundle's image was copied to static/, which every build publishes: the draft's leak."""
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\ntimeZone = "Asia/Jakarta"\n',
+                                   "content/posts/rahasia/index.md": '+++\ntitle = "Rahasia"\ndate = 2024-09-01\n'
+                                                                     'draft = true\n+++\n![x](bocoran.jpg)\n',
+                                   "content/posts/rahasia/bocoran.jpg": b"\xff\xd8"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert not list((tmp_path / "new").rglob("bocoran.jpg"))
+    assert ("is a draft: its bundle's files are not copied, as static/ is always published; copy them to "
+            "static/2024/09/rahasia/ when it is") in (tmp_path / "new/import-report.txt").read_text()
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

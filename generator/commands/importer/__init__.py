@@ -248,7 +248,11 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             notes.append(Note(item.post.rel, scan.left[1]))
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
         folder = "static/" + item.url[len(base):]
-        copies += [(path, folder + name) for path, name in item.post.resources]
+        if item.post.draft and item.post.resources:  # static/ is always published: the draft's files would be
+            notes.append(Note(item.post.rel, f"is a draft: its bundle's files are not copied, as static/ is always "
+                                             f"published; copy them to {folder} when it is"))
+        else:
+            copies += [(path, folder + name) for path, name in item.post.resources]
     seen: dict[str, Path] = {}
     for path, rel in copies:
         if rel in seen or rel in files:
