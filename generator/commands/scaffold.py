@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from generator.load.config import Config
 from generator.core.errors import RefusalError
 from generator.load.layout import layout
-from generator.load.registry import load_registry
-from generator.core.urls import http_url, RESERVED, broken_http_url, make_slug
+from generator.load.registry import fold, load_registry
+from generator.core.urls import RESERVED, broken_http_url, http_url, make_slug
 
 TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -130,7 +130,7 @@ def split_list(text: str | None) -> tuple[str, ...]:
     first: dict[str, str] = {}
     for item in (text or "").split(","):
         if item.strip():
-            first.setdefault(" ".join(item.casefold().split()), " ".join(item.split()))
+            first.setdefault(fold(item), " ".join(item.split()))
     return tuple(first.values())
 
 

@@ -53,15 +53,6 @@ def unreadable_url(url: str) -> str | None:
     return None
 
 
-def source_host(url: str) -> str:
-    """The name of an http(s) source whose article gives none: its host, lowercase, without 'www.', a user or a
-    port ('https://user@www.Tempo.example:8080/a' → 'tempo.example')."""
-    host = url.split("/")[2].lower().rpartition("@")[2]
-    if ":" in host and not host.endswith("]"):  # a port ('[::1]' is an address in brackets)
-        host = host.rpartition(":")[0]
-    return host.removeprefix("www.")
-
-
 def broken_http_url(url: str) -> str | None:
     """Why ``url``, which starts as an http(s) link does, is still not one (``http_url``), in words that say what to
     do; None when it does not start so (the caller's own message says what kind of value it wants) or is one."""

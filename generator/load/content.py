@@ -34,9 +34,10 @@ from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTI
                                      encode_url, render)
 from generator.core.models import Article, Company, Source
 from generator.load.redirects import parse_redirects
+from generator.load.publishers import host_of
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import MAX_SLUG, RESERVED, article_path, broken_http_url, http_url, make_slug, source_host
+from generator.core.urls import MAX_SLUG, RESERVED, article_path, broken_http_url, http_url, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -819,7 +820,7 @@ class FieldReader:
         if name is not None and (not isinstance(name, str) or not name.strip()):
             self.error("source.name", "must be text: the publisher's name, such as Reuters", ("source", "name"))
             return None
-        return Source(" ".join(name.split()) if name else source_host(url), encode_url(url))
+        return Source(" ".join(name.split()) if name else host_of(url), encode_url(url))
 
     def names(self, key: str, most: int) -> list[str]:
         if key not in self.meta or self.meta[key] is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -82,8 +82,8 @@ class Rendered:
     """The src of each raw ``<img>`` removed for an address neither from the site's root nor http(s)
     (``sanitize.drop_unusable_images``), as written."""
     unclosed_comment: int = -1
-    """The body's line (from 0) of an HTML comment never closed (``<!--`` and no ``-->``), which would have hidden
-    the rest of the article: it is closed at the end of that line; -1 when there is none."""
+    """The body's line (from 0) of an HTML comment never closed (``<!--`` and no ``-->``), which hides the rest of
+    the article (an error: ``content.removed_problems``); -1 when there is none."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -397,18 +397,12 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     except RuntimeError:  # "inline rule didn't increment state.pos": the linkify rule, on rare input
         md, env = unlinked, {"options": options}
         tokens = md.parse(text, env)
-    if "unclosed_comment" in env:  # an editor's note left open hid the rest: closed at the end of its line
-        at = env["unclosed_comment"]
-        lines = text.split("\n")
-        lines[at] += " -->"
-        closed = render_reference("\n".join(lines), options, toc)
-        return replace(closed, unclosed_comment=at)
     body = md.renderer.render(tokens, md.options, env)
     dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
-                    tuple(env.get("unusable", ())))
+                    tuple(env.get("unusable", ())), env.get("unclosed_comment", -1))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from generator.core.errors import Problem
 from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.core.models import Article
-from generator.core.urls import broken_http_url, http_url, make_slug, source_host
+from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -211,19 +211,14 @@ def named(articles: Iterable[Article]) -> str:
     """The name the editors give an unregistered publisher in its articles' ``source.name`` ("CNBC" for cnbc.com),
     the most used (the first, newest, among equals); '' when every article left it out (its host then names it).
     Readers saw "Baca artikel selengkapnya di CNBC" beside "Semua berita dari cnbc.com"."""
-    counts: dict[str, int] = {}  # by spelling, letter case aside: 'Kompas' and 'KOMPAS' are one name
-    spelled: dict[str, dict[str, int]] = {}
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)  # letter case aside: 'Kompas' and 'KOMPAS' are one
     for article in articles:
         source = article.source
-        if source and source.name != source_host(source.url):
-            key = fold(source.name)
-            counts[key] = counts.get(key, 0) + 1
-            spelled.setdefault(key, {})[source.name] = spelled.get(key, {}).get(source.name, 0) + 1
-    if not counts:
+        if source and source.name != host_of(source.url):  # the name an article without one gets
+            spelled[fold(source.name)][source.name] += 1
+    if not spelled:
         return ""
-    ways = spelled[max(counts, key=counts.__getitem__)]
-    return max(ways, key=ways.__getitem__)
-
+    return max(spelled.values(), key=lambda ways: sum(ways.values())).most_common(1)[0][0]
 
 
 def publisher_of(article: Article, registry: dict[str, PublisherEntry]) -> str:
