@@ -117,10 +117,17 @@ def is_future(article: Article, options: BuildOptions) -> bool:
 
 
 def article_errors(config: Config, options: BuildOptions) -> list[Problem]:
-    """The articles' errors, for a run that stops at a broken companies.yaml: every file parsed without the registry
-    (its companies then unknown, so only errors are kept) and without the cache, whose rows would be of no use."""
-    return [p for p in article_loader(None, options.workers)(config, article_settings(config, empty_registry())).problems
-            if p.severity == "error"]
+    """What a run that stops at a broken companies.yaml reports with it, not in the next run: the articles' errors,
+    every file parsed without the registry (its companies then unknown, so only errors are kept) and without the
+    cache, whose rows would be of no use; and sources.yaml's problems."""
+    return [*(p for p in article_loader(None, options.workers)(config, article_settings(config, empty_registry())).problems
+              if p.severity == "error"), *source_problems(config)]
+
+
+def source_problems(config: Config) -> list[Problem]:
+    """What is wrong with sources.yaml (``publishers.load_sources``)."""
+    rel = f"{config.content_dir}/{SOURCES_FILE}"
+    return load_sources(config.path(rel), rel)[1]
 
 
 def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLoader | None = None) -> Loaded:
@@ -185,7 +192,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     menu_problems += [*listed_section_problems(config, site.sections, config_lines),
                       *listed_slug_problems(config, site, config_lines)]
     sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
-    sources, source_problems = load_sources(config.path(sources_rel), sources_rel)
+    sources, sources_problems = load_sources(config.path(sources_rel), sources_rel)
     publishers, publisher_problems = group_publishers(site.articles, sources)
     notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
@@ -193,7 +200,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)
     drafts = {a.source_path for a in hidden_drafts}
     problems = [*(p for p in loaded.problems if p.severity == "error" or p.path not in drafts),
-                *located(config.root, index_problems), *menu_problems, *source_problems,
+                *located(config.root, index_problems), *menu_problems, *sources_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with redirects that the articles alone show (onto an article's own address,

@@ -52,6 +52,30 @@ def test_every_problem_is_reported_at_once_and_the_old_site_survives(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site"]
 
 
+@pytest.mark.parametrize("broken", [("config", "companies"), ("config",), ("companies",)])
+def test_a_broken_config_or_registry_does_not_hide_the_other_files_problems(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: tuple[str, ...]) -> None:
+    """A config.yaml with a bad value and a broken companies.yaml, together, hid the articles' errors from build;
+    sources.yaml's problems waited until both were fixed. Every file's problems come in one run, build and check."""
+    make_project(tmp_path, {"a.md": article(title="")},
+                 config=CONFIG + ("page_size: -3\n" if "config" in broken else ""),
+                 companies="meta:\n  nme: Meta\n" if "companies" in broken else "meta:\n  name: Meta\n")
+    (tmp_path / "content/sources.yaml").write_text("cnbc.com:\n  name: [x\n")
+    expected = [
+        *(["config.yaml:3: field 'page_size': must be a whole number of at least 1, got -3"] if "config" in broken else []),
+        "content/a.md:2: field 'title': it is empty; write it after the colon, like title: ...",
+        *(["content/companies.yaml:1: field 'meta.name': is required; add name: \"...\"",
+           "content/companies.yaml:2: field 'meta.nme': unknown key; did you mean 'name'?"] if "companies" in broken else []),
+        "content/sources.yaml:2: field 'cnbc.com.name': starts with '[', which YAML reads as a list; put the whole "
+        "value in double quotes: name: \"[x\"",
+    ]
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [*expected, f"error: {len(expected)} problems found; nothing was written"]
+    code, out, _ = run(capsys, "check", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and out.splitlines()[:-1] == expected
+
+
 def test_a_draft_left_out_does_not_stop_a_strict_deploy_but_its_errors_do(tmp_path: Path,
                                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """A work-in-progress draft committed with its placeholder text failed `digest build --strict` and `digest

@@ -348,12 +348,15 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 
         config = e.usable
         where = layout(config)
+        from generator.build import article_errors, source_problems
+        from generator.core.models import BuildOptions
         try:
             registry = load_registry(where.registry, where.registry_rel)
         except BuildError as registry_error:
-            raise BuildError(problems + list(registry_error.problems)) from None
+            raise BuildError([*problems, *registry_error.problems,
+                              *article_errors(config, BuildOptions())]) from None
         problems += load_articles(config, article_settings(config, registry)).problems
-        raise BuildError(problems) from None
+        raise BuildError([*problems, *source_problems(config)]) from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
