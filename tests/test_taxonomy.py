@@ -123,6 +123,21 @@ def test_slugs_in_config_that_cannot_be_used_are_errors_at_their_line(tmp_path: 
         "'slugs: {C++: cpp, C#: csharp}'")
 
 
+def test_a_clash_that_a_slug_in_config_makes_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """`slugs: {Berita: panduan}` beside a tag 'panduan' was blamed on the article's tags line, with advice to give
+    one of them a slug: the config line that made it is the one to change, whichever of the two is met first."""
+    make_project(tmp_path, {"a.md": article(tags="[panduan, Berita]"), "b.md": article(title="B", section="Aceh"),
+                            "c.md": article(title="C", section="NAD")},
+                 config=CONFIG + "slugs:\n  berita: panduan\n  nad: aceh\n")
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert [str(p) for p in caught.value.errors] == [
+        "config.yaml:4: field 'slugs.berita': gives 'berita' the URL /tags/panduan/, which 'panduan' (in content/a.md) "
+        "has too; choose another slug, like berita",
+        "config.yaml:5: field 'slugs.nad': gives 'nad' the URL /sections/aceh/, which 'Aceh' (in content/b.md) has "
+        "too; choose another slug, like nad"]
+
+
 def test_a_slug_for_a_name_spelled_close_to_a_tag_is_a_warning_and_a_new_name_is_quiet(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(tags="[C++, Kecerdasan Buatan]")},
                  config=CONFIG + "slugs:\n  Kecerdasan Buatann: ai\n  Rust: rust-lang\n")

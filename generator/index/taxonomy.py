@@ -25,9 +25,22 @@ def term_slug(folded: str, own: Mapping[str, str] = {}) -> str:
     return own.get(folded) or make_slug(folded)
 
 
-def own_slugs(config: Config) -> dict[str, str]:
-    """config.yaml's ``slugs:`` by folded name, for ``term_slug``."""
-    return {fold(name): slug for name, slug in config.slugs}
+class OwnSlugs(dict[str, str]):
+    """config.yaml's ``slugs:`` by folded name, for ``term_slug``; ``written`` gives each folded name as config.yaml
+    writes it, and ``where`` that entry's (file, line), for a clash the entry makes (read only then)."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__((fold(name), slug) for name, slug in config.slugs)
+        self.written = {fold(name): name for name, _ in config.slugs}
+        self._config = config
+
+    def where(self, folded: str) -> tuple[str, int]:
+        return ConfigLines(self._config)("slugs", self.written[folded])
+
+
+def own_slugs(config: Config) -> OwnSlugs:
+    """config.yaml's ``slugs:`` by folded name (``OwnSlugs``)."""
+    return OwnSlugs(config)
 
 
 FIELDS: dict[str, str] = {"tags": "tags", "sections": "section"}
@@ -59,6 +72,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
         by_fold[fold(name)].append((name, article))
     by_slug: dict[str, list[str]] = defaultdict(list)
     problems: list[Problem] = []
+    configured = own if isinstance(own, OwnSlugs) else None
     for folded in sorted(by_fold):
         slug = term_slug(folded, own)
         if not slug:
@@ -74,6 +88,14 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
             a_name, a_art = by_fold[folds[0]][0]
             for other in folds[1:]:
                 b_name, b_art = by_fold[other][0]
+                given = next((f for f in (other, folds[0]) if f in configured.written), None) if configured else None
+                if configured and given is not None:  # config.yaml's slug made the clash: said at its line
+                    name = configured.written[given]
+                    taken_name, taken_art = (a_name, a_art) if given == other else (b_name, b_art)
+                    problems.append(Problem(*configured.where(given), f"slugs.{name}", f"gives {name!r} the URL "
+                                            f"/{kind}/{slug}/, which {taken_name!r} (in {taken_art.source_path}) has "
+                                            f"too; choose another slug, like {_slug_for(name, slug)}"))
+                    continue
                 fix = "use one spelling" if _one_name(a_name, b_name) else (
                     f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(b_name, ensure_ascii=False)}: "
                     f"{_slug_for(b_name, slug)}}}', or use one spelling if they are one thing")
