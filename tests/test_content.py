@@ -75,6 +75,15 @@ CASES = {
     "a bracket first": (b"---\ntitle: [Rilis] Model baru\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "
         "quotes: title: \"[Rilis] Model baru\""]),
+    "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
+        "or put text in double quotes: tags: \"[AI, data\""]),
+    "a list never closed, the error found lines below": (
+        b"---\ntitle: x\ntags: [AI, data,\ndate: 2025-01-01\nsection: Aceh\n---\nx\n", [
+        "content/a.md:3: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
+        "or put text in double quotes: tags: \"[AI, data,\""]),
+    "that list quoted": (b"---\ntitle: x\ndate: 2025-01-01\ntags: \"[AI, data\"\n---\nx\n", [
+        "content/a.md:4: field 'tags': must be a list; write tags: [AI, data] or one '- item' line per tag"]),
     "an at sign first": (b"---\ntitle: @OpenAI rilis model\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': '@' cannot start a value in YAML; put the whole value in double quotes: "
         "title: \"@OpenAI rilis model\""]),

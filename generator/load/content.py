@@ -831,7 +831,7 @@ class FieldReader:
                             f"and a feed); keep the {key} that say what the article is about")
             return []
         if isinstance(value, str):
-            items = [v.strip() for v in value.split(",") if v.strip()]
+            items = [v.strip() for v in value.strip().removeprefix("[").removesuffix("]").split(",") if v.strip()]
             one = {"companies": "company", "redirects": "old address", "tags": "tag"}.get(key, key)
             self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {one}")
             return []

@@ -220,47 +220,63 @@ def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
     what an editor most likely wrote wrong there or on the line before, and how to write it; None if it is none
     of the usual mistakes. Each message shows the line written right."""
     for at in (index - 1, index) if index else (index,):
-        if not 0 <= at < len(lines):
-            continue
-        line = lines[at]
-        found = _KEY_LINE.fullmatch(line.lstrip(" "))
-        if found is None:
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-        if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
-            return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
-                            "the beginning of the line")
-        owner = next((lines[i] for i in range(at - 1, -1, -1)
-                      if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
-        if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
-            continue  # a line of a block text ('summary: >'): text, not a key
-        parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
-        key, space, value = found[1], found[2], found[3].strip()
-        field, shown = parent + key, key
-        if not value:
-            continue
-        if not space and not value.startswith("/"):  # 'title:Meta'; not 'https://...'
-            return at, field, f"needs a space after the colon: {shown}: {value}"
-        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        if value[0] == '"' and '"' in value[1:-1]:
-            inner = value[1:-1] if value.endswith('"') else value[1:]
-            fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
-            return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}"
-        if value[0] == "'" and "'" in value[1:-1]:
-            inner = value[1:-1] if value.endswith("'") else value[1:]
-            return at, field, (f"has a ' inside single quotes; write it as {shown}: "
-                               + '"' + inner.replace('"', '\\"') + '"')
-        if value[0] in "[{" and not value.endswith("]}"[value[0] == "{"]):
-            return at, field, (f"starts with '{value[0]}', which YAML reads as a "
-                               f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
-                               f"{shown}: {quoted}")
-        if value[0] in _CANNOT_START and not _BLOCK_TEXT.fullmatch(value):
-            return at, field, (f"'{value[0]}' cannot start a value in YAML; put the whole value in double quotes: "
-                               f"{shown}: {quoted}")
-        if value[0] not in "\"'[{" and ": " in value:
-            return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
-                               f"in double quotes: {shown}: {quoted}")
+        if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
+            return known
+    # a list or mapping left open further up ('tags: [AI, data,'): YAML reads on and fails lines later
+    for at in range(min(index, len(lines)) - 2, -1, -1):
+        found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
+        value = found[3].strip() if found else ""
+        if value[:1] in ("[", "{") and "]}"[value[0] == "{"] not in value and "," in value:
+            return _explained_line(lines, at)
+    return None
+
+
+def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
+    """``_explained`` for one line, ``at`` (from 0)."""
+    line = lines[at]
+    found = _KEY_LINE.fullmatch(line.lstrip(" "))
+    if found is None:
+        return None
+    indent = len(line) - len(line.lstrip(" "))
+    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
+        return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
+                        "the beginning of the line")
+    owner = next((lines[i] for i in range(at - 1, -1, -1)
+                  if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
+    if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
+        return None  # a line of a block text ('summary: >'): text, not a key
+    parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
+    key, space, value = found[1], found[2], found[3].strip()
+    field, shown = parent + key, key
+    if not value:
+        return None
+    if not space and not value.startswith("/"):  # 'title:Meta'; not 'https://...'
+        return at, field, f"needs a space after the colon: {shown}: {value}"
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if value[0] == '"' and '"' in value[1:-1]:
+        inner = value[1:-1] if value.endswith('"') else value[1:]
+        fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
+        return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}"
+    if value[0] == "'" and "'" in value[1:-1]:
+        inner = value[1:-1] if value.endswith("'") else value[1:]
+        return at, field, (f"has a ' inside single quotes; write it as {shown}: "
+                           + '"' + inner.replace('"', '\\"') + '"')
+    close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
+    if close and close not in value and "," in value:  # 'tags: [AI, data': a list never closed, or text
+        what = "list" if close == "]" else "mapping"
+        return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {shown}: "
+                           f"{value.rstrip(', ')}{close} for a {what}, or put text in double quotes: {shown}: {quoted}")
+    if close and not value.endswith(close):
+        return at, field, (f"starts with '{value[0]}', which YAML reads as a "
+                           f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
+                           f"{shown}: {quoted}")
+    if value[0] in _CANNOT_START and not _BLOCK_TEXT.fullmatch(value):
+        return at, field, (f"'{value[0]}' cannot start a value in YAML; put the whole value in double quotes: "
+                           f"{shown}: {quoted}")
+    if value[0] not in "\"'[{" and ": " in value:
+        return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
+                           f"in double quotes: {shown}: {quoted}")
     return None
 
 
