@@ -121,6 +121,20 @@ def test_new_writes_complete_front_matter_dated_in_the_site_zone(tmp_path: Path)
     assert "2025/07/judul-artikel-aws-alphabet/index.html" in result.output.files
 
 
+def test_new_names_the_source_as_sources_yaml_does(tmp_path: Path) -> None:
+    """`--source-url https://www.reuters.com/…` wrote `name: "reuters.com"` though sources.yaml names it Reuters, and
+    the page read "Baca artikel selengkapnya di reuters.com" beside "Semua berita dari Reuters"."""
+    config = load_config(make_project(tmp_path, {}) / "config.yaml")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content/sources.yaml").write_text("reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n")
+    written = [new_article(config, NewArticle(title, source_url=url), JUNE_30_EVENING_UTC).path.read_text()
+               for title, url in (("A", "https://www.reuters.com/technology/a/"), ("B", "https://www.cnbc.com/b"))]
+    assert '  name: "Reuters"\n  url: "https://www.reuters.com/technology/a/"\n' in written[0]
+    assert '  name: "cnbc.com"\n' in written[1]
+    page = build_project(tmp_path).output.files["2025/07/a/index.html"].decode()
+    assert ">Baca artikel selengkapnya di Reuters</a>" in page and "Semua berita dari Reuters" in page
+
+
 def test_new_with_only_a_title_builds_with_only_the_placeholder_warning(tmp_path: Path) -> None:
     config = load_config(make_project(tmp_path, {}) / "config.yaml")
     written = new_article(config, NewArticle('Tes "kutip" \\ dan #tagar'), JUNE_30_EVENING_UTC)

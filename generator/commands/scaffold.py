@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from generator.load.config import Config
 from generator.core.errors import RefusalError
 from generator.load.layout import layout
+from generator.load.publishers import SOURCES_FILE, host_of, load_sources
 from generator.load.registry import fold, load_registry
 from generator.core.urls import RESERVED, broken_http_url, http_url, make_slug
 
@@ -157,13 +158,15 @@ def _resolve_companies(config: Config, names: tuple[str, ...]) -> tuple[tuple[st
 
 
 def render_article(request: NewArticle, when: datetime, companies: tuple[str, ...], language: str,
-                   date_only: bool = False) -> str:
-    """The new file's text: complete front matter, then a placeholder body."""
+                   date_only: bool = False, publisher: str = "") -> str:
+    """The new file's text: complete front matter, then a placeholder body. ``publisher``: the source's name in
+    sources.yaml, if it is there (else its host names it)."""
     written = when.date().isoformat() if date_only else when.isoformat(timespec="seconds")
     lines = ["---", f"title: {_quoted(request.title)}", f"date: {written}", 'summary: ""']
     if request.source_url:
         host = urlsplit(request.source_url).hostname or ""
-        lines += ["source:", f"  name: {_quoted(host.removeprefix('www.'))}", f"  url: {_quoted(request.source_url)}"]
+        name = publisher or host.removeprefix("www.")
+        lines += ["source:", f"  name: {_quoted(name)}", f"  url: {_quoted(request.source_url)}"]
     else:
         lines.append('# source: {name: "Publisher", url: "https://..."}')
     lines += [f"tags: [{', '.join(_quoted(t) for t in request.tags)}]",
@@ -191,6 +194,19 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
     return when, "T" not in iso
 
 
+def _registered_name(config: Config, url: str) -> str:
+    """The name sources.yaml gives the publisher of ``url``; '' when it has none, or cannot be read (the build
+    says why)."""
+    if not url:
+        return ""
+    rel = f"{config.content_dir}/{SOURCES_FILE}"
+    try:
+        entry = load_sources(config.path(rel), rel)[0].get(host_of(url))
+    except OSError:
+        return ""
+    return entry.name if entry else ""
+
+
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     """Write ``content/YYYY/MM/<slug>.md`` dated ``now`` in the site's time zone; never overwrites."""
     title = " ".join(request.title.split())
@@ -211,7 +227,8 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     rel = f"{config.content_dir}/{when.year:04d}/{when.month:02d}/{slug}.md"
     path = config.path(rel)
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
-                          when, tuple(canonical for _, canonical in companies), config.language, date_only)
+                          when, tuple(canonical for _, canonical in companies), config.language, date_only,
+                          _registered_name(config, url))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as f:
