@@ -458,3 +458,20 @@ def test_count_words_is_striptags_then_wordcount(html_text: str) -> None:
     from jinja2.filters import do_wordcount
     assert count_words(html_text) == do_wordcount(Markup(html_text).striptags())
 
+
+
+def test_markdown_files_not_named_md_are_named_in_a_warning(tmp_path: Path) -> None:
+    """`nabire.MD` (as Windows saves it), `x.markdown` (Hugo reads it), `y.md.txt` (Notepad's) were left out without a
+    word; each is a warning saying what to rename it to, in the articles' folders and in pages/. Other files stay
+    quiet."""
+    from conftest import CONFIG, article, build_project, make_project
+    make_project(tmp_path, {"2025/07/a.md": article(title="A"), "2025/07/nabire.MD": article(title="N"),
+                            "2025/07/x.markdown": article(title="X"), "2025/07/y.md.txt": article(title="Y"),
+                            "2025/07/foto.jpg": "", "2025/07/catatan.txt": "", "pages/tentang.Md": article(title="T")},
+                 config=CONFIG)
+    result = build_project(tmp_path)
+    assert result.articles == 1
+    assert [str(p) for p in result.warnings] == [
+        f"content/{rel}: warning: is not read: only files whose names end in '.md' are; rename it to {fixed}"
+        for rel, fixed in (("2025/07/nabire.MD", "nabire.md"), ("2025/07/x.markdown", "x.md"),
+                           ("2025/07/y.md.txt", "y.md"), ("pages/tentang.Md", "tentang.md"))]

@@ -135,6 +135,8 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
         for entry in sorted(files, key=lambda e: e.name):
             name = entry.name
             if name.startswith(".") or not name.endswith(".md"):
+                if not name.startswith(".") and (rename := markdown_misnamed(name)):
+                    problems.append(Problem(entry.path[prefix:].replace(os.sep, "/"), 0, "", rename, "warning"))
                 continue
             full = entry.path
             rel = full[prefix:].replace(os.sep, "/")
@@ -146,6 +148,20 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
     if links:
         problems += _resolve_links(base, found, links)
     return tuple(sorted(found)), tuple(problems)
+
+
+_MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
+"""Endings of a Markdown file's name, any letter case, that are not '.md': only '.md' is read."""
+
+
+def markdown_misnamed(name: str) -> str:
+    """For a file that is Markdown by its name but not read, as it does not end in '.md' ('Kabar.MD', 'x.markdown',
+    'x.md.txt' as Notepad saves it): the warning that says so and what to rename it to; '' for any other file."""
+    lower = name.lower()
+    ending = next((e for e in _MARKDOWN_NAMES if lower.endswith(e)), "")
+    if not ending:
+        return ""
+    return f"is not read: only files whose names end in '.md' are; rename it to {name[:-len(ending)]}.md"
 
 
 def _is_utf8(name: str) -> bool:
@@ -239,7 +255,10 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
             if _holds_markdown(entry.path):
                 problems.append(Problem(rel, 0, "", f"is a folder inside {here}/, whose sub-folders are not read, so "
                                                     f"the Markdown files in it are left out; {instead}", "warning"))
-        elif entry.name.endswith(".md"):
+        elif not entry.name.endswith(".md"):
+            if rename := markdown_misnamed(entry.name):
+                problems.append(Problem(rel, 0, "", rename, "warning"))
+        else:
             if not _is_utf8(rel):
                 problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
                                                     "rename the file"))
