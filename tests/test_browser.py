@@ -293,6 +293,33 @@ def test_on_a_phone_newer_and_older_share_a_line_at_either_side(browser: Any, se
         t.close()
 
 
+def test_a_long_bare_url_wraps_and_a_portrait_lead_picture_leaves_the_headline_on_screen(browser: Any,
+                                                                                       served: Served) -> None:
+    """A reader's report: a bare URL of 150 characters in a body made a phone's page 1190 px wide; a portrait lead
+    picture on the home page took the whole first screen, the headline starting below it."""
+    t = Tab(browser, served, viewport=PHONE)
+    try:
+        page = t.go(SCALE_ARTICLE)
+        page.evaluate("""() => { const p = document.createElement('p'), a = document.createElement('a');
+            a.href = a.textContent = 'https://www.example.com/' + 'sangat-panjang-'.repeat(10) + 'Lorem'.repeat(8);
+            p.append('Baca juga ', a, ' dan ' + 'Pertumbuhanekonomidigital'.repeat(5) + '.');
+            document.querySelector('.body').append(p); }""")
+        assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
+        page = t.go("/")
+        top = page.evaluate("""async () => { const figure = document.createElement('figure'),
+            img = document.createElement('img');  // as the template writes a lead picture, a portrait one
+            figure.append(img); document.querySelector('.top').prepend(figure); img.width = 600; img.height = 800;
+            img.src = 'data:image/svg+xml,' + encodeURIComponent(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><rect width="600" height="800"/></svg>');
+            await img.decode();
+            const h2 = document.querySelector('.top h2'), h = h2.getBoundingClientRect(), r = img.getBoundingClientRect();
+            return {first_line: h.top + parseFloat(getComputedStyle(h2).lineHeight), screen: innerHeight,
+                    ratio: r.width / r.height}; }""")
+        assert top["first_line"] < top["screen"] and abs(top["ratio"] - 0.75) < 0.01, top  # not stretched
+    finally:
+        t.close()
+
+
 def test_the_skip_links_focus_ring_is_on_screen(tab: Tab) -> None:
     """The first Tab showed "Langsung ke isi" at the very corner, its ring cut to two edges."""
     page = tab.go("/")
