@@ -440,8 +440,10 @@ def test_an_image_that_links_out_of_static_is_not_read(tmp_path: Path) -> None:
 
 
 RUN_RELTIME = """
-const times = [{dateTime: process.argv[2], nextElementSibling: null, after(s) { this.nextElementSibling = s; }},
-               {dateTime: "not a date", nextElementSibling: null, after(s) { this.nextElementSibling = s; }}];
+const times = [{dateTime: process.argv[2], dataset: {rel: ""}, nextElementSibling: null,
+                after(s) { this.nextElementSibling = s; }},
+               {dateTime: "not a date", dataset: {rel: ""}, nextElementSibling: null,
+                after(s) { this.nextElementSibling = s; }}];
 let tick = null;
 global.document = {documentElement: {lang: process.argv[1]}, querySelectorAll: () => times,
                    createElement: () => ({className: "", textContent: ""})};
@@ -471,35 +473,49 @@ def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(lang
 
 
 RUN_RELTIME_MANY = """
-const times = JSON.parse(process.argv[1]).map(d => ({dateTime: d, nextElementSibling: null,
-                                                     after(s) { this.nextElementSibling = s; }}));
+const times = JSON.parse(process.argv[1]).map(([d, rel]) => ({dateTime: d, dataset: {rel}, nextElementSibling: null,
+                                                              after(s) { this.nextElementSibling = s; }}));
 global.document = {documentElement: {lang: "id"}, querySelectorAll: () => times,
                    createElement: () => ({className: "", textContent: ""})};
 global.setInterval = () => {};
-Date.now = () => Date.parse("2026-12-03T12:00:00+07:00");
+Date.now = () => Date.parse(process.argv[3]);
 eval(require("fs").readFileSync(process.argv[2], "utf8"));
 console.log(JSON.stringify(times.map(t => t.nextElementSibling.textContent)));
 """
 
 
-def test_relative_times_count_whole_calendar_months_and_years_so_older_never_reads_newer() -> None:
-    """On 3 Dec 2026 the script said "12 bulan yang lalu" for 5 Dec 2025 but "tahun lalu" for the older 30 Oct
-    2025, and "2 tahun" for January 2025 (30-day months and 365-day years, rounded)."""
+@pytest.mark.parametrize(("now", "shown"), [
+    ("2026-12-03T12:00:00+07:00", {
+        "2026-12-03T11:59:30+07:00": "sekarang", "2026-12-03T11:58:00+07:00": "2 menit yang lalu",
+        "2026-12-03T09:00:00+07:00": "3 jam yang lalu", "2026-12-02T08:00:00+07:00": "kemarin",
+        "2026-12-01T23:00:00+07:00": "kemarin dulu", "2026-11-20T12:00:00+07:00": "1 minggu yang lalu",
+        "2026-11-03T12:00:00+07:00": "1 bulan yang lalu", "2026-11-04T12:00:00+07:00": "4 minggu yang lalu",
+        "2025-12-05T09:00:00+07:00": "11 bulan yang lalu", "2025-12-03T12:00:00+07:00": "1 tahun yang lalu",
+        "2025-10-30T09:00:00+07:00": "1 tahun yang lalu", "2025-01-22T09:00:00+07:00": "1 tahun yang lalu",
+        "2024-02-27T09:00:00+07:00": "2 tahun yang lalu", "2023-01-24T09:00:00+07:00": "3 tahun yang lalu",
+        "2026-12-10T12:00:00+07:00": "dalam 1 minggu", "2026-12-04T08:00:00+07:00": "besok",
+        "2026-12-03T00:00:00+07:00 day": "hari ini", "2026-12-02T00:00:00+07:00 day": "kemarin"}),
+    # a reader's report: Sunday 08:00 read on Tuesday 07:00 said "kemarin" (47 hours, one whole day), 13 days
+    # "minggu lalu" (last week), 25 November read on 2 January "bulan lalu", a date alone "9 jam yang lalu"
+    ("2025-11-25T07:00:00+07:00", {"2025-11-23T08:00:00+07:00": "kemarin dulu",
+                                   "2025-11-25T00:00:00+07:00 day": "hari ini"}),
+    ("2025-12-06T07:00:00+07:00", {"2025-11-23T08:00:00+07:00": "1 minggu yang lalu"}),
+    ("2026-01-02T07:00:00+07:00", {"2025-11-25T08:00:00+07:00": "1 bulan yang lalu"}),
+], ids=["3 December", "two days", "thirteen days", "January"])
+def test_relative_times_go_by_the_calendar(now: str, shown: dict[str, str]) -> None:
+    """Days by the calendar (kemarin is the day before today), then whole weeks, months and years, told as a count
+    ("1 bulan yang lalu", not "bulan lalu", which is the calendar month before this one); a date alone (data-rel
+    "day", written without a time) in days. On 3 Dec 2026 the script also said "12 bulan yang lalu" for 5 Dec 2025
+    but "tahun lalu" for the older 30 Oct 2025 (30-day months and 365-day years, rounded)."""
     node = shutil.which("node")
     if node is None:
         reason = "node is not on PATH (install nodejs): the relative-time script was not run"
         if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
             pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
         pytest.skip(reason)
-    shown = {"2026-12-03T11:59:30+07:00": "menit ini", "2026-12-03T09:00:00+07:00": "3 jam yang lalu",
-             "2026-12-02T08:00:00+07:00": "kemarin", "2026-11-20T12:00:00+07:00": "minggu lalu",
-             "2026-11-03T12:00:00+07:00": "bulan lalu", "2026-11-04T12:00:00+07:00": "4 minggu yang lalu",
-             "2025-12-05T09:00:00+07:00": "11 bulan yang lalu", "2025-12-03T12:00:00+07:00": "tahun lalu",
-             "2025-10-30T09:00:00+07:00": "tahun lalu", "2025-01-22T09:00:00+07:00": "tahun lalu",
-             "2024-02-27T09:00:00+07:00": "2 tahun yang lalu", "2023-01-24T09:00:00+07:00": "3 tahun yang lalu",
-             "2026-12-10T12:00:00+07:00": "minggu depan"}
-    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(list(shown)),
-                          str(PACKAGE_THEMES / "default/static/reltime.js")],
+    times = [[date.removesuffix(" day"), "day" if date.endswith(" day") else ""] for date in shown]
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(times),
+                          str(PACKAGE_THEMES / "default/static/reltime.js"), now],
                          capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": "Asia/Jakarta"})
     assert dict(zip(shown, json.loads(run.stdout))) == {date: f" ({text})" for date, text in shown.items()}
 

@@ -54,7 +54,8 @@ class Helpers:
         meta = ' data-pagefind-meta="date"' if search_meta else ""
         clock = "" if not (d.hour or d.minute or d.second) else \
             f', {d.hour:02d}:{d.minute:02d} {escape_text(d.tzname() or "")}'
-        return Markup(f'<time datetime="{escape_text(d.isoformat())}" data-rel{meta}>'
+        rel = "" if clock else '="day"'  # the script counts a date alone in days: "hari ini", not "9 jam"
+        return Markup(f'<time datetime="{escape_text(d.isoformat())}" data-rel{rel}{meta}>'
                       f'{escape_text(self.long_date(d))}{clock}</time>')
 
     def picture(self, image: Image, sizes: str, lazy: Any = True) -> Markup:
