@@ -130,7 +130,7 @@ def test_ambiguous_or_impossible_dates_say_how_to_write_them(raw: str, why: str)
     assert [str(p) for p in parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(),
                                           SETTINGS)[1]] == [
         f"content/a.md:3: field 'date': '{raw}' {why}; write YYYY-MM-DD or an ISO 8601 date-time such as "
-        "2025-06-13T09:00:00+07:00"]
+        "2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB"]
 
 
 @pytest.mark.parametrize("future", [False, True])
@@ -150,7 +150,8 @@ def test_dates_at_the_ends_of_the_range_build_and_outside_it_fail_cleanly(tmp_pa
     result = digest(tmp_path, "build", "--jobs", "1", *flags)
     assert_failed_cleanly(result, [
         "content/2999/12/akhir.md:3: field 'date': '9999-12-31T23:59:59+14:00' has the year 9999; a date must be in "
-        "the years 1900 to 2999; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+        "the years 1900 to 2999; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00"
+        ", or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
         "error: 1 problem found; nothing was written"], tmp_path, before)
 
 
@@ -393,8 +394,8 @@ def test_config_and_content_problems_come_in_one_round(tmp_path: Path, capsys: p
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
         "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 0\n"
         "config.yaml:4: field 'titel': unknown key; did you mean 'title'?\n"
-        "content/a.md:3: field 'date': 'kemarin' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
-        "such as 2025-06-13T09:00:00+07:00\n"
+        "content/a.md:3: field 'date': 'kemarin' is a date relative to the day it was written, which the site cannot "
+        "know; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB\n"
         "error: 3 problems found; nothing was written\n"))
 
 
@@ -405,8 +406,8 @@ def test_check_reports_config_and_content_problems_in_one_round(tmp_path: Path,
     assert (code, err) == (1, "")
     assert out.splitlines()[:2] == [
         "config.yaml:3: field 'titel': unknown key; did you mean 'title'?",
-        "content/a.md:3: field 'date': 'kemarin' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time "
-        "such as 2025-06-13T09:00:00+07:00"]
+        "content/a.md:3: field 'date': 'kemarin' is a date relative to the day it was written, which the site cannot "
+        "know; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB"]
 
 
 def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

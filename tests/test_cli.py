@@ -43,7 +43,7 @@ def test_every_problem_is_reported_at_once_and_the_old_site_survives(tmp_path: P
     assert err.splitlines() == [
         "content/b.md:2: field 'title': must be text; YAML read '2026' as a number; put it in quotes: title: \"2026\"",
         "content/b.md:3: field 'date': '2026-02-30' is not a valid date (day is out of range for month); "
-        "write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+        "write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
         "content/c.md:4: field 'tags': must be a list; write tags: [a, b] or one '- item' line per tag",
         "error: 3 problems found; nothing was written",
     ]

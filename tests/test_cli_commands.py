@@ -91,7 +91,7 @@ def test_check_text_output_and_exit_codes(tmp_path: Path, capsys: pytest.Capture
     code, out, _ = run(capsys, "check", "--config", config, "-q")
     assert code == 1
     assert out.splitlines()[0] == warning
-    assert out.splitlines()[1].startswith("content/c.md:3: field 'date': 'kemarin' is not a")
+    assert out.splitlines()[1].startswith("content/c.md:3: field 'date': 'kemarin' is a date relative")
 
 
 def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

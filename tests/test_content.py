@@ -13,6 +13,7 @@ from markupsafe import Markup
 from conftest import write_files
 from generator.core.errors import Problem
 from generator.load.content import (NOT_ARTICLES, NOTES_DIR, ArticleSettings, _is_utf8, _resolve_links, count_words,
+                                     markdown_misnamed,
                                        find_articles, parse_article)
 from generator.load.registry import load_registry
 
@@ -37,7 +38,8 @@ def messages(data: bytes, settings: ArticleSettings) -> list[str]:
     return [str(p) for p in parse_article("content/a.md", data, settings)[1]]
 
 
-DATE_FIX = "write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00"
+DATE_FIX = ("write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news "
+            "page prints it: 13 Juni 2025 09.00 WIB")
 CASES = {
     "no front matter": (b"title: x\n", [
         "content/a.md:1: no front matter: start the file with a line '---', then the fields (title: ..., date: ...), then another line '---'"]),
@@ -266,6 +268,13 @@ def test_companies_resolve_by_alias_in_any_case(settings: ArticleSettings) -> No
     ("2025-06-13 09:00 WIB", "2025-06-13T09:00:00+07:00"),
     ("June 13, 2025 9:05", "2025-06-13T09:05:00+07:00"),
     ("Thu, 5 Dec 2024 10:00:00 GMT", "2024-12-05T17:00:00+07:00"),
+    # an editor's report: newsroom forms that were refused
+    ("2025-06-16 08.15", "2025-06-16T08:15:00+07:00"),
+    ("13/06/2025 10:00", "2025-06-13T10:00:00+07:00"),
+    ("14/06/2025, 08:15 WIB", "2025-06-14T08:15:00+07:00"),     # Kompas.com's byline
+    ("Sabtu, 14 Juni 2025 - 08:15 WIB", "2025-06-14T08:15:00+07:00"),
+    ("13 Juni 2025 | 17:30 WITA", "2025-06-13T16:30:00+07:00"),
+    ("2025/06/13", "2025-06-13T00:00:00+07:00"),
 ])
 def test_dates_are_read_in_the_site_zone(raw: str, expected: str, settings: ArticleSettings) -> None:
     article, _ = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), settings)
@@ -277,12 +286,19 @@ def test_dates_are_read_in_the_site_zone(raw: str, expected: str, settings: Arti
     ("13 Juni 2025 WIB", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09.00 WIB"),
     ("31 Februari 2025", "is not a valid date (day is out of range for month)"),
     ("13 Junii 2025", "is not a valid date"),
+    ("13 Juni", "has no year"),
+    ("Jumat, 13 Juni", "has no year"),
+    ("2 jam lalu", "is a date relative to the day it was written, which the site cannot know"),
+    ("Kemarin, 17:30", "is a date relative to the day it was written, which the site cannot know"),
+    ("3 hours ago", "is a date relative to the day it was written, which the site cannot know"),
+    ("13/06/2025 WIB", "has a time zone but no time; write the time before it, such as 13/06/2025 09.00 WIB"),
+    ("2/3/2025 10:00", "is ambiguous: day 2 of month 3, or month 2 day 3? Write the year first"),
+    ("2025/06-13", "is not a valid date"),
 ])
 def test_a_written_date_that_cannot_be_is_an_error_that_says_why(raw: str, why: str, settings: ArticleSettings) -> None:
     _, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), settings)
     assert [str(p) for p in problems] == [
-        f"content/a.md:3: field 'date': {raw!r} {why}; write YYYY-MM-DD or an ISO 8601 date-time such as "
-        "2025-06-13T09:00:00+07:00"]
+        f"content/a.md:3: field 'date': {raw!r} {why}; {DATE_FIX}"]
 
 
 def test_date_only_ignores_machine_tz(settings: ArticleSettings, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -358,6 +374,9 @@ def walked_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str]
                          and not (folder == str(base) and d in (NOTES_DIR, *NOT_ARTICLES)))
         for name in sorted(files):
             if name.startswith(".") or not name.endswith(".md"):
+                if not name.startswith(".") and markdown_misnamed(name):
+                    rel = os.path.join(folder, name)[prefix:].replace(os.sep, "/")
+                    problems.append(Problem(rel, 0, "", markdown_misnamed(name), "warning"))
                 continue
             full = os.path.join(folder, name)
             rel = full[prefix:].replace(os.sep, "/")

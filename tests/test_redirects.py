@@ -100,7 +100,7 @@ def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) ->
     }) == [
         "content/2025/06/a.md:4: field 'redirects': '2025/06/a/' is this article's own address; remove it from redirects",
         "content/2025/06/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
-        "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+        "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
         "content/2025/06/c.md:4: field 'redirects': '2025/06/a/' is the address of a page the site still has "
         "(2025/06/a/index.html); a redirect there would hide it: remove it from redirects",
     ]

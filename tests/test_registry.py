@@ -75,7 +75,7 @@ def test_a_broken_registry_does_not_hide_the_articles_errors(tmp_path: Path) -> 
     make_project(tmp_path, {"a.md": article(title="A", companies="[Meta]"), "b.md": article(title="B", date="2025-13-01")},
                  companies="meta:\n  name: Meta\nmeta:\n  name: Meta Platforms\n")
     expected = ["content/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
-                "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00",
+                "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
                 "content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one"]
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)

@@ -195,8 +195,14 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
     (NewArticle("Tes", source_url="https://reuters.com/a b"),
      "--source-url 'https://reuters.com/a b' has a space or a line break in it, which a link cannot hold; copy the "
      "address again from the browser, or write a space as %20"),
-    (NewArticle("Tes", date="kemarin"), "--date 'kemarin' is not a date; write it like 2025-06-13 09:00, or as a "
-                                         "news page prints it: 13 Juni 2025 09.00 WIB"),
+    (NewArticle("Tes", date="kemarin"), "--date 'kemarin' is a date relative to the day it was written, which the "
+                                         "site cannot know; write it like 2025-06-13 09:00, or as a news page prints "
+                                         "it: 13 Juni 2025 09.00 WIB"),
+    (NewArticle("Tes", date="besok pagi"), "--date 'besok pagi' is a date relative to the day it was written, which "
+                                           "the site cannot know; write it like 2025-06-13 09:00, or as a news page "
+                                           "prints it: 13 Juni 2025 09.00 WIB"),
+    (NewArticle("Tes", date="Juni 2025"), "--date 'Juni 2025' is not a date; write it like 2025-06-13 09:00, or as a "
+                                          "news page prints it: 13 Juni 2025 09.00 WIB"),
     (NewArticle("Tes", date="Senin, 13 Juni 2025"),
      "--date 'Senin, 13 Juni 2025' says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
     (NewArticle("Tes", date="3/6/2025"), "--date '3/6/2025' is ambiguous: day 3 of month 6, or month 3 day 6? Write "

@@ -183,11 +183,12 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
     the ``date`` field reads it (a time without an offset in the site's zone; a date alone stays a date)."""
     if not typed.strip():
         return now.astimezone(config.tz).replace(second=0, microsecond=0), False
-    from generator.load.content import normalise_date, wall_clock  # content imports this module's placeholder
+    from generator.load.content import UNDATED, normalise_date, wall_clock  # content imports this module's placeholder
     iso, why = normalise_date(" ".join(typed.split()))
     if iso is None:
-        raise RefusalError(f"--date {typed!r} " + (why or "is not a date; write it like 2025-06-13 09:00, or as a "
-                                                          "news page prints it: 13 Juni 2025 09.00 WIB"))
+        forms = "write it like 2025-06-13 09:00, or as a news page prints it: 13 Juni 2025 09.00 WIB"
+        raise RefusalError(f"--date {typed!r} " + (f"{why}; {forms}" if why in UNDATED else why or
+                                                   f"is not a date; {forms}"))
     when = datetime.fromisoformat(iso)
     if when.tzinfo is None:
         when = wall_clock(when, config.tz)[0]

@@ -595,9 +595,18 @@ def summarize(body_html: str) -> str:
     return cut + "…"
 
 
-_LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
+_LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,6})?)?"
                         r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+"""2025-06-13, 2025/06/13, with a time (09:00, or 09.00 as Indonesian pages print it) and an offset."""
+_CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # , 09.00
+          r"(?:\s*(wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?")  # WIB, +07:00
+"""The time after a written date: ', 09.00 WIB', ' pukul 09.00', ' - 08:15 WIB', ' | 17:30 WIB' (a page's byline)."""
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _CLOCK, re.IGNORECASE)
+_RELATIVE = re.compile(r".*\b(?:lalu|kemarin|kemaren|hari ini|besok|yang lalu|ago|yesterday|today|tomorrow|baru saja)\b.*",
+                       re.IGNORECASE)
+"""'2 jam lalu', 'Kemarin, 17:30', '3 hours ago': a date relative to the day it was copied."""
+_NO_YEAR = re.compile(r"(?:[a-z']+\.?,?\s+)?(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2})\.?", re.IGNORECASE)
+"""'13 Juni', 'Jumat, 13 Juni', 'June 13': a month's day without its year."""
 _MONTHS = {name: number for number, names in enumerate((
     ("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"), ("maret", "march", "mar"),
     ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
@@ -618,8 +627,7 @@ _ZONE_NAMES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:0
 """Indonesia's three zones (western, central, eastern) and UTC, as their abbreviations follow a time."""
 _WRITTEN = re.compile(r"(?:([a-z']+)\.?,?\s+)?"                                    # a day's name
                       r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2}),?)\s+(\d{4})"  # 13 Juni / June 13, 2025
-                      r"(?:,?\s+(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # 09.00
-                      r"(?:\s*(wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?", re.IGNORECASE)  # WIB, +07:00
+                      + _CLOCK, re.IGNORECASE)
 """A date as a news page prints it: '13 Juni 2025', 'Jumat, 13 Juni 2025 09.00 WIB', 'June 13, 2025 9:00'."""
 _ISO_WITH_ZONE_NAME = re.compile(r"(.*\d)\s*(wib|wita|wit)", re.IGNORECASE)
 """An ISO 8601 date-time followed by an Indonesian zone's name: '2025-06-13 09:00 WIB'."""
@@ -662,7 +670,7 @@ def normalise_date(text: str) -> tuple[str | None, str]:
     if why:
         return None, why
     if match := _LOOSE_ISO.fullmatch(text):
-        year, month, day, hour, minute, second, fraction, offset = match.groups()
+        year, _, month, day, hour, minute, second, fraction, offset = match.groups()
         iso = f"{year}-{int(month):02d}-{int(day):02d}"
         if hour is not None:
             iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
@@ -671,12 +679,20 @@ def normalise_date(text: str) -> tuple[str | None, str]:
                 if offset.upper() != "Z" and (int(offset[1:3]) > 14 or int(offset[-2:]) > 59):
                     return None, f"has the UTC offset {iso[-6:]}; real offsets run from -12:00 to +14:00"
     elif match := _DAY_MONTH_YEAR.fullmatch(text):
-        first, second_, year = (int(part) for part in match.groups())
+        first, second_, year = (int(part) for part in match.groups()[:3])
         if first <= 12 and second_ <= 12 and first != second_:
             return None, (f"is ambiguous: day {first} of month {second_}, or month {first} day {second_}? "
                           "Write the year first")
         day, month = (first, second_) if first > 12 or first == second_ else (second_, first)
-        iso = f"{year}-{month:02d}-{day:02d}"
+        hour, minute, second, zone = match.groups()[3:]
+        if hour is None and zone:
+            return None, "has a time zone but no time; write the time before it, such as 13/06/2025 09.00 WIB"
+        return normalise_date(f"{year}-{month}-{day}" + (f" {hour}:{minute}:{second or '00'}" if hour else "")
+                              + (_ZONE_NAMES.get(zone.lower(), zone) if zone else ""))
+    elif _RELATIVE.fullmatch(text):
+        return None, UNDATED[0]
+    elif _NO_YEAR.fullmatch(text) and any(w.lower().rstrip(".,") in _MONTHS for w in text.split()):
+        return None, UNDATED[1]
     else:
         return None, ""
     try:
@@ -687,6 +703,13 @@ def normalise_date(text: str) -> tuple[str | None, str]:
         return None, f"has the year {iso[:4]}; a date must be in the years {FIRST_YEAR} to {LAST_YEAR}"
     return iso, ""
 
+
+UNDATED = ("is a date relative to the day it was written, which the site cannot know", "has no year")
+"""Why ``normalise_date`` reads no date in '2 jam lalu' and in '13 Juni': what to write instead follows."""
+
+DATE_FORMS = ("write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news "
+              "page prints it: 13 Juni 2025 09.00 WIB")
+"""How a date may be written, for messages."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """The years an article's date may have: a typo (0026 for 2026) is caught, and the weeks, time zones and
@@ -785,13 +808,12 @@ class FieldReader:
             return None
         value = self.meta[key]
         if value is None:
-            self.error(key, "is empty; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00")
+            self.error(key, f"is empty; {DATE_FORMS}")
             return None
         text = str(value).strip()
         iso, why = normalise_date(text) if isinstance(value, str) else (None, "")
         if iso is None:
-            self.error(key, f"{text!r} {why or 'is not a valid date'}; write YYYY-MM-DD or an ISO 8601 date-time "
-                            "such as 2025-06-13T09:00:00+07:00")
+            self.error(key, f"{text!r} {why or 'is not a valid date'}; {DATE_FORMS}")
             return None
         parsed = datetime.combine(date.fromisoformat(iso), time(0)) if len(iso) == 10 else datetime.fromisoformat(iso)
         if parsed.tzinfo is not None:
