@@ -9,6 +9,7 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
@@ -109,6 +110,8 @@ class SitePlan:
     """Each page's place, kind, render and template (``plan.plan_map``), for the next build's ``touched``."""
     intel: Mapping[str, Intel] | None = None
     """The companies' intel the pages were planned with, for the cache."""
+    due: tuple[float, ...] = ()
+    """Other times at which 'now' changes what the build says: a far-ahead warning ends (``far_ahead``)."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -145,6 +148,20 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
                                       config.static_dir)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
+
+
+FAR_AHEAD = timedelta(days=366)
+"""An article dated further ahead than this is most likely a typo in its year (2052 for 2025)."""
+
+
+def far_ahead(future: Sequence[Article], options: BuildOptions) -> list[Problem]:
+    """A warning for each left-out article dated more than a year ahead: it would wait for years without a word."""
+    if options.now is None:
+        return []
+    return [Problem(a.source_path, 0, "date", f"is {a.date.date().isoformat()}, more than a year ahead, so the article "
+                                              "is left out until then (see --future); if the year is a typo, correct "
+                                              "it", "warning")
+            for a in future if a.date - options.now > FAR_AHEAD]
 
 
 def footer_menu(config: Config, pages: tuple[InfoPage, ...],
@@ -200,7 +217,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)
     drafts = {a.source_path for a in hidden_drafts}
     problems = [*(p for p in loaded.problems if p.severity == "error" or p.path not in drafts),
-                *located(config.root, index_problems), *menu_problems, *sources_problems,
+                *located(config.root, [*index_problems, *far_ahead(future, options)]), *menu_problems, *sources_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with redirects that the articles alone show (onto an article's own address,
@@ -239,8 +256,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         reach = touched.reach
     else:  # every page was planned (also when the touched planning gave up): its own map
         reach = reach_of((p.spec.path, p.held or ()) for p in planned)
+    ends = tuple((a.date - FAR_AHEAD).timestamp() for a in future if options.now and a.date - FAR_AHEAD > options.now)
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel)
+                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel, ends)
 
 
 def body_images(site: Site, notes: Mapping[tuple[int, int], Note],
@@ -355,7 +373,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
         output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))
     html = sum(1 for p in planned if p.spec.render in PAGE_RENDERS)
-    next_due = min([a.date.timestamp() for a in site_plan.future]
+    next_due = min([a.date.timestamp() for a in site_plan.future] + list(site_plan.due)
                    + [e.over.timestamp() for e in site_plan.editions if e.in_progress], default=float("inf"))
     return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,

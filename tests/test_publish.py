@@ -393,6 +393,27 @@ def test_a_future_article_appears_when_due_even_with_nothing_changed(tmp_path: P
     assert after.result is not None and after.result.articles == 4
 
 
+def test_an_article_dated_years_ahead_is_named_in_a_warning_until_it_is_within_a_year(tmp_path: Path) -> None:
+    """An editor typed 2052 for 2025: the article was left out, the summary said "1 future-dated", nothing named it.
+    A date more than a year ahead is a warning at its line; one due sooner (a scheduled article) is not; the warning
+    ends with the year, also when nothing else changed."""
+    from datetime import datetime, timedelta, timezone
+    root = project(tmp_path)
+    write_files(root, {"content/2025/07/typo.md": article(title="Typo", date="2052-07-02T00:00:00+07:00"),
+                       "content/2025/07/soon.md": article(title="Soon", date="2025-09-01T00:00:00+07:00")})
+    config = load_config(root / "config.yaml")
+    now = datetime(2025, 7, 1, tzinfo=timezone.utc)
+    first = publish(config, BuildOptions(now=now), root / "site")
+    assert first.result is not None and first.result.skipped_future == 2
+    assert [str(w) for w in first.warnings] == [
+        "content/2025/07/typo.md:3: field 'date': warning: is 2052-07-02, more than a year ahead, so the article is "
+        "left out until then (see --future); if the year is a typo, correct it"]
+    ends = datetime(2052, 7, 1, 17, tzinfo=timezone.utc) - timedelta(days=366)
+    assert publish(config, BuildOptions(now=ends - timedelta(seconds=1)), root / "site").warnings == first.warnings
+    after = publish(config, BuildOptions(now=ends), root / "site")
+    assert after.result is not None and after.warnings == ()
+
+
 def test_an_edition_in_progress_is_shown_finished_once_its_week_ends_even_with_nothing_changed(tmp_path: Path) -> None:
     """The 'in progress' banner depends on 'now' alone: the build after the week ends is not 'up to date'."""
     from datetime import datetime, timezone
