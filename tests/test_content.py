@@ -190,6 +190,21 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
     assert sorted(str(p) for p in problems) == expected
 
 
+def test_html_copied_into_a_text_field_is_a_warning_with_the_text_to_write(settings: ArticleSettings) -> None:
+    """An editor's report: a title with '&nbsp;' and '&#8211;' and a summary with '<b>' were published as written in
+    the page, its title, the JSON-LD, the feeds and the email (double-escaped in RSS), with no word. 'AT&T' and
+    'a < b' are text."""
+    article, problems = parse_article("content/a.md", (
+        '---\ntitle: "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator"\ndate: 2025-07-01\n'
+        'summary: "Uji coba <b>5G</b> di Aceh&nbsp;digelar."\nauthor: AT&T < Redaksi >\n---\nx\n').encode(), settings)
+    assert article is not None and article.title == "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator"
+    assert [str(p) for p in problems] == [
+        "content/a.md:2: field 'title': warning: holds the HTML entities &nbsp;, &#8211;, which pages and feeds show "
+        "as written (a field is plain text); write it as text: Aceh Uji 5G di Banda Aceh – Operator",
+        "content/a.md:4: field 'summary': warning: holds the HTML entity &nbsp; and the HTML tags <b>, </b>, which "
+        "pages and feeds show as written (a field is plain text); write it as text: Uji coba 5G di Aceh digelar."]
+
+
 def test_a_value_cut_at_a_comment_is_a_warning(settings: ArticleSettings) -> None:
     """'title: Meta #1 di pasar AI' is 'Meta' to YAML; the rest vanished without a word."""
     article, problems = parse_article("content/a.md", b"---\ntitle: Meta #1 di pasar AI\ndate: 2025-01-01\n"

@@ -716,6 +716,24 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 timestamps a build computes from a date stay far from the ends of Python's calendar (years 1 and 9999)."""
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def html_in_text(text: str) -> str:
+    """For a front-matter text (shown as it is written, and escaped: '&amp;' reads '&amp;' on the page) that holds
+    HTML copied from a web page, '&nbsp;' or '<b>': the warning that says so and what to write; '' otherwise."""
+    entities = [e for e in dict.fromkeys(_ENTITY.findall(text)) if html.unescape(e) != e]
+    tags = list(dict.fromkeys(_MARKUP_TAG.findall(text)))
+    if not entities and not tags:
+        return ""
+    fixed = " ".join(html.unescape(_MARKUP_TAG.sub("", text)).split())
+    what = " and ".join(part for part in (
+        f"the HTML {'entity' if len(entities) == 1 else 'entities'} {', '.join(entities[:3])}" if entities else "",
+        f"the HTML {'tag' if len(tags) == 1 else 'tags'} {', '.join(tags[:3])}" if tags else "") if part)
+    return f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text: {fixed}"
+
+
 def visible(text: str) -> bool:
     """Whether ``text`` has a character one can see: not only spaces and invisible ones (a zero-width space,
     U+200B, pasted from a web page, makes a title that shows as nothing)."""
@@ -785,7 +803,10 @@ class FieldReader:
             return None
         if isinstance(value, str) and value.strip():
             self._cut_by_comment(key, value)
-            return " ".join(FORBIDDEN_CHARS.sub("", value).split())
+            text = " ".join(FORBIDDEN_CHARS.sub("", value).split())
+            if ("&" in text or "<" in text) and (markup := html_in_text(text)):
+                self.warn(key, markup)
+            return text
         if value is None or isinstance(value, str):
             commented = value is None and "#" in self._after_colon(key)
             if required or commented:
