@@ -36,6 +36,15 @@ def test_weeks_are_iso_weeks_numbered_from_the_oldest(tmp_path: Path) -> None:
     assert [a.text for a in week.xpath("//h3/a")] == ["Akhir tahun", "Januari"]  # oldest first
 
 
+def test_the_list_of_editions_gives_every_edition_its_week(tmp_path: Path) -> None:
+    """An edition whose note has a title is called by it, and lost its dates in the list of editions."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10"), "b.md": article(title="B", date="2025-06-17")})
+    write_files(tmp_path, {"content/weekly/2025-W25.md": "---\ntitle: Pekan Scale AI\n---\nCatatan.\n"})
+    index = doc(build_project(tmp_path).output.files, "weekly/index.html")
+    assert [" ".join(li.text_content().split()) for li in index.xpath("//main//li")] == [
+        "Edisi #2: Pekan Scale AI · 16–22 Juni 2025 (1 artikel)", "Edisi #1 · 9–15 Juni 2025 (1 artikel)"]
+
+
 def test_items_are_grouped_by_section_in_site_order_then_by_date(tmp_path: Path) -> None:
     make_project(tmp_path, {
         "a.md": article(title="Kepri 2", date="2025-06-12", section="Kepri"),
