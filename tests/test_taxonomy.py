@@ -85,6 +85,19 @@ def test_two_names_for_one_url_that_are_two_things_are_told_how_to_give_one_its_
         "one thing"]
 
 
+def test_a_section_takes_the_spelling_config_lists_everywhere(tmp_path: Path) -> None:
+    """An editor's report: `section: kepri` showed "kepri" in list items, its article page and `article:section`,
+    while the section bar and breadcrumb said "Kepri" as config.yaml lists it."""
+    make_project(tmp_path, {"a.md": article(title="A", section="kepri"), "b.md": article(title="B", section="KEPRI"),
+                            "c.md": article(title="C", section="aceh")},
+                 config=CONFIG + "sections: [Kepri, Nabire]\n")
+    files = {p: d.decode() for p, d in build_project(tmp_path).output.files.items() if p.endswith(".html")}
+    page = files["2025/06/a/index.html"]
+    assert '<meta property="article:section" content="Kepri">' in page and ">kepri<" not in page
+    assert ">kepri<" not in files["index.html"] and ">KEPRI<" not in files["index.html"]
+    assert '/sections/kepri/">Kepri</a>' in files["index.html"] and '/sections/aceh/">aceh</a>' in files["index.html"]
+
+
 def test_slugs_in_config_give_tags_and_sections_their_own_urls(tmp_path: Path) -> None:
     """With `slugs:`, 'C#' lives at /tags/csharp/ beside 'C++' at /tags/c/, and a section at a shorter address;
     the article's links, the lists' section links and the feeds follow, and no page is left at the old URL."""

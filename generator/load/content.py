@@ -66,18 +66,26 @@ class ArticleSettings:
     """The site's Markdown choices (labels' language, external links' rel, automatic table of contents)."""
     static_dir: str = "static"
     """Named in the warning for a raw ``<img>`` removed for its address."""
+    sections: tuple[str, ...] = ()
+    """config.yaml's ``sections:``: an article's section written in another letter case ('kepri') takes the
+    spelling listed there ('Kepri'), which the section bar shows, in its lists and meta data too."""
 
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
         return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
-                      repr(self.registry), self.static_dir)
+                      repr(self.registry), self.static_dir, repr(self.sections))
+
+    @cached_property
+    def section_names(self) -> dict[str, str]:
+        """``sections`` by folded name (``registry.fold``, as terms are grouped)."""
+        return {fold(name): name for name in reversed(self.sections)}
 
 
 def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     """What every article of this site is parsed with."""
     markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
-    return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir)
+    return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir, config.sections)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
@@ -508,7 +516,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)
     fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
                   summary=summary or body_summary, summary_from_body=not summary,
-                  source=source, tags=tuple(tags), companies=tuple(companies), section=section or "",
+                  source=source, tags=tuple(tags), companies=tuple(companies),
+                  section=settings.section_names.get(fold(section), section) if section else "",
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
