@@ -308,6 +308,31 @@ def test_a_full_disk_while_the_pages_are_copied_for_pagefind_names_the_file_and_
     assert run(root).written is not None
 
 
+@pytest.mark.parametrize("fault", ["write:error=ENOSPC:when=3+", "getdents64:error=EIO:when=3"],
+                         ids=["its writes fail (a full disk)", "a folder of pages cannot be listed"])
+def test_an_index_pagefind_could_not_finish_is_an_error_though_it_exits_0(tmp_path: Path, fault: str) -> None:
+    """A maintainer's report: on a nearly full disk Pagefind exits 0 and leaves empty files (pagefind.js among
+    them), or leaves out pages it could not list; digest published that, and the next build was 'up to date'.
+    The fault is caused in Pagefind's own system calls: the build fails, the site stays, the next build works."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    from generator.render.search import executable
+    root = project(tmp_path)
+    assert run(root).written is not None
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    (root / "content/2025/07/batam.md").write_text(article(title="Baru", date="2025-07-01"))
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\nexec strace -f -qq -o /dev/null -e trace={fault.split(':')[0]} -e inject={fault} "
+                    f"{executable()} \"$@\"\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml")],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.splitlines()[0].startswith("pagefind/: field 'search': Pagefind reported success but its index "
+                                                  "is incomplete ("), done.stderr
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+    assert run(root).written is not None and (root / "site/pagefind/pagefind.js").stat().st_size > 0
+
+
 def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root)

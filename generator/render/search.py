@@ -105,7 +105,21 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
                                       f"{' / '.join(said[-5:]) or 'no message'}; {_HINT}")])
         files = [(INDEX_DIR + p.relative_to(out).as_posix(), p.read_bytes())
                  for p in out.rglob("*") if p.is_file() and not p.name.startswith(_UI_FILES)]
+    if problem := incomplete(files, len(pages)):
+        raise BuildError([Problem(INDEX_DIR, 0, "search", problem)])
     return sorted(files)
+
+
+def incomplete(files: Sequence[tuple[str, bytes]], pages: int) -> str:
+    """What is wrong with a bundle Pagefind made for ``pages`` pages although it exited 0, or '': it says nothing
+    when it cannot write a file (a full disk leaves it empty) or read a folder of pages (they are left out)."""
+    empty = [path for path, data in files if not data]
+    fragments = sum(1 for path, _ in files if path.endswith(".pf_fragment"))
+    if not empty and fragments >= pages and any(path == f"{INDEX_DIR}pagefind-entry.json" for path, _ in files):
+        return ""
+    found = f"{len(empty):,} empty files ({empty[0]} …)" if empty else f"{fragments:,} of {pages:,} pages indexed"
+    return (f"Pagefind reported success but its index is incomplete ({found}), so the search would fail or miss "
+            "pages; is the disk full? Free some space and build again")
 
 
 def _killed(number: int, pages: int) -> str:
