@@ -135,6 +135,30 @@ def test_new_names_the_source_as_sources_yaml_does(tmp_path: Path) -> None:
     assert ">Baca artikel selengkapnya di Reuters</a>" in page and "Semua berita dari Reuters" in page
 
 
+def test_new_on_a_full_disk_leaves_no_empty_file_behind(tmp_path: Path) -> None:
+    """A maintainer's report: with the disk full, `digest new` said it could not write the file and left it empty;
+    the retry was refused ("already exists") and the build failed on it ("no front matter"). The fault is caused at
+    the file's own write."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from conftest import need
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    target = tmp_path / "content/2025/06/artikel-penuh.md"
+    command = [sys.executable, "-m", "generator", "new", "Artikel penuh", "--date", "2025-06-20",
+               "--config", str(tmp_path / "config.yaml")]
+    full = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-P", str(target), "-e", "trace=write",
+                           "-e", "inject=write:error=ENOSPC", *command], capture_output=True, text=True, timeout=120)
+    assert (full.returncode, full.stderr) == (2, "error: cannot write content/2025/06/artikel-penuh.md (No space left "
+                                                 "on device); check that content/ is a folder you can write to and "
+                                                 "that its disk has space\n")
+    assert not target.exists()
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and target.read_text().startswith("---\ntitle: \"Artikel penuh\"\n")
+
+
 def test_new_with_only_a_title_builds_with_only_the_placeholder_warning(tmp_path: Path) -> None:
     config = load_config(make_project(tmp_path, {}) / "config.yaml")
     written = new_article(config, NewArticle('Tes "kutip" \\ dan #tagar'), JUNE_30_EVENING_UTC)

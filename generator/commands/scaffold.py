@@ -230,13 +230,20 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
+    made = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as f:
+            made = True
             f.write(text)
     except FileExistsError:
         raise RefusalError(f"{rel} already exists; edit that file, or give the new article another title") from None
     except OSError as e:
+        if made:  # a half-written file (a full disk) would stop the build and refuse the next try as existing
+            try:
+                path.unlink()
+            except OSError:
+                pass
         raise RefusalError(f"cannot write {rel} ({e.strerror}); check that {config.content_dir}/ is a folder "
-                           "you can write to") from None
+                           "you can write to and that its disk has space") from None
     return Written(path, rel, companies)
