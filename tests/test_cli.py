@@ -139,6 +139,24 @@ def test_refusal_exits_2_before_anything_is_written(tmp_path: Path, capsys: pyte
     assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["a.md"]
 
 
+@pytest.mark.parametrize(("output", "why"), [
+    ("afile/site", "its folder {tmp}/afile cannot be made or opened (File exists)"),
+    ("afile/sub/site", "its folder {tmp}/afile/sub cannot be made or opened (Not a directory)"),
+    ("x" * 300 + "/site", "File name too long"),
+], ids=["a file in the way", "a file in the way, further up", "a name too long"])
+def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str, why: str) -> None:
+    """A maintainer's report: `--output afile/site` (or output_dir) with a file where a folder must be, a name too
+    long, a read-only disk, ended in a traceback from the build lock's mkdir."""
+    make_project(tmp_path, {"a.md": article()})
+    (tmp_path / "afile").write_text("mine")
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"), "--output", str(tmp_path / output))
+    assert (code, out) == (2, "")
+    assert err == (f"error: cannot build into {tmp_path / output}: {why.format(tmp=tmp_path)}; choose another --output "
+                   "or output_dir\n")
+    assert (tmp_path / "afile").read_text() == "mine"
+
+
 def test_future_articles_wait_for_their_date(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     make_project(tmp_path, {"a.md": article(date="2025-06-13T09:00:00+07:00"),
