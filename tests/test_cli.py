@@ -140,8 +140,8 @@ def test_refusal_exits_2_before_anything_is_written(tmp_path: Path, capsys: pyte
 
 
 @pytest.mark.parametrize(("output", "why"), [
-    ("afile/site", "its folder {tmp}/afile cannot be made or opened (File exists)"),
-    ("afile/sub/site", "its folder {tmp}/afile/sub cannot be made or opened (Not a directory)"),
+    ("afile/site", "its folder {tmp}/afile cannot be made (File exists)"),
+    ("afile/sub/site", "its folder {tmp}/afile/sub cannot be made (Not a directory)"),
     ("x" * 300 + "/site", "File name too long"),
 ], ids=["a file in the way", "a file in the way, further up", "a name too long"])
 def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(

@@ -170,12 +170,23 @@ _SPARE = "its spare copy of the site"
 
 def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
     """Refuse output folders whose replacement could destroy the user's files (exit 2), and those that cannot be
-    looked at (a name too long, a folder that cannot be read)."""
+    looked at (a name too long)."""
     try:
         _check_target(target, project, protected)
     except OSError as e:
         raise RefusalError(f"cannot build into {target}: {e.strerror or e}; choose another --output or "
                            "output_dir") from None
+
+
+def make_parent(target: Path) -> None:
+    """Make the folder that holds ``target`` (as ``build_lock`` would), or refuse (exit 2) naming it and why: a file
+    in the way, a read-only disk. ``digest build`` asks first; the preview says it on its page instead."""
+    parent = target.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RefusalError(f"cannot build into {target}: its folder {parent} cannot be made ({e.strerror}); "
+                           "choose another --output or output_dir") from None
 
 
 def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
@@ -219,13 +230,8 @@ def _refuse_file(folder: Path, what: str = _SPARE) -> None:
 def build_lock(target: Path) -> Iterator[None]:
     """One build at a time per folder that holds output folders (they share it for spares and renames)."""
     parent = target.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(parent, os.O_RDONLY)
-    except OSError as e:  # a file in the way, a read-only disk, a name too long: nothing is written
-        where = f" ({e.filename})" if e.filename and str(e.filename) != str(parent) else ""
-        raise RefusalError(f"cannot build into {target}: its folder {parent} cannot be made or opened "
-                           f"({e.strerror}{where}); choose another --output or output_dir") from None
+    parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(parent, os.O_RDONLY)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
