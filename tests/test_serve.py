@@ -166,10 +166,12 @@ def test_config_and_template_changes_rebuild_and_a_broken_template_is_shown(tmp_
 
 def test_paths_outside_the_base_path_folders_and_missing_pages(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article()}, config=DIGEST_CONFIG)
+    write_files(tmp_path, {"static/日本/x.txt": "hi"})  # a folder named in another script: it had no answer at all
     with serving(tmp_path) as (server, _):
         port = server.port
         for path, status, location in (("/", 302, "/digest/"), ("/digest", 302, "/digest/"),
-                                       ("/digest/2025/06/a", 301, "/digest/2025/06/a/")):
+                                       ("/digest/2025/06/a", 301, "/digest/2025/06/a/"),
+                                       ("/digest/%E6%97%A5%E6%9C%AC", 301, "/digest/%E6%97%A5%E6%9C%AC/")):
             answer = get(port, path)
             assert (answer[0], answer[2]["location"]) == (status, location)
         status, body, _ = get(port, "/digest/tidak-ada/")

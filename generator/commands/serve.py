@@ -41,7 +41,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import watchfiles
 
@@ -449,7 +449,7 @@ class PreviewServer:
         try:
             if candidate.is_dir():
                 if rel and not rel.endswith("/"):
-                    return None, self.config.base_path + rel + "/"
+                    return None, self.config.base_path + quote(rel) + "/"  # '日本' as a header can carry it
                 candidate = candidate / "index.html"
             return (candidate if candidate.is_file() else None), None
         except OSError:
