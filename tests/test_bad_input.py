@@ -293,6 +293,24 @@ def test_an_unreadable_template_or_static_file_is_an_error(built: Path, rel: str
     assert_failed_cleanly(result, [message, "error: 1 problem found; nothing was written"], built, before)
 
 
+def test_a_template_that_is_a_fifo_or_fails_when_read_again_is_an_error_not_a_traceback(built: Path) -> None:
+    """A maintainer's report: a FIFO in templates/ (Jinja lists it, then cannot load it) and a template whose read
+    fails after the check (an I/O error on its second open, caused here) ended in tracebacks."""
+    before = tree(built / "site")
+    (built / "templates").mkdir(exist_ok=True)
+    os.mkfifo(built / "templates/notes.html")
+    assert_failed_cleanly(digest(built, "build"), [
+        "templates/notes.html: is not a regular file (a FIFO, socket or device), so it cannot be a template; remove it",
+        "error: 1 problem found; nothing was written"], built, before)
+    (built / "templates/notes.html").unlink()
+    write_files(built, {"templates/base.html": "{% extends 'theme/base.html' %}\n"})
+    prefix = strace(built / "templates/base.html")
+    second_open = (*prefix[:-1], "inject=openat:error=EIO:when=2+")
+    assert_failed_cleanly(digest(built, "build", "--no-cache", prefix=second_open), [
+        "base.html: template cannot be read (Input/output error); make it readable, or remove it, and build again",
+        "error: 1 problem found; nothing was written"], built, before)
+
+
 def test_static_files_that_clash_with_the_site_are_named_before_anything_is_written(built: Path) -> None:
     """A file where the site has a folder (static/tags) stopped the writer half-way with '.site.prev/tags: Is a
     directory'; a static index.html was 'index.html: two pages or files want this output path', naming neither.

@@ -83,6 +83,9 @@ def check_template_files(config: Config, theme: Theme) -> None:
                 if path.is_file():
                     data = path.read_bytes()
                     data.decode("utf-8")
+                elif not path.is_dir():  # Jinja lists it, and then cannot load it: a traceback
+                    problems.append(Problem(shown, 0, "", "is not a regular file (a FIFO, socket or device), so it "
+                                                          "cannot be a template; remove it"))
             except UnicodeDecodeError as e:
                 problems.append(Problem(shown, data[: e.start].count(b"\n") + 1, "",
                                         f"template is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8"))
@@ -245,8 +248,15 @@ def templates_fingerprint(env: jinja2.Environment) -> str:
     Every page depends on it: a page's other inputs are its context, which the planner
     hashes, so no template needs to be inspected for what it reads.
     """
+    import jinja2
+
     parts: list[str] = []
     assert env.loader is not None
     for name in sorted(env.list_templates()):
-        parts += [name, env.loader.get_source(env, name)[0]]
+        try:
+            parts += [name, env.loader.get_source(env, name)[0]]
+        except (OSError, UnicodeDecodeError, jinja2.TemplateNotFound) as e:  # changed or failing since it was checked
+            why = e.strerror if isinstance(e, OSError) else "it changed while the site was built"
+            raise BuildError([Problem(name, 0, "", f"template cannot be read ({why}); make it readable, or remove it, "
+                                                   "and build again")]) from None
     return digest(*parts)
