@@ -107,6 +107,39 @@ def test_a_refused_ping_is_reported_and_repeated_next_time(tmp_path: Path, hub: 
     assert sorted(hub.topics()) == sorted(refused)
 
 
+def test_announced_feeds_that_cannot_be_remembered_are_a_warning_not_a_traceback(tmp_path: Path, hub: Hub,
+                                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A maintainer's report: with .cache/ a file, a full disk, or the state file's rename failing, `digest ping`
+    announced every feed and then ended in a traceback. Now a warning; the next ping announces them again. The
+    rename's failure is caused in its system call."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from conftest import need
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    shutil.rmtree(tmp_path / ".cache")
+    (tmp_path / ".cache").write_text("not a folder")
+    code, out, err = run(capsys, "ping", "--config", config)
+    announced = hub.topics()
+    assert code == 0 and announced and out.endswith(f"announced {len(announced)} feeds to {hub.url}; 0 unchanged, "
+                                                    "0 failed\n")
+    assert err == (f"{tmp_path / '.cache'}: warning: cannot be written (File exists), so the next 'digest ping' "
+                   "announces these feeds again (hubs take that); make .cache/ a writable folder\n")
+    (tmp_path / ".cache").unlink()
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    failing = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=rename,renameat,renameat2",
+                              "-e", "inject=rename,renameat,renameat2:error=EIO", sys.executable, "-m", "generator",
+                              "ping", "--config", config], capture_output=True, text=True, timeout=120)
+    assert failing.returncode == 0 and "Traceback" not in failing.stderr
+    assert failing.stderr.endswith(": warning: cannot be written (Input/output error), so the next 'digest ping' "
+                                   "announces these feeds again (hubs take that); make .cache/ a writable folder\n"), \
+        failing.stderr
+    assert sorted(hub.topics()) == sorted(announced)
+    assert not [p for p in (tmp_path / ".cache").iterdir() if p.name.startswith(".websub-")]
+
+
 def test_an_unreachable_hub_and_a_corrupt_state_file(tmp_path: Path, hub: Hub,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     config = str(project(tmp_path, "http://127.0.0.1:9/hub") / "config.yaml")  # discard port: nothing listens

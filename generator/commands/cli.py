@@ -576,6 +576,10 @@ def cmd_ping(args: argparse.Namespace) -> int:
     if result.untried:
         print(f"{_plural(len(result.untried), 'other feed')} not tried, as the hub could not be reached; "
               "'digest ping' will try them again", file=sys.stderr)
+    if result.unsaved:
+        print(f"{_printable(result.unsaved[0])}: warning: cannot be written ({result.unsaved[1]}), so the next "
+              "'digest ping' announces these feeds again (hubs take that); make .cache/ a writable folder",
+              file=sys.stderr)
     if not args.quiet:
         for path in result.announced:
             print(f"{verb} {urls.absolute(config.base_url, path)}")

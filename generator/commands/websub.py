@@ -39,6 +39,8 @@ class PingResult:
     cost the timeout once per feed: 255 feeds, 42 minutes)."""
     same: tuple[str, ...] = ()
     """Feed paths whose bytes the hub already has (``-v`` lists them)."""
+    unsaved: tuple[str, str] | None = None
+    """(file, why) when the announced feeds could not be remembered (``.cache`` is a file, the disk is full)."""
 
 
 def feed_hashes(site: Path) -> dict[str, str]:
@@ -125,6 +127,7 @@ def ping(hub: str, base_url: str, site: Path, cache: Path, everything: bool = Fa
     announced: list[str] = []
     failed: list[tuple[str, str]] = []
     untried: list[str] = []
+    unsaved: tuple[str, str] | None = None
     for at, path in enumerate(todo):
         try:
             why = None if dry_run else notify(hub, urls.absolute(base_url, path), timeout)
@@ -139,8 +142,11 @@ def ping(hub: str, base_url: str, site: Path, cache: Path, everything: bool = Fa
     if announced and not dry_run:
         state = {p: h for p, h in read_state(cache).items() if p in current}
         state.update({p: current[p] for p in announced})
-        write_state(cache, state)
+        try:
+            write_state(cache, state)
+        except OSError as e:  # they were announced all the same: the next ping announces them again
+            unsaved = (str(e.filename or cache / STATE), e.strerror or str(e))
     return PingResult(tuple(announced), tuple(failed), len(current) - len(todo), tuple(untried),
-                      tuple(p for p in sorted(current) if p not in set(todo)))
+                      tuple(p for p in sorted(current) if p not in set(todo)), unsaved)
 
 
