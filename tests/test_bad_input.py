@@ -425,7 +425,8 @@ def test_check_reports_config_and_content_problems_in_one_round(tmp_path: Path,
     assert out.splitlines()[:2] == [
         "config.yaml:3: field 'titel': unknown key; did you mean 'title'?",
         "content/a.md:3: field 'date': 'kemarin' is a date relative to the day it was written, which the site cannot "
-        "know; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB"]
+        "know; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news "
+        "page prints it: 13 Juni 2025 09.00 WIB"]
 
 
 def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -443,6 +444,20 @@ def test_init_that_fails_halfway_removes_what_it_made(tmp_path: Path, capsys: py
     assert (result.returncode, result.stderr) == (2, (
         f"error: cannot create {tmp_path}/new/content/companies.yaml (Permission denied); choose a folder you can "
         "write to, such as one in your home folder\n"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_on_a_full_disk_names_the_file_it_could_not_write(tmp_path: Path) -> None:
+    """A maintainer's report: on a full disk `digest init` named the package's own template file (shutil names the
+    file copied from), not the project's. The write is made to fail in its system call."""
+    dest = tmp_path / "new/content/companies.yaml"
+    prefix = (*strace(dest)[:-4], "-e", "trace=write,sendfile,copy_file_range", "-e",
+              "inject=write,sendfile,copy_file_range:error=ENOSPC")
+    result = subprocess.run([*prefix, sys.executable, "-m", "generator", "init", str(tmp_path / "new")],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert (result.returncode, result.stderr) == (2, (
+        f"error: cannot create {dest} (No space left on device); choose a folder you can write to, such as one in "
+        "your home folder\n"))
     assert list(tmp_path.iterdir()) == []
 
 

@@ -43,6 +43,7 @@ def init_project(target: Path) -> list[str]:
         raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
     made: list[str] = []
     folders: list[Path] = []
+    dest = target
     try:
         for source in sorted(TEMPLATE.rglob("*")):
             if not source.is_file() or "__pycache__" in source.parts:
@@ -64,7 +65,8 @@ def init_project(target: Path) -> list[str]:
             (target / rel_made).unlink(missing_ok=True)
         for folder in reversed(folders):
             folder.rmdir()
-        where = e.filename or target
+        # a write that fails (a full disk) names the file copied from, in the package: the one made is meant
+        where = dest if not e.filename or Path(e.filename).is_relative_to(TEMPLATE) else e.filename
         raise RefusalError(f"cannot create {where} ({e.strerror}); choose a folder you can write to, "
                            "such as one in your home folder") from None
     return sorted(made)
