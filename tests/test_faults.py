@@ -146,6 +146,9 @@ SPARE_DAMAGE: dict[str, Callable[[Path], None]] = {
     "page replaced, same size and mtime": lambda spare: _replace_keeping_stat(spare / ONLY_IN_SPARE),
     "stray file": lambda spare: (spare / "tags/ai/notes.txt").write_text("stray"),
     "stray folder": lambda spare: (spare / "drafts").mkdir(),
+    # a maintainer's report: a marker holding a byte that is not UTF-8 refused every build after ("not made by
+    # digest (no .news-digest file in it)", though it was there)
+    "marker not UTF-8": lambda spare: (spare / ".news-digest").write_bytes(b"\xff"),
 }
 
 

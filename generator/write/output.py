@@ -295,9 +295,9 @@ def clean_scratch(target: Path) -> None:
 
 def read_tree(folder: Path) -> str | None:
     """The tree id in a folder's marker; '' for a digest folder of unknown content; None if not ours."""
-    try:
-        text = (folder / MARKER).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+    try:  # a marker damaged by hand (bytes that are not UTF-8) still says the folder is ours: made afresh
+        text = (folder / MARKER).read_bytes().decode("utf-8", "replace")
+    except OSError:
         return None
     for line in text.splitlines():
         if line.startswith("tree: "):
