@@ -110,6 +110,28 @@ def test_the_link_crawl_finds_a_missing_file_in_a_built_folder(tmp_path: Path, c
     assert code == 1 and "broken link '/style.css'" in out
 
 
+def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:  # noqa
+    """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it
+    made the crawl wait forever. Neither is a file a web server sends: a page linking to it is a broken link."""
+    import os
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = tmp_path / "site"
+    page = site / "2025/06/a/index.html"
+    page.rename(tmp_path / "away.html")
+    page.symlink_to(tmp_path / "nowhere.html")
+    os.mkfifo(site / "2025/06/x.html")
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "-q", "--config", config, "--links", str(site)],
+                          capture_output=True, text=True, timeout=120)  # a hang guard: the FIFO was read forever
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{site}/index.html: broken link '/2025/06/a/': no file of the site is at that address" in \
+        done.stdout.splitlines()
+
+
 def test_the_link_crawl_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article()})
     code, _, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--links", str(tmp_path / "nope"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -190,12 +191,18 @@ def broken_links(files: Mapping[str, bytes], base: str) -> list[Broken]:
 
 
 def read_site(folder: Path) -> dict[str, bytes]:
-    """A built folder as path → bytes; dot-files (the writer's marker) are not part of the site."""
+    """A built folder as path → bytes; dot-files (the writer's marker) are not part of the site, nor is what a web
+    server could not send either: a link to nothing, a FIFO (reading it would wait forever), a file it cannot read.
+    A link to one of those is reported as broken."""
     files: dict[str, bytes] = {}
     for parent, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if not name.startswith("."):
                 path = Path(parent, name)
-                files[path.relative_to(folder).as_posix()] = path.read_bytes()
+                try:
+                    if stat.S_ISREG(path.stat().st_mode):
+                        files[path.relative_to(folder).as_posix()] = path.read_bytes()
+                except OSError:
+                    pass
     return files
