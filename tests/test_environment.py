@@ -111,7 +111,7 @@ def test_the_link_crawl_finds_a_missing_file_in_a_built_folder(tmp_path: Path, c
 
 
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:  # noqa
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it
     made the crawl wait forever. Neither is a file a web server sends: a page linking to it is a broken link."""
     import os

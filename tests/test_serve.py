@@ -114,8 +114,8 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         source.write_text(article(title="Judul baru", date="2025-13-45"))
         events.wait_until(lambda: get(port, page)[0] == 500)
         status, body, _ = get(port, page)
-        assert "<h1>The site did not build</h1>" in body
-        assert "content/2025/06/a.md:3: field &#x27;date&#x27;: &#x27;2025-13-45&#x27; is not a valid date" in body
+        assert "<h1>The site did not build</h1>" in body and "<p>1 error (errors in bold)." in body
+        assert "<strong>content/2025/06/a.md:3: field &#x27;date&#x27;: &#x27;2025-13-45&#x27; is not a valid date" in body
         assert 'new EventSource("/__digest__/events")' in body, "the error page reloads by itself too"
         assert get(port, "/digest/style.css")[0] == 200, "files other than pages are still served"
         assert "Judul baru" in (server.target / "2025/06/a/index.html").read_text(), "the last good site stays"
@@ -545,3 +545,19 @@ def test_a_base_path_beyond_ascii_is_served_and_linked_encoded(tmp_path: Path) -
         assert get(port, "/berit%C3%A4/style.css")[0] == 200
         sitemap = (server.target / "sitemap.xml").read_text()
         assert f"<loc>http://127.0.0.1:{port}/berit%C3%A4/2025/06/a/</loc>" in sitemap and sitemap.isascii()
+
+
+def test_the_error_page_puts_the_errors_first_and_in_bold() -> None:
+    """An editor's report: one error among ten warnings was "11 problem(s)", buried mid-list with no mark."""
+    from generator.commands.serve import Rebuilt, error_page
+    from generator.core.errors import Problem
+    problems = (Problem("content/a.md", 4, "companies", "'Googel' is not in content/companies.yaml", "warning"),
+                Problem("content/b.md", 3, "date", "'2025-13-45' is not a valid date"),
+                Problem("content/c.md", 2, "title", "holds <b>", "warning"))
+    page = error_page(Rebuilt(False, 0, 0.1, problems, ())).decode()
+    assert "<p>1 error, 2 warnings (errors in bold)." in page
+    body = page[page.index("<pre>") + 5:page.index("</pre>")].splitlines()
+    assert body == ["<strong>content/b.md:3: field &#x27;date&#x27;: &#x27;2025-13-45&#x27; is not a valid date</strong>",
+                    "content/a.md:4: field &#x27;companies&#x27;: warning: &#x27;Googel&#x27; is not in "
+                    "content/companies.yaml",
+                    "content/c.md:2: field &#x27;title&#x27;: warning: holds &lt;b&gt;"]

@@ -120,14 +120,19 @@ def inject_reload(page: bytes) -> bytes:
 
 def error_page(outcome: Rebuilt) -> bytes:
     """The page shown instead of every HTML page while the build is broken, or waiting for the lock."""
-    lines = [str(p) for p in outcome.problems] + ([outcome.crash] if outcome.crash else [])
-    items = "\n".join(html.escape(line) for line in lines)
+    # errors first, in bold: they stop the build; a warning (with --strict, also one) is listed after them
+    errors = [p for p in outcome.problems if p.severity == "error"]
+    warnings = [p for p in outcome.problems if p.severity != "error"]
+    lines = [f"<strong>{html.escape(str(p))}</strong>" for p in errors] + [html.escape(str(p)) for p in warnings]
+    items = "\n".join(lines + ([html.escape(outcome.crash)] if outcome.crash else []))
     if outcome.busy:
         title, heading = "Waiting for another build", "Waiting for another build to finish"
         advice = "The preview builds as soon as the lock is free, and this page then reloads by itself."
     else:
         title, heading = "Build failed", "The site did not build"
-        advice = f"{len(outcome.problems) or 1} problem(s). Fix them and save: this page reloads by itself."
+        counted = ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+                            ((len(errors) or (0 if warnings else 1), "error"), (len(warnings), "warning")) if n)
+        advice = f"{counted} (errors in bold). Fix them and save: this page reloads by itself."
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title} · digest serve</title>\n"
