@@ -77,6 +77,8 @@ CASES = {
     "a bracket first": (b"---\ntitle: [Rilis] Model baru\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "
         "quotes: title: \"[Rilis] Model baru\""]),
+    "a tab for indentation": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n\tname: Kontan\n---\nx\n", [
+        "content/a.md:5: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
         "or put text in double quotes: tags: \"[AI, data\""]),

@@ -219,6 +219,9 @@ def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
     """For a YAML error PyYAML found on line ``index`` (from 0) of ``lines``: the line, field and message that say
     what an editor most likely wrote wrong there or on the line before, and how to write it; None if it is none
     of the usual mistakes. Each message shows the line written right."""
+    for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
+        if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
+            return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead"
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
             return known
