@@ -9,7 +9,6 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from typing import Callable, Iterator, Mapping, Sequence
 
 import jinja2
@@ -19,7 +18,7 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import article_settings, local_images, located
+from generator.load.content import FAR_AHEAD, article_settings, local_images, located
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -73,8 +72,11 @@ class BuildResult:
     """Article key → its new cache row (JSON), or None where the cache's row was used; from the loader."""
     seen: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
-    newest: float = float("-inf")
-    """POSIX time of the newest published article: a 'now' before it would leave that article out."""
+    since: float = float("-inf")
+    """The latest POSIX time, at or before the build's 'now', at which 'now' changed the site: the newest published
+    article (unless --future), the end of the newest finished weekly edition (a 'now' in that week shows it as in
+    progress again), the day a far-ahead warning ended. With ``next_due``, the span of 'now' over which the site
+    is this one (``publish.same_time``)."""
     related: RelatedMemo | None = None
     """The related reading this build used, for the next one (``pages.related_reading``)."""
     reach: Reach | None = None
@@ -112,6 +114,8 @@ class SitePlan:
     """The companies' intel the pages were planned with, for the cache."""
     due: tuple[float, ...] = ()
     """Other times at which 'now' changes what the build says: a far-ahead warning ends (``far_ahead``)."""
+    since: float = float("-inf")
+    """``BuildResult.since``."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -148,10 +152,6 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
                                       config.static_dir)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
-
-
-FAR_AHEAD = timedelta(days=366)
-"""An article dated further ahead than this is most likely a typo in its year (2052 for 2025)."""
 
 
 def far_ahead(future: Sequence[Article], options: BuildOptions) -> list[Problem]:
@@ -257,8 +257,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     else:  # every page was planned (also when the touched planning gave up): its own map
         reach = reach_of((p.spec.path, p.held or ()) for p in planned)
     ends = tuple((a.date - FAR_AHEAD).timestamp() for a in future if options.now and a.date - FAR_AHEAD > options.now)
+    since = max([*([max(a.date.timestamp() for a in site.articles)] if site.articles and not options.future else []),
+                 *(e.over.timestamp() for e in editions if not e.in_progress),
+                 *((a.date - FAR_AHEAD).timestamp() for a in future if options.now and a.date - FAR_AHEAD <= options.now)],
+                default=float("-inf"))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel, ends)
+                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel, ends, since)
 
 
 def body_images(site: Site, notes: Mapping[tuple[int, int], Note],
@@ -377,8 +381,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                    + [e.over.timestamp() for e in site_plan.editions if e.in_progress], default=float("inf"))
     return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
-                       fingerprints, loaded.rows, loaded.seen,
-                       max((a.date.timestamp() for a in site.articles), default=float("-inf")), site_plan.related,
+                       fingerprints, loaded.rows, loaded.seen, site_plan.since, site_plan.related,
                        site_plan.reach, site_plan.plan, site_plan.intel)
 
 

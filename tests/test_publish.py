@@ -1,6 +1,7 @@
 """Incremental and parallel builds give exactly the bytes of a cold, serial build."""
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 import sqlite3
@@ -429,6 +430,48 @@ def test_an_edition_in_progress_is_shown_finished_once_its_week_ends_even_with_n
     after = publish(config, BuildOptions(now=datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc)), root / "site")
     assert after.result is not None and notice not in page.read_text()
     assert tree(root / "site") == cold(root, tmp_path, datetime(2025, 7, 6, 17, 0, tzinfo=timezone.utc))
+
+
+@pytest.mark.parametrize("how", ["nothing else changed", "with --future", "an old article's body edited"])
+def test_now_moved_back_into_a_finished_weeks_edition_shows_it_in_progress_again(tmp_path: Path, how: str) -> None:
+    """A differential test's report: 'now' moved back into the week of the newest edition (no article left out by
+    it) was 'up to date', or planned only the edited article's pages, and kept the edition marked finished; with
+    --future even 'now' before the article was. A cold build marks it in progress."""
+    from datetime import datetime, timezone
+    root = project(tmp_path)
+    write_files(root, {"content/2025/07/kamis.md": article(title="Kamis", date="2025-07-03T09:00:00+07:00")})
+    config = load_config(root / "config.yaml")
+    future = how == "with --future"
+    later, back = datetime(2025, 7, 20, tzinfo=timezone.utc), datetime(2025, 7, 4, tzinfo=timezone.utc)
+    assert publish(config, BuildOptions(now=later, future=future), root / "site").result is not None
+    if how == "an old article's body edited":
+        (root / "content/2025/05/lama.md").write_text(article(title="Lama", date="2025-05-01", tags="[data]",
+                                                              section="Eropa", body="Isi yang diubah.\n"))
+    again = publish(config, BuildOptions(now=back, future=future), root / "site")
+    assert again.result is not None, "not 'up to date': the week's edition is in progress at this 'now'"
+    assert "Edisi ini masih berjalan" in (root / "site/weekly/2025-W27/index.html").read_text()
+    copy = tmp_path / "cold"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
+    publish(load_config(copy / "config.yaml"), BuildOptions(now=back, future=future), copy / "site", use_cache=False)
+    assert tree(root / "site") == tree(copy / "site")
+
+
+def test_a_library_installed_or_upgraded_is_not_up_to_date(tmp_path: Path) -> None:
+    """A differential test's report: after a Pygments upgrade (new highlighting) the build said 'up to date' and kept
+    the old pages: the check hashed the generator's code but no library's version. Any distribution that appears,
+    goes or changes version where Python imports from (here one put on PYTHONPATH) makes a build of everything."""
+    import subprocess
+    import sys
+    root = project(tmp_path)
+    command = [sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml")]
+    assert subprocess.run(command, capture_output=True, text=True, timeout=300).returncode == 0
+    assert subprocess.run(command, capture_output=True, text=True, timeout=300).stdout.startswith("up to date")
+    libraries = tmp_path / "libraries"
+    (libraries / "Pygments-99.0.dist-info").mkdir(parents=True)  # what an upgrade leaves: the name holds the version
+    env = {**os.environ, "PYTHONPATH": str(libraries)}
+    upgraded = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert upgraded.returncode == 0 and upgraded.stdout.startswith("built "), upgraded.stdout
+    assert subprocess.run(command, capture_output=True, text=True, timeout=300, env=env).stdout.startswith("up to date")
 
 
 @pytest.mark.parametrize("damage", ["delete", "garbage", "malformed", "wrong version"])

@@ -38,7 +38,8 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import ArticleSettings, article_key, article_settings, find_literal, text_lines
+from generator.load.content import (FAR_AHEAD, ArticleSettings, article_key, article_settings, find_literal,
+                                    text_lines)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -304,6 +305,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
                                 state.files)
     report = _report(len(sources), findings)
     now, dates = _now(options), [s.date.timestamp() for s in sources]
+    dates += [d - FAR_AHEAD.total_seconds() for d in dates]  # a date's far-ahead warning ends a year before it
     try:
         last = codec.dumps(LastCheck(inputs, max((d for d in dates if d <= now), default=None),
                                      min((d for d in dates if d > now), default=None), report.articles,

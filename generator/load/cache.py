@@ -28,6 +28,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
+import sys
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,9 +48,27 @@ def code_hash(package: Path) -> str:
     return h.hexdigest()
 
 
-FORMAT = f"{__version__}/2/" + code_hash(Path(__file__).parents[1])
-"""Changes with the version and with any change to the generator's code; a mismatch empties the cache,
-so a developer's edit to the generator can never be hidden by results cached by the old code."""
+def installed_hash() -> str:
+    """A hash of the Python running and of every distribution installed where it imports from: each one's
+    ``*.dist-info`` folder name holds its version, so an upgrade of Pygments (its highlighting), Jinja, Pillow (the
+    resized images) or any other library changes it. One folder listing per import path."""
+    h = hashlib.blake2b(sys.version.encode("utf-8"), digest_size=8)
+    for entry in sys.path:  # the folders' own names are left out: `python -m` puts the current folder first
+        if entry and os.path.isdir(entry):
+            try:
+                names = sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
+            except OSError:
+                continue
+            if names:
+                h.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0")
+    return h.hexdigest()
+
+
+FORMAT = f"{__version__}/2/" + code_hash(Path(__file__).parents[1]) + "/" + installed_hash()
+"""Changes with the version, with any change to the generator's code, and with any library installed, upgraded or
+removed; a mismatch empties the cache and changes every page's fingerprint, so neither a developer's edit to the
+generator nor a library's new output can be hidden by what the old one made (a dependency's upgrade said
+'up to date' and kept the old highlighting)."""
 CACHE_DIR = ".cache"
 """The cache's folder, beside the config."""
 FILE = "build.sqlite"

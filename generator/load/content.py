@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -719,6 +719,10 @@ UNDATED = ("is a date relative to the day it was written, which the site cannot 
 DATE_FORMS = ("write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news "
               "page prints it: 13 Juni 2025 09.00 WIB")
 """How a date may be written, for messages."""
+
+FAR_AHEAD = timedelta(days=366)
+"""An article dated further ahead than this is most likely a typo in its year (2052 for 2025): a warning
+(``build.far_ahead``)."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """The years an article's date may have: a typo (0026 for 2026) is caught, and the weeks, time zones and

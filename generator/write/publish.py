@@ -175,8 +175,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                reader, work)
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
-            since = result.newest if not options.future else float("-inf")  # with --future, 'now' changes nothing
-            update = CacheUpdate(result.article_cache, pages, inputs, since, result.next_due, result.warnings,
+            update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due, result.warnings,
                                  result.articles, result.seen, result.related,
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
             late = _save(cache_dir, update, written, config.root, snapshot.maps)
@@ -278,9 +277,11 @@ _thresholds = gc.get_threshold()
 
 
 def same_time(since: float, due: float, options: BuildOptions) -> bool:
-    """Whether 'now' leaves out exactly the articles it did last time: none became due, none went back to the future.
+    """Whether 'now' makes the site it did last time: no article became due or went back to the future, no weekly
+    edition ended or is in progress again.
 
-    ``since`` and ``due``: the last build's newest published and earliest left-out article (``CacheSnapshot``);
+    ``since`` and ``due``: the span of 'now' over which the last build's site stays the same (``BuildResult.since``,
+    ``next_due``: articles published or left out, weekly editions finished or in progress; ``CacheSnapshot``);
     ``digest check`` asks the same before it reuses that build."""
     now = options.now.timestamp() if options.now else float("inf")  # no 'now': nothing is left out as future
     return since <= now and (now < due or due == float("inf"))
