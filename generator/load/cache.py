@@ -51,12 +51,15 @@ def code_hash(package: Path) -> str:
 def installed_hash() -> str:
     """A hash of the Python running and of every distribution installed where it imports from: each one's
     ``*.dist-info`` folder name holds its version, so an upgrade of Pygments (its highlighting), Jinja, Pillow (the
-    resized images) or any other library changes it. One folder listing per import path."""
+    resized images) or any other library changes it. One folder listing per import path. This package's own
+    (``news_digest.egg-info`` in a source folder, which ``python -m`` puts on the path from there) is left out:
+    its code is hashed."""
     h = hashlib.blake2b(sys.version.encode("utf-8"), digest_size=8)
     for entry in sys.path:  # the folders' own names are left out: `python -m` puts the current folder first
         if entry and os.path.isdir(entry):
             try:
-                names = sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
+                names = sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info"))
+                               and not n.lower().startswith("news_digest"))  # ours: its code is hashed above
             except OSError:
                 continue
             if names:
