@@ -474,6 +474,21 @@ def test_a_library_installed_or_upgraded_is_not_up_to_date(tmp_path: Path) -> No
     assert subprocess.run(command, capture_output=True, text=True, timeout=300, env=env).stdout.startswith("up to date")
 
 
+def test_the_library_hash_ignores_this_package_and_the_folder_it_is_run_from(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m generator` in a source folder puts it on the path, with its news_digest.egg-info: the cache was
+    emptied whenever digest was run from there and then elsewhere. Another library's folder counts."""
+    from generator.load.cache import installed_hash
+    before = installed_hash()
+    source = tmp_path / "source"
+    (source / "news_digest.egg-info").mkdir(parents=True)
+    (source / "news_digest-0.1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(source))
+    assert installed_hash() == before
+    (source / "requests-9.9.dist-info").mkdir()
+    assert installed_hash() != before
+
+
 @pytest.mark.parametrize("damage", ["delete", "garbage", "malformed", "wrong version"])
 def test_a_deleted_or_corrupt_cache_is_harmless(tmp_path: Path, damage: str) -> None:
     root = project(tmp_path)
