@@ -256,13 +256,15 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         reach = touched.reach
     else:  # every page was planned (also when the touched planning gave up): its own map
         reach = reach_of((p.spec.path, p.held or ()) for p in planned)
-    ends = tuple((a.date - FAR_AHEAD).timestamp() for a in future if options.now and a.date - FAR_AHEAD > options.now)
+    # the times 'now' changed the site up to now, and changes it next (with the articles' own dates, ``render``)
+    now = options.now.timestamp() if options.now else float("inf")
+    warned_until = [(a.date - FAR_AHEAD).timestamp() for a in future] if options.now else []  # ``far_ahead``
     since = max([*([max(a.date.timestamp() for a in site.articles)] if site.articles and not options.future else []),
-                 *(e.over.timestamp() for e in editions if not e.in_progress),
-                 *((a.date - FAR_AHEAD).timestamp() for a in future if options.now and a.date - FAR_AHEAD <= options.now)],
+                 *(e.over.timestamp() for e in editions if not e.in_progress), *(t for t in warned_until if t <= now)],
                 default=float("-inf"))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel, ends, since)
+                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel,
+                    tuple(t for t in warned_until if t > now), since)
 
 
 def body_images(site: Site, notes: Mapping[tuple[int, int], Note],
