@@ -352,3 +352,14 @@ def test_a_site_with_no_articles_builds_without_an_index(tmp_path: Path) -> None
     (root / "content").mkdir()
     files = build_project(root).output.files
     assert "search/index.html" in files and not [p for p in files if p.startswith("pagefind/")]
+
+
+def test_what_an_incomplete_index_is_called() -> None:
+    """Each way Pagefind can exit 0 with an index that would not work, named in the error."""
+    from generator.render.search import incomplete
+    entry, fragment = ("pagefind/pagefind-entry.json", b"{}"), ("pagefind/fragment/a.pf_fragment", b"x")
+    assert incomplete([entry, fragment], 1) == ""
+    said = [incomplete(files, pages) for files, pages in (([entry, ("pagefind/pagefind.js", b""), fragment], 1),
+                                                          ([entry, fragment], 2), ([fragment], 1))]
+    assert [s[s.index("(") + 1:s.index(")")] for s in said] == [
+        "1 empty file (pagefind/pagefind.js …", "1 of 2 pages indexed", "no pagefind/pagefind-entry.json"]

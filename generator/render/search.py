@@ -117,7 +117,8 @@ def incomplete(files: Sequence[tuple[str, bytes]], pages: int) -> str:
     fragments = sum(1 for path, _ in files if path.endswith(".pf_fragment"))
     if not empty and fragments >= pages and any(path == f"{INDEX_DIR}pagefind-entry.json" for path, _ in files):
         return ""
-    found = f"{len(empty):,} empty files ({empty[0]} …)" if empty else f"{fragments:,} of {pages:,} pages indexed"
+    found = (f"{len(empty):,} empty file{'s' if len(empty) != 1 else ''} ({empty[0]} …)" if empty else f"{fragments:,} of {pages:,} pages indexed"
+             if fragments < pages else f"no {INDEX_DIR}pagefind-entry.json")
     return (f"Pagefind reported success but its index is incomplete ({found}), so the search would fail or miss "
             "pages; is the disk full? Free some space and build again")
 
