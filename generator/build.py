@@ -37,7 +37,7 @@ from generator.index.taxonomy import build_site, listed_section_problems, listed
 from generator.index.editions import Edition, Note, build_editions, edition_path, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
-from generator.load.publishers import SOURCES_FILE, group_publishers, load_sources
+from generator.load.publishers import group_publishers, read_sources
 from generator.render.images import Nearby, missing_body_images, missing_config_images, missing_images
 from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
                                     template_problem, templates_fingerprint, unknown_blocks)
@@ -133,8 +133,7 @@ def article_errors(config: Config, options: BuildOptions) -> list[Problem]:
 
 def source_problems(config: Config) -> list[Problem]:
     """What is wrong with sources.yaml (``publishers.load_sources``)."""
-    rel = f"{config.content_dir}/{SOURCES_FILE}"
-    return load_sources(config.path(rel), rel)[1]
+    return read_sources(config)[1]
 
 
 def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLoader | None = None) -> Loaded:
@@ -208,8 +207,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     menu, menu_problems = footer_menu(config, loaded.pages, config_lines)
     menu_problems += [*listed_section_problems(config, site.sections, config_lines),
                       *listed_slug_problems(config, site, config_lines)]
-    sources_rel = f"{config.content_dir}/{SOURCES_FILE}"
-    sources, sources_problems = load_sources(config.path(sources_rel), sources_rel)
+    sources, sources_problems = read_sources(config)
     publishers, publisher_problems = group_publishers(site.articles, sources)
     notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),

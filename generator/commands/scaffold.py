@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from generator.load.config import Config
 from generator.core.errors import RefusalError
 from generator.load.layout import layout
-from generator.load.publishers import SOURCES_FILE, host_of, load_sources
+from generator.load.publishers import host_of, read_sources
 from generator.load.registry import fold, load_registry
 from generator.core.urls import RESERVED, broken_http_url, http_url, make_slug
 
@@ -202,9 +202,8 @@ def _registered_name(config: Config, url: str) -> str:
     says why)."""
     if not url:
         return ""
-    rel = f"{config.content_dir}/{SOURCES_FILE}"
     try:
-        entry = load_sources(config.path(rel), rel)[0].get(host_of(url))
+        entry = read_sources(config)[0].get(host_of(url))
     except OSError:
         return ""
     return entry.name if entry else ""

@@ -16,6 +16,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from generator.core.errors import Problem
+from generator.load.config import Config
 from generator.load.frontmatter import YamlError, load_yaml, not_text
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
@@ -88,6 +89,12 @@ def host_of(url: str) -> str:
 
 
 _PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
+
+
+def read_sources(config: Config) -> tuple[dict[str, PublisherEntry], list[Problem]]:
+    """The project's ``content/sources.yaml`` (``load_sources``)."""
+    rel = f"{config.content_dir}/{SOURCES_FILE}"
+    return load_sources(config.path(rel), rel)
 
 
 def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[Problem]]:
