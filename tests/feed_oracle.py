@@ -12,7 +12,7 @@ from lxml import etree
 
 from generator.core import urls
 from generator.load.config import Config
-from generator.render.feeds import _EPOCH, JSON_FEED_VERSION, FeedDoc, xml_clean
+from generator.render.feeds import _EPOCH, _MEDIA, JSON_FEED_VERSION, FeedDoc, xml_clean
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -26,6 +26,7 @@ def _rss_generator(config: Config, doc: FeedDoc) -> FeedGenerator:
     """A feedgen RSS channel with the items added, oldest added first (feedgen prepends)."""
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
+    fg.load_extension("media", atom=False, rss=True)
     page_url = urls.absolute(config.base_url, doc.page_path)
     fg.title(xml_clean(doc.title))
     fg.link(href=urls.absolute(config.base_url, urls.feed_path(doc.page_path)), rel="self")
@@ -55,6 +56,8 @@ def _rss_generator(config: Config, doc: FeedDoc) -> FeedGenerator:
             fe.dc.dc_creator(xml_clean(item.author))
         if item.external_url:
             fe.source(url=item.external_url, title=xml_clean(item.source_name))
+        if item.image:
+            fe.media.content(url=item.image, medium="image", group=None)
     return fg
 
 
@@ -80,7 +83,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
 def render_atom(config: Config, doc: FeedDoc) -> bytes:
     """Atom 1.0 (RFC 4287), written directly: feedgen 1.0 drops the ``rel`` of entry links, and
     each entry needs ``rel="related"`` for its source next to its own ``rel="alternate"``."""
-    feed = etree.Element(f"{{{_ATOM}}}feed", nsmap={None: _ATOM})
+    feed = etree.Element(f"{{{_ATOM}}}feed", nsmap={None: _ATOM, "media": _MEDIA})
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", config.language)
     page_url = urls.absolute(config.base_url, doc.page_path)
     _sub(feed, "id", page_url)
@@ -115,6 +118,8 @@ def render_atom(config: Config, doc: FeedDoc) -> bytes:
         if item.summary:
             _sub(entry, "summary", item.summary, type="text")
         _sub(entry, "content", item.content_html, type="html")
+        if item.image:
+            etree.SubElement(entry, f"{{{_MEDIA}}}content", url=item.image, medium="image")
     etree.indent(feed, space="  ")
     return etree.tostring(feed, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 

@@ -78,6 +78,20 @@ def test_site_feed_items_carry_everything_a_reader_shows() -> None:
     assert google.source == {"href": "https://www.reuters.com/", "title": "Reuters"}
 
 
+def test_feed_items_carry_the_articles_picture_in_every_format() -> None:
+    """A feed reader's list shows each item's picture: Media RSS's media:content in RSS and Atom (where Feedly,
+    Inoreader and feedparser look; RSS's <enclosure> needs the file's length), JSON Feed's ``image``. The
+    article without an ``image:`` has none."""
+    picture = "https://example.org/digest/images/batam.jpg"
+    for path in ("feed.xml", "atom.xml"):
+        entries = feedparser.parse(FILES[path]).entries
+        assert entries[0].title == "Pusat Data Baru di Batam & Kepri"
+        assert entries[0].media_content == [{"url": picture, "medium": "image"}], path
+        assert all("media_content" not in e for e in entries[1:]), path
+    items = json.loads(FILES["feed.json"])["items"]
+    assert [i.get("image") for i in items] == [picture, None, None]
+
+
 def test_rss_categories_name_their_taxonomy_and_use_display_names() -> None:
     root = etree.fromstring(FILES["feed.xml"], STRICT)
     google = root.findall("channel/item")[2]
