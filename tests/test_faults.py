@@ -512,3 +512,24 @@ def test_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path: Pat
     assert (result.returncode, result.stderr) == (1, LOST)
     if command == "build":
         assert cold(root, tmp_path) == tree(root / "site")
+
+
+def test_a_library_file_that_cannot_be_read_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """A disk error on a file of digest's own installation, which no stage reports itself (Babel's Indonesian
+    locale, read for the weekly editions' date ranges; EIO injected at its open with strace): one line names the
+    file and the system's error and says what to do, the status is 1, and the previous site is left as it was."""
+    need(shutil.which("strace") is not None, "strace is not installed")
+    import babel
+    locale = Path(babel.__file__).parent / "locale-data" / "id.dat"
+    root = project(tmp_path)
+    assert build(root) == 0
+    before = tree(root / "site")
+    CHANGES["edit body"](root)
+    result = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=openat", "-P", str(locale),
+                             "-e", "inject=openat:error=EIO", sys.executable, "-m", "generator", "build"],
+                            cwd=root, capture_output=True, text=True, env=BUFFERED, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", (
+        f"error: {locale}: Input/output error (EIO); digest stopped. Check the disk; the file is part of digest's "
+        "installation, so reinstall it if the error stays\n"))
+    assert tree(root / "site") == before
+    assert build(root) == 0 and tree(root / "site") == cold(root, tmp_path)

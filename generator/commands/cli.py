@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import json
 import os
 import re
@@ -637,6 +638,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputLost as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
+    except OSError as e:  # a file no stage reports itself: a library's data on a failing disk (Babel's locales)
+        print(f"error: {_system_error(e)}", file=sys.stderr)
+        return 1
+
+
+def _system_error(error: OSError) -> str:
+    """One line for an OSError that reached ``main``: the file, the system's words and code, and what to do."""
+    name = os.fsdecode(error.filename) if isinstance(error.filename, (str, bytes)) else ""
+    code = errno.errorcode.get(error.errno or 0, "")
+    text = f"{_printable(name)}: " if name else ""
+    text += f"{error.strerror or error}" + (f" ({code})" if code else "") + "; digest stopped. Check the disk"
+    homes = {Path(sys.prefix), Path(sys.base_prefix), Path(__file__).parents[1]}
+    if name and any(Path(name).is_relative_to(home) for home in homes):
+        text += "; the file is part of digest's installation, so reinstall it if the error stays"
+    return text
 
 
 class OutputLost(Exception):
