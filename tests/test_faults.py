@@ -533,3 +533,33 @@ def test_a_library_file_that_cannot_be_read_is_an_error_not_a_traceback(tmp_path
         "installation, so reinstall it if the error stays\n"))
     assert tree(root / "site") == before
     assert build(root) == 0 and tree(root / "site") == cold(root, tmp_path)
+
+
+def test_an_immutable_file_in_the_spare_is_named_with_what_to_do(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A page in ``.site.prev/`` made immutable (``chattr +i``; a backup tool's or an admin's doing): the build
+    that must replace it fails naming the page by its whole path and saying what to do, in the build that finds
+    the spare as it left it (the writer's own delete) and in the next, which starts the spare afresh (a delete of
+    the whole tree), instead of 'Not a directory' or a bare 'index.html'. The site stays as it was; once the
+    flag is gone the build gives a cold build's bytes."""
+    need(ROOT, "an immutable file needs root (chattr +i)")
+    root = project(tmp_path)
+    assert build(root) == 0
+    CHANGES["edit body"](root)
+    assert build(root) == 0
+    live = tree(root / "site")
+    page = root / ".site.prev/2025/06/meta/index.html"
+    assert page.is_file()
+    (root / "content/2025/06/meta.md").write_text(article(title="Meta", tags="[ai, data]", companies="[Facebook]",
+                                                          section="Asia", summary="Ringkasan.", body="Lagi.\n"))
+    capsys.readouterr()
+    with read_only(page):
+        for _ in range(2):
+            assert build(root) == 1
+            assert capsys.readouterr().err == (
+                f"{page}: Operation not permitted: digest may not change it in .site.prev/, the copy of the site it "
+                f"brings up to date and swaps in; make it writable (see its permissions, and lsattr for an "
+                f"immutable flag), or delete {root}/.site.prev (the next build makes it again); {root}/site is "
+                f"unchanged\nerror: 1 problem found; nothing was written\n")
+            assert tree(root / "site") == live
+    assert build(root) == 0 and tree(root / "site") == cold(root, tmp_path)

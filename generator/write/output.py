@@ -24,6 +24,7 @@ import fcntl
 import os
 import shutil
 import stat
+import sys
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -380,13 +381,28 @@ def clean_leftovers(target: Path) -> None:
         old.rmdir()
 
 
+def _rmtree(path: str) -> None:
+    """``shutil.rmtree``, whose error names the whole path of what could not be deleted (rmtree's own names only
+    the last part, 'index.html', as it works from an open folder)."""
+    def whole_path(function: object, name: str, info: object) -> None:
+        error = sys.exc_info()[1]  # rmtree calls this while it handles the error
+        if isinstance(error, OSError):
+            error.filename = name
+        raise
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=whole_path)  # type: ignore[call-arg]
+    else:
+        shutil.rmtree(path, onerror=whole_path)
+
+
 def remove_tree(folder: Path) -> None:
     """Delete a folder digest made, its marker last: a kill midway leaves a folder still marked ours, or empty."""
     for entry in os.scandir(folder):
         if entry.name == MARKER:
             continue
         if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path)
+            _rmtree(entry.path)
         else:
             os.unlink(entry.path)
     (folder / MARKER).unlink(missing_ok=True)
@@ -526,6 +542,11 @@ def write_problem(e: OSError, target: Path) -> Problem:
     where = str(e.filename) if e.filename else str(target)
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
         advice = "the disk is full; free some space there and build again"
+    elif e.errno in (errno.EACCES, errno.EPERM) and Path(where).is_relative_to(spare_of(target)) and \
+            Path(where) != spare_of(target):
+        advice = (f"digest may not change it in {spare_of(target).name}/, the copy of the site it brings up to date "
+                  f"and swaps in; make it writable (see its permissions, and lsattr for an immutable flag), or "
+                  f"delete {spare_of(target)} (the next build makes it again)")
     elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         advice = (f"digest may not write there; it writes {target} and its spare copy beside it, so "
                   f"{target.resolve().parent} must be writable (see its permissions, and lsattr -d for an "
@@ -707,8 +728,10 @@ def _clear(dest: str) -> bool:
         os.unlink(dest)
     except FileNotFoundError:
         pass
-    except (IsADirectoryError, PermissionError):
-        shutil.rmtree(dest)
+    except (IsADirectoryError, PermissionError):  # unlink() of a folder is EISDIR on Linux, EPERM elsewhere
+        if os.path.islink(dest) or not os.path.isdir(dest):
+            raise  # a file that may not be deleted (immutable): its own error, not rmtree's 'Not a directory'
+        _rmtree(dest)
         return True
     return False
 
