@@ -38,7 +38,8 @@ from generator.index.editions import Edition, Note, build_editions, edition_path
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import group_publishers, read_sources
-from generator.render.images import Nearby, missing_body_images, missing_config_images, missing_images
+from generator.render.images import Nearby, missing_body_images, missing_config_images, missing_images, \
+    unreadable_body_images
 from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
                                     template_problem, templates_fingerprint, unknown_blocks)
 
@@ -234,7 +235,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
                       known_intel=saved_intel(intel) if touched is not None else None)
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
-    except BuildError as e:  # a local image that cannot be read (``Kinds.local_images``): with the rest
+        problems += unreadable_body_images(config, site.articles, kinds.probed[1])
+    except BuildError as e:  # a local image that cannot be read (``Kinds.probed``): with the rest
         raise BuildError([*problems, *e.problems]) from None
     finally:
         searched.close()

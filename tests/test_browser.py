@@ -388,3 +388,33 @@ def test_screenshots(browser: Any, served: Served) -> None:
                 t = Tab(browser, served, viewport=viewport, scheme=scheme)
                 t.go(path).screenshot(path=str(SHOTS / f"{name}-{device}-{scheme}.png"))
                 t.close()
+
+
+def test_a_body_image_keeps_its_place_while_it_loads(browser: Any, tmp_path: Path) -> None:
+    """On a phone, a 640×360 chart from static/ in a body, its download held back: the browser already gives it
+    the column's width and the chart's shape (before, it was a line of alt text, and the text below jumped down
+    when the chart came). A remote image, whose size digest cannot know, is the control."""
+    from conftest import article, make_project
+    from PIL import Image
+    body = "Paragraf.\n\n![Grafik](/images/grafik.png)\n\n![Luar](https://cdn.example/luar.png)\n\nAkhir.\n"
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body)})
+    (tmp_path / "p/static/images").mkdir(parents=True)
+    Image.new("RGB", (640, 360), "red").save(tmp_path / "p/static/images/grafik.png")
+    publish(load_config(tmp_path / "p/config.yaml"), BuildOptions(), tmp_path / "p/site", use_cache=False)
+    handler = functools.partial(_Quiet, directory=str(tmp_path / "p/site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport=PHONE)
+    try:
+        context.route("**/*.png", lambda route: None)  # never answered: the images are still loading
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/a/", wait_until="domcontentloaded")
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.body img')].map(i => {
+            const r = i.getBoundingClientRect(); return [i.complete, r.width, r.height]; })""")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    (chart_loaded, width, height), (_, _, remote_height) = boxes
+    assert not chart_loaded and width > 300 and abs(height - width * 360 / 640) < 1, boxes
+    assert remote_height < 40, boxes

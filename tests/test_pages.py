@@ -1,6 +1,7 @@
 """What each page kind shows a reader: language, pagination, company details, archives, 404."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,12 @@ from conftest import CONFIG, FIXTURE_SITE, article, build_project, make_project,
 from generator.build import BuildResult
 from generator.core.errors import BuildError
 from generator.core.urls import link_target
+
+def picture(path: Path, size: tuple[int, int] = (60, 40)) -> None:
+    """A real image file of ``size`` pixels, in the format its name says."""
+    from PIL import Image
+    Image.new("RGB", size, "red").save(path)
+
 
 FILES = {p: d.decode() for p, d in build_project(FIXTURE_SITE).output.files.items() if p.endswith(".html")}
 
@@ -89,7 +96,7 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
     (tmp_path / "static/images").mkdir(parents=True)
     (tmp_path / "static/images/batam.jpg").write_bytes(b"x")
     (tmp_path / "static/images/Kantor.JPG").write_bytes(b"x")
-    (tmp_path / "static/images/logo.png").write_bytes(b"x")
+    picture(tmp_path / "static/images/logo.png")
     path = "content/2025/06/a.md"
     tail = "which is not a file of the site, so the page shows a broken image;"
     expected = [
@@ -107,6 +114,56 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
     found = _body_image_warnings(build_project(tmp_path))
     assert f"{path}:11: warning: the image '/images/logo.png' points at /images/logo.png, {tail} put the file at " \
            "static/images/logo.png" in found
+
+
+def test_local_body_images_get_their_size_so_the_text_does_not_jump(tmp_path: Path) -> None:
+    """A chart or photo from static/ in a body came without width and height, so a phone laid the text out, then
+    pushed it down as each image arrived. Now each gets the file's size (CSS scales it to the column), written from
+    the site's root or from the page's own address; a remote image and a raw <img> that gives its own size are left
+    alone. The size follows the file: a rebuild after it is replaced, and one after another article's body is
+    edited (only that article's pages planned), give a cold build's bytes."""
+    from test_publish import cold, run, tree
+    body = ("Paragraf.\n\n![Grafik](/digest/images/grafik.png)\n\n![Foto](../../../images/foto.jpg)\n\n"
+            "![Luar](https://cdn.example/x.jpg)\n\n"
+            '<p><img src="/digest/images/grafik.png" alt="Kecil" width="10" height="5"></p>\n')
+    root = tmp_path / "p"
+    make_project(root, {"2025/06/a.md": article(title="A", body=body), "2025/06/b.md": article(title="B")},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    (root / "static/images").mkdir(parents=True)
+    picture(root / "static/images/grafik.png", (640, 360))
+    picture(root / "static/images/foto.jpg", (300, 400))
+    run(root)
+    shown = re.findall(r"<img [^>]*>", (root / "site/2025/06/a/index.html").read_text())
+    assert shown == [
+        '<img src="/digest/images/grafik.png" width="640" height="360" alt="Grafik" loading="lazy" decoding="async">',
+        '<img src="../../../images/foto.jpg" width="300" height="400" alt="Foto" loading="lazy" decoding="async">',
+        '<img src="https://cdn.example/x.jpg" alt="Luar" loading="lazy" decoding="async">',
+        '<img src="/digest/images/grafik.png" alt="Kecil" width="10" height="5" loading="lazy" decoding="async">']
+    picture(root / "static/images/grafik.png", (800, 200))
+    run(root)
+    assert 'width="800" height="200" alt="Grafik"' in (root / "site/2025/06/a/index.html").read_text()
+    assert tree(root / "site") == cold(root, tmp_path)
+    (root / "content/2025/06/b.md").write_text(article(title="B", body="Isi baru.\n"))
+    run(root)
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_body_image_that_cannot_be_read_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """A body's image that is a file of static/ but not an image (a web page saved as .png) showed a broken image
+    without a word. It is a warning at its line (an ``image:`` field's is an error: its smaller copies are made),
+    kept by a rebuild after another article's edit, and the page is built without a size for it."""
+    body = "Paragraf.\n\n![Grafik](/images/grafik.png)\n"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body), "2025/06/b.md": article(title="B")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    (tmp_path / "static/images/grafik.png").write_bytes(b"<html>not found</html>")
+    warning = ("content/2025/06/a.md:7: warning: the image '/images/grafik.png' is static/images/grafik.png, so the "
+               "page shows a broken image: the file is not a PNG (nor an image of any kind digest reads); save it "
+               "again from the original, or remove it")
+    result = build_project(tmp_path)
+    assert _body_image_warnings(result) == [warning]
+    assert '<img src="/images/grafik.png" alt="Grafik" loading="lazy"' in result.output.files["2025/06/a/index.html"].decode()
+    (tmp_path / "content/2025/06/b.md").write_text(article(title="B", body="Isi baru.\n"))
+    assert _body_image_warnings(build_project(tmp_path)) == [warning]
 
 
 def test_links_and_images_with_a_stray_bracket_are_warned_of_not_a_traceback(tmp_path: Path) -> None:
@@ -142,7 +199,7 @@ def test_body_image_warnings_stay_after_an_edit_to_another_article_and_follow_th
                             "2025/06/c.md": article(title="C", body="Isi.\n")},
                  config="title: T\nbase_url: https://example.org/digest/\n")
     (tmp_path / "static/images").mkdir(parents=True)
-    (tmp_path / "static/images/batam.jpg").write_bytes(b"x")
+    picture(tmp_path / "static/images/batam.jpg")
     warning = ("content/2025/06/a.md:5: warning: the image '/images/batam.jpg' points at /images/batam.jpg, which is "
                "not a file of the site, so the page shows a broken image; did you mean /digest/images/batam.jpg "
                "(static/images/batam.jpg)?")

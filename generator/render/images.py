@@ -21,6 +21,8 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
 
+from markupsafe import Markup
+
 from generator.core.errors import BuildError, Problem
 from generator.core.models import Article
 from generator.load.config import Config
@@ -217,6 +219,56 @@ def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: N
         return f"put the file at {config.static_dir}/{wanted}" + \
             (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
     return f"write the address from the site's root: {config.base_path}{wanted} for {config.static_dir}/{wanted}"
+
+
+def static_file_of(config: Config, page: str, address: str) -> str | None:
+    """The path in static/ (``probe``'s ``src``) of an image address in the body of ``page`` (as its HTML writes
+    it: '/digest/images/x.png', 'images/x.png' read from the page's own address), or None for one elsewhere."""
+    target = link_target(config.base_url, config.base_path, page, address)
+    if target is None or not target.startswith(config.base_path):
+        return None
+    return unquote(target[len(config.base_path):]) or None
+
+
+def unreadable_body_images(config: Config, articles: Iterable[Article], unreadable: Mapping[str, str]) -> list[Problem]:
+    """A warning for each image in an article's body that is a file in static/ but not one Pillow can read
+    (``unreadable``: its path in static/ → why, from ``Kinds.probed``), at the first line from the body's that
+    has it: the page shows a broken image. (An ``image:`` field's is an error: its smaller copies are made.)"""
+    problems: list[Problem] = []
+    if not unreadable:
+        return problems
+    for article in articles:
+        bad = [(html.unescape(address), src) for address in article.body_images
+               if (src := static_file_of(config, article.path, address)) in unreadable]
+        if not bad:
+            continue
+        lines = body_lines_of(config.root, article.source_path, [raw for raw, _ in bad])
+        for (raw, src), line in zip(bad, lines):
+            problems.append(Problem(article.source_path, line, "", f"the image '{raw}' is {config.static_dir}/{src}, "
+                                    f"so the page shows a broken image: the file {unreadable[src]}", "warning"))
+    return problems
+
+
+_BODY_IMAGE = re.compile(r'<img src="([^"]*)"([^>]*)>')
+"""An image as the Markdown renderer writes it: ``src`` first (raw HTML's own ``<img>`` may say its size)."""
+
+
+def sized(body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
+    """``body_html`` with ``width`` and ``height`` on each image that ``sizes`` knows (``Kinds.body_sizes``) and
+    that does not give its own: a browser then keeps the image's place while it loads (CSS scales it down to the
+    column, keeping its shape), so the text does not jump."""
+    known = {address: (width, height) for address, width, height in sizes}
+    if not known:
+        return Markup(body_html)
+
+    def add(found: re.Match[str]) -> str:
+        size = known.get(found.group(1))
+        rest = found.group(2)
+        if size is None or " width=" in rest or " height=" in rest:
+            return found.group()
+        return f'<img src="{found.group(1)}" width="{size[0]}" height="{size[1]}"{rest}>'
+
+    return Markup(_BODY_IMAGE.sub(add, body_html))
 
 
 def variant_path(src: str, width: int) -> str:

@@ -125,6 +125,8 @@ class Kinds:
     and feeds make only those, and article pages only those (the other kinds make every page); None: every page."""
     known_intel: Mapping[str, Intel] | None = None
     """The last build's company intel, when only bodies changed since (``build.plan``); None: made here."""
+    known_images: tuple[dict[str, images.LocalImage | None], dict[str, str]] | None = None
+    """``probed`` as another Kinds made it (``narrowed``); None: read here."""
 
     @cached_property
     def related(self) -> Related:
@@ -153,8 +155,8 @@ class Kinds:
 
     def narrowed(self, only: Container[str]) -> Kinds:
         """A copy that makes only the pages ``only`` names; its cached values are made again if asked for, but
-        the intel, which the build saves whatever was planned, is this one's."""
-        return replace(self, only=only, known_intel=self.intel)
+        the intel, which the build saves whatever was planned, and the images read are this one's."""
+        return replace(self, only=only, known_intel=self.intel, known_images=self.probed)
 
     @cached_property
     def intel(self) -> dict[str, Intel]:
@@ -193,21 +195,52 @@ class Kinds:
         """
         return tuple(MenuLink(t.name, t.path) for t in ordered_sections(self.config.sections, self.site.sections))
 
-    @cached_property
+    @property
     def local_images(self) -> dict[str, images.LocalImage | None]:
-        """Every local image an article shows, read once: size and hash of the bytes. Raises BuildError naming
-        every one that cannot be read (``images.probe``)."""
+        """Every local image an article shows, by its path in static/: size and hash of the bytes."""
+        return self.probed[0]
+
+    @cached_property
+    def probed(self) -> tuple[dict[str, images.LocalImage | None], dict[str, str]]:
+        """Every local image an article shows, read once (``images.probe``), and why each one that only bodies show
+        cannot be read (the build warns at their lines: ``images.unreadable_body_images``). Raises BuildError
+        naming every ``image:`` that cannot be read: its page and lists would show a broken image, and its
+        smaller copies could not be made."""
+        if self.known_images is not None:
+            return self.known_images
         found: dict[str, images.LocalImage | None] = {}
         problems = []
-        for src in dict.fromkeys(a.image for a in self.site.articles
-                                 if a.image and not a.image.startswith(("http://", "https://"))):
+        unreadable: dict[str, str] = {}
+        fields = dict.fromkeys(a.image for a in self.site.articles
+                               if a.image and not a.image.startswith(("http://", "https://")))
+        bodies = [src for a in self.site.articles if a.body_images for src in self._body_files(a).values() if src]
+        for src in dict.fromkeys([*fields, *bodies]):
             try:
                 found[src] = images.probe(self.config, src)
             except BuildError as e:
-                problems += e.problems
+                found[src] = None
+                if src in fields:
+                    problems += e.problems
+                else:
+                    unreadable[src] = e.problems[0].message
         if problems:
             raise BuildError(problems)
-        return found
+        return found, unreadable
+
+    def _body_files(self, article: Article) -> dict[str, str | None]:
+        """Each local image address in the article's body (``Article.body_images``, as the HTML writes it) → the
+        file in static/ it names, or None."""
+        return {address: images.static_file_of(self.config, article.path, address) for address in article.body_images}
+
+    def body_sizes(self, article: Article) -> tuple[tuple[str, int, int], ...]:
+        """(address as the body's HTML writes it, width, height) of each image in the article's body that is a
+        file of the site's static/ (``images.sized``): the page reserves its place, so the text does not jump as
+        it loads."""
+        if not article.body_images:
+            return ()
+        found = self.probed[0]
+        return tuple((address, image.width, image.height) for address, src in self._body_files(article).items()
+                     if src and (image := found.get(src)) is not None)
 
     @cached_property
     def _images(self) -> dict[str, Image | None]:
@@ -468,7 +501,7 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
                      tag_links=tuple([tags[fold(tag)] for tag in article.tags]),
                      company_links=tuple([companies[c.id] for c in article.companies]),
                      section_link=sections.get(fold(article.section)),
-                     image=k.image(article),
+                     image=k.image(article), body_sizes=k.body_sizes(article),
                      newer=links[articles[i - 1].path] if i > 0 else None,
                      older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
                      related=tuple([links[r.path] for r in related[article.path]]),

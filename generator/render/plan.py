@@ -25,7 +25,7 @@ from generator.core.parallel import MIN_PARALLEL, Later
 from generator.core.models import Article, Image, PageSpec
 from generator.render.context import Imported, SiteEnvironment, Strings
 from generator.render.helpers import Helpers
-from generator.render.images import render_resized
+from generator.render.images import render_resized, sized
 from generator.render.touched import Touched
 from generator.load.registry import fold
 from generator.index.taxonomy import own_slugs, term_slug
@@ -221,8 +221,9 @@ class Renderer:
 
     Templates get the spec's context plus helpers that depend only on the config (which is
     part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
-    ``month_name``, ``date_range``, ``item``, ``section_path``, the HTML helpers ``src``, ``abs_src``, ``ld``, ``when``
-    and ``picture``, and ``m``: what ``_macros.html`` defines (the default one hands on those helpers).
+    ``month_name``, ``date_range``, ``item``, ``section_path``, ``sized`` (``images.sized``), the HTML helpers
+    ``src``, ``abs_src``, ``ld``, ``when`` and ``picture``, and ``m``: what ``_macros.html`` defines (the default
+    one hands on those helpers).
     """
 
     def __init__(self, env: SiteEnvironment, config: Config) -> None:
@@ -237,7 +238,8 @@ class Renderer:
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
             date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
-            section_path=partial(section_path, own_slugs(config)), **html.globals(), m=Imported(env, "_macros.html"),
+            section_path=partial(section_path, own_slugs(config)), sized=sized, **html.globals(),
+            m=Imported(env, "_macros.html"),
         )
 
     def item(self, article: Article, image: Image | None = None) -> Markup:
