@@ -563,3 +563,34 @@ def test_an_immutable_file_in_the_spare_is_named_with_what_to_do(tmp_path: Path,
                 f"unchanged\nerror: 1 problem found; nothing was written\n")
             assert tree(root / "site") == live
     assert build(root) == 0 and tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_read_only_disk_is_named_as_such_and_leaves_the_site(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The disk that holds the site remounted read-only (as Linux does after disk errors): the build says so,
+    rather than pointing at permissions and immutable flags, and the site stays as it was; an output folder
+    that would have to be made on that disk is refused, naming it. Once the disk is writable again the build
+    gives a cold build's bytes (without search: Pagefind's files depend on the order a file system lists a
+    folder, and the cold build is made on another disk)."""
+    root = project(tmp_path)
+    with (root / "config.yaml").open("a") as config_file:
+        config_file.write("search: false\n")
+    with tmpfs(tmp_path / "disk", "8m") as disk:
+        config = ["--config", str(root / "config.yaml"), "-q"]
+        assert main(["build", *config, "--output", str(disk / "site")]) == 0
+        live = tree(disk / "site")
+        CHANGES["edit body"](root)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        capsys.readouterr()
+        assert main(["build", *config, "--output", str(disk / "site")]) == 1
+        assert capsys.readouterr().err == (
+            f"{disk}/.site.prev: Read-only file system: the disk that holds {disk}/site is mounted read-only (after "
+            f"errors, or by choice); build onto a writable disk, or remount it read-write; {disk}/site is unchanged\n"
+            "error: 1 problem found; nothing was written\n")
+        assert tree(disk / "site") == live
+        assert main(["build", *config, "--output", str(disk / "new/site")]) == 2
+        assert capsys.readouterr().err == (f"error: cannot build into {disk}/new/site: its folder {disk}/new cannot "
+                                           "be made (Read-only file system); choose another --output or output_dir\n")
+        subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+        assert main(["build", *config, "--output", str(disk / "site")]) == 0
+        assert tree(disk / "site") == cold(root, tmp_path)

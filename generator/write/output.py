@@ -547,7 +547,10 @@ def write_problem(e: OSError, target: Path) -> Problem:
         advice = (f"digest may not change it in {spare_of(target).name}/, the copy of the site it brings up to date "
                   f"and swaps in; make it writable (see its permissions, and lsattr for an immutable flag), or "
                   f"delete {spare_of(target)} (the next build makes it again)")
-    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    elif e.errno == errno.EROFS:
+        advice = (f"the disk that holds {target} is mounted read-only (after errors, or by choice); build onto a "
+                  f"writable disk, or remount it read-write")
+    elif e.errno in (errno.EACCES, errno.EPERM):
         advice = (f"digest may not write there; it writes {target} and its spare copy beside it, so "
                   f"{target.resolve().parent} must be writable (see its permissions, and lsattr -d for an "
                   f"immutable flag)")
