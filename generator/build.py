@@ -18,7 +18,8 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import FAR_AHEAD, article_settings, local_images, located
+from generator.load.content import (FAR_AHEAD, article_settings, file_link_problems, file_links, local_images,
+                                    located)
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -249,6 +250,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
+    problems += file_link_problems(config, body_file_links(site, notes, editions),
+                                   {**{a.source_path: a.path for a in site.articles},
+                                    **{p.source_path: p.path for p in site.pages}})
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
                  *missing_body_images(config, body_images(site, notes, editions), static, made, nearby),
                  *missing_config_images(config, static, config_lines, nearby)]
@@ -276,6 +280,16 @@ def body_images(site: Site, notes: Mapping[tuple[int, int], Note],
     shown = {e.path for e in editions}
     yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html)) for n in notes.values()
                 if edition_path(n.year, n.week) in shown)
+
+
+def body_file_links(site: Site, notes: Mapping[tuple[int, int], Note],
+                    editions: Sequence[Edition]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each body's file and its links to Markdown files (``content.file_links``): the articles' (kept with them),
+    the pages' and the weekly notes' that an edition shows."""
+    yield from ((a.source_path, a.body_file_links) for a in site.articles if a.body_file_links)
+    yield from ((p.source_path, file_links(p.body_html)) for p in site.pages)
+    shown = {e.path for e in editions}
+    yield from ((n.source_path, file_links(n.html)) for n in notes.values() if edition_path(n.year, n.week) in shown)
 
 
 def saved_intel(saved: bytes | None) -> dict[str, Intel] | None:

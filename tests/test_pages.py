@@ -116,6 +116,43 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
            "static/images/logo.png" in found
 
 
+def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path: Path) -> None:
+    """Hugo's `ref`, Zola's `@/` and Pelican's `{filename}` link an article by its file; here that link was broken
+    on the site with no word from `digest build` (only `digest check` said so). Each one that names an article's
+    or a page's file, from the body of an article, a page or a weekly note, is a warning at its line with the
+    address to write; a rebuild after another article's edit (the others taken from the cache) still warns,
+    and the fixed link is quiet."""
+    body = "Paragraf.\n\nLihat [dulu](../05/meta.md#latar), [lagi](/2025/05/meta.md) dan [hilang](lain.md).\n"
+    make_project(tmp_path, {"2025/05/meta.md": article(title="Meta", date="2025-05-01"),
+                            "2025/06/a.md": article(title="A", body=body), "2025/06/b.md": article(title="B")},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    write_files(tmp_path, {"content/pages/tentang.md": "---\ntitle: Tentang\n---\nBaca [A](../2025/06/a.md).\n",
+                           "content/weekly/2025-W24.md": "Baca [tentang](../pages/tentang.md).\n"})
+    tail = "names a Markdown file, which readers cannot open; link its page's address:"
+    expected = [
+        f"content/2025/06/a.md:7: warning: the link '../05/meta.md#latar' {tail} /digest/2025/05/meta/#latar "
+        "(content/2025/05/meta.md)",
+        f"content/2025/06/a.md:7: warning: the link '/2025/05/meta.md' {tail} /digest/2025/05/meta/ "
+        "(content/2025/05/meta.md)",
+        f"content/pages/tentang.md:4: warning: the link '../2025/06/a.md' {tail} /digest/2025/06/a/ "
+        "(content/2025/06/a.md)",
+        f"content/weekly/2025-W24.md:1: warning: the link '../pages/tentang.md' {tail} /digest/tentang/ "
+        "(content/pages/tentang.md)"]
+
+    def warned() -> list[str]:
+        return sorted(str(p) for p in publish(load_config(tmp_path / "config.yaml"), BuildOptions(),
+                                              tmp_path / "site").result.warnings if "Markdown file" in p.message)
+
+    from generator.core.models import BuildOptions
+    from generator.load.config import load_config
+    from generator.write.publish import publish
+    assert warned() == expected
+    (tmp_path / "content/2025/06/b.md").write_text(article(title="B", body="Isi baru.\n"))
+    assert warned() == expected
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Lihat [dulu](/digest/2025/05/meta/).\n"))
+    assert warned() == expected[2:]
+
+
 def test_local_body_images_get_their_size_so_the_text_does_not_jump(tmp_path: Path) -> None:
     """A chart or photo from static/ in a body came without width and height, so a phone laid the text out, then
     pushed it down as each image arrived. Now each gets the file's size (CSS scales it to the column), written from

@@ -20,7 +20,6 @@ file a check writes, with the last report, replayed while nothing changes. The c
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -28,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
 from generator.commands.check_cache import load_facts, load_report, save_facts
@@ -39,7 +38,7 @@ from generator.load.incremental import CachedBodies, article_loader, cached_resu
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import (FAR_AHEAD, ArticleSettings, article_key, article_settings, find_literal,
-                                    text_lines)
+                                    linked_file, text_lines)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -301,8 +300,13 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     findings += check_single_terms(shown)
     if state.files is not None:
         published = [s for s in shown if not (not options.future and options.now is not None and s.date > options.now)]
-        findings += check_links(config, [*published, *other_bodies(config, options, settings, state.files)],
-                                state.files)
+        broken = list(check_links(config, [*published, *other_bodies(config, options, settings, state.files)],
+                                  state.files))
+        at = {(f.problem.path, f.problem.line) for f in broken}
+        # a link to a Markdown file is the build's warning too (``content.file_link_problems``): said once, as broken
+        findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
+                                                and (f.problem.path, f.problem.line) in at)]
+        findings += broken
     report = _report(len(sources), findings)
     now, dates = _now(options), [s.date.timestamp() for s in sources]
     dates += [d - FAR_AHEAD.total_seconds() for d in dates]  # a date's far-ahead warning ends a year before it
@@ -648,7 +652,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             # the first line that has the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
             line = find_literal(text, starts, raw, src.body_line) or src.body_line
-            linked = _linked_file(config, src.path, raw, by_file)
+            linked = linked_file(config.content_dir, src.path, raw, by_file)
             fragment = f"#{urlsplit(raw).fragment}" if urlsplit(raw).fragment else ""
             fix = (f"a Markdown file is not its page's address: link {config.base_path}{by_file[linked]}{fragment} "
                    f"({linked})"
@@ -688,19 +692,6 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
         out.append(BodyLinks(rel, url_path, 1, tuple(h for h in hrefs if not _elsewhere(h)),
                              tuple(h for h in hrefs if _elsewhere(h))))
     return out
-
-
-def _linked_file(config: Config, here: str, raw: str, by_file: Mapping[str, str]) -> str | None:
-    """The published article, page or note whose file a link names (``[earlier](../05/meta.md)``, from this file's
-    folder or from content/, as other generators' ``ref`` and ``@/`` links do), or None."""
-    written = unquote(urlsplit(raw).path)
-    if not written.endswith(".md"):
-        return None
-    rooted = written.lstrip("/")
-    for found in (posixpath.join(posixpath.dirname(here), written), posixpath.join(config.content_dir, rooted), rooted):
-        if posixpath.normpath(found) in by_file:
-            return posixpath.normpath(found)
-    return None
 
 
 # --- images -------------------------------------------------------------------------------------

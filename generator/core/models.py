@@ -103,6 +103,10 @@ class Article:
     body_images: tuple[str, ...] = ()
     """The address of each image in the body that names no scheme or host (a path on this site), as the HTML
     writes it, each once: the build warns of those that no file of the site gives (``images.missing_body_images``)."""
+    body_file_links: tuple[str, ...] = ()
+    """The address of each link in the body that names a Markdown file ('../05/meta.md', as Hugo's ``ref`` and
+    Zola's ``@/`` take one), as the HTML writes it, each once: the build warns of those that name an article's or
+    a page's file, with the page's address (``content.file_link_problems``)."""
     body_from: Callable[[Article], bytes] | None = field(default=None, compare=False, repr=False,
                                                            metadata={"cached": False})
     """Where ``body_html`` reads the body of an article taken from the cache (``incremental.CachedBodies``);

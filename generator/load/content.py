@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import html
 import os
+import posixpath
 import re
 import stat
 import unicodedata
@@ -18,7 +19,8 @@ from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Container, Iterable, Mapping, Sequence
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -522,7 +524,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
                       body=body_html.encode("utf-8"), redirects=tuple(redirects), words=count_words(body_html),
-                      body_images=local_images(body_html), **fields)  # type: ignore[arg-type]
+                      body_images=local_images(body_html), body_file_links=file_links(body_html),
+                      **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
 
@@ -552,6 +555,63 @@ def local_images(body_html: str) -> tuple[str, ...]:
     if "<img" not in body_html:
         return ()
     return tuple(dict.fromkeys(src for src in _IMG_SRC.findall(body_html) if not _SCHEME_OR_HOST.match(src)))
+
+
+_A_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')
+
+
+def file_links(body_html: str) -> tuple[str, ...]:
+    """``Article.body_file_links``: the body's link addresses without a scheme or host whose path ends in '.md',
+    each once, in order."""
+    if ".md" not in body_html:
+        return ()
+    return tuple(dict.fromkeys(href for href in _A_HREF.findall(body_html)
+                               if not _SCHEME_OR_HOST.match(href) and _path_of(html.unescape(href)).endswith(".md")))
+
+
+def _path_of(address: str) -> str:
+    """The path of a link address, %-decoded ('' for one Python cannot split)."""
+    try:
+        return unquote(urlsplit(address).path)
+    except ValueError:  # a stray '[' where a host would be
+        return ""
+
+
+def linked_file(content_dir: str, here: str, raw: str, files: Container[str]) -> str | None:
+    """The file among ``files`` (articles' and pages' files, by path from the project) that a link in the body of
+    ``here`` names by its file (``raw``, decoded: '../05/meta.md' from this file's folder, or 'content/2025/05/
+    meta.md' or '/2025/05/meta.md' from the project or content/, as other generators' ``ref`` and ``@/`` take
+    one), or None."""
+    written = _path_of(raw)
+    if not written.endswith(".md"):
+        return None
+    rooted = written.lstrip("/")
+    for found in (posixpath.join(posixpath.dirname(here), written), posixpath.join(content_dir, rooted), rooted):
+        if posixpath.normpath(found) in files:
+            return posixpath.normpath(found)
+    return None
+
+
+def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]]],
+                       pages: Mapping[str, str]) -> list[Problem]:
+    """A warning for each link in a body (``bodies``: each file and its ``file_links``) that names an article's or a
+    page's file (``pages``: each file by path from the project → its page's path) instead of its page's address:
+    readers would get a broken link. Other generators take such links (Hugo's ``ref``, Zola's ``@/``, Pelican's
+    ``{filename}``); digest links pages by address, and says which one to write."""
+    problems: list[Problem] = []
+    for rel, addresses in bodies:
+        found = []
+        for address in addresses:
+            raw = html.unescape(address)
+            linked = linked_file(config.content_dir, rel, raw, pages)
+            if linked is not None:
+                fragment = raw.partition("#")[2]
+                found.append((raw, linked, f"{config.base_path}{pages[linked]}{'#' + fragment if fragment else ''}"))
+        lines = body_lines_of(config.root, rel, [raw for raw, _, _ in found]) if found else []
+        for (raw, linked, address), line in zip(found, lines):
+            problems.append(Problem(rel, line, "", f"the link '{raw}' names a Markdown file, which readers cannot "
+                                    f"open; link its page's address: {address} ({linked})", "warning"))
+    return problems
 
 
 def count_words(body_html: str) -> int:
