@@ -250,9 +250,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
+    shown = {e.path for e in editions}
     problems += file_link_problems(config, body_file_links(site, notes, editions),
                                    {**{a.source_path: a.path for a in site.articles},
-                                    **{p.source_path: p.path for p in site.pages}})
+                                    **{p.source_path: p.path for p in site.pages},
+                                    **{n.source_path: edition_path(n.year, n.week) for n in notes.values()
+                                       if edition_path(n.year, n.week) in shown}})
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
                  *missing_body_images(config, body_images(site, notes, editions), static, made, nearby),
                  *missing_config_images(config, static, config_lines, nearby)]

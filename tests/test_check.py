@@ -571,3 +571,20 @@ def test_a_check_after_an_edit_renders_only_changed_pages_even_with_search_on(
     monkeypatch.setattr(Renderer, "__call__", lambda self, spec: rendered.append(spec.path) or real(self, spec))
     check_json(root)
     assert [p for p in rendered if p.startswith("2025/06/") and p.count("/") == 3] == ["2025/06/2/index.html"]
+
+
+def test_a_broken_link_is_found_at_every_line_that_writes_it_and_only_there(tmp_path: Path) -> None:
+    """`digest check` put a repeated broken link at its first line as many times as it was used, and a link in a
+    code span or inside a longer address took the place of the real one; and a link the build also warns of is
+    said once, as the broken link."""
+    from test_pages import LINES_BODY
+    make_project(tmp_path, {"2025/05/meta.md": article(title="Meta", date="2025-05-01"),
+                            "2025/05/café-baru.md": article(title="Kafe", date="2025-05-02"),
+                            "2025/07/baru.md": article(title="Baru", date="2025-07-02"),
+                            "2025/07/kode.md": article(title="Kode", date="2025-07-01", body=LINES_BODY)},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    found = sorted((p["line"], p["code"], p["message"].split(" ")[2]) for p in check_json(tmp_path)["problems"]
+                   if p["path"] == "content/2025/07/kode.md")
+    assert found == [(5, "build", "'/images/a.png'"), (7, "broken-link", "'../05/meta.md'"),
+                     (9, "broken-link", "'../05/caf%C3%A9-baru.md'"), (9, "broken-link", "'../05/meta.md'"),
+                     (15, "broken-link", "'baru.md'"), (17, "build", "'/images/a.png'")]

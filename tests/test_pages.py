@@ -107,7 +107,9 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
         f"{path}:13: warning: the image '/static/images/logo.png' points at /static/images/logo.png, {tail} did you "
         "mean /images/logo.png (static/images/logo.png)?",
         f"{path}:17: warning: <img src=\"pic/x.png\"> removed: a raw <img> needs an address from the site's root or "
-        "https://; for static/pic/x.png write src=\"/pic/x.png\""]
+        "https://; for static/pic/x.png write src=\"/pic/x.png\"",
+        f"{path}:19: warning: the image 'images/batam.jpg' points at /2025/06/a/images/batam.jpg, {tail} did you mean "
+        "/images/batam.jpg (static/images/batam.jpg)?"]  # each line that writes it: fixing one, the editor sees all
     assert sorted(_body_image_warnings(build_project(tmp_path))) == sorted(expected)
     (tmp_path / "static/images/logo.png").unlink()
     (tmp_path / "static/images/lain.gif").write_bytes(b"x")
@@ -119,10 +121,12 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
 def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path: Path) -> None:
     """Hugo's `ref`, Zola's `@/` and Pelican's `{filename}` link an article by its file; here that link was broken
     on the site with no word from `digest build` (only `digest check` said so). Each one that names an article's
-    or a page's file, from the body of an article, a page or a weekly note, is a warning at its line with the
+    or a page's file or a weekly note's (written from the file's folder, from content/ or the site's root, with or
+    without the base path), from the body of an article, a page or a weekly note, is a warning at its line with the
     address to write; a rebuild after another article's edit (the others taken from the cache) still warns,
     and the fixed link is quiet."""
-    body = "Paragraf.\n\nLihat [dulu](../05/meta.md#latar), [lagi](/2025/05/meta.md) dan [hilang](lain.md).\n"
+    body = ("Paragraf.\n\nLihat [dulu](../05/meta.md#latar), [lagi](/2025/05/meta.md) dan [hilang](lain.md).\n\n"
+            "Juga [catatan](../../weekly/2025-W24.md) dan [sub](/digest/2025/05/meta.md).\n")
     make_project(tmp_path, {"2025/05/meta.md": article(title="Meta", date="2025-05-01"),
                             "2025/06/a.md": article(title="A", body=body), "2025/06/b.md": article(title="B")},
                  config="title: T\nbase_url: https://example.org/digest/\n")
@@ -133,6 +137,10 @@ def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path
         f"content/2025/06/a.md:7: warning: the link '../05/meta.md#latar' {tail} /digest/2025/05/meta/#latar "
         "(content/2025/05/meta.md)",
         f"content/2025/06/a.md:7: warning: the link '/2025/05/meta.md' {tail} /digest/2025/05/meta/ "
+        "(content/2025/05/meta.md)",
+        f"content/2025/06/a.md:9: warning: the link '../../weekly/2025-W24.md' {tail} /digest/weekly/2025-W24/ "
+        "(content/weekly/2025-W24.md)",
+        f"content/2025/06/a.md:9: warning: the link '/digest/2025/05/meta.md' {tail} /digest/2025/05/meta/ "
         "(content/2025/05/meta.md)",
         f"content/pages/tentang.md:4: warning: the link '../2025/06/a.md' {tail} /digest/2025/06/a/ "
         "(content/2025/06/a.md)",
@@ -150,7 +158,39 @@ def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path
     (tmp_path / "content/2025/06/b.md").write_text(article(title="B", body="Isi baru.\n"))
     assert warned() == expected
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Lihat [dulu](/digest/2025/05/meta/).\n"))
-    assert warned() == expected[2:]
+    assert warned() == expected[4:]
+
+
+LINES_BODY = """Jangan tulis `[x](../05/meta.md)` seperti ini, atau ![g](/images/a.png) di `![g](/images/a.png)`.
+
+Contoh yang salah: [y](../05/meta.md).
+
+[a](../05/café-baru.md) dan lagi [dua](../05/meta.md)
+
+```
+[z](baru.md) ![g](/images/a.png)
+```
+
+[b](baru.md "judul")
+
+Lalu ![salah](/images/a.png) kemudian.
+"""
+
+
+def test_warnings_are_at_every_line_that_writes_the_address_and_only_there(tmp_path: Path) -> None:
+    """A reader's report: the warning for a link or image went to the first line where its address appeared as
+    text, in a code span or inside a longer address ('baru.md' in 'café-baru.md'), and a second use of it went
+    unreported, so the editor fixed one and the next build found another; a name typed with 'é', which the HTML
+    %-encodes, was put at the body's first line. Now: each line that writes it as an address, outside code."""
+    make_project(tmp_path, {"2025/05/meta.md": article(title="Meta", date="2025-05-01"),
+                            "2025/05/café-baru.md": article(title="Kafe", date="2025-05-02"),
+                            "2025/07/baru.md": article(title="Baru", date="2025-07-02"),
+                            "2025/07/kode.md": article(title="Kode", date="2025-07-01", body=LINES_BODY)},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    found = sorted((p.line, p.message.split(" ")[2]) for p in build_project(tmp_path).warnings
+                   if p.path == "content/2025/07/kode.md")
+    assert found == [(5, "'/images/a.png'"), (7, "'../05/meta.md'"), (9, "'../05/caf%C3%A9-baru.md'"),
+                     (9, "'../05/meta.md'"), (15, "'baru.md'"), (17, "'/images/a.png'")]
 
 
 def test_local_body_images_get_their_size_so_the_text_does_not_jump(tmp_path: Path) -> None:
@@ -183,6 +223,19 @@ def test_local_body_images_get_their_size_so_the_text_does_not_jump(tmp_path: Pa
     (root / "content/2025/06/b.md").write_text(article(title="B", body="Isi baru.\n"))
     run(root)
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_body_image_that_is_a_symbolic_link_gets_no_size_from_a_file_the_site_does_not_have(tmp_path: Path) -> None:
+    """static/images/baru.png, a symbolic link to another image there, is not copied to the site (no link in
+    static/ is), yet the page took that image's size while the build warned the address was no file of the
+    site. Now the page gets no size for it, as for any image the site does not have, and the warning stands."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="Paragraf.\n\n![Baru](/images/baru.png)\n")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/lama.png", (120, 130))
+    (tmp_path / "static/images/baru.png").symlink_to("lama.png")
+    result = build_project(tmp_path)
+    assert '<img src="/images/baru.png" alt="Baru" loading="lazy"' in result.output.files["2025/06/a/index.html"].decode()
+    assert [p.line for p in result.warnings if "'/images/baru.png' points at" in p.message] == [7]
 
 
 def test_a_body_image_that_cannot_be_read_is_a_warning_at_its_line(tmp_path: Path) -> None:

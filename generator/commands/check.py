@@ -37,8 +37,8 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import (FAR_AHEAD, ArticleSettings, article_key, article_settings, find_literal,
-                                    linked_file, text_lines)
+from generator.load.content import (FAR_AHEAD, ArticleSettings, address_lines, article_key, article_settings,
+                                    find_literal, linked_file, text_lines)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -644,23 +644,25 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
-        for href in links:
+        for href in dict.fromkeys(links):  # each address once, at every line that writes it
             path = link_target(config.base_url, config.base_path, src.url_path, href)
             if path is None or resolves(config.base_path, path, files):
                 continue
             raw = html.unescape(href)
-            # the first line that has the address: read only for links that are reported
+            # the lines that write the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
-            line = find_literal(text, starts, raw, src.body_line) or src.body_line
-            linked = linked_file(config.content_dir, src.path, raw, by_file)
+            lines = address_lines(text.split("\n"), raw, src.body_line) or [
+                find_literal(text, starts, raw, src.body_line) or src.body_line]
+            linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             fragment = f"#{urlsplit(raw).fragment}" if urlsplit(raw).fragment else ""
             fix = (f"a Markdown file is not its page's address: link {config.base_path}{by_file[linked]}{fragment} "
                    f"({linked})"
                    if linked else "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this "
                                   f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
-            yield Finding(Problem(src.path, line, "", f"the link '{raw}' points at {path}, which is not a page or "
-                                                      f"file of the site; {fix}"), "broken-link")
+            for line in lines:
+                yield Finding(Problem(src.path, line, "", f"the link '{raw}' points at {path}, which is not a page or "
+                                                          f"file of the site; {fix}"), "broken-link")
 
 
 @dataclass(frozen=True)

@@ -347,18 +347,59 @@ def located(root: Path, problems: Iterable[Problem]) -> list[Problem]:
     return out
 
 
-def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[int]:
-    """For each of ``raws``, the first line of the body of the file ``rel`` that holds it; the body's first line if
-    none does, 1 if the file no longer reads. The file is read again, once: for warnings only."""
+def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[list[int]]:
+    """For each of ``raws`` (link or image addresses, as the HTML gives them, unescaped), the lines of the body of
+    the file ``rel`` that write it as an address (``address_lines``); else the first that holds it, else the
+    body's first line; [1] if the file no longer reads. The file is read again, once: for warnings only."""
     try:
         text, starts = text_lines((root / rel).read_bytes(), rel)
     except OSError:
-        return [1] * len(raws)
+        return [[1] for _ in raws]
     try:
         body_line = split(text).body_line if text.startswith("---") else 1  # a weekly note may have no front matter
     except SplitError:
         body_line = 1
-    return [find_literal(text, starts, raw, body_line) or body_line for raw in raws]
+    lines = text.split("\n")
+    return [address_lines(lines, raw, body_line) or [find_literal(text, starts, raw, body_line) or body_line]
+            for raw in raws]
+
+
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
+    """The lines, from ``start`` on, that write ``raw`` as a link's or image's address: after '(', '<', a quote or
+    a reference's ']:', and ending there (a ')', '>', quote, space or the line's end), outside code spans and
+    fenced code. ``raw`` is also looked for %-decoded: the HTML encodes the 'é' an editor typed. A line is named
+    once, however often it writes the address."""
+    forms = [form for form in dict.fromkeys((raw, unquote(raw))) if form and "\n" not in form]
+    found: list[int] = []
+    fence = ""
+    for number in range(max(start, 1), len(lines) + 1):
+        line = lines[number - 1]
+        opening = _FENCE_LINE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if any(_written_as_address(line, form) for form in forms):
+            found.append(number)
+    return found
+
+
+def _written_as_address(line: str, form: str) -> bool:
+    """Whether ``line`` writes ``form`` as an address, outside a code span."""
+    at = line.find(form)
+    while at >= 0:
+        before, after = line[:at], line[at + len(form):at + len(form) + 1]
+        if before.count("`") % 2 == 0 and after in ("", ")", ">", '"', "'", " ", "\t") and (
+                before[-1:] in ("(", "<", '"', "'") or before.rstrip().endswith("]:")):
+            return True
+        at = line.find(form, at + 1)
+    return False
 
 
 def _field_line(root: Path, rel: str, field: str) -> int:
@@ -577,15 +618,15 @@ def _path_of(address: str) -> str:
         return ""
 
 
-def linked_file(content_dir: str, here: str, raw: str, files: Container[str]) -> str | None:
+def linked_file(content_dir: str, here: str, raw: str, files: Container[str], base_path: str = "/") -> str | None:
     """The file among ``files`` (articles' and pages' files, by path from the project) that a link in the body of
     ``here`` names by its file (``raw``, decoded: '../05/meta.md' from this file's folder, or 'content/2025/05/
-    meta.md' or '/2025/05/meta.md' from the project or content/, as other generators' ``ref`` and ``@/`` take
-    one), or None."""
+    meta.md' or '/2025/05/meta.md' from the project or content/, with or without the site's ``base_path``, as
+    other generators' ``ref`` and ``@/`` take one), or None."""
     written = _path_of(raw)
     if not written.endswith(".md"):
         return None
-    rooted = written.lstrip("/")
+    rooted = (written[len(base_path):] if written.startswith(base_path) else written).lstrip("/")
     for found in (posixpath.join(posixpath.dirname(here), written), posixpath.join(content_dir, rooted), rooted):
         if posixpath.normpath(found) in files:
             return posixpath.normpath(found)
@@ -603,14 +644,14 @@ def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]
         found = []
         for address in addresses:
             raw = html.unescape(address)
-            linked = linked_file(config.content_dir, rel, raw, pages)
+            linked = linked_file(config.content_dir, rel, raw, pages, config.base_path)
             if linked is not None:
                 fragment = raw.partition("#")[2]
                 found.append((raw, linked, f"{config.base_path}{pages[linked]}{'#' + fragment if fragment else ''}"))
         lines = body_lines_of(config.root, rel, [raw for raw, _, _ in found]) if found else []
-        for (raw, linked, address), line in zip(found, lines):
-            problems.append(Problem(rel, line, "", f"the link '{raw}' names a Markdown file, which readers cannot "
-                                    f"open; link its page's address: {address} ({linked})", "warning"))
+        for (raw, linked, address), at in zip(found, lines):
+            problems += [Problem(rel, line, "", f"the link '{raw}' names a Markdown file, which readers cannot open; "
+                                 f"link its page's address: {address} ({linked})", "warning") for line in at]
     return problems
 
 

@@ -52,8 +52,10 @@ def local_file(config: Config, src: str) -> Path | None:
     """The file in the site's static folder that ``src`` names, or None."""
     static = config.path(config.static_dir)
     path = static / src
-    if ".." in PurePosixPath(src).parts or not path.is_file() or not path.resolve().is_relative_to(static.resolve()):
-        return None  # a symbolic link out of static/ is not copied to the site either
+    if ".." in PurePosixPath(src).parts or not path.is_file():
+        return None
+    if path.resolve() != static.resolve().joinpath(*PurePosixPath(src).parts):
+        return None  # a symbolic link (out of static/ or not) is not copied to the site either
     return path
 
 
@@ -198,10 +200,10 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
             if target is not None and not resolves(config.base_path, target, files):
                 missing.append((html.unescape(src), target))
         lines = body_lines_of(config.root, source_path, [raw for raw, _ in missing]) if missing else []
-        for (raw, target), line in zip(missing, lines):
-            problems.append(Problem(source_path, line, "", f"the image '{raw}' points at {target}, which is not a "
-                                    f"file of the site, so the page shows a broken image; "
-                                    f"{_image_fix(config, raw, static, nearby)}", "warning"))
+        for (raw, target), at in zip(missing, lines):
+            fix = _image_fix(config, raw, static, nearby)
+            problems += [Problem(source_path, line, "", f"the image '{raw}' points at {target}, which is not a file "
+                                 f"of the site, so the page shows a broken image; {fix}", "warning") for line in at]
     return problems
 
 
@@ -243,9 +245,9 @@ def unreadable_body_images(config: Config, articles: Iterable[Article], unreadab
         if not bad:
             continue
         lines = body_lines_of(config.root, article.source_path, [raw for raw, _ in bad])
-        for (raw, src), line in zip(bad, lines):
-            problems.append(Problem(article.source_path, line, "", f"the image '{raw}' is {config.static_dir}/{src}, "
-                                    f"so the page shows a broken image: the file {unreadable[src]}", "warning"))
+        for (raw, src), at in zip(bad, lines):
+            problems += [Problem(article.source_path, line, "", f"the image '{raw}' is {config.static_dir}/{src}, so "
+                                 f"the page shows a broken image: the file {unreadable[src]}", "warning") for line in at]
     return problems
 
 
