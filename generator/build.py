@@ -250,14 +250,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
-    shown = {e.path for e in editions}
-    problems += file_link_problems(config, body_file_links(site, notes, editions),
-                                   {**{a.source_path: a.path for a in site.articles},
-                                    **{p.source_path: p.path for p in site.pages},
-                                    **{n.source_path: edition_path(n.year, n.week) for n in notes.values()
-                                       if edition_path(n.year, n.week) in shown}})
+    texts = list(bodies(site, notes, editions))
+    problems += file_link_problems(config, [(rel, links) for rel, _, _, links in texts if links],
+                                   {rel: page for rel, page, _, _ in texts})
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
-                 *missing_body_images(config, body_images(site, notes, editions), static, made, nearby),
+                 *missing_body_images(config, [(rel, page, found) for rel, page, found, _ in texts], static, made,
+                                      nearby),
                  *missing_config_images(config, static, config_lines, nearby)]
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach
@@ -274,25 +272,16 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                     tuple(t for t in warned_until if t > now), since)
 
 
-def body_images(site: Site, notes: Mapping[tuple[int, int], Note],
-                editions: Sequence[Edition]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """Each body's file, the page it is on and its local images: the articles' (kept with them, so a rebuild
-    from the cache has them), the pages' and the weekly notes' that an edition shows (read off their HTML)."""
-    yield from ((a.source_path, a.path, a.body_images) for a in site.articles)
-    yield from ((p.source_path, p.path, local_images(p.body_html)) for p in site.pages)
+def bodies(site: Site, notes: Mapping[tuple[int, int], Note],
+           editions: Sequence[Edition]) -> Iterator[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """Each body's file, the page it is on, its local images and its links to Markdown files: the articles' (kept
+    with them, so a rebuild from the cache has them), the pages' and the weekly notes' that an edition shows (read
+    off their HTML: ``content.local_images``, ``content.file_links``)."""
+    yield from ((a.source_path, a.path, a.body_images, a.body_file_links) for a in site.articles)
+    yield from ((p.source_path, p.path, local_images(p.body_html), file_links(p.body_html)) for p in site.pages)
     shown = {e.path for e in editions}
-    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html)) for n in notes.values()
-                if edition_path(n.year, n.week) in shown)
-
-
-def body_file_links(site: Site, notes: Mapping[tuple[int, int], Note],
-                    editions: Sequence[Edition]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each body's file and its links to Markdown files (``content.file_links``): the articles' (kept with them),
-    the pages' and the weekly notes' that an edition shows."""
-    yield from ((a.source_path, a.body_file_links) for a in site.articles if a.body_file_links)
-    yield from ((p.source_path, file_links(p.body_html)) for p in site.pages)
-    shown = {e.path for e in editions}
-    yield from ((n.source_path, file_links(n.html)) for n in notes.values() if edition_path(n.year, n.week) in shown)
+    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html), file_links(n.html))
+                for n in notes.values() if edition_path(n.year, n.week) in shown)
 
 
 def saved_intel(saved: bytes | None) -> dict[str, Intel] | None:
