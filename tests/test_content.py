@@ -436,11 +436,44 @@ def test_finding_articles_agrees_with_os_walk_on_a_hostile_tree(tmp_path: Path) 
     ("https://example.org/a|b.jpg", "https://example.org/a%7Cb.jpg"),
     ("/images/batam.jpg", "images/batam.jpg"),
     ("images/batam.jpg", "images/batam.jpg"),
+    ("./images/batam.jpg", "images/batam.jpg"),
+    ("images/Foto Batam.jpg", "images/Foto%20Batam.jpg"),  # a camera's or a download's name, as it is on disk
+    ("images/kafé.jpg", "images/kaf%C3%A9.jpg"),
+    ("images/Foto%20Batam.jpg", "images/Foto%20Batam.jpg"),  # written as its address: the same file
+    ("images/100%.png", "images/100%25.png"),  # a '%' that starts no escape is the character
 ])
 def test_image_is_an_http_url_or_a_site_path(raw: str, kept: str, settings: ArticleSettings) -> None:
     article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n"
                                       "image_alt: Foto\n---\nx\n".encode(), settings)
     assert problems == () and article is not None and article.image == kept
+
+
+@pytest.mark.parametrize("base_path, raw, kept", [
+    ("/digest/", "/digest/images/batam.jpg", "images/batam.jpg"),  # the address from the host's root, as on the page
+    ("/digest/", "digest/images/batam.jpg", "digest/images/batam.jpg"),  # without '/': static/digest/...
+    ("/", "/digest/images/batam.jpg", "digest/images/batam.jpg"),
+])
+def test_an_image_written_with_the_sites_base_path_names_the_same_file(base_path: str, raw: str, kept: str,
+                                                                         settings: ArticleSettings) -> None:
+    """Under base_url https://example.org/digest/, 'image: /digest/images/c.gif' (copied from the page's HTML)
+    was told "put the file at static/digest/images/c.gif", and its feed items pointed at /digest/digest/..."""
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: {raw}\n"
+                                      "image_alt: Foto\n---\nx\n".encode(), replace(settings, base_path=base_path))
+    assert problems == () and article is not None and article.image == kept
+
+
+@pytest.mark.parametrize("raw, fix", [("../images/c.gif", "images/c.gif"), ("images/../../c.gif", "c.gif"),
+                                      ("..", "images/photo.jpg")])
+def test_an_image_that_goes_up_a_folder_is_dropped_with_the_path_to_write(raw: str, fix: str,
+                                                                          settings: ArticleSettings) -> None:
+    """'image: ../images/c.gif' (a path from the article's file, as an editor's Markdown preview reads it) kept its
+    '../' in the page's and the feeds' addresses, outside the site."""
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: {raw}\n"
+                                      "image_alt: Foto\n---\nx\n".encode(), settings)
+    assert article is not None and article.image == ""
+    assert [str(p) for p in problems] == [
+        f"content/a.md:4: field 'image': warning: {raw!r} goes up a folder with '..', but the image is a file in "
+        f"static/, named from there, so it is ignored; write image: {fix}"]
 
 
 @pytest.mark.parametrize("raw", ["javascript:alert(1)", "data:text/html,x", "//evil.example/x.jpg", "ftp://x/y.jpg"])

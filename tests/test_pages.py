@@ -325,6 +325,76 @@ def test_a_local_image_that_cannot_be_read_is_an_error_naming_the_file(tmp_path:
     assert [(p.path, p.message[:len(message)]) for p in e.value.problems] == [(f"static/images/{name}", message)]
 
 
+def test_image_files_named_with_spaces_accents_or_percent_get_their_size_copies_and_working_addresses(
+        tmp_path: Path) -> None:
+    """'image: images/Foto Batam.jpg' (a camera's name) was dropped as "neither an http(s) URL nor a path";
+    'images/kafé.jpg' showed without size or smaller copies (the file was looked for by its encoded name); a file
+    named 'x%20y.png' got copies at addresses no server gives and the advice to write what was written. Under a
+    sub-path, the feeds' picture is at the address the page shows, and is a file of the site."""
+    import feedparser
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/Foto Batam.jpg", image_alt="F"),
+                            "2025/06/b.md": article(title="B", image="images/kafé.jpg", image_alt="K"),
+                            "2025/06/c.md": article(title="C", image="images/x%20y.png", image_alt="X")},
+                 config="title: T\nbase_url: https://example.org/digest/\nsearch: false\n")
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/Foto Batam.jpg", (1200, 800))
+    picture(tmp_path / "static/images/kafé.jpg", (600, 300))
+    picture(tmp_path / "static/images/x%20y.png", (100, 50))
+    result = build_project(tmp_path)
+    files = result.output.files
+    assert [str(p) for p in result.warnings] == [
+        "content/2025/06/c.md:4: field 'image': warning: images/x y.png is not a file in static/, so the article "
+        "would show a broken image; did you mean static/images/x%20y.png? A '%' in image: starts an escape ('%20' "
+        "is a space), so write image: images/x%2520y.png for that file, or rename it without '%'"]
+    shown = {a: re.findall(r"<img [^>]*>", files[f"2025/06/{a}/index.html"].decode())[0] for a in "ab"}
+    assert shown["a"] == ('<img src="/digest/images/Foto%20Batam.jpg" alt="F" width="1200" height="800" srcset="'
+                          '/digest/_resized/images/Foto%20Batam-480w.jpg 480w, /digest/_resized/images/Foto%20Batam-'
+                          '960w.jpg 960w, /digest/images/Foto%20Batam.jpg 1200w" sizes="(max-width: 48rem) 100vw, '
+                          '46rem" decoding="async">')
+    assert shown["b"].startswith('<img src="/digest/images/kaf%C3%A9.jpg" alt="K" width="600" height="300" srcset="'
+                                 '/digest/_resized/images/kaf%C3%A9-480w.jpg 480w, ')
+    made = {"_resized/images/Foto Batam-480w.jpg", "_resized/images/Foto Batam-960w.jpg", "_resized/images/kafé-480w.jpg"}
+    assert made <= set(files)
+    feed = feedparser.parse(files["feed.xml"])
+    pictures = sorted(e.media_content[0]["url"] for e in feed.entries if "media_content" in e)
+    assert pictures == ["https://example.org/digest/images/Foto%20Batam.jpg",
+                        "https://example.org/digest/images/kaf%C3%A9.jpg",
+                        "https://example.org/digest/images/x%20y.png"]
+    (tmp_path / "content/2025/06/c.md").write_text(article(title="C", image="/digest/images/x%2520y.png", image_alt="X"))
+    result = build_project(tmp_path)
+    assert result.warnings == ()
+    assert '<img src="/digest/images/x%2520y.png" alt="X" width="100" height="50"' in \
+        result.output.files["2025/06/c/index.html"].decode()
+
+
+def test_a_small_or_body_image_cut_short_is_found_though_no_copy_of_it_is_made(tmp_path: Path) -> None:
+    """A JPEG cut short whose header reads was found only while its smaller copies were made: one 480 px wide
+    or narrower (no copies) was built as a broken image without a word, as was any in a body. Only an image
+    whose bytes do not end as its format ends is decoded (decoding every photo on every build would cost
+    seconds), so one complete image, and one with bytes after its end, are read from their header alone."""
+    from PIL import Image
+    import io
+    out = io.BytesIO()
+    Image.effect_noise((400, 300), 60).convert("RGB").save(out, "JPEG", quality=90)
+    whole = out.getvalue()
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/kecil.jpg", image_alt="K"),
+                            "2025/06/b.md": article(title="B", body="![Grafik](/images/grafik.jpg)\n"),
+                            "2025/06/c.md": article(title="C", image="images/utuh.jpg", image_alt="U")})
+    write_files(tmp_path, {"static/images/kecil.jpg": whole[:len(whole) // 2], "static/images/grafik.jpg": whole[:-100],
+                           "static/images/utuh.jpg": whole + b"EXTRA"})
+    with pytest.raises(BuildError) as e:
+        build_project(tmp_path)
+    assert [(p.path, p.message[:48]) for p in e.value.problems] == [
+        ("static/images/kecil.jpg", "cannot be read as an image (image file is trunca")]
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A"))
+    result = build_project(tmp_path)
+    assert [re.sub(r"\(\d+ bytes not processed\)", "(N bytes not processed)", w) for w in _body_image_warnings(result)] == [
+        "content/2025/06/b.md:5: warning: the image '/images/grafik.jpg' is static/images/grafik.jpg, so the page "
+        "shows a broken image: the file cannot be read as an image (image file is truncated (N bytes not "
+        "processed)); save it again from the original, or remove it"]
+    assert 'alt="U" width="400" height="300"' in result.output.files["2025/06/c/index.html"].decode()
+
+
 def test_config_images_that_no_static_file_gives_are_warnings_at_their_line(tmp_path: Path) -> None:
     """favicon, apple_touch_icon and image in config.yaml named files never put in static/: a tab without an icon
     and broken share images, without a word. The theme's own icons count as there."""

@@ -68,6 +68,9 @@ class ArticleSettings:
     """The site's Markdown choices (labels' language, external links' rel, automatic table of contents)."""
     static_dir: str = "static"
     """Named in the warning for a raw ``<img>`` removed for its address."""
+    base_path: str = "/"
+    """The site's path under its host ('/digest/'): an ``image:`` written as its address from the host's root
+    ('/digest/images/x.jpg') names the same file as 'images/x.jpg'."""
     sections: tuple[str, ...] = ()
     """config.yaml's ``sections:``: an article's section written in another letter case ('kepri') takes the
     spelling listed there ('Kepri'), which the section bar shows, in its lists and meta data too."""
@@ -76,7 +79,7 @@ class ArticleSettings:
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
         return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
-                      repr(self.registry), self.static_dir, repr(self.sections))
+                      repr(self.registry), self.static_dir, repr(self.sections), self.base_path)
 
     @cached_property
     def section_names(self) -> dict[str, str]:
@@ -87,7 +90,8 @@ class ArticleSettings:
 def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     """What every article of this site is parsed with."""
     markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
-    return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir, config.sections)
+    return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir,
+                           base_path=config.base_path, sections=config.sections)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
@@ -508,7 +512,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     summary = check.text("summary")
     author = check.text("author")
     section = check.text("section")
-    image = check.image()
+    image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
     if image and not image_alt:
         check.error("image_alt" if "image_alt" in meta else "image",
@@ -958,15 +962,27 @@ class FieldReader:
             self.warn(key, why)
         return moment
 
-    def image(self) -> str | None:
-        """An http(s) URL or a path on this site; anything else is dropped with a warning."""
+    def image(self, base_path: str = "/") -> str | None:
+        """An http(s) URL, or the address of a file in static/ as a path from the site's root (percent-encoded as
+        a body link is: a space or 'é' in a file name is written as it is); anything else is dropped with a
+        warning. A leading '/', and the site's base path before it, change nothing: '/digest/images/x.jpg' and
+        'images/x.jpg' are static/images/x.jpg."""
         value = self.text("image")
         if value is None:
             return None
         if http_url(value):
             return encode_url(value)
-        if re.match(r"^[^\s:?#]+$", value) and not value.startswith("//"):
-            return encode_url(value.lstrip("/"))
+        if re.match(r"^[^\t\n\r:?#]+$", value) and not value.startswith("//"):
+            path = value.lstrip("/")
+            if base_path != "/" and value.startswith(base_path):
+                path = value[len(base_path):]
+            parts = [part for part in path.split("/") if part not in ("", ".")]
+            if ".." not in parts:
+                return encode_url("/".join(parts))
+            fix = "/".join(part for part in posixpath.normpath("/".join(parts)).split("/") if part != "..")
+            self.warn("image", f"{value!r} goes up a folder with '..', but the image is a file in static/, named "
+                               f"from there, so it is ignored; write image: {fix or 'images/photo.jpg'}")
+            return None
         self.warn("image", f"{value!r} is neither an http(s) URL nor a path on this site, so it is ignored; "
                            "write https://... or a path such as images/photo.jpg")
         return None

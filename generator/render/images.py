@@ -59,6 +59,12 @@ def local_file(config: Config, src: str) -> Path | None:
     return path
 
 
+def field_file(image: str) -> str:
+    """The path in static/ (``probe``'s ``src``) of a local ``image:`` field, which holds its address as a body
+    link would, percent-encoded ('images/kaf%C3%A9.jpg' is the file images/kafé.jpg)."""
+    return unquote(image)
+
+
 READABLE = {**RESIZABLE, ".gif": "GIF"}
 """File types a local image must be readable as (Pillow reads them): one that is not is an error, where an SVG or
 an AVIF, which Pillow may not read, is shown as it is."""
@@ -80,11 +86,31 @@ def probe(config: Config, src: str) -> LocalImage | None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # only the CLI prints; the error stays
             with Image.open(io.BytesIO(data)) as im:
                 width, height = im.size
+                if _cut_short(im.format, data):
+                    im.load()  # Pillow's verdict (a JPEG may have bytes after its end): "image file is truncated"
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
         if path.suffix.lower() not in READABLE:
             return None
         raise BuildError([unreadable(config, path, e)]) from None
     return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height)
+
+
+_PNG_END = b"IEND\xaeB`\x82"
+
+
+def _cut_short(kind: str | None, data: bytes) -> bool:
+    """Whether an image's bytes do not end as its format ends (a copy or an upload cut short), which only
+    decoding it, not reading its header, would show. Reading the end costs nothing; decoding every image on
+    every build would cost a second or more a thousand photos, so only these are decoded."""
+    if kind == "JPEG":
+        return not data.rstrip(b"\0").endswith(b"\xff\xd9")
+    if kind == "PNG":
+        return not data.endswith(_PNG_END)
+    if kind == "GIF":
+        return not data.endswith(b";")
+    if kind == "WEBP":
+        return int.from_bytes(data[4:8], "little") + 8 > len(data)
+    return False
 
 
 def unreadable(config: Config, path: Path, error: BaseException) -> Problem:
@@ -144,15 +170,24 @@ def missing_images(articles: Iterable[Article], static: Mapping[str, object], st
     file it most likely meant. ``digest check`` also finds it, but an editor who only builds would not know."""
     problems = []
     for article in articles:
-        src = unquote(article.image)
+        src = field_file(article.image)
         if not src or src.startswith(("http://", "https://")) or src in static:
             continue
         near = nearby.meant(src)
         problems.append(Problem(article.source_path, 0, "image", f"{src} is not a file in {static_dir}/, so the article "
                                                                  "would show a broken image; "
-                                                                 + (f"did you mean image: {near}?" if near else
+                                                                 + (_field_fix(near, static_dir) if near else
                                                                     f"put the file at {static_dir}/{src}"), "warning"))
     return problems
+
+
+def _field_fix(near: str, static_dir: str) -> str:
+    """The ``image:`` to write for the static file ``near``: as it is named, but for a '%' in the name, which
+    the field reads as the start of an escape ('%20' is a space), so it is written '%25'."""
+    if "%" not in near:
+        return f"did you mean image: {near}?"
+    return (f"did you mean {static_dir}/{near}? A '%' in image: starts an escape ('%20' is a space), so write "
+            f"image: {near.replace('%', '%25')} for that file, or rename it without '%'")
 
 
 CONFIG_IMAGES = {"favicon": "browsers would show no icon in the tab",

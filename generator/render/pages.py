@@ -16,6 +16,7 @@ import heapq
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
+from urllib.parse import unquote
 
 from generator.core import i18n, urls
 from generator.core.errors import BuildError
@@ -211,7 +212,7 @@ class Kinds:
         found: dict[str, images.LocalImage | None] = {}
         problems = []
         unreadable: dict[str, str] = {}
-        fields = dict.fromkeys(a.image for a in self.site.articles
+        fields = dict.fromkeys(images.field_file(a.image) for a in self.site.articles
                                if a.image and not a.image.startswith(("http://", "https://")))
         bodies = [src for a in self.site.articles if a.body_images for src in self._body_files(a).values() if src]
         for src in dict.fromkeys([*fields, *bodies]):
@@ -254,7 +255,7 @@ class Kinds:
         """Local files get their size and smaller copies."""
         if not article.image:
             return None
-        found = self.local_images.get(article.image)
+        found = self.local_images.get(images.field_file(article.image))
         if found is None:
             return Image(article.image, article.image_alt, article.image_caption, article.image_credit)
         srcset = tuple((images.variant_path(article.image, w), w)
@@ -593,17 +594,18 @@ def archive_index_page(k: Kinds) -> Iterable[PageSpec]:
 
 
 def image_variants(k: Kinds) -> Iterable[PageSpec]:
-    """The smaller copies of local images for ``srcset``; each depends only on its source's bytes and width."""
+    """The smaller copies of local images for ``srcset``; each depends only on its source's bytes and width (a
+    copy's file is named as its address reads decoded: 'kafé-480w.jpg' for '…/kaf%C3%A9-480w.jpg')."""
     made: set[str] = set()
     for article in k.site.articles:
         image = k.image(article)
-        found = k.local_images.get(article.image) if image else None
+        found = k.local_images.get(images.field_file(article.image)) if image else None
         if image is None or found is None:
             continue
         for path, width in image.srcset:
             if path not in made:
                 made.add(path)
-                yield PageSpec(path, "image", "", {"file": found.file, "sha": found.sha, "width": width})
+                yield PageSpec(unquote(path), "image", "", {"file": found.file, "sha": found.sha, "width": width})
 
 
 def info_pages(k: Kinds) -> Iterable[PageSpec]:
