@@ -236,7 +236,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
                       known_intel=saved_intel(intel) if touched is not None else None)
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
-        problems += unreadable_body_images(config, site.articles, kinds.probed[1])
+        unreadable = kinds.probed[1]  # the body images Pillow cannot read: warned of below, at their lines
     except BuildError as e:  # a local image that cannot be read (``Kinds.probed``): with the rest
         raise BuildError([*problems, *e.problems]) from None
     finally:
@@ -253,9 +253,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     texts = list(bodies(site, notes, editions))
     problems += file_link_problems(config, [(rel, links) for rel, _, _, links in texts if links],
                                    {rel: page for rel, page, _, _ in texts})
+    with_images = [(rel, page, found) for rel, page, found, _ in texts if found]
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
-                 *missing_body_images(config, [(rel, page, found) for rel, page, found, _ in texts], static, made,
-                                      nearby),
+                 *missing_body_images(config, with_images, static, made, nearby),
+                 *unreadable_body_images(config, with_images, unreadable),
                  *missing_config_images(config, static, config_lines, nearby)]
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
         reach = touched.reach

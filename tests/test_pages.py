@@ -430,6 +430,40 @@ def test_close_spelling_suggestions_are_bounded_but_letter_case_ones_are_not(tmp
             "mean image: images/foto-kantor-00.jpg?") in warnings
 
 
+def test_images_in_pages_and_weekly_notes_get_their_size_and_unreadable_ones_are_warned_of(tmp_path: Path) -> None:
+    """Only articles' body images got their width and height (the about page's photo and the weekly note's chart
+    pushed the text down as they arrived) or a warning when the file is not an image. A rebuild after the chart
+    is replaced, and one after an article's edit, give a cold build's bytes."""
+    from test_publish import cold, run, tree
+    root = tmp_path / "p"
+    make_project(root, {"2025/06/a.md": article(title="A", date="2025-06-11T09:00:00+07:00")},
+                 config="title: T\nbase_url: https://example.org/\nsearch: false\n")
+    (root / "static/images").mkdir(parents=True)
+    picture(root / "static/images/tim.jpg", (500, 250))
+    picture(root / "static/images/grafik.png", (640, 360))
+    write_files(root, {"content/pages/tentang.md": "---\ntitle: Tentang\n---\nKami.\n\n![Tim](/images/tim.jpg)\n\n"
+                                                   "![Logo](/images/logo.png)\n",
+                       "content/weekly/2025-W24.md": "Pekan ini.\n\n![Grafik](/images/grafik.png)\n",
+                       "static/images/logo.png": b"<html>not found</html>"})
+    warning = ("content/pages/tentang.md:8: warning: the image '/images/logo.png' is static/images/logo.png, so the "
+               "page shows a broken image: the file is not a PNG (nor an image of any kind digest reads); save it "
+               "again from the original, or remove it")
+    assert [str(p) for p in build_project(root).warnings] == [warning]
+    run(root)
+    about = (root / "site/tentang/index.html").read_text()
+    note = (root / "site/weekly/2025-W24/index.html").read_text()
+    assert '<img src="/images/tim.jpg" width="500" height="250" alt="Tim"' in about
+    assert '<img src="/images/logo.png" alt="Logo"' in about
+    assert '<img src="/images/grafik.png" width="640" height="360" alt="Grafik"' in note
+    picture(root / "static/images/grafik.png", (800, 200))
+    run(root)
+    assert 'width="800" height="200" alt="Grafik"' in (root / "site/weekly/2025-W24/index.html").read_text()
+    assert tree(root / "site") == cold(root, tmp_path)
+    (root / "content/2025/06/a.md").write_text(article(title="A", date="2025-06-11T09:00:00+07:00", body="Baru.\n"))
+    run(root)
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
 def test_images_in_pages_and_weekly_notes_that_no_file_gives_are_warnings_too(tmp_path: Path) -> None:
     """An about page's or an editor's note's broken image was told by nothing; a note without front matter is
     searched from its first line."""

@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import unquote
 
 from markupsafe import Markup
@@ -267,21 +267,23 @@ def static_file_of(config: Config, page: str, address: str) -> str | None:
     return unquote(target[len(config.base_path):]) or None
 
 
-def unreadable_body_images(config: Config, articles: Iterable[Article], unreadable: Mapping[str, str]) -> list[Problem]:
-    """A warning for each image in an article's body that is a file in static/ but not one Pillow can read
-    (``unreadable``: its path in static/ → why, from ``Kinds.probed``), at the first line from the body's that
-    has it: the page shows a broken image. (An ``image:`` field's is an error: its smaller copies are made.)"""
+def unreadable_body_images(config: Config, bodies: Iterable[tuple[str, str, Sequence[str]]],
+                           unreadable: Mapping[str, str]) -> list[Problem]:
+    """A warning for each image in a body that is a file in static/ but not one Pillow can read (``bodies``: each
+    file, the page it is on and its images' addresses, as for ``missing_body_images``; ``unreadable``: its path
+    in static/ → why, from ``Kinds.probed``), at every line from the body's that writes it: the page shows a
+    broken image. (An ``image:`` field's is an error: its smaller copies are made.)"""
     problems: list[Problem] = []
     if not unreadable:
         return problems
-    for article in articles:
-        bad = [(html.unescape(address), src) for address in article.body_images
-               if (src := static_file_of(config, article.path, address)) in unreadable]
+    for source_path, page, addresses in bodies:
+        bad = [(html.unescape(address), src) for address in addresses
+               if (src := static_file_of(config, page, address)) in unreadable]
         if not bad:
             continue
-        lines = body_lines_of(config.root, article.source_path, [raw for raw, _ in bad])
+        lines = body_lines_of(config.root, source_path, [raw for raw, _ in bad])
         for (raw, src), at in zip(bad, lines):
-            problems += [Problem(article.source_path, line, "", f"the image '{raw}' is {config.static_dir}/{src}, so "
+            problems += [Problem(source_path, line, "", f"the image '{raw}' is {config.static_dir}/{src}, so "
                                  f"the page shows a broken image: the file {unreadable[src]}", "warning") for line in at]
     return problems
 

@@ -22,6 +22,7 @@ from generator.core import i18n, urls
 from generator.core.errors import BuildError
 from generator.render import images
 from generator.load.config import Config
+from generator.load.content import local_images
 from generator.index.editions import Edition, EditionLink, neighbours
 from generator.render.feeds import Category, Names, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
@@ -214,7 +215,7 @@ class Kinds:
         unreadable: dict[str, str] = {}
         fields = dict.fromkeys(images.field_file(a.image) for a in self.site.articles
                                if a.image and not a.image.startswith(("http://", "https://")))
-        bodies = [src for a in self.site.articles if a.body_images for src in self._body_files(a).values() if src]
+        bodies = [src for page, addresses in self.bodies for src in self._body_files(page, addresses).values() if src]
         for src in dict.fromkeys([*fields, *bodies]):
             try:
                 found[src] = images.probe(self.config, src)
@@ -228,19 +229,27 @@ class Kinds:
             raise BuildError(problems)
         return found, unreadable
 
-    def _body_files(self, article: Article) -> dict[str, str | None]:
-        """Each local image address in the article's body (``Article.body_images``, as the HTML writes it) → the
-        file in static/ it names, or None."""
-        return {address: images.static_file_of(self.config, article.path, address) for address in article.body_images}
+    @property
+    def bodies(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """The page and the local image addresses (as the HTML writes them) of each body with images: the
+        articles' (``Article.body_images``), the pages' and the weekly notes' (``content.local_images``)."""
+        yield from ((a.path, a.body_images) for a in self.site.articles if a.body_images)
+        yield from ((p.path, addresses) for p in self.site.pages if (addresses := local_images(p.body_html)))
+        yield from ((e.path, addresses) for e in self.editions if (addresses := local_images(e.note_html)))
 
-    def body_sizes(self, article: Article) -> tuple[tuple[str, int, int], ...]:
-        """(address as the body's HTML writes it, width, height) of each image in the article's body that is a
+    def _body_files(self, page: str, addresses: Sequence[str]) -> dict[str, str | None]:
+        """Each local image address in the body of ``page`` (as the HTML writes it) → the file in static/ it
+        names, or None."""
+        return {address: images.static_file_of(self.config, page, address) for address in addresses}
+
+    def body_sizes(self, page: str, addresses: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
+        """(address as the body's HTML writes it, width, height) of each image in the body of ``page`` that is a
         file of the site's static/ (``images.sized``): the page reserves its place, so the text does not jump as
         it loads."""
-        if not article.body_images:
+        if not addresses:
             return ()
         found = self.probed[0]
-        return tuple((address, image.width, image.height) for address, src in self._body_files(article).items()
+        return tuple((address, image.width, image.height) for address, src in self._body_files(page, addresses).items()
                      if src and (image := found.get(src)) is not None)
 
     @cached_property
@@ -502,7 +511,7 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
                      tag_links=tuple([tags[fold(tag)] for tag in article.tags]),
                      company_links=tuple([companies[c.id] for c in article.companies]),
                      section_link=sections.get(fold(article.section)),
-                     image=k.image(article), body_sizes=k.body_sizes(article),
+                     image=k.image(article), body_sizes=k.body_sizes(article.path, article.body_images),
                      newer=links[articles[i - 1].path] if i > 0 else None,
                      older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
                      related=tuple([links[r.path] for r in related[article.path]]),
@@ -611,7 +620,8 @@ def image_variants(k: Kinds) -> Iterable[PageSpec]:
 def info_pages(k: Kinds) -> Iterable[PageSpec]:
     """Pages that are not news (content/pages/): /about/ and the like."""
     for info in k.site.pages:
-        yield k.page(info.path, "page.html", info.title, info_page=info)
+        yield k.page(info.path, "page.html", info.title, info_page=info,
+                     body_sizes=k.body_sizes(info.path, local_images(info.body_html)))
 
 
 def search_page(k: Kinds) -> Iterable[PageSpec]:
@@ -725,7 +735,8 @@ def edition_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each edition's page, its email version (HTML with inlined CSS) and its plain-text alternative."""
     for edition, older, newer in neighbours(k.editions):
         yield k.page(edition.path, "edition.html", edition.heading, (weekly_feed_link(k),),
-                     edition=edition, older=older, newer=newer)
+                     edition=edition, older=older, newer=newer,
+                     body_sizes=k.body_sizes(edition.path, local_images(edition.note_html)))
         context = {"edition": edition, "icon": k.icon}
         yield PageSpec(f"{edition.path}email.html", "email", "email.html", context)
         yield PageSpec(f"{edition.path}email.txt", "html", "email.txt", context)
