@@ -225,6 +225,34 @@ def test_local_body_images_get_their_size_so_the_text_does_not_jump(tmp_path: Pa
     assert tree(root / "site") == cold(root, tmp_path)
 
 
+def test_an_svg_that_says_its_size_gets_it_and_one_that_does_not_is_left_to_the_browser(tmp_path: Path) -> None:
+    """An SVG chart in a body, or as an article's image, had no size on the page (Pillow does not read SVG), so
+    the text jumped when it came. One that declares its width and height in pixels or points gets them; one whose
+    size is relative or only a viewBox is left alone (a width on the <img> would change how big it is shown), as
+    is one that does not parse; none is an error, and an entity in it is not expanded."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}"><rect width="1" height="1"/></svg>'
+    body = "".join(f"![{n}](/images/{n}.svg)\n\n" for n in ("px", "pt", "persen", "viewbox", "rusak"))
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body),
+                            "2025/06/b.md": article(title="B", image="images/px.svg", image_alt="Bagan")})
+    write_files(tmp_path, {"static/images/px.svg": svg.format("640", "360px"),
+                           "static/images/pt.svg": '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaa">]>\n'
+                                                   + svg.format("48pt", "30pt").replace("<rect", "<text>&a;</text><rect"),
+                           "static/images/persen.svg": svg.format("100%", "50"),
+                           "static/images/viewbox.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"/>',
+                           "static/images/rusak.svg": "<svg width='3' height="})
+    result = build_project(tmp_path)
+    files = result.output.files
+    assert _body_image_warnings(result) == []
+    shown = re.findall(r"<img [^>]*>", files["2025/06/a/index.html"].decode())
+    assert [re.sub(r' (loading|decoding)="[a-z]+"', "", i) for i in shown] == [
+        '<img src="/images/px.svg" width="640" height="360" alt="px">',
+        '<img src="/images/pt.svg" width="64" height="40" alt="pt">',
+        '<img src="/images/persen.svg" alt="persen">', '<img src="/images/viewbox.svg" alt="viewbox">',
+        '<img src="/images/rusak.svg" alt="rusak">']
+    assert '<img src="/images/px.svg" alt="Bagan" width="640" height="360" decoding="async">' in \
+        files["2025/06/b/index.html"].decode()
+
+
 def test_a_body_image_that_is_a_symbolic_link_gets_no_size_from_a_file_the_site_does_not_have(tmp_path: Path) -> None:
     """static/images/baru.png, a symbolic link to another image there, is not copied to the site (no link in
     static/ is), yet the page took that image's size while the build warned the address was no file of the

@@ -71,7 +71,8 @@ an AVIF, which Pillow may not read, is shown as it is."""
 
 
 def probe(config: Config, src: str) -> LocalImage | None:
-    """Size and hash of a local image; None when it is missing, or of a type Pillow need not read (an SVG).
+    """Size and hash of a local image; None when it is missing, or of a type Pillow need not read (an AVIF; an
+    SVG unless it says its size: ``svg_size``).
 
     Raises BuildError when a JPEG, PNG, WebP or GIF is not an image Pillow can read, or is too large for it to
     read safely (``Image.MAX_IMAGE_PIXELS``, about 179 megapixels: a decompression bomb, or a 200 MP photo): the
@@ -80,6 +81,9 @@ def probe(config: Config, src: str) -> LocalImage | None:
     if path is None:
         return None
     data = path.read_bytes()
+    if path.suffix.lower() == ".svg":
+        size = svg_size(data)
+        return LocalImage(str(path), hashlib.sha256(data).hexdigest(), *size) if size else None
     from PIL import Image
     try:
         with warnings.catch_warnings():
@@ -93,6 +97,38 @@ def probe(config: Config, src: str) -> LocalImage | None:
             return None
         raise BuildError([unreadable(config, path, e)]) from None
     return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height)
+
+
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?|\.\d+)\s*(px|pt)?\s*")
+"""An SVG's width or height in absolute units a browser sizes an image by (not '%' or 'em')."""
+
+
+def svg_size(data: bytes) -> tuple[int, int] | None:
+    """The width and height an SVG declares on its root in pixels ('640', '640px', '480pt'), which a browser
+    gives it as an ``<img>``; None when it declares none, or a relative one (then its size follows the page,
+    and a ``width`` on the ``<img>`` would change it), or is not an SVG that parses. Only the root element is
+    read, with entities and network access off."""
+    from lxml import etree
+    try:
+        for _, root in etree.iterparse(io.BytesIO(data), events=("start",), resolve_entities=False, no_network=True,
+                                       load_dtd=False, huge_tree=False):
+            break
+        else:
+            return None
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if etree.QName(root).localname != "svg":
+        return None
+    sizes = []
+    for key in ("width", "height"):
+        found = _LENGTH.fullmatch(root.get(key) or "")
+        if found is None:
+            return None
+        pixels = float(found.group(1)) * (4 / 3 if found.group(2) == "pt" else 1)
+        if not 0 < pixels < 100_000:
+            return None
+        sizes.append(max(1, round(pixels)))
+    return sizes[0], sizes[1]
 
 
 _PNG_END = b"IEND\xaeB`\x82"
