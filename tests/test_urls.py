@@ -55,3 +55,16 @@ def test_http_url_is_the_pattern_and_what_urlsplit_can_read() -> None:
     urls += ["https://" + "".join(rng.choice(pieces[3:]) for _ in range(rng.randint(1, 6))) for _ in range(30_000)]
     urls += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(10_000)]
     assert [url for url in urls if http_url(url) != slow(url)] == []
+
+
+@pytest.mark.parametrize("address, shown", [
+    ("../05/caf%C3%A9-baru.md", "../05/café-baru.md"),  # the 'é' the editor typed, which the HTML encodes
+    ("/2025/%C3%A9%20a/", "/2025/é%20a/"),  # a space stays escaped: '%20' may be what was written
+    ("x%20y.png", "x%20y.png"), ("100%25", "100%25"), ("%c3%a9", "é"),
+    ("%E2%80%8B", "%E2%80%8B"),  # an invisible character stays visible as its escape
+    ("%C3", "%C3"), ("plain", "plain"),
+])
+def test_messages_show_an_address_with_the_letters_typed_not_their_escapes(address: str, shown: str) -> None:
+    """A warning for a link to 'café-baru.md' quoted it as '../05/caf%C3%A9-baru.md', which the editor never
+    wrote and would not find by searching the file."""
+    assert urls.as_typed(address) == shown

@@ -44,7 +44,7 @@ from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article
 from generator.load.registry import Registry, fold, load_registry
-from generator.core.urls import link_target, resolves
+from generator.core.urls import as_typed, link_target, resolves
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -661,7 +661,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                                   f"{config.base_path} or are relative to this "
                                   f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line in lines:
-                yield Finding(Problem(src.path, line, "", f"the link '{raw}' points at {path}, which is not a page or "
+                yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, which is not a page or "
                                                           f"file of the site; {fix}"), "broken-link")
 
 

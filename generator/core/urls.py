@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 from typing import Container
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
@@ -138,6 +138,22 @@ def link_target(base_url: str, base_path: str, page: str, href: str) -> str | No
     if not parts.path:
         return None
     return urlsplit(urljoin(base_path + page, parts.path)).path
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def as_typed(address: str) -> str:
+    """An address as the HTML has it, for a message, with the letters an editor typed ('é', not '%C3%A9'): the
+    escapes of non-ASCII characters decoded, any other ('%20', '%25') kept, as it may be what was written."""
+    def letters(found: re.Match[str]) -> str:
+        try:
+            text = unquote(found.group(), errors="strict")
+        except UnicodeDecodeError:
+            return found.group()
+        return "".join(c if ord(c) > 127 and c.isprintable() else quote(c, safe="") for c in text)
+
+    return _ESCAPES.sub(letters, address) if "%" in address else address
 
 
 def resolves(base_path: str, path: str, files: Container[str]) -> bool:

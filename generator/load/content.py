@@ -39,7 +39,7 @@ from generator.load.redirects import parse_redirects
 from generator.load.publishers import host_of
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import MAX_SLUG, RESERVED, article_path, broken_http_url, http_url, make_slug
+from generator.core.urls import MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, http_url, make_slug
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -654,7 +654,7 @@ def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]
                 found.append((raw, linked, f"{config.base_path}{pages[linked]}{'#' + fragment if fragment else ''}"))
         lines = body_lines_of(config.root, rel, [raw for raw, _, _ in found]) if found else []
         for (raw, linked, address), at in zip(found, lines):
-            problems += [Problem(rel, line, "", f"the link '{raw}' names a Markdown file, which readers cannot open; "
+            problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers cannot open; "
                                  f"link its page's address: {address} ({linked})", "warning") for line in at]
     return problems
 

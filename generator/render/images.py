@@ -27,7 +27,7 @@ from generator.core.errors import BuildError, Problem
 from generator.core.models import Article
 from generator.load.config import Config
 from generator.load.content import body_lines_of
-from generator.core.urls import link_target, resolves
+from generator.core.urls import as_typed, link_target, resolves
 
 WIDTHS = (480, 960)
 """Widths of the smaller copies; only those narrower than the original are made."""
@@ -273,7 +273,7 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
         lines = body_lines_of(config.root, source_path, [raw for raw, _ in missing]) if missing else []
         for (raw, target), at in zip(missing, lines):
             fix = _image_fix(config, raw, static, nearby)
-            problems += [Problem(source_path, line, "", f"the image '{raw}' points at {target}, which is not a file "
+            problems += [Problem(source_path, line, "", f"the image '{as_typed(raw)}' points at {as_typed(target)}, which is not a file "
                                  f"of the site, so the page shows a broken image; {fix}", "warning") for line in at]
     return problems
 
@@ -319,7 +319,7 @@ def unreadable_body_images(config: Config, bodies: Iterable[tuple[str, str, Sequ
             continue
         lines = body_lines_of(config.root, source_path, [raw for raw, _ in bad])
         for (raw, src), at in zip(bad, lines):
-            problems += [Problem(source_path, line, "", f"the image '{raw}' is {config.static_dir}/{src}, so "
+            problems += [Problem(source_path, line, "", f"the image '{as_typed(raw)}' is {config.static_dir}/{src}, so "
                                  f"the page shows a broken image: the file {unreadable[src]}", "warning") for line in at]
     return problems
 
