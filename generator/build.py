@@ -19,7 +19,7 @@ from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
 from generator.load.content import (FAR_AHEAD, article_settings, file_link_problems, file_links, local_images,
-                                    located)
+                                    located, unpublished_why)
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -252,7 +252,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     nearby = Nearby(static)
     texts = list(bodies(site, notes, editions))
     problems += file_link_problems(config, [(rel, links) for rel, _, _, links in texts if links],
-                                   {rel: page for rel, page, _, _ in texts})
+                                   {rel: page for rel, page, _, _ in texts},
+                                   {a.source_path: (a.path, unpublished_why(hidden, a.date))
+                                    for hidden, group in ((True, hidden_drafts), (False, future)) for a in group})
     with_images = [(rel, page, found) for rel, page, found, _ in texts if found]
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
                  *missing_body_images(config, with_images, static, made, nearby),

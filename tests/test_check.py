@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import CONFIG, article, damage_pages, make_project, write_files
+from conftest import CONFIG, article, build_project, damage_pages, make_project, write_files
 from generator.build import BuildOptions
 from generator.commands import check as check_module
 from generator.commands.check import MentionFinder, article_facts, is_home_page, source_key, run_check
@@ -241,6 +241,35 @@ def test_a_link_to_an_articles_file_names_its_address(tmp_path: Path) -> None:
         (5, "a Markdown file is not its page's address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
         (5, "a Markdown file is not its page's address: link /digest/2025/06/a/#latar (content/2025/06/a.md)"),
         (7, "fix the address (internal links start with /digest/ or are relative to this article)")]
+
+
+def test_a_link_to_a_drafts_or_future_articles_file_names_the_page_it_will_have(tmp_path: Path) -> None:
+    """An editor linking next week's article by its file got nothing from `digest build` and "fix the address"
+    from `digest check`. Both now say the page's address and why it is not on the site yet; with --drafts the
+    draft's page exists, so only the file link is wrong."""
+    body = "Lihat [rancangan](draf.md) dan [besok](../07/besok.md).\n"
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", body=body),
+        "2025/06/draf.md": article(title="Draf", date="2025-06-15T09:00:00+07:00", draft="true"),
+        "2025/07/besok.md": article(title="Besok", date="2099-07-02T10:30:00+07:00"),
+    })
+    tail = "names a Markdown file, which readers cannot open; link its page's address:"
+    draft = ("/2025/06/draf/ (content/2025/06/draf.md), which readers can open once the article is published: it is "
+             "a draft (draft: true)")
+    future = ("/2099/07/besok/ (content/2025/07/besok.md), which readers can open once the article is published: it "
+              "is dated 2099-07-02 10:30, still to come")
+    now = datetime(2025, 6, 20, tzinfo=timezone.utc)
+    warnings = [str(p) for p in build_project(tmp_path, now=now).warnings if "Markdown file" in p.message]
+    assert warnings == [f"content/2025/06/a.md:5: warning: the link '../07/besok.md' {tail} {future}",
+                        f"content/2025/06/a.md:5: warning: the link 'draf.md' {tail} {draft}"]
+    found = sorted(p["message"].split("; ", 1)[1] for p in check_json(tmp_path, now=now)["problems"]
+                   if p["code"] == "broken-link")
+    assert found == [f"a Markdown file is not its page's address: link {draft}",
+                     f"a Markdown file is not its page's address: link {future}"]
+    found = sorted(p["message"].split("; ", 1)[1] for p in check_json(tmp_path, drafts=True, now=now)["problems"]
+                   if p["code"] == "broken-link")
+    assert found == ["a Markdown file is not its page's address: link /2025/06/draf/ (content/2025/06/draf.md)",
+                     f"a Markdown file is not its page's address: link {future}"]
 
 
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:

@@ -38,7 +38,8 @@ from generator.load.incremental import CachedBodies, article_loader, cached_resu
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import (FAR_AHEAD, ArticleSettings, address_lines, article_key, article_settings,
-                                    find_literal, linked_file, text_lines)
+                                    find_literal, linked_file, page_address_fix, text_lines,
+                                    unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -300,8 +301,10 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     findings += check_single_terms(shown)
     if state.files is not None:
         published = [s for s in shown if not (not options.future and options.now is not None and s.date > options.now)]
+        out = {s.path for s in published}
+        later = {s.path: (s.url_path, unpublished_why(s.path in drafts, s.date)) for s in sources if s.path not in out}
         broken = list(check_links(config, [*published, *other_bodies(config, options, settings, state.files)],
-                                  state.files))
+                                  state.files, later))
         at = {(f.problem.path, f.problem.line) for f in broken}
         # a link to a Markdown file is the build's warning too (``content.file_link_problems``): said once, as broken
         findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
@@ -636,11 +639,14 @@ def _elsewhere(href: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], files: set[str]) -> Iterator[Finding]:
+def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], files: set[str],
+                unpublished: Mapping[str, tuple[str, str]] = {}) -> Iterator[Finding]:
     """Links in bodies that point at nothing in the built site (an image that does, in the body or the 'image'
-    field, is the build's own warning: ``images.missing_body_images``, ``images.missing_images``)."""
+    field, is the build's own warning: ``images.missing_body_images``, ``images.missing_images``); a link to a
+    draft's or a future article's file (``unpublished``: its file → its page and ``content.unpublished_why``)
+    is told the page it will have."""
     sources = list(sources)
-    by_file = {src.path: src.url_path for src in sources}
+    by_file = {**{src.path: (src.url_path, "") for src in sources}, **unpublished}
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
@@ -654,9 +660,8 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             lines = address_lines(text.split("\n"), raw, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
-            fragment = f"#{urlsplit(raw).fragment}" if urlsplit(raw).fragment else ""
-            fix = (f"a Markdown file is not its page's address: link {config.base_path}{by_file[linked]}{fragment} "
-                   f"({linked})"
+            fix = ("a Markdown file is not its page's address: link "
+                   + page_address_fix(config.base_path, raw, linked, *by_file[linked]).split(": ", 1)[1]
                    if linked else "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this "
                                   f"{'article' if isinstance(src, ArticleFacts) else 'page'})")

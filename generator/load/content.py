@@ -637,26 +637,42 @@ def linked_file(content_dir: str, here: str, raw: str, files: Container[str], ba
     return None
 
 
-def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]]],
-                       pages: Mapping[str, str]) -> list[Problem]:
+def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]]], pages: Mapping[str, str],
+                       unpublished: Mapping[str, tuple[str, str]] = {}) -> list[Problem]:
     """A warning for each link in a body (``bodies``: each file and its ``file_links``) that names an article's or a
-    page's file (``pages``: each file by path from the project → its page's path) instead of its page's address:
-    readers would get a broken link. Other generators take such links (Hugo's ``ref``, Zola's ``@/``, Pelican's
-    ``{filename}``); digest links pages by address, and says which one to write."""
+    page's file (``pages``: each file by path from the project → its page's path; ``unpublished``: a draft's or a
+    future article's → its page's path and ``unpublished_why``) instead of its page's address: readers would get
+    a broken link. Other generators take such links (Hugo's ``ref``, Zola's ``@/``, Pelican's ``{filename}``);
+    digest links pages by address, and says which one to write."""
     problems: list[Problem] = []
+    every = {**{rel: (page, "") for rel, page in pages.items()}, **unpublished}
     for rel, addresses in bodies:
         found = []
         for address in addresses:
             raw = html.unescape(address)
-            linked = linked_file(config.content_dir, rel, raw, pages, config.base_path)
+            linked = linked_file(config.content_dir, rel, raw, every, config.base_path)
             if linked is not None:
-                fragment = raw.partition("#")[2]
-                found.append((raw, linked, f"{config.base_path}{pages[linked]}{'#' + fragment if fragment else ''}"))
-        lines = body_lines_of(config.root, rel, [raw for raw, _, _ in found]) if found else []
-        for (raw, linked, address), at in zip(found, lines):
-            problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers cannot open; "
-                                 f"link its page's address: {address} ({linked})", "warning") for line in at]
+                found.append((raw, linked))
+        lines = body_lines_of(config.root, rel, [raw for raw, _ in found]) if found else []
+        for (raw, linked), at in zip(found, lines):
+            fix = page_address_fix(config.base_path, raw, linked, *every[linked])
+            problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers cannot "
+                                 f"open; {fix}", "warning") for line in at]
     return problems
+
+
+def page_address_fix(base_path: str, raw: str, linked: str, page: str, why: str = "") -> str:
+    """What to write instead of a link ``raw`` to the file ``linked``, whose page is at ``page`` (``why``: it is
+    not published yet, ``unpublished_why``; '' if it is)."""
+    fragment = raw.partition("#")[2]
+    fix = f"link its page's address: {base_path}{page}{'#' + fragment if fragment else ''} ({linked})"
+    return f"{fix}, which readers can open once the article is published: it is {why}" if why else fix
+
+
+def unpublished_why(hidden_draft: bool, date: datetime) -> str:
+    """Why an article's page is not on the site: a draft left out (no --drafts), or dated after the build's
+    'now' (no --future)."""
+    return "a draft (draft: true)" if hidden_draft else f"dated {date:%Y-%m-%d %H:%M}, still to come"
 
 
 def count_words(body_html: str) -> int:
