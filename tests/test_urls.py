@@ -68,3 +68,17 @@ def test_messages_show_an_address_with_the_letters_typed_not_their_escapes(addre
     """A warning for a link to 'café-baru.md' quoted it as '../05/caf%C3%A9-baru.md', which the editor never
     wrote and would not find by searching the file."""
     assert urls.as_typed(address) == shown
+
+
+@pytest.mark.parametrize("base_path, page, href, target", [
+    ("/", "2025/06/a/", "../../../images/x.png", "/images/x.png"),
+    ("/", "2025/06/a/", "../../../../../images/x.png", "/images/x.png"),  # beyond the root: at the root
+    ("/", "2025/06/a/", "/../images/x.png", "/images/x.png"),
+    ("/digest/", "2025/06/a/", "../../../../../images/x.png", "/images/x.png"),  # outside the site: said so
+    ("/digest/", "2025/06/a/", "gambar/x.png", "/digest/2025/06/a/gambar/x.png"),
+])
+def test_a_relative_address_is_read_as_a_browser_reads_it(base_path: str, page: str, href: str, target: str) -> None:
+    """'../../../../../images/x.png' from an article's page is /images/x.png to a browser (extra '..' stay at the
+    root); it was read as 'images/x.png', a path no file has, so a working image was warned of as broken and got
+    no size."""
+    assert urls.link_target("https://example.org" + base_path, base_path, page, href) == target

@@ -137,7 +137,9 @@ def link_target(base_url: str, base_path: str, page: str, href: str) -> str | No
         return parts.path or "/" if href.startswith(base_url) else None
     if not parts.path:
         return None
-    return urlsplit(urljoin(base_path + page, parts.path)).path
+    # joined under a host, as a browser joins it: '..' beyond the root stays at the root ('/x'), where urljoin
+    # of two bare paths drops the root itself ('x')
+    return urlsplit(urljoin("http://h" + base_path + page, parts.path)).path
 
 
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
