@@ -35,7 +35,7 @@ from generator.load.redirects import plan_redirects, redirect_problems, with_red
 from generator.load.registry import empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
-from generator.index.editions import Edition, Note, build_editions, edition_path, load_notes
+from generator.index.editions import Edition, Note, build_editions, edition_path, email_path, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import group_publishers, read_sources
@@ -87,6 +87,9 @@ class BuildResult:
     """Each page's place, kind, render and template, for the next build (``plan.plan_map``)."""
     intel: Mapping[str, Intel] | None = None
     """The companies' intel, for the next build (``pages.Kinds.intel``)."""
+    email: str = ""
+    """The output path of the newest edition's email (the one an editor sends next), or '': its size is looked at
+    once it is written (``editions.clipped_email``)."""
 
 
 @dataclass(frozen=True)
@@ -393,7 +396,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen, site_plan.since, site_plan.related,
-                       site_plan.reach, site_plan.plan, site_plan.intel)
+                       site_plan.reach, site_plan.plan, site_plan.intel,
+                       email_path(site_plan.editions[0].path) if site_plan.editions else "")
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

@@ -212,3 +212,31 @@ def test_links_in_email_are_what_urljoin_makes(value: str, page_url: str) -> Non
         assert fast == finish_email(html, page_url)
     finally:
         editions._PLAIN_SITE_PATH, editions._PLAIN_ABSOLUTE = plain, absolute
+
+
+def test_an_email_longer_than_gmail_shows_is_a_warning_and_stays_one(tmp_path: Path) -> None:
+    """A week of 110 items made a 112 KB email; pasted into a newsletter tool, Gmail showed it cut off at 102 KB
+    ("[Message clipped]"), the last items and the footer hidden, and nothing said so. The newest edition's
+    email is looked at once written: a warning naming the file, also from a build that finds the site up to
+    date, and gone when the week is short enough."""
+    import subprocess
+    import sys
+    root = big_project(tmp_path, 110)
+
+    def build(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), *args],
+                              capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1750000000"})
+
+    first = build("-j", "1")
+    size = (root / "site" / EMAIL).stat().st_size
+    assert size > GMAIL_CLIP
+    warning = (f"site/weekly/2025-W24/email.html: warning: {size / 1024:.0f} KB, more than the 102 KB Gmail shows of a "
+               "message: Gmail readers get the edition cut off, its last items and footer behind '[Message clipped] "
+               "View entire message'; send fewer items, or shorten the note and the summaries")
+    assert (first.returncode, [line for line in first.stderr.splitlines() if "Gmail" in line]) == (0, [warning])
+    again = build("-j", "1")
+    assert "up to date" in again.stdout + again.stderr and warning in again.stderr.splitlines()
+    for name in sorted(os.listdir(root / "content/2025/06"))[60:]:
+        os.remove(root / "content/2025/06" / name)
+    last = build("-j", "1")
+    assert last.returncode == 0 and "Gmail" not in last.stderr

@@ -215,6 +215,26 @@ def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes:
     return tuple(reversed(editions)), problems
 
 
+def email_path(edition: str) -> str:
+    """The output path of the email version of the edition page at ``edition``."""
+    return f"{edition}email.html"
+
+
+GMAIL_CLIP = 102 * 1024
+"""Gmail shows this many bytes of a message's HTML, and hides the rest behind "[Message clipped]"."""
+
+
+def clipped_email(shown: str, size: int) -> Problem | None:
+    """A warning when an edition's email (``shown``: its file, as the editor finds it) is over ``GMAIL_CLIP``:
+    Gmail readers would see the edition cut off, its last items and footer behind a link."""
+    if size <= GMAIL_CLIP:
+        return None
+    return Problem(shown, 0, "", f"{size / 1024:.0f} KB, more than the {GMAIL_CLIP // 1024} KB Gmail shows of a "
+                                 "message: Gmail readers get the edition cut off, its last items and footer behind "
+                                 "'[Message clipped] View entire message'; send fewer items, or shorten the note and "
+                                 "the summaries", "warning")
+
+
 def edition_heading(number: int, title: str, start: datetime, end: datetime, language: str) -> str:
     """'Edisi #12 · 9–15 Juni 2025', or 'Edisi #12: <title>' when the note sets one."""
     label = i18n.STRINGS[language]["edition_number"].format(n=number)

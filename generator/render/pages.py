@@ -23,7 +23,7 @@ from generator.core.errors import BuildError
 from generator.render import images
 from generator.load.config import Config
 from generator.load.content import local_images
-from generator.index.editions import Edition, EditionLink, neighbours
+from generator.index.editions import Edition, EditionLink, email_path, neighbours
 from generator.render.feeds import Category, Names, item_categories, term_names
 from generator.index.intelligence import Count, Intel, Intersection, company_intel, intersections, ranking
 from generator.core.models import Archive, ArchiveLink, Article, ArticleLink, Image, MenuLink, PageSpec, Site, Term, TermLink
@@ -738,7 +738,7 @@ def edition_pages(k: Kinds) -> Iterable[PageSpec]:
                      edition=edition, older=older, newer=newer,
                      body_sizes=k.body_sizes(edition.path, local_images(edition.note_html)))
         context = {"edition": edition, "icon": k.icon}
-        yield PageSpec(f"{edition.path}email.html", "email", "email.html", context)
+        yield PageSpec(email_path(edition.path), "email", "email.html", context)
         yield PageSpec(f"{edition.path}email.txt", "html", "email.txt", context)
 
 

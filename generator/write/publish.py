@@ -48,7 +48,8 @@ class Published:
     """Remarks about the cache, never errors."""
     articles: int
     late: tuple[Problem, ...] = ()
-    """Warnings about what failed after the site was published (saving the cache); --strict ignores them."""
+    """Warnings known only once the site is published (the newest edition's email longer than Gmail shows; the
+    cache not saved); --strict cannot stop for them."""
 
 
 @dataclass(frozen=True)
@@ -175,11 +176,27 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                reader, work)
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
-            update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due, result.warnings,
+            clipped = _clipped(config, target, result.email)  # kept with the warnings: an up-to-date build says it too
+            update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due, result.warnings + clipped,
                                  result.articles, result.seen, result.related,
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
-            late = _save(cache_dir, update, written, config.root, snapshot.maps)
+            late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+def _clipped(config: Config, target: Path, email: str) -> tuple[Problem, ...]:
+    """A warning if the newest edition's email, as written, is longer than Gmail shows (``editions.clipped_email``):
+    its size is known only now, so --strict cannot stop the build for it."""
+    if not email:
+        return ()
+    from generator.index.editions import clipped_email
+    path = target / email
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return ()
+    shown = Path(os.path.relpath(path, config.root)).as_posix()
+    return tuple(p for p in [clipped_email(shown, size)] if p is not None)
 
 
 WALKERS = 2
