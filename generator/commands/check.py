@@ -666,8 +666,8 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                                   f"{config.base_path} or are relative to this "
                                   f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line in lines:
-                yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, which is not a page or "
-                                                          f"file of the site; {fix}"), "broken-link")
+                yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, which "
+                                                          f"is not a page or file of the site; {fix}"), "broken-link")
 
 
 @dataclass(frozen=True)

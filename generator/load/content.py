@@ -656,8 +656,8 @@ def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]
         lines = body_lines_of(config.root, rel, [raw for raw, _ in found]) if found else []
         for (raw, linked), at in zip(found, lines):
             fix = page_address_fix(config.base_path, raw, linked, *every[linked])
-            problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers cannot "
-                                 f"open; {fix}", "warning") for line in at]
+            problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers "
+                                 f"cannot open; {fix}", "warning") for line in at]
     return problems
 
 

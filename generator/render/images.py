@@ -273,8 +273,9 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
         lines = body_lines_of(config.root, source_path, [raw for raw, _ in missing]) if missing else []
         for (raw, target), at in zip(missing, lines):
             fix = _image_fix(config, raw, static, nearby)
-            problems += [Problem(source_path, line, "", f"the image '{as_typed(raw)}' points at {as_typed(target)}, which is not a file "
-                                 f"of the site, so the page shows a broken image; {fix}", "warning") for line in at]
+            problems += [Problem(source_path, line, "", f"the image '{as_typed(raw)}' points at {as_typed(target)}, "
+                                 "which is not a file of the site, so the page shows a broken image; "
+                                 f"{fix}", "warning") for line in at]
     return problems
 
 

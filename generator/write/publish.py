@@ -177,7 +177,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
             clipped = _clipped(config, target, result.email)  # kept with the warnings: an up-to-date build says it too
-            update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due, result.warnings + clipped,
+            update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due,
+                                 result.warnings + clipped,
                                  result.articles, result.seen, result.related,
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
             late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
