@@ -550,3 +550,18 @@ def test_a_section_problem_set_by_an_environment_file_is_named_there(tmp_path: P
     assert [str(p) for p in result.warnings] == [
         "config.staging.yaml:3: field 'sections': warning: 'Nabrie' is no article's section, so the bar shows "
         "'Nabire' after the listed ones; did you mean 'Nabire'?"]
+
+
+@pytest.mark.parametrize("srcset, urls", [
+    ("/_resized/images/Jakarta,%2013%20Juni-480w.jpg 480w, /images/Jakarta,%2013%20Juni.jpg 1200w",
+     ["/_resized/images/Jakarta,%2013%20Juni-480w.jpg", "/images/Jakarta,%2013%20Juni.jpg"]),
+    ("a.jpg,b.jpg 2x,, c.jpg 1x", ["a.jpg,b.jpg", "c.jpg"]),  # the standard's reading: a URL runs to a space
+    ("a.jpg, b.jpg,", ["a.jpg", "b.jpg"]),  # commas at a URL's end end its candidate
+    ("x.jpg (max-width: 4px, y) 2x, z.jpg", ["x.jpg", "z.jpg"]),
+    (" ", []),
+])
+def test_the_link_checker_reads_a_srcset_as_browsers_do(srcset: str, urls: list[str]) -> None:
+    """An article image named 'Jakarta, 13 Juni.jpg' gave a srcset browsers read as two URLs; `digest check
+    --links` split it at every comma and reported 20 broken links, failing a deploy gate."""
+    from generator.commands.linkcheck import srcset_urls
+    assert srcset_urls(srcset) == urls

@@ -106,6 +106,34 @@ def _ids(html: bytes) -> frozenset[str]:
     return frozenset(root.xpath("//@id | //a/@name"))
 
 
+_SRCSET_SPACE = " \t\n\f\r"
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a ``srcset``, read as the HTML standard's algorithm reads them: a URL runs to the next space
+    (a comma inside it, 'Jakarta,%2013%20Juni-480w.jpg', is part of it; commas at its end are not), then its
+    descriptors to the next comma outside parentheses."""
+    urls, at, end = [], 0, len(srcset)
+    while True:
+        while at < end and (srcset[at] in _SRCSET_SPACE or srcset[at] == ","):
+            at += 1
+        if at >= end:
+            return urls
+        start = at
+        while at < end and srcset[at] not in _SRCSET_SPACE:
+            at += 1
+        url = srcset[start:at]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            depth = 0
+            while at < end and (srcset[at] != "," or depth):
+                depth += {"(": 1, ")": -1}.get(srcset[at], 0)
+                at += 1
+        if url:
+            urls.append(url)
+
+
 def html_references(html: bytes) -> Iterator[str]:
     """Every URL an HTML page refers to, in document order."""
     root = lxml.html.document_fromstring(html)
@@ -116,7 +144,7 @@ def html_references(html: bytes) -> Iterator[str]:
                 yield value
         srcset = element.get("srcset")
         if srcset:
-            yield from (candidate.split()[0] for candidate in srcset.split(",") if candidate.strip())
+            yield from srcset_urls(srcset)
         if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
             match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", element.get("content") or "", re.IGNORECASE)
             if match:
