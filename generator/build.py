@@ -153,9 +153,9 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
         raise BuildError([*e.problems, *article_errors(config, options)]) from None
     settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.workers))(config, settings)
-    pages, page_problems = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
-                                      config.static_dir)
-    return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems))
+    pages, page_problems, draft_pages = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
+                                                   config.static_dir)
+    return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems), draft_pages=draft_pages)
 
 
 def far_ahead(future: Sequence[Article], options: BuildOptions) -> list[Problem]:
@@ -256,8 +256,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     texts = list(bodies(site, notes, editions))
     problems += file_link_problems(config, [(rel, links) for rel, _, _, links in texts if links],
                                    {rel: page for rel, page, _, _ in texts},
-                                   {a.source_path: (a.path, unpublished_why(hidden, a.date))
-                                    for hidden, group in ((True, hidden_drafts), (False, future)) for a in group})
+                                   {**{a.source_path: (a.path, unpublished_why(hidden, a.date))
+                                       for hidden, group in ((True, hidden_drafts), (False, future)) for a in group},
+                                    **{p.source_path: (p.path, unpublished_why(True)) for p in loaded.draft_pages}})
     with_images = [(rel, page, found) for rel, page, found, _ in texts if found]
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
                  *missing_body_images(config, with_images, static, made, nearby),

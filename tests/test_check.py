@@ -254,9 +254,9 @@ def test_a_link_to_a_drafts_or_future_articles_file_names_the_page_it_will_have(
         "2025/07/besok.md": article(title="Besok", date="2099-07-02T10:30:00+07:00"),
     })
     tail = "names a Markdown file, which readers cannot open; link its page's address:"
-    draft = ("/2025/06/draf/ (content/2025/06/draf.md), which readers can open once the article is published: it is "
+    draft = ("/2025/06/draf/ (content/2025/06/draf.md), which readers can open once it is published: it is "
              "a draft (draft: true)")
-    future = ("/2099/07/besok/ (content/2025/07/besok.md), which readers can open once the article is published: it "
+    future = ("/2099/07/besok/ (content/2025/07/besok.md), which readers can open once it is published: it "
               "is dated 2099-07-02 10:30, still to come")
     now = datetime(2025, 6, 20, tzinfo=timezone.utc)
     warnings = [str(p) for p in build_project(tmp_path, now=now).warnings if "Markdown file" in p.message]
@@ -270,6 +270,20 @@ def test_a_link_to_a_drafts_or_future_articles_file_names_the_page_it_will_have(
                    if p["code"] == "broken-link")
     assert found == ["a Markdown file is not its page's address: link /2025/06/draf/ (content/2025/06/draf.md)",
                      f"a Markdown file is not its page's address: link {future}"]
+
+
+def test_a_link_to_a_draft_pages_file_names_the_page_it_will_have(tmp_path: Path) -> None:
+    """An article linked the contact page's file while the page was a draft: `digest build` said nothing (a
+    published page's file link was warned of) and `digest check` said "fix the address"."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="Tulis ke [redaksi](../../pages/kontak.md).\n")})
+    write_files(tmp_path, {"content/pages/kontak.md": "---\ntitle: Kontak\ndraft: true\n---\nSurel kami.\n"})
+    fix = ("link its page's address: /kontak/ (content/pages/kontak.md), which readers can open once it is published: "
+           "it is a draft (draft: true)")
+    assert [str(p) for p in build_project(tmp_path).warnings if "Markdown" in p.message] == [
+        f"content/2025/06/a.md:5: warning: the link '../../pages/kontak.md' names a Markdown file, which readers "
+        f"cannot open; {fix}"]
+    assert [p["message"].split("; ", 1)[1] for p in check_json(tmp_path)["problems"] if p["code"] == "broken-link"] == [
+        "a Markdown file is not its page's address: " + fix.replace("link its page's address: ", "link ")]
 
 
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:

@@ -441,6 +441,11 @@ def test_finding_articles_agrees_with_os_walk_on_a_hostile_tree(tmp_path: Path) 
     ("images/kafé.jpg", "images/kaf%C3%A9.jpg"),
     ("images/Foto%20Batam.jpg", "images/Foto%20Batam.jpg"),  # written as its address: the same file
     ("images/100%.png", "images/100%25.png"),  # a '%' that starts no escape is the character
+    ("images/Foto #1.jpg", "images/Foto%20%231.jpg"),  # '#', '?' and ':' are part of a file's name here
+    ("images/apa?.png", "images/apa%3F.png"), ("images/10:30.png", "images/10%3A30.png"),
+    ("images/Screenshot 2025-06-13 at 10.30.00\u202fAM.png", "images/Screenshot%202025-06-13%20at%2010.30.00%E2%80%AFAM.png"),
+    ("images/Foto  Batam.jpg", "images/Foto%20%20Batam.jpg"),  # two spaces stay two: the file has them
+    ("images/R&D <draft>.jpg", "images/R&D%20%3Cdraft%3E.jpg"),  # not read as markup
 ])
 def test_image_is_an_http_url_or_a_site_path(raw: str, kept: str, settings: ArticleSettings) -> None:
     article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n"
@@ -452,6 +457,8 @@ def test_image_is_an_http_url_or_a_site_path(raw: str, kept: str, settings: Arti
     ("/digest/", "/digest/images/batam.jpg", "images/batam.jpg"),  # the address from the host's root, as on the page
     ("/digest/", "digest/images/batam.jpg", "digest/images/batam.jpg"),  # without '/': static/digest/...
     ("/", "/digest/images/batam.jpg", "digest/images/batam.jpg"),
+    ("/kaf%C3%A9/", "/kafé/images/batam.jpg", "images/batam.jpg"),  # the base path as typed, or as its address
+    ("/kaf%C3%A9/", "/kaf%C3%A9/images/batam.jpg", "images/batam.jpg"),
 ])
 def test_an_image_written_with_the_sites_base_path_names_the_same_file(base_path: str, raw: str, kept: str,
                                                                          settings: ArticleSettings) -> None:

@@ -423,6 +423,102 @@ def test_a_small_or_body_image_cut_short_is_found_though_no_copy_of_it_is_made(t
     assert 'alt="U" width="400" height="300"' in result.output.files["2025/06/c/index.html"].decode()
 
 
+def _encoded(image: "object", kind: str, **options: object) -> bytes:
+    import io
+    out = io.BytesIO()
+    image.save(out, kind, **options)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def test_a_phone_photo_is_shown_upright_in_its_colours_and_an_animation_keeps_moving(tmp_path: Path) -> None:
+    """A phone's photo, stored 1200 x 800 with EXIF 'turn a quarter', was given width 1200 and height 800 (a
+    browser shows it 800 x 1200, squeezed into that box) and copies without the EXIF, shown sideways; its
+    colour profile was dropped from the copies (a Display P3 photo in other colours). An animated WebP's copies
+    were single frames, which phones and lists showed. Now the page has the size as shown, the copies are
+    upright and keep the profile, and an animation has no copies."""
+    import io
+    from PIL import Image, ImageCms
+    photo = Image.new("RGB", (1200, 800), "red")
+    photo.paste(Image.new("RGB", (100, 800), "blue"), (0, 0))  # the left edge blue: at the top once turned
+    exif = photo.getexif()
+    exif[0x0112] = 6  # the camera was held upright: turn a quarter clockwise to show
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    frames = [Image.new("RGB", (600, 400), c) for c in ("red", "green", "blue")]
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/hp.jpg", image_alt="Foto"),
+                            "2025/06/b.md": article(title="B", image="images/gerak.webp", image_alt="Gerak")})
+    write_files(tmp_path, {"static/images/hp.jpg": _encoded(photo, "JPEG", exif=exif, icc_profile=profile),
+                           "static/images/gerak.webp": _encoded(frames[0], "WEBP", save_all=True,
+                                                                append_images=frames[1:], duration=100, loop=0)})
+    files = build_project(tmp_path).output.files
+    shown = re.findall(r"<img [^>]*>", files["2025/06/a/index.html"].decode())[0]
+    assert 'width="800" height="1200"' in shown and "hp-480w.jpg 480w" in shown
+    copy = Image.open(io.BytesIO(files["_resized/images/hp-480w.jpg"]))
+    assert copy.size == (480, 720) and copy.info.get("icc_profile") == profile
+    assert copy.getpixel((240, 20))[2] > 200 and copy.getpixel((240, 700))[0] > 200  # blue at the top, red below
+    moving = re.findall(r"<img [^>]*>", files["2025/06/b/index.html"].decode())[0]
+    assert 'width="600" height="400"' in moving and "srcset" not in moving
+    assert not [path for path in files if "gerak-" in path]
+
+
+def test_an_image_cut_short_is_found_in_a_later_frame_or_picture_and_a_long_name_gets_no_copies(tmp_path: Path) -> None:
+    """An animated GIF cut in half read its first frame whole, so it passed; a phone's multi-picture JPEG (MPO)
+    cut short was not looked at as a JPEG is. A file whose name is near the 255 bytes a file system takes failed
+    the build naming .site.prev/ (its copy's name, with '-960w', was too long): the page now shows the original
+    alone. The same file written two ways ('a+b', 'a%2Bb') made two copies for one path, and stopped the build."""
+    from PIL import Image
+    frames = [Image.effect_noise((300, 200), 80).convert("L") for _ in range(6)]
+    gif = _encoded(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
+    first, second = (Image.effect_noise((400, 300), 60).convert("RGB") for _ in range(2))
+    mpo = _encoded(first, "MPO", save_all=True, append_images=[second])
+    long_name = "p" * 248 + ".jpg"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/gerak.gif", image_alt="G"),
+                            "2025/06/b.md": article(title="B", body="![Foto](/images/hp.jpg)\n"),
+                            "2025/06/c.md": article(title="C", image=f"images/{long_name}", image_alt="P"),
+                            "2025/06/d.md": article(title="D", image="images/a+b.jpg", image_alt="AB"),
+                            "2025/06/e.md": article(title="E", image="images/a%2Bb.jpg", image_alt="AB")})
+    write_files(tmp_path, {"static/images/gerak.gif": gif[:len(gif) * 2 // 3],
+                           "static/images/hp.jpg": mpo[:len(mpo) // 3]})
+    picture(tmp_path / "static/images" / long_name, (1200, 800))
+    picture(tmp_path / "static/images/a+b.jpg", (1200, 800))
+    assert Image.open(tmp_path / "static/images/hp.jpg").format == "MPO"
+    with pytest.raises(BuildError) as e:
+        build_project(tmp_path)
+    assert [(p.path, p.message[:28]) for p in e.value.problems] == [
+        ("static/images/gerak.gif", "cannot be read as an image (")]
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A"))
+    result = build_project(tmp_path)
+    files = result.output.files
+    assert [w.split(": the file")[0] for w in _body_image_warnings(result)] == [
+        "content/2025/06/b.md:5: warning: the image '/images/hp.jpg' is static/images/hp.jpg, so the page shows a "
+        "broken image"]
+    long_page = re.findall(r"<img [^>]*>", files["2025/06/c/index.html"].decode())[0]
+    assert 'width="1200" height="800"' in long_page and "srcset" not in long_page
+    assert sorted(path for path in files if path.startswith("_resized/images/a")) == [
+        "_resized/images/a+b-480w.jpg", "_resized/images/a+b-960w.jpg"]
+
+
+def test_advice_for_a_name_that_looks_the_same_says_what_differs(tmp_path: Path) -> None:
+    """A file saved by macOS with its accent as a separate mark ('kafe' + U+0301), or a screenshot's name with
+    U+202F before 'AM', was advised as "did you mean image: <what was written>?", which changes nothing. The
+    advice now says what differs and what to do."""
+    screenshot = "Screenshot 2025-06-13 at 10.30.00\u202fAM.png"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/kafé.jpg", image_alt="K"),
+                            "2025/06/b.md": article(title="B", image="images/Screenshot 2025-06-13 at 10.30.00 AM.png",
+                                                    image_alt="S")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/kafe\u0301.jpg")
+    picture(tmp_path / "static/images" / screenshot)
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "content/2025/06/a.md:4: field 'image': warning: images/kafé.jpg is not a file in static/, so the article "
+        "would show a broken image; did you mean image: images/kafe\u0301.jpg? The file's name has the same letters "
+        "with its accents stored another way (as separate marks, as macOS may save a name), which a web server takes "
+        "as another name: rename the file, typing its name",
+        "content/2025/06/b.md:4: field 'image': warning: images/Screenshot 2025-06-13 at 10.30.00 AM.png is not a "
+        f"file in static/, so the article would show a broken image; did you mean image: images/{screenshot}? The "
+        "file's name has a space of another kind (U+202F NARROW NO-BREAK SPACE, as macOS puts before 'AM' in a "
+        "screenshot's name): rename the file with single plain spaces, or copy its name from the file"]
+
+
 def test_config_images_that_no_static_file_gives_are_warnings_at_their_line(tmp_path: Path) -> None:
     """favicon, apple_touch_icon and image in config.yaml named files never put in static/: a tab without an icon
     and broken share images, without a word. The theme's own icons count as there."""

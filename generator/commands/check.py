@@ -43,7 +43,7 @@ from generator.load.content import (FAR_AHEAD, ArticleSettings, address_lines, a
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
-from generator.core.models import Article
+from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
 from generator.core.urls import as_typed, link_target, resolves
 from generator.index.taxonomy import own_slugs, term_slug
@@ -302,9 +302,11 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     if state.files is not None:
         published = [s for s in shown if not (not options.future and options.now is not None and s.date > options.now)]
         out = {s.path for s in published}
-        later = {s.path: (s.url_path, unpublished_why(s.path in drafts, s.date)) for s in sources if s.path not in out}
-        broken = list(check_links(config, [*published, *other_bodies(config, options, settings, state.files)],
-                                  state.files, later))
+        others, draft_pages = other_bodies(config, options, settings, state.files)
+        later = {**{s.path: (s.url_path, unpublished_why(s.path in drafts, s.date))
+                    for s in sources if s.path not in out},
+                 **{p.source_path: (p.path, unpublished_why(True)) for p in draft_pages}}
+        broken = list(check_links(config, [*published, *others], state.files, later))
         at = {(f.problem.path, f.problem.line) for f in broken}
         # a link to a Markdown file is the build's warning too (``content.file_link_problems``): said once, as broken
         findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
@@ -682,13 +684,13 @@ class BodyLinks:
 
 
 def other_bodies(config: Config, options: BuildOptions, settings: ArticleSettings,
-                 files: Container[str]) -> list[BodyLinks]:
+                 files: Container[str]) -> tuple[list[BodyLinks], tuple[InfoPage, ...]]:
     """The links of the pages in content/pages/ and of the weekly notes, read again (a few files; their problems
-    are the build's to report). A note's links are checked as on its edition's page, if it has one (``files``:
-    the site's files)."""
+    are the build's to report), and the pages left out as drafts. A note's links are checked as on its edition's
+    page, if it has one (``files``: the site's files)."""
     from generator.index.editions import edition_path, load_notes
     from generator.load.info_pages import load_pages
-    pages, _ = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
+    pages, _, hidden = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
     notes, _ = load_notes(config.root, config.content_dir)
     bodies = [(p.source_path, p.path, p.body_html) for p in pages]
     bodies += [(n.source_path, edition_path(n.year, n.week), n.html) for n in notes.values()
@@ -698,7 +700,7 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
         hrefs = _LINK.findall(body)
         out.append(BodyLinks(rel, url_path, 1, tuple(h for h in hrefs if not _elsewhere(h)),
                              tuple(h for h in hrefs if _elsewhere(h))))
-    return out
+    return out, hidden
 
 
 # --- images -------------------------------------------------------------------------------------

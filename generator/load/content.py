@@ -666,13 +666,13 @@ def page_address_fix(base_path: str, raw: str, linked: str, page: str, why: str 
     not published yet, ``unpublished_why``; '' if it is)."""
     fragment = raw.partition("#")[2]
     fix = f"link its page's address: {base_path}{page}{'#' + fragment if fragment else ''} ({linked})"
-    return f"{fix}, which readers can open once the article is published: it is {why}" if why else fix
+    return f"{fix}, which readers can open once it is published: it is {why}" if why else fix
 
 
-def unpublished_why(hidden_draft: bool, date: datetime) -> str:
-    """Why an article's page is not on the site: a draft left out (no --drafts), or dated after the build's
-    'now' (no --future)."""
-    return "a draft (draft: true)" if hidden_draft else f"dated {date:%Y-%m-%d %H:%M}, still to come"
+def unpublished_why(hidden_draft: bool, date: datetime | None = None) -> str:
+    """Why an article's or a page's page is not on the site: a draft left out (no --drafts), or dated after the
+    build's 'now' (no --future)."""
+    return "a draft (draft: true)" if hidden_draft or date is None else f"dated {date:%Y-%m-%d %H:%M}, still to come"
 
 
 def count_words(body_html: str) -> int:
@@ -920,7 +920,10 @@ class FieldReader:
         kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
         return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, name: bool = False) -> str | None:
+        """A text field, its spaces collapsed (a line break in a title is a space), warned of if it holds markup;
+        with ``name``, a file's name or address, kept as written but for its ends (a macOS screenshot's
+        'at 10.30.00\u202fAM', two spaces, an '&' are part of it)."""
         if key not in self.meta:
             if required:
                 self.error(key, f"is required; add a line '{key}: ...' to the front matter", line=1)
@@ -937,6 +940,8 @@ class FieldReader:
             return None
         if isinstance(value, str) and value.strip():
             self._cut_by_comment(key, value)
+            if name:
+                return FORBIDDEN_CHARS.sub("", value).strip()
             text = " ".join(FORBIDDEN_CHARS.sub("", value).split())
             if ("&" in text or "<" in text) and (markup := html_in_text(text)):
                 self.warn(key, markup)
@@ -983,18 +988,20 @@ class FieldReader:
         a body link is: a space or 'é' in a file name is written as it is); anything else is dropped with a
         warning. A leading '/', and the site's base path before it, change nothing: '/digest/images/x.jpg' and
         'images/x.jpg' are static/images/x.jpg."""
-        value = self.text("image")
+        value = self.text("image", name=True)
         if value is None:
             return None
         if http_url(value):
             return encode_url(value)
-        if re.match(r"^[^\t\n\r:?#]+$", value) and not value.startswith("//"):
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|//|.*[\t\n\r]", value):  # no scheme, host or line break
             path = value.lstrip("/")
-            if base_path != "/" and value.startswith(base_path):
-                path = value[len(base_path):]
+            for base in dict.fromkeys((base_path, unquote(base_path))):  # '/kafé/' typed, or as its address
+                if base != "/" and value.startswith(base):
+                    path = value[len(base):]
             parts = [part for part in path.split("/") if part not in ("", ".")]
-            if ".." not in parts:
-                return encode_url("/".join(parts))
+            if ".." not in parts:  # a '#', '?' or ':' is part of the file's name: no fragment or query here
+                named = "/".join(parts).replace("#", "%23").replace("?", "%3F").replace(":", "%3A")
+                return encode_url(named)
             fix = "/".join(part for part in posixpath.normpath("/".join(parts)).split("/") if part != "..")
             self.warn("image", f"{value!r} goes up a folder with '..', but the image is a file in static/, named "
                                f"from there, so it is ignored; write image: {fix or 'images/photo.jpg'}")

@@ -43,6 +43,8 @@ class Loaded:
     """Article file → (stat signature, cache key), so the next build need not read unchanged files."""
     pages: tuple[InfoPage, ...] = ()
     """Pages that are not news, from content/pages/ (drafts only when asked for); added by ``build.load``."""
+    draft_pages: tuple[InfoPage, ...] = ()
+    """The pages left out as drafts (without --drafts)."""
 
 
 ArticleLoader = Callable[[Config, ArticleSettings], Loaded]

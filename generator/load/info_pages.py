@@ -67,10 +67,12 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
 
 
 def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,
-               static_dir: str = "static") -> tuple[tuple[InfoPage, ...], tuple[Problem, ...]]:
-    """Every page (drafts only when asked for), sorted by slug, with every problem in them; bodies are
-    rendered with the site's Markdown options, as articles are."""
+               static_dir: str = "static") -> tuple[tuple[InfoPage, ...], tuple[Problem, ...], tuple[InfoPage, ...]]:
+    """Every page (drafts only when asked for), sorted by slug, with every problem in them, and the drafts left
+    out (a link to one's file is told the address it will have); bodies are rendered with the site's Markdown
+    options, as articles are."""
     pages: list[InfoPage] = []
+    hidden: list[InfoPage] = []
     found, where = find_pages(root, content_dir)
     problems: list[Problem] = list(where)
     for rel, path in found:
@@ -80,6 +82,6 @@ def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOpt
             continue
         page, found = parse_page(rel, data, markdown, static_dir)
         problems += found
-        if page is not None and (drafts or not page.draft):
-            pages.append(page)
-    return tuple(sorted(pages, key=lambda p: p.slug)), tuple(problems)
+        if page is not None:
+            (pages if drafts or not page.draft else hidden).append(page)
+    return tuple(sorted(pages, key=lambda p: p.slug)), tuple(problems), tuple(hidden)

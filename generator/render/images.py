@@ -14,6 +14,7 @@ import hashlib
 import html
 import io
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,6 +35,8 @@ WIDTHS = (480, 960)
 RESIZABLE = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 """File types Pillow copies; other local images (SVG, GIF) are shown as they are."""
 RESIZED_DIR = "_resized"
+NAME_MAX = 255
+"""The longest file name, in bytes, that Linux's and macOS's file systems take."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,13 @@ class LocalImage:
     """Hash of its bytes: a resized copy depends on nothing else."""
     width: int
     height: int
+    """As a browser shows it: a phone photo's EXIF orientation turned into account."""
+    animated: bool = False
+    """An animated GIF, WebP or PNG: its smaller copies would be single frames, so none are made."""
+
+
+SIDEWAYS = {5, 6, 7, 8}
+"""EXIF orientations that turn a photo a quarter turn: browsers show it with width and height swapped."""
 
 
 def local_file(config: Config, src: str) -> Path | None:
@@ -90,13 +100,18 @@ def probe(config: Config, src: str) -> LocalImage | None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # only the CLI prints; the error stays
             with Image.open(io.BytesIO(data)) as im:
                 width, height = im.size
-                if _cut_short(im.format, data):
-                    im.load()  # Pillow's verdict (a JPEG may have bytes after its end): "image file is truncated"
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
+                if _cut_short(im.format, data):  # Pillow's verdict (a JPEG may have bytes after its end)
+                    for frame in range(getattr(im, "n_frames", 1)):  # an animation may be cut after its first
+                        im.seek(frame)
+                        im.load()
+                if im.getexif().get(0x0112) in SIDEWAYS:
+                    width, height = height, width
+                animated = bool(getattr(im, "is_animated", False))
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as e:
         if path.suffix.lower() not in READABLE:
             return None
         raise BuildError([unreadable(config, path, e)]) from None
-    return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height)
+    return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height, animated)
 
 
 _LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?|\.\d+)\s*(px|pt)?\s*")
@@ -138,7 +153,7 @@ def _cut_short(kind: str | None, data: bytes) -> bool:
     """Whether an image's bytes do not end as its format ends (a copy or an upload cut short), which only
     decoding it, not reading its header, would show. Reading the end costs nothing; decoding every image on
     every build would cost a second or more a thousand photos, so only these are decoded."""
-    if kind == "JPEG":
+    if kind in ("JPEG", "MPO"):  # MPO: a JPEG with more pictures after the first (phones' depth or HDR maps)
         return not data.rstrip(b"\0").endswith(b"\xff\xd9")
     if kind == "PNG":
         return not data.endswith(_PNG_END)
@@ -186,17 +201,37 @@ class Nearby:
         """Each name by its case-folded form (the first, if two fold alike): made when the first is missed."""
         folded: dict[str, str] = {}
         for name in self.names:
-            folded.setdefault(name.casefold(), name)
+            folded.setdefault(_folded(name), name)
         return folded
 
     def meant(self, src: str) -> str | None:
         """The name ``src`` most likely meant, or None."""
-        if found := self.folded.get(src.casefold()):
+        if found := self.folded.get(_folded(src)):
             return found
         if self.searches <= 0:
             return None
         self.searches -= 1
         return next(iter(difflib.get_close_matches(src, list(self.folded.values()), n=1, cutoff=0.8)), None)
+
+
+def _folded(name: str) -> str:
+    """A name as ``Nearby`` compares it: letter case, the Unicode form of accents and the kind of space aside."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def same_looking(src: str, near: str) -> str:
+    """Why the static file ``near`` is not the ``src`` written, when the two look alike on screen (a web server
+    compares bytes), as a sentence to add to the advice; '' when they do not."""
+    written, found = unicodedata.normalize("NFC", src), unicodedata.normalize("NFC", near)
+    if src == near or " ".join(written.split()) != " ".join(found.split()):
+        return ""
+    if written == found:
+        return (" The file's name has the same letters with its accents stored another way (as separate marks, as "
+                "macOS may save a name), which a web server takes as another name: rename the file, typing its name")
+    spaces = sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in near if c.isspace() and c != " "})
+    return (" The file's name has " + (f"a space of another kind ({', '.join(spaces)}, as macOS puts before 'AM' in "
+                                       "a screenshot's name)" if spaces else "more or fewer spaces")
+            + ": rename the file with single plain spaces, or copy its name from the file")
 
 
 def missing_images(articles: Iterable[Article], static: Mapping[str, object], static_dir: str,
@@ -212,7 +247,8 @@ def missing_images(articles: Iterable[Article], static: Mapping[str, object], st
         near = nearby.meant(src)
         problems.append(Problem(article.source_path, 0, "image", f"{src} is not a file in {static_dir}/, so the article "
                                                                  "would show a broken image; "
-                                                                 + (_field_fix(near, static_dir) if near else
+                                                                 + (_field_fix(near, static_dir) + same_looking(src, near)
+                                                                    if near else
                                                                     f"put the file at {static_dir}/{src}"), "warning"))
     return problems
 
@@ -288,7 +324,7 @@ def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: N
         wanted = wanted[len(config.static_dir) + 1:]
     near = wanted if wanted in static else nearby.meant(wanted)
     if near:
-        return f"did you mean {config.base_path}{near} ({config.static_dir}/{near})?"
+        return f"did you mean {config.base_path}{near} ({config.static_dir}/{near})?" + same_looking(wanted, near)
     if path.startswith("/"):
         return f"put the file at {config.static_dir}/{wanted}" + \
             (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
@@ -357,22 +393,30 @@ def variant_widths(src: str, width: int) -> tuple[int, ...]:
     """The copies made for an image of ``width`` pixels."""
     if PurePosixPath(src).suffix.lower() not in RESIZABLE:
         return ()
+    if len(PurePosixPath(unquote(variant_path(src, max(WIDTHS)))).name.encode()) > NAME_MAX:
+        return ()  # a copy's name ('-960w' added) would be longer than a file system takes: the original alone
     return tuple(w for w in WIDTHS if w < width)
 
 
 def render_resized(config: Config, file: str, sha: str, width: int) -> bytes:
-    """A copy of ``file`` ``width`` pixels wide; same bytes for the same source, no metadata carried over."""
-    from PIL import Image
+    """A copy of ``file`` ``width`` pixels wide, turned as its EXIF orientation says (the copy has no EXIF, and a
+    browser would show it sideways) and keeping its colour profile (a Display P3 photo's colours); same bytes for
+    the same source, no other metadata carried over."""
+    from PIL import Image, ImageOps
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as im:
                 kind = RESIZABLE[Path(file).suffix.lower()]
-                height = max(1, round(im.height * width / im.width))
-                small = im.convert("RGB" if kind == "JPEG" else im.mode).resize((width, height), Image.LANCZOS)
+                profile = im.info.get("icc_profile")
+                upright = ImageOps.exif_transpose(im)
+                height = max(1, round(upright.height * width / upright.width))
+                small = upright.convert("RGB" if kind == "JPEG" else upright.mode).resize((width, height), Image.LANCZOS)
                 out = io.BytesIO()
-                options = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
+                options: dict[str, object] = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
+                if profile:
+                    options["icc_profile"] = profile
                 small.save(out, kind, **options)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:  # a truncated file: its header read
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as e:  # cut short: its header read
         raise BuildError([unreadable(config, Path(file), e)]) from None
     return out.getvalue()

@@ -268,7 +268,7 @@ class Kinds:
         if found is None:
             return Image(article.image, article.image_alt, article.image_caption, article.image_credit)
         srcset = tuple((images.variant_path(article.image, w), w)
-                       for w in images.variant_widths(article.image, found.width))
+                       for w in images.variant_widths(article.image, found.width) if not found.animated)
         return Image(article.image, article.image_alt, article.image_caption, article.image_credit,
                      found.width, found.height, srcset)
 
@@ -611,10 +611,10 @@ def image_variants(k: Kinds) -> Iterable[PageSpec]:
         found = k.local_images.get(images.field_file(article.image)) if image else None
         if image is None or found is None:
             continue
-        for path, width in image.srcset:
-            if path not in made:
+        for address, width in image.srcset:  # one file, however many spellings its address has ('a+b', 'a%2Bb')
+            if (path := unquote(address)) not in made:
                 made.add(path)
-                yield PageSpec(unquote(path), "image", "", {"file": found.file, "sha": found.sha, "width": width})
+                yield PageSpec(path, "image", "", {"file": found.file, "sha": found.sha, "width": width})
 
 
 def info_pages(k: Kinds) -> Iterable[PageSpec]:
