@@ -443,6 +443,7 @@ def test_finding_articles_agrees_with_os_walk_on_a_hostile_tree(tmp_path: Path) 
     ("images/100%.png", "images/100%25.png"),  # a '%' that starts no escape is the character
     ("images/Foto #1.jpg", "images/Foto%20%231.jpg"),  # '#', '?' and ':' are part of a file's name here
     ("images/apa?.png", "images/apa%3F.png"), ("images/10:30.png", "images/10%3A30.png"),
+    ("Rapat:Juni.jpg", "Rapat%3AJuni.jpg"),  # a ':' in a name at static/'s root is no scheme
     ("images/Screenshot 2025-06-13 at 10.30.00\u202fAM.png", "images/Screenshot%202025-06-13%20at%2010.30.00%E2%80%AFAM.png"),
     ("images/Foto  Batam.jpg", "images/Foto%20%20Batam.jpg"),  # two spaces stay two: the file has them
     ("images/R&D <draft>.jpg", "images/R&D%20%3Cdraft%3E.jpg"),  # not read as markup

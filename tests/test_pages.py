@@ -460,6 +460,76 @@ def test_a_phone_photo_is_shown_upright_in_its_colours_and_an_animation_keeps_mo
     assert not [path for path in files if "gerak-" in path]
 
 
+def test_orientation_is_read_where_browsers_read_it_and_odd_metadata_costs_nothing(tmp_path: Path) -> None:
+    """Pillow's getexif also reads a JPEG's XMP orientation and a PNG's or WebP's EXIF, which browsers ignore, so
+    such a photo was given swapped sizes and turned copies; a PNG's getexif decoded the whole image on every
+    build (1.4 s for eight 12 MP PNGs); EXIF that does not parse made a good PNG "unreadable" and a tag of the
+    wrong type crashed the copies with a traceback, printing Pillow's warnings; a phone's two-picture JPEG (an
+    MPO) got no copies, as if animated, and one cut in its second picture, which browsers never read, failed the
+    build; a CMYK JPEG's copies carried the CMYK profile on RGB pixels; a palette chart's copy lost its thin
+    lines (resized by its palette)."""
+    import io
+    import subprocess
+    import sys
+    from PIL import Image, ImageDraw, ImageFile, ImageStat, PngImagePlugin
+    original_load = ImageFile.ImageFile.load
+    plain = Image.new("RGB", (1200, 800), "red")
+    turned = plain.getexif()
+    turned[0x0112] = 6
+    xmp = _encoded(plain, "JPEG", xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/'
+                   b'1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:tiff="http://ns.adobe.com/tiff/1.0/" '
+                   b'tiff:Orientation="6"/></rdf:RDF></x:xmpmeta>')
+    good = Image.Exif()
+    good[0x0112], good[0x011A] = 6, 72.0
+    bad_tag = good.tobytes().replace(b"\x01\x1a\x00\x05", b"\x01\x1a\x00\x02")  # turned; resolution typed as text
+    assert bad_tag != good.tobytes()
+    info = PngImagePlugin.PngInfo()
+    info.add(b"eXIf", b"not a TIFF at all")
+    chart = Image.new("P", (1000, 500), 0)
+    chart.putpalette([255, 255, 255, 0, 0, 0] + [0] * 762)
+    draw = ImageDraw.Draw(chart)
+    for x in range(0, 1000, 5):
+        draw.line([(x, 0), (x, 499)], fill=1)
+    mpo = _encoded(plain, "MPO", save_all=True, append_images=[Image.new("RGB", (1200, 800), "blue")])
+    cmyk = _encoded(Image.new("CMYK", (1200, 800), (0, 255, 255, 0)), "JPEG", icc_profile=b"\0" * 128)
+    names = {"xmp.jpg": xmp, "exif.png": _encoded(plain, "PNG", exif=turned), "rusak.png": _encoded(plain, "PNG", pnginfo=info),
+             "tag.jpg": _encoded(plain, "JPEG", exif=bad_tag), "dua.jpg": mpo, "potong.jpg": mpo[:len(mpo) - 2000],
+             "cmyk.jpg": cmyk, "grafik.png": _encoded(chart, "PNG")}
+    make_project(tmp_path, {f"2025/06/{n.split('.')[0]}.md": article(title=n, image=f"images/{n}", image_alt="F")
+                            for n in names}, config=CONFIG + "search: false\n")
+    write_files(tmp_path, {f"static/images/{n}": data for n, data in names.items()})
+    result = build_project(tmp_path)
+    files = result.output.files
+    assert result.warnings == ()
+    shown = {n: re.findall(r"<img [^>]*>", files[f"2025/06/{n.split('.')[0]}/index.html"].decode())[0] for n in names}
+    assert {n: re.search(r'width="(\d+)" height="(\d+)"', i).groups() for n, i in shown.items()} == {
+        n: ("1000", "500") if n == "grafik.png" else ("800", "1200") if n == "tag.jpg" else ("1200", "800")
+        for n in names}
+    assert {n for n, i in shown.items() if "srcset" in i} == set(names)
+    copies = {n: Image.open(io.BytesIO(files[f"_resized/images/{n.replace('.', '-480w.')}"])) for n in names}
+    assert {n: c.size for n, c in copies.items()} == {
+        n: (480, 240) if n == "grafik.png" else (480, 720) if n == "tag.jpg" else (480, 320) for n in names}
+    assert "icc_profile" not in copies["cmyk.jpg"].info
+    assert 40 < ImageStat.Stat(copies["grafik.png"].convert("L")).mean[0] < 220  # its lines kept (grey), not white
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--config", str(tmp_path / "config.yaml")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "Warning" not in run.stderr and "PIL" not in run.stderr, run.stderr
+    from PIL import ImageFile
+    from generator.load.config import load_config
+    from generator.render.images import probe
+
+    def refused(self: object) -> None:
+        raise AssertionError("decoded")
+
+    ImageFile.ImageFile.load = refused  # type: ignore[method-assign]  # complete files: their header alone
+    try:
+        config = load_config(tmp_path / "config.yaml")
+        assert {n: probe(config, f"images/{n}").width for n in names if n != "potong.jpg"} == {
+            n: 1000 if n == "grafik.png" else 800 if n == "tag.jpg" else 1200 for n in names if n != "potong.jpg"}
+    finally:
+        ImageFile.ImageFile.load = original_load  # type: ignore[method-assign]
+
+
 def test_an_image_cut_short_is_found_in_a_later_frame_or_picture_and_a_long_name_gets_no_copies(tmp_path: Path) -> None:
     """An animated GIF cut in half read its first frame whole, so it passed; a phone's multi-picture JPEG (MPO)
     cut short was not looked at as a JPEG is. A file whose name is near the 255 bytes a file system takes failed
@@ -497,26 +567,46 @@ def test_an_image_cut_short_is_found_in_a_later_frame_or_picture_and_a_long_name
         "_resized/images/a+b-480w.jpg", "_resized/images/a+b-960w.jpg"]
 
 
-def test_advice_for_a_name_that_looks_the_same_says_what_differs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("written, on_disk, differ", [
+    ("kafé.jpg", "kafe\u0301.jpg", "an accent stored another way (as a letter and a separate mark, as macOS may save "
+                                   "a name)"),
+    ("Layar 10.30.00 AM.png", "Layar 10.30.00\u202fAM.png", "a space of another kind in the file's name (U+202F "
+                                                           "NARROW NO-BREAK SPACE, as macOS puts before 'AM' in a "
+                                                           "screenshot's name)"),
+    ("Layar 10.30.00\u202fAM.png", "Layar 10.30.00 AM.png", "a space of another kind in the name written (U+202F "
+                                                           "NARROW NO-BREAK SPACE, as macOS puts before 'AM' in a "
+                                                           "screenshot's name)"),
+    ("Foto\u00a0Batam.jpg", "Foto Batam.jpg", "a space of another kind in the name written (U+00A0 NO-BREAK SPACE)"),
+    ("kafé 1.jpg", "kafe\u0301\u202f1.jpg", "an accent stored another way (as a letter and a separate mark, as macOS "
+                                            "may save a name) and a space of another kind in the file's name (U+202F "
+                                            "NARROW NO-BREAK SPACE, as macOS puts before 'AM' in a screenshot's name)"),
+    ("Foto  Batam.jpg", "Foto Batam.jpg", "the number of spaces"),
+])
+def test_advice_for_a_name_that_looks_the_same_says_what_differs(tmp_path: Path, written: str, on_disk: str,
+                                                                 differ: str) -> None:
     """A file saved by macOS with its accent as a separate mark ('kafe' + U+0301), or a screenshot's name with
     U+202F before 'AM', was advised as "did you mean image: <what was written>?", which changes nothing. The
-    advice now says what differs and what to do."""
-    screenshot = "Screenshot 2025-06-13 at 10.30.00\u202fAM.png"
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/kafé.jpg", image_alt="K"),
-                            "2025/06/b.md": article(title="B", image="images/Screenshot 2025-06-13 at 10.30.00 AM.png",
-                                                    image_alt="S")})
+    advice now says what differs, on which side, and what to do."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image=f'"images/{written}"', image_alt="K")})
     (tmp_path / "static/images").mkdir(parents=True)
-    picture(tmp_path / "static/images/kafe\u0301.jpg")
-    picture(tmp_path / "static/images" / screenshot)
+    picture(tmp_path / "static/images" / on_disk)
     assert [str(p) for p in build_project(tmp_path).warnings] == [
-        "content/2025/06/a.md:4: field 'image': warning: images/kafé.jpg is not a file in static/, so the article "
-        "would show a broken image; did you mean image: images/kafe\u0301.jpg? The file's name has the same letters "
-        "with its accents stored another way (as separate marks, as macOS may save a name), which a web server takes "
-        "as another name: rename the file, typing its name",
-        "content/2025/06/b.md:4: field 'image': warning: images/Screenshot 2025-06-13 at 10.30.00 AM.png is not a "
-        f"file in static/, so the article would show a broken image; did you mean image: images/{screenshot}? The "
-        "file's name has a space of another kind (U+202F NARROW NO-BREAK SPACE, as macOS puts before 'AM' in a "
-        "screenshot's name): rename the file with single plain spaces, or copy its name from the file"]
+        f"content/2025/06/a.md:4: field 'image': warning: images/{written} is not a file in static/, so the article "
+        f"would show a broken image; did you mean image: images/{on_disk}? The two look the same but differ in "
+        f"{differ}, which a web server takes as another name: copy the file's name into the address, or rename the "
+        "file, typing its name"]
+
+
+def test_a_body_image_named_with_a_hash_is_told_the_address_to_write(tmp_path: Path) -> None:
+    """'![b](</images/Foto #8.jpg>)' for the file 'Foto #8.jpg' was advised "put the file at static/images/Foto ":
+    a '#' ends an address's path, and the advice now says how to write it."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="![b](</images/Foto #8.jpg>)\n")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/Foto #8.jpg")
+    assert _body_image_warnings(build_project(tmp_path)) == [
+        "content/2025/06/a.md:5: warning: the image '/images/Foto%20#8.jpg' points at /images/Foto%20, which is not "
+        "a file of the site, so the page shows a broken image; a '#' or '?' ends the address's path, so for "
+        "static/images/Foto #8.jpg write /images/Foto%20%238.jpg"]
 
 
 def test_config_images_that_no_static_file_gives_are_warnings_at_their_line(tmp_path: Path) -> None:

@@ -875,6 +875,11 @@ def visible(text: str) -> bool:
         not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp", "Co", "Cn") for c in text)
 
 
+_NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|data|file|blob|about|mailto|tel):|//|"
+                         r".*[\t\n\r]", re.IGNORECASE)
+"""An ``image:`` that is not a file's name: another scheme's address or a host (a ':' elsewhere is part of one)."""
+
+
 class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
@@ -993,7 +998,7 @@ class FieldReader:
             return None
         if http_url(value):
             return encode_url(value)
-        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|//|.*[\t\n\r]", value):  # no scheme, host or line break
+        if not re.match(_NOT_A_FILE, value):  # a name ('Rapat:Juni.jpg'), not a scheme, host or line break
             path = value.lstrip("/")
             for base in dict.fromkeys((base_path, unquote(base_path))):  # '/kafé/' typed, or as its address
                 if base != "/" and value.startswith(base):

@@ -19,8 +19,8 @@ import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Mapping, Sequence
-from urllib.parse import unquote
+from typing import Any, Callable, Iterable, Mapping, Sequence
+from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
@@ -56,6 +56,33 @@ class LocalImage:
 
 SIDEWAYS = {5, 6, 7, 8}
 """EXIF orientations that turn a photo a quarter turn: browsers show it with width and height swapped."""
+ANIMATED = {"GIF", "PNG", "WEBP"}
+"""Formats whose frames are an animation (an MPO's further pictures, a phone photo's depth or gain map, are not:
+a browser shows its first)."""
+_TURN = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE", 6: "ROTATE_270",
+         7: "TRANSVERSE", 8: "ROTATE_90"}
+"""What shows a photo of each EXIF orientation upright (``PIL.Image.Transpose`` names), as ``ImageOps.exif_transpose``."""
+
+
+def _colours(mode: str) -> str:
+    """The colour space of a Pillow mode, which an ICC profile describes: 'RGB' for RGB, RGBA and a palette's."""
+    return "RGB" if mode in ("RGB", "RGBA", "RGBX", "P", "PA") else mode.rstrip("A")
+
+
+def orientation(im: Any) -> int:
+    """The EXIF orientation a browser turns a JPEG by (1: as stored): read from the JPEG's EXIF segment alone
+    (browsers ignore XMP's, which Pillow's ``getexif`` also reads, and, with Chromium, a PNG's or WebP's); 1
+    when the EXIF does not parse (a browser shows such a photo as stored)."""
+    if im.format not in ("JPEG", "MPO") or not im.info.get("exif"):
+        return 1
+    from PIL import Image
+    try:
+        exif = Image.Exif()
+        exif.load(im.info["exif"])
+        value = exif.get(0x0112, 1)
+    except Exception:  # noqa: BLE001 - a camera's or an editor's EXIF may be anything; the photo shows as stored
+        return 1
+    return value if isinstance(value, int) and value in range(1, 9) else 1
 
 
 def local_file(config: Config, src: str) -> Path | None:
@@ -97,16 +124,16 @@ def probe(config: Config, src: str) -> LocalImage | None:
     from PIL import Image
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # only the CLI prints; the error stays
+            warnings.simplefilter("ignore")  # a bomb's or a corrupt EXIF's: only the CLI prints; the error stays
             with Image.open(io.BytesIO(data)) as im:
                 width, height = im.size
+                animated = im.format in ANIMATED and bool(getattr(im, "is_animated", False))
                 if _cut_short(im.format, data):  # Pillow's verdict (a JPEG may have bytes after its end)
-                    for frame in range(getattr(im, "n_frames", 1)):  # an animation may be cut after its first
-                        im.seek(frame)
+                    for frame in range(im.n_frames if animated else 1):  # an animation may be cut after its first
+                        im.seek(frame)  # (a browser shows an MPO's first picture only: the others are not read)
                         im.load()
-                if im.getexif().get(0x0112) in SIDEWAYS:
+                if orientation(im) in SIDEWAYS:
                     width, height = height, width
-                animated = bool(getattr(im, "is_animated", False))
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as e:
         if path.suffix.lower() not in READABLE:
             return None
@@ -223,15 +250,21 @@ def same_looking(src: str, near: str) -> str:
     """Why the static file ``near`` is not the ``src`` written, when the two look alike on screen (a web server
     compares bytes), as a sentence to add to the advice; '' when they do not."""
     written, found = unicodedata.normalize("NFC", src), unicodedata.normalize("NFC", near)
-    if src == near or " ".join(written.split()) != " ".join(found.split()):
+    if src == near or written.split() != found.split():
         return ""
-    if written == found:
-        return (" The file's name has the same letters with its accents stored another way (as separate marks, as "
-                "macOS may save a name), which a web server takes as another name: rename the file, typing its name")
-    spaces = sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in near if c.isspace() and c != " "})
-    return (" The file's name has " + (f"a space of another kind ({', '.join(spaces)}, as macOS puts before 'AM' in "
-                                       "a screenshot's name)" if spaces else "more or fewer spaces")
-            + ": rename the file with single plain spaces, or copy its name from the file")
+    differ = []
+    if src.split() != near.split():  # the same letters once composed: an accent stored as a separate mark
+        differ.append("an accent stored another way (as a letter and a separate mark, as macOS may save a name)")
+    if written != found:
+        odd = sorted({c for c in src + near if c.isspace() and c != " "})
+        kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in odd)
+        where = ("the file's name" if not any(c in odd for c in src) else
+                 "the name written" if not any(c in odd for c in near) else "both")
+        differ.append(f"a space of another kind in {where} ({kinds}"
+                      + (", as macOS puts before 'AM' in a screenshot's name" if "\u202f" in odd else "") + ")"
+                      if odd else "the number of spaces")
+    return (" The two look the same but differ in " + " and ".join(differ) + ", which a web server takes as another "
+            "name: copy the file's name into the address, or rename the file, typing its name")
 
 
 def missing_images(articles: Iterable[Article], static: Mapping[str, object], static_dir: str,
@@ -318,6 +351,11 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
 def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: Nearby) -> str:
     """What to write for a body image ``raw`` that no file gives: the static file it most likely meant, or where
     to put the file."""
+    whole = unquote(raw)  # a file named with '#' or '?' ('Foto #8.jpg'), which the address cut there
+    whole = (whole[len(config.base_path):] if whole.startswith(config.base_path) else whole).lstrip("./")
+    if ("#" in whole or "?" in whole) and whole in static:
+        return (f"a '#' or '?' ends the address's path, so for {config.static_dir}/{whole} write "
+                f"{config.base_path}{quote(whole, safe='/')}")
     path = unquote(raw.split("#")[0].split("?")[0])
     wanted = (path[len(config.base_path):] if path.startswith(config.base_path) else path).lstrip("./")
     if wanted.startswith(f"{config.static_dir}/"):  # 'static/' is no part of a file's address
@@ -402,19 +440,22 @@ def render_resized(config: Config, file: str, sha: str, width: int) -> bytes:
     """A copy of ``file`` ``width`` pixels wide, turned as its EXIF orientation says (the copy has no EXIF, and a
     browser would show it sideways) and keeping its colour profile (a Display P3 photo's colours); same bytes for
     the same source, no other metadata carried over."""
-    from PIL import Image, ImageOps
+    from PIL import Image
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore")
             with Image.open(file) as im:
                 kind = RESIZABLE[Path(file).suffix.lower()]
                 profile = im.info.get("icc_profile")
-                upright = ImageOps.exif_transpose(im)
+                turn = _TURN.get(orientation(im))
+                upright = im.transpose(getattr(Image.Transpose, turn)) if turn else im
+                if upright.mode in ("P", "1"):  # resized by its palette, a chart's thin lines would vanish
+                    upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
                 height = max(1, round(upright.height * width / upright.width))
                 small = upright.convert("RGB" if kind == "JPEG" else upright.mode).resize((width, height), Image.LANCZOS)
                 out = io.BytesIO()
                 options: dict[str, object] = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
-                if profile:
+                if profile and _colours(small.mode) == _colours(im.mode):  # a CMYK or grey one does not fit RGB
                     options["icc_profile"] = profile
                 small.save(out, kind, **options)
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as e:  # cut short: its header read
