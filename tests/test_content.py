@@ -494,6 +494,25 @@ def test_any_other_image_is_dropped_with_a_warning(raw: str, settings: ArticleSe
         "ignored; write https://... or a path such as images/photo.jpg"]
 
 
+@pytest.mark.parametrize("raw, message", [
+    ("C:\\Users\\rina\\Foto Batam.jpg", "'C:\\\\Users\\\\rina\\\\Foto Batam.jpg' is a path on your computer, which readers "
+                                         "cannot open, so it is ignored; copy the file into static/images/ and write "
+                                         "image: images/Foto Batam.jpg"),
+    ("c:/photos/x.jpg", "'c:/photos/x.jpg' is a path on your computer, which readers cannot open, so it is ignored; "
+                        "copy the file into static/images/ and write image: images/x.jpg"),
+    ("https:/example.org/x.jpg", "'https:/example.org/x.jpg' is a web address missing a '/' after the colon, so it "
+                                 "is ignored; write https://..."),
+])
+def test_an_image_path_from_the_computer_or_a_mistyped_address_is_told_what_to_write(
+        raw: str, message: str, settings: ArticleSettings) -> None:
+    """'c:/photos/x.jpg' was advised "put the file at static/c:/photos/x.jpg", and 'https:/example.org/x.jpg' "put
+    the file at static/https:/example.org/x.jpg"."""
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: '{raw}'\n"
+                                      "image_alt: Foto\n---\nx\n".encode(), settings)
+    assert article is not None and article.image == ""
+    assert [str(p) for p in problems] == [f"content/a.md:4: field 'image': warning: {message}"]
+
+
 def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings) -> None:
     body = "## Judul\n\nMeta **membeli** 49% saham & lainnya.\n\nParagraf kedua.\n"
     article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + body).encode(), settings)

@@ -467,7 +467,8 @@ def test_orientation_is_read_where_browsers_read_it_and_odd_metadata_costs_nothi
     wrong type crashed the copies with a traceback, printing Pillow's warnings; a phone's two-picture JPEG (an
     MPO) got no copies, as if animated, and one cut in its second picture, which browsers never read, failed the
     build; a CMYK JPEG's copies carried the CMYK profile on RGB pixels; a palette chart's copy lost its thin
-    lines (resized by its palette)."""
+    lines (resized by its palette). An orientation stored as a LONG, which browsers ignore, turned the photo; a
+    CMYK JPEG named '.png' (browsers show it) failed the build: Pillow cannot save CMYK as PNG."""
     import io
     import subprocess
     import sys
@@ -492,7 +493,12 @@ def test_orientation_is_read_where_browsers_read_it_and_odd_metadata_costs_nothi
         draw.line([(x, 0), (x, 499)], fill=1)
     mpo = _encoded(plain, "MPO", save_all=True, append_images=[Image.new("RGB", (1200, 800), "blue")])
     cmyk = _encoded(Image.new("CMYK", (1200, 800), (0, 255, 255, 0)), "JPEG", icc_profile=b"\0" * 128)
-    names = {"xmp.jpg": xmp, "exif.png": _encoded(plain, "PNG", exif=turned), "rusak.png": _encoded(plain, "PNG", pnginfo=info),
+    long_turn = good.tobytes().replace(b"\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00",
+                                       b"\x01\x12\x00\x04\x00\x00\x00\x01\x00\x00\x00\x06")  # as a LONG
+    assert long_turn != good.tobytes()
+    cmyk_png = _encoded(Image.new("CMYK", (1200, 800), (0, 255, 255, 0)), "JPEG")  # a JPEG named .png
+    names = {"xmp.jpg": xmp, "long.jpg": _encoded(plain, "JPEG", exif=long_turn), "cmyk-nama.png": cmyk_png,
+             "exif.png": _encoded(plain, "PNG", exif=turned), "rusak.png": _encoded(plain, "PNG", pnginfo=info),
              "tag.jpg": _encoded(plain, "JPEG", exif=bad_tag), "dua.jpg": mpo, "potong.jpg": mpo[:len(mpo) - 2000],
              "cmyk.jpg": cmyk, "grafik.png": _encoded(chart, "PNG")}
     make_project(tmp_path, {f"2025/06/{n.split('.')[0]}.md": article(title=n, image=f"images/{n}", image_alt="F")

@@ -998,6 +998,15 @@ class FieldReader:
             return None
         if http_url(value):
             return encode_url(value)
+        if re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:  # pasted from the editor's file manager
+            name = re.split(r"[\\/]", value)[-1]
+            self.warn("image", f"{value!r} is a path on your computer, which readers cannot open, so it is ignored; "
+                               f"copy the file into static/images/ and write image: images/{name}")
+            return None
+        if re.match(r"https?:/?(?!/)", value, re.IGNORECASE):
+            self.warn("image", f"{value!r} is a web address missing a '/' after the colon, so it is ignored; write "
+                               "https://...")
+            return None
         if not re.match(_NOT_A_FILE, value):  # a name ('Rapat:Juni.jpg'), not a scheme, host or line break
             path = value.lstrip("/")
             for base in dict.fromkeys((base_path, unquote(base_path))):  # '/kafé/' typed, or as its address

@@ -69,20 +69,36 @@ def _colours(mode: str) -> str:
     return "RGB" if mode in ("RGB", "RGBA", "RGBX", "P", "PA") else mode.rstrip("A")
 
 
+def _savable(kind: str, im: Any) -> str:
+    """The mode a copy of ``im`` is made in, one its format saves: a JPEG's RGB; the image's own where the format
+    takes it, else RGB or RGBA (a CMYK JPEG named '.png', which browsers show, and Pillow reads but cannot save)."""
+    takes = {"JPEG": ("RGB",), "PNG": ("1", "L", "LA", "I", "I;16", "RGB", "RGBA"), "WEBP": ("RGB", "RGBA")}[kind]
+    if im.mode in takes:
+        return str(im.mode)
+    return "RGBA" if kind != "JPEG" and ("A" in im.mode or "transparency" in im.info) else "RGB"
+
+
 def orientation(im: Any) -> int:
-    """The EXIF orientation a browser turns a JPEG by (1: as stored): read from the JPEG's EXIF segment alone
-    (browsers ignore XMP's, which Pillow's ``getexif`` also reads, and, with Chromium, a PNG's or WebP's); 1
-    when the EXIF does not parse (a browser shows such a photo as stored)."""
-    if im.format not in ("JPEG", "MPO") or not im.info.get("exif"):
+    """The EXIF orientation a browser turns a JPEG by (1: as stored), read as Chromium and Firefox read it: from
+    the JPEG's EXIF segment alone (not XMP's, which Pillow's ``getexif`` also reads, nor a PNG's or WebP's), the
+    first orientation tag of the first directory, taken only as one SHORT from 1 to 8; anything else, or EXIF
+    that does not parse, shows the photo as stored."""
+    data = (im.info.get("exif") or b"") if im.format in ("JPEG", "MPO") else b""
+    data = data[6:] if data.startswith(b"Exif\0\0") else data
+    if len(data) < 8 or data[:2] not in (b"II", b"MM"):
         return 1
-    from PIL import Image
-    try:
-        exif = Image.Exif()
-        exif.load(im.info["exif"])
-        value = exif.get(0x0112, 1)
-    except Exception:  # noqa: BLE001 - a camera's or an editor's EXIF may be anything; the photo shows as stored
-        return 1
-    return value if isinstance(value, int) and value in range(1, 9) else 1
+    order: Any = "little" if data[:2] == b"II" else "big"
+    start = int.from_bytes(data[4:8], order)
+    entries = int.from_bytes(data[start:start + 2], order) if start + 2 <= len(data) else 0
+    for at in range(start + 2, start + 2 + 12 * entries, 12):
+        entry = data[at:at + 12]
+        if len(entry) < 12:
+            return 1
+        if int.from_bytes(entry[:2], order) == 0x0112:
+            kind, count, value = (int.from_bytes(entry[2:4], order), int.from_bytes(entry[4:8], order),
+                                  int.from_bytes(entry[8:10], order))
+            return value if kind == 3 and count == 1 and 1 <= value <= 8 else 1
+    return 1
 
 
 def local_file(config: Config, src: str) -> Path | None:
@@ -452,7 +468,7 @@ def render_resized(config: Config, file: str, sha: str, width: int) -> bytes:
                 if upright.mode in ("P", "1"):  # resized by its palette, a chart's thin lines would vanish
                     upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
                 height = max(1, round(upright.height * width / upright.width))
-                small = upright.convert("RGB" if kind == "JPEG" else upright.mode).resize((width, height), Image.LANCZOS)
+                small = upright.convert(_savable(kind, upright)).resize((width, height), Image.LANCZOS)
                 out = io.BytesIO()
                 options: dict[str, object] = {"quality": 82} if kind in ("JPEG", "WEBP") else {}
                 if profile and _colours(small.mode) == _colours(im.mode):  # a CMYK or grey one does not fit RGB
