@@ -75,7 +75,7 @@ def _savable(kind: str, im: Any) -> str:
     takes = {"JPEG": ("RGB",), "PNG": ("1", "L", "LA", "I", "I;16", "RGB", "RGBA"), "WEBP": ("RGB", "RGBA")}[kind]
     if im.mode in takes:
         return str(im.mode)
-    return "RGBA" if kind != "JPEG" and ("A" in im.mode or "transparency" in im.info) else "RGB"
+    return "RGBA" if kind != "JPEG" and (im.mode.endswith("A") or "transparency" in im.info) else "RGB"
 
 
 def orientation(im: Any) -> int:
