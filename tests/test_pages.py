@@ -401,10 +401,7 @@ def test_a_small_or_body_image_cut_short_is_found_though_no_copy_of_it_is_made(t
     whose bytes do not end as its format ends is decoded (decoding every photo on every build would cost
     seconds), so one complete image, and one with bytes after its end, are read from their header alone."""
     from PIL import Image
-    import io
-    out = io.BytesIO()
-    Image.effect_noise((400, 300), 60).convert("RGB").save(out, "JPEG", quality=90)
-    whole = out.getvalue()
+    whole = _encoded(Image.effect_noise((400, 300), 60).convert("RGB"), "JPEG", quality=90)
     make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/kecil.jpg", image_alt="K"),
                             "2025/06/b.md": article(title="B", body="![Grafik](/images/grafik.jpg)\n"),
                             "2025/06/c.md": article(title="C", image="images/utuh.jpg", image_alt="U")})

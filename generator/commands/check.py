@@ -38,7 +38,7 @@ from generator.load.incremental import CachedBodies, article_loader, cached_resu
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import (FAR_AHEAD, ArticleSettings, address_lines, article_key, article_settings,
-                                    find_literal, linked_file, page_address_fix, text_lines,
+                                    find_literal, linked_file, page_address, text_lines,
                                     unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
@@ -663,7 +663,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             fix = ("a Markdown file is not its page's address: link "
-                   + page_address_fix(config.base_path, raw, linked, *by_file[linked]).split(": ", 1)[1]
+                   + page_address(config.base_path, raw, linked, *by_file[linked])
                    if linked else "fix the address (internal links start with "
                                   f"{config.base_path} or are relative to this "
                                   f"{'article' if isinstance(src, ArticleFacts) else 'page'})")

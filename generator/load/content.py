@@ -655,18 +655,18 @@ def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]
                 found.append((raw, linked))
         lines = body_lines_of(config.root, rel, [raw for raw, _ in found]) if found else []
         for (raw, linked), at in zip(found, lines):
-            fix = page_address_fix(config.base_path, raw, linked, *every[linked])
+            address = page_address(config.base_path, raw, linked, *every[linked])
             problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers "
-                                 f"cannot open; {fix}", "warning") for line in at]
+                                 f"cannot open; link its page's address: {address}", "warning") for line in at]
     return problems
 
 
-def page_address_fix(base_path: str, raw: str, linked: str, page: str, why: str = "") -> str:
-    """What to write instead of a link ``raw`` to the file ``linked``, whose page is at ``page`` (``why``: it is
-    not published yet, ``unpublished_why``; '' if it is)."""
+def page_address(base_path: str, raw: str, linked: str, page: str, why: str = "") -> str:
+    """The address to link instead of ``raw``, a link to the file ``linked`` whose page is at ``page``, with the
+    file named after it (``why``: the page is not published yet, ``unpublished_why``; '' if it is)."""
     fragment = raw.partition("#")[2]
-    fix = f"link its page's address: {base_path}{page}{'#' + fragment if fragment else ''} ({linked})"
-    return f"{fix}, which readers can open once it is published: it is {why}" if why else fix
+    address = f"{base_path}{page}{'#' + fragment if fragment else ''} ({linked})"
+    return f"{address}, which readers can open once it is published: it is {why}" if why else address
 
 
 def unpublished_why(hidden_draft: bool, date: datetime | None = None) -> str:
