@@ -465,7 +465,8 @@ def test_orientation_is_read_where_browsers_read_it_and_odd_metadata_costs_nothi
     MPO) got no copies, as if animated, and one cut in its second picture, which browsers never read, failed the
     build; a CMYK JPEG's copies carried the CMYK profile on RGB pixels; a palette chart's copy lost its thin
     lines (resized by its palette). An orientation stored as a LONG, which browsers ignore, turned the photo; a
-    CMYK JPEG named '.png' (browsers show it) failed the build: Pillow cannot save CMYK as PNG."""
+    CMYK JPEG named '.png' (browsers show it) failed the build: Pillow cannot save CMYK as PNG. A 16-bit grey
+    PNG named '.webp' (browsers sniff it) got white copies: Pillow clips 16-bit values into 8 bits."""
     import io
     import subprocess
     import sys
@@ -494,10 +495,13 @@ def test_orientation_is_read_where_browsers_read_it_and_odd_metadata_costs_nothi
                                        b"\x01\x12\x00\x04\x00\x00\x00\x01\x00\x00\x00\x06")  # as a LONG
     assert long_turn != good.tobytes()
     cmyk_png = _encoded(Image.new("CMYK", (1200, 800), (0, 255, 255, 0)), "JPEG")  # a JPEG named .png
+    grey16 = Image.new("I;16", (1200, 800))
+    grey16.putdata([40000] * (1200 * 800))  # 156 of 255 in 8 bits
     names = {"xmp.jpg": xmp, "long.jpg": _encoded(plain, "JPEG", exif=long_turn), "cmyk-nama.png": cmyk_png,
              "exif.png": _encoded(plain, "PNG", exif=turned), "rusak.png": _encoded(plain, "PNG", pnginfo=info),
              "tag.jpg": _encoded(plain, "JPEG", exif=bad_tag), "dua.jpg": mpo, "potong.jpg": mpo[:len(mpo) - 2000],
-             "cmyk.jpg": cmyk, "grafik.png": _encoded(chart, "PNG")}
+             "cmyk.jpg": cmyk, "grafik.png": _encoded(chart, "PNG"), "abu16w.webp": _encoded(grey16, "PNG"),
+             "abu16p.png": _encoded(grey16, "PNG")}
     make_project(tmp_path, {f"2025/06/{n.split('.')[0]}.md": article(title=n, image=f"images/{n}", image_alt="F")
                             for n in names}, config=CONFIG + "search: false\n")
     write_files(tmp_path, {f"static/images/{n}": data for n, data in names.items()})
@@ -514,6 +518,9 @@ def test_orientation_is_read_where_browsers_read_it_and_odd_metadata_costs_nothi
         n: (480, 240) if n == "grafik.png" else (480, 720) if n == "tag.jpg" else (480, 320) for n in names}
     assert "icc_profile" not in copies["cmyk.jpg"].info
     assert 40 < ImageStat.Stat(copies["grafik.png"].convert("L")).mean[0] < 220  # its lines kept (grey), not white
+    assert copies["abu16w.webp"].format == "WEBP" and copies["abu16p.png"].mode == "I;16"
+    assert abs(copies["abu16w.webp"].convert("L").getpixel((240, 160)) - 156) <= 2  # grey, not white (255)
+    assert copies["abu16p.png"].getpixel((240, 160)) == 40000
     run = subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--config", str(tmp_path / "config.yaml")],
                          capture_output=True, text=True)
     assert run.returncode == 0 and "Warning" not in run.stderr and "PIL" not in run.stderr, run.stderr

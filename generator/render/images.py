@@ -467,6 +467,9 @@ def render_resized(config: Config, file: str, sha: str, width: int) -> bytes:
                 upright = im.transpose(getattr(Image.Transpose, turn)) if turn else im
                 if upright.mode in ("P", "1"):  # resized by its palette, a chart's thin lines would vanish
                     upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
+                if upright.mode.startswith("I") and _savable(kind, upright) != upright.mode:
+                    # 16-bit grey (a PNG named '.webp'): Pillow's own conversion clips it to white; browsers scale
+                    upright = upright.convert("I").point(lambda v: v * (1 / 256)).convert("L")
                 height = max(1, round(upright.height * width / upright.width))
                 small = upright.convert(_savable(kind, upright)).resize((width, height), Image.LANCZOS)
                 out = io.BytesIO()
