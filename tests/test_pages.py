@@ -607,6 +607,30 @@ def test_advice_for_a_name_that_looks_the_same_says_what_differs(tmp_path: Path,
         "file, typing its name"]
 
 
+@pytest.mark.parametrize("written, on_disk, tail", [
+    ("FotoBatam.jpg", "Foto\u200bBatam.jpg", "an invisible character in the file's name (U+200B ZERO WIDTH SPACE), "
+                                             "which a web server takes as another name: rename the file, typing its "
+                                             "name (what it holds cannot be typed)"),
+    ("Foto\u200bBatam.jpg", "FotoBatam.jpg", "an invisible character in the name written (U+200B ZERO WIDTH SPACE), "
+                                             "which a web server takes as another name: copy the file's name into the "
+                                             "address, or rename the file, typing its name"),
+    ("Foto Batam.jpg", "Foto\tBatam.jpg", "a space of another kind in the file's name (U+0009 TAB), which a web "
+                                          "server takes as another name: rename the file, typing its name (what it "
+                                          "holds cannot be typed)"),
+])
+def test_advice_for_a_name_with_an_invisible_character_names_it(tmp_path: Path, written: str, on_disk: str,
+                                                                 tail: str) -> None:
+    """A file whose name holds a zero-width space (pasted from a web page) or a tab was advised "did you mean
+    image: <the name with it>?", which reads as what was written, and "copy the file's name", which cannot carry
+    a tab into an address: the advice names the character, and says to rename a file that holds one."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image=f'"images/{written}"', image_alt="K")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images" / on_disk)
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        f"content/2025/06/a.md:4: field 'image': warning: images/{written} is not a file in static/, so the article "
+        f"would show a broken image; did you mean image: images/{on_disk}? The two look the same but differ in {tail}"]
+
+
 def test_a_body_image_named_with_a_hash_is_told_the_address_to_write(tmp_path: Path) -> None:
     """'![b](</images/Foto #8.jpg>)' for the file 'Foto #8.jpg' was advised "put the file at static/images/Foto ":
     a '#' ends an address's path, and the advice now says how to write it."""

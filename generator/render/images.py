@@ -258,29 +258,48 @@ class Nearby:
 
 
 def _folded(name: str) -> str:
-    """A name as ``Nearby`` compares it: letter case, the Unicode form of accents and the kind of space aside."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """A name as ``Nearby`` compares it: letter case, the Unicode form of accents, the kind of space and invisible
+    characters (a zero-width space pasted from a web page) aside."""
+    return " ".join(_visible(unicodedata.normalize("NFC", name)).casefold().split())
+
+
+def _visible(name: str) -> str:
+    """``name`` without the characters that show nothing (Unicode's format characters: U+200B ZERO WIDTH SPACE,
+    U+FEFF, U+00AD SOFT HYPHEN, the direction marks)."""
+    return "".join(c for c in name if unicodedata.category(c) != "Cf")
+
+
+def _named(chars: Iterable[str]) -> str:
+    """'U+202F NARROW NO-BREAK SPACE, U+0009 TAB': characters by code point and name."""
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'TAB' if c == chr(9) else 'CONTROL')}" for c in sorted(chars))
 
 
 def same_looking(src: str, near: str) -> str:
     """Why the static file ``near`` is not the ``src`` written, when the two look alike on screen (a web server
     compares bytes), as a sentence to add to the advice; '' when they do not."""
-    written, found = unicodedata.normalize("NFC", src), unicodedata.normalize("NFC", near)
+    written, found = _visible(unicodedata.normalize("NFC", src)), _visible(unicodedata.normalize("NFC", near))
     if src == near or written.split() != found.split():
         return ""
+
+    def where(odd: set[str]) -> str:
+        return ("the file's name" if not any(c in odd for c in src) else
+                "the name written" if not any(c in odd for c in near) else "both")
+
     differ = []
-    if src.split() != near.split():  # the same letters once composed: an accent stored as a separate mark
+    if _visible(src).split() != _visible(near).split():  # the same letters once composed: a separate accent mark
         differ.append("an accent stored another way (as a letter and a separate mark, as macOS may save a name)")
+    if hidden := {c for c in src + near if unicodedata.category(c) == "Cf"}:
+        differ.append(f"an invisible character in {where(hidden)} ({_named(hidden)})")
     if written != found:
-        odd = sorted({c for c in src + near if c.isspace() and c != " "})
-        kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in odd)
-        where = ("the file's name" if not any(c in odd for c in src) else
-                 "the name written" if not any(c in odd for c in near) else "both")
-        differ.append(f"a space of another kind in {where} ({kinds}"
+        odd = {c for c in src + near if c.isspace() and c != " "}
+        differ.append(f"a space of another kind in {where(odd)} ({_named(odd)}"
                       + (", as macOS puts before 'AM' in a screenshot's name" if "\u202f" in odd else "") + ")"
                       if odd else "the number of spaces")
+    fix = ("copy the file's name into the address, or rename the file, typing its name"
+           if not any(unicodedata.category(c) in ("Cf", "Cc") for c in near) else
+           "rename the file, typing its name (what it holds cannot be typed)")
     return (" The two look the same but differ in " + " and ".join(differ) + ", which a web server takes as another "
-            "name: copy the file's name into the address, or rename the file, typing its name")
+            f"name: {fix}")
 
 
 def missing_images(articles: Iterable[Article], static: Mapping[str, object], static_dir: str,
