@@ -643,6 +643,21 @@ def test_a_body_image_named_with_a_hash_is_told_the_address_to_write(tmp_path: P
         "static/images/Foto #8.jpg write /images/Foto%20%238.jpg"]
 
 
+def test_a_body_image_for_a_file_named_with_an_escape_is_told_the_address_and_its_own_line(tmp_path: Path) -> None:
+    """For a file literally named 'x%23y.png', '![a](/images/x%23y.png)' (the address is 'x#y.png') was advised
+    "did you mean /images/x%23y.png", what was written, and its warning was given again at a later line that
+    writes '/images/x#y.png', read as the same address decoded."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body="![a](/images/x%23y.png)\n\n![b](/images/x#y.png)\n")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/x%23y.png")
+    assert _body_image_warnings(build_project(tmp_path)) == [
+        "content/2025/06/a.md:5: warning: the image '/images/x%23y.png' points at /images/x%23y.png, which is not a "
+        "file of the site, so the page shows a broken image; did you mean /images/x%2523y.png "
+        "(static/images/x%23y.png)?",
+        "content/2025/06/a.md:7: warning: the image '/images/x#y.png' points at /images/x, which is not a file of the "
+        "site, so the page shows a broken image; did you mean /images/x%2523y.png (static/images/x%23y.png)?"]
+
+
 def test_config_images_that_no_static_file_gives_are_warnings_at_their_line(tmp_path: Path) -> None:
     """favicon, apple_touch_icon and image in config.yaml named files never put in static/: a tab without an icon
     and broken share images, without a word. The theme's own icons count as there."""

@@ -371,12 +371,18 @@ def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[list[int]]:
 _FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
+_MEANT = re.compile(r"%(23|3[Ff]|25|2[Ff])")
+"""The escapes in an address that an editor typed as escapes: a '#', '?', '%' or '/' written plain means another."""
+
+
 def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
     """The lines, from ``start`` on, that write ``raw`` as a link's or image's address: after '(', '<', a quote or
     a reference's ']:', and ending there (a ')', '>', quote, space or the line's end), outside code spans and
-    fenced code. ``raw`` is also looked for %-decoded: the HTML encodes the 'é' an editor typed. A line is named
-    once, however often it writes the address."""
-    forms = [form for form in dict.fromkeys((raw, unquote(raw))) if form and "\n" not in form]
+    fenced code. ``raw`` is also looked for %-decoded: the HTML encodes the 'é' an editor typed; but not its
+    '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png' is another address than 'x%23y.png'). A line is
+    named once, however often it writes the address."""
+    typed = unquote(_MEANT.sub(r"%25\1", raw)) if "%" in raw else raw
+    forms = [form for form in dict.fromkeys((raw, typed)) if form and "\n" not in form]
     found: list[int] = []
     fence = ""
     for number in range(max(start, 1), len(lines) + 1):

@@ -395,9 +395,10 @@ def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: N
     wanted = (path[len(config.base_path):] if path.startswith(config.base_path) else path).lstrip("./")
     if wanted.startswith(f"{config.static_dir}/"):  # 'static/' is no part of a file's address
         wanted = wanted[len(config.static_dir) + 1:]
-    near = wanted if wanted in static else nearby.meant(wanted)
+    near = wanted if wanted in static else nearby.meant(wanted) or (whole != wanted and nearby.meant(whole))
     if near:
-        return f"did you mean {config.base_path}{near} ({config.static_dir}/{near})?" + same_looking(wanted, near)
+        address = near.replace("%", "%25").replace("#", "%23").replace("?", "%3F")  # as a name, not an escape
+        return f"did you mean {config.base_path}{address} ({config.static_dir}/{near})?" + same_looking(wanted, near)
     if path.startswith("/"):
         return f"put the file at {config.static_dir}/{wanted}" + \
             (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
