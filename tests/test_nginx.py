@@ -27,6 +27,8 @@ CONF = REPO / "deploy" / "nginx.conf"
 BIN = Path(sys.executable).parent
 MOVED_FROM = "lama/artikel-pindah/"
 """An old address the test gives the first example article, so redirects are served too."""
+MOVED_LONG = "2019/03/17/perusahaan-teknologi-besar-mengurangi-investasi-kecerdasan-buatan.html"
+"""A second one, longer than nginx's default map_hash_bucket_size (64) takes: nginx refused to start."""
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/json",
               "application/feed+json")
 TYPES = {".html": "text/html", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml",
@@ -100,7 +102,7 @@ def example_project(tmp: Path) -> Path:
     (project / "static/.well-known/security.txt").write_text("Contact: mailto:redaksi@example.org\n")
     first = sorted((project / "content").rglob("*.md"))[0]
     text = first.read_text(encoding="utf-8")
-    first.write_text(text.replace("---\n", f"---\nredirects: [{MOVED_FROM}]\n", 1), encoding="utf-8")
+    first.write_text(text.replace("---\n", f"---\nredirects: [{MOVED_FROM}, {MOVED_LONG}]\n", 1), encoding="utf-8")
     return project
 
 
@@ -213,11 +215,11 @@ def test_text_is_gzipped(served: Served) -> None:
 
 
 def test_moved_articles_answer_301_and_folders_get_their_slash(served: Served) -> None:
-    plan = served.files["_redirects"].decode().splitlines()[1:]
-    assert len(plan) == 1
-    old, new, _ = plan[0].split()
-    assert old == served.base_path + MOVED_FROM
-    for asked in (old, old.rstrip("/"), old + "index.html"):
+    plan = sorted(line.split() for line in served.files["_redirects"].decode().splitlines()[1:])
+    assert [old for old, _, _ in plan] == [served.base_path + MOVED_LONG, served.base_path + MOVED_FROM]
+    (long, new, _), (old, same, _) = plan
+    assert same == new
+    for asked in (old, old.rstrip("/"), old + "index.html", long):
         response = get(served.port, asked)
         assert (response.status, response.headers.get("location")) == (301, new), asked
     assert get(served.port, new).status == 200
