@@ -185,7 +185,7 @@ def test_import_writes_the_project_report_and_redirects(tmp_path: Path, capsys: 
             (new / "content/2021/01/nvidia-indosat-bangun-pusat-data.md").read_text()
     redirects = [line.removeprefix("  ").split(" → ") for line in report.split("(nginx map):\n")[1].splitlines()]
     assert (new / "static/_redirects").read_text().splitlines()[1:] == [f"{old} {new_url} 301" for old, new_url in redirects]
-    assert (new / "redirects.nginx.conf").read_text().splitlines()[4:] == [f'"{old}" "{new_url}";' for old, new_url in redirects]
+    assert (new / "redirects.nginx.conf").read_text().splitlines()[5:] == [f'"{old}" "{new_url}";' for old, new_url in redirects]
     assert (new / "content/companies.yaml").read_bytes() == (REPO / "content/companies.yaml").read_bytes()
     assert (new / "static").joinpath(*FILES[generator][-1].split("/")[1:]).read_bytes() == \
         next(FIXTURES.joinpath(generator).rglob(Path(FILES[generator][-1]).name)).read_bytes()
@@ -202,6 +202,7 @@ def test_the_redirect_files_exactly(tmp_path: Path, capsys: pytest.CaptureFixtur
 """
     assert (new / "redirects.nginx.conf").read_text() == """\
 # Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:
+#     map_hash_bucket_size 256;  # nginx's default takes old URLs up to about 46 characters only
 #     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }
 # and in the site's server { } block:
 #     if ($digest_redirect) { return 301 $digest_redirect; }
@@ -472,14 +473,18 @@ def test_pelican_headers_continue_on_indented_lines_and_end_at_a_blank_line() ->
      "file that was not imported; edit them by hand"),
     ("pelican", {"pelicanconf.py": "SITENAME = 'X'\n",
                  "content/a.md": "Title: A\nDate: 2025-05-01\n\n[b]({filename}b.md)\n",
-                 "content/b.md": "Title: B\nDate: 2025-05-02\n\n[x]({filename}gone.md)\n"},
-     "content/b.md: links with {filename}, {static} or {attach} to a file that was not imported, kept as text; fix the "
-     "links by hand"),
+                 "content/b.md": "Title: B\nDate: 2025-05-02\n\n[x]({filename}gone.md) [y]({filename}lama.rst) "
+                                 "[t]({tag}ai)\n", "content/lama.rst": "Lama\n====\n"},
+     "content/b.md: links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
+     "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at /tags/<slug>/, categories "
+     "are sections, at /sections/<slug>/)"),
 ])
 def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                               generator: str, files: dict[str, str], note: str) -> None:
     """A ref, post_url or {filename} to a file that is not there was left in the body without a word (the scan
-    assumed every one resolves); one that resolves is not reported; a Hugo ref to a page bundle resolves."""
+    assumed every one resolves); one that resolves is not reported; a Hugo ref to a page bundle resolves. A
+    Pelican {filename} to a file there but not imported (reStructuredText) became a dead '/lama.rst', and
+    {tag} links were kept without a word."""
     site = write_files(tmp_path / "site", files)
     assert run(capsys, "import", generator, str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
     report = (tmp_path / "new/import-report.txt").read_text()
@@ -487,6 +492,9 @@ def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, ca
     assert checks == [f"  {note}"]
     if generator == "hugo":
         assert (tmp_path / "new/content/2025/05/a.md").read_text().endswith("[b](/2025/05/bundle/) [c](/2025/05/bundle/)\n")
+    if generator == "pelican":
+        assert (tmp_path / "new/content/2025/05/b.md").read_text().endswith(
+            "[x]({filename}gone.md) [y]({filename}lama.rst) [t]({tag}ai)\n")
 
 
 def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -510,7 +518,7 @@ Not converted (8):
 and import again
   content/posts/bad-toml.md: TOML front matter: Expected newline or end of document after a statement \
 (at line 3, column 19); fix it and import again
-  content/posts/bad-yaml.md: line 2: field 'title': starts with '[', which YAML reads as a list; put the whole \
+  content/posts/bad-yaml.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole \
 value in double quotes: title: "[unclosed"
   content/posts/json.md: has JSON front matter, which is not converted; rewrite it as YAML between '---' lines
   content/posts/latin1.md: is not UTF-8 text (byte 0xe9 at offset 14); save it as UTF-8 and import again
@@ -555,3 +563,93 @@ def test_verbose_lists_dates_and_what_to_check(tmp_path: Path, capsys: pytest.Ca
         "  date: riset/_posts/2022-6-1-model-baru.md: 2022-6-1 → 2022-06-01",
         "  check: _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text, "
         "or a post_url or link to a file that was not imported; edit them by hand"]
+
+
+def test_files_the_old_site_never_published_are_not_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Jekyll site's `exclude:` (a deploy script holding a token, private notes) was copied into static/ and
+    would have been published; so was every file Pelican never published (outside STATIC_PATHS). Pelican's
+    EXTRA_PATH_METADATA put robots.txt at /extra/robots.txt, and `PATH = 'src'` imported nothing, without a word."""
+    write_files(tmp_path / "jekyll", {
+        "_config.yml": "title: T\nexclude: [notes/, deploy.sh, '*.bak']\n",
+        "_posts/2024-03-07-judul.md": "---\ntitle: Judul\n---\nIsi.\n",
+        "deploy.sh": "TOKEN=abc\n", "notes/private.txt": "rahasia\n", "old.bak": "x", "images/a.png": "PNG"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "jekyll"), "--out", str(tmp_path / "j"), "-q")[0] == 0
+    assert sorted(files_under(tmp_path / "j/static")) == ["_redirects", "images/a.png"]
+    write_files(tmp_path / "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\nPATH = 'src'\nSTATIC_PATHS = ['images', 'extra/robots.txt']\n"
+                          "EXTRA_PATH_METADATA = {'extra/robots.txt': {'path': 'robots.txt'}}\n",
+        "src/a.md": "Title: A\nDate: 2024-03-01\n\n![c]({static}files/chart.png) [r]({static}extra/robots.txt)\n",
+        "src/images/logo.png": "PNG", "src/extra/robots.txt": "User-agent: *\n", "src/files/chart.png": "PNG",
+        "src/attachments/draft-notes.txt": "catatan\n"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "pelican"), "--out", str(tmp_path / "p"))
+    assert code == 0 and out.startswith("imported Pelican site: 1 article, 0 pages, 3 static files; 1 file not")
+    assert sorted(files_under(tmp_path / "p/static")) == ["_redirects", "files/chart.png", "images/logo.png",
+                                                          "robots.txt"]
+    assert "  not converted: src/attachments/draft-notes.txt: Pelican did not publish it (outside STATIC_PATHS, " \
+           "images, extra/robots.txt, and linked from no article), so it is not copied; put it in static/ if it " \
+           "should be\n" in out
+    assert (tmp_path / "p/content/2024/03/a.md").read_text().endswith("![c](/files/chart.png) [r](/robots.txt)\n")
+
+
+def test_pelican_slugs_lists_and_colons_as_pelican_reads_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pelican transliterates a title for its slug ('Straße' → 'strasse', '北京' → 'bei-jing'): the import
+    dropped those letters, so the redirects pointed from addresses Pelican never served. 'Tags: ai; machine
+    learning, deep' is two tags in Pelican (';' wins), and a '---' block of 'Key: value' lines (Python-Markdown's
+    meta) with a colon in the title was refused as YAML."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'T'\n",
+        "content/a.md": "Title: Straße and Æsir\nDate: 2024-03-01\nTags: ai; machine learning, deep\n"
+                        "Authors: Budi; Ani\n\nIsi.\n",
+        "content/b.md": "Title: 北京 news: suhu 40° di Jakarta\nDate: 2024-03-02\n\nIsi.\n",
+        "content/c.md": "---\nTitle: Judul: dengan titik dua\nDate: 2024-03-03\n---\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    old = sorted(line.split()[0] for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:])
+    assert old == ["/bei-jing-news-suhu-40deg-di-jakarta.html", "/judul-dengan-titik-dua.html",
+                   "/strasse-and-aesir.html"]
+    straße = (tmp_path / "new/content/2024/03/strasse-and-aesir.md").read_text()
+    assert 'tags: ["ai", "machine learning, deep"]' in straße and 'author: "Budi, Ani"' in straße
+    assert 'title: "Judul: dengan titik dua"' in (tmp_path / "new/content/2024/03/judul-dengan-titik-dua.md").read_text()
+
+
+def test_hugo_settings_in_any_letter_case_or_its_config_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo reads `baseurl`, `timezone` in any letter case, and config/_default/hugo.toml: the import read only
+    `baseURL` in the root's file, so a site's URL and zone were lost and a late-evening post moved a month."""
+    front = '+++\ntitle = "Late"\ndate = 2024-03-31T20:00:00\n+++\nIsi.\n'
+    for name, config in (("lower", "hugo.toml"), ("folder", "config/_default/hugo.toml")):
+        write_files(tmp_path / name, {config: 'title = "T"\nbaseurl = "https://t.example/"\ntimezone = "Asia/Jakarta"\n'
+                                              'languagecode = "id-ID"\n', "content/posts/late.md": front})
+        assert run(capsys, "import", "hugo", str(tmp_path / name), "--out", str(tmp_path / f"{name}-new"), "-q")[0] == 0
+        written = (tmp_path / f"{name}-new/config.yaml").read_text()
+        assert 'base_url: "https://t.example/"' in written and 'timezone: "Asia/Jakarta"' in written, name
+        assert (tmp_path / f"{name}-new/content/2024/03/late.md").is_file(), name
+
+
+def test_a_page_named_as_one_of_the_sites_folders_is_renamed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Hugo `content/search.md` (PaperMod's search page) became content/pages/search.md, which the new project
+    refused to build: /search/ is the site's own. A Jekyll page whose first line is '--- ' (a trailing space,
+    which Jekyll accepts) was copied raw to static/ and lost as a page."""
+    write_files(tmp_path / "hugo", {"hugo.toml": 'title = "T"\n', "content/search.md": "---\ntitle: Search\n---\n",
+                                    "content/archive.md": "---\ntitle: Archive\n---\n",
+                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\n---\nIsi.\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "hugo"), "--out", str(tmp_path / "h"), "-q")[0] == 0
+    assert sorted(files_under(tmp_path / "h/content/pages")) == ["archive-2.md", "search-2.md"]
+    monkeypatch.chdir(tmp_path / "h")
+    assert run(capsys, "build", "-q") == (0, "", "")
+    assert (tmp_path / "h/site/search-2/index.html").is_file()
+    write_files(tmp_path / "jekyll", {"_config.yml": "title: T\n", "about.md": "--- \ntitle: Tentang\n---\nKami.\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "jekyll"), "--out", str(tmp_path / "j"), "-q")[0] == 0
+    assert (tmp_path / "j/content/pages/about.md").is_file() and not (tmp_path / "j/static/about.md").exists()
+
+
+def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """$uri is decoded, so a key written '/posts/berita%20lokal/caf%C3%A9/' never matched: the old address of a
+    file named with a space or an accent got no redirect on nginx."""
+    front = '+++\ntitle = "{}"\ndate = 2024-03-0{}T08:00:00+07:00\n+++\nIsi.\n'
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n',
+                                   "content/posts/Berita Lokal/kafé.md": front.format("Kafe", 1)})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[5:] == [
+        '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";']
+    assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
+        "/posts/berita-lokal/kaf%C3%A9/ /2024/03/kafe/ 301"]

@@ -602,12 +602,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"imported {done.summary()} → {_shown(target)}")
         for note in done.skipped:
-            print(f"  not converted: {note.rel}: {note.message}")
+            print(f"  not converted: {note}")
         if args.verbose:
             for rel, typed, written in done.dates:
                 print(f"  date: {rel}: {typed} → {written}")
             for note in done.notes:
-                print(f"  check: {note.rel}: {note.message}")
+                print(f"  check: {note}")
         print(f"report: {_shown(target / REPORT)}\nnext: cd {_shown(target)} && digest build")
     return 0
 

@@ -23,7 +23,7 @@ from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
 from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
-from generator.core.urls import MAX_SLUG, RESERVED, article_path, make_slug
+from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
 from generator.commands.importer.common import Date, Note, OldSite, Post, Scan, parse_date
 from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
@@ -131,7 +131,8 @@ def new_slug(old: str, title: str) -> str:
 def _free(slug: str, taken: set[str], page: bool) -> tuple[str, str]:
     """``slug``, or ``slug-2``, ``slug-3``...: the first that is not taken or reserved; and why it changed."""
     candidate, n, why = slug, 2, ""
-    while candidate in taken or candidate in RESERVED or (page and candidate.isdigit()):
+    reserved = TOP_LEVEL if page else RESERVED  # a page is served at /<slug>/, beside the site's own folders
+    while candidate in taken or candidate in reserved or (page and candidate.isdigit()):
         why = why or ("is used by another file in the same place" if candidate in taken else
                       "is reserved for the site's own pages")
         suffix = f"-{n}"

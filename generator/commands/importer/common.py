@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Literal
+
+from text_unidecode import unidecode
 
 from generator.load.content import FIRST_YEAR, LAST_YEAR
 
@@ -60,6 +61,12 @@ class Note:
 
     rel: str
     message: str
+
+    def __str__(self) -> str:
+        """'content/a.md:4: field 'tags': ...' for a message that names its line ('line 4: ...'), as every other
+        message gives a position; else 'content/a.md: ...'."""
+        line = re.match(r"line (\d+): ", self.message)
+        return f"{self.rel}:{line.group(1)}: {self.message[line.end():]}" if line else f"{self.rel}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -206,6 +213,7 @@ _PELICAN_DASH = re.compile(r"[-\s]+")
 
 
 def title_slug(title: str) -> str:
-    """The slug Pelican and Jekyll make from a title by default: ASCII word characters, hyphens for spaces."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    """The slug Pelican makes from a title by default: transliterated to ASCII, word characters, hyphens for
+    spaces."""
+    ascii_text = unidecode(title)  # as Pelican's unidecode: 'Straße' → 'Strasse', '北京' → 'Bei Jing', '°' → 'deg'
     return _PELICAN_DASH.sub("-", _PELICAN_DROP.sub("", ascii_text).strip().lower())

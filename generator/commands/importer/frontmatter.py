@@ -23,7 +23,16 @@ def read_pelican(text: str) -> tuple[Meta, str]:
     """Pelican's Markdown metadata: ``Key: value`` lines up to the first blank line (indented
     lines continue a value). A file that starts with '---' is read as YAML front matter instead."""
     if text.startswith(("---\n", "--- \n")):
-        return read_front_matter(text)
+        try:
+            return read_front_matter(text)
+        except ReadError:  # Python-Markdown's meta extension reads 'Key: value' lines there ('Title: A: B')
+            end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+            if end is None:
+                raise
+            meta, rest = read_pelican(text[4:4 + end.start()].strip("\n") + "\n\n")
+            if rest.strip():
+                raise
+            return meta, text[4 + end.end():].lstrip("\n")
     lines = text.split("\n")
     meta: Meta = {}
     key = ""

@@ -26,22 +26,24 @@ _REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}"
 
 
 def _config(root: Path) -> OldSite:
-    """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml."""
+    """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml (or the same in
+    config/_default/, Hugo's config folder); keys in any letter case, as Hugo reads them ('baseurl')."""
     values: Meta = {}
-    for name in ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml"):
-        path = root / name
+    names = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
+    for path in [root / name for name in names] + [root / "config" / "_default" / name for name in names]:
         if not path.is_file():
             continue
         try:
             text = read_text(path)
-            values = tomllib.loads(text) if name.endswith(".toml") else (load_yaml(text, 1)[0] or {})
+            values = tomllib.loads(text) if path.suffix == ".toml" else (load_yaml(text, 1)[0] or {})
         except (ReadError, tomllib.TOMLDecodeError, YamlError):
             values = {}
         break
     if not isinstance(values, dict):
         values = {}
-    return OldSite(as_text(values.get("title")), as_text(values.get("baseURL")), as_text(values.get("timeZone")),
-                   as_text(values.get("languageCode"))[:2].lower(), naive_in_utc=True)  # Hugo's timeZone: Etc/UTC
+    values = {str(key).lower(): value for key, value in values.items()}
+    return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
+                   as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True)  # Hugo's timeZone: Etc/UTC
 
 
 def scan(root: Path) -> Scan:

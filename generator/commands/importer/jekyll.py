@@ -6,6 +6,7 @@ Everything outside ``_``- and dot-folders that has no front matter is a static f
 """
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 from datetime import datetime
@@ -43,6 +44,18 @@ def _config(root: Path) -> OldSite:
                    as_text(values.get("timezone")), as_text(values.get("lang"))[:2].lower())
 
 
+def _excluded(root: Path) -> set[str]:
+    """The paths ``_config.yml``'s ``exclude:`` names, as Jekyll matches them (a name, a folder, or a glob like
+    '*.sh'), relative to the site's root."""
+    try:
+        values = load_yaml(read_text(root / "_config.yml"), 1)[0] if (root / "_config.yml").is_file() else {}
+    except (ReadError, YamlError):
+        values = {}
+    listed = values.get("exclude") if isinstance(values, dict) else None
+    return {str(item).strip().strip("/") for item in listed if str(item).strip().strip("/")} if isinstance(
+        listed, list) else set()
+
+
 def scan(root: Path) -> Scan:
     if not (root / "_posts").is_dir() and not (root / "_config.yml").is_file():
         raise RefusalError(f"{root} has neither _posts/ nor _config.yml; give the Jekyll site's root folder")
@@ -50,8 +63,11 @@ def scan(root: Path) -> Scan:
     assets: list[Asset] = []
     skipped = [n for n in symlinks(root, root) if not n.rel.startswith("_") or n.rel.startswith(("_posts/", "_drafts/"))]
     notes: list[Note] = []
+    excluded = _excluded(root)
     for path in walk(root):
         rel = rel_to(path, root)
+        if any(fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern + "/") for pattern in excluded):
+            continue  # _config.yml's exclude: Jekyll never published it (a deploy script, private notes)
         parts = rel.split("/")
         top = parts[0]
         inside = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), -1)
@@ -128,8 +144,8 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...]) -> Post |
 
 
 def _page(path: Path, rel: str) -> Post | Note | Asset | None:
-    with open(path, "rb") as f:
-        has_front_matter = f.read(4) in (b"---\n", b"---\r")
+    with open(path, "rb") as f:  # Jekyll's test: '---' and any spaces, then the line's end
+        has_front_matter = re.match(rb"---[ \t]*\r?\n", f.read(200)) is not None
     if not has_front_matter:
         return Asset(path, rel)
     if path.suffix.lower() not in MARKDOWN:

@@ -5,6 +5,7 @@ pages, where the slug is the ``Slug:`` header or made from the title (``SLUGIFY_
 """
 from __future__ import annotations
 
+import ast
 import posixpath
 import re
 from pathlib import Path
@@ -21,6 +22,9 @@ NOT_CONVERTED = {
 KNOWN = {"title", "date", "modified", "tags", "category", "summary", "slug", "author", "authors", "status", "url",
          "save_as"}
 _LINK = re.compile(r"(?:\{(?:static|attach|filename)\}|\|(?:static|filename)\|)([^\s)\"'>#?]+)")
+_LEFT = re.compile(r"\{(?:static|attach|filename|tag|category|author|index)\}|\|(?:static|filename|tag|category)\|")
+"""Pelican's link syntax a body may still hold: a file not imported, or a tag's, category's or author's page
+(which have other addresses here: /tags/<slug>/, /sections/<slug>/)."""
 
 
 def _setting(folder: Path, name: str) -> str:
@@ -37,14 +41,50 @@ def _setting(folder: Path, name: str) -> str:
     return ""
 
 
+def _literals(folder: Path) -> dict[str, object]:
+    """The settings pelicanconf.py gives as literals (``NAME = [...]``, ``{...}``), read, never executed; {} if
+    it does not parse."""
+    try:
+        tree = ast.parse((folder / "pelicanconf.py").read_text("utf-8", "replace"))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    found: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                found.pop(node.targets[0].id, None)
+    return found
+
+
+def _strings(value: object) -> list[str] | None:
+    return [v.strip("/") for v in value] if isinstance(value, (list, tuple)) and all(
+        isinstance(v, str) for v in value) else None
+
+
 def scan(root: Path) -> Scan:
-    """``root`` is the Pelican project (with pelicanconf.py and content/) or its content folder itself."""
-    content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
+    """``root`` is the Pelican project (with pelicanconf.py and content/) or its content folder itself. Files
+    other than articles are copied where Pelican published them: those under ``STATIC_PATHS`` (its default
+    ``['images']``), at the path ``EXTRA_PATH_METADATA`` gives ('extra/robots.txt' → 'robots.txt'), and any an
+    article links with ``{static}`` or ``{attach}``; the rest, which Pelican never published (notes, drafts'
+    attachments), are listed and not copied."""
+    settings = _literals(root)
+    named = settings.get("PATH")
+    if (root / "pelicanconf.py").is_file() and isinstance(named, str) and named and (root / named).is_dir():
+        content = root / named
+    else:
+        content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
     conf = root if content != root else root.parent
+    settings = settings if conf == root else _literals(conf)
+    static_paths = _strings(settings.get("STATIC_PATHS", ["images"])) or []
+    extra = settings.get("EXTRA_PATH_METADATA")
+    moved = {str(k).strip("/"): v["path"].strip("/") for k, v in extra.items() if isinstance(v, dict)
+             and isinstance(v.get("path"), str) and v["path"].strip("/")} if isinstance(extra, dict) else {}
     site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"),
                    _setting(conf, "DEFAULT_LANG"), naive_in_utc=True)  # Pelican without TIMEZONE: UTC
     posts: list[Post] = []
-    assets: list[Asset] = []
+    others: list[tuple[Path, str]] = []
     skipped = symlinks(content, root)
     for path in walk(content):
         rel = rel_to(path, content)
@@ -58,10 +98,23 @@ def scan(root: Path) -> Scan:
             except ReadError as e:
                 skipped.append(Note(shown, str(e)))
         else:
-            assets.append(Asset(path, rel))
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), (), site, _rewriter(content, root),
-                (_LINK, "links with {filename}, {static} or {attach} to a file that was not imported, kept as text; "
-                        "fix the links by hand"))
+            others.append((path, rel))
+    linked = {posixpath.normpath(target.lstrip("/") if target.startswith("/") else
+                                 posixpath.join(posixpath.dirname(rel_to(root / post.rel, content)), target))
+              for post in posts for target in _LINK.findall(post.body)}
+    assets: list[Asset] = []
+    for path, rel in others:
+        if rel in linked or any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
+            assets.append(Asset(path, moved.get(rel, rel)))
+        else:
+            skipped.append(Note(rel_to(path, root), "Pelican did not publish it (outside STATIC_PATHS, "
+                                                   f"{', '.join(static_paths) or 'none'}, and linked from no "
+                                                   "article), so it is not copied; put it in static/ if it should be"))
+    copied = {rel_to(asset.source, content): asset.rel for asset in assets}
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), (), site, _rewriter(content, root, copied),
+                (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
+                        "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at "
+                        "/tags/<slug>/, categories are sections, at /sections/<slug>/)"))
 
 
 def _post(path: Path, rel: str, shown: str) -> Post:
@@ -74,7 +127,7 @@ def _post(path: Path, rel: str, shown: str) -> Post:
     url = as_text(meta.get("url")) or as_text(meta.get("save_as"))
     old_url = "/" + url.lstrip("/") if url else (f"/pages/{slug}.html" if page else f"/{slug}.html")
     folder = posixpath.dirname(rel)
-    authors = as_list(meta.get("authors") or meta.get("author"))
+    authors = _list(meta.get("authors") or meta.get("author"))
     common = dict(rel=shown, slug=slug, old_urls=(old_url,), title=title, body=body, summary=as_text(meta.get("summary")),
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
@@ -82,14 +135,21 @@ def _post(path: Path, rel: str, shown: str) -> Post:
     typed = as_text(meta.get("date"))
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
-    return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=as_list(meta.get("tags")),
+    return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=_list(meta.get("tags")),
                 section=as_text(meta.get("category")) or (folder.split("/")[-1] if folder else ""),
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
                 **common)  # type: ignore[arg-type]
 
 
-def _rewriter(content: Path, root: Path) -> Rewrite:
-    """Resolve ``{static}``, ``{attach}`` and ``{filename}`` links against the new URLs."""
+def _list(value: object) -> tuple[str, ...]:
+    """Tags or authors as Pelican splits them: on ';' when the value has one ('Budi; Ani', 'ai; machine
+    learning, deep'), else on ','."""
+    return as_list(value, ";" if isinstance(value, str) and ";" in value else ",")
+
+
+def _rewriter(content: Path, root: Path, copied: dict[str, str]) -> Rewrite:
+    """Resolve ``{static}``, ``{attach}`` and ``{filename}`` links against the new URLs (``copied``: each static
+    file's path in content/ → its path in static/); one to a file not imported is left as written, and noted."""
 
     def rewrite(post: Post, urls: dict[str, str], base: str) -> str:
         here = posixpath.dirname(rel_to(root / post.rel, content))
@@ -100,8 +160,8 @@ def _rewriter(content: Path, root: Path) -> Rewrite:
             shown = rel_to(content / rel, root)
             if shown in urls:
                 return urls[shown]
-            if (content / rel).is_file():
-                return base + rel
+            if rel in copied:
+                return base + copied[rel]
             return match.group(0)
 
         return _LINK.sub(link, post.body)

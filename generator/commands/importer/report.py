@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from generator.commands.importer.common import Note
 
@@ -59,9 +59,9 @@ def render_report(done: Imported) -> str:
         if lines:
             out.extend([f"{title} ({len(lines)}):", *(f"  {line}" for line in lines), ""])
 
-    section("Not converted", [f"{n.rel}: {n.message}" for n in done.skipped])
+    section("Not converted", [str(n) for n in done.skipped])
     section("Dates normalised", [f"{rel}: {typed} → {written}" for rel, typed, written in done.dates])
-    section("To check by hand", [f"{n.rel}: {n.message}" for n in done.notes])
+    section("To check by hand", [str(n) for n in done.notes])
     section("Front-matter fields with no news-digest field, left out",
             [f"{key}: {_n(count, 'file')}" for key, count in done.dropped])
     if done.redirects:
@@ -88,9 +88,18 @@ def redirects_file(redirects: tuple[tuple[str, str], ...]) -> str:
 
 
 def nginx_map(redirects: tuple[tuple[str, str], ...]) -> str:
-    """nginx ``map`` lines, to include in a map block; the header says how."""
+    """nginx ``map`` lines, to include in a map block; the header says how. Old URLs are keys as nginx's ``$uri``
+    has them, decoded ('/berita lokal/kafé.html', not '%20' and '%C3%A9', which would never match)."""
     head = ("# Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:\n"
+            "#     map_hash_bucket_size 256;  # nginx's default takes old URLs up to about 46 characters only\n"
             "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
             "# and in the site's server { } block:\n"
             "#     if ($digest_redirect) { return 301 $digest_redirect; }\n")
-    return head + "".join(f'"{_url(old)}" "{_url(new)}";\n' for old, new in redirects)
+    return head + "".join(f'"{_nginx_key(old)}" "{_url(new)}";\n' for old, new in redirects)
+
+
+def _nginx_key(url: str) -> str:
+    """An old URL as nginx's ``$uri`` holds it: percent-escapes decoded, the query left out; a quote or backslash
+    escaped for nginx's quoted string."""
+    path = unquote(url.split("?")[0].split("#")[0], errors="replace")
+    return path.replace("\\", "\\\\").replace('"', '\\"')
