@@ -653,3 +653,37 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
         '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";']
     assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
         "/posts/berita-lokal/kaf%C3%A9/ /2024/03/kafe/ 301"]
+
+
+def test_hugo_bundles_aliases_and_names_as_hugo_serves_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Markdown file in a page bundle (a resource Hugo never publishes) became a page that took the bundle's
+    redirect; an image in the bundle's images/ folder was left out ("Hugo does not publish it"), so the article's
+    image broke. A relative alias is beside the page in Hugo ('/posts/lama/'), not at the root; 'What's New?.md'
+    is served at /posts/whats-new/ (Hugo drops the apostrophe and '?'), not '/posts/what's-new?/'."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n{}---\n{}"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/posts/my-bundle/index.md": front.format("Bundle", 1, "", "![p](images/pic.jpg)\n"),
+        "content/posts/my-bundle/extra.md": "---\ntitle: Extra\n---\nA resource.\n",
+        "content/posts/my-bundle/images/pic.jpg": "JPG",
+        "content/posts/first.md": front.format("First", 2, "aliases: [lama, /akar/]\n", "Isi.\n"),
+        "content/posts/What's New?.md": front.format("New", 3, "", "Isi.\n")})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert "  not converted: content/posts/my-bundle/extra.md: is a Markdown file in the page bundle " \
+           "content/posts/my-bundle/, which Hugo never publishes as a page; not converted\n" in out
+    assert not (tmp_path / "new/content/pages").exists()
+    assert (tmp_path / "new/static/2024/02/my-bundle/images/pic.jpg").read_text() == "JPG"
+    assert sorted((tmp_path / "new/static/_redirects").read_text().splitlines()[1:]) == [
+        "/akar/ /2024/02/first/ 301", "/posts/first/ /2024/02/first/ 301", "/posts/lama/ /2024/02/first/ 301",
+        "/posts/my-bundle/ /2024/02/my-bundle/ 301", "/posts/whats-new/ /2024/02/what-s-new/ 301"]
+
+
+def test_jekyll_old_addresses_are_dated_in_the_sites_zone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll puts a date into the site's time zone before it makes the address: '2023-03-01 06:00 +0700' on a
+    New York site was served at /2023/02/28/pagi.html, and the redirect started at /2023/03/01/."""
+    write_files(tmp_path / "src", {"_config.yml": "title: T\ntimezone: America/New_York\n",
+                                   "_posts/2023-03-01-pagi.md": "---\ntitle: Pagi\ndate: 2023-03-01 06:00:00 +0700\n---\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
+        "/2023/02/28/pagi.html /2023/02/pagi/ 301"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 from generator.core.errors import RefusalError
@@ -18,6 +19,8 @@ from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadE
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown")
+BUNDLE_PAGES = ("index.md", "index.markdown")
+"""The file that makes its folder a leaf page bundle: every other file below it is the page's resource."""
 OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc", ".pdc")
 KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
          "author", "authors", "draft", "url", "aliases"}
@@ -55,12 +58,16 @@ def scan(root: Path) -> Scan:
     skipped = symlinks(content, root) + (symlinks(root / "static", root) if (root / "static").is_dir() else [])
     notes: list[Note] = []
     files = walk(content)
-    bundles = {p.parent for p in files if p.name in ("index.md", "index.markdown")}
+    bundles = {p.parent for p in files if p.name in BUNDLE_PAGES}
     for path in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
-        if path.parent in bundles and suffix not in MARKDOWN:
-            continue  # a page bundle's resource: copied with its page
+        bundle = next((folder for folder in path.parents if folder in bundles), None)
+        if bundle is not None and (path.parent != bundle or path.name not in BUNDLE_PAGES):
+            if suffix in MARKDOWN:  # Hugo keeps it as the page's resource (an include), never a page of its own
+                skipped.append(Note(shown, f"is a Markdown file in the page bundle {rel_to(bundle, root)}/, which "
+                                           "Hugo never publishes as a page; not converted"))
+            continue  # a page bundle's resource, in its folder or below: copied with its page
         if path.stem == "_index":
             skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
         elif suffix in OTHER_FORMATS:
@@ -109,6 +116,15 @@ def _as_written(address: str) -> str:
     return f"/{path}" if "." in path.rpartition("/")[2] else f"/{path}/"
 
 
+def _hugo_path(path: str) -> str:
+    """A path as Hugo makes it from file and folder names (its ``UnicodeSanitize``, lower-cased): letters,
+    digits, marks, '%XX' and ``./_-#+~@`` kept, a space as '-', anything else (an apostrophe, '?', '!', ',')
+    dropped: 'What's New?' → 'whats-new'."""
+    kept = re.sub(r"%(?![0-9A-Fa-f]{2})", "", path)
+    return "".join("-" if c.isspace() else c for c in kept if c.isalnum() or c.isspace() or c in "./\\_-#+~@%"
+                   or unicodedata.category(c).startswith("M")).lower()
+
+
 def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
     meta, body = read_front_matter(read_text(path))
     if not meta:
@@ -121,12 +137,13 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
     slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else path.stem)
     url = as_text(meta.get("url"))
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
-    old_url = _as_written(url) if url else \
-        "/" + "".join(f"{folder}/" for folder in folders).lower().replace(" ", "-") + slug.lower().replace(" ", "-") + "/"
-    aliases = tuple(_as_written(a) for a in as_list(meta.get("aliases")))
+    old_url = _as_written(url) if url else "/" + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + "/"
+    here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
+    aliases = tuple(_as_written(a if a.startswith("/") else posixpath.join(here, a))
+                    for a in as_list(meta.get("aliases")))
     categories = as_list(meta.get("categories"))
-    resources = tuple((p, p.name) for p in sorted(path.parent.iterdir())
-                      if bundle and p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in MARKDOWN)
+    resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)
+                      if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
     typed = as_text(meta.get("date") or meta.get("publishdate"))
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",

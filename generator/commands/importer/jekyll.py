@@ -9,8 +9,9 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import RefusalError
 from generator.load.frontmatter import YamlError, load_yaml
@@ -64,6 +65,11 @@ def scan(root: Path) -> Scan:
     skipped = [n for n in symlinks(root, root) if not n.rel.startswith("_") or n.rel.startswith(("_posts/", "_drafts/"))]
     notes: list[Note] = []
     excluded = _excluded(root)
+    site = _config(root)
+    try:
+        zone = ZoneInfo(site.timezone) if site.timezone else None
+    except (ValueError, ZoneInfoNotFoundError):
+        zone = None
     for path in walk(root):
         rel = rel_to(path, root)
         if any(fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern + "/") for pattern in excluded):
@@ -73,7 +79,7 @@ def scan(root: Path) -> Scan:
         inside = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), -1)
         if inside >= 0 and not any(part.startswith("_") for part in parts[:inside]):
             # news/_posts/... gives its posts the category 'news', as in Jekyll
-            result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]))
+            result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]), zone=zone)
         elif top.startswith("_") or top in EXCLUDED:
             continue
         else:
@@ -84,7 +90,7 @@ def scan(root: Path) -> Scan:
             assets.append(result)
         elif result is not None:
             posts.append(result)
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _rewriter(),
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(),
                 (_LIQUID, "has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or link to a file "
                           "that was not imported; edit them by hand"))
 
@@ -111,7 +117,7 @@ def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
         return Note(rel, str(e))
 
 
-def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...]) -> Post | Note | None:
+def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None) -> Post | Note | None:
     if path.suffix.lower() not in MARKDOWN:
         return Note(rel, f"{path.suffix or 'this'} posts are not converted; rewrite it in Markdown")
     name = _POST_NAME.fullmatch(path.stem)
@@ -130,9 +136,12 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...]) -> Post |
     named = (single.strip(),) if single and single.strip() else as_list(meta.get("categories") or meta.get("category"), None)
     categories = tuple(dict.fromkeys(folders + named))  # a singular 'category: Berita Lokal' is one, as in Jekyll
     parsed = parse_date(typed)
-    day = parsed.naive.strftime("/%Y/%m/%d/") if parsed else "/"
+    when = parsed.naive if parsed else None
+    if parsed and parsed.offset is not None and zone:  # Jekyll puts each date in the site's zone for its address
+        when = parsed.naive.replace(tzinfo=timezone(parsed.offset)).astimezone(zone).replace(tzinfo=None)
+    day = when.strftime("/%Y/%m/%d/") if when else "/"
     permalink = as_text(meta.get("permalink"))
-    old_url = (_expand(permalink, parsed.naive if parsed else None, slug, categories) if permalink.startswith("/") else
+    old_url = (_expand(permalink, when, slug, categories) if permalink.startswith("/") else
                "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html")
     return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                 date=typed, updated=as_text(meta.get("last_modified_at")),
