@@ -687,3 +687,18 @@ def test_jekyll_old_addresses_are_dated_in_the_sites_zone(tmp_path: Path, capsys
     assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
         "/2023/02/28/pagi.html /2023/02/pagi/ 301"]
+
+
+def test_static_files_the_site_makes_itself_are_not_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """An old site's static 404.html, feed.xml or tags/index.html was copied, and the new project refused to
+    build ("the site makes /404.html itself"): the import said it was done."""
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n', "static/404.html": "x", "static/feed.xml": "x",
+                                   "static/tags/index.html": "x", "static/tags/logo.png": "PNG",
+                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\n---\nIsi.\n"})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0 and "  not converted: static/404.html: news-digest makes /404.html itself (the build would " \
+                         "refuse the file), so it is not copied\n" in out
+    assert sorted(files_under(tmp_path / "new/static")) == ["_redirects", "tags/logo.png"]
+    monkeypatch.chdir(tmp_path / "new")
+    assert run(capsys, "build", "-q") == (0, "", "")

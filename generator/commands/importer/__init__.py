@@ -227,6 +227,10 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
     return "\n".join(lines + ["---", "", body.strip("\n"), ""])
 
 
+SITE_MADE = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"})
+"""Files every site makes at its root, which a static file may not replace (the build refuses one)."""
+
+
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
     """Every file of the new project, in memory."""
     config, base, tz, config_notes = project_config(scan.site)
@@ -241,8 +245,14 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     finder = MentionFinder(registry) if registry is not None and registry.companies else None
     files: dict[str, bytes] = {"config.yaml": config.encode(),
                                "content/companies.yaml": registry_bytes or EMPTY_REGISTRY.encode()}
-    copies = [(asset.source, f"static/{asset.rel}") for asset in scan.assets]
     skipped = list(scan.skipped) + bad_dates
+    copies = []
+    for asset in scan.assets:
+        if asset.rel in SITE_MADE or asset.rel.endswith("/index.html") and asset.rel.split("/")[0] in TOP_LEVEL:
+            skipped.append(Note(f"static/{asset.rel}", f"news-digest makes /{asset.rel} itself (the build would "
+                                                         "refuse the file), so it is not copied"))
+        else:
+            copies.append((asset.source, f"static/{asset.rel}"))
     for item in placed:
         body = scan.rewrite(item.post, urls, base)
         if scan.left is not None and scan.left[0].search(body):  # after rewriting: what it resolved is gone
