@@ -13,7 +13,7 @@ from conftest import write_files
 from generator.build import BuildOptions, build
 from generator.commands.cli import main
 from generator.load.config import load_config
-from generator.commands.importer.common import parse_date
+from generator.commands.importer.common import date_problem, parse_date
 from generator.commands.importer.frontmatter import read_pelican
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -444,10 +444,19 @@ def test_a_full_disk_while_writing_leaves_the_target_as_it_was(tmp_path: Path, e
     ("0001-01-01", None),               # Hugo's date of a post without one
     ("3000-01-01", None),
     ("2020-01-05 09:00 +2500", None),
+    ("20 October 2021", "2021-10-20"),  # as Pelican's dateutil reads them
+    ("October 20, 2021", "2021-10-20"),
+    ("Oct 20th, 2021 10:30", "2021-10-20T10:30:00"),
+    ("20 Oktober 2021 09:15", "2021-10-20T09:15:00"),
+    ("31 Juni 2021", None),
+    ("20 Foo 2021", None),
 ])
 def test_dates_writers_type(typed: str, written: str | None) -> None:
     date = parse_date(typed)
     assert (date.text if date else None) == written
+    if date is None:  # a form it does not read is not called an impossible date
+        assert ("not written in a form this import reads" in date_problem(typed)) == (typed in (
+            "02/12/2020", "yesterday", "20 Foo 2021")), date_problem(typed)
 
 
 def test_pelican_headers_continue_on_indented_lines_and_end_at_a_blank_line() -> None:

@@ -18,14 +18,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.commands.check import MentionFinder, plain_text
 from generator.load.config import LANGUAGES, check_base_url, normalise_base_url
-from generator.load.content import FIRST_YEAR, LAST_YEAR, SLUG_RE
+from generator.load.content import SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
 from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
-from generator.commands.importer.common import Date, Note, OldSite, Post, Scan, parse_date
+from generator.commands.importer.common import Date, Note, OldSite, Post, Scan, date_problem, parse_date
 from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
 
 READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
@@ -160,8 +160,7 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
         else:
             date = _utc(parse_date(post.date), in_utc)
             if date is None:
-                skipped.append(Note(post.rel, f"the date {post.date!r} is not a date in the years {FIRST_YEAR} to "
-                                              f"{LAST_YEAR}; write it as YYYY-MM-DD and import again"))
+                skipped.append(Note(post.rel, date_problem(post.date)))
                 continue
             when = _moment(date, tz)
             slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)
