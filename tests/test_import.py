@@ -631,6 +631,11 @@ def test_hugo_settings_in_any_letter_case_or_its_config_folder(tmp_path: Path, c
         written = (tmp_path / f"{name}-new/config.yaml").read_text()
         assert 'base_url: "https://t.example/"' in written and 'timezone: "Asia/Jakarta"' in written, name
         assert (tmp_path / f"{name}-new/content/2024/03/late.md").is_file(), name
+    write_files(tmp_path / "links", {"hugo.toml": 'title = "T"\n[permalinks]\nposts = "/:year/:slug/"\n',
+                                     "content/posts/late.md": front})
+    assert run(capsys, "import", "hugo", str(tmp_path / "links"), "--out", str(tmp_path / "links-new"), "-q")[0] == 0
+    assert "  hugo.toml: sets permalinks, which this import does not follow: the redirects start at Hugo's default " \
+           "addresses; edit static/_redirects and redirects.nginx.conf\n" in (tmp_path / "links-new/import-report.txt").read_text()
 
 
 def test_a_page_named_as_one_of_the_sites_folders_is_renamed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -711,3 +716,39 @@ def test_static_files_the_site_makes_itself_are_not_copied(tmp_path: Path, capsy
     assert sorted(files_under(tmp_path / "new/static")) == ["_redirects", "tags/logo.png"]
     monkeypatch.chdir(tmp_path / "new")
     assert run(capsys, "build", "-q") == (0, "", "")
+
+
+@pytest.mark.parametrize("style, post, page", [
+    ("pretty", "/berita/2024/03/07/judul/", "/tentang/"),
+    ("none", "/berita/judul.html", "/tentang.html"),
+    ("/arsip/:year/:title", "/arsip/2024/judul", "/tentang"),
+])
+def test_a_jekyll_sites_permalink_style_gives_the_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                style: str, post: str, page: str) -> None:
+    """`permalink: pretty` in _config.yml (and any site-wide pattern) was ignored: every redirect started at the
+    default /2024/03/07/judul.html, which the old site never served (and a page's at /tentang.html)."""
+    write_files(tmp_path / "src", {"_config.yml": f"title: T\npermalink: {style}\n",
+                                   "_posts/2024-03-07-judul.md": "---\ntitle: Judul\ncategories: [berita]\n---\nIsi.\n",
+                                   "tentang.md": "---\ntitle: Tentang\n---\nKami.\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert sorted(line.split()[0] for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:]) == \
+        sorted({post, page} - {"/tentang/"})  # a page's address that did not change needs no redirect
+
+
+def test_pelicans_article_url_setting_gives_the_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ARTICLE_URL = '{date:%Y}/{date:%m}/{slug}/'` and `PAGE_URL` in pelicanconf.py were ignored: every redirect
+    started at Pelican's default /<slug>.html. One that cannot be filled in gets no redirect and a note."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'T'\nARTICLE_URL = '{category}/{date:%Y}/{date:%m}/{slug}/'\n"
+                          "PAGE_URL = 'halaman/{slug}/'\n",
+        "content/a.md": "Title: Judul A\nDate: 2024-03-01\nCategory: Berita Lokal\n\nIsi.\n",
+        "content/pages/tentang.md": "Title: Tentang\n\nKami.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert sorted((tmp_path / "new/static/_redirects").read_text().splitlines()[1:]) == [
+        "/berita-lokal/2024/03/judul-a/ /2024/03/judul-a/ 301", "/halaman/tentang/ /tentang/ 301"]
+    write_files(tmp_path / "odd", {"pelicanconf.py": "SITENAME = 'T'\nARTICLE_URL = '{nope}/{slug}.html'\n",
+                                   "content/a.md": "Title: A\nDate: 2024-03-01\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "odd"), "--out", str(tmp_path / "odd-new"), "-q")[0] == 0
+    report = (tmp_path / "odd-new/import-report.txt").read_text()
+    assert "  content/a.md: ARTICLE_URL in pelicanconf.py cannot be filled in for it" in report
+    assert "Redirects" not in report

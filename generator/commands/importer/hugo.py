@@ -28,14 +28,16 @@ _SHORTCODE = re.compile(r"\{\{[<%]")
 _REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
 
 
-def _config(root: Path) -> OldSite:
+def _config(root: Path) -> tuple[OldSite, list[Note]]:
     """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml (or the same in
     config/_default/, Hugo's config folder); keys in any letter case, as Hugo reads them ('baseurl')."""
     values: Meta = {}
     names = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
+    shown = ""
     for path in [root / name for name in names] + [root / "config" / "_default" / name for name in names]:
         if not path.is_file():
             continue
+        shown = rel_to(path, root)
         try:
             text = read_text(path)
             values = tomllib.loads(text) if path.suffix == ".toml" else (load_yaml(text, 1)[0] or {})
@@ -45,8 +47,10 @@ def _config(root: Path) -> OldSite:
     if not isinstance(values, dict):
         values = {}
     values = {str(key).lower(): value for key, value in values.items()}
+    notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
+                         "addresses; edit static/_redirects and redirects.nginx.conf")] if values.get("permalinks") else []
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
-                   as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True)  # Hugo's timeZone: Etc/UTC
+                   as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
 
 
 def scan(root: Path) -> Scan:
@@ -84,7 +88,8 @@ def scan(root: Path) -> Scan:
             posts.append(post)
     if (root / "static").is_dir():
         assets += [Asset(path, rel_to(path, root / "static")) for path in walk(root / "static")]
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), _config(root), _resolve_refs,
+    site, config_notes = _config(root)
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"))
 

@@ -31,30 +31,40 @@ _LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
 
 
-def _config(root: Path) -> OldSite:
+def _settings(root: Path) -> Meta:
+    """``_config.yml`` as a mapping ({} when there is none or it does not read)."""
     values: Meta = {}
     if (root / "_config.yml").is_file():
         try:
             values = load_yaml(read_text(root / "_config.yml"), 1)[0] or {}
         except (ReadError, YamlError):
             values = {}
-    if not isinstance(values, dict):
-        values = {}
+    return values if isinstance(values, dict) else {}
+
+
+def _config(values: Meta) -> OldSite:
     url = as_text(values.get("url"))
     return OldSite(as_text(values.get("title")), url + as_text(values.get("baseurl")) if url else "",
                    as_text(values.get("timezone")), as_text(values.get("lang"))[:2].lower())
 
 
-def _excluded(root: Path) -> set[str]:
+def _excluded(values: Meta) -> set[str]:
     """The paths ``_config.yml``'s ``exclude:`` names, as Jekyll matches them (a name, a folder, or a glob like
     '*.sh'), relative to the site's root."""
-    try:
-        values = load_yaml(read_text(root / "_config.yml"), 1)[0] if (root / "_config.yml").is_file() else {}
-    except (ReadError, YamlError):
-        values = {}
-    listed = values.get("exclude") if isinstance(values, dict) else None
+    listed = values.get("exclude")
     return {str(item).strip().strip("/") for item in listed if str(item).strip().strip("/")} if isinstance(
         listed, list) else set()
+
+
+STYLES = {"pretty": "/:categories/:year/:month/:day/:title/", "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+          "none": "/:categories/:title:output_ext", "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext"}
+"""Jekyll's built-in ``permalink:`` styles besides its default 'date' (``/:categories/:year/:month/:day/:title.html``)."""
+
+
+def _site_permalink(values: Meta) -> str:
+    """``_config.yml``'s ``permalink:`` as a pattern ('' for Jekyll's default, 'date')."""
+    value = as_text(values.get("permalink"))
+    return STYLES.get(value, value if value.startswith("/") else "")
 
 
 def scan(root: Path) -> Scan:
@@ -64,8 +74,8 @@ def scan(root: Path) -> Scan:
     assets: list[Asset] = []
     skipped = [n for n in symlinks(root, root) if not n.rel.startswith("_") or n.rel.startswith(("_posts/", "_drafts/"))]
     notes: list[Note] = []
-    excluded = _excluded(root)
-    site = _config(root)
+    settings = _settings(root)
+    excluded, site, style = _excluded(settings), _config(settings), _site_permalink(settings)
     try:
         zone = ZoneInfo(site.timezone) if site.timezone else None
     except (ValueError, ZoneInfoNotFoundError):
@@ -79,11 +89,12 @@ def scan(root: Path) -> Scan:
         inside = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), -1)
         if inside >= 0 and not any(part.startswith("_") for part in parts[:inside]):
             # news/_posts/... gives its posts the category 'news', as in Jekyll
-            result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]), zone=zone)
+            result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]), zone=zone,
+                           style=style)
         elif top.startswith("_") or top in EXCLUDED:
             continue
         else:
-            result = _page(path, rel)
+            result = _page(path, rel, style)
         if isinstance(result, Note):
             skipped.append(result)
         elif isinstance(result, Asset):
@@ -117,7 +128,8 @@ def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
         return Note(rel, str(e))
 
 
-def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None) -> Post | Note | None:
+def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None,
+          style: str) -> Post | Note | None:
     if path.suffix.lower() not in MARKDOWN:
         return Note(rel, f"{path.suffix or 'this'} posts are not converted; rewrite it in Markdown")
     name = _POST_NAME.fullmatch(path.stem)
@@ -141,7 +153,8 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
         when = parsed.naive.replace(tzinfo=timezone(parsed.offset)).astimezone(zone).replace(tzinfo=None)
     day = when.strftime("/%Y/%m/%d/") if when else "/"
     permalink = as_text(meta.get("permalink"))
-    old_url = (_expand(permalink, when, slug, categories) if permalink.startswith("/") else
+    permalink = permalink if permalink.startswith("/") else style  # the post's own, else the site's
+    old_url = (_expand(permalink, when, slug, categories) if permalink else
                "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html")
     return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                 date=typed, updated=as_text(meta.get("last_modified_at")),
@@ -152,7 +165,7 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
                 dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
 
 
-def _page(path: Path, rel: str) -> Post | Note | Asset | None:
+def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
     with open(path, "rb") as f:  # Jekyll's test: '---' and any spaces, then the line's end
         has_front_matter = re.match(rb"---[ \t]*\r?\n", f.read(200)) is not None
     if not has_front_matter:
@@ -169,7 +182,10 @@ def _page(path: Path, rel: str) -> Post | Note | Asset | None:
     folder, stem = posixpath.split(posixpath.splitext(rel)[0])
     slug = as_text(meta.get("slug")) or (posixpath.basename(folder) if stem == "index" and folder else stem)
     permalink = as_text(meta.get("permalink"))
-    old_url = permalink if permalink.startswith("/") else (f"/{folder}/" if stem == "index" else f"/{rel.rsplit('.', 1)[0]}.html")
+    # the site's permalink style gives pages its ending, as Jekyll's add_permalink_suffix: '/about/' for 'pretty'
+    ending = "/" if style.endswith("/") else ".html" if not style or style.endswith((":output_ext", ".html")) else ""
+    old_url = permalink if permalink.startswith("/") else (f"/{folder}/" if stem == "index" else
+                                                           f"/{rel.rsplit('.', 1)[0]}{ending}")
     title = as_text(meta.get("title"))
     if not title:
         return Note(rel, "has no 'title' in its front matter; add one and import again")

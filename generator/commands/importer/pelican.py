@@ -10,7 +10,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, read_text, rel_to, symlinks, title_slug, walk
+from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
 from generator.commands.importer.frontmatter import read_pelican
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
@@ -94,7 +94,7 @@ def scan(root: Path) -> Scan:
             skipped.append(Note(shown, NOT_CONVERTED[suffix]))
         elif suffix in MARKDOWN:
             try:
-                posts.append(_post(path, rel, shown))
+                posts.append(_post(path, rel, shown, settings))
             except ReadError as e:
                 skipped.append(Note(shown, str(e)))
         else:
@@ -110,14 +110,31 @@ def scan(root: Path) -> Scan:
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (outside STATIC_PATHS, "
                                                    f"{', '.join(static_paths) or 'none'}, and linked from no "
                                                    "article), so it is not copied; put it in static/ if it should be"))
+    notes = [Note(post.rel, f"{'PAGE_URL' if post.kind == 'page' else 'ARTICLE_URL'} in pelicanconf.py cannot be "
+                               "filled in for it (a field this import does not know), so it gets no redirect; add "
+                               "its old address to static/_redirects by hand") for post in posts if not post.old_urls]
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), (), site, _rewriter(content, root, copied),
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(content, root, copied),
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
                         "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at "
                         "/tags/<slug>/, categories are sections, at /sections/<slug>/)"))
 
 
-def _post(path: Path, rel: str, shown: str) -> Post:
+def _old_url(pattern: object, slug: str, date: str, category: str, author: str, lang: str) -> str:
+    """An address from Pelican's ``ARTICLE_URL`` or ``PAGE_URL`` ('{date:%Y}/{date:%m}/{slug}/'), filled in as
+    Pelican fills it (the category and author as slugs); '' when it cannot be (a field this import does not know)."""
+    if not isinstance(pattern, str):
+        return ""
+    parsed = parse_date(date) if date else None
+    try:
+        return "/" + pattern.format_map({"slug": slug, "date": parsed.naive if parsed else "", "lang": lang,
+                                         "category": title_slug(category or "misc"), "author": title_slug(author)
+                                         }).lstrip("/")
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
+        return ""
+
+
+def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post:
     meta, body = read_pelican(read_text(path))
     title = as_text(meta.get("title"))
     if not title:
@@ -125,10 +142,16 @@ def _post(path: Path, rel: str, shown: str) -> Post:
     page = rel.split("/")[0] == "pages"
     slug = as_text(meta.get("slug")) or title_slug(title)
     url = as_text(meta.get("url")) or as_text(meta.get("save_as"))
-    old_url = "/" + url.lstrip("/") if url else (f"/pages/{slug}.html" if page else f"/{slug}.html")
     folder = posixpath.dirname(rel)
     authors = _list(meta.get("authors") or meta.get("author"))
-    common = dict(rel=shown, slug=slug, old_urls=(old_url,), title=title, body=body, summary=as_text(meta.get("summary")),
+    section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder else "")
+    setting = "PAGE_URL" if page else "ARTICLE_URL"
+    old_url = "/" + url.lstrip("/") if url else _old_url(
+        settings[setting], slug, as_text(meta.get("date")), section, authors[0] if authors else "",
+        str(settings.get("DEFAULT_LANG", "en"))) if setting in settings else (
+        f"/pages/{slug}.html" if page else f"/{slug}.html")
+    common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
+                  summary=as_text(meta.get("summary")),
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
         return Post(kind="page", **common)  # type: ignore[arg-type]
@@ -136,7 +159,7 @@ def _post(path: Path, rel: str, shown: str) -> Post:
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=_list(meta.get("tags")),
-                section=as_text(meta.get("category")) or (folder.split("/")[-1] if folder else ""),
+                section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
                 **common)  # type: ignore[arg-type]
 
