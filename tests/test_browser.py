@@ -473,3 +473,30 @@ def test_a_phone_reader_sees_no_jump_no_sideways_scroll_and_names_in_order(brows
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_an_english_site_counts_one_article_in_the_singular(browser: Any, tmp_path: Path) -> None:
+    """An English site said "1 articles match “softbank”." in search and "…, 1 articles" in a company's chart
+    label: those strings were not plural forms."""
+    from conftest import CONFIG, article, make_project
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="SoftBank invests", companies="[SoftBank]",
+                                                          body="SoftBank puts money into chips.\n"),
+                                  "2025/06/b.md": article(title="Chips", body="Chips for phones.\n")},
+                 config=CONFIG + "language: en\n", companies="softbank: {name: SoftBank}\n")
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=softbank", wait_until="networkidle")
+        page.wait_for_selector("#search-results li")
+        assert page.inner_text("#search-results .count") == "1 article matches “softbank”."
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=chips", wait_until="networkidle")
+        page.wait_for_selector("#search-results li + li")
+        assert page.inner_text("#search-results .count") == "2 articles match “chips”."
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/companies/", wait_until="networkidle")
+        assert page.locator("svg[aria-label]").first.get_attribute("aria-label") == \
+            "Mentions of SoftBank per month, 1 article"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
+from generator.core.i18n import Plural
 from generator.core.models import Article, Term
 from generator.load.publishers import Publisher
 from generator.load.registry import fold
@@ -71,7 +72,7 @@ class CompanyRow:
         return f"companies/{self.slug}/"
 
 
-def ranking(companies: Sequence[Term], intel: dict[str, Intel], label: str) -> tuple[CompanyRow, ...]:
+def ranking(companies: Sequence[Term], intel: dict[str, Intel], label: str | Plural) -> tuple[CompanyRow, ...]:
     """Companies by mentions, most first; ties by name. Their sparklines share one span of months, the first
     mention of any to the latest of any, so rows compare: each drawn over its own months, two articles a year
     apart and two in one month looked alike, a 3-month line as wide as a 31-month one."""
@@ -149,7 +150,7 @@ def sparkline_svg(months: Sequence[MonthCount], label: str, width: int = 120, he
 
 
 def company_intel(companies: Sequence[Term], sections: Sequence[Term], publishers: Sequence[Publisher],
-                  all_articles: Sequence[Article], label: str) -> dict[str, Intel]:
+                  all_articles: Sequence[Article], label: str | Plural) -> dict[str, Intel]:
     """Intel for every company, keyed by id; ``label`` is the sparkline's text, formatted with name and total."""
     together = co_mention_counts(all_articles)
     company_names = {t.slug: t.name for t in companies}

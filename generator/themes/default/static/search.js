@@ -20,6 +20,7 @@
     if (text) e.textContent = text;
     return e;
   };
+  const rules = new Intl.PluralRules(document.documentElement.lang);
   const PAGE = 20; // results shown at a time; a button shows the next ones
   let current = 0; // the latest search: an older one that ends later draws nothing
   const show = async (query) => {
@@ -28,7 +29,9 @@
     if (!query) return;
     const found = (await pagefind.search(query)).results;
     if (mine !== current) return;
-    const say = found.length ? box.dataset.found : box.dataset.none;
+    // the language's plural form of the count ("1 article matches", "2 articles match"), from data-found-one...
+    const form = "found" + rules.select(found.length).replace(/^./, (c) => c.toUpperCase());
+    const say = found.length ? box.dataset[form] || box.dataset.foundOther : box.dataset.none;
     // a function, not a string: a query holding "$&" is not a replacement pattern
     box.append(el("p", "count", say.replace("{n}", () => found.length).replace("{q}", () => query)));
     const list = el("ol", "results");
