@@ -260,6 +260,22 @@ def test_file_names_that_are_not_utf8_or_hold_control_characters(built: Path) ->
         "date-time) to the front matter", "error: 2 problems found; nothing was written"], built, before)
 
 
+def test_a_static_file_named_in_another_encoding_is_an_error_not_a_traceback(built: Path) -> None:
+    """A photo from an old Windows zip, 'caf\\xe9.jpg' in static/, was copied to site/, then every build ended in a
+    UnicodeEncodeError traceback while the cache was saved (exit 1), and digest check said nothing."""
+    before = tree(built / "site")
+    (built / "static/images").mkdir(parents=True, exist_ok=True)
+    with open(os.fsencode(built / "static/images") + b"/caf\xe9.txt", "wb") as f:
+        f.write(b"hi")
+    expected = "static/images/caf\\xe9.txt: the file name is not valid UTF-8, so it cannot become a URL; rename " \
+               "the file (or its folder)"
+    for _ in range(2):  # and again: the first failure leaves nothing behind that changes the second
+        assert_failed_cleanly(digest(built, "build"), [expected, "error: 1 problem found; nothing was written"],
+                              built, before)
+    checked = digest(built, "check")
+    assert checked.returncode == 1 and expected in checked.stdout + checked.stderr
+
+
 def test_check_json_stays_valid_utf8_with_a_file_name_that_is_not(built: Path) -> None:
     import json
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from conftest import write_files
 from generator.core.errors import Problem
-from generator.load.content import (NOT_ARTICLES, NOTES_DIR, ArticleSettings, _is_utf8, _resolve_links, count_words,
+from generator.load.content import (NOT_ARTICLES, NOTES_DIR, ArticleSettings, is_utf8, _resolve_links, count_words,
                                      markdown_misnamed,
                                        find_articles, parse_article)
 from generator.load.registry import load_registry
@@ -397,7 +397,7 @@ def walked_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str]
                 continue
             full = os.path.join(folder, name)
             rel = full[prefix:].replace(os.sep, "/")
-            if not _is_utf8(rel):
+            if not is_utf8(rel):
                 problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
                                                     "rename the file"))
                 continue

@@ -154,7 +154,7 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
                 continue
             full = entry.path
             rel = full[prefix:].replace(os.sep, "/")
-            if not _is_utf8(rel):
+            if not is_utf8(rel):
                 problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
                                                     "rename the file"))
                 continue
@@ -178,7 +178,7 @@ def markdown_misnamed(name: str) -> str:
     return f"is not read: only files whose names end in '.md' are; rename it to {name[:-len(ending)]}.md"
 
 
-def _is_utf8(name: str) -> bool:
+def is_utf8(name: str) -> bool:
     """False for a name the OS gave us with undecodable bytes (Python's surrogate escapes)."""
     try:
         name.encode("utf-8")
@@ -273,7 +273,7 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
             if rename := markdown_misnamed(entry.name):
                 problems.append(Problem(rel, 0, "", rename, "warning"))
         else:
-            if not _is_utf8(rel):
+            if not is_utf8(rel):
                 problems.append(Problem(rel, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
                                                     "rename the file"))
             else:  # a FIFO or device too: ``read_article`` says what it is

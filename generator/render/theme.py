@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed ne
 
 from generator.core.hashing import digest
 from generator.load.config import Config
+from generator.load.content import is_utf8
 from generator.core.errors import BuildError, Problem
 
 PACKAGE_THEMES = Path(__file__).parents[1] / "themes"
@@ -215,7 +216,8 @@ def static_clashes(config: Config, sources: Mapping[str, Path], made: Iterable[s
     """The static files (``sources``: ``static_sources``) that would clash with the files the site makes (``made``,
     output paths) or with the folders it fills (``folders``, such as 'pagefind'): one at a path the site makes, a
     file where the site has a folder, or one inside what the site makes as a file. Found before anything renders,
-    each named by its own path; the writer would otherwise stop half-way with the file system's error."""
+    each named by its own path; the writer would otherwise stop half-way with the file system's error. A file
+    whose name is not UTF-8 is one too."""
     made = set(made)
     tops = {rel.partition("/")[0] for rel in sources}  # only folders under these can hold a static file's path
     filled = set(folders) | {rel.rsplit("/", i)[0] for rel in made if rel.partition("/")[0] in tops
@@ -224,7 +226,10 @@ def static_clashes(config: Config, sources: Mapping[str, Path], made: Iterable[s
     for rel, path in sources.items():
         shown = _shown(config, path)
         parents = [rel.rsplit("/", i)[0] for i in range(1, rel.count("/") + 1)]
-        if rel in made:
+        if not is_utf8(rel):  # a zip of photos made on Windows: no URL can name it, and no cache can hold it
+            problems.append(Problem(shown, 0, "", "the file name is not valid UTF-8, so it cannot become a URL; "
+                                                  "rename the file (or its folder)"))
+        elif rel in made:
             problems.append(Problem(shown, 0, "", f"the site makes /{rel} itself, and a static file may not replace "
                                                   "it; rename or move this file (to change a page, override its "
                                                   f"template in {config.templates_dir}/)"))
