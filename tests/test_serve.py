@@ -561,3 +561,22 @@ def test_the_error_page_puts_the_errors_first_and_in_bold() -> None:
                     "content/a.md:4: field &#x27;companies&#x27;: warning: &#x27;Googel&#x27; is not in "
                     "content/companies.yaml",
                     "content/c.md:2: field &#x27;title&#x27;: warning: holds &lt;b&gt;"]
+
+
+def test_a_file_named_in_another_encoding_does_not_stop_the_preview_for_good(tmp_path: Path) -> None:
+    """One file whose name is not UTF-8 (made, then deleted at once) stopped watchfiles' thread ("Unable to decode
+    path"): every later save was ignored, and the pages stayed stale without a word. The watch starts again, the
+    build names the file, and an edit after it is shown."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="Judul lama")}, config=DIGEST_CONFIG)
+    page = "/digest/2025/06/a/"
+    with serving(tmp_path) as (server, outcomes):
+        events = Events(server.port)
+        events.next_version()
+        for folder in (b"content", b""):  # a source folder's watch, then the project's own
+            bad = os.fsencode(tmp_path) + (b"/" + folder if folder else b"") + b"/foto\xe9.md"
+            open(bad, "wb").close()
+            time.sleep(0.3)
+            os.unlink(bad)
+            title = f"Judul {folder.decode() or 'proyek'}"
+            (tmp_path / "content/2025/06/a.md").write_text(article(title=title))
+            events.wait_until(lambda: f"<h1>{title}</h1>" in get(server.port, page)[1])

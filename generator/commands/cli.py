@@ -12,12 +12,11 @@ import sys
 import textwrap
 import threading
 import time
-import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
-from generator.core.errors import BuildError, Problem, RefusalError
+from generator.core.errors import BuildError, Problem, RefusalError, printable
 
 if TYPE_CHECKING:
     from generator.load.config import Config
@@ -98,28 +97,9 @@ def build_now() -> datetime:
             return datetime.fromtimestamp(int(epoch), timezone.utc)
         except (ValueError, OverflowError, OSError):
             pass
-    raise RefusalError(f"SOURCE_DATE_EPOCH={_printable(repr(epoch))} is not a whole number of seconds since "
+    raise RefusalError(f"SOURCE_DATE_EPOCH={printable(repr(epoch))} is not a whole number of seconds since "
                        "1970-01-01 UTC; set it to one, such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), "
                        "or unset it")
-
-
-_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-
-
-def _printable(text: str) -> str:
-    """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
-    escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch == " " or unicodedata.category(ch) not in _UNPRINTABLE:
-            out.append(ch)
-        elif 0xDC80 <= ord(ch) <= 0xDCFF:
-            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
-        else:
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-    return "".join(out)
 
 
 def source_folders(config: Config) -> list[Path]:
@@ -138,7 +118,7 @@ def _whole(low: int, high: int, fix: str) -> Any:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{_printable(repr(text))} is not a whole number; {fix}") from None
+            raise argparse.ArgumentTypeError(f"{printable(repr(text))} is not a whole number; {fix}") from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{value} is out of range; {fix}")
         return value
@@ -151,9 +131,9 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{_printable(repr(text))} is not a number; {fix}") from None
+        raise argparse.ArgumentTypeError(f"{printable(repr(text))} is not a number; {fix}") from None
     if value != value:  # NaN
-        raise argparse.ArgumentTypeError(f"{_printable(repr(text))} is not a number; {fix}")
+        raise argparse.ArgumentTypeError(f"{printable(repr(text))} is not a number; {fix}")
     if not 0 < value <= 3600:
         raise argparse.ArgumentTypeError(f"{text} is out of range; {fix}")
     return value
@@ -327,7 +307,7 @@ class _ProgressBar:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(_printable(str(problem)), file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
 
 
 def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None) -> Config:
@@ -389,7 +369,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if done.result is None:
         if not args.quiet:
             print(f"up to date: {_plural(done.articles, 'article')}, nothing changed since the last build "
-                  f"({seconds:.2f} s) → {_printable(_shown(target))}")
+                  f"({seconds:.2f} s) → {printable(_shown(target))}")
         return 0
     result = done.result
     if args.verbose and done.written is not None:
@@ -403,7 +383,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             skipped.append(f"{result.skipped_future} future-dated")
         left_out = f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
         print(f"built {_plural(result.articles, 'article')}, {_plural(result.pages, 'page')}, "
-              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {_printable(_shown(target))}{left_out}")
+              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {printable(_shown(target))}{left_out}")
     return 0
 
 
@@ -518,7 +498,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for finding in report.findings:
             if not (args.quiet and finding.problem.severity == "hint"):
-                print(_printable(str(finding.problem)))
+                print(printable(str(finding.problem)))
     if args.verbose:
         for note in report.notes:
             print(note, file=sys.stderr)
@@ -578,7 +558,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
         print(f"{_plural(len(result.untried), 'other feed')} not tried, as the hub could not be reached; "
               "'digest ping' will try them again", file=sys.stderr)
     if result.unsaved:
-        print(f"{_printable(result.unsaved[0])}: warning: cannot be written ({result.unsaved[1]}), so the next "
+        print(f"{printable(result.unsaved[0])}: warning: cannot be written ({result.unsaved[1]}), so the next "
               "'digest ping' announces these feeds again (hubs take that); make .cache/ a writable folder",
               file=sys.stderr)
     if not args.quiet:
@@ -627,7 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {_plural(len(e.errors), 'problem')} found; nothing was written", file=sys.stderr)
         return 1
     except RefusalError as e:
-        print(f"error: {_printable(str(e))}", file=sys.stderr)
+        print(f"error: {printable(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -647,7 +627,7 @@ def _system_error(error: OSError) -> str:
     """One line for an OSError that reached ``main``: the file, the system's words and code, and what to do."""
     name = os.fsdecode(error.filename) if isinstance(error.filename, (str, bytes)) else ""
     code = errno.errorcode.get(error.errno or 0, "")
-    text = f"{_printable(name)}: " if name else ""
+    text = f"{printable(name)}: " if name else ""
     text += f"{error.strerror or error}" + (f" ({code})" if code else "") + "; digest stopped. Check the disk"
     homes = {Path(sys.prefix), Path(sys.base_prefix), Path(__file__).parents[1]}
     if name and any(Path(name).is_relative_to(home) for home in homes):

@@ -49,7 +49,7 @@ from generator.load.layout import layout
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR
 from generator.load.config import Config, environment_file, load_config
-from generator.core.errors import BuildError, BusyError, Problem, RefusalError
+from generator.core.errors import BuildError, BusyError, Problem, RefusalError, printable
 from generator.write.output import check_target
 from generator.write.publish import publish
 from generator.render.theme import PACKAGE_THEMES
@@ -123,7 +123,8 @@ def error_page(outcome: Rebuilt) -> bytes:
     # errors first, in bold: they stop the build; a warning (with --strict, also one) is listed after them
     errors = [p for p in outcome.problems if p.severity == "error"]
     warnings = [p for p in outcome.problems if p.severity != "error"]
-    lines = [f"<strong>{html.escape(str(p))}</strong>" for p in errors] + [html.escape(str(p)) for p in warnings]
+    lines = [f"<strong>{html.escape(printable(str(p)))}</strong>" for p in errors] + \
+        [html.escape(printable(str(p))) for p in warnings]  # a file name that is not UTF-8 shows as 'caf\xe9'
     items = "\n".join(lines + ([html.escape(outcome.crash)] if outcome.crash else []))
     if outcome.busy:
         title, heading = "Waiting for another build", "Waiting for another build to finish"
@@ -416,13 +417,16 @@ class PreviewServer:
                 ready.set()
                 self._stopping.wait(WATCH_TICK_MS / 1000)
                 continue
-            for changes in watchfiles.watch(*folders, stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
-                                            yield_on_timeout=True):
-                ready.set()
-                if changes:
-                    self.rebuild(self._changed_files(changes))
-                if watched_folders(self.config) != folders:
-                    break
+            try:
+                for changes in watchfiles.watch(*folders, stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
+                                                yield_on_timeout=True):
+                    ready.set()
+                    if changes:
+                        self.rebuild(self._changed_files(changes))
+                    if watched_folders(self.config) != folders:
+                        break
+            except RuntimeError:
+                self._unnamed_change()
 
     def _watch_project(self, ready: threading.Event) -> None:
         """Rebuild when config.yaml changes, or when a source folder appears or goes."""
@@ -432,11 +436,22 @@ class PreviewServer:
         def relevant(_: watchfiles.Change, path: str) -> bool:
             return Path(path).name in top_level_names(self.config, name, self.options.environment)
 
-        for changes in watchfiles.watch(root, watch_filter=relevant, recursive=False, stop_event=self._stopping,
-                                        rust_timeout=WATCH_TICK_MS, yield_on_timeout=True):
-            ready.set()
-            if changes:
-                self.rebuild(self._changed_files(changes))
+        while not self._stopping.is_set():
+            try:
+                for changes in watchfiles.watch(root, watch_filter=relevant, recursive=False,
+                                                stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
+                                                yield_on_timeout=True):
+                    ready.set()
+                    if changes:
+                        self.rebuild(self._changed_files(changes))
+            except RuntimeError:
+                self._unnamed_change()
+
+    def _unnamed_change(self) -> None:
+        """watchfiles stopped on a change to a file whose name is not UTF-8 ('Unable to decode path'): the watch
+        starts again (it had ended for good, and pages went stale), and a build says what the name is."""
+        self.rebuild()
+        self._stopping.wait(WATCH_TICK_MS / 1000)
 
     # --- serving ---------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ an editor fixes every file in one pass.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -69,3 +70,22 @@ class RefusalError(Exception):
 
 class BusyError(RefusalError):
     """Another build holds the output folder's lock; ``digest serve`` waits and retries instead of giving up."""
+
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
+    escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch == " " or unicodedata.category(ch) not in _UNPRINTABLE:
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
