@@ -86,6 +86,15 @@ CASES = {
         b"---\ntitle: x\ntags: [AI, data,\ndate: 2025-01-01\nsection: Aceh\n---\nx\n", [
         "content/a.md:3: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
         "or put text in double quotes: tags: \"[AI, data,\""]),
+    "a quote never closed": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: \"Ringkasan tanpa tutup\ntags: [a]\n---\nx\n", [
+        "content/a.md:4: field 'summary': the double quote that starts the value is never closed, so YAML reads on "
+        "past this line; end the value with \": summary: \"Ringkasan tanpa tutup\""]),
+    "a quote never closed, closed by a later field's": (
+        b"---\ntitle: \"Judul tanpa tutup\ndate: 2025-01-01\nsummary: \"Ringkasan\"\n---\nx\n", [
+        "content/a.md:2: field 'title': the double quote that starts the value is never closed, so YAML reads on "
+        "past this line; end the value with \": title: \"Judul tanpa tutup\""]),
+    "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [
+        "content/a.md:6: '-b' needs a space after '-' to be an item of the list above: write '  - b'"]),
     "that list quoted": (b"---\ntitle: x\ndate: 2025-01-01\ntags: \"[AI, data\"\n---\nx\n", [
         "content/a.md:4: field 'tags': must be a list; write tags: [AI, data] or one '- item' line per tag"]),
     "an at sign first": (b"---\ntitle: @OpenAI rilis model\ndate: 2025-01-01\n---\nx\n", [

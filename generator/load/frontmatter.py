@@ -225,13 +225,31 @@ def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
             return known
-    # a list or mapping left open further up ('tags: [AI, data,'): YAML reads on and fails lines later
-    for at in range(min(index, len(lines)) - 2, -1, -1):
+    # a list or mapping left open further up ('tags: [AI, data,'), or a quote never closed ('summary: "Teks'):
+    # YAML reads on and fails lines later, often at the closing '---'
+    for at in range(min(index, len(lines)) - 1, -1, -1):
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
         value = found[3].strip() if found else ""
-        if value[:1] in ("[", "{") and "]}"[value[0] == "{"] not in value and "," in value:
+        if at <= index - 2 and value[:1] in ("[", "{") and "]}"[value[0] == "{"] not in value and "," in value:
             return _explained_line(lines, at)
+        if value[:1] in ('"', "'") and _unclosed(value):
+            kind = "double" if value[0] == '"' else "single"
+            return at, found[1], (f"the {kind} quote that starts the value is "
+                                  f"never closed, so YAML reads on past this line; end the value with {value[0]}: "
+                                  f"{found[1]}: {value}{value[0]}")
+        item = re.match(r"( *)-([^\s-].*)", lines[at])
+        if item and at and lines[at - 1].lstrip(" ").startswith("- "):  # '-b' under '- a': not a list item
+            return at, "", (f"'{lines[at].strip()}' needs a space after '-' to be an item of the list above: "
+                            f"write '{item[1]}- {item[2]}'")
     return None
+
+
+def _unclosed(value: str) -> bool:
+    """Whether a value that starts with a quote does not close it on its line ('"Teks', '"a \\" b'; not '"a" # c')."""
+    if value[0] == "'":
+        return value[1:].replace("''", "").count("'") == 0
+    closing = re.match(r'"(?:[^"\\]|\\.)*"', value)
+    return closing is None
 
 
 def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
