@@ -21,8 +21,10 @@ def errors(tmp_path: Path, text: str) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_defaults_for_an_empty_config(tmp_path: Path) -> None:
-    config = load(tmp_path, "")
+@pytest.mark.parametrize("text", ["", "# every key has its default\n# title: Kabar\n"])
+def test_defaults_for_an_empty_config(tmp_path: Path, text: str) -> None:
+    """A config of comments alone was refused ("must be a mapping"), though an empty one built."""
+    config = load(tmp_path, text)
     assert (config.title, config.language, config.timezone, config.page_size, config.feed_size, config.theme) == (
         "News Digest", "id", "Asia/Jakarta", 20, 50, "default")
     assert config.root == tmp_path.resolve()

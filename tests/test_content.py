@@ -86,6 +86,8 @@ CASES = {
         b"---\ntitle: x\ntags: [AI, data,\ndate: 2025-01-01\nsection: Aceh\n---\nx\n", [
         "content/a.md:3: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
         "or put text in double quotes: tags: \"[AI, data,\""]),
+    "an empty line before the front matter": (b"\n---\ntitle: x\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:1: the front matter's '---' must be the file's first line; delete the empty line above it"]),
     "a quote never closed": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: \"Ringkasan tanpa tutup\ntags: [a]\n---\nx\n", [
         "content/a.md:4: field 'summary': the double quote that starts the value is never closed, so YAML reads on "
         "past this line; end the value with \": summary: \"Ringkasan tanpa tutup\""]),

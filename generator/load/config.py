@@ -349,6 +349,8 @@ def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Proble
         raise BuildError([Problem(rel, line, "", "is not valid UTF-8; save the file as UTF-8")]) from None
     except YamlError as e:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
+    if values is None:  # comments alone ('# defaults'), as an empty file: every key has its default
+        values = {}
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
     return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped]

@@ -107,6 +107,10 @@ def split(text: str, fields: str = "title: ..., date: ...") -> Split:
     file needs, for the message when it has no front matter."""
     lines = text.split("\n")
     if not lines or not _FENCE.fullmatch(lines[0]):
+        blank = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        if 0 < blank < len(lines) and _FENCE.fullmatch(lines[blank].strip()):
+            raise SplitError(1, f"the front matter's '---' must be the file's first line; delete the "
+                                f"{'empty line' if blank == 1 else f'{blank} empty lines'} above it")
         raise SplitError(1, "no front matter: start the file with a line '---', then the fields "
                             f"({fields}), then another line '---'")
     for i in range(1, len(lines)):
