@@ -116,6 +116,30 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("written, message", [
+    ("Etc/GMT+7", "'Etc/GMT+7' is UTC-7: the Etc zones' signs are inverted, as POSIX writes them; write the zone of a "
+                  "place instead (for UTC+7, Asia/Jakarta)"),
+    ("localtime", "'localtime' is whatever the building machine is set to (or a file of the zone database, not a "
+                  "zone), so two machines would build different sites; write a zone like Asia/Jakarta"),
+])
+def test_a_zone_that_means_another_offset_or_the_machines_own_is_refused(tmp_path: Path, written: str,
+                                                                         message: str) -> None:
+    """'Etc/GMT+7' was taken, and articles were shown 14 hours off (it is UTC-7); 'localtime' was taken, and the
+    site's dates depended on the machine that built it."""
+    if written == "localtime" and not _zone_exists(written):
+        pytest.skip("this machine's zone database has no 'localtime'")
+    assert errors(tmp_path, f'timezone: "{written}"\n') == [f"config.yaml:1: field 'timezone': {message}"]
+
+
+def _zone_exists(name: str) -> bool:
+    from zoneinfo import ZoneInfo
+    try:
+        ZoneInfo(name)
+    except Exception:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("written, meant", [("WIB", "Asia/Jakarta"), ("WITA", "Asia/Makassar"), ("UTC+7", "Asia/Jakarta"),
                                             ("+09:00", "Asia/Jayapura"), ("Asia/Jakata", "Asia/Jakarta"),
                                             ("asia/jakarta", "Asia/Jakarta")])

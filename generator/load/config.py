@@ -473,12 +473,23 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                 f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"
                                 + _language_hint(settings["language"])))
     if "timezone" in settings:
+        at = (origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone")
+        zone = settings["timezone"]
         try:
-            ZoneInfo(settings["timezone"])
-        except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Problem(origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone",
-                                    f"{settings['timezone']!r} is not an IANA time zone; "
-                                    + zone_hint(settings["timezone"])))
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            problems.append(Problem(*at, f"{zone!r} is not an IANA time zone; " + zone_hint(zone)))
+        else:
+            if str(zone).lower() in ("localtime", "posixrules", "factory") or str(zone).lower().startswith(
+                    ("posix/", "right/")):
+                problems.append(Problem(*at, f"{zone!r} is whatever the building machine is set to (or a file of "
+                                             "the zone database, not a zone), so two machines would build different "
+                                             "sites; write a zone like Asia/Jakarta"))
+            elif gmt := re.fullmatch(r"etc/gmt([+-])(\d{1,2})", str(zone).lower()):
+                east = "+" if gmt[1] == "-" else "-"  # IANA's Etc zones are named with the sign inverted
+                problems.append(Problem(*at, f"{zone!r} is UTC{east}{gmt[2]}: the Etc zones' signs are inverted, "
+                                             f"as POSIX writes them; write the zone of a place instead (for "
+                                             f"UTC+7, Asia/Jakarta)"))
     for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
