@@ -116,6 +116,17 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("static, content", [("content", "content"), (".", "content"), ("content/images", "content"),
+                                             ("berkas", "berkas/artikel")])
+def test_a_static_folder_that_holds_the_articles_is_refused(tmp_path: Path, static: str, content: str) -> None:
+    """`static_dir: content` (images beside the articles, as in Hugo) published every article's source, drafts and
+    companies.yaml too, without a word."""
+    assert errors(tmp_path, f"static_dir: {static}\ncontent_dir: {content}\n") == [
+        f"config.yaml:1: field 'static_dir': '{static}' is, holds or is inside the articles' folder (content_dir: "
+        f"{content}), and every file in it is published as it is: the Markdown sources, drafts too; keep static "
+        "files in a folder of their own, like static"]
+
+
 @pytest.mark.parametrize("written, message", [
     ("Etc/GMT+7", "'Etc/GMT+7' is UTC-7: the Etc zones' signs are inverted, as POSIX writes them; write the zone of a "
                   "place instead (for UTC+7, Asia/Jakarta)"),

@@ -495,6 +495,16 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{value!r} must be a folder inside the project, written relative to {rel}"))
+    static, content = (settings.get(key, default) for key, default in (("static_dir", "static"), ("content_dir", "content")))
+    if isinstance(static, str) and isinstance(content, str) and not any(
+            p.field in ("static_dir", "content_dir") for p in problems):
+        a, b = Path(os.path.normpath(static)).parts, Path(os.path.normpath(content)).parts
+        a, b = tuple(p for p in a if p != "."), tuple(p for p in b if p != ".")
+        if a[:len(b)] == b or b[:len(a)] == a:  # everything in static_dir is published as it is
+            problems.append(Problem(origin.get("static_dir", rel), lines.get(("static_dir",), 0), "static_dir",
+                                    f"{static!r} is, holds or is inside the articles' folder (content_dir: "
+                                    f"{content}), and every file in it is published as it is: the Markdown "
+                                    "sources, drafts too; keep static files in a folder of their own, like static"))
     # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
     # content usable, so the content's problems come in the same run
     checked = [p for p in problems if not p.message.startswith(TWICE)]
