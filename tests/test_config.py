@@ -116,6 +116,15 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+def test_the_documented_empty_defaults_can_be_written_and_a_doubled_format_is_named(tmp_path: Path) -> None:
+    """`description: ""` and `image: ""`, the defaults as the reference shows them, were errors ("is empty");
+    `formats: [rss, rss]` was told it "must include rss"."""
+    config = load(tmp_path, 'description: ""\nimage: "  "\n')
+    assert (config.description, config.image) == ("", "")
+    assert errors(tmp_path, "feeds:\n  formats: [rss, atom, rss]\n") == [
+        "config.yaml:2: field 'feeds.formats': lists rss twice; write each format once"]
+
+
 @pytest.mark.parametrize("static, content", [("content", "content"), (".", "content"), ("content/images", "content"),
                                              ("berkas", "berkas/artikel")])
 def test_a_static_folder_that_holds_the_articles_is_refused(tmp_path: Path, static: str, content: str) -> None:
@@ -200,7 +209,7 @@ def test_feed_formats_choose_the_files_and_keep_rss(tmp_path: Path) -> None:
     fix = "must be a list of feed formats that includes rss (every page links to its RSS feed), like [rss, atom, json] or [rss]"
     assert errors(tmp_path, "feeds:\n  formats: [atom]\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got ['atom']"]
     assert errors(tmp_path, "feeds:\n  formats: [rss, rss]\n") == [
-        f"config.yaml:2: field 'feeds.formats': {fix}; got ['rss', 'rss']"]
+        "config.yaml:2: field 'feeds.formats': lists rss twice; write each format once"]
     assert errors(tmp_path, "feeds:\n  formats: rss\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got 'rss'"]
     assert errors(tmp_path, "feeds:\n  formats: [rss, rdf]\n") == [
         f"config.yaml:2: field 'feeds.formats': {fix}; got ['rss', 'rdf']"]

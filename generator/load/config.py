@@ -116,6 +116,8 @@ _NOT_KEYS = ("root", "config_path", "environment_path", *_FLAT_ONLY)
 _KEYS = tuple(f.name for f in fields(Config) if f.name not in _NOT_KEYS) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
+_MAY_BE_EMPTY = {"description", "image"}
+"""Text keys whose default is '' (none): written empty, as the reference shows them, they keep it."""
 _POSITIVE_INT = {"page_size", "feed_size"}
 FEED_CONTENT = ("full", "summary")
 FEED_FORMATS = ("rss", "atom", "json")
@@ -291,6 +293,9 @@ def _check_feed_setting(field: str, value: Any) -> str | None:
     """Why a ``feeds.*`` value is unusable, or None."""
     if field == "feed_content" and value not in FEED_CONTENT:
         return f"must be one of: {', '.join(FEED_CONTENT)}; got {value!r}"
+    if field == "feed_formats" and isinstance(value, list) and "rss" in value and set(value) <= set(FEED_FORMATS) \
+            and len(set(value)) != len(value):
+        return f"lists {', '.join(sorted({v for v in value if value.count(v) > 1}))} twice; write each format once"
     if field == "feed_formats" and (not isinstance(value, list) or "rss" not in value
                                     or len(set(value)) != len(value) or not set(value) <= set(FEED_FORMATS)):
         return (f"must be a list of feed formats that includes rss (every page links to its RSS feed), "
@@ -424,9 +429,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if why:
             problems.append(Problem(where, line, label, why))
             continue
-        if key in _TEXT and (not isinstance(value, str) or not value.strip()):
+        if key in _TEXT and (not isinstance(value, str) or not value.strip() and key not in _MAY_BE_EMPTY):
             problems.append(Problem(where, line, key, not_text(key, value)))
             continue
+        if key in _MAY_BE_EMPTY and not value.strip():
+            value = ""  # 'image: ""' as the reference gives the default: none
         if key == "markdown":
             value, found = _markdown_config(value, lines, where)
             problems += found
@@ -465,7 +472,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         value = settings.get(key)
         if isinstance(value, str) and re.match(r"https?://", value, re.IGNORECASE) and (why := broken_http_url(value)):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} {why}"))
-        elif isinstance(value, str) and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
+        elif isinstance(value, str) and value and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
                                     "on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
