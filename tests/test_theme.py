@@ -73,12 +73,15 @@ def test_without_a_themes_folder_the_packaged_default_is_used(tmp_path: Path) ->
     assert "style.css" in files and files["index.html"].startswith(b"<!doctype html>")
 
 
-def test_an_unknown_theme_is_a_config_error(tmp_path: Path) -> None:
-    make_project(tmp_path, {"a.md": article()}, config="base_url: https://example.org/\ntheme: nope\n")
+def test_an_unknown_theme_is_a_config_error_with_the_configs_others(tmp_path: Path) -> None:
+    """It was said with no line, and only in the run after the config's other problems were fixed."""
+    make_project(tmp_path, {"a.md": article()},
+                 config="base_url: https://example.org/\npage_size: x\ntheme: nope\n")
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
-        "config.yaml: field 'theme': no theme 'nope' in themes/ or in the package; use one of: default"]
+        "config.yaml:2: field 'page_size': must be a whole number of at least 1, got 'x'",
+        "config.yaml:3: field 'theme': no theme 'nope' in themes/ or in the package; use one of: default"]
 
 
 def test_site_static_files_override_the_themes(tmp_path: Path) -> None:

@@ -116,6 +116,8 @@ _NOT_KEYS = ("root", "config_path", "environment_path", *_FLAT_ONLY)
 _KEYS = tuple(f.name for f in fields(Config) if f.name not in _NOT_KEYS) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
+PACKAGE_THEMES = Path(__file__).parents[1] / "themes"
+"""The themes that come with the package (``default``); a project's own are in its ``themes/``."""
 _MAY_BE_EMPTY = {"description", "image"}
 """Text keys whose default is '' (none): written empty, as the reference shows them, they keep it."""
 _POSITIVE_INT = {"page_size", "feed_size"}
@@ -497,6 +499,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 problems.append(Problem(*at, f"{zone!r} is UTC{east}{gmt[2]}: the Etc zones' signs are inverted, "
                                              f"as POSIX writes them; write the zone of a place instead (for "
                                              f"UTC+7, Asia/Jakarta)"))
+    theme = settings.get("theme")
+    if isinstance(theme, str) and theme.strip() and ".." not in Path(theme).parts and not os.path.isabs(theme) and not any(
+            (base / theme / "templates").is_dir() for base in (root / "themes", PACKAGE_THEMES)):
+        # said with the config's other problems, not one run later (``theme.find_theme`` says it for a theme
+        # that goes missing after this)
+        known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
+        problems.append(Problem(origin.get("theme", rel), lines.get(("theme",), 0), "theme",
+                                f"no theme {theme!r} in themes/ or in the package; use one of: {', '.join(known)}"))
     for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Mapping
 
 from generator.core import codec
 from generator.load.cache import CacheSnapshot, RowStore, open_read_only
-from generator.load.config import Config
+from generator.load.config import Config, ConfigLines
 from generator.load.content import ArticleSettings, article_key, find_articles, parse_article, read_article
 from generator.load import markdown
 from generator.core.errors import BuildError, Problem
@@ -206,7 +206,7 @@ def load_articles(config: Config, settings: ArticleSettings, progress: Progress 
     folder = config.path(config.content_dir)
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"
-        return Loaded((), (Problem(config.config_path, 0, "content_dir", f"'{config.content_dir}' {what}; set "
+        return Loaded((), (Problem(*ConfigLines(config)("content_dir"), "content_dir", f"'{config.content_dir}' {what}; set "
                                    f"content_dir to the folder that holds your articles (default: content)"),))
     files, found_problems = find_articles(config.root, config.content_dir)
     problems = [*settings.registry.warnings, *found_problems]

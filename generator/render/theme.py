@@ -20,11 +20,9 @@ if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed ne
     from generator.render.context import SiteEnvironment
 
 from generator.core.hashing import digest
-from generator.load.config import Config
+from generator.load.config import PACKAGE_THEMES, Config, ConfigLines
 from generator.load.content import is_utf8
 from generator.core.errors import BuildError, Problem
-
-PACKAGE_THEMES = Path(__file__).parents[1] / "themes"
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,8 @@ def find_theme(config: Config) -> Theme:
         if (folder / "templates").is_dir():
             return Theme(config.theme, folder)
     known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
-    raise BuildError([Problem(config.config_path, 0, "theme",
+    rel, line = ConfigLines(config)("theme")  # the environment's file when it names the theme
+    raise BuildError([Problem(rel, line, "theme",
                               f"no theme {config.theme!r} in themes/ or in the package; use one of: {', '.join(known)}")])
 
 
