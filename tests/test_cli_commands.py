@@ -23,6 +23,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def test_init_in_a_folder_with_spaces_prints_a_command_that_can_be_pasted(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """'next: cd kabar ái proj && ...' pasted into a shell ran 'cd kabar', which fails."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "init", "kabar ái proj")
+    assert code == 0 and out.endswith(" s\nnext: cd 'kabar ái proj' && digest new \"Judul artikel\" && digest serve\n")
+
+
 def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)

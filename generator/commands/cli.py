@@ -6,6 +6,7 @@ import atexit
 import errno
 import json
 import os
+import shlex
 import re
 import signal
 import sys
@@ -406,7 +407,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"created a news digest in {_shown(target)} ({_plural(len(made), 'file')}) "
               f"in {time.perf_counter() - started:.2f} s\n"
-              f"next: cd {_shown(target)} && digest new \"Judul artikel\" && digest serve")
+              f"next: cd {shlex.quote(_shown(target))} && digest new \"Judul artikel\" && digest serve")
     from generator.commands.scaffold import starter_requirement
     if (note := starter_requirement()[1]) and not args.quiet:
         print(f"note: {note}", file=sys.stderr)
@@ -588,7 +589,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"  date: {rel}: {typed} → {written}")
             for note in done.notes:
                 print(f"  check: {note}")
-        print(f"report: {_shown(target / REPORT)}\nnext: cd {_shown(target)} && digest build")
+        print(f"report: {_shown(target / REPORT)}\nnext: cd {shlex.quote(_shown(target))} && digest build")
     return 0
 
 
