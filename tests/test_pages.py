@@ -39,9 +39,9 @@ def test_a_company_page_shows_the_registry_entry_and_its_feed() -> None:
 
 def test_an_article_links_its_source_tags_companies_and_section() -> None:
     page = FILES["2025/06/google-mundur/index.html"]
-    assert '<a href="https://www.reuters.com/" rel="external noopener">Baca artikel selengkapnya di Reuters</a>' in page
-    assert '<a href="/digest/companies/google/">Google <span class="count" data-pagefind-ignore>· 1</span></a>' in page
-    assert '<a href="/digest/tags/ai/">AI <span class="count" data-pagefind-ignore>· 3</span></a>' in page
+    assert '<a href="https://www.reuters.com/" rel="external noopener">Baca artikel selengkapnya di <bdi>Reuters</bdi></a>' in page
+    assert '<a href="/digest/companies/google/"><bdi>Google</bdi> <span class="count" data-pagefind-ignore>· 1</span></a>' in page
+    assert '<a href="/digest/tags/ai/"><bdi>AI</bdi> <span class="count" data-pagefind-ignore>· 3</span></a>' in page
     assert '<li><a href="/digest/sections/amerika-serikat/" data-pagefind-meta="section">Amerika Serikat</a></li>' in page  # breadcrumb
     # written as a date alone: shown so, not as "00:00 WIB", a time nobody gave
     assert '<time datetime="2025-06-14T00:00:00+07:00" data-rel="day" data-pagefind-meta="date">14 Juni 2025</time>' in page
@@ -62,7 +62,7 @@ def test_english_sites_get_english_words_and_dates(tmp_path: Path) -> None:
                  config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
     page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
     assert page.startswith('<!doctype html>\n<html lang="en">')
-    assert "Read the whole article at Reuters" in page and "June 13, 2025" in page
+    assert "Read the whole article at <bdi>Reuters</bdi>" in page and "June 13, 2025" in page
 
 
 def test_an_image_that_no_static_file_gives_is_a_warning_with_the_likely_file(tmp_path: Path) -> None:

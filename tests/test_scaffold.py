@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, article, build_project, make_project
+from conftest import CONFIG, article, build_project, make_project, write_files
 from generator.load.config import load_config
 from generator.core.errors import RefusalError
 import generator
@@ -132,7 +132,7 @@ def test_new_names_the_source_as_sources_yaml_does(tmp_path: Path) -> None:
     assert '  name: "Reuters"\n  url: "https://www.reuters.com/technology/a/"\n' in written[0]
     assert '  name: "cnbc.com"\n' in written[1]
     page = build_project(tmp_path).output.files["2025/07/a/index.html"].decode()
-    assert ">Baca artikel selengkapnya di Reuters</a>" in page and "Semua berita dari Reuters" in page
+    assert ">Baca artikel selengkapnya di <bdi>Reuters</bdi></a>" in page and "Semua berita dari <bdi>Reuters</bdi>" in page
 
 
 def test_new_on_a_full_disk_leaves_no_empty_file_behind(tmp_path: Path) -> None:
@@ -185,6 +185,7 @@ def test_new_draft_is_left_out_of_a_normal_build(tmp_path: Path) -> None:
     ("2025-6-3 9:05", "2025/06", "2025-06-03T09:05:00+07:00"),  # in the site's zone
     ("13/5/2025", "2025/05", "2025-05-13"),  # a date alone stays a date (midnight, as the field reads it)
     ("2025-06-13T09:00+09:00", "2025/06", "2025-06-13T09:00:00+09:00"),
+    ("1 Juni 2025 00.30 WIT", "2025/05", "2025-06-01T00:30:00+09:00"),  # 31 May, 22:30 in the site's WIB
 ])
 def test_new_takes_the_date_an_editor_gives(tmp_path: Path, typed: str, folder: str, written: str) -> None:
     """An editor writing up yesterday's news had to edit the date digest new wrote; --date takes any form the
@@ -196,6 +197,18 @@ def test_new_takes_the_date_an_editor_gives(tmp_path: Path, typed: str, folder: 
     result = build_project(tmp_path)
     assert result.articles == 1 and [p.message for p in result.warnings] == [
         "the placeholder text is still there (digest new wrote it); replace it with the digest text"]
+
+
+def test_new_refuses_a_title_another_folders_article_has_that_month(tmp_path: Path) -> None:
+    """content/draf/tes.md dated this month has the address /2025/07/tes/ too: digest new wrote the file, and the
+    next build stopped on 'URL already used'."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    write_files(tmp_path, {"content/draf/tes.md": article(title="Tes", date="2025-07-01T10:00:00+07:00")})
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert str(e.value) == ("content/draf/tes.md already has the address /2025/07/tes/ (same name, same month); edit "
+                            "that file, or give the new article another title")
+    assert not (tmp_path / "content/2025/07/tes.md").exists()
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

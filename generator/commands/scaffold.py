@@ -209,6 +209,25 @@ def _registered_name(config: Config, url: str) -> str:
     return entry.name if entry else ""
 
 
+_DATE_LINE = re.compile(r"^date:\s*[\"']?(\d{4}-\d{2})", re.MULTILINE)
+
+
+def _same_address(config: Config, slug: str, month: str, path: Path) -> str:
+    """Another article file named ``slug``.md in another folder (content/draf/) whose date is in ``month``
+    ('2025-06'): it has the address the new one would get, and the next build would stop on the clash. Its date
+    is read as written (an offset that moves it to another month is left to the build)."""
+    for other in sorted(config.path(config.content_dir).rglob(f"{slug}.md")):
+        if other == path or not other.is_file():
+            continue
+        try:
+            found = _DATE_LINE.search(other.read_text("utf-8", "replace")[:4096])
+        except OSError:
+            continue
+        if found and found.group(1) == month:
+            return other.relative_to(config.root).as_posix()
+    return ""
+
+
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     """Write ``content/YYYY/MM/<slug>.md`` dated ``now`` in the site's time zone; never overwrites."""
     title = " ".join(request.title.split())
@@ -226,8 +245,12 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
                                                                      "address, starting with https://"))
     when, date_only = _new_date(config, request.date, now)
     companies = _resolve_companies(config, request.companies)
-    rel = f"{config.content_dir}/{when.year:04d}/{when.month:02d}/{slug}.md"
+    month = when.astimezone(config.tz)  # the URL's month ('1 Januari 2026 00.30 WIT' is 31 December in WIB)
+    rel = f"{config.content_dir}/{month.year:04d}/{month.month:02d}/{slug}.md"
     path = config.path(rel)
+    if clash := _same_address(config, slug, f"{month.year:04d}-{month.month:02d}", path):
+        raise RefusalError(f"{clash} already has the address /{month.year:04d}/{month.month:02d}/{slug}/ (same name, "
+                           "same month); edit that file, or give the new article another title")
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
