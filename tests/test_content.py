@@ -95,6 +95,16 @@ CASES = {
         b"---\ntitle: \"Judul tanpa tutup\ndate: 2025-01-01\nsummary: \"Ringkasan\"\n---\nx\n", [
         "content/a.md:2: field 'title': the double quote that starts the value is never closed, so YAML reads on "
         "past this line; end the value with \": title: \"Judul tanpa tutup\""]),
+    "a quoted value over two lines, the error in another field": (
+        b"---\ntitle: x\ndate: 2025-01-01\nsummary: \"Baris satu\n  baris dua\"\nsource:\n  name: X\n   url: https://e.com/a\n"
+        b"---\nx\n", [
+        "content/a.md:8: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
+        "and put values containing ': ', '#', '[' or quotes in double quotes"]),
+    "a quote inside block text, the error in another field": (
+        b"---\ntitle: x\ndate: 2025-01-01\nsummary: >\n  Catatan: \"kami akan\n  datang\nsource:\n  name: X\n"
+        b"   url: https://e.com/a\n---\nx\n", [
+        "content/a.md:9: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
+        "and put values containing ': ', '#', '[' or quotes in double quotes"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [
         "content/a.md:6: '-b' needs a space after '-' to be an item of the list above: write '  - b'"]),
     "that list quoted": (b"---\ntitle: x\ndate: 2025-01-01\ntags: \"[AI, data\"\n---\nx\n", [

@@ -219,41 +219,57 @@ _BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
 """A block text's indicator, which a value may well start with: '|', '>', '>-', '|+2'."""
 
 
-def _explained(lines: list[str], index: int) -> tuple[int, str, str] | None:
+def _explained(lines: list[str], index: int, quote: int | None = None) -> tuple[int, str, str] | None:
     """For a YAML error PyYAML found on line ``index`` (from 0) of ``lines``: the line, field and message that say
     what an editor most likely wrote wrong there or on the line before, and how to write it; None if it is none
-    of the usual mistakes. Each message shows the line written right."""
+    of the usual mistakes. ``quote``: the line of a quote never closed, when PyYAML's reading shows one
+    (``_unclosed_quote``). Each message shows the line written right."""
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
         if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
             return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead"
+    if quote is not None and 0 <= quote < len(lines) and (found := _KEY_LINE.fullmatch(lines[quote].lstrip(" "))):
+        value = found[3].strip()
+        if value[:1] in ('"', "'"):
+            kind = "double" if value[0] == '"' else "single"
+            return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
+                                     f"this line; end the value with {value[0]}: {found[1]}: {value}{value[0]}")
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
             return known
-    # a list or mapping left open further up ('tags: [AI, data,'), or a quote never closed ('summary: "Teks'):
-    # YAML reads on and fails lines later, often at the closing '---'
-    for at in range(min(index, len(lines)) - 1, -1, -1):
-        found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
-        value = found[3].strip() if found else ""
-        if at <= index - 2 and value[:1] in ("[", "{") and "]}"[value[0] == "{"] not in value and "," in value:
-            return _explained_line(lines, at)
-        if value[:1] in ('"', "'") and _unclosed(value):
-            kind = "double" if value[0] == '"' else "single"
-            return at, found[1], (f"the {kind} quote that starts the value is "
-                                  f"never closed, so YAML reads on past this line; end the value with {value[0]}: "
-                                  f"{found[1]}: {value}{value[0]}")
-        item = re.match(r"( *)-([^\s-].*)", lines[at])
-        if item and at and lines[at - 1].lstrip(" ").startswith("- "):  # '-b' under '- a': not a list item
+        item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
+        if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
             return at, "", (f"'{lines[at].strip()}' needs a space after '-' to be an item of the list above: "
                             f"write '{item[1]}- {item[2]}'")
+    # a list or mapping left open further up ('tags: [AI, data,'): YAML reads on and fails lines later
+    for at in range(min(index, len(lines)) - 2, -1, -1):
+        found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
+        value = found[3].strip() if found else ""
+        if value[:1] in ("[", "{") and "]}"[value[0] == "{"] not in value and "," in value:
+            return _explained_line(lines, at)
     return None
 
 
-def _unclosed(value: str) -> bool:
-    """Whether a value that starts with a quote does not close it on its line ('"Teks', '"a \\" b'; not '"a" # c')."""
-    if value[0] == "'":
-        return value[1:].replace("''", "").count("'") == 0
-    closing = re.match(r'"(?:[^"\\]|\\.)*"', value)
-    return closing is None
+_KEY_START = re.compile(r"[A-Za-z_][\w.-]*:(?:\s|$)")
+
+
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
+    """The line (from 0) of a quoted value that was never closed, as PyYAML's reading shows it: the quote it was
+    still reading at the end ('summary: "Teks' to the end of the front matter), or a quoted value that ran over
+    lines that start with a key, up to the next field's quote ('title: "Judul' closed by 'summary: "Ringkasan"');
+    None for any other error, or a quoted value that goes on over indented lines as YAML allows."""
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return int(error.context_mark.line)
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
+                    token.end_mark.line > token.start_mark.line and any(
+                        _KEY_START.match(line) for line in
+                        text[token.start_mark.index:token.end_mark.index].split("\n")[1:]):
+                found = int(token.start_mark.line)
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
@@ -313,7 +329,7 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         index = text.count("\n", 0, mark.index) if mark else 0
-        if (known := _explained(text.split("\n"), index)) is not None:
+        if (known := _explained(text.split("\n"), index, _unclosed_quote(text, e))) is not None:
             at, field, message = known
             raise YamlError(first_line + at, message, field) from None
         what = (e.problem or e.context or "invalid YAML").strip()
