@@ -29,3 +29,10 @@ def test_both_languages_have_every_string() -> None:
 def test_a_weeks_dates_say_the_shared_month_and_year_once(start: date, end: date, id_: str, en: str) -> None:
     """Edition titles read "9 Juni 2025 – 15 Juni 2025"; as one says it, "9–15 Juni 2025"."""
     assert (i18n.date_range(start, end, "id"), i18n.date_range(start, end, "en")) == (id_, en)
+
+
+def test_a_plural_string_in_a_template_written_before_it_had_forms_reads_as_its_other_form() -> None:
+    """A site's own templates/search.html from before printed data-found="{{ t.search_found }}": it became
+    "Plural(language='en', ...)", and search showed no results (search.js replaced '{n}' in undefined)."""
+    assert str(i18n.STRINGS["en"]["search_found"]) == "{n} articles match “{q}”."
+    assert str(i18n.STRINGS["id"]["search_found"]) == "{n} artikel cocok dengan “{q}”."

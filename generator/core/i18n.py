@@ -27,6 +27,10 @@ class Plural:
     forms: tuple[tuple[str, str], ...]
     """(category, text) pairs; 'other' is always there."""
 
+    def __str__(self) -> str:
+        """The 'other' form, for a template written before the string had forms ('{n} articles')."""
+        return dict(self.forms)["other"]
+
     def format(self, n: int, **values: object) -> str:
         forms = dict(self.forms)
         return forms.get(plural_category(n, self.language), forms["other"]).format(n=n, **values)

@@ -31,7 +31,7 @@
     if (mine !== current) return;
     // the language's plural form of the count ("1 article matches", "2 articles match"), from data-found-one...
     const form = "found" + rules.select(found.length).replace(/^./, (c) => c.toUpperCase());
-    const say = found.length ? box.dataset[form] || box.dataset.foundOther : box.dataset.none;
+    const say = found.length ? box.dataset[form] || box.dataset.foundOther || box.dataset.found : box.dataset.none;
     // a function, not a string: a query holding "$&" is not a replacement pattern
     box.append(el("p", "count", say.replace("{n}", () => found.length).replace("{q}", () => query)));
     const list = el("ol", "results");
