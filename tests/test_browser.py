@@ -500,3 +500,25 @@ def test_an_english_site_counts_one_article_in_the_singular(browser: Any, tmp_pa
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_small_lead_picture_keeps_its_own_size(browser: Any, tmp_path: Path) -> None:
+    """Making the lead photo keep its room while it loads first drew a 100×60 logo 736 px wide (blurred): the
+    home page shows it at its own size, and a large one within the column and a third of the screen."""
+    from conftest import article, make_project
+    from PIL import Image
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="Kecil", image="images/logo.png", image_alt="Logo")})
+    (tmp_path / "p/static/images").mkdir(parents=True)
+    Image.new("RGB", (100, 60), "blue").save(tmp_path / "p/static/images/logo.png")
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="networkidle")
+        box = page.evaluate("() => { const r = document.querySelector('.top img').getBoundingClientRect();"
+                            " return [r.width, r.height]; }")
+        assert box == [100, 60], box
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
