@@ -92,10 +92,10 @@ def test_command_line_override_wins(tmp_path: Path) -> None:
 
 
 def test_a_text_setting_that_is_not_text_gets_a_fix_for_what_yaml_read(tmp_path: Path) -> None:
-    assert errors(tmp_path, "title:\n  - News\ndescription:\ntimezone: 7\nlanguage: {id: 1}\n") == [
+    assert errors(tmp_path, "title:\n  - News\ntheme:\ntimezone: 7\nlanguage: {id: 1}\n") == [
         "config.yaml:1: field 'title': must be one line of text, but YAML read a list (['News']); write the text on "
         "the key's line: title: \"...\"",
-        "config.yaml:3: field 'description': is empty; write the text after the colon: description: \"...\"",
+        "config.yaml:3: field 'theme': is empty; write the text after the colon: theme: \"...\"",
         "config.yaml:4: field 'timezone': must be text, got 7; write it in quotes",
         "config.yaml:5: field 'language': must be one line of text, but YAML read a mapping ({'id': 1}); write the "
         "text on the key's line: language: \"...\"",
@@ -121,17 +121,20 @@ def test_the_documented_empty_defaults_can_be_written_and_a_doubled_format_is_na
     `formats: [rss, rss]` was told it "must include rss"."""
     config = load(tmp_path, 'description: ""\nimage: "  "\n')
     assert (config.description, config.image) == ("", "")
+    config = load(tmp_path, "description:\nimage:\n")  # nothing after the colon: the same
+    assert (config.description, config.image) == ("", "")
     assert errors(tmp_path, "feeds:\n  formats: [rss, atom, rss]\n") == [
         "config.yaml:2: field 'feeds.formats': lists rss twice; write each format once"]
 
 
-@pytest.mark.parametrize("static, content", [("content", "content"), (".", "content"), ("content/images", "content"),
-                                             ("berkas", "berkas/artikel")])
+@pytest.mark.parametrize("static, content", [("content", "content"), (".", "content"), ("berkas", "berkas/artikel")])
 def test_a_static_folder_that_holds_the_articles_is_refused(tmp_path: Path, static: str, content: str) -> None:
     """`static_dir: content` (images beside the articles, as in Hugo) published every article's source, drafts and
-    companies.yaml too, without a word."""
+    companies.yaml too, without a word. A static folder inside the articles' (content/images) is a folder of its
+    own, and builds."""
+    assert load(tmp_path, "static_dir: content/images\n").static_dir == "content/images"
     assert errors(tmp_path, f"static_dir: {static}\ncontent_dir: {content}\n") == [
-        f"config.yaml:1: field 'static_dir': '{static}' is, holds or is inside the articles' folder (content_dir: "
+        f"config.yaml:1: field 'static_dir': '{static}' is or holds the articles' folder (content_dir: "
         f"{content}), and every file in it is published as it is: the Markdown sources, drafts too; keep static "
         "files in a folder of their own, like static"]
 
@@ -139,15 +142,19 @@ def test_a_static_folder_that_holds_the_articles_is_refused(tmp_path: Path, stat
 @pytest.mark.parametrize("written, message", [
     ("Etc/GMT+7", "'Etc/GMT+7' is UTC-7: the Etc zones' signs are inverted, as POSIX writes them; write the zone of a "
                   "place instead (for UTC+7, Asia/Jakarta)"),
+    ("Etc/GMT-7", None), ("Etc/GMT+0", None), ("Etc/GMT", None),  # as meant, or no offset to get wrong
     ("localtime", "'localtime' is whatever the building machine is set to (or a file of the zone database, not a "
                   "zone), so two machines would build different sites; write a zone like Asia/Jakarta"),
 ])
 def test_a_zone_that_means_another_offset_or_the_machines_own_is_refused(tmp_path: Path, written: str,
-                                                                         message: str) -> None:
+                                                                         message: str | None) -> None:
     """'Etc/GMT+7' was taken, and articles were shown 14 hours off (it is UTC-7); 'localtime' was taken, and the
     site's dates depended on the machine that built it."""
     if written == "localtime" and not _zone_exists(written):
         pytest.skip("this machine's zone database has no 'localtime'")
+    if message is None:
+        assert load(tmp_path, f'timezone: "{written}"\n').timezone == written
+        return
     assert errors(tmp_path, f'timezone: "{written}"\n') == [f"config.yaml:1: field 'timezone': {message}"]
 
 

@@ -431,6 +431,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if why:
             problems.append(Problem(where, line, label, why))
             continue
+        if key in _MAY_BE_EMPTY and value is None:  # 'description:' with nothing after it, as '""'
+            value = ""
         if key in _TEXT and (not isinstance(value, str) or not value.strip() and key not in _MAY_BE_EMPTY):
             problems.append(Problem(where, line, key, not_text(key, value)))
             continue
@@ -494,9 +496,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 problems.append(Problem(*at, f"{zone!r} is whatever the building machine is set to (or a file of "
                                              "the zone database, not a zone), so two machines would build different "
                                              "sites; write a zone like Asia/Jakarta"))
-            elif gmt := re.fullmatch(r"etc/gmt([+-])(\d{1,2})", str(zone).lower()):
-                east = "+" if gmt[1] == "-" else "-"  # IANA's Etc zones are named with the sign inverted
-                problems.append(Problem(*at, f"{zone!r} is UTC{east}{gmt[2]}: the Etc zones' signs are inverted, "
+            elif (gmt := re.fullmatch(r"etc/gmt\+(\d{1,2})", str(zone).lower())) and int(gmt[1]):
+                # read as 'GMT+7' (WIB), it is UTC-7: IANA's Etc zones are named with POSIX's inverted sign
+                problems.append(Problem(*at, f"{zone!r} is UTC-{int(gmt[1])}: the Etc zones' signs are inverted, "
                                              f"as POSIX writes them; write the zone of a place instead (for "
                                              f"UTC+7, Asia/Jakarta)"))
     theme = settings.get("theme")
@@ -517,9 +519,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             p.field in ("static_dir", "content_dir") for p in problems):
         a, b = Path(os.path.normpath(static)).parts, Path(os.path.normpath(content)).parts
         a, b = tuple(p for p in a if p != "."), tuple(p for p in b if p != ".")
-        if a[:len(b)] == b or b[:len(a)] == a:  # everything in static_dir is published as it is
+        if b[:len(a)] == a:  # static_dir is or holds content_dir: everything in it is published as it is
             problems.append(Problem(origin.get("static_dir", rel), lines.get(("static_dir",), 0), "static_dir",
-                                    f"{static!r} is, holds or is inside the articles' folder (content_dir: "
+                                    f"{static!r} is or holds the articles' folder (content_dir: "
                                     f"{content}), and every file in it is published as it is: the Markdown "
                                     "sources, drafts too; keep static files in a folder of their own, like static"))
     # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
