@@ -752,3 +752,38 @@ def test_pelicans_article_url_setting_gives_the_old_addresses(tmp_path: Path, ca
     report = (tmp_path / "odd-new/import-report.txt").read_text()
     assert "  content/a.md: ARTICLE_URL in pelicanconf.py cannot be filled in for it" in report
     assert "Redirects" not in report
+
+
+def test_a_computed_pelican_setting_is_said_and_a_jekyll_ordinal_style_filled(tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """`STATIC_PATHS = BASE + ['pdfs']` (computed) was read as Pelican's default ['images']: robots.txt and the
+    favicon were dropped, with a false "Pelican did not publish it". An {attach} link written with '%20' was not
+    matched to its file. Jekyll's `permalink: ordinal` gave every post no redirect, without a word."""
+    write_files(tmp_path / "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\nBASE = ['images', 'extra']\nSTATIC_PATHS = BASE + ['pdfs']\n",
+        "content/a.md": "Title: A\nDate: 2024-03-01\n\n[l]({attach}files/laporan%20tahunan.pdf)\n",
+        "content/extra/robots.txt": "User-agent: *\n", "content/files/laporan tahunan.pdf": "PDF"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "pelican"), "--out", str(tmp_path / "p"), "-v")
+    assert code == 0 and sorted(files_under(tmp_path / "p/static")) == [
+        "_redirects", "extra/robots.txt", "files/laporan tahunan.pdf"]
+    assert "  check: pelicanconf.py: computes STATIC_PATHS, which this import reads but never runs: every other " \
+           "file in the content folder is copied to static/; remove those Pelican did not publish\n" in out
+    write_files(tmp_path / "jekyll", {"_config.yml": "title: T\npermalink: ordinal\n",
+                                      "_posts/2021-10-20-a.md": "---\ntitle: A\n---\nIsi.\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "jekyll"), "--out", str(tmp_path / "j"), "-q")[0] == 0
+    assert (tmp_path / "j/static/_redirects").read_text().splitlines()[1:] == ["/2021/293/a.html /2021/10/a/ 301"]
+
+
+def test_hugo_dashes_aliases_up_a_folder_and_its_own_feed_files(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """'Q & A - Part 2' is served by Hugo at q-a-part-2 (no '-' beside another), not 'q--a---part-2'; an alias
+    '../legacy/x' was written with its '..', which nginx never matches; a static weekly/feed.xml was copied, and
+    the project refused to build (the site makes /weekly/feed.xml)."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n{}---\nIsi.\n"
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n', "static/weekly/feed.xml": "<rss/>",
+                                   "content/posts/Tips & Trik/Q & A - Part 2.md": front.format("Q", 1, ""),
+                                   "content/posts/b.md": front.format("B", 2, "aliases: [../legacy/x]\n")})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0 and "  not converted: static/weekly/feed.xml: news-digest makes /weekly/feed.xml itself" in out
+    old = sorted(line.split()[0] for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:])
+    assert old == ["/legacy/x/", "/posts/b/", "/posts/tips-trik/q-a-part-2/"]

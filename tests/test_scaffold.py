@@ -209,6 +209,12 @@ def test_new_refuses_a_title_another_folders_article_has_that_month(tmp_path: Pa
     assert str(e.value) == ("content/draf/tes.md already has the address /2025/07/tes/ (same name, same month); edit "
                             "that file, or give the new article another title")
     assert not (tmp_path / "content/2025/07/tes.md").exists()
+    # not a clash: a slug of its own, a date that is June in the site's zone, a page, a date in a body's example
+    (tmp_path / "content/draf/tes.md").write_text(article(title="Tes", date="2025-07-01T10:00:00+07:00",
+                                                          slug="tes-lama"))
+    write_files(tmp_path, {"content/arsip/tes.md": article(title="Tes", date="2025-06-30T20:00:00+07:00"),
+                           "content/pages/tes.md": "---\ntitle: Tes\n---\n```\ndate: 2025-07-02\n```\n"})
+    assert new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC).rel == "content/2025/07/tes.md"
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

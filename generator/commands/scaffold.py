@@ -209,21 +209,33 @@ def _registered_name(config: Config, url: str) -> str:
     return entry.name if entry else ""
 
 
-_DATE_LINE = re.compile(r"^date:\s*[\"']?(\d{4}-\d{2})", re.MULTILINE)
+_FIELD = re.compile(r"^(date|slug):[ \t]*[\"']?([^\"'#\n]*)", re.MULTILINE)
 
 
 def _same_address(config: Config, slug: str, month: str, path: Path) -> str:
-    """Another article file named ``slug``.md in another folder (content/draf/) whose date is in ``month``
-    ('2025-06'): it has the address the new one would get, and the next build would stop on the clash. Its date
-    is read as written (an offset that moves it to another month is left to the build)."""
-    for other in sorted(config.path(config.content_dir).rglob(f"{slug}.md")):
-        if other == path or not other.is_file():
+    """Another article named ``slug``.md in another folder (content/draf/), with no ``slug:`` of its own, whose
+    date is in ``month`` ('2025-06') in the site's zone: it has the address the new one would get, and the next
+    build would stop on the clash. Pages and weekly notes have other addresses; a date this cannot read is left
+    to the build."""
+    from generator.load.content import NOT_ARTICLES, NOTES_DIR  # content imports this module's placeholder
+    content = config.path(config.content_dir)
+    for other in sorted(content.rglob(f"{slug}.md")):
+        if other == path or not other.is_file() or other.relative_to(content).parts[0] in {*NOT_ARTICLES, NOTES_DIR}:
             continue
         try:
-            found = _DATE_LINE.search(other.read_text("utf-8", "replace")[:4096])
+            text = other.read_text("utf-8", "replace")[:8192]
         except OSError:
             continue
-        if found and found.group(1) == month:
+        head = text.split("\n---", 1)[0] if text.startswith("---") else ""  # the front matter alone
+        fields = {name: value.strip() for name, value in _FIELD.findall(head)}
+        if "slug" in fields or "date" not in fields:
+            continue
+        try:
+            when = datetime.fromisoformat(fields["date"])
+        except ValueError:
+            continue
+        local = when.astimezone(config.tz) if when.tzinfo else when
+        if f"{local.year:04d}-{local.month:02d}" == month:
             return other.relative_to(config.root).as_posix()
     return ""
 

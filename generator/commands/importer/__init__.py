@@ -227,7 +227,8 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
 
 
 SITE_MADE = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"})
-"""Files every site makes at its root, which a static file may not replace (the build refuses one)."""
+"""Files every site makes at its root, and in its own folders (/tags/ai/feed.xml, /weekly/index.html), which
+a static file may not replace (the build refuses one)."""
 
 
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
@@ -247,7 +248,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     skipped = list(scan.skipped) + bad_dates
     copies = []
     for asset in scan.assets:
-        if asset.rel in SITE_MADE or asset.rel.endswith("/index.html") and asset.rel.split("/")[0] in TOP_LEVEL:
+        if asset.rel in SITE_MADE or asset.rel.split("/")[0] in TOP_LEVEL and asset.rel.rsplit("/", 1)[-1] in SITE_MADE:
             skipped.append(Note(f"static/{asset.rel}", f"news-digest makes /{asset.rel} itself (the build would "
                                                          "refuse the file), so it is not copied"))
         else:

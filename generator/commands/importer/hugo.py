@@ -126,8 +126,9 @@ def _hugo_path(path: str) -> str:
     digits, marks, '%XX' and ``./_-#+~@`` kept, a space as '-', anything else (an apostrophe, '?', '!', ',')
     dropped: 'What's New?' → 'whats-new'."""
     kept = re.sub(r"%(?![0-9A-Fa-f]{2})", "", path)
-    return "".join("-" if c.isspace() else c for c in kept if c.isalnum() or c.isspace() or c in "./\\_-#+~@%"
+    made = "".join("-" if c.isspace() else c for c in kept if c.isalnum() or c.isspace() or c in "./\\_-#+~@%"
                    or unicodedata.category(c).startswith("M")).lower()
+    return re.sub(r"-{2,}", "-", made)  # 'Q & A - Part 2' → 'q-a-part-2': no '-' beside another, as in Hugo
 
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
@@ -144,7 +145,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
     old_url = _as_written(url) if url else "/" + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + "/"
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
-    aliases = tuple(_as_written(a if a.startswith("/") else posixpath.join(here, a))
+    aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
     categories = as_list(meta.get("categories"))
     resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)

@@ -116,7 +116,7 @@ def _expand(permalink: str, when: datetime | None, slug: str, categories: tuple[
     if when is not None:
         values |= {"year": f"{when:%Y}", "short_year": f"{when:%y}", "month": f"{when:%m}", "i_month": str(when.month),
                    "day": f"{when:%d}", "i_day": str(when.day), "hour": f"{when:%H}", "minute": f"{when:%M}",
-                   "second": f"{when:%S}"}
+                   "second": f"{when:%S}", "y_day": f"{when:%j}", "week": f"{when:%V}", "short_day": f"{when:%a}"}
     filled = re.sub(r":([a-z_]+)", lambda m: values.get(m.group(1), m.group(0)), permalink)
     return "" if re.search(r":[a-z_]", filled) else re.sub(r"/{2,}", "/", filled)
 

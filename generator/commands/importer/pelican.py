@@ -9,6 +9,7 @@ import ast
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
 from generator.commands.importer.frontmatter import read_pelican
@@ -54,8 +55,23 @@ def _literals(folder: Path) -> dict[str, object]:
             try:
                 found[node.targets[0].id] = ast.literal_eval(node.value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                found.pop(node.targets[0].id, None)
+                found[node.targets[0].id] = COMPUTED
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):  # STATIC_PATHS += [...]
+            found[node.target.id] = COMPUTED
     return found
+
+
+COMPUTED = object()
+"""A setting pelicanconf.py computes (``BASE + ['pdfs']``, an f-string): not known without running it."""
+_COMPUTED_WHY = {
+    "STATIC_PATHS": "every other file in the content folder is copied to static/; remove those Pelican did not "
+                    "publish",
+    "EXTRA_PATH_METADATA": "files are copied at their own paths; move those it gave another path",
+    "ARTICLE_URL": "the redirects start at Pelican's default /{slug}.html; edit static/_redirects and "
+                   "redirects.nginx.conf",
+    "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit static/_redirects and "
+                "redirects.nginx.conf"}
+"""What the import does instead when pelicanconf.py computes one of these, for the report."""
 
 
 def _strings(value: object) -> list[str] | None:
@@ -77,7 +93,8 @@ def scan(root: Path) -> Scan:
         content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
     conf = root if content != root else root.parent
     settings = settings if conf == root else _literals(conf)
-    static_paths = _strings(settings.get("STATIC_PATHS", ["images"])) or []
+    computed = [name for name in _COMPUTED_WHY if settings.get(name) is COMPUTED]
+    static_paths = [""] if "STATIC_PATHS" in computed else _strings(settings.get("STATIC_PATHS", ["images"])) or []
     extra = settings.get("EXTRA_PATH_METADATA")
     moved = {str(k).strip("/"): v["path"].strip("/") for k, v in extra.items() if isinstance(v, dict)
              and isinstance(v.get("path"), str) and v["path"].strip("/")} if isinstance(extra, dict) else {}
@@ -99,8 +116,9 @@ def scan(root: Path) -> Scan:
                 skipped.append(Note(shown, str(e)))
         else:
             others.append((path, rel))
-    linked = {posixpath.normpath(target.lstrip("/") if target.startswith("/") else
-                                 posixpath.join(posixpath.dirname(rel_to(root / post.rel, content)), target))
+    linked = {posixpath.normpath(unquote(target).lstrip("/") if target.startswith("/") else
+                                 posixpath.join(posixpath.dirname(rel_to(root / post.rel, content)),
+                                                unquote(target)))  # '%20' in the link, as Pelican reads it
               for post in posts for target in _LINK.findall(post.body)}
     assets: list[Asset] = []
     for path, rel in others:
@@ -113,6 +131,8 @@ def scan(root: Path) -> Scan:
     notes = [Note(post.rel, f"{'PAGE_URL' if post.kind == 'page' else 'ARTICLE_URL'} in pelicanconf.py cannot be "
                                "filled in for it (a field this import does not know), so it gets no redirect; add "
                                "its old address to static/_redirects by hand") for post in posts if not post.old_urls]
+    notes += [Note(rel_to(conf / "pelicanconf.py", root), f"computes {name}, which this import reads but never runs: "
+                                                         f"{_COMPUTED_WHY[name]}") for name in computed]
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(content, root, copied),
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
@@ -148,7 +168,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     setting = "PAGE_URL" if page else "ARTICLE_URL"
     old_url = "/" + url.lstrip("/") if url else _old_url(
         settings[setting], slug, as_text(meta.get("date")), section, authors[0] if authors else "",
-        str(settings.get("DEFAULT_LANG", "en"))) if setting in settings else (
+        str(settings.get("DEFAULT_LANG", "en"))) if setting in settings and settings[setting] is not COMPUTED else (
         f"/pages/{slug}.html" if page else f"/{slug}.html")
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                   summary=as_text(meta.get("summary")),
