@@ -292,7 +292,7 @@ def test_a_mistyped_content_dir_is_an_error(tmp_path: Path, make: Callable[[Path
     make(root)
     (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/\ncontent_dir: contnet\n")
     assert build(root) == 1
-    assert f"config.yaml: field 'content_dir': 'contnet' {what}; set content_dir" in capsys.readouterr().err
+    assert f"config.yaml:3: field 'content_dir': 'contnet' {what}; set content_dir" in capsys.readouterr().err
     assert tree(root / "site") == before
 
 
