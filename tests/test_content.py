@@ -305,6 +305,7 @@ def test_companies_resolve_by_alias_in_any_case(settings: ArticleSettings) -> No
     ("Sen, 2 Des 2024 08:15 WIT", "2024-12-02T06:15:00+07:00"),
     ("2025-06-13 09:00 WIB", "2025-06-13T09:00:00+07:00"),
     ("June 13, 2025 9:05", "2025-06-13T09:05:00+07:00"),
+    ("June 13th, 2025 9:05", "2025-06-13T09:05:00+07:00"),  # as English news pages print it
     ("Thu, 5 Dec 2024 10:00:00 GMT", "2024-12-05T17:00:00+07:00"),
     # an editor's report: newsroom forms that were refused
     ("2025-06-16 08.15", "2025-06-16T08:15:00+07:00"),

@@ -762,7 +762,7 @@ _DAY_NAMES = ("Senin (Monday)", "Selasa (Tuesday)", "Rabu (Wednesday)", "Kamis (
 _ZONE_NAMES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
 """Indonesia's three zones (western, central, eastern) and UTC, as their abbreviations follow a time."""
 _WRITTEN = re.compile(r"(?:([a-z']+)\.?,?\s+)?"                                    # a day's name
-                      r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2}),?)\s+(\d{4})"  # 13 Juni / June 13, 2025
+                      r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})"  # 13 Juni / June 13th, 2025
                       + _CLOCK, re.IGNORECASE)
 """A date as a news page prints it: '13 Juni 2025', 'Jumat, 13 Juni 2025 09.00 WIB', 'June 13, 2025 9:00'."""
 _ISO_WITH_ZONE_NAME = re.compile(r"(.*\d)\s*(wib|wita|wit)", re.IGNORECASE)

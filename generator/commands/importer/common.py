@@ -15,7 +15,7 @@ from typing import Any, Callable, Literal
 
 from text_unidecode import unidecode
 
-from generator.load.content import FIRST_YEAR, LAST_YEAR
+from generator.load.content import FIRST_YEAR, LAST_YEAR, normalise_date
 
 Kind = Literal["article", "page"]
 
@@ -179,31 +179,20 @@ class Date:
     """Its UTC offset when written; None means the site's time zone."""
 
 
-_MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan", "januari"), ("february", "feb", "februari", "pebruari"), ("march", "mar", "maret"),
-    ("april", "apr"), ("may", "mei"), ("june", "jun", "juni"), ("july", "jul", "juli"),
-    ("august", "aug", "agustus", "agu", "ags"), ("september", "sep", "sept"), ("october", "oct", "oktober", "okt"),
-    ("november", "nov", "nopember"), ("december", "dec", "desember", "des")), 1) for name in names}
-"""English and Indonesian month names and their short forms, as Pelican's dateutil reads the English ones."""
-_NAMED = re.compile(r"(?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[^\W\d_]+)\.?,?|(?P<m2>[^\W\d_]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)"
-                    r"\s+(?P<year>\d{4})(?P<rest>(?:[T ,]+\d{1,2}:\d{2}.*)?)", re.IGNORECASE)
-
-
-def _numeric(typed: str) -> str:
-    """'20 October 2021 10:30', 'October 20, 2021', '20 Okt 2021' → '2021-10-20 10:30', '2021-10-20'...; any
+def _numeric(typed: str) -> tuple[str, str]:
+    """A date with a month's name ('20 October 2021', 'Oct 20th, 2021 10:30', '20 Oktober 2021 09.15 WIB') as
+    ISO text, read as the date field reads it (``content.normalise_date``), and why not when it cannot be; any
     other text as it is."""
-    found = _NAMED.fullmatch(typed.strip())
-    month = _MONTHS.get((found.group("m1") or found.group("m2")).lower()) if found else None
-    if not found or month is None:
-        return typed
-    day = found.group("d1") or found.group("d2")
-    return f"{found.group('year')}-{month:02d}-{int(day):02d}" + (" " + found.group("rest").strip(" ,T")
-                                                                   if found.group("rest") else "")
+    if not re.search(r"[^\W\d_]", typed):  # digits alone: this module's own forms
+        return typed, ""
+    iso, why = normalise_date(" ".join(typed.split()))
+    return iso or typed, why
 
 
 def date_problem(typed: str) -> str:
     """Why ``parse_date`` gave no date, for the report."""
-    if _DATE.fullmatch(_numeric(typed).strip()):
+    text, why = _numeric(typed)
+    if _DATE.fullmatch(text.strip()) or why.startswith("is not a valid date"):  # '31 Juni 2021' too
         return f"the date {typed!r} is not a date in the years {FIRST_YEAR} to {LAST_YEAR}; write it as YYYY-MM-DD " \
                "and import again"
     return f"the date {typed!r} is not written in a form this import reads (2021-10-20, 2021/10/20 10:30, " \
@@ -215,7 +204,7 @@ def parse_date(typed: str) -> Date | None:
     None when it is no date, an impossible one, or one ``digest build`` refuses (a year outside
     ``content.FIRST_YEAR`` to ``LAST_YEAR``, such as Hugo's 0001-01-01 for a post without a date; an offset
     beyond 14 hours)."""
-    match = _DATE.fullmatch(_numeric(typed).strip())
+    match = _DATE.fullmatch(_numeric(typed)[0].strip())
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
