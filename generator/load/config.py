@@ -502,13 +502,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                              f"as POSIX writes them; write the zone of a place instead (for "
                                              f"UTC+7, Asia/Jakarta)"))
     theme = settings.get("theme")
-    if isinstance(theme, str) and theme.strip() and ".." not in Path(theme).parts and not os.path.isabs(theme) and not any(
-            (base / theme / "templates").is_dir() for base in (root / "themes", PACKAGE_THEMES)):
-        # said with the config's other problems, not one run later (``theme.find_theme`` says it for a theme
-        # that goes missing after this)
-        known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
-        problems.append(Problem(origin.get("theme", rel), lines.get(("theme",), 0), "theme",
-                                f"no theme {theme!r} in themes/ or in the package; use one of: {', '.join(known)}"))
+    if isinstance(theme, str) and theme.strip() and ".." not in Path(theme).parts and not os.path.isabs(theme) and \
+            theme_folder(root, theme) is None:  # said with the config's other problems, not one run later
+        problems.append(Problem(origin.get("theme", rel), lines.get(("theme",), 0), "theme", no_theme(theme)))
     for key in ("content_dir", "output_dir", "templates_dir", "static_dir", "theme"):
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
@@ -534,6 +530,18 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in checked)
         raise ConfigError(problems, None if blocking else config)
     return config
+
+
+def theme_folder(root: Path, name: str) -> Path | None:
+    """The project's ``themes/<name>`` if it has templates, else the packaged theme of that name, or None."""
+    return next((base / name for base in (root / "themes", PACKAGE_THEMES) if (base / name / "templates").is_dir()),
+                None)
+
+
+def no_theme(name: str) -> str:
+    """The message for a theme that ``theme_folder`` does not find."""
+    known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
+    return f"no theme {name!r} in themes/ or in the package; use one of: {', '.join(known)}"
 
 
 def _read(path: Path) -> bytes:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed ne
     from generator.render.context import SiteEnvironment
 
 from generator.core.hashing import digest
-from generator.load.config import PACKAGE_THEMES, Config, ConfigLines
+from generator.load.config import PACKAGE_THEMES, Config, ConfigLines, no_theme, theme_folder
 from generator.load.content import is_utf8
 from generator.core.errors import BuildError, Problem
 
@@ -43,14 +43,10 @@ class Theme:
 
 def find_theme(config: Config) -> Theme:
     """The project's ``themes/<name>`` if it exists, else the packaged theme of that name."""
-    for base in (config.path("themes"), PACKAGE_THEMES):
-        folder = base / config.theme
-        if (folder / "templates").is_dir():
-            return Theme(config.theme, folder)
-    known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
-    rel, line = ConfigLines(config)("theme")  # the environment's file when it names the theme
-    raise BuildError([Problem(rel, line, "theme",
-                              f"no theme {config.theme!r} in themes/ or in the package; use one of: {', '.join(known)}")])
+    if folder := theme_folder(config.root, config.theme):
+        return Theme(config.theme, folder)
+    rel, line = ConfigLines(config)("theme")  # gone since the config was read; the environment's file if it names it
+    raise BuildError([Problem(rel, line, "theme", no_theme(config.theme))])
 
 
 def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
