@@ -522,3 +522,38 @@ def test_a_small_lead_picture_keeps_its_own_size(browser: Any, tmp_path: Path) -
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_code_is_coloured_in_light_and_dark_and_other_pages_do_not_load_its_colours(browser: Any,
+                                                                                    tmp_path: Path) -> None:
+    """Pygments' colours are half the theme's CSS: they moved to code.css, which only a page whose body has
+    highlighted code links (an article, a page or an edition's note). There a keyword is drawn in the light and the dark colours; an
+    article without code does not ask for the file."""
+    from conftest import article, make_project
+    code = "Contoh:\n\n```python\ndef halo():\n    return 1\n```\n"
+    make_project(tmp_path / "p", {"2025/06/kode.md": article(title="Kode", body=code),
+                                  "2025/06/biasa.md": article(title="Biasa"),
+                                  "pages/panduan.md": "---\ntitle: Panduan\n---\n" + code,
+                                  "weekly/2025-W24.md": code})
+    server = _serve_project(tmp_path / "p")
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    asked: dict[str, list[str]] = {}
+    try:
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+            try:
+                for path in ("/2025/06/kode/", "/panduan/", "/weekly/2025-W24/", "/2025/06/biasa/"):
+                    page = context.new_page()
+                    page.on("request", lambda request, path=path: asked.setdefault(path, []).append(request.url))
+                    page.goto(base + path, wait_until="networkidle")
+                    if path != "/2025/06/biasa/":
+                        colour = page.evaluate("() => getComputedStyle(document.querySelector('.highlight .k')).color")
+                        assert colour == {"light": "rgb(0, 128, 0)", "dark": "rgb(255, 123, 114)"}[scheme], (path, colour)
+                    page.close()
+            finally:
+                context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert any(url.endswith("/code.css") for url in asked["/2025/06/kode/"])
+    assert not any(url.endswith("/code.css") for url in asked["/2025/06/biasa/"]), asked["/2025/06/biasa/"]

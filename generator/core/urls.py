@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
-                      "404.html", "index.html", "static", "style.css", "atom.xml", "feed.json", "weekly",
+                      "404.html", "index.html", "static", "style.css", "code.css", "atom.xml", "feed.json", "weekly",
                       "sources"})
 """Names a slug may not take, because a top-level page or file already has them."""
 TOP_LEVEL = RESERVED | {"archive", "weekly", "sources", "search", "pagefind", "pages", "about-news-digest"}
