@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Iterator, NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
@@ -106,18 +106,21 @@ def example_project(tmp: Path) -> Path:
     return project
 
 
-@pytest.fixture(params=["/digest/", "/"], ids=["sub-path", "root"])
+@pytest.fixture(params=["/digest/", "/", "/beritä/"], ids=["sub-path", "root", "non-ascii-path"])
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
+    """The example site under a base path, served by deploy/nginx.conf. A path beyond ASCII is the README's own
+    example: nginx's config and its folder hold it as written, URLs percent-encoded (``Served.base_path``)."""
     nginx = nginx_binary()
-    base_path: str = request.param
+    folder: str = request.param
+    base_path = quote(folder)
     port = free_port()
     www = tmp_path / "www"
-    out = www / base_path.strip("/") if base_path != "/" else www
+    out = www / folder.strip("/") if folder != "/" else www
     out.parent.mkdir(parents=True, exist_ok=True)
-    build = subprocess.run([BIN / "digest", "build", "-q", "--base-url", f"http://127.0.0.1:{port}{base_path}",
+    build = subprocess.run([BIN / "digest", "build", "-q", "--base-url", f"http://127.0.0.1:{port}{folder}",
                             "--output", str(out)], cwd=example_project(tmp_path), capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
-    (tmp_path / "server.conf").write_text(server_conf(www, port, base_path))
+    (tmp_path / "server.conf").write_text(server_conf(www, port, folder))
     (tmp_path / "nginx.conf").write_text(main_conf(tmp_path, tmp_path / "server.conf"))
     process = subprocess.Popen([nginx, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
                                 str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

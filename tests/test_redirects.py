@@ -157,3 +157,24 @@ def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_unti
     (tmp_path / "content/2025/06/lain.md").write_text(article(title="Lain", date="2025-06-12", slug="lain-lagi",
                                                               body="Isi baru.\n"))
     assert build() == [], "a body edit keeps the address"
+
+
+def test_an_old_address_differing_only_in_letter_case_is_refused(tmp_path: Path) -> None:
+    """A maintainer's report, seen with deploy/nginx.conf: nginx matches the map's keys ignoring letter case, so an
+    old address 'Meta-Ambil-…/' made the live 'meta-ambil-…/' redirect to another article (or to itself, a loop),
+    and two old addresses differing only in case made nginx refuse to start ('conflicting parameter')."""
+    assert problems(tmp_path, {
+        "2025/06/a.md": article(title="A", redirects="[2025/06/B/, 2025/06/A/, Lama/]"),
+        "2025/06/b.md": article(title="B", redirects="[lama/, LAMA/]"),
+    }) == [
+        "content/2025/06/a.md:4: field 'redirects': '2025/06/A/' differs only in letter case from a page the site "
+        "still has (2025/06/a/index.html): nginx matches old addresses ignoring case, so that page would redirect "
+        "(to itself, or elsewhere), and a macOS or Windows disk holds one folder for both; remove it from redirects",
+        "content/2025/06/a.md:4: field 'redirects': '2025/06/B/' differs only in letter case from a page the site "
+        "still has (2025/06/b/index.html): nginx matches old addresses ignoring case, so that page would redirect "
+        "(to itself, or elsewhere), and a macOS or Windows disk holds one folder for both; remove it from redirects",
+        "content/2025/06/b.md:4: field 'redirects': 'LAMA/' differs only in letter case from 'Lama/' "
+        "(content/2025/06/a.md:4): nginx matches old addresses ignoring case and refuses to start with both; keep one",
+        "content/2025/06/b.md:4: field 'redirects': 'lama/' differs only in letter case from 'Lama/' "
+        "(content/2025/06/a.md:4): nginx matches old addresses ignoring case and refuses to start with both; keep one",
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from typing import Any, Callable, Iterable
+from urllib.parse import unquote
 
 from generator.core import urls
 from generator.load.config import Config
@@ -72,11 +73,14 @@ def plan_redirects(articles: Iterable[Article], taken: Iterable[str]) -> tuple[d
     ``taken`` holds every output file the site writes otherwise.
     """
     taken_files = set(taken)
+    folded_taken = {file.casefold(): file for file in sorted(taken_files)}
     claimed: dict[str, tuple[Article, Redirect]] = {}
+    folded_claimed: dict[str, str] = {}
     problems: list[Problem] = []
     for article in sorted(articles, key=lambda a: a.source_path):
         for redirect in article.redirects:
             file = urls.file_for(redirect.path)
+            folded = folded_taken.get(file.casefold())
             if redirect.path == article.path:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is this article's own address; remove it from redirects"))
@@ -84,13 +88,26 @@ def plan_redirects(articles: Iterable[Article], taken: Iterable[str]) -> tuple[d
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is the address of a page the site still has ({file}); "
                                         "a redirect there would hide it: remove it from redirects"))
+            elif folded is not None:
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' differs only in letter case from a page the site still has "
+                                        f"({folded}): nginx matches old addresses ignoring case, so that page would "
+                                        "redirect (to itself, or elsewhere), and a macOS or Windows disk holds one "
+                                        "folder for both; remove it from redirects"))
             elif file in claimed and claimed[file][0] is not article:
                 other, first = claimed[file]
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is already redirected by {other.source_path}:{first.line}; "
                                         "an old address can lead to one article only"))
+            elif file not in claimed and file.casefold() in folded_claimed:
+                other, first = claimed[folded_claimed[file.casefold()]]
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' differs only in letter case from '{first.path}' "
+                                        f"({other.source_path}:{first.line}): nginx matches old addresses ignoring "
+                                        "case and refuses to start with both; keep one"))
             else:
                 claimed.setdefault(file, (article, redirect))
+                folded_claimed.setdefault(file.casefold(), file)
     return {file: article for file, (article, _) in sorted(claimed.items())}, problems
 
 
@@ -127,14 +144,22 @@ def nginx_map(config: Config, plan: dict[str, Article]) -> str:
         old = urls.url(config.base_path, file)
         olds = [old.removesuffix("index.html"), old.removesuffix("/index.html"), old] if file.endswith("index.html") \
             else [old]
-        lines += [f"    {_nginx_quote(o)} {_nginx_quote(new)};" for o in olds]
+        lines += [f"    {nginx_key(o)} {_nginx_value(new)};" for o in olds]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _nginx_quote(text: str) -> str:
-    """A map key or value in quotes: paths carry only URL-safe characters, so no escaping is needed."""
-    return f'"{text}"'
+def nginx_key(url: str) -> str:
+    """An old URL as nginx's ``$uri`` holds it, in quotes: percent-escapes decoded (a key '/berit%C3%A4/…' never
+    matches, '/beritä/…' does), the query left out; a quote or backslash escaped for nginx's quoted string."""
+    path = unquote(url.split("?")[0].split("#")[0], errors="replace")
+    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _nginx_value(url: str) -> str:
+    """A new URL as a map value, in quotes: nginx reads '$name' in a value as a variable, so '$' is written
+    '%24', the same URL."""
+    return '"' + url.replace("$", "%24") + '"'
 
 
 def redirect_problems(articles: Iterable[Article], taken: Iterable[str]) -> list[Problem]:

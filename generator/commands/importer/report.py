@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from generator.commands.importer.common import Note
+from generator.load.redirects import nginx_key
 
 REDIRECTS = "static/_redirects"
 """Netlify and Cloudflare Pages read ``_redirects`` from the published folder; static/ is copied there."""
@@ -95,11 +96,6 @@ def nginx_map(redirects: tuple[tuple[str, str], ...]) -> str:
             "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
             "# and in the site's server { } block:\n"
             "#     if ($digest_redirect) { return 301 $digest_redirect; }\n")
-    return head + "".join(f'"{_nginx_key(old)}" "{_url(new)}";\n' for old, new in redirects)
+    return head + "".join(f'{nginx_key(old)} "{_url(new)}";\n' for old, new in redirects)
 
 
-def _nginx_key(url: str) -> str:
-    """An old URL as nginx's ``$uri`` holds it: percent-escapes decoded, the query left out; a quote or backslash
-    escaped for nginx's quoted string."""
-    path = unquote(url.split("?")[0].split("#")[0], errors="replace")
-    return path.replace("\\", "\\\\").replace('"', '\\"')
