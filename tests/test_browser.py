@@ -557,3 +557,28 @@ def test_code_is_coloured_in_light_and_dark_and_other_pages_do_not_load_its_colo
         server.server_close()
     assert any(url.endswith("/code.css") for url in asked["/2025/06/kode/"])
     assert not any(url.endswith("/code.css") for url in asked["/2025/06/biasa/"]), asked["/2025/06/biasa/"]
+
+
+def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced(browser: Any, tmp_path: Path) -> None:
+    """A reader's report: an excerpt of 'a < b' read 'a &lt; b' (Pagefind writes '<' and '>' as entities, and the
+    script put them in as text); every result was inside the live region, so a screen reader would read all
+    twenty after each search; the tab's title stayed 'Cari' whatever was searched."""
+    from conftest import article, make_project
+    body = "Kode `a < b && c > d` dan &lt;x&gt;, Tom &amp; Jerry.\n"
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="Kode", body=body)})
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=jerry", wait_until="networkidle")
+        page.wait_for_selector("#search-results li")
+        assert page.inner_text("#search-results li p:last-child") == "Kode. Kode a < b && c > d dan <x>, Tom & Jerry."
+        live = page.evaluate("""() => [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]
+                                .map(e => e.className)""")
+        assert live == ["count"], live
+        assert page.inner_text("[role=status]") == "1 artikel cocok dengan “jerry”."
+        assert page.title().startswith("jerry · ")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
