@@ -537,6 +537,11 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     companies: list[Company] = []
     for i, name in enumerate(company_names):
         company = settings.registry.lookup(name)
+        if company is None and (owner := settings.registry.companies.get(make_slug(name) or "company")):
+            check.error("companies", f"{name!r} makes the URL /companies/{owner.id}/, which belongs to {owner.name!r} "
+                        f"in {settings.content_dir}/companies.yaml; write {owner.name!r}, or add {name!r} to its "
+                        "aliases", ("companies", i))
+            continue
         if company is None:
             hint = settings.registry.suggest(name)
             check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
