@@ -20,12 +20,21 @@
     if (text) e.textContent = text;
     return e;
   };
+  // Only the count is a live region: a screen reader says it, not every result (an older template's box was live)
+  box.removeAttribute("aria-live");
+  const status = el("p", "count");
+  status.setAttribute("role", "status");
+  const area = el("div");
+  box.replaceChildren(status, area);
+  const title = document.title;
   const rules = new Intl.PluralRules(document.documentElement.lang);
   const PAGE = 20; // results shown at a time; a button shows the next ones
   let current = 0; // the latest search: an older one that ends later draws nothing
   const show = async (query) => {
     const mine = ++current;
-    box.replaceChildren();
+    area.replaceChildren();
+    status.textContent = "";
+    document.title = query ? query + " · " + title : title;
     if (!query) return;
     const found = (await pagefind.search(query)).results;
     if (mine !== current) return;
@@ -33,13 +42,12 @@
     const form = "found" + rules.select(found.length).replace(/^./, (c) => c.toUpperCase());
     const say = found.length ? box.dataset[form] || box.dataset.foundOther || box.dataset.found : box.dataset.none;
     // a function, not a string: a query holding "$&" is not a replacement pattern
-    box.append(el("p", "count", say.replace("{n}", () => found.length).replace("{q}", () => query)));
+    status.textContent = say.replace("{n}", () => found.length).replace("{q}", () => query);
     const list = el("ol", "results");
-    box.append(list);
     const more = el("button", "more");
     more.type = "button";
     more.hidden = true;
-    box.append(more);
+    area.append(list, more);
     let busy = false; // a double click or Space then Enter: one more page, not the same one twice
     const next = async () => {
       if (busy) return;
@@ -64,10 +72,12 @@
       a.href = hit.url;
       h.append(a);
       li.append(h, el("p", "meta", [hit.meta.date, hit.meta.section].filter(Boolean).join(" · ")));
-      // Pagefind's excerpt is the page's raw text with <mark> around hits: only text nodes and <mark> are made
+      // Pagefind's excerpt is the page's text with <mark> around hits and '<', '>' written '&lt;', '&gt;' (a '&'
+      // as it is): only text nodes and <mark> are made, from the text a reader saw
       const excerpt = el("p");
+      const text = (part) => part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       hit.excerpt.split(/<mark>(.*?)<\/mark>/).forEach((part, i) => {
-        if (part) excerpt.append(i % 2 ? el("mark", "", part) : document.createTextNode(part));
+        if (part) excerpt.append(i % 2 ? el("mark", "", text(part)) : document.createTextNode(text(part)));
       });
       li.append(excerpt);
       list.append(li);
