@@ -135,6 +135,13 @@ def test_the_current_week_is_marked_in_progress_until_it_ends(tmp_path: Path, no
     notice = "Edisi ini masih berjalan"
     assert (notice in files["weekly/2025-W24/index.html"].decode()) is marked
     assert (notice in files["weekly/2025-W24/email.html"].decode()) is marked
+    # a reader's report: the feeds held the week's first stories under the edition's final id; feed readers and
+    # RSS-to-email services take an id once, so subscribers never got the whole week
+    for path in ("weekly/feed.xml", "weekly/atom.xml"):
+        parsed = feedparser.parse(files[path])
+        assert parsed.bozo == 0 and [e.link for e in parsed.entries] == \
+            ([] if marked else ["https://example.org/weekly/2025-W24/"]), path
+    assert len(json.loads(files["weekly/feed.json"])["items"]) == (0 if marked else 1)
 
 
 def test_the_weekly_feed_has_one_item_per_edition_with_the_whole_edition() -> None:

@@ -743,8 +743,10 @@ def edition_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
-    """/weekly/feed.xml (and Atom, JSON Feed): one item per edition, the whole edition as its content."""
-    shown = k.editions[: k.config.feed_size]
+    """/weekly/feed.xml (and Atom, JSON Feed): one item per finished edition, the whole edition as its content.
+    The week in progress is left out: a feed reader or an RSS-to-email service takes an item once, by its id, and
+    would keep Monday's one or two stories as the edition."""
+    shown = tuple(e for e in k.editions if not e.in_progress)[: k.config.feed_size]
     context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon}
     for fmt, _, path in urls.FEED_FORMATS:
         if fmt not in k.config.feed_formats:
