@@ -178,3 +178,21 @@ def test_an_old_address_differing_only_in_letter_case_is_refused(tmp_path: Path)
         "content/2025/06/b.md:4: field 'redirects': 'lama/' differs only in letter case from 'Lama/' "
         "(content/2025/06/a.md:4): nginx matches old addresses ignoring case and refuses to start with both; keep one",
     ]
+
+
+def test_check_warns_of_a_changed_address_as_the_build_does(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A maintainer's report: after a date moved to another month, `digest check --strict` passed (0 warnings)
+    while `digest build --strict` failed on the changed address: CI's check step passed and its build failed."""
+    make_project(tmp_path, {"2025/06/meta.md": article(title="Meta", date="2025-06-13")})
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "--config", config, "-q", "--strict"]) == 0
+    (tmp_path / "content/2025/06/meta.md").write_text(article(title="Meta", date="2025-07-13"))
+    capsys.readouterr()
+    assert main(["check", "--config", config, "--strict"]) == 1
+    warning = ("content/2025/06/meta.md:3: field 'date': warning: its address changed from /2025/06/meta/ to "
+               "/2025/07/meta/ since the last build, so links to the old one will break; keep them working with "
+               "redirects: [2025/06/meta/]")
+    assert warning in capsys.readouterr().out.splitlines()
+    assert main(["check", "--config", config, "--strict"]) == 1, "the replayed report says it again"
+    assert warning in capsys.readouterr().out.splitlines()

@@ -344,7 +344,8 @@ def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState 
 def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
     """Load and plan the site as ``digest build`` does, rendering only pages whose inputs changed since
     the last build (to find template errors); the build cache spares parsing unchanged articles."""
-    from generator.build import load, plan, render  # only now: Jinja and the page kinds, for a changed site
+    from generator.build import load, moved_articles, plan, render  # only now: Jinja and the page kinds
+    from generator.load.content import located
 
     snapshot = load_cache(cache)
     loaded = load(config, options, article_loader(snapshot, options.workers))
@@ -353,6 +354,9 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     try:
         site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages)
         findings += [Finding(p, "build") for p in site_plan.warnings]
+        # an article whose address changed since the last build, as digest build warns (and --strict fails)
+        findings += [Finding(p, "build") for p in located(config.root, moved_articles(snapshot, loaded,
+                                                                                     site_plan.site.articles))]
         # no search index: it is not a page anything links to, and it would need every article page rendered
         files = {path for path, _ in render(site_plan, loaded, snapshot.pages, options.workers, index=False).output}
     except BuildError as e:
