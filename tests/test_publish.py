@@ -584,3 +584,23 @@ def test_rows_of_another_cache_version_are_never_reused(tmp_path: Path) -> None:
     CHANGES["edit body"](root)
     run(root)
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_list_items_say_the_sites_spelling_of_a_section_and_follow_it_when_it_changes(tmp_path: Path) -> None:
+    """An editor's report: with two articles in 'Kepri' and one in 'kepri', the section bar, breadcrumb and
+    heading said 'Kepri' but that article's entry in every list said 'kepri'. When the articles' majority moves
+    to another spelling, a rebuild shows it everywhere, as a cold build does."""
+    root = tmp_path / "p"
+    make_project(root, {"2025/06/a.md": article(title="A", section="Kepri"),
+                        "2025/06/b.md": article(title="B", section="Kepri", date="2025-06-12"),
+                        "2025/06/c.md": article(title="C", section="kepri", date="2025-06-11")})
+    run(root)
+    home = (root / "site/index.html").read_text()
+    assert home.count('/sections/kepri/">Kepri</a>') == 4 and ">kepri<" not in home  # the bar and three items
+    for name in ("a", "b"):
+        (root / f"content/2025/06/{name}.md").write_text(article(title=name.upper(), section="kepri",
+                                                                 date=f"2025-06-{13 - (name == 'b')}"))
+    run(root)
+    home = (root / "site/index.html").read_text()
+    assert home.count('/sections/kepri/">kepri</a>') == 4 and ">Kepri<" not in home
+    assert tree(root / "site") == cold(root, tmp_path)

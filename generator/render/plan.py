@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Container, Mapping, Sequence
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.core import i18n, urls
@@ -228,7 +230,8 @@ class Renderer:
 
     def __init__(self, env: SiteEnvironment, config: Config) -> None:
         self.env, self.config = env, config
-        self._items: dict[tuple[str, Image | None], Markup] = {}
+        self._items: dict[tuple[str, Image | None, tuple[Any, ...]], Markup] = {}
+        self.own = own_slugs(config)
         self.feed_items = FeedItems(config)
         long_date = partial(i18n.long_date, language=config.language)
         html = Helpers(config.base_path, config.base_url, long_date, env.policies["json.dumps_function"] or json.dumps,
@@ -238,16 +241,25 @@ class Renderer:
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
             date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
-            section_path=partial(section_path, own_slugs(config)), sized=sized, **html.globals(),
+            section_path=partial(section_path, self.own), sized=sized, **html.globals(),
             m=Imported(env, "_macros.html"),
         )
 
-    def item(self, article: Article, image: Image | None = None) -> Markup:
-        """The article's entry in lists (``_item.html``, with its thumbnail), rendered once per process."""
-        key = (article.key, image)
+    @pass_context
+    def item(self, context: Context, article: Article, image: Image | None = None) -> Markup:
+        """The article's entry in lists (``_item.html``, with its thumbnail), rendered once per process. It gets
+        the site's spelling of the article's section as ``section`` (an article may write 'kepri' where the site
+        says 'Kepri'), from the page's section bar, which every page's context holds and so its fingerprint."""
+        bar = context.get("sections") or ()
+        key = (article.key, image, bar)
         html = self._items.get(key)
         if html is None:
-            html = self._items[key] = Markup(self.env.get_template("_item.html").render(item=article, image=image))
+            section = None
+            if article.section:
+                path = section_path(self.own, article.section)
+                section = next((link.title for link in bar if link.path == path), article.section)
+            html = self._items[key] = Markup(self.env.get_template("_item.html").render(item=article, image=image,
+                                                                                          section=section))
         return html
 
     def __call__(self, spec: PageSpec) -> bytes:
