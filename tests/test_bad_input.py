@@ -109,6 +109,8 @@ def test_control_characters_from_yaml_escapes_are_removed_with_a_warning() -> No
     ("2020-1-5T9:05:30+0700", "2020-01-05T09:05:30+07:00"),
     ("2020-1-5 9:05Z", "2020-01-05T16:05:00+07:00"),
     ("13/2/2020", "2020-02-13T00:00:00+07:00"),    # only 13 February can be meant
+    ("2020-01-05T09:00-12:00", "2020-01-06T04:00:00+07:00"),  # the offsets at either end
+    ("2020-01-05T09:00+14:00", "2020-01-05T02:00:00+07:00"),
     ("5/5/2020", "2020-05-05T00:00:00+07:00"),
 ])
 def test_dates_writers_type_are_normalised(raw: str, expected: str) -> None:
@@ -125,6 +127,9 @@ def test_dates_writers_type_are_normalised(raw: str, expected: str) -> None:
     ("1/1/1899", "has the year 1899; a date must be in the years 1900 to 2999"),
     ("2020-01-05T09:00+25:00", "has the UTC offset +25:00; real offsets run from -12:00 to +14:00"),
     ("2020-01-05T09:00-1460", "has the UTC offset -14:60; real offsets run from -12:00 to +14:00"),
+    ("2020-01-05T09:00-13:00", "has the UTC offset -13:00; real offsets run from -12:00 to +14:00"),
+    ("2020-01-05T09:00-12:30", "has the UTC offset -12:30; real offsets run from -12:00 to +14:00"),
+    ("2020-01-05T09:00+14:30", "has the UTC offset +14:30; real offsets run from -12:00 to +14:00"),
 ])
 def test_ambiguous_or_impossible_dates_say_how_to_write_them(raw: str, why: str) -> None:
     assert [str(p) for p in parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(),

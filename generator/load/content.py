@@ -817,7 +817,8 @@ def normalise_date(text: str) -> tuple[str | None, str]:
             iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
             if offset:
                 iso += "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
-                if offset.upper() != "Z" and (int(offset[1:3]) > 14 or int(offset[-2:]) > 59):
+                hours, minutes = (0, 0) if offset.upper() == "Z" else (int(offset[1:3]), int(offset[-2:]))
+                if minutes > 59 or hours * 60 + minutes > (12 * 60 if offset[0] == "-" else 14 * 60):
                     return None, f"has the UTC offset {iso[-6:]}; real offsets run from -12:00 to +14:00"
     elif match := _DAY_MONTH_YEAR.fullmatch(text):
         first, second_, year = (int(part) for part in match.groups()[:3])
