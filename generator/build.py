@@ -216,7 +216,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     publishers, publisher_problems = group_publishers(site.articles, sources)
     notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
-                                                notes, options.now, config.tz, config.language)
+                                                notes, options.now, config.tz, config.language, (*future, *hidden_drafts))
     # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)
     drafts = {a.source_path for a in hidden_drafts}
     problems = [*(p for p in loaded.problems if p.severity == "error" or p.path not in drafts),

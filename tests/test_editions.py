@@ -239,3 +239,19 @@ def test_a_weekly_items_summary_names_three_headlines_and_counts_the_rest(tmp_pa
     make_project(tmp_path, {f"{n}.md": article(title=f"Kabar {n}", date=f"2025-06-1{n}") for n in range(1, 6)})
     rss = feedparser.parse(build_project(tmp_path).output.files["weekly/feed.xml"])
     assert [e.summary for e in rss.entries] == ["5 artikel: Kabar 1; Kabar 2; Kabar 3; dan 2 lainnya"]
+
+
+def test_a_note_written_ahead_for_a_week_of_scheduled_or_draft_articles_waits_quietly(tmp_path: Path) -> None:
+    """An editor's report: next week's note, written ahead beside next week's scheduled articles, was a warning
+    ('no article is dated in week 2025-W28') and so stopped `digest build --strict`, the deploy recipe."""
+    make_project(tmp_path, {"2025/06/a.md": article(date="2025-06-13"),
+                            "2025/07/nanti.md": article(title="Nanti", date="2025-07-08T09:00:00+07:00"),
+                            "2025/07/draf.md": article(title="Draf", date="2025-07-15", draft="true"),
+                            "weekly/2025-W28.md": "Catatan pekan depan.\n",
+                            "weekly/2025-W29.md": "Catatan draf.\n",
+                            "weekly/2025-W30.md": "Catatan salah minggu.\n"})
+    result = build_project(tmp_path, now=datetime(2025, 7, 1, 5, 0, tzinfo=timezone.utc))
+    assert [str(p) for p in result.warnings] == [
+        "content/weekly/2025-W30.md: warning: no article is dated in week 2025-W30, so this note is shown nowhere; "
+        "check the file name"]
+    assert "weekly/2025-W28/index.html" not in result.output.files

@@ -184,14 +184,17 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str) -
 
 
 def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes: dict[tuple[int, int], Note],
-                   now: datetime | None, tz: ZoneInfo, language: str) -> tuple[tuple[Edition, ...], list[Problem]]:
+                   now: datetime | None, tz: ZoneInfo, language: str,
+                   waiting: Iterable[Article] = ()) -> tuple[tuple[Edition, ...], list[Problem]]:
     """Editions newest first; one pass over the articles, then a sort within each week.
 
-    A note for a week without articles is a warning (it would be shown nowhere).
+    A note for a week without articles is a warning (it would be shown nowhere), unless articles left out for now
+    are dated in it (``waiting``: scheduled ones, drafts): an editor may write next week's note ahead.
     """
     weeks: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
         weeks[iso_week(article.date)].append(article)
+    later = {iso_week(article.date) for article in waiting}
     order = {fold(term.name): (i, term.name, term.slug) for i, term in enumerate(sections)}
     editions = []
     for number, key in enumerate(sorted(weeks), 1):
@@ -211,7 +214,7 @@ def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes:
             now is not None and now < start + timedelta(days=7)))
     problems = [Problem(note.source_path, 0, "", f"no article is dated in week {y}-W{w:02d}, so this note is "
                                                  "shown nowhere; check the file name", "warning")
-                for (y, w), note in sorted(notes.items()) if (y, w) not in weeks]
+                for (y, w), note in sorted(notes.items()) if (y, w) not in weeks and (y, w) not in later]
     return tuple(reversed(editions)), problems
 
 
