@@ -253,3 +253,15 @@ def test_markdown_block_problems_are_all_reported(tmp_path: Path) -> None:
     assert errors(tmp_path, "markdown: yes\n") == [
         "config.yaml:1: field 'markdown': must be a mapping, like 'markdown: {external_rel: noopener nofollow ugc, "
         "toc_min_headings: 4}'"]
+
+
+def test_a_base_url_with_a_password_or_a_page_name_is_refused(tmp_path: Path) -> None:
+    """A maintainer's report: 'https://user:pw@example.org/' was published in every canonical link, feed, the
+    sitemap and robots.txt; '…/news/index.html' became the prefix of every link ('…/news/index.html/tags/')."""
+    assert errors(tmp_path, "base_url: https://user:pw@example.org/\n") == [
+        "config.yaml:1: field 'base_url': 'https://user:pw@example.org/' has a user name or password before '@', "
+        "which every link, feed and the sitemap would publish; give only scheme, host and path (a password-protected "
+        "preview asks for it by itself)"]
+    assert errors(tmp_path, "base_url: https://example.org/news/index.html\n") == [
+        "config.yaml:1: field 'base_url': 'https://example.org/news/index.html' ends in a page's file name; give the "
+        "folder the site is served from, like 'https://example.org/news/'"]

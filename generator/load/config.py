@@ -184,6 +184,12 @@ def check_base_url(url: str) -> str | None:
             return f"{url!r} has a host name that is not a valid domain name (IDNA); check its spelling"
     if parts.query or parts.fragment:
         return f"{url!r} has a query or fragment; give only scheme, host and path"
+    if "@" in parts.netloc:
+        return (f"{url!r} has a user name or password before '@', which every link, feed and the sitemap would "
+                "publish; give only scheme, host and path (a password-protected preview asks for it by itself)")
+    if parts.path.rsplit("/", 1)[-1].lower().endswith((".html", ".htm")):
+        return (f"{url!r} ends in a page's file name; give the folder the site is served from, like "
+                f"{url[: url.rfind('/') + 1]!r}")
     return None
 
 
