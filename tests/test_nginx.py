@@ -236,3 +236,23 @@ def test_moved_articles_answer_301_and_folders_get_their_slash(served: Served) -
 
 def test_the_readme_shows_the_config_the_test_serves_with() -> None:
     assert "```nginx\n" + CONF.read_text() + "```\n" in (REPO / "README.md").read_text()
+
+
+def test_the_readmes_rsync_recipe_sends_well_known_and_keeps_the_marker_back(tmp_path: Path) -> None:
+    """A maintainer's report: the README's rsync (and S3) recipe excluded '.*', so static/.well-known/security.txt
+    (an ACME challenge too), which the configuration reference says is published, never reached the server."""
+    from conftest import need
+    need(shutil.which("rsync") is not None, "rsync is not installed (apt install rsync)")
+    readme = (REPO / "README.md").read_text()
+    command = next(line for line in readme.splitlines() if line.startswith("rsync -a "))
+    project = example_project(tmp_path)
+    build = subprocess.run([BIN / "digest", "build", "-q"], cwd=project, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    server = tmp_path / "server"
+    args = command.split()
+    assert args[-1] == "deploy@example.org:/srv/www/digest/"
+    sent = subprocess.run([*(a.strip("'") for a in args[:-1]), f"{server}/"], cwd=project, capture_output=True,
+                          text=True)
+    assert sent.returncode == 0, sent.stderr
+    assert (server / ".well-known/security.txt").read_text() == "Contact: mailto:redaksi@example.org\n"
+    assert (server / "index.html").is_file() and not (server / ".news-digest").exists()
