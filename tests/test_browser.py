@@ -582,3 +582,38 @@ def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_screen_controls(browser: Any,
+                                                                                           tmp_path: Path) -> None:
+    """A reader's report, printing to PDF: the headings' '#' links and the footnotes' '↩︎' were printed, the
+    source's address twice (after the publisher in the date line and after "Baca artikel selengkapnya"), and a
+    weekly edition printed none of its sources' addresses. On screen, the '↩︎' failed axe's contrast check."""
+    from conftest import article, make_project
+    source = "{name: Reuters, url: 'https://www.reuters.com/tech/meta'}"
+    body = "## Latar\n\nTeks dengan catatan[^1].\n\n[^1]: Sebuah catatan.\n"
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body, source=source)})
+    server = _serve_project(tmp_path / "p")
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context(viewport=DESKTOP)
+    after = "(s) => [...document.querySelectorAll(s)].map(e => getComputedStyle(e, '::after').content)"
+    shown = "(s) => [...document.querySelectorAll(s)].map(e => getComputedStyle(e).display)"
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(base + "/2025/06/a/", wait_until="networkidle")
+        assert page.evaluate(shown, ".body .anchor, .footnote-backref, header.site") == ["none"] * 3
+        assert page.evaluate(after, ".post .meta a") == ["none"]
+        assert page.evaluate(after, ".post .source a") == ['" <https://www.reuters.com/tech/meta>"', "none"]
+        page.goto(base + "/weekly/2025-W24/", wait_until="networkidle")
+        assert page.evaluate(after, '.edition a[rel~="external"]') == ['" <https://www.reuters.com/tech/meta>"']
+        page.emulate_media(media="screen")
+        assert page.evaluate(after, '.edition a[rel~="external"]') == ["none"]
+        # on screen the '↩︎' back to the text is underlined: its colour alone was 2.4:1 against the text (axe)
+        page.goto(base + "/2025/06/a/", wait_until="networkidle")
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.footnote-backref')).textDecorationLine")\
+            == "underline"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
