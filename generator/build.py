@@ -168,17 +168,22 @@ def far_ahead(future: Sequence[Article], options: BuildOptions) -> list[Problem]
             for a in future if a.date - options.now > FAR_AHEAD]
 
 
-def footer_menu(config: Config, pages: tuple[InfoPage, ...],
-                lines: ConfigLines) -> tuple[tuple[MenuLink, ...], list[Problem]]:
-    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion, one listed again a
-    warning (it is linked once), each at its line."""
+def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
+                drafts: tuple[InfoPage, ...] = ()) -> tuple[tuple[MenuLink, ...], list[Problem]]:
+    """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion (or, for a draft page,
+    saying so), one listed again a warning (it is linked once), each at its line."""
     by_slug = {p.slug: p for p in pages}
+    draft = {p.slug: p for p in drafts}
     links, problems = [], []
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
         if slug in config.menu[:i]:
             problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is listed twice; the "
                                     "footer links it once, in its first place: remove the other", "warning"))
+        elif page is None and slug in draft:
+            problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is a draft ({draft[slug].source_path} has "
+                                    "'draft: true'), so the footer cannot link it; publish it with 'draft: false', "
+                                    "or remove it from menu until then"))
         elif page is None:
             known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
             problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is not a page in "
@@ -209,7 +214,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     site, index_problems = build_site(published, own_slugs(config))
     site = replace(site, pages=loaded.pages)
     config_lines = ConfigLines(config)
-    menu, menu_problems = footer_menu(config, loaded.pages, config_lines)
+    menu, menu_problems = footer_menu(config, loaded.pages, config_lines, loaded.draft_pages)
     menu_problems += [*listed_section_problems(config, site.sections, config_lines),
                       *listed_slug_problems(config, site, config_lines)]
     sources, sources_problems = read_sources(config)

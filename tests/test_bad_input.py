@@ -542,3 +542,23 @@ def test_an_image_bomb_and_a_truncated_image_fail_cleanly_in_both_job_counts(bui
         assert result.stderr.startswith("static/images/potong.jpg: cannot be read as an image (image file is "
                                          "truncated"), result.stderr
         assert tree(built / "site") == before
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ("section: [Kepri]", "content/a.md:3: field 'section': must be text; is a list ([Kepri]); section takes one value: "
+                         "section: Kepri"),
+    ("section: [Kepri, Aceh]", "content/a.md:3: field 'section': must be text; is a list ([Kepri, Aceh]); section "
+                               "takes one value: pick one, like section: Kepri"),
+    ("updated: 2025-06-13", "content/a.md:3: field 'updated': is before 'date'; an update cannot come before "
+                            "publication; a date alone is midnight: add the update's time, like "
+                            "updated: 2025-06-13T10:00"),
+    ("summary: &x Ringkas\nsource:\n  <<: *x\n  name: A", "content/a.md:5: field 'source': '<<' (YAML's merge key, with an alias such as "
+                                     "*base) is not read here; write the fields out in full"),
+])
+def test_a_message_gives_a_fix_that_works(fields: str, expected: str) -> None:
+    """An editor's reports: `section: [Kepri]` was told to write `section: "[Kepri]"` (a section named with its
+    brackets); a same-day `updated:` with no time had no fix; a merge key was told "write a name such as
+    'title:'"."""
+    text = f"---\ntitle: x\n{fields}\ndate: 2025-06-13T09:00:00+07:00\n---\nIsi.\n"
+    _, problems = parse_article("content/a.md", text.encode(), SETTINGS)
+    assert [str(p) for p in problems if p.severity == "error"] == [expected]

@@ -110,7 +110,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "https://example.org/ or https://example.org/digest/",
         "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 0",
         "config.yaml:4: field 'timezone': 'Mars/Olympus' is not an IANA time zone; write one like Asia/Jakarta or UTC",
-        "config.yaml:5: field 'feed_size': must be a whole number of at least 1, got '10'",
+        "config.yaml:5: field 'feed_size': must be a whole number of at least 1, got '10'; the quotes make it text: write feed_size: 10",
         "config.yaml:6: field 'language': 'fr' is not supported; use one of: id, en",
         "config.yaml:7: field 'content_dir': '../elsewhere' must be a folder inside the project, written relative to config.yaml",
     ]
@@ -265,3 +265,14 @@ def test_a_base_url_with_a_password_or_a_page_name_is_refused(tmp_path: Path) ->
     assert errors(tmp_path, "base_url: https://example.org/news/index.html\n") == [
         "config.yaml:1: field 'base_url': 'https://example.org/news/index.html' ends in a page's file name; give the "
         "folder the site is served from, like 'https://example.org/news/'"]
+
+
+def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Path) -> None:
+    """An editor's report: `page_size: "20"` never said the quotes were the problem; a bad item in `sections:`
+    was told the menu's example and not which item it was."""
+    assert errors(tmp_path, 'page_size: "20"\nsections:\n  - Kepri\n  - 5\n  - ""\nmenu: [tentang, 3]\n') == [
+        "config.yaml:1: field 'page_size': must be a whole number of at least 1, got '20'; the quotes make it text: "
+        "write page_size: 20",
+        "config.yaml:4: field 'sections': item 2 (5) is a number; a name that is a number goes in quotes ('5')",
+        "config.yaml:5: field 'sections': item 3 ('') is not a name; write names, like sections: [Kepri, Aceh, Nabire]",
+        "config.yaml:6: field 'menu': item 2 (3) is a number; a name that is a number goes in quotes ('3')"]

@@ -54,6 +54,16 @@ def test_a_menu_entry_without_a_page_is_an_error(tmp_path: Path) -> None:
         "config.yaml:3: field 'menu': 'kontak' is not a page in content/pages/; pages: tentang"]
 
 
+def test_a_menu_entry_for_a_draft_page_says_it_is_a_draft(tmp_path: Path) -> None:
+    """An editor's report: it said "'tentang' is not a page in content/pages/" while content/pages/tentang.md was
+    right there, with 'draft: true'."""
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, {"tentang.md": "---\ntitle: Tentang\ndraft: true\n---\nIsi.\n"}, CONFIG + "menu: [tentang]\n")
+    assert [str(p) for p in e.value.problems] == [
+        "config.yaml:3: field 'menu': 'tentang' is a draft (content/pages/tentang.md has 'draft: true'), so the "
+        "footer cannot link it; publish it with 'draft: false', or remove it from menu until then"]
+
+
 @pytest.mark.parametrize("name, text, expected", [
     ("a.md", "---\nsummary: x\n---\nIsi.\n",
      "content/pages/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"),

@@ -125,6 +125,8 @@ FEED_CONTENT = ("full", "summary")
 FEED_FORMATS = ("rss", "atom", "json")
 _BOOL = {"noindex", "drafts", "search"}
 _TEXT_LIST = {"menu", "sections"}
+_LIST_EXAMPLES = {"menu": "[tentang, kontak]", "sections": "[Kepri, Aceh, Nabire]"}
+"""An example list for each, in its message."""
 
 
 class ConfigError(BuildError):
@@ -450,7 +452,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"))
+            quoted = isinstance(value, str) and value.strip().isdigit() and int(value) >= 1
+            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"
+                                    + (f"; the quotes make it text: write {key}: {value.strip()}" if quoted else "")))
             continue
         if key == "intersections_min_articles" and (type(value) is not int or value < 0):
             problems.append(Problem(where, line, label, f"must be a whole number, got {value!r}; 0 turns intersection pages off"))
@@ -464,8 +468,16 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key == "feed_formats":
             value = tuple(f for f in FEED_FORMATS if f in value)  # the order feeds are listed in, whatever was written
         if key in _TEXT_LIST:
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                problems.append(Problem(where, line, key, f"must be a list of names, like {key}: [about, contact]"))
+            example = _LIST_EXAMPLES.get(key, "[about, contact]")
+            if not isinstance(value, list):
+                problems.append(Problem(where, line, key, f"must be a list of names, like {key}: {example}"))
+                continue
+            bad = [(i, v) for i, v in enumerate(value) if not (isinstance(v, str) and v.strip())]
+            for i, v in bad:
+                what = f"is a number; a name that is a number goes in quotes ('{v}')" if isinstance(v, (int, float)) \
+                    and not isinstance(v, bool) else f"is not a name; write names, like {key}: {example}"
+                problems.append(Problem(where, lines.get((key, i), line), key, f"item {i + 1} ({v!r}) {what}"))
+            if bad:
                 continue
             value = tuple(v.strip() for v in value)
         settings[key] = value

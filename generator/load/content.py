@@ -559,7 +559,11 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         check.warn("", "the placeholder text is still there (digest new wrote it); replace it with the digest text",
                    line=line)
     if updated and when and updated < when:
-        check.error("updated", "is before 'date'; an update cannot come before publication")
+        same_day = updated.date() == when.date() and not (updated.hour or updated.minute or updated.second)
+        check.error("updated", "is before 'date'; an update cannot come before publication"
+                    + ("; a date alone is midnight: add the update's time, like "
+                       f"updated: {updated.date().isoformat()}T{when.hour + 1 if when.hour < 23 else 23:02d}:00"
+                       if same_day else ""))
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
@@ -935,6 +939,9 @@ class FieldReader:
         shown = (str(value).lower() if isinstance(value, bool)
                  else written or str(value) if isinstance(value, (int, float)) else str(value))
         kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            pick = "" if len(value) == 1 else "pick one, like "
+            return f"is a list ({written or shown}); {key} takes one value: {pick}{key}: {value[0]}"
         return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
 
     def text(self, key: str, required: bool = False, name: bool = False) -> str | None:

@@ -378,7 +378,10 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(key_line, "a key must be plain text", field)
             key = key_node.value
-            if key_node.tag == _NULL or key_node.value == "<<":
+            if key_node.value == "<<":
+                raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
+                                          "write the fields out in full", field)
+            if key_node.tag == _NULL:
                 raise YamlError(key_line, f"{key!r} is not a usable key; write a name such as 'title:'", field)
             if key in out:
                 warnings.append(DuplicateKey(key_line, f"{TWICE} (first on line {lines[path + (key,)]}); "
