@@ -251,6 +251,20 @@ def test_an_unreadable_folder_is_a_warning_not_silently_skipped(built: Path) -> 
         "error: 1 warning and --strict is on; nothing was written"], built, tree(built / "site"))
 
 
+def test_a_folder_the_disk_cannot_read_stops_the_build_and_keeps_its_articles_on_the_site(built: Path) -> None:
+    """A fault-finder's report: an I/O error (EIO) listing a content folder was a warning, as a closed folder
+    is, with the advice to chmod it: exit 0, and that folder's articles were deleted from the live site."""
+    write_files(built, {"content/2025/07/b.md": article(title="B")})
+    assert digest(built, "build").returncode == 0
+    before = tree(built / "site")
+    write_files(built, {"content/2025/06/a.md": article(body="Isi baru.\n")})
+    eio = (*strace(built / "content/2025/07")[:-1], "inject=openat:error=EIO")
+    assert_failed_cleanly(digest(built, "build", prefix=eio), [
+        "content/2025/07: is a folder that cannot be read (Input/output error); its articles would be taken off the "
+        "site, so nothing was written: check the disk, then build again",
+        "error: 1 problem found; nothing was written"], built, before)
+
+
 def test_file_names_that_are_not_utf8_or_hold_control_characters(built: Path) -> None:
     before = tree(built / "site")
     content = os.fsencode(built / "content")

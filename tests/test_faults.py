@@ -319,7 +319,7 @@ def test_zero_articles_after_an_upgrade_still_needs_allow_empty(tmp_path: Path, 
                                                                 row: bytes | None) -> None:
     """A new version cannot use the last version's cache, but its article count still guards the site: with the
     content folder emptied (a bad merge) in the same step, the first build after the upgrade stops. A count that
-    is not a whole number (or none) guards nothing, as with no cache."""
+    is not a whole number (or none) is no count: the live site's article pages guard it then, as with no cache."""
     root = project(tmp_path)
     run(root)
     before = tree(root / "site")
@@ -330,14 +330,29 @@ def test_zero_articles_after_an_upgrade_still_needs_allow_empty(tmp_path: Path, 
             db.execute("INSERT INTO meta VALUES ('articles', ?)", (row,))
     for path in (root / "content").rglob("*.md"):
         path.unlink()
-    if row == b"3":
-        assert build(root) == 1
-        assert "content: no articles to publish, but the last build published 3" in capsys.readouterr().err
-        assert tree(root / "site") == before
-        assert build(root, "--allow-empty") == 0
-    else:
-        assert build(root) == 0
+    assert build(root) == 1
+    said = "the last build published 3" if row == b"3" else "site/ holds 3 article pages"
+    assert f"content: no articles to publish, but {said}" in capsys.readouterr().err
+    assert tree(root / "site") == before
+    assert build(root, "--allow-empty") == 0
     assert "built 0 articles" in capsys.readouterr().out
+
+
+def test_zero_articles_with_the_cache_deleted_still_needs_allow_empty(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A fault-finder's report: the README says deleting .cache/ is harmless, but with it gone an emptied content
+    folder (a bad merge, a folder moved away) replaced the live site with an empty one, exit 0."""
+    root = project(tmp_path)
+    run(root)
+    before = tree(root / "site")
+    shutil.rmtree(root / ".cache")
+    for path in (root / "content").rglob("*.md"):
+        path.unlink()
+    assert build(root) == 1
+    assert ("content: no articles to publish, but site/ holds 3 article pages; check content_dir in config.yaml, or "
+            "build with --allow-empty") in capsys.readouterr().err
+    assert tree(root / "site") == before
+    assert build(root, "--allow-empty") == 0
 
 
 def test_a_first_build_with_no_articles_is_fine(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ collected; nothing stops at the first one.
 from __future__ import annotations
 
 import difflib
+import errno
 import html
 import os
 import posixpath
@@ -119,9 +120,8 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
 
     def unreadable(error: OSError) -> None:
         rel = str(error.filename)[prefix:].replace(os.sep, "/") if error.filename else content_dir
-        problems.append(Problem(rel, 0, "", f"is a folder that cannot be read ({error.strerror}), so its articles "
-                                            "are left out; make it readable (chmod a+rx) or move it out of "
-                                            f"{content_dir}/", "warning"))
+        problems.append(unreadable_folder(rel, error, "so its articles are left out; make it readable (chmod a+rx) "
+                                                      f"or move it out of {content_dir}/"))
 
     stack = [str(base)]
     while stack:  # os.walk's order (top down, folders sorted), with the kind of each entry from its DirEntry
@@ -240,6 +240,15 @@ def _too_big(rel: str, size: int) -> Problem:
 LINKED_FOLDER = "is a symbolic link to a folder and is not followed; move the folder into content/ instead"
 
 
+def unreadable_folder(rel: str, error: OSError, left_out: str) -> Problem:
+    """A content folder that cannot be listed: a warning when it is closed to us (its files are left out, as an
+    editor may mean), an error for anything else: a disk's read error would take its articles off the site."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return Problem(rel, 0, "", f"is a folder that cannot be read ({error.strerror}), {left_out}", "warning")
+    return Problem(rel, 0, "", f"is a folder that cannot be read ({error.strerror}); its articles would be taken off "
+                               "the site, so nothing was written: check the disk, then build again")
+
+
 def find_flat(root: Path, content_dir: str, name: str, instead: str,
               ) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
     """Every ``*.md`` directly in ``content/<name>/`` (pages/, weekly/), sorted, named as ``find_articles`` names
@@ -254,8 +263,7 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
     except OSError as error:
-        return (), (Problem(here, 0, "", f"is a folder that cannot be read ({error.strerror}), so its files are left "
-                                         f"out; make it readable (chmod a+rx {here})", "warning"),)
+        return (), (unreadable_folder(here, error, f"so its files are left out; make it readable (chmod a+rx {here})"),)
     found: list[tuple[str, str]] = []
     links: list[tuple[str, str]] = []
     problems: list[Problem] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager, suppress
@@ -160,10 +161,13 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 result = build(config, options, progress, snapshot,
                                article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats),
                                reader, work)
-                if result.articles == 0 and last.articles_built and not allow_empty:
-                    raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but the last build "
-                                              f"published {last.articles_built}; check content_dir in "
-                                              f"{config.config_path}, or build with --allow-empty to publish an empty site")])
+                had = "" if result.articles or allow_empty else (
+                    f"the last build published {last.articles_built}" if last.articles_built
+                    else _article_pages(target, live_stats()))  # no cache (deleted or lost): the live site says
+                if had:
+                    raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but {had}; check "
+                                              f"content_dir in {config.config_path}, or build with --allow-empty to "
+                                              "publish an empty site")])
                 if strict and result.warnings:
                     return Published(result, None, result.warnings, snapshot.notes, result.articles)
                 try:
@@ -183,6 +187,16 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
             late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+
+
+_ARTICLE_PAGE = re.compile(r"[0-9]{4}/[0-9]{2}/[^/]+/index\.html")
+
+
+def _article_pages(target: Path, stats: Mapping[str, str]) -> str:
+    """How many article pages the live site holds, said for the empty-site guard when no cache remembers the last
+    build's count (deleted, or lost): '' when none."""
+    count = sum(1 for path in stats if _ARTICLE_PAGE.fullmatch(path))
+    return f"{target.name}/ holds {count} article page{'s' if count != 1 else ''}" if count else ""
 
 
 def _clipped(config: Config, target: Path, email: str) -> tuple[Problem, ...]:
