@@ -593,3 +593,48 @@ def test_markdown_files_not_named_md_are_named_in_a_warning(tmp_path: Path) -> N
         f"content/{rel}: warning: is not read: only files whose names end in '.md' are; rename it to {fixed}"
         for rel, fixed in (("2025/07/nabire.MD", "nabire.md"), ("2025/07/x.markdown", "x.md"),
                            ("2025/07/y.md.txt", "y.md"), ("pages/tentang.Md", "tentang.md"))]
+
+
+def test_a_file_saved_in_place_while_it_is_read_is_read_again_whole(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fault-finder's report (a read held back with strace while an editor saved the file): the page was
+    published with the old title and a torn body, the new file's tail after the old one, exit 0. The file's
+    size and mtime after the read now decide: changed, it is read again from the start."""
+    import os as real_os
+    from generator.load import content as content_module
+    path = tmp_path / "a.md"
+    old, new = "---\ntitle: Lama\n---\n" + "lama " * 200 + "\n", "---\ntitle: Baru lebih panjang\n---\n" + "baru " * 300 + "\n"
+    path.write_text(old)
+    reads = []
+    original = real_os.read
+
+    def read(fd: int, n: int) -> bytes:
+        data = original(fd, min(n, 40))  # a short read, then the editor saves in place (same inode)
+        if not reads:
+            with open(path, "r+") as f:
+                f.truncate(0)
+                f.write(new)
+            real_os.utime(path, ns=(real_os.stat(path).st_atime_ns, real_os.stat(path).st_mtime_ns + 1_000_000))
+        reads.append(len(data))
+        return data
+
+    monkeypatch.setattr(content_module.os, "read", read)
+    assert content_module.read_article("content/a.md", path) == new.encode()
+
+
+def test_a_file_that_keeps_changing_while_it_is_read_is_an_error(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os as real_os
+    from generator.load import content as content_module
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\n---\nIsi.\n")
+    original = real_os.read
+
+    def read(fd: int, n: int) -> bytes:
+        data = original(fd, n)
+        real_os.utime(path, ns=(0, real_os.stat(path).st_mtime_ns + 1_000_000))  # saved again, each time
+        return data
+
+    monkeypatch.setattr(content_module.os, "read", read)
+    assert str(content_module.read_article("content/a.md", path)) == (
+        "content/a.md: changed while it was being read, three times; build again when it is saved")

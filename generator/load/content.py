@@ -205,21 +205,27 @@ def read_article(rel: str, path: Path | str) -> bytes | Problem:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return _not_regular(rel)
-        if info.st_size > MAX_BYTES:
-            return _too_big(rel, info.st_size)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, MAX_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        for _ in range(3):  # a file saved in place while it was read is read again, as it is now
+            if info.st_size > MAX_BYTES:
+                return _too_big(rel, info.st_size)
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_BYTES:
+                chunk = os.read(fd, MAX_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            after = os.fstat(fd)
+            if (after.st_size, after.st_mtime_ns) == (info.st_size, info.st_mtime_ns):
+                return b"".join(chunks)
+            info = after
+            os.lseek(fd, 0, os.SEEK_SET)
     except OSError as e:
         return _unreadable(rel, e)
     finally:
         os.close(fd)
-    return b"".join(chunks)
+    return Problem(rel, 0, "", "changed while it was being read, three times; build again when it is saved")
 
 
 def _unreadable(rel: str, error: OSError) -> Problem:
