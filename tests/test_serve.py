@@ -580,3 +580,13 @@ def test_a_file_named_in_another_encoding_does_not_stop_the_preview_for_good(tmp
             title = f"Judul {folder.decode() or 'proyek'}"
             (tmp_path / "content/2025/06/a.md").write_text(article(title=title))
             events.wait_until(lambda: f"<h1>{title}</h1>" in get(server.port, page)[1])
+
+
+def test_a_preview_on_a_port_the_system_chose_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """A fault-finder's report: each `digest serve --port 0` left its whole preview (site, spare tree, cache) in
+    .cache/serve/<port>/, which nothing removed: one more site on disk every run."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with serving(tmp_path) as (server, outcomes):
+        assert outcomes[-1].ok and (server.cache_dir / "site/index.html").is_file()
+        folder = server.cache_dir
+    assert not folder.exists() and (tmp_path / ".cache/serve").is_dir()

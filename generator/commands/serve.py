@@ -31,6 +31,7 @@ import io
 import ipaddress
 import mimetypes
 import re
+import shutil
 import socket
 import threading
 import time
@@ -314,6 +315,13 @@ class PreviewServer:
         self.httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
+        # a port the system chose (--port 0) is not asked for again: its preview would stay in .cache/serve/ for
+        # good, one more whole site each run; it goes, unless a build still runs (then it stays, harmless)
+        if self.options.port == 0 and self._build_lock.acquire(timeout=5):
+            try:
+                shutil.rmtree(self.cache_dir, ignore_errors=True)
+            finally:
+                self._build_lock.release()
 
     def wait(self) -> None:
         """Block until stop() (or Ctrl-C in the calling thread)."""
