@@ -36,11 +36,13 @@ def build(root: Path, *extra: str) -> int:
 
 
 @contextlib.contextmanager
-def tmpfs(folder: Path, size: str) -> Iterator[Path]:
-    """A small file system mounted at ``folder`` (root only), for a disk that fills up."""
+def tmpfs(folder: Path, size: str, inodes: int = 0) -> Iterator[Path]:
+    """A small file system mounted at ``folder`` (root only), for a disk that fills up (with ``inodes``, one that
+    has room for that many files and folders only)."""
     need(ROOT and shutil.which("mount") is not None, "mounting a small tmpfs needs root")
     folder.mkdir(parents=True, exist_ok=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+    options = f"size={size}" + (f",nr_inodes={inodes}" if inodes else "")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
                              capture_output=True, text=True)
     need(mounted.returncode == 0, f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
@@ -392,6 +394,20 @@ def test_a_full_disk_names_the_path_and_leaves_the_site(tmp_path: Path, capsys: 
         assert not (out / ".site.prev").exists(), "the spare this build made (linked from the site) is removed"
         (out / "filler").unlink()
         assert build(root) == 0
+
+
+def test_a_disk_out_of_inodes_is_named_as_such_not_as_full(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fault-finder's report: a disk with free space but no inodes left was called full ("free some space"),
+    while `df -h` showed 50 MB free; and a first build, which had no site, said the site 'is unchanged'."""
+    root = project(tmp_path)
+    (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/\noutput_dir: out/site\n")
+    with tmpfs(root / "out", "50m", inodes=40) as out:
+        assert build(root) == 1
+        err = capsys.readouterr().err
+        assert "No space left on device: the disk has room for no more files (every inode is used, though `df -h` " \
+               "shows free space: see `df -i`); delete files there, or build onto a disk with more inodes; nothing " \
+               f"was written to {out}/site" in err, err
+        assert "Traceback" not in err and not (out / "site").exists()
 
 
 def test_an_output_that_is_a_mount_point_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

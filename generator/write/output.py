@@ -540,7 +540,10 @@ def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState]
 def write_problem(e: OSError, target: Path) -> Problem:
     """A failed write as one line that names the path and says what to do."""
     where = str(e.filename) if e.filename else str(target)
-    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+    if e.errno == errno.ENOSPC and (getattr(e, "inodes_left", None) == 0 or _inodes_left(where) == 0):
+        advice = ("the disk has room for no more files (every inode is used, though `df -h` shows free space: "
+                  "see `df -i`); delete files there, or build onto a disk with more inodes")
+    elif e.errno in (errno.ENOSPC, errno.EDQUOT):
         advice = "the disk is full; free some space there and build again"
     elif e.errno in (errno.EACCES, errno.EPERM) and Path(where).is_relative_to(spare_of(target)) and \
             Path(where) != spare_of(target):
@@ -558,7 +561,20 @@ def write_problem(e: OSError, target: Path) -> Problem:
         advice = f"{target} or its spare copy is a mount point or on another disk; build into a folder inside it"
     else:
         advice = "check the path and build again"
-    return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {target} is unchanged")
+    kept = f"{target} is unchanged" if target.exists() else f"nothing was written to {target}"
+    return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {kept}")
+
+
+def _inodes_left(path: str) -> int | None:
+    """Free inodes on the disk that holds ``path`` (or its nearest folder that exists), None if unknown."""
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return None
+    return st.f_favail if st.f_files else None
 
 
 def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
@@ -583,7 +599,9 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         manifest, written, made_stats = _update_spare(output, spare, target, have, live_state, touched)
         for path in sorted(set(have) - set(manifest), reverse=True):
             _remove_file(spare, path, touched)
-    except BaseException:
+    except BaseException as e:
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:  # counted now: removing the spare frees inodes
+            e.inodes_left = _inodes_left(str(spare))  # type: ignore[attr-defined]
         if not have or mirrored:  # a spare made by this build: leave no half-written folder behind
             with suppress(OSError):
                 remove_tree(spare)
