@@ -545,10 +545,17 @@ def test_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path: Pat
         assert cold(root, tmp_path) == tree(root / "site")
 
 
-def test_a_library_file_that_cannot_be_read_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fault, said", [
+    ("EIO", "Input/output error (EIO); digest stopped. Check the disk; the file is part of digest's installation, "
+            "so reinstall it if the error stays"),
+    ("EMFILE", "Too many open files (EMFILE); digest stopped. Too many files open at once for this shell's limit: "
+               "raise it (ulimit -n 4096) and build again"),
+])
+def test_a_library_file_that_cannot_be_read_is_an_error_not_a_traceback(tmp_path: Path, fault: str, said: str) -> None:
     """A disk error on a file of digest's own installation, which no stage reports itself (Babel's Indonesian
     locale, read for the weekly editions' date ranges; EIO injected at its open with strace): one line names the
-    file and the system's error and says what to do, the status is 1, and the previous site is left as it was."""
+    file and the system's error and says what to do, the status is 1, and the previous site is left as it was.
+    Out of file descriptors (a low `ulimit -n`), it said "Check the disk" (a fault-finder's report)."""
     need(shutil.which("strace") is not None, "strace is not installed")
     import babel
     locale = Path(babel.__file__).parent / "locale-data" / "id.dat"
@@ -557,11 +564,9 @@ def test_a_library_file_that_cannot_be_read_is_an_error_not_a_traceback(tmp_path
     before = tree(root / "site")
     CHANGES["edit body"](root)
     result = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=openat", "-P", str(locale),
-                             "-e", "inject=openat:error=EIO", sys.executable, "-m", "generator", "build"],
+                             "-e", f"inject=openat:error={fault}", sys.executable, "-m", "generator", "build"],
                             cwd=root, capture_output=True, text=True, env=BUFFERED, timeout=120)
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", (
-        f"error: {locale}: Input/output error (EIO); digest stopped. Check the disk; the file is part of digest's "
-        "installation, so reinstall it if the error stays\n"))
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"error: {locale}: {said}\n")
     assert tree(root / "site") == before
     assert build(root) == 0 and tree(root / "site") == cold(root, tmp_path)
 

@@ -590,3 +590,20 @@ def test_a_preview_on_a_port_the_system_chose_leaves_no_folder_behind(tmp_path: 
         assert outcomes[-1].ok and (server.cache_dir / "site/index.html").is_file()
         folder = server.cache_dir
     assert not folder.exists() and (tmp_path / ".cache/serve").is_dir()
+
+
+def test_a_stray_preview_folder_is_refused_with_a_fix_serve_has(tmp_path: Path) -> None:
+    """A fault-finder's report: with a folder of other files at .cache/serve/<port>/site, serve said "empty it or
+    choose another --output", an option serve does not have."""
+    from generator.core.errors import RefusalError
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    write_files(tmp_path, {f".cache/serve/{port}/site/notes.txt": "not digest's"})
+    with pytest.raises(RefusalError) as refused:
+        PreviewServer(ServeOptions(tmp_path / "config.yaml", port=port), lambda: NOW, lambda _: None)
+    assert str(refused.value) == (
+        f"refusing to replace {tmp_path}/.cache/serve/{port}/site: it is not empty and was not made by digest (no "
+        f".news-digest file in it); empty it or delete {tmp_path}/.cache/serve/{port} (a preview's folder, made "
+        "again), or pass another --port")

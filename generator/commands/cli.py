@@ -629,9 +629,15 @@ def _system_error(error: OSError) -> str:
     name = os.fsdecode(error.filename) if isinstance(error.filename, (str, bytes)) else ""
     code = errno.errorcode.get(error.errno or 0, "")
     text = f"{printable(name)}: " if name else ""
-    text += f"{error.strerror or error}" + (f" ({code})" if code else "") + "; digest stopped. Check the disk"
+    short = {"EMFILE": "Too many files open at once for this shell's limit: raise it (ulimit -n 4096) and build "
+                        "again",
+              "ENFILE": "The system has too many files open: close some programs and build again",
+              "EAGAIN": "The system is short of processes or memory: build again, or with --jobs 1",
+              "ENOMEM": "The system is short of memory: build again, or with --jobs 1"}  # not the file's fault
+    text += f"{error.strerror or error}" + (f" ({code})" if code else "") + "; digest stopped. "
+    text += short.get(code, "Check the disk")
     homes = {Path(sys.prefix), Path(sys.base_prefix), Path(__file__).parents[1]}
-    if name and any(Path(name).is_relative_to(home) for home in homes):
+    if name and code not in short and any(Path(name).is_relative_to(home) for home in homes):
         text += "; the file is part of digest's installation, so reinstall it if the error stays"
     return text
 

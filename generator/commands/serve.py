@@ -270,9 +270,12 @@ class PreviewServer:
         self.target = self.cache_dir / "site"
         try:
             check_target(self.target, self.config.root, watched_folders(self.config))
-        except RefusalError:
+        except RefusalError as e:
             self.httpd.server_close()
-            raise
+            # serve has no --output: its folder is the preview's own, which deleting costs one build
+            raise RefusalError(str(e).replace("choose another --output or output_dir", "pass another --port")
+                               .replace("choose another --output", f"delete {self.cache_dir} (a preview's folder, "
+                                                                   "made again), or pass another --port")) from None
         self.version = 0
         self.status = Rebuilt(False, 0, 0.0, ())
         self._changed = threading.Condition()
