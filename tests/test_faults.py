@@ -630,3 +630,26 @@ def test_a_read_only_disk_is_named_as_such_and_leaves_the_site(tmp_path: Path,
         subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
         assert main(["build", *config, "--output", str(disk / "site")]) == 0
         assert tree(disk / "site") == cold(root, tmp_path)
+
+
+def test_a_build_killed_while_saving_its_cache_leaves_a_cache_the_next_build_reads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fault-finder's report: killed mid-save (SIGKILL at a write of build.sqlite, injected with strace), the
+    build left a hot journal that the next build's read-only open could not play back: "the build cache was
+    unreadable and is rebuilt", every article parsed and every page rendered again. Now the journal is played
+    back first: the cache of the build before is read, and the site still comes out as a cold build's."""
+    need(shutil.which("strace") is not None, "strace is not installed")
+    root = project(tmp_path)
+    assert build(root) == 0
+    CHANGES["edit body"](root)
+    cache = root / ".cache" / "build.sqlite"
+    killed = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-P", str(cache), "-e", "trace=pwrite64",
+                             "-e", "inject=pwrite64:signal=SIGKILL:when=3", sys.executable, "-m", "generator", "build",
+                             "-q"], cwd=root, capture_output=True, text=True, env=BUFFERED, timeout=120)
+    assert killed.returncode != 0 and cache.with_name("build.sqlite-journal").exists(), killed.stderr
+    capsys.readouterr()
+    assert build(root, "-v") == 0
+    said = capsys.readouterr()
+    assert "unreadable" not in said.out + said.err and ", 0 reused" not in said.out, said
+    assert not cache.with_name("build.sqlite-journal").exists()
+    assert tree(root / "site") == cold(root, tmp_path)

@@ -31,6 +31,7 @@ import json
 import os
 import sys
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -160,7 +161,19 @@ class CacheUpdate:
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A cache file opened read-only: reading never creates, changes or locks out a writer."""
+    """A cache file opened read-only: reading never creates, changes or locks out a writer.
+
+    A build killed while it saved leaves a hot journal (``-journal``) beside the file, which a read-only
+    connection cannot play back: the whole cache read as unreadable, and the next build rendered every page. A
+    journal found first is played back by a short read-write open, as SQLite does on any such open (a writer
+    still at work holds its lock, and its journal is left alone)."""
+    if path.with_name(path.name + "-journal").exists():
+        with suppress(sqlite3.Error, OSError):
+            db = sqlite3.connect(path, isolation_level=None, timeout=1.0)
+            try:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                db.close()
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
