@@ -263,3 +263,32 @@ def test_split_list_drops_empty_items_and_extra_spaces() -> None:
     assert split_list(" ai,  Cloud  Computing ,,") == ("ai", "Cloud Computing")
     assert split_list(None) == ()
     assert split_list("AI, ai,Cloud,  cloud , x") == ("AI", "Cloud", "x")  # one tag, as the site makes it
+
+
+@pytest.mark.parametrize("when", [2, 5])
+def test_init_killed_half_way_is_finished_by_running_it_again(tmp_path: Path, when: int) -> None:
+    """A fault-finder's report: `digest init` killed at a mkdir (SIGKILL injected with strace) left config.yaml
+    alone, which `digest init` then refused ("is not empty") and `digest build` could not use; killed later, a
+    project without .gitignore or CI files built without a word. Running init again now starts over; a file of
+    the editor's put there meanwhile still makes it refuse."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from conftest import need
+    need(shutil.which("strace") is not None, "strace is not installed")
+    target = tmp_path / "kabar"
+    killed = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=mkdir",
+                             "-e", f"inject=mkdir:signal=SIGKILL:when={when}", sys.executable, "-m", "generator",
+                             "init", str(target)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode != 0 and (target / ".digest-init-unfinished").is_file()
+    (target / "catatan.txt").write_text("milik editor")
+    with pytest.raises(RefusalError):
+        init_project(target)
+    (target / "catatan.txt").unlink()
+    made = init_project(target)
+    fresh = tmp_path / "fresh"
+    assert made == init_project(fresh)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == \
+        sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*"))
+    assert build_project(target).articles >= 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,17 +40,23 @@ def init_project(target: Path) -> list[str]:
     """
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
+    files = _template_files()
+    if target.is_dir() and (target / UNFINISHED).is_file():
+        _remove_unfinished(target, files)  # a killed init's files, and nothing else: the check below says if more
     if target.is_dir() and any(target.iterdir()):
         raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
     made: list[str] = []
     folders: list[Path] = []
     dest = target
     try:
-        for source in sorted(TEMPLATE.rglob("*")):
-            if not source.is_file() or "__pycache__" in source.parts:
-                continue
-            rel = source.relative_to(TEMPLATE)
-            rel = Path(*(_RENAMED.get(part, part) for part in rel.parts))
+        for folder in reversed([target, *target.parents]):
+            if not folder.exists():
+                folder.mkdir()
+                folders.append(folder)
+        dest = target / UNFINISHED
+        made.append(UNFINISHED)
+        dest.write_text("digest init was making this project; run it again to finish (it starts over)\n")
+        for rel, source in files:
             dest = target / rel
             for folder in reversed([dest.parent, *dest.parent.parents]):
                 if not folder.exists():
@@ -60,6 +67,8 @@ def init_project(target: Path) -> list[str]:
                 dest.write_text(re.sub(r"(?m)^news-digest==\S+$", starter_requirement()[0], source.read_text()))
             else:
                 shutil.copyfile(source, dest)
+        (target / UNFINISHED).unlink()
+        made.remove(UNFINISHED)
     except OSError as e:
         for rel_made in made:
             (target / rel_made).unlink(missing_ok=True)
@@ -70,6 +79,33 @@ def init_project(target: Path) -> list[str]:
         raise RefusalError(f"cannot create {where} ({e.strerror}); choose a folder you can write to, "
                            "such as one in your home folder") from None
     return sorted(made)
+
+
+UNFINISHED = ".digest-init-unfinished"
+"""Made first and removed last by ``digest init``: a project that still has it was cut short (killed, a power cut),
+and the next ``digest init`` there removes what it made and starts over."""
+
+
+def _template_files() -> list[tuple[Path, Path]]:
+    """(path in the new project, file in the package) for every file ``digest init`` makes, in order."""
+    files = []
+    for source in sorted(TEMPLATE.rglob("*")):
+        if source.is_file() and "__pycache__" not in source.parts:
+            rel = source.relative_to(TEMPLATE)
+            files.append((Path(*(_RENAMED.get(part, part) for part in rel.parts)), source))
+    return files
+
+
+def _remove_unfinished(target: Path, files: list[tuple[Path, Path]]) -> None:
+    """What a cut-short ``digest init`` made in ``target``: its files, then the folders they leave empty."""
+    for rel, _ in files:
+        (target / rel).unlink(missing_ok=True)
+    folders = sorted({folder for rel, _ in files for folder in (target / rel).parents
+                      if folder != target and folder.is_relative_to(target)}, key=lambda f: len(f.parts), reverse=True)
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()  # only when empty: a file of the editor's keeps its folder (and the refusal says so)
+    (target / UNFINISHED).unlink()
 
 
 def starter_requirement() -> tuple[str, str]:
