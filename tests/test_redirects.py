@@ -196,3 +196,14 @@ def test_check_warns_of_a_changed_address_as_the_build_does(tmp_path: Path,
     assert warning in capsys.readouterr().out.splitlines()
     assert main(["check", "--config", config, "--strict"]) == 1, "the replayed report says it again"
     assert warning in capsys.readouterr().out.splitlines()
+
+
+def test_an_old_address_too_long_for_nginxs_map_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """A maintainer's report: an old address of some 240 characters built without a word, then nginx refused to
+    load its config after the deploy ('could not build map_hash ... map_hash_bucket_size: 256')."""
+    long, fine = "lama/" + "a" * 230 + "/", "lama/" + "b" * 200 + "/"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", redirects=f"[{fine}, {long}]")})
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        f"content/2025/06/a.md:4: field 'redirects': warning: '{long}' is 247 bytes as nginx reads it (with "
+        "index.html), and nginx takes map keys of up to about 233 with deploy/nginx.conf's 'map_hash_bucket_size "
+        "256;' (beyond, it refuses to start): set 512 there, or leave this address out"]

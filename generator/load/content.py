@@ -36,7 +36,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.models import Article, Company, Source
-from generator.load.redirects import parse_redirects
+from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
 from generator.load.publishers import host_of
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
@@ -547,6 +547,13 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
     for line, message in bad_redirects:
         check.error("redirects", message, line=line)
+    for redirect in redirects:
+        longest = unquote(settings.base_path + redirect.path + ("index.html" if redirect.path.endswith("/") else ""))
+        if (size := len(longest.encode())) > NGINX_KEY_MAX:
+            check.warn("redirects", f"'{redirect.path}' is {size} bytes as nginx reads it (with index.html), and "
+                       f"nginx takes map keys of up to about {NGINX_KEY_MAX} with deploy/nginx.conf's "
+                       "'map_hash_bucket_size 256;' (beyond, it refuses to start): set 512 there, or leave this "
+                       "address out", line=redirect.line)
 
     companies: list[Company] = []
     for i, name in enumerate(company_names):

@@ -30,6 +30,11 @@ NGINX_VARIABLE = "$news_digest_redirect"
 MOVED = {"id": "Halaman ini telah dipindahkan ke", "en": "This page has moved to"}
 
 
+NGINX_KEY_MAX = 233
+"""The longest old address (in bytes, decoded) that nginx's map takes with 'map_hash_bucket_size 256;'
+(deploy/nginx.conf): measured, one key alone up to 238; a little less where keys share a bucket."""
+
+
 def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redirect], list[tuple[int, str]]]:
     """The front-matter value → Redirects, and (line, message) for each item that is not a usable path.
 
