@@ -143,10 +143,24 @@ def test_the_text_email_keeps_the_notes_paragraphs_and_addresses_and_never_split
     files = build_project(tmp_path).output.files
     text = files["weekly/2025-W24/email.txt"].decode()
     assert ("Pekan ini Meta (https://example.org/2025/06/a/) dan arsip\n(https://arsip.example/) penting.[1]\n\n"
-            "Sorotan pekan ini\n\n- satu\n\n- dua\n\nCatatan kaki.\n") in text
+            "Sorotan pekan ini\n\n- satu\n\n- dua\n\n[1] Catatan kaki.\n") in text
     assert url in text and "↩" not in text and "ini#" not in text and "Sorotan pekan ini#" not in text
     html = files["weekly/2025-W24/email.html"].decode()
     assert 'href="https://example.org/weekly/2025-W24/#fn1"' in html and "email.html#" not in html
+
+
+def test_the_text_email_keeps_a_notes_pictures_and_wraps_long_headlines(tmp_path: Path) -> None:
+    """A reader's report: a picture in the note vanished from email.txt with its alt text ("dan gambar serta
+    catatan[1]."), the footnote came as a loose paragraph without its '[1]', and a long headline was one line."""
+    title = "Pemerintah Umumkan Peta Jalan Kecerdasan Buatan Nasional yang Melibatkan Perusahaan Teknologi Besar"
+    make_project(tmp_path, {"a.md": article(title=title)})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "Peta ini: ![Peta Batam](/images/peta.png) dan catatan.[^1]"
+                                                         "\n\n[^1]: Sebuah catatan.\n"})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    assert "Peta ini: [Peta Batam] (https://example.org/images/peta.png) dan\ncatatan.[1]\n\n[1] Sebuah catatan." \
+        in text, text
+    assert "* Pemerintah Umumkan Peta Jalan Kecerdasan Buatan Nasional yang\n  Melibatkan Perusahaan Teknologi " \
+           "Besar\n" in text, text
 
 
 # --- rendered in Chromium ---------------------------------------------------------------------------------

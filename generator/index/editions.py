@@ -338,6 +338,13 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     doc = lxml.html.fragment_fromstring(feed_html(html, page_url), create_parent="div")
     for link in doc.xpath("//a[contains(@class, 'footnote-backref')]"):
         link.drop_tree()
+    for n, item in enumerate(doc.xpath("//li[contains(@class, 'footnote-item')]"), 1):
+        first = next(iter(item.xpath("./p[1]")), item)
+        first.text = f"[{n}] " + (first.text or "")  # the mark the text's '[1]' points at
+    for image in doc.xpath("//img"):  # its alt text and address where it stood (it was lost)
+        alt, src = " ".join((image.get("alt") or "").split()), (image.get("src") or "").strip()
+        image.tail = (f"[{alt}]" if alt else "") + (f" ({src})" if src else "") + (image.tail or "")
+        image.drop_tree()
     for link in doc.xpath("//a[@href]"):
         href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
         if href and href != label and "#fn" not in href:
