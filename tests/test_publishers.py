@@ -138,7 +138,7 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "content/sources.yaml:4: field 'ap.nama': unknown key; did you mean 'name'?",
         "content/sources.yaml:6: field 'ap.aliases': 'https://ap.org/x' is not a host name; write it like "
         "reuters.com, without https:// or a path",
-        "content/sources.yaml:9: field 'apnews.url': host 'apnews.com' also belongs to 'ap' (line 3); "
+        "content/sources.yaml:9: field 'apnews.url': host 'apnews.com' also belongs to 'ap' (line 6); "
         "give it to one publisher",
         "content/sources.yaml:10: field 'empty': needs 'url:' or 'aliases:' to know which articles are its own",
         "content/sources.yaml:12: field 'noname.name': is required; add name: \"...\"",

@@ -151,7 +151,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
             if not wrong:
                 problems.append(Problem(rel, line, pid, "needs 'url:' or 'aliases:' to know which articles are its own"))
             continue
-        clean: list[str] = []
+        clean: list[tuple[str, int]] = []
         spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)), f"{pid}.aliases")
                    for i, host in enumerate(aliases)]
         if url:
@@ -167,10 +167,10 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                 problems.append(Problem(rel, where, field, f"host {folded!r} also belongs to '{other.id}' "
                                                            f"(line {other_line}); give it to one publisher"))
                 continue
-            clean.append(folded)
-        publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(clean)))
-        for host in publisher.hosts:
-            by_host.setdefault(host, (publisher, line))
+            clean.append((folded, where))
+        publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(host for host, _ in clean)))
+        for host, where in clean:  # the line that gives the host (its url's or alias's), for a clash's message
+            by_host.setdefault(host, (publisher, where))
     return {host: entry for host, (entry, _) in sorted(by_host.items())}, problems
 
 
