@@ -133,7 +133,7 @@ def test_sections_in_config_must_be_a_list(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as e:
         load_config(tmp_path / "config.yaml")
     assert [str(p) for p in e.value.problems] == [
-        "config.yaml:3: field 'sections': must be a list of names, like sections: [about, contact]"]
+        "config.yaml:3: field 'sections': must be a list of names, like sections: [Kepri, Aceh, Nabire]"]
 
 
 # --- pagination ----------------------------------------------------------------------------------------

@@ -230,7 +230,10 @@ class Renderer:
 
     def __init__(self, env: SiteEnvironment, config: Config) -> None:
         self.env, self.config = env, config
-        self._items: dict[tuple[str, Image | None, tuple[Any, ...]], Markup] = {}
+        self._items: dict[tuple[str, Image | None, str | None], Markup] = {}
+        self._bar: tuple[Any, ...] = ()
+        """The section bar of the page last rendered, and its spelling of each section as articles write it."""
+        self._section_names: dict[str, str] = {}
         self.own = own_slugs(config)
         self.feed_items = FeedItems(config)
         long_date = partial(i18n.long_date, language=config.language)
@@ -251,13 +254,20 @@ class Renderer:
         the site's spelling of the article's section as ``section`` (an article may write 'kepri' where the site
         says 'Kepri'), from the page's section bar, which every page's context holds and so its fingerprint."""
         bar = context.get("sections") or ()
-        key = (article.key, image, bar)
+        if bar is not self._bar:  # once a page at most, and the names kept while the bar is equal (a copy)
+            if bar != self._bar:
+                self._section_names = {}
+            self._bar = bar
+        section = None
+        if article.section:
+            section = self._section_names.get(article.section)
+            if section is None:
+                path = section_path(self.own, article.section)
+                section = self._section_names[article.section] = next(
+                    (link.title for link in bar if link.path == path), article.section)
+        key = (article.key, image, section)
         html = self._items.get(key)
         if html is None:
-            section = None
-            if article.section:
-                path = section_path(self.own, article.section)
-                section = next((link.title for link in bar if link.path == path), article.section)
             html = self._items[key] = Markup(self.env.get_template("_item.html").render(item=article, image=image,
                                                                                           section=section))
         return html
