@@ -142,6 +142,9 @@ def test_the_current_week_is_marked_in_progress_until_it_ends(tmp_path: Path, no
         assert parsed.bozo == 0 and [e.link for e in parsed.entries] == \
             ([] if marked else ["https://example.org/weekly/2025-W24/"]), path
     assert len(json.loads(files["weekly/feed.json"])["items"]) == (0 if marked else 1)
+    # with no edition finished, the feed is dated by its newest article, not 1970
+    assert feedparser.parse(files["weekly/atom.xml"]).feed.updated == \
+        ("2025-06-13T00:00:00+07:00" if marked else "2025-06-16T00:00:00+07:00")
 
 
 def test_the_weekly_feed_has_one_item_per_edition_with_the_whole_edition() -> None:
@@ -157,7 +160,10 @@ def test_the_weekly_feed_has_one_item_per_edition_with_the_whole_edition() -> No
     assert content.startswith("<p>Minggu ini Meta masuk ke")
     assert '<a href="https://example.org/digest/2025/06/google-mundur/">Google Menjauh dari Scale AI</a>' in content
     items = json.loads(FILES["weekly/feed.json"])["items"]
-    assert [i["date_modified"] for i in items] == ["2025-07-02T08:00:00+07:00", "2025-06-14T00:00:00+07:00"]
+    # dated when the week ended, the moment the edition enters the feed (a reader's report: dated by its first
+    # article, it came in a week in the past, and RSS-to-email services that send what is newer skipped it)
+    assert [i["date_published"] for i in items] == ["2025-07-07T00:00:00+07:00", "2025-06-16T00:00:00+07:00"]
+    assert [i["date_modified"] for i in items] == ["2025-07-07T00:00:00+07:00", "2025-06-16T00:00:00+07:00"]
     atom = feedparser.parse(FILES["weekly/atom.xml"])
     assert atom.bozo == 0 and len(atom.entries) == 2
 

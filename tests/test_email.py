@@ -49,7 +49,8 @@ def rules_broken(html: bytes, base_url: str) -> list[str]:
 
 
 def big_project(root: Path, n: int) -> Path:
-    """One week of ``n`` long articles, in four sections, with a note holding a relative link and image."""
+    """One week of ``n`` long articles, in four sections, with a note holding a relative link and image, and a long
+    line of code (a reader's report: one made the email 1251 px wide at every width)."""
     sections = ["Aceh", "Jakarta", "Kepri", ""]
     articles = {
         f"2025/06/a{i:03d}.md": article(
@@ -62,7 +63,8 @@ def big_project(root: Path, n: int) -> Path:
         for i in range(n)}
     make_project(root, articles)
     write_files(root, {"content/weekly/2025-W24.md": "---\ntitle: Catatan\n---\nLihat [arsip](/2025/06/) dan "
-                                                     "[pekan ini](a001/).\n\n![Grafik](/images/grafik.png)\n"})
+                                                     "[pekan ini](a001/).\n\n![Grafik](/images/grafik.png)\n\n"
+                                                     "```python\nx = " + "'panjang' + " * 40 + "'akhir'\n```\n"})
     return root
 
 

@@ -264,18 +264,22 @@ def edition_html(config: Config, edition: Edition) -> str:
     return "".join(parts)
 
 
-def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: str) -> FeedDoc:
-    """The weekly feed: one item per edition, its whole content as the item's content."""
+def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: str,
+                 latest: datetime | None = None) -> FeedDoc:
+    """The weekly feed: one item per edition, its whole content as the item's content, dated when its week ended,
+    the moment it enters the feed (dated by its first article, it came in days in the past, and RSS-to-email
+    services that take items newer than their last run skipped it). ``latest``: the feed's date while it has no
+    item."""
     items = []
     for edition in editions[: config.feed_size]:
         articles = edition.articles
         items.append(FeedItem(
             url=urls.absolute(config.base_url, edition.path), title=edition.heading,
-            date=min(a.date for a in articles), updated=max(a.updated or a.date for a in articles),
+            date=edition.over, updated=max(edition.over, *(a.updated or a.date for a in articles)),
             summary=edition_summary(config.language, edition),
             content_html=edition_html(config, edition),
             categories=tuple(Category("sections", g.section) for g in edition.groups if g.section)))
-    return FeedDoc(title, "weekly/", config.description or title, tuple(items), icon)
+    return FeedDoc(title, "weekly/", config.description or title, tuple(items), icon, latest)
 
 
 SUMMARY_TITLES = 3
@@ -301,8 +305,9 @@ def neighbours(editions: Sequence[Edition]) -> Iterable[tuple[Edition, EditionLi
         yield edition, older, newer
 
 
-def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence[Edition], icon: str) -> bytes:
-    return render_doc(config, fmt, edition_feed(config, title, editions, icon))
+def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence[Edition], icon: str,
+                        latest: datetime | None = None) -> bytes:
+    return render_doc(config, fmt, edition_feed(config, title, editions, icon, latest))
 
 
 EMAIL_IMAGE_WIDTH = 560
@@ -399,4 +404,6 @@ def finish_email(html: str, page_url: str) -> str:
                 element.set("style", (element.get("style", "") + "; max-width: 100%; height: auto;").lstrip("; "))
             if element.get("alt") is None:
                 element.set("alt", "")
+        if element.get("class") is not None and element.get("style") is None and element.tag != "html":
+            del element.attrib["class"]  # no rule of the email's matched it (Pygments' spans in a note's code)
     return lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode") + "\n"

@@ -85,6 +85,8 @@ class FeedDoc:
     items: tuple[FeedItem, ...]
     icon: str = ""
     """Absolute URL of the site icon, or ''."""
+    empty_updated: datetime | None = None
+    """The feed's date while it has no item (else the newest item's); none given, a fixed one."""
 
 
 Names = Mapping[tuple[str, str], str]
@@ -166,7 +168,7 @@ def channel(doc: FeedDoc) -> Channel:
     """The channel of a whole feed document."""
     return Channel(doc.title, doc.page_path, doc.description, doc.icon,
                    max((i.date for i in doc.items), default=None),
-                   max((i.updated or i.date for i in doc.items), default=_EPOCH))
+                   max((i.updated or i.date for i in doc.items), default=doc.empty_updated or _EPOCH))
 
 
 def _text(value: str) -> str:

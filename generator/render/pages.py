@@ -747,7 +747,9 @@ def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
     The week in progress is left out: a feed reader or an RSS-to-email service takes an item once, by its id, and
     would keep Monday's one or two stories as the edition."""
     shown = tuple(e for e in k.editions if not e.in_progress)[: k.config.feed_size]
-    context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon}
+    # with no finished edition yet (a new site's first week), the feed's own date is its newest article's
+    latest = None if shown else max((a.updated or a.date for e in k.editions for a in e.articles), default=None)
+    context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon, "latest": latest}
     for fmt, _, path in urls.FEED_FORMATS:
         if fmt not in k.config.feed_formats:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Container, Mapping, Sequence
+from typing import Any, Callable, Container, Iterable, Mapping, Sequence
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -218,6 +218,21 @@ def section_path(own: Mapping[str, str], name: str) -> str:
     return urls.term_path("sections", term_slug(fold(name), own))
 
 
+CODE_STYLE = "code.css"
+"""The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
+
+
+def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
+    """A body as templates print it (the ``sized`` helper): images sized (``images.sized``), and, when it holds
+    highlighted code (Pygments' ``class="highlight"``, or an editor's raw HTML of the same), a link to the code
+    colours before it: any template that prints a body with ``sized`` links them, one written before they moved
+    out of style.css too."""
+    html = sized(body_html, sizes)
+    if 'class="highlight' not in body_html:
+        return html
+    return Markup(f'<link rel="stylesheet" href="{urls.url(base_path, CODE_STYLE)}">\n') + html
+
+
 class Renderer:
     """Turns specs into bytes; one per process, holding the Jinja environment.
 
@@ -244,7 +259,7 @@ class Renderer:
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
             date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
-            section_path=partial(section_path, self.own), sized=sized, **html.globals(),
+            section_path=partial(section_path, self.own), sized=partial(styled, config.base_path), **html.globals(),
             m=Imported(env, "_macros.html"),
         )
 
