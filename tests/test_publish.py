@@ -597,6 +597,13 @@ def test_list_items_say_the_sites_spelling_of_a_section_and_follow_it_when_it_ch
     run(root)
     home = (root / "site/index.html").read_text()
     assert home.count('/sections/kepri/">Kepri</a>') == 4 and ">kepri<" not in home  # the bar and three items
+    (root / "content/2025/06/d.md").write_text(article(title="D", section="kepri", date="2025-06-14"))
+    run(root)  # the newest, the home page's top story, and its own page's metadata: the site's spelling too
+    home = (root / "site/index.html").read_text()
+    assert home.count('/sections/kepri/">Kepri</a>') == 5 and ">kepri<" not in home
+    page = (root / "site/2025/06/d/index.html").read_text()
+    assert '<meta property="article:section" content="Kepri">' in page and '"articleSection": "Kepri"' in page
+    (root / "content/2025/06/d.md").unlink()
     for name in ("a", "b"):
         (root / f"content/2025/06/{name}.md").write_text(article(title=name.upper(), section="kepri",
                                                                  date=f"2025-06-{13 - (name == 'b')}"))

@@ -255,7 +255,7 @@ class Renderer:
         html = Helpers(config.base_path, config.base_url, long_date, env.policies["json.dumps_function"] or json.dumps,
                        env.policies["json.dumps_kwargs"])
         env.add_helpers(
-            config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item,
+            config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item, section_name=self.section_name,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
             date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
@@ -268,24 +268,28 @@ class Renderer:
         """The article's entry in lists (``_item.html``, with its thumbnail), rendered once per process. It gets
         the site's spelling of the article's section as ``section`` (an article may write 'kepri' where the site
         says 'Kepri'), from the page's section bar, which every page's context holds and so its fingerprint."""
-        bar = context.get("sections") or ()
-        if bar is not self._bar:  # once a page at most, and the names kept while the bar is equal (a copy)
-            if bar != self._bar:
-                self._section_names = {}
-            self._bar = bar
-        section = None
-        if article.section:
-            section = self._section_names.get(article.section)
-            if section is None:
-                path = section_path(self.own, article.section)
-                section = self._section_names[article.section] = next(
-                    (link.title for link in bar if link.path == path), article.section)
+        section = self.section_name(context, article.section) if article.section else None
         key = (article.key, image, section)
         html = self._items.get(key)
         if html is None:
             html = self._items[key] = Markup(self.env.get_template("_item.html").render(item=article, image=image,
                                                                                           section=section))
         return html
+
+    @pass_context
+    def section_name(self, context: Context, name: str) -> str:
+        """The site's spelling of a section as an article writes it ('kepri' → 'Kepri'), from the page's section
+        bar (in every page's context, and so in its fingerprint); the name as written if the bar lacks it."""
+        bar = context.get("sections") or ()
+        if bar is not self._bar:  # once a page at most, and the names kept while the bar is equal (a copy)
+            if bar != self._bar:
+                self._section_names = {}
+            self._bar = bar
+        shown = self._section_names.get(name)
+        if shown is None:
+            path = section_path(self.own, name)
+            shown = self._section_names[name] = next((link.title for link in bar if link.path == path), name)
+        return shown
 
     def __call__(self, spec: PageSpec) -> bytes:
         if spec.render == "html":
