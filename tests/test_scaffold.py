@@ -292,3 +292,20 @@ def test_init_killed_half_way_is_finished_by_running_it_again(tmp_path: Path, wh
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == \
         sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*"))
     assert build_project(target).articles >= 1
+
+
+def test_init_never_removes_a_file_edited_since_it_was_cut_short(tmp_path: Path) -> None:
+    """Attacking the fix above: a project used after all (its mark left, its config and article edited) lost every
+    file init had made, the editor's edits with them, and then init refused."""
+    target = tmp_path / "kabar"
+    init_project(target)
+    (target / ".digest-init-unfinished").write_text("x")
+    config = (target / "config.yaml").read_text() + "# suntingan saya\n"
+    (target / "config.yaml").write_text(config)
+    with pytest.raises(RefusalError) as refused:
+        init_project(target)
+    assert str(refused.value) == (
+        f"{target} holds {target}/.digest-init-unfinished, left by a digest init that was cut short, but "
+        "config.yaml has changed since, so init removes nothing; if the project is yours to keep, delete "
+        ".digest-init-unfinished")
+    assert (target / "config.yaml").read_text() == config and (target / ".gitignore").is_file()

@@ -64,7 +64,7 @@ def init_project(target: Path) -> list[str]:
                     folders.append(folder)
             made.append(rel.as_posix())  # before copying: a half-copied file is removed too
             if rel.as_posix() == "requirements.txt":
-                dest.write_text(re.sub(r"(?m)^news-digest==\S+$", starter_requirement()[0], source.read_text()))
+                dest.write_bytes(_template_bytes(rel, source))
             else:
                 shutil.copyfile(source, dest)
         (target / UNFINISHED).unlink()
@@ -96,10 +96,28 @@ def _template_files() -> list[tuple[Path, Path]]:
     return files
 
 
+def _template_bytes(rel: Path, source: Path) -> bytes:
+    """The bytes init writes at ``rel``."""
+    data = source.read_bytes()
+    if rel.as_posix() == "requirements.txt":
+        data = re.sub(r"(?m)^news-digest==\S+$", starter_requirement()[0], data.decode()).encode()
+    return data
+
+
 def _remove_unfinished(target: Path, files: list[tuple[Path, Path]]) -> None:
-    """What a cut-short ``digest init`` made in ``target``: its files, then the folders they leave empty."""
-    for rel, _ in files:
-        (target / rel).unlink(missing_ok=True)
+    """What a cut-short ``digest init`` made in ``target``: its files, then the folders they leave empty. A file
+    that is not as init writes it (edited since: the project was used after all) stops it, before anything goes."""
+    made = [(target / rel, _template_bytes(rel, source)) for rel, source in files]
+    for path, data in made:
+        try:
+            if path.is_file() and not data.startswith(path.read_bytes()):  # a copy cut short: a first part
+                raise RefusalError(f"{target} holds {target / UNFINISHED}, left by a digest init that was cut short, "
+                                   f"but {path.relative_to(target)} has changed since, so init removes nothing; if "
+                                   f"the project is yours to keep, delete {UNFINISHED}")
+        except OSError as e:
+            raise RefusalError(f"cannot read {path} ({e.strerror})") from None
+    for path, _ in made:
+        path.unlink(missing_ok=True)
     folders = sorted({folder for rel, _ in files for folder in (target / rel).parents
                       if folder != target and folder.is_relative_to(target)}, key=lambda f: len(f.parts), reverse=True)
     for folder in folders:
