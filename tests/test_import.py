@@ -185,7 +185,7 @@ def test_import_writes_the_project_report_and_redirects(tmp_path: Path, capsys: 
             (new / "content/2021/01/nvidia-indosat-bangun-pusat-data.md").read_text()
     redirects = [line.removeprefix("  ").split(" → ") for line in report.split("(nginx map):\n")[1].splitlines()]
     assert (new / "static/_redirects").read_text().splitlines()[1:] == [f"{old} {new_url} 301" for old, new_url in redirects]
-    assert (new / "redirects.nginx.conf").read_text().splitlines()[5:] == [f'"{old}" "{new_url}";' for old, new_url in redirects]
+    assert (new / "redirects.nginx.conf").read_text().splitlines()[7:] == [f'"{old}" "{new_url}";' for old, new_url in redirects]
     assert (new / "content/companies.yaml").read_bytes() == (REPO / "content/companies.yaml").read_bytes()
     assert (new / "static").joinpath(*FILES[generator][-1].split("/")[1:]).read_bytes() == \
         next(FIXTURES.joinpath(generator).rglob(Path(FILES[generator][-1]).name)).read_bytes()
@@ -206,6 +206,8 @@ def test_the_redirect_files_exactly(tmp_path: Path, capsys: pytest.CaptureFixtur
 #     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }
 # and in the site's server { } block:
 #     if ($digest_redirect) { return 301 $digest_redirect; }
+# nginx matches a map's plain keys ignoring letter case: an old URL that differs from its new one, or
+# from another old one, only in case is a case-sensitive pattern (~^…$), or its new page would loop.
 "/nvidia-indosat-bangun-pusat-data.html" "/2021/01/nvidia-indosat-bangun-pusat-data/";
 "/openai-gpt4.html" "/2020/12/openai-gpt4/";
 "/pages/tentang-kami.html" "/tentang-kami/";
@@ -444,6 +446,9 @@ def test_a_full_disk_while_writing_leaves_the_target_as_it_was(tmp_path: Path, e
     ("0001-01-01", None),               # Hugo's date of a post without one
     ("3000-01-01", None),
     ("2020-01-05 09:00 +2500", None),
+    ("2025-06-01 10:00:00 -1300", None),  # offsets the build refuses (a report on this round's fix)
+    ("2025-06-02 10:00:00 +1430", None),
+    ("2025-06-02 10:00:00 -12:00", "2025-06-02T10:00:00-12:00"),
     ("20 October 2021", "2021-10-20"),  # as Pelican's dateutil reads them
     ("October 20, 2021", "2021-10-20"),
     ("Oct 20th, 2021 10:30", "2021-10-20T10:30:00"),
@@ -663,7 +668,7 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
     write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n',
                                    "content/posts/Berita Lokal/kafé.md": front.format("Kafe", 1)})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
-    assert (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[5:] == [
+    assert (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[7:] == [
         '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";']
     assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
         "/posts/berita-lokal/kaf%C3%A9/ /2024/03/kafe/ 301"]

@@ -256,3 +256,40 @@ def test_the_readmes_rsync_recipe_sends_well_known_and_keeps_the_marker_back(tmp
     assert sent.returncode == 0, sent.stderr
     assert (server / ".well-known/security.txt").read_text() == "Contact: mailto:redaksi@example.org\n"
     assert (server / "index.html").is_file() and not (server / ".news-digest").exists()
+
+
+def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apart(tmp_path: Path) -> None:
+    """A report on this round's fix: `digest import` of a Jekyll post 'My-Post' mapped '/2025/06/My-Post/' to
+    '/2025/06/my-post/', which nginx (matching plain keys ignoring case) answered for the new page too: a loop.
+    Such keys are case-sensitive patterns; served by nginx, each old address leads where it should."""
+    from generator.commands.importer.report import nginx_map
+    nginx = nginx_binary()
+    port = free_port()
+    (tmp_path / "r.conf").write_text(nginx_map((("/2025/06/My-Post/", "/2025/06/my-post/"), ("/a.b/X/", "/1/"),
+                                                ("/a.b/x/", "/2/"), ("/lain/", "/3/"))))
+    (tmp_path / "server.conf").write_text(
+        f"map_hash_bucket_size 256;\nmap $uri $digest_redirect {{ include {tmp_path}/r.conf; }}\n"
+        f"server {{ listen 127.0.0.1:{port}; location / {{ if ($digest_redirect) {{ return 301 $digest_redirect; }} "
+        f"return 200 \"ok\"; }} }}\n")
+    (tmp_path / "nginx.conf").write_text(main_conf(tmp_path, tmp_path / "server.conf"))
+    process = subprocess.Popen([nginx, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
+                                str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            assert process.poll() is None, (tmp_path / "error.log").read_text()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        answers = {path: (r.status, r.headers.get("location", "")) for path in
+                   ("/2025/06/my-post/", "/2025/06/My-Post/", "/a.b/X/", "/a.b/x/", "/aXb/x/", "/LAIN/")
+                   for r in [get(port, path)]}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert answers == {"/2025/06/my-post/": (200, ""), "/2025/06/My-Post/": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
+                       "/a.b/X/": (301, f"http://127.0.0.1:{port}/1/"), "/a.b/x/": (301, f"http://127.0.0.1:{port}/2/"),
+                       "/aXb/x/": (200, ""), "/LAIN/": (301, f"http://127.0.0.1:{port}/3/")}

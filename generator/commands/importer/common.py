@@ -203,13 +203,17 @@ def parse_date(typed: str) -> Date | None:
     """The dates writers type ('2020-12-2', '2020/12/02 9:30', '2020-12-02 09:30:00 +0700') as ISO 8601;
     None when it is no date, an impossible one, or one ``digest build`` refuses (a year outside
     ``content.FIRST_YEAR`` to ``LAST_YEAR``, such as Hugo's 0001-01-01 for a post without a date; an offset
-    beyond 14 hours)."""
+    west of -12:00 or east of +14:00)."""
     match = _DATE.fullmatch(_numeric(typed)[0].strip())
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
-    if not FIRST_YEAR <= int(year) <= LAST_YEAR or (zone and zone != "Z" and int(zone[1:3]) > 14):
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
         return None
+    if zone and zone != "Z":  # real offsets run from -12:00 to +14:00, as the build's date field holds
+        hours, minutes = int(zone[1:3]), int(zone[1:].replace(":", "")[2:] or 0)
+        if minutes > 59 or hours * 60 + minutes > (12 * 60 if zone[0] == "-" else 14 * 60):
+            return None
     try:
         naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
         offset = None

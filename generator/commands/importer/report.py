@@ -5,6 +5,7 @@ gives the same bytes.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -95,7 +96,20 @@ def nginx_map(redirects: tuple[tuple[str, str], ...]) -> str:
             "#     map_hash_bucket_size 256;  # nginx's default takes old URLs up to about 46 characters only\n"
             "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
             "# and in the site's server { } block:\n"
-            "#     if ($digest_redirect) { return 301 $digest_redirect; }\n")
-    return head + "".join(f'{nginx_key(old)} "{_url(new)}";\n' for old, new in redirects)
+            "#     if ($digest_redirect) { return 301 $digest_redirect; }\n"
+            "# nginx matches a map's plain keys ignoring letter case: an old URL that differs from its new one, or\n"
+            "# from another old one, only in case is a case-sensitive pattern (~^…$), or its new page would loop.\n")
+    folded = Counter(nginx_key(old).casefold() for old, _ in redirects)
+    lines = []
+    for old, new in redirects:
+        key = nginx_key(old)
+        if folded[key.casefold()] > 1 or key.casefold() == nginx_key(new).casefold():
+            key = '"~^' + _REGEX_SPECIAL.sub(r"\\\g<0>", key[1:-1]) + '$"'
+        lines.append(f'{key} "{_url(new)}";\n')
+    return head + "".join(lines)
+
+
+_REGEX_SPECIAL = re.compile(r"[.^$*+?()\[\]{}|]")
+"""Characters a PCRE pattern reads as more than themselves (a backslash and a quote are already escaped)."""
 
 
