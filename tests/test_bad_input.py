@@ -563,6 +563,8 @@ def test_an_image_bomb_and_a_truncated_image_fail_cleanly_in_both_job_counts(bui
                          "section: Kepri"),
     ("section: [Kepri, Aceh]", "content/a.md:3: field 'section': must be text; is a list ([Kepri, Aceh]); section "
                                "takes one value: pick one, like section: Kepri"),
+    ('section: ["#1 Kepri"]', "content/a.md:3: field 'section': must be text; is a list ([\"#1 Kepri\"]); section "
+                              'takes one value: section: "#1 Kepri"'),
     ("updated: 2025-06-13", "content/a.md:3: field 'updated': is before 'date'; an update cannot come before "
                             "publication; a date alone is midnight: add the update's time, like "
                             "updated: 2025-06-13T10:00"),
@@ -570,9 +572,26 @@ def test_an_image_bomb_and_a_truncated_image_fail_cleanly_in_both_job_counts(bui
                                      "*base) is not read here; write the fields out in full"),
 ])
 def test_a_message_gives_a_fix_that_works(fields: str, expected: str) -> None:
+    # (the attack on this round's fixes: '#1 Kepri' was suggested unquoted, a YAML comment)
     """An editor's reports: `section: [Kepri]` was told to write `section: "[Kepri]"` (a section named with its
     brackets); a same-day `updated:` with no time had no fix; a merge key was told "write a name such as
     'title:'"."""
     text = f"---\ntitle: x\n{fields}\ndate: 2025-06-13T09:00:00+07:00\n---\nIsi.\n"
     _, problems = parse_article("content/a.md", text.encode(), SETTINGS)
     assert [str(p) for p in problems if p.severity == "error"] == [expected]
+    if "<<" in fields:  # no one line to copy: the fields written out
+        return
+    fixed = text.replace(fields, expected.rsplit("like " if "like " in expected else "value: ", 1)[1])
+    assert [str(p) for p in parse_article("content/a.md", fixed.encode(), SETTINGS)[1] if p.severity == "error"] == [], \
+        "the fix given builds"
+
+
+@pytest.mark.parametrize("date, expected", [("2025-06-13T23:30:00+07:00", "2025-06-13T23:59:59"),
+                                            ("2025-06-13T09:05:00+07:00", "2025-06-13T10:05")])
+def test_a_same_day_update_is_told_a_time_that_is_after_the_date(date: str, expected: str) -> None:
+    """The attack on this round's hint: for an article dated 23:30 it said 'updated: 2025-06-13T23:00', still before."""
+    text = f"---\ntitle: x\ndate: {date}\nupdated: 2025-06-13\n---\nIsi.\n"
+    problems = parse_article("content/a.md", text.encode(), SETTINGS)[1]
+    assert [str(p).rsplit("updated: ", 1)[1] for p in problems] == [expected]
+    fixed = text.replace("updated: 2025-06-13\n", f"updated: {expected}\n")
+    assert parse_article("content/a.md", fixed.encode(), SETTINGS)[1] == ()

@@ -276,3 +276,10 @@ def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Pa
         "config.yaml:4: field 'sections': item 2 (5) is a number; a name that is a number goes in quotes ('5')",
         "config.yaml:5: field 'sections': item 3 ('') is not a name; write names, like sections: [Kepri, Aceh, Nabire]",
         "config.yaml:6: field 'menu': item 2 (3) is a number; a name that is a number goes in quotes ('3')"]
+    # the attack on that hint: a superscript digit is a digit to str.isdigit, not to int(): a traceback
+    assert errors(tmp_path, 'page_size: "²"\nfeed_size: "١٢"\n') == [
+        "config.yaml:1: field 'page_size': must be a whole number of at least 1, got '²'",
+        "config.yaml:2: field 'feed_size': must be a whole number of at least 1, got '١٢'"]
+    assert errors(tmp_path, "base_url: https://example.org/index.php\n") == [
+        "config.yaml:1: field 'base_url': 'https://example.org/index.php' ends in a page's file name; give the "
+        "folder the site is served from, like 'https://example.org/'"]

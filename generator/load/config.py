@@ -189,7 +189,7 @@ def check_base_url(url: str) -> str | None:
     if "@" in parts.netloc:
         return (f"{url!r} has a user name or password before '@', which every link, feed and the sitemap would "
                 "publish; give only scheme, host and path (a password-protected preview asks for it by itself)")
-    if parts.path.rsplit("/", 1)[-1].lower().endswith((".html", ".htm")):
+    if parts.path.rsplit("/", 1)[-1].lower().endswith((".html", ".htm", ".php", ".asp", ".aspx", ".jsp")):
         return (f"{url!r} ends in a page's file name; give the folder the site is served from, like "
                 f"{url[: url.rfind('/') + 1]!r}")
     return None
@@ -452,7 +452,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            quoted = isinstance(value, str) and value.strip().isdigit() and int(value) >= 1
+            quoted = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) >= 1
             problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"
                                     + (f"; the quotes make it text: write {key}: {value.strip()}" if quoted else "")))
             continue

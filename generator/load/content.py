@@ -246,6 +246,19 @@ def _too_big(rel: str, size: int) -> Problem:
 LINKED_FOLDER = "is a symbolic link to a folder and is not followed; move the folder into content/ instead"
 
 
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML value to copy after 'key: ': as it is if YAML reads it back so, else in double quotes
+    ('Meta: rugi besar', '#1 Kepri' would be a mapping and a comment)."""
+    import json
+
+    import yaml
+    try:
+        plain = yaml.safe_load(f"k: {text}") == {"k": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
 def unreadable_folder(rel: str, error: OSError, left_out: str) -> Problem:
     """A content folder that cannot be listed: a warning when it is closed to us (its files are left out, as an
     editor may mean), an error for anything else: a disk's read error would take its articles off the site."""
@@ -581,10 +594,12 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                    line=line)
     if updated and when and updated < when:
         same_day = updated.date() == when.date() and not (updated.hour or updated.minute or updated.second)
+        later = min(when.replace(second=0, microsecond=0) + timedelta(hours=1), when.replace(hour=23, minute=59,
+                                                                                             second=59, microsecond=0))
+        hint = f"{later:%H:%M}" if later.second == 0 else f"{later:%H:%M:%S}"
         check.error("updated", "is before 'date'; an update cannot come before publication"
-                    + ("; a date alone is midnight: add the update's time, like "
-                       f"updated: {updated.date().isoformat()}T{when.hour + 1 if when.hour < 23 else 23:02d}:00"
-                       if same_day else ""))
+                    + (f"; a date alone is midnight: add the update's time, like updated: {updated.date().isoformat()}T"
+                       f"{hint}" if same_day else ""))
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
@@ -962,7 +977,7 @@ class FieldReader:
         kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             pick = "" if len(value) == 1 else "pick one, like "
-            return f"is a list ({written or shown}); {key} takes one value: {pick}{key}: {value[0]}"
+            return f"is a list ({written or shown}); {key} takes one value: {pick}{key}: {_yaml_text(value[0])}"
         return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
 
     def text(self, key: str, required: bool = False, name: bool = False) -> str | None:
