@@ -1,6 +1,7 @@
 """`digest init` and `digest new` as functions: the files they make, and what they refuse."""
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -295,17 +296,35 @@ def test_init_killed_half_way_is_finished_by_running_it_again(tmp_path: Path, wh
 
 
 def test_init_never_removes_a_file_edited_since_it_was_cut_short(tmp_path: Path) -> None:
-    """Attacking the fix above: a project used after all (its mark left, its config and article edited) lost every
-    file init had made, the editor's edits with them, and then init refused."""
+    """Attacking the fix above: a project used after all, with the mark left behind, lost every file init had
+    made (edited or not, through a linked folder too) and was then refused. Now anything init did not make as it
+    makes it (an edit, a shortened file, an article of the editor's, a link) stops it before it removes a thing."""
     target = tmp_path / "kabar"
-    init_project(target)
-    (target / ".digest-init-unfinished").write_text("x")
-    config = (target / "config.yaml").read_text() + "# suntingan saya\n"
-    (target / "config.yaml").write_text(config)
-    with pytest.raises(RefusalError) as refused:
+    outside = tmp_path / "di-luar"
+
+    def edit(name: str) -> None:
+        if name == "edited":
+            (target / "config.yaml").write_text((target / "config.yaml").read_text() + "# suntingan saya\n")
+        elif name == "shortened":
+            (target / "config.yaml").write_text("".join((target / "config.yaml").read_text().splitlines(True)[:5]))
+        elif name == "article":
+            write_files(target, {"content/2025/07/berita-saya.md": article(title="Berita saya")})
+        else:
+            (target / "content").rename(outside)
+            (target / "content").symlink_to(outside)
+
+    for case, named in (("edited", "config.yaml"), ("shortened", "config.yaml"),
+                        ("article", "content/2025/07"), ("linked", "content")):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(outside, ignore_errors=True)
         init_project(target)
-    assert str(refused.value) == (
-        f"{target} holds {target}/.digest-init-unfinished, left by a digest init that was cut short, but "
-        "config.yaml has changed since, so init removes nothing; if the project is yours to keep, delete "
-        ".digest-init-unfinished")
-    assert (target / "config.yaml").read_text() == config and (target / ".gitignore").is_file()
+        (target / ".digest-init-unfinished").write_text("x")
+        edit(case)
+        before = sorted(str(p) for p in (*target.rglob("*"), *outside.rglob("*")))
+        with pytest.raises(RefusalError) as refused:
+            init_project(target)
+        assert str(refused.value) == (
+            f"{target} holds .digest-init-unfinished, left by a digest init that was cut short, but also {named}, "
+            f"which init did not make as it is, so init removes nothing; if the project is yours to keep, delete "
+            f"{target}/.digest-init-unfinished"), case
+        assert sorted(str(p) for p in (*target.rglob("*"), *outside.rglob("*"))) == before, case

@@ -6,6 +6,7 @@ rather than overwrite anything.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from contextlib import suppress
@@ -105,24 +106,44 @@ def _template_bytes(rel: Path, source: Path) -> bytes:
 
 
 def _remove_unfinished(target: Path, files: list[tuple[Path, Path]]) -> None:
-    """What a cut-short ``digest init`` made in ``target``: its files, then the folders they leave empty. A file
-    that is not as init writes it (edited since: the project was used after all) stops it, before anything goes."""
-    made = [(target / rel, _template_bytes(rel, source)) for rel, source in files]
-    for path, data in made:
-        try:
-            if path.is_file() and not data.startswith(path.read_bytes()):  # a copy cut short: a first part
-                raise RefusalError(f"{target} holds {target / UNFINISHED}, left by a digest init that was cut short, "
-                                   f"but {path.relative_to(target)} has changed since, so init removes nothing; if "
-                                   f"the project is yours to keep, delete {UNFINISHED}")
-        except OSError as e:
-            raise RefusalError(f"cannot read {path} ({e.strerror})") from None
-    for path, _ in made:
-        path.unlink(missing_ok=True)
-    folders = sorted({folder for rel, _ in files for folder in (target / rel).parents
-                      if folder != target and folder.is_relative_to(target)}, key=lambda f: len(f.parts), reverse=True)
-    for folder in folders:
+    """What a cut-short ``digest init`` made in ``target``, and only if that is all there is: init's files as it
+    writes them, in its order, the last perhaps cut short; no other file, folder or link. Anything else (a project
+    used after all: an article, site/, an edit, a linked folder) removes nothing and is refused."""
+    expected = {target / rel: _template_bytes(rel, source) for rel, source in files}
+    folders = {folder for path in expected for folder in path.parents if folder != target and folder.is_relative_to(target)}
+    found: dict[Path, bytes] = {}
+    other = None
+    for root, dirs, names in os.walk(target):
+        here = Path(root)
+        for name in sorted(dirs):
+            if (here / name).is_symlink() or here / name not in folders:
+                other = other or here / name
+        for name in sorted(names):
+            path = here / name
+            if path == target / UNFINISHED:
+                continue
+            if path.is_symlink() or path not in expected or not path.is_file():
+                other = other or path
+                continue
+            try:
+                found[path] = path.read_bytes()
+            except OSError:
+                other = other or path
+    order = [path for path in expected if path in found]  # init writes them in this order
+    if other is None and order != list(expected)[: len(order)]:
+        other = next(path for path in expected if path not in found)
+    changed = [path for path in order if found[path] != expected[path]]
+    if other is None and changed and (changed != order[-1:] or not expected[changed[0]].startswith(found[changed[0]])):
+        other = changed[0]  # only the last file may be cut short, and only to a first part of itself
+    if other is not None:
+        raise RefusalError(f"{target} holds {UNFINISHED}, left by a digest init that was cut short, but also "
+                           f"{other.relative_to(target)}, which init did not make as it is, so init removes nothing; "
+                           f"if the project is yours to keep, delete {target / UNFINISHED}")
+    for path in order:
+        path.unlink()
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
         with suppress(OSError):
-            folder.rmdir()  # only when empty: a file of the editor's keeps its folder (and the refusal says so)
+            folder.rmdir()
     (target / UNFINISHED).unlink()
 
 
