@@ -206,8 +206,8 @@ def test_the_redirect_files_exactly(tmp_path: Path, capsys: pytest.CaptureFixtur
 #     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }
 # and in the site's server { } block:
 #     if ($digest_redirect) { return 301 $digest_redirect; }
-# nginx matches a map's plain keys ignoring letter case: an old URL that differs from its new one, or
-# from another old one, only in case is a case-sensitive pattern (~^…$), or its new page would loop.
+# nginx matches a map's plain keys ignoring letter case: an old URL that differs from a page of the site,
+# or from another old one, only in case is a case-sensitive pattern (~^…$), or that page would redirect.
 "/nvidia-indosat-bangun-pusat-data.html" "/2021/01/nvidia-indosat-bangun-pusat-data/";
 "/openai-gpt4.html" "/2020/12/openai-gpt4/";
 "/pages/tentang-kami.html" "/tentang-kami/";

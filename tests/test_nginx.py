@@ -266,7 +266,9 @@ def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apar
     nginx = nginx_binary()
     port = free_port()
     (tmp_path / "r.conf").write_text(nginx_map((("/2025/06/My-Post/", "/2025/06/my-post/"), ("/a.b/X/", "/1/"),
-                                                ("/a.b/x/", "/2/"), ("/lain/", "/3/"))))
+                                                ("/a.b/x/", "/2/"), ("/lain/", "/3/"), ("/A\\d.html", "/4/"),
+                                                ("/a\\d.html", "/5/"), ("/2024/01/Apple-News/", "/2024/01/apple-news-2/")),
+                                               pages=["/2024/01/apple-news/", "/2024/01/apple-news-2/"]))
     (tmp_path / "server.conf").write_text(
         f"map_hash_bucket_size 256;\nmap $uri $digest_redirect {{ include {tmp_path}/r.conf; }}\n"
         f"server {{ listen 127.0.0.1:{port}; location / {{ if ($digest_redirect) {{ return 301 $digest_redirect; }} "
@@ -285,11 +287,17 @@ def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apar
                 assert time.monotonic() < deadline
                 time.sleep(0.05)
         answers = {path: (r.status, r.headers.get("location", "")) for path in
-                   ("/2025/06/my-post/", "/2025/06/My-Post/", "/a.b/X/", "/a.b/x/", "/aXb/x/", "/LAIN/")
+                   ("/2025/06/my-post/", "/2025/06/My-Post/", "/a.b/X/", "/a.b/x/", "/aXb/x/", "/LAIN/",
+                    "/A%5Cd.html", "/A5.html", "/2024/01/apple-news/", "/2024/01/Apple-News/")
                    for r in [get(port, path)]}
     finally:
         process.terminate()
         process.wait(timeout=10)
     assert answers == {"/2025/06/my-post/": (200, ""), "/2025/06/My-Post/": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
                        "/a.b/X/": (301, f"http://127.0.0.1:{port}/1/"), "/a.b/x/": (301, f"http://127.0.0.1:{port}/2/"),
-                       "/aXb/x/": (200, ""), "/LAIN/": (301, f"http://127.0.0.1:{port}/3/")}
+                       "/aXb/x/": (200, ""), "/LAIN/": (301, f"http://127.0.0.1:{port}/3/"),
+                       # the next attack: a backslash in an old URL was a PCRE escape ('\\d' matched '/A5.html'), and
+                       # an old URL like another article's own (not another old one's) took that article's page
+                       "/A%5Cd.html": (301, f"http://127.0.0.1:{port}/4/"), "/A5.html": (200, ""),
+                       "/2024/01/apple-news/": (200, ""),
+                       "/2024/01/Apple-News/": (301, f"http://127.0.0.1:{port}/2024/01/apple-news-2/")}

@@ -154,11 +154,20 @@ def nginx_map(config: Config, plan: dict[str, Article]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def nginx_path(url: str) -> str:
+    """A URL's path as nginx's ``$uri`` holds it: percent-escapes decoded (a key '/berit%C3%A4/…' never matches,
+    '/beritä/…' does), the query and fragment left out."""
+    return unquote(url.split("?")[0].split("#")[0], errors="replace")
+
+
+def nginx_quote(text: str) -> str:
+    """``text`` as nginx's quoted string: a quote or backslash escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def nginx_key(url: str) -> str:
-    """An old URL as nginx's ``$uri`` holds it, in quotes: percent-escapes decoded (a key '/berit%C3%A4/…' never
-    matches, '/beritä/…' does), the query left out; a quote or backslash escaped for nginx's quoted string."""
-    path = unquote(url.split("?")[0].split("#")[0], errors="replace")
-    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """An old URL as a map key that nginx matches against ``$uri``, in quotes."""
+    return nginx_quote(nginx_path(url))
 
 
 def _nginx_value(url: str) -> str:

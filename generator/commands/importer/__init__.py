@@ -284,7 +284,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                         count_dropped([key for item in placed for key in item.post.dropped]), redirects)
     files[REPORT] = render_report(imported).encode()
     files[REDIRECTS] = redirects_file(redirects).encode()
-    files[NGINX] = nginx_map(redirects).encode()
+    files[NGINX] = nginx_map(redirects, [item.url for item in placed]).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 from urllib.parse import quote
 
 from generator.commands.importer.common import Note
-from generator.load.redirects import nginx_key
+from generator.load.redirects import nginx_path, nginx_quote
 
 REDIRECTS = "static/_redirects"
 """Netlify and Cloudflare Pages read ``_redirects`` from the published folder; static/ is copied there."""
@@ -89,7 +90,7 @@ def redirects_file(redirects: tuple[tuple[str, str], ...]) -> str:
     return head + "".join(f"{_url(old)} {_url(new)} 301\n" for old, new in redirects)
 
 
-def nginx_map(redirects: tuple[tuple[str, str], ...]) -> str:
+def nginx_map(redirects: tuple[tuple[str, str], ...], pages: Iterable[str] = ()) -> str:
     """nginx ``map`` lines, to include in a map block; the header says how. Old URLs are keys as nginx's ``$uri``
     has them, decoded ('/berita lokal/kafé.html', not '%20' and '%C3%A9', which would never match)."""
     head = ("# Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:\n"
@@ -97,19 +98,22 @@ def nginx_map(redirects: tuple[tuple[str, str], ...]) -> str:
             "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
             "# and in the site's server { } block:\n"
             "#     if ($digest_redirect) { return 301 $digest_redirect; }\n"
-            "# nginx matches a map's plain keys ignoring letter case: an old URL that differs from its new one, or\n"
-            "# from another old one, only in case is a case-sensitive pattern (~^…$), or its new page would loop.\n")
-    folded = Counter(nginx_key(old).casefold() for old, _ in redirects)
+            "# nginx matches a map's plain keys ignoring letter case: an old URL that differs from a page of the site,\n"
+            "# or from another old one, only in case is a case-sensitive pattern (~^…$), or that page would redirect.\n")
+    folded = Counter(nginx_path(old).casefold() for old, _ in redirects)
+    served = {nginx_path(page).casefold() for page in (*pages, *(new for _, new in redirects))}
     lines = []
     for old, new in redirects:
-        key = nginx_key(old)
-        if folded[key.casefold()] > 1 or key.casefold() == nginx_key(new).casefold():
-            key = '"~^' + _REGEX_SPECIAL.sub(r"\\\g<0>", key[1:-1]) + '$"'
+        path = nginx_path(old)
+        if folded[path.casefold()] > 1 or path.casefold() in served:  # a page of the site, or another old URL
+            key = nginx_quote("~^" + _REGEX_SPECIAL.sub(r"\\\g<0>", path) + "$")
+        else:
+            key = nginx_quote(path)
         lines.append(f'{key} "{_url(new)}";\n')
     return head + "".join(lines)
 
 
-_REGEX_SPECIAL = re.compile(r"[.^$*+?()\[\]{}|]")
-"""Characters a PCRE pattern reads as more than themselves (a backslash and a quote are already escaped)."""
+_REGEX_SPECIAL = re.compile(r"[.^$*+?()\[\]{}|\\]")
+"""Characters a PCRE pattern reads as more than themselves."""
 
 
