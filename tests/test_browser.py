@@ -596,7 +596,8 @@ def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_scr
     from conftest import article, make_project
     source = "{name: Reuters, url: 'https://www.reuters.com/tech/meta'}"
     body = "## Latar\n\nTeks dengan catatan[^1].\n\n[^1]: Sebuah catatan.\n"
-    make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body, source=source)})
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body, source=source),
+                                  "2025/06/kode.md": article(title="Kode", body="```python\ndef f(): pass\n```\n")})
     server = _serve_project(tmp_path / "p")
     base = f"http://127.0.0.1:{server.server_address[1]}"
     context = browser.new_context(viewport=DESKTOP)
@@ -613,6 +614,11 @@ def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_scr
         assert page.evaluate(after, '.edition a[rel~="external"]') == ['" <https://www.reuters.com/tech/meta>"']
         page.emulate_media(media="screen")
         assert page.evaluate(after, '.edition a[rel~="external"]') == ["none"]
+        # printed from a phone in dark mode, code was light grey on white paper (its dark colours, no background)
+        page.goto(base + "/2025/06/kode/", wait_until="networkidle")
+        page.emulate_media(media="print", color_scheme="dark")
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.highlight .k')).color") == "rgb(0, 128, 0)"
+        page.emulate_media(media="screen")
         # on screen the '↩︎' back to the text is underlined: its colour alone was 2.4:1 against the text (axe)
         page.goto(base + "/2025/06/a/", wait_until="networkidle")
         assert page.evaluate("() => getComputedStyle(document.querySelector('.footnote-backref')).textDecorationLine")\
