@@ -571,7 +571,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     companies: list[Company] = []
     for i, name in enumerate(company_names):
         company = settings.registry.lookup(name)
-        if company is None and (owner := settings.registry.companies.get(make_slug(name) or "company")):
+        cid = (make_slug(name) or "company") if company is None else ""
+        if company is None and (owner := settings.registry.companies.get(cid)):
             check.error("companies", f"{name!r} makes the URL /companies/{owner.id}/, which belongs to {owner.name!r} "
                         f"in {settings.content_dir}/companies.yaml; write {owner.name!r}, or add {name!r} to its "
                         "aliases", ("companies", i))
@@ -581,7 +582,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
             check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
                        + (f"did you mean '{hint}'? " if hint else "")
                        + "add it there to give its page a name, link and description", ("companies", i))
-            company = Company(make_slug(name) or "company", name, known=False)
+            company = Company(cid, name, known=False)
         if company.id not in [c.id for c in companies]:
             companies.append(company)
 
