@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NamedTuple
 from urllib.parse import quote, urljoin, urlsplit
@@ -120,7 +121,14 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     build = subprocess.run([BIN / "digest", "build", "-q", "--base-url", f"http://127.0.0.1:{port}{folder}",
                             "--output", str(out)], cwd=example_project(tmp_path), capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
-    (tmp_path / "server.conf").write_text(server_conf(www, port, folder))
+    with running_nginx(nginx, tmp_path, port, server_conf(www, port, folder)):
+        yield Served(port, base_path, read_site(out))
+
+
+@contextmanager
+def running_nginx(nginx: str, tmp_path: Path, port: int, server: str) -> Iterator[None]:
+    """nginx with ``server`` (its http {} lines) in a whole config, listening on ``port``; stopped afterwards."""
+    (tmp_path / "server.conf").write_text(server)
     (tmp_path / "nginx.conf").write_text(main_conf(tmp_path, tmp_path / "server.conf"))
     process = subprocess.Popen([nginx, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
                                 str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -136,7 +144,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
             except OSError:
                 assert time.monotonic() < deadline, "nginx did not start listening within 20 s"
                 time.sleep(0.05)
-        yield Served(port, base_path, read_site(out))
+        yield
     finally:
         process.terminate()
         try:
@@ -269,30 +277,14 @@ def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apar
                                                 ("/a.b/x/", "/2/"), ("/lain/", "/3/"), ("/A\\d.html", "/4/"),
                                                 ("/a\\d.html", "/5/"), ("/2024/01/Apple-News/", "/2024/01/apple-news-2/")),
                                                pages=["/2024/01/apple-news/", "/2024/01/apple-news-2/"]))
-    (tmp_path / "server.conf").write_text(
-        f"map_hash_bucket_size 256;\nmap $uri $digest_redirect {{ include {tmp_path}/r.conf; }}\n"
-        f"server {{ listen 127.0.0.1:{port}; location / {{ if ($digest_redirect) {{ return 301 $digest_redirect; }} "
-        f"return 200 \"ok\"; }} }}\n")
-    (tmp_path / "nginx.conf").write_text(main_conf(tmp_path, tmp_path / "server.conf"))
-    process = subprocess.Popen([nginx, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c",
-                                str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, (tmp_path / "error.log").read_text()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline
-                time.sleep(0.05)
+    server = (f"map_hash_bucket_size 256;\nmap $uri $digest_redirect {{ include {tmp_path}/r.conf; }}\n"
+              f"server {{ listen 127.0.0.1:{port}; location / {{ if ($digest_redirect) {{ return 301 $digest_redirect; }} "
+              f"return 200 \"ok\"; }} }}\n")
+    with running_nginx(nginx, tmp_path, port, server):
         answers = {path: (r.status, r.headers.get("location", "")) for path in
                    ("/2025/06/my-post/", "/2025/06/My-Post/", "/a.b/X/", "/a.b/x/", "/aXb/x/", "/LAIN/",
                     "/A%5Cd.html", "/A5.html", "/2024/01/apple-news/", "/2024/01/Apple-News/")
                    for r in [get(port, path)]}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     assert answers == {"/2025/06/my-post/": (200, ""), "/2025/06/My-Post/": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
                        "/a.b/X/": (301, f"http://127.0.0.1:{port}/1/"), "/a.b/x/": (301, f"http://127.0.0.1:{port}/2/"),
                        "/aXb/x/": (200, ""), "/LAIN/": (301, f"http://127.0.0.1:{port}/3/"),

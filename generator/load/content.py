@@ -840,6 +840,11 @@ def _written_date(text: str) -> tuple[str, str]:
     return f"{year}-{month}-{day} {hour}:{minute}:{second or '00'}{offset}", ""
 
 
+def real_offset(sign: str, hours: int, minutes: int) -> bool:
+    """Whether a UTC offset ('+' or '-', hours, minutes) is one a place has: -12:00 to +14:00."""
+    return minutes <= 59 and hours * 60 + minutes <= (12 * 60 if sign == "-" else 14 * 60)
+
+
 def normalise_date(text: str) -> tuple[str | None, str]:
     """A date as writers type it → zero-padded ISO 8601 text, or None and why not.
 
@@ -858,8 +863,7 @@ def normalise_date(text: str) -> tuple[str | None, str]:
             iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
             if offset:
                 iso += "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
-                hours, minutes = (0, 0) if offset.upper() == "Z" else (int(offset[1:3]), int(offset[-2:]))
-                if minutes > 59 or hours * 60 + minutes > (12 * 60 if offset[0] == "-" else 14 * 60):
+                if offset.upper() != "Z" and not real_offset(offset[0], int(offset[1:3]), int(offset[-2:])):
                     return None, f"has the UTC offset {iso[-6:]}; real offsets run from -12:00 to +14:00"
     elif match := _DAY_MONTH_YEAR.fullmatch(text):
         first, second_, year = (int(part) for part in match.groups()[:3])

@@ -15,7 +15,7 @@ from typing import Any, Callable, Literal
 
 from text_unidecode import unidecode
 
-from generator.load.content import FIRST_YEAR, LAST_YEAR, normalise_date
+from generator.load.content import FIRST_YEAR, LAST_YEAR, normalise_date, real_offset
 
 Kind = Literal["article", "page"]
 
@@ -210,10 +210,8 @@ def parse_date(typed: str) -> Date | None:
     year, month, day, hour, minute, second, zone = match.groups()
     if not FIRST_YEAR <= int(year) <= LAST_YEAR:
         return None
-    if zone and zone != "Z":  # real offsets run from -12:00 to +14:00, as the build's date field holds
-        hours, minutes = int(zone[1:3]), int(zone[1:].replace(":", "")[2:] or 0)
-        if minutes > 59 or hours * 60 + minutes > (12 * 60 if zone[0] == "-" else 14 * 60):
-            return None
+    if zone and zone != "Z" and not real_offset(zone[0], int(zone[1:3]), int(zone[1:].replace(":", "")[2:] or 0)):
+        return None  # as the build's date field holds
     try:
         naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
         offset = None
