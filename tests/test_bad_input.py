@@ -472,6 +472,14 @@ def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.
     assert [p.name for p in tmp_path.iterdir()] == ["file"]
 
 
+def test_init_with_a_folder_name_too_long_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a name the file system cannot hold is the editor's to shorten (2), not "check the disk" (1)
+    assert run(capsys, "init", str(tmp_path / ("é" * 130) / "x")) == (2, "", (
+        f"error: the folder name '{'é' * 40}…' is 260 bytes long and this file system takes at most 255; give a "
+        "shorter name\n"))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_init_that_fails_halfway_removes_what_it_made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     prefix = strace(tmp_path / "new/content/companies.yaml")
     result = subprocess.run([*prefix, sys.executable, "-m", "generator", "init", str(tmp_path / "new")],

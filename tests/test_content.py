@@ -506,6 +506,18 @@ def test_an_image_that_goes_up_a_folder_is_dropped_with_the_path_to_write(raw: s
         f"static/, named from there, so it is ignored; write image: {fix}"]
 
 
+@pytest.mark.parametrize("base_path, raw", [("/", "/"), ("/", "./"), ("/digest/", "/digest/"), ("/", "images/")])
+def test_an_image_naming_a_folder_is_dropped_with_a_warning(base_path: str, raw: str,
+                                                             settings: ArticleSettings) -> None:
+    """'image: "/"' was taken silently: the page's og:image and the feed items pointed at the home page."""
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n"
+                                      "image_alt: Foto\n---\nx\n".encode(), replace(settings, base_path=base_path))
+    assert article is not None and article.image == ""
+    assert [str(p) for p in problems] == [
+        f"content/a.md:4: field 'image': warning: {raw!r} names a folder, not a picture, so it is ignored; write the "
+        "picture's file in static/, such as image: images/photo.jpg"]
+
+
 @pytest.mark.parametrize("raw", ["javascript:alert(1)", "data:text/html,x", "//evil.example/x.jpg", "ftp://x/y.jpg"])
 def test_any_other_image_is_dropped_with_a_warning(raw: str, settings: ArticleSettings) -> None:
     article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\nimage: \"{raw}\"\n---\nx\n".encode(),

@@ -33,12 +33,26 @@ PLACEHOLDER = {
 """The body ``digest new`` writes, in the site's language: a body is required to build without warnings."""
 
 
+def _refuse_long_names(target: Path) -> None:
+    """A folder name longer than the file system takes is the editor's to shorten (exit 2), not a disk fault."""
+    existing = next((folder for folder in [target, *target.parents] if os.path.isdir(folder)), Path("."))
+    try:
+        limit = os.pathconf(existing, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    for part in target.parts:
+        if len(os.fsencode(part)) > limit:
+            raise RefusalError(f"the folder name '{part[:40]}…' is {len(os.fsencode(part))} bytes long and this "
+                               f"file system takes at most {limit}; give a shorter name")
+
+
 def init_project(target: Path) -> list[str]:
     """Copy the project template into ``target`` (new or empty); returns the files made, relative to it.
 
     If a file or folder cannot be made (no permission, a file in the way, a full disk), what this
     call made so far is removed again and the reason is given, so a retry starts clean.
     """
+    _refuse_long_names(target)
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
     files = _template_files()

@@ -1073,6 +1073,10 @@ class FieldReader:
                 if base != "/" and value.startswith(base):
                     path = value[len(base):]
             parts = [part for part in path.split("/") if part not in ("", ".")]
+            if not parts or path.endswith("/"):
+                self.warn("image", f"{value!r} names a folder, not a picture, so it is ignored; write the picture's "
+                                   "file in static/, such as image: images/photo.jpg")
+                return None
             if ".." not in parts:  # a '#', '?' or ':' is part of the file's name: no fragment or query here
                 named = "/".join(parts).replace("#", "%23").replace("?", "%3F").replace(":", "%3A")
                 return encode_url(named)
