@@ -792,3 +792,98 @@ def test_hugo_dashes_aliases_up_a_folder_and_its_own_feed_files(tmp_path: Path,
     assert code == 0 and "  not converted: static/weekly/feed.xml: news-digest makes /weekly/feed.xml itself" in out
     old = sorted(line.split()[0] for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:])
     assert old == ["/legacy/x/", "/posts/b/", "/posts/tips-trik/q-a-part-2/"]
+
+
+def test_a_pelican_path_outside_the_site_is_never_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """EXTRA_PATH_METADATA's 'path': '../../x' was copied there: outside --out, where an import never writes."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "PATH = 'content'\nSTATIC_PATHS = ['extra']\nEXTRA_PATH_METADATA = {"
+                          "'extra/evil.txt': {'path': '../../outside.txt'}, 'extra/c.txt': {'path': '../config.yaml'}}\n",
+        "content/extra/evil.txt": "e", "content/extra/c.txt": "c", "content/a.md": "Title: A\nDate: 2024-01-01\n\nx\n"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "a/b/new"))
+    assert code == 0
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+                  if not p.is_relative_to(tmp_path / "a/b/new") and not p.is_relative_to(tmp_path / "src")) == [
+        "a", "a/b"]
+    assert (tmp_path / "a/b/new/config.yaml").read_text().startswith("#")  # the import's own, not the static file
+    for rel in ("../../outside.txt", "../config.yaml"):
+        assert f"  not converted: {rel}: is a path outside the site, so it is not copied; give it a path inside the " \
+               "site and copy it to static/ by hand\n" in out
+
+
+def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A post filed under 2024/01/ but dated February had the old address /2024/01/budget/, which is the new
+    address of another article: every reader of that article was sent away, and aliases of the home page, a tag
+    page and a feed sent those to one article; import, check and build said nothing."""
+    front = "---\ntitle: {}\ndate: {}\n{}---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/2024/01/budget.md": front.format("Filed in January", "2024-02-01T10:00:00+07:00",
+                                                   "aliases: [/, /tags/ai/, /feed.xml, /2024/, /lama/]\n"),
+        "content/posts/budget.md": front.format("Another budget story", "2024-01-10T10:00:00+07:00", "")})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
+        "/lama/ /2024/02/budget/ 301", "/posts/budget/ /2024/01/budget/ 301"]
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert "content/2024/01/budget.md: its old address /2024/01/budget/ is the new address of " \
+           "content/posts/budget.md, so no redirect is written for it" in report
+    for old in ("/", "/tags/ai/", "/feed.xml", "/2024/"):
+        assert f"content/2024/01/budget.md: its old address {old} is one of the new site's own pages (the home " \
+               "page, a list, a feed), so no redirect is written for it" in report
+    assert [line.split()[0] for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
+            if line and not line.startswith("#")] == ['"/lama/"', '"/posts/budget/"']
+
+
+def test_news_digest_fields_in_the_old_front_matter_are_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Hugo or Jekyll site whose front matter already has section, companies and source (as make_sites.py's
+    Hugo site) lost all three: "fields with no news-digest field, left out"."""
+    own = ("section: Kepri\ncompanies: [Meta, Scale AI]\nsource:\n  name: The Verge\n"
+           "  url: https://www.theverge.com/x\ncategories: [Bisnis]\n")
+    write_files(tmp_path / "hugo", {"hugo.toml": 'title = "T"\n',
+                                    "content/posts/a.md": f"---\ntitle: A\ndate: 2024-02-01\n{own}---\nx\n"})
+    write_files(tmp_path / "jekyll", {"_config.yml": "title: T\n",
+                                      "_posts/2024-02-01-a.md": f"---\ntitle: A\nsource: https://x.example/a\n"
+                                                                "section: Aceh\ncompanies: Meta\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "hugo"), "--out", str(tmp_path / "h"))[0] == 0
+    assert run(capsys, "import", "jekyll", str(tmp_path / "jekyll"), "--out", str(tmp_path / "j"))[0] == 0
+    assert (tmp_path / "h/content/2024/02/a.md").read_text() == (
+        '---\ntitle: "A"\ndate: 2024-02-01\ntags: ["Bisnis"]\ncompanies: ["Meta", "Scale AI"]\nsection: "Kepri"\n'
+        'source:\n  name: "The Verge"\n  url: "https://www.theverge.com/x"\n---\n\nx\n')
+    assert (tmp_path / "j/content/2024/02/a.md").read_text() == (
+        '---\ntitle: "A"\ndate: 2024-02-01\ntags: []\ncompanies: ["Meta"]\nsection: "Aceh"\n'
+        'source:\n  url: "https://x.example/a"\n---\n\nx\n')
+    assert "left out" not in (tmp_path / "h/import-report.txt").read_text()
+
+
+def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A scheduled (publishDate), expired (expiryDate), headless or never-rendered Hugo post, and 'draft: yes'
+    (YAML 1.1's true, as Hugo's and Jekyll's YAML read it), were imported as live articles."""
+    front = "---\ntitle: {}\ndate: 2024-02-01T00:00:00Z\n{}---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/posts/later.md": front.format("Later", "publishDate: 2099-01-01T00:00:00Z\n"),
+        "content/posts/expired.md": front.format("Expired", "expiryDate: 2021-01-01T00:00:00Z\n"),
+        "content/posts/ends.md": front.format("Ends", "expiryDate: 2099-01-01T00:00:00Z\n"),
+        "content/posts/hl/index.md": front.format("Headless", "headless: true\n"),
+        "content/posts/hb.md": front.format("Never", "build:\n  render: never\n"),
+        "content/posts/yes.md": front.format("Yes", "draft: yes\n")})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert "date: 2099-01-01T00:00:00+00:00\n" in (tmp_path / "new/content/2099/01/later.md").read_text()
+    for name in ("expired", "yes"):
+        assert "draft: true\n" in (tmp_path / f"new/content/2024/02/{name}.md").read_text()
+    assert "draft" not in (tmp_path / "new/content/2024/02/ends.md").read_text()
+    assert not (tmp_path / "new/content/2024/02/hl.md").exists() and not (tmp_path / "new/content/2024/02/hb.md").exists()
+    for line in ("content/posts/later.md: Hugo published it at its publishDate 2099-01-01T00:00:00Z, after its date "
+                 "2024-02-01T00:00:00Z; news-digest publishes an article at its date, so the publishDate is its date",
+                 "content/posts/expired.md: Hugo stopped publishing it at its expiryDate 2021-01-01T00:00:00Z; it is "
+                 "imported as a draft (news-digest has no expiry date): delete it, or remove 'draft: true' to publish "
+                 "it again",
+                 "content/posts/ends.md: has expiryDate 2099-01-01T00:00:00Z, which news-digest does not have: it "
+                 "stays published after that date unless you delete it or mark it 'draft: true' then",
+                 "content/posts/hl/index.md: is headless (Hugo publishes no page for it), so it is not converted",
+                 "content/posts/hb.md: has build: render: never (Hugo publishes no page for it), so it is not "
+                 "converted"):
+        assert line in " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert "/posts/expired/" not in (tmp_path / "new/static/_redirects").read_text()

@@ -9,6 +9,7 @@ what was written, so the folder is left as it was.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
-from generator.commands.importer.common import Date, Note, OldSite, Post, Scan, date_problem, parse_date
+from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date
 from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
 
 READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
@@ -217,10 +218,14 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
     if post.kind == "article":
         if post.author:
             lines.append(f"author: {_quoted(post.author)}")
+        named = dict.fromkeys(post.companies + companies)  # the old site's own list first, then what was found
         lines += [f"tags: [{', '.join(_quoted(t) for t in dict.fromkeys(post.tags))}]",
-                  f"companies: [{', '.join(_quoted(c) for c in companies)}]"]
+                  f"companies: [{', '.join(_quoted(c) for c in named)}]"]
         if post.section:
             lines.append(f"section: {_quoted(post.section)}")
+        if post.source:
+            name, url = post.source
+            lines += ["source:"] + ([f"  name: {_quoted(name)}"] if name else []) + [f"  url: {_quoted(url)}"]
         if post.draft:
             lines.append("draft: true")
     return "\n".join(lines + ["---", "", body.strip("\n"), ""])
@@ -229,6 +234,17 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
 SITE_MADE = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"})
 """Files every site makes at its root, and in its own folders (/tags/ai/feed.xml, /weekly/index.html), which
 a static file may not replace (the build refuses one)."""
+
+
+_ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?(?:index\.html)?")
+
+
+def site_made(rel: str) -> bool:
+    """Whether the new site makes a page or file at ``rel`` (a path below its base): the home page, an archive of a
+    year or month, or anything under its own folders (/tags/, /archive/, /feed.xml...), which a redirect would hide.
+    ``pages`` is the content folder's name, never an address."""
+    first = rel.split("/", 1)[0]
+    return rel in ("", "index.html") or first in TOP_LEVEL - {"pages"} or _ARCHIVE.fullmatch(rel) is not None
 
 
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
@@ -248,6 +264,12 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     skipped = list(scan.skipped) + bad_dates
     copies = []
     for asset in scan.assets:
+        rel = posixpath.normpath(asset.rel)
+        if rel in (".", "..") or rel.startswith(("../", "/")):  # Pelican's EXTRA_PATH_METADATA 'path': '../../x'
+            skipped.append(Note(asset.rel, "is a path outside the site, so it is not copied; give it a path inside "
+                                           "the site and copy it to static/ by hand"))
+            continue
+        asset = Asset(asset.source, rel)
         if asset.rel in SITE_MADE or asset.rel.split("/")[0] in TOP_LEVEL and asset.rel.rsplit("/", 1)[-1] in SITE_MADE:
             skipped.append(Note(f"static/{asset.rel}", f"news-digest makes /{asset.rel} itself (the build would "
                                                          "refuse the file), so it is not copied"))
@@ -270,10 +292,21 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             skipped.append(Note(rel, f"would be written twice (also from {seen.get(rel, rel)}); only the first is kept"))
         seen.setdefault(rel, path)
     moved: dict[str, str] = {}
+    live = {item.url: item for item in placed}
     for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
         for old in item.post.old_urls if not item.post.draft else ():
-            moved.setdefault(base + old.lstrip("/"), item.url)
-    redirects = tuple(sorted((old, new) for old, new in moved.items() if old != new))
+            new_address = base + old.lstrip("/")
+            if new_address in moved or new_address == item.url:
+                continue
+            if (other := live.get(new_address)) is not None:  # another article's address now: it must stay its page
+                notes.append(Note(item.post.rel, f"its old address {new_address} is the new address of "
+                                                 f"{other.post.rel}, so no redirect is written for it"))
+            elif site_made(old.lstrip("/")):
+                notes.append(Note(item.post.rel, f"its old address {new_address} is one of the new site's own pages "
+                                                 "(the home page, a list, a feed), so no redirect is written for it"))
+            else:
+                moved[new_address] = item.url
+    redirects = tuple(sorted(moved.items()))
     dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
                          for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
                          if date is not None and typed.strip() != date.text))
@@ -290,6 +323,9 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
 
 def write_project(target: Path, project: Project) -> None:
     """Write every file; on failure remove what was written (and ``target`` if it was made here)."""
+    for rel in [*project.files, *(rel for rel, _ in project.copies)]:  # make_project keeps every path inside
+        if rel.startswith("/") or ".." in rel.split("/"):
+            raise AssertionError(f"an imported file would be written outside the project: {rel}")
     made = not target.exists()
     try:
         for rel, data in sorted(project.files.items()):

@@ -41,6 +41,10 @@ class Post:
     section: str = ""
     author: str = ""
     draft: bool = False
+    companies: tuple[str, ...] = ()
+    """Written by the old site in news-digest's own field (a site made for news-digest's shape, as the bench's)."""
+    source: tuple[str, str] = ()
+    """(name, url), from news-digest's own ``source:`` field, when the old site's front matter has one."""
     resources: tuple[tuple[Path, str], ...] = ()
     """Files next to it (a Hugo page bundle): (file, name), copied to sit next to its new URL."""
     dropped: tuple[str, ...] = ()
@@ -159,7 +163,28 @@ def as_list(value: Any, separator: str | None = ",") -> tuple[str, ...]:
 
 
 def is_true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+    """True as the old site's YAML read it: Hugo's and Jekyll's YAML 1.1 also take 'yes' and 'on'."""
+    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "on"))
+
+
+DIGEST_FIELDS = frozenset({"section", "companies", "source"})
+"""news-digest's own fields, kept when an old site's front matter already has them."""
+
+
+def digest_fields(meta: dict[str, Any]) -> dict[str, Any]:
+    """``section``, ``companies`` and ``source`` written in news-digest's shape (a site kept for both tools, or made
+    by ``make_sites.py``), as ``Post`` arguments; the import used to drop them as fields it has no use for."""
+    found: dict[str, Any] = {}
+    if as_text(meta.get("section")):
+        found["section"] = as_text(meta["section"])
+    if meta.get("companies"):
+        found["companies"] = as_list(meta["companies"])
+    source = meta.get("source")
+    if isinstance(source, str) and source.strip():
+        found["source"] = ("", source.strip())
+    elif isinstance(source, dict) and as_text(source.get("url")):
+        found["source"] = (as_text(source.get("name")), as_text(source["url"]))
+    return found
 
 
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"

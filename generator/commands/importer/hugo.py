@@ -11,11 +11,14 @@ import posixpath
 import re
 import tomllib
 import unicodedata
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from generator.core.errors import RefusalError
 from generator.load.frontmatter import YamlError, load_yaml
-from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Scan, as_list, as_text, is_true, read_text, rel_to, symlinks, walk
+from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Scan, as_list, as_text,
+                                                digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk)
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown")
@@ -23,7 +26,7 @@ BUNDLE_PAGES = ("index.md", "index.markdown")
 """The file that makes its folder a leaf page bundle: every other file below it is the page's resource."""
 OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc", ".pdc")
 KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
-         "author", "authors", "draft", "url", "aliases"}
+         "author", "authors", "draft", "url", "aliases", "expirydate"} | DIGEST_FIELDS
 _SHORTCODE = re.compile(r"\{\{[<%]")
 _REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
 
@@ -81,11 +84,12 @@ def scan(root: Path) -> Scan:
                                        "move it to static/ if it is needed"))
         else:
             try:
-                post = _post(path, rel_to(path, content), shown, bundles)
+                post, post_notes = _post(path, rel_to(path, content), shown, bundles)
             except ReadError as e:
                 skipped.append(Note(shown, str(e)))
                 continue
             posts.append(post)
+            notes += post_notes
     if (root / "static").is_dir():
         assets += [Asset(path, rel_to(path, root / "static")) for path in walk(root / "static")]
     site, config_notes = _config(root)
@@ -131,10 +135,30 @@ def _hugo_path(path: str) -> str:
     return re.sub(r"-{2,}", "-", made)  # 'Q & A - Part 2' → 'q-a-part-2': no '-' beside another, as in Hugo
 
 
-def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
+def _moment(typed: str) -> datetime | None:
+    """A front-matter date as the instant Hugo reads it (a time without an offset is UTC), to compare two."""
+    date = parse_date(typed)
+    return None if date is None else date.naive.replace(tzinfo=timezone(date.offset or timedelta()))
+
+
+def _unpublished(meta: dict[str, Any]) -> str:
+    """Why Hugo makes no page of this file ('' when it does): ``headless``, or ``build: {render: never}``."""
+    if is_true(meta.get("headless")):
+        return "is headless (Hugo publishes no page for it), so it is not converted"
+    build = meta.get("build") or meta.get("_build")
+    render = {str(k).lower(): v for k, v in build.items()}.get("render") if isinstance(build, dict) else None
+    if render is False or str(render).lower() in ("never", "false"):
+        return "has build: render: never (Hugo publishes no page for it), so it is not converted"
+    return ""
+
+
+def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, list[Note]]:
     meta, body = read_front_matter(read_text(path))
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
+    meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo reads 'publishDate' as 'publishdate'
+    if why := _unpublished(meta):
+        raise ReadError(why)
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'title' in its front matter; add one and import again")
@@ -151,10 +175,30 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> Post:
     resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)
                       if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
     typed = as_text(meta.get("date") or meta.get("publishdate"))
+    notes: list[Note] = []
+    published = as_text(meta.get("publishdate"))
+    if typed and published and published != typed and (later := _moment(published)) and (dated := _moment(typed)) \
+            and later > dated:
+        notes.append(Note(shown, f"Hugo published it at its publishDate {published}, after its date {typed}; "
+                                 "news-digest publishes an article at its date, so the publishDate is its date"))
+        typed = published
+    draft = is_true(meta.get("draft"))
+    expiry = as_text(meta.get("expirydate"))
+    if expiry and typed and (ends := _moment(expiry)):
+        if ends <= datetime.now(timezone.utc):
+            draft = True
+            notes.append(Note(shown, f"Hugo stopped publishing it at its expiryDate {expiry}; it is imported as a "
+                                     "draft (news-digest has no expiry date): delete it, or remove 'draft: true' "
+                                     "to publish it again"))
+        else:
+            notes.append(Note(shown, f"has expiryDate {expiry}, which news-digest does not have: it stays published "
+                                     "after that date unless you delete it or mark it 'draft: true' then"))
+    own = digest_fields(meta)
+    section = own.pop("section", categories[0] if categories else "")
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
-                tags=as_list(meta.get("tags")) + categories[1:], section=categories[0] if categories else "",
+                tags=as_list(meta.get("tags")) + tuple(c for c in categories if c != section), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
-                draft=is_true(meta.get("draft")), resources=resources,
-                dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
+                draft=draft, resources=resources, **own,
+                dropped=tuple(sorted(k for k in meta if k not in KNOWN))), notes

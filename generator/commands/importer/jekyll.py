@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import RefusalError
 from generator.load.frontmatter import YamlError, load_yaml
-from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, is_true, parse_date, read_text, rel_to, symlinks, walk
+from generator.commands.importer.common import DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
 KNOWN = {"title", "date", "last_modified_at", "tags", "categories", "category", "excerpt", "description", "slug",
-         "author", "published", "permalink", "layout"}
+         "author", "published", "permalink", "layout"} | DIGEST_FIELDS
 EXCLUDED = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "package.json", "package-lock.json", "README.md"}
 """What Jekyll leaves out of a site by default (its ``exclude`` list), and the README."""
 _POST_NAME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})-(.+)")
@@ -156,10 +156,12 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
     permalink = permalink if permalink.startswith("/") else style  # the post's own, else the site's
     old_url = (_expand(permalink, when, slug, categories) if permalink else
                "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html")
+    own = digest_fields(meta)
+    section = own.pop("section", categories[0] if categories else "")
     return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                 date=typed, updated=as_text(meta.get("last_modified_at")),
-                summary=as_text(meta.get("excerpt") or meta.get("description")),
-                tags=as_list(meta.get("tags"), None) + categories[1:], section=categories[0] if categories else "",
+                summary=as_text(meta.get("excerpt") or meta.get("description")), **own,
+                tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c != section), section=section,
                 author=", ".join(as_list(meta.get("author"))), draft=draft or meta.get("published") is False
                 or (isinstance(meta.get("published"), str) and not is_true(meta["published"])),
                 dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
