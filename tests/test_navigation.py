@@ -440,6 +440,17 @@ def test_an_image_that_links_out_of_static_is_not_read(tmp_path: Path) -> None:
     assert not any(p.startswith("_resized/") for p in files)
 
 
+def node_or_skip() -> str:
+    """Node.js, which runs the theme's relative-time script; a skip without it (a failure under CI)."""
+    node = shutil.which("node")
+    if node is None:
+        reason = "node is not on PATH (install nodejs): the relative-time script was not run"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
+    return node
+
+
 RUN_RELTIME = """
 const times = [{dateTime: process.argv[2], dataset: {rel: ""}, nextElementSibling: null,
                 after(s) { this.nextElementSibling = s; }},
@@ -461,12 +472,7 @@ console.log(JSON.stringify([first, times[0].nextElementSibling.textContent, tick
 @pytest.mark.parametrize(("language", "shown"), [("id", [" (2 bulan yang lalu)", " (5 menit yang lalu)"]),
                                                 ("en", [" (2 months ago)", " (5 minutes ago)"])])
 def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(language: str, shown: list[str]) -> None:
-    node = shutil.which("node")
-    if node is None:
-        reason = "node is not on PATH (install nodejs): the relative-time script was not run"
-        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
-        pytest.skip(reason)
+    node = node_or_skip()
     script = PACKAGE_THEMES / "default/static/reltime.js"
     run = subprocess.run([node, "-e", RUN_RELTIME, language, "2025-06-13T09:00:00+07:00", str(script)],
                          capture_output=True, text=True, timeout=60, check=True)
@@ -508,12 +514,7 @@ def test_relative_times_go_by_the_calendar(now: str, shown: dict[str, str]) -> N
     ("1 bulan yang lalu", not "bulan lalu", which is the calendar month before this one); a date alone (data-rel
     "day", written without a time) in days. On 3 Dec 2026 the script also said "12 bulan yang lalu" for 5 Dec 2025
     but "tahun lalu" for the older 30 Oct 2025 (30-day months and 365-day years, rounded)."""
-    node = shutil.which("node")
-    if node is None:
-        reason = "node is not on PATH (install nodejs): the relative-time script was not run"
-        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
-        pytest.skip(reason)
+    node = node_or_skip()
     times = [[date.removesuffix(" day"), "day" if date.endswith(" day") else ""] for date in shown]
     run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(times),
                           str(PACKAGE_THEMES / "default/static/reltime.js"), now],
@@ -565,3 +566,18 @@ def test_the_link_checker_reads_a_srcset_as_browsers_do(srcset: str, urls: list[
     --links` split it at every comma and reported 20 broken links, failing a deploy gate."""
     from generator.commands.linkcheck import srcset_urls
     assert srcset_urls(srcset) == urls
+
+
+@pytest.mark.parametrize(("zone", "now", "shown"), [
+    ("Europe/London", "2024-05-18T20:00:00+01:00", " (hari ini)"),  # 19 May 02:00 WIB: published, not "besok"
+    ("America/New_York", "2024-05-18T14:00:00-04:00", " (hari ini)"),
+    ("Europe/London", "2024-05-18T17:00:00+01:00", " (besok)"),  # 23:00 WIB on the 18th: not published yet
+    ("Asia/Tokyo", "2024-05-20T01:00:00+09:00", " (kemarin)")])
+def test_a_date_alone_never_reads_as_tomorrow_once_published(zone: str, now: str, shown: str) -> None:
+    """`date: 2024-05-19` (published at midnight WIB) read in London at 20:00 on the 18th, when the article was on
+    the site, said "(besok)": the script took midnight of the printed date in the reader's own zone."""
+    node = node_or_skip()
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps([["2024-05-19T00:00:00+07:00", "day"]]),
+                          str(PACKAGE_THEMES / "default/static/reltime.js"), now],
+                         capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": zone})
+    assert json.loads(run.stdout) == [shown]
