@@ -228,6 +228,16 @@ def test_html_copied_into_a_text_field_is_a_warning_with_the_text_to_write(setti
         "pages and feeds show as written (a field is plain text); write it as text: Uji coba 5G di Aceh digelar."]
 
 
+@pytest.mark.parametrize("title", ["Ponsel <Rp2 juta terlaris, harga turun >10%", "Skor <AI> naik", "a<b, c>d",
+                                   "Laba <Rp1 T> dan <US$5 juta>"])
+def test_text_between_angle_brackets_that_is_no_html_tag_is_not_a_warning(title: str, settings: ArticleSettings) -> None:
+    """"Ponsel <Rp2 juta terlaris, harga turun >10%" was taken for the tag '<Rp2 juta terlaris, harga turun >', failed
+    --strict, and the warning said to write the title as "Ponsel 10%"."""
+    article, problems = parse_article("content/a.md", f'---\ntitle: "{title}"\ndate: 2025-07-01\n---\nx\n'.encode(),
+                                      settings)
+    assert article is not None and article.title == title and problems == ()
+
+
 def test_a_value_cut_at_a_comment_is_a_warning(settings: ArticleSettings) -> None:
     """'title: Meta #1 di pasar AI' is 'Meta' to YAML; the rest vanished without a word."""
     article, problems = parse_article("content/a.md", b"---\ntitle: Meta #1 di pasar AI\ndate: 2025-01-01\n"
