@@ -305,6 +305,12 @@ def test_a_long_bare_url_wraps_and_a_portrait_lead_picture_leaves_the_headline_o
             p.append('Baca juga ', a, ' dan ' + 'Pertumbuhanekonomidigital'.repeat(5) + '.');
             document.querySelector('.body').append(p); }""")
         assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0, page.evaluate("() => [document.documentElement.scrollWidth, document.querySelector('.around')?.outerHTML]")
+        # in a table's cell too: a 1,219 px table a reader swiped across, the text column a few words a line
+        table = page.evaluate("""() => { const t = document.createElement('table');
+            t.innerHTML = '<tr><th>Sumber</th><th>Catatan</th></tr><tr><td><a href="https://example.com/">https://' +
+                'www.example.com/' + 'sangat-panjang-'.repeat(10) + '</a></td><td>Dua kalimat pendek di sini.</td></tr>';
+            document.querySelector('.body').append(t); return [t.scrollWidth, t.clientWidth]; }""")
+        assert table[0] <= table[1], table
         page = t.go("/")
         top = page.evaluate("""async () => { const figure = document.createElement('figure'),
             img = document.createElement('img');  // as the template writes a lead picture, a portrait one
@@ -363,11 +369,13 @@ def test_every_kind_of_page_fits_a_small_phone_and_large_text(browser: Any, serv
     t = Tab(browser, served, viewport={"width": width, "height": 800})
     problems = []
     widest = {"companies ranking": "/companies/", "publishers": "/sources/",  # long names and hosts, a table
+              "a company's numbers by month": "/companies/openai/",  # its table, opened
               "a long publisher host": "/2025/10/dua-jalur-kabel-laut-putus-perbaikan-untuk-nabire-ditargetkan-rampung-11/"}
     try:
         for template, path in sorted([*served.pages.items(), *widest.items()]):
             page = t.go(path + ("?q=Scale" if template == "search.html" else ""))
-            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; }}")
+            page.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; "
+                          "document.querySelectorAll('details').forEach(d => { d.open = true; }); }")
             wide = page.evaluate("""() => { const w = window.innerWidth; return [...document.querySelectorAll(
                 'body *')].filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.closest('nav.sections ul')
                 && getComputedStyle(e).position !== 'fixed').slice(0, 3).map(e => e.tagName.toLowerCase() +
