@@ -267,6 +267,18 @@ def test_a_base_url_with_a_password_or_a_page_name_is_refused(tmp_path: Path) ->
         "folder the site is served from, like 'https://example.org/news/'"]
 
 
+@pytest.mark.parametrize("typed, fix", [("https://example.org//digest/", "https://example.org/digest/"),
+                                      ("https://example.org//x//", "https://example.org/x/"),
+                                      ("https://example.org/a/../b/", "https://example.org/b/"),
+                                      ("https://example.org/./", "https://example.org/")])
+def test_a_base_url_with_an_empty_or_dot_folder_is_refused(tmp_path: Path, typed: str, fix: str) -> None:
+    """'https://example.org//digest/' made every link '//digest/...': the stylesheet, scripts and every page
+    were asked of the host 'digest'."""
+    assert errors(tmp_path, f"base_url: {typed}\n") == [
+        f"config.yaml:1: field 'base_url': {typed!r} has an empty or '.'/'..' folder in its path, and a link "
+        f"starting '//' goes to another host; write the path as the site is served, like {fix}"]
+
+
 def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Path) -> None:
     """An editor's report: `page_size: "20"` never said the quotes were the problem; a bad item in `sections:`
     was told the menu's example and not which item it was."""

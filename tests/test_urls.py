@@ -46,7 +46,7 @@ def test_http_url_is_the_pattern_and_what_urlsplit_can_read() -> None:
             urlsplit(url).port
         except ValueError:
             return False
-        return bool(HTTP_URL.match(url))
+        return bool(HTTP_URL.match(url)) and bool(urlsplit(url).hostname)  # 'https://:80/a' opens nothing
 
     pieces = ["https://", "http://", "HTTPS://", "a.b", "www.", "0", ".", "/", "?q", "#f", ":80", ":99999", ":x",
               "@", "u:p@", "[::1]", "[", "]", "%41", " ", "\t", "é", ";", ":", ""]

@@ -34,7 +34,11 @@ def http_url(url: str) -> bool:
     """Whether ``url`` is an absolute http(s) link (``HTTP_URL``) that Python and a browser can read: a port it
     names is a number up to 65535, a host in brackets an IPv6 address (``https://example.com:99999/`` and
     ``https://[::1/x`` match ``HTTP_URL`` but made ``urlsplit`` raise, a traceback in `digest check`)."""
-    return bool(_PLAIN_AUTHORITY.match(url)) or (bool(HTTP_URL.match(url)) and unreadable_url(url) is None)
+    return bool(_PLAIN_AUTHORITY.match(url)) or (bool(HTTP_URL.match(url)) and unreadable_url(url) is None
+                                                 and bool(urlsplit(url).hostname))  # not 'https://:80/a'
+
+
+_NO_HOST = "has no host name before its port or path; write the whole address, such as https://www.example.com/a"
 
 
 def unreadable_url(url: str) -> str | None:
@@ -62,7 +66,7 @@ def broken_http_url(url: str) -> str | None:
         return ("has a space or a line break in it, which a link cannot hold; copy the address again from the "
                 "browser, or write a space as %20")
     if HTTP_URL.match(url):
-        return unreadable_url(url)
+        return unreadable_url(url) or _NO_HOST  # 'https://:80/a', 'https://user@/a': a link that opens nothing
     return "has no host after '//'; write the whole address, such as https://www.example.com/berita/judul"
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -189,6 +190,11 @@ def check_base_url(url: str) -> str | None:
     if "@" in parts.netloc:
         return (f"{url!r} has a user name or password before '@', which every link, feed and the sitemap would "
                 "publish; give only scheme, host and path (a password-protected preview asks for it by itself)")
+    segments = parts.path.strip("/").split("/") if parts.path.strip("/") else []
+    if "//" in parts.path or any(segment in (".", "..") for segment in segments):
+        tidy = posixpath.normpath(re.sub("/+", "/", "/" + parts.path)).rstrip("/") + "/"
+        return (f"{url!r} has an empty or '.'/'..' folder in its path, and a link starting '//' goes to another "
+                f"host; write the path as the site is served, like {parts.scheme}://{parts.netloc}{tidy}")
     if parts.path.rsplit("/", 1)[-1].lower().endswith((".html", ".htm", ".php", ".asp", ".aspx", ".jsp")):
         return (f"{url!r} ends in a page's file name; give the folder the site is served from, like "
                 f"{url[: url.rfind('/') + 1]!r}")
