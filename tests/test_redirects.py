@@ -207,3 +207,19 @@ def test_an_old_address_too_long_for_nginxs_map_is_a_warning_at_its_line(tmp_pat
         f"content/2025/06/a.md:4: field 'redirects': warning: '{long}' is 247 bytes as nginx reads it (with "
         "index.html), and nginx takes map keys of up to about 233 with deploy/nginx.conf's 'map_hash_bucket_size "
         "256;' (beyond, it refuses to start): set 512 there, or leave this address out"]
+
+
+def test_an_old_address_too_long_for_a_file_name_is_an_error_at_its_line(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A 300-letter old address passed `digest check` and stopped the build with "File name too long: check the
+    path", naming no article, line or field."""
+    long = "a" * 300
+    make_project(tmp_path, {"a.md": article(title="A", redirects=f"[lama/, {long}/]")})
+    message = (f"content/a.md:4: field 'redirects': '{long[:60]}…' has a folder or file name of 300 bytes, and a file "
+               "system takes at most 255, so its redirect page cannot be written; shorten it to the address readers "
+               "really had")
+    config = str(tmp_path / "config.yaml")
+    assert main(["check", "--config", config]) == 1
+    assert message in capsys.readouterr().out
+    assert main(["build", "-q", "--config", config]) == 1
+    assert message in capsys.readouterr().err and not (tmp_path / "site").exists()

@@ -30,6 +30,8 @@ NGINX_VARIABLE = "$news_digest_redirect"
 MOVED = {"id": "Halaman ini telah dipindahkan ke", "en": "This page has moved to"}
 
 
+NAME_MAX = 255
+"""The longest name of a file or folder on the file systems a site is built on (ext4, APFS, NTFS)."""
 NGINX_KEY_MAX = 233
 """The longest old address (in bytes, decoded) that nginx's map takes with 'map_hash_bucket_size 256;'
 (deploy/nginx.conf): measured, one key alone up to 238; a little less where keys share a bucket."""
@@ -65,6 +67,11 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
         if not path or "?" in path or "#" in path or not all(_SEGMENT.match(s) for s in segments):
             problems.append((line, f"{text!r} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
                                    "such as 2025/06/old-slug/"))
+            continue
+        if longest := max((s for s in segments if len(s.encode()) > NAME_MAX), key=len, default=""):
+            problems.append((line, f"'{text[:60]}…' has a folder or file name of {len(longest.encode())} bytes, and a "
+                                   f"file system takes at most {NAME_MAX}, so its redirect page cannot be written; "
+                                   "shorten it to the address readers really had"))
             continue
         if not path.endswith("/") and "." not in segments[-1]:
             path += "/"
