@@ -279,6 +279,13 @@ def test_a_base_url_with_an_empty_or_dot_folder_is_refused(tmp_path: Path, typed
         f"starting '//' goes to another host; write the path as the site is served, like {fix}"]
 
 
+def test_a_control_character_in_config_is_named_at_its_line(tmp_path: Path) -> None:
+    """It was "config.yaml:1: YAML error: unacceptable character #x0000: ... position 469", on line 8."""
+    assert errors(tmp_path, 'description: "Berita"\n\ntitle: "Kabar\x00AI"\n') == [
+        "config.yaml:3: field 'title': has the control character U+0000, which YAML does not allow; delete it (text "
+        "copied from a page read in the wrong encoding often brings one: copy the text again, or retype it)"]
+
+
 def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Path) -> None:
     """An editor's report: `page_size: "20"` never said the quotes were the problem; a bad item in `sections:`
     was told the menu's example and not which item it was."""

@@ -145,6 +145,10 @@ CASES = {
                                                  b"---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://example.com:abc/' has a port that is not a number from 0 to "
         "65535 (after the ':' in the host); remove it, or copy the address again from the browser"]),
+    "a C1 control character from mis-decoded text": ("---\ntitle: Uji\ndate: 2025-06-10\n\n\nsummary: \u00e2\u20ac"
+                                                      "\u0153Scale\u00e2\u20ac\u009d kata jubir\n---\nx\n".encode(), [
+        "content/a.md:6: field 'summary': has the control character U+009D, which YAML does not allow; delete it (text "
+        "copied from a page read in the wrong encoding often brings one: copy the text again, or retype it)"]),
     "source url with a port and no host": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://:80/a\n---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://:80/a' has no host name before its port or path; write the "
         "whole address, such as https://www.example.com/a"]),

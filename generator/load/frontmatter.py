@@ -321,6 +321,17 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     return None
 
 
+def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderError) -> YamlError:
+    """PyYAML's "unacceptable character #x009d ... position 78" as the line, the key and what to do."""
+    index = text.count("\n", 0, error.position)
+    line = text.split("\n")[index] if index < text.count("\n") + 1 else ""
+    key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:", line)
+    code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+    return YamlError(first_line + index, f"has the control character U+{code:04X}, which YAML does not allow; delete "
+                                         "it (text copied from a page read in the wrong encoding often brings one: "
+                                         "copy the text again, or retype it)", key.group(1) if key else "")
+
+
 def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
     loader = _Loader(text)
@@ -335,6 +346,8 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         what = (e.problem or e.context or "invalid YAML").strip()
         raise YamlError(first_line + index, f"YAML syntax error: {what}; check the indentation, and put values "
                                             "containing ': ', '#', '[' or quotes in double quotes") from None
+    except yaml.reader.ReaderError as e:  # a character YAML forbids: a C1 control from mis-decoded text ('â€\x9d')
+        raise _forbidden_character(text, first_line, e) from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
         raise YamlError(first_line, f"YAML error: {e}") from None
     finally:
