@@ -245,6 +245,24 @@ def test_text_between_angle_brackets_that_is_no_html_tag_is_not_a_warning(title:
     assert article is not None and article.title == title and problems == ()
 
 
+def test_an_invisible_character_in_a_name_is_left_out_with_a_warning(settings: ArticleSettings) -> None:
+    """'section: "Ke\u200bpri"' (pasted from a web page) made a second "Kepri" in the section bar, at
+    /sections/ke-pri/, with no word; a soft hyphen in a tag, a second tag page."""
+    article, problems = parse_article("content/a.md", "---\ntitle: x\ndate: 2025-01-01\nsection: \"Ke\u200bpri\"\n"
+                                      "tags: [\"A\u00adI\", data]\ncompanies:\n  - \"\u2066Meta\u2069\"\n---\nx\n".encode(),
+                                      settings)
+    assert article is not None and (article.section, article.tags) == ("Kepri", ("AI", "data"))
+    assert [c.id for c in article.companies] == ["meta"]
+    assert [str(p) for p in problems] == [
+        "content/a.md:4: field 'section': warning: has an invisible character (U+200B ZERO WIDTH SPACE) in 'Kepri', "
+        "which would make a second page for it; it is left out: delete it from the file",
+        "content/a.md:5: field 'tags': warning: has an invisible character (U+00AD SOFT HYPHEN) in 'AI', which would "
+        "make a second page for it; it is left out: delete it from the file",
+        "content/a.md:7: field 'companies': warning: has an invisible character (U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 "
+        "POP DIRECTIONAL ISOLATE) in 'Meta', which would make a second page for it; it is left out: delete it from "
+        "the file"]
+
+
 def test_a_value_cut_at_a_comment_is_a_warning(settings: ArticleSettings) -> None:
     """'title: Meta #1 di pasar AI' is 'Meta' to YAML; the rest vanished without a word."""
     article, problems = parse_article("content/a.md", b"---\ntitle: Meta #1 di pasar AI\ndate: 2025-01-01\n"

@@ -544,7 +544,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     updated = check.date("updated", tz)
     summary = check.text("summary")
     author = check.text("author")
-    section = check.text("section")
+    section = check.name_without_invisible("section", check.text("section"))
     image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
     if image and not image_alt:
@@ -915,6 +915,9 @@ _ELEMENTS = ("a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockqu
              "param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|search|section|select|slot|small|source|span|"
              "strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|"
              "track|tt|u|ul|var|video|wbr")
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Format characters no one sees in a name (a zero-width space, a soft hyphen, direction marks); not the joiners
+U+200C and U+200D, which some scripts and emoji need."""
 _MARKUP_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 """An HTML element's tag, as pasted from a web page ('<b>', '</p>', '<br/>'); not any text between '<' and '>'
 ("Ponsel <Rp2 juta, harga turun >10%" is a headline)."""
@@ -1124,6 +1127,17 @@ class FieldReader:
             return None
         return Source(" ".join(name.split()) if name else host_of(url), encode_url(url))
 
+    def name_without_invisible(self, key: str, name: str | None, path: tuple[Any, ...] = ()) -> str:
+        """A section's, tag's or company's name without the invisible characters a web page's text brings
+        ('Ke\u200bpri' made a second 'Kepri' in the section bar, at /sections/ke-pri/), with a warning."""
+        if not name or not (found := _INVISIBLE.findall(name)):
+            return name or ""
+        kept = " ".join(_INVISIBLE.sub("", name).split())
+        what = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, 'a format character')}" for c in found))
+        self.warn(key, f"has an invisible character ({what}) in {kept!r}, which would make a second page for it; it "
+                       "is left out: delete it from the file", path)
+        return kept
+
     def names(self, key: str, most: int) -> list[str]:
         if key not in self.meta or self.meta[key] is None:
             return []
@@ -1158,7 +1172,7 @@ class FieldReader:
                 shown = "empty" if item is None or item == "" else repr(item)
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue
-            name = " ".join(item.split())
+            name = self.name_without_invisible(key, " ".join(item.split()), (key, i))
             if fold(name) not in seen:
                 seen.add(fold(name))
                 out.append(name)
