@@ -272,6 +272,27 @@ def test_a_link_to_a_drafts_or_future_articles_file_names_the_page_it_will_have(
                      f"a Markdown file is not its page's address: link {future}"]
 
 
+def test_a_link_to_a_drafts_or_future_articles_address_says_why_it_is_not_there_yet(tmp_path: Path) -> None:
+    """`digest check` told an editor linking a draft's file to "link /2025/06/draf/", then called that very link
+    "not a page or file of the site; fix the address" (a scheduled article's too)."""
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", body="Lihat [rancangan](/2025/06/draf/), [besok](../../../2099/07/besok) dan "
+                                                "[kontak](/kontak/index.html).\n"),
+        "2025/06/draf.md": article(title="Draf", date="2025-06-15T09:00:00+07:00", draft="true"),
+        "2025/07/besok.md": article(title="Besok", date="2099-07-02T10:30:00+07:00"),
+    })
+    write_files(tmp_path, {"content/pages/kontak.md": "---\ntitle: Kontak\ndraft: true\n---\nSurel kami.\n"})
+    found = sorted(p["message"] for p in check_json(tmp_path, now=datetime(2025, 6, 20, tzinfo=timezone.utc))["problems"]
+                   if p["code"] == "broken-link")
+    assert found == [
+        "the link '../../../2099/07/besok' points at /2099/07/besok, the page of content/2025/07/besok.md, which readers "
+        "can open once it is published: it is dated 2099-07-02 10:30, still to come",
+        "the link '/2025/06/draf/' points at /2025/06/draf/, the page of content/2025/06/draf.md, which readers can "
+        "open once it is published: it is a draft (draft: true)",
+        "the link '/kontak/index.html' points at /kontak/index.html, the page of content/pages/kontak.md, which "
+        "readers can open once it is published: it is a draft (draft: true)"]
+
+
 def test_a_link_to_a_draft_pages_file_names_the_page_it_will_have(tmp_path: Path) -> None:
     """An article linked the contact page's file while the page was a draft: `digest build` said nothing (a
     published page's file link was warned of) and `digest check` said "fix the address"."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
 from generator.commands.check_cache import load_facts, load_report, save_facts
@@ -653,6 +653,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
     is told the page it will have."""
     sources = list(sources)
     by_file = {**{src.path: (src.url_path, "") for src in sources}, **unpublished}
+    waiting = {page: (file, why) for file, (page, why) in unpublished.items()}  # its address, written as it will be
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
@@ -666,6 +667,12 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             lines = address_lines(text.split("\n"), raw, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
+            if not linked and (held := _waiting_page(config.base_path, path, waiting)):
+                for line in lines:
+                    yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, "
+                                                              f"the page of {held[0]}, which readers can open once it "
+                                                              f"is published: it is {held[1]}"), "broken-link")
+                continue
             fix = ("a Markdown file is not its page's address: link "
                    + page_address(config.base_path, raw, linked, *by_file[linked])
                    if linked else "fix the address (internal links start with "
@@ -674,6 +681,15 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             for line in lines:
                 yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, which "
                                                           f"is not a page or file of the site; {fix}"), "broken-link")
+
+
+def _waiting_page(base_path: str, path: str, waiting: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The file and why of the draft or future article (or draft page) whose page is at ``path``, if any."""
+    typed, base = unquote(path), unquote(base_path)
+    if not typed.startswith(base):
+        return None
+    page = typed[len(base):].removesuffix("index.html")
+    return waiting.get(page if not page or page.endswith("/") else page + "/")
 
 
 @dataclass(frozen=True)
