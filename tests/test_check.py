@@ -31,6 +31,9 @@ meta:
   aliases: [Facebook]
 skoda:
   name: Škoda
+bukalapak:
+  name: Bukalapak
+  aliases: [BUKA]
 """
 
 CURATOR_SITE = {
@@ -335,6 +338,9 @@ def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None
     ("Tokopedia's seller; ÜberTokopedia; Tokopedia2", {"goto": "Tokopedia"}),
     ("ŠKODA dan škoda", {"skoda": "ŠKODA"}),
     ("Facebook\nMeta", {"meta": "Facebook"}),
+    # an alias in capitals is a ticker: "OpenAI Buka Kantor" (opens an office) named Bukalapak, failing --strict
+    ("OpenAI Buka Kantor di Jakarta; toko buka", {}),
+    ("Saham BUKA naik; Bukalapak", {"bukalapak": "BUKA"}),
 ])
 def test_mentions_are_whole_words_case_blind_except_short_names(tmp_path: Path, text: str, found: dict[str, str]) -> None:
     write_files(tmp_path, {"companies.yaml": COMPANIES})

@@ -454,10 +454,14 @@ class MentionFinder:
         self.registry = registry
         spellings = sorted({(unicodedata.normalize("NFC", s), cid) for cid, c in registry.companies.items()
                             for s in (c.name, *c.aliases)}, key=lambda sc: (-len(sc[0]), sc[0]))
-        self.folded = {fold(s): cid for s, cid in spellings if len(s) > SHORT}
-        self.exact = {_collapse(s): cid for s, cid in spellings if len(s) <= SHORT}
-        self.loose = _whole_words([_spelling_pattern(s) for s, _ in spellings if len(s) > SHORT], re.IGNORECASE)
-        self.strict = _whole_words([_spelling_pattern(s) for s, _ in spellings if len(s) <= SHORT])
+        # a short name, and an alias written in capitals (a ticker: 'BUKA', never the word 'buka'), match as written
+        self._as_written = {unicodedata.normalize("NFC", s) for c in registry.companies.values()
+                            for s in (c.name, *c.aliases) if len(s) <= SHORT or (s != c.name and s.isupper())}
+        self.folded = {fold(s): cid for s, cid in spellings if s not in self._as_written}
+        self.exact = {_collapse(s): cid for s, cid in spellings if s in self._as_written}
+        self.loose = _whole_words([_spelling_pattern(s) for s, _ in spellings if s not in self._as_written],
+                                  re.IGNORECASE)
+        self.strict = _whole_words([_spelling_pattern(s) for s, _ in spellings if s in self._as_written])
 
     def spellings(self, cid: str) -> tuple[str, ...]:
         """Every name a company is searched by, to say what was looked for."""
@@ -466,7 +470,7 @@ class MentionFinder:
 
     def pattern(self, spelling: str) -> re.Pattern[str]:
         """The pattern that finds one spelling, for pointing at its line."""
-        flags = 0 if len(spelling) <= SHORT else re.IGNORECASE
+        flags = 0 if unicodedata.normalize("NFC", spelling) in self._as_written else re.IGNORECASE
         pattern = _whole_words([_spelling_pattern(spelling)], flags)
         assert pattern is not None
         return pattern
