@@ -159,16 +159,21 @@ def test_a_slug_for_a_name_spelled_close_to_a_tag_is_a_warning_and_a_new_name_is
         "section, so its slug is not used; did you mean 'Kecerdasan Buatan'?"]
 
 
-def test_unregistered_company_cannot_take_a_registered_url(tmp_path: Path) -> None:
+def test_a_company_named_by_its_registry_id_or_a_name_it_had_is_that_company(tmp_path: Path) -> None:
     """An editor's report: with no article spelling it as the registry does, 'Scale-AI' took /companies/scale-ai/
-    with a warning only, and the registry's Scale AI (name, description, link) was gone from the site."""
-    assert problems(tmp_path, {"b.md": article(companies="[Google, Scale-AI]")}, companies=REGISTRY) == [
-        "content/b.md:4: field 'companies': 'Scale-AI' makes the URL /companies/scale-ai/, which belongs to "
-        "'Scale AI' in content/companies.yaml; write 'Scale AI', or add 'Scale-AI' to its aliases"]
-    assert problems(tmp_path, {"a.md": article(companies="[Scale AI]"), "b.md": article(companies="[Scale-AI]")},
-                    companies=REGISTRY) == [
-        "content/b.md:4: field 'companies': 'Scale-AI' makes the URL /companies/scale-ai/, which belongs to "
-        "'Scale AI' in content/companies.yaml; write 'Scale AI', or add 'Scale-AI' to its aliases"]
+    with a warning only, and the registry's Scale AI (name, description, link) was gone from the site. Then it was
+    an error, and renaming a company ('Telkomsel' → 'Telkomsel Grup') failed every article written with the old
+    name, even `companies: [telkomsel]`, the entry's own id. The id is the company: its page, its name."""
+    make_project(tmp_path, {"a.md": article(title="A", companies="[Scale AI]"),
+                            "b.md": article(title="B", companies="[Google, Scale-AI]"),
+                            "c.md": article(title="C", companies="[scale-ai]")})
+    (tmp_path / "content/companies.yaml").write_text(REGISTRY)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/b.md:4: field 'companies': warning: 'Google' is not in content/companies.yaml; add it there to give "
+        "its page a name, link and description"]
+    page = result.output.files["companies/scale-ai/index.html"].decode()
+    assert "<h1>Perusahaan: Scale AI</h1>" in page and all(f">{t}</a></h2>" in page for t in "ABC")
 
 
 @pytest.mark.parametrize("a, b", [("Rp 1,5 triliun", "Rp 15 triliun"), ("Rp1,5 Triliun", "Rp15 Triliun")])

@@ -572,11 +572,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     for i, name in enumerate(company_names):
         company = settings.registry.lookup(name)
         cid = (make_slug(name) or "company") if company is None else ""
-        if company is None and (owner := settings.registry.companies.get(cid)):
-            check.error("companies", f"{name!r} makes the URL /companies/{owner.id}/, which belongs to {owner.name!r} "
-                        f"in {settings.content_dir}/companies.yaml; write {owner.name!r}, or add {name!r} to its "
-                        "aliases", ("companies", i))
-            continue
+        if company is None:  # the entry's id ('telkomsel'), or a name it had ('Telkomsel' before 'Telkomsel Grup')
+            company = settings.registry.companies.get(cid)
         if company is None:
             hint = settings.registry.suggest(name)
             check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
