@@ -80,12 +80,16 @@ CASES = {
     "a tab for indentation": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n\tname: Kontan\n---\nx\n", [
         "content/a.md:5: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
-        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
-        "or put text in double quotes: tags: \"[AI, data\""]),
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
     "a list never closed, the error found lines below": (
         b"---\ntitle: x\ntags: [AI, data,\ndate: 2025-01-01\nsection: Aceh\n---\nx\n", [
-        "content/a.md:3: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data] for a list, "
-        "or put text in double quotes: tags: \"[AI, data,\""]),
+        "content/a.md:3: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
+    # an editor's report: "put the whole value in double quotes: tags: \"[telekomunikasi\"", then "must be a list"
+    "a one-item list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [telekomunikasi\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [telekomunikasi]"]),
+    "text starting with '[' never closed": (b"---\ntitle: [Rilis, Model baru\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: field 'title': starts a list with '[' that is never closed; write title: [Rilis, Model baru] "
+        "for a list, or put text in double quotes: title: \"[Rilis, Model baru\""]),
     "an empty line before the front matter": (b"\n---\ntitle: x\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:1: the front matter's '---' must be the file's first line; delete the empty line above it"]),
     "a quote never closed": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: \"Ringkasan tanpa tutup\ntags: [a]\n---\nx\n", [

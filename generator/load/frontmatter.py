@@ -304,10 +304,13 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
         return at, field, (f"has a ' inside single quotes; write it as {shown}: "
                            + '"' + inner.replace('"', '\\"') + '"')
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
-    if close and close not in value and "," in value:  # 'tags: [AI, data': a list never closed, or text
+    if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
-        return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {shown}: "
-                           f"{value.rstrip(', ')}{close} for a {what}, or put text in double quotes: {shown}: {quoted}")
+        fixed = f"{shown}: {value.rstrip(', ')}{close}"
+        if key in _LIST_KEYS:  # text in quotes would be "must be a list"
+            return at, field, f"starts a {what} with '{value[0]}' that is never closed; write {fixed}"
+        return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed} for a {what}, or "
+                           f"put text in double quotes: {shown}: {quoted}")
     if close and not value.endswith(close):
         return at, field, (f"starts with '{value[0]}', which YAML reads as a "
                            f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
@@ -330,6 +333,10 @@ def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderEr
     return YamlError(first_line + index, f"has the control character U+{code:04X}, which YAML does not allow; delete "
                                          "it (text copied from a page read in the wrong encoding often brings one: "
                                          "copy the text again, or retype it)", key.group(1) if key else "")
+
+
+_LIST_KEYS = frozenset({"tags", "companies", "redirects", "aliases", "sections", "menu"})
+"""Keys whose value is a list: a '[' never closed there is a list, also with one item ('tags: [AI')."""
 
 
 def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
