@@ -171,3 +171,27 @@ def test_changing_a_source_rerenders_both_publishers_and_nothing_unrelated(tmp_p
         "sources/a-example/index.html", "sources/b-example/atom.xml", "sources/b-example/feed.json",
         "sources/b-example/feed.xml", "sources/b-example/index.html", "sources/index.html"]
     assert not any(p.startswith("sources/c-example/") for p in changed)
+
+
+def test_a_source_without_a_name_shows_the_registered_publishers_name(tmp_path: Path) -> None:
+    """`source: https://www.kompas.com/...` showed "kompas.com" on the page, in lists and feeds, beside "Semua
+    berita dari Kompas (2)"; so did `name: "kompas.com"`, which `digest new` writes before the publisher is
+    registered. Registering it renames them in the next build (as a cold build does); a name of its own stays."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"a.md": article(title="A", source='"https://www.kompas.com/read/1"'),
+                            "b.md": article(title="B", source=src("https://kompas.com/2", "kompas.com")),
+                            "c.md": article(title="C", source=src("https://kompas.com/3", "Kompas Cetak"))})
+    config = str(tmp_path / "config.yaml")
+    shown = lambda site, page: lxml.html.parse(str(tmp_path / site / page)).xpath("string(//p[@class='source']/a)")
+    assert main(["build", "-q", "--config", config]) == 0
+    assert shown("site", "2025/06/a/index.html") == "Baca artikel selengkapnya di kompas.com"
+    (tmp_path / "content/sources.yaml").write_text("kompas:\n  name: Kompas\n  url: https://www.kompas.com/\n")
+    assert main(["build", "-q", "--config", config]) == 0
+    assert [shown("site", f"2025/06/{a}/index.html") for a in "abc"] == [
+        "Baca artikel selengkapnya di Kompas", "Baca artikel selengkapnya di Kompas",
+        "Baca artikel selengkapnya di Kompas Cetak"]
+    assert b"<source url=\"https://www.kompas.com/read/1\">Kompas</source>" in (tmp_path / "site/feed.xml").read_bytes()
+    assert main(["build", "-q", "--config", config, "--output", str(tmp_path / "cold"), "--no-cache"]) == 0
+    differ = [p.relative_to(tmp_path / "cold").as_posix() for p in (tmp_path / "cold").rglob("*") if p.is_file()
+              and (tmp_path / "site" / p.relative_to(tmp_path / "cold")).read_bytes() != p.read_bytes()]
+    assert differ == []

@@ -37,7 +37,7 @@ from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTI
                                      encode_url, render)
 from generator.core.models import Article, Company, Source
 from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
-from generator.load.publishers import host_of
+from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
 from generator.core.urls import MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, http_url, make_slug
@@ -75,12 +75,16 @@ class ArticleSettings:
     sections: tuple[str, ...] = ()
     """config.yaml's ``sections:``: an article's section written in another letter case ('kepri') takes the
     spelling listed there ('Kepri'), which the section bar shows, in its lists and meta data too."""
+    publishers: tuple[tuple[str, str], ...] = ()
+    """(host, name) of each host content/sources.yaml registers: a ``source:`` with no name, or with its host for
+    one (``digest new`` before the publisher was registered), shows the registered name ('Kompas', not
+    'kompas.com' beside "Semua berita dari Kompas")."""
 
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
         return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
-                      repr(self.registry), self.static_dir, repr(self.sections), self.base_path)
+                      repr(self.registry), self.static_dir, repr(self.sections), self.base_path, repr(self.publishers))
 
     @cached_property
     def section_names(self) -> dict[str, str]:
@@ -91,8 +95,9 @@ class ArticleSettings:
 def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     """What every article of this site is parsed with."""
     markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
+    publishers = tuple(sorted((host, entry.name) for host, entry in read_sources(config)[0].items()))
     return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir,
-                           base_path=config.base_path, sections=config.sections)
+                           base_path=config.base_path, sections=config.sections, publishers=publishers)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
@@ -553,7 +558,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                     "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
     draft = check.boolean("draft")
     toc = check.boolean("toc") if meta.get("toc") is not None else None
-    source = check.source()
+    source = check.source(dict(settings.publishers))
     tags = check.names("tags", MAX_TAGS)
     company_names = check.names("companies", MAX_COMPANIES)
     slug = check.slug(rel)
@@ -1097,7 +1102,7 @@ class FieldReader:
                            "write https://... or a path such as images/photo.jpg")
         return None
 
-    def source(self) -> Source | None:
+    def source(self, publishers: dict[str, str]) -> Source | None:
         if "source" not in self.meta or self.meta["source"] is None:
             return None
         value = self.meta["source"]
@@ -1122,7 +1127,9 @@ class FieldReader:
         if name is not None and (not isinstance(name, str) or not name.strip()):
             self.error("source.name", "must be text: the publisher's name, such as Reuters", ("source", "name"))
             return None
-        return Source(" ".join(name.split()) if name else host_of(url), encode_url(url))
+        host = host_of(url)
+        written = " ".join(name.split()) if name else ""
+        return Source(publishers.get(host, host) if written in ("", host) else written, encode_url(url))
 
     def name_without_invisible(self, key: str, name: str | None, path: tuple[Any, ...] = ()) -> str:
         """A section's, tag's or company's name without the invisible characters a web page's text brings
