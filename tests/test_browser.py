@@ -635,3 +635,18 @@ def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_scr
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_on_a_phone_the_breadcrumbs_links_are_targets_of_full_size(browser: Any, served: Served) -> None:
+    """axe's target-size (WCAG 2.5.8) on every article page on a phone: the current page's crumb wraps to a second
+    line, and its link's box overlapped the first line's "Beranda" (60.5 × 23 px left of it)."""
+    t = Tab(browser, served, viewport=PHONE)
+    try:
+        page = t.go(SCALE_ARTICLE)
+        assert page.evaluate("() => document.querySelector('.crumbs li:last-child').getBoundingClientRect().top >"
+                             " document.querySelector('.crumbs li').getBoundingClientRect().bottom - 1")  # it wraps
+        page.add_script_tag(path=str(AXE))
+        assert page.evaluate("async () => (await axe.run(document.querySelector('.crumbs'), {runOnly: ['target-size']}))"
+                             ".violations.map(v => v.nodes.map(n => n.failureSummary))") == []
+    finally:
+        t.close()
