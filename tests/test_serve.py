@@ -30,7 +30,7 @@ from generator.commands.serve import EVENTS, PreviewServer, Rebuilt, ServeOption
 NOW = datetime(2025, 7, 1, tzinfo=timezone.utc)
 TIMEOUT = 5.0
 STOP_TIMEOUT = 30.0
-"""How long Ctrl-C may take: ``stop()`` joins four threads for up to 5 s each, so a process that has not exited by
+"""How long Ctrl-C may take: ``stop()`` joins five threads for up to 5 s each, so a process that has not exited by
 then hangs."""
 DIGEST_CONFIG = "title: Test Digest\nbase_url: https://example.org/digest/\n"
 
@@ -607,3 +607,27 @@ def test_a_stray_preview_folder_is_refused_with_a_fix_serve_has(tmp_path: Path) 
         f"refusing to replace {tmp_path}/.cache/serve/{port}/site: it is not empty and was not made by digest (no "
         f".news-digest file in it); empty it or delete {tmp_path}/.cache/serve/{port} (a preview's folder, made "
         "again), or pass another --port")
+
+
+def test_a_scheduled_article_appears_in_the_preview_when_it_falls_due(tmp_path: Path) -> None:
+    """An editor scheduled an article for 10:00 with the preview open: at 10:01 it was still 404 (and the tags'
+    counts stale) until some file was saved; the terminal never said an article was left out."""
+    make_project(tmp_path, {"2025/06/a.md": article(), "2025/07/f.md": article(title="F", date="2025-07-01T10:00:00Z")})
+    clock = [NOW]
+    outcomes: list[Rebuilt] = []
+    server = PreviewServer(ServeOptions(tmp_path / "config.yaml", port=0), lambda: clock[0], outcomes.append)
+    server.start()
+    try:
+        assert get(server.port, "/2025/07/f/")[0] == 404
+        assert (outcomes[-1].left_out, outcomes[-1].due) == ((0, 1), datetime(2025, 7, 1, 10, tzinfo=timezone.utc)
+                                                             .timestamp())
+        clock[0] = datetime(2025, 7, 1, 10, 0, 1, tzinfo=timezone.utc)
+        deadline = time.monotonic() + 2 * TIMEOUT
+        while (len(outcomes) < 2 or get(server.port, "/2025/07/f/")[0] != 200) and time.monotonic() < deadline:
+            time.sleep(0.1)  # the outcome is reported just after the pages are served
+        assert get(server.port, "/2025/07/f/")[0] == 200
+        assert (outcomes[-1].timed, outcomes[-1].left_out, len(outcomes)) == (True, (0, 0), 2)
+        time.sleep(1.5)  # and not again: nothing else is due
+        assert len(outcomes) == 2
+    finally:
+        server.stop()

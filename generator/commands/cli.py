@@ -377,15 +377,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{_plural(result.pages + result.feeds - result.reused, 'page')} and feeds rendered, "
               f"{result.reused} reused; {_plural(done.written.written, 'file')} got new bytes")
     if not args.quiet:
-        skipped = []
-        if result.skipped_drafts:
-            skipped.append(_plural(result.skipped_drafts, "draft"))
-        if result.skipped_future:
-            skipped.append(f"{result.skipped_future} future-dated")
-        left_out = f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
         print(f"built {_plural(result.articles, 'article')}, {_plural(result.pages, 'page')}, "
-              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {printable(_shown(target))}{left_out}")
+              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {printable(_shown(target))}"
+              f"{_left_out(result.skipped_drafts, result.skipped_future)}")
     return 0
+
+
+def _left_out(drafts: int, future: int) -> str:
+    """' (left out: 1 draft, 2 future-dated; see --drafts, --future)', or '' when nothing was."""
+    skipped = [*([_plural(drafts, "draft")] if drafts else []), *([f"{future} future-dated"] if future else [])]
+    return f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
 
 
 def _shown(path: Path) -> str:
@@ -446,6 +447,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def on_build(outcome: Rebuilt) -> None:
         changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
         cause = f" after changes to {', '.join(changed)}" if changed else ""
+        if outcome.timed:
+            cause = " as a scheduled article fell due or a week ended"
         if outcome.busy:
             print(f"waiting: {outcome.problems[0]}", file=sys.stderr)
             return
@@ -455,7 +458,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not outcome.ok:
             print(f"error: the build failed{cause}; open pages show the problems until they are fixed", file=sys.stderr)
         elif not args.quiet:
-            print(f"built {_plural(outcome.articles, 'article')} in {outcome.seconds:.2f} s{cause}", flush=True)
+            print(f"built {_plural(outcome.articles, 'article')} in {outcome.seconds:.2f} s{cause}"
+                  f"{_left_out(*outcome.left_out)}", flush=True)
 
     def on_request(line: str) -> None:
         print(line, file=sys.stderr)

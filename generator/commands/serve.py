@@ -66,6 +66,8 @@ HEARTBEAT = 15.0
 """Seconds between keep-alive comments on an idle event stream."""
 WATCH_TICK_MS = 200
 """How often a watcher wakes to notice a stop or a change of watched folders."""
+DUE_POLL_SECONDS = 1.0
+"""How often the preview reads the clock while it waits for an article to fall due (a suspended laptop wakes late)."""
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
 """Pauses before each new try while another build holds the lock; the last one repeats."""
 WILDCARDS = ("", "0.0.0.0", "::")
@@ -111,6 +113,12 @@ class Rebuilt:
     """Traceback of an unexpected exception (a bug), shown on the error page."""
     busy: bool = False
     """Another build held the lock: nothing was built, and the server tries again by itself."""
+    due: float = float("inf")
+    """When 'now' next changes the site (``Published.due``): the preview builds again then by itself."""
+    left_out: tuple[int, int] = (0, 0)
+    """Drafts and future-dated articles left out, as `digest build` says ((0, 0) when the site was up to date)."""
+    timed: bool = False
+    """Built because an article fell due or a week ended, not because a file changed."""
 
 
 def inject_reload(page: bytes) -> bytes:
@@ -299,6 +307,7 @@ class PreviewServer:
             threading.Thread(target=self._watch_folders, args=(ready[0],), name="digest-watch"),
             threading.Thread(target=self._watch_project, args=(ready[1],), name="digest-watch-config"),
             threading.Thread(target=self._retry_while_busy, name="digest-retry"),
+            threading.Thread(target=self._rebuild_when_due, name="digest-due"),
         ]
         for thread in self._threads:
             thread.daemon = True
@@ -333,7 +342,7 @@ class PreviewServer:
 
     # --- building --------------------------------------------------------------------------------
 
-    def rebuild(self, changed: Iterable[str] = ()) -> Rebuilt:
+    def rebuild(self, changed: Iterable[str] = (), timed: bool = False) -> Rebuilt:
         """Build with the local base URL and write the preview folder; a failure becomes the error page.
 
         Unexpected exceptions are caught too: the build is marked failed and its traceback is shown
@@ -356,8 +365,9 @@ class PreviewServer:
                 done = publish(config, options, self.target, cache_dir=self.cache_dir,
                                allow_empty=self.options.allow_empty)
                 self.config = config
+                left_out = (done.result.skipped_drafts, done.result.skipped_future) if done.result else (0, 0)
                 outcome = Rebuilt(True, done.articles, time.perf_counter() - started, done.warnings + done.late,
-                                  changed)
+                                  changed, due=done.due, left_out=left_out, timed=timed)
             except BuildError as e:
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, e.problems, changed)
             except BusyError:
@@ -405,6 +415,19 @@ class PreviewServer:
             attempt += 1
             if self._retry.is_set():  # a watcher's rebuild may have gone through meanwhile
                 self.rebuild()
+
+    def _rebuild_when_due(self) -> None:
+        """Build again when the last build's site stops being the one 'now' makes: a scheduled article falls due, a
+        week's edition ends (``Rebuilt.due``). The preview had shown neither until the next save."""
+        while not self._stopping.is_set():
+            due = self.status.due
+            left = due - self.now().timestamp()
+            if left > 0 or due == float("inf"):  # the clock is read at least each second: a test's, or a laptop's
+                self._stopping.wait(min(max(left, 0.05), DUE_POLL_SECONDS))  # after sleep
+                continue
+            self.rebuild(timed=True)
+            if self.status.due == due:  # the build failed, or said the same: not again until something changes
+                self._stopping.wait(DUE_POLL_SECONDS)
 
     def wait_for_change(self, seen: int, timeout: float) -> int | None:
         """The build version once it differs from ``seen`` (or after ``timeout``); None when stopping."""

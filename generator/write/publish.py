@@ -51,6 +51,9 @@ class Published:
     late: tuple[Problem, ...] = ()
     """Warnings known only once the site is published (the newest edition's email longer than Gmail shows; the
     cache not saved); --strict cannot stop for them."""
+    due: float = float("inf")
+    """When 'now' next changes the site (an article falls due, a week ends: ``BuildResult.next_due``), as a POSIX
+    time; ``digest serve`` builds again then."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         snapshot = last if use_cache else CacheSnapshot()
         if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
                 and snapshot.live is not None and match_tree(target, [snapshot.live], live_stats())):
-            return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built)
+            return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built, due=snapshot.due)
         with walk(spare_of(target)) as spare_stats:  # only now: an up-to-date site has no use for it
             from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
             from generator.load.incremental import article_loader
@@ -169,7 +172,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                               f"content_dir in {config.config_path}, or build with --allow-empty to "
                                               "publish an empty site")])
                 if strict and result.warnings:
-                    return Published(result, None, result.warnings, snapshot.notes, result.articles)
+                    return Published(result, None, result.warnings, snapshot.notes, result.articles,
+                                     due=result.next_due)
                 try:
                     written = write_site(result.output, target, known, live, spare_stats(), mirrored(live))
                 except StaleCache:
@@ -186,7 +190,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                  result.articles, result.seen, result.related,
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
             late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
-            return Published(result, written, result.warnings, snapshot.notes, result.articles, late)
+            return Published(result, written, result.warnings, snapshot.notes, result.articles, late, result.next_due)
 
 
 _ARTICLE_PAGE = re.compile(r"[0-9]{4}/[0-9]{2}/[^/]+/index\.html")
