@@ -885,3 +885,23 @@ def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, cap
                  "converted"):
         assert line in " ".join((tmp_path / "new/import-report.txt").read_text().split())
     assert "/posts/expired/" not in (tmp_path / "new/static/_redirects").read_text()
+
+
+def test_plain_links_to_an_old_address_get_the_new_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only Hugo's ref/relref were rewritten: `[x](/custom/place/)` and `[y](../bundle/)` stayed, and the freshly
+    imported site failed `digest check` with broken links."""
+    front = "---\ntitle: {}\ndate: 2024-03-0{}\n{}---\n{}"
+    body = ("Lihat [tempat](/custom/place/#isi), [bundel](../bundle/), [lagi](/posts/bundle), [ref][r], "
+            '<a href="/custom/place/">html</a>, [luar](https://example.com/posts/bundle/), [x](/tidak/ada/) '
+            "dan [q](/custom/place/?a=1).\n\n[r]: ../bundle/\n")
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/posts/toml-custom-slug.md": front.format("A", 1, "", body),
+        "content/posts/place.md": front.format("Place", 2, "url: /custom/place/\n", "x\n"),
+        "content/posts/bundle/index.md": front.format("Bundle", 3, "", "y\n")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    text = (tmp_path / "new/content/2024/03/toml-custom-slug.md").read_text()
+    assert text.split("---\n\n", 1)[1] == (
+        "Lihat [tempat](/2024/03/place/#isi), [bundel](/2024/03/bundle/), [lagi](/2024/03/bundle/), [ref][r], "
+        '<a href="/2024/03/place/">html</a>, [luar](https://example.com/posts/bundle/), [x](/tidak/ada/) '
+        "dan [q](/custom/place/?a=1).\n\n[r]: /2024/03/bundle/\n")

@@ -236,6 +236,37 @@ SITE_MADE = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.j
 a static file may not replace (the build refuses one)."""
 
 
+_INLINE_LINK = re.compile(r"(\]\(\s*<?)([^\s)<>]+)")
+_REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(\S+?)(?=>?(?:[ \t]|$))", re.MULTILINE)
+_HREF = re.compile(r"(<a\s[^>]*?\bhref=[\"'])([^\"']+)", re.IGNORECASE)
+
+
+def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: str) -> str:
+    """Links to an imported post's old address, absolute ('/posts/x/', with or without the base path) or relative
+    to this post's old address ('../x/'), as its new one; a freshly imported site failed `digest check` on them."""
+    here = post.old_urls[0] if post.old_urls else "/"
+
+    def new_address(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if re.match(r"[a-z][a-z0-9+.-]*:|#|//", target, re.IGNORECASE):  # another site, mail, an anchor
+            return match.group(0)
+        path, hash_, fragment = target.partition("#")
+        path, _, query = path.partition("?")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here) if not here.endswith("/") else here,
+                                                     path)) if path else ""
+        if resolved.startswith(base.rstrip("/") + "/") and base != "/":
+            resolved = "/" + resolved[len(base):]
+        found = next((addresses[c] for c in (resolved, resolved + "/", resolved + "/index.html") if c in addresses),
+                     None) if resolved else None
+        if found is None or query:
+            return match.group(0)
+        return match.group(1) + found + hash_ + fragment
+
+    for pattern in (_INLINE_LINK, _REFERENCE, _HREF):
+        body = pattern.sub(new_address, body)
+    return body
+
+
 _ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?(?:index\.html)?")
 
 
@@ -275,8 +306,9 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                                                          "refuse the file), so it is not copied"))
         else:
             copies.append((asset.source, f"static/{asset.rel}"))
+    addresses = {old: item.url for item in placed for old in item.post.old_urls}  # a link to any old address
     for item in placed:
-        body = scan.rewrite(item.post, urls, base)
+        body = old_links_rewritten(scan.rewrite(item.post, urls, base), item.post, addresses, base)
         if scan.left is not None and scan.left[0].search(body):  # after rewriting: what it resolved is gone
             notes.append(Note(item.post.rel, scan.left[1]))
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
