@@ -286,6 +286,17 @@ def test_a_control_character_in_config_is_named_at_its_line(tmp_path: Path) -> N
         "copied from a page read in the wrong encoding often brings one: copy the text again, or retype it)"]
 
 
+def test_a_config_image_that_goes_up_a_folder_is_an_error_with_the_path_to_write(tmp_path: Path) -> None:
+    """'favicon: ../fav.svg' was told "put the file at static/../fav.svg" (which changes nothing), and every page
+    linked /../fav.svg."""
+    assert errors(tmp_path, "favicon: ../fav.svg\napple_touch_icon: images/../../icon.png\n") == [
+        "config.yaml:1: field 'favicon': '../fav.svg' goes up a folder with '..', but the file is in static/, named "
+        "from there (the page would link /../fav.svg, outside the site); write favicon: fav.svg",
+        "config.yaml:2: field 'apple_touch_icon': 'images/../../icon.png' goes up a folder with '..', but the file is "
+        "in static/, named from there (the page would link /images/../../icon.png, outside the site); write "
+        "apple_touch_icon: icon.png"]
+
+
 def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Path) -> None:
     """An editor's report: `page_size: "20"` never said the quotes were the problem; a bad item in `sections:`
     was told the menu's example and not which item it was."""

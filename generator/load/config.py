@@ -500,6 +500,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         value = settings.get(key)
         if isinstance(value, str) and re.match(r"https?://", value, re.IGNORECASE) and (why := broken_http_url(value)):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} {why}"))
+        elif isinstance(value, str) and ".." in value.split("/") and not re.match(r"https?://", value, re.IGNORECASE):
+            fix = "/".join(part for part in posixpath.normpath(value.lstrip("/")).split("/") if part not in ("..", "."))
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, (
+                f"{value!r} goes up a folder with '..', but the file is in static/, named from there (the page would "
+                f"link /{value.lstrip('/')}, outside the site); write {key}: {fix or 'images/logo.png'}")))
         elif isinstance(value, str) and value and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
                                     "on this site; write one like images/logo.png (relative to the site root)"))
