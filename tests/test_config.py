@@ -297,6 +297,14 @@ def test_a_config_image_that_goes_up_a_folder_is_an_error_with_the_path_to_write
         "apple_touch_icon: icon.png"]
 
 
+def test_empty_and_true_are_said_in_yamls_words(tmp_path: Path) -> None:
+    """"got None", "item 1 (None)" and "got True" were Python's words for what the editor wrote as nothing or yes."""
+    assert errors(tmp_path, "search:\nmenu: [~]\npage_size: true\n") == [
+        "config.yaml:1: field 'search': must be true or false, got empty; write search: true or search: false",
+        "config.yaml:2: field 'menu': item 1 (empty) is not a name; write names, like menu: [tentang, kontak]",
+        "config.yaml:3: field 'page_size': must be a whole number of at least 1, got true"]
+
+
 def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Path) -> None:
     """An editor's report: `page_size: "20"` never said the quotes were the problem; a bad item in `sections:`
     was told the menu's example and not which item it was."""

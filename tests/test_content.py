@@ -153,6 +153,14 @@ CASES = {
                                                       "\u0153Scale\u00e2\u20ac\u009d kata jubir\n---\nx\n".encode(), [
         "content/a.md:6: field 'summary': has the control character U+009D, which YAML does not allow; delete it (text "
         "copied from a page read in the wrong encoding often brings one: copy the text again, or retype it)"]),
+    # messages in YAML's words: "None is not a valid slug", "item 1 is True" were Python's
+    "an empty slug, true and null in lists": (b"---\ntitle: x\ndate: 2025-01-01\nslug:\ntags: [true]\n"
+                                              b"companies: [~]\n---\nx\n", [
+        "content/a.md:4: field 'slug': is empty; write one, like slug: meta-scale-ai, or remove the line to take it "
+        "from the file's name",
+        "content/a.md:5: field 'tags': item 1 is true; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:6: field 'companies': item 1 is empty; every item must be text (put numbers and yes/no in "
+        "quotes)"]),
     "source url with a port and no host": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://:80/a\n---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://:80/a' has no host name before its port or path; write the "
         "whole address, such as https://www.example.com/a"]),

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import TWICE, Lines, YamlError, load_yaml, not_boolean, not_text
+from generator.load.frontmatter import TWICE, Lines, YamlError, as_yaml, load_yaml, not_boolean, not_text
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -220,7 +220,7 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) ->
         elif key == "toc_min_headings" and type(item) is int and item >= 0:
             settings[key] = item
         elif key == "toc_min_headings":
-            problems.append(Problem(rel, where, field, f"must be a whole number, got {item!r}; "
+            problems.append(Problem(rel, where, field, f"must be a whole number, got {as_yaml(item)}; "
                                                        "0 turns the automatic table of contents off"))
         else:
             hint = difflib.get_close_matches(str(key), known, n=1)
@@ -459,11 +459,11 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             quoted = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) >= 1
-            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {value!r}"
+            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {as_yaml(value)}"
                                     + (f"; the quotes make it text: write {key}: {value.strip()}" if quoted else "")))
             continue
         if key == "intersections_min_articles" and (type(value) is not int or value < 0):
-            problems.append(Problem(where, line, label, f"must be a whole number, got {value!r}; 0 turns intersection pages off"))
+            problems.append(Problem(where, line, label, f"must be a whole number, got {as_yaml(value)}; 0 turns intersection pages off"))
             continue
         if key in _BOOL and type(value) is not bool:
             problems.append(Problem(where, line, key, not_boolean(key, value)))
@@ -482,7 +482,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             for i, v in bad:
                 what = f"is a number; a name that is a number goes in quotes ('{v}')" if isinstance(v, (int, float)) \
                     and not isinstance(v, bool) else f"is not a name; write names, like {key}: {example}"
-                problems.append(Problem(where, lines.get((key, i), line), key, f"item {i + 1} ({v!r}) {what}"))
+                problems.append(Problem(where, lines.get((key, i), line), key, f"item {i + 1} ({as_yaml(v)}) {what}"))
             if bad:
                 continue
             value = tuple(v.strip() for v in value)

@@ -30,7 +30,7 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import Problem
-from generator.load.frontmatter import (DuplicateKey, Lines, SplitError, YamlError, load_yaml, merge_conflict, not_boolean,
+from generator.load.frontmatter import (DuplicateKey, Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict, not_boolean,
                                         split)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
@@ -1173,7 +1173,7 @@ class FieldReader:
                 self.error(key, "must be a flat list of names; this item is a nested list or mapping", (key, i))
                 continue
             if not isinstance(item, str) or not item.strip():
-                shown = "empty" if item is None or item == "" else repr(item)
+                shown = "empty" if item == "" else as_yaml(item)
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue
             name = self.name_without_invisible(key, " ".join(item.split()), (key, i))
@@ -1185,8 +1185,12 @@ class FieldReader:
     def slug(self, rel: str) -> str | None:
         if "slug" in self.meta:
             value = self.meta["slug"]
+            if value is None or value == "":
+                self.error("slug", "is empty; write one, like slug: meta-scale-ai, or remove the line to take it from "
+                                   "the file's name")
+                return None
             if not isinstance(value, str) or not SLUG_RE.match(value):
-                self.error("slug", f"{value!r} is not a valid slug; use lowercase letters, digits and single hyphens, "
+                self.error("slug", f"{as_yaml(value)} is not a valid slug; use lowercase letters, digits and single hyphens, "
                                    "like 'meta-scale-ai'")
                 return None
             if len(value) > MAX_SLUG:

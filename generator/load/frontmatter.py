@@ -50,6 +50,15 @@ MAX_DEPTH = 20
 three levels; without a cap, a value nested ~990 levels deep exhausts Python's recursion limit."""
 
 
+def as_yaml(value: Any) -> str:
+    """A value YAML read, in YAML's words for a message: 'empty' (not None), true/false (not True), '5', 'text'."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
 def not_text(key: str, value: Any) -> str:
     """Why ``value``, YAML's reading of a text field ``key``, is not usable text, with the fix for what YAML read
     (the config's, the registries' and the weekly notes' text fields; articles have ``content.FieldReader``)."""
@@ -58,7 +67,7 @@ def not_text(key: str, value: Any) -> str:
                 f"({value!r}); write the text on the key's line: {key}: \"...\"")
     if value is None or isinstance(value, str):
         return f"is empty; write the text after the colon: {key}: \"...\""
-    return f"must be text, got {value!r}; write it in quotes"
+    return f"must be text, got {as_yaml(value)}; write it in quotes"
 
 
 class YamlError(Exception):
@@ -179,7 +188,7 @@ def not_boolean(key: str, value: Any) -> str:
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return (f"'{value}' in quotes is text, not true or false; write it without quotes: "
                 f"{key}: {value.strip().lower()}")
-    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    shown = f"'{value}'" if isinstance(value, str) else as_yaml(value)
     return f"must be true or false, got {shown}; write {key}: true or {key}: false"
 
 
