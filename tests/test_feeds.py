@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import feedparser
+import lxml.etree
 import jsonschema
 import pytest
 from lxml import etree
@@ -88,6 +89,11 @@ def test_feed_items_carry_the_articles_picture_in_every_format() -> None:
         assert entries[0].title == "Pusat Data Baru di Batam & Kepri"
         assert entries[0].media_content == [{"url": picture, "medium": "image"}], path
         assert all("media_content" not in e for e in entries[1:]), path
+        # its credit and description, as the page gives them (a reader showed the picture without its credit)
+        assert entries[0].media_credit == [{"content": "Foto: Uji Digest"}], path
+        media = lxml.etree.fromstring(FILES[path]).find(".//{http://search.yahoo.com/mrss/}content")
+        assert media.findtext("{http://search.yahoo.com/mrss/}description") == \
+            "Gedung pusat data di kawasan industri Batam", path
     items = json.loads(FILES["feed.json"])["items"]
     assert [i.get("image") for i in items] == [picture, None, None]
 

@@ -72,6 +72,9 @@ class FeedItem:
     source_name: str = ""
     image: str = ""
     """Absolute image URL, or ''."""
+    image_alt: str = ""
+    image_credit: str = ""
+    """The picture's description and credit ("Foto: Redaksi"), as Media RSS's description and credit."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,16 @@ def item_categories(article: Article, names: Names,
     return tuple([one.get(pair) or one.setdefault(pair, Category(*pair)) for pair in sorted(found)])
 
 
+def _media(item: FeedItem, indent: str) -> str:
+    """An item's picture in Media RSS (RSS and Atom alike), with its description and credit when it has them: a
+    feed reader showed the picture without the credit the page gives it."""
+    inner = "".join(f"{indent}  <media:{tag}>{_text(text)}</media:{tag}>\n"
+                    for tag, text in (("description", item.image_alt), ("credit", item.image_credit)) if text)
+    if not inner:
+        return f'{indent}<media:content url="{_attr(item.image)}" medium="image"/>\n'
+    return f'{indent}<media:content url="{_attr(item.image)}" medium="image">\n{inner}{indent}</media:content>\n'
+
+
 def _image_url(config: Config, image: str) -> str:
     if not image:
         return ""
@@ -146,7 +159,8 @@ def article_item(article: Article, config: Config, categories: tuple[Category, .
         updated=article.updated, summary=article.summary, content_html=html,
         categories=categories, author=article.author,
         external_url=article.source.url if article.source else "",
-        source_name=article.source.name if article.source else "", image=_image_url(config, article.image))
+        source_name=article.source.name if article.source else "", image=_image_url(config, article.image),
+        image_alt=article.image_alt if article.image else "", image_credit=article.image_credit if article.image else "")
 
 
 @dataclass(frozen=True)
@@ -212,7 +226,7 @@ def rss_item(config: Config, item: FeedItem) -> bytes:
     if item.author:
         out.append(f"      <dc:creator>{_text(item.author)}</dc:creator>\n")
     if item.image:
-        out.append(f'      <media:content url="{_attr(item.image)}" medium="image"/>\n')
+        out.append(_media(item, "      "))
     out.append("    </item>\n")
     return "".join(out).encode("utf-8")
 
@@ -260,7 +274,7 @@ def atom_entry(config: Config, item: FeedItem) -> bytes:
         out.append(f'    <summary type="text">{_text(item.summary)}</summary>\n')
     out.append(f'    <content type="html">{_text(item.content_html)}</content>\n')
     if item.image:
-        out.append(f'    <media:content url="{_attr(item.image)}" medium="image"/>\n')
+        out.append(_media(item, "    "))
     out.append("  </entry>\n")
     return "".join(out).encode("utf-8")
 
