@@ -71,9 +71,11 @@ Dates normalised (2):
   _posts/2022-05-06-hello-world.md: 2022-05-06 08:00:00 +0700 → 2022-05-06T08:00:00+07:00
   riset/_posts/2022-6-1-model-baru.md: 2022-6-1 → 2022-06-01
 
-To check by hand (1):
+To check by hand (2):
   _posts/2022-05-07-kabar-kedua.markdown: has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or \
 link to a file that was not imported; edit them by hand
+  config.yaml: the old site names no language, so language is digest init's (id, Indonesian); set language: en if \
+the site is in English
 
 Redirects (3), also in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map):
   /2022/05/07/kabar-kedua.html → /2022/05/kabar-kedua/
@@ -501,7 +503,7 @@ def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, ca
     assert run(capsys, "import", generator, str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
     report = (tmp_path / "new/import-report.txt").read_text()
     checks = report.split("To check by hand")[1].split("\n\n")[0].splitlines()[1:]
-    assert checks == [f"  {note}"]
+    assert [c for c in checks if not c.startswith("  config.yaml")] == [f"  {note}"]  # the config's: another test
     if generator == "hugo":
         assert (tmp_path / "new/content/2025/05/a.md").read_text().endswith("[b](/2025/05/bundle/) [c](/2025/05/bundle/)\n")
     if generator == "pelican":
@@ -538,7 +540,11 @@ value in double quotes: title: "[unclosed"
   content/posts/notes.adoc: .adoc content is not converted; rewrite it in Markdown
   content/posts/zero-date.md: the date '0001-01-01T00:00:00+00:00' is not a date in the years 1900 to 2999; write it as \
 YYYY-MM-DD and import again""", """\
-To check by hand (3):
+To check by hand (5):
+  config.yaml: the old site names no language, so language is digest init's (id, Indonesian); set language: en if \
+the site is in English
+  config.yaml: the old site names no time zone, so timezone is digest init's (Asia/Jakarta): dates and the site's \
+days are read there; set yours
   content/posts/Tags.md: the slug 'Tags' became 'tags-2' (news-digest slugs are lower-case letters, digits and \
 hyphens; 'tags' is reserved for the site's own pages); the redirects cover it
   content/posts/tags.md: its modified date '2019-01-01' is not a date after its date, so it is left out
@@ -905,3 +911,16 @@ def test_plain_links_to_an_old_address_get_the_new_one(tmp_path: Path, capsys: p
         "Lihat [tempat](/2024/03/place/#isi), [bundel](/2024/03/bundle/), [lagi](/2024/03/bundle/), [ref][r], "
         '<a href="/2024/03/place/">html</a>, [luar](https://example.com/posts/bundle/), [x](/tidak/ada/) '
         "dan [q](/custom/place/?a=1).\n\n[r]: /2024/03/bundle/\n")
+
+
+def test_hugos_content_dir_and_static_dir_settings_are_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`contentDir = "src"` was refused ("has no content/ folder"); `staticDir = "mystatic"` was ignored ("0 static
+    files"), and the build then warned of every broken image."""
+    write_files(tmp_path / "site", {
+        "hugo.toml": 'title = "T"\ncontentDir = "src"\nstaticDir = ["mystatic"]\n',
+        "src/posts/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\n![logo](/img/a.png)\n",
+        "mystatic/img/a.png": "PNG"})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "site"), "--out", str(tmp_path / "new"))
+    assert code == 0 and out.startswith("imported Hugo site: 1 article, 0 pages, 1 static file;")
+    assert (tmp_path / "new/static/img/a.png").read_text() == "PNG"
+    assert (tmp_path / "new/content/2024/02/a.md").is_file()

@@ -97,12 +97,18 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
             values["base_url"] = base_url
         else:
             notes.append(Note("config.yaml", f"the old site's URL {site.base_url!r} is not usable; set base_url"))
-    if site.language in LANGUAGES:
+    if not site.language:
+        notes.append(Note("config.yaml", "the old site names no language, so language is digest init's (id, "
+                                         "Indonesian); set language: en if the site is in English"))
+    elif site.language in LANGUAGES:
         values["language"] = site.language
     elif site.language:
         notes.append(Note("config.yaml", f"the old site's language {site.language!r} has no theme words here; "
                                          f"language is left at the default (one of {', '.join(LANGUAGES)})"))
-    if site.timezone:
+    if not site.timezone:
+        notes.append(Note("config.yaml", "the old site names no time zone, so timezone is digest init's "
+                                         "(Asia/Jakarta): dates and the site's days are read there; set yours"))
+    else:
         try:
             ZoneInfo(site.timezone)
             values["timezone"] = site.timezone

@@ -31,9 +31,21 @@ _SHORTCODE = re.compile(r"\{\{[<%]")
 _REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
 
 
-def _config(root: Path) -> tuple[OldSite, list[Note]]:
-    """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml (or the same in
-    config/_default/, Hugo's config folder); keys in any letter case, as Hugo reads them ('baseurl')."""
+def _folders(root: Path) -> tuple[Path, Path]:
+    """The content and static folders: Hugo's ``contentDir`` and ``staticDir`` settings (a name, or the first of a
+    list), else content/ and static/."""
+    values = _settings(root)[0]
+    named = []
+    for key, default in (("contentdir", "content"), ("staticdir", "static")):
+        value = values.get(key)
+        value = value[0] if isinstance(value, list) and value else value
+        folder = root / value.strip() if isinstance(value, str) and value.strip() else root / default
+        named.append(folder if folder.resolve().is_relative_to(root.resolve()) else root / default)  # the site's own
+    return named[0], named[1]
+
+
+def _settings(root: Path) -> tuple[Meta, str]:
+    """The site's config file as a mapping with lower-cased keys (Hugo reads 'baseURL' as 'baseurl'), and its name."""
     values: Meta = {}
     names = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
     shown = ""
@@ -49,7 +61,13 @@ def _config(root: Path) -> tuple[OldSite, list[Note]]:
         break
     if not isinstance(values, dict):
         values = {}
-    values = {str(key).lower(): value for key, value in values.items()}
+    return {str(key).lower(): value for key, value in values.items()}, shown
+
+
+def _config(root: Path) -> tuple[OldSite, list[Note]]:
+    """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml (or the same in
+    config/_default/, Hugo's config folder); keys in any letter case, as Hugo reads them ('baseurl')."""
+    values, shown = _settings(root)
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit static/_redirects and redirects.nginx.conf")] if values.get("permalinks") else []
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
@@ -57,12 +75,12 @@ def _config(root: Path) -> tuple[OldSite, list[Note]]:
 
 
 def scan(root: Path) -> Scan:
-    content = root / "content"
+    content, static = _folders(root)
     if not content.is_dir():
-        raise RefusalError(f"{root} has no content/ folder; give the Hugo site's root folder")
+        raise RefusalError(f"{root} has no {rel_to(content, root)}/ folder; give the Hugo site's root folder")
     posts: list[Post] = []
     assets: list[Asset] = []
-    skipped = symlinks(content, root) + (symlinks(root / "static", root) if (root / "static").is_dir() else [])
+    skipped = symlinks(content, root) + (symlinks(static, root) if static.is_dir() else [])
     notes: list[Note] = []
     files = walk(content)
     bundles = {p.parent for p in files if p.name in BUNDLE_PAGES}
@@ -90,8 +108,8 @@ def scan(root: Path) -> Scan:
                 continue
             posts.append(post)
             notes += post_notes
-    if (root / "static").is_dir():
-        assets += [Asset(path, rel_to(path, root / "static")) for path in walk(root / "static")]
+    if static.is_dir():
+        assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
     site, config_notes = _config(root)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
