@@ -658,3 +658,13 @@ def test_a_broken_link_is_found_at_every_line_that_writes_it_and_only_there(tmp_
     assert found == [(5, "build", "'/images/a.png'"), (7, "broken-link", "'../05/meta.md'"),
                      (9, "broken-link", "'../05/café-baru.md'"), (9, "broken-link", "'../05/meta.md'"),
                      (15, "broken-link", "'baru.md'"), (17, "build", "'/images/a.png'")]
+
+
+def test_a_section_listed_in_config_is_no_single_section_hint(tmp_path: Path) -> None:
+    """Every new site's first article was told "section 'Kepri' has only this article; check its spelling", with
+    Kepri listed in config.yaml's sections:, where its spelling is given."""
+    make_project(tmp_path, {"a.md": article(title="A", section="Kepri"), "b.md": article(title="B", section="Aceh"),
+                            "c.md": article(title="C", section="Acehh")},
+                 config=CONFIG + "sections: [Kepri, Aceh, Nabire]\n")
+    assert [p["message"] for p in check_json(tmp_path)["problems"] if p["code"] == "single-section"] == [
+        "section 'Acehh' has only this article; check its spelling"]

@@ -298,7 +298,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     findings += [f for src in shown for f in src.findings]
     findings += check_duplicate_sources(shown)
     findings += check_tag_variants(shown, own_slugs(config))
-    findings += check_single_terms(shown)
+    findings += check_single_terms(shown, config.sections)
     if state.files is not None:
         published = [s for s in shown if not (not options.future and options.now is not None and s.date > options.now)]
         out = {s.path for s in published}
@@ -607,8 +607,9 @@ def check_tag_variants(sources: Sequence[ArticleFacts], own: Mapping[str, str] =
                                                           "use one spelling", "warning"), "tag-variant")
 
 
-def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
-    """Hints: a section or company only one article uses is often a misspelling of another."""
+def check_single_terms(sources: Sequence[ArticleFacts], listed: Sequence[str] = ()) -> Iterator[Finding]:
+    """Hints: a section or company only one article uses is often a misspelling of another; not a section that
+    config.yaml's ``sections:`` lists (``listed``), whose spelling the editor has given."""
     if len(sources) < 2:
         return
     sections: dict[str, list[ArticleFacts]] = defaultdict(list)
@@ -619,8 +620,9 @@ def check_single_terms(sources: Sequence[ArticleFacts]) -> Iterator[Finding]:
         for cid in src.companies:
             companies[cid].append(src)
     names = sorted({srcs[0].section for srcs in sections.values() if len(srcs) > 1})
-    for srcs in sections.values():
-        if len(srcs) == 1:
+    given = {fold(name) for name in listed}
+    for key, srcs in sections.items():
+        if len(srcs) == 1 and key not in given:
             src = srcs[0]
             known = f" (the others: {', '.join(names)})" if names else ""
             yield Finding(Problem(src.path, src.section_line, "section",
