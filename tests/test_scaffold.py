@@ -187,6 +187,10 @@ def test_new_draft_is_left_out_of_a_normal_build(tmp_path: Path) -> None:
     ("13/5/2025", "2025/05", "2025-05-13"),  # a date alone stays a date (midnight, as the field reads it)
     ("2025-06-13T09:00+09:00", "2025/06", "2025-06-13T09:00:00+09:00"),
     ("1 Juni 2025 00.30 WIT", "2025/05", "2025-06-01T00:30:00+09:00"),  # 31 May, 22:30 in the site's WIB
+    # a day named from today, which the command knows (it is 1 July, 03:05 in Jakarta): it was refused
+    ("hari ini 18:00", "2025/07", "2025-07-01T18:00:00+07:00"),
+    ("Kemarin", "2025/06", "2025-06-30"),
+    ("besok pukul 9.30", "2025/07", "2025-07-02T09:30:00+07:00"),
 ])
 def test_new_takes_the_date_an_editor_gives(tmp_path: Path, typed: str, folder: str, written: str) -> None:
     """An editor writing up yesterday's news had to edit the date digest new wrote; --date takes any form the

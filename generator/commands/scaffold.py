@@ -11,7 +11,7 @@ import re
 import shutil
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -269,12 +269,21 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
     return "\n".join(lines)
 
 
+_DAY_OFFSETS = {"hari ini": 0, "today": 0, "kemarin": -1, "yesterday": -1, "besok": 1, "tomorrow": 1}
+_RELATIVE_DAY = re.compile(r"(?P<day>hari ini|today|kemarin|yesterday|besok|tomorrow)"
+                           r"(?:,? (?:pukul |jam |at )?(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d))?")
+"""``digest new --date "besok 18:00"``: a day named from today, which the command knows (an article's file cannot)."""
+
+
 def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool]:
     """The new article's date, and whether it has no time: ``now`` in the site's time zone, or ``--date`` read as
     the ``date`` field reads it (a time without an offset in the site's zone; a date alone stays a date)."""
     if not typed.strip():
         return now.astimezone(config.tz).replace(second=0, microsecond=0), False
     from generator.load.content import UNDATED, normalise_date, wall_clock  # content imports this module's placeholder
+    if relative := _RELATIVE_DAY.fullmatch(" ".join(typed.lower().split())):  # the command runs today: it knows
+        day = now.astimezone(config.tz).date() + timedelta(days=_DAY_OFFSETS[relative["day"]])
+        typed = day.isoformat() + (f" {int(relative['hour']):02d}:{relative['minute']}" if relative["hour"] else "")
     iso, why = normalise_date(" ".join(typed.split()))
     if iso is None:
         forms = "write it like 2025-06-13 09:00, or as a news page prints it: 13 Juni 2025 09.00 WIB"
