@@ -567,15 +567,19 @@ def test_the_link_checker_reads_a_srcset_as_browsers_do(srcset: str, urls: list[
 
 
 @pytest.mark.parametrize(("zone", "now", "shown"), [
-    ("Europe/London", "2024-05-18T20:00:00+01:00", " (hari ini)"),  # 19 May 02:00 WIB: published, not "besok"
-    ("America/New_York", "2024-05-18T14:00:00-04:00", " (hari ini)"),
-    ("Europe/London", "2024-05-18T17:00:00+01:00", " (besok)"),  # 23:00 WIB on the 18th: not published yet
-    ("Asia/Tokyo", "2024-05-20T01:00:00+09:00", " (kemarin)")])
-def test_a_date_alone_never_reads_as_tomorrow_once_published(zone: str, now: str, shown: str) -> None:
+    ("Europe/London", "2024-05-18T20:00:00+01:00", [" (hari ini)", " (kemarin)"]),  # 19 May 02:00 WIB
+    ("America/New_York", "2024-05-18T14:00:00-04:00", [" (hari ini)", " (kemarin)"]),
+    ("Europe/London", "2024-05-18T17:00:00+01:00", [" (besok)", " (hari ini)"]),  # 23:00 WIB on the 18th
+    ("Asia/Tokyo", "2024-05-20T01:00:00+09:00", [" (hari ini)", " (kemarin)"]),  # 19 May, 23:00 WIB
+    ("Asia/Jakarta", "2024-05-20T08:00:00+07:00", [" (kemarin)", " (kemarin dulu)"])])
+def test_a_date_alone_counts_days_by_the_sites_calendar(zone: str, now: str, shown: list[str]) -> None:
     """`date: 2024-05-19` (published at midnight WIB) read in London at 20:00 on the 18th, when the article was on
-    the site, said "(besok)": the script took midnight of the printed date in the reader's own zone."""
+    the site, said "(besok)": the script took midnight of the printed date in the reader's own zone. A date alone
+    is a day of the site's calendar (the zone it was written in): so it counts, for every reader, and the 19th and
+    the 18th never both read "hari ini"."""
     node = node_or_skip()
-    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps([["2024-05-19T00:00:00+07:00", "day"]]),
+    days = [["2024-05-19T00:00:00+07:00", "day"], ["2024-05-18T00:00:00+07:00", "day"]]
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(days),
                           str(PACKAGE_THEMES / "default/static/reltime.js"), now],
                          capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": zone})
-    assert json.loads(run.stdout) == [shown]
+    assert json.loads(run.stdout) == shown
