@@ -823,7 +823,7 @@ def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, caps
     write_files(tmp_path / "src", {
         "hugo.toml": 'title = "T"\n',
         "content/2024/01/budget.md": front.format("Filed in January", "2024-02-01T10:00:00+07:00",
-                                                   "aliases: [/, /tags/ai/, /feed.xml, /2024/, /lama/]\n"),
+                                                   "tags: [AI]\naliases: [/, /tags/ai/, /feed.xml, /2024/, /lama/]\n"),
         "content/posts/budget.md": front.format("Another budget story", "2024-01-10T10:00:00+07:00", "")})
     code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
     assert code == 0
@@ -858,6 +858,23 @@ def test_news_digest_fields_in_the_old_front_matter_are_kept(tmp_path: Path, cap
         '---\ntitle: "A"\ndate: 2024-02-01\ntags: []\ncompanies: ["Meta"]\nsection: "Aceh"\n'
         'source:\n  url: "https://x.example/a"\n---\n\nx\n')
     assert "left out" not in (tmp_path / "h/import-report.txt").read_text()
+
+
+def test_an_old_address_the_new_site_never_serves_keeps_its_redirect(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A theme's /page/about/, a /weekly/issue-12/ or a /companies/acme-profile/ got no redirect ("one of the new
+    site's own pages"), though the new site serves nothing there (its pager is /page/2/, its weeks /weekly/2024-W10/,
+    and no company is acme-profile); an old /about/index.html took the live /about/ page away."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/page/about.md": "---\ntitle: About\naliases: [/about/index.html, /page/2/]\n---\nx\n",
+        "content/weekly/issue-12.md": "---\ntitle: Issue\ndate: 2024-03-01\ncompanies: [Acme]\n---\nx\n",
+        "content/companies/acme-profile.md": "---\ntitle: Acme\ndate: 2024-03-02\naliases: [/companies/acme/]\n---\nx\n",
+        "content/archive/old-story.md": "---\ntitle: Old\ndate: 2024-03-03\naliases: [/weekly/2024-W09/]\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] == [
+        "/archive/old-story/ /2024/03/old-story/ 301", "/companies/acme-profile/ /2024/03/acme-profile/ 301",
+        "/page/about/ /about/ 301", "/weekly/issue-12/ /2024/03/issue-12/ 301"]
 
 
 def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -924,3 +941,39 @@ def test_hugos_content_dir_and_static_dir_settings_are_followed(tmp_path: Path, 
     assert code == 0 and out.startswith("imported Hugo site: 1 article, 0 pages, 1 static file;")
     assert (tmp_path / "new/static/img/a.png").read_text() == "PNG"
     assert (tmp_path / "new/content/2024/02/a.md").is_file()
+
+
+def test_news_digest_fields_of_another_shape_are_left_out_and_named(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """`section: [Kepri, Aceh]` was written as section: "['Kepri', 'Aceh']" (a page "Rubrik: ['Kepri', 'Aceh']"), a
+    mapping in companies as its Python text, and `source: www.kompas.com/read/1` kept, so the build then failed."""
+    write_files(tmp_path / "src", {
+        "_config.yml": "title: T\n",
+        "_posts/2024-01-01-a.md": "---\ntitle: A\nsection: [Kepri, Aceh]\ncompanies: [Meta, {name: Google}]\n"
+                                  "source: www.kompas.com/read/1\n---\nx\n",
+        "_posts/2024-01-02-b.md": "---\ntitle: B\nsection: [Aceh]\ncompanies: Meta, Scale AI\n"
+                                  "source: {URL: 'https://kompas.com/2', Name: Kompas}\ncategories: [aceh, Bisnis]\n---\ny\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert (tmp_path / "new/content/2024/01/a.md").read_text().split("---")[1] == (
+        '\ntitle: "A"\ndate: 2024-01-01\ntags: []\ncompanies: ["Meta"]\n')
+    assert (tmp_path / "new/content/2024/01/b.md").read_text().split("---")[1] == (
+        '\ntitle: "B"\ndate: 2024-01-02\ntags: ["Bisnis"]\ncompanies: ["Meta", "Scale AI"]\nsection: "Aceh"\n'
+        'source:\n  name: "Kompas"\n  url: "https://kompas.com/2"\n')
+    report = (tmp_path / "new/import-report.txt").read_text()
+    for line in ("companies (an item that is not a name): 1 file", "section (not one name): 1 file",
+                 "source (no http(s) link): 1 file"):
+        assert f"  {line}\n" in report
+    assert main(["build", "-q", "--config", str(tmp_path / "new/config.yaml")]) == 0
+
+
+def test_hugo_pages_hugo_stopped_or_never_rendered_are_not_converted(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A page (no date) past its expiryDate and a post with `build: {render: link}` were published."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/e.md": "---\ntitle: E\nexpiryDate: 2020-01-01\n---\nx\n",
+        "content/posts/l.md": "---\ntitle: L\ndate: 2024-01-01\nbuild:\n  render: link\n---\nx\n"})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0 and not (tmp_path / "new/content/pages").exists() and not (tmp_path / "new/content/2024").exists()
+    assert "content/e.md: is a page Hugo stopped publishing at its expiryDate 2020-01-01, so it is not converted" in out
+    assert "content/posts/l.md: has build: render: link (Hugo publishes no page for it), so it is not converted" in out

@@ -22,6 +22,7 @@ from generator.load.config import LANGUAGES, check_base_url, normalise_base_url
 from generator.load.content import SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
+from generator.load.publishers import host_of
 from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
@@ -273,15 +274,45 @@ def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: 
     return body
 
 
-_ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?(?:index\.html)?")
+_ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?")
+_OWN_FILES = frozenset({"style.css", "code.css", "reltime.js", "search.js", "favicon.svg", "apple-touch-icon.png",
+                        "robots.txt", "sitemap.xml", "404.html", "feed.xml", "atom.xml", "feed.json", "_redirects",
+                        "redirects.nginx.conf"})
+"""Files every built site has at its root (the theme's, the feeds, the rule files)."""
+_TERM_FOLDERS = ("tags", "companies", "sections", "sources")
 
 
-def site_made(rel: str) -> bool:
-    """Whether the new site makes a page or file at ``rel`` (a path below its base): the home page, an archive of a
-    year or month, or anything under its own folders (/tags/, /archive/, /feed.xml...), which a redirect would hide.
-    ``pages`` is the content folder's name, never an address."""
-    first = rel.split("/", 1)[0]
-    return rel in ("", "index.html") or first in TOP_LEVEL - {"pages"} or _ARCHIVE.fullmatch(rel) is not None
+def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
+    """Whether the new site makes a page or file at ``rel`` (a path below its base), which a redirect would hide:
+    the home page, its own files, a page of its lists ('page/2/'), archives ('archive/', '2024/', '2024/03/'),
+    the search page, the weekly editions ('weekly/2024-W10/'), and a tag's, company's, section's or publisher's page that
+    the imported articles make (``terms``: the slugs of each folder). Not '/page/about/', '/weekly/issue-12/' or
+    '/companies/acme-profile/' of the old site, which the new one never serves."""
+    rel = rel.removesuffix("index.html")
+    first, _, rest = rel.partition("/")
+    if rel in ("", "archive/", "search/") or rel in _OWN_FILES or first == "pagefind" or _ARCHIVE.fullmatch(rel):
+        return True
+    if first == "page":
+        return re.fullmatch(r"[1-9]\d*/", rest) is not None
+    if first == "weekly":
+        return rest in ("", *_OWN_FILES) or re.match(r"\d{4}-W\d{2}/", rest) is not None
+    if first in _TERM_FOLDERS:
+        return rest in ("", *_OWN_FILES) or rest.split("/", 1)[0] in terms[first]
+    return False
+
+
+def _terms(placed: list[Placed]) -> dict[str, set[str]]:
+    """The slugs of the tag, company, section and publisher pages the imported articles make (as the build would
+    slug them, before any slugs: or registry of the editor's)."""
+    found: dict[str, set[str]] = {folder: set() for folder in _TERM_FOLDERS}
+    for item in placed:
+        if item.post.kind != "article" or item.post.draft:
+            continue
+        found["tags"] |= {make_slug(tag) for tag in item.post.tags}
+        found["companies"] |= {make_slug(name) for name in item.post.companies}
+        found["sections"] |= {make_slug(item.post.section)} if item.post.section else set()
+        found["sources"] |= {make_slug(host_of(item.post.source[1]))} if item.post.source else set()
+    return found
 
 
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
@@ -331,15 +362,17 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         seen.setdefault(rel, path)
     moved: dict[str, str] = {}
     live = {item.url: item for item in placed}
+    terms = _terms(placed)
     for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
         for old in item.post.old_urls if not item.post.draft else ():
             new_address = base + old.lstrip("/")
-            if new_address in moved or new_address == item.url:
+            page = new_address.removesuffix("index.html")  # '/about/index.html' is the page '/about/'
+            if new_address in moved or page == item.url:
                 continue
-            if (other := live.get(new_address)) is not None:  # another article's address now: it must stay its page
+            if (other := live.get(page)) is not None:  # another article's address now: it must stay its page
                 notes.append(Note(item.post.rel, f"its old address {new_address} is the new address of "
                                                  f"{other.post.rel}, so no redirect is written for it"))
-            elif site_made(old.lstrip("/")):
+            elif site_made(old.lstrip("/"), terms):
                 notes.append(Note(item.post.rel, f"its old address {new_address} is one of the new site's own pages "
                                                  "(the home page, a list, a feed), so no redirect is written for it"))
             else:

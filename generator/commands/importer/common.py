@@ -15,6 +15,7 @@ from typing import Any, Callable, Literal
 
 from text_unidecode import unidecode
 
+from generator.core.urls import http_url
 from generator.load.content import FIRST_YEAR, LAST_YEAR, normalise_date, real_offset
 
 Kind = Literal["article", "page"]
@@ -171,20 +172,43 @@ DIGEST_FIELDS = frozenset({"section", "companies", "source"})
 """news-digest's own fields, kept when an old site's front matter already has them."""
 
 
-def digest_fields(meta: dict[str, Any]) -> dict[str, Any]:
+def digest_fields(meta: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """``section``, ``companies`` and ``source`` written in news-digest's shape (a site kept for both tools, or made
-    by ``make_sites.py``), as ``Post`` arguments; the import used to drop them as fields it has no use for."""
+    by ``make_sites.py``), as ``Post`` arguments; the import used to drop them as fields it has no use for. A value
+    of another shape (a list of sections, a source that is no http(s) link) is left out and named for the report
+    (second list), never written as Python's text of it."""
     found: dict[str, Any] = {}
-    if as_text(meta.get("section")):
-        found["section"] = as_text(meta["section"])
-    if meta.get("companies"):
-        found["companies"] = as_list(meta["companies"])
+    unusable: list[str] = []
+    section = meta.get("section")
+    if isinstance(section, list) and len(section) == 1:
+        section = section[0]
+    if isinstance(section, str) and section.strip():
+        found["section"] = " ".join(section.split())
+    elif section is not None:
+        unusable.append("section (not one name)")
+    companies = meta.get("companies")
+    if isinstance(companies, str):
+        companies = companies.split(",")
+    if isinstance(companies, list):
+        named = tuple(" ".join(c.split()) for c in companies if isinstance(c, str) and c.strip())
+        found["companies"] = named
+        if len(named) < len(companies):
+            unusable.append("companies (an item that is not a name)")
+    elif companies is not None:
+        unusable.append("companies (not a list of names)")
     source = meta.get("source")
-    if isinstance(source, str) and source.strip():
-        found["source"] = ("", source.strip())
-    elif isinstance(source, dict) and as_text(source.get("url")):
-        found["source"] = (as_text(source.get("name")), as_text(source["url"]))
-    return found
+    if isinstance(source, str):
+        source = {"url": source}
+    if isinstance(source, dict):
+        source = {str(k).lower(): v for k, v in source.items()}
+        url, name = source.get("url"), source.get("name")
+        if isinstance(url, str) and http_url(url.strip()):
+            found["source"] = (" ".join(name.split()) if isinstance(name, str) else "", url.strip())
+        else:
+            unusable.append("source (no http(s) link)")
+    elif source is not None:
+        unusable.append("source (not a link)")
+    return found, unusable
 
 
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"

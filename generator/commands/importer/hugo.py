@@ -165,8 +165,8 @@ def _unpublished(meta: dict[str, Any]) -> str:
         return "is headless (Hugo publishes no page for it), so it is not converted"
     build = meta.get("build") or meta.get("_build")
     render = {str(k).lower(): v for k, v in build.items()}.get("render") if isinstance(build, dict) else None
-    if render is False or str(render).lower() in ("never", "false"):
-        return "has build: render: never (Hugo publishes no page for it), so it is not converted"
+    if render is False or str(render).lower() in ("never", "false", "link"):
+        return f"has build: render: {str(render).lower()} (Hugo publishes no page for it), so it is not converted"
     return ""
 
 
@@ -202,6 +202,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, l
         typed = published
     draft = is_true(meta.get("draft"))
     expiry = as_text(meta.get("expirydate"))
+    if expiry and not typed and (ends := _moment(expiry)) and ends <= datetime.now(timezone.utc):
+        raise ReadError(f"is a page Hugo stopped publishing at its expiryDate {expiry}, so it is not converted")
     if expiry and typed and (ends := _moment(expiry)):
         if ends <= datetime.now(timezone.utc):
             draft = True
@@ -211,12 +213,12 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, l
         else:
             notes.append(Note(shown, f"has expiryDate {expiry}, which news-digest does not have: it stays published "
                                      "after that date unless you delete it or mark it 'draft: true' then"))
-    own = digest_fields(meta)
+    own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
-                tags=as_list(meta.get("tags")) + tuple(c for c in categories if c != section), section=section,
+                tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
                 draft=draft, resources=resources, **own,
-                dropped=tuple(sorted(k for k in meta if k not in KNOWN))), notes
+                dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable]))), notes

@@ -156,15 +156,15 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
     permalink = permalink if permalink.startswith("/") else style  # the post's own, else the site's
     old_url = (_expand(permalink, when, slug, categories) if permalink else
                "".join(f"/{c.lower()}" for c in categories) + day + f"{slug}.html")
-    own = digest_fields(meta)
+    own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
     return Post(rel=rel, kind="article", slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                 date=typed, updated=as_text(meta.get("last_modified_at")),
                 summary=as_text(meta.get("excerpt") or meta.get("description")), **own,
-                tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c != section), section=section,
+                tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("author"))), draft=draft or meta.get("published") is False
                 or (isinstance(meta.get("published"), str) and not is_true(meta["published"])),
-                dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
+                dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])))
 
 
 def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
@@ -193,7 +193,7 @@ def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
         return Note(rel, "has no 'title' in its front matter; add one and import again")
     return Post(rel=rel, kind="page", slug=slug, old_urls=(old_url,), title=title, body=body,
                 summary=as_text(meta.get("excerpt") or meta.get("description")),
-                dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
+                dropped=tuple(sorted(k for k in meta if k not in KNOWN or k in DIGEST_FIELDS)))
 
 
 def _rewriter() -> Rewrite:
