@@ -161,6 +161,10 @@ CASES = {
         "content/a.md:5: field 'tags': item 1 is true; every item must be text (put numbers and yes/no in quotes)",
         "content/a.md:6: field 'companies': item 1 is empty; every item must be text (put numbers and yes/no in "
         "quotes)"]),
+    # U+0085 ('…' in Windows-1252 read as Latin-1) is a line break to YAML: the title was cut without a word
+    "a NEL control character in a title": ("---\ntitle: \"Harga naik\u0085 lagi\"\ndate: 2025-06-10\n---\nx\n".encode(), [
+        "content/a.md:2: field 'title': has the control character U+0085, which YAML does not allow; delete it (text "
+        "copied from a page read in the wrong encoding often brings one: copy the text again, or retype it)"]),
     "source url with a port and no host": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://:80/a\n---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://:80/a' has no host name before its port or path; write the "
         "whole address, such as https://www.example.com/a"]),

@@ -177,6 +177,8 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     """
     if (conflict := merge_conflict(text, first_line)) is not None:
         raise conflict
+    if not text.isascii() and (c1 := _C1.search(text)):
+        raise forbidden_at(text, first_line, c1.start(), ord(c1.group()))
     simple = _simple(text, first_line)
     if simple is not None:
         return simple
@@ -335,10 +337,20 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
 
 def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderError) -> YamlError:
     """PyYAML's "unacceptable character #x009d ... position 78" as the line, the key and what to do."""
-    index = text.count("\n", 0, error.position)
+    code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+    return forbidden_at(text, first_line, error.position, code)
+
+
+_C1 = re.compile("[\x80-\x9f]")
+"""C1 control characters, which text decoded in the wrong encoding brings ('â€¦' and U+0085 for '…'); YAML refuses
+all but U+0085, which it reads as a line break (a title cut in two, or a syntax error a line off)."""
+
+
+def forbidden_at(text: str, first_line: int, position: int, code: int) -> YamlError:
+    """The error for a control character at ``position`` of ``text``: its line, its key, and what to do."""
+    index = text.count("\n", 0, position)
     line = text.split("\n")[index] if index < text.count("\n") + 1 else ""
     key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:", line)
-    code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
     return YamlError(first_line + index, f"has the control character U+{code:04X}, which YAML does not allow; delete "
                                          "it (text copied from a page read in the wrong encoding often brings one: "
                                          "copy the text again, or retype it)", key.group(1) if key else "")
