@@ -270,7 +270,8 @@ def test_a_base_url_with_a_password_or_a_page_name_is_refused(tmp_path: Path) ->
 @pytest.mark.parametrize("typed, fix", [("https://example.org//digest/", "https://example.org/digest/"),
                                       ("https://example.org//x//", "https://example.org/x/"),
                                       ("https://example.org/a/../b/", "https://example.org/b/"),
-                                      ("https://example.org/./", "https://example.org/")])
+                                      ("https://example.org/./", "https://example.org/"),
+                                      ("https://example.org/a/%2E%2E/b/", "https://example.org/b/")])
 def test_a_base_url_with_an_empty_or_dot_folder_is_refused(tmp_path: Path, typed: str, fix: str) -> None:
     """'https://example.org//digest/' made every link '//digest/...': the stylesheet, scripts and every page
     were asked of the host 'digest'."""

@@ -168,6 +168,9 @@ CASES = {
     "source url with a port and no host": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://:80/a\n---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://:80/a' has no host name before its port or path; write the "
         "whole address, such as https://www.example.com/a"]),
+    "source url whose host is a dot": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://./x\n---\nx\n", [
+        "content/a.md:4: field 'source.url': 'https://./x' has no host name before its port or path; write the "
+        "whole address, such as https://www.example.com/a"]),
     "source url with a stray bracket": (b"---\ntitle: x\ndate: 2025-01-01\nsource: https://[::1/x\n---\nx\n", [
         "content/a.md:4: field 'source.url': 'https://[::1/x' has '[' or ']' in its host, which only an IPv6 address in "
         "brackets may have; copy the address again from the browser"]),

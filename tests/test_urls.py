@@ -46,9 +46,9 @@ def test_http_url_is_the_pattern_and_what_urlsplit_can_read() -> None:
             urlsplit(url).port
         except ValueError:
             return False
-        return bool(HTTP_URL.match(url)) and bool(urlsplit(url).hostname)  # 'https://:80/a' opens nothing
+        return bool(HTTP_URL.match(url)) and bool((urlsplit(url).hostname or "").strip("."))  # 'https://:80/a', './
 
-    pieces = ["https://", "http://", "HTTPS://", "a.b", "www.", "0", ".", "/", "?q", "#f", ":80", ":99999", ":x",
+    pieces = ["https://", "http://", "HTTPS://", "a.b", "www.", "0", ".", "..", "/", "?q", "#f", ":80", ":99999", ":x",
               "@", "u:p@", "[::1]", "[", "]", "%41", " ", "\t", "é", ";", ":", ""]
     rng = random.Random(7)
     urls = ["https://example.com:99999/b", "https://[::1/x", "https://[::1]:8080/", "https://a.b:65535/"]

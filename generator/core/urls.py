@@ -26,7 +26,7 @@ HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
 --source-url and a company's url alike."""
 
 
-_PLAIN_AUTHORITY = re.compile(r"^https?://[^\s/?#:\[\]@]+(?:[/?#]\S*)?$", re.IGNORECASE)
+_PLAIN_AUTHORITY = re.compile(r"^https?://([^\s/?#:\[\]@]+)(?:[/?#]\S*)?$", re.IGNORECASE)
 """An http(s) link whose host has no port, brackets or user: the usual one, which needs no ``urlsplit``."""
 
 
@@ -34,8 +34,9 @@ def http_url(url: str) -> bool:
     """Whether ``url`` is an absolute http(s) link (``HTTP_URL``) that Python and a browser can read: a port it
     names is a number up to 65535, a host in brackets an IPv6 address (``https://example.com:99999/`` and
     ``https://[::1/x`` match ``HTTP_URL`` but made ``urlsplit`` raise, a traceback in `digest check`)."""
-    return bool(_PLAIN_AUTHORITY.match(url)) or (bool(HTTP_URL.match(url)) and unreadable_url(url) is None
-                                                 and bool(urlsplit(url).hostname))  # not 'https://:80/a'
+    if plain := _PLAIN_AUTHORITY.match(url):
+        return bool(plain[1].strip("."))  # not 'https://./x'
+    return bool(HTTP_URL.match(url)) and unreadable_url(url) is None and bool((urlsplit(url).hostname or "").strip("."))
 
 
 _NO_HOST = "has no host name before its port or path; write the whole address, such as https://www.example.com/a"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, Problem
@@ -191,8 +191,8 @@ def check_base_url(url: str) -> str | None:
         return (f"{url!r} has a user name or password before '@', which every link, feed and the sitemap would "
                 "publish; give only scheme, host and path (a password-protected preview asks for it by itself)")
     segments = parts.path.strip("/").split("/") if parts.path.strip("/") else []
-    if "//" in parts.path or any(segment in (".", "..") for segment in segments):
-        tidy = posixpath.normpath(re.sub("/+", "/", "/" + parts.path)).rstrip("/") + "/"
+    if "//" in parts.path or any(unquote(segment) in (".", "..") for segment in segments):  # '%2E%2E' is '..' too
+        tidy = posixpath.normpath(re.sub("/+", "/", "/" + re.sub("%2[Ee]", ".", parts.path))).rstrip("/") + "/"
         return (f"{url!r} has an empty or '.'/'..' folder in its path, and a link starting '//' goes to another "
                 f"host; write the path as the site is served, like {parts.scheme}://{parts.netloc}{tidy}")
     if parts.path.rsplit("/", 1)[-1].lower().endswith((".html", ".htm", ".php", ".asp", ".aspx", ".jsp")):
