@@ -87,6 +87,11 @@ CASES = {
     # an editor's report: "put the whole value in double quotes: tags: \"[telekomunikasi\"", then "must be a list"
     "a one-item list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [telekomunikasi\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [telekomunikasi]"]),
+    # the fix, followed, must read: not 'tags: ["AI]' (a quote still open) nor a ']' inside a comment
+    "a list never closed, with a quote open": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [\"AI\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [\"AI\"]"]),
+    "a list never closed before a comment": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Google # mesin\n---\nx\n", [
+        "content/a.md:4: field 'companies': starts a list with '[' that is never closed; write companies: [Google]"]),
     "text starting with '[' never closed": (b"---\ntitle: [Rilis, Model baru\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': starts a list with '[' that is never closed; write title: [Rilis, Model baru] "
         "for a list, or put text in double quotes: title: \"[Rilis, Model baru\""]),

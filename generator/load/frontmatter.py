@@ -317,7 +317,9 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
-        fixed = f"{shown}: {value.rstrip(', ')}{close}"
+        items = re.split(r"\s#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
+        items = items.rstrip(", ") + ('"' if items.count('"') % 2 else "")  # '["AI': the quote too
+        fixed = f"{shown}: {items}{close}"
         if key in _LIST_KEYS:  # text in quotes would be "must be a list"
             return at, field, f"starts a {what} with '{value[0]}' that is never closed; write {fixed}"
         return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed} for a {what}, or "
