@@ -273,7 +273,7 @@ def test_an_invisible_character_in_a_name_is_left_out_with_a_warning(settings: A
     """'section: "Ke\u200bpri"' (pasted from a web page) made a second "Kepri" in the section bar, at
     /sections/ke-pri/, with no word; a soft hyphen in a tag, a second tag page."""
     article, problems = parse_article("content/a.md", "---\ntitle: x\ndate: 2025-01-01\nsection: \"Ke\u200bpri\"\n"
-                                      "tags: [\"A\u00adI\", data]\ncompanies:\n  - \"\u2066Meta\u2069\"\n---\nx\n".encode(),
+                                      "tags: [\"A\u00adI\", data, \"\u200b\"]\ncompanies:\n  - \"\u2066Meta\u2069\"\n---\nx\n".encode(),
                                       settings)
     assert article is not None and (article.section, article.tags) == ("Kepri", ("AI", "data"))
     assert [c.id for c in article.companies] == ["meta"]
@@ -282,6 +282,8 @@ def test_an_invisible_character_in_a_name_is_left_out_with_a_warning(settings: A
         "which would make a second page for it; it is left out: delete it from the file",
         "content/a.md:5: field 'tags': warning: has an invisible character (U+00AD SOFT HYPHEN) in 'AI', which would "
         "make a second page for it; it is left out: delete it from the file",
+        "content/a.md:5: field 'tags': warning: has a name of invisible characters only (U+200B ZERO WIDTH SPACE); it "
+        "is left out: delete it",
         "content/a.md:7: field 'companies': warning: has an invisible character (U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 "
         "POP DIRECTIONAL ISOLATE) in 'Meta', which would make a second page for it; it is left out: delete it from "
         "the file"]

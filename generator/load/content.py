@@ -1138,6 +1138,9 @@ class FieldReader:
             return name or ""
         kept = " ".join(_INVISIBLE.sub("", name).split())
         what = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, 'a format character')}" for c in found))
+        if not kept:
+            self.warn(key, f"has a name of invisible characters only ({what}); it is left out: delete it", path)
+            return ""
         self.warn(key, f"has an invisible character ({what}) in {kept!r}, which would make a second page for it; it "
                        "is left out: delete it from the file", path)
         return kept
@@ -1177,7 +1180,7 @@ class FieldReader:
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue
             name = self.name_without_invisible(key, " ".join(item.split()), (key, i))
-            if fold(name) not in seen:
+            if name and fold(name) not in seen:
                 seen.add(fold(name))
                 out.append(name)
         return out
