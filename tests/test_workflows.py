@@ -258,3 +258,26 @@ def test_the_gitlab_pages_job_builds_what_a_local_build_of_the_commit_gives(tmp_
                    cwd=local, env={**os.environ, "SOURCE_DATE_EPOCH": epoch}, check=True)
     assert artifact == read_site(tmp_path / "out")
     assert "pagefind/pagefind-entry.json" in artifact and f"{PAGES_URL}/".encode() in artifact["index.html"]
+
+
+@pytest.mark.parametrize("requirement, installs", [("news-digest @ git+https://example.org/x/news-digest@abc\n", True),
+                                                   ("news-digest==0.1.0\n", False)])
+def test_the_gitlab_job_installs_git_when_the_generator_comes_from_git(tmp_path: Path, requirement: str,
+                                                                       installs: bool) -> None:
+    """python:3.12-slim has no git, so `pip install -r requirements.txt` failed on the git line the README and
+    `digest init` tell a maintainer to write (news-digest is not on PyPI)."""
+    before = workflow(GITLAB["scaffold"])[".digest"]["before_script"]
+    (tmp_path / "requirements.txt").write_text(requirement)
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    for name in ("apt-get", "python"):  # each records that it ran
+        (stubs / name).write_text(f'#!/bin/sh\necho "{name} $*" >> "{tmp_path}/ran"\n')
+        (stubs / name).chmod(0o755)
+    script = tmp_path / "before.sh"
+    script.write_text("set -e\n" + "\n".join(before) + "\n")
+    subprocess.run(["bash", "--noprofile", "--norc", str(script)], cwd=tmp_path, check=True,
+                   env={"PATH": f"{stubs}{os.pathsep}{os.environ['PATH']}"})
+    ran = (tmp_path / "ran").read_text().splitlines()
+    assert ran[-1].startswith("python -m pip install") and (
+        ran[:-1] == ["apt-get update -qq", "apt-get install -y -qq --no-install-recommends git"] if installs else
+        ran[:-1] == [])
