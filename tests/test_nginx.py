@@ -214,6 +214,14 @@ def test_a_missing_page_is_the_404_page_with_status_404(served: Served) -> None:
     response = get(served.port, served.base_path + "tidak-ada/")
     assert (response.status, response.body) == (404, served.files["404.html"])
     assert response.headers["content-type"].startswith("text/html")
+    # a folder with no index.html of its own (the search index's; one that holds only a redirect page) was
+    # nginx's bare "403 Forbidden" page
+    folders = {"/".join(path.split("/")[:n]) + "/" for path in served.files for n in range(1, path.count("/") + 1)}
+    bare = sorted(folder for folder in folders if folder + "index.html" not in served.files)
+    assert {"pagefind/", "2019/", "2019/03/17/", "lama/"} <= set(bare)
+    for folder in bare:
+        response = get(served.port, served.base_path + folder)
+        assert (response.status, response.body) == (404, served.files["404.html"]), folder
 
 
 def test_text_is_gzipped(served: Served) -> None:
