@@ -13,6 +13,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import time
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -408,6 +409,22 @@ def test_a_disk_out_of_inodes_is_named_as_such_not_as_full(tmp_path: Path, capsy
                "shows free space: see `df -i`); delete files there, or build onto a disk with more inodes; nothing " \
                f"was written to {out}/site" in err, err
         assert "Traceback" not in err and not (out / "site").exists()
+
+
+def test_a_disk_short_of_inodes_for_the_search_index_is_said_before_pagefind_runs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fault-finder's report: with inodes running out while Pagefind indexed, it retried for ever; the build hung
+    600 s, then told the maintainer to install Pagefind again."""
+    root = project(tmp_path)
+    (root / "config.yaml").write_text("title: T\nbase_url: https://example.org/\noutput_dir: out/site\n")
+    with tmpfs(root / "out", "50m", inodes=90) as out:  # room for the site's files, not for Pagefind's
+        started = time.monotonic()
+        assert build(root) == 1
+        err = capsys.readouterr().err
+        assert time.monotonic() - started < 60
+        assert "pagefind/: field 'search': the disk that holds " in err and "has room for " in err and \
+               "more files (inodes), and the search index needs about " in err and "`df -i`" in err, err
+        assert "pip install" not in err and "Traceback" not in err and not (out / "site").exists()
 
 
 def test_an_output_that_is_a_mount_point_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ Pagefind UI bundles (about 400 KB) are dropped.
 from __future__ import annotations
 
 import os
+import posixpath
 import signal
 import subprocess
 import tempfile
@@ -27,6 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from generator.core.disk import inodes_left
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import die_with
 from generator.core.hashing import digest
@@ -85,6 +87,15 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
     with (scratch or partial(tempfile.TemporaryDirectory, prefix="digest-search-"))() as tmp:
         tmp = os.path.abspath(tmp)  # Pagefind runs in it (cwd): a relative name (--output public) would be read twice
         site, out = Path(tmp, "site"), Path(tmp, "out")
+        folders = {posixpath.dirname(path) for path, _ in pages}
+        # the pages' copies and their folders, a fragment each, about one index chunk in twenty, Pagefind's own
+        # files (18 for one page; 3,147 for 3,000)
+        needed = 2 * len(pages) + len(folders) + len(pages) // 20 + 25
+        if (left := inodes_left(tmp)) is not None and left < needed:  # out of them, Pagefind retries for ever
+            raise BuildError([Problem(INDEX_DIR, 0, "search", (
+                f"the disk that holds {tmp} has room for {left:,} more files (inodes), and the search index needs "
+                f"about {needed:,}; delete files there (`df -i` shows the count), build onto another disk, or set "
+                "'search: false' in config.yaml"))])
         for path, data in pages:
             file = site / path
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +106,12 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
                                   "--exclude-selectors", EXCLUDED],
                                  cwd=tmp, capture_output=True, timeout=_TIMEOUT,
                                  env={**os.environ, "NO_COLOR": "1"}, preexec_fn=partial(die_with, os.getpid()))
-        except (OSError, subprocess.TimeoutExpired) as e:
+        except subprocess.TimeoutExpired:  # it ran: installing it again would not help
+            raise BuildError([Problem(INDEX_DIR, 0, "search", (
+                f"Pagefind did not finish indexing {len(pages):,} pages in {_TIMEOUT} s (a disk that runs out of "
+                "inodes meanwhile keeps it retrying: see `df -i`); build again, or set 'search: false' in "
+                "config.yaml"))]) from None
+        except OSError as e:
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind could not run ({e}); {_HINT}")]) from None
         if run.returncode < 0:  # killed: a missing or broken install is not the cause, so that hint would mislead
             raise BuildError([Problem(INDEX_DIR, 0, "search", _killed(-run.returncode, len(pages)))])

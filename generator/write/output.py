@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, Mapping
 
 from generator.load.cache import TreeState
 from generator.core.hashing import digest
+from generator.core.disk import inodes_left
 from generator.core.errors import BuildError, BusyError, Problem, RefusalError
 
 MARKER = ".news-digest"
@@ -540,7 +541,7 @@ def write_site(output: Iterable[Entry], target: Path, known: Iterable[TreeState]
 def write_problem(e: OSError, target: Path) -> Problem:
     """A failed write as one line that names the path and says what to do."""
     where = str(e.filename) if e.filename else str(target)
-    if e.errno == errno.ENOSPC and (getattr(e, "inodes_left", None) == 0 or _inodes_left(where) == 0):
+    if e.errno == errno.ENOSPC and (getattr(e, "inodes_left", None) == 0 or inodes_left(where) == 0):
         advice = ("the disk has room for no more files (every inode is used, though `df -h` shows free space: "
                   "see `df -i`); delete files there, or build onto a disk with more inodes")
     elif e.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -563,18 +564,6 @@ def write_problem(e: OSError, target: Path) -> Problem:
         advice = "check the path and build again"
     kept = f"{target} is unchanged" if target.exists() else f"nothing was written to {target}"
     return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {kept}")
-
-
-def _inodes_left(path: str) -> int | None:
-    """Free inodes on the disk that holds ``path`` (or its nearest folder that exists), None if unknown."""
-    folder = Path(path)
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    try:
-        st = os.statvfs(folder)
-    except OSError:
-        return None
-    return st.f_favail if st.f_files else None
 
 
 def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, ...],
@@ -601,7 +590,7 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
             _remove_file(spare, path, touched)
     except BaseException as e:
         if isinstance(e, OSError) and e.errno == errno.ENOSPC:  # counted now: removing the spare frees inodes
-            e.inodes_left = _inodes_left(str(spare))  # type: ignore[attr-defined]
+            e.inodes_left = inodes_left(str(spare))  # type: ignore[attr-defined]
         if not have or mirrored:  # a spare made by this build: leave no half-written folder behind
             with suppress(OSError):
                 remove_tree(spare)
