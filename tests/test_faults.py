@@ -264,6 +264,20 @@ def test_cache_folder_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert (root / ".cache").read_text() == "my notes"
 
 
+@pytest.mark.parametrize("name", ["build.sqlite", "build.sqlite-journal"])
+def test_a_folder_where_the_cache_file_belongs_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        name: str) -> None:
+    """A folder named as the cache's database (or its journal) was told "check that .cache/ is writable", which it
+    was."""
+    root = project(tmp_path)
+    run(root)
+    (root / ".cache" / "build.sqlite").unlink()
+    (root / ".cache" / name).mkdir()
+    assert_published_with_cache_warning(root, tmp_path, capsys, f".cache/{name}",
+                                        f"a folder where the build cache's file belongs, so the cache could not be "
+                                        f"saved; delete .cache/{name}/")
+
+
 def test_read_only_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path)
     run(root)

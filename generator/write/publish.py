@@ -331,8 +331,13 @@ def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path,
         save_cache(cache_dir, update, written.live, written.spare, held)
     except (OSError, sqlite3.Error) as e:
         shown = Path(os.path.relpath(cache_dir, root)).as_posix()
+        in_the_way = [p for p in (cache_dir / FILE, *(cache_dir / f"{FILE}{end}" for end in ("-journal", "-wal", "-shm")))
+                      if p.is_dir()]
         if cache_dir.exists() and not cache_dir.is_dir():
             what, where = "a file where the build cache folder belongs, so the cache could not be saved; move the file away", shown
+        elif in_the_way:  # not a permission: a folder named as the database or its journal
+            what, where = (f"a folder where the build cache's file belongs, so the cache could not be saved; delete "
+                           f"{shown}/{in_the_way[0].name}/"), f"{shown}/{in_the_way[0].name}"
         else:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
             what = f"the build cache could not be saved ({reason}); check that {shown}/ is writable"
