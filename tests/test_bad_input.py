@@ -110,6 +110,9 @@ def test_control_characters_from_yaml_escapes_are_removed_with_a_warning() -> No
     ("2020-01-05T09:00-12:00", "2020-01-06T04:00:00+07:00"),  # the offsets at either end
     ("2020-01-05T09:00+14:00", "2020-01-05T02:00:00+07:00"),
     ("5/5/2020", "2020-05-05T00:00:00+07:00"),
+    # nanoseconds (Go's, so a Hugo export's) to the microsecond; digits of another script are digits
+    ("2020-01-05T09:00:00.123456789+07:00", "2020-01-05T09:00:00.123456+07:00"),
+    ('"٢٠٢٠-٠١-٠٥"', "2020-01-05T00:00:00+07:00"),
 ])
 def test_dates_writers_type_are_normalised(raw: str, expected: str) -> None:
     article_, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {raw}\n---\nx\n".encode(), SETTINGS)

@@ -269,9 +269,11 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
     return "\n".join(lines)
 
 
+_ZONE_OFFSETS = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
 _DAY_OFFSETS = {"hari ini": 0, "today": 0, "kemarin": -1, "yesterday": -1, "besok": 1, "tomorrow": 1}
 _RELATIVE_DAY = re.compile(r"(?P<day>hari ini|today|kemarin|yesterday|besok|tomorrow)"
-                           r"(?:,? (?:pukul |jam |at )?(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d))?")
+                           r"(?:,? (?:pukul |jam |at )?(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?"
+                           r"(?: ?(?P<zone>wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?)?")
 """``digest new --date "besok 18:00"``: a day named from today, which the command knows (an article's file cannot)."""
 
 
@@ -283,12 +285,17 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
     from generator.load.content import UNDATED, normalise_date, wall_clock  # content imports this module's placeholder
     if relative := _RELATIVE_DAY.fullmatch(" ".join(typed.lower().split())):  # the command runs today: it knows
         day = now.astimezone(config.tz).date() + timedelta(days=_DAY_OFFSETS[relative["day"]])
-        typed = day.isoformat() + (f" {int(relative['hour']):02d}:{relative['minute']}" if relative["hour"] else "")
+        zone = relative["zone"] or ""
+        typed = day.isoformat() + (f"T{int(relative['hour']):02d}:{relative['minute'] or '00'}"
+                                   + _ZONE_OFFSETS.get(zone, zone) if relative["hour"] else "")
     iso, why = normalise_date(" ".join(typed.split()))
     if iso is None:
-        forms = "write it like 2025-06-13 09:00, or as a news page prints it: 13 Juni 2025 09.00 WIB"
-        raise RefusalError(f"--date {typed!r} " + (f"{why}; {forms}" if why in UNDATED else why or
-                                                   f"is not a date; {forms}"))
+        forms = ("write it like 2025-06-13 09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day "
+                 "from today: besok 09:00")
+        if why == UNDATED[0]:  # the field's reason ("the site cannot know") is not this command's: it knows today
+            why = "is a day from today in a form it does not read (the day, then a time such as 09:00 and a zone)"
+        forms_too = why in UNDATED or why.startswith("is a day from today")  # else its own reason says what to do
+        raise RefusalError(f"--date {typed!r} " + (f"{why}; {forms}" if forms_too else why or f"is not a date; {forms}"))
     when = datetime.fromisoformat(iso)
     if when.tzinfo is None:
         when = wall_clock(when, config.tz)[0]

@@ -779,7 +779,7 @@ def summarize(body_html: str) -> str:
     return cut + "…"
 
 
-_LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,6})?)?"
+_LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
                         r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 """2025-06-13, 2025/06/13, with a time (09:00, or 09.00 as Indonesian pages print it) and an offset."""
 _CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # , 09.00
@@ -855,14 +855,16 @@ def normalise_date(text: str) -> tuple[str | None, str]:
     could be 2 March or 3 February, so it is an error rather than a guess. A date as a news page prints it,
     with the month's name, a day's name and WIB, WITA or WIT (``_written_date``), is read too.
     """
+    if not text.isascii():  # '٢٠٢٥-٠٦-١٠': digits of another script are the same digits (Python's message leaked)
+        text = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
     text, why = _written_date(text)
     if why:
         return None, why
     if match := _LOOSE_ISO.fullmatch(text):
         year, _, month, day, hour, minute, second, fraction, offset = match.groups()
         iso = f"{year}-{int(month):02d}-{int(day):02d}"
-        if hour is not None:
-            iso += f"T{int(hour):02d}:{minute}:{second or '00'}{fraction or ''}"
+        if hour is not None:  # a fraction to the nanosecond (Go's, so Hugo's) is kept to the microsecond
+            iso += f"T{int(hour):02d}:{minute}:{second or '00'}{(fraction or '')[:7]}"
             if offset:
                 iso += "+00:00" if offset.upper() == "Z" else f"{offset[:3]}:{offset[-2:]}"
                 if offset.upper() != "Z" and not real_offset(offset[0], int(offset[1:3]), int(offset[-2:])):
