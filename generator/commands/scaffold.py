@@ -269,7 +269,6 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
     return "\n".join(lines)
 
 
-_ZONE_OFFSETS = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
 _DAY_OFFSETS = {"hari ini": 0, "today": 0, "kemarin": -1, "yesterday": -1, "besok": 1, "tomorrow": 1}
 _RELATIVE_DAY = re.compile(r"(?P<day>hari ini|today|kemarin|yesterday|besok|tomorrow)"
                            r"(?:,? (?:pukul |jam |at )?(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?"
@@ -282,12 +281,12 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
     the ``date`` field reads it (a time without an offset in the site's zone; a date alone stays a date)."""
     if not typed.strip():
         return now.astimezone(config.tz).replace(second=0, microsecond=0), False
-    from generator.load.content import UNDATED, normalise_date, wall_clock  # content imports this module's placeholder
+    from generator.load.content import UNDATED, ZONE_NAMES, normalise_date, wall_clock  # content imports this module
     if relative := _RELATIVE_DAY.fullmatch(" ".join(typed.lower().split())):  # the command runs today: it knows
         day = now.astimezone(config.tz).date() + timedelta(days=_DAY_OFFSETS[relative["day"]])
         zone = relative["zone"] or ""
         typed = day.isoformat() + (f"T{int(relative['hour']):02d}:{relative['minute'] or '00'}"
-                                   + _ZONE_OFFSETS.get(zone, zone) if relative["hour"] else "")
+                                   + ZONE_NAMES.get(zone, zone) if relative["hour"] else "")
     iso, why = normalise_date(" ".join(typed.split()))
     if iso is None:
         forms = ("write it like 2025-06-13 09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day "

@@ -807,7 +807,7 @@ _WEEKDAYS = {name: number for number, names in enumerate((
 """Day names in Indonesian and English (Monday is 0, as ``date.weekday`` counts)."""
 _DAY_NAMES = ("Senin (Monday)", "Selasa (Tuesday)", "Rabu (Wednesday)", "Kamis (Thursday)", "Jumat (Friday)",
               "Sabtu (Saturday)", "Minggu (Sunday)")
-_ZONE_NAMES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
+ZONE_NAMES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
 """Indonesia's three zones (western, central, eastern) and UTC, as their abbreviations follow a time."""
 _WRITTEN = re.compile(r"(?:([a-z']+)\.?,?\s+)?"                                    # a day's name
                       r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})"  # 13 Juni / June 13th, 2025
@@ -821,7 +821,7 @@ def _written_date(text: str) -> tuple[str, str]:
     """A date written with a month's name (``_WRITTEN``) as loose ISO text for ``normalise_date``, or '' and why
     not; ``text`` as it is when it is not written so."""
     if (named := _ISO_WITH_ZONE_NAME.fullmatch(text)) and _LOOSE_ISO.fullmatch(named[1]):
-        return named[1] + _ZONE_NAMES[named[2].lower()], ""
+        return named[1] + ZONE_NAMES[named[2].lower()], ""
     written = _WRITTEN.fullmatch(text)
     if written is None or (written[3] or written[4]).lower() not in _MONTHS:
         return text, ""
@@ -838,7 +838,7 @@ def _written_date(text: str) -> tuple[str, str]:
     if hour is None:
         return (f"{year}-{month}-{day}", "") if not zone else \
             ("", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09.00 WIB")
-    offset = _ZONE_NAMES.get(zone.lower(), zone) if zone else ""
+    offset = ZONE_NAMES.get(zone.lower(), zone) if zone else ""
     return f"{year}-{month}-{day} {hour}:{minute}:{second or '00'}{offset}", ""
 
 
@@ -879,7 +879,7 @@ def normalise_date(text: str) -> tuple[str | None, str]:
         if hour is None and zone:
             return None, "has a time zone but no time; write the time before it, such as 13/06/2025 09.00 WIB"
         return normalise_date(f"{year}-{month}-{day}" + (f" {hour}:{minute}:{second or '00'}" if hour else "")
-                              + (_ZONE_NAMES.get(zone.lower(), zone) if zone else ""))
+                              + (ZONE_NAMES.get(zone.lower(), zone) if zone else ""))
     elif _RELATIVE.fullmatch(text):
         return None, UNDATED[0]
     elif _NO_YEAR.fullmatch(text) and any(w.lower().rstrip(".,") in _MONTHS for w in text.split()):
