@@ -977,3 +977,22 @@ def test_hugo_pages_hugo_stopped_or_never_rendered_are_not_converted(tmp_path: P
     assert code == 0 and not (tmp_path / "new/content/pages").exists() and not (tmp_path / "new/content/2024").exists()
     assert "content/e.md: is a page Hugo stopped publishing at its expiryDate 2020-01-01, so it is not converted" in out
     assert "content/posts/l.md: has build: render: link (Hugo publishes no page for it), so it is not converted" in out
+
+
+def test_links_to_old_addresses_in_any_form_are_rewritten_and_code_is_not(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Links with the old site's own host, '%' escapes, '/index.html' or without '.html' were left, so the new
+    site still failed `digest check`; a post showing Markdown in a code block had its example changed."""
+    front = "---\ntitle: {}\ndate: 2024-03-0{}\n---\n{}"
+    body = ("[a](/blog/posts/first/index.html) [b](/blog/posts/kaf%C3%A9/) [c](https://x.example/blog/posts/first/) "
+            "`[d](/posts/first/)`\n\n```md\n[e](/posts/first/)\n```\n\n[f](/posts/first)\n")
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'baseURL = "https://x.example/blog/"\ntitle = "T"\nlanguageCode = "id"\ntimeZone = "Asia/Jakarta"\n',
+        "content/posts/first.md": front.format("First", 1, "x\n"),
+        "content/posts/kafé.md": front.format("Kafe", 2, "y\n"),
+        "content/posts/second.md": front.format("Second", 3, body)})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert (tmp_path / "new/content/2024/03/second.md").read_text().split("---\n\n", 1)[1] == (
+        "[a](/blog/2024/03/first/) [b](/blog/2024/03/kafe/) [c](/blog/2024/03/first/) `[d](/posts/first/)`\n\n"
+        "```md\n[e](/posts/first/)\n```\n\n[f](/blog/2024/03/first/)\n")
+    assert main(["check", "--config", str(tmp_path / "new/config.yaml")]) == 0

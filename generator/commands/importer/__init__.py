@@ -15,6 +15,8 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.commands.check import MentionFinder, plain_text
@@ -248,30 +250,74 @@ _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(\S+?)(?=>?(?:[ \t]|$))"
 _HREF = re.compile(r"(<a\s[^>]*?\bhref=[\"'])([^\"']+)", re.IGNORECASE)
 
 
-def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: str) -> str:
-    """Links to an imported post's old address, absolute ('/posts/x/', with or without the base path) or relative
-    to this post's old address ('../x/'), as its new one; a freshly imported site failed `digest check` on them."""
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
+
+
+def _outside_code(body: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to the body's text outside fenced code blocks and code spans: a post that shows Markdown
+    (```md [link](/posts/x/)```) keeps it as written, as Hugo, Pelican and Jekyll leave it."""
+    out: list[str] = []
+    prose: list[str] = []
+    fence = ""
+    for line in body.splitlines(keepends=True):
+        opened = _FENCE.match(line)
+        if fence:
+            out.append(line)
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            out.append(_spans_kept("".join(prose), change))
+            prose, fence = [], opened.group(1)
+            out.append(line)
+        else:
+            prose.append(line)
+    out.append(_spans_kept("".join(prose), change))
+    return "".join(out)
+
+
+def _spans_kept(text: str, change: Callable[[str], str]) -> str:
+    """``change`` applied around the code spans of ``text``."""
+    parts, at = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [change(text[at:span.start()]), span.group()]
+        at = span.end()
+    return "".join(parts + [change(text[at:])])
+
+
+def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: str, site_url: str = "") -> str:
+    """Links to an imported post's old address, absolute ('/posts/x/', with or without the base path, or with the
+    old site's own host), relative to this post's old address ('../x/'), written with '%' escapes or with
+    'index.html' or without '.html', as its new one; a freshly imported site failed `digest check` on them.
+    Code (fenced, or a span) is left as written."""
     here = post.old_urls[0] if post.old_urls else "/"
+    own = site_url.rstrip("/").lower()
 
     def new_address(match: re.Match[str]) -> str:
         target = match.group(2)
+        if own and target.lower().startswith(own + "/"):  # the old site's own host: a path below its base
+            target = base.rstrip("/") + target[len(own):]
         if re.match(r"[a-z][a-z0-9+.-]*:|#|//", target, re.IGNORECASE):  # another site, mail, an anchor
             return match.group(0)
         path, hash_, fragment = target.partition("#")
         path, _, query = path.partition("?")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here) if not here.endswith("/") else here,
-                                                     path)) if path else ""
+        if not path or query:
+            return match.group(0)
+        resolved = unquote(posixpath.normpath(posixpath.join(here if here.endswith("/") else posixpath.dirname(here),
+                                                             path)))
         if resolved.startswith(base.rstrip("/") + "/") and base != "/":
             resolved = "/" + resolved[len(base):]
-        found = next((addresses[c] for c in (resolved, resolved + "/", resolved + "/index.html") if c in addresses),
-                     None) if resolved else None
-        if found is None or query:
-            return match.group(0)
-        return match.group(1) + found + hash_ + fragment
+        page = resolved.removesuffix("/index.html")
+        found = next((addresses[c] for c in (resolved, page + "/", resolved + "/index.html", resolved + ".html")
+                      if c in addresses), None)
+        return match.group(0) if found is None else match.group(1) + found + hash_ + fragment
 
-    for pattern in (_INLINE_LINK, _REFERENCE, _HREF):
-        body = pattern.sub(new_address, body)
-    return body
+    def links(text: str) -> str:
+        for pattern in (_INLINE_LINK, _REFERENCE, _HREF):
+            text = pattern.sub(new_address, text)
+        return text
+
+    return _outside_code(body, links)
 
 
 _ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?")
@@ -345,7 +391,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             copies.append((asset.source, f"static/{asset.rel}"))
     addresses = {old: item.url for item in placed for old in item.post.old_urls}  # a link to any old address
     for item in placed:
-        body = old_links_rewritten(scan.rewrite(item.post, urls, base), item.post, addresses, base)
+        body = old_links_rewritten(scan.rewrite(item.post, urls, base), item.post, addresses, base, scan.site.base_url)
         if scan.left is not None and scan.left[0].search(body):  # after rewriting: what it resolved is gone
             notes.append(Note(item.post.rel, scan.left[1]))
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
