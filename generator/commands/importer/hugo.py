@@ -31,10 +31,9 @@ _SHORTCODE = re.compile(r"\{\{[<%]")
 _REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
 
 
-def _folders(root: Path) -> tuple[Path, Path]:
-    """The content and static folders: Hugo's ``contentDir`` and ``staticDir`` settings (a name, or the first of a
-    list), else content/ and static/."""
-    values = _settings(root)[0]
+def _folders(root: Path, values: Meta) -> tuple[Path, Path]:
+    """The content and static folders: Hugo's ``contentDir`` and ``staticDir`` settings (``values``, a name or the
+    first of a list), else content/ and static/."""
     named = []
     for key, default in (("contentdir", "content"), ("staticdir", "static")):
         value = values.get(key)
@@ -45,7 +44,8 @@ def _folders(root: Path) -> tuple[Path, Path]:
 
 
 def _settings(root: Path) -> tuple[Meta, str]:
-    """The site's config file as a mapping with lower-cased keys (Hugo reads 'baseURL' as 'baseurl'), and its name."""
+    """The site's config file (hugo.toml/config.toml/hugo.yaml/config.yaml, or the same in config/_default/, Hugo's
+    config folder) as a mapping with lower-cased keys, as Hugo reads them ('baseURL' is 'baseurl'), and its name."""
     values: Meta = {}
     names = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
     shown = ""
@@ -64,10 +64,8 @@ def _settings(root: Path) -> tuple[Meta, str]:
     return {str(key).lower(): value for key, value in values.items()}, shown
 
 
-def _config(root: Path) -> tuple[OldSite, list[Note]]:
-    """title, baseURL, timeZone and languageCode from hugo.toml/config.toml/hugo.yaml/config.yaml (or the same in
-    config/_default/, Hugo's config folder); keys in any letter case, as Hugo reads them ('baseurl')."""
-    values, shown = _settings(root)
+def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
+    """title, baseURL, timeZone and languageCode from the site's config (``_settings``)."""
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit static/_redirects and redirects.nginx.conf")] if values.get("permalinks") else []
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
@@ -75,7 +73,8 @@ def _config(root: Path) -> tuple[OldSite, list[Note]]:
 
 
 def scan(root: Path) -> Scan:
-    content, static = _folders(root)
+    values, config_file = _settings(root)
+    content, static = _folders(root, values)
     if not content.is_dir():
         raise RefusalError(f"{root} has no {rel_to(content, root)}/ folder; give the Hugo site's root folder")
     posts: list[Post] = []
@@ -110,7 +109,7 @@ def scan(root: Path) -> Scan:
             notes += post_notes
     if static.is_dir():
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
-    site, config_notes = _config(root)
+    site, config_notes = _config(values, config_file)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"))
