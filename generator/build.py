@@ -31,7 +31,7 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import plan_redirects, redirect_problems, with_redirects
+from generator.load.redirects import Moved, plan_redirects, redirect_problems, registered_moves, with_redirects
 from generator.load.registry import empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
@@ -121,6 +121,8 @@ class SitePlan:
     """Other times at which 'now' changes what the build says: a far-ahead warning ends (``far_ahead``)."""
     since: float = float("-inf")
     """``BuildResult.since``."""
+    moves: Mapping[str, Moved] = field(default_factory=dict)
+    """Registered companies' and publishers' addresses before they were registered → their pages now."""
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -252,9 +254,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     paths = [p.spec.path for p in planned]
     if moved := redirect_problems(site.articles, paths):
         raise BuildError(problems + moved)
+    static = static_sources(config, theme)  # walked once for the checks below
+    moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static})
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
-    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(site.articles, paths)[0]]
-    static = static_sources(config, theme)  # walked once for both checks
+    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(site.articles, paths, moves)[0]]
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
@@ -281,7 +284,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                 default=float("-inf"))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel,
-                    tuple(t for t in warned_until if t > now), since)
+                    tuple(t for t in warned_until if t > now), since, moves)
 
 
 def bodies(site: Site, notes: Mapping[tuple[int, int], Note],
@@ -392,7 +395,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     static = static_files(config, site_plan.theme)
     output.add_all(f for f in render_robots(config) if f[0] not in {path for path, _ in static})  # yours wins
-    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned], static))
+    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned], static, site_plan.moves))
     if found:
         output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))

@@ -223,3 +223,55 @@ def test_an_old_address_too_long_for_a_file_name_is_an_error_at_its_line(tmp_pat
     assert message in capsys.readouterr().out
     assert main(["build", "-q", "--config", config]) == 1
     assert message in capsys.readouterr().err and not (tmp_path / "site").exists()
+
+
+def test_registering_a_publisher_or_company_keeps_its_old_page_and_feeds_working(tmp_path: Path) -> None:
+    """A reader's report: a publisher's page was /sources/kompas-com/ (its host) until an editor registered it in
+    sources.yaml as 'kompas'; the page moved to /sources/kompas/ and the old address and its feed, which readers
+    had subscribed to, answered 404. The same for a company named 'Gojek' before companies.yaml gave it the id
+    'goto' with Gojek as an alias."""
+    written = article(title="Gojek", source="{name: Kompas, url: 'https://www.kompas.com/tekno/1'}",
+                      companies="[Gojek]")
+    make_project(tmp_path, {"a.md": written}, config="title: T\nbase_url: https://example.org/digest/\n")
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 0
+    before = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*")}
+    assert {"sources/kompas-com/index.html", "sources/kompas-com/feed.xml", "companies/gojek/feed.xml"} <= before
+    (tmp_path / "content/sources.yaml").write_text("kompas: {name: Kompas, url: 'https://www.kompas.com/'}\n")
+    (tmp_path / "content/companies.yaml").write_text("goto: {name: GoTo, aliases: [Gojek, GOTO]}\n")
+    assert main(["build", "-q", "--config", config]) == 0  # from the cache, as an editor's next build
+    site = tmp_path / "site"
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    for old, new in (("sources/kompas-com/", "sources/kompas/"), ("companies/gojek/", "companies/goto/")):
+        page = lxml.html.document_fromstring(files[old + "index.html"])
+        assert page.xpath("//link[@rel='canonical']/@href") == [f"https://example.org/digest/{new}"]
+        assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+        assert old + "feed.xml" not in files  # a feed reader does not follow a page: the host's rules redirect it
+    rules = files["_redirects"].decode().splitlines()
+    assert {f"/digest/{old}{feed} /digest/{new}{feed} 301"
+            for old, new in (("sources/kompas-com/", "sources/kompas/"), ("companies/gojek/", "companies/goto/"))
+            for feed in ("", "feed.xml", "atom.xml", "feed.json")} == set(rules[1:])
+    nginx = files["redirects.nginx.conf"].decode()
+    assert '    "/digest/sources/kompas-com/feed.xml" "/digest/sources/kompas/feed.xml";\n' in nginx
+    assert "sources/kompas-com/" not in files["sitemap.xml"].decode()
+    cold = build_project(tmp_path).output.files  # a cold build makes the same files
+    assert {path: files[path] for path in cold} == cold
+
+
+def test_an_old_address_a_page_or_an_article_holds_is_left_to_it(tmp_path: Path) -> None:
+    """Only addresses no page holds: an alias whose slug is another company's page keeps that page, and an
+    article's own ``redirects:`` of the address wins."""
+    articles = {"a.md": article(title="A", companies="[GoTo, Tokopedia Baru]"),
+                "b.md": article(title="B", date="2025-06-12T09:00:00+07:00", redirects="[companies/gojek/]")}
+    make_project(tmp_path, articles, companies="goto: {name: GoTo, aliases: [Gojek, Tokopedia, GoTo Financial]}\n"
+                                               "tokopedia: {name: Tokopedia Baru}\n")
+    files = build_project(tmp_path).output.files
+    page = lxml.html.document_fromstring(files["companies/gojek/index.html"])
+    assert page.xpath("//a/@href") == ["https://example.org/2025/06/b/"]  # the article's redirect, not GoTo's
+    assert b'http-equiv="refresh"' not in files["companies/tokopedia/index.html"]
+    rules = files["_redirects"].decode().splitlines()
+    feeds = ("atom.xml", "feed.json", "feed.xml")  # GoTo's: the article claimed only the page
+    assert [line for line in rules if line.startswith("/companies/")] == [
+        *(f"/companies/gojek/{feed} /companies/goto/{feed} 301" for feed in feeds),
+        "/companies/gojek/ /2025/06/b/ 301",
+        *(f"/companies/goto-financial/{feed} /companies/goto/{feed} 301" for feed in (*feeds, ""))]

@@ -10,18 +10,25 @@ break. Each old path listed under ``redirects:`` gets, in the built site:
 
 An old path may not be the address of a page the site still has, nor be claimed by two
 articles: both are errors naming the file and line.
+
+A company or publisher registered in ``companies.yaml`` or ``sources.yaml`` has its page at its id; before
+that, its page was at the slug of the name the articles wrote (``/companies/gojek/``) or of its host
+(``/sources/reuters-com/``). Those addresses, and their feeds, lead to the page it has now
+(``registered_moves``), where no page and no article's ``redirects:`` holds them.
 """
 from __future__ import annotations
 
 import html
 import re
-from typing import Any, Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable, Collection, Iterable, Mapping, Union
 from urllib.parse import unquote
 
 from generator.core import urls
 from generator.load.config import Config
 from generator.core.errors import Problem
-from generator.core.models import Article, Redirect
+from generator.core.models import Article, Redirect, Term
+from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 
 _SEGMENT = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$")
 """One path segment: URL-safe characters only, and no '.' or '..' segments."""
@@ -35,6 +42,55 @@ NAME_MAX = 255
 NGINX_KEY_MAX = 233
 """The longest old address (in bytes, decoded) that nginx's map takes with 'map_hash_bucket_size 256;'
 (deploy/nginx.conf): measured, one key alone up to 238; a little less where keys share a bucket."""
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Where a registered company's or publisher's page (or feed) is now, for an address it had before."""
+
+    path: str
+    """The file or page it is at now: 'companies/goto/', 'sources/reuters/feed.xml'."""
+    title: str
+    page: bool = True
+    """A redirect page at the old address; False for a feed, which only the host's rules redirect
+    (``_redirects``, nginx): a feed reader does not follow a page's meta refresh."""
+
+
+Target = Union[Article, Moved]
+
+
+def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
+                     sources: Mapping[str, PublisherEntry], feed_formats: Collection[str],
+                     live: Collection[str]) -> dict[str, Moved]:
+    """Old file → where it is now, for each registered company's and publisher's address before it was registered.
+
+    A company the registry lacks has its page at the slug of its name (``content``); a publisher at its host's
+    (``group_publishers``). So each registered company's name and aliases, and each registered publisher's hosts,
+    give the address an article naming it had before the entry existed; where that is not the entry's own, its
+    page and feeds lead there. Only for entries with a page (``live`` holds every file the site writes), and not
+    where a page is (``plan_redirects`` leaves out what an article's ``redirects:`` or another entry claims).
+    """
+    moved: dict[str, Moved] = {}
+    hosts: dict[str, list[str]] = {}
+    for host, entry in sources.items():
+        hosts.setdefault(entry.id, []).append(host)
+    olds = [(term.slug, urls.term_path("companies", term.slug), term.name, [term.company.name, *term.company.aliases],
+             lambda slug: urls.term_path("companies", slug))
+            for term in companies if term.company is not None and term.company.known]
+    olds += [(publisher.slug, publisher.path, publisher.name, hosts.get(publisher.slug, []), publisher_path)
+             for publisher in publishers if publisher.known]
+    for own, new, title, spellings, path_of in olds:
+        if urls.file_for(new) not in live:
+            continue
+        for slug in sorted({urls.make_slug(spelling) for spelling in spellings} - {"", own}):
+            old = path_of(slug)
+            if urls.file_for(old) in live:
+                continue
+            moved.setdefault(urls.file_for(old), Moved(new, title))
+            for fmt, _, rule in urls.FEED_FORMATS:
+                if fmt in feed_formats and rule(new) in live:
+                    moved.setdefault(rule(old), Moved(rule(new), title, page=False))
+    return moved
 
 
 def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redirect], list[tuple[int, str]]]:
@@ -79,10 +135,13 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
     return found, problems
 
 
-def plan_redirects(articles: Iterable[Article], taken: Iterable[str]) -> tuple[dict[str, Article], list[Problem]]:
-    """Old path → the article it leads to; an old path that is a live page's or two articles' is an error.
+def plan_redirects(articles: Iterable[Article], taken: Iterable[str], moves: Mapping[str, Moved] = {}
+                   ) -> tuple[dict[str, Target], list[Problem]]:
+    """Old file → the article (or registered entry's page, ``moves``) it leads to; an article's old path that is a
+    live page's or two articles' is an error.
 
-    ``taken`` holds every output file the site writes otherwise.
+    ``taken`` holds every output file the site writes otherwise. A move whose old file an article's
+    ``redirects:`` claims, or which differs only in letter case from a page or a claimed file, is left out.
     """
     taken_files = set(taken)
     folded_taken = {file.casefold(): file for file in sorted(taken_files)}
@@ -120,13 +179,17 @@ def plan_redirects(articles: Iterable[Article], taken: Iterable[str]) -> tuple[d
             else:
                 claimed.setdefault(file, (article, redirect))
                 folded_claimed.setdefault(file.casefold(), file)
-    return {file: article for file, (article, _) in sorted(claimed.items())}, problems
+    plan: dict[str, Target] = {file: article for file, (article, _) in claimed.items()}
+    for file, moved in moves.items():
+        if file.casefold() not in folded_taken and file.casefold() not in folded_claimed:
+            plan[file] = moved
+    return dict(sorted(plan.items())), problems
 
 
-def redirect_page(config: Config, article: Article) -> str:
+def redirect_page(config: Config, to: Target) -> str:
     """A page that sends browsers on at once, and tells search engines where the page lives now."""
-    target = html.escape(urls.absolute(config.base_url, article.path))
-    title = html.escape(article.title)
+    target = html.escape(urls.absolute(config.base_url, to.path))
+    title = html.escape(to.title)
     return (f'<!doctype html>\n<html lang="{config.language}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{title}</title>\n"
             f'<meta http-equiv="refresh" content="0; url={target}">\n'
@@ -136,23 +199,25 @@ def redirect_page(config: Config, article: Article) -> str:
             "</body>\n</html>\n")
 
 
-def netlify_redirects(config: Config, plan: dict[str, Article]) -> str:
+def netlify_redirects(config: Config, plan: Mapping[str, Target]) -> str:
     """``_redirects`` for Netlify and Cloudflare Pages: one 'old new 301' line per old address."""
-    lines = ["# Old addresses of moved articles (front matter 'redirects:'), for Netlify and Cloudflare Pages."]
-    for file, article in plan.items():
+    lines = ["# Old addresses of moved articles (front matter 'redirects:') and of companies' and publishers' pages "
+             "before they were registered, for Netlify and Cloudflare Pages."]
+    for file, to in plan.items():
         old = urls.url(config.base_path, file.removesuffix("index.html"))
-        lines.append(f"{old} {urls.url(config.base_path, article.path)} 301")
+        lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")
     return "\n".join(lines) + "\n"
 
 
-def nginx_map(config: Config, plan: dict[str, Article]) -> str:
+def nginx_map(config: Config, plan: Mapping[str, Target]) -> str:
     """``redirects.nginx.conf``: a ``map`` from old URIs to new ones, to include in nginx's ``http`` block."""
-    lines = ["# Old addresses of moved articles (front matter 'redirects:'). Include this file in nginx's http {}",
+    lines = ["# Old addresses of moved articles (front matter 'redirects:') and of companies' and publishers' pages",
+             "# before they were registered. Include this file in nginx's http {}",
              f"# block and answer 'if ({NGINX_VARIABLE}) {{ return 301 {NGINX_VARIABLE}; }}' in the server block.",
              "# An old address longer than about 46 characters needs 'map_hash_bucket_size 256;' in http {} too.",
              f"map $uri {NGINX_VARIABLE} {{", "    default \"\";"]
-    for file, article in plan.items():
-        new = urls.url(config.base_path, article.path)
+    for file, to in plan.items():
+        new = urls.url(config.base_path, to.path)
         old = urls.url(config.base_path, file)
         olds = [old.removesuffix("index.html"), old.removesuffix("/index.html"), old] if file.endswith("index.html") \
             else [old]
@@ -189,17 +254,18 @@ def redirect_problems(articles: Iterable[Article], taken: Iterable[str]) -> list
 
 
 def with_redirects(config: Config, articles: Iterable[Article], taken: Iterable[str],
-                   static: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes | str]]:
+                   static: Iterable[tuple[str, bytes]], moves: Mapping[str, Moved] = {}
+                   ) -> list[tuple[str, bytes | str]]:
     """The static files plus every file redirects add: the pages, ``_redirects`` and ``redirects.nginx.conf``.
 
     A ``_redirects`` among the static files (your own, or the one ``digest import`` writes) is
     kept: its rules come first, ours after them.
     """
-    plan = plan_redirects(articles, taken)[0]
+    plan = plan_redirects(articles, taken, moves)[0]
     files: list[tuple[str, bytes | str]] = [(path, data) for path, data in static if path != "_redirects"]
     own = b"".join(data for path, data in static if path == "_redirects").decode("utf-8", "replace")
     rules = netlify_redirects(config, plan)
-    files += [(file, redirect_page(config, article)) for file, article in plan.items()]
+    files += [(file, redirect_page(config, to)) for file, to in plan.items() if not isinstance(to, Moved) or to.page]
     files += [("_redirects", (own.rstrip("\n") + "\n" if own.strip() else "") + rules),
               ("redirects.nginx.conf", nginx_map(config, plan))]
     return files
