@@ -363,6 +363,8 @@ def test_companies_resolve_by_alias_in_any_case(settings: ArticleSettings) -> No
     ("13 Juni 2025", "2025-06-13T00:00:00+07:00"),
     ("Jumat, 13 Juni 2025 09.00 WIB", "2025-06-13T09:00:00+07:00"),
     ("13 Jun 2025 pukul 10.30 WITA", "2025-06-13T09:30:00+07:00"),
+    ("Jum’at, 13 Juni 2025 16:20 WIB", "2025-06-13T16:20:00+07:00"),  # the apostrophe a news page prints
+    ("Rabu, 2 Desember 2026 pkl. 07.00 WIT", "2026-12-02T05:00:00+07:00"),  # 'pkl.', as bylines cut 'pukul'
     ("Sen, 2 Des 2024 08:15 WIT", "2024-12-02T06:15:00+07:00"),
     ("2025-06-13 09:00 WIB", "2025-06-13T09:00:00+07:00"),
     ("June 13, 2025 9:05", "2025-06-13T09:05:00+07:00"),

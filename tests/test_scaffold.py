@@ -193,6 +193,12 @@ def test_new_draft_is_left_out_of_a_normal_build(tmp_path: Path) -> None:
     ("besok pukul 9.30", "2025/07", "2025-07-02T09:30:00+07:00"),
     ("besok 09:00 WITA", "2025/07", "2025-07-02T09:00:00+08:00"),  # with a zone, as news pages print the time
     ("Kemarin jam 9", "2025/06", "2025-06-30T09:00:00+07:00"),
+    # as the seed's relative dates, and the days either side of those (an editor's report: refused)
+    ("2 hari lalu", "2025/06", "2025-06-29"),
+    ("3 hari yang lalu 10.15 WIB", "2025/06", "2025-06-28T10:15:00+07:00"),
+    ("kemarin lusa", "2025/06", "2025-06-29"),
+    ("lusa pukul 8", "2025/07", "2025-07-03T08:00:00+07:00"),
+    ("2 days ago", "2025/06", "2025-06-29"),
 ])
 def test_new_takes_the_date_an_editor_gives(tmp_path: Path, typed: str, folder: str, written: str) -> None:
     """An editor writing up yesterday's news had to edit the date digest new wrote; --date takes any form the
@@ -248,14 +254,14 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
     (NewArticle("Tes", date="besok pagi"), "--date 'besok pagi' is a day from today in a form it does not read (the "
                                            "day, then a time such as 09:00 and a zone); write it like 2025-06-13 "
                                            "09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day from "
-                                           "today: besok 09:00"),
+                                           "today: besok 09:00, 2 hari lalu"),
     (NewArticle("Tes", date="besok 24:00"), "--date 'besok 24:00' is a day from today in a form it does not read "
                                             "(the day, then a time such as 09:00 and a zone); write it like 2025-06-13 "
                                             "09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day "
-                                            "from today: besok 09:00"),
+                                            "from today: besok 09:00, 2 hari lalu"),
     (NewArticle("Tes", date="Juni 2025"), "--date 'Juni 2025' is not a date; write it like 2025-06-13 09:00, as a "
                                           "news page prints it: 13 Juni 2025 09.00 WIB, or as a day from today: besok "
-                                          "09:00"),
+                                          "09:00, 2 hari lalu"),
     (NewArticle("Tes", date="Senin, 13 Juni 2025"),
      "--date 'Senin, 13 Juni 2025' says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
     (NewArticle("Tes", date="3/6/2025"), "--date '3/6/2025' is ambiguous: day 3 of month 6, or month 3 day 6? Write "

@@ -180,7 +180,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--draft", action="store_true", help="write 'draft: true'")
     n.add_argument("--date", default="", metavar="WHEN", help="the article's date, if not now: 2025-06-13, "
                    "'2025-06-13 09:00', as a news page prints it, '13 Juni 2025 09.00 WIB', or a day from today, "
-                   "'besok 09:00' ('hari ini', 'kemarin'; 'today', 'yesterday', 'tomorrow')")
+                   "'besok 09:00' ('hari ini', 'kemarin', 'lusa', '2 hari lalu'; 'today', 'yesterday', 'tomorrow', "
+                   "'2 days ago')")
 
     s = _command(commands, "serve", "preview the site locally, rebuilding on every change", SERVE_EXAMPLES,
                  "also log every request",

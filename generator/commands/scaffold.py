@@ -269,11 +269,14 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
     return "\n".join(lines)
 
 
-_DAY_OFFSETS = {"hari ini": 0, "today": 0, "kemarin": -1, "yesterday": -1, "besok": 1, "tomorrow": 1}
-_RELATIVE_DAY = re.compile(r"(?P<day>hari ini|today|kemarin|yesterday|besok|tomorrow)"
+_DAY_OFFSETS = {"hari ini": 0, "today": 0, "kemarin": -1, "yesterday": -1, "besok": 1, "tomorrow": 1,
+                "kemarin lusa": -2, "lusa": 2}
+_RELATIVE_DAY = re.compile(r"(?P<day>hari ini|today|kemarin lusa|kemarin|yesterday|besok|tomorrow|lusa"
+                           r"|(?P<ago>\d{1,3}) (?:hari (?:yang )?lalu|days? ago))"
                            r"(?:,? (?:pukul |jam |at )?(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?"
                            r"(?: ?(?P<zone>wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?)?")
-"""``digest new --date "besok 18:00"``: a day named from today, which the command knows (an article's file cannot)."""
+"""``digest new --date "besok 18:00"``, "2 hari lalu": a day named from today, which the command knows (an article's
+file cannot)."""
 
 
 def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool]:
@@ -283,14 +286,15 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
         return now.astimezone(config.tz).replace(second=0, microsecond=0), False
     from generator.load.content import UNDATED, ZONE_NAMES, normalise_date, wall_clock  # content imports this module
     if relative := _RELATIVE_DAY.fullmatch(" ".join(typed.lower().split())):  # the command runs today: it knows
-        day = now.astimezone(config.tz).date() + timedelta(days=_DAY_OFFSETS[relative["day"]])
+        back = -int(relative["ago"]) if relative["ago"] else _DAY_OFFSETS[relative["day"]]
+        day = now.astimezone(config.tz).date() + timedelta(days=back)
         zone = relative["zone"] or ""
         typed = day.isoformat() + (f"T{int(relative['hour']):02d}:{relative['minute'] or '00'}"
                                    + ZONE_NAMES.get(zone, zone) if relative["hour"] else "")
     iso, why = normalise_date(" ".join(typed.split()))
     if iso is None:
         forms = ("write it like 2025-06-13 09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day "
-                 "from today: besok 09:00")
+                 "from today: besok 09:00, 2 hari lalu")
         if why == UNDATED[0]:  # the field's reason ("the site cannot know") is not this command's: it knows today
             why = "is a day from today in a form it does not read (the day, then a time such as 09:00 and a zone)"
         forms_too = why in UNDATED or why.startswith("is a day from today")  # else its own reason says what to do

@@ -782,9 +782,10 @@ def summarize(body_html: str) -> str:
 _LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
                         r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 """2025-06-13, 2025/06/13, with a time (09:00, or 09.00 as Indonesian pages print it) and an offset."""
-_CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # , 09.00
+_CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # , 09.00
           r"(?:\s*(wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?")  # WIB, +07:00
-"""The time after a written date: ', 09.00 WIB', ' pukul 09.00', ' - 08:15 WIB', ' | 17:30 WIB' (a page's byline)."""
+"""The time after a written date: ', 09.00 WIB', ' pukul 09.00', ' pkl. 07.00', ' - 08:15 WIB', ' | 17:30 WIB' (a
+page's byline)."""
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _CLOCK, re.IGNORECASE)
 _RELATIVE = re.compile(r".*\b(?:lalu|kemarin|kemaren|hari ini|besok|yang lalu|ago|yesterday|today|tomorrow|baru saja)\b.*",
                        re.IGNORECASE)
@@ -813,6 +814,8 @@ _WRITTEN = re.compile(r"(?:([a-z']+)\.?,?\s+)?"                                 
                       r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})"  # 13 Juni / June 13th, 2025
                       + _CLOCK, re.IGNORECASE)
 """A date as a news page prints it: '13 Juni 2025', 'Jumat, 13 Juni 2025 09.00 WIB', 'June 13, 2025 9:00'."""
+_APOSTROPHES = str.maketrans("’‘ʼ´", "''''")
+"""The typographic apostrophes (and the accent used as one) a copied day's name may have."""
 _ISO_WITH_ZONE_NAME = re.compile(r"(.*\d)\s*(wib|wita|wit)", re.IGNORECASE)
 """An ISO 8601 date-time followed by an Indonesian zone's name: '2025-06-13 09:00 WIB'."""
 
@@ -857,6 +860,7 @@ def normalise_date(text: str) -> tuple[str | None, str]:
     """
     if not text.isascii():  # '٢٠٢٥-٠٦-١٠': digits of another script are the same digits (Python's message leaked)
         text = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+        text = text.translate(_APOSTROPHES)  # "Jum’at", as a news page prints it, is "Jum'at"
     text, why = _written_date(text)
     if why:
         return None, why
