@@ -713,3 +713,19 @@ def test_a_file_that_keeps_changing_while_it_is_read_is_an_error(tmp_path: Path,
     monkeypatch.setattr(content_module.os, "read", read)
     assert str(content_module.read_article("content/a.md", path)) == (
         "content/a.md: changed while it was being read, three times; build again when it is saved")
+
+
+def test_another_tools_field_name_is_told_ours(settings: ArticleSettings) -> None:
+    """An editor from Hugo or Jekyll wrote 'description:' and was asked "did you mean 'section'?"; 'categories' and
+    'lastmod' got only the list of every field."""
+    data = (b"---\ntitle: x\ndate: 2025-01-01\ndescription: Ringkas\ncategories: [Kepri]\nlastmod: 2025-01-02\n"
+            b"Aliases: [lama/]\n---\nIsi.\n")
+    article, problems = parse_article("content/a.md", data, settings)
+    assert article is not None
+    assert [str(p) for p in problems] == [
+        "content/a.md:4: field 'description': warning: unknown field, ignored; this site calls it 'summary'",
+        "content/a.md:5: field 'categories': warning: unknown field, ignored; this site calls it 'section' (one "
+        "section per article)",
+        "content/a.md:6: field 'lastmod': warning: unknown field, ignored; this site calls it 'updated'",
+        "content/a.md:7: field 'Aliases': warning: unknown field, ignored; this site calls it 'redirects'",
+    ]

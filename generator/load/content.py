@@ -56,6 +56,11 @@ NOT_ARTICLES = frozenset({PAGES})
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
           "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc")
 """Front-matter keys an article may have."""
+OTHER_TOOLS = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "modified": "updated",
+               "categories": "section", "category": "section", "keywords": "tags", "aliases": "redirects",
+               "publishdate": "date", "featured_image": "image", "cover": "image", "authors": "author"}
+"""Hugo's, Jekyll's and Pelican's names of fields an article has under another name (folded to lower case): an
+editor used to them wrote 'description:' and was asked whether it meant 'section'."""
 
 
 @dataclass(frozen=True)
@@ -541,6 +546,10 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
 
     for key in meta:
         if key not in FIELDS:
+            if ours := OTHER_TOOLS.get(str(key).lower()):
+                check.warn(key, f"unknown field, ignored; this site calls it '{ours}'"
+                           + (" (one section per article)" if ours == "section" else ""))
+                continue
             hint = difflib.get_close_matches(str(key), FIELDS, n=1)
             check.warn(key, "unknown field, ignored; " + (f"did you mean '{hint[0]}'?" if hint else
                                                             "known fields: " + ", ".join(FIELDS)))
