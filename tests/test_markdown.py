@@ -54,6 +54,16 @@ def test_golden_case(name: str, update_golden: bool) -> None:
     ('<a href="https://example.org/" rel="dofollow" target="_blank">x</a>',
      '<p><a href="https://example.org/" rel="noopener">x</a></p>\n'),
     ('<a href="/about/" title="t">x</a>', '<p><a href="/about/" title="t">x</a></p>\n'),
+    # video and audio, as a newsroom pastes them: kept (they vanished without a word), always with controls, never
+    # playing by themselves, their URLs held to the links' rules
+    ('<video controls autoplay width="640" poster="https://example.org/p.jpg" onplay="x()">'
+     '<source src="https://example.org/a.mp4" type="video/mp4"><track src="/a.vtt" kind="subtitles" srclang="id" '
+     'default>Video</video>',
+     '<p><video width="640" poster="https://example.org/p.jpg" controls=""><source src="https://example.org/a.mp4" '
+     'type="video/mp4"><track src="/a.vtt" kind="subtitles" srclang="id" default="">Video</video></p>\n'),
+    ('<audio src="https://example.org/p.mp3"></audio>',
+     '<p><audio src="https://example.org/p.mp3" controls=""></audio></p>\n'),
+    ('<audio src="javascript:alert(1)"></audio>', '<p><audio controls=""></audio></p>\n'),
     # dropped with their content
     ("<script>alert(1)</script>", ""),
     ("<style>p{}</style>", ""),

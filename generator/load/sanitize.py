@@ -15,6 +15,7 @@ TAGS = frozenset({
     "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
     "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "video", "audio", "source", "track",
 })
 """Tags kept; any other tag is removed and its text kept (except ``DROPPED``)."""
 DROPPED = frozenset({"script", "style", "iframe", "object", "embed", "applet", "noscript", "template", "svg", "math",
@@ -32,9 +33,16 @@ ATTRIBUTES = {
     "section": {"role", "aria-label"},
     "time": {"datetime"},
     "abbr": {"title"},
+    "video": {"src", "poster", "width", "height", "preload", "loop", "muted", "playsinline"},
+    "audio": {"src", "preload", "loop", "muted"},
+    "source": {"src", "type", "media"},
+    "track": {"src", "kind", "srclang", "label", "default"},
 }
 """Attributes kept per tag ('*': on every kept tag). ``style`` keeps only ``text-align`` (table alignment).
-No ``cite``: nh3 checks the scheme of ``href`` and ``src`` only, and readers never see a cite URL."""
+No ``cite``: nh3 checks the scheme of ``href`` and ``src`` only, and readers never see a cite URL. A ``<video>``
+or ``<audio>`` (a newsroom pastes them in; they vanished without a word) is kept, never with ``autoplay``."""
+CONTROLS = {"video": {"controls": ""}, "audio": {"controls": ""}}
+"""Attributes every kept tag of the name gets: a player readers can start, pause and mute."""
 SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "ftps", "sftp", "irc", "ircs", "news", "nntp", "sms",
                      "xmpp", "magnet", "geo", "webcal", "git", "ssh"})
 """URL schemes a link or image may have; a URL without a scheme is a path on the site. Never javascript:,
@@ -58,7 +66,7 @@ def safe_url(url: str) -> bool:
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS), clean_content_tags=set(DROPPED), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
     strip_comments=True, link_rel=None, url_schemes=set(SCHEMES),
-    filter_style_properties={"text-align"})
+    filter_style_properties={"text-align"}, set_tag_attribute_values=CONTROLS)
 
 _RAW_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
 _RAW_SRC = re.compile(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
