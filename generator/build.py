@@ -402,7 +402,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     html = sum(1 for p in planned if p.spec.render in PAGE_RENDERS)
     next_due = min([a.date.timestamp() for a in site_plan.future] + list(site_plan.due)
                    + [e.over.timestamp() for e in site_plan.editions if e.in_progress], default=float("inf"))
-    return BuildResult(output, len(site.articles), html, feeds, len(reuse), site_plan.warnings,
+    reused = sum(1 for p in planned if p.spec.path in reuse and p.spec.render != "image")  # as counted above
+    return BuildResult(output, len(site.articles), html, feeds, reused, site_plan.warnings,
                        site_plan.hidden_drafts, len(site_plan.future), next_due,
                        fingerprints, loaded.rows, loaded.seen, site_plan.since, site_plan.related,
                        site_plan.reach, site_plan.plan, site_plan.intel,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -279,3 +280,22 @@ def test_a_number_out_of_range_is_a_usage_error_not_a_traceback(tmp_path: Path, 
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == f"digest {argv[0]}: error: {message}"
     assert not (tmp_path / "site").exists()
+
+
+def test_verbose_counts_pages_and_feeds_rendered_without_the_resized_pictures(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's report: 'build -v' said '-2 pages and feeds rendered, 57 reused' on a site with a resized
+    picture; the reused count held the picture's copies, which the pages and feeds counts leave out."""
+    from PIL import Image
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", image="images/foto.jpg", image_alt="Foto")})
+    (tmp_path / "static/images").mkdir(parents=True)
+    Image.new("RGB", (1200, 800), "red").save(tmp_path / "static/images/foto.jpg")
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 0
+    (tmp_path / "static/robots.txt").write_text("User-agent: *\n")
+    capsys.readouterr()
+    assert main(["build", "-v", "--config", config]) == 0
+    out = capsys.readouterr().out
+    rendered, reused = (int(n) for n in re.search(r"(-?\d+) pages? and feeds rendered, (\d+) reused", out).groups())
+    pages, feeds = (int(n) for n in re.search(r"built 1 article, (\d+) pages, (\d+) feeds", out).groups())
+    assert (rendered, reused) == (0, pages + feeds), out  # a static file added: every page and feed as it was
