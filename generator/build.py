@@ -8,6 +8,7 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping, Sequence
 
@@ -344,31 +345,49 @@ def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
 
 def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Article]) -> list[Problem]:
     """A warning for each article whose address changed since the last build (its slug or date edited, or its
-    file renamed: then found by its source link) with no ``redirects:`` entry for the old one, which readers
+    file renamed: then found by its source link, and title where new or removed files share the link) with no
+    ``redirects:`` entry for the old one, which readers
     and other sites may have linked to. Only files that changed are looked at, and only the old pages the last
     build published (``cache.pages``) count."""
     if not cache.files or not cache.pages:
         return []
     now = {a.source_path: a for a in published}
     served = {a.path for a in published}
-    arrived = {a.source.url: a for a in published if a.source and a.source_path not in cache.files}
-    problems: list[Problem] = []
+    # a renamed file is found by its source link, or, where new or removed files share one (two stories from one
+    # publisher's front page: an editor's report), by its link and title; where that too is shared, by neither
+    new_files = [a for a in published if a.source and a.source_path not in cache.files]
+    arriving = Counter(_moved_key(a, by_title) for a in new_files for by_title in (False, True))
+    arrived = {key: a for a in new_files for key in (_moved_key(a, False), _moved_key(a, True)) if arriving[key] == 1}
+    gone: list[tuple[str, Article]] = []
     for rel, (_, key) in cache.files.items():  # the warnings are sorted with the rest
         if loaded.seen.get(rel, ("", ""))[1] == key:
             continue  # the same bytes: the same address
         last = decode_head(cache.articles.get(key), b"")
         old = last[0] if last else None
-        if old is None or old.path in served or f"{old.path}index.html" not in cache.pages:
-            continue
-        new = now.get(rel) or (arrived.get(old.source.url) if old.source and rel not in loaded.seen else None)
+        if old is not None and old.path not in served and f"{old.path}index.html" in cache.pages:
+            gone.append((rel, old))
+    removed = [old for rel, old in gone if old.source and rel not in loaded.seen]
+    leaving = Counter(_moved_key(old, by_title) for old in removed for by_title in (False, True))
+    problems: list[Problem] = []
+    for rel, old in gone:
+        new = now.get(rel)
+        if new is None and old.source and rel not in loaded.seen:
+            new = next((arrived[key] for key in (_moved_key(old, False), _moved_key(old, True))
+                        if leaving[key] == 1 and key in arrived), None)
         if new is None or old.path in {r.path for r in new.redirects}:
             continue
         field = "slug" if new.slug != old.slug and new.source_path == rel else "date" if new.source_path == rel else ""
+        listed = ", ".join([*(r.path for r in new.redirects), old.path])
         problems.append(Problem(new.source_path, 0, field, f"its address changed from /{old.path} to /{new.path} since "
                                                            f"the last build{'' if field else f' (it was {rel})'}, so "
                                                            "links to the old one will break; keep them working with "
-                                                           f"redirects: [{old.path}]", "warning"))
+                                                           f"redirects: [{listed}]", "warning"))
     return problems
+
+
+def _moved_key(article: Article, by_title: bool) -> tuple[str, str]:
+    """What finds a renamed article's new file: its source link, and, where that is shared, its title too."""
+    return (article.source.url if article.source else "", article.title if by_title else "\x00")
 
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,

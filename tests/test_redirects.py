@@ -147,7 +147,7 @@ def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_unti
     assert build() == [
         "content/2025/06/meta-scale.md: warning: its address changed from /2025/07/meta/ to /2025/07/meta-scale/ "
         "since the last build (it was content/2025/06/meta.md), so links to the old one will break; keep them "
-        "working with redirects: [2025/07/meta/]"]
+        "working with redirects: [2025/06/meta/, 2025/07/meta/]"]
     (tmp_path / "content/2025/06/lain.md").write_text(article(title="Lain", date="2025-06-12", slug="lain-lagi",
                                                               draft="false"))
     assert build() == [
@@ -157,6 +157,32 @@ def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_unti
     (tmp_path / "content/2025/06/lain.md").write_text(article(title="Lain", date="2025-06-12", slug="lain-lagi",
                                                               body="Isi baru.\n"))
     assert build() == [], "a body edit keeps the address"
+    # an article already redirecting is told the whole list to write, not a second 'redirects:' (an error)
+    meta = tmp_path / "content/2025/06/meta-scale.md"
+    meta.write_text(article(title="Meta", date="2025-08-01", source=source, redirects="[2025/06/meta/]"))
+    assert build() == [
+        "content/2025/06/meta-scale.md:3: field 'date': warning: its address changed from /2025/07/meta-scale/ to "
+        "/2025/08/meta-scale/ since the last build, so links to the old one will break; keep them working with "
+        "redirects: [2025/06/meta/, 2025/07/meta-scale/]"]
+
+
+def test_two_renamed_files_with_one_source_link_are_each_told_their_own_old_address(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's report: two stories whose source is one publisher's front page, both renamed; both warnings went
+    to the second file, one of them telling it to redirect the first story's old address to it."""
+    source = "{name: Reuters, url: 'https://www.reuters.com/'}"
+    make_project(tmp_path, {"2025/06/alpha-news.md": article(title="Alpha", source=source),
+                            "2025/06/beta-news.md": article(title="Beta", source=source)})
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "--config", config, "-q"]) == 0
+    for name in ("alpha", "beta"):
+        (tmp_path / f"content/2025/06/{name}-news.md").rename(tmp_path / f"content/2025/06/{name}.md")
+    capsys.readouterr()
+    assert main(["build", "--config", config, "-q"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/2025/06/{name}.md: warning: its address changed from /2025/06/{name}-news/ to /2025/06/{name}/ "
+        f"since the last build (it was content/2025/06/{name}-news.md), so links to the old one will break; keep "
+        f"them working with redirects: [2025/06/{name}-news/]" for name in ("alpha", "beta")]
 
 
 def test_an_old_address_differing_only_in_letter_case_is_refused(tmp_path: Path) -> None:
@@ -274,4 +300,5 @@ def test_an_old_address_a_page_or_an_article_holds_is_left_to_it(tmp_path: Path)
     assert [line for line in rules if line.startswith("/companies/")] == [
         *(f"/companies/gojek/{feed} /companies/goto/{feed} 301" for feed in feeds),
         "/companies/gojek/ /2025/06/b/ 301",
-        *(f"/companies/goto-financial/{feed} /companies/goto/{feed} 301" for feed in (*feeds, ""))]
+        *(f"/companies/goto-financial/{feed} /companies/goto/{feed} 301" for feed in (*feeds, "")),
+        *(f"/companies/tokopedia-baru/{feed} /companies/tokopedia/{feed} 301" for feed in (*feeds, ""))]
