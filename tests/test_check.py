@@ -110,7 +110,7 @@ def test_curator_checks_find_mentions_duplicates_tag_variants_links_and_hints(tm
             {"code": "broken-link", "column": 0, "field": "", "line": 11, "path": "content/2025/06/b.md",
              "severity": "error",
              "message": "the link '/2025/06/tidak-ada/' points at /2025/06/tidak-ada/, which is not a page or file of "
-                        "the site; fix the address (internal links start with / or are relative to this article)"},
+                        "the site; fix the address"},
             {"code": "tag-variant", "column": 0, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
              "severity": "warning",
              "message": "tag 'cloud' is spelled 'Cloud' in 1 other article (such as content/2025/06/a.md); use one spelling"},
@@ -224,9 +224,12 @@ def test_links_are_checked_under_the_base_path_and_against_what_is_published(tmp
     assert found == [
         (5, "the link '../d/' points at /digest/2025/06/d/"),
         (5, "the link '/2025/06/b/' points at /2025/06/b/"),
+        # a folder without its '/': 'digest check --links' counted it broken, and digest check passed it
+        (5, "the link '/digest/2025/06/b' points at the folder /digest/2025/06/b without its '/': write "
+            "/digest/2025/06/b/"),
         (7, "the image '/digest/static/hilang.png' points at /digest/static/hilang.png"),  # the build's warning
     ]
-    assert [p["line"] for p in check_json(tmp_path, drafts=True)["problems"]] == [5, 7]
+    assert [p["line"] for p in check_json(tmp_path, drafts=True)["problems"]] == [5, 5, 7]
 
 
 def test_a_link_to_an_articles_file_names_its_address(tmp_path: Path) -> None:
@@ -236,13 +239,14 @@ def test_a_link_to_an_articles_file_names_its_address(tmp_path: Path) -> None:
         "2025/06/a.md": article(title="A"),
         "2025/07/b.md": article(title="B", date="2025-07-01T09:00:00+07:00",
                                 body="[a](../06/a.md) [a lagi](2025/06/a.md#latar) [a juga](/content/2025/06/a.md)\n\n"
-                                     "[hilang](../06/tidak-ada.md)\n"),
+                                     "[hilang](../06/tidak-ada.md) [hilang juga](/digest/2025/06/hilang/)\n"),
     }, config="title: T\nbase_url: https://example.org/digest/\n")
     found = sorted((p["line"], p["message"].split("; ", 1)[1]) for p in check_json(tmp_path)["problems"])
     assert found == [
         (5, "a Markdown file is not its page's address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
         (5, "a Markdown file is not its page's address: link /digest/2025/06/a/ (content/2025/06/a.md)"),
         (5, "a Markdown file is not its page's address: link /digest/2025/06/a/#latar (content/2025/06/a.md)"),
+        (7, "fix the address"),  # it starts with /digest/: the hint was told to a link that met it
         (7, "fix the address (internal links start with /digest/ or are relative to this article)")]
 
 
@@ -324,8 +328,7 @@ def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None
                                         "file of the site; a Markdown file is not its page's address: link /2025/06/a/ "
                                         "(content/2025/06/a.md)"),
         ("content/pages/tentang.md", 4, "the link '/arsip/' points at /arsip/, which is not a page or file of the "
-                                        "site; fix the address (internal links start with / or are relative to this "
-                                        "page)"),
+                                        "site; fix the address"),  # it starts with '/': no hint to start it so
         ("content/weekly/2025-W24.md", 1, "the link '../2025-W23/' points at /weekly/2025-W23/, which is not a page "
                                           "or file of the site; fix the address (internal links start with / or are "
                                           "relative to this page)")]
@@ -668,3 +671,17 @@ def test_a_section_listed_in_config_is_no_single_section_hint(tmp_path: Path) ->
                  config=CONFIG + "sections: [Kepri, Aceh, Nabire]\n")
     assert [p["message"] for p in check_json(tmp_path)["problems"] if p["code"] == "single-section"] == [
         "section 'Acehh' has only this article; check its spelling"]
+
+
+def test_a_link_with_a_typo_in_its_slug_is_told_the_page_it_likely_meant(tmp_path: Path) -> None:
+    """An editor's report: a link that already started with the base path was told to start with it. A slug
+    mistyped, or an article renamed, is now told the nearest page; another week's or year's page is not a typo."""
+    make_project(tmp_path, {
+        "2025/06/meta-scale-ai.md": article(title="Meta"),
+        "2025/07/b.md": article(title="B", date="2025-07-01T09:00:00+07:00",
+                                body="[a](/digest/2025/06/meta-scal-ai/) [c](/digest/2024/06/meta-scale-ai/#latar) "
+                                     "[d](/digest/weekly/2025-W10/)\n"),
+    }, config="title: T\nbase_url: https://example.org/digest/\n")
+    found = sorted(p["message"].split("; ", 1)[1] for p in check_json(tmp_path)["problems"])
+    assert found == ["did you mean /digest/2025/06/meta-scale-ai/?", "did you mean /digest/2025/06/meta-scale-ai/?",
+                     "fix the address"]

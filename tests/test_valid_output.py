@@ -82,14 +82,19 @@ def test_link_checker_finds_what_is_broken() -> None:
                        b'<url><loc>https://example.org/d/a/</loc></url><url><loc>https://example.org/d/c/</loc></url>'
                        b'</urlset>',
     }
+    none = "no file of the site is at that address"
     assert broken_links(files, "https://example.org/d/") == [
-        ("feed.xml", "https://example.org/d/gone/"),
-        ("index.html", "../../x/"), ("index.html", "/d/a"), ("index.html", "/d/a/#nowhere"), ("index.html", "/d/b/"),
-        ("index.html", "/d/big.png"), ("index.html", "/d/missing.css"), ("index.html", "/other/"),
-        ("index.html", "https://example.org/d/logo.png"),
-        ("sitemap.xml", "https://example.org/d/c/"),
+        ("feed.xml", "https://example.org/d/gone/", none),
+        ("index.html", "../../x/", none),
+        ("index.html", "/d/a", "a folder without its '/' (a host answers it only with a redirect); end the address "
+                               "with '/'"),
+        ("index.html", "/d/a/#nowhere", "a/index.html is there, but has no id 'nowhere' for the '#' to jump to (a "
+                                        "heading's id changes with its text)"),
+        ("index.html", "/d/b/", none), ("index.html", "/d/big.png", none), ("index.html", "/d/missing.css", none),
+        ("index.html", "/other/", none), ("index.html", "https://example.org/d/logo.png", none),
+        ("sitemap.xml", "https://example.org/d/c/", none),
     ]
-    assert [ref for _, ref in broken_links(files, "/d/")] == [
+    assert [ref for _, ref, _ in broken_links(files, "/d/")] == [
         "../../x/", "/d/a", "/d/a/#nowhere", "/d/b/", "/d/big.png", "/d/missing.css", "/other/"]
 
 

@@ -19,14 +19,17 @@ file a check writes, with the last report, replayed while nothing changes. The c
 """
 from __future__ import annotations
 
+import difflib
 import html
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
@@ -45,7 +48,7 @@ from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
-from generator.core.urls import as_typed, link_target, resolves
+from generator.core.urls import as_typed, folder_without_slash, link_target, resolves
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -665,13 +668,24 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
         for href in dict.fromkeys(links):  # each address once, at every line that writes it
             path = link_target(config.base_url, config.base_path, src.url_path, href)
-            if path is None or resolves(config.base_path, path, files):
+            if path is None:
+                continue
+            slashless = folder_without_slash(config.base_path, path, files)
+            if not slashless and resolves(config.base_path, path, files):
                 continue
             raw = html.unescape(href)
             # the lines that write the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
             lines = address_lines(text.split("\n"), raw, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
+            if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
+                for line in lines:
+                    yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at the folder "
+                                                              f"{as_typed(path)} without its '/': write "
+                                                              f"{as_typed(_with_slash(raw))}, the page's address "
+                                                              "(hosts answer it only with a redirect, and digest "
+                                                              "check --links counts it broken)"), "broken-link")
+                continue
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
                 for line in lines:
@@ -681,12 +695,48 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 continue
             fix = ("a Markdown file is not its page's address: link "
                    + page_address(config.base_path, raw, linked, *by_file[linked])
-                   if linked else "fix the address (internal links start with "
-                                  f"{config.base_path} or are relative to this "
-                                  f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
+                   if linked else f"did you mean {near}?" if (near := _nearest_page(config.base_path, path, files))
+                   else "fix the address" if raw.startswith(config.base_path)  # the hint below is met
+                   else "fix the address (internal links start with "
+                        f"{config.base_path} or are relative to this "
+                        f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line in lines:
                 yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, which "
                                                           f"is not a page or file of the site; {fix}"), "broken-link")
+
+
+def _nearest_page(base_path: str, path: str, files: Collection[str]) -> str:
+    """The page address whose last part is most like ``path``'s (a typo in a slug, a renamed article's new
+    one), nearest to it among equals, or ''. The last parts alone are compared: addresses share their
+    beginnings ('/2025/06/'), which made every one look alike."""
+    wanted = unquote(path.split("#")[0].split("?")[0])
+    if not wanted.startswith(base_path):
+        return ""
+    by_slug = _pages_by_slug(base_path, frozenset(files))
+    slug = wanted.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".md")
+    near = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.8) if slug else []
+    if not near or near[0] != slug and _DIGITS.sub("", near[0]) == _DIGITS.sub("", slug):  # another week: no typo
+        return ""
+    return max(by_slug[near[0]], key=lambda page: (len(os.path.commonprefix([page, wanted])), page))
+
+
+_DIGITS = re.compile(r"\d")
+
+
+@lru_cache(maxsize=2)
+def _pages_by_slug(base_path: str, files: frozenset[str]) -> dict[str, list[str]]:
+    pages: dict[str, list[str]] = defaultdict(list)
+    for file in sorted(files):
+        if file.endswith("/index.html"):
+            page = file.removesuffix("index.html")
+            pages[page.rstrip("/").rsplit("/", 1)[-1]].append(base_path + page)
+    return dict(pages)
+
+
+def _with_slash(href: str) -> str:
+    """A link with '/' after its path, before any query or fragment: '/companies/meta#x' → '/companies/meta/#x'."""
+    cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    return href[:cut] + "/" + href[cut:]
 
 
 def _waiting_page(base_path: str, path: str, waiting: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:

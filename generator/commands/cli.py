@@ -534,8 +534,8 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
 
     files = read_site(folder)
     broken = broken_links(files, config.base_url)
-    for page, ref in broken:
-        print(f"{_shown(folder / page)}: broken link {ref!r}: no file of the site is at that address")
+    for page, ref, why in broken:
+        print(f"{_shown(folder / page)}: broken link {ref!r}: {why}")
     if not args.quiet:
         print(f"crawled {_plural(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
               f"{_plural(len(broken), 'broken link')}")

@@ -31,8 +31,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-Broken = tuple[str, str]
-"""(file the reference is in, the reference as written)."""
+Broken = tuple[str, str, str]
+"""(file the reference is in, the reference as written, what is wrong with it)."""
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "cite", "background", "longdesc",
                   "usemap", "manifest", "ping")
@@ -88,15 +88,23 @@ class Site:
         return Target(rel + "index.html" if rel == "" or rel.endswith("/") else rel, unquote(parts.fragment))
 
     def is_broken(self, page: str, ref: str) -> bool:
+        return bool(self.why_broken(page, ref))
+
+    def why_broken(self, page: str, ref: str) -> str:
+        """What is wrong with ``ref`` in ``page``, in the words a reader of the report needs; '' if nothing."""
         target = self.resolve(page, ref)
         if target is None:
-            return False
+            return ""
         if target.file not in self.files:
-            return True
+            if target.file and f"{target.file}/index.html" in self.files:
+                return "a folder without its '/' (a host answers it only with a redirect); end the address with '/'"
+            return "no file of the site is at that address"
         fragment = target.fragment
         if not fragment or not target.file.endswith(".html") or fragment.lower() == "top":
-            return False
-        return fragment not in _ids(self.files[target.file])
+            return ""
+        if fragment in _ids(self.files[target.file]):
+            return ""
+        return f"{target.file} is there, but has no id '{fragment}' for the '#' to jump to (a heading's id changes with its text)"
 
 
 @lru_cache(maxsize=256)
@@ -214,8 +222,8 @@ def broken_links(files: Mapping[str, bytes], base: str) -> list[Broken]:
     path only, absolute URLs cannot be recognised as internal and are skipped.
     """
     site = Site(files, base)
-    return sorted({(path, ref) for path, data in files.items() for ref in references(path, data)
-                   if site.is_broken(path, ref)})
+    return sorted({(path, ref, why) for path, data in files.items() for ref in references(path, data)
+                   if (why := site.why_broken(path, ref))})
 
 
 def read_site(folder: Path) -> dict[str, bytes]:

@@ -172,6 +172,16 @@ def resolves(base_path: str, path: str, files: Container[str]) -> bool:
     return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
 
 
+def folder_without_slash(base_path: str, path: str, files: Container[str]) -> bool:
+    """Whether the site path ``path`` names a folder with a page, without its trailing slash ('/companies/meta'):
+    a host answers it with a redirect (a round trip; none in a feed reader or from a file), and ``digest check
+    --links`` counts it broken."""
+    if not path.startswith(base_path):
+        return False
+    rel = unquote(path[len(base_path):])
+    return bool(rel) and not rel.endswith("/") and rel not in files and f"{rel}/index.html" in files
+
+
 def url(base_path: str, path: str) -> str:
     """Root-relative link: base_path '/digest/' + 'tags/ai/' → '/digest/tags/ai/'."""
     return base_path + path
