@@ -229,6 +229,16 @@ def test_relative_time_appears_next_to_the_date(tab: Tab) -> None:
     page.wait_for_function("el => /lalu|ago/.test(el.textContent)", arg=meta.element_handle(), timeout=5000)
 
 
+def test_a_subheading_is_smaller_than_its_heading(tab: Tab) -> None:
+    """A reader's report: an h3 (the browser's 1.17em) was larger than the theme's h2 (1.2rem at a smaller base), so
+    an edition's headlines outsized their sections' headings, and an article's ### its ##."""
+    page = tab.go("/weekly/")
+    page = tab.go(page.locator("main a[href*='/weekly/20']").first.get_attribute("href"))
+    sizes = page.evaluate("() => ['h2', 'h3'].map(h => parseFloat(getComputedStyle(document.querySelector("
+                          "'main ' + h)).fontSize))")
+    assert sizes[1] < sizes[0], sizes
+
+
 def test_dark_mode_switches_colours(browser: Any, served: Served) -> None:
     colours = {}
     for scheme in ("light", "dark"):

@@ -165,6 +165,22 @@ def test_the_text_email_keeps_a_notes_pictures_and_wraps_long_headlines(tmp_path
            "Besar\n" in text, text
 
 
+
+def test_every_line_of_the_text_email_but_an_address_is_at_most_70_characters(tmp_path: Path) -> None:
+    """A reader's report: the in-progress notice (87 characters), a long note title, the companies line and
+    summaries (wrapped at 70, then indented by 2) went past the 70 the README promises."""
+    long = "Perusahaan Teknologi Besar Mengumumkan Kerja Sama Strategis Kecerdasan Buatan Nasional Baru"
+    names = ["Alpha Teknologi Nusantara", "Beta Komunikasi Indonesia", "Gamma Data Sentral", "Delta Awan Raya"]
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-16T09:00:00+07:00", summary=long * 2,
+                                            companies="[" + ", ".join(names) + "]")})
+    write_files(tmp_path, {"content/weekly/2025-W25.md": f"---\ntitle: {long}\n---\nCatatan.\n"})
+    from datetime import datetime, timezone
+    files = build_project(tmp_path, now=datetime(2025, 6, 17, tzinfo=timezone.utc)).output.files
+    text = files["weekly/2025-W25/email.txt"].decode()
+    assert "masih berjalan" in text and long.split()[0] in text and names[-1] in text, text
+    assert [line for line in text.splitlines() if len(line) > 70 and "://" not in line] == []
+
+
 # --- rendered in Chromium ---------------------------------------------------------------------------------
 
 

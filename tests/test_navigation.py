@@ -368,6 +368,36 @@ def test_a_site_image_is_the_default_og_image(tmp_path: Path) -> None:
     assert doc(files, "index.html").xpath("//link[@rel='icon']/@href") == ["/ikon.ico"]
 
 
+def test_an_svg_picture_is_not_the_share_preview(tmp_path: Path) -> None:
+    """A reader's report: an article's SVG chart became og:image, which Facebook, X, LinkedIn and WhatsApp do not
+    show, so the shared link had no picture though the site has an image of its own."""
+    make_project(tmp_path, {"a.md": article(title="A", image="images/grafik.svg", image_alt="Grafik")},
+                 config="title: T\nbase_url: https://example.org/\nimage: images/share.png\n")
+    write_files(tmp_path, {"static/images/grafik.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1200" '
+                                                       'height="630"/>', "static/images/share.png": b""})
+    page = doc(build_project(tmp_path).output.files, "2025/06/a/index.html")
+    assert page.xpath("//meta[@property='og:image']/@content") == ["https://example.org/images/share.png"]
+    assert page.xpath("//meta[@property='og:image:alt' or @property='og:image:width']") == []
+    assert page.xpath("//meta[@name='twitter:card']/@content") == ["summary"]
+    assert page.xpath("//img[contains(@src, 'grafik.svg')]"), "the page still shows it"
+
+
+def test_lists_of_editions_publishers_and_pairs_describe_what_they_list() -> None:
+    """A reader's report: sharing an edition, a publisher's page or 'Meta bersama OpenAI' showed the site's own
+    description; each now says what it lists."""
+    files = files_of("example")
+    described = {p: doc(files, p).xpath("string(//meta[@name='description']/@content)")
+                 for p in ("weekly/index.html", "sources/index.html", "sources/anthropic-com/index.html",
+                           "companies/google/with/openai/index.html", "weekly/2023-W04/index.html")}
+    assert described == {
+        "weekly/index.html": "Daftar Edisi mingguan di Kabar AI, masing-masing dengan jumlah artikelnya.",
+        "sources/index.html": "Daftar Sumber berita di Kabar AI, masing-masing dengan jumlah artikelnya.",
+        "sources/anthropic-com/index.html": "1 artikel dari Anthropic di Kabar AI.",
+        "companies/google/with/openai/index.html": "4 artikel dari Google bersama OpenAI di Kabar AI.",
+        "weekly/2023-W04/index.html": "1 artikel dari Edisi #2 · 23–29 Januari 2023 di Kabar AI.",
+    }
+
+
 def test_an_icon_that_is_not_a_path_or_url_is_an_error(tmp_path: Path) -> None:
     make_project(tmp_path, {}, config="title: T\nbase_url: https://example.org/\nfavicon: 'javascript:x'\n")
     with pytest.raises(BuildError) as e:
