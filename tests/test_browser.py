@@ -202,6 +202,16 @@ def test_search_matches_indonesian_word_forms(tab: Tab) -> None:
     assert {"membangun", "dibangun", "pembangunan"} <= marked
 
 
+def test_search_finds_a_word_an_en_dash_joins(tab: Tab) -> None:
+    """A reader's report: 'Maluku' found nothing, though an article says 'SKKL Sulawesi–Maluku–Papua': Pagefind
+    splits words at a hyphen, not at an en or em dash. The excerpt still shows the dash."""
+    page = tab.go("/search/?q=Maluku")
+    page.wait_for_selector("#search-results li")
+    hrefs = page.locator("#search-results li h2 a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert any("kabel-laut-sorong-merauke" in href for href in hrefs), hrefs
+    assert "–" in page.locator("#search-results li").first.inner_text()
+
+
 def test_missing_tools_skip_here_but_fail_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="no chromium .* a failure, not a skip"):

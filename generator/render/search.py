@@ -18,6 +18,7 @@ Pagefind UI bundles (about 400 KB) are dropped.
 from __future__ import annotations
 
 import os
+import re
 import posixpath
 import signal
 import subprocess
@@ -72,6 +73,12 @@ EXCLUDED = "a.anchor"
 counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#")."""
 
 
+_DASH_BETWEEN = re.compile(rb"(?<=\w)(\xe2\x80[\x93\x94])(?=\w)")
+"""An en or em dash joining two words ('Sulawesi–Maluku–Papua', 'Jakarta–Bandung'): Pagefind splits words at a
+hyphen but not there, so 'Maluku' found nothing (a reader's report). The index's copy spaces it ('Sulawesi – Maluku'),
+which results then show, the dash kept."""
+
+
 def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) -> list[tuple[str, bytes]]:
     """Pagefind's bundle for ``pages`` (site path → HTML), as (``pagefind/...`` path, bytes), sorted.
 
@@ -99,7 +106,7 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
         for path, data in pages:
             file = site / path
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(data)
+            file.write_bytes(_DASH_BETWEEN.sub(rb" \1 ", data) if b"\xe2\x80" in data else data)
         site.mkdir(exist_ok=True)
         try:
             run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent",
