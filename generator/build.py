@@ -43,7 +43,7 @@ from generator.load.publishers import group_publishers, read_sources
 from generator.render.images import Nearby, missing_body_images, missing_config_images, missing_images, \
     unreadable_body_images
 from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
-                                    template_problem, templates_fingerprint, unknown_blocks)
+                                    raised_in_template, template_problem, templates_fingerprint, unknown_blocks)
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
@@ -460,6 +460,10 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
             return template_problem(e, config.root)
         except BuildError as e:  # an article's body could not be read back (``incremental.CachedBodies``)
             return e.problems[0]
+        except Exception as e:  # a template's expression raised Python's own error ('{{ title + 1 }}'): its line
+            if raised_in_template(e):
+                return template_problem(e, config.root)
+            raise
         return direct.write(planned[index].spec.path, data) if direct is not None and direct.folder else data
 
     todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]

@@ -252,6 +252,25 @@ def test_a_template_error_mid_write_leaves_the_site_and_no_half_written_folder(
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site", "templates"]
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize("expression, error", [
+    ("article.title + 1", 'TypeError: can only concatenate str (not "int") to str'),
+    ("1 / 0", "ZeroDivisionError: division by zero"),
+    ('"%d" % article.title', "TypeError: %d format: a real number is required, not str"),
+])
+def test_python_s_own_error_in_a_template_is_an_error_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, expression: str, error: str) -> None:
+    """A maintainer's report: Python's own error in a template's expression was a traceback in build, check
+    and serve; Jinja's own errors were already told at their line."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/article.html": '{% extends "base.html" %}{% block main %}\n<p>{{ '
+                                                     + expression + " }}</p>{% endblock %}"})
+    code, out, err = run(capsys, command, "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and "Traceback" not in out + err
+    assert (err if command == "build" else out).splitlines()[0] == f"templates/article.html:2: template error: {error}; fix the template, or remove " \
+                                  "your override of it"
+
+
 @pytest.mark.parametrize("argv, message", [
     (["serve", "--port", "99999"], "argument --port: 99999 is out of range; give a port from 1 to 65535, or 0 for any "
                                    "free one"),

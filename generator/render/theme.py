@@ -144,11 +144,23 @@ def unknown_blocks(config: Config, env: jinja2.Environment) -> list[Problem]:
     return problems
 
 
-def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
+def raised_in_template(error: BaseException) -> bool:
+    """Whether ``error`` came out of a template's own code (``{{ article.title + 1 }}``, ``{{ 1 / 0 }}``): a frame
+    of its traceback is a template's, as Jinja rewrites them. Our own code's errors are not dressed as the
+    template's."""
+    tb = error.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def template_problem(error: Exception, root: Path) -> Problem:
     """A template's syntax or runtime error as a Problem naming the template file and line.
 
-    Syntax errors carry their place; for runtime errors (an undefined name, say) Jinja
-    rewrites the traceback so that template frames point at template lines, and the
+    Syntax errors carry their place; for runtime errors (an undefined name, say, or Python's own TypeError in
+    an expression) Jinja rewrites the traceback so that template frames point at template lines, and the
     innermost one is where the template went wrong.
     """
     filename: str | None = getattr(error, "filename", None)
@@ -164,6 +176,9 @@ def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
         where = where.relative_to(root)
     path = where.as_posix() if where is not None else "templates"
     message = getattr(error, "message", None) or str(error)
+    import jinja2  # loaded already: a template ran or was read
+    if not isinstance(error, jinja2.TemplateError):  # Python's own, raised by an expression: say which
+        message = f"{type(error).__name__}: {message}"
     return Problem(path, line, "", f"template error: {message}; fix the template, or remove your override of it")
 
 
