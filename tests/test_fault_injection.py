@@ -317,3 +317,22 @@ def test_a_fault_at_the_cache_file_during_a_cold_build_still_gives_the_whole_sit
 
     with ThreadPoolExecutor(max_workers=max(2, len(os.sched_getaffinity(0)))) as pool:
         assert [p for p in pool.map(lambda case: one(*case), cases) if p] == []
+
+
+@pytest.mark.parametrize("error", ["EPERM", "EOPNOTSUPP", "EMLINK"])
+def test_a_disk_without_hard_links_builds_the_same_site(tmp_path: Path, error: str) -> None:
+    """A maintainer's report: on a disk without hard links (exFAT or FAT on a USB stick: link() says EPERM; some
+    shares EOPNOTSUPP), every build after the first failed, "digest may not write there"; Hugo, Zola and
+    Pelican build there. Unchanged files are copied instead of linked."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    for name in ("plain", "faulted"):
+        before_and_change(tmp_path / name)
+    assert build(tmp_path / "plain", "--no-cache") == 0
+    done = digest_under_strace(tmp_path / "faulted", f"link:error={error}",
+                               syscalls=("link", "linkat"))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert tree(tmp_path / "faulted" / "site") == tree(tmp_path / "plain" / "site")
+    (tmp_path / "faulted/content/2025/06/a.md").write_text(article(title="Satu", body="Lagi.\n"))
+    again = digest_under_strace(tmp_path / "faulted", f"link:error={error}", syscalls=("link", "linkat"))
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+    assert b"Lagi." in (tmp_path / "faulted/site/2025/06/a/index.html").read_bytes()

@@ -689,6 +689,16 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
                     os.link(source, dest)
                 except FileNotFoundError:  # deleted by hand since the last build
                     pass
+                except OSError as e:
+                    if e.errno not in _NO_LINKS:
+                        raise
+                    # a disk without hard links (exFAT, FAT, some shares): every rebuild failed there; copied
+                    with open(source, "rb") as f:
+                        found = _write_new(dest, f.read(), umask, seen is not None)
+                    if seen is not None:
+                        seen[path] = found
+                    written += 1
+                    continue
                 else:
                     if seen is not None:
                         if live is not None and path in live_stats:
@@ -710,6 +720,11 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
     if seen is not None:
         seen.update(dict.fromkeys(made, "d"))
     return manifest, written, seen
+
+
+_NO_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV, errno.ENOSYS})
+"""What ``link`` says on a file system that has no hard links (FAT and exFAT: EPERM; some network and FUSE file
+systems: EOPNOTSUPP, ENOSYS), or no more for this file (EMLINK), or across mounts (EXDEV): the file is copied."""
 
 
 def _write_new(dest: str, data: bytes, umask: int, stat_it: bool = True) -> str:
