@@ -1,6 +1,8 @@
 """Publishers: grouping by source host, the optional sources.yaml registry, and their pages."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -195,3 +197,36 @@ def test_a_source_without_a_name_shows_the_registered_publishers_name(tmp_path: 
     differ = [p.relative_to(tmp_path / "cold").as_posix() for p in (tmp_path / "cold").rglob("*") if p.is_file()
               and (tmp_path / "site" / p.relative_to(tmp_path / "cold")).read_bytes() != p.read_bytes()]
     assert differ == []
+
+
+def test_a_sources_file_that_cannot_be_read_is_an_error_naming_it(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A maintainer's report: a FIFO (or a folder) named sources.yaml was taken for no registry without a word, and
+    one without read permission was "Permission denied (EACCES); digest stopped. Check the disk"; companies.yaml
+    said what it is in both cases."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"a.md": article()})
+    os.mkfifo(tmp_path / "content/sources.yaml")
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/sources.yaml: is not a regular file; make it a YAML file of publishers, or remove it")
+    (tmp_path / "content/sources.yaml").unlink()
+    (tmp_path / "content/sources.yaml").mkdir()
+    (tmp_path / "content/sources.yaml/x").write_text("reuters: {name: Reuters}\n")  # not read: it is a folder
+    assert main(["build", "-q", "--config", config]) == 1
+    assert "content/sources.yaml: is not a regular file" in capsys.readouterr().err
+    shutil.rmtree(tmp_path / "content/sources.yaml")
+    (tmp_path / "content/sources.yaml").write_text("reuters: {name: Reuters, url: 'https://www.reuters.com/'}\n")
+    real_read = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self.name == "sources.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_bytes", refused)
+        assert main(["build", "-q", "--config", config]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/sources.yaml: cannot be read (Permission denied); make it a readable file")

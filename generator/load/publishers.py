@@ -99,10 +99,14 @@ def read_sources(config: Config) -> tuple[dict[str, PublisherEntry], list[Proble
 
 def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[Problem]]:
     """Read the registry: host → entry. A missing file is an empty registry; every problem is returned."""
-    if not path.is_file():
+    if not path.exists():
         return {}, []
+    if not path.is_file():  # a folder or a FIFO: never silently no registry, never a hang (as companies.yaml)
+        return {}, [Problem(rel, 0, "", "is not a regular file; make it a YAML file of publishers, or remove it")]
     try:
         values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), first_line=1)
+    except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
+        return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except UnicodeDecodeError as e:
         return {}, [Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]
     except YamlError as e:
