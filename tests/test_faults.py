@@ -286,6 +286,33 @@ def test_read_only_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         assert_published_with_cache_warning(root, tmp_path, capsys, ".cache/build.sqlite", "could not be saved")
 
 
+def test_a_cache_folder_it_may_not_look_into_is_no_cache(tmp_path: Path) -> None:
+    """A maintainer's report: a .cache/ of mode 000 stopped build and check with "Permission denied (EACCES);
+    digest stopped. Check the disk"; a cache that cannot be read is no cache, and one that cannot be saved a
+    warning, as the README says."""
+    root = project(tmp_path)
+    run(root)
+    before = tree(root / "site")
+    (root / "content/2025/06/meta.md").write_text(article(title="Meta lagi", date="2025-06-13"))
+    command = [sys.executable, "-m", "generator"]
+    if ROOT:  # root reads any folder: drop the capability that lets it
+        need(shutil.which("setpriv") is not None, "setpriv is not installed (util-linux)")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    (root / ".cache").chmod(0)
+    try:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+        checked = subprocess.run([*command, "check"], cwd=root, capture_output=True, text=True, env=env)
+        built = subprocess.run([*command, "build", "-q"], cwd=root, capture_output=True, text=True, env=env)
+    finally:
+        (root / ".cache").chmod(0o755)
+    assert (checked.returncode, "Traceback" in checked.stderr) == (0, False), checked.stdout + checked.stderr
+    assert built.returncode == 0, built.stderr
+    assert built.stderr.splitlines() == [".cache/build.sqlite: warning: the build cache could not be saved (Permission "
+                                         "denied); check that .cache/ is writable. The site was published; the next "
+                                         "build will not be incremental"]
+    assert tree(root / "site") != before and b"Meta lagi" in (root / "site/2025/06/meta/index.html").read_bytes()
+
+
 def test_cache_on_a_full_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path)
     with tmpfs(root / ".cache", "256k") as cache:

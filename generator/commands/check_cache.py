@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Mapping
 
-from generator.load.cache import FORMAT, open_read_only, write_cache
+from generator.load.cache import FORMAT, open_read_only, readable_file, write_cache
 
 FILE = "check.sqlite"
 def load_report(folder: Path) -> bytes | None:
@@ -35,7 +35,7 @@ def load_facts(folder: Path) -> dict[str, bytes]:
 def _read(folder: Path, query: str) -> list[tuple[object, ...]] | None:
     """The rows of ``query``, or None when the file is missing, unreadable or of another version."""
     path = folder / FILE
-    if not path.is_file():
+    if not readable_file(path):  # missing, or in a .cache/ it may not look into
         return None
     try:
         db = open_read_only(path)

@@ -255,6 +255,15 @@ UNREADABLE = "note: the build cache was unreadable and is rebuilt; nothing else 
 PART_UNREADABLE = "note: part of the build cache was unreadable ({}) and is rebuilt; nothing else is affected"
 
 
+def readable_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False also where it cannot be looked at (a .cache/ of mode 000): a cache
+    that cannot be read is no cache, never "Permission denied; Check the disk"."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
     """Read the cache; anything unreadable gives an empty snapshot, or leaves out that part, with a note.
 
@@ -262,8 +271,11 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
     which are most of the cache's size.
     """
     path = folder / FILE
-    if not path.is_file():
-        return CacheSnapshot()
+    try:
+        if not path.is_file():
+            return CacheSnapshot()
+    except OSError:  # a .cache/ it may not look into (chmod 000): a build without the cache, said as one
+        return CacheSnapshot(notes=(UNREADABLE,))
     try:
         db = open_read_only(path)
         try:
@@ -521,7 +533,7 @@ def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     """Some meta rows of the cache, decoded; a row that is missing or does not decode is left out,
     and an unreadable or other-version cache gives {}. For ``digest check``, which only reads the cache."""
     path = folder / FILE
-    if not path.is_file():
+    if not readable_file(path):
         return {}
     try:
         db = open_read_only(path)
@@ -541,7 +553,7 @@ def read_article_heads(folder: Path, keys: list[str]) -> dict[str, bytes]:
     """The heads of some articles' cached rows (undecoded, without their bodies: ``incremental.CachedBodies``
     reads those when asked), by key; {} when the cache cannot be read. For ``digest check``."""
     path = folder / FILE
-    if not keys or not path.is_file():
+    if not keys or not readable_file(path):
         return {}
     try:
         db = open_read_only(path)

@@ -14,6 +14,7 @@ import gc
 import os
 import re
 import sqlite3
+import stat
 import threading
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -323,6 +324,14 @@ def same_time(since: float, due: float, options: BuildOptions) -> bool:
     return since <= now and (now < due or due == float("inf"))
 
 
+def _looks(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Whether ``path`` is there and of the ``kind`` its mode says; False where it cannot be looked at."""
+    try:
+        return kind(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path,
           held: Mapping[str, Mapping[str, Any]]) -> tuple[Problem, ...]:
     """Save the cache after the site is out; a cache that cannot be written is a warning, never a failure.
@@ -332,8 +341,8 @@ def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path,
     except (OSError, sqlite3.Error) as e:
         shown = Path(os.path.relpath(cache_dir, root)).as_posix()
         in_the_way = [p for p in (cache_dir / FILE, *(cache_dir / f"{FILE}{end}" for end in ("-journal", "-wal", "-shm")))
-                      if p.is_dir()]
-        if cache_dir.exists() and not cache_dir.is_dir():
+                      if _looks(p, stat.S_ISDIR)]  # a .cache/ it may not look into (chmod 000): none
+        if _looks(cache_dir, lambda mode: not stat.S_ISDIR(mode)):
             what, where = "a file where the build cache folder belongs, so the cache could not be saved; move the file away", shown
         elif in_the_way:  # not a permission: a folder named as the database or its journal
             what, where = (f"a folder where the build cache's file belongs, so the cache could not be saved; delete "
