@@ -346,6 +346,29 @@ def test_an_index_pagefind_could_not_finish_is_an_error_though_it_exits_0(tmp_pa
     assert run(root).written is not None and (root / "site/pagefind/pagefind.js").stat().st_size > 0
 
 
+@pytest.mark.parametrize("error", ["ENOSPC", "EDQUOT"])
+def test_a_full_disk_or_quota_while_pagefind_makes_a_folder_is_said_as_such(tmp_path: Path, error: str) -> None:
+    """A maintainer's report: a full disk (or a shared host's quota) when Pagefind made a folder was its panic's
+    text, a stack backtrace and "pip install 'pagefind[bin]'". Caused in Pagefind's own mkdir."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    from generator.render.search import executable
+    root = project(tmp_path)
+    assert run(root).written is not None
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    (root / "content/2025/07/batam.md").write_text(article(title="Baru", date="2025-07-01"))
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\nexec strace -f -qq -o /dev/null -e trace=mkdir,mkdirat "
+                    f"-e inject=mkdir,mkdirat:error={error}:when=1 {executable()} \"$@\"\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml")],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    first = done.stderr.splitlines()[0]
+    assert first.startswith("pagefind/: field 'search': the disk that holds ") and "pip install" not in first, first
+    assert "is full, or over its quota, so Pagefind could not write the search index; make room there" in first
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+
+
 def test_a_live_article_page_changed_by_hand_is_rendered_again_for_the_index(tmp_path: Path) -> None:
     root = project(tmp_path)
     run(root)

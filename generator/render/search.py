@@ -44,6 +44,8 @@ INDEXED_TEMPLATES = frozenset({"article.html"})
 _UI_FILES = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 """Pagefind's ready-made UIs: not used by the theme, so not published."""
 _TIMEOUT = 600
+_FULL = re.compile(r"StorageFull|QuotaExceeded|No space left on device|Disk quota exceeded")
+"""What Pagefind's panic says of a full disk or quota (Rust's io::ErrorKind, or the system's message)."""
 _HINT = "pip install 'pagefind[bin]' (it ships the binary), or set 'search: false' in config.yaml"
 
 
@@ -123,7 +125,13 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
         if run.returncode < 0:  # killed: a missing or broken install is not the cause, so that hint would mislead
             raise BuildError([Problem(INDEX_DIR, 0, "search", _killed(-run.returncode, len(pages)))])
         if run.returncode != 0:
-            said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()
+            text = (run.stderr or run.stdout).decode("utf-8", "replace")
+            if _FULL.search(text):  # its panic's text and 'install it again' told a maintainer nothing of a full disk
+                raise BuildError([Problem(INDEX_DIR, 0, "search", (
+                    f"the disk that holds {tmp} is full, or over its quota, so Pagefind could not write the search "
+                    f"index; make room there (`df -h {tmp}`), build onto another disk, or set 'search: false' in "
+                    "config.yaml"))])
+            said = text.strip().splitlines()
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind failed (exit {run.returncode}): "
                                       f"{' / '.join(said[-5:]) or 'no message'}; {_HINT}")])
         files = [(INDEX_DIR + p.relative_to(out).as_posix(), p.read_bytes())
