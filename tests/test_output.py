@@ -77,6 +77,25 @@ def test_dangerous_output_folders_are_refused(tmp_path: Path, choose, message: s
         check_target(choose(project), project, [project / "content"])
 
 
+@pytest.mark.parametrize("name, message", [
+    (".site.prev", r"digest keeps the spare copy and temporary files of an output folder under such names "
+                   r"\(.site.prev is site/'s\)"),
+    (".site.old", "under such names"), (".berita.tmp", "under such names"),
+    ("site/inner", r"it is inside .*/site, a site digest built, which the next build there replaces whole"),
+])
+def test_an_output_the_next_build_of_another_would_replace_is_refused(tmp_path: Path, name: str, message: str) -> None:
+    """A maintainer's report: '--output .site.prev' was built, and the next plain build took it for site/'s spare
+    and replaced it without a word; '--output site/inner' was removed by the next build as a stray folder."""
+    project = tmp_path / "proj"
+    (project / "content").mkdir(parents=True)
+    (project / "site").mkdir()
+    (project / "site" / MARKER).write_text("done\n")
+    with pytest.raises(RefusalError, match=message):
+        check_target(project / name, project, [project / "content"])
+    check_target(project / "site", project, [project / "content"])  # the site itself, and one beside it, are fine
+    check_target(project / "site-staging", project, [project / "content"])
+
+
 def test_non_empty_folder_without_marker_is_refused_and_untouched(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "thesis.tex").write_text("precious")

@@ -22,6 +22,7 @@ import ctypes
 import errno
 import fcntl
 import os
+import re
 import shutil
 import stat
 import sys
@@ -205,6 +206,13 @@ def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> Non
         folder = folder.resolve()
         if resolved == folder or folder in resolved.parents or resolved in folder.parents:
             raise RefusalError(f"refusing to build into {target}: it overlaps {folder}, which holds your sources")
+    if re.fullmatch(r"\..+\.(prev|old|tmp)", resolved.name):  # another output's spare or scratch: the next
+        raise RefusalError(f"refusing to build into {target}: digest keeps the spare copy and temporary files of "  # build
+                           f"an output folder under such names ({resolved.name} is {resolved.name[1:].rsplit('.', 1)[0]}"
+                           "/'s); choose another name, such as site/")  # there would replace it without a word
+    if inside := next((folder for folder in resolved.parents if (folder / MARKER).is_file()), None):
+        raise RefusalError(f"refusing to build into {target}: it is inside {inside}, a site digest built, which the "
+                           f"next build there replaces whole; build beside it instead")
     if resolved.exists() and not resolved.is_dir():
         raise RefusalError(f"refusing to build into {target}: it is a file, not a folder")
     if resolved.is_dir() and os.path.ismount(resolved):
