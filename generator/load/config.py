@@ -413,12 +413,20 @@ def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+IMPORT_UNFINISHED = ".digest-import-unfinished"
+"""``importer.UNFINISHED``: left by a ``digest import`` that was cut short."""
+
+
 def load_config(path: Path, overrides: dict[str, Any] | None = None, environment: str | None = None) -> Config:
     """Read ``config.yaml`` (with ``config.<environment>.yaml`` merged over it); every unknown key
     or bad value is reported at once, naming the file that set it."""
     root = path.parent.resolve()
     rel = path.name
     values, lines, problems = _read_yaml(path, rel)
+    if (root / IMPORT_UNFINISHED).exists():  # a half project built "59 articles" of the old site's 150 in silence
+        problems.append(Problem(IMPORT_UNFINISHED, 0, "", "digest import was cut short before it finished writing "
+                                                          "this project, so articles and files are missing; run the "
+                                                          "same digest import again (it starts over)"))
     origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
     if environment is not None:
         if not ENVIRONMENT_RE.match(environment):

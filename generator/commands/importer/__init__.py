@@ -8,6 +8,7 @@ what was written, so the folder is left as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import posixpath
 import re
@@ -20,7 +21,7 @@ from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.commands.check import MentionFinder, plain_text
-from generator.load.config import LANGUAGES, check_base_url, normalise_base_url
+from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, check_base_url, normalise_base_url
 from generator.load.content import SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
@@ -84,6 +85,8 @@ def check_empty(target: Path) -> None:
     """Refuse (exit 2) unless ``target`` is new or an empty folder: an import never overwrites."""
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
+    if target.is_dir() and (target / UNFINISHED).is_file():  # a killed import's: it was empty when that began
+        _empty(target, remove=False)
     if target.is_dir() and any(target.iterdir()):
         raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
 
@@ -437,27 +440,44 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
 
 
+UNFINISHED = IMPORT_UNFINISHED
+"""Made first and removed last by ``digest import``: a project that still has it was cut short (Ctrl-C, killed, a
+power cut). A build there refuses it (``config.load_config``), and the next import into it starts over."""
+
+
 def write_project(target: Path, project: Project) -> None:
-    """Write every file; on failure remove what was written (and ``target`` if it was made here)."""
+    """Write every file, ``UNFINISHED`` first and gone last; on failure or interruption remove what was written (and
+    ``target`` if it was made here). A half project built "59 articles" of 150 without a word."""
     made = not target.exists()
     try:
+        _write(target / UNFINISHED, b"digest import was writing this project; run the same import again to finish "
+                                    b"it (it starts over)\n")
         for rel, data in sorted(project.files.items()):
             _write(target / rel, data)
         for rel, source in project.copies:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target / rel)
-    except OSError as e:
-        if made:
-            shutil.rmtree(target, ignore_errors=True)
-        else:
-            for child in target.iterdir():
-                if child.is_dir() and not child.is_symlink():
-                    shutil.rmtree(child)
-                else:
-                    child.unlink()
+        (target / UNFINISHED).unlink()
+    except BaseException as e:  # Ctrl-C and a full disk alike: nothing half-written is left
+        with contextlib.suppress(OSError):
+            _empty(target, remove=made)
+        if not isinstance(e, OSError):
+            raise
         raise BuildError([Problem(str(target), 0, "", f"could not write the project ({e.strerror or e}); "
                                                       "nothing was left there, free some space or pick another "
                                                       "folder and import again")]) from None
+
+
+def _empty(target: Path, remove: bool) -> None:
+    """Remove what an import wrote into ``target`` (new or empty when it began), and ``target`` too if ``remove``."""
+    if remove:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for child in target.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
 def _write(path: Path, data: bytes) -> None:
