@@ -306,6 +306,46 @@ def test_an_import_cut_short_leaves_nothing_a_build_would_take_and_the_next_one_
     assert subprocess.run([sys.executable, "-m", "generator", "build", "-q"], cwd=target).returncode == 0
 
 
+def test_files_the_import_cannot_take_are_in_the_report_and_the_rest_is_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A maintainer's report: a post over the new site's 1,000,000-byte limit was written (and the first build
+    refused it), a FIFO post was left out without a word, and one post or picture it may not read stopped the
+    whole import with "Permission denied; Check the disk"."""
+    import generator.commands.importer as importer
+    old = tmp_path / "old"
+    shutil.copytree(FIXTURES / "jekyll", old)
+    (old / "_posts/2023-02-04-besar.md").write_text("---\ntitle: Besar\n---\n" + "kata " * 210_000)
+    os.mkfifo(old / "_posts/2023-02-01-pipa.md")
+    real_read, real_open = Path.read_bytes, open
+    locked = {"2022-05-07-kabar-kedua.markdown", "photo.png"}
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name in locked:
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    def opened(file: object, *args: object, **kwargs: object) -> object:
+        if Path(str(file)).name in locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(importer, "open", opened, raising=False)
+    code, out, err = run(capsys, "import", "jekyll", str(old), "--out", str(tmp_path / "new"), "-v")
+    assert code == 0, err
+    report = (tmp_path / "new/import-report.txt").read_text()
+    for line in ("_posts/2023-02-04-besar.md: is 1,050,021 bytes, over the 1,000,000-byte limit of an article; split it, "
+                 "or shorten it, and import again",
+                 "_posts/2023-02-01-pipa.md: is not a regular file (a FIFO, socket or device), so it is not read",
+                 "_posts/2022-05-07-kabar-kedua.markdown: cannot be read (Permission denied); make it readable "
+                 "(chmod a+r) and import again",
+                 "static/assets/img/photo.png: cannot be read (Permission denied), so it is not copied; make it "
+                 "readable (chmod a+r) and import again"):
+        assert line in report, report
+    monkeypatch.undo()
+    assert main(["build", "-q", "--config", str(tmp_path / "new/config.yaml")]) == 0
+
+
 def test_refuses_a_target_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(tmp_path)) == (

@@ -81,6 +81,16 @@ def import_site(generator: str, source: Path, target: Path, companies: Path | No
     return project.imported
 
 
+def _unreadable(path: Path) -> str:
+    """Why a file of the old site cannot be copied, or '': one it may not read stopped the whole import, when it
+    was copied, with "Permission denied; Check the disk"."""
+    try:
+        with open(path, "rb"):
+            return ""
+    except OSError as e:
+        return f"cannot be read ({e.strerror}), so it is not copied; make it readable (chmod a+r) and import again"
+
+
 def check_empty(target: Path) -> None:
     """Refuse (exit 2) unless ``target`` is new or an empty folder: an import never overwrites."""
     if target.exists() and not target.is_dir():
@@ -407,6 +417,9 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     for path, rel in copies:
         if rel in seen or rel in files:
             skipped.append(Note(rel, f"would be written twice (also from {seen.get(rel, rel)}); only the first is kept"))
+        elif why := _unreadable(path):
+            skipped.append(Note(rel, why))
+            continue
         seen.setdefault(rel, path)
     moved: dict[str, str] = {}
     live = {item.url: item for item in placed}

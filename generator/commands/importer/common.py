@@ -16,7 +16,7 @@ from typing import Any, Callable, Literal
 from text_unidecode import unidecode
 
 from generator.core.urls import http_url
-from generator.load.content import FIRST_YEAR, LAST_YEAR, normalise_date, real_offset
+from generator.load.content import FIRST_YEAR, LAST_YEAR, MAX_BYTES, normalise_date, real_offset
 
 Kind = Literal["article", "page"]
 
@@ -113,9 +113,15 @@ class ReadError(Exception):
 
 
 def read_text(path: Path) -> str:
-    """A file's text with '\\n' newlines; not UTF-8 is a ReadError."""
+    """A file's text with '\\n' newlines; not UTF-8, too big for an article, or unreadable is a ReadError (in the
+    report, not a stop: one unreadable file stopped the whole import with "Check the disk")."""
     try:
+        if (size := path.stat().st_size) > MAX_BYTES:  # written, the new site's build refused it
+            raise ReadError(f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit of an article; split it, or "
+                            "shorten it, and import again")
         text = path.read_bytes().decode("utf-8-sig")
+    except OSError as e:
+        raise ReadError(f"cannot be read ({e.strerror}); make it readable (chmod a+r) and import again") from None
     except UnicodeDecodeError as e:
         raise ReadError(f"is not UTF-8 text (byte 0x{e.object[e.start]:02x} at offset {e.start}); "
                         "save it as UTF-8 and import again") from None
@@ -133,14 +139,19 @@ def walk(folder: Path) -> list[Path]:
 
 
 def symlinks(folder: Path, root: Path) -> list[Note]:
-    """Symbolic links below ``folder``, never followed (an import reads only the site itself)."""
+    """Symbolic links below ``folder``, never followed (an import reads only the site itself), and files that are
+    neither files nor folders (a FIFO, a socket, a device: never read, and they were left out without a word)."""
     found: list[Note] = []
     for here, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(dirs + [f for f in files if not f.startswith(".")]):
-            if os.path.islink(os.path.join(here, name)):
-                found.append(Note(rel_to(Path(here, name), root), "is a symbolic link, which is not followed; "
-                                                                  "copy what it points at into the site instead"))
+            path = os.path.join(here, name)
+            if os.path.islink(path):
+                found.append(Note(rel_to(Path(path), root), "is a symbolic link, which is not followed; "
+                                                           "copy what it points at into the site instead"))
+            elif name in files and not os.path.isfile(path):
+                found.append(Note(rel_to(Path(path), root), "is not a regular file (a FIFO, socket or device), so "
+                                                           "it is not read"))
     return found
 
 
