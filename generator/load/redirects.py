@@ -143,18 +143,26 @@ def plan_redirects(articles: Iterable[Article], taken: Iterable[str], moves: Map
     ``taken`` holds every output file the site writes otherwise. A move whose old file an article's
     ``redirects:`` claims, or which differs only in letter case from a page or a claimed file, is left out.
     """
+    articles = sorted(articles, key=lambda a: a.source_path)
+    pages_of = {urls.file_for(a.path): a for a in articles}
     taken_files = set(taken)
     folded_taken = {file.casefold(): file for file in sorted(taken_files)}
     claimed: dict[str, tuple[Article, Redirect]] = {}
     folded_claimed: dict[str, str] = {}
     problems: list[Problem] = []
-    for article in sorted(articles, key=lambda a: a.source_path):
+    for article in articles:
         for redirect in article.redirects:
             file = urls.file_for(redirect.path)
             folded = folded_taken.get(file.casefold())
             if redirect.path == article.path:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is this article's own address; remove it from redirects"))
+            elif file in taken_files and (other := pages_of.get(file)) is not None:  # a new article took it
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is now the address of {other.source_path}, so links to "
+                                        "this article's old address would open that one: give "
+                                        f"{other.source_path} another slug (slug: …) to keep them working, or "
+                                        "remove the address from redirects"))
             elif file in taken_files:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is the address of a page the site still has ({file}); "
