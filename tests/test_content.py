@@ -729,3 +729,13 @@ def test_another_tools_field_name_is_told_ours(settings: ArticleSettings) -> Non
         "content/a.md:6: field 'lastmod': warning: unknown field, ignored; this site calls it 'updated'",
         "content/a.md:7: field 'Aliases': warning: unknown field, ignored; this site calls it 'redirects'",
     ]
+
+
+def test_an_index_file_takes_its_folders_name_as_a_hugo_bundle_does(settings: ArticleSettings) -> None:
+    """An editor's report: 'content/2026/12/bts-pesisir-nabire/index.md' (Hugo's page bundle) got the slug 'index',
+    and a second bundle that month was 'URL already used'."""
+    data = b"---\ntitle: BTS\ndate: 2026-12-01\n---\nIsi.\n"
+    bundle, _ = parse_article("content/2026/12/bts-pesisir-nabire/index.md", data, settings)
+    top, _ = parse_article("content/index.md", data, settings)
+    assert bundle is not None and bundle.slug == "bts-pesisir-nabire"
+    assert top is not None and top.slug == "index"  # no folder of its own: the file's name, as before

@@ -1216,7 +1216,10 @@ class FieldReader:
                 return None
             slug = value
         else:
-            stem = rel.rsplit("/", 1)[-1].removesuffix(".md")
+            folders, _, name = rel.rpartition("/")
+            stem = name.removesuffix(".md")
+            if stem.lower() == "index" and folders.count("/"):  # a bundle, as Hugo's: 'meta-scale/index.md' is
+                stem = folders.rsplit("/", 1)[-1]  # 'meta-scale' (it was the slug 'index', one a month)
             slug = make_slug(stem)
             if not slug:
                 self.error("slug", f"the file name {stem!r} gives an empty URL slug; rename the file with letters "
