@@ -739,3 +739,19 @@ def test_an_index_file_takes_its_folders_name_as_a_hugo_bundle_does(settings: Ar
     top, _ = parse_article("content/index.md", data, settings)
     assert bundle is not None and bundle.slug == "bts-pesisir-nabire"
     assert top is not None and top.slug == "index"  # no folder of its own: the file's name, as before
+
+
+@pytest.mark.parametrize("tags, message", [
+    ("tags: [pemilu, #Pilkada2026]\n",
+     "content/a.md:4: field 'tags': '#Pilkada2026' starts a YAML comment, so the list is never closed; put a name "
+     "that starts with '#' in double quotes: tags: [pemilu, \"#Pilkada2026\"]"),
+    ("tags:\n  - pemilu\n  - #Pilkada2026\n",
+     "content/a.md:6: field 'tags': item 2 is empty: '#Pilkada2026' after '- ' is a YAML comment; put it in double "
+     "quotes: - \"#Pilkada2026\""),
+])
+def test_a_hashtag_tag_is_told_to_be_quoted_at_its_line(settings: ArticleSettings, tags: str, message: str) -> None:
+    """An editor's report: a hashtag written as a tag was "item 2 is empty" (the name was on the line), or a YAML
+    syntax error at the closing '---'; '#' starts a YAML comment."""
+    data = ("---\ntitle: Pilkada\ndate: 2025-06-02\n" + tags + "---\nIsi.\n").encode()
+    _, problems = parse_article("content/a.md", data, settings)
+    assert [str(p) for p in problems] == [message]

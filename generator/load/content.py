@@ -1192,6 +1192,12 @@ class FieldReader:
                 continue
             if not isinstance(item, str) or not item.strip():
                 shown = "empty" if item == "" else as_yaml(item)
+                at = self.line(key, i)
+                written = self.raw[at - 1].strip() if item is None and at <= len(self.raw) else ""
+                if written.startswith("- #"):  # '- #Pilkada2026': YAML's comment, an empty item on a line with a name
+                    self.error(key, f"item {i + 1} is empty: '{written[2:]}' after '- ' is a YAML comment; put it in "
+                                    f'double quotes: - "{written[2:]}"', (key, i))
+                    continue
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue
             name = self.name_without_invisible(key, " ".join(item.split()), (key, i))

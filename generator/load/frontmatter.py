@@ -315,6 +315,11 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
         return at, field, (f"has a ' inside single quotes; write it as {shown}: "
                            + '"' + inner.replace('"', '\\"') + '"')
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
+    if close == "]" and re.search(r"[\[,]\s*#", value):  # 'tags: [pemilu, #Pilkada2026]': a comment from '#' on
+        names = [n.strip() for n in value[1:].rsplit("]", 1)[0].split(",") if n.strip()]
+        fixed = ", ".join(f'"{n}"' if n.startswith("#") else n for n in names)
+        return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
+                           f"never closed; put a name that starts with '#' in double quotes: {shown}: [{fixed}]")
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
         items = re.split(r"\s#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
