@@ -755,3 +755,20 @@ def test_a_hashtag_tag_is_told_to_be_quoted_at_its_line(settings: ArticleSetting
     data = ("---\ntitle: Pilkada\ndate: 2025-06-02\n" + tags + "---\nIsi.\n").encode()
     _, problems = parse_article("content/a.md", data, settings)
     assert [str(p) for p in problems] == [message]
+
+
+def test_an_image_or_link_markdown_did_not_take_is_a_warning_at_its_line(settings: ArticleSettings) -> None:
+    """An editor's report: 'image: images/Foto Batam.jpg' works, so the same path went into the body, where readers
+    saw '![Hasil uji](/images/Foto Batam.jpg)' as text and neither build nor check said a word."""
+    body = ("Isi.\n\n![Hasil uji](/images/Foto Batam.jpg)\n\n[lihat](/arsip/2025 06/ \"Arsip\") dan "
+            "`![kode](a b)` tetap.\n\n![Benar](</images/Foto Batam.jpg>)\n")
+    data = ("---\ntitle: Foto\ndate: 2025-06-02\n---\n" + body).encode()
+    article, problems = parse_article("content/a.md", data, settings)
+    assert article is not None and b'src="/images/Foto%20Batam.jpg" alt="Benar"' in article.body
+    assert [str(p) for p in problems] == [
+        "content/a.md:7: warning: this image is shown as text, '![Hasil uji](/images/Foto Batam.jpg)': Markdown "
+        "takes no space in an address; write it in angle brackets, ![Hasil uji](</images/Foto Batam.jpg>), or each "
+        "space as %20",
+        "content/a.md:9: warning: this link is shown as text, '[lihat](/arsip/2025 06/ \"Arsip\")': Markdown takes "
+        "no space in an address; write it in angle brackets, [lihat](</arsip/2025 06/> \"Arsip\"), or each space "
+        "as %20"]

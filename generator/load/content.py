@@ -622,6 +622,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         check.warn("", "markdown-it-py could not link the bare URLs of this body (one of them trips a bug in it), so "
                        "they stay plain text; write links as <https://…> or [text](https://…)", line=parts.body_line)
     body_html = rendered.html
+    if "](" in body_html:  # a link or image Markdown did not take: its address has a space
+        shown_as_text(check, body, body_html, parts.body_line)
     if not summary:  # the writer's <!--more--> ends the summary, as in Hugo, Pelican and Jekyll
         body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)
     fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
@@ -656,6 +658,30 @@ _WORD_BYTES = bytes(97 if chr(c).isascii() and (chr(c).isalnum() or c == 95) els
 
 _IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
 _SCHEME_OR_HOST = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+
+
+_AS_TEXT = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*?\S\s+[^()\n]*?)\)")
+"""'![alt](/images/Foto Batam.jpg)' left in a body's HTML as text: CommonMark takes no space in an address."""
+_CODE = re.compile(r"<code\b.*?</code>", re.DOTALL)
+"""Code, where Markdown written as text is meant (an article about Markdown)."""
+_WITH_TITLE = re.compile(r'(.*?)(\s+(?:"[^"]*"|\'[^\']*\'))')
+
+
+def shown_as_text(check: FieldReader, body: str, body_html: str, first_line: int) -> None:
+    """A warning for each image or link the reader sees as its Markdown, at its line, with what to write: the
+    image field takes a name with spaces (``images/Foto Batam.jpg``), and the same path in the body was silent."""
+    for match in _AS_TEXT.finditer(_CODE.sub("", body_html) if "<code" in body_html else body_html):
+        bang, text, address = (html.unescape(g) for g in match.groups())
+        written = html.unescape(match.group())
+        at = body.find(written)
+        if at < 0:
+            continue  # not as written in the body (inside raw HTML, or changed on the way): nothing to point at
+        titled = _WITH_TITLE.fullmatch(address)
+        url, title = (titled[1], titled[2]) if titled else (address, "")
+        what = "image" if bang else "link"
+        check.warn("", f"this {what} is shown as text, '{written}': Markdown takes no space in an address; write "
+                       f"it in angle brackets, {bang}[{text}](<{url.strip()}>{title}), or each space as %20",
+                   line=first_line + body.count("\n", 0, at))
 
 
 def local_images(body_html: str) -> tuple[str, ...]:
