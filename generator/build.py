@@ -349,7 +349,8 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
     ``redirects:`` entry for the old one, which readers
     and other sites may have linked to. Only files that changed are looked at, and only the old pages the last
     build published (``cache.pages``) count."""
-    if not cache.files or not cache.pages:
+    pages = cache.pages if cache.published is None else cache.published  # another output's build says it too
+    if not cache.files or not pages:
         return []
     now = {a.source_path: a for a in published}
     served = {a.path for a in published}
@@ -364,7 +365,7 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
             continue  # the same bytes: the same address
         last = decode_head(cache.articles.get(key), b"")
         old = last[0] if last else None
-        if old is not None and old.path not in served and f"{old.path}index.html" in cache.pages:
+        if old is not None and old.path not in served and f"{old.path}index.html" in pages:
             gone.append((rel, old))
     removed = [old for rel, old in gone if old.source and rel not in loaded.seen]
     leaving = Counter(_moved_key(old, by_title) for old in removed for by_title in (False, True))

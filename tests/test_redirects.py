@@ -306,3 +306,20 @@ def test_an_old_address_a_page_or_an_article_holds_is_left_to_it(tmp_path: Path)
         "/companies/gojek/ /2025/06/b/ 301",
         *(f"/companies/goto-financial/{feed} /companies/goto/{feed} 301" for feed in (*feeds, "")),
         *(f"/companies/tokopedia-baru/{feed} /companies/tokopedia/{feed} 301" for feed in (*feeds, ""))]
+
+
+def test_a_build_for_another_output_right_after_a_rename_warns_of_it(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's report: after a rename, a build for staging (another output folder) said nothing, and the next
+    build of site/ nothing either: the warning was lost for good. The build right after the change says it,
+    whichever folder it writes."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", source="{name: R, url: 'https://r.example/1'}")})
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 0
+    (tmp_path / "content/2025/06/a.md").rename(tmp_path / "content/2025/06/b.md")
+    capsys.readouterr()
+    assert main(["build", "-q", "--config", config, "--output", str(tmp_path / "staging")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/b.md: warning: its address changed from /2025/06/a/ to /2025/06/b/ since the last build "
+        "(it was content/2025/06/a.md), so links to the old one will break; keep them working with redirects: "
+        "[2025/06/a/]"]

@@ -132,6 +132,10 @@ class CacheSnapshot:
     (against ``intelligence.Intel``) only after an edit to bodies alone, which leaves it as it was."""
     notes: tuple[str, ...] = ()
     """Why the cache, or part of it, was ignored."""
+    published: Mapping[str, tuple[str, str]] | None = None
+    """The last build's ``pages`` when this build may not reuse them (it writes another output folder, or the live
+    one lost a file): which articles' pages it published, for the moved-address warning (``build.moved_articles``),
+    which a build for staging in between swallowed."""
     maps: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each path map (``MAPS``) that was read whole, as the file held it: ``save_cache`` compares the new maps with
     these instead of reading them again (the build holds the lock, so nothing else writes them meanwhile)."""

@@ -156,7 +156,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
                 live = match_tree(target, known, live_stats())
                 if live is None:  # the output folder is not what the cache remembers: reuse articles only
-                    snapshot = replace(snapshot, pages={})
+                    snapshot = replace(snapshot, pages={}, published=snapshot.pages)
                 if snapshot.others != read.fingerprint(leaving_out=snapshot.files) or not same_time(
                         snapshot.since, snapshot.due, options):  # more than articles changed: plan every page
                     snapshot = replace(snapshot, reach={})
@@ -180,7 +180,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 except StaleCache:
                     written = None
             if written is None:  # the previous site lost a file the cache relied on: render everything
-                result = build(config, options, progress, replace(snapshot, pages={}),
+                result = build(config, options, progress, replace(snapshot, pages={}, published=snapshot.pages),
                                article_loader(snapshot, options.workers, progress, RowStore(cache_dir), read.stats),
                                reader, work)
                 written = write_site(result.output, target)
