@@ -528,7 +528,8 @@ console.log(JSON.stringify(times.map(t => t.nextElementSibling.textContent)));
         "2025-12-05T09:00:00+07:00": "11 bulan yang lalu", "2025-12-03T12:00:00+07:00": "1 tahun yang lalu",
         "2025-10-30T09:00:00+07:00": "1 tahun yang lalu", "2025-01-22T09:00:00+07:00": "1 tahun yang lalu",
         "2024-02-27T09:00:00+07:00": "2 tahun yang lalu", "2023-01-24T09:00:00+07:00": "3 tahun yang lalu",
-        "2026-12-10T12:00:00+07:00": "dalam 1 minggu", "2026-12-04T08:00:00+07:00": "besok",
+        "2026-12-10T12:00:00+07:00": "dalam 1 minggu", "2026-12-04T08:00:00+07:00": "dalam 20 jam",
+        "2026-12-05T08:00:00+07:00": "lusa",
         "2026-12-03T00:00:00+07:00 day": "hari ini", "2026-12-02T00:00:00+07:00 day": "kemarin"}),
     # a reader's report: Sunday 08:00 read on Tuesday 07:00 said "kemarin" (47 hours, one whole day), 13 days
     # "minggu lalu" (last week), 25 November read on 2 January "bulan lalu", a date alone "9 jam yang lalu"
@@ -594,6 +595,18 @@ def test_the_link_checker_reads_a_srcset_as_browsers_do(srcset: str, urls: list[
     --links` split it at every comma and reported 20 broken links, failing a deploy gate."""
     from generator.commands.linkcheck import srcset_urls
     assert srcset_urls(srcset) == urls
+
+
+def test_a_time_under_a_day_ago_is_said_in_hours_wherever_the_reader_is() -> None:
+    """A reader's report: in London at 03:00 on 5 December, an article of 06:00 WIB that day (four hours old, 23:00
+    on the 4th there) read "5 Desember 2026, 06:00 WIB (kemarin)", the label against the date beside it. Under a
+    day, hours; days by the calendar beyond."""
+    node = node_or_skip()
+    times = [["2026-12-05T06:00:00+07:00", ""], ["2026-12-04T09:00:00+07:00", ""]]
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(times),
+                          str(PACKAGE_THEMES / "default/static/reltime.js"), "2026-12-05T03:00:00+00:00"],
+                         capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": "Europe/London"})
+    assert json.loads(run.stdout) == [" (4 jam yang lalu)", " (kemarin)"]
 
 
 @pytest.mark.parametrize(("zone", "now", "shown"), [
