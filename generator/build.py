@@ -233,7 +233,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with redirects that the articles alone show (onto an article's own address,
         # another article's, one another's), not the next run; a clash with any other page needs the plan, below
-        raise BuildError(problems + redirect_problems(site.articles, [urls.file_for(a.path) for a in site.articles]))
+        raise BuildError(problems + redirect_problems(moving(site), [urls.file_for(a.path) for a in moving(site)]))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)
@@ -253,12 +253,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     finally:
         searched.close()
     paths = [p.spec.path for p in planned]
-    if moved := redirect_problems(site.articles, paths):
+    if moved := redirect_problems(moving(site), paths):
         raise BuildError(problems + moved)
     static = static_sources(config, theme)  # walked once for the checks below
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static})
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
-    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(site.articles, paths, moves)[0]]
+    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(moving(site), paths, moves)[0]]
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
@@ -286,6 +286,11 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel,
                     tuple(t for t in warned_until if t > now), since, moves)
+
+
+def moving(site: Site) -> list[Article | InfoPage]:
+    """The articles and pages, whose ``redirects:`` keep their old addresses."""
+    return [*site.articles, *site.pages]
 
 
 def bodies(site: Site, notes: Mapping[tuple[int, int], Note],
@@ -415,7 +420,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
     static = static_files(config, site_plan.theme)
     output.add_all(f for f in render_robots(config) if f[0] not in {path for path, _ in static})  # yours wins
-    output.add_all(with_redirects(config, site.articles, [p.spec.path for p in planned], static, site_plan.moves))
+    output.add_all(with_redirects(config, moving(site), [p.spec.path for p in planned], static, site_plan.moves))
     if found:
         output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))

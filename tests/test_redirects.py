@@ -6,7 +6,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import article, build_project, make_project
+from conftest import article, build_project, make_project, write_files
 from generator.commands.cli import main
 from generator.core.errors import BuildError
 
@@ -89,7 +89,7 @@ def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path)
         # an editor's report: the article that took the address (digest new "B") was never named, and the only fix
         # given broke the old links
         "content/2025/06/d.md:4: field 'redirects': '2025/06/b/' is now the address of content/2025/06/b.md, so "
-        "links to this article's old address would open that one: give content/2025/06/b.md another slug (slug: …) "
+        "links to the old address would open that one: give content/2025/06/b.md another slug (slug: …) "
         "to keep them working, or remove the address from redirects",
     ]
 
@@ -105,7 +105,7 @@ def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) ->
         "content/2025/06/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
         "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
         "content/2025/06/c.md:4: field 'redirects': '2025/06/a/' is now the address of content/2025/06/a.md, so "
-        "links to this article's old address would open that one: give content/2025/06/a.md another slug (slug: …) "
+        "links to the old address would open that one: give content/2025/06/a.md another slug (slug: …) "
         "to keep them working, or remove the address from redirects",
     ]
 
@@ -323,3 +323,22 @@ def test_a_build_for_another_output_right_after_a_rename_warns_of_it(tmp_path: P
         "content/2025/06/b.md: warning: its address changed from /2025/06/a/ to /2025/06/b/ since the last build "
         "(it was content/2025/06/a.md), so links to the old one will break; keep them working with redirects: "
         "[2025/06/a/]"]
+
+
+def test_a_renamed_page_keeps_its_old_address_with_redirects(tmp_path: Path) -> None:
+    """An editor's report: renaming content/pages/tentang.md broke /tentang/, linked from everywhere outside, and
+    'redirects:' on a page was "unknown field for a page, ignored" (Hugo's and Zola's aliases work on any page)."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A"),
+                            "pages/tentang-kami.md": "---\ntitle: Tentang kami\nredirects: [tentang/]\n---\nKami.\n"})
+    result = build_project(tmp_path)
+    assert result.warnings == ()
+    files = result.output.files
+    page = lxml.html.document_fromstring(files["tentang/index.html"])
+    assert page.xpath("//link[@rel='canonical']/@href") == ["https://example.org/tentang-kami/"]
+    assert "/tentang/ /tentang-kami/ 301" in files["_redirects"].decode().splitlines()
+    write_files(tmp_path, {"content/pages/lain.md": "---\ntitle: Lain\nredirects: [tentang-kami/]\n---\nx\n"})
+    assert problems(tmp_path, {}) == [
+        "content/pages/lain.md:3: field 'redirects': 'tentang-kami/' is now the address of "
+        "content/pages/tentang-kami.md, so links to the old address would open that one: give "
+        "content/pages/tentang-kami.md another slug (slug: …) to keep them working, or remove the address from "
+        "redirects"]

@@ -135,6 +135,8 @@ class InfoPage:
     """For the meta description; may be ''."""
     draft: bool
     body_html: str
+    redirects: tuple[Redirect, ...] = ()
+    """Its old addresses, as an article's (``redirects.py``): a page renamed keeps its shared links."""
 
     @property
     def path(self) -> str:

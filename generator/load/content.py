@@ -1250,7 +1250,8 @@ class FieldReader:
         else:
             folders, _, name = rel.rpartition("/")
             stem = name.removesuffix(".md")
-            if stem.lower() == "index" and folders.count("/"):  # a bundle, as Hugo's: 'meta-scale/index.md' is
+            if stem.lower() == "index" and folders.count("/") and not folders.endswith("/" + PAGES):  # a bundle,
+                # as Hugo's: 'meta-scale/index.md' is
                 stem = folders.rsplit("/", 1)[-1]  # 'meta-scale' (it was the slug 'index', one a month)
             slug = make_slug(stem)
             if not slug:

@@ -14,10 +14,11 @@ from generator.core.errors import Problem
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES as PAGES_DIR
 from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
+from generator.load.redirects import parse_redirects
 from generator.core.models import InfoPage
 from generator.core.urls import TOP_LEVEL
 
-FIELDS = ("title", "summary", "slug", "draft")
+FIELDS = ("title", "summary", "slug", "draft", "redirects")
 """Front-matter keys a page may have."""
 
 
@@ -59,11 +60,14 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
         check.error("slug", f"/{slug}/ is one of the site's own folders; rename the file or set another 'slug:'",
                     line=check.line("slug") if "slug" in meta else 1)
         slug = None
+    redirects, bad = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    for line, message in bad:
+        check.error("redirects", message, line=line)
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, tuple(problems)
     rendered = render(parts.body, markdown)
     warn_removed(check, rendered, parts.body_line, static_dir)
-    return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html), tuple(problems)
+    return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html, tuple(redirects)), tuple(problems)
 
 
 def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,

@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from generator.core import urls
 from generator.load.config import Config
 from generator.core.errors import Problem
-from generator.core.models import Article, Redirect, Term
+from generator.core.models import Article, InfoPage, Redirect, Term
 from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 
 _SEGMENT = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$")
@@ -56,7 +56,7 @@ class Moved:
     (``_redirects``, nginx): a feed reader does not follow a page's meta refresh."""
 
 
-Target = Union[Article, Moved]
+Target = Union[Article, InfoPage, Moved]
 
 
 def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
@@ -135,7 +135,7 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
     return found, problems
 
 
-def plan_redirects(articles: Iterable[Article], taken: Iterable[str], moves: Mapping[str, Moved] = {}
+def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str], moves: Mapping[str, Moved] = {}
                    ) -> tuple[dict[str, Target], list[Problem]]:
     """Old file → the article (or registered entry's page, ``moves``) it leads to; an article's old path that is a
     live page's or two articles' is an error.
@@ -160,7 +160,7 @@ def plan_redirects(articles: Iterable[Article], taken: Iterable[str], moves: Map
             elif file in taken_files and (other := pages_of.get(file)) is not None:  # a new article took it
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is now the address of {other.source_path}, so links to "
-                                        "this article's old address would open that one: give "
+                                        "the old address would open that one: give "
                                         f"{other.source_path} another slug (slug: …) to keep them working, or "
                                         "remove the address from redirects"))
             elif file in taken_files:
@@ -256,12 +256,12 @@ def _nginx_value(url: str) -> str:
     return '"' + url.replace("$", "%24") + '"'
 
 
-def redirect_problems(articles: Iterable[Article], taken: Iterable[str]) -> list[Problem]:
+def redirect_problems(articles: Iterable[Article | InfoPage], taken: Iterable[str]) -> list[Problem]:
     """Old paths that are a live page's or two articles' (checked while planning, before anything renders)."""
     return plan_redirects(articles, taken)[1]
 
 
-def with_redirects(config: Config, articles: Iterable[Article], taken: Iterable[str],
+def with_redirects(config: Config, articles: Iterable[Article | InfoPage], taken: Iterable[str],
                    static: Iterable[tuple[str, bytes]], moves: Mapping[str, Moved] = {}
                    ) -> list[tuple[str, bytes | str]]:
     """The static files plus every file redirects add: the pages, ``_redirects`` and ``redirects.nginx.conf``.
