@@ -336,3 +336,18 @@ def test_a_disk_without_hard_links_builds_the_same_site(tmp_path: Path, error: s
     again = digest_under_strace(tmp_path / "faulted", f"link:error={error}", syscalls=("link", "linkat"))
     assert again.returncode == 0 and again.stderr == "", again.stderr
     assert b"Lagi." in (tmp_path / "faulted/site/2025/06/a/index.html").read_bytes()
+
+
+def test_a_full_disk_at_a_new_spares_marker_leaves_no_spare(tmp_path: Path) -> None:
+    """A maintainer's report: on a full disk the first rebuild made .site.prev/ and failed writing its marker,
+    leaving the folder behind, though a failure removes a spare the same build made (the README)."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    root = tmp_path / "p"
+    live = first_and_change(root)
+    command = ["strace", "-f", "-qq", "-o", os.devnull, "-P", str(root / ".site.prev" / ".news-digest"),
+               "-e", "trace=write,openat", "-e", "inject=write:error=ENOSPC:when=1",
+               sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q"]
+    done = subprocess.run(command, capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
+    assert done.returncode == 1 and "No space left on device" in done.stderr, done.stderr
+    assert tree(root / "site") == live and not (root / ".site.prev").exists()
+    assert build(root) == 0

@@ -507,8 +507,13 @@ def _prepare_spare(spare: Path, known: Iterable[TreeState], stats: Mapping[str, 
             raise RefusalError(f"refusing to replace {spare}: it was not made by digest (no {MARKER} file in it); "
                                f"empty it or move it away")
         spare.mkdir()
-    os.chmod(spare, 0o755)
-    _write_marker(spare, "updating")
+    try:
+        os.chmod(spare, 0o755)
+        _write_marker(spare, "updating")
+    except OSError:  # a full disk at its marker: a spare just made is not left behind (the README's promise)
+        if state is None:
+            shutil.rmtree(spare, ignore_errors=True)
+        raise
     return state
 
 
