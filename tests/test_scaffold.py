@@ -158,6 +158,12 @@ def test_new_on_a_full_disk_leaves_no_empty_file_behind(tmp_path: Path) -> None:
     assert not target.exists()
     again = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and target.read_text().startswith("---\ntitle: \"Artikel penuh\"\n")
+    # a month (and year) with no folder yet: the folders it made are not left behind, empty
+    later = tmp_path / "content/2026/01/artikel-penuh.md"
+    full = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-P", str(later), "-e", "trace=write",
+                           "-e", "inject=write:error=ENOSPC", *command[:6], "2026-01-05", *command[7:]],
+                          capture_output=True, text=True, timeout=120)
+    assert full.returncode == 2 and not (tmp_path / "content/2026").exists(), full.stderr
 
 
 def test_new_with_only_a_title_builds_with_only_the_placeholder_warning(tmp_path: Path) -> None:

@@ -375,6 +375,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
     made = False
+    folders = [folder for folder in (path.parent, path.parent.parent) if not folder.exists()]  # YYYY/MM/, YYYY/
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as f:
@@ -386,6 +387,11 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
         if made:  # a half-written file (a full disk) would stop the build and refuse the next try as existing
             try:
                 path.unlink()
+            except OSError:
+                pass
+        for folder in folders:  # and the month's folder it made, left empty
+            try:
+                folder.rmdir()
             except OSError:
                 pass
         raise RefusalError(f"cannot write {rel} ({e.strerror}); check that {config.content_dir}/ is a folder "
