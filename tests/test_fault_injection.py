@@ -351,3 +351,17 @@ def test_a_full_disk_at_a_new_spares_marker_leaves_no_spare(tmp_path: Path) -> N
     assert done.returncode == 1 and "No space left on device" in done.stderr, done.stderr
     assert tree(root / "site") == live and not (root / ".site.prev").exists()
     assert build(root) == 0
+
+
+def test_an_article_gone_between_the_listing_and_its_stat_is_said_at_its_name(tmp_path: Path) -> None:
+    """A maintainer's report: an article that vanished after the folder was listed (an editor's save through a
+    temporary file) stopped `digest check` with "No such file or directory (ENOENT); digest stopped. Check the
+    disk". Caused by strace at the article's second stat."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
+    path = tmp_path / "content/2025/06/a.md"
+    done = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-P", str(path), "-e", "trace=newfstatat,stat",
+                           "-e", "inject=newfstatat:error=ENOENT:when=2", sys.executable, "-m", "generator", "check",
+                           "--config", str(tmp_path / "config.yaml")],
+                          capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
+    assert "Check the disk" not in done.stderr and "Traceback" not in done.stderr, done.stderr

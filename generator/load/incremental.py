@@ -52,7 +52,12 @@ ArticleLoader = Callable[[Config, ArticleSettings], Loaded]
 
 
 def _signature(path: str, settings: ArticleSettings) -> str:
-    st = os.stat(path)
+    """The file's stat signature; '' (no cached row matches it) for one gone since the folder was listed (an
+    editor's save through a temporary file): then read, and said at its name, never "Check the disk"."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{settings.fingerprint}"
 
 
