@@ -300,6 +300,15 @@ def test_an_import_cut_short_leaves_nothing_a_build_would_take_and_the_next_one_
         assert built.returncode == 1 and built.stderr.splitlines()[0] == (
             ".digest-import-unfinished: digest import was cut short before it finished writing this project, so "
             "articles and files are missing; run the same digest import again (it starts over)"), built.stderr
+        # a file of the user's since (a git repository made there): the next import removes nothing and refuses
+        (target / ".git").mkdir()
+        (target / "CATATAN.md").write_text("catatan penting\n")
+        refused = subprocess.run([*command, "-q"], capture_output=True, text=True)
+        assert refused.returncode == 2 and "which that import did not write" in refused.stderr, refused.stderr
+        assert (target / "CATATAN.md").read_text() == "catatan penting\n" and (target / ".git").is_dir()
+        assert (target / "config.yaml").is_file()
+        shutil.rmtree(target / ".git")
+        (target / "CATATAN.md").unlink()
     again = subprocess.run([*command, "-q"], capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert not (target / ".digest-import-unfinished").exists()

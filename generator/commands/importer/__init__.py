@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import posixpath
 import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -95,8 +96,8 @@ def check_empty(target: Path) -> None:
     """Refuse (exit 2) unless ``target`` is new or an empty folder: an import never overwrites."""
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
-    if target.is_dir() and (target / UNFINISHED).is_file():  # a killed import's: it was empty when that began
-        _empty(target, remove=False)
+    if target.is_dir() and (target / UNFINISHED).is_file():  # a killed import's files, and nothing else
+        _remove_unfinished(target)
     if target.is_dir() and any(target.iterdir()):
         raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
 
@@ -462,9 +463,9 @@ def write_project(target: Path, project: Project) -> None:
     """Write every file, ``UNFINISHED`` first and gone last; on failure or interruption remove what was written (and
     ``target`` if it was made here). A half project built "59 articles" of 150 without a word."""
     made = not target.exists()
+    listed = [*sorted(project.files), *(rel for rel, _ in project.copies)]
     try:
-        _write(target / UNFINISHED, b"digest import was writing this project; run the same import again to finish "
-                                    b"it (it starts over)\n")
+        _write(target / UNFINISHED, (_UNFINISHED_HEAD + "".join(f"{rel}\n" for rel in listed)).encode())
         for rel, data in sorted(project.files.items()):
             _write(target / rel, data)
         for rel, source in project.copies:
@@ -479,6 +480,33 @@ def write_project(target: Path, project: Project) -> None:
         raise BuildError([Problem(str(target), 0, "", f"could not write the project ({e.strerror or e}); "
                                                       "nothing was left there, free some space or pick another "
                                                       "folder and import again")]) from None
+
+
+_UNFINISHED_HEAD = ("# digest import was writing this project; run the same import again to finish it (it starts "
+                    "over). The files it writes:\n")
+
+
+def _remove_unfinished(target: Path) -> None:
+    """What a cut-short import wrote into ``target``, as its ``UNFINISHED`` file lists it, and only if that is all
+    there is; anything else (a file of yours, a git repository made since) removes nothing and is refused."""
+    marker = target / UNFINISHED
+    listed = {line for line in marker.read_text("utf-8", "replace").splitlines()[1:] if line}
+    folders = {str(parent) for rel in listed for parent in PurePosixPath(rel).parents if str(parent) != "."}
+    for here, dirs, names in os.walk(target):
+        for name in [*dirs, *names]:
+            path = Path(here, name)
+            rel = path.relative_to(target).as_posix()
+            ours = rel in folders and not path.is_symlink() if name in dirs else rel in listed or path == marker
+            if not ours or (name in names and path.is_symlink()):
+                raise RefusalError(f"{target} holds a project a digest import was cut short writing, and {rel}, "
+                                   "which that import did not write; move it away (or empty the folder) and import "
+                                   "again")
+    for rel in sorted(listed, reverse=True):
+        (target / rel).unlink(missing_ok=True)
+    for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
+        with contextlib.suppress(OSError):
+            (target / folder).rmdir()
+    marker.unlink()
 
 
 def _empty(target: Path, remove: bool) -> None:
