@@ -187,17 +187,17 @@ def url(base_path: str, path: str) -> str:
     return base_path + path
 
 
-_LINK_TAG = re.compile(r"<(?:a|img)\s[^>]*>")
-"""An ``<a>`` or ``<img>`` tag of our HTML, where every attribute is double-quoted with '>' escaped."""
-_RELATIVE_ATTR = re.compile(r'(\s(?:href|src)=")(?![A-Za-z][A-Za-z0-9+.\-]*:|//)([^"]*)"')
-"""An href or src without a scheme or host: '/images/x.jpg', '#catatan', '../b/'."""
+_LINK_TAG = re.compile(r"<(?:a|img|video|audio|source|track)\s[^>]*>")
+"""An ``<a>``, ``<img>`` or media tag of our HTML, where every attribute is double-quoted with '>' escaped."""
+_RELATIVE_ATTR = re.compile(r'(\s(?:href|src|poster)=")(?![A-Za-z][A-Za-z0-9+.\-]*:|//)([^"]*)"')
+"""An href, src or poster without a scheme or host: '/images/x.jpg', '#catatan', '../b/'."""
 
 
 def absolute_links(html_text: str, page_url: str) -> str:
     """``html_text`` (our HTML) with every link and image address made absolute, resolved as on the web page at
     ``page_url``: for a feed, where a reader shows the item away from the page ('/images/x.jpg' and '#fn1' mean
-    nothing there). Addresses with a scheme, and '//host' ones, stay as they are. Only ``<a>`` and ``<img>`` tags
-    are touched: a body's text may say ``href="/x"`` (nh3 writes quotes in text as they are). About 20 µs a
+    nothing there). Addresses with a scheme, and '//host' ones, stay as they are. Only ``<a>``, ``<img>`` and the
+    media tags (``<video>``, ``<audio>``, ``<source>``, ``<track>``, and a video's ``poster``) are touched: a body's text may say ``href="/x"`` (nh3 writes quotes in text as they are). About 20 µs a
     news article, 110 to 140 µs a newsletter issue with 150 links (docs/performance.md)."""
     if 'href="' not in html_text and 'src="' not in html_text:
         return html_text
