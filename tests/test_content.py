@@ -772,3 +772,14 @@ def test_an_image_or_link_markdown_did_not_take_is_a_warning_at_its_line(setting
         "content/a.md:9: warning: this link is shown as text, '[lihat](/arsip/2025 06/ \"Arsip\")': Markdown takes "
         "no space in an address; write it in angle brackets, [lihat](</arsip/2025 06/> \"Arsip\"), or each space "
         "as %20"]
+
+
+def test_text_markdown_did_not_take_is_found_where_it_is_text_not_in_code_or_escaped(settings: ArticleSettings) -> None:
+    """A maintainer's report: the warning named the line of an example in a code span, not the broken image below
+    it, and warned of a link the writer escaped with '\\' to show it as text."""
+    body = ("Jangan tulis: `![foto](/images/my photo.jpg)`.\n\n```\n![foto](/images/my photo.jpg)\n```\n\n"
+            "Teks \\[a](b c) di-escape.\n\n![foto](/images/my photo.jpg)\n")
+    data = ("---\ntitle: Foto\ndate: 2025-06-02\n---\n" + body).encode()
+    _, problems = parse_article("content/a.md", data, settings)
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (13, "this image is shown as text")]

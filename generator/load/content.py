@@ -673,15 +673,35 @@ def shown_as_text(check: FieldReader, body: str, body_html: str, first_line: int
     for match in _AS_TEXT.finditer(_CODE.sub("", body_html) if "<code" in body_html else body_html):
         bang, text, address = (html.unescape(g) for g in match.groups())
         written = html.unescape(match.group())
-        at = body.find(written)
+        at = _in_text(body, written)
         if at < 0:
-            continue  # not as written in the body (inside raw HTML, or changed on the way): nothing to point at
+            continue  # not as written in the body's text (escaped with '\\', in code, or changed on the way)
         titled = _WITH_TITLE.fullmatch(address)
         url, title = (titled[1], titled[2]) if titled else (address, "")
         what = "image" if bang else "link"
         check.warn("", f"this {what} is shown as text, '{written}': Markdown takes no space in an address; write "
                        f"it in angle brackets, {bang}[{text}](<{url.strip()}>{title}), or each space as %20",
                    line=first_line + body.count("\n", 0, at))
+
+
+def _in_text(body: str, written: str) -> int:
+    """Where ``written`` is in ``body`` as text Markdown reads (not escaped with a backslash, not in a code span or
+    a fenced block), or -1. The first place it is, anywhere, was an example in code."""
+    fenced, fence = set(), ""
+    for number, line in enumerate(body.split("\n")):
+        if fence and line.lstrip().startswith(fence):
+            fenced.add(number)
+            fence = ""
+        elif fence or (opening := re.match(r" {0,3}(`{3,}|~{3,})", line)):
+            fenced.add(number)
+            fence = fence or opening[1]
+    at = body.find(written)
+    while at >= 0:
+        start = body.rfind("\n", 0, at) + 1
+        if body[at - 1:at] != "\\" and body.count("`", start, at) % 2 == 0 and body.count("\n", 0, at) not in fenced:
+            return at
+        at = body.find(written, at + 1)
+    return -1
 
 
 def local_images(body_html: str) -> tuple[str, ...]:
