@@ -399,3 +399,14 @@ def test_what_an_incomplete_index_is_called() -> None:
                                                           ([entry, fragment], 2), ([fragment], 1))]
     assert [s[s.index("(") + 1:s.index(")")] for s in said] == [
         "1 empty file (pagefind/pagefind.js …", "1 of 2 pages indexed", "no pagefind/pagefind-entry.json"]
+
+
+def test_the_index_copy_spaces_a_dash_between_any_two_words(tmp_path: Path) -> None:
+    """A maintainer's report: the en-dash fix held only between ASCII letters: 'Café–Restoran', '"Whoosh"–Bandung'
+    and '(Bali)–Lombok' were still one word each to Pagefind (what it indexed is what its fragments hold)."""
+    body = 'Kedai Café–Restoran dibuka. Kereta "Whoosh"–Bandung ramai. Rute (Bali)—Lombok dibuka. Jam 10 – 12.\n'
+    make_project(tmp_path, {"2025/06/a.md": article(title="Rute baru", body=body)})
+    files = build_project(tmp_path).output.files
+    content = next(f["content"] for f in fragments(files) if "Kedai" in f["content"])
+    for spaced in ("Café – Restoran", "\"Whoosh\" – Bandung", "(Bali) — Lombok", "Jam 10 – 12"):
+        assert spaced in content, content

@@ -75,8 +75,9 @@ EXCLUDED = "a.anchor"
 counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#")."""
 
 
-_DASH_BETWEEN = re.compile(rb"(?<=\w)(\xe2\x80[\x93\x94])(?=\w)")
-"""An en or em dash joining two words ('Sulawesi–Maluku–Papua', 'Jakarta–Bandung'): Pagefind splits words at a
+_DASH_BETWEEN = re.compile(rb"(?<=\S)(\xe2\x80[\x93\x94])(?=\S)")
+"""An en or em dash joining two words ('Sulawesi–Maluku–Papua', 'Café–Restoran', '(Bali)–Lombok'; any byte but a space
+either side, so letters beyond ASCII and punctuation count): Pagefind splits words at a
 hyphen but not there, so 'Maluku' found nothing (a reader's report). The index's copy spaces it ('Sulawesi – Maluku'),
 which results then show, the dash kept."""
 
