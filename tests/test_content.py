@@ -745,6 +745,9 @@ def test_an_index_file_takes_its_folders_name_as_a_hugo_bundle_does(settings: Ar
     ("tags: [pemilu, #Pilkada2026]\n",
      "content/a.md:4: field 'tags': '#Pilkada2026' starts a YAML comment, so the list is never closed; put a name "
      "that starts with '#' in double quotes: tags: [pemilu, \"#Pilkada2026\"]"),
+    ("tags: #Pilkada2026\n",
+     "content/a.md:4: field 'tags': '#Pilkada2026' starts a YAML comment, so tags is empty; put the name in double "
+     "quotes, in brackets: tags: [\"#Pilkada2026\"]"),
     ("tags:\n  - pemilu\n  - #Pilkada2026\n",
      "content/a.md:6: field 'tags': item 2 is empty: '#Pilkada2026' after '- ' is a YAML comment; put it in double "
      "quotes: - \"#Pilkada2026\""),

@@ -1207,6 +1207,11 @@ class FieldReader:
         return kept
 
     def names(self, key: str, most: int) -> list[str]:
+        if key in self.meta and self.meta[key] is None and self._after_colon(key).strip().startswith("#"):
+            written = self._after_colon(key).strip()  # 'tags: #ai': the whole value a comment, the article untagged
+            self.error(key, f"'{written}' starts a YAML comment, so {key} is empty; put the name in double quotes, "
+                            f"in brackets: {key}: [\"{written}\"]")
+            return []
         if key not in self.meta or self.meta[key] is None:
             return []
         value = self.meta[key]
