@@ -217,6 +217,13 @@ def test_a_sources_file_that_cannot_be_read_is_an_error_naming_it(tmp_path: Path
     assert main(["build", "-q", "--config", config]) == 1
     assert "content/sources.yaml: is not a regular file" in capsys.readouterr().err
     shutil.rmtree(tmp_path / "content/sources.yaml")
+    for name in ("sources.yaml", "companies.yaml"):  # a link to nothing was no registry, without a word
+        (tmp_path / "content" / name).symlink_to(tmp_path / "hilang.yaml")
+        assert main(["build", "-q", "--config", config]) == 1
+        assert capsys.readouterr().err.splitlines()[0] == (
+            f"content/{name}: is a symbolic link to {tmp_path / 'hilang.yaml'}, which does not exist; link an "
+            "existing file, or remove the link")
+        (tmp_path / "content" / name).unlink()
     (tmp_path / "content/sources.yaml").write_text("reuters: {name: Reuters, url: 'https://www.reuters.com/'}\n")
     real_read = Path.read_bytes
 

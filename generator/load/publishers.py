@@ -8,6 +8,7 @@ publisher, Reuters, at /sources/reuters/.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -99,6 +100,10 @@ def read_sources(config: Config) -> tuple[dict[str, PublisherEntry], list[Proble
 
 def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[Problem]]:
     """Read the registry: host → entry. A missing file is an empty registry; every problem is returned."""
+    if path.is_symlink() and not path.exists():  # a link to nothing: never silently no registry
+        prob = Problem(rel, 0, "", f"is a symbolic link to {os.readlink(path)}, which does not exist; link an existing "
+                                   "file, or remove the link")
+        return {}, [prob]
     if not path.exists():
         return {}, []
     if not path.is_file():  # a folder or a FIFO: never silently no registry, never a hang (as companies.yaml)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -56,6 +57,10 @@ def empty_registry() -> Registry:
 
 def load_registry(path: Path, rel: str) -> Registry:
     """Read the registry; a missing file is an empty registry, a bad one an error."""
+    if path.is_symlink() and not path.exists():  # a link to nothing: never silently no registry
+        prob = Problem(rel, 0, "", f"is a symbolic link to {os.readlink(path)}, which does not exist; link an existing "
+                                   "file, or remove the link")
+        raise BuildError([prob])
     if not path.exists():
         return empty_registry()
     if not path.is_file():  # a folder or a FIFO: never silently an empty registry, never a hang
