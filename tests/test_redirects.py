@@ -88,9 +88,10 @@ def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path)
         "an old address can lead to one article only",
         # an editor's report: the article that took the address (digest new "B") was never named, and the only fix
         # given broke the old links
-        "content/2025/06/d.md:4: field 'redirects': '2025/06/b/' is now the address of content/2025/06/b.md, so "
-        "links to the old address would open that one: give content/2025/06/b.md another slug (slug: …) "
-        "to keep them working, or remove the address from redirects",
+        "content/2025/06/d.md:4: field 'redirects': '2025/06/b/' is the address of content/2025/06/b.md: a "
+        "redirect there would hide that page. If that one took the address since (a new article with the old "
+        "title), give content/2025/06/b.md another slug (slug: …) to keep the old links working; otherwise remove "
+        "the address from redirects",
     ]
 
 
@@ -104,9 +105,10 @@ def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) ->
         "content/2025/06/a.md:4: field 'redirects': '2025/06/a/' is this article's own address; remove it from redirects",
         "content/2025/06/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
         "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
-        "content/2025/06/c.md:4: field 'redirects': '2025/06/a/' is now the address of content/2025/06/a.md, so "
-        "links to the old address would open that one: give content/2025/06/a.md another slug (slug: …) "
-        "to keep them working, or remove the address from redirects",
+        "content/2025/06/c.md:4: field 'redirects': '2025/06/a/' is the address of content/2025/06/a.md: a "
+        "redirect there would hide that page. If that one took the address since (a new article with the old "
+        "title), give content/2025/06/a.md another slug (slug: …) to keep the old links working; otherwise remove "
+        "the address from redirects",
     ]
 
 
@@ -336,9 +338,10 @@ def test_a_renamed_page_keeps_its_old_address_with_redirects(tmp_path: Path) -> 
     page = lxml.html.document_fromstring(files["tentang/index.html"])
     assert page.xpath("//link[@rel='canonical']/@href") == ["https://example.org/tentang-kami/"]
     assert "/tentang/ /tentang-kami/ 301" in files["_redirects"].decode().splitlines()
-    write_files(tmp_path, {"content/pages/lain.md": "---\ntitle: Lain\nredirects: [tentang-kami/]\n---\nx\n"})
+    write_files(tmp_path, {"content/pages/lain.md": "---\ntitle: Lain\nredirects: [tentang-kami/, lain/]\n---\nx\n"})
     assert problems(tmp_path, {}) == [
-        "content/pages/lain.md:3: field 'redirects': 'tentang-kami/' is now the address of "
-        "content/pages/tentang-kami.md, so links to the old address would open that one: give "
-        "content/pages/tentang-kami.md another slug (slug: …) to keep them working, or remove the address from "
-        "redirects"]
+        "content/pages/lain.md:3: field 'redirects': 'lain/' is this page's own address; remove it from redirects",
+        "content/pages/lain.md:3: field 'redirects': 'tentang-kami/' is the address of content/pages/tentang-kami.md: "
+        "a redirect there would hide that page. If that one took the address since (a new article with the old "
+        "title), give content/pages/tentang-kami.md another slug (slug: …) to keep the old links working; otherwise "
+        "remove the address from redirects"]

@@ -155,14 +155,15 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             file = urls.file_for(redirect.path)
             folded = folded_taken.get(file.casefold())
             if redirect.path == article.path:
+                what = "article" if isinstance(article, Article) else "page"
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is this article's own address; remove it from redirects"))
-            elif file in taken_files and (other := pages_of.get(file)) is not None:  # a new article took it
+                                        f"'{redirect.path}' is this {what}'s own address; remove it from redirects"))
+            elif file in taken_files and (other := pages_of.get(file)) is not None:  # perhaps a new one took it
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is now the address of {other.source_path}, so links to "
-                                        "the old address would open that one: give "
-                                        f"{other.source_path} another slug (slug: …) to keep them working, or "
-                                        "remove the address from redirects"))
+                                        f"'{redirect.path}' is the address of {other.source_path}: a redirect there "
+                                        "would hide that page. If that one took the address since (a new article "
+                                        f"with the old title), give {other.source_path} another slug (slug: …) to "
+                                        "keep the old links working; otherwise remove the address from redirects"))
             elif file in taken_files:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is the address of a page the site still has ({file}); "
