@@ -160,3 +160,16 @@ def test_a_linked_pages_folder_is_not_read_and_says_so(tmp_path: Path) -> None:
         "content/pages: warning: is a symbolic link to a folder and is not followed; move the folder into content/ "
         "instead"]
     assert "tentang/index.html" not in result.output.files
+
+
+def test_a_pages_field_named_as_hugo_names_it_is_told_this_sites_name(tmp_path: Path) -> None:
+    """A maintainer's report: Hugo's 'aliases' and 'description' on a page got the list of known fields, while
+    the same on an article was told 'redirects' and 'summary'."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A"),
+                            "pages/kontak.md": "---\ntitle: Kontak\ndescription: Hubungi kami\naliases: [/hubungi/]\n"
+                                               "---\nIsi.\n"})
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "content/pages/kontak.md:3: field 'description': warning: unknown field for a page, ignored; this site calls "
+        "it 'summary'",
+        "content/pages/kontak.md:4: field 'aliases': warning: unknown field for a page, ignored; this site calls it "
+        "'redirects'"]

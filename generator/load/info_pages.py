@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from generator.load.content import FieldReader, decode, find_flat, read_article, warn_removed
+from generator.load.content import OTHER_TOOLS, FieldReader, decode, find_flat, read_article, warn_removed
 from generator.core.errors import Problem
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES as PAGES_DIR
@@ -48,6 +48,8 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
         if key == "date":
             check.warn(key, "pages have no date, so it is ignored; remove it, or move the file out of "
                             f"{PAGES_DIR}/ if it is news")
+        elif key not in FIELDS and OTHER_TOOLS.get(str(key).lower()) in FIELDS:  # Hugo's 'aliases', 'description'
+            check.warn(key, f"unknown field for a page, ignored; this site calls it '{OTHER_TOOLS[str(key).lower()]}'")
         elif key not in FIELDS:
             hint = difflib.get_close_matches(str(key), FIELDS, n=1)
             check.warn(key, "unknown field for a page, ignored; "
