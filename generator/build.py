@@ -32,7 +32,8 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import Moved, plan_redirects, redirect_problems, registered_moves, with_redirects
+from generator.load.redirects import (Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
+                                      with_redirects)
 from generator.load.registry import empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
@@ -258,7 +259,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     static = static_sources(config, theme)  # walked once for the checks below
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static})
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
-    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *plan_redirects(moving(site), paths, moves)[0]]
+    redirected = plan_redirects(moving(site), paths, moves)[0]
+    problems += too_many_rules(len(redirected))
+    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *redirected]
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)

@@ -212,7 +212,8 @@ def netlify_redirects(config: Config, plan: Mapping[str, Target]) -> str:
     """``_redirects`` for Netlify and Cloudflare Pages: one 'old new 301' line per old address."""
     lines = ["# Old addresses of moved articles (front matter 'redirects:') and of companies' and publishers' pages "
              "before they were registered, for Netlify and Cloudflare Pages."]
-    for file, to in plan.items():
+    # the articles' and pages' own first: a host that takes only so many rules keeps those
+    for file, to in sorted(plan.items(), key=lambda item: (isinstance(item[1], Moved), item[0])):
         old = urls.url(config.base_path, file.removesuffix("index.html"))
         lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")
     return "\n".join(lines) + "\n"
@@ -255,6 +256,21 @@ def _nginx_value(url: str) -> str:
     """A new URL as a map value, in quotes: nginx reads '$name' in a value as a variable, so '$' is written
     '%24', the same URL."""
     return '"' + url.replace("$", "%24") + '"'
+
+
+HOST_RULES = 1000
+"""The most ``_redirects`` rules GitLab Pages reads: with more it reads none (Cloudflare Pages takes 2,000)."""
+
+
+def too_many_rules(count: int) -> list[Problem]:
+    """A warning when ``_redirects`` holds more rules than GitLab Pages reads (``HOST_RULES``)."""
+    if count <= HOST_RULES:
+        return []
+    return [Problem("_redirects", 0, "", f"gets {count:,} rules, and GitLab Pages reads none of them past "
+                                         f"{HOST_RULES:,} (Cloudflare Pages takes 2,000); the articles' own come "
+                                         "first. A registered company's alias or publisher's host takes one for its "
+                                         "page and one for each feed format: fewer aliases or feeds.formats keep "
+                                         "it under", "warning")]
 
 
 def redirect_problems(articles: Iterable[Article | InfoPage], taken: Iterable[str]) -> list[Problem]:
