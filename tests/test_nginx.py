@@ -249,6 +249,8 @@ def test_moved_articles_answer_301_and_folders_get_their_slash(served: Served) -
         response = get(served.port, served.base_path + asked)
         assert (response.status, response.headers.get("location")) == (301, served.base_path + now), asked
         assert get(served.port, served.base_path + now).status == 200
+        tracked = get(served.port, served.base_path + asked + "?utm_source=x")  # a shared link's query goes on
+        assert tracked.headers.get("location") == served.base_path + now + "?utm_source=x"
     tags = get(served.port, served.base_path + "tags")
     assert (tags.status, tags.headers.get("location")) == (301, served.base_path + "tags/")
     assert get(served.port, served.base_path + ".news-digest").status == 404

@@ -223,7 +223,8 @@ def nginx_map(config: Config, plan: Mapping[str, Target]) -> str:
     """``redirects.nginx.conf``: a ``map`` from old URIs to new ones, to include in nginx's ``http`` block."""
     lines = ["# Old addresses of moved articles (front matter 'redirects:') and of companies' and publishers' pages",
              "# before they were registered. Include this file in nginx's http {}",
-             f"# block and answer 'if ({NGINX_VARIABLE}) {{ return 301 {NGINX_VARIABLE}; }}' in the server block.",
+             f"# block and answer 'if ({NGINX_VARIABLE}) {{ return 301 {NGINX_VARIABLE}$is_args$args; }}' in the "
+             "server block.",
              "# An old address longer than about 46 characters needs 'map_hash_bucket_size 256;' in http {} too.",
              f"map $uri {NGINX_VARIABLE} {{", "    default \"\";"]
     for file, to in plan.items():
