@@ -7,7 +7,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check bench clean golden screenshots
+.PHONY: help site test serve check bench clean golden screenshots
+
+help:  # the first rule: a bare `make` says what there is, instead of making the venv and stopping
+	@echo "make site         build the example site into site/ (first run: makes .venv and installs)"
+	@echo "make test         run every test (installs the test tools too)"
+	@echo "make serve        preview the site at http://127.0.0.1:8000/, rebuilt on every change"
+	@echo "make check        digest check: the editor's checks"
+	@echo "make bench        compare with Hugo and Pelican (needs the shared bench folder: bench/README.md)"
+	@echo "make golden       refresh the golden site after a change you meant (review the diff)"
+	@echo "make screenshots  refresh the README's pictures"
+	@echo "make clean        remove .venv, site/, its spare and scratch folders, and .cache/"
 
 $(BIN)/python:
 	@echo "make: creating $(VENV) (first run only)"
@@ -47,4 +57,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .site.prev .site.old .cache
+	rm -rf $(VENV) site .site.prev .site.old .site.tmp .cache
