@@ -101,8 +101,9 @@ def test_the_registry_joins_hosts_under_one_name(tmp_path: Path) -> None:
     (tmp_path / "content/sources.yaml").write_text(
         "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n  aliases: [mobile.reuters.com]\n")
     files = build_project(tmp_path).output.files
-    assert sorted(p for p in files if p.startswith("sources/")) == [
-        "sources/index.html", "sources/reuters/atom.xml", "sources/reuters/feed.json", "sources/reuters/feed.xml",
+    assert sorted(p for p in files if p.startswith("sources/")) == [  # the hosts' own addresses redirect there
+        "sources/index.html", "sources/mobile-reuters-com/index.html", "sources/reuters-com/index.html",
+        "sources/reuters/atom.xml", "sources/reuters/feed.json", "sources/reuters/feed.xml",
         "sources/reuters/index.html"]
     page = lxml.html.document_fromstring(files["sources/reuters/index.html"])
     assert page.xpath("//main/p/a[@rel]/@href") == ["https://www.reuters.com/"]
