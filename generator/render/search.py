@@ -75,11 +75,25 @@ EXCLUDED = "a.anchor"
 counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#")."""
 
 
-_DASH_BETWEEN = re.compile(rb"(?<=\S)(\xe2\x80[\x93\x94])(?=\S)")
-"""An en or em dash joining two words ('Sulawesi–Maluku–Papua', 'Café–Restoran', '(Bali)–Lombok'; any byte but a space
-either side, so letters beyond ASCII and punctuation count): Pagefind splits words at a
-hyphen but not there, so 'Maluku' found nothing (a reader's report). The index's copy spaces it ('Sulawesi – Maluku'),
-which results then show, the dash kept."""
+_DASH = re.compile(rb"\xe2\x80[\x93\x94]")
+"""An en or em dash (UTF-8)."""
+
+
+def _spaced_dashes(data: bytes) -> bytes:
+    """``data`` with each en or em dash that joins two words spaced: 'Sulawesi–Maluku–Papua', 'Café–Restoran',
+    '(Bali)–Lombok' (any byte but a space either side, so letters beyond ASCII and punctuation count). Pagefind
+    splits words at a hyphen but not there, so 'Maluku' found nothing (a reader's report); results show the dash,
+    kept. The dash is looked for as it is, and its neighbours only where it is: a look-behind in the pattern made
+    the engine try every byte of every page (0.7 s at 3,000 articles, against 0.04 s)."""
+    if b"\xe2\x80\x93" not in data and b"\xe2\x80\x94" not in data:
+        return data
+
+    def spaced(match: re.Match[bytes]) -> bytes:
+        before, after = data[match.start() - 1:match.start()], data[match.end():match.end() + 1]
+        joins = before and after and not before.isspace() and not after.isspace()
+        return b" " + match.group() + b" " if joins else match.group()
+
+    return _DASH.sub(spaced, data)
 
 
 def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) -> list[tuple[str, bytes]]:
@@ -109,7 +123,7 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
         for path, data in pages:
             file = site / path
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(_DASH_BETWEEN.sub(rb" \1 ", data) if b"\xe2\x80" in data else data)
+            file.write_bytes(_spaced_dashes(data))
         site.mkdir(exist_ok=True)
         try:
             run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent",
