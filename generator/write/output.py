@@ -206,10 +206,12 @@ def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> Non
         folder = folder.resolve()
         if resolved == folder or folder in resolved.parents or resolved in folder.parents:
             raise RefusalError(f"refusing to build into {target}: it overlaps {folder}, which holds your sources")
-    if re.fullmatch(r"\..+\.(prev|old|tmp)", resolved.name):  # another output's spare or scratch: the next
-        raise RefusalError(f"refusing to build into {target}: digest keeps the spare copy and temporary files of "  # build
+    # another output's spare or scratch folder, or a folder inside a built site: the next build of that output
+    # would replace it without a word
+    if re.fullmatch(r"\..+\.(prev|old|tmp)", resolved.name):
+        raise RefusalError(f"refusing to build into {target}: digest keeps the spare copy and temporary files of "
                            f"an output folder under such names ({resolved.name} is {resolved.name[1:].rsplit('.', 1)[0]}"
-                           "/'s); choose another name, such as site/")  # there would replace it without a word
+                           "/'s); choose another name, such as site/")
     if inside := next((folder for folder in resolved.parents if (folder / MARKER).is_file()), None):
         raise RefusalError(f"refusing to build into {target}: it is inside {inside}, a site digest built, which the "
                            f"next build there replaces whole; build beside it instead")
