@@ -19,7 +19,7 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import (FAR_AHEAD, article_settings, file_link_problems, file_links, local_images,
+from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, article_settings, file_link_problems, file_links, local_images,
                                     located, unpublished_why)
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
@@ -120,11 +120,18 @@ class SitePlan:
     intel: Mapping[str, Intel] | None = None
     """The companies' intel the pages were planned with, for the cache."""
     due: tuple[float, ...] = ()
-    """Other times at which 'now' changes what the build says: a far-ahead warning ends (``far_ahead``)."""
+    """Other times at which 'now' changes what the build says: a far-ahead warning ends (``far_ahead``), an
+    ``updated:`` stops being ahead (``updated_ahead``)."""
     since: float = float("-inf")
     """``BuildResult.since``."""
     moves: Mapping[str, Moved] = field(default_factory=dict)
     """Registered companies' and publishers' addresses before they were registered → their pages now."""
+
+    @property
+    def next_due(self) -> float:
+        """The first time after the build's 'now' at which 'now' changes the site or what the build says."""
+        return min([a.date.timestamp() for a in self.future] + list(self.due)
+                   + [e.over.timestamp() for e in self.editions if e.in_progress], default=float("inf"))
 
 
 def is_future(article: Article, options: BuildOptions) -> bool:
@@ -170,6 +177,20 @@ def far_ahead(future: Sequence[Article], options: BuildOptions) -> list[Problem]
                                               "is left out until then (see --future); if the year is a typo, correct "
                                               "it", "warning")
             for a in future if a.date - options.now > FAR_AHEAD]
+
+
+def updated_ahead(published: Sequence[Article], options: BuildOptions) -> list[Problem]:
+    """A warning for each published article whose ``updated:`` is more than ``UPDATED_AHEAD`` after the build's
+    'now': its page and feed entries would say it was updated then (in 2099 for a typo, forever at the top of a
+    feed reader that sorts by it)."""
+    if options.now is None:
+        return []
+    return [Problem(a.source_path, 0, "updated",
+                    f"is {a.updated.isoformat(' ', 'minutes')}, later than this build's time "
+                    f"({options.now.astimezone(a.updated.tzinfo).isoformat(' ', 'minutes')}), so the page and its feed "
+                    "entries say it was updated when it was not yet; correct it if it is a typo or in another time "
+                    "zone, or add it when the update is made", "warning")
+            for a in published if a.updated is not None and a.updated - options.now > UPDATED_AHEAD]
 
 
 def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
@@ -229,7 +250,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)
     drafts = {a.source_path for a in hidden_drafts}
     problems = [*(p for p in loaded.problems if p.severity == "error" or p.path not in drafts),
-                *located(config.root, [*index_problems, *far_ahead(future, options)]), *menu_problems, *sources_problems,
+                *located(config.root, [*index_problems, *far_ahead(future, options),
+                                             *updated_ahead(published, options)]), *menu_problems, *sources_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with redirects that the articles alone show (onto an article's own address,
@@ -282,7 +304,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         reach = reach_of((p.spec.path, p.held or ()) for p in planned)
     # the times 'now' changed the site up to now, and changes it next (with the articles' own dates, ``render``)
     now = options.now.timestamp() if options.now else float("inf")
-    warned_until = [(a.date - FAR_AHEAD).timestamp() for a in future] if options.now else []  # ``far_ahead``
+    warned_until = ([(a.date - FAR_AHEAD).timestamp() for a in future]  # ``far_ahead``, ``updated_ahead``
+                    + [(a.updated - UPDATED_AHEAD).timestamp() for a in site.articles if a.updated]
+                    if options.now else [])
     since = max([*([max(a.date.timestamp() for a in site.articles)] if site.articles and not options.future else []),
                  *(e.over.timestamp() for e in editions if not e.in_progress), *(t for t in warned_until if t <= now)],
                 default=float("-inf"))
@@ -428,11 +452,9 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
         output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))
     html = sum(1 for p in planned if p.spec.render in PAGE_RENDERS)
-    next_due = min([a.date.timestamp() for a in site_plan.future] + list(site_plan.due)
-                   + [e.over.timestamp() for e in site_plan.editions if e.in_progress], default=float("inf"))
     reused = sum(1 for p in planned if p.spec.path in reuse and p.spec.render != "image")  # as counted above
     return BuildResult(output, len(site.articles), html, feeds, reused, site_plan.warnings,
-                       site_plan.hidden_drafts, len(site_plan.future), next_due,
+                       site_plan.hidden_drafts, len(site_plan.future), site_plan.next_due,
                        fingerprints, loaded.rows, loaded.seen, site_plan.since, site_plan.related,
                        site_plan.reach, site_plan.plan, site_plan.intel,
                        email_path(site_plan.editions[0].path) if site_plan.editions else "")

@@ -416,6 +416,38 @@ def test_an_article_dated_years_ahead_is_named_in_a_warning_until_it_is_within_a
     assert after.result is not None and after.warnings == ()
 
 
+def test_an_update_dated_ahead_of_the_build_is_a_warning_until_its_hour_comes(tmp_path: Path) -> None:
+    """'updated: 2099-…' (a typo) or a time written in another zone was shown on the page and in the feeds as an
+    update that had not happened, without a word. More than an hour ahead is a warning at its line; less is an
+    editor writing the hour they publish at; the warning ends with the time, also when nothing else changed, and
+    `digest check` stops replaying it then too."""
+    from datetime import datetime, timedelta, timezone
+    from generator.commands.check import run_check
+    root = project(tmp_path)
+    write_files(root, {"content/2025/07/typo.md": article(title="Typo", date="2025-07-01T08:00:00+07:00",
+                                                          updated="2025-07-01T12:00:00+07:00"),
+                       "content/2025/07/soon.md": article(title="Soon", date="2025-07-01T08:00:00+07:00",
+                                                          updated="2025-07-01T09:45:00+07:00")})
+    config = load_config(root / "config.yaml")
+    now = datetime(2025, 7, 1, 2, 0, tzinfo=timezone.utc)  # 09:00 in Jakarta
+    warning = ("content/2025/07/typo.md:4: field 'updated': warning: is 2025-07-01 12:00+07:00, later than this "
+               "build's time (2025-07-01 09:00+07:00), so the page and its feed entries say it was updated when it "
+               "was not yet; correct it if it is a typo or in another time zone, or add it when the update is made")
+    first = publish(config, BuildOptions(now=now), root / "site")
+    assert first.result is not None and [str(w) for w in first.warnings] == [warning]
+    ends = datetime(2025, 7, 1, 4, 0, tzinfo=timezone.utc)  # 11:00, an hour before the update's time
+    checked = run_check(root / "config.yaml", BuildOptions(now=now))
+    assert [str(f.problem) for f in checked.findings if f.problem.field == "updated"] == [warning]
+    before = publish(config, BuildOptions(now=ends - timedelta(seconds=1)), root / "site")
+    assert before.result is None and [str(w) for w in before.warnings] == [warning], "up to date, still warned"
+    assert [str(f.problem) for f in run_check(root / "config.yaml", BuildOptions(now=ends - timedelta(seconds=1)))
+            .findings if f.problem.field == "updated"] == [warning]
+    after = publish(config, BuildOptions(now=ends), root / "site")
+    assert after.warnings == ()
+    assert not [f for f in run_check(root / "config.yaml", BuildOptions(now=ends)).findings
+                if f.problem.field == "updated"]
+
+
 def test_an_edition_in_progress_is_shown_finished_once_its_week_ends_even_with_nothing_changed(tmp_path: Path) -> None:
     """The 'in progress' banner depends on 'now' alone: the build after the week ends is not 'up to date'."""
     from datetime import datetime, timezone

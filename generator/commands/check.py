@@ -214,9 +214,11 @@ class LastCheck:
     inputs: str
     """``inputs_fingerprint`` at the check: config, options, and every input file's name, size and mtime."""
     since: float | None
-    """The newest article dated at or before the check's 'now' (None: none): an earlier 'now' leaves it out."""
+    """The newest article dated at or before the check's 'now', or the last time 'now' changed what the build
+    says, if later (None: none): an earlier 'now' leaves it out."""
     due: float | None
-    """The earliest article dated after it (None: none): from then on it is no longer left out."""
+    """The earliest article dated after it, or the next time 'now' changes what the build says (an ``updated:``
+    warning ends), if sooner (None: none): from then on the report is made again."""
     articles: int
     findings: tuple[Finding, ...]
 
@@ -252,6 +254,10 @@ class _BuildState:
     """Article file → its build-cache key, for every article file that parsed."""
     articles: dict[str, Article]
     """The parsed articles by file, where they are at hand (all of them when the check planned the site)."""
+    since: float = float("-inf")
+    due: float = float("inf")
+    """The span of 'now' over which that build's findings hold (``BuildResult.since``, ``next_due``): a warning
+    that ends with the time (an ``updated:`` ahead of it) ends the replay of this check too."""
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
@@ -319,9 +325,10 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     now, dates = _now(options), [s.date.timestamp() for s in sources]
     dates += [d - FAR_AHEAD.total_seconds() for d in dates]  # a date's far-ahead warning ends a year before it
     try:
-        last = codec.dumps(LastCheck(inputs, max((d for d in dates if d <= now), default=None),
-                                     min((d for d in dates if d > now), default=None), report.articles,
-                                     report.findings))
+        since = max([d for d in dates if d <= now] + [state.since], default=None)
+        due = min([d for d in dates if d > now] + [state.due], default=None)
+        last = codec.dumps(LastCheck(inputs, None if since == float("-inf") else since,
+                                     None if due == float("inf") else due, report.articles, report.findings))
     except UnicodeEncodeError:  # a file name that is not UTF-8 cannot be stored: that report is not replayed
         last = b""
     notes: tuple[str, ...] = ()
@@ -341,7 +348,8 @@ def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState 
     if not same_time(float("-inf") if since is None else since, float("inf") if due is None else due, options):
         return None
     return _BuildState([Finding(p, "build") for p in rows["warnings"]], set(rows["live_files"]),
-                       {rel: key for rel, (_, key) in rows["files"].items()}, {})
+                       {rel: key for rel, (_, key) in rows["files"].items()}, {},
+                       float("-inf") if since is None else since, float("inf") if due is None else due)
 
 
 def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
@@ -367,7 +375,7 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
         files = None
     articles = {a.source_path: a for a in loaded.articles}
     return _BuildState(findings, files, {rel: key for rel, (_, key) in loaded.seen.items() if rel in articles},
-                       articles)
+                       articles, *((site_plan.since, site_plan.next_due) if files is not None else ()))
 
 
 def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known: Mapping[str, bytes],

@@ -965,6 +965,11 @@ FAR_AHEAD = timedelta(days=366)
 """An article dated further ahead than this is most likely a typo in its year (2052 for 2025): a warning
 (``build.far_ahead``)."""
 
+UPDATED_AHEAD = timedelta(hours=1)
+"""An ``updated:`` later than the build's time by more than this shows, on the page and in the feeds, an update
+that has not happened (a typo, or a time written in another zone): a warning (``build.updated_ahead``). Less is
+an editor writing the hour they are about to publish at."""
+
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """The years an article's date may have: a typo (0026 for 2026) is caught, and the weeks, time zones and
 timestamps a build computes from a date stay far from the ends of Python's calendar (years 1 and 9999)."""
