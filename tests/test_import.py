@@ -1080,3 +1080,30 @@ def test_links_to_old_addresses_in_any_form_are_rewritten_and_code_is_not(tmp_pa
         "[a](/blog/2024/03/first/) [b](/blog/2024/03/kafe/) [c](/blog/2024/03/first/) `[d](/posts/first/)`\n\n"
         "```md\n[e](/posts/first/)\n```\n\n[f](/blog/2024/03/first/)\n")
     assert main(["check", "--config", str(tmp_path / "new/config.yaml")]) == 0
+
+
+def test_code_keeps_what_the_old_generator_showed_in_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A post showing how to link had its example changed: a link in an indented code block was rewritten like a
+    link, and Pelican's `{filename}` in a fenced block too (Pelican resolves it only in a tag's href), while the
+    report told the editor to fix the `{filename}` left in a code span. Hugo's shortcodes and Jekyll's Liquid are
+    expanded inside code by those generators themselves, so there they are resolved as the old site showed them."""
+    write_files(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://x.example/"\ntitle = "T"\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-05\n---\nx\n",
+        "content/posts/b.md": "---\ntitle: B\ndate: 2024-03-06\n---\nReal [a](/posts/a/).\n\n"
+                              "```markdown\nLike [a](/posts/a/) or {{< ref \"a\" >}}.\n```\n\n"
+                              "    indented [a](/posts/a/)\n\n- item\n\n  [a](/posts/a/) in the item\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "hugo"), "--out", str(tmp_path / "h"), "-q")[0] == 0
+    assert (tmp_path / "h/content/2024/03/b.md").read_text().split("---\n\n", 1)[1] == (
+        "Real [a](/2024/03/a/).\n\n```markdown\nLike [a](/posts/a/) or /2024/03/a/.\n```\n\n"
+        "    indented [a](/posts/a/)\n\n- item\n\n  [a](/2024/03/a/) in the item\n")
+    write_files(tmp_path / "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\n",
+        "content/first.md": "Title: First\nDate: 2024-06-01\n\nx\n",
+        "content/third.md": "Title: Third\nDate: 2024-07-20\n\nSee [first]({filename}first.md) and "
+                            "`{filename}first.md` in code.\n\n```\n[x]({filename}first.md)\n```\n"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "pelican"), "--out", str(tmp_path / "p"))
+    assert code == 0 and "{filename}" not in out
+    assert (tmp_path / "p/content/2024/07/third.md").read_text().split("---\n\n", 1)[1] == (
+        "See [first](/2024/06/first/) and `{filename}first.md` in code.\n\n```\n[x]({filename}first.md)\n```\n")
+    assert "{filename}" not in (tmp_path / "p/import-report.txt").read_text()

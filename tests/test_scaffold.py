@@ -349,3 +349,15 @@ def test_init_never_removes_a_file_edited_since_it_was_cut_short(tmp_path: Path)
             f"which init did not make as it is, so init removes nothing; if the project is yours to keep, delete "
             f"{target}/.digest-init-unfinished"), case
         assert sorted(str(p) for p in (*target.rglob("*"), *outside.rglob("*"))) == before, case
+
+
+def test_init_help_names_every_file_init_makes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`digest init --help` said config.yaml, content/ and .gitignore; init also writes the CI deploy files and
+    requirements.txt, which a maintainer reading the help did not expect in the folder."""
+    from generator.commands.cli import main
+    made = init_project(tmp_path / "new")
+    with pytest.raises(SystemExit):
+        main(["init", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    named = {rel if not rel.startswith("content/") else "content/" for rel in made}
+    assert named and all(name in shown for name in named), sorted(n for n in named if n not in shown)

@@ -39,7 +39,7 @@ OVERVIEW = """a day with digest:
 'digest COMMAND --help' shows each command's options and examples.
 """
 INIT_EXAMPLES = """examples:
-  digest init my-digest                make my-digest/ with config.yaml, content/ and .gitignore
+  digest init my-digest                make my-digest/ with config.yaml, content/ and the deploy files
   cd my-digest && digest build         it builds at once, with the theme inside the package
 """
 NEW_EXAMPLES = """examples:
@@ -164,7 +164,9 @@ def _parser() -> argparse.ArgumentParser:
 
     i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
                  "Make a new digest project in DIR: config.yaml, content/ with one example article and a small "
-                 "companies.yaml, and .gitignore. DIR must be new or empty; nothing is ever overwritten.", config=False)
+                 "companies.yaml, .gitignore, and what CI needs to deploy it: .github/workflows/deploy.yml (GitHub "
+                 "Pages), .gitlab-ci.yml (GitLab Pages) and requirements.txt. DIR must be new or empty; nothing is "
+                 "ever overwritten.", config=False)
     i.add_argument("dir", metavar="DIR", help="folder to create (or an empty one)")
 
     n = _command(commands, "new", "write a new article dated today", NEW_EXAMPLES,

@@ -14,7 +14,7 @@ import os
 import posixpath
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -26,6 +26,7 @@ from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, check_base_url, 
 from generator.load.content import SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
+from markdown_it import MarkdownIt
 from generator.load.publishers import host_of
 from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
@@ -264,30 +265,39 @@ _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(\S+?)(?=>?(?:[ \t]|$))"
 _HREF = re.compile(r"(<a\s[^>]*?\bhref=[\"'])([^\"']+)", re.IGNORECASE)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 
 
 def _outside_code(body: str, change: Callable[[str], str]) -> str:
-    """``change`` applied to the body's text outside fenced code blocks and code spans: a post that shows Markdown
-    (```md [link](/posts/x/)```) keeps it as written, as Hugo, Pelican and Jekyll leave it."""
+    """``change`` applied to the body's text outside code blocks (fenced or indented, as CommonMark finds them)
+    and code spans: a post that shows Markdown (```md [link](/posts/x/)```) keeps it as written, as Hugo, Pelican
+    and Jekyll leave it."""
+    lines = [line + "\n" for line in body.split("\n")]  # markdown-it's lines: '\n' only (``read_text``), not U+2028
+    lines[-1] = lines[-1][:-1]
+    code = sorted(tuple(token.map) for token in MarkdownIt("commonmark").parse(body)
+                  if token.type in ("fence", "code_block") and token.map)
     out: list[str] = []
-    prose: list[str] = []
-    fence = ""
-    for line in body.splitlines(keepends=True):
-        opened = _FENCE.match(line)
-        if fence:
-            out.append(line)
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-        elif opened:
-            out.append(_spans_kept("".join(prose), change))
-            prose, fence = [], opened.group(1)
-            out.append(line)
-        else:
-            prose.append(line)
-    out.append(_spans_kept("".join(prose), change))
+    at = 0
+    for start, end in code:
+        out += [_spans_kept("".join(lines[at:start]), change), *lines[start:end]]
+        at = end
+    out.append(_spans_kept("".join(lines[at:]), change))
     return "".join(out)
+
+
+def _left_in(body: str, pattern: re.Pattern[str], in_code: bool) -> bool:
+    """Whether ``body`` still holds the old generator's syntax where it would have expanded it (``Scan.in_code``)."""
+    if in_code:
+        return pattern.search(body) is not None
+    found = False
+
+    def look(text: str) -> str:
+        nonlocal found
+        found = found or pattern.search(text) is not None
+        return text
+
+    _outside_code(body, look)
+    return found
 
 
 def _spans_kept(text: str, change: Callable[[str], str]) -> str:
@@ -404,9 +414,12 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             copies.append((asset.source, f"static/{asset.rel}"))
     addresses = {old: item.url for item in placed for old in item.post.old_urls}  # a link to any old address
     for item in placed:
-        body = old_links_rewritten(scan.rewrite(item.post, urls, base), item.post, addresses, base, scan.site.base_url)
-        if scan.left is not None and scan.left[0].search(body):  # after rewriting: what it resolved is gone
-            notes.append(Note(item.post.rel, scan.left[1]))
+        post = item.post
+        body = (scan.rewrite(post, urls, base) if scan.in_code
+                else _outside_code(post.body, lambda text: scan.rewrite(replace(post, body=text), urls, base)))
+        body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
+        if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # after rewriting: what it resolved is gone
+            notes.append(Note(post.rel, scan.left[1]))
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
         folder = "static/" + item.url[len(base):]
         if item.post.draft and item.post.resources:  # static/ is always published: the draft's files would be

@@ -106,6 +106,10 @@ class Scan:
     left: tuple[re.Pattern[str], str] | None = None
     """The old generator's syntax that a body still holds after ``rewrite`` (its shortcodes or tags, and the links
     it could not resolve: to a file that was not imported), with the note that tells the editor to fix it."""
+    in_code: bool = False
+    """Whether the old generator expanded its syntax inside code too, so ``rewrite`` and ``left`` apply there: Hugo
+    runs shortcodes and Jekyll runs Liquid before Markdown, fences included (that is why `{{</* */>}}` and
+    `{% raw %}` exist); Pelican resolves ``{filename}`` only in a tag's link, never in code."""
 
 
 class ReadError(Exception):

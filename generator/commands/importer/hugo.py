@@ -112,7 +112,7 @@ def scan(root: Path) -> Scan:
     site, config_notes = _config(values, config_file)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
-                             "page that was not imported; edit them by hand"))
+                             "page that was not imported; edit them by hand"), in_code=True)
 
 
 def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:

@@ -103,7 +103,7 @@ def scan(root: Path) -> Scan:
             posts.append(result)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(),
                 (_LIQUID, "has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or link to a file "
-                          "that was not imported; edit them by hand"))
+                          "that was not imported; edit them by hand"), in_code=True)
 
 
 def _expand(permalink: str, when: datetime | None, slug: str, categories: tuple[str, ...]) -> str:
