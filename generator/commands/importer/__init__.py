@@ -17,7 +17,8 @@ import shutil
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from collections import Counter
+from typing import Callable, Collection
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,6 +29,7 @@ from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
 from markdown_it import MarkdownIt
 from generator.load.publishers import host_of
+from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
@@ -229,8 +231,9 @@ def find_companies(finder: MentionFinder | None, post: Post, body: str) -> tuple
     return tuple(found)
 
 
-def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
-    """The new file: news-digest front matter, then the body as it was (``<!--more-->`` included)."""
+def render_post(item: Placed, body: str, companies: tuple[str, ...], redirects: tuple[str, ...] = ()) -> str:
+    """The new file: news-digest front matter, then the body as it was (``<!--more-->`` included); ``redirects``:
+    its old addresses, below the site's base path."""
     post = item.post
     lines = ["---", f"title: {_quoted(post.title)}"]
     if item.date is not None:
@@ -252,6 +255,8 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...]) -> str:
             lines += ["source:"] + ([f"  name: {_quoted(name)}"] if name else []) + [f"  url: {_quoted(url)}"]
         if post.draft:
             lines.append("draft: true")
+    if redirects:
+        lines.append(f"redirects: [{', '.join(_quoted('/' + old) for old in redirects)}]")
     return "\n".join(lines + ["---", "", body.strip("\n"), ""])
 
 
@@ -351,6 +356,19 @@ _OWN_FILES = SITE_MADE | {"style.css", "code.css", "reltime.js", "search.js", "f
 _TERM_FOLDERS = ("tags", "companies", "sections", "sources")
 
 
+def _held(moved: dict[str, str], live: Collection[str], base: str) -> set[str]:
+    """The old addresses that go in their article's ``redirects:`` (a page at each, which GitHub and GitLab Pages
+    serve, and the build's rules for Netlify, Cloudflare Pages and nginx): every one the front matter takes, and
+    that differs from no page and no other old address in letter case alone (the build refuses those, which nginx
+    reads as one). The others stay in the import's own rule files, where a pattern tells them apart."""
+    read = {old: parse_redirects([old[len(base):]], lambda *_: 0) for old in moved}
+    as_read = {old: base + found[0].path for old, (found, problems) in read.items() if found and not problems}
+    folded = Counter(path.casefold() for path in as_read.values())  # '/a' is read as '/a/'
+    pages = {url.casefold() for url in live}
+    return {old for old, path in as_read.items()
+            if folded[path.casefold()] == 1 and path.removesuffix("index.html").casefold() not in pages}
+
+
 def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
     """Whether the new site makes a page or file at ``rel`` (a path below its base), which a redirect would hide:
     the home page, its own files, a page of its lists ('page/2/'), archives ('archive/', '2024/', '2024/03/'),
@@ -412,6 +430,27 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                                                          "refuse the file), so it is not copied"))
         else:
             copies.append((asset.source, f"static/{asset.rel}"))
+    moved: dict[str, str] = {}
+    live = {item.url: item for item in placed}
+    terms = _terms(placed)
+    for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
+        for old in item.post.old_urls if not item.post.draft else ():
+            new_address = base + old.lstrip("/")
+            page = new_address.removesuffix("index.html")  # '/about/index.html' is the page '/about/'
+            if new_address in moved or item.url in (page, page + "/"):  # '/about': hosts send it on to '/about/'
+                continue
+            if (other := live.get(page)) is not None:  # another article's address now: it must stay its page
+                notes.append(Note(item.post.rel, f"its old address {new_address} is the new address of "
+                                                 f"{other.post.rel}, so no redirect is written for it"))
+            elif site_made(old.lstrip("/"), terms):
+                notes.append(Note(item.post.rel, f"its old address {new_address} is one of the new site's own pages "
+                                                 "(the home page, a list, a feed), so no redirect is written for it"))
+            else:
+                moved[new_address] = item.url
+    held = _held(moved, live, base)
+    kept: dict[str, tuple[str, ...]] = {}
+    for old in sorted(held):
+        kept[moved[old]] = (*kept.get(moved[old], ()), old[len(base):])
     addresses = {old: item.url for item in placed for old in item.post.old_urls}  # a link to any old address
     for item in placed:
         post = item.post
@@ -420,7 +459,8 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
         if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # after rewriting: what it resolved is gone
             notes.append(Note(post.rel, scan.left[1]))
-        files[item.file] = render_post(item, body, find_companies(finder, item.post, body)).encode()
+        files[item.file] = render_post(item, body, find_companies(finder, item.post, body),
+                                       kept.get(item.url, ())).encode()
         folder = "static/" + item.url[len(base):]
         if item.post.draft and item.post.resources:  # static/ is always published: the draft's files would be
             notes.append(Note(item.post.rel, f"is a draft: its bundle's files are not copied, as static/ is always "
@@ -435,24 +475,8 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             skipped.append(Note(rel, why))
             continue
         seen.setdefault(rel, path)
-    moved: dict[str, str] = {}
-    live = {item.url: item for item in placed}
-    terms = _terms(placed)
-    for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
-        for old in item.post.old_urls if not item.post.draft else ():
-            new_address = base + old.lstrip("/")
-            page = new_address.removesuffix("index.html")  # '/about/index.html' is the page '/about/'
-            if new_address in moved or page == item.url:
-                continue
-            if (other := live.get(page)) is not None:  # another article's address now: it must stay its page
-                notes.append(Note(item.post.rel, f"its old address {new_address} is the new address of "
-                                                 f"{other.post.rel}, so no redirect is written for it"))
-            elif site_made(old.lstrip("/"), terms):
-                notes.append(Note(item.post.rel, f"its old address {new_address} is one of the new site's own pages "
-                                                 "(the home page, a list, a feed), so no redirect is written for it"))
-            else:
-                moved[new_address] = item.url
     redirects = tuple(sorted(moved.items()))
+    rules = tuple((old, new) for old, new in redirects if old not in held)
     dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
                          for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
                          if date is not None and typed.strip() != date.text))
@@ -460,10 +484,11 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(placed) - len(articles),
                         len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
-                        count_dropped([key for item in placed for key in item.post.dropped]), redirects)
+                        count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules)
     files[REPORT] = render_report(imported).encode()
-    files[REDIRECTS] = redirects_file(redirects).encode()
-    files[NGINX] = nginx_map(redirects, [item.url for item in placed]).encode()
+    if rules:
+        files[REDIRECTS] = redirects_file(rules).encode()
+        files[NGINX] = nginx_map(rules, [item.url for item in placed]).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
 
 

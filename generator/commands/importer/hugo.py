@@ -67,7 +67,7 @@ def _settings(root: Path) -> tuple[Meta, str]:
 def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
     """title, baseURL, timeZone and languageCode from the site's config (``_settings``)."""
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
-                         "addresses; edit static/_redirects and redirects.nginx.conf")] if values.get("permalinks") else []
+                         "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
                    as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
 

@@ -67,10 +67,9 @@ _COMPUTED_WHY = {
     "STATIC_PATHS": "every other file in the content folder is copied to static/; remove those Pelican did not "
                     "publish",
     "EXTRA_PATH_METADATA": "files are copied at their own paths; move those it gave another path",
-    "ARTICLE_URL": "the redirects start at Pelican's default /{slug}.html; edit static/_redirects and "
-                   "redirects.nginx.conf",
-    "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit static/_redirects and "
-                "redirects.nginx.conf"}
+    "ARTICLE_URL": "the redirects start at Pelican's default /{slug}.html; edit the redirects: of the files",
+    "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit the redirects: of the "
+                "files"}
 """What the import does instead when pelicanconf.py computes one of these, for the report."""
 
 
@@ -130,7 +129,7 @@ def scan(root: Path) -> Scan:
                                                    "article), so it is not copied; put it in static/ if it should be"))
     notes = [Note(post.rel, f"{'PAGE_URL' if post.kind == 'page' else 'ARTICLE_URL'} in pelicanconf.py cannot be "
                                "filled in for it (a field this import does not know), so it gets no redirect; add "
-                               "its old address to static/_redirects by hand") for post in posts if not post.old_urls]
+                               "its old address to its redirects: by hand") for post in posts if not post.old_urls]
     notes += [Note(rel_to(conf / "pelicanconf.py", root), f"computes {name}, which this import reads but never runs: "
                                                          f"{_COMPUTED_WHY[name]}") for name in computed]
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}

@@ -41,6 +41,8 @@ class Imported:
     """(front-matter key with no news-digest field, how many files had it)."""
     redirects: tuple[tuple[str, str], ...]
     """(old URL, new URL), sorted by old URL; URLs that did not change are left out."""
+    rules: tuple[tuple[str, str], ...] = ()
+    """Of those, the ones no front matter holds (``importer._held``): only in ``REDIRECTS`` and ``NGINX``."""
 
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
@@ -67,10 +69,17 @@ def render_report(done: Imported) -> str:
     section("To check by hand", [str(n) for n in done.notes])
     section("Front-matter fields with no news-digest field, left out",
             [f"{key}: {_n(count, 'file')}" for key, count in done.dropped])
-    if done.redirects:
-        out.append(f"Redirects ({len(done.redirects)}), also in {REDIRECTS} (Netlify, Cloudflare Pages) "
-                   f"and {NGINX} (nginx map):")
-        out += [f"  {old} → {new}" for old, new in done.redirects]
+    rules = set(done.rules)
+    if held := [pair for pair in done.redirects if pair not in rules]:
+        out.append(f"Redirects ({len(held)}), in each file's redirects: (the build makes a page at the old address, "
+                   "which every host serves, and 301 rules for Netlify, Cloudflare Pages and nginx):")
+        out += [f"  {old} → {new}" for old, new in held]
+        out.append("")
+    if done.rules:
+        out.append(f"Redirects that no redirects: can hold ({len(done.rules)}: a character other than letters, digits "
+                   f"and -_.~, or an address that differs from another in letter case alone), only in {REDIRECTS} "
+                   f"(Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:")
+        out += [f"  {old} → {new}" for old, new in done.rules]
         out.append("")
     return "\n".join(out)
 
@@ -94,10 +103,11 @@ def nginx_map(redirects: tuple[tuple[str, str], ...], pages: Iterable[str] = ())
     """nginx ``map`` lines, to include in a map block; the header says how. Old URLs are keys as nginx's ``$uri``
     has them, decoded ('/berita lokal/kafé.html', not '%20' and '%C3%A9', which would never match)."""
     head = ("# Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:\n"
-            "#     map_hash_bucket_size 256;  # nginx's default takes old URLs up to about 46 characters only\n"
+            "#     map_hash_bucket_size 256;  # unless it is there (deploy/nginx.conf sets it): nginx's default takes\n"
+            "#                                # old URLs up to about 46 characters only\n"
             "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
             "# and in the site's server { } block:\n"
-            "#     if ($digest_redirect) { return 301 $digest_redirect; }\n"
+            "#     if ($digest_redirect) { return 301 $digest_redirect$is_args$args; }\n"
             "# nginx matches a map's plain keys ignoring letter case: an old URL that differs from a page of the site,\n"
             "# or from another old one, only in case is a case-sensitive pattern (~^…$), or that page would redirect.\n")
     folded = Counter(nginx_path(old).casefold() for old, _ in redirects)
