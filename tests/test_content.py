@@ -620,6 +620,19 @@ def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings
     assert article is not None and len(article.summary) <= 201 and article.summary.endswith("kata…")
 
 
+@pytest.mark.parametrize("opening", ["![Menara BTS di Nabire](/images/foto.jpg)",
+                                     "[![Menara](/images/foto.jpg)](https://example.org/foto)",
+                                     "![Menara](/images/a.jpg)\n![Kabel](/images/b.jpg)"])
+def test_a_body_that_opens_with_a_picture_is_summarised_from_its_first_text(settings: ArticleSettings,
+                                                                          opening: str) -> None:
+    """An item opening with a photo had no summary anywhere: the feeds' description was the headline again, the
+    page's meta description the site's, the lists showed no line (the picture's paragraph has no text)."""
+    body = f"{opening}\n\nOperator memulihkan 90 persen BTS di Nabire.\n"
+    article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + body).encode(), settings)
+    assert article is not None
+    assert (article.summary, article.summary_from_body) == ("Operator memulihkan 90 persen BTS di Nabire.", True)
+
+
 def test_more_marker_ends_the_summary_unless_the_front_matter_has_one(settings: ArticleSettings) -> None:
     body = b"Paragraf *pertama*.\n\nKedua.\n\n<!--more-->\n\nSisanya.\n"
     article, _ = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\n---\n" + body, settings)

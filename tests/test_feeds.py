@@ -37,11 +37,13 @@ def test_every_rss_feed_has_an_atom_and_a_json_feed_beside_it() -> None:
 
 
 def test_pages_advertise_every_format_of_their_feeds() -> None:
+    """Each format says its name in its title: a reader's subscribe list showed "Uji Digest" three times."""
     head = FILES["tags/ai/index.html"].decode().split("</head>")[0]
-    for mime, path in (("application/rss+xml", "feed.xml"), ("application/atom+xml", "atom.xml"),
-                       ("application/feed+json", "feed.json")):
-        assert f'<link rel="alternate" type="{mime}" title="Uji Digest: AI" href="/digest/tags/ai/{path}">' in head
-        assert f'<link rel="alternate" type="{mime}" title="Uji Digest" href="/digest/{path}">' in head
+    for mime, path, name in (("application/rss+xml", "feed.xml", "RSS"), ("application/atom+xml", "atom.xml", "Atom"),
+                             ("application/feed+json", "feed.json", "JSON Feed")):
+        assert f'<link rel="alternate" type="{mime}" title="Uji Digest: AI ({name})" href="/digest/tags/ai/{path}">' \
+            in head
+        assert f'<link rel="alternate" type="{mime}" title="Uji Digest ({name})" href="/digest/{path}">' in head
 
 
 def test_feeds_formats_rss_only_writes_and_advertises_rss_alone(tmp_path: Path) -> None:

@@ -741,3 +741,19 @@ def test_images_in_pages_and_weekly_notes_that_no_file_gives_are_warnings_too(tm
         "(static/images/tim.jpg)?",
         "content/weekly/2025-W24.md:3: warning: the image '/images/grafik.png' points at /images/grafik.png, which "
         "is not a file of the site, so the page shows a broken image; put the file at static/images/grafik.png"]
+
+
+def test_a_right_to_left_author_name_keeps_the_byline_in_order(tmp_path: Path) -> None:
+    """`author: "محمد علي"` printed bare: the browser's bidirectional rules pulled the reading time's number into the
+    name's run ("Oleh 1 · محمد علي menit baca"). The name is isolated, as tags, companies and publishers are."""
+    root = make_project(tmp_path, {"2025/06/a.md": article(title="A", author='"محمد علي"')})
+    page = build_project(root).output.files["2025/06/a/index.html"].decode()
+    assert " · Oleh <bdi>محمد علي</bdi>" in page
+
+
+def test_a_companys_monthly_numbers_are_spaced_apart_from_their_months() -> None:
+    """The "numbers per month" table had no cell padding: "September 2023" and its count read "September 20230"."""
+    css = (Path(__file__).parent.parent / "themes/default/static/style.css").read_text()
+    rule = next(line for line in css.splitlines() if ".intel td" in line)
+    assert "padding: .2rem .6rem .2rem 0" in rule
+    assert "<table>" in FILES["companies/meta/index.html"].split('<section class="intel"', 1)[1]

@@ -822,12 +822,11 @@ def summarize(body_html: str) -> str:
 
     The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
     attribute values, so every tag ends at its first '>' and a regular expression can strip them.
-    Footnote marks ('[1]') are not part of the text.
+    Footnote marks ('[1]') are not part of the text, and a paragraph with no text (a picture alone, as news items
+    often open) is passed over for the next.
     """
-    match = _FIRST_PARAGRAPH.search(body_html)
-    if not match:
-        return ""
-    text = " ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", match.group(1)))).split())
+    text = next((text for text in (" ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", found.group(1)))).split())
+                                   for found in _FIRST_PARAGRAPH.finditer(body_html)) if text), "")
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")
