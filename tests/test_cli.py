@@ -140,6 +140,18 @@ def test_refusal_exits_2_before_anything_is_written(tmp_path: Path, capsys: pyte
     assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["a.md"]
 
 
+@pytest.mark.parametrize("output", [".cache", ".cache/serve/8000"])
+def test_the_cache_is_never_an_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str) -> None:
+    """`--output .cache` (on a fresh project) built the site into the cache's folder: build.sqlite was published with
+    it, a spare `..cache.prev` made, and every later build refused that; `.cache/serve/8000` is serve's preview."""
+    make_project(tmp_path, {"a.md": article()})
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"), "--output", str(tmp_path / output))
+    assert (code, out) == (2, "")
+    assert err == (f"error: refusing to build into {tmp_path / output}: it overlaps {tmp_path / '.cache'}, digest's "
+                   "cache (and digest serve's previews), which the site would then publish; use a folder such as site/\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.yaml", "content"]
+
+
 @pytest.mark.parametrize(("output", "why"), [
     ("afile/site", "its folder {tmp}/afile cannot be made (File exists)"),
     ("afile/sub/site", "its folder {tmp}/afile/sub cannot be made (Not a directory)"),

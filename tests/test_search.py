@@ -346,10 +346,11 @@ def test_an_index_pagefind_could_not_finish_is_an_error_though_it_exits_0(tmp_pa
     assert run(root).written is not None and (root / "site/pagefind/pagefind.js").stat().st_size > 0
 
 
-@pytest.mark.parametrize("error", ["ENOSPC", "EDQUOT"])
+@pytest.mark.parametrize("error", ["ENOSPC", "EDQUOT", "EIO"])
 def test_a_full_disk_or_quota_while_pagefind_makes_a_folder_is_said_as_such(tmp_path: Path, error: str) -> None:
     """A maintainer's report: a full disk (or a shared host's quota) when Pagefind made a folder was its panic's
-    text, a stack backtrace and "pip install 'pagefind[bin]'". Caused in Pagefind's own mkdir."""
+    text, a stack backtrace and "pip install 'pagefind[bin]'"; so was a disk's I/O error. Caused in Pagefind's own
+    mkdir."""
     need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
     from generator.render.search import executable
     root = project(tmp_path)
@@ -364,8 +365,14 @@ def test_a_full_disk_or_quota_while_pagefind_makes_a_folder_is_said_as_such(tmp_
                           capture_output=True, text=True, timeout=300, env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)})
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     first = done.stderr.splitlines()[0]
-    assert first.startswith("pagefind/: field 'search': the disk that holds ") and "pip install" not in first, first
-    assert "is full, or over its quota, so Pagefind could not write the search index; make room there" in first
+    assert "pip install" not in first and "panicked" not in first, first
+    if error == "EIO":
+        assert first.startswith("pagefind/: field 'search': the system refused Pagefind a file operation under "), first
+        assert first.endswith(" (I/O error, error 5), so it could not write the search index; check that disk "
+                              "(`dmesg` shows its errors) and build again, or set 'search: false' in config.yaml"), first
+    else:
+        assert first.startswith("pagefind/: field 'search': the disk that holds "), first
+        assert "is full, or over its quota, so Pagefind could not write the search index; make room there" in first
     assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
 
 

@@ -348,6 +348,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.core.models import BuildOptions
     from generator.write.output import check_target, make_parent
+    from generator.load.layout import layout
     from generator.core.parallel import default_workers
     from generator.write.publish import publish
 
@@ -356,7 +357,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     now = build_now()
     config = _load_build_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
     target = Path(args.output) if args.output else config.path(config.output_dir)
-    check_target(target, config.root, source_folders(config))
+    check_target(target, config.root, source_folders(config), layout(config).cache)
     make_parent(target)
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
                            workers=args.jobs or default_workers())

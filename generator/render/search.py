@@ -45,6 +45,9 @@ _UI_FILES = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "
 """Pagefind's ready-made UIs: not used by the theme, so not published."""
 _TIMEOUT = 600
 _FULL = re.compile(r"StorageFull|QuotaExceeded|No space left on device|Disk quota exceeded")
+_OS_ERROR = re.compile(r'Os \{ code: (?P<code>\d+), kind: \w+, message: "(?P<message>[^"]*)" \}')
+"""An error of the system's in Pagefind's panic (Rust's ``io::Error``): 'Os { code: 5, kind: Uncategorized, message:
+"I/O error" }'."""
 """What Pagefind's panic says of a full disk or quota (Rust's io::ErrorKind, or the system's message)."""
 _HINT = "pip install 'pagefind[bin]' (it ships the binary), or set 'search: false' in config.yaml"
 
@@ -146,6 +149,11 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
                     f"the disk that holds {tmp} is full, or over its quota, so Pagefind could not write the search "
                     f"index; make room there (`df -h {tmp}`), build onto another disk, or set 'search: false' in "
                     "config.yaml"))])
+            if failed := _OS_ERROR.search(text):  # any other error of the system's: not a broken install either
+                raise BuildError([Problem(INDEX_DIR, 0, "search", (
+                    f"the system refused Pagefind a file operation under {tmp} ({failed.group('message')}, error "
+                    f"{failed.group('code')}), so it could not write the search index; check that disk (`dmesg` shows "
+                    "its errors) and build again, or set 'search: false' in config.yaml"))])
             said = text.strip().splitlines()
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind failed (exit {run.returncode}): "
                                       f"{' / '.join(said[-5:]) or 'no message'}; {_HINT}")])

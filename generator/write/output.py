@@ -171,11 +171,16 @@ _SPARE = "its spare copy of the site"
 """What digest keeps beside the output folder, for the refusal of a user's file there (``_refuse_file``)."""
 
 
-def check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
-    """Refuse output folders whose replacement could destroy the user's files (exit 2), and those that cannot be
-    looked at (a name too long)."""
+def check_target(target: Path, project: Path, protected: Iterable[Path], cache: Path | None = None) -> None:
+    """Refuse output folders whose replacement could destroy the user's files (exit 2), those that cannot be
+    looked at (a name too long), and, given ``cache``, any that overlaps the build cache (``digest serve``'s previews
+    are in it: only serve builds there)."""
     try:
         _check_target(target, project, protected)
+        resolved, cache = target.resolve(), cache.resolve() if cache is not None else None
+        if cache is not None and (resolved == cache or cache in resolved.parents or resolved in cache.parents):
+            raise RefusalError(f"refusing to build into {target}: it overlaps {cache}, digest's cache (and digest "
+                               "serve's previews), which the site would then publish; use a folder such as site/")
     except OSError as e:
         raise RefusalError(f"cannot build into {target}: {e.strerror or e}; choose another --output or "
                            "output_dir") from None
