@@ -31,6 +31,7 @@ import json
 import os
 import sys
 import sqlite3
+import zlib
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,21 @@ generator nor a library's new output can be hidden by what the old one made (a d
 CACHE_DIR = ".cache"
 """The cache's folder, beside the config."""
 FILE = "build.sqlite"
+
+
+def seal(value: bytes) -> bytes:
+    """An article's head or body as stored: its CRC-32, then the bytes. A byte changed inside a row (a bad sector,
+    a power cut mid-write) passes every type check when it falls in a title or a body's text, and would be published
+    and kept by every later build ('up to date'): the checksum makes it a miss (``unseal``)."""
+    return zlib.crc32(value).to_bytes(4, "big") + value
+
+
+def unseal(value: object) -> bytes | None:
+    """The bytes ``seal`` stored, or None when the row is not what it wrote (damaged, or not bytes at all)."""
+    if type(value) is not bytes or len(value) < 4 or zlib.crc32(value[4:]).to_bytes(4, "big") != value[:4]:
+        return None
+    return value[4:]
+
 
 
 @dataclass(frozen=True)
@@ -288,7 +304,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
             if meta.get("format") != FORMAT:  # none of its rows is used, but its article count still guards the
                 return CacheSnapshot(articles_built=_count(meta.get("articles")),  # site (``publish``)
                                      notes=("note: the build cache is from another version; rebuilding it",))
-            articles = dict(db.execute("SELECT key, value FROM articles")) if full else {}
+            stored = db.execute("SELECT key, value FROM articles").fetchall() if full else []
             rows, bad = _decode_meta(db, meta)
         finally:
             db.close()
@@ -300,6 +316,9 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
             return None
         return TreeState(rows[f"{role}_tree"], rows.get(f"{role}_files", {}), rows[f"{role}_stats"])
 
+    articles = {key: head for key, head in ((key, unseal(value)) for key, value in stored) if head is not None}
+    if len(articles) < len(stored):  # damaged rows: those articles are parsed again
+        bad.append("articles")
     since, due = rows.get("since"), rows.get("due")
     return CacheSnapshot(
         articles=articles,
@@ -446,8 +465,8 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         for key, row in update.articles.items():  # one row made at a time (``Rows``): no body held twice
             if row is not None:
                 head, _, body = row.partition(b"\n")
-                db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, head))
-                db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, body))
+                db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, seal(head)))
+                db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, seal(body)))
         db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, codec.dumps(v)) for k, v in meta.items()))
@@ -487,8 +506,9 @@ class RowStore:
             db = self._db or self._open()
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [(k, head) for k, head, _ in rows])
-                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", [(k, body) for k, _, body in rows])
+                db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",
+                               [(k, seal(head)) for k, head, _ in rows])
+                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", [(k, seal(body)) for k, _, body in rows])
             return True
         except (OSError, sqlite3.Error):
             self.close()
@@ -567,7 +587,7 @@ def read_article_heads(folder: Path, keys: list[str]) -> dict[str, bytes]:
             db.execute("CREATE TEMP TABLE wanted (key TEXT PRIMARY KEY)")
             db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in keys])
             found = db.execute("SELECT a.key, a.value FROM articles a JOIN wanted w ON a.key = w.key").fetchall()
-            return {key: head for key, head in found if type(head) is bytes}
+            return {key: head for key, head in ((key, unseal(value)) for key, value in found) if head is not None}
         finally:
             db.close()
     except sqlite3.Error:

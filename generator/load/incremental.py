@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from generator.core import codec
-from generator.load.cache import CacheSnapshot, RowStore, open_read_only
+from generator.load.cache import CacheSnapshot, RowStore, open_read_only, unseal
 from generator.load.config import Config, ConfigLines
 from generator.load.content import ArticleSettings, article_key, find_articles, parse_article, read_article
 from generator.load import markdown
@@ -152,8 +152,8 @@ class CachedBodies:
             rows = self._db[1].execute("SELECT value FROM bodies WHERE key = ?", (key,)).fetchall()
         except sqlite3.Error:
             return None
-        body = rows[0][0] if rows else None
-        if type(body) is not bytes:
+        body = unseal(rows[0][0]) if rows else None  # a damaged row is made again from the file (``__call__``)
+        if body is None:
             return None
         try:
             body.decode("utf-8")
