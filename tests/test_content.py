@@ -764,6 +764,9 @@ def test_an_index_file_takes_its_folders_name_as_a_hugo_bundle_does(settings: Ar
     ("tags:\n  - pemilu\n  - #Pilkada2026\n",
      "content/a.md:6: field 'tags': item 2 is empty: '#Pilkada2026' after '- ' is a YAML comment; put it in double "
      "quotes: - \"#Pilkada2026\""),
+    ("tags: [satelit, #Papua]\nsection: Nabire\nsource:\n  name: X\n  url: https://example.com/a\n",  # fields after
+     "content/a.md:4: field 'tags': '#Papua' starts a YAML comment, so the list is never closed; put a name that "
+     "starts with '#' in double quotes: tags: [satelit, \"#Papua\"]"),
 ])
 def test_a_hashtag_tag_is_told_to_be_quoted_at_its_line(settings: ArticleSettings, tags: str, message: str) -> None:
     """An editor's report: a hashtag written as a tag was "item 2 is empty" (the name was on the line), or a YAML

@@ -255,7 +255,8 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> tuple[
     for at in range(min(index, len(lines)) - 2, -1, -1):
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
         value = found[3].strip() if found else ""
-        if value[:1] in ("[", "{") and "]}"[value[0] == "{"] not in value and "," in value:
+        if value[:1] in ("[", "{") and ("]}"[value[0] == "{"] not in value and "," in value
+                                         or value[0] == "[" and re.search(r"[\[,]\s*#", value)):  # [a, #b] too
             return _explained_line(lines, at)
     return None
 
