@@ -118,6 +118,21 @@ def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likel
            "static/images/logo.png" in found
 
 
+def test_a_relative_body_image_no_file_is_like_is_told_where_to_put_it(tmp_path: Path) -> None:
+    """An editor's report: `![Peta](../../../images/nope.jpg)`, which already points at /images/nope.jpg, was told
+    "write the address from the site's root: /images/nope.jpg for static/images/nope.jpg", the address it had, and
+    a file that does not exist named as if it did."""
+    body = "Paragraf.\n\n![Peta](../../../images/nope.jpg)\n\n![Peta3](nope3.jpg)\n"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    tail = "which is not a file of the site, so the page shows a broken image;"
+    assert sorted(_body_image_warnings(build_project(tmp_path))) == [
+        f"content/2025/06/a.md:7: warning: the image '../../../images/nope.jpg' points at /images/nope.jpg, {tail} "
+        "put the file at static/images/nope.jpg",
+        f"content/2025/06/a.md:9: warning: the image 'nope3.jpg' points at /2025/06/a/nope3.jpg, {tail} put the file "
+        "at static/nope3.jpg and write /nope3.jpg (an address without a leading '/' is read from the page's own "
+        "address)"]
+
+
 def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path: Path) -> None:
     """Hugo's `ref`, Zola's `@/` and Pelican's `{filename}` link an article by its file; here that link was broken
     on the site with no word from `digest build` (only `digest check` said so). Each one that names an article's

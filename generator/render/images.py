@@ -376,16 +376,16 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
                 missing.append((html.unescape(src), target))
         lines = body_lines_of(config.root, source_path, [raw for raw, _ in missing]) if missing else []
         for (raw, target), at in zip(missing, lines):
-            fix = _image_fix(config, raw, static, nearby)
+            fix = _image_fix(config, raw, static, nearby, target)
             problems += [Problem(source_path, line, "", f"the image '{as_typed(raw)}' points at {as_typed(target)}, "
                                  "which is not a file of the site, so the page shows a broken image; "
                                  f"{fix}", "warning") for line in at]
     return problems
 
 
-def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: Nearby) -> str:
-    """What to write for a body image ``raw`` that no file gives: the static file it most likely meant, or where
-    to put the file."""
+def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: Nearby, target: str | None = None) -> str:
+    """What to write for a body image ``raw`` (pointing at ``target``) that no file gives: the static file it most
+    likely meant, or where to put the file."""
     whole = unquote(raw)  # a file named with '#' or '?' ('Foto #8.jpg'), which the address cut there
     whole = (whole[len(config.base_path):] if whole.startswith(config.base_path) else whole).lstrip("./")
     if ("#" in whole or "?" in whole) and whole in static:
@@ -402,7 +402,11 @@ def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: N
     if path.startswith("/"):
         return f"put the file at {config.static_dir}/{wanted}" + \
             (f" and write {config.base_path}{wanted}" if path != f"{config.base_path}{wanted}" else "")
-    return f"write the address from the site's root: {config.base_path}{wanted} for {config.static_dir}/{wanted}"
+    # relative, and no file of the site is like it: where it points, or the root's form of what it names
+    if target is not None and target.startswith(config.base_path) and unquote(target[len(config.base_path):]) == wanted:
+        return f"put the file at {config.static_dir}/{wanted}"
+    return (f"put the file at {config.static_dir}/{wanted} and write {config.base_path}{wanted} (an address without "
+            "a leading '/' is read from the page's own address)")
 
 
 def static_file_of(config: Config, page: str, address: str) -> str | None:
