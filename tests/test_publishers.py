@@ -131,11 +131,12 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "ap:\n  nama: AP\n  name: AP\n  aliases: [apnews.com, 'https://ap.org/x']\n"
         "apnews:\n  name: AP News\n  url: https://apnews.com/\n"
         "empty:\n  name: Nobody\n"
-        "noname:\n  url: https://x.example/\n"
+        "noname:\n  url: https://apnews.com/x\n"
         "badurl:\n  name: B\n  url: b.example\n"
         "spaced:\n  name: S\n  url: https://s.example/a b\n"
         "bracket:\n  name: P\n  url: https://[p.com/\n")
-    assert errors(tmp_path) == [
+    assert errors(tmp_path) == [  # an entry whose id is wrong is still read whole: each fix would meet the next
+        "content/sources.yaml:1: field 'Reuters': needs 'url:' or 'aliases:' to know which articles are its own",
         "content/sources.yaml:1: field 'Reuters': publisher id must be lowercase letters, digits and hyphens, "
         "like 'the-verge'",
         "content/sources.yaml:4: field 'ap.nama': unknown key; did you mean 'name'?",
@@ -145,6 +146,8 @@ def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> Non
         "give it to one publisher",
         "content/sources.yaml:10: field 'empty': needs 'url:' or 'aliases:' to know which articles are its own",
         "content/sources.yaml:12: field 'noname.name': is required; add name: \"...\"",
+        "content/sources.yaml:13: field 'noname.url': host 'apnews.com' also belongs to 'ap' (line 6); give it to "
+        "one publisher",  # said with the missing name, not after it is added
         "content/sources.yaml:16: field 'badurl.url': must be an http(s) URL such as https://www.reuters.com/",
         "content/sources.yaml:19: field 'spaced.url': 'https://s.example/a b' has a space or a line break in it, "
         "which a link cannot hold; copy the address again from the browser, or write a space as %20",

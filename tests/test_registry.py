@@ -49,12 +49,32 @@ def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
         "content/companies.yaml:4: field 'google.nama': unknown key; did you mean 'name'?",
         "content/companies.yaml:7: field 'x.aliases': must be a list of names, like [Facebook, Meta Platforms]",
         "content/companies.yaml:10: field 'y.url': must be an http(s) URL such as https://example.com/",
+        "content/companies.yaml:12: field 'z': name or alias 'Meta' is also used by 'Meta Inc' (line 2); give it to "
+        "one company",  # an entry whose id is wrong is still read whole: its fix would meet this next
         "content/companies.yaml:14: field 'w.name': must be one line of text, but YAML read a list (['W']); write the "
         "text on the key's line: name: \"...\"",
         "content/companies.yaml:17: field 'v.description': must be text, got 5; write it in quotes",
         "content/companies.yaml:20: field 'u.url': 'https://u.example/about us' has a space or a line break in it, "
         "which a link cannot hold; copy the address again from the browser, or write a space as %20",
     ]
+
+
+def test_an_entrys_problems_are_all_said_in_one_run(tmp_path: Path) -> None:
+    """An editor's report: an entry without its name (or with a bad id) was reported for that alone; its alias
+    taken by another company and its url were said only after the name was added, one run later."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + "xl-axiata:\n  nama: XL Axiata\n  aliases: [Meta]\n  url: xl.co.id\n"
+                                  "Kompas_ID:\n  name: Kompas\n  aliases: [Facebook]\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:8: field 'xl-axiata.name': is required; add name: \"...\"",
+        "content/companies.yaml:9: field 'xl-axiata.nama': unknown key; did you mean 'name'?",
+        "content/companies.yaml:10: field 'xl-axiata': name or alias 'Meta' is also used by 'meta' (line 2); give it "
+        "to one company",
+        "content/companies.yaml:11: field 'xl-axiata.url': must be an http(s) URL such as https://example.com/",
+        "content/companies.yaml:12: field 'Kompas_ID': company id must be lowercase letters, digits and hyphens, like "
+        "'scale-ai'",
+        "content/companies.yaml:14: field 'Kompas_ID': name or alias 'Facebook' is also used by 'meta' (line 3); give "
+        "it to one company"]
 
 
 def test_a_company_given_twice_does_not_hide_the_registrys_other_problems(tmp_path: Path) -> None:

@@ -123,12 +123,12 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                         "aliases: [reuters.com]}'")]
     problems: list[Problem] = []
     by_host: dict[str, tuple[PublisherEntry, int]] = {}
-    for pid, entry in values.items():
+    for pid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(pid,)]
-        if not _ID.match(str(pid)):
+        usable = bool(_ID.match(str(pid)))
+        if not usable:
             problems.append(Problem(rel, line, str(pid), "publisher id must be lowercase letters, digits and hyphens, "
                                                          "like 'the-verge'"))
-            continue
         if not isinstance(entry, dict):
             problems.append(Problem(rel, line, pid, "must be a mapping with 'name:' and 'url:' or 'aliases:'"))
             continue
@@ -141,7 +141,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(rel, lines.get((pid, "name"), line), f"{pid}.name",
                                     not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
-            continue
+            usable, name = False, ""
         url = entry.get("url") or ""
         wrong = False  # a url or aliases written wrong is reported as that, not as missing
         if not isinstance(url, str) or (url and not http_url(url.strip())):
@@ -171,12 +171,14 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                 problems.append(Problem(rel, where, field, f"{host!r} is not a host name; write it "
                                                            "like reuters.com, without https:// or a path"))
                 continue
-            if folded in by_host and by_host[folded][0].id != pid:
+            if folded in by_host and by_host[folded][0].id != str(pid):
                 other, other_line = by_host[folded]
                 problems.append(Problem(rel, where, field, f"host {folded!r} also belongs to '{other.id}' "
                                                            f"(line {other_line}); give it to one publisher"))
                 continue
             clean.append((folded, where))
+        if not usable:
+            continue
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(host for host, _ in clean)))
         for host, where in clean:  # the line that gives the host (its url's or alias's), for a clash's message
             by_host.setdefault(host, (publisher, where))

@@ -82,13 +82,13 @@ def load_registry(path: Path, rel: str) -> Registry:
     escaped = [e for e in escaped if not isinstance(e, DuplicateKey)]
     companies: list[Company] = []
     owner: dict[str, tuple[str, int]] = {}
-    for cid, entry in values.items():
+    for cid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(cid,)]
-        if not _ID.match(str(cid)):
+        usable = bool(_ID.match(str(cid)))
+        if not usable:
             problems.append(Problem(rel, line, str(cid), "company id must be lowercase letters, digits and hyphens, like 'scale-ai'"))
-            continue
         if not isinstance(entry, dict):
-            problems.append(Problem(rel, line, cid, "must be a mapping with at least 'name:'"))
+            problems.append(Problem(rel, line, str(cid), "must be a mapping with at least 'name:'"))
             continue
         for key in entry:
             if key not in _KEYS:
@@ -99,7 +99,7 @@ def load_registry(path: Path, rel: str) -> Registry:
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(rel, lines.get((cid, "name"), line), f"{cid}.name",
                                     not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
-            continue
+            usable, name = False, ""
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", "must be a list of names, like [Facebook, Meta Platforms]"))
@@ -121,17 +121,18 @@ def load_registry(path: Path, rel: str) -> Registry:
             problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description",
                                     not_text("description", description)))
             description = ""
-        spellings = [(name, lines.get((cid, "name"), line))]
+        spellings = [(name, lines.get((cid, "name"), line))] if name else []
         spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in enumerate(aliases)]
         for spelling, spelling_line in spellings:
             key = fold(spelling)
-            if key in owner and owner[key][0] != cid:
+            if key in owner and owner[key][0] != str(cid):
                 other, other_line = owner[key]
                 problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {spelling!r} is also used by "
                                                                       f"'{other}' (line {other_line}); give it to one company"))
-            owner.setdefault(key, (cid, spelling_line))
-        companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases), encode_url(url.strip()) if url else "",
-                                 description.strip()))
+            owner.setdefault(key, (str(cid), spelling_line))
+        if usable:
+            companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases),
+                                     encode_url(url.strip()) if url else "", description.strip()))
     if problems:
         raise BuildError(problems)
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
