@@ -254,9 +254,9 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                                              *updated_ahead(published, options)]), *menu_problems, *sources_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
     if any(p.severity == "error" for p in problems):
-        # with them, what is wrong with redirects that the articles alone show (onto an article's own address,
-        # another article's, one another's), not the next run; a clash with any other page needs the plan, below
-        raise BuildError(problems + redirect_problems(moving(site), [urls.file_for(a.path) for a in moving(site)]))
+        # with them, what is wrong with redirects that the site's pages known without planning show (an article's
+        # own address, another's, one another's, the site's lists and their terms' pages), not the next run
+        raise BuildError(problems + redirect_problems(moving(site), known_files(site)))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)
@@ -313,6 +313,17 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel,
                     tuple(t for t in warned_until if t > now), since, moves)
+
+
+def known_files(site: Site) -> list[str]:
+    """The output files of the site's pages that are known before planning: every article's and page's, the home
+    page and the root's files every site has, the lists of terms, each tag's, company's, section's and archive's
+    page. Only
+    the redirects' check on the way out of a build with errors uses them; a build plans every page."""
+    fixed = ["index.html", "404.html", "sitemap.xml", "robots.txt", "style.css", "tags/index.html",
+             "companies/index.html", "sections/index.html", "archive/index.html"]  # every site has these
+    return [urls.file_for(p.path) for p in moving(site)] + fixed + [
+        urls.file_for(p.path) for p in (*site.tags, *site.companies, *site.sections, *site.years, *site.months)]
 
 
 def moving(site: Site) -> list[Article | InfoPage]:

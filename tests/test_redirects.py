@@ -112,6 +112,25 @@ def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) ->
     ]
 
 
+def test_a_redirect_onto_one_of_the_sites_own_pages_comes_with_the_other_errors(tmp_path: Path) -> None:
+    """An editor's report: `redirects: [tags/]`, or a tag's page, with another file in error was said only after
+    that error was fixed, in the next run."""
+    assert problems(tmp_path, {
+        "2025/06/a.md": article(title="A", tags="[ai]", redirects="[tags/, tags/ai/, 2025/]"),
+        "2025/06/b.md": article(title="B", date="2025-13-01"),
+    }) == [
+        "content/2025/06/a.md:5: field 'redirects': '2025/' is the address of a page the site still has "
+        "(2025/index.html); a redirect there would hide it: remove it from redirects",
+        "content/2025/06/a.md:5: field 'redirects': 'tags/' is the address of a page the site still has "
+        "(tags/index.html); a redirect there would hide it: remove it from redirects",
+        "content/2025/06/a.md:5: field 'redirects': 'tags/ai/' is the address of a page the site still has "
+        "(tags/ai/index.html); a redirect there would hide it: remove it from redirects",
+        "content/2025/06/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
+        "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints "
+        "it: 13 Juni 2025 09.00 WIB",
+    ]
+
+
 def test_a_collision_fails_the_build_and_leaves_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article()})
     config = str(tmp_path / "config.yaml")
