@@ -183,8 +183,8 @@ def template_problem(error: Exception, root: Path) -> Problem:
 
 
 def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
-    """Each static file's output path → the file it is copied from: the theme's ``static/``, then the site's, whose
-    file wins on a clash. Dot-files, and files in dot-folders, are left out (an editor's .DS_Store, a .git), but for
+    """Each static file's output path → the file it is copied from: the theme's ``static/`` (without what only the
+    search page uses, when search is off), then the site's, whose file wins on a clash. Dot-files, and files in dot-folders, are left out (an editor's .DS_Store, a .git), but for
     ``.well-known/`` (security.txt, a certificate's challenge, app links), which hosts and browsers look for; so
     are symbolic links."""
     files: dict[str, Path] = {}
@@ -194,9 +194,15 @@ def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             hidden = any(p.startswith(".") for p in rel.parts[rel.parts[:1] == (WELL_KNOWN,):])
+            if folder == theme.static and not config.search and rel.as_posix() in SEARCH_ONLY:
+                continue  # nothing links to it without the search page
             if path.is_file() and not path.is_symlink() and not hidden:
                 files[rel.as_posix()] = path
     return files
+
+
+SEARCH_ONLY = frozenset({"search.js"})
+"""The theme's static files only the search page uses: left out with ``search: false``."""
 
 
 WELL_KNOWN = ".well-known"
