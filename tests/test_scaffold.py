@@ -218,6 +218,22 @@ def test_new_takes_the_date_an_editor_gives(tmp_path: Path, typed: str, folder: 
         "the placeholder text is still there (digest new wrote it); replace it with the digest text"]
 
 
+@pytest.mark.parametrize("redirects", ['[2025/07/lama/, "/2025/07/tes/"]', "\n  - 2025/07/lama/\n  - /2025/07/tes"])
+def test_new_refuses_a_title_whose_address_an_articles_redirects_keep(tmp_path: Path, redirects: str) -> None:
+    """An article renamed from 'Tes' keeps /2025/07/tes/ in its redirects: digest new "Tes" wrote the file, and the
+    next build stopped on the clash."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    write_files(tmp_path, {"content/2025/07/tes-baru.md": article(title="Tes baru", date="2025-07-01T10:00:00+07:00",
+                                                                  redirects=redirects)})
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert str(e.value) == ("content/2025/07/tes-baru.md keeps the address /2025/07/tes/ in its redirects: (the "
+                            "article was there before); give the new article another title, or remove the address "
+                            "from those redirects if the old links should lead here instead")
+    assert not (tmp_path / "content/2025/07/tes.md").exists()
+    assert new_article(config, NewArticle("Tes lain"), JUNE_30_EVENING_UTC).rel == "content/2025/07/tes-lain.md"
+
+
 def test_new_refuses_a_title_another_folders_article_has_that_month(tmp_path: Path) -> None:
     """content/draf/tes.md dated this month has the address /2025/07/tes/ too: digest new wrote the file, and the
     next build stopped on 'URL already used'."""

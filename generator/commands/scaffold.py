@@ -348,6 +348,29 @@ def _same_address(config: Config, slug: str, month: str, path: Path) -> str:
     return ""
 
 
+_REDIRECTS = re.compile(r"^redirects:[ \t]*(?:\[([^\]\n]*)\]|\n((?:[ \t]*-[^\n]*\n?)+))", re.MULTILINE)
+"""A front matter's ``redirects:``, as a flow list on its line or as '- item' lines below it."""
+
+
+def _kept_by_redirects(config: Config, address: str) -> str:
+    """The file (relative to the project) whose ``redirects:`` keep ``address`` ('2025/07/tes/'): an old address
+    of another article, which the new one would take, and the next build would stop on. '' for none; a file this
+    cannot read is left to the build."""
+    content = config.path(config.content_dir)
+    for path in sorted(content.rglob("*.md")):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read(16384)
+        except OSError:
+            continue
+        head = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        for found in _REDIRECTS.finditer(head):
+            items = found[1].split(",") if found[1] is not None else [line.strip()[1:] for line in found[2].splitlines()]
+            if any(item.strip().strip("'\"").strip("/") == address.strip("/") for item in items):
+                return path.relative_to(config.root).as_posix()
+    return ""
+
+
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     """Write ``content/YYYY/MM/<slug>.md`` dated ``now`` in the site's time zone; never overwrites."""
     title = " ".join(request.title.split())
@@ -371,6 +394,10 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     if clash := _same_address(config, slug, f"{month.year:04d}-{month.month:02d}", path):
         raise RefusalError(f"{clash} already has the address /{month.year:04d}/{month.month:02d}/{slug}/ (same name, "
                            "same month); edit that file, or give the new article another title")
+    if keeper := _kept_by_redirects(config, f"{month.year:04d}/{month.month:02d}/{slug}/"):
+        raise RefusalError(f"{keeper} keeps the address /{month.year:04d}/{month.month:02d}/{slug}/ in its redirects: "
+                           "(the article was there before); give the new article another title, or remove the "
+                           "address from those redirects if the old links should lead here instead")
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
