@@ -19,8 +19,8 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, article_settings, file_link_problems, file_links, local_images,
-                                    located, unpublished_why)
+from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, article_settings, file_link_problems, file_links,
+                                    local_images, located, unpublished_why)
 from generator.core.errors import BuildError, Problem, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -318,8 +318,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
 def known_files(site: Site) -> list[str]:
     """The output files of the site's pages that are known before planning: every article's and page's, the home
     page and the root's files every site has, the lists of terms, each tag's, company's, section's and archive's
-    page. Only
-    the redirects' check on the way out of a build with errors uses them; a build plans every page."""
+    page. Only the redirects' check on the way out of a build with errors uses them; a build plans every page."""
     fixed = ["index.html", "404.html", "sitemap.xml", "robots.txt", "style.css", "tags/index.html",
              "companies/index.html", "sections/index.html", "archive/index.html"]  # every site has these
     return [urls.file_for(p.path) for p in moving(site)] + fixed + [

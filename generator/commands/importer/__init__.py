@@ -14,20 +14,22 @@ import os
 import posixpath
 import re
 import shutil
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path, PurePosixPath
-from collections import Counter
 from typing import Callable, Collection
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from markdown_it import MarkdownIt
 
 from generator.commands.check import MentionFinder, plain_text
 from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, check_base_url, normalise_base_url
 from generator.load.content import SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
-from markdown_it import MarkdownIt
 from generator.load.publishers import host_of
 from generator.load.redirects import parse_redirects
 from generator.load.registry import Registry, load_registry
@@ -273,13 +275,19 @@ _HREF = re.compile(r"(<a\s[^>]*?\bhref=[\"'])([^\"']+)", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
 
 
+@cache
+def _commonmark() -> MarkdownIt:
+    """A plain CommonMark parser, to find where a body's code blocks are."""
+    return MarkdownIt("commonmark")
+
+
 def _outside_code(body: str, change: Callable[[str], str]) -> str:
     """``change`` applied to the body's text outside code blocks (fenced or indented, as CommonMark finds them)
     and code spans: a post that shows Markdown (```md [link](/posts/x/)```) keeps it as written, as Hugo, Pelican
     and Jekyll leave it."""
     lines = [line + "\n" for line in body.split("\n")]  # markdown-it's lines: '\n' only (``read_text``), not U+2028
     lines[-1] = lines[-1][:-1]
-    code = sorted(tuple(token.map) for token in MarkdownIt("commonmark").parse(body)
+    code = sorted(tuple(token.map) for token in _commonmark().parse(body)
                   if token.type in ("fence", "code_block") and token.map)
     out: list[str] = []
     at = 0
@@ -457,7 +465,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         body = (scan.rewrite(post, urls, base) if scan.in_code
                 else _outside_code(post.body, lambda text: scan.rewrite(replace(post, body=text), urls, base)))
         body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
-        if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # after rewriting: what it resolved is gone
+        if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # what it resolved is gone by now
             notes.append(Note(post.rel, scan.left[1]))
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body),
                                        kept.get(item.url, ())).encode()
