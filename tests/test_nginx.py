@@ -300,7 +300,8 @@ def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apar
     with running_nginx(nginx, tmp_path, port, server):
         answers = {path: (r.status, r.headers.get("location", "")) for path in
                    ("/2025/06/my-post/", "/2025/06/My-Post/", "/a.b/X/", "/a.b/x/", "/aXb/x/", "/LAIN/",
-                    "/A%5Cd.html", "/A5.html", "/2024/01/apple-news/", "/2024/01/Apple-News/")
+                    "/A%5Cd.html", "/A5.html", "/2024/01/apple-news/", "/2024/01/Apple-News/",
+                    "/2025/06/My-Post", "/2025/06/My-Post/index.html", "/2025/06/my-post", "/lain", "/lain/index.html")
                    for r in [get(port, path)]}
     assert answers == {"/2025/06/my-post/": (200, ""), "/2025/06/My-Post/": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
                        "/a.b/X/": (301, f"http://127.0.0.1:{port}/1/"), "/a.b/x/": (301, f"http://127.0.0.1:{port}/2/"),
@@ -309,4 +310,9 @@ def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apar
                        # an old URL like another article's own (not another old one's) took that article's page
                        "/A%5Cd.html": (301, f"http://127.0.0.1:{port}/4/"), "/A5.html": (200, ""),
                        "/2024/01/apple-news/": (200, ""),
-                       "/2024/01/Apple-News/": (301, f"http://127.0.0.1:{port}/2024/01/apple-news-2/")}
+                       "/2024/01/Apple-News/": (301, f"http://127.0.0.1:{port}/2024/01/apple-news-2/"),
+                       # an old folder without its '/' or with index.html was 404: the build's map has both forms
+                       "/2025/06/My-Post": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
+                       "/2025/06/My-Post/index.html": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
+                       "/2025/06/my-post": (200, ""), "/lain": (301, f"http://127.0.0.1:{port}/3/"),
+                       "/lain/index.html": (301, f"http://127.0.0.1:{port}/3/")}

@@ -31,7 +31,7 @@ from generator.load.content import SLUG_RE
 from generator.core.errors import BuildError, Problem, RefusalError
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
-from generator.load.redirects import parse_redirects
+from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
 from generator.load.registry import Registry, load_registry
 from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
@@ -364,17 +364,28 @@ _OWN_FILES = SITE_MADE | {"style.css", "code.css", "reltime.js", "search.js", "f
 _TERM_FOLDERS = ("tags", "companies", "sections", "sources")
 
 
-def _held(moved: dict[str, str], live: Collection[str], base: str) -> set[str]:
+def _held(moved: dict[str, str], live: Collection[str], base: str, terms: dict[str, set[str]]) -> set[str]:
     """The old addresses that go in their article's ``redirects:`` (a page at each, which GitHub and GitLab Pages
-    serve, and the build's rules for Netlify, Cloudflare Pages and nginx): every one the front matter takes, and
-    that differs from no page and no other old address in letter case alone (the build refuses those, which nginx
-    reads as one). The others stay in the import's own rule files, where a pattern tells them apart."""
+    serve, and the build's rules for Netlify, Cloudflare Pages and nginx): every one the front matter takes as a
+    page (a folder, or a file named .html), that differs from no page (the imported ones', the site's own: '/Tags/')
+    and no other old address in letter case alone (the build refuses those, which nginx reads as one), and that
+    nginx's map takes. The others stay in the import's own rule files, where a pattern tells them apart."""
     read = {old: parse_redirects([old[len(base):]], lambda *_: 0) for old in moved}
     as_read = {old: base + found[0].path for old, (found, problems) in read.items() if found and not problems}
     folded = Counter(path.casefold() for path in as_read.values())  # '/a' is read as '/a/'
     pages = {url.casefold() for url in live}
     return {old for old, path in as_read.items()
-            if folded[path.casefold()] == 1 and path.removesuffix("index.html").casefold() not in pages}
+            if folded[path.casefold()] == 1 and path.removesuffix("index.html").casefold() not in pages
+            and not site_made(path[len(base):].lower(), terms)  # the terms' slugs are lower-case
+            and (path.endswith(("/", ".html", ".htm")))  # a page at 'notes.txt' is served as text
+            and len(unquote(path + ("index.html" if path.endswith("/") else "")).encode()) <= NGINX_KEY_MAX}
+
+
+def own_pages(base: str, terms: dict[str, set[str]]) -> list[str]:
+    """Addresses of the new site's own pages that an old address may differ from in letter case alone (its lists,
+    its files at the root, its terms' pages), for the import's nginx map (``report.nginx_map``)."""
+    return ([base + name for name in ("", "archive/", "search/", "weekly/", *_OWN_FILES)]
+            + [f"{base}{kind}/{slug}/" for kind in _TERM_FOLDERS for slug in ("", *sorted(terms[kind]))])
 
 
 def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
@@ -455,7 +466,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                                                  "(the home page, a list, a feed), so no redirect is written for it"))
             else:
                 moved[new_address] = item.url
-    held = _held(moved, live, base)
+    held = _held(moved, live, base, terms)
     kept: dict[str, tuple[str, ...]] = {}
     for old in sorted(held):
         kept[moved[old]] = (*kept.get(moved[old], ()), old[len(base):])
@@ -496,7 +507,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     files[REPORT] = render_report(imported).encode()
     if rules:
         files[REDIRECTS] = redirects_file(rules).encode()
-        files[NGINX] = nginx_map(rules, [item.url for item in placed]).encode()
+        files[NGINX] = nginx_map(rules, [item.url for item in placed] + own_pages(base, terms)).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
 
 

@@ -77,7 +77,8 @@ def render_report(done: Imported) -> str:
         out.append("")
     if done.rules:
         out.append(f"Redirects that no redirects: can hold ({len(done.rules)}: a character other than letters, digits "
-                   f"and -_.~, or an address that differs from another in letter case alone), only in {REDIRECTS} "
+                   f"and -_.~, an address that differs from another or from the site's own pages in letter case "
+                   f"alone, a file not named .html, or one too long for nginx's map), only in {REDIRECTS} "
                    f"(Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:")
         out += [f"  {old} → {new}" for old, new in done.rules]
         out.append("")
@@ -104,23 +105,29 @@ def nginx_map(redirects: tuple[tuple[str, str], ...], pages: Iterable[str] = ())
     has them, decoded ('/berita lokal/kafé.html', not '%20' and '%C3%A9', which would never match)."""
     head = ("# Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:\n"
             "#     map_hash_bucket_size 256;  # unless it is there (deploy/nginx.conf sets it): nginx's default takes\n"
-            "#                                # old URLs up to about 46 characters only\n"
-            "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
+            "#                                # old URLs up to about 46 characters only; it must come before any map\n"
+            "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }  # after deploy/nginx.conf's\n"
             "# and in the site's server { } block:\n"
             "#     if ($digest_redirect) { return 301 $digest_redirect$is_args$args; }\n"
             "# nginx matches a map's plain keys ignoring letter case: an old URL that differs from a page of the site,\n"
             "# or from another old one, only in case is a case-sensitive pattern (~^…$), or that page would redirect.\n")
-    folded = Counter(nginx_path(old).casefold() for old, _ in redirects)
-    served = {nginx_path(page).casefold() for page in (*pages, *(new for _, new in redirects))}
+    # each old folder also without its '/' and with index.html, as the build's own map has them
+    forms = [(path, new) for old, new in redirects for path in _forms(nginx_path(old))]
+    folded = Counter(path.casefold() for path, _ in forms)
+    served = {form.casefold() for page in (*pages, *(new for _, new in redirects)) for form in _forms(nginx_path(page))}
     lines = []
-    for old, new in redirects:
-        path = nginx_path(old)
+    for path, new in forms:
         if folded[path.casefold()] > 1 or path.casefold() in served:  # a page of the site, or another old URL
             key = nginx_quote("~^" + _REGEX_SPECIAL.sub(r"\\\g<0>", path) + "$")
         else:
             key = nginx_quote(path)
         lines.append(f'{key} "{_url(new)}";\n')
     return head + "".join(lines)
+
+
+def _forms(path: str) -> tuple[str, ...]:
+    """An address as nginx's ``$uri`` may have it: a folder also without its '/' and with 'index.html'."""
+    return (path, path[:-1], path + "index.html") if path.endswith("/") and path != "/" else (path,)
 
 
 _REGEX_SPECIAL = re.compile(r"[.^$*+?()\[\]{}|\\]")
