@@ -165,7 +165,7 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.workers))(config, settings)
     pages, page_problems, draft_pages = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
-                                                   config.static_dir)
+                                                   config.static_dir, config.base_path)
     return replace(loaded, pages=pages, problems=(*loaded.problems, *page_problems), draft_pages=draft_pages)
 
 

@@ -382,3 +382,25 @@ def test_more_rules_than_gitlab_reads_is_a_warning_and_the_articles_come_first(t
     assert len(rules) == 1004 and all(r.startswith("/lama/") for r in rules[:1000])
     assert rules[1000:] == [f"/companies/gojek/{feed} /companies/goto/{feed} 301"
                             for feed in ("atom.xml", "feed.json", "feed.xml", "")]
+
+
+def test_an_old_address_that_is_no_page_gets_rules_and_a_warning_not_a_page(tmp_path: Path) -> None:
+    """A report on this round's import: 'redirects: [notes.txt, release/version-2.0]' made an HTML redirect page at
+    each, which a static host (GitHub Pages, Python's http.server) served as text, or as a download. No page there:
+    the hosts' rules redirect them, and the line says what static hosts do."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", redirects="[notes.txt, release/version-2.0, lama.html]")})
+    write_files(tmp_path, {"content/pages/tentang.md": "---\ntitle: Tentang\nredirects: [about.txt]\n---\nKami.\n"})
+    result = build_project(tmp_path)
+    files = result.output.files
+    assert "notes.txt" not in files and "release/version-2.0" not in files and "about.txt" not in files
+    assert "lama.html" in files
+    assert sorted(files["_redirects"].decode().splitlines()[1:]) == [
+        "/about.txt /tentang/ 301", "/lama.html /2025/06/a/ 301", "/notes.txt /2025/06/a/ 301",
+        "/release/version-2.0 /2025/06/a/ 301"]
+    tail = ("is not a page's address (a folder, or a file named .html), so no redirect page is written there, which a "
+            "static host would serve as a download or as text: Netlify, Cloudflare Pages and nginx redirect it by "
+            "their rules, GitHub and GitLab Pages answer 404")
+    assert sorted(str(w) for w in result.warnings) == [
+        f"content/2025/06/a.md:4: field 'redirects': warning: 'notes.txt' {tail}",
+        f"content/2025/06/a.md:4: field 'redirects': warning: 'release/version-2.0' {tail}",
+        f"content/pages/tentang.md:3: field 'redirects': warning: 'about.txt' {tail}"]

@@ -35,12 +35,13 @@ from generator.load.frontmatter import (DuplicateKey, Lines, SplitError, YamlErr
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
-from generator.core.models import Article, Company, Source
-from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
+from generator.core.models import Article, Company, Redirect, Source
+from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
-from generator.core.urls import MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, http_url, make_slug
+from generator.core.urls import (MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, file_for, http_url,
+                                 make_slug)
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -571,16 +572,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     tags = check.names("tags", MAX_TAGS)
     company_names = check.names("companies", MAX_COMPANIES)
     slug = check.slug(rel)
-    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
-    for line, message in bad_redirects:
-        check.error("redirects", message, line=line)
-    for redirect in redirects:
-        longest = unquote(settings.base_path + redirect.path + ("index.html" if redirect.path.endswith("/") else ""))
-        if (size := len(longest.encode())) > NGINX_KEY_MAX:
-            check.warn("redirects", f"'{redirect.path}' is {size} bytes as nginx reads it (with index.html), and "
-                       f"nginx takes map keys of up to about {NGINX_KEY_MAX} with deploy/nginx.conf's "
-                       "'map_hash_bucket_size 256;' (beyond, it refuses to start): set 512 there, or leave this "
-                       "address out", line=redirect.line)
+    redirects = read_redirects(check, meta, settings.base_path)
 
     companies: list[Company] = []
     for i, name in enumerate(company_names):
@@ -665,6 +657,27 @@ _AS_TEXT = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*?\S\s+[^()\n]*?)\)")
 _CODE = re.compile(r"<code\b.*?</code>", re.DOTALL)
 """Code, where Markdown written as text is meant (an article about Markdown)."""
 _WITH_TITLE = re.compile(r'(.*?)(\s+(?:"[^"]*"|\'[^\']*\'))')
+
+
+def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) -> list[Redirect]:
+    """An article's or a page's ``redirects:``: an error for each item that is no usable path, and a warning for
+    one no static host serves a redirect page at, or too long for nginx's map."""
+    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    for line, message in bad_redirects:
+        check.error("redirects", message, line=line)
+    for redirect in redirects:
+        if not is_page_file(file_for(redirect.path)):
+            check.warn("redirects", f"'{redirect.path}' is not a page's address (a folder, or a file named .html), so "
+                       "no redirect page is written there, which a static host would serve as a download or as text: "
+                       "Netlify, Cloudflare Pages and nginx redirect it by their rules, GitHub and GitLab Pages answer "
+                       "404", line=redirect.line)
+        longest = unquote(base_path + redirect.path + ("index.html" if redirect.path.endswith("/") else ""))
+        if (size := len(longest.encode())) > NGINX_KEY_MAX:
+            check.warn("redirects", f"'{redirect.path}' is {size} bytes as nginx reads it (with index.html), and "
+                       f"nginx takes map keys of up to about {NGINX_KEY_MAX} with deploy/nginx.conf's "
+                       "'map_hash_bucket_size 256;' (beyond, it refuses to start): set 512 there, or leave this "
+                       "address out", line=redirect.line)
+    return redirects
 
 
 def shown_as_text(check: FieldReader, body: str, body_html: str, first_line: int) -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from generator.load.content import OTHER_TOOLS, FieldReader, decode, find_flat, read_article, warn_removed
+from generator.load.content import OTHER_TOOLS, FieldReader, decode, find_flat, read_article, read_redirects, warn_removed
 from generator.core.errors import Problem
 from generator.load.frontmatter import SplitError, YamlError, load_yaml, split
 from generator.load.layout import PAGES as PAGES_DIR
 from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
-from generator.load.redirects import parse_redirects
 from generator.core.models import InfoPage
 from generator.core.urls import TOP_LEVEL
 
@@ -29,7 +28,7 @@ def find_pages(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], ...
 
 
 def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTIONS, static_dir: str = "static",
-               ) -> tuple[InfoPage | None, tuple[Problem, ...]]:
+               base_path: str = "/") -> tuple[InfoPage | None, tuple[Problem, ...]]:
     """One page file → the page (or None) and every problem found in it."""
     text, problems = decode(rel, data)
     if text is None:
@@ -62,9 +61,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
         check.error("slug", f"/{slug}/ is one of the site's own folders; rename the file or set another 'slug:'",
                     line=check.line("slug") if "slug" in meta else 1)
         slug = None
-    redirects, bad = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
-    for line, message in bad:
-        check.error("redirects", message, line=line)
+    redirects = read_redirects(check, meta, base_path)
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, tuple(problems)
     rendered = render(parts.body, markdown)
@@ -73,7 +70,8 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
 
 
 def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,
-               static_dir: str = "static") -> tuple[tuple[InfoPage, ...], tuple[Problem, ...], tuple[InfoPage, ...]]:
+               static_dir: str = "static", base_path: str = "/"
+               ) -> tuple[tuple[InfoPage, ...], tuple[Problem, ...], tuple[InfoPage, ...]]:
     """Every page (drafts only when asked for), sorted by slug, with every problem in them, and the drafts left
     out (a link to one's file is told the address it will have); bodies are rendered with the site's Markdown
     options, as articles are."""
@@ -86,7 +84,7 @@ def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOpt
         if isinstance(data, Problem):
             problems.append(data)
             continue
-        page, found = parse_page(rel, data, markdown, static_dir)
+        page, found = parse_page(rel, data, markdown, static_dir, base_path)
         problems += found
         if page is not None:
             (pages if drafts or not page.draft else hidden).append(page)

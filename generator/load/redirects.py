@@ -135,6 +135,12 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
     return found, problems
 
 
+def is_page_file(file: str) -> bool:
+    """Whether a redirect page may be written at ``file``: a static host serves it as HTML only when it is named
+    .html ('notes.txt' would be a download, or its source shown as text); its rules redirect the others."""
+    return file.endswith((".html", ".htm"))
+
+
 def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str], moves: Mapping[str, Moved] = {}
                    ) -> tuple[dict[str, Target], list[Problem]]:
     """Old file → the article (or registered entry's page, ``moves``) it leads to; an article's old path that is a
@@ -291,7 +297,8 @@ def with_redirects(config: Config, articles: Iterable[Article | InfoPage], taken
     files: list[tuple[str, bytes | str]] = [(path, data) for path, data in static if path != "_redirects"]
     own = b"".join(data for path, data in static if path == "_redirects").decode("utf-8", "replace")
     rules = netlify_redirects(config, plan)
-    files += [(file, redirect_page(config, to)) for file, to in plan.items() if not isinstance(to, Moved) or to.page]
+    files += [(file, redirect_page(config, to)) for file, to in plan.items()
+              if (not isinstance(to, Moved) or to.page) and is_page_file(file)]
     files += [("_redirects", (own.rstrip("\n") + "\n" if own.strip() else "") + rules),
               ("redirects.nginx.conf", nginx_map(config, plan))]
     return files
