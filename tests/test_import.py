@@ -1130,3 +1130,38 @@ def test_old_addresses_the_build_would_refuse_or_serve_wrongly_stay_in_the_rule_
     monkeypatch.chdir(tmp_path / "new")
     assert run(capsys, "check", "--strict")[0] == 0
     assert run(capsys, "build", "-q") == (0, "", "")
+
+
+def test_a_jekyll_collections_files_are_reported_not_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A published collection (`collections: {recipes: {output: true}}`, `_recipes/soup.md`) vanished: neither
+    imported nor in the report's "not converted" list."""
+    write_files(tmp_path / "src", {"_config.yml": "title: T\ncollections:\n  recipes:\n    output: true\n"
+                                                  "  drafts_box:\n    output: false\n",
+                                   "_recipes/soup.md": "---\ntitle: Soup\n---\nx\n",
+                                   "_drafts_box/note.md": "---\ntitle: Note\n---\nx\n",
+                                   "_posts/2024-01-01-a.md": "---\ntitle: A\n---\nx\n"})
+    code, out, _ = run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert ("  not converted: _recipes/soup.md: is in the collection 'recipes', which Jekyll published and this "
+            "import does not convert (news-digest has articles and pages); move it to _posts/ or out of _recipes/ "
+            "(a page), and import again\n") in out
+    assert "_drafts_box" not in out  # not published by Jekyll either
+
+
+def test_code_the_old_site_showed_as_written_stays_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The next attack on this round's code handling: a lone '`' ("press the ` key") paired with a code span a
+    paragraph later, so the links between were left unconverted; Jekyll's {% raw %} and {% highlight %}, and a
+    <pre> block, had their examples rewritten, though the old site showed them as written."""
+    write_files(tmp_path / "src", {
+        "_config.yml": "title: T\n",
+        "_posts/2024-01-01-a.md": "---\ntitle: A\n---\nx\n",
+        "_posts/2024-01-02-b.md": "---\ntitle: B\n---\nPress the ` key.\n\nRead [a](/2024/01/01/a.html).\n\n"
+                                  "Run `ls` and [again](/2024/01/01/a.html).\n\n"
+                                  "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B]({% post_url "
+                                  "2024-01-01-a %})\n\n{% highlight markdown %}\n[h](/2024/01/01/a.html)\n"
+                                  "{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert (tmp_path / "new/content/2024/01/b.md").read_text().split("---\n\n", 1)[1] == (
+        "Press the ` key.\n\nRead [a](/2024/01/a/).\n\nRun `ls` and [again](/2024/01/a/).\n\n"
+        "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B](/2024/01/a/)\n\n{% highlight markdown %}\n"
+        "[h](/2024/01/01/a.html)\n{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n")

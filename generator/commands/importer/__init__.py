@@ -287,15 +287,37 @@ def _outside_code(body: str, change: Callable[[str], str]) -> str:
     and Jekyll leave it."""
     lines = [line + "\n" for line in body.split("\n")]  # markdown-it's lines: '\n' only (``read_text``), not U+2028
     lines[-1] = lines[-1][:-1]
-    code = sorted(tuple(token.map) for token in _commonmark().parse(body)
-                  if token.type in ("fence", "code_block") and token.map)
+    code = sorted([*(tuple(token.map) for token in _commonmark().parse(body)
+                     if token.map and (token.type in ("fence", "code_block")
+                                       or token.type == "html_block" and _PRE.match(token.content))),
+                   *_liquid_code(lines)])
     out: list[str] = []
     at = 0
     for start, end in code:
-        out += [_spans_kept("".join(lines[at:start]), change), *lines[start:end]]
-        at = end
+        start = max(start, at)  # a highlight block that markdown-it also found a code block in: once
+        if end > start:
+            out += [_spans_kept("".join(lines[at:start]), change), *lines[start:end]]
+            at = end
     out.append(_spans_kept("".join(lines[at:]), change))
     return "".join(out)
+
+
+_PRE = re.compile(r"\s*<pre[\s>]", re.IGNORECASE)
+"""An HTML block that is preformatted text: shown as written (Pelican resolves links only in a tag's href)."""
+_HIGHLIGHT = re.compile(r"\{%-?\s*(end)?highlight\b")
+
+
+def _liquid_code(lines: list[str]) -> list[tuple[int, int]]:
+    """The line ranges of Jekyll's ``{% highlight %}`` blocks, code that shows links as written."""
+    ranges, start = [], None
+    for i, line in enumerate(lines):
+        for found in _HIGHLIGHT.finditer(line):
+            if found[1] is None and start is None:
+                start = i
+            elif found[1] is not None and start is not None:
+                ranges.append((start, i + 1))
+                start = None
+    return ranges
 
 
 def _left_in(body: str, pattern: re.Pattern[str], in_code: bool) -> bool:
@@ -314,12 +336,20 @@ def _left_in(body: str, pattern: re.Pattern[str], in_code: bool) -> bool:
 
 
 def _spans_kept(text: str, change: Callable[[str], str]) -> str:
-    """``change`` applied around the code spans of ``text``."""
-    parts, at = [], 0
-    for span in _CODE_SPAN.finditer(text):
-        parts += [change(text[at:span.start()]), span.group()]
-        at = span.end()
-    return "".join(parts + [change(text[at:])])
+    """``change`` applied around the code spans of ``text``, found paragraph by paragraph: a lone '`' ("press the `
+    key") never pairs with one a paragraph later, as in CommonMark."""
+    parts = []
+    for block in _BLANK_LINES.split(text):
+        at = 0
+        for span in _CODE_SPAN.finditer(block):
+            parts += [change(block[at:span.start()]), span.group()]
+            at = span.end()
+        parts.append(change(block[at:]) if at < len(block) or not at else "")
+    return "".join(parts)
+
+
+_BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
+"""Where a paragraph ends (kept by ``split``, in the parts as they were)."""
 
 
 def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: str, site_url: str) -> str:

@@ -29,6 +29,8 @@ _URL_FILTER = re.compile(r"\{\{\s*['\"]([^'\"]*)['\"]\s*\|\s*(?:relative_url|abs
 _POST_URL = re.compile(r"\{%\s*post_url\s+(\S+)\s*%\}")
 _LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
+_RAW = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})", re.DOTALL)
+"""A ``{% raw %}`` block, whole (kept by ``split``)."""
 
 
 def _settings(root: Path) -> Meta:
@@ -56,6 +58,15 @@ def _excluded(values: Meta) -> set[str]:
         listed, list) else set()
 
 
+def _published_collections(values: Meta) -> set[str]:
+    """The folders ('_recipes') of ``_config.yml``'s collections that Jekyll publishes (``output: true``); 'posts'
+    is read as posts."""
+    listed = values.get("collections")
+    found = listed.items() if isinstance(listed, dict) else ()
+    return {f"_{name}" for name, settings in found
+            if isinstance(name, str) and name != "posts" and isinstance(settings, dict) and settings.get("output") is True}
+
+
 STYLES = {"pretty": "/:categories/:year/:month/:day/:title/", "ordinal": "/:categories/:year/:y_day/:title:output_ext",
           "none": "/:categories/:title:output_ext", "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext"}
 """Jekyll's built-in ``permalink:`` styles besides its default 'date' (``/:categories/:year/:month/:day/:title.html``)."""
@@ -76,6 +87,7 @@ def scan(root: Path) -> Scan:
     notes: list[Note] = []
     settings = _settings(root)
     excluded, site, style = _excluded(settings), _config(settings), _site_permalink(settings)
+    collections = _published_collections(settings)
     try:
         zone = ZoneInfo(site.timezone) if site.timezone else None
     except (ValueError, ZoneInfoNotFoundError):
@@ -91,6 +103,11 @@ def scan(root: Path) -> Scan:
             # news/_posts/... gives its posts the category 'news', as in Jekyll
             result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]), zone=zone,
                            style=style)
+        elif top in collections:
+            skipped.append(Note(rel, f"is in the collection '{top[1:]}', which Jekyll published and this import does "
+                                     "not convert (news-digest has articles and pages); move it to _posts/ or out of "
+                                     f"{top}/ (a page), and import again"))
+            continue
         elif top.startswith("_") or top in EXCLUDED:
             continue
         else:
@@ -206,9 +223,14 @@ def _rewriter() -> Rewrite:
                     return urls[f"_posts/{match.group(1)}{suffix}"]
             return match.group(0)
 
-        body = _POST_URL.sub(post_url, post.body)
-        body = _LINK_TAG.sub(lambda m: urls.get(m.group(1).lstrip("/"), m.group(0)), body)
-        body = _URL_FILTER.sub(lambda m: base + m.group(1).lstrip("/"), body)
-        return _BASEURL.sub(base.rstrip("/"), body)
+        def resolved(text: str) -> str:
+            text = _POST_URL.sub(post_url, text)
+            text = _LINK_TAG.sub(lambda m: urls.get(m.group(1).lstrip("/"), m.group(0)), text)
+            text = _URL_FILTER.sub(lambda m: base + m.group(1).lstrip("/"), text)
+            return _BASEURL.sub(base.rstrip("/"), text)
+
+        # what {% raw %} holds Jekyll showed as written: kept so
+        parts = _RAW.split(post.body)
+        return "".join(part if i % 2 else resolved(part) for i, part in enumerate(parts))
 
     return rewrite
