@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.load.cache import CacheUpdate, TreeState, code_hash, load_cache, read_article_heads, save_cache
+from generator.load.cache import (PLAIN, CacheUpdate, TreeState, code_hash, load_cache, read_article_heads, save_cache,
+                                  seal)
 from generator.core.hashing import digest
 from generator.core.errors import Problem
 from generator.load.incremental import Rows, decode_row, encode_row
@@ -103,8 +104,9 @@ def test_garbage_is_an_empty_cache_with_a_note(tmp_path: Path) -> None:
 def test_a_meta_row_of_the_wrong_type_is_left_out_with_a_note(tmp_path: Path, row: str, value: object) -> None:
     save_cache(tmp_path, update({}, inputs="i", pages={"x": ("f", "h")}, warnings=(Problem("a", 1, "", "m"),),
                                 published=2), LIVE, None)
-    with sqlite3.connect(tmp_path / "build.sqlite") as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = ?", (value, row))
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:  # sealed as a build would: the types are checked too
+        sealed = seal(row, value) if isinstance(value, bytes) and row not in PLAIN else value
+        db.execute("UPDATE meta SET value = ? WHERE key = ?", (sealed, row))
     snap = load_cache(tmp_path)
     assert snap.notes == (f"note: part of the build cache was unreadable ({row}) and is rebuilt; "
                           "nothing else is affected",)

@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 import pytest
 
 from conftest import BUFFERED, article, need, write_files
+from generator.load.cache import seal
 from generator.build import BuildOptions
 from generator.commands.cli import _parser, main
 from generator.load.config import load_config
@@ -200,8 +201,10 @@ def test_a_poisoned_or_corrupt_article_row_is_a_miss(tmp_path: Path, poison: obj
     monkeypatch.setenv("BOOM_FILE", str(tmp_path / "pwned"))
     root = project(tmp_path)
     run(root)
-    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
-        db.execute("UPDATE articles SET value = ?", (poison,))
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:  # sealed as a build would: decoding meets it
+        for (key,) in db.execute("SELECT key FROM articles").fetchall():
+            db.execute("UPDATE articles SET value = ? WHERE key = ?",
+                       (seal(key, poison) if isinstance(poison, bytes) else poison, key))
     CHANGES["edit config"](root)  # not up to date: every article is looked up in the cache
     assert build(root) == 0
     assert not (tmp_path / "pwned").exists(), "nothing in the cache is ever run"
@@ -222,7 +225,7 @@ def test_a_poisoned_meta_row_is_a_miss(tmp_path: Path, row: str, where: str, mon
     run(root)
     with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
         if where == "meta":
-            db.execute("UPDATE meta SET value = ? WHERE key = ?", (pickle.dumps(Boom()), row))
+            db.execute("UPDATE meta SET value = ? WHERE key = ?", (seal(row, pickle.dumps(Boom())), row))
         else:
             changed = db.execute("UPDATE maps SET a = ? WHERE map = ? AND key = (SELECT min(key) FROM maps WHERE map = ?)",
                                  (pickle.dumps(Boom()), row, row)).rowcount

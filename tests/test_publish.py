@@ -566,6 +566,33 @@ def test_a_byte_changed_inside_a_cached_article_is_a_miss_not_published(tmp_path
     assert b"LaXa" not in b"".join(tree(root / "site").values()) and b"Isi arXikel" not in b"".join(tree(root / "site").values())
 
 
+@pytest.mark.parametrize("damage", ["a related reading's number", "two bodies traded"])
+def test_a_meta_row_changed_or_rows_traded_are_misses(tmp_path: Path, damage: str) -> None:
+    """The next attack on this round's checksums: a number changed in the related reading's meta row (plain JSON)
+    put a wrong 'related' link on a page at the next build that rendered it, kept 'up to date'; two body rows that
+    traded values each passed their own checksum, and the feeds showed each article's body under the other."""
+    import json
+    root = project(tmp_path)
+    for path in sorted((root / "content").rglob("*.md")):  # each body its own
+        path.write_text(path.read_text().replace("Isi artikel.", f"Isi artikel {path.stem}."))
+    run(root)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        if damage == "two bodies traded":
+            (a, va), (b, vb) = db.execute("SELECT key, value FROM bodies ORDER BY key LIMIT 2").fetchall()
+            db.execute("UPDATE bodies SET value = ? WHERE key = ?", (vb, a))
+            db.execute("UPDATE bodies SET value = ? WHERE key = ?", (va, b))
+        else:
+            from generator.load.cache import unseal
+            (value,) = db.execute("SELECT value FROM meta WHERE key = 'related'").fetchone()
+            related = json.loads(unseal("related", value))
+            related[1] = [[1 - n if n in (0, 1) else n for n in picks] for picks in related[1]]
+            changed = json.dumps(related, separators=(",", ":")).encode()
+            db.execute("UPDATE meta SET value = ? WHERE key = 'related'", (value[:4] + changed,))  # the old checksum
+    (root / "config.yaml").write_text((root / "config.yaml").read_text().replace("title: T", "title: T2"))
+    assert run(root).result is not None
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_cold_build_whose_bodies_wait_in_the_cache_gives_the_site_of_one_that_holds_them(tmp_path: Path,
                                                                                          jobs: int) -> None:

@@ -79,19 +79,39 @@ CACHE_DIR = ".cache"
 FILE = "build.sqlite"
 
 
-def seal(value: bytes) -> bytes:
-    """An article's head or body as stored: its CRC-32, then the bytes. A byte changed inside a row (a bad sector,
-    a power cut mid-write) passes every type check when it falls in a title or a body's text, and would be published
-    and kept by every later build ('up to date'): the checksum makes it a miss (``unseal``)."""
-    return zlib.crc32(value).to_bytes(4, "big") + value
+def seal(key: str, value: bytes) -> bytes:
+    """A row's value as stored: the CRC-32 of its key and value, then the value. A byte changed inside a row (a bad
+    sector, a power cut mid-write) passes every type check when it falls in a title, a body's text or a number of
+    the related reading, and would be published and kept by every later build ('up to date'); so would two rows
+    that traded values. The checksum makes either a miss (``unseal``)."""
+    return zlib.crc32(value, zlib.crc32(key.encode("utf-8", "surrogateescape") + b"\0")).to_bytes(4, "big") + value
 
 
-def unseal(value: object) -> bytes | None:
-    """The bytes ``seal`` stored, or None when the row is not what it wrote (damaged, or not bytes at all)."""
-    if type(value) is not bytes or len(value) < 4 or zlib.crc32(value[4:]).to_bytes(4, "big") != value[:4]:
+def unseal(key: str, value: object) -> bytes | None:
+    """The value ``seal`` stored under ``key``, or None when the row is not what it wrote (damaged, another row's,
+    or not bytes at all)."""
+    if type(value) is not bytes or len(value) < 4 or seal(key, value[4:])[:4] != value[:4]:
         return None
     return value[4:]
 
+
+PLAIN = frozenset({"format", "articles"})
+"""The meta rows stored without a checksum: read by other versions too (the format, and the article count that
+guards a site against an empty build)."""
+
+
+def _unsealed(meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The meta rows with their values unsealed, and the names of those whose checksum fails (left out)."""
+    rows: dict[str, Any] = {}
+    bad: list[str] = []
+    for key, value in meta.items():
+        if key in PLAIN:
+            rows[key] = value
+        elif (opened := unseal(key, value)) is not None:
+            rows[key] = opened
+        else:
+            bad.append(key)
+    return rows, bad
 
 
 @dataclass(frozen=True)
@@ -305,7 +325,9 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
                 return CacheSnapshot(articles_built=_count(meta.get("articles")),  # site (``publish``)
                                      notes=("note: the build cache is from another version; rebuilding it",))
             stored = db.execute("SELECT key, value FROM articles").fetchall() if full else []
+            meta, damaged = _unsealed(meta)
             rows, bad = _decode_meta(db, meta)
+            bad += damaged
         finally:
             db.close()
     except sqlite3.Error:
@@ -316,7 +338,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
             return None
         return TreeState(rows[f"{role}_tree"], rows.get(f"{role}_files", {}), rows[f"{role}_stats"])
 
-    articles = {key: head for key, head in ((key, unseal(value)) for key, value in stored) if head is not None}
+    articles = {key: head for key, head in ((key, unseal(key, value)) for key, value in stored) if head is not None}
     if len(articles) < len(stored):  # damaged rows: those articles are parsed again
         bad.append("articles")
     since, due = rows.get("since"), rows.get("due")
@@ -405,7 +427,7 @@ def _write_map(db: sqlite3.Connection, name: str, entries: Mapping[str, Any], he
         old, changed = {}, [(name, key, *_pair(name, value)) for key, value in entries.items()]
     db.executemany("DELETE FROM maps WHERE map = ? AND key = ?", [(name, key) for key in old.keys() - entries.keys()])
     db.executemany("INSERT OR REPLACE INTO maps VALUES (?, ?, ?, ?)", changed)
-    db.execute("INSERT INTO meta VALUES (?, ?)", (name, codec.dumps(len(entries))))
+    db.execute("INSERT INTO meta VALUES (?, ?)", (name, seal(name, codec.dumps(len(entries)))))
 
 
 _NONE = object()
@@ -465,11 +487,12 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         for key, row in update.articles.items():  # one row made at a time (``Rows``): no body held twice
             if row is not None:
                 head, _, body = row.partition(b"\n")
-                db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, seal(head)))
-                db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, seal(body)))
+                db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?)", (key, seal(key, head)))
+                db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, seal(key, body)))
         db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-        db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, codec.dumps(v)) for k, v in meta.items()))
+        db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, codec.dumps(v) if k in PLAIN else seal(k, codec.dumps(v)))
+                                                         for k, v in meta.items()))
         for name in MAPS:
             if name in maps:
                 _write_map(db, name, maps[name], stored.get(name))
@@ -507,8 +530,9 @@ class RowStore:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)",
-                               [(k, seal(head)) for k, head, _ in rows])
-                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", [(k, seal(body)) for k, _, body in rows])
+                               [(k, seal(k, head)) for k, head, _ in rows])
+                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)",
+                               [(k, seal(k, body)) for k, _, body in rows])
             return True
         except (OSError, sqlite3.Error):
             self.close()
@@ -566,7 +590,7 @@ def read_meta(folder: Path, keys: tuple[str, ...]) -> dict[str, Any]:
                                    ("format", *keys)))
             if meta.get("format") != FORMAT:
                 return {}
-            return _decode_meta(db, meta)[0]
+            return _decode_meta(db, _unsealed(meta)[0])[0]
         finally:
             db.close()
     except sqlite3.Error:
@@ -587,7 +611,7 @@ def read_article_heads(folder: Path, keys: list[str]) -> dict[str, bytes]:
             db.execute("CREATE TEMP TABLE wanted (key TEXT PRIMARY KEY)")
             db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in keys])
             found = db.execute("SELECT a.key, a.value FROM articles a JOIN wanted w ON a.key = w.key").fetchall()
-            return {key: head for key, head in ((key, unseal(value)) for key, value in found) if head is not None}
+            return {key: head for key, head in ((key, unseal(key, value)) for key, value in found) if head is not None}
         finally:
             db.close()
     except sqlite3.Error:

@@ -152,7 +152,7 @@ class CachedBodies:
             rows = self._db[1].execute("SELECT value FROM bodies WHERE key = ?", (key,)).fetchall()
         except sqlite3.Error:
             return None
-        body = unseal(rows[0][0]) if rows else None  # a damaged row is made again from the file (``__call__``)
+        body = unseal(key, rows[0][0]) if rows else None  # a damaged row is made again from the file (``__call__``)
         if body is None:
             return None
         try:
