@@ -622,7 +622,9 @@ def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings
 
 @pytest.mark.parametrize("opening", ["![Menara BTS di Nabire](/images/foto.jpg)",
                                      "[![Menara](/images/foto.jpg)](https://example.org/foto)",
-                                     "![Menara](/images/a.jpg)\n![Kabel](/images/b.jpg)"])
+                                     "![Menara](/images/a.jpg)\n![Kabel](/images/b.jpg)",
+                                     "![Menara](/images/a.jpg)\n*Foto: Reuters*",  # its credit is no summary
+                                     "![Menara](/images/a.jpg)\n\n<!--more-->"])  # nothing but it before the mark
 def test_a_body_that_opens_with_a_picture_is_summarised_from_its_first_text(settings: ArticleSettings,
                                                                           opening: str) -> None:
     """An item opening with a photo had no summary anywhere: the feeds' description was the headline again, the

@@ -617,7 +617,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if "](" in body_html:  # a link or image Markdown did not take: its address has a space
         shown_as_text(check, body, body_html, parts.body_line)
     if not summary:  # the writer's <!--more--> ends the summary, as in Hugo, Pelican and Jekyll
-        body_summary = rendered.summary if rendered.summary is not None else summarize(body_html)
+        body_summary = rendered.summary or summarize(body_html)  # a picture alone before it: no summary
     fields = dict(source_path=rel, slug=slug, title=title, date=when, updated=updated,
                   summary=summary or body_summary, summary_from_body=not summary,
                   source=source, tags=tuple(tags), companies=tuple(companies),
@@ -835,11 +835,17 @@ def summarize(body_html: str) -> str:
 
     The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
     attribute values, so every tag ends at its first '>' and a regular expression can strip them.
-    Footnote marks ('[1]') are not part of the text, and a paragraph with no text (a picture alone, as news items
-    often open) is passed over for the next.
+    Footnote marks ('[1]') are not part of the text, and a paragraph with a picture (alone, or with its credit:
+    '*Foto: Reuters*', as news items often open) is passed over for the next, unless no other has text.
     """
-    text = next((text for text in (" ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", found.group(1)))).split())
-                                   for found in _FIRST_PARAGRAPH.finditer(body_html)) if text), "")
+    text = pictured = ""
+    for found in _FIRST_PARAGRAPH.finditer(body_html):
+        words = " ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", found.group(1)))).split())
+        if words and "<img" not in found.group(1):
+            text = words
+            break
+        pictured = pictured or words
+    text = text or pictured
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")
