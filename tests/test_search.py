@@ -346,7 +346,7 @@ def test_an_index_pagefind_could_not_finish_is_an_error_though_it_exits_0(tmp_pa
     assert run(root).written is not None and (root / "site/pagefind/pagefind.js").stat().st_size > 0
 
 
-@pytest.mark.parametrize("error", ["ENOSPC", "EDQUOT", "EIO"])
+@pytest.mark.parametrize("error", ["ENOSPC", "EDQUOT", "EIO", "EACCES"])
 def test_a_full_disk_or_quota_while_pagefind_makes_a_folder_is_said_as_such(tmp_path: Path, error: str) -> None:
     """A maintainer's report: a full disk (or a shared host's quota) when Pagefind made a folder was its panic's
     text, a stack backtrace and "pip install 'pagefind[bin]'"; so was a disk's I/O error. Caused in Pagefind's own
@@ -370,6 +370,10 @@ def test_a_full_disk_or_quota_while_pagefind_makes_a_folder_is_said_as_such(tmp_
         assert first.startswith("pagefind/: field 'search': the system refused Pagefind a file operation under "), first
         assert first.endswith(" (I/O error, error 5), so it could not write the search index; check that disk "
                               "(`dmesg` shows its errors) and build again, or set 'search: false' in config.yaml"), first
+    elif error == "EACCES":  # not the disk's fault: said so
+        assert first.startswith("pagefind/: field 'search': the system refused Pagefind a file operation under "), first
+        assert " (Permission denied, error 13), so it could not write the search index; check that you may write " \
+               "in " in first and "dmesg" not in first, first
     else:
         assert first.startswith("pagefind/: field 'search': the disk that holds "), first
         assert "is full, or over its quota, so Pagefind could not write the search index; make room there" in first

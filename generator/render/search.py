@@ -17,6 +17,7 @@ Pagefind UI bundles (about 400 KB) are dropped.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import posixpath
@@ -150,10 +151,16 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
                     f"index; make room there (`df -h {tmp}`), build onto another disk, or set 'search: false' in "
                     "config.yaml"))])
             if failed := _OS_ERROR.search(text):  # any other error of the system's: not a broken install either
+                code = int(failed.group("code"))
+                advice = {errno.EIO: "check that disk (`dmesg` shows its errors) and build again",
+                          errno.EACCES: f"check that you may write in {tmp} and build again",
+                          errno.EPERM: f"check that you may write in {tmp} and build again",
+                          errno.ENOMEM: "the machine ran out of memory: close other programs, or build with fewer "
+                                        "--jobs, and build again"}.get(code, "build again")
                 raise BuildError([Problem(INDEX_DIR, 0, "search", (
                     f"the system refused Pagefind a file operation under {tmp} ({failed.group('message')}, error "
-                    f"{failed.group('code')}), so it could not write the search index; check that disk (`dmesg` shows "
-                    "its errors) and build again, or set 'search: false' in config.yaml"))])
+                    f"{code}), so it could not write the search index; {advice}, or set 'search: false' in "
+                    "config.yaml"))])
             said = text.strip().splitlines()
             raise BuildError([Problem(INDEX_DIR, 0, "search", f"Pagefind failed (exit {run.returncode}): "
                                       f"{' / '.join(said[-5:]) or 'no message'}; {_HINT}")])
