@@ -104,9 +104,9 @@ def nginx_map(redirects: tuple[tuple[str, str], ...], pages: Iterable[str] = ())
     """nginx ``map`` lines, to include in a map block; the header says how. Old URLs are keys as nginx's ``$uri``
     has them, decoded ('/berita lokal/kafé.html', not '%20' and '%C3%A9', which would never match)."""
     head = ("# Old URLs → news-digest URLs, made by digest import. In nginx's http { } block:\n"
-            "#     map_hash_bucket_size 256;  # unless it is there (deploy/nginx.conf sets it): nginx's default takes\n"
-            "#                                # old URLs up to about 46 characters only; it must come before any map\n"
-            "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }  # after deploy/nginx.conf's\n"
+            "#     map_hash_bucket_size 256;  # unless already set (deploy/nginx.conf sets it), and before any map:\n"
+            "#                                # nginx's default takes old URLs up to about 46 characters only\n"
+            "#     map $uri $digest_redirect { include /path/to/redirects.nginx.conf; }\n"
             "# and in the site's server { } block:\n"
             "#     if ($digest_redirect) { return 301 $digest_redirect$is_args$args; }\n"
             "# nginx matches a map's plain keys ignoring letter case: an old URL that differs from a page of the site,\n"
