@@ -359,10 +359,13 @@ def _kept_by_redirects(config: Config, address: str) -> str:
     content = config.path(config.content_dir)
     for path in sorted(content.rglob("*.md")):
         try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                text = f.read(16384)
+            with open(path, "rb") as f:
+                data = f.read(8192)  # front matter is at the top: a body's own 'redirects:' is no field
         except OSError:
             continue
+        if b"redirects:" not in data:
+            continue
+        text = data.decode("utf-8", "replace")
         head = text.split("\n---", 1)[0] if text.startswith("---") else ""
         for found in _REDIRECTS.finditer(head):
             items = found[1].split(",") if found[1] is not None else [line.strip()[1:] for line in found[2].splitlines()]
