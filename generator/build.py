@@ -21,7 +21,7 @@ from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
 from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, article_settings, file_link_problems, file_links,
                                     local_images, located, unpublished_why)
-from generator.core.errors import BuildError, Problem, sort_problems
+from generator.core.errors import BuildError, Problem, quoted, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
 from generator.load.layout import layout
@@ -203,15 +203,15 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
         if slug in config.menu[:i]:
-            problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is listed twice; the "
+            problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is listed twice; the "
                                     "footer links it once, in its first place: remove the other", "warning"))
         elif page is None and slug in draft:
-            problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is a draft ({draft[slug].source_path} has "
+            problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is a draft ({draft[slug].source_path} has "
                                     "'draft: true'), so the footer cannot link it; publish it with 'draft: false', "
                                     "or remove it from menu until then"))
         elif page is None:
             known = ", ".join(sorted(by_slug)) or f"none yet; add {config.content_dir}/pages/{slug}.md"
-            problems.append(Problem(*lines("menu", i), "menu", f"{slug!r} is not a page in "
+            problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is not a page in "
                                     f"{config.content_dir}/pages/; pages: {known}"))
         else:
             links.append(MenuLink(page.title, page.path))

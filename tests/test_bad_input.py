@@ -316,6 +316,26 @@ def test_a_template_that_is_not_utf8_is_an_error(built: Path) -> None:
         "error: 1 problem found; nothing was written"], built, before)
 
 
+@pytest.mark.parametrize("rel, text", [
+    ("config.yaml", CONFIG + "description: Berita teknologi\n"),
+    ("content/companies.yaml", "google:\n  name: Google\n  description: Mesin pencari\n"),
+    ("content/sources.yaml", "kompas:\n  name: Kompas\n  url: https://kompas.id/\n"),
+])
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+def test_a_yaml_file_in_another_encoding_is_an_error_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rel: str, text: str, encoding: str) -> None:
+    """companies.yaml and sources.yaml said "is not valid UTF-8 (invalid continuation byte)" with no line, and
+    all three files said so of UTF-16 text, which an article is told it is."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {rel: text.replace("teknologi", "teknologi café").replace("Mesin", "Mesin café")
+                           .replace("Kompas\n", "Kompas café\n").encode(encoding)})
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    line = {"config.yaml": 3, "content/companies.yaml": 3, "content/sources.yaml": 2}[rel]
+    assert code == 1 and err.splitlines()[0] == (
+        f"{rel}:1: is UTF-16 text; save it as UTF-8" if encoding == "utf-16" else
+        f"{rel}:{line}: is not valid UTF-8 (byte 0xe9); save the file as UTF-8")
+
+
 @pytest.mark.parametrize("rel, message", [
     ("templates/base.html", "templates/base.html: template cannot be read (Permission denied); make it readable or "
                             "remove it"),

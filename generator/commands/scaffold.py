@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.load.config import Config
-from generator.core.errors import RefusalError
+from generator.core.errors import RefusalError, quoted
 from generator.load.layout import layout
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import fold, load_registry
@@ -241,7 +241,7 @@ def _resolve_companies(config: Config, names: tuple[str, ...]) -> tuple[tuple[st
         company = registry.lookup(name)
         if company is None:
             hint = registry.suggest(name)
-            raise RefusalError(f"company {name!r} is not in {rel}; "
+            raise RefusalError(f"company {quoted(name)} is not in {rel}; "
                                + (f"did you mean '{hint}'?" if hint else f"add it to {rel} first"))
         if company.name not in [canonical for _, canonical in resolved]:
             resolved.append((name, company.name))
@@ -298,7 +298,7 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
         if why == UNDATED[0]:  # the field's reason ("the site cannot know") is not this command's: it knows today
             why = "is a day from today in a form it does not read (the day, then a time such as 09:00 and a zone)"
         forms_too = why in UNDATED or why.startswith("is a day from today")  # else its own reason says what to do
-        raise RefusalError(f"--date {typed!r} " + (f"{why}; {forms}" if forms_too else why or f"is not a date; {forms}"))
+        raise RefusalError(f"--date {quoted(typed)} " + (f"{why}; {forms}" if forms_too else why or f"is not a date; {forms}"))
     when = datetime.fromisoformat(iso)
     if when.tzinfo is None:
         when = wall_clock(when, config.tz)[0]
@@ -381,13 +381,13 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
         raise RefusalError("the title is empty; write it in quotes: digest new \"Judul artikel\"")
     slug = make_slug(title)
     if not slug:
-        raise RefusalError(f"the title {title!r} has no letters or digits to make a file name from; spell it out")
+        raise RefusalError(f"the title {quoted(title)} has no letters or digits to make a file name from; spell it out")
     if slug in RESERVED:
-        raise RefusalError(f"the title gives the file name {slug!r}, which is reserved for the site's own pages; "
+        raise RefusalError(f"the title gives the file name {quoted(slug)}, which is reserved for the site's own pages; "
                            "use a longer title")
     url = request.source_url.strip()
     if url and not http_url(url):
-        raise RefusalError(f"--source-url {url!r} " + (broken_http_url(url) or "is not an http(s) link; give the full "
+        raise RefusalError(f"--source-url {quoted(url)} " + (broken_http_url(url) or "is not an http(s) link; give the full "
                                                                      "address, starting with https://"))
     when, date_only = _new_date(config, request.date, now)
     companies = _resolve_companies(config, request.companies)

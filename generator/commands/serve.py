@@ -50,7 +50,7 @@ from generator.load.layout import layout
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR
 from generator.load.config import Config, environment_file, load_config
-from generator.core.errors import BuildError, BusyError, Problem, RefusalError, printable
+from generator.core.errors import BuildError, BusyError, Problem, RefusalError, printable, quoted
 from generator.write.output import check_target
 from generator.write.publish import publish
 from generator.render.theme import PACKAGE_THEMES
@@ -176,7 +176,7 @@ def allowed_host_name(name: str) -> str:
     lowered = name.strip().lower()
     if _HOST_NAME.match(lowered):
         return lowered
-    raise RefusalError(f"--allow-host {name!r}: give a host name such as mybox.local, without scheme, port or path")
+    raise RefusalError(f"--allow-host {quoted(name)}: give a host name such as mybox.local, without scheme, port or path")
 
 
 def host_allowed(host: str | None, port: int, bind: str, extra: Iterable[str]) -> bool:
@@ -572,7 +572,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not host_allowed(host, preview.port, preview.options.bind, preview.allowed_hosts):
             name = split_host(host or "")[0]
             hint = f" or restart with --allow-host {name}" if _HOST_NAME.match(name) else ""
-            self._send(HTTPStatus.FORBIDDEN, f"digest serve does not answer to the host {host!r}, so that other "
+            self._send(HTTPStatus.FORBIDDEN, f"digest serve does not answer to the host {quoted(host)}, so that other "
                        f"sites cannot read the preview (DNS rebinding); open {preview.url}{hint}\n".encode(),
                        "text/plain; charset=utf-8", send_body)
             return

@@ -75,6 +75,16 @@ class BusyError(RefusalError):
 _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
+def quoted(value: object) -> str:
+    """``value`` in quotes for a message, as ``repr`` would show it but with a backslash as written: a Windows
+    path reads 'C:\\Users\\me' in a message, not 'C:\\\\Users\\\\me', so it can be searched for in the file; control
+    characters escaped (``printable``). Anything but text: ``repr``."""
+    if not isinstance(value, str):
+        return repr(value)
+    mark = '"' if "'" in value and '"' not in value else "'"
+    return f"{mark}{printable(value)}{mark}"
+
+
 def printable(text: str) -> str:
     """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
     escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""

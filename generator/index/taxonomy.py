@@ -7,7 +7,7 @@ import unicodedata
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
-from generator.core.errors import Problem
+from generator.core.errors import Problem, quoted
 from generator.load.config import Config, ConfigLines
 from generator.core.models import Archive, Article, Company, Site, Term, TermKind
 from generator.load.registry import fold
@@ -78,7 +78,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
         if not slug:
             name, article = by_fold[folded][0]
             problems.append(Problem(article.source_path, 0, FIELDS[kind],
-                                    f"{name!r} has no letters or digits to make a URL from; spell it out"))
+                                    f"{quoted(name)} has no letters or digits to make a URL from; spell it out"))
             continue
         by_slug[slug].append(folded)
     terms: list[Term] = []
@@ -92,14 +92,14 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
                 if configured and given is not None:  # config.yaml's slug made the clash: said at its line
                     name = configured.written[given]
                     taken_name, taken_art = (a_name, a_art) if given == other else (b_name, b_art)
-                    problems.append(Problem(*configured.where(given), f"slugs.{name}", f"gives {name!r} the URL "
-                                            f"/{kind}/{slug}/, which {taken_name!r} (in {taken_art.source_path}) has "
+                    problems.append(Problem(*configured.where(given), f"slugs.{name}", f"gives {quoted(name)} the URL "
+                                            f"/{kind}/{slug}/, which {quoted(taken_name)} (in {taken_art.source_path}) has "
                                             f"too; choose another slug, like {_slug_for(name, slug)}"))
                     continue
                 fix = "use one spelling" if _one_name(a_name, b_name) else (
                     f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(b_name, ensure_ascii=False)}: "
                     f"{_slug_for(b_name, slug)}}}', or use one spelling if they are one thing")
-                problems.append(Problem(b_art.source_path, 0, FIELDS[kind], f"{b_name!r} and {a_name!r} (in "
+                problems.append(Problem(b_art.source_path, 0, FIELDS[kind], f"{quoted(b_name)} and {quoted(a_name)} (in "
                                         f"{a_art.source_path}) both make the URL /{kind}/{slug}/; {fix}"))
             continue
         members = by_fold[folds[0]]
@@ -122,7 +122,7 @@ def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Prob
             first, where = companies.setdefault(company.id, (company, article))
             if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
                 problems.append(Problem(article.source_path, 0, "companies",
-                                        f"{company.name!r} and {first.name!r} (in {where.source_path}) both make the URL "
+                                        f"{quoted(company.name)} and {quoted(first.name)} (in {where.source_path}) both make the URL "
                                         f"/companies/{company.id}/; use one spelling, or add it as an alias in companies.yaml"))
                 continue
             members[company.id].append(article)
@@ -199,17 +199,17 @@ def listed_section_problems(config: Config, sections: Iterable[Term], lines: Con
     for i, name in enumerate(config.sections):
         key = fold(name)
         if key in seen:
-            again = "" if seen[key] == name else f" (as {seen[key]!r})"
-            problems.append(Problem(*lines("sections", i), "sections", f"{name!r} is listed twice"
+            again = "" if seen[key] == name else f" (as {quoted(seen[key])})"
+            problems.append(Problem(*lines("sections", i), "sections", f"{quoted(name)} is listed twice"
                                     f"{again}; the bar shows it once, in its first place: remove the other", "warning"))
             continue
         seen[key] = name
         near = [] if key in names else difflib.get_close_matches(key, unlisted, n=1, cutoff=0.75)
         if near:
             meant = names[near[0]]
-            problems.append(Problem(*lines("sections", i), "sections", f"{name!r} is no article's "
-                                    f"section, so the bar shows {meant!r} after the listed ones; did you mean "
-                                    f"{meant!r}?", "warning"))
+            problems.append(Problem(*lines("sections", i), "sections", f"{quoted(name)} is no article's "
+                                    f"section, so the bar shows {quoted(meant)} after the listed ones; did you mean "
+                                    f"{quoted(meant)}?", "warning"))
     return problems
 
 
@@ -222,6 +222,6 @@ def listed_slug_problems(config: Config, site: Site, lines: ConfigLines) -> list
     for name, _ in config.slugs:
         near = [] if fold(name) in names else difflib.get_close_matches(fold(name), names, n=1, cutoff=0.75)
         if near:
-            problems.append(Problem(*lines("slugs", name), f"slugs.{name}", f"{name!r} is no article's tag or section, so "
-                                    f"its slug is not used; did you mean {names[near[0]]!r}?", "warning"))
+            problems.append(Problem(*lines("slugs", name), f"slugs.{name}", f"{quoted(name)} is no article's tag or section, so "
+                                    f"its slug is not used; did you mean {quoted(names[near[0]])}?", "warning"))
     return problems

@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 import yaml
 
+from generator.core.errors import quoted
+
 try:  # the C parser is ~10x faster; the pure-Python one behaves the same
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -64,7 +66,7 @@ def not_text(key: str, value: Any) -> str:
     (the config's, the registries' and the weekly notes' text fields; articles have ``content.FieldReader``)."""
     if isinstance(value, (list, dict)):
         return (f"must be one line of text, but YAML read a {'list' if isinstance(value, list) else 'mapping'} "
-                f"({value!r}); write the text on the key's line: {key}: \"...\"")
+                f"({quoted(value)}); write the text on the key's line: {key}: \"...\"")
     if value is None or isinstance(value, str):
         return f"is empty; write the text after the colon: {key}: \"...\""
     return f"must be text, got {as_yaml(value)}; write it in quotes"
@@ -78,6 +80,18 @@ class YamlError(Exception):
         self.line = line
         self.message = message
         self.field = field
+
+
+def yaml_file_text(data: bytes) -> str:
+    """A YAML file's bytes (config.yaml, companies.yaml, sources.yaml) as text, a byte-order mark dropped; a
+    YamlError at the line of the first byte that is not UTF-8 (an article's message), or for UTF-16 text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlError(1, "is UTF-16 text; save it as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise YamlError(data[: e.start].count(b"\n") + 1,
+                        f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
 
 
 TWICE = "is defined twice"
@@ -431,7 +445,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
                 raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
                                           "write the fields out in full", field)
             if key_node.tag == _NULL:
-                raise YamlError(key_line, f"{key!r} is not a usable key; write a name such as 'title:'", field)
+                raise YamlError(key_line, f"{quoted(key)} is not a usable key; write a name such as 'title:'", field)
             if key in out:
                 warnings.append(DuplicateKey(key_line, f"{TWICE} (first on line {lines[path + (key,)]}); "
                                              "keep one", ".".join(str(part) for part in path + (key,))))

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from generator.core.errors import Problem
+from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import YamlError, load_yaml, not_text
+from generator.load.frontmatter import YamlError, load_yaml, not_text, yaml_file_text
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
@@ -109,11 +109,9 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
     if not path.is_file():  # a folder or a FIFO: never silently no registry, never a hang (as companies.yaml)
         return {}, [Problem(rel, 0, "", "is not a regular file; make it a YAML file of publishers, or remove it")]
     try:
-        values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), first_line=1)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()).replace("\r\n", "\n"), first_line=1)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
-    except UnicodeDecodeError as e:
-        return {}, [Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]
     except YamlError as e:
         return {}, [Problem(rel, e.line, e.field, e.message)]
     if values is None:
@@ -147,7 +145,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         if not isinstance(url, str) or (url and not http_url(url.strip())):
             why = broken_http_url(url.strip()) if isinstance(url, str) else None
             problems.append(Problem(rel, lines.get((pid, "url"), line), f"{pid}.url",
-                                    f"{url.strip()!r} {why}" if why else "must be an http(s) URL such as "
+                                    f"{quoted(url.strip())} {why}" if why else "must be an http(s) URL such as "
                                                                           "https://www.reuters.com/"))
             url, wrong = "", True
         url = url.strip()
@@ -168,12 +166,12 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         for host, where, field in spelled:
             folded = host.strip().lower().rstrip(".").removeprefix("www.") if isinstance(host, str) else ""
             if not _HOST.match(folded):
-                problems.append(Problem(rel, where, field, f"{host!r} is not a host name; write it "
+                problems.append(Problem(rel, where, field, f"{quoted(host)} is not a host name; write it "
                                                            "like reuters.com, without https:// or a path"))
                 continue
             if folded in by_host and by_host[folded][0].id != str(pid):
                 other, other_line = by_host[folded]
-                problems.append(Problem(rel, where, field, f"host {folded!r} also belongs to '{other.id}' "
+                problems.append(Problem(rel, where, field, f"host {quoted(folded)} also belongs to '{other.id}' "
                                                            f"(line {other_line}); give it to one publisher"))
                 continue
             clean.append((folded, where))
@@ -211,7 +209,7 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
             details = (host, f"https://{host}/", False)
             if slug in taken:
                 problems.append(Problem(article.source_path, 0, "source.url",  # line: ``content.located``
-                                        f"host {host!r} makes the URL /sources/{slug}/, which belongs to the publisher "
+                                        f"host {quoted(host)} makes the URL /sources/{slug}/, which belongs to the publisher "
                                         f"'{slug}' in {SOURCES_FILE}; add the host to its 'aliases:'"))
                 continue
         if not slug:

@@ -26,7 +26,7 @@ from urllib.parse import unquote
 
 from generator.core import urls
 from generator.load.config import Config
-from generator.core.errors import Problem
+from generator.core.errors import Problem, quoted
 from generator.core.models import Article, InfoPage, Redirect, Term
 from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 
@@ -111,17 +111,17 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
     for i, item in enumerate(value):
         line = line_of(i)
         if not isinstance(item, str) or not item.strip():
-            problems.append((line, f"item {i + 1} is {item!r}; write an old path such as 2025/06/old-slug/"))
+            problems.append((line, f"item {i + 1} is {quoted(item)}; write an old path such as 2025/06/old-slug/"))
             continue
         text = item.strip()
         if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE) or text.startswith("//"):
-            problems.append((line, f"{text!r} is a full URL; write only the path after the site's base URL, "
+            problems.append((line, f"{quoted(text)} is a full URL; write only the path after the site's base URL, "
                                    "such as 2025/06/old-slug/"))
             continue
         path = text.lstrip("/")
         segments = path.rstrip("/").split("/")
         if not path or "?" in path or "#" in path or not all(_SEGMENT.match(s) for s in segments):
-            problems.append((line, f"{text!r} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
+            problems.append((line, f"{quoted(text)} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
                                    "such as 2025/06/old-slug/"))
             continue
         if longest := max((s for s in segments if len(s.encode()) > NAME_MAX), key=len, default=""):

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator.core.errors import BuildError, Problem
-from generator.load.frontmatter import DuplicateKey, YamlError, load_yaml, not_text
+from generator.core.errors import BuildError, Problem, quoted
+from generator.load.frontmatter import DuplicateKey, YamlError, load_yaml, not_text, yaml_file_text
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url
@@ -67,11 +67,9 @@ def load_registry(path: Path, rel: str) -> Registry:
         raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
     escaped: list[YamlError] = []
     try:
-        values, lines = load_yaml(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"), 1, escaped)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()).replace("\r\n", "\n"), 1, escaped)
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
-    except UnicodeDecodeError as e:
-        raise BuildError([Problem(rel, 0, "", f"is not valid UTF-8 ({e.reason}); save it as UTF-8")]) from None
     except YamlError as e:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
     if values is None:
@@ -113,7 +111,7 @@ def load_registry(path: Path, rel: str) -> Registry:
         if not isinstance(url, str) or (url and not http_url(url.strip())):
             why = broken_http_url(url.strip()) if isinstance(url, str) else None
             problems.append(Problem(rel, lines.get((cid, "url"), line), f"{cid}.url",
-                                    f"{url.strip()!r} {why}" if why else
+                                    f"{quoted(url.strip())} {why}" if why else
                                     "must be an http(s) URL such as https://example.com/"))
             url = ""
         description = entry.get("description") or ""
@@ -127,7 +125,7 @@ def load_registry(path: Path, rel: str) -> Registry:
             key = fold(spelling)
             if key in owner and owner[key][0] != str(cid):
                 other, other_line = owner[key]
-                problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {spelling!r} is also used by "
+                problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {quoted(spelling)} is also used by "
                                                                       f"'{other}' (line {other_line}); give it to one company"))
             owner.setdefault(key, (str(cid), spelling_line))
         if usable:

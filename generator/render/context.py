@@ -32,6 +32,8 @@ from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 
+from generator.core.errors import quoted
+
 try:
     from markupsafe import _escape_inner  # MarkupSafe 3: the escaping, without the Markup around it
 except ImportError:  # pragma: no cover - MarkupSafe 2
@@ -157,7 +159,7 @@ class SuggestingUndefined(jinja2.StrictUndefined):
             return message
         names = list(obj) if isinstance(obj, dict) else [n for n in dir(obj) if not n.startswith("_")]
         close = difflib.get_close_matches(name, [n for n in names if isinstance(n, str)], n=1)
-        return f"{message} (did you mean {close[0]!r}?)" if close else message
+        return f"{message} (did you mean {quoted(close[0])}?)" if close else message
 
 
 class SiteEnvironment(jinja2.Environment):

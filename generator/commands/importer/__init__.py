@@ -28,7 +28,7 @@ from markdown_it import MarkdownIt
 from generator.commands.check import MentionFinder, plain_text
 from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, check_base_url, normalise_base_url
 from generator.load.content import SLUG_RE
-from generator.core.errors import BuildError, Problem, RefusalError
+from generator.core.errors import BuildError, Problem, RefusalError, quoted
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
@@ -118,14 +118,14 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
         if check_base_url(base_url) is None:
             values["base_url"] = base_url
         else:
-            notes.append(Note("config.yaml", f"the old site's URL {site.base_url!r} is not usable; set base_url"))
+            notes.append(Note("config.yaml", f"the old site's URL {quoted(site.base_url)} is not usable; set base_url"))
     if not site.language:
         notes.append(Note("config.yaml", "the old site names no language, so language is digest init's (id, "
                                          "Indonesian); set language: en if the site is in English"))
     elif site.language in LANGUAGES:
         values["language"] = site.language
     elif site.language:
-        notes.append(Note("config.yaml", f"the old site's language {site.language!r} has no theme words here; "
+        notes.append(Note("config.yaml", f"the old site's language {quoted(site.language)} has no theme words here; "
                                          f"language is left at the default (one of {', '.join(LANGUAGES)})"))
     if not site.timezone:
         notes.append(Note("config.yaml", "the old site names no time zone, so timezone is digest init's "
@@ -135,7 +135,7 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
             ZoneInfo(site.timezone)
             values["timezone"] = site.timezone
         except (ZoneInfoNotFoundError, ValueError):
-            notes.append(Note("config.yaml", f"the old site's time zone {site.timezone!r} is unknown; set timezone"))
+            notes.append(Note("config.yaml", f"the old site's time zone {quoted(site.timezone)} is unknown; set timezone"))
     for key, value in values.items():
         if value:
             text = re.sub(rf"^{key}: .*$", lambda _: f"{key}: {_quoted(value)}", text, count=1, flags=re.MULTILINE)
@@ -196,14 +196,14 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
             file, url = f"content/{when.year:04d}/{when.month:02d}/{slug}.md", base + article_path(when, slug)
             updated = _utc(parse_date(post.updated), in_utc) if post.updated else None
             if post.updated and (updated is None or _moment(updated, tz) < when):
-                notes.append(Note(post.rel, f"its modified date {post.updated!r} is not a date after its date, "
+                notes.append(Note(post.rel, f"its modified date {quoted(post.updated)} is not a date after its date, "
                                             "so it is left out"))
                 updated = None
             elif updated is not None and _moment(updated, tz) == when:
                 updated = None
         if slug != post.slug:
-            because = "; ".join(filter(None, (why, taken_why and f"{slug.rsplit('-', 1)[0]!r} {taken_why}")))
-            notes.append(Note(post.rel, f"the slug {post.slug!r} became {slug!r} ({because}); "
+            because = "; ".join(filter(None, (why, taken_why and f"{quoted(slug.rsplit('-', 1)[0])} {taken_why}")))
+            notes.append(Note(post.rel, f"the slug {quoted(post.slug)} became {quoted(slug)} ({because}); "
                                         "the redirects cover it"))
         placed.append(Placed(post, file, url, date, updated))
     return placed, skipped, notes

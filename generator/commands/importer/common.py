@@ -17,6 +17,7 @@ from text_unidecode import unidecode
 
 from generator.core.urls import http_url
 from generator.load.content import FIRST_YEAR, LAST_YEAR, MAX_BYTES, normalise_date, real_offset
+from generator.core.errors import quoted
 
 Kind = Literal["article", "page"]
 
@@ -257,9 +258,9 @@ def date_problem(typed: str) -> str:
     """Why ``parse_date`` gave no date, for the report."""
     text, why = _numeric(typed)
     if _DATE.fullmatch(text.strip()) or why.startswith("is not a valid date"):  # '31 Juni 2021' too
-        return f"the date {typed!r} is not a date in the years {FIRST_YEAR} to {LAST_YEAR}; write it as YYYY-MM-DD " \
+        return f"the date {quoted(typed)} is not a date in the years {FIRST_YEAR} to {LAST_YEAR}; write it as YYYY-MM-DD " \
                "and import again"
-    return f"the date {typed!r} is not written in a form this import reads (2021-10-20, 2021/10/20 10:30, " \
+    return f"the date {quoted(typed)} is not written in a form this import reads (2021-10-20, 2021/10/20 10:30, " \
            "'20 October 2021' or 'October 20, 2021'); write it as YYYY-MM-DD and import again"
 
 
