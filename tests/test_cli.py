@@ -250,6 +250,53 @@ def test_output_is_byte_identical_across_environments(tmp_path: Path, env: dict[
     assert leaked == [], "no absolute path may reach the site"
 
 
+def test_a_locale_that_is_not_utf_8_changes_no_address_and_prints_no_traceback(tmp_path: Path) -> None:
+    """Under a Latin-1 or ASCII locale Python read file names in that encoding: 'kafé-baru.md' was published at
+    another address, an image named with 'é' lost its size and was "not a file of the site", and printing the
+    summary's '→' raised UnicodeEncodeError after the site was published (exit 1)."""
+    from PIL import Image
+    def build_in(name: str, extra: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], dict[str, bytes]]:
+        project = make_project(tmp_path / name, {"2025/06/kafé-baru.md": article(
+            title="Kafé baru", body="Isi.\n\n![Kafe](/images/kafé.png)\n")})
+        (project / "static/images").mkdir(parents=True)
+        Image.new("RGB", (40, 30)).save(project / "static/images/kafé.png")
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "--config", str(project / "config.yaml")],
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000", **extra}, capture_output=True)
+        return done, tree(project / "site")
+    (_, reference) = build_in("utf8", {})
+    done, site = build_in("ascii", {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr and done.stderr == b"", done.stderr
+    assert done.stdout.decode("utf-8").startswith("built 1 article")
+    assert site == reference
+    assert b'width="40" height="30"' in site["2025/06/kafe-baru/index.html"]
+
+
+def test_new_time_zone_rules_make_the_next_build_use_them(tmp_path: Path) -> None:
+    """A system update that changes a zone's rules (Asia/Almaty went from +06 to +05 in 2024) was not an input:
+    the next build said "up to date" and kept the old offsets, and later edits mixed old and new."""
+    import importlib.resources
+    def rules(name: str) -> Path:  # a zone file folder where Asia/Jakarta has the rules of zone `name`
+        folder = tmp_path / f"zones-{name.replace('/', '-')}"
+        (folder / "Asia").mkdir(parents=True, exist_ok=True)
+        (folder / "Asia/Jakarta").write_bytes(
+            importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes())
+        return folder
+    project = make_project(tmp_path / "p", {"2025/06/a.md": article(date="2025-06-02 07:00")})
+    def build_with(zones: Path, *flags: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "generator", "build", *flags, "--config",
+                               str(project / "config.yaml")], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONTZPATH": str(zones), "SOURCE_DATE_EPOCH": "1790000000"})
+        return done.stdout
+    build_with(rules("Asia/Dhaka"))  # the old rules: +06
+    page = project / "site/2025/06/a/index.html"
+    assert 'datetime="2025-06-02T07:00:00+06:00"' in page.read_text()
+    assert "up to date" not in build_with(rules("Asia/Jakarta"))
+    assert 'datetime="2025-06-02T07:00:00+07:00"' in page.read_text()
+    incremental = tree(project / "site")
+    build_with(rules("Asia/Jakarta"), "--no-cache")
+    assert tree(project / "site") == incremental
+
+
 def test_a_template_error_mid_write_leaves_the_site_and_no_half_written_folder(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article()})

@@ -312,6 +312,16 @@ def test_warnings_do_not_stop_the_article(settings: ArticleSettings) -> None:
     assert article.companies[0].id == "facebok" and not article.companies[0].known
 
 
+def test_a_company_with_no_letters_is_an_error_at_its_item(settings: ArticleSettings) -> None:
+    """'!!!' was only "not in companies.yaml", and got a page at /companies/company/, a URL nobody wrote (a second
+    article's '???' then clashed with it, naming that URL); a tag or section with no letters was already an error."""
+    data = "---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - Meta\n  - '!!!'\n  - 🎉\n---\nIsi.\n".encode()
+    article, problems = parse_article("content/a.md", data, settings)
+    assert [str(p) for p in problems] == [
+        f"content/a.md:{line}: field 'companies': {name} has no letters or digits to make a URL from; spell it out, "
+        "or add it to content/companies.yaml under an id" for line, name in ((6, "'!!!'"), (7, "'🎉'"))]
+
+
 def test_an_embed_the_sanitiser_removes_is_a_warning_at_its_line(settings: ArticleSettings) -> None:
     data = (b"---\ntitle: x\ndate: 2025-01-01\n---\nLihat:\n\n`<script>` as code stays.\n\n"
             b"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n<SCRIPT>alert(1)</SCRIPT> <b>ok</b>\n")
@@ -592,7 +602,7 @@ def test_any_other_image_is_dropped_with_a_warning(raw: str, settings: ArticleSe
 
 
 @pytest.mark.parametrize("raw, message", [
-    ("C:\\Users\\rina\\Foto Batam.jpg", "'C:\\\\Users\\\\rina\\\\Foto Batam.jpg' is a path on your computer, which readers "
+    ("C:\\Users\\rina\\Foto Batam.jpg", "'C:\\Users\\rina\\Foto Batam.jpg' is a path on your computer, which readers "
                                          "cannot open, so it is ignored; copy the file into static/images/ and write "
                                          "image: images/Foto Batam.jpg"),
     ("c:/photos/x.jpg", "'c:/photos/x.jpg' is a path on your computer, which readers cannot open, so it is ignored; "

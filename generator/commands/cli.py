@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
-from generator.core.errors import BuildError, Problem, RefusalError, printable
+from generator.core.errors import BuildError, Problem, RefusalError, printable, quoted
 
 if TYPE_CHECKING:
     from generator.load.config import Config
@@ -98,7 +98,7 @@ def build_now() -> datetime:
             return datetime.fromtimestamp(int(epoch), timezone.utc)
         except (ValueError, OverflowError, OSError):
             pass
-    raise RefusalError(f"SOURCE_DATE_EPOCH={printable(repr(epoch))} is not a whole number of seconds since "
+    raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is not a whole number of seconds since "
                        "1970-01-01 UTC; set it to one, such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), "
                        "or unset it")
 
@@ -119,7 +119,7 @@ def _whole(low: int, high: int, fix: str) -> Any:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{printable(repr(text))} is not a whole number; {fix}") from None
+            raise argparse.ArgumentTypeError(f"{quoted(text)} is not a whole number; {fix}") from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{value} is out of range; {fix}")
         return value
@@ -132,9 +132,9 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{printable(repr(text))} is not a number; {fix}") from None
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a number; {fix}") from None
     if value != value:  # NaN
-        raise argparse.ArgumentTypeError(f"{printable(repr(text))} is not a number; {fix}")
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a number; {fix}")
     if not 0 < value <= 3600:
         raise argparse.ArgumentTypeError(f"{text} is out of range; {fix}")
     return value
@@ -432,8 +432,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     written = new_article(config, request, build_now())
     if args.verbose:
         for typed, canonical in written.companies:
-            print(f"company {typed!r} is {canonical!r} in the registry" if typed != canonical
-                  else f"company {canonical!r} found in the registry")
+            print(f"company {quoted(typed)} is {quoted(canonical)} in the registry" if typed != canonical
+                  else f"company {quoted(canonical)} found in the registry")
     if not args.quiet:
         print(_shown(written.path))
     return 0
@@ -538,7 +538,7 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
     files = read_site(folder)
     broken = broken_links(files, config.base_url)
     for page, ref, why in broken:
-        print(f"{_shown(folder / page)}: broken link {ref!r}: {why}")
+        print(f"{_shown(folder / page)}: broken link {quoted(ref)}: {why}")
     if not args.quiet:
         print(f"crawled {_plural(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
               f"{_plural(len(broken), 'broken link')}")
@@ -686,6 +686,19 @@ class GuardedOutput:
         return getattr(self._stream, name)
 
 
+def _utf8_everywhere() -> None:
+    """Start again in Python's UTF-8 mode (``-X utf8``) when the locale's encoding is another (``LANG=de_DE`` is
+    Latin-1 on Debian; ``LC_ALL=C`` with Python's own fallback to UTF-8 turned off is ASCII).
+
+    Python reads file names in the locale's encoding: under Latin-1 ``kafé-baru.md`` was ``kafÃ©-baru.md``, so the
+    article moved to /2025/06/kafa-c-baru/, an image named with 'é' was "not a file of the site", and the summary's
+    '→' could not be printed, a traceback after the site was published. Files' contents are UTF-8 whatever the
+    locale; in UTF-8 mode their names are too, and so the site is the same under every locale."""
+    if sys.flags.utf8_mode or sys.getfilesystemencoding() == "utf-8" or not sys.executable:
+        return
+    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
 def run() -> NoReturn:
     """The ``digest`` executable: ``main()``, then the process ends without the interpreter's teardown.
 
@@ -698,6 +711,7 @@ def run() -> NoReturn:
     A write to stdout that fails, while the command runs or in that last flush, is an error in one line
     (``GuardedOutput``) and exit status 1, not a traceback or a summary lost without a word.
     """
+    _utf8_everywhere()
     if sys.stdout is not None:
         sys.stdout = GuardedOutput(sys.stdout)
     code = main()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import importlib.resources
 import os
 import posixpath
 import re
@@ -9,15 +10,35 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
+import zoneinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from generator.core.errors import BuildError, Problem
+from generator.core.errors import BuildError, Problem, quoted
+from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import TWICE, Lines, YamlError, as_yaml, load_yaml, not_boolean, not_text
+from generator.load.frontmatter import (TWICE, Lines, YamlError, as_yaml, load_yaml, not_boolean, not_text,
+                                       yaml_file_text)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
 """What ``markdown: {external_rel: ...}`` may list."""
+
+
+def zone_rules(name: str) -> str:
+    """A hash of the rules of time zone ``name``, as ``ZoneInfo`` reads them: the system's zone file (the first
+    on ``zoneinfo.TZPATH``), else the ``tzdata`` package's. Zones do change (Kazakhstan's Asia/Almaty went from
+    +06 to +05 in 2024): a system update then changes every local time written without an offset, and what the
+    cache held from before would otherwise be published beside pages made with the new rules. '' when neither
+    has the zone (config.yaml's check says so)."""
+    try:
+        for root in zoneinfo.TZPATH:
+            path = os.path.join(root, name)
+            if os.path.isfile(path):
+                with open(path, "rb") as file:
+                    return digest(file.read())
+        return digest(importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes())
+    except (OSError, ImportError, ValueError):
+        return ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,12 @@ class Config:
         return ZoneInfo(self.timezone)
 
     @property
+    def zone_rules(self) -> str:
+        """A hash of the rules ``timezone`` names (``zone_rules``): part of every cached article's key and of the
+        build's inputs, so a system update that changes them makes the next build use the new ones."""
+        return zone_rules(self.timezone)
+
+    @property
     def base_path(self) -> str:
         """Path part of ``base_url``: '/' or '/sub/path/'."""
         return urlsplit(self.base_url).path
@@ -172,32 +199,32 @@ def check_base_url(url: str) -> str | None:
     if unsafe:
         char = unsafe.group()
         what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
-                f"the character {char!r}" if char.isprintable() else f"the control character U+{ord(char):04X}")
-        return (f"{url!r} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
+                f"the character {quoted(char)}" if char.isprintable() else f"the control character U+{ord(char):04X}")
+        return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
                 "(percent-encode the character if the address really has it, e.g. %20 for a space)")
     if why := unreadable_url(url):
-        return f"{url!r} {why}"
+        return f"{quoted(url)} {why}"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return f"{url!r} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
+        return f"{quoted(url)} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
     if not parts.hostname.isascii():
         try:
             parts.hostname.encode("idna")
         except UnicodeError:
-            return f"{url!r} has a host name that is not a valid domain name (IDNA); check its spelling"
+            return f"{quoted(url)} has a host name that is not a valid domain name (IDNA); check its spelling"
     if parts.query or parts.fragment:
-        return f"{url!r} has a query or fragment; give only scheme, host and path"
+        return f"{quoted(url)} has a query or fragment; give only scheme, host and path"
     if "@" in parts.netloc:
-        return (f"{url!r} has a user name or password before '@', which every link, feed and the sitemap would "
+        return (f"{quoted(url)} has a user name or password before '@', which every link, feed and the sitemap would "
                 "publish; give only scheme, host and path (a password-protected preview asks for it by itself)")
     segments = parts.path.strip("/").split("/") if parts.path.strip("/") else []
     if "//" in parts.path or any(unquote(segment) in (".", "..") for segment in segments):  # '%2E%2E' is '..' too
         tidy = posixpath.normpath(re.sub("/+", "/", "/" + re.sub("%2[Ee]", ".", parts.path))).rstrip("/") + "/"
-        return (f"{url!r} has an empty or '.'/'..' folder in its path, and a link starting '//' goes to another "
+        return (f"{quoted(url)} has an empty or '.'/'..' folder in its path, and a link starting '//' goes to another "
                 f"host; write the path as the site is served, like {parts.scheme}://{parts.netloc}{tidy}")
     if parts.path.rsplit("/", 1)[-1].lower().endswith((".html", ".htm", ".php", ".asp", ".aspx", ".jsp")):
-        return (f"{url!r} ends in a page's file name; give the folder the site is served from, like "
-                f"{url[: url.rfind('/') + 1]!r}")
+        return (f"{quoted(url)} ends in a page's file name; give the folder the site is served from, like "
+                f"{quoted(url[: url.rfind('/') + 1])}")
     return None
 
 
@@ -215,7 +242,7 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) ->
         if key == "external_rel" and isinstance(item, str) and item.split() and set(item.split()) <= set(REL_WORDS):
             settings[key] = " ".join(item.split())
         elif key == "external_rel":
-            problems.append(Problem(rel, where, field, f"{item!r} is not a list of rel words; use some of "
+            problems.append(Problem(rel, where, field, f"{quoted(item)} is not a list of rel words; use some of "
                                                        f"{', '.join(REL_WORDS)}, like 'noopener nofollow ugc'"))
         elif key == "toc_min_headings" and type(item) is int and item >= 0:
             settings[key] = item
@@ -249,20 +276,20 @@ def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
     for name, slug in value.items():
         where, field = lines.get(("slugs", name), line), f"slugs.{name}"
         if not isinstance(name, str) or not name.strip():
-            problems.append(Problem(rel, where, "slugs", f"{name!r} is not a tag or section name; write the name as "
+            problems.append(Problem(rel, where, "slugs", f"{quoted(name)} is not a tag or section name; write the name as "
                                                          "articles do, in quotes if YAML reads it as a number or date"))
         elif (folded := " ".join(name.casefold().split())) in seen:
-            problems.append(Problem(rel, where, field, f"the same name as {seen[folded]!r} (letter case aside); "
+            problems.append(Problem(rel, where, field, f"the same name as {quoted(seen[folded])} (letter case aside); "
                                                        "keep one"))
         elif not isinstance(slug, str) or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
             seen[folded] = name
             wanted = _slug_like(slug)
             problems.append(Problem(rel, where, field, (
                 "is empty; write the slug after the colon, like csharp" if slug is None else
-                f"{slug!r} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) else
+                f"{quoted(slug)} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) else
                 f"is {len(slug)} characters long; a slug has at most {MAX_SLUG}" if len(slug) > MAX_SLUG and
                 SLUG.fullmatch(slug) else
-                f"{slug!r} is not a URL slug; write lowercase letters, digits and '-'"
+                f"{quoted(slug)} is not a URL slug; write lowercase letters, digits and '-'"
                 + (f", like {wanted}" if wanted else ""))))
         else:
             seen[folded] = name
@@ -308,16 +335,16 @@ def _flatten(values: dict[Any, Any], lines: dict[tuple[Any, ...], int], origin: 
 def _check_feed_setting(field: str, value: Any) -> str | None:
     """Why a ``feeds.*`` value is unusable, or None."""
     if field == "feed_content" and value not in FEED_CONTENT:
-        return f"must be one of: {', '.join(FEED_CONTENT)}; got {value!r}"
+        return f"must be one of: {', '.join(FEED_CONTENT)}; got {quoted(value)}"
     if field == "feed_formats" and isinstance(value, list) and "rss" in value and set(value) <= set(FEED_FORMATS) \
             and len(set(value)) != len(value):
         return f"lists {', '.join(sorted({v for v in value if value.count(v) > 1}))} twice; write each format once"
     if field == "feed_formats" and (not isinstance(value, list) or "rss" not in value
                                     or len(set(value)) != len(value) or not set(value) <= set(FEED_FORMATS)):
         return (f"must be a list of feed formats that includes rss (every page links to its RSS feed), "
-                f"like [rss, atom, json] or [rss]; got {value!r}")
+                f"like [rss, atom, json] or [rss]; got {quoted(value)}")
     if field == "websub_hub" and (not isinstance(value, str) or check_base_url(value) is not None):
-        return f"{value!r} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
+        return f"{quoted(value)} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
     return None
 
 
@@ -363,11 +390,8 @@ def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Proble
     data = _read(path)
     escaped: list[YamlError] = []
     try:
-        text = data.decode("utf-8-sig")
+        text = yaml_file_text(data)
         values, lines = load_yaml(text, 1, escaped) if text.strip() else ({}, {})
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise BuildError([Problem(rel, line, "", "is not valid UTF-8; save the file as UTF-8")]) from None
     except YamlError as e:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
     if values is None:  # comments alone ('# defaults'), as an empty file: every key has its default
@@ -430,7 +454,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
     if environment is not None:
         if not ENVIRONMENT_RE.match(environment):
-            raise BuildError([Problem(rel, 0, "", f"--environment {environment!r} is not a usable name; use lowercase "
+            raise BuildError([Problem(rel, 0, "", f"--environment {quoted(environment)} is not a usable name; use lowercase "
                                                   "letters, digits, '-' and '_', like staging")])
         env_path = environment_file(path, environment)
         if not env_path.is_file():
@@ -466,9 +490,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            quoted = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) >= 1
+            in_quotes = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) >= 1
             problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {as_yaml(value)}"
-                                    + (f"; the quotes make it text: write {key}: {value.strip()}" if quoted else "")))
+                                    + (f"; the quotes make it text: write {key}: {value.strip()}" if in_quotes else "")))
             continue
         if key == "intersections_min_articles" and (type(value) is not int or value < 0):
             problems.append(Problem(where, line, label, f"must be a whole number, got {as_yaml(value)}; 0 turns intersection pages off"))
@@ -507,18 +531,18 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     for key in ("image", "favicon", "apple_touch_icon"):
         value = settings.get(key)
         if isinstance(value, str) and re.match(r"https?://", value, re.IGNORECASE) and (why := broken_http_url(value)):
-            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} {why}"))
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{quoted(value)} {why}"))
         elif isinstance(value, str) and ".." in value.split("/") and not re.match(r"https?://", value, re.IGNORECASE):
             fix = "/".join(part for part in posixpath.normpath(value.lstrip("/")).split("/") if part not in ("..", "."))
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, (
-                f"{value!r} goes up a folder with '..', but the file is in static/, named from there (the page would "
+                f"{quoted(value)} goes up a folder with '..', but the file is in static/, named from there (the page would "
                 f"link /{value.lstrip('/')}, outside the site); write {key}: {fix or 'images/logo.png'}")))
         elif isinstance(value, str) and value and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
-            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{value!r} is neither an http(s) URL nor a path "
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{quoted(value)} is neither an http(s) URL nor a path "
                                     "on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
         problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
-                                f"{settings['language']!r} is not supported; use one of: {', '.join(LANGUAGES)}"
+                                f"{quoted(settings['language'])} is not supported; use one of: {', '.join(LANGUAGES)}"
                                 + _language_hint(settings["language"])))
     if "timezone" in settings:
         at = (origin.get("timezone", rel), lines.get(("timezone",), 0), "timezone")
@@ -526,16 +550,16 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         try:
             ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError, TypeError):
-            problems.append(Problem(*at, f"{zone!r} is not an IANA time zone; " + zone_hint(zone)))
+            problems.append(Problem(*at, f"{quoted(zone)} is not an IANA time zone; " + zone_hint(zone)))
         else:
             if str(zone).lower() in ("localtime", "posixrules", "factory") or str(zone).lower().startswith(
                     ("posix/", "right/")):
-                problems.append(Problem(*at, f"{zone!r} is whatever the building machine is set to (or a file of "
+                problems.append(Problem(*at, f"{quoted(zone)} is whatever the building machine is set to (or a file of "
                                              "the zone database, not a zone), so two machines would build different "
                                              "sites; write a zone like Asia/Jakarta"))
             elif (gmt := re.fullmatch(r"etc/gmt\+(\d{1,2})", str(zone).lower())) and int(gmt[1]):
                 # read as 'GMT+7' (WIB), it is UTC-7: IANA's Etc zones are named with POSIX's inverted sign
-                problems.append(Problem(*at, f"{zone!r} is UTC-{int(gmt[1])}: the Etc zones' signs are inverted, "
+                problems.append(Problem(*at, f"{quoted(zone)} is UTC-{int(gmt[1])}: the Etc zones' signs are inverted, "
                                              f"as POSIX writes them; write the zone of a place instead (for "
                                              f"UTC+7, Asia/Jakarta)"))
     theme = settings.get("theme")
@@ -546,7 +570,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         value = settings.get(key)
         if isinstance(value, str) and (os.path.isabs(value) or ".." in Path(value).parts) and key != "output_dir":
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
-                                    f"{value!r} must be a folder inside the project, written relative to {rel}"))
+                                    f"{quoted(value)} must be a folder inside the project, written relative to {rel}"))
     static, content = (settings.get(key, default) for key, default in (("static_dir", "static"), ("content_dir", "content")))
     if isinstance(static, str) and isinstance(content, str) and not any(
             p.field in ("static_dir", "content_dir") for p in problems):
@@ -554,7 +578,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         a, b = tuple(p for p in a if p != "."), tuple(p for p in b if p != ".")
         if b[:len(a)] == a:  # static_dir is or holds content_dir: everything in it is published as it is
             problems.append(Problem(origin.get("static_dir", rel), lines.get(("static_dir",), 0), "static_dir",
-                                    f"{static!r} is or holds the articles' folder (content_dir: "
+                                    f"{quoted(static)} is or holds the articles' folder (content_dir: "
                                     f"{content}), and every file in it is published as it is: the Markdown "
                                     "sources, drafts too; keep static files in a folder of their own, like static"))
     # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
@@ -578,7 +602,7 @@ def theme_folder(root: Path, name: str) -> Path | None:
 def no_theme(name: str) -> str:
     """The message for a theme that ``theme_folder`` does not find."""
     known = sorted(p.name for p in PACKAGE_THEMES.iterdir() if p.is_dir())
-    return f"no theme {name!r} in themes/ or in the package; use one of: {', '.join(known)}"
+    return f"no theme {quoted(name)} in themes/ or in the package; use one of: {', '.join(known)}"
 
 
 def _read(path: Path) -> bytes:

@@ -28,8 +28,8 @@ from markupsafe import Markup
 
 from generator.load.cache import FORMAT
 from generator.core.hashing import digest
-from generator.load.config import Config
-from generator.core.errors import Problem
+from generator.load.config import Config, zone_rules
+from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (DuplicateKey, Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict, not_boolean,
                                         split)
 from generator.load.layout import PAGES
@@ -89,8 +89,9 @@ class ArticleSettings:
     @cached_property
     def fingerprint(self) -> str:
         """Everything besides the file that changes a parse result: part of every article's key."""
-        return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, self.content_dir,
-                      repr(self.registry), self.static_dir, repr(self.sections), self.base_path, repr(self.publishers))
+        return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, zone_rules(self.timezone),
+                      self.content_dir, repr(self.registry), self.static_dir, repr(self.sections), self.base_path,
+                      repr(self.publishers))
 
     @cached_property
     def section_names(self) -> dict[str, str]:
@@ -577,12 +578,16 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     companies: list[Company] = []
     for i, name in enumerate(company_names):
         company = settings.registry.lookup(name)
-        cid = (make_slug(name) or "company") if company is None else ""
+        cid = make_slug(name) if company is None else ""
         if company is None:  # the entry's id ('telkomsel'), or a name it had ('Telkomsel' before 'Telkomsel Grup')
             company = settings.registry.companies.get(cid)
+        if company is None and not cid:  # '!!!' would be /companies/company/, a URL nobody wrote
+            check.error("companies", f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or "
+                        f"add it to {settings.content_dir}/companies.yaml under an id", ("companies", i))
+            continue
         if company is None:
             hint = settings.registry.suggest(name)
-            check.warn("companies", f"{name!r} is not in {settings.content_dir}/companies.yaml; "
+            check.warn("companies", f"{quoted(name)} is not in {settings.content_dir}/companies.yaml; "
                        + (f"did you mean '{hint}'? " if hint else "")
                        + "add it there to give its page a name, link and description", ("companies", i))
             company = Company(cid, name, known=False)
@@ -1081,7 +1086,7 @@ class FieldReader:
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             pick = "" if len(value) == 1 else "pick one, like "
             return f"is a list ({written or shown}); {key} takes one value: {pick}{key}: {_yaml_text(value[0])}"
-        return f"YAML read {shown!r} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
+        return f"YAML read {quoted(shown)} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
 
     def text(self, key: str, required: bool = False, name: bool = False) -> str | None:
         """A text field, its spaces collapsed (a line break in a title is a space), warned of if it holds markup;
@@ -1136,7 +1141,7 @@ class FieldReader:
         text = str(value).strip()
         iso, why = normalise_date(text) if isinstance(value, str) else (None, "")
         if iso is None:
-            self.error(key, f"{text!r} {why or 'is not a valid date'}; {DATE_FORMS}")
+            self.error(key, f"{quoted(text)} {why or 'is not a valid date'}; {DATE_FORMS}")
             return None
         parsed = datetime.combine(date.fromisoformat(iso), time(0)) if len(iso) == 10 else datetime.fromisoformat(iso)
         if parsed.tzinfo is not None:
@@ -1158,11 +1163,11 @@ class FieldReader:
             return encode_url(value)
         if re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:  # pasted from the editor's file manager
             name = re.split(r"[\\/]", value)[-1]
-            self.warn("image", f"{value!r} is a path on your computer, which readers cannot open, so it is ignored; "
+            self.warn("image", f"{quoted(value)} is a path on your computer, which readers cannot open, so it is ignored; "
                                f"copy the file into static/images/ and write image: images/{name}")
             return None
         if re.match(r"https?:/?(?!/)", value, re.IGNORECASE):
-            self.warn("image", f"{value!r} is a web address missing a '/' after the colon, so it is ignored; write "
+            self.warn("image", f"{quoted(value)} is a web address missing a '/' after the colon, so it is ignored; write "
                                "https://...")
             return None
         if not re.match(_NOT_A_FILE, value):  # a name ('Rapat:Juni.jpg'), not a scheme, host or line break
@@ -1172,17 +1177,17 @@ class FieldReader:
                     path = value[len(base):]
             parts = [part for part in path.split("/") if part not in ("", ".")]
             if not parts or path.endswith("/"):
-                self.warn("image", f"{value!r} names a folder, not a picture, so it is ignored; write the picture's "
+                self.warn("image", f"{quoted(value)} names a folder, not a picture, so it is ignored; write the picture's "
                                    "file in static/, such as image: images/photo.jpg")
                 return None
             if ".." not in parts:  # a '#', '?' or ':' is part of the file's name: no fragment or query here
                 named = "/".join(parts).replace("#", "%23").replace("?", "%3F").replace(":", "%3A")
                 return encode_url(named)
             fix = "/".join(part for part in posixpath.normpath("/".join(parts)).split("/") if part != "..")
-            self.warn("image", f"{value!r} goes up a folder with '..', but the image is a file in static/, named "
+            self.warn("image", f"{quoted(value)} goes up a folder with '..', but the image is a file in static/, named "
                                f"from there, so it is ignored; write image: {fix or 'images/photo.jpg'}")
             return None
-        self.warn("image", f"{value!r} is neither an http(s) URL nor a path on this site, so it is ignored; "
+        self.warn("image", f"{quoted(value)} is neither an http(s) URL nor a path on this site, so it is ignored; "
                            "write https://... or a path such as images/photo.jpg")
         return None
 
@@ -1204,7 +1209,7 @@ class FieldReader:
             return None
         url = url.strip()
         if not http_url(url):
-            self.error("source.url", f"{url!r} " + (broken_http_url(url) or "is not an http(s) link; write the full "
+            self.error("source.url", f"{quoted(url)} " + (broken_http_url(url) or "is not an http(s) link; write the full "
                                                     "address, starting with https://"), ("source", "url"))
             return None
         name = value.get("name")
@@ -1225,7 +1230,7 @@ class FieldReader:
         if not kept:
             self.warn(key, f"has a name of invisible characters only ({what}); it is left out: delete it", path)
             return ""
-        self.warn(key, f"has an invisible character ({what}) in {kept!r}, which would make a second page for it; it "
+        self.warn(key, f"has an invisible character ({what}) in {quoted(kept)}, which would make a second page for it; it "
                        "is left out: delete it from the file", path)
         return kept
 
@@ -1255,7 +1260,7 @@ class FieldReader:
                                 f"write the names in brackets: {key}: [a, b]")
             else:
                 kind, written = "true/false" if isinstance(value, bool) else "a number", written or str(value)
-                self.error(key, f"must be a list, but YAML read {written!r} as {kind}; write it as a name in quotes, "
+                self.error(key, f"must be a list, but YAML read {quoted(written)} as {kind}; write it as a name in quotes, "
                                 f"in brackets: {key}: [\"{written}\"]")
             return []
         out: list[str] = []
@@ -1303,11 +1308,11 @@ class FieldReader:
                 stem = folders.rsplit("/", 1)[-1]  # 'meta-scale' (it was the slug 'index', one a month)
             slug = make_slug(stem)
             if not slug:
-                self.error("slug", f"the file name {stem!r} gives an empty URL slug; rename the file with letters "
+                self.error("slug", f"the file name {quoted(stem)} gives an empty URL slug; rename the file with letters "
                                    "or digits, or add 'slug: some-words'", line=1)
                 return None
         if slug in RESERVED:
-            self.error("slug", f"{slug!r} is reserved for the site's own pages; rename the file or set another 'slug:'",
+            self.error("slug", f"{quoted(slug)} is reserved for the site's own pages; rename the file or set another 'slug:'",
                        line=self.line("slug") if "slug" in self.meta else 1)
             return None
         return slug

@@ -82,7 +82,7 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     plan less); articles themselves are cached by their bytes. Like make, it trusts mtimes: a tool that
     rewrites a file keeping its size and mtime to the nanosecond would need ``--no-cache``.
     """
-    parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}),
+    parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}), config.zone_rules,
                                 repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
     files = ["", "", "", ""]
     stats: dict[str, str] = {}
