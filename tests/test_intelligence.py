@@ -118,6 +118,11 @@ def test_intersection_pages_exist_only_for_pairs_with_enough_articles(tmp_path: 
     assert co == {"Scale AI": "/companies/meta/with/scale-ai/", "Google": "/companies/google/"}  # 1 shared: no page
     follow = meta.xpath("//dt[.='Ikuti lebih rinci']/following-sibling::dd[1]")[0].text_content()
     assert follow == "Meta di Aceh (3), Meta bersama Scale AI (2)"
+    # "Aceh (3)" counts Meta's articles there: it opens the page of those three, not all of Aceh's
+    top = {a.text: a.get("href") for a in meta.xpath("//dt[.='Rubrik terbanyak']/following-sibling::dd[1]/a")}
+    assert top == {"Aceh": "/companies/meta/sections/aceh/"}
+    google = lxml.html.document_fromstring(files["companies/google/index.html"])  # 1 article there: no page
+    assert google.xpath("//dt[.='Rubrik terbanyak']/following-sibling::dd[1]/a/@href") == ["/sections/aceh/"]
     assert not any("/with/" in p for p in build_project(make_project(tmp_path / "default", {
         "a.md": article(companies="[Meta, Scale AI]"), "b.md": article(title="B", companies="[Meta, Scale AI]")}))
         .output.files), "the default minimum is 3"

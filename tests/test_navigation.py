@@ -323,6 +323,21 @@ def test_a_news_article_names_its_source_companies_and_publisher() -> None:
     assert company["@type"] == "CollectionPage" and company["about"]["name"] == "Meta"
 
 
+def test_json_ld_holds_an_image_address_as_written(tmp_path: Path) -> None:
+    """An image URL with '&' in its query (and a local file named with '&' and an apostrophe) came out of the
+    JSON-LD as '...?w=800&amp;h=600', another address: the HTML-escaped text was JSON-encoded."""
+    root = make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", image='"https://cdn.example.com/foto.jpg?w=800&h=600"', image_alt="Foto"),
+        "2025/06/b.md": article(title="B", image="\"images/Foto & Co's.jpg\"", image_alt="Foto")})
+    (root / "static/images").mkdir(parents=True)
+    Image.new("RGB", (8, 8)).save(root / "static/images/Foto & Co's.jpg")
+    files = build_project(root).output.files
+    assert json_ld(files, "2025/06/a/index.html")[0]["image"] == ["https://cdn.example.com/foto.jpg?w=800&h=600"]
+    assert json_ld(files, "2025/06/b/index.html")[0]["image"] == ["https://example.org/images/Foto%20&%20Co's.jpg"]
+    og = doc(files, "2025/06/a/index.html").xpath("string(//meta[@property='og:image']/@content)")
+    assert og == "https://cdn.example.com/foto.jpg?w=800&h=600"
+
+
 def test_hostile_titles_cannot_break_out_of_json_ld(tmp_path: Path) -> None:
     root = injection_project(tmp_path / "hostile")
     files = build(load_config(root / "config.yaml")).output.files

@@ -40,8 +40,11 @@ class Helpers:
         return escape(u if u.startswith(REMOTE) else urls.absolute(self.base_url, u))
 
     def ld(self, data: Any) -> Markup:
-        """A JSON-LD ``<script>`` of ``data``, as the ``tojson`` filter writes it, and a line break."""
-        json = htmlsafe_json_dumps(data, dumps=self.dumps, **self.dumps_kwargs)  # the filter's own function
+        """A JSON-LD ``<script>`` of ``data``, as the ``tojson`` filter writes it, and a line break.
+
+        A value that is Markup (what ``abs_src`` and any macro return) is HTML, escaped for an attribute: JSON
+        holds it as the text it shows, or an image address with '&' in its query would read '&amp;' there."""
+        json = htmlsafe_json_dumps(_text(data), dumps=self.dumps, **self.dumps_kwargs)  # the filter's own function
         return Markup(f'<script type="application/ld+json">{json}</script>\n')
 
     def when(self, d: datetime, search_meta: Any = False) -> Markup:
@@ -81,3 +84,14 @@ class Helpers:
     def globals(self) -> dict[str, Callable[..., Markup]]:
         """The helpers by name, for ``Environment.globals``."""
         return {name: getattr(self, name) for name in (*NAMES, "bdi")}
+
+
+def _text(data: Any) -> Any:
+    """``data`` with every Markup in it (in dicts and lists, at any depth) as the plain text it shows."""
+    if isinstance(data, Markup):
+        return data.unescape()
+    if isinstance(data, dict):
+        return {key: _text(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_text(value) for value in data]
+    return data

@@ -526,8 +526,9 @@ def _intersections(k: Kinds) -> tuple[Intersection, ...]:
 
 
 def _intel(k: Kinds) -> dict[str, Intel]:
-    """Each company's intel, with links to its intersection pages; a co-mention links to the pair's page when
-    there is one."""
+    """Each company's intel, with links to its intersection pages; a co-mention, and a section it is counted in,
+    link to the pair's page when there is one (the count beside them is the pair's: "Kepri (4)" on Google's
+    page opened all of Kepri's articles)."""
     intel = company_intel(k.site.companies, k.site.sections, k.publishers, k.site.articles, k.t["sparkline_label"])
     pages: dict[str, list[Intersection]] = {}
     for x in _intersections(k):
@@ -536,8 +537,10 @@ def _intel(k: Kinds) -> dict[str, Intel]:
         paths = {x.path for x in found}
         co = tuple(replace(c, path=f"companies/{slug}/with/{c.slug}/") if f"companies/{slug}/with/{c.slug}/" in paths
                    else c for c in intel[slug].co_mentions)
+        sections = tuple(replace(c, path=f"companies/{slug}/sections/{c.slug}/")
+                         if f"companies/{slug}/sections/{c.slug}/" in paths else c for c in intel[slug].sections)
         links = tuple(Count(x.other, x.title, len(x.articles), x.path) for x in found)
-        intel[slug] = replace(intel[slug], co_mentions=co, pages=links)
+        intel[slug] = replace(intel[slug], co_mentions=co, sections=sections, pages=links)
     return intel
 
 
