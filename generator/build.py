@@ -34,7 +34,7 @@ from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_ma
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import (Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
                                       with_redirects)
-from generator.load.registry import empty_registry, load_registry
+from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
 from generator.index.editions import Edition, Note, build_editions, edition_path, email_path, load_notes
@@ -139,12 +139,19 @@ def is_future(article: Article, options: BuildOptions) -> bool:
     return not options.future and options.now is not None and article.date > options.now
 
 
-def article_errors(config: Config, options: BuildOptions) -> list[Problem]:
-    """What a run that stops at a broken companies.yaml reports with it, not in the next run: the articles' errors,
-    every file parsed without the registry (its companies then unknown, so only errors are kept) and without the
-    cache, whose rows would be of no use; and sources.yaml's problems."""
-    return [*(p for p in article_loader(None, options.workers)(config, article_settings(config, empty_registry())).problems
-              if p.severity == "error"), *source_problems(config)]
+def content_problems(config: Config, options: BuildOptions, registry: Registry | None = None) -> list[Problem]:
+    """What a run that stops at config.yaml's or companies.yaml's problems reports with them, not in the next run:
+    the problems of every article, page and weekly note, parsed without the cache (whose rows would be of no use),
+    and sources.yaml's. Without a registry (companies.yaml is broken) every company is unknown, so only errors
+    are kept."""
+    settings = article_settings(config, registry or empty_registry())
+    problems = list(article_loader(None, options.workers)(config, settings).problems)
+    problems += load_pages(config.root, config.content_dir, options.drafts, settings.markdown, config.static_dir,
+                           config.base_path)[1]
+    problems += load_notes(config.root, config.content_dir, config.static_dir)[1]
+    if registry is None:
+        problems = [p for p in problems if p.severity == "error"]
+    return [*problems, *source_problems(config)]
 
 
 def source_problems(config: Config) -> list[Problem]:
@@ -161,7 +168,7 @@ def load(config: Config, options: BuildOptions = BuildOptions(), read: ArticleLo
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:
-        raise BuildError([*e.problems, *article_errors(config, options)]) from None
+        raise BuildError([*e.problems, *content_problems(config, options)]) from None
     settings = article_settings(config, registry)
     loaded = (read or article_loader(None, options.workers))(config, settings)
     pages, page_problems, draft_pages = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,

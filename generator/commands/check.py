@@ -283,9 +283,9 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:  # with the articles' errors, not in the next run
-        from generator.build import article_errors
+        from generator.build import content_problems
         return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems),
-                           *(Finding(p, "build") for p in article_errors(config, options))])
+                           *(Finding(p, "build") for p in content_problems(config, options))])
     inputs = "" if config_findings else inputs_fingerprint(config, options)
     stored = load_report(where.cache)
     if replayed := _replay(stored, inputs, options):

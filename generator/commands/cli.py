@@ -326,23 +326,18 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
         if e.usable is None:
             raise
         problems = list(e.problems)
-        from generator.load.incremental import load_articles
-        from generator.load.content import article_settings
-        from generator.load.registry import load_registry
-
+        from generator.build import content_problems
+        from generator.core.models import BuildOptions
         from generator.load.layout import layout
+        from generator.load.registry import load_registry
 
         config = e.usable
         where = layout(config)
-        from generator.build import article_errors, source_problems
-        from generator.core.models import BuildOptions
         try:
             registry = load_registry(where.registry, where.registry_rel)
         except BuildError as registry_error:
-            raise BuildError([*problems, *registry_error.problems,
-                              *article_errors(config, BuildOptions())]) from None
-        problems += load_articles(config, article_settings(config, registry)).problems
-        raise BuildError([*problems, *source_problems(config)]) from None
+            raise BuildError([*problems, *registry_error.problems, *content_problems(config, BuildOptions())]) from None
+        raise BuildError([*problems, *content_problems(config, BuildOptions(), registry)]) from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
