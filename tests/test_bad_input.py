@@ -316,6 +316,40 @@ def test_a_template_that_is_not_utf8_is_an_error(built: Path) -> None:
         "error: 1 problem found; nothing was written"], built, before)
 
 
+def test_a_key_that_is_no_name_is_said_with_every_other_problem(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'null:', '~:' or '[a]:' in config.yaml or an article was the only problem reported (the run stopped there)."""
+    make_project(tmp_path, {"a.md": "---\ntitle: Z\ndate: 2025-06-02\n~: 1\nauthor: [a]\n---\nIsi.\n"},
+                 config="title: 5\nbase_url: https://example.org/\nnull: 1\n[a]: x\n")
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and err.splitlines() == [
+        "config.yaml:1: field 'title': must be text, got 5; write it in quotes",
+        "config.yaml:3: 'null' is not a usable key; write a name such as 'title:'",
+        "config.yaml:4: a list or mapping is not a usable key; a key must be plain text, a name such as 'title:'",
+        "content/a.md:4: '~' is not a usable key; write a name such as 'title:'",
+        "content/a.md:5: field 'author': must be text; is a list ([a]); author takes one value: author: a",
+        "error: 5 problems found; nothing was written"]
+
+
+@pytest.mark.parametrize("broken", [{"config.yaml": CONFIG + "page_size: 0\n"},
+                                    {"content/companies.yaml": "google:\n  name: [Google]\n"}])
+def test_pages_and_weekly_notes_are_checked_beside_a_broken_config_or_registry(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: dict[str, str]) -> None:
+    """With config.yaml or companies.yaml broken, build said the articles' errors with it but not the pages' or the
+    weekly notes' (and check said them with a broken config.yaml only): a second run found them."""
+    make_project(tmp_path, {"2025/06/a.md": article(author="[a]")})
+    write_files(tmp_path, {**broken, "content/pages/p.md": "---\ntitle: [a]\n---\nb\n",
+                           "content/weekly/2025-W23.md": "---\ntitle: [x]\n---\ncatatan\n"})
+    said = {}
+    for command in ("build", "check"):
+        code, out, err = run(capsys, command, "--config", str(tmp_path / "config.yaml"))
+        said[command] = {line.split(": ", 1)[0] for line in (err + out).splitlines()
+                         if line.startswith(("content/", "config"))}
+        assert code == 1
+    assert {"content/2025/06/a.md:4", "content/pages/p.md:2", "content/weekly/2025-W23.md:2"} <= said["build"]
+    assert said["build"] == said["check"]
+
+
 @pytest.mark.parametrize("rel, text", [
     ("config.yaml", CONFIG + "description: Berita teknologi\n"),
     ("content/companies.yaml", "google:\n  name: Google\n  description: Mesin pencari\n"),

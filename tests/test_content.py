@@ -322,6 +322,29 @@ def test_a_company_with_no_letters_is_an_error_at_its_item(settings: ArticleSett
         "or add it to content/companies.yaml under an id" for line, name in ((6, "'!!!'"), (7, "'🎉'"))]
 
 
+@pytest.mark.parametrize("fields, said", [
+    # a number for the alt text was "is empty; describe what the image shows" as well as "must be text"
+    ("image: https://example.com/a.jpg\nimage_alt: 5\n",
+     ["content/a.md:4: field 'image_alt': must be text; YAML read '5' as a number; put it in quotes: image_alt: \"5\""]),
+    # a number for the link was "is required", though it was there
+    ("source:\n  name: Kompas\n  url: 5\n",
+     ["content/a.md:5: field 'source.url': must be the link to the original article, but YAML read 5 as a number; "
+      "write the full address, like url: https://example.com/article"]),
+    # markup and no text: "write it as text: " and nothing after it
+    ("author: \"<img src=x onerror=alert(1)>\"\n",
+     ["content/a.md:3: field 'author': warning: holds the HTML tag <img src=x onerror=alert(1)> and no text, which "
+      "pages and feeds show as written (a field is plain text); write plain text instead"]),
+    # the body's first paragraph read as a field, the closing '---' missing above it
+    ("\nParagraf satu: isi.\n\n",
+     ["content/a.md:4: field 'Paragraf satu': warning: unknown field, ignored; if this line is the article's text, "
+      "the front matter above it has no closing '---': add one after its last field"]),
+])
+def test_a_wrong_field_is_said_once_with_what_to_write(settings: ArticleSettings, fields: str, said: list[str]) -> None:
+    _, problems = parse_article("content/a.md", f"---\ntitle: x\n{fields}date: 2025-01-01\n---\nIsi.\n".encode(),
+                                settings)
+    assert [str(p) for p in problems] == said
+
+
 def test_an_embed_the_sanitiser_removes_is_a_warning_at_its_line(settings: ArticleSettings) -> None:
     data = (b"---\ntitle: x\ndate: 2025-01-01\n---\nLihat:\n\n`<script>` as code stays.\n\n"
             b"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n<SCRIPT>alert(1)</SCRIPT> <b>ok</b>\n")

@@ -116,7 +116,7 @@ def test_slugs_in_config_give_tags_and_sections_their_own_urls(tmp_path: Path) -
 def test_slugs_in_config_that_cannot_be_used_are_errors_at_their_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(tags="[C++, C#]")},
                  config=CONFIG + "slugs:\n  C#: C Sharp\n  c#: csharp\n  Go: go/lang\n  Rust: \n  y: 12\n"
-                        f"  z: {'a' * 81}\n")
+                        f"  z: {'a' * 81}\n  w: [b]\n")
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)
     assert [str(p) for p in caught.value.errors] == [
@@ -127,7 +127,10 @@ def test_slugs_in_config_that_cannot_be_used_are_errors_at_their_line(tmp_path: 
         "go-lang",
         "config.yaml:7: field 'slugs.Rust': is empty; write the slug after the colon, like csharp",
         "config.yaml:8: field 'slugs.y': 12 is not text; write it in quotes: \"12\"",
-        "config.yaml:9: field 'slugs.z': is 81 characters long; a slug has at most 80"]
+        "config.yaml:9: field 'slugs.z': is 81 characters long; a slug has at most 80",
+        # a list made no slug to suggest: it was told to write "" in quotes
+        "config.yaml:10: field 'slugs.w': ['b'] is not a URL slug; write one of lowercase letters, digits and '-', "
+        "like csharp"]
     (tmp_path / "config.yaml").write_text(CONFIG + "slugs: [C#, csharp]\n")
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)

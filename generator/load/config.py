@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, Lines, YamlError, as_yaml, load_yaml, not_boolean, not_text,
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, YamlError, as_yaml, load_yaml, not_boolean, not_text,
                                        yaml_file_text)
 
 LANGUAGES = ("id", "en")
@@ -286,7 +286,9 @@ def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
             wanted = _slug_like(slug)
             problems.append(Problem(rel, where, field, (
                 "is empty; write the slug after the colon, like csharp" if slug is None else
-                f"{quoted(slug)} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) else
+                f"{quoted(slug)} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) and wanted
+                else f"{as_yaml(slug)} is not a URL slug; write one of lowercase letters, digits and '-', like csharp"
+                if not isinstance(slug, str) else
                 f"is {len(slug)} characters long; a slug has at most {MAX_SLUG}" if len(slug) > MAX_SLUG and
                 SLUG.fullmatch(slug) else
                 f"{quoted(slug)} is not a URL slug; write lowercase letters, digits and '-'"
@@ -583,7 +585,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                     "sources, drafts too; keep static files in a folder of their own, like static"))
     # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
     # content usable, so the content's problems come in the same run
-    checked = [p for p in problems if not p.message.startswith(TWICE)]
+    checked = [p for p in problems if not p.message.startswith(TWICE) and UNUSABLE_KEY not in p.message]
     good = {key: value for key, value in settings.items() if key not in {p.field for p in checked}}
     config = replace(Config(root=root, config_path=rel,
                             environment_path=environment_file(path, environment).name if environment else ""), **good)

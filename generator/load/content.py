@@ -30,8 +30,8 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
-from generator.load.frontmatter import (DuplicateKey, Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict, not_boolean,
-                                        split)
+from generator.load.frontmatter import (KeyProblem, Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
+                                        not_boolean, split)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -536,7 +536,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
         return None, (Problem(rel, e.line, e.field, e.message),)
-    problems += [Problem(rel, e.line, e.field, e.message, "error" if isinstance(e, DuplicateKey) else "warning")
+    problems += [Problem(rel, e.line, e.field, e.message, "error" if isinstance(e, KeyProblem) else "warning")
                  for e in escaped]
     if meta is None:
         meta = {}
@@ -553,6 +553,10 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                            + (" (one section per article)" if ours == "section" else ""))
                 continue
             hint = difflib.get_close_matches(str(key), FIELDS, n=1)
+            if not hint and len(str(key).split()) > 1:  # "Paragraf satu: isi." read as a field: the text's
+                check.warn(key, "unknown field, ignored; if this line is the article's text, the front matter "
+                                "above it has no closing '---': add one after its last field")
+                continue
             check.warn(key, "unknown field, ignored; " + (f"did you mean '{hint[0]}'?" if hint else
                                                             "known fields: " + ", ".join(FIELDS)))
     title = check.text("title", required=True)
@@ -563,7 +567,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     section = check.name_without_invisible("section", check.text("section"))
     image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
-    if image and not image_alt:
+    if image and not image_alt and (isinstance(meta.get("image_alt"), str) or "image_alt" not in meta):
         check.error("image_alt" if "image_alt" in meta else "image",
                     "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
                     "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
@@ -1025,6 +1029,9 @@ def html_in_text(text: str) -> str:
     what = " and ".join(part for part in (
         f"the HTML {'entity' if len(entities) == 1 else 'entities'} {', '.join(entities[:3])}" if entities else "",
         f"the HTML {'tag' if len(tags) == 1 else 'tags'} {', '.join(tags[:3])}" if tags else "") if part)
+    if not fixed:  # nothing but markup: '<img src=x onerror=...>' has no text to suggest
+        return (f"holds {what} and no text, which pages and feeds show as written (a field is plain text); write "
+                "plain text instead")
     return f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text: {fixed}"
 
 
@@ -1204,6 +1211,13 @@ class FieldReader:
             if key not in ("name", "url"):
                 self.warn(f"source.{key}", "unknown field, ignored; source takes 'name' and 'url'", ("source", key))
         url = value.get("url")
+        if url is not None and not isinstance(url, str):
+            kind = "true/false" if isinstance(url, bool) else "a number" if isinstance(url, (int, float)) else \
+                "a list or mapping"
+            self.error("source.url", f"must be the link to the original article, but YAML read {as_yaml(url)} as "
+                       f"{kind}; write the full address, like url: https://example.com/article",
+                       ("source", "url"))
+            return None
         if not isinstance(url, str) or not url.strip():
             self.error("source.url", "is required: the link to the original article", ("source", "url"))
             return None
@@ -1255,7 +1269,7 @@ class FieldReader:
         if not isinstance(value, list):  # a mapping, a number or true/false: quoting it whole would not make a list
             written = self._after_colon(key).split(" #", 1)[0].strip()
             if isinstance(value, dict):
-                what = repr(written) if written else "the indented lines under it"
+                what = quoted(written) if written else "the indented lines under it"
                 self.error(key, f"must be a list, but YAML read {what} as a mapping (name: value); "
                                 f"write the names in brackets: {key}: [a, b]")
             else:

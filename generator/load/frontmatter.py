@@ -98,10 +98,18 @@ TWICE = "is defined twice"
 """How the message of a ``DuplicateKey`` begins."""
 
 
-class DuplicateKey(YamlError):
-    """A key given twice in one mapping. Given a ``warnings`` list, ``load_yaml`` appends it there, keeps the first
-    value and reads on, so the file's other problems are found in the same run; the caller reports it as an error.
-    Without a list it is raised."""
+UNUSABLE_KEY = "is not a usable key"
+"""What the message of a ``KeyProblem`` for a key that is no name says."""
+
+
+class KeyProblem(YamlError):
+    """A key read past: given twice in one mapping (``DuplicateKey``), or not a name ('null:', '~:', '[a]:'). Given a
+    ``warnings`` list, ``load_yaml`` appends it there, keeps the rest and reads on, so the file's other problems are
+    found in the same run; the caller reports it as an error. Without a list it is raised."""
+
+
+class DuplicateKey(KeyProblem):
+    """A key given twice in one mapping: the first value is kept."""
 
 
 @dataclass(frozen=True)
@@ -413,7 +421,7 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
 
     found: list[YamlError] = warnings if warnings is not None else []
     value = _value(node, (), lines, line_of, set(), found)
-    if warnings is None and (twice := next((e for e in found if isinstance(e, DuplicateKey)), None)):
+    if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
 
@@ -439,13 +447,17 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
         for key_node, value_node in node.value:
             key_line = line_of(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError(key_line, "a key must be plain text", field)
+                warnings.append(KeyProblem(key_line, f"a list or mapping {UNUSABLE_KEY}; a key must be plain text, "
+                                                     "a name such as 'title:'", field))
+                continue
             key = key_node.value
             if key_node.value == "<<":
                 raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
                                           "write the fields out in full", field)
             if key_node.tag == _NULL:
-                raise YamlError(key_line, f"{quoted(key)} is not a usable key; write a name such as 'title:'", field)
+                warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write a name such as 'title:'",
+                                           field))
+                continue
             if key in out:
                 warnings.append(DuplicateKey(key_line, f"{TWICE} (first on line {lines[path + (key,)]}); "
                                              "keep one", ".".join(str(part) for part in path + (key,))))

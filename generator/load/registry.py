@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
-from generator.load.frontmatter import DuplicateKey, YamlError, load_yaml, not_text, yaml_file_text
+from generator.load.frontmatter import KeyProblem, YamlError, load_yaml, not_text, yaml_file_text
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url
@@ -76,8 +76,8 @@ def load_registry(path: Path, rel: str) -> Registry:
         return empty_registry()
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must map company ids to their details, like 'meta: {name: Meta}'")])
-    problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, DuplicateKey)]
-    escaped = [e for e in escaped if not isinstance(e, DuplicateKey)]
+    problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, KeyProblem)]
+    escaped = [e for e in escaped if not isinstance(e, KeyProblem)]
     companies: list[Company] = []
     owner: dict[str, tuple[str, int]] = {}
     for cid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
