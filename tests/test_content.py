@@ -55,6 +55,13 @@ CASES = {
         f"content/a.md:3: field 'date': '2026-02-30' is not a valid date (day is out of range for month); {DATE_FIX}"]),
     "date is a year": (b"---\ntitle: x\ndate: 2025\n---\nx\n", [
         f"content/a.md:3: field 'date': '2025' is not a valid date; {DATE_FIX}"]),
+    # shown as written, not as Python prints what YAML read ('True', '16', "{'y': 2025}")
+    "date is true": (b"---\ntitle: x\ndate: true\n---\nx\n", [
+        f"content/a.md:3: field 'date': 'true' is not a valid date; {DATE_FIX}"]),
+    "date is hexadecimal": (b"---\ntitle: x\ndate: 0x10\n---\nx\n", [
+        f"content/a.md:3: field 'date': '0x10' is not a valid date; {DATE_FIX}"]),
+    "date is a mapping": (b"---\ntitle: x\ndate:\n  y: 2025\n---\nx\n", [
+        f"content/a.md:3: field 'date': a mapping or list on the lines below is not a valid date; {DATE_FIX}"]),
     "tags as text": (b"---\ntitle: x\ndate: 2025-01-01\ntags: a, b\n---\nx\n", [
         "content/a.md:4: field 'tags': must be a list; write tags: [a, b] or one '- item' line per tag"]),
     "companies as text": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: Meta\n---\nx\n", [

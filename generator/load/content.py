@@ -1148,7 +1148,10 @@ class FieldReader:
         text = str(value).strip()
         iso, why = normalise_date(text) if isinstance(value, str) else (None, "")
         if iso is None:
-            self.error(key, f"{quoted(text)} {why or 'is not a valid date'}; {DATE_FORMS}")
+            # as written: 'date: true' was 'True', 'date: 0x10' '16', a mapping Python's dict
+            shown = text if isinstance(value, str) else self._after_colon(key).split(" #", 1)[0].strip()
+            self.error(key, f"{quoted(shown) if shown else 'a mapping or list on the lines below'} "
+                            f"{why or 'is not a valid date'}; {DATE_FORMS}")
             return None
         parsed = datetime.combine(date.fromisoformat(iso), time(0)) if len(iso) == 10 else datetime.fromisoformat(iso)
         if parsed.tzinfo is not None:
