@@ -395,8 +395,9 @@ def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
 def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Article]) -> list[Problem]:
     """A warning for each article whose address changed since the last build (its slug or date edited, or its
     file renamed: then found by its source link, and title where new or removed files share the link) with no
-    ``redirects:`` entry for the old one, which readers
-    and other sites may have linked to. Only files that changed are looked at, and only the old pages the last
+    ``redirects:`` entry for the old one, which readers and other sites may have linked to; and for each that the
+    last build published and this one leaves out, made a draft or dated ahead (a deleted file is not said: it
+    was meant). Only files that changed are looked at, and only the old pages the last
     build published (``cache.pages``) count."""
     pages = cache.pages if cache.published is None else cache.published  # another output's build says it too
     if not cache.files or not pages:
@@ -419,8 +420,15 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
     removed = [old for rel, old in gone if old.source and rel not in loaded.seen]
     leaving = Counter(_moved_key(old, by_title) for old in removed for by_title in (False, True))
     problems: list[Problem] = []
+    parsed = {a.source_path: a for a in loaded.articles}
     for rel, old in gone:
         new = now.get(rel)
+        if new is None and (kept := parsed.get(rel)) is not None:  # made a draft, or dated ahead: left out now
+            why = "it is a draft now" if kept.draft else f"it is dated {kept.date.isoformat()}, after the build's time"
+            problems.append(Problem(rel, 0, "draft" if kept.draft else "date", f"the site had it at /{old.path}; {why}, "
+                                    "so that page is gone and links to it break until it is published again",
+                                    "warning"))
+            continue
         if new is None and old.source and rel not in loaded.seen:
             new = next((arrived[key] for key in (_moved_key(old, False), _moved_key(old, True))
                         if leaving[key] == 1 and key in arrived), None)

@@ -191,6 +191,35 @@ def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_unti
         "redirects: [2025/06/meta/, 2025/07/meta-scale/]"]
 
 
+def test_an_article_the_last_build_published_and_this_one_leaves_out_is_a_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Made a draft, or re-dated into the future, a published article's page went without a word, and readers'
+    links with it. Said once, at the field; a deleted file is meant, and not said."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", date="2025-06-12"),
+                            "2025/06/b.md": article(title="B", date="2025-06-13"),
+                            "2025/06/c.md": article(title="C", date="2025-06-14"),
+                            "2025/06/d.md": article(title="D", date="2025-06-15")})
+    config = str(tmp_path / "config.yaml")
+
+    def build() -> list[str]:
+        capsys.readouterr()
+        assert main(["build", "--config", config, "-q"]) == 0
+        return capsys.readouterr().err.splitlines()
+
+    assert build() == []
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", date="2025-06-12", draft="true"))
+    (tmp_path / "content/2025/06/b.md").write_text(article(title="B", date="2099-06-13T09:00:00+07:00"))
+    (tmp_path / "content/2025/06/c.md").unlink()
+    assert [line for line in build() if "more than a year ahead" not in line] == [
+        "content/2025/06/a.md:4: field 'draft': warning: the site had it at /2025/06/a/; it is a draft now, so that "
+        "page is gone and links to it break until it is published again",
+        "content/2025/06/b.md:3: field 'date': warning: the site had it at /2025/06/b/; it is dated "
+        "2099-06-13T09:00:00+07:00, after the build's time, so that page is gone and links to it break until it is "
+        "published again"]
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", date="2025-06-12", draft="true", body="Lagi.\n"))
+    assert [line for line in build() if "more than a year ahead" not in line] == [], "the page was already gone"
+
+
 def test_two_renamed_files_with_one_source_link_are_each_told_their_own_old_address(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An editor's report: two stories whose source is one publisher's front page, both renamed; both warnings went
