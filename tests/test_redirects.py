@@ -1,6 +1,7 @@
 """`redirects:` in front matter: old addresses keep working, and cannot hide a live page."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import lxml.html
@@ -144,6 +145,13 @@ def test_a_collision_fails_the_build_and_leaves_the_site(tmp_path: Path, capsys:
     assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "site").rglob("*")) == before
 
 
+def warnings_of_build(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The lines a successful `digest build -q` of the project at ``root`` prints: its warnings."""
+    capsys.readouterr()
+    assert main(["build", "--config", str(root / "config.yaml"), "-q"]) == 0
+    return capsys.readouterr().err.splitlines()
+
+
 def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_until_redirected(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The date edited into another month, the slug changed, the file renamed: readers' links to the old address
@@ -151,12 +159,7 @@ def test_an_article_whose_address_changed_since_the_last_build_is_a_warning_unti
     source = "{name: Reuters, url: 'https://www.reuters.com/tech/meta-scale'}"
     make_project(tmp_path, {"2025/06/meta.md": article(title="Meta", date="2025-06-13", source=source),
                             "2025/06/lain.md": article(title="Lain", date="2025-06-12")})
-    config = str(tmp_path / "config.yaml")
-
-    def build() -> list[str]:
-        capsys.readouterr()
-        assert main(["build", "--config", config, "-q"]) == 0
-        return capsys.readouterr().err.splitlines()
+    build = partial(warnings_of_build, tmp_path, capsys)
 
     assert build() == []
     meta = tmp_path / "content/2025/06/meta.md"
@@ -199,12 +202,7 @@ def test_an_article_the_last_build_published_and_this_one_leaves_out_is_a_warnin
                             "2025/06/b.md": article(title="B", date="2025-06-13"),
                             "2025/06/c.md": article(title="C", date="2025-06-14"),
                             "2025/06/d.md": article(title="D", date="2025-06-15")})
-    config = str(tmp_path / "config.yaml")
-
-    def build() -> list[str]:
-        capsys.readouterr()
-        assert main(["build", "--config", config, "-q"]) == 0
-        return capsys.readouterr().err.splitlines()
+    build = partial(warnings_of_build, tmp_path, capsys)
 
     assert build() == []
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", date="2025-06-12", draft="true"))
