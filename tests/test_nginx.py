@@ -35,7 +35,15 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", 
               "application/feed+json")
 TYPES = {".html": "text/html", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml",
          ".json": "application/json", ".atom": "application/atom+xml", ".txt": "text/plain",
-         ".js": "application/javascript"}
+         ".js": "application/javascript", ".pdf": "application/pdf", ".mp4": "video/mp4", ".webm": "video/webm",
+         ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".avif": "image/avif", ".csv": "text/csv",
+         ".woff": "font/woff", ".webmanifest": "application/manifest+json", ".zip": "application/zip",
+         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+"""What each kind of file answers as; the ones no page of the example has are put in its static/ (``OWN_FILES``):
+a press release's PDF or a clip came as application/octet-stream, a download, when the recipe listed 14 types."""
+OWN_FILES = (".pdf", ".mp4", ".webm", ".mp3", ".m4a", ".ogg", ".avif", ".csv", ".woff", ".webmanifest", ".zip",
+             ".docx", ".xlsx")
 HIDDEN = ("_redirects", "redirects.nginx.conf")
 """Files the build writes for the host, which nginx must not serve."""
 
@@ -100,6 +108,9 @@ def example_project(tmp: Path) -> Path:
             shutil.copytree(REPO / folder, project / folder)
     (project / "static/.well-known").mkdir(parents=True)
     (project / "static/.well-known/security.txt").write_text("Contact: mailto:redaksi@example.org\n")
+    (project / "static/files").mkdir()
+    for suffix in OWN_FILES:
+        (project / f"static/files/berkas{suffix}").write_bytes(b"x" * 300)
     first = sorted((project / "content").rglob("*.md"))[0]
     text = first.read_text(encoding="utf-8")
     first.write_text(text.replace("---\n", f"---\nredirects: [{MOVED_FROM}, {MOVED_LONG}]\n", 1), encoding="utf-8")
@@ -186,6 +197,7 @@ def test_every_file_answers_with_its_bytes_and_type(served: Served) -> None:
             continue
         assert response.status == 200, path
         assert response.body == data, path
+        assert response.headers.get("cache-control") == "no-cache", f"{path}: a browser may keep an old copy"
         kind = response.headers["content-type"].split(";")[0]
         if is_feed(path, data):
             feeds += 1
@@ -195,6 +207,7 @@ def test_every_file_answers_with_its_bytes_and_type(served: Served) -> None:
         elif Path(path).suffix in TYPES:
             assert kind == TYPES[Path(path).suffix], f"{path}: {kind}"
     assert feeds > 5
+    assert {Path(path).suffix for path in served.files} >= set(OWN_FILES)
 
 
 def test_every_link_resolves_through_nginx(served: Served) -> None:
