@@ -21,7 +21,8 @@ REPO = Path(__file__).parent.parent
 
 REPORTS = {
     "pelican": """\
-digest import: Pelican site: 2 articles, 1 page, 1 static file; 1 file not converted, 2 dates normalised, 3 redirects
+digest import: Pelican site: 2 articles, 1 page, 1 static file; 1 file not converted, 2 dates normalised, 3 redirects, \
+3 feed redirects
 
 Not converted (1):
   content/catatan.rst: reStructuredText is not converted; convert it to Markdown (pandoc -f rst -t gfm) and import again
@@ -37,9 +38,17 @@ Redirects (3), in each file's redirects: (the build makes a page at the old addr
   /nvidia-indosat-bangun-pusat-data.html → /2021/01/nvidia-indosat-bangun-pusat-data/
   /openai-gpt4.html → /2020/12/openai-gpt4/
   /pages/tentang-kami.html → /tentang-kami/
+
+Feed redirects (3): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
+static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
+send a feed reader on (no 301), so there, tell subscribers the new address:
+  /feeds/all.atom.xml → /feed.xml
+  /feeds/global.atom.xml → /sections/global/feed.xml
+  /feeds/tech.atom.xml → /sections/tech/feed.xml
 """,
     "hugo": """\
-digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, 4 redirects
+digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, \
+4 redirects, 6 feed redirects
 
 Not converted (1):
   content/posts/_index.md: is a section's list page; news-digest makes its own lists
@@ -59,6 +68,16 @@ Redirects (4), in each file's redirects: (the build makes a page at the old addr
   /posts/bundle-post/ → /2024/02/bundle-post/
   /posts/meta-scale/ → /2025/06/meta-scale/
   /posts/toml-post/ → /2023/12/toml-post/
+
+Feed redirects (6): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
+static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
+send a feed reader on (no 301), so there, tell subscribers the new address:
+  /categories/global/index.xml → /sections/global/feed.xml
+  /categories/research/index.xml → /tags/research/feed.xml
+  /index.xml → /feed.xml
+  /posts/index.xml → /feed.xml
+  /tags/ai/index.xml → /tags/ai/feed.xml
+  /tags/models/index.xml → /tags/models/feed.xml
 """,
     "jekyll": """\
 digest import: Jekyll site: 3 articles, 1 page, 1 static file; 2 files not converted, 2 dates normalised, 3 redirects
@@ -87,11 +106,11 @@ Redirects (3), in each file's redirects: (the build makes a page at the old addr
 FILES = {
     "pelican": ["config.yaml", "content/2020/12/openai-gpt4.md", "content/2021/01/nvidia-indosat-bangun-pusat-data.md",
                 "content/companies.yaml", "content/pages/tentang-kami.md", "import-report.txt",
-                "static/images/chart.png"],
+                "redirects.nginx.conf", "static/_redirects", "static/images/chart.png"],
     "hugo": ["config.yaml", "content/2023/12/toml-post.md", "content/2024/02/bundle-post.md",
              "content/2025/06/meta-scale.md", "content/2025/07/draft-post.md", "content/companies.yaml",
-             "content/pages/about.md", "import-report.txt",
-             "static/2024/02/bundle-post/diagram.png", "static/images/logo.png"],
+             "content/pages/about.md", "import-report.txt", "redirects.nginx.conf",
+             "static/2024/02/bundle-post/diagram.png", "static/_redirects", "static/images/logo.png"],
     "jekyll": ["config.yaml", "content/2022/05/hello-world.md", "content/2022/05/kabar-kedua.md",
                "content/2022/06/model-baru.md", "content/companies.yaml", "content/pages/about.md", "import-report.txt",
                "static/assets/img/photo.png"],
@@ -162,12 +181,25 @@ def files_under(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def redirect_lines(project: Path) -> list[str]:
+def redirect_lines(project: Path, feeds: bool = False) -> list[str]:
     """The import's redirects as the new site answers them: the 'old new 301' lines of the built site's _redirects
-    (from the files' redirects:, and the import's own static/_redirects for what no front matter holds)."""
+    (from the files' redirects:, and the import's own static/_redirects for what no front matter holds); the old
+    feeds' only with ``feeds``."""
     files = build(load_config(project / "config.yaml")).output.files
     return [line for line in files["_redirects"].decode().splitlines()  # not a registered company's old pages
-            if line and not line.startswith("#") and not line.split()[1].startswith(("/companies/", "/sources/"))]
+            if line and not line.startswith("#") and not line.split()[1].startswith(("/companies/", "/sources/"))
+            and (feeds or not is_feed_rule(line))]
+
+
+def is_feed_rule(line: str) -> bool:
+    """Whether a '_redirects' line sends an old feed's readers on (``importer._old_feeds``)."""
+    old, new = line.split()[:2]
+    return old.endswith(".xml") and new.endswith("/feed.xml")
+
+
+def static_files(project: Path) -> list[str]:
+    """The files the import put in static/, but for its rule file."""
+    return [rel for rel in sorted(files_under(project / "static")) if rel != "_redirects"]
 
 
 def import_fixture(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -196,8 +228,15 @@ def test_import_writes_the_project_report_and_redirects(tmp_path: Path, capsys: 
     if generator == "pelican":  # whole words only ('Metaverse' is not Meta), short names with their capitals only
         assert 'companies: ["Nvidia", "Indosat Ooredoo Hutchison"]\n' in \
             (new / "content/2021/01/nvidia-indosat-bangun-pusat-data.md").read_text()
-    redirects = [line.removeprefix("  ").split(" → ") for line in report.split("nginx):\n")[1].splitlines() if line]
+    redirects = [line.removeprefix("  ").split(" → ") for line in report.split("nginx):\n")[1].split("\n\n")[0]
+                 .splitlines()]
     assert redirect_lines(new) == [f"{old} {new_url} 301" for old, new_url in redirects]
+    # the old feeds' readers go on to the new feeds, as the built site answers them
+    feeds = [line.removeprefix("  ").split(" → ") for line in report.partition("new address:\n")[2].splitlines() if line]
+    assert [line for line in redirect_lines(new, feeds=True) if is_feed_rule(line)] == \
+        [f"{old} {new_url} 301" for old, new_url in feeds] and (feeds or generator == "jekyll")
+    built = build(load_config(new / "config.yaml")).output.files
+    assert all(new_url.removeprefix("/") in built for _, new_url in feeds), "each leads to a feed the site has"
     assert (new / "content/companies.yaml").read_bytes() == (REPO / "content/companies.yaml").read_bytes()
     assert (new / "static").joinpath(*FILES[generator][-1].split("/")[1:]).read_bytes() == \
         next(FIXTURES.joinpath(generator).rglob(Path(FILES[generator][-1]).name)).read_bytes()
@@ -210,7 +249,7 @@ def test_old_addresses_are_pages_every_host_serves(tmp_path: Path, capsys: pytes
     file's redirects:, so the build makes a page at each old address, and its own rules with the '/'-less and
     index.html forms and the query kept (deploy/nginx.conf)."""
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, "pelican")
-    assert not (new / "static/_redirects").exists() and not (new / "redirects.nginx.conf").exists()
+    assert all(is_feed_rule(line) for line in (new / "static/_redirects").read_text().splitlines()[1:])
     files = build(load_config(new / "config.yaml")).output.files
     for old, page in (("openai-gpt4.html", "/2020/12/openai-gpt4/"), ("pages/tentang-kami.html", "/tentang-kami/")):
         assert f'<a href="https://example.org{page}">' in files[old].decode() and "http-equiv=\"refresh\"" in files[old].decode(), old
@@ -637,7 +676,12 @@ hyphens; 'tags' is reserved for the site's own pages); the redirects cover it
 the redirects cover it""", """\
 Redirects (1), in each file's redirects: (the build makes a page at the old address, which every host serves, and \
 301 rules for Netlify, Cloudflare Pages and nginx):
-  /posts/tags/ → /2020/01/tags-2/
+  /posts/tags/ → /2020/01/tags-2/""", """\
+Feed redirects (2): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
+static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
+send a feed reader on (no 301), so there, tell subscribers the new address:
+  /index.xml → /feed.xml
+  /posts/index.xml → /feed.xml
 """]
     assert sorted(p.name for p in (tmp_path / "new/content/2020/01").iterdir()) == ["tags-2.md", "tags-3.md"]
 
@@ -686,7 +730,7 @@ def test_files_the_old_site_never_published_are_not_copied(tmp_path: Path, capsy
         "src/attachments/draft-notes.txt": "catatan\n"})
     code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "pelican"), "--out", str(tmp_path / "p"))
     assert code == 0 and out.startswith("imported Pelican site: 1 article, 0 pages, 3 static files; 1 file not")
-    assert sorted(files_under(tmp_path / "p/static")) == ["files/chart.png", "images/logo.png", "robots.txt"]
+    assert static_files(tmp_path / "p") == ["files/chart.png", "images/logo.png", "robots.txt"]
     assert "  not converted: src/attachments/draft-notes.txt: Pelican did not publish it (outside STATIC_PATHS, " \
            "images, extra/robots.txt, and linked from no article), so it is not copied; put it in static/ if it " \
            "should be\n" in out
@@ -756,7 +800,8 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
     write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n',
                                    "content/posts/Berita Lokal/kafé.md": front.format("Kafe", 1)})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
-    assert (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[8:] == [
+    assert [line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[8:]
+            if "feed.xml" not in line] == [
         '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";', '"/posts/berita-lokal/kafé" "/2024/03/kafe/";',
         '"/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";']
     assert redirect_lines(tmp_path / "new") == [
@@ -807,7 +852,7 @@ def test_static_files_the_site_makes_itself_are_not_copied(tmp_path: Path, capsy
     code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
     assert code == 0 and "  not converted: static/404.html: news-digest makes /404.html itself (the build would " \
                          "refuse the file), so it is not copied\n" in out
-    assert sorted(files_under(tmp_path / "new/static")) == ["tags/logo.png"]
+    assert static_files(tmp_path / "new") == ["tags/logo.png"]
     monkeypatch.chdir(tmp_path / "new")
     assert run(capsys, "build", "-q") == (0, "", "")
 
@@ -859,8 +904,7 @@ def test_a_computed_pelican_setting_is_said_and_a_jekyll_ordinal_style_filled(tm
         "content/a.md": "Title: A\nDate: 2024-03-01\n\n[l]({attach}files/laporan%20tahunan.pdf)\n",
         "content/extra/robots.txt": "User-agent: *\n", "content/files/laporan tahunan.pdf": "PDF"})
     code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "pelican"), "--out", str(tmp_path / "p"), "-v")
-    assert code == 0 and sorted(files_under(tmp_path / "p/static")) == [
-        "extra/robots.txt", "files/laporan tahunan.pdf"]
+    assert code == 0 and static_files(tmp_path / "p") == ["extra/robots.txt", "files/laporan tahunan.pdf"]
     assert "  check: pelicanconf.py: computes STATIC_PATHS, which this import reads but never runs: every other " \
            "file in the content folder is copied to static/; remove those Pelican did not publish\n" in out
     write_files(tmp_path / "jekyll", {"_config.yml": "title: T\npermalink: ordinal\n",
@@ -921,7 +965,9 @@ def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, caps
     for old in ("/", "/tags/ai/", "/feed.xml", "/2024/"):
         assert f"content/2024/01/budget.md: its old address {old} is one of the new site's own pages (the home " \
                "page, a list, a feed), so no redirect is written for it" in report
-    assert not (tmp_path / "new/redirects.nginx.conf").exists()  # the build's map has them (from redirects:)
+    # the build's map has them (from redirects:); the import's holds the old feeds alone
+    assert all("feed.xml" in line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
+               if not line.startswith("#"))
 
 
 def test_news_digest_fields_in_the_old_front_matter_are_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1124,7 +1170,7 @@ def test_old_addresses_the_build_would_refuse_or_serve_wrongly_stay_in_the_rule_
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     written = (tmp_path / "new/content/2024/03/a.md").read_text()
     assert 'redirects: ["/lama.html", "/lama/", "/posts/a/"]\n' in written, written
-    rules = (tmp_path / "new/static/_redirects").read_text().splitlines()[1:]
+    rules = [line for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] if not is_feed_rule(line)]
     assert sorted(line.split()[0] for line in rules) == sorted(
         ["/ARCHIVE/", "/Tags/", "/Tags/AI/", "/notes.txt", "/release/version-2.0", long])
     monkeypatch.chdir(tmp_path / "new")

@@ -51,6 +51,9 @@ class Post:
     """Files next to it (a Hugo page bundle): (file, name), copied to sit next to its new URL."""
     dropped: tuple[str, ...] = ()
     """Front-matter keys news-digest has no field for, for the report."""
+    old_feeds: tuple[tuple[str, str, str], ...] = ()
+    """The old site's feeds it was in, each as (address below the site's root, the kind of the new feed that takes
+    its readers: '' for the site's, 'tags' or 'sections', and that tag's or section's name)."""
 
 
 @dataclass(frozen=True)

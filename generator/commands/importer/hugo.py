@@ -214,10 +214,14 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, l
                                      "after that date unless you delete it or mark it 'draft: true' then"))
     own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
+    feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0]) + "/index.xml", "", "")] if folders else [])
+    feeds += [(f"tags/{_hugo_path(tag)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
+    feeds += [(f"categories/{_hugo_path(c)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
+              for c in categories]
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
-                draft=draft, resources=resources, **own,
+                draft=draft, resources=resources, old_feeds=tuple(feeds), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable]))), notes

@@ -177,10 +177,29 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     typed = as_text(meta.get("date"))
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
-    return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=_list(meta.get("tags")),
+    tags = _list(meta.get("tags"))
+    feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
+    feeds += [(address.format(slug=title_slug(term)), kind, term) for name, default, kind in _TERM_FEEDS
+              if (address := _feed(settings, name, default))
+              for term in ((section or "misc",) if kind == "sections" else tags)]
+    return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
                 **common)  # type: ignore[arg-type]
+
+
+_SITE_FEEDS = (("FEED_ALL_ATOM", "feeds/all.atom.xml"), ("FEED_ALL_RSS", None), ("FEED_ATOM", None),
+               ("FEED_RSS", None))
+"""Pelican's settings for the site's feeds, with its defaults."""
+_TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CATEGORY_FEED_RSS", None, "sections"),
+               ("TAG_FEED_ATOM", None, "tags"), ("TAG_FEED_RSS", None, "tags"))
+"""Its settings for a category's and a tag's feeds (a category is a section here)."""
+
+
+def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
+    """The address pelicanconf.py (or Pelican's default) gives one of its feeds; '' for none, or one computed."""
+    value = settings.get(name, default)
+    return value.lstrip("/") if isinstance(value, str) and value.strip() else ""
 
 
 def _list(value: object) -> tuple[str, ...]:

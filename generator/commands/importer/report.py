@@ -43,13 +43,17 @@ class Imported:
     """(old URL, new URL), sorted by old URL; URLs that did not change are left out."""
     rules: tuple[tuple[str, str], ...] = ()
     """Of those, the ones no front matter holds (``importer._held``): only in ``REDIRECTS`` and ``NGINX``."""
+    feeds: tuple[tuple[str, str], ...] = ()
+    """(old feed's URL, the new feed that takes its readers), sorted: only in ``REDIRECTS`` and ``NGINX`` too (a feed
+    reader follows a 301, not a page)."""
 
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
         drafts = f" ({self.drafts} draft{'s' if self.drafts != 1 else ''})" if self.drafts else ""
         return (f"{NAMES[self.generator]} site: {_n(self.articles, 'article')}{drafts}, {_n(self.pages, 'page')}, "
                 f"{_n(self.static, 'static file')}; {_n(len(self.skipped), 'file')} not converted, "
-                f"{_n(len(self.dates), 'date')} normalised, {_n(len(self.redirects), 'redirect')}")
+                f"{_n(len(self.dates), 'date')} normalised, {_n(len(self.redirects), 'redirect')}"
+                + (f", {_n(len(self.feeds), 'feed redirect')}" if self.feeds else ""))
 
 
 def _n(n: int, word: str) -> str:
@@ -81,6 +85,12 @@ def render_report(done: Imported) -> str:
                    f"alone, a file not named .html, or one too long for nginx's map), only in {REDIRECTS} "
                    f"(Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:")
         out += [f"  {old} → {new}" for old, new in done.rules]
+        out.append("")
+    if done.feeds:
+        out.append(f"Feed redirects ({len(done.feeds)}): the old site's feeds, which subscribers' feed readers follow "
+                   f"to the new ones, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and "
+                   f"GitLab Pages cannot send a feed reader on (no 301), so there, tell subscribers the new address:")
+        out += [f"  {old} → {new}" for old, new in done.feeds]
         out.append("")
     return "\n".join(out)
 
