@@ -241,8 +241,8 @@ def test_new_refuses_a_title_another_folders_article_has_that_month(tmp_path: Pa
     write_files(tmp_path, {"content/draf/tes.md": article(title="Tes", date="2025-07-01T10:00:00+07:00")})
     with pytest.raises(RefusalError) as e:
         new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
-    assert str(e.value) == ("content/draf/tes.md already has the address /2025/07/tes/ (same name, same month); edit "
-                            "that file, or give the new article another title")
+    assert str(e.value) == ("content/draf/tes.md already has the address /2025/07/tes/ (same name or slug, same "
+                            "month); edit that file, or give the new article another title")
     assert not (tmp_path / "content/2025/07/tes.md").exists()
     # not a clash: a slug of its own, a date that is June in the site's zone, a page, a date in a body's example
     (tmp_path / "content/draf/tes.md").write_text(article(title="Tes", date="2025-07-01T10:00:00+07:00",
@@ -250,6 +250,22 @@ def test_new_refuses_a_title_another_folders_article_has_that_month(tmp_path: Pa
     write_files(tmp_path, {"content/arsip/tes.md": article(title="Tes", date="2025-06-30T20:00:00+07:00"),
                            "content/pages/tes.md": "---\ntitle: Tes\n---\n```\ndate: 2025-07-02\n```\n"})
     assert new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC).rel == "content/2025/07/tes.md"
+
+
+@pytest.mark.parametrize("rel, fields", [
+    ("content/2025/07/tes/index.md", {}),  # a page bundle takes its folder's name
+    ("content/2025/07/uji.md", {"slug": "tes"}),
+    ("content/2025/07/uji.md", {"slug": '"tes"'}),
+])
+def test_new_refuses_a_title_a_bundle_or_a_slug_has_that_month(tmp_path: Path, rel: str, fields: dict[str, str]) -> None:
+    """Only a file named tes.md was looked for: beside tes/index.md, or an article with 'slug: tes', digest new
+    wrote content/2025/07/tes.md and the next build (and serve) stopped on 'URL already used'."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    write_files(tmp_path, {rel: article(title="Lain", date="2025-07-01T10:00:00+07:00", **fields)})
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert str(e.value).startswith(f"{rel} already has the address /2025/07/tes/ (same name or slug, same month)")
+    assert not (tmp_path / "content/2025/07/tes.md").exists()
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

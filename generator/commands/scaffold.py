@@ -320,58 +320,48 @@ def _registered_name(config: Config, url: str) -> str:
 _FIELD = re.compile(r"^(date|slug):[ \t]*[\"']?([^\"'#\n]*)", re.MULTILINE)
 
 
-def _same_address(config: Config, slug: str, month: str, path: Path) -> str:
-    """Another article named ``slug``.md in another folder (content/draf/), with no ``slug:`` of its own, whose
-    date is in ``month`` ('2025-06') in the site's zone: it has the address the new one would get, and the next
-    build would stop on the clash. Pages and weekly notes have other addresses; a date this cannot read is left
-    to the build."""
-    from generator.load.content import NOT_ARTICLES, NOTES_DIR  # content imports this module's placeholder
-    content = config.path(config.content_dir)
-    for other in sorted(content.rglob(f"{slug}.md")):
-        if other == path or not other.is_file() or other.relative_to(content).parts[0] in {*NOT_ARTICLES, NOTES_DIR}:
-            continue
-        try:
-            text = other.read_text("utf-8", "replace")[:8192]
-        except OSError:
-            continue
-        head = text.split("\n---", 1)[0] if text.startswith("---") else ""  # the front matter alone
-        fields = {name: value.strip() for name, value in _FIELD.findall(head)}
-        if "slug" in fields or "date" not in fields:
-            continue
-        try:
-            when = datetime.fromisoformat(fields["date"])
-        except ValueError:
-            continue
-        local = when.astimezone(config.tz) if when.tzinfo else when
-        if f"{local.year:04d}-{local.month:02d}" == month:
-            return other.relative_to(config.root).as_posix()
-    return ""
-
-
 _REDIRECTS = re.compile(r"^redirects:[ \t]*(?:\[([^\]\n]*)\]|\n((?:[ \t]*-[^\n]*\n?)+))", re.MULTILINE)
 """A front matter's ``redirects:``, as a flow list on its line or as '- item' lines below it."""
 
 
-def _kept_by_redirects(config: Config, address: str) -> str:
-    """The file (relative to the project) whose ``redirects:`` keep ``address`` ('2025/07/tes/'): an old address
-    of another article, which the new one would take, and the next build would stop on. '' for none; a file this
-    cannot read is left to the build."""
+def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[str, str]:
+    """Whether the address the new article would get (``slug`` in ``month``, '2025-06', in the site's zone) is
+    taken, and by which file (relative to the project): ('same', file) for another article with that address (a
+    ``slug``.md in another folder, a page bundle ``slug``/index.md, any file whose ``slug:`` is it), ('kept',
+    file) for one whose ``redirects:`` keep it (the article was there before); ('', '') for none. Either way the
+    next build would stop. One walk of the content, each file's first 8 KB read as bytes (front matter is at the
+    top); pages and weekly notes have other addresses, and a date or file this cannot read is left to the build."""
+    from generator.load.content import NOT_ARTICLES, NOTES_DIR  # content imports this module's placeholder
     content = config.path(config.content_dir)
-    for path in sorted(content.rglob("*.md")):
+    address = f"{month.replace('-', '/')}/{slug}/"
+    kept = ""
+    for other in sorted(content.rglob("*.md")):
+        if other == path or other.relative_to(content).parts[0] in {*NOT_ARTICLES, NOTES_DIR}:
+            continue
+        named = other.stem if other.name != "index.md" else other.parent.name  # a bundle takes its folder's name
         try:
-            with open(path, "rb") as f:
-                data = f.read(8192)  # front matter is at the top: a body's own 'redirects:' is no field
+            with open(other, "rb") as f:
+                data = f.read(8192)
         except OSError:
             continue
-        if b"redirects:" not in data:
+        if named != slug and b"slug:" not in data and b"redirects:" not in data:
             continue
         text = data.decode("utf-8", "replace")
-        head = text.split("\n---", 1)[0] if text.startswith("---") else ""
-        for found in _REDIRECTS.finditer(head):
+        head = text.split("\n---", 1)[0] if text.startswith("---") else ""  # the front matter alone
+        fields = {name: value.strip() for name, value in _FIELD.findall(head)}
+        if fields.get("slug", named) == slug and "date" in fields:
+            try:
+                when = datetime.fromisoformat(fields["date"])
+            except ValueError:
+                when = None
+            local = when.astimezone(config.tz) if when is not None and when.tzinfo else when
+            if local is not None and f"{local.year:04d}-{local.month:02d}" == month:
+                return "same", other.relative_to(config.root).as_posix()
+        for found in _REDIRECTS.finditer(head) if not kept else ():
             items = found[1].split(",") if found[1] is not None else [line.strip()[1:] for line in found[2].splitlines()]
             if any(item.strip().strip("'\"").strip("/") == address.strip("/") for item in items):
-                return path.relative_to(config.root).as_posix()
-    return ""
+                kept = other.relative_to(config.root).as_posix()
+    return ("kept", kept) if kept else ("", "")
 
 
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
@@ -394,11 +384,12 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     month = when.astimezone(config.tz)  # the URL's month ('1 Januari 2026 00.30 WIT' is 31 December in WIB)
     rel = f"{config.content_dir}/{month.year:04d}/{month.month:02d}/{slug}.md"
     path = config.path(rel)
-    if clash := _same_address(config, slug, f"{month.year:04d}-{month.month:02d}", path):
-        raise RefusalError(f"{clash} already has the address /{month.year:04d}/{month.month:02d}/{slug}/ (same name, "
-                           "same month); edit that file, or give the new article another title")
-    if keeper := _kept_by_redirects(config, f"{month.year:04d}/{month.month:02d}/{slug}/"):
-        raise RefusalError(f"{keeper} keeps the address /{month.year:04d}/{month.month:02d}/{slug}/ in its redirects: "
+    how, other = _address_taken(config, slug, f"{month.year:04d}-{month.month:02d}", path)
+    if how == "same":
+        raise RefusalError(f"{other} already has the address /{month.year:04d}/{month.month:02d}/{slug}/ (same name "
+                           "or slug, same month); edit that file, or give the new article another title")
+    if how == "kept":
+        raise RefusalError(f"{other} keeps the address /{month.year:04d}/{month.month:02d}/{slug}/ in its redirects: "
                            "(the article was there before); give the new article another title, or remove the "
                            "address from those redirects if the old links should lead here instead")
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
