@@ -300,6 +300,21 @@ def test_a_link_to_a_drafts_or_future_articles_address_says_why_it_is_not_there_
         "readers can open once it is published: it is a draft (draft: true)"]
 
 
+def test_a_link_to_an_article_that_has_an_error_is_a_hint_not_a_broken_link(tmp_path: Path) -> None:
+    """A YAML slip in a.md made b.md's right link to /2025/06/a/ an error, "fix the address", in a file with
+    nothing wrong (the count of errors up by one)."""
+    make_project(tmp_path, {
+        "2025/06/a.md": "---\ntitle: Meta: akuisisi\ndate: 2025-06-10\n---\n\nIsi A.\n",
+        "2025/06/b.md": article(title="B", body="Lihat [A](/2025/06/a/) dan [C](/2025/06/c/).\n")})
+    found = [(p["severity"], p["path"], p["line"], p["message"]) for p in check_json(tmp_path)["problems"]
+             if p["code"] in ("build", "broken-link")]
+    assert [f[:3] for f in found] == [("error", "content/2025/06/a.md", 2), ("hint", "content/2025/06/b.md", 5),
+                                      ("error", "content/2025/06/b.md", 5)]
+    assert found[1][3] == ("the link '/2025/06/a/' points at /2025/06/a/, the page of content/2025/06/a.md once its "
+                           "error (line 2) is fixed; nothing to change here")
+    assert found[2][3].startswith("the link '/2025/06/c/' points at /2025/06/c/, which is not a page or file")
+
+
 def test_a_link_to_a_draft_pages_file_names_the_page_it_will_have(tmp_path: Path) -> None:
     """An article linked the contact page's file while the page was a draft: `digest build` said nothing (a
     published page's file link was warned of) and `digest check` said "fix the address"."""

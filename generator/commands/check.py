@@ -48,7 +48,7 @@ from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
-from generator.core.urls import as_typed, folder_without_slash, link_target, resolves
+from generator.core.urls import as_typed, folder_without_slash, link_target, make_slug, resolves
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -315,7 +315,8 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         later = {**{s.path: (s.url_path, unpublished_why(s.path in drafts, s.date))
                     for s in sources if s.path not in out},
                  **{p.source_path: (p.path, unpublished_why(True)) for p in draft_pages}}
-        broken = list(check_links(config, [*published, *others], state.files, later))
+        broken = list(check_links(config, [*published, *others], state.files, later,
+                                  _erring_pages(config, findings, by_file)))
         at = {(f.problem.path, f.problem.line) for f in broken}
         # a link to a Markdown file is the build's warning too (``content.file_link_problems``): said once, as broken
         findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
@@ -663,11 +664,13 @@ def _elsewhere(href: str) -> bool:
 
 
 def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], files: set[str],
-                unpublished: Mapping[str, tuple[str, str]] = {}) -> Iterator[Finding]:
+                unpublished: Mapping[str, tuple[str, str]] = {},
+                erring: Mapping[str, tuple[str, int]] = {}) -> Iterator[Finding]:
     """Links in bodies that point at nothing in the built site (an image that does, in the body or the 'image'
     field, is the build's own warning: ``images.missing_body_images``, ``images.missing_images``); a link to a
     draft's or a future article's file (``unpublished``: its file → its page and ``content.unpublished_why``)
-    is told the page it will have."""
+    is told the page it will have; one to the page an article that has an error would have (``erring``: page →
+    its file and the error's line) is a hint, as the address is right."""
     sources = list(sources)
     by_file = {**{src.path: (src.url_path, "") for src in sources}, **unpublished}
     waiting = {page: (file, why) for file, (page, why) in unpublished.items()}  # its address, written as it will be
@@ -700,6 +703,12 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                     yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
+                continue
+            if not linked and (bad := _waiting_page(config.base_path, path, erring)):
+                for line in lines:
+                    yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, "
+                                                              f"the page of {bad[0]} once its error (line {bad[1]}) is "
+                                                              "fixed; nothing to change here", "hint"), "broken-link")
                 continue
             fix = ("a Markdown file is not its page's address: link "
                    + page_address(config.base_path, raw, linked, *by_file[linked])
@@ -747,7 +756,27 @@ def _with_slash(href: str) -> str:
     return href[:cut] + "/" + href[cut:]
 
 
-def _waiting_page(base_path: str, path: str, waiting: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+def _erring_pages(config: Config, findings: Iterable[Finding], parsed: Mapping[str, object],
+                  ) -> dict[str, tuple[str, int]]:
+    """The page each article that did not parse for an error would have, as far as its file tells (a file in
+    content/YYYY/MM/ named, or whose bundle folder is named, as its slug) → (its file, the error's line): a link
+    to it is right, and works once that error is fixed."""
+    content = config.content_dir.rstrip("/") + "/"
+    out: dict[str, tuple[str, int]] = {}
+    for finding in findings:
+        rel, line = finding.problem.path, finding.problem.line
+        if finding.problem.severity != "error" or not rel.startswith(content) or not rel.endswith(".md") \
+                or rel in parsed:
+            continue
+        parts = rel[len(content):].split("/")
+        stem = parts[-1].removesuffix(".md") if parts[-1] != "index.md" or len(parts) < 4 else parts[-2]
+        if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[0]) and re.fullmatch(r"\d\d", parts[1]) and \
+                (slug := make_slug(stem)):
+            out.setdefault(f"{parts[0]}/{parts[1]}/{slug}/", (rel, line))
+    return out
+
+
+def _waiting_page(base_path: str, path: str, waiting: Mapping[str, tuple[str, Any]]) -> tuple[str, Any] | None:
     """The file and why of the draft or future article (or draft page) whose page is at ``path``, if any."""
     typed, base = unquote(path), unquote(base_path)
     if not typed.startswith(base):
