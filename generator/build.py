@@ -35,7 +35,7 @@ from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import (Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
                                       with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
-from generator.render.sitemap import render_robots, render_sitemap
+from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
 from generator.index.editions import Edition, Note, build_editions, edition_path, email_path, load_notes
 from generator.index.intelligence import Intel
@@ -290,7 +290,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
     redirected = plan_redirects(moving(site), paths, moves)[0]
     problems += too_many_rules(len(redirected))
-    made = [*paths, "sitemap.xml", "redirects.nginx.conf", *redirected]
+    made = [*paths, *sitemap_files(paths), "redirects.nginx.conf", *redirected]
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
@@ -469,7 +469,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct)
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
-    output.add("sitemap.xml", render_sitemap(config, site, [p.spec.path for p in planned]))
+    output.add_all(render_sitemap(config, site, [p.spec.path for p in planned]))
     static = static_files(config, site_plan.theme)
     output.add_all(f for f in render_robots(config) if f[0] not in {path for path, _ in static})  # yours wins
     output.add_all(with_redirects(config, moving(site), [p.spec.path for p in planned], static, site_plan.moves))

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from conftest import FIXTURE_SITE, article, build_project, make_project
+from generator.render import sitemap
 
 FILES = build_project(FIXTURE_SITE).output.files
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -20,6 +22,23 @@ def test_sitemap_lists_every_html_page_but_404() -> None:
     article = root.xpath("//s:url[s:loc='https://example.org/digest/2025/07/pusat-data-batam/']/s:lastmod/text()",
                          namespaces=NS)
     assert article == ["2025-07-02T08:00:00+07:00"]
+
+
+def test_past_50000_pages_the_sitemap_is_an_index_of_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One sitemap.xml listed every page: a digest past 50,000 pages (a few years of 30 articles a day, with its
+    lists) had a sitemap search engines ignore whole. Past the limit (made 7 here) sitemap.xml is an index of
+    parts of at most that many, which list every page once, in the one file's order."""
+    monkeypatch.setattr(sitemap, "MAX_URLS", 7)
+    files = build_project(FIXTURE_SITE).output.files
+    index = etree.fromstring(files["sitemap.xml"])
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+    names = [loc.removeprefix("https://example.org/digest/") for loc in parts]
+    assert names == [f"sitemap-{n}.xml" for n in range(1, len(names) + 1)] and len(names) > 2
+    locs = [loc for name in names for loc in etree.fromstring(files[name]).xpath("//s:loc/text()", namespaces=NS)]
+    assert all(len(etree.fromstring(files[name]).xpath("//s:url", namespaces=NS)) <= 7 for name in names)
+    assert locs == etree.fromstring(FILES["sitemap.xml"]).xpath("//s:loc/text()", namespaces=NS)  # each once, in order
+    assert not any(name.startswith("sitemap-") for name in FILES), "below the limit, one file"
 
 
 def test_no_robots_txt_under_a_sub_path() -> None:
