@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUFFERED, CONFIG, FIXTURE_SITE, article, make_project, write_files
+from conftest import BUFFERED, CONFIG, FIXTURE_SITE, article, make_project, skip_or_fail, write_files
 from generator.commands.cli import main
 
 
@@ -269,6 +269,35 @@ def test_a_locale_that_is_not_utf_8_changes_no_address_and_prints_no_traceback(t
     assert done.stdout.decode("utf-8").startswith("built 1 article")
     assert site == reference
     assert b'width="40" height="30"' in site["2025/06/kafe-baru/index.html"]
+
+
+def latin1_locale(folder: Path) -> dict[str, str]:
+    """The environment of a terminal whose locale is Latin-1 (de_DE.ISO-8859-1, as Debian's de_DE is), compiled into
+    ``folder`` with localedef; a skip naming what is missing (CI installs Debian's locales: .ci/run)."""
+    if shutil.which("localedef") is None or not Path("/usr/share/i18n/locales/de_DE").is_file():
+        skip_or_fail("localedef and Debian's locales package (/usr/share/i18n/locales) make a Latin-1 locale")
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["localedef", "-i", "de_DE", "-f", "ISO-8859-1", str(folder / "de_DE.ISO-8859-1")],
+                   capture_output=True)
+    env = {**os.environ, "LOCPATH": str(folder), "LC_ALL": "de_DE.ISO-8859-1", "LANG": "de_DE.ISO-8859-1"}
+    env.pop("PYTHONUTF8", None)
+    seen = subprocess.run([sys.executable, "-c", "import sys; print(sys.getfilesystemencoding())"], env=env,
+                          capture_output=True, text=True).stdout.strip()
+    if seen != "iso8859-1":
+        skip_or_fail(f"a Latin-1 locale made with localedef (Python read {seen or 'nothing'})")
+    return env
+
+
+def test_a_title_typed_in_a_latin_1_terminal_is_the_title(tmp_path: Path) -> None:
+    """Restarting in UTF-8 mode handed the arguments on as text, encoded back to Latin-1 and read as UTF-8: 'é'
+    typed in a Latin-1 terminal became an undecodable byte, and `digest new` failed with a traceback after
+    creating an empty article, which the next build refused."""
+    env = latin1_locale(tmp_path / "locales")
+    project = make_project(tmp_path / "p", {"2025/06/a.md": article()})
+    done = subprocess.run([sys.executable, "-m", "generator", "new", b"Kaf\xe9 baru", "--date", "2025-06-20"],
+                          cwd=project, env=env, capture_output=True)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    assert 'title: "Kafé baru"' in (project / "content/2025/06/kafe-baru.md").read_text(encoding="utf-8")
 
 
 def test_new_time_zone_rules_make_the_next_build_use_them(tmp_path: Path) -> None:

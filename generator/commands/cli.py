@@ -691,7 +691,11 @@ def _utf8_everywhere() -> None:
     locale; in UTF-8 mode their names are too, and so the site is the same under every locale."""
     if sys.flags.utf8_mode or sys.getfilesystemencoding() == "utf-8" or not sys.executable:
         return
-    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+    # the arguments as the locale read them ('Kafé' from a Latin-1 terminal), given on as UTF-8 bytes, which is
+    # how the new process reads them: passed as text, they were encoded back to Latin-1 and then read as an
+    # undecodable byte (a title that could not be written: a traceback and an empty article)
+    os.execv(sys.executable, [os.fsencode(sys.executable), b"-X", b"utf8",
+                              *(arg.encode("utf-8", "surrogateescape") for arg in sys.orig_argv[1:])])
 
 
 def run() -> NoReturn:

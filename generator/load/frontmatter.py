@@ -84,11 +84,15 @@ class YamlError(Exception):
 
 def yaml_file_text(data: bytes) -> str:
     """A YAML file's bytes (config.yaml, companies.yaml, sources.yaml) as text, a byte-order mark dropped; a
-    YamlError at the line of the first byte that is not UTF-8 (an article's message), or for UTF-16 text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlError(1, "is UTF-16 text; save it as UTF-8")
+    YamlError at the line of the first byte that is not UTF-8 (an article's message), or for UTF-16 (with or without
+    its byte-order mark) or UTF-32 text."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise YamlError(1, "is UTF-32 text; save it as UTF-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and 0 in data[:2] and data[:2] != b"\x00\x00"):
+        raise YamlError(1, "is UTF-16 text; save it as UTF-8")  # with no byte-order mark, an ASCII letter and a 0
+    data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8's mark: the bad byte's position is counted without it
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise YamlError(data[: e.start].count(b"\n") + 1,
                         f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
