@@ -256,6 +256,25 @@ def test_old_addresses_are_pages_every_host_serves(tmp_path: Path, capsys: pytes
     assert '"/pages/tentang-kami.html" "/tentang-kami/";' in files["redirects.nginx.conf"].decode()
 
 
+def test_pelican_feed_settings_it_cannot_follow_are_said_never_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A placeholder other than {slug} was a traceback (KeyError: 'lang', the whole import lost); a whole URL
+    became the rule '/https://old.example.com/...'; a computed FEED_ALL_ATOM lost its subscribers without a word.
+    Pelican's old '%s' is filled in as it filled it."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'Old'\nCATEGORY_FEED_ATOM = 'feeds/{slug}.{lang}.atom.xml'\n"
+                          "TAG_FEED_ATOM = 'feeds/%s.atom.xml'\nFEED_ATOM = 'https://old.example.com/main.atom.xml'\n"
+                          "FEED_ALL_ATOM = 'feeds/' + 'all.atom.xml'\n",
+        "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\nCategory: Berita\nTags: kopi\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert "CATEGORY_FEED_ATOM 'feeds/{slug}.{lang}.atom.xml' has a placeholder this import does not fill in" in report
+    assert "FEED_ATOM 'https://old.example.com/main.atom.xml' is a whole address, not a path of the site" in report
+    assert "computes FEED_ALL_ATOM, which this import reads but never runs: its subscribers get no redirect" in report
+    assert sorted(redirect_lines(tmp_path / "new", feeds=True)) == ["/feeds/kopi.atom.xml /tags/kopi/feed.xml 301",
+                                                                    "/satu.html /2024/03/satu/ 301"]
+
+
 def test_pages_drafts_and_hugo_refs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, "hugo")

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
 from generator.commands.importer.frontmatter import read_pelican
+from generator.core.errors import quoted
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 NOT_CONVERTED = {
@@ -69,7 +70,10 @@ _COMPUTED_WHY = {
     "EXTRA_PATH_METADATA": "files are copied at their own paths; move those it gave another path",
     "ARTICLE_URL": "the redirects start at Pelican's default /{slug}.html; edit the redirects: of the files",
     "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit the redirects: of the "
-                "files"}
+                "files",
+    **{name: "its subscribers get no redirect to the new feed; add one to static/_redirects by hand"
+       for name in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS", "CATEGORY_FEED_ATOM",
+                    "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS")}}
 """What the import does instead when pelicanconf.py computes one of these, for the report."""
 
 
@@ -132,6 +136,18 @@ def scan(root: Path) -> Scan:
                                "its old address to its redirects: by hand") for post in posts if not post.old_urls]
     notes += [Note(rel_to(conf / "pelicanconf.py", root), f"computes {name}, which this import reads but never runs: "
                                                          f"{_COMPUTED_WHY[name]}") for name in computed]
+    for name, default, _ in _TERM_FEEDS:  # a feed setting this import cannot follow: said, never guessed
+        if (pattern := _feed(settings, name, default)) and not _term_feed(pattern, "x"):
+            notes.append(Note(rel_to(conf / "pelicanconf.py", root), f"{name} {quoted(pattern)} has a placeholder "
+                                                                      "this import does not fill in (only {slug}), so "
+                                                                      "its subscribers get no redirect to the new "
+                                                                      "feeds; add them to static/_redirects by hand"))
+    for name, default, *_ in (*_SITE_FEEDS, *_TERM_FEEDS):
+        value = settings.get(name, default)
+        if isinstance(value, str) and value.strip() and not _feed(settings, name, default):
+            notes.append(Note(rel_to(conf / "pelicanconf.py", root), f"{name} {quoted(value)} is a whole address, not "
+                                                                      "a path of the site, so its subscribers get no "
+                                                                      "redirect; add one to static/_redirects by hand"))
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(content, root, copied),
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
@@ -179,9 +195,8 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
     tags = _list(meta.get("tags"))
     feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
-    feeds += [(address.format(slug=title_slug(term)), kind, term) for name, default, kind in _TERM_FEEDS
-              if (address := _feed(settings, name, default))
-              for term in ((section or "misc",) if kind == "sections" else tags)]
+    feeds += [(address, kind, term) for name, default, kind in _TERM_FEEDS if (pattern := _feed(settings, name, default))
+              for term in ((section or "misc",) if kind == "sections" else tags) if (address := _term_feed(pattern, term))]
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
@@ -197,9 +212,23 @@ _TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CA
 
 
 def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
-    """The address pelicanconf.py (or Pelican's default) gives one of its feeds; '' for none, or one computed."""
+    """The address pelicanconf.py (or Pelican's default) gives one of its feeds, below the site's root; '' for
+    none, one computed (the report names it), or one that is no path of the site (a whole URL)."""
     value = settings.get(name, default)
-    return value.lstrip("/") if isinstance(value, str) and value.strip() else ""
+    if not isinstance(value, str) or not value.strip() or re.match(r"[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
+        return ""
+    return value.strip().lstrip("/")
+
+
+def _term_feed(pattern: str, name: str) -> str:
+    """A category's or tag's feed address from its setting's pattern, as Pelican fills it in ('{slug}', or '%s'
+    in old settings); '' for a pattern with any other placeholder, which this import cannot fill in."""
+    slug = title_slug(name)
+    try:
+        address = pattern % slug if "%s" in pattern and "{" not in pattern else pattern.format(slug=slug)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return ""
+    return address if address != pattern else ""  # no placeholder: one file, not one per term
 
 
 def _list(value: object) -> tuple[str, ...]:
