@@ -346,6 +346,22 @@ def test_a_yaml_file_s_encoding_is_named_whatever_its_mark(tmp_path: Path, capsy
     assert (code, err.splitlines()[0]) == (1, said)
 
 
+def test_a_key_that_is_no_name_in_a_page_a_note_or_sources_yaml_is_said_with_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Articles, config.yaml and companies.yaml said every problem with it; a page, a weekly note and
+    sources.yaml still stopped at the key: one problem per run."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/pages/tentang.md": "---\ntitle: T\nnull: 1\ntitle: lagi\n---\nb\n",
+                           "content/weekly/2025-W23.md": "---\n~: 1\n[x]: 2\ntitle: [a]\n---\ncatatan\n",
+                           "content/sources.yaml": "x:\n  name: X\n  null: 2\n  name: Y\ny:\n  [z]: 1\n"})
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    said = [line.split(": ", 1)[0] for line in err.splitlines()[:-1]]
+    assert code == 1 and set(said) >= {
+        "content/pages/tentang.md:3", "content/pages/tentang.md:4", "content/sources.yaml:3",
+        "content/sources.yaml:4", "content/sources.yaml:6", "content/weekly/2025-W23.md:2",
+        "content/weekly/2025-W23.md:3", "content/weekly/2025-W23.md:4"}, err
+
+
 @pytest.mark.parametrize("broken", [{"config.yaml": CONFIG + "page_size: 0\n"},
                                     {"content/companies.yaml": "google:\n  name: [Google]\n"}])
 def test_pages_and_weekly_notes_are_checked_beside_a_broken_config_or_registry(

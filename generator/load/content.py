@@ -30,8 +30,8 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
-from generator.load.frontmatter import (KeyProblem, Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        not_boolean, split)
+from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
+                                        not_boolean, read_past, split)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -536,8 +536,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
         return None, (Problem(rel, e.line, e.field, e.message),)
-    problems += [Problem(rel, e.line, e.field, e.message, "error" if isinstance(e, KeyProblem) else "warning")
-                 for e in escaped]
+    problems += read_past(rel, escaped)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import yaml
 
-from generator.core.errors import quoted
+from generator.core.errors import Problem, quoted
 
 try:  # the C parser is ~10x faster; the pure-Python one behaves the same
     from yaml.cyaml import CParser as _Parser
@@ -96,6 +96,13 @@ def yaml_file_text(data: bytes) -> str:
     except UnicodeDecodeError as e:
         raise YamlError(data[: e.start].count(b"\n") + 1,
                         f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+
+
+def read_past(rel: str, found: list[YamlError]) -> list[Problem]:
+    """What ``load_yaml`` read past in ``rel`` (its ``warnings`` list), as problems: a key given twice or that is
+    no name is an error, a control character an escape put in a value a warning."""
+    return [Problem(rel, e.line, e.field, e.message, "error" if isinstance(e, KeyProblem) else "warning")
+            for e in found]
 
 
 TWICE = "is defined twice"

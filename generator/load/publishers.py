@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import YamlError, load_yaml, not_text, yaml_file_text
+from generator.load.frontmatter import YamlError, load_yaml, not_text, read_past, yaml_file_text
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
@@ -108,8 +108,9 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         return {}, []
     if not path.is_file():  # a folder or a FIFO: never silently no registry, never a hang (as companies.yaml)
         return {}, [Problem(rel, 0, "", "is not a regular file; make it a YAML file of publishers, or remove it")]
+    read: list[YamlError] = []
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()).replace("\r\n", "\n"), first_line=1)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()).replace("\r\n", "\n"), 1, read)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:
@@ -119,7 +120,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
     if not isinstance(values, dict):
         return {}, [Problem(rel, 1, "", "must map publisher ids to their details, like 'reuters: {name: Reuters, "
                                         "aliases: [reuters.com]}'")]
-    problems: list[Problem] = []
+    problems: list[Problem] = read_past(rel, read)
     by_host: dict[str, tuple[PublisherEntry, int]] = {}
     for pid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(pid,)]
