@@ -32,7 +32,7 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import (Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
+from generator.load.redirects import (LEFT_OUT, Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
                                       with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
@@ -421,13 +421,22 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
     leaving = Counter(_moved_key(old, by_title) for old in removed for by_title in (False, True))
     problems: list[Problem] = []
     parsed = {a.source_path: a for a in loaded.articles}
+    # a renamed file left out too (made a draft as it was renamed): found as a renamed one is, among those
+    held_back = [a for a in loaded.articles if a.source and a.source_path not in now and a.source_path not in cache.files]
+    waiting = Counter(_moved_key(a, by_title) for a in held_back for by_title in (False, True))
+    renamed = {key: a for a in held_back for key in (_moved_key(a, False), _moved_key(a, True)) if waiting[key] == 1}
     for rel, old in gone:
         new = now.get(rel)
-        if new is None and (kept := parsed.get(rel)) is not None:  # made a draft, or dated ahead: left out now
+        kept = parsed.get(rel) if new is None else None
+        if new is None and kept is None and old.source and rel not in loaded.seen:
+            kept = next((renamed[key] for key in (_moved_key(old, False), _moved_key(old, True))
+                         if leaving[key] == 1 and key in renamed), None)
+        if kept is not None:  # made a draft, or dated ahead: left out now
             why = "it is a draft now" if kept.draft else f"it is dated {kept.date.isoformat()}, after the build's time"
-            problems.append(Problem(rel, 0, "draft" if kept.draft else "date", f"the site had it at /{old.path}; {why}, "
-                                    "so that page is gone and links to it break until it is published again",
-                                    "warning"))
+            was = f" (it was {rel})" if kept.source_path != rel else ""
+            problems.append(Problem(kept.source_path, 0, "draft" if kept.draft else "date",
+                                    f"{LEFT_OUT} /{old.path}{was}; {why}, so that page is gone and links to it "
+                                    "break until it is published again", "warning"))
             continue
         if new is None and old.source and rel not in loaded.seen:
             new = next((arrived[key] for key in (_moved_key(old, False), _moved_key(old, True))

@@ -315,6 +315,17 @@ def test_a_link_to_an_article_that_has_an_error_is_a_hint_not_a_broken_link(tmp_
     assert found[2][3].startswith("the link '/2025/06/c/' points at /2025/06/c/, which is not a page or file")
 
 
+def test_check_says_a_published_article_was_made_a_draft_as_build_does(tmp_path: Path) -> None:
+    """The build warned that a published article made a draft took its page (and readers' links) away; check
+    dropped the warning, as it drops a draft's other warnings, which wait for --drafts."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A"), "2025/06/b.md": article(title="B")})
+    publish(load_config(tmp_path / "config.yaml"), BuildOptions(), tmp_path / "site", use_cache=True)
+    (tmp_path / "content/2025/06/a.md").write_text(article(title="A", draft="true"))
+    found = [(p["path"], p["field"], p["message"][:40]) for p in check_json(tmp_path)["problems"]
+             if p["severity"] == "warning"]
+    assert found == [("content/2025/06/a.md", "draft", "the site had it at /2025/06/a/; it is a ")]
+
+
 def test_a_link_to_a_draft_pages_file_names_the_page_it_will_have(tmp_path: Path) -> None:
     """An article linked the contact page's file while the page was a draft: `digest build` said nothing (a
     published page's file link was warned of) and `digest check` said "fix the address"."""

@@ -216,6 +216,18 @@ def test_an_article_the_last_build_published_and_this_one_leaves_out_is_a_warnin
         "published again"]
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", date="2025-06-12", draft="true", body="Lagi.\n"))
     assert [line for line in build() if "more than a year ahead" not in line] == [], "the page was already gone"
+    # renamed and made a draft in one edit: found by its source link, as a renamed file is
+    source = "{name: Reuters, url: 'https://www.reuters.com/tech/d'}"
+    (tmp_path / "content/2025/06/d.md").write_text(article(title="D", date="2025-06-15", source=source))
+    assert [line for line in build() if "more than a year ahead" not in line] == []
+    (tmp_path / "content/2025/06/d.md").unlink()
+    (tmp_path / "content/2025/06/d-baru.md").write_text(article(title="D", date="2025-06-15", source=source,
+                                                                draft="true"))
+    (tmp_path / "content/2025/06/e.md").write_text(article(title="E", date="2025-06-16"))
+    assert [line for line in build() if "more than a year ahead" not in line] == [
+        "content/2025/06/d-baru.md:5: field 'draft': warning: the site had it at /2025/06/d/ (it was "
+        "content/2025/06/d.md); it is a draft now, so that page is gone and links to it break until it is "
+        "published again"]
 
 
 def test_two_renamed_files_with_one_source_link_are_each_told_their_own_old_address(

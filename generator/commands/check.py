@@ -48,6 +48,7 @@ from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
+from generator.load.redirects import LEFT_OUT
 from generator.core.urls import as_typed, folder_without_slash, link_target, make_slug, resolves
 from generator.index.taxonomy import own_slugs, term_slug
 
@@ -303,7 +304,8 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     # a draft left out of the site is work in progress: only what stops the build is said of it, as there
     drafts = set() if options.drafts else {src.path for src in sources if src.draft}
     shown = [src for src in sources if src.path not in drafts]
-    findings = [f for f in state.findings if f.problem.path not in drafts or f.problem.severity == "error"]
+    findings = [f for f in state.findings if f.problem.path not in drafts or f.problem.severity == "error"
+                or f.problem.message.startswith(LEFT_OUT)]  # a published article made a draft: its page went
     findings += [f for src in shown for f in src.findings]
     findings += check_duplicate_sources(shown)
     findings += check_tag_variants(shown, own_slugs(config))

@@ -37,6 +37,11 @@ NGINX_VARIABLE = "$news_digest_redirect"
 MOVED = {"id": "Halaman ini telah dipindahkan ke", "en": "This page has moved to"}
 
 
+LEFT_OUT = "the site had it at"
+"""How the build's warning for an article it published last time and leaves out now begins
+(``build.moved_articles``); ``check`` keeps it for a draft, whose other warnings wait."""
+
+
 NAME_MAX = 255
 """The longest name of a file or folder on the file systems a site is built on (ext4, APFS, NTFS)."""
 NGINX_KEY_MAX = 233
