@@ -326,6 +326,32 @@ def test_new_time_zone_rules_make_the_next_build_use_them(tmp_path: Path) -> Non
     assert tree(project / "site") == incremental
 
 
+def test_zone_rules_changed_while_a_process_runs_are_read_again(tmp_path: Path) -> None:
+    """`digest serve` runs on: after a zone file changed it rebuilt (the rules' hash had changed) but ZoneInfo gave
+    the rules it had read at the start, so the preview kept the old offsets."""
+    import importlib.resources
+    import zoneinfo
+    from datetime import datetime
+    from generator.load.config import zone_rules
+
+    def rules(name: str) -> None:
+        (tmp_path / "Asia").mkdir(exist_ok=True)
+        (tmp_path / "Asia/Jakarta").write_bytes(
+            importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes())
+    rules("Asia/Jakarta")
+    zoneinfo.reset_tzpath([str(tmp_path)])
+    try:
+        zone_rules("Asia/Jakarta")
+        assert datetime(2025, 6, 1, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta")).utcoffset().seconds == 7 * 3600
+        rules("Asia/Tokyo")
+        zone_rules("Asia/Jakarta")
+        assert datetime(2025, 6, 1, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta")).utcoffset().seconds == 9 * 3600
+    finally:
+        zoneinfo.reset_tzpath()
+        zoneinfo.ZoneInfo.clear_cache(only_keys=["Asia/Jakarta"])
+        zone_rules("Asia/Jakarta")
+
+
 def test_a_template_error_mid_write_leaves_the_site_and_no_half_written_folder(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article()})

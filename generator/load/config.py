@@ -30,15 +30,26 @@ def zone_rules(name: str) -> str:
     +06 to +05 in 2024): a system update then changes every local time written without an offset, and what the
     cache held from before would otherwise be published beside pages made with the new rules. '' when neither
     has the zone (config.yaml's check says so)."""
+    found = ""
     try:
         for root in zoneinfo.TZPATH:
             path = os.path.join(root, name)
             if os.path.isfile(path):
                 with open(path, "rb") as file:
-                    return digest(file.read())
-        return digest(importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes())
+                    found = digest(file.read())
+                break
+        else:
+            found = digest(importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes())
     except (OSError, ImportError, ValueError):
-        return ""
+        pass
+    if _RULES_SEEN.setdefault(name, found) != found:  # `digest serve` runs on: ZoneInfo keeps the rules it read
+        ZoneInfo.clear_cache(only_keys=[name])
+        _RULES_SEEN[name] = found
+    return found
+
+
+_RULES_SEEN: dict[str, str] = {}
+"""The rules' hash ``zone_rules`` last gave for each zone in this process."""
 
 
 @dataclass(frozen=True)
