@@ -422,7 +422,8 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
     problems: list[Problem] = []
     parsed = {a.source_path: a for a in loaded.articles}
     # a renamed file left out too (made a draft as it was renamed): found as a renamed one is, among those
-    held_back = [a for a in loaded.articles if a.source and a.source_path not in now and a.source_path not in cache.files]
+    held_back = [a for a in loaded.articles
+                 if a.source and a.source_path not in now and a.source_path not in cache.files]
     waiting = Counter(_moved_key(a, by_title) for a in held_back for by_title in (False, True))
     renamed = {key: a for a in held_back for key in (_moved_key(a, False), _moved_key(a, True)) if waiting[key] == 1}
     for rel, old in gone:

@@ -298,7 +298,8 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
         if why == UNDATED[0]:  # the field's reason ("the site cannot know") is not this command's: it knows today
             why = "is a day from today in a form it does not read (the day, then a time such as 09:00 and a zone)"
         forms_too = why in UNDATED or why.startswith("is a day from today")  # else its own reason says what to do
-        raise RefusalError(f"--date {quoted(typed)} " + (f"{why}; {forms}" if forms_too else why or f"is not a date; {forms}"))
+        raise RefusalError(f"--date {quoted(typed)} "
+                           + (f"{why}; {forms}" if forms_too else why or f"is not a date; {forms}"))
     when = datetime.fromisoformat(iso)
     if when.tzinfo is None:
         when = wall_clock(when, config.tz)[0]

@@ -211,13 +211,14 @@ def check_base_url(url: str) -> str | None:
         char = unsafe.group()
         what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
                 f"the character {quoted(char)}" if char.isprintable() else f"the control character U+{ord(char):04X}")
-        return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
-                "(percent-encode the character if the address really has it, e.g. %20 for a space)")
+        return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like "
+                "https://example.org/digest/ (percent-encode the character if the address really has it, e.g. %20 for a space)")
     if why := unreadable_url(url):
         return f"{quoted(url)} {why}"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return f"{quoted(url)} is not an absolute http(s) URL; write it like https://example.org/ or https://example.org/digest/"
+        return (f"{quoted(url)} is not an absolute http(s) URL; write it like https://example.org/ or "
+                "https://example.org/digest/")
     if not parts.hostname.isascii():
         try:
             parts.hostname.encode("idna")
@@ -551,8 +552,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 f"{quoted(value)} goes up a folder with '..', but the file is in static/, named from there (the page would "
                 f"link /{value.lstrip('/')}, outside the site); write {key}: {fix or 'images/logo.png'}")))
         elif isinstance(value, str) and value and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
-            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{quoted(value)} is neither an http(s) URL nor a path "
-                                    "on this site; write one like images/logo.png (relative to the site root)"))
+            problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
+                                    f"{quoted(value)} is neither an http(s) URL nor a path on this site; write one like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
         problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
                                 f"{quoted(settings['language'])} is not supported; use one of: {', '.join(LANGUAGES)}"

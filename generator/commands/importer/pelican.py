@@ -195,8 +195,10 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
     tags = _list(meta.get("tags"))
     feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
-    feeds += [(address, kind, term) for name, default, kind in _TERM_FEEDS if (pattern := _feed(settings, name, default))
-              for term in ((section or "misc",) if kind == "sections" else tags) if (address := _term_feed(pattern, term))]
+    feeds += [(address, kind, term) for name, default, kind in _TERM_FEEDS
+              if (pattern := _feed(settings, name, default))
+              for term in ((section or "misc",) if kind == "sections" else tags)
+              if (address := _term_feed(pattern, term))]
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
