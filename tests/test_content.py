@@ -333,6 +333,9 @@ def test_a_company_with_no_letters_is_an_error_at_its_item(settings: ArticleSett
     # a number for the alt text was "is empty; describe what the image shows" as well as "must be text"
     ("image: https://example.com/a.jpg\nimage_alt: 5\n",
      ["content/a.md:4: field 'image_alt': must be text; YAML read '5' as a number; put it in quotes: image_alt: \"5\""]),
+    # with nothing after the colon it is still said (the first fix of the above published the image with no alt)
+    ("image: https://example.com/a.jpg\nimage_alt:\n",
+     ["content/a.md:4: field 'image_alt': is empty; describe what the image shows"]),
     # a number for the link was "is required", though it was there
     ("source:\n  name: Kompas\n  url: 5\n",
      ["content/a.md:5: field 'source.url': must be the link to the original article, but YAML read 5 as a number; "

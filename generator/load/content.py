@@ -566,7 +566,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     section = check.name_without_invisible("section", check.text("section"))
     image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
-    if image and not image_alt and (isinstance(meta.get("image_alt"), str) or "image_alt" not in meta):
+    if image and not image_alt and (meta.get("image_alt") is None or isinstance(meta["image_alt"], str)):
+        # (not a number or list: that is said as such, once)
         check.error("image_alt" if "image_alt" in meta else "image",
                     "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
                     "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
