@@ -298,6 +298,13 @@ def test_a_title_typed_in_a_latin_1_terminal_is_the_title(tmp_path: Path) -> Non
                           cwd=project, env=env, capture_output=True)
     assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
     assert 'title: "Kafé baru"' in (project / "content/2025/06/kafe-baru.md").read_text(encoding="utf-8")
+    # a path typed there names the file it names (its bytes), as before the restart: re-encoded as UTF-8, a
+    # project in 'proj\xe9' was "not found" and --output wrote to another folder
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/proj\xe9"))
+    shutil.copytree(project, folder)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--config", bytes(folder) + b"/config.yaml",
+                           "--output", bytes(folder) + b"/aus\xe9"], env=env, capture_output=True)
+    assert done.returncode == 0 and os.path.isfile(bytes(folder) + b"/aus\xe9/index.html"), done.stderr
 
 
 def test_new_time_zone_rules_make_the_next_build_use_them(tmp_path: Path) -> None:

@@ -422,8 +422,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     config = load_config(Path(args.config))
     from generator.commands.scaffold import NewArticle, new_article, split_list
 
-    request = NewArticle(args.title, args.section, split_list(args.tags), split_list(args.companies),
-                         args.source_url, args.draft, args.date)
+    request = NewArticle(_typed(args.title), _typed(args.section), split_list(_typed(args.tags)),
+                         split_list(_typed(args.companies)), _typed(args.source_url), args.draft, _typed(args.date))
     written = new_article(config, request, build_now())
     if args.verbose:
         for typed, canonical in written.companies:
@@ -691,11 +691,28 @@ def _utf8_everywhere() -> None:
     locale; in UTF-8 mode their names are too, and so the site is the same under every locale."""
     if sys.flags.utf8_mode or sys.getfilesystemencoding() == "utf-8" or not sys.executable:
         return
-    # the arguments as the locale read them ('Kafé' from a Latin-1 terminal), given on as UTF-8 bytes, which is
-    # how the new process reads them: passed as text, they were encoded back to Latin-1 and then read as an
-    # undecodable byte (a title that could not be written: a traceback and an empty article)
-    os.execv(sys.executable, [os.fsencode(sys.executable), b"-X", b"utf8",
-                              *(arg.encode("utf-8", "surrogateescape") for arg in sys.orig_argv[1:])])
+    # the arguments go on as the bytes typed, so a path names the file it named; the locale's encoding goes with
+    # them, for the ones that are text (``_typed``)
+    os.execve(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]],
+              {**os.environ, _TYPED_IN: sys.getfilesystemencoding()})
+
+
+_TYPED_IN = "DIGEST_ARGUMENTS_ENCODING"
+"""Set by ``_utf8_everywhere`` for the new process: the encoding the terminal typed the arguments in."""
+
+
+def _typed(text: str | None) -> str | None:
+    """An argument that is text (a title, a section), as the terminal meant it: after the restart in UTF-8 mode,
+    'Kafé' typed in a Latin-1 terminal arrives as 'Kaf\\udce9', which no file can hold (a traceback and an empty
+    article); read in the terminal's encoding, it is 'Kafé'. Text that is UTF-8 already is kept."""
+    encoding = os.environ.get(_TYPED_IN)
+    if text is None or not encoding:
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode(encoding, "replace")
+    return text
 
 
 def run() -> NoReturn:

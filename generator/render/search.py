@@ -130,7 +130,9 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
             file.write_bytes(_spaced_dashes(data))
         site.mkdir(exist_ok=True)
         try:
-            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(out), "--silent",
+            # its folders by their names in tmp: Pagefind refuses a path that is not UTF-8 ('proj\xe9', a folder
+            # named in a Latin-1 terminal) as an argument
+            run = subprocess.run([str(binary), "--site", site.name, "--output-path", out.name, "--silent",
                                   "--exclude-selectors", EXCLUDED],
                                  cwd=tmp, capture_output=True, timeout=_TIMEOUT,
                                  env={**os.environ, "NO_COLOR": "1"}, preexec_fn=partial(die_with, os.getpid()))
