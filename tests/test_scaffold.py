@@ -252,20 +252,46 @@ def test_new_refuses_a_title_another_folders_article_has_that_month(tmp_path: Pa
     assert new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC).rel == "content/2025/07/tes.md"
 
 
-@pytest.mark.parametrize("rel, fields", [
-    ("content/2025/07/tes/index.md", {}),  # a page bundle takes its folder's name
-    ("content/2025/07/uji.md", {"slug": "tes"}),
-    ("content/2025/07/uji.md", {"slug": '"tes"'}),
+@pytest.mark.parametrize("rel, fields, bom", [
+    ("content/2025/07/tes/index.md", {}, False),  # a page bundle takes its folder's name
+    ("content/2025/07/tes/INDEX.md", {}, False),
+    ("content/2025/07/uji.md", {"slug": "tes"}, False),
+    ("content/2025/07/uji.md", {"slug": '"tes"'}, False),
+    ("content/arsip/tes.md", {"date": "13 Juli 2025"}, False),  # a date in a form the build reads
+    ("content/arsip/tes.md", {"date": "2025-07-01 10:00 WIB"}, False),
+    ("content/arsip/tes.md", {}, True),  # a byte-order mark before the front matter
+    ("content/draf/Tes.md", {}, False),  # the name makes the slug
 ])
-def test_new_refuses_a_title_a_bundle_or_a_slug_has_that_month(tmp_path: Path, rel: str, fields: dict[str, str]) -> None:
-    """Only a file named tes.md was looked for: beside tes/index.md, or an article with 'slug: tes', digest new
-    wrote content/2025/07/tes.md and the next build (and serve) stopped on 'URL already used'."""
+def test_new_refuses_a_title_a_bundle_or_a_slug_has_that_month(tmp_path: Path, rel: str, fields: dict[str, str],
+                                                              bom: bool) -> None:
+    """Only a file named tes.md with an ISO date was looked for: beside tes/index.md, an article with 'slug: tes',
+    a date written '13 Juli 2025', a file saved with a BOM or named Tes.md, digest new wrote content/2025/07/tes.md
+    and the next build (and serve) stopped on 'URL already used'."""
     config = load_config(project(tmp_path) / "config.yaml")
-    write_files(tmp_path, {rel: article(title="Lain", date="2025-07-01T10:00:00+07:00", **fields)})
+    text = article(title="Lain", **{"date": "2025-07-01T10:00:00+07:00", **fields})
+    write_files(tmp_path, {rel: ("\ufeff" if bom else "") + text})
     with pytest.raises(RefusalError) as e:
         new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
     assert str(e.value).startswith(f"{rel} already has the address /2025/07/tes/ (same name or slug, same month)")
     assert not (tmp_path / "content/2025/07/tes.md").exists()
+
+
+@pytest.mark.parametrize("redirects", ["2025/07/tes/", "\n  - 2025/07/lama/\n  # dulu\n  - 2025/07/tes/  # judul lama"])
+def test_new_refuses_an_address_redirects_keep_in_any_form_the_build_reads(tmp_path: Path, redirects: str) -> None:
+    """A single address, or a block list with a comment in it, was not seen: the next build stopped."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    write_files(tmp_path, {"content/2025/07/tes-baru.md": article(title="Tes baru", date="2025-07-01T10:00:00+07:00",
+                                                                  redirects=redirects)})
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert str(e.value).startswith("content/2025/07/tes-baru.md keeps the address /2025/07/tes/ in its redirects:")
+
+
+def test_new_takes_an_address_only_a_file_the_build_skips_has(tmp_path: Path) -> None:
+    """A file in a dot-folder, which the build never reads, was a clash."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    write_files(tmp_path, {"content/.lama/tes.md": article(title="Tes", date="2025-07-01T10:00:00+07:00")})
+    assert new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC).rel == "content/2025/07/tes.md"
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

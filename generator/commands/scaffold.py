@@ -318,50 +318,44 @@ def _registered_name(config: Config, url: str) -> str:
     return entry.name if entry else ""
 
 
-_FIELD = re.compile(r"^(date|slug):[ \t]*[\"']?([^\"'#\n]*)", re.MULTILINE)
-
-
-_REDIRECTS = re.compile(r"^redirects:[ \t]*(?:\[([^\]\n]*)\]|\n((?:[ \t]*-[^\n]*\n?)+))", re.MULTILINE)
-"""A front matter's ``redirects:``, as a flow list on its line or as '- item' lines below it."""
-
-
 def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[str, str]:
     """Whether the address the new article would get (``slug`` in ``month``, '2025-06', in the site's zone) is
     taken, and by which file (relative to the project): ('same', file) for another article with that address (a
-    ``slug``.md in another folder, a page bundle ``slug``/index.md, any file whose ``slug:`` is it), ('kept',
+    file or page bundle whose name gives that slug, in another folder, or one whose ``slug:`` is it), ('kept',
     file) for one whose ``redirects:`` keep it (the article was there before); ('', '') for none. Either way the
-    next build would stop. One walk of the content, each file's first 8 KB read as bytes (front matter is at the
-    top); pages and weekly notes have other addresses, and a date or file this cannot read is left to the build."""
-    from generator.load.content import NOT_ARTICLES, NOTES_DIR  # content imports this module's placeholder
-    content = config.path(config.content_dir)
+    next build would stop.
+
+    The build's own reading decides: the files the build reads (``find_articles``), and of those that may be one
+    (the name makes the slug, or the first 8 KB name it after 'slug:' or hold the address), the front matter
+    parsed as the build parses it, dates in every form it reads and a byte-order mark included."""
+    from generator.load.content import (MAX_BYTES, NOT_ARTICLES, NOTES_DIR, ArticleSettings, find_articles,
+                                        parse_article)
+    from generator.load.registry import empty_registry
+
     address = f"{month.replace('-', '/')}/{slug}/"
+    named = re.compile(rb"(?m)^slug:[ \t]*[\"']?" + re.escape(slug.encode()) + rb"[\"']?[ \t]*(?:#|$)")
+    settings = ArticleSettings(config.timezone, empty_registry(), config.content_dir, base_path=config.base_path)
     kept = ""
-    for other in sorted(content.rglob("*.md")):
-        if other == path or other.relative_to(content).parts[0] in {*NOT_ARTICLES, NOTES_DIR}:
+    for rel, file in find_articles(config.root, config.content_dir)[0]:
+        inner = rel[len(config.content_dir.rstrip("/")) + 1:]
+        if inner.split("/")[0] in {*NOT_ARTICLES, NOTES_DIR} or config.root / rel == path:
             continue
-        named = other.stem if other.name != "index.md" else other.parent.name  # a bundle takes its folder's name
+        name = inner.rsplit("/", 2)[-2] if inner.lower().endswith("/index.md") else inner.rsplit("/", 1)[-1][:-3]
         try:
-            with open(other, "rb") as f:
-                data = f.read(8192)
+            with open(file, "rb") as f:
+                head = f.read(8192)
+                if make_slug(name) != slug and not named.search(head) and address.strip("/").encode() not in head:
+                    continue
+                data = head + f.read(MAX_BYTES + 1 - len(head))
         except OSError:
             continue
-        if named != slug and b"slug:" not in data and b"redirects:" not in data:
+        article, _ = parse_article(rel, data, settings)
+        if article is None:
             continue
-        text = data.decode("utf-8", "replace")
-        head = text.split("\n---", 1)[0] if text.startswith("---") else ""  # the front matter alone
-        fields = {name: value.strip() for name, value in _FIELD.findall(head)}
-        if fields.get("slug", named) == slug and "date" in fields:
-            try:
-                when = datetime.fromisoformat(fields["date"])
-            except ValueError:
-                when = None
-            local = when.astimezone(config.tz) if when is not None and when.tzinfo else when
-            if local is not None and f"{local.year:04d}-{local.month:02d}" == month:
-                return "same", other.relative_to(config.root).as_posix()
-        for found in _REDIRECTS.finditer(head) if not kept else ():
-            items = found[1].split(",") if found[1] is not None else [line.strip()[1:] for line in found[2].splitlines()]
-            if any(item.strip().strip("'\"").strip("/") == address.strip("/") for item in items):
-                kept = other.relative_to(config.root).as_posix()
+        if article.path == address:
+            return "same", rel
+        if not kept and any(r.path == address for r in article.redirects):
+            kept = rel
     return ("kept", kept) if kept else ("", "")
 
 
