@@ -313,6 +313,18 @@ def test_a_link_to_an_article_that_has_an_error_is_a_hint_not_a_broken_link(tmp_
     assert found[1][3] == ("the link '/2025/06/a/' points at /2025/06/a/, the page of content/2025/06/a.md once its "
                            "error (line 2) is fixed; nothing to change here")
     assert found[2][3].startswith("the link '/2025/06/c/' points at /2025/06/c/, which is not a page or file")
+    # its address as its own date and slug: lines still read, not its folder and name; a link without its '/'
+    # stays a finding, as it will be once the error is fixed
+    write_files(tmp_path, {
+        "content/2025/06/c.md": "---\ntitle: C\ndate: 2025-07-03T10:00:00+07:00\nsummary: [\n---\nIsi.\n",
+        "content/2025/06/d.md": "---\ntitle: D\ndate: 2025-06-03\nslug: dee\ntags: {\n---\nIsi.\n",
+        "content/2025/06/b.md": article(title="B", body="[c](/2025/07/c/) [c6](/2025/06/c/) [d](/2025/06/dee/) "
+                                                        "[d6](/2025/06/d/) [a](/2025/06/a)\n")})
+    found = sorted((p["severity"], p["message"].split(" points at ")[0]) for p in check_json(tmp_path)["problems"]
+                   if p["code"] == "broken-link")
+    assert found == [("error", "the link '/2025/06/a'"), ("error", "the link '/2025/06/c/'"),
+                     ("error", "the link '/2025/06/d/'"), ("hint", "the link '/2025/06/dee/'"),
+                     ("hint", "the link '/2025/07/c/'")]
 
 
 def test_check_says_a_published_article_was_made_a_draft_as_build_does(tmp_path: Path) -> None:

@@ -40,9 +40,9 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import (FAR_AHEAD, ArticleSettings, address_lines, article_key, article_settings,
-                                    find_literal, linked_file, page_address, text_lines,
-                                    unpublished_why)
+from generator.load.content import (FAR_AHEAD, NOT_ARTICLES, NOTES_DIR, ArticleSettings, address_lines, article_key,
+                                    article_settings, find_literal, linked_file, normalise_date, page_address,
+                                    text_lines, unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -706,7 +706,8 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
                 continue
-            if not linked and (bad := _waiting_page(config.base_path, path, erring)):
+            if not linked and path.endswith(("/", "index.html")) and (bad := _waiting_page(config.base_path, path,
+                                                                                            erring)):
                 for line in lines:
                     yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
@@ -760,22 +761,41 @@ def _with_slash(href: str) -> str:
 
 def _erring_pages(config: Config, findings: Iterable[Finding], parsed: Mapping[str, object],
                   ) -> dict[str, tuple[str, int]]:
-    """The page each article that did not parse for an error would have, as far as its file tells (a file in
-    content/YYYY/MM/ named, or whose bundle folder is named, as its slug) → (its file, the error's line): a link
-    to it is right, and works once that error is fixed."""
+    """The page each article that did not parse for an error would have → (its file, the error's line): a link to
+    it is right, and works once that error is fixed. Its address is read from the lines of its front matter that
+    still read (``date:`` and ``slug:``), else from its file: its name and its YYYY/MM folder; one whose month
+    neither tells is left out."""
+    from datetime import datetime
+
     content = config.content_dir.rstrip("/") + "/"
     out: dict[str, tuple[str, int]] = {}
     for finding in findings:
         rel, line = finding.problem.path, finding.problem.line
         if finding.problem.severity != "error" or not rel.startswith(content) or not rel.endswith(".md") \
-                or rel in parsed:
+                or rel in parsed or rel[len(content):].split("/")[0] in {*NOT_ARTICLES, NOTES_DIR}:
             continue
         parts = rel[len(content):].split("/")
-        stem = parts[-1].removesuffix(".md") if parts[-1] != "index.md" or len(parts) < 4 else parts[-2]
-        if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[0]) and re.fullmatch(r"\d\d", parts[1]) and \
-                (slug := make_slug(stem)):
-            out.setdefault(f"{parts[0]}/{parts[1]}/{slug}/", (rel, line))
+        name = parts[-2] if parts[-1].lower() == "index.md" and len(parts) > 1 else parts[-1].removesuffix(".md")
+        month = f"{parts[0]}/{parts[1]}" if len(parts) >= 3 and re.fullmatch(r"\d{4}/\d\d", f"{parts[0]}/{parts[1]}") \
+            else ""
+        try:
+            head = (config.root / rel).read_bytes()[:8192].decode("utf-8", "replace").removeprefix("\ufeff")
+        except OSError:
+            head = ""
+        fields = dict(_FIELD.findall(head.split("\n---", 1)[0] if head.startswith("---") else ""))
+        iso = normalise_date(fields["date"].strip())[0] if fields.get("date", "").strip() else None
+        if iso is not None:
+            when = datetime.fromisoformat(iso)
+            when = when.astimezone(config.tz) if when.tzinfo else when
+            month = f"{when.year:04d}/{when.month:02d}"
+        slug = fields.get("slug", "").strip() or make_slug(name)
+        if month and slug:
+            out.setdefault(f"{month}/{slug}/", (rel, line))
     return out
+
+
+_FIELD = re.compile(r"^(date|slug):[ \t]*[\"']?([^\"'#\n]*)", re.MULTILINE)
+"""A front matter's ``date:`` or ``slug:`` line, read alone (the rest may be what does not parse)."""
 
 
 def _waiting_page(base_path: str, path: str, waiting: Mapping[str, tuple[str, Any]]) -> tuple[str, Any] | None:
