@@ -435,9 +435,10 @@ def moved_articles(cache: CacheSnapshot, loaded: Loaded, published: Sequence[Art
         if kept is not None:  # made a draft, or dated ahead: left out now
             why = "it is a draft now" if kept.draft else f"it is dated {kept.date.isoformat()}, after the build's time"
             was = f" (it was {rel})" if kept.source_path != rel else ""
-            problems.append(Problem(kept.source_path, 0, "draft" if kept.draft else "date",
+            problems.append(Problem(kept.source_path, 0, "draft" if kept.draft else "date",  # a hint: taking an
                                     f"{LEFT_OUT} /{old.path}{was}; {why}, so that page is gone and links to it "
-                                    "break until it is published again", "warning"))
+                                    "break until it is published again", "hint"))  # article down is an editor's
+            # right, so it never fails a --strict deploy (there is nothing to do about it but publish it again)
             continue
         if new is None and old.source and rel not in loaded.seen:
             new = next((arrived[key] for key in (_moved_key(old, False), _moved_key(old, True))

@@ -209,13 +209,20 @@ def test_an_article_the_last_build_published_and_this_one_leaves_out_is_a_warnin
     (tmp_path / "content/2025/06/b.md").write_text(article(title="B", date="2099-06-13T09:00:00+07:00"))
     (tmp_path / "content/2025/06/c.md").unlink()
     assert [line for line in build() if "more than a year ahead" not in line] == [
-        "content/2025/06/a.md:4: field 'draft': warning: the site had it at /2025/06/a/; it is a draft now, so that "
+        "content/2025/06/a.md:4: field 'draft': hint: the site had it at /2025/06/a/; it is a draft now, so that "
         "page is gone and links to it break until it is published again",
-        "content/2025/06/b.md:3: field 'date': warning: the site had it at /2025/06/b/; it is dated "
+        "content/2025/06/b.md:3: field 'date': hint: the site had it at /2025/06/b/; it is dated "
         "2099-06-13T09:00:00+07:00, after the build's time, so that page is gone and links to it break until it is "
         "published again"]
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", date="2025-06-12", draft="true", body="Lagi.\n"))
     assert [line for line in build() if "more than a year ahead" not in line] == [], "the page was already gone"
+    # taking an article down is an editor's right: it never fails a --strict deploy, replayed or not
+    (tmp_path / "content/2025/06/c.md").write_text(article(title="C", date="2025-06-14"))
+    assert build() and main(["build", "--config", str(tmp_path / "config.yaml"), "-q"]) == 0
+    (tmp_path / "content/2025/06/c.md").write_text(article(title="C", date="2025-06-14", draft="true"))
+    for _ in range(2):
+        assert main(["build", "--config", str(tmp_path / "config.yaml"), "-q", "--strict", "--future"]) == 0
+        assert "the site had it at /2025/06/c/" in capsys.readouterr().err
     # renamed and made a draft in one edit: found by its source link, as a renamed file is
     source = "{name: Reuters, url: 'https://www.reuters.com/tech/d'}"
     (tmp_path / "content/2025/06/d.md").write_text(article(title="D", date="2025-06-15", source=source))
@@ -225,7 +232,7 @@ def test_an_article_the_last_build_published_and_this_one_leaves_out_is_a_warnin
                                                                 draft="true"))
     (tmp_path / "content/2025/06/e.md").write_text(article(title="E", date="2025-06-16"))
     assert [line for line in build() if "more than a year ahead" not in line] == [
-        "content/2025/06/d-baru.md:5: field 'draft': warning: the site had it at /2025/06/d/ (it was "
+        "content/2025/06/d-baru.md:5: field 'draft': hint: the site had it at /2025/06/d/ (it was "
         "content/2025/06/d.md); it is a draft now, so that page is gone and links to it break until it is "
         "published again"]
 

@@ -363,8 +363,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         for note in done.notes:
             print(note, file=sys.stderr)
     _print_problems(done.warnings + done.late)
-    if args.strict and done.warnings:
-        print(f"error: {_plural(len(done.warnings), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
+    if args.strict and (warned := [p for p in done.warnings if p.severity == "warning"]):
+        print(f"error: {_plural(len(warned), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     if done.result is None:

@@ -172,7 +172,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                     raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but {had}; check "
                                               f"content_dir in {config.config_path}, or build with --allow-empty to "
                                               "publish an empty site")])
-                if strict and result.warnings:
+                if strict and any(p.severity == "warning" for p in result.warnings):  # hints never fail a run
                     return Published(result, None, result.warnings, snapshot.notes, result.articles,
                                      due=result.next_due)
                 try:
