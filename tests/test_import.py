@@ -275,6 +275,21 @@ def test_pelican_feed_settings_it_cannot_follow_are_said_never_a_traceback(
                                                                     "/satu.html /2024/03/satu/ 301"]
 
 
+def test_a_pelican_quickstart_site_s_published_feeds_are_redirected(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """pelican-quickstart turns the feeds off in pelicanconf.py and on in publishconf.py, which the live site is
+    built with: only pelicanconf.py was read, so the feeds readers had got no redirect, and nothing was said."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'Old'\nSITEURL = ''\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n",
+        "publishconf.py": "import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+                          "SITEURL = 'https://example.org'\nFEED_ALL_ATOM = 'feeds/all.atom.xml'\n"
+                          "CATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'\n",
+        "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\nCategory: Berita\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert sorted(line for line in redirect_lines(tmp_path / "new", feeds=True) if is_feed_rule(line)) == [
+        "/feeds/all.atom.xml /feed.xml 301", "/feeds/berita.atom.xml /sections/berita/feed.xml 301"]
+
+
 def test_pages_drafts_and_hugo_refs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, "hugo")

@@ -43,11 +43,11 @@ def _setting(folder: Path, name: str) -> str:
     return ""
 
 
-def _literals(folder: Path) -> dict[str, object]:
-    """The settings pelicanconf.py gives as literals (``NAME = [...]``, ``{...}``), read, never executed; {} if
-    it does not parse."""
+def _literals(folder: Path, name: str = "pelicanconf.py") -> dict[str, object]:
+    """The settings pelicanconf.py (or ``name``) gives as literals (``NAME = [...]``, ``{...}``), read, never
+    executed; {} if it does not parse."""
     try:
-        tree = ast.parse((folder / "pelicanconf.py").read_text("utf-8", "replace"))
+        tree = ast.parse((folder / name).read_text("utf-8", "replace"))
     except (OSError, SyntaxError, ValueError):
         return {}
     found: dict[str, object] = {}
@@ -96,6 +96,10 @@ def scan(root: Path) -> Scan:
         content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
     conf = root if content != root else root.parent
     settings = settings if conf == root else _literals(conf)
+    # the feeds the site published: pelican-quickstart turns them off in pelicanconf.py (for previews) and on in
+    # publishconf.py, which `pelican -s publishconf.py` builds the live site with
+    settings = {**settings, **{name: value for name, value in _literals(conf, "publishconf.py").items()
+                               if name in _FEED_SETTINGS}}
     computed = [name for name in _COMPUTED_WHY if settings.get(name) is COMPUTED]
     static_paths = [""] if "STATIC_PATHS" in computed else _strings(settings.get("STATIC_PATHS", ["images"])) or []
     extra = settings.get("EXTRA_PATH_METADATA")
@@ -211,6 +215,7 @@ _SITE_FEEDS = (("FEED_ALL_ATOM", "feeds/all.atom.xml"), ("FEED_ALL_RSS", None), 
 _TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CATEGORY_FEED_RSS", None, "sections"),
                ("TAG_FEED_ATOM", None, "tags"), ("TAG_FEED_RSS", None, "tags"))
 """Its settings for a category's and a tag's feeds (a category is a section here)."""
+_FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
 
 def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
