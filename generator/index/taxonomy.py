@@ -123,7 +123,8 @@ def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Prob
             if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
                 problems.append(Problem(article.source_path, 0, "companies",
                                         f"{quoted(company.name)} and {quoted(first.name)} (in {where.source_path}) "
-                                        f"both make the URL /companies/{company.id}/; use one spelling, or add it as an alias in companies.yaml"))
+                                        f"both make the URL /companies/{company.id}/; use one spelling, or add it as "
+                                        "an alias in companies.yaml"))
                 continue
             members[company.id].append(article)
     terms = [Term("companies", cid, companies[cid][0].name, tuple(members[cid]), companies[cid][0])
@@ -223,5 +224,6 @@ def listed_slug_problems(config: Config, site: Site, lines: ConfigLines) -> list
         near = [] if fold(name) in names else difflib.get_close_matches(fold(name), names, n=1, cutoff=0.75)
         if near:
             problems.append(Problem(*lines("slugs", name), f"slugs.{name}", f"{quoted(name)} is no article's tag or "
-                                    f"section, so its slug is not used; did you mean {quoted(names[near[0]])}?", "warning"))
+                                    f"section, so its slug is not used; did you mean {quoted(names[near[0]])}?",
+                                    "warning"))
     return problems

@@ -212,7 +212,8 @@ def check_base_url(url: str) -> str | None:
         what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
                 f"the character {quoted(char)}" if char.isprintable() else f"the control character U+{ord(char):04X}")
         return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like "
-                "https://example.org/digest/ (percent-encode the character if the address really has it, e.g. %20 for a space)")
+                "https://example.org/digest/ (percent-encode the character if the address really has it, e.g. %20 for "
+                "a space)")
     if why := unreadable_url(url):
         return f"{quoted(url)} {why}"
     parts = urlsplit(url)
@@ -553,7 +554,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 f"link /{value.lstrip('/')}, outside the site); write {key}: {fix or 'images/logo.png'}")))
         elif isinstance(value, str) and value and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
-                                    f"{quoted(value)} is neither an http(s) URL nor a path on this site; write one like images/logo.png (relative to the site root)"))
+                                    f"{quoted(value)} is neither an http(s) URL nor a path on this site; write one "
+                                    "like images/logo.png (relative to the site root)"))
     if settings.get("language", "id") not in LANGUAGES:
         problems.append(Problem(origin.get("language", rel), lines.get(("language",), 0), "language",
                                 f"{quoted(settings['language'])} is not supported; use one of: {', '.join(LANGUAGES)}"
