@@ -64,6 +64,14 @@ def _literals(folder: Path, name: str = "pelicanconf.py") -> dict[str, object]:
 
 COMPUTED = object()
 """A setting pelicanconf.py computes (``BASE + ['pdfs']``, an f-string): not known without running it."""
+_SITE_FEEDS = (("FEED_ALL_ATOM", "feeds/all.atom.xml"), ("FEED_ALL_RSS", None), ("FEED_ATOM", None),
+               ("FEED_RSS", None))
+"""Pelican's settings for the site's feeds, with its defaults."""
+_TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CATEGORY_FEED_RSS", None, "sections"),
+               ("TAG_FEED_ATOM", None, "tags"), ("TAG_FEED_RSS", None, "tags"))
+"""Its settings for a category's and a tag's feeds (a category is a section here)."""
+_FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
+
 _COMPUTED_WHY = {
     "STATIC_PATHS": "every other file in the content folder is copied to static/; remove those Pelican did not "
                     "publish",
@@ -72,8 +80,7 @@ _COMPUTED_WHY = {
     "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit the redirects: of the "
                 "files",
     **{name: "its subscribers get no redirect to the new feed; add one to static/_redirects by hand"
-       for name in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS", "CATEGORY_FEED_ATOM",
-                    "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS")}}
+       for name in sorted(_FEED_SETTINGS)}}
 """What the import does instead when pelicanconf.py computes one of these, for the report."""
 
 
@@ -207,15 +214,6 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
                 section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
                 **common)  # type: ignore[arg-type]
-
-
-_SITE_FEEDS = (("FEED_ALL_ATOM", "feeds/all.atom.xml"), ("FEED_ALL_RSS", None), ("FEED_ATOM", None),
-               ("FEED_RSS", None))
-"""Pelican's settings for the site's feeds, with its defaults."""
-_TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CATEGORY_FEED_RSS", None, "sections"),
-               ("TAG_FEED_ATOM", None, "tags"), ("TAG_FEED_RSS", None, "tags"))
-"""Its settings for a category's and a tag's feeds (a category is a section here)."""
-_FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
 
 def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
