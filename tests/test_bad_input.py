@@ -95,10 +95,10 @@ def test_control_characters_from_yaml_escapes_are_removed_with_a_warning() -> No
     article_, problems = parse_article("content/a.md", data, SETTINGS)
     assert article_ is not None and (article_.title, article_.tags) == ("Bell here", ("ab",))
     assert [str(p) for p in problems] == [
-        "content/a.md:2: field 'title': warning: control character U+0007 (from a YAML escape such as \"\\a\") "
-        "removed: feeds and HTML cannot carry it; delete the escape from the value",
-        "content/a.md:4: field 'tags': warning: control character U+001B (from a YAML escape such as \"\\a\") "
-        "removed: feeds and HTML cannot carry it; delete the escape from the value"]
+        "content/a.md:2: field 'title': warning: control character U+0007 (from the YAML escape \"\\a\", \"\\x07\" or "
+        "\"\\u0007\") removed: feeds and HTML cannot carry it; delete the escape from the value",
+        "content/a.md:4: field 'tags': warning: control character U+001B (from the YAML escape \"\\e\", \"\\x1b\" or "
+        "\"\\u001b\") removed: feeds and HTML cannot carry it; delete the escape from the value"]
 
 
 @pytest.mark.parametrize("raw, expected", [

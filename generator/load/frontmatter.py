@@ -491,9 +491,9 @@ def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str,
     """A scalar's value, given the tag it resolved to."""
     if tag == _STR:
         for char in sorted(set(_ESCAPED_CONTROL.findall(value))):
-            warnings.append(YamlError(line, f"control character U+{ord(char):04X} (from a YAML escape such as "
-                                            "\"\\a\") removed: feeds and HTML cannot carry it; delete the escape "
-                                            "from the value", field))
+            warnings.append(YamlError(line, f"control character U+{ord(char):04X} (from the YAML escape "
+                                            f"{_escapes(char)}) removed: feeds and HTML cannot carry it; delete the "
+                                            "escape from the value", field))
         return _ESCAPED_CONTROL.sub("", value)
     if tag == _NULL:
         return None
@@ -505,6 +505,19 @@ def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str,
         return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))  # '.inf' is YAML's infinity
     assert node is not None  # ``_simple`` gives only the tags above
     raise _bad_tag(node, line, field)
+
+
+_NAMED_ESCAPES = {"\0": "0", "\a": "a", "\b": "b", "\v": "v", "\f": "f", "\x1b": "e"}
+"""YAML's one-letter escapes for the characters ``_ESCAPED_CONTROL`` matches."""
+
+
+def _escapes(char: str) -> str:
+    """The ways a YAML double-quoted value can write ``char``, as a reader would look for them: '"\\e", "\\x1b" or "\\u001b"'."""
+    code = ord(char)
+    spelled = ([f"\\{_NAMED_ESCAPES[char]}"] if char in _NAMED_ESCAPES else []) + (
+        [f"\\x{code:02x}", f"\\u{code:04x}"] if code < 0x100 else [f"\\u{code:04x}"])
+    written = [f'"{escape}"' for escape in spelled]
+    return " or ".join([", ".join(written[:-1]), written[-1]] if len(written) > 1 else written)
 
 
 def _bad_tag(node: yaml.Node, line: int, field: str) -> YamlError:
