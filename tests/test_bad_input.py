@@ -335,11 +335,13 @@ def test_a_key_that_is_no_name_is_said_with_every_other_problem(
     (b"\xef\xbb\xbf# x\n\xe9\n", "config.yaml:2: is not valid UTF-8 (byte 0xe9); save the file as UTF-8"),  # after a BOM
     ("title: T\n".encode("utf-16-le"), "config.yaml:1: is UTF-16 text; save it as UTF-8"),  # no byte-order mark
     ("title: T\n".encode("utf-32"), "config.yaml:1: is UTF-32 text; save it as UTF-8"),
+    ("title: T\n".encode("utf-32-le"), "config.yaml:1: is UTF-32 text; save it as UTF-8"),  # no byte-order mark
+    ("title: T\n".encode("utf-32-be"), "config.yaml:1: is UTF-32 text; save it as UTF-8"),
 ])
 def test_a_yaml_file_s_encoding_is_named_whatever_its_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                            data: bytes, said: str) -> None:
     """With a UTF-8 byte-order mark the bad byte was looked up 3 bytes early ('byte 0x20' on line 1); UTF-16
-    without a mark was "the control character U+0000", UTF-32 "UTF-16"."""
+    without a mark was "the control character U+0000", UTF-32 "UTF-16" (without a mark too)."""
     make_project(tmp_path, {"a.md": article()})
     (tmp_path / "config.yaml").write_bytes(data)
     code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))

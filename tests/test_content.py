@@ -211,6 +211,9 @@ CASES = {
         "content/a.md:1: field 'date': is required; add a line 'date: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter",
         "content/a.md:1: field 'title': is required; add a line 'title: ...' to the front matter"]),
     "utf-16": ("---\ntitle: x\n".encode("utf-16"), ["content/a.md:1: is UTF-16 text; save it as UTF-8"]),
+    "utf-16 without its mark": ("---\ntitle: x\n".encode("utf-16-be"), ["content/a.md:1: is UTF-16 text; save it as UTF-8"]),
+    "utf-32": ("---\ntitle: x\n".encode("utf-32"), ["content/a.md:1: is UTF-32 text; save it as UTF-8"]),
+    "utf-32 without its mark": ("---\ntitle: x\n".encode("utf-32-le"), ["content/a.md:1: is UTF-32 text; save it as UTF-8"]),
     "invalid utf-8": (b"---\ntitle: x\ndate: 2025-01-01\n---\nok\n\xff\n", [
         "content/a.md:6: is not valid UTF-8 (byte 0xff); save the file as UTF-8"]),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", [

@@ -31,7 +31,7 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        not_boolean, read_past, split)
+                                        not_boolean, read_past, split, wide_encoding)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -354,8 +354,8 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes → text with '\\n' newlines, or the reason it is not UTF-8 text."""
     if len(data) > MAX_BYTES:
         return None, [_too_big(rel, len(data))]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(rel, 1, "", "is UTF-16 text; save it as UTF-8")]
+    if (encoding := wide_encoding(data)) is not None:
+        return None, [Problem(rel, 1, "", f"is {encoding} text; save it as UTF-8")]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(rel, line, "", "contains a NUL byte: this looks like a binary file, not Markdown; "

@@ -85,17 +85,27 @@ class YamlError(Exception):
 def yaml_file_text(data: bytes) -> str:
     """A YAML file's bytes (config.yaml, companies.yaml, sources.yaml) as text, a byte-order mark dropped; a
     YamlError at the line of the first byte that is not UTF-8 (an article's message), or for UTF-16 (with or without
-    its byte-order mark) or UTF-32 text."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise YamlError(1, "is UTF-32 text; save it as UTF-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and 0 in data[:2] and data[:2] != b"\x00\x00"):
-        raise YamlError(1, "is UTF-16 text; save it as UTF-8")  # with no byte-order mark, an ASCII letter and a 0
+    its byte-order mark) or UTF-32 text (``wide_encoding``)."""
+    if (encoding := wide_encoding(data)) is not None:
+        raise YamlError(1, f"is {encoding} text; save it as UTF-8")
     data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8's mark: the bad byte's position is counted without it
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise YamlError(data[: e.start].count(b"\n") + 1,
                         f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """'UTF-32' or 'UTF-16' when a text file's bytes begin as such text does, with or without a byte-order mark
+    (without one, an ASCII character next to its zero bytes), else None."""
+    head = data[:4]
+    if head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") or (
+            len(head) == 4 and head != b"\x00" * 4 and b"\x00\x00\x00" in (head[1:], head[:3])):
+        return "UTF-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 1 and 0 in head[:2] and head[:2] != b"\x00\x00"):
+        return "UTF-16"
+    return None
 
 
 def read_past(rel: str, found: list[YamlError]) -> list[Problem]:
