@@ -99,11 +99,14 @@ def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Pat
     write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitel: X\n---\nCatatan.\n",
                            "content/weekly/minggu-ini.md": "Catatan.\n",
                            "content/weekly/2025-W54.md": "Catatan.\n",
+                           "content/weekly/0000-W01.md": "Catatan.\n",
                            "content/weekly/2025-W30.md": "Catatan tanpa berita.\n",
                            "content/weekly/2025-W25.md": "---\ntitle: [Judul]\n---\nCatatan.\n"})
     with pytest.raises(BuildError) as caught:
         build(load_config(tmp_path / "config.yaml"))
     assert [str(p) for p in caught.value.problems] == [
+        "content/weekly/0000-W01.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
+        "or 53 in long years)",
         "content/weekly/2025-W24.md:2: field 'titel': unknown key; an editor's note takes only 'title:'",
         "content/weekly/2025-W25.md:2: field 'title': must be one line of text, but YAML read a list (['Judul']); "
         "write the text on the key's line: title: \"...\"",

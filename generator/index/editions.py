@@ -147,7 +147,7 @@ def load_notes(root: Path, content_dir: str, static_dir: str = "static",
 
 
 def _valid_week(year: int, week: int) -> bool:
-    return 1 <= week <= date(year, 12, 28).isocalendar().week
+    return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
 
 
 def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str) -> tuple[Note | None, list[Problem]]:
