@@ -32,7 +32,7 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import (LEFT_OUT, Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
+from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
                                       with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
@@ -263,7 +263,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with redirects that the site's pages known without planning show (an article's
         # own address, another's, one another's, the site's lists and their terms' pages), not the next run
-        raise BuildError(problems + redirect_problems(moving(site), known_files(site)))
+        raise BuildError(problems + redirect_problems(moving(site), known_files(site),
+                                                      (search.INDEX_DIR,) if config.search else ()))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)
@@ -283,14 +284,17 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     finally:
         searched.close()
     paths = [p.spec.path for p in planned]
-    if moved := redirect_problems(moving(site), paths):
-        raise BuildError(problems + moved)
     static = static_sources(config, theme)  # walked once for the checks below
+    # an old address may not be any file the site writes: a page, the sitemap's, robots.txt, a static file, the
+    # redirect rules themselves, or the search index's (a rule there would send them away under nginx's map)
+    if moved := redirect_problems(moving(site), [*paths, *sitemap_files(paths), *static, *RULE_FILES, "robots.txt"],
+                                  (search.INDEX_DIR,) if config.search else ()):
+        raise BuildError(problems + moved)
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static})
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
     redirected = plan_redirects(moving(site), paths, moves)[0]
     problems += too_many_rules(len(redirected))
-    made = [*paths, *sitemap_files(paths), "redirects.nginx.conf", *redirected]
+    made = [*paths, *sitemap_files(paths), "redirects.nginx.conf", *redirected]  # a static _redirects is merged
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
@@ -327,7 +331,7 @@ def known_files(site: Site) -> list[str]:
     page and the root's files every site has, the lists of terms, each tag's, company's, section's and archive's
     page. Only the redirects' check on the way out of a build with errors uses them; a build plans every page."""
     fixed = ["index.html", "404.html", "sitemap.xml", "robots.txt", "style.css", "tags/index.html",
-             "companies/index.html", "sections/index.html", "archive/index.html"]  # every site has these
+             "companies/index.html", "sections/index.html", "archive/index.html", *RULE_FILES]  # every site has these
     return [urls.file_for(p.path) for p in moving(site)] + fixed + [
         urls.file_for(p.path) for p in (*site.tags, *site.companies, *site.sections, *site.years, *site.months)]
 

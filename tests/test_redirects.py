@@ -96,6 +96,18 @@ def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path)
     ]
 
 
+def test_a_redirect_may_not_take_the_address_of_a_file_the_site_writes(tmp_path: Path) -> None:
+    """A redirect from sitemap.xml, robots.txt or the search engine's files was only a warning, and the nginx map
+    then answered 301 for them (search broken, the sitemap lost); one from style.css blamed the theme's file."""
+    write_files(tmp_path, {"static/images/logo.png": "png"})
+    assert problems(tmp_path, {"2025/06/a.md": article(title="A", redirects=(
+        "[sitemap.xml, robots.txt, pagefind/pagefind.js, style.css, redirects.nginx.conf, images/logo.png]"))}) == [
+        f"content/2025/06/a.md:4: field 'redirects': '{path}' is the address of a file the site still has "
+        f"({path}); a redirect there would hide it: remove it from redirects"
+        for path in ["images/logo.png", "pagefind/pagefind.js", "redirects.nginx.conf", "robots.txt", "sitemap.xml",
+                     "style.css"]]
+
+
 def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) -> None:
     """With another file in error, a redirect onto the article's own address was said only in the next run."""
     assert problems(tmp_path, {

@@ -140,19 +140,24 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
     return found, problems
 
 
+RULE_FILES = ("_redirects", "redirects.nginx.conf")
+"""The files that hold the redirect rules (Netlify's, Cloudflare's and GitLab's; nginx's map)."""
+
+
 def is_page_file(file: str) -> bool:
     """Whether a redirect page may be written at ``file``: a static host serves it as HTML only when it is named
     .html ('notes.txt' would be a download, or its source shown as text); its rules redirect the others."""
     return file.endswith((".html", ".htm"))
 
 
-def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str], moves: Mapping[str, Moved] = {}
-                   ) -> tuple[dict[str, Target], list[Problem]]:
+def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str], moves: Mapping[str, Moved] = {},
+                   folders: tuple[str, ...] = ()) -> tuple[dict[str, Target], list[Problem]]:
     """Old file → the article (or registered entry's page, ``moves``) it leads to; an article's old path that is a
-    live page's or two articles' is an error.
+    live page's or file's, or two articles', is an error.
 
-    ``taken`` holds every output file the site writes otherwise. A move whose old file an article's
-    ``redirects:`` claims, or which differs only in letter case from a page or a claimed file, is left out.
+    ``taken`` holds every output file the site writes otherwise, ``folders`` the folders (``'pagefind/'``) whose
+    every file is the site's. A move whose old file an article's ``redirects:`` claims, or which differs only in
+    letter case from a page or a claimed file, is left out.
     """
     articles = sorted(articles, key=lambda a: a.source_path)
     pages_of = {urls.file_for(a.path): a for a in articles}
@@ -175,9 +180,10 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         "would hide that page. If that one took the address since (a new article "
                                         f"with the old title), give {other.source_path} another slug (slug: …) to "
                                         "keep the old links working; otherwise remove the address from redirects"))
-            elif file in taken_files:
+            elif file in taken_files or file.startswith(folders):
+                what = "a page" if is_page_file(file) else "a file"
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is the address of a page the site still has ({file}); "
+                                        f"'{redirect.path}' is the address of {what} the site still has ({file}); "
                                         "a redirect there would hide it: remove it from redirects"))
             elif folded is not None:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
@@ -285,9 +291,11 @@ def too_many_rules(count: int) -> list[Problem]:
                                          "it under", "warning")]
 
 
-def redirect_problems(articles: Iterable[Article | InfoPage], taken: Iterable[str]) -> list[Problem]:
-    """Old paths that are a live page's or two articles' (checked while planning, before anything renders)."""
-    return plan_redirects(articles, taken)[1]
+def redirect_problems(articles: Iterable[Article | InfoPage], taken: Iterable[str],
+                      folders: tuple[str, ...] = ()) -> list[Problem]:
+    """Old paths that are a live page's or file's, or two articles' (checked while planning, before anything
+    renders)."""
+    return plan_redirects(articles, taken, folders=folders)[1]
 
 
 def with_redirects(config: Config, articles: Iterable[Article | InfoPage], taken: Iterable[str],
