@@ -318,17 +318,20 @@ def test_a_template_that_is_not_utf8_is_an_error(built: Path) -> None:
 
 def test_a_key_that_is_no_name_is_said_with_every_other_problem(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """'null:', '~:' or '[a]:' in config.yaml or an article was the only problem reported (the run stopped there)."""
-    make_project(tmp_path, {"a.md": "---\ntitle: Z\ndate: 2025-06-02\n~: 1\nauthor: [a]\n---\nIsi.\n"},
-                 config="title: 5\nbase_url: https://example.org/\nnull: 1\n[a]: x\n")
+    """'null:', '~:' or '[a]:' in config.yaml or an article was the only problem reported (the run stopped there);
+    so was '"":' in config.yaml, called an unknown key, and it hid every article's problem."""
+    make_project(tmp_path, {"a.md": "---\ntitle: Z\ndate: 2025-06-02\n~: 1\nauthor: [a]\n\" \": 2\n---\nIsi.\n"},
+                 config="title: 5\nbase_url: https://example.org/\nnull: 1\n[a]: x\n\"\": 8\n")
     code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
     assert code == 1 and err.splitlines() == [
         "config.yaml:1: field 'title': must be text, got 5; write it in quotes",
         "config.yaml:3: 'null' is not a usable key; write a name such as 'title:'",
         "config.yaml:4: a list or mapping is not a usable key; a key must be plain text, a name such as 'title:'",
+        "config.yaml:5: '' is not a usable key; write a name such as 'title:'",
         "content/a.md:4: '~' is not a usable key; write a name such as 'title:'",
         "content/a.md:5: field 'author': must be text; is a list ([a]); author takes one value: author: a",
-        "error: 5 problems found; nothing was written"]
+        "content/a.md:6: ' ' is not a usable key; write a name such as 'title:'",
+        "error: 7 problems found; nothing was written"]
 
 
 @pytest.mark.parametrize("data, said", [

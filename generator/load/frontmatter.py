@@ -475,7 +475,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
             if key_node.value == "<<":
                 raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
                                           "write the fields out in full", field)
-            if key_node.tag == _NULL:
+            if key_node.tag == _NULL or not key.strip():  # 'null:', '~:', '"":', '" ":'
                 warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write a name such as 'title:'",
                                            field))
                 continue
