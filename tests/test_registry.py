@@ -91,12 +91,20 @@ def test_a_company_given_twice_does_not_hide_the_registrys_other_problems(tmp_pa
 
 def test_a_broken_registry_does_not_hide_the_articles_errors(tmp_path: Path) -> None:
     """A duplicate id in companies.yaml was the only problem a build or check reported; the articles' errors came
-    in the next run. Their warnings (every company unknown without the registry) are left out."""
-    make_project(tmp_path, {"a.md": article(title="A", companies="[Meta]"), "b.md": article(title="B", date="2025-13-01")},
+    in the next run. Their warnings about companies (every one unknown without the registry) are left out; their
+    other warnings, and the pages', were left out too."""
+    make_project(tmp_path, {"a.md": article(title="A", companies="[Meta]", bogus="1"),
+                            "b.md": article(title="B", date="2025-13-01"),
+                            "pages/tentang.md": "---\ntitle: Tentang\nbogus: 1\n---\nIsi.\n"},
                  companies="meta:\n  name: Meta\nmeta:\n  name: Meta Platforms\n")
-    expected = ["content/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
+    expected = ["content/a.md:5: field 'bogus': warning: unknown field, ignored; known fields: title, date, summary, "
+                "source, tags, companies, section, author, image, image_alt, image_caption, image_credit, slug, "
+                "updated, draft, redirects, toc",
+                "content/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
                 "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
-                "content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one"]
+                "content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one",
+                "content/pages/tentang.md:3: field 'bogus': warning: unknown field for a page, ignored; known fields: "
+                "title, summary, slug, draft, redirects"]
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)
     assert sorted(str(p) for p in caught.value.problems) == expected
