@@ -203,12 +203,17 @@ def updated_ahead(published: Sequence[Article], options: BuildOptions) -> list[P
 def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
                 drafts: tuple[InfoPage, ...] = ()) -> tuple[tuple[MenuLink, ...], list[Problem]]:
     """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion (or, for a draft page,
-    saying so), one listed again a warning (it is linked once), each at its line."""
+    saying so), one listed again a warning (it is linked once), each at its line. A slug whose page file is there
+    but was not read (it has an error, said at its line) is no error of its own."""
     by_slug = {p.slug: p for p in pages}
     draft = {p.slug: p for p in drafts}
+    read = {p.source_path for p in (*pages, *drafts)}
     links, problems = [], []
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
+        rel = f"{config.content_dir}/pages/{slug}.md"
+        if page is None and "/" not in slug and rel not in read and config.path(rel).is_file():
+            continue
         if slug in config.menu[:i]:
             problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is listed twice; the "
                                     "footer links it once, in its first place: remove the other", "warning"))

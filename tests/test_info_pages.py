@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIG, article, build_project, make_project, write_files
+from generator.commands.check import run_check
 from generator.core.errors import BuildError
+from generator.core.models import BuildOptions
 
 ABOUT = "---\ntitle: Tentang Kami\nsummary: Siapa kami.\n---\nKami merangkum berita.\n"
 
@@ -62,6 +64,17 @@ def test_a_menu_entry_for_a_draft_page_says_it_is_a_draft(tmp_path: Path) -> Non
     assert [str(p) for p in e.value.problems] == [
         "config.yaml:3: field 'menu': 'tentang' is a draft (content/pages/tentang.md has 'draft: true'), so the "
         "footer cannot link it; publish it with 'draft: false', or remove it from menu until then"]
+
+
+def test_a_menu_entry_for_a_page_with_an_error_is_no_error_of_its_own(tmp_path: Path) -> None:
+    """A tester's report: "'tentang' is not a page in content/pages/; pages: kontak" came with the page's own error,
+    and led to deleting the menu entry."""
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, {"tentang.md": "---\ntitle: Tentang\nslug: Bad Slug\n---\nIsi.\n", "kontak.md": ABOUT},
+             CONFIG + "menu: [tentang, kontak]\n")
+    assert [p.path for p in e.value.problems] == ["content/pages/tentang.md"]
+    assert [f.problem.path for f in run_check(tmp_path / "config.yaml", BuildOptions()).findings] == [
+        "content/pages/tentang.md"]  # check too, which plans the site without the loaded problems
 
 
 @pytest.mark.parametrize("name, text, expected", [
