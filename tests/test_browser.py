@@ -325,6 +325,10 @@ def test_a_long_bare_url_wraps_and_a_portrait_lead_picture_leaves_the_headline_o
             p.append('Baca juga ', a, ' dan ' + 'Pertumbuhanekonomidigital'.repeat(5) + '.');
             document.querySelector('.body').append(p); }""")
         assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0, page.evaluate("() => [document.documentElement.scrollWidth, document.querySelector('.around')?.outerHTML]")
+        # a site title or section name of one long word made the page 466-813 px wide (a tester's report)
+        page.evaluate("""() => { for (const a of document.querySelectorAll('.brand a, .crumbs li:nth-child(2) a'))
+            a.textContent = 'Kabarteknologikecerdasanbuatan'.repeat(2); }""")
+        assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
         # in a table's cell too: a 1,219 px table a reader swiped across, the text column a few words a line
         table = page.evaluate("""() => { const t = document.createElement('table');
             t.innerHTML = '<tr><th>Sumber</th><th>Catatan</th></tr><tr><td><a href="https://example.com/">https://' +
@@ -483,6 +487,10 @@ def test_a_phone_reader_sees_no_jump_no_sideways_scroll_and_names_in_order(brows
         assert box[0] > 250 and abs(box[1] - min(box[0] * 0.75, box[2] * 0.35)) < 1, box  # its room, kept
         page.goto(root + "/2025/06/b/", wait_until="domcontentloaded")
         assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0, page.evaluate("() => [document.documentElement.scrollWidth, document.querySelector('.around')?.outerHTML]")
+        # a site title or section name of one long word made the page 466-813 px wide (a tester's report)
+        page.evaluate("""() => { for (const a of document.querySelectorAll('.brand a, .crumbs li:nth-child(2) a'))
+            a.textContent = 'Kabarteknologikecerdasanbuatan'.repeat(2); }""")
+        assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
         order = page.evaluate("""(name) => {
             const at = (node, text) => { const r = document.createRange(), i = node.textContent.indexOf(text);
                 r.setStart(node, i); r.setEnd(node, i + text.length); return r.getBoundingClientRect(); };
@@ -625,7 +633,8 @@ def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_scr
     source = "{name: Reuters, url: 'https://www.reuters.com/tech/meta'}"
     body = "## Latar\n\nTeks dengan catatan[^1].\n\n[^1]: Sebuah catatan.\n"
     make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body, source=source),
-                                  "2025/06/kode.md": article(title="Kode", body="```python\ndef f(): pass\n```\n")})
+                                  "2025/06/kode.md": article(title="Kode", body="```python\ndef f(): pass\n```\n\n"
+                                                                                "```\nkode polos\n```\n")})
     server = _serve_project(tmp_path / "p")
     base = f"http://127.0.0.1:{server.server_address[1]}"
     context = browser.new_context(viewport=DESKTOP)
@@ -646,6 +655,9 @@ def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_scr
         page.goto(base + "/2025/06/kode/", wait_until="networkidle")
         page.emulate_media(media="print", color_scheme="dark")
         assert page.evaluate("() => getComputedStyle(document.querySelector('.highlight .k')).color") == "rgb(0, 128, 0)"
+        # a block in no language kept the dark theme's box (#23262b) behind the print's black text
+        assert page.evaluate("() => [...document.querySelectorAll('.body pre')].map(e => getComputedStyle(e)"
+                             ".backgroundColor)") == ["rgb(248, 248, 248)", "rgb(244, 244, 244)"]
         page.emulate_media(media="screen")
         # on screen the '↩︎' back to the text is underlined: its colour alone was 2.4:1 against the text (axe)
         page.goto(base + "/2025/06/a/", wait_until="networkidle")
