@@ -84,6 +84,24 @@ def _body_image_warnings(result: BuildResult) -> list[str]:
     return [str(p) for p in result.warnings if "image" in p.message or "<img" in p.message]
 
 
+def test_a_removed_raw_img_is_said_at_its_own_line_not_at_a_markdown_image_of_the_same_address(
+        tmp_path: Path) -> None:
+    """A tester's report: the warning named the line of an earlier Markdown image whose address held the raw
+    <img>'s, two paragraphs up."""
+    body = ('![foto](/images/foto.png)\n\nParagraf kedua.\n\nTeks dengan <img src="images/foto.png" alt="mentah"> '
+            'di tengah.\n\n![lagi](/images/peta.png)\n\n<p><img alt="peta"\n  src="images/peta.png"></p>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    (tmp_path / "static/images").mkdir(parents=True)
+    for name in ("foto.png", "peta.png"):
+        picture(tmp_path / "static/images" / name)
+    path, fix = "content/2025/06/a.md", "removed: a raw <img> needs an address from the site's root or https://;"
+    assert sorted(_body_image_warnings(build_project(tmp_path))) == [  # the tag's first line, over two lines too
+        f"{path}:13: warning: <img src=\"images/peta.png\"> {fix} for static/images/peta.png write "
+        "src=\"/images/peta.png\"",
+        f"{path}:9: warning: <img src=\"images/foto.png\"> {fix} for static/images/foto.png write "
+        "src=\"/images/foto.png\""]
+
+
 def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likely_file(tmp_path: Path) -> None:
     """`![Foto](images/batam.jpg)`, written as the `image:` field takes it, is read from the article's address
     (a broken image); a camera's `Batam.JPG` written in lower case; a file never put in static/; a `static/`

@@ -497,11 +497,20 @@ def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_li
     if rendered.unclosed_comment >= 0:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
                                 "closed, so it would hide the rest of the article; write --> where the note ends"))
+    if rendered.unusable_images:
+        start = max(body_line, 1)
+        body = "\n".join(lines[start - 1:])
+        tags = [(body.count("\n", 0, m.start()) + start, m[0]) for m in _RAW_IMG.finditer(body)]
     for src in dict.fromkeys(rendered.unusable_images):
-        at = next((n for n in range(max(body_line, 1), len(lines) + 1) if src in lines[n - 1]), body_line) \
-            if src else body_line
+        # the <img> tag that has it (a Markdown image of the same address may come first), else a line that has it
+        at = next((n for n, tag in tags if src in tag), None) or next(
+            (n for n in range(start, len(lines) + 1) if src in lines[n - 1]), body_line) if src else body_line
         problems.append(Problem(rel, at, "", unusable_image_message(src, static_dir), "warning"))
     return problems
+
+
+_RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+"""A raw <img> tag in a body, over lines too (what ``removed_problems`` looks for an address in)."""
 
 
 def unusable_image_message(src: str, static_dir: str) -> str:
