@@ -352,6 +352,24 @@ def test_a_link_to_a_draft_pages_file_names_the_page_it_will_have(tmp_path: Path
         "a Markdown file is not its page's address: " + fix.replace("link its page's address: ", "link ")]
 
 
+def test_a_videos_or_sounds_address_is_checked_as_a_link_is(tmp_path: Path) -> None:
+    """A tester's report: a broken <video>, <audio> or <source> address was published without a word from check;
+    only 'check --links site' found it. The README says their addresses follow the links' rules."""
+    body = ('Video <video src="media/klip.mp4"></video> di sini.\n\n<video src="/media/ada.mp4" '
+            'poster="/media/sampul.jpg"></video>\n\n<audio><source src="/media/tidak-ada.mp3"></audio>\n\n'
+            '<audio src="/media/ada.mp3"></audio>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    write_files(tmp_path, {"static/media/klip.mp4": "x", "static/media/ada.mp4": "x", "static/media/ada.mp3": "x"})
+    found = sorted((p["line"], p["message"]) for p in check_json(tmp_path)["problems"])
+    assert found == [
+        (5, "the link 'media/klip.mp4' points at /2025/06/a/media/klip.mp4, which is not a page or file of the site; "
+            "fix the address (internal links start with / or are relative to this article)"),
+        (7, "the link '/media/sampul.jpg' points at /media/sampul.jpg, which is not a page or file of the site; "
+            "fix the address"),
+        (9, "the link '/media/tidak-ada.mp3' points at /media/tidak-ada.mp3, which is not a page or file of the "
+            "site; fix the address")]
+
+
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:
     """An about page and an editor's note linked to nothing, and only articles' links were checked. A note's links
     are read as on its edition's page; a page's link to an article's file names the article's address."""

@@ -196,7 +196,7 @@ def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
     """Everything the checks need of one article, found once."""
     article = src.article
     own = (*check_mentions([src], finder), *check_home_page_sources([src]), *check_alt_text([src]))
-    hrefs = _LINK.findall(article.body_html)
+    hrefs = body_addresses(article.body_html)
     return ArticleFacts(
         article.source_path, article.path, article.date, article.draft, src.body_line, own,
         article.source.url if article.source else None, src.line("source", "url"),
@@ -654,6 +654,16 @@ def check_single_terms(sources: Sequence[ArticleFacts], listed: Sequence[str] = 
 # --- links --------------------------------------------------------------------------------------
 
 _LINK = re.compile(r'href="([^"]*)"')
+_MEDIA = re.compile(r"<(?:video|audio|source|track)\s[^>]*>")
+_MEDIA_ADDRESS = re.compile(r'\s(?:src|poster)="([^"]*)"')
+
+
+def body_addresses(body_html: str) -> list[str]:
+    """The addresses a body's readers follow or play: its links', and its videos' and sounds' (``<video>``,
+    ``<audio>``, ``<source>``, ``<track>``, a video's poster), which the sanitiser keeps. Images are the build's to
+    check (``images.missing_body_images``)."""
+    return [*_LINK.findall(body_html), *(address for tag in _MEDIA.findall(body_html)
+                                         for address in _MEDIA_ADDRESS.findall(tag))]
 
 
 def _elsewhere(href: str) -> bool:
@@ -832,7 +842,7 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
                if f"{edition_path(n.year, n.week)}index.html" in files]
     out = []
     for rel, url_path, body in bodies:
-        hrefs = _LINK.findall(body)
+        hrefs = body_addresses(body)
         out.append(BodyLinks(rel, url_path, 1, tuple(h for h in hrefs if not _elsewhere(h)),
                              tuple(h for h in hrefs if _elsewhere(h))))
     return out, hidden
