@@ -386,6 +386,21 @@ def test_pages_and_weekly_notes_are_checked_beside_a_broken_config_or_registry(
     assert said["build"] == said["check"]
 
 
+def test_a_yaml_file_with_cr_line_endings_is_told_its_problems_at_their_lines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: in config.yaml, companies.yaml or sources.yaml saved with CR alone (old Mac editors),
+    every problem was on line 1, and a key on line 4 was "defined twice (first on line 1)"."""
+    make_project(tmp_path, {"a.md": article(companies="[google]")})
+    files = {"config.yaml": CONFIG + "# a comment\npage_size: zero\n",
+             "content/companies.yaml": "google:\n  name: Google\n  url: ftp://x\n",
+             "content/sources.yaml": "kompas:\n  name: Kompas\n  url: 5\n",
+             "content/b.md": "---\ntitle: B\ndate: 2025-06-13\n---\nok\n\xff\n"}
+    write_files(tmp_path, {rel: text.replace("\n", "\r").encode("latin-1") for rel, text in files.items()})
+    code, out, _ = run(capsys, "check", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and [line.split(": ")[0] for line in out.splitlines()[:-1]] == [
+        "config.yaml:4", "content/b.md:6", "content/companies.yaml:3", "content/sources.yaml:3"], out
+
+
 @pytest.mark.parametrize("rel, text", [
     ("config.yaml", CONFIG + "description: Berita teknologi\n"),
     ("content/companies.yaml", "google:\n  name: Google\n  description: Mesin pencari\n"),

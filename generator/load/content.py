@@ -31,7 +31,7 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        not_boolean, read_past, split, wide_encoding)
+                                        line_at, not_boolean, read_past, split, wide_encoding)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -357,13 +357,13 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
     if (encoding := wide_encoding(data)) is not None:
         return None, [Problem(rel, 1, "", f"is {encoding} text; save it as UTF-8")]
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        line = line_at(data, data.index(b"\x00"))
         return None, [Problem(rel, line, "", "contains a NUL byte: this looks like a binary file, not Markdown; "
                                              "remove it from content/ or save it as UTF-8 text")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+        line = line_at(data, e.start)
         return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if b"<<<<<<<" in data and (conflict := merge_conflict(text)) is not None:  # bytes: twice as fast to search

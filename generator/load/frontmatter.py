@@ -83,17 +83,24 @@ class YamlError(Exception):
 
 
 def yaml_file_text(data: bytes) -> str:
-    """A YAML file's bytes (config.yaml, companies.yaml, sources.yaml) as text, a byte-order mark dropped; a
-    YamlError at the line of the first byte that is not UTF-8 (an article's message), or for UTF-16 (with or without
-    its byte-order mark) or UTF-32 text (``wide_encoding``)."""
+    """A YAML file's bytes (config.yaml, companies.yaml, sources.yaml) as text with '\\n' newlines, a byte-order
+    mark dropped; a YamlError at the line of the first byte that is not UTF-8 (an article's message), or for UTF-16
+    (with or without its byte-order mark) or UTF-32 text (``wide_encoding``)."""
     if (encoding := wide_encoding(data)) is not None:
         raise YamlError(1, f"is {encoding} text; save it as UTF-8")
     data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8's mark: the bad byte's position is counted without it
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise YamlError(data[: e.start].count(b"\n") + 1,
+        raise YamlError(line_at(data, e.start),
                         f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # lines counted alike, whichever a system wrote
+
+
+def line_at(data: bytes, offset: int) -> int:
+    """The line of the byte at ``offset``, whether lines end in LF, CRLF or CR alone (old Mac editors)."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def wide_encoding(data: bytes) -> str | None:

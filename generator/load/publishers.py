@@ -110,7 +110,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         return {}, [Problem(rel, 0, "", "is not a regular file; make it a YAML file of publishers, or remove it")]
     read: list[YamlError] = []
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()).replace("\r\n", "\n"), 1, read)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, read)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:

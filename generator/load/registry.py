@@ -67,7 +67,7 @@ def load_registry(path: Path, rel: str) -> Registry:
         raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
     escaped: list[YamlError] = []
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()).replace("\r\n", "\n"), 1, escaped)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, escaped)
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
