@@ -533,6 +533,10 @@ def test_an_empty_target_folder_is_used(tmp_path: Path, capsys: pytest.CaptureFi
     ("hugo", "nowhere", "{p} is not a folder; give the hugo site's root folder"),
     ("hugo", "empty", "{p} has no content/ folder; give the Hugo site's root folder"),
     ("jekyll", "empty", "{p} has neither _posts/ nor _config.yml; give the Jekyll site's root folder"),
+    # an empty folder, or a Hugo site, was imported as "0 articles", exit 0
+    *(("pelican", folder, "{p} has no pelicanconf.py and no Pelican article (a Markdown file that starts with a "
+                          "'Title:' line); give the Pelican site's root folder")
+      for folder in ("empty", str(FIXTURES / "hugo"), str(FIXTURES / "hugo/content"))),
 ])
 def test_refuses_a_path_that_is_not_such_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str], generator: str,
                                                 folder: str, message: str) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
 from generator.commands.importer.frontmatter import read_pelican
-from generator.core.errors import quoted
+from generator.core.errors import RefusalError, quoted
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 NOT_CONVERTED = {
@@ -102,6 +102,9 @@ def scan(root: Path) -> Scan:
     else:
         content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
     conf = root if content != root else root.parent
+    if not _is_pelican(root, conf, content):
+        raise RefusalError(f"{root} has no pelicanconf.py and no Pelican article (a Markdown file that starts with a "
+                           "'Title:' line); give the Pelican site's root folder")
     settings = settings if conf == root else _literals(conf)
     # the feeds the site published: pelican-quickstart turns them off in pelicanconf.py (for previews) and on in
     # publishconf.py, which `pelican -s publishconf.py` builds the live site with
@@ -164,6 +167,26 @@ def scan(root: Path) -> Scan:
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
                         "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at "
                         "/tags/<slug>/, categories are sections, at /sections/<slug>/)"))
+
+
+_TITLE_HEADER = re.compile(r" {0,3}title:", re.IGNORECASE)
+
+
+def _is_pelican(root: Path, conf: Path, content: Path) -> bool:
+    """Whether ``root`` is a Pelican site: its pelicanconf.py (beside it, or above it when ``root`` is the content
+    folder), or content in Pelican's own form (a Markdown file whose first line is its 'Title:' header). An empty
+    folder, or a Hugo site, was imported as "0 articles", exit 0."""
+    if (root / "pelicanconf.py").is_file() or (content == root and (conf / "pelicanconf.py").is_file()):
+        return True
+    for path in walk(content) if content.is_dir() else ():
+        if path.suffix.lower() in MARKDOWN:
+            try:
+                with open(path, encoding="utf-8-sig", errors="replace") as f:
+                    if _TITLE_HEADER.match(f.readline()):
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 def _old_url(pattern: object, slug: str, date: str, category: str, author: str, lang: str) -> str:
