@@ -22,7 +22,7 @@ REPO = Path(__file__).parent.parent
 REPORTS = {
     "pelican": """\
 digest import: Pelican site: 2 articles, 1 page, 1 static file; 1 file not converted, 2 dates normalised, 3 redirects, \
-3 feed redirects
+10 feed redirects
 
 Not converted (1):
   content/catatan.rst: reStructuredText is not converted; convert it to Markdown (pandoc -f rst -t gfm) and import again
@@ -39,11 +39,18 @@ Redirects (3), in each file's redirects: (the build makes a page at the old addr
   /openai-gpt4.html → /2020/12/openai-gpt4/
   /pages/tentang-kami.html → /tentang-kami/
 
-Feed redirects (3): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
+Feed redirects (10): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
 send a feed reader on (no 301), so there, tell subscribers the new address:
+  /feeds/all-id.atom.xml → /feed.xml
   /feeds/all.atom.xml → /feed.xml
+  /feeds/ani.atom.xml → /feed.xml
+  /feeds/ani.rss.xml → /feed.xml
+  /feeds/budi.atom.xml → /feed.xml
+  /feeds/budi.rss.xml → /feed.xml
   /feeds/global.atom.xml → /sections/global/feed.xml
+  /feeds/redaksi.atom.xml → /feed.xml
+  /feeds/redaksi.rss.xml → /feed.xml
   /feeds/tech.atom.xml → /sections/tech/feed.xml
 """,
     "hugo": """\
@@ -264,7 +271,8 @@ def test_pelican_feed_settings_it_cannot_follow_are_said_never_a_traceback(
     write_files(tmp_path / "src", {
         "pelicanconf.py": "SITENAME = 'Old'\nCATEGORY_FEED_ATOM = 'feeds/{slug}.{lang}.atom.xml'\n"
                           "TAG_FEED_ATOM = 'feeds/%s.atom.xml'\nFEED_ATOM = 'https://old.example.com/main.atom.xml'\n"
-                          "FEED_ALL_ATOM = 'feeds/' + 'all.atom.xml'\n",
+                          "FEED_ALL_ATOM = 'feeds/' + 'all.atom.xml'\nTRANSLATION_FEED_ATOM = None\n"
+                          "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
         "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\nCategory: Berita\nTags: kopi\n\nIsi.\n"})
     assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
@@ -280,7 +288,8 @@ def test_a_pelican_quickstart_site_s_published_feeds_are_redirected(
     """pelican-quickstart turns the feeds off in pelicanconf.py and on in publishconf.py, which the live site is
     built with: only pelicanconf.py was read, so the feeds readers had got no redirect, and nothing was said."""
     write_files(tmp_path / "src", {
-        "pelicanconf.py": "SITENAME = 'Old'\nSITEURL = ''\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n",
+        "pelicanconf.py": "SITENAME = 'Old'\nSITEURL = ''\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n"
+                          "TRANSLATION_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
         "publishconf.py": "import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
                           "SITEURL = 'https://example.org'\nFEED_ALL_ATOM = 'feeds/all.atom.xml'\n"
                           "CATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'\n",
@@ -288,6 +297,34 @@ def test_a_pelican_quickstart_site_s_published_feeds_are_redirected(
     assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert sorted(line for line in redirect_lines(tmp_path / "new", feeds=True) if is_feed_rule(line)) == [
         "/feeds/all.atom.xml /feed.xml 301", "/feeds/berita.atom.xml /sections/berita/feed.xml 301"]
+
+
+def test_pelican_feeds_the_new_site_has_no_page_for_go_to_the_site_s_feed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An article without 'Category:' is in Pelican's DEFAULT_CATEGORY ('misc'), whose feed /feeds/misc.atom.xml
+    got no rule (the new site has no /sections/misc/); the authors' feeds (AUTHOR_FEED_ATOM, AUTHOR_FEED_RSS, with
+    AUTHOR for an article that names none) and the languages' (TRANSLATION_FEED_ATOM) got no rule and no word."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'Old'\nAUTHOR = 'Redaksi Kabar'\nDEFAULT_LANG = 'id'\n",
+        "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\n\nIsi.\n",
+        "content/dua.md": "Title: Dua\nDate: 2024-03-03 10:00\nAuthor: Budi\nLang: en\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    rules = ["/feeds/all-en.atom.xml /feed.xml 301", "/feeds/all-id.atom.xml /feed.xml 301",
+             "/feeds/all.atom.xml /feed.xml 301", "/feeds/budi.atom.xml /feed.xml 301",
+             "/feeds/budi.rss.xml /feed.xml 301", "/feeds/misc.atom.xml /feed.xml 301",
+             "/feeds/redaksi-kabar.atom.xml /feed.xml 301", "/feeds/redaksi-kabar.rss.xml /feed.xml 301"]
+    assert [line for line in redirect_lines(tmp_path / "new", feeds=True) if is_feed_rule(line)] == rules
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert "".join(f"  {line.split()[0]} → /feed.xml\n" for line in rules) in report
+    write_files(tmp_path / "other", {"pelicanconf.py": "DEFAULT_CATEGORY = 'Lain-lain'\nFEED_ALL_ATOM = None\n"
+                                                       "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n"
+                                                       "TRANSLATION_FEED_ATOM = 'feeds/{lang}/{slug}.xml'\n",
+                                     "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "other"), "--out", str(tmp_path / "o"), "-q")[0] == 0
+    assert [line for line in redirect_lines(tmp_path / "o", feeds=True) if is_feed_rule(line)] == [
+        "/feeds/lain-lain.atom.xml /feed.xml 301"]
+    assert "TRANSLATION_FEED_ATOM 'feeds/{lang}/{slug}.xml' has a placeholder this import does not fill in (only " \
+           "{lang})" in " ".join((tmp_path / "o/import-report.txt").read_text().split())
 
 
 def test_pages_drafts_and_hugo_refs(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -440,16 +440,17 @@ def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
 def _old_feeds(placed: list[Placed], base: str, terms: dict[str, set[str]], moved: Collection[str],
                ) -> tuple[tuple[str, str], ...]:
     """(old feed's address, the new feed that takes its readers), sorted: the site's feeds to /feed.xml, a tag's or
-    a category's to its tag's or section's (a term the new site has no page for, or a feed at an address the new
-    site serves itself, Jekyll's /feed.xml, is left). Feed readers follow a 301, never a redirect page, so these
-    are rules only; without them every subscriber of the old site was lost without a word."""
+    a category's to its tag's or section's, or to /feed.xml when the new site has no page for the term (Pelican's
+    'misc', the category of articles that name none); a feed at an address the new site serves itself (Jekyll's
+    /feed.xml) is left. Feed readers follow a 301, never a redirect page, so these are rules only; without them
+    every subscriber of the old site was lost without a word."""
     out: dict[str, str] = {}
     for old_rel, kind, name in sorted({feed for item in placed if item.post.kind == "article" and not item.post.draft
                                        for feed in item.post.old_feeds}):
         slug = make_slug(name) if kind else ""
-        new_address = base + (f"{kind}/{slug}/" if kind else "") + "feed.xml"
+        new_address = base + (f"{kind}/{slug}/" if kind and slug in terms[kind] else "") + "feed.xml"
         ours = posixpath.basename(old_rel) in SITE_MADE and site_made(old_rel, terms)
-        if (not kind or slug in terms[kind]) and base + old_rel not in (new_address, *moved) and not ours:
+        if base + old_rel not in (new_address, *moved) and not ours:
             out.setdefault(base + old_rel, new_address)
     return tuple(sorted(out.items()))
 

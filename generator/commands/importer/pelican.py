@@ -68,8 +68,12 @@ _SITE_FEEDS = (("FEED_ALL_ATOM", "feeds/all.atom.xml"), ("FEED_ALL_RSS", None), 
                ("FEED_RSS", None))
 """Pelican's settings for the site's feeds, with its defaults."""
 _TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CATEGORY_FEED_RSS", None, "sections"),
-               ("TAG_FEED_ATOM", None, "tags"), ("TAG_FEED_RSS", None, "tags"))
-"""Its settings for a category's and a tag's feeds (a category is a section here)."""
+               ("TAG_FEED_ATOM", None, "tags"), ("TAG_FEED_RSS", None, "tags"),
+               ("AUTHOR_FEED_ATOM", "feeds/{slug}.atom.xml", "authors"),
+               ("AUTHOR_FEED_RSS", "feeds/{slug}.rss.xml", "authors"),
+               ("TRANSLATION_FEED_ATOM", "feeds/all-{lang}.atom.xml", "langs"), ("TRANSLATION_FEED_RSS", None, "langs"))
+"""Its settings for a category's, a tag's, an author's and a language's feeds, with its defaults (a category is a
+section here; news-digest has no author's or language's feed, so those readers go to the site's)."""
 _FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
 _COMPUTED_WHY = {
@@ -150,10 +154,11 @@ def scan(root: Path) -> Scan:
                                "its old address to its redirects: by hand") for post in posts if not post.old_urls]
     notes += [Note(rel_to(conf / "pelicanconf.py", root), f"computes {name}, which this import reads but never runs: "
                                                          f"{_COMPUTED_WHY[name]}") for name in computed]
-    for name, default, _ in _TERM_FEEDS:  # a feed setting this import cannot follow: said, never guessed
-        if (pattern := _feed(settings, name, default)) and not _term_feed(pattern, "x"):
+    for name, default, kind in _TERM_FEEDS:  # a feed setting this import cannot follow: said, never guessed
+        if (pattern := _feed(settings, name, default)) and not _term_feed(pattern, "x", kind):
+            field = "{lang}" if kind == "langs" else "{slug}"
             notes.append(Note(rel_to(conf / "pelicanconf.py", root), f"{name} {quoted(pattern)} has a placeholder "
-                                                                      "this import does not fill in (only {slug}), so "
+                                                                      f"this import does not fill in (only {field}), so "
                                                                       "its subscribers get no redirect to the new "
                                                                       "feeds; add them to static/_redirects by hand"))
     for name, default, *_ in (*_SITE_FEEDS, *_TERM_FEEDS):
@@ -197,7 +202,7 @@ def _old_url(pattern: object, slug: str, date: str, category: str, author: str, 
     parsed = parse_date(date) if date else None
     try:
         return "/" + pattern.format_map({"slug": slug, "date": parsed.naive if parsed else "", "lang": lang,
-                                         "category": title_slug(category or "misc"), "author": title_slug(author)
+                                         "category": title_slug(category), "author": title_slug(author)
                                          }).lstrip("/")
     except (KeyError, ValueError, IndexError, AttributeError, TypeError):
         return ""
@@ -214,9 +219,11 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     folder = posixpath.dirname(rel)
     authors = _list(meta.get("authors") or meta.get("author"))
     section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder else "")
+    default_category = settings.get("DEFAULT_CATEGORY")
+    category = section or (default_category if isinstance(default_category, str) and default_category else "misc")
     setting = "PAGE_URL" if page else "ARTICLE_URL"
     old_url = "/" + url.lstrip("/") if url else _old_url(
-        settings[setting], slug, as_text(meta.get("date")), section, authors[0] if authors else "",
+        settings[setting], slug, as_text(meta.get("date")), category, authors[0] if authors else "",
         str(settings.get("DEFAULT_LANG", "en"))) if setting in settings and settings[setting] is not COMPUTED else (
         f"/pages/{slug}.html" if page else f"/{slug}.html")
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
@@ -229,10 +236,14 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
     tags = _list(meta.get("tags"))
     feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
-    feeds += [(address, kind, term) for name, default, kind in _TERM_FEEDS
-              if (pattern := _feed(settings, name, default))
-              for term in ((section or "misc",) if kind == "sections" else tags)
-              if (address := _term_feed(pattern, term))]
+    # Pelican files an article without a category under DEFAULT_CATEGORY ('misc'), one without an author under
+    # AUTHOR, and makes a feed of each language's articles (DEFAULT_LANG's too)
+    author, lang = settings.get("AUTHOR"), as_text(meta.get("lang")) or settings.get("DEFAULT_LANG", "en")
+    terms = {"sections": (category,), "tags": tags, "langs": (lang,) if isinstance(lang, str) and lang else (),
+             "authors": authors or ((author,) if isinstance(author, str) and author.strip() else ())}
+    feeds += [(address, kind if kind in ("sections", "tags") else "", term if kind in ("sections", "tags") else "")
+              for name, default, kind in _TERM_FEEDS if (pattern := _feed(settings, name, default))
+              for term in terms[kind] if (address := _term_feed(pattern, term, kind))]
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
@@ -248,12 +259,14 @@ def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
     return value.strip().lstrip("/")
 
 
-def _term_feed(pattern: str, name: str) -> str:
-    """A category's or tag's feed address from its setting's pattern, as Pelican fills it in ('{slug}', or '%s'
-    in old settings); '' for a pattern with any other placeholder, which this import cannot fill in."""
-    slug = title_slug(name)
+def _term_feed(pattern: str, name: str, kind: str) -> str:
+    """A category's, tag's or author's feed address from its setting's pattern, as Pelican fills it in ('{slug}',
+    or '%s' in old settings), or a language's ('{lang}', the language's code as written); '' for a pattern with
+    any other placeholder, which this import cannot fill in."""
+    value = name if kind == "langs" else title_slug(name)
     try:
-        address = pattern % slug if "%s" in pattern and "{" not in pattern else pattern.format(slug=slug)
+        address = pattern % value if "%s" in pattern and "{" not in pattern else pattern.format(
+            **{"lang" if kind == "langs" else "slug": value})
     except (KeyError, IndexError, ValueError, TypeError):
         return ""
     return address if address != pattern else ""  # no placeholder: one file, not one per term
