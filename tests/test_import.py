@@ -22,7 +22,7 @@ REPO = Path(__file__).parent.parent
 REPORTS = {
     "pelican": """\
 digest import: Pelican site: 2 articles, 1 page, 1 static file; 1 file not converted, 2 dates normalised, 3 redirects, \
-10 feed redirects
+10 feed redirects, 7 tag/category page redirects
 
 Not converted (1):
   content/catatan.rst: reStructuredText is not converted; convert it to Markdown (pandoc -f rst -t gfm) and import again
@@ -52,10 +52,22 @@ send a feed reader on (no 301), so there, tell subscribers the new address:
   /feeds/redaksi.atom.xml → /feed.xml
   /feeds/redaksi.rss.xml → /feed.xml
   /feeds/tech.atom.xml → /sections/tech/feed.xml
+
+Tag and category page redirects (7): the old site's tag and category pages, to the new tag and section pages, in \
+static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
+404 there:
+  /categories.html → /sections/
+  /category/global.html → /sections/global/
+  /category/tech.html → /sections/tech/
+  /tag/ai.html → /tags/ai/
+  /tag/chip.html → /tags/chip/
+  /tag/model-bahasa.html → /tags/model-bahasa/
+  /tags.html → /tags/
 """,
     "hugo": """\
 digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, \
-4 redirects, 6 feed redirects
+4 redirects, 6 feed redirects, \
+3 tag/category page redirects
 
 Not converted (1):
   content/posts/_index.md: is a section's list page; news-digest makes its own lists
@@ -85,6 +97,13 @@ send a feed reader on (no 301), so there, tell subscribers the new address:
   /posts/index.xml → /feed.xml
   /tags/ai/index.xml → /tags/ai/feed.xml
   /tags/models/index.xml → /tags/models/feed.xml
+
+Tag and category page redirects (3): the old site's tag and category pages, to the new tag and section pages, in \
+static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
+404 there:
+  /categories/ → /sections/
+  /categories/global/ → /sections/global/
+  /categories/research/ → /tags/research/
 """,
     "jekyll": """\
 digest import: Jekyll site: 3 articles, 1 page, 1 static file; 2 files not converted, 2 dates normalised, 3 redirects
@@ -188,20 +207,25 @@ def files_under(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def redirect_lines(project: Path, feeds: bool = False) -> list[str]:
+def redirect_lines(project: Path, feeds: bool = False, lists: bool = False) -> list[str]:
     """The import's redirects as the new site answers them: the 'old new 301' lines of the built site's _redirects
     (from the files' redirects:, and the import's own static/_redirects for what no front matter holds); the old
-    feeds' only with ``feeds``."""
+    feeds' only with ``feeds``, the old tag and category pages' only with ``lists``."""
     files = build(load_config(project / "config.yaml")).output.files
     return [line for line in files["_redirects"].decode().splitlines()  # not a registered company's old pages
             if line and not line.startswith("#") and not line.split()[1].startswith(("/companies/", "/sources/"))
-            and (feeds or not is_feed_rule(line))]
+            and (feeds or not is_feed_rule(line)) and (lists or not is_list_rule(line))]
 
 
 def is_feed_rule(line: str) -> bool:
     """Whether a '_redirects' line sends an old feed's readers on (``importer._old_feeds``)."""
     old, new = line.split()[:2]
     return old.endswith(".xml") and new.endswith("/feed.xml")
+
+
+def is_list_rule(line: str) -> bool:
+    """Whether a '_redirects' line sends an old tag or category page's readers on (``Post.old_lists``)."""
+    return line.split()[1].startswith(("/tags/", "/sections/")) and not is_feed_rule(line)
 
 
 def static_files(project: Path) -> list[str]:
@@ -239,11 +263,17 @@ def test_import_writes_the_project_report_and_redirects(tmp_path: Path, capsys: 
                  .splitlines()]
     assert redirect_lines(new) == [f"{old} {new_url} 301" for old, new_url in redirects]
     # the old feeds' readers go on to the new feeds, as the built site answers them
-    feeds = [line.removeprefix("  ").split(" → ") for line in report.partition("new address:\n")[2].splitlines() if line]
+    feeds = [line.removeprefix("  ").split(" → ") for line in report.partition("new address:\n")[2].split("\n\n")[0]
+             .splitlines()]
     assert [line for line in redirect_lines(new, feeds=True) if is_feed_rule(line)] == \
         [f"{old} {new_url} 301" for old, new_url in feeds] and (feeds or generator == "jekyll")
+    # the old tag and category pages' readers go on to the new tag and section pages, which the site has
+    lists = [line.removeprefix("  ").split(" → ") for line in report.partition("404 there:\n")[2].splitlines() if line]
+    assert [line for line in redirect_lines(new, lists=True) if is_list_rule(line)] == \
+        [f"{old} {new_url} 301" for old, new_url in lists] and (lists or generator == "jekyll")
     built = build(load_config(new / "config.yaml")).output.files
     assert all(new_url.removeprefix("/") in built for _, new_url in feeds), "each leads to a feed the site has"
+    assert all(new_url.removeprefix("/") + "index.html" in built for _, new_url in lists), "and to a page it has"
     assert (new / "content/companies.yaml").read_bytes() == (REPO / "content/companies.yaml").read_bytes()
     assert (new / "static").joinpath(*FILES[generator][-1].split("/")[1:]).read_bytes() == \
         next(FIXTURES.joinpath(generator).rglob(Path(FILES[generator][-1]).name)).read_bytes()
@@ -256,7 +286,8 @@ def test_old_addresses_are_pages_every_host_serves(tmp_path: Path, capsys: pytes
     file's redirects:, so the build makes a page at each old address, and its own rules with the '/'-less and
     index.html forms and the query kept (deploy/nginx.conf)."""
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, "pelican")
-    assert all(is_feed_rule(line) for line in (new / "static/_redirects").read_text().splitlines()[1:])
+    assert all(is_feed_rule(line) or is_list_rule(line)
+               for line in (new / "static/_redirects").read_text().splitlines()[1:])
     files = build(load_config(new / "config.yaml")).output.files
     for old, page in (("openai-gpt4.html", "/2020/12/openai-gpt4/"), ("pages/tentang-kami.html", "/tentang-kami/")):
         assert f'<a href="https://example.org{page}">' in files[old].decode() and "http-equiv=\"refresh\"" in files[old].decode(), old

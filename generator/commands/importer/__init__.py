@@ -438,18 +438,21 @@ def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
 
 
 def _old_feeds(placed: list[Placed], base: str, terms: dict[str, set[str]], moved: Collection[str],
-               ) -> tuple[tuple[str, str], ...]:
+               lists: bool = False) -> tuple[tuple[str, str], ...]:
     """(old feed's address, the new feed that takes its readers), sorted: the site's feeds to /feed.xml, a tag's or
     a category's to its tag's or section's, or to /feed.xml when the new site has no page for the term (Pelican's
     'misc', the category of articles that name none); a feed at an address the new site serves itself (Jekyll's
     /feed.xml) is left. Feed readers follow a 301, never a redirect page, so these are rules only; without them
-    every subscriber of the old site was lost without a word."""
+    every subscriber of the old site was lost without a word. With ``lists``, the same for the old tag and category
+    pages (``Post.old_lists``): to the tag's or section's page, or the list of them all (/tags/, /sections/); they
+    were a 404 while their feeds were redirected."""
     out: dict[str, str] = {}
     for old_rel, kind, name in sorted({feed for item in placed if item.post.kind == "article" and not item.post.draft
-                                       for feed in item.post.old_feeds}):
-        slug = make_slug(name) if kind else ""
-        new_address = base + (f"{kind}/{slug}/" if kind and slug in terms[kind] else "") + "feed.xml"
-        ours = posixpath.basename(old_rel) in SITE_MADE and site_made(old_rel, terms)
+                                       for feed in (item.post.old_lists if lists else item.post.old_feeds)}):
+        slug = make_slug(name) if kind and name else ""
+        folder = f"{kind}/{slug}/" if kind and slug in terms[kind] else f"{kind}/" if lists else ""
+        new_address = base + folder + ("" if lists else "feed.xml")
+        ours = (lists or posixpath.basename(old_rel) in SITE_MADE) and site_made(old_rel, terms)
         if base + old_rel not in (new_address, *moved) and not ours:
             out.setdefault(base + old_rel, new_address)
     return tuple(sorted(out.items()))
@@ -545,6 +548,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     redirects = tuple(sorted(moved.items()))
     rules = tuple((old, new) for old, new in redirects if old not in held)
     feeds = _old_feeds(placed, base, terms, moved)
+    lists = _old_feeds(placed, base, terms, moved, lists=True)
     dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
                          for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
                          if date is not None and typed.strip() != date.text))
@@ -552,11 +556,11 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(placed) - len(articles),
                         len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
-                        count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules, feeds)
+                        count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules, feeds, lists)
     files[REPORT] = render_report(imported).encode()
-    if rules or feeds:
-        files[REDIRECTS] = redirects_file(rules + feeds).encode()
-        files[NGINX] = nginx_map(rules + feeds, [item.url for item in placed] + own_pages(base, terms)).encode()
+    if rules or feeds or lists:
+        files[REDIRECTS] = redirects_file(rules + feeds + lists).encode()
+        files[NGINX] = nginx_map(rules + feeds + lists, [item.url for item in placed] + own_pages(base, terms)).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
 
 

@@ -218,10 +218,13 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, l
     feeds += [(f"tags/{_hugo_path(tag)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
               for c in categories]
+    lists = [(f"tags/{_hugo_path(tag)}/", "tags", tag) for tag in as_list(meta.get("tags"))]
+    lists += [(f"categories/{_hugo_path(c)}/", "sections" if c.casefold() == section.casefold() else "tags", c)
+              for c in categories] + ([("categories/", "sections", "")] if categories else [])
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
-                draft=draft, resources=resources, old_feeds=tuple(feeds), **own,
+                draft=draft, resources=resources, old_feeds=tuple(feeds), old_lists=tuple(lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable]))), notes

@@ -74,6 +74,9 @@ _TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CA
                ("TRANSLATION_FEED_ATOM", "feeds/all-{lang}.atom.xml", "langs"), ("TRANSLATION_FEED_RSS", None, "langs"))
 """Its settings for a category's, a tag's, an author's and a language's feeds, with its defaults (a category is a
 section here; news-digest has no author's or language's feed, so those readers go to the site's)."""
+_LIST_PAGES = (("CATEGORY_SAVE_AS", "category/{slug}.html", "sections"), ("TAG_SAVE_AS", "tag/{slug}.html", "tags"),
+               ("CATEGORIES_SAVE_AS", "categories.html", "sections"), ("TAGS_SAVE_AS", "tags.html", "tags"))
+"""Its settings for a category's and a tag's page, and the pages that list them all, with its defaults."""
 _FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
 _COMPUTED_WHY = {
@@ -244,7 +247,14 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     feeds += [(address, kind if kind in ("sections", "tags") else "", term if kind in ("sections", "tags") else "")
               for name, default, kind in _TERM_FEEDS if (pattern := _feed(settings, name, default))
               for term in terms[kind] if (address := _term_feed(pattern, term, kind))]
+    lists = [(address.removesuffix("index.html"), kind, term) for name, default, kind in _LIST_PAGES
+             if (pattern := _feed(settings, name, default))
+             for term in ((category,) if kind == "sections" else tags) if "{" in pattern or "%s" in pattern
+             if (address := _term_feed(pattern, term, kind))]
+    lists += [(pattern.removesuffix("index.html"), kind, "") for name, default, kind in _LIST_PAGES
+              if (pattern := _feed(settings, name, default)) and "{" not in pattern and "%s" not in pattern]
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
+                old_lists=tuple(lists),
                 section=section,
                 author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
                 **common)  # type: ignore[arg-type]

@@ -46,6 +46,8 @@ class Imported:
     feeds: tuple[tuple[str, str], ...] = ()
     """(old feed's URL, the new feed that takes its readers), sorted: only in ``REDIRECTS`` and ``NGINX`` too (a feed
     reader follows a 301, not a page)."""
+    lists: tuple[tuple[str, str], ...] = ()
+    """(old tag or category page's URL, the new tag or section page), sorted: only in ``REDIRECTS`` and ``NGINX``."""
 
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
@@ -53,7 +55,8 @@ class Imported:
         return (f"{NAMES[self.generator]} site: {_n(self.articles, 'article')}{drafts}, {_n(self.pages, 'page')}, "
                 f"{_n(self.static, 'static file')}; {_n(len(self.skipped), 'file')} not converted, "
                 f"{_n(len(self.dates), 'date')} normalised, {_n(len(self.redirects), 'redirect')}"
-                + (f", {_n(len(self.feeds), 'feed redirect')}" if self.feeds else ""))
+                + (f", {_n(len(self.feeds), 'feed redirect')}" if self.feeds else "")
+                + (f", {_n(len(self.lists), 'tag/category page redirect')}" if self.lists else ""))
 
 
 def _n(n: int, word: str) -> str:
@@ -73,25 +76,25 @@ def render_report(done: Imported) -> str:
     section("To check by hand", [str(n) for n in done.notes])
     section("Front-matter fields with no news-digest field, left out",
             [f"{key}: {_n(count, 'file')}" for key, count in done.dropped])
+    def moves(head: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """A list of redirects under ``head``, which counts them itself; left out when there are none."""
+        if pairs := list(pairs):
+            out.extend([head.format(n=len(pairs)), *(f"  {old} → {new}" for old, new in pairs), ""])
+
     rules = set(done.rules)
-    if held := [pair for pair in done.redirects if pair not in rules]:
-        out.append(f"Redirects ({len(held)}), in each file's redirects: (the build makes a page at the old address, "
-                   "which every host serves, and 301 rules for Netlify, Cloudflare Pages and nginx):")
-        out += [f"  {old} → {new}" for old, new in held]
-        out.append("")
-    if done.rules:
-        out.append(f"Redirects that no redirects: can hold ({len(done.rules)}: a character other than letters, digits "
-                   f"and -_.~, an address that differs from another or from the site's own pages in letter case "
-                   f"alone, a file not named .html, or one too long for nginx's map), only in {REDIRECTS} "
-                   f"(Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:")
-        out += [f"  {old} → {new}" for old, new in done.rules]
-        out.append("")
-    if done.feeds:
-        out.append(f"Feed redirects ({len(done.feeds)}): the old site's feeds, which subscribers' feed readers follow "
-                   f"to the new ones, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and "
-                   f"GitLab Pages cannot send a feed reader on (no 301), so there, tell subscribers the new address:")
-        out += [f"  {old} → {new}" for old, new in done.feeds]
-        out.append("")
+    moves("Redirects ({n}), in each file's redirects: (the build makes a page at the old address, which every host "
+          "serves, and 301 rules for Netlify, Cloudflare Pages and nginx):",
+          [pair for pair in done.redirects if pair not in rules])
+    moves("Redirects that no redirects: can hold ({n}: a character other than letters, digits and -_.~, an address "
+          "that differs from another or from the site's own pages in letter case alone, a file not named .html, or "
+          f"one too long for nginx's map), only in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); "
+          "GitHub and GitLab Pages answer 404 there:", done.rules)
+    moves("Feed redirects ({n}): the old site's feeds, which subscribers' feed readers follow to the new ones, in "
+          f"{REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages cannot send a "
+          "feed reader on (no 301), so there, tell subscribers the new address:", done.feeds)
+    moves("Tag and category page redirects ({n}): the old site's tag and category pages, to the new tag and section "
+          f"pages, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer "
+          "404 there:", done.lists)
     return "\n".join(out)
 
 
