@@ -358,6 +358,35 @@ def test_pelican_feeds_the_new_site_has_no_page_for_go_to_the_site_s_feed(
            "{lang})" in " ".join((tmp_path / "o/import-report.txt").read_text().split())
 
 
+@pytest.mark.parametrize("generator", ["hugo", "pelican"])
+def test_spellings_of_one_tag_or_category_are_merged_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              generator: str) -> None:
+    """Hugo and Pelican made one tag of 'Kopi Susu' and 'kopi-susu': the import wrote both, exit 0, and the project
+    failed to build ("both make the URL /tags/kopi-susu/; use one spelling"). The spelling used most is kept."""
+    if generator == "hugo":
+        front = "---\ntitle: {}\ndate: 2024-01-0{}\ntags: [{}]\ncategories: [{}]\n---\nIsi.\n"
+        files = {"hugo.toml": 'title = "T"\n', **{f"content/posts/{t.lower()}.md": front.format(t, n, tag, c)
+                 for t, n, tag, c in (("A", 1, "Kopi Susu", "Berita Lokal"), ("B", 2, "kopi-susu", "berita-lokal"),
+                                      ("C", 3, "Kopi Susu", "Berita Lokal"))}}
+    else:
+        front = "Title: {}\nDate: 2024-01-0{}\nTags: {}\nCategory: {}\n\nIsi.\n"
+        files = {"pelicanconf.py": "SITENAME = 'T'\n", **{f"content/{t.lower()}.md": front.format(t, n, tag, c)
+                 for t, n, tag, c in (("A", 1, "Kopi Susu", "Berita Lokal"), ("B", 2, "kopi-susu", "berita-lokal"),
+                                      ("C", 3, "Kopi Susu", "Berita Lokal"))}}
+    write_files(tmp_path / "src", files)
+    assert run(capsys, "import", generator, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    new = tmp_path / "new"
+    b = (new / "content/2024/01/b.md").read_text()
+    assert 'tags: ["Kopi Susu"]' in b and 'section: "Berita Lokal"' in b
+    report = " ".join((new / "import-report.txt").read_text().split())
+    where = "content/posts/b.md" if generator == "hugo" else "content/b.md"
+    assert f"{where}: its tag 'kopi-susu' and 'Kopi Susu' both make the URL /tags/kopi-susu/, so they are one tag: " \
+           "written 'Kopi Susu' (the spelling used most, or first) in the 1 file that had 'kopi-susu'" in report
+    assert f"{where}: its section (category) 'berita-lokal' and 'Berita Lokal' both make the URL " \
+           "/sections/berita-lokal/, so they are one section: written 'Berita Lokal'" in report
+    assert "/tags/kopi-susu/index.html" in {"/" + rel for rel in build(load_config(new / "config.yaml")).output.files}
+
+
 def test_pages_drafts_and_hugo_refs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, "hugo")

@@ -37,7 +37,7 @@ from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
 from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date
-from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
+from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, _n, count_dropped, nginx_map, redirects_file, render_report
 
 READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
 EMPTY_REGISTRY = ("# Company registry: one entry per company, e.g.\n"
@@ -472,11 +472,52 @@ def _terms(placed: list[Placed]) -> dict[str, set[str]]:
     return found
 
 
+def one_spelling(posts: tuple[Post, ...]) -> tuple[tuple[Post, ...], list[Note]]:
+    """The posts with each tag and section written one way, and a note for each spelling changed: names that make
+    one URL ('Kopi Susu' and 'kopi-susu', one tag in Hugo and Pelican) made a project the build refused ("both make
+    the URL /tags/kopi-susu/; use one spelling"). The spelling most used wins (of equals, the first file's); names
+    that differ in letter case alone are one term to the build already, and are kept as written."""
+    ordered = sorted((post for post in posts if post.kind == "article"), key=lambda p: p.rel)
+    written: dict[str, dict[str, str]] = {}
+    notes: list[Note] = []
+    for kind, word, names in (("tags", "tag", lambda p: p.tags), ("sections", "section (category)",
+                                                                   lambda p: (p.section,) if p.section else ())):
+        files: dict[str, dict[str, list[str]]] = {}  # slug → name → the files that write it so
+        for post in ordered:
+            for name in dict.fromkeys(names(post)):
+                if slug := make_slug(name):
+                    files.setdefault(slug, {}).setdefault(name, []).append(post.rel)
+        for slug, spelt in sorted(files.items()):
+            folds: Counter[str] = Counter()
+            first: dict[str, str] = {}  # each spelling's (letter case aside) first file
+            for name, rels in spelt.items():
+                folds[name.casefold()] += len(rels)
+                first[name.casefold()] = min(first.get(name.casefold(), rels[0]), rels[0])
+            if len(folds) < 2:
+                continue
+            fold = min(folds, key=lambda f: (-folds[f], first[f]))
+            chosen = min((name for name in spelt if name.casefold() == fold),
+                         key=lambda n: (-len(spelt[n]), spelt[n][0]))
+            for name, rels in sorted(spelt.items(), key=lambda pair: pair[1][0]):
+                if name.casefold() != fold:
+                    written.setdefault(kind, {})[name] = chosen
+                    notes.append(Note(rels[0], f"its {word} {quoted(name)} and {quoted(chosen)} both make the URL "
+                                               f"/{kind}/{slug}/, so they are one {word.split()[0]}: written "
+                                               f"{quoted(chosen)} (the spelling used most, or first) in the "
+                                               f"{_n(len(rels), 'file')} that had {quoted(name)}"))
+    tags, sections = written.get("tags", {}), written.get("sections", {})
+    return tuple(replace(post, tags=tuple(tags.get(tag, tag) for tag in post.tags),
+                         section=sections.get(post.section, post.section)) if post.kind == "article" else post
+                 for post in posts), notes
+
+
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
     """Every file of the new project, in memory."""
     config, base, tz, config_notes = project_config(scan.site)
     in_utc = scan.site.naive_in_utc and not scan.site.timezone
-    placed, bad_dates, notes = place(scan.posts, tz, base, in_utc)
+    posts, spellings = one_spelling(scan.posts)
+    placed, bad_dates, notes = place(posts, tz, base, in_utc)
+    notes += spellings
     if in_utc and any(d is not None and d.offset == timedelta() and "T" in d.text for item in placed
                       for d in (item.date, item.updated)):
         config_notes.append(Note("config.yaml", f"the old site's config names no time zone, so {generator.title()} "
