@@ -387,6 +387,22 @@ def test_spellings_of_one_tag_or_category_are_merged_and_said(tmp_path: Path, ca
     assert "/tags/kopi-susu/index.html" in {"/" + rel for rel in build(load_config(new / "config.yaml")).output.files}
 
 
+def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`uglyURLs = true` was ignored without a word: the redirects started at /posts/a/, which never existed, and
+    /posts/a.html, where the readers are, was a 404. A setting for some sections only is named in the report."""
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\nuglyURLs = true\n',
+                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [Kopi]\n---\nx\n",
+                                   "content/tentang.md": "---\ntitle: Tentang\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert sorted(redirect_lines(tmp_path / "new", lists=True)) == [
+        "/posts/a.html /2024/01/a/ 301", "/tags/kopi.html /tags/kopi/ 301", "/tentang.html /tentang/ 301"]
+    write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nposts = true\n',
+                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "some"), "--out", str(tmp_path / "s"), "-q")[0] == 0
+    assert "  hugo.toml: sets uglyURLs for some sections only, which this import does not follow" in \
+        (tmp_path / "s/import-report.txt").read_text()
+
+
 def test_pages_drafts_and_hugo_refs(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     new, _ = import_fixture(tmp_path, capsys, monkeypatch, "hugo")

@@ -68,6 +68,11 @@ def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
     """title, baseURL, timeZone and languageCode from the site's config (``_settings``)."""
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
+    ugly = values.get("uglyurls")
+    if ugly is not None and not isinstance(ugly, bool):
+        notes.append(Note(shown, "sets uglyURLs for some sections only, which this import does not follow: the "
+                                 "redirects start at Hugo's default addresses (/posts/a/, not /posts/a.html); edit "
+                                 "the redirects: of the files"))
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
                    as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
 
@@ -101,7 +106,7 @@ def scan(root: Path) -> Scan:
                                        "move it to static/ if it is needed"))
         else:
             try:
-                post, post_notes = _post(path, rel_to(path, content), shown, bundles)
+                post, post_notes = _post(path, rel_to(path, content), shown, bundles, values.get("uglyurls") is True)
             except ReadError as e:
                 skipped.append(Note(shown, str(e)))
                 continue
@@ -169,7 +174,9 @@ def _unpublished(meta: dict[str, Any]) -> str:
     return ""
 
 
-def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, list[Note]]:
+def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = False) -> tuple[Post, list[Note]]:
+    """``ugly``: the site sets ``uglyURLs = true``, so Hugo served it at /posts/a.html, not /posts/a/, and a term's
+    page at /tags/ai.html."""
     meta, body = read_front_matter(read_text(path))
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
@@ -184,7 +191,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, l
     slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else path.stem)
     url = as_text(meta.get("url"))
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
-    old_url = _as_written(url) if url else "/" + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + "/"
+    end = ".html" if ugly else "/"
+    old_url = _as_written(url) if url else "/" + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + end
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
@@ -218,8 +226,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path]) -> tuple[Post, l
     feeds += [(f"tags/{_hugo_path(tag)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
               for c in categories]
-    lists = [(f"tags/{_hugo_path(tag)}/", "tags", tag) for tag in as_list(meta.get("tags"))]
-    lists += [(f"categories/{_hugo_path(c)}/", "sections" if c.casefold() == section.casefold() else "tags", c)
+    lists = [(f"tags/{_hugo_path(tag)}{end}", "tags", tag) for tag in as_list(meta.get("tags"))]
+    lists += [(f"categories/{_hugo_path(c)}{end}", "sections" if c.casefold() == section.casefold() else "tags", c)
               for c in categories] + ([("categories/", "sections", "")] if categories else [])
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
