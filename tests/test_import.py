@@ -1045,6 +1045,28 @@ def test_pelicans_article_url_setting_gives_the_old_addresses(tmp_path: Path, ca
     assert "Redirects" not in report
 
 
+def test_pelicans_slug_and_date_from_the_file_name_give_the_old_addresses(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: SLUGIFY_SOURCE = 'basename' and FILENAME_METADATA were ignored, so redirects started at
+    addresses that never existed (/hello-there-world.html for Pelican's /my-first-post.html); and an article dated
+    only by its name (Pelican's default FILENAME_METADATA reads 2024-02-03-x.md) was refused for having no Date:."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'T'\nSLUGIFY_SOURCE = 'basename'\n",
+        "content/my-first-post.md": "Title: Hello There World\nDate: 2024-02-03 10:00\n\nhi\n",
+        "content/2024-02-05-tanpa-tanggal.md": "Title: Tanpa Tanggal\n\nhi\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert sorted(redirect_lines(tmp_path / "new")) == [
+        "/2024-02-05-tanpa-tanggal.html /2024/02/2024-02-05-tanpa-tanggal/ 301",
+        "/my-first-post.html /2024/02/my-first-post/ 301"]
+    write_files(tmp_path / "named", {
+        "pelicanconf.py": "SITENAME = 'T'\nFILENAME_METADATA = r'(?P<date>\\d{4}-\\d{2}-\\d{2})-(?P<slug>.*)'\n",
+        "content/2024-02-03-hello.md": "Title: Hello There World\n\nhi\n",
+        "content/2024-02-04-kedua.md": "Title: Kedua\nSlug: milik-sendiri\nDate: 2024-02-09\n\nhi\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "named"), "--out", str(tmp_path / "named-new"), "-q")[0] == 0
+    assert sorted(redirect_lines(tmp_path / "named-new")) == [  # a header wins over the name
+        "/hello.html /2024/02/hello/ 301", "/milik-sendiri.html /2024/02/milik-sendiri/ 301"]
+
+
 def test_a_computed_pelican_setting_is_said_and_a_jekyll_ordinal_style_filled(tmp_path: Path,
                                                                              capsys: pytest.CaptureFixture[str]) -> None:
     """`STATIC_PATHS = BASE + ['pdfs']` (computed) was read as Pelican's default ['images']: robots.txt and the

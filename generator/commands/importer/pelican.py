@@ -211,13 +211,38 @@ def _old_url(pattern: object, slug: str, date: str, category: str, author: str, 
         return ""
 
 
+_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
+"""Pelican's default ``FILENAME_METADATA``: an article named 2024-02-03-x.md is dated by its name."""
+
+
+def path_metadata(rel: str, settings: dict[str, object]) -> dict[str, str]:
+    """What Pelican reads from a file's name (``FILENAME_METADATA``, matched against the name without its extension)
+    and its path below the content folder (``PATH_METADATA``), as Pelican's ``parse_path_metadata`` does: the first
+    match of a field wins, and a header in the file wins over both."""
+    found: dict[str, str] = {}
+    stem = posixpath.splitext(posixpath.basename(rel))[0]
+    for name, default, text in (("FILENAME_METADATA", _FILENAME_METADATA, stem), ("PATH_METADATA", "", rel)):
+        pattern = settings.get(name, default)
+        try:
+            match = re.match(pattern, text) if isinstance(pattern, str) and pattern else None
+        except re.error:
+            match = None
+        for key, value in (match.groupdict() if match else {}).items():
+            if value is not None:
+                found.setdefault(key.lower(), value)
+    return found
+
+
 def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post:
     meta, body = read_pelican(read_text(path))
+    meta = {**path_metadata(rel, settings), **meta}
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'Title:' header; add one and import again")
     page = rel.split("/")[0] == "pages"
-    slug = as_text(meta.get("slug")) or title_slug(title)
+    # the slug Pelican gave it: its header, else made from the title or (SLUGIFY_SOURCE = 'basename') the file name
+    named = settings.get("SLUGIFY_SOURCE") == "basename"
+    slug = as_text(meta.get("slug")) or title_slug(posixpath.splitext(posixpath.basename(rel))[0] if named else title)
     url = as_text(meta.get("url")) or as_text(meta.get("save_as"))
     folder = posixpath.dirname(rel)
     authors = _list(meta.get("authors") or meta.get("author"))
