@@ -166,9 +166,14 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
     claimed: dict[str, tuple[Article, Redirect]] = {}
     folded_claimed: dict[str, str] = {}
     problems: list[Problem] = []
+    folded_folders = tuple(folder.casefold() for folder in folders)
     for article in articles:
         for redirect in article.redirects:
             file = urls.file_for(redirect.path)
+            # a file of the site where the redirect needs a folder ('sitemap.xml/' is sitemap.xml/index.html)
+            above = next((taken_file for taken_file in ("/".join(file.split("/")[:i]) for i in
+                                                        range(1, file.count("/") + 1))
+                          if taken_file.casefold() in folded_taken), "")
             folded = folded_taken.get(file.casefold())
             if redirect.path == article.path:
                 what = "article" if isinstance(article, Article) else "page"
@@ -180,14 +185,16 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         "would hide that page. If that one took the address since (a new article "
                                         f"with the old title), give {other.source_path} another slug (slug: …) to "
                                         "keep the old links working; otherwise remove the address from redirects"))
-            elif file in taken_files or file.startswith(folders):
-                what = "a page" if is_page_file(file) else "a file"
+            elif file in taken_files or file.casefold().startswith(folded_folders) or above:
+                hidden = folded_taken[above.casefold()] if above else file
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is the address of {what} the site still has ({file}); "
-                                        "a redirect there would hide it: remove it from redirects"))
+                                        f"'{redirect.path}' is the address of "
+                                        f"{'a page' if is_page_file(hidden) else 'a file'} the site still has "
+                                        f"({hidden}); a redirect there would hide it: remove it from redirects"))
             elif folded is not None:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' differs only in letter case from a page the site still has "
+                                        f"'{redirect.path}' differs only in letter case from "
+                                        f"{'a page' if is_page_file(folded) else 'a file'} the site still has "
                                         f"({folded}): nginx matches old addresses ignoring case, so that page would "
                                         "redirect (to itself, or elsewhere), and a macOS or Windows disk holds one "
                                         "folder for both; remove it from redirects"))
