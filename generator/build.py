@@ -8,6 +8,7 @@ are not rendered again: they come out as ``Unchanged`` entries for the writer to
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Mapping, Sequence
@@ -203,16 +204,15 @@ def updated_ahead(published: Sequence[Article], options: BuildOptions) -> list[P
 def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
                 drafts: tuple[InfoPage, ...] = ()) -> tuple[tuple[MenuLink, ...], list[Problem]]:
     """``menu`` in config.yaml as links; a slug with no page is an error with a suggestion (or, for a draft page,
-    saying so), one listed again a warning (it is linked once), each at its line. A slug whose page file is there
-    but was not read (it has an error, said at its line) is no error of its own."""
+    saying so), one listed again a warning (it is linked once), each at its line. A slug that a page file not read
+    (it has an error, said at its line) may have, by its name or its ``slug:`` line, is no error of its own."""
     by_slug = {p.slug: p for p in pages}
     draft = {p.slug: p for p in drafts}
-    read = {p.source_path for p in (*pages, *drafts)}
+    unread = _unread_page_slugs(config, {p.source_path for p in (*pages, *drafts)})
     links, problems = [], []
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
-        rel = f"{config.content_dir}/pages/{slug}.md"
-        if page is None and "/" not in slug and rel not in read and config.path(rel).is_file():
+        if page is None and slug in unread:
             continue
         if slug in config.menu[:i]:
             problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is listed twice; the "
@@ -228,6 +228,25 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
         else:
             links.append(MenuLink(page.title, page.path))
     return tuple(links), problems
+
+
+_SLUG_LINE = re.compile(rb"^slug:[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
+
+
+def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
+    """The slugs the page files that were not read (each has an error) may have: the file's name, and the value
+    of a ``slug:`` line in its first 8 KB."""
+    folder = config.path(f"{config.content_dir}/pages")
+    slugs: set[str] = set()
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        if f"{config.content_dir}/pages/{path.name}" not in read:
+            slugs.add(path.stem)
+            try:
+                with path.open("rb") as f:
+                    slugs.update(m.decode("utf-8", "replace") for m in _SLUG_LINE.findall(f.read(8192)))
+            except OSError:  # unreadable: its error is said at the file
+                pass
+    return slugs
 
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,

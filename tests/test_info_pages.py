@@ -75,6 +75,11 @@ def test_a_menu_entry_for_a_page_with_an_error_is_no_error_of_its_own(tmp_path: 
     assert [p.path for p in e.value.problems] == ["content/pages/tentang.md"]
     assert [f.problem.path for f in run_check(tmp_path / "config.yaml", BuildOptions()).findings] == [
         "content/pages/tentang.md"]  # check too, which plans the site without the loaded problems
+    # a page whose slug: line gives its address, and its file another name
+    (tmp_path / "content/pages/tentang.md").unlink()
+    write_files(tmp_path, {"content/pages/about.md": "---\ntitle: About\nslug: tentang\ndraft: maybe\n---\nIsi.\n"})
+    assert [f.problem.path for f in run_check(tmp_path / "config.yaml", BuildOptions()).findings] == [
+        "content/pages/about.md"]
 
 
 @pytest.mark.parametrize("name, text, expected", [
