@@ -181,7 +181,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str) -
             return None, problems
     rendered = render(body) if body.strip() else None
     if rendered is not None:
-        problems += removed_problems(rel, rendered, text.split("\n"), body_line, static_dir)
+        problems += removed_problems(rel, rendered, body_line, static_dir)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 

@@ -483,34 +483,22 @@ def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
 def warn_removed(check: FieldReader, rendered: Rendered, body_line: int, static_dir: str) -> None:
     """Tell the writer of raw HTML that the sanitiser removed (an embed pasted in; an image whose address it could
     not keep), at its line."""
-    check.problems.extend(removed_problems(check.rel, rendered, check.raw, body_line, static_dir))
+    check.problems.extend(removed_problems(check.rel, rendered, body_line, static_dir))
 
 
-def removed_problems(rel: str, rendered: Rendered, lines: Sequence[str], body_line: int,
-                     static_dir: str) -> list[Problem]:
-    """Warnings for what the sanitiser removed from a body that starts at line ``body_line`` of the file ``rel``
-    (whose ``lines`` are given): raw HTML with all it held, and each raw ``<img>`` whose address was neither from
-    the site's root nor http(s), at the first line from the body's that has it."""
+def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: str) -> list[Problem]:
+    """Warnings for what the sanitiser removed from a body that starts at line ``body_line`` of the file ``rel``:
+    raw HTML with all it held, and each raw ``<img>`` whose address was neither from the site's root nor http(s),
+    at its tag's line."""
     problems = []
     if rendered.dropped:
         problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
     if rendered.unclosed_comment >= 0:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
                                 "closed, so it would hide the rest of the article; write --> where the note ends"))
-    if rendered.unusable_images:
-        start = max(body_line, 1)
-        body = "\n".join(lines[start - 1:])
-        tags = [(body.count("\n", 0, m.start()) + start, m[0]) for m in _RAW_IMG.finditer(body)]
-    for src in dict.fromkeys(rendered.unusable_images):
-        # the <img> tag that has it (a Markdown image of the same address may come first), else a line that has it
-        at = next((n for n, tag in tags if src in tag), None) or next(
-            (n for n in range(start, len(lines) + 1) if src in lines[n - 1]), body_line) if src else body_line
-        problems.append(Problem(rel, at, "", unusable_image_message(src, static_dir), "warning"))
+    for src, line in rendered.unusable_images:
+        problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir), "warning"))
     return problems
-
-
-_RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-"""A raw <img> tag in a body, over lines too (what ``removed_problems`` looks for an address in)."""
 
 
 def unusable_image_message(src: str, static_dir: str) -> str:

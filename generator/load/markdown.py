@@ -78,9 +78,9 @@ class Rendered:
     """Raw HTML tags the sanitiser removed with their content (``sanitize.DROPPED``): an embed pasted in."""
     dropped_line: int = 0
     """The body's line (from 0) of the first block of raw HTML that holds one of them."""
-    unusable_images: tuple[str, ...] = ()
+    unusable_images: tuple[tuple[str, int], ...] = ()
     """The src of each raw ``<img>`` removed for an address neither from the site's root nor http(s)
-    (``sanitize.drop_unusable_images``), as written."""
+    (``sanitize.drop_unusable_images``), as written, with the body's line (from 0) of its tag."""
     unclosed_comment: int = -1
     """The body's line (from 0) of an HTML comment never closed (``<!--`` and no ``-->``), which hides the rest of
     the article (an error: ``content.removed_problems``); -1 when there is none."""
@@ -182,10 +182,12 @@ def _digest_rule(state: StateCore) -> None:
             if _COMMENTS.fullmatch(token.content):
                 token.content = ""
             else:
-                token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []))
+                token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []),
+                                                     token.map[0] if token.map else 0)
                 state.env["raw_html"] = True
         elif kind == "inline" and "<" in token.content and token.children:
-            more = _inline_html(token.children, summary is None and not in_heading, state.env)
+            more = _inline_html(token.children, summary is None and not in_heading, state.env,
+                                token.map[0] if token.map else 0)
             if more >= 0:
                 summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
     state.env["headings"] = headings
@@ -193,8 +195,9 @@ def _digest_rule(state: StateCore) -> None:
         state.env["summary"] = " ".join(" ".join(summary).split())
 
 
-def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> int:
-    """Comments and unusable images removed from a paragraph's raw HTML; returns where ``<!--more-->`` is
+def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType, line: int = 0) -> int:
+    """Comments and unusable images removed from a paragraph's raw HTML (which begins on the body's ``line``, from
+    0, for the images' warnings); returns where ``<!--more-->`` is
     among the children (-1: not there, or not looked for). The body needs the sanitiser unless every raw tag is a bare
     formatting tag (``<small>``, ``</small>``, ``<br>`` …) and they nest properly with the Markdown's own,
     the common case in newsletters, where nh3 would give the same markup."""
@@ -202,6 +205,8 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> in
     simple = True
     more = -1
     for j, child in enumerate(children):
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
         if child.nesting:
             if child.nesting > 0:
                 open_tags.append(child.tag)
@@ -218,7 +223,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType) -> in
         bare = _BARE_TAG.fullmatch(child.content)
         if bare is None:
             simple = False
-            child.content = drop_unusable_images(child.content, env.setdefault("unusable", []))
+            child.content = drop_unusable_images(child.content, env.setdefault("unusable", []), line)
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
         elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):

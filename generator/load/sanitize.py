@@ -72,10 +72,10 @@ _RAW_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
 _RAW_SRC = re.compile(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
-def drop_unusable_images(raw: str, removed: list[str] | None = None) -> str:
+def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None, line: int = 0) -> str:
     """Remove raw ``<img>`` tags whose src is not http(s) or site-root-relative: a src relative to the
     article's own URL points at nothing we publish, and in a feed at nothing at all. The src of each one
-    removed is added to ``removed``, for the writer to be told."""
+    removed is added to ``removed`` with its line (``raw`` begins on ``line``), for the writer to be told."""
     if "<img" not in raw.lower():
         return raw
 
@@ -85,7 +85,7 @@ def drop_unusable_images(raw: str, removed: list[str] | None = None) -> str:
         if IMAGE_SRC.match(value.strip()):
             return match.group()
         if removed is not None:
-            removed.append(value)
+            removed.append((value, line + raw.count("\n", 0, match.start())))
         return ""
 
     return _RAW_IMG.sub(keep, raw)
