@@ -151,7 +151,7 @@ def content_problems(config: Config, options: BuildOptions, registry: Registry |
         problems = [p for p in problems if p.severity == "error" or p.field != "companies"]
     problems += load_pages(config.root, config.content_dir, options.drafts, settings.markdown, config.static_dir,
                            config.base_path)[1]
-    problems += load_notes(config.root, config.content_dir, config.static_dir)[1]
+    problems += load_notes(config.root, config.content_dir, config.static_dir, config.base_path)[1]
     return [*problems, *source_problems(config)]
 
 
@@ -275,7 +275,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                       *listed_slug_problems(config, site, config_lines)]
     sources, sources_problems = read_sources(config)
     publishers, publisher_problems = group_publishers(site.articles, sources)
-    notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir)
+    notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir, config.base_path)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
                                                 notes, options.now, config.tz, config.language, (*future, *hidden_drafts))
     # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)

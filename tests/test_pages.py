@@ -105,6 +105,18 @@ def test_a_removed_raw_img_is_said_at_its_own_line_not_at_a_markdown_image_of_th
         (22, f'<img src="images/peta.png"> {fix}peta.png write src="/images/peta.png"')]
 
 
+def test_a_removed_raw_img_under_a_sub_path_is_told_the_address_with_it(tmp_path: Path) -> None:
+    """The advice was src="/x.png" under base_url https://example.org/digest/, where the README (and the Markdown
+    image's warning) says /digest/x.png."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body='<img src="images/x.png">\n')},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    write_files(tmp_path, {"content/weekly/2025-W24.md": 'Catatan <img src="images/x.png">\n'})
+    assert sorted(str(p) for p in build_project(tmp_path).warnings if "<img" in p.message) == [
+        f"{rel}: warning: <img src=\"images/x.png\"> removed: a raw <img> needs an address from the site's root or "
+        "https://; for static/images/x.png write src=\"/digest/images/x.png\"" for rel in
+        ("content/2025/06/a.md:5", "content/weekly/2025-W24.md:1")]
+
+
 def test_a_body_image_that_no_file_gives_is_a_warning_at_its_line_with_the_likely_file(tmp_path: Path) -> None:
     """`![Foto](images/batam.jpg)`, written as the `image:` field takes it, is read from the article's address
     (a broken image); a camera's `Batam.JPG` written in lower case; a file never put in static/; a `static/`

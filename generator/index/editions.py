@@ -120,7 +120,7 @@ def iso_week(moment: datetime) -> tuple[int, int]:
     return iso.year, iso.week
 
 
-def load_notes(root: Path, content_dir: str, static_dir: str = "static",
+def load_notes(root: Path, content_dir: str, static_dir: str = "static", base_path: str = "/",
                ) -> tuple[dict[tuple[int, int], Note], list[Problem]]:
     """Read ``content/weekly/*.md`` (``content.find_flat``: links and sub-folders as for pages); every bad file is
     a problem, the rest still load."""
@@ -139,7 +139,7 @@ def load_notes(root: Path, content_dir: str, static_dir: str = "static",
         if isinstance(data, Problem):
             problems.append(data)
             continue
-        note, found_here = _parse_note(rel, data, week, static_dir)
+        note, found_here = _parse_note(rel, data, week, static_dir, base_path)
         problems += found_here
         if note is not None:
             notes[week] = note
@@ -150,7 +150,8 @@ def _valid_week(year: int, week: int) -> bool:
     return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
 
 
-def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str) -> tuple[Note | None, list[Problem]]:
+def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
+                base_path: str = "/") -> tuple[Note | None, list[Problem]]:
     text, problems = decode(rel, data)
     if text is None:
         return None, problems
@@ -181,7 +182,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str) -
             return None, problems
     rendered = render(body) if body.strip() else None
     if rendered is not None:
-        problems += removed_problems(rel, rendered, body_line, static_dir)
+        problems += removed_problems(rel, rendered, body_line, static_dir, base_path)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 

@@ -480,13 +480,14 @@ def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
     return moment, ""
 
 
-def warn_removed(check: FieldReader, rendered: Rendered, body_line: int, static_dir: str) -> None:
+def warn_removed(check: FieldReader, rendered: Rendered, body_line: int, static_dir: str, base_path: str) -> None:
     """Tell the writer of raw HTML that the sanitiser removed (an embed pasted in; an image whose address it could
     not keep), at its line."""
-    check.problems.extend(removed_problems(check.rel, rendered, body_line, static_dir))
+    check.problems.extend(removed_problems(check.rel, rendered, body_line, static_dir, base_path))
 
 
-def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: str) -> list[Problem]:
+def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: str, base_path: str = "/"
+                     ) -> list[Problem]:
     """Warnings for what the sanitiser removed from a body that starts at line ``body_line`` of the file ``rel``:
     raw HTML with all it held, and each raw ``<img>`` whose address was neither from the site's root nor http(s),
     at its tag's line."""
@@ -497,12 +498,14 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
                                 "closed, so it would hide the rest of the article; write --> where the note ends"))
     for src, line in rendered.unusable_images:
-        problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir), "warning"))
+        problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir, base_path),
+                                "warning"))
     return problems
 
 
-def unusable_image_message(src: str, static_dir: str) -> str:
-    """What ``removed_problems`` says of a raw ``<img>`` removed for its address (``static_dir``: the site's)."""
+def unusable_image_message(src: str, static_dir: str, base_path: str = "/") -> str:
+    """What ``removed_problems`` says of a raw ``<img>`` removed for its address (``static_dir``: the site's; under
+    a sub-path ``base_path`` the address starts with it)."""
     written = src.strip()
     if not written:
         return (f"<img> without a src removed; write src=\"/images/name.jpg\" ({static_dir}/images/name.jpg) "
@@ -511,7 +514,7 @@ def unusable_image_message(src: str, static_dir: str) -> str:
         return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root "
                 f"(/images/name.jpg is {static_dir}/images/name.jpg) or one starting with https://")
     return (f"<img src=\"{src}\"> removed: a raw <img> needs an address from the site's root or https://; "
-            f"for {static_dir}/{written.lstrip('./')} write src=\"/{written.lstrip('./')}\"")
+            f"for {static_dir}/{written.lstrip('./')} write src=\"{base_path}{written.lstrip('./')}\"")
 
 
 def removed_message(rendered: Rendered) -> str:
@@ -613,7 +616,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, tuple(problems)
     rendered = render(body, settings.markdown, toc)
-    warn_removed(check, rendered, parts.body_line, settings.static_dir)
+    warn_removed(check, rendered, parts.body_line, settings.static_dir, settings.base_path)
     if any(p.severity == "error" for p in problems):  # an HTML comment never closed
         return None, tuple(problems)
     if rendered.unlinked:

@@ -67,7 +67,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, tuple(problems)
     rendered = render(parts.body, markdown)
-    warn_removed(check, rendered, parts.body_line, static_dir)
+    warn_removed(check, rendered, parts.body_line, static_dir, base_path)
     return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html, tuple(redirects)), tuple(problems)
 
 
