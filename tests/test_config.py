@@ -190,6 +190,14 @@ def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
     assert errors(tmp_path, "sections:\n  - [Kepri\n") == [
         "config.yaml:3: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
         "containing ': ', '#', '[' or quotes in double quotes"]
+    assert errors(tmp_path, "# c\n# d\nhello\ntitle: X\n") == [  # PyYAML: 'mapping values', on line 4
+        "config.yaml:3: 'hello' has no ':', so YAML cannot read it as a field; write it as 'key: value', or delete "
+        "the line"]
+    assert errors(tmp_path, "title: X\nhello\nlanguage: id\n") == [  # PyYAML: "could not find expected ':'", line 3
+        "config.yaml:2: 'hello' has no ':', so YAML cannot read it as a field; write it as 'key: value', or delete "
+        "the line"]
+    assert errors(tmp_path, "title: X\nfeeds:\n  content: summary\n  size 7\n") == [  # line 5 does not exist
+        "config.yaml:4: field 'feeds.size': has no ':' after the key; write size: 7"]
     assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]
     assert errors(tmp_path, "title: X\n<<<<<<< HEAD\npage_size: 10\n=======\npage_size: 30\n>>>>>>> other\n") == [
         "config.yaml:2: holds a merge conflict that git could not resolve (lines 2 to 6): keep the version you want, "

@@ -121,6 +121,14 @@ CASES = {
         b"   url: https://e.com/a\n---\nx\n", [
         "content/a.md:9: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
         "and put values containing ': ', '#', '[' or quotes in double quotes"]),
+    # PyYAML notices a missing ':' on the next line (here the closing '---'); the line without it is named
+    "a line without its colon": (b"---\ntitle: x\ndate: 2025-01-01\nsummary Ringkasan\n---\nx\n", [
+        "content/a.md:4: field 'summary': has no ':' after the key; write summary: Ringkasan"]),
+    "a first line without its colon": (b"---\nhello\ntitle: x\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:2: 'hello' has no ':', so YAML cannot read it as a field; write it as 'key: value', or delete "
+        "the line"]),
+    "a list item without its dash": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  b\n---\nx\n", [
+        "content/a.md:6: 'b' has no '-' before it to be an item of the list above: write '  - b'"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [
         "content/a.md:6: '-b' needs a space after '-' to be an item of the list above: write '  - b'"]),
     "that list quoted": (b"---\ntitle: x\ndate: 2025-01-01\ntags: \"[AI, data\"\n---\nx\n", [

@@ -124,6 +124,15 @@ def test_sources_index_lists_most_covered_first_and_is_in_the_nav() -> None:
     assert home.xpath("//header//a[@href='/digest/sources/']/text()") == ["Sumber berita"]
 
 
+def test_a_line_without_its_colon_is_named_at_its_line(tmp_path: Path) -> None:
+    """A maintainer's report: the error was on line 7 of a file of 6 lines (where PyYAML noticed)."""
+    make_project(tmp_path, {"a.md": article()})
+    (tmp_path / "content/sources.yaml").write_text(
+        "aa:\n  name: A\n  url: https://a.com/\nzz:\n  name: Z\n  url https://z.com/\n")
+    assert errors(tmp_path) == [
+        "content/sources.yaml:6: field 'zz.url': has no ':' after the key; write url: https://z.com/"]
+
+
 def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     (tmp_path / "content/sources.yaml").write_text(

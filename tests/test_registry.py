@@ -112,6 +112,14 @@ def test_a_broken_registry_does_not_hide_the_articles_errors(tmp_path: Path) -> 
     assert sorted(str(f.problem) for f in report.findings) == expected
 
 
+def test_a_line_without_its_colon_is_named_at_its_line(tmp_path: Path) -> None:
+    """PyYAML notices the missing ':' where the next line starts, a line that may not exist."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + "zz:\n  name: Z\n  url https://z.com/\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:10: field 'zz.url': has no ':' after the key; write url: https://z.com/"]
+
+
 def test_a_merge_conflict_is_named_as_one(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         registry(tmp_path, "meta:\n  name: Meta\n<<<<<<< HEAD\nacme:\n  name: Acme\n=======\nacme:\n  name: ACME\n"

@@ -334,6 +334,55 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
     return found
 
 
+def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
+    """The line (from 0) that has no ':' after its key, as PyYAML's reading shows it: the simple key it was still
+    waiting for a ':' after when the line ended ('  url https://z.com/'), or, at the top of the file, the text that ran
+    on into the next key's line ('hello' above 'title: X'). PyYAML reports either where it noticed, a line further
+    down (a line that may not exist). None for any other error. Lines are counted at '\n' only, as ``line_of``
+    counts them (PyYAML's marks count U+0085, U+2028 and U+2029 too)."""
+    if error.context == "while scanning a simple key" and error.context_mark is not None:
+        at = text.count("\n", 0, error.context_mark.index)
+        line = text.split("\n")[at]
+        return None if re.search(r":(?:\s|$)", line) else at  # a key over 1024 characters, ':' and all
+    if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
+        return None
+    tokens: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass
+    if len(tokens) < 2 or not isinstance(tokens[-1], yaml.ScalarToken) or not tokens[-1].plain or not isinstance(
+            tokens[-2], (yaml.StreamStartToken, yaml.DocumentStartToken)):
+        return None  # text after 'key:' that ran on into the next line: the ': ' there may be the slip
+    start = tokens[-1].start_mark.index
+    at = text.count("\n", 0, start)
+    noticed = text.count("\n", 0, error.problem_mark.index)
+    return at if at < noticed and text[start - 1:start] in ("", "\n") else None
+
+
+def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
+    """``_explained`` for line ``at`` (from 0), which has no ':' after its key (``_without_colon``)."""
+    line = lines[at] if at < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(_owner(lines, at, indent).lstrip(" "))) else ""
+    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+    if above.startswith(" " * indent + "- "):  # '  b' under '  - a': an item without its '-'
+        return at, "", (f"'{line.strip()}' has no '-' before it to be an item of the list above: "
+                        f"write '{' ' * indent}- {line.strip()}'")
+    if found := re.fullmatch(r"([a-z_][\w-]*)[ \t]+([^\s:#].*)", line.strip()):  # 'url https://z.com/'
+        return at, parent + found[1], f"has no ':' after the key; write {found[1]}: {found[2]}"
+    return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
+                    "or delete the line")
+
+
+def _owner(lines: list[str], at: int, indent: int) -> str:
+    """The line that line ``at`` (from 0), indented by ``indent``, is under: the nearest one above indented less;
+    '' at the top level."""
+    return next((lines[i] for i in range(at - 1, -1, -1)
+                 if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
+
+
 def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     """``_explained`` for one line, ``at`` (from 0)."""
     line = lines[at]
@@ -345,8 +394,7 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
         return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
                         "the beginning of the line")
-    owner = next((lines[i] for i in range(at - 1, -1, -1)
-                  if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
+    owner = _owner(lines, at, indent)
     if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
         return None  # a line of a block text ('summary: >'): text, not a key
     parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
@@ -428,6 +476,9 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         index = text.count("\n", 0, mark.index) if mark else 0
         if (known := _explained(text.split("\n"), index, _unclosed_quote(text, e))) is not None:
             at, field, message = known
+            raise YamlError(first_line + at, message, field) from None
+        if (bare := _without_colon(text, e)) is not None:
+            at, field, message = _no_colon(text.split("\n"), bare)
             raise YamlError(first_line + at, message, field) from None
         what = (e.problem or e.context or "invalid YAML").strip()
         raise YamlError(first_line + index, f"YAML syntax error: {what}; check the indentation, and put values "
