@@ -134,3 +134,18 @@ def test_one_name_for_two_companies_is_an_error(tmp_path: Path) -> None:
         registry(tmp_path, GOOD + "fb:\n  name: FACEBOOK\n")
     assert [str(p) for p in caught.value.problems] == [
         "content/companies.yaml:9: field 'fb': name or alias 'FACEBOOK' is also used by 'meta' (line 3); give it to one company"]
+
+
+def test_an_alias_that_is_no_name_is_named_by_its_item_and_the_lists_other_problems_are_still_said(
+        tmp_path: Path) -> None:
+    """The list was called no list ("must be a list of names") for one bad item, and its other aliases went unread."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + 'zz:\n  name: Z\n  aliases: [Zed, ""]\nyy:\n  name: Y\n  aliases:\n    - 2024\n'
+                                  "    - Facebook\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:10: field 'zz.aliases': item 2 ('') is not a name; write names, like aliases: "
+        "[Facebook, Meta Platforms]",
+        "content/companies.yaml:14: field 'yy.aliases': item 1 (2024) is a number; a name that is a number goes in "
+        "quotes ('2024')",
+        "content/companies.yaml:15: field 'yy': name or alias 'Facebook' is also used by 'meta' (line 3); give it to "
+        "one company"]

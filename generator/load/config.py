@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, YamlError, as_yaml, load_yaml, not_boolean, not_text,
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, YamlError, as_yaml, load_yaml, not_a_name, not_boolean, not_text,
                                        yaml_file_text)
 
 LANGUAGES = ("id", "en")
@@ -527,9 +527,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 continue
             bad = [(i, v) for i, v in enumerate(value) if not (isinstance(v, str) and v.strip())]
             for i, v in bad:
-                what = f"is a number; a name that is a number goes in quotes ('{v}')" if isinstance(v, (int, float)) \
-                    and not isinstance(v, bool) else f"is not a name; write names, like {key}: {example}"
-                problems.append(Problem(where, lines.get((key, i), line), key, f"item {i + 1} ({as_yaml(v)}) {what}"))
+                problems.append(Problem(where, lines.get((key, i), line), key, not_a_name(key, i, v, example)))
             if bad:
                 continue
             value = tuple(v.strip() for v in value)

@@ -72,6 +72,14 @@ def not_text(key: str, value: Any) -> str:
     return f"must be text, got {as_yaml(value)}; write it in quotes"
 
 
+def not_a_name(key: str, index: int, value: Any, example: str) -> str:
+    """Why item ``index`` (from 0) of the list of names ``key``, YAML's reading ``value``, is no name, with the fix
+    (the config's ``menu`` and ``sections``, a company's ``aliases``); ``example``: a list written right."""
+    what = f"is a number; a name that is a number goes in quotes ('{value}')" if isinstance(value, (int, float)) \
+        and not isinstance(value, bool) else f"is not a name; write names, like {key}: {example}"
+    return f"item {index + 1} ({as_yaml(value)}) {what}"
+
+
 class YamlError(Exception):
     """YAML that cannot be read; ``line`` is already a file line."""
 

@@ -10,13 +10,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
-from generator.load.frontmatter import KeyProblem, YamlError, load_yaml, not_text, yaml_file_text
+from generator.load.frontmatter import KeyProblem, YamlError, load_yaml, not_a_name, not_text, yaml_file_text
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
+_ALIASES = "[Facebook, Meta Platforms]"
+"""A company's ``aliases:`` written right, for the messages."""
 MAX_ALIASES = 100
 """Most aliases a company may have; each one is matched against every article by `digest check`."""
 
@@ -99,14 +101,21 @@ def load_registry(path: Path, rel: str) -> Registry:
                                     not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
             usable, name = False, ""
         aliases = entry.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", "must be a list of names, like [Facebook, Meta Platforms]"))
+        if not isinstance(aliases, list):
+            problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", f"must be a list of names, like {_ALIASES}"))
             aliases = []
+        named: list[tuple[int, str]] = []  # the names are still checked: a clash with another company is said too
+        for i, alias in enumerate(aliases):
+            if isinstance(alias, str) and alias.strip():
+                named.append((i, alias))
+            else:
+                problems.append(Problem(rel, lines.get((cid, "aliases", i), line), f"{cid}.aliases",
+                                        not_a_name("aliases", i, alias, _ALIASES)))
         if len(aliases) > MAX_ALIASES:
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases",
                                     f"has {len(aliases):,} aliases, more than the {MAX_ALIASES} a company may have; "
                                     "keep the spellings editors really use"))
-            aliases = []
+            named = []
         url = entry.get("url") or ""
         if not isinstance(url, str) or (url and not http_url(url.strip())):
             why = broken_http_url(url.strip()) if isinstance(url, str) else None
@@ -120,7 +129,7 @@ def load_registry(path: Path, rel: str) -> Registry:
                                     not_text("description", description)))
             description = ""
         spellings = [(name, lines.get((cid, "name"), line))] if name else []
-        spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in enumerate(aliases)]
+        spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in named]
         for spelling, spelling_line in spellings:
             key = fold(spelling)
             if key in owner and owner[key][0] != str(cid):
@@ -129,7 +138,7 @@ def load_registry(path: Path, rel: str) -> Registry:
                                                                       f"'{other}' (line {other_line}); give it to one company"))
             owner.setdefault(key, (str(cid), spelling_line))
         if usable:
-            companies.append(Company(cid, name.strip(), tuple(a.strip() for a in aliases),
+            companies.append(Company(cid, name.strip(), tuple(a.strip() for _, a in named),
                                      encode_url(url.strip()) if url else "", description.strip()))
     if problems:
         raise BuildError(problems)
