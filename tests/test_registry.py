@@ -149,3 +149,17 @@ def test_an_alias_that_is_no_name_is_named_by_its_item_and_the_lists_other_probl
         "quotes ('2024')",
         "content/companies.yaml:15: field 'yy': name or alias 'Facebook' is also used by 'meta' (line 3); give it to "
         "one company"]
+
+
+@pytest.mark.parametrize("entry, field, code", [
+    ('  # its site\n  description: "a\x01b"\n', "zz.description", "0001"),
+    ('  aliases:\n    - "Z\x9d"\n', "zz.aliases", "009D"),
+])
+def test_a_raw_control_character_names_the_companys_field(tmp_path: Path, entry: str, field: str, code: str) -> None:
+    """It named 'description', where every other problem of a company's field names 'zz.description'."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + "zz:\n  name: Z\n" + entry)
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/companies.yaml:11: field '{field}': has the control character U+{code}, which YAML does not allow; "
+        "delete it (text copied from a page read in the wrong encoding often brings one: copy the text again, or "
+        "retype it)"]

@@ -463,11 +463,22 @@ all but U+0085, which it reads as a line break (a title cut in two, or a syntax 
 def forbidden_at(text: str, first_line: int, position: int, code: int) -> YamlError:
     """The error for a control character at ``position`` of ``text``: its line, its key, and what to do."""
     index = text.count("\n", 0, position)
-    line = text.split("\n")[index] if index < text.count("\n") + 1 else ""
+    lines = text.split("\n")
+    line = lines[index] if index < len(lines) else ""
     key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:", line)
+    path = [key.group(1)] if key else []
+    indent = len(line) - len(line.lstrip(" "))
+    for above in reversed(lines[:index] if indent else []):  # the keys it is under: 'zz.description', as the
+        depth = len(above) - len(above.lstrip(" "))             # registry names a company's fields
+        if above.strip() and not above.lstrip().startswith("#") and depth < indent:
+            if (found := _KEY_LINE.fullmatch(above.lstrip(" "))) is None:
+                break
+            path.insert(0, found[1])
+            if not (indent := depth):
+                break
     return YamlError(first_line + index, f"has the control character U+{code:04X}, which YAML does not allow; delete "
                                          "it (text copied from a page read in the wrong encoding often brings one: "
-                                         "copy the text again, or retype it)", key.group(1) if key else "")
+                                         "copy the text again, or retype it)", ".".join(path))
 
 
 _LIST_KEYS = frozenset({"tags", "companies", "redirects", "aliases", "sections", "menu"})
