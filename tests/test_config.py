@@ -304,6 +304,10 @@ def test_a_config_image_that_goes_up_a_folder_is_an_error_with_the_path_to_write
         "config.yaml:2: field 'apple_touch_icon': 'images/../../icon.png' goes up a folder with '..', but the file is "
         "in static/, named from there (the page would link /images/../../icon.png, outside the site); write "
         "apple_touch_icon: icon.png"]
+    assert errors(tmp_path, 'image: "images/%2e%2e/%2e%2e/x.svg"\n') == [  # a warning only, and og:image published so
+        "config.yaml:1: field 'image': 'images/%2e%2e/%2e%2e/x.svg' goes up a folder with '..' (written %2e%2e), but "
+        "the file is in static/, named from there (the page would link /images/%2e%2e/%2e%2e/x.svg, outside the "
+        "site); write image: x.svg"]
 
 
 def test_empty_and_true_are_said_in_yamls_words(tmp_path: Path) -> None:

@@ -805,3 +805,14 @@ def test_a_companys_monthly_numbers_are_spaced_apart_from_their_months() -> None
     rule = next(line for line in css.splitlines() if ".intel td" in line)
     assert "padding: .2rem .6rem .2rem 0" in rule
     assert "<table>" in FILES["companies/meta/index.html"].split('<section class="intel"', 1)[1]
+
+
+def test_a_body_image_that_goes_up_a_folder_is_never_told_to_put_the_file_outside_static(tmp_path: Path) -> None:
+    """A weekly note's '![x](/images/../../secret.png)' was told "put the file at static/images/../../secret.png",
+    outside static/."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A"), "weekly/2025-W24.md": (
+        "---\ntitle: Pekan\n---\nCatatan.\n\n![x](/images/../../secret.png)\n")})
+    assert [p for p in _body_image_warnings(build_project(tmp_path)) if "weekly" in p] == [
+        "content/weekly/2025-W24.md:6: warning: the image '/images/../../secret.png' points at /secret.png, which is not "
+        "a file of the site, so the page shows a broken image; put the file at static/secret.png and "
+        "write /secret.png"]

@@ -456,6 +456,12 @@ IMPORT_UNFINISHED = ".digest-import-unfinished"
 """``importer.UNFINISHED``: left by a ``digest import`` that was cut short."""
 
 
+def _up_a_folder(path: str) -> str | None:
+    """The first segment of ``path`` that goes up a folder, as written: '..', or its escapes ('%2e%2e', '.%2E'),
+    which a browser and a web server read as '..' too; None when none does."""
+    return next((part for part in path.split("/") if unquote(part) == ".."), None)
+
+
 def load_config(path: Path, overrides: dict[str, Any] | None = None, environment: str | None = None) -> Config:
     """Read ``config.yaml`` (with ``config.<environment>.yaml`` merged over it); every unknown key
     or bad value is reported at once, naming the file that set it."""
@@ -545,11 +551,13 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         value = settings.get(key)
         if isinstance(value, str) and re.match(r"https?://", value, re.IGNORECASE) and (why := broken_http_url(value)):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, f"{quoted(value)} {why}"))
-        elif isinstance(value, str) and ".." in value.split("/") and not re.match(r"https?://", value, re.IGNORECASE):
-            fix = "/".join(part for part in posixpath.normpath(value.lstrip("/")).split("/") if part not in ("..", "."))
+        elif isinstance(value, str) and (up := _up_a_folder(value)) and not re.match(r"https?://", value, re.IGNORECASE):
+            dots = [unquote(part) if unquote(part) in (".", "..") else part for part in value.lstrip("/").split("/")]
+            fix = "/".join(part for part in posixpath.normpath("/".join(dots)).split("/") if part not in ("..", "."))
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key, (
-                f"{quoted(value)} goes up a folder with '..', but the file is in static/, named from there (the page would "
-                f"link /{value.lstrip('/')}, outside the site); write {key}: {fix or 'images/logo.png'}")))
+                f"{quoted(value)} goes up a folder with '..'{'' if up == '..' else f' (written {up})'}, but the file is "
+                f"in static/, named from there (the page would link /{value.lstrip('/')}, outside the site); write "
+                f"{key}: {fix or 'images/logo.png'}")))
         elif isinstance(value, str) and value and not re.fullmatch(r"https?://\S+|[^\s:?#/][^\s:?#]*", value):
             problems.append(Problem(origin.get(key, rel), lines.get((key,), 0), key,
                                     f"{quoted(value)} is neither an http(s) URL nor a path on this site; write one "

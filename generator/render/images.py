@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import html
 import io
+import posixpath
 import re
 import unicodedata
 import warnings
@@ -395,6 +396,8 @@ def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: N
     wanted = (path[len(config.base_path):] if path.startswith(config.base_path) else path).lstrip("./")
     if wanted.startswith(f"{config.static_dir}/"):  # 'static/' is no part of a file's address
         wanted = wanted[len(config.static_dir) + 1:]
+    if {".", ".."} & set(wanted.split("/")):  # '/images/../../x.png' (or '%2e%2e'): never a file outside static/
+        wanted = "/".join(part for part in posixpath.normpath(wanted).split("/") if part not in ("..", "."))
     near = wanted if wanted in static else nearby.meant(wanted) or (whole != wanted and nearby.meant(whole))
     if near:
         address = near.replace("%", "%25").replace("#", "%23").replace("?", "%3F")  # as a name, not an escape
