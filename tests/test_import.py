@@ -1384,3 +1384,20 @@ def test_code_the_old_site_showed_as_written_stays_so(tmp_path: Path, capsys: py
         "Press the ` key.\n\nRead [a](/2024/01/a/).\n\nRun `ls` and [again](/2024/01/a/).\n\n"
         "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B](/2024/01/a/)\n\n{% highlight markdown %}\n"
         "[h](/2024/01/01/a.html)\n{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n")
+
+
+def test_a_category_page_redirect_never_hides_an_imported_page(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: with CATEGORY_URL = '{slug}/', the category 'podcast' had the old page /podcast/, which
+    is the new address of the page 'podcast'; the import wrote /podcast/ → /sections/podcast/ beside
+    /pages/podcast.html → /podcast/, so under nginx that page could never be reached."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'T'\nCATEGORY_SAVE_AS = '{slug}/index.html'\nCATEGORY_URL = '{slug}/'\n",
+        "content/podcast/ep1.md": "Title: Ep 1\nDate: 2024-01-01\n\nIsi.\n",
+        "content/pages/podcast.md": "Title: Podcast\n\nKami.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    rules = redirect_lines(tmp_path / "new", feeds=True, lists=True)
+    assert "/pages/podcast.html /podcast/ 301" in rules
+    assert not [line for line in rules if line.startswith("/podcast/ ")]
+    assert "/podcast/" not in (tmp_path / "new/redirects.nginx.conf").read_text().split()
+    assert "/podcast/ →" not in (tmp_path / "new/import-report.txt").read_text()

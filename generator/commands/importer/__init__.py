@@ -445,15 +445,18 @@ def _old_feeds(placed: list[Placed], base: str, terms: dict[str, set[str]], move
     /feed.xml) is left. Feed readers follow a 301, never a redirect page, so these are rules only; without them
     every subscriber of the old site was lost without a word. With ``lists``, the same for the old tag and category
     pages (``Post.old_lists``): to the tag's or section's page, or the list of them all (/tags/, /sections/); they
-    were a 404 while their feeds were redirected."""
+    were a 404 while their feeds were redirected. An old address that is an imported page's new one (Pelican's
+    CATEGORY_URL = '{slug}/' and a page 'podcast') keeps its page: the rule hid it under nginx."""
     out: dict[str, str] = {}
+    pages = {item.url for item in placed}
     for old_rel, kind, name in sorted({feed for item in placed if item.post.kind == "article" and not item.post.draft
                                        for feed in (item.post.old_lists if lists else item.post.old_feeds)}):
         slug = make_slug(name) if kind and name else ""
         folder = f"{kind}/{slug}/" if kind and slug in terms[kind] else f"{kind}/" if lists else ""
         new_address = base + folder + ("" if lists else "feed.xml")
         ours = (lists or posixpath.basename(old_rel) in SITE_MADE) and site_made(old_rel, terms)
-        if base + old_rel not in (new_address, *moved) and not ours:
+        live = (base + old_rel).removesuffix("index.html") in pages
+        if base + old_rel not in (new_address, *moved) and not ours and not live:
             out.setdefault(base + old_rel, new_address)
     return tuple(sorted(out.items()))
 
