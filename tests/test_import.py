@@ -1401,3 +1401,23 @@ def test_a_category_page_redirect_never_hides_an_imported_page(tmp_path: Path,
     assert not [line for line in rules if line.startswith("/podcast/ ")]
     assert "/podcast/" not in (tmp_path / "new/redirects.nginx.conf").read_text().split()
     assert "/podcast/ →" not in (tmp_path / "new/import-report.txt").read_text()
+
+
+def test_a_folder_beside_a_pelican_sites_content_is_refused_naming_the_content_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: any folder below a pelicanconf.py was taken for the content folder, so `digest import
+    pelican site/output` (Pelican's own output) or `site/themes` imported "0 articles", exit 0, and told the editor
+    to rewrite the output's HTML in Markdown."""
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": "SITENAME = 'T'\nPATH = 'tulisan'\n",
+        "tulisan/a.md": "Title: A\nDate: 2024-01-01\n\nIsi.\n",
+        "output/index.html": "<html></html>\n", "output/a.html": "<html></html>\n",
+        "themes/kabar/templates/base.html": "<html></html>\n"})
+    site = tmp_path / "site"
+    for folder in ("output", "themes"):
+        assert run(capsys, "import", "pelican", str(site / folder), "--out", str(tmp_path / folder)) == (
+            2, "", f"error: {site / folder} is not the content folder of the Pelican site {site} (its PATH, "
+                   f"{site / 'tulisan'}); give {site / 'tulisan'}, or the site's root folder {site}\n")
+        assert not (tmp_path / folder).exists()
+    code, out, _ = run(capsys, "import", "pelican", str(site / "tulisan"), "--out", str(tmp_path / "new"))
+    assert (code, out.startswith("imported Pelican site: 1 article,")) == (0, True)

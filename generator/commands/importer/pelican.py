@@ -109,6 +109,11 @@ def scan(root: Path) -> Scan:
     else:
         content = root / "content" if (root / "pelicanconf.py").is_file() or (root / "content").is_dir() else root
     conf = root if content != root else root.parent
+    if content == root and not (root / "pelicanconf.py").is_file() and (conf / "pelicanconf.py").is_file():
+        given = _content_folder(conf)
+        if root.resolve() != given.resolve() and not _has_articles(root):  # its output/, themes/: "0 articles"
+            raise RefusalError(f"{root} is not the content folder of the Pelican site {conf} (its PATH, "
+                               f"{given}); give {given}, or the site's root folder {conf}")
     if not _is_pelican(root, conf, content):
         raise RefusalError(f"{root} has no pelicanconf.py and no Pelican article (a Markdown file that starts with a "
                            "'Title:' line); give the Pelican site's root folder")
@@ -184,8 +189,21 @@ def _is_pelican(root: Path, conf: Path, content: Path) -> bool:
     """Whether ``root`` is a Pelican site: its pelicanconf.py (beside it, or above it when ``root`` is the content
     folder), or content in Pelican's own form (a Markdown file whose first line is its 'Title:' header). An empty
     folder, or a Hugo site, was imported as "0 articles", exit 0."""
-    if (root / "pelicanconf.py").is_file() or (content == root and (conf / "pelicanconf.py").is_file()):
+    if (root / "pelicanconf.py").is_file() or (content == root and (conf / "pelicanconf.py").is_file()
+                                               and root.resolve() == _content_folder(conf).resolve()):
         return True
+    return _has_articles(content)
+
+
+def _content_folder(conf: Path) -> Path:
+    """The content folder of the Pelican site whose pelicanconf.py is in ``conf``: its ``PATH`` (default
+    'content')."""
+    named = _literals(conf).get("PATH")
+    return conf / (named if isinstance(named, str) and named else "content")
+
+
+def _has_articles(content: Path) -> bool:
+    """Whether ``content`` holds a Markdown file in Pelican's own form (its first line a 'Title:' header)."""
     for path in walk(content) if content.is_dir() else ():
         if path.suffix.lower() in MARKDOWN:
             try:
