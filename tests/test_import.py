@@ -1421,3 +1421,26 @@ def test_a_folder_beside_a_pelican_sites_content_is_refused_naming_the_content_f
         assert not (tmp_path / folder).exists()
     code, out, _ = run(capsys, "import", "pelican", str(site / "tulisan"), "--out", str(tmp_path / "new"))
     assert (code, out.startswith("imported Pelican site: 1 article,")) == (0, True)
+
+
+def test_pelicans_use_folder_as_category_false_files_an_article_under_the_default_category(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: with USE_FOLDER_AS_CATEGORY = False, content/2024/solo.md (no Category:) is in Pelican's
+    DEFAULT_CATEGORY, but the import made it the section "2024", with rules from /feeds/2024.atom.xml,
+    /category/2024.html and /2024/solo.html, addresses Pelican never made."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'T'\nUSE_FOLDER_AS_CATEGORY = False\nDEFAULT_CATEGORY = 'Umum'\n"
+                          "ARTICLE_URL = '{category}/{slug}.html'\n",
+        "content/2024/solo.md": "Title: Solo\nDate: 2024-01-01\nTags: ai\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert "section:" not in (tmp_path / "new/content/2024/01/solo.md").read_text()
+    rules = redirect_lines(tmp_path / "new", feeds=True, lists=True)
+    assert "/umum/solo.html /2024/01/solo/ 301" in rules
+    assert "/feeds/umum.atom.xml /feed.xml 301" in rules
+    assert "/category/umum.html /sections/ 301" in rules
+    assert not [line for line in rules if "2024.atom.xml" in line or "category/2024" in line
+                or line.startswith("/2024/solo")]
+    write_files(tmp_path / "by-folder", {"pelicanconf.py": "SITENAME = 'T'\n",
+                                         "content/kopi/solo.md": "Title: Solo\nDate: 2024-01-01\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "by-folder"), "--out", str(tmp_path / "new2"), "-q")[0] == 0
+    assert 'section: "kopi"' in (tmp_path / "new2/content/2024/01/solo.md").read_text()

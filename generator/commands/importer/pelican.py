@@ -264,7 +264,10 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     url = as_text(meta.get("url")) or as_text(meta.get("save_as"))
     folder = posixpath.dirname(rel)
     authors = _list(meta.get("authors") or meta.get("author"))
-    section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder else "")
+    # an article that names no category is filed under its folder's name, unless USE_FOLDER_AS_CATEGORY = False
+    by_folder = settings.get("USE_FOLDER_AS_CATEGORY", True)
+    by_folder = by_folder is COMPUTED or bool(by_folder)
+    section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder and by_folder else "")
     default_category = settings.get("DEFAULT_CATEGORY")
     category = section or (default_category if isinstance(default_category, str) and default_category else "misc")
     setting = "PAGE_URL" if page else "ARTICLE_URL"
