@@ -1444,3 +1444,20 @@ def test_pelicans_use_folder_as_category_false_files_an_article_under_the_defaul
                                          "content/kopi/solo.md": "Title: Solo\nDate: 2024-01-01\n\nIsi.\n"})
     assert run(capsys, "import", "pelican", str(tmp_path / "by-folder"), "--out", str(tmp_path / "new2"), "-q")[0] == 0
     assert 'section: "kopi"' in (tmp_path / "new2/content/2024/01/solo.md").read_text()
+
+
+@pytest.mark.parametrize("value, ugly", [('"true"', True), ('"T"', True), ('"1"', True), ('"False"', False),
+                                         ('"0"', False), ('"yes"', None), ("1", None)])
+def test_hugo_ugly_urls_written_as_text_are_read_as_hugo_casts_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, ugly: bool | None) -> None:
+    """A tester's report: `uglyURLs: "true"` (text, which Hugo reads with Go's strconv.ParseBool) was reported as
+    "sets uglyURLs for some sections only", and the redirects started at /posts/a/, which never existed. Text Go
+    does not read as a boolean, or a number, is named in the report as not understood."""
+    write_files(tmp_path / "src", {"hugo.yaml": f"title: T\nuglyURLs: {value}\n",
+                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert redirect_lines(tmp_path / "new") == [f"/posts/a{'.html' if ugly else '/'} /2024/01/a/ 301"]
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert "for some sections only" not in report
+    assert ("hugo.yaml: sets uglyURLs to" in report and "which this import does not understand" in report) == (
+        ugly is None)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from generator.core.errors import RefusalError
+from generator.core.errors import RefusalError, quoted
 from generator.load.frontmatter import YamlError, load_yaml
 from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Scan, as_list, as_text,
                                                 digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk)
@@ -69,12 +69,30 @@ def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
     ugly = values.get("uglyurls")
-    if ugly is not None and not isinstance(ugly, bool):
+    if isinstance(ugly, dict):
         notes.append(Note(shown, "sets uglyURLs for some sections only, which this import does not follow: the "
                                  "redirects start at Hugo's default addresses (/posts/a/, not /posts/a.html); edit "
                                  "the redirects: of the files"))
+    elif ugly is not None and _ugly(values) is None:
+        notes.append(Note(shown, f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
+                                 "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
+                                 "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
                    as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
+
+
+_GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+             **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False)}
+"""The strings Go's strconv.ParseBool reads, with which Hugo casts a setting written as text (uglyURLs: "true")."""
+
+
+def _ugly(values: Meta) -> bool | None:
+    """Whether the site sets ``uglyURLs`` for every page: a boolean, or text as Hugo casts it; None for a value
+    it is not (a mapping of sections, a number, other text)."""
+    ugly = values.get("uglyurls", False)
+    if isinstance(ugly, bool):
+        return ugly
+    return _GO_BOOLS.get(ugly) if isinstance(ugly, str) else None
 
 
 def scan(root: Path) -> Scan:
@@ -106,7 +124,7 @@ def scan(root: Path) -> Scan:
                                        "move it to static/ if it is needed"))
         else:
             try:
-                post, post_notes = _post(path, rel_to(path, content), shown, bundles, values.get("uglyurls") is True)
+                post, post_notes = _post(path, rel_to(path, content), shown, bundles, _ugly(values) is True)
             except ReadError as e:
                 skipped.append(Note(shown, str(e)))
                 continue
