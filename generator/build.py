@@ -240,7 +240,7 @@ def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
     slugs: set[str] = set()
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
         if f"{config.content_dir}/pages/{path.name}" not in read:
-            slugs.add(path.stem)
+            slugs.add(urls.make_slug(path.stem))  # as the page's slug is made from its file's name
             try:
                 with path.open("rb") as f:
                     slugs.update(m.decode("utf-8", "replace") for m in _SLUG_LINE.findall(f.read(8192)))

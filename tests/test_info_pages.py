@@ -80,6 +80,11 @@ def test_a_menu_entry_for_a_page_with_an_error_is_no_error_of_its_own(tmp_path: 
     write_files(tmp_path, {"content/pages/about.md": "---\ntitle: About\nslug: tentang\ndraft: maybe\n---\nIsi.\n"})
     assert [f.problem.path for f in run_check(tmp_path / "config.yaml", BuildOptions()).findings] == [
         "content/pages/about.md"]
+    # and one whose file name is not its slug as written ('Tentang Kami.md' is tentang-kami)
+    (tmp_path / "content/pages/about.md").rename(tmp_path / "content/pages/Tentang Kami.md")
+    (tmp_path / "config.yaml").write_text(CONFIG + "menu: [tentang-kami, kontak]\n")
+    assert [f.problem.path for f in run_check(tmp_path / "config.yaml", BuildOptions()).findings] == [
+        "content/pages/Tentang Kami.md"]
 
 
 @pytest.mark.parametrize("name, text, expected", [

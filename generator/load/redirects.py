@@ -167,6 +167,7 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
     folded_claimed: dict[str, str] = {}
     problems: list[Problem] = []
     folded_folders = tuple(folder.casefold() for folder in folders)
+    pages_written = {urls.file_for(r.path): (a, r) for a in articles for r in a.redirects}  # first of each file
     for article in articles:
         for redirect in article.redirects:
             file = urls.file_for(redirect.path)
@@ -175,6 +176,10 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                                         range(1, file.count("/") + 1))
                           if taken_file.casefold() in folded_taken), "")
             folded = folded_taken.get(file.casefold())
+            # another redirect's page where this one needs a folder ('lama.html/arsip/' under 'lama.html')
+            outer = next((pages_written[prefix] for prefix in ("/".join(file.split("/")[:i]) for i in
+                                                                range(1, file.count("/") + 1))
+                          if prefix in pages_written), None)
             if redirect.path == article.path:
                 what = "article" if isinstance(article, Article) else "page"
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
@@ -185,7 +190,18 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         "would hide that page. If that one took the address since (a new article "
                                         f"with the old title), give {other.source_path} another slug (slug: …) to "
                                         "keep the old links working; otherwise remove the address from redirects"))
-            elif file in taken_files or file.casefold().startswith(folded_folders) or above:
+            elif file.casefold().startswith(folded_folders):
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is in the folder of the search engine's files "
+                                        f"({next(f for f in folders if file.casefold().startswith(f.casefold()))}), "
+                                        "which the site writes; a redirect there would hide them: remove it from "
+                                        "redirects"))
+            elif outer is not None:
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is inside the old address '{outer[1].path}' "
+                                        f"({outer[0].source_path}:{outer[1].line}), whose redirect page would have "
+                                        "to be a folder for it; keep one of them"))
+            elif file in taken_files or above:
                 hidden = folded_taken[above.casefold()] if above else file
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is the address of "
