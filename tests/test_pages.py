@@ -92,7 +92,8 @@ def test_a_removed_raw_img_is_said_at_its_own_line_not_at_a_markdown_image_of_th
     body = ('![foto](/images/foto.png)\n\nParagraf kedua.\n\n```\n<img src="images/foto.png">\n```\n\n'
             '<!-- <img src="images/foto.png"> -->\n\nTeks dengan\n<img alt="images/foto.png" src="images/foto.png"> '
             'di tengah.\n\n<img src="images/foto.png">\n\n![lagi](/images/peta.png)\n\n<p><img alt="peta"\n'
-            '  src="images/peta.png"></p>\n')
+            '  src="images/peta.png"></p>\n\nKode `satu\ndua` lalu <img src="images/a.png">\n\n<span\nclass="x"></span> '
+            '<img src="images/b.png">\n\n[x](https://example.com\n"judul") <img src="images/c.png">\n')
     make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
     (tmp_path / "static/images").mkdir(parents=True)
     for name in ("foto.png", "peta.png"):
@@ -102,7 +103,10 @@ def test_a_removed_raw_img_is_said_at_its_own_line_not_at_a_markdown_image_of_th
     assert sorted(found) == [  # a tag over two lines: its first line
         (16, f'<img src="images/foto.png"> {fix}foto.png write src="/images/foto.png"'),
         (18, f'<img src="images/foto.png"> {fix}foto.png write src="/images/foto.png"'),
-        (22, f'<img src="images/peta.png"> {fix}peta.png write src="/images/peta.png"')]
+        (22, f'<img src="images/peta.png"> {fix}peta.png write src="/images/peta.png"'),
+        (26, f'<img src="images/a.png"> {fix}a.png write src="/images/a.png"'),  # a line a code span went on to
+        (29, f'<img src="images/b.png"> {fix}b.png write src="/images/b.png"'),
+        (32, f'<img src="images/c.png"> {fix}c.png write src="/images/c.png"')]
 
 
 def test_a_removed_raw_img_under_a_sub_path_is_told_the_address_with_it(tmp_path: Path) -> None:

@@ -187,7 +187,7 @@ def _digest_rule(state: StateCore) -> None:
                 state.env["raw_html"] = True
         elif kind == "inline" and "<" in token.content and token.children:
             more = _inline_html(token.children, summary is None and not in_heading, state.env,
-                                token.map[0] if token.map else 0)
+                                (state.src, token.map))
             if more >= 0:
                 summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
     state.env["headings"] = headings
@@ -195,18 +195,30 @@ def _digest_rule(state: StateCore) -> None:
         state.env["summary"] = " ".join(" ".join(summary).split())
 
 
-def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType, line: int = 0) -> int:
-    """Comments and unusable images removed from a paragraph's raw HTML (which begins on the body's ``line``, from
-    0, for the images' warnings); returns where ``<!--more-->`` is
+def _block_source(src: str, lines: list[int] | None, env: EnvType) -> tuple[int, str]:
+    """The body's line (from 0) where a block begins, and its source text (``Token.map``: its lines); the body's
+    line starts are found once, when a block first asks."""
+    if not lines:
+        return 0, ""
+    starts = env.get("line_starts")
+    if starts is None:
+        starts = env["line_starts"] = [0, *(m.end() for m in re.finditer("\n", src))]
+    end = starts[lines[1]] if lines[1] < len(starts) else len(src)
+    return lines[0], src[starts[lines[0]]:end] if lines[0] < len(starts) else ""
+
+
+def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
+                 block: tuple[str, list[int] | None] = ("", None)) -> int:
+    """Comments and unusable images removed from a paragraph's raw HTML (``block``: the body and the paragraph's
+    lines, ``Token.map``, where an image's tag is looked for, to warn at its line); returns where ``<!--more-->`` is
     among the children (-1: not there, or not looked for). The body needs the sanitiser unless every raw tag is a bare
     formatting tag (``<small>``, ``</small>``, ``<br>`` …) and they nest properly with the Markdown's own,
     the common case in newsletters, where nh3 would give the same markup."""
     open_tags: list[str] = []
     simple = True
     more = -1
+    cursor = 0  # in the paragraph's source: past the image tags found so far
     for j, child in enumerate(children):
-        if child.type in ("softbreak", "hardbreak"):
-            line += 1
         if child.nesting:
             if child.nesting > 0:
                 open_tags.append(child.tag)
@@ -223,6 +235,12 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType, line:
         bare = _BARE_TAG.fullmatch(child.content)
         if bare is None:
             simple = False
+            line = 0
+            if "<img" in child.content.lower():
+                first, source = _block_source(*block, env)
+                at = source.find(child.content, cursor)  # the tag as written, after those found before it
+                line = first + source.count("\n", 0, at if at >= 0 else cursor)
+                cursor = at + len(child.content) if at >= 0 else cursor
             child.content = drop_unusable_images(child.content, env.setdefault("unusable", []), line)
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
