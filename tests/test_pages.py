@@ -820,3 +820,16 @@ def test_a_body_image_that_goes_up_a_folder_is_never_told_to_put_the_file_outsid
         "content/weekly/2025-W24.md:6: warning: the image '/images/../../secret.png' points at /secret.png, which is not "
         "a file of the site, so the page shows a broken image; put the file at static/secret.png and "
         "write /secret.png"]
+
+
+def test_a_body_image_up_a_folder_in_escapes_is_read_as_a_browser_reads_it(tmp_path: Path) -> None:
+    """A tester's report: '![a](/images/%2E%2E/x.png)' was warned of as a broken image while a browser shows
+    /x.png, the file it names; and the warning spread to a right '![b](/images/../x.png)' of the same file."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=(
+        "![a](/images/%2E%2E/x.png)\n\n![b](/images/../x.png)\n\n![c](/images/.%2e/peta-kota.png)\n"))})
+    (tmp_path / "static").mkdir()
+    picture(tmp_path / "static/x.png")
+    assert _body_image_warnings(build_project(tmp_path)) == [
+        "content/2025/06/a.md:9: warning: the image '/images/../peta-kota.png' points at /peta-kota.png, which is "
+        "not a file of the site, so the page shows a broken image; put the file at static/peta-kota.png and write "
+        "/peta-kota.png"]  # the address as the page has it: Markdown wrote the escaped dots as dots

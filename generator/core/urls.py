@@ -143,8 +143,10 @@ def link_target(base_url: str, base_path: str, page: str, href: str) -> str | No
     if not parts.path:
         return None
     # joined under a host, as a browser joins it: '..' beyond the root stays at the root ('/x'), where urljoin
-    # of two bare paths drops the root itself ('x')
-    return urlsplit(urljoin("http://h" + base_path + page, parts.path)).path
+    # of two bare paths drops the root itself ('x'); '%2e%2e' and '.%2E' are '..' to a browser too
+    path = "/".join(unquote(s) if unquote(s) in (".", "..") else s for s in parts.path.split("/")) \
+        if "%" in parts.path else parts.path
+    return urlsplit(urljoin("http://h" + base_path + page, path)).path
 
 
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
