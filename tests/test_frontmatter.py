@@ -192,3 +192,31 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     with pytest.raises(YamlError) as e:
         load_yaml("title: a\ntitle: b\n", 2)
     assert (e.value.line, e.value.field) == (3, "title")
+
+
+@pytest.mark.parametrize("text, said", [
+    # the first key under a parent ('google:'), which YAML noticed a line later
+    ('google:\n  name "Google"\n  aliases: ["Alphabet"]\n',
+     (2, "google.name", "has no ':' after the key; write name: \"Google\"; or, if it is the text of 'google:', put "
+                        "that text in double quotes on its line")),
+    # a parent key without its ':' was told to move its fields to the left
+    ('title: x\nsource\n  name: CNBC\n', (2, "source", "has no ':' after the key; write source:")),
+    # after a list at column 0, a key, not an item without its '-'
+    ("tags:\n- ai\nsummary Ringkasan\n", (3, "summary", "has no ':' after the key; write summary: Ringkasan")),
+    # advice that was no YAML: '@' and '*' cannot start a value, a '"' in the middle, a list never closed
+    ("x: 1\ntitle @redaksi menang\n", (2, "title", "has no ':' after the key; write title: \"@redaksi menang\"")),
+    ("x: 1\nsummary *Penting* hari ini\n", (2, "summary", "has no ':' after the key; write summary: "
+                                                           "\"*Penting* hari ini\"")),
+    ('x: 1\nsummary "Meta" akuisisi\n', (2, "summary", "has no ':' after the key; write summary: "
+                                                        "\"\\\"Meta\\\" akuisisi\"")),
+    ("x: 1\ntags [a, b\ny: 2\n", (2, "tags", "has no ':' after the key; write tags: [a, b]")),
+    # a comment with ': ' in it hid the slip ("could not find expected ':'", two lines down)
+    ("r:\n  name: R\n  url https://r.example/   # home page: the site\n",
+     (3, "r.url", "has no ':' after the key; write url: https://r.example/")),
+])
+def test_a_key_without_its_colon_is_told_at_its_line_with_advice_yaml_reads(text: str,
+                                                                             said: tuple[int, str, str]) -> None:
+    """Testers' reports on the messages for a line whose ':' was left out."""
+    with pytest.raises(frontmatter.YamlError) as caught:
+        frontmatter.load_yaml(text, 1)
+    assert (caught.value.line, caught.value.field, caught.value.message) == said

@@ -350,7 +350,7 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
     counts them (PyYAML's marks count U+0085, U+2028 and U+2029 too)."""
     if error.context == "while scanning a simple key" and error.context_mark is not None:
         at = text.count("\n", 0, error.context_mark.index)
-        line = text.split("\n")[at]
+        line = re.sub(r"\s#.*", "", text.split("\n")[at])  # a comment may have ': ' ('# home page: the site')
         return None if re.search(r":(?:\s|$)", line) else at  # a key over 1024 characters, ':' and all
     if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
         return None
@@ -360,13 +360,18 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
             tokens.append(token)
     except yaml.YAMLError:
         pass
-    if len(tokens) < 2 or not isinstance(tokens[-1], yaml.ScalarToken) or not tokens[-1].plain or not isinstance(
-            tokens[-2], (yaml.StreamStartToken, yaml.DocumentStartToken)):
-        return None  # text after 'key:' that ran on into the next line: the ': ' there may be the slip
+    if len(tokens) < 2 or not isinstance(tokens[-1], yaml.ScalarToken) or not tokens[-1].plain:
+        return None
     start = tokens[-1].start_mark.index
     at = text.count("\n", 0, start)
     noticed = text.count("\n", 0, error.problem_mark.index)
-    return at if at < noticed and text[start - 1:start] in ("", "\n") else None
+    begins_line = not text[text.rfind("\n", 0, start) + 1:start].strip(" ")
+    if isinstance(tokens[-2], (yaml.StreamStartToken, yaml.DocumentStartToken)):
+        return at if at < noticed and begins_line else None
+    # the first key of a block under 'google:' ('  name "Google"'), on a line of its own below its parent's key
+    # (text after 'key:' on the key's own line that ran on into the next: the ': ' there may be the slip)
+    below = isinstance(tokens[-2], yaml.ValueToken) and text.count("\n", 0, tokens[-2].start_mark.index) < at
+    return at if below and at < noticed and begins_line else None
 
 
 def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
@@ -375,13 +380,30 @@ def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
     indent = len(line) - len(line.lstrip(" "))
     parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(_owner(lines, at, indent).lstrip(" "))) else ""
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-    if above.startswith(" " * indent + "- "):  # '  b' under '  - a': an item without its '-'
+    found = re.fullmatch(r"([a-z_][\w-]*)[ \t]+([^\s:#].*)", line.strip())  # 'url https://z.com/'
+    if above.startswith(" " * indent + "- ") and not (found and not indent):  # '  b' under '  - a': no '-'
         return at, "", (f"'{line.strip()}' has no '-' before it to be an item of the list above: "
-                        f"write '{' ' * indent}- {line.strip()}'")
-    if found := re.fullmatch(r"([a-z_][\w-]*)[ \t]+([^\s:#].*)", line.strip()):  # 'url https://z.com/'
-        return at, parent + found[1], f"has no ':' after the key; write {found[1]}: {found[2]}"
+                        f"write '{' ' * indent}- {line.strip()}'")  # ('summary x' after a list at column 0: a key)
+    if found:
+        value, _, comment = found[2].partition(" #")
+        fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip())}"
+        if indent and above == _owner(lines, at, indent) and above.rstrip().endswith(":"):  # first under 'key:'
+            fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
+        return at, parent + found[1], fix
     return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
                     "or delete the line")
+
+
+def _as_value(text: str) -> str:
+    """``text`` as a YAML value to write after 'key: ': as it is when YAML reads it as the same text, else in
+    double quotes ('@redaksi', '*Penting*', '"Meta" akuisisi' need them); a list never closed, closed."""
+    if text and text[0] not in _PLAIN_START and ": " not in text and " #" not in text and not text.endswith(":"):
+        return text  # (``_PLAIN_START``: what the simple reader leaves to PyYAML)
+    if len(text) > 1 and text[0] in "'\"" and text[-1] == text[0] and text[0] not in text[1:-1]:
+        return text  # in quotes already: '"Google"'
+    if text.startswith("[") and "]" not in text:  # a list never closed: '[a, b'
+        return text + "]"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _owner(lines: list[str], at: int, indent: int) -> str:
@@ -400,6 +422,9 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     indent = len(line) - len(line.lstrip(" "))
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
+        if re.fullmatch(r"[A-Za-z_][\w-]*", above.strip()):  # 'source' above '  name: CNBC': its ':' left out
+            where = max(i for i in range(at) if lines[i].strip())
+            return where, above.strip(), f"has no ':' after the key; write {above.strip()}:"
         return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
                         "the beginning of the line")
     owner = _owner(lines, at, indent)
