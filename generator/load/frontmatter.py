@@ -385,7 +385,7 @@ def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
         return at, "", (f"'{line.strip()}' has no '-' before it to be an item of the list above: "
                         f"write '{' ' * indent}- {line.strip()}'")  # ('summary x' after a list at column 0: a key)
     if found:
-        value, _, comment = found[2].partition(" #")
+        value = found[2].partition(" #")[0]  # a comment stays where it is
         fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip())}"
         if indent and above == _owner(lines, at, indent) and above.rstrip().endswith(":"):  # first under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
