@@ -208,12 +208,15 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
     (it has an error, said at its line) may have, by its name or its ``slug:`` line, is no error of its own."""
     by_slug = {p.slug: p for p in pages}
     draft = {p.slug: p for p in drafts}
-    unread = _unread_page_slugs(config, {p.source_path for p in (*pages, *drafts)})
+    unread: set[str] | None = None  # read only when an entry names no page: most builds never look
     links, problems = [], []
     for i, slug in enumerate(config.menu):
         page = by_slug.get(slug)
-        if page is None and slug in unread:
-            continue
+        if page is None and slug not in draft:
+            if unread is None:
+                unread = _unread_page_slugs(config, {p.source_path for p in (*pages, *drafts)})
+            if slug in unread:
+                continue
         if slug in config.menu[:i]:
             problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is listed twice; the "
                                     "footer links it once, in its first place: remove the other", "warning"))
