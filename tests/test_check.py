@@ -362,12 +362,23 @@ def test_a_videos_or_sounds_address_is_checked_as_a_link_is(tmp_path: Path) -> N
     write_files(tmp_path, {"static/media/klip.mp4": "x", "static/media/ada.mp4": "x", "static/media/ada.mp3": "x"})
     found = sorted((p["line"], p["message"]) for p in check_json(tmp_path)["problems"])
     assert found == [
-        (5, "the link 'media/klip.mp4' points at /2025/06/a/media/klip.mp4, which is not a page or file of the site; "
-            "fix the address (internal links start with / or are relative to this article)"),
-        (7, "the link '/media/sampul.jpg' points at /media/sampul.jpg, which is not a page or file of the site; "
-            "fix the address"),
-        (9, "the link '/media/tidak-ada.mp3' points at /media/tidak-ada.mp3, which is not a page or file of the "
-            "site; fix the address")]
+        (5, "the <video> address 'media/klip.mp4' points at /2025/06/a/media/klip.mp4, which is not a page or file "
+            "of the site; fix the address (internal links start with / or are relative to this article)"),
+        (7, "the <video> poster '/media/sampul.jpg' points at /media/sampul.jpg, which is not a page or file of the "
+            "site; fix the address"),
+        (9, "the <source> address '/media/tidak-ada.mp3' points at /media/tidak-ada.mp3, which is not a page or file "
+            "of the site; fix the address")]
+
+
+def test_an_address_a_link_and_a_video_share_is_named_a_link(tmp_path: Path) -> None:
+    """A broken video address was called 'the link'; one a link writes too still is, and a page's video is named."""
+    body = '[klip](/media/klip.mp4)\n\n<video src="/media/klip.mp4"></video>\n'
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    write_files(tmp_path, {"content/pages/tentang.md": '---\ntitle: Tentang\n---\n<audio src="/x.ogg"></audio>\n'})
+    found = sorted((p["path"], p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"])
+    assert found == [("content/2025/06/a.md", 5, "the link '/media/klip.mp4'"),
+                     ("content/2025/06/a.md", 7, "the link '/media/klip.mp4'"),
+                     ("content/pages/tentang.md", 4, "the <audio> address '/x.ogg'")]
 
 
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:

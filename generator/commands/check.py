@@ -190,13 +190,17 @@ class ArticleFacts:
     """Body link addresses (as in the HTML, entities not decoded) that name no scheme or host."""
     elsewhere: tuple[str, ...]
     """Body addresses that do name one: only those under ``base_url`` can be of this site."""
+    media: tuple[str, ...]
+    """The addresses among those that only a video or sound has, no link (``media_addresses``)."""
+    media_kinds: tuple[str, ...]
+    """What each of ``media`` is, as a broken one's message names it: ``<video> poster``, ``<audio> address``."""
 
 
 def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
     """Everything the checks need of one article, found once."""
     article = src.article
     own = (*check_mentions([src], finder), *check_home_page_sources([src]), *check_alt_text([src]))
-    hrefs = body_addresses(article.body_html)
+    hrefs, media = body_addresses(article.body_html), media_addresses(article.body_html)
     return ArticleFacts(
         article.source_path, article.path, article.date, article.draft, src.body_line, own,
         article.source.url if article.source else None, src.line("source", "url"),
@@ -205,7 +209,8 @@ def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
         article.section or "", src.line("section"),
         tuple(c.id for c in article.companies), tuple(c.name for c in article.companies),
         tuple(src.item_line("companies", fold(c.name)) for c in article.companies),
-        tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)))
+        tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)),
+        tuple(media), tuple(media.values()))
 
 
 @dataclass(frozen=True)
@@ -654,16 +659,28 @@ def check_single_terms(sources: Sequence[ArticleFacts], listed: Sequence[str] = 
 # --- links --------------------------------------------------------------------------------------
 
 _LINK = re.compile(r'href="([^"]*)"')
-_MEDIA = re.compile(r"<(?:video|audio|source|track)\s[^>]*>")
-_MEDIA_ADDRESS = re.compile(r'\s(?:src|poster)="([^"]*)"')
+_MEDIA = re.compile(r"<(video|audio|source|track)\s[^>]*>")
+_MEDIA_ADDRESS = re.compile(r'\s(src|poster)="([^"]*)"')
 
 
 def body_addresses(body_html: str) -> list[str]:
     """The addresses a body's readers follow or play: its links', and its videos' and sounds' (``<video>``,
     ``<audio>``, ``<source>``, ``<track>``, a video's poster), which the sanitiser keeps. Images are the build's to
     check (``images.missing_body_images``)."""
-    return [*_LINK.findall(body_html), *(address for tag in _MEDIA.findall(body_html)
-                                         for address in _MEDIA_ADDRESS.findall(tag))]
+    return [*_LINK.findall(body_html), *(address for tag in _MEDIA.finditer(body_html)
+                                         for _, address in _MEDIA_ADDRESS.findall(tag[0]))]
+
+
+def media_addresses(body_html: str) -> dict[str, str]:
+    """The addresses of a body that only its videos and sounds have, no link of it, each with what it is as a
+    message names it (``<video> poster``, ``<source> address``): a reader plays them, and follows no link."""
+    links = set(_LINK.findall(body_html))
+    found: dict[str, str] = {}
+    for tag in _MEDIA.finditer(body_html):
+        for attribute, address in _MEDIA_ADDRESS.findall(tag[0]):
+            if address not in links:
+                found.setdefault(address, f"<{tag[1]}> {'poster' if attribute == 'poster' else 'address'}")
+    return found
 
 
 def _elsewhere(href: str) -> bool:
@@ -689,7 +706,9 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
+        kinds = dict(zip(src.media, src.media_kinds))
         for href in dict.fromkeys(links):  # each address once, at every line that writes it
+            what = f"the {kinds[href]}" if href in kinds else "the link"
             path = link_target(config.base_url, config.base_path, src.url_path, href)
             if path is None:
                 continue
@@ -703,7 +722,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
                 for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at the folder "
+                    yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at the folder "
                                                               f"{as_typed(path)} without its '/': write "
                                                               f"{as_typed(_with_slash(raw))}, the page's address "
                                                               "(hosts answer it only with a redirect, and digest "
@@ -712,14 +731,14 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
                 for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
                 continue
             if not linked and path.endswith(("/", "index.html")) and (bad := _waiting_page(config.base_path, path,
                                                                                             erring)):
                 for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
                                                               "fixed; nothing to change here", "hint"), "broken-link")
                 continue
@@ -731,7 +750,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                         f"{config.base_path} or are relative to this "
                         f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line in lines:
-                yield Finding(Problem(src.path, line, "", f"the link '{as_typed(raw)}' points at {as_typed(path)}, which "
+                yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at {as_typed(path)}, which "
                                                           f"is not a page or file of the site; {fix}"), "broken-link")
 
 
@@ -826,6 +845,8 @@ class BodyLinks:
     body_line: int
     links: tuple[str, ...]
     elsewhere: tuple[str, ...]
+    media: tuple[str, ...]
+    media_kinds: tuple[str, ...]
 
 
 def other_bodies(config: Config, options: BuildOptions, settings: ArticleSettings,
@@ -842,9 +863,9 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
                if f"{edition_path(n.year, n.week)}index.html" in files]
     out = []
     for rel, url_path, body in bodies:
-        hrefs = body_addresses(body)
+        hrefs, media = body_addresses(body), media_addresses(body)
         out.append(BodyLinks(rel, url_path, 1, tuple(h for h in hrefs if not _elsewhere(h)),
-                             tuple(h for h in hrefs if _elsewhere(h))))
+                             tuple(h for h in hrefs if _elsewhere(h)), tuple(media), tuple(media.values())))
     return out, hidden
 
 
