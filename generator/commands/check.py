@@ -77,6 +77,8 @@ class CheckReport:
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
     """Remarks about the check cache (never findings); ``-v`` shows them."""
+    stopped_at: str = ""
+    """The file whose error ended the check before the articles were checked ('' when it went through)."""
 
     def count(self, severity: str) -> int:
         """How many findings of one severity, for the summary line and the exit code."""
@@ -105,6 +107,13 @@ def _report(articles: int, findings: Iterable[Finding]) -> CheckReport:
     for finding in findings:
         unique.setdefault(finding.problem, finding)
     return CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
+
+
+def _stopped(findings: Iterable[Finding], code: str) -> CheckReport:
+    """The report of a check that ended at config.yaml's or companies.yaml's error (``code``), naming that file."""
+    report = _report(0, findings)
+    at = next(f.problem.path for f in report.findings if f.code == code and f.problem.severity == "error")
+    return replace(report, stopped_at=at)
 
 
 @dataclass(frozen=True)
@@ -280,18 +289,18 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         config = load_config(config_path, environment=environment)
     except ConfigError as e:
         if e.usable is None:
-            return _report(0, (Finding(p, "config") for p in e.problems))
+            return _stopped((Finding(p, "config") for p in e.problems), "config")
         config, config_findings = e.usable, [Finding(p, "config") for p in e.problems]
     except BuildError as e:
-        return _report(0, (Finding(p, "config") for p in e.problems))
+        return _stopped((Finding(p, "config") for p in e.problems), "config")
     where = layout(config)
     options = replace(options, drafts=options.drafts or config.drafts)
     try:
         registry = load_registry(where.registry, where.registry_rel)
     except BuildError as e:  # with the articles' errors, not in the next run
         from generator.build import content_problems
-        return _report(0, [*config_findings, *(Finding(p, "registry") for p in e.problems),
-                           *(Finding(p, "build") for p in content_problems(config, options))])
+        return _stopped([*config_findings, *(Finding(p, "registry") for p in e.problems),
+                         *(Finding(p, "build") for p in content_problems(config, options))], "registry")
     inputs = "" if config_findings else inputs_fingerprint(config, options)
     stored = load_report(where.cache)
     if replayed := _replay(stored, inputs, options):

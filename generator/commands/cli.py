@@ -514,9 +514,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {code}: {counts[code]}", file=sys.stderr)
     errors, warnings = report.count("error"), report.count("warning")
     if not args.quiet:
-        print(f"checked {_plural(report.articles, 'article')} in {time.perf_counter() - started:.2f} s: "
-              f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(report.count('hint'), 'hint')}",
-              file=sys.stderr if args.format == "json" else sys.stdout)
+        done = f"stopped at {report.stopped_at}" if report.stopped_at else f"checked {_plural(report.articles, 'article')}"
+        after = "; the links, companies and sources are checked once it is fixed" if report.stopped_at else ""
+        print(f"{done} in {time.perf_counter() - started:.2f} s: "
+              f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(report.count('hint'), 'hint')}"
+              f"{after}", file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if errors or (args.strict and warnings) else 0
 
 
