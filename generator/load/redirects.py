@@ -175,7 +175,9 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             above = next((taken_file for taken_file in ("/".join(file.split("/")[:i]) for i in
                                                         range(1, file.count("/") + 1))
                           if taken_file.casefold() in folded_taken), "")
-            folded = folded_taken.get(file.casefold())
+            # a file of the site in other letters, at the address or where it needs a folder ('cname/' for CNAME)
+            folded = folded_taken.get(file.casefold()) or (folded_taken[above.casefold()] if above else None)
+            above = above if above in taken_files else ""
             # another redirect's page where this one needs a folder ('lama.html/arsip/' under 'lama.html')
             outer = next((pages_written[prefix] for prefix in ("/".join(file.split("/")[:i]) for i in
                                                                 range(1, file.count("/") + 1))
@@ -202,7 +204,7 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         f"({outer[0].source_path}:{outer[1].line}), whose redirect page would have "
                                         "to be a folder for it; keep one of them"))
             elif file in taken_files or above:
-                hidden = folded_taken[above.casefold()] if above else file
+                hidden = above or file
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is the address of "
                                         f"{'a page' if is_page_file(hidden) else 'a file'} the site still has "
@@ -211,9 +213,10 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' differs only in letter case from "
                                         f"{'a page' if is_page_file(folded) else 'a file'} the site still has "
-                                        f"({folded}): nginx matches old addresses ignoring case, so that page would "
-                                        "redirect (to itself, or elsewhere), and a macOS or Windows disk holds one "
-                                        "folder for both; remove it from redirects"))
+                                        f"({folded}): nginx matches old addresses ignoring case, so that "
+                                        f"{'page' if is_page_file(folded) else 'file'} would redirect (to itself, "
+                                        "or elsewhere), and a macOS or Windows disk holds one folder for both; "
+                                        "remove it from redirects"))
             elif file in claimed and claimed[file][0] is not article:
                 other, first = claimed[file]
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
