@@ -22,7 +22,7 @@ REPO = Path(__file__).parent.parent
 REPORTS = {
     "pelican": """\
 digest import: Pelican site: 2 articles, 1 page, 1 static file; 1 file not converted, 2 dates normalised, 3 redirects, \
-10 feed redirects, 7 tag/category page redirects
+10 feed redirects, 7 tag/category page redirects, 5 author/archive page redirects
 
 Not converted (1):
   content/catatan.rst: reStructuredText is not converted; convert it to Markdown (pandoc -f rst -t gfm) and import again
@@ -63,6 +63,13 @@ static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx ma
   /tag/chip.html → /tags/chip/
   /tag/model-bahasa.html → /tags/model-bahasa/
   /tags.html → /tags/
+
+Author and archive page redirects (5): the old site's author pages, list of authors and archives, which news-digest has no page like, to the closest page it has (the home page for the authors', /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
+  /archives.html → /archive/
+  /author/ani.html → /
+  /author/budi.html → /
+  /author/redaksi.html → /
+  /authors.html → /
 """,
     "hugo": """\
 digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, \
@@ -224,8 +231,10 @@ def is_feed_rule(line: str) -> bool:
 
 
 def is_list_rule(line: str) -> bool:
-    """Whether a '_redirects' line sends an old tag or category page's readers on (``Post.old_lists``)."""
-    return line.split()[1].startswith(("/tags/", "/sections/")) and not is_feed_rule(line)
+    """Whether a '_redirects' line sends an old tag, category, author or archives page's readers on
+    (``Post.old_lists``)."""
+    new = line.split()[1]
+    return (new.startswith(("/tags/", "/sections/")) or new in ("/", "/archive/")) and not is_feed_rule(line)
 
 
 def static_files(project: Path) -> list[str]:
@@ -267,8 +276,10 @@ def test_import_writes_the_project_report_and_redirects(tmp_path: Path, capsys: 
              .splitlines()]
     assert [line for line in redirect_lines(new, feeds=True) if is_feed_rule(line)] == \
         [f"{old} {new_url} 301" for old, new_url in feeds] and (feeds or generator == "jekyll")
-    # the old tag and category pages' readers go on to the new tag and section pages, which the site has
-    lists = [line.removeprefix("  ").split(" → ") for line in report.partition("404 there:\n")[2].splitlines() if line]
+    # the old tag, category, author and archives pages' readers go on to the new tag and section pages, the archive
+    # and the home page, which the site has
+    lists = [line.removeprefix("  ").split(" → ") for line in report.partition("404 there:\n")[2].splitlines()
+             if line.startswith("  ")]
     assert [line for line in redirect_lines(new, lists=True) if is_list_rule(line)] == \
         [f"{old} {new_url} 301" for old, new_url in lists] and (lists or generator == "jekyll")
     built = build(load_config(new / "config.yaml")).output.files
@@ -356,6 +367,32 @@ def test_pelican_feeds_the_new_site_has_no_page_for_go_to_the_site_s_feed(
         "/feeds/lain-lain.atom.xml /feed.xml 301"]
     assert "TRANSLATION_FEED_ATOM 'feeds/{lang}/{slug}.xml' has a placeholder this import does not fill in (only " \
            "{lang})" in " ".join((tmp_path / "o/import-report.txt").read_text().split())
+
+
+def test_pelican_author_pages_and_archives_go_to_the_closest_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pelican's author pages (AUTHOR_SAVE_AS, author/{slug}.html), its list of authors (authors.html) and its
+    archives (archives.html) got no rule and no word, so every old link to them became a 404. Its settings are
+    followed: an empty one, or a page DIRECT_TEMPLATES leaves out, was never written, so it gets no rule."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'Old'\nAUTHOR = 'Redaksi Kabar'\nAUTHOR_SAVE_AS = 'penulis/{slug}/index.html'\n",
+        "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\nTags: kopi\n\nIsi.\n",
+        "content/dua.md": "Title: Dua\nDate: 2024-03-03 10:00\nAuthor: Budi\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert [line for line in redirect_lines(tmp_path / "new", lists=True) if line.split()[1] in ("/", "/archive/")
+            ] == ["/archives.html /archive/ 301", "/authors.html / 301", "/penulis/budi/ / 301",
+                  "/penulis/redaksi-kabar/ / 301"]
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert report.splitlines()[0].endswith(", 4 author/archive page redirects")
+    assert "\n  /archives.html → /archive/\n  /authors.html → /\n  /penulis/budi/ → /\n" \
+           "  /penulis/redaksi-kabar/ → /\n" in report
+    write_files(tmp_path / "other", {
+        "pelicanconf.py": "AUTHOR_SAVE_AS = ''\nARCHIVES_SAVE_AS = 'arsip.html'\n"
+                          "DIRECT_TEMPLATES = ['index', 'tags', 'categories', 'archives']\n",
+        "content/satu.md": "Title: Satu\nDate: 2024-03-02 10:00\nAuthor: Budi\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "other"), "--out", str(tmp_path / "o"), "-q")[0] == 0
+    assert [line for line in redirect_lines(tmp_path / "o", lists=True) if line.split()[1] in ("/", "/archive/")
+            ] == ["/arsip.html /archive/ 301"]
 
 
 @pytest.mark.parametrize("generator", ["hugo", "pelican"])

@@ -437,22 +437,31 @@ def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
     return False
 
 
+_CLOSEST = {"authors": "", "archive": "archive/"}
+"""The new page that takes the readers of an old list page news-digest has none like: an author's page and the list
+of authors (the home page, every article newest first, as the authors' feeds go to /feed.xml) and the archives
+(/archive/, every year and month)."""
+
+
 def _old_feeds(placed: list[Placed], base: str, terms: dict[str, set[str]], moved: Collection[str],
-               lists: bool = False) -> tuple[tuple[str, str], ...]:
+               lists: Collection[str] = ()) -> tuple[tuple[str, str], ...]:
     """(old feed's address, the new feed that takes its readers), sorted: the site's feeds to /feed.xml, a tag's or
     a category's to its tag's or section's, or to /feed.xml when the new site has no page for the term (Pelican's
     'misc', the category of articles that name none); a feed at an address the new site serves itself (Jekyll's
     /feed.xml) is left. Feed readers follow a 301, never a redirect page, so these are rules only; without them
-    every subscriber of the old site was lost without a word. With ``lists``, the same for the old tag and category
-    pages (``Post.old_lists``): to the tag's or section's page, or the list of them all (/tags/, /sections/); they
-    were a 404 while their feeds were redirected. An old address that is an imported page's new one (Pelican's
-    CATEGORY_URL = '{slug}/' and a page 'podcast') keeps its page: the rule hid it under nginx."""
+    every subscriber of the old site was lost without a word. With ``lists`` (kinds), the same for the old list pages
+    of those kinds (``Post.old_lists``): a tag's or category's to the tag's or section's page, or the list of them
+    all (/tags/, /sections/), an author's and the archives to the closest page (``_CLOSEST``); they were a 404 while
+    their feeds were redirected. An old address that is an imported page's new one (Pelican's CATEGORY_URL =
+    '{slug}/' and a page 'podcast') keeps its page: the rule hid it under nginx."""
     out: dict[str, str] = {}
     pages = {item.url for item in placed}
     for old_rel, kind, name in sorted({feed for item in placed if item.post.kind == "article" and not item.post.draft
-                                       for feed in (item.post.old_lists if lists else item.post.old_feeds)}):
-        slug = make_slug(name) if kind and name else ""
-        folder = f"{kind}/{slug}/" if kind and slug in terms[kind] else f"{kind}/" if lists else ""
+                                       for feed in (item.post.old_lists if lists else item.post.old_feeds)
+                                       if not lists or feed[1] in lists}):
+        slug = make_slug(name) if kind in terms and name else ""
+        folder = (_CLOSEST[kind] if kind in _CLOSEST else f"{kind}/{slug}/" if kind and slug in terms[kind]
+                  else f"{kind}/" if lists else "")
         new_address = base + folder + ("" if lists else "feed.xml")
         ours = (lists or posixpath.basename(old_rel) in SITE_MADE) and site_made(old_rel, terms)
         live = (base + old_rel).removesuffix("index.html") in pages
@@ -592,7 +601,9 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     redirects = tuple(sorted(moved.items()))
     rules = tuple((old, new) for old, new in redirects if old not in held)
     feeds = _old_feeds(placed, base, terms, moved)
-    lists = _old_feeds(placed, base, terms, moved, lists=True)
+    lists = _old_feeds(placed, base, terms, moved, lists=("tags", "sections"))
+    nearest = tuple(pair for pair in _old_feeds(placed, base, terms, moved, lists=tuple(_CLOSEST))
+                    if pair[0] not in dict(lists))
     dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
                          for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
                          if date is not None and typed.strip() != date.text))
@@ -600,11 +611,12 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(placed) - len(articles),
                         len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
-                        count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules, feeds, lists)
+                        count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules, feeds, lists,
+                        nearest)
     files[REPORT] = render_report(imported).encode()
-    if rules or feeds or lists:
-        files[REDIRECTS] = redirects_file(rules + feeds + lists).encode()
-        files[NGINX] = nginx_map(rules + feeds + lists, [item.url for item in placed] + own_pages(base, terms)).encode()
+    if every := rules + feeds + lists + nearest:
+        files[REDIRECTS] = redirects_file(every).encode()
+        files[NGINX] = nginx_map(every, [item.url for item in placed] + own_pages(base, terms)).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
 
 

@@ -55,9 +55,10 @@ class Post:
     """The old site's feeds it was in, each as (address below the site's root, the kind of the new feed that takes
     its readers: '' for the site's, 'tags' or 'sections', and that tag's or section's name)."""
     old_lists: tuple[tuple[str, str, str], ...] = ()
-    """The old site's tag and category pages that listed it, each as (address below the site's root, the new folder
-    whose page takes their readers, 'tags' or 'sections', and the tag's or section's name: '' for the folder's own
-    page, the list of them all)."""
+    """The old site's list pages that listed it, each as (address below the site's root, its kind: 'tags' or
+    'sections' for a tag's or category's page, the new folder whose page takes their readers, 'authors' for an
+    author's page or the list of authors, 'archive' for the archives; and the tag's, section's or author's name: ''
+    for the list of them all)."""
 
 
 @dataclass(frozen=True)

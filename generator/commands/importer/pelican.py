@@ -75,8 +75,12 @@ _TERM_FEEDS = (("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", "sections"), ("CA
 """Its settings for a category's, a tag's, an author's and a language's feeds, with its defaults (a category is a
 section here; news-digest has no author's or language's feed, so those readers go to the site's)."""
 _LIST_PAGES = (("CATEGORY_SAVE_AS", "category/{slug}.html", "sections"), ("TAG_SAVE_AS", "tag/{slug}.html", "tags"),
-               ("CATEGORIES_SAVE_AS", "categories.html", "sections"), ("TAGS_SAVE_AS", "tags.html", "tags"))
-"""Its settings for a category's and a tag's page, and the pages that list them all, with its defaults."""
+               ("AUTHOR_SAVE_AS", "author/{slug}.html", "authors"),
+               ("CATEGORIES_SAVE_AS", "categories.html", "sections"), ("TAGS_SAVE_AS", "tags.html", "tags"),
+               ("AUTHORS_SAVE_AS", "authors.html", "authors"), ("ARCHIVES_SAVE_AS", "archives.html", "archive"))
+"""Its settings for a category's, a tag's and an author's page, the pages that list them all, and the archives, with
+its defaults (Pelican 4.10's: the last four are its ``DIRECT_TEMPLATES``, saved as '<template>.html')."""
+_DIRECT_TEMPLATES = ("index", "tags", "categories", "authors", "archives")
 _FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
 _COMPUTED_WHY = {
@@ -294,11 +298,11 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
               for name, default, kind in _TERM_FEEDS if (pattern := _feed(settings, name, default))
               for term in terms[kind] if (address := _term_feed(pattern, term, kind))]
     lists = [(address.removesuffix("index.html"), kind, term) for name, default, kind in _LIST_PAGES
-             if (pattern := _feed(settings, name, default))
-             for term in ((category,) if kind == "sections" else tags) if "{" in pattern or "%s" in pattern
+             if (pattern := _list_page(settings, name, default))
+             for term in terms.get(kind, ()) if "{" in pattern or "%s" in pattern
              if (address := _term_feed(pattern, term, kind))]
     lists += [(pattern.removesuffix("index.html"), kind, "") for name, default, kind in _LIST_PAGES
-              if (pattern := _feed(settings, name, default)) and "{" not in pattern and "%s" not in pattern]
+              if (pattern := _list_page(settings, name, default)) and "{" not in pattern and "%s" not in pattern]
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 old_lists=tuple(lists),
                 section=section,
@@ -313,6 +317,17 @@ def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
     if not isinstance(value, str) or not value.strip() or re.match(r"[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
         return ""
     return value.strip().lstrip("/")
+
+
+def _list_page(settings: dict[str, object], name: str, default: str) -> str:
+    """The address of one of Pelican's list pages (``_LIST_PAGES``), below the site's root, as ``_feed`` reads it; ''
+    for none: an empty setting, or a page of ``DIRECT_TEMPLATES`` (tags.html, archives.html) that pelicanconf.py
+    leaves out of that list."""
+    template = name.removesuffix("_SAVE_AS").lower()
+    direct = _strings(settings.get("DIRECT_TEMPLATES", _DIRECT_TEMPLATES))
+    if template in _DIRECT_TEMPLATES and direct is not None and template not in direct:
+        return ""
+    return _feed(settings, name, default)
 
 
 def _term_feed(pattern: str, name: str, kind: str) -> str:

@@ -48,6 +48,9 @@ class Imported:
     reader follows a 301, not a page)."""
     lists: tuple[tuple[str, str], ...] = ()
     """(old tag or category page's URL, the new tag or section page), sorted: only in ``REDIRECTS`` and ``NGINX``."""
+    nearest: tuple[tuple[str, str], ...] = ()
+    """(old author page's, list of authors' or archives' URL, the closest new page: the home page or /archive/),
+    sorted: only in ``REDIRECTS`` and ``NGINX``, as ``lists``."""
 
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
@@ -56,7 +59,8 @@ class Imported:
                 f"{_n(self.static, 'static file')}; {_n(len(self.skipped), 'file')} not converted, "
                 f"{_n(len(self.dates), 'date')} normalised, {_n(len(self.redirects), 'redirect')}"
                 + (f", {_n(len(self.feeds), 'feed redirect')}" if self.feeds else "")
-                + (f", {_n(len(self.lists), 'tag/category page redirect')}" if self.lists else ""))
+                + (f", {_n(len(self.lists), 'tag/category page redirect')}" if self.lists else "")
+                + (f", {_n(len(self.nearest), 'author/archive page redirect')}" if self.nearest else ""))
 
 
 def _n(n: int, word: str) -> str:
@@ -95,6 +99,10 @@ def render_report(done: Imported) -> str:
     moves("Tag and category page redirects ({n}): the old site's tag and category pages, to the new tag and section "
           f"pages, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer "
           "404 there:", done.lists)
+    moves("Author and archive page redirects ({n}): the old site's author pages, list of authors and archives, "
+          "which news-digest has no page like, to the closest page it has (the home page for the authors', /archive/ "
+          f"for the archives), in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab "
+          "Pages answer 404 there:", done.nearest)
     return "\n".join(out)
 
 
