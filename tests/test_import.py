@@ -1484,12 +1484,14 @@ def test_pelicans_use_folder_as_category_false_files_an_article_under_the_defaul
 
 
 @pytest.mark.parametrize("value, ugly", [('"true"', True), ('"T"', True), ('"1"', True), ('"False"', False),
-                                         ('"0"', False), ('"yes"', None), ("1", None)])
+                                         ('"0"', False), ('"yes"', None), ("1", False), ("0", False)])
 def test_hugo_ugly_urls_written_as_text_are_read_as_hugo_casts_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, ugly: bool | None) -> None:
     """A tester's report: `uglyURLs: "true"` (text, which Hugo reads with Go's strconv.ParseBool) was reported as
     "sets uglyURLs for some sections only", and the redirects started at /posts/a/, which never existed. Text Go
-    does not read as a boolean, or a number, is named in the report as not understood."""
+    does not read as a boolean is named in the report as not understood. A number is false, as Hugo reads it (no
+    boolean, no text: a mapping of sections to Hugo, with none): `uglyURLs = 1` was named as not understood, with
+    "edit the redirects: of the files if Hugo served /posts/a.html", which Hugo never did."""
     write_files(tmp_path / "src", {"hugo.yaml": f"title: T\nuglyURLs: {value}\n",
                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0

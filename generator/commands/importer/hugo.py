@@ -88,10 +88,13 @@ _GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
 
 def _ugly(values: Meta) -> bool | None:
     """Whether the site sets ``uglyURLs`` for every page: a boolean, or text as Hugo casts it; None for a value
-    it is not (a mapping of sections, a number, other text)."""
+    it is not (a mapping of sections, other text). A number (``uglyURLs = 1``) is false, as Hugo reads it: neither
+    a boolean nor text, so Hugo takes it for a mapping of sections, which it is not, and no section is ugly."""
     ugly = values.get("uglyurls", False)
     if isinstance(ugly, bool):
         return ugly
+    if isinstance(ugly, (int, float)):
+        return False
     return _GO_BOOLS.get(ugly) if isinstance(ugly, str) else None
 
 
