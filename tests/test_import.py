@@ -428,11 +428,15 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
     """`uglyURLs = true` was ignored without a word: the redirects started at /posts/a/, which never existed, and
     /posts/a.html, where the readers are, was a 404. A setting for some sections only is named in the report."""
     write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\nuglyURLs = true\n',
-                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [Kopi]\n---\nx\n",
+                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [Kopi]\n"
+                                                         "categories: [Berita]\n---\nx\n",
                                    "content/tentang.md": "---\ntitle: Tentang\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    # a taxonomy's list was /tags.html and /categories.html before Hugo 0.148, /tags/ and /categories/ since
     assert sorted(redirect_lines(tmp_path / "new", lists=True)) == [
-        "/posts/a.html /2024/01/a/ 301", "/tags/kopi.html /tags/kopi/ 301", "/tentang.html /tentang/ 301"]
+        "/categories.html /sections/ 301", "/categories/ /sections/ 301", "/categories/berita.html /sections/berita/ 301",
+        "/posts/a.html /2024/01/a/ 301", "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301",
+        "/tentang.html /tentang/ 301"]
     write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nposts = true\n',
                                     "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "some"), "--out", str(tmp_path / "s"), "-q")[0] == 0

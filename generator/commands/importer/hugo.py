@@ -196,8 +196,9 @@ def _unpublished(meta: dict[str, Any]) -> str:
 
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = False) -> tuple[Post, list[Note]]:
-    """``ugly``: the site sets ``uglyURLs = true``, so Hugo served it at /posts/a.html, not /posts/a/, and a term's
-    page at /tags/ai.html."""
+    """``ugly``: the site sets ``uglyURLs = true``, so Hugo served it at /posts/a.html, not /posts/a/, a term's
+    page at /tags/ai.html, and a taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its
+    resources/page/page_paths.go)."""
     meta, body = read_front_matter(read_text(path))
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
@@ -250,6 +251,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = Fal
     lists = [(f"tags/{_hugo_path(tag)}{end}", "tags", tag) for tag in as_list(meta.get("tags"))]
     lists += [(f"categories/{_hugo_path(c)}{end}", "sections" if c.casefold() == section.casefold() else "tags", c)
               for c in categories] + ([("categories/", "sections", "")] if categories else [])
+    if ugly:  # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
+        lists += [(f"{kind}.html", new, "") for kind, new, terms in (("tags", "tags", as_list(meta.get("tags"))),
+                                                                     ("categories", "sections", categories)) if terms]
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
