@@ -634,12 +634,12 @@ def test_an_item_with_1000_categories_lists_them_all_in_every_format(tmp_path: P
 
 
 def test_counts_use_each_language_s_plural_rules() -> None:
-    from generator.commands.cli import _plural
+    from generator.core.errors import counted  # the CLI's and the import's counts, one helper
     from generator.core.i18n import STRINGS, plural_category
 
     assert [STRINGS["en"]["articles_count"].format(n=n) for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
     assert [STRINGS["id"]["articles_count"].format(n=n) for n in (1, 2)] == ["1 artikel", "2 artikel"]
-    assert [_plural(n, "draft") for n in (0, 1, 2)] == ["0 drafts", "1 draft", "2 drafts"]
+    assert [counted(n, "draft") for n in (0, 1, 2)] == ["0 drafts", "1 draft", "2 drafts"]
     assert [plural_category(n, "en") == "one" for n in range(1000)] == [n == 1 for n in range(1000)]  # the CLI's rule
 
 

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
-from generator.core.errors import BuildError, Problem, RefusalError, printable, quoted
+from generator.core.errors import BuildError, Problem, RefusalError, counted, printable, quoted
 
 if TYPE_CHECKING:
     from generator.load.config import Config
@@ -271,12 +271,6 @@ def _add_verbosity(command: argparse.ArgumentParser, verbose: str) -> None:
     group.add_argument("-v", "--verbose", action="store_true", help=verbose)
 
 
-def _plural(n: int, word: str) -> str:
-    """'1 article', '2 articles': summaries read as sentences. The CLI speaks English, whose plural rule for a
-    whole number is this one (CLDR's 'one' is exactly 1); Babel, which pages use, takes 50 ms to load."""
-    return f"{n} {word if n == 1 else word + 's'}"
-
-
 class _ProgressBar:
     """A rich progress bar on stderr for builds of many articles, on a terminal only (never in CI logs)."""
 
@@ -364,28 +358,28 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(note, file=sys.stderr)
     _print_problems(done.warnings + done.late)
     if args.strict and (warned := [p for p in done.warnings if p.severity == "warning"]):
-        print(f"error: {_plural(len(warned), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
+        print(f"error: {counted(len(warned), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
     if done.result is None:
         if not args.quiet:
-            print(f"up to date: {_plural(done.articles, 'article')}, nothing changed since the last build "
+            print(f"up to date: {counted(done.articles, 'article')}, nothing changed since the last build "
                   f"({seconds:.2f} s) → {printable(_shown(target))}")
         return 0
     result = done.result
     if args.verbose and done.written is not None:
-        print(f"{_plural(result.pages + result.feeds - result.reused, 'page')} and feeds rendered, "
-              f"{result.reused} reused; {_plural(done.written.written, 'file')} got new bytes")
+        print(f"{counted(result.pages + result.feeds - result.reused, 'page')} and feeds rendered, "
+              f"{result.reused} reused; {counted(done.written.written, 'file')} got new bytes")
     if not args.quiet:
-        print(f"built {_plural(result.articles, 'article')}, {_plural(result.pages, 'page')}, "
-              f"{_plural(result.feeds, 'feed')} in {seconds:.2f} s → {printable(_shown(target))}"
+        print(f"built {counted(result.articles, 'article')}, {counted(result.pages, 'page')}, "
+              f"{counted(result.feeds, 'feed')} in {seconds:.2f} s → {printable(_shown(target))}"
               f"{_left_out(result.skipped_drafts, result.skipped_future)}")
     return 0
 
 
 def _left_out(drafts: int, future: int) -> str:
     """' (left out: 1 draft, 2 future-dated; see --drafts, --future)', or '' when nothing was."""
-    skipped = [*([_plural(drafts, "draft")] if drafts else []), *([f"{future} future-dated"] if future else [])]
+    skipped = [*([counted(drafts, "draft")] if drafts else []), *([f"{future} future-dated"] if future else [])]
     return f" (left out: {', '.join(skipped)}; see --drafts, --future)" if skipped else ""
 
 
@@ -406,7 +400,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         for rel in made:
             print(f"  {_shown(target / rel)}")
     if not args.quiet:
-        print(f"created a news digest in {_shown(target)} ({_plural(len(made), 'file')}) "
+        print(f"created a news digest in {_shown(target)} ({counted(len(made), 'file')}) "
               f"in {time.perf_counter() - started:.2f} s\n"
               f"next: cd {shlex.quote(_shown(target))} && digest new \"Judul artikel\" && digest serve")
     from generator.commands.scaffold import starter_requirement
@@ -458,7 +452,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not outcome.ok:
             print(f"error: the build failed{cause}; open pages show the problems until they are fixed", file=sys.stderr)
         elif not args.quiet:
-            print(f"built {_plural(outcome.articles, 'article')} in {outcome.seconds:.2f} s{cause}"
+            print(f"built {counted(outcome.articles, 'article')} in {outcome.seconds:.2f} s{cause}"
                   f"{_left_out(*outcome.left_out)}", flush=True)
 
     def on_request(line: str) -> None:
@@ -514,10 +508,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {code}: {counts[code]}", file=sys.stderr)
     errors, warnings = report.count("error"), report.count("warning")
     if not args.quiet:
-        done = f"stopped at {report.stopped_at}" if report.stopped_at else f"checked {_plural(report.articles, 'article')}"
+        done = f"stopped at {report.stopped_at}" if report.stopped_at else f"checked {counted(report.articles, 'article')}"
         after = "; the links, companies and sources are checked once it is fixed" if report.stopped_at else ""
         print(f"{done} in {time.perf_counter() - started:.2f} s: "
-              f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(report.count('hint'), 'hint')}"
+              f"{counted(errors, 'error')}, {counted(warnings, 'warning')}, {counted(report.count('hint'), 'hint')}"
               f"{after}", file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if errors or (args.strict and warnings) else 0
 
@@ -537,8 +531,8 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
     for page, ref, why in broken:
         print(f"{_shown(folder / page)}: broken link {quoted(ref)}: {why}")
     if not args.quiet:
-        print(f"crawled {_plural(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
-              f"{_plural(len(broken), 'broken link')}")
+        print(f"crawled {counted(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
+              f"{counted(len(broken), 'broken link')}")
     return 1 if broken else 0
 
 
@@ -562,7 +556,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
     for path, why in result.failed:
         print(f"{_shown(site / path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
     if result.untried:
-        print(f"{_plural(len(result.untried), 'other feed')} not tried, as the hub could not be reached; "
+        print(f"{counted(len(result.untried), 'other feed')} not tried, as the hub could not be reached; "
               "'digest ping' will try them again", file=sys.stderr)
     if result.unsaved:
         print(f"{printable(result.unsaved[0])}: warning: cannot be written ({result.unsaved[1]}), so the next "
@@ -574,7 +568,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
         if args.verbose:
             for path in result.same:
                 print(f"unchanged {urls.absolute(config.base_url, path)}")
-        print(f"{verb} {_plural(len(result.announced), 'feed')} to {config.websub_hub}; "
+        print(f"{verb} {counted(len(result.announced), 'feed')} to {config.websub_hub}; "
               f"{result.unchanged} unchanged, {len(result.failed) + len(result.untried)} failed")
     return 1 if result.failed or result.untried else 0
 
@@ -611,7 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands[args.command](args)
     except BuildError as e:
         _print_problems(e.problems)
-        print(f"error: {_plural(len(e.errors), 'problem')} found; nothing was written", file=sys.stderr)
+        print(f"error: {counted(len(e.errors), 'problem')} found; nothing was written", file=sys.stderr)
         return 1
     except RefusalError as e:
         print(f"error: {printable(str(e))}", file=sys.stderr)

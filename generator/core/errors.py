@@ -85,6 +85,13 @@ def quoted(value: object) -> str:
     return f"{mark}{printable(value)}{mark}"
 
 
+def counted(n: int, word: str) -> str:
+    """'1 article', '2 articles': counts in messages and summaries, read as sentences. The command line speaks
+    English, whose plural rule for a whole number is this one (CLDR's 'one' is exactly 1); Babel, which pages use,
+    takes 50 ms to load."""
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
 def printable(text: str) -> str:
     """``text`` with control characters escaped (``\\x1b``, ``\\u202e``), so a file named with an
     escape sequence cannot drive the terminal; an undecodable byte in a file name shows as ``\\xff``."""

@@ -28,7 +28,7 @@ from markdown_it import MarkdownIt
 from generator.commands.check import MentionFinder, plain_text
 from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, check_base_url, normalise_base_url
 from generator.load.content import SLUG_RE
-from generator.core.errors import BuildError, Problem, RefusalError, quoted
+from generator.core.errors import BuildError, Problem, RefusalError, counted, quoted
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
@@ -37,7 +37,7 @@ from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
 from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date
-from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, _n, count_dropped, nginx_map, redirects_file, render_report
+from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
 
 READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
 EMPTY_REGISTRY = ("# Company registry: one entry per company, e.g.\n"
@@ -516,7 +516,7 @@ def one_spelling(posts: tuple[Post, ...]) -> tuple[tuple[Post, ...], list[Note]]
                     notes.append(Note(rels[0], f"its {word} {quoted(name)} and {quoted(chosen)} both make the URL "
                                                f"/{kind}/{slug}/, so they are one {word.split()[0]}: written "
                                                f"{quoted(chosen)} (the spelling used most, or first) in the "
-                                               f"{_n(len(rels), 'file')} that had {quoted(name)}"))
+                                               f"{counted(len(rels), 'file')} that had {quoted(name)}"))
     tags, sections = written.get("tags", {}), written.get("sections", {})
     return tuple(replace(post, tags=tuple(tags.get(tag, tag) for tag in post.tags),
                          section=sections.get(post.section, post.section)) if post.kind == "article" else post

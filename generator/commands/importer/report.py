@@ -12,6 +12,7 @@ from typing import Iterable
 from urllib.parse import quote
 
 from generator.commands.importer.common import Note
+from generator.core.errors import counted
 from generator.load.redirects import nginx_path, nginx_quote
 
 REDIRECTS = "static/_redirects"
@@ -55,16 +56,13 @@ class Imported:
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
         drafts = f" ({self.drafts} draft{'s' if self.drafts != 1 else ''})" if self.drafts else ""
-        return (f"{NAMES[self.generator]} site: {_n(self.articles, 'article')}{drafts}, {_n(self.pages, 'page')}, "
-                f"{_n(self.static, 'static file')}; {_n(len(self.skipped), 'file')} not converted, "
-                f"{_n(len(self.dates), 'date')} normalised, {_n(len(self.redirects), 'redirect')}"
-                + (f", {_n(len(self.feeds), 'feed redirect')}" if self.feeds else "")
-                + (f", {_n(len(self.lists), 'tag/category page redirect')}" if self.lists else "")
-                + (f", {_n(len(self.nearest), 'author/archive page redirect')}" if self.nearest else ""))
-
-
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+        return (f"{NAMES[self.generator]} site: {counted(self.articles, 'article')}{drafts}, "
+                f"{counted(self.pages, 'page')}, "
+                f"{counted(self.static, 'static file')}; {counted(len(self.skipped), 'file')} not converted, "
+                f"{counted(len(self.dates), 'date')} normalised, {counted(len(self.redirects), 'redirect')}"
+                + (f", {counted(len(self.feeds), 'feed redirect')}" if self.feeds else "")
+                + (f", {counted(len(self.lists), 'tag/category page redirect')}" if self.lists else "")
+                + (f", {counted(len(self.nearest), 'author/archive page redirect')}" if self.nearest else ""))
 
 
 def render_report(done: Imported) -> str:
@@ -79,7 +77,7 @@ def render_report(done: Imported) -> str:
     section("Dates normalised", [f"{rel}: {typed} → {written}" for rel, typed, written in done.dates])
     section("To check by hand", [str(n) for n in done.notes])
     section("Front-matter fields with no news-digest field, left out",
-            [f"{key}: {_n(count, 'file')}" for key, count in done.dropped])
+            [f"{key}: {counted(count, 'file')}" for key, count in done.dropped])
     def moves(head: str, pairs: Iterable[tuple[str, str]]) -> None:
         """A list of redirects under ``head``, which counts them itself; left out when there are none."""
         if pairs := list(pairs):
