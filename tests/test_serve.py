@@ -556,6 +556,9 @@ def test_the_error_page_puts_the_errors_first_and_in_bold() -> None:
                 Problem("content/c.md", 2, "title", "holds <b>", "warning"))
     page = error_page(Rebuilt(False, 0, 0.1, problems, ())).decode()
     assert "<p>1 error, 2 warnings (errors in bold)." in page
+    # a hint was counted as a warning
+    hinted = (*problems, Problem("content/d.md", 5, "section", "section 'Acheh' has only this article", "hint"))
+    assert "<p>1 error, 2 warnings, 1 hint (errors in bold)." in error_page(Rebuilt(False, 0, 0.1, hinted, ())).decode()
     body = page[page.index("<pre>") + 5:page.index("</pre>")].splitlines()
     assert body == ["<strong>content/b.md:3: field &#x27;date&#x27;: &#x27;2025-13-45&#x27; is not a valid date</strong>",
                     "content/a.md:4: field &#x27;companies&#x27;: warning: &#x27;Googel&#x27; is not in "

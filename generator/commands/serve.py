@@ -50,7 +50,7 @@ from generator.load.layout import layout
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR
 from generator.load.config import Config, environment_file, load_config
-from generator.core.errors import BuildError, BusyError, Problem, RefusalError, printable, quoted
+from generator.core.errors import BuildError, BusyError, Problem, RefusalError, counted, printable, quoted
 from generator.write.output import check_target
 from generator.write.publish import publish
 from generator.render.theme import PACKAGE_THEMES
@@ -140,9 +140,10 @@ def error_page(outcome: Rebuilt) -> bytes:
         advice = "The preview builds as soon as the lock is free, and this page then reloads by itself."
     else:
         title, heading = "Build failed", "The site did not build"
-        counted = ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in
-                            ((len(errors) or (0 if warnings else 1), "error"), (len(warnings), "warning")) if n)
-        advice = f"{counted} (errors in bold). Fix them and save: this page reloads by itself."
+        hints = sum(1 for p in warnings if p.severity == "hint")
+        told = ", ".join(counted(n, word) for n, word in ((len(errors) or (0 if warnings else 1), "error"),
+                                                          (len(warnings) - hints, "warning"), (hints, "hint")) if n)
+        advice = f"{told} (errors in bold). Fix them and save: this page reloads by itself."
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title} · digest serve</title>\n"
