@@ -218,6 +218,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = Fal
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
+    if ugly:  # an alias is a folder before Hugo 0.164, a '.html' file since (its hugolib/page__output.go)
+        aliases = tuple(dict.fromkeys(address for alias in aliases for address in (
+            alias, *((alias.removesuffix("/") + ".html",) if alias.endswith("/") and alias != "/" else ()))))
     categories = as_list(meta.get("categories"))
     resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)
                       if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
