@@ -116,6 +116,13 @@ def test_a_check_that_stops_at_a_broken_file_says_so(tmp_path: Path, capsys: pyt
     code, out, err = run(capsys, "check", "--config", config, "--format", "json")
     assert (code, err.split(" in ")[0], json.loads(out)["summary"]) == (
         1, "stopped at config.yaml", {"errors": 1, "hints": 0, "warnings": 0})
+    assert err.endswith(" s: 1 error, 0 warnings, 0 hints; the articles are checked once it is fixed\n")
+    # a content_dir that is no folder: nothing was there to check, in this run and when the report is replayed
+    (tmp_path / "config.yaml").write_text("content_dir: nowhere\n")
+    for _ in range(2):
+        code, out, _ = run(capsys, "check", "--config", config)
+        assert (code, out.splitlines()[-1].split(" in ")[0]) == (1, "stopped at config.yaml")
+        assert out.endswith("; the articles are checked once it is fixed\n")
 
 
 def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

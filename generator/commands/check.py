@@ -78,7 +78,9 @@ class CheckReport:
     notes: tuple[str, ...] = ()
     """Remarks about the check cache (never findings); ``-v`` shows them."""
     stopped_at: str = ""
-    """The file whose error ended the check before the articles were checked ('' when it went through)."""
+    """The file whose error ended the check early ('' when it went through)."""
+    waiting: str = ""
+    """What is checked once that error is fixed."""
 
     def count(self, severity: str) -> int:
         """How many findings of one severity, for the summary line and the exit code."""
@@ -106,14 +108,20 @@ def _report(articles: int, findings: Iterable[Finding]) -> CheckReport:
     unique: dict[Problem, Finding] = {}
     for finding in findings:
         unique.setdefault(finding.problem, finding)
-    return CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
+    report = CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
+    # a content_dir that is no folder: no article was there to check
+    at = next((f.problem.path for f in report.findings if f.problem.field == "content_dir"
+               and f.problem.severity == "error"), "")
+    return replace(report, stopped_at=at, waiting="the articles") if at else report
 
 
 def _stopped(findings: Iterable[Finding], code: str) -> CheckReport:
-    """The report of a check that ended at config.yaml's or companies.yaml's error (``code``), naming that file."""
+    """The report of a check that ended at config.yaml's error, before the articles were read, or at
+    companies.yaml's, after their own problems were found (``code``), naming that file and what waits for it."""
     report = _report(0, findings)
     at = next(f.problem.path for f in report.findings if f.code == code and f.problem.severity == "error")
-    return replace(report, stopped_at=at)
+    return replace(report, stopped_at=at, waiting="the articles" if code == "config"
+                   else "the links, companies and sources")
 
 
 @dataclass(frozen=True)
@@ -255,7 +263,7 @@ def _replay(row: bytes | None, inputs: str, options: BuildOptions) -> CheckRepor
     since = float("-inf") if last.since is None else last.since
     if last.inputs != inputs or since > now or (last.due is not None and now >= last.due):
         return None
-    return CheckReport(last.articles, last.findings)
+    return _report(last.articles, last.findings)
 
 
 @dataclass(frozen=True)

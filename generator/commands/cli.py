@@ -509,7 +509,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors, warnings = report.count("error"), report.count("warning")
     if not args.quiet:
         done = f"stopped at {report.stopped_at}" if report.stopped_at else f"checked {counted(report.articles, 'article')}"
-        after = "; the links, companies and sources are checked once it is fixed" if report.stopped_at else ""
+        after = f"; {report.waiting} are checked once it is fixed" if report.stopped_at else ""
         print(f"{done} in {time.perf_counter() - started:.2f} s: "
               f"{counted(errors, 'error')}, {counted(warnings, 'warning')}, {counted(report.count('hint'), 'hint')}"
               f"{after}", file=sys.stderr if args.format == "json" else sys.stdout)
