@@ -377,8 +377,17 @@ def test_an_address_a_link_and_a_video_share_is_named_a_link(tmp_path: Path) -> 
     write_files(tmp_path, {"content/pages/tentang.md": '---\ntitle: Tentang\n---\n<audio src="/x.ogg"></audio>\n'})
     found = sorted((p["path"], p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"])
     assert found == [("content/2025/06/a.md", 5, "the link '/media/klip.mp4'"),
-                     ("content/2025/06/a.md", 7, "the link '/media/klip.mp4'"),
+                     ("content/2025/06/a.md", 7, "the <video> address '/media/klip.mp4'"),
                      ("content/pages/tentang.md", 4, "the <audio> address '/x.ogg'")]
+    # each line is named by what writes the address there: one kind for every line said a <source> was a link
+    body = ('<video src="/m/hilang.mp4" poster="/m/sampul.jpg" controls>\n<source src="/m/klip.webm" '
+            'type="video/webm">\n</video>\n\n[juga](/m/klip.webm) dan <video src="/m/sampul.jpg"></video>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    found = sorted((p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"]
+                   if p["path"] == "content/2025/06/a.md")
+    assert found == [(5, "the <video> address '/m/hilang.mp4'"), (5, "the <video> poster '/m/sampul.jpg'"),
+                     (6, "the <source> address '/m/klip.webm'"), (9, "the <video> address '/m/sampul.jpg'"),
+                     (9, "the link '/m/klip.webm'")]
 
 
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:

@@ -735,11 +735,13 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             raw = html.unescape(href)
             # the lines that write the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
-            lines = address_lines(text.split("\n"), raw, src.body_line) or [
+            rows = text.split("\n")
+            lines = address_lines(rows, raw, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
+            named = {line: _named_at(rows[line - 1], raw, what) for line in lines}
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
                 for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at the folder "
+                    yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at the folder "
                                                               f"{as_typed(path)} without its '/': write "
                                                               f"{as_typed(_with_slash(raw))}, the page's address "
                                                               "(hosts answer it only with a redirect, and digest "
@@ -748,14 +750,14 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
                 for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
                 continue
             if not linked and path.endswith(("/", "index.html")) and (bad := _waiting_page(config.base_path, path,
                                                                                             erring)):
                 for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
                                                               "fixed; nothing to change here", "hint"), "broken-link")
                 continue
@@ -767,8 +769,20 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                         f"{config.base_path} or are relative to this "
                         f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line in lines:
-                yield Finding(Problem(src.path, line, "", f"{what} '{as_typed(raw)}' points at {as_typed(path)}, which "
+                yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at {as_typed(path)}, which "
                                                           f"is not a page or file of the site; {fix}"), "broken-link")
+
+
+def _named_at(row: str, raw: str, what: str) -> str:
+    """What writes the address ``raw`` at this line of the file, as a broken one's message names it: a video's or a
+    sound's tag there (``the <source> address``), else a link there, else ``what`` the body's HTML says it is."""
+    address = re.escape(raw)
+    if media := re.search(rf"<(video|audio|source|track)\b[^>]*?\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>])",
+                          row, re.IGNORECASE):
+        return f"the <{media[1].lower()}> {'poster' if media[2].lower() == 'poster' else 'address'}"
+    if re.search(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
+        return "the link"
+    return what
 
 
 def _nearest_page(base_path: str, path: str, files: Collection[str]) -> str:
