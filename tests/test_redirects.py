@@ -126,10 +126,12 @@ def test_a_redirect_may_not_take_the_address_of_a_file_the_site_writes(tmp_path:
     # a folder that is a file of the site in other letters was called that file's own address
     write_files(tmp_path, {"static/CNAME": "berita.example\n"})
     assert problems(tmp_path, {"2025/06/a.md": article(title="A", redirects="[cname/, Robots.txt/lama/]")}) == [
-        f"content/2025/06/a.md:4: field 'redirects': '{path}' differs only in letter case from a file the site still "
-        f"has ({hidden}): nginx matches old addresses ignoring case, so that file would redirect (to itself, or "
-        "elsewhere), and a macOS or Windows disk holds one folder for both; remove it from redirects"
-        for path, hidden in [("Robots.txt/lama/", "robots.txt"), ("cname/", "CNAME")]]
+        "content/2025/06/a.md:4: field 'redirects': 'Robots.txt/lama/' is inside a folder that differs only in letter "
+        "case from a file the site still has (robots.txt), and a macOS or Windows disk holds one name for both; "
+        "remove it from redirects",
+        "content/2025/06/a.md:4: field 'redirects': 'cname/' differs only in letter case from a file the site still "
+        "has (CNAME): nginx matches old addresses ignoring case, so that file would redirect (to itself, or "
+        "elsewhere), and a macOS or Windows disk holds one folder for both; remove it from redirects"]
 
 
 def test_a_redirect_problem_comes_with_the_sites_other_errors(tmp_path: Path) -> None:

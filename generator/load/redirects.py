@@ -209,6 +209,12 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         f"'{redirect.path}' is the address of "
                                         f"{'a page' if is_page_file(hidden) else 'a file'} the site still has "
                                         f"({hidden}); a redirect there would hide it: remove it from redirects"))
+            elif folded is not None and folded.casefold() not in (file.casefold(), file.removesuffix("/index.html")
+                                                                  .casefold()):  # below it: 'cname/x.html'
+                problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                        f"'{redirect.path}' is inside a folder that differs only in letter case "
+                                        f"from a file the site still has ({folded}), and a macOS or Windows disk "
+                                        "holds one name for both; remove it from redirects"))
             elif folded is not None:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' differs only in letter case from "
