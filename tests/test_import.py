@@ -426,7 +426,7 @@ def test_spellings_of_one_tag_or_category_are_merged_and_said(tmp_path: Path, ca
 
 def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`uglyURLs = true` was ignored without a word: the redirects started at /posts/a/, which never existed, and
-    /posts/a.html, where the readers are, was a 404. A setting for some sections only is named in the report."""
+    /posts/a.html, where the readers are, was a 404. A setting for some sections only is followed too."""
     write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\nuglyURLs = true\n',
                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [Kopi]\n"
                                                          "categories: [Berita]\naliases: [/lama/a/, /lama/b.html]\n"
@@ -440,11 +440,17 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
         "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/lama/b.html /2024/01/a/ 301",
         "/posts/a.html /2024/01/a/ 301", "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301",
         "/tentang.html /tentang/ 301"]
-    write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nposts = true\n',
-                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
+    # set for some sections (a content folder, or a taxonomy), it was named in the report and not followed
+    write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nPosts = true\ntags = "true"\nblog = false\n',
+                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [Kopi]\n"
+                                                          "categories: [Berita]\naliases: [/lama/a/]\n---\nx\n",
+                                    "content/blog/b.md": "---\ntitle: B\ndate: 2024-01-02\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "some"), "--out", str(tmp_path / "s"), "-q")[0] == 0
-    assert "  hugo.toml: sets uglyURLs for some sections only, which this import does not follow" in \
-        (tmp_path / "s/import-report.txt").read_text()
+    assert sorted(redirect_lines(tmp_path / "s", lists=True)) == [
+        "/blog/b/ /2024/01/b/ 301", "/categories/ /sections/ 301", "/categories/berita/ /sections/berita/ 301",
+        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/posts/a.html /2024/01/a/ 301",
+        "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301"]
+    assert "uglyURLs" not in (tmp_path / "s/import-report.txt").read_text()
 
 
 def test_pages_drafts_and_hugo_refs(tmp_path: Path, capsys: pytest.CaptureFixture[str],

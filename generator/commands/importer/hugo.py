@@ -69,11 +69,7 @@ def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
     ugly = values.get("uglyurls")
-    if isinstance(ugly, dict):
-        notes.append(Note(shown, "sets uglyURLs for some sections only, which this import does not follow: the "
-                                 "redirects start at Hugo's default addresses (/posts/a/, not /posts/a.html); edit "
-                                 "the redirects: of the files"))
-    elif ugly is not None and _ugly(values) is None:
+    if ugly is not None and _ugly(values) is None:
         notes.append(Note(shown, f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
                                  "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
@@ -86,16 +82,26 @@ _GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
 """The strings Go's strconv.ParseBool reads, with which Hugo casts a setting written as text (uglyURLs: "true")."""
 
 
-def _ugly(values: Meta) -> bool | None:
-    """Whether the site sets ``uglyURLs`` for every page: a boolean, or text as Hugo casts it; None for a value
-    it is not (a mapping of sections, other text). A number (``uglyURLs = 1``) is false, as Hugo reads it: neither
-    a boolean nor text, so Hugo takes it for a mapping of sections, which it is not, and no section is ugly."""
+def _ugly(values: Meta) -> bool | dict[str, bool] | None:
+    """Whether the site sets ``uglyURLs`` for every page: a boolean, or text as Hugo casts it; or for some sections
+    (``[uglyURLs] posts = true``), by section; None for a value it is not (other text). A number (``uglyURLs = 1``)
+    is false, as Hugo reads it: neither a boolean nor text, so Hugo takes it for a mapping of sections, which it is
+    not, and no section is ugly."""
     ugly = values.get("uglyurls", False)
     if isinstance(ugly, bool):
         return ugly
     if isinstance(ugly, (int, float)):
         return False
+    if isinstance(ugly, dict):  # Hugo's config keys are lower-cased, as are its sections' names in the lookup
+        return {str(section).lower(): _GO_BOOLS.get(on, False) if isinstance(on, str) else on is True
+                for section, on in ugly.items()}
     return _GO_BOOLS.get(ugly) if isinstance(ugly, str) else None
+
+
+def _ugly_in(ugly: bool | dict[str, bool] | None, section: str) -> bool:
+    """Whether Hugo gave the pages of ``section`` (a content folder, or a taxonomy: 'tags') '.html' addresses: its
+    ``IsUglyURLSection``."""
+    return ugly.get(section.lower(), False) if isinstance(ugly, dict) else ugly is True
 
 
 def scan(root: Path) -> Scan:
@@ -127,7 +133,7 @@ def scan(root: Path) -> Scan:
                                        "move it to static/ if it is needed"))
         else:
             try:
-                post, post_notes = _post(path, rel_to(path, content), shown, bundles, _ugly(values) is True)
+                post, post_notes = _post(path, rel_to(path, content), shown, bundles, _ugly(values))
             except ReadError as e:
                 skipped.append(Note(shown, str(e)))
                 continue
@@ -195,10 +201,11 @@ def _unpublished(meta: dict[str, Any]) -> str:
     return ""
 
 
-def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = False) -> tuple[Post, list[Note]]:
-    """``ugly``: the site sets ``uglyURLs = true``, so Hugo served it at /posts/a.html, not /posts/a/, a term's
-    page at /tags/ai.html, and a taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its
-    resources/page/page_paths.go)."""
+def _post(path: Path, rel: str, shown: str, bundles: set[Path],
+          ugly: bool | dict[str, bool] | None = False) -> tuple[Post, list[Note]]:
+    """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
+    /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
+    taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go)."""
     meta, body = read_front_matter(read_text(path))
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
@@ -213,12 +220,12 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = Fal
     slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else path.stem)
     url = as_text(meta.get("url"))
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
-    end = ".html" if ugly else "/"
+    end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
     old_url = _as_written(url) if url else "/" + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + end
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
-    if ugly:  # an alias is a folder before Hugo 0.164, a '.html' file since (its hugolib/page__output.go)
+    if end == ".html":  # an alias is a folder before Hugo 0.164, a '.html' file since (its hugolib/page__output.go)
         aliases = tuple(dict.fromkeys(address for alias in aliases for address in (
             alias, *((alias.removesuffix("/") + ".html",) if alias.endswith("/") and alias != "/" else ()))))
     categories = as_list(meta.get("categories"))
@@ -251,12 +258,14 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool = Fal
     feeds += [(f"tags/{_hugo_path(tag)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
               for c in categories]
-    lists = [(f"tags/{_hugo_path(tag)}{end}", "tags", tag) for tag in as_list(meta.get("tags"))]
-    lists += [(f"categories/{_hugo_path(c)}{end}", "sections" if c.casefold() == section.casefold() else "tags", c)
-              for c in categories] + ([("categories/", "sections", "")] if categories else [])
-    if ugly:  # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
-        lists += [(f"{kind}.html", new, "") for kind, new, terms in (("tags", "tags", as_list(meta.get("tags"))),
-                                                                     ("categories", "sections", categories)) if terms]
+    tag_end, category_end = (".html" if _ugly_in(ugly, taxonomy) else "/" for taxonomy in ("tags", "categories"))
+    lists = [(f"tags/{_hugo_path(tag)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
+    lists += [(f"categories/{_hugo_path(c)}{category_end}", "sections" if c.casefold() == section.casefold()
+               else "tags", c) for c in categories] + ([("categories/", "sections", "")] if categories else [])
+    # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
+    lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
+        ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
+        if terms and ending == ".html"]
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
                 body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
