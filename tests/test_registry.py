@@ -163,3 +163,16 @@ def test_a_raw_control_character_names_the_companys_field(tmp_path: Path, entry:
         f"content/companies.yaml:11: field '{field}': has the control character U+{code}, which YAML does not allow; "
         "delete it (text copied from a page read in the wrong encoding often brings one: copy the text again, or "
         "retype it)"]
+
+
+@pytest.mark.parametrize("entry, line, field", [
+    ('  description: "a\\x1bb"\n', 10, "zz.description"),
+    ('  aliases:\n    - "Z\\ez"\n', 11, "zz.aliases"),
+])
+def test_a_control_character_from_an_escape_names_the_companys_field(tmp_path: Path, entry: str, line: int,
+                                                                      field: str) -> None:
+    """It named 'zz', where the same character written raw names 'zz.description'."""
+    assert [str(p) for p in registry(tmp_path, GOOD + "zz:\n  name: Z\n" + entry).warnings] == [
+        f"content/companies.yaml:{line}: field '{field}': warning: control character U+001B "
+        "(from the YAML escape \"\\e\", \"\\x1b\" or \"\\u001b\") removed: feeds and HTML cannot carry it; delete the "
+        "escape from the value"]

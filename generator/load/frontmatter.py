@@ -596,16 +596,19 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
             lines[path + (i,)] = line_of(item.start_mark)
             items.append(_value(item, path + (i,), lines, line_of, seen, warnings))
         return items
-    return _scalar(node, node.tag, node.value, line, field, warnings)
+    return _scalar(node, node.tag, node.value, line, field, warnings,
+                   ".".join(part for part in path if isinstance(part, str)))
 
 
-def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str, warnings: list[YamlError]) -> Any:
-    """A scalar's value, given the tag it resolved to."""
+def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str, warnings: list[YamlError],
+            keys: str = "") -> Any:
+    """A scalar's value, given the tag it resolved to; ``keys``: the keys it is under ('zz.description', as
+    ``forbidden_at`` names a raw control character's field), for the warning about a control character."""
     if tag == _STR:
         for char in sorted(set(_ESCAPED_CONTROL.findall(value))):
             warnings.append(YamlError(line, f"control character U+{ord(char):04X} (from the YAML escape "
                                             f"{_escapes(char)}) removed: feeds and HTML cannot carry it; delete the "
-                                            "escape from the value", field))
+                                            "escape from the value", keys))
         return _ESCAPED_CONTROL.sub("", value)
     if tag == _NULL:
         return None
