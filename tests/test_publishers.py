@@ -12,7 +12,7 @@ from conftest import FIXTURE_SITE, article, build_project, make_project
 from generator.build import build
 from generator.load.config import load_config
 from generator.core.errors import BuildError
-from generator.load.publishers import host_of
+from generator.load.publishers import host_of, load_sources
 
 FILES = build_project(FIXTURE_SITE).output.files
 
@@ -250,3 +250,11 @@ def test_a_sources_file_that_cannot_be_read_is_an_error_naming_it(tmp_path: Path
         assert main(["build", "-q", "--config", config]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         "content/sources.yaml: cannot be read (Permission denied); make it a readable file")
+
+
+def test_a_key_that_is_no_name_is_advised_in_the_files_own_terms(tmp_path: Path) -> None:
+    """The advice was "write a name such as 'title:'", a key sources.yaml does not have."""
+    (tmp_path / "sources.yaml").write_text('aa:\n  name: A\n  url: https://a.com/\n  "": 1\n"": 2\n')
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:4: field 'aa': '' is not a usable key; write one of a publisher's keys, such as 'name:'",
+        "content/sources.yaml:5: '' is not a usable key; write a publisher id such as 'reuters:'"]

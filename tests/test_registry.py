@@ -176,3 +176,13 @@ def test_a_control_character_from_an_escape_names_the_companys_field(tmp_path: P
         f"content/companies.yaml:{line}: field '{field}': warning: control character U+001B "
         "(from the YAML escape \"\\e\", \"\\x1b\" or \"\\u001b\") removed: feeds and HTML cannot carry it; delete the "
         "escape from the value"]
+
+
+def test_a_key_that_is_no_name_is_advised_in_the_registrys_own_terms(tmp_path: Path) -> None:
+    """The advice was "write a name such as 'title:'", a key companies.yaml does not have."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + '"": 1\nzz:\n  name: Z\n  ? [a]\n  : 2\n')
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:8: '' is not a usable key; write a company id such as 'scale-ai:'",
+        "content/companies.yaml:11: field 'zz': a list or mapping is not a usable key; a key must be plain text, one of "
+        "a company's keys, such as 'name:'"]

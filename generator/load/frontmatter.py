@@ -225,7 +225,13 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
         _Resolver.__init__(self)
 
 
-def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
+KEY_ADVICE = ("a name such as 'title:'",)
+"""How a file's keys are written, for the message about a key that is no name: at the top level, then a level
+down, and so on (the last one for every level below); an article's and ``config.yaml``'s."""
+
+
+def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = None,
+              key_advice: tuple[str, ...] = KEY_ADVICE) -> tuple[Any, Lines]:
     """Parse ``text``, whose first line is file line ``first_line``, into values and key lines.
 
     Control characters that a double-quoted escape (``"\\a"``) puts into a value are removed;
@@ -240,7 +246,7 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     simple = _simple(text, first_line)
     if simple is not None:
         return simple
-    return load_yaml_fully(text, first_line, warnings)
+    return load_yaml_fully(text, first_line, warnings, key_advice)
 
 
 def not_boolean(key: str, value: Any) -> str:
@@ -510,7 +516,8 @@ _LIST_KEYS = frozenset({"tags", "companies", "redirects", "aliases", "sections",
 """Keys whose value is a list: a '[' never closed there is a list, also with one item ('tags: [AI')."""
 
 
-def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None) -> tuple[Any, Lines]:
+def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None,
+                    key_advice: tuple[str, ...] = KEY_ADVICE) -> tuple[Any, Lines]:
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
     loader = _Loader(text)
     try:
@@ -543,14 +550,14 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         return first_line + bisect.bisect_left(breaks, mark.index)
 
     found: list[YamlError] = warnings if warnings is not None else []
-    value = _value(node, (), lines, line_of, set(), found)
+    value = _value(node, (), lines, line_of, set(), found, key_advice)
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
 
 
 def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],
-           seen: set[int], warnings: list[YamlError]) -> Any:
+           seen: set[int], warnings: list[YamlError], key_advice: tuple[str, ...]) -> Any:
     line = line_of(node.start_mark)
     field = str(path[0]) if path else ""
     if id(node) in seen:  # an alias: its node is the anchored one, whose marks are the anchor's, so the line is the
@@ -567,18 +574,19 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
         if node.tag != _MAP:
             raise _bad_tag(node, line, field)
         out: dict[str, Any] = {}
+        advice = key_advice[min(len(path), len(key_advice) - 1)]
         for key_node, value_node in node.value:
             key_line = line_of(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 warnings.append(KeyProblem(key_line, f"a list or mapping {UNUSABLE_KEY}; a key must be plain text, "
-                                                     "a name such as 'title:'", field))
+                                                     f"{advice}", field))
                 continue
             key = key_node.value
             if key_node.value == "<<":
                 raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
                                           "write the fields out in full", field)
             if key_node.tag == _NULL or not key.strip():  # 'null:', '~:', '"":', '" ":'
-                warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write a name such as 'title:'",
+                warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write {advice}",
                                            field))
                 continue
             if key in out:
@@ -586,7 +594,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
                                              "keep one", ".".join(str(part) for part in path + (key,))))
                 continue
             lines[path + (key,)] = key_line
-            out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings)
+            out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings, key_advice)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
@@ -594,7 +602,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
         items = []
         for i, item in enumerate(node.value):
             lines[path + (i,)] = line_of(item.start_mark)
-            items.append(_value(item, path + (i,), lines, line_of, seen, warnings))
+            items.append(_value(item, path + (i,), lines, line_of, seen, warnings, key_advice))
         return items
     return _scalar(node, node.tag, node.value, line, field, warnings,
                    ".".join(part for part in path if isinstance(part, str)))

@@ -26,6 +26,8 @@ from generator.load.registry import fold
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 _KEYS = ("name", "url", "aliases")
+_KEY_ADVICE = ("a publisher id such as 'reuters:'", "one of a publisher's keys, such as 'name:'")
+"""How sources.yaml's keys are written, for the message about a key that is no name (``load_yaml``)."""
 SOURCES_FILE = "sources.yaml"
 
 
@@ -110,7 +112,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         return {}, [Problem(rel, 0, "", "is not a regular file; make it a YAML file of publishers, or remove it")]
     read: list[YamlError] = []
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, read)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, read, _KEY_ADVICE)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:

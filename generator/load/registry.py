@@ -19,6 +19,8 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
 _ALIASES = "[Facebook, Meta Platforms]"
 """A company's ``aliases:`` written right, for the messages."""
+_KEY_ADVICE = ("a company id such as 'scale-ai:'", "one of a company's keys, such as 'name:'")
+"""How the registry's keys are written, for the message about a key that is no name (``load_yaml``)."""
 MAX_ALIASES = 100
 """Most aliases a company may have; each one is matched against every article by `digest check`."""
 
@@ -69,7 +71,7 @@ def load_registry(path: Path, rel: str) -> Registry:
         raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
     escaped: list[YamlError] = []
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, escaped)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, escaped, _KEY_ADVICE)
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
