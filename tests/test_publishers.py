@@ -258,3 +258,20 @@ def test_a_key_that_is_no_name_is_advised_in_the_files_own_terms(tmp_path: Path)
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
         "content/sources.yaml:4: field 'aa': '' is not a usable key; write one of a publisher's keys, such as 'name:'",
         "content/sources.yaml:5: '' is not a usable key; write a publisher id such as 'reuters:'"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("reuters:            # id = the URL /sources/reuters/\n  name Reuters       # display name (required)\n"
+     "  url: https://www.reuters.com/\n",
+     "content/sources.yaml:2: field 'reuters.name': has no ':' after the key; write name: Reuters; or, if it is the "
+     "text of 'reuters:', put that text in double quotes on its line"),
+    ("reuters             # id = the URL /sources/reuters/\n  name: Reuters      # display name (required)\n"
+     "  url: https://www.reuters.com/\n",
+     "content/sources.yaml:1: field 'reuters': has no ':' after the key; write reuters:"),
+])
+def test_a_first_key_without_its_colon_in_the_commented_style_is_named_at_its_line(
+        tmp_path: Path, text: str, expected: str) -> None:
+    """With README's comments after the keys it was YAML's "did not find expected key" on line 3 (an id without
+    its ':' was "'name: Reuters' is indented, but the line above opens no list or mapping")."""
+    (tmp_path / "sources.yaml").write_text(text)
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [expected]

@@ -356,13 +356,18 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
     counts them (PyYAML's marks count U+0085, U+2028 and U+2029 too)."""
     if error.context == "while scanning a simple key" and error.context_mark is not None:
         at = text.count("\n", 0, error.context_mark.index)
-        line = re.sub(r"\s#.*", "", text.split("\n")[at])  # a comment may have ': ' ('# home page: the site')
+        line = _uncommented(text.split("\n")[at])  # a comment may have ': ' ('# home page: the site')
         return None if re.search(r":(?:\s|$)", line) else at  # a key over 1024 characters, ':' and all
-    if not (error.problem or "").startswith("mapping values are not allowed") or error.problem_mark is None:
+    # ('  name Reuters  # its name' first under 'reuters:': the comment ends the text, so the key on the next line
+    # starts a mapping of its own, which PyYAML reports as "did not find expected key" where it starts)
+    if not ((error.problem or "").startswith("mapping values are not allowed")
+            or error.context == "while parsing a block mapping") or error.problem_mark is None:
         return None
     tokens: list[yaml.Token] = []
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= error.problem_mark.index:
+                break
             tokens.append(token)
     except yaml.YAMLError:
         pass
@@ -393,11 +398,16 @@ def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
     if found:
         value = found[2].partition(" #")[0]  # a comment stays where it is
         fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip())}"
-        if indent and above == _owner(lines, at, indent) and above.rstrip().endswith(":"):  # first under 'key:'
+        if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
         return at, parent + found[1], fix
     return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
                     "or delete the line")
+
+
+def _uncommented(line: str) -> str:
+    """``line`` without its comment and the spaces around it: 'reuters:  # id = the URL' → 'reuters:'."""
+    return re.sub(r"(?:^|\s)#.*", "", line).strip()
 
 
 def _as_value(text: str) -> str:
@@ -428,9 +438,9 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     indent = len(line) - len(line.lstrip(" "))
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
-        if re.fullmatch(r"[A-Za-z_][\w-]*", above.strip()):  # 'source' above '  name: CNBC': its ':' left out
-            where = max(i for i in range(at) if lines[i].strip())
-            return where, above.strip(), f"has no ':' after the key; write {above.strip()}:"
+        if re.fullmatch(r"[A-Za-z_][\w-]*", key := _uncommented(above)):  # 'source' above '  name: CNBC'
+            where = max(i for i in range(at) if lines[i].strip())                # (its ':' left out)
+            return where, key, f"has no ':' after the key; write {key}:"
         return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
                         "the beginning of the line")
     owner = _owner(lines, at, indent)
