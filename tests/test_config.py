@@ -327,6 +327,9 @@ def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Pa
         "config.yaml:4: field 'sections': item 2 (5) is a number; a name that is a number goes in quotes ('5')",
         "config.yaml:5: field 'sections': item 3 ('') is not a name; write names, like sections: [Kepri, Aceh, Nabire]",
         "config.yaml:6: field 'menu': item 2 (3) is a number; a name that is a number goes in quotes ('3')"]
+    assert errors(tmp_path, "sections: [Kepri, 0x1F]\nmenu:\n  - 1e3\n") == [  # as written, not 31 and 1000.0
+        "config.yaml:1: field 'sections': item 2 (0x1F) is a number; a name that is a number goes in quotes ('0x1F')",
+        "config.yaml:3: field 'menu': item 1 (1e3) is a number; a name that is a number goes in quotes ('1e3')"]
     # the attack on that hint: a superscript digit is a digit to str.isdigit, not to int(): a traceback
     assert errors(tmp_path, 'page_size: "²"\nfeed_size: "١٢"\n') == [
         "config.yaml:1: field 'page_size': must be a whole number of at least 1, got '²'",

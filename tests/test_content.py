@@ -181,6 +181,21 @@ CASES = {
         "content/a.md:5: field 'tags': item 1 is true; every item must be text (put numbers and yes/no in quotes)",
         "content/a.md:6: field 'companies': item 1 is empty; every item must be text (put numbers and yes/no in "
         "quotes)"]),
+    # an item YAML reads as a number is quoted as written: "item 1 is 31" for 0x1F; in a list PyYAML reads
+    # (block items, an escape) and in one the simple reader reads
+    "numbers in lists, as written": (b'---\ntitle: x\ndate: 2025-01-01\ntags: [0x1F, 1e3, True]\ncompanies:\n'
+                                     b'  - 007\n  - "Meta\\x21"\n  - .inf\n---\nx\n', [
+        "content/a.md:4: field 'tags': item 1 is 0x1F; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:4: field 'tags': item 2 is 1e3; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:4: field 'tags': item 3 is True; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:6: field 'companies': item 1 is 007; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:8: field 'companies': item 3 is .inf; every item must be text (put numbers and yes/no in "
+        "quotes)"]),
+    "numbers in lists the simple reader reads, as written": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [0x1F]\n"
+                                                             b"companies:\n  - 007\n---\nx\n", [
+        "content/a.md:4: field 'tags': item 1 is 0x1F; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:6: field 'companies': item 1 is 007; every item must be text (put numbers and yes/no in "
+        "quotes)"]),
     # U+0085 ('…' in Windows-1252 read as Latin-1) is a line break to YAML: the title was cut without a word
     "a NEL control character in a title": ("---\ntitle: \"Harga naik\u0085 lagi\"\ndate: 2025-06-10\n---\nx\n".encode(), [
         "content/a.md:2: field 'title': has the control character U+0085, which YAML does not allow; delete it (text "

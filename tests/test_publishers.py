@@ -275,3 +275,11 @@ def test_a_first_key_without_its_colon_in_the_commented_style_is_named_at_its_li
     its ':' was "'name: Reuters' is indented, but the line above opens no list or mapping")."""
     (tmp_path / "sources.yaml").write_text(text)
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [expected]
+
+
+def test_a_host_that_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path) -> None:
+    """It was shown as Python read it: '31 is not a host name' for 0x1F, 'True' for true."""
+    (tmp_path / "sources.yaml").write_text("aa:\n  name: A\n  aliases: [0x1F, true]\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        f"content/sources.yaml:3: field 'aa.aliases': {host} is not a host name; write it like reuters.com, without "
+        "https:// or a path" for host in ("'0x1F'", "'true'")]

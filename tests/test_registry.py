@@ -186,3 +186,12 @@ def test_a_key_that_is_no_name_is_advised_in_the_registrys_own_terms(tmp_path: P
         "content/companies.yaml:8: '' is not a usable key; write a company id such as 'scale-ai:'",
         "content/companies.yaml:11: field 'zz': a list or mapping is not a usable key; a key must be plain text, one of "
         "a company's keys, such as 'name:'"]
+
+
+def test_an_alias_that_is_a_number_is_quoted_as_written(tmp_path: Path) -> None:
+    """It was shown as Python read it: 'item 1 (31) ... ('31')' for 0x1F."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + "zz:\n  name: Z\n  aliases: [0x1F]\n")
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:10: field 'zz.aliases': item 1 (0x1F) is a number; a name that is a number goes in "
+        "quotes ('0x1F')"]

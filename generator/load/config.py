@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, YamlError, as_yaml, load_yaml, not_a_name, not_boolean, not_text,
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, load_yaml, not_a_name, not_boolean, not_text,
                                        yaml_file_text)
 
 LANGUAGES = ("id", "en")
@@ -398,15 +398,15 @@ def environment_file(path: Path, environment: str) -> Path:
     return path.with_name(f"{path.stem}.{environment}{path.suffix}")
 
 
-def _read_yaml(path: Path, rel: str) -> tuple[dict[str, Any], Lines, list[Problem]]:
+def _read_yaml(path: Path, rel: str, written: Written | None = None) -> tuple[dict[str, Any], Lines, list[Problem]]:
     """One config file as a mapping, its key lines, and the control characters its YAML escapes
     put in values (errors: a config has no place to show warnings before the build); a file
-    that cannot be read is a BuildError."""
+    that cannot be read is a BuildError. ``written`` gets its list items read as numbers, as written."""
     data = _read(path)
     escaped: list[YamlError] = []
     try:
         text = yaml_file_text(data)
-        values, lines = load_yaml(text, 1, escaped) if text.strip() else ({}, {})
+        values, lines = load_yaml(text, 1, escaped, written=written) if text.strip() else ({}, {})
     except YamlError as e:
         raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
     if values is None:  # comments alone ('# defaults'), as an empty file: every key has its default
@@ -467,7 +467,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     or bad value is reported at once, naming the file that set it."""
     root = path.parent.resolve()
     rel = path.name
-    values, lines, problems = _read_yaml(path, rel)
+    written: Written = {}
+    values, lines, problems = _read_yaml(path, rel, written)
     if (root / IMPORT_UNFINISHED).exists():  # a half project built "59 articles" of the old site's 150 in silence
         problems.append(Problem(IMPORT_UNFINISHED, 0, "", "digest import was cut short before it finished writing "
                                                           "this project, so articles and files are missing; run the "
@@ -481,10 +482,12 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if not env_path.is_file():
             raise BuildError([Problem(env_path.name, 0, "", f"no such file for --environment {environment}; create it "
                                                             f"next to {rel} with the keys that differ, like 'noindex: true'")])
-        env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name)
+        env_written: Written = {}
+        env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name, env_written)
         problems += env_problems
         values = deep_merge(values, env_values)
         lines = {k: v for k, v in lines.items() if k[0] not in env_values} | env_lines
+        written = {k: v for k, v in written.items() if k[0] not in env_values} | env_written
         origin = {key: env_path.name for key in env_values}
 
     settings: dict[str, Any] = {}
@@ -533,7 +536,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                 continue
             bad = [(i, v) for i, v in enumerate(value) if not (isinstance(v, str) and v.strip())]
             for i, v in bad:
-                problems.append(Problem(where, lines.get((key, i), line), key, not_a_name(key, i, v, example)))
+                problems.append(Problem(where, lines.get((key, i), line), key,
+                                        not_a_name(key, i, v, example, written.get((key, i), ""))))
             if bad:
                 continue
             value = tuple(v.strip() for v in value)

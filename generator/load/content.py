@@ -31,7 +31,7 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        line_at, not_boolean, read_past, split, wide_encoding)
+                                        line_at, not_boolean, read_past, split, wide_encoding, Written)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -529,9 +529,10 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if text is None:
         return None, tuple(problems)
     escaped: list[YamlError] = []
+    written: Written = {}
     try:
         parts = split(text)
-        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, escaped)
+        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, escaped, written=written)
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
@@ -542,7 +543,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
     raw_lines = text.split("\n")
-    check = FieldReader(rel, meta, lines, raw_lines, problems)
+    check = FieldReader(rel, meta, lines, raw_lines, problems, written)
     tz = ZoneInfo(settings.timezone)
 
     for key in meta:
@@ -1050,8 +1051,11 @@ _NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|dat
 class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
-    def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem]) -> None:
+    def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem],
+                 written: Written | None = None) -> None:
         self.rel, self.meta, self.lines, self.raw, self.problems = rel, meta, lines, raw, problems
+        self.written: Written = written or {}
+        """The list items YAML read as numbers or true/false, as written (``load_yaml``)."""
 
     def line(self, *path: Any) -> int:
         return self.lines.get(tuple(path), self.lines.get(tuple(path[:1]), 1))
@@ -1287,7 +1291,7 @@ class FieldReader:
                 self.error(key, "must be a flat list of names; this item is a nested list or mapping", (key, i))
                 continue
             if not isinstance(item, str) or not item.strip():
-                shown = "empty" if item == "" else as_yaml(item)
+                shown = "empty" if item == "" else as_yaml(item, self.written.get((key, i), ""))
                 at = self.line(key, i)
                 written = self.raw[at - 1].strip() if item is None and at <= len(self.raw) else ""
                 if written.startswith("- #"):  # '- #Pilkada2026': YAML's comment, an empty item on a line with a name

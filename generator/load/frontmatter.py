@@ -35,6 +35,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Lines = dict[tuple[Any, ...], int]
 """Key path (e.g. ``("source", "url")`` or ``("tags", 2)``) → 1-based file line."""
+Written = dict[tuple[Any, ...], str]
+"""Key path of a list item YAML read as a number or true/false (``("tags", 0)``) → the item as the editor wrote it
+('0x1F', '1e3', 'Yes'), for the messages that quote the item (YAML read 31, 1000.0, true)."""
 
 _FENCE = re.compile(r"---[ \t]*")
 _NEWLINE = re.compile("\n")
@@ -52,8 +55,11 @@ MAX_DEPTH = 20
 three levels; without a cap, a value nested ~990 levels deep exhausts Python's recursion limit."""
 
 
-def as_yaml(value: Any) -> str:
-    """A value YAML read, in YAML's words for a message: 'empty' (not None), true/false (not True), '5', 'text'."""
+def as_yaml(value: Any, written: str = "") -> str:
+    """A value YAML read, in YAML's words for a message: 'empty' (not None), true/false (not True), '5', 'text';
+    ``written``: a number's or true/false's text as the editor wrote it (``Written``), shown instead ('0x1F')."""
+    if written and value is not None and not isinstance(value, (str, list, dict)):
+        return written
     if value is None:
         return "empty"
     if isinstance(value, bool):
@@ -72,12 +78,14 @@ def not_text(key: str, value: Any) -> str:
     return f"must be text, got {as_yaml(value)}; write it in quotes"
 
 
-def not_a_name(key: str, index: int, value: Any, example: str) -> str:
+def not_a_name(key: str, index: int, value: Any, example: str, written: str = "") -> str:
     """Why item ``index`` (from 0) of the list of names ``key``, YAML's reading ``value``, is no name, with the fix
-    (the config's ``menu`` and ``sections``, a company's ``aliases``); ``example``: a list written right."""
-    what = f"is a number; a name that is a number goes in quotes ('{value}')" if isinstance(value, (int, float)) \
+    (the config's ``menu`` and ``sections``, a company's ``aliases``); ``example``: a list written right;
+    ``written``: the item as the editor wrote it (``Written``)."""
+    shown = as_yaml(value, written)
+    what = f"is a number; a name that is a number goes in quotes ('{shown}')" if isinstance(value, (int, float)) \
         and not isinstance(value, bool) else f"is not a name; write names, like {key}: {example}"
-    return f"item {index + 1} ({as_yaml(value)}) {what}"
+    return f"item {index + 1} ({shown}) {what}"
 
 
 class YamlError(Exception):
@@ -231,8 +239,9 @@ down, and so on (the last one for every level below); an article's and ``config.
 
 
 def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = None,
-              key_advice: tuple[str, ...] = KEY_ADVICE) -> tuple[Any, Lines]:
-    """Parse ``text``, whose first line is file line ``first_line``, into values and key lines.
+              key_advice: tuple[str, ...] = KEY_ADVICE, written: Written | None = None) -> tuple[Any, Lines]:
+    """Parse ``text``, whose first line is file line ``first_line``, into values and key lines; ``written``, when
+    given, gets the text of each list item read as a number or true/false (``Written``).
 
     Control characters that a double-quoted escape (``"\\a"``) puts into a value are removed;
     each removal is appended to ``warnings`` so that the caller can tell the editor.
@@ -243,10 +252,10 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
         raise conflict
     if not text.isascii() and (c1 := _C1.search(text)):
         raise forbidden_at(text, first_line, c1.start(), ord(c1.group()))
-    simple = _simple(text, first_line)
+    simple = _simple(text, first_line, written)
     if simple is not None:
         return simple
-    return load_yaml_fully(text, first_line, warnings, key_advice)
+    return load_yaml_fully(text, first_line, warnings, key_advice, written)
 
 
 def not_boolean(key: str, value: Any) -> str:
@@ -527,7 +536,7 @@ _LIST_KEYS = frozenset({"tags", "companies", "redirects", "aliases", "sections",
 
 
 def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None,
-                    key_advice: tuple[str, ...] = KEY_ADVICE) -> tuple[Any, Lines]:
+                    key_advice: tuple[str, ...] = KEY_ADVICE, written: Written | None = None) -> tuple[Any, Lines]:
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
     loader = _Loader(text)
     try:
@@ -560,14 +569,14 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         return first_line + bisect.bisect_left(breaks, mark.index)
 
     found: list[YamlError] = warnings if warnings is not None else []
-    value = _value(node, (), lines, line_of, set(), found, key_advice)
+    value = _value(node, (), lines, line_of, set(), found, key_advice, {} if written is None else written)
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
 
 
 def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],
-           seen: set[int], warnings: list[YamlError], key_advice: tuple[str, ...]) -> Any:
+           seen: set[int], warnings: list[YamlError], key_advice: tuple[str, ...], written: Written) -> Any:
     line = line_of(node.start_mark)
     field = str(path[0]) if path else ""
     if id(node) in seen:  # an alias: its node is the anchored one, whose marks are the anchor's, so the line is the
@@ -604,7 +613,7 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
                                              "keep one", ".".join(str(part) for part in path + (key,))))
                 continue
             lines[path + (key,)] = key_line
-            out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings, key_advice)
+            out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings, key_advice, written)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
@@ -612,7 +621,9 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
         items = []
         for i, item in enumerate(node.value):
             lines[path + (i,)] = line_of(item.start_mark)
-            items.append(_value(item, path + (i,), lines, line_of, seen, warnings, key_advice))
+            items.append(_value(item, path + (i,), lines, line_of, seen, warnings, key_advice, written))
+            if isinstance(item, yaml.ScalarNode) and item.tag in _NOT_TEXT:
+                written[path + (i,)] = item.value
         return items
     return _scalar(node, node.tag, node.value, line, field, warnings,
                    ".".join(part for part in path if isinstance(part, str)))
@@ -640,6 +651,8 @@ def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str,
     raise _bad_tag(node, line, field)
 
 
+_NOT_TEXT = frozenset({_INT, _FLOAT, _BOOL})
+"""The tags of the scalars whose text ``Written`` keeps."""
 _NAMED_ESCAPES = {"\0": "0", "\a": "a", "\b": "b", "\v": "v", "\f": "f", "\x1b": "e"}
 """YAML's one-letter escapes for the characters ``_ESCAPED_CONTROL`` matches."""
 
@@ -695,7 +708,7 @@ def _simple_scalar(raw: str) -> tuple[bool, Any]:
     return True, _scalar(None, _SIMPLE_RESOLVER.resolve(yaml.ScalarNode, raw, (True, False)), raw, 0, "", [])
 
 
-def _simple_value(raw: str, line: int, path: tuple[Any, ...], lines: Lines) -> tuple[bool, Any]:
+def _simple_value(raw: str, line: int, path: tuple[Any, ...], lines: Lines, written: Written) -> tuple[bool, Any]:
     """A value on the key's line: a scalar, or a flow list of plain scalars ('[a, b]')."""
     if not raw.startswith("["):
         return _simple_scalar(raw)
@@ -712,11 +725,18 @@ def _simple_value(raw: str, line: int, path: tuple[Any, ...], lines: Lines) -> t
         if not ok or not part:
             return False, None
         lines[path + (i,)] = line
+        _keep_written(written, path + (i,), part, value)
         items.append(value)
     return True, items
 
 
-def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
+def _keep_written(written: Written, path: tuple[Any, ...], raw: str, value: Any) -> None:
+    """Keep ``raw``, the text of the list item at ``path``, in ``written`` when YAML read it as no text."""
+    if value is not None and not isinstance(value, str):
+        written[path] = raw
+
+
+def _simple(text: str, first_line: int, written: Written | None = None) -> tuple[dict[str, Any], Lines] | None:
     """``load_yaml_fully(text, first_line)`` for front matter of the usual shape, else None (then PyYAML reads it).
 
     The shape: 'key: value' lines, where a value is a one-line scalar (plain, or quoted with no escapes) or a
@@ -731,6 +751,7 @@ def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
         return None
     out: dict[str, Any] = {}
     lines: Lines = {}
+    texts: Written = {}  # into ``written`` once all is read
     rows = text.split("\n")
     count = len(rows)
     i = 0
@@ -752,7 +773,7 @@ def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
         lines[(key,)] = line
         i += 1
         if raw is not None and raw.strip(" "):
-            ok, value = _simple_value(raw, line, (key,), lines)
+            ok, value = _simple_value(raw, line, (key,), lines, texts)
             if not ok:
                 return None
             out[key] = value
@@ -781,6 +802,7 @@ def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
                 if not ok or not item.group(2).strip(" "):
                     return None
                 lines[(key, n)] = first_line + at
+                _keep_written(texts, (key, n), item.group(2).rstrip(" "), value)
                 items.append(value)
             out[key] = items
         else:
@@ -792,7 +814,7 @@ def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
                 name = sub.group(1)
                 if name in mapping or name in _NULL_KEYS or len(name) > _KEY_MAX:
                     return None
-                ok, value = _simple_value(sub.group(2), first_line + at, (key, name), lines)
+                ok, value = _simple_value(sub.group(2), first_line + at, (key, name), lines, texts)
                 if not ok:
                     return None
                 lines[(key, name)] = first_line + at
@@ -800,4 +822,6 @@ def _simple(text: str, first_line: int) -> tuple[dict[str, Any], Lines] | None:
             out[key] = mapping
     if not out:
         return None
+    if written is not None:
+        written.update(texts)
     return out, lines

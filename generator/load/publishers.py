@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import YamlError, load_yaml, not_text, read_past, yaml_file_text
+from generator.load.frontmatter import Written, YamlError, load_yaml, not_text, read_past, yaml_file_text
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
@@ -111,8 +111,9 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
     if not path.is_file():  # a folder or a FIFO: never silently no registry, never a hang (as companies.yaml)
         return {}, [Problem(rel, 0, "", "is not a regular file; make it a YAML file of publishers, or remove it")]
     read: list[YamlError] = []
+    written: Written = {}
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, read, _KEY_ADVICE)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, read, _KEY_ADVICE, written)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:
@@ -162,14 +163,14 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                 problems.append(Problem(rel, line, pid, "needs 'url:' or 'aliases:' to know which articles are its own"))
             continue
         clean: list[tuple[str, int]] = []
-        spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)), f"{pid}.aliases")
-                   for i, host in enumerate(aliases)]
+        spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)), f"{pid}.aliases",
+                    written.get((pid, "aliases", i), host)) for i, host in enumerate(aliases)]  # 0x1F, not 31
         if url:
-            spelled.append((host_of(url), lines.get((pid, "url"), line), f"{pid}.url"))
-        for host, where, field in spelled:
+            spelled.append((host_of(url), lines.get((pid, "url"), line), f"{pid}.url", host_of(url)))
+        for host, where, field, shown in spelled:
             folded = host.strip().lower().rstrip(".").removeprefix("www.") if isinstance(host, str) else ""
             if not _HOST.match(folded):
-                problems.append(Problem(rel, where, field, f"{quoted(host)} is not a host name; write it "
+                problems.append(Problem(rel, where, field, f"{quoted(shown)} is not a host name; write it "
                                                            "like reuters.com, without https:// or a path"))
                 continue
             if folded in by_host and by_host[folded][0].id != str(pid):

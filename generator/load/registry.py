@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
-from generator.load.frontmatter import KeyProblem, YamlError, load_yaml, not_a_name, not_text, yaml_file_text
+from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml, not_a_name, not_text,
+                                        yaml_file_text)
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url
@@ -70,8 +71,9 @@ def load_registry(path: Path, rel: str) -> Registry:
     if not path.is_file():  # a folder or a FIFO: never silently an empty registry, never a hang
         raise BuildError([Problem(rel, 0, "", "is not a regular file; make it a YAML file of companies, or remove it")])
     escaped: list[YamlError] = []
+    written: Written = {}
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, escaped, _KEY_ADVICE)
+        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, escaped, _KEY_ADVICE, written)
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
@@ -112,7 +114,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                 named.append((i, alias))
             else:
                 problems.append(Problem(rel, lines.get((cid, "aliases", i), line), f"{cid}.aliases",
-                                        not_a_name("aliases", i, alias, _ALIASES)))
+                                        not_a_name("aliases", i, alias, _ALIASES,
+                                                   written.get((cid, "aliases", i), ""))))
         if len(aliases) > MAX_ALIASES:
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases",
                                     f"has {len(aliases):,} aliases, more than the {MAX_ALIASES} a company may have; "
