@@ -63,13 +63,15 @@ def test_a_static_redirects_file_is_kept_and_ours_follow_it(tmp_path: Path) -> N
 
 def test_unusable_paths_are_errors_at_their_line(tmp_path: Path) -> None:
     text = ("---\ntitle: X\ndate: 2025-06-13\nredirects:\n  - https://example.org/old/\n  - ../etc/passwd\n"
-            "  - 7\n  - 2025/06/ok/\n---\nx\n")
+            "  - 7\n  - 2025/06/ok/\n  - 0x1F\n  - True\n---\nx\n")
     assert problems(tmp_path, {"x.md": text, "y.md": article(redirects="old/page/?q=1")}) == [
         "content/x.md:5: field 'redirects': 'https://example.org/old/' is a full URL; write only the path after "
         "the site's base URL, such as 2025/06/old-slug/",
         "content/x.md:6: field 'redirects': '../etc/passwd' is not a usable path; use letters, digits, '-', '_', "
         "'.' and '/', such as 2025/06/old-slug/",
         "content/x.md:7: field 'redirects': item 3 is 7; write an old path such as 2025/06/old-slug/",
+        "content/x.md:9: field 'redirects': item 5 is 0x1F; write an old path such as 2025/06/old-slug/",
+        "content/x.md:10: field 'redirects': item 6 is True; write an old path such as 2025/06/old-slug/",
         "content/y.md:4: field 'redirects': 'old/page/?q=1' is not a usable path; use letters, digits, '-', '_', "
         "'.' and '/', such as 2025/06/old-slug/",
     ]

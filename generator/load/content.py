@@ -672,7 +672,8 @@ _WITH_TITLE = re.compile(r'(.*?)(\s+(?:"[^"]*"|\'[^\']*\'))')
 def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) -> list[Redirect]:
     """An article's or a page's ``redirects:``: an error for each item that is no usable path, and a warning for
     one no static host serves a redirect page at, or too long for nginx's map."""
-    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item))
+    redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item),
+                                               lambda i: check.written.get(("redirects", i), ""))
     for line, message in bad_redirects:
         check.error("redirects", message, line=line)
     for redirect in redirects:

@@ -27,6 +27,7 @@ from urllib.parse import unquote
 from generator.core import urls
 from generator.load.config import Config
 from generator.core.errors import Problem, quoted
+from generator.load.frontmatter import as_yaml
 from generator.core.models import Article, InfoPage, Redirect, Term
 from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 
@@ -98,10 +99,12 @@ def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
     return moved
 
 
-def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redirect], list[tuple[int, str]]]:
+def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[int], str] = lambda i: ""
+                    ) -> tuple[list[Redirect], list[tuple[int, str]]]:
     """The front-matter value → Redirects, and (line, message) for each item that is not a usable path.
 
-    ``line_of(i)`` is the line of item ``i``, ``line_of()`` the key's. A path is written relative to the site's base URL,
+    ``line_of(i)`` is the line of item ``i``, ``line_of()`` the key's; ``written(i)`` item ``i`` as the editor wrote
+    it when YAML read a number or true/false (``frontmatter.Written``). A path is written relative to the site's base URL,
     the way the article's own path is ('2025/06/old-slug/'); a leading '/' is allowed. A path
     without a file extension is a page and gets its trailing '/'.
     """
@@ -116,7 +119,8 @@ def parse_redirects(value: Any, line_of: Callable[..., int]) -> tuple[list[Redir
     for i, item in enumerate(value):
         line = line_of(i)
         if not isinstance(item, str) or not item.strip():
-            problems.append((line, f"item {i + 1} is {quoted(item)}; write an old path such as 2025/06/old-slug/"))
+            shown = quoted(item) if isinstance(item, str) else as_yaml(item, written(i))  # 0x1F, true: not 31, True
+            problems.append((line, f"item {i + 1} is {shown}; write an old path such as 2025/06/old-slug/"))
             continue
         text = item.strip()
         if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE) or text.startswith("//"):
