@@ -738,7 +738,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             rows = text.split("\n")
             lines = address_lines(rows, raw, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
-            named = {line: _named_at(rows[line - 1], raw, what) for line in lines}
+            named = {line: _named_at(rows[line - 1] if 0 < line <= len(rows) else "", raw, what) for line in lines}
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
                 for line in lines:
                     yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at the folder "
