@@ -434,14 +434,14 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
                                    "content/tentang.md": "---\ntitle: Tentang\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     # a taxonomy's list was /tags.html and /categories.html before Hugo 0.148, /tags/ and /categories/ since; an
-    # alias written as a folder was one before Hugo 0.164, and a '.html' file since
+    # alias written as a folder was one before Hugo 0.155, and a '.html' file since
     assert sorted(redirect_lines(tmp_path / "new", lists=True)) == [
         "/categories.html /sections/ 301", "/categories/ /sections/ 301", "/categories/berita.html /sections/berita/ 301",
         "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/lama/b.html /2024/01/a/ 301",
         "/posts/a.html /2024/01/a/ 301", "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301",
         "/tentang.html /tentang/ 301"]
     # set for some sections (a content folder, or a taxonomy), it was named in the report and not followed
-    write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nPosts = true\ntags = "true"\nblog = false\n',
+    write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nPosts = true\ntags = 1\nblog = 0\n',
                                     "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntags: [Kopi]\n"
                                                           "categories: [Berita]\naliases: [/lama/a/]\n---\nx\n",
                                     "content/blog/b.md": "---\ntitle: B\ndate: 2024-01-02\n---\nx\n"})

@@ -84,17 +84,18 @@ _GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
 
 def _ugly(values: Meta) -> bool | dict[str, bool] | None:
     """Whether the site sets ``uglyURLs`` for every page: a boolean, or text as Hugo casts it; or for some sections
-    (``[uglyURLs] posts = true``), by section; None for a value it is not (other text). A number (``uglyURLs = 1``)
-    is false, as Hugo reads it: neither a boolean nor text, so Hugo takes it for a mapping of sections, which it is
-    not, and no section is ugly."""
+    (``[uglyURLs] posts = true``), by section, each value as Go's cast.ToBool reads it (a number: true unless 0);
+    None for a value it is not (other text). A number for the whole site (``uglyURLs = 1``) is false, as Hugo reads
+    it: neither a boolean nor text, so Hugo takes it for a mapping of sections, which it is not, and no section is
+    ugly."""
     ugly = values.get("uglyurls", False)
     if isinstance(ugly, bool):
         return ugly
     if isinstance(ugly, (int, float)):
         return False
     if isinstance(ugly, dict):  # Hugo's config keys are lower-cased, as are its sections' names in the lookup
-        return {str(section).lower(): _GO_BOOLS.get(on, False) if isinstance(on, str) else on is True
-                for section, on in ugly.items()}
+        return {str(section).lower(): _GO_BOOLS.get(on, False) if isinstance(on, str) else bool(on)
+                if isinstance(on, (bool, int, float)) else False for section, on in ugly.items()}
     return _GO_BOOLS.get(ugly) if isinstance(ugly, str) else None
 
 
@@ -225,7 +226,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path],
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
-    if end == ".html":  # an alias is a folder before Hugo 0.164, a '.html' file since (its hugolib/page__output.go)
+    if end == ".html":  # an alias is a folder before Hugo 0.155, a '.html' file since (its hugolib/page__output.go)
         aliases = tuple(dict.fromkeys(address for alias in aliases for address in (
             alias, *((alias.removesuffix("/") + ".html",) if alias.endswith("/") and alias != "/" else ()))))
     categories = as_list(meta.get("categories"))
