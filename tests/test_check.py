@@ -370,6 +370,13 @@ def test_a_videos_or_sounds_address_is_checked_as_a_link_is(tmp_path: Path) -> N
             "of the site; fix the address")]
 
 
+def named_addresses(root: Path, body: str) -> list[tuple[int, str]]:
+    """(line, what the broken address is called and the address) of an article with ``body``."""
+    make_project(root, {"2025/06/a.md": article(title="A", body=body)})
+    return sorted((p["line"], p["message"].split(" points")[0]) for p in check_json(root)["problems"]
+                  if p["path"] == "content/2025/06/a.md")
+
+
 def test_an_address_a_link_and_a_video_share_is_named_a_link(tmp_path: Path) -> None:
     """A broken video address was called 'the link'; one a link writes too still is, and a page's video is named."""
     body = '[klip](/media/klip.mp4)\n\n<video src="/media/klip.mp4"></video>\n'
@@ -382,12 +389,15 @@ def test_an_address_a_link_and_a_video_share_is_named_a_link(tmp_path: Path) -> 
     # each line is named by what writes the address there: one kind for every line said a <source> was a link
     body = ('<video src="/m/hilang.mp4" poster="/m/sampul.jpg" controls>\n<source src="/m/klip.webm" '
             'type="video/webm">\n</video>\n\n[juga](/m/klip.webm) dan <video src="/m/sampul.jpg"></video>\n')
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
-    found = sorted((p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"]
-                   if p["path"] == "content/2025/06/a.md")
-    assert found == [(5, "the <video> address '/m/hilang.mp4'"), (5, "the <video> poster '/m/sampul.jpg'"),
+    assert named_addresses(tmp_path, body) == [(5, "the <video> address '/m/hilang.mp4'"), (5, "the <video> poster '/m/sampul.jpg'"),
                      (6, "the <source> address '/m/klip.webm'"), (9, "the <video> address '/m/sampul.jpg'"),
                      (9, "the link '/m/klip.webm'")]
+    # a tag over several lines was 'the link' when a link had the address too; an address raw HTML writes with
+    # '&amp;' was said at the body's first line
+    body = ('Pembuka.\n\n<video\n  src="/m/dua.mp4"\n  controls>\n</video>\n\nJuga [tonton](/m/dua.mp4).\n\n'
+            '<audio src="/m/a?x=1&amp;y=2"></audio>\n')
+    assert named_addresses(tmp_path, body) == [(8, "the <video> address '/m/dua.mp4'"), (12, "the link '/m/dua.mp4'"),
+                     (14, "the <audio> address '/m/a?x=1&y=2'")]
 
 
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:

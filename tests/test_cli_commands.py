@@ -123,6 +123,11 @@ def test_a_check_that_stops_at_a_broken_file_says_so(tmp_path: Path, capsys: pyt
         code, out, _ = run(capsys, "check", "--config", config)
         assert (code, out.splitlines()[-1].split(" in ")[0]) == (1, "stopped at config.yaml")
         assert out.endswith("; the articles are checked once it is fixed\n")
+    # an article's own 'content_dir' field in error is no reason to say the articles were not checked
+    (tmp_path / "config.yaml").write_text("title: T\n")
+    (tmp_path / "content/c.md").write_text(article(title="C").replace("---\n", "---\ncontent_dir: a\ncontent_dir: b\n", 1))
+    code, out, _ = run(capsys, "check", "--config", config)
+    assert (code, out.splitlines()[-1].split(" in ")[0]) == (1, "checked 2 articles")
 
 
 def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -108,11 +108,18 @@ def _report(articles: int, findings: Iterable[Finding]) -> CheckReport:
     unique: dict[Problem, Finding] = {}
     for finding in findings:
         unique.setdefault(finding.problem, finding)
-    report = CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
-    # a content_dir that is no folder: no article was there to check
+    return CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
+
+
+def _without_content(config: Config, report: CheckReport) -> CheckReport:
+    """``report``, said to have stopped at the config file that names a content_dir that is no folder: no article
+    was there to check."""
+    if config.path(config.content_dir).is_dir():
+        return report
     at = next((f.problem.path for f in report.findings if f.problem.field == "content_dir"
-               and f.problem.severity == "error"), "")
-    return replace(report, stopped_at=at, waiting="the articles") if at else report
+               and f.problem.severity == "error" and not f.problem.path.startswith(config.content_dir)),
+              config.config_path)
+    return replace(report, stopped_at=at, waiting="the articles")
 
 
 def _stopped(findings: Iterable[Finding], code: str) -> CheckReport:
@@ -263,7 +270,7 @@ def _replay(row: bytes | None, inputs: str, options: BuildOptions) -> CheckRepor
     since = float("-inf") if last.since is None else last.since
     if last.inputs != inputs or since > now or (last.due is not None and now >= last.due):
         return None
-    return _report(last.articles, last.findings)
+    return CheckReport(last.articles, last.findings)
 
 
 @dataclass(frozen=True)
@@ -312,7 +319,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     inputs = "" if config_findings else inputs_fingerprint(config, options)
     stored = load_report(where.cache)
     if replayed := _replay(stored, inputs, options):
-        return replayed
+        return _without_content(config, replayed)
     settings = article_settings(config, registry)
     known = load_facts(where.cache)
     state = _last_build(where.cache, inputs, options) if inputs else None
@@ -360,7 +367,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     if new or set(known) - set(state.keys.values()) or last != stored:
         note = save_facts(where.cache, new, set(state.keys.values()), last)
         notes = (note,) if note else ()
-    return replace(report, notes=notes)
+    return _without_content(config, replace(report, notes=notes))
 
 
 def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState | None:
@@ -736,9 +743,11 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             # the lines that write the address: read only for links that are reported
             text, starts = text_lines((config.root / src.path).read_bytes(), src.path)
             rows = text.split("\n")
-            lines = address_lines(rows, raw, src.body_line) or [
+            # as the editor typed it, or as raw HTML writes it ('&amp;')
+            typed = raw if (lines := address_lines(rows, raw, src.body_line)) or href == raw else href
+            lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
-            named = {line: _named_at(rows[line - 1] if 0 < line <= len(rows) else "", raw, what) for line in lines}
+            named = {line: _named_at(text, starts, line, typed, what) for line in lines}
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
                 for line in lines:
                     yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at the folder "
@@ -773,13 +782,20 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                                                           f"is not a page or file of the site; {fix}"), "broken-link")
 
 
-def _named_at(row: str, raw: str, what: str) -> str:
-    """What writes the address ``raw`` at this line of the file, as a broken one's message names it: a video's or a
-    sound's tag there (``the <source> address``), else a link there, else ``what`` the body's HTML says it is."""
-    address = re.escape(raw)
-    if media := re.search(rf"<(video|audio|source|track)\b[^>]*?\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>])",
-                          row, re.IGNORECASE):
-        return f"the <{media[1].lower()}> {'poster' if media[2].lower() == 'poster' else 'address'}"
+def _named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> str:
+    """What writes the address ``typed`` at this line of the file, as a broken one's message names it: a video's
+    or a sound's tag (``the <source> address``), whose '<video' may be on a line above, else a link there, else
+    ``what`` the body's HTML says it is."""
+    if not 0 < line <= len(starts):
+        return what
+    row = text[starts[line - 1]:starts[line] - 1] if line < len(starts) else text[starts[line - 1]:]
+    address = re.escape(typed)
+    for attribute in re.finditer(rf"\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>]|$)", row, re.IGNORECASE):
+        at = starts[line - 1] + attribute.start()
+        opened = text.rfind("<", 0, at)
+        tag = re.match(r"<(video|audio|source|track)\b", text[opened:at], re.IGNORECASE) if opened >= 0 else None
+        if tag and ">" not in text[opened:at]:
+            return f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"
     if re.search(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
         return "the link"
     return what
