@@ -283,3 +283,8 @@ def test_a_host_that_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path)
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
         f"content/sources.yaml:3: field 'aa.aliases': {host} is not a host name; write it like reuters.com, without "
         "https:// or a path" for host in ("'0x1F'", "'true'")]
+    # an empty item ('~') was 'None is not a host name'
+    (tmp_path / "sources.yaml").write_text("aa:\n  name: A\n  aliases:\n    - a.com\n    - ~\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:5: field 'aa.aliases': an empty item is not a host name; write a host like reuters.com, "
+        "or remove the item"]

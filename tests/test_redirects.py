@@ -450,6 +450,11 @@ def test_a_renamed_page_keeps_its_old_address_with_redirects(tmp_path: Path) -> 
         "a redirect there would hide that page. If that one took the address since (a new article with the old "
         "title), give content/pages/tentang-kami.md another slug (slug: …) to keep the old links working; otherwise "
         "remove the address from redirects"]
+    # a page's item YAML reads as a number was shown as Python prints it ('item 1 is 31'), as an article's was
+    write_files(tmp_path, {"content/pages/lain.md": "---\ntitle: Lain\nredirects: [0x1F, 1e3]\n---\nx\n"})
+    assert problems(tmp_path, {}) == [
+        f"content/pages/lain.md:3: field 'redirects': item {i} is {typed}; write an old path such as 2025/06/old-slug/"
+        for i, typed in ((1, "0x1F"), (2, "1e3"))]
 
 
 def test_more_rules_than_gitlab_reads_is_a_warning_and_the_articles_come_first(tmp_path: Path) -> None:

@@ -178,6 +178,18 @@ def test_a_control_character_from_an_escape_names_the_companys_field(tmp_path: P
         "escape from the value"]
 
 
+def test_an_escapes_warning_comes_with_the_registrys_errors(tmp_path: Path) -> None:
+    """With an error in the file, the warnings about removed escapes were dropped: an alias written "\\e" was told
+    '' with no word of the escape."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, GOOD + 'zz:\n  name: Z\n  aliases: ["\\e"]\n')
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:10: field 'zz.aliases': warning: control character U+001B (from the YAML escape "
+        "\"\\e\", \"\\x1b\" or \"\\u001b\") removed: feeds and HTML cannot carry it; delete the escape from the value",
+        "content/companies.yaml:10: field 'zz.aliases': item 1 ('') is not a name; write names, like aliases: "
+        "[Facebook, Meta Platforms]"]
+
+
 def test_a_key_that_is_no_name_is_advised_in_the_registrys_own_terms(tmp_path: Path) -> None:
     """The advice was "write a name such as 'title:'", a key companies.yaml does not have."""
     with pytest.raises(BuildError) as caught:

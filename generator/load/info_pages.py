@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.load.content import OTHER_TOOLS, FieldReader, decode, find_flat, read_article, read_redirects, warn_removed
 from generator.core.errors import Problem
-from generator.load.frontmatter import SplitError, YamlError, load_yaml, read_past, split
+from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, read_past, split
 from generator.load.layout import PAGES as PAGES_DIR
 from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
 from generator.core.models import InfoPage
@@ -34,9 +34,10 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     if text is None:
         return None, tuple(problems)
     read: list[YamlError] = []
+    written: Written = {}
     try:
         parts = split(text, "title: ...")
-        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, read)
+        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, read, written=written)
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
@@ -44,7 +45,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     problems += read_past(rel, read)
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: About'"),)
-    check = FieldReader(rel, meta, lines, text.split("\n"), problems)
+    check = FieldReader(rel, meta, lines, text.split("\n"), problems, written)
     for key in meta:
         if key == "date":
             check.warn(key, "pages have no date, so it is ignored; remove it, or move the file out of "

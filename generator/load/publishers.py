@@ -169,6 +169,10 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
             spelled.append((host_of(url), lines.get((pid, "url"), line), f"{pid}.url", host_of(url)))
         for host, where, field, shown in spelled:
             folded = host.strip().lower().rstrip(".").removeprefix("www.") if isinstance(host, str) else ""
+            if host is None:  # '~', or '-' alone: YAML's null, not the word None
+                problems.append(Problem(rel, where, field, "an empty item is not a host name; write a host like "
+                                                           "reuters.com, or remove the item"))
+                continue
             if not _HOST.match(folded):
                 problems.append(Problem(rel, where, field, f"{quoted(shown)} is not a host name; write it "
                                                            "like reuters.com, without https:// or a path"))

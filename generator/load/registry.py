@@ -145,9 +145,9 @@ def load_registry(path: Path, rel: str) -> Registry:
         if usable:
             companies.append(Company(cid, name.strip(), tuple(a.strip() for _, a in named),
                                      encode_url(url.strip()) if url else "", description.strip()))
-    if problems:
-        raise BuildError(problems)
+    warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped)
+    if problems:  # with the warnings: a '"\e"' alias is told '' by the error, and the escape's removal by its warning
+        raise BuildError([*problems, *warnings])
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
-                    {folded: owner[folded][0] for folded in sorted(owner)},
-                    tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped))
+                    {folded: owner[folded][0] for folded in sorted(owner)}, warnings)
 
