@@ -270,6 +270,14 @@ CASES = {
 }
 
 
+def test_the_items_of_one_line_are_told_in_their_order(settings: ArticleSettings) -> None:
+    """'item 10' came before 'item 2': the messages of one line were sorted as text."""
+    from generator.core.errors import sort_problems
+    _, problems = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\ntags: [1, 2, 3, 4, 5, 6, 7, 8, 9, "
+                                                b"10]\n---\nx\n", settings)
+    assert [p.message.split(" is ")[0] for p in sort_problems(problems)] == [f"item {i}" for i in range(1, 11)]
+
+
 @pytest.mark.parametrize("data, expected", CASES.values(), ids=CASES.keys())
 def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], settings: ArticleSettings) -> None:
     article, problems = parse_article("content/a.md", data, settings)

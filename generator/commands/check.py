@@ -44,7 +44,7 @@ from generator.load.content import (FAR_AHEAD, NOT_ARTICLES, NOTES_DIR, ArticleS
                                     article_settings, find_literal, linked_file, normalise_date, page_address,
                                     text_lines, unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
-from generator.core.errors import BuildError, Problem
+from generator.core.errors import BuildError, Problem, in_number_order
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
@@ -97,10 +97,10 @@ class CheckReport:
         }
 
 
-def _in_file_order(finding: Finding) -> tuple[str, int, int, str, str, str]:
+def _in_file_order(finding: Finding) -> tuple[str, int, int, str, tuple[str | int, ...], str]:
     """Sort key: an editor reads findings file by file, top to bottom."""
     p = finding.problem
-    return p.path, p.line, p.column, p.field, p.message, finding.code
+    return p.path, p.line, p.column, p.field, in_number_order(p.message), finding.code
 
 
 def _report(articles: int, findings: Iterable[Finding]) -> CheckReport:

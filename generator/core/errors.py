@@ -6,6 +6,7 @@ an editor fixes every file in one pass.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -44,7 +45,15 @@ class Problem:
 
 def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     """Problems in file order, so output is stable and reads top to bottom."""
-    return tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.field, p.message)))
+    return tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.field, in_number_order(p.message))))
+
+
+def in_number_order(message: str) -> tuple[str | int, ...]:
+    """A sort key for messages that reads their numbers as numbers: 'item 2 …' before 'item 12 …' of one line."""
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(_DIGITS.split(message)))
+
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 class BuildError(Exception):
