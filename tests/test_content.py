@@ -124,6 +124,12 @@ CASES = {
     # PyYAML notices a missing ':' on the next line (here the closing '---'); the line without it is named
     "a line without its colon": (b"---\ntitle: x\ndate: 2025-01-01\nsummary Ringkasan\n---\nx\n", [
         "content/a.md:4: field 'summary': has no ':' after the key; write summary: Ringkasan"]),
+    # the next line's comment was taken into its value, and the advice was no YAML: url: 'https://...x"  # see: here'
+    "a line without its colon, the next one's comment with ': '": (
+        b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name news-digest  # the name\n"
+        b"  url: \"https://www.example.com/x\"  # see: here\n---\nx\n", [
+        "content/a.md:5: field 'source.name': has no ':' after the key; write name: news-digest; or, if it is the text "
+        "of 'source:', put that text in double quotes on its line"]),
     "a first line without its colon": (b"---\nhello\ntitle: x\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: 'hello' has no ':', so YAML cannot read it as a field; write it as 'key: value', or delete "
         "the line"]),

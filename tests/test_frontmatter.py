@@ -213,6 +213,13 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     # a comment with ': ' in it hid the slip ("could not find expected ':'", two lines down)
     ("r:\n  name: R\n  url https://r.example/   # home page: the site\n",
      (3, "r.url", "has no ':' after the key; write url: https://r.example/")),
+    # the next line's comment was read as part of its value, which was then advised in quotes
+    ("r:\n  name: R\n  url https://r.example/   # home page\n  aliases: [m.r.example]  # other hosts\n",
+     (3, "r.url", "has no ':' after the key; write url: https://r.example/")),
+    # a comment is left out of advice on the line itself
+    ("x: 1\ntitle: [Breaking] news  # from the wire\n",
+     (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double quotes: "
+                  "title: \"[Breaking] news\"")),
 ])
 def test_a_key_without_its_colon_is_told_at_its_line_with_advice_yaml_reads(text: str,
                                                                              said: tuple[int, str, str]) -> None:

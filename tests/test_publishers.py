@@ -268,6 +268,19 @@ def test_a_key_that_is_no_name_is_advised_in_the_files_own_terms(tmp_path: Path)
     ("reuters             # id = the URL /sources/reuters/\n  name: Reuters      # display name (required)\n"
      "  url: https://www.reuters.com/\n",
      "content/sources.yaml:1: field 'reuters': has no ':' after the key; write reuters:"),
+    # the next line's comment was taken into its value: "starts with '[' ... aliases: \"[mobile.reuters.com]  # other
+    # hosts\"" on line 4, "has ': ' in it ... url: \"https://www.reuters.com/ # home page: linked\"" on line 3
+    ("reuters:\n  name: Reuters\n  url https://www.reuters.com/   # home page\n"
+     "  aliases: [mobile.reuters.com]  # other hosts\n",
+     "content/sources.yaml:3: field 'reuters.url': has no ':' after the key; write url: https://www.reuters.com/"),
+    ("reuters:                        # id\n  name Reuters                  # display name\n"
+     "  url: https://www.reuters.com/ # home page: linked\n",
+     "content/sources.yaml:2: field 'reuters.name': has no ':' after the key; write name: Reuters; or, if it is the "
+     "text of 'reuters:', put that text in double quotes on its line"),
+    ("reuters:                        # id\n  name Reuters                  # display name\n"
+     "  aliases: [mobile.reuters.com]  # other hosts\n",
+     "content/sources.yaml:2: field 'reuters.name': has no ':' after the key; write name: Reuters; or, if it is the "
+     "text of 'reuters:', put that text in double quotes on its line"),
 ])
 def test_a_first_key_without_its_colon_in_the_commented_style_is_named_at_its_line(
         tmp_path: Path, text: str, expected: str) -> None:

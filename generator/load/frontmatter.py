@@ -431,6 +431,25 @@ def _as_value(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _without_comment(value: str) -> str:
+    """A value as written after 'key: ', without the comment after it: '[a.com]  # other hosts' → '[a.com]',
+    'https://r.com/ # home page: linked' → 'https://r.com/'. A ' #' is a comment after a plain value, and after a
+    quoted value or a list or mapping only once it is closed (a '#' inside quotes or brackets stays: '[a, #b]'; what
+    follows the close stays too: '[Breaking] news  # c' → '[Breaking] news')."""
+    opened = value[:1]
+    for found in re.finditer(r"\s#", value):
+        before = value[:found.start()].rstrip()
+        if opened in ("'", '"'):
+            closed = before.count(opened) % 2 == 0
+        elif opened in ("[", "{"):
+            closed = before.count("[") + before.count("{") == before.count("]") + before.count("}")
+        else:
+            closed = True
+        if closed:
+            return before
+    return value
+
+
 def _owner(lines: list[str], at: int, indent: int) -> str:
     """The line that line ``at`` (from 0), indented by ``indent``, is under: the nearest one above indented less;
     '' at the top level."""
@@ -456,7 +475,7 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
         return None  # a line of a block text ('summary: >'): text, not a key
     parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
-    key, space, value = found[1], found[2], found[3].strip()
+    key, space, value = found[1], found[2], _without_comment(found[3].strip())
     field, shown = parent + key, key
     if not value:
         return None
