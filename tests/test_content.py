@@ -130,6 +130,9 @@ CASES = {
         b"  url: \"https://www.example.com/x\"  # see: here\n---\nx\n", [
         "content/a.md:5: field 'source.name': has no ':' after the key; write name: news-digest; or, if it is the text "
         "of 'source:', put that text in double quotes on its line"]),
+    # it was tags: "[panduan, ai]", which is "must be a list"
+    "a list without its colon": (b"---\ntitle: x\ndate: 2025-01-01\ntags [panduan, ai]\n---\nx\n", [
+        "content/a.md:4: field 'tags': has no ':' after the key; write tags: [panduan, ai]"]),
     "a first line without its colon": (b"---\nhello\ntitle: x\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: 'hello' has no ':', so YAML cannot read it as a field; write it as 'key: value', or delete "
         "the line"]),

@@ -210,6 +210,9 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     ('x: 1\nsummary "Meta" akuisisi\n', (2, "summary", "has no ':' after the key; write summary: "
                                                         "\"\\\"Meta\\\" akuisisi\"")),
     ("x: 1\ntags [a, b\ny: 2\n", (2, "tags", "has no ':' after the key; write tags: [a, b]")),
+    # a list written whole was advised in quotes, which is "must be a list"; text stays in quotes
+    ("x: 1\ntags [panduan, ai]\n", (2, "tags", "has no ':' after the key; write tags: [panduan, ai]")),
+    ("x: 1\ntitle [Breaking]\n", (2, "title", "has no ':' after the key; write title: \"[Breaking]\"")),
     # a comment with ': ' in it hid the slip ("could not find expected ':'", two lines down)
     ("r:\n  name: R\n  url https://r.example/   # home page: the site\n",
      (3, "r.url", "has no ':' after the key; write url: https://r.example/")),

@@ -281,6 +281,9 @@ def test_a_key_that_is_no_name_is_advised_in_the_files_own_terms(tmp_path: Path)
      "  aliases: [mobile.reuters.com]  # other hosts\n",
      "content/sources.yaml:2: field 'reuters.name': has no ':' after the key; write name: Reuters; or, if it is the "
      "text of 'reuters:', put that text in double quotes on its line"),
+    # it was aliases: "[mobile.reuters.com]", which is no list of hosts
+    ("reuters:\n  name: Reuters\n  aliases [mobile.reuters.com]  # other hosts\n",
+     "content/sources.yaml:3: field 'reuters.aliases': has no ':' after the key; write aliases: [mobile.reuters.com]"),
 ])
 def test_a_first_key_without_its_colon_in_the_commented_style_is_named_at_its_line(
         tmp_path: Path, text: str, expected: str) -> None:

@@ -406,7 +406,7 @@ def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
                         f"write '{' ' * indent}- {line.strip()}'")  # ('summary x' after a list at column 0: a key)
     if found:
         value = found[2].partition(" #")[0]  # a comment stays where it is
-        fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip())}"
+        fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip(), found[1])}"
         if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
         return at, parent + found[1], fix
@@ -419,11 +419,14 @@ def _uncommented(line: str) -> str:
     return re.sub(r"(?:^|\s)#.*", "", line).strip()
 
 
-def _as_value(text: str) -> str:
-    """``text`` as a YAML value to write after 'key: ': as it is when YAML reads it as the same text, else in
-    double quotes ('@redaksi', '*Penting*', '"Meta" akuisisi' need them); a list never closed, closed."""
+def _as_value(text: str, key: str) -> str:
+    """``text`` as a YAML value to write after '``key``: ': as it is when YAML reads it as the same text, else in
+    double quotes ('@redaksi', '*Penting*', '"Meta" akuisisi' need them); a list never closed, closed; a list as
+    it is for a key whose value is a list ('tags [a, b]': in quotes it would be "must be a list")."""
     if text and text[0] not in _PLAIN_START and ": " not in text and " #" not in text and not text.endswith(":"):
         return text  # (``_PLAIN_START``: what the simple reader leaves to PyYAML)
+    if key in _LIST_KEYS and text.startswith("[") and _is_list(text):
+        return text
     if len(text) > 1 and text[0] in "'\"" and text[-1] == text[0] and text[0] not in text[1:-1]:
         return text  # in quotes already: '"Google"'
     if text.startswith("[") and "]" not in text:  # a list never closed: '[a, b'
@@ -448,6 +451,14 @@ def _without_comment(value: str) -> str:
         if closed:
             return before
     return value
+
+
+def _is_list(text: str) -> bool:
+    """Whether YAML reads ``text`` as a list: '[a, b]', not '[a] b' or '[a, b'."""
+    try:
+        return isinstance(yaml.safe_load(text), list)
+    except yaml.YAMLError:
+        return False
 
 
 def _owner(lines: list[str], at: int, indent: int) -> str:
