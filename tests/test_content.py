@@ -287,6 +287,17 @@ def test_the_items_of_one_line_are_told_in_their_order(settings: ArticleSettings
     assert [p.message.split(" is ")[0] for p in sort_problems(problems)] == [f"item {i}" for i in range(1, 11)]
 
 
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_a_number_of_5000_digits_is_a_message_not_a_traceback(settings: ArticleSettings, quote: str) -> None:
+    """Python refuses to read more than 4,300 digits as a number: YAML's reading of the date, and the sorting of
+    messages by their numbers, were a traceback."""
+    from generator.core.errors import sort_problems
+    digits = "1" * 5000
+    _, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {quote}{digits}{quote}\n---\nx\n".encode(),
+                                settings)
+    assert [(p.line, p.field, p.message[:30]) for p in sort_problems(problems)] == [(3, "date", f"'{digits[:29]}")]
+
+
 @pytest.mark.parametrize("data, expected", CASES.values(), ids=CASES.keys())
 def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], settings: ArticleSettings) -> None:
     article, problems = parse_article("content/a.md", data, settings)

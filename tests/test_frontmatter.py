@@ -223,6 +223,13 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     ("x: 1\ntitle: [Breaking] news  # from the wire\n",
      (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double quotes: "
                   "title: \"[Breaking] news\"")),
+    # a '#' inside quotes was cut as a comment (title: "\"Nomor), and a value in quotes with its escapes ('' or
+    # \") was quoted again; a tab before a comment kept the comment in the advice
+    ('x: 1\ntitle "Nomor #1"  # judul\n', (2, "title", "has no ':' after the key; write title: \"Nomor #1\"")),
+    ('x: 1\ntitle "a\\" # b"  # c\n', (2, "title", "has no ':' after the key; write title: \"a\\\" # b\"")),
+    ("x: 1\ntitle 'it''s'\n", (2, "title", "has no ':' after the key; write title: 'it''s'")),
+    ('x: 1\ntags [a, "b # c"]\n', (2, "tags", "has no ':' after the key; write tags: [a, \"b # c\"]")),
+    ("x: 1\ntags [a, b]\t# c\n", (2, "tags", "has no ':' after the key; write tags: [a, b]")),
 ])
 def test_a_key_without_its_colon_is_told_at_its_line_with_advice_yaml_reads(text: str,
                                                                              said: tuple[int, str, str]) -> None:
@@ -230,3 +237,6 @@ def test_a_key_without_its_colon_is_told_at_its_line_with_advice_yaml_reads(text
     with pytest.raises(frontmatter.YamlError) as caught:
         frontmatter.load_yaml(text, 1)
     assert (caught.value.line, caught.value.field, caught.value.message) == said
+    if "; write " in said[2] and "; or" not in said[2]:  # the advice, written in, reads back
+        line = said[2].split("; write ", 1)[1]
+        assert frontmatter.load_yaml(line + "\n", 1)[0] == frontmatter.load_yaml_fully(line + "\n", 1)[0]

@@ -97,7 +97,7 @@ class CheckReport:
         }
 
 
-def _in_file_order(finding: Finding) -> tuple[str, int, int, str, tuple[str | int, ...], str]:
+def _in_file_order(finding: Finding) -> tuple[str, int, int, str, tuple[str | tuple[int, str], ...], str]:
     """Sort key: an editor reads findings file by file, top to bottom."""
     p = finding.problem
     return p.path, p.line, p.column, p.field, in_number_order(p.message), finding.code

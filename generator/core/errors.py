@@ -48,9 +48,10 @@ def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.field, in_number_order(p.message))))
 
 
-def in_number_order(message: str) -> tuple[str | int, ...]:
+def in_number_order(message: str) -> tuple[str | tuple[int, str], ...]:
     """A sort key for messages that reads their numbers as numbers: 'item 2 …' before 'item 12 …' of one line."""
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(_DIGITS.split(message)))
+    return tuple((len(part.lstrip("0")), part.lstrip("0")) if i % 2 else part  # no int(): 5,000 digits are refused
+                 for i, part in enumerate(_DIGITS.split(message)))
 
 
 _DIGITS = re.compile(r"(\d+)")

@@ -405,7 +405,7 @@ def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
         return at, "", (f"'{line.strip()}' has no '-' before it to be an item of the list above: "
                         f"write '{' ' * indent}- {line.strip()}'")  # ('summary x' after a list at column 0: a key)
     if found:
-        value = found[2].partition(" #")[0]  # a comment stays where it is
+        value = _without_comment(found[2])  # a comment stays where it is
         fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip(), found[1])}"
         if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
@@ -427,8 +427,9 @@ def _as_value(text: str, key: str) -> str:
         return text  # (``_PLAIN_START``: what the simple reader leaves to PyYAML)
     if key in _LIST_KEYS and text.startswith("[") and _is_list(text):
         return text
-    if len(text) > 1 and text[0] in "'\"" and text[-1] == text[0] and text[0] not in text[1:-1]:
-        return text  # in quotes already: '"Google"'
+    if len(text) > 1 and text[0] in "'\"" and text[-1] == text[0] and text[0] not in re.sub(
+            r"''" if text[0] == "'" else r"\\.", "", text[1:-1]):
+        return text  # in quotes already: '"Google"', '"a\"b"', "'it''s'"
     if text.startswith("[") and "]" not in text:  # a list never closed: '[a, b'
         return text + "]"
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -442,8 +443,8 @@ def _without_comment(value: str) -> str:
     opened = value[:1]
     for found in re.finditer(r"\s#", value):
         before = value[:found.start()].rstrip()
-        if opened in ("'", '"'):
-            closed = before.count(opened) % 2 == 0
+        if opened in ("'", '"'):  # "a\" # b" is open: an escaped quote ('\"') closes nothing
+            closed = (re.sub(r"\\.", "", before) if opened == '"' else before).count(opened) % 2 == 0
         elif opened in ("[", "{"):
             closed = before.count("[") + before.count("{") == before.count("]") + before.count("}")
         else:
@@ -674,7 +675,10 @@ def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str,
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT:
-        return int(value, 0) if value.lstrip("+-")[:2] in ("0o", "0x") else int(value)
+        try:
+            return int(value, 0) if value.lstrip("+-")[:2] in ("0o", "0x") else int(value)
+        except ValueError:  # over Python's 4,300 digits: no number anyone means, so the text, which messages quote
+            return value
     if tag == _FLOAT:
         return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))  # '.inf' is YAML's infinity
     assert node is not None  # ``_simple`` gives only the tags above
