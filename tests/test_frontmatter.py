@@ -230,6 +230,10 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     ("x: 1\ntitle 'it''s'\n", (2, "title", "has no ':' after the key; write title: 'it''s'")),
     ('x: 1\ntags [a, "b # c"]\n', (2, "tags", "has no ':' after the key; write tags: [a, \"b # c\"]")),
     ("x: 1\ntags [a, b]\t# c\n", (2, "tags", "has no ':' after the key; write tags: [a, b]")),
+    # the first key, with a comment after it or a comment line below (config.yaml's scaffold), was "did not find
+    # expected <document start>" at the next key's line
+    ("title Hello  # c\ndate: 2025-01-01\n", (1, "title", "has no ':' after the key; write title: Hello")),
+    ('title "News Digest"\n\n# c\nbase_url: x\n', (1, "title", "has no ':' after the key; write title: \"News Digest\"")),
 ])
 def test_a_key_without_its_colon_is_told_at_its_line_with_advice_yaml_reads(text: str,
                                                                              said: tuple[int, str, str]) -> None:

@@ -369,7 +369,10 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
         return None if re.search(r":(?:\s|$)", line) else at  # a key over 1024 characters, ':' and all
     # ('  name Reuters  # its name' first under 'reuters:': the comment ends the text, so the key on the next line
     # starts a mapping of its own, which PyYAML reports as "did not find expected key" where it starts)
-    if not ((error.problem or "").startswith("mapping values are not allowed")
+    # ('title Hello  # c' on the first line, or with a comment line below: the text ends there, a document of its
+    # own, and the next key's line is "expected '<document start>'")
+    if not ((error.problem or "").startswith(("mapping values are not allowed", "expected '<document start>'",
+                                             "did not find expected <document start>"))
             or error.context == "while parsing a block mapping") or error.problem_mark is None:
         return None
     tokens: list[yaml.Token] = []
