@@ -334,6 +334,12 @@ def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Pa
     assert errors(tmp_path, 'page_size: "²"\nfeed_size: "١٢"\n') == [
         "config.yaml:1: field 'page_size': must be a whole number of at least 1, got '²'",
         "config.yaml:2: field 'feed_size': must be a whole number of at least 1, got '١٢'"]
+    # a number Python cannot read or print (over 4,300 digits; a hex one prints as more) was a traceback
+    assert errors(tmp_path, f"page_size: 0x{'f' * 5000}\n") == [
+        "config.yaml:1: field 'page_size': is a number of 5002 characters, longer than any field takes; write the "
+        "number meant, or put the value in double quotes if it is text"]
+    assert errors(tmp_path, f'page_size: "{"9" * 5000}"\n')[0].endswith(f"; the quotes make it text: write page_size: "
+                                                                         f"{'9' * 5000}")
     assert errors(tmp_path, "base_url: https://example.org/index.php\n") == [
         "config.yaml:1: field 'base_url': 'https://example.org/index.php' ends in a page's file name; give the "
         "folder the site is served from, like 'https://example.org/'"]

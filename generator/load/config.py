@@ -514,7 +514,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
-            in_quotes = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) >= 1
+            in_quotes = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and value.strip("0 ") != ""
             problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {as_yaml(value)}"
                                     + (f"; the quotes make it text: write {key}: {value.strip()}" if in_quotes else "")))
             continue

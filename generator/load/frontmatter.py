@@ -678,16 +678,19 @@ def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str,
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT:
-        try:
-            return int(value, 0) if value.lstrip("+-")[:2] in ("0o", "0x") else int(value)
-        except ValueError:  # over Python's 4,300 digits: no number anyone means, so the text, which messages quote
-            return value
+        if len(value) > _MAX_DIGITS:  # Python reads or prints no more than 4,300 digits: a traceback anywhere
+            raise YamlError(line, f"is a number of {len(value.lstrip('+-'))} characters, longer than any field takes; "
+                                  "write the number meant, or put the value in double quotes if it is text", field)
+        return int(value, 0) if value.lstrip("+-")[:2] in ("0o", "0x") else int(value)
     if tag == _FLOAT:
         return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))  # '.inf' is YAML's infinity
     assert node is not None  # ``_simple`` gives only the tags above
     raise _bad_tag(node, line, field)
 
 
+_MAX_DIGITS = 1000
+"""The longest whole number YAML may read: far beyond any field's, and within what Python prints (4,300 digits
+of a decimal, fewer of hex's)."""
 _NOT_TEXT = frozenset({_INT, _FLOAT, _BOOL})
 """The tags of the scalars whose text ``Written`` keeps."""
 _NAMED_ESCAPES = {"\0": "0", "\a": "a", "\b": "b", "\v": "v", "\f": "f", "\x1b": "e"}
@@ -742,6 +745,8 @@ def _simple_scalar(raw: str) -> tuple[bool, Any]:
         return False, None
     if first not in _IMPLICIT_FIRST:  # text, as nearly every value is (no escapes, so no control characters)
         return True, raw
+    if len(raw) > _MAX_DIGITS:  # perhaps a number too long to read: PyYAML's reading says so at its line
+        return False, None
     return True, _scalar(None, _SIMPLE_RESOLVER.resolve(yaml.ScalarNode, raw, (True, False)), raw, 0, "", [])
 
 
