@@ -27,6 +27,13 @@ def registry(tmp_path: Path, text: str):
     return load_registry(tmp_path / "companies.yaml", "content/companies.yaml")
 
 
+def registry_problems(tmp_path: Path, text: str) -> list[str]:
+    """What a companies.yaml with an error is told, every problem as printed."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, text)
+    return [str(p) for p in caught.value.problems]
+
+
 def test_lookup_by_name_or_alias_in_any_case_and_spacing(tmp_path: Path) -> None:
     reg = registry(tmp_path, GOOD)
     assert [reg.lookup(n).id for n in ("Meta", "facebook", "META  platforms", "scale ai")] == ["meta", "meta", "meta", "scale-ai"]
@@ -181,9 +188,7 @@ def test_a_control_character_from_an_escape_names_the_companys_field(tmp_path: P
 def test_an_escapes_warning_comes_with_the_registrys_errors(tmp_path: Path) -> None:
     """With an error in the file, the warnings about removed escapes were dropped: an alias written "\\e" was told
     '' with no word of the escape."""
-    with pytest.raises(BuildError) as caught:
-        registry(tmp_path, GOOD + 'zz:\n  name: Z\n  aliases: ["\\e"]\n')
-    assert [str(p) for p in caught.value.problems] == [
+    assert registry_problems(tmp_path, GOOD + 'zz:\n  name: Z\n  aliases: ["\\e"]\n') == [
         "content/companies.yaml:10: field 'zz.aliases': warning: control character U+001B (from the YAML escape "
         "\"\\e\", \"\\x1b\" or \"\\u001b\") removed: feeds and HTML cannot carry it; delete the escape from the value",
         "content/companies.yaml:10: field 'zz.aliases': item 1 ('') is not a name; write names, like aliases: "
@@ -192,9 +197,7 @@ def test_an_escapes_warning_comes_with_the_registrys_errors(tmp_path: Path) -> N
 
 def test_a_key_that_is_no_name_is_advised_in_the_registrys_own_terms(tmp_path: Path) -> None:
     """The advice was "write a name such as 'title:'", a key companies.yaml does not have."""
-    with pytest.raises(BuildError) as caught:
-        registry(tmp_path, GOOD + '"": 1\nzz:\n  name: Z\n  ? [a]\n  : 2\n')
-    assert [str(p) for p in caught.value.problems] == [
+    assert registry_problems(tmp_path, GOOD + '"": 1\nzz:\n  name: Z\n  ? [a]\n  : 2\n') == [
         "content/companies.yaml:8: '' is not a usable key; write a company id such as 'scale-ai:'",
         "content/companies.yaml:11: field 'zz': a list or mapping is not a usable key; a key must be plain text, one of "
         "a company's keys, such as 'name:'"]
@@ -202,8 +205,6 @@ def test_a_key_that_is_no_name_is_advised_in_the_registrys_own_terms(tmp_path: P
 
 def test_an_alias_that_is_a_number_is_quoted_as_written(tmp_path: Path) -> None:
     """It was shown as Python read it: 'item 1 (31) ... ('31')' for 0x1F."""
-    with pytest.raises(BuildError) as caught:
-        registry(tmp_path, GOOD + "zz:\n  name: Z\n  aliases: [0x1F]\n")
-    assert [str(p) for p in caught.value.problems] == [
+    assert registry_problems(tmp_path, GOOD + "zz:\n  name: Z\n  aliases: [0x1F]\n") == [
         "content/companies.yaml:10: field 'zz.aliases': item 1 (0x1F) is a number; a name that is a number goes in "
         "quotes ('0x1F')"]
