@@ -697,3 +697,24 @@ def test_list_items_say_the_sites_spelling_of_a_section_and_follow_it_when_it_ch
     home = (root / "site/index.html").read_text()
     assert home.count('/sections/kepri/">kepri</a>') == 4 and ">Kepri<" not in home
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_a_build_into_another_output_leaves_the_main_sites_cache_alone(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A maintainer's report: `digest build --output staging` between two builds of site/ replaced the one cache,
+    so the next build of site/ rendered every page again ('0 reused'), and one of staging after it too. Each
+    output folder keeps its own state now; the staging build starts from the main cache's articles."""
+    from generator.commands.cli import main
+    root = project(tmp_path)
+    config, staging = str(root / "config.yaml"), str(tmp_path / "staging")
+    assert main(["build", "-q", "--config", config]) == 0
+    assert main(["build", "-q", "--config", config, "--output", staging]) == 0
+    capsys.readouterr()
+    for output in ([], ["--output", staging]):
+        assert main(["build", "--config", config, *output]) == 0
+        assert capsys.readouterr().out.startswith("up to date: 3 articles, nothing changed since the last build")
+    CHANGES["edit body"](root)
+    for output in ([], ["--output", staging]):
+        assert main(["build", "-v", "--config", config, *output]) == 0
+        assert capsys.readouterr().out.startswith("32 pages and feeds rendered, 21 reused; 20 files got new bytes\n")
+    assert tree(root / "site") == tree(tmp_path / "staging") == cold(root, tmp_path)

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping
 
 from generator.core.models import BuildOptions
-from generator.load.cache import CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache, save_cache
+from generator.load.cache import (CACHE_DIR, FILE, FORMAT, TAG, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache,
+                                   open_read_only, readable_file, save_cache)
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
@@ -131,8 +132,10 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     Zero articles where the last build published some is an error (a mistyped folder, a bad
     merge) unless ``allow_empty``.
     """
-    cache_dir = cache_dir or config.path(CACHE_DIR)
+    main, cache_dir = config.path(CACHE_DIR), cache_dir or cache_for(config, target)
     with build_lock(target), few_collections(), walk(target) as live_stats:
+        if use_cache and cache_dir.parent == main / OUTPUTS_DIR:  # another output folder's own, not a preview's
+            seed(cache_dir, main)
         with suppress(OSError):  # what a killed build left, even if this one finds the site up to date; what cannot
             clean_scratch(target)  # be deleted now is tried again by the index (``output.scratch``), which says why
         last = load_cache(cache_dir, full=False)  # also with --no-cache: the last article count guards the site
@@ -192,6 +195,43 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
             late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late, result.next_due)
+
+
+OUTPUTS_DIR = "outputs"
+"""``.cache/outputs/``: the cache of each output folder but the config's own (``cache_for``)."""
+
+
+def cache_for(config: Config, target: Path) -> Path:
+    """The build cache of ``target``: ``.cache/`` for the config's ``output_dir``, ``.cache/outputs/NAME-HASH/`` for
+    any other folder (``--output staging-site``). A cache remembers one output folder's files and pages: shared,
+    a build into another folder and back made the next build of ``site/`` render every page again."""
+    main = config.path(CACHE_DIR)
+    where = Path(os.path.abspath(target))
+    if where == Path(os.path.abspath(config.path(config.output_dir))):
+        return main
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", where.name)[:40]
+    return main / OUTPUTS_DIR / f"{name}-{digest(str(where))[:12]}"
+
+
+def seed(folder: Path, main: Path) -> None:
+    """A first build into another output folder starts from a copy of the main cache (``cache_for``), so that it
+    parses only what changed and warns of addresses changed since the main site's last build; the main cache is
+    only read. Any failure leaves ``folder`` without a cache: that build is a cold one."""
+    if folder == main or readable_file(folder / FILE) or not readable_file(main / FILE):
+        return
+    part = folder / f"{FILE}.part"
+    with suppress(sqlite3.Error, OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "CACHEDIR.TAG").write_text(TAG)
+        source, copy = open_read_only(main / FILE), sqlite3.connect(part)
+        try:
+            source.backup(copy)  # a consistent copy, even while a build of the main site saves
+        finally:
+            source.close()
+            copy.close()
+        part.replace(folder / FILE)
+    with suppress(OSError):
+        part.unlink(missing_ok=True)
 
 
 _ARTICLE_PAGE = re.compile(r"[0-9]{4}/[0-9]{2}/[^/]+/index\.html")
