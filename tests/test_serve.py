@@ -340,6 +340,24 @@ def test_two_previews_of_one_project_keep_their_own_pages(tmp_path: Path) -> Non
     assert plain.target.parent != drafts.target.parent
 
 
+def test_two_previews_on_one_port_of_two_loopback_addresses_keep_their_own_pages(tmp_path: Path) -> None:
+    """A maintainer's report: `digest serve` and `digest serve --bind 127.0.0.2` on the same port shared
+    .cache/serve/PORT/: each build replaced the other's pages, so http://127.0.0.1:PORT/ served links to
+    http://127.0.0.2:PORT/ (the other preview, perhaps with drafts), and every edit rebuilt both from scratch."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    with serving(tmp_path) as (first, _):
+        second = PreviewServer(ServeOptions(tmp_path / "config.yaml", bind="127.0.0.2", port=first.port), lambda: NOW,
+                               lambda rebuilt: None)
+        second.start()
+        try:
+            assert f'href="http://127.0.0.2:{first.port}/2025/06/a/"' in get(first.port, "/2025/06/a/",
+                                                                            address="127.0.0.2")[1]
+            assert f'href="http://127.0.0.1:{first.port}/2025/06/a/"' in get(first.port, "/2025/06/a/")[1]
+        finally:
+            second.stop()
+    assert second.cache_dir == tmp_path / f".cache/serve/127.0.0.2-{first.port}"
+
+
 def test_a_cache_folder_that_is_a_file_is_shown_on_the_page(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article()})
     write_files(tmp_path, {".cache": "not a folder\n"})
@@ -498,7 +516,7 @@ def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: 
         probe.bind(("127.0.0.2", 0))
         port = probe.getsockname()[1]
     with ExitStack() as held:
-        held.enter_context(build_lock(tmp_path / f".cache/serve/{port}/site"))
+        held.enter_context(build_lock(tmp_path / f".cache/serve/127.0.0.2-{port}/site"))
         proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--bind", "127.0.0.2", "--port", str(port)],
                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"},
@@ -514,7 +532,8 @@ def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: 
         finally:
             proc.kill()
             proc.wait()
-    assert (proc.returncode, out, err) == (0, "stopped\n", f"waiting: .cache/serve/{port}/site: another digest build is "
+    assert (proc.returncode, out, err) == (0, "stopped\n", f"waiting: .cache/serve/127.0.0.2-{port}/site: another digest "
+                                           "build is "
                                            "writing this folder; the preview builds as soon as it has finished\n")
 
 

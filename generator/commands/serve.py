@@ -153,13 +153,15 @@ def error_page(outcome: Rebuilt) -> bytes:
     ).encode()
 
 
-def preview_folder(config: Config, port: int) -> Path:
+def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
     """Where ``digest serve`` keeps its output and cache: inside ``.cache/``, never the deployable ``site/``.
 
-    One folder per port, so two previews of one project (say, one with ``--drafts``) never
-    overwrite each other's pages, whose links name their own port.
+    One folder per address, so two previews of one project (say, one with ``--drafts``) never overwrite each
+    other's pages, whose links name their own host and port: ``PORT`` on 127.0.0.1, ``HOST-PORT`` on another
+    (``--bind 127.0.0.2`` may take a port that 127.0.0.1 has too).
     """
-    return config.path(CACHE_DIR) / PREVIEW_DIR / str(port)
+    host = re.sub(r"[^A-Za-z0-9.-]", "_", urlsplit(local_base_url(bind, port, "/")).hostname or "")
+    return config.path(CACHE_DIR) / PREVIEW_DIR / (str(port) if host == "127.0.0.1" else f"{host}-{port}")
 
 
 def is_loopback(bind: str) -> bool:
@@ -275,7 +277,7 @@ class PreviewServer:
             raise RefusalError(f"cannot listen on {options.bind} port {options.port}: {e.strerror}; {fix}") from None
         self.httpd.preview = self
         self.port: int = self.httpd.server_address[1]
-        self.cache_dir = preview_folder(self.config, self.port)
+        self.cache_dir = preview_folder(self.config, self.port, options.bind)
         self.target = self.cache_dir / "site"
         try:
             check_target(self.target, self.config.root, watched_folders(self.config))
