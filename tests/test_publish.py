@@ -718,3 +718,18 @@ def test_a_build_into_another_output_leaves_the_main_sites_cache_alone(tmp_path:
         assert main(["build", "-v", "--config", config, *output]) == 0
         assert capsys.readouterr().out.startswith("32 pages and feeds rendered, 21 reused; 20 files got new bytes\n")
     assert tree(root / "site") == tree(tmp_path / "staging") == cold(root, tmp_path)
+
+
+def test_an_output_folder_inside_the_project_has_the_same_cache_on_every_checkout_path(tmp_path: Path) -> None:
+    """CI runners restore .cache/ into checkouts at different paths (/builds/<runner>/<n>/group/project): the
+    cache of `--output public` must be found there, so its key is the path from the project's folder."""
+    from generator.write.publish import cache_for
+    found = []
+    for where in ("a", "b/c"):
+        root = tmp_path / where
+        make_project(root, {}, config="title: T\nbase_url: https://example.org/\n")
+        config = load_config(root / "config.yaml")
+        found.append((cache_for(config, root / "public").relative_to(root),
+                      cache_for(config, root / "site").relative_to(root)))
+    assert found[0] == found[1] and found[0][1] == Path(".cache")
+    assert found[0][0].parent == Path(".cache/outputs") and found[0][0].name.startswith("public-")

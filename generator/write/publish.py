@@ -203,14 +203,17 @@ OUTPUTS_DIR = "outputs"
 
 def cache_for(config: Config, target: Path) -> Path:
     """The build cache of ``target``: ``.cache/`` for the config's ``output_dir``, ``.cache/outputs/NAME-HASH/`` for
-    any other folder (``--output staging-site``). A cache remembers one output folder's files and pages: shared,
+    any other folder (``--output staging-site``; HASH of its path from the project's folder when it is inside it, so
+    that a CI runner that restores .cache/ into another checkout path finds it). A cache remembers one output folder's files and pages: shared,
     a build into another folder and back made the next build of ``site/`` render every page again."""
     main = config.path(CACHE_DIR)
     where = Path(os.path.abspath(target))
     if where == Path(os.path.abspath(config.path(config.output_dir))):
         return main
-    name = re.sub(r"[^A-Za-z0-9._-]+", "_", where.name)[:40]
-    return main / OUTPUTS_DIR / f"{name}-{digest(str(where))[:12]}"
+    root = Path(os.path.abspath(config.root))
+    key = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)  # the same on every
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", where.name)[:40]  # machine for a folder in the project (public/ in CI)
+    return main / OUTPUTS_DIR / f"{name}-{digest(key)[:12]}"
 
 
 def seed(folder: Path, main: Path) -> None:
