@@ -714,3 +714,33 @@ def test_a_build_killed_while_saving_its_cache_leaves_a_cache_the_next_build_rea
     assert "unreadable" not in said.out + said.err and ", 0 reused" not in said.out, said
     assert not cache.with_name("build.sqlite-journal").exists()
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+@pytest.mark.parametrize("child", [1, 7])
+def test_ctrl_c_while_a_child_is_being_forked_says_interrupted_once(tmp_path: Path, child: int) -> None:
+    """Ctrl-C reaches every process of the build. A child that got it while Python's fork handlers ran in it
+    (``random``'s reseeding, which calls ``getrandom``, held there 0.3 s with strace so that the signal lands in
+    it) printed "Exception ignored in: <bound method Random.seed ...>" and a KeyboardInterrupt traceback before
+    the build's "interrupted" (a fault-finder's report). This rebuild forks 7 children: the first is a walker of
+    the live folder, the 7th becomes Pagefind. Now each says nothing: "interrupted", exit 130, the site as it was."""
+    need(shutil.which("strace") is not None, "strace is not installed")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0
+    before = tree(root / "site")
+    CHANGES["edit body"](root)
+    log = tmp_path / "strace.log"
+    digest = subprocess.Popen(["strace", "-f", "-qq", "-o", str(log), "-e", "trace=getrandom",
+                               "-e", "inject=getrandom:delay_exit=300000:when=1", sys.executable, "-m", "generator",
+                               "build"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=BUFFERED, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while digest.poll() is None and time.monotonic() < deadline:
+        pids = list(dict.fromkeys(line.split()[0] for line in log.read_text().splitlines())) if log.exists() else []
+        if len(pids) > child:  # the build's own process, then its children in the order they reseed
+            break
+        time.sleep(0.005)
+    os.killpg(digest.pid, signal.SIGINT)
+    _, stderr = digest.communicate(timeout=60)
+    said = "".join(line for line in stderr.splitlines(keepends=True) if not line.startswith("strace: "))
+    assert (digest.returncode, said) == (130, "interrupted\n")
+    assert tree(root / "site") == before

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import functools
 import gc
 import json
 import os
@@ -102,7 +103,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
             with contextlib.suppress(OSError):
                 fcntl.fcntl(result_write, _F_SETPIPE_SZ, PIPE_BYTES)
             try:
-                pid = os.fork()
+                pid = fork()
             except OSError:  # no process to be had: everything is done here
                 for fd in (result_read, result_write, credit_read, credit_write):
                     os.close(fd)
@@ -197,6 +198,77 @@ def _end(pids: list[int], results: list[Any], credits: list[int]) -> None:
         os.close(fd)
 
 
+def fork() -> int:
+    """``os.fork()``, with Ctrl-C left to this process: the child ignores SIGINT, and this process is ended by it.
+
+    A terminal's Ctrl-C is sent to every process of the build. A child that got it while Python's own fork
+    handlers ran in it (``random``'s reseeding, ``codec``'s) printed "Exception ignored in: <bound method
+    Random.seed ...>" and a KeyboardInterrupt traceback, one per child, before the build's "interrupted"; one
+    that got it just after the fork raised it in this process's code. The child is ended by this process
+    (``_end``, ``Later.close``) or with it (``die_with``)."""
+    def start() -> int:
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # one that came since the fork is dropped
+        return pid
+
+    return _sigint_held(start, _kill)
+
+
+def run_child(argv: list[str], timeout: float, **options: Any) -> Any:
+    """``subprocess.run(argv, capture_output=True, timeout=timeout)`` for a program that dies with this process
+    (``die_with``) and is ended by Ctrl-C, as ``fork`` does: Python's fork handlers and ``die_with`` run in the
+    child with SIGINT held, so they never print a KeyboardInterrupt; the program gets it once it runs."""
+    import subprocess
+
+    def start() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                preexec_fn=functools.partial(_exec_ready, os.getpid()), **options)
+
+    def end(process: subprocess.Popen[bytes]) -> None:
+        process.kill()
+        process.wait()
+
+    with _sigint_held(start, end) as process:
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except BaseException:
+            end(process)
+            raise
+    return subprocess.CompletedProcess(argv, process.returncode, out, err)
+
+
+def _exec_ready(parent: int) -> None:
+    """In ``run_child``'s child, before its program runs: die with ``parent``, and let a Ctrl-C end it."""
+    die_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _sigint_held(start: Callable[[], T], end: Callable[[T], None]) -> T:
+    """``start()`` (a fork) with SIGINT held: a Ctrl-C that comes meanwhile waits in both processes, where the
+    child decides what it does with it; here it is raised once ``start`` has given its child, after ``end(child)``."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        started = start()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        raise
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # in this process, a Ctrl-C that came meanwhile is raised now
+    except BaseException:
+        end(started)
+        raise
+    return started
+
+
+def _kill(pid: int) -> None:
+    if pid:  # never in the child, which ignores SIGINT; 0 would be the whole process group
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
 class Later(Generic[R]):
     """``func()`` computed in a forked process while this one goes on; calling the ``Later`` gives its result.
 
@@ -223,7 +295,7 @@ class Later(Generic[R]):
         parent = os.getpid()
         gc.freeze()  # as in ordered_map: the child's collections never write to (and so copy) the parent's pages
         try:
-            pid = os.fork()
+            pid = fork()
         except OSError:  # no process to be had: the call is made here
             gc.unfreeze()
             os.close(read)
@@ -308,7 +380,7 @@ _MALLOC_TRIM = _libc_function("malloc_trim")
 def die_with(parent: int) -> None:
     """End this child when ``parent`` ends (Linux's PR_SET_PDEATHSIG, which an exec keeps): it holds the parent's
     open files, the build lock among them, which must not outlive a build that was killed. Pagefind's process
-    runs it before exec (``search.index``), so a killed build does not leave Pagefind indexing for minutes."""
+    runs it before exec (``run_child``), so a killed build does not leave Pagefind indexing for minutes."""
     if _PRCTL is not None:
         _PRCTL(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the parent was gone before that took effect

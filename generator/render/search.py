@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from generator.core.disk import inodes_left
 from generator.core.errors import BuildError, Problem
-from generator.core.parallel import die_with
+from generator.core.parallel import run_child
 from generator.core.hashing import digest
 from generator.write.output import Entry, Unchanged
 
@@ -132,10 +132,8 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
         try:
             # its folders by their names in tmp: Pagefind refuses a path that is not UTF-8 ('proj\xe9', a folder
             # named in a Latin-1 terminal) as an argument
-            run = subprocess.run([str(binary), "--site", site.name, "--output-path", out.name, "--silent",
-                                  "--exclude-selectors", EXCLUDED],
-                                 cwd=tmp, capture_output=True, timeout=_TIMEOUT,
-                                 env={**os.environ, "NO_COLOR": "1"}, preexec_fn=partial(die_with, os.getpid()))
+            run = run_child([str(binary), "--site", site.name, "--output-path", out.name, "--silent",
+                             "--exclude-selectors", EXCLUDED], _TIMEOUT, cwd=tmp, env={**os.environ, "NO_COLOR": "1"})
         except subprocess.TimeoutExpired:  # it ran: installing it again would not help
             raise BuildError([Problem(INDEX_DIR, 0, "search", (
                 f"Pagefind did not finish indexing {len(pages):,} pages in {_TIMEOUT} s (a disk that runs out of "
