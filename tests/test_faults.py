@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import resource
 import shutil
 import signal
 import sqlite3
@@ -743,4 +744,26 @@ def test_ctrl_c_while_a_child_is_being_forked_says_interrupted_once(tmp_path: Pa
     _, stderr = digest.communicate(timeout=60)
     said = "".join(line for line in stderr.splitlines(keepends=True) if not line.startswith("strace: "))
     assert (digest.returncode, said) == (130, "interrupted\n")
+    assert tree(root / "site") == before
+
+
+def test_pagefind_out_of_open_files_names_the_limit(tmp_path: Path) -> None:
+    """Pagefind refused files by the open-files limit (EMFILE at its `open`s, injected with strace; digest's own
+    Python uses `openat`) said "Pagefind failed (exit 1): Failed to read … No file descriptors available (os error
+    24) …; pip install 'pagefind[bin]'", advice that cannot help. It names the limit and how to raise it, and the
+    site stays as it was."""
+    need(shutil.which("strace") is not None, "strace is not installed")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0
+    before = tree(root / "site")
+    CHANGES["edit body"](root)
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)
+    result = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=open",
+                             "-e", "inject=open:error=EMFILE:when=10+", sys.executable, "-m", "generator", "build"],
+                            cwd=root, capture_output=True, text=True, env=BUFFERED, timeout=120,
+                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (1000, limit[1])))
+    assert (result.returncode, result.stderr) == (1, (
+        "pagefind/: field 'search': Pagefind ran out of open files (the limit is 1,000, from `ulimit -n`), so it "
+        "could not read the pages; raise it (ulimit -n 4096) and build again, or set 'search: false' in "
+        "config.yaml\nerror: 1 problem found; nothing was written\n"))
     assert tree(root / "site") == before

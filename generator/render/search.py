@@ -50,6 +50,8 @@ _OS_ERROR = re.compile(r'Os \{ code: (?P<code>\d+), kind: \w+, message: "(?P<mes
 """An error of the system's in Pagefind's panic (Rust's ``io::Error``): 'Os { code: 5, kind: Uncategorized, message:
 "I/O error" }'."""
 """What Pagefind's panic says of a full disk or quota (Rust's io::ErrorKind, or the system's message)."""
+_NO_FILES = re.compile(r"\(os error 24\)|Too many open files|No file descriptors available")
+"""What Pagefind says when the open-files limit stops it (EMFILE, 24; musl's words are the second)."""
 _HINT = "pip install 'pagefind[bin]' (it ships the binary), or set 'search: false' in config.yaml"
 
 
@@ -145,6 +147,8 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
             raise BuildError([Problem(INDEX_DIR, 0, "search", _killed(-run.returncode, len(pages)))])
         if run.returncode != 0:
             text = (run.stderr or run.stdout).decode("utf-8", "replace")
+            if _NO_FILES.search(text):  # 'install it again' would not help, nor would the disk
+                raise BuildError([Problem(INDEX_DIR, 0, "search", _out_of_files())])
             if _FULL.search(text):  # its panic's text and 'install it again' told a maintainer nothing of a full disk
                 raise BuildError([Problem(INDEX_DIR, 0, "search", (
                     f"the disk that holds {tmp} is full, or over its quota, so Pagefind could not write the search "
@@ -182,6 +186,16 @@ def incomplete(files: Sequence[tuple[str, bytes]], pages: int) -> str:
              if fragments < pages else f"no {INDEX_DIR}pagefind-entry.json")
     return (f"Pagefind reported success but its index is incomplete ({found}), so the search would fail or miss "
             "pages; is the disk full? Free some space and build again")
+
+
+def _out_of_files() -> str:
+    """What to tell the editor when Pagefind hit the open-files limit (``ulimit -n``), which it inherits."""
+    import resource
+
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    limit = "no limit" if soft == resource.RLIM_INFINITY else f"{soft:,}"
+    return (f"Pagefind ran out of open files (the limit is {limit}, from `ulimit -n`), so it could not read the "
+            "pages; raise it (ulimit -n 4096) and build again, or set 'search: false' in config.yaml")
 
 
 def _killed(number: int, pages: int) -> str:
