@@ -198,6 +198,11 @@ def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
         "the line"]
     assert errors(tmp_path, "title: X\nfeeds:\n  content: summary\n  size 7\n") == [  # line 5 does not exist
         "config.yaml:4: field 'feeds.size': has no ':' after the key; write size: 7"]
+    assert errors(tmp_path, "title:X\nlanguage: @id\nfeeds:\n  content: summary\n  size 7\n") == [  # in one run
+        "config.yaml:1: field 'title': needs a space after the colon: title: X",
+        "config.yaml:2: field 'language': '@' cannot start a value in YAML; put the whole value in double quotes: "
+        "language: \"@id\"",
+        "config.yaml:5: field 'feeds.size': has no ':' after the key; write size: 7"]
     assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]
     assert errors(tmp_path, "title: X\n<<<<<<< HEAD\npage_size: 10\n=======\npage_size: 30\n>>>>>>> other\n") == [
         "config.yaml:2: holds a merge conflict that git could not resolve (lines 2 to 6): keep the version you want, "

@@ -138,6 +138,24 @@ CASES = {
         "the line"]),
     "a list item without its dash": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  b\n---\nx\n", [
         "content/a.md:6: 'b' has no '-' before it to be an item of the list above: write '  - b'"]),
+    # each slip was said in a run of its own: the editor fixed one and ran again to learn of the next
+    "two lines without their colon": (b"---\ntitle Foo\ndate: 2025-01-01\ntags: [a]\nsummary Bar\n---\nx\n", [
+        "content/a.md:2: field 'title': has no ':' after the key; write title: Foo",
+        "content/a.md:5: field 'summary': has no ':' after the key; write summary: Bar"]),
+    "a quote never closed and a line indented for no reason": (
+        b"---\ntitle: \"Foo\ndate: 2025-01-01\n  tags: [a, b]\nsummary: Meta: akuisisi\n---\nx\n", [
+        "content/a.md:2: field 'title': the double quote that starts the value is never closed, so YAML reads on "
+        "past this line; end the value with \": title: \"Foo\"",
+        "content/a.md:4: 'tags: [a, b]' is indented, but the line above opens no list or mapping; start it at the "
+        "beginning of the line",
+        "content/a.md:5: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: summary: \"Meta: akuisisi\""]),
+    # what follows a list never closed may have been its items: no guess about them, nor about a line after a tab
+    "a list never closed, then a line without its colon": (
+        b"---\ntags: [AI, data,\n  ml\ntitle: x\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
+        "content/a.md:2: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
+    "a tab, then a line without its colon": (b"---\ntitle: x\nsource:\n\tname: A\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
+        "content/a.md:4: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [
         "content/a.md:6: '-b' needs a space after '-' to be an item of the list above: write '  - b'"]),
     "that list quoted": (b"---\ntitle: x\ndate: 2025-01-01\ntags: \"[AI, data\"\n---\nx\n", [

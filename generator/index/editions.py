@@ -21,7 +21,7 @@ from generator.load.config import Config
 from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_problems
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
-from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, read_past, split
+from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, read_past, split, yaml_problems
 from generator.load.markdown import render
 from generator.core.models import Article, Term
 from generator.load.registry import fold
@@ -164,7 +164,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
         except SplitError as e:
             return None, [*problems, Problem(rel, e.line, "", e.message)]
         except YamlError as e:
-            return None, [*problems, Problem(rel, e.line, e.field, e.message)]
+            return None, [*problems, *yaml_problems(rel, e)]
         problems += read_past(rel, read)
         body, body_line = parts.body, parts.body_line
         meta = meta or {}

@@ -17,7 +17,7 @@ from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, load_yaml, not_a_name, not_boolean, not_text,
-                                       yaml_file_text)
+                                       yaml_file_text, yaml_problems)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -408,7 +408,7 @@ def _read_yaml(path: Path, rel: str, written: Written | None = None) -> tuple[di
         text = yaml_file_text(data)
         values, lines = load_yaml(text, 1, escaped, written=written) if text.strip() else ({}, {})
     except YamlError as e:
-        raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
+        raise BuildError(yaml_problems(rel, e)) from None
     if values is None:  # comments alone ('# defaults'), as an empty file: every key has its default
         values = {}
     if not isinstance(values, dict):

@@ -31,7 +31,8 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        line_at, not_boolean, read_past, split, wide_encoding, Written)
+                                        line_at, not_boolean, read_past, split, wide_encoding, Written,
+                                        yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -536,7 +537,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
-        return None, (Problem(rel, e.line, e.field, e.message),)
+        return None, tuple(yaml_problems(rel, e))
     problems += read_past(rel, escaped)
     if meta is None:
         meta = {}

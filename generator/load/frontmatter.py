@@ -91,11 +91,19 @@ def not_a_name(key: str, index: int, value: Any, example: str, written: str = ""
 class YamlError(Exception):
     """YAML that cannot be read; ``line`` is already a file line."""
 
-    def __init__(self, line: int, message: str, field: str = "") -> None:
+    def __init__(self, line: int, message: str, field: str = "", also: tuple[YamlError, ...] = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
         self.field = field
+        self.also = also
+        """The syntax slips further on in the same YAML, as the runs after this slip is fixed would say them
+        (``_slips``)."""
+
+
+def yaml_problems(rel: str, error: YamlError) -> list[Problem]:
+    """``error`` and the slips after it (``YamlError.also``) as problems of ``rel``, each at its line."""
+    return [Problem(rel, e.line, e.field, e.message) for e in (error, *error.also)]
 
 
 def yaml_file_text(data: bytes) -> str:
@@ -303,27 +311,33 @@ _BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
 """A block text's indicator, which a value may well start with: '|', '>', '>-', '|+2'."""
 
 
-def _explained(lines: list[str], index: int, quote: int | None = None) -> tuple[int, str, str] | None:
+Advice = tuple[int, str, str, "str | None"]
+"""What ``_explained`` says of a YAML slip: its line (from 0), field and message, and the line written as the message
+says (its indentation kept), or None when the message gives no one line to write (a choice, a deletion)."""
+
+
+def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice | None:
     """For a YAML error PyYAML found on line ``index`` (from 0) of ``lines``: the line, field and message that say
     what an editor most likely wrote wrong there or on the line before, and how to write it; None if it is none
     of the usual mistakes. ``quote``: the line of a quote never closed, when PyYAML's reading shows one
     (``_unclosed_quote``). Each message shows the line written right."""
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
         if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
-            return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead"
+            return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None
     if quote is not None and 0 <= quote < len(lines) and (found := _KEY_LINE.fullmatch(lines[quote].lstrip(" "))):
         value = found[3].strip()
         if value[:1] in ('"', "'"):
             kind = "double" if value[0] == '"' else "single"
+            right = f"{found[1]}: {value}{value[0]}"
             return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
-                                     f"this line; end the value with {value[0]}: {found[1]}: {value}{value[0]}")
+                                     f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
             return known
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
             return at, "", (f"'{lines[at].strip()}' needs a space after '-' to be an item of the list above: "
-                            f"write '{item[1]}- {item[2]}'")
+                            f"write '{item[1]}- {item[2]}'"), f"{item[1]}- {item[2]}"
     # a list or mapping left open further up ('tags: [AI, data,'): YAML reads on and fails lines later
     for at in range(min(index, len(lines)) - 2, -1, -1):
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
@@ -397,7 +411,7 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
     return at if below and at < noticed and begins_line else None
 
 
-def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
+def _no_colon(lines: list[str], at: int) -> Advice:
     """``_explained`` for line ``at`` (from 0), which has no ':' after its key (``_without_colon``)."""
     line = lines[at] if at < len(lines) else ""
     indent = len(line) - len(line.lstrip(" "))
@@ -406,15 +420,18 @@ def _no_colon(lines: list[str], at: int) -> tuple[int, str, str]:
     found = re.fullmatch(r"([a-z_][\w-]*)[ \t]+([^\s:#].*)", line.strip())  # 'url https://z.com/'
     if above.startswith(" " * indent + "- ") and not (found and not indent):  # '  b' under '  - a': no '-'
         return at, "", (f"'{line.strip()}' has no '-' before it to be an item of the list above: "
-                        f"write '{' ' * indent}- {line.strip()}'")  # ('summary x' after a list at column 0: a key)
+                        f"write '{' ' * indent}- {line.strip()}'"), f"{' ' * indent}- {line.strip()}"  # ('summary x'
+        # after a list at column 0: a key)
     if found:
         value = _without_comment(found[2])  # a comment stays where it is
-        fix = f"has no ':' after the key; write {found[1]}: {_as_value(value.rstrip(), found[1])}"
+        right: str | None = f"{found[1]}: {_as_value(value.rstrip(), found[1])}"
+        fix = f"has no ':' after the key; write {right}"
         if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
-        return at, parent + found[1], fix
+            right = None  # a choice
+        return at, parent + found[1], fix, right and " " * indent + right
     return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
-                    "or delete the line")
+                    "or delete the line"), None
 
 
 def _uncommented(line: str) -> str:
@@ -472,7 +489,12 @@ def _owner(lines: list[str], at: int, indent: int) -> str:
                  if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
 
 
-def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
+def _indent(line: str) -> str:
+    """The spaces ``line`` starts with."""
+    return line[:len(line) - len(line.lstrip(" "))]
+
+
+def _explained_line(lines: list[str], at: int) -> Advice | None:
     """``_explained`` for one line, ``at`` (from 0)."""
     line = lines[at]
     found = _KEY_LINE.fullmatch(line.lstrip(" "))
@@ -483,53 +505,54 @@ def _explained_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
         if re.fullmatch(r"[A-Za-z_][\w-]*", key := _uncommented(above)):  # 'source' above '  name: CNBC'
             where = max(i for i in range(at) if lines[i].strip())                # (its ':' left out)
-            return where, key, f"has no ':' after the key; write {key}:"
+            return where, key, f"has no ':' after the key; write {key}:", f"{key}:"
         return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
-                        "the beginning of the line")
+                        "the beginning of the line"), line.lstrip(" ")
     owner = _owner(lines, at, indent)
     if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
         return None  # a line of a block text ('summary: >'): text, not a key
     parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
     key, space, value = found[1], found[2], _without_comment(found[3].strip())
-    field, shown = parent + key, key
+    field, shown, indented = parent + key, key, line[:indent]
     if not value:
         return None
     if not space and not value.startswith("/"):  # 'title:Meta'; not 'https://...'
-        return at, field, f"needs a space after the colon: {shown}: {value}"
+        return at, field, f"needs a space after the colon: {shown}: {value}", f"{indented}{shown}: {value}"
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if value[0] == '"' and '"' in value[1:-1]:
         inner = value[1:-1] if value.endswith('"') else value[1:]
         fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
-        return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}"
+        return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}", f"{indented}{shown}: {fix}"
     if value[0] == "'" and "'" in value[1:-1]:
         inner = value[1:-1] if value.endswith("'") else value[1:]
-        return at, field, (f"has a ' inside single quotes; write it as {shown}: "
-                           + '"' + inner.replace('"', '\\"') + '"')
+        right = f"{shown}: " + '"' + inner.replace('"', '\\"') + '"'
+        return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close == "]" and re.search(r"[\[,]\s*#", value):  # 'tags: [pemilu, #Pilkada2026]': a comment from '#' on
         names = [n.strip() for n in value[1:].rsplit("]", 1)[0].split(",") if n.strip()]
         fixed = ", ".join(f'"{n}"' if n.startswith("#") else n for n in names)
         return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
-                           f"never closed; put a name that starts with '#' in double quotes: {shown}: [{fixed}]")
+                           f"never closed; put a name that starts with '#' in double quotes: {shown}: [{fixed}]"), \
+            f"{indented}{shown}: [{fixed}]"
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
         items = re.split(r"\s#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
         items = items.rstrip(", ") + ('"' if items.count('"') % 2 else "")  # '["AI': the quote too
         fixed = f"{shown}: {items}{close}"
         if key in _LIST_KEYS:  # text in quotes would be "must be a list"
-            return at, field, f"starts a {what} with '{value[0]}' that is never closed; write {fixed}"
+            return at, field, f"starts a {what} with '{value[0]}' that is never closed; write {fixed}", indented + fixed
         return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed} for a {what}, or "
-                           f"put text in double quotes: {shown}: {quoted}")
+                           f"put text in double quotes: {shown}: {quoted}"), None
     if close and not value.endswith(close):
         return at, field, (f"starts with '{value[0]}', which YAML reads as a "
                            f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
-                           f"{shown}: {quoted}")
+                           f"{shown}: {quoted}"), f"{indented}{shown}: {quoted}"
     if value[0] in _CANNOT_START and not _BLOCK_TEXT.fullmatch(value):
         return at, field, (f"'{value[0]}' cannot start a value in YAML; put the whole value in double quotes: "
-                           f"{shown}: {quoted}")
+                           f"{shown}: {quoted}"), f"{indented}{shown}: {quoted}"
     if value[0] not in "\"'[{" and ": " in value:
         return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
-                           f"in double quotes: {shown}: {quoted}")
+                           f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
     return None
 
 
@@ -576,17 +599,7 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        index = text.count("\n", 0, mark.index) if mark else 0
-        if (known := _explained(text.split("\n"), index, _unclosed_quote(text, e))) is not None:
-            at, field, message = known
-            raise YamlError(first_line + at, message, field) from None
-        if (bare := _without_colon(text, e)) is not None:
-            at, field, message = _no_colon(text.split("\n"), bare)
-            raise YamlError(first_line + at, message, field) from None
-        what = (e.problem or e.context or "invalid YAML").strip()
-        raise YamlError(first_line + index, f"YAML syntax error: {what}; check the indentation, and put values "
-                                            "containing ': ', '#', '[' or quotes in double quotes") from None
+        raise _slips(text, first_line, e) from None
     except yaml.reader.ReaderError as e:  # a character YAML forbids: a C1 control from mis-decoded text ('â€\x9d')
         raise _forbidden_character(text, first_line, e) from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
@@ -607,6 +620,67 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
+
+
+def _slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
+    """PyYAML's syntax ``error`` in ``text`` as the slip an editor made (``_explained``, ``_without_colon``); None
+    when it is none of those."""
+    if (known := _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error))) is not None:
+        return known
+    if (bare := _without_colon(text, error)) is not None:
+        return _no_colon(text.split("\n"), bare)
+    return None
+
+
+def _error_line(text: str, error: yaml.MarkedYAMLError) -> int:
+    """The line (from 0) PyYAML's ``error`` names."""
+    mark = error.problem_mark or error.context_mark
+    return text.count("\n", 0, mark.index) if mark else 0
+
+
+_MAX_SLIPS = 20
+"""The most syntax slips of one YAML text said in one run."""
+
+
+def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError:
+    """The first slip, ``error``, with the ones further on (``YamlError.also``): each found by reading the text again
+    with the slip before written as its message says, as the next run would after the editor did so. A slip is said
+    only on a line after the one written right and the lines indented under it, which that line's mistake may have
+    misread (a list never closed may have had items on the lines below); none after a message that gives no one line
+    to write (a tab: how many spaces?; a choice), and none in the parser's words (it may be the slip before's doing)."""
+    rows = text.split("\n")
+    what = (error.problem or error.context or "invalid YAML").strip()
+    at, field, message, right = _slip(text, error) or (
+        _error_line(text, error), "", f"YAML syntax error: {what}; check the indentation, and put values containing "
+                                      "': ', '#', '[' or quotes in double quotes", None)
+    found = [YamlError(first_line + at, message, field)]
+    while right is not None and at < len(rows) and len(found) < _MAX_SLIPS:
+        depth = min(len(_indent(rows[at])), len(_indent(right)))
+        rows[at] = right
+        end = next((i for i in range(at + 1, len(rows)) if rows[i].strip() and not rows[i].lstrip(" ").startswith("#")
+                    and len(_indent(rows[i])) <= depth), len(rows))
+        text = "\n".join(rows)
+        if (next_error := _syntax_error(text)) is None:
+            break
+        if (slip := _slip(text, next_error)) is None or slip[0] < end:
+            break
+        at, field, message, right = slip
+        found.append(YamlError(first_line + at, message, field))
+    return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]))
+
+
+def _syntax_error(text: str) -> yaml.MarkedYAMLError | None:
+    """PyYAML's syntax error in ``text``, or None when it reads (or fails otherwise: a character YAML forbids)."""
+    loader = _Loader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as e:
+        return e
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return None
 
 
 def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],

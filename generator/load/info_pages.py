@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.load.content import OTHER_TOOLS, FieldReader, decode, find_flat, read_article, read_redirects, warn_removed
 from generator.core.errors import Problem
-from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, read_past, split
+from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, read_past, split, yaml_problems
 from generator.load.layout import PAGES as PAGES_DIR
 from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
 from generator.core.models import InfoPage
@@ -41,7 +41,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
-        return None, (Problem(rel, e.line, e.field, e.message),)
+        return None, tuple(yaml_problems(rel, e))
     problems += read_past(rel, read)
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: About'"),)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import Written, YamlError, load_yaml, not_text, read_past, yaml_file_text
+from generator.load.frontmatter import Written, YamlError, load_yaml, not_text, read_past, yaml_file_text, yaml_problems
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
@@ -117,7 +117,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:
-        return {}, [Problem(rel, e.line, e.field, e.message)]
+        return {}, yaml_problems(rel, e)
     if values is None:
         return {}, []
     if not isinstance(values, dict):

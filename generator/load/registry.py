@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
 from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml, not_a_name, not_text,
-                                        yaml_file_text)
+                                        yaml_file_text, yaml_problems)
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url
@@ -77,7 +77,7 @@ def load_registry(path: Path, rel: str) -> Registry:
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
-        raise BuildError([Problem(rel, e.line, e.field, e.message)]) from None
+        raise BuildError(yaml_problems(rel, e)) from None
     if values is None:
         return empty_registry()
     if not isinstance(values, dict):
