@@ -93,11 +93,11 @@ def test_command_line_override_wins(tmp_path: Path) -> None:
 
 def test_a_text_setting_that_is_not_text_gets_a_fix_for_what_yaml_read(tmp_path: Path) -> None:
     assert errors(tmp_path, "title:\n  - News\ntheme:\ntimezone: 7\nlanguage: {id: 1}\n") == [
-        "config.yaml:1: field 'title': must be one line of text, but YAML read a list (['News']); write the text on "
+        "config.yaml:1: field 'title': must be one line of text, but YAML read a list ([News]); write the text on "
         "the key's line: title: \"...\"",
         "config.yaml:3: field 'theme': is empty; write the text after the colon: theme: \"...\"",
         "config.yaml:4: field 'timezone': must be text, got 7; write it in quotes",
-        "config.yaml:5: field 'language': must be one line of text, but YAML read a mapping ({'id': 1}); write the "
+        "config.yaml:5: field 'language': must be one line of text, but YAML read a mapping ({id: 1}); write the "
         "text on the key's line: language: \"...\"",
     ]
 

@@ -101,15 +101,19 @@ def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Pat
                            "content/weekly/2025-W54.md": "Catatan.\n",
                            "content/weekly/0000-W01.md": "Catatan.\n",
                            "content/weekly/2025-W30.md": "Catatan tanpa berita.\n",
-                           "content/weekly/2025-W25.md": "---\ntitle: [Judul]\n---\nCatatan.\n"})
+                           "content/weekly/2025-W25.md": "---\ntitle: [Judul]\n---\nCatatan.\n",
+                           "content/weekly/2025-W26.md": "---\ntitle:\n  - Pekan\n  - 0x1F\n  - Yes\n  - TRUE\n---\nx\n"})
     with pytest.raises(BuildError) as caught:
         build(load_config(tmp_path / "config.yaml"))
     assert [str(p) for p in caught.value.problems] == [
         "content/weekly/0000-W01.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
         "or 53 in long years)",
         "content/weekly/2025-W24.md:2: field 'titel': unknown key; an editor's note takes only 'title:'",
-        "content/weekly/2025-W25.md:2: field 'title': must be one line of text, but YAML read a list (['Judul']); "
+        "content/weekly/2025-W25.md:2: field 'title': must be one line of text, but YAML read a list ([Judul]); "
         "write the text on the key's line: title: \"...\"",
+        # the items as written, not Python's reading (['Pekan', 31, 'Yes', True])
+        "content/weekly/2025-W26.md:2: field 'title': must be one line of text, but YAML read a list ([Pekan, 0x1F, "
+        "Yes, TRUE]); write the text on the key's line: title: \"...\"",
         "content/weekly/2025-W30.md: warning: no article is dated in week 2025-W30, so this note is shown nowhere; "
         "check the file name",
         "content/weekly/2025-W54.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "

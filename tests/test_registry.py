@@ -58,7 +58,7 @@ def test_bad_entries_are_all_reported(tmp_path: Path) -> None:
         "content/companies.yaml:10: field 'y.url': must be an http(s) URL such as https://example.com/",
         "content/companies.yaml:12: field 'z': name or alias 'Meta' is also used by 'Meta Inc' (line 2); give it to "
         "one company",  # an entry whose id is wrong is still read whole: its fix would meet this next
-        "content/companies.yaml:14: field 'w.name': must be one line of text, but YAML read a list (['W']); write the "
+        "content/companies.yaml:14: field 'w.name': must be one line of text, but YAML read a list ([W]); write the "
         "text on the key's line: name: \"...\"",
         "content/companies.yaml:17: field 'v.description': must be text, got 5; write it in quotes",
         "content/companies.yaml:20: field 'u.url': 'https://u.example/about us' has a space or a line break in it, "

@@ -21,7 +21,7 @@ from generator.load.config import Config
 from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_problems
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
-from generator.load.frontmatter import SplitError, YamlError, load_yaml, not_text, read_past, split, yaml_problems
+from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, not_text, read_past, split, yaml_problems
 from generator.load.markdown import render
 from generator.core.models import Article, Term
 from generator.load.registry import fold
@@ -158,9 +158,10 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
     title, body, body_line = "", text, 1
     if text.startswith("---"):
         read: list[YamlError] = []
+        written: Written = {}
         try:
             parts = split(text)
-            meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, read)
+            meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, read, written=written)
         except SplitError as e:
             return None, [*problems, Problem(rel, e.line, "", e.message)]
         except YamlError as e:
@@ -175,7 +176,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
                 problems.append(Problem(rel, lines.get((key,), 1), str(key),
                                         "unknown key; an editor's note takes only 'title:'"))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value)))
+                problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
             else:
                 title = value.strip()
         if any(p.severity == "error" for p in problems):

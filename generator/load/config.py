@@ -504,7 +504,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _MAY_BE_EMPTY and value is None:  # 'description:' with nothing after it, as '""'
             value = ""
         if key in _TEXT and (not isinstance(value, str) or not value.strip() and key not in _MAY_BE_EMPTY):
-            problems.append(Problem(where, line, key, not_text(key, value)))
+            problems.append(Problem(where, line, key, not_text(key, value, written, tuple(label.split(".")))))
             continue
         if key in _MAY_BE_EMPTY and not value.strip():
             value = ""  # 'image: ""' as the reference gives the default: none

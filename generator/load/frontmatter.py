@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import yaml
 
-from generator.core.errors import Problem, quoted
+from generator.core.errors import Problem, printable, quoted
 
 try:  # the C parser is ~10x faster; the pure-Python one behaves the same
     from yaml.cyaml import CParser as _Parser
@@ -67,15 +67,34 @@ def as_yaml(value: Any, written: str = "") -> str:
     return repr(value)
 
 
-def not_text(key: str, value: Any) -> str:
+def not_text(key: str, value: Any, written: Written | None = None, path: tuple[Any, ...] = ()) -> str:
     """Why ``value``, YAML's reading of a text field ``key``, is not usable text, with the fix for what YAML read
-    (the config's, the registries' and the weekly notes' text fields; articles have ``content.FieldReader``)."""
+    (the config's, the registries' and the weekly notes' text fields; articles have ``content.FieldReader``);
+    ``written``: the file's ``Written``, ``path``: the value's key path there (``(key,)`` when not given)."""
     if isinstance(value, (list, dict)):
         return (f"must be one line of text, but YAML read a {'list' if isinstance(value, list) else 'mapping'} "
-                f"({quoted(value)}); write the text on the key's line: {key}: \"...\"")
+                f"({as_written(value, written or {}, path or (key,))}); write the text on the key's line: {key}: \"...\"")
     if value is None or isinstance(value, str):
         return f"is empty; write the text after the colon: {key}: \"...\""
     return f"must be text, got {as_yaml(value)}; write it in quotes"
+
+
+def as_written(value: Any, written: Written, path: tuple[Any, ...]) -> str:
+    """A list or mapping YAML read at ``path``, as the editor wrote it, for a message: in YAML's brackets, each item as
+    written ('[Pekan, 0x1F, true]', not "['Pekan', 31, True]"): a number or true/false by ``written``, text as it
+    is, or in double quotes when YAML would not read it back as that text (a ',' or ': ' in it)."""
+    if isinstance(value, list):
+        return "[" + ", ".join(as_written(item, written, path + (i,)) for i, item in enumerate(value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{as_written(k, {}, ())}: {as_written(v, written, path + (k,))}"
+                               for k, v in value.items()) + "}"
+    if value is None:  # '- ' with nothing after it
+        return ""
+    if not isinstance(value, str):
+        return as_yaml(value, written.get(path, ""))
+    if value.isprintable() and _simple_scalar(value) == (True, value) and not set(value) & set(",[]{}"):
+        return value
+    return '"' + printable(value.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
 def not_a_name(key: str, index: int, value: Any, example: str, written: str = "") -> str:

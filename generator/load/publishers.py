@@ -142,7 +142,8 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(rel, lines.get((pid, "name"), line), f"{pid}.name",
-                                    not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
+                                    not_text("name", name, written, (pid, "name")) if "name" in entry
+                                    else "is required; add name: \"...\""))
             usable, name = False, ""
         url = entry.get("url") or ""
         wrong = False  # a url or aliases written wrong is reported as that, not as missing

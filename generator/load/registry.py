@@ -102,7 +102,8 @@ def load_registry(path: Path, rel: str) -> Registry:
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(Problem(rel, lines.get((cid, "name"), line), f"{cid}.name",
-                                    not_text("name", name) if "name" in entry else "is required; add name: \"...\""))
+                                    not_text("name", name, written, (cid, "name")) if "name" in entry
+                                    else "is required; add name: \"...\""))
             usable, name = False, ""
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list):
@@ -131,7 +132,7 @@ def load_registry(path: Path, rel: str) -> Registry:
         description = entry.get("description") or ""
         if not isinstance(description, str):
             problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description",
-                                    not_text("description", description)))
+                                    not_text("description", description, written, (cid, "description"))))
             description = ""
         spellings = [(name, lines.get((cid, "name"), line))] if name else []
         spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in named]
