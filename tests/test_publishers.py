@@ -260,6 +260,15 @@ def test_a_key_that_is_no_name_is_advised_in_the_files_own_terms(tmp_path: Path)
         "content/sources.yaml:5: '' is not a usable key; write a publisher id such as 'reuters:'"]
 
 
+def test_a_key_that_is_no_name_in_a_publishers_list_is_named_by_its_whole_path(tmp_path: Path) -> None:
+    """It was named 'reuters', the publisher, and advised 'name:', a key that has no place in its aliases."""
+    (tmp_path / "sources.yaml").write_text('reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n'
+                                           '  aliases: {"": z}\n')
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:4: field 'reuters.aliases': '' is not a usable key; write a value, not a mapping: text, "
+        "or a list like aliases: [reuters.com]"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("reuters:            # id = the URL /sources/reuters/\n  name Reuters       # display name (required)\n"
      "  url: https://www.reuters.com/\n",

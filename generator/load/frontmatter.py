@@ -721,19 +721,19 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
             raise _bad_tag(node, line, field)
         out: dict[str, Any] = {}
         advice = key_advice[min(len(path), len(key_advice) - 1)]
+        under = ".".join(part for part in path if isinstance(part, str))  # the mapping's keys: 'reuters.aliases'
         for key_node, value_node in node.value:
             key_line = line_of(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 warnings.append(KeyProblem(key_line, f"a list or mapping {UNUSABLE_KEY}; a key must be plain text, "
-                                                     f"{advice}", field))
+                                                     f"{advice}", under))
                 continue
             key = key_node.value
             if key_node.value == "<<":
                 raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
                                           "write the fields out in full", field)
             if key_node.tag == _NULL or not key.strip():  # 'null:', '~:', '"":', '" ":'
-                warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write {advice}",
-                                           field))
+                warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write {advice}", under))
                 continue
             if key in out:
                 warnings.append(DuplicateKey(key_line, f"{TWICE} (first on line {lines[path + (key,)]}); "

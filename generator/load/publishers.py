@@ -26,7 +26,8 @@ from generator.load.registry import fold
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 _KEYS = ("name", "url", "aliases")
-_KEY_ADVICE = ("a publisher id such as 'reuters:'", "one of a publisher's keys, such as 'name:'")
+_KEY_ADVICE = ("a publisher id such as 'reuters:'", "one of a publisher's keys, such as 'name:'",
+               "a value, not a mapping: text, or a list like aliases: [reuters.com]")
 """How sources.yaml's keys are written, for the message about a key that is no name (``load_yaml``)."""
 SOURCES_FILE = "sources.yaml"
 

@@ -20,7 +20,8 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
 _ALIASES = "[Facebook, Meta Platforms]"
 """A company's ``aliases:`` written right, for the messages."""
-_KEY_ADVICE = ("a company id such as 'scale-ai:'", "one of a company's keys, such as 'name:'")
+_KEY_ADVICE = ("a company id such as 'scale-ai:'", "one of a company's keys, such as 'name:'",
+               f"a value, not a mapping: text, or a list like aliases: {_ALIASES}")
 """How the registry's keys are written, for the message about a key that is no name (``load_yaml``)."""
 MAX_ALIASES = 100
 """Most aliases a company may have; each one is matched against every article by `digest check`."""
