@@ -227,12 +227,12 @@ def test_feed_formats_choose_the_files_and_keep_rss(tmp_path: Path) -> None:
     assert load(tmp_path, "").feed_formats == ("rss", "atom", "json")
     assert load(tmp_path, "feeds:\n  formats: [json, rss]\n").feed_formats == ("rss", "json")
     fix = "must be a list of feed formats that includes rss (every page links to its RSS feed), like [rss, atom, json] or [rss]"
-    assert errors(tmp_path, "feeds:\n  formats: [atom]\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got ['atom']"]
+    assert errors(tmp_path, "feeds:\n  formats: [atom]\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got [atom]"]
     assert errors(tmp_path, "feeds:\n  formats: [rss, rss]\n") == [
         "config.yaml:2: field 'feeds.formats': lists rss twice; write each format once"]
     assert errors(tmp_path, "feeds:\n  formats: rss\n") == [f"config.yaml:2: field 'feeds.formats': {fix}; got 'rss'"]
     assert errors(tmp_path, "feeds:\n  formats: [rss, rdf]\n") == [
-        f"config.yaml:2: field 'feeds.formats': {fix}; got ['rss', 'rdf']"]
+        f"config.yaml:2: field 'feeds.formats': {fix}; got [rss, rdf]"]
 
 
 def test_bad_nested_settings_are_reported_with_their_lines(tmp_path: Path) -> None:
@@ -321,6 +321,21 @@ def test_empty_and_true_are_said_in_yamls_words(tmp_path: Path) -> None:
         "config.yaml:1: field 'search': must be true or false, got empty; write search: true or search: false",
         "config.yaml:2: field 'menu': item 1 (empty) is not a name; write names, like menu: [tentang, kontak]",
         "config.yaml:3: field 'page_size': must be a whole number of at least 1, got true"]
+
+
+def test_a_single_value_is_quoted_as_written_not_as_python_read_it(tmp_path: Path) -> None:
+    """`page_size: -0x1F` was "got -31", `title: 0x1F` "got 31", `noindex: 0x1` "got 1": Python's reading."""
+    assert errors(tmp_path, "title: 0x1F\npage_size: -0x1F\nfeed_size: 1e3\nnoindex: 0x1\nmarkdown:\n"
+                            "  toc_min_headings: -0o7\nfeeds:\n  content: 0x1F\n  formats: [rss, 1e3]\n") == [
+        "config.yaml:1: field 'title': must be text, got 0x1F; write it in quotes",
+        "config.yaml:2: field 'page_size': must be a whole number of at least 1, got -0x1F",
+        "config.yaml:3: field 'feed_size': must be a whole number of at least 1, got 1e3",
+        "config.yaml:4: field 'noindex': must be true or false, got 0x1; write noindex: true or noindex: false",
+        "config.yaml:6: field 'markdown.toc_min_headings': must be a whole number, got -0o7; 0 turns the automatic "
+        "table of contents off",
+        "config.yaml:8: field 'feeds.content': must be one of: full, summary; got 0x1F",
+        "config.yaml:9: field 'feeds.formats': must be a list of feed formats that includes rss (every page links to "
+        "its RSS feed), like [rss, atom, json] or [rss]; got [rss, 1e3]"]
 
 
 def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Path) -> None:

@@ -208,3 +208,10 @@ def test_an_alias_that_is_a_number_is_quoted_as_written(tmp_path: Path) -> None:
     assert registry_problems(tmp_path, GOOD + "zz:\n  name: Z\n  aliases: [0x1F]\n") == [
         "content/companies.yaml:10: field 'zz.aliases': item 1 (0x1F) is a number; a name that is a number goes in "
         "quotes ('0x1F')"]
+
+
+def test_a_name_that_is_a_number_is_quoted_as_written(tmp_path: Path) -> None:
+    """It was 'got 31' for 0x1F, and 'got 1000.0' for 1e3: Python's reading."""
+    assert registry_problems(tmp_path, GOOD + "zz:\n  name: 0x1F\n  description: 1e3\n") == [
+        "content/companies.yaml:9: field 'zz.name': must be text, got 0x1F; write it in quotes",
+        "content/companies.yaml:10: field 'zz.description': must be text, got 1e3; write it in quotes"]

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, load_yaml, not_a_name, not_boolean, not_text,
-                                       yaml_file_text, yaml_problems)
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_written, as_yaml, load_yaml,
+                                       not_a_name, not_boolean, not_text, yaml_file_text, yaml_problems)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -241,8 +241,9 @@ def check_base_url(url: str) -> str | None:
     return None
 
 
-def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) -> tuple[MarkdownConfig, list[Problem]]:
-    """The ``markdown:`` block, or every problem in it."""
+def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
+                     written: Written) -> tuple[MarkdownConfig, list[Problem]]:
+    """The ``markdown:`` block, or every problem in it; ``written``: its numbers as written (``load_yaml``)."""
     line = lines.get(("markdown",), 0)
     if not isinstance(value, dict):
         return MarkdownConfig(), [Problem(rel, line, "markdown", "must be a mapping, like "
@@ -260,7 +261,8 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str) ->
         elif key == "toc_min_headings" and type(item) is int and item >= 0:
             settings[key] = item
         elif key == "toc_min_headings":
-            problems.append(Problem(rel, where, field, f"must be a whole number, got {as_yaml(item)}; "
+            problems.append(Problem(rel, where, field, f"must be a whole number, got "
+                                                       f"{as_yaml(item, written.get(('markdown', key), ''))}; "
                                                        "0 turns the automatic table of contents off"))
         else:
             hint = difflib.get_close_matches(str(key), known, n=1)
@@ -347,19 +349,19 @@ def _flatten(values: dict[Any, Any], lines: dict[tuple[Any, ...], int], origin: 
     return out
 
 
-def _check_feed_setting(field: str, value: Any) -> str | None:
-    """Why a ``feeds.*`` value is unusable, or None."""
+def _check_feed_setting(field: str, value: Any, shown: str) -> str | None:
+    """Why a ``feeds.*`` value is unusable, or None; ``shown``: the value as written."""
     if field == "feed_content" and value not in FEED_CONTENT:
-        return f"must be one of: {', '.join(FEED_CONTENT)}; got {quoted(value)}"
+        return f"must be one of: {', '.join(FEED_CONTENT)}; got {shown}"
     if field == "feed_formats" and isinstance(value, list) and "rss" in value and set(value) <= set(FEED_FORMATS) \
             and len(set(value)) != len(value):
         return f"lists {', '.join(sorted({v for v in value if value.count(v) > 1}))} twice; write each format once"
     if field == "feed_formats" and (not isinstance(value, list) or "rss" not in value
                                     or len(set(value)) != len(value) or not set(value) <= set(FEED_FORMATS)):
         return (f"must be a list of feed formats that includes rss (every page links to its RSS feed), "
-                f"like [rss, atom, json] or [rss]; got {quoted(value)}")
+                f"like [rss, atom, json] or [rss]; got {shown}")
     if field == "websub_hub" and (not isinstance(value, str) or check_base_url(value) is not None):
-        return f"{quoted(value)} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
+        return f"{shown} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
     return None
 
 
@@ -493,36 +495,39 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     settings: dict[str, Any] = {}
     set_by: dict[str, str] = {}  # Config field → the key that set it, so feed_size and feeds.size clash
     for value, line, where, key, label in _flatten(values, lines, origin, rel, problems):
+        path = tuple(label.split("."))  # the value as written, for messages: 0x1F, [rss, 1e3], not 31, ['rss', 1000.0]
+        shown = quoted(value) if isinstance(value, str) else as_written(value, written, path) \
+            if isinstance(value, (list, dict)) else as_yaml(value, written.get(path, ""))
         if key in set_by:
             problems.append(Problem(where, line, label, f"sets the same thing as '{set_by[key]}'; keep one of them"))
             continue
         set_by[key] = label
-        why = _check_feed_setting(key, value)
+        why = _check_feed_setting(key, value, shown)
         if why:
             problems.append(Problem(where, line, label, why))
             continue
         if key in _MAY_BE_EMPTY and value is None:  # 'description:' with nothing after it, as '""'
             value = ""
         if key in _TEXT and (not isinstance(value, str) or not value.strip() and key not in _MAY_BE_EMPTY):
-            problems.append(Problem(where, line, key, not_text(key, value, written, tuple(label.split(".")))))
+            problems.append(Problem(where, line, key, not_text(key, value, written, path)))
             continue
         if key in _MAY_BE_EMPTY and not value.strip():
             value = ""  # 'image: ""' as the reference gives the default: none
         if key == "markdown":
-            value, found = _markdown_config(value, lines, where)
+            value, found = _markdown_config(value, lines, where, written)
             problems += found
             if found:
                 continue
         if key in _POSITIVE_INT and (type(value) is not int or value < 1):
             in_quotes = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and value.strip("0 ") != ""
-            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {as_yaml(value)}"
+            problems.append(Problem(where, line, label, f"must be a whole number of at least 1, got {shown}"
                                     + (f"; the quotes make it text: write {key}: {value.strip()}" if in_quotes else "")))
             continue
         if key == "intersections_min_articles" and (type(value) is not int or value < 0):
-            problems.append(Problem(where, line, label, f"must be a whole number, got {as_yaml(value)}; 0 turns intersection pages off"))
+            problems.append(Problem(where, line, label, f"must be a whole number, got {shown}; 0 turns intersection pages off"))
             continue
         if key in _BOOL and type(value) is not bool:
-            problems.append(Problem(where, line, key, not_boolean(key, value)))
+            problems.append(Problem(where, line, key, not_boolean(key, value, written.get(path, ""))))
             continue
         if key == "slugs":
             value, found = _slugs_config(value, lines, where)

@@ -36,8 +36,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Lines = dict[tuple[Any, ...], int]
 """Key path (e.g. ``("source", "url")`` or ``("tags", 2)``) → 1-based file line."""
 Written = dict[tuple[Any, ...], str]
-"""Key path of a list item YAML read as a number or true/false (``("tags", 0)``) → the item as the editor wrote it
-('0x1F', '1e3', 'Yes'), for the messages that quote the item (YAML read 31, 1000.0, true)."""
+"""Key path of a value or list item YAML read as a number or true/false (``("page_size",)``, ``("tags", 0)``) → the
+value as the editor wrote it ('0x1F', '1e3', 'TRUE'), for the messages that quote it (YAML read 31, 1000.0, true)."""
 
 _FENCE = re.compile(r"---[ \t]*")
 _NEWLINE = re.compile("\n")
@@ -76,7 +76,7 @@ def not_text(key: str, value: Any, written: Written | None = None, path: tuple[A
                 f"({as_written(value, written or {}, path or (key,))}); write the text on the key's line: {key}: \"...\"")
     if value is None or isinstance(value, str):
         return f"is empty; write the text after the colon: {key}: \"...\""
-    return f"must be text, got {as_yaml(value)}; write it in quotes"
+    return f"must be text, got {as_yaml(value, (written or {}).get(path or (key,), ''))}; write it in quotes"
 
 
 def as_written(value: Any, written: Written, path: tuple[Any, ...]) -> str:
@@ -285,12 +285,13 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     return load_yaml_fully(text, first_line, warnings, key_advice, written)
 
 
-def not_boolean(key: str, value: Any) -> str:
-    """What to write instead of a value YAML did not read as true or false (``draft: yes``, ``draft: "true"``)."""
+def not_boolean(key: str, value: Any, written: str = "") -> str:
+    """What to write instead of a value YAML did not read as true or false (``draft: yes``, ``draft: "true"``);
+    ``written``: a number as the editor wrote it (``Written``)."""
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return (f"'{value}' in quotes is text, not true or false; write it without quotes: "
                 f"{key}: {value.strip().lower()}")
-    shown = f"'{value}'" if isinstance(value, str) else as_yaml(value)
+    shown = f"'{value}'" if isinstance(value, str) else as_yaml(value, written)
     return f"must be true or false, got {shown}; write {key}: true or {key}: false"
 
 
@@ -749,9 +750,9 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
         for i, item in enumerate(node.value):
             lines[path + (i,)] = line_of(item.start_mark)
             items.append(_value(item, path + (i,), lines, line_of, seen, warnings, key_advice, written))
-            if isinstance(item, yaml.ScalarNode) and item.tag in _NOT_TEXT:
-                written[path + (i,)] = item.value
         return items
+    if node.tag in _NOT_TEXT and path:
+        written[path] = node.value
     return _scalar(node, node.tag, node.value, line, field, warnings,
                    ".".join(part for part in path if isinstance(part, str)))
 
@@ -846,7 +847,10 @@ def _simple_scalar(raw: str) -> tuple[bool, Any]:
 def _simple_value(raw: str, line: int, path: tuple[Any, ...], lines: Lines, written: Written) -> tuple[bool, Any]:
     """A value on the key's line: a scalar, or a flow list of plain scalars ('[a, b]')."""
     if not raw.startswith("["):
-        return _simple_scalar(raw)
+        ok, value = _simple_scalar(raw)
+        if ok:
+            _keep_written(written, path, raw.rstrip(" "), value)
+        return ok, value
     raw = raw.rstrip(" ")
     inner = raw[1:-1]
     if raw[-1] != "]" or any(char in _FLOW_UNSAFE for char in inner):
