@@ -193,9 +193,10 @@ def _out_of_files() -> str:
     import resource
 
     soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-    limit = "no limit" if soft == resource.RLIM_INFINITY else f"{soft:,}"
+    limit = "unlimited" if soft == resource.RLIM_INFINITY else f"{soft:,}"
+    more = 4096 if soft == resource.RLIM_INFINITY else max(4096, soft * 4)
     return (f"Pagefind ran out of open files (the limit is {limit}, from `ulimit -n`), so it could not read the "
-            "pages; raise it (ulimit -n 4096) and build again, or set 'search: false' in config.yaml")
+            f"pages; raise it (ulimit -n {more}) and build again, or set 'search: false' in config.yaml")
 
 
 def _killed(number: int, pages: int) -> str:
