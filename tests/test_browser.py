@@ -682,3 +682,26 @@ def test_on_a_phone_the_breadcrumbs_links_are_targets_of_full_size(browser: Any,
                              ".violations.map(v => v.nodes.map(n => n.failureSummary))") == []
     finally:
         t.close()
+
+
+def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path) -> None:
+    """A reader's report, printing to PDF: a link whose text is its address (an autolink, a URL in the text, or raw
+    HTML) printed it twice, 'https://example.com/x <https://example.com/x>'; a link of other text keeps its address."""
+    from conftest import article, make_project
+    body = ("Lihat <https://example.com/x>, https://example.com/a%20b dan <a href=\"https://example.com/h\">"
+            "https://example.com/h</a>, juga [laporan](https://example.com/laporan).\n")
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body)})
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/a/", wait_until="networkidle")
+        printed = page.evaluate("() => [...document.querySelectorAll('.post .body a')].map(a => a.innerText + "
+                                "getComputedStyle(a, '::after').content)")
+        assert printed == ["https://example.com/xnone", "https://example.com/a bnone", "https://example.com/hnone",
+                           'laporan" <https://example.com/laporan>"']
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -10,9 +10,12 @@ process boundaries.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import partial
+from html import unescape
 from typing import Any, Callable, Container, Iterable, Mapping, Sequence
+from urllib.parse import unquote
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -222,12 +225,28 @@ CODE_STYLE = "code.css"
 """The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
 
 
+_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>([^<]*)</a>')
+"""A link as the Markdown renderer or the sanitiser writes it, with text only."""
+
+
+def mark_bare_links(body_html: str) -> str:
+    """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text):
+    printed, the theme adds no ' <address>' after it, which would say the address twice."""
+    def mark(found: re.Match[str]) -> str:
+        href, rest, text = found.groups()
+        if " class=" in rest or unquote(unescape(href)) != unquote(unescape(text)):
+            return found.group()
+        return f'<a href="{href}" class="bare"{rest}>{text}</a>'
+
+    return _LINK.sub(mark, body_html) if "</a>" in body_html else body_html
+
+
 def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
-    """A body as templates print it (the ``sized`` helper): images sized (``images.sized``), and, when it holds
-    highlighted code (Pygments' ``class="highlight"``, or an editor's raw HTML of the same), a link to the code
-    colours before it: any template that prints a body with ``sized`` links them, one written before they moved
-    out of style.css too."""
-    html = sized(body_html, sizes)
+    """A body as templates print it (the ``sized`` helper): images sized (``images.sized``), bare links marked
+    (``mark_bare_links``), and, when it holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw
+    HTML of the same), a link to the code colours before it: any template that prints a body with ``sized`` links
+    them, one written before they moved out of style.css too."""
+    html = sized(mark_bare_links(body_html), sizes)
     if 'class="highlight' not in body_html:
         return html
     return Markup(f'<link rel="stylesheet" href="{urls.url(base_path, CODE_STYLE)}">\n') + html
