@@ -72,16 +72,32 @@
       a.href = hit.url;
       h.append(a);
       li.append(h, el("p", "meta", [hit.meta.date, hit.meta.section].filter(Boolean).join(" · ")));
-      // Pagefind's excerpt is the page's text with <mark> around hits and '<', '>' written '&lt;', '&gt;' (a '&'
-      // as it is): only text nodes and <mark> are made, from the text a reader saw
-      const excerpt = el("p");
-      const text = (part) => part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      hit.excerpt.split(/<mark>(.*?)<\/mark>/).forEach((part, i) => {
-        if (part) excerpt.append(i % 2 ? el("mark", "", text(part)) : document.createTextNode(text(part)));
-      });
-      li.append(excerpt);
+      li.append(excerpt(hit));
       list.append(li);
     }
+  };
+  // Pagefind's excerpt is words of the page's text, joined by spaces, with <mark> around hits and '<', '>' written
+  // '&lt;', '&gt;', but a '&' as it is: its '&lt;' may be what the page says. So each word is the page's own, found
+  // by lining the excerpt up with the text's words; only text nodes and <mark> are made, from the text a reader saw
+  const excerpt = (hit) => {
+    const p = el("p");
+    const shown = hit.excerpt.split(" ");
+    const bare = shown.map((w) => w.replace(/^<mark>(.*)<\/mark>$/, "$1"));
+    const words = hit.content.split(/[\r\n\s]+/g);
+    const escaped = words.map((w) => w.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+    const at = escaped.findIndex((_, i) => bare.every((w, k) => escaped[i + k] === w));
+    if (at < 0 || (hit.raw_content || "").includes("\u200B")) { // not lined up (or words not split by spaces): '&lt;' is '<'
+      const text = (part) => part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      hit.excerpt.split(/<mark>(.*?)<\/mark>/).forEach((part, i) => {
+        if (part) p.append(i % 2 ? el("mark", "", text(part)) : document.createTextNode(text(part)));
+      });
+      return p;
+    }
+    shown.forEach((w, k) => {
+      if (k) p.append(" ");
+      p.append(w === bare[k] ? words[at + k] : el("mark", "", words[at + k]));
+    });
+    return p;
   };
   input.form.addEventListener("submit", (event) => {
     event.preventDefault();
