@@ -706,3 +706,23 @@ def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path
         context.close()
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_tab_goes_through_the_pager_in_the_order_a_reader_sees_it(browser: Any, served: Served,
+                                                                  viewport: dict[str, int]) -> None:
+    """A keyboard user's report: on a phone Tab went from "« Lebih baru" to the page numbers on the line below,
+    then back up to "Lebih lama »" on the first line."""
+    t = Tab(browser, served, viewport=viewport)
+    try:
+        page = t.go("/page/2/")
+        page.focus(".pager a[rel=prev]")
+        seen = []
+        for _ in range(5):
+            seen.append(page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
+                                      " return [document.activeElement.textContent, Math.round(r.top)]; }"))
+            page.keyboard.press("Tab")
+        assert [text for text, _ in seen] == ["« Lebih baru", "Lebih lama »", "1", "2", "3"]
+        assert seen == sorted(seen, key=lambda s: s[1]), seen  # never back up the screen
+    finally:
+        t.close()
