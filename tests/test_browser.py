@@ -726,3 +726,36 @@ def test_tab_goes_through_the_pager_in_the_order_a_reader_sees_it(browser: Any, 
         assert seen == sorted(seen, key=lambda s: s[1]), seen  # never back up the screen
     finally:
         t.close()
+
+
+_RING_CUT = """() => { const a = document.activeElement, s = getComputedStyle(a), r = a.getBoundingClientRect();
+    const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+    let box = {left: 0, top: 0, right: innerWidth, bottom: innerHeight};  // what shows of the page, less clipping
+    for (let e = a.parentElement; e; e = e.parentElement) {
+        const c = getComputedStyle(e), b = e.getBoundingClientRect();
+        if (c.overflowX !== 'visible' || c.overflowY !== 'visible')
+            box = {left: Math.max(box.left, b.left), top: Math.max(box.top, b.top),
+                   right: Math.min(box.right, b.right), bottom: Math.min(box.bottom, b.bottom)}; }
+    const cut = Math.max(box.left - (r.left - out), box.top - (r.top - out), (r.right + out) - box.right,
+                         (r.bottom + out) - box.bottom);
+    return [a.textContent, Math.max(0, Math.ceil(cut))]; }"""
+"""The focused element's text and how many pixels of its focus ring are cut off (0: it shows whole)."""
+
+
+def test_on_a_phone_each_section_a_keyboard_reaches_shows_whole_with_its_focus_ring(browser: Any,
+                                                                                   served: Served) -> None:
+    """A keyboard user's report: tabbing along the section strip on a phone, "Eropa" got the focus at the screen's
+    right edge, its ring and most of its name cut off; the strip scrolled only for a link wholly out of sight."""
+    t = Tab(browser, served, viewport=PHONE)
+    try:
+        page = t.go("/")
+        names = page.eval_on_selector_all("nav.sections a", "as => as.map(a => a.textContent)")
+        page.focus("nav.sections a")
+        seen = [page.evaluate(_RING_CUT)]
+        for _ in names[1:]:
+            page.keyboard.press("Tab")
+            seen.append(page.evaluate(_RING_CUT))
+        assert seen == [[name, 0] for name in names]
+    finally:
+        t.close()
+
