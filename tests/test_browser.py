@@ -759,3 +759,22 @@ def test_on_a_phone_each_section_a_keyboard_reaches_shows_whole_with_its_focus_r
     finally:
         t.close()
 
+
+def test_the_current_pages_breadcrumb_shows_its_focus_ring(browser: Any, served: Served) -> None:
+    """A keyboard user's report: the last breadcrumb, the article's own title cut short with '…', showed no focus
+    ring at all: the crumb that shortens it hid everything outside its box."""
+    for viewport in (PHONE, DESKTOP):
+        t = Tab(browser, served, viewport=viewport)
+        try:
+            page = t.go(SCALE_ARTICLE)
+            page.focus(".crumbs a")
+            seen = [page.evaluate(_RING_CUT)]
+            for _ in range(page.locator(".crumbs a").count() - 1):
+                page.keyboard.press("Tab")
+                seen.append(page.evaluate(_RING_CUT))
+            assert [cut for _, cut in seen] == [0] * len(seen), (viewport, seen)
+            assert page.evaluate("() => { const a = document.querySelector('.crumbs a[aria-current]');"
+                                 " return a.scrollWidth > a.clientWidth && getComputedStyle(a).textOverflow; }")\
+                == ("ellipsis" if viewport is PHONE else False)  # still cut short with '…' on a phone
+        finally:
+            t.close()
