@@ -219,6 +219,25 @@ def test_email_renders_without_horizontal_scroll(browser: object, tmp_path: Path
     assert frame == min(width, 600), "the frame fills a phone and stops at 600 px"
 
 
+
+def test_a_table_in_the_weekly_note_reads_as_a_table_on_a_phone(browser: object, tmp_path: Path) -> None:
+    """A reader's report: at 360 px a table in the week's note ran its cells together, with no border or space
+    between them ('Ameri Kesepakatan'). Its words still break to fit the phone, as everywhere in the e-mail."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", date="2025-06-10T09:00:00+07:00")})
+    row = "| Meta Platforms Incorporated | US$14,3 miliar untuk 49 persen saham | Amerika Serikat | Kesepakatan besar |\n"
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: Catatan\n---\n| Perusahaan | Nilai | Negara |"
+                                                          " Catatan |\n|---|---|---|---|\n" + row * 3})
+    (tmp_path / "email.html").write_bytes(build_project(tmp_path).output.files[EMAIL])
+    page = browser.new_page(viewport={"width": 360, "height": 900})  # type: ignore[attr-defined]
+    page.goto((tmp_path / "email.html").as_uri())
+    cells = page.evaluate("""[...document.querySelectorAll('.note td, .note th')].map(c => { const s = getComputedStyle(c);
+        return [s.borderLeftStyle, parseFloat(s.paddingLeft) >= 4, parseFloat(s.paddingRight) >= 4]; })""")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    assert cells == [["solid", True, True]] * 16
+    assert wide <= 360
+
+
 def test_the_scroll_check_notices_a_too_wide_email(browser: object, tmp_path: Path) -> None:
     (tmp_path / "wide.html").write_text('<!doctype html><html><body><table role="presentation" style="width:640px">'
                                         "<tr><td>x</td></tr></table></body></html>")
