@@ -81,6 +81,16 @@ CASES = {
     "quotes in quotes": (b"---\ntitle: \"Meta \"besar\" beli\"\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': has double quotes inside double quotes; write it as title: "
         "'Meta \"besar\" beli'"]),
+    # a line YAML reads on its own, quotes escaped ('\\"') or doubled (''), was blamed for the slip on the next line,
+    # and the advice, followed, published the backslashes ('Meta \\"all in\\"') or both quotes ('McDonald''s')
+    "escaped quotes in quotes, then a slip": (
+        b"---\ntitle: \"Meta \\\"all in\\\" on AI\"\nsummary: Meta: akuisisi besar\ndate: 2025-06-03\n---\nx\n", [
+        "content/a.md:3: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: summary: \"Meta: akuisisi besar\""]),
+    "a doubled quote in single quotes, then a slip": (
+        b"---\ntitle: 'McDonald''s'\nsummary: @mcd resmi\ndate: 2025-06-03\n---\nx\n", [
+        "content/a.md:3: field 'summary': '@' cannot start a value in YAML; put the whole value in double quotes: "
+        "summary: \"@mcd resmi\""]),
     "a bracket first": (b"---\ntitle: [Rilis] Model baru\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "
         "quotes: title: \"[Rilis] Model baru\""]),

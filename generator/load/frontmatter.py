@@ -538,6 +538,8 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         return None
     if not space and not value.startswith("/"):  # 'title:Meta'; not 'https://...'
         return at, field, f"needs a space after the colon: {shown}: {value}", f"{indented}{shown}: {value}"
+    if _syntax_error(line.lstrip(" ")) is None:  # YAML reads it on its own: 'title: "a \"b\""', "name: 'it''s'"
+        return None
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if value[0] == '"' and '"' in value[1:-1]:
         inner = value[1:-1] if value.endswith('"') else value[1:]
