@@ -164,6 +164,15 @@ CASES = {
     "a list never closed, then a line without its colon": (
         b"---\ntags: [AI, data,\n  ml\ntitle: x\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
         "content/a.md:2: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
+    # a list over two lines, closed, was "never closed; write tags: [AI]" (dropping 'data'), hiding the real slip;
+    # a value's text on an indented line was "indented, but the line above opens no list or mapping"
+    "a list over two lines, then a line without its colon": (
+        b"---\ntitle: x\ntags: [AI,\n  data]\nsummary Ringkasan panjang\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:5: field 'summary': has no ':' after the key; write summary: Ringkasan panjang"]),
+    "a value over two lines, then a slip": (
+        b"---\ntitle: x\nsummary: Panjang\n  lanjut:lagi\ndate: @x\n---\nx\n", [
+        "content/a.md:5: field 'date': '@' cannot start a value in YAML; put the whole value in double quotes: "
+        "date: \"@x\""]),
     "a tab, then a line without its colon": (b"---\ntitle: x\nsource:\n\tname: A\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
         "content/a.md:4: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [

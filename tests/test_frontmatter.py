@@ -219,6 +219,9 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     # the next line's comment was read as part of its value, which was then advised in quotes
     ("r:\n  name: R\n  url https://r.example/   # home page\n  aliases: [m.r.example]  # other hosts\n",
      (3, "r.url", "has no ':' after the key; write url: https://r.example/")),
+    # a list over two lines, closed, was "never closed; write aliases: [Telkom, TLKM]", dropping Telkomsel
+    ("telkom:\n  name: Telkom\n  aliases: [Telkom, TLKM,\n    Telkomsel]\n  url https://www.telkom.co.id/\n",
+     (5, "telkom.url", "has no ':' after the key; write url: https://www.telkom.co.id/")),
     # a comment is left out of advice on the line itself
     ("x: 1\ntitle: [Breaking] news  # from the wire\n",
      (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double quotes: "

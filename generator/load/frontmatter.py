@@ -352,7 +352,7 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
             return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
                                      f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
-        if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
+        if 0 <= at < len(lines) and (known := _explained_line(lines, at, index)) is not None:
             return known
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
@@ -363,8 +363,9 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
         value = found[3].strip() if found else ""
         if value[:1] in ("[", "{") and ("]}"[value[0] == "{"] not in value and "," in value
-                                         or value[0] == "[" and re.search(r"[\[,]\s*#", value)):  # [a, #b] too
-            return _explained_line(lines, at)
+                                         or value[0] == "[" and re.search(r"[\[,]\s*#", value)) \
+                and not _closed_before(lines, at, index):  # [a, #b] too; not '[a,' closed by 'b]' below
+            return _explained_line(lines, at, index)
     return None
 
 
@@ -509,13 +510,35 @@ def _owner(lines: list[str], at: int, indent: int) -> str:
                  if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
 
 
+def _closed_before(lines: list[str], at: int, before: int) -> bool:
+    """Whether the list or mapping that line ``at`` (from 0) opens with '[' or '{' after its key is closed, as YAML
+    reads it, on a line before line ``before``: 'tags: [AI,' then '  data]'."""
+    text = "\n".join(lines)
+    breaks = [found.start() for found in _NEWLINE.finditer(text)]
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            line = bisect.bisect_left(breaks, token.start_mark.index)
+            if line >= before:
+                break
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)) and (depth or line == at):
+                depth += 1
+            elif depth and isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                depth -= 1
+                if not depth:
+                    return True
+    except yaml.YAMLError:
+        pass
+    return False
+
+
 def _indent(line: str) -> str:
     """The spaces ``line`` starts with."""
     return line[:len(line) - len(line.lstrip(" "))]
 
 
-def _explained_line(lines: list[str], at: int) -> Advice | None:
-    """``_explained`` for one line, ``at`` (from 0)."""
+def _explained_line(lines: list[str], at: int, error: int) -> Advice | None:
+    """``_explained`` for one line, ``at`` (from 0), of a YAML error PyYAML found on line ``error``."""
     line = lines[at]
     found = _KEY_LINE.fullmatch(line.lstrip(" "))
     if found is None:
@@ -526,6 +549,9 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         if re.fullmatch(r"[A-Za-z_][\w-]*", key := _uncommented(above)):  # 'source' above '  name: CNBC'
             where = max(i for i in range(at) if lines[i].strip())                # (its ':' left out)
             return where, key, f"has no ':' after the key; write {key}:", f"{key}:"
+        if (value_above := _KEY_LINE.fullmatch(above)) and value_above[3].strip() and \
+                _syntax_error(f"{above}\n{line}") is None:  # the text above, on ('summary: Panjang', '  lanjut:lagi')
+            return None
         return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
                         "the beginning of the line"), line.lstrip(" ")
     owner = _owner(lines, at, indent)
@@ -550,6 +576,8 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         right = f"{shown}: " + '"' + inner.replace('"', '\\"') + '"'
         return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
+    if close and _closed_before(lines, at, error):  # a list over lines ('aliases: [a, b,' then '  c]'): no slip
+        return None
     if close == "]" and re.search(r"[\[,]\s*#", value):  # 'tags: [pemilu, #Pilkada2026]': a comment from '#' on
         names = [n.strip() for n in value[1:].rsplit("]", 1)[0].split(",") if n.strip()]
         fixed = ", ".join(f'"{n}"' if n.startswith("#") else n for n in names)
