@@ -268,6 +268,18 @@ def test_markdown_block_problems_are_all_reported(tmp_path: Path) -> None:
         "toc_min_headings: 4}'"]
 
 
+def test_slugs_and_external_rel_are_quoted_as_written(tmp_path: Path) -> None:
+    """An attacker's report: 'slugs.C#': 1000.0 is not text; write it in quotes: "1000-0"' for '1e3', 42 for
+    '0x2A', and external_rel shown as "['noopener', 'nofollow']" or True, Python's reading, not the file's."""
+    assert errors(tmp_path, 'slugs: {"C#": 1e3, Kecerdasan: 0x2A}\nmarkdown:\n  external_rel: [noopener, nofollow]\n') == [
+        "config.yaml:1: field 'slugs.C#': 1e3 is not text; write it in quotes: \"1e3\"",
+        "config.yaml:1: field 'slugs.Kecerdasan': 0x2A is not text; write it in quotes: \"0x2a\"",
+        "config.yaml:3: field 'markdown.external_rel': [noopener, nofollow] is not a list of rel words; use some of "
+        "noopener, noreferrer, nofollow, ugc, sponsored, external, like 'noopener nofollow ugc'"]
+    assert errors(tmp_path, "markdown:\n  external_rel: TRUE\n")[0].startswith(
+        "config.yaml:2: field 'markdown.external_rel': TRUE is not a list of rel words;")
+
+
 def test_a_base_url_with_a_password_or_a_page_name_is_refused(tmp_path: Path) -> None:
     """A maintainer's report: 'https://user:pw@example.org/' was published in every canonical link, feed, the
     sitemap and robots.txt; '…/news/index.html' became the prefix of every link ('…/news/index.html/tags/')."""

@@ -129,7 +129,7 @@ def test_slugs_in_config_that_cannot_be_used_are_errors_at_their_line(tmp_path: 
         "config.yaml:8: field 'slugs.y': 12 is not text; write it in quotes: \"12\"",
         "config.yaml:9: field 'slugs.z': is 81 characters long; a slug has at most 80",
         # a list made no slug to suggest: it was told to write "" in quotes
-        "config.yaml:10: field 'slugs.w': ['b'] is not a URL slug; write one of lowercase letters, digits and '-', "
+        "config.yaml:10: field 'slugs.w': [b] is not a URL slug; write one of lowercase letters, digits and '-', "
         "like csharp"]
     (tmp_path / "config.yaml").write_text(CONFIG + "slugs: [C#, csharp]\n")
     with pytest.raises(BuildError) as caught:

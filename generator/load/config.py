@@ -256,7 +256,8 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
         if key == "external_rel" and isinstance(item, str) and item.split() and set(item.split()) <= set(REL_WORDS):
             settings[key] = " ".join(item.split())
         elif key == "external_rel":
-            problems.append(Problem(rel, where, field, f"{quoted(item)} is not a list of rel words; use some of "
+            problems.append(Problem(rel, where, field, f"{_shown(item, written, ('markdown', key))} is not a list of "
+                                                       "rel words; use some of "
                                                        f"{', '.join(REL_WORDS)}, like 'noopener nofollow ugc'"))
         elif key == "toc_min_headings" and type(item) is int and item >= 0:
             settings[key] = item
@@ -271,14 +272,22 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
     return MarkdownConfig(**settings), problems
 
 
+def _shown(value: Any, written: Written, path: tuple[Any, ...]) -> str:
+    """``value``, read at ``path``, for a message, as written: text in quotes, a number or true/false and a list's
+    or mapping's items by ``written`` (0x1F, [rss, 1e3], not 31, ['rss', 1000.0])."""
+    return quoted(value) if isinstance(value, str) else as_written(value, written, path) \
+        if isinstance(value, (list, dict)) else as_yaml(value, written.get(path, ""))
+
+
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a URL slug of ``slugs:`` may be: lowercase ASCII letters and digits, words joined by '-'."""
 
 
 def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
-                  ) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+                  written: Written) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
     """The ``slugs:`` block (tag or section name → its URL slug); a bad entry is a problem and left out, the
-    others kept (a slug that clashes with another term's is the taxonomy's error, which names both)."""
+    others kept (a slug that clashes with another term's is the taxonomy's error, which names both); ``written``:
+    its values as written (``load_yaml``)."""
     line = lines.get(("slugs",), 0)
     if value is None:
         return (), []
@@ -298,11 +307,12 @@ def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
                                                        "keep one"))
         elif not isinstance(slug, str) or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
             seen[folded] = name
-            wanted = _slug_like(slug)
+            shown = _shown(slug, written, ("slugs", name))
+            wanted = _slug_like(written.get(("slugs", name), slug))  # 1e3 → "1e3", not "1000-0"
             problems.append(Problem(rel, where, field, (
                 "is empty; write the slug after the colon, like csharp" if slug is None else
-                f"{quoted(slug)} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) and wanted
-                else f"{as_yaml(slug)} is not a URL slug; write one of lowercase letters, digits and '-', like csharp"
+                f"{shown} is not text; write it in quotes: \"{wanted}\"" if not isinstance(slug, str) and wanted
+                else f"{shown} is not a URL slug; write one of lowercase letters, digits and '-', like csharp"
                 if not isinstance(slug, str) else
                 f"is {len(slug)} characters long; a slug has at most {MAX_SLUG}" if len(slug) > MAX_SLUG and
                 SLUG.fullmatch(slug) else
@@ -495,9 +505,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     settings: dict[str, Any] = {}
     set_by: dict[str, str] = {}  # Config field → the key that set it, so feed_size and feeds.size clash
     for value, line, where, key, label in _flatten(values, lines, origin, rel, problems):
-        path = tuple(label.split("."))  # the value as written, for messages: 0x1F, [rss, 1e3], not 31, ['rss', 1000.0]
-        shown = quoted(value) if isinstance(value, str) else as_written(value, written, path) \
-            if isinstance(value, (list, dict)) else as_yaml(value, written.get(path, ""))
+        path = tuple(label.split("."))
+        shown = _shown(value, written, path)
         if key in set_by:
             problems.append(Problem(where, line, label, f"sets the same thing as '{set_by[key]}'; keep one of them"))
             continue
@@ -530,7 +539,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(where, line, key, not_boolean(key, value, written.get(path, ""))))
             continue
         if key == "slugs":
-            value, found = _slugs_config(value, lines, where)
+            value, found = _slugs_config(value, lines, where, written)
             problems += found
         if key == "feed_formats":
             value = tuple(f for f in FEED_FORMATS if f in value)  # the order feeds are listed in, whatever was written
