@@ -308,6 +308,11 @@ def test_a_host_that_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path)
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
         f"content/sources.yaml:3: field 'aa.aliases': {host} is not a host name; write it like reuters.com, without "
         "https:// or a path" for host in ("'0x1F'", "'true'")]
+    # a list or mapping as an item was "['a', 2]" and "{'b': 7}", Python's reading
+    (tmp_path / "sources.yaml").write_text("aa:\n  name: A\n  aliases: [reuters.com, [a, 0x2], {b: 0o7}]\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        f"content/sources.yaml:3: field 'aa.aliases': {host} is not a host name; write it like reuters.com, without "
+        "https:// or a path" for host in ("[a, 0x2]", "{b: 0o7}")]
     # an empty item ('~') was 'None is not a host name'
     (tmp_path / "sources.yaml").write_text("aa:\n  name: A\n  aliases:\n    - a.com\n    - ~\n")
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [

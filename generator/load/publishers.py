@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import Written, YamlError, load_yaml, not_text, read_past, yaml_file_text, yaml_problems
+from generator.load.frontmatter import (Written, YamlError, as_written, load_yaml, not_text, read_past, yaml_file_text,
+                                        yaml_problems)
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
@@ -166,9 +167,10 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
             continue
         clean: list[tuple[str, int]] = []
         spelled = [(host, lines.get((pid, "aliases", i), lines.get((pid, "aliases"), line)), f"{pid}.aliases",
-                    written.get((pid, "aliases", i), host)) for i, host in enumerate(aliases)]  # 0x1F, not 31
+                    as_written(host, written, (pid, "aliases", i)) if isinstance(host, (list, dict))  # [a, 0x2]
+                    else quoted(written.get((pid, "aliases", i), host))) for i, host in enumerate(aliases)]  # '0x1F'
         if url:
-            spelled.append((host_of(url), lines.get((pid, "url"), line), f"{pid}.url", host_of(url)))
+            spelled.append((host_of(url), lines.get((pid, "url"), line), f"{pid}.url", quoted(host_of(url))))
         for host, where, field, shown in spelled:
             folded = host.strip().lower().rstrip(".").removeprefix("www.") if isinstance(host, str) else ""
             if host is None:  # '~', or '-' alone: YAML's null, not the word None
@@ -176,7 +178,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                                            "reuters.com, or remove the item"))
                 continue
             if not _HOST.match(folded):
-                problems.append(Problem(rel, where, field, f"{quoted(shown)} is not a host name; write it "
+                problems.append(Problem(rel, where, field, f"{shown} is not a host name; write it "
                                                            "like reuters.com, without https:// or a path"))
                 continue
             if folded in by_host and by_host[folded][0].id != str(pid):
