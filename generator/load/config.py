@@ -505,8 +505,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     settings: dict[str, Any] = {}
     set_by: dict[str, str] = {}  # Config field → the key that set it, so feed_size and feeds.size clash
     for value, line, where, key, label in _flatten(values, lines, origin, rel, problems):
-        path = tuple(label.split("."))
-        shown = _shown(value, written, path)
+        at = tuple(label.split("."))
+        shown = _shown(value, written, at)
         if key in set_by:
             problems.append(Problem(where, line, label, f"sets the same thing as '{set_by[key]}'; keep one of them"))
             continue
@@ -518,7 +518,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         if key in _MAY_BE_EMPTY and value is None:  # 'description:' with nothing after it, as '""'
             value = ""
         if key in _TEXT and (not isinstance(value, str) or not value.strip() and key not in _MAY_BE_EMPTY):
-            problems.append(Problem(where, line, key, not_text(key, value, written, path)))
+            problems.append(Problem(where, line, key, not_text(key, value, written, at)))
             continue
         if key in _MAY_BE_EMPTY and not value.strip():
             value = ""  # 'image: ""' as the reference gives the default: none
@@ -536,7 +536,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(where, line, label, f"must be a whole number, got {shown}; 0 turns intersection pages off"))
             continue
         if key in _BOOL and type(value) is not bool:
-            problems.append(Problem(where, line, key, not_boolean(key, value, written.get(path, ""))))
+            problems.append(Problem(where, line, key, not_boolean(key, value, written.get(at, ""))))
             continue
         if key == "slugs":
             value, found = _slugs_config(value, lines, where, written)
