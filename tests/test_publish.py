@@ -733,3 +733,17 @@ def test_an_output_folder_inside_the_project_has_the_same_cache_on_every_checkou
                       cache_for(config, root / "site").relative_to(root)))
     assert found[0] == found[1] and found[0][1] == Path(".cache")
     assert found[0][0].parent == Path(".cache/outputs") and found[0][0].name.startswith("public-")
+
+
+def test_a_project_built_only_into_another_output_is_incremental(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The GitLab recipe builds only `--output public`, with no .cache/ yet: the cache of public/ could not be
+    saved ('check that .cache/outputs/public-…/ is writable'), so every CI build was a cold one, with a warning."""
+    from generator.commands.cli import main
+    root = project(tmp_path)
+    config, public = str(root / "config.yaml"), str(root / "public")
+    assert main(["build", "-q", "--config", config, "--output", public]) == 0
+    assert main(["build", "--config", config, "--output", public]) == 0
+    said = capsys.readouterr()
+    assert "warning" not in said.err
+    assert said.out.startswith("up to date: 3 articles, nothing changed since the last build")

@@ -233,7 +233,7 @@ def is_corrupt(error: sqlite3.Error) -> bool:
 
 def _make_folder(folder: Path) -> None:
     """The cache folder, made if missing and tagged (``TAG``)."""
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)  # .cache/outputs/NAME-HASH/ with no .cache/ yet (publish.cache_for)
     (folder / "CACHEDIR.TAG").write_text(TAG)
 
 
