@@ -439,3 +439,25 @@ def test_verbose_counts_pages_and_feeds_rendered_without_the_resized_pictures(
     rendered, reused = (int(n) for n in re.search(r"(-?\d+) pages? and feeds rendered, (\d+) reused", out).groups())
     pages, feeds = (int(n) for n in re.search(r"built 1 article, (\d+) pages, (\d+) feeds", out).groups())
     assert (rendered, reused) == (0, pages + feeds), out  # a static file added: every page and feed as it was
+
+
+def test_ctrl_c_while_the_command_loads_or_reads_its_options_says_interrupted(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C in a command's first half second (Python loading it, argparse setting up) printed a traceback of
+    whichever import or argparse line it stopped, not 'interrupted' and exit 130 as later."""
+    stops_import = ("import sys\nclass Stop:\n    def find_spec(self, name, *rest):\n"
+                    "        if name == 'generator.core.errors':\n            raise KeyboardInterrupt\n"
+                    "sys.meta_path.insert(0, Stop())\nsys.argv = ['digest', 'build']\n"
+                    "from generator.__main__ import run\nrun()\n")
+    loaded = subprocess.run([sys.executable, "-c", stops_import], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60)
+    assert (loaded.returncode, loaded.stderr) == (130, "interrupted\n")
+
+    import generator.commands.cli as cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "_parser", interrupted)
+    assert main(["build"]) == 130
+    assert capsys.readouterr().err == "interrupted\n"

@@ -594,12 +594,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 2
-    try:
+    try:  # a Ctrl-C while the options are read (argparse takes a while to set up) is the same as any other
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
         commands = {"build": cmd_build, "init": cmd_init, "new": cmd_new, "serve": cmd_serve, "check": cmd_check,
                     "import": cmd_import, "ping": cmd_ping}
         return commands[args.command](args)
@@ -728,6 +728,7 @@ def run() -> NoReturn:
         sys.stdout = GuardedOutput(sys.stdout)
     code = main()
     if threading.active_count() == 1:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the command is done: a Ctrl-C now would only be a traceback
         run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
         if run_exit_handlers is not None:
             run_exit_handlers()
