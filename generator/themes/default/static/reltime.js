@@ -6,4 +6,5 @@ c=new Date(a),e=D(b)-D(a),g=b-a;c.setMonth(c.getMonth()+n);if(c>b)n--;return n>1
 function r(){for(const t of document.querySelectorAll("time[data-rel]")){let y=t.dataset.rel=="day",z=Date.now(),v=t.dateTime,P=Date.parse,a=P(y?v.slice(0,10)+"T00:00":v),s=t.nextElementSibling;if(isNaN(a))continue;
 if(y)z+=P(v.slice(0,19)+"Z")-P(v)+new Date(z).getTimezoneOffset()*6e4;
 if(!s||s.className!="rel"){t.after(s=document.createElement("span"));s.className="rel"}
-s.textContent=" ("+(a>z?w(1,z,a,y):w(-1,a,z,y))+")"}}r();setInterval(r,6e4)})();
+s.textContent=" ("+(a>z?w(1,z,a,y):w(-1,a,z,y))+")"}}r();setInterval(r,6e4);
+document.querySelector(".sections")?.addEventListener("focusin",e=>e.target.scrollIntoView({block:"nearest",inline:"nearest"}))})();
