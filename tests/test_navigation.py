@@ -641,3 +641,16 @@ def test_a_date_alone_counts_days_by_the_sites_calendar(zone: str, now: str, sho
                           str(PACKAGE_THEMES / "default/static/reltime.js"), now],
                          capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": zone})
     assert json.loads(run.stdout) == shown
+
+
+def test_without_css_the_pagers_newer_and_older_read_apart(tmp_path: Path) -> None:
+    """A reader's report from reader view (and a text browser): the middle page's pager read
+    "« Lebih baruLebih lama »", the two links run together; so did an article's older and newer."""
+    make_project(tmp_path, {f"2025/06/a{n}.md": article(title=f"A{n}", date=f"2025-06-1{n}T09:00:00+07:00")
+                            for n in range(3)}, config="title: T\nbase_url: https://example.org/\npage_size: 1\n")
+    files = build(load_config(tmp_path / "config.yaml")).output.files
+    pagers = [" ".join(doc(files, path).xpath("string(//nav[@class='pager'])").split())
+              for path in ("index.html", "page/2/index.html", "page/3/index.html")]
+    assert pagers == ["Lebih lama » 1 2 3", "« Lebih baru Lebih lama » 1 2 3", "« Lebih baru 1 2 3"]
+    around = doc(files, "2025/06/a1/index.html").xpath("string(//nav[@class='around'])")
+    assert " ".join(around.split()) == "Artikel lebih lama A0 Artikel lebih baru A2"
