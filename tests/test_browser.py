@@ -687,10 +687,14 @@ def test_on_a_phone_the_breadcrumbs_links_are_targets_of_full_size(browser: Any,
 
 def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path) -> None:
     """A reader's report, printing to PDF: a link whose text is its address (an autolink, a URL in the text, or raw
-    HTML) printed it twice, 'https://example.com/x <https://example.com/x>'; a link of other text keeps its address."""
+    HTML, in code, with a class of its own) printed it twice, 'https://example.com/x <https://example.com/x>'; a link of
+    other text keeps its address."""
     from conftest import article, make_project
     body = ("Lihat <https://example.com/x>, https://example.com/a%20b dan <a href=\"https://example.com/h\">"
-            "https://example.com/h</a>, juga [laporan](https://example.com/laporan).\n")
+            "https://example.com/h</a>, juga [laporan](https://example.com/laporan).\n\n"
+            # the address in code, raw HTML with its attributes in another order, a link with a class of its own
+            "Lalu [`https://example.com/c`](https://example.com/c), <a title=\"Situs\" href=\"https://example.com/t\">"
+            "https://example.com/t</a> dan <a class=\"ext\" href=\"https://example.com/e\">https://example.com/e</a>.\n")
     make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body)})
     server = _serve_project(tmp_path / "p")
     context = browser.new_context(viewport=DESKTOP)
@@ -701,7 +705,8 @@ def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path
         printed = page.evaluate("() => [...document.querySelectorAll('.post .body a')].map(a => a.innerText + "
                                 "getComputedStyle(a, '::after').content)")
         assert printed == ["https://example.com/xnone", "https://example.com/a bnone", "https://example.com/hnone",
-                           'laporan" <https://example.com/laporan>"']
+                           'laporan" <https://example.com/laporan>"', "https://example.com/cnone",
+                           "https://example.com/tnone", "https://example.com/enone"]
     finally:
         context.close()
         server.shutdown()

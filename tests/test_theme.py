@@ -317,3 +317,18 @@ def test_templates_see_globals_added_after_they_were_loaded_and_keep_their_own_t
     assert "mine" not in env.globals
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ mine }}").render()
+
+
+def test_a_link_whose_text_is_its_address_is_marked_bare_in_code_in_any_attribute_order_and_with_a_class(
+        tmp_path: Path) -> None:
+    """Printed, such a link showed its address twice: the mark missed code, strong text, raw HTML with its title
+    first, and a link with a class of its own; a link of other words is left alone."""
+    body = ("[`https://e.com/c`](https://e.com/c) [**https://e.com/s**](https://e.com/s) "
+            "<a title=\"Situs\" href=\"https://e.com/t\">https://e.com/t</a> "
+            "<a class=\"ext\" href=\"https://e.com/e\">https://e.com/e</a> [laporan](https://e.com/l)\n")
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)})
+    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
+    assert re.findall(r"<a [^>]*e\.com[^>]*>", page) == [
+        '<a href="https://e.com/c" class="bare" rel="noopener">', '<a href="https://e.com/s" class="bare" rel="noopener">',
+        '<a title="Situs" href="https://e.com/t" class="bare" rel="noopener">',
+        '<a class="ext bare" href="https://e.com/e" rel="noopener">', '<a href="https://e.com/l" rel="noopener">']

@@ -225,18 +225,31 @@ CODE_STYLE = "code.css"
 """The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
 
 
-_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>([^<]*)</a>')
-"""A link as the Markdown renderer or the sanitiser writes it, with text only."""
+_LINK = re.compile(r'<a( [^>]*)>((<(code|em|strong)>)?([^<]*)(?(3)</\4>))</a>')
+"""A link as the Markdown renderer or the sanitiser writes it (attributes double-quoted, in any order), with text
+only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```)."""
+
+_ATTRIBUTE = re.compile(r' (href|class)="([^"]*)"')
+"""A link's ``href`` or ``class``: a value holds no '"' (the sanitiser writes it '&quot;')."""
 
 
 def mark_bare_links(body_html: str) -> str:
-    """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text):
-    printed, the theme adds no ' <address>' after it, which would say the address twice."""
+    """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text,
+    raw HTML, even in ``<code>``), added to a class the link has: printed, the theme adds no ' <address>' after it,
+    which would say the address twice."""
     def mark(found: re.Match[str]) -> str:
-        href, rest, text = found.groups()
-        if " class=" in rest or unquote(unescape(href)) != unquote(unescape(text)):
+        attributes, inner, text = found.group(1), found.group(2), found.group(5)
+        values = dict(_ATTRIBUTE.findall(attributes))
+        href = values.get("href")
+        if href is None or unquote(unescape(href)) != unquote(unescape(text)):
             return found.group()
-        return f'<a href="{href}" class="bare"{rest}>{text}</a>'
+        if "class" not in values:
+            marked = attributes.replace(f' href="{href}"', f' href="{href}" class="bare"', 1)
+        elif "bare" in values["class"].split():
+            return found.group()
+        else:
+            marked = attributes.replace(f' class="{values["class"]}"', f' class="{values["class"]} bare"', 1)
+        return f"<a{marked}>{inner}</a>"
 
     return _LINK.sub(mark, body_html) if "</a>" in body_html else body_html
 
