@@ -225,7 +225,7 @@ CODE_STYLE = "code.css"
 """The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
 
 
-_LINK = re.compile(r'<a( [^>]*)>((<(code|em|strong)>)?([^<]*)(?(3)</\4>))</a>')
+_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?(http[^<]*)(?(3)</\4>))</a>')
 """A link as the Markdown renderer or the sanitiser writes it (attributes double-quoted, in any order), with text
 only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```)."""
 
