@@ -247,3 +247,20 @@ def test_a_key_without_its_colon_is_told_at_its_line_with_advice_yaml_reads(text
     if "; write " in said[2] and "; or" not in said[2]:  # the advice, written in, reads back
         line = said[2].split("; write ", 1)[1]
         assert frontmatter.load_yaml(line + "\n", 1)[0] == frontmatter.load_yaml_fully(line + "\n", 1)[0]
+
+
+@pytest.mark.parametrize("entry", [
+    'c{i}:\n  name: "C{i}"\n  aliases: ["A{i}",\n    "B{i}"]\n  url: "https://c{i}.example/"\n',  # companies.yaml
+    "k{i}: [a,\n  b]\n",                                                                          # front matter
+])
+def test_a_slip_after_many_lists_over_lines_reads_the_text_a_few_times_not_once_a_list(
+        entry: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each list above an unknown slip was checked by reading the whole text again: 250 companies took 12 s."""
+    text = "".join(entry.format(i=i) for i in range(250)) + "zz:\n  - a\n  b: c\n"
+    scans, scan = [], frontmatter.yaml.scan
+    monkeypatch.setattr(frontmatter.yaml, "scan", lambda *a, **k: scans.append(1) or scan(*a, **k))
+    with pytest.raises(frontmatter.YamlError) as caught:
+        frontmatter.load_yaml(text, 1)
+    assert caught.value.line == text.count("\n")
+    assert caught.value.message.startswith("YAML syntax error: did not find expected '-' indicator")
+    assert len(scans) <= 5

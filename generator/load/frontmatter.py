@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 import yaml
@@ -513,23 +514,31 @@ def _owner(lines: list[str], at: int, indent: int) -> str:
 def _closed_before(lines: list[str], at: int, before: int) -> bool:
     """Whether the list or mapping that line ``at`` (from 0) opens with '[' or '{' after its key is closed, as YAML
     reads it, on a line before line ``before``: 'tags: [AI,' then '  data]'."""
-    text = "\n".join(lines)
+    close = _flow_closes("\n".join(lines)).get(at)
+    return close is not None and close < before
+
+
+@lru_cache(maxsize=4)
+def _flow_closes(text: str) -> dict[int, int | None]:
+    """For each line (from 0) of ``text`` where YAML reads a list or mapping open with '[' or '{': the line its first
+    one there is closed on, None if it is not before the end or PyYAML's first error. One reading of the text for
+    all its lines (``_explained`` asks of every line up from an error)."""
     breaks = [found.start() for found in _NEWLINE.finditer(text)]
-    depth = 0
+    opened: list[int] = []
+    closes: dict[int, int | None] = {}
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             line = bisect.bisect_left(breaks, token.start_mark.index)
-            if line >= before:
-                break
-            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)) and (depth or line == at):
-                depth += 1
-            elif depth and isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
-                depth -= 1
-                if not depth:
-                    return True
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                opened.append(line)
+                closes.setdefault(line, None)
+            elif opened and isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                start = opened.pop()
+                if closes[start] is None and start not in opened:  # the first one on its line, not one inside it
+                    closes[start] = line
     except yaml.YAMLError:
         pass
-    return False
+    return closes
 
 
 def _indent(line: str) -> str:
