@@ -173,6 +173,14 @@ CASES = {
         b"---\ntitle: x\nsummary: Panjang\n  lanjut:lagi\ndate: @x\n---\nx\n", [
         "content/a.md:5: field 'date': '@' cannot start a value in YAML; put the whole value in double quotes: "
         "date: \"@x\""]),
+    # a list over two lines, valid, was "never closed; write companies: [Google]" (dropping OpenAI) when YAML
+    # stopped at its line for a slip above it, which was not said
+    "a list over two lines without the space after its colon, then a list over two lines": (
+        b"---\ntitle: x\ntags:[panduan,\n  baru]\ncompanies: [Google,\n  OpenAI]\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:3: field 'tags': needs a space after the colon: tags: [panduan,"]),
+    "a list over two lines without its colon, then a list over two lines": (
+        b"---\ntitle: x\ntags [panduan,\n  baru]\ncompanies: [Google,\n  OpenAI]\ndate: 2025-01-01\n---\nx\n", [
+        "content/a.md:3: field 'tags': has no ':' after the key; write tags: [panduan,"]),
     "a tab, then a line without its colon": (b"---\ntitle: x\nsource:\n\tname: A\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
         "content/a.md:4: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [

@@ -353,7 +353,7 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
             return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
                                      f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
-        if 0 <= at < len(lines) and (known := _explained_line(lines, at, index)) is not None:
+        if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
             return known
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
@@ -365,8 +365,8 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
         value = found[3].strip() if found else ""
         if value[:1] in ("[", "{") and ("]}"[value[0] == "{"] not in value and "," in value
                                          or value[0] == "[" and re.search(r"[\[,]\s*#", value)) \
-                and not _closed_before(lines, at, index):  # [a, #b] too; not '[a,' closed by 'b]' below
-            return _explained_line(lines, at, index)
+                and not _closed_below(lines, at):  # [a, #b] too; not '[a,' closed by 'b]' below
+            return _explained_line(lines, at)
     return None
 
 
@@ -445,8 +445,10 @@ def _no_colon(lines: list[str], at: int) -> Advice:
                         f"write '{' ' * indent}- {line.strip()}'"), f"{' ' * indent}- {line.strip()}"  # ('summary x'
         # after a list at column 0: a key)
     if found:
-        value = _without_comment(found[2])  # a comment stays where it is
-        right: str | None = f"{found[1]}: {_as_value(value.rstrip(), found[1])}"
+        value = _without_comment(found[2]).rstrip()  # a comment stays where it is
+        right: str | None = f"{found[1]}: {value}"
+        if value[:1] not in ("[", "{") or not _closed_below([*lines[:at], " " * indent + right, *lines[at + 1:]], at):
+            right = f"{found[1]}: {_as_value(value, found[1])}"  # (a list over lines, 'tags [a,' then '  b]': as is)
         fix = f"has no ':' after the key; write {right}"
         if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
@@ -511,11 +513,14 @@ def _owner(lines: list[str], at: int, indent: int) -> str:
                  if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) < indent), "") if indent else ""
 
 
-def _closed_before(lines: list[str], at: int, before: int) -> bool:
+def _closed_below(lines: list[str], at: int) -> bool:
     """Whether the list or mapping that line ``at`` (from 0) opens with '[' or '{' after its key is closed, as YAML
-    reads it, on a line before line ``before``: 'tags: [AI,' then '  data]'."""
-    close = _flow_closes("\n".join(lines)).get(at)
-    return close is not None and close < before
+    reads it, on a line below: 'tags: [AI,' then '  data]', also past the line of an error inside it or after it.
+    When YAML stopped before the line (a slip above: 'tags:[AI,' above 'companies: [a,' then '  b]'), as YAML reads
+    the text from that line on."""
+    if at in (closes := _flow_closes("\n".join(lines))):
+        return (closes[at] or 0) > at
+    return (_flow_closes("\n".join([lines[at].lstrip(" "), *lines[at + 1:]])).get(0) or 0) > 0
 
 
 @lru_cache(maxsize=4)
@@ -546,8 +551,8 @@ def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip(" "))]
 
 
-def _explained_line(lines: list[str], at: int, error: int) -> Advice | None:
-    """``_explained`` for one line, ``at`` (from 0), of a YAML error PyYAML found on line ``error``."""
+def _explained_line(lines: list[str], at: int) -> Advice | None:
+    """``_explained`` for one line, ``at`` (from 0)."""
     line = lines[at]
     found = _KEY_LINE.fullmatch(line.lstrip(" "))
     if found is None:
@@ -585,7 +590,7 @@ def _explained_line(lines: list[str], at: int, error: int) -> Advice | None:
         right = f"{shown}: " + '"' + inner.replace('"', '\\"') + '"'
         return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
-    if close and _closed_before(lines, at, error):  # a list over lines ('aliases: [a, b,' then '  c]'): no slip
+    if close and _closed_below(lines, at):  # a list over lines ('aliases: [a, b,' then '  c]'): no slip
         return None
     if close == "]" and re.search(r"[\[,]\s*#", value):  # 'tags: [pemilu, #Pilkada2026]': a comment from '#' on
         names = [n.strip() for n in value[1:].rsplit("]", 1)[0].split(",") if n.strip()]
