@@ -181,6 +181,12 @@ CASES = {
     "a list over two lines without its colon, then a list over two lines": (
         b"---\ntitle: x\ntags [panduan,\n  baru]\ncompanies: [Google,\n  OpenAI]\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:3: field 'tags': has no ':' after the key; write tags: [panduan,"]),
+    # a line of a mapping over three lines was judged alone: "url: '...sumber\"}'" (its '}' is the mapping's)
+    "a mapping over three lines, then a slip": (
+        b'---\ntitle: x\nsource: {\n  name: "news-digest",\n  url: "https://www.example.com/berita/contoh-artikel-'
+        b'sumber"}\nsection: Redaksi: Utama\ndate: 2025-01-01\n---\nx\n', [
+        "content/a.md:6: field 'section': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: section: \"Redaksi: Utama\""]),
     "a tab, then a line without its colon": (b"---\ntitle: x\nsource:\n\tname: A\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
         "content/a.md:4: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [

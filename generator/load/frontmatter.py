@@ -519,28 +519,34 @@ def _closed_below(lines: list[str], at: int) -> bool:
     When YAML stopped before the line (a slip above: 'tags:[AI,' above 'companies: [a,' then '  b]'), as YAML reads
     the text from that line on."""
     if at in (closes := _flow_closes("\n".join(lines))):
-        return (closes[at] or 0) > at
-    return (_flow_closes("\n".join([lines[at].lstrip(" "), *lines[at + 1:]])).get(0) or 0) > 0
+        return (closes[at][0] or 0) > at
+    return (_flow_closes("\n".join([lines[at].lstrip(" "), *lines[at + 1:]])).get(0, [None])[0] or 0) > 0
+
+
+def _in_flow(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` (from 0) is inside a list or mapping that a line above opens with '[' or '{' and YAML
+    reads closed on it or below: '  url: "https://x.com/"}' under 'source: {', not a 'key: value' of its own."""
+    return any(start < at <= (close if close is not None else -1)
+               for start, closes in _flow_closes("\n".join(lines)).items() for close in closes)
 
 
 @lru_cache(maxsize=4)
-def _flow_closes(text: str) -> dict[int, int | None]:
-    """For each line (from 0) of ``text`` where YAML reads a list or mapping open with '[' or '{': the line its first
-    one there is closed on, None if it is not before the end or PyYAML's first error. One reading of the text for
-    all its lines (``_explained`` asks of every line up from an error)."""
+def _flow_closes(text: str) -> dict[int, list[int | None]]:
+    """For each line (from 0) of ``text`` where YAML reads lists or mappings open with '[' or '{': the lines they
+    are closed on, in the order they open, None for one not closed before the end or PyYAML's first error. One
+    reading of the text for all its lines (``_explained`` asks of every line up from an error)."""
     breaks = [found.start() for found in _NEWLINE.finditer(text)]
-    opened: list[int] = []
-    closes: dict[int, int | None] = {}
+    opened: list[tuple[int, int]] = []
+    closes: dict[int, list[int | None]] = {}
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             line = bisect.bisect_left(breaks, token.start_mark.index)
             if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
-                opened.append(line)
-                closes.setdefault(line, None)
+                opened.append((line, len(closes.setdefault(line, []))))
+                closes[line].append(None)
             elif opened and isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
-                start = opened.pop()
-                if closes[start] is None and start not in opened:  # the first one on its line, not one inside it
-                    closes[start] = line
+                start, which = opened.pop()
+                closes[start][which] = line
     except yaml.YAMLError:
         pass
     return closes
@@ -555,7 +561,7 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
     """``_explained`` for one line, ``at`` (from 0)."""
     line = lines[at]
     found = _KEY_LINE.fullmatch(line.lstrip(" "))
-    if found is None:
+    if found is None or _in_flow(lines, at):  # a line of a list or mapping over lines: not on its own
         return None
     indent = len(line) - len(line.lstrip(" "))
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
