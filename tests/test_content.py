@@ -187,6 +187,17 @@ CASES = {
         b'sumber"}\nsection: Redaksi: Utama\ndate: 2025-01-01\n---\nx\n', [
         "content/a.md:6: field 'section': has ': ' in it, which YAML reads as the start of another key; put the whole "
         "value in double quotes: section: \"Redaksi: Utama\""]),
+    # a '#' name in a list over lines was read as a comment, the list closed below: built, the tag left out
+    "a '#' name in a list over two lines": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan, #Pilkada2026,\n  pemilu]\n---\nx\n", [
+        "content/a.md:4: field 'tags': '#Pilkada2026' starts a YAML comment, so it is left out of the list with the "
+        "rest of its line; put a name that starts with '#' in double quotes: tags: [panduan, \"#Pilkada2026\","]),
+    "a '#' name on its own line of a list": (
+        b'---\ntitle: x\ndate: 2025-01-01\ncompanies: ["C#",\n  #Meta, Google\n  ]\n---\nx\n', [
+        "content/a.md:4: field 'companies': warning: 'C#' is not in content/companies.yaml; add it there to give its "
+        "page a name, link and description",
+        "content/a.md:5: field 'companies': '#Meta' starts a YAML comment, so it is left out of the list with the "
+        "rest of its line; put a name that starts with '#' in double quotes: \"#Meta\", Google"]),
     "a tab, then a line without its colon": (b"---\ntitle: x\nsource:\n\tname: A\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
         "content/a.md:4: is indented with a tab, which YAML does not take; indent with spaces instead"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [
