@@ -504,7 +504,8 @@ def test_a_rebuild_refused_by_the_lock_waits_says_why_and_goes_through(tmp_path:
 
 
 @pytest.mark.parametrize("bind, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("127.255.0.9", True),
-                                            ("::1", True), ("localhost", True), ("0.0.0.0", False), ("::", False),
+                                            ("::1", True), ("localhost", True), ("127.1", True), ("0x7f.1", True),
+                                            ("0.0.0.0", False), ("::", False), ("0", False), ("10.1", False),
                                             ("192.168.1.5", False), ("mybox.local", False)])
 def test_every_loopback_address_counts_as_loopback(bind: str, loopback: bool) -> None:
     assert is_loopback(bind) is loopback
@@ -545,7 +546,9 @@ def test_an_address_that_is_not_this_computers_is_refused_with_the_right_hint(
     make_project(tmp_path, {"a.md": article()})
     code = main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", bind, "--port", "0", "--quiet"])
     assert code == 2
-    err = capsys.readouterr().err.splitlines()[-1]
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1  # no "other computers can see this preview" before a refusal
+    err = said[0]
     assert err.startswith(f"error: cannot listen on {bind} port 0: ")
     assert err.endswith("; pass --bind an address of this computer, such as 127.0.0.1 (this computer only) or "
                         "0.0.0.0 (every network it is on)")

@@ -460,9 +460,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
                            environment=args.environment, allow_empty=args.allow_empty)
-    if not is_loopback(args.bind):
-        print(f"warning: listening on {args.bind}: other computers can see this preview", file=sys.stderr)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
+    if not is_loopback(args.bind):  # once it listens: not before a --bind that is refused
+        print(f"warning: listening on {args.bind or '0.0.0.0'}: other computers can see this preview", file=sys.stderr)
     server.start()
     if not args.quiet:
         print(f"serving {server.url} (Ctrl-C to stop)", flush=True)

@@ -165,12 +165,17 @@ def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
 
 
 def is_loopback(bind: str) -> bool:
-    """Whether only this computer can reach the address: ``localhost``, all of 127.0.0.0/8, and ::1."""
+    """Whether only this computer can reach the address: ``localhost``, all of 127.0.0.0/8, also in the short
+    forms the system takes (``127.1``), and ::1."""
     if bind.lower() == "localhost":
         return True
     try:
         return ipaddress.ip_address(bind).is_loopback
     except ValueError:
+        pass
+    try:
+        return ipaddress.ip_address(socket.inet_ntoa(socket.inet_aton(bind))).is_loopback
+    except (OSError, ValueError):
         return False
 
 
