@@ -264,3 +264,24 @@ def test_a_slip_after_many_lists_over_lines_reads_the_text_a_few_times_not_once_
     assert caught.value.line == text.count("\n")
     assert caught.value.message.startswith("YAML syntax error: did not find expected '-' indicator")
     assert len(scans) <= 5
+
+
+@pytest.mark.parametrize("text, meant", [
+    ('title: "Meta \\"all in\\" on "AI""\n', 'Meta "all in" on "AI"'),
+    ('title: "Meta \\"all in\\" on AI\'s "plan""\n', 'Meta "all in" on AI\'s "plan"'),
+    ('title: "tab\\there "x""\n', 'tab\there "x"'),
+    ("title: 'McDonald''s 'Big' Mac'\n", "McDonald's 'Big' Mac"),
+    ('title: "Meta "besar" beli"\n', 'Meta "besar" beli'),
+    ('title: "a" b\n', '"a" b'),
+    ("title: 'a' b\n", "'a' b"),
+    ('title: "C:\\\ndate: 2025-01-01\n', "C:\\"),
+])
+def test_quote_advice_written_in_as_it_says_gives_the_text_meant(text: str, meant: str) -> None:
+    """An attacker wrote each piece of quote advice in literally and built: escapes kept in single quotes published
+    backslashes ('Meta \\"all in\\"'), a doubled quote moved into double quotes published both ("McDonald''s"),
+    '"a" b' lost its first quote, and '"C:\\' was advised a line whose quote was still not closed."""
+    with pytest.raises(frontmatter.YamlError) as caught:
+        frontmatter.load_yaml(text, 1)
+    advised = caught.value.message.rsplit("write it as ", 1)[-1] if "write it as " in caught.value.message else \
+        caught.value.message.split("end the value with ", 1)[1][3:]
+    assert frontmatter.load_yaml(advised + "\n", 1)[0] == {"title": meant}

@@ -349,7 +349,8 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
         value = found[3].strip()
         if value[:1] in ('"', "'"):
             kind = "double" if value[0] == '"' else "single"
-            right = f"{found[1]}: {value}{value[0]}"
+            odd = value[0] == '"' and (len(value) - len(value.rstrip("\\"))) % 2  # '"C:\': its '\"' is no end
+            right = f"{found[1]}: {value}" + "\\" * odd + value[0]
             return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
                                      f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
@@ -588,12 +589,16 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         return None
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if value[0] == '"' and '"' in value[1:-1]:
-        inner = value[1:-1] if value.endswith('"') else value[1:]
-        fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
+        inner = value[1:-1] if value.endswith('"') else value  # '"a" b': the quotes are text
+        if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only
+            fix = '"' + re.sub(r'(\\.)|"', lambda m: m[1] or '\\"', inner) + '"'
+        else:
+            fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
         return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}", f"{indented}{shown}: {fix}"
     if value[0] == "'" and "'" in value[1:-1]:
-        inner = value[1:-1] if value.endswith("'") else value[1:]
-        right = f"{shown}: " + '"' + inner.replace('"', '\\"') + '"'
+        inner = value[1:-1] if value.endswith("'") else value  # "'a' b": the quotes are text
+        text = inner.replace("''", "'")  # a doubled quote is one quote, in single quotes only
+        right = f"{shown}: " + '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close and _closed_below(lines, at):  # a list over lines ('aliases: [a, b,' then '  c]'): no slip
