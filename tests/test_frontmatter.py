@@ -275,6 +275,15 @@ def test_a_slip_after_many_lists_over_lines_reads_the_text_a_few_times_not_once_
     ('title: "a" b\n', '"a" b'),
     ("title: 'a' b\n", "'a' b"),
     ('title: "C:\\\ndate: 2025-01-01\n', "C:\\"),
+    # a second wave: an escape YAML does not read was kept, so the advice was said again on every run; a last
+    # backslash ended up escaping the closing quote; quoted words lost their outer quotes; a forgotten closing
+    # quote was published
+    ('title: "C:\\Users "x" path"\n', 'C:\\Users "x" path'),
+    ('title: "a "b" c\\"\n', 'a "b" c\\'),
+    ('title: "Meta "AI" \\\n', 'Meta "AI" \\'),
+    ('title: "Meta" vs "Google"\n', '"Meta" vs "Google"'),
+    ("title: 'Meta' vs 'Google'\n", "'Meta' vs 'Google'"),
+    ('title: "Meta "AI" deal\n', 'Meta "AI" deal'),
 ])
 def test_quote_advice_written_in_as_it_says_gives_the_text_meant(text: str, meant: str) -> None:
     """An attacker wrote each piece of quote advice in literally and built: escapes kept in single quotes published

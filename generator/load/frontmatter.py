@@ -553,6 +553,24 @@ def _flow_closes(text: str) -> dict[int, list[int | None]]:
     return closes
 
 
+_ESCAPE = re.compile(r'\\(?:[0abtnvfre "/\\N_LP\t]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|(\\)|"')
+"""In a double-quoted value: an escape YAML reads, a backslash that starts none (the group: text, 'C:\\Users'), or a
+quote."""
+
+
+def _quoted_text(value: str, quote: str) -> str:
+    """The text meant by a value that starts with ``quote`` and has more of them inside: between the first and the
+    last when it ends with one ('"Meta "besar" beli"'), unless the first inside closes a quoted word ('"Meta" vs
+    "Google"'); the whole value when its quotes pair up ('"a" b': they are text); after the first when one is left
+    over (a closing quote forgotten: '"Meta "AI" deal')."""
+    pairs = value.count(quote) % 2 == 0
+    if value.endswith(quote):  # unless the first inside closes a quoted word ('"Meta" vs "Google"': all text)
+        lone = re.search(r'(?<![\\"])"(?!")' if quote == '"' else r"(?<!')'(?!')", value[1:-1])
+        closes = lone is not None and lone.start() > 0 and value[lone.start()] != " " and value[lone.end() + 1] == " "
+        return value if pairs and closes else value[1:-1]
+    return value if pairs else value[1:]
+
+
 def _indent(line: str) -> str:
     """The spaces ``line`` starts with."""
     return line[:len(line) - len(line.lstrip(" "))]
@@ -589,14 +607,14 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         return None
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if value[0] == '"' and '"' in value[1:-1]:
-        inner = value[1:-1] if value.endswith('"') else value  # '"a" b': the quotes are text
-        if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only
-            fix = '"' + re.sub(r'(\\.)|"', lambda m: m[1] or '\\"', inner) + '"'
-        else:
+        inner = _quoted_text(value, '"')
+        if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
+            fix = '"' + _ESCAPE.sub(lambda m: "\\\\" if m[1] else '\\"' if m[0] == '"' else m[0], inner) + '"'  # others
+        else:  # are text ('C:\Users', a last '\')
             fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
         return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}", f"{indented}{shown}: {fix}"
     if value[0] == "'" and "'" in value[1:-1]:
-        inner = value[1:-1] if value.endswith("'") else value  # "'a' b": the quotes are text
+        inner = _quoted_text(value, "'")
         text = inner.replace("''", "'")  # a doubled quote is one quote, in single quotes only
         right = f"{shown}: " + '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
