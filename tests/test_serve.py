@@ -504,8 +504,8 @@ def test_a_rebuild_refused_by_the_lock_waits_says_why_and_goes_through(tmp_path:
 
 
 @pytest.mark.parametrize("bind, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("127.255.0.9", True),
-                                            ("::1", True), ("localhost", True), ("127.1", True), ("0x7f.1", True),
-                                            ("0.0.0.0", False), ("::", False), ("0", False), ("10.1", False),
+                                            ("::1", True), ("localhost", True), ("127.1", True), ("0x7f.1", True), ("::ffff:127.0.0.1", True),
+                                            ("0.0.0.0", False), ("::", False), ("0", False), ("10.1", False), ("::ffff:10.0.0.1", False),
                                             ("192.168.1.5", False), ("mybox.local", False)])
 def test_every_loopback_address_counts_as_loopback(bind: str, loopback: bool) -> None:
     assert is_loopback(bind) is loopback

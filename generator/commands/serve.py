@@ -166,11 +166,12 @@ def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
 
 def is_loopback(bind: str) -> bool:
     """Whether only this computer can reach the address: ``localhost``, all of 127.0.0.0/8, also in the short
-    forms the system takes (``127.1``), and ::1."""
+    forms the system takes (``127.1``) and mapped into IPv6 (``::ffff:127.0.0.1``), and ::1."""
     if bind.lower() == "localhost":
         return True
     try:
-        return ipaddress.ip_address(bind).is_loopback
+        address = ipaddress.ip_address(bind)
+        return (getattr(address, "ipv4_mapped", None) or address).is_loopback  # ::ffff:127.0.0.1 too
     except ValueError:
         pass
     try:
