@@ -231,7 +231,7 @@ def is_corrupt(error: sqlite3.Error) -> bool:
     return any(name == code or name.startswith(code + "_") for code in CORRUPT)
 
 
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
     """The cache folder, made if missing and tagged (``TAG``)."""
     folder.mkdir(parents=True, exist_ok=True)  # .cache/outputs/NAME-HASH/ with no .cache/ yet (publish.cache_for)
     (folder / "CACHEDIR.TAG").write_text(TAG)
@@ -257,7 +257,7 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
     error (read-only folder, disk full, locked) is raised. The cache holds nothing that a build cannot make
     again, so replacing it loses only time.
     """
-    _make_folder(folder)
+    make_folder(folder)
     path = folder / file
     for attempt in (1, 2):
         try:
@@ -548,7 +548,7 @@ class RowStore:
         for attempt in (1, 2):
             existed = self.file.is_file()
             if not existed:
-                _make_folder(self._folder)
+                make_folder(self._folder)
             db = self._db = sqlite3.connect(self.file, isolation_level=None, timeout=1.0)
             try:
                 with db:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping
 
 from generator.core.models import BuildOptions
-from generator.load.cache import (CACHE_DIR, FILE, FORMAT, TAG, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache,
-                                   open_read_only, readable_file, save_cache)
+from generator.load.cache import (CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache,
+                                   make_folder, open_read_only, readable_file, save_cache)
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
@@ -225,8 +225,7 @@ def seed(folder: Path, main: Path) -> None:
         return
     part = folder / f"{FILE}.part"
     with suppress(sqlite3.Error, OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "CACHEDIR.TAG").write_text(TAG)
+        make_folder(folder)
         source, copy = open_read_only(main / FILE), sqlite3.connect(part)
         try:
             source.backup(copy)  # a consistent copy, even while a build of the main site saves
