@@ -747,3 +747,19 @@ def test_a_project_built_only_into_another_output_is_incremental(tmp_path: Path,
     said = capsys.readouterr()
     assert "warning" not in said.err
     assert said.out.startswith("up to date: 3 articles, nothing changed since the last build")
+
+
+def test_a_damaged_main_cache_gives_another_output_a_cold_first_build(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Seeding another output folder's cache from a damaged .cache/build.sqlite must not stop the build or carry the
+    damage over: the build is a cold one, its site the same as a cold build's, and the next one is up to date."""
+    from generator.commands.cli import main
+    root = project(tmp_path)
+    config, staging = str(root / "config.yaml"), str(tmp_path / "staging")
+    assert main(["build", "-q", "--config", config]) == 0
+    (root / ".cache/build.sqlite").write_bytes(b"not a database" * 100)
+    assert main(["build", "-q", "--config", config, "--output", staging]) == 0
+    assert tree(tmp_path / "staging") == cold(root, tmp_path)
+    capsys.readouterr()
+    assert main(["build", "--config", config, "--output", staging]) == 0
+    assert capsys.readouterr().out.startswith("up to date: 3 articles, nothing changed since the last build")
