@@ -206,10 +206,7 @@ def test_a_busy_port_is_refused_with_a_hint(tmp_path: Path, capsys: pytest.Captu
 
 def test_the_command_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"},
-                            preexec_fn=in_a_terminal)
+    proc = serve_in_a_terminal(tmp_path)
     try:
         lines = read_lines(proc, until="serving ")
         assert lines[0].startswith("built 1 article in ")
@@ -222,6 +219,31 @@ def test_the_command_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
         proc.kill()
         proc.wait()
     assert (proc.returncode, out, err) == (0, "stopped\n", "")
+
+
+def test_ctrl_c_before_the_preview_is_served_stops_it_as_any_other_ctrl_c(tmp_path: Path) -> None:
+    # Ctrl-C just after the first build (while the watchers start, before "serving" is printed) said
+    # "interrupted" and exited 130, leaving the --port 0 preview folder behind; it stops the preview as usual
+    make_project(tmp_path, {"a.md": article()})
+    proc = serve_in_a_terminal(tmp_path)
+    try:
+        lines = read_lines(proc, until="built ")
+        out, err = ctrl_c(proc)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert (proc.returncode, err) == (0, "")
+    assert out.endswith("stopped\n")
+    assert lines[0].startswith("built 1 article in ")
+    assert list((tmp_path / ".cache" / "serve").iterdir()) == []
+
+
+def serve_in_a_terminal(project: Path) -> subprocess.Popen[str]:
+    """`digest serve --port 0` in ``project``, as typed in a terminal (``in_a_terminal``)."""
+    return subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"},
+                            preexec_fn=in_a_terminal)
 
 
 def in_a_terminal() -> None:

@@ -463,11 +463,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
     if not is_loopback(args.bind):  # once it listens: not before a --bind that is refused
         print(f"warning: listening on {args.bind or '0.0.0.0'}: other computers can see this preview", file=sys.stderr)
-    server.start()
-    if not args.quiet:
-        print(f"serving {server.url} (Ctrl-C to stop)", flush=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
+    try:  # a Ctrl-C from here on, even during the first build or before "serving" is printed, stops the preview
+        server.start()
+        if not args.quiet:
+            print(f"serving {server.url} (Ctrl-C to stop)", flush=True)
         server.wait()
     except KeyboardInterrupt:
         pass

@@ -32,6 +32,7 @@ import ipaddress
 import mimetypes
 import re
 import shutil
+import signal
 import socket
 import threading
 import time
@@ -318,9 +319,16 @@ class PreviewServer:
             threading.Thread(target=self._retry_while_busy, name="digest-retry"),
             threading.Thread(target=self._rebuild_when_due, name="digest-due"),
         ]
-        for thread in self._threads:
-            thread.daemon = True
-            thread.start()
+        # Ctrl-C (or SIGTERM) waits until every thread has started: stop() can only wait for a started one (a
+        # KeyboardInterrupt inside Thread.start() left the HTTP thread running unrecorded, and closing its
+        # socket under it printed a traceback). The threads inherit the mask, so signals go to this one.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            for thread in self._threads:
+                thread.daemon = True
+                thread.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         for event in ready:
             event.wait(5)
         return first
