@@ -836,6 +836,25 @@ def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, ca
             "[x]({filename}gone.md) [y]({filename}lama.rst) [t]({tag}ai)\n")
 
 
+def test_a_pelican_link_to_a_draft_is_said_in_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A {filename} link to a draft (Status: draft; Pelican published it at drafts/<slug>.html) became a link to the
+    draft's new address, which no build publishes, without a word: the imported site failed digest check. The
+    report says so; a link in code, and a draft's own link, are not links."""
+    site = write_files(tmp_path / "site", {
+        "pelicanconf.py": "SITENAME = 'X'\n",
+        "content/a.md": "Title: A\nDate: 2025-05-01\n\n[b]({filename}b.md) [lagi]({filename}b.md#isi) `{filename}b.md`\n",
+        "content/b.md": "Title: B\nDate: 2025-05-02\nStatus: draft\n\n[a]({filename}a.md)\n",
+        "content/c.md": "Title: C\nDate: 2025-05-03\nStatus: draft\n\n[b]({filename}b.md)\n"})
+    assert run(capsys, "import", "pelican", str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
+    assert (tmp_path / "new/content/2025/05/a.md").read_text().endswith(
+        "[b](/2025/05/b/) [lagi](/2025/05/b/#isi) `{filename}b.md`\n")
+    report = (tmp_path / "new/import-report.txt").read_text()
+    checks = report.split("To check by hand")[1].split("\n\n")[0].splitlines()[1:]
+    assert [c for c in checks if not c.startswith("  config.yaml")] == [
+        "  content/a.md: links to /2025/05/b/, the new address of content/b.md, which is a draft: the link is broken "
+        "until that article is published (digest check says so); publish it (remove draft: true) or remove the link"]
+
+
 def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = write_files(tmp_path / "site", {
         "content/posts/bad-yaml.md": "---\ntitle: [unclosed\n---\nx\n",

@@ -335,6 +335,21 @@ def _left_in(body: str, pattern: re.Pattern[str], in_code: bool) -> bool:
     return found
 
 
+def _linked(body: str, urls: Collection[str]) -> list[str]:
+    """The addresses of ``urls`` that ``body`` links to outside code (a '#part' aside), sorted: a link to a draft's
+    new address (Pelican's ``{filename}``, which Pelican resolved to the draft's own page, drafts/<slug>.html, a Hugo
+    ``ref``) is broken on the new site until the draft is published."""
+    found: set[str] = set()
+
+    def look(text: str) -> str:
+        found.update(target for pattern in (_INLINE_LINK, _REFERENCE, _HREF)
+                     for match in pattern.finditer(text) if (target := match.group(2).partition("#")[0]) in urls)
+        return text
+
+    _outside_code(body, look)
+    return sorted(found)
+
+
 def _spans_kept(text: str, change: Callable[[str], str]) -> str:
     """``change`` applied around the code spans of ``text``, found paragraph by paragraph: a lone '`' ("press the `
     key") never pairs with one a paragraph later, as in CommonMark."""
@@ -575,6 +590,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     for old in sorted(held):
         kept[moved[old]] = (*kept.get(moved[old], ()), old[len(base):])
     addresses = {old: item.url for item in placed for old in item.post.old_urls}  # a link to any old address
+    drafts = {item.url: item.post.rel for item in placed if item.post.draft}
     for item in placed:
         post = item.post
         body = (scan.rewrite(post, urls, base) if scan.in_code
@@ -582,6 +598,10 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
         if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # what it resolved is gone by now
             notes.append(Note(post.rel, scan.left[1]))
+        notes += [] if post.draft else [Note(post.rel, f"links to {url}, the new address of {drafts[url]}, which is a "
+                                                       "draft: the link is broken until that article is published "
+                                                       "(digest check says so); publish it (remove draft: true) or "
+                                                       "remove the link") for url in _linked(body, drafts)]
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body),
                                        kept.get(item.url, ())).encode()
         folder = "static/" + item.url[len(base):]
