@@ -64,7 +64,7 @@ static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx ma
   /tag/model-bahasa.html → /tags/model-bahasa/
   /tags.html → /tags/
 
-Author and archive page redirects (5): the old site's author pages, list of authors and archives, which news-digest has no page like, to the closest page it has (the home page for the authors', /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
+Author and archive page redirects (5): the old site's author pages, list of authors and archives, and its home page's later pages, which news-digest has no page like, to the closest page it has (the home page for the authors' and the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
   /archives.html → /archive/
   /author/ani.html → /
   /author/budi.html → /
@@ -393,6 +393,38 @@ def test_pelican_author_pages_and_archives_go_to_the_closest_page(
     assert run(capsys, "import", "pelican", str(tmp_path / "other"), "--out", str(tmp_path / "o"), "-q")[0] == 0
     assert [line for line in redirect_lines(tmp_path / "o", lists=True) if line.split()[1] in ("/", "/archive/")
             ] == ["/arsip.html /archive/ 301"]
+
+
+def test_pelicans_later_list_pages_go_where_their_first_page_goes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With DEFAULT_PAGINATION, Pelican wrote tag/kopi2.html, category/berita2.html, author/ani2.html and
+    index2.html too; they got no rule, so every old link to them became a 404. They go where the first page goes,
+    as many as Pelican wrote (DEFAULT_ORPHANS, PAGINATED_TEMPLATES' own numbers and PAGINATION_PATTERNS followed); a
+    later page at an address of the new site's own (/page/2/) is that page."""
+    articles = {f"content/a{i}.md": f"Title: A{i}\nDate: 2024-03-0{i} 10:00\nTags: kopi\nCategory: Berita\n\nIsi.\n"
+                for i in range(1, 6)}
+    write_files(tmp_path / "src", {"pelicanconf.py": "AUTHOR = 'Ani'\nDEFAULT_PAGINATION = 2\n", **articles})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert report.splitlines()[0].endswith(", 8 tag/category page redirects, 7 author/archive page redirects")
+    assert ("\n  /categories.html → /sections/\n  /category/berita.html → /sections/berita/\n"
+            "  /category/berita2.html → /sections/berita/\n  /category/berita3.html → /sections/berita/\n"
+            "  /tag/kopi.html → /tags/kopi/\n  /tag/kopi2.html → /tags/kopi/\n  /tag/kopi3.html → /tags/kopi/\n"
+            "  /tags.html → /tags/\n") in report
+    assert ("\n  /archives.html → /archive/\n  /author/ani.html → /\n  /author/ani2.html → /\n  /author/ani3.html → /\n"
+            "  /authors.html → /\n  /index2.html → /\n  /index3.html → /\n") in report
+    write_files(tmp_path / "other", {
+        "pelicanconf.py": "DEFAULT_PAGINATION = 2\nDEFAULT_ORPHANS = 1\nTAG_SAVE_AS = 'tag/{slug}/index.html'\n"
+                          "PAGINATED_TEMPLATES = {'index': None, 'tag': 1, 'category': None}\n"
+                          "PAGINATION_PATTERNS = ((1, '{url}', '{save_as}'),\n"
+                          "    (2, '{base_name}/page/{number}/', '{base_name}/page/{number}/index.html'))\n",
+        **articles})
+    assert run(capsys, "import", "pelican", str(tmp_path / "other"), "--out", str(tmp_path / "o"), "-q")[0] == 0
+    assert [line for line in redirect_lines(tmp_path / "o", lists=True) if is_list_rule(line)] == [
+        "/categories.html /sections/ 301", "/category/berita.html /sections/berita/ 301",
+        "/category/berita/page/2/ /sections/berita/ 301", "/tag/kopi/ /tags/kopi/ 301",
+        "/tag/kopi/page/2/ /tags/kopi/ 301", "/tag/kopi/page/3/ /tags/kopi/ 301", "/tag/kopi/page/4/ /tags/kopi/ 301",
+        "/tags.html /tags/ 301", "/archives.html /archive/ 301", "/authors.html / 301"]
 
 
 @pytest.mark.parametrize("generator", ["hugo", "pelican"])

@@ -452,9 +452,10 @@ def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
     return False
 
 
-_CLOSEST = {"authors": "", "archive": "archive/"}
+_CLOSEST = {"authors": "", "index": "", "archive": "archive/"}
 """The new page that takes the readers of an old list page news-digest has none like: an author's page and the list
-of authors (the home page, every article newest first, as the authors' feeds go to /feed.xml) and the archives
+of authors (the home page, every article newest first, as the authors' feeds go to /feed.xml), the home page's later
+pages (Pelican's index2.html: its first page, as news-digest's pages hold another number of articles) and the archives
 (/archive/, every year and month)."""
 
 

@@ -6,8 +6,10 @@ pages, where the slug is the ``Slug:`` header or made from the title (``SLUGIFY_
 from __future__ import annotations
 
 import ast
+import math
 import posixpath
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -180,6 +182,7 @@ def scan(root: Path) -> Scan:
                                                                       "a path of the site, so its subscribers get no "
                                                                       "redirect; add one to static/_redirects by hand"))
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}
+    posts = _with_later_pages(posts, settings)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(content, root, copied),
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
                         "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at "
@@ -341,6 +344,76 @@ def _term_feed(pattern: str, name: str, kind: str) -> str:
     except (KeyError, IndexError, ValueError, TypeError):
         return ""
     return address if address != pattern else ""  # no placeholder: one file, not one per term
+
+
+_PAGINATED = {"index": ("INDEX_SAVE_AS", "index.html", "index"), "tag": ("TAG_SAVE_AS", "tag/{slug}.html", "tags"),
+              "category": ("CATEGORY_SAVE_AS", "category/{slug}.html", "sections"),
+              "author": ("AUTHOR_SAVE_AS", "author/{slug}.html", "authors")}
+"""Pelican's ``PAGINATED_TEMPLATES`` (its default: these four) and each one's page setting, default and kind (the
+home page's later pages go to the home page, ``importer._CLOSEST``)."""
+_PAGINATION_PATTERNS = ((1, "{name}{extension}", "{name}{extension}"), (2, "{name}{number}{extension}",
+                                                                          "{name}{number}{extension}"))
+
+
+def _with_later_pages(posts: list[Post], settings: dict[str, object]) -> list[Post]:
+    """The articles with the later pages of the lists they are on (``index2.html``, ``tag/kopi2.html``) in their
+    ``old_lists``, as Pelican writes them with ``DEFAULT_PAGINATION`` (or ``PAGINATED_TEMPLATES``' own numbers): each
+    goes where the list's first page goes. Old links to them were a 404, with no rule."""
+    published = [post for post in posts if post.kind == "article" and not post.draft]
+    later: dict[int, set[tuple[str, str, str]]] = {}  # an article (its id) → later pages of the lists it is on
+    for name, (setting, default, kind) in _PAGINATED.items():
+        per_page, pattern = _per_page(settings, name), _list_page(settings, setting, default)
+        on: dict[str, tuple[str, list[Post]]] = {}  # each list's file → its term and the articles it lists
+        for post in published if per_page and pattern else ():
+            for term in ("",) if kind == "index" else sorted({t for _, k, t in post.old_lists if k == kind and t}):
+                if address := pattern if kind == "index" else _term_feed(pattern, term, kind):
+                    on.setdefault(address, (term, []))[1].append(post)
+        for address, (term, listed) in on.items():
+            later.setdefault(id(listed[0]), set()).update(
+                (page.removesuffix("index.html"), kind, term) for page in _later_pages(settings, address, len(listed),
+                                                                                        per_page))
+    return [replace(post, old_lists=post.old_lists + tuple(sorted(later[id(post)]))) if id(post) in later else post
+            for post in posts]
+
+
+def _per_page(settings: dict[str, object], template: str) -> int:
+    """How many articles a page of Pelican's ``template`` list holds, or 0 when it is one page (not paginated)."""
+    templates = settings.get("PAGINATED_TEMPLATES", dict.fromkeys(_PAGINATED))
+    if not isinstance(templates, dict) or template not in templates:
+        return 0
+    per_page = templates[template] or settings.get("DEFAULT_PAGINATION", False)
+    return per_page if type(per_page) is int and per_page > 0 else 0
+
+
+def _later_pages(settings: dict[str, object], save_as: str, count: int, per_page: int) -> list[str]:
+    """The files of a list's pages after its first (``save_as``), as Pelican's paginator names them: the last rule of
+    ``PAGINATION_PATTERNS`` whose first page is at most the page's number (one of -1 for the last page), its
+    ``SAVE_AS`` filled in; a rule with a field this import does not know (or computed patterns) gives none."""
+    orphans = settings.get("DEFAULT_ORPHANS", 0)
+    last = math.ceil(max(1, count - (orphans if type(orphans) is int else 0)) / per_page)
+    patterns = settings.get("PAGINATION_PATTERNS", _PAGINATION_PATTERNS)
+    if not isinstance(patterns, (list, tuple)) or not all(
+            isinstance(p, (list, tuple)) and len(p) == 3 and type(p[0]) is int and isinstance(p[2], str)
+            for p in patterns):
+        return []
+    name, extension = posixpath.splitext(save_as)
+    folder, file = posixpath.split(save_as)
+    fields = {"save_as": save_as, "name": name, "extension": extension,
+              "base_name": folder if file in ("index.htm", "index.html") else name}
+    pages = []
+    for number in range(2, last + 1):
+        rule = ""
+        for first, _, page in sorted(patterns, key=lambda p: p[0]):
+            if first == -1 and number == last:
+                rule = page
+                break
+            if first != -1 and first <= number:
+                rule = page
+        try:
+            pages.append(rule.format(**fields, number=number).removeprefix("/"))
+        except (KeyError, IndexError, ValueError, AttributeError):
+            continue
+    return [page for page in pages if page]
 
 
 def _list(value: object) -> tuple[str, ...]:
