@@ -79,6 +79,24 @@ def test_init_asks_ci_for_the_generator_where_this_copy_came_from(tmp_path: Path
                         "can there (news-digest @ git+https://…)")
 
 
+@pytest.mark.parametrize("url", ["ssh://git@gitlab.com/kabar/news-digest.git", "git@gitlab.com:kabar/news-digest.git"])
+def test_init_asks_ci_over_https_for_a_copy_installed_over_ssh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               url: str) -> None:
+    """A copy installed with pip install git+ssh://git@gitlab.com/... wrote 'news-digest @ git+ssh://...' (and one
+    from git@gitlab.com:... the PyPI pin, without a word): CI's first run could not install the generator, having no
+    SSH key (and GitLab's python:slim image no ssh). Now CI gets the same commit over HTTPS, and init says so."""
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(
+        f'{{"url": "{url}", "vcs_info": {{"vcs": "git", "commit_id": "{SHA}"}}}}'))
+    init_project(tmp_path / "p")
+    lines = (tmp_path / "p/requirements.txt").read_text().splitlines()
+    assert [x for x in lines if not x.startswith("#")] == [
+        f"news-digest @ git+https://gitlab.com/kabar/news-digest.git@{SHA}"]
+    assert starter_requirement()[1] == (
+        f"this copy was installed over SSH ({url}), which CI cannot use (its job has no SSH key, and GitLab's image "
+        "no ssh), so requirements.txt asks for it over HTTPS (https://gitlab.com/kabar/news-digest.git); if that "
+        "repository is private, write an address CI can read there")
+
+
 def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:
     assert len(init_project(tmp_path)) == 7
 

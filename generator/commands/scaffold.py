@@ -178,7 +178,12 @@ def starter_requirement() -> tuple[str, str]:
         direct = None
     url = direct.get("url", "") if isinstance(direct, dict) else ""
     vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
-    if url.startswith(("https://", "http://", "ssh://")) and isinstance(vcs, dict) and vcs.get("commit_id"):
+    if (https := _over_https(url)) and isinstance(vcs, dict) and vcs.get("commit_id"):  # CI has no key, nor ssh
+        return f"news-digest @ {vcs.get('vcs', 'git')}+{https}@{vcs['commit_id']}", (
+            f"this copy was installed over SSH ({url}), which CI cannot use (its job has no SSH key, and GitLab's "
+            f"image no ssh), so requirements.txt asks for it over HTTPS ({https}); if that repository is private, "
+            "write an address CI can read there")
+    if url.startswith(("https://", "http://")) and isinstance(vcs, dict) and vcs.get("commit_id"):
         return f"news-digest @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}", ""
     if url.startswith(("https://", "http://")) and not vcs:
         return f"news-digest @ {url}", ""
@@ -187,6 +192,20 @@ def starter_requirement() -> tuple[str, str]:
                         f"{urlsplit(url).path}; if CI cannot get it from PyPI, write where it can there "
                         "(news-digest @ git+https://…)")
     return pinned, ""
+
+
+_SCP = re.compile(r"(?:[^@/:]+@)?([^@/:]+):(?!//)/*(.+)")
+"""git's other way to write an SSH address: git@gitlab.com:kabar/news-digest.git."""
+
+
+def _over_https(url: str) -> str:
+    """The HTTPS address of a repository written as an SSH one (ssh://git@gitlab.com/kabar/news-digest.git, or
+    git@gitlab.com:kabar/news-digest.git), as GitHub and GitLab serve it; '' for any other address."""
+    if url.startswith("ssh://"):
+        parts = urlsplit(url)
+        return f"https://{parts.hostname}{parts.path}" if parts.hostname else ""
+    found = _SCP.fullmatch(url)
+    return f"https://{found[1]}/{found[2]}" if found else ""
 
 
 @dataclass(frozen=True)
