@@ -99,8 +99,8 @@ def render_report(done: Imported) -> str:
           "404 there:", done.lists)
     moves("Author and archive page redirects ({n}): the old site's author pages, list of authors and archives, "
           "and its home page's later pages, which news-digest has no page like, to the closest page it has (the home "
-          f"page for the authors' and the home page's, /archive/ for the archives), in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab "
-          "Pages answer 404 there:", done.nearest)
+          f"page for the authors' and the home page's, /archive/ for the archives), in {REDIRECTS} (Netlify, "
+          f"Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:", done.nearest)
     return "\n".join(out)
 
 
