@@ -533,6 +533,39 @@ def test_every_loopback_address_counts_as_loopback(bind: str, loopback: bool) ->
     assert is_loopback(bind) is loopback
 
 
+def loopback_names_in_etc_hosts() -> list[str]:
+    """Host names that /etc/hosts maps to IPv4 loopback addresses only (Debian's own host name on 127.0.1.1,
+    ``localhost``, a container's name); looked up in the file, no network needed."""
+    addresses: dict[str, set[str]] = {}
+    with contextlib.suppress(OSError):
+        for line in Path("/etc/hosts").read_text().splitlines():
+            ip, *names = line.partition("#")[0].split() or [""]
+            for name in names:
+                addresses.setdefault(name, set()).add(ip)
+    return sorted(name for name, ips in addresses.items()
+                  if name != "localhost" and all(":" not in ip and is_loopback(ip) for ip in ips))
+
+
+@pytest.mark.parametrize("name", ["localhost", "LocalHost", *loopback_names_in_etc_hosts()])
+def test_a_host_name_of_loopback_addresses_does_not_warn(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """A maintainer's report: `--bind vm` (in /etc/hosts as 127.0.0.1) warned 'other computers can see this
+    preview'; a name is looked up, and only an address of another network warns."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.setattr(PreviewServer, "wait", lambda self: (_ for _ in ()).throw(KeyboardInterrupt))
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", name, "--port", "0", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert is_loopback(name)
+
+
+def test_the_command_on_0_0_0_0_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.setattr(PreviewServer, "wait", lambda self: (_ for _ in ()).throw(KeyboardInterrupt))
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", "0.0.0.0", "--port", "0", "--quiet"]) == 0
+    assert capsys.readouterr().err == "warning: listening on 0.0.0.0: other computers can see this preview\n"
+
+
 def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article()})
     with socket.socket() as probe:  # a free port, to know the preview folder before the server starts

@@ -167,18 +167,30 @@ def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
 
 def is_loopback(bind: str) -> bool:
     """Whether only this computer can reach the address: ``localhost``, all of 127.0.0.0/8, also in the short
-    forms the system takes (``127.1``) and mapped into IPv6 (``::ffff:127.0.0.1``), and ::1."""
+    forms the system takes (``127.1``) and mapped into IPv6 (``::ffff:127.0.0.1``), ::1, and a host name whose
+    every address (in the family the server listens in) is one of those, such as Debian's own host name on
+    127.0.1.1 in /etc/hosts."""
     if bind.lower() == "localhost":
         return True
     try:
-        address = ipaddress.ip_address(bind)
-        return (getattr(address, "ipv4_mapped", None) or address).is_loopback  # ::ffff:127.0.0.1 too
+        return _loopback_ip(bind)
     except ValueError:
         pass
     try:
-        return ipaddress.ip_address(socket.inet_ntoa(socket.inet_aton(bind))).is_loopback
+        return _loopback_ip(socket.inet_ntoa(socket.inet_aton(bind)))
     except (OSError, ValueError):
+        pass
+    try:
+        found = socket.getaddrinfo(bind, None, socket.AF_INET6 if ":" in bind else socket.AF_INET)
+    except (OSError, UnicodeError):  # no such name: the server has refused it already
         return False
+    return bool(found) and all(_loopback_ip(str(sockaddr[0]).partition("%")[0]) for *_, sockaddr in found)
+
+
+def _loopback_ip(text: str) -> bool:
+    """Whether an IP address, IPv4 mapped into IPv6 too, is loopback; ValueError if ``text`` is not an IP."""
+    address = ipaddress.ip_address(text)
+    return (getattr(address, "ipv4_mapped", None) or address).is_loopback
 
 
 def allowed_host_name(name: str) -> str:
