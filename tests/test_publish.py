@@ -720,6 +720,24 @@ def test_a_build_into_another_output_leaves_the_main_sites_cache_alone(tmp_path:
     assert tree(root / "site") == tree(tmp_path / "staging") == cold(root, tmp_path)
 
 
+def test_an_environment_with_its_own_output_dir_leaves_the_main_sites_cache_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A maintainer's report: config.staging.yaml setting `output_dir: staging-site` shared .cache/ with site/, so
+    `digest build -e staging` between two builds of site/ cost the next one its incremental state. The output_dir
+    of an environment is another output folder, with its own cache, as with --output."""
+    from generator.commands.cli import main
+    root = project(tmp_path)
+    (root / "config.staging.yaml").write_text("output_dir: staging-site\nnoindex: true\n")
+    config = str(root / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 0
+    assert main(["build", "-q", "--config", config, "-e", "staging"]) == 0
+    capsys.readouterr()
+    for environment in ([], ["-e", "staging"]):
+        assert main(["build", "--config", config, *environment]) == 0
+        assert capsys.readouterr().out.startswith("up to date: 3 articles, nothing changed since the last build")
+    assert sorted(p.name[:13] for p in (root / ".cache/outputs").iterdir()) == ["staging-site-"]
+
+
 def test_an_output_folder_inside_the_project_has_the_same_cache_on_every_checkout_path(tmp_path: Path) -> None:
     """CI runners restore .cache/ into checkouts at different paths (/builds/<runner>/<n>/group/project): the
     cache of `--output public` must be found there, so its key is the path from the project's folder."""

@@ -72,6 +72,9 @@ class Config:
     """The config file's name relative to ``root``, for messages."""
     environment_path: str = ""
     """``config.NAME.yaml`` when ``--environment NAME`` merged it over ``config_path``; '' otherwise. For messages."""
+    main_output_dir: str = ""
+    """``config_path``'s own ``output_dir`` when ``environment_path`` sets one; '' otherwise. Its cache is
+    ``.cache/``; the environment's folder has one of its own (``publish.cache_for``), as ``--output`` has."""
     title: str = "News Digest"
     """Site title, shown in every page header and feed."""
     description: str = ""
@@ -151,7 +154,7 @@ _NESTED = {"feeds": {"content": "feed_content", "size": "feed_size", "formats": 
            "intersections": {"min_articles": "intersections_min_articles"}}
 """Keys written as a mapping in config.yaml (``feeds: {content: summary}``) → the Config field each sets."""
 _FLAT_ONLY = {field for group in _NESTED.values() for field in group.values()} - {"feed_size"}
-_NOT_KEYS = ("root", "config_path", "environment_path", *_FLAT_ONLY)
+_NOT_KEYS = ("root", "config_path", "environment_path", "main_output_dir", *_FLAT_ONLY)
 _KEYS = tuple(f.name for f in fields(Config) if f.name not in _NOT_KEYS) + tuple(_NESTED)
 _TEXT = {"title", "description", "base_url", "language", "timezone", "theme",
          "content_dir", "output_dir", "templates_dir", "static_dir", "image", "favicon", "apple_touch_icon"}
@@ -486,6 +489,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                                           "this project, so articles and files are missing; run the "
                                                           "same digest import again (it starts over)"))
     origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
+    main_output = ""
     if environment is not None:
         if not ENVIRONMENT_RE.match(environment):
             raise BuildError([Problem(rel, 0, "", f"--environment {quoted(environment)} is not a usable name; use lowercase "
@@ -497,6 +501,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
         env_written: Written = {}
         env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name, env_written)
         problems += env_problems
+        main_output = _main_output_dir(values, env_values)
         values = deep_merge(values, env_values)
         lines = {k: v for k, v in lines.items() if k[0] not in env_values} | env_lines
         written = {k: v for k, v in written.items() if k[0] not in env_values} | env_written
@@ -626,11 +631,20 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     checked = [p for p in problems if not p.message.startswith(TWICE) and UNUSABLE_KEY not in p.message]
     good = {key: value for key, value in settings.items() if key not in {p.field for p in checked}}
     config = replace(Config(root=root, config_path=rel,
-                            environment_path=environment_file(path, environment).name if environment else ""), **good)
+                            environment_path=environment_file(path, environment).name if environment else "",
+                            main_output_dir=main_output), **good)
     if problems:
         blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in checked)
         raise ConfigError(problems, None if blocking else config)
     return config
+
+
+def _main_output_dir(values: dict[str, Any], env_values: dict[str, Any]) -> str:
+    """The config file's own ``output_dir`` if the environment's file sets one (``Config.main_output_dir``), else ''."""
+    if "output_dir" not in env_values:
+        return ""
+    own = values.get("output_dir")
+    return own if isinstance(own, str) and own.strip() else Config.output_dir
 
 
 def theme_folder(root: Path, name: str) -> Path | None:
