@@ -20,12 +20,12 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, article_settings, file_link_problems, file_links,
-                                    local_images, located, unpublished_why)
+from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, Unloaded, article_settings, file_link_problems,
+                                    file_links, local_images, located, read_article, unloaded_article, unpublished_why)
 from generator.core.errors import BuildError, Problem, quoted, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
-from generator.load.layout import layout
+from generator.load.layout import PAGES, layout
 from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Site
 from generator.write.output import Direct, Entry, Output, Unchanged, Written
 from generator.core.parallel import ordered_map
@@ -135,7 +135,7 @@ class SitePlan:
                    + [e.over.timestamp() for e in self.editions if e.in_progress], default=float("inf"))
 
 
-def is_future(article: Article, options: BuildOptions) -> bool:
+def is_future(article: Article | Unloaded, options: BuildOptions) -> bool:
     """Dated after the build's 'now', and not asked for with --future."""
     return not options.future and options.now is not None and article.date > options.now
 
@@ -290,7 +290,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with redirects that the site's pages known without planning show (an article's
         # own address, another's, one another's, the site's lists and their terms' pages), not the next run
-        raise BuildError(problems + redirect_problems(moving(site), known_files(site),
+        # and an article with an error of its own is still the page a redirect would hide
+        failed = unloaded(config, options, loaded)
+        raise BuildError(problems + redirect_problems([*moving(site), *failed],
+                                                      [*known_files(site), *(urls.file_for(a.path) for a in failed)],
                                                       (search.INDEX_DIR,) if config.search else ()))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
@@ -361,6 +364,21 @@ def known_files(site: Site) -> list[str]:
              "companies/index.html", "sections/index.html", "archive/index.html", *RULE_FILES]  # every site has these
     return [urls.file_for(p.path) for p in moving(site)] + fixed + [
         urls.file_for(p.path) for p in (*site.tags, *site.companies, *site.sections, *site.years, *site.months)]
+
+
+def unloaded(config: Config, options: BuildOptions, loaded: Loaded) -> list[Unloaded]:
+    """The article files that did not load for an error in them, whose address can be read, and that would be
+    published (``content.Unloaded``): read again, only on the way out of a build with errors."""
+    read, pages = {a.source_path for a in loaded.articles}, f"{config.content_dir}/{PAGES}/"
+    files = sorted({p.path for p in loaded.problems if p.severity == "error" and p.path.endswith(".md")
+                    and p.path not in read and not p.path.startswith(pages)})
+    found = []
+    for rel in files:
+        data = read_article(rel, config.path(rel))
+        article = None if isinstance(data, Problem) else unloaded_article(rel, data, config)
+        if article is not None and (options.drafts or not article.draft) and not is_future(article, options):
+            found.append(article)
+    return found
 
 
 def moving(site: Site) -> list[Article | InfoPage]:

@@ -172,6 +172,30 @@ def test_a_redirect_onto_one_of_the_sites_own_pages_comes_with_the_other_errors(
     ]
 
 
+def test_a_redirect_onto_an_article_with_an_error_comes_with_that_error(tmp_path: Path) -> None:
+    """A maintainer's report: a redirect onto an article that itself had an error (here its tags) was said only
+    after that error was fixed, in the next run; and so was one of that article's own redirects."""
+    assert problems(tmp_path, {
+        "2025/06/a.md": article(title="A", redirects="[2025/06/b/, lama/]"),
+        "2025/06/b.md": article(title="B", tags="{x: 1}", redirects="[lama/]"),
+        "2025/06/c.md": article(title="C", draft="maybe", redirects="[2025/06/d/]"),
+        "2025/06/d.md": article(title="D", draft="true", tags="{x: 1}"),
+    }) == [
+        "content/2025/06/a.md:4: field 'redirects': '2025/06/b/' is the address of content/2025/06/b.md: a "
+        "redirect there would hide that page. If that one took the address since (a new article with the old "
+        "title), give content/2025/06/b.md another slug (slug: …) to keep the old links working; otherwise remove "
+        "the address from redirects",
+        "content/2025/06/b.md:4: field 'tags': must be a list, but YAML read '{x: 1}' as a mapping (name: value); "
+        "write the names in brackets: tags: [a, b]",
+        "content/2025/06/b.md:5: field 'redirects': 'lama/' is already redirected by content/2025/06/a.md:4; "
+        "an old address can lead to one article only",
+        "content/2025/06/c.md:4: field 'draft': must be true or false, got 'maybe'; write draft: true or draft: false",
+        # a draft's page is not published, so a redirect there hides nothing
+        "content/2025/06/d.md:5: field 'tags': must be a list, but YAML read '{x: 1}' as a mapping (name: value); "
+        "write the names in brackets: tags: [a, b]",
+    ]
+
+
 def test_a_collision_fails_the_build_and_leaves_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article()})
     config = str(tmp_path / "config.yaml")

@@ -31,7 +31,7 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        line_at, not_boolean, read_past, split, wide_encoding, Written,
+                                        line_at, not_boolean, read_past, Split, split, wide_encoding, Written,
                                         yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
@@ -524,27 +524,64 @@ def removed_message(rendered: Rendered) -> str:
             "and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead")
 
 
-def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
-    """One file's bytes → its Article (or None) and every problem found in it."""
+def read_front(rel: str, data: bytes) -> tuple[tuple[FieldReader, Split] | None, list[Problem]]:
+    """An article file's front matter, ready for its fields to be read, and its parts; None (and why) when it has
+    no usable front matter. The problems found so far are the reader's list, which each read adds to."""
     text, problems = decode(rel, data)
     if text is None:
-        return None, tuple(problems)
+        return None, problems
     escaped: list[YamlError] = []
     written: Written = {}
     try:
         parts = split(text)
         meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, escaped, written=written)
     except SplitError as e:
-        return None, (Problem(rel, e.line, "", e.message),)
+        return None, [Problem(rel, e.line, "", e.message)]
     except YamlError as e:
-        return None, tuple(yaml_problems(rel, e))
+        return None, list(yaml_problems(rel, e))
     problems += read_past(rel, escaped)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'"),)
-    raw_lines = text.split("\n")
-    check = FieldReader(rel, meta, lines, raw_lines, problems, written)
+        return None, [Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'")]
+    return (FieldReader(rel, meta, lines, text.split("\n"), problems, written), parts), problems
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """An article file that did not load (it has an error), as far as its address can be read: a build that stops
+    for errors checks the redirects against its page too (``build.unloaded``), so a redirect onto it is said in
+    the same run, not after its own error is fixed."""
+
+    source_path: str
+    path: str
+    date: datetime
+    draft: bool
+    """True also when ``draft:`` cannot be read: nothing is said of a page that may not be published."""
+    redirects: tuple[Redirect, ...] = ()
+
+
+def unloaded_article(rel: str, data: bytes, config: Config) -> Unloaded | None:
+    """What ``Unloaded`` holds of an article file, or None where its date or slug cannot be read."""
+    front = read_front(rel, data)[0]
+    if front is None:
+        return None
+    check = front[0]
+    when, slug = check.date("date", config.tz, required=True), check.slug(rel)
+    if when is None or slug is None:
+        return None
+    draft = check.boolean("draft") or not isinstance(check.meta.get("draft"), (bool, type(None)))
+    redirects = read_redirects(check, check.meta, config.base_path)
+    return Unloaded(rel, article_path(when, slug), when, draft, tuple(redirects))
+
+
+def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
+    """One file's bytes → its Article (or None) and every problem found in it."""
+    front, problems = read_front(rel, data)
+    if front is None:
+        return None, tuple(problems)
+    check, parts = front
+    meta = check.meta
     tz = ZoneInfo(settings.timezone)
 
     for key in meta:

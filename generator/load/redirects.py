@@ -187,7 +187,7 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                                                 range(1, file.count("/") + 1))
                           if prefix in pages_written), None)
             if redirect.path == article.path:
-                what = "article" if isinstance(article, Article) else "page"
+                what = "page" if isinstance(article, InfoPage) else "article"
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is this {what}'s own address; remove it from redirects"))
             elif file in taken_files and (other := pages_of.get(file)) is not None:  # perhaps a new one took it
