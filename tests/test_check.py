@@ -749,6 +749,23 @@ def test_a_broken_link_is_found_at_every_line_that_writes_it_and_only_there(tmp_
                      (15, "broken-link", "'baru.md'"), (17, "build", "'/images/a.png'")]
 
 
+def test_a_link_near_an_old_address_is_told_the_page_it_leads_to(tmp_path: Path) -> None:
+    """A maintainer's report: a broken link nearest to an article's or a page's old address (``redirects:``) was
+    told 'did you mean' that redirect page; it is told the page itself, in a check that plans the site and in one
+    that takes the last build's files."""
+    make_project(tmp_path, {
+        "2025/06/meta-baru.md": article(title="Meta", redirects="[2025/06/meta-scale-ai/]"),
+        "pages/tentang-kami.md": "---\ntitle: Tentang\nredirects: [tentang-redaksi/]\n---\nKami.\n",
+        "2025/07/b.md": article(title="B", date="2025-07-01T09:00:00+07:00",
+                                body="[a](/digest/2025/06/meta-scale-aj/) [b](/digest/tentang-redaksl/)\n"),
+    }, config="title: T\nbase_url: https://example.org/digest/\n")
+    for _ in ("planned", "after a build"):
+        found = sorted(p["message"].split("; ", 1)[1] for p in check_json(tmp_path)["problems"]
+                       if p["code"] == "broken-link")
+        assert found == ["did you mean /digest/2025/06/meta-baru/?", "did you mean /digest/tentang-kami/?"]
+        publish(load_config(tmp_path / "config.yaml"), BuildOptions(), tmp_path / "site")
+
+
 def test_a_section_listed_in_config_is_no_single_section_hint(tmp_path: Path) -> None:
     """Every new site's first article was told "section 'Kepri' has only this article; check its spelling", with
     Kepri listed in config.yaml's sections:, where its spelling is given."""

@@ -218,6 +218,8 @@ class ArticleFacts:
     """The addresses among those that only a video or sound has, no link (``media_addresses``)."""
     media_kinds: tuple[str, ...]
     """What each of ``media`` is, as a broken one's message names it: ``<video> poster``, ``<audio> address``."""
+    redirects: tuple[str, ...]
+    """The old addresses (``redirects:``) whose redirect pages lead to this article's."""
 
 
 def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
@@ -234,7 +236,7 @@ def article_facts(src: ArticleFile, finder: MentionFinder) -> ArticleFacts:
         tuple(c.id for c in article.companies), tuple(c.name for c in article.companies),
         tuple(src.item_line("companies", fold(c.name)) for c in article.companies),
         tuple(h for h in hrefs if not _elsewhere(h)), tuple(h for h in hrefs if _elsewhere(h)),
-        tuple(media), tuple(media.values()))
+        tuple(media), tuple(media.values()), tuple(r.path for r in article.redirects))
 
 
 @dataclass(frozen=True)
@@ -727,6 +729,8 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
     sources = list(sources)
     by_file = {**{src.path: (src.url_path, "") for src in sources}, **unpublished}
     waiting = {page: (file, why) for file, (page, why) in unpublished.items()}  # its address, written as it will be
+    # a redirect page is no page to suggest: the page it leads to is
+    moved = {config.base_path + old: config.base_path + src.url_path for src in sources for old in src.redirects}
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
@@ -772,7 +776,8 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 continue
             fix = ("a Markdown file is not its page's address: link "
                    + page_address(config.base_path, raw, linked, *by_file[linked])
-                   if linked else f"did you mean {near}?" if (near := _nearest_page(config.base_path, path, files))
+                   if linked else f"did you mean {moved.get(near, near)}?"
+                   if (near := _nearest_page(config.base_path, path, files))
                    else "fix the address" if raw.startswith(config.base_path)  # the hint below is met
                    else "fix the address (internal links start with "
                         f"{config.base_path} or are relative to this "
@@ -894,6 +899,8 @@ class BodyLinks:
     elsewhere: tuple[str, ...]
     media: tuple[str, ...]
     media_kinds: tuple[str, ...]
+    redirects: tuple[str, ...] = ()
+    """A page's old addresses (``redirects:``), as ``ArticleFacts.redirects``."""
 
 
 def other_bodies(config: Config, options: BuildOptions, settings: ArticleSettings,
@@ -905,14 +912,15 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
     from generator.load.info_pages import load_pages
     pages, _, hidden = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
     notes, _ = load_notes(config.root, config.content_dir)
-    bodies = [(p.source_path, p.path, p.body_html) for p in pages]
-    bodies += [(n.source_path, edition_path(n.year, n.week), n.html) for n in notes.values()
+    bodies = [(p.source_path, p.path, p.body_html, tuple(r.path for r in p.redirects)) for p in pages]
+    bodies += [(n.source_path, edition_path(n.year, n.week), n.html, ()) for n in notes.values()
                if f"{edition_path(n.year, n.week)}index.html" in files]
     out = []
-    for rel, url_path, body in bodies:
+    for rel, url_path, body, redirects in bodies:
         hrefs, media = body_addresses(body), media_addresses(body)
         out.append(BodyLinks(rel, url_path, 1, tuple(h for h in hrefs if not _elsewhere(h)),
-                             tuple(h for h in hrefs if _elsewhere(h)), tuple(media), tuple(media.values())))
+                             tuple(h for h in hrefs if _elsewhere(h)), tuple(media), tuple(media.values()),
+                             redirects))
     return out, hidden
 
 
