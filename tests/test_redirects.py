@@ -419,6 +419,30 @@ def test_registering_a_publisher_or_company_keeps_its_old_page_and_feeds_working
     assert {path: files[path] for path in cold} == cold
 
 
+def test_registering_a_company_keeps_its_intersection_pages_working(tmp_path: Path) -> None:
+    """A maintainer's report: registering 'Gojek' as 'goto' redirected /companies/gojek/ but dropped
+    /companies/gojek/sections/aceh/, /companies/gojek/with/meta/ and /companies/meta/with/gojek/ (and their feeds)
+    without a redirect."""
+    make_project(tmp_path, {f"{i}.md": article(title=f"A{i}", companies="[Gojek, Meta]", section="Aceh",
+                                               date=f"2025-06-1{i}") for i in range(3)},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 0
+    (tmp_path / "content/companies.yaml").write_text("goto: {name: GoTo, aliases: [Gojek]}\n")
+    assert main(["build", "-q", "--config", config]) == 0
+    site = tmp_path / "site"
+    rules = (site / "_redirects").read_text().splitlines()
+    for old, new in (("gojek/sections/aceh/", "goto/sections/aceh/"), ("gojek/with/meta/", "goto/with/meta/"),
+                     ("meta/with/gojek/", "meta/with/goto/")):
+        page = lxml.html.document_fromstring((site / "companies" / old / "index.html").read_bytes())
+        assert page.xpath("//link[@rel='canonical']/@href") == [f"https://example.org/digest/companies/{new}"]
+        assert f"/digest/companies/{old}feed.xml /digest/companies/{new}feed.xml 301" in rules
+        assert f"/digest/companies/{old} /digest/companies/{new} 301" in rules
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    cold = build_project(tmp_path).output.files  # a cold build makes the same files
+    assert {path: files[path] for path in cold} == cold
+
+
 def test_an_old_address_a_page_or_an_article_holds_is_left_to_it(tmp_path: Path) -> None:
     """Only addresses no page holds: an alias whose slug is another company's page keeps that page, and an
     article's own ``redirects:`` of the address wins."""

@@ -96,7 +96,35 @@ def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
             for fmt, _, rule in urls.FEED_FORMATS:
                 if fmt in feed_formats and rule(new) in live:
                     moved.setdefault(rule(old), Moved(rule(new), title, page=False))
-    return moved
+    return moved | _moved_intersections(companies, live, moved)
+
+
+def _moved_intersections(companies: Iterable[Term], live: Collection[str], moved: Mapping[str, Moved]
+                         ) -> dict[str, Moved]:
+    """``registered_moves`` for the intersection pages and their feeds (``companies/<id>/sections/<section>/``,
+    ``companies/<id>/with/<id>/``): each address a registered company's earlier slugs give them, in either place."""
+    names = {term.slug: term.name for term in companies}
+    earlier: dict[str, list[str]] = {}
+    for term in companies:
+        if term.company is not None and term.company.known and urls.file_for(urls.term_path("companies", term.slug)) \
+                in live:
+            spellings = {urls.make_slug(s) for s in [term.company.name, *term.company.aliases]} - {"", term.slug}
+            earlier[term.slug] = sorted(spellings)
+    found: dict[str, Moved] = {}
+    for file in sorted(live):
+        parts = file.split("/")
+        if len(parts) != 5 or parts[0] != "companies" or parts[2] not in ("sections", "with") or not (
+                parts[1] in earlier or parts[2] == "with" and parts[3] in earlier):
+            continue
+        page = parts[4] == "index.html"
+        new = "/".join(parts[:4]) + "/" + ("" if page else parts[4])
+        seconds = [parts[3], *earlier.get(parts[3], [])] if parts[2] == "with" else [parts[3]]
+        for first in [parts[1], *earlier.get(parts[1], [])]:
+            for second in seconds:
+                old = "/".join(["companies", first, parts[2], second, parts[4]])
+                if old not in live and old not in moved:
+                    found.setdefault(old, Moved(new, names.get(parts[1], parts[1]), page=page))
+    return found
 
 
 def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[int], str] = lambda i: ""
