@@ -204,9 +204,9 @@ OUTPUTS_DIR = "outputs"
 def cache_for(config: Config, target: Path) -> Path:
     """The build cache of ``target``: ``.cache/`` for config.yaml's ``output_dir``, ``.cache/outputs/NAME-HASH/`` for
     any other folder (``--output staging-site``, an environment's ``output_dir``; HASH of its path from the project's
-    folder when it is inside it, so that a CI runner that restores .cache/ into another checkout path finds it). A cache remembers one output
-    folder's files and pages: shared, a build into another folder and back made the next build of ``site/`` render
-    every page again."""
+    folder when it is inside it, so that a CI runner that restores .cache/ into another checkout path finds it). A
+    cache remembers one output folder's files and pages: shared, a build into another folder and back made the next
+    build of ``site/`` render every page again."""
     main = config.path(CACHE_DIR)
     where = Path(os.path.abspath(target))
     if where == Path(os.path.abspath(config.path(config.main_output_dir or config.output_dir))):
