@@ -362,6 +362,9 @@ def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Pa
     assert errors(tmp_path, "sections: [Kepri, 0x1F]\nmenu:\n  - 1e3\n") == [  # as written, not 31 and 1000.0
         "config.yaml:1: field 'sections': item 2 (0x1F) is a number; a name that is a number goes in quotes ('0x1F')",
         "config.yaml:3: field 'menu': item 1 (1e3) is a number; a name that is a number goes in quotes ('1e3')"]
+    # an item that is a list was shown as Python read it: "item 1 ([31])"
+    assert errors(tmp_path, "menu: [[0x1F, TRUE], about]\n") == [
+        "config.yaml:1: field 'menu': item 1 ([0x1F, TRUE]) is not a name; write names, like menu: [tentang, kontak]"]
     # the attack on that hint: a superscript digit is a digit to str.isdigit, not to int(): a traceback
     assert errors(tmp_path, 'page_size: "²"\nfeed_size: "١٢"\n') == [
         "config.yaml:1: field 'page_size': must be a whole number of at least 1, got '²'",

@@ -267,6 +267,20 @@ CASES = {
         "content/a.md:4: field 'tags': item 1 is 0x1F; every item must be text (put numbers and yes/no in quotes)",
         "content/a.md:6: field 'companies': item 1 is 007; every item must be text (put numbers and yes/no in "
         "quotes)"]),
+    # a list or mapping holding numbers, in a field of one value, was shown as Python read it ("['Pekan', 31]"), and
+    # the fix offered was that reading in quotes: summary: "['Pekan', 31]"
+    "lists and mappings holding numbers, as written": (b"---\ntitle: [Pekan, 0x1F]\ndate: 2025-01-01\nsummary:\n"
+                                                       b"  - Pekan\n  - 1e3\ndraft: [0x1F, TRUE]\nslug: 0x1F\n"
+                                                       b"source:\n  url: {a: 0o17}\n---\nx\n", [
+        "content/a.md:10: field 'source.url': must be the link to the original article, but YAML read {a: 0o17} as a "
+        "list or mapping; write the full address, like url: https://example.com/article",
+        "content/a.md:2: field 'title': must be text; YAML read '[Pekan, 0x1F]' as a list or mapping; put it in quotes: "
+        "title: \"[Pekan, 0x1F]\"",
+        "content/a.md:4: field 'summary': must be text; YAML read '[Pekan, 1e3]' as a list or mapping; put it in quotes: "
+        "summary: \"[Pekan, 1e3]\"",
+        "content/a.md:7: field 'draft': must be true or false, got [0x1F, TRUE]; write draft: true or draft: false",
+        "content/a.md:8: field 'slug': 0x1F is not a valid slug; use lowercase letters, digits and single hyphens, like "
+        "'meta-scale-ai'"]),
     # U+0085 ('…' in Windows-1252 read as Latin-1) is a line break to YAML: the title was cut without a word
     "a NEL control character in a title": ("---\ntitle: \"Harga naik\u0085 lagi\"\ndate: 2025-06-10\n---\nx\n".encode(), [
         "content/a.md:2: field 'title': has the control character U+0085, which YAML does not allow; delete it (text "

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_written, as_yaml, load_yaml,
-                                       not_a_name, not_boolean, not_text, yaml_file_text, yaml_problems)
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, load_yaml,
+                                       not_a_name, not_boolean, not_text, shown_as_written, yaml_file_text,
+                                       yaml_problems)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -259,7 +260,7 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
         if key == "external_rel" and isinstance(item, str) and item.split() and set(item.split()) <= set(REL_WORDS):
             settings[key] = " ".join(item.split())
         elif key == "external_rel":
-            problems.append(Problem(rel, where, field, f"{_shown(item, written, ('markdown', key))} is not a list of "
+            problems.append(Problem(rel, where, field, f"{shown_as_written(item, written, ('markdown', key))} is not a list of "
                                                        "rel words; use some of "
                                                        f"{', '.join(REL_WORDS)}, like 'noopener nofollow ugc'"))
         elif key == "toc_min_headings" and type(item) is int and item >= 0:
@@ -273,13 +274,6 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
             problems.append(Problem(rel, where, field, "unknown key; " + (f"did you mean '{hint[0]}'?" if hint else
                                                                           "known keys: " + ", ".join(known))))
     return MarkdownConfig(**settings), problems
-
-
-def _shown(value: Any, written: Written, path: tuple[Any, ...]) -> str:
-    """``value``, read at ``path``, for a message, as written: text in quotes, a number or true/false and a list's
-    or mapping's items by ``written`` (0x1F, [rss, 1e3], not 31, ['rss', 1000.0])."""
-    return quoted(value) if isinstance(value, str) else as_written(value, written, path) \
-        if isinstance(value, (list, dict)) else as_yaml(value, written.get(path, ""))
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -310,7 +304,7 @@ def _slugs_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
                                                        "keep one"))
         elif not isinstance(slug, str) or not SLUG.fullmatch(slug) or len(slug) > MAX_SLUG:
             seen[folded] = name
-            shown = _shown(slug, written, ("slugs", name))
+            shown = shown_as_written(slug, written, ("slugs", name))
             wanted = _slug_like(written.get(("slugs", name), slug))  # 1e3 → "1e3", not "1000-0"
             problems.append(Problem(rel, where, field, (
                 "is empty; write the slug after the colon, like csharp" if slug is None else
@@ -511,7 +505,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     set_by: dict[str, str] = {}  # Config field → the key that set it, so feed_size and feeds.size clash
     for value, line, where, key, label in _flatten(values, lines, origin, rel, problems):
         at = tuple(label.split("."))
-        shown = _shown(value, written, at)
+        shown = shown_as_written(value, written, at)
         if key in set_by:
             problems.append(Problem(where, line, label, f"sets the same thing as '{set_by[key]}'; keep one of them"))
             continue
@@ -541,7 +535,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems.append(Problem(where, line, label, f"must be a whole number, got {shown}; 0 turns intersection pages off"))
             continue
         if key in _BOOL and type(value) is not bool:
-            problems.append(Problem(where, line, key, not_boolean(key, value, written.get(at, ""))))
+            problems.append(Problem(where, line, key, not_boolean(key, value, written, at)))
             continue
         if key == "slugs":
             value, found = _slugs_config(value, lines, where, written)
@@ -556,7 +550,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             bad = [(i, v) for i, v in enumerate(value) if not (isinstance(v, str) and v.strip())]
             for i, v in bad:
                 problems.append(Problem(where, lines.get((key, i), line), key,
-                                        not_a_name(key, i, v, example, written.get((key, i), ""))))
+                                        not_a_name(key, v, example, written, (key, i))))
             if bad:
                 continue
             value = tuple(v.strip() for v in value)

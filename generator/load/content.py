@@ -30,9 +30,9 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
-from generator.load.frontmatter import (Lines, SplitError, YamlError, as_yaml, load_yaml, merge_conflict,
-                                        line_at, not_boolean, read_past, Split, split, wide_encoding, Written,
-                                        yaml_problems)
+from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, load_yaml, merge_conflict,
+                                        line_at, not_boolean, read_past, shown_as_written, Split, split, wide_encoding,
+                                        Written, yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -1155,8 +1155,8 @@ class FieldReader:
         if value is None:
             return f"it is empty; write it after the colon, like {key}: ..."
         written = after.split(" #", 1)[0].strip()  # as the editor wrote it: '1e3', '.inf', not 1000.0, inf
-        shown = (str(value).lower() if isinstance(value, bool)
-                 else written or str(value) if isinstance(value, (int, float)) else str(value))
+        shown = (str(value).lower() if isinstance(value, bool) else written or str(value) if isinstance(value, (int, float))
+                 else as_written(value, self.written, (key,)))  # '[Pekan, 0x1F]', not "['Pekan', 31]"
         kind = "true/false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a list or mapping"
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             pick = "" if len(value) == 1 else "pick one, like "
@@ -1201,7 +1201,7 @@ class FieldReader:
         value = self.meta.get(key, False)
         if value is None or isinstance(value, bool):
             return bool(value)
-        self.error(key, not_boolean(key, value))
+        self.error(key, not_boolean(key, value, self.written, (key,)))
         return False
 
     def date(self, key: str, tz: ZoneInfo, required: bool = False) -> datetime | None:
@@ -1285,7 +1285,8 @@ class FieldReader:
         if url is not None and not isinstance(url, str):
             kind = "true/false" if isinstance(url, bool) else "a number" if isinstance(url, (int, float)) else \
                 "a list or mapping"
-            self.error("source.url", f"must be the link to the original article, but YAML read {as_yaml(url)} as "
+            self.error("source.url", f"must be the link to the original article, but YAML read "
+                       f"{shown_as_written(url, self.written, ('source', 'url'))} as "
                        f"{kind}; write the full address, like url: https://example.com/article",
                        ("source", "url"))
             return None
@@ -1379,7 +1380,7 @@ class FieldReader:
                                    "the file's name")
                 return None
             if not isinstance(value, str) or not SLUG_RE.match(value):
-                self.error("slug", f"{as_yaml(value)} is not a valid slug; use lowercase letters, digits and single hyphens, "
+                self.error("slug", f"{shown_as_written(value, self.written, ('slug',))} is not a valid slug; use lowercase letters, digits and single hyphens, "
                                    "like 'meta-scale-ai'")
                 return None
             if len(value) > MAX_SLUG:

@@ -98,11 +98,19 @@ def as_written(value: Any, written: Written, path: tuple[Any, ...]) -> str:
     return '"' + printable(value.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
-def not_a_name(key: str, index: int, value: Any, example: str, written: str = "") -> str:
-    """Why item ``index`` (from 0) of the list of names ``key``, YAML's reading ``value``, is no name, with the fix
-    (the config's ``menu`` and ``sections``, a company's ``aliases``); ``example``: a list written right;
-    ``written``: the item as the editor wrote it (``Written``)."""
-    shown = as_yaml(value, written)
+def shown_as_written(value: Any, written: Written, path: tuple[Any, ...]) -> str:
+    """``value``, read at ``path``, for a message, as written: text in quotes, a number or true/false and a list's
+    or mapping's items by ``written`` (0x1F, [rss, 1e3], not 31, ['rss', 1000.0])."""
+    return quoted(value) if isinstance(value, str) else as_written(value, written, path) \
+        if isinstance(value, (list, dict)) else as_yaml(value, written.get(path, ""))
+
+
+def not_a_name(key: str, value: Any, example: str, written: Written, path: tuple[Any, ...]) -> str:
+    """Why the item at ``path`` (its last part the index, from 0) of the list of names ``key``, YAML's reading
+    ``value``, is no name, with the fix (the config's ``menu`` and ``sections``, a company's ``aliases``);
+    ``example``: a list written right; ``written``: the file's ``Written``, for the item as the editor wrote it."""
+    index = path[-1]
+    shown = shown_as_written(value, written, path)
     what = f"is a number; a name that is a number goes in quotes ('{shown}')" if isinstance(value, (int, float)) \
         and not isinstance(value, bool) else f"is not a name; write names, like {key}: {example}"
     return f"item {index + 1} ({shown}) {what}"
@@ -286,13 +294,13 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     return load_yaml_fully(text, first_line, warnings, key_advice, written)
 
 
-def not_boolean(key: str, value: Any, written: str = "") -> str:
+def not_boolean(key: str, value: Any, written: Written, path: tuple[Any, ...]) -> str:
     """What to write instead of a value YAML did not read as true or false (``draft: yes``, ``draft: "true"``);
-    ``written``: a number as the editor wrote it (``Written``)."""
+    ``written``: the file's ``Written``, ``path``: the value's key path there, for a number as the editor wrote it."""
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return (f"'{value}' in quotes is text, not true or false; write it without quotes: "
                 f"{key}: {value.strip().lower()}")
-    shown = f"'{value}'" if isinstance(value, str) else as_yaml(value, written)
+    shown = f"'{value}'" if isinstance(value, str) else shown_as_written(value, written, path)
     return f"must be true or false, got {shown}; write {key}: true or {key}: false"
 
 

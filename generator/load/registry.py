@@ -116,8 +116,7 @@ def load_registry(path: Path, rel: str) -> Registry:
                 named.append((i, alias))
             else:
                 problems.append(Problem(rel, lines.get((cid, "aliases", i), line), f"{cid}.aliases",
-                                        not_a_name("aliases", i, alias, _ALIASES,
-                                                   written.get((cid, "aliases", i), ""))))
+                                        not_a_name("aliases", alias, _ALIASES, written, (cid, "aliases", i))))
         if len(aliases) > MAX_ALIASES:
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases",
                                     f"has {len(aliases):,} aliases, more than the {MAX_ALIASES} a company may have; "
