@@ -582,8 +582,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     done = import_site(args.generator, Path(args.path), target, Path(args.companies) if args.companies else None)
     if not args.quiet:
         print(f"imported {done.summary()} → {_shown(target)}")
-        for note in done.skipped:
-            print(f"  not converted: {note}")
+        for line in (line for note in done.skipped for line in note.said()):
+            print(f"  not converted: {line}")
         if args.verbose:
             for rel, typed, written in done.dates:
                 print(f"  date: {rel}: {typed} → {written}")

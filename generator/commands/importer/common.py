@@ -75,12 +75,27 @@ class Note:
 
     rel: str
     message: str
+    also: tuple[str, ...] = ()
+    """More about the same file, each a message of its own: the YAML syntax slips after the first (``ReadError``)."""
 
     def __str__(self) -> str:
         """'content/a.md:4: field 'tags': ...' for a message that names its line ('line 4: ...'), as every other
         message gives a position; else 'content/a.md: ...'."""
-        line = re.match(r"line (\d+): ", self.message)
-        return f"{self.rel}:{line.group(1)}: {self.message[line.end():]}" if line else f"{self.rel}: {self.message}"
+        return _placed(self.rel, self.message)
+
+    def said(self) -> list[str]:
+        """The message and those ``also`` holds, each as ``str`` gives one: a line of the report apiece."""
+        return [_placed(self.rel, message) for message in (self.message, *self.also)]
+
+
+def _placed(rel: str, message: str) -> str:
+    line = re.match(r"line (\d+): ", message)
+    return f"{rel}:{line.group(1)}: {message[line.end():]}" if line else f"{rel}: {message}"
+
+
+def not_converted(rel: str, error: ReadError) -> Note:
+    """Why the file ``rel`` is not converted: every problem ``error`` names."""
+    return Note(rel, str(error), error.also)
 
 
 @dataclass(frozen=True)
@@ -122,7 +137,12 @@ class Scan:
 
 
 class ReadError(Exception):
-    """A file that cannot be converted; the message says why and what to do."""
+    """A file that cannot be converted; the message says why and what to do, and ``also`` the problems after it
+    (each 'line N: ...'), as ``digest check`` would say them in the same run: the YAML syntax slips after the first."""
+
+    def __init__(self, message: str, also: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.also = also
 
 
 def read_text(path: Path) -> str:

@@ -64,7 +64,9 @@ def read_front_matter(text: str) -> tuple[Meta, str]:
     except SplitError as e:
         raise ReadError(f"line {e.line}: {e.message}") from None
     except YamlError as e:
-        raise ReadError(f"line {e.line}: " + (f"field '{e.field}': " if e.field else "") + e.message) from None
+        first, *after = [f"line {slip.line}: " + (f"field '{slip.field}': " if slip.field else "") + slip.message
+                         for slip in (e, *e.also)]
+        raise ReadError(first, tuple(after)) from None
     if values is None:
         values = {}
     if not isinstance(values, dict):

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.core.errors import RefusalError, quoted
 from generator.load.frontmatter import YamlError, load_yaml
-from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Scan, as_list, as_text,
+from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Scan, not_converted, as_list, as_text,
                                                 digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk)
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
@@ -136,7 +136,7 @@ def scan(root: Path) -> Scan:
             try:
                 post, post_notes = _post(path, rel_to(path, content), shown, bundles, _ugly(values))
             except ReadError as e:
-                skipped.append(Note(shown, str(e)))
+                skipped.append(not_converted(shown, e))
                 continue
             posts.append(post)
             notes += post_notes

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import RefusalError
 from generator.load.frontmatter import YamlError, load_yaml
-from generator.commands.importer.common import DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk
+from generator.commands.importer.common import DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text, digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
@@ -142,7 +142,7 @@ def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
     try:
         return read_front_matter(read_text(path))
     except ReadError as e:
-        return Note(rel, str(e))
+        return not_converted(rel, e)
 
 
 def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None,

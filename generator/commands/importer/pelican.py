@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
+from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
 from generator.commands.importer.frontmatter import read_pelican
 from generator.core.errors import RefusalError, quoted
 
@@ -148,7 +148,7 @@ def scan(root: Path) -> Scan:
             try:
                 posts.append(_post(path, rel, shown, settings))
             except ReadError as e:
-                skipped.append(Note(shown, str(e)))
+                skipped.append(not_converted(shown, e))
         else:
             others.append((path, rel))
     linked = {posixpath.normpath(unquote(target).lstrip("/") if target.startswith("/") else

@@ -69,11 +69,12 @@ def render_report(done: Imported) -> str:
     """import-report.txt: the counts, then one section per kind of finding (empty ones left out)."""
     out = [f"digest import: {done.summary()}", ""]
 
-    def section(title: str, lines: list[str]) -> None:
+    def section(title: str, lines: list[str], count: int = -1) -> None:
+        """``lines`` under ``title`` and their ``count`` (how many files, when a file may have several lines)."""
         if lines:
-            out.extend([f"{title} ({len(lines)}):", *(f"  {line}" for line in lines), ""])
+            out.extend([f"{title} ({len(lines) if count < 0 else count}):", *(f"  {line}" for line in lines), ""])
 
-    section("Not converted", [str(n) for n in done.skipped])
+    section("Not converted", [line for n in done.skipped for line in n.said()], len(done.skipped))
     section("Dates normalised", [f"{rel}: {typed} → {written}" for rel, typed, written in done.dates])
     section("To check by hand", [str(n) for n in done.notes])
     section("Front-matter fields with no news-digest field, left out",
