@@ -378,3 +378,11 @@ def test_a_quoted_number_and_a_bad_list_item_are_named_with_the_fix(tmp_path: Pa
     assert errors(tmp_path, "base_url: https://example.org/index.php\n") == [
         "config.yaml:1: field 'base_url': 'https://example.org/index.php' ends in a page's file name; give the "
         "folder the site is served from, like 'https://example.org/'"]
+
+
+def test_a_hash_name_in_a_list_over_lines_is_an_error_and_a_comment_alone_on_its_line_is_let_be(tmp_path: Path) -> None:
+    """Only an article's tags and companies were checked: '#Aceh' in sections over lines was left out in silence."""
+    assert errors(tmp_path, "sections: [Kepri, #Aceh,\n  Nabire]\n") == [
+        "config.yaml:1: field 'sections': '#Aceh' starts a YAML comment, so it is left out of the list with the rest of "
+        "its line; put a name that starts with '#' in double quotes: sections: [Kepri, \"#Aceh\","]
+    assert load(tmp_path, "sections: [Kepri,\n  #catatan\n  Nabire]\n").sections == ("Kepri", "Nabire")

@@ -980,3 +980,15 @@ def test_text_markdown_did_not_take_is_found_where_it_is_text_not_in_code_or_esc
     _, problems = parse_article("content/a.md", data, settings)
     assert [(p.line, p.message.split(",")[0]) for p in problems] == [
         (13, "this image is shown as text")]
+
+
+def test_a_hash_word_alone_on_a_line_of_a_list_is_a_warning_and_a_spaced_comment_nothing(
+        settings: ArticleSettings) -> None:
+    """'#catatan' alone on a line of a list over lines, legal YAML (a comment), stopped the build as a name left out;
+    it may be either, so it is a warning with both fixes, and '# catatan', as YAML writes a comment, is nothing."""
+    article, problems = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n"
+                                                      b"  #catatan\n  # tambah nanti\n  pemilu]\n---\nx\n", settings)
+    assert article is not None and article.tags == ("panduan", "pemilu")
+    assert [str(p) for p in problems] == [
+        "content/a.md:5: field 'tags': warning: '#catatan' is a YAML comment, so it is not in the tags; if it is a "
+        "name, put it in double quotes: \"#catatan\", and if it is a note, write '# catatan'"]

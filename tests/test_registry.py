@@ -215,3 +215,15 @@ def test_a_name_that_is_a_number_is_quoted_as_written(tmp_path: Path) -> None:
     assert registry_problems(tmp_path, GOOD + "zz:\n  name: 0x1F\n  description: 1e3\n") == [
         "content/companies.yaml:9: field 'zz.name': must be text, got 0x1F; write it in quotes",
         "content/companies.yaml:10: field 'zz.description': must be text, got 1e3; write it in quotes"]
+
+
+def test_a_hash_name_in_aliases_over_lines_is_said_as_in_an_article(tmp_path: Path) -> None:
+    """Only an article's tags and companies were checked: '#AWS' in aliases over lines was left out in silence."""
+    assert registry_problems(tmp_path, 'aws:\n  name: Amazon\n  aliases: ["Amazon Web Services",\n'
+                                       '    #AWS, Amazon.com\n  ]\n') == [
+        "content/companies.yaml:4: field 'aws.aliases': '#AWS' starts a YAML comment, so it is left out of the list "
+        "with the rest of its line; put a name that starts with '#' in double quotes: \"#AWS\", Amazon.com"]
+    assert [str(p) for p in registry(tmp_path, 'aws:\n  name: Amazon\n  aliases: [AWS,\n    #catatan\n'
+                                               '    # tambah nanti\n    Amazon.com]\n').warnings] == [
+        "content/companies.yaml:4: field 'aws.aliases': warning: '#catatan' is a YAML comment, so it is not in the "
+        "aliases; if it is a name, put it in double quotes: \"#catatan\", and if it is a note, write '# catatan'"]

@@ -17,8 +17,8 @@ from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, load_yaml,
-                                       not_a_name, not_boolean, not_text, shown_as_written, yaml_file_text,
-                                       yaml_problems)
+                                       names_cut_by_comment, not_a_name, not_boolean, not_text, shown_as_written,
+                                       yaml_file_text, yaml_problems)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -422,7 +422,11 @@ def _read_yaml(path: Path, rel: str, written: Written | None = None) -> tuple[di
         values = {}
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
-    return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped]
+    cut = [(key, found) for key in sorted(_TEXT_LIST) if (key,) in lines and
+           (found := names_cut_by_comment(text.split("\n"), lines[(key,)], key)) is not None and found[2]]
+    return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped] + \
+        [Problem(rel, line, key, message) for key, (line, message, _) in cut]  # a config has no warnings: '#word'
+    # alone on its line, a note or a name, is let be
 
 
 class ConfigLines:

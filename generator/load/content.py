@@ -31,7 +31,8 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, load_yaml, merge_conflict,
-                                        line_at, not_boolean, read_past, shown_as_written, Split, split, wide_encoding,
+                                        line_at, names_cut_by_comment, not_boolean, read_past, shown_as_written,
+                                        Split, split, wide_encoding,
                                         Written, yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
@@ -1050,9 +1051,6 @@ _ELEMENTS = ("a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockqu
              "param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|search|section|select|slot|small|source|span|"
              "strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|"
              "track|tt|u|ul|var|video|wbr")
-_COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
-"""What YAML reads as a comment on a line ('#' at its start or after a space; the group), or a quoted text in which
-a '#' is text (matched so that it is passed over)."""
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 """Format characters no one sees in a name (a zero-width space, a soft hyphen, direction marks); not the joiners
 U+200C and U+200D, which some scripts and emoji need."""
@@ -1126,26 +1124,10 @@ class FieldReader:
                            f"is, put the whole value in double quotes: {key}: \"{after.strip()}\"")
 
     def _names_cut_by_comment(self, key: str) -> None:
-        """An error for a name starting with '#' in a list over lines ('tags: [panduan, #Pilkada2026,' then
-        '  pemilu]'): YAML reads it and the rest of its line as a comment, and the list goes on below, so the name
-        was left out without a word (on one line the list is never closed, which ``load_yaml`` says)."""
-        at = self.line(key)
-        if not self._after_colon(key).lstrip().startswith("["):
-            return
-        for number in range(at, len(self.raw) + 1):
-            line = self.raw[number - 1]
-            found = next((m for m in _COMMENT.finditer(line, line.index(":") + 1 if number == at else 0) if m[1]), None)
-            code = line[:found.start()] if found else line
-            if found and re.search(r"(?:^|[\[,])\s*$", code) and found[1][1:2].strip():  # '#Pilkada2026', not '# c'
-                names = [n.strip() for n in found[1].split(",")]
-                fixed = code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) + \
-                    ("," if not names[-1] else "")
-                self.error(key, f"'{names[0]}' starts a YAML comment, so it is left out of the list with the rest of "
-                                f"its line; put a name that starts with '#' in double quotes: {fixed.strip()}",
-                           line=number)
-                return
-            if "]" in code:
-                return
+        """A name starting with '#' that YAML read as a comment in a list over lines (``names_cut_by_comment``)."""
+        if (found := names_cut_by_comment(self.raw, self.line(key), key)) is not None:
+            number, message, error = found
+            (self.error if error else self.warn)(key, message, line=number)
 
     def _hint(self, key: str, value: Any) -> str:
         """A fix for a value YAML read as something other than text."""

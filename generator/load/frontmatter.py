@@ -116,6 +116,41 @@ def not_a_name(key: str, value: Any, example: str, written: Written, path: tuple
     return f"item {index + 1} ({shown}) {what}"
 
 
+_COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+"""What YAML reads as a comment on a line ('#' at its start or after a space; the group), or a quoted text in which
+a '#' is text (matched so that it is passed over)."""
+
+
+def names_cut_by_comment(raw: list[str], at: int, key: str) -> tuple[int, str, bool] | None:
+    """(line, message, whether an error) for a name starting with '#' in a list of names over lines, whose key
+    ``key`` is on line ``at`` of ``raw``: YAML reads it and the rest of its line as a comment, and the list goes on
+    below, so the name was left out without a word (on one line the list is never closed, which ``load_yaml`` says).
+    A '#' written as an item is (after '[' or ',' on its line: 'tags: [panduan, #Pilkada2026,'; or items after it
+    on a line of its own: '#Meta, Google'): an error. A '#word' alone on its line may be a note as well as a
+    name: a warning, with both fixes. A comment written '# note', with YAML's space, is a comment: nothing."""
+    first = raw[at - 1] if at <= len(raw) else ""
+    start = first.index(":") + 1 if ":" in first else len(first)
+    if not first[start:].lstrip().startswith("["):
+        return None
+    for number in range(at, len(raw) + 1):
+        line = raw[number - 1]
+        found = next((m for m in _COMMENT.finditer(line, start if number == at else 0) if m[1]), None)
+        code = line[:found.start()] if found else line
+        if found and found[1][1:2].strip():  # '#Pilkada2026', not '# c'
+            names = [n.strip() for n in found[1].split(",")]
+            fixed = code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) + \
+                ("," if not names[-1] else "")
+            if re.search(r"[\[,]\s*$", code) or (not code.strip() and len(names) > 1):
+                return number, (f"'{names[0]}' starts a YAML comment, so it is left out of the list with the rest of "
+                                f"its line; put a name that starts with '#' in double quotes: {fixed.strip()}"), True
+            if not code.strip():
+                return number, (f"'{names[0]}' is a YAML comment, so it is not in the {key}; if it is a name, put it in "
+                                f"double quotes: \"{names[0]}\", and if it is a note, write '# {names[0][1:]}'"), False
+        if "]" in code:
+            return None
+    return None
+
+
 class YamlError(Exception):
     """YAML that cannot be read; ``line`` is already a file line."""
 

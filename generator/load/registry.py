@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
-from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml, not_a_name, not_text,
+from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml, names_cut_by_comment, not_a_name, not_text,
                                         yaml_file_text, yaml_problems)
 from generator.load.markdown import encode_url
 from generator.core.models import Company
@@ -74,7 +74,8 @@ def load_registry(path: Path, rel: str) -> Registry:
     escaped: list[YamlError] = []
     written: Written = {}
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, escaped, _KEY_ADVICE, written)
+        text = yaml_file_text(path.read_bytes())
+        values, lines = load_yaml(text, 1, escaped, _KEY_ADVICE, written)
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
@@ -86,6 +87,7 @@ def load_registry(path: Path, rel: str) -> Registry:
     problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, KeyProblem)]
     escaped = [e for e in escaped if not isinstance(e, KeyProblem)]
     companies: list[Company] = []
+    cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines: a name or a note?
     owner: dict[str, tuple[str, int]] = {}
     for cid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(cid,)]
@@ -110,6 +112,10 @@ def load_registry(path: Path, rel: str) -> Registry:
         if not isinstance(aliases, list):
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", f"must be a list of names, like {_ALIASES}"))
             aliases = []
+        if (cid, "aliases") in lines and (cut := names_cut_by_comment(text.split("\n"), lines[(cid, "aliases")],
+                                                                       "aliases")) is not None:
+            (problems if cut[2] else cut_warnings).append(Problem(rel, cut[0], f"{cid}.aliases", cut[1],
+                                                                  "error" if cut[2] else "warning"))
         named: list[tuple[int, str]] = []  # the names are still checked: a clash with another company is said too
         for i, alias in enumerate(aliases):
             if isinstance(alias, str) and alias.strip():
@@ -146,7 +152,7 @@ def load_registry(path: Path, rel: str) -> Registry:
         if usable:
             companies.append(Company(cid, name.strip(), tuple(a.strip() for _, a in named),
                                      encode_url(url.strip()) if url else "", description.strip()))
-    warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped)
+    warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped) + tuple(cut_warnings)
     if problems:  # with the warnings: a '"\e"' alias is told '' by the error, and the escape's removal by its warning
         raise BuildError([*problems, *warnings])
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
