@@ -386,3 +386,15 @@ def test_a_hash_name_in_a_list_over_lines_is_an_error_and_a_comment_alone_on_its
         "config.yaml:1: field 'sections': '#Aceh' starts a YAML comment, so it is left out of the list with the rest of "
         "its line; put a name that starts with '#' in double quotes: sections: [Kepri, \"#Aceh\","]
     assert load(tmp_path, "sections: [Kepri,\n  #catatan\n  Nabire]\n").sections == ("Kepri", "Nabire")
+
+
+def test_a_list_or_mapping_key_written_empty_holds_none_as_slugs_did(tmp_path: Path) -> None:
+    """An empty `slugs:` was no slugs, but an empty `menu:` or `sections:` was "must be a list of names", and an
+    empty `feeds:`, `markdown:` or `intersections:` "must be a mapping": now each holds none, as `[]` or `{}`."""
+    config = load(tmp_path, "menu:\nsections: # none yet\nslugs:\nfeeds:\nmarkdown:\nintersections:\n")
+    assert (config.menu, config.sections, config.slugs, config.feed_formats, config.intersections_min_articles) == (
+        (), (), (), ("rss", "atom", "json"), 3)
+    write_files(tmp_path, {"config.yaml": "menu: [tentang]\nfeeds: {formats: [rss]}\n",
+                           "config.staging.yaml": "menu:\nfeeds:\n"})  # an environment's: cleared, and kept
+    config = load_config(tmp_path / "config.yaml", None, "staging")
+    assert (config.menu, config.feed_formats) == ((), ("rss",))

@@ -168,6 +168,10 @@ FEED_CONTENT = ("full", "summary")
 FEED_FORMATS = ("rss", "atom", "json")
 _BOOL = {"noindex", "drafts", "search"}
 _TEXT_LIST = {"menu", "sections"}
+_EMPTY_IS: dict[str, type] = {"menu": list, "sections": list, "slugs": dict, "feeds": dict, "markdown": dict,
+                               "intersections": dict}
+"""The keys that hold a list or a mapping: written with nothing after the colon ('menu:'), they hold none, as
+YAML's empty value is read by Hugo (unset: the default)."""
 _LIST_EXAMPLES = {"menu": "[tentang, kontak]", "sections": "[Kepri, Aceh, Nabire]"}
 """An example list for each, in its message."""
 
@@ -424,9 +428,16 @@ def _read_yaml(path: Path, rel: str, written: Written | None = None) -> tuple[di
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
     cut = [(key, found) for key in sorted(_TEXT_LIST) if (key,) in lines and
            (found := names_cut_by_comment(text.split("\n"), lines[(key,)], key)) is not None and found[2]]
-    return values, lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found")) for e in escaped] + \
+    return _left_empty(values), lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found"))
+                                        for e in escaped] + \
         [Problem(rel, line, key, message) for key, (line, message, _) in cut]  # a config has no warnings: '#word'
     # alone on its line, a note or a name, is let be
+
+
+def _left_empty(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with each list or mapping key written with nothing after the colon ('menu:', or 'menu: # none
+    yet') holding none (``_EMPTY_IS``)."""
+    return values | {key: _EMPTY_IS[key]() for key in _EMPTY_IS if key in values and values[key] is None}
 
 
 class ConfigLines:
