@@ -143,14 +143,15 @@ def is_future(article: Article | Unloaded, options: BuildOptions) -> bool:
 def content_problems(config: Config, options: BuildOptions, registry: Registry | None = None) -> list[Problem]:
     """What a run that stops at config.yaml's or companies.yaml's problems reports with them, not in the next run:
     the problems of every article, page and weekly note, parsed without the cache (whose rows would be of no use),
-    and sources.yaml's. Without a registry (companies.yaml is broken) every company is unknown, so the articles'
+    the footer menu's (a ``menu:`` entry with no page) and sources.yaml's. Without a registry (companies.yaml is broken) every company is unknown, so the articles'
     warnings about their companies are left out."""
     settings = article_settings(config, registry or empty_registry())
     problems = list(article_loader(None, options.workers)(config, settings).problems)
     if registry is None:
         problems = [p for p in problems if p.severity == "error" or p.field != "companies"]
-    problems += load_pages(config.root, config.content_dir, options.drafts, settings.markdown, config.static_dir,
-                           config.base_path)[1]
+    pages, page_problems, draft_pages = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
+                                                   config.static_dir, config.base_path)
+    problems += [*page_problems, *footer_menu(config, pages, ConfigLines(config), draft_pages)[1]]
     problems += load_notes(config.root, config.content_dir, config.static_dir, config.base_path)[1]
     return [*problems, *source_problems(config)]
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, build_project, make_project
+from conftest import CONFIG, article, build_project, make_project
+from generator.commands.cli import main
 from generator.commands.check import run_check
 from generator.core.errors import BuildError
 from generator.core.models import BuildOptions
@@ -227,3 +228,23 @@ def test_a_hash_name_in_aliases_over_lines_is_said_as_in_an_article(tmp_path: Pa
                                                '    # tambah nanti\n    Amazon.com]\n').warnings] == [
         "content/companies.yaml:4: field 'aws.aliases': warning: '#catatan' is a YAML comment, so it is not in the "
         "aliases; if it is a name, put it in double quotes: \"#catatan\", and if it is a note, write '# catatan'"]
+
+
+def test_a_broken_registry_does_not_hide_the_menus_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A menu entry with no page was said only in the run after companies.yaml was fixed, by build, check and a
+    build whose config has a value left at its default (page_size: nol), though the pages had been read."""
+    config = CONFIG + "menu: [tentang, kontak]\n"
+    make_project(tmp_path, {"a.md": article(title="A"), "pages/tentang.md": "---\ntitle: Tentang\n---\nIsi.\n"},
+                 config=config, companies="meta:\n  name: Meta\nmeta:\n  name: Meta Platforms\n")
+    menu = "config.yaml:3: field 'menu': 'kontak' is not a page in content/pages/; pages: tentang"
+    expected = ["content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one", menu]
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert sorted(str(p) for p in caught.value.problems) == sorted(expected)
+    report = run_check(tmp_path / "config.yaml", BuildOptions())
+    assert sorted(str(f.problem) for f in report.findings) == sorted(expected)
+    (tmp_path / "content/companies.yaml").write_text("meta:\n  name: Meta\n")
+    (tmp_path / "config.yaml").write_text(config + "page_size: nol\n")
+    assert main(["build", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.split("\n")[:2] == [
+        menu, "config.yaml:4: field 'page_size': must be a whole number of at least 1, got 'nol'"]
