@@ -248,3 +248,18 @@ def test_a_broken_registry_does_not_hide_the_menus_error(tmp_path: Path, capsys:
     assert main(["build", "--config", str(tmp_path / "config.yaml")]) == 1
     assert capsys.readouterr().err.split("\n")[:2] == [
         menu, "config.yaml:4: field 'page_size': must be a whole number of at least 1, got 'nol'"]
+
+
+def test_merge_keys_are_each_said_and_an_anchor_below_is_no_syntax_error(tmp_path: Path) -> None:
+    """'<<: *b' stopped the file at the first one (the next was said in the next run, and the entry that only held
+    the anchor, read as a company, in the one after); with its anchor below it, it was "YAML syntax error: found
+    undefined alias; check the indentation"."""
+    merge = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"
+    assert registry_problems(tmp_path, "base: &b {sector: ai}\nmeta: {<<: *b, name: Meta}\ngoogle:\n  <<: *b\n"
+                                       "  name: Google\n") == [
+        "content/companies.yaml:1: field 'base.name': is required; add name: \"...\"",
+        "content/companies.yaml:1: field 'base.sector': unknown key; use name, aliases, url, description",
+        "content/companies.yaml:2: field 'meta': " + merge,
+        "content/companies.yaml:4: field 'google': " + merge]
+    assert registry_problems(tmp_path, "meta:\n  <<: *b\n  name: Meta\nbase: &b {url: https://x.com/}\n") == [
+        "content/companies.yaml:2: field 'meta': " + merge]

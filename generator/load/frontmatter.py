@@ -209,6 +209,10 @@ def read_past(rel: str, found: list[YamlError]) -> list[Problem]:
             for e in found]
 
 
+MERGE_KEY = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"
+"""What is said of a '<<:' key, read past (``KeyProblem``) or with its anchor below it or nowhere (``_merge_slip``)."""
+
+
 TWICE = "is defined twice"
 """How the message of a ``DuplicateKey`` begins."""
 
@@ -218,7 +222,8 @@ UNUSABLE_KEY = "is not a usable key"
 
 
 class KeyProblem(YamlError):
-    """A key read past: given twice in one mapping (``DuplicateKey``), or not a name ('null:', '~:', '[a]:'). Given a
+    """A key read past: given twice in one mapping (``DuplicateKey``), not a name ('null:', '~:', '[a]:'), or YAML's
+    merge key ('<<: *base', whose fields are not merged in). Given a
     ``warnings`` list, ``load_yaml`` appends it there, keeps the rest and reads on, so the file's other problems are
     found in the same run; the caller reports it as an error. Without a list it is raised."""
 
@@ -761,11 +766,26 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
 def _slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
     """PyYAML's syntax ``error`` in ``text`` as the slip an editor made (``_explained``, ``_without_colon``); None
     when it is none of those."""
+    if (merge := _merge_slip(text, error)) is not None:
+        return merge
     if (known := _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error))) is not None:
         return known
     if (bare := _without_colon(text, error)) is not None:
         return _no_colon(text.split("\n"), bare)
     return None
+
+
+def _merge_slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
+    """A merge key whose alias names an anchor below it or none ('<<: *base' above 'base: &base'), which PyYAML
+    calls an undefined alias, as the merge key it is (``MERGE_KEY``), at the key the merge is under."""
+    rows = text.split("\n")
+    at = _error_line(text, error)
+    merge = re.search(r"(?:^|[{,]) *<<\s*:", rows[at]) if "undefined alias" in str(error.problem) else None
+    if merge is None:
+        return None
+    owner = rows[at] if merge.start() else _owner(rows, at, len(_indent(rows[at])))  # 'meta: {<<: *b}' or '  <<: *b'
+    key = _KEY_LINE.match(owner.lstrip(" "))
+    return at, key[1] if key else "", MERGE_KEY, None
 
 
 def _error_line(text: str, error: yaml.MarkedYAMLError) -> int:
@@ -846,9 +866,9 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
                                                      f"{advice}", under))
                 continue
             key = key_node.value
-            if key_node.value == "<<":
-                raise YamlError(key_line, "'<<' (YAML's merge key, with an alias such as *base) is not read here; "
-                                          "write the fields out in full", field)
+            if key_node.value == "<<":  # read past, its alias unread: every one is said, with the file's other problems
+                warnings.append(KeyProblem(key_line, MERGE_KEY, field))
+                continue
             if key_node.tag == _NULL or not key.strip():  # 'null:', '~:', '"":', '" ":'
                 warnings.append(KeyProblem(key_line, f"{quoted(key)} {UNUSABLE_KEY}; write {advice}", under))
                 continue
