@@ -1581,3 +1581,52 @@ def test_every_yaml_slip_of_a_post_is_said_in_one_import(tmp_path: Path, capsys:
         f"  not converted: {line}" for line in said]
     report = (tmp_path / "new" / "import-report.txt").read_text()
     assert "; 1 file not converted, " in report and f"Not converted (1):\n  {said[0]}\n  {said[1]}\n\n" in report
+
+
+def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A multilingual Hugo site's a.id.md and a.en.md became slugs 'a-id' and 'a-en', redirected from /posts/a.id/
+    and /posts/a.en/, which Hugo never served: it served /posts/a/ and /en/posts/a/, and those links then 404'd with
+    no word in the report. A suffix that is no language the site sets ('c.fr') stays part of the name, as in Hugo."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "id"\n[languages.id]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/a.id.md": front.format("A", 1), "content/posts/a.en.md": front.format("A en", 1),
+        "content/posts/b/index.md": front.format("B", 2), "content/posts/b/index.en.md": front.format("B en", 2),
+        "content/posts/b/p.png": "PNG", "content/posts/c.fr.md": front.format("C", 3)})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert redirect_lines(tmp_path / "new") == [
+        "/en/posts/a/ /2024/02/a-en/ 301", "/en/posts/b/ /2024/02/b-en/ 301", "/posts/a/ /2024/02/a/ 301",
+        "/posts/b/ /2024/02/b/ 301", "/posts/c.fr/ /2024/02/c-fr/ 301"]
+    assert (tmp_path / "new/static/2024/02/b-en/p.png").read_text() == "PNG"
+    report = (tmp_path / "new/import-report.txt").read_text()
+    for line in ("content/posts/a.en.md: the slug 'a' became 'a-en' ('a' is used by another file in the same place); "
+                 "the redirects cover it",
+                 "hugo.toml: sets 2 languages with content (id, the default: 3 files; en: 2 files); news-digest has "
+                 "one language per site, so each translation is imported as an article of its own and its old address "
+                 "(/en/... for en) redirects to it; one whose new address another file has gets its language in its "
+                 "slug (a-en); delete the translations you do not want"):
+        assert f"  {line}\n" in report
+    assert "/en/tags/" not in report and "  /en/index.xml → /feed.xml\n" in report
+
+
+def test_hugo_languages_own_content_folders_and_the_default_in_its_subfolder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With each language's contentDir (content/en/), content/en/posts/a.md was redirected from /en/posts/a/ by
+    chance of its folder's name, and content/id/posts/a.md from /id/posts/a/ even when Hugo served /posts/a/; with
+    defaultContentLanguageInSubdir every language has its /<code>/, and a url: without a leading '/' is below it."""
+    front = "---\ntitle: {}\n{}---\nx\n"
+    settings = ('defaultContentLanguage = "id"\ndefaultContentLanguageInSubdir = {}\n[languages.id]\n'
+                'contentDir = "content/id"\n[languages.en]\ncontentDir = "content/en"\n')
+    write_files(tmp_path / "src", {
+        "hugo.toml": settings.format("false"),
+        "content/id/posts/a.md": front.format("A", "date: 2024-02-01\n"),
+        "content/en/posts/a.md": front.format("A en", "date: 2024-02-01\naliases: [old-a]\n"),
+        "content/en/about.md": front.format("About", "url: about/\n"),
+        "content/id/tentang.md": front.format("Tentang", "url: /lama/tentang/\n")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert redirect_lines(tmp_path / "new") == [
+        "/en/about/ /about/ 301", "/en/posts/a/ /2024/02/a-en/ 301", "/en/posts/old-a/ /2024/02/a-en/ 301",
+        "/lama/tentang/ /tentang/ 301", "/posts/a/ /2024/02/a/ 301"]
+    (tmp_path / "src/hugo.toml").write_text(settings.format("true"))
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new2"))[0] == 0
+    assert redirect_lines(tmp_path / "new2")[-2:] == ["/id/posts/a/ /2024/02/a/ 301", "/lama/tentang/ /tentang/ 301"]

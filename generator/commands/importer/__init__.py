@@ -157,17 +157,25 @@ def new_slug(old: str, title: str) -> str:
     return make_slug(old) or make_slug(title) or "post"
 
 
-def _free(slug: str, taken: set[str], page: bool) -> tuple[str, str]:
-    """``slug``, or ``slug-2``, ``slug-3``...: the first that is not taken or reserved; and why it changed."""
+def _free(slug: str, taken: set[str], page: bool, translation: str = "") -> tuple[str, str]:
+    """``slug``, or ``slug-2``, ``slug-3``...: the first that is not taken or reserved; and why it changed. A
+    translation (``Post.translation``) tries ``slug-en`` first."""
     candidate, n, why = slug, 2, ""
     reserved = TOP_LEVEL if page else RESERVED  # a page is served at /<slug>/, beside the site's own folders
+    if translation and (slug in taken or slug in reserved):
+        suffix = "-" + make_slug(translation)
+        return _free(slug[:MAX_SLUG - len(suffix)].rstrip("-") + suffix, taken, page)[0], _why(slug, taken)
     while candidate in taken or candidate in reserved or (page and candidate.isdigit()):
-        why = why or ("is used by another file in the same place" if candidate in taken else
-                      "is reserved for the site's own pages")
+        why = why or _why(candidate, taken)
         suffix = f"-{n}"
         candidate, n = slug[:MAX_SLUG - len(suffix)].rstrip("-") + suffix, n + 1
     taken.add(candidate)
     return candidate, why
+
+
+def _why(slug: str, taken: set[str]) -> str:
+    """Why ``_free`` could not keep ``slug``."""
+    return "is used by another file in the same place" if slug in taken else "is reserved for the site's own pages"
 
 
 def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False,
@@ -179,12 +187,12 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
     skipped: list[Note] = []
     notes: list[Note] = []
     taken: dict[str, set[str]] = {}
-    for post in sorted(posts, key=lambda p: p.rel):
-        slug = new_slug(post.slug, post.title)
+    for post in sorted(posts, key=lambda p: (p.translation != "", p.rel)):  # a translation after its original
+        slug = kept = new_slug(post.slug, post.title)
         why = "" if slug == post.slug else "news-digest slugs are lower-case letters, digits and hyphens"
         date = updated = None
         if post.kind == "page":
-            slug, taken_why = _free(slug, taken.setdefault("pages", set()), page=True)
+            slug, taken_why = _free(slug, taken.setdefault("pages", set()), page=True, translation=post.translation)
             file, url = f"content/pages/{slug}.md", f"{base}{slug}/"
         else:
             date = _utc(parse_date(post.date), in_utc)
@@ -192,7 +200,8 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
                 skipped.append(Note(post.rel, date_problem(post.date)))
                 continue
             when = _moment(date, tz)
-            slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False)
+            slug, taken_why = _free(slug, taken.setdefault(f"{when.year:04d}/{when.month:02d}", set()), page=False,
+                                    translation=post.translation)
             file, url = f"content/{when.year:04d}/{when.month:02d}/{slug}.md", base + article_path(when, slug)
             updated = _utc(parse_date(post.updated), in_utc) if post.updated else None
             if post.updated and (updated is None or _moment(updated, tz) < when):
@@ -202,7 +211,8 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
             elif updated is not None and _moment(updated, tz) == when:
                 updated = None
         if slug != post.slug:
-            because = "; ".join(filter(None, (why, taken_why and f"{quoted(slug.rsplit('-', 1)[0])} {taken_why}")))
+            before = kept if post.translation else slug.rsplit('-', 1)[0]
+            because = "; ".join(filter(None, (why, taken_why and f"{quoted(before)} {taken_why}")))
             notes.append(Note(post.rel, f"the slug {quoted(post.slug)} became {quoted(slug)} ({because}); "
                                         "the redirects cover it"))
         placed.append(Placed(post, file, url, date, updated))

@@ -11,11 +11,12 @@ import posixpath
 import re
 import tomllib
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from generator.core.errors import RefusalError, quoted
+from generator.core.errors import RefusalError, counted, quoted
 from generator.load.frontmatter import YamlError, load_yaml
 from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Scan, not_converted, as_list, as_text,
                                                 digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk)
@@ -105,28 +106,86 @@ def _ugly_in(ugly: bool | dict[str, bool] | None, section: str) -> bool:
     return ugly.get(section.lower(), False) if isinstance(ugly, dict) else ugly is True
 
 
+@dataclass(frozen=True)
+class Languages:
+    """Hugo's ``[languages]``: the codes it sets (lower-cased, as Hugo reads them), the default one
+    (``defaultContentLanguage``), whether that one too was served below /<code>/ (``defaultContentLanguageInSubdir``),
+    the languages' own ``contentDir`` folders and the codes ``disableLanguages`` leaves out. A monolingual site has
+    none: no file name holds a language, and no address has a prefix."""
+
+    codes: tuple[str, ...] = ()
+    default: str = "en"
+    in_subdir: bool = False
+    folders: tuple[tuple[Path, str], ...] = ()
+    disabled: frozenset[str] = frozenset()
+
+    def split(self, stem: str) -> tuple[str, str]:
+        """A file name without its extension as Hugo reads it: the name, and the language its last '.' part names
+        ('a.en' → 'a', 'en'), only when it is a language the site sets; else it is all name ('a.fr' → 'a.fr', '')."""
+        name, dot, code = stem.rpartition(".")
+        return (name, code.lower()) if dot and name and code.lower() in (*self.codes, *self.disabled) else (stem, "")
+
+    def prefix(self, code: str) -> str:
+        """The folder Hugo served a page of language ``code`` below: 'en/' for one not the default (or for every
+        language with ``defaultContentLanguageInSubdir``), '' otherwise."""
+        return f"{code}/" if self.codes and (code != self.default or self.in_subdir) else ""
+
+
+def _languages(values: Meta, root: Path) -> Languages:
+    """The site's ``[languages]`` (``_settings``); each language's settings with lower-cased keys, as Hugo reads them."""
+    table = values.get("languages")
+    if not isinstance(table, dict) or not table:
+        return Languages()
+    settings = {str(code).lower(): {str(k).lower(): v for k, v in (own if isinstance(own, dict) else {}).items()}
+                for code, own in table.items()}
+    in_subdir = values.get("defaultcontentlanguageinsubdir")
+    folders = tuple((_folders(root, own)[0], code) for code, own in settings.items() if own.get("contentdir"))
+    return Languages(tuple(settings), as_text(values.get("defaultcontentlanguage")).lower() or "en",
+                     in_subdir is True or isinstance(in_subdir, str) and _GO_BOOLS.get(in_subdir) is True, folders,
+                     frozenset(c.lower() for c in as_list(values.get("disablelanguages"))))
+
+
+def _is_bundle_page(path: Path, languages: Languages) -> bool:
+    """Whether ``path`` makes its folder a leaf page bundle: index.md, or a translation of it (index.en.md)."""
+    return languages.split(path.stem)[0] + path.suffix in BUNDLE_PAGES
+
+
+def _content_files(content: Path, languages: Languages) -> list[tuple[Path, Path, str]]:
+    """Every content file as (file, its content folder, that folder's language): each language's own contentDir,
+    then the site's content folder (its files in the default language, unless their name says otherwise)."""
+    own = [(path, folder, code) for folder, code in languages.folders if folder.is_dir() for path in walk(folder)]
+    taken = {path for path, _, _ in own}
+    return own + [(path, content, "") for path in (walk(content) if content.is_dir() else []) if path not in taken]
+
+
 def scan(root: Path) -> Scan:
     values, config_file = _settings(root)
     content, static = _folders(root, values)
-    if not content.is_dir():
+    languages = _languages(values, root)
+    if not content.is_dir() and not any(folder.is_dir() for folder, _ in languages.folders):
         raise RefusalError(f"{root} has no {rel_to(content, root)}/ folder; give the Hugo site's root folder")
     posts: list[Post] = []
     assets: list[Asset] = []
-    skipped = symlinks(content, root) + (symlinks(static, root) if static.is_dir() else [])
+    skipped = [note for folder in dict.fromkeys([content, *(f for f, _ in languages.folders), static])
+               if folder.is_dir() for note in symlinks(folder, root)]
     notes: list[Note] = []
-    files = walk(content)
-    bundles = {p.parent for p in files if p.name in BUNDLE_PAGES}
-    for path in files:
+    files = _content_files(content, languages)
+    bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
+    for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
-        bundle = next((folder for folder in path.parents if folder in bundles), None)
-        if bundle is not None and (path.parent != bundle or path.name not in BUNDLE_PAGES):
+        bundle = next((parent for parent in path.parents if parent in bundles), None)
+        name, named = languages.split(path.stem)
+        if bundle is not None and (path.parent != bundle or not _is_bundle_page(path, languages)):
             if suffix in MARKDOWN:  # Hugo keeps it as the page's resource (an include), never a page of its own
                 skipped.append(Note(shown, f"is a Markdown file in the page bundle {rel_to(bundle, root)}/, which "
                                            "Hugo never publishes as a page; not converted"))
             continue  # a page bundle's resource, in its folder or below: copied with its page
-        if path.stem == "_index":
+        if name == "_index":
             skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
+        elif named in languages.disabled:
+            skipped.append(Note(shown, f"is in the language {named}, which the site's disableLanguages leaves out, so "
+                                       "Hugo did not publish it; not converted"))
         elif suffix in OTHER_FORMATS:
             skipped.append(Note(shown, f"{suffix} content is not converted; rewrite it in Markdown"))
         elif suffix not in MARKDOWN:
@@ -134,7 +193,8 @@ def scan(root: Path) -> Scan:
                                        "move it to static/ if it is needed"))
         else:
             try:
-                post, post_notes = _post(path, rel_to(path, content), shown, bundles, _ugly(values))
+                post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
+                                         (languages, named or code or languages.default))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -143,9 +203,26 @@ def scan(root: Path) -> Scan:
     if static.is_dir():
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
     site, config_notes = _config(values, config_file)
+    config_notes += _translations(posts, languages, config_file)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
+
+
+def _translations(posts: list[Post], languages: Languages, shown: str) -> list[Note]:
+    """A report line when the site's content is in more than one language: each translation is an article of its own."""
+    counts = {code: 0 for code in (languages.default, *languages.codes)}
+    for post in posts:
+        counts[post.translation or languages.default] += 1
+    written = [f"{code}{', the default' if code == languages.default else ''}: {counted(n, 'file')}"
+               for code, n in counts.items() if n]
+    below = [f"/{languages.prefix(code)}... for {code}" for code, n in counts.items() if n and languages.prefix(code)]
+    if len(written) < 2:
+        return []
+    return [Note(shown, f"sets {len(written)} languages with content ({'; '.join(written)}); news-digest has one "
+                        "language per site, so each translation is imported as an article of its own and its old "
+                        f"address ({', '.join(below)}) redirects to it; one whose new address another file has gets "
+                        "its language in its slug (a-en); delete the translations you do not want")]
 
 
 def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
@@ -202,11 +279,16 @@ def _unpublished(meta: dict[str, Any]) -> str:
     return ""
 
 
-def _post(path: Path, rel: str, shown: str, bundles: set[Path],
-          ugly: bool | dict[str, bool] | None = False) -> tuple[Post, list[Note]]:
+def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
+          language: tuple[Languages, str] = (Languages(), "")) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
-    taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go)."""
+    taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
+    ``language``: the site's languages and the page's; a translation's name is its file's without the language
+    (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
+    a leading '/' too (its page_paths.go)."""
+    languages, code = language
+    prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path))
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
@@ -218,11 +300,12 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path],
         raise ReadError("has no 'title' in its front matter; add one and import again")
     parts = rel.split("/")
     bundle = path.parent in bundles
-    slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else path.stem)
+    slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else languages.split(path.stem)[0])
     url = as_text(meta.get("url"))
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
     end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
-    old_url = _as_written(url) if url else "/" + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + end
+    old_url = (_as_written(("" if url.startswith("/") else prefix) + url) if url else
+               "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + end)
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
@@ -272,5 +355,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path],
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
-                draft=draft, resources=resources, old_feeds=tuple(feeds), old_lists=tuple(lists), **own,
-                dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable]))), notes
+                draft=draft, resources=resources, old_feeds=tuple((prefix + at, kind, name) for at, kind, name in feeds),
+                old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
+                dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
+                translation="" if code == languages.default else code), notes
