@@ -319,6 +319,13 @@ def test_templates_see_globals_added_after_they_were_loaded_and_keep_their_own_t
         env.from_string("{{ mine }}").render()
 
 
+def _links_built(tmp_path: Path, body: str) -> list[str]:
+    """The opening tags of the links to a .com address in the page built of an article of ``body``."""
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)})
+    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
+    return re.findall(r"<a [^>]*\.com[^>]*>", page)
+
+
 def test_a_link_whose_text_is_its_address_is_marked_bare_in_code_in_any_attribute_order_and_with_a_class(
         tmp_path: Path) -> None:
     """Printed, such a link showed its address twice: the mark missed code, strong text, raw HTML with its title
@@ -326,9 +333,22 @@ def test_a_link_whose_text_is_its_address_is_marked_bare_in_code_in_any_attribut
     body = ("[`https://e.com/c`](https://e.com/c) [**https://e.com/s**](https://e.com/s) "
             "<a title=\"Situs\" href=\"https://e.com/t\">https://e.com/t</a> "
             "<a class=\"ext\" href=\"https://e.com/e\">https://e.com/e</a> [laporan](https://e.com/l)\n")
-    make_project(tmp_path, {"2025/06/a.md": article(body=body)})
-    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
-    assert re.findall(r"<a [^>]*e\.com[^>]*>", page) == [
+    assert _links_built(tmp_path, body) == [
         '<a href="https://e.com/c" class="bare" rel="noopener">', '<a href="https://e.com/s" class="bare" rel="noopener">',
         '<a title="Situs" href="https://e.com/t" class="bare" rel="noopener">',
         '<a class="ext bare" href="https://e.com/e" rel="noopener">', '<a href="https://e.com/l" rel="noopener">']
+
+
+def test_a_link_whose_text_is_its_address_without_the_scheme_is_marked_bare(tmp_path: Path) -> None:
+    """Printed, [www.kompas.com](https://www.kompas.com) showed 'www.kompas.com <https://www.kompas.com>': text that
+    is the address without http:// or https:// (and its last '/') says it too; other words with a dot, an address of
+    another scheme or host, are left alone."""
+    body = ("[www.kompas.com](https://www.kompas.com) [kompas.com/a](https://kompas.com/a) "
+            "[`e.com/c`](http://e.com/c/) [e.com/h](https://e.com/h%20i) [e.com/x](https://e.com/y) "
+            "[www.e.com](ftp://www.e.com) [Kompas.com](https://kompas.com)\n")
+    assert _links_built(tmp_path, body) == [
+        '<a href="https://www.kompas.com" class="bare" rel="noopener">',
+        '<a href="https://kompas.com/a" class="bare" rel="noopener">',
+        '<a href="http://e.com/c/" class="bare" rel="noopener">',
+        '<a href="https://e.com/h%20i" rel="noopener">', '<a href="https://e.com/y" rel="noopener">',
+        '<a href="ftp://www.e.com">', '<a href="https://kompas.com" rel="noopener">']

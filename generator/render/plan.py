@@ -225,23 +225,34 @@ CODE_STYLE = "code.css"
 """The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
 
 
-_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?(http[^<]*)(?(3)</\4>))</a>')
+_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?(http[^<]*+|[\w-]++\.[^<\s]++)(?(3)</\4>))</a>')
 """A link as the Markdown renderer or the sanitiser writes it (attributes double-quoted, in any order), with text
-only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```)."""
+only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```), when the text can be an
+address: it starts with http, or is one word with a dot after its first part (``www.kompas.com``, ``kompas.com/a``)."""
 
 _ATTRIBUTE = re.compile(r' (href|class)="([^"]*)"')
 """A link's ``href`` or ``class``: a value holds no '"' (the sanitiser writes it '&quot;')."""
 
 
+def _is_address(text: str, href: str) -> bool:
+    """Whether a link's text (HTML) says its ``href``: the same address, or the address without its ``http://`` or
+    ``https://`` (``www.kompas.com`` for ``https://www.kompas.com/``); a last '/' on either is not counted, and
+    ``&amp;`` or ``%20`` are read."""
+    if "&" in text or "%" in text or "&" in href or "%" in href:
+        text, href = unquote(unescape(text)), unquote(unescape(href))
+    said, address = text.removesuffix("/"), href.removesuffix("/")
+    return said == address or address.startswith(("https://", "http://")) and address.partition("://")[2] == said
+
+
 def mark_bare_links(body_html: str) -> str:
     """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text,
-    raw HTML, even in ``<code>``), added to a class the link has: printed, the theme adds no ' <address>' after it,
-    which would say the address twice."""
+    raw HTML, even in ``<code>``, or the address without its scheme: ``[kompas.com/a](https://kompas.com/a)``), added
+    to a class the link has: printed, the theme adds no ' <address>' after it, which would say the address twice."""
     def mark(found: re.Match[str]) -> str:
         attributes, inner, text = found.group(1), found.group(2), found.group(5)
         values = dict(_ATTRIBUTE.findall(attributes))
         href = values.get("href")
-        if href is None or unquote(unescape(href)) != unquote(unescape(text)):
+        if href is None or not _is_address(text, href):
             return found.group()
         if "class" not in values:
             marked = attributes.replace(f' href="{href}"', f' href="{href}" class="bare"', 1)
