@@ -398,6 +398,9 @@ def test_an_address_a_link_and_a_video_share_is_named_a_link(tmp_path: Path) -> 
             '<audio src="/m/a?x=1&amp;y=2"></audio>\n')
     assert named_addresses(tmp_path, body) == [(8, "the <video> address '/m/dua.mp4'"), (12, "the link '/m/dua.mp4'"),
                      (14, "the <audio> address '/m/a?x=1&y=2'")]
+    # a video and a link of one address on one line were one finding, named by the video: each gets its own
+    body = '<video src="/m/x.mp4"></video> lihat [tonton](/m/x.mp4)\n'
+    assert named_addresses(tmp_path, body) == [(5, "the <video> address '/m/x.mp4'"), (5, "the link '/m/x.mp4'")]
 
 
 def test_links_in_pages_and_weekly_notes_are_checked_too(tmp_path: Path) -> None:

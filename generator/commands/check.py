@@ -751,10 +751,10 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             typed = raw if (lines := address_lines(rows, raw, src.body_line)) or href == raw else href
             lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
-            named = {line: _named_at(text, starts, line, typed, what) for line in lines}
+            named = [(line, name) for line in lines for name in _named_at(text, starts, line, typed, what)]
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
-                for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at the folder "
+                for line, name in named:
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at the folder "
                                                               f"{as_typed(path)} without its '/': write "
                                                               f"{as_typed(_with_slash(raw))}, the page's address "
                                                               "(hosts answer it only with a redirect, and digest "
@@ -762,15 +762,15 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 continue
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
-                for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at {as_typed(path)}, "
+                for line, name in named:
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
                 continue
             if not linked and path.endswith(("/", "index.html")) and (bad := _waiting_page(config.base_path, path,
                                                                                             erring)):
-                for line in lines:
-                    yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at {as_typed(path)}, "
+                for line, name in named:
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at {as_typed(path)}, "
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
                                                               "fixed; nothing to change here", "hint"), "broken-link")
                 continue
@@ -782,28 +782,29 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                    else "fix the address (internal links start with "
                         f"{config.base_path} or are relative to this "
                         f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
-            for line in lines:
-                yield Finding(Problem(src.path, line, "", f"{named[line]} '{as_typed(raw)}' points at {as_typed(path)}, which "
+            for line, name in named:
+                yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at {as_typed(path)}, which "
                                                           f"is not a page or file of the site; {fix}"), "broken-link")
 
 
-def _named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> str:
-    """What writes the address ``typed`` at this line of the file, as a broken one's message names it: a video's
-    or a sound's tag (``the <source> address``), whose '<video' may be on a line above, else a link there, else
-    ``what`` the body's HTML says it is."""
+def _named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> tuple[str, ...]:
+    """What writes the address ``typed`` at this line of the file, as a broken one's messages name it, each once:
+    a video's or a sound's tag (``the <source> address``), whose '<video' may be on a line above, and a link there;
+    else ``what`` the body's HTML says it is. A video and a link on one line get a finding each."""
     if not 0 < line <= len(starts):
-        return what
+        return (what,)
     row = text[starts[line - 1]:starts[line] - 1] if line < len(starts) else text[starts[line - 1]:]
     address = re.escape(typed)
+    names: dict[str, None] = {}
     for attribute in re.finditer(rf"\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>]|$)", row, re.IGNORECASE):
         at = starts[line - 1] + attribute.start()
         opened = text.rfind("<", 0, at)
         tag = re.match(r"<(video|audio|source|track)\b", text[opened:at], re.IGNORECASE) if opened >= 0 else None
         if tag and ">" not in text[opened:at]:
-            return f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"
+            names[f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"] = None
     if re.search(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
-        return "the link"
-    return what
+        names["the link"] = None
+    return tuple(names) or (what,)
 
 
 def _nearest_page(base_path: str, path: str, files: Collection[str]) -> str:
