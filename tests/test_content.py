@@ -626,6 +626,34 @@ def test_a_wall_clock_time_that_summer_time_skips_or_repeats_is_a_warning(settin
     assert [str(p) for p in problems] == ([f"content/a.md:3: field 'date': warning: {warning}"] if warning else [])
 
 
+@pytest.mark.parametrize("zone, typed, shown, printed", [
+    ("America/Santiago", "2025-09-07", "2025-09-07T00:00:00-04:00", "7 September 2025"),  # 00:00 becomes 01:00
+    ("America/Havana", "2025-03-09", "2025-03-09T00:00:00-05:00", "9 Maret 2025"),
+    ("Asia/Beirut", "2025-03-30", "2025-03-30T00:00:00+02:00", "30 Maret 2025"),
+    ("America/Havana", "2025-11-02", "2025-11-02T00:00:00-04:00", "2 November 2025"),  # 00:00-01:00 comes twice
+])
+def test_a_date_alone_on_a_day_whose_midnight_the_clocks_skip_is_that_day_without_a_time(
+        settings: ArticleSettings, tmp_path: Path, zone: str, typed: str, shown: str, printed: str) -> None:
+    """'date: 2025-09-07' in America/Santiago, whose clocks jump from 00:00 to 01:00 that day, warned that '2025-09-07
+    00:00 does not exist' (a time nobody gave) and was published as '7 September 2025, 01:00 -03', counted in hours
+    by reltime.js; it is the date alone, at the day's first moment, also read back from the cache."""
+    import re
+
+    from conftest import build_project
+    from generator.core import codec
+    text = f"---\ntitle: x\ndate: {typed}\n---\nx\n"
+    article, problems = parse_article("content/a.md", text.encode(), replace(settings, timezone=zone))
+    assert problems == () and article is not None and article.date.isoformat() == shown
+    assert codec.loads(codec.dumps(article.date), datetime).isoformat() == shown
+    write_files(tmp_path, {"config.yaml": f"title: T\nbase_url: https://example.org/\ntimezone: {zone}\n"
+                                          "search: false\n", "content/a.md": text})
+    result = build_project(tmp_path)
+    page = result.output.files[f"{typed[:4]}/{typed[5:7]}/a/index.html"].decode()
+    assert re.search(r'<time datetime="[^"]*" data-rel="day">[^<]*</time>', page)[0] == \
+        f'<time datetime="{shown}" data-rel="day">{printed}</time>'
+    assert result.warnings == ()
+
+
 def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:
     article, _ = parse_article("content/2025/06/Meta Ambil Saham.md", b"---\ntitle: x\ndate: 2025-06-01\n---\nx\n", settings)
     assert article is not None and (article.slug, article.path) == ("meta-ambil-saham", "2025/06/meta-ambil-saham/")

@@ -181,6 +181,13 @@ def _float(data: Any) -> float:
     return float(data)
 
 
+def _in_zone(value: datetime, zone: ZoneInfo) -> datetime:
+    """``value`` in ``zone`` with the wall clock it was written with: a date alone on a day whose midnight the clocks
+    skip is 00:00 at the offset before the jump (``content.FieldReader.date``), which ``astimezone`` reads as 01:00."""
+    wall = value.replace(tzinfo=zone)
+    return wall if wall.utcoffset() == value.utcoffset() else value.astimezone(zone)
+
+
 def _datetime(data: Any) -> datetime:
     if not isinstance(data, dict) or data.get("@") != "datetime" or set(data) != {"@", "iso", "zone"} \
             or not isinstance(data["iso"], str) or not isinstance(data["zone"], (str, type(None))):
@@ -189,7 +196,7 @@ def _datetime(data: Any) -> datetime:
         value = datetime.fromisoformat(data["iso"])
         if value.tzinfo is None:
             raise DecodeError("a datetime without a UTC offset")
-        return value.astimezone(ZoneInfo(data["zone"])) if data["zone"] is not None else value
+        return _in_zone(value, ZoneInfo(data["zone"])) if data["zone"] is not None else value
     except (ValueError, ZoneInfoNotFoundError) as e:
         raise DecodeError(f"bad datetime: {e}") from None
 

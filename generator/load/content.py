@@ -1203,7 +1203,9 @@ class FieldReader:
             self.error(key, f"{quoted(shown) if shown else 'a mapping or list on the lines below'} "
                             f"{why or 'is not a valid date'}; {DATE_FORMS}")
             return None
-        parsed = datetime.combine(date.fromisoformat(iso), time(0)) if len(iso) == 10 else datetime.fromisoformat(iso)
+        if len(iso) == 10:  # a date alone: the day's midnight as its wall clock says it, also on a day the clocks
+            return datetime.combine(date.fromisoformat(iso), time(0), tz)  # skip or repeat it (no time was given)
+        parsed = datetime.fromisoformat(iso)
         if parsed.tzinfo is not None:
             return parsed.astimezone(tz)
         moment, why = wall_clock(parsed, tz)
