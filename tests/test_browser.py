@@ -613,7 +613,7 @@ def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced
         page = context.new_page()
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=jerry", wait_until="networkidle")
         page.wait_for_selector("#search-results li")
-        assert page.inner_text("#search-results li p:last-child") == "Kode. Kode a < b && c > d dan <x>, Tom & Jerry menulis &lt;p&gt;."
+        assert page.inner_text("#search-results li p:last-child") == "Kode a < b && c > d dan <x>, Tom & Jerry menulis &lt;p&gt;."
         live = page.evaluate("""() => [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]
                                 .map(e => e.className)""")
         assert live == ["count"], live
@@ -623,6 +623,33 @@ def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_search_excerpt_starts_after_the_headline_not_in_its_last_words(browser: Any, tmp_path: Path) -> None:
+    """A reader's report: Pagefind's text of a page opens with its headline, so a hit near the top gave an excerpt
+    that was the headline again (shown just above it as the result's title), and one a little further down started
+    in its last words, "terus naik tinggi. kata0 …". The excerpt starts after the headline, as long, hits marked."""
+    from conftest import article, make_project
+    title = ("Bank sentral Amerika Serikat menaikkan suku bunga acuan untuk ketiga kalinya tahun ini demi meredam "
+             "inflasi yang terus naik tinggi")  # 20 words
+    words = ["kata0", "kata1", "Jakarta", *(f"kata{n}" for n in range(3, 10)), "Gubernur", "Jerome", "Powell",
+             *(f"kata{n}" for n in range(13, 60))]
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title=title, body=" ".join(words) + "\n")})
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    shown = {}
+    try:
+        page = context.new_page()
+        for query in ("jakarta", "powell"):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q={query}", wait_until="networkidle")
+            page.wait_for_selector("#search-results li")
+            excerpt = page.locator("#search-results li p:last-child")
+            shown[query] = (excerpt.inner_text(), excerpt.locator("mark").all_inner_texts())
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert shown == {"jakarta": (" ".join(words[:30]), ["Jakarta"]), "powell": (" ".join(words[:30]), ["Powell"])}
 
 
 def test_a_printed_article_or_edition_shows_each_outside_address_once_and_no_screen_controls(browser: Any,

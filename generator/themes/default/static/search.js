@@ -78,14 +78,18 @@
   };
   // Pagefind's excerpt is words of the page's text, joined by spaces, with <mark> around hits and '<', '>' written
   // '&lt;', '&gt;', but a '&' as it is: its '&lt;' may be what the page says. So each word is the page's own, found
-  // by lining the excerpt up with the text's words; only text nodes and <mark> are made, from the text a reader saw
+  // by lining the excerpt up with the text's words, where its marks are the hits' places (hit.locations: the same
+  // words twice are told apart); only text nodes and <mark> are made, from the text a reader saw. The text opens
+  // with the headline, the result's title: an excerpt that starts in it starts after it instead, as long
   const excerpt = (hit) => {
     const p = el("p");
     const shown = hit.excerpt.split(" ");
     const bare = shown.map((w) => w.replace(/^<mark>(.*)<\/mark>$/, "$1"));
     const words = hit.content.split(/[\r\n\s]+/g);
     const escaped = words.map((w) => w.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
-    const at = escaped.findIndex((_, i) => bare.every((w, k) => escaped[i + k] === w));
+    const hits = new Set(hit.locations);
+    const at = escaped.findIndex((_, i) => bare.every((w, k) => escaped[i + k] === w
+                                                           && (w !== shown[k]) === hits.has(i + k)));
     if (at < 0 || (hit.raw_content || "").includes("\u200B")) { // not lined up (or words not split by spaces): '&lt;' is '<'
       const text = (part) => part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       hit.excerpt.split(/<mark>(.*?)<\/mark>/).forEach((part, i) => {
@@ -93,9 +97,12 @@
       });
       return p;
     }
-    shown.forEach((w, k) => {
+    const title = (hit.meta.title || "").split(/\s+/).filter(Boolean);
+    const headline = title.every((w, k) => words[k] === w || words[k] === w + ".") ? title.length : 0;
+    const from = Math.max(at, headline);
+    words.slice(from, from + shown.length).forEach((w, k) => {
       if (k) p.append(" ");
-      p.append(w === bare[k] ? words[at + k] : el("mark", "", words[at + k]));
+      p.append(hits.has(from + k) ? el("mark", "", w) : w);
     });
     return p;
   };
