@@ -649,8 +649,8 @@ def test_a_date_alone_on_a_day_whose_midnight_the_clocks_skip_is_that_day_withou
                                           "search: false\n", "content/a.md": text})
     result = build_project(tmp_path)
     page = result.output.files[f"{typed[:4]}/{typed[5:7]}/a/index.html"].decode()
-    assert re.search(r'<time datetime="[^"]*" data-rel="day">[^<]*</time>', page)[0] == \
-        f'<time datetime="{shown}" data-rel="day">{printed}</time>'
+    assert re.search(r'<time datetime="[^"]*" data-rel="day"[^>]*>[^<]*</time>', page)[0] == \
+        f'<time datetime="{shown}" data-rel="day" data-tz="{zone}">{printed}</time>'
     assert result.warnings == ()
 
 

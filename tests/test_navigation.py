@@ -523,7 +523,7 @@ def test_the_relative_time_script_says_how_long_ago_and_updates_each_minute(lang
 
 
 RUN_RELTIME_MANY = """
-const times = JSON.parse(process.argv[1]).map(([d, rel]) => ({dateTime: d, dataset: {rel}, nextElementSibling: null,
+const times = JSON.parse(process.argv[1]).map(([d, rel, tz]) => ({dateTime: d, dataset: {rel, tz}, nextElementSibling: null,
                                                               after(s) { this.nextElementSibling = s; }}));
 global.document = {documentElement: {lang: "id"}, querySelectorAll: () => times,
                    querySelector: () => null, createElement: () => ({className: "", textContent: ""})};
@@ -636,7 +636,27 @@ def test_a_date_alone_counts_days_by_the_sites_calendar(zone: str, now: str, sho
     is a day of the site's calendar (the zone it was written in): so it counts, for every reader, and the 19th and
     the 18th never both read "hari ini"."""
     node = node_or_skip()
-    days = [["2024-05-19T00:00:00+07:00", "day"], ["2024-05-18T00:00:00+07:00", "day"]]
+    days = [["2024-05-19T00:00:00+07:00", "day", "Asia/Jakarta"], ["2024-05-18T00:00:00+07:00", "day", "Asia/Jakarta"]]
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(days),
+                          str(PACKAGE_THEMES / "default/static/reltime.js"), now],
+                         capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": zone})
+    assert json.loads(run.stdout) == shown
+
+
+@pytest.mark.parametrize(("zone", "now", "shown"), [
+    ("America/Santiago", "2025-09-08T00:30:00-03:00", [" (kemarin)", " (kemarin dulu)", " (hari ini)"]),
+    ("Asia/Jakarta", "2025-09-08T00:30:00-03:00", [" (kemarin)", " (kemarin dulu)", " (hari ini)"]),
+    ("America/Santiago", "2025-09-07T01:30:00-03:00", [" (hari ini)", " (kemarin)", " (besok)"]),
+    ("Asia/Jakarta", "2025-09-06T23:30:00-04:00", [" (besok)", " (hari ini)", " (lusa)"])])
+def test_a_date_alone_counts_days_by_the_sites_calendar_across_its_summer_time(zone: str, now: str,
+                                                                                shown: list[str]) -> None:
+    """In America/Santiago, whose clocks jump from 00:00 to 01:00 on 7 September 2025, the script took the site's
+    clock to be the article's offset (-04:00, winter's) from now, an hour behind: at 00:30 on the 8th the 7th read
+    "hari ini" and the 6th "kemarin", and a reader there at 01:30 on the 7th saw it "besok". It asks the site's zone
+    (the page's data-tz) for the site's day."""
+    node = node_or_skip()
+    days = [[d, "day", "America/Santiago"] for d in ("2025-09-07T00:00:00-04:00", "2025-09-06T00:00:00-04:00",
+                                                     "2025-09-08T00:00:00-03:00")]
     run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(days),
                           str(PACKAGE_THEMES / "default/static/reltime.js"), now],
                          capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": zone})

@@ -44,7 +44,7 @@ def test_an_article_links_its_source_tags_companies_and_section() -> None:
     assert '<a href="/digest/tags/ai/"><bdi>AI</bdi> <span class="count" data-pagefind-ignore>· 3</span></a>' in page
     assert '<li><a href="/digest/sections/amerika-serikat/" data-pagefind-meta="section">Amerika Serikat</a></li>' in page  # breadcrumb
     # written as a date alone: shown so, not as "00:00 WIB", a time nobody gave
-    assert '<time datetime="2025-06-14T00:00:00+07:00" data-rel="day" data-pagefind-meta="date">14 Juni 2025</time>' in page
+    assert '<time datetime="2025-06-14T00:00:00+07:00" data-rel="day" data-tz="Asia/Jakarta" data-pagefind-meta="date">14 Juni 2025</time>' in page
 
 
 def test_a_year_page_lists_its_months_with_counts() -> None:

@@ -57,7 +57,9 @@ class Helpers:
         meta = ' data-pagefind-meta="date"' if search_meta else ""
         clock = "" if not (d.hour or d.minute or d.second) else \
             f', {d.hour:02d}:{d.minute:02d} {escape_text(d.tzname() or "")}'
-        rel = "" if clock else '="day"'  # the script counts a date alone in days: "hari ini", not "9 jam"
+        # the script counts a date alone in days ("hari ini", not "9 jam") of the site's calendar, its zone's
+        zone = getattr(d.tzinfo, "key", None)
+        rel = "" if clock else '="day"' + (f' data-tz="{escape_text(zone)}"' if zone else "")
         return Markup(f'<time datetime="{escape_text(d.isoformat())}" data-rel{rel}{meta}>'
                       f'{escape_text(self.long_date(d))}{clock}</time>')
 
