@@ -555,7 +555,24 @@ def test_a_host_name_of_loopback_addresses_does_not_warn(tmp_path: Path, capsys:
     monkeypatch.setattr(PreviewServer, "wait", lambda self: (_ for _ in ()).throw(KeyboardInterrupt))
     assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", name, "--port", "0", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
-    assert is_loopback(name)
+
+
+@pytest.mark.parametrize("name", loopback_names_in_etc_hosts())
+def test_a_host_name_warns_by_the_address_the_preview_listens_on(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """An attacker's name with a loopback and a network address warned 'other computers can see this preview',
+    while the server listened on the loopback one alone (the first the system gives): the warning asks of that."""
+    real = socket.getaddrinfo
+
+    def with_a_network_address(host: object, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        found = real(host, *args, **kwargs)  # type: ignore[arg-type]
+        return [*found, *([(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.0.2.2", 0))] if host == name else [])]
+
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.setattr(socket, "getaddrinfo", with_a_network_address)
+    monkeypatch.setattr(PreviewServer, "wait", lambda self: (_ for _ in ()).throw(KeyboardInterrupt))
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", name, "--port", "0", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_the_command_on_0_0_0_0_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str],

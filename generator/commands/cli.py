@@ -436,7 +436,7 @@ def _interrupt(signum: int, frame: object) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     """`digest serve`: runs until Ctrl-C (or SIGTERM), which is its normal end, so it exits 0."""
     build_now()  # a bad SOURCE_DATE_EPOCH is refused now, not on every rebuild
-    from generator.commands.serve import PreviewServer, Rebuilt, ServeOptions, is_loopback
+    from generator.commands.serve import PreviewServer, Rebuilt, ServeOptions
 
     def on_build(outcome: Rebuilt) -> None:
         changed = outcome.changed[:3] + (("and more",) if len(outcome.changed) > 3 else ())
@@ -461,7 +461,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     options = ServeOptions(Path(args.config), args.bind, args.port, args.drafts, args.future, tuple(args.allow_host),
                            environment=args.environment, allow_empty=args.allow_empty)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
-    if not is_loopback(args.bind):  # once it listens: not before a --bind that is refused
+    if not server.local_only:  # once it listens: not before a --bind that is refused, and on the address it took
         print(f"warning: listening on {args.bind or '0.0.0.0'}: other computers can see this preview", file=sys.stderr)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:  # a Ctrl-C from here on, even during the first build or before "serving" is printed, stops the preview

@@ -167,9 +167,8 @@ def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
 
 def is_loopback(bind: str) -> bool:
     """Whether only this computer can reach the address: ``localhost``, all of 127.0.0.0/8, also in the short
-    forms the system takes (``127.1``) and mapped into IPv6 (``::ffff:127.0.0.1``), ::1, and a host name whose
-    every address (in the family the server listens in) is one of those, such as Debian's own host name on
-    127.0.1.1 in /etc/hosts."""
+    forms the system takes (``127.1``) and mapped into IPv6 (``::ffff:127.0.0.1``), and ::1. A host name is
+    not looked up here: ``PreviewServer.local_only`` asks of the address the server took for it."""
     if bind.lower() == "localhost":
         return True
     try:
@@ -179,12 +178,7 @@ def is_loopback(bind: str) -> bool:
     try:
         return _loopback_ip(socket.inet_ntoa(socket.inet_aton(bind)))
     except (OSError, ValueError):
-        pass
-    try:
-        found = socket.getaddrinfo(bind, None, socket.AF_INET6 if ":" in bind else socket.AF_INET)
-    except (OSError, UnicodeError):  # no such name: the server has refused it already
         return False
-    return bool(found) and all(_loopback_ip(str(sockaddr[0]).partition("%")[0]) for *_, sockaddr in found)
 
 
 def _loopback_ip(text: str) -> bool:
@@ -314,6 +308,12 @@ class PreviewServer:
         self._retry = threading.Event()
         """Set while the last build found the lock held; the retry thread builds again."""
         self._threads: list[threading.Thread] = []
+
+    @property
+    def local_only(self) -> bool:
+        """Whether only this computer can reach the preview: the address it listens on (the one a ``--bind`` host
+        name gave, of all the name has: Debian's own host name is 127.0.1.1) is loopback."""
+        return is_loopback(str(self.httpd.server_address[0]).partition("%")[0])
 
     @property
     def url(self) -> str:
