@@ -663,6 +663,17 @@ def test_a_date_alone_counts_days_by_the_sites_calendar_across_its_summer_time(z
     assert json.loads(run.stdout) == shown
 
 
+def test_a_zone_the_browser_does_not_know_leaves_the_other_dates_labelled() -> None:
+    """Intl throws for a zone it does not know (a browser older than the site's tz database, a theme's own
+    data-tz): that date alone counts by the reader's calendar, and the script goes on to label the others."""
+    node = node_or_skip()
+    days = [["2025-09-07T00:00:00+07:00", "day", "Mars/Olympus_Mons"], ["2025-09-06T00:00:00+07:00", "day", "Asia/Jakarta"]]
+    run = subprocess.run([node, "-e", RUN_RELTIME_MANY, json.dumps(days),
+                          str(PACKAGE_THEMES / "default/static/reltime.js"), "2025-09-07T12:00:00+07:00"],
+                         capture_output=True, text=True, timeout=60, check=True, env={**os.environ, "TZ": "Asia/Jakarta"})
+    assert json.loads(run.stdout) == [" (hari ini)", " (kemarin)"]
+
+
 def test_without_css_the_pagers_newer_and_older_read_apart(tmp_path: Path) -> None:
     """A reader's report from reader view (and a text browser): the middle page's pager read
     "« Lebih baruLebih lama »", the two links run together; so did an article's older and newer."""
