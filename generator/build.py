@@ -255,14 +255,16 @@ def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
          previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None,
-         intel: bytes | None = None) -> SitePlan:
+         intel: bytes | None = None, failed: Sequence[Unloaded] = ()) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
     ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
     ``previous`` is the last build's fingerprints, which let unchanged article pages be planned in another
     process (``plan.plan_site``), and, after an edit to article bodies alone (``touched``), every page
     that did not hold an edited article keep its fingerprint unhashed, and the last build's company ``intel``
-    (the cache's JSON) be taken as it is: it depends on no body.
+    (the cache's JSON) be taken as it is: it depends on no body. ``failed`` are the article files with an error
+    (``unloaded``) when ``loaded`` comes without its problems (``digest check`` plans on past them): the redirects
+    are checked against their pages too.
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -292,7 +294,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         # with them, what is wrong with redirects that the site's pages known without planning show (an article's
         # own address, another's, one another's, the site's lists and their terms' pages), not the next run
         # and an article with an error of its own is still the page a redirect would hide
-        failed = unloaded(config, options, loaded)
+        failed = [*unloaded(config, options, loaded), *failed]
         raise BuildError(problems + redirect_problems([*moving(site), *failed],
                                                       [*known_files(site), *(urls.file_for(a.path) for a in failed)],
                                                       (search.INDEX_DIR,) if config.search else ()))
@@ -318,7 +320,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     static = static_sources(config, theme)  # walked once for the checks below
     # an old address may not be any file the site writes: a page, the sitemap's, robots.txt, a static file, the
     # redirect rules themselves, or the search index's (a rule there would send them away under nginx's map)
-    if moved := redirect_problems(moving(site), [*paths, *sitemap_files(paths), *static, *RULE_FILES, "robots.txt"],
+    if moved := redirect_problems([*moving(site), *failed], [*paths, *sitemap_files(paths), *static, *RULE_FILES,
+                                                             "robots.txt", *(urls.file_for(a.path) for a in failed)],
                                   (search.INDEX_DIR,) if config.search else ()):
         raise BuildError(problems + moved)
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static})

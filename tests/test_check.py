@@ -791,3 +791,33 @@ def test_a_link_with_a_typo_in_its_slug_is_told_the_page_it_likely_meant(tmp_pat
     found = sorted(p["message"].split("; ", 1)[1] for p in check_json(tmp_path)["problems"])
     assert found == ["did you mean /digest/2025/06/meta-scale-ai/?", "did you mean /digest/2025/06/meta-scale-ai/?",
                      "fix the address"]
+
+
+def test_a_redirect_onto_an_article_with_an_error_is_said_with_that_error_as_build_does(tmp_path: Path) -> None:
+    """The attacker's report: a ``redirects:`` onto another article's address was not said by digest check when
+    either article had an error of its own (build said both in one run), and 'checked 2 articles' left out the one
+    with the error; now each clash is said, in either direction and between two articles with errors."""
+    def google(name: str, *extra: str) -> str:
+        return "\n".join(["---", f'title: "Google {name}"', "date: 2025-06-10T09:00:00+07:00",
+                          f'summary: "Google {name}."', f"source: https://www.kompas.com/read/{name}",
+                          "companies: [Google]", *extra, "---", f"Google {name}.", ""])
+
+    def redirect_errors() -> tuple[int, list[tuple[str, int, str]]]:
+        report = check_json(tmp_path)
+        return report["articles"], [(p["path"], p["line"], p["message"]) for p in report["problems"]
+                                    if p["field"] in ("redirects", "image")]
+
+    no_alt = "image: images/x.jpg"
+    hides = ("'2025/06/{0}/' is the address of content/2025/06/{0}.md: a redirect there would hide that page. If that "
+             "one took the address since (a new article with the old title), give content/2025/06/{0}.md another slug "
+             "(slug: …) to keep the old links working; otherwise remove the address from redirects")
+    alt = "an image needs 'image_alt:', a short description of what it shows for readers who cannot see it"
+    make_project(tmp_path, {"2025/06/a.md": google("a", "redirects: [2025/06/b/]"), "2025/06/b.md": google("b", no_alt),
+                            "2025/06/c.md": google("c")}, companies="google: {name: Google}\n")
+    assert redirect_errors() == (3, [("content/2025/06/a.md", 7, hides.format("b")), ("content/2025/06/b.md", 7, alt)])
+    write_files(tmp_path, {"content/2025/06/a.md": google("a", no_alt, "redirects: [2025/06/b/]"),
+                           "content/2025/06/b.md": google("b")})
+    assert redirect_errors() == (3, [("content/2025/06/a.md", 7, alt), ("content/2025/06/a.md", 8, hides.format("b"))])
+    write_files(tmp_path, {"content/2025/06/b.md": google("b", no_alt, "redirects: [2025/06/a/]")})
+    assert redirect_errors() == (3, [("content/2025/06/a.md", 7, alt), ("content/2025/06/a.md", 8, hides.format("b")),
+                                     ("content/2025/06/b.md", 7, alt), ("content/2025/06/b.md", 8, hides.format("a"))])

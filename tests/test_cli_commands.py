@@ -127,7 +127,7 @@ def test_a_check_that_stops_at_a_broken_file_says_so(tmp_path: Path, capsys: pyt
     (tmp_path / "config.yaml").write_text("title: T\n")
     (tmp_path / "content/c.md").write_text(article(title="C").replace("---\n", "---\ncontent_dir: a\ncontent_dir: b\n", 1))
     code, out, _ = run(capsys, "check", "--config", config)
-    assert (code, out.splitlines()[-1].split(" in ")[0]) == (1, "checked 2 articles")
+    assert (code, out.splitlines()[-1].split(" in ")[0]) == (1, "checked 3 articles")  # c.md too: its error is said
 
 
 def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

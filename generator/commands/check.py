@@ -73,7 +73,7 @@ class CheckReport:
     """Everything ``digest check`` found, sorted by file and line."""
 
     articles: int
-    """How many article files parsed."""
+    """How many article files were checked: those that did not parse too (their errors are findings)."""
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
     """Remarks about the check cache (never findings); ``-v`` shows them."""
@@ -290,6 +290,8 @@ class _BuildState:
     due: float = float("inf")
     """The span of 'now' over which that build's findings hold (``BuildResult.since``, ``next_due``): a warning
     that ends with the time (an ``updated:`` ahead of it) ends the replay of this check too."""
+    unparsed: int = 0
+    """How many article files were read but did not parse (each has an error, said at it): checked all the same."""
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
@@ -355,7 +357,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
                                                 and (f.problem.path, f.problem.line) in at)]
         findings += broken
-    report = _report(len(sources), findings)
+    report = _report(len(sources) + state.unparsed, findings)
     now, dates = _now(options), [s.date.timestamp() for s in sources]
     dates += [d - FAR_AHEAD.total_seconds() for d in dates]  # a date's far-ahead warning ends a year before it
     try:
@@ -389,7 +391,7 @@ def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState 
 def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
     """Load and plan the site as ``digest build`` does, rendering only pages whose inputs changed since
     the last build (to find template errors); the build cache spares parsing unchanged articles."""
-    from generator.build import load, moved_articles, plan, render  # only now: Jinja and the page kinds
+    from generator.build import load, moved_articles, plan, render, unloaded  # only now: Jinja and the page kinds
     from generator.load.content import located
 
     snapshot = load_cache(cache)
@@ -397,7 +399,9 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     findings = config_findings + [Finding(p, "build") for p in loaded.problems]
     files: set[str] | None
     try:
-        site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages)
+        # past the articles' errors, to find the rest; a redirect is still checked against an erring article's page
+        site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages,
+                         failed=unloaded(config, options, loaded))
         findings += [Finding(p, "build") for p in site_plan.warnings]
         # an article whose address changed since the last build, as digest build warns (and --strict fails)
         findings += [Finding(p, "build") for p in located(config.root, moved_articles(snapshot, loaded,
@@ -409,7 +413,8 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
         files = None
     articles = {a.source_path: a for a in loaded.articles}
     return _BuildState(findings, files, {rel: key for rel, (_, key) in loaded.seen.items() if rel in articles},
-                       articles, *((site_plan.since, site_plan.next_due) if files is not None else ()))
+                       articles, *((site_plan.since, site_plan.next_due) if files is not None else
+                                   (float("-inf"), float("inf"))), len(set(loaded.seen) - set(articles)))
 
 
 def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known: Mapping[str, bytes],
