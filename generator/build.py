@@ -93,6 +93,9 @@ class BuildResult:
     email: str = ""
     """The output path of the newest edition's email (the one an editor sends next), or '': its size is looked at
     once it is written (``editions.clipped_email``)."""
+    moves: Mapping[str, str] = field(default_factory=dict)
+    """The page each registered company's or publisher's old page leads to (``SitePlan.moves``), by site path:
+    'companies/gojek/' → 'companies/goto/'; what ``digest check`` suggests for a link near the old one."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,12 @@ class SitePlan:
     """``BuildResult.since``."""
     moves: Mapping[str, Moved] = field(default_factory=dict)
     """Registered companies' and publishers' addresses before they were registered → their pages now."""
+
+    @property
+    def moved_pages(self) -> dict[str, str]:
+        """``BuildResult.moves``: of ``moves``, the old pages (not feeds) → the pages they lead to."""
+        return {file.removesuffix("index.html"): to.path for file, to in self.moves.items()
+                if to.page and file.endswith("index.html")}
 
     @property
     def next_due(self) -> float:
@@ -546,7 +555,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                        site_plan.hidden_drafts, len(site_plan.future), site_plan.next_due,
                        fingerprints, loaded.rows, loaded.seen, site_plan.since, site_plan.related,
                        site_plan.reach, site_plan.plan, site_plan.intel,
-                       email_path(site_plan.editions[0].path) if site_plan.editions else "")
+                       email_path(site_plan.editions[0].path) if site_plan.editions else "", site_plan.moved_pages)
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

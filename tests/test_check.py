@@ -769,6 +769,32 @@ def test_a_link_near_an_old_address_is_told_the_page_it_leads_to(tmp_path: Path)
         publish(load_config(tmp_path / "config.yaml"), BuildOptions(), tmp_path / "site")
 
 
+def test_a_link_near_a_registered_companys_old_address_is_told_its_page_now(tmp_path: Path) -> None:
+    """The attacker's report: once companies.yaml registers GoTo (aliases Gojek, Tokopedia), its pages moved from
+    /companies/gojek/ to /companies/goto/, and a link near the old one was told that redirect page ('did you mean
+    /companies/gojek/?'); it is told GoTo's page, its pairs' too, and a link to an old address without its '/' the
+    page to write, in a check that plans the site and in one that takes the last build's files."""
+    body = ("[a](/companies/gojk/) [b](/companies/gojek/with/metaa/) [c](/companies/tokopedia/sections/acehh/) "
+            "[d](/companies/gojek) [e](/2025/06/alamat-lama#x)\n")
+    make_project(tmp_path, {
+        **{f"2025/06/g{i}.md": article(title=f"GoTo dan Meta {i}", companies="[GoTo, Meta]", section="Aceh")
+           for i in range(3)},
+        "2025/06/h.md": article(title="GoTo dan Meta", companies="[GoTo, Meta]", redirects="[2025/06/alamat-lama/]",
+                                body=body)}, companies=COMPANIES)
+    for _ in ("planned", "after a build"):
+        found = sorted(p["message"].split(", ", 1)[1] if "without its '/'" in p["message"]
+                       else p["message"].split("; ")[1] for p in check_json(tmp_path)["problems"]
+                       if p["code"] == "broken-link")
+        assert found == [
+            "an old address that leads to /2025/06/h/: write /2025/06/h/#x, the page's address (hosts answer it only "
+            "with a redirect, and digest check --links counts it broken)",
+            "an old address that leads to /companies/goto/: write /companies/goto/, the page's address (hosts answer "
+            "it only with a redirect, and digest check --links counts it broken)",
+            "did you mean /companies/goto/?", "did you mean /companies/goto/sections/aceh/?",
+            "did you mean /companies/goto/with/meta/?"]
+        publish(load_config(tmp_path / "config.yaml"), BuildOptions(), tmp_path / "site")
+
+
 def test_a_section_listed_in_config_is_no_single_section_hint(tmp_path: Path) -> None:
     """Every new site's first article was told "section 'Kepri' has only this article; check its spelling", with
     Kepri listed in config.yaml's sections:, where its spelling is given."""

@@ -25,7 +25,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
@@ -292,6 +292,8 @@ class _BuildState:
     that ends with the time (an ``updated:`` ahead of it) ends the replay of this check too."""
     unparsed: int = 0
     """How many article files were read but did not parse (each has an error, said at it): checked all the same."""
+    moves: Mapping[str, str] = field(default_factory=dict)
+    """The page each registered company's or publisher's old page leads to (``BuildResult.moves``)."""
 
 
 def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
@@ -351,7 +353,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
                     for s in sources if s.path not in out},
                  **{p.source_path: (p.path, unpublished_why(True)) for p in draft_pages}}
         broken = list(check_links(config, [*published, *others], state.files, later,
-                                  _erring_pages(config, findings, by_file)))
+                                  _erring_pages(config, findings, by_file), state.moves))
         at = {(f.problem.path, f.problem.line) for f in broken}
         # a link to a Markdown file is the build's warning too (``content.file_link_problems``): said once, as broken
         findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
@@ -377,15 +379,16 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
 def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState | None:
     """The last build's findings and files, if every input is as that build found it (as ``publish``
     decides that a build can stop early); None otherwise. Only reads the build cache."""
-    rows = read_meta(cache, ("inputs", "since", "due", "warnings", "files", "live_files"))
-    if len(rows) < 6 or rows["inputs"] != inputs:
+    rows = read_meta(cache, ("inputs", "since", "due", "warnings", "files", "live_files", "moves"))
+    if len(rows) < 7 or rows["inputs"] != inputs:
         return None
     since, due = rows["since"], rows["due"]
     if not same_time(float("-inf") if since is None else since, float("inf") if due is None else due, options):
         return None
     return _BuildState([Finding(p, "build") for p in rows["warnings"]], set(rows["live_files"]),
                        {rel: key for rel, (_, key) in rows["files"].items()}, {},
-                       float("-inf") if since is None else since, float("inf") if due is None else due)
+                       float("-inf") if since is None else since, float("inf") if due is None else due,
+                       moves=rows["moves"])
 
 
 def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
@@ -414,7 +417,8 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     articles = {a.source_path: a for a in loaded.articles}
     return _BuildState(findings, files, {rel: key for rel, (_, key) in loaded.seen.items() if rel in articles},
                        articles, *((site_plan.since, site_plan.next_due) if files is not None else
-                                   (float("-inf"), float("inf"))), len(set(loaded.seen) - set(articles)))
+                                   (float("-inf"), float("inf"))), len(set(loaded.seen) - set(articles)),
+                       site_plan.moved_pages if files is not None else {})
 
 
 def _facts(config: Config, settings: ArticleSettings, state: _BuildState, known: Mapping[str, bytes],
@@ -725,17 +729,20 @@ def _elsewhere(href: str) -> bool:
 
 def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], files: set[str],
                 unpublished: Mapping[str, tuple[str, str]] = {},
-                erring: Mapping[str, tuple[str, int]] = {}) -> Iterator[Finding]:
+                erring: Mapping[str, tuple[str, int]] = {}, moves: Mapping[str, str] = {}) -> Iterator[Finding]:
     """Links in bodies that point at nothing in the built site (an image that does, in the body or the 'image'
     field, is the build's own warning: ``images.missing_body_images``, ``images.missing_images``); a link to a
     draft's or a future article's file (``unpublished``: its file → its page and ``content.unpublished_why``)
     is told the page it will have; one to the page an article that has an error would have (``erring``: page →
-    its file and the error's line) is a hint, as the address is right."""
+    its file and the error's line) is a hint, as the address is right. A link near or at an old address (an
+    article's ``redirects:``, a registered company's or publisher's page before, ``moves``) is told the page it
+    leads to."""
     sources = list(sources)
     by_file = {**{src.path: (src.url_path, "") for src in sources}, **unpublished}
     waiting = {page: (file, why) for file, (page, why) in unpublished.items()}  # its address, written as it will be
     # a redirect page is no page to suggest: the page it leads to is
-    moved = {config.base_path + old: config.base_path + src.url_path for src in sources for old in src.redirects}
+    moved = {**{config.base_path + old: config.base_path + new for old, new in moves.items()},
+             **{config.base_path + old: config.base_path + src.url_path for src in sources for old in src.redirects}}
     for src in sources:
         # what link_target says of an address naming another host, without parsing it again
         links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
@@ -758,12 +765,16 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             named = [(line, name) for line in lines for name in _named_at(text, starts, line, typed, what)]
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
+                # (or two, where that is an old address: the page it leads to is the one to write)
+                new = moved.get(unquote(path.split("#")[0].split("?")[0]) + "/")
                 for line, name in named:
                     yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at the folder "
-                                                              f"{as_typed(path)} without its '/': write "
-                                                              f"{as_typed(_with_slash(raw))}, the page's address "
-                                                              "(hosts answer it only with a redirect, and digest "
-                                                              "check --links counts it broken)"), "broken-link")
+                                                              f"{as_typed(path)} without its '/'"
+                                                              + (f", an old address that leads to {new}" if new else "")
+                                                              + f": write {as_typed(_with_slash(raw, new))}, the "
+                                                              "page's address (hosts answer it only with a redirect, "
+                                                              "and digest check --links counts it broken)"),
+                                  "broken-link")
                 continue
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
@@ -840,10 +851,11 @@ def _pages_by_slug(base_path: str, files: frozenset[str]) -> dict[str, list[str]
     return dict(pages)
 
 
-def _with_slash(href: str) -> str:
-    """A link with '/' after its path, before any query or fragment: '/companies/meta#x' → '/companies/meta/#x'."""
+def _with_slash(href: str, page: str | None = None) -> str:
+    """A link with '/' after its path, before any query or fragment: '/companies/meta#x' → '/companies/meta/#x';
+    or ``page`` (the one an old address leads to) with that query and fragment."""
     cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
-    return href[:cut] + "/" + href[cut:]
+    return (page or href[:cut] + "/") + href[cut:]
 
 
 def _erring_pages(config: Config, findings: Iterable[Finding], parsed: Mapping[str, object],

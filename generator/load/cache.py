@@ -198,6 +198,8 @@ class CacheUpdate:
     plan: Mapping[str, str] | None = None
     intel: Mapping[str, Any] | None = None
     """The company intel the pages were planned with (dataclasses, encoded by ``codec``)."""
+    moves: Mapping[str, str] = field(default_factory=dict)
+    """``BuildResult.moves``: for ``digest check``, which only reads the cache."""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -287,7 +289,7 @@ _SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnin
 """Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
 _ROWS: dict[str, Any] = {
     "inputs": str, "others": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
-    "live_tree": str, "spare_tree": str, "related": tuple[str, tuple[tuple[int, ...], ...]],
+    "live_tree": str, "spare_tree": str, "related": tuple[str, tuple[tuple[int, ...], ...]], "moves": dict[str, str],
     **{name: int for name in MAPS},
 }
 """Every meta row but 'format', and the type its JSON must decode to (a map's: its entry count)."""
@@ -458,7 +460,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
     """
     meta: dict[str, Any] = {
         "inputs": update.inputs, "since": _finite(update.since), "due": _finite(update.due),
-        "warnings": update.warnings, "articles": update.published, "live_tree": live.tree}
+        "warnings": update.warnings, "articles": update.published, "live_tree": live.tree, "moves": dict(update.moves)}
     maps: dict[str, Mapping[str, Any]] = {"pages": update.pages, "files": update.files, "live_files": live.files,
                                           "live_stats": live.stats}
     if update.related is not None:

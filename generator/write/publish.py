@@ -192,7 +192,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due,
                                  result.warnings + clipped,
                                  result.articles, result.seen, result.related,
-                                 read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel)
+                                 read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel,
+                                 result.moves)
             late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late, result.next_due)
 
