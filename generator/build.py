@@ -333,7 +333,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                                                              "robots.txt", *(urls.file_for(a.path) for a in failed)],
                                   (search.INDEX_DIR,) if config.search else ()):
         raise BuildError(problems + moved)
-    moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static})
+    moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static},
+                             site.sections, i18n.STRINGS[config.language])
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
     redirected = plan_redirects(moving(site), paths, moves)[0]
     problems += too_many_rules(len(redirected))

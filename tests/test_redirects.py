@@ -443,6 +443,23 @@ def test_registering_a_company_keeps_its_intersection_pages_working(tmp_path: Pa
     assert {path: files[path] for path in cold} == cold
 
 
+def test_an_intersection_pages_redirect_is_titled_as_that_page(tmp_path: Path) -> None:
+    """The attacker's report: the redirects of GoTo's moved intersection pages were titled 'GoTo', the company's
+    name alone; they lead to 'GoTo bersama Meta' and 'GoTo di Aceh', and say so (English: 'Meta with GoTo')."""
+    articles = {f"{i}.md": article(title=f"A{i}", companies="[GoTo, Meta]", section="Aceh", date=f"2025-06-1{i}")
+                for i in range(3)}
+    make_project(tmp_path, articles, companies="goto: {name: GoTo, aliases: [Gojek]}\nmeta: {name: Meta}\n")
+    files = build_project(tmp_path).output.files
+    titles = {old: lxml.html.document_fromstring(files[f"companies/{old}index.html"]).xpath("//a/text()")
+              for old in ("gojek/", "gojek/with/meta/", "gojek/sections/aceh/", "meta/with/gojek/")}
+    assert titles == {"gojek/": ["GoTo"], "gojek/with/meta/": ["GoTo bersama Meta"],
+                      "gojek/sections/aceh/": ["GoTo di Aceh"], "meta/with/gojek/": ["Meta bersama GoTo"]}
+    assert b"<title>GoTo bersama Meta</title>" in files["companies/gojek/with/meta/index.html"]
+    make_project(tmp_path, articles, config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    files = build_project(tmp_path).output.files
+    assert b"<title>Meta with GoTo</title>" in files["companies/meta/with/gojek/index.html"]
+
+
 def test_an_old_address_a_page_or_an_article_holds_is_left_to_it(tmp_path: Path) -> None:
     """Only addresses no page holds: an alias whose slug is another company's page keeps that page, and an
     article's own ``redirects:`` of the address wins."""

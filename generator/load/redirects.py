@@ -67,7 +67,8 @@ Target = Union[Article, InfoPage, Moved]
 
 def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
                      sources: Mapping[str, PublisherEntry], feed_formats: Collection[str],
-                     live: Collection[str]) -> dict[str, Moved]:
+                     live: Collection[str], sections: Iterable[Term] = (), strings: Mapping[str, str] = {}
+                     ) -> dict[str, Moved]:
     """Old file → where it is now, for each registered company's and publisher's address before it was registered.
 
     A company the registry lacks has its page at the slug of its name (``content``); a publisher at its host's
@@ -75,6 +76,8 @@ def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
     give the address an article naming it had before the entry existed; where that is not the entry's own, its
     page and feeds lead there. Only for entries with a page (``live`` holds every file the site writes), and not
     where a page is (``plan_redirects`` leaves out what an article's ``redirects:`` or another entry claims).
+    An intersection page's redirect is titled as that page is ('GoTo bersama Meta': ``strings``, the site's
+    language's ``in_section`` and ``with_company``, with the ``sections``' names).
     """
     moved: dict[str, Moved] = {}
     hosts: dict[str, list[str]] = {}
@@ -96,14 +99,16 @@ def registered_moves(companies: Iterable[Term], publishers: Iterable[Publisher],
             for fmt, _, rule in urls.FEED_FORMATS:
                 if fmt in feed_formats and rule(new) in live:
                     moved.setdefault(rule(old), Moved(rule(new), title, page=False))
-    return moved | _moved_intersections(companies, live, moved)
+    return moved | _moved_intersections(companies, live, moved, sections, strings)
 
 
-def _moved_intersections(companies: Iterable[Term], live: Collection[str], moved: Mapping[str, Moved]
-                         ) -> dict[str, Moved]:
+def _moved_intersections(companies: Iterable[Term], live: Collection[str], moved: Mapping[str, Moved],
+                         sections: Iterable[Term], strings: Mapping[str, str]) -> dict[str, Moved]:
     """``registered_moves`` for the intersection pages and their feeds (``companies/<id>/sections/<section>/``,
     ``companies/<id>/with/<id>/``): each address a registered company's earlier slugs give them, in either place."""
+    companies = list(companies)
     names = {term.slug: term.name for term in companies}
+    others = {"with": names, "sections": {term.slug: term.name for term in sections}}
     earlier: dict[str, list[str]] = {}
     for term in companies:
         if term.company is not None and term.company.known and urls.file_for(urls.term_path("companies", term.slug)) \
@@ -119,11 +124,14 @@ def _moved_intersections(companies: Iterable[Term], live: Collection[str], moved
         page = parts[4] == "index.html"
         new = "/".join(parts[:4]) + "/" + ("" if page else parts[4])
         seconds = [parts[3], *earlier.get(parts[3], [])] if parts[2] == "with" else [parts[3]]
+        title = names.get(parts[1], parts[1])
+        if pattern := strings.get("with_company" if parts[2] == "with" else "in_section"):  # the page's own title
+            title = pattern.format(a=title, b=others[parts[2]].get(parts[3], parts[3]))
         for first in [parts[1], *earlier.get(parts[1], [])]:
             for second in seconds:
                 old = "/".join(["companies", first, parts[2], second, parts[4]])
                 if old not in live and old not in moved:
-                    found.setdefault(old, Moved(new, names.get(parts[1], parts[1]), page=page))
+                    found.setdefault(old, Moved(new, title, page=page))
     return found
 
 
