@@ -1,6 +1,7 @@
 """Every feed of the fixture site, in all three formats, parses cleanly and says what a feed reader needs."""
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from pathlib import Path
@@ -279,3 +280,22 @@ def test_video_and_audio_addresses_in_feed_items_are_absolute(tmp_path: Path) ->
             "https://example.org/media/klip.mp4", "https://example.org/media/poster.png",
             "https://example.org/media/klip.mp4", "https://example.org/media/subs.vtt",
             "https://example.org/digest/2025/06/a/media/suara.mp3"], name
+
+
+def test_in_an_hour_the_clocks_say_twice_a_feed_is_dated_by_its_newest_item(tmp_path: Path) -> None:
+    """A reader's report: in America/Havana (clocks back from 01:00 to 00:00 on 2 November 2025) the feeds said
+    they were updated at 00:45 -04:00, 45 minutes before their newest item, 00:30 -05:00: the newest was picked by
+    wall clock, which Python compares for two times of one zone, not by the moment. A reader that trusts the feed's
+    date can skip the item. Its update at 00:40 -05:00 is after its date at 00:45 -04:00 too, no error."""
+    config = CONFIG + "timezone: America/Havana\n"
+    root = make_project(tmp_path, {"p.md": article("P", "2025-11-02T00:30:00-05:00"),
+                                   "q.md": article("Q", "2025-11-02T00:45:00-04:00",
+                                                   updated="2025-11-02T00:40:00-05:00")}, config)
+    files = build_project(root, now=None).output.files
+    newest = 1762061400  # 00:30 -05:00, 05:30 UTC
+    for path in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse(files[path])
+        assert [e.title for e in feed.entries] == ["P", "Q"]
+        assert calendar.timegm(feed.feed.updated_parsed) == newest + 600  # Q's update, 00:40 -05:00
+    rss = files["feed.xml"].decode()
+    assert "<pubDate>Sun, 02 Nov 2025 00:30:00 -0500</pubDate>" in rss.split("<item>")[0]

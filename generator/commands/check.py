@@ -618,7 +618,7 @@ def check_duplicate_sources(sources: Iterable[ArticleFacts]) -> Iterator[Finding
         if src.source_key:
             groups[src.source_key].append(src)
     for group in groups.values():
-        first, *others = sorted(group, key=lambda s: (s.date, s.path))
+        first, *others = sorted(group, key=lambda s: (s.date.timestamp(), s.path))
         for src in others:
             yield Finding(Problem(src.path, src.source_line, "source.url",
                                   f"same source as {first.path} ({first.source_url}); "

@@ -279,7 +279,7 @@ def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: 
         articles = edition.articles
         items.append(FeedItem(
             url=urls.absolute(config.base_url, edition.path), title=edition.heading,
-            date=edition.over, updated=max(edition.over, *(a.updated or a.date for a in articles)),
+            date=edition.over, updated=max((edition.over, *(a.updated or a.date for a in articles)), key=datetime.timestamp),
             summary=edition_summary(config.language, edition),
             content_html=edition_html(config, edition),
             categories=tuple(Category("sections", g.section) for g in edition.groups if g.section)))

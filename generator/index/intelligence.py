@@ -172,7 +172,8 @@ def company_intel(companies: Sequence[Term], sections: Sequence[Term], publisher
                 names[p.slug] = p.name
         months = monthly(term.articles)
         out[term.slug] = Intel(
-            first=min(a.date for a in term.articles), latest=max(a.date for a in term.articles),
+            first=min((a.date for a in term.articles), key=datetime.timestamp),
+            latest=max((a.date for a in term.articles), key=datetime.timestamp),
             co_mentions=_top(together.get(term.slug, Counter()), company_names, "companies"),
             sections=_top(by_section, names, "sections", TOP), publishers=_top(by_publisher, names, "sources", TOP),
             months=months,

@@ -5,6 +5,7 @@ import difflib
 import json
 import unicodedata
 from collections import defaultdict
+from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
 from generator.core.errors import Problem, quoted
@@ -171,7 +172,7 @@ def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}) -> tupl
     sections, section_problems = _group_names("sections", [(a.section, a) for a in ordered if a.section], own)
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
-    updated = max((a.updated or a.date for a in ordered), default=None)
+    updated = max((a.updated or a.date for a in ordered), key=datetime.timestamp, default=None)
     site = Site(ordered, tuple(tags), tuple(companies), tuple(sections), years, months, updated)
     return site, problems + tag_problems + section_problems + company_problems
 

@@ -645,7 +645,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
         line = parts.body_line + body.count("\n", 0, body.index(placeholder))
         check.warn("", "the placeholder text is still there (digest new wrote it); replace it with the digest text",
                    line=line)
-    if updated and when and updated < when:
+    if updated and when and updated.timestamp() < when.timestamp():  # not by wall clock: in an hour said twice
         same_day = updated.date() == when.date() and not (updated.hour or updated.minute or updated.second)
         later = min(when.replace(second=0, microsecond=0) + timedelta(hours=1), when.replace(hour=23, minute=59,
                                                                                              second=59, microsecond=0))

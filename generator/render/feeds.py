@@ -181,8 +181,9 @@ class Channel:
 def channel(doc: FeedDoc) -> Channel:
     """The channel of a whole feed document."""
     return Channel(doc.title, doc.page_path, doc.description, doc.icon,
-                   max((i.date for i in doc.items), default=None),
-                   max((i.updated or i.date for i in doc.items), default=doc.empty_updated or _EPOCH))
+                   max((i.date for i in doc.items), key=datetime.timestamp, default=None),
+                   max((i.updated or i.date for i in doc.items), key=datetime.timestamp,
+                       default=doc.empty_updated or _EPOCH))
 
 
 def _text(value: str) -> str:
@@ -397,8 +398,8 @@ def render_feed(config: Config, fmt: str, title: str, page_path: str, articles: 
     """One feed document, in format ``fmt``, for the list page at ``page_path``, put together from written items."""
     written = items or FeedItems(config)
     shown = articles[: config.feed_size]
-    head = Channel(title, page_path, config.description or title, icon, max((a.date for a in shown), default=None),
-                   max((a.updated or a.date for a in shown), default=_EPOCH))
+    head = Channel(title, page_path, config.description or title, icon, max((a.date for a in shown), key=datetime.timestamp, default=None),
+                   max((a.updated or a.date for a in shown), key=datetime.timestamp, default=_EPOCH))
     return FORMATS[fmt].assemble(config, head, [written(fmt, a, c) for a, c in zip(shown, categories)])
 
 

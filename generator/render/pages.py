@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import unquote
@@ -751,7 +752,8 @@ def weekly_feeds(k: Kinds) -> Iterable[PageSpec]:
     would keep Monday's one or two stories as the edition."""
     shown = tuple(e for e in k.editions if not e.in_progress)[: k.config.feed_size]
     # with no finished edition yet (a new site's first week), the feed's own date is its newest article's
-    latest = None if shown else max((a.updated or a.date for e in k.editions for a in e.articles), default=None)
+    latest = None if shown else max((a.updated or a.date for e in k.editions for a in e.articles),
+                                      key=datetime.timestamp, default=None)
     context = {"title": weekly_feed_link(k).title, "editions": shown, "icon": k.icon, "latest": latest}
     for fmt, _, path in urls.FEED_FORMATS:
         if fmt not in k.config.feed_formats:
