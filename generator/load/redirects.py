@@ -116,8 +116,8 @@ def _moved_intersections(companies: Iterable[Term], live: Collection[str], moved
             spellings = {urls.make_slug(s) for s in [term.company.name, *term.company.aliases]} - {"", term.slug}
             earlier[term.slug] = sorted(spellings)
     found: dict[str, Moved] = {}
-    for file in sorted(live):
-        parts = file.split("/")
+    for file in sorted(f for f in live if f.startswith("companies/")) if earlier else ():  # the site's other pages
+        parts = file.split("/")  # are passed over before sorting: this runs on every build, and one edit's too
         if len(parts) != 5 or parts[0] != "companies" or parts[2] not in ("sections", "with") or not (
                 parts[1] in earlier or parts[2] == "with" and parts[3] in earlier):
             continue
