@@ -400,7 +400,7 @@ def test_pelicans_later_list_pages_go_where_their_first_page_goes(
     """With DEFAULT_PAGINATION, Pelican wrote tag/kopi2.html, category/berita2.html, author/ani2.html and
     index2.html too; they got no rule, so every old link to them became a 404. They go where the first page goes,
     as many as Pelican wrote (DEFAULT_ORPHANS, PAGINATED_TEMPLATES' own numbers and PAGINATION_PATTERNS followed); a
-    later page at an address of the new site's own (/page/2/) is that page."""
+    later page at an address of the new site's own (/page/2/) is that page only if the new site has that many."""
     articles = {f"content/a{i}.md": f"Title: A{i}\nDate: 2024-03-0{i} 10:00\nTags: kopi\nCategory: Berita\n\nIsi.\n"
                 for i in range(1, 6)}
     write_files(tmp_path / "src", {"pelicanconf.py": "AUTHOR = 'Ani'\nDEFAULT_PAGINATION = 2\n", **articles})
@@ -424,7 +424,27 @@ def test_pelicans_later_list_pages_go_where_their_first_page_goes(
         "/categories.html /sections/ 301", "/category/berita.html /sections/berita/ 301",
         "/category/berita/page/2/ /sections/berita/ 301", "/tag/kopi/ /tags/kopi/ 301",
         "/tag/kopi/page/2/ /tags/kopi/ 301", "/tag/kopi/page/3/ /tags/kopi/ 301", "/tag/kopi/page/4/ /tags/kopi/ 301",
-        "/tags.html /tags/ 301", "/archives.html /archive/ 301", "/authors.html / 301"]
+        "/tags.html /tags/ 301", "/archives.html /archive/ 301", "/authors.html / 301", "/page/2/ / 301"]
+
+
+def test_pelicans_later_pages_at_the_new_sites_addresses_the_new_site_lacks_get_rules(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pelican's /page/2/ to /page/4/ and /tags/kopi/page/2/ to /4/ (one article a page) were taken for the new
+    site's own pages, with no rule and no report line, though the new site (20 a page) has one page of each: a 404."""
+    articles = {f"content/a{i}.md": f"Title: A{i}\nDate: 2024-03-0{i} 10:00\nTags: kopi\n\nIsi.\n" for i in range(1, 5)}
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "DEFAULT_PAGINATION = 1\nTAG_SAVE_AS = 'tags/{slug}/index.html'\nTAG_URL = 'tags/{slug}/'\n"
+                          "PAGINATION_PATTERNS = ((1, '{url}', '{save_as}'),\n"
+                          "    (2, '{base_name}/page/{number}/', '{base_name}/page/{number}/index.html'))\n",
+        **articles})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert ("\n  /tags/kopi/page/2/ → /tags/kopi/\n  /tags/kopi/page/3/ → /tags/kopi/\n"
+            "  /tags/kopi/page/4/ → /tags/kopi/\n") in report
+    assert "\n  /page/2/ → /\n  /page/3/ → /\n  /page/4/ → /\n" in report
+    assert [line for line in redirect_lines(tmp_path / "new", lists=True) if line.startswith(("/page/", "/tags/kopi/page/"))] == [
+        "/tags/kopi/page/2/ /tags/kopi/ 301", "/tags/kopi/page/3/ /tags/kopi/ 301",
+        "/tags/kopi/page/4/ /tags/kopi/ 301", "/page/2/ / 301", "/page/3/ / 301", "/page/4/ / 301"]
 
 
 @pytest.mark.parametrize("generator", ["hugo", "pelican"])
@@ -1269,7 +1289,8 @@ def test_an_old_address_the_new_site_never_serves_keeps_its_redirect(tmp_path: P
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """A theme's /page/about/, a /weekly/issue-12/ or a /companies/acme-profile/ got no redirect ("one of the new
     site's own pages"), though the new site serves nothing there (its pager is /page/2/, its weeks /weekly/2024-W10/,
-    and no company is acme-profile); an old /about/index.html took the live /about/ page away."""
+    and no company is acme-profile); an old /about/index.html took the live /about/ page away. Nor /page/2/, while
+    three articles make one page of the home page."""
     write_files(tmp_path / "src", {
         "hugo.toml": 'title = "T"\n',
         "content/page/about.md": "---\ntitle: About\naliases: [/about/index.html, /page/2/]\n---\nx\n",
@@ -1279,7 +1300,7 @@ def test_an_old_address_the_new_site_never_serves_keeps_its_redirect(tmp_path: P
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
     assert sorted(redirect_lines(tmp_path / "new")) == [
         "/archive/old-story/ /2024/03/old-story/ 301", "/companies/acme-profile/ /2024/03/acme-profile/ 301",
-        "/page/about/ /about/ 301", "/weekly/issue-12/ /2024/03/issue-12/ 301"]
+        "/page/2/ /about/ 301", "/page/about/ /about/ 301", "/weekly/issue-12/ /2024/03/issue-12/ 301"]
 
 
 def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

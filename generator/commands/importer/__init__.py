@@ -33,6 +33,7 @@ from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
 from generator.load.registry import Registry, load_registry
+from generator.render.pages import page_count
 from generator.commands.scaffold import TEMPLATE
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
@@ -454,12 +455,20 @@ def site_made(rel: str, terms: dict[str, set[str]]) -> bool:
     if rel in ("", "archive/", "search/") or rel in _OWN_FILES or first == "pagefind" or _ARCHIVE.fullmatch(rel):
         return True
     if first == "page":
-        return re.fullmatch(r"[1-9]\d*/", rest) is not None
+        return _has_page(rest, terms["page"].get("", 1))
     if first == "weekly":
         return rest in ("", *_OWN_FILES) or re.match(r"\d{4}-W\d{2}/", rest) is not None
     if first in _TERM_FOLDERS:
-        return rest in ("", *_OWN_FILES) or rest.split("/", 1)[0] in terms[first]
+        slug, _, after = rest.partition("/")
+        return rest in ("", *_OWN_FILES) or slug in terms[first] and (
+            not after.startswith("page/") or _has_page(after.removeprefix("page/"), terms[first][slug]))
     return False
+
+
+def _has_page(number: str, pages: int) -> bool:
+    """Whether ``number`` ('3/', from '/page/3/') is a later page a list of ``pages`` pages has: Pelican's 4 pages of
+    one article each at /page/4/ are no page of the new site's, whose pages hold ``page_size`` articles."""
+    return re.fullmatch(r"[1-9]\d*/", number) is not None and 2 <= int(number[:-1]) <= pages
 
 
 _CLOSEST = {"authors": "", "index": "", "archive": "archive/"}
@@ -496,18 +505,20 @@ def _old_feeds(placed: list[Placed], base: str, terms: dict[str, set[str]], move
     return tuple(sorted(out.items()))
 
 
-def _terms(placed: list[Placed]) -> dict[str, set[str]]:
+def _terms(placed: list[Placed], page_size: int) -> dict[str, dict[str, int]]:
     """The slugs of the tag, company, section and publisher pages the imported articles make (as the build would
-    slug them, before any slugs: or registry of the editor's)."""
-    found: dict[str, set[str]] = {folder: set() for folder in _TERM_FOLDERS}
+    slug them, before any slugs: or registry of the editor's), each with its number of pages (``page_size``
+    articles a page); and under 'page', '' with the home page's."""
+    found: dict[str, Counter[str]] = {folder: Counter() for folder in (*_TERM_FOLDERS, "page")}
     for item in placed:
         if item.post.kind != "article" or item.post.draft:
             continue
-        found["tags"] |= {make_slug(tag) for tag in item.post.tags}
-        found["companies"] |= {make_slug(name) for name in item.post.companies}
-        found["sections"] |= {make_slug(item.post.section)} if item.post.section else set()
-        found["sources"] |= {make_slug(host_of(item.post.source[1]))} if item.post.source else set()
-    return found
+        found["page"][""] += 1
+        found["tags"].update({make_slug(tag) for tag in item.post.tags})
+        found["companies"].update({make_slug(name) for name in item.post.companies})
+        found["sections"].update({make_slug(item.post.section)} if item.post.section else set())
+        found["sources"].update({make_slug(host_of(item.post.source[1]))} if item.post.source else set())
+    return {folder: {slug: page_count(n, page_size) for slug, n in counts.items()} for folder, counts in found.items()}
 
 
 def one_spelling(posts: tuple[Post, ...]) -> tuple[tuple[Post, ...], list[Note]]:
@@ -581,7 +592,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             copies.append((asset.source, f"static/{asset.rel}"))
     moved: dict[str, str] = {}
     live = {item.url: item for item in placed}
-    terms = _terms(placed)
+    terms = _terms(placed, int(re.search(r"^page_size: (\d+)$", config, re.MULTILINE).group(1)))
     for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
         for old in item.post.old_urls if not item.post.draft else ():
             new_address = base + old.lstrip("/")
