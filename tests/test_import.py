@@ -1651,3 +1651,24 @@ def test_hugo_languages_own_content_folders_and_the_default_in_its_subfolder(
     (tmp_path / "src/hugo.toml").write_text(settings.format("true"))
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new2"))[0] == 0
     assert redirect_lines(tmp_path / "new2")[-2:] == ["/id/posts/a/ /2024/02/a/ 301", "/lama/tentang/ /tentang/ 301"]
+
+
+def test_hugo_translations_absolute_aliases_are_below_their_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo writes an alias below its page's language folder: /legacy/e/ of e.en.md at /en/legacy/e/ (and /legacy/f/
+    of the default language's f.md at /id/legacy/f/ with defaultContentLanguageInSubdir); the import redirected
+    /legacy/e/, which Hugo never served, and /en/legacy/e/ was a 404."""
+    front = "---\ntitle: {}\ndate: 2024-02-01\naliases: [/legacy/{}/]\n---\nx\n"
+    settings = ('title = "T"\ndefaultContentLanguage = "id"\ndefaultContentLanguageInSubdir = {}\n'
+                '[languages.id]\nweight = 1\n[languages.en]\nweight = 2\n')
+    write_files(tmp_path / "src", {"hugo.toml": settings.format("false"), "content/posts/e.en.md": front.format("E", "e"),
+                                   "content/posts/f.md": front.format("F", "f")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert redirect_lines(tmp_path / "new") == [
+        "/en/legacy/e/ /2024/02/e/ 301", "/en/posts/e/ /2024/02/e/ 301", "/legacy/f/ /2024/02/f/ 301",
+        "/posts/f/ /2024/02/f/ 301"]
+    (tmp_path / "src/hugo.toml").write_text(settings.format("true"))
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new2"))[0] == 0
+    assert redirect_lines(tmp_path / "new2") == [
+        "/en/legacy/e/ /2024/02/e/ 301", "/en/posts/e/ /2024/02/e/ 301", "/id/legacy/f/ /2024/02/f/ 301",
+        "/id/posts/f/ /2024/02/f/ 301"]

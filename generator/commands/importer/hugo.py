@@ -286,7 +286,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
     ``language``: the site's languages and the page's; a translation's name is its file's without the language
     (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
-    a leading '/' too (its page_paths.go)."""
+    a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
+    Hugo writes every alias below its page's language folder)."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path))
@@ -307,7 +308,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     old_url = (_as_written(("" if url.startswith("/") else prefix) + url) if url else
                "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + end)
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
-    aliases = tuple(_as_written(a if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
+    aliases = tuple(_as_written("/" + prefix + a.lstrip("/") if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
     if end == ".html":  # an alias is a folder before Hugo 0.155, a '.html' file since (its hugolib/page__output.go)
         aliases = tuple(dict.fromkeys(address for alias in aliases for address in (
