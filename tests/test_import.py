@@ -64,7 +64,7 @@ static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx ma
   /tag/model-bahasa.html → /tags/model-bahasa/
   /tags.html → /tags/
 
-Author and archive page redirects (5): the old site's author pages, list of authors and archives, and its home page's later pages, which news-digest has no page like, to the closest page it has (the home page for the authors' and the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
+Author and archive page redirects (5): the old site's author pages, list of authors and archives, its home page's later pages, and a language's home page and section lists (Hugo's /en/, /en/posts/), which news-digest has no page like, to the closest page it has (the home page for the authors' and the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
   /archives.html → /archive/
   /author/ani.html → /
   /author/budi.html → /
@@ -953,7 +953,11 @@ Feed redirects (2): the old site's feeds, which subscribers' feed readers follow
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
 send a feed reader on (no 301), so there, tell subscribers the new address:
   /index.xml → /feed.xml
-  /posts/index.xml → /feed.xml
+  /posts/index.xml → /feed.xml""", """\
+Tag and category page redirects (1): the old site's tag and category pages, to the new tag and section pages, in \
+static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
+404 there:
+  /categories/ → /sections/
 """]
     assert sorted(p.name for p in (tmp_path / "new/content/2020/01").iterdir()) == ["tags-2.md", "tags-3.md"]
 
@@ -1073,7 +1077,7 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
                                    "content/posts/Berita Lokal/kafé.md": front.format("Kafe", 1)})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert [line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[8:]
-            if "feed.xml" not in line] == [
+            if "feed.xml" not in line and "/categories" not in line] == [
         '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";', '"/posts/berita-lokal/kafé" "/2024/03/kafe/";',
         '"/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";']
     assert redirect_lines(tmp_path / "new") == [
@@ -1259,8 +1263,8 @@ def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, caps
     for old in ("/", "/tags/ai/", "/feed.xml", "/2024/"):
         assert f"content/2024/01/budget.md: its old address {old} is one of the new site's own pages (the home " \
                "page, a list, a feed), so no redirect is written for it" in report
-    # the build's map has them (from redirects:); the import's holds the old feeds alone
-    assert all("feed.xml" in line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
+    # the build's map has them (from redirects:); the import's holds the old feeds and Hugo's /categories/ alone
+    assert all("feed.xml" in line or "/categories" in line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
                if not line.startswith("#"))
 
 
@@ -1465,7 +1469,8 @@ def test_old_addresses_the_build_would_refuse_or_serve_wrongly_stay_in_the_rule_
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     written = (tmp_path / "new/content/2024/03/a.md").read_text()
     assert 'redirects: ["/lama.html", "/lama/", "/posts/a/"]\n' in written, written
-    rules = [line for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:] if not is_feed_rule(line)]
+    rules = [line for line in (tmp_path / "new/static/_redirects").read_text().splitlines()[1:]
+             if not is_feed_rule(line) and not is_list_rule(line)]
     assert sorted(line.split()[0] for line in rules) == sorted(
         ["/ARCHIVE/", "/Tags/", "/Tags/AI/", "/notes.txt", "/release/version-2.0", long])
     monkeypatch.chdir(tmp_path / "new")
@@ -1627,7 +1632,10 @@ def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pyte
                  "(/en/... for en) redirects to it; one whose new address another file has gets its language in its "
                  "slug (a-en); delete the translations you do not want"):
         assert f"  {line}\n" in report
-    assert "/en/tags/" not in report and "  /en/index.xml → /feed.xml\n" in report
+    assert "  /en/index.xml → /feed.xml\n" in report
+    # Hugo's /en/ and /en/posts/, /en/tags/ and /en/categories/ (with no category), as their feeds
+    assert ("\n  /categories/ → /sections/\n  /en/categories/ → /sections/\n  /en/tags/ → /tags/\n\n" in report
+            and report.endswith(":\n  /en/ → /\n  /en/posts/ → /\n"))
 
 
 def test_hugo_languages_own_content_folders_and_the_default_in_its_subfolder(

@@ -346,7 +346,11 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     tag_end, category_end = (".html" if _ugly_in(ugly, taxonomy) else "/" for taxonomy in ("tags", "categories"))
     lists = [(f"tags/{_hugo_path(tag)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
     lists += [(f"categories/{_hugo_path(c)}{category_end}", "sections" if c.casefold() == section.casefold()
-               else "tags", c) for c in categories] + ([("categories/", "sections", "")] if categories else [])
+               else "tags", c) for c in categories]
+    # the lists of tags and of categories, which Hugo writes with no category too; and a language's home page and
+    # section list (/en/, /en/posts/), to the home page as their feeds go to /feed.xml
+    lists += [("tags/", "tags", ""), ("categories/", "sections", "")] + ([("", "index", ""), *(
+        [(_hugo_path(folders[0]) + "/", "index", "")] if folders else [])] if prefix else [])
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))

@@ -99,8 +99,9 @@ def render_report(done: Imported) -> str:
           f"pages, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer "
           "404 there:", done.lists)
     moves("Author and archive page redirects ({n}): the old site's author pages, list of authors and archives, "
-          "and its home page's later pages, which news-digest has no page like, to the closest page it has (the home "
-          f"page for the authors' and the home page's, /archive/ for the archives), in {REDIRECTS} (Netlify, "
+          "its home page's later pages, and a language's home page and section lists (Hugo's /en/, /en/posts/), "
+          "which news-digest has no page like, to the closest page it has (the home page for the authors' and the "
+          f"home page's, /archive/ for the archives), in {REDIRECTS} (Netlify, "
           f"Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:", done.nearest)
     return "\n".join(out)
 
