@@ -1680,3 +1680,22 @@ def test_hugo_translations_absolute_aliases_are_below_their_language(
     assert redirect_lines(tmp_path / "new2") == [
         "/en/legacy/e/ /2024/02/e/ 301", "/en/posts/e/ /2024/02/e/ 301", "/id/legacy/f/ /2024/02/f/ 301",
         "/id/posts/f/ /2024/02/f/ 301"]
+
+
+def test_hugo_reads_its_default_languages_suffix_without_languages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without [languages], Hugo still reads '.en' (its defaultContentLanguage) as a language: a.en.md is /posts/a/,
+    and of c.md and c.en.md it publishes c.en.md at /posts/c/. The import redirected /posts/a.en/ and /posts/c.en/,
+    which Hugo never served, and imported c.md too. '.fr', no language of the site's, stays part of the name."""
+    front = "---\ntitle: {}\ndate: 2024-01-0{}\n---\n{}\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n', "content/posts/a.en.md": front.format("A", 1, "a"),
+        "content/posts/c.md": front.format("C", 2, "plain"), "content/posts/c.en.md": front.format("C en", 2, "suffixed"),
+        "content/posts/d.fr.md": front.format("D", 3, "d")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert redirect_lines(tmp_path / "new") == [
+        "/posts/a/ /2024/01/a/ 301", "/posts/c/ /2024/01/c/ 301", "/posts/d.fr/ /2024/01/d-fr/ 301"]
+    assert (tmp_path / "new/content/2024/01/c.md").read_text().endswith("---\n\nsuffixed\n")
+    assert ("Not converted (1):\n  content/posts/c.md: and content/posts/c.en.md are one page to Hugo (a name without "
+            "a language is in the default one, en), which published the other; not converted: copy what you need into "
+            "that one\n") in (tmp_path / "new/import-report.txt").read_text()

@@ -121,9 +121,11 @@ class Languages:
 
     def split(self, stem: str) -> tuple[str, str]:
         """A file name without its extension as Hugo reads it: the name, and the language its last '.' part names
-        ('a.en' → 'a', 'en'), only when it is a language the site sets; else it is all name ('a.fr' → 'a.fr', '')."""
+        ('a.en' → 'a', 'en'), only when it is a language the site sets (without ``[languages]``, the default one);
+        else it is all name ('a.fr' → 'a.fr', '')."""
         name, dot, code = stem.rpartition(".")
-        return (name, code.lower()) if dot and name and code.lower() in (*self.codes, *self.disabled) else (stem, "")
+        known = (*(self.codes or (self.default,)), *self.disabled)
+        return (name, code.lower()) if dot and name and code.lower() in known else (stem, "")
 
     def prefix(self, code: str) -> str:
         """The folder Hugo served a page of language ``code`` below: 'en/' for one not the default (or for every
@@ -134,13 +136,14 @@ class Languages:
 def _languages(values: Meta, root: Path) -> Languages:
     """The site's ``[languages]`` (``_settings``); each language's settings with lower-cased keys, as Hugo reads them."""
     table = values.get("languages")
+    default = as_text(values.get("defaultcontentlanguage")).lower() or "en"
     if not isinstance(table, dict) or not table:
-        return Languages()
+        return Languages(default=default)  # Hugo still reads a.en.md as 'a' in its default language
     settings = {str(code).lower(): {str(k).lower(): v for k, v in (own if isinstance(own, dict) else {}).items()}
                 for code, own in table.items()}
     in_subdir = values.get("defaultcontentlanguageinsubdir")
     folders = tuple((_folders(root, own)[0], code) for code, own in settings.items() if own.get("contentdir"))
-    return Languages(tuple(settings), as_text(values.get("defaultcontentlanguage")).lower() or "en",
+    return Languages(tuple(settings), default,
                      in_subdir is True or isinstance(in_subdir, str) and _GO_BOOLS.get(in_subdir) is True, folders,
                      frozenset(c.lower() for c in as_list(values.get("disablelanguages"))))
 
@@ -158,6 +161,19 @@ def _content_files(content: Path, languages: Languages) -> list[tuple[Path, Path
     return own + [(path, content, "") for path in (walk(content) if content.is_dir() else []) if path not in taken]
 
 
+def _shadowed(files: list[tuple[Path, Path, str]], languages: Languages) -> dict[Path, Path]:
+    """Files Hugo did not publish, each with the one it published at its address: of c.md and c.en.md in the
+    default language, c.en.md (the language in its name wins)."""
+    named: dict[tuple[Path, str, str], Path] = {}
+    for path, _, _ in files:
+        name, language = languages.split(path.stem)
+        if language and path.suffix.lower() in MARKDOWN:
+            named.setdefault((path.parent, name, language), path)
+    return {path: found for path, _, code in files if path.suffix.lower() in MARKDOWN
+            and not languages.split(path.stem)[1]
+            and (found := named.get((path.parent, path.stem, code or languages.default)))}
+
+
 def scan(root: Path) -> Scan:
     values, config_file = _settings(root)
     content, static = _folders(root, values)
@@ -171,6 +187,7 @@ def scan(root: Path) -> Scan:
     notes: list[Note] = []
     files = _content_files(content, languages)
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
+    shadowed = _shadowed(files, languages)
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -183,6 +200,10 @@ def scan(root: Path) -> Scan:
             continue  # a page bundle's resource, in its folder or below: copied with its page
         if name == "_index":
             skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
+        elif path in shadowed:
+            skipped.append(Note(shown, f"and {rel_to(shadowed[path], root)} are one page to Hugo (a name without a "
+                                       f"language is in the default one, {code or languages.default}), which "
+                                       "published the other; not converted: copy what you need into that one"))
         elif named in languages.disabled:
             skipped.append(Note(shown, f"is in the language {named}, which the site's disableLanguages leaves out, so "
                                        "Hugo did not publish it; not converted"))
