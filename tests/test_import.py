@@ -1699,3 +1699,16 @@ def test_hugo_reads_its_default_languages_suffix_without_languages(
     assert ("Not converted (1):\n  content/posts/c.md: and content/posts/c.en.md are one page to Hugo (a name without "
             "a language is in the default one, en), which published the other; not converted: copy what you need into "
             "that one\n") in (tmp_path / "new/import-report.txt").read_text()
+
+
+@pytest.mark.parametrize("settings", ['defaultContentLanguage = "en"\n',
+                                      '[languages.en]\nlanguageCode = "en-GB"\n[languages.id]\nweight = 2\n'])
+def test_hugo_default_content_language_is_the_sites_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             settings: str) -> None:
+    """A hugo.toml with defaultContentLanguage = "en" (or [languages.en] languageCode) and no root languageCode got
+    'the old site names no language, so language is digest init's (id, Indonesian)' and an Indonesian site."""
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n' + settings,
+                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert "\nlanguage: \"en\"\n" in (tmp_path / "new/config.yaml").read_text()
+    assert "names no language" not in (tmp_path / "new/import-report.txt").read_text()

@@ -66,7 +66,7 @@ def _settings(root: Path) -> tuple[Meta, str]:
 
 
 def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
-    """title, baseURL, timeZone and languageCode from the site's config (``_settings``)."""
+    """title, baseURL, timeZone and language (``_language``) from the site's config (``_settings``)."""
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
     ugly = values.get("uglyurls")
@@ -75,7 +75,18 @@ def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
                                  "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
     return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
-                   as_text(values.get("languagecode"))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
+                   _language(values), naive_in_utc=True), notes  # Hugo's zone: UTC
+
+
+def _language(values: Meta) -> str:
+    """The site's language, two letters: its ``languageCode``, else its default language's (``[languages.en]
+    languageCode``), else ``defaultContentLanguage`` when the config sets it; '' for none."""
+    default = as_text(values.get("defaultcontentlanguage"))
+    table = values.get("languages")
+    own = {str(code).lower(): settings for code, settings in table.items()}.get(default.lower() or "en") \
+        if isinstance(table, dict) else None
+    own = {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
+    return (as_text(values.get("languagecode")) or as_text(own.get("languagecode")) or default)[:2].lower()
 
 
 _GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
