@@ -79,7 +79,8 @@ def test_init_asks_ci_for_the_generator_where_this_copy_came_from(tmp_path: Path
                         "can there (news-digest @ git+https://…)")
 
 
-@pytest.mark.parametrize("url", ["ssh://git@gitlab.com/kabar/news-digest.git", "git@gitlab.com:kabar/news-digest.git"])
+@pytest.mark.parametrize("url", ["ssh://git@gitlab.com/kabar/news-digest.git", "git@gitlab.com:kabar/news-digest.git",
+                                 "ssh://git@altssh.gitlab.com:443/kabar/news-digest.git"])
 def test_init_asks_ci_over_https_for_a_copy_installed_over_ssh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                url: str) -> None:
     """A copy installed with pip install git+ssh://git@gitlab.com/... wrote 'news-digest @ git+ssh://...' (and one
@@ -95,6 +96,30 @@ def test_init_asks_ci_over_https_for_a_copy_installed_over_ssh(tmp_path: Path, m
         f"this copy was installed over SSH ({url}), which CI cannot use (its job has no SSH key, and GitLab's image "
         "no ssh), so requirements.txt asks for it over HTTPS (https://gitlab.com/kabar/news-digest.git); if that "
         "repository is private, write an address CI can read there")
+
+
+@pytest.mark.parametrize(("url", "https"), [
+    ("ssh://git@ssh.github.com:443/kabar/news-digest.git", "https://github.com/kabar/news-digest.git"),
+    ("git@[::1]:kabar/news-digest.git", "https://[::1]/kabar/news-digest.git"),
+    ("ssh://git@[::1]/kabar/news-digest.git", "https://[::1]/kabar/news-digest.git")])
+def test_init_asks_ci_over_https_at_the_host_that_serves_it(monkeypatch: pytest.MonkeyPatch, url: str,
+                                                            https: str) -> None:
+    """GitHub's SSH over port 443 (ssh.github.com) gave git+https://ssh.github.com/..., which serves no HTTPS; an
+    IPv6 host lost its brackets (https://::1/...) or was cut at its first ':' (https://[/...)."""
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(
+        f'{{"url": "{url}", "vcs_info": {{"vcs": "git", "commit_id": "{SHA}"}}}}'))
+    assert starter_requirement()[0] == f"news-digest @ git+{https}@{SHA}"
+
+
+def test_init_says_so_of_a_copy_installed_over_git_protocol(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy installed from git://git.example.org/... silently pinned news-digest from PyPI, which CI cannot get
+    if it is not there; init says so, as for a copy from a folder."""
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(
+        f'{{"url": "git://git.example.org/kabar/news-digest.git", "vcs_info": {{"vcs": "git", "commit_id": "{SHA}"}}}}'))
+    assert starter_requirement() == (f"news-digest=={generator.__version__}", (
+        f"requirements.txt asks CI for news-digest=={generator.__version__} from PyPI, but this copy was installed "
+        "from git://git.example.org/kabar/news-digest.git; if CI cannot get it from PyPI, write where it can there "
+        "(news-digest @ git+https://…)"))
 
 
 def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:

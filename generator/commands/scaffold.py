@@ -187,15 +187,17 @@ def starter_requirement() -> tuple[str, str]:
         return f"news-digest @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}", ""
     if url.startswith(("https://", "http://")) and not vcs:
         return f"news-digest @ {url}", ""
-    if url.startswith("file:"):
+    if url:  # a folder on this machine (file:), or an address CI may not reach (git://, which GitHub no longer serves)
         return pinned, (f"requirements.txt asks CI for {pinned} from PyPI, but this copy was installed from "
-                        f"{urlsplit(url).path}; if CI cannot get it from PyPI, write where it can there "
-                        "(news-digest @ git+https://…)")
+                        f"{urlsplit(url).path if url.startswith('file:') else url}; if CI cannot get it from PyPI, "
+                        "write where it can there (news-digest @ git+https://…)")
     return pinned, ""
 
 
-_SCP = re.compile(r"(?:[^@/:]+@)?([^@/:]+):(?!//)/*(.+)")
-"""git's other way to write an SSH address: git@gitlab.com:kabar/news-digest.git."""
+_SCP = re.compile(r"(?:[^@/:]+@)?(\[[^\]/@]+\]|[^@/:\[\]]+):(?!//)/*(.+)")
+"""git's other way to write an SSH address: git@gitlab.com:kabar/news-digest.git (git@[::1]:r.git)."""
+SSH_ONLY_HOSTS = {"ssh.github.com": "github.com", "altssh.gitlab.com": "gitlab.com"}
+"""Hosts that serve SSH alone (on port 443, past firewalls), each with the host of the same repositories over HTTPS."""
 
 
 def _over_https(url: str) -> str:
@@ -203,9 +205,12 @@ def _over_https(url: str) -> str:
     git@gitlab.com:kabar/news-digest.git), as GitHub and GitLab serve it; '' for any other address."""
     if url.startswith("ssh://"):
         parts = urlsplit(url)
-        return f"https://{parts.hostname}{parts.path}" if parts.hostname else ""
-    found = _SCP.fullmatch(url)
-    return f"https://{found[1]}/{found[2]}" if found else ""
+        host, path = parts.hostname and (f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname), parts.path
+    elif found := _SCP.fullmatch(url):
+        host, path = found[1].lower(), "/" + found[2]
+    else:
+        return ""
+    return f"https://{SSH_ONLY_HOSTS.get(host, host)}{path}" if host else ""
 
 
 @dataclass(frozen=True)
