@@ -386,6 +386,11 @@ def test_a_hash_name_in_a_list_over_lines_is_an_error_and_a_comment_alone_on_its
         "config.yaml:1: field 'sections': '#Aceh' starts a YAML comment, so it is left out of the list with the rest of "
         "its line; put a name that starts with '#' in double quotes: sections: [Kepri, \"#Aceh\","]
     assert load(tmp_path, "sections: [Kepri,\n  #catatan\n  Nabire]\n").sections == ("Kepri", "Nabire")
+    # on the list's last line, its ']' in the comment: "never closed; write sections: [Redaksi]" dropped '#Aceh'
+    assert errors(tmp_path, "sections: [Redaksi,\n  #Aceh]\n") == [
+        "config.yaml:2: field 'sections': '#Aceh' starts a YAML comment, so it is left out of the list with the rest of "
+        "its line; put a name that starts with '#' in double quotes: \"#Aceh\"]"]
+    assert load(tmp_path, "sections: [Redaksi,\n  \"#Aceh\"]\n").sections == ("Redaksi", "#Aceh")
 
 
 def test_a_list_or_mapping_key_written_empty_holds_none_as_slugs_did(tmp_path: Path) -> None:

@@ -192,6 +192,11 @@ CASES = {
         b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan, #Pilkada2026,\n  pemilu]\n---\nx\n", [
         "content/a.md:4: field 'tags': '#Pilkada2026' starts a YAML comment, so it is left out of the list with the "
         "rest of its line; put a name that starts with '#' in double quotes: tags: [panduan, \"#Pilkada2026\","]),
+    # one on the list's last line took its ']' into the comment: "never closed; write tags: [panduan]" dropped two tags
+    "a '#' name on the last line of a list over lines": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n  #Pilkada2026, pemilu]\n---\nx\n", [
+        "content/a.md:5: field 'tags': '#Pilkada2026' starts a YAML comment, so it is left out of the list with the "
+        "rest of its line; put a name that starts with '#' in double quotes: \"#Pilkada2026\", pemilu]"]),
     "a '#' name on its own line of a list": (
         b'---\ntitle: x\ndate: 2025-01-01\ncompanies: ["C#",\n  #Meta, Google\n  ]\n---\nx\n', [
         "content/a.md:4: field 'companies': warning: 'C#' is not in content/companies.yaml; add it there to give its "
@@ -375,6 +380,13 @@ def test_a_number_of_5000_digits_is_a_message_not_a_traceback(settings: ArticleS
         (3, "date", f"'{digits[:29]}" if quote else "is a number of 5000 characters, longer than any field takes; "
                                                     "write the number meant, or put the value in double quotes if it "
                                                     "is text")]
+
+
+def test_a_hash_name_on_the_last_line_of_a_list_written_as_said_keeps_every_tag(settings: ArticleSettings) -> None:
+    """The advice was 'tags: [panduan]', which dropped '#Pilkada2026' and 'pemilu' in silence."""
+    article = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n"
+                                            b"  \"#Pilkada2026\", pemilu]\n---\nx\n", settings)[0]
+    assert article is not None and article.tags == ("panduan", "#Pilkada2026", "pemilu")
 
 
 @pytest.mark.parametrize("data, expected", CASES.values(), ids=CASES.keys())

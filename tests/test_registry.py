@@ -228,6 +228,12 @@ def test_a_hash_name_in_aliases_over_lines_is_said_as_in_an_article(tmp_path: Pa
                                                '    # tambah nanti\n    Amazon.com]\n').warnings] == [
         "content/companies.yaml:4: field 'aws.aliases': warning: '#catatan' is a YAML comment, so it is not in the "
         "aliases; if it is a name, put it in double quotes: \"#catatan\", and if it is a note, write '# catatan'"]
+    # on the list's last line, its ']' in the comment: "never closed; write aliases: [ByteDance]" dropped two
+    assert registry_problems(tmp_path, 'bd:\n  name: ByteDance\n  aliases: [ByteDance,\n    #TikTokShop, Douyin]\n') == [
+        "content/companies.yaml:4: field 'bd.aliases': '#TikTokShop' starts a YAML comment, so it is left out of the "
+        "list with the rest of its line; put a name that starts with '#' in double quotes: \"#TikTokShop\", Douyin]"]
+    assert registry(tmp_path, 'bd:\n  name: ByteDance\n  aliases: [ByteDance,\n    "#TikTokShop", Douyin]\n'
+                    ).lookup("#tiktokshop").id == "bd"
 
 
 def test_a_broken_registry_does_not_hide_the_menus_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

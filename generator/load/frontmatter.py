@@ -127,7 +127,15 @@ def names_cut_by_comment(raw: list[str], at: int, key: str) -> tuple[int, str, b
     below, so the name was left out without a word (on one line the list is never closed, which ``load_yaml`` says).
     A '#' written as an item is (after '[' or ',' on its line: 'tags: [panduan, #Pilkada2026,'; or items after it
     on a line of its own: '#Meta, Google'): an error. A '#word' alone on its line may be a note as well as a
-    name: a warning, with both fixes. A comment written '# note', with YAML's space, is a comment: nothing."""
+    name: a warning, with both fixes. A '#' whose comment takes the list's ']' ('  #Aceh]', '  #Aceh, Papua]') is an
+    error too: the list is never closed, which ``load_yaml`` says by this message. A comment written '# note', with
+    YAML's space, is a comment: nothing."""
+    found = _name_cut(raw, at, key)
+    return found and found[:3]
+
+
+def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] | None:
+    """``names_cut_by_comment``, and the line written as its message says (its indentation kept)."""
     first = raw[at - 1] if at <= len(raw) else ""
     start = first.index(":") + 1 if ":" in first else len(first)
     if not first[start:].lstrip().startswith("["):
@@ -137,15 +145,16 @@ def names_cut_by_comment(raw: list[str], at: int, key: str) -> tuple[int, str, b
         found = next((m for m in _COMMENT.finditer(line, start if number == at else 0) if m[1]), None)
         code = line[:found.start()] if found else line
         if found and found[1][1:2].strip():  # '#Pilkada2026', not '# c'
-            names = [n.strip() for n in found[1].split(",")]
+            comment, close, after = found[1].partition("]")  # '#Aceh]': the list's ']' in the comment
+            names = [n.strip() for n in comment.split(",")]
             fixed = code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) + \
-                ("," if not names[-1] else "")
-            if re.search(r"[\[,]\s*$", code) or (not code.strip() and len(names) > 1):
+                ("," if not names[-1] else "") + close + after
+            if close or re.search(r"[\[,]\s*$", code) or (not code.strip() and len(names) > 1):
                 return number, (f"'{names[0]}' starts a YAML comment, so it is left out of the list with the rest of "
-                                f"its line; put a name that starts with '#' in double quotes: {fixed.strip()}"), True
+                                f"its line; put a name that starts with '#' in double quotes: {fixed.strip()}"), True, fixed
             if not code.strip():
                 return number, (f"'{names[0]}' is a YAML comment, so it is not in the {key}; if it is a name, put it in "
-                                f"double quotes: \"{names[0]}\", and if it is a note, write '# {names[0][1:]}'"), False
+                                f"double quotes: \"{names[0]}\", and if it is a note, write '# {names[0][1:]}'"), False, fixed
         if "]" in code:
             return None
     return None
@@ -415,8 +424,20 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
         if value[:1] in ("[", "{") and ("]}"[value[0] == "{"] not in value and "," in value
                                          or value[0] == "[" and re.search(r"[\[,]\s*#", value)) \
                 and not _closed_below(lines, at):  # [a, #b] too; not '[a,' closed by 'b]' below
-            return _explained_line(lines, at)
+            return _cut_below(lines, at, found[1]) or _explained_line(lines, at)
     return None
+
+
+def _cut_below(lines: list[str], at: int, key: str) -> Advice | None:
+    """For a list that line ``at`` (from 0) opens with '[' and YAML reads never closed: a name starting with '#' on a
+    line below that took the list's ']' into its comment ('  #Pilkada2026, pemilu]'), as ``names_cut_by_comment``
+    says it, rather than the list's line, whose fix would drop the names below."""
+    cut = _name_cut(lines, at + 1, key) if lines[at].rstrip().endswith(",") or "[" == lines[at].rstrip()[-1:] else None
+    if cut is None or not cut[2] or cut[0] - 1 <= at:
+        return None
+    owner = _owner(lines, at, len(_indent(lines[at])))
+    parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(owner.lstrip(" "))) else ""
+    return cut[0] - 1, parent + key, cut[1], cut[3]
 
 
 _KEY_START = re.compile(r"[A-Za-z_][\w.-]*:(?:\s|$)")
