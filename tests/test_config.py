@@ -393,6 +393,16 @@ def test_a_hash_name_in_a_list_over_lines_is_an_error_and_a_comment_alone_on_its
     assert load(tmp_path, "sections: [Redaksi,\n  \"#Aceh\"]\n").sections == ("Redaksi", "#Aceh")
 
 
+def test_a_hash_name_after_a_dash_is_said_as_in_an_article(tmp_path: Path) -> None:
+    """'- #Aceh' in sections or menu was "item 1 (empty) is not a name", not why it is empty."""
+    assert errors(tmp_path, "sections:\n  - Redaksi\n  - #Aceh\nmenu:\n  - #tentang\n") == [
+        "config.yaml:3: field 'sections': item 2 is empty: '#Aceh' after '- ' is a YAML comment; put it in double "
+        "quotes: - \"#Aceh\"",
+        "config.yaml:5: field 'menu': item 1 is empty: '#tentang' after '- ' is a YAML comment; put it in double "
+        "quotes: - \"#tentang\""]
+    assert load(tmp_path, "sections:\n  - Redaksi\n  - \"#Aceh\"\n").sections == ("Redaksi", "#Aceh")
+
+
 def test_a_list_or_mapping_key_written_empty_holds_none_as_slugs_did(tmp_path: Path) -> None:
     """An empty `slugs:` was no slugs, but an empty `menu:` or `sections:` was "must be a list of names", and an
     empty `feeds:`, `markdown:` or `intersections:` "must be a mapping": now each holds none, as `[]` or `{}`."""

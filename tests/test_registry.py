@@ -236,6 +236,13 @@ def test_a_hash_name_in_aliases_over_lines_is_said_as_in_an_article(tmp_path: Pa
                     ).lookup("#tiktokshop").id == "bd"
 
 
+def test_a_hash_name_after_a_dash_in_aliases_is_said_as_in_an_article(tmp_path: Path) -> None:
+    """'- #TikTokShop' was "item 2 (empty) is not a name", not why it is empty."""
+    assert registry_problems(tmp_path, "bd:\n  name: ByteDance\n  aliases:\n    - Douyin\n    - #TikTokShop\n") == [
+        "content/companies.yaml:5: field 'bd.aliases': item 2 is empty: '#TikTokShop' after '- ' is a YAML comment; "
+        "put it in double quotes: - \"#TikTokShop\""]
+
+
 def test_a_broken_registry_does_not_hide_the_menus_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A menu entry with no page was said only in the run after companies.yaml was fixed, by build, check and a
     build whose config has a value left at its default (page_size: nol), though the pages had been read."""

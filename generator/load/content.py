@@ -31,8 +31,8 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, load_yaml, merge_conflict,
-                                        line_at, names_cut_by_comment, not_boolean, read_past, shown_as_written,
-                                        Split, split, wide_encoding,
+                                        commented_item, line_at, names_cut_by_comment, not_boolean, read_past,
+                                        shown_as_written, Split, split, wide_encoding,
                                         Written, yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
@@ -1345,8 +1345,7 @@ class FieldReader:
                 at = self.line(key, i)
                 written = self.raw[at - 1].strip() if item is None and at <= len(self.raw) else ""
                 if written.startswith("- #"):  # '- #Pilkada2026': YAML's comment, an empty item on a line with a name
-                    self.error(key, f"item {i + 1} is empty: '{written[2:]}' after '- ' is a YAML comment; put it in "
-                                    f'double quotes: - "{written[2:]}"', (key, i))
+                    self.error(key, commented_item(i, written[2:]), (key, i))
                     continue
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue

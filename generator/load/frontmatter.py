@@ -38,7 +38,8 @@ Lines = dict[tuple[Any, ...], int]
 """Key path (e.g. ``("source", "url")`` or ``("tags", 2)``) → 1-based file line."""
 Written = dict[tuple[Any, ...], str]
 """Key path of a value or list item YAML read as a number or true/false (``("page_size",)``, ``("tags", 0)``) → the
-value as the editor wrote it ('0x1F', '1e3', 'TRUE'), for the messages that quote it (YAML read 31, 1000.0, true)."""
+value as the editor wrote it ('0x1F', '1e3', 'TRUE'), for the messages that quote it (YAML read 31, 1000.0, true);
+and of a list item YAML read as empty because it was a name starting with '#' ('- #Pilkada2026'), that name."""
 
 _FENCE = re.compile(r"---[ \t]*")
 _NEWLINE = re.compile("\n")
@@ -110,10 +111,17 @@ def not_a_name(key: str, value: Any, example: str, written: Written, path: tuple
     ``value``, is no name, with the fix (the config's ``menu`` and ``sections``, a company's ``aliases``);
     ``example``: a list written right; ``written``: the file's ``Written``, for the item as the editor wrote it."""
     index = path[-1]
+    if value is None and written.get(path, "").startswith("#"):
+        return commented_item(index, written[path])
     shown = shown_as_written(value, written, path)
     what = f"is a number; a name that is a number goes in quotes ('{shown}')" if isinstance(value, (int, float)) \
         and not isinstance(value, bool) else f"is not a name; write names, like {key}: {example}"
     return f"item {index + 1} ({shown}) {what}"
+
+
+def commented_item(index: int, name: str) -> str:
+    """Why item ``index`` (from 0) of a list, written '- ``name``' with a name starting with '#', is empty."""
+    return f"item {index + 1} is empty: '{name}' after '- ' is a YAML comment; put it in double quotes: - \"{name}\""
 
 
 _COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
@@ -779,9 +787,18 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
 
     found: list[YamlError] = warnings if warnings is not None else []
     value = _value(node, (), lines, line_of, set(), found, key_advice, {} if written is None else written)
+    if written is not None:
+        _commented_items(text.split("\n"), first_line, lines, written)
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
+
+
+def _commented_items(rows: list[str], first_line: int, lines: Lines, written: Written) -> None:
+    """Keep in ``written`` the name of each list item written '- #name', which YAML read as empty."""
+    for path, line in lines.items():
+        if path and type(path[-1]) is int and (row := rows[line - first_line].strip()).startswith("- #"):
+            written.setdefault(path, row[2:])
 
 
 def _slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
