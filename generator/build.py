@@ -21,7 +21,8 @@ from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
 from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, Unloaded, article_settings, file_link_problems,
-                                    file_links, local_images, located, read_article, unloaded_article, unpublished_why)
+                                    file_links, local_images, located, markdown_options, read_article,
+                                    unloaded_article, unpublished_why)
 from generator.core.errors import BuildError, Problem, quoted, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -158,11 +159,17 @@ def content_problems(config: Config, options: BuildOptions, registry: Registry |
     problems = list(article_loader(None, options.workers)(config, settings).problems)
     if registry is None:
         problems = [p for p in problems if p.severity == "error" or p.field != "companies"]
-    pages, page_problems, draft_pages = load_pages(config.root, config.content_dir, options.drafts, settings.markdown,
-                                                   config.static_dir, config.base_path)
-    problems += [*page_problems, *footer_menu(config, pages, ConfigLines(config), draft_pages)[1]]
+    problems += page_problems(config, options)
     problems += load_notes(config.root, config.content_dir, config.static_dir, config.base_path)[1]
     return [*problems, *source_problems(config)]
+
+
+def page_problems(config: Config, options: BuildOptions) -> list[Problem]:
+    """The problems of every page and of the footer menu (a ``menu:`` entry with no page), which do not depend on
+    the site's time zone: said with a bad ``timezone:`` too (``ConfigError.pages``)."""
+    pages, problems, drafts = load_pages(config.root, config.content_dir, options.drafts, markdown_options(config),
+                                         config.static_dir, config.base_path)
+    return [*problems, *footer_menu(config, pages, ConfigLines(config), drafts)[1]]
 
 
 def source_problems(config: Config) -> list[Problem]:

@@ -570,6 +570,20 @@ def test_check_reports_config_and_content_problems_in_one_round(tmp_path: Path,
         "page prints it: 13 Juni 2025 09.00 WIB"]
 
 
+@pytest.mark.parametrize("zone, said", [('"WIB"', "'WIB' is not an IANA time zone; did you mean Asia/Jakarta?"),
+                                         ("12", "must be text, got 12; write it in quotes")])
+def test_a_bad_timezone_does_not_hide_a_menu_entry_naming_no_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  zone: str, said: str) -> None:
+    """The menu's error came only in the run after the time zone was fixed, which the pages do not need."""
+    make_project(tmp_path, {"a.md": article()}, config=CONFIG + f"timezone: {zone}\nmenu: [tentang]\n")
+    menu = ("config.yaml:4: field 'menu': 'tentang' is not a page in content/pages/; pages: none yet; add "
+            "content/pages/tentang.md")
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
+        f"config.yaml:3: field 'timezone': {said}\n{menu}\nerror: 2 problems found; nothing was written\n"))
+    code, out, _ = run(capsys, "check", "--config", str(tmp_path / "config.yaml"))
+    assert (code, out.splitlines()[:2]) == (1, [f"config.yaml:3: field 'timezone': {said}", menu])
+
+
 def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "file").write_text("mine")
     assert run(capsys, "init", str(tmp_path / "file/sub")) == (2, "", (

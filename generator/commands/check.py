@@ -309,8 +309,11 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     try:
         config = load_config(config_path, environment=environment)
     except ConfigError as e:
-        if e.usable is None:
-            return _stopped((Finding(p, "config") for p in e.problems), "config")
+        if e.usable is None:  # a bad timezone alone: with the pages' and the menu's problems, which do not need it
+            from generator.build import page_problems
+            pages = page_problems(e.pages, options) if e.pages is not None else []
+            return _stopped([*(Finding(p, "config") for p in e.problems), *(Finding(p, "build") for p in pages)],
+                            "config")
         config, config_findings = e.usable, [Finding(p, "config") for p in e.problems]
     except BuildError as e:
         return _stopped((Finding(p, "config") for p in e.problems), "config")

@@ -317,11 +317,13 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
     try:
         return load_config(path, overrides, environment)
     except ConfigError as e:
+        from generator.build import content_problems, page_problems
+        from generator.core.models import BuildOptions
         if e.usable is None:
+            if e.pages is not None:  # a bad timezone: the pages and the menu are read all the same
+                raise BuildError([*e.problems, *page_problems(e.pages, BuildOptions())]) from None
             raise
         problems = list(e.problems)
-        from generator.build import content_problems
-        from generator.core.models import BuildOptions
         from generator.load.layout import layout
         from generator.load.registry import load_registry
 

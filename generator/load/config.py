@@ -180,11 +180,14 @@ class ConfigError(BuildError):
     """A config with problems. ``usable`` is the config with each bad value left at its default,
     when that is still good enough to read the content with, so that the content's problems can
     be reported in the same run; None when the file could not be read at all, or when a bad
-    ``content_dir`` or ``timezone`` would make those content problems wrong."""
+    ``content_dir`` or ``timezone`` would make those content problems wrong. ``pages``: the same config when only
+    ``timezone`` is what blocks the content, which the pages and the footer menu do not depend on, so that their
+    problems are reported in the same run (``build.page_problems``); else None."""
 
-    def __init__(self, problems: list[Problem], usable: Config | None = None) -> None:
+    def __init__(self, problems: list[Problem], usable: Config | None = None, pages: Config | None = None) -> None:
         super().__init__(problems)
         self.usable = usable
+        self.pages = pages
 
 
 def normalise_base_url(url: str) -> str:
@@ -643,8 +646,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                             environment_path=environment_file(path, environment).name if environment else "",
                             main_output_dir=main_output), **good)
     if problems:
-        blocking = any(p.field in ("content_dir", "timezone") or not p.field for p in checked)
-        raise ConfigError(problems, None if blocking else config)
+        blocking = {p.field for p in checked if p.field in ("content_dir", "timezone") or not p.field}
+        raise ConfigError(problems, None if blocking else config, config if blocking == {"timezone"} else None)
     return config
 
 

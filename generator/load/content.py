@@ -103,10 +103,15 @@ class ArticleSettings:
 
 def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     """What every article of this site is parsed with."""
-    markdown = MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
+    markdown = markdown_options(config)
     publishers = tuple(sorted((host, entry.name) for host, entry in read_sources(config)[0].items()))
     return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir,
                            base_path=config.base_path, sections=config.sections, publishers=publishers)
+
+
+def markdown_options(config: Config) -> MarkdownOptions:
+    """The site's Markdown options, for its articles and pages."""
+    return MarkdownOptions(config.language, config.markdown.external_rel, config.markdown.toc_min_headings)
 
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
