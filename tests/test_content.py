@@ -197,6 +197,15 @@ CASES = {
         b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n  #Pilkada2026, pemilu]\n---\nx\n", [
         "content/a.md:5: field 'tags': '#Pilkada2026' starts a YAML comment, so it is left out of the list with the "
         "rest of its line; put a name that starts with '#' in double quotes: \"#Pilkada2026\", pemilu]"]),
+    "a merge key with no anchor, another merge key and an unknown field": (
+        b'---\ntitle: x\ndate: 2025-01-01\nsource: {<<: *s, url: "https://x.com/a"}\n<<: *b\nfoo: bar\n---\nx\n', [
+        "content/a.md:4: field 'source': '<<' (YAML's merge key, with an alias such as *base) is not read here; write "
+        "the fields out in full",
+        "content/a.md:5: '<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out "
+        "in full",
+        "content/a.md:6: field 'foo': warning: unknown field, ignored; known fields: title, date, summary, source, "
+        "tags, companies, section, author, image, image_alt, image_caption, image_credit, slug, updated, draft, "
+        "redirects, toc"]),
     "a '#' name on its own line of a list": (
         b'---\ntitle: x\ndate: 2025-01-01\ncompanies: ["C#",\n  #Meta, Google\n  ]\n---\nx\n', [
         "content/a.md:4: field 'companies': warning: 'C#' is not in content/companies.yaml; add it there to give its "

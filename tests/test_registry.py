@@ -236,6 +236,18 @@ def test_a_hash_name_in_aliases_over_lines_is_said_as_in_an_article(tmp_path: Pa
                     ).lookup("#tiktokshop").id == "bd"
 
 
+def test_merge_keys_whose_anchors_are_below_or_nowhere_are_all_said_with_the_files_other_problems(tmp_path: Path) -> None:
+    """Such a merge key was said alone, one a run: the others, and an unknown key, waited for the runs after."""
+    merge = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"
+    assert registry_problems(tmp_path, "zz:\n  <<: *later\n  name: ZZ\nyy:\n  <<: *nowhere\n  name: YY\n"
+                                       "  colour: red\nxx: {<<: [*base, *later], name: XX}\nbase: &base\n"
+                                       "  name: B\nlater: &later\n  name: L\n") == [
+        "content/companies.yaml:2: field 'zz': " + merge,
+        "content/companies.yaml:5: field 'yy': " + merge,
+        "content/companies.yaml:7: field 'yy.colour': unknown key; use name, aliases, url, description",
+        "content/companies.yaml:8: field 'xx': " + merge]
+
+
 def test_a_hash_name_after_a_dash_in_aliases_is_said_as_in_an_article(tmp_path: Path) -> None:
     """'- #TikTokShop' was "item 2 (empty) is not a name", not why it is empty."""
     assert registry_problems(tmp_path, "bd:\n  name: ByteDance\n  aliases:\n    - Douyin\n    - #TikTokShop\n") == [
@@ -275,4 +287,5 @@ def test_merge_keys_are_each_said_and_an_anchor_below_is_no_syntax_error(tmp_pat
         "content/companies.yaml:2: field 'meta': " + merge,
         "content/companies.yaml:4: field 'google': " + merge]
     assert registry_problems(tmp_path, "meta:\n  <<: *b\n  name: Meta\nbase: &b {url: https://x.com/}\n") == [
-        "content/companies.yaml:2: field 'meta': " + merge]
+        "content/companies.yaml:2: field 'meta': " + merge,
+        "content/companies.yaml:4: field 'base.name': is required; add name: \"...\""]

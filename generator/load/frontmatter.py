@@ -765,17 +765,8 @@ _LIST_KEYS = frozenset({"tags", "companies", "redirects", "aliases", "sections",
 def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None = None,
                     key_advice: tuple[str, ...] = KEY_ADVICE, written: Written | None = None) -> tuple[Any, Lines]:
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as e:
-        raise _slips(text, first_line, e) from None
-    except yaml.reader.ReaderError as e:  # a character YAML forbids: a C1 control from mis-decoded text ('â€\x9d')
-        raise _forbidden_character(text, first_line, e) from None
-    except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
-        raise YamlError(first_line, f"YAML error: {e}") from None
-    finally:
-        loader.dispose()
+    found: list[YamlError] = warnings if warnings is not None else []
+    node, text = _node(text, first_line, found)
     lines: Lines = {}
     if node is None:
         return None, lines
@@ -785,13 +776,52 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         """File line of a mark, counting only '\n' (PyYAML also breaks lines at U+0085, U+2028, U+2029)."""
         return first_line + bisect.bisect_left(breaks, mark.index)
 
-    found: list[YamlError] = warnings if warnings is not None else []
     value = _value(node, (), lines, line_of, set(), found, key_advice, {} if written is None else written)
     if written is not None:
         _commented_items(text.split("\n"), first_line, lines, written)
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
+
+
+def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node | None, str]:
+    """PyYAML's reading of ``text``, and the text it read: a merge key whose alias names an anchor below it or none
+    ('<<: *later', which PyYAML calls an undefined alias) is taken out of its line and added to ``found`` as one
+    whose anchor is above is (``MERGE_KEY``), so that every one, and the file's other problems, are said in one run.
+    A syntax error is raised with its slips (``_slips``) and the merge keys taken out before it."""
+    merges: list[YamlError] = []
+    while True:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as e:
+            rows = text.split("\n")
+            merge = _merge_slip(text, e)
+            row = _MERGE.sub("", rows[merge[0]], count=1) if merge is not None else ""
+            if merge is None or row == rows[merge[0]]:
+                raise _with(_slips(text, first_line, e), merges) from None
+            merges.append(KeyProblem(first_line + merge[0], MERGE_KEY, merge[1]))
+            text = "\n".join([*rows[:merge[0]], row, *rows[merge[0] + 1:]])
+            continue
+        except yaml.reader.ReaderError as e:  # a character YAML forbids: a C1 control from mis-decoded text ('â€\x9d')
+            raise _forbidden_character(text, first_line, e) from None
+        except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
+            raise YamlError(first_line, f"YAML error: {e}") from None
+        finally:
+            loader.dispose()
+        found.extend(merges)
+        return node, text
+
+
+_MERGE = re.compile(r"(?:^|(?<=[{,])) *<<\s*:\s*(?:\*[^\s,\]}]+|\[[^\]]*\])\s*,?")
+"""A merge key and its alias (or list of aliases) on a line, as ``_node`` takes it out: '  <<: *base', '<<: *s, '
+in a mapping in braces, '<<: [*a, *b]'."""
+
+
+def _with(error: YamlError, also: list[YamlError]) -> YamlError:
+    """``error`` and its slips, with ``also`` among them, in the order of their lines."""
+    every = sorted([error, *error.also, *also], key=lambda e: e.line)
+    return YamlError(every[0].line, every[0].message, every[0].field, tuple(every[1:]))
 
 
 def _commented_items(rows: list[str], first_line: int, lines: Lines, written: Written) -> None:
