@@ -206,6 +206,13 @@ CASES = {
         "content/a.md:6: field 'foo': warning: unknown field, ignored; known fields: title, date, summary, source, "
         "tags, companies, section, author, image, image_alt, image_caption, image_credit, slug, updated, draft, "
         "redirects, toc"]),
+    # a tab was shown as '\t', which typed is two characters: '[Meta,\t"#Meta",'
+    "a '#' name after a tab in a list over lines": (
+        b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Meta,\t#Meta,\n  onsemi]\n---\nx\n", [
+        "content/a.md:4: field 'companies': '#Meta' starts a YAML comment, so it is left out of the list with the "
+        "rest of its line; put a name that starts with '#' in double quotes: companies: [Meta, \"#Meta\","]),
+    "a list never closed, a tab after a comma": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI,\tdata\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
     "a '#' name on its own line of a list": (
         b'---\ntitle: x\ndate: 2025-01-01\ncompanies: ["C#",\n  #Meta, Google\n  ]\n---\nx\n', [
         "content/a.md:4: field 'companies': warning: 'C#' is not in content/companies.yaml; add it there to give its "

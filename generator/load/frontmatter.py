@@ -155,8 +155,8 @@ def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] |
         if found and found[1][1:2].strip():  # '#Pilkada2026', not '# c'
             comment, close, after = found[1].partition("]")  # '#Aceh]': the list's ']' in the comment
             names = [n.strip() for n in comment.split(",")]
-            fixed = code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) + \
-                ("," if not names[-1] else "") + close + after
+            fixed = _spaced(code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) +
+                            ("," if not names[-1] else "") + close + after)
             if close or re.search(r"[\[,]\s*$", code) or (not code.strip() and len(names) > 1):
                 return number, (f"'{names[0]}' starts a YAML comment, so it is left out of the list with the rest of "
                                 f"its line; put a name that starts with '#' in double quotes: {fixed.strip()}"), True, fixed
@@ -836,11 +836,23 @@ def _slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
     when it is none of those."""
     if (merge := _merge_slip(text, error)) is not None:
         return merge
-    if (known := _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error))) is not None:
-        return known
-    if (bare := _without_colon(text, error)) is not None:
-        return _no_colon(text.split("\n"), bare)
-    return None
+    found = _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error))
+    if found is None and (bare := _without_colon(text, error)) is not None:
+        found = _no_colon(text.split("\n"), bare)
+    if found is None:
+        return None
+    at, field, message, right = found
+    return at, field, _spaced(message), right and _spaced(right)
+
+
+_TAB_OR_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\t')
+
+
+def _spaced(advice: str) -> str:
+    """``advice`` with each tab that is not inside double quotes written as a space: a message shows a tab as '\\t',
+    which, typed outside double quotes, is not a tab but those two characters ('[Google,\\t"#Meta"'); inside them
+    it is YAML's escape for one."""
+    return _TAB_OR_QUOTED.sub(lambda m: " " if m[0] == "\t" else m[0], advice) if "\t" in advice else advice
 
 
 def _merge_slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
