@@ -213,6 +213,12 @@ CASES = {
         "rest of its line; put a name that starts with '#' in double quotes: companies: [Meta, \"#Meta\","]),
     "a list never closed, a tab after a comma": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI,\tdata\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
+    # PyYAML finds the list never closed first: 'summary Bar' above it was said only in the run after
+    "two lines without their colon, then a list never closed": (
+        b"---\ntitle Foo\ndate: 2024-05-01\nsummary Bar\ntags: [a, b\n---\nx\n", [
+        "content/a.md:2: field 'title': has no ':' after the key; write title: Foo",
+        "content/a.md:4: field 'summary': has no ':' after the key; write summary: Bar",
+        "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write tags: [a, b]"]),
     "a '#' name on its own line of a list": (
         b'---\ntitle: x\ndate: 2025-01-01\ncompanies: ["C#",\n  #Meta, Google\n  ]\n---\nx\n', [
         "content/a.md:4: field 'companies': warning: 'C#' is not in content/companies.yaml; add it there to give its "

@@ -1597,16 +1597,19 @@ def test_hugo_ugly_urls_written_as_text_are_read_as_hugo_casts_them(
                                                        ("pelican", "pelicanconf.py", "content")])
 def test_every_yaml_slip_of_a_post_is_said_in_one_import(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                          generator: str, config: str, folder: str) -> None:
-    """Only the first slip was said, where 'digest check' says them all: the editor imported again for the next."""
+    """Only the first slip was said, where 'digest check' says them all: the editor imported again for the next.
+    With a list never closed below, the slip above it ('summary Bar') waited for the next import."""
     write_files(tmp_path / "src", {config: "", f"{folder}/2025-01-01-a.md":
-                                   "---\ntitle Foo\ndate: 2025-01-01\ntags: [a]\nsummary Bar\n---\nx\n"})
+                                   "---\ntitle Foo\ndate: 2025-01-01\nsummary Bar\ntags: [a, b\n---\nx\n"})
     code, out, _ = run(capsys, "import", generator, str(tmp_path / "src"), "--out", str(tmp_path / "new"))
     said = [f"{folder}/2025-01-01-a.md:2: field 'title': has no ':' after the key; write title: Foo",
-            f"{folder}/2025-01-01-a.md:5: field 'summary': has no ':' after the key; write summary: Bar"]
+            f"{folder}/2025-01-01-a.md:4: field 'summary': has no ':' after the key; write summary: Bar",
+            f"{folder}/2025-01-01-a.md:5: field 'tags': starts a list with '[' that is never closed; write tags: [a, b]"]
     assert code == 0 and [line for line in out.split("\n") if "not converted: " in line] == [
         f"  not converted: {line}" for line in said]
     report = (tmp_path / "new" / "import-report.txt").read_text()
-    assert "; 1 file not converted, " in report and f"Not converted (1):\n  {said[0]}\n  {said[1]}\n\n" in report
+    assert "; 1 file not converted, " in report and f"Not converted (1):\n  {said[0]}\n  {said[1]}\n  {said[2]}\n\n" \
+        in report
 
 
 def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

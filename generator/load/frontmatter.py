@@ -881,27 +881,31 @@ _MAX_SLIPS = 20
 def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError:
     """The first slip, ``error``, with the ones further on (``YamlError.also``): each found by reading the text again
     with the slip before written as its message says, as the next run would after the editor did so. A slip is said
-    only on a line after the one written right and the lines indented under it, which that line's mistake may have
-    misread (a list never closed may have had items on the lines below); none after a message that gives no one line
-    to write (a tab: how many spaces?; a choice), and none in the parser's words (it may be the slip before's doing)."""
+    only off the lines written right and the lines indented under each, which its mistake may have misread (a list
+    never closed may have had items on the lines below); above one it is said ('summary Bar' above 'tags: [a, b',
+    which PyYAML found first). None after a message that gives no one line to write (a tab: how many spaces?; a
+    choice), and none in the parser's words (it may be the slip before's doing). In the order of their lines."""
     rows = text.split("\n")
     what = (error.problem or error.context or "invalid YAML").strip()
     at, field, message, right = _slip(text, error) or (
         _error_line(text, error), "", f"YAML syntax error: {what}; check the indentation, and put values containing "
                                       "': ', '#', '[' or quotes in double quotes", None)
     found = [YamlError(first_line + at, message, field)]
+    written: list[range] = []  # each line written as its message says, with the lines it may have misread
     while right is not None and at < len(rows) and len(found) < _MAX_SLIPS:
         depth = min(len(_indent(rows[at])), len(_indent(right)))
         rows[at] = right
         end = next((i for i in range(at + 1, len(rows)) if rows[i].strip() and not rows[i].lstrip(" ").startswith("#")
                     and len(_indent(rows[i])) <= depth), len(rows))
+        written.append(range(at, end))
         text = "\n".join(rows)
         if (next_error := _syntax_error(text)) is None:
             break
-        if (slip := _slip(text, next_error)) is None or slip[0] < end:
-            break
+        if (slip := _slip(text, next_error)) is None or any(slip[0] in lines for lines in written):
+            break  # (one above a line written, 'summary Bar' above 'tags: [a, b', is no misreading of it)
         at, field, message, right = slip
         found.append(YamlError(first_line + at, message, field))
+    found.sort(key=lambda e: e.line)
     return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]))
 
 
