@@ -248,6 +248,27 @@ def test_merge_keys_whose_anchors_are_below_or_nowhere_are_all_said_with_the_fil
         "content/companies.yaml:8: field 'xx': " + merge]
 
 
+def test_aliases_an_undefined_alias_and_an_anchor_named_twice_are_all_said_in_one_run(tmp_path: Path) -> None:
+    """An alias was said one a run; '*zz' with no anchor was told to go in quotes, which made aliases "must be a list
+    of names"; a second '&x' was the parser's "second occurrence; check the indentation"."""
+    alias = "YAML anchors and aliases (&name, *name) are not allowed; write the value out"
+    assert registry_problems(tmp_path, "zz:\n  name: ZZ\n  aliases: &al [Z1, Z2]\nyy:\n  name: YY\n  aliases: *al\n"
+                                       "xx:\n  name: XX\n  aliases: *al\n  colour: red\n") == [
+        "content/companies.yaml:6: field 'yy': " + alias,
+        "content/companies.yaml:9: field 'xx': " + alias,
+        "content/companies.yaml:10: field 'xx.colour': unknown key; use name, aliases, url, description"]
+    assert registry_problems(tmp_path, "zz:\n  name: ZZ\n  aliases: *zz\nyy:\n  name: &x YY\nxx:\n  name: &x XX\n"
+                                       "  colour: red\n") == [
+        "content/companies.yaml:3: field 'zz.aliases': '*zz' is a YAML alias, of an anchor '&zz' that is not above "
+        "it; aliases are not allowed: write the names out, like aliases: [a, b]; a name that starts with '*' goes in "
+        "double quotes: aliases: [\"*zz\"]",
+        "content/companies.yaml:7: field 'xx.name': '&x' names a YAML anchor a second time (first on line 5); an "
+        "anchor serves only aliases (*x), which are not allowed: delete this '&x'",
+        "content/companies.yaml:8: field 'xx.colour': unknown key; use name, aliases, url, description"]
+    assert registry(tmp_path, 'zz:\n  name: ZZ\n  aliases: ["*zz"]\nyy:\n  name: &x YY\nxx:\n  name: XX\n'
+                    ).lookup("*zz").id == "zz"
+
+
 def test_a_hash_name_after_a_dash_in_aliases_is_said_as_in_an_article(tmp_path: Path) -> None:
     """'- #TikTokShop' was "item 2 (empty) is not a name", not why it is empty."""
     assert registry_problems(tmp_path, "bd:\n  name: ByteDance\n  aliases:\n    - Douyin\n    - #TikTokShop\n") == [

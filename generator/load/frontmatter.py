@@ -240,7 +240,8 @@ UNUSABLE_KEY = "is not a usable key"
 
 class KeyProblem(YamlError):
     """A key read past: given twice in one mapping (``DuplicateKey``), not a name ('null:', '~:', '[a]:'), or YAML's
-    merge key ('<<: *base', whose fields are not merged in). Given a
+    merge key ('<<: *base', whose fields are not merged in); or an alias ('*al', read as empty, or as the text or
+    number of its anchor) or an anchor named twice (``_read_past``). Given a
     ``warnings`` list, ``load_yaml`` appends it there, keeps the rest and reads on, so the file's other problems are
     found in the same run; the caller reports it as an error. Without a list it is raised."""
 
@@ -740,7 +741,14 @@ all but U+0085, which it reads as a line break (a title cut in two, or a syntax 
 def forbidden_at(text: str, first_line: int, position: int, code: int) -> YamlError:
     """The error for a control character at ``position`` of ``text``: its line, its key, and what to do."""
     index = text.count("\n", 0, position)
-    lines = text.split("\n")
+    return YamlError(first_line + index, f"has the control character U+{code:04X}, which YAML does not allow; delete "
+                                         "it (text copied from a page read in the wrong encoding often brings one: "
+                                         "copy the text again, or retype it)", _keys_at(text.split("\n"), index))
+
+
+def _keys_at(lines: list[str], index: int) -> str:
+    """The keys line ``index`` (from 0) of ``lines`` is under, its own last: 'zz.description', as the registry
+    names a company's fields."""
     line = lines[index] if index < len(lines) else ""
     key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:", line)
     path = [key.group(1)] if key else []
@@ -753,9 +761,7 @@ def forbidden_at(text: str, first_line: int, position: int, code: int) -> YamlEr
             path.insert(0, found[1])
             if not (indent := depth):
                 break
-    return YamlError(first_line + index, f"has the control character U+{code:04X}, which YAML does not allow; delete "
-                                         "it (text copied from a page read in the wrong encoding often brings one: "
-                                         "copy the text again, or retype it)", ".".join(path))
+    return ".".join(path)
 
 
 _LIST_KEYS = frozenset({"tags", "companies", "redirects", "aliases", "sections", "menu"})
@@ -776,7 +782,7 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
         """File line of a mark, counting only '\n' (PyYAML also breaks lines at U+0085, U+2028, U+2029)."""
         return first_line + bisect.bisect_left(breaks, mark.index)
 
-    value = _value(node, (), lines, line_of, set(), found, key_advice, {} if written is None else written)
+    value = _value(node, (), lines, line_of, {}, found, key_advice, {} if written is None else written)
     if written is not None:
         _commented_items(text.split("\n"), first_line, lines, written)
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
@@ -796,12 +802,11 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as e:
             rows = text.split("\n")
-            merge = _merge_slip(text, e)
-            row = _MERGE.sub("", rows[merge[0]], count=1) if merge is not None else ""
-            if merge is None or row == rows[merge[0]]:
+            if (fix := _read_past(text, first_line, e)) is None:
                 raise _with(_slips(text, first_line, e), merges) from None
-            merges.append(KeyProblem(first_line + merge[0], MERGE_KEY, merge[1]))
-            text = "\n".join([*rows[:merge[0]], row, *rows[merge[0] + 1:]])
+            at, field, message, row = fix
+            merges.append(KeyProblem(first_line + at, message, field))
+            text = "\n".join([*rows[:at], row, *rows[at + 1:]])
             continue
         except yaml.reader.ReaderError as e:  # a character YAML forbids: a C1 control from mis-decoded text ('â€\x9d')
             raise _forbidden_character(text, first_line, e) from None
@@ -811,6 +816,37 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
             loader.dispose()
         found.extend(merges)
         return node, text
+
+
+def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple[int, str, str, str] | None:
+    """For PyYAML's ``error`` that ``_node`` reads past: its line (from 0), field and message, and the line with
+    what it is about taken out. A merge key whose anchor is below it or nowhere (``MERGE_KEY``); an alias whose
+    anchor is ('aliases: *zz': read as empty); an anchor given a second time ('b: &x', the first '&x' above)."""
+    rows = text.split("\n")
+    if (merge := _merge_slip(text, error)) is not None:
+        row = _MERGE.sub("", rows[merge[0]], count=1)
+        return None if row == rows[merge[0]] else (merge[0], merge[1], merge[2], row)
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    at, column = text.count("\n", 0, mark.index), mark.index - (text.rfind("\n", 0, mark.index) + 1)
+    row, field = rows[at], _keys_at(rows, at)
+    key = field.rpartition(".")[2]
+    if "undefined alias" in str(error.problem) and (alias := re.match(r"\*([^\s,\[\]{}]+)", row[column:])):
+        name = alias[0]
+        fix = (f"write the names out, like {key}: [a, b]; a name that starts with '*' goes in double quotes: "
+               f"{key}: [\"{name}\"]") if key in _LIST_KEYS else (
+               f"write the value out, or, if it is text, put it in double quotes: {key}: \"{name}\"" if key
+               else "write the value out")
+        return at, field, (f"'{name}' is a YAML alias, of an anchor '&{alias[1]}' that is not above it; aliases are "
+                           f"not allowed: {fix}"), row[:column] + "~" + row[alias.end() + column:]
+    anchor = re.match(r"&([^\s,\[\]{}]+)\s*", row[column:])
+    if "duplicate anchor" in str(error.context) and anchor and error.context_mark is not None:
+        first = text.count("\n", 0, error.context_mark.index)
+        return at, field, (f"'&{anchor[1]}' names a YAML anchor a second time (first on line {first_line + first}); "
+                           f"an anchor serves only aliases (*{anchor[1]}), which are not allowed: delete this '&{anchor[1]}'"
+                           ), row[:column] + row[column + anchor.end():]
+    return None
 
 
 _MERGE = re.compile(r"(?:^|(?<=[{,])) *<<\s*:\s*(?:\*[^\s,\]}]+|\[[^\]]*\])\s*,?")
@@ -924,16 +960,17 @@ def _syntax_error(text: str) -> yaml.MarkedYAMLError | None:
 
 
 def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callable[[yaml.Mark], int],
-           seen: set[int], warnings: list[YamlError], key_advice: tuple[str, ...], written: Written) -> Any:
+           seen: dict[int, Any], warnings: list[YamlError], key_advice: tuple[str, ...], written: Written) -> Any:
     line = line_of(node.start_mark)
     field = str(path[0]) if path else ""
     if id(node) in seen:  # an alias: its node is the anchored one, whose marks are the anchor's, so the line is the
         used = path       # key the alias is the value of (or, in a list, the list's key)
         while used and type(used[-1]) is not str:
             used = used[:-1]
-        raise YamlError(lines.get(used, line), "YAML anchors and aliases (&name, *name) are not allowed; "
-                                               "write the value out", field)
-    seen.add(id(node))
+        warnings.append(KeyProblem(lines.get(used, line), "YAML anchors and aliases (&name, *name) are not allowed; "
+                                                          "write the value out", field))  # read past, like '<<:'
+        return seen[id(node)]  # a text or number as the anchor's; a list or mapping left out: never built twice
+    seen[id(node)] = _ALIAS
     if len(path) >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         raise YamlError(line, f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
                               "write a flat value or a short list", field)
@@ -961,20 +998,30 @@ def _value(node: yaml.Node, path: tuple[Any, ...], lines: Lines, line_of: Callab
                                              "keep one", ".".join(str(part) for part in path + (key,))))
                 continue
             lines[path + (key,)] = key_line
-            out[key] = _value(value_node, path + (key,), lines, line_of, seen, warnings, key_advice, written)
+            if (value := _value(value_node, path + (key,), lines, line_of, seen, warnings, key_advice,
+                                written)) is not _ALIAS:
+                out[key] = value
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             raise _bad_tag(node, line, field)
-        items = []
-        for i, item in enumerate(node.value):
-            lines[path + (i,)] = line_of(item.start_mark)
-            items.append(_value(item, path + (i,), lines, line_of, seen, warnings, key_advice, written))
+        items: list[Any] = []
+        for item in node.value:
+            lines[path + (len(items),)] = line_of(item.start_mark)
+            if (value := _value(item, path + (len(items),), lines, line_of, seen, warnings, key_advice,
+                                written)) is not _ALIAS:
+                items.append(value)
+        lines.pop(path + (len(items),), None)  # an alias last, left out
         return items
     if node.tag in _NOT_TEXT and path:
         written[path] = node.value
-    return _scalar(node, node.tag, node.value, line, field, warnings,
-                   ".".join(part for part in path if isinstance(part, str)))
+    seen[id(node)] = _scalar(node, node.tag, node.value, line, field, warnings,
+                             ".".join(part for part in path if isinstance(part, str)))
+    return seen[id(node)]
+
+
+_ALIAS = object()
+"""What ``_value`` reads an alias of a list or mapping as: left out of its list or mapping (the alias is an error)."""
 
 
 def _scalar(node: yaml.Node | None, tag: str, value: str, line: int, field: str, warnings: list[YamlError],
