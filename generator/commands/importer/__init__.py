@@ -26,8 +26,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from markdown_it import MarkdownIt
 
 from generator.commands.check import MentionFinder, plain_text
-from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, check_base_url, normalise_base_url
+from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, Config, check_base_url, normalise_base_url
 from generator.load.content import SLUG_RE
+from generator.load.frontmatter import load_yaml
 from generator.core.errors import BuildError, Problem, RefusalError, counted, quoted
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
@@ -592,7 +593,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             copies.append((asset.source, f"static/{asset.rel}"))
     moved: dict[str, str] = {}
     live = {item.url: item for item in placed}
-    terms = _terms(placed, int(re.search(r"^page_size: (\d+)$", config, re.MULTILINE).group(1)))
+    terms = _terms(placed, load_yaml(config, 1)[0].get("page_size", Config.page_size))  # as config.yaml says
     for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
         for old in item.post.old_urls if not item.post.draft else ():
             new_address = base + old.lstrip("/")
