@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from conftest import CONFIG, article, make_project
+from conftest import article, make_project
 from feed_oracle import OLD_FORMATS
 from generator.core.models import Article
 from generator.load.config import Config, load_config

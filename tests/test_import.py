@@ -1276,7 +1276,7 @@ def test_news_digest_fields_in_the_old_front_matter_are_kept(tmp_path: Path, cap
     write_files(tmp_path / "hugo", {"hugo.toml": 'title = "T"\n',
                                     "content/posts/a.md": f"---\ntitle: A\ndate: 2024-02-01\n{own}---\nx\n"})
     write_files(tmp_path / "jekyll", {"_config.yml": "title: T\n",
-                                      "_posts/2024-02-01-a.md": f"---\ntitle: A\nsource: https://x.example/a\n"
+                                      "_posts/2024-02-01-a.md": "---\ntitle: A\nsource: https://x.example/a\n"
                                                                 "section: Aceh\ncompanies: Meta\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "hugo"), "--out", str(tmp_path / "h"))[0] == 0
     assert run(capsys, "import", "jekyll", str(tmp_path / "jekyll"), "--out", str(tmp_path / "j"))[0] == 0
