@@ -907,6 +907,29 @@ def test_a_pelican_link_to_a_draft_is_said_in_the_report(tmp_path: Path, capsys:
         "until that article is published (digest check says so); publish it (remove draft: true) or remove the link"]
 
 
+@pytest.mark.parametrize("generator, files", [
+    ("hugo", {"hugo.toml": 'title = "T"\n', "content/posts/a.md": "---\ntitle: A\ndate: 2025-05-01\n---\nx\n",
+              "content/about.md": "---\ntitle: About\n---\nus\n",
+              "content/secret.md": "---\ntitle: Secret\ndraft: true\n---\nnot yet\n"}),
+    ("pelican", {"pelicanconf.py": "SITENAME = 'T'\n", "content/a.md": "Title: A\nDate: 2025-05-01\n\nx\n",
+                 "content/pages/about.md": "Title: About\n\nus\n",
+                 "content/pages/secret.md": "Title: Secret\nStatus: draft\n\nnot yet\n"}),
+    ("jekyll", {"_config.yml": "title: T\n", "_posts/2025-05-01-a.md": "---\ntitle: A\n---\nx\n",
+                "about.md": "---\ntitle: About\n---\nus\n",
+                "secret.md": "---\ntitle: Secret\npublished: false\n---\nnot yet\n"})])
+def test_a_page_the_old_site_never_published_stays_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           generator: str, files: dict[str, str]) -> None:
+    """A draft page (Hugo's draft: true, Pelican's Status: draft, Jekyll's published: false) was imported without
+    'draft: true': the new site published what the old one never did, and the report counted it among the pages."""
+    write_files(tmp_path / "src", files)
+    code, out, _ = run(capsys, "import", generator, str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0 and ": 1 article, 2 pages (1 draft), 0 static files;" in out.splitlines()[0]
+    assert (tmp_path / "new/content/pages/secret.md").read_text().startswith('---\ntitle: "Secret"\ndraft: true\n---')
+    built = build(load_config(tmp_path / "new/config.yaml")).output.files
+    assert "about/index.html" in built and not any(path.startswith("secret/") for path in built)
+    assert not any("secret" in line for line in redirect_lines(tmp_path / "new"))
+
+
 def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = write_files(tmp_path / "site", {
         "content/posts/bad-yaml.md": "---\ntitle: [unclosed\n---\nx\n",

@@ -267,8 +267,8 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...], redirects: 
         if post.source:
             name, url = post.source
             lines += ["source:"] + ([f"  name: {_quoted(name)}"] if name else []) + [f"  url: {_quoted(url)}"]
-        if post.draft:
-            lines.append("draft: true")
+    if post.draft:  # a page too: the old site never published it
+        lines.append("draft: true")
     if redirects:
         lines.append(f"redirects: [{', '.join(_quoted('/' + old) for old in redirects)}]")
     return "\n".join(lines + ["---", "", body.strip("\n"), ""])
@@ -651,8 +651,9 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                          for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
                          if date is not None and typed.strip() != date.text))
     articles = [item for item in placed if item.post.kind == "article"]
-    imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(placed) - len(articles),
-                        len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
+    pages = [item for item in placed if item.post.kind == "page"]
+    imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(pages),
+                        sum(1 for p in pages if p.post.draft), len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
                         count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules, feeds, lists,
                         nearest)

@@ -179,8 +179,7 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
                 date=typed, updated=as_text(meta.get("last_modified_at")),
                 summary=as_text(meta.get("excerpt") or meta.get("description")), **own,
                 tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
-                author=", ".join(as_list(meta.get("author"))), draft=draft or meta.get("published") is False
-                or (isinstance(meta.get("published"), str) and not is_true(meta["published"])),
+                author=", ".join(as_list(meta.get("author"))), draft=draft or _unpublished(meta),
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])))
 
 
@@ -209,8 +208,14 @@ def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
     if not title:
         return Note(rel, "has no 'title' in its front matter; add one and import again")
     return Post(rel=rel, kind="page", slug=slug, old_urls=(old_url,), title=title, body=body,
-                summary=as_text(meta.get("excerpt") or meta.get("description")),
+                summary=as_text(meta.get("excerpt") or meta.get("description")), draft=_unpublished(meta),
                 dropped=tuple(sorted(k for k in meta if k not in KNOWN or k in DIGEST_FIELDS)))
+
+
+def _unpublished(meta: Meta) -> bool:
+    """Whether the front matter says ``published: false`` (or text YAML 1.1 reads as false): Jekyll left it out."""
+    published = meta.get("published")
+    return published is False or (isinstance(published, str) and not is_true(published))
 
 
 def _rewriter() -> Rewrite:

@@ -283,7 +283,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
         str(settings.get("DEFAULT_LANG", "en"))) if setting in settings and settings[setting] is not COMPUTED else (
         f"/pages/{slug}.html" if page else f"/{slug}.html")
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
-                  summary=as_text(meta.get("summary")),
+                  summary=as_text(meta.get("summary")), draft=as_text(meta.get("status")).lower() == "draft",
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
         return Post(kind="page", **common)  # type: ignore[arg-type]
@@ -309,8 +309,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 old_lists=tuple(lists),
                 section=section,
-                author=", ".join(authors), draft=as_text(meta.get("status")).lower() == "draft",
-                **common)  # type: ignore[arg-type]
+                author=", ".join(authors), **common)  # type: ignore[arg-type]
 
 
 def _feed(settings: dict[str, object], name: str, default: str | None) -> str:

@@ -31,6 +31,8 @@ class Imported:
     drafts: int
     """Of the articles, how many are drafts (no redirect: the old site did not publish them)."""
     pages: int
+    page_drafts: int
+    """Of the pages, how many are drafts (Hugo's draft: true, Pelican's Status: draft, Jekyll's published: false)."""
     static: int
     skipped: tuple[Note, ...]
     """Files not converted, and why."""
@@ -55,14 +57,18 @@ class Imported:
 
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
-        drafts = f" ({self.drafts} draft{'s' if self.drafts != 1 else ''})" if self.drafts else ""
-        return (f"{NAMES[self.generator]} site: {counted(self.articles, 'article')}{drafts}, "
-                f"{counted(self.pages, 'page')}, "
+        return (f"{NAMES[self.generator]} site: {counted(self.articles, 'article')}{_drafts(self.drafts)}, "
+                f"{counted(self.pages, 'page')}{_drafts(self.page_drafts)}, "
                 f"{counted(self.static, 'static file')}; {counted(len(self.skipped), 'file')} not converted, "
                 f"{counted(len(self.dates), 'date')} normalised, {counted(len(self.redirects), 'redirect')}"
                 + (f", {counted(len(self.feeds), 'feed redirect')}" if self.feeds else "")
                 + (f", {counted(len(self.lists), 'tag/category page redirect')}" if self.lists else "")
                 + (f", {counted(len(self.nearest), 'author/archive page redirect')}" if self.nearest else ""))
+
+
+def _drafts(count: int) -> str:
+    """' (2 drafts)' after a count of files, '' for none: the new site does not publish them."""
+    return f" ({counted(count, 'draft')})" if count else ""
 
 
 def render_report(done: Imported) -> str:
