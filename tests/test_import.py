@@ -19,6 +19,16 @@ from generator.commands.importer.frontmatter import read_pelican
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 REPO = Path(__file__).parent.parent
 
+SECTION_LIST = """\
+Author and archive page redirects (1): the old site's author pages, list of authors and archives, its home page's \
+later pages, and Hugo's section lists with their later pages (/posts/, /posts/page/2/, /en/posts/) and a language's \
+home page (/en/), which news-digest has no page like, to the closest page it has (the home page for the authors' and \
+the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and \
+redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
+  /posts/ → /
+"""
+"""The report's last section when a one-language Hugo site's only section list is /posts/."""
+
 REPORTS = {
     "pelican": """\
 digest import: Pelican site: 2 articles, 1 page, 1 static file; 1 file not converted, 2 dates normalised, 3 redirects, \
@@ -64,7 +74,7 @@ static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx ma
   /tag/model-bahasa.html → /tags/model-bahasa/
   /tags.html → /tags/
 
-Author and archive page redirects (5): the old site's author pages, list of authors and archives, its home page's later pages, and a language's home page and section lists (Hugo's /en/, /en/posts/), which news-digest has no page like, to the closest page it has (the home page for the authors' and the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
+Author and archive page redirects (5): the old site's author pages, list of authors and archives, its home page's later pages, and Hugo's section lists with their later pages (/posts/, /posts/page/2/, /en/posts/) and a language's home page (/en/), which news-digest has no page like, to the closest page it has (the home page for the authors' and the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
   /archives.html → /archive/
   /author/ani.html → /
   /author/budi.html → /
@@ -74,7 +84,7 @@ Author and archive page redirects (5): the old site's author pages, list of auth
     "hugo": """\
 digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, \
 4 redirects, 6 feed redirects, \
-3 tag/category page redirects
+3 tag/category page redirects, 1 author/archive page redirect
 
 Not converted (1):
   content/posts/_index.md: is a section's list page; news-digest makes its own lists
@@ -111,7 +121,8 @@ static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx ma
   /categories/ → /sections/
   /categories/global/ → /sections/global/
   /categories/research/ → /tags/research/
-""",
+
+""" + SECTION_LIST,
     "jekyll": """\
 digest import: Jekyll site: 3 articles, 1 page, 1 static file; 2 files not converted, 2 dates normalised, 3 redirects
 
@@ -489,7 +500,7 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
     # alias written as a folder was one before Hugo 0.155, and a '.html' file since
     assert sorted(redirect_lines(tmp_path / "new", lists=True)) == [
         "/categories.html /sections/ 301", "/categories/ /sections/ 301", "/categories/berita.html /sections/berita/ 301",
-        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/lama/b.html /2024/01/a/ 301",
+        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/lama/b.html /2024/01/a/ 301", "/posts/ / 301",
         "/posts/a.html /2024/01/a/ 301", "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301",
         "/tentang.html /tentang/ 301"]
     # set for some sections (a content folder, or a taxonomy), it was named in the report and not followed
@@ -499,8 +510,8 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
                                     "content/blog/b.md": "---\ntitle: B\ndate: 2024-01-02\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "some"), "--out", str(tmp_path / "s"), "-q")[0] == 0
     assert sorted(redirect_lines(tmp_path / "s", lists=True)) == [
-        "/blog/b/ /2024/01/b/ 301", "/categories/ /sections/ 301", "/categories/berita/ /sections/berita/ 301",
-        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/posts/a.html /2024/01/a/ 301",
+        "/blog/ / 301", "/blog/b/ /2024/01/b/ 301", "/categories/ /sections/ 301", "/categories/berita/ /sections/berita/ 301",
+        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/posts/ / 301", "/posts/a.html /2024/01/a/ 301",
         "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301"]
     assert "uglyURLs" not in (tmp_path / "s/import-report.txt").read_text()
 
@@ -980,8 +991,7 @@ send a feed reader on (no 301), so there, tell subscribers the new address:
 Tag and category page redirects (1): the old site's tag and category pages, to the new tag and section pages, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
 404 there:
-  /categories/ → /sections/
-"""]
+  /categories/ → /sections/""", SECTION_LIST]
     assert sorted(p.name for p in (tmp_path / "new/content/2020/01").iterdir()) == ["tags-2.md", "tags-3.md"]
 
 
@@ -1102,7 +1112,8 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
     assert [line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[8:]
             if "feed.xml" not in line and "/categories" not in line] == [
         '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";', '"/posts/berita-lokal/kafé" "/2024/03/kafe/";',
-        '"/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";']
+        '"/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";', '"/posts/" "/";', '"/posts" "/";',
+        '"/posts/index.html" "/";']
     assert redirect_lines(tmp_path / "new") == [
         "/posts/berita-lokal/kaf%C3%A9/ /2024/03/kafe/ 301"]
 
@@ -1286,8 +1297,10 @@ def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, caps
     for old in ("/", "/tags/ai/", "/feed.xml", "/2024/"):
         assert f"content/2024/01/budget.md: its old address {old} is one of the new site's own pages (the home " \
                "page, a list, a feed), so no redirect is written for it" in report
-    # the build's map has them (from redirects:); the import's holds the old feeds and Hugo's /categories/ alone
-    assert all("feed.xml" in line or "/categories" in line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
+    # the build's map has them (from redirects:); the import's holds the old feeds, Hugo's /categories/ and the
+    # section's list (/posts/; /2024/ is the new site's own) alone
+    assert all("feed.xml" in line or "/categories" in line or line.startswith('"/posts') and line.endswith(' "/";')
+               for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
                if not line.startswith("#"))
 
 
@@ -1661,7 +1674,26 @@ def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pyte
     assert "  /en/index.xml → /feed.xml\n" in report
     # Hugo's /en/ and /en/posts/, /en/tags/ and /en/categories/ (with no category), as their feeds
     assert ("\n  /categories/ → /sections/\n  /en/categories/ → /sections/\n  /en/tags/ → /tags/\n\n" in report
-            and report.endswith(":\n  /en/ → /\n  /en/posts/ → /\n"))
+            and report.endswith(":\n  /en/ → /\n  /en/posts/ → /\n  /posts/ → /\n"))
+
+
+@pytest.mark.parametrize("settings, size", [("", 10), ("paginate = 2\n", 2), ("[pagination]\npagerSize = 2\n", 2)])
+def test_a_hugo_sections_list_and_its_later_pages_go_to_the_home_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], settings: str, size: int) -> None:
+    """A one-language Hugo site's section list (/posts/) and its later pages (/posts/page/2/, pagerSize a page, or
+    the older paginate) had no rule, only a multilingual site's /en/posts/ had: old links to them were a 404. They go
+    to the home page, as their feed goes to /feed.xml; a draft is on no page of them, as Hugo left it out."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n{}---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n' + settings, "content/about.md": "---\ntitle: About\n---\nus\n",
+        **{f"content/posts/{n}.md": front.format(n, i, "") for i, n in enumerate("abcd", 1)},
+        "content/posts/e.md": front.format("E", 5, "draft: true\n"), "content/news/2024/f.md": front.format("F", 6, "")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    later = ["/posts/page/2/ / 301"] if size == 2 else []
+    assert [line for line in redirect_lines(tmp_path / "new", lists=True) if line.split()[1] == "/"] == \
+        ["/news/ / 301", "/posts/ / 301", *later]
+    assert f"  /news/ → /\n  /posts/ → /\n{''.join(f'  {old} → /{chr(10)}' for old, *_ in map(str.split, later))}" \
+        in (tmp_path / "new/import-report.txt").read_text()
 
 
 def test_hugo_languages_own_content_folders_and_the_default_in_its_subfolder(

@@ -57,8 +57,9 @@ class Post:
     old_lists: tuple[tuple[str, str, str], ...] = ()
     """The old site's list pages that listed it, each as (address below the site's root, its kind: 'tags' or
     'sections' for a tag's or category's page, the new folder whose page takes their readers, 'authors' for an
-    author's page or the list of authors, 'archive' for the archives; and the tag's, section's or author's name: ''
-    for the list of them all)."""
+    author's page or the list of authors, 'archive' for the archives, 'index' for the home page's later pages and
+    Hugo's section lists; and the tag's, section's or author's name (a Hugo section list's content folder): '' for the
+    list of them all)."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""

@@ -7,11 +7,12 @@ kept as it is), and ``aliases:`` are old URLs too. ``static/`` is copied with it
 """
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -234,11 +235,40 @@ def scan(root: Path) -> Scan:
             notes += post_notes
     if static.is_dir():
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
+    posts = _with_later_pages(posts, values)
     site, config_notes = _config(values, config_file)
     config_notes += _translations(posts, languages, config_file)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
+
+
+def _pager(values: Meta) -> tuple[int, str]:
+    """How many posts a page of Hugo's lists holds, and the folder of its later pages: ``[pagination] pagerSize``
+    and ``path``, else the older ``paginate`` and ``paginatePath``, else Hugo's 10 and 'page'."""
+    own = values.get("pagination")
+    own = {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
+    size, path = own.get("pagersize", values.get("paginate")), own.get("path", values.get("paginatepath"))
+    return (size if type(size) is int and size > 0 else 10,
+            path.strip("/") if isinstance(path, str) and path.strip("/") else "page")
+
+
+def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
+    """The articles with their section list's later pages (/posts/page/2/, as Hugo's paginator names and counts them,
+    ``_pager``) in their ``old_lists``, each going where the first page goes; a draft is on none, as Hugo left it
+    out. Old links to them were a 404."""
+    size, path = _pager(values)
+    on: dict[str, list[Post]] = {}  # each section list → the posts it lists (pages too, as Hugo lists them)
+    for post in posts:
+        for address in {at for at, kind, name in post.old_lists if kind == "index" and name} if not post.draft else ():
+            on.setdefault(address, []).append(post)
+    later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the later pages it carries
+    for address, listed in on.items():
+        if first := next((post for post in listed if post.kind == "article"), None):
+            later.setdefault(id(first), []).extend(
+                (f"{address}{path}/{n}/", "index", "") for n in range(2, math.ceil(len(listed) / size) + 1))
+    return [replace(post, old_lists=post.old_lists + tuple(later[id(post)])) if later.get(id(post)) else post
+            for post in posts]
 
 
 def _translations(posts: list[Post], languages: Languages, shown: str) -> list[Note]:
@@ -379,10 +409,11 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     lists = [(f"tags/{_hugo_path(tag)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
     lists += [(f"categories/{_hugo_path(c)}{category_end}", "sections" if c.casefold() == section.casefold()
                else "tags", c) for c in categories]
-    # the lists of tags and of categories, which Hugo writes with no category too; and a language's home page and
-    # section list (/en/, /en/posts/), to the home page as their feeds go to /feed.xml
-    lists += [("tags/", "tags", ""), ("categories/", "sections", "")] + ([("", "index", ""), *(
-        [(_hugo_path(folders[0]) + "/", "index", "")] if folders else [])] if prefix else [])
+    # the lists of tags and of categories, which Hugo writes with no category too; and a language's home page (/en/)
+    # and the section's list (/posts/, /en/posts/; named, for its later pages: _with_later_pages), to the home page
+    # as their feeds go to /feed.xml
+    lists += [("tags/", "tags", ""), ("categories/", "sections", "")] + ([("", "index", "")] if prefix else []) + (
+        [(_hugo_path(folders[0]) + "/", "index", folders[0])] if folders else [])
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))

@@ -105,8 +105,8 @@ def render_report(done: Imported) -> str:
           f"pages, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer "
           "404 there:", done.lists)
     moves("Author and archive page redirects ({n}): the old site's author pages, list of authors and archives, "
-          "its home page's later pages, and a language's home page and section lists (Hugo's /en/, /en/posts/), "
-          "which news-digest has no page like, to the closest page it has (the home page for the authors' and the "
+          "its home page's later pages, and Hugo's section lists with their later pages (/posts/, /posts/page/2/, "
+          "/en/posts/) and a language's home page (/en/), which news-digest has no page like, to the closest page it has (the home page for the authors' and the "
           f"home page's, /archive/ for the archives), in {REDIRECTS} (Netlify, "
           f"Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:", done.nearest)
     return "\n".join(out)
