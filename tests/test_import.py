@@ -1696,6 +1696,38 @@ def test_a_hugo_sections_list_and_its_later_pages_go_to_the_home_page(
         in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_a_hugo_ref_links_to_the_page_in_its_own_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo finds a ref's page in the language of the page that has it: "a.md" in b.en.md is a.en.md (/en/posts/a/),
+    "a.en.md" in b.md is a.md. The import linked the English article to the Indonesian one, and with each language's
+    contentDir it left "/posts/a.md" as text, as a ref "to a page that was not imported". A ref to a page the file's
+    language lacks (Hugo: REF_NOT_FOUND) is kept and said."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n---\n{}\n"
+    refs = '[1]({{< ref "a.md" >}}) [2]({{< ref "/posts/a.md" >}}) [3]({{< relref "posts/a" >}}) [4]({{< ref "a.en.md#x" >}})'
+    settings = 'title = "T"\ndefaultContentLanguage = "id"\n[languages.id]\n{}[languages.en]\n{}'
+    write_files(tmp_path / "src", {
+        "hugo.toml": settings.format("", ""), "content/posts/a.md": front.format("A", 1, "a"),
+        "content/posts/a.en.md": front.format("A en", 1, "a"), "content/posts/b.md": front.format("B", 2, refs),
+        "content/posts/b.en.md": front.format("B en", 2, refs), "content/posts/c.md": front.format("C", 3, "c"),
+        "content/posts/d.en.md": front.format("D en", 4, '[c]({{< ref "c.md" >}})')})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert (tmp_path / "new/content/2024/02/b.md").read_text().endswith(
+        "[1](/2024/02/a/) [2](/2024/02/a/) [3](/2024/02/a/) [4](/2024/02/a/#x)\n")
+    assert (tmp_path / "new/content/2024/02/b-en.md").read_text().endswith(
+        "[1](/2024/02/a-en/) [2](/2024/02/a-en/) [3](/2024/02/a-en/) [4](/2024/02/a-en/#x)\n")
+    assert (tmp_path / "new/content/2024/02/d.md").read_text().endswith('[c]({{< ref "c.md" >}})\n')
+    assert ("  content/posts/d.en.md: its ref 'c.md' names a page in id only (content/posts/c.md), and Hugo finds a "
+            "ref's page in the language of the page that has it, en (it stops with REF_NOT_FOUND); kept as text: link "
+            "the article you mean by hand\n") in (tmp_path / "new/import-report.txt").read_text()
+    write_files(tmp_path / "dirs", {
+        "hugo.toml": settings.format('contentDir = "content/id"\n', 'contentDir = "content/en"\n'),
+        "content/id/posts/a.md": front.format("A", 1, "a"), "content/en/posts/a.md": front.format("A en", 1, "a"),
+        "content/en/posts/b.md": front.format("B en", 2, refs)})
+    assert run(capsys, "import", "hugo", str(tmp_path / "dirs"), "--out", str(tmp_path / "new2"))[0] == 0
+    assert (tmp_path / "new2/content/2024/02/b.md").read_text().endswith(
+        "[1](/2024/02/a-en/) [2](/2024/02/a-en/) [3](/2024/02/a-en/) [4](/2024/02/a-en/#x)\n")
+    assert "shortcodes" not in (tmp_path / "new2/import-report.txt").read_text()
+
+
 def test_hugo_languages_own_content_folders_and_the_default_in_its_subfolder(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """With each language's contentDir (content/en/), content/en/posts/a.md was redirected from /en/posts/a/ by

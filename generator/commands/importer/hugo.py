@@ -15,11 +15,11 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from generator.core.errors import RefusalError, counted, quoted
 from generator.load.frontmatter import YamlError, load_yaml
-from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Scan, not_converted, as_list, as_text,
+from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text,
                                                 digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk)
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
@@ -197,6 +197,7 @@ def scan(root: Path) -> Scan:
     skipped = [note for folder in dict.fromkeys([content, *(f for f, _ in languages.folders), static])
                if folder.is_dir() for note in symlinks(folder, root)]
     notes: list[Note] = []
+    places: dict[str, tuple[str, str]] = {}  # each post's file → its language and path as a ref names it
     files = _content_files(content, languages)
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
@@ -233,12 +234,19 @@ def scan(root: Path) -> Scan:
                 continue
             posts.append(post)
             notes += post_notes
+            places[shown] = (named or code or languages.default, _ref_path(rel_to(path, folder), languages))
     if static.is_dir():
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
     posts = _with_later_pages(posts, values)
     site, config_notes = _config(values, config_file)
     config_notes += _translations(posts, languages, config_file)
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolve_refs,
+    find = _ref_finder(places, languages)
+    notes += [Note(post.rel, f"its ref {quoted(match.group(1))} names a page in {places[other][0]} only ({other}), "
+                             "and Hugo finds a ref's page in the language of the page that has it, "
+                             f"{places[post.rel][0]} (it stops with REF_NOT_FOUND); kept as text: link the article "
+                             "you mean by hand")
+              for post in posts for match in _REF.finditer(post.body) if (other := find(post.rel, match.group(1))[1])]
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolver(find),
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
 
@@ -287,22 +295,58 @@ def _translations(posts: list[Post], languages: Languages, shown: str) -> list[N
                         "its language in its slug (a-en); delete the translations you do not want")]
 
 
-def _resolve_refs(post: Post, urls: dict[str, str], base: str) -> str:
-    """``{{< ref "other.md" >}}`` and ``relref`` → the other post's new URL: the path is tried from content/,
-    then from this post's folder, then as a file name that only one post has."""
-    here = posixpath.dirname(post.rel)
+def _ref_path(rel: str, languages: Languages) -> str:
+    """A content file (below its content folder) or a ref's path as Hugo's ref finds it: without a Markdown extension
+    or a language ('posts/a.en.md' → 'posts/a'; a bundle's 'posts/b/index')."""
+    folder, _, name = rel.strip().strip("/").rpartition("/")
+    stem = next((name.removesuffix(end) for end in MARKDOWN if name.endswith(end)), name)
+    return posixpath.join(folder, languages.split(stem)[0])
 
-    def ref(match: re.Match[str]) -> str:
-        path, anchor = match.group(1).strip(), match.group(2) or ""
-        tries = [posixpath.normpath("content/" + path.lstrip("/")), posixpath.normpath(posixpath.join(here, path))]
-        tries += [rel + end for rel in list(tries) for suffix in MARKDOWN for end in (suffix, "/index" + suffix)]
-        named = [rel for rel in urls if posixpath.basename(rel) in (path, path + ".md")  # a file, or a page bundle
-                 or posixpath.basename(rel) in ("index.md", "index.markdown")
-                 and posixpath.basename(posixpath.dirname(rel)) == path]
-        found = next((urls[rel] for rel in tries if rel in urls), urls[named[0]] if len(named) == 1 else "")
-        return found + anchor if found else match.group(0)
 
-    return _REF.sub(ref, post.body)
+RefFinder = Callable[[str, str], tuple[str, str]]
+"""(the file that has a ref, the ref's path) → (the file it names, ''), or ('', a file it names in another language
+only), or ('', '')."""
+
+
+def _ref_finder(places: dict[str, tuple[str, str]], languages: Languages) -> RefFinder:
+    """How Hugo finds a ref's page (its pagecollections.go, getContentNode), in the language of the page that has the
+    ref: the path from that page's folder (a bundle's: the folder it is in, unless the path starts '../' and names a
+    file), then from the content folder, each as a file or a bundle; else a file or bundle of that name, when only one
+    has it. ``places``: each post's file → its language and ``_ref_path``."""
+    found = {place: rel for rel, place in reversed(places.items())}
+    named: dict[tuple[str, str], list[str]] = {}
+    for rel, (code, path) in places.items():
+        named.setdefault((code, posixpath.basename(path.removesuffix("/index"))), []).append(rel)
+
+    def find(source: str, ref: str) -> tuple[str, str]:
+        code, here = places[source]
+        wanted, dots = _ref_path(ref, languages), ref.strip().startswith(".")
+        up = ref.strip().startswith("../") and ref.strip().endswith(MARKDOWN)  # Hugo's Dir, not its
+        folder = posixpath.dirname(here if up else here.removesuffix("/index"))  # ContainerDir: a bundle's own
+        tries = [] if ref.strip().startswith("/") else [posixpath.normpath(posixpath.join(folder, wanted))]
+        tries += [] if dots else [posixpath.normpath(wanted)]
+        for language in (code, *sorted({c for c, _ in places.values()} - {code})):
+            hit = next((found[language, path] for tried in tries for path in (tried, tried + "/index")
+                        if (language, path) in found), "")
+            alone = named.get((language, wanted), []) if "/" not in wanted and not dots else []
+            if hit := hit or (alone[0] if len(alone) == 1 else ""):
+                return (hit, "") if language == code else ("", hit)
+        return "", ""
+
+    return find
+
+
+def _resolver(find: RefFinder) -> Rewrite:
+    """``{{< ref "other.md" >}}`` and ``relref`` → the new URL of the page Hugo linked (``_ref_finder``)."""
+
+    def rewrite(post: Post, urls: dict[str, str], base: str) -> str:
+        def ref(match: re.Match[str]) -> str:
+            target = find(post.rel, match.group(1))[0]
+            return urls[target] + (match.group(2) or "") if target in urls else match.group(0)
+
+        return _REF.sub(ref, post.body)
+
+    return rewrite
 
 
 def _as_written(address: str) -> str:
