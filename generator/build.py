@@ -20,8 +20,8 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, Unloaded, article_settings, file_link_problems,
-                                    file_links, local_images, located, markdown_options, read_article,
+from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, Unloaded, article_settings, field_line,
+                                    file_link_problems, file_links, local_images, located, markdown_options, read_article,
                                     unloaded_article, unpublished_why)
 from generator.core.errors import BuildError, Problem, quoted, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
@@ -34,8 +34,8 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, registered_moves, too_many_rules,
-                                      with_redirects)
+from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, registered_moves,
+                                      too_many_rules, unpublished_redirects, with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
@@ -311,7 +311,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         # own address, another's, one another's, the site's lists and their terms' pages), not the next run
         # and an article with an error of its own is still the page a redirect would hide
         failed = [*unloaded(config, options, loaded), *failed]
-        raise BuildError(problems + redirect_problems([*moving(site), *failed],
+        waiting = not_yet_out(config, [*moving(site), *failed], [*hidden_drafts, *future, *loaded.draft_pages])
+        raise BuildError(problems + waiting + redirect_problems([*moving(site), *failed],
                                                       [*known_files(site), *(urls.file_for(a.path) for a in failed)],
                                                       (search.INDEX_DIR,) if config.search else ()))
 
@@ -340,6 +341,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                                                              "robots.txt", *(urls.file_for(a.path) for a in failed)],
                                   (search.INDEX_DIR,) if config.search else ()):
         raise BuildError(problems + moved)
+    problems += not_yet_out(config, [*moving(site), *failed], [*hidden_drafts, *future, *loaded.draft_pages])
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static},
                              site.sections, i18n.STRINGS[config.language])
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
@@ -375,6 +377,20 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel,
                     tuple(t for t in warned_until if t > now), since, moves)
+
+
+def not_yet_out(config: Config, redirecting: Sequence[Article | InfoPage | Unloaded],
+                waiting: Sequence[Article | InfoPage]) -> list[Problem]:
+    """A warning for each old address (``redirects:``) that is the address of an article or page left out now, a
+    draft or dated ahead (``waiting``): the build that publishes it would stop at that redirect, so it is said now,
+    naming the line that keeps it out (``redirects.unpublished_redirects``)."""
+    def told(other: Article | InfoPage) -> tuple[str, str]:
+        draft = isinstance(other, InfoPage) or other.draft  # ``waiting`` holds only the drafts left out
+        line = field_line(config.root, other.source_path, "draft" if draft else "date")
+        why = unpublished_why(True) if isinstance(other, InfoPage) else unpublished_why(draft, other.date)
+        return f"{other.source_path}:{line}, {why}", "draft: false, or --drafts" if draft else \
+            "on that date, or with --future"
+    return unpublished_redirects(redirecting, waiting, told) if waiting else []
 
 
 def known_files(site: Site) -> list[str]:

@@ -561,3 +561,45 @@ def test_an_old_address_that_is_no_page_gets_rules_and_a_warning_not_a_page(tmp_
         f"content/2025/06/a.md:4: field 'redirects': warning: 'notes.txt' {tail}",
         f"content/2025/06/a.md:4: field 'redirects': warning: 'release/version-2.0' {tail}",
         f"content/pages/tentang.md:3: field 'redirects': warning: 'about.txt' {tail}"]
+
+
+def test_a_redirect_onto_the_address_of_an_article_not_yet_published_is_a_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's report: a redirect onto a draft's address was published without a word, and the build that
+    published the draft (--drafts, or 'draft: false') then stopped at it. The first build says so, at both files."""
+    make_project(tmp_path, {
+        "2025/06/a.md": article(title="A", redirects="[2025/06/b/, 2099/07/c/, About/]"),
+        "2025/06/b.md": article(title="B", draft="true"),
+        "2025/07/c.md": article(title="C", date="2099-07-01T09:00:00+07:00"),
+        "pages/about.md": "---\ntitle: About\ndraft: true\n---\nx\n",
+        "2025/06/d.md": article(title="D", redirects="[2025/06/lama/]"),
+    })
+    config = str(tmp_path / "config.yaml")
+    hides = ("If that one took the address since (a new article with the old title), give {0} another slug "
+             "(slug: …) to keep the old links working; otherwise remove the address from redirects")
+    said = [
+        "content/2025/06/a.md:4: field 'redirects': warning: '2025/06/b/' is the address of content/2025/06/b.md:4, "
+        "a draft (draft: true): its redirect page is published now, and the build that publishes that article "
+        "(draft: false, or --drafts) stops here, as the redirect would hide its page. "
+        + hides.format("content/2025/06/b.md"),
+        "content/2025/06/a.md:4: field 'redirects': warning: '2099/07/c/' is the address of content/2025/07/c.md:3, "
+        "dated 2099-07-01 09:00, still to come: its redirect page is published now, and the build that publishes "
+        "that article (on that date, or with --future) stops here, as the redirect would hide its page. "
+        + hides.format("content/2025/07/c.md"),
+        "content/2025/06/a.md:4: field 'redirects': warning: 'About/' differs only in letter case from the address of "
+        "content/pages/about.md:3, a draft (draft: true): its redirect page is published now, and the build that "
+        "publishes that page (draft: false, or --drafts) stops here, as the redirect would hide its page. "
+        + hides.format("content/pages/about.md"),
+    ]
+    assert [line for line in warnings_of_build(tmp_path, capsys) if "'redirects'" in line] == said
+    assert (tmp_path / "site/2025/06/b/index.html").exists()  # the redirect page, as before: the draft is not out
+    assert main(["check", "--config", config]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "'redirects'" in line] == said
+    # with another file in error, said with it
+    (tmp_path / "content/2025/06/d.md").write_text(article(title="D", date="2025-13-01"))
+    assert main(["build", "-q", "--config", config]) == 1
+    assert [line for line in capsys.readouterr().err.splitlines() if "'redirects'" in line] == said
+    (tmp_path / "content/2025/06/d.md").unlink()
+    assert main(["build", "-q", "--config", config, "--drafts", "--future"]) == 1  # then an error, as it was
+    assert "content/2025/06/a.md:4: field 'redirects': '2025/06/b/' is the address of content/2025/06/b.md: a " \
+           "redirect there would hide that page." in capsys.readouterr().err

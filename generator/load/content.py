@@ -392,7 +392,7 @@ def located(root: Path, problems: Iterable[Problem]) -> list[Problem]:
     out = []
     for problem in problems:
         if problem.line == 0 and problem.field and problem.path.endswith(".md"):
-            problem = replace(problem, line=_field_line(root, problem.path, problem.field))
+            problem = replace(problem, line=field_line(root, problem.path, problem.field))
         out.append(problem)
     return out
 
@@ -458,7 +458,8 @@ def _written_as_address(line: str, form: str) -> bool:
     return False
 
 
-def _field_line(root: Path, rel: str, field: str) -> int:
+def field_line(root: Path, rel: str, field: str) -> int:
+    """The line of ``field`` in the front matter of the file ``rel``, read again (1 where it is not written)."""
     try:
         text, _ = decode(rel, (root / rel).read_bytes())
         parts = split(text or "")

@@ -229,9 +229,7 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             elif file in taken_files and (other := pages_of.get(file)) is not None:  # perhaps a new one took it
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is the address of {other.source_path}: a redirect there "
-                                        "would hide that page. If that one took the address since (a new article "
-                                        f"with the old title), give {other.source_path} another slug (slug: …) to "
-                                        "keep the old links working; otherwise remove the address from redirects"))
+                                        f"would hide that page. {_took_it(other.source_path)}"))
             elif file.casefold().startswith(folded_folders):
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"'{redirect.path}' is in the folder of the search engine's files "
@@ -282,6 +280,37 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
         if file.casefold() not in folded_taken and file.casefold() not in folded_claimed:
             plan[file] = moved
     return dict(sorted(plan.items())), problems
+
+
+def _took_it(rel: str) -> str:
+    """The fix for an old address that is the address of the article or page in the file ``rel``."""
+    return (f"If that one took the address since (a new article with the old title), give {rel} another slug "
+            "(slug: …) to keep the old links working; otherwise remove the address from redirects")
+
+
+def unpublished_redirects(articles: Iterable[Article | InfoPage], waiting: Iterable[Article | InfoPage],
+                          told: Callable[[Article | InfoPage], tuple[str, str]]) -> list[Problem]:
+    """A warning for each old address that is, or differs only in letter case from, the address of an article or
+    page left out now (``waiting``: a draft, or dated ahead). Its redirect page is published meanwhile, and the
+    build that publishes that one stops at it (``plan_redirects``): the editor hears of it on the first build.
+    ``told(other)`` names it ('content/b.md:4, a draft (draft: true)') and says when it is published ('draft:
+    false, or --drafts'); it is asked only for those a redirect meets."""
+    unpublished = {urls.file_for(a.path).casefold(): a for a in sorted(waiting, key=lambda a: a.source_path,
+                                                                        reverse=True)}  # the first file of each
+    problems: list[Problem] = []
+    for article in articles:
+        for redirect in article.redirects:
+            file = urls.file_for(redirect.path)
+            if (other := unpublished.get(file.casefold())) is None:
+                continue
+            where, when = told(other)
+            same = "is" if file == urls.file_for(other.path) else "differs only in letter case from"
+            what = "page" if isinstance(other, InfoPage) else "article"
+            problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                    f"'{redirect.path}' {same} the address of {where}: its redirect page is published "
+                                    f"now, and the build that publishes that {what} ({when}) stops here, as the "
+                                    f"redirect would hide its page. {_took_it(other.source_path)}", "warning"))
+    return problems
 
 
 def redirect_page(config: Config, to: Target) -> str:
