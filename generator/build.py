@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import jinja2
 
@@ -20,9 +20,9 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, Unloaded, article_settings, field_line,
-                                    file_link_problems, file_links, local_images, located, markdown_options, read_article,
-                                    unloaded_article, unpublished_why)
+from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, ArticleSettings, Unloaded, article_settings,
+                                    field_line, file_link_problems, file_links, local_images, located, markdown_options,
+                                    parse_article, read_article, unloaded_article, unpublished_why)
 from generator.core.errors import BuildError, Problem, quoted, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -150,23 +150,48 @@ def is_future(article: Article | Unloaded, options: BuildOptions) -> bool:
     return not options.future and options.now is not None and article.date > options.now
 
 
-def content_problems(config: Config, options: BuildOptions, registry: Registry | None = None) -> list[Problem]:
+def content_problems(config: Config, options: BuildOptions, registry: Registry | None = None,
+                     zone_known: bool = True) -> list[Problem]:
     """What a run that stops at config.yaml's or companies.yaml's problems reports with them, not in the next run:
     the problems of every article, page and weekly note, parsed without the cache (whose rows would be of no use),
     the footer menu's (a ``menu:`` entry with no page) and sources.yaml's. Without a registry (companies.yaml is broken) every company is unknown, so the articles'
-    warnings about their companies are left out."""
+    warnings about their companies are left out. Without a zone (``zone_known`` False: config.yaml's ``timezone:``
+    is not one, and ``config`` has the default), an article's problem at its ``date`` or ``updated`` is said only
+    where it does not depend on the zone (``zone_free``)."""
     settings = article_settings(config, registry or empty_registry())
     problems = list(article_loader(None, options.workers)(config, settings).problems)
     if registry is None:
         problems = [p for p in problems if p.severity == "error" or p.field != "companies"]
+    if not zone_known:
+        kept = zone_free(config, settings, {p.path for p in problems if p.field in DATED})
+        problems = [p for p in problems if p.field not in DATED or p in kept]
     problems += page_problems(config, options)
     problems += load_notes(config.root, config.content_dir, config.static_dir, config.base_path)[1]
     return [*problems, *source_problems(config)]
 
 
+DATED = ("date", "updated")
+"""The front-matter fields read in the site's time zone."""
+ZONE_ENDS = ("Etc/GMT+12", "Etc/GMT-14")
+"""The zones furthest behind and ahead of UTC (IANA's Etc signs are inverted): a problem the same in both is the
+same in every zone between, as none keeps summer time."""
+
+
+def zone_free(config: Config, settings: ArticleSettings, files: Iterable[str]) -> set[Problem]:
+    """The problems of the article ``files`` that are the same read in either of ``ZONE_ENDS``: those do not
+    depend on the site's time zone. Each file is parsed twice more, on the way out of a run with a bad zone only."""
+    found: set[Problem] = set()
+    for rel in sorted(files):
+        data = read_article(rel, config.path(rel))
+        if isinstance(data, bytes):
+            behind, ahead = (set(parse_article(rel, data, replace(settings, timezone=zone))[1]) for zone in ZONE_ENDS)
+            found |= behind & ahead
+    return found
+
+
 def page_problems(config: Config, options: BuildOptions) -> list[Problem]:
     """The problems of every page and of the footer menu (a ``menu:`` entry with no page), which do not depend on
-    the site's time zone: said with a bad ``timezone:`` too (``ConfigError.pages``)."""
+    the site's time zone: said with a bad ``timezone:`` too (``ConfigError.zoneless``)."""
     pages, problems, drafts = load_pages(config.root, config.content_dir, options.drafts, markdown_options(config),
                                          config.static_dir, config.base_path)
     return [*problems, *footer_menu(config, pages, ConfigLines(config), drafts)[1]]

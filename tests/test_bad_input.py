@@ -584,6 +584,35 @@ def test_a_bad_timezone_does_not_hide_a_menu_entry_naming_no_page(tmp_path: Path
     assert (code, out.splitlines()[:2]) == (1, [f"config.yaml:3: field 'timezone': {said}", menu])
 
 
+def test_a_bad_timezone_does_not_hide_the_registries_or_the_articles_problems(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's report: with 'timezone: Mars/Olympus', a broken companies.yaml and sources.yaml, the build said
+    the zone alone; each fix revealed the next. What does not depend on the zone is said with it; a problem that
+    depends on it (an update before the date, by wall clock read in the zone) waits for a zone."""
+    make_project(tmp_path, {
+        "a.md": article(tags="{x: 1}"),
+        "b.md": article(title="B", date="2025-06-13 09:00", updated="2025-06-13T01:00:00+00:00"),
+        "c.md": article(title="C", date="2025-06-13 09:00", updated="2025-06-12T06:00:00+07:00"),
+    }, config=CONFIG + "timezone: Mars/Olympus\n", companies="openai:\n  nam: OpenAI\n")
+    (tmp_path / "content/sources.yaml").write_text("reuters:\n  name: Reuters\n")
+    said = [
+        "config.yaml:3: field 'timezone': 'Mars/Olympus' is not an IANA time zone; write one like Asia/Jakarta or UTC",
+        "content/a.md:4: field 'tags': must be a list, but YAML read '{x: 1}' as a mapping (name: value); write the "
+        "names in brackets: tags: [a, b]",
+        "content/c.md:4: field 'updated': is before 'date'; an update cannot come before publication",
+    ]
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    lines = err.splitlines()
+    assert code == 1 and lines[:2] == said[:2] and said[2] in lines, err
+    assert any(line.startswith("content/companies.yaml:2:") for line in lines), err
+    assert any(line.startswith("content/sources.yaml:1:") for line in lines), err
+    assert not any(line.startswith("content/b.md") for line in lines), err
+    code, out, _ = run(capsys, "check", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and [line for line in out.splitlines() if line.split(":")[0] != "content/companies.yaml"
+                          and not line.startswith("content/sources.yaml")][:3] == said, out
+    assert "content/companies.yaml:2:" in out and "content/sources.yaml:1:" in out, out
+
+
 def test_init_into_a_path_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "file").write_text("mine")
     assert run(capsys, "init", str(tmp_path / "file/sub")) == (2, "", (

@@ -309,11 +309,17 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     try:
         config = load_config(config_path, environment=environment)
     except ConfigError as e:
-        if e.usable is None:  # a bad timezone alone: with the pages' and the menu's problems, which do not need it
-            from generator.build import page_problems
-            pages = page_problems(e.pages, options) if e.pages is not None else []
-            return _stopped([*(Finding(p, "config") for p in e.problems), *(Finding(p, "build") for p in pages)],
-                            "config")
+        if e.usable is None:  # a bad timezone alone: with what does not depend on it (``ConfigError.zoneless``)
+            findings = [Finding(p, "config") for p in e.problems]
+            if e.zoneless is not None:
+                from generator.build import content_problems
+                where, registry = layout(e.zoneless), None
+                try:
+                    registry = load_registry(where.registry, where.registry_rel)
+                except BuildError as registry_error:
+                    findings += [Finding(p, "registry") for p in registry_error.problems]
+                findings += [Finding(p, "build") for p in content_problems(e.zoneless, options, registry, False)]
+            return _stopped(findings, "config")
         config, config_findings = e.usable, [Finding(p, "config") for p in e.problems]
     except BuildError as e:
         return _stopped((Finding(p, "config") for p in e.problems), "config")

@@ -317,23 +317,23 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
     try:
         return load_config(path, overrides, environment)
     except ConfigError as e:
-        from generator.build import content_problems, page_problems
+        from generator.build import content_problems
         from generator.core.models import BuildOptions
-        if e.usable is None:
-            if e.pages is not None:  # a bad timezone: the pages and the menu are read all the same
-                raise BuildError([*e.problems, *page_problems(e.pages, BuildOptions())]) from None
+        config = e.usable or e.zoneless  # a bad timezone: what does not depend on the zone is read all the same
+        if config is None:
             raise
         problems = list(e.problems)
         from generator.load.layout import layout
         from generator.load.registry import load_registry
 
-        config = e.usable
         where = layout(config)
+        zone_known = e.usable is not None
         try:
             registry = load_registry(where.registry, where.registry_rel)
         except BuildError as registry_error:
-            raise BuildError([*problems, *registry_error.problems, *content_problems(config, BuildOptions())]) from None
-        raise BuildError([*problems, *content_problems(config, BuildOptions(), registry)]) from None
+            raise BuildError([*problems, *registry_error.problems,
+                              *content_problems(config, BuildOptions(), zone_known=zone_known)]) from None
+        raise BuildError([*problems, *content_problems(config, BuildOptions(), registry, zone_known)]) from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -180,14 +180,15 @@ class ConfigError(BuildError):
     """A config with problems. ``usable`` is the config with each bad value left at its default,
     when that is still good enough to read the content with, so that the content's problems can
     be reported in the same run; None when the file could not be read at all, or when a bad
-    ``content_dir`` or ``timezone`` would make those content problems wrong. ``pages``: the same config when only
-    ``timezone`` is what blocks the content, which the pages and the footer menu do not depend on, so that their
-    problems are reported in the same run (``build.page_problems``); else None."""
+    ``content_dir`` or ``timezone`` would make those content problems wrong. ``zoneless``: the same config (with the
+    default zone) when only ``timezone`` is what blocks the content, so that what does not depend on the zone
+    (the registries, the pages and the footer menu, the weekly notes, the articles' problems but those at their
+    dates) is reported in the same run (``build.content_problems``); else None."""
 
-    def __init__(self, problems: list[Problem], usable: Config | None = None, pages: Config | None = None) -> None:
+    def __init__(self, problems: list[Problem], usable: Config | None = None, zoneless: Config | None = None) -> None:
         super().__init__(problems)
         self.usable = usable
-        self.pages = pages
+        self.zoneless = zoneless
 
 
 def normalise_base_url(url: str) -> str:
