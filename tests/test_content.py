@@ -691,6 +691,28 @@ def test_a_date_alone_on_a_day_whose_midnight_the_clocks_skip_is_that_day_withou
     assert result.warnings == ()
 
 
+@pytest.mark.parametrize("typed, shown, warning", [
+    ("2011-12-30", "2011-12-30T00:00:00-10:00",
+     "2011-12-30 is a day Pacific/Apia skipped: its clocks went from 2011-12-29 straight to 2011-12-31, so the "
+     "page shows a date that never was there; write the day you mean: 2011-12-29 or 2011-12-31"),
+    ("2011-12-30 10:00", "2011-12-31T10:00:00+14:00",
+     "2011-12-30 is a day Pacific/Apia skipped: its clocks went from 2011-12-29 straight to 2011-12-31, so "
+     "2011-12-30 10:00 is read as 2011-12-31 10:00 +14; write the day you mean: 2011-12-29 or 2011-12-31, or add "
+     "the time's offset"),
+    ("2011-12-29 23:30", "2011-12-29T23:30:00-10:00", None),
+    ("2011-12-31", "2011-12-31T00:00:00+14:00", None),
+    ("2011-12-30T10:00-10:00", "2011-12-31T10:00:00+14:00", None),  # the offset says which moment
+])
+def test_a_day_the_zone_skipped_whole_is_a_warning(settings: ArticleSettings, typed: str, shown: str,
+                                                   warning: str | None) -> None:
+    """'date: 2011-12-30' in Pacific/Apia (Samoa went from 29 to 31 December 2011) was published as 30 December
+    without a word; '2011-12-30 10:00' was said to be read as '10:00 +14', on the 31st, which it did not say."""
+    apia = replace(settings, timezone="Pacific/Apia")
+    article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {typed}\n---\nx\n".encode(), apia)
+    assert article is not None and article.date.isoformat() == shown
+    assert [str(p) for p in problems] == ([f"content/a.md:3: field 'date': warning: {warning}"] if warning else [])
+
+
 def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:
     article, _ = parse_article("content/2025/06/Meta Ambil Saham.md", b"---\ntitle: x\ndate: 2025-06-01\n---\nx\n", settings)
     assert article is not None and (article.slug, article.path) == ("meta-ambil-saham", "2025/06/meta-ambil-saham/")

@@ -477,6 +477,9 @@ def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
     first = naive.replace(tzinfo=tz)
     moment = first.astimezone(timezone.utc).astimezone(tz)  # through UTC: astimezone(tz) alone returns ``first``
     said = f"{naive:%Y-%m-%d %H:%M}"
+    if skipped := skipped_day(naive.date(), tz):
+        return moment, (f"{skipped}, so {said} is read as {moment:%Y-%m-%d %H:%M} {moment.tzname()}; write the day "
+                        f"you mean: {_days_around(naive.date())}, or add the time's offset")
     if moment.replace(tzinfo=None) != naive:
         return moment, (f"{said} does not exist in {tz.key}: the clocks jump over it, so it is read as "
                         f"{moment:%H:%M} {moment.tzname()}; write the time you mean, or add its offset")
@@ -486,6 +489,22 @@ def wall_clock(naive: datetime, tz: ZoneInfo) -> tuple[datetime, str]:
                         f"({first.isoformat()[-6:]}); for the second, write the offset: "
                         f"{naive:%Y-%m-%dT%H:%M}{second.isoformat()[-6:]}")
     return moment, ""
+
+
+def skipped_day(day: date, tz: ZoneInfo) -> str:
+    """What to say of ``day`` when the zone ``tz`` skipped the whole of it (Samoa's clocks went from 29 to 31
+    December 2011, Pacific/Apia), else '': its midnight, read through UTC, falls on a later day."""
+    first = datetime.combine(day, time(0), tz).astimezone(timezone.utc).astimezone(tz)
+    if first.date() <= day:
+        return ""
+    before = day - timedelta(days=1)
+    return f"{day.isoformat()} is a day {tz.key} skipped: its clocks went from {before.isoformat()} straight to " \
+           f"{first.date().isoformat()}"
+
+
+def _days_around(day: date) -> str:
+    """The days either side of a skipped ``day``, one of which the editor meant."""
+    return f"{(day - timedelta(days=1)).isoformat()} or {(day + timedelta(days=1)).isoformat()}"
 
 
 def warn_removed(check: FieldReader, rendered: Rendered, body_line: int, static_dir: str, base_path: str) -> None:
@@ -1210,7 +1229,11 @@ class FieldReader:
                             f"{why or 'is not a valid date'}; {DATE_FORMS}")
             return None
         if len(iso) == 10:  # a date alone: the day's midnight as its wall clock says it, also on a day the clocks
-            return datetime.combine(date.fromisoformat(iso), time(0), tz)  # skip or repeat it (no time was given)
+            day = date.fromisoformat(iso)  # skip or repeat it (no time was given)
+            if skipped := skipped_day(day, tz):  # not a time skipped: the whole day (``wall_clock``)
+                self.warn(key, f"{skipped}, so the page shows a date that never was there; write the day you mean: "
+                               f"{_days_around(day)}")
+            return datetime.combine(day, time(0), tz)
         parsed = datetime.fromisoformat(iso)
         if parsed.tzinfo is not None:
             return parsed.astimezone(tz)
