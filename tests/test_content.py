@@ -16,6 +16,7 @@ from generator.load.content import (NOT_ARTICLES, NOTES_DIR, ArticleSettings, is
                                      markdown_misnamed,
                                        find_articles, parse_article)
 from generator.load.registry import load_registry
+from generator.core.models import Article
 
 REGISTRY_YAML = """\
 meta:
@@ -711,6 +712,26 @@ def test_a_day_the_zone_skipped_whole_is_a_warning(settings: ArticleSettings, ty
     article, problems = parse_article("content/a.md", f"---\ntitle: x\ndate: {typed}\n---\nx\n".encode(), apia)
     assert article is not None and article.date.isoformat() == shown
     assert [str(p) for p in problems] == ([f"content/a.md:3: field 'date': warning: {warning}"] if warning else [])
+
+
+@pytest.mark.parametrize("lines", [["tags: [a, b", "  #c]"], ["tags: [a,", "  b", "  #c]"],
+                                   ["tags: [a, b  # the rest below", "  #c]"]])
+def test_a_hash_name_after_a_line_without_its_comma_gets_advice_that_keeps_every_name(
+        settings: ArticleSettings, lines: list[str]) -> None:
+    """'tags: [a, b' then '  #c]': "never closed; write tags: [a, b]" dropped '#c', and '"#c"]' alone on its line
+    would have made 'b "#c"' one tag; the advice, followed as written, gives a, b and #c."""
+    def parsed(front: list[str]) -> tuple[Article | None, tuple[Problem, ...]]:
+        return parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n" + "\n".join(front)
+                                              + "\n---\nx\n").encode(), settings)
+
+    _, problems = parsed(lines)
+    at = len(lines) + 3
+    assert [str(p) for p in problems] == [
+        f"content/a.md:{at}: field 'tags': '#c' starts a YAML comment, so it is left out of the list with the rest "
+        "of its line, and no comma follows 'b' above it; put a name that starts with '#' in double quotes, and a "
+        "comma after 'b': \"#c\"]"]
+    article, problems = parsed([*lines[:-2], lines[-2].replace("b", "b,", 1), '  "#c"]'])  # as the message says
+    assert problems == () and article is not None and article.tags == ("a", "b", "#c")
 
 
 def test_slug_comes_from_the_file_name(settings: ArticleSettings) -> None:

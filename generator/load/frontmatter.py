@@ -148,6 +148,7 @@ def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] |
     start = first.index(":") + 1 if ":" in first else len(first)
     if not first[start:].lstrip().startswith("["):
         return None
+    above = "["  # the last line above with a name or a bracket on it
     for number in range(at, len(raw) + 1):
         line = raw[number - 1]
         found = next((m for m in _COMMENT.finditer(line, start if number == at else 0) if m[1]), None)
@@ -157,14 +158,21 @@ def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] |
             names = [n.strip() for n in comment.split(",")]
             fixed = _spaced(code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) +
                             ("," if not names[-1] else "") + close + after)
+            # first on its line, after a name with no comma ('tags: [a, b' / '  #c]'): '"#c"]' alone makes 'b "#c"'
+            last = "" if code.strip() or re.search(r"[\[,]\s*$", above) else re.split(r"[\[,]", above)[-1].strip()
+            comma = (f", and no comma follows '{last}' above it", f", and a comma after '{last}'") if last else ("", "")
             if close or re.search(r"[\[,]\s*$", code) or (not code.strip() and len(names) > 1):
                 return number, (f"'{names[0]}' starts a YAML comment, so it is left out of the list with the rest of "
-                                f"its line; put a name that starts with '#' in double quotes: {fixed.strip()}"), True, fixed
+                                f"its line{comma[0]}; put a name that starts with '#' in double quotes{comma[1]}: "
+                                f"{fixed.strip()}"), True, fixed
             if not code.strip():
                 return number, (f"'{names[0]}' is a YAML comment, so it is not in the {key}; if it is a name, put it in "
-                                f"double quotes: \"{names[0]}\", and if it is a note, write '# {names[0][1:]}'"), False, fixed
+                                f"double quotes{comma[1]}: \"{names[0]}\", and if it is a note, write "
+                                f"'# {names[0][1:]}'"), False, fixed
         if "]" in code:
             return None
+        if code.strip():
+            above = code[start:] if number == at else code
     return None
 
 
@@ -441,7 +449,9 @@ def _cut_below(lines: list[str], at: int, key: str) -> Advice | None:
     """For a list that line ``at`` (from 0) opens with '[' and YAML reads never closed: a name starting with '#' on a
     line below that took the list's ']' into its comment ('  #Pilkada2026, pemilu]'), as ``names_cut_by_comment``
     says it, rather than the list's line, whose fix would drop the names below."""
-    cut = _name_cut(lines, at + 1, key) if lines[at].rstrip().endswith(",") or "[" == lines[at].rstrip()[-1:] else None
+    below = lines[at + 1] if at + 1 < len(lines) else ""  # or a '#' name that took the ']' right below ('  #c]')
+    cut = _name_cut(lines, at + 1, key) if lines[at].rstrip().endswith(",") or "[" == lines[at].rstrip()[-1:] \
+        or re.match(r"\s*#[^\s\]][^\]]*\]", below) else None
     if cut is None or not cut[2] or cut[0] - 1 <= at:
         return None
     owner = _owner(lines, at, len(_indent(lines[at])))
