@@ -90,6 +90,26 @@ def test_ping_announces_every_feed_once_then_only_the_changed_ones(tmp_path: Pat
                                           for name in ("feed.xml", "atom.xml", "feed.json"))
 
 
+def test_each_environment_with_its_own_output_folder_keeps_its_own_record(tmp_path: Path, hub: Hub,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """'digest ping -e staging' wrote .cache/websub.json, which production's ping then read: production's feeds,
+    never announced, were 'unchanged', and the hub was not told of them (or the reverse)."""
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    (tmp_path / "config.staging.yaml").write_text("output_dir: staging-site\n")
+    for env in ((), ("-e", "staging")):
+        assert run(capsys, "build", "--config", config, "-q", *env)[0] == 0
+    assert run(capsys, "ping", "--config", config, "-e", "staging")[0] == 0
+    feeds = len(hub.topics())
+    assert feeds > 6
+    code, out, _ = run(capsys, "ping", "--config", config)
+    assert (code, out.splitlines()[-1]) == (0, f"announced {feeds} feeds to {hub.url}; 0 unchanged, 0 failed")
+    assert len(hub.topics()) == feeds
+    for env in ((), ("-e", "staging")):
+        out = run(capsys, "ping", "--config", config, *env)[1]
+        assert out == f"announced 0 feeds to {hub.url}; {feeds} unchanged, 0 failed\n"
+    assert hub.topics() == []
+
+
 def test_a_refused_ping_is_reported_and_repeated_next_time(tmp_path: Path, hub: Hub,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     config = str(project(tmp_path, hub.url) / "config.yaml")

@@ -541,9 +541,9 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
 def cmd_ping(args: argparse.Namespace) -> int:
     """`digest ping`: one line per feed announced or refused, then a count."""
     from generator.core import urls
-    from generator.load.cache import CACHE_DIR
     from generator.load.config import load_config
     from generator.commands.websub import ping
+    from generator.write.publish import cache_for
 
     config = load_config(Path(args.config), None, args.environment)
     if not config.websub_hub:
@@ -552,7 +552,8 @@ def cmd_ping(args: argparse.Namespace) -> int:
     site = config.path(config.output_dir)
     if not site.is_dir():
         raise RefusalError(f"{_shown(site)}: no built site; run 'digest build' first")
-    result = ping(config.websub_hub, config.base_url, site, config.path(CACHE_DIR), args.all, args.dry_run,
+    # the record of what the hub has is the output folder's: staging's site/ is not production's
+    result = ping(config.websub_hub, config.base_url, site, cache_for(config, site), args.all, args.dry_run,
                   args.timeout)
     verb = "would announce" if args.dry_run else "announced"
     for path, why in result.failed:

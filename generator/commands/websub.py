@@ -1,8 +1,9 @@
 """WebSub publishing: tell the hub (``feeds.websub_hub``) which feeds changed, so subscribers fetch them now.
 
 A feed counts as changed when its bytes in the built site differ from the bytes last announced
-successfully; ``.cache/websub.json`` remembers those (path → hash). So a ping that fails is
-simply repeated by the next ``digest ping``, and several builds between two pings announce
+successfully; ``websub.json`` in the output folder's cache remembers those (path → hash): ``.cache/`` for the
+config's own ``output_dir``, and an environment with its own folder has its own (``publish.cache_for``). So a
+ping that fails is simply repeated by the next ``digest ping``, and several builds between two pings announce
 each changed feed once. The hub gets one ``hub.mode=publish`` POST per feed URL (WebSub §6).
 """
 from __future__ import annotations
