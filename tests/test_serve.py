@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import re
 import select
 import selectors
 import signal
@@ -573,6 +574,35 @@ def test_a_host_name_warns_by_the_address_the_preview_listens_on(tmp_path: Path,
     monkeypatch.setattr(PreviewServer, "wait", lambda self: (_ for _ in ()).throw(KeyboardInterrupt))
     assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", name, "--port", "0", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("bind", ["ip6-only.test", "::1"])
+def test_a_host_name_with_only_ipv6_addresses_is_served_on_one_and_named_by_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, bind: str) -> None:
+    """'--bind ip6-localhost' (::1 alone in /etc/hosts) was looked up as IPv4: refused where the name has no IPv4
+    address, and where glibc reads ::1 as 127.0.0.1, served there under a URL that browsers take to ::1."""
+    real = socket.getaddrinfo
+
+    def ipv6_only(host: object, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        if host == "ip6-only.test":
+            return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("::1", 0, 0, 0))]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    answers: list[tuple[int, str]] = []
+
+    def browse(self: PreviewServer) -> None:
+        for host in (f"[::1]:{self.port}", f"{bind}:{self.port}" if ":" not in bind else None):
+            status, body, _ = get(self.port, "/2025/06/a/", host=host, address="::1")
+            answers.append((status, f"http://[::1]:{self.port}/2025/06/a/" in body))
+        raise KeyboardInterrupt
+
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    monkeypatch.setattr(socket, "getaddrinfo", ipv6_only)
+    monkeypatch.setattr(PreviewServer, "wait", browse)
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", bind, "--port", "0"]) == 0
+    out, err = capsys.readouterr()
+    port = re.search(r"^serving http://\[::1\]:(\d+)/ \(Ctrl-C to stop\)$", out, re.M)
+    assert port and err == "" and answers == [(200, True), (200, True)]
 
 
 def test_the_command_on_0_0_0_0_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -235,6 +235,25 @@ def _same_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, bind: 
         return False
 
 
+def listen_address(bind: str) -> tuple[socket.AddressFamily, str, str]:
+    """The address family and address ``--bind`` listens on, and the host its URL names: an IP address (or the
+    wildcard) as given; for a host name, its first IPv4 address and the name, or, when it has none
+    (``ip6-localhost``: ::1 alone), its first IPv6 address, named by that address: the name would be read as
+    IPv4 by the server's own look-up (glibc gives 127.0.0.1 for ::1) and perhaps by no browser at all."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    if bind in WILDCARDS or ":" in bind:
+        return family, bind, bind
+    try:
+        found = socket.getaddrinfo(bind, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):  # no such name: the server's bind says why, with --bind's hint
+        return family, bind, bind
+    for wanted in (socket.AF_INET, socket.AF_INET6):
+        for got, _, _, _, address in found:
+            if got == wanted:
+                return got, str(address[0]), bind if got == socket.AF_INET else str(address[0])
+    return family, bind, bind
+
+
 def local_base_url(bind: str, port: int, base_path: str) -> str:
     """The address the preview is reached at, keeping the site's base path."""
     host = "localhost" if bind in WILDCARDS else bind
@@ -279,10 +298,13 @@ class PreviewServer:
                  on_request: Callable[[str], None] | None = None) -> None:
         self.options, self.now, self.on_build, self.on_request = options, now, on_build, on_request
         self.config = load_config(options.config_path, environment=options.environment)
-        self.allowed_hosts = frozenset(allowed_host_name(name) for name in options.allowed_hosts)
-        server_class = _HTTPServer6 if ":" in options.bind else _HTTPServer
+        family, address, self.host = listen_address(options.bind)
+        """``self.host``: what the preview's URL and links name, the --bind given or the IPv6 address it took."""
+        self.allowed_hosts = frozenset(allowed_host_name(name) for name in options.allowed_hosts) | (
+            {options.bind.lower()} if self.host != options.bind else set())  # the name --bind gave is still this server
+        server_class = _HTTPServer6 if family == socket.AF_INET6 else _HTTPServer
         try:
-            self.httpd = server_class((options.bind, options.port), _Handler)
+            self.httpd = server_class((address, options.port), _Handler)
         except OSError as e:  # in use or privileged: the port; no such name or address here: the address
             fix = ("pass another --port" if e.errno in (errno.EADDRINUSE, errno.EACCES) else
                    "pass --bind an address of this computer, such as 127.0.0.1 (this computer only) or 0.0.0.0 (every "
@@ -290,7 +312,7 @@ class PreviewServer:
             raise RefusalError(f"cannot listen on {options.bind} port {options.port}: {e.strerror}; {fix}") from None
         self.httpd.preview = self
         self.port: int = self.httpd.server_address[1]
-        self.cache_dir = preview_folder(self.config, self.port, options.bind)
+        self.cache_dir = preview_folder(self.config, self.port, self.host)
         self.target = self.cache_dir / "site"
         try:
             check_target(self.target, self.config.root, watched_folders(self.config))
@@ -318,7 +340,7 @@ class PreviewServer:
     @property
     def url(self) -> str:
         """The preview's home page, as printed for the editor to open."""
-        return local_base_url(self.options.bind, self.port, self.config.base_path)
+        return local_base_url(self.host, self.port, self.config.base_path)
 
     def start(self) -> Rebuilt:
         """Build once, then serve and watch in background threads; returns the first build's outcome."""
@@ -388,7 +410,7 @@ class PreviewServer:
             changed = tuple(sorted(set(waiting) | set(changed)))
             try:
                 config = load_config(self.options.config_path, environment=self.options.environment)
-                config = replace(config, base_url=local_base_url(self.options.bind, self.port, config.base_path))
+                config = replace(config, base_url=local_base_url(self.host, self.port, config.base_path))
                 # one process: forking while the HTTP threads run could copy a held lock
                 options = BuildOptions(self.options.drafts or config.drafts, self.options.future, self.now(), workers=1)
                 done = publish(config, options, self.target, cache_dir=self.cache_dir,
@@ -598,7 +620,7 @@ class _Handler(BaseHTTPRequestHandler):
         preview = self.server.preview
         self.connection.settimeout(self.timeout)  # the head is read: from now on, the timeout is per write
         host = self.headers.get("Host")
-        if not host_allowed(host, preview.port, preview.options.bind, preview.allowed_hosts):
+        if not host_allowed(host, preview.port, preview.host, preview.allowed_hosts):
             name = split_host(host or "")[0]
             hint = f" or restart with --allow-host {name}" if _HOST_NAME.match(name) else ""
             self._send(HTTPStatus.FORBIDDEN, f"digest serve does not answer to the host {quoted(host)}, so that other "
