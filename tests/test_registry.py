@@ -310,3 +310,18 @@ def test_merge_keys_are_each_said_and_an_anchor_below_is_no_syntax_error(tmp_pat
     assert registry_problems(tmp_path, "meta:\n  <<: *b\n  name: Meta\nbase: &b {url: https://x.com/}\n") == [
         "content/companies.yaml:2: field 'meta': " + merge,
         "content/companies.yaml:4: field 'base.name': is required; add name: \"...\""]
+
+
+def test_a_name_or_alias_that_is_another_companys_id_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """'goto' with the alias Gojek next to the entry 'gojek': an article's companies: [gojek] linked only GoTo, and
+    /companies/gojek/ became a redirect to GoTo's page, without a word."""
+    assert registry_problems(tmp_path, "goto:\n  name: GoTo\n  aliases: [Gojek, Tokopedia]\n"
+                                       "gojek:\n  name: Gojek Indonesia\n"
+                                       "telkom:\n  name: Telkomsel\n  aliases: [telkom]\ntelkomsel:\n  name: Tsel\n") == [
+        "content/companies.yaml:3: field 'goto.aliases': alias 'Gojek' is the id of company 'gojek' (line 4), so an "
+        "article's 'Gojek' would mean 'goto' and /companies/gojek/ would lead to it; if they are one company, merge "
+        "the two entries, or else remove the alias",
+        "content/companies.yaml:7: field 'telkom.name': name 'Telkomsel' is the id of company 'telkomsel' (line 9), so "
+        "an article's 'Telkomsel' would mean 'telkom' and /companies/telkomsel/ would lead to it; if they are one "
+        "company, merge the two entries, or else remove the name or change it"]
+    assert registry(tmp_path, GOOD + "meta-ai:\n  name: Meta AI\n  aliases: [meta-ai]\n").lookup("Meta AI").id == "meta-ai"

@@ -14,7 +14,7 @@ from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yam
                                         yaml_file_text, yaml_problems)
 from generator.load.markdown import encode_url
 from generator.core.models import Company
-from generator.core.urls import http_url, broken_http_url
+from generator.core.urls import http_url, broken_http_url, make_slug
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
@@ -89,6 +89,7 @@ def load_registry(path: Path, rel: str) -> Registry:
     companies: list[Company] = []
     cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines: a name or a note?
     owner: dict[str, tuple[str, int]] = {}
+    spelled: list[tuple[str, str, str, int]] = []  # (company id, 'name' or 'alias', spelling, line)
     for cid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(cid,)]
         usable = bool(_ID.match(str(cid)))
@@ -142,6 +143,7 @@ def load_registry(path: Path, rel: str) -> Registry:
             description = ""
         spellings = [(name, lines.get((cid, "name"), line))] if name else []
         spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in named]
+        spelled += [(str(cid), "name" if n == 0 and name else "alias", s, at) for n, (s, at) in enumerate(spellings)]
         for spelling, spelling_line in spellings:
             key = fold(spelling)
             if key in owner and owner[key][0] != str(cid):
@@ -152,9 +154,28 @@ def load_registry(path: Path, rel: str) -> Registry:
         if usable:
             companies.append(Company(cid, name.strip(), tuple(a.strip() for _, a in named),
                                      encode_url(url.strip()) if url else "", description.strip()))
+    problems += _spelled_as_other_id(rel, spelled, {str(cid): lines[(cid,)] for cid in values})
     warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped) + tuple(cut_warnings)
     if problems:  # with the warnings: a '"\e"' alias is told '' by the error, and the escape's removal by its warning
         raise BuildError([*problems, *warnings])
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
                     {folded: owner[folded][0] for folded in sorted(owner)}, warnings)
 
+
+
+def _spelled_as_other_id(rel: str, spelled: list[tuple[str, str, str, int]], ids: dict[str, int]) -> list[Problem]:
+    """A name or alias whose URL slug is another company's id: an article's 'Gojek' meant the company of the alias,
+    never the entry 'gojek', and that entry's page became a redirect to the other (``lookup`` reads names first)."""
+    problems = []
+    claims: dict[str, set[str]] = {}
+    for cid, _, spelling, _ in spelled:
+        claims.setdefault(fold(spelling), set()).add(cid)
+    for cid, kind, spelling, line in spelled:
+        other = make_slug(spelling)
+        if other != cid and other in ids and len(claims[fold(spelling)]) == 1:  # (a clash is said as one)
+            problems.append(Problem(rel, line, f"{cid}.{'aliases' if kind == 'alias' else 'name'}",
+                                    f"{kind} {quoted(spelling)} is the id of company '{other}' (line {ids[other]}), so an "
+                                    f"article's {quoted(spelling)} would mean '{cid}' and /companies/{other}/ would lead "
+                                    f"to it; if they are one company, merge the two entries, or else remove the {kind}"
+                                    + (" or change it" if kind == "name" else "")))
+    return problems
