@@ -1100,3 +1100,44 @@ def test_a_hash_word_alone_on_a_line_of_a_list_is_a_warning_and_a_spaced_comment
     assert [str(p) for p in problems] == [
         "content/a.md:5: field 'tags': warning: '#catatan' is a YAML comment, so it is not in the tags; if it is a "
         "name, put it in double quotes: \"#catatan\", and if it is a note, write '# catatan'"]
+
+
+_NBSP_SAID = ("NO-BREAK SPACE {where}, which YAML does not read as a space; delete it and type an ordinary space (text "
+              "pasted from Word, Google Docs or a web page brings one)")
+
+
+def test_a_no_break_space_where_yaml_needs_a_space_is_named_at_its_line(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """U+00A0, pasted from Word or a web page: 'title:' + U+00A0 was "'title: …' has no ':'", and a source indented
+    by two of them built with the source silently dropped ("unknown field '  name'" warnings). One in a value's
+    text ('Rp' + U+00A0 + '230') is text."""
+    from conftest import CONFIG, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {
+        "2025/06/a.md": "---\ntitle:\u00a0Judul\ndate: 2025-06-03\n---\nIsi.\n",
+        "2025/06/b.md": "---\ntitle: B\ndate: 2025-06-03\nsource:\n\u00a0\u00a0name: CNBC\n\u00a0\u00a0url: https://cnbc.com/x\n"
+                        "tags:\n  -\u00a0data\n---\nIsi.\n",
+        "2025/06/c.md": "---\ntitle: \"Rp\u00a0230 juta\"\ndate: 2025-06-03\ntags: [Rp\u00a0230]\n---\nIsi.\n"})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "content/2025/06/a.md:2: field 'title': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'"),
+        "content/2025/06/b.md:5: field 'source.name': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
+        "content/2025/06/b.md:6: field 'source.url': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
+        "content/2025/06/b.md:8: field 'tags': has a U+00A0 " + _NBSP_SAID.format(where="after the '-'")]
+    for rel in ("2025/06/a.md", "2025/06/b.md"):
+        (tmp_path / "content" / rel).unlink()
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert "<title>Rp 230 juta" in (tmp_path / "site/2025/06/c/index.html").read_text()
+    assert (tmp_path / "site/tags/rp-230/index.html").exists()
+    make_project(tmp_path, {}, config=CONFIG + "page_size:\u00a020\n",
+                 companies="meta:\n  name: Meta\n  aliases:\n  \u00a0 - Facebook\n")
+    (tmp_path / "content/sources.yaml").write_text("kompas:\n\u00a0\u00a0name: Kompas\n\u00a0\u00a0url: https://kompas.com/\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "config.yaml:3: field 'page_size': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'")]
+    (tmp_path / "config.yaml").write_text(CONFIG)
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "content/companies.yaml:4: field 'meta.aliases': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
+        "content/sources.yaml:2: field 'kompas.name': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
+        "content/sources.yaml:3: field 'kompas.url': has a U+00A0 " + _NBSP_SAID.format(where="in the indent")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
@@ -354,6 +355,8 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
         raise conflict
     if not text.isascii() and (c1 := _C1.search(text)):
         raise forbidden_at(text, first_line, c1.start(), ord(c1.group()))
+    if not text.isascii() and _OTHER_SPACE.search(text) and (spaces := _other_spaces(text, first_line)) is not None:
+        raise spaces
     simple = _simple(text, first_line, written)
     if simple is not None:
         return simple
@@ -746,6 +749,35 @@ def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderEr
 _C1 = re.compile("[\x80-\x9f]")
 """C1 control characters, which text decoded in the wrong encoding brings ('â€¦' and U+0085 for '…'); YAML refuses
 all but U+0085, which it reads as a line break (a title cut in two, or a syntax error a line off)."""
+
+
+_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+"""Unicode's spaces but the ordinary one: YAML reads them as text, so one in an indent or after a key's ':' breaks
+the structure ('title:' + U+00A0 + 'Meta' is no field); word processors and web pages put U+00A0 in pasted text."""
+_STRUCTURE = re.compile(rf"[ \t{_SPACES}]*(?:-(?:[ \t{_SPACES}]+|$))*(?:[A-Za-z_][\w.-]*:(?:[ \t{_SPACES}]+|$))?")
+"""A line's indent, item dashes and key: where YAML needs its own spaces."""
+_OTHER_SPACE = re.compile(f"[{_SPACES}]")
+
+
+def _other_spaces(text: str, first_line: int) -> YamlError | None:
+    """The lines that have a space YAML does not read as one (``_SPACES``) in their indent, after an item's '-' or
+    after a key's ':', each named as ``name_without_invisible`` names an invisible character; one inside a value's
+    text ('Rp' + U+00A0 + '230') is text."""
+    rows = text.split("\n")
+    found: list[tuple[int, str, str]] = []
+    for index, row in enumerate(rows):
+        prefix = "" if row.isascii() else _STRUCTURE.match(row).group()  # type: ignore[union-attr]
+        if (bad := _OTHER_SPACE.search(prefix)) is None or prefix.isspace():
+            continue  # (only an indent: a line of text over lines, not a key or item)
+        char = bad.group()
+        before = prefix[:bad.start()].rstrip()[-1:]
+        where = "after the ':'" if before == ":" else "after the '-'" if before == "-" else "in the indent"
+        rows[index] = _OTHER_SPACE.sub(" ", prefix) + row[len(prefix):]
+        found.append((index, where, f"U+{ord(char):04X} {unicodedata.name(char)}"))
+    errors = [YamlError(first_line + index, f"has a {char} {where}, which YAML does not read as a space; delete it and "
+                                            "type an ordinary space (text pasted from Word, Google Docs or a web page "
+                                            "brings one)", _keys_at(rows, index)) for index, where, char in found]
+    return _with(errors[0], errors[1:]) if errors else None
 
 
 def forbidden_at(text: str, first_line: int, position: int, code: int) -> YamlError:
