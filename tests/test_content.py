@@ -358,9 +358,9 @@ CASES = {
         "content/a.md:2: field 'title': the YAML tag '!!python/object/apply:os.system' is not allowed; remove it and write a plain value"]),
     "tags a mapping": (b"---\ntitle: x\ndate: 2025-01-01\ntags: {ai: data}\ncompanies:\n  meta: x\n---\nx\n", [
         "content/a.md:4: field 'tags': must be a list, but YAML read '{ai: data}' as a mapping (name: value); "
-        "write the names in brackets: tags: [a, b]",
+        "write the names in brackets: tags: [ai, data]",
         "content/a.md:5: field 'companies': must be a list, but YAML read the indented lines under it as a mapping "
-        "(name: value); write the names in brackets: companies: [a, b]"]),
+        "(name: value); write the names in brackets: companies: [meta, x]"]),
     "tags a number": (b"---\ntitle: x\ndate: 2025-01-01\ntags: 1e3 # year\ncompanies: true\n---\nx\n", [
         "content/a.md:4: field 'tags': must be a list, but YAML read '1e3' as a number; write it as a name in quotes, "
         "in brackets: tags: [\"1e3\"]",
@@ -1141,3 +1141,23 @@ def test_a_no_break_space_where_yaml_needs_a_space_is_named_at_its_line(tmp_path
         "content/companies.yaml:4: field 'meta.aliases': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
         "content/sources.yaml:2: field 'kompas.name': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
         "content/sources.yaml:3: field 'kompas.url': has a U+00A0 " + _NBSP_SAID.format(where="in the indent")]
+
+
+@pytest.mark.parametrize("written, said", [
+    ("companies: {Meta, Scale AI", "content/a.md:4: field 'companies': starts with '{', which YAML reads as a mapping; "
+                                   "write the list in brackets: companies: [Meta, Scale AI]"),
+    ("companies: {Meta, Scale AI}", "content/a.md:4: field 'companies': must be a list, but YAML read "
+                                    "'{Meta, Scale AI}' as a mapping (name: value); write the names in brackets: "
+                                    "companies: [Meta, Scale AI]"),
+    ("companies:\n  Meta:\n  Scale AI:", "content/a.md:4: field 'companies': must be a list, but YAML read the indented "
+                                         "lines under it as a mapping (name: value); write the names in brackets: "
+                                         "companies: [Meta, Scale AI]"),
+    ("companies:\n  • Meta\n  • Scale AI", "content/a.md:4: field 'companies': must be a list; write companies: "
+                                           "[Meta, Scale AI] or one '- item' line per company"),
+    ("tags: kecerdasan buatan,\n  data", "content/a.md:4: field 'tags': must be a list; write tags: "
+                                         "[kecerdasan buatan, data] or one '- item' line per tag"),
+])
+def test_the_advice_for_a_list_field_gives_the_editors_own_names(written: str, said: str,
+                                                                   settings: ArticleSettings) -> None:
+    """'companies: [a, b]', followed as written, made companies a and b; '[• Meta • Scale AI]' one company."""
+    assert messages(f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode(), settings) == [said]

@@ -1113,6 +1113,12 @@ _NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|dat
 """An ``image:`` that is not a file's name: another scheme's address or a host (a ':' elsewhere is part of one)."""
 
 
+_ONE = {"companies": "company", "redirects": "old address", "tags": "tag"}
+"""What one item of a list field is, for the messages."""
+_BULLETS = "•·▪◦‣●○■□–—*+- \t"
+"""The marks a list pasted from a document starts its lines with ('• Meta')."""
+
+
 class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
@@ -1347,16 +1353,16 @@ class FieldReader:
                             f"and a feed); keep the {key} that say what the article is about")
             return []
         if isinstance(value, str):
-            items = [v.strip() for v in value.strip().removeprefix("[").removesuffix("]").split(",") if v.strip()]
-            one = {"companies": "company", "redirects": "old address", "tags": "tag"}.get(key, key)
-            self.error(key, f"must be a list; write {key}: [{', '.join(items)}] or one '- item' line per {one}")
+            self.error(key, f"must be a list; write {key}: [{', '.join(self._written_names(key, value))}] or one "
+                            f"'- item' line per {_ONE.get(key, key)}")
             return []
         if not isinstance(value, list):  # a mapping, a number or true/false: quoting it whole would not make a list
             written = self._after_colon(key).split(" #", 1)[0].strip()
-            if isinstance(value, dict):
+            if isinstance(value, dict):  # '{Meta, Scale AI}': the names written, its keys (and any text values)
                 what = quoted(written) if written else "the indented lines under it"
+                names = [_yaml_text(str(n)) for k, v in value.items() for n in (k, v) if n is k or isinstance(v, str)]
                 self.error(key, f"must be a list, but YAML read {what} as a mapping (name: value); "
-                                f"write the names in brackets: {key}: [a, b]")
+                                f"write the names in brackets: {key}: [{', '.join(names)}]")
             else:
                 kind, written = "true/false" if isinstance(value, bool) else "a number", written or str(value)
                 self.error(key, f"must be a list, but YAML read {quoted(written)} as {kind}; write it as a name in quotes, "
@@ -1383,6 +1389,21 @@ class FieldReader:
                 seen.add(fold(name))
                 out.append(name)
         return out
+
+    def _written_names(self, key: str, value: str) -> list[str]:
+        """The names a text meant as a list gives: split at its commas, and at its line breaks when it runs over
+        lines ('companies:' above '  • Meta' and '  • Scale AI', bullets pasted from a document: YAML's 'Meta
+        Scale AI' with the bullets)."""
+        at, after = self.line(key), self._after_colon(key).strip()
+        rows = [after] if after[:1] not in ('"', "'", "|", ">") else []
+        for row in self.raw[at:] if rows else ():
+            if not row.startswith((" ", "\t")) or not row.strip():
+                break
+            rows.append(row)
+        if len(rows) < 2 or " ".join(" ".join(rows).split()) != " ".join(value.split()):
+            rows = [value]  # (one line, or quoted: YAML's text is the names')
+        return [_yaml_text(n.strip()) for row in rows
+                for n in row.strip().removeprefix("[").removesuffix("]").lstrip(_BULLETS).split(",") if n.strip()]
 
     def slug(self, rel: str) -> str | None:
         if "slug" in self.meta:

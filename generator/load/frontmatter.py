@@ -723,8 +723,11 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         items = re.split(r"\s#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
         items = items.rstrip(", ") + ('"' if items.count('"') % 2 else "")  # '["AI': the quote too
         fixed = f"{shown}: {items}{close}"
-        if key in _LIST_KEYS:  # text in quotes would be "must be a list"
-            return at, field, f"starts a {what} with '{value[0]}' that is never closed; write {fixed}", indented + fixed
+        if key in _LIST_KEYS:  # text in quotes would be "must be a list"; '{' a mapping, which is "must be a list" too
+            fixed = f"{shown}: [{items[1:].lstrip()}]"
+            return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed}" if close == "]"
+                               else f"starts with '{{', which YAML reads as a mapping; write the list in brackets: "
+                                    f"{fixed}"), indented + fixed
         return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed} for a {what}, or "
                            f"put text in double quotes: {shown}: {quoted}"), None
     if close and not value.endswith(close):
