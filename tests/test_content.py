@@ -1143,6 +1143,35 @@ def test_a_no_break_space_where_yaml_needs_a_space_is_named_at_its_line(tmp_path
         "content/sources.yaml:3: field 'kompas.url': has a U+00A0 " + _NBSP_SAID.format(where="in the indent")]
 
 
+def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A flow list over lines with a comma forgotten made the tag 'kecerdasan buatan data', and '- Meta, Scale AI'
+    the company 'Meta, Scale AI' told "did you mean 'Scale AI'?" (following it lost Meta), each built without a
+    word of the slip. A registered name with a comma, and a decimal comma, are names as written."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {
+        "2025/06/a.md": article(tags="[investasi,\n  kecerdasan buatan\n  data]"),
+        "2025/06/b.md": article(companies="\n  - Meta, Scale AI\n  - Google"),
+        "2025/06/c.md": article(companies='["Meta, Google", OpenAI]', tags='["Rp 1,5 triliun"]'),
+        "2025/06/e.md": article(companies='["Alphabet, Inc."]')},
+        companies="google: {name: Google, aliases: ['Alphabet, Inc.']}\nscale-ai: {name: Scale AI}\n"
+                  "openai: {name: OpenAI}\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/a.md:5: field 'tags': warning: item 2 'kecerdasan buatan data' runs over 2 lines with no comma "
+        "between them, which YAML reads as one tag; if they are 2 tags, put a comma at the end of the line: "
+        "tags: [investasi, kecerdasan buatan, data]",
+        "content/2025/06/b.md:5: field 'companies': warning: 'Meta, Scale AI' is one company: a comma inside an item "
+        "does not split it; if they are 2 companies, write '- Meta' and '- Scale AI' on lines of their own; if it is "
+        "one company's name, add it to content/companies.yaml",
+        "content/2025/06/c.md:4: field 'companies': warning: 'Meta, Google' is one company: a comma inside an item "
+        "does not split it; if they are 2 companies, write companies: [Meta, Google, OpenAI]; if it is one company's "
+        "name, add it to content/companies.yaml"]
+    assert (tmp_path / "site/tags/kecerdasan-buatan-data/index.html").exists()  # a warning: the name may be one
+    assert (tmp_path / "site/tags/rp-1-5-triliun/index.html").exists()
+    assert b"/companies/google/" in (tmp_path / "site/2025/06/e/index.html").read_bytes()
+
+
 @pytest.mark.parametrize("written, said", [
     ("companies: {Meta, Scale AI", "content/a.md:4: field 'companies': starts with '{', which YAML reads as a mapping; "
                                    "write the list in brackets: companies: [Meta, Scale AI]"),

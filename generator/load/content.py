@@ -20,7 +20,7 @@ from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Container, Iterable, Mapping, Sequence
+from typing import Any, Callable, Container, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -601,6 +601,12 @@ def unloaded_article(rel: str, data: bytes, config: Config) -> Unloaded | None:
     return Unloaded(rel, article_path(when, slug), when, draft, tuple(redirects))
 
 
+def known_company(registry: Registry, name: str) -> Company | None:
+    """The registered company ``name`` means: by a name or alias, or by the entry's id ('telkomsel'), or a name
+    it had ('Telkomsel' before 'Telkomsel Grup')."""
+    return registry.lookup(name) or registry.companies.get(make_slug(name))
+
+
 def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Article | None, tuple[Problem, ...]]:
     """One file's bytes → its Article (or None) and every problem found in it."""
     front, problems = read_front(rel, data)
@@ -640,20 +646,21 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     toc = check.boolean("toc") if meta.get("toc") is not None else None
     source = check.source(dict(settings.publishers))
     tags = check.names("tags", MAX_TAGS)
-    company_names = check.names("companies", MAX_COMPANIES)
+    company_names = check.names("companies", MAX_COMPANIES, lambda name: bool(known_company(settings.registry, name)),
+                                f"{settings.content_dir}/companies.yaml")
     slug = check.slug(rel)
     redirects = read_redirects(check, meta, settings.base_path)
 
     companies: list[Company] = []
     for i, name in enumerate(company_names):
-        company = settings.registry.lookup(name)
+        company = known_company(settings.registry, name)
         cid = make_slug(name) if company is None else ""
-        if company is None:  # the entry's id ('telkomsel'), or a name it had ('Telkomsel' before 'Telkomsel Grup')
-            company = settings.registry.companies.get(cid)
         if company is None and not cid:  # '!!!' would be /companies/company/, a URL nobody wrote
             check.error("companies", f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or "
                         f"add it to {settings.content_dir}/companies.yaml under an id", ("companies", i))
             continue
+        if company is None and comma_names(name):  # said by names(), with no 'did you mean' one of the names
+            company = Company(cid, name, known=False)
         if company is None:
             hint = settings.registry.suggest(name)
             check.warn("companies", f"{quoted(name)} is not in {settings.content_dir}/companies.yaml; "
@@ -1115,6 +1122,15 @@ _NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|dat
 
 _ONE = {"companies": "company", "redirects": "old address", "tags": "tag"}
 """What one item of a list field is, for the messages."""
+_COMMA = re.compile(r"\s*(?:,(?!\d)|(?<!\d),)\s*")
+"""A comma that is not a decimal one ('Rp 1,5 triliun'), with the spaces around it."""
+
+
+def comma_names(name: str) -> list[str]:
+    """The names a list's item with a comma inside holds ('Meta, Scale AI'), which YAML keeps as one; [] for a name
+    with none, or with a comma to spare ('Meta,')."""
+    parts = [part for part in _COMMA.split(name) if part] if "," in name else []
+    return parts if len(parts) > 1 else []
 _BULLETS = "•·▪◦‣●○■□–—*+- \t"
 """The marks a list pasted from a document starts its lines with ('• Meta')."""
 
@@ -1339,7 +1355,11 @@ class FieldReader:
                        "is left out: delete it from the file", path)
         return kept
 
-    def names(self, key: str, most: int) -> list[str]:
+    def names(self, key: str, most: int, known: Callable[[str], bool] = lambda name: False,
+              registry: str = "") -> list[str]:
+        """A list field's names, each once; ``known`` tells a name that is one though it has a comma in it (a
+        registered 'Alphabet, Inc.'), of which no warning is given; ``registry`` is the file that would make one
+        so."""
         if key in self.meta and self.meta[key] is None and self._after_colon(key).strip().startswith("#"):
             written = self._after_colon(key).strip()  # 'tags: #ai': the whole value a comment, the article untagged
             self.error(key, f"'{written}' starts a YAML comment, so {key} is empty; put the name in double quotes, "
@@ -1369,9 +1389,14 @@ class FieldReader:
                                 f"in brackets: {key}: [\"{written}\"]")
             return []
         self._names_cut_by_comment(key)
+        flow = self._flow_items(key, len(value))
         out: list[str] = []
         seen: set[str] = set()
         for i, item in enumerate(value):
+            if flow and len(flow[i]) > 1 and isinstance(item, str):  # 'kecerdasan buatan' over 'data]': one name
+                self._runs_over_lines(key, i, flow)
+            elif isinstance(item, str) and comma_names(item.strip()) and not known(" ".join(item.split())):
+                self._comma_in_item(key, i, value, self._after_colon(key).lstrip().startswith("["), registry)
             if isinstance(item, (list, dict)):
                 self.error(key, "must be a flat list of names; this item is a nested list or mapping", (key, i))
                 continue
@@ -1404,6 +1429,56 @@ class FieldReader:
             rows = [value]  # (one line, or quoted: YAML's text is the names')
         return [_yaml_text(n.strip()) for row in rows
                 for n in row.strip().removeprefix("[").removesuffix("]").lstrip(_BULLETS).split(",") if n.strip()]
+
+    def _flow_items(self, key: str, count: int) -> list[list[tuple[int, str]]] | None:
+        """Each item of a list in brackets as the (line, text) parts it is written in, for ``count`` items; None
+        for another list, or one that commas alone do not split (quotes, brackets inside)."""
+        at, after = self.line(key), self._after_colon(key).lstrip()
+        if not after.startswith("["):
+            return None
+        items: list[list[tuple[int, str]]] = [[]]
+        row, text = at, after[1:]
+        while True:
+            code = re.split(r"(?:^|\s)#", text, maxsplit=1)[0]
+            end = code.find("]")
+            code = code if end < 0 else code[:end]
+            if any(c in code for c in "[{}\"'"):
+                return None
+            for n, piece in enumerate(code.split(",")):
+                if n:
+                    items.append([])
+                if piece.strip():
+                    items[-1].append((row, " ".join(piece.split())))
+            if end >= 0 or row >= len(self.raw) or self.raw[row].strip() == "---":
+                break
+            row, text = row + 1, self.raw[row]
+        items = [parts for parts in items if parts]
+        return items if end >= 0 and len(items) == count else None
+
+    def _runs_over_lines(self, key: str, i: int, flow: list[list[tuple[int, str]]]) -> None:
+        """Warn of an item of a list in brackets that runs over lines with no comma: YAML joins them into one."""
+        parts = flow[i]
+        fixed = ", ".join(text for n, item in enumerate(flow) for text in ([t for _, t in item] if n == i
+                                                                           else [" ".join(t for _, t in item)]))
+        name = " ".join(t for _, t in parts)
+        self.warn(key, f"item {i + 1} {quoted(name)} runs over {len(parts)} lines with no comma between them, which "
+                       f"YAML reads as one {_ONE.get(key, key)}; if they are {len(parts)} {key}, put a comma at the "
+                       f"end of the line: {key}: [{fixed}]", line=parts[0][0])
+
+    def _comma_in_item(self, key: str, i: int, value: list[Any], flow: bool, registry: str) -> None:
+        """Warn of a name with a comma inside, which YAML keeps as one ('- Meta, Scale AI', '["Meta, Google"]')."""
+        item = " ".join(value[i].split())
+        parts, one = comma_names(item), _ONE.get(key, key)
+        if flow:
+            names = [_yaml_text(" ".join(v.split())) if isinstance(v, str) else as_yaml(v) for v in value]
+            names[i:i + 1] = [_yaml_text(p) for p in parts]
+            fix = f"if they are {len(parts)} {key}, write {key}: [{', '.join(names)}]"
+        else:
+            lines = [f"'- {_yaml_text(p)}'" for p in parts]
+            fix = f"if they are {len(parts)} {key}, write {', '.join(lines[:-1])} and {lines[-1]} on lines of their own"
+        one_name = f"; if it is one {one}'s name, add it to {registry}" if registry else ""
+        self.warn(key, f"{quoted(item)} is one {one}: a comma inside an item does not split it; {fix}{one_name}",
+                  (key, i))
 
     def slug(self, rel: str) -> str | None:
         if "slug" in self.meta:
