@@ -1190,3 +1190,11 @@ def test_the_advice_for_a_list_field_gives_the_editors_own_names(written: str, s
                                                                    settings: ArticleSettings) -> None:
     """'companies: [a, b]', followed as written, made companies a and b; '[• Meta • Scale AI]' one company."""
     assert messages(f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode(), settings) == [said]
+
+
+def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSettings) -> None:
+    """It was said at the line of the item at its place among the names: after a repeated name, the line above."""
+    assert messages(b"---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - Meta\n  - meta\n  - Zzz Corp\n---\nx\n",
+                    settings) == [
+        "content/a.md:7: field 'companies': warning: 'Zzz Corp' is not in content/companies.yaml; add it there to give "
+        "its page a name, link and description"]

@@ -652,7 +652,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     redirects = read_redirects(check, meta, settings.base_path)
 
     companies: list[Company] = []
-    for i, name in enumerate(company_names):
+    for name, i in company_names.items():
         company = known_company(settings.registry, name)
         cid = make_slug(name) if company is None else ""
         if company is None and not cid:  # '!!!' would be /companies/company/, a URL nobody wrote
@@ -1356,26 +1356,27 @@ class FieldReader:
         return kept
 
     def names(self, key: str, most: int, known: Callable[[str], bool] = lambda name: False,
-              registry: str = "") -> list[str]:
-        """A list field's names, each once; ``known`` tells a name that is one though it has a comma in it (a
-        registered 'Alphabet, Inc.'), of which no warning is given; ``registry`` is the file that would make one
-        so."""
+              registry: str = "") -> dict[str, int]:
+        """A list field's names, each once, with the index of its item (for its line: not its place among the
+        names, which a repeated or empty item shifts); ``known`` tells a name that is one though it has a comma in
+        it (a registered 'Alphabet, Inc.'), of which no warning is given; ``registry`` is the file that would make
+        one so."""
         if key in self.meta and self.meta[key] is None and self._after_colon(key).strip().startswith("#"):
             written = self._after_colon(key).strip()  # 'tags: #ai': the whole value a comment, the article untagged
             self.error(key, f"'{written}' starts a YAML comment, so {key} is empty; put the name in double quotes, "
                             f"in brackets: {key}: [\"{written}\"]")
-            return []
+            return {}
         if key not in self.meta or self.meta[key] is None:
-            return []
+            return {}
         value = self.meta[key]
         if isinstance(value, list) and len(value) > most:
             self.error(key, f"has {len(value):,} items, more than the {most} an article may have (each one is a page "
                             f"and a feed); keep the {key} that say what the article is about")
-            return []
+            return {}
         if isinstance(value, str):
             self.error(key, f"must be a list; write {key}: [{', '.join(self._written_names(key, value))}] or one "
                             f"'- item' line per {_ONE.get(key, key)}")
-            return []
+            return {}
         if not isinstance(value, list):  # a mapping, a number or true/false: quoting it whole would not make a list
             written = self._after_colon(key).split(" #", 1)[0].strip()
             if isinstance(value, dict):  # '{Meta, Scale AI}': the names written, its keys (and any text values)
@@ -1387,10 +1388,10 @@ class FieldReader:
                 kind, written = "true/false" if isinstance(value, bool) else "a number", written or str(value)
                 self.error(key, f"must be a list, but YAML read {quoted(written)} as {kind}; write it as a name in quotes, "
                                 f"in brackets: {key}: [\"{written}\"]")
-            return []
+            return {}
         self._names_cut_by_comment(key)
         flow = self._flow_items(key, len(value))
-        out: list[str] = []
+        out: dict[str, int] = {}
         seen: set[str] = set()
         for i, item in enumerate(value):
             if flow and len(flow[i]) > 1 and isinstance(item, str):  # 'kecerdasan buatan' over 'data]': one name
@@ -1412,7 +1413,7 @@ class FieldReader:
             name = self.name_without_invisible(key, " ".join(item.split()), (key, i))
             if name and fold(name) not in seen:
                 seen.add(fold(name))
-                out.append(name)
+                out[name] = i
         return out
 
     def _written_names(self, key: str, value: str) -> list[str]:
