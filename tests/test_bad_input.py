@@ -598,7 +598,7 @@ def test_a_bad_timezone_does_not_hide_the_registries_or_the_articles_problems(
     said = [
         "config.yaml:3: field 'timezone': 'Mars/Olympus' is not an IANA time zone; write one like Asia/Jakarta or UTC",
         "content/a.md:4: field 'tags': must be a list, but YAML read '{x: 1}' as a mapping (name: value); write the "
-        "names in brackets: tags: [a, b]",
+        "names in brackets: tags: [x]",
         "content/c.md:4: field 'updated': is before 'date'; an update cannot come before publication",
     ]
     code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
