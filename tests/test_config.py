@@ -413,3 +413,14 @@ def test_a_list_or_mapping_key_written_empty_holds_none_as_slugs_did(tmp_path: P
                            "config.staging.yaml": "menu:\nfeeds:\n"})  # an environment's: cleared, and kept
     config = load_config(tmp_path / "config.yaml", None, "staging")
     assert (config.menu, config.feed_formats) == ((), ("rss",))
+
+
+def test_a_yaml_slip_hides_none_of_the_other_keys_problems(tmp_path: Path) -> None:
+    """The slip in the title was the one message of the run; language, timezone and page_size came after it was fixed."""
+    assert errors(tmp_path, "title: Kabar AI: Ringkasan Harian\nlanguage: id-ID\ntimezone: WIB\npage_size: \"20\"\n") == [
+        "config.yaml:1: field 'title': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: title: \"Kabar AI: Ringkasan Harian\"",
+        "config.yaml:2: field 'language': 'id-ID' is not supported; use one of: id, en (write language: id)",
+        "config.yaml:3: field 'timezone': 'WIB' is not an IANA time zone; did you mean Asia/Jakarta?",
+        "config.yaml:4: field 'page_size': must be a whole number of at least 1, got '20'; the quotes make it text: "
+        "write page_size: 20"]

@@ -39,6 +39,9 @@ def messages(data: bytes, settings: ArticleSettings) -> list[str]:
     return [str(p) for p in parse_article("content/a.md", data, settings)[1]]
 
 
+UNKNOWN_GOOGLE_OPENAI = [  # said with a slip above them, as the file is read as if the slip were fixed
+    f"content/a.md:{line}: field 'companies': warning: '{name}' is not in content/companies.yaml; add it there to give "
+    "its page a name, link and description" for line, name in ((5, "Google"), (6, "OpenAI"))]
 DATE_FIX = ("write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news "
             "page prints it: 13 Juni 2025 09.00 WIB")
 CASES = {
@@ -178,10 +181,12 @@ CASES = {
     # stopped at its line for a slip above it, which was not said
     "a list over two lines without the space after its colon, then a list over two lines": (
         b"---\ntitle: x\ntags:[panduan,\n  baru]\ncompanies: [Google,\n  OpenAI]\ndate: 2025-01-01\n---\nx\n", [
-        "content/a.md:3: field 'tags': needs a space after the colon: tags: [panduan,"]),
+        "content/a.md:3: field 'tags': needs a space after the colon: tags: [panduan,",
+        *UNKNOWN_GOOGLE_OPENAI]),
     "a list over two lines without its colon, then a list over two lines": (
         b"---\ntitle: x\ntags [panduan,\n  baru]\ncompanies: [Google,\n  OpenAI]\ndate: 2025-01-01\n---\nx\n", [
-        "content/a.md:3: field 'tags': has no ':' after the key; write tags: [panduan,"]),
+        "content/a.md:3: field 'tags': has no ':' after the key; write tags: [panduan,",
+        *UNKNOWN_GOOGLE_OPENAI]),
     # a line of a mapping over three lines was judged alone: "url: '...sumber\"}'" (its '}' is the mapping's)
     "a mapping over three lines, then a slip": (
         b'---\ntitle: x\nsource: {\n  name: "news-digest",\n  url: "https://www.example.com/berita/contoh-artikel-'
@@ -413,6 +418,31 @@ def test_a_hash_name_on_the_last_line_of_a_list_written_as_said_keeps_every_tag(
     article = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n"
                                             b"  \"#Pilkada2026\", pemilu]\n---\nx\n", settings)[0]
     assert article is not None and article.tags == ("panduan", "#Pilkada2026", "pemilu")
+
+
+def test_a_yaml_slip_hides_none_of_the_other_fields_problems(settings: ArticleSettings) -> None:
+    """The slip was the one message of the run; the date, tags and slug were said only once it was fixed."""
+    data = (b"---\ntitle: Meta beli Scale\ndate: 2025-06-31\nsummary: Meta: investasi terbesar tahun ini\n"
+            b"tags: investasi, data\nslug: Meta_Scale\n---\nIsi.\n")
+    article, problems = parse_article("content/a.md", data, settings)
+    assert article is None
+    assert [str(p) for p in sorted(problems, key=lambda p: p.line)] == [
+        f"content/a.md:3: field 'date': '2025-06-31' is not a valid date (day is out of range for month); {DATE_FIX}",
+        "content/a.md:4: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: summary: \"Meta: investasi terbesar tahun ini\"",
+        "content/a.md:5: field 'tags': must be a list; write tags: [investasi, data] or one '- item' line per tag",
+        "content/a.md:6: field 'slug': 'Meta_Scale' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]
+
+
+def test_what_a_yaml_slip_is_about_is_said_once(settings: ArticleSettings) -> None:
+    """Read past its slip, a field is the slip's to tell: its '#' name is not said again by the list's own check."""
+    data = b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n  #Pilkada2026, pemilu]\nslug: A_B\n---\nx\n"
+    assert sorted(messages(data, settings)) == [
+        "content/a.md:5: field 'tags': '#Pilkada2026' starts a YAML comment, so it is left out of the list with the "
+        "rest of its line; put a name that starts with '#' in double quotes: \"#Pilkada2026\", pemilu]",
+        "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]
 
 
 @pytest.mark.parametrize("data, expected", CASES.values(), ids=CASES.keys())

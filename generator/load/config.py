@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, load_yaml,
-                                       names_cut_by_comment, not_a_name, not_boolean, not_text, shown_as_written,
-                                       yaml_file_text, yaml_problems)
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml,
+                                       load_yaml_past_slips, names_cut_by_comment, not_a_name, not_boolean, not_text,
+                                       said_by, shown_as_written, yaml_file_text, yaml_problems)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -415,15 +415,19 @@ def environment_file(path: Path, environment: str) -> Path:
     return path.with_name(f"{path.stem}.{environment}{path.suffix}")
 
 
-def _read_yaml(path: Path, rel: str, written: Written | None = None) -> tuple[dict[str, Any], Lines, list[Problem]]:
+def _read_yaml(path: Path, rel: str, written: Written | None = None
+               ) -> tuple[dict[str, Any], Lines, list[Problem], YamlError | None]:
     """One config file as a mapping, its key lines, and the control characters its YAML escapes
     put in values (errors: a config has no place to show warnings before the build); a file
-    that cannot be read is a BuildError. ``written`` gets its list items read as numbers, as written."""
+    that cannot be read is a BuildError. ``written`` gets its list items read as numbers, as written. With YAML
+    syntax slips whose messages give the lines to write, the file is read as if they were written so, and the
+    slips are given for the caller to say with the problems of the other keys, in the same run
+    (``load_yaml_past_slips``)."""
     data = _read(path)
     escaped: list[YamlError] = []
     try:
         text = yaml_file_text(data)
-        values, lines = load_yaml(text, 1, escaped, written=written) if text.strip() else ({}, {})
+        values, lines, slip = load_yaml_past_slips(text, 1, escaped, written=written) if text.strip() else ({}, {}, None)
     except YamlError as e:
         raise BuildError(yaml_problems(rel, e)) from None
     if values is None:  # comments alone ('# defaults'), as an empty file: every key has its default
@@ -434,8 +438,8 @@ def _read_yaml(path: Path, rel: str, written: Written | None = None) -> tuple[di
            (found := names_cut_by_comment(text.split("\n"), lines[(key,)], key)) is not None and found[2]]
     return _left_empty(values), lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found"))
                                         for e in escaped] + \
-        [Problem(rel, line, key, message) for key, (line, message, _) in cut]  # a config has no warnings: '#word'
-    # alone on its line, a note or a name, is let be
+        [Problem(rel, line, key, message) for key, (line, message, _) in cut], slip  # a config has no warnings:
+    # '#word' alone on its line, a note or a name, is let be
 
 
 def _left_empty(values: dict[str, Any]) -> dict[str, Any]:
@@ -496,13 +500,14 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
     root = path.parent.resolve()
     rel = path.name
     written: Written = {}
-    values, lines, problems = _read_yaml(path, rel, written)
+    values, lines, problems, slip = _read_yaml(path, rel, written)
     if (root / IMPORT_UNFINISHED).exists():  # a half project built "59 articles" of the old site's 150 in silence
         problems.append(Problem(IMPORT_UNFINISHED, 0, "", "digest import was cut short before it finished writing "
                                                           "this project, so articles and files are missing; run the "
                                                           "same digest import again (it starts over)"))
     origin: dict[str, str] = {}  # top-level key → the file that set it, for messages
     main_output = ""
+    env_slip = None
     if environment is not None:
         if not ENVIRONMENT_RE.match(environment):
             raise BuildError([Problem(rel, 0, "", f"--environment {quoted(environment)} is not a usable name; use lowercase "
@@ -512,7 +517,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             raise BuildError([Problem(env_path.name, 0, "", f"no such file for --environment {environment}; create it "
                                                             f"next to {rel} with the keys that differ, like 'noindex: true'")])
         env_written: Written = {}
-        env_values, env_lines, env_problems = _read_yaml(env_path, env_path.name, env_written)
+        env_values, env_lines, env_problems, env_slip = _read_yaml(env_path, env_path.name, env_written)
         problems += env_problems
         main_output = _main_output_dir(values, env_values)
         values = deep_merge(values, env_values)
@@ -639,6 +644,9 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                     f"{quoted(static)} is or holds the articles' folder (content_dir: "
                                     f"{content}), and every file in it is published as it is: the Markdown "
                                     "sources, drafts too; keep static files in a folder of their own, like static"))
+    for where, slipped in ((rel, slip), (environment_file(path, environment).name if environment else "", env_slip)):
+        if slipped is not None:  # what a slip is about, only the slip says
+            problems = yaml_problems(where, slipped) + said_by(where, problems, slipped)
     # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
     # content usable, so the content's problems come in the same run
     checked = [p for p in problems if not p.message.startswith(TWICE) and UNUSABLE_KEY not in p.message]

@@ -31,9 +31,9 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, load_yaml, merge_conflict,
-                                        commented_item, line_at, names_cut_by_comment, not_boolean, read_past,
-                                        shown_as_written, Split, split, wide_encoding,
-                                        Written, yaml_problems)
+                                        commented_item, line_at, load_yaml_past_slips, names_cut_by_comment,
+                                        not_boolean, read_past, said_by, shown_as_written, Split, split,
+                                        wide_encoding, Written, yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
@@ -560,17 +560,19 @@ def read_front(rel: str, data: bytes) -> tuple[tuple[FieldReader, Split] | None,
     written: Written = {}
     try:
         parts = split(text)
-        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, escaped, written=written)
+        meta, lines, slip = load_yaml_past_slips(parts.yaml_text, parts.yaml_line, escaped, written=written)
     except SplitError as e:
         return None, [Problem(rel, e.line, "", e.message)]
     except YamlError as e:
         return None, list(yaml_problems(rel, e))
-    problems += read_past(rel, escaped)
+    if slip is not None:  # the other fields, read as if the slips were written as said, are said in the same run
+        problems += yaml_problems(rel, slip)
+    problems += said_by(rel, read_past(rel, escaped), slip)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         return None, [Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'")]
-    return (FieldReader(rel, meta, lines, text.split("\n"), problems, written), parts), problems
+    return (FieldReader(rel, meta, lines, text.split("\n"), problems, written, slip), parts), problems
 
 
 @dataclass(frozen=True)
@@ -1139,19 +1141,24 @@ class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
     def __init__(self, rel: str, meta: dict[str, Any], lines: Lines, raw: list[str], problems: list[Problem],
-                 written: Written | None = None) -> None:
+                 written: Written | None = None, slip: YamlError | None = None) -> None:
         self.rel, self.meta, self.lines, self.raw, self.problems = rel, meta, lines, raw, problems
         self.written: Written = written or {}
         """The list items YAML read as numbers or true/false, as written (``load_yaml``)."""
+        self.slip = slip
+        """The YAML syntax slips ``meta`` was read past (``load_yaml_past_slips``): what they are about is theirs to
+        say (``said_by``)."""
 
     def line(self, *path: Any) -> int:
         return self.lines.get(tuple(path), self.lines.get(tuple(path[:1]), 1))
 
     def error(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
-        self.problems.append(Problem(self.rel, line or self.line(*(path or (field,))), field, message))
+        self.problems += said_by(self.rel, [Problem(self.rel, line or self.line(*(path or (field,))), field, message)],
+                                 self.slip)
 
     def warn(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
-        self.problems.append(Problem(self.rel, line or self.line(*(path or (field,))), field, message, "warning"))
+        self.problems += said_by(self.rel, [Problem(self.rel, line or self.line(*(path or (field,))), field, message,
+                                                    "warning")], self.slip)
 
     def _after_colon(self, key: str) -> str:
         """The raw text after 'key:' on the key's line."""

@@ -180,7 +180,8 @@ def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] |
 class YamlError(Exception):
     """YAML that cannot be read; ``line`` is already a file line."""
 
-    def __init__(self, line: int, message: str, field: str = "", also: tuple[YamlError, ...] = ()) -> None:
+    def __init__(self, line: int, message: str, field: str = "", also: tuple[YamlError, ...] = (),
+                 fixed: str | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
@@ -188,6 +189,9 @@ class YamlError(Exception):
         self.also = also
         """The syntax slips further on in the same YAML, as the runs after this slip is fixed would say them
         (``_slips``)."""
+        self.fixed = fixed
+        """The YAML with this slip and those in ``also`` written as their messages say, when each gives the line to
+        write and the text so written has no syntax error, else None: what ``load_yaml_past_slips`` reads."""
 
 
 def yaml_problems(rel: str, error: YamlError) -> list[Problem]:
@@ -361,6 +365,35 @@ def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = Non
     if simple is not None:
         return simple
     return load_yaml_fully(text, first_line, warnings, key_advice, written)
+
+
+def load_yaml_past_slips(text: str, first_line: int, warnings: list[YamlError],
+                         key_advice: tuple[str, ...] = KEY_ADVICE,
+                         written: Written | None = None) -> tuple[Any, Lines, YamlError | None]:
+    """``load_yaml``, and past YAML syntax slips whose messages each give the line to write (``YamlError.fixed``):
+    the values of the text written so, and the slips, for the caller to say with the problems of the other fields,
+    found in the same run rather than in the run after the slips are fixed (the fields a slip is about are the
+    slip's to say: ``said_by``). Other YAML errors are raised, as ``load_yaml`` raises them."""
+    try:
+        return (*load_yaml(text, first_line, warnings, key_advice, written), None)
+    except YamlError as e:
+        if e.fixed is None:
+            raise
+        try:
+            return (*load_yaml(e.fixed, first_line, warnings, key_advice, written), e)
+        except YamlError:
+            raise e from None
+
+
+def said_by(rel: str, problems: list[Problem], slip: YamlError | None) -> list[Problem]:
+    """``problems`` without those of file ``rel``, read past ``slip`` (``load_yaml_past_slips``), about what a slip
+    says: its field or its line, read as the slip's message says to write it, whose other messages would repeat or
+    contradict it (a value put in quotes, then 'must be a list')."""
+    if slip is None:
+        return problems
+    slips = (slip, *slip.also)
+    fields, lines = {e.field for e in slips if e.field}, {e.line for e in slips}
+    return [p for p in problems if p.path != rel or not (p.field in fields or p.line in lines)]
 
 
 def not_boolean(key: str, value: Any, written: Written, path: tuple[Any, ...]) -> str:
@@ -902,7 +935,7 @@ in a mapping in braces, '<<: [*a, *b]'."""
 def _with(error: YamlError, also: list[YamlError]) -> YamlError:
     """``error`` and its slips, with ``also`` among them, in the order of their lines."""
     every = sorted([error, *error.also, *also], key=lambda e: e.line)
-    return YamlError(every[0].line, every[0].message, every[0].field, tuple(every[1:]))
+    return YamlError(every[0].line, every[0].message, every[0].field, tuple(every[1:]), error.fixed)
 
 
 def _commented_items(rows: list[str], first_line: int, lines: Lines, written: Written) -> None:
@@ -972,6 +1005,7 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
         _error_line(text, error), "", f"YAML syntax error: {what}; check the indentation, and put values containing "
                                       "': ', '#', '[' or quotes in double quotes", None)
     found = [YamlError(first_line + at, message, field)]
+    fixed = None
     written: list[range] = []  # each line written as its message says, with the lines it may have misread
     while right is not None and at < len(rows) and len(found) < _MAX_SLIPS:
         depth = min(len(_indent(rows[at])), len(_indent(right)))
@@ -981,13 +1015,14 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
         written.append(range(at, end))
         text = "\n".join(rows)
         if (next_error := _syntax_error(text)) is None:
+            fixed = text
             break
         if (slip := _slip(text, next_error)) is None or any(slip[0] in lines for lines in written):
             break  # (one above a line written, 'summary Bar' above 'tags: [a, b', is no misreading of it)
         at, field, message, right = slip
         found.append(YamlError(first_line + at, message, field))
     found.sort(key=lambda e: e.line)
-    return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]))
+    return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]), fixed)
 
 
 def _syntax_error(text: str) -> yaml.MarkedYAMLError | None:
