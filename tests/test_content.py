@@ -109,6 +109,17 @@ CASES = {
     "a one-item list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [telekomunikasi\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [telekomunikasi]"]),
     # the fix, followed, must read: not 'tags: ["AI]' (a quote still open) nor a ']' inside a comment
+    # the items on the lines below were dropped ('write tags: [investasi, kecerdasan buatan]'), and the advice,
+    # followed, was a syntax error on the next line; the lines after keep their numbers ('slug' on line 10)
+    "a list over lines never closed": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi, kecerdasan buatan,\n  data, startup\ncompanies: [Meta,\n"
+        b"    # nanti\n    onsemi\nsummary: \"Ringkasan\"\nslug: Meta_Scale\n---\nx\n", [
+        "content/a.md:10: field 'slug': 'Meta_Scale' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'",
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 5: tags: [investasi, kecerdasan buatan, data, startup]",
+        "content/a.md:6: field 'companies': starts a list with '[' that is never closed; write it on one line, in "
+        "place of lines 6 to 8: companies: [Meta, onsemi]"]),
     "a list never closed, with a quote open": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [\"AI\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [\"AI\"]"]),
     "a list never closed before a comment": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Google # mesin\n---\nx\n", [
@@ -165,9 +176,12 @@ CASES = {
         "content/a.md:5: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
         "value in double quotes: summary: \"Meta: akuisisi\""]),
     # what follows a list never closed may have been its items: no guess about them, nor about a line after a tab
+    # ('write tags: [AI, data]' dropped 'ml', and, followed, was a syntax error that hid 'summary Bar')
     "a list never closed, then a line without its colon": (
         b"---\ntags: [AI, data,\n  ml\ntitle: x\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
-        "content/a.md:2: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
+        "content/a.md:2: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 2 to 3: tags: [AI, data, ml]",
+        "content/a.md:6: field 'summary': has no ':' after the key; write summary: Bar"]),
     # a list over two lines, closed, was "never closed; write tags: [AI]" (dropping 'data'), hiding the real slip;
     # a value's text on an indented line was "indented, but the line above opens no list or mapping"
     "a list over two lines, then a line without its colon": (

@@ -236,6 +236,14 @@ def test_a_hash_name_in_aliases_over_lines_is_said_as_in_an_article(tmp_path: Pa
                     ).lookup("#tiktokshop").id == "bd"
 
 
+def test_aliases_over_lines_never_closed_are_written_on_one_line_with_every_name(tmp_path: Path) -> None:
+    """The advice was 'write aliases: [Facebook]', dropping the names below, and was a syntax error once followed."""
+    assert registry_problems(tmp_path, "meta:\n  name: Meta\n  aliases: [Facebook,\n    Meta Platforms, FB\n"
+                                       "  description: Induk Facebook\n") == [
+        "content/companies.yaml:3: field 'meta.aliases': starts a list with '[' that is never closed; write it on one "
+        "line, in place of lines 3 to 4: aliases: [Facebook, Meta Platforms, FB]"]
+
+
 def test_merge_keys_whose_anchors_are_below_or_nowhere_are_all_said_with_the_files_other_problems(tmp_path: Path) -> None:
     """Such a merge key was said alone, one a run: the others, and an unknown key, waited for the runs after."""
     merge = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"

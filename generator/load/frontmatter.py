@@ -444,14 +444,17 @@ _BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
 
 Advice = tuple[int, str, str, "str | None"]
 """What ``_explained`` says of a YAML slip: its line (from 0), field and message, and the line written as the message
-says (its indentation kept), or None when the message gives no one line to write (a choice, a deletion)."""
+says (its indentation kept), or None when the message gives no one line to write (a choice, a deletion). A line that
+takes the place of lines below it too (a list over lines written on one) ends with a '\n' for each: they are left
+empty, so that the lines after them keep their numbers."""
 
 
-def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice | None:
+def _explained(lines: list[str], index: int, quote: int | None, first_line: int) -> Advice | None:
     """For a YAML error PyYAML found on line ``index`` (from 0) of ``lines``: the line, field and message that say
     what an editor most likely wrote wrong there or on the line before, and how to write it; None if it is none
     of the usual mistakes. ``quote``: the line of a quote never closed, when PyYAML's reading shows one
-    (``_unclosed_quote``). Each message shows the line written right."""
+    (``_unclosed_quote``); ``first_line``: the file line of ``lines[0]``, for a message naming lines. Each message
+    shows the line written right."""
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
         if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
             return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None
@@ -464,7 +467,7 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
             return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
                                      f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
-        if 0 <= at < len(lines) and (known := _explained_line(lines, at)) is not None:
+        if 0 <= at < len(lines) and (known := _explained_line(lines, at, first_line)) is not None:
             return known
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
@@ -477,7 +480,7 @@ def _explained(lines: list[str], index: int, quote: int | None = None) -> Advice
         if value[:1] in ("[", "{") and ("]}"[value[0] == "{"] not in value and "," in value
                                          or value[0] == "[" and re.search(r"[\[,]\s*#", value)) \
                 and not _closed_below(lines, at):  # [a, #b] too; not '[a,' closed by 'b]' below
-            return _cut_below(lines, at, found[1]) or _explained_line(lines, at)
+            return _cut_below(lines, at, found[1]) or _explained_line(lines, at, first_line)
     return None
 
 
@@ -700,7 +703,7 @@ def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip(" "))]
 
 
-def _explained_line(lines: list[str], at: int) -> Advice | None:
+def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None:
     """``_explained`` for one line, ``at`` (from 0)."""
     line = lines[at]
     found = _KEY_LINE.fullmatch(line.lstrip(" "))
@@ -755,12 +758,18 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         what = "list" if close == "]" else "mapping"
         items = re.split(r"\s#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
         items = items.rstrip(", ") + ('"' if items.count('"') % 2 else "")  # '["AI': the quote too
-        fixed = f"{shown}: {items}{close}"
-        if key in _LIST_KEYS:  # text in quotes would be "must be a list"; '{' a mapping, which is "must be a list" too
-            fixed = f"{shown}: [{items[1:].lstrip()}]"
-            return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed}" if close == "]"
-                               else f"starts with '{{', which YAML reads as a mapping; write the list in brackets: "
-                                    f"{fixed}"), indented + fixed
+        last, below = _items_below(lines, at)
+        listed = key in _LIST_KEYS  # text in quotes would be "must be a list"; '{' a mapping, which is that too
+        opened, shut = ("[" + items[1:].lstrip(), "]") if listed else (items, close)
+        fixed = f"{shown}: {opened}{', ' if below and items != value[0] else ''}{', '.join(below)}{shut}"
+        mapping = listed and close == "}"  # 'companies: {Meta, Scale AI': the list the names were meant as
+        said = ("starts with '{', which YAML reads as a mapping" if mapping
+                else f"starts a {what} with '{value[0]}' that is never closed")
+        if below:  # 'tags: [AI,' then '  data, startup': written on one line, the items below are kept
+            return at, field, (f"{said}; write it on one line{' in brackets' if mapping else ''}, in place of lines "
+                               f"{first_line + at} to {first_line + last}: {fixed}"), indented + fixed + "\n" * (last - at)
+        if listed:
+            return at, field, f"{said}; write {'the list in brackets: ' if mapping else ''}{fixed}", indented + fixed
         return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed} for a {what}, or "
                            f"put text in double quotes: {shown}: {quoted}"), None
     if close and not value.endswith(close):
@@ -774,6 +783,22 @@ def _explained_line(lines: list[str], at: int) -> Advice | None:
         return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
                            f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
     return None
+
+
+def _items_below(lines: list[str], at: int) -> tuple[int, list[str]]:
+    """The last line (from 0) and the items of the lines indented under line ``at``, which opens a list or mapping
+    with '[' or '{' and leaves it open: what YAML reads as more of its items ('  data, startup' under 'tags: [AI,');
+    (``at``, []) when none is. A line written 'key: value' is no item."""
+    last, items = at, []
+    for i in range(at + 1, len(lines)):
+        row = lines[i].strip()
+        if not row or row.startswith("#"):
+            continue
+        if len(_indent(lines[i])) <= len(_indent(lines[at])) or _KEY_LINE.fullmatch(row):
+            break
+        last = i
+        items += [item.strip() for item in _without_comment(row).split(",") if item.strip()]
+    return last, items
 
 
 def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderError) -> YamlError:
@@ -945,12 +970,12 @@ def _commented_items(rows: list[str], first_line: int, lines: Lines, written: Wr
             written.setdefault(path, row[2:])
 
 
-def _slip(text: str, error: yaml.MarkedYAMLError) -> Advice | None:
-    """PyYAML's syntax ``error`` in ``text`` as the slip an editor made (``_explained``, ``_without_colon``); None
-    when it is none of those."""
+def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int) -> Advice | None:
+    """PyYAML's syntax ``error`` in ``text``, whose first line is file line ``first_line``, as the slip an editor made
+    (``_explained``, ``_without_colon``); None when it is none of those."""
     if (merge := _merge_slip(text, error)) is not None:
         return merge
-    found = _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error))
+    found = _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error), first_line)
     if found is None and (bare := _without_colon(text, error)) is not None:
         found = _no_colon(text.split("\n"), bare)
     if found is None:
@@ -1001,7 +1026,7 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
     choice), and none in the parser's words (it may be the slip before's doing). In the order of their lines."""
     rows = text.split("\n")
     what = (error.problem or error.context or "invalid YAML").strip()
-    at, field, message, right = _slip(text, error) or (
+    at, field, message, right = _slip(text, error, first_line) or (
         _error_line(text, error), "", f"YAML syntax error: {what}; check the indentation, and put values containing "
                                       "': ', '#', '[' or quotes in double quotes", None)
     found = [YamlError(first_line + at, message, field)]
@@ -1009,7 +1034,7 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
     written: list[range] = []  # each line written as its message says, with the lines it may have misread
     while right is not None and at < len(rows) and len(found) < _MAX_SLIPS:
         depth = min(len(_indent(rows[at])), len(_indent(right)))
-        rows[at] = right
+        rows[at:at + right.count("\n") + 1] = right.split("\n")
         end = next((i for i in range(at + 1, len(rows)) if rows[i].strip() and not rows[i].lstrip(" ").startswith("#")
                     and len(_indent(rows[i])) <= depth), len(rows))
         written.append(range(at, end))
@@ -1017,7 +1042,7 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
         if (next_error := _syntax_error(text)) is None:
             fixed = text
             break
-        if (slip := _slip(text, next_error)) is None or any(slip[0] in lines for lines in written):
+        if (slip := _slip(text, next_error, first_line)) is None or any(slip[0] in lines for lines in written):
             break  # (one above a line written, 'summary Bar' above 'tags: [a, b', is no misreading of it)
         at, field, message, right = slip
         found.append(YamlError(first_line + at, message, field))
