@@ -120,8 +120,23 @@ CASES = {
         "lines 4 to 5: tags: [investasi, kecerdasan buatan, data, startup]",
         "content/a.md:6: field 'companies': starts a list with '[' that is never closed; write it on one line, in "
         "place of lines 6 to 8: companies: [Meta, onsemi]"]),
+    # an item's quote never closed was said at the line where YAML gave up, in its words ('did not find expected ','
+    # or ']'' on the line of the next quote, 'found unexpected end of stream' below the list)
+    "a quote never closed in a list, fields below": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi, \"kecerdasan buatan, data]\nsummary: \"Ringkasan\"\n"
+        b"section: Redaksi\nslug: Meta_Scale\n---\nx\n", [
+        "content/a.md:4: field 'tags': the double quote before 'kecerdasan buatan' is never closed; write tags: "
+        "[investasi, \"kecerdasan buatan\", data]",
+        "content/a.md:7: field 'slug': 'Meta_Scale' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
+    "a quote never closed in a list, the last field": (
+        b"---\ntitle: x\ndate: 2025-01-01\nsummary: \"Ringkasan\"\ntags: [investasi, 'kecerdasan buatan, data\n---\nx\n", [
+        "content/a.md:5: field 'tags': the single quote before 'kecerdasan buatan' is never closed, nor the list; "
+        "write tags: "
+        "[investasi, 'kecerdasan buatan', data]"]),
     "a list never closed, with a quote open": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [\"AI\n---\nx\n", [
-        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [\"AI\"]"]),
+        "content/a.md:4: field 'tags': the double quote before 'AI' is never closed, nor the list; write tags: "
+        "[\"AI\"]"]),
     "a list never closed before a comment": (b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Google # mesin\n---\nx\n", [
         "content/a.md:4: field 'companies': starts a list with '[' that is never closed; write companies: [Google]"]),
     "text starting with '[' never closed": (b"---\ntitle: [Rilis, Model baru\ndate: 2025-01-01\n---\nx\n", [

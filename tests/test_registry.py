@@ -244,6 +244,14 @@ def test_aliases_over_lines_never_closed_are_written_on_one_line_with_every_name
         "line, in place of lines 3 to 4: aliases: [Facebook, Meta Platforms, FB]"]
 
 
+def test_a_quote_never_closed_in_aliases_is_said_at_its_line(tmp_path: Path) -> None:
+    """It was the parser's "did not find expected ',' or ']'", at the line of the next entry's quote."""
+    assert registry_problems(tmp_path, 'meta:\n  name: Meta\n  aliases: [Facebook, "Meta Platforms, FB]\n'
+                                       'google:\n  name: "Google"\n') == [
+        "content/companies.yaml:3: field 'meta.aliases': the double quote before 'Meta Platforms' is never closed; "
+        "write aliases: [Facebook, \"Meta Platforms\", FB]"]
+
+
 def test_merge_keys_whose_anchors_are_below_or_nowhere_are_all_said_with_the_files_other_problems(tmp_path: Path) -> None:
     """Such a merge key was said alone, one a run: the others, and an unknown key, waited for the runs after."""
     merge = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"

@@ -466,6 +466,14 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
             right = f"{found[1]}: {value}" + "\\" * odd + value[0]
             return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
                                      f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
+        if value[:1] == "[" and (start := _open_quote(value := _without_comment(value))) is not None:
+            item, rest = re.fullmatch(r"([^,\]]*)(.*)", value[start + 1:]).groups()  # type: ignore[union-attr]
+            closes = "]" in rest or _items_below(lines, quote)[1]  # else closed here too: '[a, "b'
+            mark, kind = value[start], "double" if value[start] == '"' else "single"
+            right = f"{found[1]}: {value[:start]}{mark}{item.strip()}{mark}{rest}{'' if closes else ']'}"
+            return quote, _keys_at(lines, quote), (f"the {kind} quote before '{item.strip()}' is never closed"
+                                                   f"{'' if closes else ', nor the list'}; write {right}"), \
+                _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at, first_line)) is not None:
             return known
@@ -782,6 +790,24 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     if value[0] not in "\"'[{" and ": " in value:
         return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
                            f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
+    return None
+
+
+def _open_quote(value: str) -> int | None:
+    """Where in ``value``, a list in brackets ('[a, "b, c]'), a quote that starts an item is never closed on the line,
+    so that YAML reads on, past the list's ']', to the next such quote in the file or its end; None if none is."""
+    at = 1
+    while at < len(value):
+        at += len(value[at:]) - len(value[at:].lstrip(" \t"))
+        if value[at:at + 1] in ('"', "'"):
+            quoted = re.match(r'"(?:[^"\\]|\\.)*"' if value[at] == '"' else r"'(?:[^']|'')*'", value[at:])
+            if quoted is None:
+                return at
+            at += quoted.end()
+        comma = value.find(",", at)
+        if comma < 0:
+            return None
+        at = comma + 1
     return None
 
 
