@@ -120,6 +120,13 @@ CASES = {
         "lines 4 to 5: tags: [investasi, kecerdasan buatan, data, startup]",
         "content/a.md:6: field 'companies': starts a list with '[' that is never closed; write it on one line, in "
         "place of lines 6 to 8: companies: [Meta, onsemi]"]),
+    # ('write tags: [investasi, kecerdasan buatan,]': the ']' added after the key line's items, dropping the rest)
+    "a list over lines without its colon, never closed": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags [investasi, kecerdasan buatan,\n  data, startup\nslug: A_B\n---\nx\n", [
+        "content/a.md:4: field 'tags': has no ':' after the key, and its list is never closed; write it on one line, in "
+        "place of lines 4 to 5: tags: [investasi, kecerdasan buatan, data, startup]",
+        "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]),
     # an item's quote never closed was said at the line where YAML gave up, in its words ('did not find expected ','
     # or ']'' on the line of the next quote, 'found unexpected end of stream' below the list)
     "a quote never closed in a list, fields below": (

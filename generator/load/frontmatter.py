@@ -569,8 +569,9 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
     return at if below and at < noticed and begins_line else None
 
 
-def _no_colon(lines: list[str], at: int) -> Advice:
-    """``_explained`` for line ``at`` (from 0), which has no ':' after its key (``_without_colon``)."""
+def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
+    """``_explained`` for line ``at`` (from 0), which has no ':' after its key (``_without_colon``); ``first_line``:
+    the file line of ``lines[0]``."""
     line = lines[at] if at < len(lines) else ""
     indent = len(line) - len(line.lstrip(" "))
     parent = f"{m[1]}." if (m := _KEY_LINE.fullmatch(_owner(lines, at, indent).lstrip(" "))) else ""
@@ -586,6 +587,12 @@ def _no_colon(lines: list[str], at: int) -> Advice:
         if value[:1] not in ("[", "{") or not _closed_below([*lines[:at], " " * indent + right, *lines[at + 1:]], at):
             right = f"{found[1]}: {_as_value(value, found[1])}"  # (a list over lines, 'tags [a,' then '  b]': as is)
         fix = f"has no ':' after the key; write {right}"
+        last, below = _items_below(lines, at) if value[:1] == "[" and "]" not in value else (at, [])
+        if below and not _closed_below([*lines[:at], " " * indent + right, *lines[at + 1:]], at):  # 'tags [a,' then
+            right = f"{found[1]}: {value.rstrip(', ')}{', ' if value.rstrip(', ') != '[' else ''}{', '.join(below)}]"
+            fix = (f"has no ':' after the key, and its list is never closed; write it on one line, in place of lines "
+                   f"{first_line + at} to {first_line + last}: {right}")  # '  b, c': every item kept
+            right += "\n" * (last - at)
         if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
             right = None  # a choice
@@ -1003,7 +1010,7 @@ def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int) -> Advice | N
         return merge
     found = _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error), first_line)
     if found is None and (bare := _without_colon(text, error)) is not None:
-        found = _no_colon(text.split("\n"), bare)
+        found = _no_colon(text.split("\n"), bare, first_line)
     if found is None:
         return None
     at, field, message, right = found
