@@ -252,6 +252,16 @@ def test_a_quote_never_closed_in_aliases_is_said_at_its_line(tmp_path: Path) -> 
         "write aliases: [Facebook, \"Meta Platforms\", FB]"]
 
 
+def test_a_yaml_slip_hides_none_of_the_other_entries_problems(tmp_path: Path) -> None:
+    """The slip in Meta's name was the one message; Google's url and unknown key came once it was quoted."""
+    assert registry_problems(tmp_path, "meta:\n  name: Meta: Platforms\n  aliases: [Facebook]\ngoogle:\n  name: Google\n"
+                                       "  url: ftp://x\n  colour: red\n") == [
+        "content/companies.yaml:2: field 'meta.name': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: name: \"Meta: Platforms\"",
+        "content/companies.yaml:6: field 'google.url': must be an http(s) URL such as https://example.com/",
+        "content/companies.yaml:7: field 'google.colour': unknown key; use name, aliases, url, description"]
+
+
 def test_merge_keys_whose_anchors_are_below_or_nowhere_are_all_said_with_the_files_other_problems(tmp_path: Path) -> None:
     """Such a merge key was said alone, one a run: the others, and an unknown key, waited for the runs after."""
     merge = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"

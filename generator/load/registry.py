@@ -10,8 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
-from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml, names_cut_by_comment, not_a_name, not_text,
-                                        yaml_file_text, yaml_problems)
+from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml_past_slips, names_cut_by_comment,
+                                        not_a_name, not_text, said_by, yaml_file_text, yaml_problems)
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url, make_slug
@@ -75,7 +75,7 @@ def load_registry(path: Path, rel: str) -> Registry:
     written: Written = {}
     try:
         text = yaml_file_text(path.read_bytes())
-        values, lines = load_yaml(text, 1, escaped, _KEY_ADVICE, written)
+        values, lines, slip = load_yaml_past_slips(text, 1, escaped, _KEY_ADVICE, written)
     except OSError as e:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
@@ -156,6 +156,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                                      encode_url(url.strip()) if url else "", description.strip()))
     problems += _spelled_as_other_id(rel, spelled, {str(cid): lines[(cid,)] for cid in values})
     warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped) + tuple(cut_warnings)
+    if slip is not None:  # read as if its slips were written as said: the other entries' problems in the same run
+        problems, warnings = yaml_problems(rel, slip) + said_by(rel, problems, slip), tuple(said_by(rel, [*warnings], slip))
     if problems:  # with the warnings: a '"\e"' alias is told '' by the error, and the escape's removal by its warning
         raise BuildError([*problems, *warnings])
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
