@@ -32,7 +32,7 @@ from generator.write.output import Direct, Entry, Output, Unchanged, Written
 from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
-from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site
+from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site, site_paths
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, registered_moves,
                                       too_many_rules, unpublished_redirects, with_redirects)
@@ -331,15 +331,13 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                 *located(config.root, [*index_problems, *far_ahead(future, options),
                                              *updated_ahead(published, options)]), *menu_problems, *sources_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
+    listing = Kinds(config, site, i18n.STRINGS[config.language], menu, publishers=publishers, editions=editions)
     if any(p.severity == "error" for p in problems):
-        # with them, what is wrong with redirects that the site's pages known without planning show (an article's
-        # own address, another's, one another's, the site's lists and their terms' pages), not the next run
-        # and an article with an error of its own is still the page a redirect would hide
+        # with them, what is wrong with the redirects, not in the next run: an article with an error of its own is
+        # still the page a redirect would hide
         failed = [*unloaded(config, options, loaded), *failed]
         waiting = not_yet_out(config, [*moving(site), *failed], [*hidden_drafts, *future, *loaded.draft_pages])
-        raise BuildError(problems + waiting + redirect_problems([*moving(site), *failed],
-                                                      [*known_files(site), *(urls.file_for(a.path) for a in failed)],
-                                                      (search.INDEX_DIR,) if config.search else ()))
+        raise BuildError(problems + waiting + held_redirects(config, listing, failed))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)
@@ -354,17 +352,13 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                       known_intel=saved_intel(intel) if touched is not None else None)
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
         unreadable = kinds.probed[1]  # the body images Pillow cannot read: warned of below, at their lines
-    except BuildError as e:  # a local image that cannot be read (``Kinds.probed``): with the rest
-        raise BuildError([*problems, *e.problems]) from None
+    except BuildError as e:  # a local image that cannot be read (``Kinds.probed``), a template's: with the rest
+        raise BuildError([*problems, *e.problems, *held_redirects(config, listing, failed)]) from None
     finally:
         searched.close()
     paths = [p.spec.path for p in planned]
     static = static_sources(config, theme)  # walked once for the checks below
-    # an old address may not be any file the site writes: a page, the sitemap's, robots.txt, a static file, the
-    # redirect rules themselves, or the search index's (a rule there would send them away under nginx's map)
-    if moved := redirect_problems([*moving(site), *failed], [*paths, *sitemap_files(paths), *static, *RULE_FILES,
-                                                             "robots.txt", *(urls.file_for(a.path) for a in failed)],
-                                  (search.INDEX_DIR,) if config.search else ()):
+    if moved := hidden_files(config, site, failed, paths, static):
         raise BuildError(problems + moved)
     problems += not_yet_out(config, [*moving(site), *failed], [*hidden_drafts, *future, *loaded.draft_pages])
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static},
@@ -418,14 +412,34 @@ def not_yet_out(config: Config, redirecting: Sequence[Article | InfoPage | Unloa
     return unpublished_redirects(redirecting, waiting, told) if waiting else []
 
 
-def known_files(site: Site) -> list[str]:
-    """The output files of the site's pages that are known before planning: every article's and page's, the home
-    page and the root's files every site has, the lists of terms, each tag's, company's, section's and archive's
-    page. Only the redirects' check on the way out of a build with errors uses them; a build plans every page."""
-    fixed = ["index.html", "404.html", "sitemap.xml", "robots.txt", "style.css", "tags/index.html",
-             "companies/index.html", "sections/index.html", "archive/index.html", *RULE_FILES]  # every site has these
-    return [urls.file_for(p.path) for p in moving(site)] + fixed + [
-        urls.file_for(p.path) for p in (*site.tags, *site.companies, *site.sections, *site.years, *site.months)]
+def hidden_files(config: Config, site: Site, failed: Sequence[Unloaded], paths: Sequence[str],
+                 static: Iterable[str]) -> list[Problem]:
+    """What is wrong with the redirects (``redirects.redirect_problems``). An old address may not be any file the
+    site writes: a page or feed (``paths``), the sitemap's, robots.txt, a static file, the redirect rules
+    themselves, or the search index's (a rule there would send them away under nginx's map); nor the page of an
+    article with an error of its own (``failed``)."""
+    return redirect_problems([*moving(site), *failed], [*paths, *sitemap_files(paths), *static, *RULE_FILES,
+                                                        "robots.txt", *(urls.file_for(a.path) for a in failed)],
+                             (search.INDEX_DIR,) if config.search else ())
+
+
+def held_redirects(config: Config, kinds: Kinds, failed: Sequence[Unloaded]) -> list[Problem]:
+    """``hidden_files`` on the way out of a build with errors, said with them rather than in the next run: the
+    page kinds (``kinds``, made without a theme) list the site's files as planning would (``plan.site_paths``). A
+    local image that cannot be read and a theme gone since the config was read are said here too (again, when they
+    stopped the build: ``BuildError`` says a problem once); without the theme, the redirects are checked without
+    the static files. Nothing is listed when no article or page has ``redirects:``."""
+    if not any(a.redirects for a in [*moving(kinds.site), *failed]):
+        return []
+    found, unreadable, unread = kinds.read_images
+    problems = list(unread)
+    kinds = replace(kinds, known_images=(found, unreadable))
+    try:
+        static: Iterable[str] = static_sources(config, find_theme(config))
+    except BuildError as e:
+        problems += e.problems
+        static = ()
+    return problems + hidden_files(config, kinds.site, failed, site_paths(kinds), static)
 
 
 def unloaded(config: Config, options: BuildOptions, loaded: Loaded) -> list[Unloaded]:

@@ -602,3 +602,50 @@ def test_a_redirect_onto_the_address_of_an_article_not_yet_published_is_a_warnin
     assert main(["build", "-q", "--config", config, "--drafts", "--future"]) == 1  # then an error, as it was
     assert "content/2025/06/a.md:4: field 'redirects': '2025/06/b/' is the address of content/2025/06/b.md: a " \
            "redirect there would hide that page." in capsys.readouterr().err
+
+
+def test_every_clash_with_a_file_of_the_site_comes_with_the_other_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: with another file in error, `digest build` said only that error; a redirect onto a
+    feed, /sources/ and a publisher's page, /search/, a weekly edition, an image's smaller copy or a static or
+    theme file came only in the next run, after it was fixed (`digest check` said them). So did all of them with an image
+    that cannot be read."""
+    from PIL import Image
+
+    root = tmp_path / "site"
+    assert main(["init", str(root)]) == 0
+    (root / "static").mkdir()
+    Image.new("RGB", (1200, 800), "red").save(root / "static/foto.jpg")
+    old = ["feed.xml", "atom.xml", "sources/", "sources/kompas-com/", "sources/kompas-com/feed.xml", "search/", "weekly/",
+           "weekly/2025-W24/", "weekly/feed.xml", "favicon.svg", "tags/ai/feed.xml", "_resized/foto-480w.jpg"]
+    write_files(root, {
+        "content/2025/06/b.md": article(title="B", source="{url: https://www.kompas.com/read/x}", tags="[ai]",
+                                        image="/foto.jpg", image_alt="Foto", redirects=f"[{', '.join(old)}]"),
+        "content/2025/06/c.md": article(title="C", slug="Berita_Lain")})
+    config = str(root / "config.yaml")
+
+    def redirect_errors() -> list[str]:
+        capsys.readouterr()
+        assert main(["build", "-q", "--config", config]) == 1
+        return [line for line in capsys.readouterr().err.splitlines() if "a redirect there would hide" in line]
+
+    with_other_error = redirect_errors()
+    (root / "content/2025/06/c.md").write_text(article(title="C"))
+    alone = redirect_errors()
+    assert with_other_error == alone
+    assert len(alone) == len(old)
+    # an image that cannot be read stopped the build before the redirects were looked at
+    write_files(root, {"static/rusak.jpg": "bukan gambar",
+                       "content/2025/06/d.md": article(title="D", image="/rusak.jpg", image_alt="Rusak")})
+    assert redirect_errors() == alone
+
+
+def test_a_clash_with_a_feed_comes_with_two_tags_that_make_one_url(tmp_path: Path) -> None:
+    """The site's files are listed by its page kinds on the way out, also when a tag left out for its clash (no
+    term, no page) is still in its articles' tags."""
+    assert problems(tmp_path, {"2025/06/a.md": article(title="A", tags="[A I]", redirects="[feed.xml]"),
+                               "2025/06/b.md": article(title="B", tags="[a-i]")}) == [
+        "content/2025/06/a.md:5: field 'redirects': 'feed.xml' is the address of a file the site still has "
+        "(feed.xml); a redirect there would hide it: remove it from redirects",
+        "content/2025/06/b.md:4: field 'tags': 'a-i' and 'A I' (in content/2025/06/a.md) both make the URL "
+        "/tags/a-i/; use one spelling"]

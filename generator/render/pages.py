@@ -20,7 +20,7 @@ from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequen
 from urllib.parse import unquote
 
 from generator.core import i18n, urls
-from generator.core.errors import BuildError
+from generator.core.errors import BuildError, Problem
 from generator.render import images
 from generator.load.config import Config
 from generator.load.content import local_images
@@ -211,8 +211,16 @@ class Kinds:
         smaller copies could not be made."""
         if self.known_images is not None:
             return self.known_images
+        found, unreadable, problems = self.read_images
+        if problems:
+            raise BuildError(problems)
+        return found, unreadable
+
+    @cached_property
+    def read_images(self) -> tuple[dict[str, images.LocalImage | None], dict[str, str], list[Problem]]:
+        """``probed``, with the problems it raises instead: an image that cannot be read is None."""
         found: dict[str, images.LocalImage | None] = {}
-        problems = []
+        problems: list[Problem] = []
         unreadable: dict[str, str] = {}
         fields = dict.fromkeys(images.field_file(a.image) for a in self.site.articles
                                if a.image and not a.image.startswith(("http://", "https://")))
@@ -226,9 +234,7 @@ class Kinds:
                     problems += e.problems
                 else:
                     unreadable[src] = e.problems[0].message
-        if problems:
-            raise BuildError(problems)
-        return found, unreadable
+        return found, unreadable, problems
 
     @property
     def bodies(self) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -390,6 +396,12 @@ def related_search(articles: Sequence[Article], limit: int = RELATED, memo: Rela
                                                 later and len(ordered) >= MIN_PARALLEL, _as_picks))
 
 
+def no_related(articles: Sequence[Article]) -> RelatedSearch:
+    """No related reading for any article: for the site's file list (``plan.site_paths``), which it does not
+    change; the search is spared."""
+    return RelatedSearch(tuple(articles), "", Later(partial(tuple, [()] * len(articles)), background=False))
+
+
 def _as_picks(rows: list[list[int]]) -> tuple[tuple[int, ...], ...]:
     """Picks as ``_related_picks`` makes them, from the JSON they crossed a pipe as."""
     return tuple(map(tuple, rows))
@@ -497,7 +509,8 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
     """Each article with links to its tags, companies and section (names and counts, not their lists),
     its neighbours in time and its related reading (titles and paths, not bodies); with ``only``, just the
     pages at those output paths (``plan.fill``), and with ``part``, just those of the articles in that slice
-    of the site's (``plan.plan_site``)."""
+    of the site's (``plan.plan_site``). A tag with no term (its URL clashed: ``taxonomy.build_site``, a build with
+    errors listing its files) has no link."""
     tags = {fold(term.name): link(term) for term in k.site.tags}
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
@@ -509,7 +522,7 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
         if only is not None and urls.file_for(article.path) not in only:
             continue
         yield k.page(article.path, "article.html", article.title, article=article,
-                     tag_links=tuple([tags[fold(tag)] for tag in article.tags]),
+                     tag_links=tuple([tags[key] for tag in article.tags if (key := fold(tag)) in tags]),
                      company_links=tuple([companies[c.id] for c in article.companies]),
                      section_link=sections.get(fold(article.section)),
                      image=k.image(article), body_sizes=k.body_sizes(article.path, article.body_images),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from html import unescape
 from typing import Any, Callable, Container, Iterable, Mapping, Sequence
@@ -34,7 +34,7 @@ from generator.render.images import render_resized, sized
 from generator.render.touched import Touched
 from generator.load.registry import fold
 from generator.index.taxonomy import own_slugs, term_slug
-from generator.render.pages import Kinds, PageKind, archive_index_page, archive_pages, article_pages, edition_pages, feeds, home_pages, image_variants, info_pages, intersection_feeds, intersection_pages, not_found_page, publisher_feeds, publisher_index_pages, publisher_pages, search_page, term_index_pages, term_pages, weekly_feeds, weekly_index_pages
+from generator.render.pages import Kinds, PageKind, archive_index_page, archive_pages, article_pages, edition_pages, feeds, home_pages, image_variants, info_pages, intersection_feeds, intersection_pages, no_related, not_found_page, publisher_feeds, publisher_index_pages, publisher_pages, search_page, term_index_pages, term_pages, weekly_feeds, weekly_index_pages
 
 PAGE_RENDERS = ("html", "email")
 """Renders that make pages; "image" makes resized images; every other one makes a feed."""
@@ -113,6 +113,14 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
     if later is not None:
         planned[article_pages] += _unless_changed(kinds, base, later(), slice(here.stop, None), previous or {}, memo)
     return [p for kind in PAGE_KINDS for p in planned[kind]]
+
+
+def site_paths(kinds: Kinds) -> list[str]:
+    """The output path of every page and feed ``plan_site`` would plan, from the same page kinds, but without
+    fingerprints or the related reading (no path depends on it): what a build that stops for errors checks the
+    redirects against (``build.plan``)."""
+    listing = replace(kinds, searched=no_related(kinds.site.articles))
+    return [spec.path for kind in PAGE_KINDS for spec in kind(listing)]
 
 
 def _planned(spec: PageSpec, base: str, memo: Memo, kind: str) -> Planned:
