@@ -168,6 +168,15 @@ class Kinds:
         return dict(self.known_intel) if self.known_intel is not None else _intel(self)
 
     @cached_property
+    def pair_lists(self) -> tuple[Intersection, ...]:
+        """The company × section and company × company lists with pages of their own, found once for the three
+        that read them (``_intel``, ``intersection_pages``, ``intersection_feeds``)."""
+        if not self.config.intersections_min_articles:
+            return ()  # intersections.min_articles: 0 turns them off
+        return intersections(self.site.articles, self.site.companies, self.site.sections,
+                             self.config.intersections_min_articles, self.t["in_section"], self.t["with_company"])
+
+    @cached_property
     def site_feed(self) -> Feed:
         return self.feed(self.config.title, "")
 
@@ -532,20 +541,13 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
                      publisher_link=publishers.get(article.source_path))
 
 
-def _intersections(k: Kinds) -> tuple[Intersection, ...]:
-    if not k.config.intersections_min_articles:
-        return ()  # intersections.min_articles: 0 turns them off
-    return intersections(k.site.articles, k.site.companies, k.site.sections, k.config.intersections_min_articles,
-                         k.t["in_section"], k.t["with_company"])
-
-
 def _intel(k: Kinds) -> dict[str, Intel]:
     """Each company's intel, with links to its intersection pages; a co-mention, and a section it is counted in,
     link to the pair's page when there is one (the count beside them is the pair's: "Kepri (4)" on Google's
     page opened all of Kepri's articles)."""
     intel = company_intel(k.site.companies, k.site.sections, k.publishers, k.site.articles, k.t["sparkline_label"])
     pages: dict[str, list[Intersection]] = {}
-    for x in _intersections(k):
+    for x in k.pair_lists:
         pages.setdefault(x.company, []).append(x)
     for slug, found in pages.items():
         paths = {x.path for x in found}
@@ -560,7 +562,7 @@ def _intel(k: Kinds) -> dict[str, Intel]:
 
 def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
     """/companies/<id>/sections/<section>/ and /companies/<id>/with/<id>/, for pairs with enough articles."""
-    for x in _intersections(k):
+    for x in k.pair_lists:
         feed = k.feed(f"{k.config.title}: {x.title}", x.path)
         about = Count(x.other, x.title, len(x.articles), x.path)
         for p in k.pagers(x.articles, x.path):
@@ -569,7 +571,7 @@ def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
-    for x in _intersections(k):
+    for x in k.pair_lists:
         yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles)
 
 
