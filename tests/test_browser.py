@@ -812,3 +812,50 @@ def test_the_current_pages_breadcrumb_shows_its_focus_ring(browser: Any, served:
                 == ("ellipsis" if viewport is PHONE else False)  # still cut short with '…' on a phone
         finally:
             t.close()
+
+
+_NEWS_TABLE = """| Perusahaan | Investasi | Keterangan | Sumber |
+|---|---|---|---|
+| Microsoft | Rp27 triliun | Telekomunikasi dan komputasi awan | https://news.microsoft.com/id-id/2024/04/30/microsoft-announces-us1-7-billion-investment/ |
+| Nvidia | US$200 juta | Kecerdasan buatan di Surakarta | https://www.reuters.com/technology/nvidia-indosat-build-ai-center-2024-04-24/ |
+"""
+_WIDE_TABLE = ("| Operator | " + " | ".join(f"Pendapatan Q{q} {y}" for y in (2023, 2024) for q in (1, 2, 3))
+               + " | Pertumbuhan |\n|---|" + "--:|" * 7 + "\n| Indosat Ooredoo Hutchison | "
+               + " | ".join(f"Rp1{n},1 triliun" for n in range(6)) + " | 18,2% |\n")
+_CELLS = """() => [...document.querySelectorAll('.body table')].map(t => { const line = parseFloat(getComputedStyle(
+    t.querySelector('td')).lineHeight); return {scrolls: t.scrollWidth > t.clientWidth, right: Math.max(...[...t
+    .querySelectorAll('th, td')].map(c => c.getBoundingClientRect().right)), lines: [...t.querySelectorAll('tr')]
+    .slice(1).map(r => Math.round((r.getBoundingClientRect().height - 9) / line)), links: [...t.querySelectorAll(
+    'td a')].map(a => Math.round(a.getBoundingClientRect().width))}; })"""
+"""Each body table: whether it scrolls sideways, its last cell's right edge, each row's height in lines, each link's
+width."""
+
+
+def _tables_and_code(root: Path) -> http.server.ThreadingHTTPServer:
+    """A project of two articles served: a news table with sources' URLs (/2025/06/a/), and an 8-column table then
+    a code block with a long line (/2025/06/b/)."""
+    from conftest import article, make_project
+    code = "```bash\ncurl -X POST https://api.example.com/v1/chat -H \"Authorization: Bearer $TOKEN\" -d @pesan.json\n```\n"
+    make_project(root, {"2025/06/a.md": article(title="Investasi", body=_NEWS_TABLE),
+                        "2025/06/b.md": article(title="Operator", body=_WIDE_TABLE + "\n" + code)})
+    return _serve_project(root)
+
+
+def test_a_table_of_news_data_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    """A reader's report at 360 px: a table whose last column is a source's URL gave that column 74-91 px (a link
+    could break after any letter, the other cells' words could not), so each row was 12 lines high, and the table
+    still scrolled. The link wraps at a readable width; on a wide screen the table fits the column."""
+    server = _tables_and_code(tmp_path / "p")
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/a/", wait_until="networkidle")
+        [news] = page.evaluate(_CELLS)
+        assert all(width >= 150 for width in news["links"]) and max(news["lines"]) <= 6, news
+        page.set_viewport_size(DESKTOP)
+        [news] = page.evaluate(_CELLS)
+        assert not news["scrolls"] and max(news["lines"]) <= 3, news
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
