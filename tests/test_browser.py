@@ -859,3 +859,20 @@ def test_a_table_of_news_data_reads_on_a_phone(browser: Any, tmp_path: Path) -> 
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
+    """A reader's report, printing to PDF: an 8-column table printed without its last three columns (on screen it
+    scrolls sideways; paper does not)."""
+    server = _tables_and_code(tmp_path / "p")
+    context = browser.new_context(viewport={"width": 718, "height": 1000})  # A4's width less the margins
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/b/", wait_until="networkidle")
+        [wide] = page.evaluate(_CELLS)
+        assert not wide["scrolls"] and wide["right"] <= 718, wide
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
