@@ -876,3 +876,29 @@ def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_code_block_and_a_table_that_scroll_sideways_take_the_keyboard(browser: Any, tmp_path: Path) -> None:
+    """axe on a phone (scrollable-region-focusable, WCAG 2.1.1): a code block with a long line and a wide table
+    scroll sideways, and Tab never reached them, so a reader without a mouse could not see their right side."""
+    server = _tables_and_code(tmp_path / "p")
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/b/", wait_until="networkidle")
+        scrolling = page.evaluate("() => [...document.querySelectorAll('.body pre, .body table')].map(e => "
+                                  "[e.tagName, e.scrollWidth > e.clientWidth])")
+        assert scrolling == [["TABLE", True], ["PRE", True]]  # the case axe checks
+        page.add_script_tag(path=str(AXE))
+        assert page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                             ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' '))}`)") == []
+        page.focus(".crumbs a[aria-current]")
+        for tag in ("TABLE", "PRE"):
+            page.keyboard.press("Tab")
+            assert page.evaluate("() => document.activeElement.tagName") == tag
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=2000)  # arrows scroll it
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -273,12 +273,25 @@ def mark_bare_links(body_html: str) -> str:
     return _LINK.sub(mark, body_html) if "</a>" in body_html else body_html
 
 
+_SCROLLING = re.compile(r"<(?:pre|table)(?=[\s>])(?![^>]*\stabindex=)")
+"""A code block or table, which the theme scrolls sideways when it is wider than the column, without a tabindex."""
+
+
+def focusable_scrolling(body_html: str) -> str:
+    """``body_html`` with ``tabindex="0"`` on each ``<pre>`` and ``<table>``: a keyboard reaches a code block or a
+    table that scrolls sideways, and its arrow keys scroll it (WCAG 2.1.1; axe's scrollable-region-focusable). A
+    Tab stopped at none: a reader without a mouse could not see a long line's end."""
+    if "<pre" not in body_html and "<table" not in body_html:
+        return body_html
+    return _SCROLLING.sub(lambda found: found.group() + ' tabindex="0"', body_html)
+
+
 def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
     """A body as templates print it (the ``sized`` helper): images sized (``images.sized``), bare links marked
-    (``mark_bare_links``), and, when it holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw
+    (``mark_bare_links``), code blocks and tables reachable by keyboard (``focusable_scrolling``), and, when it holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw
     HTML of the same), a link to the code colours before it: any template that prints a body with ``sized`` links
     them, one written before they moved out of style.css too."""
-    html = sized(mark_bare_links(body_html), sizes)
+    html = sized(focusable_scrolling(mark_bare_links(body_html)), sizes)
     if 'class="highlight' not in body_html:
         return html
     return Markup(f'<link rel="stylesheet" href="{urls.url(base_path, CODE_STYLE)}">\n') + html
