@@ -10,6 +10,7 @@ docs/screenshots/.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -831,61 +832,56 @@ _CELLS = """() => [...document.querySelectorAll('.body table')].map(t => { const
 width."""
 
 
-def _tables_and_code(root: Path) -> http.server.ThreadingHTTPServer:
-    """A project of two articles served: a news table with sources' URLs (/2025/06/a/), and an 8-column table then
-    a code block with a long line (/2025/06/b/)."""
+def _tables_and_code(root: Path) -> Path:
+    """A project of two articles: a news table with sources' URLs (/2025/06/a/), and an 8-column table then a code
+    block with a long line (/2025/06/b/)."""
     from conftest import article, make_project
     code = "```bash\ncurl -X POST https://api.example.com/v1/chat -H \"Authorization: Bearer $TOKEN\" -d @pesan.json\n```\n"
-    make_project(root, {"2025/06/a.md": article(title="Investasi", body=_NEWS_TABLE),
-                        "2025/06/b.md": article(title="Operator", body=_WIDE_TABLE + "\n" + code)})
-    return _serve_project(root)
+    return make_project(root, {"2025/06/a.md": article(title="Investasi", body=_NEWS_TABLE),
+                               "2025/06/b.md": article(title="Operator", body=_WIDE_TABLE + "\n" + code)})
+
+
+@contextlib.contextmanager
+def _opened(browser: Any, root: Path, path: str, viewport: dict[str, int], media: str = "screen") -> Iterator[Any]:
+    """The page at ``path`` of the project at ``root``, built, served and open in a fresh context."""
+    server = _serve_project(root)
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        page.emulate_media(media=media)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+        yield page
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_table_of_news_data_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
     """A reader's report at 360 px: a table whose last column is a source's URL gave that column 74-91 px (a link
     could break after any letter, the other cells' words could not), so each row was 12 lines high, and the table
     still scrolled. The link wraps at a readable width; on a wide screen the table fits the column."""
-    server = _tables_and_code(tmp_path / "p")
-    context = browser.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/a/", wait_until="networkidle")
+    with _opened(browser, _tables_and_code(tmp_path / "p"), "/2025/06/a/", PHONE) as page:
         [news] = page.evaluate(_CELLS)
         assert all(width >= 150 for width in news["links"]) and max(news["lines"]) <= 6, news
         page.set_viewport_size(DESKTOP)
         [news] = page.evaluate(_CELLS)
         assert not news["scrolls"] and max(news["lines"]) <= 3, news
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
     """A reader's report, printing to PDF: an 8-column table printed without its last three columns (on screen it
     scrolls sideways; paper does not)."""
-    server = _tables_and_code(tmp_path / "p")
-    context = browser.new_context(viewport={"width": 718, "height": 1000})  # A4's width less the margins
-    try:
-        page = context.new_page()
-        page.emulate_media(media="print")
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/b/", wait_until="networkidle")
+    a4 = {"width": 718, "height": 1000}  # A4's width less the margins
+    with _opened(browser, _tables_and_code(tmp_path / "p"), "/2025/06/b/", a4, media="print") as page:
         [wide] = page.evaluate(_CELLS)
         assert not wide["scrolls"] and wide["right"] <= 718, wide
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_code_block_and_a_table_that_scroll_sideways_take_the_keyboard(browser: Any, tmp_path: Path) -> None:
     """axe on a phone (scrollable-region-focusable, WCAG 2.1.1): a code block with a long line and a wide table
     scroll sideways, and Tab never reached them, so a reader without a mouse could not see their right side."""
-    server = _tables_and_code(tmp_path / "p")
-    context = browser.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/b/", wait_until="networkidle")
+    with _opened(browser, _tables_and_code(tmp_path / "p"), "/2025/06/b/", PHONE) as page:
         scrolling = page.evaluate("() => [...document.querySelectorAll('.body pre, .body table')].map(e => "
                                   "[e.tagName, e.scrollWidth > e.clientWidth])")
         assert scrolling == [["TABLE", True], ["PRE", True]]  # the case axe checks
@@ -898,7 +894,3 @@ def test_a_code_block_and_a_table_that_scroll_sideways_take_the_keyboard(browser
             assert page.evaluate("() => document.activeElement.tagName") == tag
             page.keyboard.press("ArrowRight")
             page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=2000)  # arrows scroll it
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
