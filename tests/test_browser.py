@@ -894,3 +894,19 @@ def test_a_code_block_and_a_table_that_scroll_sideways_take_the_keyboard(browser
             assert page.evaluate("() => document.activeElement.tagName") == tag
             page.keyboard.press("ArrowRight")
             page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=2000)  # arrows scroll it
+
+
+def test_an_arabic_headline_cut_short_in_the_breadcrumb_keeps_its_start(browser: Any, tmp_path: Path) -> None:
+    """An Arabic reader's report: the last breadcrumb, the article's title cut short with '…' on a phone, showed the
+    end of the headline and the '…' at its right, where Arabic starts: the link took the page's left-to-right
+    direction. It takes the title's own, so the headline's first word shows at the right and the '…' at the left."""
+    from conftest import article, make_project
+    title = "الذكاء الاصطناعي في إندونيسيا: مايكروسوفت تستثمر 1.7 مليار دولار"
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title=f'"{title}"')})
+    with _opened(browser, tmp_path / "p", "/2025/06/a/", PHONE) as page:
+        seen = page.evaluate("""() => { const a = document.querySelector('.crumbs a[aria-current]'),
+            r = document.createRange(); r.setStart(a.firstChild, 0); r.setEnd(a.firstChild, 1);
+            const box = a.getBoundingClientRect(), first = r.getBoundingClientRect();
+            return {cut: a.scrollWidth > a.clientWidth, direction: getComputedStyle(a).direction,
+                    first_letter_at_right: Math.abs(first.right - box.right) < 1}; }""")
+        assert seen == {"cut": True, "direction": "rtl", "first_letter_at_right": True}
