@@ -4,6 +4,7 @@ feedgen, Atom and JSON Feed through lxml and one ``json.dumps`` per feed. Kept o
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from html import escape
 
@@ -15,6 +16,12 @@ from generator.load.config import Config
 from generator.render.feeds import _EPOCH, _MEDIA, JSON_FEED_VERSION, FeedDoc, xml_clean
 
 _ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _rss_title(title: str) -> str:
+    """A title for RSS, whose readers take a title with a tag in it as HTML: such a title is escaped once more."""
+    title = xml_clean(title)
+    return escape(title, quote=False) if re.search(r"<[A-Za-z/!?]", title) else title
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -28,7 +35,7 @@ def _rss_generator(config: Config, doc: FeedDoc) -> FeedGenerator:
     fg.load_extension("dc", atom=False, rss=True)
     fg.load_extension("media", atom=False, rss=True)
     page_url = urls.absolute(config.base_url, doc.page_path)
-    fg.title(xml_clean(doc.title))
+    fg.title(_rss_title(doc.title))
     fg.link(href=urls.absolute(config.base_url, urls.feed_path(doc.page_path)), rel="self")
     fg.link(href=page_url, rel="alternate")  # the last alternate link is RSS's <link>
     fg.description(xml_clean(escape(doc.description)))  # readers show <description> as HTML
@@ -39,10 +46,10 @@ def _rss_generator(config: Config, doc: FeedDoc) -> FeedGenerator:
         fg.lastBuildDate(_updated(doc))
         fg.pubDate(max(i.date for i in doc.items))
     if doc.icon:
-        fg.image(url=doc.icon, title=xml_clean(doc.title), link=page_url)
+        fg.image(url=doc.icon, title=_rss_title(doc.title), link=page_url)
     for item in reversed(doc.items):
         fe = fg.add_entry()
-        fe.title(xml_clean(item.title))
+        fe.title(_rss_title(item.title))
         fe.link(href=item.url)
         fe.guid(item.url, permalink=True)
         fe.pubDate(item.date)

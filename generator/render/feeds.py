@@ -205,13 +205,23 @@ def _cdata(value: str) -> str:
 
 
 _XML_HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_LIKE_A_TAG = re.compile(r"<[A-Za-z/!?]")
+"""What an RSS reader may take for markup in a title: '<' before a letter, '/', '!' or '?'."""
+
+
+def _rss_title(value: str) -> str:
+    """An RSS ``<title>`` as the page shows it. RSS says nothing of markup in titles, and readers take one that
+    holds a tag as HTML (feedparser: 'text/html'), so '<b>' was bold there and shown as written everywhere else:
+    such a title is escaped as HTML too, as the description is. Any other title stays plain text ('AT&T < 5')."""
+    value = xml_clean(value)
+    return _text(escape(value, quote=False) if _LIKE_A_TAG.search(value) else value)
 
 
 def rss_item(config: Config, item: FeedItem) -> bytes:
     """One ``<item>``, indented for its place in the channel; the element order is the one feedgen wrote."""
     url = _text(item.url)
     out = ["    <item>\n"]
-    if title := _text(item.title):
+    if title := _rss_title(item.title):
         out.append(f"      <title>{title}</title>\n")
     out.append(f"      <link>{url}</link>\n")
     out.append(f"      <description>{_text(escape(item.summary or item.title))}</description>\n")  # plain text
@@ -235,7 +245,7 @@ def rss_item(config: Config, item: FeedItem) -> bytes:
 def assemble_rss(config: Config, head: Channel, items: Sequence[bytes]) -> bytes:
     """RSS 2.0 around written items, with ``<atom:link rel="hub">`` when a WebSub hub is set."""
     page_url = _text(urls.absolute(config.base_url, head.page_path))
-    title = _text(head.title)
+    title = _rss_title(head.title)
     out = [_XML_HEAD,
            f'<rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="{_MEDIA}" xmlns:atom="{_ATOM}" '
            'xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">\n  <channel>\n',
