@@ -488,19 +488,31 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
     assert sorted(str(p) for p in problems) == expected
 
 
-def test_html_copied_into_a_text_field_is_a_warning_with_the_text_to_write(settings: ArticleSettings) -> None:
-    """An editor's report: a title with '&nbsp;' and '&#8211;' and a summary with '<b>' were published as written in
-    the page, its title, the JSON-LD, the feeds and the email (double-escaped in RSS), with no word. 'AT&T' and
-    'a < b' are text."""
-    article, problems = parse_article("content/a.md", (
-        '---\ntitle: "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator"\ndate: 2025-07-01\n'
-        'summary: "Uji coba <b>5G</b> di Aceh&nbsp;digelar."\nauthor: AT&T < Redaksi >\n---\nx\n').encode(), settings)
-    assert article is not None and article.title == "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator"
-    assert [str(p) for p in problems] == [
-        "content/a.md:2: field 'title': warning: holds the HTML entities &nbsp;, &#8211;, which pages and feeds show "
-        "as written (a field is plain text); write it as text: Aceh Uji 5G di Banda Aceh – Operator",
-        "content/a.md:4: field 'summary': warning: holds the HTML entity &nbsp; and the HTML tags <b>, </b>, which "
-        "pages and feeds show as written (a field is plain text); write it as text: Uji coba 5G di Aceh digelar."]
+@pytest.mark.parametrize("fields, title, said", [
+    # pasted from a web page: published as written in the page, its title, the JSON-LD, the feeds and the email
+    ('title: "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator"\ndate: 2025-07-01\n'
+     'summary: "Uji coba <b>5G</b> di Aceh&nbsp;digelar."\nauthor: AT&T < Redaksi >\n',
+     "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator",
+     ["content/a.md:2: field 'title': warning: holds the HTML entities &nbsp;, &#8211;, which pages and feeds show "
+      "as written (a field is plain text); write it as text: title: \"Aceh Uji 5G di Banda Aceh – Operator\"",
+      "content/a.md:4: field 'summary': warning: holds the HTML entity &nbsp; and the HTML tags <b>, </b>, which "
+      "pages and feeds show as written (a field is plain text); write it as text: summary: \"Uji coba 5G di Aceh digelar.\""]),
+    # a headline about HTML: was told to "write it as text: Panduan: kapan memakai tag dan di HTML5", unquoted
+    ('title: "Panduan: kapan memakai tag <section> dan <article> di HTML5"\ndate: 2025-07-01\n'
+     'summary: "Tag <section> membungkus <b>tebal</b> di \\"HTML\\""\n',
+     "Panduan: kapan memakai tag <section> dan <article> di HTML5",
+     ["content/a.md:4: field 'summary': warning: holds the HTML tags <b>, </b>, which pages and feeds show as "
+      "written (a field is plain text); write it as text: summary: \"Tag <section> membungkus tebal di \\\"HTML\\\"\""]),
+], ids=["entities and tags", "a tag named as a word"])
+def test_html_copied_into_a_text_field_is_a_warning_with_the_line_to_write(settings: ArticleSettings, fields: str,
+                                                                          title: str, said: list[str]) -> None:
+    """An editor's report: a title with '&nbsp;' and '&#8211;' and a summary with '<b>' were published as written,
+    with no word. 'AT&T' and 'a < b' are text, and so is a tag named as a word and never closed ('memakai tag
+    <section> di HTML5'): the advice dropped such words ('memakai tag dan di HTML5') and was unquoted, so YAML then
+    read 'Panduan: kapan …' as a mapping. It is a line to paste, in double quotes, with every word."""
+    article, problems = parse_article("content/a.md", f"---\n{fields}---\nx\n".encode(), settings)
+    assert article is not None and article.title == title
+    assert [str(p) for p in problems] == said
 
 
 @pytest.mark.parametrize("title", ["Ponsel <Rp2 juta terlaris, harga turun >10%", "Skor <AI> naik", "a<b, c>d",

@@ -1093,21 +1093,31 @@ _MARKUP_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 ("Ponsel <Rp2 juta, harga turun >10%" is a headline)."""
 
 
-def html_in_text(text: str) -> str:
-    """For a front-matter text (shown as it is written, and escaped: '&amp;' reads '&amp;' on the page) that holds
-    HTML copied from a web page, '&nbsp;' or '<b>': the warning that says so and what to write; '' otherwise."""
+_NAMED_TAG = re.compile(r"(?:^|(?<=[\s(“‘\"']))<([A-Za-z][A-Za-z0-9]*)>(?=$|[\s,.;:!?)”’\"'])")
+"""A tag named as a word ('tag <section> dan <article>'): a bare opening tag between spaces or punctuation. It is
+text when the text never closes it (``html_in_text``)."""
+
+
+def html_in_text(text: str, key: str) -> str:
+    """For a front-matter text ``key`` (shown as it is written, and escaped: '&amp;' reads '&amp;' on the page) that
+    holds HTML copied from a web page, '&nbsp;' or '<b>': the warning that says so and the line to write; '' otherwise.
+    A tag named as a word and never closed ('memakai tag <section> di HTML5', a headline about HTML) is text."""
     entities = [e for e in dict.fromkeys(_ENTITY.findall(text)) if html.unescape(e) != e]
-    tags = list(dict.fromkeys(_MARKUP_TAG.findall(text)))
+    lower = text.lower()
+    named = {found.start() for found in _NAMED_TAG.finditer(text) if f"</{found.group(1).lower()}" not in lower}
+    tags = list(dict.fromkeys(found.group() for found in _MARKUP_TAG.finditer(text) if found.start() not in named))
     if not entities and not tags:
         return ""
-    fixed = " ".join(html.unescape(_MARKUP_TAG.sub("", text)).split())
+    kept = _MARKUP_TAG.sub(lambda found: found.group() if found.start() in named else "", text)
+    fixed = " ".join(html.unescape(kept).split())
     what = " and ".join(part for part in (
         f"the HTML {'entity' if len(entities) == 1 else 'entities'} {', '.join(entities[:3])}" if entities else "",
         f"the HTML {'tag' if len(tags) == 1 else 'tags'} {', '.join(tags[:3])}" if tags else "") if part)
     if not fixed:  # nothing but markup: '<img src=x onerror=...>' has no text to suggest
         return (f"holds {what} and no text, which pages and feeds show as written (a field is plain text); write "
                 "plain text instead")
-    return f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text: {fixed}"
+    line = f'{key}: "' + fixed.replace("\\", "\\\\").replace('"', '\\"') + '"'  # YAML reads it back as the text
+    return f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text: {line}"
 
 
 def visible(text: str) -> bool:
@@ -1222,7 +1232,7 @@ class FieldReader:
             if name:
                 return FORBIDDEN_CHARS.sub("", value).strip()
             text = " ".join(FORBIDDEN_CHARS.sub("", value).split())
-            if ("&" in text or "<" in text) and (markup := html_in_text(text)):
+            if ("&" in text or "<" in text) and (markup := html_in_text(text, key)):
                 self.warn(key, markup)
             return text
         if value is None or isinstance(value, str):
