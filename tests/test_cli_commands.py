@@ -66,6 +66,25 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.
         2, "", f"error: {tmp_path} is not empty; give a new or empty folder, so nothing of yours is overwritten\n")
 
 
+def test_init_refuses_a_folder_inside_a_built_site_or_a_projects_content(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """'digest init site/blog' said 'created', and the next build moved it to .site.prev/blog, the one after deleted
+    it; 'digest init content/sub' was accepted, and the project then published the nested example article twice."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "init", "p")[0] == 0
+    monkeypatch.chdir(tmp_path / "p")
+    assert run(capsys, "build", "-q")[0] == 0
+    assert run(capsys, "init", "site/blog") == (
+        2, "", f"error: refusing to make a project in site/blog: it is inside {tmp_path}/p/site, a site digest built, "
+               "which the next build there replaces whole; choose a folder outside it\n")
+    assert run(capsys, "init", "content/sub") == (
+        2, "", f"error: refusing to make a project in content/sub: it is inside {tmp_path}/p/content, a folder of the "
+               f"project {tmp_path}/p whose next build would read the new project's files as its own; choose a "
+               "folder outside it\n")
+    assert not (tmp_path / "p/site/blog").exists() and not (tmp_path / "p/content/sub").exists()
+
+
 def test_new_prints_the_path_resolves_companies_and_refuses_unknown_ones(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)

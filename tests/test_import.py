@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import skip_or_fail, write_files
+from conftest import article, make_project, skip_or_fail, write_files
 from generator.build import BuildOptions, build
 from generator.commands.cli import main
 from generator.load.config import load_config
@@ -658,6 +658,16 @@ def test_files_the_import_cannot_take_are_in_the_report_and_the_rest_is_imported
         assert line in report, report
     monkeypatch.undo()
     assert main(["build", "-q", "--config", str(tmp_path / "new/config.yaml")]) == 0
+
+
+def test_refuses_a_target_inside_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--out site/imported' in a built project was written, and the next build there deleted it."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(tmp_path / "site/imported")) == (
+        2, "", f"error: refusing to make a project in {tmp_path}/site/imported: it is inside {tmp_path}/site, a site "
+               "digest built, which the next build there replaces whole; choose a folder outside it\n")
+    assert not (tmp_path / "site/imported").exists()
 
 
 def test_refuses_a_target_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,12 +15,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.load.config import Config
-from generator.core.errors import RefusalError, quoted
+from generator.load.config import Config, ConfigError, load_config
+from generator.core.errors import BuildError, RefusalError, quoted
 from generator.load.layout import layout
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import fold, load_registry
 from generator.core.urls import RESERVED, broken_http_url, http_url, make_slug
+from generator.write.output import built_site_holding
 
 TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -46,6 +47,30 @@ def _refuse_long_names(target: Path) -> None:
                                f"file system takes at most {limit}; give a shorter name")
 
 
+def refuse_inside_project(target: Path) -> None:
+    """Refuse (exit 2) a new project inside a site digest built, which the next build there replaces whole (moved
+    to the spare copy, then deleted), or inside a project's content, templates, static or themes folder, whose next
+    build would read it as its own files (the example article published twice)."""
+    resolved = target.resolve()
+    if inside := built_site_holding(resolved):
+        raise RefusalError(f"refusing to make a project in {target}: it is inside {inside}, a site digest built, "
+                           "which the next build there replaces whole; choose a folder outside it")
+    for root in resolved.parents:
+        if not (root / "config.yaml").is_file():
+            continue
+        try:
+            config = load_config(root / "config.yaml")
+        except ConfigError as e:
+            config = e.usable or Config(root=root)
+        except (BuildError, OSError):
+            config = Config(root=root)
+        for folder in layout(config).sources():
+            if resolved == folder.resolve() or folder.resolve() in resolved.parents:
+                raise RefusalError(f"refusing to make a project in {target}: it is inside {folder.resolve()}, a "
+                                   f"folder of the project {root} whose next build would read the new project's "
+                                   "files as its own; choose a folder outside it")
+
+
 def init_project(target: Path) -> list[str]:
     """Copy the project template into ``target`` (new or empty); returns the files made, relative to it.
 
@@ -53,6 +78,7 @@ def init_project(target: Path) -> list[str]:
     call made so far is removed again and the reason is given, so a retry starts clean.
     """
     _refuse_long_names(target)
+    refuse_inside_project(target)
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
     files = _template_files()

@@ -217,7 +217,7 @@ def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> Non
         raise RefusalError(f"refusing to build into {target}: digest keeps the spare copy and temporary files of "
                            f"an output folder under such names ({resolved.name} is {resolved.name[1:].rsplit('.', 1)[0]}"
                            "/'s); choose another name, such as site/")
-    if inside := next((folder for folder in resolved.parents if (folder / MARKER).is_file()), None):
+    if inside := built_site_holding(resolved.parent):
         raise RefusalError(f"refusing to build into {target}: it is inside {inside}, a site digest built, which the "
                            f"next build there replaces whole; build beside it instead")
     if resolved.exists() and not resolved.is_dir():
@@ -234,6 +234,12 @@ def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> Non
         if folder != resolved and folder.is_symlink():
             raise RefusalError(f"refusing to build into {target}: {folder} is a symbolic link; remove it")
         _refuse_file(folder, what)
+
+
+def built_site_holding(folder: Path) -> Path | None:
+    """The folder digest built (its ``.news-digest`` marker) that is or holds ``folder`` (resolved), if any: the
+    next build of that output replaces it whole, with whatever anyone put inside."""
+    return next((f for f in (folder, *folder.parents) if (f / MARKER).is_file()), None)
 
 
 def _refuse_file(folder: Path, what: str = _SPARE) -> None:

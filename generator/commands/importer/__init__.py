@@ -35,7 +35,7 @@ from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
 from generator.load.registry import Registry, load_registry
 from generator.render.pages import page_count
-from generator.commands.scaffold import TEMPLATE
+from generator.commands.scaffold import TEMPLATE, refuse_inside_project
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
 from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date
@@ -101,6 +101,7 @@ def _unreadable(path: Path) -> str:
 
 def check_empty(target: Path) -> None:
     """Refuse (exit 2) unless ``target`` is new or an empty folder: an import never overwrites."""
+    refuse_inside_project(target)
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
     if target.is_dir() and (target / UNFINISHED).is_file():  # a killed import's files, and nothing else
