@@ -208,6 +208,29 @@ def test_the_deployed_artifact_is_a_local_build_of_the_same_commit(tmp_path: Pat
     assert sum(path.count("/") == 3 and path.endswith("/index.html") and path[:4].isdigit() for path in artifact) >= 1
 
 
+def test_the_workflow_uploads_the_site_it_built_whatever_output_dir_says(tmp_path: Path) -> None:
+    """With 'output_dir: public' in config.yaml, the build step wrote public/ while the crawl, the cache and the
+    uploads took site/: the deploy failed on a missing site/, or published the cache's stale one."""
+    origin = tmp_path / "origin"
+    init_project(origin)
+    with (origin / "config.yaml").open("a") as f:
+        f.write("output_dir: public\n")
+    commit_all(origin)
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    (tmp_path / "home").mkdir()
+    flow = workflow(GITHUB["scaffold"])
+    assert replay(flow, runner, tmp_path / "home") == REPLAYED
+    assert "2025/06/selamat-datang/index.html" in uploaded(flow, runner)
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_the_build_step_names_the_folder_the_other_steps_use(which: str) -> None:
+    steps = {step.get("name"): step for step in workflow(GITHUB[which])["jobs"]["build"]["steps"]}
+    assert "--output site " in steps["Build"]["run"]
+    assert steps["Upload for Pages"]["with"]["path"] == steps["Upload a preview"]["with"]["path"] == "site"
+
+
 DUE = "---\ntitle: Kabar yang sudah tiba\ndate: 2025-12-01T08:00:00+07:00\n---\nIsi.\n"
 """Dated after the commit (2025-06-14) and before the test runs: due for a daily run, not for a push."""
 
