@@ -32,6 +32,17 @@ def test_init_in_a_folder_with_spaces_prints_a_command_that_can_be_pasted(tmp_pa
     assert code == 0 and out.endswith(" s\nnext: cd 'kabar ái proj' && digest new \"Judul artikel\" && digest serve\n")
 
 
+def test_init_in_a_folder_named_like_an_option_prints_a_cd_that_works(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """'digest init -- -x' printed 'next: cd -x && ...', and 'cd -x' fails: an invalid option."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "init", "--", "-x")
+    assert code == 0 and out.endswith(' s\nnext: cd ./-x && digest new "Judul artikel" && digest serve\n')
+    assert subprocess.run(["sh", "-c", out.splitlines()[-1].removeprefix("next: ").split(" && ")[0]],
+                          cwd=tmp_path).returncode == 0
+
+
 def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)

@@ -660,6 +660,14 @@ def test_files_the_import_cannot_take_are_in_the_report_and_the_rest_is_imported
     assert main(["build", "-q", "--config", str(tmp_path / "new/config.yaml")]) == 0
 
 
+def test_the_next_line_of_an_import_into_a_folder_named_like_an_option_works(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """'--out -x' printed 'next: cd -x && digest build', and 'cd -x' fails: an invalid option."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out=-x")
+    assert code == 0 and out.endswith("report: -x/import-report.txt\nnext: cd ./-x && digest build\n")
+
+
 def test_refuses_a_target_inside_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'--out site/imported' in a built project was written, and the next build there deleted it."""
     make_project(tmp_path, {"2025/06/a.md": article()})

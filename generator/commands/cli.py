@@ -391,6 +391,12 @@ def _shown(path: Path) -> str:
     return path.as_posix() if rel.startswith("..") else rel
 
 
+def _cd(path: Path) -> str:
+    """The 'cd' of a 'next:' line, safe to paste: quoted, and './-x' for a folder named like an option."""
+    shown = _shown(path)
+    return f"cd {shlex.quote('./' + shown if shown.startswith('-') else shown)}"
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """`digest init DIR`: a project that builds at once, so a new user starts from something that works."""
     started = time.perf_counter()
@@ -404,7 +410,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"created a news digest in {_shown(target)} ({counted(len(made), 'file')}) "
               f"in {time.perf_counter() - started:.2f} s\n"
-              f"next: cd {shlex.quote(_shown(target))} && digest new \"Judul artikel\" && digest serve")
+              f"next: {_cd(target)} && digest new \"Judul artikel\" && digest serve")
     from generator.commands.scaffold import starter_requirement
     if (note := starter_requirement()[1]) and not args.quiet:
         print(f"note: {note}", file=sys.stderr)
@@ -592,7 +598,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"  date: {rel}: {typed} → {written}")
             for note in done.notes:
                 print(f"  check: {note}")
-        print(f"report: {_shown(target / REPORT)}\nnext: cd {shlex.quote(_shown(target))} && digest build")
+        print(f"report: {_shown(target / REPORT)}\nnext: {_cd(target)} && digest build")
     return 0
 
 
