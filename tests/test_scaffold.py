@@ -51,6 +51,7 @@ class _Installed:
 
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
+HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 
 @pytest.mark.parametrize(("direct", "line", "noted"), [
@@ -61,12 +62,24 @@ SHA = "0123456789abcdef0123456789abcdef01234567"
      "news-digest @ https://example.org/news_digest-0.1.0-py3-none-any.whl", False),
     ('{"url": "file:///home/editor/news-digest", "dir_info": {"editable": true}}',
      f"news-digest=={generator.__version__}", True),
-], ids=["from an index", "from git", "from an archive", "from a folder"])
+    (f'{{"url": "https://github.com/kabar/tools", "vcs_info": {{"vcs": "git", "commit_id": "{SHA}"}}, '
+     '"subdirectory": "news-digest"}',
+     f"news-digest @ git+https://github.com/kabar/tools@{SHA}#subdirectory=news-digest", False),
+    (f'{{"url": "https://example.org/news_digest-0.1.0-py3-none-any.whl", "archive_info": '
+     f'{{"hash": "sha256={HASH}", "hashes": {{"sha256": "{HASH}"}}}}}}',
+     f"news-digest @ https://example.org/news_digest-0.1.0-py3-none-any.whl#sha256={HASH}", False),
+    (f'{{"url": "https://example.org/tools.zip", "archive_info": {{"hashes": {{"md5": "0f", "sha256": "{HASH}"}}}}, '
+     '"subdirectory": "news-digest"}',
+     f"news-digest @ https://example.org/tools.zip#sha256={HASH}&subdirectory=news-digest", False),
+], ids=["from an index", "from git", "from an archive", "from a folder", "from a folder of a git repository",
+        "from an archive with its hash", "from a folder of an archive"])
 def test_init_asks_ci_for_the_generator_where_this_copy_came_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   direct: str | None, line: str, noted: bool) -> None:
     """requirements.txt pinned news-digest from PyPI whatever the install: a copy installed from git made a
     project whose first CI run could not install the generator. Now CI gets it from where this copy came from;
-    a copy from a folder on this machine keeps the pin, and init says to write where CI can get it."""
+    a copy from a folder on this machine keeps the pin, and init says to write where CI can get it. The package's
+    folder in a repository or archive ('subdirectory') was dropped, so CI's install failed, and an archive's hash,
+    so CI installed whatever the URL served by then: both are kept, in the fragment pip reads."""
     monkeypatch.setattr("importlib.metadata.distribution", lambda name: _Installed(direct))
     init_project(tmp_path / "p")
     lines = (tmp_path / "p/requirements.txt").read_text().splitlines()

@@ -204,20 +204,46 @@ def starter_requirement() -> tuple[str, str]:
         direct = None
     url = direct.get("url", "") if isinstance(direct, dict) else ""
     vcs = direct.get("vcs_info") if isinstance(direct, dict) else None
+    fragment = _fragment(direct)
     if (https := _over_https(url)) and isinstance(vcs, dict) and vcs.get("commit_id"):  # CI has no key, nor ssh
-        return f"news-digest @ {vcs.get('vcs', 'git')}+{https}@{vcs['commit_id']}", (
+        return f"news-digest @ {vcs.get('vcs', 'git')}+{https}@{vcs['commit_id']}{fragment}", (
             f"this copy was installed over SSH ({url}), which CI cannot use (its job has no SSH key, and GitLab's "
             f"image no ssh), so requirements.txt asks for it over HTTPS ({https}); if that repository is private, "
             "write an address CI can read there")
     if url.startswith(("https://", "http://")) and isinstance(vcs, dict) and vcs.get("commit_id"):
-        return f"news-digest @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}", ""
+        return f"news-digest @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}{fragment}", ""
     if url.startswith(("https://", "http://")) and not vcs:
-        return f"news-digest @ {url}", ""
+        return f"news-digest @ {url}{fragment}", ""
     if url:  # a folder on this machine (file:), or an address CI may not reach (git://, which GitHub no longer serves)
         return pinned, (f"requirements.txt asks CI for {pinned} from PyPI, but this copy was installed from "
                         f"{urlsplit(url).path if url.startswith('file:') else url}; if CI cannot get it from PyPI, "
                         "write where it can there (news-digest @ git+https://…)")
     return pinned, ""
+
+
+_HASHES = ("sha256", "sha512", "sha384", "sha224")
+"""The hashes pip checks in a URL's fragment, that direct_url.json may record, the one pip records first."""
+
+
+def _fragment(direct: object) -> str:
+    """The URL fragment pip reads for what direct_url.json records besides the URL: the archive's hash
+    (``#sha256=…``, so CI installs the very archive, or fails) and the package's folder in the repository or
+    archive (``subdirectory=…``); '' for neither."""
+    if not isinstance(direct, dict):
+        return ""
+    parts = []
+    archive = direct.get("archive_info")
+    if isinstance(archive, dict):
+        hashes = archive.get("hashes") if isinstance(archive.get("hashes"), dict) else {}
+        if isinstance(archive.get("hash"), str) and "=" in archive["hash"]:  # PEP 610's older form: "sha256=…"
+            name, value = archive["hash"].split("=", 1)
+            hashes = {name: value, **hashes}
+        if name := next((name for name in _HASHES if isinstance(hashes.get(name), str)
+                         and re.fullmatch(r"[0-9a-fA-F]+", hashes[name])), None):
+            parts.append(f"{name}={hashes[name]}")
+    if isinstance(direct.get("subdirectory"), str) and direct["subdirectory"].strip("/"):
+        parts.append(f"subdirectory={direct['subdirectory'].strip('/')}")
+    return "#" + "&".join(parts) if parts else ""
 
 
 _SCP = re.compile(r"(?:[^@/:]+@)?(\[[^\]/@]+\]|[^@/:\[\]]+):(?!//)/*(.+)")
