@@ -223,9 +223,13 @@ def far_ahead(future: Sequence[Article], options: BuildOptions) -> list[Problem]
     """A warning for each left-out article dated more than a year ahead: it would wait for years without a word."""
     if options.now is None:
         return []
-    return [Problem(a.source_path, 0, "date", f"is {a.date.date().isoformat()}, more than a year ahead, so the article "
-                                              "is left out until then (see --future); if the year is a typo, correct "
-                                              "it", "warning")
+    ahead, unset = "more than a year ahead", ""
+    if options.pinned_now:  # an old SOURCE_DATE_EPOCH leaves out every article, each "years ahead"
+        ahead, unset = f"more than a year after {options.pinned_now}", (
+            "; if SOURCE_DATE_EPOCH is not the time to build as of, unset it")
+    return [Problem(a.source_path, 0, "date", f"is {a.date.date().isoformat()}, {ahead}, so the article is left out "
+                                              f"until then (see --future); if the year is a typo, correct it{unset}",
+                    "warning")
             for a in future if a.date - options.now > FAR_AHEAD]
 
 

@@ -96,6 +96,30 @@ def test_init_refuses_a_folder_inside_a_built_site_or_a_projects_content(
     assert not (tmp_path / "p/site/blog").exists() and not (tmp_path / "p/content/sub").exists()
 
 
+def test_a_source_date_epoch_from_long_ago_is_named_where_it_leaves_articles_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """SOURCE_DATE_EPOCH=315532800 (1980) left out every article, each with 'more than a year ahead ... if the year
+    is a typo, correct it', and on a built site the build stopped with 'check content_dir': neither named the
+    variable that made them future."""
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "init", "p")[0] == 0
+    monkeypatch.chdir(tmp_path / "p")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)
+    assert run(capsys, "build", "-q") == (0, "", "")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "315532800")
+    warning = ("content/2025/06/selamat-datang.md:3: field 'date': warning: is 2025-06-02, more than a year after "
+               "1980-01-01, the date SOURCE_DATE_EPOCH=315532800 gives, so the article is left out until then (see "
+               "--future); if the year is a typo, correct it; if SOURCE_DATE_EPOCH is not the time to build as of, "
+               "unset it\n")
+    assert run(capsys, "build") == (1, "", (
+        "content: no articles to publish, but the last build published 1; the 1 article is dated after 1980-01-01, "
+        "the date SOURCE_DATE_EPOCH=315532800 gives, so left out as future; unset SOURCE_DATE_EPOCH, or set it to the "
+        "time to build as of (or build with --allow-empty to publish an empty site)\n"
+        "error: 1 problem found; nothing was written\n"))
+    code, out, err = run(capsys, "build", "--allow-empty")
+    assert (code, err) == (0, warning) and out.startswith("built 0 articles, ")
+
+
 def test_new_prints_the_path_resolves_companies_and_refuses_unknown_ones(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)

@@ -351,7 +351,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_target(target, config.root, source_folders(config), layout(config).cache)
     make_parent(target)
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
-                           workers=args.jobs or default_workers())
+                           workers=args.jobs or default_workers(), epoch=os.environ.get("SOURCE_DATE_EPOCH", "").strip())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
         done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
                        allow_empty=args.allow_empty)

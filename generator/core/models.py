@@ -296,3 +296,13 @@ class BuildOptions:
     """The instant 'future' is measured from; the CLI reads the clock (or SOURCE_DATE_EPOCH)."""
     workers: int = 1
     """Processes for parsing and rendering; the output is the same for any number."""
+    epoch: str = ""
+    """SOURCE_DATE_EPOCH as set, when ``now`` came from it; '' otherwise. Messages about articles left out as future
+    name it: one left from long ago (an old commit's time) is what leaves them out."""
+
+    @property
+    def pinned_now(self) -> str:
+        """'1980-01-01, the date SOURCE_DATE_EPOCH=315532800 gives' when ``now`` came from it, for messages; ''."""
+        if not self.epoch or self.now is None:
+            return ""
+        return f"{self.now.date().isoformat()}, the date SOURCE_DATE_EPOCH={self.epoch} gives"

@@ -171,6 +171,11 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 had = "" if result.articles or allow_empty else (
                     f"the last build published {last.articles_built}" if last.articles_built
                     else _article_pages(target, live_stats()))  # no cache (deleted or lost): the live site says
+                if had and result.skipped_future and options.pinned_now:  # every article is after an old epoch
+                    raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but {had}; "
+                                              f"{_articles(result.skipped_future)} dated after {options.pinned_now}, "
+                                              "so left out as future; unset SOURCE_DATE_EPOCH, or set it to the time "
+                                              "to build as of (or build with --allow-empty to publish an empty site)")])
                 if had:
                     raise BuildError([Problem(config.content_dir, 0, "", f"no articles to publish, but {had}; check "
                                               f"content_dir in {config.config_path}, or build with --allow-empty to "
@@ -239,6 +244,10 @@ def seed(folder: Path, main: Path) -> None:
 
 
 _ARTICLE_PAGE = re.compile(r"[0-9]{4}/[0-9]{2}/[^/]+/index\.html")
+
+
+def _articles(count: int) -> str:
+    return f"the {count} article{'s' if count != 1 else ''} {'are' if count != 1 else 'is'}"
 
 
 def _article_pages(target: Path, stats: Mapping[str, str]) -> str:
