@@ -152,6 +152,20 @@ def test_the_cache_is_never_an_output(tmp_path: Path, capsys: pytest.CaptureFixt
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config.yaml", "content"]
 
 
+def test_a_cache_linked_into_the_site_says_to_remove_the_link(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """.cache, a symbolic link to site/sub, was refused with 'use a folder such as site/': the very folder refused."""
+    make_project(tmp_path, {"a.md": article()})
+    assert run(capsys, "build", "-q", "--config", str(tmp_path / "config.yaml"))[0] == 0
+    shutil.rmtree(tmp_path / ".cache")
+    (tmp_path / "site/sub").mkdir()
+    (tmp_path / ".cache").symlink_to("site/sub")
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (
+        2, "", f"error: refusing to build into {tmp_path / 'site'}: it overlaps {tmp_path / 'site/sub'}, digest's cache "
+               "(and digest serve's previews), which the site would then publish; remove the link "
+               f"{tmp_path / '.cache'} (digest makes the folder again)\n")
+
+
 @pytest.mark.parametrize(("output", "why"), [
     ("afile/site", "its folder {tmp}/afile cannot be made (File exists)"),
     ("afile/sub/site", "its folder {tmp}/afile/sub cannot be made (Not a directory)"),

@@ -277,3 +277,28 @@ def test_a_live_entry_that_is_neither_file_nor_folder_leaves_the_spare_to_the_wr
     written = write_site(output({"index.html": "1"}), site)
     (site / "link").symlink_to("index.html")
     assert mirror_live(site, TreeState(written.live.tree, {}, stat_tree(site))) is None
+
+
+def test_a_build_keeps_the_output_folders_own_mode_and_group(tmp_path: Path) -> None:
+    """'chgrp -R www-data site && chmod 2775 site', and the next build's swap left site/ 755 root:root: the web
+    server's or the team's access went with the old folder. The new folder now gets the old one's mode and group,
+    build after build."""
+    import grp
+
+    from conftest import article, make_project
+    from generator.commands.cli import main
+
+    root = make_project(tmp_path, {"2025/06/a.md": article()})
+    site = root / "site"
+    assert main(["build", "-q", "--config", str(root / "config.yaml")]) == 0
+    mine = os.lstat(site).st_gid
+    others = [g for g in os.getgroups() if g != mine] or (
+        [g.gr_gid for g in grp.getgrall() if g.gr_gid != mine] if os.geteuid() == 0 else [])
+    gid = others[0] if others else mine  # a user in one group only: the mode alone is seen to be kept
+    os.chown(site, -1, gid)
+    os.chmod(site, 0o2775)
+    for body in ("Isi kedua.\n", "Isi ketiga.\n"):  # the second swap reuses the first one's spare
+        (root / "content/2025/06/a.md").write_text(article(body=body))
+        assert main(["build", "-q", "--config", str(root / "config.yaml")]) == 0
+        assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
+        assert (stat.S_IMODE(os.lstat(site).st_mode), os.lstat(site).st_gid) == (0o2775, gid)

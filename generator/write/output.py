@@ -177,10 +177,13 @@ def check_target(target: Path, project: Path, protected: Iterable[Path], cache: 
     are in it: only serve builds there)."""
     try:
         _check_target(target, project, protected)
-        resolved, cache = target.resolve(), cache.resolve() if cache is not None else None
-        if cache is not None and (resolved == cache or cache in resolved.parents or resolved in cache.parents):
-            raise RefusalError(f"refusing to build into {target}: it overlaps {cache}, digest's cache (and digest "
-                               "serve's previews), which the site would then publish; use a folder such as site/")
+        resolved, real = target.resolve(), cache.resolve() if cache is not None else None
+        if cache is not None and real is not None and (
+                resolved == real or real in resolved.parents or resolved in real.parents):
+            fix = (f"remove the link {cache} (digest makes the folder again)" if cache.is_symlink()
+                   else "use a folder such as site/")
+            raise RefusalError(f"refusing to build into {target}: it overlaps {real}, digest's cache (and digest "
+                               f"serve's previews), which the site would then publish; {fix}")
     except OSError as e:
         raise RefusalError(f"cannot build into {target}: {e.strerror or e}; choose another --output or "
                            "output_dir") from None
@@ -623,18 +626,31 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         raise  # a spare that existed before stays, marked 'updating', for the next build to redo
     tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
     _write_marker(spare, tree)
-    if not target.exists():
+    if target.exists():
+        _take_mode(spare, target)
+        if not _exchange(spare, target):
+            target.rename(old)
+            spare.rename(target)
+            old.rename(spare)
+    else:
         spare.rename(target)
-    elif not _exchange(spare, target):
-        target.rename(old)
-        spare.rename(target)
-        old.rename(spare)
     if kept:
         stats = touched.restat(target, kept.stats)
     else:  # a spare made afresh: what the writer saw as it made it, else a walk
         stats = made_stats if made_stats is not None else stat_tree(target)
     new = TreeState(tree, manifest, stats)
     return SiteWrite(new, live_state, written)
+
+
+def _take_mode(spare: Path, target: Path) -> None:
+    """Give the new site the live folder's own mode and group (``chmod 2775``, ``chgrp www-data``), as a build in
+    place would keep them: the swap replaces the folder, and the access a web server or a team had must not go with
+    it. A group the user may not give (one they are not in) stays the spare's."""
+    live = os.lstat(target)
+    if live.st_gid != os.lstat(spare).st_gid:
+        with suppress(PermissionError):
+            os.chown(spare, -1, live.st_gid)
+    os.chmod(spare, stat.S_IMODE(live.st_mode))  # after chown, which clears a set-group-ID bit
 
 
 @dataclass
