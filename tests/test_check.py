@@ -856,14 +856,3 @@ def test_a_redirect_onto_an_article_with_an_error_is_said_with_that_error_as_bui
     write_files(tmp_path, {"content/2025/06/b.md": google("b", no_alt, "redirects: [2025/06/a/]")})
     assert redirect_errors() == (3, [("content/2025/06/a.md", 7, alt), ("content/2025/06/a.md", 8, hides.format("b")),
                                      ("content/2025/06/b.md", 7, alt), ("content/2025/06/b.md", 8, hides.format("a"))])
-
-
-@pytest.mark.parametrize("message, fix", [
-    ("must be text; YAML read '2026' as a number; put it in quotes: title: \"2026\"", 'put it in quotes: title: "2026"'),
-    ("'tags' is reserved for the site's own pages; rename the file", "rename the file"),  # an apostrophe opens no quote
-    ("tag 'a; b' is spelled 'A; B' elsewhere", ""),  # a '; ' in a quoted name, or in brackets, is not the advice's
-    ("has the control character U+0085 (text read as Latin-1; save as UTF-8)", ""),
-    ("company 'Meta' has only this article", ""),
-])
-def test_a_findings_fix_is_the_advice_after_its_last_semicolon(message: str, fix: str) -> None:
-    assert Problem("content/a.md", 2, "title", message).fix == fix
