@@ -87,14 +87,12 @@ class CheckReport:
         return sum(1 for f in self.findings if f.problem.severity == severity)
 
     def to_json(self) -> dict[str, Any]:
-        """A stable structure for CI: no times, no absolute paths, problems in file order; null, not 0, for a
-        column no finding knows (an editor's problem matcher reads 0 as a place), and null for a missing fix."""
+        """A stable structure for CI: no times, no absolute paths, problems in file order."""
         return {
             "articles": self.articles,
             "problems": [{"code": f.code, "path": f.problem.path, "line": f.problem.line,
-                          "column": f.problem.column or None, "field": f.problem.field,
-                          "severity": f.problem.severity, "message": f.problem.message, "fix": f.problem.fix or None}
-                         for f in self.findings],
+                          "column": f.problem.column, "field": f.problem.field, "severity": f.problem.severity,
+                          "message": f.problem.message} for f in self.findings],
             "summary": {"errors": self.count("error"), "warnings": self.count("warning"), "hints": self.count("hint")},
         }
 

@@ -42,12 +42,6 @@ class Problem:
         prefix = f"{self.severity}: " if self.severity != "error" else ""
         return f"{where}:{field} {prefix}{self.message}"
 
-    @property
-    def fix(self) -> str:
-        """How to fix it: the message after its last '; ' outside quotes and brackets, where the house style puts
-        the advice ("'2025-13-01' is not a valid date; write YYYY-MM-DD"); "" when the message gives none there."""
-        return advice(self.message)
-
 
 def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     """Problems in file order, so output is stable and reads top to bottom."""
@@ -61,20 +55,6 @@ def in_number_order(message: str) -> tuple[str | tuple[int, str], ...]:
 
 
 _DIGITS = re.compile(r"(\d+)")
-
-
-def advice(message: str) -> str:
-    """The part of ``message`` after its last '; ' that no quote, bracket or parenthesis holds ('' if none): the
-    "how to fix it" of "what is wrong; how to fix it". A quote opens only after a space or a bracket, so the
-    apostrophe of "the site's pages" opens none."""
-    hidden, before = message, ""
-    while hidden != before:  # inside out: "(a (b); c)"
-        hidden, before = _QUOTED.sub(lambda m: "x" * len(m.group()), hidden), hidden
-    at = hidden.rfind("; ")
-    return message[at + 2:] if at >= 0 else ""
-
-
-_QUOTED = re.compile(r"""(?<![\w])'[^']*'(?![\w])|(?<![\w])"[^"]*"(?![\w])|`[^`]*`|\([^()]*\)|\[[^\[\]]*\]""")
 
 
 class BuildError(Exception):
