@@ -159,14 +159,14 @@ def test_check_text_output_and_exit_codes(tmp_path: Path, capsys: pytest.Capture
 
 def test_a_check_that_stops_at_a_broken_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A broken companies.yaml or config.yaml ended the check with 'checked 0 articles', as if there were none."""
-    make_project(tmp_path, CHECK_SITE, companies="amazon: {name: [\n")
+    make_project(tmp_path, CHECK_SITE, companies="amazon: {name: Amazon}}\n")
     config = str(tmp_path / "config.yaml")
     code, out, err = run(capsys, "check", "--config", config)
     assert (code, err, out.splitlines()[-1].split(" in ")[0]) == (1, "", "stopped at content/companies.yaml")
     assert out.splitlines()[-1].endswith(" s: 1 error, 0 warnings, 0 hints; the links, companies and sources are "
                                          "checked once it is fixed")
     (tmp_path / "content/companies.yaml").write_text("amazon: {name: Amazon}\n")
-    (tmp_path / "config.yaml").write_text("base_url: [\n")
+    (tmp_path / "config.yaml").write_text("base_url: {a: b}}\n")
     code, out, err = run(capsys, "check", "--config", config, "--format", "json")
     assert (code, err.split(" in ")[0], json.loads(out)["summary"]) == (
         1, "stopped at config.yaml", {"errors": 1, "hints": 0, "warnings": 0})
@@ -192,7 +192,7 @@ def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest
     assert out == json.dumps(json.loads(out), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     assert json.loads(out) == {
         "articles": 2,
-        "problems": [{"code": "unmentioned-company", "column": 0, "field": "companies", "line": 4,
+        "problems": [{"code": "unmentioned-company", "column": None, "field": "companies", "line": 4,
                       "path": "content/b.md", "severity": "warning",
                       "message": "'Amazon' is listed but never mentioned in the title, summary or body (nor as 'AWS'); "
                                  "mention it, or remove it from companies"}],
