@@ -89,35 +89,35 @@ def test_curator_checks_find_mentions_duplicates_tag_variants_links_and_hints(tm
     assert check_json(tmp_path) == {
         "articles": 3,
         "problems": [
-            {"code": "missed-mention", "column": 0, "field": "companies", "line": 12, "path": "content/2025/06/a.md",
+            {"code": "missed-mention", "column": None, "field": "companies", "line": 12, "path": "content/2025/06/a.md",
              "severity": "warning",
              "message": "the body mentions Amazon (as 'AWS'), but companies does not list it; add 'Amazon' to companies"},
-            {"code": "duplicate-source", "column": 0, "field": "source.url", "line": 6, "path": "content/2025/06/b.md",
+            {"code": "duplicate-source", "column": None, "field": "source.url", "line": 6, "path": "content/2025/06/b.md",
              "severity": "warning",
              "message": "same source as content/2025/06/a.md (https://Reuters.com/tech/gojek/?utm_source=rss&id=7); "
                         "is this item a duplicate? If not, link the original article itself"},
-            {"code": "tag-variant", "column": 0, "field": "tags", "line": 7, "path": "content/2025/06/b.md",
+            {"code": "tag-variant", "column": None, "field": "tags", "line": 7, "path": "content/2025/06/b.md",
              "severity": "warning",
              "message": "tag 'ai' is spelled 'AI' in 2 other articles (such as content/2025/06/a.md); use one spelling"},
-            {"code": "unmentioned-company", "column": 0, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
+            {"code": "unmentioned-company", "column": None, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
              "severity": "warning",
              "message": "'Amazon' is listed but never mentioned in the title, summary or body (nor as 'AWS', "
                         "'Amazon Web Services'); mention it, or remove it from companies"},
-            {"code": "single-company", "column": 0, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
+            {"code": "single-company", "column": None, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
              "severity": "hint", "message": "company 'Amazon' has only this article"},
-            {"code": "single-company", "column": 0, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
+            {"code": "single-company", "column": None, "field": "companies", "line": 8, "path": "content/2025/06/b.md",
              "severity": "hint", "message": "company 'Meta' has only this article"},
-            {"code": "broken-link", "column": 0, "field": "", "line": 11, "path": "content/2025/06/b.md",
+            {"code": "broken-link", "column": None, "field": "", "line": 11, "path": "content/2025/06/b.md",
              "severity": "error",
              "message": "the link '/2025/06/tidak-ada/' points at /2025/06/tidak-ada/, which is not a page or file of "
                         "the site; fix the address"},
-            {"code": "tag-variant", "column": 0, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
+            {"code": "tag-variant", "column": None, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
              "severity": "warning",
              "message": "tag 'cloud' is spelled 'Cloud' in 1 other article (such as content/2025/06/a.md); use one spelling"},
-            {"code": "tag-variant", "column": 0, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
+            {"code": "tag-variant", "column": None, "field": "tags", "line": 4, "path": "content/2025/06/c.md",
              "severity": "warning",
              "message": "tag 'go-to' is spelled 'GoTo' in 1 other article (such as content/2025/06/a.md); use one spelling"},
-            {"code": "single-section", "column": 0, "field": "section", "line": 6, "path": "content/2025/06/c.md",
+            {"code": "single-section", "column": None, "field": "section", "line": 6, "path": "content/2025/06/c.md",
              "severity": "hint", "message": "section 'Eropa' has only this article; check its spelling (the others: Asia)"},
         ],
         "summary": {"errors": 1, "hints": 3, "warnings": 6},
@@ -137,7 +137,7 @@ def test_the_image_field_is_a_path_on_the_site_not_relative_to_the_article(tmp_p
     Image.new("RGB", (60, 40), "red").save(tmp_path / "static/images/p.png")
     problems = check_json(tmp_path)["problems"]
     assert [p for p in problems if p["field"] == "image"] == [  # type: ignore[index]
-        {"code": "build", "column": 0, "field": "image", "line": 4, "path": "content/2025/06/c.md",
+        {"code": "build", "column": None, "field": "image", "line": 4, "path": "content/2025/06/c.md",
          "severity": "warning", "message": "gambar/tidak-ada.png is not a file in static/, so the article would show a "
                                            "broken image; put the file at static/gambar/tidak-ada.png"}]
 
@@ -197,7 +197,7 @@ def test_what_build_rejects_is_reported_next_to_the_curator_checks(tmp_path: Pat
 def test_a_broken_config_or_registry_ends_the_check_with_its_problems(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()}, config=CONFIG + "titel: x\n")
     assert check_json(tmp_path)["problems"] == [
-        {"code": "config", "column": 0, "field": "titel", "line": 3, "path": "config.yaml", "severity": "error",
+        {"code": "config", "column": None, "field": "titel", "line": 3, "path": "config.yaml", "severity": "error",
          "message": "unknown key; did you mean 'title'?"}]
     make_project(tmp_path, {}, companies="meta: {nama: Meta}\n")
     assert [p["code"] for p in check_json(tmp_path)["problems"]] == ["registry", "registry"]
@@ -208,7 +208,7 @@ def test_a_broken_template_is_named_with_its_line(tmp_path: Path) -> None:
     write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n'
                                                      "{% block main %}\n<p>{{ artikel.title }}</p>\n{% endblock %}\n"})
     assert check_json(tmp_path)["problems"] == [
-        {"code": "build", "column": 0, "field": "", "line": 3, "path": "templates/article.html", "severity": "error",
+        {"code": "build", "column": None, "field": "", "line": 3, "path": "templates/article.html", "severity": "error",
          "message": "template error: 'artikel' is undefined; fix the template, or remove your override of it"}]
 
 

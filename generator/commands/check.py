@@ -91,7 +91,7 @@ class CheckReport:
         return {
             "articles": self.articles,
             "problems": [{"code": f.code, "path": f.problem.path, "line": f.problem.line,
-                          "column": f.problem.column, "field": f.problem.field, "severity": f.problem.severity,
+                          "column": f.problem.column or None, "field": f.problem.field, "severity": f.problem.severity,
                           "message": f.problem.message} for f in self.findings],
             "summary": {"errors": self.count("error"), "warnings": self.count("warning"), "hints": self.count("hint")},
         }
