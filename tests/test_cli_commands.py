@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,9 @@ def test_a_source_date_epoch_from_long_ago_is_named_where_it_leaves_articles_out
         "error: 1 problem found; nothing was written\n"))
     code, out, err = run(capsys, "build", "--allow-empty")
     assert (code, err) == (0, warning) and out.startswith("built 0 articles, ")
+    shutil.rmtree(tmp_path / "p/.cache")  # not the build's warnings, replayed: check's own
+    code, out, _ = run(capsys, "check")  # check reads 'now' the same way, and says so the same way
+    assert code == 0 and warning.rstrip("\n") in out.splitlines()
 
 
 def test_new_prints_the_path_resolves_companies_and_refuses_unknown_ones(

@@ -103,6 +103,12 @@ def build_now() -> datetime:
                        "or unset it")
 
 
+def given_epoch() -> str:
+    """SOURCE_DATE_EPOCH as set ('' unset), for messages that name it where it leaves articles out
+    (``BuildOptions.epoch``): build and check read 'now' from it (``build_now``)."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+
+
 def source_folders(config: Config) -> list[Path]:
     """Folders an output folder must never overlap."""
     from generator.load.layout import layout
@@ -351,7 +357,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_target(target, config.root, source_folders(config), layout(config).cache)
     make_parent(target)
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
-                           workers=args.jobs or default_workers(), epoch=os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+                           workers=args.jobs or default_workers(), epoch=given_epoch())
     with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
         done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
                        allow_empty=args.allow_empty)
@@ -497,7 +503,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.core.parallel import default_workers
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
-                                                       workers=default_workers()), args.environment)
+                                                       workers=default_workers(), epoch=given_epoch()), args.environment)
     if args.format == "json":
         text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
         # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
