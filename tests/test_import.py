@@ -458,6 +458,41 @@ def test_pelicans_later_pages_at_the_new_sites_addresses_the_new_site_lacks_get_
         "/tags/kopi/page/4/ /tags/kopi/ 301", "/page/2/ / 301", "/page/3/ / 301", "/page/4/ / 301"]
 
 
+UNLISTED = ("{}: has {}: the old site published it at its address but listed it nowhere (not on its home page, a "
+            "list or a feed); news-digest has no unlisted articles, so it is listed like the others (its old address "
+            "redirects to it); add 'draft: true' to its front matter if it should not be published")
+
+
+@pytest.mark.parametrize("generator, files, said", [
+    ("hugo", {"hugo.toml": 'title = "T"\n',
+              "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\nbuild:\n  list: never\n---\nx\n",
+              "content/posts/b.md": "---\ntitle: B\ndate: 2024-03-02\n_build:\n  list: false\n---\nx\n",
+              "content/posts/c.md": "---\ntitle: C\ndate: 2024-03-03\n---\nx\n"},
+     {"content/posts/a.md": "build: list: never", "content/posts/b.md": "build: list: false"}),
+    ("pelican", {"pelicanconf.py": "DEFAULT_PAGINATION = 1\n",
+                 "content/a.md": "Title: A\nDate: 2024-03-01\nStatus: hidden\n\nx\n",
+                 "content/b.md": "Title: B\nDate: 2024-03-02\nStatus: Hidden\n\nx\n",
+                 "content/c.md": "Title: C\nDate: 2024-03-03\n\nx\n"},
+     {"content/a.md": "Status: hidden", "content/b.md": "Status: hidden"})])
+def test_an_article_the_old_site_did_not_list_is_published_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], generator: str, files: dict[str, str],
+        said: dict[str, str]) -> None:
+    """Hugo's build: {list: never} (or _build: {list: false}) and Pelican's Status: hidden: a page the old site served
+    at its address but listed nowhere (home page, lists, feeds) became an ordinary listed article without a word.
+    news-digest has no unlisted articles; it stays published, as links to it exist, and the report says it is now
+    listed and how to unpublish it. It counts on no list's later pages (Pelican's index2.html: one page for C)."""
+    write_files(tmp_path / "src", files)
+    assert run(capsys, "import", generator, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert all(UNLISTED.format(rel, how) in report for rel, how in said.items())
+    assert report.count("listed it nowhere") == 2
+    assert report.startswith(f"digest import: {generator.title()} site: 3 articles, 0 pages,")  # none a draft
+    built = build(load_config(tmp_path / "new/config.yaml")).output.files
+    assert {"2024/03/a/index.html", "2024/03/b/index.html"} <= set(built)
+    if generator == "pelican":  # C alone was on Pelican's lists: index.html, no index2.html
+        assert "index2.html" not in report and "/index3.html" not in report
+
+
 @pytest.mark.parametrize("generator", ["hugo", "pelican"])
 def test_spellings_of_one_tag_or_category_are_merged_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                               generator: str) -> None:

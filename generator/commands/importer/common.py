@@ -60,6 +60,10 @@ class Post:
     author's page or the list of authors, 'archive' for the archives, 'index' for the home page's later pages and
     Hugo's section lists; and the tag's, section's or author's name (a Hugo section list's content folder): '' for the
     list of them all)."""
+    unlisted: str = ""
+    """How the old site kept a published post off its lists ('build: list: never' in Hugo, 'Status: hidden' in
+    Pelican: on no list page and in no feed, served at its address all the same); '' for a listed one. news-digest
+    lists every article, so the report says so (``importer.make_project``)."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""

@@ -264,11 +264,12 @@ def _pager(values: Meta) -> tuple[int, str]:
 def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
     """The articles with their section list's later pages (/posts/page/2/, as Hugo's paginator names and counts them,
     ``_pager``) in their ``old_lists``, each going where the first page goes; a draft is on none, as Hugo left it
-    out. Old links to them were a 404."""
+    out, and an unlisted post (``build: list: never``) is on none either. Old links to them were a 404."""
     size, path = _pager(values)
     on: dict[str, list[Post]] = {}  # each section list → the posts it lists (pages too, as Hugo lists them)
     for post in posts:
-        for address in {at for at, kind, name in post.old_lists if kind == "index" and name} if not post.draft else ():
+        for address in {at for at, kind, name in post.old_lists if kind == "index" and name} \
+                if not post.draft and not post.unlisted else ():
             on.setdefault(address, []).append(post)
     later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the later pages it carries
     for address, listed in on.items():
@@ -374,14 +375,20 @@ def _moment(typed: str) -> datetime | None:
     return None if date is None else date.naive.replace(tzinfo=timezone(date.offset or timedelta()))
 
 
+def _build_option(meta: dict[str, Any], option: str) -> str:
+    """One of the front matter's build options (``build:``, or the older ``_build:``) as lower-case text ('never',
+    'false'); '' when it is not set."""
+    build = meta.get("build") or meta.get("_build")
+    value = {str(k).lower(): v for k, v in build.items()}.get(option) if isinstance(build, dict) else None
+    return "" if value is None else str(value).lower()
+
+
 def _unpublished(meta: dict[str, Any]) -> str:
     """Why Hugo makes no page of this file ('' when it does): ``headless``, or ``build: {render: never}``."""
     if is_true(meta.get("headless")):
         return "is headless (Hugo publishes no page for it), so it is not converted"
-    build = meta.get("build") or meta.get("_build")
-    render = {str(k).lower(): v for k, v in build.items()}.get("render") if isinstance(build, dict) else None
-    if render is False or str(render).lower() in ("never", "false", "link"):
-        return f"has build: render: {str(render).lower()} (Hugo publishes no page for it), so it is not converted"
+    if (render := _build_option(meta, "render")) in ("never", "false", "link"):
+        return f"has build: render: {render} (Hugo publishes no page for it), so it is not converted"
     return ""
 
 
@@ -470,4 +477,6 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 draft=draft, resources=resources, old_feeds=tuple((prefix + at, kind, name) for at, kind, name in feeds),
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
-                translation="" if code == languages.default else code), notes
+                translation="" if code == languages.default else code,
+                unlisted=f"build: list: {listed}" if (listed := _build_option(meta, "list")) in ("never", "false")
+                else ""), notes

@@ -284,6 +284,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
         f"/pages/{slug}.html" if page else f"/{slug}.html")
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                   summary=as_text(meta.get("summary")), draft=as_text(meta.get("status")).lower() == "draft",
+                  unlisted="Status: hidden" if as_text(meta.get("status")).lower() == "hidden" else "",
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
         return Post(kind="page", **common)  # type: ignore[arg-type]
@@ -357,8 +358,9 @@ _PAGINATION_PATTERNS = ((1, "{name}{extension}", "{name}{extension}"), (2, "{nam
 def _with_later_pages(posts: list[Post], settings: dict[str, object]) -> list[Post]:
     """The articles with the later pages of the lists they are on (``index2.html``, ``tag/kopi2.html``) in their
     ``old_lists``, as Pelican writes them with ``DEFAULT_PAGINATION`` (or ``PAGINATED_TEMPLATES``' own numbers): each
-    goes where the list's first page goes. Old links to them were a 404, with no rule."""
-    published = [post for post in posts if post.kind == "article" and not post.draft]
+    goes where the list's first page goes; a hidden article (``Status: hidden``) is on none, as Pelican left it out.
+    Old links to them were a 404, with no rule."""
+    published = [post for post in posts if post.kind == "article" and not post.draft and not post.unlisted]
     later: dict[int, set[tuple[str, str, str]]] = {}  # an article (its id) → later pages of the lists it is on
     for name, (setting, default, kind) in _PAGINATED.items():
         per_page, pattern = _per_page(settings, name), _list_page(settings, setting, default)
