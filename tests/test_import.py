@@ -20,14 +20,17 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 REPO = Path(__file__).parent.parent
 
 SECTION_LIST = """\
-Author and archive page redirects (1): the old site's author pages, list of authors and archives, its home page's \
+Author and archive page redirects (3): the old site's author pages, list of authors and archives, its home page's \
 later pages, and Hugo's section lists with their later pages (/posts/, /posts/page/2/, /en/posts/) and a language's \
 home page (/en/), which news-digest has no page like, to the closest page it has (the home page for the authors' and \
 the home page's, /archive/ for the archives), in static/_redirects (Netlify, Cloudflare Pages) and \
 redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer 404 there:
+  /page/1/ → /
   /posts/ → /
+  /posts/page/1/ → /
 """
-"""The report's last section when a one-language Hugo site's only section list is /posts/."""
+"""The report's last section when a one-language Hugo site's only section list is /posts/, of one page (Hugo's
+page/1/ of it and of the home page, a redirect to the first page)."""
 
 REPORTS = {
     "pelican": """\
@@ -84,7 +87,7 @@ Author and archive page redirects (5): the old site's author pages, list of auth
     "hugo": """\
 digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, \
 4 redirects, 6 feed redirects, \
-3 tag/category page redirects, 1 author/archive page redirect
+9 tag/category page redirects, 3 author/archive page redirects
 
 Not converted (1):
   content/posts/_index.md: is a section's list page; news-digest makes its own lists
@@ -115,12 +118,18 @@ send a feed reader on (no 301), so there, tell subscribers the new address:
   /tags/ai/index.xml → /tags/ai/feed.xml
   /tags/models/index.xml → /tags/models/feed.xml
 
-Tag and category page redirects (3): the old site's tag and category pages, to the new tag and section pages, in \
+Tag and category page redirects (9): the old site's tag and category pages, to the new tag and section pages, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
 404 there:
   /categories/ → /sections/
   /categories/global/ → /sections/global/
+  /categories/global/page/1/ → /sections/global/
+  /categories/page/1/ → /sections/
   /categories/research/ → /tags/research/
+  /categories/research/page/1/ → /tags/research/
+  /tags/ai/page/1/ → /tags/ai/
+  /tags/models/page/1/ → /tags/models/
+  /tags/page/1/ → /tags/
 
 """ + SECTION_LIST,
     "jekyll": """\
@@ -533,10 +542,13 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     # a taxonomy's list was /tags.html and /categories.html before Hugo 0.148, /tags/ and /categories/ since; an
     # alias written as a folder was one before Hugo 0.155, and a '.html' file since
+    # (a term's page/1/ is '.html' too, as Hugo writes it; the lists' and the home page's stay folders)
     assert sorted(redirect_lines(tmp_path / "new", lists=True)) == [
         "/categories.html /sections/ 301", "/categories/ /sections/ 301", "/categories/berita.html /sections/berita/ 301",
-        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/lama/b.html /2024/01/a/ 301", "/posts/ / 301",
-        "/posts/a.html /2024/01/a/ 301", "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301",
+        "/categories/berita/page/1.html /sections/berita/ 301", "/categories/page/1/ /sections/ 301",
+        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/lama/b.html /2024/01/a/ 301", "/page/1/ / 301",
+        "/posts/ / 301", "/posts/a.html /2024/01/a/ 301", "/posts/page/1/ / 301", "/tags.html /tags/ 301",
+        "/tags/kopi.html /tags/kopi/ 301", "/tags/kopi/page/1.html /tags/kopi/ 301", "/tags/page/1/ /tags/ 301",
         "/tentang.html /tentang/ 301"]
     # set for some sections (a content folder, or a taxonomy), it was named in the report and not followed
     write_files(tmp_path / "some", {"hugo.toml": 'title = "T"\n[uglyURLs]\nPosts = true\ntags = 1\nblog = 0\n',
@@ -545,9 +557,12 @@ def test_hugo_ugly_urls_give_the_old_addresses(tmp_path: Path, capsys: pytest.Ca
                                     "content/blog/b.md": "---\ntitle: B\ndate: 2024-01-02\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "some"), "--out", str(tmp_path / "s"), "-q")[0] == 0
     assert sorted(redirect_lines(tmp_path / "s", lists=True)) == [
-        "/blog/ / 301", "/blog/b/ /2024/01/b/ 301", "/categories/ /sections/ 301", "/categories/berita/ /sections/berita/ 301",
-        "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301", "/posts/ / 301", "/posts/a.html /2024/01/a/ 301",
-        "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301"]
+        "/blog/ / 301", "/blog/b/ /2024/01/b/ 301", "/blog/page/1/ / 301", "/categories/ /sections/ 301",
+        "/categories/berita/ /sections/berita/ 301", "/categories/berita/page/1/ /sections/berita/ 301",
+        "/categories/page/1/ /sections/ 301", "/lama/a.html /2024/01/a/ 301", "/lama/a/ /2024/01/a/ 301",
+        "/page/1/ / 301", "/posts/ / 301", "/posts/a.html /2024/01/a/ 301", "/posts/page/1/ / 301",
+        "/tags.html /tags/ 301", "/tags/kopi.html /tags/kopi/ 301", "/tags/kopi/page/1.html /tags/kopi/ 301",
+        "/tags/page/1/ /tags/ 301"]
     assert "uglyURLs" not in (tmp_path / "s/import-report.txt").read_text()
 
 
@@ -1041,10 +1056,12 @@ static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx ma
 send a feed reader on (no 301), so there, tell subscribers the new address:
   /index.xml → /feed.xml
   /posts/index.xml → /feed.xml""", """\
-Tag and category page redirects (1): the old site's tag and category pages, to the new tag and section pages, in \
+Tag and category page redirects (3): the old site's tag and category pages, to the new tag and section pages, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
 404 there:
-  /categories/ → /sections/""", SECTION_LIST]
+  /categories/ → /sections/
+  /categories/page/1/ → /sections/
+  /tags/page/1/ → /tags/""", SECTION_LIST]
     assert sorted(p.name for p in (tmp_path / "new/content/2020/01").iterdir()) == ["tags-2.md", "tags-3.md"]
 
 
@@ -1163,7 +1180,7 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
                                    "content/posts/Berita Lokal/kafé.md": front.format("Kafe", 1)})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert [line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[8:]
-            if "feed.xml" not in line and "/categories" not in line] == [
+            if "feed.xml" not in line and "/categories" not in line and "page/1" not in line] == [
         '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";', '"/posts/berita-lokal/kafé" "/2024/03/kafe/";',
         '"/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";', '"/posts/" "/";', '"/posts" "/";',
         '"/posts/index.html" "/";']
@@ -1351,8 +1368,9 @@ def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, caps
         assert f"content/2024/01/budget.md: its old address {old} is one of the new site's own pages (the home " \
                "page, a list, a feed), so no redirect is written for it" in report
     # the build's map has them (from redirects:); the import's holds the old feeds, Hugo's /categories/ and the
-    # section's list (/posts/; /2024/ is the new site's own) alone
+    # section's list (/posts/; /2024/ is the new site's own) and the page/1/ Hugo writes of each list alone
     assert all("feed.xml" in line or "/categories" in line or line.startswith('"/posts') and line.endswith(' "/";')
+               or "/page/1" in line
                for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()
                if not line.startswith("#"))
 
@@ -1725,28 +1743,55 @@ def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pyte
                  "slug (a-en); delete the translations you do not want"):
         assert f"  {line}\n" in report
     assert "  /en/index.xml → /feed.xml\n" in report
-    # Hugo's /en/ and /en/posts/, /en/tags/ and /en/categories/ (with no category), as their feeds
-    assert ("\n  /categories/ → /sections/\n  /en/categories/ → /sections/\n  /en/tags/ → /tags/\n\n" in report
-            and report.endswith(":\n  /en/ → /\n  /en/posts/ → /\n  /posts/ → /\n"))
+    # Hugo's /en/ and /en/posts/, /en/tags/ and /en/categories/ (with no category), as their feeds, and the page/1/
+    # Hugo writes of each list
+    assert ("\n  /categories/ → /sections/\n  /categories/page/1/ → /sections/\n  /en/categories/ → /sections/\n"
+            "  /en/categories/page/1/ → /sections/\n  /en/tags/ → /tags/\n  /en/tags/page/1/ → /tags/\n"
+            "  /tags/page/1/ → /tags/\n\n" in report
+            and report.endswith(":\n  /en/ → /\n  /en/page/1/ → /\n  /en/posts/ → /\n  /en/posts/page/1/ → /\n"
+                                "  /page/1/ → /\n  /posts/ → /\n  /posts/page/1/ → /\n"))
 
 
 @pytest.mark.parametrize("settings, size", [("", 10), ("paginate = 2\n", 2), ("[pagination]\npagerSize = 2\n", 2)])
-def test_a_hugo_sections_list_and_its_later_pages_go_to_the_home_page(
+def test_a_hugo_sites_lists_and_their_pages_go_where_their_first_page_goes(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], settings: str, size: int) -> None:
     """A one-language Hugo site's section list (/posts/) and its later pages (/posts/page/2/, pagerSize a page, or
     the older paginate) had no rule, only a multilingual site's /en/posts/ had: old links to them were a 404. They go
-    to the home page, as their feed goes to /feed.xml; a draft is on no page of them, as Hugo left it out."""
+    to the home page, as their feed goes to /feed.xml. So did the home page's later pages (/page/2/), a tag's
+    (/tags/ai/page/2/: to the tag's page) and the page/1/ Hugo writes of every list, a redirect to its first page. A
+    draft is on no page of them, and an unlisted post (build: list: never) counts on none, as Hugo left them out."""
     front = "---\ntitle: {}\ndate: 2024-02-0{}\n{}---\nx\n"
     write_files(tmp_path / "src", {
         "hugo.toml": 'title = "T"\n' + settings, "content/about.md": "---\ntitle: About\n---\nus\n",
-        **{f"content/posts/{n}.md": front.format(n, i, "") for i, n in enumerate("abcd", 1)},
-        "content/posts/e.md": front.format("E", 5, "draft: true\n"), "content/news/2024/f.md": front.format("F", 6, "")})
+        **{f"content/posts/{n}.md": front.format(n, i, "tags: [AI]\n" if n < "d" else "") for i, n in enumerate("abcd", 1)},
+        "content/posts/e.md": front.format("E", 5, "draft: true\ntags: [AI]\n"), "content/news/2024/f.md": front.format("F", 6, ""),
+        "content/posts/g.md": front.format("G", 7, "tags: [AI]\nbuild:\n  list: never\n")})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
-    later = ["/posts/page/2/ / 301"] if size == 2 else []
-    assert [line for line in redirect_lines(tmp_path / "new", lists=True) if line.split()[1] == "/"] == \
-        ["/news/ / 301", "/posts/ / 301", *later]
-    assert f"  /news/ → /\n  /posts/ → /\n{''.join(f'  {old} → /{chr(10)}' for old, *_ in map(str.split, later))}" \
-        in (tmp_path / "new/import-report.txt").read_text()
+
+    def pages(first: str, count: int) -> list[str]:  # Hugo's page/1/ to its last page of a list of count
+        return [f"{first}page/{n}/" for n in range(1, max(1, -(-count // size)) + 1)]
+
+    # the home page lists 6 (the about page, 5 articles: not the draft nor the unlisted), /posts/ 4, the tag 3
+    expected = {**{old: "/" for old in ("/news/", "/posts/", *pages("/", 6), *pages("/posts/", 4), *pages("/news/", 1))},
+                **dict.fromkeys(pages("/tags/ai/", 3), "/tags/ai/"), "/tags/page/1/": "/tags/",
+                "/categories/": "/sections/", "/categories/page/1/": "/sections/"}
+    assert sorted(line for line in redirect_lines(tmp_path / "new", lists=True) if is_list_rule(line)) == \
+        sorted(f"{old} {new} 301" for old, new in expected.items())
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert "".join(f"  {old} → /\n" for old, new in sorted(expected.items()) if new == "/") in report
+    assert len([old for old in expected if old.startswith("/page/")]) == (3 if size == 2 else 1)
+
+
+def test_a_hugo_home_pages_later_page_the_new_site_has_is_its_own(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo's /page/2/ to /page/5/ of 25 articles, 5 a page: the new site has /page/2/ (20 a page, page_size), so
+    that one is its own page; the others go to the home page."""
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n[pagination]\npagerSize = 5\n',
+                                   **{f"content/posts/p{n}.md": f"---\ntitle: P{n}\ndate: 2024-02-{n:02d}\n---\nx\n"
+                                      for n in range(1, 26)}})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert [line for line in redirect_lines(tmp_path / "new", lists=True) if line.startswith("/page/")] == [
+        "/page/1/ / 301", "/page/3/ / 301", "/page/4/ / 301", "/page/5/ / 301"]
 
 
 def test_a_hugo_ref_links_to_the_page_in_its_own_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -262,20 +262,28 @@ def _pager(values: Meta) -> tuple[int, str]:
 
 
 def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
-    """The articles with their section list's later pages (/posts/page/2/, as Hugo's paginator names and counts them,
-    ``_pager``) in their ``old_lists``, each going where the first page goes; a draft is on none, as Hugo left it
-    out, and an unlisted post (``build: list: never``) is on none either. Old links to them were a 404."""
+    """The articles with the pages Hugo's paginator made of the lists they are on (``_pager``'s size and folder) in
+    their ``old_lists``: the later pages of the home page (/page/2/, /en/page/2/), a section's list (/posts/page/2/),
+    a term's (/tags/ai/page/2/; /tags/ai/page/2.html with uglyURLs for the taxonomy) and a taxonomy's list of terms
+    (/tags/page/2/), and the page/1/ Hugo writes of each, a redirect to its first page; each goes where the first page
+    goes. Old links to them were a 404. Counted as Hugo lists them: a list's content, pages too (the home page's:
+    all of its language's), and a taxonomy's terms; a draft is on none, and an unlisted post (``build: list: never``)
+    counts on none, though its tags have their page (empty), as in Hugo; an empty list still has its page/1/."""
     size, path = _pager(values)
-    on: dict[str, list[Post]] = {}  # each section list → the posts it lists (pages too, as Hugo lists them)
+    on: dict[str, tuple[str, str, dict[int, Post]]] = {}  # each list's first page → its kind, name and content
     for post in posts:
-        for address in {at for at, kind, name in post.old_lists if kind == "index" and name} \
-                if not post.draft and not post.unlisted else ():
-            on.setdefault(address, []).append(post)
-    later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the later pages it carries
-    for address, listed in on.items():
-        if first := next((post for post in listed if post.kind == "article"), None):
-            later.setdefault(id(first), []).extend(
-                (f"{address}{path}/{n}/", "index", "") for n in range(2, math.ceil(len(listed) / size) + 1))
+        for address, kind, name in post.old_lists if not post.draft else ():
+            if address.endswith("/") or not address or name and address.endswith(".html"):
+                on.setdefault(address, (kind, name, {}))[2][id(post)] = post
+    later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the pages it carries
+    for address, (kind, name, listed) in on.items():
+        count = len({at for at, (_, term, _) in on.items() if term and at.startswith(address) and at != address}
+                    ) if kind in ("tags", "sections") and not name else sum(not p.unlisted for p in listed.values())
+        if (first := next((post for post in listed.values() if post.kind == "article"), None)) is None:
+            continue
+        folder, end = (address.removesuffix(".html") + "/", ".html") if address.endswith(".html") else (address, "/")
+        later.setdefault(id(first), []).extend(
+            (f"{folder}{path}/{n}{end}", kind, name) for n in range(1, max(1, math.ceil(count / size)) + 1))
     return [replace(post, old_lists=post.old_lists + tuple(later[id(post)])) if later.get(id(post)) else post
             for post in posts]
 
@@ -460,10 +468,10 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     lists = [(f"tags/{_hugo_path(tag)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
     lists += [(f"categories/{_hugo_path(c)}{category_end}", "sections" if c.casefold() == section.casefold()
                else "tags", c) for c in categories]
-    # the lists of tags and of categories, which Hugo writes with no category too; and a language's home page (/en/)
-    # and the section's list (/posts/, /en/posts/; named, for its later pages: _with_later_pages), to the home page
-    # as their feeds go to /feed.xml
-    lists += [("tags/", "tags", ""), ("categories/", "sections", "")] + ([("", "index", "")] if prefix else []) + (
+    # the lists of tags and of categories, which Hugo writes with no category too; and the home page (a language's,
+    # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
+    # /feed.xml; their pages after the first: _with_later_pages
+    lists += [("tags/", "tags", ""), ("categories/", "sections", ""), ("", "index", "")] + (
         [(_hugo_path(folders[0]) + "/", "index", folders[0])] if folders else [])
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
