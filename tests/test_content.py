@@ -1212,13 +1212,37 @@ def test_a_no_break_space_where_yaml_needs_a_space_is_named_at_its_line(tmp_path
     (tmp_path / "content/sources.yaml").write_text("kompas:\n\u00a0\u00a0name: Kompas\n\u00a0\u00a0url: https://kompas.com/\n")
     assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
     assert capsys.readouterr().err.splitlines()[:-1] == [
-        "config.yaml:3: field 'page_size': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'")]
-    (tmp_path / "config.yaml").write_text(CONFIG)
-    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
-    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "config.yaml:3: field 'page_size': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'"),
         "content/companies.yaml:4: field 'meta.aliases': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
         "content/sources.yaml:2: field 'kompas.name': has a U+00A0 " + _NBSP_SAID.format(where="in the indent"),
         "content/sources.yaml:3: field 'kompas.url': has a U+00A0 " + _NBSP_SAID.format(where="in the indent")]
+
+
+def test_a_no_break_space_hides_no_other_problem_of_the_file(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A U+00A0 where YAML needs a space was the one thing said of its file: a bad date, a bad slug, a page_size
+    that is no number, a company's bad url waited for the next run. Each such space is read as a space, so the
+    rest is said in the same run; an item's '-' level with its key ('  aliases:' / '  -' + U+00A0) is under it."""
+    from conftest import CONFIG, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/06/a.md": "---\ntitle:\u00a0Uji Meta\ndate: 2025-13-01\nslug: Bad Slug!\n---\nIsi.\n",
+                            "2025/06/b.md": "---\ntitle:\u00a0B\ndate: 2025-06-03\ntags: [a,\n---\nIsi.\n"},
+                 config=CONFIG + "language:\u00a0id\npage_size: nol\n",
+                 companies="meta:\n  name: Meta\n  aliases:\n  -\u00a0Facebook\n  url: 5\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "config.yaml:3: field 'language': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'"),
+        "config.yaml:4: field 'page_size': must be a whole number of at least 1, got 'nol'",
+        "content/2025/06/a.md:2: field 'title': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'"),
+        "content/2025/06/a.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
+        "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints "
+        "it: 13 Juni 2025 09.00 WIB",
+        "content/2025/06/a.md:4: field 'slug': 'Bad Slug!' is not a valid slug; use lowercase letters, digits and "
+        "single hyphens, like 'meta-scale-ai'",
+        "content/2025/06/b.md:2: field 'title': has a U+00A0 " + _NBSP_SAID.format(where="after the ':'"),
+        "content/2025/06/b.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [a]",
+        "content/companies.yaml:4: field 'meta.aliases': has a U+00A0 " + _NBSP_SAID.format(where="after the '-'"),
+        "content/companies.yaml:5: field 'meta.url': must be an http(s) URL such as https://example.com/"]
 
 
 def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -381,8 +381,14 @@ def load_yaml_past_slips(text: str, first_line: int, warnings: list[YamlError],
             raise
         try:
             return (*load_yaml(e.fixed, first_line, warnings, key_advice, written), e)
+        except YamlError as after:  # a slip of another kind in the text so written ('title:' + U+00A0, 'tags: [a,')
+            both = _with(after, [e, *e.also])
+            if both.fixed is None:
+                raise both from None
+        try:
+            return (*load_yaml(both.fixed, first_line, warnings, key_advice, written), both)  # type: ignore[arg-type]
         except YamlError:
-            raise e from None
+            raise both from None
 
 
 def said_by(rel: str, problems: list[Problem], slip: YamlError | None) -> list[Problem]:
@@ -871,7 +877,10 @@ def _other_spaces(text: str, first_line: int) -> YamlError | None:
     errors = [YamlError(first_line + index, f"has a {char} {where}, which YAML does not read as a space; delete it and "
                                             "type an ordinary space (text pasted from Word, Google Docs or a web page "
                                             "brings one)", _keys_at(rows, index)) for index, where, char in found]
-    return _with(errors[0], errors[1:]) if errors else None
+    if not errors:
+        return None
+    errors[0].fixed = "\n".join(rows)  # each such space typed as a space: the rest of the file is read past them
+    return _with(errors[0], errors[1:])
 
 
 def forbidden_at(text: str, first_line: int, position: int, code: int) -> YamlError:
@@ -889,12 +898,16 @@ def _keys_at(lines: list[str], index: int) -> str:
     key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:", line)
     path = [key.group(1)] if key else []
     indent = len(line) - len(line.lstrip(" "))
-    for above in reversed(lines[:index] if indent else []):  # the keys it is under: 'zz.description', as the
-        depth = len(above) - len(above.lstrip(" "))             # registry names a company's fields
-        if above.strip() and not above.lstrip().startswith("#") and depth < indent:
+    item = key is None and re.match(r"\s*-(?:\s|$)", line) is not None  # '  - Alibaba' may sit level with its key
+    for above in reversed(lines[:index] if indent or item else []):  # the keys it is under: 'zz.description', as
+        depth = len(above) - len(above.lstrip(" "))                    # the registry names a company's fields
+        if above.strip() and not above.lstrip().startswith("#") and (depth < indent or item and depth == indent):
             if (found := _KEY_LINE.fullmatch(above.lstrip(" "))) is None:
+                if item and depth == indent:  # another item of the same list
+                    continue
                 break
             path.insert(0, found[1])
+            item = False
             if not (indent := depth):
                 break
     return ".".join(path)
