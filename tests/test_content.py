@@ -127,6 +127,24 @@ CASES = {
         "place of lines 4 to 5: tags: [investasi, kecerdasan buatan, data, startup]",
         "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
         "like 'meta-scale-ai'"]),
+    # pasted bullets were kept in the names ('tags: [investasi, - data, - startup]', a syntax error; '• data' a
+    # tag), and a line of items at the beginning of the line was dropped ('write tags: [investasi]', then "has no ':'")
+    "a list never closed over lines with dashes": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi,\n  - data\n  - startup\nslug: A_B\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 6: tags: [investasi, data, startup]",
+        "content/a.md:7: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]),
+    "a list never closed over lines with bullets": (
+        "---\ntitle: x\ndate: 2025-01-01\ntags: [investasi,\n  \u2022 data\n  \u2022 startup\n---\nx\n".encode(), [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 6: tags: [investasi, data, startup]"]),
+    "a list never closed, its items at the beginning of the line below": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi,\ndata, startup\nslug: A_B\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 5: tags: [investasi, data, startup]",
+        "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]),
     # an item's quote never closed was said at the line where YAML gave up, in its words ('did not find expected ','
     # or ']'' on the line of the next quote, 'found unexpected end of stream' below the list)
     "a quote never closed in a list, fields below": (

@@ -827,17 +827,24 @@ def _open_quote(value: str) -> int | None:
 def _items_below(lines: list[str], at: int) -> tuple[int, list[str]]:
     """The last line (from 0) and the items of the lines indented under line ``at``, which opens a list or mapping
     with '[' or '{' and leaves it open: what YAML reads as more of its items ('  data, startup' under 'tags: [AI,');
-    (``at``, []) when none is. A line written 'key: value' is no item."""
+    (``at``, []) when none is. A line written 'key: value' is no item; one at the beginning of the line with no ':'
+    is ('data, startup' under 'tags: [AI,'). A pasted bullet is no part of a name ('  - data', '  • data')."""
     last, items = at, []
     for i in range(at + 1, len(lines)):
         row = lines[i].strip()
         if not row or row.startswith("#"):
             continue
-        if len(_indent(lines[i])) <= len(_indent(lines[at])) or _KEY_LINE.fullmatch(row):
+        if _KEY_LINE.fullmatch(row) or len(_indent(lines[i])) <= len(_indent(lines[at])) and (
+                lines[i][:1] == " " or ":" in row):
             break
         last = i
-        items += [item.strip() for item in _without_comment(row).split(",") if item.strip()]
+        items += [item for item in (_BULLET.sub("", item.strip()) for item in _without_comment(row).split(","))
+                  if item]
     return last, items
+
+
+_BULLET = re.compile(r"^[-*\u2022\u2023\u2043\u00b7\u25aa\u25e6]\s+")
+"""A bullet pasted or typed before a list's item: '- ', '* ', '• ', '‣ ', '⁃ ', '· ', '▪ ', '◦ '."""
 
 
 def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderError) -> YamlError:
