@@ -145,6 +145,13 @@ CASES = {
         "lines 4 to 5: tags: [investasi, data, startup]",
         "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
         "like 'meta-scale-ai'"]),
+    # a note after '# ' was told to be a tag in quotes ('tags: [investasi, "# penting"]'), dropping the items below
+    "a list never closed with a note, its items below": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi, # penting\n  data, startup\nslug: A_B\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 5: tags: [investasi, data, startup]",
+        "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]),
     # an item's quote never closed was said at the line where YAML gave up, in its words ('did not find expected ','
     # or ']'' on the line of the next quote, 'found unexpected end of stream' below the list)
     "a quote never closed in a list, fields below": (

@@ -769,7 +769,8 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close and _closed_below(lines, at):  # a list over lines ('aliases: [a, b,' then '  c]'): no slip
         return None
-    if close == "]" and re.search(r"[\[,]\s*#", value):  # 'tags: [pemilu, #Pilkada2026]': a comment from '#' on
+    if close == "]" and re.search(r"[\[,]\s*#" + ("" if "]" in value else r"(?!\s)"), value):  # 'tags: [pemilu,
+        # #Pilkada2026]': a comment from '#' on; '[a, # note' is a note, and the list's items may go on below it
         names = [n.strip() for n in value[1:].rsplit("]", 1)[0].split(",") if n.strip()]
         fixed = ", ".join(f'"{n}"' if n.startswith("#") else n for n in names)
         return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
@@ -777,7 +778,7 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
             f"{indented}{shown}: [{fixed}]"
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
-        items = re.split(r"\s#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
+        items = re.split(r"(?<=[\s\[,])#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
         items = items.rstrip(", ") + ('"' if items.count('"') % 2 else "")  # '["AI': the quote too
         last, below = _items_below(lines, at)
         listed = key in _LIST_KEYS  # text in quotes would be "must be a list"; '{' a mapping, which is that too
