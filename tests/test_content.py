@@ -152,6 +152,12 @@ CASES = {
         "lines 4 to 5: tags: [investasi, data, startup]",
         "content/a.md:6: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
         "like 'meta-scale-ai'"]),
+    # ('write companies: [Meta, Scale AI}]': the wrong bracket kept, and a name 'Scale AI}'); a '(' and ')' in a name stay
+    "a list closed with the wrong bracket": (
+        b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Meta, Scale AI}\ntags: [Meta (FB)\n---\nx\n", [
+        "content/a.md:4: field 'companies': starts a list with '[' that is never closed ('}' is not its closing "
+        "bracket); write companies: [Meta, Scale AI]",
+        "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write tags: [Meta (FB)]"]),
     # an item's quote never closed was said at the line where YAML gave up, in its words ('did not find expected ','
     # or ']'' on the line of the next quote, 'found unexpected end of stream' below the list)
     "a quote never closed in a list, fields below": (

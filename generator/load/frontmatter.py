@@ -778,15 +778,20 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
             f"{indented}{shown}: [{fixed}]"
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
-        items = re.split(r"(?<=[\s\[,])#", value, maxsplit=1)[0] if value.count('"') % 2 == 0 else value  # a comment's ']'
-        items = items.rstrip(", ") + ('"' if items.count('"') % 2 else "")  # '["AI': the quote too
+        items = value if value.count('"') % 2 else re.split(r"(?<=[\s\[,])#", value, maxsplit=1)[0]  # a comment's ']'
+        items = items.rstrip(", ")
+        wrong = items[-1:] if items[-1:] in set("]})") - {close} and items.count(
+            "[{("["]})".index(items[-1])]) < items.count(items[-1]) else ""  # '[Meta, Scale AI}': not '[Meta (FB)'
+        items = items[:len(items) - len(wrong)].rstrip(", ")
+        items += '"' if items.count('"') % 2 else ""  # '["AI': the quote closed too
         last, below = _items_below(lines, at)
         listed = key in _LIST_KEYS  # text in quotes would be "must be a list"; '{' a mapping, which is that too
         opened, shut = ("[" + items[1:].lstrip(), "]") if listed else (items, close)
         fixed = f"{shown}: {opened}{', ' if below and items != value[0] else ''}{', '.join(below)}{shut}"
         mapping = listed and close == "}"  # 'companies: {Meta, Scale AI': the list the names were meant as
         said = ("starts with '{', which YAML reads as a mapping" if mapping
-                else f"starts a {what} with '{value[0]}' that is never closed")
+                else f"starts a {what} with '{value[0]}' that is never closed"
+                + (f" ('{wrong}' is not its closing bracket)" if wrong else ""))
         if below:  # 'tags: [AI,' then '  data, startup': written on one line, the items below are kept
             return at, field, (f"{said}; write it on one line{' in brackets' if mapping else ''}, in place of lines "
                                f"{first_line + at} to {first_line + last}: {fixed}"), indented + fixed + "\n" * (last - at)
