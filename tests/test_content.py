@@ -158,6 +158,19 @@ CASES = {
         "content/a.md:4: field 'companies': starts a list with '[' that is never closed ('}' is not its closing "
         "bracket); write companies: [Meta, Scale AI]",
         "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write tags: [Meta (FB)]"]),
+    # said in the parser's words at the closing '---' ('found unexpected end of stream'), hiding the bad slug; a
+    # quote closed by the next item's ('["investasi, "kecerdasan buatan"') was 'did not find expected ','...'
+    "a quote never closed in a list item": (
+        b"---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - \"Meta\n  - Google\nslug: A_B\n---\nx\n", [
+        "content/a.md:5: field 'companies': the double quote before 'Meta' is never closed; write - \"Meta\"",
+        "content/a.md:7: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]),
+    "a quote never closed before another quoted item": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [\"investasi, \"kecerdasan buatan\", data]\nslug: A_B\n---\nx\n", [
+        "content/a.md:4: field 'tags': the double quote before 'investasi' is never closed; write tags: "
+        "[\"investasi\", \"kecerdasan buatan\", data]",
+        "content/a.md:5: field 'slug': 'A_B' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like 'meta-scale-ai'"]),
     # an item's quote never closed was said at the line where YAML gave up, in its words ('did not find expected ','
     # or ']'' on the line of the next quote, 'found unexpected end of stream' below the list)
     "a quote never closed in a list, fields below": (

@@ -252,6 +252,16 @@ def test_a_quote_never_closed_in_aliases_is_said_at_its_line(tmp_path: Path) -> 
         "write aliases: [Facebook, \"Meta Platforms\", FB]"]
 
 
+def test_a_quote_never_closed_in_an_alias_item_is_said_at_its_line(tmp_path: Path) -> None:
+    """'  - "Alibaba' was the parser's "did not find expected key" at the next entry's quote, and hid the registry's
+    other problems."""
+    assert registry_problems(tmp_path, 'alibaba:\n  name: Alibaba\n  aliases:\n  - "Alibaba\n  - Alibaba Cloud\n'
+                                       '  url: "https://alibaba.com/"\namazon:\n  name: Amazon\n  url: 5\n') == [
+        "content/companies.yaml:4: field 'alibaba.aliases': the double quote before 'Alibaba' is never closed; "
+        "write - \"Alibaba\"",
+        "content/companies.yaml:9: field 'amazon.url': must be an http(s) URL such as https://example.com/"]
+
+
 def test_a_yaml_slip_hides_none_of_the_other_entries_problems(tmp_path: Path) -> None:
     """The slip in Meta's name was the one message; Google's url and unknown key came once it was quoted."""
     assert registry_problems(tmp_path, "meta:\n  name: Meta: Platforms\n  aliases: [Facebook]\ngoogle:\n  name: Google\n"

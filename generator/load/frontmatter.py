@@ -464,6 +464,15 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
         if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
             return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None
+    if quote is None and 0 <= index < len(lines) and (found := _KEY_LINE.fullmatch(lines[index].lstrip(" "))) and \
+            found[3].strip()[:1] == "[" and _open_quote(_without_comment(found[3].strip())) is not None:
+        quote = index  # '["investasi, "AI", data]': the quote YAML read as closed is the next item's
+    if quote is not None and 0 <= quote < len(lines) and (item := _QUOTED_ITEM.fullmatch(lines[quote])):
+        kind = "double" if item[2] == '"' else "single"
+        odd = item[2] == '"' and (len(item[3]) - len(item[3].rstrip("\\"))) % 2  # '- "C:\\': its '\\"' is no end
+        right = f"{item[1]}{item[2]}{item[3]}" + "\\" * odd + item[2]
+        return quote, _keys_at(lines, quote), (f"the {kind} quote before '{item[3]}' is never closed; write "
+                                               f"{right.lstrip(' ')}"), right
     if quote is not None and 0 <= quote < len(lines) and (found := _KEY_LINE.fullmatch(lines[quote].lstrip(" "))):
         value = found[3].strip()
         if value[:1] in ('"', "'"):
@@ -522,14 +531,15 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
     None for any other error, or a quoted value that goes on over indented lines as YAML allows."""
     if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
         return int(error.context_mark.line)
-    found = None
+    found, rows = None, text.split("\n")
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
-                    token.end_mark.line > token.start_mark.line and any(
-                        _KEY_START.match(line) for line in
-                        text[token.start_mark.index:token.end_mark.index].split("\n")[1:]):
-                found = int(token.start_mark.line)
+                    token.end_mark.line > token.start_mark.line:
+                item = _QUOTED_ITEM.fullmatch(rows[token.start_mark.line])  # '  - "Alibaba' over '  - Alibaba Cloud'
+                if any(_KEY_START.match(line) or item and _ITEM_OR_KEY.match(line) for line in
+                       text[token.start_mark.index:token.end_mark.index].split("\n")[1:]):
+                    found = int(token.start_mark.line)
     except yaml.YAMLError:
         pass
     return found
@@ -812,15 +822,23 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     return None
 
 
+_ITEM_OR_KEY = re.compile(r"\s*(?:-\s|[A-Za-z_][\w.-]*:\s)")
+_QUOTED_ITEM = re.compile(r"""( *-[ \t]+)(["'])([^"']*?)[ \t]*""")
+"""A list item whose quote is never closed on its line: '  - "Meta'; the lines YAML then reads into it are items or
+keys (``_ITEM_OR_KEY``)."""
+
+
 def _open_quote(value: str) -> int | None:
     """Where in ``value``, a list in brackets ('[a, "b, c]'), a quote that starts an item is never closed on the line,
-    so that YAML reads on, past the list's ']', to the next such quote in the file or its end; None if none is."""
+    so that YAML reads on, past the list's ']', to the next such quote in the file or its end; or is closed by the
+    next item's quote ('["investasi, "AI", data]': YAML's item 'investasi, ', then 'AI"' out of place); None if
+    none is."""
     at = 1
     while at < len(value):
         at += len(value[at:]) - len(value[at:].lstrip(" \t"))
         if value[at:at + 1] in ('"', "'"):
             quoted = re.match(r'"(?:[^"\\]|\\.)*"' if value[at] == '"' else r"'(?:[^']|'')*'", value[at:])
-            if quoted is None:
+            if quoted is None or "," in quoted[0] and value[at + quoted.end():].lstrip(" \t")[:1] not in ",]#":
                 return at
             at += quoted.end()
         comma = value.find(",", at)
