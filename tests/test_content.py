@@ -1331,10 +1331,15 @@ def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, caps
                                            "[Meta, Scale AI] or one '- item' line per company"),
     ("tags: kecerdasan buatan,\n  data", "content/a.md:4: field 'tags': must be a list; write tags: "
                                          "[kecerdasan buatan, data] or one '- item' line per tag"),
+    ("companies: Meta; Scale AI", "content/a.md:4: field 'companies': must be a list; write companies: "
+                                  "[Meta, Scale AI] or one '- item' line per company"),
+    ("tags: investasi; data, robotik", "content/a.md:4: field 'tags': must be a list; write tags: "
+                                       "[investasi, data, robotik] or one '- item' line per tag"),
 ])
 def test_the_advice_for_a_list_field_gives_the_editors_own_names(written: str, said: str,
                                                                    settings: ArticleSettings) -> None:
-    """'companies: [a, b]', followed as written, made companies a and b; '[• Meta • Scale AI]' one company."""
+    """'companies: [a, b]', followed as written, made companies a and b; '[• Meta • Scale AI]' one company, and
+    'companies: Meta; Scale AI' was told companies: [Meta; Scale AI], one company too."""
     assert messages(f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode(), settings) == [said]
 
 
@@ -1344,3 +1349,13 @@ def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSetti
                     settings) == [
         "content/a.md:7: field 'companies': warning: 'Zzz Corp' is not in content/companies.yaml; add it there to give "
         "its page a name, link and description"]
+
+
+
+def test_an_item_over_lines_gets_no_did_you_mean_one_of_its_names(settings: ArticleSettings) -> None:
+    """'[Meta' over '  Facebok]' was told "did you mean 'Meta'?" beside the warning that it runs over 2 lines:
+    following the first lost the other name."""
+    assert messages(b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Meta\n  Facebok]\n---\nx\n", settings) == [
+        "content/a.md:4: field 'companies': warning: item 1 'Meta Facebok' runs over 2 lines with no comma between "
+        "them, which YAML reads as one company; if they are 2 companies, put a comma at the end of the line: "
+        "companies: [Meta, Facebok]"]

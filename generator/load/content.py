@@ -661,7 +661,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
             check.error("companies", f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or "
                         f"add it to {settings.content_dir}/companies.yaml under an id", ("companies", i))
             continue
-        if company is None and comma_names(name):  # said by names(), with no 'did you mean' one of the names
+        if company is None and (comma_names(name) or ("companies", i) in check.joined):  # said by names(), with
+            # no 'did you mean' one of the names
             company = Company(cid, name, known=False)
         if company is None:
             hint = settings.registry.suggest(name)
@@ -1158,6 +1159,9 @@ class FieldReader:
         self.slip = slip
         """The YAML syntax slips ``meta`` was read past (``load_yaml_past_slips``): what they are about is theirs to
         say (``said_by``)."""
+        self.joined: set[tuple[str, int]] = set()
+        """The (field, index) of the items of a list in brackets that run over lines with no comma ('[Meta' over
+        'Google]'), already warned of as names YAML joined: no 'did you mean' one of them."""
 
     def line(self, *path: Any) -> int:
         return self.lines.get(tuple(path), self.lines.get(tuple(path[:1]), 1))
@@ -1434,7 +1438,7 @@ class FieldReader:
         return out
 
     def _written_names(self, key: str, value: str) -> list[str]:
-        """The names a text meant as a list gives: split at its commas, and at its line breaks when it runs over
+        """The names a text meant as a list gives: split at its commas and semicolons, and at its line breaks when it runs over
         lines ('companies:' above '  • Meta' and '  • Scale AI', bullets pasted from a document: YAML's 'Meta
         Scale AI' with the bullets)."""
         at, after = self.line(key), self._after_colon(key).strip()
@@ -1446,7 +1450,8 @@ class FieldReader:
         if len(rows) < 2 or " ".join(" ".join(rows).split()) != " ".join(value.split()):
             rows = [value]  # (one line, or quoted: YAML's text is the names')
         return [_yaml_text(n.strip()) for row in rows
-                for n in row.strip().removeprefix("[").removesuffix("]").lstrip(_BULLETS).split(",") if n.strip()]
+                for n in re.split("[,;]", row.strip().removeprefix("[").removesuffix("]").lstrip(_BULLETS))
+                if n.strip()]
 
     def _flow_items(self, key: str, count: int) -> list[list[tuple[int, str]]] | None:
         """Each item of a list in brackets as the (line, text) parts it is written in, for ``count`` items; None
@@ -1476,6 +1481,7 @@ class FieldReader:
     def _runs_over_lines(self, key: str, i: int, flow: list[list[tuple[int, str]]]) -> None:
         """Warn of an item of a list in brackets that runs over lines with no comma: YAML joins them into one."""
         parts = flow[i]
+        self.joined.add((key, i))
         fixed = ", ".join(text for n, item in enumerate(flow) for text in ([t for _, t in item] if n == i
                                                                            else [" ".join(t for _, t in item)]))
         name = " ".join(t for _, t in parts)
