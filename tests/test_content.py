@@ -1359,3 +1359,20 @@ def test_an_item_over_lines_gets_no_did_you_mean_one_of_its_names(settings: Arti
         "content/a.md:4: field 'companies': warning: item 1 'Meta Facebok' runs over 2 lines with no comma between "
         "them, which YAML reads as one company; if they are 2 companies, put a comma at the end of the line: "
         "companies: [Meta, Facebok]"]
+
+
+def test_a_closing_quote_never_opened_in_an_item_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'[investasi, robotik", data]' built /tags/robotik/ titled 'robotik"' without a word. A quote opened and
+    closed, or an apostrophe inside a name (Jum'at), is the name as written."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {
+        "2025/06/a.md": article(tags="[investasi, robotik\", data]"),
+        "2025/06/b.md": article(tags="\n  - Jum'at\n  - 'kata \"kunci\"'\n  - AI'")})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/a.md:4: field 'tags': warning: item 2 'robotik\"' ends with a quote that was never opened, "
+        "which makes it part of the tag; write robotik",
+        "content/2025/06/b.md:7: field 'tags': warning: item 3 \"AI'\" ends with a quote that was never opened, "
+        "which makes it part of the tag; write AI"]
+    assert (tmp_path / "site/tags/robotik/index.html").exists()  # a warning: the build goes on

@@ -1432,6 +1432,9 @@ class FieldReader:
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue
             name = self.name_without_invisible(key, " ".join(item.split()), (key, i))
+            if len(name) > 1 and name[-1] in "\"'" and name.count(name[-1]) == 1:  # 'robotik"': its quote not opened
+                self.warn(key, f"item {i + 1} {quoted(name)} ends with a quote that was never opened, which makes it "
+                               f"part of the {_ONE.get(key, key)}; write {name[:-1].rstrip()}", (key, i))
             if name and fold(name) not in seen:
                 seen.add(fold(name))
                 out[name] = i
