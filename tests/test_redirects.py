@@ -77,6 +77,20 @@ def test_unusable_paths_are_errors_at_their_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_path_with_a_dot_folder_or_an_empty_one_is_told_the_path_without_it(tmp_path: Path) -> None:
+    """'./2025/12/draf/' and '2025//12/draf/' were told to use letters, digits, '-', '_', '.' and '/', which they
+    already do."""
+    assert sorted(problems(tmp_path, {"x.md": article(redirects="['./2025/12/draf/', '2025//12/draf/', "
+                                                                 "'/2025/./12//a.html']")})) == sorted([
+        "content/x.md:4: field 'redirects': './2025/12/draf/' is not a usable path: './' names no folder; "
+        "write 2025/12/draf/",
+        "content/x.md:4: field 'redirects': '2025//12/draf/' is not a usable path: '//' names no folder; "
+        "write 2025/12/draf/",
+        "content/x.md:4: field 'redirects': '/2025/./12//a.html' is not a usable path: './' and '//' name no folder; "
+        "write 2025/12/a.html",
+    ])
+
+
 def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path) -> None:
     assert problems(tmp_path, {
         "2025/06/a.md": article(title="A", redirects="[tags/, 2025/06/a/]"),

@@ -165,6 +165,12 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[
             continue
         path = text.lstrip("/")
         segments = path.rstrip("/").split("/")
+        kept = [s for s in segments if s not in ("", ".")]
+        if kept != segments and kept and all(_SEGMENT.match(s) for s in kept) and not {"?", "#"} & set(path):
+            marks = " and ".join(m for m, s in (("'./'", "."), ("'//'", "")) if s in segments)  # '2025//12/draf/'
+            problems.append((line, f"{quoted(text)} is not a usable path: {marks} name{'' if ' and ' in marks else 's'} "
+                                   f"no folder; write {'/'.join(kept)}{'/' if path.endswith('/') else ''}"))
+            continue
         if not path or "?" in path or "#" in path or not all(_SEGMENT.match(s) for s in segments):
             problems.append((line, f"{quoted(text)} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
                                    "such as 2025/06/old-slug/"))
