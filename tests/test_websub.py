@@ -110,6 +110,28 @@ def test_each_environment_with_its_own_output_folder_keeps_its_own_record(tmp_pa
     assert hub.topics() == []
 
 
+def test_ping_output_announces_the_site_build_output_wrote(tmp_path: Path, hub: Hub,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """'digest build --output public' then 'digest ping' said 'site: no built site' (or read a stale site/):
+    ping had no --output. Its record is the folder's own, as the build cache is."""
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    public = str(tmp_path / "public")
+    assert run(capsys, "build", "--config", config, "-q", "--output", public)[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, "--output", public)
+    feeds = len(hub.topics())
+    assert (code, err, out.splitlines()[-1]) == (0, "", f"announced {feeds} feeds to {hub.url}; 0 unchanged, 0 failed")
+    assert feeds > 6
+    assert run(capsys, "ping", "--config", config) == (
+        2, "", f"error: {tmp_path / 'site'}: no built site; run 'digest build' first\n")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0  # site/ has its own record: all new to it
+    assert run(capsys, "ping", "--config", config)[1].endswith(f"announced {feeds} feeds to {hub.url}; 0 unchanged, "
+                                                               "0 failed\n")
+    hub.topics()
+    assert run(capsys, "ping", "--config", config, "--output", public)[1] == (
+        f"announced 0 feeds to {hub.url}; {feeds} unchanged, 0 failed\n")
+    assert hub.topics() == []
+
+
 def test_a_refused_ping_is_reported_and_repeated_next_time(tmp_path: Path, hub: Hub,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     config = str(project(tmp_path, hub.url) / "config.yaml")

@@ -75,6 +75,7 @@ PING_EXAMPLES = """examples:
   digest build && digest ping          announce the feeds the build changed to feeds.websub_hub
   digest ping --dry-run                list them without sending anything
   digest ping --all                    announce every feed again (after changing hubs)
+  digest ping --output public          announce the feeds of 'digest build --output public'
 
 exit status: 0 every changed feed announced (or nothing changed), 1 the hub refused or could not be
 reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site)
@@ -242,9 +243,12 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
     p = _command(commands, "ping", "tell the WebSub hub which feeds changed", PING_EXAMPLES,
                  "also list the feeds that did not change",
-                 "Announce to feeds.websub_hub every feed of the built site (output_dir) whose bytes differ from "
-                 "the last ones announced, one WebSub publish request per feed URL. What was announced is kept in "
-                 ".cache/websub.json, so a feed the hub refused is announced again by the next ping.")
+                 "Announce to feeds.websub_hub every feed of the built site (output_dir, or --output) whose bytes "
+                 "differ from the last ones announced, one WebSub publish request per feed URL. What was announced "
+                 "is kept in .cache/websub.json (each output folder its own), so a feed the hub refused is announced "
+                 "again by the next ping.")
+    p.add_argument("--output", metavar="DIR", help="the folder 'digest build --output DIR' wrote (default: config's "
+                                                   "output_dir, 'site')")
     p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
     p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
     p.add_argument("--timeout", type=_seconds, default=10.0, metavar="S",
@@ -561,7 +565,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
     if not config.websub_hub:
         raise RefusalError(f"{config.config_path}: feeds.websub_hub is not set; add 'feeds: {{websub_hub: URL}}' "
                            "with your hub's address")
-    site = config.path(config.output_dir)
+    site = Path(args.output) if args.output else config.path(config.output_dir)  # as build's --output
     if not site.is_dir():
         raise RefusalError(f"{_shown(site)}: no built site; run 'digest build' first")
     # the record of what the hub has is the output folder's: staging's site/ is not production's
