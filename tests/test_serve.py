@@ -576,7 +576,7 @@ def test_a_host_name_warns_by_the_address_the_preview_listens_on(tmp_path: Path,
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("bind", ["ip6-only.test", "::1"])
+@pytest.mark.parametrize("bind", ["ip6-only.test", "::1", "[::1]"])  # '[::1]', as serve prints it, was refused
 def test_a_host_name_with_only_ipv6_addresses_is_served_on_one_and_named_by_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, bind: str) -> None:
     """'--bind ip6-localhost' (::1 alone in /etc/hosts) was looked up as IPv4: refused where the name has no IPv4
@@ -654,6 +654,17 @@ def test_an_address_that_is_not_this_computers_is_refused_with_the_right_hint(
     assert err.startswith(f"error: cannot listen on {bind} port 0: ")
     assert err.endswith("; pass --bind an address of this computer, such as 127.0.0.1 (this computer only) or "
                         "0.0.0.0 (every network it is on)")
+
+
+def test_an_address_with_a_zone_is_refused_saying_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--bind fe80::1%eth0' (a link-local address, as 'ip addr' shows it with its interface) was refused with
+    'Invalid argument' and the hint to pass an address of this computer, which it is."""
+    make_project(tmp_path, {"a.md": article()})
+    code = main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", "fe80::1%eth0", "--port", "0", "-q"])
+    assert (code, capsys.readouterr().err) == (2, (
+        "error: cannot listen on fe80::1%eth0: an address with a zone (%eth0) is not supported, as browsers open no "
+        "URL with one; pass --bind :: (every IPv6 address of this computer, link-local ones too: other computers "
+        "can see the preview)\n"))
 
 
 def test_a_base_path_beyond_ascii_is_served_and_linked_encoded(tmp_path: Path) -> None:

@@ -235,6 +235,18 @@ def _same_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, bind: 
         return False
 
 
+def bind_address(bind: str) -> str:
+    """``--bind`` as listened on: '[::1]', the way a URL (and serve's own 'serving' line) writes an IPv6 address, is
+    ::1. An address with a zone ('fe80::1%eth0', a link-local one as 'ip addr' names it) is refused saying why:
+    browsers open no URL with a zone, and the Host header check could not name it."""
+    plain = bind[1:-1] if bind.startswith("[") and bind.endswith("]") else bind
+    if "%" in plain:
+        raise RefusalError(f"cannot listen on {bind}: an address with a zone (%{plain.partition('%')[2]}) is not "
+                           "supported, as browsers open no URL with one; pass --bind :: (every IPv6 address of this "
+                           "computer, link-local ones too: other computers can see the preview)")
+    return plain
+
+
 def listen_address(bind: str) -> tuple[socket.AddressFamily, str, str]:
     """The address family and address ``--bind`` listens on, and the host its URL names: an IP address (or the
     wildcard) as given; for a host name, its first IPv4 address and the name, or, when it has none
@@ -296,6 +308,7 @@ class PreviewServer:
 
     def __init__(self, options: ServeOptions, now: Callable[[], datetime], on_build: Callable[[Rebuilt], None],
                  on_request: Callable[[str], None] | None = None) -> None:
+        options = replace(options, bind=bind_address(options.bind))
         self.options, self.now, self.on_build, self.on_request = options, now, on_build, on_request
         self.config = load_config(options.config_path, environment=options.environment)
         family, address, self.host = listen_address(options.bind)
