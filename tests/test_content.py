@@ -100,6 +100,14 @@ CASES = {
         "quotes: title: \"[Rilis] Model baru\""]),
     "a tab for indentation": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n\tname: Kontan\n---\nx\n", [
         "content/a.md:5: is indented with a tab, which YAML does not take; indent with spaces instead"]),
+    # a top-level key: indented with spaces, it was told "the line above opens no list or mapping"
+    "a tab before a key under a value": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: x\n\ttags: [a]\n---\nx\n", [
+        "content/a.md:5: field 'tags': is indented with a tab, and the line above opens no list or mapping; remove "
+        "the tab: tags: [a]"]),
+    "a tab before the first key": (b"---\n\ttitle: x\ndate: 2025-01-01\ntags: [a, 7]\n---\nx\n", [
+        "content/a.md:2: field 'title': is indented with a tab, and the line above opens no list or mapping; remove "
+        "the tab: title: x",
+        "content/a.md:4: field 'tags': item 2 is 7; every item must be text (put numbers and yes/no in quotes)"]),
     "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
     "a list never closed, the error found lines below": (

@@ -463,7 +463,7 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     shows the line written right."""
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
         if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
-            return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None
+            return _tab_indented(lines, at)
     if quote is None and 0 <= index < len(lines) and (found := _KEY_LINE.fullmatch(lines[index].lstrip(" "))) and \
             found[3].strip()[:1] == "[" and _open_quote(_without_comment(found[3].strip())) is not None:
         quote = index  # '["investasi, "AI", data]': the quote YAML read as closed is the next item's
@@ -505,6 +505,19 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
                 and not _closed_below(lines, at):  # [a, #b] too; not '[a,' closed by 'b]' below
             return _cut_below(lines, at, found[1]) or _explained_line(lines, at, first_line)
     return None
+
+
+def _tab_indented(lines: list[str], at: int) -> Advice:
+    """A line indented with a tab: a key under a line that opens nothing ('summary: x' above '\ttags: [a]', or the
+    first line) is a top-level one, whose tab goes (told to indent with spaces, it was then told the line above
+    opens nothing); under one that does, how many spaces is the editor's to say."""
+    line = lines[at].lstrip(" \t")
+    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+    if (found := _KEY_LINE.fullmatch(line)) and not _indent(above) and not above.startswith("\t") and \
+            not _OPENS.fullmatch(above.rstrip()):
+        return at, found[1], f"is indented with a tab, and the line above opens no list or mapping; remove the tab: " \
+                             f"{line}", line
+    return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None
 
 
 def _cut_below(lines: list[str], at: int, key: str) -> Advice | None:
