@@ -99,7 +99,28 @@ CASES = {
         "content/a.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "
         "quotes: title: \"[Rilis] Model baru\""]),
     "a tab for indentation": (b"---\ntitle: x\ndate: 2025-01-01\nsource:\n\tname: Kontan\n---\nx\n", [
-        "content/a.md:5: is indented with a tab, which YAML does not take; indent with spaces instead"]),
+        "content/a.md:4: field 'source.url': is required: the link to the original article",
+        "content/a.md:5: field 'source.name': is indented with a tab, which YAML does not take; indent it with 2 "
+        "spaces: name: Kontan"]),
+    # each tabbed line was said in a run of its own, and the date and slug only in the run after them
+    "tabs for indentation under a mapping, with other problems": (
+        b"---\ntitle: x\ndate: 2025-13-03\nsource:\n\tname: Reuters\n\turl: https://reuters.com/x\ntags: [data]\n"
+        b"slug: Bad_Slug\n---\nx\n", [
+        f"content/a.md:3: field 'date': '2025-13-03' is not a valid date (month must be in 1..12); {DATE_FIX}",
+        "content/a.md:5: field 'source.name': is indented with a tab, which YAML does not take; indent it with 2 "
+        "spaces: name: Reuters",
+        "content/a.md:6: field 'source.url': is indented with a tab, which YAML does not take; indent it with 2 "
+        "spaces, as the line above: url: https://reuters.com/x",
+        "content/a.md:8: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
+    "a tab under a mapping indented with spaces": (
+        b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name: Reuters\n\turl: https://reuters.com/x\n---\nx\n", [
+        "content/a.md:6: field 'source.url': is indented with a tab, which YAML does not take; indent it with 2 "
+        "spaces, as the line above: url: https://reuters.com/x"]),
+    # told to remove the tab, the line written so was a list still never closed
+    "a tab before a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: x\n\ttags: [investasi, data\n---\nx\n", [
+        "content/a.md:5: field 'tags': is indented with a tab, and the line above opens no list or mapping; remove "
+        "the tab; and it starts a list with '[' that is never closed; write tags: [investasi, data]"]),
     # a top-level key: indented with spaces, it was told "the line above opens no list or mapping"
     "a tab before a key under a value": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: x\n\ttags: [a]\n---\nx\n", [
         "content/a.md:5: field 'tags': is indented with a tab, and the line above opens no list or mapping; remove "
@@ -320,7 +341,10 @@ CASES = {
         "content/a.md:5: field 'companies': '#Meta' starts a YAML comment, so it is left out of the list with the "
         "rest of its line; put a name that starts with '#' in double quotes: \"#Meta\", Google"]),
     "a tab, then a line without its colon": (b"---\ntitle: x\nsource:\n\tname: A\ndate: 2025-01-01\nsummary Bar\n---\nx\n", [
-        "content/a.md:4: is indented with a tab, which YAML does not take; indent with spaces instead"]),
+        "content/a.md:3: field 'source.url': is required: the link to the original article",
+        "content/a.md:4: field 'source.name': is indented with a tab, which YAML does not take; indent it with 2 "
+        "spaces: name: A",
+        "content/a.md:6: field 'summary': has no ':' after the key; write summary: Bar"]),
     "a list item without its space": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - a\n  -b\n---\nx\n", [
         "content/a.md:6: '-b' needs a space after '-' to be an item of the list above: write '  - b'"]),
     "that list quoted": (b"---\ntitle: x\ndate: 2025-01-01\ntags: \"[AI, data\"\n---\nx\n", [

@@ -462,8 +462,8 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     (``_unclosed_quote``); ``first_line``: the file line of ``lines[0]``, for a message naming lines. Each message
     shows the line written right."""
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
-        if 0 <= at < len(lines) and lines[at][:len(lines[at]) - len(lines[at].lstrip(" \t"))].count("\t"):
-            return _tab_indented(lines, at)
+        if 0 <= at < len(lines) and "\t" in _blank_start(lines[at]):
+            return _tab_indented(lines, at, first_line)
     if quote is None and 0 <= index < len(lines) and (found := _KEY_LINE.fullmatch(lines[index].lstrip(" "))) and \
             found[3].strip()[:1] == "[" and _open_quote(_without_comment(found[3].strip())) is not None:
         quote = index  # '["investasi, "AI", data]': the quote YAML read as closed is the next item's
@@ -507,17 +507,47 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     return None
 
 
-def _tab_indented(lines: list[str], at: int) -> Advice:
+def _tab_indented(lines: list[str], at: int, first_line: int) -> Advice:
     """A line indented with a tab: a key under a line that opens nothing ('summary: x' above '\ttags: [a]', or the
     first line) is a top-level one, whose tab goes (told to indent with spaces, it was then told the line above
-    opens nothing); under one that does, how many spaces is the editor's to say."""
+    opens nothing); under one that does ('source:' above '\tname: Reuters'), the tab is as many spaces as the lines
+    beside it are indented with, or two; under a line indented with spaces that opens nothing, as many as it. The
+    line so written may have a slip of its own ('\ttags: [a, b'), said with the tab. ``first_line``: the file line of
+    ``lines[0]``."""
     line = lines[at].lstrip(" \t")
-    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-    if (found := _KEY_LINE.fullmatch(line)) and not _indent(above) and not above.startswith("\t") and \
-            not _OPENS.fullmatch(above.rstrip()):
-        return at, found[1], f"is indented with a tab, and the line above opens no list or mapping; remove the tab: " \
-                             f"{line}", line
-    return at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None
+    above_at = next((i for i in range(at - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                    -1)
+    above = lines[above_at] if above_at >= 0 else ""
+    unclear: Advice = (at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None)
+    if above.lstrip(" ")[:1] == "\t":  # under a tabbed line: the lines' depths are the editor's to say
+        return unclear
+    opens = _OPENS.fullmatch(above.rstrip()) is not None
+    if not _indent(above) and not opens:
+        if _KEY_LINE.fullmatch(line) is None:
+            return unclear
+        indent, why = "", "and the line above opens no list or mapping; remove the tab"
+    elif opens:
+        beside = next((_indent(lines[i]) for i in range(at + 1, len(lines))
+                       if lines[i].strip(" \t")[:1] not in ("", "#") and "\t" not in _blank_start(lines[i])), "")
+        indent = beside if len(beside) > len(_indent(above)) else _indent(above) + "  "
+        why = f"which YAML does not take; indent it with {len(indent)} spaces"
+        if above.lstrip(" ").startswith("-") and _KEY_LINE.fullmatch(line) is None:
+            return unclear
+    else:
+        indent = _indent(above)
+        why = f"which YAML does not take; indent it with {len(indent)} spaces, as the line above"
+    rows = [*lines[:at], indent + line, *lines[at + 1:]]
+    field = _keys_at(rows, at)
+    right = indent + line
+    if _syntax_error("\n".join(rows)) is not None and (also := _explained_line(rows, at, first_line)) is not None \
+            and also[0] == at and also[3] is not None:  # '\ttags: [a, b': the list closed too
+        return at, field, f"is indented with a tab, {why}; and it {also[2]}", also[3]
+    return at, field, f"is indented with a tab, {why}: {line}", right
+
+
+def _blank_start(line: str) -> str:
+    """The spaces and tabs ``line`` starts with."""
+    return line[:len(line) - len(line.lstrip(" \t"))]
 
 
 def _cut_below(lines: list[str], at: int, key: str) -> Advice | None:
