@@ -129,6 +129,16 @@ CASES = {
         "content/a.md:2: field 'title': is indented with a tab, and the line above opens no list or mapping; remove "
         "the tab: title: x",
         "content/a.md:4: field 'tags': item 2 is 7; every item must be text (put numbers and yes/no in quotes)"]),
+    # the parser's "did not find expected key", no field, the slug unsaid; its advice ("[data]]") looped back
+    "a list with its ']' doubled": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [data]]\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:4: field 'tags': has one ']' too many; write tags: [data]",
+        "content/a.md:5: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
+    # said a line low, in the parser's words
+    "a list with its '[' doubled": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [[data]\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:4: field 'tags': has one '[' too many; write tags: [data]",
+        "content/a.md:5: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
     "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
     "a list never closed, the error found lines below": (

@@ -829,6 +829,10 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
                            f"never closed; put a name that starts with '#' in double quotes: {shown}: [{fixed}]"), \
             f"{indented}{shown}: [{fixed}]"
+    if close == "]" and key in _LIST_KEYS and (fixed := _brackets_paired(value)) is not None:  # 'tags: [data]]'
+        extra = value.count("[") - value.count("]")
+        return at, field, (f"has {'one' if abs(extra) == 1 else abs(extra)} '{'[' if extra > 0 else ']'}' too many; "
+                           f"write {shown}: {fixed}"), f"{indented}{shown}: {fixed}"
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
         items = value if value.count('"') % 2 else re.split(r"(?<=[\s\[,])#", value, maxsplit=1)[0]  # a comment's ']'
@@ -863,6 +867,19 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
                            f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
     return None
+
+
+def _brackets_paired(value: str) -> str | None:
+    """A list of names written with a '[' or ']' doubled at its start or end ('[data]]', '[[data]'), which YAML reads
+    as a list in a list or not at all, with the brackets paired ('[data]'), a comment after it left out; None for any
+    other value."""
+    value = re.sub(r"\]\s+#.*", "]", value)  # '[[data]  # c': read as no comment while the list is open
+    extra = value.count("[") - value.count("]")
+    if not extra or "'" in value or '"' in value or not value.endswith("]"):
+        return None
+    fixed = value[extra:] if extra > 0 and value.startswith("[" * (extra + 1)) else \
+        value[:extra] if extra < 0 and value.endswith("]" * (1 - extra)) else ""
+    return fixed if fixed.count("[") == 1 and _is_list(fixed) else None
 
 
 _ITEM_OR_KEY = re.compile(r"\s*(?:-\s|[A-Za-z_][\w.-]*:\s)")
