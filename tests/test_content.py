@@ -139,6 +139,12 @@ CASES = {
         "content/a.md:4: field 'tags': has one '[' too many; write tags: [data]",
         "content/a.md:5: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
         "hyphens, like 'meta-scale-ai'"]),
+    # the parser's "found unexpected end of stream" at the closing '---': the other quote mark hid the item's slip
+    "an item's quote never closed, the other quote mark in it": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - \"O'Reilly\n  - data\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:5: field 'tags': the double quote before 'O'Reilly' is never closed; write - \"O'Reilly\"",
+        "content/a.md:7: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
     "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
     "a list never closed, the error found lines below": (

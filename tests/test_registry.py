@@ -252,14 +252,23 @@ def test_a_quote_never_closed_in_aliases_is_said_at_its_line(tmp_path: Path) -> 
         "write aliases: [Facebook, \"Meta Platforms\", FB]"]
 
 
-def test_a_quote_never_closed_in_an_alias_item_is_said_at_its_line(tmp_path: Path) -> None:
-    """'  - "Alibaba' was the parser's "did not find expected key" at the next entry's quote, and hid the registry's
-    other problems."""
-    assert registry_problems(tmp_path, 'alibaba:\n  name: Alibaba\n  aliases:\n  - "Alibaba\n  - Alibaba Cloud\n'
-                                       '  url: "https://alibaba.com/"\namazon:\n  name: Amazon\n  url: 5\n') == [
-        "content/companies.yaml:4: field 'alibaba.aliases': the double quote before 'Alibaba' is never closed; "
-        "write - \"Alibaba\"",
-        "content/companies.yaml:9: field 'amazon.url': must be an http(s) URL such as https://example.com/"]
+@pytest.mark.parametrize("aliases, said", [
+    # '  - "Alibaba' was the parser's "did not find expected key" at the next entry's quote, and hid the registry's
+    # other problems
+    ('  aliases:\n  - "Alibaba\n  - Alibaba Cloud\n', "4: field 'alibaba.aliases': the double quote before 'Alibaba' "
+                                                      "is never closed; write - \"Alibaba\""),
+    # the other quote mark in the item: the parser's words where YAML gave up
+    ('  aliases:\n  - "O\'Reilly\n  - ORA\n', "4: field 'alibaba.aliases': the double quote before 'O'Reilly' is "
+                                            "never closed; write - \"O'Reilly\""),
+    # a list in brackets above the entry's next field in quotes: the parser's words, a line low
+    ('  aliases: ["Alibaba, Alibaba Cloud]\n  description: "x"\n', "3: field 'alibaba.aliases': the double quote "
+                                                                   "before 'Alibaba' is never closed; write aliases: "
+                                                                   "[\"Alibaba\", Alibaba Cloud]")])
+def test_a_quote_never_closed_in_an_alias_is_said_at_its_line(tmp_path: Path, aliases: str, said: str) -> None:
+    assert registry_problems(tmp_path, f'alibaba:\n  name: Alibaba\n{aliases}  url: "https://alibaba.com/"\n'
+                                       'amazon:\n  name: Amazon\n  url: 5\n') == [
+        "content/companies.yaml:" + said, f"content/companies.yaml:{6 + aliases.count(chr(10))}: field 'amazon.url': "
+        "must be an http(s) URL such as https://example.com/"]
 
 
 def test_a_yaml_slip_hides_none_of_the_other_entries_problems(tmp_path: Path) -> None:

@@ -464,8 +464,7 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     for at in (index, index - 1) if index else (index,):  # a tab: invisible in most editors, never said by YAML
         if 0 <= at < len(lines) and "\t" in _blank_start(lines[at]):
             return _tab_indented(lines, at, first_line)
-    if quote is None and 0 <= index < len(lines) and (found := _KEY_LINE.fullmatch(lines[index].lstrip(" "))) and \
-            found[3].strip()[:1] == "[" and _open_quote(_without_comment(found[3].strip())) is not None:
+    if quote is None and 0 <= index < len(lines) and _open_in_list(lines[index]):
         quote = index  # '["investasi, "AI", data]': the quote YAML read as closed is the next item's
     if quote is not None and 0 <= quote < len(lines) and (item := _QUOTED_ITEM.fullmatch(lines[quote])):
         kind = "double" if item[2] == '"' else "single"
@@ -579,13 +578,22 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
                     token.end_mark.line > token.start_mark.line:
-                item = _QUOTED_ITEM.fullmatch(rows[token.start_mark.line])  # '  - "Alibaba' over '  - Alibaba Cloud'
+                item = _QUOTED_ITEM.fullmatch(rows[token.start_mark.line]) or _open_in_list(  # '  - "Alibaba' over
+                    rows[token.start_mark.line])  # '  - Alibaba Cloud'; '  aliases: ["Alphabet' over '  url: "https'
                 if any(_KEY_START.match(line) or item and _ITEM_OR_KEY.match(line) for line in
                        text[token.start_mark.index:token.end_mark.index].split("\n")[1:]):
                     found = int(token.start_mark.line)
     except yaml.YAMLError:
         pass
     return found
+
+
+def _open_in_list(line: str) -> bool:
+    """Whether ``line`` is a key whose value, a list in brackets, has an item whose quote is never closed
+    (``_open_quote``): 'tags: ["investasi, data]', '  aliases: ["Alphabet, Google LLC]'."""
+    found = _KEY_LINE.fullmatch(line.lstrip(" "))
+    return found is not None and found[3].strip()[:1] == "[" and _open_quote(_without_comment(found[3].strip())) \
+        is not None
 
 
 def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
@@ -883,9 +891,9 @@ def _brackets_paired(value: str) -> str | None:
 
 
 _ITEM_OR_KEY = re.compile(r"\s*(?:-\s|[A-Za-z_][\w.-]*:\s)")
-_QUOTED_ITEM = re.compile(r"""( *-[ \t]+)(["'])([^"']*?)[ \t]*""")
-"""A list item whose quote is never closed on its line: '  - "Meta'; the lines YAML then reads into it are items or
-keys (``_ITEM_OR_KEY``)."""
+_QUOTED_ITEM = re.compile(r"""( *-[ \t]+)(["'])((?:(?!\2).)*?)[ \t]*""")
+"""A list item whose quote is never closed on its line: '  - "Meta', '  - "O'Reilly' (the other quote mark is text);
+the lines YAML then reads into it are items or keys (``_ITEM_OR_KEY``)."""
 
 
 def _open_quote(value: str) -> int | None:
