@@ -145,6 +145,26 @@ CASES = {
         "content/a.md:5: field 'tags': the double quote before 'O'Reilly' is never closed; write - \"O'Reilly\"",
         "content/a.md:7: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
         "hyphens, like 'meta-scale-ai'"]),
+    # the line below was dropped ('AI: generatif' read as a key), and items that need quotes were advised without
+    # them, which then failed
+    "a list never closed, items below with ': ' and '@'": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi, data,\n  AI: generatif, @openai\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 5: tags: [investasi, data, \"AI: generatif\", \"@openai\"]",
+        "content/a.md:6: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
+    "a list never closed, an item with ': '": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi, AI: generatif,\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [investasi, "
+        "\"AI: generatif\"]",
+        "content/a.md:5: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
+    "a list never closed, an item starting with '@'": (
+        b"---\ntitle: x\ndate: 2025-01-01\ntags: [investasi, @openai\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [investasi, "
+        "\"@openai\"]",
+        "content/a.md:5: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
     "a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\ntags: [AI, data\n---\nx\n", [
         "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write tags: [AI, data]"]),
     "a list never closed, the error found lines below": (

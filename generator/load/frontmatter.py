@@ -677,8 +677,8 @@ def _as_value(text: str, key: str) -> str:
     """``text`` as a YAML value to write after '``key``: ': as it is when YAML reads it as the same text, else in
     double quotes ('@redaksi', '*Penting*', '"Meta" akuisisi' need them); a list never closed, closed; a list as
     it is for a key whose value is a list ('tags [a, b]': in quotes it would be "must be a list")."""
-    if text and text[0] not in _PLAIN_START and ": " not in text and " #" not in text and not text.endswith(":"):
-        return text  # (``_PLAIN_START``: what the simple reader leaves to PyYAML)
+    if _plain(text):
+        return text
     if key in _LIST_KEYS and text.startswith("[") and _is_list(text):
         return text
     if len(text) > 1 and text[0] in "'\"" and text[-1] == text[0] and text[0] not in re.sub(
@@ -687,6 +687,12 @@ def _as_value(text: str, key: str) -> str:
     if text.startswith("[") and "]" not in text:  # a list never closed: '[a, b'
         return text + "]"
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _plain(text: str) -> bool:
+    """Whether YAML reads ``text`` written plainly as that text, as the simple reader takes it (``_PLAIN_START``)."""
+    return bool(text) and text[0] not in _PLAIN_START and ": " not in text and " #" not in text \
+        and not text.endswith(":")
 
 
 def _without_comment(value: str) -> str:
@@ -851,7 +857,7 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         items += '"' if items.count('"') % 2 else ""  # '["AI': the quote closed too
         last, below = _items_below(lines, at)
         listed = key in _LIST_KEYS  # text in quotes would be "must be a list"; '{' a mapping, which is that too
-        opened, shut = ("[" + items[1:].lstrip(), "]") if listed else (items, close)
+        opened, shut = (_as_items("[" + items[1:].lstrip()), "]") if listed else (items, close)
         fixed = f"{shown}: {opened}{', ' if below and items != value[0] else ''}{', '.join(below)}{shut}"
         mapping = listed and close == "}"  # 'companies: {Meta, Scale AI': the list the names were meant as
         said = ("starts with '{', which YAML reads as a mapping" if mapping
@@ -919,20 +925,40 @@ def _open_quote(value: str) -> int | None:
 def _items_below(lines: list[str], at: int) -> tuple[int, list[str]]:
     """The last line (from 0) and the items of the lines indented under line ``at``, which opens a list or mapping
     with '[' or '{' and leaves it open: what YAML reads as more of its items ('  data, startup' under 'tags: [AI,');
-    (``at``, []) when none is. A line written 'key: value' is no item; one at the beginning of the line with no ':'
-    is ('data, startup' under 'tags: [AI,'). A pasted bullet is no part of a name ('  - data', '  • data')."""
+    (``at``, []) when none is. A line at the key's indent or less is no item when it is indented or has a ':' (the
+    next key); one at the beginning of the line with no ':' is ('data, startup' under 'tags: [AI,'), and so is one
+    indented under the key with a ': ' in it ('  AI: generatif, @openai'). A pasted bullet is no part of a name
+    ('  - data', '  • data'). Each item as it is written in a list in brackets (``_as_item``: '"AI: generatif"')."""
     last, items = at, []
     for i in range(at + 1, len(lines)):
         row = lines[i].strip()
         if not row or row.startswith("#"):
             continue
-        if _KEY_LINE.fullmatch(row) or len(_indent(lines[i])) <= len(_indent(lines[at])) and (
-                lines[i][:1] == " " or ":" in row):
+        if len(_indent(lines[i])) <= len(_indent(lines[at])) and (lines[i][:1] == " " or ":" in row):
             break
         last = i
-        items += [item for item in (_BULLET.sub("", item.strip()) for item in _without_comment(row).split(","))
-                  if item]
+        items += [_as_item(item) for item in (_BULLET.sub("", item.strip()) for item in
+                                              _without_comment(row).split(",")) if item]
     return last, items
+
+
+def _as_item(text: str) -> str:
+    """``text``, an item of a list in brackets, as YAML reads it back as that text: in double quotes when it has
+    ': ' or ' #' in it or starts with what a plain value may not ('AI: generatif' and '@openai' need them; a quoted
+    item is kept as it is)."""
+    if not text or text[0] in "'\"" or _plain(text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _as_items(listed: str) -> str:
+    """A list in brackets never closed ('[investasi, AI: generatif'), each of its items written as ``_as_item``
+    writes it; as it is when none needs it."""
+    parts = re.findall(r'\s*("(?:[^"\\]|\\.)*"?|\'(?:[^\']|\'\')*\'?|[^,]*)\s*(?:,|$)', listed[1:])
+    items = [part.strip() for part in parts if part.strip()]
+    if all(_as_item(item) == item for item in items):
+        return listed
+    return "[" + ", ".join(_as_item(item) for item in items)
 
 
 _BULLET = re.compile(r"^[-*\u2022\u2023\u2043\u00b7\u25aa\u25e6]\s+")
