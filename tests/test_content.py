@@ -117,6 +117,12 @@ CASES = {
         b"---\ntitle: x\ndate: 2025-01-01\nsource:\n  name: Reuters\n\turl: https://reuters.com/x\n---\nx\n", [
         "content/a.md:6: field 'source.url': is indented with a tab, which YAML does not take; indent it with 2 "
         "spaces, as the line above: url: https://reuters.com/x"]),
+    "tabs before list items": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n\t- a\n\t- b\nslug: Bad_Slug\n---\nx\n", [
+        "content/a.md:5: field 'tags': is indented with a tab, which YAML does not take; indent it with 2 spaces: - a",
+        "content/a.md:6: field 'tags': is indented with a tab, which YAML does not take; indent it with 2 spaces, as "
+        "the line above: - b",
+        "content/a.md:7: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]),
     # told to remove the tab, the line written so was a list still never closed
     "a tab before a list never closed": (b"---\ntitle: x\ndate: 2025-01-01\nsummary: x\n\ttags: [investasi, data\n---\nx\n", [
         "content/a.md:5: field 'tags': is indented with a tab, and the line above opens no list or mapping; remove "

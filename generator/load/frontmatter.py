@@ -525,16 +525,17 @@ def _tab_indented(lines: list[str], at: int, first_line: int) -> Advice:
         if _KEY_LINE.fullmatch(line) is None:
             return unclear
         indent, why = "", "and the line above opens no list or mapping; remove the tab"
-    elif opens:
+    elif opens and not (line.startswith("- ") and above.lstrip(" ").startswith("- ")):
         beside = next((_indent(lines[i]) for i in range(at + 1, len(lines))
                        if lines[i].strip(" \t")[:1] not in ("", "#") and "\t" not in _blank_start(lines[i])), "")
         indent = beside if len(beside) > len(_indent(above)) else _indent(above) + "  "
         why = f"which YAML does not take; indent it with {len(indent)} spaces"
         if above.lstrip(" ").startswith("-") and _KEY_LINE.fullmatch(line) is None:
             return unclear
-    else:
+    else:  # level with the line above: '  url: b' under '  name: A', '- b' under '  - a'
         indent = _indent(above)
-        why = f"which YAML does not take; indent it with {len(indent)} spaces, as the line above"
+        why = "which YAML does not take; " + (f"indent it with {len(indent)} spaces, as the line above" if indent
+                                              else "remove it, as the line above is not indented")
     rows = [*lines[:at], indent + line, *lines[at + 1:]]
     field = _keys_at(rows, at)
     right = indent + line
