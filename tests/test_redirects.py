@@ -91,6 +91,17 @@ def test_a_path_with_a_dot_folder_or_an_empty_one_is_told_the_path_without_it(tm
     ])
 
 
+def test_a_trailing_empty_folder_is_told_too_and_does_not_replace_a_live_page(tmp_path: Path) -> None:
+    """'2025/06//' lost its empty last folder, so it passed as '2025/06/' and its redirect page replaced the
+    month's archive, with check at exit 0."""
+    assert problems(tmp_path, {"2025/06/uji.md": article(redirects="['2025/06//', 'tags//']")}) == [
+        "content/2025/06/uji.md:4: field 'redirects': '2025/06//' is not a usable path: '//' names no folder; "
+        "write 2025/06/",
+        "content/2025/06/uji.md:4: field 'redirects': 'tags//' is not a usable path: '//' names no folder; "
+        "write tags/",
+    ]
+
+
 def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path) -> None:
     assert problems(tmp_path, {
         "2025/06/a.md": article(title="A", redirects="[tags/, 2025/06/a/]"),

@@ -164,7 +164,7 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[
                                    "such as 2025/06/old-slug/"))
             continue
         path = text.lstrip("/")
-        segments = path.rstrip("/").split("/")
+        segments = (path[:-1] if path.endswith("/") else path).split("/")  # '2025/06//' keeps its empty folder
         kept = [s for s in segments if s not in ("", ".")]
         if kept != segments and kept and all(_SEGMENT.match(s) for s in kept) and not {"?", "#"} & set(path):
             marks = " and ".join(m for m, s in (("'./'", "."), ("'//'", "")) if s in segments)  # '2025//12/draf/'
