@@ -132,6 +132,24 @@ def test_ping_output_announces_the_site_build_output_wrote(tmp_path: Path, hub: 
     assert hub.topics() == []
 
 
+def test_ping_output_refuses_a_folder_digest_did_not_build(tmp_path: Path, hub: Hub,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """'ping --output .' announced feed URLs made up from the project's own files and kept a record of them, and
+    'ping --output content' announced 0 feeds, both at exit 0."""
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    (tmp_path / "public").mkdir()  # made by hand, empty
+    for folder in (".", "content", "public"):
+        assert run(capsys, "ping", "--config", config, "--output", str(tmp_path / folder)) == (
+            2, "", f"error: {tmp_path / folder}: no built site: digest did not build this folder (no .news-digest "
+                   "file in it); give --output the folder 'digest build --output DIR' wrote\n")
+    assert hub.topics() == [] and not list((tmp_path / ".cache").glob("**/websub.json"))
+    (tmp_path / "site/.news-digest").unlink()
+    assert run(capsys, "ping", "--config", config) == (
+        2, "", f"error: {tmp_path / 'site'}: no built site: digest did not build this folder (no .news-digest file "
+               "in it); run 'digest build' first\n")
+
+
 def test_a_refused_ping_is_reported_and_repeated_next_time(tmp_path: Path, hub: Hub,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     config = str(project(tmp_path, hub.url) / "config.yaml")

@@ -559,6 +559,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
     from generator.core import urls
     from generator.load.config import load_config
     from generator.commands.websub import ping
+    from generator.write.output import MARKER, read_tree
     from generator.write.publish import cache_for
 
     config = load_config(Path(args.config), None, args.environment)
@@ -568,6 +569,10 @@ def cmd_ping(args: argparse.Namespace) -> int:
     site = Path(args.output) if args.output else config.path(config.output_dir)  # as build's --output
     if not site.is_dir():
         raise RefusalError(f"{_shown(site)}: no built site; run 'digest build' first")
+    if read_tree(site) is None:  # '.', 'content': feeds made up from whatever lies there, or none, and a record
+        raise RefusalError(f"{_shown(site)}: no built site: digest did not build this folder (no {MARKER} file in "
+                           "it); " + ("give --output the folder 'digest build --output DIR' wrote" if args.output
+                                      else "run 'digest build' first"))
     # the record of what the hub has is the output folder's: staging's site/ is not production's
     result = ping(config.websub_hub, config.base_url, site, cache_for(config, site), args.all, args.dry_run,
                   args.timeout)
