@@ -1450,3 +1450,18 @@ def test_a_closing_quote_never_opened_in_an_item_is_said(tmp_path: Path, capsys:
         "content/2025/06/b.md:7: field 'tags': warning: item 3 \"AI'\" ends with a quote that was never opened, "
         "which makes it part of the tag; write AI"]
     assert (tmp_path / "site/tags/robotik/index.html").exists()  # a warning: the build goes on
+
+
+def test_inch_marks_and_a_possessive_apostrophe_are_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'[investasi, Jobs', layar 12", tinggi 5'10", data]' was told three times of a quote never opened, and to
+    write 'Jobs' and 'layar 12'. A quote after a digit (inches, feet) and an apostrophe after an s (a possessive)
+    are the name; one right after another letter is still said."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/06/a.md": article(tags="[investasi, Jobs', layar 12\", tinggi 5'10\", data, "
+                                                         "rak 6', robotik\"]")})
+    assert main(["check", "--config", str(tmp_path / "config.yaml")]) == 0
+    out, err = capsys.readouterr()
+    assert [line for line in (out + err).splitlines() if "quote" in line] == [
+        "content/2025/06/a.md:4: field 'tags': warning: item 7 'robotik\"' ends with a quote that was never opened, "
+        "which makes it part of the tag; write robotik"]

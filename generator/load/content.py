@@ -1148,6 +1148,14 @@ _BULLETS = "•·▪◦‣●○■□–—*+- \t"
 """The marks a list pasted from a document starts its lines with ('• Meta')."""
 
 
+def unopened_quote(name: str) -> bool:
+    """Whether a name ends with a quote it never opened ('robotik"', "AI'"): one right after a letter, the only
+    one of its kind. A quote after a digit is inches or feet ('layar 12"', "5'"), and an apostrophe after an s a
+    possessive ("Jobs'", "Reuters'"): names as written."""
+    return (len(name) > 1 and name[-1] in "\"'" and name[-2].isalpha() and name.count(name[-1]) == 1
+            and not (name[-1] == "'" and name[-2] in "sS"))
+
+
 class FieldReader:
     """Typed reads of front-matter fields, each appending problems with the key's line."""
 
@@ -1432,7 +1440,7 @@ class FieldReader:
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue
             name = self.name_without_invisible(key, " ".join(item.split()), (key, i))
-            if len(name) > 1 and name[-1] in "\"'" and name.count(name[-1]) == 1:  # 'robotik"': its quote not opened
+            if unopened_quote(name):
                 self.warn(key, f"item {i + 1} {quoted(name)} ends with a quote that was never opened, which makes it "
                                f"part of the {_ONE.get(key, key)}; write {name[:-1].rstrip()}", (key, i))
             if name and fold(name) not in seen:
