@@ -1366,16 +1366,20 @@ def test_a_no_break_space_hides_no_other_problem_of_the_file(tmp_path: Path,
 def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A flow list over lines with a comma forgotten made the tag 'kecerdasan buatan data', and '- Meta, Scale AI'
     the company 'Meta, Scale AI' told "did you mean 'Scale AI'?" (following it lost Meta), each built without a
-    word of the slip. A registered name with a comma, and a decimal comma, are names as written."""
+    word of the slip. A registered name with a comma, and a decimal comma, are names as written. A semicolon
+    ('[Google; Scale AI]', '[Meta, Scale AI; Google]') was not looked for: "did you mean 'Scale AI'?" lost the other."""
     from conftest import article, make_project
     from generator.commands.cli import main
     make_project(tmp_path, {
         "2025/06/a.md": article(tags="[investasi,\n  kecerdasan buatan\n  data]"),
         "2025/06/b.md": article(companies="\n  - Meta, Scale AI\n  - Google"),
         "2025/06/c.md": article(companies='["Meta, Google", OpenAI]', tags='["Rp 1,5 triliun"]'),
-        "2025/06/e.md": article(companies='["Alphabet, Inc."]')},
+        "2025/06/e.md": article(companies='["Alphabet, Inc."]'),
+        "2025/06/f.md": article(companies="[Google; Scale AI]", tags="[AT&T;]"),
+        "2025/06/g.md": article(companies="\n  - OpenAI; Scale AI", tags="[investasi;data]"),
+        "2025/06/h.md": article(companies="[Meta, Scale AI; Google]")},
         companies="google: {name: Google, aliases: ['Alphabet, Inc.']}\nscale-ai: {name: Scale AI}\n"
-                  "openai: {name: OpenAI}\n")
+                  "openai: {name: OpenAI}\nmeta: {name: Meta}\n")
     assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
     assert capsys.readouterr().err.splitlines() == [
         "content/2025/06/a.md:5: field 'tags': warning: item 2 'kecerdasan buatan data' runs over 2 lines with no comma "
@@ -1386,7 +1390,18 @@ def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, caps
         "one company's name, add it to content/companies.yaml",
         "content/2025/06/c.md:4: field 'companies': warning: 'Meta, Google' is one company: a comma inside an item "
         "does not split it; if they are 2 companies, write companies: [Meta, Google, OpenAI]; if it is one company's "
-        "name, add it to content/companies.yaml"]
+        "name, add it to content/companies.yaml",
+        "content/2025/06/f.md:4: field 'companies': warning: 'Google; Scale AI' is one company: a semicolon inside "
+        "an item does not split it; if they are 2 companies, write companies: [Google, Scale AI]; if it is one "
+        "company's name, add it to content/companies.yaml",
+        "content/2025/06/g.md:5: field 'companies': warning: 'OpenAI; Scale AI' is one company: a semicolon inside "
+        "an item does not split it; if they are 2 companies, write '- OpenAI' and '- Scale AI' on lines of their own; "
+        "if it is one company's name, add it to content/companies.yaml",
+        "content/2025/06/g.md:6: field 'tags': warning: 'investasi;data' is one tag: a semicolon inside an item does "
+        "not split it; if they are 2 tags, write tags: [investasi, data]",
+        "content/2025/06/h.md:4: field 'companies': warning: 'Scale AI; Google' is one company: a semicolon inside an "
+        "item does not split it; if they are 2 companies, write companies: [Meta, Scale AI, Google]; if it is one "
+        "company's name, add it to content/companies.yaml"]
     assert (tmp_path / "site/tags/kecerdasan-buatan-data/index.html").exists()  # a warning: the name may be one
     assert (tmp_path / "site/tags/rp-1-5-triliun/index.html").exists()
     assert b"/companies/google/" in (tmp_path / "site/2025/06/e/index.html").read_bytes()

@@ -1135,14 +1135,14 @@ _NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|dat
 
 _ONE = {"companies": "company", "redirects": "old address", "tags": "tag"}
 """What one item of a list field is, for the messages."""
-_COMMA = re.compile(r"\s*(?:,(?!\d)|(?<!\d),)\s*")
-"""A comma that is not a decimal one ('Rp 1,5 triliun'), with the spaces around it."""
+_COMMA = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|;)\s*")
+"""A comma that is not a decimal one ('Rp 1,5 triliun'), or a semicolon, with the spaces around it."""
 
 
 def comma_names(name: str) -> list[str]:
-    """The names a list's item with a comma inside holds ('Meta, Scale AI'), which YAML keeps as one; [] for a name
-    with none, or with a comma to spare ('Meta,')."""
-    parts = [part for part in _COMMA.split(name) if part] if "," in name else []
+    """The names a list's item with a comma or semicolon inside holds ('Meta, Scale AI', 'Meta; Scale AI'), which
+    YAML keeps as one; [] for a name with none, or with one to spare ('Meta,')."""
+    parts = [part for part in _COMMA.split(name) if part] if "," in name or ";" in name else []
     return parts if len(parts) > 1 else []
 _BULLETS = "•·▪◦‣●○■□–—*+- \t"
 """The marks a list pasted from a document starts its lines with ('• Meta')."""
@@ -1501,9 +1501,11 @@ class FieldReader:
                        f"end of the line: {key}: [{fixed}]", line=parts[0][0])
 
     def _comma_in_item(self, key: str, i: int, value: list[Any], flow: bool, registry: str) -> None:
-        """Warn of a name with a comma inside, which YAML keeps as one ('- Meta, Scale AI', '["Meta, Google"]')."""
+        """Warn of a name with a comma or semicolon inside, which YAML keeps as one ('- Meta, Scale AI',
+        '["Meta, Google"]', '[Meta; Scale AI]')."""
         item = " ".join(value[i].split())
         parts, one = comma_names(item), _ONE.get(key, key)
+        mark = " or ".join(word for sign, word in ((",", "comma"), (";", "semicolon")) if sign in item)
         if flow:
             names = [_yaml_text(" ".join(v.split())) if isinstance(v, str) else as_yaml(v) for v in value]
             names[i:i + 1] = [_yaml_text(p) for p in parts]
@@ -1512,7 +1514,7 @@ class FieldReader:
             lines = [f"'- {_yaml_text(p)}'" for p in parts]
             fix = f"if they are {len(parts)} {key}, write {', '.join(lines[:-1])} and {lines[-1]} on lines of their own"
         one_name = f"; if it is one {one}'s name, add it to {registry}" if registry else ""
-        self.warn(key, f"{quoted(item)} is one {one}: a comma inside an item does not split it; {fix}{one_name}",
+        self.warn(key, f"{quoted(item)} is one {one}: a {mark} inside an item does not split it; {fix}{one_name}",
                   (key, i))
 
     def slug(self, rel: str) -> str | None:
