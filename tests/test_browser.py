@@ -819,6 +819,7 @@ _NEWS_TABLE = """| Perusahaan | Investasi | Keterangan | Sumber |
 |---|---|---|---|
 | Microsoft | Rp27 triliun | Telekomunikasi dan komputasi awan | https://news.microsoft.com/id-id/2024/04/30/microsoft-announces-us1-7-billion-investment/ |
 | Nvidia | US$200 juta | Kecerdasan buatan di Surakarta | https://www.reuters.com/technology/nvidia-indosat-build-ai-center-2024-04-24/ |
+| Alphabet | Rp1.200 triliun | Menurut [laporan keuangan tahunan Alphabet untuk tahun fiskal 2024](https://abc.xyz/investor/) pendapatan iklan naik | [laporan](https://abc.xyz/) |
 """
 _WIDE_TABLE = ("| Operator | " + " | ".join(f"Pendapatan Q{q} {y}" for y in (2023, 2024) for q in (1, 2, 3))
                + " | Pertumbuhan |\n|---|" + "--:|" * 7 + "\n| Indosat Ooredoo Hutchison | "
@@ -827,9 +828,15 @@ _CELLS = """() => [...document.querySelectorAll('.body table')].map(t => { const
     t.querySelector('td')).lineHeight); return {scrolls: t.scrollWidth > t.clientWidth, right: Math.max(...[...t
     .querySelectorAll('th, td')].map(c => c.getBoundingClientRect().right)), lines: [...t.querySelectorAll('tr')]
     .slice(1).map(r => Math.round((r.getBoundingClientRect().height - 9) / line)), links: [...t.querySelectorAll(
-    'td a')].map(a => Math.round(a.getBoundingClientRect().width))}; })"""
-"""Each body table: whether it scrolls sideways, its last cell's right edge, each row's height in lines, each link's
-width."""
+    'td a.bare')].map(a => Math.round(a.getBoundingClientRect().width))}; })"""
+"""Each body table: whether it scrolls sideways, its last cell's right edge, each row's height in lines, each bare
+URL's width."""
+_PROSE_LINKS = """() => [...document.querySelectorAll('.body td a:not(.bare)')].map(a => { const words = document
+    .createRange(); words.selectNodeContents(a.parentNode); const first = words.getClientRects()[0], own = a
+    .getClientRects(); return [a.textContent, Math.round(own[0].top - first.top), Math.round(own[own.length - 1]
+    .right - words.getBoundingClientRect().right) <= 0]; })"""
+"""Each ordinary link in a cell: its text, how far its first line is below the cell's first line (0: it runs on
+from the words before it), and whether it stays inside its cell's text."""
 
 
 def _tables_and_code(root: Path) -> Path:
@@ -860,13 +867,18 @@ def _opened(browser: Any, root: Path, path: str, viewport: dict[str, int], media
 def test_a_table_of_news_data_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
     """A reader's report at 360 px: a table whose last column is a source's URL gave that column 74-91 px (a link
     could break after any letter, the other cells' words could not), so each row was 12 lines high, and the table
-    still scrolled. The link wraps at a readable width; on a wide screen the table fits the column."""
+    still scrolled. The link wraps at a readable width; on a wide screen the table fits the column. An ordinary
+    link ('Menurut [laporan keuangan …](…) pendapatan iklan naik') runs on with its sentence: a box of its own for
+    every link in a cell broke the sentence apart, and the table scrolled at 1280 px."""
     with _opened(browser, _tables_and_code(tmp_path / "p"), "/2025/06/a/", PHONE) as page:
         [news] = page.evaluate(_CELLS)
-        assert all(width >= 150 for width in news["links"]) and max(news["lines"]) <= 6, news
+        assert len(news["links"]) == 2 and all(width >= 150 for width in news["links"]), news
+        assert max(news["lines"][:2]) <= 6, news
         page.set_viewport_size(DESKTOP)
         [news] = page.evaluate(_CELLS)
-        assert not news["scrolls"] and max(news["lines"]) <= 3, news
+        assert not news["scrolls"] and max(news["lines"][:2]) <= 3, news
+        assert page.evaluate(_PROSE_LINKS) == [["laporan keuangan tahunan Alphabet untuk tahun fiskal 2024", 0, True],
+                                               ["laporan", 0, True]]
 
 
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
