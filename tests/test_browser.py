@@ -839,6 +839,13 @@ _PROSE_LINKS = """() => [...document.querySelectorAll('.body td a:not(.bare)')].
 from the words before it), and whether it stays inside its cell's text."""
 
 
+_SPLIT_WORDS = """() => [...document.querySelectorAll('.body th')].flatMap(th => { const text = th.firstChild, split = [];
+    for (const found of text.textContent.matchAll(/\\S+/g)) { const r = document.createRange(); r.setStart(text,
+    found.index); r.setEnd(text, found.index + found[0].length); const tops = new Set([...r.getClientRects()].map(
+    box => Math.round(box.top))); if (tops.size > 1) split.push(found[0]); } return split; })"""
+"""Each header word of the body's tables that is split across two lines."""
+
+
 def _tables_and_code(root: Path) -> Path:
     """A project of two articles: a news table with sources' URLs (/2025/06/a/), and an 8-column table then a code
     block with a long line (/2025/06/b/)."""
@@ -883,11 +890,25 @@ def test_a_table_of_news_data_reads_on_a_phone(browser: Any, tmp_path: Path) -> 
 
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
     """A reader's report, printing to PDF: an 8-column table printed without its last three columns (on screen it
-    scrolls sideways; paper does not)."""
+    scrolls sideways; paper does not). Words stay whole: a cell that may break anywhere printed "Perusaha|an"
+    while a URL column had room."""
+    from conftest import article
     a4 = {"width": 718, "height": 1000}  # A4's width less the margins
     with _opened(browser, _tables_and_code(tmp_path / "p"), "/2025/06/b/", a4, media="print") as page:
         [wide] = page.evaluate(_CELLS)
         assert not wide["scrolls"] and wide["right"] <= 718, wide
+        assert page.evaluate(_SPLIT_WORDS) == []
+    with _opened(browser, tmp_path / "p", "/2025/06/a/", a4, media="print") as page:
+        [news] = page.evaluate(_CELLS)
+        assert not news["scrolls"] and news["right"] <= 718, news
+        assert page.evaluate(_SPLIT_WORDS) == []
+    words = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt exercitation".split()
+    (tmp_path / "p/content/2025/06/c.md").write_text(article(title="Lebar", body="|" + "|".join(
+        f" k{n} " for n in range(15)) + "|\n|" + "---|" * 15 + "\n|" + "|".join(
+        f" {words[n % 13]} {words[(n + 5) % 13]} " for n in range(15)) + "|\n"))
+    with _opened(browser, tmp_path / "p", "/2025/06/c/", a4, media="print") as page:
+        [widest] = page.evaluate(_CELLS)  # fifteen columns: words may break, every column is printed
+        assert not widest["scrolls"] and widest["right"] <= 718, widest
 
 
 def test_a_code_block_and_a_table_that_scroll_sideways_take_the_keyboard(browser: Any, tmp_path: Path) -> None:
