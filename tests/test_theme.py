@@ -352,3 +352,17 @@ def test_a_link_whose_text_is_its_address_without_the_scheme_is_marked_bare(tmp_
         '<a href="http://e.com/c/" class="bare" rel="noopener">',
         '<a href="https://e.com/h%20i" rel="noopener">', '<a href="https://e.com/y" rel="noopener">',
         '<a href="ftp://www.e.com">', '<a href="https://kompas.com" rel="noopener">']
+
+
+def test_a_code_block_inside_a_table_is_no_second_tab_stop(tmp_path: Path) -> None:
+    """A keyboard user's report: a raw '<table><tr><td><pre>…' had tabindex="0" on the table and on the code block, two
+    Tab stops, the inner one clipped by the table that scrolls it. Only the outermost block that scrolls is a stop:
+    a code block or table inside a table gets none; one beside it still does."""
+    body = ("<table><tr><td><pre>kode di dalam tabel yang sangat panjang</pre></td>"
+            "<td><table><tr><td>dalam</td></tr></table></td></tr></table>\n\n"
+            "```\nkode sendiri\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)})
+    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
+    body_html = page[page.index('class="body'):]
+    assert re.findall(r"<(pre|table)( tabindex=\"0\")?", body_html) == [
+        ("table", ' tabindex="0"'), ("pre", ""), ("table", ""), ("pre", ' tabindex="0"'), ("table", ' tabindex="0"')]

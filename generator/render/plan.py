@@ -273,17 +273,32 @@ def mark_bare_links(body_html: str) -> str:
     return _LINK.sub(mark, body_html) if "</a>" in body_html else body_html
 
 
-_SCROLLING = re.compile(r"<(?:pre|table)(?=[\s>])(?![^>]*\stabindex=)")
-"""A code block or table, which the theme scrolls sideways when it is wider than the column, without a tabindex."""
+_SCROLLING = re.compile(r"<(/?)(?:pre|table)(?=[\s>])([^>]*)")
+"""A code block's or table's opening or closing tag (which the theme scrolls sideways when it is wider than the
+column): the '/' of a closing one, and the attributes."""
 
 
 def focusable_scrolling(body_html: str) -> str:
-    """``body_html`` with ``tabindex="0"`` on each ``<pre>`` and ``<table>``: a keyboard reaches a code block or a
-    table that scrolls sideways, and its arrow keys scroll it (WCAG 2.1.1; axe's scrollable-region-focusable). A
-    Tab stopped at none: a reader without a mouse could not see a long line's end."""
+    """``body_html`` with ``tabindex="0"`` on each outermost ``<pre>`` and ``<table>`` that has none: a keyboard
+    reaches a code block or a table that scrolls sideways, and its arrow keys scroll it (WCAG 2.1.1; axe's
+    scrollable-region-focusable). A Tab stopped at none: a reader without a mouse could not see a long line's end.
+    One inside another (a raw ``<pre>`` in a table's cell) gets none: the outer one scrolls it, and a second stop
+    inside was clipped."""
     if "<pre" not in body_html and "<table" not in body_html:
         return body_html
-    return _SCROLLING.sub(lambda found: found.group() + ' tabindex="0"', body_html)
+    depth = 0
+
+    def mark(found: re.Match[str]) -> str:
+        nonlocal depth
+        if found.group(1):
+            depth = max(depth - 1, 0)
+            return found.group()
+        depth += 1
+        if depth > 1 or re.search(r"\stabindex=", found.group(2)):
+            return found.group()
+        return found.group() + ' tabindex="0"'
+
+    return _SCROLLING.sub(mark, body_html)
 
 
 def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
