@@ -621,7 +621,19 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
      "Panduan: kapan memakai tag <section> dan <article> di HTML5",
      ["content/a.md:4: field 'summary': warning: holds the HTML tags <b>, </b>, which pages and feeds show as "
       "written (a field is plain text); write it as text: summary: \"Tag <section> membungkus tebal di \\\"HTML\\\"\""]),
-], ids=["entities and tags", "a tag named as a word"])
+    # a line break or a paragraph between two words was dropped with them glued: "Gemini 2.0Model tercepatnya"
+    ('title: "Gemini 2.0<br>Model tercepatnya"\ndate: 2025-07-01\nsummary: "Ringkasan<p>Paragraf kedua</p>"\n',
+     "Gemini 2.0<br>Model tercepatnya",
+     ["content/a.md:2: field 'title': warning: holds the HTML tag <br>, which pages and feeds show as written (a field "
+      "is plain text); write it as text: title: \"Gemini 2.0 Model tercepatnya\"",
+      "content/a.md:4: field 'summary': warning: holds the HTML tags <p>, </p>, which pages and feeds show as written "
+      "(a field is plain text); write it as text: summary: \"Ringkasan Paragraf kedua\""]),
+    # the word a headline is about, before a hyphen: was told "HTML: -tag untuk tata letak"
+    ('title: "HTML: <div>-tag untuk tata letak"\ndate: 2025-07-01\nsummary: "Huruf <b>te</b>bal"\n',
+     "HTML: <div>-tag untuk tata letak",
+     ["content/a.md:4: field 'summary': warning: holds the HTML tags <b>, </b>, which pages and feeds show as "
+      "written (a field is plain text); write it as text: summary: \"Huruf tebal\""]),
+], ids=["entities and tags", "a tag named as a word", "a break between words", "a tag named before a hyphen"])
 def test_html_copied_into_a_text_field_is_a_warning_with_the_line_to_write(settings: ArticleSettings, fields: str,
                                                                           title: str, said: list[str]) -> None:
     """An editor's report: a title with '&nbsp;' and '&#8211;' and a summary with '<b>' were published as written,

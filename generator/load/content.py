@@ -1094,9 +1094,13 @@ _MARKUP_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 ("Ponsel <Rp2 juta, harga turun >10%" is a headline)."""
 
 
-_NAMED_TAG = re.compile(r"(?:^|(?<=[\s(“‘\"']))<([A-Za-z][A-Za-z0-9]*)>(?=$|[\s,.;:!?)”’\"'])")
-"""A tag named as a word ('tag <section> dan <article>'): a bare opening tag between spaces or punctuation. It is
-text when the text never closes it (``html_in_text``)."""
+_NAMED_TAG = re.compile(r"(?:^|(?<=[\s(“‘\"']))<([A-Za-z][A-Za-z0-9]*)>(?=$|[\s,.;:!?)”’\"'-])")
+"""A tag named as a word ('tag <section> dan <article>', 'HTML: <div>-tag'): a bare opening tag between spaces or
+punctuation, or before a hyphen. It is text when the text never closes it (``html_in_text``)."""
+_BREAKING_TAG = re.compile(r"</?(?:address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|"
+                           r"figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|"
+                           r"tfoot|th|thead|tr|ul)(?=[\s/>])", re.IGNORECASE)
+"""A tag that ends a line or a block ('<br>', '<p>', '</li>'): removed from between two words, it leaves a space."""
 
 
 def html_in_text(text: str, key: str) -> str:
@@ -1109,7 +1113,8 @@ def html_in_text(text: str, key: str) -> str:
     tags = list(dict.fromkeys(found.group() for found in _MARKUP_TAG.finditer(text) if found.start() not in named))
     if not entities and not tags:
         return ""
-    kept = _MARKUP_TAG.sub(lambda found: found.group() if found.start() in named else "", text)
+    kept = _MARKUP_TAG.sub(lambda found: found.group() if found.start() in named else
+                           " " if _BREAKING_TAG.match(found.group()) else "", text)
     fixed = " ".join(html.unescape(kept).split())
     what = " and ".join(part for part in (
         f"the HTML {'entity' if len(entities) == 1 else 'entities'} {', '.join(entities[:3])}" if entities else "",
