@@ -305,14 +305,18 @@ def test_an_rss_title_with_a_tag_in_it_reads_as_the_page_shows_it(tmp_path: Path
     """A reader's report: 'Meta & Google <b>tebal</b>' was bold 'tebal' in RSS readers (feedparser read the title
     as HTML: text/html, '<b>tebal</b>'), while the page, Atom and JSON Feed show the tag as written. A title that
     could be read as markup is escaped once more, as RSS's description is, so a reader that renders it as HTML
-    (the Best Practices Profile: most do) shows the '<b>'; a title without one stays plain text."""
-    titles = {"a": "Meta & Google <b>tebal</b>", "b": "Meta & Google", "c": "AT&T < 5 persen"}
+    (the Best Practices Profile: most do) shows the '<b>'; a title without one stays plain text. So is a title with
+    an entity written out ('R&amp;D', which the page shows as written): feedparser took it for HTML too and showed
+    'R&D'."""
+    titles = {"a": "Meta & Google <b>tebal</b>", "b": "Meta & Google", "c": "AT&T < 5 persen",
+              "d": "Riset R&amp;D Samsung"}
     make_project(tmp_path, {f"2025/06/{name}.md": article(title=json.dumps(title), date=f"2025-06-1{i}")
                             for i, (name, title) in enumerate(titles.items())})
     files = build_project(tmp_path).output.files
     rss = {e.link.rstrip("/").rsplit("/", 1)[1]: e.title_detail for e in feedparser.parse(files["feed.xml"]).entries}
     assert {name: (d.type, d.value) for name, d in rss.items()} == {
         "a": ("text/html", "Meta &amp; Google &lt;b&gt;tebal&lt;/b&gt;"),  # rendered: Meta & Google <b>tebal</b>
-        "b": ("text/plain", "Meta & Google"), "c": ("text/plain", "AT&T < 5 persen")}
+        "b": ("text/plain", "Meta & Google"), "c": ("text/plain", "AT&T < 5 persen"),
+        "d": ("text/html", "Riset R&amp;amp;D Samsung")}  # rendered: Riset R&amp;D Samsung
     atom = {e.link.rstrip("/").rsplit("/", 1)[1]: e.title for e in feedparser.parse(files["atom.xml"]).entries}
     assert atom == titles

@@ -205,16 +205,18 @@ def _cdata(value: str) -> str:
 
 
 _XML_HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n"
-_LIKE_A_TAG = re.compile(r"<[A-Za-z/!?]")
-"""What an RSS reader may take for markup in a title: '<' before a letter, '/', '!' or '?'."""
+_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
+"""What an RSS reader may take for markup in a title: '<' before a letter, '/', '!' or '?', or an entity ('&amp;',
+'&#8211;'; feedparser takes any '&name;' or '&#number;' for HTML)."""
 
 
 def _rss_title(value: str) -> str:
     """An RSS ``<title>`` as the page shows it. RSS says nothing of markup in titles, and readers take one that
     holds a tag as HTML (feedparser: 'text/html'), so '<b>' was bold there and shown as written everywhere else:
-    such a title is escaped as HTML too, as the description is. Any other title stays plain text ('AT&T < 5')."""
+    such a title is escaped as HTML too, as the description is; so is one holding an entity ('R&amp;D', shown 'R&D'
+    there). Any other title stays plain text ('AT&T < 5')."""
     value = xml_clean(value)
-    return _text(escape(value, quote=False) if _LIKE_A_TAG.search(value) else value)
+    return _text(escape(value, quote=False) if _LIKE_MARKUP.search(value) else value)
 
 
 def rss_item(config: Config, item: FeedItem) -> bytes:
