@@ -1379,7 +1379,8 @@ def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, caps
     """A flow list over lines with a comma forgotten made the tag 'kecerdasan buatan data', and '- Meta, Scale AI'
     the company 'Meta, Scale AI' told "did you mean 'Scale AI'?" (following it lost Meta), each built without a
     word of the slip. A registered name with a comma, and a decimal comma, are names as written. A semicolon
-    ('[Google; Scale AI]', '[Meta, Scale AI; Google]') was not looked for: "did you mean 'Scale AI'?" lost the other."""
+    ('[Google; Scale AI]', '[Meta, Scale AI; Google]') was not looked for: "did you mean 'Scale AI'?" lost the other;
+    then the ';' ending an entity ('R&amp;D') was told to split the tag ('[R&amp, D]')."""
     from conftest import article, make_project
     from generator.commands.cli import main
     make_project(tmp_path, {
@@ -1389,7 +1390,8 @@ def test_two_names_made_one_item_are_said_at_the_items_line(tmp_path: Path, caps
         "2025/06/e.md": article(companies='["Alphabet, Inc."]'),
         "2025/06/f.md": article(companies="[Google; Scale AI]", tags="[AT&T;]"),
         "2025/06/g.md": article(companies="\n  - OpenAI; Scale AI", tags="[investasi;data]"),
-        "2025/06/h.md": article(companies="[Meta, Scale AI; Google]")},
+        "2025/06/h.md": article(companies="[Meta, Scale AI; Google]"),
+        "2025/06/i.md": article(tags='["R&amp;D", "x&#38;y"]')},  # the ';' that ends an entity splits nothing
         companies="google: {name: Google, aliases: ['Alphabet, Inc.']}\nscale-ai: {name: Scale AI}\n"
                   "openai: {name: OpenAI}\nmeta: {name: Meta}\n")
     assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import errno
 import html
+import html.entities
 import os
 import posixpath
 import re
@@ -1142,13 +1143,25 @@ _ONE = {"companies": "company", "redirects": "old address", "tags": "tag"}
 """What one item of a list field is, for the messages."""
 _COMMA = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|;)\s*")
 """A comma that is not a decimal one ('Rp 1,5 triliun'), or a semicolon, with the spaces around it."""
+_ENTITY_END = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def comma_names(name: str) -> list[str]:
     """The names a list's item with a comma or semicolon inside holds ('Meta, Scale AI', 'Meta; Scale AI'), which
-    YAML keeps as one; [] for a name with none, or with one to spare ('Meta,')."""
-    parts = [part for part in _COMMA.split(name) if part] if "," in name or ";" in name else []
+    YAML keeps as one; [] for a name with none, or with one to spare ('Meta,'). The semicolon that ends an HTML
+    entity ('R&amp;D', said by a warning of its own) splits nothing; 'AT&T; Google' is two names."""
+    if "," not in name and ";" not in name:
+        return []
+    kept = _ENTITY_END.sub(lambda m: m.group()[:-1] + "\0" if _is_entity(m.group()) else m.group(), name)
+    parts = [part.replace("\0", ";") for part in _COMMA.split(kept) if part]
     return parts if len(parts) > 1 else []
+
+
+def _is_entity(text: str) -> bool:
+    """Whether '&…;' is one of HTML's entities: a number, or a name HTML knows ('&amp;', not '&T;')."""
+    return text[1] == "#" or text[1:] in html.entities.html5
+
+
 _BULLETS = "•·▪◦‣●○■□–—*+- \t"
 """The marks a list pasted from a document starts its lines with ('• Meta')."""
 
