@@ -294,3 +294,46 @@ def test_quote_advice_written_in_as_it_says_gives_the_text_meant(text: str, mean
     advised = caught.value.message.rsplit("write it as ", 1)[-1] if "write it as " in caught.value.message else \
         caught.value.message.split("end the value with ", 1)[1][3:]
     assert frontmatter.load_yaml(advised + "\n", 1)[0] == {"title": meant}
+
+
+def said(text: str, rel: str = "content/a.md") -> list[str]:
+    """The messages ``text``, front matter from file line 2, gets, as ``digest check`` prints them."""
+    try:
+        frontmatter.load_yaml(text, 2)
+    except YamlError as e:
+        return [str(p) for p in frontmatter.yaml_problems(rel, e)]
+    return []
+
+
+def advised(message: str, key: str) -> Any:
+    """The value of ``key`` as YAML reads the line a message says to write."""
+    return frontmatter.load_yaml(f"{key}: " + message.rsplit(f" {key}: ", 1)[1] + "\n", 1)[0][key]
+
+
+TOP = "title: Uji\ndate: 2025-06-03\nsummary: Ringkasan.\n"
+
+
+@pytest.mark.parametrize("text, message, meant", [
+    (TOP + "tags: [data, AI: generatif]]\n",
+     "content/a.md:5: field 'tags': has one ']' too many; write tags: [data, \"AI: generatif\"]",
+     ["data", "AI: generatif"]),
+    (TOP + "tags: [[data, AI: generatif]\n",
+     "content/a.md:5: field 'tags': has one '[' too many; write tags: [data, \"AI: generatif\"]",
+     ["data", "AI: generatif"]),
+    (TOP + "tags: [data, #ai]]\n",
+     "content/a.md:5: field 'tags': '#ai' starts a YAML comment, so the list is never closed, and it has one ']' too "
+     "many; put a name that starts with '#' in double quotes: tags: [data, \"#ai\"]", ["data", "#ai"]),
+    (TOP + "tags: [[data, #ai]\n",
+     "content/a.md:5: field 'tags': '#ai' starts a YAML comment, so the list is never closed, and it has one '[' too "
+     "many; put a name that starts with '#' in double quotes: tags: [data, \"#ai\"]", ["data", "#ai"]),
+    ("sections: [[Bisnis, AI: generatif]\n",
+     "content/a.md:2: field 'sections': has one '[' too many; write sections: [Bisnis, \"AI: generatif\"]",
+     ["Bisnis", "AI: generatif"]),
+])
+def test_a_doubled_bracket_or_a_hash_name_is_advised_with_the_items_that_need_quotes_in_them(
+        text: str, message: str, meant: list[str]) -> None:
+    """An attacker's report: 'write tags: [data, AI: generatif]' then failed ("must be a flat list"); the '#' advice
+    kept a doubled '[', or published the tag '#ai]'."""
+    assert said(text) == [message]
+    key = message.split("field '", 1)[1].split("'", 1)[0]
+    assert advised(message, key) == meant

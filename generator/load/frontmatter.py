@@ -839,15 +839,19 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return None
     if close == "]" and re.search(r"[\[,]\s*#" + ("" if "]" in value else r"(?!\s)"), value):  # 'tags: [pemilu,
         # #Pilkada2026]': a comment from '#' on; '[a, # note' is a note, and the list's items may go on below it
-        names = [n.strip() for n in value[1:].rsplit("]", 1)[0].split(",") if n.strip()]
-        fixed = ", ".join(f'"{n}"' if n.startswith("#") else n for n in names)
+        extra = value.count("[") - value.count("]")  # '[data, #ai]]', '[[data, #ai]': a bracket doubled too
+        paired = value[extra:] if extra > 0 and value.startswith("[" * (extra + 1)) else \
+            value[:extra] if extra < 0 and value.endswith("]" * (1 - extra)) else value
+        names = [n.strip() for n in paired[1:].rsplit("]", 1)[0].split(",") if n.strip()]
+        fixed = _as_items("[" + ", ".join(names)) + "]"
+        also = f", and it has {_too_many(extra)}" if paired != value else ""
         return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
-                           f"never closed; put a name that starts with '#' in double quotes: {shown}: [{fixed}]"), \
-            f"{indented}{shown}: [{fixed}]"
-    if close == "]" and key in _LIST_KEYS and (fixed := _brackets_paired(value)) is not None:  # 'tags: [data]]'
-        extra = value.count("[") - value.count("]")
-        return at, field, (f"has {'one' if abs(extra) == 1 else abs(extra)} '{'[' if extra > 0 else ']'}' too many; "
-                           f"write {shown}: {fixed}"), f"{indented}{shown}: {fixed}"
+                           f"never closed{also}; put a name that starts with '#' in double quotes: {shown}: {fixed}"), \
+            f"{indented}{shown}: {fixed}"
+    if close == "]" and key in _LIST_KEYS and (paired := _brackets_paired(value)) is not None:  # 'tags: [data]]'
+        fixed = _as_items(paired[:-1]) + "]"  # '[data, AI: generatif]]': '"AI: generatif"', or a mapping in the list
+        return at, field, f"has {_too_many(value.count('[') - value.count(']'))}; write {shown}: {fixed}", \
+            f"{indented}{shown}: {fixed}"
     if close and close not in value and ("," in value or key in _LIST_KEYS):  # 'tags: [AI, data', 'tags: [AI
         what = "list" if close == "]" else "mapping"
         items = value if value.count('"') % 2 else re.split(r"(?<=[\s\[,])#", value, maxsplit=1)[0]  # a comment's ']'
@@ -882,6 +886,11 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
                            f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
     return None
+
+
+def _too_many(extra: int) -> str:
+    """How many brackets a list has too many of, ``extra`` being its '[' less its ']': "one ']' too many"."""
+    return f"{'one' if abs(extra) == 1 else abs(extra)} '{'[' if extra > 0 else ']'}' too many"
 
 
 def _brackets_paired(value: str) -> str | None:
