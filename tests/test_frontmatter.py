@@ -337,3 +337,24 @@ def test_a_doubled_bracket_or_a_hash_name_is_advised_with_the_items_that_need_qu
     assert said(text) == [message]
     key = message.split("field '", 1)[1].split("'", 1)[0]
     assert advised(message, key) == meant
+
+
+@pytest.mark.parametrize("text, messages, tags", [
+    (TOP + "tags: [data, @openai]\nslug: Ab_C\n",
+     ["content/a.md:5: field 'tags': '@openai' starts with '@', which cannot start a name in YAML; put it in double "
+      "quotes: tags: [data, \"@openai\"]"], ["data", "@openai"]),
+    (TOP + "tags: [data, `kode`]]\nslug: Ab_C\n",
+     ["content/a.md:5: field 'tags': '`kode`' starts with '`', which cannot start a name in YAML, and the list has one "
+      "']' too many; put it in double quotes: tags: [data, \"`kode`\"]"], ["data", "`kode`"]),
+    (TOP + "tags:\n  - data\n  - @openai  # akun\n  - `kode`\nslug: Ab_C\n",
+     ["content/a.md:7: field 'tags': '@openai' starts with '@', which cannot start a name in YAML; put it in double "
+      "quotes: - \"@openai\"",
+      "content/a.md:8: field 'tags': '`kode`' starts with '`', which cannot start a name in YAML; put it in double "
+      "quotes: - \"`kode`\""], ["data", "@openai", "`kode`"]),
+])
+def test_a_name_starting_with_at_or_a_backquote_is_said_at_its_line_and_read_past(
+        text: str, messages: list[str], tags: list[str]) -> None:
+    """An attacker's report: the parser's "found character that cannot start any token", and nothing else."""
+    assert said(text) == messages
+    values, _, slip = frontmatter.load_yaml_past_slips(text, 2, [])
+    assert slip is not None and (values["tags"], values["slug"]) == (tags, "Ab_C")

@@ -491,6 +491,13 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at, first_line)) is not None:
             return known
+        reserved = re.fullmatch(r"( *- +)([@`].*)", _without_comment(lines[at])) if 0 <= at < len(lines) else None
+        above = next((row for row in reversed(lines[:at]) if row.strip() and not row.lstrip().startswith("#")), "")
+        if reserved and (above.startswith(reserved[1].rstrip(" ") + " ") or _uncommented(above).endswith(":")):
+            # '  - @openai' under '  - data' or 'tags:'
+            right = reserved[1] + _as_item(reserved[2].rstrip())
+            return at, _keys_at(lines, at), (f"'{reserved[2].rstrip()}' starts with '{reserved[2][0]}', which cannot "
+                                             f"start a name in YAML; put it in double quotes: {right.lstrip(' ')}"), right
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
             return at, "", (f"'{lines[at].strip()}' needs a space after '-' to be an item of the list above: "
@@ -848,6 +855,15 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
                            f"never closed{also}; put a name that starts with '#' in double quotes: {shown}: {fixed}"), \
             f"{indented}{shown}: {fixed}"
+    if close == "]" and value.endswith("]") and (reserved := re.search(r"[\[,]\s*([@`][^,\]]*)", value)):  # '[a, @b]'
+        extra = value.count("[") - value.count("]")  # '[data, @openai]]': a bracket doubled too
+        paired = value[extra:] if extra > 0 and value.startswith("[" * (extra + 1)) else \
+            value[:extra] if extra < 0 and value.endswith("]" * (1 - extra)) else value
+        fixed = _as_items(paired[:-1]) + "]"
+        if _is_list(fixed):
+            also = f", and the list has {_too_many(extra)}" if paired != value else ""
+            return at, field, (f"'{reserved[1].strip()}' starts with '{reserved[1][0]}', which cannot start a name "
+                               f"in YAML{also}; put it in double quotes: {shown}: {fixed}"), f"{indented}{shown}: {fixed}"
     if close == "]" and key in _LIST_KEYS and (paired := _brackets_paired(value)) is not None:  # 'tags: [data]]'
         fixed = _as_items(paired[:-1]) + "]"  # '[data, AI: generatif]]': '"AI: generatif"', or a mapping in the list
         return at, field, f"has {_too_many(value.count('[') - value.count(']'))}; write {shown}: {fixed}", \
