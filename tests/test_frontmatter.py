@@ -313,6 +313,12 @@ def advised(message: str, key: str) -> Any:
 TOP = "title: Uji\ndate: 2025-06-03\nsummary: Ringkasan.\n"
 
 
+def assert_read_past(text: str, tags: list[str]) -> None:
+    """``text``, with a slip, is read as its advice says to write it: its tags as meant, the slug after it read."""
+    values, _, slip = frontmatter.load_yaml_past_slips(text, 2, [])
+    assert slip is not None and (values["tags"], values["slug"]) == (tags, "Ab_C")
+
+
 @pytest.mark.parametrize("text, message, meant", [
     (TOP + "tags: [data, AI: generatif]]\n",
      "content/a.md:5: field 'tags': has one ']' too many; write tags: [data, \"AI: generatif\"]",
@@ -329,11 +335,17 @@ TOP = "title: Uji\ndate: 2025-06-03\nsummary: Ringkasan.\n"
     ("sections: [[Bisnis, AI: generatif]\n",
      "content/a.md:2: field 'sections': has one '[' too many; write sections: [Bisnis, \"AI: generatif\"]",
      ["Bisnis", "AI: generatif"]),
+    # a list never closed repeated the unclosed quote of an item below it ('tags: [data, "O'Reilly]')
+    (TOP + "tags: [data,\n  \"O'Reilly\n",
+     "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+     "lines 5 to 6: tags: [data, \"O'Reilly\"]", ["data", "O'Reilly"]),
+    (TOP + "tags: [data,\n  'Meta\n",
+     "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+     "lines 5 to 6: tags: [data, 'Meta']", ["data", "Meta"]),
 ])
-def test_a_doubled_bracket_or_a_hash_name_is_advised_with_the_items_that_need_quotes_in_them(
-        text: str, message: str, meant: list[str]) -> None:
-    """An attacker's report: 'write tags: [data, AI: generatif]' then failed ("must be a flat list"); the '#' advice
-    kept a doubled '[', or published the tag '#ai]'."""
+def test_a_list_s_advice_writes_each_item_as_yaml_reads_it_back(text: str, message: str, meant: list[str]) -> None:
+    """An attacker's reports: 'write tags: [data, AI: generatif]' then failed ("must be a flat list"); the '#' advice
+    kept a doubled '[', or published the tag '#ai]'; a quote left open below a list never closed stayed open."""
     assert said(text) == [message]
     key = message.split("field '", 1)[1].split("'", 1)[0]
     assert advised(message, key) == meant
@@ -356,5 +368,4 @@ def test_a_name_starting_with_at_or_a_backquote_is_said_at_its_line_and_read_pas
         text: str, messages: list[str], tags: list[str]) -> None:
     """An attacker's report: the parser's "found character that cannot start any token", and nothing else."""
     assert said(text) == messages
-    values, _, slip = frontmatter.load_yaml_past_slips(text, 2, [])
-    assert slip is not None and (values["tags"], values["slug"]) == (tags, "Ab_C")
+    assert_read_past(text, tags)

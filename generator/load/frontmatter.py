@@ -971,7 +971,11 @@ def _items_below(lines: list[str], at: int) -> tuple[int, list[str]]:
 def _as_item(text: str) -> str:
     """``text``, an item of a list in brackets, as YAML reads it back as that text: in double quotes when it has
     ': ' or ' #' in it or starts with what a plain value may not ('AI: generatif' and '@openai' need them; a quoted
-    item is kept as it is)."""
+    item is kept as it is, its quote closed when it is not: '"O'Reilly' → '"O'Reilly"')."""
+    if text[:1] == '"' and not re.fullmatch(r'"(?:[^"\\]|\\.)*"', text):
+        return text + "\\" * ((len(text) - len(text.rstrip("\\"))) % 2) + '"'  # '"C:\': its '\"' is no end
+    if text[:1] == "'" and not re.fullmatch(r"'(?:[^']|'')*'", text):
+        return text + "'"
     if not text or text[0] in "'\"" or _plain(text):
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
