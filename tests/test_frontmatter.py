@@ -369,3 +369,18 @@ def test_a_name_starting_with_at_or_a_backquote_is_said_at_its_line_and_read_pas
     """An attacker's report: the parser's "found character that cannot start any token", and nothing else."""
     assert said(text) == messages
     assert_read_past(text, tags)
+
+
+@pytest.mark.parametrize("text, extra, last, tags", [
+    (TOP + "tags: [data,\n  startup]]\nslug: Ab_C\n", "one ']'", 6, ["data", "startup"]),
+    (TOP + "tags: [[data,\n  startup]\nslug: Ab_C\n", "one '['", 6, ["data", "startup"]),
+    (TOP + "tags: [data,\n  # c\n  startup,\n  AI: generatif]]  # c\nslug: Ab_C\n", "one ']'", 8,
+     ["data", "startup", "AI: generatif"]),
+])
+def test_a_doubled_bracket_of_a_list_over_lines_is_said_with_the_list_on_one_line(
+        text: str, extra: str, last: int, tags: list[str]) -> None:
+    """An attacker's report: the parser's words, or "never closed" with '"[data"' quoted as an item."""
+    written = ", ".join(f'"{tag}"' if ": " in tag else tag for tag in tags)
+    assert said(text) == [f"content/a.md:5: field 'tags': has {extra} too many; write it on one line, in place of "
+                          f"lines 5 to {last}: tags: [{written}]"]
+    assert_read_past(text, tags)

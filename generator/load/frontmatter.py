@@ -510,6 +510,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
                                          or value[0] == "[" and re.search(r"[\[,]\s*#", value)) \
                 and not _closed_below(lines, at):  # [a, #b] too; not '[a,' closed by 'b]' below
             return _cut_below(lines, at, found[1]) or _explained_line(lines, at, first_line)
+        if value[:1] == "[" and "]" not in value and (over := _over_lines(lines, at)) and over[0] >= index - 1 \
+                and _brackets_paired(over[1]):  # 'tags: [a,' then '  b,' and '  c]]'
+            return _explained_line(lines, at, first_line)
     return None
 
 
@@ -842,6 +845,12 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         right = f"{shown}: " + '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
+    if close == "]" and key in _LIST_KEYS and "]" not in value and (over := _over_lines(lines, at)) is not None \
+            and (paired := _brackets_paired(over[1])) is not None:  # 'tags: [data,' then '  startup]]'
+        fixed = f"{shown}: {_as_items(paired[:-1])}]"
+        return at, field, (f"has {_too_many(over[1].count('[') - over[1].count(']'))}; write it on one line, in "
+                           f"place of lines {first_line + at} to {first_line + over[0]}: {fixed}"), \
+            indented + fixed + "\n" * (over[0] - at)
     if close and _closed_below(lines, at):  # a list over lines ('aliases: [a, b,' then '  c]'): no slip
         return None
     if close == "]" and re.search(r"[\[,]\s*#" + ("" if "]" in value else r"(?!\s)"), value):  # 'tags: [pemilu,
@@ -901,6 +910,23 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     if value[0] not in "\"'[{" and ": " in value:
         return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
                            f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
+    return None
+
+
+def _over_lines(lines: list[str], at: int) -> tuple[int, str] | None:
+    """For line ``at`` (from 0), a key whose list in brackets goes on over the lines indented under it: the line
+    (from 0) whose text ends with a ']', and the list written on one line ('[data, startup]]' from 'tags: [data,'
+    and '  startup]]'), comments left out; None when no line under it ends so."""
+    parts = [_without_comment(lines[at].lstrip(" ").partition(":")[2].strip())]
+    for i in range(at + 1, len(lines)):
+        row = _without_comment(lines[i].strip())
+        if not row or row.startswith("#"):
+            continue
+        if len(_indent(lines[i])) <= len(_indent(lines[at])):
+            return None
+        parts.append(row)
+        if row.endswith("]"):
+            return i, " ".join(parts)
     return None
 
 
