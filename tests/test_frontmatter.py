@@ -384,3 +384,23 @@ def test_a_doubled_bracket_of_a_list_over_lines_is_said_with_the_list_on_one_lin
     assert said(text) == [f"content/a.md:5: field 'tags': has {extra} too many; write it on one line, in place of "
                           f"lines 5 to {last}: tags: [{written}]"]
     assert_read_past(text, tags)
+
+
+@pytest.mark.parametrize("text, rel, message", [
+    (TOP + "source:\n  name: \"Kompas\n  url: \"https://www.kompas.com/a\"\nslug: Ab_C\n", "content/a.md",
+     "content/a.md:6: field 'source.name': the double quote that starts the value is never closed, so YAML reads on "
+     "past this line; end the value with \": name: \"Kompas\""),
+    ("kompas:\n  name: \"Kompas\n  url: \"https://www.kompas.com/\"\n", "content/sources.yaml",
+     "content/sources.yaml:2: field 'kompas.name': the double quote that starts the value is never closed, so YAML "
+     "reads on past this line; end the value with \": name: \"Kompas\""),
+    ("acme:\n  name: 'Acme AI\n  aliases: ['Acme']\n", "content/companies.yaml",
+     "content/companies.yaml:2: field 'acme.name': the single quote that starts the value is never closed, so YAML "
+     "reads on past this line; end the value with ': name: 'Acme AI'"),
+])
+def test_an_indented_key_s_quote_never_closed_is_said_at_its_line_with_its_parent(
+        text: str, rel: str, message: str) -> None:
+    """An attacker's report: the parser's words a line down when the next key's value was quoted too."""
+    first = 2 if rel.endswith(".md") else 1
+    with pytest.raises(YamlError) as caught:
+        frontmatter.load_yaml(text, first)
+    assert [str(p) for p in frontmatter.yaml_problems(rel, caught.value)] == [message]

@@ -478,8 +478,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
             kind = "double" if value[0] == '"' else "single"
             odd = value[0] == '"' and (len(value) - len(value.rstrip("\\"))) % 2  # '"C:\': its '\"' is no end
             right = f"{found[1]}: {value}" + "\\" * odd + value[0]
-            return quote, found[1], (f"the {kind} quote that starts the value is never closed, so YAML reads on past "
-                                     f"this line; end the value with {value[0]}: {right}"), _indent(lines[quote]) + right
+            return quote, _keys_at(lines, quote), (f"the {kind} quote that starts the value is never closed, so YAML "
+                                                   f"reads on past this line; end the value with {value[0]}: {right}"), \
+                _indent(lines[quote]) + right
         if value[:1] == "[" and (start := _open_quote(value := _without_comment(value))) is not None:
             item, rest = re.fullmatch(r"([^,\]]*)(.*)", value[start + 1:]).groups()  # type: ignore[union-attr]
             closes = "]" in rest or _items_below(lines, quote)[1]  # else closed here too: '[a, "b'
@@ -591,8 +592,9 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
                     token.end_mark.line > token.start_mark.line:
                 item = _QUOTED_ITEM.fullmatch(rows[token.start_mark.line]) or _open_in_list(  # '  - "Alibaba' over
                     rows[token.start_mark.line])  # '  - Alibaba Cloud'; '  aliases: ["Alphabet' over '  url: "https'
-                if any(_KEY_START.match(line) or item and _ITEM_OR_KEY.match(line) for line in
-                       text[token.start_mark.index:token.end_mark.index].split("\n")[1:]):
+                depth = len(_indent(rows[token.start_mark.line]))  # '  url: "https' under '  name: "Kompas' too
+                if any(_KEY_START.match(line.lstrip(" ")) and len(_indent(line)) <= depth or item and
+                       _ITEM_OR_KEY.match(line) for line in text[token.start_mark.index:token.end_mark.index].split("\n")[1:]):
                     found = int(token.start_mark.line)
     except yaml.YAMLError:
         pass
