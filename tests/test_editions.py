@@ -12,6 +12,7 @@ import pytest
 
 from conftest import CONFIG, FIXTURE_SITE, article, build_project, make_project, write_files
 from generator.build import build
+from generator.commands.cli import main
 from generator.load.config import load_config
 from generator.core.errors import BuildError
 
@@ -268,3 +269,25 @@ def test_a_note_written_ahead_for_a_week_of_scheduled_or_draft_articles_waits_qu
         "content/weekly/2025-W30.md: warning: no article is dated in week 2025-W30, so this note is shown nowhere; "
         "check the file name"]
     assert "weekly/2025-W28/index.html" not in result.output.files
+
+
+def test_a_notes_title_with_the_editions_label_is_not_doubled_and_is_warned_of(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's own example, 'Edisi #1: Pekan Scale AI', built '<h1>Edisi #1: Edisi #1: Pekan Scale AI'
+    (page, <title>, weekly feed); a title holding HTML was never warned of, as an article's is."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10"), "b.md": article(title="B", date="2025-06-17")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": '---\ntitle: "Edisi #1: Pekan Scale AI"\n---\nCatatan.\n',
+                           "content/weekly/2025-W25.md": '---\ntitle: "Edisi #1<br>Pekan AI"\n---\nCatatan.\n'})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/weekly/2025-W24.md:2: field 'title': warning: starts with 'Edisi #1:', which the edition's heading "
+        "adds already (with the number the edition has: editions count from the oldest week); write title: "
+        "\"Pekan Scale AI\"",
+        "content/weekly/2025-W25.md:2: field 'title': warning: starts with 'Edisi #1', which the edition's heading "
+        "adds already (with the number the edition has: editions count from the oldest week), and holds the HTML tag "
+        "<br>, which pages and feeds show as written (a field is plain text); write it as text: title: \"Pekan AI\""]
+    page = lxml.html.parse(str(tmp_path / "site/weekly/2025-W24/index.html")).getroot()
+    assert page.xpath("//h1/text()") == ["Edisi #1: Pekan Scale AI"]
+    assert page.xpath("//title/text()")[0].startswith("Edisi #1: Pekan Scale AI ·")
+    feed = feedparser.parse((tmp_path / "site/weekly/feed.xml").read_bytes())
+    assert feed.entries[1].title == "Edisi #1: Pekan Scale AI"

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import NOTES_DIR, decode, find_flat, read_article, removed_problems
+from generator.load.content import NOTES_DIR, decode, find_flat, html_in_text, read_article, removed_problems
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, not_text, read_past, split, yaml_problems
@@ -28,6 +28,10 @@ from generator.load.registry import fold
 
 _NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
 _NOTE_KEYS = ("title",)
+_LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+")
+                             .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
+                             for strings in i18n.STRINGS.values()) + r")(?![\w])\s*[:·–—-]?\s*", re.IGNORECASE)
+"""An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds."""
 
 
 @dataclass(frozen=True)
@@ -178,13 +182,33 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
             else:
-                title = value.strip()
+                title, warning = _note_title(value.strip())
+                if warning:
+                    problems.append(Problem(rel, lines.get((key,), 1), key, warning, "warning"))
         if any(p.severity == "error" for p in problems):
             return None, problems
     rendered = render(body) if body.strip() else None
     if rendered is not None:
         problems += removed_problems(rel, rendered, body_line, static_dir, base_path)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
+
+
+def _note_title(title: str) -> tuple[str, str]:
+    """The title an edition's heading shows after its label, and a warning when the editor wrote the label too
+    ('Edisi #1: Pekan Scale AI' would read 'Edisi #1: Edisi #1: ...', and keep a number a new older week changes),
+    or HTML (shown as written, as in an article's title)."""
+    label = _LABEL.match(title)
+    rest = title[label.end():].strip() if label else title
+    markup = html_in_text(rest, "title") if "&" in rest or "<" in rest else ""
+    if not label:
+        return title, markup
+    said = (f"starts with '{label.group().strip()}', which the edition's heading adds already (with the number the "
+            "edition has: editions count from the oldest week)")
+    if not rest:
+        return "", f"{said}; remove the line, and the heading shows the week's dates instead"
+    if markup:
+        return rest, f"{said}, and {markup}"
+    return rest, f"{said}; write title: " + '"' + rest.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes: dict[tuple[int, int], Note],
