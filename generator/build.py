@@ -34,8 +34,8 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site, site_paths
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, registered_moves,
-                                      too_many_rules, unpublished_redirects, with_redirects)
+from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, refused_fixes,
+                                      registered_moves, too_many_rules, unpublished_redirects, with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
 from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
@@ -335,13 +335,15 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                 *located(config.root, [*index_problems, *far_ahead(future, options),
                                              *updated_ahead(published, options)]), *menu_problems, *sources_problems,
                 *located(config.root, publisher_problems), *note_problems, *edition_problems]
+    left_out = [*hidden_drafts, *future, *loaded.draft_pages]
     listing = Kinds(config, site, i18n.STRINGS[config.language], menu, publishers=publishers, editions=editions)
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with the redirects, not in the next run: an article with an error of its own is
         # still the page a redirect would hide
         failed = [*unloaded(config, options, loaded), *failed]
-        waiting = not_yet_out(config, [*moving(site), *failed], [*hidden_drafts, *future, *loaded.draft_pages])
-        raise BuildError(problems + waiting + held_redirects(config, listing, failed))
+        waiting = not_yet_out(config, [*moving(site), *failed], left_out)
+        held = held_redirects(config, listing, failed, left_out)
+        raise BuildError(set(problems + waiting + held) - refused_fixes(held))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)
@@ -357,14 +359,15 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
         unreadable = kinds.probed[1]  # the body images Pillow cannot read: warned of below, at their lines
     except BuildError as e:  # a local image that cannot be read (``Kinds.probed``), a template's: with the rest
-        raise BuildError([*problems, *e.problems, *held_redirects(config, listing, failed)]) from None
+        held = held_redirects(config, listing, failed, left_out)
+        raise BuildError({*problems, *e.problems, *held} - refused_fixes(held)) from None
     finally:
         searched.close()
     paths = [p.spec.path for p in planned]
     static = static_sources(config, theme)  # walked once for the checks below
-    if moved := hidden_files(config, site, failed, paths, static):
+    if moved := hidden_files(config, site, failed, paths, static, left_out):
         raise BuildError(problems + moved)
-    problems += not_yet_out(config, [*moving(site), *failed], [*hidden_drafts, *future, *loaded.draft_pages])
+    problems += not_yet_out(config, [*moving(site), *failed], left_out)
     moves = registered_moves(site.companies, publishers, sources, config.feed_formats, {*paths, *static},
                              site.sections, i18n.STRINGS[config.language])
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
@@ -417,23 +420,31 @@ def not_yet_out(config: Config, redirecting: Sequence[Article | InfoPage | Unloa
 
 
 def hidden_files(config: Config, site: Site, failed: Sequence[Unloaded], paths: Sequence[str],
-                 static: Iterable[str]) -> list[Problem]:
+                 static: Iterable[str], waiting: Sequence[Article | InfoPage] = ()) -> list[Problem]:
     """What is wrong with the redirects (``redirects.redirect_problems``). An old address may not be any file the
     site writes: a page or feed (``paths``), the sitemap's, robots.txt, a static file, the redirect rules
     themselves, or the search index's (a rule there would send them away under nginx's map); nor the page of an
-    article with an error of its own (``failed``)."""
-    return redirect_problems([*moving(site), *failed], [*paths, *sitemap_files(paths), *static, *RULE_FILES,
+    article with an error of its own (``failed``). Of a draft or an article dated ahead (``waiting``), the old
+    addresses no reader had ('2025/06//') are said now, with their fix checked (``unusable_waiting``)."""
+    return redirect_problems([*moving(site), *failed, *unusable_waiting(waiting)], [*paths, *sitemap_files(paths), *static, *RULE_FILES,
                                                         "robots.txt", *(urls.file_for(a.path) for a in failed)],
                              (search.INDEX_DIR,) if config.search else ())
 
 
-def held_redirects(config: Config, kinds: Kinds, failed: Sequence[Unloaded]) -> list[Problem]:
+def unusable_waiting(waiting: Sequence[Article | InfoPage]) -> list[Article | InfoPage]:
+    """The drafts and articles dated ahead with an old address written with '//', '.' or '..', holding only those:
+    an error now, as any error in a draft is, not on the day it is published (its other old addresses wait)."""
+    return [replace(a, redirects=kept) for a in waiting if (kept := tuple(r for r in a.redirects if r.written))]
+
+
+def held_redirects(config: Config, kinds: Kinds, failed: Sequence[Unloaded],
+                   waiting: Sequence[Article | InfoPage] = ()) -> list[Problem]:
     """``hidden_files`` on the way out of a build with errors, said with them rather than in the next run: the
     page kinds (``kinds``, made without a theme) list the site's files as planning would (``plan.site_paths``). A
     local image that cannot be read and a theme gone since the config was read are said here too (again, when they
     stopped the build: ``BuildError`` says a problem once); without the theme, the redirects are checked without
     the static files. Nothing is listed when no article or page has ``redirects:``."""
-    if not any(a.redirects for a in [*moving(kinds.site), *failed]):
+    if not any(a.redirects for a in [*moving(kinds.site), *failed, *unusable_waiting(waiting)]):
         return []
     found, unreadable, unread = kinds.read_images
     problems = list(unread)
@@ -443,7 +454,7 @@ def held_redirects(config: Config, kinds: Kinds, failed: Sequence[Unloaded]) -> 
     except BuildError as e:
         problems += e.problems
         static = ()
-    return problems + hidden_files(config, kinds.site, failed, site_paths(kinds), static)
+    return problems + hidden_files(config, kinds.site, failed, site_paths(kinds), static, waiting)
 
 
 def unloaded(config: Config, options: BuildOptions, loaded: Loaded) -> list[Unloaded]:

@@ -67,8 +67,8 @@ def test_unusable_paths_are_errors_at_their_line(tmp_path: Path) -> None:
     assert problems(tmp_path, {"x.md": text, "y.md": article(redirects="old/page/?q=1")}) == [
         "content/x.md:5: field 'redirects': 'https://example.org/old/' is a full URL; write only the path after "
         "the site's base URL, such as 2025/06/old-slug/",
-        "content/x.md:6: field 'redirects': '../etc/passwd' is not a usable path; use letters, digits, '-', '_', "
-        "'.' and '/', such as 2025/06/old-slug/",
+        "content/x.md:6: field 'redirects': '../etc/passwd' is not a usable path: its '..' goes back past the site's "
+        "first folder, where no address is; write the address readers had, such as 2025/06/old-slug/",
         "content/x.md:7: field 'redirects': item 3 is 7; write an old path such as 2025/06/old-slug/",
         "content/x.md:9: field 'redirects': item 5 is 0x1F; write an old path such as 2025/06/old-slug/",
         "content/x.md:10: field 'redirects': item 6 is True; write an old path such as 2025/06/old-slug/",
@@ -93,13 +93,48 @@ def test_a_path_with_a_dot_folder_or_an_empty_one_is_told_the_path_without_it(tm
 
 def test_a_trailing_empty_folder_is_told_too_and_does_not_replace_a_live_page(tmp_path: Path) -> None:
     """'2025/06//' lost its empty last folder, so it passed as '2025/06/' and its redirect page replaced the
-    month's archive, with check at exit 0."""
-    assert problems(tmp_path, {"2025/06/uji.md": article(redirects="['2025/06//', 'tags//']")}) == [
-        "content/2025/06/uji.md:4: field 'redirects': '2025/06//' is not a usable path: '//' names no folder; "
-        "write 2025/06/",
-        "content/2025/06/uji.md:4: field 'redirects': 'tags//' is not a usable path: '//' names no folder; "
-        "write tags/",
+    month's archive, with check at exit 0. Then it was told 'write 2025/06/', and the next run that 2025/06/ is a
+    page the site has: the fix is checked first, and both are said at once."""
+    assert problems(tmp_path, {"2025/06/uji.md": article(redirects="['2025/06//', 'tags//', 'lama//']")}) == [
+        "content/2025/06/uji.md:4: field 'redirects': '2025/06//' is not a usable path: '//' names no folder, and "
+        "2025/06/ is the address of a page the site still has (2025/06/index.html); a redirect there would hide it: "
+        "remove it from redirects",
+        "content/2025/06/uji.md:4: field 'redirects': 'lama//' is not a usable path: '//' names no folder; "
+        "write lama/",
+        "content/2025/06/uji.md:4: field 'redirects': 'tags//' is not a usable path: '//' names no folder, and "
+        "tags/ is the address of a page the site still has (tags/index.html); a redirect there would hide it: "
+        "remove it from redirects",
     ]
+
+
+def test_a_path_with_dots_or_only_slashes_is_told_what_is_wrong_in_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'/', './' and '2025/06/lama/..' were told to use letters, digits, '-', '_', '.' and '/' (which they do), and
+    '2025/06/lama/.' that its './' names no folder (it has none); a draft's '2025/06//' is said now, not once it is
+    published, and a file with another error still hears of its own."""
+    make_project(tmp_path, {"2025/06/uji.md": article(redirects="['/', './', '2025/06/lama/..', '2025/06/lama/.']"),
+                            "2025/06/draf.md": article(title="Draf", draft="true", redirects="['2025/06//']"),
+                            "2025/06/rusak.md": article(title="Rusak", redirects="['lama//']", draft="maybe"),
+                            "2025/06/ok.md": article(title="Ok")})  # the month's archive, 2025/06/
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert sorted(capsys.readouterr().err.splitlines()) == [
+        "content/2025/06/draf.md:5: field 'redirects': '2025/06//' is not a usable path: '//' names no folder, and "
+        "2025/06/ is the address of a page the site still has (2025/06/index.html); a redirect there would hide it: "
+        "remove it from redirects",
+        "content/2025/06/rusak.md:4: field 'redirects': 'lama//' is not a usable path: '//' names no folder; "
+        "write lama/",
+        "content/2025/06/rusak.md:5: field 'draft': must be true or false, got 'maybe'; write draft: true or "
+        "draft: false",
+        "content/2025/06/uji.md:4: field 'redirects': './' is the site's home page ('./' names no folder), which the "
+        "site still has; a redirect there would hide it: remove it from redirects",
+        "content/2025/06/uji.md:4: field 'redirects': '/' is the site's home page, which the site still has; a "
+        "redirect there would hide it: remove it from redirects",
+        "content/2025/06/uji.md:4: field 'redirects': '2025/06/lama/.' is not a usable path: '/.' at its end names "
+        "no folder; write 2025/06/lama/",
+        "content/2025/06/uji.md:4: field 'redirects': '2025/06/lama/..' is not a usable path: '..' goes back a "
+        "folder, which a browser does before asking, and 2025/06/ is the address of a page the site still has "
+        "(2025/06/index.html); a redirect there would hide it: remove it from redirects",
+        "error: 7 problems found; nothing was written"]
 
 
 def test_a_redirect_may_not_hide_a_live_page_or_be_claimed_twice(tmp_path: Path) -> None:

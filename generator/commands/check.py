@@ -48,7 +48,7 @@ from generator.core.errors import BuildError, Problem, in_number_order
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
-from generator.load.redirects import LEFT_OUT
+from generator.load.redirects import LEFT_OUT, refused_fixes
 from generator.core.urls import as_typed, folder_without_slash, link_target, make_slug, resolves
 from generator.index.taxonomy import own_slugs, term_slug
 
@@ -105,9 +105,12 @@ def _in_file_order(finding: Finding) -> tuple[str, int, int, str, tuple[str | tu
 
 def _report(articles: int, findings: Iterable[Finding]) -> CheckReport:
     """One finding per problem (parsing and building report some problems twice), in file order."""
+    findings = list(findings)
+    refused = refused_fixes(f.problem for f in findings)  # 'write 2025/06/', and then that 2025/06/ is refused
     unique: dict[Problem, Finding] = {}
     for finding in findings:
-        unique.setdefault(finding.problem, finding)
+        if finding.problem not in refused:
+            unique.setdefault(finding.problem, finding)
     return CheckReport(articles, tuple(sorted(unique.values(), key=_in_file_order)))
 
 

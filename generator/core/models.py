@@ -32,6 +32,10 @@ class Redirect:
     """Old path relative to the site root, like the article's own: '2025/06/old-slug/'."""
     line: int
     """Front-matter line it was written on, for messages."""
+    written: str = ""
+    """The old address as written when it had a '//', '.' or '..' no reader's address has ('2025/06//'), and
+    ``path`` is what it resolves to: planning refuses it, saying the fix, or at once why the fix is refused too
+    ('' otherwise)."""
 
 
 @dataclass(frozen=True)

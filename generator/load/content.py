@@ -39,7 +39,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.models import Article, Company, Redirect, Source
-from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects
+from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, unusable_fix
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
@@ -690,11 +690,11 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                     + (f"; a date alone is midnight: add the update's time, like updated: {updated.date().isoformat()}T"
                        f"{hint}" if same_day else ""))
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
-        return None, tuple(problems)
+        return None, failed_with(check, redirects)
     rendered = render(body, settings.markdown, toc)
     warn_removed(check, rendered, parts.body_line, settings.static_dir, settings.base_path)
     if any(p.severity == "error" for p in problems):  # an HTML comment never closed
-        return None, tuple(problems)
+        return None, failed_with(check, redirects)
     if rendered.unlinked:
         check.warn("", "markdown-it-py could not link the bare URLs of this body (one of them trips a bug in it), so "
                        "they stay plain text; write links as <https://…> or [text](https://…)", line=parts.body_line)
@@ -764,6 +764,16 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
                        "'map_hash_bucket_size 256;' (beyond, it refuses to start): set 512 there, or leave this "
                        "address out", line=redirect.line)
     return redirects
+
+
+def failed_with(check: FieldReader, redirects: Sequence[Redirect]) -> tuple[Problem, ...]:
+    """The problems of a file that does not load, with each old address written with '//', '.' or '..' and the one
+    to write (``redirects.unusable_fix``), which only planning can check against the site's pages: it does for a
+    file whose address can be read (``build.unloaded``), and its word replaces this one (``refused_fixes``)."""
+    for redirect in redirects:
+        if redirect.written:
+            check.error("redirects", unusable_fix(redirect), line=redirect.line)
+    return tuple(check.problems)
 
 
 def shown_as_text(check: FieldReader, body: str, body_html: str, first_line: int) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from generator.load.content import OTHER_TOOLS, FieldReader, decode, find_flat, read_article, read_redirects, warn_removed
+from generator.load.content import (OTHER_TOOLS, FieldReader, decode, failed_with, find_flat, read_article,
+                                    read_redirects, warn_removed)
 from generator.core.errors import Problem
 from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, read_past, split, yaml_problems
 from generator.load.layout import PAGES as PAGES_DIR
@@ -66,7 +67,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
         slug = None
     redirects = read_redirects(check, meta, base_path)
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
-        return None, tuple(problems)
+        return None, failed_with(check, redirects)
     rendered = render(parts.body, markdown)
     warn_removed(check, rendered, parts.body_line, static_dir, base_path)
     return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html, tuple(redirects)), tuple(problems)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Collection, Iterable, Mapping, Union
 from urllib.parse import unquote
 
@@ -164,13 +164,24 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[
                                    "such as 2025/06/old-slug/"))
             continue
         path = text.lstrip("/")
-        segments = (path[:-1] if path.endswith("/") else path).split("/")  # '2025/06//' keeps its empty folder
-        kept = [s for s in segments if s not in ("", ".")]
-        if kept != segments and kept and all(_SEGMENT.match(s) for s in kept) and not {"?", "#"} & set(path):
-            marks = " and ".join(m for m, s in (("'./'", "."), ("'//'", "")) if s in segments)  # '2025//12/draf/'
-            problems.append((line, f"{quoted(text)} is not a usable path: {marks} name{'' if ' and ' in marks else 's'} "
-                                   f"no folder; write {'/'.join(kept)}{'/' if path.endswith('/') else ''}"))
-            continue
+        segments = _segments(path)  # '2025/06//' keeps its empty folder
+        as_written = ""
+        if {"", ".", ".."} & set(segments) and not {"?", "#"} & set(path) and all(
+                _SEGMENT.match(s) for s in segments if s not in ("", ".", "..")):
+            kept = _resolved(segments)
+            if kept is None:
+                problems.append((line, f"{quoted(text)} is not a usable path: its '..' goes back past the site's "
+                                       "first folder, where no address is; write the address readers had, such as "
+                                       "2025/06/old-slug/"))
+                continue
+            if not kept:  # '/', './', 'lama/..'
+                why = f" ({unusable_marks(text)})" if path else ""
+                problems.append((line, f"{quoted(text)} is the site's home page{why}, which the site still has; a "
+                                       "redirect there would hide it: remove it from redirects"))
+                continue
+            # planned as what it resolves to, so that the fix it is told is one the site takes (``plan_redirects``)
+            as_written, path = text, "/".join(kept) + ("/" if path.endswith("/") or segments[-1] in (".", "..") else "")
+            segments = kept
         if not path or "?" in path or "#" in path or not all(_SEGMENT.match(s) for s in segments):
             problems.append((line, f"{quoted(text)} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
                                    "such as 2025/06/old-slug/"))
@@ -182,8 +193,58 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[
             continue
         if not path.endswith("/") and "." not in segments[-1]:
             path += "/"
-        found.append(Redirect(path, line))
+        found.append(Redirect(path, line, as_written))
     return found, problems
+
+
+def _segments(path: str) -> list[str]:
+    """The folder and file names of a path, a trailing '/' aside ('2025/06//' → ['2025', '06', ''])."""
+    return (path[:-1] if path.endswith("/") else path).split("/")
+
+
+def _resolved(segments: list[str]) -> list[str] | None:
+    """The names left once '', '.' and '..' are resolved, as a browser does before asking; None when a '..' goes
+    back past the first folder."""
+    kept: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if not kept:
+                return None
+            kept.pop()
+        elif segment not in ("", "."):
+            kept.append(segment)
+    return kept
+
+
+def unusable_fix(redirect: Redirect, refused: str = "") -> str:
+    """The message for an old address written with '//', '.' or '..': the address to write, or (``refused``: why
+    the site refuses that one, as said of it) that it would be refused too."""
+    said = f"{quoted(redirect.written)} is not a usable path: {unusable_marks(redirect.written)}"
+    return f"{said}, and {redirect.path}{refused}" if refused else f"{said}; write {redirect.path}"
+
+
+def refused_fixes(problems: Iterable[Problem]) -> set[Problem]:
+    """The 'write 2025/06/' of a file with an error of its own (``content.failed_with``) where planning said that
+    2025/06/ is refused too: the latter is said, once."""
+    found = set()
+    for p in problems:
+        said, _, refused = p.message.partition(", and ")
+        if p.field == "redirects" and refused and " is not a usable path: " in said:
+            found.add(replace(p, message=f"{said}; write {refused.split(' ', 1)[0]}"))
+    return found
+
+
+def unusable_marks(written: str) -> str:
+    """What no reader's address has in an old address as written ('2025/06//', '2025/06/lama/.', 'lama/..')."""
+    path = written.lstrip("/")
+    segments = _segments(path)
+    inner = "." in segments[:-1] or path.endswith("/") and segments[-1] == "."  # '2025/./06/', not '2025/06/.'
+    empty = [mark for mark, there in (("'./'", inner), ("'//'", "" in segments),
+                                      ("'/.' at its end", segments[-1] == "." and not inner)) if there]
+    marks = [f"{' and '.join(empty)} name{'' if len(empty) > 1 else 's'} no folder"] if empty else []
+    if ".." in segments:
+        marks.append("'..' goes back a folder, which a browser does before asking")
+    return "; ".join(marks)
 
 
 RULE_FILES = ("_redirects", "redirects.nginx.conf")
@@ -216,7 +277,7 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
     pages_written = {urls.file_for(r.path): (a, r) for a in articles for r in a.redirects}  # first of each file
     for article in articles:
         for redirect in article.redirects:
-            file = urls.file_for(redirect.path)
+            file, before = urls.file_for(redirect.path), len(problems)
             # a file of the site where the redirect needs a folder ('sitemap.xml/' is sitemap.xml/index.html)
             above = next((taken_file for taken_file in ("/".join(file.split("/")[:i]) for i in
                                                         range(1, file.count("/") + 1))
@@ -278,9 +339,14 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         f"'{redirect.path}' differs only in letter case from '{first.path}' "
                                         f"({other.source_path}:{first.line}): nginx matches old addresses ignoring "
                                         "case and refuses to start with both; keep one"))
-            else:
+            elif not redirect.written:
                 claimed.setdefault(file, (article, redirect))
                 folded_claimed.setdefault(file.casefold(), file)
+            if redirect.written:  # told its fix, or why the fix is refused too, in one message
+                refused = problems.pop() if len(problems) > before else None
+                problems.append(Problem(article.source_path, redirect.line, "redirects", unusable_fix(redirect) if
+                                        refused is None else unusable_fix(redirect, refused.message.removeprefix(
+                                            f"'{redirect.path}'"))))
     plan: dict[str, Target] = {file: article for file, (article, _) in claimed.items()}
     for file, moved in moves.items():
         if file.casefold() not in folded_taken and file.casefold() not in folded_claimed:

@@ -429,7 +429,7 @@ def _held(moved: dict[str, str], live: Collection[str], base: str, terms: dict[s
     and no other old address in letter case alone (the build refuses those, which nginx reads as one), and that
     nginx's map takes. The others stay in the import's own rule files, where a pattern tells them apart."""
     read = {old: parse_redirects([old[len(base):]], lambda *_: 0) for old in moved}
-    as_read = {old: base + found[0].path for old, (found, problems) in read.items() if found and not problems}
+    as_read = {old: base + found[0].path for old, (found, problems) in read.items() if found and not problems and not found[0].written}
     folded = Counter(path.casefold() for path in as_read.values())  # '/a' is read as '/a/'
     pages = {url.casefold() for url in live}
     return {old for old, path in as_read.items()
