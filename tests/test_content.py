@@ -633,7 +633,13 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
      "HTML: <div>-tag untuk tata letak",
      ["content/a.md:4: field 'summary': warning: holds the HTML tags <b>, </b>, which pages and feeds show as "
       "written (a field is plain text); write it as text: summary: \"Huruf tebal\""]),
-], ids=["entities and tags", "a tag named as a word", "a break between words", "a tag named before a hyphen"])
+    # over several lines: the line to write replaces them all (pasted over line 4 alone, it was a YAML error)
+    ('title: "Uji"\ndate: 2025-07-01\nsummary: |\n  Satu<br>\n\n  dua\n',
+     "Uji",
+     ["content/a.md:4: field 'summary': warning: holds the HTML tag <br>, which pages and feeds show as written (a "
+      "field is plain text); write it as text, on one line in place of lines 4 to 7: summary: \"Satu dua\""]),
+], ids=["entities and tags", "a tag named as a word", "a break between words", "a tag named before a hyphen",
+        "a value over several lines"])
 def test_html_copied_into_a_text_field_is_a_warning_with_the_line_to_write(settings: ArticleSettings, fields: str,
                                                                           title: str, said: list[str]) -> None:
     """An editor's report: a title with '&nbsp;' and '&#8211;' and a summary with '<b>' were published as written,
@@ -643,6 +649,18 @@ def test_html_copied_into_a_text_field_is_a_warning_with_the_line_to_write(setti
     article, problems = parse_article("content/a.md", f"---\n{fields}---\nx\n".encode(), settings)
     assert article is not None and article.title == title
     assert [str(p) for p in problems] == said
+
+
+def test_the_line_to_write_for_html_over_several_lines_is_one_to_paste(settings: ArticleSettings) -> None:
+    """'summary: |' with 'Satu<br>' and 'dua' below it was told 'write it as text: summary: "Satu dua"', and pasted
+    over line 4 alone the file no longer parsed: the advice names lines 4 to 6, and pasted there it is clean."""
+    lines = ["---", 'title: "Uji"', "date: 2025-07-01", "summary: |", "  Satu<br>", "  dua", "---", "x", ""]
+    problems = parse_article("content/a.md", "\n".join(lines).encode(), settings)[1]
+    said = str(problems[0])
+    assert len(problems) == 1 and "on one line in place of lines 4 to 6: " in said
+    lines[3:6] = [said.rsplit("in place of lines 4 to 6: ", 1)[1]]
+    article, problems = parse_article("content/a.md", "\n".join(lines).encode(), settings)
+    assert article is not None and article.summary == "Satu dua" and problems == ()
 
 
 @pytest.mark.parametrize("title", ["Ponsel <Rp2 juta terlaris, harga turun >10%", "Skor <AI> naik", "a<b, c>d",

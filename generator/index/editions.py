@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import NOTES_DIR, decode, find_flat, html_in_text, read_article, removed_problems
+from generator.load.content import (NOTES_DIR, decode, find_flat, html_in_text, read_article, removed_problems,
+                                    value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, not_text, read_past, split, yaml_problems
@@ -182,9 +183,10 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
             else:
-                title, warning = _note_title(value.strip())
+                at = lines.get((key,), 1)
+                title, warning = _note_title(value.strip(), value_lines(text.split("\n"), at))
                 if warning:
-                    problems.append(Problem(rel, lines.get((key,), 1), key, warning, "warning"))
+                    problems.append(Problem(rel, at, key, warning, "warning"))
         if any(p.severity == "error" for p in problems):
             return None, problems
     rendered = render(body) if body.strip() else None
@@ -193,13 +195,13 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 
-def _note_title(title: str) -> tuple[str, str]:
+def _note_title(title: str, lines: tuple[int, int]) -> tuple[str, str]:
     """The title an edition's heading shows after its label, and a warning when the editor wrote the label too
     ('Edisi #1: Pekan Scale AI' would read 'Edisi #1: Edisi #1: ...', and keep a number a new older week changes),
-    or HTML (shown as written, as in an article's title)."""
+    or HTML (shown as written, as in an article's title; ``lines``: where it is written, for the line to write)."""
     label = _LABEL.match(title)
     rest = title[label.end():].strip() if label else title
-    markup = html_in_text(rest, "title") if "&" in rest or "<" in rest else ""
+    markup = html_in_text(rest, "title", lines) if "&" in rest or "<" in rest else ""
     if not label:
         return title, markup
     said = (f"starts with '{label.group().strip()}', which the edition's heading adds already (with the number the "

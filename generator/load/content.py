@@ -1114,10 +1114,11 @@ _BREAKING_TAG = re.compile(r"</?(?:address|article|aside|blockquote|br|caption|d
 """A tag that ends a line or a block ('<br>', '<p>', '</li>'): removed from between two words, it leaves a space."""
 
 
-def html_in_text(text: str, key: str) -> str:
+def html_in_text(text: str, key: str, lines: tuple[int, int] = (0, 0)) -> str:
     """For a front-matter text ``key`` (shown as it is written, and escaped: '&amp;' reads '&amp;' on the page) that
     holds HTML copied from a web page, '&nbsp;' or '<b>': the warning that says so and the line to write; '' otherwise.
-    A tag named as a word and never closed ('memakai tag <section> di HTML5', a headline about HTML) is text."""
+    A tag named as a word and never closed ('memakai tag <section> di HTML5', a headline about HTML) is text. A value
+    written over ``lines`` (first, last: 'summary: |' and the lines below it) is told the lines the one replaces."""
     entities = [e for e in dict.fromkeys(_ENTITY.findall(text)) if html.unescape(e) != e]
     lower = text.lower()
     named = {found.start() for found in _NAMED_TAG.finditer(text) if f"</{found.group(1).lower()}" not in lower}
@@ -1134,7 +1135,21 @@ def html_in_text(text: str, key: str) -> str:
         return (f"holds {what} and no text, which pages and feeds show as written (a field is plain text); write "
                 "plain text instead")
     line = f'{key}: "' + fixed.replace("\\", "\\\\").replace('"', '\\"') + '"'  # YAML reads it back as the text
-    return f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text: {line}"
+    where = f", on one line in place of lines {lines[0]} to {lines[1]}" if lines[1] > lines[0] else ""
+    return (f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text{where}: "
+            f"{line}")
+
+
+def value_lines(raw: Sequence[str], at: int) -> tuple[int, int]:
+    """The first and last line (1-based) of the front-matter value whose key is on line ``at``: the lines below it
+    that are indented (a block scalar's, a value continued) are its, blank ones between them too."""
+    end = at
+    for number in range(at + 1, len(raw) + 1):
+        line = raw[number - 1]
+        if line.strip() and not line[:1].isspace():
+            break
+        end = number if line.strip() else end
+    return at, end
 
 
 def visible(text: str) -> bool:
@@ -1272,7 +1287,8 @@ class FieldReader:
             if name:
                 return FORBIDDEN_CHARS.sub("", value).strip()
             text = " ".join(FORBIDDEN_CHARS.sub("", value).split())
-            if ("&" in text or "<" in text) and (markup := html_in_text(text, key)):
+            if ("&" in text or "<" in text) and (
+                    markup := html_in_text(text, key, value_lines(self.raw, self.line(key)))):
                 self.warn(key, markup)
             return text
         if value is None or isinstance(value, str):
