@@ -638,8 +638,13 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
      "Uji",
      ["content/a.md:4: field 'summary': warning: holds the HTML tag <br>, which pages and feeds show as written (a "
       "field is plain text); write it as text, on one line in place of lines 4 to 7: summary: \"Satu dua\""]),
+    # the entities said, and only those: unescape read '&region' as '®region' and '&#0;' as U+FFFD
+    ('title: "Tips &amp; trik: ?lang=id&region=ID&copy=0 &#0;"\ndate: 2025-07-01\n',
+     "Tips &amp; trik: ?lang=id&region=ID&copy=0 &#0;",
+     ["content/a.md:2: field 'title': warning: holds the HTML entities &amp;, &#0;, which pages and feeds show as "
+      "written (a field is plain text); write it as text: title: \"Tips & trik: ?lang=id&region=ID&copy=0\""]),
 ], ids=["entities and tags", "a tag named as a word", "a break between words", "a tag named before a hyphen",
-        "a value over several lines"])
+        "a value over several lines", "text that only looks like an entity"])
 def test_html_copied_into_a_text_field_is_a_warning_with_the_line_to_write(settings: ArticleSettings, fields: str,
                                                                           title: str, said: list[str]) -> None:
     """An editor's report: a title with '&nbsp;' and '&#8211;' and a summary with '<b>' were published as written,

@@ -1127,7 +1127,9 @@ def html_in_text(text: str, key: str, lines: tuple[int, int] = (0, 0)) -> str:
         return ""
     kept = _MARKUP_TAG.sub(lambda found: found.group() if found.start() in named else
                            " " if _BREAKING_TAG.match(found.group()) else "", text)
-    fixed = " ".join(html.unescape(kept).split())
+    # only the entities said ('&amp;'): '?lang=id&region=ID' stays, where unescape read '&reg' as '®'; and one that is
+    # no character ('&#0;', U+FFFD) is left out, not suggested as '�'
+    fixed = " ".join(_ENTITY.sub(lambda found: _character(found.group()), kept).split())
     what = " and ".join(part for part in (
         f"the HTML {'entity' if len(entities) == 1 else 'entities'} {', '.join(entities[:3])}" if entities else "",
         f"the HTML {'tag' if len(tags) == 1 else 'tags'} {', '.join(tags[:3])}" if tags else "") if part)
@@ -1138,6 +1140,12 @@ def html_in_text(text: str, key: str, lines: tuple[int, int] = (0, 0)) -> str:
     where = f", on one line in place of lines {lines[0]} to {lines[1]}" if lines[1] > lines[0] else ""
     return (f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text{where}: "
             f"{line}")
+
+
+def _character(entity: str) -> str:
+    """What an entity ('&amp;', '&#8211;') stands for, '' for one that is no character ('&#0;'); '&T;' as written."""
+    character = html.unescape(entity)
+    return "" if character == "\ufffd" else character
 
 
 def value_lines(raw: Sequence[str], at: int) -> tuple[int, int]:
