@@ -911,6 +911,19 @@ def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
         assert not widest["scrolls"] and widest["right"] <= 718, widest
 
 
+def test_a_table_holding_a_wide_table_prints_in_its_own_size(browser: Any, tmp_path: Path) -> None:
+    """An attacker's page: a 2-column table holding a 7-column table in a cell printed in the smaller text and
+    padding of a 7-column table (the rule counted the inner table's cells as its own); only the inner one does."""
+    from conftest import article, make_project
+    inner = "<table><tr>" + "".join(f"<td>{c}</td>" for c in "abcdefg") + "</tr></table>"
+    body = f"<table>\n<tr><th>Perusahaan</th><th>Rincian</th></tr>\n<tr><td>Telkom</td><td>\n{inner}\n</td></tr>\n</table>\n"
+    root = make_project(tmp_path / "p", {"2025/06/a.md": article(title="Bersarang", body=body)})
+    with _opened(browser, root, "/2025/06/a/", {"width": 718, "height": 1000}, media="print") as page:
+        assert page.evaluate("() => [...document.querySelectorAll('.body table')].map(t => [getComputedStyle(t)"
+                             ".fontSize, getComputedStyle(t.querySelector('td')).paddingLeft])") == \
+            [["12.8px", "8px"], ["11.2px", "4.8px"]]
+
+
 def test_a_code_block_and_a_table_that_scroll_sideways_take_the_keyboard(browser: Any, tmp_path: Path) -> None:
     """axe on a phone (scrollable-region-focusable, WCAG 2.1.1): a code block with a long line and a wide table
     scroll sideways, and Tab never reached them, so a reader without a mouse could not see their right side."""
