@@ -332,7 +332,8 @@ def test_a_long_bare_url_wraps_and_a_portrait_lead_picture_leaves_the_headline_o
         assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
         # in a table's cell too: a 1,219 px table a reader swiped across, the text column a few words a line
         table = page.evaluate("""() => { const t = document.createElement('table');
-            t.innerHTML = '<tr><th>Sumber</th><th>Catatan</th></tr><tr><td><a href="https://example.com/">https://' +
+            t.innerHTML = '<tr><th>Sumber</th><th>Catatan</th></tr><tr><td><a href="https://example.com/" ' +
+                'class="url">https://' +  // the class the build gives a link whose text is another address
                 'www.example.com/' + 'sangat-panjang-'.repeat(10) + '</a></td><td>Dua kalimat pendek di sini.</td></tr>';
             document.querySelector('.body').append(t); return [t.scrollWidth, t.clientWidth]; }""")
         assert table[0] <= table[1], table
@@ -888,6 +889,27 @@ def test_a_table_of_news_data_reads_on_a_phone(browser: Any, tmp_path: Path) -> 
         assert not news["scrolls"] and max(news["lines"][:2]) <= 3, news
         assert page.evaluate(_PROSE_LINKS) == [["laporan keuangan tahunan Alphabet untuk tahun fiskal 2024", 0, True],
                                                ["laporan", 0, True]]
+
+
+_SPLIT_LINK_WORDS = """() => [...document.querySelectorAll('.body td a')].flatMap(a => [...a.textContent.matchAll(
+    /\\S+/g)].filter(found => { const r = document.createRange(); r.setStart(a.firstChild, found.index); r.setEnd(
+    a.firstChild, found.index + found[0].length); return new Set([...r.getClientRects()].map(box => Math.round(
+    box.top))).size > 1; }).map(found => found[0]))"""
+"""Each word of a link in a body table's cell that is split across two lines."""
+
+
+def test_a_link_in_a_cell_keeps_its_words_whole_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    """An attacker's report at 360 px: a table of company names as links printed 'Telekomunik|asi' and 'Kementeri|an'
+    while the table scrolled sideways anyway (a link could break anywhere, so its column shrank below its longest
+    word). An ordinary link's word breaks only when it alone is wider than the column."""
+    from conftest import article, make_project
+    body = ("| Perusahaan | Sumber | Pendapatan | Keterangan |\n|---|---|---|---|\n"
+            "| [Telekomunikasi Indonesia](https://www.example.com/telkom) | [Kementerian Komunikasi]"
+            "(https://www.example.com/kominfo) | Rp 150 triliun | Pertumbuhan berkelanjutan |\n")
+    root = make_project(tmp_path / "p", {"2025/06/a.md": article(title="Tautan", body=body)})
+    with _opened(browser, root, "/2025/06/a/", PHONE) as page:
+        assert page.evaluate(_CELLS)[0]["scrolls"]
+        assert page.evaluate(_SPLIT_LINK_WORDS) == []
 
 
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:

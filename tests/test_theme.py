@@ -354,6 +354,15 @@ def test_a_link_whose_text_is_its_address_without_the_scheme_is_marked_bare(tmp_
         '<a href="ftp://www.e.com">', '<a href="https://kompas.com" rel="noopener">']
 
 
+def test_a_link_whose_text_is_another_address_is_marked_url(tmp_path: Path) -> None:
+    """In a table's cell such a link ('[https://kompas.com/a](https://kmp.com/x)') may break anywhere, as a bare one
+    may, while a link of words keeps them whole: the theme tells them apart by this class."""
+    body = "[https://kompas.com/a](https://kmp.com/x) [https://e.com/b](https://e.com/b) [Kompas](https://kmp.com/y)\n"
+    assert _links_built(tmp_path, body) == [
+        '<a href="https://kmp.com/x" class="url" rel="noopener">', '<a href="https://e.com/b" class="bare" rel="noopener">',
+        '<a href="https://kmp.com/y" rel="noopener">']
+
+
 def test_a_code_block_inside_a_table_is_no_second_tab_stop(tmp_path: Path) -> None:
     """A keyboard user's report: a raw '<table><tr><td><pre>…' had tabindex="0" on the table and on the code block, two
     Tab stops, the inner one clipped by the table that scrolls it. Only the outermost block that scrolls is a stop:

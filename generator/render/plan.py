@@ -255,19 +255,23 @@ def _is_address(text: str, href: str) -> bool:
 def mark_bare_links(body_html: str) -> str:
     """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text,
     raw HTML, even in ``<code>``, or the address without its scheme: ``[kompas.com/a](https://kompas.com/a)``), added
-    to a class the link has: printed, the theme adds no ' <address>' after it, which would say the address twice."""
+    to a class the link has: printed, the theme adds no ' <address>' after it, which would say the address twice.
+    A link whose text is another address (``[https://kompas.com/a](https://kmp.as/x)``) gets ``class="url"``: in a
+    table's cell, both may break anywhere."""
     def mark(found: re.Match[str]) -> str:
         attributes, inner, text = found.group(1), found.group(2), found.group(5)
         values = dict(_ATTRIBUTE.findall(attributes))
         href = values.get("href")
-        if href is None or not _is_address(text, href):
+        if href is None:
+            return found.group()
+        kind = "bare" if _is_address(text, href) else "url" if text.startswith("http") else None
+        classes = values.get("class", "").split()
+        if kind is None or kind in classes:
             return found.group()
         if "class" not in values:
-            marked = attributes.replace(f' href="{href}"', f' href="{href}" class="bare"', 1)
-        elif "bare" in values["class"].split():
-            return found.group()
+            marked = attributes.replace(f' href="{href}"', f' href="{href}" class="{kind}"', 1)
         else:
-            marked = attributes.replace(f' class="{values["class"]}"', f' class="{values["class"]} bare"', 1)
+            marked = attributes.replace(f' class="{values["class"]}"', f' class="{values["class"]} {kind}"', 1)
         return f"<a{marked}>{inner}</a>"
 
     return _LINK.sub(mark, body_html) if "</a>" in body_html else body_html
