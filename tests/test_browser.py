@@ -333,7 +333,7 @@ def test_a_long_bare_url_wraps_and_a_portrait_lead_picture_leaves_the_headline_o
         # in a table's cell too: a 1,219 px table a reader swiped across, the text column a few words a line
         table = page.evaluate("""() => { const t = document.createElement('table');
             t.innerHTML = '<tr><th>Sumber</th><th>Catatan</th></tr><tr><td><a href="https://example.com/" ' +
-                'class="url">https://' +  // the class the build gives a link whose text is another address
+                'class="url alone">https://' +  // the classes the build gives such a link alone in its cell
                 'www.example.com/' + 'sangat-panjang-'.repeat(10) + '</a></td><td>Dua kalimat pendek di sini.</td></tr>';
             document.querySelector('.body').append(t); return [t.scrollWidth, t.clientWidth]; }""")
         assert table[0] <= table[1], table
@@ -910,6 +910,25 @@ def test_a_link_in_a_cell_keeps_its_words_whole_on_a_phone(browser: Any, tmp_pat
     with _opened(browser, root, "/2025/06/a/", PHONE) as page:
         assert page.evaluate(_CELLS)[0]["scrolls"]
         assert page.evaluate(_SPLIT_LINK_WORDS) == []
+
+
+def test_a_bare_url_in_a_sentence_in_a_cell_runs_on_with_it(browser: Any, tmp_path: Path) -> None:
+    """An attacker's report at 360 px: 'Kunjungi https://… hari ini' in a cell made the URL a box of its own, so
+    'Kunjungi' stood alone on a line above it and 'hari ini' below. The URL runs on from the words before it and
+    stays inside its cell's text; a URL alone in its cell still wraps at its own readable width."""
+    from conftest import article, make_project
+    body = ("| Nama | Tautan |\n|---|---|\n| Situs resmi | Kunjungi https://www.example.com/sebuah/alamat/yang/"
+            "sangat/panjang/sekali/untuk/diuji hari ini |\n| Sumber | https://www.example.com/berita/2025/06/sebuah-"
+            "judul-artikel-yang-panjang-sekali |\n")
+    root = make_project(tmp_path / "p", {"2025/06/a.md": article(title="Tautan", body=body)})
+    with _opened(browser, root, "/2025/06/a/", PHONE) as page:
+        flow = page.evaluate("""() => { const a = document.querySelector('.body td a.bare'), after = document
+            .createRange(), own = [...a.getClientRects()], cell = a.parentNode.getBoundingClientRect();
+            after.setStart(a.nextSibling, 1); after.setEnd(a.nextSibling, 5); const hari = after.getClientRects()[0];
+            return {lines: own.length, full: Math.round(cell.right - Math.max(...own.map(r => r.right))) < 20,
+                    after: after.toString(), same_line: Math.round(hari.top - own[own.length - 1].top)}; }""")
+        assert flow == {"lines": flow["lines"], "full": True, "after": "hari", "same_line": 0} and flow["lines"] > 1, flow
+        assert page.evaluate(_CELLS)[0]["links"][1] >= 150
 
 
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:

@@ -363,6 +363,18 @@ def test_a_link_whose_text_is_another_address_is_marked_url(tmp_path: Path) -> N
         '<a href="https://kmp.com/y" rel="noopener">']
 
 
+def test_a_url_alone_in_its_cell_is_marked_alone(tmp_path: Path) -> None:
+    """The theme gives a URL that is all of its cell a readable width of its own; one in a cell's sentence made
+    that box too, and 'Kunjungi' stood on a line above the URL, 'hari ini' below. Only the one alone is marked."""
+    body = ("| a | b | c |\n|---|---|---|\n| https://e.com/a | Kunjungi https://e.com/b hari ini "
+            "| [https://e.com/c](https://x.com/c) |\n\n<table><tr><td>\n<a href=\"https://e.com/d\">e.com/d</a>\n"
+            "</td></tr></table>\n\nhttps://e.com/p\n")
+    assert _links_built(tmp_path, body) == [
+        '<a href="https://e.com/a" class="bare alone" rel="noopener">',
+        '<a href="https://e.com/b" class="bare" rel="noopener">', '<a href="https://x.com/c" class="url alone" rel="noopener">',
+        '<a href="https://e.com/d" class="bare alone" rel="noopener">', '<a href="https://e.com/p" class="bare" rel="noopener">']
+
+
 def test_a_code_block_inside_a_table_is_no_second_tab_stop(tmp_path: Path) -> None:
     """A keyboard user's report: a raw '<table><tr><td><pre>…' had tabindex="0" on the table and on the code block, two
     Tab stops, the inner one clipped by the table that scrolls it. Only the outermost block that scrolls is a stop:

@@ -252,12 +252,20 @@ def _is_address(text: str, href: str) -> bool:
     return said == address or address.startswith(("https://", "http://")) and address.partition("://")[2] == said
 
 
+_CELL_OPENS = re.compile(r"<t[dh](?: [^>]*+)?>\s*\Z")
+"""A table cell's opening tag at the end of what is read (a link right after it starts its cell)."""
+
+_CELL_CLOSES = re.compile(r"\s*</t[dh]>")
+"""A table cell's closing tag, perhaps after spaces (a link right before it ends its cell)."""
+
+
 def mark_bare_links(body_html: str) -> str:
     """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text,
     raw HTML, even in ``<code>``, or the address without its scheme: ``[kompas.com/a](https://kompas.com/a)``), added
     to a class the link has: printed, the theme adds no ' <address>' after it, which would say the address twice.
     A link whose text is another address (``[https://kompas.com/a](https://kmp.as/x)``) gets ``class="url"``: in a
-    table's cell, both may break anywhere."""
+    table's cell, both may break anywhere. Either one that is all of its cell's content also gets ``alone``: there
+    the theme wraps it at a readable width of its own, which inside a sentence would break the sentence apart."""
     def mark(found: re.Match[str]) -> str:
         attributes, inner, text = found.group(1), found.group(2), found.group(5)
         values = dict(_ATTRIBUTE.findall(attributes))
@@ -268,6 +276,9 @@ def mark_bare_links(body_html: str) -> str:
         classes = values.get("class", "").split()
         if kind is None or kind in classes:
             return found.group()
+        if _CELL_OPENS.search(body_html, max(found.start() - 200, 0), found.start()) \
+                and _CELL_CLOSES.match(body_html, found.end()):
+            kind += " alone"
         if "class" not in values:
             marked = attributes.replace(f' href="{href}"', f' href="{href}" class="{kind}"', 1)
         else:
