@@ -321,6 +321,24 @@ def test_a_title_typed_in_a_latin_1_terminal_is_the_title(tmp_path: Path) -> Non
     assert done.returncode == 0 and os.path.isfile(bytes(folder) + b"/aus\xe9/index.html"), done.stderr
 
 
+@pytest.mark.parametrize("argument, message", [
+    ([b"Caf\xe9 baru"], "the title 'Caf\\xe9 baru'"),
+    ([b"Kafe", b"--section", b"Ac\xe9h"], "--section 'Ac\\xe9h'"),
+    ([b"Kafe", b"--tags", b"a,b\xe9"], "--tags 'b\\xe9'"),
+])
+def test_new_refuses_an_argument_a_utf_8_terminal_gave_as_other_bytes(tmp_path: Path, argument: list[bytes],
+                                                                     message: str) -> None:
+    """An attacker's report: Latin-1 bytes typed in a UTF-8 terminal were a traceback (surrogates not allowed) and an
+    empty article left behind, which the build refused and `digest new` then called existing."""
+    project = make_project(tmp_path, {"2025/06/a.md": article()})
+    done = subprocess.run([sys.executable, "-m", "generator", "new", *argument, "--date", "2025-06-20"],
+                          cwd=project, env={**os.environ, "LC_ALL": "C.UTF-8"}, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (2, f"error: {message} is not UTF-8; type it again in a UTF-8 terminal, "
+                                                 "or set the locale the terminal uses (LANG=de_DE.ISO-8859-1 for "
+                                                 "Latin-1)\n")
+    assert sorted(p.name for p in (project / "content/2025/06").iterdir()) == ["a.md"]
+
+
 def test_new_time_zone_rules_make_the_next_build_use_them(tmp_path: Path) -> None:
     """A system update that changes a zone's rules (Asia/Almaty went from +06 to +05 in 2024) was not an input:
     the next build said "up to date" and kept the old offsets, and later edits mixed old and new."""

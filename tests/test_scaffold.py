@@ -350,6 +350,29 @@ def test_new_takes_an_address_only_a_file_the_build_skips_has(tmp_path: Path) ->
     assert new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC).rel == "content/2025/07/tes.md"
 
 
+@pytest.mark.parametrize("file", ["content/2025/07", "content/2025"])
+def test_new_names_a_file_where_the_months_folder_goes(tmp_path: Path, file: str) -> None:
+    """An attacker's report: with a file named content/2025/09, `digest new` said the article "already exists; edit
+    that file", a file there was not."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / file).write_text("")
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert str(e.value) == f"{file} is a file where digest new needs a folder for the month's articles; rename or move that file"
+
+
+def test_new_leaves_no_file_behind_when_writing_it_fails_in_any_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a disk fault removed the file begun; any other failure after it was opened (Ctrl-C, a bug) left it
+    empty, which the build refused and `digest new` then called existing."""
+    import generator.commands.scaffold as scaffold
+    config = load_config(project(tmp_path) / "config.yaml")
+    monkeypatch.setattr(scaffold, "render_article", lambda *args: "\udce9")
+    with pytest.raises(UnicodeEncodeError):
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["companies.yaml"]
+
+
 def test_new_never_overwrites(tmp_path: Path) -> None:
     config = load_config(project(tmp_path) / "config.yaml")
     first = new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)

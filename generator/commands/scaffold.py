@@ -435,8 +435,28 @@ def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[s
     return ("kept", kept) if kept else ("", "")
 
 
+_ARGUMENTS = {"title": "the title", "section": "--section", "tags": "--tags", "companies": "--companies",
+              "source_url": "--source-url", "date": "--date"}
+"""Each field of ``NewArticle`` that is typed text, as the editor typed it (for messages)."""
+
+
+def _refuse_undecodable(request: NewArticle) -> None:
+    """Bytes a UTF-8 terminal could not read as text ('Caf\\xe9' typed in Latin-1, or pasted) arrive as lone
+    surrogates, which no UTF-8 file can hold: refused before anything is written, naming the argument. (A terminal
+    whose locale is Latin-1 is read in its own encoding: ``cli._typed``.)"""
+    for field, argument in _ARGUMENTS.items():
+        value = getattr(request, field)
+        for text in value if isinstance(value, tuple) else (value,):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RefusalError(f"{argument} {quoted(text)} is not UTF-8; type it again in a UTF-8 terminal, or "
+                                   "set the locale the terminal uses (LANG=de_DE.ISO-8859-1 for Latin-1)") from None
+
+
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     """Write ``content/YYYY/MM/<slug>.md`` dated ``now`` in the site's time zone; never overwrites."""
+    _refuse_undecodable(request)
     title = " ".join(request.title.split())
     if not title:
         raise RefusalError("the title is empty; write it in quotes: digest new \"Judul artikel\"")
@@ -466,6 +486,10 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
+    for folder in (path.parent.parent.parent, path.parent.parent, path.parent):  # content/, YYYY/, MM/
+        if os.path.lexists(folder) and not folder.is_dir():
+            raise RefusalError(f"{folder.relative_to(config.root).as_posix()} is a file where digest new needs a "
+                               "folder for the month's articles; rename or move that file")
     made = False
     folders = [folder for folder in (path.parent, path.parent.parent) if not folder.exists()]  # YYYY/MM/, YYYY/
     try:
@@ -476,16 +500,21 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     except FileExistsError:
         raise RefusalError(f"{rel} already exists; edit that file, or give the new article another title") from None
     except OSError as e:
-        if made:  # a half-written file (a full disk) would stop the build and refuse the next try as existing
-            try:
-                path.unlink()
-            except OSError:
-                pass
-        for folder in folders:  # and the month's folder it made, left empty
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
+        # a half-written file (a full disk) would stop the build and refuse the next try as existing
+        _remove_new(path if made else None, folders)
         raise RefusalError(f"cannot write {rel} ({e.strerror}); check that {config.content_dir}/ is a folder "
                            "you can write to and that its disk has space") from None
+    except BaseException:  # a bug, or Ctrl-C: no half-written file left to stop the build either
+        _remove_new(path if made else None, folders)
+        raise
     return Written(path, rel, companies)
+
+
+def _remove_new(path: Path | None, folders: list[Path]) -> None:
+    """Remove the file ``digest new`` began (``path``, unless None) and the month's folders it made, left empty."""
+    with suppress(OSError):
+        if path:
+            path.unlink()
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()
