@@ -192,6 +192,17 @@ def test_new_names_the_source_as_sources_yaml_does(tmp_path: Path) -> None:
     assert ">Baca artikel selengkapnya di <bdi>Reuters</bdi></a>" in page and "Semua berita dari <bdi>Reuters</bdi>" in page
 
 
+def test_new_names_a_source_host_written_with_a_trailing_dot_as_the_build_reads_it(tmp_path: Path) -> None:
+    """An attacker's report: `--source-url https://kompas.com./x` wrote `name: "kompas.com."`, and the site's
+    publisher kompas.com was shown as 'kompas.com.' on every article."""
+    config = load_config(make_project(tmp_path, {"2025/06/a.md": article(title="A", source={
+        "name": "kompas.com", "url": "https://kompas.com/a"})}) / "config.yaml")
+    written = new_article(config, NewArticle("B", source_url="https://WWW.Kompas.com.:443/x"), JUNE_30_EVENING_UTC)
+    assert '  name: "kompas.com"\n  url: "https://WWW.Kompas.com.:443/x"\n' in written.path.read_text()
+    page = build_project(tmp_path).output.files["2025/07/b/index.html"].decode()
+    assert "kompas.com." not in page
+
+
 def test_new_on_a_full_disk_leaves_no_empty_file_behind(tmp_path: Path) -> None:
     """A maintainer's report: with the disk full, `digest new` said it could not write the file and left it empty;
     the retry was refused ("already exists") and the build failed on it ("no front matter"). The fault is caused at

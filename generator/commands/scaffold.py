@@ -331,8 +331,7 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
     written = when.date().isoformat() if date_only else when.isoformat(timespec="seconds")
     lines = ["---", f"title: {_quoted(request.title)}", f"date: {written}", 'summary: ""']
     if request.source_url:
-        host = urlsplit(request.source_url).hostname or ""
-        name = publisher or host.removeprefix("www.")
+        name = publisher or host_of(request.source_url)  # as the build reads it: 'kompas.com.' is kompas.com
         lines += ["source:", f"  name: {_quoted(name)}", f"  url: {_quoted(request.source_url)}"]
     else:
         lines.append('# source: {name: "Publisher", url: "https://..."}')
