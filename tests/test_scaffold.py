@@ -418,6 +418,20 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
                                           "09:00, 2 hari lalu"),
     (NewArticle("Tes", date="Senin, 13 Juni 2025"),
      "--date 'Senin, 13 Juni 2025' says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
+    (NewArticle("Tes", tags=("!!!",)), "--tags: '!!!' has no letters or digits to make a URL from; spell it out"),
+    (NewArticle("Tes", tags=("C#", "C++")), "--tags: 'C++' and 'C#' both make the URL /tags/c/; give one its own URL "
+                                            "in config.yaml, like 'slugs: {\"C++\": c-plus-plus}', or use one spelling "
+                                            "if they are one thing"),
+    (NewArticle("Tes", tags=tuple(f"t{i}" for i in range(51))),
+     "--tags: has 51 items, more than the 50 an article may have (each one is a page and a feed); keep the tags "
+     "that say what the article is about"),
+    (NewArticle("Tes", section="!!!", tags=("???",)),
+     "--tags: '???' has no letters or digits to make a URL from; spell it out; --section: '!!!' has no letters or "
+     "digits to make a URL from; spell it out"),
+    (NewArticle("Tes\x01 baru"), "the title 'Tes\\x01 baru' has the control character U+0001, which feeds and HTML "
+                                 "cannot carry; delete it"),
+    (NewArticle("Tes", tags=("a\x1b[31m",)), "--tags 'a\\x1b[31m' has the control character U+001B, which feeds and "
+                                             "HTML cannot carry; delete it"),
     (NewArticle("Tes", date="3/6/2025"), "--date '3/6/2025' is ambiguous: day 3 of month 6, or month 3 day 6? Write "
                                          "the year first"),
 ])
@@ -427,6 +441,17 @@ def test_new_refuses_bad_requests_and_writes_nothing(tmp_path: Path, request_: N
         new_article(config, request_, JUNE_30_EVENING_UTC)
     assert str(e.value) == message
     assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["companies.yaml"]
+
+
+def test_new_takes_tags_config_yaml_gives_their_own_urls(tmp_path: Path) -> None:
+    """The build's own reading decides: with `slugs: {"C#": csharp}`, 'C#' and 'C++' are two tags, and the file
+    builds with only the placeholder's warning."""
+    config = load_config(make_project(tmp_path, {}, config=CONFIG + 'slugs: {"C#": csharp}\n') / "config.yaml")
+    new_article(config, NewArticle("Tes", tags=("C#", "C++")), JUNE_30_EVENING_UTC)
+    result = build_project(tmp_path)
+    assert [p.message for p in result.warnings] == [
+        "the placeholder text is still there (digest new wrote it); replace it with the digest text"]
+    assert {"tags/csharp/index.html", "tags/c/index.html"} <= set(result.output.files)
 
 
 def test_split_list_drops_empty_items_and_extra_spaces() -> None:

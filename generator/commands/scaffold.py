@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from generator.load.config import Config, ConfigError, load_config
 from generator.core.errors import BuildError, RefusalError, quoted
 from generator.load.layout import layout
 from generator.load.publishers import host_of, read_sources
-from generator.load.registry import fold, load_registry
+from generator.load.registry import Registry, fold, load_registry
 from generator.core.urls import RESERVED, broken_http_url, http_url, make_slug
 from generator.write.output import built_site_holding
 
@@ -307,11 +308,9 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _resolve_companies(config: Config, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each typed name → its canonical registry name; an unknown one refuses with 'did you mean'."""
-    where = layout(config)
-    rel = where.registry_rel
-    registry = load_registry(where.registry, rel)
+def _resolve_companies(registry: Registry, rel: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each typed name → its canonical registry name (``rel``: the registry's file); an unknown one refuses with
+    'did you mean'."""
     resolved: list[tuple[str, str]] = []
     for name in names:
         company = registry.lookup(name)
@@ -439,10 +438,11 @@ _ARGUMENTS = {"title": "the title", "section": "--section", "tags": "--tags", "c
 """Each field of ``NewArticle`` that is typed text, as the editor typed it (for messages)."""
 
 
-def _refuse_undecodable(request: NewArticle) -> None:
+def _refuse_unwritable(request: NewArticle) -> None:
     """Bytes a UTF-8 terminal could not read as text ('Caf\\xe9' typed in Latin-1, or pasted) arrive as lone
     surrogates, which no UTF-8 file can hold: refused before anything is written, naming the argument. (A terminal
-    whose locale is Latin-1 is read in its own encoding: ``cli._typed``.)"""
+    whose locale is Latin-1 is read in its own encoding: ``cli._typed``.) So is a control character, which the
+    build would remove with a warning about a YAML escape the editor never wrote."""
     for field, argument in _ARGUMENTS.items():
         value = getattr(request, field)
         for text in value if isinstance(value, tuple) else (value,):
@@ -451,11 +451,34 @@ def _refuse_undecodable(request: NewArticle) -> None:
             except UnicodeEncodeError:
                 raise RefusalError(f"{argument} {quoted(text)} is not UTF-8; type it again in a UTF-8 terminal, or "
                                    "set the locale the terminal uses (LANG=de_DE.ISO-8859-1 for Latin-1)") from None
+            if control := next((c for c in text if unicodedata.category(c) == "Cc" and not c.isspace()), None):
+                raise RefusalError(f"{argument} {quoted(text)} has the control character U+{ord(control):04X}, which "
+                                   "feeds and HTML cannot carry; delete it")
+
+
+_FIELD_ARGUMENTS = {"title": "the title", "section": "--section", "tags": "--tags", "companies": "--companies",
+                   "source": "--source-url", "date": "--date"}
+"""The argument of ``digest new`` that writes each front-matter field."""
+
+
+def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str) -> None:
+    """Refuse (exit 2) a new file the build would stop at or warn about (a tag '!!!', 'C#' and 'C++' on one URL, 51
+    tags, a control character), with the build's own words: the file is read, and its tags and section grouped, as
+    the build does, and every problem is said at once; only the placeholder's warning is meant."""
+    from generator.index.taxonomy import build_site, own_slugs
+    from generator.load.content import article_settings, parse_article  # content imports this module
+
+    article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
+    found = [*problems, *(build_site((article,), own_slugs(config))[1] if article else ())]
+    said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
+            for p in found if "placeholder" not in p.message]
+    if said:
+        raise RefusalError("; ".join(dict.fromkeys(said)))
 
 
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     """Write ``content/YYYY/MM/<slug>.md`` dated ``now`` in the site's time zone; never overwrites."""
-    _refuse_undecodable(request)
+    _refuse_unwritable(request)
     title = " ".join(request.title.split())
     if not title:
         raise RefusalError("the title is empty; write it in quotes: digest new \"Judul artikel\"")
@@ -470,7 +493,9 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
         raise RefusalError(f"--source-url {quoted(url)} " + (broken_http_url(url) or "is not an http(s) link; give the full "
                                                                      "address, starting with https://"))
     when, date_only = _new_date(config, request.date, now)
-    companies = _resolve_companies(config, request.companies)
+    where = layout(config)
+    registry = load_registry(where.registry, where.registry_rel)
+    companies = _resolve_companies(registry, where.registry_rel, request.companies)
     month = when.astimezone(config.tz)  # the URL's month ('1 Januari 2026 00.30 WIT' is 31 December in WIB)
     rel = f"{config.content_dir}/{month.year:04d}/{month.month:02d}/{slug}.md"
     path = config.path(rel)
@@ -485,6 +510,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
+    _refuse_unbuildable(config, registry, rel, text)
     for folder in (path.parent.parent.parent, path.parent.parent, path.parent):  # content/, YYYY/, MM/
         if os.path.lexists(folder) and not folder.is_dir():
             raise RefusalError(f"{folder.relative_to(config.root).as_posix()} is a file where digest new needs a "
