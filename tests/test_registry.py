@@ -144,6 +144,15 @@ def test_one_name_for_two_companies_is_an_error(tmp_path: Path) -> None:
         "content/companies.yaml:9: field 'fb': name or alias 'FACEBOOK' is also used by 'meta' (line 3); give it to one company"]
 
 
+def test_two_spellings_of_one_url_for_two_companies_are_an_error(tmp_path: Path) -> None:
+    """'Go-To' and 'Go To' are two spellings, but one /companies/go-to/: the build gave it to the first company."""
+    with pytest.raises(BuildError) as caught:
+        registry(tmp_path, 'alpha: {name: Alpha Corp, aliases: ["Go-To"]}\nbeta: {name: Beta Corp, aliases: ["Go To"]}\n')
+    assert [str(p) for p in caught.value.problems] == [
+        "content/companies.yaml:2: field 'beta': name or alias 'Go To' makes the address /companies/go-to/, as 'Go-To' "
+        "of 'alpha' (line 1) does; give it to one company, or spell them apart"]
+
+
 def test_an_alias_that_is_no_name_is_named_by_its_item_and_the_lists_other_problems_are_still_said(
         tmp_path: Path) -> None:
     """The list was called no list ("must be a list of names") for one bad item, and its other aliases went unread."""

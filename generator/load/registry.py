@@ -89,6 +89,7 @@ def load_registry(path: Path, rel: str) -> Registry:
     companies: list[Company] = []
     cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines: a name or a note?
     owner: dict[str, tuple[str, int]] = {}
+    slug_owner: dict[str, tuple[str, int, str]] = {}  # URL slug → (company id, line, spelling)
     spelled: list[tuple[str, str, str, int]] = []  # (company id, 'name' or 'alias', spelling, line)
     for cid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(cid,)]
@@ -151,6 +152,13 @@ def load_registry(path: Path, rel: str) -> Registry:
                 problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {quoted(spelling)} is also used by "
                                                                       f"'{other}' (line {other_line}); give it to one company"))
             owner.setdefault(key, (str(cid), spelling_line))
+            slug = make_slug(spelling)  # two spellings, one /companies/<slug>/: the first company took it
+            if slug and slug in slug_owner and slug_owner[slug][0] != str(cid) and fold(slug_owner[slug][2]) != key:
+                other, other_line, other_spelling = slug_owner[slug]
+                problems.append(Problem(rel, spelling_line, f"{cid}", f"name or alias {quoted(spelling)} makes the "
+                                        f"address /companies/{slug}/, as {quoted(other_spelling)} of '{other}' (line "
+                                        f"{other_line}) does; give it to one company, or spell them apart"))
+            slug_owner.setdefault(slug, (str(cid), spelling_line, spelling))
         if usable:
             companies.append(Company(cid, name.strip(), tuple(a.strip() for _, a in named),
                                      encode_url(url.strip()) if url else "", description.strip()))
