@@ -291,3 +291,15 @@ def test_a_notes_title_with_the_editions_label_is_not_doubled_and_is_warned_of(
     assert page.xpath("//title/text()")[0].startswith("Edisi #1: Pekan Scale AI ·")
     feed = feedparser.parse((tmp_path / "site/weekly/feed.xml").read_bytes())
     assert feed.entries[1].title == "Edisi #1: Pekan Scale AI"
+
+
+def test_a_notes_title_over_lines_is_one_line_everywhere(tmp_path: Path) -> None:
+    """'title: |' kept its line break, and '<title>', the heading, the feeds and email.txt showed it."""
+    make_project(tmp_path, {"a.md": article(date="2025-06-10"), "b.md": article(title="Baru", date="2025-06-20")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: |\n  Pekan Meta\n  dan\tOpenAI\n---\nCatatan.\n"})
+    files = build_project(tmp_path).output.files
+    page = doc(files, "weekly/2025-W24/index.html")
+    assert page.xpath("//h1/text()") == ["Edisi #1: Pekan Meta dan OpenAI"]
+    assert page.xpath("//title/text()")[0].startswith("Edisi #1: Pekan Meta dan OpenAI ·")
+    assert files["weekly/2025-W24/email.txt"].decode().count("Pekan Meta dan OpenAI") >= 1
+    assert [e.title for e in feedparser.parse(files["weekly/feed.xml"]).entries][-1] == "Edisi #1: Pekan Meta dan OpenAI"

@@ -184,7 +184,8 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
                 problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
             else:
                 at = lines.get((key,), 1)
-                title, warning = _note_title(value.strip(), value_lines(text.split("\n"), at))
+                # one line, as an article's title: 'title: |' over lines would break <title>, the feeds, email.txt
+                title, warning = _note_title(" ".join(value.split()), value_lines(text.split("\n"), at))
                 if warning:
                     problems.append(Problem(rel, at, key, warning, "warning"))
         if any(p.severity == "error" for p in problems):
