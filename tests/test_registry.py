@@ -379,3 +379,15 @@ def test_a_name_or_alias_that_is_another_companys_id_is_an_error_at_its_line(tmp
         "an article's 'Telkomsel' would mean 'telkom' and /companies/telkomsel/ would lead to it; if they are one "
         "company, merge the two entries, or else remove the name or change it"]
     assert registry(tmp_path, GOOD + "meta-ai:\n  name: Meta AI\n  aliases: [meta-ai]\n").lookup("Meta AI").id == "meta-ai"
+
+
+def test_a_name_over_lines_or_with_runs_of_spaces_is_one_line_on_the_site(tmp_path: Path) -> None:
+    """'name: |' kept its line break (and a tab or two spaces stayed), in the company page's <title>, heading, feeds."""
+    make_project(tmp_path, {"a.md": article(companies="[Zed]")},
+                 companies='zed:\n  name: |\n    Zed\n    Corp\n  aliases: ["Zed", "Zed\\t  Co"]\n')
+    files = build_project(tmp_path).output.files
+    page = files["companies/zed/index.html"].decode()
+    assert "<h1>Perusahaan: Zed Corp</h1>" in page and "<title>Perusahaan: Zed Corp ·" in page
+    assert "Zed\nCorp" not in page and "Zed\nCorp" not in files["companies/zed/feed.xml"].decode()
+    assert load_registry(tmp_path / "content/companies.yaml", "content/companies.yaml").companies["zed"].aliases == (
+        "Zed", "Zed Co")

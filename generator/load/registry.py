@@ -160,7 +160,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                                         f"{other_line}) does; give it to one company, or spell them apart"))
             slug_owner.setdefault(slug, (str(cid), spelling_line, spelling))
         if usable:
-            companies.append(Company(cid, name.strip(), tuple(a.strip() for _, a in named),
+            # one line, as an article's title: 'name: |' over lines would break <title>, the heading and the feeds
+            companies.append(Company(cid, " ".join(name.split()), tuple(" ".join(a.split()) for _, a in named),
                                      encode_url(url.strip()) if url else "", description.strip()))
     problems += _spelled_as_other_id(rel, spelled, {str(cid): lines[(cid,)] for cid in values})
     warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped) + tuple(cut_warnings)
