@@ -617,7 +617,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
         planned = fill(site_plan.kinds, planned, {p.spec.path for p in planned if p.spec.path not in reuse})
     indexed: list[tuple[str, bytes]] = []
     direct = Direct()
-    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct)
+    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct,
+                     site_plan.warnings)
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
     output.add_all(render_sitemap(config, site, [p.spec.path for p in planned]))
@@ -653,39 +654,50 @@ def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[s
 
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,
-            progress: Progress | None, direct: Direct | None = None) -> Iterator[Entry]:
-    """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering.
+            progress: Progress | None, direct: Direct | None = None,
+            warnings: Sequence[Problem] = ()) -> Iterator[Entry]:
+    """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering. A page that fails
+    is a BuildError once every page is rendered, with each failing place once and ``warnings``; a template that
+    failed is not rendered again for its other pages (a broken article.html would fail at each article).
 
     Workers are forked after planning, so they inherit the specs: only indexes are sent to them. Forked once the
     writer takes the first page, they also inherit where to write their pages themselves, if it said so
     (``direct``: ``output.Direct``); a page comes out as ``Written`` then.
     """
-    def safe(index: int) -> bytes | Written | Problem:
+    broken: set[str] = set()  # templates that failed in this process: their other pages are not rendered
+
+    def safe(index: int) -> bytes | Written | Problem | None:
+        template = planned[index].spec.template
+        if template in broken or (broken and not template):  # said once already; a feed or an image is not needed
+            return None  # now: this process met a template's error, and the build fails
         try:
             data = renderer(planned[index].spec)
         except jinja2.TemplateError as e:
+            broken.add(template)
             return template_problem(e, config.root)
         except BuildError as e:  # an article's body could not be read back (``incremental.CachedBodies``)
             return e.problems[0]
         except Exception as e:  # a template's expression raised Python's own error ('{{ title + 1 }}'): its line
             if raised_in_template(e):
+                broken.add(template)
                 return template_problem(e, config.root)
             raise
         return direct.write(planned[index].spec.path, data) if direct is not None and direct.folder else data
 
     todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]
     rendered = ordered_map(safe, todo, workers, chunksize=16)
+    failed: dict[tuple[str, int | str], Problem] = {}  # each failing place once: the first page that met it
     try:
         for done, p in enumerate(planned, 1):
             path = p.spec.path
-            if path in reuse:
-                yield path, Unchanged(reuse[path])
-            else:
-                data = next(rendered)
-                if isinstance(data, Problem):
-                    raise BuildError([data])
+            data = Unchanged(reuse[path]) if path in reuse else next(rendered)
+            if isinstance(data, Problem):  # the other pages are still rendered: every template's error in one run
+                failed.setdefault((data.path, data.line or data.message), data)
+            elif data is not None and not failed:
                 yield path, data
             if progress:
                 progress("pages", done, len(planned))
+        if failed:  # with the warnings gathered before rendering, which a failed build would otherwise not say
+            raise BuildError([*failed.values(), *warnings])
     finally:  # stopped, or failed: the workers are ended before the writer removes what they wrote into
         rendered.close()

@@ -405,6 +405,26 @@ def test_a_template_error_mid_write_leaves_the_site_and_no_half_written_folder(
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site", "templates"]
 
 
+def test_every_failing_template_is_said_once_with_the_warnings_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The first page that failed stopped the build: the other template's error and the warnings came next run."""
+    make_project(tmp_path, {"a.md": article(), "b.md": article(title="B", date="2025-06-20")})
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
+    before = tree(tmp_path / "site")
+    write_files(tmp_path, {"templates/article.html": "{{ article.titel }}", "templates/email.txt": "{{ edition.titel }}",
+                           "content/c.md": article(title="C", sumary="Typo.")})
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert code == 1 and "Traceback" not in out + err
+    assert err.splitlines() == [
+        "content/c.md:4: field 'sumary': warning: unknown field, ignored; did you mean 'summary'?",
+        "templates/article.html:1: template error: 'generator.core.models.Article object' has no attribute 'titel' "
+        "(did you mean 'title'?); fix the template, or remove your override of it",
+        "templates/email.txt:1: template error: 'generator.index.editions.Edition object' has no attribute 'titel' "
+        "(did you mean 'title'?); fix the template, or remove your override of it",
+        "error: 2 problems found; nothing was written"]
+    assert tree(tmp_path / "site") == before
+
+
 @pytest.mark.parametrize("command", ["build", "check"])
 @pytest.mark.parametrize("expression, error", [
     ("article.title + 1", 'TypeError: can only concatenate str (not "int") to str'),

@@ -80,7 +80,7 @@ def test_a_template_that_does_not_compile_is_reported_as_before(tmp_path: Path) 
     for workers in (1, 2):
         with pytest.raises(BuildError) as caught:
             files(build_project(root, workers=workers))
-        reported.append([str(p) for p in caught.value.problems])
+        reported.append([str(p) for p in caught.value.errors])
     assert reported[0] == reported[1] == [
         "templates/article.html:3: template error: unexpected 'end of print statement'; fix the template, "
         "or remove your override of it"]
