@@ -173,7 +173,6 @@ def load_registry(path: Path, rel: str) -> Registry:
                     {folded: owner[folded][0] for folded in sorted(owner)}, warnings)
 
 
-
 def _spelled_as_other_id(rel: str, spelled: list[tuple[str, str, str, int]], ids: dict[str, int]) -> list[Problem]:
     """A name or alias whose URL slug is another company's id: an article's 'Gojek' meant the company of the alias,
     never the entry 'gojek', and that entry's page became a redirect to the other (``lookup`` reads names first)."""
