@@ -456,9 +456,8 @@ def _refuse_unwritable(request: NewArticle) -> None:
                                    "feeds and HTML cannot carry; delete it")
 
 
-_FIELD_ARGUMENTS = {"title": "the title", "section": "--section", "tags": "--tags", "companies": "--companies",
-                   "source": "--source-url", "date": "--date"}
-"""The argument of ``digest new`` that writes each front-matter field."""
+_FIELD_ARGUMENTS = {("source" if field == "source_url" else field): argument for field, argument in _ARGUMENTS.items()}
+"""The argument of ``digest new`` that writes each front-matter field (``source:`` is ``--source-url``'s)."""
 
 
 def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str) -> None:
