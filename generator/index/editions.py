@@ -22,7 +22,8 @@ from generator.load.content import (NOTES_DIR, decode, find_flat, html_in_text, 
                                     value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
-from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, not_text, read_past, split, yaml_problems
+from generator.load.frontmatter import (SplitError, Written, YamlError, double_quoted, load_yaml, not_text, read_past,
+                                        split, yaml_problems)
 from generator.load.markdown import render
 from generator.core.models import Article, Term
 from generator.load.registry import fold
@@ -211,7 +212,7 @@ def _note_title(title: str, lines: tuple[int, int]) -> tuple[str, str]:
         return "", f"{said}; remove the line, and the heading shows the week's dates instead"
     if markup:
         return rest, f"{said}, and {markup}"
-    return rest, f"{said}; write title: " + '"' + rest.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return rest, f"{said}; write title: " + double_quoted(rest)
 
 
 def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes: dict[tuple[int, int], Note],

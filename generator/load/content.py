@@ -31,7 +31,8 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
-from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, load_yaml, merge_conflict,
+from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
+                                        merge_conflict,
                                         commented_item, line_at, load_yaml_past_slips, names_cut_by_comment,
                                         not_boolean, read_past, said_by, shown_as_written, Split, split,
                                         wide_encoding, Written, yaml_problems)
@@ -1136,7 +1137,7 @@ def html_in_text(text: str, key: str, lines: tuple[int, int] = (0, 0)) -> str:
     if not fixed:  # nothing but markup: '<img src=x onerror=...>' has no text to suggest
         return (f"holds {what} and no text, which pages and feeds show as written (a field is plain text); write "
                 "plain text instead")
-    line = f'{key}: "' + fixed.replace("\\", "\\\\").replace('"', '\\"') + '"'  # YAML reads it back as the text
+    line = f"{key}: " + double_quoted(fixed)  # YAML reads it back as the text
     where = f", on one line in place of lines {lines[0]} to {lines[1]}" if lines[1] > lines[0] else ""
     return (f"holds {what}, which pages and feeds show as written (a field is plain text); write it as text{where}: "
             f"{line}")

@@ -100,6 +100,11 @@ def as_written(value: Any, written: Written, path: tuple[Any, ...]) -> str:
     return '"' + printable(value.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
+def double_quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar that reads back as it: a backslash and a quote escaped (for advice)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def shown_as_written(value: Any, written: Written, path: tuple[Any, ...]) -> str:
     """``value``, read at ``path``, for a message, as written: text in quotes, a number or true/false and a list's
     or mapping's items by ``written`` (0x1F, [rss, 1e3], not 31, ['rss', 1000.0])."""
@@ -699,7 +704,7 @@ def _as_value(text: str, key: str) -> str:
         return text  # in quotes already: '"Google"', '"a\"b"', "'it''s'"
     if text.startswith("[") and "]" not in text:  # a list never closed: '[a, b'
         return text + "]"
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return double_quoted(text)
 
 
 def _plain(text: str) -> bool:
@@ -833,7 +838,7 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, f"needs a space after the colon: {shown}: {value}", f"{indented}{shown}: {value}"
     if _syntax_error(line.lstrip(" ")) is None:  # YAML reads it on its own: 'title: "a \"b\""', "name: 'it''s'"
         return None
-    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    quoted = double_quoted(value)
     if value[0] == '"' and '"' in value[1:-1]:
         inner = _quoted_text(value, '"')
         if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
@@ -844,7 +849,7 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     if value[0] == "'" and "'" in value[1:-1]:
         inner = _quoted_text(value, "'")
         text = inner.replace("''", "'")  # a doubled quote is one quote, in single quotes only
-        right = f"{shown}: " + '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        right = f"{shown}: " + double_quoted(text)
         return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close == "]" and key in _LIST_KEYS and "]" not in value and (over := _over_lines(lines, at)) is not None \
@@ -1006,7 +1011,7 @@ def _as_item(text: str) -> str:
         return text + "'"
     if not text or text[0] in "'\"" or _plain(text):
         return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return double_quoted(text)
 
 
 def _as_items(listed: str) -> str:
