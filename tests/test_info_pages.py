@@ -106,6 +106,18 @@ def test_bad_pages_are_errors_with_their_line(tmp_path: Path, name: str, text: s
     assert expected in [str(p) for p in e.value.problems]
 
 
+def test_a_yaml_slip_hides_none_of_the_pages_other_problems(tmp_path: Path) -> None:
+    """The slip in the title was the one message; the bad draft and the misspelt slug came once it was quoted."""
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, {"tentang.md": "---\ntitle: Tentang: kami\nslgu: tentang\ndraft: yes\n---\nIsi.\n"})
+    assert [str(p) for p in e.value.problems] == [
+        "content/pages/tentang.md:2: field 'title': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: title: \"Tentang: kami\"",
+        "content/pages/tentang.md:3: field 'slgu': warning: unknown field for a page, ignored; did you mean 'slug'?",
+        "content/pages/tentang.md:4: field 'draft': must be true or false, got 'yes'; write draft: true or draft: "
+        "false"]
+
+
 def test_an_embed_or_unusable_image_on_a_page_is_removed_with_a_warning(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="A")})
     write_files(tmp_path, {"content/pages/peta.md": "---\ntitle: Peta\n---\nKantor kami:\n\n"

@@ -12,7 +12,8 @@ from pathlib import Path
 from generator.load.content import (OTHER_TOOLS, FieldReader, decode, failed_with, find_flat, read_article,
                                     read_redirects, warn_removed)
 from generator.core.errors import Problem
-from generator.load.frontmatter import SplitError, Written, YamlError, load_yaml, read_past, split, yaml_problems
+from generator.load.frontmatter import (SplitError, Written, YamlError, load_yaml_past_slips, read_past, said_by, split,
+                                        yaml_problems)
 from generator.load.layout import PAGES as PAGES_DIR
 from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
 from generator.core.models import InfoPage
@@ -38,15 +39,17 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     written: Written = {}
     try:
         parts = split(text, "title: ...")
-        meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, read, written=written)
+        meta, lines, slip = load_yaml_past_slips(parts.yaml_text, parts.yaml_line, read, written=written)
     except SplitError as e:
         return None, (Problem(rel, e.line, "", e.message),)
     except YamlError as e:
         return None, tuple(yaml_problems(rel, e))
-    problems += read_past(rel, read)
+    if slip is not None:  # the other fields, read as if the slips were written as said, are said in the same run
+        problems += yaml_problems(rel, slip)
+    problems += said_by(rel, read_past(rel, read), slip)
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: About'"),)
-    check = FieldReader(rel, meta, lines, text.split("\n"), problems, written)
+    check = FieldReader(rel, meta, lines, text.split("\n"), problems, written, slip)
     for key in meta:
         if key == "date":
             check.warn(key, "pages have no date, so it is ignored; remove it, or move the file out of "
