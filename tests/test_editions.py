@@ -123,6 +123,18 @@ def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Pat
         "52, or 53 in long years)"]
 
 
+def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
+    """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: Pekan: AI\nweek: 24\n---\nCatatan.\n"})
+    with pytest.raises(BuildError) as caught:
+        build(load_config(tmp_path / "config.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/weekly/2025-W24.md:2: field 'title': has ': ' in it, which YAML reads as the start of another key; "
+        "put the whole value in double quotes: title: \"Pekan: AI\"",
+        "content/weekly/2025-W24.md:3: field 'week': unknown key; an editor's note takes only 'title:'"]
+
+
 def test_a_note_without_front_matter_is_just_the_note(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     write_files(tmp_path, {"content/weekly/2025-W24.md": "Hanya **catatan**.\n"})

@@ -22,8 +22,8 @@ from generator.load.content import (NOTES_DIR, decode, find_flat, html_in_text, 
                                     value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
-from generator.load.frontmatter import (SplitError, Written, YamlError, double_quoted, load_yaml, not_text, read_past,
-                                        split, yaml_problems)
+from generator.load.frontmatter import (SplitError, Written, YamlError, double_quoted, load_yaml_past_slips, not_text,
+                                        read_past, said_by, split, yaml_problems)
 from generator.load.markdown import render
 from generator.core.models import Article, Term
 from generator.load.registry import fold
@@ -167,28 +167,32 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
         written: Written = {}
         try:
             parts = split(text)
-            meta, lines = load_yaml(parts.yaml_text, parts.yaml_line, read, written=written)
+            meta, lines, slip = load_yaml_past_slips(parts.yaml_text, parts.yaml_line, read, written=written)
         except SplitError as e:
             return None, [*problems, Problem(rel, e.line, "", e.message)]
         except YamlError as e:
             return None, [*problems, *yaml_problems(rel, e)]
-        problems += read_past(rel, read)
+        if slip is not None:  # the other keys, read as if the slips were written as said, are said in the same run
+            problems += yaml_problems(rel, slip)
+        problems += said_by(rel, read_past(rel, read), slip)
         body, body_line = parts.body, parts.body_line
         meta = meta or {}
         if not isinstance(meta, dict):
             return None, [*problems, Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines")]
+        found: list[Problem] = []
         for key, value in meta.items():
             if key not in _NOTE_KEYS:
-                problems.append(Problem(rel, lines.get((key,), 1), str(key),
-                                        "unknown key; an editor's note takes only 'title:'"))
+                found.append(Problem(rel, lines.get((key,), 1), str(key),
+                                     "unknown key; an editor's note takes only 'title:'"))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
+                found.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
             else:
                 at = lines.get((key,), 1)
                 # one line, as an article's title: 'title: |' over lines would break <title>, the feeds, email.txt
                 title, warning = _note_title(" ".join(value.split()), value_lines(text.split("\n"), at))
                 if warning:
-                    problems.append(Problem(rel, at, key, warning, "warning"))
+                    found.append(Problem(rel, at, key, warning, "warning"))
+        problems += said_by(rel, found, slip)  # what a slip is about, only the slip says
         if any(p.severity == "error" for p in problems):
             return None, problems
     rendered = render(body) if body.strip() else None
