@@ -67,6 +67,10 @@ def test_a_broken_config_or_registry_does_not_hide_the_other_files_problems(
         "content/a.md:2: field 'title': it is empty; write it after the colon, like title: ...",
         *(["content/companies.yaml:1: field 'meta.name': is required; add name: \"...\"",
            "content/companies.yaml:2: field 'meta.nme': unknown key; did you mean 'name'?"] if "companies" in broken else []),
+        # read past its slip: the entry's other problems with it
+        "content/sources.yaml:1: field 'cnbc.com': needs 'url:' or 'aliases:' to know which articles are its own",
+        "content/sources.yaml:1: field 'cnbc.com': publisher id must be lowercase letters, digits and hyphens, like "
+        "'the-verge'",
         "content/sources.yaml:2: field 'cnbc.com.name': starts with '[', which YAML reads as a list; put the whole "
         "value in double quotes: name: \"[x\"",
     ]

@@ -133,6 +133,20 @@ def test_a_line_without_its_colon_is_named_at_its_line(tmp_path: Path) -> None:
         "content/sources.yaml:6: field 'zz.url': has no ':' after the key; write url: https://z.com/"]
 
 
+def test_a_yaml_slip_hides_none_of_the_other_publishers_problems(tmp_path: Path) -> None:
+    """The slip in Reuters' name was the one message; the bad urls and the unknown key came once it was quoted."""
+    make_project(tmp_path, {"a.md": article()})
+    (tmp_path / "content/sources.yaml").write_text(
+        "reuters:\n  name: Reuters: Berita\n  url: ftp://reuters.com\nkompas:\n  name: Kompas\n  url: notaurl\n"
+        "  colour: red\n")
+    assert errors(tmp_path) == [
+        "content/sources.yaml:2: field 'reuters.name': has ': ' in it, which YAML reads as the start of another key; "
+        "put the whole value in double quotes: name: \"Reuters: Berita\"",
+        "content/sources.yaml:3: field 'reuters.url': must be an http(s) URL such as https://www.reuters.com/",
+        "content/sources.yaml:6: field 'kompas.url': must be an http(s) URL such as https://www.reuters.com/",
+        "content/sources.yaml:7: field 'kompas.colour': unknown key; use name, url, aliases"]
+
+
 def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     (tmp_path / "content/sources.yaml").write_text(

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import (Written, YamlError, as_written, load_yaml, not_text, read_past, yaml_file_text,
-                                        yaml_problems)
+from generator.load.frontmatter import (Written, YamlError, as_written, load_yaml_past_slips, not_text, read_past,
+                                        said_by, yaml_file_text, yaml_problems)
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
 from generator.load.registry import fold
@@ -115,16 +115,18 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
     read: list[YamlError] = []
     written: Written = {}
     try:
-        values, lines = load_yaml(yaml_file_text(path.read_bytes()), 1, read, _KEY_ADVICE, written)
+        values, lines, slip = load_yaml_past_slips(yaml_file_text(path.read_bytes()), 1, read, _KEY_ADVICE, written)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:
         return {}, yaml_problems(rel, e)
+    # read as if its slips were written as said: the slips, then the other entries' problems, in the same run
+    slipped = yaml_problems(rel, slip) if slip is not None else []
     if values is None:
-        return {}, []
+        return {}, slipped
     if not isinstance(values, dict):
-        return {}, [Problem(rel, 1, "", "must map publisher ids to their details, like 'reuters: {name: Reuters, "
-                                        "aliases: [reuters.com]}'")]
+        return {}, [*slipped, Problem(rel, 1, "", "must map publisher ids to their details, like 'reuters: {name: "
+                                                  "Reuters, aliases: [reuters.com]}'")]
     problems: list[Problem] = read_past(rel, read)
     by_host: dict[str, tuple[PublisherEntry, int]] = {}
     for pid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
@@ -192,7 +194,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(host for host, _ in clean)))
         for host, where in clean:  # the line that gives the host (its url's or alias's), for a clash's message
             by_host.setdefault(host, (publisher, where))
-    return {host: entry for host, (entry, _) in sorted(by_host.items())}, problems
+    return {host: entry for host, (entry, _) in sorted(by_host.items())}, slipped + said_by(rel, problems, slip)
 
 
 def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherEntry]
