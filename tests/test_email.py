@@ -181,6 +181,78 @@ def test_every_line_of_the_text_email_but_an_address_is_at_most_70_characters(tm
     assert [line for line in text.splitlines() if len(line) > 70 and "://" not in line] == []
 
 
+
+def test_the_text_email_keeps_a_quotes_marks_and_wraps_chinese_and_japanese_by_columns(tmp_path: Path) -> None:
+    """A reader's report: a quoted paragraph's second line lost its '> ' (a mail client showed it as the editor's own
+    words), and Chinese and Japanese, which put no spaces between words, were never wrapped: a paragraph was one line
+    120 columns wide (a CJK character takes two). They wrap between characters, never before a closing mark ('、',
+    '。', '」'), and every line of a quote, list items, code and the blank lines between its paragraphs, has its '>'."""
+    make_project(tmp_path, {"a.md": article(
+        title="日本の大手通信会社が新しい大規模言語模型を発表し国内の企業向けに提供を開始すると明らかにした",
+        date="2025-06-10T08:00:00+07:00",
+        summary="中国的科技公司正在加快人工智能的研发步伐，多家企业宣布将在未来三年内投入数千亿元用于数据中心建设和芯片研发。")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": (
+        "> Kutipan yang panjang sekali dari seorang narasumber yang berbicara tentang kecerdasan buatan dan masa "
+        "depan industri teknologi di Indonesia.\n>\n"
+        "> - satu butir daftar dalam kutipan yang juga cukup panjang untuk dibungkus ke baris kedua\n>\n"
+        "> > kutipan di dalam kutipan\n>\n> ```\n> kode\n>\n> baris\n> ```\n\n"
+        "人工知能の開発競争が激化する中、日本の大手通信会社は新しい大規模言語模型を発表し、国内の企業向けに提供を開始すると明らか"
+        "にした。\n\n「新しい大規模言語模型」は、日本語の文章を理解し、要約や翻訳を行うことができる。\n")})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    assert text == """\
+Test Digest
+Edisi #1 · 9–15 Juni 2025
+9–15 Juni 2025 · 1 artikel
+Baca edisi ini di situs: https://example.org/weekly/2025-W24/
+
+> Kutipan yang panjang sekali dari seorang narasumber yang berbicara
+> tentang kecerdasan buatan dan masa depan industri teknologi di
+> Indonesia.
+>
+> - satu butir daftar dalam kutipan yang juga cukup panjang untuk
+>   dibungkus ke baris kedua
+>
+> > kutipan di dalam kutipan
+>
+> kode
+>
+> baris
+
+人工知能の開発競争が激化する中、日本の大手通信会社は新しい大規模言語模
+型を発表し、国内の企業向けに提供を開始すると明らかにした。
+
+「新しい大規模言語模型」は、日本語の文章を理解し、要約や翻訳を行うこと
+ができる。
+
+
+== Berita lainnya ==
+
+* 日本の大手通信会社が新しい大規模言語模型を発表し国内の企業向けに提供
+  を開始すると明らかにした
+  https://example.org/2025/06/a/
+  10 Juni 2025
+  中国的科技公司正在加快人工智能的研发步伐，多家企业宣布将在未来三年内
+  投入数千亿元用于数据中心建设和芯片研发。
+
+-- 
+Anda menerima email ini karena berlangganan Test Digest.
+https://example.org/weekly/
+""", text
+    from generator.core.wrap import columns
+    assert max(columns(line) for line in text.splitlines() if "://" not in line) == 70
+
+
+def test_every_wide_character_is_in_the_ranges_the_wrap_looks_in() -> None:
+    """Text with none of ``MAYBE_WIDE``'s characters is wrapped one column a character: no character of East Asian
+    Width 'W' or 'F' may be outside them, or a line holding it would pass 70 columns."""
+    import sys
+    import unicodedata
+
+    from generator.core.wrap import MAYBE_WIDE
+    wide = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                   if unicodedata.east_asian_width(chr(c)) in "WF" and unicodedata.category(chr(c)) != "Cn")
+    assert MAYBE_WIDE.sub("", wide) == ""
+
 # --- rendered in Chromium ---------------------------------------------------------------------------------
 
 

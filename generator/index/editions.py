@@ -26,6 +26,7 @@ from generator.load.frontmatter import (SplitError, Written, YamlError, double_q
                                         read_past, said_by, split, yaml_problems)
 from generator.load.markdown import render
 from generator.core.models import Article, Term
+from generator.core.wrap import wrap
 from generator.load.registry import fold
 
 _NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
@@ -370,10 +371,8 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd
 def plain_text(html: str, page_url: str, width: int = 70) -> str:
     """An editor's note (rendered HTML) as the text email gives it: one paragraph per block, wrapped at
     ``width`` without breaking a word or a URL, list items as '- ', each link's address after its text (absolute,
-    resolved as on the page at ``page_url``), no heading '#' or footnote '↩' links. ``striptags`` ran it all into
-    one line and lost every address."""
-    import textwrap
-
+    resolved as on the page at ``page_url``), no heading '#' or footnote '↩' links, a quote's '> ' on each of its
+    lines. ``striptags`` ran it all into one line and lost every address."""
     import lxml.html
 
     doc = lxml.html.fragment_fromstring(feed_html(html, page_url), create_parent="div")
@@ -392,20 +391,30 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
             link.tail = f" ({href})" + (link.tail or "")
     for cell in doc.xpath("//td[following-sibling::td or following-sibling::th] | //th[following-sibling::*]"):
         cell.tail = " | " + (cell.tail or "")
-    out = []
+    out: list[str] = []
+    quotes: list[object] = []  # the blockquotes the last block is in, outermost first
     for block in doc.iter(*_BLOCKS):
         if any(inner is not block for inner in block.iter(*_BLOCKS)) or block.xpath("ancestor::pre"):
             continue  # its inner blocks give the text
         if block.tag == "pre":
-            out.append(block.text_content().rstrip("\n"))
+            lines = block.text_content().rstrip("\n").split("\n")
+        else:
+            lines = [" ".join(block.text_content().split())]
+        if not lines[0] and len(lines) == 1:
             continue
-        text = " ".join(block.text_content().split())
-        if not text:
-            continue
-        first = "- " if block.tag == "li" else "> " if block.xpath("ancestor::blockquote") else ""
-        out.append(textwrap.fill(text, width, initial_indent=first, subsequent_indent=" " * len(first),
-                                 break_long_words=False, break_on_hyphens=False))
-    return "\n\n".join(out)
+        within = block.xpath("ancestor-or-self::blockquote")
+        quote = "> " * len(within)  # on every line of a quote, the blank ones between its paragraphs too
+        if out:
+            shared = next((n for n, (a, b) in enumerate(zip(quotes, within)) if a is not b),
+                          min(len(quotes), len(within)))
+            out.append(("> " * shared).rstrip())
+        quotes = within
+        if block.tag == "pre":
+            out.extend(quote + line if line else quote.rstrip() for line in lines)
+        else:
+            first, rest = (quote + "- ", quote + "  ") if block.tag == "li" else (quote, quote)
+            out.extend(wrap(lines[0], width, first, rest))
+    return "\n".join(out)
 
 
 def finish_email(html: str, page_url: str) -> str:
