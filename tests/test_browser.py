@@ -931,6 +931,20 @@ def test_a_bare_url_in_a_sentence_in_a_cell_runs_on_with_it(browser: Any, tmp_pa
         assert page.evaluate(_CELLS)[0]["links"][1] >= 150
 
 
+def test_a_table_of_email_addresses_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    """A reader's report at 360 px: a table of contacts, each e-mail address an autolink alone in its cell, scrolled
+    sideways: the address was an ordinary link, whose words never break, so its column was as wide as the longest
+    address. It wraps as a bare URL alone in its cell does, at a readable width of its own."""
+    from conftest import article, make_project
+    body = ("| Redaksi | Surel |\n|---|---|\n| Budi Santoso, Pemimpin Redaksi | "
+            "<budi.santoso.pemimpin.redaksi@beritateknologi-nusantara.example.com> |\n| Siti Rahmawati, Redaktur "
+            "Pelaksana | <siti.rahmawati@beritateknologi-nusantara.example.com> |\n")
+    root = make_project(tmp_path / "p", {"2025/06/a.md": article(title="Kontak", body=body)})
+    with _opened(browser, root, "/2025/06/a/", PHONE) as page:
+        [contacts] = page.evaluate(_CELLS)
+        assert not contacts["scrolls"] and len(contacts["links"]) == 2, contacts
+        assert all(width >= 150 for width in contacts["links"]) and max(contacts["lines"]) <= 6, contacts
+
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
     """A reader's report, printing to PDF: an 8-column table printed without its last three columns (on screen it
     scrolls sideways; paper does not). Words stay whole: a cell that may break anywhere printed "Perusaha|an"

@@ -377,6 +377,18 @@ def test_a_url_alone_in_its_cell_is_marked_alone(tmp_path: Path) -> None:
         '<a href="https://e.com/d" class="bare alone" rel="noopener">', '<a href="https://e.com/p" class="bare" rel="noopener">']
 
 
+def test_an_email_address_that_is_its_links_text_is_marked_as_a_url_is(tmp_path: Path) -> None:
+    """A reader's report at 360 px: a table of contacts, each an autolink ('<budi@e.com>') alone in its cell, scrolled
+    sideways, the address an ordinary link whose words never break. Such a link (its text the address of its
+    'mailto:') is marked as a bare URL is, 'alone' when it is all of its cell; one whose text is another address is
+    'url'; a link of words is left alone."""
+    body = ("| a | b |\n|---|---|\n| Budi | <budi.santoso@e.com> |\n| Siti | Tulis ke <siti@e.com> hari ini |\n"
+            "| Kontak | [redaksi@e.com](mailto:kontak@e.com) |\n\n<redaksi@e.com> [surel](mailto:x@e.com)\n")
+    assert _links_built(tmp_path, body) == [
+        '<a href="mailto:budi.santoso@e.com" class="bare alone">', '<a href="mailto:siti@e.com" class="bare">',
+        '<a href="mailto:kontak@e.com" class="url alone">', '<a href="mailto:redaksi@e.com" class="bare">',
+        '<a href="mailto:x@e.com">']
+
 def test_a_code_block_inside_a_table_is_no_second_tab_stop(tmp_path: Path) -> None:
     """A keyboard user's report: a raw '<table><tr><td><pre>…' had tabindex="0" on the table and on the code block, two
     Tab stops, the inner one clipped by the table that scrolls it. Only the outermost block that scrolls is a stop:

@@ -233,23 +233,30 @@ CODE_STYLE = "code.css"
 """The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
 
 
-_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?(http[^<]*+|[\w-]++\.[^<\s]++)(?(3)</\4>))</a>')
+_EMAIL = re.compile(r"[^<\s@]++@[\w-]++\.[^<\s@]++")
+"""An e-mail address as a link's text shows it (``budi@kompas.com``)."""
+
+_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?(http[^<]*+|[\w-]++\.[^<\s]++|'
+                   + _EMAIL.pattern + r')(?(3)</\4>))</a>')
 """A link as the Markdown renderer or the sanitiser writes it (attributes double-quoted, in any order), with text
 only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```), when the text can be an
-address: it starts with http, or is one word with a dot after its first part (``www.kompas.com``, ``kompas.com/a``)."""
+address: it starts with http, is one word with a dot after its first part (``www.kompas.com``, ``kompas.com/a``),
+or is an e-mail address."""
 
 _ATTRIBUTE = re.compile(r' (href|class)="([^"]*)"')
 """A link's ``href`` or ``class``: a value holds no '"' (the sanitiser writes it '&quot;')."""
 
 
 def _is_address(text: str, href: str) -> bool:
-    """Whether a link's text (HTML) says its ``href``: the same address, or the address without its ``http://`` or
-    ``https://`` (``www.kompas.com`` for ``https://www.kompas.com/``); a last '/' on either is not counted, and
+    """Whether a link's text (HTML) says its ``href``: the same address, or the address without its ``http://``,
+    ``https://`` or ``mailto:`` (``www.kompas.com`` for ``https://www.kompas.com/``, ``budi@kompas.com`` for
+    ``mailto:budi@kompas.com``, the autolink ``<budi@kompas.com>``); a last '/' on either is not counted, and
     ``&amp;`` or ``%20`` are read."""
     if "&" in text or "%" in text or "&" in href or "%" in href:
         text, href = unquote(unescape(text)), unquote(unescape(href))
     said, address = text.removesuffix("/"), href.removesuffix("/")
-    return said == address or address.startswith(("https://", "http://")) and address.partition("://")[2] == said
+    return said == address or address.startswith(("https://", "http://")) and address.partition("://")[2] == said \
+        or address[:7].lower() == "mailto:" and address[7:] == said
 
 
 _CELL_OPENS = re.compile(r"<t[dh](?: [^>]*+)?>\s*\Z")
@@ -261,18 +268,21 @@ _CELL_CLOSES = re.compile(r"\s*</t[dh]>")
 
 def mark_bare_links(body_html: str) -> str:
     """``body_html`` with ``class="bare"`` on each link whose text is its address (an autolink, a URL in the text,
-    raw HTML, even in ``<code>``, or the address without its scheme: ``[kompas.com/a](https://kompas.com/a)``), added
-    to a class the link has: printed, the theme adds no ' <address>' after it, which would say the address twice.
-    A link whose text is another address (``[https://kompas.com/a](https://kmp.as/x)``) gets ``class="url"``: in a
-    table's cell, both may break anywhere. Either one that is all of its cell's content also gets ``alone``: there
-    the theme wraps it at a readable width of its own, which inside a sentence would break the sentence apart."""
+    raw HTML, even in ``<code>``, the address without its scheme: ``[kompas.com/a](https://kompas.com/a)``, or an
+    e-mail address, ``<budi@kompas.com>``), added to a class the link has: printed, the theme adds no ' <address>'
+    after it, which would say the address twice. A link whose text is another address
+    (``[https://kompas.com/a](https://kmp.as/x)``, ``[budi@kompas.com](mailto:redaksi@kompas.com)``) gets
+    ``class="url"``: in a table's cell, both may break anywhere. Either one that is all of its cell's content also
+    gets ``alone``: there the theme wraps it at a readable width of its own, which inside a sentence would break the
+    sentence apart."""
     def mark(found: re.Match[str]) -> str:
         attributes, inner, text = found.group(1), found.group(2), found.group(5)
         values = dict(_ATTRIBUTE.findall(attributes))
         href = values.get("href")
         if href is None:
             return found.group()
-        kind = "bare" if _is_address(text, href) else "url" if text.startswith("http") else None
+        another = text.startswith("http") or _EMAIL.fullmatch(text)
+        kind = "bare" if _is_address(text, href) else "url" if another else None
         classes = values.get("class", "").split()
         if kind is None or kind in classes:
             return found.group()
