@@ -284,11 +284,15 @@ def mark_bare_links(body_html: str) -> str:
         another = text.startswith("http") or _EMAIL.fullmatch(text)
         kind = "bare" if _is_address(text, href) else "url" if another else None
         classes = values.get("class", "").split()
-        if kind is None or kind in classes:
+        if kind is None:
             return found.group()
-        if _CELL_OPENS.search(body_html, max(found.start() - 200, 0), found.start()) \
+        added = [] if kind in classes else [kind]  # raw HTML may have it (pasted from a page of the site)
+        if "alone" not in classes and _CELL_OPENS.search(body_html, max(found.start() - 200, 0), found.start()) \
                 and _CELL_CLOSES.match(body_html, found.end()):
-            kind += " alone"
+            added.append("alone")
+        if not added:
+            return found.group()
+        kind = " ".join(added)
         if "class" not in values:
             marked = attributes.replace(f' href="{href}"', f' href="{href}" class="{kind}"', 1)
         else:
