@@ -1900,3 +1900,20 @@ def test_hugo_default_content_language_is_the_sites_language(tmp_path: Path, cap
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
     assert "\nlanguage: \"en\"\n" in (tmp_path / "new/config.yaml").read_text()
     assert "names no language" not in (tmp_path / "new/import-report.txt").read_text()
+
+
+def test_a_hugo_ref_with_named_parameters_is_resolved_as_the_positional_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`{{< ref path="b.md" >}}` (Hugo's named form, any order, with a `lang` that names the language to find the page
+    in) was kept as text, with the report's "edit them by hand": Hugo linked the page, as for `{{< ref "b.md" >}}`."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n---\n{}\n"
+    refs = ('[1]({{< ref path="b.md" >}}) [2]({{< relref lang="en" path="b.md#x" >}}) [3]({{% ref path="/posts/b" %}})'
+            ' [4]({{< ref path="b.md" lang="id" >}})')
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "id"\n[languages.id]\n[languages.en]\n',
+        "content/posts/a.md": front.format("A", 1, refs), "content/posts/b.md": front.format("B", 2, "b"),
+        "content/posts/b.en.md": front.format("B en", 2, "b")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert (tmp_path / "new/content/2024/02/a.md").read_text().endswith(
+        "[1](/2024/02/b/) [2](/2024/02/b-en/#x) [3](/2024/02/b/) [4](/2024/02/b/)\n")
+    assert "shortcodes" not in (tmp_path / "new/import-report.txt").read_text()

@@ -30,7 +30,19 @@ OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc
 KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
          "author", "authors", "draft", "url", "aliases", "expirydate"} | DIGEST_FIELDS
 _SHORTCODE = re.compile(r"\{\{[<%]")
-_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"([^\"#]+)(#[^\"]*)?\"\s*[>%]\}\}")
+_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+(?:\"([^\"#]+)(#[^\"]*)?\"|((?:\w+\s*=\s*\"[^\"]*\"\s*)+?))\s*[>%]\}\}")
+"""Hugo's ``ref`` and ``relref``: a path (group 1, its '#part' group 2), or named parameters (group 3: ``path="a.md"``,
+``lang="en"``, in any order; ``_ref_of``)."""
+_NAMED = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"")
+
+
+def _ref_of(match: re.Match[str]) -> tuple[str, str, str]:
+    """A ref's path, its '#part' and the language it names (``lang=``; '' for the page's own), in either form."""
+    if match.group(3) is None:
+        return match.group(1), match.group(2) or "", ""
+    named = {key.lower(): value for key, value in _NAMED.findall(match.group(3))}
+    path, hash_, part = named.get("path", "").partition("#")
+    return path, hash_ + part, named.get("lang", "").lower()
 
 
 def _folders(root: Path, values: Meta) -> tuple[Path, Path]:
@@ -241,11 +253,12 @@ def scan(root: Path) -> Scan:
     site, config_notes = _config(values, config_file)
     config_notes += _translations(posts, languages, config_file)
     find = _ref_finder(places, languages)
-    notes += [Note(post.rel, f"its ref {quoted(match.group(1))} names a page in {places[other][0]} only ({other}), "
+    notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
                              "and Hugo finds a ref's page in the language of the page that has it, "
                              f"{places[post.rel][0]} (it stops with REF_NOT_FOUND); kept as text: link the article "
                              "you mean by hand")
-              for post in posts for match in _REF.finditer(post.body) if (other := find(post.rel, match.group(1))[1])]
+              for post in posts for match in _REF.finditer(post.body) for path, _, language in [_ref_of(match)]
+              if path and not language and (other := find(post.rel, path)[1])]
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolver(find),
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
@@ -312,9 +325,9 @@ def _ref_path(rel: str, languages: Languages) -> str:
     return posixpath.join(folder, languages.split(stem)[0])
 
 
-RefFinder = Callable[[str, str], tuple[str, str]]
-"""(the file that has a ref, the ref's path) → (the file it names, ''), or ('', a file it names in another language
-only), or ('', '')."""
+RefFinder = Callable[[str, str, str], tuple[str, str]]
+"""(the file that has a ref, the ref's path, the language it names or '' for that file's) → (the file it names, ''),
+or ('', a file it names in another language only), or ('', '')."""
 
 
 def _ref_finder(places: dict[str, tuple[str, str]], languages: Languages) -> RefFinder:
@@ -327,8 +340,9 @@ def _ref_finder(places: dict[str, tuple[str, str]], languages: Languages) -> Ref
     for rel, (code, path) in places.items():
         named.setdefault((code, posixpath.basename(path.removesuffix("/index"))), []).append(rel)
 
-    def find(source: str, ref: str) -> tuple[str, str]:
+    def find(source: str, ref: str, lang: str = "") -> tuple[str, str]:
         code, here = places[source]
+        code = lang or code
         wanted, dots = _ref_path(ref, languages), ref.strip().startswith(".")
         up = ref.strip().startswith("../") and ref.strip().endswith(MARKDOWN)  # Hugo's Dir, not its
         folder = posixpath.dirname(here if up else here.removesuffix("/index"))  # ContainerDir: a bundle's own
@@ -350,8 +364,9 @@ def _resolver(find: RefFinder) -> Rewrite:
 
     def rewrite(post: Post, urls: dict[str, str], base: str) -> str:
         def ref(match: re.Match[str]) -> str:
-            target = find(post.rel, match.group(1))[0]
-            return urls[target] + (match.group(2) or "") if target in urls else match.group(0)
+            path, part, language = _ref_of(match)
+            target = find(post.rel, path, language)[0] if path else ""
+            return urls[target] + part if target in urls else match.group(0)
 
         return _REF.sub(ref, post.body)
 
