@@ -1917,3 +1917,22 @@ def test_a_hugo_ref_with_named_parameters_is_resolved_as_the_positional_one(
     assert (tmp_path / "new/content/2024/02/a.md").read_text().endswith(
         "[1](/2024/02/b/) [2](/2024/02/b-en/#x) [3](/2024/02/b/) [4](/2024/02/b/)\n")
     assert "shortcodes" not in (tmp_path / "new/import-report.txt").read_text()
+
+
+def test_a_hugo_post_listed_only_locally_is_said_and_counted_where_hugo_listed_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo's build: {list: local} lists a post in its section's and its tags' lists and feeds, not on the home page
+    or in the site's feed (checked with Hugo 0.168). It was imported as an ordinary article without a word, and
+    counted on the home page's later pages: /page/3/ of pagerSize 1 had a rule, though Hugo wrote two pages."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\ntags: [AI]\n{}---\nx\n"
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n[pagination]\npagerSize = 1\n', **{
+        f"content/posts/{n}.md": front.format(n, i, "build:\n  list: local\n" * (n == "a")) for i, n in enumerate("abc", 1)}})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert ("content/posts/a.md: has build: list: local: the old site listed it only in its section's and its tags' "
+            "lists and feeds, not on its home page or in the site's feed; news-digest lists every article alike, so "
+            "it is on the home page and in the site's feed too (its old address redirects to it); add 'draft: true' "
+            "to its front matter if it should not be published") in report
+    rules = redirect_lines(tmp_path / "new", lists=True)
+    assert [line for line in rules if line.startswith("/page/")] == ["/page/1/ / 301", "/page/2/ / 301"]
+    assert "/posts/page/3/ / 301" in rules and "/tags/ai/page/3/ /tags/ai/ 301" in rules

@@ -630,10 +630,14 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                                        kept.get(item.url, ())).encode()
         folder = "static/" + item.url[len(base):]
         if post.unlisted and post.kind == "article" and not post.draft:
-            notes.append(Note(post.rel, f"has {post.unlisted}: the old site published it at its address but listed it "
-                                        "nowhere (not on its home page, a list or a feed); news-digest has no unlisted "
-                                        "articles, so it is listed like the others (its old address redirects to it); "
-                                        "add 'draft: true' to its front matter if it should not be published"))
+            notes.append(Note(post.rel, f"has {post.unlisted}: " + (
+                "the old site listed it only in its section's and its tags' lists and feeds, not on its home page or "
+                "in the site's feed; news-digest lists every article alike, so it is on the home page and in the "
+                "site's feed too" if post.local else
+                "the old site published it at its address but listed it nowhere (not on its home page, a list or a "
+                "feed); news-digest has no unlisted articles, so it is listed like the others") +
+                " (its old address redirects to it); add 'draft: true' to its front matter if it should not be "
+                "published"))
         if item.post.draft and item.post.resources:  # static/ is always published: the draft's files would be
             notes.append(Note(item.post.rel, f"is a draft: its bundle's files are not copied, as static/ is always "
                                              f"published; copy them to {folder} when it is"))

@@ -64,6 +64,9 @@ class Post:
     """How the old site kept a published post off its lists ('build: list: never' in Hugo, 'Status: hidden' in
     Pelican: on no list page and in no feed, served at its address all the same); '' for a listed one. news-digest
     lists every article, so the report says so (``importer.make_project``)."""
+    local: bool = False
+    """With ``unlisted``: on its section's and its tags' lists and feeds all the same, only not on the home page or in
+    the site's feed (Hugo's 'build: list: local')."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""

@@ -281,7 +281,8 @@ def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
     (/tags/page/2/), and the page/1/ Hugo writes of each, a redirect to its first page; each goes where the first page
     goes. Old links to them were a 404. Counted as Hugo lists them: a list's content, pages too (the home page's:
     all of its language's), and a taxonomy's terms; a draft is on none, and an unlisted post (``build: list: never``)
-    counts on none, though its tags have their page (empty), as in Hugo; an empty list still has its page/1/."""
+    counts on none, though its tags have their page (empty), as in Hugo (``list: local``: on all but the home page);
+    an empty list still has its page/1/."""
     size, path = _pager(values)
     on: dict[str, tuple[str, str, dict[int, Post]]] = {}  # each list's first page → its kind, name and content
     for post in posts:
@@ -291,7 +292,8 @@ def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
     later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the pages it carries
     for address, (kind, name, listed) in on.items():
         count = len({at for at, (_, term, _) in on.items() if term and at.startswith(address) and at != address}
-                    ) if kind in ("tags", "sections") and not name else sum(not p.unlisted for p in listed.values())
+                    ) if kind in ("tags", "sections") and not name else sum(
+            not p.unlisted or p.local and bool(name) for p in listed.values())  # local: not on the home page
         if (first := next((post for post in listed.values() if post.kind == "article"), None)) is None:
             continue
         folder, end = (address.removesuffix(".html") + "/", ".html") if address.endswith(".html") else (address, "/")
@@ -501,5 +503,5 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
                 translation="" if code == languages.default else code,
-                unlisted=f"build: list: {listed}" if (listed := _build_option(meta, "list")) in ("never", "false")
-                else ""), notes
+                unlisted=f"build: list: {listed}" if (listed := _build_option(meta, "list")) in ("never", "false", "local")
+                else "", local=listed == "local"), notes
