@@ -493,7 +493,7 @@ def _old_feeds(placed: list[Placed], base: str, terms: dict[str, set[str]], move
     '{slug}/' and a page 'podcast') keeps its page: the rule hid it under nginx."""
     out: dict[str, str] = {}
     pages = {item.url for item in placed}
-    for old_rel, kind, name in sorted({feed for item in placed if item.post.kind == "article" and not item.post.draft
+    for old_rel, kind, name in sorted({feed for item in placed if item.post.kind == "article" and not item.post.held
                                        for feed in (item.post.old_lists if lists else item.post.old_feeds)
                                        if not lists or feed[1] in lists}):
         slug = make_slug(name) if kind in terms and name else ""
@@ -513,7 +513,7 @@ def _terms(placed: list[Placed], page_size: int) -> dict[str, dict[str, int]]:
     articles a page); and under 'page', '' with the home page's."""
     found: dict[str, Counter[str]] = {folder: Counter() for folder in (*_TERM_FOLDERS, "page")}
     for item in placed:
-        if item.post.kind != "article" or item.post.draft:
+        if item.post.kind != "article" or item.post.held:
             continue
         found["page"][""] += 1
         found["tags"].update({make_slug(tag) for tag in item.post.tags})
@@ -596,7 +596,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     live = {item.url: item for item in placed}
     terms = _terms(placed, load_yaml(config, 1)[0].get("page_size", Config.page_size))  # as config.yaml says
     for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
-        for old in item.post.old_urls if not item.post.draft else ():
+        for old in item.post.old_urls if not item.post.held else ():
             new_address = base + old.lstrip("/")
             page = new_address.removesuffix("index.html")  # '/about/index.html' is the page '/about/'
             if new_address in moved or item.url in (page, page + "/"):  # '/about': hosts send it on to '/about/'

@@ -67,9 +67,17 @@ class Post:
     local: bool = False
     """With ``unlisted``: on its section's and its tags' lists and feeds all the same, only not on the home page or in
     the site's feed (Hugo's 'build: list: local')."""
+    future: bool = False
+    """Dated after the import, so the old site had not published it yet (Hugo publishes a post dated ahead only with
+    --buildFuture): it had no address and was on no list. news-digest holds it until its date too."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""
+
+    @property
+    def held(self) -> bool:
+        """Whether the old site had not published it (a draft, or dated ahead): no old address, on no list or feed."""
+        return self.draft or self.future
 
 
 @dataclass(frozen=True)

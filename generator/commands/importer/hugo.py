@@ -280,13 +280,13 @@ def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
     a term's (/tags/ai/page/2/; /tags/ai/page/2.html with uglyURLs for the taxonomy) and a taxonomy's list of terms
     (/tags/page/2/), and the page/1/ Hugo writes of each, a redirect to its first page; each goes where the first page
     goes. Old links to them were a 404. Counted as Hugo lists them: a list's content, pages too (the home page's:
-    all of its language's), and a taxonomy's terms; a draft is on none, and an unlisted post (``build: list: never``)
-    counts on none, though its tags have their page (empty), as in Hugo (``list: local``: on all but the home page);
-    an empty list still has its page/1/."""
+    all of its language's), and a taxonomy's terms; a draft or a post dated ahead (``Post.held``) is on none, and an
+    unlisted post (``build: list: never``) counts on none, though its tags have their page (empty), as in Hugo
+    (``list: local``: on all but the home page); an empty list still has its page/1/."""
     size, path = _pager(values)
     on: dict[str, tuple[str, str, dict[int, Post]]] = {}  # each list's first page → its kind, name and content
     for post in posts:
-        for address, kind, name in post.old_lists if not post.draft else ():
+        for address, kind, name in post.old_lists if not post.held else ():
             if address.endswith("/") or not address or name and address.endswith(".html"):
                 on.setdefault(address, (kind, name, {}))[2][id(post)] = post
     later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the pages it carries
@@ -463,6 +463,11 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                  "news-digest publishes an article at its date, so the publishDate is its date"))
         typed = published
     draft = is_true(meta.get("draft"))
+    future = bool(typed) and (dated := _moment(typed)) is not None and dated > datetime.now(timezone.utc)
+    if future and not draft:
+        notes.append(Note(shown, f"is dated {typed}, after this import: Hugo had not published it (it publishes a post "
+                                 "dated ahead only with --buildFuture), and the build leaves it out until that date "
+                                 "too (digest build --future shows it); it gets no redirect, as it had no address"))
     expiry = as_text(meta.get("expirydate"))
     if expiry and not typed and (ends := _moment(expiry)) and ends <= datetime.now(timezone.utc):
         raise ReadError(f"is a page Hugo stopped publishing at its expiryDate {expiry}, so it is not converted")
@@ -504,4 +509,4 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
                 translation="" if code == languages.default else code,
                 unlisted=f"build: list: {listed}" if (listed := _build_option(meta, "list")) in ("never", "false", "local")
-                else "", local=listed == "local"), notes
+                else "", local=listed == "local", future=future), notes
