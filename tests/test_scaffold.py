@@ -534,3 +534,43 @@ def test_init_help_names_every_file_init_makes(tmp_path: Path, capsys: pytest.Ca
     shown = " ".join(capsys.readouterr().out.split())
     named = {rel if not rel.startswith("content/") else "content/" for rel in made}
     assert named and all(name in shown for name in named), sorted(n for n in named if n not in shown)
+
+
+def test_new_refuses_a_tag_or_section_another_article_spells_otherwise_on_one_url(tmp_path: Path,
+                                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`--tags kecerdasan-buatan` beside another article's 'Kecerdasan Buatan' was written, and the next build
+    stopped: "both make the URL /tags/kecerdasan-buatan/; use one spelling". digest new says it in the build's words
+    (reading the other articles' front matter only; a draft's too, which stops the build once published), exit 2,
+    and writes nothing; a spelling in another letter case is one tag to the build, and is taken."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/05/satu.md": article("Satu", tags="[Kecerdasan Buatan]", section="Amerika Serikat",
+                                                       draft="true")})
+    config = load_config(tmp_path / "config.yaml")
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes", section="amerika-serikat", tags=("kecerdasan-buatan", "chip")),
+                    JUNE_30_EVENING_UTC)
+    assert str(e.value) == (
+        "--tags: 'kecerdasan-buatan' and 'Kecerdasan Buatan' (in content/2025/05/satu.md) both make the URL "
+        "/tags/kecerdasan-buatan/; use one spelling; --section: 'amerika-serikat' and 'Amerika Serikat' (in "
+        "content/2025/05/satu.md) both make the URL /sections/amerika-serikat/; use one spelling")
+    assert not (tmp_path / "content/2025/07").exists()
+    assert main(["new", "Tes", "--tags", "KECERDASAN BUATAN", "--section", "amerika serikat", "--config",
+                 str(tmp_path / "config.yaml"), "--date", "2025-06-01"]) == 0
+    assert main(["new", "Dua", "--tags", "kecerdasan-buatan", "--config", str(tmp_path / "config.yaml"),
+                 "--date", "2025-06-01"]) == 2
+    assert "'kecerdasan-buatan' and 'Kecerdasan Buatan' (in content/2025/05/satu.md)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("front, config", [
+    ('tags: ["K\\u00e9cerdasan Buatan"]', ""), ("tags: [Kécerdasan Buatan]", ""), ("tags:\n- x\n- Kecerdasan  Buatan", ""),
+    ("tags: [x,\n  Kecerdasan Buatan]", ""), ("tags: [kecerdasan.buatan] # AI", ""), ("tags: [AI]", 'slugs: {"AI": kecerdasan-buatan}\n'),
+    ('"tags": [Kecerdasan Buatan]', ""), ("tags: [Kecerdasan&#45;Buatan]", "")])
+def test_new_reads_the_other_articles_names_as_the_build_does(tmp_path: Path, front: str, config: str) -> None:
+    """The names are read however the other file writes them: an escape, an accent, a block or multi-line list, a
+    quoted key, an HTML entity (which the slug reads as its character), or a slug config.yaml gives."""
+    name = "kecerdasan-buatan"
+    make_project(tmp_path, {"2025/05/a.md": f"---\ntitle: A\ndate: 2025-05-01\n{front}\n---\nx\n"}, config=CONFIG + config)
+    with pytest.raises(RefusalError) as e:
+        new_article(load_config(tmp_path / "config.yaml"), NewArticle("Tes", tags=(name,)), JUNE_30_EVENING_UTC)
+    assert str(e.value).startswith(f"--tags: '{name}' and '") and "(in content/2025/05/a.md) both make the URL " \
+        "/tags/kecerdasan-buatan/" in str(e.value)

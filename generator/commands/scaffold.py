@@ -14,15 +14,20 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from generator.load.config import Config, ConfigError, load_config
-from generator.core.errors import BuildError, RefusalError, quoted
+from generator.core.errors import BuildError, Problem, RefusalError, quoted
+from generator.load.frontmatter import YamlError, load_yaml
 from generator.load.layout import layout
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold, load_registry
 from generator.core.urls import RESERVED, broken_http_url, http_url, make_slug
 from generator.write.output import built_site_holding
+
+if TYPE_CHECKING:
+    from generator.index.taxonomy import OwnSlugs
 
 TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -468,11 +473,94 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str)
     from generator.load.content import article_settings, parse_article  # content imports this module
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
-    found = [*problems, *(build_site((article,), own_slugs(config))[1] if article else ())]
+    own = own_slugs(config)
+    found = [*problems, *(build_site((article,), own)[1] if article else ())]
+    found += _spelled_otherwise(config, own, article.tags, article.section) if article else []
     said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
             for p in found if "placeholder" not in p.message]
     if said:
         raise RefusalError("; ".join(dict.fromkeys(said)))
+
+
+def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str) -> list[Problem]:
+    """The new article's tags and section that another article (a draft's too: the build stops once it is published)
+    spells otherwise on the same URL ('kecerdasan-buatan' and 'Kecerdasan Buatan'), as the build says them. Only the
+    front matter of the others is read, as the build reads it, and only of a file that may hold such a name."""
+    from generator.index.taxonomy import FIELDS, one_url, term_slug
+    from generator.load.content import MAX_BYTES, MAX_TAGS, NOT_ARTICLES, NOTES_DIR, find_articles, read_front
+
+    wanted = {(kind, slug): name for kind, names in (("tags", tags), ("sections", (section,))) for name in names
+              if name and (slug := term_slug(fold(name), own))}
+    needles = [_letters(slug) for _, slug in wanted] + [_letters(fold(name)) for name in own.written]
+    said: dict[tuple[str, str], Problem] = {}
+
+    def clash(kind: str, name: str) -> tuple[str, str] | None:
+        """(kind, slug) of the new article's name that ``name`` spells otherwise on the same URL; None for none."""
+        key = (kind, term_slug(fold(name), own)) if name else ("", "")
+        return key if key in wanted and fold(wanted[key]) != fold(name) else None
+
+    for rel, file in find_articles(config.root, config.content_dir)[0] if wanted else ():
+        if rel[len(config.content_dir.rstrip("/")) + 1:].split("/")[0] in {*NOT_ARTICLES, NOTES_DIR}:
+            continue
+        try:
+            with open(file, "rb") as f:
+                data = f.read(8192)  # the front matter, mostly; the rest only if it is read as the build reads it
+                head, closed, _ = data.partition(b"\n---")
+                lines = _names_lines(head) if closed else None
+                if lines is not None and not (any(needle in _letters(lines) for needle in needles)
+                                              and _may_clash(lines, lambda kind, name: clash(kind, name) is not None)):
+                    continue  # no name in its tags: and section: lines makes one of the URLs
+                data += f.read(MAX_BYTES + 1 - len(data))
+        except OSError:
+            continue
+        front, _ = read_front(rel, data)
+        if front is None:
+            continue
+        check = front[0]
+        others = [("tags", name) for name in check.names("tags", MAX_TAGS)]
+        others += [("sections", check.name_without_invisible("section", check.text("section")))]
+        for kind, name in others:
+            if (found := clash(kind, name)) is not None and found not in said:
+                said[found] = Problem(rel, 0, FIELDS[kind], one_url(kind, found[1], wanted[found], name, rel))
+    return list(said.values())
+
+
+_NAMES_AT = re.compile(rb"^(?:tags|section)[ \t]*:.*(?:\n(?:[ \t#-].*)?)*", re.MULTILINE)
+"""A front matter's ``tags:`` and ``section:`` lines, with the lines of a block list below them."""
+_READ_WHOLE = re.compile(rb"\x00|<<|(?:tags|section)[\"']?[ \t]*:|^[{?]", re.MULTILINE)
+"""Front matter whose names the lines of ``_NAMES_AT`` may not hold all of: a wide encoding (UTF-16), a merge key, the
+keys written otherwise (quoted, in a flow mapping, as a complex key)."""
+
+
+def _names_lines(head: bytes) -> bytes | None:
+    """The ``tags:`` and ``section:`` lines of the front matter ``head``, when they hold every tag and the section
+    and a slug keeps all of their names' letters (ASCII, with no escape, entity or alias); None when only the build's
+    reading of the whole file can tell."""
+    names = b"".join(_NAMES_AT.findall(head))
+    if _READ_WHOLE.search(_NAMES_AT.sub(b"", head)) or re.search(rb"[\\&*]|[^\x00-\x7f]", names):
+        return None
+    return names
+
+
+def _may_clash(lines: bytes, clash: Callable[[str, str], bool]) -> bool:
+    """Whether a name of ``lines`` (``_names_lines``), read as YAML, may ``clash``; True when they cannot be read alone."""
+    try:
+        meta = load_yaml(lines.decode(), 1)[0]
+    except YamlError:
+        return True
+    if not isinstance(meta, dict):
+        return True
+    for key, kind in (("tags", "tags"), ("section", "sections")):
+        value = meta.get(key)
+        for item in value if isinstance(value, list) else [] if value is None else [value]:
+            if not isinstance(item, str) or clash(kind, " ".join(item.split())):
+                return True
+    return False
+
+
+def _letters(text: str | bytes) -> bytes:
+    """The ASCII letters and digits of ``text``, lower-cased: all a slug keeps of an ASCII name."""
+    return re.sub(rb"[^a-z0-9]+", b"", (text.encode() if isinstance(text, str) else text).lower())
 
 
 def new_article(config: Config, request: NewArticle, now: datetime) -> Written:

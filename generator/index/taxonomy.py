@@ -97,11 +97,8 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
                                             f"/{kind}/{slug}/, which {quoted(taken_name)} (in {taken_art.source_path}) has "
                                             f"too; choose another slug, like {_slug_for(name, slug)}"))
                     continue
-                fix = "use one spelling" if _one_name(a_name, b_name) else (
-                    f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(b_name, ensure_ascii=False)}: "
-                    f"{_slug_for(b_name, slug)}}}', or use one spelling if they are one thing")
-                problems.append(Problem(b_art.source_path, 0, FIELDS[kind], f"{quoted(b_name)} and {quoted(a_name)} (in "
-                                        f"{a_art.source_path}) both make the URL /{kind}/{slug}/; {fix}"))
+                problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
+                                        one_url(kind, slug, b_name, a_name, a_art.source_path)))
             continue
         members = by_fold[folds[0]]
         counts: dict[str, int] = defaultdict(int)
@@ -145,6 +142,14 @@ def _archives(articles: tuple[Article, ...]) -> tuple[tuple[Archive, ...], tuple
 
 _SIGNS = frozenset("+#&@")
 """Signs that make a name another name ('C++', 'C#'), where other punctuation only spells it otherwise."""
+
+
+def one_url(kind: TermKind, slug: str, name: str, other: str, where: str) -> str:
+    """The build's words for ``name`` and ``other`` (a spelling in the file ``where``) that make one URL."""
+    fix = "use one spelling" if _one_name(other, name) else (
+        f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: "
+        f"{_slug_for(name, slug)}}}', or use one spelling if they are one thing")
+    return f"{quoted(name)} and {quoted(other)} (in {where}) both make the URL /{kind}/{slug}/; {fix}"
 
 
 def _one_name(a: str, b: str) -> bool:
