@@ -1469,6 +1469,22 @@ def test_the_advice_for_a_list_field_gives_the_editors_own_names(written: str, s
     assert messages(f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode(), settings) == [said]
 
 
+@pytest.mark.parametrize("written, names, tags", [
+    ('tags: "[data]]"', "[data]", ("data",)),  # the brackets at the ends are the list's, however many
+    ('tags: "[[data]]"', "[data]", ("data",)),
+    ('tags: "[a]], b"', '["a]]", b]', ("a]]", "b")),  # in brackets, a name YAML would not read back is in quotes
+    ('tags: "Rp 1,5 triliun; data"', '["Rp 1,5 triliun", data]', ("Rp 1,5 triliun", "data")),  # a decimal comma
+])
+def test_the_advice_for_a_list_written_as_text_builds_when_followed(written: str, names: str, tags: tuple[str, ...],
+                                                                     settings: ArticleSettings) -> None:
+    """'tags: "[data]]"' was told 'write tags: [data]]', a list with one ']' too many, which the next run said."""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [
+        f"content/a.md:4: field 'tags': must be a list; write tags: {names} or one '- item' line per tag"]
+    article, problems = parse_article("content/a.md", text.format(f"tags: {names}").encode(), settings)
+    assert problems == () and article is not None and article.tags == tags
+
+
 def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSettings) -> None:
     """It was said at the line of the item at its place among the names: after a repeated name, the line above."""
     assert messages(b"---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - Meta\n  - meta\n  - Zzz Corp\n---\nx\n",

@@ -267,14 +267,15 @@ def _too_big(rel: str, size: int) -> Problem:
 LINKED_FOLDER = "is a symbolic link to a folder and is not followed; move the folder into content/ instead"
 
 
-def _yaml_text(text: str) -> str:
-    """``text`` as a YAML value to copy after 'key: ': as it is if YAML reads it back so, else in double quotes
-    ('Meta: rugi besar', '#1 Kepri' would be a mapping and a comment)."""
+def _yaml_text(text: str, in_list: bool = False) -> str:
+    """``text`` as a YAML value to copy after 'key: ', or ``in_list``, as an item of a list in brackets: as it is if
+    YAML reads it back so, else in double quotes ('Meta: rugi besar', '#1 Kepri' would be a mapping and a comment;
+    in brackets, 'data]' would close the list and 'Rp 1,5' be two items)."""
     import json
 
     import yaml
     try:
-        plain = yaml.safe_load(f"k: {text}") == {"k": text}
+        plain = yaml.safe_load(f"k: [{text}]" if in_list else f"k: {text}") == {"k": [text] if in_list else text}
     except yaml.YAMLError:
         plain = False
     return text if plain else json.dumps(text, ensure_ascii=False)
@@ -1463,7 +1464,8 @@ class FieldReader:
             written = self._after_colon(key).split(" #", 1)[0].strip()
             if isinstance(value, dict):  # '{Meta, Scale AI}': the names written, its keys (and any text values)
                 what = quoted(written) if written else "the indented lines under it"
-                names = [_yaml_text(str(n)) for k, v in value.items() for n in (k, v) if n is k or isinstance(v, str)]
+                names = [_yaml_text(str(n), True) for k, v in value.items() for n in (k, v)
+                         if n is k or isinstance(v, str)]
                 self.error(key, f"must be a list, but YAML read {what} as a mapping (name: value); "
                                 f"write the names in brackets: {key}: [{', '.join(names)}]")
             else:
@@ -1502,7 +1504,8 @@ class FieldReader:
         return out
 
     def _written_names(self, key: str, value: str) -> list[str]:
-        """The names a text meant as a list gives: split at its commas and semicolons, and at its line breaks when it runs over
+        """The names a text meant as a list gives: split at its commas (not a decimal comma, as in
+        'Rp 1,5 triliun') and semicolons, and at its line breaks when it runs over
         lines ('companies:' above '  • Meta' and '  • Scale AI', bullets pasted from a document: YAML's 'Meta
         Scale AI' with the bullets)."""
         at, after = self.line(key), self._after_colon(key).strip()
@@ -1513,8 +1516,8 @@ class FieldReader:
             rows.append(row)
         if len(rows) < 2 or " ".join(" ".join(rows).split()) != " ".join(value.split()):
             rows = [value]  # (one line, or quoted: YAML's text is the names')
-        return [_yaml_text(n.strip()) for row in rows
-                for n in re.split("[,;]", row.strip().removeprefix("[").removesuffix("]").lstrip(_BULLETS))
+        return [_yaml_text(n.strip(), True) for row in rows  # '"[data]]"': the brackets at its ends are the list's
+                for n in re.split(r";|(?<!\d),|,(?!\d)", row.strip().lstrip("[").rstrip("]").lstrip(_BULLETS))
                 if n.strip()]
 
     def _flow_items(self, key: str, count: int) -> list[list[tuple[int, str]]] | None:
@@ -1560,8 +1563,8 @@ class FieldReader:
         parts, one = comma_names(item), _ONE.get(key, key)
         mark = " or ".join(word for sign, word in ((",", "comma"), (";", "semicolon")) if sign in item)
         if flow:
-            names = [_yaml_text(" ".join(v.split())) if isinstance(v, str) else as_yaml(v) for v in value]
-            names[i:i + 1] = [_yaml_text(p) for p in parts]
+            names = [_yaml_text(" ".join(v.split()), True) if isinstance(v, str) else as_yaml(v) for v in value]
+            names[i:i + 1] = [_yaml_text(p, True) for p in parts]
             fix = f"if they are {len(parts)} {key}, write {key}: [{', '.join(names)}]"
         else:
             lines = [f"'- {_yaml_text(p)}'" for p in parts]
