@@ -1485,6 +1485,36 @@ def test_the_advice_for_a_list_written_as_text_builds_when_followed(written: str
     assert problems == () and article is not None and article.tags == tags
 
 
+DECIMAL = "YAML splits a list in brackets at every comma, one between two digits too; if it is one tag"
+
+
+@pytest.mark.parametrize("written, said, fixed, tags", [
+    ("tags: [Rp 1,5 triliun]", f"4: field 'tags': warning: 'Rp 1' and '5 triliun' are 2 tags: {DECIMAL} "
+                               "('Rp 1,5 triliun'), put it in double quotes: tags: [\"Rp 1,5 triliun\"]",
+     'tags: ["Rp 1,5 triliun"]', ("Rp 1,5 triliun",)),
+    ("tags: [data, 'AI',\n  Rp 1,5 triliun, 2024]", f"5: field 'tags': warning: 'Rp 1' and '5 triliun' are 2 tags: "
+                                                    f"{DECIMAL} ('Rp 1,5 triliun'), put it in double quotes: "
+                                                    "tags: [data, AI, \"Rp 1,5 triliun\", 2024]",
+     'tags: [data, AI, "Rp 1,5 triliun", 2024]', None),  # the advice is for the comma; the year is told on its own
+    ("tags: [inflasi 2,5,7 persen]", f"4: field 'tags': warning: 'inflasi 2', '5' and '7 persen' are 3 tags: "
+                                     f"{DECIMAL} ('inflasi 2,5,7 persen'), put it in double quotes: "
+                                     "tags: [\"inflasi 2,5,7 persen\"]",
+     'tags: ["inflasi 2,5,7 persen"]', ("inflasi 2,5,7 persen",)),
+])
+def test_a_comma_between_digits_in_brackets_is_said(written: str, said: str, fixed: str, tags: tuple[str, ...] | None,
+                                                     settings: ArticleSettings) -> None:
+    """YAML splits a list in brackets at a decimal comma: 'tags: [Rp 1,5 triliun]' made two tags, 'Rp 1' and
+    '5 triliun', without a word."""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert f"content/a.md:{said}" in messages(text.format(written).encode(), settings)
+    article, problems = parse_article("content/a.md", text.format(fixed).encode(), settings)
+    if tags:
+        assert problems == () and article is not None and article.tags == tags
+    else:
+        assert [p.message for p in problems] == ["item 4 is 2024; every item must be text (put numbers and yes/no in "
+                                                 "quotes)"]
+
+
 def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSettings) -> None:
     """It was said at the line of the item at its place among the names: after a repeated name, the line above."""
     assert messages(b"---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - Meta\n  - meta\n  - Zzz Corp\n---\nx\n",

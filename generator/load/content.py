@@ -1474,6 +1474,7 @@ class FieldReader:
                                 f"in brackets: {key}: [\"{written}\"]")
             return {}
         self._names_cut_by_comment(key)
+        self._decimal_commas(key, value)
         flow = self._flow_items(key, len(value))
         out: dict[str, int] = {}
         seen: set[str] = set()
@@ -1555,6 +1556,35 @@ class FieldReader:
         self.warn(key, f"item {i + 1} {quoted(name)} runs over {len(parts)} lines with no comma between them, which "
                        f"YAML reads as one {_ONE.get(key, key)}; if they are {len(parts)} {key}, put a comma at the "
                        f"end of the line: {key}: [{fixed}]", line=parts[0][0])
+
+    def _decimal_commas(self, key: str, value: list[Any]) -> None:
+        """Warn of a comma between two digits in a list in brackets: YAML splits the list there, so
+        'tags: [Rp 1,5 triliun]' was two tags, 'Rp 1' and '5 triliun', without a word."""
+        if not self._after_colon(key).lstrip().startswith("["):
+            return
+        texts = [" ".join(v.split()) if isinstance(v, str) else
+                 as_yaml(v, self.written.get((key, i), "")) if isinstance(v, (int, float)) else "" for i, v in enumerate(value)]
+        glued = {i for i in range(1, len(value)) if texts[i - 1][-1:].isdigit() and texts[i][:1].isdigit()
+                 and f"{texts[i - 1]},{texts[i]}" in " ".join(self.raw[self.line(key, i) - 1].split())}
+        if not glued:
+            return
+        names: list[str] = []
+        for i, (item, text) in enumerate(zip(value, texts)):
+            if i in glued:
+                names[-1] += f",{text}"
+            else:
+                names.append(text if i + 1 in glued else _yaml_text(item, True) if isinstance(item, str) else
+                             as_yaml(item, self.written.get((key, i), "")))
+        fixed = ", ".join(_yaml_text(name, True) if "," in name else name for name in names)
+        one = _ONE.get(key, key)
+        for i in sorted(glued):
+            if i - 1 in glued:
+                continue
+            end = next(n for n in range(i, len(value) + 1) if n + 1 not in glued)
+            parts = texts[i - 1:end + 1]
+            self.warn(key, f"{', '.join(quoted(t) for t in parts[:-1])} and {quoted(parts[-1])} are {len(parts)} {key}: YAML splits a list in "
+                           f"brackets at every comma, one between two digits too; if it is one {one} "
+                           f"({quoted(','.join(parts))}), put it in double quotes: {key}: [{fixed}]", (key, i - 1))
 
     def _comma_in_item(self, key: str, i: int, value: list[Any], flow: bool, registry: str) -> None:
         """Warn of a name with a comma or semicolon inside, which YAML keeps as one ('- Meta, Scale AI',
