@@ -342,6 +342,13 @@ def assert_read_past(text: str, tags: list[str]) -> None:
     (TOP + "tags: [data,\n  'Meta\n",
      "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
      "lines 5 to 6: tags: [data, 'Meta']", ["data", "Meta"]),
+    # an alias read past was read as '~', which the advice wrote in its place ('write tags: [~, data]')
+    (TOP + "tags: [*b, data]]\n", "content/a.md:5: field 'tags': has one ']' too many; write tags: [\"*b\", data]",
+     ["*b", "data"]),
+    (TOP + "tags: [data, *b\n", "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write "
+                                "tags: [data, \"*b\"]", ["data", "*b"]),
+    ("amazon: &a [*b\n", "content/a.md:2: field 'amazon': '&' cannot start a value in YAML; put the whole value in "
+                         "double quotes: amazon: \"&a [*b\"", "&a [*b"),
 ])
 def test_a_list_s_advice_writes_each_item_as_yaml_reads_it_back(text: str, message: str, meant: list[str]) -> None:
     """An attacker's reports: 'write tags: [data, AI: generatif]' then failed ("must be a flat list"); the '#' advice

@@ -952,7 +952,7 @@ def _brackets_paired(value: str) -> str | None:
         return None
     fixed = value[extra:] if extra > 0 and value.startswith("[" * (extra + 1)) else \
         value[:extra] if extra < 0 and value.endswith("]" * (1 - extra)) else ""
-    return fixed if fixed.count("[") == 1 and _is_list(fixed) else None
+    return fixed if fixed.count("[") == 1 and (_is_list(fixed) or _is_list(_as_items(fixed[:-1]) + "]")) else None
 
 
 _ITEM_OR_KEY = re.compile(r"\s*(?:-\s|[A-Za-z_][\w.-]*:\s)")
@@ -1170,13 +1170,17 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple
     row, field = rows[at], _keys_at(rows, at)
     key = field.rpartition(".")[2]
     if "undefined alias" in str(error.problem) and (alias := re.match(r"\*([^\s,\[\]{}]+)", row[column:])):
-        name = alias[0]
+        name, past = alias[0], row[:column] + "~" + row[alias.end() + column:]
+        if _explained_line([*rows[:at], past, *rows[at + 1:]], at, first_line) is not None and \
+                (own := _explained_line(rows, at, first_line)) is not None and own[3] is not None and \
+                _syntax_error(own[3].lstrip(" ")) is None:  # 'amazon: &a [*b': its slip is said as written, not with
+            return None  # the '~' read in the alias's place ('write amazon: "&a [~"'), and its advice has no alias
         fix = (f"write the names out, like {key}: [a, b]; a name that starts with '*' goes in double quotes: "
                f"{key}: [\"{name}\"]") if key in _LIST_KEYS else (
                f"write the value out, or, if it is text, put it in double quotes: {key}: \"{name}\"" if key
                else "write the value out")
         return at, field, (f"'{name}' is a YAML alias, of an anchor '&{alias[1]}' that is not above it; aliases are "
-                           f"not allowed: {fix}"), row[:column] + "~" + row[alias.end() + column:]
+                           f"not allowed: {fix}"), past
     anchor = re.match(r"&([^\s,\[\]{}]+)\s*", row[column:])
     if "duplicate anchor" in str(error.context) and anchor and error.context_mark is not None:
         first = text.count("\n", 0, error.context_mark.index)
