@@ -5,6 +5,7 @@ import os
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
@@ -1513,6 +1514,47 @@ def test_a_comma_between_digits_in_brackets_is_said(written: str, said: str, fix
     else:
         assert [p.message for p in problems] == ["item 4 is 2024; every item must be text (put numbers and yes/no in "
                                                  "quotes)"]
+
+
+@pytest.mark.parametrize("written, said, followed, meant", [
+    ('title: x\ntags: #a"b', "4: field 'tags': '#a\"b' starts a YAML comment, so tags is empty; put the name in double "
+                             "quotes, in brackets: tags: [\"#a\\\"b\"]", 'title: x\ntags: ["#a\\"b"]', ("tags", ('#a"b',))),
+    ('title: x\ntags:\n  - a\n  - #Tik"Tok', "6: field 'tags': item 2 is empty: '#Tik\"Tok' after '- ' is a YAML "
+                                             "comment; put it in double quotes: - \"#Tik\\\"Tok\"",
+     'title: x\ntags:\n  - a\n  - "#Tik\\"Tok"', ("tags", ("a", '#Tik"Tok'))),
+    ("title: x\ntags:\n  - a\n  -O'Reilly", "6: \"-O'Reilly\" needs a space after '-' to be an item of the list "
+                                           "above: write \"  - O'Reilly\"",
+     "title: x\ntags:\n  - a\n  - O'Reilly", ("tags", ("a", "O'Reilly"))),
+    ("title: x\ntags:\n  - a\n  -@openai  # akun", "6: '-@openai  # akun' needs a space after '-' to be an item of the "
+                                                  "list above: write '  - \"@openai\"  # akun'",
+     'title: x\ntags:\n  - a\n  - "@openai"  # akun', ("tags", ("a", "@openai"))),
+    ("title: x\ntags:\n  - a\n  O'Reilly", "6: \"O'Reilly\" has no '-' before it to be an item of the list above: "
+                                          "write \"  - O'Reilly\"",
+     "title: x\ntags:\n  - a\n  - O'Reilly", ("tags", ("a", "O'Reilly"))),
+    ('title: #1 "terbaik"', "3: field 'title': '#' starts a YAML comment, so the value is empty; put it in quotes: "
+                            "title: \"#1 \\\"terbaik\\\"\"", 'title: "#1 \\"terbaik\\""', ("title", '#1 "terbaik"')),
+    ('title: Kabar #1 "terbaik"', "3: field 'title': warning: '#1 \"terbaik\"' after it is a YAML comment, so it is not "
+                                  "part of the title; if it is, put the whole value in double quotes: title: "
+                                  "\"Kabar #1 \\\"terbaik\\\"\"", 'title: "Kabar #1 \\"terbaik\\""',
+     ("title", 'Kabar #1 "terbaik"')),
+    ('title: 2026 # "tahun"', "3: field 'title': must be text; YAML read '2026' as a number; put it in quotes: "
+                              "title: \"2026\"", 'title: "2026" # "tahun"', ("title", "2026")),
+    ("title: x\ntags:\n  - O'Reilly, Media", "5: field 'tags': warning: \"O'Reilly, Media\" is one tag: a comma inside "
+                                           "an item does not split it; if they are 2 tags, write \"- O'Reilly\" and "
+                                           "'- Media' on lines of their own",
+     "title: x\ntags:\n- O'Reilly\n- Media", ("tags", ("O'Reilly", "Media"))),
+    ('title: x\ntags: [a,\n  #b"c, d]', "5: field 'tags': '#b\"c' starts a YAML comment, so it is left out of the list "
+                                        "with the rest of its line; put a name that starts with '#' in double quotes: "
+                                        "\"#b\\\"c\", d]", 'title: x\ntags: [a,\n  "#b\\"c", d]', ("tags", ("a", '#b"c', "d"))),
+])
+def test_advice_that_quotes_a_name_with_a_quote_in_it_reads_when_followed(
+        written: str, said: str, followed: str, meant: tuple[str, Any], settings: ArticleSettings) -> None:
+    """A name holding a quote mark was put in quotes as it was ('tags: ["#a"b"]', 'title: "#1 "terbaik""', which
+    YAML cannot read), and an item's line to write was shown in single quotes around an apostrophe ('  - O'Reilly')."""
+    text = "---\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [f"content/a.md:{said}"]
+    article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
+    assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]
 
 
 def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSettings) -> None:

@@ -1250,7 +1250,7 @@ class FieldReader:
         written, comment = after.split(" #", 1)
         if after.strip()[:1] not in ("\"", "'", "|", ">") and written.strip() == value.strip():
             self.warn(key, f"'#{comment.rstrip()}' after it is a YAML comment, so it is not part of the {key}; if it "
-                           f"is, put the whole value in double quotes: {key}: \"{after.strip()}\"")
+                           f"is, put the whole value in double quotes: {key}: {double_quoted(after.strip())}")
 
     def _names_cut_by_comment(self, key: str) -> None:
         """A name starting with '#' that YAML read as a comment in a list over lines (``names_cut_by_comment``)."""
@@ -1262,7 +1262,7 @@ class FieldReader:
         """A fix for a value YAML read as something other than text."""
         after = self._after_colon(key)
         if value is None and "#" in after:
-            return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: \"{after.strip()}\""
+            return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: {double_quoted(after.strip())}"
         if value is None:
             return f"it is empty; write it after the colon, like {key}: ..."
         written = after.split(" #", 1)[0].strip()  # as the editor wrote it: '1e3', '.inf', not 1000.0, inf
@@ -1272,7 +1272,7 @@ class FieldReader:
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             pick = "" if len(value) == 1 else "pick one, like "
             return f"is a list ({written or shown}); {key} takes one value: {pick}{key}: {_yaml_text(value[0])}"
-        return f"YAML read {quoted(shown)} as {kind}; put it in quotes: {key}: \"{after.strip() or shown}\""
+        return f"YAML read {quoted(shown)} as {kind}; put it in quotes: {key}: {double_quoted(written or shown)}"
 
     def text(self, key: str, required: bool = False, name: bool = False) -> str | None:
         """A text field, its spaces collapsed (a line break in a title is a space), warned of if it holds markup;
@@ -1446,8 +1446,8 @@ class FieldReader:
         one so."""
         if key in self.meta and self.meta[key] is None and self._after_colon(key).strip().startswith("#"):
             written = self._after_colon(key).strip()  # 'tags: #ai': the whole value a comment, the article untagged
-            self.error(key, f"'{written}' starts a YAML comment, so {key} is empty; put the name in double quotes, "
-                            f"in brackets: {key}: [\"{written}\"]")
+            self.error(key, f"{quoted(written)} starts a YAML comment, so {key} is empty; put the name in double quotes, "
+                            f"in brackets: {key}: [{double_quoted(written)}]")
             return {}
         if key not in self.meta or self.meta[key] is None:
             return {}
@@ -1471,7 +1471,7 @@ class FieldReader:
             else:
                 kind, written = "true/false" if isinstance(value, bool) else "a number", written or str(value)
                 self.error(key, f"must be a list, but YAML read {quoted(written)} as {kind}; write it as a name in quotes, "
-                                f"in brackets: {key}: [\"{written}\"]")
+                                f"in brackets: {key}: [{double_quoted(written)}]")
             return {}
         self._names_cut_by_comment(key)
         self._decimal_commas(key, value)
@@ -1597,7 +1597,7 @@ class FieldReader:
             names[i:i + 1] = [_yaml_text(p, True) for p in parts]
             fix = f"if they are {len(parts)} {key}, write {key}: [{', '.join(names)}]"
         else:
-            lines = [f"'- {_yaml_text(p)}'" for p in parts]
+            lines = [quoted(f"- {_yaml_text(p)}") for p in parts]
             fix = f"if they are {len(parts)} {key}, write {', '.join(lines[:-1])} and {lines[-1]} on lines of their own"
         one_name = f"; if it is one {one}'s name, add it to {registry}" if registry else ""
         self.warn(key, f"{quoted(item)} is one {one}: a {mark} inside an item does not split it; {fix}{one_name}",

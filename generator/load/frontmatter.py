@@ -127,7 +127,7 @@ def not_a_name(key: str, value: Any, example: str, written: Written, path: tuple
 
 def commented_item(index: int, name: str) -> str:
     """Why item ``index`` (from 0) of a list, written '- ``name``' with a name starting with '#', is empty."""
-    return f"item {index + 1} is empty: '{name}' after '- ' is a YAML comment; put it in double quotes: - \"{name}\""
+    return f"item {index + 1} is empty: '{name}' after '- ' is a YAML comment; put it in double quotes: - {double_quoted(name)}"
 
 
 _COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
@@ -162,7 +162,7 @@ def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] |
         if found and found[1][1:2].strip():  # '#Pilkada2026', not '# c'
             comment, close, after = found[1].partition("]")  # '#Aceh]': the list's ']' in the comment
             names = [n.strip() for n in comment.split(",")]
-            fixed = _spaced(code + ", ".join(f'"{n}"' if n.startswith("#") else n for n in names if n) +
+            fixed = _spaced(code + ", ".join(double_quoted(n) if n.startswith("#") else n for n in names if n) +
                             ("," if not names[-1] else "") + close + after)
             # first on its line, after a name with no comma ('tags: [a, b' / '  #c]'): '"#c"]' alone makes 'b "#c"'
             last = "" if code.strip() or re.search(r"[\[,]\s*$", above) else re.split(r"[\[,]", above)[-1].strip()
@@ -173,8 +173,8 @@ def _name_cut(raw: list[str], at: int, key: str) -> tuple[int, str, bool, str] |
                                 f"{fixed.strip()}"), True, fixed
             if not code.strip():
                 return number, (f"'{names[0]}' is a YAML comment, so it is not in the {key}; if it is a name, put it in "
-                                f"double quotes{comma[1]}: \"{names[0]}\", and if it is a note, write "
-                                f"'# {names[0][1:]}'"), False, fixed
+                                f"double quotes{comma[1]}: {double_quoted(names[0])}, and if it is a note, write "
+                                f"{quoted('# ' + names[0][1:])}"), False, fixed
         if "]" in code:
             return None
         if code.strip():
@@ -506,8 +506,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
                                              f"start a name in YAML; put it in double quotes: {right.lstrip(' ')}"), right
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
-            return at, "", (f"'{lines[at].strip()}' needs a space after '-' to be an item of the list above: "
-                            f"write '{item[1]}- {item[2]}'"), f"{item[1]}- {item[2]}"
+            right = f"{item[1]}- {_as_block_item(item[2])}"
+            return at, "", (f"{quoted(lines[at].strip())} needs a space after '-' to be an item of the list above: "
+                            f"write {quoted(right)}"), right
     # a list or mapping left open further up ('tags: [AI, data,'): YAML reads on and fails lines later
     for at in range(min(index, len(lines)) - 2, -1, -1):
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
@@ -663,9 +664,9 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     found = re.fullmatch(r"([a-z_][\w-]*)[ \t]+([^\s:#].*)", line.strip())  # 'url https://z.com/'
     if above.startswith(" " * indent + "- ") and not (found and not indent):  # '  b' under '  - a': no '-'
-        return at, "", (f"'{line.strip()}' has no '-' before it to be an item of the list above: "
-                        f"write '{' ' * indent}- {line.strip()}'"), f"{' ' * indent}- {line.strip()}"  # ('summary x'
-        # after a list at column 0: a key)
+        right = f"{' ' * indent}- {_as_block_item(line.strip())}"  # ('summary x' after a list at column 0: a key)
+        return at, "", (f"{quoted(line.strip())} has no '-' before it to be an item of the list above: "
+                        f"write {quoted(right)}"), right
     if found:
         value = _without_comment(found[2]).rstrip()  # a comment stays where it is
         right: str | None = f"{found[1]}: {value}"
@@ -1014,6 +1015,13 @@ def _as_item(text: str) -> str:
     return double_quoted(text)
 
 
+def _as_block_item(written: str) -> str:
+    """An item written after '- ' (its comment kept after it) as YAML reads it back as its text: '@openai' and
+    '#Pilkada' in double quotes, "O'Reilly" as it is."""
+    text = _without_comment(written)
+    return _as_item(text) + written[len(text):]
+
+
 def _as_items(listed: str) -> str:
     """A list in brackets never closed ('[investasi, AI: generatif'), each of its items written as ``_as_item``
     writes it; as it is when none needs it."""
@@ -1176,8 +1184,8 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple
                 _syntax_error(own[3].lstrip(" ")) is None:  # 'amazon: &a [*b': its slip is said as written, not with
             return None  # the '~' read in the alias's place ('write amazon: "&a [~"'), and its advice has no alias
         fix = (f"write the names out, like {key}: [a, b]; a name that starts with '*' goes in double quotes: "
-               f"{key}: [\"{name}\"]") if key in _LIST_KEYS else (
-               f"write the value out, or, if it is text, put it in double quotes: {key}: \"{name}\"" if key
+               f"{key}: [{double_quoted(name)}]") if key in _LIST_KEYS else (
+               f"write the value out, or, if it is text, put it in double quotes: {key}: {double_quoted(name)}" if key
                else "write the value out")
         return at, field, (f"'{name}' is a YAML alias, of an anchor '&{alias[1]}' that is not above it; aliases are "
                            f"not allowed: {fix}"), past
