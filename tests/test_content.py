@@ -1557,6 +1557,23 @@ def test_advice_that_quotes_a_name_with_a_quote_in_it_reads_when_followed(
     assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]
 
 
+@pytest.mark.parametrize("written, fixed, tags", [
+    ("tags [a,\n  b: c", 'tags: [a, "b: c"]', ("a", "b: c")),  # was 'write tags: [a,]', and 'b: c' to the left
+    ("tags [a, # catatan\n  b, c", "tags: [a, b, c]", ("a", "b", "c")),  # was 'write tags: [a, # catatan, b, c]'
+])
+def test_a_list_without_its_colon_and_never_closed_keeps_the_lines_below(written: str, fixed: str,
+                                                                           tags: tuple[str, ...],
+                                                                           settings: ArticleSettings) -> None:
+    """'tags [a,' above '  b: c' was told 'write tags: [a,]' and to start 'b: c' at the beginning of the line, which,
+    followed, made an unknown field 'b'; a note after the list's first items was kept inside it."""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [
+        "content/a.md:4: field 'tags': has no ':' after the key, and its list is never closed; write it on one line, "
+        f"in place of lines 4 to 5: {fixed}"]
+    article, problems = parse_article("content/a.md", text.format(fixed + "\n").encode(), settings)
+    assert problems == () and article is not None and article.tags == tags
+
+
 def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSettings) -> None:
     """It was said at the line of the item at its place among the names: after a repeated name, the line above."""
     assert messages(b"---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - Meta\n  - meta\n  - Zzz Corp\n---\nx\n",

@@ -675,6 +675,7 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
         fix = f"has no ':' after the key; write {right}"
         last, below = _items_below(lines, at) if value[:1] == "[" and "]" not in value else (at, [])
         if below and not _closed_below([*lines[:at], " " * indent + right, *lines[at + 1:]], at):  # 'tags [a,' then
+            value = re.split(r"(?<=[\s\[,])#(?:\s|$)", value, maxsplit=1)[0].rstrip()  # '[a, # note': its note left out
             right = f"{found[1]}: {value.rstrip(', ')}{', ' if value.rstrip(', ') != '[' else ''}{', '.join(below)}]"
             fix = (f"has no ':' after the key, and its list is never closed; write it on one line, in place of lines "
                    f"{first_line + at} to {first_line + last}: {right}")  # '  b, c': every item kept
@@ -810,6 +811,11 @@ def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip(" "))]
 
 
+_OPENED_WITHOUT_COLON = re.compile(r"[A-Za-z_][\w-]*[ \t]+\[[^\]]*")
+"""A key with no ':' whose list is left open on its line ('tags [a,'): the lines indented under it are its items
+(``_no_colon``)."""
+
+
 def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None:
     """``_explained`` for one line, ``at`` (from 0)."""
     line = lines[at]
@@ -818,7 +824,8 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return None
     indent = len(line) - len(line.lstrip(" "))
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
+    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())
+                   and not _OPENED_WITHOUT_COLON.fullmatch(_uncommented(above))):  # 'tags [a,': its list, not a key
         if re.fullmatch(r"[A-Za-z_][\w-]*", key := _uncommented(above)):  # 'source' above '  name: CNBC'
             where = max(i for i in range(at) if lines[i].strip())                # (its ':' left out)
             return where, key, f"has no ':' after the key; write {key}:", f"{key}:"
