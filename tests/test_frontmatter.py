@@ -370,6 +370,10 @@ def test_a_list_s_advice_writes_each_item_as_yaml_reads_it_back(text: str, messa
       "quotes: - \"@openai\"",
       "content/a.md:8: field 'tags': '`kode`' starts with '`', which cannot start a name in YAML; put it in double "
       "quotes: - \"`kode`\""], ["data", "@openai", "`kode`"]),
+    # its '-' left out too: the parser's "found character that cannot start any token"
+    (TOP + "tags:\n  - data\n  @openai  # akun\nslug: Ab_C\n",
+     ["content/a.md:7: '@openai  # akun' has no '-' before it to be an item of the list above: write "
+      "'  - \"@openai\"  # akun'"], ["data", "@openai"]),
 ])
 def test_a_name_starting_with_at_or_a_backquote_is_said_at_its_line_and_read_past(
         text: str, messages: list[str], tags: list[str]) -> None:

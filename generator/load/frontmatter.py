@@ -499,6 +499,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
             return known
         reserved = re.fullmatch(r"( *- +)([@`].*)", _without_comment(lines[at])) if 0 <= at < len(lines) else None
         above = next((row for row in reversed(lines[:at]) if row.strip() and not row.lstrip().startswith("#")), "")
+        if 0 <= at < len(lines) and lines[at].lstrip(" ")[:1] in ("@", "`") and \
+                above.startswith(_indent(lines[at]) + "- "):  # '  @openai' under '  - data': its '-' left out
+            return _dashless(lines[at], at)
         if reserved and (above.startswith(reserved[1].rstrip(" ") + " ") or _uncommented(above).endswith(":")):
             # '  - @openai' under '  - data' or 'tags:'
             right = reserved[1] + _as_item(reserved[2].rstrip())
@@ -664,9 +667,7 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     found = re.fullmatch(r"([a-z_][\w-]*)[ \t]+([^\s:#].*)", line.strip())  # 'url https://z.com/'
     if above.startswith(" " * indent + "- ") and not (found and not indent):  # '  b' under '  - a': no '-'
-        right = f"{' ' * indent}- {_as_block_item(line.strip())}"  # ('summary x' after a list at column 0: a key)
-        return at, "", (f"{quoted(line.strip())} has no '-' before it to be an item of the list above: "
-                        f"write {quoted(right)}"), right
+        return _dashless(line, at)  # ('summary x' after a list at column 0: a key)
     if found:
         value = _without_comment(found[2]).rstrip()  # a comment stays where it is
         right: str | None = f"{found[1]}: {value}"
@@ -686,6 +687,14 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
         return at, parent + found[1], fix, right and " " * indent + right
     return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
                     "or delete the line"), None
+
+
+def _dashless(line: str, at: int) -> Advice:
+    """Line ``at`` (from 0), ``line``, under a list's item and level with it but with no '-' ('  b', '  @openai'
+    under '  - a'), written as an item."""
+    right = f"{_indent(line)}- {_as_block_item(line.strip())}"
+    return at, "", f"{quoted(line.strip())} has no '-' before it to be an item of the list above: write {quoted(right)}", \
+        right
 
 
 def _uncommented(line: str) -> str:
