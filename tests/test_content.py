@@ -1574,6 +1574,30 @@ def test_a_list_without_its_colon_and_never_closed_keeps_the_lines_below(written
     assert problems == () and article is not None and article.tags == tags
 
 
+ALIAS = "is a YAML alias, of an anchor '&{}' that is not above it; aliases are not allowed: "
+
+
+@pytest.mark.parametrize("written, said, followed, meant", [
+    ("summary: *a b", "4: field 'summary': '*a' " + ALIAS.format("a") + "write the value out, or, if it is text, put "
+                      "it in double quotes: summary: \"*a b\"", 'summary: "*a b"', ("summary", "*a b")),
+    ("tags: [*b, data]", "4: field 'tags': '*b' " + ALIAS.format("b") + "write the names out, like tags: [a, b]; a name "
+                         "that starts with '*' goes in double quotes: tags: [\"*b\", data]", 'tags: ["*b", data]',
+     ("tags", ("*b", "data"))),
+    ("tags:\n  - data\n  - *b", "6: field 'tags': '*b' " + ALIAS.format("b") + "write the names out, like tags: [a, b]; "
+                                "a name that starts with '*' goes in double quotes: - \"*b\"",
+     'tags:\n  - data\n  - "*b"', ("tags", ("data", "*b"))),
+])
+def test_an_alias_s_advice_keeps_the_value_it_is_in(written: str, said: str, followed: str, meant: tuple[str, Any],
+                                                     settings: ArticleSettings) -> None:
+    """'summary: *a b' was told 'summary: "*a"', and 'tags: [*b, data]' 'tags: ["*b"]': followed, the rest of the
+    value was gone; '  - *b' was told a line with 'tags:' for it. (An alias in a list is read past as an empty
+    item, which is said too.)"""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert f"content/a.md:{said}" in messages(text.format(written).encode(), settings)
+    article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
+    assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]
+
+
 def test_an_unknown_company_is_said_at_its_own_items_line(settings: ArticleSettings) -> None:
     """It was said at the line of the item at its place among the names: after a repeated name, the line above."""
     assert messages(b"---\ntitle: x\ndate: 2025-01-01\ncompanies:\n  - Meta\n  - meta\n  - Zzz Corp\n---\nx\n",

@@ -1199,10 +1199,15 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple
                 (own := _explained_line(rows, at, first_line)) is not None and own[3] is not None and \
                 _syntax_error(own[3].lstrip(" ")) is None:  # 'amazon: &a [*b': its slip is said as written, not with
             return None  # the '~' read in the alias's place ('write amazon: "&a [~"'), and its advice has no alias
+        found = _KEY_LINE.fullmatch(row.lstrip(" "))  # the value it starts, written whole ('summary: *a b', not "*a")
+        written = _without_comment(found[3].strip()) if found and found[1] == key else name
+        listed = _as_items(written[:-1]) + "]" if written[:1] == "[" and written.endswith("]") else ""
+        item = re.match(r" *- +", row)  # '  - *b': its item's line
         fix = (f"write the names out, like {key}: [a, b]; a name that starts with '*' goes in double quotes: "
-               f"{key}: [{double_quoted(name)}]") if key in _LIST_KEYS else (
-               f"write the value out, or, if it is text, put it in double quotes: {key}: {double_quoted(name)}" if key
-               else "write the value out")
+               + (f"- {double_quoted(name)}" if item and item.end() == column else
+                  f"{key}: {listed if _is_list(listed) else f'[{double_quoted(name)}]'}")) if key in _LIST_KEYS else (
+               f"write the value out, or, if it is text, put it in double quotes: "
+               f"{key}: {double_quoted(written if written.startswith(name) else name)}" if key else "write the value out")
         return at, field, (f"'{name}' is a YAML alias, of an anchor '&{alias[1]}' that is not above it; aliases are "
                            f"not allowed: {fix}"), past
     anchor = re.match(r"&([^\s,\[\]{}]+)\s*", row[column:])
