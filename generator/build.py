@@ -166,7 +166,8 @@ def content_problems(config: Config, options: BuildOptions, registry: Registry |
         kept = zone_free(config, settings, {p.path for p in problems if p.field in DATED})
         problems = [p for p in problems if p.field not in DATED or p in kept]
     problems += page_problems(config, options)
-    problems += load_notes(config.root, config.content_dir, config.static_dir, config.base_path)[1]
+    problems += load_notes(config.root, config.content_dir, markdown_options(config), config.static_dir,
+                           config.base_path)[1]
     return [*problems, *source_problems(config)]
 
 
@@ -326,7 +327,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                       *listed_slug_problems(config, site, config_lines)]
     sources, sources_problems = read_sources(config)
     publishers, publisher_problems = group_publishers(site.articles, sources)
-    notes, note_problems = load_notes(config.root, config.content_dir, config.static_dir, config.base_path)
+    notes, note_problems = load_notes(config.root, config.content_dir, markdown_options(config), config.static_dir,
+                                      config.base_path)
     editions, edition_problems = build_editions(site.articles, ordered_sections(config.sections, site.sections),
                                                 notes, options.now, config.tz, config.language, (*future, *hidden_drafts))
     # a draft left out is work in progress: its warnings wait for --drafts (with --strict they stopped a deploy)

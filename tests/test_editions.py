@@ -315,3 +315,29 @@ def test_a_notes_title_over_lines_is_one_line_everywhere(tmp_path: Path) -> None
     assert page.xpath("//title/text()")[0].startswith("Edisi #1: Pekan Meta dan OpenAI ·")
     assert files["weekly/2025-W24/email.txt"].decode().count("Pekan Meta dan OpenAI") >= 1
     assert [e.title for e in feedparser.parse(files["weekly/feed.xml"]).entries][-1] == "Edisi #1: Pekan Meta dan OpenAI"
+
+
+def test_a_note_is_rendered_with_the_sites_markdown_options_and_again_when_they_change(tmp_path: Path) -> None:
+    """A note rendered with the defaults: Indonesian labels on an English site, rel="noopener" alone with
+    'external_rel: noopener nofollow ugc', and a table of contents (on the page and atop email.txt) with
+    'toc_min_headings: 0', which means never; articles were right. A config change re-renders the note."""
+    config = CONFIG + "language: en\nmarkdown:\n  external_rel: noopener nofollow ugc\n  toc_min_headings: 0\n"
+    make_project(tmp_path, {"a.md": article(date="2025-06-10")}, config=config)
+    headings = "".join(f"## {name}\n\n{name}.\n\n" for name in ("One", "Two", "Three", "Four"))
+    write_files(tmp_path, {"content/weekly/2025-W24.md":
+                           f"A footnote[^1] and [a link](https://other.example/x).\n\n{headings}[^1]: The note.\n"})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    html = (tmp_path / "site/weekly/2025-W24/index.html").read_text()
+    note = lxml.html.document_fromstring(html).xpath("//div[contains(@class, 'note')]")[0]
+    assert note.xpath(".//a[@href='https://other.example/x']/@rel") == ["noopener nofollow ugc"]
+    assert note.xpath(".//sup//a/@aria-label") == ["Footnote 1"]
+    assert set(note.xpath(".//h2/a/@aria-label")) == {"Link to this section"}
+    assert not note.xpath(".//*[@class='toc']")
+    assert "Catatan kaki" not in html and "Tautan ke bagian ini" not in html
+    email = (tmp_path / "site/weekly/2025-W24/email.txt").read_text()
+    assert email.split("\n\n")[1].startswith("A footnote[1] and a link (https://other.example/x)."), email
+    (tmp_path / "config.yaml").write_text(CONFIG + "language: en\nmarkdown:\n  toc_min_headings: 4\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    note = lxml.html.parse(str(tmp_path / "site/weekly/2025-W24/index.html")).xpath("//div[contains(@class, 'note')]")[0]
+    assert note.xpath(".//a[@href='https://other.example/x']/@rel") == ["noopener"]
+    assert note.xpath(".//*[@class='toc']//a/text()") == ["One", "Two", "Three", "Four"]

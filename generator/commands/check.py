@@ -941,7 +941,7 @@ def other_bodies(config: Config, options: BuildOptions, settings: ArticleSetting
     from generator.index.editions import edition_path, load_notes
     from generator.load.info_pages import load_pages
     pages, _, hidden = load_pages(config.root, config.content_dir, options.drafts, settings.markdown)
-    notes, _ = load_notes(config.root, config.content_dir)
+    notes, _ = load_notes(config.root, config.content_dir, settings.markdown)
     bodies = [(p.source_path, p.path, p.body_html, tuple(r.path for r in p.redirects)) for p in pages]
     bodies += [(n.source_path, edition_path(n.year, n.week), n.html, ()) for n in notes.values()
                if f"{edition_path(n.year, n.week)}index.html" in files]

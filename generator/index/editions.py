@@ -24,7 +24,7 @@ from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import (SplitError, Written, YamlError, double_quoted, load_yaml_past_slips, not_text,
                                         read_past, said_by, split, yaml_problems)
-from generator.load.markdown import render
+from generator.load.markdown import MarkdownOptions, render
 from generator.core.models import Article, Term
 from generator.core.wrap import wrap
 from generator.load.registry import fold
@@ -127,10 +127,11 @@ def iso_week(moment: datetime) -> tuple[int, int]:
     return iso.year, iso.week
 
 
-def load_notes(root: Path, content_dir: str, static_dir: str = "static", base_path: str = "/",
-               ) -> tuple[dict[tuple[int, int], Note], list[Problem]]:
+def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_dir: str = "static",
+               base_path: str = "/") -> tuple[dict[tuple[int, int], Note], list[Problem]]:
     """Read ``content/weekly/*.md`` (``content.find_flat``: links and sub-folders as for pages); every bad file is
-    a problem, the rest still load."""
+    a problem, the rest still load. Bodies are rendered with the site's Markdown options (``markdown``), as
+    articles and pages are."""
     found, where = find_flat(root, content_dir, NOTES_DIR, f"an editor's note is a file directly in {content_dir}/"
                              f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md")
     notes: dict[tuple[int, int], Note] = {}
@@ -146,7 +147,7 @@ def load_notes(root: Path, content_dir: str, static_dir: str = "static", base_pa
         if isinstance(data, Problem):
             problems.append(data)
             continue
-        note, found_here = _parse_note(rel, data, week, static_dir, base_path)
+        note, found_here = _parse_note(rel, data, week, markdown, static_dir, base_path)
         problems += found_here
         if note is not None:
             notes[week] = note
@@ -157,7 +158,7 @@ def _valid_week(year: int, week: int) -> bool:
     return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
 
 
-def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
+def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: MarkdownOptions, static_dir: str,
                 base_path: str = "/") -> tuple[Note | None, list[Problem]]:
     text, problems = decode(rel, data)
     if text is None:
@@ -196,7 +197,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], static_dir: str,
         problems += said_by(rel, found, slip)  # what a slip is about, only the slip says
         if any(p.severity == "error" for p in problems):
             return None, problems
-    rendered = render(body) if body.strip() else None
+    rendered = render(body, markdown) if body.strip() else None
     if rendered is not None:
         problems += removed_problems(rel, rendered, body_line, static_dir, base_path)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
