@@ -341,3 +341,22 @@ def test_a_note_is_rendered_with_the_sites_markdown_options_and_again_when_they_
     note = lxml.html.parse(str(tmp_path / "site/weekly/2025-W24/index.html")).xpath("//div[contains(@class, 'note')]")[0]
     assert note.xpath(".//a[@href='https://other.example/x']/@rel") == ["noopener"]
     assert note.xpath(".//*[@class='toc']//a/text()") == ["One", "Two", "Three", "Four"]
+
+
+def test_the_weekly_feed_carries_the_whole_edition_in_every_format_with_summary_feeds(tmp_path: Path) -> None:
+    """With 'feeds: {content: summary}' the weekly RSS items lost their content (Atom and JSON Feed kept it); the
+    setting is about articles: an edition's item is always the whole edition."""
+    make_project(tmp_path, {"a.md": article(title="Meta", date="2025-06-10", body="Isi **panjang**.\n"),
+                            "b.md": article(title="Baru", date="2025-06-20")},
+                 config=CONFIG + "feeds:\n  content: summary\n")
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "Catatan **redaksi**.\n"})
+    files = build_project(tmp_path).output.files
+    rss, atom = (feedparser.parse(files[f"weekly/{name}"]) for name in ("feed.xml", "atom.xml"))
+    contents = [[e.content[0].value for e in feed.entries] for feed in (rss, atom)]
+    contents.append([i["content_html"] for i in json.loads(files["weekly/feed.json"])["items"]])
+    for values in contents:
+        assert len(values) == 2 and values[1].startswith("<p>Catatan <strong>redaksi</strong>.</p>")
+        assert '<a href="https://example.org/2025/06/a/">Meta</a>' in values[1]
+        assert '<a href="https://example.org/2025/06/b/">Baru</a>' in values[0]
+    site = feedparser.parse(files["feed.xml"])  # the articles' own items keep to the summary
+    assert [("content" in e, e.title) for e in site.entries] == [(False, "Baru"), (False, "Meta")]

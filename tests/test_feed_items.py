@@ -34,19 +34,20 @@ def config_for(tmp_path: Path, **overrides: object) -> Config:
     return replace(load_config(make_project(tmp_path, {}) / "config.yaml"), **overrides)  # type: ignore[arg-type]
 
 
-def hostile_item(n: int, content: str = "<p>body &amp; more</p>\n") -> FeedItem:
+def hostile_item(n: int, content: str = "<p>body &amp; more</p>\n", summary_only: bool = False) -> FeedItem:
     date = datetime(2025, 6, 13 - n, 9, 0, tzinfo=JST)
     return FeedItem(url=f"https://example.org/2025/06/a{n}/", title=f"{n} {HOSTILE}", date=date,
                     updated=date + timedelta(hours=n) if n % 2 else None, summary=HOSTILE if n % 2 else "",
-                    content_html=content + HOSTILE,
+                    content_html=content + HOSTILE, summary_only=summary_only,
                     categories=(Category("companies", "Meta & <Co>"), Category("tags", HOSTILE.replace("]]>", "")),
                                 Category("sections", 'Aceh "\n"')),
                     author=HOSTILE if n % 2 else "", external_url="https://src.example/?a=1&b=<2>" if n != 1 else "",
                     source_name=HOSTILE if n == 0 else "", image="https://example.org/i.png" if n == 2 else "")
 
 
-def hostile_doc(items: int) -> FeedDoc:
-    return FeedDoc(f"Feed {HOSTILE}", "tags/x/", f"About {HOSTILE}", tuple(hostile_item(n) for n in range(items)),
+def hostile_doc(items: int, summary_only: bool = False) -> FeedDoc:
+    return FeedDoc(f"Feed {HOSTILE}", "tags/x/", f"About {HOSTILE}",
+                   tuple(hostile_item(n, summary_only=summary_only) for n in range(items)),
                    "https://example.org/icon.png" if items % 2 else "")
 
 
@@ -60,7 +61,7 @@ SETTINGS = [{}, {"feed_content": "summary"}, {"websub_hub": "https://hub.example
 def test_feed_from_items_is_byte_identical_to_the_previous_writers(tmp_path: Path, fmt: str, settings: dict,
                                                                     items: int) -> None:
     config = config_for(tmp_path, **settings)
-    doc = hostile_doc(items)
+    doc = hostile_doc(items, config.feed_content == "summary")
     old = OLD_FORMATS[fmt](config, doc)
     if fmt == "rss" and not items:  # feedgen stamped an empty feed with the clock; now it has no date
         old, stamped = re.subn(rb"    <lastBuildDate>[^<]*</lastBuildDate>\n", b"", old)
@@ -129,7 +130,7 @@ def test_cdata_end_in_a_body_splits_the_cdata_section(tmp_path: Path) -> None:
 @pytest.mark.parametrize("settings", SETTINGS[:2], ids=["full", "summary"])
 def test_hostile_text_reads_back_from_every_format(tmp_path: Path, settings: dict) -> None:
     config = config_for(tmp_path, **settings)
-    doc = hostile_doc(3)
+    doc = hostile_doc(3, config.feed_content == "summary")
     clean = xml_clean(f"1 {HOSTILE}")
     for fmt in ("rss", "atom"):
         data = render_doc(config, fmt, doc)

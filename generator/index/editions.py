@@ -315,7 +315,7 @@ def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: 
             url=urls.absolute(config.base_url, edition.path), title=edition.heading,
             date=edition.over, updated=max((edition.over, *(a.updated or a.date for a in articles)), key=datetime.timestamp),
             summary=edition_summary(config.language, edition),
-            content_html=edition_html(config, edition),
+            content_html=edition_html(config, edition), summary_only=False,
             categories=tuple(Category("sections", g.section) for g in edition.groups if g.section)))
     return FeedDoc(title, "weekly/", config.description or title, tuple(items), icon, latest)
 

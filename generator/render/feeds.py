@@ -65,6 +65,9 @@ class FeedItem:
     """Plain text (may be '')."""
     content_html: str
     """HTML: the whole item, or only the summary and source link, as ``feeds.content`` says."""
+    summary_only: bool
+    """``content_html`` is only the summary and source link (an article with ``feeds.content: summary``): RSS then
+    leaves out ``content:encoded``, its description says the summary. A weekly edition is always whole."""
     categories: tuple[Category, ...]
     author: str = ""
     external_url: str = ""
@@ -157,6 +160,7 @@ def article_item(article: Article, config: Config, categories: tuple[Category, .
     return FeedItem(
         url=page_url, title=article.title, date=article.date,
         updated=article.updated, summary=article.summary, content_html=html,
+        summary_only=config.feed_content != "full",
         categories=categories, author=article.author,
         external_url=article.source.url if article.source else "",
         source_name=article.source.name if article.source else "", image=_image_url(config, article.image),
@@ -227,7 +231,7 @@ def rss_item(config: Config, item: FeedItem) -> bytes:
         out.append(f"      <title>{title}</title>\n")
     out.append(f"      <link>{url}</link>\n")
     out.append(f"      <description>{_text(escape(item.summary or item.title))}</description>\n")  # plain text
-    if config.feed_content == "full":
+    if not item.summary_only:
         out.append(f"      <content:encoded>{_cdata(item.content_html)}</content:encoded>\n")
     out.append(f'      <guid isPermaLink="true">{url}</guid>\n')
     for cat in item.categories:
