@@ -64,8 +64,8 @@ def test_a_url_python_cannot_read_is_an_error_not_a_traceback(tmp_path: Path) ->
     assert errors(tmp_path, "base_url: https://[example.org/\nfeeds:\n  websub_hub: https://hub.example:70000/\n") == [
         "config.yaml:1: field 'base_url': 'https://[example.org/' has '[' or ']' in its host, which only an IPv6 "
         "address in brackets may have; copy the address again from the browser",
-        "config.yaml:3: field 'feeds.websub_hub': 'https://hub.example:70000/' is not an absolute http(s) URL; write "
-        "the hub's URL, like https://pubsubhubbub.appspot.com/"]
+        "config.yaml:3: field 'feeds.websub_hub': 'https://hub.example:70000/' has a port that is not a number from 0 "
+        "to 65535 (after the ':' in the host); remove it, or copy the address again from the browser"]
     with pytest.raises(BuildError) as caught:
         load(tmp_path, "base_url: https://example.org/\n", base_url="https://[::1/")
     assert [str(p) for p in caught.value.problems] == [
@@ -215,6 +215,21 @@ def test_feeds_and_intersections_are_nested_settings(tmp_path: Path) -> None:
     assert (config.feed_content, config.feed_size, config.websub_hub, config.intersections_min_articles) == (
         "summary", 7, "https://hub.example/", 2)
     assert (load(tmp_path, "").feed_content, load(tmp_path, "").intersections_min_articles) == ("full", 3)
+
+
+@pytest.mark.parametrize("written, why", [
+    ("ftp://hub.example/", "is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"),
+    ("https://kabar:rahasia@hub.example/", "has a user name or password before '@', which every feed would publish; "
+                                           "write the hub's URL without it"),
+    ("https://hub.example/a b", "contains a space; write one URL with no spaces, quotes or <>, like "
+                                "https://pubsubhubbub.appspot.com/ (percent-encode the character if the address "
+                                "really has it, e.g. %20 for a space)"),
+])
+def test_a_hub_url_that_is_not_http_or_would_publish_a_password_is_refused_with_its_reason(
+        tmp_path: Path, written: str, why: str) -> None:
+    """Every hub URL was refused by base_url's rules as "not an absolute http(s) URL", whatever the reason."""
+    assert errors(tmp_path, f"feeds:\n  websub_hub: \"{written}\"\n") == [
+        f"config.yaml:2: field 'feeds.websub_hub': '{written}' {why}"]
 
 
 def test_intersections_min_articles_zero_turns_them_off(tmp_path: Path) -> None:

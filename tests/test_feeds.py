@@ -205,6 +205,21 @@ def test_websub_hub_is_named_in_every_format(tmp_path) -> None:
     assert b"hub" not in build_project(make_project(tmp_path / "plain", {"a.md": article()})).output.files["feed.xml"]
 
 
+@pytest.mark.parametrize("written, named", [
+    ("https://hub.example/websub.php", "https://hub.example/websub.php"),  # refused as "not an absolute http(s) URL"
+    ("https://hub.example/?hub=kabar", "https://hub.example/?hub=kabar"),  # (base_url's rules: no file, no query)
+    ("https://hüb.example/", "https://xn--hb-xka.example/"),  # was written unencoded into the feeds
+    ("https://hüb.example/?q=ä", "https://xn--hb-xka.example/?q=%C3%A4"),
+])
+def test_any_http_hub_url_is_named_and_in_ascii_as_base_url_is(tmp_path: Path, written: str, named: str) -> None:
+    make_project(tmp_path, {"a.md": article()}, config=CONFIG + f"feeds:\n  websub_hub: \"{written}\"\n")
+    files = build_project(tmp_path).output.files
+    for name in ("feed.xml", "atom.xml"):
+        parsed = feedparser.parse(files[name])
+        assert parsed.bozo == 0 and [l.href for l in parsed.feed.links if l.rel == "hub"] == [named], name
+    assert json.loads(files["feed.json"])["hubs"] == [{"type": "WebSub", "url": named}]
+
+
 def test_last_build_date_is_the_newest_item_not_the_clock() -> None:
     feed = feedparser.parse(FILES["feed.xml"])
     assert feed.feed.updated == "Wed, 02 Jul 2025 08:00:00 +0700"  # the Batam article's 'updated'

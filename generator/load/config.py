@@ -192,11 +192,15 @@ class ConfigError(BuildError):
 
 
 def normalise_base_url(url: str) -> str:
-    """base_url as every file writes it: ending in '/', and, when it holds characters beyond ASCII, with the host in
-    its ASCII form (IDNA: ``bérita.example`` → ``xn--brita-bsa.example``) and the path percent-encoded
-    (``/beritä/`` → ``/berit%C3%A4/``), as sitemaps and feeds need URLs to be. A URL it cannot read stays as it is
-    (``check_base_url`` says what is wrong with it)."""
-    url = url if url.endswith("/") else url + "/"
+    """base_url as every file writes it: ending in '/', and in ASCII (``ascii_url``). A URL it cannot read stays as
+    it is (``check_base_url`` says what is wrong with it)."""
+    return ascii_url(url if url.endswith("/") else url + "/")
+
+
+def ascii_url(url: str) -> str:
+    """``url``, when it holds characters beyond ASCII, with the host in its ASCII form (IDNA: ``bérita.example`` →
+    ``xn--brita-bsa.example``) and the path and query percent-encoded (``/beritä/`` → ``/berit%C3%A4/``), as
+    sitemaps and feeds need URLs to be. A URL it cannot read stays as it is."""
     if url.isascii():
         return url
     try:
@@ -207,7 +211,8 @@ def normalise_base_url(url: str) -> str:
             netloc = f"{userinfo}{at}{host.encode('idna').decode('ascii')}" + (f":{parts.port}" if parts.port else "")
     except (ValueError, UnicodeError):
         return url
-    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe="/%!$&'()*+,;=:@-._~"), parts.query,
+    safe = "/%!$&'()*+,;=:@-._~"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe + "?"),
                        parts.fragment))
 
 
@@ -216,27 +221,49 @@ _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]"
 where a line break, a space, a quote or '<' would change the file's meaning."""
 
 
-def check_base_url(url: str) -> str | None:
-    """Why ``url`` is unusable as base_url, or None."""
+def absolute_url_problem(url: str, like: str, write: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) URL that files can be given as it is, or None. ``like``: an example
+    URL; ``write``: what to write instead of one that is not http(s)."""
     unsafe = _URL_UNSAFE.search(url)
     if unsafe:
         char = unsafe.group()
         what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
                 f"the character {quoted(char)}" if char.isprintable() else f"the control character U+{ord(char):04X}")
-        return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like "
-                "https://example.org/digest/ (percent-encode the character if the address really has it, e.g. %20 for "
-                "a space)")
+        return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like {like} "
+                "(percent-encode the character if the address really has it, e.g. %20 for a space)")
     if why := unreadable_url(url):
         return f"{quoted(url)} {why}"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return (f"{quoted(url)} is not an absolute http(s) URL; write it like https://example.org/ or "
-                "https://example.org/digest/")
+        return f"{quoted(url)} is not an absolute http(s) URL; {write}"
     if not parts.hostname.isascii():
         try:
             parts.hostname.encode("idna")
         except UnicodeError:
             return f"{quoted(url)} has a host name that is not a valid domain name (IDNA); check its spelling"
+    return None
+
+
+HUB_EXAMPLE = "https://pubsubhubbub.appspot.com/"
+
+
+def check_hub_url(url: str) -> str | None:
+    """Why ``url`` is unusable as ``feeds.websub_hub``, or None: any absolute http(s) URL is (a hub's may end in a
+    script's name or have a query, as base_url may not), but one with a password, which every feed would publish."""
+    if why := absolute_url_problem(url, HUB_EXAMPLE, f"write the hub's URL, like {HUB_EXAMPLE}"):
+        return why
+    if "@" in urlsplit(url).netloc:
+        return (f"{quoted(url)} has a user name or password before '@', which every feed would publish; write the "
+                "hub's URL without it")
+    return None
+
+
+def check_base_url(url: str) -> str | None:
+    """Why ``url`` is unusable as base_url, or None."""
+    if why := absolute_url_problem(url, "https://example.org/digest/",
+                                   "write it like https://example.org/ or https://example.org/digest/"):
+        return why
+    parts = urlsplit(url)
     if parts.query or parts.fragment:
         return f"{quoted(url)} has a query or fragment; give only scheme, host and path"
     if "@" in parts.netloc:
@@ -375,8 +402,10 @@ def _check_feed_setting(field: str, value: Any, shown: str) -> str | None:
                                     or len(set(value)) != len(value) or not set(value) <= set(FEED_FORMATS)):
         return (f"must be a list of feed formats that includes rss (every page links to its RSS feed), "
                 f"like [rss, atom, json] or [rss]; got {shown}")
-    if field == "websub_hub" and (not isinstance(value, str) or check_base_url(value) is not None):
-        return f"{shown} is not an absolute http(s) URL; write the hub's URL, like https://pubsubhubbub.appspot.com/"
+    if field == "websub_hub" and not isinstance(value, str):
+        return f"{shown} is not an absolute http(s) URL; write the hub's URL, like {HUB_EXAMPLE}"
+    if field == "websub_hub":
+        return check_hub_url(value)
     return None
 
 
@@ -566,6 +595,8 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
             problems += found
         if key == "feed_formats":
             value = tuple(f for f in FEED_FORMATS if f in value)  # the order feeds are listed in, whatever was written
+        if key == "websub_hub":
+            value = ascii_url(value)  # written into every feed as base_url is: the host in IDNA
         if key in _TEXT_LIST:
             example = _LIST_EXAMPLES.get(key, "[about, contact]")
             if not isinstance(value, list):
