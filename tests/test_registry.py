@@ -290,6 +290,19 @@ def test_a_yaml_slip_hides_none_of_the_other_entries_problems(tmp_path: Path) ->
         "content/companies.yaml:7: field 'google.colour': unknown key; use name, aliases, url, description"]
 
 
+def test_a_yaml_slip_in_a_file_that_is_no_mapping_is_said_with_the_mapping_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Written as a list, with a slip in an entry: only 'must map company ids' was said, and the slip the run after."""
+    make_project(tmp_path, {"a.md": article()},
+                 companies="- meta:\n    name: Meta: Platforms\n    aliases: [Facebook]\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/companies.yaml:1: must map company ids to their details, like 'meta: {name: Meta}'",
+        "content/companies.yaml:2: field 'name': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: name: \"Meta: Platforms\"",
+        "error: 2 problems found; nothing was written"]
+
+
 def test_merge_keys_whose_anchors_are_below_or_nowhere_are_all_said_with_the_files_other_problems(tmp_path: Path) -> None:
     """Such a merge key was said alone, one a run: the others, and an unknown key, waited for the runs after."""
     merge = "'<<' (YAML's merge key, with an alias such as *base) is not read here; write the fields out in full"

@@ -80,10 +80,15 @@ def load_registry(path: Path, rel: str) -> Registry:
         raise BuildError([Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]) from None
     except YamlError as e:
         raise BuildError(yaml_problems(rel, e)) from None
+    # read as if its slips were written as said: the slips, then the other entries' problems, in the same run
+    slipped = yaml_problems(rel, slip) if slip is not None else []
+    if values is None and slipped:  # the text so written is empty: the slips are the file's problems
+        raise BuildError(slipped)
     if values is None:
         return empty_registry()
     if not isinstance(values, dict):
-        raise BuildError([Problem(rel, 1, "", "must map company ids to their details, like 'meta: {name: Meta}'")])
+        raise BuildError([*slipped, Problem(rel, 1, "", "must map company ids to their details, like "
+                                                        "'meta: {name: Meta}'")])
     problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, KeyProblem)]
     escaped = [e for e in escaped if not isinstance(e, KeyProblem)]
     companies: list[Company] = []
@@ -165,8 +170,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                                      encode_url(url.strip()) if url else "", description.strip()))
     problems += _spelled_as_other_id(rel, spelled, {str(cid): lines[(cid,)] for cid in values})
     warnings = tuple(Problem(rel, e.line, e.field, e.message, "warning") for e in escaped) + tuple(cut_warnings)
-    if slip is not None:  # read as if its slips were written as said: the other entries' problems in the same run
-        problems, warnings = yaml_problems(rel, slip) + said_by(rel, problems, slip), tuple(said_by(rel, [*warnings], slip))
+    if slip is not None:
+        problems, warnings = slipped + said_by(rel, problems, slip), tuple(said_by(rel, [*warnings], slip))
     if problems:  # with the warnings: a '"\e"' alias is told '' by the error, and the escape's removal by its warning
         raise BuildError([*problems, *warnings])
     return Registry({c.id: c for c in sorted(companies, key=lambda c: c.id)},
