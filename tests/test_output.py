@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -302,3 +303,27 @@ def test_a_build_keeps_the_output_folders_own_mode_and_group(tmp_path: Path) -> 
         assert main(["build", "-q", "--config", str(root / "config.yaml")]) == 0
         assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
         assert (stat.S_IMODE(os.lstat(site).st_mode), os.lstat(site).st_gid) == (0o2775, gid)
+
+
+def test_a_read_only_output_folder_stays_so_and_every_later_build_still_replaces_it(tmp_path: Path) -> None:
+    """'chmod 555 site' by an admin: the swap gave that mode to the spare .site.prev/ too (it was the live folder),
+    and the first build that had to make the spare afresh (--no-cache, a cache of another version, a build killed
+    midway) stopped with 'Permission denied: digest may not change it in .site.prev/', a folder the user never
+    touched. The spare is digest's own: it gets its owner's write access back before it is emptied; site/ keeps 555."""
+    from conftest import article, make_project, need
+
+    root = make_project(tmp_path, {"2025/06/a.md": article()})
+    command = [sys.executable, "-m", "generator", "build", "-q"]
+    if os.geteuid() == 0:  # root writes in any folder: drop the capability that lets it
+        need(shutil.which("setpriv") is not None, "setpriv is not installed (util-linux)")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    site = root / "site"
+    assert subprocess.run(command, cwd=root, env=env).returncode == 0
+    os.chmod(site, 0o555)
+    for body, extra in (("Isi kedua.\n", []), ("Isi ketiga.\n", []), ("Isi keempat.\n", ["--no-cache"])):
+        (root / "content/2025/06/a.md").write_text(article(body=body))
+        built = subprocess.run([*command, *extra], cwd=root, env=env, capture_output=True, text=True)
+        assert (built.returncode, built.stderr) == (0, ""), extra
+        assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
+        assert stat.S_IMODE(os.lstat(site).st_mode) == 0o555

@@ -422,7 +422,14 @@ def _rmtree(path: str) -> None:
 
 
 def remove_tree(folder: Path) -> None:
-    """Delete a folder digest made, its marker last: a kill midway leaves a folder still marked ours, or empty."""
+    """Delete a folder digest made, its marker last: a kill midway leaves a folder still marked ours, or empty.
+
+    A spare that was the live folder has the mode the user gave that (``_take_mode``), read-only with
+    ``chmod 555 site`` too: its owner's access comes back first, or nothing in it could be deleted."""
+    mode = stat.S_IMODE(os.lstat(folder).st_mode)
+    if mode & stat.S_IRWXU != stat.S_IRWXU:
+        with suppress(PermissionError):  # another owner's: the unlink below names the file
+            os.chmod(folder, mode | stat.S_IRWXU)
     for entry in os.scandir(folder):
         if entry.name == MARKER:
             continue
