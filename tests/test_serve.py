@@ -605,12 +605,23 @@ def test_a_host_name_with_only_ipv6_addresses_is_served_on_one_and_named_by_it(
     assert port and err == "" and answers == [(200, True), (200, True)]
 
 
-def test_the_command_on_0_0_0_0_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("bind, bound", [("0.0.0.0", "0.0.0.0"), ("", "0.0.0.0"), ("0", "0.0.0.0"),
+                                         ("0x0", "0.0.0.0"), ("::", "::"), ("[::]", "::")])
+def test_the_command_on_every_address_warns_naming_the_address_and_port_it_listens_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, bind: str, bound: str) -> None:
+    """The warning echoed --bind as typed: 'listening on 0x0', 'listening on [::]', and for '::' 'listening on :::'.
+    It names the address the system bound, and the port (--port 0 takes any)."""
     make_project(tmp_path, {"a.md": article()})
-    monkeypatch.setattr(PreviewServer, "wait", lambda self: (_ for _ in ()).throw(KeyboardInterrupt))
-    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", "0.0.0.0", "--port", "0", "--quiet"]) == 0
-    assert capsys.readouterr().err == "warning: listening on 0.0.0.0: other computers can see this preview\n"
+    ports: list[int] = []
+
+    def stop(self: PreviewServer) -> None:
+        ports.append(self.port)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PreviewServer, "wait", stop)
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", bind, "--port", "0", "--quiet"]) == 0
+    assert capsys.readouterr().err == (f"warning: listening on {bound} port {ports[0]}: other computers can see this "
+                                       f"preview\n")
 
 
 def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: Path) -> None:

@@ -480,7 +480,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
                            environment=args.environment, allow_empty=args.allow_empty)
     server = PreviewServer(options, build_now, on_build, on_request if args.verbose else None)
     if not server.local_only:  # once it listens: not before a --bind that is refused, and on the address it took
-        print(f"warning: listening on {args.bind or '0.0.0.0'}: other computers can see this preview", file=sys.stderr)
+        print(f"warning: listening on {server.bound} port {server.port}: other computers can see this preview",
+              file=sys.stderr)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:  # a Ctrl-C from here on, even during the first build or before "serving" is printed, stops the preview
         server.start()

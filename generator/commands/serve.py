@@ -345,10 +345,15 @@ class PreviewServer:
         self._threads: list[threading.Thread] = []
 
     @property
+    def bound(self) -> str:
+        """The address it listens on, as the system took it: ``--bind 0`` or ``0x0`` is 0.0.0.0, ``[::]`` is ::."""
+        return str(self.httpd.server_address[0]).partition("%")[0]
+
+    @property
     def local_only(self) -> bool:
         """Whether only this computer can reach the preview: the address it listens on (the one a ``--bind`` host
         name gave, of all the name has: Debian's own host name is 127.0.1.1) is loopback."""
-        return is_loopback(str(self.httpd.server_address[0]).partition("%")[0])
+        return is_loopback(self.bound)
 
     @property
     def url(self) -> str:
