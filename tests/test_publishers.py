@@ -187,6 +187,26 @@ def test_an_unregistered_host_cannot_take_a_registered_publishers_page(tmp_path:
         "publisher 'kompas' in sources.yaml; add the host to its 'aliases:'"]
 
 
+def test_a_registered_host_cannot_take_another_publishers_page(tmp_path: Path) -> None:
+    """A maintainer's report: tribun's alias kompas.com made the URL /sources/kompas-com/, the id of Kompas (its url
+    kompas.id), and with no Kompas article yet that page was a redirect to Tribun, as the host's old address. As an
+    alias that is another company's id in companies.yaml, it is an error naming both lines; a host of the entry's own
+    id is not."""
+    make_project(tmp_path, {"a.md": article(source=src("https://kompas.com/read/1"))})
+    (tmp_path / "content/sources.yaml").write_text(
+        "kompas-com:\n  name: Kompas\n  url: https://www.kompas.id/\n  aliases: [kompas.id, kompas-com.net]\n"
+        "tribun:\n  name: Tribun\n  url: https://www.tribunnews.com/\n  aliases: [kompas.com]\n"
+        "detik:\n  name: Detik\n  url: https://tribun/\n")
+    assert errors(tmp_path) == [
+        "content/sources.yaml:8: field 'tribun.aliases': host 'kompas.com' makes the URL /sources/kompas-com/, the "
+        "id of publisher 'kompas-com' (line 1), which would then lead to 'tribun', as the old address of the host's "
+        "articles; if they are one publisher, merge the two entries, or else remove the host or change the id "
+        "'kompas-com'",
+        "content/sources.yaml:11: field 'detik.url': host 'tribun' makes the URL /sources/tribun/, the id of "
+        "publisher 'tribun' (line 5), which would then lead to 'detik', as the old address of the host's articles; "
+        "if they are one publisher, merge the two entries, or else remove the host or change the id 'tribun'"]
+
+
 def test_changing_a_source_rerenders_both_publishers_and_nothing_unrelated(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(source=src("https://a.example/1")),
                             "b.md": article(title="B", source=src("https://b.example/1")),

@@ -129,6 +129,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                                   "Reuters, aliases: [reuters.com]}'")]
     problems: list[Problem] = read_past(rel, read)
     by_host: dict[str, tuple[PublisherEntry, int]] = {}
+    given: list[tuple[str, str, int, str]] = []  # (id, host, line, field) of every host an entry claims
     for pid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
         line = lines[(pid,)]
         usable = bool(_ID.match(str(pid)))
@@ -189,12 +190,29 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                                            f"(line {other_line}); give it to one publisher"))
                 continue
             clean.append((folded, where))
+            given.append((str(pid), folded, where, field))
         if not usable:
             continue
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(host for host, _ in clean)))
         for host, where in clean:  # the line that gives the host (its url's or alias's), for a clash's message
             by_host.setdefault(host, (publisher, where))
+    problems += _slug_of_other_id(rel, given, {str(pid): lines[(pid,)] for pid in values if _ID.match(str(pid))})
     return {host: entry for host, (entry, _) in sorted(by_host.items())}, slipped + said_by(rel, problems, slip)
+
+
+def _slug_of_other_id(rel: str, given: list[tuple[str, str, int, str]], ids: dict[str, int]) -> list[Problem]:
+    """A host whose URL slug is another publisher's id: the host's old address (``redirects.registered_moves``) is
+    that publisher's page, which led to the wrong one while it had no article (as ``registry._spelled_as_other_id``)."""
+    problems, said = [], set()
+    for pid, host, line, field in given:
+        other = make_slug(host)
+        if other != pid and other in ids and (pid, host) not in said:  # a url's host also an alias: said once
+            said.add((pid, host))
+            problems.append(Problem(rel, line, field, f"host {quoted(host)} makes the URL /sources/{other}/, the id of "
+                                    f"publisher '{other}' (line {ids[other]}), which would then lead to '{pid}', as "
+                                    f"the old address of the host's articles; if they are one publisher, merge the two "
+                                    f"entries, or else remove the host or change the id '{other}'"))
+    return problems
 
 
 def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherEntry]
