@@ -205,6 +205,20 @@ def test_check_json_is_stable_and_alone_on_stdout(tmp_path: Path, capsys: pytest
     assert run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--format", "json", "-q")[1:] == (out, "")
 
 
+def test_check_json_gives_no_line_for_a_finding_about_a_whole_file(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A sources.yaml that is a folder was '"line": 0', which a CI problem matcher reads as a place, as it would
+    a column of 0; the text form says 'content/sources.yaml: is not a regular file' with no line, and so does this."""
+    make_project(tmp_path, CHECK_SITE)
+    (tmp_path / "content/sources.yaml").mkdir()
+    (tmp_path / "content/x.md").write_text("no front matter here\n")
+    code, out, _ = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--format", "json")
+    assert code == 1
+    assert [(p["path"], p["line"], p["column"]) for p in json.loads(out)["problems"]
+            if p["path"] in ("content/sources.yaml", "content/x.md")] == [
+        ("content/sources.yaml", None, None), ("content/x.md", 1, None)]
+
+
 @pytest.mark.parametrize("command", ["build", "init", "new", "serve", "check"])
 def test_every_command_has_quiet_verbose_and_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:

@@ -87,10 +87,11 @@ class CheckReport:
         return sum(1 for f in self.findings if f.problem.severity == severity)
 
     def to_json(self) -> dict[str, Any]:
-        """A stable structure for CI: no times, no absolute paths, problems in file order."""
+        """A stable structure for CI: no times, no absolute paths, problems in file order. A line or column of 0
+        (a finding about a whole file; no finding gives a column yet) is null: a problem matcher reads 0 as a place."""
         return {
             "articles": self.articles,
-            "problems": [{"code": f.code, "path": f.problem.path, "line": f.problem.line,
+            "problems": [{"code": f.code, "path": f.problem.path, "line": f.problem.line or None,
                           "column": f.problem.column or None, "field": f.problem.field, "severity": f.problem.severity,
                           "message": f.problem.message} for f in self.findings],
             "summary": {"errors": self.count("error"), "warnings": self.count("warning"), "hints": self.count("hint")},
