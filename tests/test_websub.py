@@ -132,6 +132,26 @@ def test_ping_output_announces_the_site_build_output_wrote(tmp_path: Path, hub: 
     assert hub.topics() == []
 
 
+def test_ping_base_url_announces_the_feed_urls_the_build_was_given(tmp_path: Path, hub: Hub,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """'digest build --output staging --base-url https://staging.example.org/', then 'digest ping --output staging'
+    told the hub of https://example.org/feed.xml, production's feeds, with staging's bytes recorded as announced:
+    ping had no --base-url. It takes build's, with the same check of the URL."""
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    staging, base = str(tmp_path / "staging"), "https://staging.example.org/"
+    assert run(capsys, "build", "--config", config, "-q", "--output", staging, "--base-url", base)[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, "--output", staging, "--base-url", base)
+    topics = hub.topics()
+    assert (code, err) == (0, "") and len(topics) > 6
+    assert f"{base}feed.xml" in topics and all(t.startswith(base) for t in topics)
+    assert out.splitlines()[0] == f"announced {base}atom.xml"
+    assert run(capsys, "ping", "--config", config, "--output", staging, "--base-url", "https://staging example/") == (
+        1, "", "--base-url: field 'base_url': 'https://staging example/' contains a space; write one URL with no "
+               "spaces, quotes or <>, like https://example.org/digest/ (percent-encode the character if the address "
+               "really has it, e.g. %20 for a space)\nerror: 1 problem found; nothing was written\n")
+    assert hub.topics() == []
+
+
 def test_ping_output_refuses_a_folder_digest_did_not_build(tmp_path: Path, hub: Hub,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """'ping --output .' announced feed URLs made up from the project's own files and kept a record of them, and

@@ -76,6 +76,8 @@ PING_EXAMPLES = """examples:
   digest ping --dry-run                list them without sending anything
   digest ping --all                    announce every feed again (after changing hubs)
   digest ping --output public          announce the feeds of 'digest build --output public'
+  digest ping --output staging --base-url https://staging.example.org/
+                                       the same for a build given --base-url: its own feed URLs
 
 exit status: 0 every changed feed announced (or nothing changed), 1 the hub refused or could not be
 reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site)
@@ -249,6 +251,8 @@ def _parser() -> argparse.ArgumentParser:
                  "again by the next ping.")
     p.add_argument("--output", metavar="DIR", help="the folder 'digest build --output DIR' wrote (default: config's "
                                                    "output_dir, 'site')")
+    p.add_argument("--base-url", metavar="URL", help="the base URL the site was built for, as 'digest build "
+                                                     "--base-url' (default: the config's)")
     p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
     p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
     p.add_argument("--timeout", type=_seconds, default=10.0, metavar="S",
@@ -319,6 +323,11 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(printable(str(problem)), file=sys.stderr)
 
 
+def _given_base_url(args: argparse.Namespace) -> dict[str, Any] | None:
+    """``--base-url`` as the config override it is (build, ``check --links``, ping), checked as ``base_url`` is."""
+    return {"base_url": args.base_url} if args.base_url else None
+
+
 def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None) -> Config:
     """The config, or one BuildError with the config's problems and, when the config can still be
     read, the content's problems too: the editor fixes both in one pass."""
@@ -356,7 +365,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     config_path = Path(args.config)
     now = build_now()
-    config = _load_build_config(config_path, {"base_url": args.base_url} if args.base_url else None, args.environment)
+    config = _load_build_config(config_path, _given_base_url(args), args.environment)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config), layout(config).cache)
     make_parent(target)
@@ -539,7 +548,7 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
     """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
     from generator.load.config import load_config
 
-    config = load_config(Path(args.config), {"base_url": args.base_url} if args.base_url else None, args.environment)
+    config = load_config(Path(args.config), _given_base_url(args), args.environment)
     folder = Path(args.links)
     if not folder.is_dir():
         raise RefusalError(f"--links {args.links}: no such folder; build the site first (digest build)")
@@ -563,7 +572,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
     from generator.write.output import MARKER, read_tree
     from generator.write.publish import cache_for
 
-    config = load_config(Path(args.config), None, args.environment)
+    config = load_config(Path(args.config), _given_base_url(args), args.environment)
     if not config.websub_hub:
         raise RefusalError(f"{config.config_path}: feeds.websub_hub is not set; add 'feeds: {{websub_hub: URL}}' "
                            "with your hub's address")
