@@ -1433,7 +1433,7 @@ def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, cap
         assert "draft: true\n" in (tmp_path / f"new/content/2024/02/{name}.md").read_text()
     assert "draft" not in (tmp_path / "new/content/2024/02/ends.md").read_text()
     assert not (tmp_path / "new/content/2024/02/hl.md").exists() and not (tmp_path / "new/content/2024/02/hb.md").exists()
-    for line in ("content/posts/later.md: Hugo published it at its publishDate 2099-01-01T00:00:00Z, after its date "
+    for line in ("content/posts/later.md: has its publishDate 2099-01-01T00:00:00Z after its date "
                  "2024-02-01T00:00:00Z; news-digest publishes an article at its date, so the publishDate is its date",
                  "content/posts/expired.md: Hugo stopped publishing it at its expiryDate 2021-01-01T00:00:00Z; it is "
                  "imported as a draft (news-digest has no expiry date): delete it, or remove 'draft: true' to publish "
@@ -1958,3 +1958,54 @@ def test_a_future_dated_hugo_post_is_held_as_hugo_held_it_and_said(
     rules = redirect_lines(tmp_path / "new", feeds=True, lists=True)
     assert [line for line in rules if line.startswith("/page/")] == ["/page/1/ / 301", "/page/2/ / 301"]
     assert not [line for line in rules if "later" in line or "esok" in line]
+
+
+@pytest.mark.parametrize("config", [("hugo.toml", "buildFuture = true\n"), ("config.toml", 'buildfuture = "true"\n'),
+                                    ("config/_default/hugo.yaml", "buildFuture: 1\n")])
+def test_a_future_dated_hugo_post_of_a_site_built_with_build_future_is_redirected_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], config: tuple[str, str]) -> None:
+    """With buildFuture in the site's config (checked with Hugo 0.168: a post dated 2099, or with a publishDate in 2099,
+    is on its home page and at its address), the import said "Hugo had not published it" and wrote no redirect, so
+    the old address was lost. So was a post dated ahead whose publishDate had come, which Hugo published too."""
+    name, setting = config
+    front = "---\ntitle: {}\ndate: {}\n{}---\nx\n"
+    write_files(tmp_path / "src", {name: 'title = "T"\n' * name.endswith(".toml") + setting,
+                                   "content/posts/a.md": front.format("A", "2024-02-01", ""),
+                                   "content/posts/later.md": front.format("Later", "2099-03-02", ""),
+                                   "content/posts/pub.md": front.format("Pub", "2024-02-02", "publishDate: 2099-01-01\n")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert (f"content/posts/later.md: is dated 2099-03-02, after this import, and Hugo published it all the same (its "
+            f"{name} sets buildFuture): its old address redirects to it, but the build leaves it out until that date, "
+            "with its redirect; change its date to publish it now, or build with --future (digest build --future "
+            "publishes every article dated ahead, as Hugo's buildFuture does)") in report
+    assert ("content/posts/pub.md: has its publishDate 2099-01-01 after its date 2024-02-02; news-digest publishes an "
+            "article at its date, so the publishDate is its date") in report
+    assert "content/posts/pub.md: is dated 2099-01-01, after this import, and Hugo published it all the same" in report
+    assert "had not published" not in report
+    assert 'redirects: ["/posts/later/"]\n' in (tmp_path / "new/content/2099/03/later.md").read_text()
+    assert 'redirects: ["/posts/pub/"]\n' in (tmp_path / "new/content/2099/01/pub.md").read_text()
+    built = build(load_config(tmp_path / "new/config.yaml"), BuildOptions(future=True)).output.files
+    assert {"posts/later/index.html", "posts/pub/index.html"} <= set(built)
+
+
+def test_a_hugo_posts_future_publish_date_is_said_as_hugo_held_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without buildFuture, Hugo had not published a post whose publishDate is ahead (checked with Hugo 0.168), but the
+    report said "Hugo published it at its publishDate"; and a post dated ahead whose publishDate had come, which Hugo
+    published, was said to be unpublished and got no redirect."""
+    front = "---\ntitle: {}\ndate: {}\npublishDate: {}\n---\nx\n"
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n',
+                                   "content/posts/pub.md": front.format("Pub", "2024-02-02", "2099-01-01"),
+                                   "content/posts/rev.md": front.format("Rev", "2099-01-02", "2024-01-01")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert "Hugo published it at its publishDate" not in report
+    assert ("content/posts/pub.md: has its publishDate 2099-01-01 after its date 2024-02-02; news-digest publishes an "
+            "article at its date, so the publishDate is its date") in report
+    assert ("content/posts/pub.md: is dated 2099-01-01, after this import: Hugo had not published it (it publishes a "
+            "post dated ahead only with --buildFuture)") in report
+    assert ("content/posts/rev.md: is dated 2099-01-02, after this import, and Hugo published it all the same (its "
+            "publishDate 2024-01-01 had come): its old address redirects to it") in report
+    assert "redirects" not in (tmp_path / "new/content/2099/01/pub.md").read_text()
+    assert 'redirects: ["/posts/rev/"]\n' in (tmp_path / "new/content/2099/01/rev.md").read_text()

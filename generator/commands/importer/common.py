@@ -69,7 +69,8 @@ class Post:
     the site's feed (Hugo's 'build: list: local')."""
     future: bool = False
     """Dated after the import, so the old site had not published it yet (Hugo publishes a post dated ahead only with
-    --buildFuture): it had no address and was on no list. news-digest holds it until its date too."""
+    --buildFuture, or when its publishDate has come): it had no address and was on no list. news-digest holds it
+    until its date too."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""

@@ -107,6 +107,14 @@ _GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
 """The strings Go's strconv.ParseBool reads, with which Hugo casts a setting written as text (uglyURLs: "true")."""
 
 
+def _go_bool(value: Any) -> bool:
+    """A setting as Go's cast.ToBool reads it, with which Hugo reads a boolean it is given otherwise: a number is true
+    unless 0, text as strconv.ParseBool reads it (``_GO_BOOLS``; other text, which Hugo refuses, as false)."""
+    if isinstance(value, str):
+        return _GO_BOOLS.get(value, False)
+    return bool(value) if isinstance(value, (bool, int, float)) else False
+
+
 def _ugly(values: Meta) -> bool | dict[str, bool] | None:
     """Whether the site sets ``uglyURLs`` for every page: a boolean, or text as Hugo casts it; or for some sections
     (``[uglyURLs] posts = true``), by section, each value as Go's cast.ToBool reads it (a number: true unless 0);
@@ -119,8 +127,7 @@ def _ugly(values: Meta) -> bool | dict[str, bool] | None:
     if isinstance(ugly, (int, float)):
         return False
     if isinstance(ugly, dict):  # Hugo's config keys are lower-cased, as are its sections' names in the lookup
-        return {str(section).lower(): _GO_BOOLS.get(on, False) if isinstance(on, str) else bool(on)
-                if isinstance(on, (bool, int, float)) else False for section, on in ugly.items()}
+        return {str(section).lower(): _go_bool(on) for section, on in ugly.items()}
     return _GO_BOOLS.get(ugly) if isinstance(ugly, str) else None
 
 
@@ -240,7 +247,8 @@ def scan(root: Path) -> Scan:
         else:
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
-                                         (languages, named or code or languages.default))
+                                         (languages, named or code or languages.default),
+                                         config_file if _go_bool(values.get("buildfuture")) else "")
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -418,14 +426,15 @@ def _unpublished(meta: dict[str, Any]) -> str:
 
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
-          language: tuple[Languages, str] = (Languages(), "")) -> tuple[Post, list[Note]]:
+          language: tuple[Languages, str] = (Languages(), ""), build_future: str = "") -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
     ``language``: the site's languages and the page's; a translation's name is its file's without the language
     (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
     a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
-    Hugo writes every alias below its page's language folder)."""
+    Hugo writes every alias below its page's language folder). ``build_future``: the config file that sets
+    ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path))
@@ -457,17 +466,27 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     typed = as_text(meta.get("date") or meta.get("publishdate"))
     notes: list[Note] = []
     published = as_text(meta.get("publishdate"))
-    if typed and published and published != typed and (later := _moment(published)) and (dated := _moment(typed)) \
-            and later > dated:
-        notes.append(Note(shown, f"Hugo published it at its publishDate {published}, after its date {typed}; "
-                                 "news-digest publishes an article at its date, so the publishDate is its date"))
+    now = datetime.now(timezone.utc)
+    later = _moment(published) if published else None
+    if typed and published and published != typed and later and (dated := _moment(typed)) and later > dated:
+        notes.append(Note(shown, (f"Hugo published it at its publishDate {published}, after its date {typed}"
+                                  if later <= now else f"has its publishDate {published} after its date {typed}")
+                          + "; news-digest publishes an article at its date, so the publishDate is its date"))
         typed = published
     draft = is_true(meta.get("draft"))
-    future = bool(typed) and (dated := _moment(typed)) is not None and dated > datetime.now(timezone.utc)
+    ahead = bool(typed) and (dated := _moment(typed)) is not None and dated > now
+    hugo_had = later <= now if later else not ahead  # Hugo publishes at the publishDate, else at the date
+    future = ahead and not hugo_had and not build_future
     if future and not draft:
         notes.append(Note(shown, f"is dated {typed}, after this import: Hugo had not published it (it publishes a post "
                                  "dated ahead only with --buildFuture), and the build leaves it out until that date "
                                  "too (digest build --future shows it); it gets no redirect, as it had no address"))
+    elif ahead and not draft:
+        why = f"its publishDate {published} had come" if hugo_had else f"its {build_future} sets buildFuture"
+        notes.append(Note(shown, f"is dated {typed}, after this import, and Hugo published it all the same ({why}): its "
+                                 "old address redirects to it, but the build leaves it out until that date, with its "
+                                 "redirect; change its date to publish it now, or build with --future (digest build "
+                                 "--future publishes every article dated ahead, as Hugo's buildFuture does)"))
     expiry = as_text(meta.get("expirydate"))
     if expiry and not typed and (ends := _moment(expiry)) and ends <= datetime.now(timezone.utc):
         raise ReadError(f"is a page Hugo stopped publishing at its expiryDate {expiry}, so it is not converted")
