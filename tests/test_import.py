@@ -2009,3 +2009,51 @@ def test_a_hugo_posts_future_publish_date_is_said_as_hugo_held_it(
             "publishDate 2024-01-01 had come): its old address redirects to it") in report
     assert "redirects" not in (tmp_path / "new/content/2099/01/pub.md").read_text()
     assert 'redirects: ["/posts/rev/"]\n' in (tmp_path / "new/content/2099/01/rev.md").read_text()
+
+
+@pytest.mark.parametrize("where", ["section", "config"])
+def test_hugo_build_options_set_through_a_cascade_are_followed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    """A section's _index.md `cascade: {build: {list: local}}` (or the config's `[cascade]`) kept its posts, those of
+    its sections below too, off Hugo's home page and site feed (checked with Hugo 0.168; a post's own `build:` wins, a
+    nearer section's cascade too), but only a file's own front matter was read: no report line, and the posts were
+    counted on the home page's later pages. A cascade's `build: {render: never}` made no page either."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n{}---\nx\n"
+    cascade = "cascade:\n  build:\n    list: local\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n[pagination]\npagerSize = 1\n' + '[cascade.build]\nlist = "local"\n' * (where == "config"),
+        "content/posts/_index.md": "---\ntitle: Posts\n" + cascade * (where == "section") + "---\n",
+        "content/posts/a.md": front.format("A", 1, ""), "content/posts/deep/b.md": front.format("B", 2, ""),
+        "content/posts/deep/_index.md": "---\ntitle: Deep\n---\n",
+        "content/posts/own.md": front.format("Own", 3, "build:\n  render: always\n"),
+        "content/posts/over/_index.md": "---\ntitle: Over\ncascade:\n  build:\n    list: always\n---\n",
+        "content/posts/over/c.md": front.format("C", 4, ""),
+        "content/hidden/_index.md": "---\ntitle: Hidden\ncascade:\n- build:\n    render: never\n---\n",
+        "content/hidden/h.md": front.format("H", 5, "")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    source = "content/posts/_index.md" if where == "section" else "hugo.toml"
+    for name in ("a", "deep/b"):
+        assert (f"content/posts/{name}.md: has build: list: local by the cascade of {source}: the old site listed it "
+                "only in its section's and its tags' lists and feeds, not on its home page") in report
+    assert "content/posts/own.md: has build" not in report and "content/posts/over/c.md: has build" not in report
+    assert ("content/hidden/h.md: has build: render: never by the cascade of content/hidden/_index.md (Hugo publishes "
+            "no page for it), so it is not converted") in report
+    rules = redirect_lines(tmp_path / "new", lists=True)
+    assert [line for line in rules if line.startswith("/page/")] == ["/page/1/ / 301", "/page/2/ / 301"]
+
+
+def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cascade with `_target` (or Hugo's newer `target`) sets its values on the pages it matches only (checked with
+    Hugo 0.168: `[cascade._target] path = "/news/**"`); the import does not match them, and said nothing."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n[[cascade]]\n[cascade.build]\nlist = "local"\n[cascade._target]\npath = "/news/**"\n',
+        "content/news/_index.md": "---\ntitle: News\ncascade:\n  build:\n    list: never\n  target:\n    kind: page\n---\n",
+        "content/news/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    for shown, key in (("hugo.toml", "_target"), ("content/news/_index.md", "target")):
+        assert (f"{shown}: has a cascade with a {key}, which this import does not follow: what it sets (build) is "
+                "not applied to the pages it names; check them by hand") in report
+    assert "content/news/a.md: has build" not in report

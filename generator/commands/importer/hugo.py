@@ -205,6 +205,57 @@ def _shadowed(files: list[tuple[Path, Path, str]], languages: Languages) -> dict
             and (found := named.get((path.parent, path.stem, code or languages.default)))}
 
 
+Cascaded = tuple[str, dict[str, Any]]
+"""A ``build`` a cascade gives a page: the file that sets it, and the build options ({} for none)."""
+
+
+def _cascade_builds(where: str, cascade: Any) -> tuple[dict[str, Any] | None, list[Note]]:
+    """The ``build`` (or older ``_build``) of a cascade (a mapping, or a list of them) without a target, and a note
+    for each one with a target (``_target``, or Hugo's newer ``target``), which this import does not match to pages."""
+    found: dict[str, Any] | None = None
+    notes = []
+    for entry in cascade if isinstance(cascade, list) else [cascade]:
+        entry = {str(key).lower(): value for key, value in entry.items()} if isinstance(entry, dict) else {}
+        if key := next((k for k in ("_target", "target") if k in entry), ""):
+            sets = ", ".join(sorted(k for k in entry if k != key)) or "nothing"
+            notes.append(Note(where, f"has a cascade with a {key}, which this import does not follow: what it sets "
+                                     f"({sets}) is not applied to the pages it names; check them by hand"))
+        elif found is None and isinstance(build := entry.get("build", entry.get("_build")), dict):
+            found = build
+    return found, notes
+
+
+def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values: Meta, root: Path,
+              config_file: str) -> tuple[Callable[[Path, Path, str], Cascaded], list[Note]]:
+    """How Hugo's cascade gives a page its ``build`` options: from the nearest section's ``_index.md`` above it in its
+    language (its content folder's too), else from the site config's ``[cascade]``; a page's own ``build`` wins
+    (``_post``). A cascade with a target is a note, not followed."""
+    own, notes = _cascade_builds(config_file, values.get("cascade"))
+    sections: dict[tuple[Path, str], Cascaded] = {}
+    for path, _, code in files:
+        name, named = languages.split(path.stem)
+        if name != "_index" or path.suffix.lower() not in MARKDOWN:
+            continue
+        try:
+            meta = {str(key).lower(): value for key, value in read_front_matter(read_text(path))[0].items()}
+        except ReadError:
+            continue  # a section's list page is not converted anyway
+        build, said = _cascade_builds(rel_to(path, root), meta.get("cascade"))
+        notes += said
+        if build is not None:
+            sections[path.parent, named or code or languages.default] = (rel_to(path, root), build)
+
+    def of(path: Path, folder: Path, code: str) -> Cascaded:
+        for parent in path.parents:
+            if (parent, code) in sections:
+                return sections[parent, code]
+            if parent == folder:
+                break
+        return (config_file, own) if own is not None else ("", {})
+
+    return of, notes
+
+
 def scan(root: Path) -> Scan:
     values, config_file = _settings(root)
     content, static = _folders(root, values)
@@ -215,11 +266,11 @@ def scan(root: Path) -> Scan:
     assets: list[Asset] = []
     skipped = [note for folder in dict.fromkeys([content, *(f for f, _ in languages.folders), static])
                if folder.is_dir() for note in symlinks(folder, root)]
-    notes: list[Note] = []
     places: dict[str, tuple[str, str]] = {}  # each post's file → its language and path as a ref names it
     files = _content_files(content, languages)
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
+    cascaded, notes = _cascades(files, languages, values, root, config_file)
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -248,7 +299,8 @@ def scan(root: Path) -> Scan:
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, named or code or languages.default),
-                                         config_file if _go_bool(values.get("buildfuture")) else "")
+                                         config_file if _go_bool(values.get("buildfuture")) else "",
+                                         cascaded(path, folder, named or code or languages.default))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -416,17 +468,19 @@ def _build_option(meta: dict[str, Any], option: str) -> str:
     return "" if value is None else str(value).lower()
 
 
-def _unpublished(meta: dict[str, Any]) -> str:
-    """Why Hugo makes no page of this file ('' when it does): ``headless``, or ``build: {render: never}``."""
+def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
+    """Why Hugo makes no page of this file ('' when it does): ``headless``, or ``build: {render: never}`` (``build``:
+    the front matter, or what a cascade gives it, ``by``)."""
     if is_true(meta.get("headless")):
         return "is headless (Hugo publishes no page for it), so it is not converted"
-    if (render := _build_option(meta, "render")) in ("never", "false", "link"):
-        return f"has build: render: {render} (Hugo publishes no page for it), so it is not converted"
+    if (render := _build_option(build, "render")) in ("never", "false", "link"):
+        return f"has build: render: {render}{by} (Hugo publishes no page for it), so it is not converted"
     return ""
 
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
-          language: tuple[Languages, str] = (Languages(), ""), build_future: str = "") -> tuple[Post, list[Note]]:
+          language: tuple[Languages, str] = (Languages(), ""), build_future: str = "",
+          cascade: Cascaded = ("", {})) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -434,14 +488,16 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
     a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
     Hugo writes every alias below its page's language folder). ``build_future``: the config file that sets
-    ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does."""
+    ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does. ``cascade``: the build
+    options a cascade gives the page (``_cascades``), unless it has its own."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path))
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
     meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo reads 'publishDate' as 'publishdate'
-    if why := _unpublished(meta):
+    build, by = (meta, "") if "build" in meta or "_build" in meta or not cascade[0] else ({"build": cascade[1]}, f" by the cascade of {cascade[0]}")
+    if why := _unpublished(meta, build, by):
         raise ReadError(why)
     title = as_text(meta.get("title"))
     if not title:
@@ -527,5 +583,5 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
                 translation="" if code == languages.default else code,
-                unlisted=f"build: list: {listed}" if (listed := _build_option(meta, "list")) in ("never", "false", "local")
+                unlisted=f"build: list: {listed}{by}" if (listed := _build_option(build, "list")) in ("never", "false", "local")
                 else "", local=listed == "local", future=future), notes
