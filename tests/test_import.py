@@ -2057,3 +2057,23 @@ def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(
         assert (f"{shown}: has a cascade with a {key}, which this import does not follow: what it sets (build) is "
                 "not applied to the pages it names; check them by hand") in report
     assert "content/news/a.md: has build" not in report
+
+
+def test_a_hugo_ref_in_a_raw_string_unquoted_or_in_other_letter_case_is_resolved(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo finds a ref's page whatever the letter case of its path, written in a raw string (backquotes) or unquoted,
+    positional or named (checked with Hugo 0.168); each was kept as text, which the build shows as text, advising angle
+    brackets that, followed, made a link to the shortcode's text. A ref that names no imported page is said."""
+    front = "---\ntitle: {}\ndate: 2024-02-0{}\n---\n{}\n"
+    refs = ("[1]({{< ref path=`b.md` >}}) [2]({{< ref `b.md` >}}) [3]({{< ref \"B.md\" >}}) "
+            "[4]({{< relref `/Posts/B.md#x` >}}) [5]({{< ref path=`B` lang=`en` >}}) [6]({{< ref b.md >}}) "
+            "[7]({{< ref path=b.md >}}) [8]({{< ref \"gone.md\" >}})")
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n', "content/posts/a.md": front.format("A", 1, refs),
+                                   "content/posts/b.md": front.format("B", 2, "b")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert (tmp_path / "new/content/2024/02/a.md").read_text().endswith(
+        "[1](/2024/02/b/) [2](/2024/02/b/) [3](/2024/02/b/) [4](/2024/02/b/#x) [5](/2024/02/b/) [6](/2024/02/b/) "
+        "[7](/2024/02/b/) [8]({{< ref \"gone.md\" >}})\n")
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert ("content/posts/a.md: has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref "
+            "to a page that was not imported; edit them by hand") in report

@@ -30,19 +30,22 @@ OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc
 KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
          "author", "authors", "draft", "url", "aliases", "expirydate"} | DIGEST_FIELDS
 _SHORTCODE = re.compile(r"\{\{[<%]")
-_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+(?:\"([^\"#]+)(#[^\"]*)?\"|((?:\w+\s*=\s*\"[^\"]*\"\s*)+?))\s*[>%]\}\}")
-"""Hugo's ``ref`` and ``relref``: a path (group 1, its '#part' group 2), or named parameters (group 3: ``path="a.md"``,
+_VALUE = r"(?:\"[^\"]*\"|`[^`]*`|[^\s\"`=<>%{}]+)"
+"""A shortcode's parameter as Hugo reads it: in double quotes, in a raw string (backquotes), or a word unquoted."""
+_REF = re.compile(rf"\{{\{{[<%]\s*(?:rel)?ref\s+(?:({_VALUE})|((?:\w+\s*=\s*{_VALUE}\s*)+?))\s*[>%]\}}\}}")
+"""Hugo's ``ref`` and ``relref``: a path (group 1, with its '#part'), or named parameters (group 2: ``path="a.md"``,
 ``lang="en"``, in any order; ``_ref_of``)."""
-_NAMED = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"")
+_NAMED = re.compile(rf"(\w+)\s*=\s*({_VALUE})")
 
 
 def _ref_of(match: re.Match[str]) -> tuple[str, str, str]:
     """A ref's path, its '#part' and the language it names (``lang=``; '' for the page's own), in either form."""
-    if match.group(3) is None:
-        return match.group(1), match.group(2) or "", ""
-    named = {key.lower(): value for key, value in _NAMED.findall(match.group(3))}
-    path, hash_, part = named.get("path", "").partition("#")
-    return path, hash_ + part, named.get("lang", "").lower()
+    if match.group(2) is None:
+        named = {"path": match.group(1)}
+    else:
+        named = {key.lower(): value for key, value in _NAMED.findall(match.group(2))}
+    path, hash_, part = named.get("path", "").strip("\"`").partition("#")
+    return path, hash_ + part, named.get("lang", "").strip("\"`").lower()
 
 
 def _folders(root: Path, values: Meta) -> tuple[Path, Path]:
@@ -380,9 +383,9 @@ def _translations(posts: list[Post], languages: Languages, shown: str) -> list[N
 
 
 def _ref_path(rel: str, languages: Languages) -> str:
-    """A content file (below its content folder) or a ref's path as Hugo's ref finds it: without a Markdown extension
-    or a language ('posts/a.en.md' → 'posts/a'; a bundle's 'posts/b/index')."""
-    folder, _, name = rel.strip().strip("/").rpartition("/")
+    """A content file (below its content folder) or a ref's path as Hugo's ref finds it: lower-cased, without a
+    Markdown extension or a language ('Posts/A.en.md' → 'posts/a'; a bundle's 'posts/b/index')."""
+    folder, _, name = rel.strip().strip("/").lower().rpartition("/")
     stem = next((name.removesuffix(end) for end in MARKDOWN if name.endswith(end)), name)
     return posixpath.join(folder, languages.split(stem)[0])
 
@@ -406,7 +409,7 @@ def _ref_finder(places: dict[str, tuple[str, str]], languages: Languages) -> Ref
         code, here = places[source]
         code = lang or code
         wanted, dots = _ref_path(ref, languages), ref.strip().startswith(".")
-        up = ref.strip().startswith("../") and ref.strip().endswith(MARKDOWN)  # Hugo's Dir, not its
+        up = ref.strip().startswith("../") and ref.strip().lower().endswith(MARKDOWN)  # Hugo's Dir, not its
         folder = posixpath.dirname(here if up else here.removesuffix("/index"))  # ContainerDir: a bundle's own
         tries = [] if ref.strip().startswith("/") else [posixpath.normpath(posixpath.join(folder, wanted))]
         tries += [] if dots else [posixpath.normpath(wanted)]
