@@ -77,6 +77,85 @@ def test_incremental_build_equals_a_cold_build(tmp_path: Path, change: Callable[
     assert tree(root / "site") == cold(root, tmp_path)
 
 
+def _beside_articles(tmp_path: Path) -> Path:
+    """A project whose pages, weekly note, sources.yaml and theme sit among article files and folders in every
+    order a walk of content/ lists them (posts/, wilayah/, rilis.md, zz.md), its own theme, and a linked folder of
+    partials (shared between sites) in templates/."""
+    root = tmp_path / "p"
+    shared = write_files(tmp_path / "shared", {"parts/foot.html": "<p class=foot>Ikuti kami v1</p>\n"})
+    make_project(root, {
+        "a.md": article(title="A", date="2025-06-10T09:00:00+07:00", source="https://www.example.com/a"),
+        "posts/halo.md": article(title="Halo", date="2025-06-11T09:00:00+07:00"),
+        "rilis.md": article(title="Rilis", date="2025-06-12T09:00:00+07:00"),
+        "wilayah/aceh.md": article(title="Aceh", date="2025-06-13T09:00:00+07:00"),
+        "zz.md": article(title="Zz", date="2025-06-14T09:00:00+07:00"),
+        "pages/tentang.md": "---\ntitle: Tentang\n---\nVersi satu.\n",
+        "weekly/2025-W24.md": "---\ntitle: Pekan satu\n---\nCatatan satu.\n",
+        "sources.yaml": "contoh: {name: Contoh Media, url: 'https://www.example.com/'}\n",
+    }, config="title: T\nbase_url: https://example.org/\ntheme: mine\n")
+    shutil.copytree(Path(__file__).parents[1] / "generator/themes/default", root / "themes/mine")
+    write_files(root, {"templates/article.html": '{% extends "theme/article.html" %}\n'
+                                                  '{% block main %}{{ super() }}{% include "parts/foot.html" %}'
+                                                  '{% endblock %}\n'})
+    (root / "templates/parts").symlink_to(shared / "parts")
+    return root
+
+
+EDITS_BESIDE_ARTICLES: dict[str, Callable[[Path], None]] = {
+    "a page": lambda r: write_files(r, {"content/pages/tentang.md": "---\ntitle: Tentang kami\n---\nVersi dua.\n"}),
+    "a weekly note": lambda r: write_files(r, {"content/weekly/2025-W24.md": "---\ntitle: Pekan dua\n---\nDua.\n"}),
+    "sources.yaml": lambda r: write_files(r, {"content/sources.yaml":
+                                              "contoh: {name: Contoh Media, url: 'https://www.example.com/id/'}\n"}),
+    "the project theme's last template": lambda r: write_files(r, {"themes/mine/templates/404.html": (
+        r / "themes/mine/templates/404.html").read_text().replace("{% block main %}", "{% block main %}<p>Baru</p>")}),
+    "a partial in a linked folder of templates/": lambda r: write_files(
+        r.parent / "shared", {"parts/foot.html": "<p class=foot>Ikuti kami v2</p>\n"}),
+}
+
+
+@pytest.mark.parametrize("change", EDITS_BESIDE_ARTICLES.values(), ids=EDITS_BESIDE_ARTICLES.keys())
+def test_an_edit_beside_article_files_is_published(tmp_path: Path, change: Callable[[Path], None]) -> None:
+    """The inputs' file names were one place off (five parts before the folders, four names), so a page,
+    a note, sources.yaml or a theme's template just before an article file was taken for an article file and
+    left out of what the planner compares: 'built', nothing re-rendered, the old page kept for good. A template
+    in a linked folder was loaded but never listed, so never hashed."""
+    root = _beside_articles(tmp_path)
+    run(root)
+    before = tree(root / "site")
+    change(root)
+    assert run(root).result is not None
+    after = tree(root / "site")
+    assert after == cold(root, tmp_path) != before
+
+
+def test_a_linked_folder_of_templates_that_leads_back_up_is_entered_once(tmp_path: Path) -> None:
+    """A link in templates/ to templates/ itself (or to a folder that links back): each folder is entered once,
+    where following every link would list each template forty times over, until the path is too long."""
+    root = _beside_articles(tmp_path)
+    (root / "templates/loop").symlink_to(root / "templates")
+    (tmp_path / "shared/parts/back").symlink_to(root / "templates")
+    assert run(root).result is not None
+    from generator.render.context import FollowingLoader
+    assert FollowingLoader(str(root / "templates")).list_templates() == ["article.html", "parts/foot.html"]
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def test_an_environment_files_lines_moved_are_said_where_they_now_are(tmp_path: Path) -> None:
+    """Only config.yaml's bytes were an input: two comment lines put above a warned-of line in config.staging.yaml
+    left the merged config the same, and the up-to-date build repeated the old line number."""
+    root = project(tmp_path)
+    write_files(root, {"config.staging.yaml": "title: Staging\nsections: [Asia, asia]\n"})
+
+    def staging() -> list[str]:
+        config = load_config(root / "config.yaml", environment="staging")
+        return [str(w) for w in publish(config, BuildOptions(workers=1), root / "staging").warnings]
+
+    assert any(w.startswith("config.staging.yaml:2:") for w in staging())
+    write_files(root, {"config.staging.yaml": "# staging\n# for reviewers\ntitle: Staging\nsections: [Asia, asia]\n"})
+    said = staging()
+    assert any(w.startswith("config.staging.yaml:4:") for w in said) and not any(":2:" in w for w in said)
+
+
 def test_the_first_rebuild_after_a_cold_build_finds_its_spare_already_made(tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """With two jobs the spare is linked from the live site by another process while the build plans, so the

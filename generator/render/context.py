@@ -20,6 +20,7 @@ Imported where used, like Jinja itself: a build with nothing to render never loa
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from types import BuiltinFunctionType
 from typing import Any, Callable
@@ -167,6 +168,30 @@ class SuggestingUndefined(jinja2.StrictUndefined):
         names = list(obj) if isinstance(obj, dict) else [n for n in dir(obj) if not n.startswith("_")]
         close = difflib.get_close_matches(name, [n for n in names if isinstance(n, str)], n=1)
         return f"{message} (did you mean {quoted(close[0])}?)" if close else message
+
+
+class FollowingLoader(jinja2.FileSystemLoader):
+    """Jinja's file loader, listing the templates in linked folders too (``theme.linked_folder``): it loads a
+    template through a link but lists none, so an edit to a shared partial was never hashed, and every page that
+    includes it stayed as it was (``theme.templates_fingerprint``)."""
+
+    def list_templates(self) -> list[str]:
+        from generator.render.theme import linked_folder
+
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            entered, stack = {os.path.realpath(searchpath)}, [searchpath]
+            while stack:
+                try:
+                    entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
+                except OSError:
+                    continue
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False) or linked_folder(entry, entered):
+                        stack.append(entry.path)
+                    elif not entry.is_dir():  # a link to a folder entered already is no template
+                        found.add(entry.path[len(searchpath):].strip(os.sep).replace(os.sep, "/"))
+        return sorted(found)
 
 
 class SiteEnvironment(jinja2.Environment):

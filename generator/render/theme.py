@@ -9,6 +9,7 @@ Every theme template is also reachable as ``theme/<name>``, so a site override c
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,22 @@ class Theme:
         return self.folder / "static"
 
 
+def linked_folder(entry: os.DirEntry[str], entered: set[str]) -> bool:
+    """Whether ``entry`` is a symbolic link to a folder that a walk of templates enters: Jinja loads a template
+    through it (partials shared between sites), so listing and hashing must see it too. Each folder is entered
+    once (``entered`` holds the real paths so far, the walk's own folder first): a link back up never ends."""
+    try:
+        if not entry.is_symlink() or not entry.is_dir():
+            return False
+    except OSError:
+        return False
+    real = os.path.realpath(entry.path)
+    if real in entered:
+        return False
+    entered.add(real)
+    return True
+
+
 def find_theme(config: Config) -> Theme:
     """The project's ``themes/<name>`` if it exists, else the packaged theme of that name."""
     if folder := theme_folder(config.root, config.theme):
@@ -53,12 +70,12 @@ def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
     """A strict, autoescaping environment: a template typo is an error, content is always escaped."""
     import jinja2
 
-    from generator.render.context import SiteEnvironment, SuggestingUndefined
+    from generator.render.context import FollowingLoader, SiteEnvironment, SuggestingUndefined
 
     check_template_files(config, theme)
-    theme_loader = jinja2.FileSystemLoader(str(theme.templates))
+    theme_loader = FollowingLoader(str(theme.templates))
     loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader(str(config.path(config.templates_dir))),
+        FollowingLoader(str(config.path(config.templates_dir))),
         jinja2.PrefixLoader({"theme": theme_loader}),
         theme_loader,
     ])
@@ -71,9 +88,11 @@ def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
 def check_template_files(config: Config, theme: Theme) -> None:
     """Every template file must be readable UTF-8 text; Jinja would otherwise stop with a traceback
     (UnicodeDecodeError, PermissionError) in the middle of rendering."""
+    from generator.render.context import FollowingLoader
+
     problems: list[Problem] = []
-    for folder in (config.path(config.templates_dir), theme.templates):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+    for folder in (config.path(config.templates_dir), theme.templates):  # as the loader lists them: links followed
+        for path in [folder / name for name in FollowingLoader(str(folder)).list_templates()]:
             shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
             try:
                 if path.is_file():

@@ -32,7 +32,7 @@ from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
 from generator.write.output import (SiteWrite, StaleCache, build_lock, clean_scratch, clear_spare, match_tree,
                                      mirror_live, read_unchanged, scratch, spare_of, stat_tree, write_site)
-from generator.render.theme import find_theme
+from generator.render.theme import find_theme, linked_folder
 
 if TYPE_CHECKING:
     from generator.build import BuildResult, Progress
@@ -85,22 +85,26 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     """
     parts: list[bytes | str] = [FORMAT, repr(config.__dict__ | {"root": ""}), config.zone_rules,
                                 repr((options.drafts, options.future)), config.path(config.config_path).read_bytes()]
-    files = ["", "", "", ""]
+    if config.environment_path:  # its lines, which messages give, move without changing the merged config
+        parts.append(config.path(config.environment_path).read_bytes())
+    files = [""] * len(parts)  # one name a part: a part paired with the next one's file was left out with it
     stats: dict[str, str] = {}
     root = str(config.root) + os.sep
     content = str(config.path(config.content_dir)) + os.sep
-    for folder in (config.path(config.content_dir), config.path(config.templates_dir), config.path(config.static_dir),
-                   find_theme(config).folder):
+    templates = (config.path(config.templates_dir), find_theme(config).folder)
+    for folder in (config.path(config.content_dir), templates[0], config.path(config.static_dir), templates[1]):
         parts.append(f"\0{folder}")
         files.append("")
         stack = [str(folder)]
+        # Jinja loads a template through a linked folder (``theme.FollowingLoader``): its files are inputs too
+        entered = {os.path.realpath(folder)} if folder in templates else None
         while stack:
             try:
                 entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
             except OSError:
                 continue
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_dir(follow_symlinks=False) or entered is not None and linked_folder(entry, entered):
                     parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
                     files.append("")
                     stack.append(entry.path)
