@@ -171,26 +171,18 @@ class SuggestingUndefined(jinja2.StrictUndefined):
 
 
 class FollowingLoader(jinja2.FileSystemLoader):
-    """Jinja's file loader, listing the templates in linked folders too (``theme.linked_folder``): it loads a
+    """Jinja's file loader, listing the templates in linked folders too (``theme.walk_tree``): it loads a
     template through a link but lists none, so an edit to a shared partial was never hashed, and every page that
     includes it stayed as it was (``theme.templates_fingerprint``)."""
 
     def list_templates(self) -> list[str]:
-        from generator.render.theme import linked_folder
+        from generator.render.theme import walk_tree
 
         found: set[str] = set()
         for searchpath in self.searchpath:
-            entered, stack = {os.path.realpath(searchpath)}, [searchpath]
-            while stack:
-                try:
-                    entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
-                except OSError:
-                    continue
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False) or linked_folder(entry, entered):
-                        stack.append(entry.path)
-                    elif not entry.is_dir():  # a link to a folder entered already is no template
-                        found.add(entry.path[len(searchpath):].strip(os.sep).replace(os.sep, "/"))
+            for entry, into in walk_tree(searchpath, follow_links=True):
+                if not into and not entry.is_dir():  # a link to a folder entered already is no template
+                    found.add(entry.path[len(searchpath):].strip(os.sep).replace(os.sep, "/"))
         return sorted(found)
 
 

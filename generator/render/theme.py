@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
@@ -42,10 +42,26 @@ class Theme:
         return self.folder / "static"
 
 
-def linked_folder(entry: os.DirEntry[str], entered: set[str]) -> bool:
-    """Whether ``entry`` is a symbolic link to a folder that a walk of templates enters: Jinja loads a template
-    through it (partials shared between sites), so listing and hashing must see it too. Each folder is entered
-    once (``entered`` holds the real paths so far, the walk's own folder first): a link back up never ends."""
+def walk_tree(folder: str, follow_links: bool) -> Iterator[tuple[os.DirEntry[str], bool]]:
+    """Every entry under ``folder``, each folder's in reverse name order (a stack: the folders come out in name
+    order), with whether it is a folder the walk enters. With ``follow_links`` a linked folder is entered too:
+    Jinja loads a template through one (partials shared between sites), so listing and hashing templates must see
+    it. Each folder is entered once, by its real path: a link back up would never end."""
+    entered, stack = {os.path.realpath(folder)}, [folder]
+    while stack:
+        try:
+            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            into = entry.is_dir(follow_symlinks=False) or follow_links and _linked_folder(entry, entered)
+            if into:
+                stack.append(entry.path)
+            yield entry, into
+
+
+def _linked_folder(entry: os.DirEntry[str], entered: set[str]) -> bool:
+    """Whether ``entry`` is a symbolic link to a folder not in ``entered`` (real paths) yet; if so, it is now."""
     try:
         if not entry.is_symlink() or not entry.is_dir():
             return False

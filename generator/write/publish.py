@@ -32,7 +32,7 @@ from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
 from generator.write.output import (SiteWrite, StaleCache, build_lock, clean_scratch, clear_spare, match_tree,
                                      mirror_live, read_unchanged, scratch, spare_of, stat_tree, write_site)
-from generator.render.theme import find_theme, linked_folder
+from generator.render.theme import find_theme, walk_tree
 
 if TYPE_CHECKING:
     from generator.build import BuildResult, Progress
@@ -95,30 +95,22 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     for folder in (config.path(config.content_dir), templates[0], config.path(config.static_dir), templates[1]):
         parts.append(f"\0{folder}")
         files.append("")
-        stack = [str(folder)]
         # Jinja loads a template through a linked folder (``theme.FollowingLoader``): its files are inputs too
-        entered = {os.path.realpath(folder)} if folder in templates else None
-        while stack:
+        for entry, into in walk_tree(str(folder), follow_links=folder in templates):
+            if into:
+                parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
+                files.append("")
+                continue
             try:
-                entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
+                st = entry.stat()
             except OSError:
                 continue
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False) or entered is not None and linked_folder(entry, entered):
-                    parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
-                    files.append("")
-                    stack.append(entry.path)
-                    continue
-                try:
-                    st = entry.stat()
-                except OSError:
-                    continue
-                parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
-                # named as ``content.find_articles`` names an article file
-                rel = entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else ""
-                files.append(rel)
-                if rel and entry.path.startswith(content):
-                    stats[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}")
+            # named as ``content.find_articles`` names an article file
+            rel = entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else ""
+            files.append(rel)
+            if rel and entry.path.startswith(content):
+                stats[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
     return Inputs(tuple(parts), tuple(files), stats)
 
 
