@@ -98,6 +98,9 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "line\r\nbreak\n",
     ">>\t\t x\n",                                     # a tab after quote markers indents code differently
     ">" * 30 + " deep\n",                              # max_nesting
+    "[a](javascript:void(0)) [b](file:///x)\n",      # refused: pyrs prints the source, we print the text
+    "[a](javascr&#105;pt:x) [b](java\\script:x)\n",   # the same, spelt with an entity or an escape
+    "x <javascript:alert(1)> y\n",                    # an autolink refused
 ])
 def test_what_renders_differently_goes_to_markdown_it_py(text: str) -> None:
     """Each construct the two engines render differently (docs/markdown.md lists them) is detected."""

@@ -833,3 +833,26 @@ def test_a_body_image_up_a_folder_in_escapes_is_read_as_a_browser_reads_it(tmp_p
         "content/2025/06/a.md:9: warning: the image '/images/../peta-kota.png' points at /peta-kota.png, which is "
         "not a file of the site, so the page shows a broken image; put the file at static/peta-kota.png and write "
         "/peta-kota.png"]  # the address as the page has it: Markdown wrote the escaped dots as dots
+
+
+def test_a_link_or_image_to_an_address_no_page_may_have_shows_its_text_and_is_a_warning_at_its_line(
+        tmp_path: Path) -> None:
+    """`![Grafik](data:…)` and `[laporan](javascript:void(0))` were printed as their Markdown source, on the page
+    and in the feeds, and neither the build nor `check --strict` said a word."""
+    body = ("Paragraf pertama.\n\n![Grafik](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB) dan\n"
+            "[laporan](javascript:void(0)) di sini.\n\n## Bagian [dua](vbscript:x)\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    files = result.output.files
+    page = files["2025/06/a/index.html"].decode()
+    assert "<p>Grafik dan\nlaporan di sini.</p>" in page and '<h2 id="bagian-dua">Bagian dua<a' in page
+    assert "](" not in page and "](" not in files["feed.xml"].decode()
+    path = "content/2025/06/a.md"
+    assert [str(p) for p in result.warnings if "shown" in p.message] == [
+        f"{path}:7: warning: image 'Grafik' removed, its alt text shown instead: data:image/png;base64,iVBORw0KGgoAAA"
+        "ANSU… is not an address a page loads images from; put the file in static/images/ and write "
+        "![Grafik](/images/name.png), or an https:// address",
+        f"{path}:8: warning: link 'laporan' shown as plain text: javascript:void(0) is not an address readers can "
+        "follow; write the real https:// address (or a path on the site, mailto:, tel:)",
+        f"{path}:10: warning: link 'dua' shown as plain text: vbscript:x is not an address readers can follow; write "
+        "the real https:// address (or a path on the site, mailto:, tel:)"]

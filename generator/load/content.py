@@ -530,7 +530,22 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for src, line in rendered.unusable_images:
         problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir, base_path),
                                 "warning"))
+    for kind, text, url, line in rendered.refused:
+        problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
+                                "warning"))
     return problems
+
+
+def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: str = "/") -> str:
+    """What ``removed_problems`` says of a Markdown link or image whose address no page may have ('javascript:',
+    'data:' …): readers see its text (an image's alt) instead, and the editor is told what to write."""
+    shown = url if len(url) <= 40 else url[:40] + "…"
+    if kind == "image":
+        return (f"image '{text}' removed, its alt text shown instead: {shown} is not an address a page loads "
+                f"images from; put the file in {static_dir}/images/ and write ![{text}]({base_path}images/name.png), "
+                "or an https:// address")
+    return (f"link '{text}' shown as plain text: {shown} is not an address readers can follow; write the real "
+            "https:// address (or a path on the site, mailto:, tel:)")
 
 
 def unusable_image_message(src: str, static_dir: str, base_path: str = "/") -> str:

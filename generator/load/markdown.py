@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pygments.lexer import Lexer
 
 SETTINGS = {"preset": "commonmark", "html": "sanitised", "plugins": ("table", "strikethrough", "linkify", "footnote"),
-            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 2,
+            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 3,
             "pygments": pygments.__version__, "fast_engine": markdown_fast.engine_version()}
 """Everything that changes the HTML a body renders to (part of the cache key, with ``MarkdownOptions``)."""
 
@@ -84,6 +84,10 @@ class Rendered:
     unclosed_comment: int = -1
     """The body's line (from 0) of an HTML comment never closed (``<!--`` and no ``-->``), which hides the rest of
     the article (an error: ``content.removed_problems``); -1 when there is none."""
+    refused: tuple[tuple[str, str, str, int], ...] = ()
+    """Each Markdown link or image whose address ``safe_url`` refuses ('javascript:', 'data:' …): ('link' or
+    'image', the text or alt shown in its place, the address, the body's line from 0). A warning each
+    (``content.removed_problems``)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -164,6 +168,7 @@ def _digest_rule(state: StateCore) -> None:
     for i, token in enumerate(tokens):
         kind = token.type
         if kind == "heading_open":
+            _refuse_unsafe(tokens[i + 1], state.env)  # before its text makes the id
             level = _outline_level(stack, int(token.tag[1]))
             text = " ".join(_plain(tokens[i + 1].children).split())
             anchor = _unique_id(text, used)
@@ -185,14 +190,53 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []),
                                                      token.map[0] if token.map else 0)
                 state.env["raw_html"] = True
-        elif kind == "inline" and "<" in token.content and token.children:
-            more = _inline_html(token.children, summary is None and not in_heading, state.env,
-                                (state.src, token.map))
-            if more >= 0:
-                summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
+        elif kind == "inline" and token.children:
+            _refuse_unsafe(token, state.env)
+            if "<" in token.content:
+                more = _inline_html(token.children, summary is None and not in_heading, state.env,
+                                    (state.src, token.map))
+                if more >= 0:
+                    summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = " ".join(" ".join(summary).split())
+
+
+def _refuse_unsafe(token: Token, env: EnvType) -> None:
+    """Links and images whose address ``safe_url`` refuses become their text (a link's, an image's alt), each
+    noted in ``env["refused"]`` with its line. ``validateLink`` accepts every address so that they are parsed as
+    links: refused there, markdown-it showed the whole ``[text](javascript:…)`` as text, and nobody was told."""
+    children = token.children or []
+    if not any(child.type in ("link_open", "image") for child in children):
+        return
+    from markdown_it.token import Token
+    kept: list[Token] = []
+    opened: list[tuple[int, int]] = []  # each link open: where its text starts in ``kept`` and its place in
+    # ``refused``, or -1s when it is kept
+    line = token.map[0] if token.map else 0
+    refused = env.setdefault("refused", [])
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline":
+            line += child.content.count("\n")
+        if child.type == "link_open":
+            href = str(child.attrs.get("href", ""))
+            opened.append((-1, -1) if safe_url(href) else (len(kept), len(refused)))
+            if opened[-1][0] >= 0:
+                refused.append(("link", "", href, line))  # its text is known at its close
+                continue
+        elif child.type == "link_close" and opened:
+            start, at = opened.pop()
+            if start >= 0:
+                refused[at] = ("link", " ".join(_plain(kept[start:]).split()), *refused[at][2:])
+                continue
+        elif child.type == "image" and not safe_url(str(child.attrs.get("src", ""))):
+            alt = _plain(child.children)
+            refused.append(("image", " ".join(alt.split()), str(child.attrs.get("src", "")), line))
+            child = Token("text", "", 0, content=alt)
+        kept.append(child)
+    token.children = kept
 
 
 def _block_source(src: str, lines: list[int] | None, env: EnvType) -> tuple[int, str]:
@@ -329,7 +373,7 @@ def _make(linkify: bool = True) -> MarkdownIt:
                                          "maxNesting": SETTINGS["max_nesting"], "highlight": _highlight})
     md.enable(["table", "strikethrough", *(["linkify"] if linkify else [])])
     md.use(footnote_plugin)
-    md.validateLink = safe_url  # type: ignore[method-assign]
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # refused later, each told (_refuse_unsafe)
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False, "fuzzy_email": False})  # 'ASP.NET' and 'Kata.ai' stay text
     # the inline rule links 'http(s)://...' as it parses; the core rule, which rescans every paragraph's
@@ -425,7 +469,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
-                    tuple(env.get("unusable", ())), env.get("unclosed_comment", -1))
+                    tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
+                    tuple(env.get("refused", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

@@ -171,6 +171,9 @@ except after a backslash or tab, so '%' is allowed only in bodies without those.
 _UNLINKED_URL = re.compile(
     r'://(?:(?<=[hH][tT][tT][pP]://)(?<!="[hH][tT][tT][pP]://)(?<!">[hH][tT][tT][pP]://)|(?<=[hH][tT][tT][pP][sS]://)(?<!="[hH][tT][tT][pP][sS]://)(?<!">[hH][tT][tT][pP][sS]://))')
 """An http(s) URL in the HTML that is neither an attribute value nor the whole text of a link."""
+_REFUSED_LINK = re.compile(r"\]\(|&lt;[A-Za-z][A-Za-z0-9+.-]{1,31}:")
+"""What markdown-it-pyrs leaves of a link or autolink whose address it refuses ('javascript:', 'file:' …), its
+source as text; markdown-it-py shows its text and warns (``markdown._refuse_unsafe``)."""
 _CODE = re.compile(r"<code>.*?</code>|<pre><code[^>]*>.*?</code></pre>", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)")
 _OPEN_OR_CLOSE = re.compile(r"<(/?)(?!(?:br|img|hr)[\s>])[a-z]")
@@ -230,8 +233,11 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
     odd_url = _ODD_URL_ATTR if "\\" in text or "\t" in text else _ODD_URL_ATTR_PERCENT
     if "<blockquote>\n</blockquote>" in body or odd_url.search(body):
         return None
-    if _UNLINKED_URL.search(_CODE.sub("", body) if "<code" in body else body):
+    text_html = _CODE.sub("", body) if "<code" in body else body
+    if _UNLINKED_URL.search(text_html):
         return None  # a URL left as text (after '\\[', in a link's text …), where markdown-it-py may link it
+    if ("](" in text_html or "&lt;" in text_html) and _REFUSED_LINK.search(text_html):
+        return None  # a link refused as text, or one that was not a link: markdown-it-py tells them apart
     if "<!--" in body:
         body = _BLOCK_COMMENTS.sub("", body)
         if _LINE_COMMENT.search(body):
