@@ -856,3 +856,18 @@ def test_a_link_or_image_to_an_address_no_page_may_have_shows_its_text_and_is_a_
         "follow; write the real https:// address (or a path on the site, mailto:, tel:)",
         f"{path}:10: warning: link 'dua' shown as plain text: vbscript:x is not an address readers can follow; write "
         "the real https:// address (or a path on the site, mailto:, tel:)"]
+
+
+def test_a_raw_img_named_with_a_space_gets_a_valid_address_on_the_page_and_in_the_feed(tmp_path: Path) -> None:
+    """`<img src="/images/peta kepri.png">` kept its space, an invalid address (the Nu checker's error), and a
+    `<picture>` pasted in left its `<source>` in a paragraph, where HTML allows none."""
+    body = ('<img src="/images/peta kepri.png" alt="Peta">\n\n<picture><source srcset="/images/peta.webp" '
+            'type="image/webp"><img src="/images/peta kepri.png" alt="Peta"></picture>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/peta kepri.png")
+    files = build_project(tmp_path).output.files
+    img = '<img src="/images/peta%20kepri.png" width="60" height="40" alt="Peta" loading="lazy" decoding="async">'
+    assert f"{img}\n<p>{img}</p>" in files["2025/06/a/index.html"].decode()
+    feed = files["feed.xml"].decode()
+    assert "peta%20kepri.png" in feed and "peta kepri" not in feed and "source" not in feed

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pygments.lexer import Lexer
 
 SETTINGS = {"preset": "commonmark", "html": "sanitised", "plugins": ("table", "strikethrough", "linkify", "footnote"),
-            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 3,
+            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 4,
             "pygments": pygments.__version__, "fast_engine": markdown_fast.engine_version()}
 """Everything that changes the HTML a body renders to (part of the cache key, with ``MarkdownOptions``)."""
 

@@ -6,9 +6,12 @@ link is allowed or not the same way whether it was written in Markdown or in HTM
 """
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
+
+from generator.load.markdown_speed import normalize_link
 
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
@@ -91,7 +94,9 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
     return _RAW_IMG.sub(keep, raw)
 
 
-_LINK_OR_IMAGE = re.compile(r'<(a|img)\s([^>]*)>')
+_LINK_OR_IMAGE = re.compile(r'<(a|img|video|audio|source|track)\s([^>]*)>')
+_URL_ATTRIBUTE = re.compile(r'(?:^|(?<=\s))(href|src|poster)="([^"]*)"')
+_MEDIA_CHILD = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(?:source|track)\b[^>]*>")
 _EXTERNAL_HREF = re.compile(r'(?:^|\s)href="(?:https?:)?//', re.IGNORECASE)
 
 
@@ -131,11 +136,39 @@ def sanitize(html: str, external_rel: str) -> str:
 
     def finish(match: re.Match[str]) -> str:
         tag, attributes = match.groups()
+        if "href=" in attributes or "src=" in attributes or "poster=" in attributes:
+            attributes = _URL_ATTRIBUTE.sub(_encoded, attributes)
         if tag == "img":
             return f'<img {attributes} loading="lazy" decoding="async">'
         if external_rel and _EXTERNAL_HREF.search(attributes):
             return f'<a {attributes} rel="{external_rel}">'
-        return match.group()
+        return f"<{tag} {attributes}>"
 
     # nh3 writes every attribute double-quoted with '<', '>' and '"' escaped, so a tag ends at the first '>'
-    return _LINK_OR_IMAGE.sub(finish, _CLEANER.clean(close_unclosed(html)))
+    cleaned = _CLEANER.clean(close_unclosed(html))
+    if "<source" in cleaned or "<track" in cleaned:
+        cleaned = _media_children_in_media(cleaned)
+    return _LINK_OR_IMAGE.sub(finish, cleaned)
+
+
+def _encoded(match: re.Match[str]) -> str:
+    """An ``href``, ``src`` or ``poster`` percent-encoded as a Markdown link's is (``normalize_link``): a raw
+    ``<img src="/images/peta kepri.png">`` kept its space, an invalid address (the Nu checker's error, in feeds too)."""
+    name, value = match.groups()
+    return f'{name}="{html.escape(normalize_link(html.unescape(value)), quote=False)}"'
+
+
+def _media_children_in_media(cleaned: str) -> str:
+    """``cleaned`` without the ``<source>`` and ``<track>`` tags that are not inside a ``<video>`` or ``<audio>``:
+    nh3 removes a ``<picture>`` and keeps its ``<source>``, which HTML allows nowhere else (a paragraph holding one
+    is invalid); the ``<img>`` inside the picture stays, and shows the image."""
+    depth = 0
+
+    def keep(match: re.Match[str]) -> str:
+        nonlocal depth
+        if match.group(2):
+            depth += -1 if match.group(1) else 1
+            return match.group()
+        return match.group() if depth > 0 else ""
+
+    return _MEDIA_CHILD.sub(keep, cleaned)
