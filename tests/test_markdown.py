@@ -6,6 +6,7 @@ Regenerate the golden fragments after an intended change with
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -165,3 +166,12 @@ def test_any_body_renders_to_safe_html(text: str, toc: bool | None) -> None:
     if rendered.html.strip():
         assert list(unsafe_html(lxml.html.fragment_fromstring(rendered.html, create_parent="div"))) == []
     assert rendered.summary is None or rendered.summary == " ".join(rendered.summary.split())  # one plain line
+
+
+def test_the_ids_body_ids_avoid_are_the_ids_of_the_packaged_templates() -> None:
+    """A heading or raw id equal to one of the page's own (`#main`, the skip link's target) made two elements with
+    one id; THEME_IDS is how the renderer knows them, so it must follow the templates."""
+    from generator.load.markdown import THEME_IDS
+    templates = Path(__file__).parent.parent / "generator/themes"
+    found = {m for f in templates.glob("*/templates/*") for m in re.findall(r'\bid="([^"]*)"', f.read_text())}
+    assert found == THEME_IDS

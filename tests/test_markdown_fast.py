@@ -110,6 +110,7 @@ def test_what_renders_differently_goes_to_markdown_it_py(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "## A *b*\n\n### C `d` & e\n\n# F\n\n## A *b*\n",
+    "## Main\n\n## Related\n\n## Main\n",                # the theme's ids: a suffix, as a repeat gets
     "- [x](https://a.org/x?y=1&z=2 \"t\") <small>[pdf]</small>\n- ![i](/p.png)\n",
     "<!-- editor's note -->\n\nText <!-- inline --> https://example.org/a.\n",
     "```python\nx = '<'\n```\n\n```nolang\na <b>\n```\n\n    indented\n",

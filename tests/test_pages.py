@@ -871,3 +871,22 @@ def test_a_raw_img_named_with_a_space_gets_a_valid_address_on_the_page_and_in_th
     assert f"{img}\n<p>{img}</p>" in files["2025/06/a/index.html"].decode()
     feed = files["feed.xml"].decode()
     assert "peta%20kepri.png" in feed and "peta kepri" not in feed and "source" not in feed
+
+
+def test_body_ids_never_repeat_an_id_of_the_page_around_the_article(tmp_path: Path) -> None:
+    """`## Main` gave a second id="main" (the skip link's target: '#main' scrolled to the heading), and a heading
+    'Related' took the related-reading region's name; a raw `<span id="main">` kept it too."""
+    body = "Paragraf.\n\n## Main\n\n## Related\n\nTeks <span id=\"main\">x</span>.\n\n<div id=\"related\">\ny\n</div>\n"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body, tags="[ai]"),
+                            "2025/06/b.md": article(title="B", tags="[ai]")})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/06/a/index.html"].decode()
+    ids = re.findall(r' id="([^"]*)"', page)
+    assert len(ids) == len(set(ids)) and {"main", "related", "main-2", "related-2"} <= set(ids)
+    assert '<h2 id="main-2">Main<a class="anchor" href="#main-2"' in page
+    path = "content/2025/06/a.md"
+    assert [str(p) for p in result.warnings if "id=" in p.message] == [
+        f'{path}:12: warning: id="main" removed: the page around the article uses this id (a link to #main goes '
+        "there); give the element another id",
+        f'{path}:14: warning: id="related" removed: the page around the article uses this id (a link to #related '
+        "goes there); give the element another id"]

@@ -530,6 +530,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for src, line in rendered.unusable_images:
         problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir, base_path),
                                 "warning"))
+    for name, line in rendered.theme_ids:
+        problems.append(Problem(rel, body_line + line, "", f'id="{name}" removed: the page around the article uses '
+                                "this id (a link to #" + name + " goes there); give the element another id",
+                                "warning"))
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))

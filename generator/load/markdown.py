@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pygments.lexer import Lexer
 
 SETTINGS = {"preset": "commonmark", "html": "sanitised", "plugins": ("table", "strikethrough", "linkify", "footnote"),
-            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 4,
+            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 5,
             "pygments": pygments.__version__, "fast_engine": markdown_fast.engine_version()}
 """Everything that changes the HTML a body renders to (part of the cache key, with ``MarkdownOptions``)."""
 
@@ -88,6 +88,9 @@ class Rendered:
     """Each Markdown link or image whose address ``safe_url`` refuses ('javascript:', 'data:' …): ('link' or
     'image', the text or alt shown in its place, the address, the body's line from 0). A warning each
     (``content.removed_problems``)."""
+    theme_ids: tuple[tuple[str, int], ...] = ()
+    """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
+    body's line (from 0) of its tag."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -125,6 +128,13 @@ _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
 """Raw tags that need no sanitiser when they nest properly: no attributes, written as nh3 would write them."""
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?:-\d+)?")
+THEME_IDS = frozenset({"main", "related", "intel", "search-q", "search-results", "search-fallback"})
+"""Ids the theme's pages use around the body (the skip link's ``#main``, the related-reading heading …): a
+heading of the same name gets a suffix ('main-2'), and a raw-HTML ``id`` that is one of them is removed with a
+warning. tests/test_markdown.py keeps this list equal to the ids in the packaged templates."""
+_THEME_ID = re.compile(r"""\s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)""" % "|".join(sorted(THEME_IDS)))
+"""A raw tag's ``id`` that is one of ``THEME_IDS`` (nh3 keeps an ``id`` as written, so this is matched as it was)."""
+_THEME_ID_ATTR = re.compile(r' id="(?:%s)"' % "|".join(sorted(THEME_IDS)))
 
 
 def _plain(children: Sequence[Token] | None) -> str:
@@ -144,7 +154,8 @@ def _outline_level(stack: list[tuple[int, int]], written: int) -> int:
 
 
 def _unique_id(text: str, used: set[str]) -> str:
-    """A slug of the heading text, unique on the page ('-2', '-3' for repeats), never a footnote's id."""
+    """A slug of the heading text, unique on the page ('-2', '-3' for repeats; ``used`` starts with
+    ``THEME_IDS``), never a footnote's id."""
     base = make_slug(text) or "section"
     if _FOOTNOTE_ID.fullmatch(base):
         base = "section-" + base
@@ -161,7 +172,7 @@ def _digest_rule(state: StateCore) -> None:
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
     stack: list[tuple[int, int]] = []
-    used: set[str] = set()
+    used: set[str] = set(THEME_IDS)
     headings: list[tuple[int, str, str]] = []
     summary: list[str] | None = None
     in_heading = False
@@ -187,8 +198,9 @@ def _digest_rule(state: StateCore) -> None:
             if _COMMENTS.fullmatch(token.content):
                 token.content = ""
             else:
-                token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []),
-                                                     token.map[0] if token.map else 0)
+                first = token.map[0] if token.map else 0
+                token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
+                _note_theme_ids(token.content, first, state.env)
                 state.env["raw_html"] = True
         elif kind == "inline" and token.children:
             _refuse_unsafe(token, state.env)
@@ -200,6 +212,13 @@ def _digest_rule(state: StateCore) -> None:
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = " ".join(" ".join(summary).split())
+
+
+def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
+    """Each ``id`` of ``THEME_IDS`` in raw HTML (which begins on the body's line ``line``), with its line, in
+    ``env["theme_ids"]``; ``render_reference`` removes them from the sanitised HTML."""
+    for found in _THEME_ID.finditer(raw):
+        env.setdefault("theme_ids", []).append((found.group(1), line + raw.count("\n", 0, found.start())))
 
 
 def _refuse_unsafe(token: Token, env: EnvType) -> None:
@@ -280,12 +299,15 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
         if bare is None:
             simple = False
             line = 0
-            if "<img" in child.content.lower():
+            theme_id = _THEME_ID.search(child.content)
+            if theme_id or "<img" in child.content.lower():
                 first, source = _block_source(*block, env)
                 at = source.find(child.content, cursor)  # the tag as written, after those found before it
                 line = first + source.count("\n", 0, at if at >= 0 else cursor)
                 cursor = at + len(child.content) if at >= 0 else cursor
             child.content = drop_unusable_images(child.content, env.setdefault("unusable", []), line)
+            if theme_id:
+                _note_theme_ids(child.content, line, env)
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
         elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):
@@ -443,7 +465,7 @@ def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | No
     markdown-it-pyrs renders the bodies it is proven to render like markdown-it-py (``markdown_fast``, about
     twenty times faster); every other body goes through markdown-it-py, the definition of the dialect."""
     stack: list[tuple[int, int]] = []
-    used: set[str] = set()
+    used: set[str] = set(THEME_IDS)
 
     def heading(written: int, text: str) -> tuple[int, str]:
         return _outline_level(stack, written), _unique_id(text, used)
@@ -468,9 +490,11 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
+        if env.get("theme_ids"):
+            body = _THEME_ID_ATTR.sub("", body)
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
-                    tuple(env.get("refused", ())))
+                    tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
