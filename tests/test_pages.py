@@ -890,3 +890,19 @@ def test_body_ids_never_repeat_an_id_of_the_page_around_the_article(tmp_path: Pa
         "there); give the element another id",
         f'{path}:14: warning: id="related" removed: the page around the article uses this id (a link to #related '
         "goes there); give the element another id"]
+
+
+def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """`<a href="javascript:…">x</a>` became a dead `<a>x</a>` without a word (a Markdown link to the same address
+    is a warning)."""
+    body = ('Paragraf <a href="javascript:alert(1)">x</a> dan\n<a href="java&#09;script:y">z</a> <a href="/ok">ok</a>.'
+            '\n\n<div>\n<a href="vbscript:q">w</a>\n</div>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    assert "<p>Paragraf <a>x</a> dan\n<a>z</a>" in result.output.files["2025/06/a/index.html"].decode()
+    tail = "shown as plain text: it is not an address readers can follow; write the real https:// address (or a " \
+           "path on the site, mailto:, tel:)"
+    assert [str(p) for p in result.warnings if "<a " in p.message] == [
+        f'content/2025/06/a.md:5: warning: <a href="javascript:alert(1)"> {tail}',
+        f'content/2025/06/a.md:6: warning: <a href="java&#09;script:y"> {tail}',
+        f'content/2025/06/a.md:9: warning: <a href="vbscript:q"> {tail}']

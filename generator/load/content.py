@@ -544,6 +544,9 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
     """What ``removed_problems`` says of a Markdown link or image whose address no page may have ('javascript:',
     'data:' …): readers see its text (an image's alt) instead, and the editor is told what to write."""
     shown = url if len(url) <= 40 else url[:40] + "…"
+    if kind == "raw link":
+        return (f"<a href=\"{shown}\"> shown as plain text: it is not an address readers can follow; write the "
+                "real https:// address (or a path on the site, mailto:, tel:)")
     if kind == "image":
         return (f"image '{text}' removed, its alt text shown instead: {shown} is not an address a page loads "
                 f"images from; put the file in {static_dir}/images/ and write ![{text}]({base_path}images/name.png), "

@@ -23,7 +23,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import DROPPED_TAG, drop_unusable_images, is_external, safe_url, sanitize
+from generator.load.sanitize import DROPPED_TAG, drop_unusable_images, is_external, refused_links, safe_url, sanitize
 from generator.core.urls import make_slug
 
 if TYPE_CHECKING:
@@ -86,7 +86,8 @@ class Rendered:
     the article (an error: ``content.removed_problems``); -1 when there is none."""
     refused: tuple[tuple[str, str, str, int], ...] = ()
     """Each Markdown link or image whose address ``safe_url`` refuses ('javascript:', 'data:' …): ('link' or
-    'image', the text or alt shown in its place, the address, the body's line from 0). A warning each
+    'image', the text or alt shown in its place, the address, the body's line from 0), and each raw ``<a>`` whose
+    href the sanitiser removes ('raw link', '', its href as written, its line). A warning each
     (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
@@ -201,6 +202,7 @@ def _digest_rule(state: StateCore) -> None:
                 first = token.map[0] if token.map else 0
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
                 _note_theme_ids(token.content, first, state.env)
+                _note_refused_links(token.content, first, state.env)
                 state.env["raw_html"] = True
         elif kind == "inline" and token.children:
             _refuse_unsafe(token, state.env)
@@ -219,6 +221,13 @@ def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
     ``env["theme_ids"]``; ``render_reference`` removes them from the sanitised HTML."""
     for found in _THEME_ID.finditer(raw):
         env.setdefault("theme_ids", []).append((found.group(1), line + raw.count("\n", 0, found.start())))
+
+
+def _note_refused_links(raw: str, line: int, env: EnvType) -> None:
+    """Each raw ``<a>`` whose href the sanitiser removes (``refused_links``), in ``env["refused"]`` as a 'raw link'
+    with its line (``raw`` begins on the body's line ``line``)."""
+    for href, at in refused_links(raw):
+        env.setdefault("refused", []).append(("raw link", "", href, line + raw.count("\n", 0, at)))
 
 
 def _refuse_unsafe(token: Token, env: EnvType) -> None:
@@ -300,7 +309,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             simple = False
             line = 0
             theme_id = _THEME_ID.search(child.content)
-            if theme_id or "<img" in child.content.lower():
+            if theme_id or "<img" in child.content.lower() or "<a" in child.content.lower():
                 first, source = _block_source(*block, env)
                 at = source.find(child.content, cursor)  # the tag as written, after those found before it
                 line = first + source.count("\n", 0, at if at >= 0 else cursor)
@@ -308,6 +317,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             child.content = drop_unusable_images(child.content, env.setdefault("unusable", []), line)
             if theme_id:
                 _note_theme_ids(child.content, line, env)
+            _note_refused_links(child.content, line, env)
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
         elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):

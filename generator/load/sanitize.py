@@ -94,6 +94,25 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
     return _RAW_IMG.sub(keep, raw)
 
 
+_RAW_A = re.compile(r"""<a\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
+_RAW_HREF = re.compile(r"""[\s/]href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def refused_links(raw: str) -> list[tuple[str, int]]:
+    """The href of each raw ``<a>`` whose address the sanitiser removes (``safe_url``, read as nh3 reads it:
+    entities decoded, tabs and newlines dropped), with its offset in ``raw``: the link stays, dead, and its
+    writer is told."""
+    if "<a" not in raw.lower():
+        return []
+    found = []
+    for match in _RAW_A.finditer(raw):
+        href = _RAW_HREF.search(match.group())
+        value = next((g for g in href.groups() if g is not None), "") if href else ""
+        if value and not safe_url(re.sub(r"[\t\n\r]", "", html.unescape(value))):
+            found.append((value, match.start()))
+    return found
+
+
 _LINK_OR_IMAGE = re.compile(r'<(a|img|video|audio|source|track)\s([^>]*)>')
 _URL_ATTRIBUTE = re.compile(r'(?:^|(?<=\s))(href|src|poster)="([^"]*)"')
 _MEDIA_CHILD = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(?:source|track)\b[^>]*>")
