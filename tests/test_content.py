@@ -277,13 +277,13 @@ CASES = {
     "a quoted value over two lines, the error in another field": (
         b"---\ntitle: x\ndate: 2025-01-01\nsummary: \"Baris satu\n  baris dua\"\nsource:\n  name: X\n   url: https://e.com/a\n"
         b"---\nx\n", [
-        "content/a.md:8: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
-        "and put values containing ': ', '#', '[' or quotes in double quotes"]),
+        "content/a.md:8: field 'source.url': 'url: https://e.com/a' is indented more than the line above, which "
+        "opens no list or mapping; indent it with 2 spaces, as the line above: url: https://e.com/a"]),
     "a quote inside block text, the error in another field": (
         b"---\ntitle: x\ndate: 2025-01-01\nsummary: >\n  Catatan: \"kami akan\n  datang\nsource:\n  name: X\n"
         b"   url: https://e.com/a\n---\nx\n", [
-        "content/a.md:9: YAML syntax error: mapping values are not allowed in this context; check the indentation, "
-        "and put values containing ': ', '#', '[' or quotes in double quotes"]),
+        "content/a.md:9: field 'source.url': 'url: https://e.com/a' is indented more than the line above, which "
+        "opens no list or mapping; indent it with 2 spaces, as the line above: url: https://e.com/a"]),
     # PyYAML notices a missing ':' on the next line (here the closing '---'); the line without it is named
     "a line without its colon": (b"---\ntitle: x\ndate: 2025-01-01\nsummary Ringkasan\n---\nx\n", [
         "content/a.md:4: field 'summary': has no ':' after the key; write summary: Ringkasan"]),

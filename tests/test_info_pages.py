@@ -118,6 +118,22 @@ def test_a_yaml_slip_hides_none_of_the_pages_other_problems(tmp_path: Path) -> N
         "false"]
 
 
+def test_a_slip_whose_value_goes_on_below_is_told_one_line_for_both_and_hides_no_later_slip(tmp_path: Path) -> None:
+    """'summary: Kami: redaksi' over '  dan tim' was told 'summary: "Kami: redaksi"' (which, followed, dropped 'dan
+    tim' and was "did not find expected key"), and the slips below it were said only in later runs."""
+    lines = ["---", "title: Tentang", "summary: Kami: redaksi", "  dan tim", "author: A: b", "---", "Isi.", ""]
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, {"tentang.md": "\n".join(lines)})
+    assert [str(p) for p in e.value.problems] == [
+        "content/pages/tentang.md:3: field 'summary': has ': ' in it, which YAML reads as the start of another key; "
+        "put the whole value in double quotes, on one line, in place of lines 3 to 4: summary: \"Kami: redaksi dan tim\"",
+        "content/pages/tentang.md:5: field 'author': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: author: \"A: b\""]
+    lines[2:5] = ['summary: "Kami: redaksi dan tim"', 'author: "A: b"']  # as the messages say
+    pages = site(tmp_path, {"tentang.md": "\n".join(lines)})
+    assert '<meta name="description" content="Kami: redaksi dan tim">' in pages["tentang/index.html"]
+
+
 def test_an_embed_or_unusable_image_on_a_page_is_removed_with_a_warning(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="A")})
     write_files(tmp_path, {"content/pages/peta.md": "---\ntitle: Peta\n---\nKantor kami:\n\n"

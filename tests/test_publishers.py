@@ -147,6 +147,26 @@ def test_a_yaml_slip_hides_none_of_the_other_publishers_problems(tmp_path: Path)
         "content/sources.yaml:7: field 'kompas.colour': unknown key; use name, url, aliases"]
 
 
+def test_a_key_indented_under_a_slip_is_said_with_it_and_hides_no_later_problem(tmp_path: Path) -> None:
+    """'   url:' (3 spaces) under '  name: Reuters: Berita' was read past only once the name was quoted, and then in
+    the parser's words ("did not find expected key"), with every problem below it."""
+    make_project(tmp_path, {"a.md": article()})
+    lines = ["reuters:", "  name: Reuters: Berita", "   url: https://reuters.com/", "kompas:", "  name: Kompas",
+             "  url: notaurl", ""]
+    (tmp_path / "content/sources.yaml").write_text("\n".join(lines))
+    assert errors(tmp_path) == [
+        "content/sources.yaml:2: field 'reuters.name': has ': ' in it, which YAML reads as the start of another key; "
+        "put the whole value in double quotes: name: \"Reuters: Berita\"",
+        "content/sources.yaml:3: field 'reuters.url': 'url: https://reuters.com/' is indented more than the line above, "
+        "which opens no list or mapping; indent it with 2 spaces, as the line above: url: https://reuters.com/",
+        "content/sources.yaml:6: field 'kompas.url': must be an http(s) URL such as https://www.reuters.com/"]
+    lines[1:3] = ['  name: "Reuters: Berita"', "  url: https://reuters.com/"]  # as the messages say
+    (tmp_path / "content/sources.yaml").write_text("\n".join(lines).replace("notaurl", "https://kompas.com/"))
+    entries, problems = load_sources(tmp_path / "content/sources.yaml", "content/sources.yaml")
+    assert problems == [] and (entries["reuters.com"].name, entries["reuters.com"].url) == (
+        "Reuters: Berita", "https://reuters.com/")
+
+
 def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     (tmp_path / "content/sources.yaml").write_text(

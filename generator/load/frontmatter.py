@@ -843,6 +843,14 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
             return None
         return at, "", (f"'{line.strip()}' is indented, but the line above opens no list or mapping; start it at "
                         "the beginning of the line"), line.lstrip(" ")
+    depth = len(_indent(above))
+    if 0 < depth < indent and (value_above := _KEY_LINE.fullmatch(above.lstrip(" "))) and \
+            _uncommented(value_above[3]) and not _OPENS.fullmatch(above.rstrip()) and not _in_flow(lines, at - 1) and \
+            _syntax_error(f"{above[depth:]}\n{line[depth:]}") is not None:  # '   url: x' under '  name: Reuters'
+        right = above[:depth] + line.lstrip(" ")
+        return at, _keys_at([*lines[:at], right], at), (
+            f"'{line.strip()}' is indented more than the line above, which opens no list or mapping; indent it with "
+            f"{depth} spaces, as the line above: {line.strip()}"), right
     owner = _owner(lines, at, indent)
     if _BLOCK_TEXT.fullmatch(owner.rpartition(":")[2].strip() or "-"):
         return None  # a line of a block text ('summary: >'): text, not a key
@@ -925,16 +933,37 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, (f"starts a {what} with '{value[0]}' that is never closed; write {fixed} for a {what}, or "
                            f"put text in double quotes: {shown}: {quoted}"), None
     if close and not value.endswith(close):
-        return at, field, (f"starts with '{value[0]}', which YAML reads as a "
-                           f"{'list' if value[0] == '[' else 'mapping'}; put the whole value in double quotes: "
-                           f"{shown}: {quoted}"), f"{indented}{shown}: {quoted}"
-    if value[0] in _CANNOT_START and not _BLOCK_TEXT.fullmatch(value):
-        return at, field, (f"'{value[0]}' cannot start a value in YAML; put the whole value in double quotes: "
-                           f"{shown}: {quoted}"), f"{indented}{shown}: {quoted}"
-    if value[0] not in "\"'[{" and ": " in value:
-        return at, field, (f"has ': ' in it, which YAML reads as the start of another key; put the whole value "
-                           f"in double quotes: {shown}: {quoted}"), f"{indented}{shown}: {quoted}"
-    return None
+        why = f"starts with '{value[0]}', which YAML reads as a {'list' if value[0] == '[' else 'mapping'}"
+    elif value[0] in _CANNOT_START and not _BLOCK_TEXT.fullmatch(value):
+        why = f"'{value[0]}' cannot start a value in YAML"
+    elif value[0] not in "\"'[{" and ": " in value:
+        why = "has ': ' in it, which YAML reads as the start of another key"
+    else:
+        return None
+    last, more = _text_below(lines, at) if value == found[3].strip() else (at, [])  # a comment ends the value
+    if not more:
+        return at, field, f"{why}; put the whole value in double quotes: {shown}: {quoted}", f"{indented}{shown}: {quoted}"
+    right = f"{shown}: {double_quoted(' '.join([value, *more]))}"  # 'summary: Kami: redaksi' over '  dan tim'
+    return at, field, (f"{why}; put the whole value in double quotes, on one line, in place of lines {first_line + at} "
+                       f"to {first_line + last}: {right}"), indented + right + "\n" * (last - at)
+
+
+def _text_below(lines: list[str], at: int) -> tuple[int, list[str]]:
+    """The last line (from 0) and the text of the lines that go on the plain value of line ``at`` ('key: value'),
+    indented more than its key, as YAML reads a value over lines ('  dan tim' under 'summary: Kami: redaksi');
+    (``at``, []) when none does. A key or a list's item indented more is no text but one indented wrong ('   url:
+    https://r.com/' under '  name: Reuters: Berita'), and a comment or an empty line ends the value."""
+    last, more = at, []
+    for i in range(at + 1, len(lines)):
+        row = lines[i].strip(" ")
+        if not row or len(_indent(lines[i])) <= len(_indent(lines[at])) or row.startswith("#") or \
+                _ITEM_OR_KEY.match(row + " ") or _KEY_START.match(row):
+            break
+        text = _without_comment(row)
+        last, more = i, [*more, text.strip()]
+        if text != row:
+            break
+    return last, more
 
 
 def _over_lines(lines: list[str], at: int) -> tuple[int, str] | None:
@@ -1304,6 +1333,9 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
         rows[at:at + right.count("\n") + 1] = right.split("\n")
         end = next((i for i in range(at + 1, len(rows)) if rows[i].strip() and not rows[i].lstrip(" ").startswith("#")
                     and len(_indent(rows[i])) <= depth), len(rows))
+        if (key := _KEY_LINE.fullmatch(right.split("\n")[0].lstrip(" "))) and key[3][:1] in ("'", '"') and \
+                _syntax_error(key[0]) is None:  # a value in quotes, whole: a key indented under it is no part of it
+            end = at + right.count("\n") + 1  # ('   url: x' under '  name: "Reuters: Berita"')
         written.append(range(at, end))
         text = "\n".join(rows)
         if (next_error := _syntax_error(text)) is None:
