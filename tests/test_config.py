@@ -202,6 +202,7 @@ def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
         "config.yaml:1: field 'title': needs a space after the colon: title: X",
         "config.yaml:2: field 'language': '@' cannot start a value in YAML; put the whole value in double quotes: "
         "language: \"@id\"",
+        "config.yaml:2: field 'language': '@id' is not supported; use one of: id, en",  # the slip's fix leaves it
         "config.yaml:5: field 'feeds.size': has no ':' after the key; write size: 7"]
     assert errors(tmp_path, "- a\n- b\n") == ["config.yaml:1: must be a mapping of keys to values, like 'title: My Digest'"]
     assert errors(tmp_path, "title: X\n<<<<<<< HEAD\npage_size: 10\n=======\npage_size: 30\n>>>>>>> other\n") == [

@@ -128,10 +128,50 @@ def test_a_slip_whose_value_goes_on_below_is_told_one_line_for_both_and_hides_no
         "content/pages/tentang.md:3: field 'summary': has ': ' in it, which YAML reads as the start of another key; "
         "put the whole value in double quotes, on one line, in place of lines 3 to 4: summary: \"Kami: redaksi dan tim\"",
         "content/pages/tentang.md:5: field 'author': has ': ' in it, which YAML reads as the start of another key; put "
-        "the whole value in double quotes: author: \"A: b\""]
+        "the whole value in double quotes: author: \"A: b\"",
+        "content/pages/tentang.md:5: field 'author': warning: unknown field for a page, ignored; known fields: title, "
+        "summary, slug, draft, redirects"]
     lines[2:5] = ['summary: "Kami: redaksi dan tim"', 'author: "A: b"']  # as the messages say
     pages = site(tmp_path, {"tentang.md": "\n".join(lines)})
     assert '<meta name="description" content="Kami: redaksi dan tim">' in pages["tentang/index.html"]
+
+
+def test_a_slip_in_a_field_hides_none_of_that_fields_own_problems(tmp_path: Path) -> None:
+    """A slip was the one message of its field: 'slgu: Tentang: kami' was told to quote its value, and only the next
+    run that 'slgu' is no field; so with a slug that is no slug, a draft that is not true or false, and a redirect
+    written as a mapping under an '@' item's slip."""
+    pages = {"tentang.md": "---\ntitle: Tentang\nslgu: Tentang: kami\ndraft: ya: tidak\nredirects:\n  - @lama/\n"
+                           "  - lama2/: x\n---\nIsi.\n",
+             "kontak.md": "---\ntitle: Kontak\nslug: kontak: kami\n---\nIsi.\n"}
+    slips = [  # what following the slips' advice leaves is what the next run says: nothing new, nothing lost
+        "content/pages/kontak.md:3: field 'slug': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: slug: \"kontak: kami\"",
+        "content/pages/tentang.md:3: field 'slgu': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: slgu: \"Tentang: kami\"",
+        "content/pages/tentang.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key; put "
+        "the whole value in double quotes: draft: \"ya: tidak\"",
+        "content/pages/tentang.md:6: field 'redirects': '@lama/' starts with '@', which cannot start a name in YAML; "
+        "put it in double quotes: - \"@lama/\""]
+    own = [
+        "content/pages/kontak.md:3: field 'slug': 'kontak: kami' is not a valid slug; use lowercase letters, digits "
+        "and single hyphens, like 'meta-scale-ai'",
+        "content/pages/tentang.md:3: field 'slgu': warning: unknown field for a page, ignored; did you mean 'slug'?",
+        "content/pages/tentang.md:4: field 'draft': must be true or false, got 'ya: tidak'; write draft: true or "
+        "draft: false",
+        "content/pages/tentang.md:6: field 'redirects': '@lama/' is not a usable path; use letters, digits, '-', '_', "
+        "'.' and '/', such as 2025/06/old-slug/",
+        "content/pages/tentang.md:7: field 'redirects': item 2 is {'lama2/': 'x'}; write an old path such as "
+        "2025/06/old-slug/"]
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, pages)
+    assert sorted(str(p) for p in e.value.problems) == sorted(slips + own)
+    # written as the slips' messages say, the pages are told the rest, the same words
+    pages = {"tentang.md": "---\ntitle: Tentang\nslgu: \"Tentang: kami\"\ndraft: \"ya: tidak\"\nredirects:\n"
+                           "  - \"@lama/\"\n  - lama2/: x\n---\nIsi.\n",
+             "kontak.md": "---\ntitle: Kontak\nslug: \"kontak: kami\"\n---\nIsi.\n"}
+    with pytest.raises(BuildError) as e:
+        site(tmp_path, pages)
+    assert sorted(str(p) for p in e.value.problems) == sorted(own)
 
 
 def test_an_embed_or_unusable_image_on_a_page_is_removed_with_a_warning(tmp_path: Path) -> None:

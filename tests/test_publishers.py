@@ -167,6 +167,23 @@ def test_a_key_indented_under_a_slip_is_said_with_it_and_hides_no_later_problem(
         "Reuters: Berita", "https://reuters.com/")
 
 
+def test_a_slip_in_aliases_hides_none_of_their_own_problems(tmp_path: Path) -> None:
+    """An '@' alias's slip was the one message of the aliases: that it is no host, and that 'r.com: x' is none,
+    came in later runs."""
+    make_project(tmp_path, {"a.md": article()})
+    text = "reuters:\n  name: Reuters\n  url: https://reuters.com/\n  aliases:\n    - @reuters.co.uk\n    - r.com: x\n"
+    own = ["content/sources.yaml:5: field 'reuters.aliases': '@reuters.co.uk' is not a host name; write it like "
+           "reuters.com, without https:// or a path",
+           "content/sources.yaml:6: field 'reuters.aliases': {r.com: x} is not a host name; write it like reuters.com, "
+           "without https:// or a path"]
+    (tmp_path / "content/sources.yaml").write_text(text)
+    assert sorted(errors(tmp_path)) == sorted([
+        "content/sources.yaml:5: field 'reuters.aliases': '@reuters.co.uk' starts with '@', which cannot start a name "
+        "in YAML; put it in double quotes: - \"@reuters.co.uk\"", *own])
+    (tmp_path / "content/sources.yaml").write_text(text.replace("- @reuters.co.uk", '- "@reuters.co.uk"'))
+    assert errors(tmp_path) == own  # written as the slip says: the same words, nothing new
+
+
 def test_every_registry_problem_is_reported_with_its_line(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     (tmp_path / "content/sources.yaml").write_text(

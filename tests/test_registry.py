@@ -338,10 +338,11 @@ def test_aliases_an_undefined_alias_and_an_anchor_named_twice_are_all_said_in_on
 
 def test_an_alias_in_a_value_with_a_slip_is_advised_as_written(tmp_path: Path) -> None:
     """'amazon: &a [*b' was told 'write amazon: "&a [~"' (the '~' read in the alias's place), beside the alias's
-    own 'amazon: "*b"'; followed, the line is YAML, and the registry says what the company lacks."""
+    own 'amazon: "*b"'; followed, the line is YAML, and the registry says what the company lacks, in the same run."""
     assert registry_problems(tmp_path, "amazon: &a [*b\n") == [
         "content/companies.yaml:1: field 'amazon': '&' cannot start a value in YAML; put the whole value in double "
-        "quotes: amazon: \"&a [*b\""]
+        "quotes: amazon: \"&a [*b\"",
+        "content/companies.yaml:1: field 'amazon': must be a mapping with at least 'name:'"]
     assert registry_problems(tmp_path, 'amazon: "&a [*b"\n') == [
         "content/companies.yaml:1: field 'amazon': must be a mapping with at least 'name:'"]
 

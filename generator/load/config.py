@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from generator.core.errors import BuildError, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
-from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml,
+from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
                                        load_yaml_past_slips, names_cut_by_comment, not_a_name, not_boolean, not_text,
                                        said_by, shown_as_written, yaml_file_text, yaml_problems)
 
@@ -464,7 +464,7 @@ def _read_yaml(path: Path, rel: str, written: Written | None = None
     if not isinstance(values, dict):
         raise BuildError([Problem(rel, 1, "", "must be a mapping of keys to values, like 'title: My Digest'")])
     cut = [(key, found) for key in sorted(_TEXT_LIST) if (key,) in lines and
-           (found := names_cut_by_comment(text.split("\n"), lines[(key,)], key)) is not None and found[2]]
+           (found := names_cut_by_comment(lines_read(text, 1, slip), lines[(key,)], key)) is not None and found[2]]
     return _left_empty(values), lines, [Problem(rel, e.line, e.field, e.message.replace("removed", "found"))
                                         for e in escaped] + \
         [Problem(rel, line, key, message) for key, (line, message, _) in cut], slip  # a config has no warnings:

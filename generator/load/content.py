@@ -33,7 +33,7 @@ from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
                                         merge_conflict,
-                                        commented_item, line_at, load_yaml_past_slips, names_cut_by_comment,
+                                        commented_item, line_at, lines_read, load_yaml_past_slips, names_cut_by_comment,
                                         not_boolean, read_past, said_by, shown_as_written, Split, split,
                                         wide_encoding, Written, yaml_problems)
 from generator.load.layout import PAGES
@@ -597,7 +597,8 @@ def read_front(rel: str, data: bytes) -> tuple[tuple[FieldReader, Split] | None,
         meta = {}
     if not isinstance(meta, dict):
         return None, [Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: ...'")]
-    return (FieldReader(rel, meta, lines, text.split("\n"), problems, written, slip), parts), problems
+    return (FieldReader(rel, meta, lines, lines_read(text, parts.yaml_line, slip), problems, written, slip), parts), \
+        problems
 
 
 @dataclass(frozen=True)
@@ -1240,8 +1241,8 @@ class FieldReader:
         self.written: Written = written or {}
         """The list items YAML read as numbers or true/false, as written (``load_yaml``)."""
         self.slip = slip
-        """The YAML syntax slips ``meta`` was read past (``load_yaml_past_slips``): what they are about is theirs to
-        say (``said_by``)."""
+        """The YAML syntax slips ``meta`` was read past (``load_yaml_past_slips``): what their fixes cure is not said
+        again (``said_by``); ``raw`` is the file as they say to write it (``lines_read``)."""
         self.joined: set[tuple[str, int]] = set()
         """The (field, index) of the items of a list in brackets that run over lines with no comma ('[Meta' over
         'Google]'), already warned of as names YAML joined: no 'did you mean' one of them."""

@@ -186,7 +186,7 @@ class YamlError(Exception):
     """YAML that cannot be read; ``line`` is already a file line."""
 
     def __init__(self, line: int, message: str, field: str = "", also: tuple[YamlError, ...] = (),
-                 fixed: str | None = None) -> None:
+                 fixed: str | None = None, writes: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
@@ -197,6 +197,8 @@ class YamlError(Exception):
         self.fixed = fixed
         """The YAML with this slip and those in ``also`` written as their messages say, when each gives the line to
         write and the text so written has no syntax error, else None: what ``load_yaml_past_slips`` reads."""
+        self.writes = writes
+        """The line this slip's message gives to write, without its indentation; '' when it gives none."""
 
 
 def yaml_problems(rel: str, error: YamlError) -> list[Problem]:
@@ -377,8 +379,8 @@ def load_yaml_past_slips(text: str, first_line: int, warnings: list[YamlError],
                          written: Written | None = None) -> tuple[Any, Lines, YamlError | None]:
     """``load_yaml``, and past YAML syntax slips whose messages each give the line to write (``YamlError.fixed``):
     the values of the text written so, and the slips, for the caller to say with the problems of the other fields,
-    found in the same run rather than in the run after the slips are fixed (the fields a slip is about are the
-    slip's to say: ``said_by``). Other YAML errors are raised, as ``load_yaml`` raises them."""
+    found in the same run rather than in the run after the slips are fixed (those of the slips' own fields too; what
+    a slip's fix cures is not said again: ``said_by``). Other YAML errors are raised, as ``load_yaml`` raises them."""
     try:
         return (*load_yaml(text, first_line, warnings, key_advice, written), None)
     except YamlError as e:
@@ -396,15 +398,27 @@ def load_yaml_past_slips(text: str, first_line: int, warnings: list[YamlError],
             raise both from None
 
 
+def lines_read(text: str, first_line: int, slip: YamlError | None) -> list[str]:
+    """The lines of a file, ``text``, whose YAML starts at file line ``first_line``, as ``load_yaml_past_slips`` read
+    them: with the lines ``slip`` and the slips after it give to write (``YamlError.fixed``), so that what the
+    caller reads off the lines (a name cut by a '#') is of the file written as the slips' messages say."""
+    rows = text.split("\n")
+    if slip is not None and slip.fixed is not None:
+        fixed = slip.fixed.removesuffix("\n").split("\n")  # (its last line's newline is the fence's or the file's)
+        rows[first_line - 1:first_line - 1 + len(fixed)] = fixed
+    return rows
+
+
 def said_by(rel: str, problems: list[Problem], slip: YamlError | None) -> list[Problem]:
-    """``problems`` without those of file ``rel``, read past ``slip`` (``load_yaml_past_slips``), about what a slip
-    says: its field or its line, read as the slip's message says to write it, whose other messages would repeat or
-    contradict it (a value put in quotes, then 'must be a list')."""
+    """``problems`` without those of file ``rel``, read past ``slip`` (``load_yaml_past_slips``), that the slips'
+    fixes cure: at a slip's line, giving the line the slip gives to write (a check of the lines as the editor wrote
+    them: 'tags: [a, #b]' told 'tags: [a, "#b"]' twice). The field's own problems, read as the slip's message says
+    to write it, stay: 'slug: tentang: kami' is told to write 'slug: "tentang: kami"' and that it is no slug."""
     if slip is None:
         return problems
-    slips = (slip, *slip.also)
-    fields, lines = {e.field for e in slips if e.field}, {e.line for e in slips}
-    return [p for p in problems if p.path != rel or not (p.field in fields or p.line in lines)]
+    cured = {(e.line, e.writes) for e in (slip, *slip.also) if e.writes}
+    return [p for p in problems if p.path != rel or not any(p.line == line and p.message.endswith(writes)
+                                                             for line, writes in cured)]
 
 
 def not_boolean(key: str, value: Any, written: Written, path: tuple[Any, ...]) -> str:
@@ -1256,7 +1270,7 @@ in a mapping in braces, '<<: [*a, *b]'."""
 def _with(error: YamlError, also: list[YamlError]) -> YamlError:
     """``error`` and its slips, with ``also`` among them, in the order of their lines."""
     every = sorted([error, *error.also, *also], key=lambda e: e.line)
-    return YamlError(every[0].line, every[0].message, every[0].field, tuple(every[1:]), error.fixed)
+    return YamlError(every[0].line, every[0].message, every[0].field, tuple(every[1:]), error.fixed, every[0].writes)
 
 
 def _commented_items(rows: list[str], first_line: int, lines: Lines, written: Written) -> None:
@@ -1325,7 +1339,7 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
     at, field, message, right = _slip(text, error, first_line) or (
         _error_line(text, error), "", f"YAML syntax error: {what}; check the indentation, and put values containing "
                                       "': ', '#', '[' or quotes in double quotes", None)
-    found = [YamlError(first_line + at, message, field)]
+    found = [YamlError(first_line + at, message, field, writes=(right or "").split("\n")[0].strip(" "))]
     fixed = None
     written: list[range] = []  # each line written as its message says, with the lines it may have misread
     while right is not None and at < len(rows) and len(found) < _MAX_SLIPS:
@@ -1344,9 +1358,9 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
         if (slip := _slip(text, next_error, first_line)) is None or any(slip[0] in lines for lines in written):
             break  # (one above a line written, 'summary Bar' above 'tags: [a, b', is no misreading of it)
         at, field, message, right = slip
-        found.append(YamlError(first_line + at, message, field))
+        found.append(YamlError(first_line + at, message, field, writes=(right or "").split("\n")[0].strip(" ")))
     found.sort(key=lambda e: e.line)
-    return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]), fixed)
+    return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]), fixed, found[0].writes)
 
 
 def _syntax_error(text: str) -> yaml.MarkedYAMLError | None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from generator.load.content import (OTHER_TOOLS, FieldReader, decode, failed_with, find_flat, read_article,
                                     read_redirects, warn_removed)
 from generator.core.errors import Problem
-from generator.load.frontmatter import (SplitError, Written, YamlError, load_yaml_past_slips, read_past, said_by, split,
-                                        yaml_problems)
+from generator.load.frontmatter import (SplitError, Written, YamlError, lines_read, load_yaml_past_slips, read_past,
+                                        said_by, split, yaml_problems)
 from generator.load.layout import PAGES as PAGES_DIR
 from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
 from generator.core.models import InfoPage
@@ -49,7 +49,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     problems += said_by(rel, read_past(rel, read), slip)
     if not isinstance(meta, dict):
         return None, (Problem(rel, parts.yaml_line, "", "front matter must be 'key: value' lines, like 'title: About'"),)
-    check = FieldReader(rel, meta, lines, text.split("\n"), problems, written, slip)
+    check = FieldReader(rel, meta, lines, lines_read(text, parts.yaml_line, slip), problems, written, slip)
     for key in meta:
         if key == "date":
             check.warn(key, "pages have no date, so it is ignored; remove it, or move the file out of "
