@@ -609,6 +609,46 @@ def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSett
     assert messages(data.replace(b"- @openai", b'- "@openai"'), settings) == [nested]
 
 
+@pytest.mark.parametrize("written, said, meant", [
+    ("tags {a: 1,\n  b: c", "content/a.md:4: field 'tags': has no ':' after the key, and starts with '{', which YAML "
+                           "reads as a mapping, never closed; write it on one line in brackets, in place of lines 4 to "
+                           "5: tags: [\"a: 1\", \"b: c\"]", ("tags", ("a: 1", "b: c"))),
+    ("source {name: Kompas,\n  url: https://kompas.com/", "content/a.md:4: field 'source': has no ':' after the key, "
+     "and its mapping is never closed; write it on one line, in place of lines 4 to 5: source: {name: Kompas, url: "
+     "https://kompas.com/}", ("source", ("Kompas", "https://kompas.com/"))),
+])
+def test_a_mapping_opened_after_a_key_without_its_colon_keeps_the_lines_under_it(
+        written: str, said: str, meant: tuple[str, Any], settings: ArticleSettings) -> None:
+    """'tags {a: 1,' above '  b: c' was told that the line above 'b: c' opens no list or mapping, and to start it at
+    the beginning of the line: an unknown field 'b'."""
+    data = f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode()
+    assert messages(data, settings) == [said]
+    line = said.partition("in place of lines 4 to 5: ")[2]  # written as said
+    article, problems = parse_article("content/a.md", data.replace(written.encode(), line.encode()), settings)
+    assert problems == () and article is not None
+    value = getattr(article, meant[0])
+    assert (value if meant[0] == "tags" else (value.name, value.url)) == meant[1]
+
+
+def test_an_alias_in_a_list_is_said_once(settings: ArticleSettings) -> None:
+    """The alias YAML read past was said, and at its line the list's 'item 1 is empty' too."""
+    data = (b"---\ntitle: x\ndate: 2025-01-01\ntags: [*b, data]\ncompanies:\n  - Meta\n  - *c\nredirects: [*d, lama/]\n"
+            b"---\nx\n")
+    assert messages(data, settings) == [
+        "content/a.md:4: field 'tags': '*b' is a YAML alias, of an anchor '&b' that is not above it; aliases are not "
+        "allowed: write the names out, like tags: [a, b]; a name that starts with '*' goes in double quotes: "
+        "tags: [\"*b\", data]",
+        "content/a.md:7: field 'companies': '*c' is a YAML alias, of an anchor '&c' that is not above it; aliases are "
+        "not allowed: write the names out, like companies: [a, b]; a name that starts with '*' goes in double quotes: "
+        "- \"*c\"",
+        "content/a.md:8: field 'redirects': '*d' is a YAML alias, of an anchor '&d' that is not above it; aliases are "
+        "not allowed: write the names out, like redirects: [a, b]; a name that starts with '*' goes in double quotes: "
+        "redirects: [\"*d\", lama/]"]
+    article, problems = parse_article("content/a.md", data.replace(b"[*b,", b'["*b",').replace(b"- *c", b'- "*c"')
+                                      .replace(b"[*d, lama/]", b"[lama/]"), settings)
+    assert article is not None and article.tags == ("*b", "data")
+
+
 def test_what_a_yaml_slip_is_about_is_said_once(settings: ArticleSettings) -> None:
     """Read past its slip, a field is the slip's to tell: its '#' name is not said again by the list's own check."""
     data = b"---\ntitle: x\ndate: 2025-01-01\ntags: [panduan,\n  #Pilkada2026, pemilu]\nslug: A_B\n---\nx\n"

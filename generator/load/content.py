@@ -774,8 +774,13 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
     one no static host serves a redirect page at, or too long for nginx's map."""
     redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item),
                                                lambda i: check.written.get(("redirects", i), ""))
+    value = meta.get("redirects")
+    aliased = {(check.line("redirects", i), f"item {i + 1} is empty") for i in range(len(value))
+               if value[i] is None and check.written.get(("redirects", i), "").startswith("*")} \
+        if isinstance(value, list) else set()  # an alias YAML read past ('[*b, lama/]'): its own message says it
     for line, message in bad_redirects:
-        check.error("redirects", message, line=line)
+        if (line, message.partition(";")[0]) not in aliased:
+            check.error("redirects", message, line=line)
     for redirect in redirects:
         if not is_page_file(file_for(redirect.path)):
             check.warn("redirects", f"'{redirect.path}' is not a page's address (a folder, or a file named .html), so "
@@ -1515,6 +1520,8 @@ class FieldReader:
                 written = self.raw[at - 1].strip() if item is None and at <= len(self.raw) else ""
                 if written.startswith("- #"):  # '- #Pilkada2026': YAML's comment, an empty item on a line with a name
                     self.error(key, commented_item(i, written[2:]), (key, i))
+                    continue
+                if item is None and self.written.get((key, i), "").startswith("*"):  # an alias: its message says it
                     continue
                 self.error(key, f"item {i + 1} is {shown}; every item must be text (put numbers and yes/no in quotes)", (key, i))
                 continue

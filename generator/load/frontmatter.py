@@ -40,7 +40,8 @@ Lines = dict[tuple[Any, ...], int]
 Written = dict[tuple[Any, ...], str]
 """Key path of a value or list item YAML read as a number or true/false (``("page_size",)``, ``("tags", 0)``) → the
 value as the editor wrote it ('0x1F', '1e3', 'TRUE'), for the messages that quote it (YAML read 31, 1000.0, true);
-and of a list item YAML read as empty because it was a name starting with '#' ('- #Pilkada2026'), that name."""
+and of a list item YAML read as empty because it was a name starting with '#' ('- #Pilkada2026'), that name, or an
+alias ('- *b', an error of its own), that alias."""
 
 _FENCE = re.compile(r"---[ \t]*")
 _NEWLINE = re.compile("\n")
@@ -695,6 +696,17 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
             fix = (f"has no ':' after the key, and its list is never closed; write it on one line, in place of lines "
                    f"{first_line + at} to {first_line + last}: {right}")  # '  b, c': every item kept
             right += "\n" * (last - at)
+        last, below = _items_below(lines, at, False) if value[:1] == "{" and "}" not in value else (at, [])
+        if below and not _closed_below([*lines[:at], " " * indent + right, *lines[at + 1:]], at):  # 'source {a: b,'
+            pairs = [*(pair.strip() for pair in value[1:].split(",") if pair.strip()), *below]  # then '  c: d'
+            listed = found[1] in _LIST_KEYS  # 'tags {a: 1,': the list the names were meant as, as with its ':'
+            right = f"{found[1]}: " + (f"[{', '.join(_as_item(pair) for pair in pairs)}]" if listed
+                                       else f"{{{', '.join(pairs)}}}")
+            fix = ("has no ':' after the key, and " + ("starts with '{', which YAML reads as a mapping, never closed; "
+                                                          "write it on one line in brackets" if listed else
+                                                          "its mapping is never closed; write it on one line") +
+                   f", in place of lines {first_line + at} to {first_line + last}: {right}")
+            right += "\n" * (last - at)
         if indent and above == _owner(lines, at, indent) and _uncommented(above).endswith(":"):  # under 'key:'
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
             right = None  # a choice
@@ -834,9 +846,9 @@ def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip(" "))]
 
 
-_OPENED_WITHOUT_COLON = re.compile(r"[A-Za-z_][\w-]*[ \t]+\[[^\]]*")
-"""A key with no ':' whose list is left open on its line ('tags [a,'): the lines indented under it are its items
-(``_no_colon``)."""
+_OPENED_WITHOUT_COLON = re.compile(r"[A-Za-z_][\w-]*[ \t]+(?:\[[^\]]*|\{[^}]*)")
+"""A key with no ':' whose list or mapping is left open on its line ('tags [a,', 'source {name: a,'): the lines
+indented under it are its items (``_no_colon``)."""
 
 
 def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None:
@@ -847,8 +859,9 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return None
     indent = len(line) - len(line.lstrip(" "))
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())
-                   and not _OPENED_WITHOUT_COLON.fullmatch(_uncommented(above))):  # 'tags [a,': its list, not a key
+    if indent and above[:1] not in ("", " ") and _OPENED_WITHOUT_COLON.fullmatch(_uncommented(above)):
+        return _no_colon(lines, max(i for i in range(at) if lines[i].strip()), first_line)  # 'tags {a: 1,' above it
+    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
         if re.fullmatch(r"[A-Za-z_][\w-]*", key := _uncommented(above)):  # 'source' above '  name: CNBC'
             where = max(i for i in range(at) if lines[i].strip())                # (its ':' left out)
             return where, key, f"has no ':' after the key; write {key}:", f"{key}:"
@@ -1041,13 +1054,14 @@ def _open_quote(value: str) -> int | None:
     return None
 
 
-def _items_below(lines: list[str], at: int) -> tuple[int, list[str]]:
+def _items_below(lines: list[str], at: int, quote: bool = True) -> tuple[int, list[str]]:
     """The last line (from 0) and the items of the lines indented under line ``at``, which opens a list or mapping
     with '[' or '{' and leaves it open: what YAML reads as more of its items ('  data, startup' under 'tags: [AI,');
     (``at``, []) when none is. A line at the key's indent or less is no item when it is indented or has a ':' (the
     next key); one at the beginning of the line with no ':' is ('data, startup' under 'tags: [AI,'), and so is one
     indented under the key with a ': ' in it ('  AI: generatif, @openai'). A pasted bullet is no part of a name
-    ('  - data', '  • data'). Each item as it is written in a list in brackets (``_as_item``: '"AI: generatif"')."""
+    ('  - data', '  • data'). Each item as it is written in a list in brackets (``_as_item``: '"AI: generatif"'), or,
+    not ``quote``, as it is (a mapping's 'b: c')."""
     last, items = at, []
     for i in range(at + 1, len(lines)):
         row = lines[i].strip()
@@ -1056,8 +1070,8 @@ def _items_below(lines: list[str], at: int) -> tuple[int, list[str]]:
         if len(_indent(lines[i])) <= len(_indent(lines[at])) and (lines[i][:1] == " " or ":" in row):
             break
         last = i
-        items += [_as_item(item) for item in (_BULLET.sub("", item.strip()) for item in
-                                              _without_comment(row).split(",")) if item]
+        items += [_as_item(item) if quote else item for item in (_BULLET.sub("", item.strip()) for item in
+                                                                 _without_comment(row).split(",")) if item]
     return last, items
 
 
@@ -1176,6 +1190,7 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
                     key_advice: tuple[str, ...] = KEY_ADVICE, written: Written | None = None) -> tuple[Any, Lines]:
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
     found: list[YamlError] = warnings if warnings is not None else []
+    written_text = text
     node, text = _node(text, first_line, found)
     lines: Lines = {}
     if node is None:
@@ -1189,6 +1204,8 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
     value = _value(node, (), lines, line_of, {}, found, key_advice, {} if written is None else written)
     if written is not None:
         _commented_items(text.split("\n"), first_line, lines, written)
+        if text != written_text:
+            _aliased_items(written_text.split("\n"), text.split("\n"), first_line, lines, value, written)
     if warnings is None and (twice := next((e for e in found if isinstance(e, KeyProblem)), None)):
         raise twice
     return value, lines
@@ -1278,6 +1295,30 @@ def _commented_items(rows: list[str], first_line: int, lines: Lines, written: Wr
     for path, line in lines.items():
         if path and type(path[-1]) is int and (row := rows[line - first_line].strip()).startswith("- #"):
             written.setdefault(path, row[2:])
+
+
+def _aliased_items(rows: list[str], read: list[str], first_line: int, lines: Lines, value: Any,
+                   written: Written) -> None:
+    """Keep in ``written`` the alias of each list item YAML read as empty because ``_node`` read past an alias there
+    (``rows``: the lines as written, ``read``: as read): '- *b', '[*b, data]'; its own message says it. Where a line
+    has other empty items than its aliases ('[~, *b]'), which is which is not told: none is kept."""
+    empty: dict[int, list[tuple[Any, ...]]] = {}
+    for path, line in lines.items():
+        if path and type(path[-1]) is int and rows[line - first_line] != read[line - first_line] and \
+                _item(value, path) is None:
+            empty.setdefault(line - first_line, []).append(path)
+    for row, paths in empty.items():
+        aliases = re.findall(r"\*[^\s,\[\]{}]+", rows[row])
+        if len(aliases) == len(paths):
+            written.update(zip(paths, aliases))
+
+
+def _item(value: Any, path: tuple[Any, ...]) -> Any:
+    """What ``value`` holds at key path ``path``."""
+    for part in path:
+        value = value[part] if isinstance(value, list) and type(part) is int and part < len(value) or \
+            isinstance(value, dict) and part in value else _ALIAS
+    return value
 
 
 def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int) -> Advice | None:
