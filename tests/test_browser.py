@@ -1025,3 +1025,64 @@ def test_an_arabic_headline_cut_short_in_the_breadcrumb_keeps_its_start(browser:
             return {cut: a.scrollWidth > a.clientWidth, direction: getComputedStyle(a).direction,
                     first_letter_at_right: Math.abs(first.right - box.right) < 1}; }""")
         assert seen == {"cut": True, "direction": "rtl", "first_letter_at_right": True}
+
+
+_ARABIC_TITLE = "الذكاء الاصطناعي في إندونيسيا: OpenAI و Meta تستثمران مليار دولار"
+_ARABIC_SUMMARY = "شركتا OpenAI و Meta تعلنان عن استثمار كبير في جاكرتا"
+# The word of ``text`` (in the first element ``selector`` finds) that an Arabic reader meets first: on its top line,
+# the one at the right.
+_READ_ORDER = """([selector, text]) => {
+    const e = document.querySelector(selector);
+    if (!e) return null;
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walk.nextNode()) && !node.textContent.includes(text));
+    if (!node) return null;
+    const start = node.textContent.indexOf(text), words = [];
+    for (const m of text.matchAll(/\\S+/g)) {
+        const r = document.createRange();
+        r.setStart(node, start + m.index); r.setEnd(node, start + m.index + m[0].length);
+        const box = r.getBoundingClientRect();
+        words.push({word: m[0], top: box.top, right: box.right});
+    }
+    const line = words.filter(w => Math.abs(w.top - Math.min(...words.map(v => v.top))) < 4);
+    line.sort((a, b) => b.right - a.right);
+    return line[0].word; }"""
+
+
+def test_a_mixed_direction_headline_reads_from_its_first_word_wherever_it_is_shown(browser: Any,
+                                                                                    tmp_path: Path) -> None:
+    """An Arabic reader's report: a headline with Latin names in it, 'الذكاء الاصطناعي في إندونيسيا: OpenAI و Meta
+    تستثمران مليار دولار', took the page's left-to-right direction in the <h1>, in lists, in the lead of the home
+    page, in related reading, the weekly edition, its email and search results: its clauses came in reverse order,
+    the line starting (at its right) with the last words. Each takes the title's own direction, as the breadcrumb
+    does; a summary too."""
+    from conftest import article, make_project
+    make_project(tmp_path / "p", {
+        "2025/06/a.md": article(title=f'"{_ARABIC_TITLE}"', summary=f'"{_ARABIC_SUMMARY}"', tags="[AI]",
+                                section="Teknologi", date="2025-06-12T09:00:00+07:00"),
+        "2025/06/b.md": article(title="Berita lain", tags="[AI]", date="2025-06-11T09:00:00+07:00")})
+    first, summary_first = _ARABIC_TITLE.split()[0], _ARABIC_SUMMARY.split()[0]
+    places = {"/2025/06/a/": ["h1"], "/2025/06/b/": [".related a", ".around a[rel=next]"],
+              "/": [".top h2", ".top .summary"], "/sections/teknologi/": [".item h2", ".item p:not(.meta)"],
+              "/weekly/2025-W24/": [".edition h3", ".edition h3 + .meta + p"],
+              "/weekly/2025-W24/email.html": ["h3", "h3 + .meta + p"], "/search/?q=openai": ["#search-results h2"]}
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)  # a line long enough for both directions' words
+    seen, want = {}, {}
+    try:
+        page = context.new_page()
+        for path, selectors in places.items():
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+            if path.startswith("/search/"):
+                page.wait_for_selector("#search-results h2")
+            for selector in selectors:
+                summary = selector.endswith(("p", ".summary", "p:not(.meta)"))
+                text = _ARABIC_SUMMARY if summary else _ARABIC_TITLE
+                seen[path, selector] = page.evaluate(_READ_ORDER, [selector, text])
+                want[path, selector] = summary_first if summary else first
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert seen == want

@@ -23,7 +23,7 @@ def site(tmp_path: Path, pages: dict[str, str], config: str = CONFIG, **options:
 def test_a_page_is_served_at_its_slug_and_stays_out_of_lists_and_feeds(tmp_path: Path) -> None:
     files = site(tmp_path, {"tentang.md": ABOUT})
     page = files["tentang/index.html"]
-    assert "<h1>Tentang Kami</h1>" in page and "<p>Kami merangkum berita.</p>" in page
+    assert '<h1 dir="auto">Tentang Kami</h1>' in page and "<p>Kami merangkum berita.</p>" in page
     assert '<meta name="description" content="Siapa kami.">' in page
     assert "<loc>https://example.org/tentang/</loc>" in files["sitemap.xml"]
     for other in ("index.html", "feed.xml", "2025/index.html", "2025/06/index.html"):

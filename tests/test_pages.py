@@ -906,3 +906,32 @@ def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: 
         f'content/2025/06/a.md:5: warning: <a href="javascript:alert(1)"> {tail}',
         f'content/2025/06/a.md:6: warning: <a href="java&#09;script:y"> {tail}',
         f'content/2025/06/a.md:9: warning: <a href="vbscript:q"> {tail}']
+
+
+def test_a_mixed_direction_headline_and_summary_take_their_own_direction_wherever_shown(tmp_path: Path) -> None:
+    """An Arabic reader's report: 'الذكاء الاصطناعي في إندونيسيا: OpenAI و Meta …' took the page's left-to-right
+    direction in the <h1>, lists, the home's lead, related reading, the weekly edition and its email, so its clauses
+    read in reverse order. Each place that shows a headline or a summary gives it dir="auto" (or <bdi> inside a
+    label), as the breadcrumb does. (The browser test sees the first word at the right.)"""
+    title = "الذكاء الاصطناعي في إندونيسيا: OpenAI و Meta تستثمران مليار دولار"
+    summary = "شركتا OpenAI و Meta تعلنان عن استثمار كبير"
+    root = make_project(tmp_path, {
+        "2025/06/a.md": article(title=f'"{title}"', summary=f'"{summary}"', tags="[AI]", section="Teknologi",
+                                date="2025-06-12T09:00:00+07:00"),
+        "2025/06/b.md": article(title="Berita lain", tags="[AI]", date="2025-06-11T09:00:00+07:00")})
+    files = {p: d.decode() for p, d in build_project(root).output.files.items() if p.endswith(".html")}
+    headline = f'<a href="/2025/06/a/">{title}</a>'
+    assert f'<h1 dir="auto">{title}</h1>' in files["2025/06/a/index.html"]
+    assert f'<p class="lead" dir="auto">{summary}</p>' in files["2025/06/a/index.html"]
+    assert f'<a href="/2025/06/a/" dir="auto">{title}</a> <time' in files["2025/06/b/index.html"]  # related
+    assert f'<span>Artikel lebih baru</span> <bdi>{title}</bdi></a>' in files["2025/06/b/index.html"]
+    assert f'<h2 dir="auto">{headline}</h2>' in files["index.html"]  # the home's lead
+    assert f'<p class="summary" dir="auto">{summary}</p>' in files["index.html"]
+    for path in ("sections/teknologi/index.html", "tags/ai/index.html"):
+        assert f'<h2 dir="auto">{headline}</h2>\n' in files[path] and f'<p dir="auto">{summary}</p>' in files[path]
+    assert f'<h3 dir="auto">{headline}</h3>' in files["weekly/2025-W24/index.html"]
+    assert f'<p dir="auto">{summary}</p>' in files["weekly/2025-W24/index.html"]
+    email = files["weekly/2025-W24/email.html"]
+    assert re.search(f'<h3 dir="auto" style="[^"]*"><a href="https://example.org/2025/06/a/" style="[^"]*">{title}</a>',
+                     email), email
+    assert re.search(f'<p dir="auto" style="[^"]*">{summary}</p>', email), email

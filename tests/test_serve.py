@@ -101,7 +101,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         assert server.url == f"http://127.0.0.1:{port}/digest/"
         status, body, headers = get(port, page)
         assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
-        assert "<h1>Judul lama</h1>" in body
+        assert '<h1 dir="auto">Judul lama</h1>' in body
         assert f'<link rel="canonical" href="http://127.0.0.1:{port}/digest/2025/06/a/">' in body
         assert 'new EventSource("/__digest__/events")' in body
         assert "EventSource" not in (server.target / "2025/06/a/index.html").read_text(), "never in the files on disk"
@@ -110,7 +110,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
         assert events.next_version() == 1
         source = tmp_path / "content/2025/06/a.md"
         source.write_text(article(title="Judul baru"))
-        events.wait_until(lambda: "<h1>Judul baru</h1>" in get(port, page)[1])
+        events.wait_until(lambda: '<h1 dir="auto">Judul baru</h1>' in get(port, page)[1])
 
         source.write_text(article(title="Judul baru", date="2025-13-45"))
         events.wait_until(lambda: get(port, page)[0] == 500)
@@ -123,7 +123,7 @@ def test_edit_break_and_fix_an_article_while_serving(tmp_path: Path) -> None:
 
         source.write_text(article(title="Judul diperbaiki"))
         events.wait_until(lambda: get(port, page)[0] == 200)
-        assert "<h1>Judul diperbaiki</h1>" in get(port, page)[1]
+        assert '<h1 dir="auto">Judul diperbaiki</h1>' in get(port, page)[1]
         assert outcomes[0].ok and outcomes[-1].ok and any(not o.ok for o in outcomes)
         assert [p.path for o in outcomes if not o.ok for p in o.problems] == ["content/2025/06/a.md"]
     events.response.read()  # returns (rather than timing out) only because stopping closed the stream
@@ -522,7 +522,7 @@ def test_a_rebuild_refused_by_the_lock_waits_says_why_and_goes_through(tmp_path:
         time.sleep(1.0)  # long enough for a few retries, which are not reported again
         assert [o.busy for o in outcomes] == [True]
         held.close()
-        events.wait_until(lambda: "<h1>Satu</h1>" in get(port, "/2025/06/a/")[1])
+        events.wait_until(lambda: '<h1 dir="auto">Satu</h1>' in get(port, "/2025/06/a/")[1])
         assert [(o.busy, o.ok) for o in outcomes] == [(True, False), (False, True)]
 
 

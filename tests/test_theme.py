@@ -28,7 +28,7 @@ def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -
                                                      '{% endblock %}'})
     files = build_project(tmp_path).output.files
     page = files["2025/06/a/index.html"].decode()
-    assert '<p class="extra">Ikuti kami</p>' in page and "<h1>Judul</h1>" in page
+    assert '<p class="extra">Ikuti kami</p>' in page and '<h1 dir="auto">Judul</h1>' in page
     assert 'class="extra"' not in files["index.html"].decode()
 
 

@@ -431,7 +431,7 @@ def test_control_characters_from_yaml_escapes_never_reach_the_output(hostile: Ma
 
 def test_hostile_content_is_shown_as_text(hostile: Mapping[str, bytes]) -> None:
     page = hostile["2025/06/x00/index.html"].decode()
-    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt; 0</h1>" in page
+    assert '<h1 dir="auto">&lt;script&gt;alert(1)&lt;/script&gt; 0</h1>' in page
     body = page[page.index('<div class="body">'):page.index("</article>")]
     assert "img src=x" not in body  # the body's raw <img src=x onerror=...> is removed, neither markup nor text
     assert "<p>a b c d\ne f g\nh i j\nk " in page  # a link refused shows its text (and is a warning)
@@ -494,7 +494,7 @@ def test_jinja_in_content_is_never_evaluated(tmp_path: Path) -> None:
         " ".join(jinja), ""])})
     files = build(load_config(tmp_path / "config.yaml")).output.files
     page = files["2025/06/a/index.html"].decode()
-    assert "<h1>{{ 7*7 }} {% raw %}</h1>" in page
+    assert '<h1 dir="auto">{{ 7*7 }} {% raw %}</h1>' in page
     assert all(text in page for text in jinja)
     assert "49" not in page
     feed = files["feed.xml"].decode()

@@ -68,6 +68,7 @@
     for (const hit of await Promise.all(hits.map((r) => r.data()))) {
       const li = el("li", "item");
       const h = el("h2");
+      h.dir = "auto"; // a headline, like its excerpt, takes its own direction (an Arabic one reads from the right)
       const a = el("a", "", hit.meta.title || hit.url);
       a.href = hit.url;
       h.append(a);
@@ -83,6 +84,7 @@
   // with the headline, the result's title: an excerpt that starts in it starts after it instead, as long
   const excerpt = (hit) => {
     const p = el("p");
+    p.dir = "auto";
     const shown = hit.excerpt.split(" ");
     const bare = shown.map((w) => w.replace(/^<mark>(.*)<\/mark>$/, "$1"));
     const words = hit.content.split(/[\r\n\s]+/g);
