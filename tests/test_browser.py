@@ -1086,3 +1086,42 @@ def test_a_mixed_direction_headline_reads_from_its_first_word_wherever_it_is_sho
         server.shutdown()
         server.server_close()
     assert seen == want
+
+
+def test_a_mixed_direction_name_reads_from_its_first_word_in_the_themes_lists_and_headings(browser: Any,
+                                                                                           tmp_path: Path) -> None:
+    """Then the names: a section 'أخبار AI', a tag 'ذكاء AI' and a publisher 'قناة BBC' took the page's left-to-right
+    direction in the section bar, the breadcrumb, date lines, the lists of tags, sections and sources, a section's
+    <h1> ('Rubrik: …') and search results' date line: 'AI' came first for an Arabic reader. Each is isolated in
+    its own direction (dir="auto", or <bdi> after a label)."""
+    from conftest import article, make_project
+    names = {"section": "أخبار AI", "tag": "ذكاء AI", "source": "قناة BBC"}
+    make_project(tmp_path / "p", {"2025/06/a.md": article(
+        title="Investasi", section=f'"{names["section"]}"', tags=f'["{names["tag"]}"]',
+        source=f'{{name: "{names["source"]}", url: "https://bbc.example/x"}}')})
+    places = {"/2025/06/a/": {".sections a": "section", ".crumbs li:nth-child(2) a": "section",
+                              ".post .meta a[rel~=external]": "source"},
+              "/": {".top .meta a[href*=sections]": "section", ".top .meta a[rel~=external]": "source"},
+              "/tags/": {".terms a": "tag"}, "/sections/": {".terms a": "section"}, "/sources/": {".terms a": "source"},
+              "section page": {"h1": "section"}, "/search/?q=investasi": {"#search-results .meta": "section"}}
+    server = _serve_project(tmp_path / "p")
+    root = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context(viewport=DESKTOP)
+    seen, want = {}, {}
+    try:
+        page = context.new_page()
+        for path, selectors in places.items():
+            if path == "section page":
+                page.goto(root + "/", wait_until="networkidle")
+                path = page.evaluate("() => document.querySelector('.sections a').getAttribute('href')")
+            page.goto(root + path, wait_until="networkidle")
+            if path.startswith("/search/"):
+                page.wait_for_selector("#search-results .meta")
+            for selector, kind in selectors.items():
+                seen[path, selector] = page.evaluate(_READ_ORDER, [selector, names[kind]])
+                want[path, selector] = names[kind].split()[0]
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert seen == want

@@ -33,10 +33,10 @@ def test_a_page_is_served_at_its_slug_and_stays_out_of_lists_and_feeds(tmp_path:
 def test_the_menu_links_pages_from_every_page_in_config_order(tmp_path: Path) -> None:
     config = CONFIG + "menu: [tentang, redaksi]\n"
     files = site(tmp_path, {"tentang.md": ABOUT, "redaksi.md": "---\ntitle: Kebijakan Redaksi\n---\nIsi.\n"}, config)
-    menu = '<li><a href="/tentang/">Tentang Kami</a></li>\n<li><a href="/redaksi/">Kebijakan Redaksi</a></li>'
+    menu = '<li><a href="/tentang/" dir="auto">Tentang Kami</a></li>\n<li><a href="/redaksi/" dir="auto">Kebijakan Redaksi</a></li>'
     for path in ("index.html", "2025/06/a/index.html", "404.html", "tags/index.html"):
         assert menu in files[path], path
-    assert '<a href="/tentang/" aria-current="page">Tentang Kami</a>' in files["tentang/index.html"]
+    assert '<a href="/tentang/" aria-current="page" dir="auto">Tentang Kami</a>' in files["tentang/index.html"]
 
 
 def test_a_page_listed_twice_in_the_menu_is_linked_once_with_a_warning(tmp_path: Path) -> None:

@@ -29,9 +29,9 @@ def test_pagination_links_both_ways_under_the_base_path() -> None:
 
 def test_a_company_page_shows_the_registry_entry_and_its_feed() -> None:
     page = FILES["companies/meta/index.html"]
-    assert "<h1>Perusahaan: Meta</h1>" in page
-    assert '<p class="lead">Induk Facebook, Instagram dan WhatsApp.</p>' in page
-    assert '<a href="https://about.meta.com/" rel="external noopener">Situs resmi: Meta</a>' in page
+    assert "<h1>Perusahaan: <bdi>Meta</bdi></h1>" in page
+    assert '<p class="lead" dir="auto">Induk Facebook, Instagram dan WhatsApp.</p>' in page
+    assert '<a href="https://about.meta.com/" rel="external noopener">Situs resmi: <bdi>Meta</bdi></a>' in page
     assert 'href="/digest/companies/meta/feed.xml"' in page
     # a company not in the registry: its page tells readers nothing about the editors' registry file
     assert "registri" not in FILES["companies/nusantara-data/index.html"]
@@ -42,7 +42,7 @@ def test_an_article_links_its_source_tags_companies_and_section() -> None:
     assert '<a href="https://www.reuters.com/" rel="external noopener">Baca artikel selengkapnya di <bdi>Reuters</bdi></a>' in page
     assert '<a href="/digest/companies/google/"><bdi>Google</bdi> <span class="count" data-pagefind-ignore>· 1</span></a>' in page
     assert '<a href="/digest/tags/ai/"><bdi>AI</bdi> <span class="count" data-pagefind-ignore>· 3</span></a>' in page
-    assert '<li><a href="/digest/sections/amerika-serikat/" data-pagefind-meta="section">Amerika Serikat</a></li>' in page  # breadcrumb
+    assert '<li><a href="/digest/sections/amerika-serikat/" data-pagefind-meta="section" dir="auto">Amerika Serikat</a></li>' in page  # breadcrumb
     # written as a date alone: shown so, not as "00:00 WIB", a time nobody gave
     assert '<time datetime="2025-06-14T00:00:00+07:00" data-rel="day" data-tz="Asia/Jakarta" data-pagefind-meta="date">14 Juni 2025</time>' in page
 
@@ -935,3 +935,35 @@ def test_a_mixed_direction_headline_and_summary_take_their_own_direction_whereve
     assert re.search(f'<h3 dir="auto" style="[^"]*"><a href="https://example.org/2025/06/a/" style="[^"]*">{title}</a>',
                      email), email
     assert re.search(f'<p dir="auto" style="[^"]*">{summary}</p>', email), email
+
+
+def test_a_mixed_direction_name_is_isolated_in_its_own_direction_wherever_shown(tmp_path: Path) -> None:
+    """A section 'أخبار AI', a tag 'ذكاء AI' and a publisher 'قناة BBC' took the page's left-to-right direction in
+    the section bar, breadcrumb, date lines, lists and headings, so 'AI' came first for an Arabic reader (links
+    were `unicode-bidi: isolate`, which keeps the words around a name in place but not the name's own order)."""
+    section, tag, source = "أخبار AI", "ذكاء AI", "قناة BBC"
+    root = make_project(tmp_path, {"2025/06/a.md": article(
+        title="Investasi", section=f'"{section}"', tags=f'["{tag}"]', companies="[OpenAI]",
+        source=f'{{name: "{source}", url: "https://bbc.example/x"}}')})
+    files = {p: d.decode() for p, d in build_project(root).output.files.items() if p.endswith((".html", ".js"))}
+    post, home = files["2025/06/a/index.html"], files["index.html"]
+    assert f'<a href="/sections/khbr-ai/" aria-current="true" dir="auto">{section}</a></li>' in post  # section bar
+    assert f'data-pagefind-meta="section" dir="auto">{section}</a></li>' in post  # the breadcrumb
+    assert f'<a href="https://bbc.example/x" rel="external noopener" dir="auto">{source}</a> · 1 menit baca' in post
+    assert f'<a href="/sections/khbr-ai/" dir="auto">{section}</a> · <a href="https://bbc.example/x" rel="external noopener" dir="auto">{source}</a></p>' in home
+    assert f'dir="auto">{tag}</a> <span class="count">(1)</span></li>' in files["tags/index.html"]
+    assert f'dir="auto">{section}</a> <span class="count">(1)</span></li>' in files["sections/index.html"]
+    assert f'dir="auto">{source}</a> <span class="count">(1)</span></li>' in files["sources/index.html"]
+    assert f"<h1>Rubrik: <bdi>{section}</bdi></h1>" in files["sections/khbr-ai/index.html"]
+    assert f"<h1>Sumber: <bdi>{source}</bdi></h1>" in files["sources/" + source_slug(files) + "index.html"]
+    edition = files["weekly/2025-W24/index.html"]
+    assert f'dir="auto">{section}</a></h2>' in edition and f'dir="auto">{source}</a></p>' in edition
+    assert '<a href="/companies/openai/" dir="auto">OpenAI</a></p>' in edition
+    assert 'el("bdi", "", hit.meta.section)' in files["search.js"]
+
+
+def source_slug(files: dict[str, str]) -> str:
+    """The publisher page's folder, as the sources list links it."""
+    found = re.search(r'<li><a href="/sources/([^"]+/)" dir="auto">', files["sources/index.html"])
+    assert found, files["sources/index.html"]
+    return found[1]

@@ -761,11 +761,11 @@ def test_list_items_say_the_sites_spelling_of_a_section_and_follow_it_when_it_ch
                         "2025/06/c.md": article(title="C", section="kepri", date="2025-06-11")})
     run(root)
     home = (root / "site/index.html").read_text()
-    assert home.count('/sections/kepri/">Kepri</a>') == 4 and ">kepri<" not in home  # the bar and three items
+    assert home.count('/sections/kepri/" dir="auto">Kepri</a>') == 4 and ">kepri<" not in home  # the bar and three items
     (root / "content/2025/06/d.md").write_text(article(title="D", section="kepri", date="2025-06-14"))
     run(root)  # the newest, the home page's top story, and its own page's metadata: the site's spelling too
     home = (root / "site/index.html").read_text()
-    assert home.count('/sections/kepri/">Kepri</a>') == 5 and ">kepri<" not in home
+    assert home.count('/sections/kepri/" dir="auto">Kepri</a>') == 5 and ">kepri<" not in home
     page = (root / "site/2025/06/d/index.html").read_text()
     assert '<meta property="article:section" content="Kepri">' in page and '"articleSection": "Kepri"' in page
     (root / "content/2025/06/d.md").unlink()
@@ -774,7 +774,7 @@ def test_list_items_say_the_sites_spelling_of_a_section_and_follow_it_when_it_ch
                                                                  date=f"2025-06-{13 - (name == 'b')}"))
     run(root)
     home = (root / "site/index.html").read_text()
-    assert home.count('/sections/kepri/">kepri</a>') == 4 and ">Kepri<" not in home
+    assert home.count('/sections/kepri/" dir="auto">kepri</a>') == 4 and ">Kepri<" not in home
     assert tree(root / "site") == cold(root, tmp_path)
 
 

@@ -411,7 +411,7 @@ def test_a_name_over_lines_or_with_runs_of_spaces_is_one_line_on_the_site(tmp_pa
                  companies='zed:\n  name: |\n    Zed\n    Corp\n  aliases: ["Zed", "Zed\\t  Co"]\n')
     files = build_project(tmp_path).output.files
     page = files["companies/zed/index.html"].decode()
-    assert "<h1>Perusahaan: Zed Corp</h1>" in page and "<title>Perusahaan: Zed Corp ·" in page
+    assert "<h1>Perusahaan: <bdi>Zed Corp</bdi></h1>" in page and "<title>Perusahaan: Zed Corp ·" in page
     assert "Zed\nCorp" not in page and "Zed\nCorp" not in files["companies/zed/feed.xml"].decode()
     assert load_registry(tmp_path / "content/companies.yaml", "content/companies.yaml").companies["zed"].aliases == (
         "Zed", "Zed Co")

@@ -95,7 +95,7 @@ def test_a_section_takes_the_spelling_config_lists_everywhere(tmp_path: Path) ->
     page = files["2025/06/a/index.html"]
     assert '<meta property="article:section" content="Kepri">' in page and ">kepri<" not in page
     assert ">kepri<" not in files["index.html"] and ">KEPRI<" not in files["index.html"]
-    assert '/sections/kepri/">Kepri</a>' in files["index.html"] and '/sections/aceh/">aceh</a>' in files["index.html"]
+    assert '/sections/kepri/" dir="auto">Kepri</a>' in files["index.html"] and '/sections/aceh/" dir="auto">aceh</a>' in files["index.html"]
 
 
 def test_slugs_in_config_give_tags_and_sections_their_own_urls(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_slugs_in_config_give_tags_and_sections_their_own_urls(tmp_path: Path) -
     assert not [path for path in files if path.startswith("sections/asia-timur")]
     page = files["2025/06/a/index.html"].decode()
     assert 'href="/tags/csharp/"' in page and 'href="/tags/c/"' in page and 'href="/sections/asia/"' in page
-    assert 'href="/sections/asia/">Asia Timur</a>' in files["index.html"].decode()
+    assert 'href="/sections/asia/" dir="auto">Asia Timur</a>' in files["index.html"].decode()
 
 
 def test_slugs_in_config_that_cannot_be_used_are_errors_at_their_line(tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_a_company_named_by_its_registry_id_or_a_name_it_had_is_that_company(tmp
         "content/b.md:4: field 'companies': warning: 'Google' is not in content/companies.yaml; add it there to give "
         "its page a name, link and description"]
     page = result.output.files["companies/scale-ai/index.html"].decode()
-    assert "<h1>Perusahaan: Scale AI</h1>" in page and all(f">{t}</a></h2>" in page for t in "ABC")
+    assert "<h1>Perusahaan: <bdi>Scale AI</bdi></h1>" in page and all(f">{t}</a></h2>" in page for t in "ABC")
 
 
 @pytest.mark.parametrize("a, b", [("Rp 1,5 triliun", "Rp 15 triliun"), ("Rp1,5 Triliun", "Rp15 Triliun")])

@@ -72,7 +72,9 @@
       const a = el("a", "", hit.meta.title || hit.url);
       a.href = hit.url;
       h.append(a);
-      li.append(h, el("p", "meta", [hit.meta.date, hit.meta.section].filter(Boolean).join(" · ")));
+      const meta = el("p", "meta", hit.meta.date);
+      if (hit.meta.section) meta.append(hit.meta.date ? " · " : "", el("bdi", "", hit.meta.section)); // a name of either direction
+      li.append(h, meta);
       li.append(excerpt(hit));
       list.append(li);
     }
