@@ -242,6 +242,40 @@ https://example.org/weekly/
     assert max(columns(line) for line in text.splitlines() if "://" not in line) == 70
 
 
+@pytest.mark.parametrize(("text", "lines"), [
+    ("中" * 33 + "👍🏽 ok", ["中" * 33 + "👍🏽", "ok"]),  # a skin tone stays with its hand
+    ("中" * 34 + "👍🏽 ok", ["中" * 34, "👍🏽 ok"]),
+    ("中" * 33 + "☕\ufe0f ok", ["中" * 33 + "☕\ufe0f", "ok"]),  # the variation selector stays with its cup
+    ("中" * 34 + "☕\ufe0f ok", ["中" * 34, "☕\ufe0f ok"]),
+    ("中" * 33 + "👨\u200d👩\u200d👧 ok", ["中" * 33 + "👨\u200d👩\u200d👧", "ok"]),  # a family is one picture
+    ("中" * 33 + "🇮🇩🇯🇵 ok", ["中" * 33 + "🇮🇩", "🇯🇵 ok"]),  # a flag's two letters stay together
+    ("中" * 32 + "x🇮🇩🇯🇵", ["中" * 32 + "x🇮🇩", "🇯🇵"]),
+    ("中" * 33 + "e\u0301 ok", ["中" * 33 + "e\u0301", "ok"]),  # an accent written as a combining mark
+])
+def test_a_line_never_starts_inside_an_emoji_a_flag_or_an_accented_letter(text: str, lines: list[str]) -> None:
+    """An attacker's report: email.txt began a line with a bare skin tone ('👍' then '🏽'), a bare U+FE0F, or the rest
+    of a family emoji after its joiner, and each such piece counted as one or two more columns."""
+    from generator.core.wrap import columns, wrap
+    assert wrap(text, 68) == lines
+    assert max(map(columns, lines)) <= 68
+
+
+def test_a_long_word_is_cut_between_clusters_never_inside_one() -> None:
+    from generator.core.wrap import columns, wrap
+    assert wrap("🇮🇩🇯🇵🇮🇩", 4, break_long_words=True) == ["🇮🇩🇯🇵", "🇮🇩"]
+    assert wrap("kafe\u0301-kafe\u0301", 5, break_long_words=True) == ["kafe\u0301-", "kafe\u0301"]
+    assert [columns(c) for c in ("👍🏽", "☕\ufe0f", "👨\u200d👩\u200d👧", "🇮🇩", "e\u0301中")] == [2, 2, 2, 2, 3]
+
+
+def test_the_text_email_keeps_a_notes_emoji_whole(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article(title="A")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "中" * 34 + "👍🏽 bagus\n\n" + "中" * 34 + "👨\u200d👩\u200d👧 "
+                                                         "keluarga\n\n" + "中" * 34 + "🇮🇩🇯🇵\n"})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    assert text.split("\n\n")[1:4] == ["中" * 34 + "👍🏽\nbagus", "中" * 34 + "👨\u200d👩\u200d👧\nkeluarga",
+                                       "中" * 34 + "🇮🇩\n🇯🇵"], text
+
+
 def test_every_wide_character_is_in_the_ranges_the_wrap_looks_in() -> None:
     """Text with none of ``MAYBE_WIDE``'s characters is wrapped one column a character: no character of East Asian
     Width 'W' or 'F' may be outside them, or a line holding it would pass 70 columns."""

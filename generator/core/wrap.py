@@ -1,6 +1,8 @@
 """Plain text wrapped by the columns it takes in a fixed-width font: a Chinese or Japanese character (East Asian
 Width 'W' or 'F') takes two, a combining mark none. ``textwrap`` counts characters and breaks only at spaces, so a
-Chinese paragraph, which has none, was one line 140 columns wide in the text e-mail."""
+Chinese paragraph, which has none, was one line 140 columns wide in the text e-mail. A line never breaks inside what
+a reader sees as one character (``clusters``): an emoji with its skin tone or joined to others, a flag, a letter with
+its combining accent."""
 from __future__ import annotations
 
 import re
@@ -20,37 +22,77 @@ _NO_LINE_END = frozenset("（「『【〔〈《［｛〘〖〝‘“([{")
 """Opening marks, which may not end a line."""
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3]")
 """Korean, wide but written with spaces between words: it breaks at them, as other text does."""
+_ZWJ = "\u200d"
+_FLAG_LETTERS = range(0x1F1E6, 0x1F200)
+"""Regional indicators: two of them make a flag ('🇮🇩')."""
+
+
+def _extends(char: str) -> bool:
+    """Whether ``char`` belongs with the character before it: a combining mark (a variation selector too), a zero
+    width joiner, an emoji modifier (a skin tone) or a tag (the letters of a subdivision flag)."""
+    code = ord(char)
+    return (unicodedata.category(char)[0] == "M" or char == _ZWJ or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F)
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` in what a reader sees as one character each (a small part of Unicode's grapheme clusters, UAX #29):
+    a mark, a joiner and what it joins, a skin tone or a flag's second letter stays with what comes before it, so a
+    line never starts with half of '👍🏽', 'é' written with a combining accent, '☕️', '👨‍👩‍👧' or '🇮🇩'."""
+    if text.isascii():
+        return list(text)
+    found: list[str] = []
+    flag = False  # the last cluster is a flag's first letter
+    for char in text:
+        if found and (flag and ord(char) in _FLAG_LETTERS or found[-1][-1] == _ZWJ or _extends(char)):
+            found[-1] += char
+            flag = flag and ord(char) not in _FLAG_LETTERS
+        else:
+            found.append(char)
+            flag = ord(char) in _FLAG_LETTERS
+    return found
+
+
+def _cluster_columns(cluster: str) -> int:
+    """Two for a wide character, an emoji shown as one ('☕️', with U+FE0F) or a flag; none for a lone mark."""
+    if (unicodedata.east_asian_width(cluster[0]) in "WF" or "\ufe0f" in cluster
+            or len(cluster) > 1 and ord(cluster[0]) in _FLAG_LETTERS):
+        return 2
+    return 0 if _extends(cluster[0]) else 1
 
 
 def columns(text: str) -> int:
     """How many columns ``text`` takes."""
     if not MAYBE_WIDE.search(text):
         return len(text) if text.isascii() else sum(not unicodedata.combining(c) for c in text)
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return _cluster_columns(text) if len(text) == 1 else sum(map(_cluster_columns, clusters(text)))
 
 
-def _breaks_around(char: str) -> bool:
-    """Whether a line may break before and after ``char``: a Chinese or Japanese character, wide punctuation."""
-    return unicodedata.east_asian_width(char) in "WF" and not _HANGUL.match(char)
+def _breaks_around(cluster: str) -> bool:
+    """Whether a line may break before and after ``cluster``: a Chinese or Japanese character, wide punctuation, an
+    emoji or a flag."""
+    return _cluster_columns(cluster) == 2 and not _HANGUL.match(cluster)
 
 
 def _pieces(word: str, break_on_hyphens: bool) -> list[str]:
     """``word`` (no whitespace) cut where a line may break: around each Chinese or Japanese character, but never
-    before a closing mark or after an opening one, and after a hyphen between letters when ``break_on_hyphens``."""
+    before a closing mark or after an opening one, and after a hyphen between letters when ``break_on_hyphens``;
+    never inside a cluster (``clusters``)."""
     if not MAYBE_WIDE.search(word) and not (break_on_hyphens and "-" in word):
         return [word]
     pieces: list[str] = []
-    for char in word:
-        if pieces:
-            last = pieces[-1]
-            if (char not in _NO_LINE_START and last[-1] not in _NO_LINE_END and not unicodedata.combining(char)
-                    and (_breaks_around(char) or _breaks_around(last[-1])
-                         or break_on_hyphens and last[-1] == "-" and last[:-1][-1:].isalnum() and char.isalnum())):
-                pieces.append(char)
-            else:
-                pieces[-1] += char
+    last, after = "", False  # the cluster before, and whether a line may break after it
+    for cluster in clusters(word):
+        char, around = cluster[0], _breaks_around(cluster)
+        if pieces and (char not in _NO_LINE_START and last[0] not in _NO_LINE_END
+                       and (around or after or break_on_hyphens and last == "-" and pieces[-1][:-1][-1:].isalnum()
+                            and char.isalnum())):
+            pieces.append(cluster)
+        elif pieces:
+            pieces[-1] += cluster
         else:
-            pieces.append(char)
+            pieces.append(cluster)
+        last, after = cluster, around
     return pieces
 
 
@@ -69,12 +111,12 @@ def wrap(text: str, width: int, first: str = "", rest: str = "", break_long_word
             if not empty and used + columns(gap) + wide > width:
                 lines.append(line)
                 line, used, empty, gap = rest, columns(rest), True, ""
-            while break_long_words and used + wide > width and len(piece) > 1:
-                cut = len(piece) - 1
-                while cut > 1 and used + columns(piece[:cut]) > width:
+            while break_long_words and used + wide > width and len(parts := clusters(piece)) > 1:
+                cut = len(parts) - 1
+                while cut > 1 and used + columns("".join(parts[:cut])) > width:
                     cut -= 1
-                lines.append(line + piece[:cut])
-                line, used, piece = rest, columns(rest), piece[cut:]
+                lines.append(line + "".join(parts[:cut]))
+                line, used, piece = rest, columns(rest), "".join(parts[cut:])
                 wide = columns(piece)
             line, used, empty = line + gap + piece, used + columns(gap) + wide, False
     if not empty:
