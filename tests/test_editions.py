@@ -305,6 +305,27 @@ def test_a_notes_title_with_the_editions_label_is_not_doubled_and_is_warned_of(
     assert feed.entries[1].title == "Edisi #1: Pekan Scale AI"
 
 
+@pytest.mark.parametrize("title, heading, said", [
+    ("Pekan AI #1", "Edisi #1: Pekan AI", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
+                                          "put the whole value in double quotes: title: \"Pekan AI #1\""),
+    ("Edisi #1: Pekan: AI", "Edisi #1: Edisi", "'#1: Pekan: AI' after it is a YAML comment, so it is not part of the "
+                                               "title; if it is, write title: \"Pekan: AI\" (the edition's heading "
+                                               "adds 'Edisi #1:' already)"),
+    ("Edisi #1", "Edisi #1: Edisi", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
+                                    "remove the line: the edition's heading adds 'Edisi #1' already"),
+])
+def test_a_notes_title_cut_at_a_hash_is_warned_of_as_an_articles_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, heading: str, said: str) -> None:
+    """An attacker's report: 'title: Pekan AI #1' made the heading 'Edisi #1: Pekan AI' without a word (YAML reads
+    ' #' as a comment); an article's title is warned of."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": f"---\ntitle: {title}\n---\nCatatan.\n"})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [f"content/weekly/2025-W24.md:2: field 'title': warning: {said}"]
+    page = lxml.html.parse(str(tmp_path / "site/weekly/2025-W24/index.html")).getroot()
+    assert page.xpath("//h1/text()") == [heading]
+
+
 def test_a_notes_title_over_lines_is_one_line_everywhere(tmp_path: Path) -> None:
     """'title: |' kept its line break, and '<title>', the heading, the feeds and email.txt showed it."""
     make_project(tmp_path, {"a.md": article(date="2025-06-10"), "b.md": article(title="Baru", date="2025-06-20")})

@@ -389,3 +389,15 @@ def test_a_host_that_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path)
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
         "content/sources.yaml:5: field 'aa.aliases': an empty item is not a host name; write a host like reuters.com, "
         "or remove the item"]
+
+
+def test_a_publishers_name_cut_at_a_hash_is_warned_of_as_an_articles_title_is(tmp_path: Path) -> None:
+    """'name: Contoh #1: Situs' made the publisher 'Contoh' without a word (YAML reads ' #' as a comment)."""
+    (tmp_path / "sources.yaml").write_text("contoh:\n  name: Contoh #1: Situs\n  url: https://contoh.example/  # "
+                                           "beranda\nreuters:\n  name: Reuters     # display name (required)\n"
+                                           "  url: https://www.reuters.com/\n")
+    found, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
+    assert found["contoh.example"].name == "Contoh"  # a note written '# note', as the README's, is not warned of
+    assert [str(p) for p in problems] == [
+        "content/sources.yaml:2: field 'contoh.name': warning: '#1: Situs' after it is a YAML comment, so it is not "
+        "part of the name; if it is, put the whole value in double quotes: name: \"Contoh #1: Situs\""]

@@ -415,3 +415,12 @@ def test_a_name_over_lines_or_with_runs_of_spaces_is_one_line_on_the_site(tmp_pa
     assert "Zed\nCorp" not in page and "Zed\nCorp" not in files["companies/zed/feed.xml"].decode()
     assert load_registry(tmp_path / "content/companies.yaml", "content/companies.yaml").companies["zed"].aliases == (
         "Zed", "Zed Co")
+
+
+def test_a_companys_name_cut_at_a_hash_is_warned_of_as_an_articles_title_is(tmp_path: Path) -> None:
+    """'name: Contoh #1: Situs' made the company 'Contoh' without a word (YAML reads ' #' as a comment)."""
+    found = registry(tmp_path, GOOD + "contoh:\n  name: Contoh #1: Situs\n  aliases: [Contoh Satu]  # lama\n")
+    assert found.lookup("Contoh Satu").name == "Contoh"
+    assert [str(p) for p in found.warnings] == [
+        "content/companies.yaml:9: field 'contoh.name': warning: '#1: Situs' after it is a YAML comment, so it is not "
+        "part of the name; if it is, put the whole value in double quotes: name: \"Contoh #1: Situs\""]

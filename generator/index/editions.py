@@ -22,7 +22,8 @@ from generator.load.content import (NOTES_DIR, decode, find_flat, html_in_text, 
                                     value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
-from generator.load.frontmatter import (SplitError, Written, YamlError, double_quoted, load_yaml_past_slips, not_text,
+from generator.load.frontmatter import (SplitError, Written, YamlError, cut_by_comment, double_quoted,
+                                        load_yaml_past_slips, not_text,
                                         read_past, said_by, split, yaml_problems)
 from generator.load.markdown import MarkdownOptions, render
 from generator.core.models import Article, Term
@@ -189,11 +190,11 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
             elif not isinstance(value, str) or not value.strip():
                 found.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
             else:
-                at = lines.get((key,), 1)
+                at, raw = lines.get((key,), 1), text.split("\n")
                 # one line, as an article's title: 'title: |' over lines would break <title>, the feeds, email.txt
-                title, warning = _note_title(" ".join(value.split()), value_lines(text.split("\n"), at))
-                if warning:
-                    found.append(Problem(rel, at, key, warning, "warning"))
+                title, warning = _note_title(" ".join(value.split()), value_lines(raw, at))
+                cut = cut_by_comment(raw[at - 1], key, value, _unlabelled) if at <= len(raw) else ""
+                found += [Problem(rel, at, key, said, "warning") for said in (cut, warning) if said]
         problems += said_by(rel, found, slip)  # what a slip is about, only the slip says
         if any(p.severity == "error" for p in problems):
             return None, problems
@@ -201,6 +202,17 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
     if rendered is not None:
         problems += removed_problems(rel, rendered, body_line, static_dir, base_path)
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
+
+
+def _unlabelled(title: str) -> str:
+    """What to do when a note's whole title (YAML cut at its '#': 'title: Edisi #1: Pekan AI' read 'Edisi') starts
+    with the edition's label; '' when it does not."""
+    label = _LABEL.match(title)
+    if not label:
+        return ""
+    said = f"the edition's heading adds '{label.group().strip()}' already"
+    rest = title[label.end():].strip()
+    return f"write title: {double_quoted(rest)} ({said})" if rest else f"remove the line: {said}"
 
 
 def _note_title(title: str, lines: tuple[int, int]) -> tuple[str, str]:

@@ -32,7 +32,7 @@ from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
-                                        merge_conflict,
+                                        merge_conflict, cut_by_comment,
                                         commented_item, line_at, lines_read, load_yaml_past_slips, names_cut_by_comment,
                                         not_boolean, read_past, said_by, shown_as_written, Split, split,
                                         wide_encoding, Written, yaml_problems)
@@ -1269,16 +1269,10 @@ class FieldReader:
         return raw.split(":", 1)[1] if ":" in raw else ""
 
     def _cut_by_comment(self, key: str, value: str) -> None:
-        """Warn when a plain value on the key's line was cut at ' #', which starts a YAML comment: 'title: Meta
-        #1 di pasar' reads as 'Meta' (the rest is quietly gone)."""
+        """Warn when a plain value on the key's line was cut at ' #' (``cut_by_comment``)."""
         at = self.line(key)
-        if at > len(self.raw) or " #" not in self.raw[at - 1]:
-            return
-        after = self._after_colon(key)
-        written, comment = after.split(" #", 1)
-        if after.strip()[:1] not in ("\"", "'", "|", ">") and written.strip() == value.strip():
-            self.warn(key, f"'#{comment.rstrip()}' after it is a YAML comment, so it is not part of the {key}; if it "
-                           f"is, put the whole value in double quotes: {key}: {double_quoted(after.strip())}")
+        if at <= len(self.raw) and (message := cut_by_comment(self.raw[at - 1], key, value)):
+            self.warn(key, message)
 
     def _names_cut_by_comment(self, key: str) -> None:
         """A name starting with '#' that YAML read as a comment in a list over lines (``names_cut_by_comment``)."""

@@ -136,6 +136,23 @@ _COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
 a '#' is text (matched so that it is passed over)."""
 
 
+def cut_by_comment(line: str, key: str, value: str, fix: Callable[[str], str] | None = None) -> str:
+    """The warning for a plain value that YAML cut at ' #', which starts a comment, on its key's ``line``: 'title:
+    Meta #1 di pasar' reads as 'Meta', and the rest was quietly gone. '' when nothing was cut, or when the '#' is
+    followed by a space, as a note's is ('name: Reuters  # display name', the README's example; as in
+    ``names_cut_by_comment``). ``fix(the whole value as written)``: what to do if the comment is part of the value;
+    by default, or when it gives '', put the value in double quotes."""
+    after = line.split(":", 1)[1] if " #" in line and ":" in line else ""
+    if not after or after.strip()[:1] in ("\"", "'", "|", ">"):
+        return ""
+    written, comment = after.split(" #", 1)
+    if written.strip() != value.strip() or not comment[:1].strip():  # '# note', with YAML's space: a comment
+        return ""
+    whole = after.strip()
+    return (f"'#{comment.rstrip()}' after it is a YAML comment, so it is not part of the {key}; if it is, "
+            + (fix and fix(whole) or f"put the whole value in double quotes: {key}: {double_quoted(whole)}"))
+
+
 def names_cut_by_comment(raw: list[str], at: int, key: str) -> tuple[int, str, bool] | None:
     """(line, message, whether an error) for a name starting with '#' in a list of names over lines, whose key
     ``key`` is on line ``at`` of ``raw``: YAML reads it and the rest of its line as a comment, and the list goes on

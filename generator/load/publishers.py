@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from generator.core.errors import Problem, quoted
 from generator.load.config import Config
-from generator.load.frontmatter import (Written, YamlError, as_written, load_yaml_past_slips, not_text, read_past,
+from generator.load.frontmatter import (Written, YamlError, as_written, cut_by_comment, load_yaml_past_slips, not_text,
+                                        read_past,
                                         said_by, yaml_file_text, yaml_problems)
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, make_slug
@@ -115,7 +116,8 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
     read: list[YamlError] = []
     written: Written = {}
     try:
-        values, lines, slip = load_yaml_past_slips(yaml_file_text(path.read_bytes()), 1, read, _KEY_ADVICE, written)
+        text = yaml_file_text(path.read_bytes())
+        values, lines, slip = load_yaml_past_slips(text, 1, read, _KEY_ADVICE, written)
     except OSError as e:  # "Permission denied; Check the disk", naming no file, was the CLI's last resort
         return {}, [Problem(rel, 0, "", f"cannot be read ({e.strerror}); make it a readable file")]
     except YamlError as e:
@@ -128,6 +130,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         return {}, [*slipped, Problem(rel, 1, "", "must map publisher ids to their details, like 'reuters: {name: "
                                                   "Reuters, aliases: [reuters.com]}'")]
     problems: list[Problem] = read_past(rel, read)
+    raw = text.split("\n")
     by_host: dict[str, tuple[PublisherEntry, int]] = {}
     given: list[tuple[str, str, int, str]] = []  # (id, host, line, field) of every host an entry claims
     for pid, entry in values.items():  # every problem of every entry in one run: none stops its entry's checks
@@ -150,6 +153,8 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                     not_text("name", name, written, (pid, "name")) if "name" in entry
                                     else "is required; add name: \"...\""))
             usable, name = False, ""
+        elif cut := cut_by_comment(raw[lines[(pid, "name")] - 1], "name", name):
+            problems.append(Problem(rel, lines[(pid, "name")], f"{pid}.name", cut, "warning"))
         url = entry.get("url") or ""
         wrong = False  # a url or aliases written wrong is reported as that, not as missing
         if not isinstance(url, str) or (url and not http_url(url.strip())):

@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.core.errors import BuildError, Problem, quoted
-from generator.load.frontmatter import (KeyProblem, Written, YamlError, load_yaml_past_slips, names_cut_by_comment,
+from generator.load.frontmatter import (KeyProblem, Written, YamlError, cut_by_comment, load_yaml_past_slips,
+                                        names_cut_by_comment,
                                         not_a_name, not_text, said_by, yaml_file_text, yaml_problems)
 from generator.load.markdown import encode_url
 from generator.core.models import Company
@@ -92,7 +93,8 @@ def load_registry(path: Path, rel: str) -> Registry:
     problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, KeyProblem)]
     escaped = [e for e in escaped if not isinstance(e, KeyProblem)]
     companies: list[Company] = []
-    cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines: a name or a note?
+    cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines, or a name cut at ' #'
+    raw = text.split("\n")
     owner: dict[str, tuple[str, int]] = {}
     slug_owner: dict[str, tuple[str, int, str]] = {}  # URL slug → (company id, line, spelling)
     spelled: list[tuple[str, str, str, int]] = []  # (company id, 'name' or 'alias', spelling, line)
@@ -115,6 +117,8 @@ def load_registry(path: Path, rel: str) -> Registry:
                                     not_text("name", name, written, (cid, "name")) if "name" in entry
                                     else "is required; add name: \"...\""))
             usable, name = False, ""
+        elif cut := cut_by_comment(raw[lines[(cid, "name")] - 1], "name", name):
+            cut_warnings.append(Problem(rel, lines[(cid, "name")], f"{cid}.name", cut, "warning"))
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list):
             problems.append(Problem(rel, lines.get((cid, "aliases"), line), f"{cid}.aliases", f"must be a list of names, like {_ALIASES}"))
