@@ -166,6 +166,60 @@ def test_the_text_email_keeps_a_notes_pictures_and_wraps_long_headlines(tmp_path
 
 
 
+def test_the_text_email_keeps_a_lists_numbers_nesting_and_markers_and_a_notes_hard_breaks(tmp_path: Path) -> None:
+    """An attacker's report: an ordered list printed '- ' for '1. ', a loose list's items ('<li><p>') printed as
+    paragraphs without their '- ', a nested item printed at the top level and its parent's text was lost, and a hard
+    break ('<br>', a line ending in a backslash) was joined into the line, in a quote too."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10")})
+    assert note_in_text_email(tmp_path, (
+        "3. tiga\n4. empat, dengan baris yang cukup panjang untuk dibungkus ke baris berikutnya oleh email\n"
+        "   - rincian\n     1. sub satu\n5. lima\\\n   baris kedua lima\n\n"
+        "- butir longgar\n\n  paragraf kedua butir longgar\n\n- atas\n  - bawah\n    - paling bawah\n\n"
+        "Baris satu\\\nbaris dua dengan [tautan](https://contoh.example/)\n\n"
+        "> kutipan satu\\\n> kutipan dua\n>\n> 1. dalam kutipan\\\n>    lanjut\n")) == """\
+3. tiga
+
+4. empat, dengan baris yang cukup panjang untuk dibungkus ke baris
+   berikutnya oleh email
+
+   - rincian
+
+     1. sub satu
+
+5. lima
+   baris kedua lima
+
+- butir longgar
+
+  paragraf kedua butir longgar
+
+- atas
+
+  - bawah
+
+    - paling bawah
+
+Baris satu
+baris dua dengan tautan (https://contoh.example/)
+
+> kutipan satu
+> kutipan dua
+>
+> 1. dalam kutipan
+>    lanjut"""
+
+
+def note_in_text_email(root: Path, note: str) -> str:
+    """The editor's note (``note``, for week 2025-W24) as email.txt gives it, between the edition's header and its
+    items."""
+    write_files(root, {"content/weekly/2025-W24.md": note})
+    text = build_project(root).output.files["weekly/2025-W24/email.txt"].decode()
+    head, _, rest = text.partition("Baca edisi ini di situs: https://example.org/weekly/2025-W24/\n\n")
+    note_text, _, items = rest.partition("\n\n\n== ")
+    assert head and items, text
+    return note_text
+
+
 def test_every_line_of_the_text_email_but_an_address_is_at_most_70_characters(tmp_path: Path) -> None:
     """A reader's report: the in-progress notice (87 characters), a long note title, the companies line and
     summaries (wrapped at 70, then indented by 2) went past the 70 the README promises."""

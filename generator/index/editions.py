@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
@@ -379,11 +379,46 @@ def _joined(page_url: str, value: str) -> str:
 
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd", "blockquote")
+_NESTED = frozenset((*_BLOCKS, "ul", "ol", "table", "dl"))
+"""What gives its own text in ``plain_text``: a block's text is what is in it but not in these."""
+
+
+def _own_lines(block: Any) -> list[str]:
+    """The text of ``block`` but its inner blocks' (an item's text before its nested list), cut at each hard break
+    (``<br>``), each part's spaces collapsed; [] when it has none."""
+    parts = [block.text or ""]
+
+    def walk(element: Any) -> None:
+        if isinstance(element.tag, str) and element.tag not in _NESTED:
+            if element.tag == "br":
+                parts.append("")
+            else:
+                parts[-1] += element.text or ""
+                for child in element:
+                    walk(child)
+        parts[-1] += element.tail or ""
+
+    for child in block:
+        walk(child)
+    lines = [" ".join(part.split()) for part in parts]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines if any(lines) else []
+
+
+def _list_marker(item: Any) -> str:
+    """'- ', or '3. ' for the third item of an ordered list (counted from its ``start``)."""
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return "- "
+    start = parent.get("start", "1")
+    return f"{(int(start) if start.isdigit() else 1) + sum(1 for _ in item.itersiblings('li', preceding=True))}. "
 
 
 def plain_text(html: str, page_url: str, width: int = 70) -> str:
     """An editor's note (rendered HTML) as the text email gives it: one paragraph per block, wrapped at
-    ``width`` without breaking a word or a URL, list items as '- ', each link's address after its text (absolute,
+    ``width`` without breaking a word or a URL, list items as '- ' or '1. ' (a nested one under its parent's text,
+    an item's later paragraphs too), a hard break as a new line, each link's address after its text (absolute,
     resolved as on the page at ``page_url``), no heading '#' or footnote '↩' links, a quote's '> ' on each of its
     lines. ``striptags`` ran it all into one line and lost every address."""
     import lxml.html
@@ -405,28 +440,34 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     for cell in doc.xpath("//td[following-sibling::td or following-sibling::th] | //th[following-sibling::*]"):
         cell.tail = " | " + (cell.tail or "")
     out: list[str] = []
-    quotes: list[object] = []  # the blockquotes the last block is in, outermost first
+    marked: set[Any] = set()  # the list items whose marker is out
+    last: list[Any] = []  # the quotes and list items the last block is in, outermost first
     for block in doc.iter(*_BLOCKS):
-        if any(inner is not block for inner in block.iter(*_BLOCKS)) or block.xpath("ancestor::pre"):
-            continue  # its inner blocks give the text
-        if block.tag == "pre":
-            lines = block.text_content().rstrip("\n").split("\n")
-        else:
-            lines = [" ".join(block.text_content().split())]
-        if not lines[0] and len(lines) == 1:
+        if block.xpath("ancestor::pre"):
             continue
-        within = block.xpath("ancestor-or-self::blockquote")
-        quote = "> " * len(within)  # on every line of a quote, the blank ones between its paragraphs too
-        if out:
-            shared = next((n for n, (a, b) in enumerate(zip(quotes, within)) if a is not b),
-                          min(len(quotes), len(within)))
-            out.append(("> " * shared).rstrip())
-        quotes = within
+        lines = block.text_content().rstrip("\n").split("\n") if block.tag == "pre" else _own_lines(block)
+        if not lines or not lines[0] and len(lines) == 1:
+            continue
+        within = [e for e in (*reversed(list(block.iterancestors())), block)
+                  if e.tag == "blockquote" or e.tag == "li" and "footnote-item" not in e.get("class", "")]
+        if out:  # a blank line, with the '> ' (and indent) of what both blocks are in
+            shared = next((n for n, (a, b) in enumerate(zip(last, within)) if a is not b), min(len(last), len(within)))
+            out.append("".join("> " if e.tag == "blockquote" else " " * len(_list_marker(e))
+                               for e in within[:shared]).rstrip())
+        last = within
+        first = rest = ""  # '> ' on every line of a quote; an item's marker on its first line, its indent after
+        for e in within:
+            mark = "> " if e.tag == "blockquote" else _list_marker(e)
+            indent = mark if e.tag == "blockquote" else " " * len(mark)
+            first, rest = first + (indent if e in marked else mark), rest + indent
+            if e.tag == "li":
+                marked.add(e)
         if block.tag == "pre":
-            out.extend(quote + line if line else quote.rstrip() for line in lines)
-        else:
-            first, rest = (quote + "- ", quote + "  ") if block.tag == "li" else (quote, quote)
-            out.extend(wrap(lines[0], width, first, rest))
+            out.extend((first if n == 0 else rest) + line if line else (first if n == 0 else rest).rstrip()
+                       for n, line in enumerate(lines))
+            continue
+        for n, line in enumerate(lines):  # a hard break starts a new line
+            out.extend(wrap(line, width, first if n == 0 else rest, rest) or [(first if n == 0 else rest).rstrip()])
     return "\n".join(out)
 
 
