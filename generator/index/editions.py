@@ -193,7 +193,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
                 at, raw = lines.get((key,), 1), text.split("\n")
                 # one line, as an article's title: 'title: |' over lines would break <title>, the feeds, email.txt
                 title, warning = _note_title(" ".join(value.split()), value_lines(raw, at))
-                cut = cut_by_comment(raw[at - 1], key, value, _unlabelled) if at <= len(raw) else ""
+                cut = cut_by_comment(raw, at, key, value, _unlabelled)
                 found += [Problem(rel, at, key, said, "warning") for said in (cut, warning) if said]
         problems += said_by(rel, found, slip)  # what a slip is about, only the slip says
         if any(p.severity == "error" for p in problems):

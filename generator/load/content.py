@@ -1270,8 +1270,7 @@ class FieldReader:
 
     def _cut_by_comment(self, key: str, value: str) -> None:
         """Warn when a plain value on the key's line was cut at ' #' (``cut_by_comment``)."""
-        at = self.line(key)
-        if at <= len(self.raw) and (message := cut_by_comment(self.raw[at - 1], key, value)):
+        if message := cut_by_comment(self.raw, self.line(key), key, value):
             self.warn(key, message)
 
     def _names_cut_by_comment(self, key: str) -> None:

@@ -136,12 +136,13 @@ _COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
 a '#' is text (matched so that it is passed over)."""
 
 
-def cut_by_comment(line: str, key: str, value: str, fix: Callable[[str], str] | None = None) -> str:
-    """The warning for a plain value that YAML cut at ' #', which starts a comment, on its key's ``line``: 'title:
-    Meta #1 di pasar' reads as 'Meta', and the rest was quietly gone. '' when nothing was cut, or when the '#' is
-    followed by a space, as a note's is ('name: Reuters  # display name', the README's example; as in
-    ``names_cut_by_comment``). ``fix(the whole value as written)``: what to do if the comment is part of the value;
-    by default, or when it gives '', put the value in double quotes."""
+def cut_by_comment(raw: list[str], at: int, key: str, value: str, fix: Callable[[str], str] | None = None) -> str:
+    """The warning for a plain value that YAML cut at ' #', which starts a comment, on its key's line ``at`` of
+    ``raw``: 'title: Meta #1 di pasar' reads as 'Meta', and the rest was quietly gone. '' when nothing was cut, or
+    when the '#' is followed by a space, as a note's is ('name: Reuters  # display name', the README's example; as
+    in ``names_cut_by_comment``). ``fix(the whole value as written)``: what to do if the comment is part of the
+    value; by default, or when it gives '', put the value in double quotes."""
+    line = raw[at - 1] if 0 < at <= len(raw) else ""
     after = line.split(":", 1)[1] if " #" in line and ":" in line else ""
     if not after or after.strip()[:1] in ("\"", "'", "|", ">"):
         return ""

@@ -153,7 +153,7 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                                     not_text("name", name, written, (pid, "name")) if "name" in entry
                                     else "is required; add name: \"...\""))
             usable, name = False, ""
-        elif cut := cut_by_comment(raw[lines[(pid, "name")] - 1], "name", name):
+        elif cut := cut_by_comment(raw, lines[(pid, "name")], "name", name):
             problems.append(Problem(rel, lines[(pid, "name")], f"{pid}.name", cut, "warning"))
         url = entry.get("url") or ""
         wrong = False  # a url or aliases written wrong is reported as that, not as missing

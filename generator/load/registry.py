@@ -117,7 +117,7 @@ def load_registry(path: Path, rel: str) -> Registry:
                                     not_text("name", name, written, (cid, "name")) if "name" in entry
                                     else "is required; add name: \"...\""))
             usable, name = False, ""
-        elif cut := cut_by_comment(raw[lines[(cid, "name")] - 1], "name", name):
+        elif cut := cut_by_comment(raw, lines[(cid, "name")], "name", name):
             cut_warnings.append(Problem(rel, lines[(cid, "name")], f"{cid}.name", cut, "warning"))
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list):
