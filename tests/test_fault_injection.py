@@ -365,3 +365,61 @@ def test_an_article_gone_between_the_listing_and_its_stat_is_said_at_its_name(tm
                            "--config", str(tmp_path / "config.yaml")],
                           capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
     assert "Check the disk" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def swap_without_renameat2(root: Path, fault: str) -> subprocess.CompletedProcess[str]:
+    """A build where the OS has no ``renameat2`` (macOS), so the writer swaps with three renames, ``site →
+    .site.old``, ``.site.prev → site``, ``.site.old → .site.prev``: ``fault`` at one of them (``-P``: only the
+    calls whose first path is one of the three folders, so rename N is the swap's Nth)."""
+    command = ["strace", "-f", "-qq", "-o", os.devnull,
+               *(f"-P{root / name}" for name in ("site", ".site.old", ".site.prev")),
+               "-e", "trace=rename,renameat2", "-e", "inject=renameat2:error=ENOSYS", "-e", f"inject=rename:{fault}",
+               sys.executable, "-m", "generator", "build", "--config", str(root / "config.yaml"), "-q"]
+    return subprocess.run(command, capture_output=True, text=True, env=NO_BYTECODE, timeout=120)
+
+
+def test_a_swap_without_renameat2_that_fails_at_its_second_rename_puts_the_live_site_back(tmp_path: Path) -> None:
+    """An attacker's report: the second of the three renames failing (a full disk) left no site/ (the live site in
+    .site.old/), and the message said 'nothing was written to …/site'."""
+    template, old, new = old_and_new(tmp_path, before_and_change)
+    root = tmp_path / "p"
+    copy(template, root)
+    done = swap_without_renameat2(root, "error=ENOSPC:when=2")
+    assert done.returncode == 1 and "No space left on device" in done.stderr, done.stderr
+    assert f"{root / 'site'} is unchanged" in done.stderr, done.stderr
+    assert tree(root / "site") == old and not (root / ".site.old").exists()
+    assert build(root) == 0 and tree(root / "site") == new
+
+
+def test_a_swap_without_renameat2_that_fails_at_its_last_rename_says_the_new_site_is_published(tmp_path: Path,
+                                                                                             capsys) -> None:
+    """An attacker's report: the third rename failing (the old site cannot become the spare) came after the new site
+    was in place, yet the build failed saying '…/site is unchanged'. It is a warning now, and the next build makes
+    the spare afresh."""
+    template, old, new = old_and_new(tmp_path, before_and_change)
+    root = tmp_path / "p"
+    copy(template, root)
+    done = swap_without_renameat2(root, "error=EIO:when=3")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (f"{root / '.site.old'}: warning: Input/output error: the new site is published in "
+                           f"{root / 'site'}, but the site before it could not be kept as .site.prev/, the spare "
+                           f"copy digest brings up to date; the next build makes it afresh\n")
+    assert tree(root / "site") == new and not (root / ".site.old").exists()
+    (root / "content/2025/06/a.md").write_text(article(title="Satu", body="Lagi.\n"))
+    assert build(root) == 0 and capsys.readouterr().err == ""
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == [".site.prev"]
+    assert tree(root / ".site.prev") == new
+
+
+def test_a_site_caught_between_two_renames_is_put_back_by_a_build_that_stops_on_bad_input(tmp_path: Path) -> None:
+    """An attacker's report: a build killed between the first two renames left the live site in .site.old/, and a
+    next build that stopped on bad input left it there: no site/ until a build succeeded (the README: the next
+    build puts back a site that was caught between two renames)."""
+    template, old, new = old_and_new(tmp_path, before_and_change)
+    root = tmp_path / "p"
+    copy(template, root)
+    assert swap_without_renameat2(root, "signal=SIGKILL:when=2").returncode != 0
+    assert not (root / "site").exists() and (root / ".site.old").is_dir()
+    (root / "content/2025/06/bad.md").write_text("---\ntitle: Rusak\n---\nTanpa tanggal.\n")
+    assert build(root) == 1
+    assert tree(root / "site") == old and not (root / ".site.old").exists()

@@ -153,6 +153,8 @@ class SiteWrite:
     """The spare tree now (the live folder before), when the writer could vouch for it."""
     written: int
     """Files that got new bytes; the rest were kept or linked."""
+    problems: tuple[Problem, ...] = ()
+    """Warnings: the site is published, but something beside it is not as it should be (``_swap``)."""
 
     @property
     def manifest(self) -> Mapping[str, str]:
@@ -406,6 +408,15 @@ def clean_leftovers(target: Path) -> None:
         old.rmdir()
 
 
+def repaired(target: Path) -> Path:
+    """``target``, once ``clean_leftovers`` has put back a live site that a killed build left between two renames,
+    so that every build does, even one that then stops on bad input. What cannot be repaired now the writer tries
+    again, and says why (``write_site``)."""
+    with suppress(OSError):
+        clean_leftovers(target)
+    return target
+
+
 def _rmtree(path: str) -> None:
     """``shutil.rmtree``, whose error names the whole path of what could not be deleted (rmtree's own names only
     the last part, 'index.html', as it works from an open folder)."""
@@ -633,12 +644,10 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
         raise  # a spare that existed before stays, marked 'updating', for the next build to redo
     tree = digest("\n".join(f"{p}\t{h}" for p, h in sorted(manifest.items())))
     _write_marker(spare, tree)
+    problems: tuple[Problem, ...] = ()
     if target.exists():
         _take_mode(spare, target)
-        if not _exchange(spare, target):
-            target.rename(old)
-            spare.rename(target)
-            old.rename(spare)
+        problems = _swap(spare, target)
     else:
         spare.rename(target)
     if kept:
@@ -646,7 +655,34 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
     else:  # a spare made afresh: what the writer saw as it made it, else a walk
         stats = made_stats if made_stats is not None else stat_tree(target)
     new = TreeState(tree, manifest, stats)
-    return SiteWrite(new, live_state, written)
+    return SiteWrite(new, None if problems else live_state, written, problems)
+
+
+def _swap(spare: Path, target: Path) -> tuple[Problem, ...]:
+    """Swap the spare and the live folder: one ``renameat2(RENAME_EXCHANGE)``, or, where the OS lacks it (macOS),
+    ``site → .site.old``, ``spare → site``, ``.site.old → spare``. A failure before the new site is in place
+    puts the live folder back, then raises: the live site is unchanged, as the error says. A failure of the last
+    rename comes after the new site is published: a warning, and the old site is deleted (the next build makes
+    the spare afresh; one that cannot be deleted now is deleted by the next build's ``clean_leftovers``)."""
+    if _exchange(spare, target):
+        return ()
+    old = _siblings(target)[1]
+    target.rename(old)
+    try:
+        spare.rename(target)
+    except BaseException:
+        with suppress(OSError):
+            old.rename(target)
+        raise
+    try:
+        old.rename(spare)
+    except OSError as e:
+        with suppress(OSError):
+            remove_tree(old)
+        return (Problem(str(old), 0, "", f"{e.strerror or e}: the new site is published in {target}, but the site "
+                        f"before it could not be kept as {spare.name}/, the spare copy digest brings up to date; "
+                        f"the next build makes it afresh", "warning"),)
+    return ()
 
 
 def _take_mode(spare: Path, target: Path) -> None:

@@ -31,7 +31,7 @@ from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
 from generator.write.output import (SiteWrite, StaleCache, build_lock, clean_scratch, clear_spare, match_tree,
-                                     mirror_live, read_unchanged, scratch, spare_of, stat_tree, write_site)
+                                     mirror_live, read_unchanged, repaired, scratch, spare_of, stat_tree, write_site)
 from generator.render.theme import find_theme, walk_tree
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
     merge) unless ``allow_empty``.
     """
     main, cache_dir = config.path(CACHE_DIR), cache_dir or cache_for(config, target)
-    with build_lock(target), few_collections(), walk(target) as live_stats:
+    with build_lock(target), few_collections(), walk(repaired(target)) as live_stats:  # repaired under the lock
         if use_cache and cache_dir.parent == main / OUTPUTS_DIR:  # another output folder's own, not a preview's
             seed(cache_dir, main)
         with suppress(OSError):  # what a killed build left, even if this one finds the site up to date; what cannot
@@ -195,7 +195,7 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                                  result.articles, result.seen, result.related,
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel,
                                  result.moves)
-            late = clipped + _save(cache_dir, update, written, config.root, snapshot.maps)
+            late = clipped + written.problems + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late, result.next_due)
 
 
