@@ -771,3 +771,34 @@ def test_pagefind_out_of_open_files_names_the_limit(tmp_path: Path) -> None:
         "could not read the pages; raise it (ulimit -n 4096) and build again, or set 'search: false' in "
         "config.yaml\nerror: 1 problem found; nothing was written\n"))
     assert tree(root / "site") == before
+
+
+def test_an_output_folder_of_another_user_is_refused_before_it_becomes_the_spare(tmp_path: Path) -> None:
+    """An attacker's report: site/ owned by another user (`chown -R nobody site`) built once (exit 0: the swap
+    needs only the parent folder), and the old site, now .site.prev/, then failed every build with "make it
+    writable … or delete .site.prev", which the user may not do. Now the build is refused before the swap,
+    naming the folder and its owner; and a spare left so by an older build is named the same way. Run without
+    root's capabilities to override file permissions, as a user without root is."""
+    need(ROOT and shutil.which("setpriv") is not None, "giving a folder to another user needs root (and setpriv)")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0
+    CHANGES["edit body"](root)
+    live = tree(root / "site")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    user = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner,-chown,"
+            "-linux_immutable,-sys_admin", "--", sys.executable, "-m", "generator", "build", "-q"]
+
+    def refused(folder: str) -> str:
+        return (f"error: refusing to build into {root}/site: {root}/{folder} belongs to the user nobody, and digest "
+                f"(running as root) may not change it, yet every build swaps it with the spare copy and then updates "
+                f"or deletes the old site, which only nobody or root may do; ask them to run `chown -R root "
+                f"{root}/{folder}` or to delete it, or choose another --output\n")
+
+    subprocess.run(["chown", "-R", "nobody", str(root / "site")], check=True)
+    built = subprocess.run(user, cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    assert (built.returncode, built.stderr) == (2, refused("site"))
+    assert tree(root / "site") == live and not (root / ".site.prev").exists()
+    assert build(root, "-q") == 0  # root may: the other user's site is now the spare
+    (root / "content/2025/06/meta.md").write_text(article(title="Meta", body="Lagi.\n"))
+    built = subprocess.run(user, cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    assert (built.returncode, built.stderr) == (2, refused(".site.prev"))

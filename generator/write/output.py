@@ -22,6 +22,7 @@ import ctypes
 import errno
 import fcntl
 import os
+import pwd
 import re
 import shutil
 import stat
@@ -239,6 +240,33 @@ def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> Non
         if folder != resolved and folder.is_symlink():
             raise RefusalError(f"refusing to build into {target}: {folder} is a symbolic link; remove it")
         _refuse_file(folder, what)
+        if what == _SPARE and (owner := _foreign_owner(folder)):
+            me = _user_name(os.geteuid())
+            raise RefusalError(f"refusing to build into {target}: {folder} belongs to the user {owner}, and digest "
+                               f"(running as {me}) may not change it, yet every build swaps it with the spare copy "
+                               f"and then updates or deletes the old site, which only {owner} or root may do; ask "
+                               f"them to run `chown -R {me} {folder}` or to delete it, or choose another --output")
+
+
+def _foreign_owner(folder: Path) -> str | None:
+    """The name of the user who owns the folder ``folder``, when that is another user and this process may not
+    write in it (root may, unless its capabilities were taken away): what a build would swap in as the spare and
+    then be unable to change or delete, every build after."""
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid == os.geteuid() or os.access(
+            folder, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+        return None
+    return _user_name(st.st_uid)
+
+
+def _user_name(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # no such user any more: its number
+        return f"user {uid}"
 
 
 def built_site_holding(folder: Path) -> Path | None:
