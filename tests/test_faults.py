@@ -802,3 +802,23 @@ def test_an_output_folder_of_another_user_is_refused_before_it_becomes_the_spare
     (root / "content/2025/06/meta.md").write_text(article(title="Meta", body="Lagi.\n"))
     built = subprocess.run(user, cwd=root, capture_output=True, text=True, env=env, timeout=120)
     assert (built.returncode, built.stderr) == (2, refused(".site.prev"))
+
+
+@pytest.mark.parametrize("folder", ["site", ".site.prev"])
+def test_an_immutable_output_folder_or_spare_is_named_with_the_command_that_frees_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str) -> None:
+    """An attacker's report: with `chattr +i site` the build blamed the project folder ("… so …/p must be writable
+    (… lsattr -d …)"), though the flag was on site/. The folder with the flag is named, with `chattr -i`."""
+    need(ROOT, "an immutable folder needs root (chattr +i)")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0 and build(root, "-q", "--no-cache") == 0  # a spare exists
+    CHANGES["edit body"](root)
+    live = tree(root / "site")
+    capsys.readouterr()
+    with read_only(root / folder):
+        assert build(root, "-q") == 1
+    assert capsys.readouterr().err == (
+        f"{root}/{folder}: Operation not permitted: this folder is immutable, and digest replaces it on every build; "
+        f"run `chattr -i {root}/{folder}` (as root), then build again; {root}/site is unchanged\n"
+        "error: 1 problem found; nothing was written\n")
+    assert tree(root / "site") == live

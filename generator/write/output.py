@@ -621,6 +621,12 @@ def write_problem(e: OSError, target: Path) -> Problem:
                   "see `df -i`); delete files there, or build onto a disk with more inodes")
     elif e.errno in (errno.ENOSPC, errno.EDQUOT):
         advice = "the disk is full; free some space there and build again"
+    elif e.errno in (errno.EACCES, errno.EPERM) and (frozen := _frozen(target)):
+        folder, flag = frozen
+        fix = f"chflags no{flag} {folder}" if sys.platform == "darwin" else f"chattr -{flag} {folder}"
+        advice = (f"this folder is {'immutable' if flag in ('i', 'uchg', 'schg') else 'append-only'}, and digest "
+                  f"replaces it on every build; run `{fix}` (as root), then build again")
+        where = str(folder)
     elif e.errno in (errno.EACCES, errno.EPERM) and Path(where).is_relative_to(spare_of(target)) and \
             Path(where) != spare_of(target):
         advice = (f"digest may not change it in {spare_of(target).name}/, the copy of the site it brings up to date "
@@ -711,6 +717,39 @@ def _swap(spare: Path, target: Path) -> tuple[Problem, ...]:
                         f"before it could not be kept as {spare.name}/, the spare copy digest brings up to date; "
                         f"the next build makes it afresh", "warning"),)
     return ()
+
+
+_FS_IOC_GETFLAGS = 0x80086601
+"""Linux's ioctl that reads the flags ``lsattr`` shows: 0x10 immutable (``chattr +i``), 0x20 append-only (``+a``)."""
+
+
+def _frozen(target: Path) -> tuple[Path, str] | None:
+    """The output folder, its spare or ``.site.old`` if one has a flag that keeps it from being renamed even by root
+    (``chattr +i``), and that flag (``_flag``)."""
+    return next(((folder, flag) for folder in (target, *_siblings(target)) if (flag := _flag(folder))), None)
+
+
+def _flag(folder: Path) -> str:
+    """'i' or 'a' (Linux), 'uchg', 'schg', 'uappnd' or 'sappnd' (macOS): the flag that keeps ``folder`` from being
+    renamed or changed even by root; '' when none, or when it cannot be read."""
+    if hasattr(os.stat_result, "st_flags"):  # macOS, BSD: chflags
+        try:
+            flags = os.lstat(folder).st_flags  # type: ignore[attr-defined]
+        except OSError:
+            return ""
+        return next((name for name, bit in (("uchg", stat.UF_IMMUTABLE), ("schg", stat.SF_IMMUTABLE),
+                                            ("uappnd", stat.UF_APPEND), ("sappnd", stat.SF_APPEND)) if flags & bit), "")
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_NOFOLLOW | os.O_DIRECTORY)
+    except OSError:
+        return ""
+    try:
+        flags = int.from_bytes(fcntl.ioctl(fd, _FS_IOC_GETFLAGS, bytes(8))[:4], sys.byteorder)
+    except OSError:  # a file system without such flags
+        return ""
+    finally:
+        os.close(fd)
+    return "i" if flags & 0x10 else "a" if flags & 0x20 else ""
 
 
 def _take_mode(spare: Path, target: Path) -> None:
