@@ -97,3 +97,25 @@ def test_a_build_and_a_check_write_only_in_the_output_folder_its_siblings_and_th
         "the trace saw the writer and the search index being made (the check would otherwise be empty)"
     assert any(root / ".cache" in p.parents for p in seen)
     assert not (root / ".site.tmp").exists()
+
+
+def test_a_failed_build_into_a_new_output_folder_leaves_none_of_the_folders_it_made(tmp_path: Path,
+                                                                                   capsys: pytest.CaptureFixture[str]
+                                                                                   ) -> None:
+    """An attacker's report: `digest build --output ../x/y/site` with a bad article failed, and left ../x/y/ behind,
+    empty (the folder that holds the output is made before the build, for its lock). A failed build, or one that
+    --strict stops, now leaves the disk as it was; a folder that was there before stays, and so does one a build
+    wrote into."""
+    from generator.commands.cli import main
+
+    root = tmp_path / "p"
+    make_project(root, {"2025/06/a.md": article(title="Satu"), "2025/06/bad.md": "---\ntitle: Rusak\n---\nTanpa.\n"})
+    (tmp_path / "x").mkdir()
+    build = ["build", "--config", str(root / "config.yaml"), "-q", "--output"]
+    assert main([*build, str(tmp_path / "x/y/z/site")]) == 1
+    assert "bad.md" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p", "x"] and not any((tmp_path / "x").iterdir())
+    (root / "content/2025/06/bad.md").write_text(article(title="Rusak", image="images/tiada.jpg", image_alt="Foto"))
+    assert main([*build, str(tmp_path / "n/site"), "--strict"]) == 1
+    assert "warning" in capsys.readouterr().err and not (tmp_path / "n").exists()
+    assert main([*build, str(tmp_path / "x/y/site")]) == 0 and (tmp_path / "x/y/site/index.html").is_file()

@@ -357,7 +357,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.core.models import BuildOptions
-    from generator.write.output import check_target, make_parent
+    from generator.write.output import check_target, make_parent, unmake_parent
     from generator.load.layout import layout
     from generator.core.parallel import default_workers
     from generator.write.publish import publish
@@ -368,12 +368,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _load_build_config(config_path, _given_base_url(args), args.environment)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config), layout(config).cache)
-    make_parent(target)
+    made = make_parent(target)
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
                            workers=args.jobs or default_workers(), epoch=given_epoch())
-    with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
-        done = publish(config, options, target, strict=args.strict, progress=progress, use_cache=not args.no_cache,
-                       allow_empty=args.allow_empty)
+    try:
+        with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
+            done = publish(config, options, target, strict=args.strict, progress=progress,
+                           use_cache=not args.no_cache, allow_empty=args.allow_empty)
+    finally:  # a build that wrote nothing leaves no folder it made for the output
+        unmake_parent(target, made)
     if args.verbose:
         for note in done.notes:
             print(note, file=sys.stderr)

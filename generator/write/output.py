@@ -192,15 +192,31 @@ def check_target(target: Path, project: Path, protected: Iterable[Path], cache: 
                            "output_dir") from None
 
 
-def make_parent(target: Path) -> None:
+def make_parent(target: Path) -> tuple[Path, ...]:
     """Make the folder that holds ``target`` (as ``build_lock`` would), or refuse (exit 2) naming it and why: a file
-    in the way, a read-only disk. ``digest build`` asks first; the preview says it on its page instead."""
+    in the way, a read-only disk. ``digest build`` asks first; the preview says it on its page instead. Returns the
+    folders it made, outermost first, for ``unmake_parent``."""
     parent = target.resolve().parent
+    missing = [folder for folder in (parent, *parent.parents) if not folder.exists()][::-1]
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise RefusalError(f"cannot build into {target}: its folder {parent} cannot be made ({e.strerror}); "
                            "choose another --output or output_dir") from None
+    return tuple(missing)
+
+
+def unmake_parent(target: Path, made: tuple[Path, ...]) -> None:
+    """Delete the folders ``make_parent`` made for ``target`` when the build did not write it (bad input,
+    ``--strict``, a failure while writing), so that a failed build leaves the disk as it was; a folder that holds
+    anything now (another build's output) stays."""
+    if os.path.lexists(target):
+        return
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> None:
