@@ -152,6 +152,29 @@ def test_ping_base_url_announces_the_feed_urls_the_build_was_given(tmp_path: Pat
     assert hub.topics() == []
 
 
+def test_ping_announces_the_urls_the_site_was_built_for_and_keeps_its_record_by_url(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """After 'digest build --output staging --base-url https://staging.example.org/', 'digest ping --output staging'
+    (no --base-url) told the hub of production's URLs and recorded staging's bytes under their paths; the ping with
+    --base-url then said '0 feeds, 21 unchanged', and staging's URLs never reached the hub. Ping announces the URLs
+    the feeds name as their own, keeps its record by URL, and refuses a --base-url the site was not built for."""
+    root = project(tmp_path, hub.url)
+    config, staging, base = str(root / "config.yaml"), str(tmp_path / "staging"), "https://staging.example.org/"
+    assert run(capsys, "build", "--config", config, "-q", "--output", staging, "--base-url", base)[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, "--output", staging)
+    topics = hub.topics()
+    assert (code, err) == (0, "") and len(topics) > 6 and f"{base}tags/ai/feed.json" in topics
+    assert all(t.startswith(base) for t in topics) and out.splitlines()[0] == f"announced {base}atom.xml"
+    record = next((tmp_path / ".cache").glob("**/websub.json")).read_text()
+    assert f'"{base}feed.xml": ' in record and '"feed.xml": ' not in record
+    assert run(capsys, "ping", "--config", config, "--output", staging, "--base-url", base)[1] == (
+        f"announced 0 feeds to {hub.url}; {len(topics)} unchanged, 0 failed\n")
+    assert run(capsys, "ping", "--config", config, "--output", staging, "--base-url", "https://example.org/") == (
+        2, "", f"error: --base-url https://example.org/: {staging} was built for {base} (its feed.xml says so), and "
+               "ping announces the URLs its feeds name; leave --base-url out, or build it again with this one\n")
+    assert hub.topics() == []
+
+
 def test_ping_output_refuses_a_folder_digest_did_not_build(tmp_path: Path, hub: Hub,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """'ping --output .' announced feed URLs made up from the project's own files and kept a record of them, and

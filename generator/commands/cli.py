@@ -76,11 +76,10 @@ PING_EXAMPLES = """examples:
   digest ping --dry-run                list them without sending anything
   digest ping --all                    announce every feed again (after changing hubs)
   digest ping --output public          announce the feeds of 'digest build --output public'
-  digest ping --output staging --base-url https://staging.example.org/
-                                       the same for a build given --base-url: its own feed URLs
 
 exit status: 0 every changed feed announced (or nothing changed), 1 the hub refused or could not be
-reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site)
+reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site, a
+--base-url the site was not built with)
 """
 PROGRESS_MIN_ARTICLES = 300
 """Builds with more articles than this show a progress bar, on a terminal only."""
@@ -251,8 +250,8 @@ def _parser() -> argparse.ArgumentParser:
                  "again by the next ping.")
     p.add_argument("--output", metavar="DIR", help="the folder 'digest build --output DIR' wrote (default: config's "
                                                    "output_dir, 'site')")
-    p.add_argument("--base-url", metavar="URL", help="the base URL the site was built for, as 'digest build "
-                                                     "--base-url' (default: the config's)")
+    p.add_argument("--base-url", metavar="URL", help="not needed: the feeds are announced at the URLs they name; "
+                                                     "given, it must be the one the site was built with")
     p.add_argument("--all", action="store_true", help="announce every feed, changed or not")
     p.add_argument("--dry-run", action="store_true", help="only list what would be announced")
     p.add_argument("--timeout", type=_seconds, default=10.0, metavar="S",
@@ -569,9 +568,8 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
 
 def cmd_ping(args: argparse.Namespace) -> int:
     """`digest ping`: one line per feed announced or refused, then a count."""
-    from generator.core import urls
     from generator.load.config import load_config
-    from generator.commands.websub import ping
+    from generator.commands.websub import ping, site_feeds
     from generator.write.output import MARKER, read_tree
     from generator.write.publish import cache_for
 
@@ -586,12 +584,17 @@ def cmd_ping(args: argparse.Namespace) -> int:
         raise RefusalError(f"{_shown(site)}: no built site: digest did not build this folder (no {MARKER} file in "
                            "it); " + ("give --output the folder 'digest build --output DIR' wrote" if args.output
                                       else "run 'digest build' first"))
+    feeds = site_feeds(site, config.base_url)
+    built = next((f.url[:-len("feed.xml")] for f in feeds if f.path == "feed.xml"), None)
+    if args.base_url and built and built != config.base_url:
+        raise RefusalError(f"--base-url {printable(args.base_url)}: {_shown(site)} was built for {printable(built)} "
+                           "(its feed.xml says so), and ping announces the URLs its feeds name; leave --base-url "
+                           "out, or build it again with this one")
     # the record of what the hub has is the output folder's: staging's site/ is not production's
-    result = ping(config.websub_hub, config.base_url, site, cache_for(config, site), args.all, args.dry_run,
-                  args.timeout)
+    result = ping(config.websub_hub, feeds, cache_for(config, site), args.all, args.dry_run, args.timeout)
     verb = "would announce" if args.dry_run else "announced"
-    for path, why in result.failed:
-        print(f"{_shown(site / path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
+    for feed, why in result.failed:
+        print(f"{_shown(site / feed.path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
     if result.untried:
         print(f"{counted(len(result.untried), 'other feed')} not tried, as the hub could not be reached; "
               "'digest ping' will try them again", file=sys.stderr)
@@ -600,11 +603,11 @@ def cmd_ping(args: argparse.Namespace) -> int:
               "'digest ping' announces these feeds again (hubs take that); make .cache/ a writable folder",
               file=sys.stderr)
     if not args.quiet:
-        for path in result.announced:
-            print(f"{verb} {urls.absolute(config.base_url, path)}")
+        for feed in result.announced:
+            print(f"{verb} {printable(feed.url)}")
         if args.verbose:
-            for path in result.same:
-                print(f"unchanged {urls.absolute(config.base_url, path)}")
+            for feed in result.same:
+                print(f"unchanged {printable(feed.url)}")
         print(f"{verb} {counted(len(result.announced), 'feed')} to {config.websub_hub}; "
               f"{result.unchanged} unchanged, {len(result.failed) + len(result.untried)} failed")
     return 1 if result.failed or result.untried else 0

@@ -1,7 +1,9 @@
 """WebSub publishing: tell the hub (``feeds.websub_hub``) which feeds changed, so subscribers fetch them now.
 
-A feed counts as changed when its bytes in the built site differ from the bytes last announced
-successfully; ``websub.json`` in the output folder's cache remembers those (path → hash): ``.cache/`` for the
+A feed's topic is the URL it names as itself (``rel="self"``, JSON Feed's ``feed_url``): the one the build
+used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to. A feed counts as changed when its
+bytes in the built site differ from the bytes last announced successfully for that URL; ``websub.json`` in the
+output folder's cache remembers those (URL → hash): ``.cache/`` for the
 config's own ``output_dir``, and an environment with its own folder has its own (``publish.cache_for``). So a
 ping that fails is simply repeated by the next ``digest ping``, and several builds between two pings announce
 each changed feed once. The hub gets one ``hub.mode=publish`` POST per feed URL (WebSub §6).
@@ -9,8 +11,10 @@ each changed feed once. The hub gets one ``hub.mode=publish`` POST per feed URL 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.parse
@@ -26,31 +30,62 @@ FEED_NAMES = tuple(rule("") for _, _, rule in urls.FEED_FORMATS)
 """File names of feeds in every format: feed.xml, atom.xml, feed.json."""
 
 
+_SELF = re.compile(rb'<(?:atom:)?link href="([^"]*)" rel="self"')
+"""A feed's own URL in RSS (``<atom:link>``) and Atom (``<link>``), as ``render/feeds.py`` writes it."""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed file of the built site."""
+
+    path: str
+    """Its path in the site, as 'tags/ai/feed.xml'."""
+    url: str
+    """The URL it names as itself, which subscribers subscribed to: the hub is told of this one."""
+    hash: str
+    """A hash of its bytes."""
+
+
 @dataclass(frozen=True)
 class PingResult:
     """What one ``digest ping`` did."""
 
-    announced: tuple[str, ...]
-    """Feed paths the hub accepted."""
-    failed: tuple[tuple[str, str], ...]
-    """(feed path, why) for those it did not."""
+    announced: tuple[Feed, ...]
+    """Feeds the hub accepted."""
+    failed: tuple[tuple[Feed, str], ...]
+    """(feed, why) for those it did not."""
     unchanged: int
-    untried: tuple[str, ...] = ()
-    """Feed paths not tried: the hub could not be reached for an earlier one (a hub that hangs would otherwise
+    untried: tuple[Feed, ...] = ()
+    """Feeds not tried: the hub could not be reached for an earlier one (a hub that hangs would otherwise
     cost the timeout once per feed: 255 feeds, 42 minutes)."""
-    same: tuple[str, ...] = ()
-    """Feed paths whose bytes the hub already has (``-v`` lists them)."""
+    same: tuple[Feed, ...] = ()
+    """Feeds whose bytes the hub already has for their URL (``-v`` lists them)."""
     unsaved: tuple[str, str] | None = None
     """(file, why) when the announced feeds could not be remembered (``.cache`` is a file, the disk is full)."""
 
 
-def feed_hashes(site: Path) -> dict[str, str]:
-    """Every feed file of the built site (path relative to it) → a hash of its bytes."""
-    found = {}
+def self_url(name: str, data: bytes) -> str | None:
+    """The URL a feed's bytes name as the feed's own; None when they name none (a file that only has a feed's
+    name, or one edited by hand)."""
+    if name == "feed.json":
+        try:
+            url = json.loads(data).get("feed_url")
+        except (ValueError, AttributeError):
+            return None
+        return url if isinstance(url, str) and url else None
+    found = _SELF.search(data)  # the head's: it comes before any item
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
+
+
+def site_feeds(site: Path, base_url: str) -> tuple[Feed, ...]:
+    """Every feed file of the built site, sorted by path; one that names no URL of its own is at ``base_url``."""
+    found = []
     for path in sorted(site.rglob("*")):
         if path.name in FEED_NAMES and path.is_file():
-            found[path.relative_to(site).as_posix()] = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    return found
+            data, relative = path.read_bytes(), path.relative_to(site).as_posix()
+            found.append(Feed(relative, self_url(path.name, data) or urls.absolute(base_url, relative),
+                              hashlib.blake2b(data, digest_size=16).hexdigest()))
+    return tuple(found)
 
 
 def read_state(cache: Path) -> dict[str, str]:
@@ -76,11 +111,6 @@ def write_state(cache: Path, state: Mapping[str, str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def changed(current: Mapping[str, str], previous: Mapping[str, str]) -> list[str]:
-    """Feeds that are new or whose bytes differ from the last announced ones, sorted."""
-    return sorted(path for path, h in current.items() if previous.get(path) != h)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -119,35 +149,33 @@ def notify(hub: str, topic: str, timeout: float) -> str | None:
     return None if 200 <= status < 300 else f"the hub answered {status}"
 
 
-def ping(hub: str, base_url: str, site: Path, cache: Path, everything: bool = False, dry_run: bool = False,
+def ping(hub: str, feeds: tuple[Feed, ...], cache: Path, everything: bool = False, dry_run: bool = False,
          timeout: float = 10.0) -> PingResult:
     """Announce the changed feeds (or all, with ``everything``) and remember the ones the hub accepted."""
-    current = feed_hashes(site)
     previous = {} if everything else read_state(cache)
-    todo = changed(current, previous)
-    announced: list[str] = []
-    failed: list[tuple[str, str]] = []
-    untried: list[str] = []
+    todo = [f for f in feeds if previous.get(f.url) != f.hash]
+    announced: list[Feed] = []
+    failed: list[tuple[Feed, str]] = []
+    untried: list[Feed] = []
     unsaved: tuple[str, str] | None = None
-    for at, path in enumerate(todo):
+    for at, feed in enumerate(todo):
         try:
-            why = None if dry_run else notify(hub, urls.absolute(base_url, path), timeout)
+            why = None if dry_run else notify(hub, feed.url, timeout)
         except Unreachable as e:
-            failed.append((path, str(e)))
+            failed.append((feed, str(e)))
             untried = todo[at + 1:]
             break
         if why is None:
-            announced.append(path)
+            announced.append(feed)
         else:
-            failed.append((path, why))
+            failed.append((feed, why))
     if announced and not dry_run:
-        state = {p: h for p, h in read_state(cache).items() if p in current}
-        state.update({p: current[p] for p in announced})
+        current = {f.url for f in feeds}
+        state = {u: h for u, h in read_state(cache).items() if u in current}
+        state.update({f.url: f.hash for f in announced})
         try:
             write_state(cache, state)
         except OSError as e:  # they were announced all the same: the next ping announces them again
             unsaved = (str(e.filename or cache / STATE), e.strerror or str(e))
-    return PingResult(tuple(announced), tuple(failed), len(current) - len(todo), tuple(untried),
-                      tuple(p for p in sorted(current) if p not in set(todo)), unsaved)
-
-
+    return PingResult(tuple(announced), tuple(failed), len(feeds) - len(todo), tuple(untried),
+                      tuple(f for f in feeds if f not in set(todo)), unsaved)
