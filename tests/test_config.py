@@ -59,6 +59,28 @@ def test_a_host_that_is_no_domain_name_and_a_bad_base_url_option_are_named(tmp_p
         "e.g. %20 for a space)"], "it named config.yaml:2, whose URL is fine"
 
 
+def test_an_invisible_character_in_a_url_is_named_at_its_line(tmp_path: Path) -> None:
+    """A no-break space pasted after an unquoted base_url (YAML keeps it) made every link '/%C2%A0/style.css',
+    silently, and a zero-width space in --base-url or the hub's URL went into every link and feed too: Unicode's
+    spaces, separators and format characters are refused as a space is, each named."""
+    fix = ("write one URL with no spaces, quotes or <>, like {} (percent-encode the character if the address really "
+           "has it, e.g. %20 for a space)")
+    assert errors(tmp_path, "title: T\nbase_url: https://example.org/\u00a0\nfeeds:\n  websub_hub: "
+                            "https://hub.example/\u2060\n") == [
+        "config.yaml:2: field 'base_url': 'https://example.org/\u00a0' contains the invisible character U+00A0 "
+        "(no-break space); " + fix.format("https://example.org/digest/"),
+        "config.yaml:4: field 'feeds.websub_hub': 'https://hub.example/\\u2060' contains the invisible character "
+        "U+2060 (word joiner); " + fix.format("https://pubsubhubbub.appspot.com/")]
+    with pytest.raises(BuildError) as caught:
+        load(tmp_path, "base_url: https://example.org/\n", base_url="https://example.org/x\u200b/")
+    assert [str(p) for p in caught.value.problems] == [
+        "--base-url: field 'base_url': 'https://example.org/x\\u200b/' contains the invisible character U+200B "
+        "(zero width space); " + fix.format("https://example.org/digest/")]
+    assert errors(tmp_path, "base_url: https://example.org/\u3000\n")[0].startswith(
+        "config.yaml:1: field 'base_url': 'https://example.org/\u3000' contains the invisible character U+3000 "
+        "(ideographic space)")
+
+
 def test_a_url_python_cannot_read_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     """A stray '[' or a port beyond 65535 made urlsplit raise: a traceback from base_url, --base-url and the hub."""
     assert errors(tmp_path, "base_url: https://[example.org/\nfeeds:\n  websub_hub: https://hub.example:70000/\n") == [

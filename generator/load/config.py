@@ -6,6 +6,7 @@ import importlib.resources
 import os
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -220,15 +221,28 @@ _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]"
 """What a base_url may not contain: it is written into robots.txt lines, XML and HTML attributes,
 where a line break, a space, a quote or '<' would change the file's meaning."""
 
+_INVISIBLE = ("Zs", "Zl", "Zp", "Cf")
+"""Unicode's spaces, line and paragraph separators and format characters (a no-break space, a zero-width
+space): pasted at the end of a URL they are not seen, and would become '%C2%A0' in every link."""
+
+
+def _unsafe_char(url: str) -> str | None:
+    """The first character of ``url`` that no URL may hold as written (``_URL_UNSAFE``, ``_INVISIBLE``), or None."""
+    if unsafe := _URL_UNSAFE.search(url):
+        return unsafe.group()
+    if url.isascii():
+        return None
+    return next((c for c in url if unicodedata.category(c) in _INVISIBLE), None)
+
 
 def absolute_url_problem(url: str, like: str, write: str) -> str | None:
     """Why ``url`` is not an absolute http(s) URL that files can be given as it is, or None. ``like``: an example
     URL; ``write``: what to write instead of one that is not http(s)."""
-    unsafe = _URL_UNSAFE.search(url)
-    if unsafe:
-        char = unsafe.group()
+    if char := _unsafe_char(url):
         what = ("a line break" if char in "\r\n\u2028\u2029" else "a space" if char in " \t" else
-                f"the character {quoted(char)}" if char.isprintable() else f"the control character U+{ord(char):04X}")
+                f"the character {quoted(char)}" if char.isprintable() and not char.isspace() else
+                f"the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'unnamed').lower()})"
+                if unicodedata.category(char) in _INVISIBLE else f"the control character U+{ord(char):04X}")
         return (f"{quoted(url)} contains {what}; write one URL with no spaces, quotes or <>, like {like} "
                 "(percent-encode the character if the address really has it, e.g. %20 for a space)")
     if why := unreadable_url(url):
