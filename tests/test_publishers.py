@@ -94,13 +94,18 @@ def test_without_a_registry_each_host_is_a_publisher_named_as_its_articles_name_
         "Baca artikel selengkapnya di reuters.com", "Semua berita dari Reuters (4)"]
 
 
+def registered(root: Path, sources: str, *source_urls: str) -> dict[str, bytes]:
+    """The files of a site whose articles (A, B, C...) come from ``source_urls``, with ``sources`` as its registry."""
+    make_project(root, {f"{chr(97 + i)}.md": article(title=chr(65 + i), source=src(url))
+                        for i, url in enumerate(source_urls)})
+    (root / "content/sources.yaml").write_text(sources)
+    return dict(build_project(root).output.files)
+
+
 def test_the_registry_joins_hosts_under_one_name(tmp_path: Path) -> None:
-    make_project(tmp_path, {"a.md": article(source=src("https://www.reuters.com/a")),
-                            "b.md": article(title="B", source=src("https://reuters.com/b")),
-                            "c.md": article(title="C", source=src("https://mobile.reuters.com/c"))})
-    (tmp_path / "content/sources.yaml").write_text(
-        "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n  aliases: [mobile.reuters.com]\n")
-    files = build_project(tmp_path).output.files
+    files = registered(tmp_path, "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n  aliases: "
+                                 "[mobile.reuters.com]\n", "https://www.reuters.com/a", "https://reuters.com/b",
+                       "https://mobile.reuters.com/c")
     assert sorted(p for p in files if p.startswith("sources/")) == [  # the hosts' own addresses redirect there
         "sources/index.html", "sources/mobile-reuters-com/index.html", "sources/reuters-com/index.html",
         "sources/reuters/atom.xml", "sources/reuters/feed.json", "sources/reuters/feed.xml",
@@ -108,6 +113,21 @@ def test_the_registry_joins_hosts_under_one_name(tmp_path: Path) -> None:
     page = lxml.html.document_fromstring(files["sources/reuters/index.html"])
     assert page.xpath("//main/p/a[@rel]/@href") == ["https://www.reuters.com/"]
     assert page.xpath("//p[@class='meta']/text()")[0].startswith("3 artikel")
+
+
+def test_an_international_domain_name_is_a_host_in_either_form(tmp_path: Path) -> None:
+    """'url: https://bérita.id/' was "'bérita.id' is not a host name; write it like reuters.com, without https:// or
+    a path", and that gave "must be an http(s) URL": a publisher on an international domain name could not be
+    registered. Its host is matched as articles spell it, in its own letters or in ASCII (IDNA)."""
+    files = registered(tmp_path, "berita:\n  name: Bérita\n  url: https://bérita.id/\nkabar:\n  name: Kabär\n  aliases: "
+                                 "[xn--kbr-sna.example]\n", "https://bérita.id/a", "https://xn--brita-bsa.id/b",
+                       "https://www.xn--kbr-sna.example/c")
+    for page, count in (("berita", "2 artikel"), ("kabar", "1 artikel")):
+        assert lxml.html.document_fromstring(files[f"sources/{page}/index.html"]).xpath(
+            "//p[@class='meta']/text()")[0].startswith(count)
+    (tmp_path / "content/sources.yaml").write_text("berita:\n  name: B\n  url: https://bé_rita.id/\n")
+    assert errors(tmp_path) == ["content/sources.yaml:3: field 'berita.url': 'bé_rita.id' is not a host name; write "
+                                "the publisher's home page, like https://www.reuters.com/"]
 
 
 def test_the_article_source_line_links_the_publisher_too() -> None:

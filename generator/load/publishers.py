@@ -44,7 +44,8 @@ class PublisherEntry:
     url: str
     """The publisher's home page, or ''."""
     hosts: tuple[str, ...]
-    """Hosts (without 'www.') whose articles belong to this publisher: its ``aliases`` and its url's host."""
+    """Hosts (without 'www.') whose articles belong to this publisher: its ``aliases`` and its url's host, an
+    international domain name in both its forms (``bérita.id`` and ``xn--brita-bsa.id``)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,23 @@ def host_of(url: str) -> str:
 
 
 _PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
+
+
+def host_forms(host: str) -> tuple[str, ...]:
+    """A folded host (``host_of``) as an article's source URL may spell it: an international domain name in its
+    own letters and in its ASCII form (IDNA, as ``base_url``'s is written), either way round; () if it is no host
+    name."""
+    try:
+        if not host.isascii():
+            other = host.encode("idna").decode("ascii")
+            return (host, other) if _HOST.match(other) else ()
+        if not _HOST.match(host):
+            return ()
+        if "xn--" in host and (other := host.encode("ascii").decode("idna")) != host:
+            return host, other
+    except UnicodeError:  # a label too long, or ASCII that is no valid IDNA ('xn--' and no Punycode): as written
+        return () if not host.isascii() else (host,)
+    return (host,)
 
 
 def read_sources(config: Config) -> tuple[dict[str, PublisherEntry], list[Problem]]:
@@ -185,17 +203,19 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
                 problems.append(Problem(rel, where, field, "an empty item is not a host name; write a host like "
                                                            "reuters.com, or remove the item"))
                 continue
-            if not _HOST.match(folded):
-                problems.append(Problem(rel, where, field, f"{shown} is not a host name; write it "
-                                                           "like reuters.com, without https:// or a path"))
+            forms = host_forms(folded)
+            if not forms:
+                problems.append(Problem(rel, where, field, f"{shown} is not a host name; " + (
+                    "write the publisher's home page, like https://www.reuters.com/" if field.endswith(".url") else
+                    "write it like reuters.com, without https:// or a path")))
                 continue
-            if folded in by_host and by_host[folded][0].id != str(pid):
-                other, other_line = by_host[folded]
+            if clash := next((f for f in forms if f in by_host and by_host[f][0].id != str(pid)), None):
+                other, other_line = by_host[clash]
                 problems.append(Problem(rel, where, field, f"host {quoted(folded)} also belongs to '{other.id}' "
                                                            f"(line {other_line}); give it to one publisher"))
                 continue
-            clean.append((folded, where))
-            given.append((str(pid), folded, where, field))
+            clean += [(form, where) for form in forms]
+            given += [(str(pid), form, where, field) for form in forms]  # each form's slug was an address
         if not usable:
             continue
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(host for host, _ in clean)))
