@@ -480,9 +480,21 @@ def test_a_static_robots_txt_replaces_the_generated_one(built: Path) -> None:
 # --- config, environment, commands --------------------------------------------------------------
 
 def test_config_pointing_at_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "build", "--config", str(tmp_path)) == (1, "", (
-        f"{tmp_path}: is a folder, not a config file; pass --config {tmp_path}/config.yaml\n"
+    """A config.yaml that is an (empty) folder was told 'pass --config config.yaml/config.yaml', which is not there:
+    the folder's own config.yaml is advised only when it has one."""
+    (tmp_path / "p/config.yaml").mkdir(parents=True)
+    assert run(capsys, "build", "--config", str(tmp_path / "p/config.yaml")) == (1, "", (
+        f"{tmp_path}/p/config.yaml: is a folder, not a config file; delete the folder and write config.yaml as a YAML "
+        "file in its place ('digest init DIR' writes one), or pass --config PATH\n"
         "error: 1 problem found; nothing was written\n"))
+    assert run(capsys, "build", "--config", str(tmp_path / "p")) == (1, "", (
+        f"{tmp_path}/p: is a folder, not a config file; it has no config.yaml; pass --config with the project's "
+        "config file\nerror: 1 problem found; nothing was written\n"))
+    (tmp_path / "p/config.yaml").rmdir()
+    (tmp_path / "p/config.yaml").write_text("title: T\n")
+    assert run(capsys, "build", "--config", str(tmp_path / "p"))[2] == (
+        f"{tmp_path}/p: is a folder, not a config file; pass --config {tmp_path}/p/config.yaml\n"
+        "error: 1 problem found; nothing was written\n")
 
 
 def test_config_or_registry_that_is_a_fifo_or_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -741,9 +741,13 @@ def _read(path: Path) -> bytes:
                                                         f"{where}start one with 'digest init DIR' and cd into it, "
                                                         "or pass --config PATH")]) from None
         raise BuildError([Problem(str(path), 0, "", "not found; create it, or pass --config PATH")]) from None
-    except IsADirectoryError:
-        raise BuildError([Problem(str(path), 0, "", f"is a folder, not a config file; pass --config "
-                                                    f"{path / 'config.yaml'}")]) from None
+    except IsADirectoryError:  # a project's folder, or a folder named config.yaml (no 'config.yaml/config.yaml')
+        inside = path / "config.yaml"
+        advice = (f"pass --config {inside}" if inside.is_file() else
+                  "delete the folder and write config.yaml as a YAML file in its place ('digest init DIR' writes one), "
+                  "or pass --config PATH" if path.name == "config.yaml" else
+                  "it has no config.yaml; pass --config with the project's config file")
+        raise BuildError([Problem(str(path), 0, "", f"is a folder, not a config file; {advice}")]) from None
     except OSError as e:
         raise BuildError([Problem(str(path), 0, "", f"cannot be read ({e.strerror}); make it a readable file, "
                                                     "or pass --config PATH")]) from None
