@@ -255,6 +255,18 @@ def test_a_hub_url_that_is_not_http_or_would_publish_a_password_is_refused_with_
         f"config.yaml:2: field 'feeds.websub_hub': '{written}' {why}"]
 
 
+def test_a_hub_url_beyond_ascii_is_written_in_ascii_and_port_0_is_refused(tmp_path: Path) -> None:
+    """A hub's fragment kept its letters beyond ASCII ('#frä') while its host and path were encoded, and port 0
+    was dropped silently from a host beyond ASCII ('https://hüb.example:0/' became 'https://xn--hb-xka.example/')."""
+    assert load(tmp_path, "feeds:\n  websub_hub: https://hüb.example/ä?q=ü#frä\n").websub_hub == (
+        "https://xn--hb-xka.example/%C3%A4?q=%C3%BC#fr%C3%A4")
+    assert errors(tmp_path, "base_url: https://example.org:0/\nfeeds:\n  websub_hub: https://hüb.example:0/\n") == [
+        "config.yaml:1: field 'base_url': 'https://example.org:0/' has port 0, at which no server can be reached; "
+        "remove ':0', or write the port it is on",
+        "config.yaml:3: field 'feeds.websub_hub': 'https://hüb.example:0/' has port 0, at which no server can be "
+        "reached; remove ':0', or write the port it is on"]
+
+
 def test_intersections_min_articles_zero_turns_them_off(tmp_path: Path) -> None:
     assert load(tmp_path, "intersections:\n  min_articles: 0\n").intersections_min_articles == 0
     assert errors(tmp_path, "intersections:\n  min_articles: -1\n") == [

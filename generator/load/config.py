@@ -200,7 +200,7 @@ def normalise_base_url(url: str) -> str:
 
 def ascii_url(url: str) -> str:
     """``url``, when it holds characters beyond ASCII, with the host in its ASCII form (IDNA: ``bérita.example`` →
-    ``xn--brita-bsa.example``) and the path and query percent-encoded (``/beritä/`` → ``/berit%C3%A4/``), as
+    ``xn--brita-bsa.example``) and the path, query and fragment percent-encoded (``/beritä/`` → ``/berit%C3%A4/``), as
     sitemaps and feeds need URLs to be. A URL it cannot read stays as it is."""
     if url.isascii():
         return url
@@ -214,7 +214,7 @@ def ascii_url(url: str) -> str:
         return url
     safe = "/%!$&'()*+,;=:@-._~"
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe + "?"),
-                       parts.fragment))
+                       quote(parts.fragment, safe=safe + "?")))
 
 
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
@@ -250,6 +250,8 @@ def absolute_url_problem(url: str, like: str, write: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"{quoted(url)} is not an absolute http(s) URL; {write}"
+    if parts.port == 0:  # and ascii_url would drop it
+        return f"{quoted(url)} has port 0, at which no server can be reached; remove ':0', or write the port it is on"
     if not parts.hostname.isascii():
         try:
             parts.hostname.encode("idna")
