@@ -1902,6 +1902,24 @@ def test_hugo_default_content_language_is_the_sites_language(tmp_path: Path, cap
     assert "names no language" not in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_hugo_default_languages_own_settings_win_over_the_roots(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo reads `[languages.id]`'s title, baseURL, timeZone and languageCode over the root's (what `hugo new site`
+    writes: languageCode = "en-us"); the import read the root's first, so the Indonesian site got language: en, the
+    root's title and URL, and a post at 20:00 in Asia/Makassar was read as UTC: 2024-04, a day and a month off."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'baseURL = "https://example.org/"\nlanguageCode = "en-us"\ntitle = "My New Hugo Site"\n'
+                     'defaultContentLanguage = "id"\n[languages.id]\ntitle = "Situs"\nlanguageCode = "id-ID"\n'
+                     'timeZone = "Asia/Makassar"\nbaseURL = "https://id.example.org/"\n[languages.en]\ntitle = "Site"\n',
+        "content/posts/late.md": "---\ntitle: Late\ndate: 2024-03-31T20:00:00\n---\nIsi.\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    written = (tmp_path / "new/config.yaml").read_text()
+    for line in ('title: "Situs"', 'base_url: "https://id.example.org/"', 'language: "id"', 'timezone: "Asia/Makassar"'):
+        assert f"\n{line}\n" in written, line
+    assert (tmp_path / "new/content/2024/03/late.md").is_file()
+    assert "/posts/late/ /2024/03/late/ 301" in redirect_lines(tmp_path / "new")
+
+
 def test_a_hugo_ref_with_named_parameters_is_resolved_as_the_positional_one(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`{{< ref path="b.md" >}}` (Hugo's named form, any order, with a `lang` that names the language to find the page

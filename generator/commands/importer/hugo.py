@@ -82,7 +82,9 @@ def _settings(root: Path) -> tuple[Meta, str]:
 
 
 def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
-    """title, baseURL, timeZone and language (``_language``) from the site's config (``_settings``)."""
+    """title, baseURL, timeZone and language (its ``languageCode``, else ``defaultContentLanguage``) from the site's
+    config (``_settings``): the default language's own, under ``[languages.id]``, else the root's, as Hugo reads them
+    (``_own``)."""
     notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
     ugly = values.get("uglyurls")
@@ -90,19 +92,24 @@ def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
         notes.append(Note(shown, f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
                                  "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
-    return OldSite(as_text(values.get("title")), as_text(values.get("baseurl")), as_text(values.get("timezone")),
-                   _language(values), naive_in_utc=True), notes  # Hugo's zone: UTC
+    own = {**values, **_own(values)}
+    return OldSite(as_text(own.get("title")), as_text(own.get("baseurl")), as_text(own.get("timezone")),
+                   (as_text(own.get("languagecode")) or _default_code(values))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
 
 
-def _language(values: Meta) -> str:
-    """The site's language, two letters: its ``languageCode``, else its default language's (``[languages.en]
-    languageCode``), else ``defaultContentLanguage`` when the config sets it; '' for none."""
-    default = as_text(values.get("defaultcontentlanguage"))
+def _default_code(values: Meta) -> str:
+    """The site's default language, ``defaultContentLanguage``, as the config writes it; '' when it sets none."""
+    return as_text(values.get("defaultcontentlanguage"))
+
+
+def _own(values: Meta) -> Meta:
+    """The settings the site's default language (``defaultContentLanguage``, else 'en') has under ``[languages]``,
+    with lower-cased keys; {} for none. Hugo reads them over the root's: ``[languages.id] timeZone`` wins over
+    ``timeZone``, and a key the language does not set is the root's (a root ``languageCode`` too)."""
     table = values.get("languages")
-    own = {str(code).lower(): settings for code, settings in table.items()}.get(default.lower() or "en") \
+    own = {str(code).lower(): settings for code, settings in table.items()}.get(_default_code(values).lower() or "en") \
         if isinstance(table, dict) else None
-    own = {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
-    return (as_text(values.get("languagecode")) or as_text(own.get("languagecode")) or default)[:2].lower()
+    return {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
 
 
 _GO_BOOLS = {**dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
@@ -170,7 +177,7 @@ class Languages:
 def _languages(values: Meta, root: Path) -> Languages:
     """The site's ``[languages]`` (``_settings``); each language's settings with lower-cased keys, as Hugo reads them."""
     table = values.get("languages")
-    default = as_text(values.get("defaultcontentlanguage")).lower() or "en"
+    default = _default_code(values).lower() or "en"
     if not isinstance(table, dict) or not table:
         return Languages(default=default)  # Hugo still reads a.en.md as 'a' in its default language
     settings = {str(code).lower(): {str(k).lower(): v for k, v in (own if isinstance(own, dict) else {}).items()}
