@@ -1920,6 +1920,32 @@ def test_hugo_default_languages_own_settings_win_over_the_roots(tmp_path: Path,
     assert "/posts/late/ /2024/03/late/ 301" in redirect_lines(tmp_path / "new")
 
 
+@pytest.mark.parametrize("written", ["en_GB", "en-US", "EN", "fr_FR"])
+@pytest.mark.parametrize("kind", ["pelican", "hugo", "jekyll"])
+def test_the_old_sites_language_tag_is_cut_to_its_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           kind: str, written: str) -> None:
+    """Pelican's DEFAULT_LANG = 'en_GB' (or 'en-US', 'EN') was imported as language: "id" with "the old site's
+    language 'en_GB' has no theme words here; language is left at the default (one of id, en)", which named no
+    default. Each reader's tag is cut to its language ('en'), and one news-digest has no words for says which
+    language it took."""
+    config = {"pelican": ("pelicanconf.py", f"SITENAME = 'S'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = '{written}'\n"),
+              "hugo": ("hugo.toml", f'title = "S"\nlanguageCode = "{written}"\n'),
+              "jekyll": ("_config.yml", f"title: S\nlang: {written}\n")}[kind]
+    post = {"pelican": ("content/a.md", "Title: A\nDate: 2024-01-01\n\nx\n"),
+            "hugo": ("content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"),
+            "jekyll": ("_posts/2024-01-01-a.md", "---\ntitle: A\n---\nx\n")}[kind]
+    write_files(tmp_path / "src", dict([config, post]))
+    assert run(capsys, "import", kind, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    report = (tmp_path / "new/import-report.txt").read_text()
+    if written == "fr_FR":
+        assert '\nlanguage: "id"\n' in (tmp_path / "new/config.yaml").read_text()
+        assert ("  config.yaml: the old site's language 'fr_FR' has no theme words here (they are id and en), so "
+                "language is digest init's (id, Indonesian); set language: en if the site is in English\n") in report
+    else:
+        assert '\nlanguage: "en"\n' in (tmp_path / "new/config.yaml").read_text()
+        assert not [line for line in report.splitlines() if line.startswith("  config.yaml:") and "language" in line]
+
+
 def test_a_hugo_ref_with_named_parameters_is_resolved_as_the_positional_one(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`{{< ref path="b.md" >}}` (Hugo's named form, any order, with a `lang` that names the language to find the page

@@ -38,7 +38,7 @@ from generator.render.pages import page_count
 from generator.commands.scaffold import TEMPLATE, refuse_inside_project
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
-from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date
+from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date, primary_subtag
 from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
 
 READERS = {"pelican": pelican.scan, "hugo": hugo.scan, "jekyll": jekyll.scan}
@@ -122,14 +122,15 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
             values["base_url"] = base_url
         else:
             notes.append(Note("config.yaml", f"the old site's URL {quoted(site.base_url)} is not usable; set base_url"))
-    if not site.language:
-        notes.append(Note("config.yaml", "the old site names no language, so language is digest init's (id, "
-                                         "Indonesian); set language: en if the site is in English"))
-    elif site.language in LANGUAGES:
-        values["language"] = site.language
-    elif site.language:
-        notes.append(Note("config.yaml", f"the old site's language {quoted(site.language)} has no theme words here; "
-                                         f"language is left at the default (one of {', '.join(LANGUAGES)})"))
+    language = primary_subtag(site.language)
+    kept = "language is digest init's (id, Indonesian); set language: en if the site is in English"
+    if not language:
+        notes.append(Note("config.yaml", f"the old site names no language, so {kept}"))
+    elif language in LANGUAGES:
+        values["language"] = language
+    else:
+        notes.append(Note("config.yaml", f"the old site's language {quoted(site.language)} has no theme words here "
+                                         f"(they are {' and '.join(LANGUAGES)}), so {kept}"))
     if not site.timezone:
         notes.append(Note("config.yaml", "the old site names no time zone, so timezone is digest init's "
                                          "(Asia/Jakarta): dates and the site's days are read there; set yours"))

@@ -118,6 +118,11 @@ def not_converted(rel: str, error: ReadError) -> Note:
     return Note(rel, str(error), error.also)
 
 
+def primary_subtag(code: str) -> str:
+    """A language tag's language, lower-cased, as news-digest names it: 'en_GB', 'en-US' and 'EN' are 'en'."""
+    return re.split(r"[-_]", code.strip(), maxsplit=1)[0].lower()
+
+
 @dataclass(frozen=True)
 class OldSite:
     """Settings read from the old site's config, carried into config.yaml when usable ('' = unknown)."""
@@ -126,6 +131,7 @@ class OldSite:
     base_url: str = ""
     timezone: str = ""
     language: str = ""
+    """As the old config writes it ('en_GB', 'en-US', 'EN'); ``primary_subtag`` is the language news-digest takes."""
     naive_in_utc: bool = False
     """Without ``timezone``, the old generator read a time written without an offset as UTC (Hugo and Pelican
     do; Jekyll used the building machine's zone, which nobody knows now)."""

@@ -94,7 +94,7 @@ def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
     own = {**values, **_own(values)}
     return OldSite(as_text(own.get("title")), as_text(own.get("baseurl")), as_text(own.get("timezone")),
-                   (as_text(own.get("languagecode")) or _default_code(values))[:2].lower(), naive_in_utc=True), notes  # Hugo's zone: UTC
+                   as_text(own.get("languagecode")) or _default_code(values), naive_in_utc=True), notes  # Hugo's zone: UTC
 
 
 def _default_code(values: Meta) -> str:

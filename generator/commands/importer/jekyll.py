@@ -47,7 +47,7 @@ def _settings(root: Path) -> Meta:
 def _config(values: Meta) -> OldSite:
     url = as_text(values.get("url"))
     return OldSite(as_text(values.get("title")), url + as_text(values.get("baseurl")) if url else "",
-                   as_text(values.get("timezone")), as_text(values.get("lang"))[:2].lower())
+                   as_text(values.get("timezone")), as_text(values.get("lang")))
 
 
 def _excluded(values: Meta) -> set[str]:
