@@ -1154,6 +1154,29 @@ def test_hugo_settings_in_any_letter_case_or_its_config_folder(tmp_path: Path, c
            "addresses; edit the redirects: of the files\n" in (tmp_path / "links-new/import-report.txt").read_text()
 
 
+def test_hugo_production_config_folder_is_read_over_the_default_one(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Plain `hugo` builds with config/production/ merged over config/_default/ (over the root's file), and reads
+    every file there (languages.toml is [languages]). The import read one file: a baseURL and buildFuture set only in
+    config/production/hugo.toml were missed (config.yaml got localhost's URL, and a post dated ahead that Hugo
+    published got no redirect), and languages.toml's time zone too."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "Root"\nbaseURL = "https://root.example/"\n',
+        "config/_default/hugo.toml": 'title = "T"\nbaseURL = "http://localhost:1313/"\ndefaultContentLanguage = "id"\n',
+        "config/_default/languages.toml": '[id]\ntimeZone = "Asia/Makassar"\nlanguageCode = "id-ID"\n',
+        "config/production/hugo.toml": 'baseURL = "https://t.example/"\nbuildFuture = true\n',
+        "content/posts/late.md": "---\ntitle: Late\ndate: 2024-03-31T20:00:00\n---\nx\n",
+        "content/posts/ahead.md": "---\ntitle: Ahead\ndate: 2099-01-01\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    written = (tmp_path / "new/config.yaml").read_text()
+    for line in ('title: "T"', 'base_url: "https://t.example/"', 'language: "id"', 'timezone: "Asia/Makassar"'):
+        assert f"\n{line}\n" in written, line
+    assert 'redirects: ["/posts/late/"]' in (tmp_path / "new/content/2024/03/late.md").read_text()
+    assert 'redirects: ["/posts/ahead/"]' in (tmp_path / "new/content/2099/01/ahead.md").read_text()
+    assert ("  content/posts/ahead.md: is dated 2099-01-01, after this import, and Hugo published it all the same (its "
+            "config/production/hugo.toml sets buildFuture)") in (tmp_path / "new/import-report.txt").read_text()
+
+
 def test_a_page_named_as_one_of_the_sites_folders_is_renamed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A Hugo `content/search.md` (PaperMod's search page) became content/pages/search.md, which the new project

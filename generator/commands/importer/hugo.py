@@ -60,36 +60,61 @@ def _folders(root: Path, values: Meta) -> tuple[Path, Path]:
     return named[0], named[1]
 
 
-def _settings(root: Path) -> tuple[Meta, str]:
-    """The site's config file (hugo.toml/config.toml/hugo.yaml/config.yaml, or the same in config/_default/, Hugo's
-    config folder) as a mapping with lower-cased keys, as Hugo reads them ('baseURL' is 'baseurl'), and its name."""
+CONFIG_FILES = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
+"""The names of a Hugo site's config file, in the order Hugo looks for the root's (it reads the first it finds)."""
+CONFIG_FOLDERS = ("config/_default", "config/production")
+"""Hugo's config folders that ``hugo`` builds with, each read over the root's file and the one before: its default
+settings, then the production environment's."""
+
+
+def _settings(root: Path) -> tuple[Meta, dict[str, str]]:
+    """The site's config as ``hugo`` read it: the root's file (the first of ``CONFIG_FILES``), then every file in
+    ``CONFIG_FOLDERS`` merged over it, a mapping key by key (``[languages.id]`` in two files is one). In a config
+    folder, hugo.* and config.* hold the root's keys, another file the key it is named after (languages.toml is
+    ``[languages]``; menus.en.toml is ``[languages.en.menus]``). Keys lower-cased at every level, as Hugo reads them
+    ('baseURL' is 'baseurl'); with each top-level key's file, the last that sets it, for the report."""
+    root_file = next((root / name for name in CONFIG_FILES if (root / name).is_file()), None)
+    files = [] if root_file is None else [(root_file, "")]
+    files += [(path, "" if path.name in CONFIG_FILES else path.stem) for folder in CONFIG_FOLDERS
+              if (root / folder).is_dir() for path in sorted((root / folder).iterdir())
+              if path.suffix in (".toml", ".yaml", ".yml") and path.is_file()]
     values: Meta = {}
-    names = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
-    shown = ""
-    for path in [root / name for name in names] + [root / "config" / "_default" / name for name in names]:
-        if not path.is_file():
-            continue
-        shown = rel_to(path, root)
+    where: dict[str, str] = {}
+    for path, key in files:
         try:
             text = read_text(path)
-            values = tomllib.loads(text) if path.suffix == ".toml" else (load_yaml(text, 1)[0] or {})
+            read = tomllib.loads(text) if path.suffix == ".toml" else (load_yaml(text, 1)[0] or {})
         except (ReadError, tomllib.TOMLDecodeError, YamlError):
-            values = {}
-        break
-    if not isinstance(values, dict):
-        values = {}
-    return {str(key).lower(): value for key, value in values.items()}, shown
+            continue
+        name, _, code = key.partition(".")
+        read = {"languages": {code: {name: read}}} if code else {name: read} if name else read
+        if isinstance(read, dict):
+            values = _merged(values, read)
+            where |= dict.fromkeys((str(k).lower() for k in read), rel_to(path, root))
+    return values, where
 
 
-def _config(values: Meta, shown: str) -> tuple[OldSite, list[Note]]:
+def _merged(values: Meta, over: Meta) -> Meta:
+    """``over`` read over ``values``, as Hugo merges its config files: a mapping in both key by key, else ``over``'s;
+    keys lower-cased."""
+    merged = dict(values)
+    for key, value in over.items():
+        key = str(key).lower()
+        value = _merged({}, value) if isinstance(value, dict) else value
+        merged[key] = _merged(merged[key], value) if isinstance(merged.get(key), dict) and isinstance(value, dict) \
+            else value
+    return merged
+
+
+def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
     """title, baseURL, timeZone and language (its ``languageCode``, else ``defaultContentLanguage``) from the site's
     config (``_settings``): the default language's own, under ``[languages.id]``, else the root's, as Hugo reads them
-    (``_own``)."""
-    notes = [Note(shown, "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
+    (``_own``). ``where``: the file that sets each key (``_settings``)."""
+    notes = [Note(where["permalinks"], "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
                          "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
     ugly = values.get("uglyurls")
     if ugly is not None and _ugly(values) is None:
-        notes.append(Note(shown, f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
+        notes.append(Note(where["uglyurls"], f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
                                  "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
     own = {**values, **_own(values)}
@@ -267,7 +292,7 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
 
 
 def scan(root: Path) -> Scan:
-    values, config_file = _settings(root)
+    values, where = _settings(root)
     content, static = _folders(root, values)
     languages = _languages(values, root)
     if not content.is_dir() and not any(folder.is_dir() for folder, _ in languages.folders):
@@ -280,7 +305,7 @@ def scan(root: Path) -> Scan:
     files = _content_files(content, languages)
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
-    cascaded, notes = _cascades(files, languages, values, root, config_file)
+    cascaded, notes = _cascades(files, languages, values, root, where.get("cascade", ""))
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -309,7 +334,7 @@ def scan(root: Path) -> Scan:
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, named or code or languages.default),
-                                         config_file if _go_bool(values.get("buildfuture")) else "",
+                                         where["buildfuture"] if _go_bool(values.get("buildfuture")) else "",
                                          cascaded(path, folder, named or code or languages.default))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
@@ -320,8 +345,8 @@ def scan(root: Path) -> Scan:
     if static.is_dir():
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
     posts = _with_later_pages(posts, values)
-    site, config_notes = _config(values, config_file)
-    config_notes += _translations(posts, languages, config_file)
+    site, config_notes = _config(values, where)
+    config_notes += _translations(posts, languages, where.get("languages", ""))
     find = _ref_finder(places, languages)
     notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
                              "and Hugo finds a ref's page in the language of the page that has it, "
