@@ -474,3 +474,14 @@ def test_a_yaml_slip_hides_none_of_the_other_keys_problems(tmp_path: Path) -> No
         "config.yaml:3: field 'timezone': 'WIB' is not an IANA time zone; did you mean Asia/Jakarta?",
         "config.yaml:4: field 'page_size': must be a whole number of at least 1, got '20'; the quotes make it text: "
         "write page_size: 20"]
+
+
+@pytest.mark.parametrize("text, line", [("*a\ntitle: X\npage_size: x\n", 1), ("title: X\n*a\npage_size: x\n", 2),
+                                        ("title: X\n*a: b\npage_size: x\n", 2)])
+def test_an_alias_at_the_start_of_a_line_is_said_once(tmp_path: Path, text: str, line: int) -> None:
+    """Beside the alias's own message, '*a' was told "'~' has no ':'" (the '~' it was read as, '~ b' for '*a: b'),
+    or, below a key, only "'*a' has no ':'"; the other keys are checked in the same run."""
+    assert errors(tmp_path, text) == [
+        f"config.yaml:{line}: '*a' is a YAML alias at the start of its line; aliases are not allowed: write the value "
+        "out, with its key, or delete the line",
+        "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 'x'"]

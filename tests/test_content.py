@@ -1706,3 +1706,10 @@ def test_inch_marks_and_a_possessive_apostrophe_are_names(tmp_path: Path, capsys
     assert [line for line in (out + err).splitlines() if "quote" in line] == [
         "content/2025/06/a.md:4: field 'tags': warning: item 7 'robotik\"' ends with a quote that was never opened, "
         "which makes it part of the tag; write robotik"]
+
+
+def test_an_alias_alone_on_a_line_of_front_matter_is_said_once(settings: ArticleSettings) -> None:
+    """Beside the alias's message, '*a' on the first line was told "'~' has no ':'", a line the editor never wrote."""
+    assert messages(b"---\n*a\ntitle: x\ndate: 2025-01-01\n---\nx\n", settings) == [
+        "content/a.md:2: '*a' is a YAML alias at the start of its line; aliases are not allowed: write the value out, "
+        "with its key, or delete the line"]

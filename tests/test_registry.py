@@ -424,3 +424,33 @@ def test_a_companys_name_cut_at_a_hash_is_warned_of_as_an_articles_title_is(tmp_
     assert [str(p) for p in found.warnings] == [
         "content/companies.yaml:9: field 'contoh.name': warning: '#1: Situs' after it is a YAML comment, so it is not "
         "part of the name; if it is, put the whole value in double quotes: name: \"Contoh #1: Situs\""]
+
+
+ALONE = ("'*a' is a YAML alias at the start of its line; aliases are not allowed: write the value out, with its key, "
+         "or delete the line")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("*a\n", ["content/companies.yaml:1: " + ALONE]),
+    ("*a\ngoogle:\n  nam: Google\n", [
+        "content/companies.yaml:1: " + ALONE,
+        "content/companies.yaml:2: field 'google.name': is required; add name: \"...\"",
+        "content/companies.yaml:3: field 'google.nam': unknown key; did you mean 'name'?"]),
+    ("meta:\n  name: Meta\n*a\ngoogle:\n  nam: Google\n", [
+        "content/companies.yaml:3: " + ALONE,
+        "content/companies.yaml:4: field 'google.name': is required; add name: \"...\"",
+        "content/companies.yaml:5: field 'google.nam': unknown key; did you mean 'name'?"]),
+])
+def test_an_alias_alone_on_its_line_is_said_and_never_an_empty_registry(tmp_path: Path, text: str,
+                                                                         said: list[str]) -> None:
+    """'*a' alone was read as an empty registry without a word (0 errors); among entries, beside its own message,
+    it was told "'~' has no ':'" (the '~' it was read as), or only "'*a' has no ':'" further down."""
+    assert registry_problems(tmp_path, text) == said
+
+
+def test_an_alias_alone_in_sources_yaml_is_said(tmp_path: Path) -> None:
+    from generator.load.publishers import load_sources
+    for text in ("*a\n", "*a\nreuters:\n  name: Reuters\n  url: https://www.reuters.com/\n"):
+        (tmp_path / "sources.yaml").write_text(text)
+        assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+            "content/sources.yaml:1: " + ALONE.replace("companies", "sources")]

@@ -729,8 +729,16 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
             fix += f"; or, if it is the text of '{parent.rstrip('.')}:', put that text in double quotes on its line"
             right = None  # a choice
         return at, parent + found[1], fix, right and " " * indent + right
+    if alias := re.fullmatch(r"\*([0-9A-Za-z_-]+)", _uncommented(line)):  # '*a' alone among the keys: read past
+        return at, "", _alias_alone(alias[0]), ""
     return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
                     "or delete the line"), None
+
+
+def _alias_alone(name: str) -> str:
+    """What is said of an alias that starts its line, alone or as a key ('*a', '*a: b'): read past, with its line."""
+    return (f"'{name}' is a YAML alias at the start of its line; aliases are not allowed: write the value out, with "
+            "its key, or delete the line")
 
 
 def _dashless(line: str, at: int) -> Advice:
@@ -1253,6 +1261,8 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
             raise YamlError(first_line, f"YAML error: {e}") from None
         finally:
             loader.dispose()
+        if merges and (node is None or node.tag == _NULL and not node.value):  # '*a' alone: read past, nothing is
+            raise _with(merges[0], merges[1:])  # left, and the file would be read as empty without a word
         found.extend(merges)
         return node, text
 
@@ -1260,7 +1270,9 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
 def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple[int, str, str, str] | None:
     """For PyYAML's ``error`` that ``_node`` reads past: its line (from 0), field and message, and the line with
     what it is about taken out. A merge key whose anchor is below it or nowhere (``MERGE_KEY``); an alias whose
-    anchor is ('aliases: *zz': read as empty); an anchor given a second time ('b: &x', the first '&x' above)."""
+    anchor is ('aliases: *zz': read as empty; an alias that starts its line, as a key or alone, takes the line with
+    it: read as '~', it would be a key or text the editor never wrote); an anchor given a second time ('b: &x', the
+    first '&x' above)."""
     rows = text.split("\n")
     if (merge := _merge_slip(text, error)) is not None:
         row = _MERGE.sub("", rows[merge[0]], count=1)
@@ -1271,8 +1283,10 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple
     at, column = text.count("\n", 0, mark.index), mark.index - (text.rfind("\n", 0, mark.index) + 1)
     row, field = rows[at], _keys_at(rows, at)
     key = field.rpartition(".")[2]
-    if "undefined alias" in str(error.problem) and (alias := re.match(r"\*([^\s,\[\]{}]+)", row[column:])):
+    if "undefined alias" in str(error.problem) and (alias := re.match(r"\*([0-9A-Za-z_-]+)", row[column:])):
         name, past = alias[0], row[:column] + "~" + row[alias.end() + column:]
+        if not row[:column].strip():  # '*a' or '*a: b' at its line's start: no '~' key or text in its place
+            return at, field if row[:1] == " " else "", _alias_alone(name), ""
         if _explained_line([*rows[:at], past, *rows[at + 1:]], at, first_line) is not None and \
                 (own := _explained_line(rows, at, first_line)) is not None and own[3] is not None and \
                 _syntax_error(own[3].lstrip(" ")) is None:  # 'amazon: &a [*b': its slip is said as written, not with
