@@ -1643,6 +1643,9 @@ ALIAS = "is a YAML alias, of an anchor '&{}' that is not above it; aliases are n
     ("tags: [*b, data]", "4: field 'tags': '*b' " + ALIAS.format("b") + "write the names out, like tags: [a, b]; a name "
                          "that starts with '*' goes in double quotes: tags: [\"*b\", data]", 'tags: ["*b", data]',
      ("tags", ("*b", "data"))),
+    ("tags: [*b, data, *c]", "4: field 'tags': '*c' " + ALIAS.format("c") + "write the names out, like tags: [a, b]; "
+                             "a name that starts with '*' goes in double quotes: tags: [\"*b\", data, \"*c\"]",
+     'tags: ["*b", data, "*c"]', ("tags", ("*b", "data", "*c"))),  # not '[~, data, "*c"]': the '~' the first was read as
     ("tags:\n  - data\n  - *b", "6: field 'tags': '*b' " + ALIAS.format("b") + "write the names out, like tags: [a, b]; "
                                 "a name that starts with '*' goes in double quotes: - \"*b\"",
      'tags:\n  - data\n  - "*b"', ("tags", ("data", "*b"))),
@@ -1650,8 +1653,8 @@ ALIAS = "is a YAML alias, of an anchor '&{}' that is not above it; aliases are n
 def test_an_alias_s_advice_keeps_the_value_it_is_in(written: str, said: str, followed: str, meant: tuple[str, Any],
                                                      settings: ArticleSettings) -> None:
     """'summary: *a b' was told 'summary: "*a"', and 'tags: [*b, data]' 'tags: ["*b"]': followed, the rest of the
-    value was gone; '  - *b' was told a line with 'tags:' for it. (An alias in a list is read past as an empty
-    item, which is said too.)"""
+    value was gone; '  - *b' was told a line with 'tags:' for it; the second of two aliases on a line was told the
+    '~' the first was read as. (An alias in a list is read past as an empty item, which is said too.)"""
     text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
     assert f"content/a.md:{said}" in messages(text.format(written).encode(), settings)
     article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
@@ -1713,3 +1716,19 @@ def test_an_alias_alone_on_a_line_of_front_matter_is_said_once(settings: Article
     assert messages(b"---\n*a\ntitle: x\ndate: 2025-01-01\n---\nx\n", settings) == [
         "content/a.md:2: '*a' is a YAML alias at the start of its line; aliases are not allowed: write the value out, "
         "with its key, or delete the line"]
+
+
+@pytest.mark.parametrize("written, said, followed", [
+    ("tags {a,\n  b}", "has no ':' after the key, and it starts with '{', which YAML reads as a mapping; write it on one "
+                       "line in brackets, in place of lines 4 to 5: tags: [a, b]", "tags: [a, b]\n"),
+    ("tags {a, b}", "has no ':' after the key, and it starts with '{', which YAML reads as a mapping; write the list in "
+                    "brackets: tags: [a, b]", "tags: [a, b]"),
+])
+def test_a_list_in_braces_without_its_colon_is_advised_in_brackets(written: str, said: str, followed: str,
+                                                                   settings: ArticleSettings) -> None:
+    """'tags {a,' above '  b}' was told 'write tags: {a,', and 'tags {a, b}' 'tags: "{a, b}"': followed, each was
+    "must be a list"."""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [f"content/a.md:4: field 'tags': {said}"]
+    article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
+    assert problems == () and article is not None and article.tags == ("a", "b")

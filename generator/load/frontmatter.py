@@ -703,6 +703,8 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
         return _dashless(line, at)  # ('summary x' after a list at column 0: a key)
     if found:
         value = _without_comment(found[2]).rstrip()  # a comment stays where it is
+        if (braced := _braced_list(lines, at, found[1], value, first_line)) is not None:
+            return at, parent + found[1], f"has no ':' after the key, and {braced[0]}", " " * indent + braced[1]
         right: str | None = f"{found[1]}: {value}"
         if value[:1] not in ("[", "{") or not _closed_below([*lines[:at], " " * indent + right, *lines[at + 1:]], at):
             right = f"{found[1]}: {_as_value(value, found[1])}"  # (a list over lines, 'tags [a,' then '  b]': as is)
@@ -733,6 +735,27 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
         return at, "", _alias_alone(alias[0]), ""
     return at, "", (f"'{line.strip()}' has no ':', so YAML cannot read it as a field; write it as 'key: value', "
                     "or delete the line"), None
+
+
+def _braced_list(lines: list[str], at: int, key: str, value: str, first_line: int) -> tuple[str, str] | None:
+    """For line ``at`` (from 0), whose key ``key``, a list's, has no ':', and whose ``value`` starts with '{' (closed
+    on its line, below, or never: 'tags {a, b}', 'tags {a,' then '  b}'): what is wrong with the braces, and the line
+    to write, the list in brackets (a '\\n' for each line below it takes the place of). With its ':' alone it would
+    be a mapping, or in quotes a text: "must be a list" either way. ``first_line``: the file line of ``lines[0]``.
+    None for any other line."""
+    if key not in _LIST_KEYS or value[:1] != "{":
+        return None
+    rows = [*lines[:at], f"{key}: {value}", *lines[at + 1:]]
+    close = next(iter(_flow_closes("\n".join(rows)).get(at, [])), None)
+    if close is None:  # never closed ('tags {a,' then '  b'): as said of it with its ':'
+        own = _explained_line(rows, at, first_line)
+        return None if own is None or own[0] != at or own[3] is None else (f"it {own[2]}", own[3].lstrip(" "))
+    written = " ".join([value, *(_without_comment(row.strip()) for row in lines[at + 1:close + 1])])
+    names = [name.strip() for name in written[1:].rpartition("}")[0].split(",") if name.strip()]
+    right = f"{key}: [{', '.join(_as_item(name) for name in names)}]"
+    how = f"it on one line in brackets, in place of lines {first_line + at} to {first_line + close}" if close > at \
+        else "the list in brackets"
+    return f"it starts with '{{', which YAML reads as a mapping; write {how}: {right}", right + "\n" * (close - at)
 
 
 def _alias_alone(name: str) -> str:
@@ -1243,13 +1266,14 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
     whose anchor is above is (``MERGE_KEY``), so that every one, and the file's other problems, are said in one run.
     A syntax error is raised with its slips (``_slips``) and the merge keys taken out before it."""
     merges: list[YamlError] = []
+    written = text.split("\n")  # as the editor wrote it: a second alias's advice has no '~' for the first's
     while True:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as e:
             rows = text.split("\n")
-            if (fix := _read_past(text, first_line, e)) is None:
+            if (fix := _read_past(text, first_line, e, written)) is None:
                 raise _with(_slips(text, first_line, e), merges) from None
             at, field, message, row = fix
             merges.append(KeyProblem(first_line + at, message, field))
@@ -1267,12 +1291,13 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
         return node, text
 
 
-def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple[int, str, str, str] | None:
+def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError,
+               written: list[str]) -> tuple[int, str, str, str] | None:
     """For PyYAML's ``error`` that ``_node`` reads past: its line (from 0), field and message, and the line with
     what it is about taken out. A merge key whose anchor is below it or nowhere (``MERGE_KEY``); an alias whose
     anchor is ('aliases: *zz': read as empty; an alias that starts its line, as a key or alone, takes the line with
     it: read as '~', it would be a key or text the editor never wrote); an anchor given a second time ('b: &x', the
-    first '&x' above)."""
+    first '&x' above). ``written``: the lines of the text as the editor wrote them, for the value an alias is in."""
     rows = text.split("\n")
     if (merge := _merge_slip(text, error)) is not None:
         row = _MERGE.sub("", rows[merge[0]], count=1)
@@ -1291,7 +1316,7 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError) -> tuple
                 (own := _explained_line(rows, at, first_line)) is not None and own[3] is not None and \
                 _syntax_error(own[3].lstrip(" ")) is None:  # 'amazon: &a [*b': its slip is said as written, not with
             return None  # the '~' read in the alias's place ('write amazon: "&a [~"'), and its advice has no alias
-        found = _KEY_LINE.fullmatch(row.lstrip(" "))  # the value it starts, written whole ('summary: *a b', not "*a")
+        found = _KEY_LINE.fullmatch(written[at].lstrip(" "))  # the value it starts, as written ('summary: *a b')
         written = _without_comment(found[3].strip()) if found and found[1] == key else name
         listed = _as_items(written[:-1]) + "]" if written[:1] == "[" and written.endswith("]") else ""
         item = re.match(r" *- +", row)  # '  - *b': its item's line
