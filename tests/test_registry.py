@@ -454,3 +454,26 @@ def test_an_alias_alone_in_sources_yaml_is_said(tmp_path: Path) -> None:
         (tmp_path / "sources.yaml").write_text(text)
         assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
             "content/sources.yaml:1: " + ALONE.replace("companies", "sources")]
+
+
+def test_an_entry_written_on_its_id_s_line_is_advised_as_a_mapping(tmp_path: Path) -> None:
+    """'google: name: Google' was told 'google: "name: Google"'; followed, "must be a mapping with at least 'name:'".
+    The other entries are checked in the same run; the advice, followed, is the entry meant (in sources.yaml too)."""
+    from generator.load.publishers import load_sources
+    assert registry_problems(tmp_path, "google: name: Google, url: https://about.google/  # c\nmeta:\n  nam: Meta\n"
+                             ) == [
+        "content/companies.yaml:1: field 'google': has its details on the id's line, which YAML reads as a second key "
+        "there; write them in a mapping: google: {name: Google, url: https://about.google/} (or each on a line of its "
+        "own below, indented)",
+        "content/companies.yaml:2: field 'meta.name': is required; add name: \"...\"",
+        "content/companies.yaml:3: field 'meta.nam': unknown key; did you mean 'name'?"]
+    google = registry(tmp_path, "google: {name: Google, url: https://about.google/}\n").lookup("Google")
+    assert google is not None and (google.id, google.url) == ("google", "https://about.google/")
+    (tmp_path / "sources.yaml").write_text("reuters: name: Reuters, url: https://www.reuters.com/\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:1: field 'reuters': has its details on the id's line, which YAML reads as a second key "
+        "there; write them in a mapping: reuters: {name: Reuters, url: https://www.reuters.com/} (or each on a line of "
+        "its own below, indented)"]
+    (tmp_path / "sources.yaml").write_text("reuters: {name: Reuters, url: https://www.reuters.com/}\n")
+    entries, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
+    assert problems == [] and [e.name for e in entries.values()] == ["Reuters"]

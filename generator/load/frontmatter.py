@@ -368,7 +368,9 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
 
 KEY_ADVICE = ("a name such as 'title:'",)
 """How a file's keys are written, for the message about a key that is no name: at the top level, then a level
-down, and so on (the last one for every level below); an article's and ``config.yaml``'s."""
+down, and so on (the last one for every level below); an article's and ``config.yaml``'s. Advice with a level below
+the top is a registry's (companies.yaml, sources.yaml), whose top-level keys are ids each given a mapping: a slip
+on an id's line is advised as one ('google: name: Google': ``google: {name: Google}``)."""
 
 
 def load_yaml(text: str, first_line: int, warnings: list[YamlError] | None = None,
@@ -1240,7 +1242,7 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
     """``load_yaml`` by PyYAML alone: the definition ``_simple`` is tested against."""
     found: list[YamlError] = warnings if warnings is not None else []
     written_text = text
-    node, text = _node(text, first_line, found)
+    node, text = _node(text, first_line, found, len(key_advice) > 1)
     lines: Lines = {}
     if node is None:
         return None, lines
@@ -1260,11 +1262,12 @@ def load_yaml_fully(text: str, first_line: int, warnings: list[YamlError] | None
     return value, lines
 
 
-def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node | None, str]:
+def _node(text: str, first_line: int, found: list[YamlError], entries: bool = False) -> tuple[yaml.Node | None, str]:
     """PyYAML's reading of ``text``, and the text it read: a merge key whose alias names an anchor below it or none
     ('<<: *later', which PyYAML calls an undefined alias) is taken out of its line and added to ``found`` as one
     whose anchor is above is (``MERGE_KEY``), so that every one, and the file's other problems, are said in one run.
-    A syntax error is raised with its slips (``_slips``) and the merge keys taken out before it."""
+    A syntax error is raised with its slips (``_slips``; ``entries``: the text is a registry's, ``KEY_ADVICE``) and the
+    merge keys taken out before it."""
     merges: list[YamlError] = []
     written = text.split("\n")  # as the editor wrote it: a second alias's advice has no '~' for the first's
     while True:
@@ -1274,7 +1277,7 @@ def _node(text: str, first_line: int, found: list[YamlError]) -> tuple[yaml.Node
         except yaml.MarkedYAMLError as e:
             rows = text.split("\n")
             if (fix := _read_past(text, first_line, e, written)) is None:
-                raise _with(_slips(text, first_line, e), merges) from None
+                raise _with(_slips(text, first_line, e, entries), merges) from None
             at, field, message, row = fix
             merges.append(KeyProblem(first_line + at, message, field))
             text = "\n".join([*rows[:at], row, *rows[at + 1:]])
@@ -1378,11 +1381,14 @@ def _item(value: Any, path: tuple[Any, ...]) -> Any:
     return value
 
 
-def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int) -> Advice | None:
+def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int, entries: bool = False) -> Advice | None:
     """PyYAML's syntax ``error`` in ``text``, whose first line is file line ``first_line``, as the slip an editor made
-    (``_explained``, ``_without_colon``); None when it is none of those."""
+    (``_explained``, ``_without_colon``, and in a registry's text, ``entries``, ``_entry_on_one_line``); None when
+    it is none of those."""
     if (merge := _merge_slip(text, error)) is not None:
         return merge
+    if entries and (entry := _entry_on_one_line(text.split("\n"), _error_line(text, error))) is not None:
+        return entry
     found = _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error), first_line)
     if found is None and (bare := _without_colon(text, error)) is not None:
         found = _no_colon(text.split("\n"), bare, first_line)
@@ -1390,6 +1396,25 @@ def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int) -> Advice | N
         return None
     at, field, message, right = found
     return at, field, _spaced(message), right and _spaced(right)
+
+
+def _entry_on_one_line(lines: list[str], at: int) -> Advice | None:
+    """A registry's entry written on its id's line as keys ('google: name: Google', which YAML reads as a second key
+    on the line), at line ``at`` (from 0): its keys in a mapping, ``google: {name: Google}``. In quotes, as for any
+    other value, it would be text, and the entry "must be a mapping". None for any other line."""
+    found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", _without_comment(lines[at])) \
+        if 0 <= at < len(lines) else None
+    if found is None:
+        return None
+    right = f"{found[1]}: {{{found[2].strip()}}}"
+    try:
+        read = yaml.safe_load(right)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(read, dict) or not isinstance(read.get(found[1]), dict):
+        return None
+    return at, found[1], (f"has its details on the id's line, which YAML reads as a second key there; write them in "
+                          f"a mapping: {right} (or each on a line of its own below, indented)"), right
 
 
 _TAB_OR_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\t')
@@ -1425,16 +1450,17 @@ _MAX_SLIPS = 20
 """The most syntax slips of one YAML text said in one run."""
 
 
-def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError:
+def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError, entries: bool = False) -> YamlError:
     """The first slip, ``error``, with the ones further on (``YamlError.also``): each found by reading the text again
     with the slip before written as its message says, as the next run would after the editor did so. A slip is said
     only off the lines written right and the lines indented under each, which its mistake may have misread (a list
     never closed may have had items on the lines below); above one it is said ('summary Bar' above 'tags: [a, b',
     which PyYAML found first). None after a message that gives no one line to write (a tab: how many spaces?; a
-    choice), and none in the parser's words (it may be the slip before's doing). In the order of their lines."""
+    choice), and none in the parser's words (it may be the slip before's doing). In the order of their lines.
+    ``entries``: the text is a registry's (``_slip``)."""
     rows = text.split("\n")
     what = (error.problem or error.context or "invalid YAML").strip()
-    at, field, message, right = _slip(text, error, first_line) or (
+    at, field, message, right = _slip(text, error, first_line, entries) or (
         _error_line(text, error), "", f"YAML syntax error: {what}; check the indentation, and put values containing "
                                       "': ', '#', '[' or quotes in double quotes", None)
     found = [YamlError(first_line + at, message, field, writes=(right or "").split("\n")[0].strip(" "))]
@@ -1453,7 +1479,7 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError) -> YamlError
         if (next_error := _syntax_error(text)) is None:
             fixed = text
             break
-        if (slip := _slip(text, next_error, first_line)) is None or any(slip[0] in lines for lines in written):
+        if (slip := _slip(text, next_error, first_line, entries)) is None or any(slip[0] in lines for lines in written):
             break  # (one above a line written, 'summary Bar' above 'tags: [a, b', is no misreading of it)
         at, field, message, right = slip
         found.append(YamlError(first_line + at, message, field, writes=(right or "").split("\n")[0].strip(" ")))
