@@ -485,3 +485,22 @@ def test_an_alias_at_the_start_of_a_line_is_said_once(tmp_path: Path, text: str,
         f"config.yaml:{line}: '*a' is a YAML alias at the start of its line; aliases are not allowed: write the value "
         "out, with its key, or delete the line",
         "config.yaml:3: field 'page_size': must be a whole number of at least 1, got 'x'"]
+
+
+@pytest.mark.parametrize("name", ["config.yaml", "config.staging.yaml"])
+def test_a_slip_on_an_unknown_key_and_on_a_number_or_boolean_says_all(tmp_path: Path, name: str) -> None:
+    """'titel: [' was told only to quote the '[' (followed: "unknown key; did you mean 'title'?", one run later);
+    'page_size: [' was told 'page_size: "["', a value that can never be valid; now what the key takes."""
+    config = "title: T\n" if name != "config.yaml" else ""
+    for text, said in [
+        ("titel: [\n", ["starts with '[', which YAML reads as a list; put the whole value in double quotes: titel: \"[\"",
+                        "unknown key; did you mean 'title'?"]),
+        ("page_size: [\n", ["starts with '[', which YAML reads as a list, and must be a whole number of at least 1, "
+                            "got '['"]),
+        ("search: {\n", ["starts with '{', which YAML reads as a mapping, and must be true or false, got '{'; write "
+                         "search: true or search: false"])]:
+        write_files(tmp_path, {"config.yaml": config or text, "config.staging.yaml": text if config else ""})
+        with pytest.raises(BuildError) as caught:
+            load_config(tmp_path / "config.yaml", None, "staging" if config else None)
+        field = text.partition(":")[0]
+        assert [str(p) for p in caught.value.problems] == [f"{name}:1: field '{field}': {m}" for m in said]

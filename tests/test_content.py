@@ -1732,3 +1732,11 @@ def test_a_list_in_braces_without_its_colon_is_advised_in_brackets(written: str,
     assert messages(text.format(written).encode(), settings) == [f"content/a.md:4: field 'tags': {said}"]
     article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
     assert problems == () and article is not None and article.tags == ("a", "b")
+
+
+def test_a_slip_on_an_unknown_field_says_both(settings: ArticleSettings) -> None:
+    """'sectoin: [' was told only to quote the '['; followed, the next run said the field is unknown."""
+    assert messages(b"---\ntitle: x\ndate: 2025-01-01\nsectoin: [\n---\nx\n", settings) == [
+        "content/a.md:4: field 'sectoin': starts with '[', which YAML reads as a list; put the whole value in double "
+        "quotes: sectoin: \"[\"",
+        "content/a.md:4: field 'sectoin': warning: unknown field, ignored; did you mean 'section'?"]

@@ -19,7 +19,7 @@ from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
                                        load_yaml_past_slips, names_cut_by_comment, not_a_name, not_boolean, not_text,
-                                       said_by, shown_as_written, yaml_file_text, yaml_problems)
+                                       shown_as_written, with_slips, yaml_file_text, yaml_problems)
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -692,8 +692,7 @@ def load_config(path: Path, overrides: dict[str, Any] | None = None, environment
                                     f"{content}), and every file in it is published as it is: the Markdown "
                                     "sources, drafts too; keep static files in a folder of their own, like static"))
     for where, slipped in ((rel, slip), (environment_file(path, environment).name if environment else "", env_slip)):
-        if slipped is not None:  # what a slip is about, only the slip says
-            problems = yaml_problems(where, slipped) + said_by(where, problems, slipped)
+        problems = with_slips(where, problems, slipped)  # what a slip is about, only the slip says
     # a key given twice keeps its first value, which was checked like any other: it leaves that key and the
     # content usable, so the content's problems come in the same run
     checked = [p for p in problems if not p.message.startswith(TWICE) and UNUSABLE_KEY not in p.message]

@@ -442,6 +442,24 @@ def said_by(rel: str, problems: list[Problem], slip: YamlError | None) -> list[P
                                                              for line, writes in cured)]
 
 
+def with_slips(rel: str, problems: list[Problem], slip: YamlError | None) -> list[Problem]:
+    """The problems of file ``rel``, read past ``slip``: the slips, then ``problems`` without what a slip is about
+    (``said_by``). A slip whose advice put a value in quotes, where the field then must be something else than text
+    (a number, true or false: 'page_size: [' told 'page_size: "["', then 'must be a whole number'), says what the
+    field takes instead of the quotes."""
+    if slip is None:
+        return problems
+    slipped = yaml_problems(rel, slip)
+    taken = {(p.line, p.field): p for p in problems
+             if p.path == rel and p.severity == "error" and p.message.startswith("must be ")}
+    merged: set[Problem] = set()
+    for i, p in enumerate(slipped):
+        if (took := taken.get((p.line, p.field))) is not None and "double quotes: " in p.message:
+            slipped[i] = Problem(rel, p.line, p.field, f"{p.message.partition(';')[0]}, and {took.message}")
+            merged.add(took)
+    return slipped + [p for p in said_by(rel, problems, slip) if p not in merged]
+
+
 def not_boolean(key: str, value: Any, written: Written, path: tuple[Any, ...]) -> str:
     """What to write instead of a value YAML did not read as true or false (``draft: yes``, ``draft: "true"``);
     ``written``: the file's ``Written``, ``path``: the value's key path there, for a number as the editor wrote it."""
