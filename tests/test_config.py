@@ -504,3 +504,18 @@ def test_a_slip_on_an_unknown_key_and_on_a_number_or_boolean_says_all(tmp_path: 
             load_config(tmp_path / "config.yaml", None, "staging" if config else None)
         field = text.partition(":")[0]
         assert [str(p) for p in caught.value.problems] == [f"{name}:1: field '{field}': {m}" for m in said]
+
+
+def test_a_bracket_alone_above_other_keys_is_said_at_its_line(tmp_path: Path) -> None:
+    """'page_size: [' above other keys was "YAML syntax error: did not find expected ',' or ']'" at the end of the
+    file; 'draft_x: [' above 'feed_size: {' was said only of 'feed_size'."""
+    assert errors(tmp_path, "page_size: [\nsearch: true\ntitel: T\n") == [
+        "config.yaml:1: field 'page_size': starts with '[', which YAML reads as a list, and must be a whole number of "
+        "at least 1, got '['",
+        "config.yaml:3: field 'titel': unknown key; did you mean 'title'?"]
+    assert errors(tmp_path, "draft_x: [\nfeed_size: {\n") == [
+        "config.yaml:1: field 'draft_x': starts with '[', which YAML reads as a list; put the whole value in double "
+        "quotes: draft_x: \"[\"",
+        "config.yaml:1: field 'draft_x': unknown key; did you mean 'drafts'?",
+        "config.yaml:2: field 'feed_size': starts with '{', which YAML reads as a mapping, and must be a whole number "
+        "of at least 1, got '{'"]

@@ -1740,3 +1740,14 @@ def test_a_slip_on_an_unknown_field_says_both(settings: ArticleSettings) -> None
         "content/a.md:4: field 'sectoin': starts with '[', which YAML reads as a list; put the whole value in double "
         "quotes: sectoin: \"[\"",
         "content/a.md:4: field 'sectoin': warning: unknown field, ignored; did you mean 'section'?"]
+
+
+def test_a_list_opened_alone_above_its_items_and_fields_is_said_at_its_line(settings: ArticleSettings) -> None:
+    """'tags: [' above '  a,' '  b' and 'summary: x' was "YAML syntax error: did not find expected ',' or ']'"
+    at the summary's line; followed, the advice is the list meant."""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\nsummary: x\n---\nx\n"
+    assert messages(text.format("tags: [\n  a,\n  b").encode(), settings) == [
+        "content/a.md:4: field 'tags': starts a list with '[' that is never closed; write it on one line, in place of "
+        "lines 4 to 6: tags: [a, b]"]
+    article, problems = parse_article("content/a.md", text.format("tags: [a, b]\n\n").encode(), settings)
+    assert problems == () and article is not None and article.tags == ("a", "b")

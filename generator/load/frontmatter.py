@@ -570,8 +570,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
         value = found[3].strip() if found else ""
         if value[:1] in ("[", "{") and ("]}"[value[0] == "{"] not in value and "," in value
-                                         or value[0] == "[" and re.search(r"[\[,]\s*#", value)) \
-                and not _closed_below(lines, at):  # [a, #b] too; not '[a,' closed by 'b]' below
+                                         or value[0] == "[" and re.search(r"[\[,]\s*#", value)
+                                         or _without_comment(value) in ("[", "{")) \
+                and not _closed_below(lines, at):  # [a, #b] too, and '[' alone; not '[a,' closed by 'b]' below
             return _cut_below(lines, at, found[1]) or _explained_line(lines, at, first_line)
         if value[:1] == "[" and "]" not in value and (over := _over_lines(lines, at)) and over[0] >= index - 1 \
                 and _brackets_paired(over[1]):  # 'tags: [a,' then '  b,' and '  c]]'
