@@ -1288,14 +1288,14 @@ def _node(text: str, first_line: int, found: list[YamlError], entries: bool = Fa
     A syntax error is raised with its slips (``_slips``; ``entries``: the text is a registry's, ``KEY_ADVICE``) and the
     merge keys taken out before it."""
     merges: list[YamlError] = []
-    written = text.split("\n")  # as the editor wrote it: a second alias's advice has no '~' for the first's
+    written = text  # as the editor wrote it: a second alias's advice has no '~' for the first's
     while True:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as e:
             rows = text.split("\n")
-            if (fix := _read_past(text, first_line, e, written)) is None:
+            if (fix := _read_past(text, first_line, e, written.split("\n"))) is None:
                 raise _with(_slips(text, first_line, e, entries), merges) from None
             at, field, message, row = fix
             merges.append(KeyProblem(first_line + at, message, field))
