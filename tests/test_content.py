@@ -1751,3 +1751,16 @@ def test_a_list_opened_alone_above_its_items_and_fields_is_said_at_its_line(sett
         "lines 4 to 6: tags: [a, b]"]
     article, problems = parse_article("content/a.md", text.format("tags: [a, b]\n\n").encode(), settings)
     assert problems == () and article is not None and article.tags == ("a", "b")
+
+
+def test_a_summary_of_chinese_or_japanese_text_is_cut_near_the_limit(settings: ArticleSettings) -> None:
+    """Text with no spaces between words was cut at its first space: '米OpenAI…', 8 characters of a long
+    paragraph. It is cut after the last '。' in the second half of the limit, else at a character."""
+    sentence = "同社によると、このモデルは従来のものより高速で、多くの言語に対応している。"  # 37 characters
+    body = "米OpenAI は13日、新しい言語モデルを発表した。" + sentence * 8
+    article, _ = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\n---\n{body}\n".encode(), settings)
+    assert article is not None
+    assert article.summary == "米OpenAI は13日、新しい言語モデルを発表した。" + sentence * 3 + sentence[:-1] + "…"
+    article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + "人工智能" * 60 + "\n").encode(),
+                               settings)
+    assert article is not None and article.summary == "人工智能" * 50 + "…"

@@ -742,7 +742,14 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
 
 
 SUMMARY_CHARS = 200
-"""A summary made from the body is cut to about this many characters, at a word."""
+"""A summary made from the body is cut to about this many characters, at a word (in Chinese or Japanese text, which
+puts no spaces between words, after a sentence or at a character)."""
+_CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+                  "\U00020000-\U0003134f]")
+"""A Han character, hiragana or katakana: Chinese and Japanese write words without spaces between them (Korean's
+Hangul has spaces, so it is not here)."""
+_LAST_CJK = re.compile(_CJK.pattern + "(?!.*" + _CJK.pattern + ")", re.DOTALL)
+_SENTENCE_END = re.compile("[。！？](?!.*[。！？])", re.DOTALL)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
 _TAG = re.compile(r"<[^>]+>")
@@ -974,8 +981,22 @@ def summarize(body_html: str) -> str:
     text = text or pictured
     if len(text) <= SUMMARY_CHARS:
         return text
-    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:.")
-    return cut + "…"
+    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)
+    if len(cut) == 1 or _CJK.search(cut[1]):  # no space near the limit: '米OpenAI は…' was cut after 8 characters
+        cut = [cjk_cut(text)]
+    return cut[0].rstrip(",;:.、，；：。") + "…"
+
+
+def cjk_cut(text: str) -> str:
+    """Chinese or Japanese text (no spaces between words) cut to ``SUMMARY_CHARS``: after its last '。', '！' or
+    '？' in the limit's second half, else at the limit (before a Latin word it would cut, after the last CJK
+    character)."""
+    window = text[:SUMMARY_CHARS]
+    if (stop := _SENTENCE_END.search(window, SUMMARY_CHARS // 2)) is not None:
+        return window[:stop.end()]
+    if text[SUMMARY_CHARS].isalnum() and not _CJK.match(text, SUMMARY_CHARS) and (last := _LAST_CJK.search(window)):
+        return window[:last.end()]
+    return window
 
 
 _LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
