@@ -1238,8 +1238,25 @@ def test_toc_must_be_true_or_false(settings: ArticleSettings) -> None:
                                  "\u0301", "\u00a0", "٣", "日本", "ß", "&#8364;", "\t"]),
                 max_size=30).map("".join))
 def test_count_words_is_striptags_then_wordcount(html_text: str) -> None:
+    """With each Chinese or Japanese character 2/5 of a word, rounded up."""
     from jinja2.filters import do_wordcount
-    assert count_words(html_text) == do_wordcount(Markup(html_text).striptags())
+    text = Markup(html_text).striptags()
+    cjk = sum(map(text.count, "日本"))
+    assert count_words(html_text) == do_wordcount(text.replace("日", " ").replace("本", " ")) + (2 * cjk + 4) // 5
+
+
+@pytest.mark.parametrize("body, minutes", [
+    ("人工智能公司今天宣布了新的模型。" * 100, 3),  # 1,500 Han characters (。 is none): 600 words' worth
+    ("米OpenAIは新しいモデルを発表した。" * 101, 4),  # 1,313 characters (525.2 words) and 101 Latin words
+    ("kata " * 401, 3)])
+def test_reading_time_of_chinese_or_japanese_counts_characters(tmp_path: Path, body: str, minutes: int) -> None:
+    """A Chinese or Japanese article, whose words have no spaces between them, was always '1 min read'; 500
+    characters are a minute."""
+    from conftest import CONFIG, article, build_project, make_project
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)},
+                 config=CONFIG + "language: en\n")
+    page = build_project(tmp_path).output.files["2025/07/a/index.html"].decode()
+    assert f" · {minutes} min read" in page
 
 
 

@@ -102,7 +102,8 @@ class Article:
     redirects: tuple[Redirect, ...] = ()
     """Old paths that redirect here (after a slug or date change)."""
     words: int = 0
-    """Words in the body's text (what ``body_html | striptags | wordcount`` counts), for the reading time;
+    """Words in the body's text (what ``body_html | striptags | wordcount`` counts, a Chinese or Japanese character
+    2/5 of a word: ``count_words``), for the reading time;
     counted once when the article is parsed rather than on every render."""
     body_images: tuple[str, ...] = ()
     """The address of each image in the body that names no scheme or host (a path on this site), as the HTML

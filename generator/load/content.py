@@ -931,7 +931,9 @@ def unpublished_why(hidden_draft: bool, date: datetime | None = None) -> str:
 
 
 def count_words(body_html: str) -> int:
-    """``body_html | striptags | wordcount``, as the theme's reading time used to compute it on every render.
+    """``body_html | striptags | wordcount``, as the theme's reading time used to compute it on every render, but
+    with each Chinese or Japanese character (``_CJK``; those scripts put no spaces between words) counted as 2/5
+    of a word, rounded up: readers read about 500 such characters a minute, as 200 words of English or Indonesian.
 
     Without comments, markupsafe's ``striptags`` cuts each '<' to the next '>' (and stops at a '<' with no
     '>' after it, where this pattern finds no more tags either), then unescapes. Words are then counted
@@ -939,13 +941,18 @@ def count_words(body_html: str) -> int:
     follows a space. Three times as fast as ``len(_WORD.findall(text))`` (10,000 articles: 1.2 -> 0.4 CPU s).
     A body with a comment takes ``striptags`` itself."""
     if "<!--" in body_html:
-        return len(_WORD.findall(Markup(body_html).striptags()))
+        text = Markup(body_html).striptags()
+        cjk = len(_CJK.findall(text))
+        return len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + (2 * cjk + 4) // 5
     text = html.unescape(_ANY_TAG.sub("", body_html))
+    cjk = 0
     if not text.isascii():
         for char in set(_NON_ASCII.findall(text)):
-            text = text.replace(char, "a" if char.isalnum() else " ")
+            if cjk_char := _CJK.match(char) is not None:
+                cjk += text.count(char)
+            text = text.replace(char, "a" if char.isalnum() and not cjk_char else " ")
     marks = text.encode("ascii").translate(_WORD_BYTES)
-    return marks.count(b" a") + marks.startswith(b"a")
+    return marks.count(b" a") + marks.startswith(b"a") + (2 * cjk + 4) // 5
 
 
 def find_literal(text: str, starts: Sequence[int], raw: str, start: int) -> int:
