@@ -197,7 +197,9 @@ def test_a_time_zone_written_as_editors_say_it_gets_the_iana_name(tmp_path: Path
         f"config.yaml:1: field 'timezone': '{written}' is not an IANA time zone; did you mean {meant}?"]
 
 
-@pytest.mark.parametrize("written, code", [("id-ID", "id"), ("Indonesian", "id"), ("en_US", "en"), ("EN", "en")])
+@pytest.mark.parametrize("written, code", [("id-ID", "id"), ("Indonesian", "id"), ("en_US", "en"), ("EN", "en"),
+                                           ("en-GB", "en; dates then read the US way: June 13, 2025, not 13 June 2025"),
+                                           ("en-AU", "en; dates then read the US way: June 13, 2025, not 13 June 2025")])
 def test_a_language_written_another_way_gets_its_code(tmp_path: Path, written: str, code: str) -> None:
     assert errors(tmp_path, f'language: "{written}"\n') == [
         f"config.yaml:1: field 'language': '{written}' is not supported; use one of: id, en (write language: {code})"]

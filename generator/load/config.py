@@ -8,6 +8,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
@@ -442,7 +443,21 @@ def _language_hint(written: object) -> str:
     text = str(written).strip().lower()
     named = {"indonesian": "id", "indonesia": "id", "bahasa": "id", "bahasa indonesia": "id", "english": "en"}
     code = named.get(text) or (text[:2] if text[:2] in LANGUAGES and text[2:3] in ("", "-", "_") else None)
-    return f" (write language: {code})" if code else ""
+    return f" (write language: {code}{_dates_differ(str(written).strip(), code)})" if code else ""
+
+
+def _dates_differ(written: str, code: str) -> str:
+    """'; dates then read the US way: June 13, 2025, not 13 June 2025' for 'en-GB': the site's dates are the
+    supported language's, which a region ('GB', 'AU', 'IN') may write in another order."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_date
+    day = date(2025, 6, 13)
+    try:
+        theirs = format_date(day, "long", locale=Locale.parse(written.replace("-", "_")))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ""
+    ours = format_date(day, "long", locale=code)
+    return f"; dates then read {'the US way' if code == 'en' else 'so'}: {ours}, not {theirs}" if theirs != ours else ""
 
 
 def zone_hint(written: object) -> str:
