@@ -869,6 +869,10 @@ def test_companies_resolve_by_alias_in_any_case(settings: ArticleSettings) -> No
     ("Jumat, 13 Juni 2025 09.00 WIB", "2025-06-13T09:00:00+07:00"),
     ("13 Jun 2025 pukul 10.30 WITA", "2025-06-13T09:30:00+07:00"),
     ("Jum’at, 13 Juni 2025 16:20 WIB", "2025-06-13T16:20:00+07:00"),  # the apostrophe a news page prints
+    ("June 13, 2025 9:05 PM", "2025-06-13T21:05:00+07:00"),  # a 12-hour clock, as English pages print it
+    ("13 June 2025 12:30 a.m.", "2025-06-13T00:30:00+07:00"),
+    ("Friday, June 13, 2025 12:05 pm WIB", "2025-06-13T12:05:00+07:00"),
+    ("13/06/2025 9:05 PM", "2025-06-13T21:05:00+07:00"),
     ("Rabu, 2 Desember 2026 pkl. 07.00 WIT", "2026-12-02T05:00:00+07:00"),  # 'pkl.', as bylines cut 'pukul'
     ("Sen, 2 Des 2024 08:15 WIT", "2024-12-02T06:15:00+07:00"),
     ("2025-06-13 09:00 WIB", "2025-06-13T09:00:00+07:00"),
@@ -890,7 +894,7 @@ def test_dates_are_read_in_the_site_zone(raw: str, expected: str, settings: Arti
 
 @pytest.mark.parametrize("raw, why", [
     ("Senin, 13 Juni 2025", "says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
-    ("13 Juni 2025 WIB", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09.00 WIB"),
+    ("13 Juni 2025 WIB", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09:00 WIB"),
     ("31 Februari 2025", "is not a valid date (day is out of range for month)"),
     ("13 Junii 2025", "is not a valid date"),
     ("13 Juni", "has no year"),
@@ -898,7 +902,7 @@ def test_dates_are_read_in_the_site_zone(raw: str, expected: str, settings: Arti
     ("2 jam lalu", "is a date relative to the day it was written, which the site cannot know"),
     ("Kemarin, 17:30", "is a date relative to the day it was written, which the site cannot know"),
     ("3 hours ago", "is a date relative to the day it was written, which the site cannot know"),
-    ("13/06/2025 WIB", "has a time zone but no time; write the time before it, such as 13/06/2025 09.00 WIB"),
+    ("13/06/2025 WIB", "has a time zone but no time; write the time before it, such as 13/06/2025 09:00 WIB"),
     ("2/3/2025 10:00", "is ambiguous: day 2 of month 3, or month 2 day 3? Write the year first"),
     ("2025/06-13", "is not a valid date"),
 ])
@@ -1781,3 +1785,31 @@ def test_a_summary_of_chinese_or_japanese_text_is_cut_near_the_limit(settings: A
     article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + "人工智能" * 60 + "\n").encode(),
                                settings)
     assert article is not None and article.summary == "人工智能" * 50 + "…"
+
+
+def test_date_advice_follows_the_sites_language_and_zone(tmp_path: Path) -> None:
+    """On an English site in London the advice said '2025-06-13T09:00:00+07:00 … 13 Juni 2025 09.00 WIB', which,
+    followed, is 03:00 there; 'June 13, 2025 9:05 PM', as English pages print a date, was not read."""
+    from conftest import CONFIG, article, build_project, make_project
+    from generator.core.errors import BuildError
+    config = CONFIG + "language: en\ntimezone: Europe/London\n"
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", date="June 13, 2025 9:05 PX"),
+                            "2025/06/b.md": article(title="B", date="June 13, 2025 9:05 PM"),
+                            "2025/06/c.md": article(title="C", date="13 June 2025 12:30 a.m."),
+                            "2025/06/d.md": article(title="D", date="June 13, 2025 13:05 PM"),
+                            "2025/06/e.md": article(title="E", date="13 June 2025 GMT")}, config=config)
+    with pytest.raises(BuildError) as e:
+        build_project(tmp_path)
+    forms = ("write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+01:00, or the date as the news "
+             "page prints it: June 13, 2025 9:00 AM")
+    assert [str(p) for p in e.value.problems] == [
+        f"content/2025/06/a.md:3: field 'date': 'June 13, 2025 9:05 PX' is not a valid date; {forms}",
+        f"content/2025/06/d.md:3: field 'date': 'June 13, 2025 13:05 PM' has the hour 13 PM; an hour before AM or PM "
+        f"is 1 to 12; {forms}",
+        "content/2025/06/e.md:3: field 'date': '13 June 2025 GMT' has a time zone but no time; write the time before "
+        f"it, such as 13 June 2025 09:00 GMT; {forms}"]
+    for name in "ade":
+        (tmp_path / f"content/2025/06/{name}.md").unlink()
+    (tmp_path / "content/2025/06/f.md").write_text(article(title="F", date="June 13, 2025 9:00 AM"))  # as advised
+    page = build_project(tmp_path).output.files["2025/06/f/index.html"].decode()
+    assert '<time datetime="2025-06-13T09:00:00+01:00"' in page

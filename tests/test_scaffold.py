@@ -407,15 +407,15 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
      "address again from the browser, or write a space as %20"),
     (NewArticle("Tes", date="besok pagi"), "--date 'besok pagi' is a day from today in a form it does not read (the "
                                            "day, then a time such as 09:00 and a zone); write it like 2025-06-13 "
-                                           "09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day from "
-                                           "today: besok 09:00, 2 hari lalu"),
+                                           "09:00, as a news page prints it: June 13, 2025 9:00 AM WIB, or as a day from "
+                                           "today: tomorrow 09:00, 2 days ago"),
     (NewArticle("Tes", date="besok 24:00"), "--date 'besok 24:00' is a day from today in a form it does not read "
                                             "(the day, then a time such as 09:00 and a zone); write it like 2025-06-13 "
-                                            "09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day "
-                                            "from today: besok 09:00, 2 hari lalu"),
+                                            "09:00, as a news page prints it: June 13, 2025 9:00 AM WIB, or as a day "
+                                            "from today: tomorrow 09:00, 2 days ago"),
     (NewArticle("Tes", date="Juni 2025"), "--date 'Juni 2025' is not a date; write it like 2025-06-13 09:00, as a "
-                                          "news page prints it: 13 Juni 2025 09.00 WIB, or as a day from today: besok "
-                                          "09:00, 2 hari lalu"),
+                                          "news page prints it: June 13, 2025 9:00 AM WIB, or as a day from today: "
+                                          "tomorrow 09:00, 2 days ago"),
     (NewArticle("Tes", date="Senin, 13 Juni 2025"),
      "--date 'Senin, 13 Juni 2025' says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
     (NewArticle("Tes", tags=("!!!",)), "--tags: '!!!' has no letters or digits to make a URL from; spell it out"),
@@ -574,3 +574,24 @@ def test_new_reads_the_other_articles_names_as_the_build_does(tmp_path: Path, fr
         new_article(load_config(tmp_path / "config.yaml"), NewArticle("Tes", tags=(name,)), JUNE_30_EVENING_UTC)
     assert str(e.value).startswith(f"--tags: '{name}' and '") and "(in content/2025/05/a.md) both make the URL " \
         "/tags/kecerdasan-buatan/" in str(e.value)
+
+
+@pytest.mark.parametrize("language, zone, message", [
+    ("en", "Europe/London", "--date '13 June 2025 9:05 PX' is not a date; write it like 2025-06-13 09:00, as a news page "
+                            "prints it: June 13, 2025 9:00 AM, or as a day from today: tomorrow 09:00, 2 days ago"),
+    ("id", "Asia/Makassar", "--date '13 June 2025 9:05 PX' is not a date; write it like 2025-06-13 09:00, as a news page "
+                            "prints it: 13 Juni 2025 09.00 WITA, or as a day from today: besok 09:00, 2 hari lalu")])
+def test_new_date_advice_follows_the_sites_language_and_zone(tmp_path: Path, language: str, zone: str,
+                                                              message: str) -> None:
+    """The advice always showed Indonesia ('13 Juni 2025 09.00 WIB', 'besok'), whose WIB, followed on a London
+    site, is 03:00 BST. A zone name the date field does not read (BST) is left out: the time is the site's."""
+    config = load_config(make_project(tmp_path, {}, config=CONFIG + f"language: {language}\ntimezone: {zone}\n")
+                         / "config.yaml")
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes", date="13 June 2025 9:05 PX"), JUNE_30_EVENING_UTC)
+    assert str(e.value) == message
+    advised = "June 13, 2025 9:00 AM" if language == "en" else "13 Juni 2025 09.00 WITA"
+    assert advised in message
+    new_article(config, NewArticle("Tes", date=advised), JUNE_30_EVENING_UTC)  # followed, it is 09:00 in the site's zone
+    written = next((tmp_path / "content/2025/06").iterdir()).read_text()
+    assert "\ndate: 2025-06-13T09:00:00+0" + ("1:00\n" if language == "en" else "8:00\n") in written

@@ -189,7 +189,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--source-url", default="", metavar="URL", help="link to the original article")
     n.add_argument("--draft", action="store_true", help="write 'draft: true'")
     n.add_argument("--date", default="", metavar="WHEN", help="the article's date, if not now: 2025-06-13, "
-                   "'2025-06-13 09:00', as a news page prints it, '13 Juni 2025 09.00 WIB', or a day from today, "
+                   "'2025-06-13 09:00' (in the site's timezone), as a news page prints it, '13 Juni 2025 09.00 WIB', "
+                   "'June 13, 2025 9:00 AM', or a day from today, "
                    "'besok 09:00' ('hari ini', 'kemarin', 'lusa', '2 hari lalu'; 'today', 'yesterday', 'tomorrow', "
                    "'2 days ago')")
 

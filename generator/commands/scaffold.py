@@ -363,7 +363,8 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
     the ``date`` field reads it (a time without an offset in the site's zone; a date alone stays a date)."""
     if not typed.strip():
         return now.astimezone(config.tz).replace(second=0, microsecond=0), False
-    from generator.load.content import UNDATED, ZONE_NAMES, normalise_date, wall_clock  # content imports this module
+    from generator.load.content import (UNDATED, ZONE_NAMES, date_examples, normalise_date,  # content imports this
+                                        wall_clock)  # module
     if relative := _RELATIVE_DAY.fullmatch(" ".join(typed.lower().split())):  # the command runs today: it knows
         back = -int(relative["ago"]) if relative["ago"] else _DAY_OFFSETS[relative["day"]]
         day = now.astimezone(config.tz).date() + timedelta(days=back)
@@ -372,8 +373,9 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
                                    + ZONE_NAMES.get(zone, zone) if relative["hour"] else "")
     iso, why = normalise_date(" ".join(typed.split()))
     if iso is None:
-        forms = ("write it like 2025-06-13 09:00, as a news page prints it: 13 Juni 2025 09.00 WIB, or as a day "
-                 "from today: besok 09:00, 2 hari lalu")
+        days = "tomorrow 09:00, 2 days ago" if config.language == "en" else "besok 09:00, 2 hari lalu"
+        forms = (f"write it like 2025-06-13 09:00, as a news page prints it: "
+                 f"{date_examples(config.language, config.timezone)[1]}, or as a day from today: {days}")
         if why == UNDATED[0]:  # the field's reason ("the site cannot know") is not this command's: it knows today
             why = "is a day from today in a form it does not read (the day, then a time such as 09:00 and a zone)"
         forms_too = why in UNDATED or why.startswith("is a day from today")  # else its own reason says what to do

@@ -17,7 +17,7 @@ import stat
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
@@ -39,6 +39,7 @@ from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
+from generator.core.i18n import long_date
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, unusable_fix
 from generator.load.publishers import host_of, read_sources
@@ -621,7 +622,7 @@ def unloaded_article(rel: str, data: bytes, config: Config) -> Unloaded | None:
     if front is None:
         return None
     check = front[0]
-    when, slug = check.date("date", config.tz, required=True), check.slug(rel)
+    when, slug = check.date("date", config.tz, required=True, language=config.language), check.slug(rel)
     if when is None or slug is None:
         return None
     draft = check.boolean("draft") or not isinstance(check.meta.get("draft"), (bool, type(None)))
@@ -658,8 +659,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
             check.warn(key, "unknown field, ignored; " + (f"did you mean '{hint[0]}'?" if hint else
                                                             "known fields: " + ", ".join(FIELDS)))
     title = check.text("title", required=True)
-    when = check.date("date", tz, required=True)
-    updated = check.date("updated", tz)
+    when = check.date("date", tz, required=True, language=settings.markdown.language)
+    updated = check.date("updated", tz, language=settings.markdown.language)
     summary = check.text("summary")
     author = check.text("author")
     section = check.name_without_invisible("section", check.text("section"))
@@ -1009,10 +1010,11 @@ def cjk_cut(text: str) -> str:
 _LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
                         r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 """2025-06-13, 2025/06/13, with a time (09:00, or 09.00 as Indonesian pages print it) and an offset."""
-_CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"  # , 09.00
+_CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?"  # , 09.00
+          r"(?:\s*([ap])\.?m\.?)?)?"  # 9:05 PM, 9:05 p.m.
           r"(?:\s*(wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?")  # WIB, +07:00
 """The time after a written date: ', 09.00 WIB', ' pukul 09.00', ' pkl. 07.00', ' - 08:15 WIB', ' | 17:30 WIB' (a
-page's byline)."""
+page's byline), '9:05 PM' (an English one's)."""
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _CLOCK, re.IGNORECASE)
 _RELATIVE = re.compile(r".*\b(?:lalu|kemarin|kemaren|hari ini|besok|yang lalu|ago|yesterday|today|tomorrow|baru saja)\b.*",
                        re.IGNORECASE)
@@ -1055,7 +1057,7 @@ def _written_date(text: str) -> tuple[str, str]:
     written = _WRITTEN.fullmatch(text)
     if written is None or (written[3] or written[4]).lower() not in _MONTHS:
         return text, ""
-    weekday, day, name, name_first, day_second, year, hour, minute, second, zone = written.groups()
+    weekday, day, name, name_first, day_second, year, hour, minute, second, half, zone = written.groups()
     if weekday is not None and weekday.lower() not in _WEEKDAYS:
         return "", ""
     month, day = _MONTHS[(name or name_first).lower()], int(day or day_second)
@@ -1066,10 +1068,26 @@ def _written_date(text: str) -> tuple[str, str]:
     if weekday is not None and _WEEKDAYS[weekday.lower()] != real:
         return "", f"says {weekday}, but {day} {name or name_first} {year} is a {_DAY_NAMES[real]}; check the date"
     if hour is None:
-        return (f"{year}-{month}-{day}", "") if not zone else \
-            ("", "has a time zone but no time; write the time before it, such as 13 Juni 2025 09.00 WIB")
+        return (f"{year}-{month}-{day}", "") if not zone else ("", no_time(
+            f"{day} {name} {year}" if name else f"{name_first} {day_second}, {year}", zone))
+    if (hour := twelve_hour(hour, half)) is None:
+        return "", f"has the hour {written[7]} {written[10].upper()}M; an hour before AM or PM is 1 to 12"
     offset = ZONE_NAMES.get(zone.lower(), zone) if zone else ""
     return f"{year}-{month}-{day} {hour}:{minute}:{second or '00'}{offset}", ""
+
+
+def no_time(day: str, zone: str) -> str:
+    """Why a date with a zone and no time is not read, with the writer's own day and zone in the example."""
+    return f"has a time zone but no time; write the time before it, such as {day} 09:00 {zone}"
+
+
+def twelve_hour(hour: str, half: str | None) -> str | None:
+    """``hour`` on a 24-hour clock, given 'a' or 'p' (AM, PM) or None; None for an hour a 12-hour clock has not."""
+    if half is None:
+        return hour
+    if not 1 <= int(hour) <= 12:
+        return None
+    return str(int(hour) % 12 + (12 if half.lower() == "p" else 0))
 
 
 def real_offset(sign: str, hours: int, minutes: int) -> bool:
@@ -1106,9 +1124,11 @@ def normalise_date(text: str) -> tuple[str | None, str]:
             return None, (f"is ambiguous: day {first} of month {second_}, or month {first} day {second_}? "
                           "Write the year first")
         day, month = (first, second_) if first > 12 or first == second_ else (second_, first)
-        hour, minute, second, zone = match.groups()[3:]
+        hour, minute, second, half, zone = match.groups()[3:]
         if hour is None and zone:
-            return None, "has a time zone but no time; write the time before it, such as 13/06/2025 09.00 WIB"
+            return None, no_time(text[:match.end(3)], zone)
+        if hour is not None and (hour := twelve_hour(hour, half)) is None:
+            return None, f"has the hour {match[4]} {match[7].upper()}M; an hour before AM or PM is 1 to 12"
         return normalise_date(f"{year}-{month}-{day}" + (f" {hour}:{minute}:{second or '00'}" if hour else "")
                               + (ZONE_NAMES.get(zone.lower(), zone) if zone else ""))
     elif _RELATIVE.fullmatch(text):
@@ -1129,9 +1149,23 @@ def normalise_date(text: str) -> tuple[str | None, str]:
 UNDATED = ("is a date relative to the day it was written, which the site cannot know", "has no year")
 """Why ``normalise_date`` reads no date in '2 jam lalu' and in '13 Juni': what to write instead follows."""
 
-DATE_FORMS = ("write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news "
-              "page prints it: 13 Juni 2025 09.00 WIB")
-"""How a date may be written, for messages."""
+@lru_cache(maxsize=16)
+def date_examples(language: str, timezone: str) -> tuple[str, str]:
+    """13 June 2025 09:00 in the site's zone, as ISO 8601 ('2025-06-13T09:00:00+01:00' in Europe/London) and as a
+    news page in the site's language prints it ('13 Juni 2025 09.00 WIB', 'June 13, 2025 9:00 AM'), with the zone's
+    name only where ``ZONE_NAMES`` reads it: for messages, whose examples, followed, must give the site's time."""
+    when = datetime(2025, 6, 13, 9, tzinfo=ZoneInfo(timezone))
+    name = when.tzname() or ""
+    zone = f" {name}" if ZONE_NAMES.get(name.lower()) == when.isoformat()[-6:] else ""
+    clock = "9:00 AM" if language == "en" else "09.00"
+    return when.isoformat(), f"{long_date(when, language)} {clock}{zone}"
+
+
+def date_forms(language: str, timezone: str) -> str:
+    """How a date may be written, for messages, with the site's zone and language."""
+    iso, printed = date_examples(language, timezone)
+    return (f"write YYYY-MM-DD or an ISO 8601 date-time such as {iso}, or the date as the news page prints it: "
+            f"{printed}")
 
 FAR_AHEAD = timedelta(days=366)
 """An article dated further ahead than this is most likely a typo in its year (2052 for 2025): a warning
@@ -1365,14 +1399,14 @@ class FieldReader:
         self.error(key, not_boolean(key, value, self.written, (key,)))
         return False
 
-    def date(self, key: str, tz: ZoneInfo, required: bool = False) -> datetime | None:
+    def date(self, key: str, tz: ZoneInfo, required: bool = False, language: str = "id") -> datetime | None:
         if key not in self.meta:
             if required:
                 self.error(key, f"is required; add a line '{key}: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter", line=1)
             return None
         value = self.meta[key]
         if value is None:
-            self.error(key, f"is empty; {DATE_FORMS}")
+            self.error(key, f"is empty; {date_forms(language, tz.key)}")
             return None
         text = str(value).strip()
         iso, why = normalise_date(text) if isinstance(value, str) else (None, "")
@@ -1380,7 +1414,7 @@ class FieldReader:
             # as written: 'date: true' was 'True', 'date: 0x10' '16', a mapping Python's dict
             shown = text if isinstance(value, str) else self._after_colon(key).split(" #", 1)[0].strip()
             self.error(key, f"{quoted(shown) if shown else 'a mapping or list on the lines below'} "
-                            f"{why or 'is not a valid date'}; {DATE_FORMS}")
+                            f"{why or 'is not a valid date'}; {date_forms(language, tz.key)}")
             return None
         if len(iso) == 10:  # a date alone: the day's midnight as its wall clock says it, also on a day the clocks
             day = date.fromisoformat(iso)  # skip or repeat it (no time was given)
