@@ -405,11 +405,11 @@ def test_lists_of_editions_publishers_and_pairs_describe_what_they_list() -> Non
                  for p in ("weekly/index.html", "sources/index.html", "sources/anthropic-com/index.html",
                            "companies/google/with/openai/index.html", "weekly/2023-W04/index.html")}
     assert described == {
-        "weekly/index.html": "Daftar Edisi mingguan di Kabar AI, masing-masing dengan jumlah artikelnya.",
-        "sources/index.html": "Daftar Sumber berita di Kabar AI, masing-masing dengan jumlah artikelnya.",
+        "weekly/index.html": "Daftar edisi mingguan di Kabar AI, masing-masing dengan jumlah artikelnya.",
+        "sources/index.html": "Daftar sumber berita di Kabar AI, masing-masing dengan jumlah artikelnya.",
         "sources/anthropic-com/index.html": "1 artikel dari Anthropic di Kabar AI.",
         "companies/google/with/openai/index.html": "4 artikel dari Google bersama OpenAI di Kabar AI.",
-        "weekly/2023-W04/index.html": "1 artikel dari Edisi #2 · 23–29 Januari 2023 di Kabar AI.",
+        "weekly/2023-W04/index.html": "Edisi #2 Kabar AI: 1 artikel dari pekan 23–29 Januari 2023.",
     }
 
 

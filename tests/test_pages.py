@@ -967,3 +967,29 @@ def source_slug(files: dict[str, str]) -> str:
     found = re.search(r'<li><a href="/sources/([^"]+/)" dir="auto">', files["sources/index.html"])
     assert found, files["sources/index.html"]
     return found[1]
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", {"tags/": "All tags on Kabar AI, each with its number of articles.",
+            "companies/": "All companies on Kabar AI, each with its number of articles.",
+            "sections/": "All sections on Kabar AI, each with its number of articles.",
+            "sources/": "All publishers on Kabar AI, each with its number of articles.",
+            "weekly/": "All weekly editions on Kabar AI, each with its number of articles.",
+            "weekly/2025-W24/": "Edition #1 of Kabar AI: 1 article from the week of June 9–15, 2025."}),
+    ("id", {"tags/": "Daftar tag di Kabar AI, masing-masing dengan jumlah artikelnya.",
+            "companies/": "Daftar perusahaan di Kabar AI, masing-masing dengan jumlah artikelnya.",
+            "sections/": "Daftar rubrik di Kabar AI, masing-masing dengan jumlah artikelnya.",
+            "sources/": "Daftar sumber berita di Kabar AI, masing-masing dengan jumlah artikelnya.",
+            "weekly/": "Daftar edisi mingguan di Kabar AI, masing-masing dengan jumlah artikelnya.",
+            "weekly/2025-W24/": "Edisi #1 Kabar AI: 1 artikel dari pekan 9–15 Juni 2025."})])
+def test_list_pages_meta_descriptions_read_as_sentences(tmp_path: Path, language: str,
+                                                        expected: dict[str, str]) -> None:
+    """The page's heading went mid-sentence as it is written: 'All Tags on Kabar AI', 'Daftar Edisi mingguan di
+    …', '1 article from Edition #26 · December 22–28, 2025 on Kabar AI'."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags="[AI]", section="Asia",
+                                                    source="{name: Reuters, url: 'https://www.reuters.com/a'}")},
+                 config=f"title: Kabar AI\nbase_url: https://example.org/\nlanguage: {language}\n")
+    files = build_project(tmp_path).output.files
+    found = {path: re.search(r'<meta name="description" content="([^"]*)">', files[path + "index.html"].decode())[1]
+             for path in expected}
+    assert found == expected

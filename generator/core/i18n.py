@@ -103,6 +103,13 @@ STRINGS: dict[str, dict[str, str | Plural]] = {
         "section_description": Plural("id", (("other", "{n} artikel di rubrik {name} di {site}."),)),
         "company_description": Plural("id", (("other", "{n} artikel tentang {name} di {site}."),)),
         "terms_description": "Daftar {what} di {site}, masing-masing dengan jumlah artikelnya.",
+        # a list page's name inside a sentence ({what} of terms_description): its heading is capitalised
+        "tags_in_text": "tag",
+        "companies_in_text": "perusahaan",
+        "sections_in_text": "rubrik",
+        "sources_in_text": "sumber berita",
+        "weekly_in_text": "edisi mingguan",
+        "edition_description": Plural("id", (("other", "Edisi #{number} {site}: {n} artikel dari pekan {days}."),)),
         "lead": "Berita utama",
         # issue 11 (publishers, editions, company intelligence)
         "sources": "Sumber berita",
@@ -192,6 +199,14 @@ STRINGS: dict[str, dict[str, str | Plural]] = {
         "section_description": Plural("en", (("one", "{n} article in the {name} section on {site}."), ("other", "{n} articles in the {name} section on {site}."))),
         "company_description": Plural("en", (("one", "{n} article about {name} on {site}."), ("other", "{n} articles about {name} on {site}."))),
         "terms_description": "All {what} on {site}, each with its number of articles.",
+        # a list page's name inside a sentence ({what} of terms_description): its heading is capitalised
+        "tags_in_text": "tags",
+        "companies_in_text": "companies",
+        "sections_in_text": "sections",
+        "sources_in_text": "publishers",
+        "weekly_in_text": "weekly editions",
+        "edition_description": Plural("en", (("one", "Edition #{number} of {site}: {n} article from the week of {days}."),
+                                             ("other", "Edition #{number} of {site}: {n} articles from the week of {days}."))),
         "lead": "Top story",
         # issue 11 (publishers, editions, company intelligence)
         "sources": "Publishers",
