@@ -610,8 +610,8 @@ def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSett
 
 
 @pytest.mark.parametrize("written, said, meant", [
-    ("tags {a: 1,\n  b: c", "content/a.md:4: field 'tags': has no ':' after the key, and starts with '{', which YAML "
-                           "reads as a mapping, never closed; write it on one line in brackets, in place of lines 4 to "
+    ("tags {a: 1,\n  b: c", "content/a.md:4: field 'tags': has no ':' after the key, and it starts with '{', which YAML "
+                           "reads as a mapping; write it on one line in brackets, in place of lines 4 to "
                            "5: tags: [\"a: 1\", \"b: c\"]", ("tags", ("a: 1", "b: c"))),
     ("source {name: Kompas,\n  url: https://kompas.com/", "content/a.md:4: field 'source': has no ':' after the key, "
      "and its mapping is never closed; write it on one line, in place of lines 4 to 5: source: {name: Kompas, url: "
