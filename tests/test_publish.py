@@ -130,10 +130,13 @@ def test_an_edit_beside_article_files_is_published(tmp_path: Path, change: Calla
 
 def test_a_linked_folder_of_templates_that_leads_back_up_is_entered_once(tmp_path: Path) -> None:
     """A link in templates/ to templates/ itself (or to a folder that links back): each folder is entered once,
-    where following every link would list each template forty times over, until the path is too long."""
+    where following every link would list each template forty times over, until the path is too long. A link up to
+    the project took the built site and the cache for templates ('templates/up/.cache/build.sqlite: template is not
+    valid UTF-8'), on every build."""
     root = _beside_articles(tmp_path)
     (root / "templates/loop").symlink_to(root / "templates")
     (tmp_path / "shared/parts/back").symlink_to(root / "templates")
+    (root / "templates/up").symlink_to("..")  # the project, its site and cache: never templates
     assert run(root).result is not None
     from generator.render.context import FollowingLoader
     assert FollowingLoader(str(root / "templates")).list_templates() == ["article.html", "parts/foot.html"]

@@ -46,8 +46,11 @@ def walk_tree(folder: str, follow_links: bool) -> Iterator[tuple[os.DirEntry[str
     """Every entry under ``folder``, each folder's in reverse name order (a stack: the folders come out in name
     order), with whether it is a folder the walk enters. With ``follow_links`` a linked folder is entered too:
     Jinja loads a template through one (partials shared between sites), so listing and hashing templates must see
-    it. Each folder is entered once, by its real path: a link back up would never end."""
-    entered, stack = {os.path.realpath(folder)}, [folder]
+    it. Each folder is entered once, by its real path: a link back up would never end. A link to a folder that holds
+    ``folder`` (``templates/up -> ..``, the project) is not entered: that would take every file of the project, the
+    built site and the cache among them, for templates."""
+    root = os.path.realpath(folder)
+    entered, stack = {root, *(str(p) for p in Path(root).parents)}, [folder]
     while stack:
         try:
             entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
