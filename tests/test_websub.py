@@ -311,3 +311,21 @@ def test_dry_run_sends_nothing_and_refusals_say_what_to_do(tmp_path: Path, hub: 
     code, _, err = run(capsys, "ping", "--config", str(tmp_path / "plain/config.yaml"))
     assert (code, err) == (2, "error: config.yaml: feeds.websub_hub is not set; add 'feeds: {websub_hub: URL}' "
                               "with your hub's address\n")
+
+
+def test_ping_base_url_takes_the_build_url_written_another_way(tmp_path: Path, hub: Hub,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Built with --base-url HTTPS://Staging.Example.org/, 'ping --base-url https://staging.example.org/' was refused
+    (exit 2, 'was built for HTTPS://Staging.Example.org/'): the same address. The two are compared as one address
+    (scheme and host in any case, the default port, the trailing slash); another one is still refused."""
+    config = str(project(tmp_path, hub.url) / "config.yaml")
+    staging = str(tmp_path / "staging")
+    assert run(capsys, "build", "--config", config, "-q", "--output", staging, "--base-url",
+               "HTTPS://Staging.Example.org")[0] == 0
+    for same in ("https://staging.example.org/", "https://STAGING.example.org:443"):
+        code, out, err = run(capsys, "ping", "--config", config, "--output", staging, "--base-url", same, "--all")
+        topics = hub.topics()
+        assert (code, err) == (0, "") and "HTTPS://Staging.Example.org/feed.xml" in topics
+    assert run(capsys, "ping", "--config", config, "--output", staging, "--base-url", "https://staging.example.org:8443/")[
+        :2] == (2, "")
+    assert hub.topics() == []

@@ -569,7 +569,7 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
 
 def cmd_ping(args: argparse.Namespace) -> int:
     """`digest ping`: one line per feed announced or refused, then a count."""
-    from generator.load.config import load_config
+    from generator.load.config import load_config, normalise_base_url, same_address
     from generator.commands.websub import ping, site_feeds
     from generator.write.output import MARKER, read_tree
     from generator.write.publish import cache_for
@@ -587,7 +587,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
                                       else "run 'digest build' first"))
     feeds = site_feeds(site, config.base_url)
     built = next((f.url[:-len("feed.xml")] for f in feeds if f.path == "feed.xml"), None)
-    if args.base_url and built and built != config.base_url:
+    if args.base_url and built and same_address(normalise_base_url(built)) != same_address(config.base_url):
         raise RefusalError(f"--base-url {printable(args.base_url)}: {_shown(site)} was built for {printable(built)} "
                            "(its feed.xml says so), and ping announces the URLs its feeds name; leave --base-url "
                            "out, or build it again with this one")

@@ -199,6 +199,22 @@ def normalise_base_url(url: str) -> str:
     return ascii_url(url if url.endswith("/") else url + "/")
 
 
+def same_address(url: str) -> str:
+    """``url`` (``normalise_base_url``'d) as two spellings of one address compare equal: the scheme and host in lower
+    case, the default port left out (``HTTPS://Example.org:443/a/`` → ``https://example.org/a/``); the path as
+    written. A URL it cannot read stays as it is."""
+    try:
+        parts = urlsplit(url)
+        scheme, host, port = parts.scheme.lower(), (parts.hostname or ""), parts.port
+    except ValueError:
+        return url
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+    default = {"http": 80, "https": 443}.get(scheme)
+    netloc = f"{userinfo}{at}{host}" + (f":{port}" if port is not None and port != default else "")
+    return urlunsplit((scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def ascii_url(url: str) -> str:
     """``url``, when it holds characters beyond ASCII, with the host in its ASCII form (IDNA: ``bérita.example`` →
     ``xn--brita-bsa.example``) and the path, query and fragment percent-encoded (``/beritä/`` → ``/berit%C3%A4/``), as
