@@ -313,6 +313,27 @@ def test_dry_run_sends_nothing_and_refusals_say_what_to_do(tmp_path: Path, hub: 
                               "with your hub's address\n")
 
 
+def test_a_feed_of_another_site_copied_from_static_is_not_announced(tmp_path: Path, hub: Hub,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """static/podcast/feed.xml, a copy of the podcast host's RSS (its self link https://anchor.fm/s/abc123/podcast/rss),
+    was announced to the hub as that host's feed: 'would announce https://anchor.fm/s/abc123/podcast/rss'. Only a feed
+    naming a URL of the site (its base URL's host and path) is announced; -v says why the other one is not."""
+    root = project(tmp_path, hub.url)
+    (root / "static/podcast").mkdir(parents=True)
+    (root / "static/podcast/feed.xml").write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        '<atom:link href="https://anchor.fm/s/abc123/podcast/rss" rel="self"/><title>P</title></channel></rss>\n')
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, "-v")
+    topics = hub.topics()
+    said = (f"{tmp_path / 'site/podcast/feed.xml'}: not announced: it names https://anchor.fm/s/abc123/podcast/rss as "
+            "its own, not a URL of https://example.org/\n")
+    assert (code, err) == (0, "") and "https://example.org/feed.xml" in topics and said in out
+    assert all(t.startswith("https://example.org/") for t in topics) and "anchor.fm" not in out.replace(said, "")
+    assert "anchor.fm" not in next((tmp_path / ".cache").glob("**/websub.json")).read_text()
+
+
 def test_ping_base_url_takes_the_build_url_written_another_way(tmp_path: Path, hub: Hub,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     """Built with --base-url HTTPS://Staging.Example.org/, 'ping --base-url https://staging.example.org/' was refused

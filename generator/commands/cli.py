@@ -585,8 +585,8 @@ def cmd_ping(args: argparse.Namespace) -> int:
         raise RefusalError(f"{_shown(site)}: no built site: digest did not build this folder (no {MARKER} file in "
                            "it); " + ("give --output the folder 'digest build --output DIR' wrote" if args.output
                                       else "run 'digest build' first"))
-    feeds = site_feeds(site, config.base_url)
-    built = next((f.url[:-len("feed.xml")] for f in feeds if f.path == "feed.xml"), None)
+    found = site_feeds(site, config.base_url)
+    feeds, built = found.own, found.built_for
     if args.base_url and built and same_address(normalise_base_url(built)) != same_address(config.base_url):
         raise RefusalError(f"--base-url {printable(args.base_url)}: {_shown(site)} was built for {printable(built)} "
                            "(its feed.xml says so), and ping announces the URLs its feeds name; leave --base-url "
@@ -609,6 +609,9 @@ def cmd_ping(args: argparse.Namespace) -> int:
         if args.verbose:
             for feed in result.same:
                 print(f"unchanged {printable(feed.url)}")
+            for feed in found.others:
+                print(f"{_shown(site / feed.path)}: not announced: it names {printable(feed.url)} as its own, not a "
+                      f"URL of {printable(built or config.base_url)}")
         print(f"{verb} {counted(len(result.announced), 'feed')} to {config.websub_hub}; "
               f"{result.unchanged} unchanged, {len(result.failed) + len(result.untried)} failed")
     return 1 if result.failed or result.untried else 0

@@ -1,7 +1,8 @@
 """WebSub publishing: tell the hub (``feeds.websub_hub``) which feeds changed, so subscribers fetch them now.
 
 A feed's topic is the URL it names as itself (``rel="self"``, JSON Feed's ``feed_url``): the one the build
-used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to. A feed counts as changed when its
+used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to; a file that names a URL outside that
+base URL is another site's feed copied from ``static/``, and is not announced. A feed counts as changed when its
 bytes in the built site differ from the bytes last announced successfully for that URL; ``websub.json`` in the
 output folder's cache remembers those (URL → hash): ``.cache/`` for the
 config's own ``output_dir``, and an environment with its own folder has its own (``publish.cache_for``). So a
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Mapping
 
 from generator.core import urls
+from generator.load.config import same_address
 
 STATE = "websub.json"
 FEED_NAMES = tuple(rule("") for _, _, rule in urls.FEED_FORMATS)
@@ -77,15 +79,34 @@ def self_url(name: str, data: bytes) -> str | None:
     return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
 
 
-def site_feeds(site: Path, base_url: str) -> tuple[Feed, ...]:
-    """Every feed file of the built site, sorted by path; one that names no URL of its own is at ``base_url``."""
+@dataclass(frozen=True)
+class SiteFeeds:
+    """The feed files of a built site (``site_feeds``)."""
+
+    built_for: str | None
+    """The base URL the site was built with, as its home feed.xml names it; None without one."""
+    own: tuple[Feed, ...]
+    """The site's feeds: each names a URL under that base URL (or none: it is then there); sorted by path."""
+    others: tuple[Feed, ...] = ()
+    """Files with a feed's name that name another site's URL (another host's RSS copied from ``static/``): never
+    announced, as the hub would tell that site's subscribers of our copy."""
+
+
+def site_feeds(site: Path, base_url: str) -> SiteFeeds:
+    """Every feed file of the built site, sorted by path; ``base_url`` is the site's when it has no home feed."""
     found = []
     for path in sorted(site.rglob("*")):
         if path.name in FEED_NAMES and path.is_file():
             data, relative = path.read_bytes(), path.relative_to(site).as_posix()
-            found.append(Feed(relative, self_url(path.name, data) or urls.absolute(base_url, relative),
-                              hashlib.blake2b(data, digest_size=16).hexdigest()))
-    return tuple(found)
+            found.append((relative, self_url(path.name, data), hashlib.blake2b(data, digest_size=16).hexdigest()))
+    home = next((url for relative, url, _ in found if relative == "feed.xml" and url and url.endswith("/feed.xml")),
+                None)
+    built = home[:-len("feed.xml")] if home else None
+    base = built or base_url
+    feeds = [Feed(relative, url or urls.absolute(base, relative), hashed) for relative, url, hashed in found]
+    under = same_address(base)
+    own = tuple(f for f in feeds if same_address(f.url).startswith(under))
+    return SiteFeeds(built, own, tuple(f for f in feeds if f not in own))
 
 
 def read_state(cache: Path) -> dict[str, str]:
