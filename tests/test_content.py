@@ -768,6 +768,18 @@ def test_a_value_cut_at_a_comment_is_a_warning(settings: ArticleSettings) -> Non
         "the title; if it is, put the whole value in double quotes: title: \"Meta #1 di pasar AI\""]
 
 
+def test_a_note_after_a_value_cut_at_a_comment_stays_a_note_in_the_advice(settings: ArticleSettings) -> None:
+    """'title: Meta #1 di pasar iklan  # catatan: cek lagi' was advised title: "Meta #1 di pasar iklan  # catatan:
+    cek lagi", putting the editor's note into the title; a later ' # ' is the editor's note, kept after the quotes."""
+    article, problems = parse_article("content/a.md", b"---\ntitle: Meta #1 di pasar iklan  # catatan: cek lagi\n"
+                                      b"date: 2025-01-01\n---\nx\n", settings)
+    assert article is not None and article.title == "Meta"
+    assert [str(p) for p in problems] == [
+        "content/a.md:2: field 'title': warning: '#1 di pasar iklan' after it is a YAML comment, so it is not part of "
+        "the title; if it is, put the whole value in double quotes: title: \"Meta #1 di pasar iklan\"  # catatan: cek "
+        "lagi"]
+
+
 def test_warnings_do_not_stop_the_article(settings: ArticleSettings) -> None:
     data = b"---\ntitle: x\ndate: 2025-01-01\nsumary: y\ncompanies: [Facebok]\n---\n"
     article, problems = parse_article("content/a.md", data, settings)

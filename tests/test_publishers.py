@@ -421,3 +421,14 @@ def test_a_publishers_name_cut_at_a_hash_is_warned_of_as_an_articles_title_is(tm
     assert [str(p) for p in problems] == [
         "content/sources.yaml:2: field 'contoh.name': warning: '#1: Situs' after it is a YAML comment, so it is not "
         "part of the name; if it is, put the whole value in double quotes: name: \"Contoh #1: Situs\""]
+
+
+def test_a_note_after_a_publishers_name_cut_at_a_hash_stays_a_note_in_the_advice(tmp_path: Path) -> None:
+    """'name: Reuters #1      # display name (required)' was advised name: "Reuters #1      # display name
+    (required)", the README's note put into the name."""
+    (tmp_path / "sources.yaml").write_text("reuters:\n  name: Reuters #1      # display name (required)\n"
+                                           "  url: https://www.reuters.com/\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:2: field 'reuters.name': warning: '#1' after it is a YAML comment, so it is not part of "
+        "the name; if it is, put the whole value in double quotes: name: \"Reuters #1\"      # display name "
+        "(required)"]
