@@ -426,6 +426,21 @@ def test_a_companys_name_cut_at_a_hash_is_warned_of_as_an_articles_title_is(tmp_
         "part of the name; if it is, put the whole value in double quotes: name: \"Contoh #1: Situs\""]
 
 
+
+def test_a_companys_description_cut_at_a_hash_is_warned_of_as_its_name_is(tmp_path: Path) -> None:
+    """'description: Operator #1 di Indonesia dengan 150 juta pelanggan.' made the company page (and its meta
+    description) say 'Operator' without a word; the name was warned of, the description not."""
+    make_project(tmp_path, {"a.md": article(companies="[Indosat]")},
+                 companies="indosat:\n  name: Indosat\n  description: Operator #1 di Indonesia dengan 150 juta "
+                           "pelanggan.\n")
+    result = build_project(tmp_path)
+    page = result.output.files["companies/indosat/index.html"].decode()
+    assert '<p class="lead" dir="auto">Operator</p>' in page and '<meta name="description" content="Operator">' in page
+    assert [str(p) for p in result.warnings if p.path == "content/companies.yaml"] == [
+        "content/companies.yaml:3: field 'indosat.description': warning: '#1 di Indonesia dengan 150 juta pelanggan.' "
+        "after it is a YAML comment, so it is not part of the description; if it is, put the whole value in double "
+        "quotes: description: \"Operator #1 di Indonesia dengan 150 juta pelanggan.\""]
+
 ALONE = ("'*a' is a YAML alias at the start of its line; aliases are not allowed: write the value out, with its key, "
          "or delete the line")
 

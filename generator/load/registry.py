@@ -93,7 +93,7 @@ def load_registry(path: Path, rel: str) -> Registry:
     problems = [Problem(rel, e.line, e.field, e.message) for e in escaped if isinstance(e, KeyProblem)]
     escaped = [e for e in escaped if not isinstance(e, KeyProblem)]
     companies: list[Company] = []
-    cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines, or a name cut at ' #'
+    cut_warnings: list[Problem] = []  # a '#word' alone on a line of aliases over lines, a name or description cut at ' #'
     raw = text.split("\n")
     owner: dict[str, tuple[str, int]] = {}
     slug_owner: dict[str, tuple[str, int, str]] = {}  # URL slug → (company id, line, spelling)
@@ -151,6 +151,8 @@ def load_registry(path: Path, rel: str) -> Registry:
             problems.append(Problem(rel, lines.get((cid, "description"), line), f"{cid}.description",
                                     not_text("description", description, written, (cid, "description"))))
             description = ""
+        elif description and (cut := cut_by_comment(raw, lines[(cid, "description")], "description", description)):
+            cut_warnings.append(Problem(rel, lines[(cid, "description")], f"{cid}.description", cut, "warning"))
         spellings = [(name, lines.get((cid, "name"), line))] if name else []
         spellings += [(alias, lines.get((cid, "aliases", i), line)) for i, alias in named]
         spelled += [(str(cid), "name" if n == 0 and name else "alias", s, at) for n, (s, at) in enumerate(spellings)]
