@@ -310,9 +310,16 @@ def test_a_notes_title_with_the_editions_label_is_not_doubled_and_is_warned_of(
                                           "put the whole value in double quotes: title: \"Pekan AI #1\""),
     ("Edisi #1: Pekan: AI", "Edisi #1: Edisi", "'#1: Pekan: AI' after it is a YAML comment, so it is not part of the "
                                                "title; if it is, write title: \"Pekan: AI\" (the edition's heading "
-                                               "adds 'Edisi #1:' already)"),
+                                               "adds 'Edisi #' and the number the edition has already: editions "
+                                               "count from the oldest week)"),
     ("Edisi #1", "Edisi #1: Edisi", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
-                                    "remove the line: the edition's heading adds 'Edisi #1' already"),
+                                    "remove the line: the edition's heading adds 'Edisi #' and the number the "
+                                    "edition has already: editions count from the oldest week"),
+    # the number written was claimed as the heading's ('adds 'Edisi #27' already'), which showed 'Edisi #1'
+    ("Edisi #27 minggu ini", "Edisi #1: Edisi", "'#27 minggu ini' after it is a YAML comment, so it is not part of the "
+                                                "title; if it is, write title: \"minggu ini\" (the edition's heading "
+                                                "adds 'Edisi #' and the number the edition has already: editions "
+                                                "count from the oldest week)"),
 ])
 def test_a_notes_title_cut_at_a_hash_is_warned_of_as_an_articles_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, heading: str, said: str) -> None:

@@ -206,11 +206,14 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
 
 def _unlabelled(title: str) -> str:
     """What to do when a note's whole title (YAML cut at its '#': 'title: Edisi #1: Pekan AI' read 'Edisi') starts
-    with the edition's label; '' when it does not."""
+    with the edition's label; '' when it does not. The number written is not claimed: the week's edition may have
+    another ('Edisi #27' on the week of 'Edisi #3')."""
     label = _LABEL.match(title)
     if not label:
         return ""
-    said = f"the edition's heading adds '{label.group().strip()}' already"
+    word = re.sub(r"\s*\d+", "", label.group().strip().rstrip(":·–—-").strip())  # 'Edisi #27:' → 'Edisi #'
+    said = (f"the edition's heading adds '{word}' and the number the edition has already: editions count from the "
+            "oldest week")
     rest = title[label.end():].strip()
     return f"write title: {double_quoted(rest)} ({said})" if rest else f"remove the line: {said}"
 
