@@ -168,6 +168,25 @@ def test_any_body_renders_to_safe_html(text: str, toc: bool | None) -> None:
     assert rendered.summary is None or rendered.summary == " ".join(rendered.summary.split())  # one plain line
 
 
+@pytest.mark.parametrize("text", [
+    "Lihat [bagian utama](#main) dan [terkait](#related).\n\n## Main\n\nIsi.\n\n## Related\n\n## Main\n",
+    "Lihat [bagian utama](#main) dan [terkait](#related).[^1]\n\n## Main\n\nIsi.\n\n## Related\n\n## Main\n\n"
+    "[^1]: Catatan.\n",  # a footnote: markdown-it-py renders it
+])
+def test_a_link_to_a_heading_renamed_for_the_pages_ids_leads_to_the_heading(text: str) -> None:
+    """'## Main' is id="main-2" (the page's <main> is "main"), but '[bagian utama](#main)' stayed '#main' and
+    scrolled to the page's <main>, not the heading; it leads to the first heading so written."""
+    html = render(text, MarkdownOptions(toc_min_headings=0)).html
+    assert '<a href="#main-2">bagian utama</a> dan <a href="#related-2">terkait</a>' in html
+    assert '<h2 id="main-2">Main' in html and '<h2 id="main-3">Main' in html and 'href="#main"' not in html
+
+
+def test_a_link_to_a_theme_id_stays_when_the_body_has_that_id() -> None:
+    """With no heading renamed ('## Main 2' is main-2 as written), a link to #main still leads to the page's own."""
+    html = render("[x](#main) [y](#related)\n\n## Main 2\n", MarkdownOptions(toc_min_headings=0)).html
+    assert '<a href="#main">x</a> <a href="#related">y</a>' in html
+
+
 def test_the_ids_body_ids_avoid_are_the_ids_of_the_packaged_templates() -> None:
     """A heading or raw id equal to one of the page's own (`#main`, the skip link's target) made two elements with
     one id; THEME_IDS is how the renderer knows them, so it must follow the templates."""

@@ -55,6 +55,13 @@ def test_golden_cases_render_the_same(path: Path) -> None:
     assert_same(path.read_text(encoding="utf-8"), path.name)
 
 
+def test_links_to_renamed_headings_render_the_same() -> None:
+    """'[…](#main)' to '## Main' (id="main-2") leads to the heading on both paths."""
+    text = "Lihat [bagian utama](#main).\n\n## Main\n\nIsi.\n"
+    assert takes_fast_path(text)
+    assert_same(text)
+
+
 @pytest.mark.parametrize("style, count, fast_share", [("newsletter", 12, 1.0), ("news", 40, 0.8)])
 def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: int, fast_share: float) -> None:
     shared = shared_bench()

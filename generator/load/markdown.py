@@ -523,9 +523,25 @@ def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
     return tuple(found), line
 
 
+def _to_renamed(body: str, headings: Sequence[tuple[int, str, str]]) -> str:
+    """The body's links to a heading whose written slug is one of ``THEME_IDS`` ('[…](#main)' to '## Main', whose
+    id is 'main-2') led to the page's own element; they lead to the heading, the first of that slug (both engines'
+    HTML, so they stay alike). A body with an element of that id keeps its links as written."""
+    renamed: dict[str, str] = {}
+    for _, anchor, text in headings:
+        base = anchor.rpartition("-")[0]
+        if base in THEME_IDS and base not in renamed and make_slug(text) == base and f' id="{base}"' not in body:
+            renamed[base] = anchor
+    if not renamed:
+        return body
+    return re.sub(r'href="#(%s)"' % "|".join(map(re.escape, renamed)), lambda m: f'href="#{renamed[m[1]]}"', body)
+
+
 def _with_toc(body: str, headings: Sequence[tuple[int, str, str]], options: MarkdownOptions,
               toc: bool | None) -> str:
-    """The body with its table of contents first, when the front matter or the heading count asks for one."""
+    """The body with its table of contents first, when the front matter or the heading count asks for one, and its
+    links to a heading renamed for the page's ids led there (``_to_renamed``)."""
+    body = _to_renamed(body, headings) if headings else body
     wanted = toc if toc is not None else 0 < options.toc_min_headings <= len(headings)
     if wanted and headings:
         return _toc(headings, LABELS[options.language]["toc"]) + body
