@@ -598,6 +598,29 @@ def test_a_yaml_slip_hides_none_of_the_other_fields_problems(settings: ArticleSe
         "hyphens, like 'meta-scale-ai'"]
 
 
+def test_an_alias_below_a_yaml_slip_hides_none_of_the_other_problems(settings: ArticleSettings) -> None:
+    """'companies: [*Google]' below 'title: Judul: dua' made the title's slip the one message of the run: the tags and
+    slug were said only once both were fixed."""
+    data = (b"---\ntitle: Judul: dua\ndate: 2025-07-01\ntags: [AI, 5]\nslug: Bad Slug\ncompanies: [*Google]\n"
+            b"summary: Ini: itu\n---\nIsi.\n")
+    article, problems = parse_article("content/a.md", data, settings)
+    assert [str(p) for p in sorted(problems, key=lambda p: p.line)] == [
+        "content/a.md:2: field 'title': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: title: \"Judul: dua\"",
+        "content/a.md:4: field 'tags': item 2 is 5; every item must be text (put numbers and yes/no in quotes)",
+        "content/a.md:5: field 'slug': 'Bad Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'",
+        "content/a.md:6: field 'companies': '*Google' is a YAML alias, of an anchor '&Google' that is not above it; "
+        "aliases are not allowed: write the names out, like companies: [a, b]; a name that starts with '*' goes in "
+        "double quotes: companies: [\"*Google\"]",
+        "content/a.md:7: field 'summary': has ': ' in it, which YAML reads as the start of another key; put the whole "
+        "value in double quotes: summary: \"Ini: itu\""]
+    fixed = (data.replace(b"Judul: dua", b'"Judul: dua"').replace(b"[AI, 5]", b"[AI]").replace(b"Bad Slug", b"bad-slug")
+             .replace(b"[*Google]", b'["*Google"]').replace(b"Ini: itu", b'"Ini: itu"'))
+    article, problems = parse_article("content/a.md", fixed, settings)
+    assert article is not None and article.title == "Judul: dua" and article.summary == "Ini: itu"
+
+
 def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSettings) -> None:
     """An '@' item's slip was the one message of its list: 'ai: x', an item YAML reads as a mapping, was said only in
     the next run; written as the slip says, the list is told that and nothing else."""

@@ -1499,15 +1499,32 @@ def _slips(text: str, first_line: int, error: yaml.MarkedYAMLError, entries: boo
             end = at + right.count("\n") + 1  # ('   url: x' under '  name: "Reuters: Berita"')
         written.append(range(at, end))
         text = "\n".join(rows)
-        if (next_error := _syntax_error(text)) is None:
-            fixed = text
+        read, next_error, past = _past_aliases(text, first_line, rows)
+        if next_error is None:
+            fixed = text  # its aliases as written: ``_node`` reads past them, and says each, with the other problems
             break
-        if (slip := _slip(text, next_error, first_line, entries)) is None or any(slip[0] in lines for lines in written):
+        if (slip := _slip(read, next_error, first_line, entries)) is None or slip[0] in past or \
+                any(slip[0] in lines for lines in written):
             break  # (one above a line written, 'summary Bar' above 'tags: [a, b', is no misreading of it)
         at, field, message, right = slip
         found.append(YamlError(first_line + at, message, field, writes=(right or "").split("\n")[0].strip(" ")))
     found.sort(key=lambda e: e.line)
     return YamlError(found[0].line, found[0].message, found[0].field, tuple(found[1:]), fixed, found[0].writes)
+
+
+def _past_aliases(text: str, first_line: int, rows: list[str]) -> tuple[str, yaml.MarkedYAMLError | None, set[int]]:
+    """``text`` (its lines: ``rows``) read past what ``_node`` reads past (``_read_past``: an alias whose anchor is not
+    above it, a merge key, an anchor named twice), so that a slip written as its message says, above 'companies:
+    [*Google]', is no longer a slip: the text so read, its syntax error left (None when none), and the lines read
+    past, from 0."""
+    past: set[int] = set()
+    while (error := _syntax_error(text)) is not None and (
+            skip := _read_past(text, first_line, error, rows)) is not None and skip[0] not in past:
+        past.add(skip[0])
+        read = text.split("\n")
+        read[skip[0]] = skip[3]
+        text = "\n".join(read)
+    return text, error, past
 
 
 def _syntax_error(text: str) -> yaml.MarkedYAMLError | None:
