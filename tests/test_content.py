@@ -333,9 +333,7 @@ CASES = {
         "content/a.md:5: field 'summary': has no ':' after the key; write summary: Ringkasan panjang"]),
     "a value over two lines, then a slip": (
         b"---\ntitle: x\nsummary: Panjang\n  lanjut:lagi\ndate: @x\n---\nx\n", [
-        "content/a.md:5: field 'date': '@' cannot start a value in YAML; put the whole value in double quotes: "
-        "date: \"@x\"",
-        "content/a.md:5: field 'date': '@x' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time such as "
+        "content/a.md:5: field 'date': '@' cannot start a value in YAML, and '@x' is not a valid date; write YYYY-MM-DD or an ISO 8601 date-time such as "
         "2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB"]),
     # a list over two lines, valid, was "never closed; write companies: [Google]" (dropping OpenAI) when YAML
     # stopped at its line for a slip above it, which was not said
@@ -619,6 +617,25 @@ def test_an_alias_below_a_yaml_slip_hides_none_of_the_other_problems(settings: A
              .replace(b"[*Google]", b'["*Google"]').replace(b"Ini: itu", b'"Ini: itu"'))
     article, problems = parse_article("content/a.md", fixed, settings)
     assert article is not None and article.title == "Judul: dua" and article.summary == "Ini: itu"
+
+
+@pytest.mark.parametrize("written, said, meant", [
+    ("draft: ya: tidak", "content/a.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key, "
+     "and must be true or false, got 'ya: tidak'; write draft: true or draft: false", "draft: true"),
+    ("draft: [", "content/a.md:4: field 'draft': starts with '[', which YAML reads as a list, and must be true or "
+     "false, got '['; write draft: true or draft: false", "draft: false"),
+    ("slug: tentang: kami", "content/a.md:4: field 'slug': has ': ' in it, which YAML reads as the start of another "
+     "key, and 'tentang: kami' is not a valid slug; use lowercase letters, digits and single hyphens, like "
+     "'meta-scale-ai'", "slug: tentang-kami"),
+])
+def test_a_slip_in_a_field_that_takes_no_such_text_is_one_message(
+        written: str, said: str, meant: str, settings: ArticleSettings) -> None:
+    """'draft: ya: tidak' was told to write 'draft: "ya: tidak"' and that draft must be true or false, and 'slug:
+    tentang: kami' to quote it and that it is no slug: two messages, the first advice wrong. config.yaml said one."""
+    data = f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode()
+    assert messages(data, settings) == [said]
+    article, problems = parse_article("content/a.md", data.replace(written.encode(), meant.encode()), settings)
+    assert problems == () and article is not None
 
 
 def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSettings) -> None:

@@ -34,7 +34,7 @@ from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
                                         merge_conflict, cut_by_comment,
                                         commented_item, line_at, lines_read, load_yaml_past_slips, names_cut_by_comment,
-                                        not_boolean, read_past, said_by, shown_as_written, Split, split,
+                                        not_boolean, read_past, said_by, shown_as_written, slip_and, Split, split,
                                         wide_encoding, Written, yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
@@ -1310,6 +1310,8 @@ class FieldReader:
         self.slip = slip
         """The YAML syntax slips ``meta`` was read past (``load_yaml_past_slips``): what their fixes cure is not said
         again (``said_by``); ``raw`` is the file as they say to write it (``lines_read``)."""
+        self.slipped = set(yaml_problems(rel, slip)) if slip is not None else set()
+        """The slips as ``read_front`` said them, which a field's error about its value joins (``slip_and``)."""
         self.joined: set[tuple[str, int]] = set()
         """The (field, index) of the items of a list in brackets that run over lines with no comma ('[Meta' over
         'Google]'), already warned of as names YAML joined: no 'did you mean' one of them."""
@@ -1318,8 +1320,13 @@ class FieldReader:
         return self.lines.get(tuple(path), self.lines.get(tuple(path[:1]), 1))
 
     def error(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
-        self.problems += said_by(self.rel, [Problem(self.rel, line or self.line(*(path or (field,))), field, message)],
-                                 self.slip)
+        problem = Problem(self.rel, line or self.line(*(path or (field,))), field, message)
+        if self.slip is not None:  # a slip that put the value in quotes says what the field takes instead (``slip_and``)
+            for i, slipped in enumerate(self.problems):
+                if slipped in self.slipped and (both := slip_and(slipped, problem)) is not None:
+                    self.problems[i] = both
+                    return
+        self.problems += said_by(self.rel, [problem], self.slip)
 
     def warn(self, field: str, message: str, path: tuple[Any, ...] = (), line: int = 0) -> None:
         self.problems += said_by(self.rel, [Problem(self.rel, line or self.line(*(path or (field,))), field, message,

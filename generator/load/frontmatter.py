@@ -438,7 +438,8 @@ def said_by(rel: str, problems: list[Problem], slip: YamlError | None) -> list[P
     """``problems`` without those of file ``rel``, read past ``slip`` (``load_yaml_past_slips``), that the slips'
     fixes cure: at a slip's line, giving the line the slip gives to write (a check of the lines as the editor wrote
     them: 'tags: [a, #b]' told 'tags: [a, "#b"]' twice). The field's own problems, read as the slip's message says
-    to write it, stay: 'slug: tentang: kami' is told to write 'slug: "tentang: kami"' and that it is no slug."""
+    to write it, stay ('slgu: Tentang: kami': and did you mean 'slug'); one about the whole value joins the slip's
+    message (``slip_and``)."""
     if slip is None:
         return problems
     cured = {(e.line, e.writes) for e in (slip, *slip.also) if e.writes}
@@ -454,14 +455,30 @@ def with_slips(rel: str, problems: list[Problem], slip: YamlError | None) -> lis
     if slip is None:
         return problems
     slipped = yaml_problems(rel, slip)
-    taken = {(p.line, p.field): p for p in problems
-             if p.path == rel and p.severity == "error" and p.message.startswith("must be ")}
     merged: set[Problem] = set()
     for i, p in enumerate(slipped):
-        if (took := taken.get((p.line, p.field))) is not None and "double quotes: " in p.message:
-            slipped[i] = Problem(rel, p.line, p.field, f"{p.message.partition(';')[0]}, and {took.message}")
-            merged.add(took)
+        for took in problems:
+            if (both := slip_and(p, took)) is not None:
+                slipped[i] = both
+                merged.add(took)
+                break
     return slipped + [p for p in said_by(rel, problems, slip) if p not in merged]
+
+
+_WHOLE_VALUE = re.compile(r"must be |'.*' is not a valid ")
+"""How a field's error about its whole value begins: 'must be true or false', "'a: b' is not a valid slug"."""
+
+
+def slip_and(slipped: Problem, problem: Problem) -> Problem | None:
+    """One message for a slip, ``slipped``, whose advice put a value in quotes, and ``problem``, the field's error
+    about the value so written (``_WHOLE_VALUE``): what the field takes, not the quotes ('draft: ya: tidak' is not
+    told to write 'draft: "ya: tidak"', then that it must be true or false); None when ``problem`` is no such
+    error of the slip's field and line."""
+    if (problem.path, problem.line, problem.field) != (slipped.path, slipped.line, slipped.field) or \
+            problem.severity != "error" or "double quotes: " not in slipped.message or \
+            not _WHOLE_VALUE.match(problem.message):
+        return None
+    return Problem(slipped.path, slipped.line, slipped.field, f"{slipped.message.partition(';')[0]}, and {problem.message}")
 
 
 def not_boolean(key: str, value: Any, written: Written, path: tuple[Any, ...]) -> str:
