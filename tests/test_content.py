@@ -81,8 +81,7 @@ CASES = {
         f"content/a.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); {DATE_FIX}",
         "content/a.md:6: field 'source.name': is defined twice (first on line 5); keep one"]),
     "yaml syntax": (b"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - [a\n---\nx\n", [
-        "content/a.md:6: YAML syntax error: did not find expected ',' or ']'; check the indentation, and put values "
-        "containing ': ', '#', '[' or quotes in double quotes"]),
+        "content/a.md:5: field 'tags': starts a list with '[' that is never closed; write the name alone: - a"]),
     "quotes in quotes": (b"---\ntitle: \"Meta \"besar\" beli\"\ndate: 2025-01-01\n---\nx\n", [
         "content/a.md:2: field 'title': has double quotes inside double quotes; write it as title: "
         "'Meta \"besar\" beli'"]),
@@ -636,6 +635,23 @@ def test_a_slip_in_a_field_that_takes_no_such_text_is_one_message(
     assert messages(data, settings) == [said]
     article, problems = parse_article("content/a.md", data.replace(written.encode(), meant.encode()), settings)
     assert problems == () and article is not None
+
+
+@pytest.mark.parametrize("item, said", [
+    ("[AI", "starts a list with '[' that is never closed; write the name alone: - AI"),
+    ("{AI", "starts with '{', which YAML reads as a mapping, never closed; write the name alone: - AI"),
+])
+def test_a_list_item_that_opens_brackets_never_closed_is_said_at_its_line(
+        item: str, said: str, settings: ArticleSettings) -> None:
+    """'  - [AI' under 'tags:' got the parser's words ('did not find expected ',' or ']'') at the line below it."""
+    data = f"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - data\n  - {item}\nsummary: x\nslug: A B\n---\nx\n".encode()
+    slug = ("content/a.md:8: field 'slug': 'A B' is not a valid slug; use lowercase letters, digits and single "
+            "hyphens, like 'meta-scale-ai'")
+    assert messages(data, settings) == [f"content/a.md:6: field 'tags': {said}", slug]
+    assert messages(data.replace(f"  - {item}".encode(), b"  - AI"), settings) == [slug]  # written as said
+    article, problems = parse_article("content/a.md", data.replace(f"  - {item}".encode(), b"  - AI")
+                                      .replace(b"A B", b"a-b"), settings)
+    assert article is not None and article.tags == ("data", "AI")
 
 
 def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSettings) -> None:

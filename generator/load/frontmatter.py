@@ -586,6 +586,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
             right = f"{item[1]}- {_as_block_item(item[2])}"
             return at, "", (f"{quoted(lines[at].strip())} needs a space after '-' to be an item of the list above: "
                             f"write {quoted(right)}"), right
+    for at in range(min(index, len(lines) - 1), -1, -1):  # '  - [AI' above 'summary: x', where YAML fails
+        if (opened := _open_item(lines, at)) is not None:
+            return opened
     # a list or mapping left open further up ('tags: [AI, data,'): YAML reads on and fails lines later
     for at in range(min(index, len(lines)) - 2, -1, -1):
         found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
@@ -599,6 +602,24 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
                 and _brackets_paired(over[1]):  # 'tags: [a,' then '  b,' and '  c]]'
             return _explained_line(lines, at, first_line)
     return None
+
+
+def _open_item(lines: list[str], at: int) -> Advice | None:
+    """A '- ' item, line ``at`` (from 0), that opens a list or mapping and never closes it ('  - [AI' under 'tags:'),
+    which YAML reads on past to fail at a line below: the item as the name it holds ('  - AI'; a list in a '- ' item
+    would be a nested list), or, with more than one, each on a line of its own (no one line to write)."""
+    item = re.fullmatch(r"( *- +)([\[{])(.*)", _without_comment(lines[at]).rstrip())
+    if item is None or "]}"[item[2] == "{"] in item[3] or _closed_below(lines, at):
+        return None
+    names = [_as_item(name.strip()) for name in item[3].split(",") if name.strip()]
+    if not names:
+        return None
+    said = ("starts a list with '[' that is never closed" if item[2] == "[" else
+            "starts with '{', which YAML reads as a mapping, never closed")
+    if len(names) > 1:
+        return at, _keys_at(lines, at), (f"{said}; write each name on a '- ' line of its own: "
+                                         f"{', '.join('- ' + name for name in names)}"), None
+    return at, _keys_at(lines, at), f"{said}; write the name alone: - {names[0]}", f"{item[1]}{names[0]}"
 
 
 def _tab_indented(lines: list[str], at: int, first_line: int) -> Advice:
