@@ -471,6 +471,19 @@ def test_an_alias_alone_in_sources_yaml_is_said(tmp_path: Path) -> None:
             "content/sources.yaml:1: " + ALONE.replace("companies", "sources")]
 
 
+def test_an_entry_on_its_id_s_line_keeps_a_name_with_a_hash(tmp_path: Path) -> None:
+    """'kompas: name: Kompas #1' was advised 'kompas: {name: Kompas}', '#1' dropped without a word."""
+    from generator.load.publishers import load_sources
+    (tmp_path / "sources.yaml").write_text("kompas: name: Kompas #1, url: https://www.kompas.com/\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
+        "there; write them in a mapping: kompas: {name: \"Kompas #1\", url: https://www.kompas.com/} (or each on a "
+        "line of its own below, indented)"]
+    (tmp_path / "sources.yaml").write_text("kompas: {name: \"Kompas #1\", url: https://www.kompas.com/}\n")  # as said
+    entries, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
+    assert problems == [] and [e.name for e in entries.values()] == ["Kompas #1"]
+
+
 def test_an_entry_written_on_its_id_s_line_is_advised_as_a_mapping(tmp_path: Path) -> None:
     """'google: name: Google' was told 'google: "name: Google"'; followed, "must be a mapping with at least 'name:'".
     The other entries are checked in the same run; the advice, followed, is the entry meant (in sources.yaml too)."""

@@ -1462,12 +1462,18 @@ def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int, entries: bool
 def _entry_on_one_line(lines: list[str], at: int) -> Advice | None:
     """A registry's entry written on its id's line as keys ('google: name: Google', which YAML reads as a second key
     on the line), at line ``at`` (from 0): its keys in a mapping, ``google: {name: Google}``. In quotes, as for any
-    other value, it would be text, and the entry "must be a mapping". None for any other line."""
-    found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", _without_comment(lines[at])) \
-        if 0 <= at < len(lines) else None
+    other value, it would be text, and the entry "must be a mapping". A '#' with no space after it is kept in its
+    value, in double quotes ('kompas: name: Kompas #1': ``kompas: {name: "Kompas #1"}``), as YAML would cut it off
+    as a comment; a comment written '# note' is left out. None for any other line."""
+    code = _without_comment(lines[at]) if 0 <= at < len(lines) else ""
+    found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", code)
     if found is None:
         return None
-    right = f"{found[1]}: {{{found[2].strip()}}}"
+    details = found[2].strip()
+    if re.match(r"\s+#[^\s#]", cut := lines[at][len(code):].rstrip()):  # a name cut by its '#': 'Kompas #1'
+        details = ", ".join(f"{key}: {double_quoted(value) if '#' in value else value}" for key, value in (
+            pair.split(": ", 1) for pair in re.split(r",\s*(?=[A-Za-z_][\w-]*:\s)", found[2].strip() + cut)))
+    right = f"{found[1]}: {{{details}}}"
     try:
         read = yaml.safe_load(right)
     except yaml.YAMLError:
