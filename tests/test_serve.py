@@ -728,7 +728,7 @@ def test_a_file_named_in_another_encoding_does_not_stop_the_preview_for_good(tmp
             os.unlink(bad)
             title = f"Judul {folder.decode() or 'proyek'}"
             (tmp_path / "content/2025/06/a.md").write_text(article(title=title))
-            events.wait_until(lambda: f"<h1>{title}</h1>" in get(server.port, page)[1])
+            events.wait_until(lambda: f"<h1 dir=\"auto\">{title}</h1>" in get(server.port, page)[1])
 
 
 def test_a_preview_on_a_port_the_system_chose_leaves_no_folder_behind(tmp_path: Path) -> None:
