@@ -804,6 +804,52 @@ def test_an_output_folder_of_another_user_is_refused_before_it_becomes_the_spare
     assert (built.returncode, built.stderr) == (2, refused(".site.prev"))
 
 
+def _as_user(root: Path) -> subprocess.CompletedProcess[str]:
+    """``digest build -q`` in ``root`` as root without the capabilities that override file permissions."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    user = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner,-chown,"
+            "-linux_immutable,-sys_admin", "--", sys.executable, "-m", "generator", "build", "-q"]
+    return subprocess.run(user, cwd=root, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_shared_deploy_folder_of_another_user_in_the_builders_group_builds_every_time(tmp_path: Path) -> None:
+    """An attacker's report: site/ owned by another user but writable by the builder's group (a shared deploy
+    folder, `chmod 2775`) built once, became the spare, and every later build failed at its `chmod` ("Operation
+    not permitted … lsattr -d"), which only its owner may do. Its mode already lets the build work: no chmod."""
+    need(ROOT and shutil.which("setpriv") is not None, "giving a folder to another user needs root (and setpriv)")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0
+    subprocess.run(["chown", "-R", "nobody:root", str(root / "site")], check=True)
+    for folder in (root / "site", *(p for p in (root / "site").rglob("*") if p.is_dir())):
+        os.chmod(folder, 0o2775)
+    for n in range(3):
+        (root / "content/2025/06/meta.md").write_text(article(title="Meta", body=f"Lagi {n}.\n"))
+        built = _as_user(root)
+        assert (built.returncode, built.stderr) == (0, "")
+        assert f"Lagi {n}." in (root / "site/2025/06/meta/index.html").read_text()
+
+
+def test_a_sub_folder_of_another_user_in_the_spare_is_named_with_its_owner(tmp_path: Path) -> None:
+    """An attacker's report (variant): a folder inside the spare owned by another user (`chown nobody
+    .site.prev/2025`, 755) failed the build with advice to make it writable "or delete .site.prev", which the
+    user may not do either. The folder in the way is named, with its owner and the command that frees it."""
+    need(ROOT and shutil.which("setpriv") is not None, "giving a folder to another user needs root (and setpriv)")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0 and build(root, "-q", "--no-cache") == 0  # a spare exists
+    subprocess.run(["chown", "-R", "nobody", str(root / ".site.prev/2025")], check=True)
+    CHANGES["edit body"](root)
+    live = tree(root / "site")
+    built = _as_user(root)
+    assert built.returncode == 1
+    folder = Path(built.stderr.split(":", 1)[0]).parent
+    assert folder.is_relative_to(root / ".site.prev/2025"), built.stderr
+    assert built.stderr.endswith(
+        f"Permission denied: {folder} belongs to the user nobody, and digest (running as root) may not change it; "
+        f"ask them to run `chown -R root {folder}`, or to make it writable by your group (chmod -R g+w); "
+        f"{root}/site is unchanged\nerror: 1 problem found; nothing was written\n"), built.stderr
+    assert tree(root / "site") == live
+
+
 @pytest.mark.parametrize("folder", ["site", ".site.prev"])
 def test_an_immutable_output_folder_or_spare_is_named_with_the_command_that_frees_it(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str) -> None:

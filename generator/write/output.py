@@ -278,6 +278,13 @@ def _foreign_owner(folder: Path) -> str | None:
     return _user_name(st.st_uid)
 
 
+def _foreign_folder(path: Path) -> tuple[Path, str] | None:
+    """The folder of a failed write (``path`` itself, or the one holding it) when another user owns it and this
+    process may not write in it, and that user's name."""
+    folder = path if path.is_dir() and not path.is_symlink() else path.parent
+    return (folder, owner) if (owner := _foreign_owner(folder)) else None
+
+
 def _user_name(uid: int) -> str:
     try:
         return pwd.getpwuid(uid).pw_name
@@ -586,7 +593,7 @@ def _prepare_spare(spare: Path, known: Iterable[TreeState], stats: Mapping[str, 
                                f"empty it or move it away")
         spare.mkdir()
     try:
-        os.chmod(spare, 0o755)
+        _chmod_own(spare, 0o755)
         _write_marker(spare, "updating")
     except OSError:  # a full disk at its marker: a spare just made is not left behind (the README's promise)
         if state is None:
@@ -643,6 +650,11 @@ def write_problem(e: OSError, target: Path) -> Problem:
         advice = (f"this folder is {'immutable' if flag in ('i', 'uchg', 'schg') else 'append-only'}, and digest "
                   f"replaces it on every build; run `{fix}` (as root), then build again")
         where = str(folder)
+    elif e.errno in (errno.EACCES, errno.EPERM) and (foreign := _foreign_folder(Path(where))):
+        folder, owner = foreign
+        me = _user_name(os.geteuid())
+        advice = (f"{folder} belongs to the user {owner}, and digest (running as {me}) may not change it; ask them "
+                  f"to run `chown -R {me} {folder}`, or to make it writable by your group (chmod -R g+w)")
     elif e.errno in (errno.EACCES, errno.EPERM) and Path(where).is_relative_to(spare_of(target)) and \
             Path(where) != spare_of(target):
         advice = (f"digest may not change it in {spare_of(target).name}/, the copy of the site it brings up to date "
@@ -776,7 +788,17 @@ def _take_mode(spare: Path, target: Path) -> None:
     if live.st_gid != os.lstat(spare).st_gid:
         with suppress(PermissionError):
             os.chown(spare, -1, live.st_gid)
-    os.chmod(spare, stat.S_IMODE(live.st_mode))  # after chown, which clears a set-group-ID bit
+    _chmod_own(spare, stat.S_IMODE(live.st_mode))  # after chown, which clears a set-group-ID bit
+
+
+def _chmod_own(folder: Path, mode: int) -> None:
+    """``chmod``, but not of a folder another user owns that this process may write in already (a shared deploy
+    folder, ``chmod 2775``, the builder in its group): only its owner may change its mode, and it needs no change."""
+    st = os.lstat(folder)
+    if st.st_uid != os.geteuid() and (stat.S_IMODE(st.st_mode) == mode or os.access(
+            folder, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids)):
+        return
+    os.chmod(folder, mode)
 
 
 @dataclass
