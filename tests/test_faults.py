@@ -638,8 +638,9 @@ def test_an_immutable_file_in_the_spare_is_named_with_what_to_do(tmp_path: Path,
     """A page in ``.site.prev/`` made immutable (``chattr +i``; a backup tool's or an admin's doing): the build
     that must replace it fails naming the page by its whole path and saying what to do, in the build that finds
     the spare as it left it (the writer's own delete) and in the next, which starts the spare afresh (a delete of
-    the whole tree), instead of 'Not a directory' or a bare 'index.html'. The site stays as it was; once the
-    flag is gone the build gives a cold build's bytes."""
+    the whole tree), instead of 'Not a directory' or a bare 'index.html', with the command that clears the flag
+    (deleting .site.prev/ cannot). The site stays as it was; once the flag is gone the build gives a cold build's
+    bytes."""
     need(ROOT, "an immutable file needs root (chattr +i)")
     root = project(tmp_path)
     assert build(root) == 0
@@ -655,10 +656,9 @@ def test_an_immutable_file_in_the_spare_is_named_with_what_to_do(tmp_path: Path,
         for _ in range(2):
             assert build(root) == 1
             assert capsys.readouterr().err == (
-                f"{page}: Operation not permitted: digest may not change it in .site.prev/, the copy of the site it "
-                f"brings up to date and swaps in; make it writable (see its permissions, and lsattr for an "
-                f"immutable flag), or delete {root}/.site.prev (the next build makes it again); {root}/site is "
-                f"unchanged\nerror: 1 problem found; nothing was written\n")
+                f"{page}: Operation not permitted: this file is immutable, and digest replaces it on every build; "
+                f"run `chattr -i {page}` (as root), then build again; {root}/site is unchanged\n"
+                "error: 1 problem found; nothing was written\n")
             assert tree(root / "site") == live
     assert build(root) == 0 and tree(root / "site") == cold(root, tmp_path)
 
@@ -802,6 +802,27 @@ def test_an_output_folder_of_another_user_is_refused_before_it_becomes_the_spare
     (root / "content/2025/06/meta.md").write_text(article(title="Meta", body="Lagi.\n"))
     built = subprocess.run(user, cwd=root, capture_output=True, text=True, env=env, timeout=120)
     assert (built.returncode, built.stderr) == (2, refused(".site.prev"))
+
+
+def test_an_immutable_file_in_the_site_is_named_with_its_twin_in_the_spare(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: `chattr +i site/index.html` (hard-linked into .site.prev/) failed every build with
+    "make it writable … or delete .site.prev", whose deletion fails on the same file after deleting the marker,
+    and then every build refuses the folder. The flagged file is named, in both folders, with `chattr -i`."""
+    need(ROOT, "an immutable file needs root (chattr +i)")
+    root = project(tmp_path)
+    assert build(root, "-q") == 0 and build(root, "-q", "--no-cache") == 0  # a spare, linked file by file
+    CHANGES["add article with new tag"](root)  # the home page changes
+    live = tree(root / "site")
+    capsys.readouterr()
+    with read_only(root / "site/index.html"):
+        assert build(root, "-q") == 1
+    assert capsys.readouterr().err == (
+        f"{root}/.site.prev/index.html: Operation not permitted: this file is immutable, and digest replaces it on "
+        f"every build; run `chattr -i {root}/.site.prev/index.html {root}/site/index.html` (as root), then build "
+        f"again; {root}/site is unchanged\nerror: 1 problem found; nothing was written\n")
+    assert tree(root / "site") == live
+    assert build(root, "-q") == 0
 
 
 def _as_user(root: Path) -> subprocess.CompletedProcess[str]:

@@ -644,11 +644,13 @@ def write_problem(e: OSError, target: Path) -> Problem:
                   "see `df -i`); delete files there, or build onto a disk with more inodes")
     elif e.errno in (errno.ENOSPC, errno.EDQUOT):
         advice = "the disk is full; free some space there and build again"
-    elif e.errno in (errno.EACCES, errno.EPERM) and (frozen := _frozen(target)):
+    elif e.errno in (errno.EACCES, errno.EPERM) and (frozen := _frozen(target, where)):
         folder, flag = frozen
-        fix = f"chflags no{flag} {folder}" if sys.platform == "darwin" else f"chattr -{flag} {folder}"
-        advice = (f"this folder is {'immutable' if flag in ('i', 'uchg', 'schg') else 'append-only'}, and digest "
-                  f"replaces it on every build; run `{fix}` (as root), then build again")
+        names = " ".join(map(str, (folder, *_twin(folder, target))))
+        fix = f"chflags no{flag} {names}" if sys.platform == "darwin" else f"chattr -{flag} {names}"
+        advice = (f"this {'folder' if folder.is_dir() else 'file'} is "
+                  f"{'immutable' if flag in ('i', 'uchg', 'schg') else 'append-only'}, and digest replaces it on "
+                  f"every build; run `{fix}` (as root), then build again")
         where = str(folder)
     elif e.errno in (errno.EACCES, errno.EPERM) and (foreign := _foreign_folder(Path(where))):
         folder, owner = foreign
@@ -751,15 +753,28 @@ _FS_IOC_GETFLAGS = 0x80086601
 """Linux's ioctl that reads the flags ``lsattr`` shows: 0x10 immutable (``chattr +i``), 0x20 append-only (``+a``)."""
 
 
-def _frozen(target: Path) -> tuple[Path, str] | None:
-    """The output folder, its spare or ``.site.old`` if one has a flag that keeps it from being renamed even by root
-    (``chattr +i``), and that flag (``_flag``)."""
-    return next(((folder, flag) for folder in (target, *_siblings(target)) if (flag := _flag(folder))), None)
+def _frozen(target: Path, failed: str | None = None) -> tuple[Path, str] | None:
+    """The path that failed (``failed``: a file inside, say), the output folder, its spare or ``.site.old`` if one
+    has a flag that keeps it from being changed or renamed even by root (``chattr +i``), and that flag (``_flag``)."""
+    paths = (*((Path(failed),) if failed else ()), target, *_siblings(target))
+    return next(((path, flag) for path in paths if (flag := _flag(path))), None)
+
+
+def _twin(path: Path, target: Path) -> tuple[Path, ...]:
+    """The same file in ``target`` as ``path`` in its spare (a hard link: the flag on one is on both), if any."""
+    spare = spare_of(target)
+    if not path.is_relative_to(spare) or path == spare:
+        return ()
+    twin = target / path.relative_to(spare)
+    try:
+        return (twin,) if os.path.samefile(path, twin) else ()
+    except OSError:
+        return ()
 
 
 def _flag(folder: Path) -> str:
-    """'i' or 'a' (Linux), 'uchg', 'schg', 'uappnd' or 'sappnd' (macOS): the flag that keeps ``folder`` from being
-    renamed or changed even by root; '' when none, or when it cannot be read."""
+    """'i' or 'a' (Linux), 'uchg', 'schg', 'uappnd' or 'sappnd' (macOS): the flag that keeps ``folder`` (or a file)
+    from being renamed or changed even by root; '' when none, or when it cannot be read."""
     if hasattr(os.stat_result, "st_flags"):  # macOS, BSD: chflags
         try:
             flags = os.lstat(folder).st_flags  # type: ignore[attr-defined]
@@ -768,7 +783,7 @@ def _flag(folder: Path) -> str:
         return next((name for name, bit in (("uchg", stat.UF_IMMUTABLE), ("schg", stat.SF_IMMUTABLE),
                                             ("uappnd", stat.UF_APPEND), ("sappnd", stat.SF_APPEND)) if flags & bit), "")
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_NOFOLLOW | os.O_DIRECTORY)
+        fd = os.open(folder, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # NONBLOCK: a FIFO does not hang
     except OSError:
         return ""
     try:
