@@ -825,6 +825,26 @@ def test_an_immutable_file_in_the_site_is_named_with_its_twin_in_the_spare(
     assert build(root, "-q") == 0
 
 
+@pytest.mark.parametrize("config, output", [
+    ("page_size: abc\n", False), ("page_size: abc\n", True), ("title: \"unclosed\n", True)])
+def test_a_swap_killed_midway_is_put_back_by_a_build_that_stops_on_a_bad_config(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, output: bool) -> None:
+    """An attacker's report: a build killed between the swap's two renames left no site/ and the live site in
+    .site.old/; the next build, stopping on a broken config.yaml, left it so (the repair came after the config),
+    and the web server served nothing until config.yaml was fixed. The live site is put back first: from the
+    config when it can still be read, or from --output when the config cannot be read at all."""
+    root = project(tmp_path)
+    assert build(root, "-q") == 0
+    live = tree(root / "site")
+    (root / "site").rename(root / ".site.old")
+    with open(root / "config.yaml", "a", encoding="utf-8") as f:
+        f.write(config)
+    capsys.readouterr()
+    assert build(root, "-q", *(("--output", str(root / "site")) if output else ())) == 1
+    assert capsys.readouterr().err.endswith("; nothing was written\n")
+    assert tree(root / "site") == live and not (root / ".site.old").exists()
+
+
 def _as_user(root: Path) -> subprocess.CompletedProcess[str]:
     """``digest build -q`` in ``root`` as root without the capabilities that override file permissions."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}

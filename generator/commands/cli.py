@@ -328,9 +328,11 @@ def _given_base_url(args: argparse.Namespace) -> dict[str, Any] | None:
     return {"base_url": args.base_url} if args.base_url else None
 
 
-def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None) -> Config:
+def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None,
+                       put_back_into: bool = False) -> Config:
     """The config, or one BuildError with the config's problems and, when the config can still be
-    read, the content's problems too: the editor fixes both in one pass."""
+    read, the content's problems too: the editor fixes both in one pass. ``put_back_into``: a config that
+    can still be read names the output folder, where a killed swap's live site is put back (``put_back``)."""
     from generator.load.config import ConfigError, load_config
 
     try:
@@ -341,6 +343,9 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
         config = e.usable or e.zoneless  # a bad timezone: what does not depend on the zone is read all the same
         if config is None:
             raise
+        if put_back_into:  # a killed swap is repaired even by a build that stops here
+            from generator.write.output import put_back
+            put_back(config.path(config.output_dir))
         problems = list(e.problems)
         from generator.load.layout import layout
         from generator.load.registry import load_registry
@@ -357,7 +362,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.core.models import BuildOptions
-    from generator.write.output import check_target, make_parent, unmake_parent
+    from generator.write.output import check_target, make_parent, put_back, unmake_parent
     from generator.load.layout import layout
     from generator.core.parallel import default_workers
     from generator.write.publish import publish
@@ -365,7 +370,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     config_path = Path(args.config)
     now = build_now()
-    config = _load_build_config(config_path, _given_base_url(args), args.environment)
+    if args.output:  # a killed swap is repaired first, even by a build that then stops on a broken config.yaml
+        put_back(Path(args.output))
+    config = _load_build_config(config_path, _given_base_url(args), args.environment, not args.output)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config), layout(config).cache)
     made = make_parent(target)

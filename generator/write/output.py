@@ -468,6 +468,19 @@ def repaired(target: Path) -> Path:
     return target
 
 
+def put_back(target: Path) -> None:
+    """Put back a live site that a killed swap left as ``.site.old`` (no ``target``), before a build that may stop
+    on bad input before it takes the lock (a broken config.yaml): only that rename, under the lock, and only when
+    no other build holds it (one that does may be mid-swap). Nothing is done when the parent is missing."""
+    old = _siblings(target)[1]
+    with suppress(OSError, BusyError):  # a name too long, say: the checks that follow say so
+        if os.path.lexists(target) or not _ours(old):
+            return
+        with build_lock(target):
+            if not os.path.lexists(target) and _ours(old):
+                old.rename(target)
+
+
 def _rmtree(path: str) -> None:
     """``shutil.rmtree``, whose error names the whole path of what could not be deleted (rmtree's own names only
     the last part, 'index.html', as it works from an open folder)."""
