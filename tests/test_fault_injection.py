@@ -391,6 +391,23 @@ def test_a_swap_without_renameat2_that_fails_at_its_second_rename_puts_the_live_
     assert build(root) == 0 and tree(root / "site") == new
 
 
+def test_a_swap_whose_second_rename_and_its_undoing_fail_says_where_the_live_site_is(tmp_path: Path) -> None:
+    """An attacker's report: the second rename and the rename that puts the live site back both failing (EIO) left
+    no site/ and the live site in .site.old/, and the message said 'nothing was written to …/site'. It says where
+    the live site is, and how it comes back; the next build puts it back."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    template, old, new = old_and_new(tmp_path, before_and_change)
+    root = tmp_path / "p"
+    copy(template, root)
+    done = swap_without_renameat2(root, "error=EIO:when=2..3")
+    assert (done.returncode, done.stderr) == (1, (
+        f"{root / '.site.prev'}: Input/output error: check the path and build again; the live site is in "
+        f"{root / '.site.old'}/; the next build, or `mv {root / '.site.old'} {root / 'site'}`, puts it back\n"
+        "error: 1 problem found; nothing was written\n"))
+    assert not (root / "site").exists() and tree(root / ".site.old") == old
+    assert build(root) == 0 and tree(root / "site") == new
+
+
 def test_a_swap_without_renameat2_that_fails_at_its_last_rename_says_the_new_site_is_published(tmp_path: Path,
                                                                                              capsys) -> None:
     """An attacker's report: the third rename failing (the old site cannot become the spare) came after the new site

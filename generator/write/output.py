@@ -686,7 +686,13 @@ def write_problem(e: OSError, target: Path) -> Problem:
         advice = f"{target} or its spare copy is a mount point or on another disk; build into a folder inside it"
     else:
         advice = "check the path and build again"
-    kept = f"{target} is unchanged" if target.exists() else f"nothing was written to {target}"
+    old = _siblings(target)[1]
+    if target.exists():
+        kept = f"{target} is unchanged"
+    elif _ours(old):  # a swap whose second rename and its undoing both failed
+        kept = f"the live site is in {old}/; the next build, or `mv {old} {target}`, puts it back"
+    else:
+        kept = f"nothing was written to {target}"
     return Problem(where, 0, "", f"{e.strerror or e}: {advice}; {kept}")
 
 
