@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUFFERED, CONFIG, FIXTURE_SITE, article, make_project, skip_or_fail, write_files
+from conftest import BUFFERED, CONFIG, FIXTURE_SITE, article, make_project, need, skip_or_fail, write_files
 from generator.commands.cli import main
 
 
@@ -186,6 +186,23 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
     assert err == (f"error: cannot build into {tmp_path / output}: {why.format(tmp=tmp_path)}; choose another --output "
                    "or output_dir\n")
     assert (tmp_path / "afile").read_text() == "mine"
+
+
+def test_an_output_folder_whose_making_fails_partway_leaves_no_folder_it_made(tmp_path: Path) -> None:
+    """An attacker's report: `--output x/y/site` with the disk full at the second folder (ENOSPC at the mkdir of
+    x/y, caused with strace) was refused, but left x/ behind. The folders made before the failure are removed."""
+    need(shutil.which("strace") is not None, "strace is not installed (apt-get install strace)")
+    make_project(tmp_path, {"a.md": article()})
+    folder = tmp_path / "x/y"
+    done = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "-P", str(folder), "-e", "trace=mkdir,mkdirat",
+                           "-e", "inject=mkdir,mkdirat:error=ENOSPC:when=2", sys.executable, "-m", "generator",
+                           "build", "--config", str(tmp_path / "config.yaml"), "--output", str(folder / "site")],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                          timeout=120)
+    assert (done.returncode, done.stderr) == (2, (
+        f"error: cannot build into {folder / 'site'}: its folder {folder} cannot be made (No space left on device); "
+        "choose another --output or output_dir\n"))
+    assert not (tmp_path / "x").exists()
 
 
 def test_future_articles_wait_for_their_date(tmp_path: Path, capsys: pytest.CaptureFixture[str],

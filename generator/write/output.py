@@ -201,6 +201,7 @@ def make_parent(target: Path) -> tuple[Path, ...]:
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
+        unmake_parent(target, tuple(missing))  # those it made before the one that failed
         raise RefusalError(f"cannot build into {target}: its folder {parent} cannot be made ({e.strerror}); "
                            "choose another --output or output_dir") from None
     return tuple(missing)
@@ -215,6 +216,8 @@ def unmake_parent(target: Path, made: tuple[Path, ...]) -> None:
     for folder in reversed(made):
         try:
             folder.rmdir()
+        except FileNotFoundError:  # not made after all: ``make_parent`` failed before it
+            continue
         except OSError:
             return
 
