@@ -514,6 +514,7 @@ class PreviewServer:
 
     def _watch_folders(self, ready: threading.Event) -> None:
         """Rebuild on changes under the source folders; start over when the set of folders changes."""
+        unnamed = False
         while not self._stopping.is_set():
             folders = watched_folders(self.config)
             if not folders:
@@ -524,12 +525,13 @@ class PreviewServer:
                 for changes in watchfiles.watch(*folders, stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
                                                 yield_on_timeout=True):
                     ready.set()
-                    if changes:
+                    if changes or unnamed:
+                        unnamed = False
                         self.rebuild(self._changed_files(changes))
                     if watched_folders(self.config) != folders:
                         break
             except RuntimeError:
-                self._unnamed_change()
+                unnamed = self._unnamed_change()
 
     def _watch_project(self, ready: threading.Event) -> None:
         """Rebuild when config.yaml changes, or when a source folder appears or goes."""
@@ -539,22 +541,26 @@ class PreviewServer:
         def relevant(_: watchfiles.Change, path: str) -> bool:
             return Path(path).name in top_level_names(self.config, name, self.options.environment)
 
+        unnamed = False
         while not self._stopping.is_set():
             try:
                 for changes in watchfiles.watch(root, watch_filter=relevant, recursive=False,
                                                 stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
                                                 yield_on_timeout=True):
                     ready.set()
-                    if changes:
+                    if changes or unnamed:
+                        unnamed = False
                         self.rebuild(self._changed_files(changes))
             except RuntimeError:
-                self._unnamed_change()
+                unnamed = self._unnamed_change()
 
-    def _unnamed_change(self) -> None:
+    def _unnamed_change(self) -> bool:
         """watchfiles stopped on a change to a file whose name is not UTF-8 ('Unable to decode path'): the watch
-        starts again (it had ended for good, and pages went stale), and a build says what the name is."""
-        self.rebuild()
+        starts again (it had ended for good, and pages went stale), and a build says what the name is. That build
+        runs once the new watch is up (its first tick, ``True`` here asks for it): built before, a save made during
+        the build or the pause after it was seen by neither."""
         self._stopping.wait(WATCH_TICK_MS / 1000)
+        return True
 
     # --- serving ---------------------------------------------------------------------------------
 
