@@ -601,6 +601,11 @@ def cmd_ping(args: argparse.Namespace) -> int:
     # the record of what the hub has is the output folder's: staging's site/ is not production's
     result = ping(config.websub_hub, feeds, cache_for(config, site), args.all, args.dry_run, args.timeout)
     verb = "would announce" if args.dry_run else "announced"
+    for feed in found.others:  # a file nobody meant to publish: said in every CI log, not only with -v
+        print(f"{_shown(site / feed.path)}: warning: not announced: it names {printable(feed.url)} as its own, not a "
+              f"URL of {printable(built or config.base_url)}, so it is another site's feed, copied into this one; link "
+              "to that feed instead (readers of a copy get no new items), or delete the copy from the static files",
+              file=sys.stderr)
     for feed, why in result.failed:
         print(f"{_shown(site / feed.path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
     if result.untried:
@@ -616,9 +621,6 @@ def cmd_ping(args: argparse.Namespace) -> int:
         if args.verbose:
             for feed in result.same:
                 print(f"unchanged {printable(feed.url)}")
-            for feed in found.others:
-                print(f"{_shown(site / feed.path)}: not announced: it names {printable(feed.url)} as its own, not a "
-                      f"URL of {printable(built or config.base_url)}")
         print(f"{verb} {counted(len(result.announced), 'feed')} to {config.websub_hub}; "
               f"{result.unchanged} unchanged, {len(result.failed) + len(result.untried)} failed")
     return 1 if result.failed or result.untried else 0
