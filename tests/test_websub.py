@@ -354,3 +354,50 @@ def test_ping_base_url_takes_the_build_url_written_another_way(tmp_path: Path, h
     assert run(capsys, "ping", "--config", config, "--output", staging, "--base-url", "https://staging.example.org:8443/")[
         :2] == (2, "")
     assert hub.topics() == []
+
+
+def test_a_hand_written_feed_naming_another_address_of_the_site_is_not_announced(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """static/old/feed.xml, a hand-written feed (or an old copy of the home feed) whose self link names
+    https://example.org/feed.xml, was announced at that address too: the hub was told twice of the home feed, and the
+    record, kept by URL, held one of the two files' hashes, so every ping announced it again. One whose self link
+    names an address no file is at (/podcast.xml) had the hub fetch a 404. The hub fetches the URL it is told, and a
+    reader subscribes to the URL a feed names: neither file is announced, and a warning says where each is served."""
+    root = project(tmp_path, hub.url)
+    for folder, url in (("old", "https://example.org/feed.xml"), ("podcast", "https://example.org/podcast.xml")):
+        (root / "static" / folder).mkdir(parents=True)
+        (root / "static" / folder / "feed.xml").write_text(
+            '<?xml version="1.0"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f'<atom:link href="{url}" rel="self"/><title>{folder}</title></channel></rss>\n')
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    said = "".join(
+        f"{tmp_path / 'site' / folder / 'feed.xml'}: warning: not announced: it names {url} as its own, but it is "
+        f"served at https://example.org/{folder}/feed.xml, and the hub would fetch {url}; write "
+        f"https://example.org/{folder}/feed.xml as its self link (rel=\"self\")\n"
+        for folder, url in (("old", "https://example.org/feed.xml"), ("podcast", "https://example.org/podcast.xml")))
+    code, out, err = run(capsys, "ping", "--config", config)
+    topics = hub.topics()
+    assert (code, err) == (0, said) and len(topics) == len(set(topics)) and "https://example.org/feed.xml" in topics
+    assert all("podcast" not in t and "/old/" not in t for t in topics)
+    code, out, err = run(capsys, "ping", "--config", config)
+    assert (code, err, hub.topics()) == (0, said, [])  # nothing announced again
+    assert out.endswith(f"announced 0 feeds to {hub.url}; {len(topics)} unchanged, 0 failed\n")
+
+
+def test_a_json_feed_naming_another_address_of_the_site_is_told_to_fix_its_feed_url(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSON Feed has no self link: the warning names the field it has, feed_url."""
+    root = project(tmp_path, hub.url)
+    (root / "static/podcast").mkdir(parents=True)
+    (root / "static/podcast/feed.json").write_text('{"version": "https://jsonfeed.org/version/1.1", "title": "P", '
+                                                   '"feed_url": "https://example.org/podcast.json", "items": []}\n')
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, "--dry-run")
+    assert (code, err) == (0, f"{tmp_path / 'site/podcast/feed.json'}: warning: not announced: it names "
+                              "https://example.org/podcast.json as its own, but it is served at "
+                              "https://example.org/podcast/feed.json, and the hub would fetch "
+                              "https://example.org/podcast.json; write https://example.org/podcast/feed.json as its "
+                              "feed_url\n")
+    assert "podcast" not in out

@@ -606,6 +606,11 @@ def cmd_ping(args: argparse.Namespace) -> int:
               f"URL of {printable(built or config.base_url)}, so it is another site's feed, copied into this one; link "
               "to that feed instead (readers of a copy get no new items), or delete the copy from the static files",
               file=sys.stderr)
+    for feed, served in found.misplaced:  # the hub fetches the URL it is told: a 404, or another file
+        print(f"{_shown(site / feed.path)}: warning: not announced: it names {printable(feed.url)} as its own, but it "
+              f"is served at {printable(served)}, and the hub would fetch {printable(feed.url)}; write "
+              f"{printable(served)} as its " + ("feed_url" if feed.path.endswith(".json") else 'self link (rel="self")'),
+              file=sys.stderr)
     for feed, why in result.failed:
         print(f"{_shown(site / feed.path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
     if result.untried:

@@ -2,7 +2,8 @@
 
 A feed's topic is the URL it names as itself (``rel="self"``, JSON Feed's ``feed_url``): the one the build
 used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to; a file that names a URL outside that
-base URL is another site's feed copied from ``static/``, and is not announced. A feed counts as changed when its
+base URL is another site's feed copied from ``static/``, and one that names a URL of the site but not the one
+it is served at (a hand-written feed) would have the hub fetch that other address: neither is announced. A feed counts as changed when its
 bytes in the built site differ from the bytes last announced successfully for that URL; ``websub.json`` in the
 output folder's cache remembers those (URL → hash): ``.cache/`` for the
 config's own ``output_dir``, and an environment with its own folder has its own (``publish.cache_for``). So a
@@ -86,10 +87,15 @@ class SiteFeeds:
     built_for: str | None
     """The base URL the site was built with, as its home feed.xml names it; None without one."""
     own: tuple[Feed, ...]
-    """The site's feeds: each names a URL under that base URL (or none: it is then there); sorted by path."""
+    """The site's feeds: each names the URL it is served at, under that base URL (or none: it is then there);
+    sorted by path."""
     others: tuple[Feed, ...] = ()
     """Files with a feed's name that name another site's URL (another host's RSS copied from ``static/``): never
     announced, as the hub would tell that site's subscribers of our copy."""
+    misplaced: tuple[tuple[Feed, str], ...] = ()
+    """(feed, the URL it is served at) for files that name a URL of the site other than their own (a hand-written
+    feed in ``static/`` whose self link says /podcast.xml): never announced, as the hub would fetch that other
+    address (a 404, or another feed), and a reader subscribed there is not reading this file."""
 
 
 def site_feeds(site: Path, base_url: str) -> SiteFeeds:
@@ -105,8 +111,16 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
     base = built or base_url
     feeds = [Feed(relative, url or urls.absolute(base, relative), hashed) for relative, url, hashed in found]
     under = same_address(base)
-    own = tuple(f for f in feeds if same_address(f.url).startswith(under))
-    return SiteFeeds(built, own, tuple(f for f in feeds if f not in own))
+    others = tuple(f for f in feeds if not same_address(f.url).startswith(under))
+    misplaced = tuple((f, urls.absolute(base, f.path)) for f in feeds if f not in others
+                      and _address(f.url) != _address(urls.absolute(base, f.path)))
+    own = tuple(f for f in feeds if f not in others and f not in {feed for feed, _ in misplaced})
+    return SiteFeeds(built, own, others, misplaced)
+
+
+def _address(url: str) -> str:
+    """``url`` as two spellings of one address compare equal, its path percent-decoded as a web server reads it."""
+    return urllib.parse.unquote(same_address(url))
 
 
 def read_state(cache: Path) -> dict[str, str]:
