@@ -28,6 +28,7 @@ from generator.write.output import built_site_holding
 
 if TYPE_CHECKING:
     from generator.index.taxonomy import OwnSlugs
+    from generator.load.content import FieldReader
 
 TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
@@ -467,26 +468,29 @@ _FIELD_ARGUMENTS = {("source" if field == "source_url" else field): argument for
 """The argument of ``digest new`` that writes each front-matter field (``source:`` is ``--source-url``'s)."""
 
 
-def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str) -> None:
+def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str, now: datetime) -> None:
     """Refuse (exit 2) a new file the build would stop at or warn about (a tag '!!!', 'C#' and 'C++' on one URL, 51
     tags, a control character), with the build's own words: the file is read, and its tags and section grouped, as
-    the build does, and every problem is said at once; only the placeholder's warning is meant."""
+    the build does, and every problem is said at once; only the placeholder's warning is meant (``now``: the build's,
+    which leaves out an article dated after it)."""
     from generator.index.taxonomy import build_site, own_slugs
     from generator.load.content import article_settings, parse_article  # content imports this module
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)
     found = [*problems, *(build_site((article,), own)[1] if article else ())]
-    found += _spelled_otherwise(config, own, article.tags, article.section) if article else []
+    found += _spelled_otherwise(config, own, article.tags, article.section, now) if article else []
     said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
             for p in found if "placeholder" not in p.message]
     if said:
         raise RefusalError("; ".join(dict.fromkeys(said)))
 
 
-def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str) -> list[Problem]:
+def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str,
+                       now: datetime) -> list[Problem]:
     """The new article's tags and section that another article (a draft's too: the build stops once it is published)
-    spells otherwise on the same URL ('kecerdasan-buatan' and 'Kecerdasan Buatan'), as the build says them. Only the
+    spells otherwise on the same URL ('kecerdasan-buatan' and 'Kecerdasan Buatan'), as the build says them, naming
+    the file the build names: of those with that spelling, the newest it publishes (``_build_order``). Only the
     front matter of the others is read, as the build reads it, and only of a file that may hold such a name."""
     from generator.index.taxonomy import FIELDS, one_url, term_slug
     from generator.load.content import MAX_BYTES, MAX_TAGS, NOT_ARTICLES, NOTES_DIR, find_articles, read_front
@@ -494,7 +498,7 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
     wanted = {(kind, slug): name for kind, names in (("tags", tags), ("sections", (section,))) for name in names
               if name and (slug := term_slug(fold(name), own))}
     needles = [_letters(slug) for _, slug in wanted] + [_letters(fold(name)) for name in own.written]
-    said: dict[tuple[str, str], Problem] = {}
+    said: dict[tuple[str, str], tuple[tuple[object, ...], Problem]] = {}
 
     def clash(kind: str, name: str) -> tuple[str, str] | None:
         """(kind, slug) of the new article's name that ``name`` spells otherwise on the same URL; None for none."""
@@ -521,10 +525,23 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
         check = front[0]
         others = [("tags", name) for name in check.names("tags", MAX_TAGS)]
         others += [("sections", check.name_without_invisible("section", check.text("section")))]
+        order: tuple[object, ...] | None = None
         for kind, name in others:
-            if (found := clash(kind, name)) is not None and found not in said:
-                said[found] = Problem(rel, 0, FIELDS[kind], one_url(kind, found[1], wanted[found], name, rel))
-    return list(said.values())
+            if (found := clash(kind, name)) is not None:
+                order = order or _build_order(config, check, rel, now)
+                if found not in said or order < said[found][0]:
+                    said[found] = (order, Problem(rel, 0, FIELDS[kind], one_url(kind, found[1], wanted[found], name,
+                                                                                 rel)))
+    return [problem for _, problem in said.values()]
+
+
+def _build_order(config: Config, check: FieldReader, rel: str, now: datetime) -> tuple[object, ...]:
+    """Where the build's message about a name that clashes puts the article ``check`` reads: the newest article it
+    publishes first (``taxonomy.newest_first``: date, slug, file), then drafts and articles dated after ``now``, which
+    it leaves out, then a file whose date it cannot read."""
+    when = check.date("date", config.tz, required=True, language=config.language)
+    left_out = check.boolean("draft") or when is None or when > now
+    return (left_out, when is None, -when.timestamp() if when else 0.0, check.slug(rel) or "", rel)
 
 
 _NAMES_AT = re.compile(rb"^(?:tags|section)[ \t]*:.*(?:\n(?:[ \t#-].*)?)*", re.MULTILINE)
@@ -599,7 +616,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
                           _registered_name(config, url))
-    _refuse_unbuildable(config, registry, rel, text)
+    _refuse_unbuildable(config, registry, rel, text, now)
     for folder in (path.parent.parent.parent, path.parent.parent, path.parent):  # content/, YYYY/, MM/
         if os.path.lexists(folder) and not folder.is_dir():
             raise RefusalError(f"{folder.relative_to(config.root).as_posix()} is a file where digest new needs a "
