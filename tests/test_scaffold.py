@@ -623,3 +623,32 @@ def test_new_names_the_file_the_build_names_for_a_tag_spelled_otherwise(
     said = capsys.readouterr().err
     assert "(in content/2025/05/baru.md) both make the URL /tags/kecerdasan-buatan/" in said \
         or "content/2025/05/baru.md:4: field 'tags': " in said, said
+
+
+@pytest.mark.parametrize("slugs, others, tags, message", [
+    ("  ML: ai\n", {}, ("ML", "AI"),
+     "--tags: 'ML' and 'AI' both make the URL /tags/ai/: config.yaml:4 gives 'ML' the slug ai (slugs:); if they are "
+     "one thing, write only one of them, else give 'ML' another slug there, like ml"),
+    ("  AI2: kecerdasan-buatan\n  Artificial Intelligence: kecerdasan-buatan\n", {}, ("AI2", "Artificial Intelligence"),
+     "--tags: 'AI2' and 'Artificial Intelligence' both make the URL /tags/kecerdasan-buatan/: config.yaml:4 and "
+     "config.yaml:5 give both the slug kecerdasan-buatan (slugs:); if they are one thing, write only one of them, else "
+     "give 'Artificial Intelligence' another slug there, like artificial-intelligence"),
+    ("  ML: ai\n", {"2025/05/ml.md": "[ML]"}, ("AI",),
+     "--tags: 'AI' and 'ML' (in content/2025/05/ml.md) both make the URL /tags/ai/: config.yaml:4 gives 'ML' the slug "
+     "ai (slugs:); if they are one thing, write 'ML' in --tags instead, else add \"AI\": ai-2 to slugs: there"),
+    ("  ML: ai\n", {"2025/05/ai.md": "[AI]"}, ("ML",),
+     "--tags: 'ML' and 'AI' (in content/2025/05/ai.md) both make the URL /tags/ai/: config.yaml:4 gives 'ML' the slug "
+     "ai (slugs:); if they are one thing, write 'AI' in --tags instead, else give 'ML' another slug there, like ml"),
+])
+def test_new_says_which_slugs_entry_makes_a_tag_clash_and_what_to_write(
+        tmp_path: Path, slugs: str, others: dict[str, str], tags: tuple[str, ...], message: str) -> None:
+    """A clash that config.yaml's slugs: makes (a slug equal to another tag's, two names given one slug) was said in
+    words that left out the entry: "'AI' and 'ML' (in …) both make the URL /tags/ai/; give one its own URL …",
+    when 'ML' makes /tags/ai/ only through slugs:, or as the build says it at config.yaml, with nothing of --tags.
+    It names the entry's line, what clashes with what, and what to write, in --tags or in slugs:."""
+    make_project(tmp_path, {rel: article("Lain", date="2025-05-01", tags=names) for rel, names in others.items()},
+                 config=CONFIG + "slugs:\n" + slugs)
+    with pytest.raises(RefusalError) as e:
+        new_article(load_config(tmp_path / "config.yaml"), NewArticle("Tes", tags=tags), JUNE_30_EVENING_UTC)
+    assert str(e.value) == message
+    assert not (tmp_path / "content/2025/07").exists()

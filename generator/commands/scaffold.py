@@ -478,7 +478,10 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)
-    found = [*problems, *(build_site((article,), own)[1] if article else ())]
+    # a clash config.yaml's slugs: makes between two typed tags is said in --tags' words, not at config.yaml's line
+    found = [*problems, *(p for p in (build_site((article,), own)[1] if article else ())
+                          if not p.field.startswith("slugs."))]
+    found += _typed_slug_clashes(own, article.tags, rel) if article else []
     found += _spelled_otherwise(config, own, article.tags, article.section, now) if article else []
     said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
             for p in found if "placeholder" not in p.message]
@@ -530,9 +533,44 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
             if (found := clash(kind, name)) is not None:
                 order = order or _build_order(config, check, rel, now)
                 if found not in said or order < said[found][0]:
-                    said[found] = (order, Problem(rel, 0, FIELDS[kind], one_url(kind, found[1], wanted[found], name,
-                                                                                 rel)))
+                    words = _slugs_clash(own, kind, found[1], wanted[found], name, rel) \
+                        or one_url(kind, found[1], wanted[found], name, rel)
+                    said[found] = (order, Problem(rel, 0, FIELDS[kind], words))
     return [problem for _, problem in said.values()]
+
+
+def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str) -> list[Problem]:
+    """Two of the typed tags that config.yaml's ``slugs:`` gives one URL (``_slugs_clash``), each after the first."""
+    from generator.index.taxonomy import term_slug
+
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
+    for name in tags:
+        slug = term_slug(fold(name), own)
+        taken = first.setdefault(slug, name)
+        if slug and fold(taken) != fold(name) and (words := _slugs_clash(own, "tags", slug, taken, name)):
+            problems.append(Problem(rel, 0, "tags", words))
+    return problems
+
+
+def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, where: str = "") -> str | None:
+    """digest new's words for the typed ``name`` and ``other`` (typed too, or another article's, in the file
+    ``where``) that make one URL through config.yaml's ``slugs:``: the entries that do it, at their lines, and what to
+    write, in the argument or in ``slugs:``; None when no entry of ``slugs:`` is in it (``taxonomy.one_url``'s case)."""
+    from generator.index.taxonomy import FIELDS, slug_for
+
+    given = [n for n in (name, other) if fold(n) in own.written]
+    if not given:
+        return None
+    places = " and ".join(f"{file}:{line}" for file, line in (own.where(fold(n)) for n in given))
+    gives = (f"{places} gives {quoted(given[0])} the slug {slug}" if len(given) == 1
+             else f"{places} give both the slug {slug}")
+    one = f"write {quoted(other)} in {_FIELD_ARGUMENTS[FIELDS[kind]]} instead" if where else "write only one of them"
+    change = name if where else given[-1]  # another article's URL stays as it is
+    fix = (f"give {quoted(change)} another slug there, like {slug_for(change, slug)}" if fold(change) in own.written
+           else f"add {json.dumps(change, ensure_ascii=False)}: {slug_for(change, slug)} to slugs: there")
+    return (f"{quoted(name)} and {quoted(other)}{f' (in {where})' if where else ''} both make the URL /{kind}/{slug}/: "
+            f"{gives} (slugs:); if they are one thing, {one}, else {fix}")
 
 
 def _build_order(config: Config, check: FieldReader, rel: str, now: datetime) -> tuple[object, ...]:

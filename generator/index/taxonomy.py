@@ -95,7 +95,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
                     taken_name, taken_art = (a_name, a_art) if given == other else (b_name, b_art)
                     problems.append(Problem(*configured.where(given), f"slugs.{name}", f"gives {quoted(name)} the URL "
                                             f"/{kind}/{slug}/, which {quoted(taken_name)} (in {taken_art.source_path}) has "
-                                            f"too; choose another slug, like {_slug_for(name, slug)}"))
+                                            f"too; choose another slug, like {slug_for(name, slug)}"))
                     continue
                 problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
                                         one_url(kind, slug, b_name, a_name, a_art.source_path)))
@@ -148,7 +148,7 @@ def one_url(kind: TermKind, slug: str, name: str, other: str, where: str) -> str
     """The build's words for ``name`` and ``other`` (a spelling in the file ``where``) that make one URL."""
     fix = "use one spelling" if _one_name(other, name) else (
         f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: "
-        f"{_slug_for(name, slug)}}}', or use one spelling if they are one thing")
+        f"{slug_for(name, slug)}}}', or use one spelling if they are one thing")
     return f"{quoted(name)} and {quoted(other)} (in {where}) both make the URL /{kind}/{slug}/; {fix}"
 
 
@@ -161,7 +161,7 @@ def _one_name(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def _slug_for(name: str, taken: str) -> str:
+def slug_for(name: str, taken: str) -> str:
     """A slug to suggest for ``name`` when its own is ``taken``: the signs spelled out ('C++' → 'c-plus-plus',
     'C#' → 'c-sharp'), else the taken one numbered."""
     spelled = make_slug(name.replace("+", " plus ").replace("#", " sharp ").replace("&", " and "))
