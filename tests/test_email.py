@@ -145,7 +145,7 @@ def test_the_text_email_keeps_the_notes_paragraphs_and_addresses_and_never_split
     files = build_project(tmp_path).output.files
     text = files["weekly/2025-W24/email.txt"].decode()
     assert ("Pekan ini Meta (https://example.org/2025/06/a/) dan arsip\n(https://arsip.example/) penting.[1]\n\n"
-            "Sorotan pekan ini\n\n- satu\n\n- dua\n\n[1] Catatan kaki.\n") in text
+            "Sorotan pekan ini\n\n- satu\n- dua\n\n[1] Catatan kaki.\n") in text
     assert url in text and "↩" not in text and "ini#" not in text and "Sorotan pekan ini#" not in text
     html = files["weekly/2025-W24/email.html"].decode()
     assert 'href="https://example.org/weekly/2025-W24/#fn1"' in html and "email.html#" not in html
@@ -178,14 +178,10 @@ def test_the_text_email_keeps_a_lists_numbers_nesting_and_markers_and_a_notes_ha
         "Baris satu\\\nbaris dua dengan [tautan](https://contoh.example/)\n\n"
         "> kutipan satu\\\n> kutipan dua\n>\n> 1. dalam kutipan\\\n>    lanjut\n")) == """\
 3. tiga
-
 4. empat, dengan baris yang cukup panjang untuk dibungkus ke baris
    berikutnya oleh email
-
    - rincian
-
      1. sub satu
-
 5. lima
    baris kedua lima
 
@@ -196,7 +192,6 @@ def test_the_text_email_keeps_a_lists_numbers_nesting_and_markers_and_a_notes_ha
 - atas
 
   - bawah
-
     - paling bawah
 
 Baris satu
@@ -207,6 +202,38 @@ baris dua dengan tautan (https://contoh.example/)
 >
 > 1. dalam kutipan
 >    lanjut"""
+
+
+def test_a_tight_list_stays_tight_and_a_loose_one_loose_in_the_text_email(tmp_path: Path) -> None:
+    """A reader's report: every item of a tight list ('- a' lines with no blank line between, one block on the web
+    page) stood apart in email.txt, a blank line after each, as if the list were loose. A tight list stays tight,
+    its nested lists too, in a quote too; a loose list, and what comes before and after a list, keep their blank
+    line."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10")})
+    assert note_in_text_email(tmp_path, (
+        "Pekan ini:\n\n- satu\n- dua\n  1. dua a\n  2. dua b\n- tiga\n\nLonggar:\n\n- alfa\n\n- beta\n\n"
+        "1. pertama\n2. kedua\n\n> - dikutip\n> - juga\n\nSelesai.\n")) == """\
+Pekan ini:
+
+- satu
+- dua
+  1. dua a
+  2. dua b
+- tiga
+
+Longgar:
+
+- alfa
+
+- beta
+
+1. pertama
+2. kedua
+
+> - dikutip
+> - juga
+
+Selesai."""
 
 
 def note_in_text_email(root: Path, note: str) -> str:

@@ -409,6 +409,15 @@ def _own_lines(block: Any) -> list[str]:
     return lines if any(lines) else []
 
 
+def _tight(before: Any, block: Any) -> bool:
+    """Whether ``block`` follows ``before`` with no blank line: both are items of a tight list (their text is not in
+    ``<p>``), ``block`` the next item of ``before``'s list, or of a list inside it; as the web page sets them."""
+    if before is None or before.tag != "li" or block.tag != "li":
+        return False
+    parent = block.getparent()
+    return parent is not None and (parent.getparent() is before or any(e is parent for e in before.iterancestors()))
+
+
 def _list_marker(item: Any) -> str:
     """'- ', or '3. ' for the third item of an ordered list (counted from its ``start``)."""
     parent = item.getparent()
@@ -445,6 +454,7 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     out: list[str] = []
     marked: set[Any] = set()  # the list items whose marker is out
     last: list[Any] = []  # the quotes and list items the last block is in, outermost first
+    before: Any = None  # the last block
     for block in doc.iter(*_BLOCKS):
         if block.xpath("ancestor::pre"):
             continue
@@ -453,11 +463,11 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
             continue
         within = [e for e in (*reversed(list(block.iterancestors())), block)
                   if e.tag == "blockquote" or e.tag == "li" and "footnote-item" not in e.get("class", "")]
-        if out:  # a blank line, with the '> ' (and indent) of what both blocks are in
+        if out and not _tight(before, block):  # a blank line, with the '> ' (and indent) of what both blocks are in
             shared = next((n for n, (a, b) in enumerate(zip(last, within)) if a is not b), min(len(last), len(within)))
             out.append("".join("> " if e.tag == "blockquote" else " " * len(_list_marker(e))
                                for e in within[:shared]).rstrip())
-        last = within
+        last, before = within, block
         first = rest = ""  # '> ' on every line of a quote; an item's marker on its first line, its indent after
         for e in within:
             mark = "> " if e.tag == "blockquote" else _list_marker(e)
