@@ -236,6 +236,29 @@ Longgar:
 Selesai."""
 
 
+def test_a_line_break_inside_chinese_or_japanese_text_is_no_space_in_the_text_email(tmp_path: Path) -> None:
+    """A reader's report: a Chinese or Japanese paragraph written over several lines in the note read '第一行 第二行'
+    and '日本語の文 章です' in email.txt, a space where the editor's line ended: these languages put no space between
+    words, and a line break between two of their characters is none (CSS Text 3). Between Korean words, or a
+    Chinese character and a Latin letter, it is still a space."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10")})
+    assert note_in_text_email(tmp_path, (
+        "人工知能の開発競争が激化する中、日本の大手通信会社は\n新しい大規模言語模型を発表し、国内の企業向けに\n"
+        "提供を開始すると明らかにした。\n\n中文段落第一行 \n 第二行继续，**强调**\n的文字。\n\n"
+        "한국어 문장\n다음 줄\n\n日本語\nEnglish 中文\n- 一\n- 二\n")) == """\
+人工知能の開発競争が激化する中、日本の大手通信会社は新しい大規模言語模
+型を発表し、国内の企業向けに提供を開始すると明らかにした。
+
+中文段落第一行第二行继续，强调的文字。
+
+한국어 문장 다음 줄
+
+日本語 English 中文
+
+- 一
+- 二"""
+
+
 def note_in_text_email(root: Path, note: str) -> str:
     """The editor's note (``note``, for week 2025-W24) as email.txt gives it, between the edition's header and its
     items."""

@@ -27,6 +27,30 @@ _FLAG_LETTERS = range(0x1F1E6, 0x1F200)
 """Regional indicators: two of them make a flag ('🇮🇩')."""
 
 
+_SEGMENT_BREAK = re.compile(r"[^\S\n]*\n\s*")
+"""A line break in the source with the spaces around it."""
+
+
+def _joins_without_space(before: str, after: str) -> bool:
+    """Whether a line break between ``before`` and ``after`` is dropped rather than shown as a space (CSS Text 3,
+    segment break transformation): both Chinese or Japanese (East Asian Width 'F', 'W' or 'H', not Korean, which
+    puts spaces between words), or either a zero width space."""
+    if not before or not after or "\u200b" in (before, after):
+        return True
+    return (unicodedata.east_asian_width(before) in "FWH" and unicodedata.east_asian_width(after) in "FWH"
+            and not _HANGUL.match(before) and not _HANGUL.match(after))
+
+
+def collapse(text: str) -> str:
+    """``text``'s runs of whitespace as one space, as a browser shows them, but a line break between two Chinese or
+    Japanese characters dropped: they put no space between words, so '第一行\n第二行' reads '第一行第二行'."""
+    if text.isascii() or "\n" not in text:
+        return " ".join(text.split())
+    return " ".join(_SEGMENT_BREAK.sub(lambda m: "" if _joins_without_space(text[m.start() - 1:m.start()],
+                                                                           text[m.end():m.end() + 1]) else " ",
+                                       text).split())
+
+
 def _extends(char: str) -> bool:
     """Whether ``char`` belongs with the character before it: a combining mark (a variation selector too), a zero
     width joiner, an emoji modifier (a skin tone) or a tag (the letters of a subdivision flag)."""

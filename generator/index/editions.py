@@ -27,7 +27,7 @@ from generator.load.frontmatter import (SplitError, Written, YamlError, cut_by_c
                                         read_past, said_by, split, yaml_problems)
 from generator.load.markdown import MarkdownOptions, render
 from generator.core.models import Article, Term
-from generator.core.wrap import wrap
+from generator.core.wrap import collapse, wrap
 from generator.load.registry import fold
 
 _NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
@@ -388,7 +388,8 @@ _NESTED = frozenset((*_BLOCKS, "ul", "ol", "table", "dl"))
 
 def _own_lines(block: Any) -> list[str]:
     """The text of ``block`` but its inner blocks' (an item's text before its nested list), cut at each hard break
-    (``<br>``), each part's spaces collapsed; [] when it has none."""
+    (``<br>``), each part's spaces collapsed (``collapse``: a line break between Chinese characters is none); []
+    when it has none."""
     parts = [block.text or ""]
 
     def walk(element: Any) -> None:
@@ -403,7 +404,7 @@ def _own_lines(block: Any) -> list[str]:
 
     for child in block:
         walk(child)
-    lines = [" ".join(part.split()) for part in parts]
+    lines = [collapse(part) for part in parts]
     while lines and not lines[-1]:
         lines.pop()
     return lines if any(lines) else []
