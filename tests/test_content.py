@@ -1855,6 +1855,30 @@ def test_a_summary_of_chinese_or_japanese_text_is_cut_near_the_limit(settings: A
     assert article is not None and article.summary == "人工智能" * 50 + "…"
 
 
+THAI = ("บริษัทเทคโนโลยีรายใหญ่ของประเทศไทยประกาศความร่วมมือกับผู้ให้บริการคลาวด์ระดับโลกเพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย"
+        "สำหรับธุรกิจขนาดกลางและขนาดย่อมโดยคาดว่าจะเริ่มให้บริการภายในปีหน้าและจะขยายไปยังประเทศเพื่อนบ้านในภูมิภาค"
+        "เอเชียตะวันออกเฉียงใต้ในอีกสองปีข้างหน้า")
+"""A Thai phrase of 256 characters: Thai writes a sentence's words without spaces; its spaces end phrases."""
+
+
+@pytest.mark.parametrize("body, summary", [
+    (THAI + " ผู้บริหารระบุว่าโครงการนี้จะช่วยลดต้นทุน", THAI[:197] + "…"),  # not 'ประเทศเพื…', its tone mark cut off
+    ("ข่าว " + THAI, "ข่าว " + THAI[:194] + "…"),  # not 'ข่าว…', the first phrase alone
+    (THAI[:120] + " " + THAI[120:], THAI[:120] + "…"),  # at a phrase's end in the limit's second half
+    ("ก" * 198 + "เก้า", "ก" * 198 + "…"),  # never 'เ' alone, before its consonant
+    ("ก" * 199 + "ขา" + "ก" * 10, "ก" * 199 + "…"),  # never before the vowel that ends a syllable
+])
+def test_a_summary_of_thai_text_is_cut_between_syllables_or_at_a_phrase(settings: ArticleSettings, body: str,
+                                                                        summary: str) -> None:
+    """A reader's report: a Thai article's summary, cut at 200 characters as if Thai were Chinese, ended inside a
+    letter, 'ประเทศเพื…' where the text says 'ประเทศเพื่อนบ้าน': the tone mark of 'พื่' was cut off, and the last
+    syllable read as another. A Thai summary is cut at a phrase's end (a space) in the limit's second half, else near
+    the limit between two syllables' letters: never inside a letter and its marks, after a vowel written before its
+    consonant, or before a vowel that ends the syllable."""
+    article, _ = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\n---\n{body}\n".encode(), settings)
+    assert article is not None and article.summary == summary
+
+
 def test_date_advice_follows_the_sites_language_and_zone(tmp_path: Path) -> None:
     """On an English site in London the advice said '2025-06-13T09:00:00+07:00 … 13 Juni 2025 09.00 WIB', which,
     followed, is 03:00 there; 'June 13, 2025 9:05 PM', as English pages print a date, was not read."""

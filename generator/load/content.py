@@ -40,6 +40,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.i18n import long_date
+from generator.core.wrap import clusters
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, unusable_fix
 from generator.load.publishers import host_of, read_sources
@@ -750,6 +751,13 @@ _CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\
 """A Han character, hiragana or katakana: Chinese and Japanese write words without spaces between them (Korean's
 Hangul has spaces, so it is not here)."""
 _LAST_CJK = re.compile(_CJK.pattern + "(?!.*" + _CJK.pattern + ")", re.DOTALL)
+_THAI = re.compile("[\u0e01-\u0e5b]")
+"""Thai, which writes a sentence's words without spaces between them: its spaces end phrases and sentences."""
+_THAI_LEADING = frozenset("เแโใไ")
+"""Thai vowels written before the consonant they are said after: a cut after one leaves it without its syllable."""
+_THAI_FOLLOWING = frozenset("ะาำๅๆฯ")
+"""Thai vowels and signs that end the syllable before them (the repetition mark 'ๆ', the abbreviation 'ฯ'): a cut
+before one leaves the syllable without it."""
 _SENTENCE_END = re.compile("[。！？](?!.*[。！？])", re.DOTALL)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
@@ -990,21 +998,37 @@ def summarize(body_html: str) -> str:
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = text[:SUMMARY_CHARS].rsplit(" ", 1)
-    if len(cut) == 1 or _CJK.search(cut[1]):  # no space near the limit: '米OpenAI は…' was cut after 8 characters
+    # no space near the limit: '米OpenAI は…' was cut after 8 characters, and a Thai paragraph after its first phrase
+    if len(cut) == 1 or _CJK.search(cut[1]) or len(cut[0]) < SUMMARY_CHARS // 2 and _THAI.search(cut[1]):
         cut = [cjk_cut(text)]
     return cut[0].rstrip(",;:.、，；：。") + "…"
 
 
 def cjk_cut(text: str) -> str:
-    """Chinese or Japanese text (no spaces between words) cut to ``SUMMARY_CHARS``: after its last '。', '！' or
+    """Chinese, Japanese or Thai text (no spaces between words) cut to ``SUMMARY_CHARS``: after its last '。', '！' or
     '？' in the limit's second half, else at the limit (before a Latin word it would cut, after the last CJK
-    character)."""
+    character; never inside a character and its marks, ``cut_point``)."""
     window = text[:SUMMARY_CHARS]
     if (stop := _SENTENCE_END.search(window, SUMMARY_CHARS // 2)) is not None:
         return window[:stop.end()]
     if text[SUMMARY_CHARS].isalnum() and not _CJK.match(text, SUMMARY_CHARS) and (last := _LAST_CJK.search(window)):
         return window[:last.end()]
-    return window
+    return window[:cut_point(text, SUMMARY_CHARS)]
+
+
+def cut_point(text: str, at: int) -> int:
+    """The last place at or before ``at`` where ``text`` may be cut: never inside what a reader sees as one
+    character (``clusters``: a letter and its marks, Thai's vowels above and below and its tone marks, an emoji), nor
+    after a Thai vowel written before its consonant ('เ' of 'เพื่อน'), nor before one that ends a syllable ('า').
+    Cut at 200 characters, 'ประเทศเพื่อน' lost its tone mark and read 'ประเทศเพื…'; it reads 'ประเทศ…'."""
+    ends, end = [], 0
+    for cluster in clusters(text[:at + 32]):  # a cluster longer than 32 characters is none a reader sees
+        end += len(cluster)
+        if end > at:
+            break
+        ends.append(end)
+    whole = [n for n in ends if text[n - 1] not in _THAI_LEADING and text[n:n + 1] not in _THAI_FOLLOWING]
+    return whole[-1] if whole else ends[-1] if ends else at
 
 
 _LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
