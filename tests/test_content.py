@@ -1879,6 +1879,23 @@ def test_a_summary_of_thai_text_is_cut_between_syllables_or_at_a_phrase(settings
     assert article is not None and article.summary == summary
 
 
+def test_reading_time_of_thai_follows_its_words(tmp_path: Path) -> None:
+    """Thai puts no spaces between words, but its vowel and tone marks (not letters to ``\\w``) split its runs of
+    letters about once a word: a long Thai article, 2,667 words segmented by hand, counts 2,612 and reads 14 minutes,
+    as its words do at 200 a minute. Marks counted as letters would make each phrase one word: '2 min read'."""
+    from conftest import CONFIG, article, build_project, make_project
+    first = THAI + " ผู้บริหารระบุว่าโครงการนี้จะช่วยลดต้นทุนของผู้ประกอบการได้มาก"  # 67 words
+    other = ("นักวิเคราะห์มองว่าการลงทุนครั้งนี้สะท้อนความต้องการใช้งานระบบประมวลผลภาษาธรรมชาติที่เพิ่มขึ้นอย่างรวดเร็ว "
+             "โดยเฉพาะในภาคการเงิน การค้าปลีก และการท่องเที่ยว ซึ่งต้องรองรับลูกค้าจำนวนมากในเวลาเดียวกัน "
+             "ขณะที่หน่วยงานกำกับดูแลกำลังพิจารณาแนวทางคุ้มครองข้อมูลส่วนบุคคลให้สอดคล้องกับเทคโนโลยีใหม่ "
+             "รัฐบาลยังตั้งเป้าให้ประเทศไทยเป็นศูนย์กลางดิจิทัลของภูมิภาคภายในปี ๒๕๗๐")  # 65 words
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01",
+                                                    body="\n\n".join([first] + [other] * 40))},
+                 config=CONFIG + "language: en\n")
+    page = build_project(tmp_path).output.files["2025/07/a/index.html"].decode()
+    assert " · 14 min read" in page
+
+
 def test_date_advice_follows_the_sites_language_and_zone(tmp_path: Path) -> None:
     """On an English site in London the advice said '2025-06-13T09:00:00+07:00 … 13 Juni 2025 09.00 WIB', which,
     followed, is 03:00 there; 'June 13, 2025 9:05 PM', as English pages print a date, was not read."""
