@@ -465,18 +465,22 @@ def with_slips(rel: str, problems: list[Problem], slip: YamlError | None) -> lis
     return slipped + [p for p in said_by(rel, problems, slip) if p not in merged]
 
 
-_WHOLE_VALUE = re.compile(r"must be |'.*' is not a valid ")
-"""How a field's error about its whole value begins: 'must be true or false', "'a: b' is not a valid slug"."""
+_WHOLE_VALUE = re.compile(r"must be |'.*' is not a (?:valid |usable path)")
+"""How a field's error about its whole value begins: 'must be true or false', "'a: b' is not a valid slug", "'@lama/'
+is not a usable path" (a redirect, which in quotes is none either)."""
 
 
 def slip_and(slipped: Problem, problem: Problem) -> Problem | None:
     """One message for a slip, ``slipped``, whose advice put a value in quotes, and ``problem``, the field's error
     about the value so written (``_WHOLE_VALUE``): what the field takes, not the quotes ('draft: ya: tidak' is not
     told to write 'draft: "ya: tidak"', then that it must be true or false); None when ``problem`` is no such
-    error of the slip's field and line."""
+    error of the slip's field and line, or is about another item of the slip's line than the one the slip names."""
     if (problem.path, problem.line, problem.field) != (slipped.path, slipped.line, slipped.field) or \
             problem.severity != "error" or "double quotes: " not in slipped.message or \
             not _WHOLE_VALUE.match(problem.message):
+        return None
+    named = re.match(r"'(.*)' starts with '", slipped.message)  # one item of a list: '[lama x, @lama2/]'
+    if named and problem.message[:1] in "'\"" and not problem.message.startswith(f"{quoted(named[1])} "):
         return None
     return Problem(slipped.path, slipped.line, slipped.field, f"{slipped.message.partition(';')[0]}, and {problem.message}")
 
