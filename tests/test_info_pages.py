@@ -162,7 +162,7 @@ def test_a_slip_in_a_field_hides_none_of_that_fields_own_problems(tmp_path: Path
         "draft: false",
         "content/pages/tentang.md:6: field 'redirects': '@lama/' is not a usable path; use letters, digits, '-', '_', "
         "'.' and '/', such as 2025/06/old-slug/",
-        "content/pages/tentang.md:7: field 'redirects': item 2 is {'lama2/': 'x'}; write an old path such as "
+        "content/pages/tentang.md:7: field 'redirects': item 2 is a mapping, {lama2/: x}; write an old path such as "
         "2025/06/old-slug/"]
     with pytest.raises(BuildError) as e:
         site(tmp_path, pages)

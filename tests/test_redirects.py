@@ -732,3 +732,16 @@ def test_an_item_starting_with_at_is_one_message_whose_advice_builds(
                            "content/2025/06/b.md": article(title="B", redirects="[lama-x, lama3/]")})
     assert main(["build", "-q", "--config", config]) == 0
     assert "/lama/ /2025/06/a/ 301" in (tmp_path / "site/_redirects").read_text().splitlines()
+
+
+def test_an_item_that_is_a_list_or_mapping_is_shown_in_yaml_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'- lama2/: x' was told "item 2 is {'lama2/': 'x'}", Python's words; a list item's number was 31 for 0x1F."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects="\n  - lama/\n  - lama2/: x\n  - [lama3/, 0x1F]")})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/a.md:6: field 'redirects': item 2 is a mapping, {lama2/: x}; write an old path such as "
+        "2025/06/old-slug/",
+        "content/2025/06/a.md:7: field 'redirects': item 3 is a list, [lama3/, 0x1F]; write an old path such as "
+        "2025/06/old-slug/",
+        "error: 2 problems found; nothing was written"]

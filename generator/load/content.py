@@ -789,7 +789,7 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
     """An article's or a page's ``redirects:``: an error for each item that is no usable path, and a warning for
     one no static host serves a redirect page at, or too long for nginx's map."""
     redirects, bad_redirects = parse_redirects(meta.get("redirects"), lambda *item: check.line("redirects", *item),
-                                               lambda i: check.written.get(("redirects", i), ""))
+                                               check.written)
     value = meta.get("redirects")
     aliased = {(check.line("redirects", i), f"item {i + 1} is empty") for i in range(len(value))
                if value[i] is None and check.written.get(("redirects", i), "").startswith("*")} \

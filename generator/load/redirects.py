@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from generator.core import urls
 from generator.load.config import Config
 from generator.core.errors import Problem, quoted
-from generator.load.frontmatter import as_yaml
+from generator.load.frontmatter import Written, shown_as_written
 from generator.core.models import Article, InfoPage, Redirect, Term
 from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 
@@ -135,12 +135,12 @@ def _moved_intersections(companies: Iterable[Term], live: Collection[str], moved
     return found
 
 
-def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[int], str] = lambda i: ""
+def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | None = None
                     ) -> tuple[list[Redirect], list[tuple[int, str]]]:
     """The front-matter value → Redirects, and (line, message) for each item that is not a usable path.
 
-    ``line_of(i)`` is the line of item ``i``, ``line_of()`` the key's; ``written(i)`` item ``i`` as the editor wrote
-    it when YAML read a number or true/false (``frontmatter.Written``). A path is written relative to the site's base URL,
+    ``line_of(i)`` is the line of item ``i``, ``line_of()`` the key's; ``written``: the file's ``frontmatter.Written``,
+    for an item (or a value in a list or mapping item) YAML read as a number or true/false, as the editor wrote it. A path is written relative to the site's base URL,
     the way the article's own path is ('2025/06/old-slug/'); a leading '/' is allowed. A path
     without a file extension is a page and gets its trailing '/'.
     """
@@ -155,8 +155,9 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Callable[[
     for i, item in enumerate(value):
         line = line_of(i)
         if not isinstance(item, str) or not item.strip():
-            shown = quoted(item) if isinstance(item, str) else as_yaml(item, written(i))  # 0x1F, true: not 31, True
-            problems.append((line, f"item {i + 1} is {shown}; write an old path such as 2025/06/old-slug/"))
+            shown = shown_as_written(item, written or {}, ("redirects", i))  # 0x1F, true, {a: b}: not 31, True, {'a': 'b'}
+            what = "a list, " if isinstance(item, list) else "a mapping, " if isinstance(item, dict) else ""
+            problems.append((line, f"item {i + 1} is {what}{shown}; write an old path such as 2025/06/old-slug/"))
             continue
         text = item.strip()
         if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE) or text.startswith("//"):
