@@ -505,3 +505,44 @@ def test_an_entry_written_on_its_id_s_line_is_advised_as_a_mapping(tmp_path: Pat
     (tmp_path / "sources.yaml").write_text("reuters: {name: Reuters, url: https://www.reuters.com/}\n")
     entries, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
     assert problems == [] and [e.name for e in entries.values()] == ["Reuters"]
+
+
+def test_an_entry_on_its_id_s_line_with_details_below_is_advised_with_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'kompas: name: Kompas #1' over '  url: ftp://kompas.id/' was advised 'kompas: {name: "Kompas #1"}', which,
+    followed, left the url a line indented under nothing, a syntax error of its own; and the url's problem, and every
+    other entry's ('tempo' without its name), were said only in the runs after. The lines below join the mapping,
+    and their problems, and the other entries', are said in the same run."""
+    companies = ("kompas: name: Kompas #1\n  # its group\n  aliases:\n    - KG\n  url: ftp://kompas.id/\n"
+                 "  description: Harian nasional, terbit sejak 1965.\ntempo:\n  nam: Tempo\n")
+    make_project(tmp_path, {"2025/06/a.md": article()}, companies=companies)
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 1
+    fix = ('kompas: {name: "Kompas #1", aliases: [KG], url: ftp://kompas.id/, description: "Harian nasional, terbit '
+           'sejak 1965."}')
+    assert capsys.readouterr().err.splitlines() == [
+        "content/companies.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
+        f"there, and more of them on the lines below; write them in one mapping, in place of lines 1 to 6: {fix} (or "
+        "write kompas: alone on its line, and name: \"Kompas #1\" on a line of its own below it, indented as those)",
+        "content/companies.yaml:1: field 'kompas.url': must be an http(s) URL such as https://example.com/",
+        "content/companies.yaml:7: field 'tempo.name': is required; add name: \"...\"",
+        "content/companies.yaml:8: field 'tempo.nam': unknown key; did you mean 'name'?",
+        "error: 4 problems found; nothing was written"]
+    for written in (fix.replace("ftp:", "https:") + "\n", 'kompas:\n  name: "Kompas #1"\n  aliases:\n    - KG\n'
+                    "  url: https://kompas.id/\n  description: Harian nasional, terbit sejak 1965.\n"):  # either way
+        (tmp_path / "content/companies.yaml").write_text(written + "tempo:\n  name: Tempo\n")
+        kompas = load_registry(tmp_path / "content/companies.yaml", "content/companies.yaml").lookup("KG")
+        assert kompas is not None and (kompas.name, kompas.url) == ("Kompas #1", "https://kompas.id/")
+    # in sources.yaml too; details below that are no mapping of other keys are told, with no one line to write
+    from generator.load.publishers import load_sources
+    (tmp_path / "sources.yaml").write_text("kompas: name: Kompas\n  url: https://www.kompas.com/\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
+        "there, and more of them on the lines below; write them in one mapping, in place of lines 1 to 2: kompas: "
+        "{name: Kompas, url: https://www.kompas.com/} (or write kompas: alone on its line, and name: Kompas on a line "
+        "of its own below it, indented as those)"]
+    (tmp_path / "sources.yaml").write_text("kompas: name: Kompas, url: https://www.kompas.com/\n  name: Kompas\n")
+    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
+        "there, and more of them on the lines below; write kompas: alone on its line, and name: Kompas and url: "
+        "https://www.kompas.com/ each on a line of its own below it, indented as those"]

@@ -1452,7 +1452,7 @@ def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int, entries: bool
     it is none of those."""
     if (merge := _merge_slip(text, error)) is not None:
         return merge
-    if entries and (entry := _entry_on_one_line(text.split("\n"), _error_line(text, error))) is not None:
+    if entries and (entry := _entry_on_one_line(text.split("\n"), _error_line(text, error), first_line)) is not None:
         return entry
     found = _explained(text.split("\n"), _error_line(text, error), _unclosed_quote(text, error), first_line)
     if found is None and (bare := _without_colon(text, error)) is not None:
@@ -1463,12 +1463,19 @@ def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int, entries: bool
     return at, field, _spaced(message), right and _spaced(right)
 
 
-def _entry_on_one_line(lines: list[str], at: int) -> Advice | None:
+_PAIRS = re.compile(r",\s*(?=[A-Za-z_][\w-]*:\s)")
+"""Where one 'key: value' pair of an entry's details on its id's line ends and the next begins."""
+
+
+def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | None:
     """A registry's entry written on its id's line as keys ('google: name: Google', which YAML reads as a second key
-    on the line), at line ``at`` (from 0): its keys in a mapping, ``google: {name: Google}``. In quotes, as for any
-    other value, it would be text, and the entry "must be a mapping". A '#' with no space after it is kept in its
-    value, in double quotes ('kompas: name: Kompas #1': ``kompas: {name: "Kompas #1"}``), as YAML would cut it off
-    as a comment; a comment written '# note' is left out. None for any other line."""
+    on the line), at line ``at`` (from 0; ``first_line``: the file line of ``lines[0]``): its keys in a mapping,
+    ``google: {name: Google}``. In quotes, as for any other value, it would be text, and the entry "must be a
+    mapping". A '#' with no space after it is kept in its value, in double quotes ('kompas: name: Kompas #1':
+    ``kompas: {name: "Kompas #1"}``), as YAML would cut it off as a comment; a comment written '# note' is left out.
+    Its details indented on the lines below ('  url: https://kompas.id/') join the mapping, written in place of those
+    lines too (``_details_below``): under the mapping alone they would be a slip of their own. None for any other
+    line."""
     code = _without_comment(lines[at]) if 0 <= at < len(lines) else ""
     found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", code)
     if found is None:
@@ -1476,7 +1483,7 @@ def _entry_on_one_line(lines: list[str], at: int) -> Advice | None:
     details = found[2].strip()
     if re.match(r"\s+#[^\s#]", cut := lines[at][len(code):].rstrip()):  # a name cut by its '#': 'Kompas #1'
         details = ", ".join(f"{key}: {double_quoted(value) if '#' in value else value}" for key, value in (
-            pair.split(": ", 1) for pair in re.split(r",\s*(?=[A-Za-z_][\w-]*:\s)", found[2].strip() + cut)))
+            pair.split(": ", 1) for pair in _PAIRS.split(found[2].strip() + cut)))
     right = f"{found[1]}: {{{details}}}"
     try:
         read = yaml.safe_load(right)
@@ -1484,8 +1491,57 @@ def _entry_on_one_line(lines: list[str], at: int) -> Advice | None:
         return None
     if not isinstance(read, dict) or not isinstance(read.get(found[1]), dict):
         return None
-    return at, found[1], (f"has its details on the id's line, which YAML reads as a second key there; write them in "
-                          f"a mapping: {right} (or each on a line of its own below, indented)"), right
+    said = "has its details on the id's line, which YAML reads as a second key there"
+    each = " and ".join(pairs := _PAIRS.split(details))
+    alone = (f"write {found[1]}: alone on its line, and {each} {'each ' if len(pairs) > 1 else ''}on a line of its own "
+             "below it, indented as those")
+    last = at
+    for i in range(at + 1, len(lines)):  # its lines below: indented, a comment or an empty line among them
+        if not lines[i].strip() or lines[i].lstrip(" \t").startswith("#"):
+            continue
+        if lines[i][:1] not in (" ", "\t"):
+            break
+        last = i
+    if last == at:
+        return at, found[1], f"{said}; write them in a mapping: {right} (or each on a line of its own below, indented)", \
+            right
+    below = _details_below(lines[at + 1:last + 1], read[found[1]])
+    if below is None:
+        return at, found[1], f"{said}, and more of them on the lines below; {alone}", None
+    right = f"{found[1]}: {{{details}, {below}}}"
+    return at, found[1], (f"{said}, and more of them on the lines below; write them in one mapping, in place of lines "
+                          f"{first_line + at} to {first_line + last}: {right} "
+                          f"(or {alone})"), right + "\n" * (last - at)
+
+
+def _details_below(rows: list[str], on_line: dict[Any, Any]) -> str | None:
+    """An entry's details indented on the lines ``rows`` below its id's line, whose details YAML read as
+    ``on_line``, written for the mapping on the id's line: 'url: https://kompas.id/, aliases: [KG]', each value as
+    written where it reads the same there, else as YAML read it (a list over lines in brackets, text with a ',' in
+    double quotes); None when they are no mapping of other keys, or read otherwise in one mapping."""
+    indent = min(len(row) - len(row.lstrip(" ")) for row in rows if row.strip() and not row.lstrip().startswith("#"))
+    try:
+        read = yaml.safe_load("\n".join(row[indent:] for row in rows))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(read, dict) or not read or set(read) & set(on_line):
+        return None
+    written = {m[1]: _without_comment(m[3].strip()) for row in rows if row[indent:indent + 1] not in (" ", "")
+               and (m := _KEY_LINE.fullmatch(row[indent:]))}
+    pairs = []
+    for key, value in read.items():
+        text = written.get(key, "")
+        try:
+            same = bool(text) and yaml.safe_load(f"{{{key}: {text}}}") == {key: value}
+        except yaml.YAMLError:
+            same = False
+        pairs.append(f"{key}: {text if same else as_written(value, {}, ())}")
+    try:
+        if yaml.safe_load("{" + ", ".join(pairs) + "}") != read:
+            return None
+    except yaml.YAMLError:
+        return None
+    return ", ".join(pairs)
 
 
 _TAB_OR_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\t')
