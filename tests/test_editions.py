@@ -309,17 +309,23 @@ def test_a_notes_title_with_the_editions_label_is_not_doubled_and_is_warned_of(
     ("Pekan AI #1", "Edisi #1: Pekan AI", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
                                           "put the whole value in double quotes: title: \"Pekan AI #1\""),
     ("Edisi #1: Pekan: AI", "Edisi #1: Edisi", "'#1: Pekan: AI' after it is a YAML comment, so it is not part of the "
-                                               "title; if it is, write title: \"Pekan: AI\" (the edition's heading "
-                                               "adds 'Edisi #' and the number the edition has already: editions "
-                                               "count from the oldest week)"),
+                                               "title; if it is, the edition's heading adds 'Edisi #' and the number "
+                                               "the edition has already (editions count from the oldest week); write "
+                                               "title: \"Pekan: AI\""),
+    # the editor's note after the title was left out of the line to write
+    ("Edisi #1: Pekan AI  # cek lagi", "Edisi #1: Edisi", "'#1: Pekan AI' after it is a YAML comment, so it is not "
+                                                          "part of the title; if it is, the edition's heading adds "
+                                                          "'Edisi #' and the number the edition has already (editions "
+                                                          "count from the oldest week); write title: \"Pekan AI\"  # "
+                                                          "cek lagi"),
     ("Edisi #1", "Edisi #1: Edisi", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
                                     "remove the line: the edition's heading adds 'Edisi #' and the number the "
                                     "edition has already: editions count from the oldest week"),
     # the number written was claimed as the heading's ('adds 'Edisi #27' already'), which showed 'Edisi #1'
     ("Edisi #27 minggu ini", "Edisi #1: Edisi", "'#27 minggu ini' after it is a YAML comment, so it is not part of the "
-                                                "title; if it is, write title: \"minggu ini\" (the edition's heading "
-                                                "adds 'Edisi #' and the number the edition has already: editions "
-                                                "count from the oldest week)"),
+                                                "title; if it is, the edition's heading adds 'Edisi #' and the number "
+                                                "the edition has already (editions count from the oldest week); write "
+                                                "title: \"minggu ini\""),
 ])
 def test_a_notes_title_cut_at_a_hash_is_warned_of_as_an_articles_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, heading: str, said: str) -> None:
@@ -331,6 +337,18 @@ def test_a_notes_title_cut_at_a_hash_is_warned_of_as_an_articles_is(
     assert capsys.readouterr().err.splitlines() == [f"content/weekly/2025-W24.md:2: field 'title': warning: {said}"]
     page = lxml.html.parse(str(tmp_path / "site/weekly/2025-W24/index.html")).getroot()
     assert page.xpath("//h1/text()") == [heading]
+
+
+def test_a_notes_title_written_as_its_warning_says_keeps_the_editors_comment(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The line to write for 'title: Edisi #1: Pekan AI  # cek lagi' left out '# cek lagi'; written as said, the
+    note is quiet, its heading the one meant, and the comment still there."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": '---\ntitle: "Pekan AI"  # cek lagi\n---\nCatatan.\n'})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err == ""
+    page = lxml.html.parse(str(tmp_path / "site/weekly/2025-W24/index.html")).getroot()
+    assert page.xpath("//h1/text()") == ["Edisi #1: Pekan AI"]
 
 
 def test_a_notes_title_over_lines_is_one_line_everywhere(tmp_path: Path) -> None:

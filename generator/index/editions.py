@@ -204,18 +204,19 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
     return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
 
 
-def _unlabelled(title: str) -> str:
+def _unlabelled(title: str, note: str = "") -> str:
     """What to do when a note's whole title (YAML cut at its '#': 'title: Edisi #1: Pekan AI' read 'Edisi') starts
     with the edition's label; '' when it does not. The number written is not claimed: the week's edition may have
-    another ('Edisi #27' on the week of 'Edisi #3')."""
+    another ('Edisi #27' on the week of 'Edisi #3'). ``note``: the editor's comment after the title ('  # cek
+    lagi'), kept at the end of the line to write."""
     label = _LABEL.match(title)
     if not label:
         return ""
     word = re.sub(r"\s*\d+", "", label.group().strip().rstrip(":·–—-").strip())  # 'Edisi #27:' → 'Edisi #'
-    said = (f"the edition's heading adds '{word}' and the number the edition has already: editions count from the "
-            "oldest week")
+    adds, why = f"the edition's heading adds '{word}' and the number the edition has already", \
+        "editions count from the oldest week"
     rest = title[label.end():].strip()
-    return f"write title: {double_quoted(rest)} ({said})" if rest else f"remove the line: {said}"
+    return f"{adds} ({why}); write title: {double_quoted(rest)}{note}" if rest else f"remove the line: {adds}: {why}"
 
 
 def _note_title(title: str, lines: tuple[int, int]) -> tuple[str, str]:

@@ -136,13 +136,15 @@ _COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""
 a '#' is text (matched so that it is passed over)."""
 
 
-def cut_by_comment(raw: list[str], at: int, key: str, value: str, fix: Callable[[str], str] | None = None) -> str:
+def cut_by_comment(raw: list[str], at: int, key: str, value: str, fix: Callable[[str, str], str] | None = None
+                   ) -> str:
     """The warning for a plain value that YAML cut at ' #', which starts a comment, on its key's line ``at`` of
     ``raw``: 'title: Meta #1 di pasar' reads as 'Meta', and the rest was quietly gone. '' when nothing was cut, or
     when the '#' is followed by a space, as a note's is ('name: Reuters  # display name', the README's example; as
     in ``names_cut_by_comment``); such a note later on the line stays a note in the line to write ('title: Meta #1
-    di pasar  # cek lagi'). ``fix(the whole value as written, without that note)``: what to do if the comment is part of the
-    value; by default, or when it gives '', put the value in double quotes."""
+    di pasar  # cek lagi'). ``fix(the whole value as written, without that note; the note, with the spaces before it, or
+    '')``: what to do if the comment is part of the value, its line to write ending with the note; by default, or
+    when it gives '', put the value in double quotes."""
     line = raw[at - 1] if 0 < at <= len(raw) else ""
     after = line.split(":", 1)[1] if " #" in line and ":" in line else ""
     if not after or after.strip()[:1] in ("\"", "'", "|", ">"):
@@ -155,7 +157,7 @@ def cut_by_comment(raw: list[str], at: int, key: str, value: str, fix: Callable[
     cut, note_text = (comment[:note.start()], comment[note.start():].rstrip()) if note else (comment.rstrip(), "")
     whole = (written + " #" + cut).strip()
     return (f"'#{cut}' after it is a YAML comment, so it is not part of the {key}; if it is, "
-            + (fix and fix(whole) or f"put the whole value in double quotes: {key}: {double_quoted(whole)}{note_text}"))
+            + (fix and fix(whole, note_text) or f"put the whole value in double quotes: {key}: {double_quoted(whole)}{note_text}"))
 
 
 def names_cut_by_comment(raw: list[str], at: int, key: str) -> tuple[int, str, bool] | None:
