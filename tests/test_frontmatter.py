@@ -226,6 +226,11 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     ("x: 1\ntitle: [Breaking] news  # from the wire\n",
      (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double quotes: "
                   "title: \"[Breaking] news\"")),
+    # inside a '[' never closed too, where it was put in the quotes ('title: "[  # c"', a title with the comment)
+    ("x: 1\ntitle: [  # c\n", (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double "
+                                           "quotes: title: \"[\"")),
+    ("x: 1\ntitle: {Breaking #1  # c\n", (2, "title", "starts with '{', which YAML reads as a mapping; put the whole "
+                                                      "value in double quotes: title: \"{Breaking #1\"")),
     # a '#' inside quotes was cut as a comment (title: "\"Nomor), and a value in quotes with its escapes ('' or
     # \") was quoted again; a tab before a comment kept the comment in the advice
     ('x: 1\ntitle "Nomor #1"  # judul\n', (2, "title", "has no ':' after the key; write title: \"Nomor #1\"")),

@@ -546,3 +546,20 @@ def test_an_entry_on_its_id_s_line_with_details_below_is_advised_with_them(
         "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
         "there, and more of them on the lines below; write kompas: alone on its line, and name: Kompas and url: "
         "https://www.kompas.com/ each on a line of its own below it, indented as those"]
+
+
+def test_an_entry_on_its_id_s_line_with_a_colon_in_a_value_is_advised_as_the_mapping_meant(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'google: name: Google: Alphabet' was told to put 'name: Google: Alphabet' in quotes, which, followed, was
+    "must be a mapping with at least 'name:'"; its name is the text in double quotes, and a note after the url is
+    no part of it ('url: "https://about.google/  # c"' was a url with a space)."""
+    make_project(tmp_path, {"2025/06/a.md": article()},
+                 companies="google: name: Google: Alphabet, url: https://about.google/  # c\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    fix = 'google: {name: "Google: Alphabet", url: https://about.google/}'
+    assert capsys.readouterr().err.splitlines() == [
+        "content/companies.yaml:1: field 'google': has its details on the id's line, which YAML reads as a second key "
+        f"there; write them in a mapping: {fix} (or each on a line of its own below, indented)",
+        "error: 1 problem found; nothing was written"]
+    google = registry(tmp_path, fix + "\n").lookup("Google: Alphabet")
+    assert google is not None and (google.id, google.url) == ("google", "https://about.google/")

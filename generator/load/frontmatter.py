@@ -1008,7 +1008,9 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, f"needs a space after the colon: {shown}: {value}", f"{indented}{shown}: {value}"
     if _syntax_error(line.lstrip(" ")) is None:  # YAML reads it on its own: 'title: "a \"b\""', "name: 'it''s'"
         return None
-    quoted = double_quoted(value)
+    # a note after the value ('# c') is left out of the line to write, as YAML reads it: inside an open '[' or '{'
+    # too ('title: [  # c' is '[', not "[  # c")
+    quoted = double_quoted(re.split(r"\s+#(?:\s|$)", value, maxsplit=1)[0] if value[:1] in "[{" else value)
     if value[0] == '"' and '"' in value[1:-1]:
         inner = _quoted_text(value, '"')
         if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
@@ -1474,7 +1476,8 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     on the line), at line ``at`` (from 0; ``first_line``: the file line of ``lines[0]``): its keys in a mapping,
     ``google: {name: Google}``. In quotes, as for any other value, it would be text, and the entry "must be a
     mapping". A '#' with no space after it is kept in its value, in double quotes ('kompas: name: Kompas #1':
-    ``kompas: {name: "Kompas #1"}``), as YAML would cut it off as a comment; a comment written '# note' is left out.
+    ``kompas: {name: "Kompas #1"}``), as YAML would cut it off as a comment, and so is a value with ': ' in it ('google:
+    name: Google: Alphabet': ``google: {name: "Google: Alphabet"}``); a comment written '# note' is left out.
     Its details indented on the lines below ('  url: https://kompas.id/') join the mapping, written in place of those
     lines too (``_details_below``): under the mapping alone they would be a slip of their own. None for any other
     line."""
@@ -1482,10 +1485,11 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", code)
     if found is None:
         return None
-    details = found[2].strip()
-    if re.match(r"\s+#[^\s#]", cut := lines[at][len(code):].rstrip()):  # a name cut by its '#': 'Kompas #1'
-        details = ", ".join(f"{key}: {double_quoted(value) if '#' in value else value}" for key, value in (
-            pair.split(": ", 1) for pair in _PAIRS.split(found[2].strip() + cut)))
+    cut = lines[at][len(code):].rstrip()
+    written = found[2].strip() + (cut if re.match(r"\s+#[^\s#]", cut) else "")  # a name cut by its '#': 'Kompas #1'
+    written = re.split(r"\s+#(?:\s|$)", written, maxsplit=1)[0]  # and a note after it: '  # c'
+    details = ", ".join(f"{key}: {_flow_written(value.strip())}" for key, value in (
+        re.split(r":\s+", pair, maxsplit=1) for pair in _PAIRS.split(written)))
     right = f"{found[1]}: {{{details}}}"
     try:
         read = yaml.safe_load(right)
@@ -1514,6 +1518,18 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     return at, found[1], (f"{said}, and more of them on the lines below; write them in one mapping, in place of lines "
                           f"{first_line + at} to {first_line + last}: {right} "
                           f"(or {alone})"), right + "\n" * (last - at)
+
+
+def _flow_written(value: str) -> str:
+    """A value of an entry's details written on its id's line, for its mapping in braces: as written where YAML reads
+    it there as on a line of its own ('https://kompas.id/', '[KG, Kompas]'), else in double quotes ('Kompas #1',
+    which YAML would cut as a comment; 'Google: Alphabet', which it would read as another key)."""
+    try:
+        if yaml.safe_load(f"{{k: {value}}}") == yaml.safe_load(f"k: {value}"):
+            return value
+    except yaml.YAMLError:
+        pass
+    return double_quoted(value)
 
 
 def _details_below(rows: list[str], on_line: dict[Any, Any]) -> str | None:
