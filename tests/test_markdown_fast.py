@@ -98,6 +98,8 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "a—https://example.org/x.\n",                    # linkify after a non-space
     "> a\n- \n",                                     # an empty list item after a paragraph
     "[a]: user:pw@host\n\ntext\n",                   # a definition that markdown-it-py refuses
+    "x [y][a\\]b]\n\n[a\\]b]: javascript:x\n",       # a definition with an escaped ']' in its label
+    "[x]: javascr&#105;pt:x\n\n[z]: javascript&#58;x\n",  # or an entity in its scheme: pyrs shows it as text
     "> | a | b |\n|---|---|\n",                       # a table row as a lazy line of a quote
     "see http://a.org- now\n",                        # linkify-it ends a host before '-'
     "> a\n    b\n| a | b |\n|---|---|\n",             # a table as lazy lines of a quote's paragraph

@@ -58,7 +58,8 @@ _TABLE_AFTER_TEXT = re.compile(r"\n[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*
 """A table row in a quote or list item, a table right after a line of text (a lazy line of a quote may take
 it), and a table's delimiter row: the engines end such tables differently."""
 _ANGLE_DESTINATION = re.compile(r"\]\(\s*<|\]:\s*<")
-_REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[[^\]]*\]:[ \t]*(\S*)", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[(?:[^\\\]]|\\[\s\S])*\]:[ \t]*(\S*)", re.MULTILINE)
+"""A reference definition's start (its label may hold an escaped ']') and its URL, if on the same line."""
 _PLAIN_DESTINATION = re.compile(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
 """A reference definition's URL that both engines accept: http(s), or no scheme at all."""
 _EMPTY_ITEM = re.compile(r"\n[ \t>]*(?:[*+-]|\d+[.)])[ \t]*(?=\n|\Z)")
@@ -113,8 +114,9 @@ def _gate(text: str) -> bool | None:
         return None  # an empty list item after a paragraph: markdown-it-py starts a list, pyrs does not
     if "]:" in text:
         for found in _REFERENCE.finditer(text):
-            if not _PLAIN_DESTINATION.fullmatch(found.group(1)):
-                return None  # a definition nobody links to never shows its href, so check it here
+            url = found.group(1)
+            if not _PLAIN_DESTINATION.fullmatch(html.unescape(url) if "&" in url else url):
+                return None  # a definition nobody links to never shows its href, so check it here ('&#58;' too)
     if "<" in text and _ANGLE_DESTINATION.search(text):
         return None  # markdown-it-pyrs takes '[a](<>"t")', a title with no space before it
     if ("--" in text and "xn--" in text.lower()) or ("\\\n" in text and _REFERENCE.search(text)):
