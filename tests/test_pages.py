@@ -908,6 +908,30 @@ def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: 
         f'content/2025/06/a.md:9: warning: <a href="vbscript:q"> {tail}']
 
 
+def test_a_reference_line_to_an_address_no_page_may_have_is_a_warning_whether_a_link_uses_it_or_not(
+        tmp_path: Path) -> None:
+    """`[x]: javascript:alert(1)` that no link used was silent, while one a link used was a warning at the link.
+    Readers see neither line (as in Hugo and Zola); the editor is told of the dead one at its own line. A label with
+    an escaped bracket or an address spelt with an entity put the line, and its link, on the page as text."""
+    body = ("Teks dengan [tautan][u] di sini.\n\n[u]: javascript:alert(2)\n[x]: javascript:alert(1)\n"
+            "[y]: https://example.org/ok\n[z]: javascr&#105;pt:void(0)\n\nTeks [dua][a\\]b] lagi.\n\n"
+            "[a\\]b]: javascript:alert(3)\n[w]: javascript&#58;x\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert "<p>Teks dengan tautan di sini.</p>\n<p>Teks dua lagi.</p>" in page and "]:" not in page
+    path = "content/2025/06/a.md"
+    link = "is not an address readers can follow; write the real https:// address (or a path on the site, mailto:, tel:)"
+    line = ("not an address readers can follow, and no link uses it; delete the line, or write the real https:// "
+            "address (or a path on the site, mailto:, tel:)")
+    assert [str(p) for p in result.warnings if "javascript" in p.message] == [
+        f"{path}:5: warning: link 'tautan' shown as plain text: javascript:alert(2) {link}",
+        f"{path}:8: warning: reference line to javascript:alert(1): {line}",
+        f"{path}:10: warning: reference line to javascript:void(0): {line}",
+        f"{path}:12: warning: link 'dua' shown as plain text: javascript:alert(3) {link}",
+        f"{path}:15: warning: reference line to javascript:x: {line}"]
+
+
 def test_a_mixed_direction_headline_and_summary_take_their_own_direction_wherever_shown(tmp_path: Path) -> None:
     """An Arabic reader's report: 'الذكاء الاصطناعي في إندونيسيا: OpenAI و Meta …' took the page's left-to-right
     direction in the <h1>, lists, the home's lead, related reading, the weekly edition and its email, so its clauses

@@ -549,6 +549,9 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
     if kind == "raw link":
         return (f"<a href=\"{shown}\"> shown as plain text: it is not an address readers can follow; write the "
                 "real https:// address (or a path on the site, mailto:, tel:)")
+    if kind == "reference":
+        return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "
+                "or write the real https:// address (or a path on the site, mailto:, tel:)")
     if kind == "image":
         return (f"image '{text}' removed, its alt text shown instead: {shown} is not an address a page loads "
                 f"images from; put the file in {static_dir}/images/ and write ![{text}]({base_path}images/name.png), "

@@ -86,8 +86,9 @@ class Rendered:
     the article (an error: ``content.removed_problems``); -1 when there is none."""
     refused: tuple[tuple[str, str, str, int], ...] = ()
     """Each Markdown link or image whose address ``safe_url`` refuses ('javascript:', 'data:' …): ('link' or
-    'image', the text or alt shown in its place, the address, the body's line from 0), and each raw ``<a>`` whose
-    href the sanitiser removes ('raw link', '', its href as written, its line). A warning each
+    'image', the text or alt shown in its place, the address, the body's line from 0), each raw ``<a>`` whose
+    href the sanitiser removes ('raw link', '', its href as written, its line), and each reference definition with
+    such an address that no link of those uses ('reference', '', its address, its line). A warning each
     (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
@@ -211,6 +212,7 @@ def _digest_rule(state: StateCore) -> None:
                                     (state.src, token.map))
                 if more >= 0:
                     summary = _summary(tokens[:i]) + [_plain(token.children[:more])]
+    _note_dead_references(state.env)
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = " ".join(" ".join(summary).split())
@@ -228,6 +230,18 @@ def _note_refused_links(raw: str, line: int, env: EnvType) -> None:
     with its line (``raw`` begins on the body's line ``line``)."""
     for href, at in refused_links(raw):
         env.setdefault("refused", []).append(("raw link", "", href, line + raw.count("\n", 0, at)))
+
+
+def _note_dead_references(env: EnvType) -> None:
+    """Each reference definition (``[x]: …``) whose address ``safe_url`` refuses and that no refused link names, in
+    ``env["refused"]`` as a 'reference' at its line: readers never see the line (as in Hugo and Zola), but a link
+    that used it would show as plain text, so the editor is told of it at its own line."""
+    definitions = [*env.get("references", {}).values(), *env.get("duplicate_refs", ())]
+    dead = [d for d in definitions if not safe_url(d["href"])]
+    if dead:
+        refused = env.setdefault("refused", [])
+        said = {url for _, _, url, _ in refused}
+        refused += [("reference", "", d["href"], d["map"][0]) for d in dead if d["href"] not in said]
 
 
 def _refuse_unsafe(token: Token, env: EnvType) -> None:
