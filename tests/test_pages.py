@@ -908,6 +908,33 @@ def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: 
         f'content/2025/06/a.md:9: warning: <a href="vbscript:q"> {tail}']
 
 
+def _page_and_warnings(root: Path, body: str, about: str) -> tuple[str, list[str]]:
+    """The page of an article with this body, built, and the build's warnings that hold ``about``."""
+    make_project(root, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(root)
+    return result.output.files["2025/06/a/index.html"].decode(), [str(p) for p in result.warnings if about in p.message]
+
+
+def test_a_raw_video_or_audio_address_that_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """`<video src="javascript:…">`, `<audio src="data:…">`, a `<source>`, `<track>` or poster of the same kind
+    lost their address without a word (a player that plays nothing), where a raw `<a>` or `<img>` is a warning."""
+    body = ('Klip <video src="javascript:alert(1)"></video> di sini.\n\n<audio src="data:audio/mp3;base64,AAAA" '
+            'controls>\n<source src="vbscript:x" type="audio/mpeg">\n</audio>\n\n<video poster="java&#09;script:y">'
+            '<source src="/media/ok.mp4"><track src="javascript:z"></video>\n\n<audio src="/media/ok.mp3"></audio>\n')
+    page, warnings = _page_and_warnings(tmp_path, body, "media")
+    assert '<p>Klip <video controls=""></video> di sini.</p>\n<audio controls="">\n<source type="audio/mpeg">' in page
+    assert '<video controls=""><source src="/media/ok.mp4"><track></video>' in page
+    path = "content/2025/06/a.md"
+    tail = ("is not an address a page plays or shows media from, so it was removed; write the real https:// address "
+            "or a path from the site's root (/media/name.mp4 for static/media/name.mp4)")
+    assert warnings == [
+        f'{path}:5: warning: <video src="javascript:alert(1)"> {tail}',
+        f'{path}:7: warning: <audio src="data:audio/mp3;base64,AAAA"> {tail}',
+        f'{path}:8: warning: <source src="vbscript:x"> {tail}',
+        f'{path}:11: warning: <track src="javascript:z"> {tail}',
+        f'{path}:11: warning: <video poster="java&#09;script:y"> {tail}']
+
+
 def test_a_reference_line_to_an_address_no_page_may_have_is_a_warning_whether_a_link_uses_it_or_not(
         tmp_path: Path) -> None:
     """`[x]: javascript:alert(1)` that no link used was silent, while one a link used was a warning at the link.
@@ -916,15 +943,13 @@ def test_a_reference_line_to_an_address_no_page_may_have_is_a_warning_whether_a_
     body = ("Teks dengan [tautan][u] di sini.\n\n[u]: javascript:alert(2)\n[x]: javascript:alert(1)\n"
             "[y]: https://example.org/ok\n[z]: javascr&#105;pt:void(0)\n\nTeks [dua][a\\]b] lagi.\n\n"
             "[a\\]b]: javascript:alert(3)\n[w]: javascript&#58;x\n")
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
-    result = build_project(tmp_path)
-    page = result.output.files["2025/06/a/index.html"].decode()
+    page, warnings = _page_and_warnings(tmp_path, body, "javascript")
     assert "<p>Teks dengan tautan di sini.</p>\n<p>Teks dua lagi.</p>" in page and "]:" not in page
     path = "content/2025/06/a.md"
     link = "is not an address readers can follow; write the real https:// address (or a path on the site, mailto:, tel:)"
     line = ("not an address readers can follow, and no link uses it; delete the line, or write the real https:// "
             "address (or a path on the site, mailto:, tel:)")
-    assert [str(p) for p in result.warnings if "javascript" in p.message] == [
+    assert warnings == [
         f"{path}:5: warning: link 'tautan' shown as plain text: javascript:alert(2) {link}",
         f"{path}:8: warning: reference line to javascript:alert(1): {line}",
         f"{path}:10: warning: reference line to javascript:void(0): {line}",

@@ -549,6 +549,11 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
     if kind == "raw link":
         return (f"<a href=\"{shown}\"> shown as plain text: it is not an address readers can follow; write the "
                 "real https:// address (or a path on the site, mailto:, tel:)")
+    if kind == "raw media":
+        tag, name = text.split()
+        return (f"<{tag} {name}=\"{shown}\"> is not an address a page plays or shows media from, so it was removed; "
+                f"write the real https:// address or a path from the site's root ({base_path}media/name.mp4 for "
+                f"{static_dir}/media/name.mp4)")
     if kind == "reference":
         return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "
                 "or write the real https:// address (or a path on the site, mailto:, tel:)")

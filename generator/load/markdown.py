@@ -23,7 +23,8 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import DROPPED_TAG, drop_unusable_images, is_external, refused_links, safe_url, sanitize
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, drop_unusable_images, is_external, refused_addresses,
+                                     safe_url, sanitize)
 from generator.core.urls import make_slug
 
 if TYPE_CHECKING:
@@ -87,9 +88,10 @@ class Rendered:
     refused: tuple[tuple[str, str, str, int], ...] = ()
     """Each Markdown link or image whose address ``safe_url`` refuses ('javascript:', 'data:' …): ('link' or
     'image', the text or alt shown in its place, the address, the body's line from 0), each raw ``<a>`` whose
-    href the sanitiser removes ('raw link', '', its href as written, its line), and each reference definition with
-    such an address that no link of those uses ('reference', '', its address, its line). A warning each
-    (``content.removed_problems``)."""
+    href the sanitiser removes ('raw link', '', its href as written, its line), each raw ``<video>``, ``<audio>``,
+    ``<source>`` or ``<track>`` address it removes ('raw media', 'video poster', the address, its line), and each
+    reference definition with such an address that no link of those uses ('reference', '', its address, its line).
+    A warning each (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
     body's line (from 0) of its tag."""
@@ -226,10 +228,12 @@ def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
 
 
 def _note_refused_links(raw: str, line: int, env: EnvType) -> None:
-    """Each raw ``<a>`` whose href the sanitiser removes (``refused_links``), in ``env["refused"]`` as a 'raw link'
-    with its line (``raw`` begins on the body's line ``line``)."""
-    for href, at in refused_links(raw):
-        env.setdefault("refused", []).append(("raw link", "", href, line + raw.count("\n", 0, at)))
+    """Each raw ``<a>``, ``<video>`` … whose address the sanitiser removes (``refused_addresses``), in
+    ``env["refused"]`` as a 'raw link' or 'raw media' (with 'tag attribute') at its line (``raw`` begins on the
+    body's line ``line``)."""
+    for tag, name, url, at in refused_addresses(raw):
+        kind, text = ("raw link", "") if tag == "a" else ("raw media", f"{tag} {name}")
+        env.setdefault("refused", []).append((kind, text, url, line + raw.count("\n", 0, at)))
 
 
 def _note_dead_references(env: EnvType) -> None:
@@ -323,7 +327,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             simple = False
             line = 0
             theme_id = _THEME_ID.search(child.content)
-            if theme_id or "<img" in child.content.lower() or "<a" in child.content.lower():
+            if theme_id or ADDRESS_TAG.search(child.content):
                 first, source = _block_source(*block, env)
                 at = source.find(child.content, cursor)  # the tag as written, after those found before it
                 line = first + source.count("\n", 0, at if at >= 0 else cursor)

@@ -94,22 +94,25 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
     return _RAW_IMG.sub(keep, raw)
 
 
-_RAW_A = re.compile(r"""<a\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
-_RAW_HREF = re.compile(r"""[\s/]href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_RAW_ADDRESSED = re.compile(r"""<(a|video|audio|source|track)\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
+_RAW_ADDRESS = re.compile(r"""[\s/](href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+ADDRESS_TAG = re.compile(r"<(?:a|img|video|audio|source|track)\b", re.IGNORECASE)
+"""The opening of a raw tag that has an address the sanitiser may remove (an ``<img>``'s is checked before it)."""
 
 
-def refused_links(raw: str) -> list[tuple[str, int]]:
-    """The href of each raw ``<a>`` whose address the sanitiser removes (``safe_url``, read as nh3 reads it:
-    entities decoded, tabs and newlines dropped), with its offset in ``raw``: the link stays, dead, and its
-    writer is told."""
-    if "<a" not in raw.lower():
-        return []
+def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
+    """Each address of a raw ``<a>``, ``<video>``, ``<audio>``, ``<source>`` or ``<track>`` that the sanitiser
+    removes (``safe_url``, read as nh3 reads it: entities decoded, tabs and newlines dropped): (tag and attribute
+    lower-case, the address as written, the tag's offset in ``raw``). The element stays, a dead link or a player
+    with nothing to play, and its writer is told."""
     found = []
-    for match in _RAW_A.finditer(raw):
-        href = _RAW_HREF.search(match.group())
-        value = next((g for g in href.groups() if g is not None), "") if href else ""
-        if value and not safe_url(re.sub(r"[\t\n\r]", "", html.unescape(value))):
-            found.append((value, match.start()))
+    for match in _RAW_ADDRESSED.finditer(raw):
+        tag = match.group(1).lower()
+        for address in _RAW_ADDRESS.finditer(match.group()):
+            name = address.group(1).lower()
+            value = next((g for g in address.groups()[1:] if g is not None), "")
+            if name in ATTRIBUTES[tag] and value and not safe_url(re.sub(r"[\t\n\r]", "", html.unescape(value))):
+                found.append((tag, name, value, match.start()))
     return found
 
 
