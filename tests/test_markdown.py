@@ -194,3 +194,18 @@ def test_the_ids_body_ids_avoid_are_the_ids_of_the_packaged_templates() -> None:
     templates = Path(__file__).parent.parent / "generator/themes"
     found = {m for f in templates.glob("*/templates/*") for m in re.findall(r'\bid="([^"]*)"', f.read_text())}
     assert found == THEME_IDS
+
+
+@pytest.mark.parametrize("text, heading, taken", [
+    ("## X\n\n<i id=x>i</i>\n\n## X\n", "x-2", (("X", "x-2", "x", 2, 0),)),  # said once, at the first heading
+    ("para\nsecond <em id=\"k\">k</em> line\n\n## K\n", "k-2", (("K", "k-2", "k", 1, 3),)),
+    ("> quote\n>\n> <div id=\"q\">\n> z\n> </div>\n\n## Q\n", "q-2", (("Q", "q-2", "q", 2, 6),)),
+    ("a <script>x='<b id=\"y\">'</script> b\n\n## Y\n", "y", ()),  # removed with the script: nothing taken
+    ("`<b id=\"y\">`\n\n## Y\n", "y", ()),                              # code, not HTML
+    ("<img id=\"m\" src=\"rel.png\">\n\n## M\n", "m", ()),              # an <img> removed for its address
+])
+def test_a_heading_takes_a_suffix_for_an_id_the_raw_html_keeps(text: str, heading: str, taken: tuple) -> None:
+    """The raw HTML's id stays (the editor wrote it, and links to it); a heading of the same slug gets '-2'."""
+    rendered = render(text, NO_TOC)
+    ids = re.findall(r' id="([^"]*)"', rendered.html)
+    assert len(ids) == len(set(ids)) and f'id="{heading}"' in rendered.html and rendered.taken_ids == taken

@@ -908,9 +908,10 @@ def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: 
         f'content/2025/06/a.md:9: warning: <a href="vbscript:q"> {tail}']
 
 
-def _page_and_warnings(root: Path, body: str, about: str) -> tuple[str, list[str]]:
-    """The page of an article with this body, built, and the build's warnings that hold ``about``."""
-    make_project(root, {"2025/06/a.md": article(title="A", body=body)})
+def _page_and_warnings(root: Path, body: str, about: str, **fields: str) -> tuple[str, list[str]]:
+    """The page of an article with this body (and front matter ``fields``), built, and the build's warnings that
+    hold ``about``."""
+    make_project(root, {"2025/06/a.md": article(title="A", body=body, **fields)})
     result = build_project(root)
     return result.output.files["2025/06/a/index.html"].decode(), [str(p) for p in result.warnings if about in p.message]
 
@@ -933,6 +934,28 @@ def test_a_raw_video_or_audio_address_that_is_removed_is_a_warning_at_its_line(t
         f'{path}:8: warning: <source src="vbscript:x"> {tail}',
         f'{path}:11: warning: <track src="javascript:z"> {tail}',
         f'{path}:11: warning: <video poster="java&#09;script:y"> {tail}']
+
+
+def test_an_id_written_in_raw_html_keeps_its_name_and_a_heading_of_that_name_gets_a_suffix(tmp_path: Path) -> None:
+    """`<div id="jadwal">` and `## Jadwal` gave two elements id="jadwal" (the Nu checker's error; '#jadwal' led to
+    whichever came first). The id the editor wrote stays, so their links to it keep working; the heading gets
+    'jadwal-2' (its anchor link and the table of contents too), with a warning. An id that the sanitiser removes
+    (inside a <script>) takes nothing."""
+    body = ('Lihat [jadwal](#jadwal) dan <span id="peta">peta</span>.\n\n## Jadwal\n\n## Peta\n\n'
+            '<div id="jadwal">Tabel jadwal</div>\n\n<script>var s = \'<b id="ringkasan">\';</script>\n\n## Ringkasan\n')
+    page, warnings = _page_and_warnings(tmp_path, body, "heading", toc="true")
+    ids = re.findall(r' id="([^"]*)"', page)
+    assert len(ids) == len(set(ids)) and {"jadwal", "jadwal-2", "peta", "peta-2", "ringkasan"} <= set(ids)
+    assert '<li><a href="#jadwal-2">Jadwal</a></li><li><a href="#peta-2">Peta</a></li>' in page
+    assert '<h2 id="jadwal-2">Jadwal<a class="anchor" href="#jadwal-2"' in page
+    assert '<p>Lihat <a href="#jadwal">jadwal</a> dan <span id="peta">peta</span>.</p>' in page
+    assert '<div id="jadwal">Tabel jadwal</div>' in page and '<h2 id="ringkasan">' in page
+    path = "content/2025/06/a.md"
+    assert warnings == [
+        f'{path}:8: warning: heading \'Jadwal\' has id="jadwal-2", as the raw HTML at line 12 has id="jadwal" (a link '
+        "to #jadwal goes there); if that id was meant for this heading, delete it, or else give it another name",
+        f'{path}:10: warning: heading \'Peta\' has id="peta-2", as the raw HTML at line 6 has id="peta" (a link '
+        "to #peta goes there); if that id was meant for this heading, delete it, or else give it another name"]
 
 
 def test_a_reference_line_to_an_address_no_page_may_have_is_a_warning_whether_a_link_uses_it_or_not(

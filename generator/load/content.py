@@ -522,7 +522,7 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                      ) -> list[Problem]:
     """Warnings for what the sanitiser removed from a body that starts at line ``body_line`` of the file ``rel``:
     raw HTML with all it held, and each raw ``<img>`` whose address was neither from the site's root nor http(s),
-    at its tag's line."""
+    at its tag's line; refused addresses and ids; and each heading renamed for an id of the raw HTML."""
     problems = []
     if rendered.dropped:
         problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
@@ -536,6 +536,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + line, "", f'id="{name}" removed: the page around the article uses '
                                 "this id (a link to #" + name + " goes there); give the element another id",
                                 "warning"))
+    for text, anchor, name, raw_line, line in rendered.taken_ids:
+        problems.append(Problem(rel, body_line + line, "", f"heading '{text}' has id=\"{anchor}\", as the raw HTML at "
+                                f"line {body_line + raw_line} has id=\"{name}\" (a link to #{name} goes there); if that "
+                                "id was meant for this heading, delete it, or else give it another name", "warning"))
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))

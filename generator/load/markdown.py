@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Sequence
 
 import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, drop_unusable_images, is_external, refused_addresses,
-                                     safe_url, sanitize)
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, drop_unusable_images, is_external, kept_ids,
+                                     refused_addresses, safe_url, sanitize)
 from generator.core.urls import make_slug
 
 if TYPE_CHECKING:
@@ -95,6 +97,10 @@ class Rendered:
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
     body's line (from 0) of its tag."""
+    taken_ids: tuple[tuple[str, str, str, int, int], ...] = ()
+    """Each heading whose id took a suffix because the body's raw HTML keeps an element of that id ('## Jadwal' and
+    ``<div id="jadwal">``): (its text, its id, the raw id, the body's line of that tag, the heading's line), lines
+    from 0."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -157,12 +163,16 @@ def _outline_level(stack: list[tuple[int, int]], written: int) -> int:
     return level
 
 
+def _base_id(text: str) -> str:
+    """The id of a heading of this text when nothing else on the page has it: a slug, never a footnote's id."""
+    base = make_slug(text) or "section"
+    return "section-" + base if _FOOTNOTE_ID.fullmatch(base) else base
+
+
 def _unique_id(text: str, used: set[str]) -> str:
     """A slug of the heading text, unique on the page ('-2', '-3' for repeats; ``used`` starts with
-    ``THEME_IDS``), never a footnote's id."""
-    base = make_slug(text) or "section"
-    if _FOOTNOTE_ID.fullmatch(base):
-        base = "section-" + base
+    ``THEME_IDS`` and the ids of the body's raw HTML), never a footnote's id."""
+    base = _base_id(text)
     slug, n = base, 1
     while slug in used:
         n += 1
@@ -176,7 +186,8 @@ def _digest_rule(state: StateCore) -> None:
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
     stack: list[tuple[int, int]] = []
-    used: set[str] = set(THEME_IDS)
+    raw_ids = _raw_ids(state)
+    used: set[str] = {*THEME_IDS, *raw_ids}
     headings: list[tuple[int, str, str]] = []
     summary: list[str] | None = None
     in_heading = False
@@ -187,6 +198,9 @@ def _digest_rule(state: StateCore) -> None:
             level = _outline_level(stack, int(token.tag[1]))
             text = " ".join(_plain(tokens[i + 1].children).split())
             anchor = _unique_id(text, used)
+            base = _base_id(text) if raw_ids else ""
+            if base in raw_ids and token.map:  # said once, at the first heading it renames
+                state.env.setdefault("taken_ids", []).append((text, anchor, base, raw_ids.pop(base), token.map[0]))
             token.tag = tokens[i + 2].tag = f"h{level}"
             token.attrSet("id", anchor)
             tokens[i + 2].meta["anchor"] = anchor
@@ -218,6 +232,41 @@ def _digest_rule(state: StateCore) -> None:
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = " ".join(" ".join(summary).split())
+
+
+_ID_ATTRIBUTE = re.compile(r"\s[iI][dD]\s*=")
+"""Where a raw tag may set an ``id``: a cheap test of the body before its raw HTML is read for one."""
+
+
+def _raw_ids(state: StateCore) -> dict[str, int]:
+    """Each id that the body's raw HTML keeps through the sanitiser (``kept_ids``; not ``THEME_IDS``, which are
+    removed), with the body's line (from 0) of its first tag. A heading of that slug takes a suffix instead: the
+    editor wrote this id, so a link to it, in the body or from elsewhere, is meant for that element."""
+    found: dict[str, int] = {}
+    if "<" not in state.src or not _ID_ATTRIBUTE.search(state.src):
+        return found
+    for token in state.tokens:
+        if token.type == "html_block" and token.map and _ID_ATTRIBUTE.search(token.content):
+            for name, at in kept_ids(token.content):
+                found.setdefault(name, token.map[0] + token.content.count("\n", 0, at))
+        elif token.type == "inline" and token.children and _ID_ATTRIBUTE.search(token.content):
+            raw = [child.content for child in token.children if child.type == "html_inline"]
+            ids = kept_ids("".join(raw))  # joined, so that a <script> …</script> around a tag is seen whole
+            if not ids:
+                continue
+            first, source = _block_source(state.src, token.map, state.env)
+            starts = list(accumulate(map(len, raw), initial=0))
+            places, cursor = [], 0  # each tag's place in the paragraph's source, found in order
+            for content in raw:
+                at = source.find(content, cursor)
+                places.append(at if at >= 0 else cursor)
+                cursor = at + len(content) if at >= 0 else cursor
+            for name, at in ids:
+                n = bisect_right(starts, at) - 1
+                found.setdefault(name, first + source.count("\n", 0, places[n]))
+    for name in THEME_IDS & found.keys():
+        del found[name]
+    return found
 
 
 def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
@@ -522,7 +571,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
             body = _THEME_ID_ATTR.sub("", body)
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
-                    tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())))
+                    tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

@@ -116,6 +116,26 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
     return found
 
 
+_RAW_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?""")
+_RAW_ID = re.compile(r"""[\s/][iI][dD]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_DROPPED_ELEMENT = re.compile(r"<(%s)\b.*?(?:</\1\s*>|\Z)" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
+
+
+def kept_ids(raw: str) -> list[tuple[str, int]]:
+    """The ``id`` of each raw tag the sanitiser keeps (a ``TAGS`` tag, not inside a ``DROPPED`` element, not an
+    ``<img>`` that ``drop_unusable_images`` removes), as the page has it (entities decoded), with its tag's offset
+    in ``raw``."""
+    if _DROPPED_ELEMENT.search(raw):  # blanked, newlines kept, so the offsets stay
+        raw = _DROPPED_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
+    found = []
+    for tag in _RAW_TAG.finditer(raw):
+        name = tag.group(1).lower()
+        written = _RAW_ID.search(tag.group(2)) if name in TAGS else None
+        if written and (name != "img" or drop_unusable_images(tag.group())):
+            found.append((html.unescape(next(g for g in written.groups() if g is not None)), tag.start()))
+    return found
+
+
 _LINK_OR_IMAGE = re.compile(r'<(a|img|video|audio|source|track)\s([^>]*)>')
 _URL_ATTRIBUTE = re.compile(r'(?:^|(?<=\s))(href|src|poster)="([^"]*)"')
 _MEDIA_CHILD = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(?:source|track)\b[^>]*>")
