@@ -2078,6 +2078,33 @@ def test_a_hugo_posts_future_publish_date_is_said_as_hugo_held_it(
     assert 'redirects: ["/posts/rev/"]\n' in (tmp_path / "new/content/2099/01/rev.md").read_text()
 
 
+def test_a_hugo_posts_date_is_read_from_the_keys_hugo_reads_it_from(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo's date is the first of date, publishDate, pubdate, published, lastmod, modified (its [frontmatter]
+    defaults; a site's [frontmatter] list with ':default' too), its publishDate the first of publishDate, pubdate,
+    published, date, its expiryDate of expiryDate, unpublishDate (checked with Hugo 0.168). A post with only `pubdate:`,
+    `published:`, `lastmod:` or `modified:` was imported as a page without a date, a later `pubdate:` was not its
+    publishing date, and a post Hugo stopped publishing at its `unpublishdate:` was published again."""
+    front = "---\ntitle: {}\n{}---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n[frontmatter]\ndate = ["posted", ":default"]\nlastmod = [":git", "lastmod"]\n',
+        **{f"content/posts/{name}.md": front.format(name.upper(), fields) for name, fields in (
+            ("a", "pubdate: 2024-03-05\n"), ("b", "published: 2024-04-06\n"), ("c", "lastmod: 2024-05-07\n"),
+            ("d", "modified: 2024-06-08\n"), ("e", "date: 2024-01-01\npubdate: 2024-02-02\nlastmod: 2024-02-09\n"),
+            ("f", "date: 2019-01-01\nunpublishdate: 2020-01-01\n"), ("g", "date: 2024-01-01\nposted: 2024-08-08\n"))}})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert [rel for rel in files_under(tmp_path / "new/content") if rel.endswith(".md")] == [
+        "2019/01/f.md", "2024/02/e.md", "2024/03/a.md", "2024/04/b.md", "2024/05/c.md", "2024/06/d.md", "2024/08/g.md"]
+    assert "\nupdated: 2024-02-09\n" in (tmp_path / "new/content/2024/02/e.md").read_text()
+    assert "\ndraft: true\n" in (tmp_path / "new/content/2019/01/f.md").read_text()
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert ("content/posts/e.md: Hugo published it at its publishDate 2024-02-02, after its date 2024-01-01") in report
+    assert "content/posts/f.md: Hugo stopped publishing it at its expiryDate 2020-01-01" in report
+    assert ("hugo.toml: sets [frontmatter] dates from :git, which this import does not follow: a post's dates are "
+            "read from its front matter only; check the dates of the imported articles") in report
+    assert "pubdate" not in report and "modified:" not in report
+
+
 @pytest.mark.parametrize("where", ["section", "config"])
 def test_hugo_build_options_set_through_a_cascade_are_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:

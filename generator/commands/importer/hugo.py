@@ -27,8 +27,14 @@ MARKDOWN = (".md", ".markdown")
 BUNDLE_PAGES = ("index.md", "index.markdown")
 """The file that makes its folder a leaf page bundle: every other file below it is the page's resource."""
 OTHER_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".rst", ".org", ".pandoc", ".pdc")
-KNOWN = {"title", "date", "publishdate", "lastmod", "tags", "categories", "summary", "description", "slug",
-         "author", "authors", "draft", "url", "aliases", "expirydate"} | DIGEST_FIELDS
+DATE_KEYS = {"date": ("date", "publishdate", "pubdate", "published", "lastmod", "modified"),
+             "publishdate": ("publishdate", "pubdate", "published", "date"),
+             "lastmod": ("lastmod", "modified", "date", "publishdate", "pubdate", "published"),
+             "expirydate": ("expirydate", "unpublishdate")}
+"""Hugo's ``[frontmatter]`` defaults: each of a page's dates is the first of these front-matter keys it has, so a post
+with only ``pubdate:`` or ``lastmod:`` has that date (``_dates``)."""
+KNOWN = {"title", "tags", "categories", "summary", "description", "slug", "author", "authors", "draft", "url",
+         "aliases", *(key for keys in DATE_KEYS.values() for key in keys)} | DIGEST_FIELDS
 _SHORTCODE = re.compile(r"\{\{[<%]")
 _VALUE = r"(?:\"[^\"]*\"|`[^`]*`|[^\s\"`=<>%{}]+)"
 """A shortcode's parameter as Hugo reads it: in double quotes, in a raw string (backquotes), or a word unquoted."""
@@ -306,6 +312,7 @@ def scan(root: Path) -> Scan:
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
     cascaded, notes = _cascades(files, languages, values, root, where.get("cascade", ""))
+    date_keys, date_notes = _date_keys(values, where)
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -335,7 +342,7 @@ def scan(root: Path) -> Scan:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, named or code or languages.default),
                                          where["buildfuture"] if _go_bool(values.get("buildfuture")) else "",
-                                         cascaded(path, folder, named or code or languages.default))
+                                         cascaded(path, folder, named or code or languages.default), date_keys)
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -346,6 +353,7 @@ def scan(root: Path) -> Scan:
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
     posts = _with_later_pages(posts, values)
     site, config_notes = _config(values, where)
+    config_notes += date_notes
     config_notes += _translations(posts, languages, where.get("languages", ""))
     find = _ref_finder(places, languages)
     notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
@@ -495,6 +503,38 @@ def _moment(typed: str) -> datetime | None:
     return None if date is None else date.naive.replace(tzinfo=timezone(date.offset or timedelta()))
 
 
+DateKeys = dict[str, tuple[str, ...]]
+
+
+def _date_keys(values: Meta, where: dict[str, str]) -> tuple[DateKeys, list[Note]]:
+    """The front-matter keys each date is read from, as the site's ``[frontmatter]`` sets them (lower-cased, as Hugo
+    reads them; ':default' is ``DATE_KEYS``'), else ``DATE_KEYS``; a note for what it names that is no front-matter key
+    (':filename', ':fileModTime', ':git'), which this import does not follow."""
+    table = values.get("frontmatter")
+    table = {str(key).lower(): value for key, value in table.items()} if isinstance(table, dict) else {}
+    keys, other = {}, set()
+    for date, default in DATE_KEYS.items():
+        named = [str(key).lower() for key in as_list(table.get(date))] or [":default"]
+        keys[date] = tuple(dict.fromkeys(key for name in named for key in (default if name == ":default" else (name,))
+                                         if not key.startswith(":")))
+        other |= {name for name in named if name.startswith(":") and name != ":default"}
+    notes = [Note(where["frontmatter"], f"sets [frontmatter] dates from {', '.join(sorted(other))}, which this import "
+                                        "does not follow: a post's dates are read from its front matter only; check "
+                                        "the dates of the imported articles")] if other else []
+    return keys, notes
+
+
+def _dates(meta: dict[str, Any], keys: DateKeys) -> dict[str, str]:
+    """A page's dates as Hugo finds them (``_date_keys``, checked with Hugo 0.168): each the first of its keys the front
+    matter sets, '' for none; the publishDate, without one, is the date. 'lastmod' only from a key that is not 'date'
+    or a publishDate key (without one, Hugo's lastmod is the date: no modified date)."""
+    found = {date: next((text for key in keys[date] if (text := as_text(meta.get(key)))), "") for date in keys}
+    found["publishdate"] = found["publishdate"] or found["date"]
+    found["lastmod"] = next((text for key in keys["lastmod"] if key not in ("date", *keys["publishdate"])
+                             if (text := as_text(meta.get(key)))), "")
+    return found
+
+
 def _build_option(meta: dict[str, Any], option: str) -> str:
     """One of the front matter's build options (``build:``, or the older ``_build:``) as lower-case text ('never',
     'false'); '' when it is not set."""
@@ -515,7 +555,7 @@ def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), build_future: str = "",
-          cascade: Cascaded = ("", {})) -> tuple[Post, list[Note]]:
+          cascade: Cascaded = ("", {}), date_keys: DateKeys = DATE_KEYS) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -524,7 +564,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
     Hugo writes every alias below its page's language folder). ``build_future``: the config file that sets
     ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does. ``cascade``: the build
-    options a cascade gives the page (``_cascades``), unless it has its own."""
+    options a cascade gives the page (``_cascades``), unless it has its own. ``date_keys``: where its dates are read
+    (``_date_keys``)."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path))
@@ -554,9 +595,10 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     categories = as_list(meta.get("categories"))
     resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)
                       if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
-    typed = as_text(meta.get("date") or meta.get("publishdate"))
+    dates = _dates(meta, date_keys)
+    typed = dates["date"]
     notes: list[Note] = []
-    published = as_text(meta.get("publishdate"))
+    published = dates["publishdate"]
     now = datetime.now(timezone.utc)
     later = _moment(published) if published else None
     if typed and published and published != typed and later and (dated := _moment(typed)) and later > dated:
@@ -578,7 +620,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                  "old address redirects to it, but the build leaves it out until that date, with its "
                                  "redirect; change its date to publish it now, or build with --future (digest build "
                                  "--future publishes every article dated ahead, as Hugo's buildFuture does)"))
-    expiry = as_text(meta.get("expirydate"))
+    expiry = dates["expirydate"]
     if expiry and not typed and (ends := _moment(expiry)) and ends <= datetime.now(timezone.utc):
         raise ReadError(f"is a page Hugo stopped publishing at its expiryDate {expiry}, so it is not converted")
     if expiry and typed and (ends := _moment(expiry)):
@@ -610,7 +652,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
         if terms and ending == ".html"]
     return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
-                body=body, date=typed, updated=as_text(meta.get("lastmod")) if typed else "",
+                body=body, date=typed, updated=dates["lastmod"] if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
