@@ -1177,6 +1177,40 @@ def test_hugo_production_config_folder_is_read_over_the_default_one(tmp_path: Pa
             "config/production/hugo.toml sets buildFuture)") in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_hugo_config_is_read_from_the_file_folder_and_environment_hugo_reads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hugo reads the first of hugo.toml, hugo.yaml, hugo.yml, hugo.json, then config.* in that order, a config
+    folder's JSON files too, the folder --configDir names, and the folder of the environment HUGO_ENVIRONMENT (else
+    HUGO_ENV) names over _default/ (checked with Hugo 0.168). The import read config.toml over hugo.yaml, no JSON,
+    only config/ and only production's: a site's title and URL were lost without a word."""
+    post = {"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"}
+    write_files(tmp_path / "order", {"hugo.yaml": "title: Yaml\n", "config.toml": 'title = "Toml"\n', **post})
+    write_files(tmp_path / "json", {"hugo.json": '{"title": "Json", "baseURL": "https://j.example/"}', **post})
+    write_files(tmp_path / "dir", {"hugo.toml": 'title = "Root"\n', **post,
+                                   "cfg/_default/hugo.json": '{"title": "Def", "baseURL": "https://def.example/"}',
+                                   "cfg/staging/config.yaml": "baseURL: https://staging.example/\n",
+                                   "cfg/production/hugo.toml": 'baseURL = "https://prod.example/"\n'})
+    monkeypatch.setenv("HUGO_ENV", "staging")
+    for name, extra, title, url in (("order", (), "Yaml", ""), ("json", (), "Json", "https://j.example/"),
+                                    ("dir", ("--config-dir", "cfg"), "Def", "https://staging.example/"),
+                                    ("dir", ("--config-dir", "cfg", "-e", "production"), "Def", "https://prod.example/"),
+                                    ("dir", (), "Root", "")):
+        out = tmp_path / f"{name}-new{len(extra)}"
+        assert run(capsys, "import", "hugo", str(tmp_path / name), "--out", str(out), "-q", *extra) == (0, "", "")
+        written = (out / "config.yaml").read_text()
+        assert f'\ntitle: "{title}"\n' in written and (not url or f'\nbase_url: "{url}"\n' in written), (name, extra)
+    report = " ".join((tmp_path / "dir-new0/import-report.txt").read_text().split())
+    assert ("cfg/: looks like a Hugo config folder, which Hugo reads only when built with --configDir cfg, and this "
+            "import did not read; if the site was built so, import it again with --config-dir cfg") in report
+    report = " ".join((tmp_path / "dir-new2/import-report.txt").read_text().split())
+    assert ("cfg/production/: is the config of Hugo's production environment, not read: this import read staging's; "
+            "if the site was built with --environment production (or HUGO_ENVIRONMENT=production), import it again "
+            "with --environment production") in report
+    assert run(capsys, "import", "hugo", str(tmp_path / "dir"), "--out", str(tmp_path / "x"), "--config-dir",
+               "nope") == (2, "", f"error: --config-dir nope: no such folder in {tmp_path / 'dir'}; give the folder "
+                                  "Hugo's --configDir named, below the site's root\n")
+
+
 def test_a_page_named_as_one_of_the_sites_folders_is_renamed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A Hugo `content/search.md` (PaperMod's search page) became content/pages/search.md, which the new project

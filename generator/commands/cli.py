@@ -243,6 +243,10 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("path", metavar="PATH", help="the old site's root folder")
     m.add_argument("--out", required=True, metavar="DIR", help="folder for the new project (new or empty)")
     m.add_argument("--companies", metavar="FILE", help="a companies.yaml to find companies with; copied into DIR")
+    m.add_argument("--config-dir", metavar="DIR", help="Hugo: the --configDir the site was built with (default: config)")
+    m.add_argument("--environment", "-e", metavar="NAME",
+                   help="Hugo: the environment the site was built with, whose config folder is read over _default/ "
+                        "(default: HUGO_ENVIRONMENT, else HUGO_ENV, else production, as Hugo reads it)")
     p = _command(commands, "ping", "tell the WebSub hub which feeds changed", PING_EXAMPLES,
                  "also list the feeds that did not change",
                  "Announce to feeds.websub_hub every feed of the built site (output_dir, or --output) whose bytes "
@@ -637,7 +641,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from generator.commands.importer.report import REPORT
 
     target = Path(args.out)
-    done = import_site(args.generator, Path(args.path), target, Path(args.companies) if args.companies else None)
+    how = None
+    if args.generator == "hugo" or args.config_dir or args.environment:
+        from generator.commands.importer.hugo import HugoBuild
+        how = HugoBuild(args.config_dir or "config", args.environment or os.environ.get("HUGO_ENVIRONMENT")
+                        or os.environ.get("HUGO_ENV") or "production")
+    done = import_site(args.generator, Path(args.path), target, Path(args.companies) if args.companies else None, how)
     if not args.quiet:
         print(f"imported {done.summary()} → {_shown(target)}")
         for line in (line for note in done.skipped for line in note.said()):

@@ -70,11 +70,19 @@ class Project:
     imported: Imported
 
 
-def import_site(generator: str, source: Path, target: Path, companies: Path | None = None) -> Imported:
-    """Convert the site at ``source`` into a new project at ``target`` (new or empty)."""
+def import_site(generator: str, source: Path, target: Path, companies: Path | None = None,
+                how: hugo.HugoBuild | None = None) -> Imported:
+    """Convert the site at ``source`` into a new project at ``target`` (new or empty); ``how``: the config folder and
+    environment a Hugo site was built with (``--config-dir``, ``--environment``)."""
     check_empty(target)
     if not source.is_dir():
         raise RefusalError(f"{source} is not a folder; give the {generator} site's root folder")
+    if how is not None and generator != "hugo":
+        raise RefusalError(f"--config-dir and --environment are Hugo's; a {generator} site is imported without them")
+    if how is not None and how.config_dir != "config" and (not (source / how.config_dir).is_dir() or not (
+            source / how.config_dir).resolve().is_relative_to(source.resolve())):
+        raise RefusalError(f"--config-dir {how.config_dir}: no such folder in {source}; give the folder Hugo's "
+                           "--configDir named, below the site's root")
     if target.resolve().is_relative_to(source.resolve()):  # the old site would then hold the new one's files
         raise RefusalError(f"{target} is inside the {generator} site {source}, which an import never changes; give "
                            "a folder outside it")
@@ -83,7 +91,7 @@ def import_site(generator: str, source: Path, target: Path, companies: Path | No
         if not companies.is_file():
             raise RefusalError(f"--companies {companies}: no such file; give a companies.yaml like content/companies.yaml")
         registry = load_registry(companies, str(companies))
-    project = make_project(generator, READERS[generator](source), registry,
+    project = make_project(generator, hugo.scan(source, how) if how else READERS[generator](source), registry,
                            companies.read_bytes() if companies else None)
     write_project(target, project)
     return project.imported

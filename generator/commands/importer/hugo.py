@@ -7,6 +7,7 @@ kept as it is), and ``aliases:`` are old URLs too. ``static/`` is copied with it
 """
 from __future__ import annotations
 
+import json
 import math
 import posixpath
 import re
@@ -66,31 +67,42 @@ def _folders(root: Path, values: Meta) -> tuple[Path, Path]:
     return named[0], named[1]
 
 
-CONFIG_FILES = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
-"""The names of a Hugo site's config file, in the order Hugo looks for the root's (it reads the first it finds)."""
-CONFIG_FOLDERS = ("config/_default", "config/production")
-"""Hugo's config folders that ``hugo`` builds with, each read over the root's file and the one before: its default
-settings, then the production environment's."""
+CONFIG_FILES = tuple(f"{name}.{ext}" for name in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json"))
+"""The names of a Hugo site's config file, in the order Hugo looks for the root's (it reads the first it finds:
+hugo.yaml before config.toml; checked with Hugo 0.168)."""
 
 
-def _settings(root: Path) -> tuple[Meta, dict[str, str]]:
-    """The site's config as ``hugo`` read it: the root's file (the first of ``CONFIG_FILES``), then every file in
-    ``CONFIG_FOLDERS`` merged over it, a mapping key by key (``[languages.id]`` in two files is one). In a config
-    folder, hugo.* and config.* hold the root's keys, another file the key it is named after (languages.toml is
-    ``[languages]``; menus.en.toml is ``[languages.en.menus]``). Keys lower-cased at every level, as Hugo reads them
-    ('baseURL' is 'baseurl'); with each top-level key's file, the last that sets it, for the report."""
+@dataclass(frozen=True)
+class HugoBuild:
+    """How ``hugo`` was run, as far as it picks the config: its ``--configDir`` (config/ unless given), and its
+    environment (``--environment``, else ``HUGO_ENVIRONMENT``, else ``HUGO_ENV``: the CLI reads them; 'production'
+    for a plain ``hugo``), whose folder in the config folder is read over ``_default/``."""
+
+    config_dir: str = "config"
+    environment: str = "production"
+
+
+def _settings(root: Path, how: HugoBuild = HugoBuild()) -> tuple[Meta, dict[str, str]]:
+    """The site's config as ``hugo`` read it: the root's file (the first of ``CONFIG_FILES``), then every file of the
+    config folder's _default/ and of its environment's folder (``how``) merged over it, a mapping key by key
+    (``[languages.id]`` in two files is one). In a config folder, hugo.* and config.* hold the root's keys, another
+    file the key it is named after (languages.toml is ``[languages]``; menus.en.toml is ``[languages.en.menus]``).
+    TOML, YAML or JSON. Keys lower-cased at every level, as Hugo reads them ('baseURL' is 'baseurl'); with each
+    top-level key's file, the last that sets it, for the report."""
     root_file = next((root / name for name in CONFIG_FILES if (root / name).is_file()), None)
     files = [] if root_file is None else [(root_file, "")]
-    files += [(path, "" if path.name in CONFIG_FILES else path.stem) for folder in CONFIG_FOLDERS
-              if (root / folder).is_dir() for path in sorted((root / folder).iterdir())
-              if path.suffix in (".toml", ".yaml", ".yml") and path.is_file()]
+    files += [(path, "" if path.name in CONFIG_FILES else path.stem)
+              for folder in (root / how.config_dir / "_default", root / how.config_dir / how.environment)
+              if folder.is_dir() for path in sorted(folder.iterdir())
+              if path.suffix in (".toml", ".yaml", ".yml", ".json") and path.is_file()]
     values: Meta = {}
     where: dict[str, str] = {}
     for path, key in files:
         try:
             text = read_text(path)
-            read = tomllib.loads(text) if path.suffix == ".toml" else (load_yaml(text, 1)[0] or {})
-        except (ReadError, tomllib.TOMLDecodeError, YamlError):
+            read = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text) if path.suffix == ".json" \
+                else (load_yaml(text, 1)[0] or {})
+        except (ReadError, tomllib.TOMLDecodeError, YamlError, ValueError):
             continue
         name, _, code = key.partition(".")
         read = {"languages": {code: {name: read}}} if code else {name: read} if name else read
@@ -98,6 +110,30 @@ def _settings(root: Path) -> tuple[Meta, dict[str, str]]:
             values = _merged(values, read)
             where |= dict.fromkeys((str(k).lower() for k in read), rel_to(path, root))
     return values, where
+
+
+def _environments(root: Path, how: HugoBuild) -> list[Note]:
+    """A note for each environment's folder in the config folder that was not read (``HugoBuild``), for the
+    environment's own when it has none, and, without --config-dir, for another folder of the site's root that is a
+    config folder (its _default/ has a hugo.* or config.*), which Hugo reads only with --configDir."""
+    folder = root / how.config_dir
+    names = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    plain = ", as a plain `hugo` does" if how.environment == "production" else ""
+    notes = [Note(f"{how.config_dir}/{name}/", f"is the config of Hugo's {name} environment, not read: this import "
+                                               f"read {how.environment}'s{plain}; if the site was built with "
+                                               f"--environment {name} (or HUGO_ENVIRONMENT={name}), import it again "
+                                               f"with --environment {name}")
+             for name in names if name not in ("_default", how.environment)]
+    if folder.is_dir() and how.environment not in names and how.environment != "production":
+        notes.append(Note(f"{how.config_dir}/", f"has no {how.environment}/ folder for the environment "
+                                                f"{how.environment}, so only {how.config_dir}/_default/ is read"))
+    if how.config_dir == "config":
+        notes += [Note(f"{other.name}/", f"looks like a Hugo config folder, which Hugo reads only when built with "
+                                         f"--configDir {other.name}, and this import did not read; if the site was "
+                                         f"built so, import it again with --config-dir {other.name}")
+                  for other in sorted(root.iterdir()) if other.name != "config" and (other / "_default").is_dir()
+                  and any((other / "_default" / name).is_file() for name in CONFIG_FILES)]
+    return notes
 
 
 def _merged(values: Meta, over: Meta) -> Meta:
@@ -297,8 +333,8 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
     return of, notes
 
 
-def scan(root: Path) -> Scan:
-    values, where = _settings(root)
+def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
+    values, where = _settings(root, how)
     content, static = _folders(root, values)
     languages = _languages(values, root)
     if not content.is_dir() and not any(folder.is_dir() for folder, _ in languages.folders):
@@ -353,7 +389,7 @@ def scan(root: Path) -> Scan:
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
     posts = _with_later_pages(posts, values)
     site, config_notes = _config(values, where)
-    config_notes += date_notes
+    config_notes += _environments(root, how) + date_notes
     config_notes += _translations(posts, languages, where.get("languages", ""))
     find = _ref_finder(places, languages)
     notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
