@@ -2171,6 +2171,37 @@ def test_hugo_build_options_set_through_a_cascade_are_followed(
     assert [line for line in rules if line.startswith("/page/")] == ["/page/1/ / 301", "/page/2/ / 301"]
 
 
+def test_every_key_a_hugo_cascade_sets_is_followed_a_languages_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hugo's cascade gives a page every front-matter key it does not set itself, key by key from the nearest section's
+    _index.md, the sections above, the config's [languages.<code>.cascade], then its [cascade] (checked with Hugo
+    0.168). Only `build` was read, and no language's: a section's tags, categories and summary were lost, and posts
+    Hugo left out by a cascaded `draft: true`, a language's too, were published."""
+    front = "---\ntitle: {}\ndate: 2024-01-0{}\n{}---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n[cascade]\nauthor = "Root"\n[languages.en]\nweight = 1\n[languages.en.cascade]\n'
+                     'author = "Lang"\n[languages.fr]\nweight = 2\n[languages.fr.cascade]\ndraft = true\n',
+        "content/posts/_index.md": "---\ntitle: P\ncascade:\n  tags: [cascaded]\n  categories: [kat]\n"
+                                   "  summary: Cascaded.\n---\n",
+        "content/posts/deep/_index.md": "---\ntitle: D\ncascade:\n  categories: [deep]\n---\n",
+        "content/news/_index.md": "---\ntitle: N\ncascade:\n  draft: true\n---\n",
+        "content/posts/a.md": front.format("A", 1, ""), "content/posts/b.md": front.format("B", 2, "tags: [own]\n"),
+        "content/posts/deep/d.md": front.format("D", 3, ""), "content/news/n.md": front.format("N", 4, ""),
+        "content/posts/a.fr.md": front.format("AF", 5, "")})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    head = {name: (tmp_path / f"new/content/2024/01/{name}.md").read_text().split("---")[1]
+            for name in ("a", "b", "d", "n", "a-fr")}
+    assert head["a"] == ('\ntitle: "A"\ndate: 2024-01-01\nsummary: "Cascaded."\nauthor: "Lang"\ntags: ["cascaded"]\n'
+                         'companies: []\nsection: "kat"\nredirects: ["/posts/a/"]\n')
+    assert 'tags: ["own"]' in head["b"] and 'section: "deep"' in head["d"] and 'tags: ["cascaded"]' in head["d"]
+    assert "\ndraft: true\n" in head["n"] and "\ndraft: true\n" in head["a-fr"] and "\ndraft" not in head["a"]
+    assert 'author: "Root"' in head["a-fr"]
+    report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
+    assert ("content/news/n.md: is a draft by the cascade of content/news/_index.md (Hugo did not publish it), and is "
+            "imported as one: remove 'draft: true' from it to publish it") in report
+    assert "content/posts/a.fr.md: is a draft by the cascade of hugo.toml" in report
+
+
 def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A cascade with `_target` (or Hugo's newer `target`) sets its values on the pages it matches only (checked with

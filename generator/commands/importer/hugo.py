@@ -282,14 +282,15 @@ def _shadowed(files: list[tuple[Path, Path, str]], languages: Languages) -> dict
             and (found := named.get((path.parent, path.stem, code or languages.default)))}
 
 
-Cascaded = tuple[str, dict[str, Any]]
-"""A ``build`` a cascade gives a page: the file that sets it, and the build options ({} for none)."""
+Cascaded = dict[str, tuple[str, Any]]
+"""The front matter a cascade gives a page: each key (lower-cased), with the file that sets it and its value."""
 
 
-def _cascade_builds(where: str, cascade: Any) -> tuple[dict[str, Any] | None, list[Note]]:
-    """The ``build`` (or older ``_build``) of a cascade (a mapping, or a list of them) without a target, and a note
-    for each one with a target (``_target``, or Hugo's newer ``target``), which this import does not match to pages."""
-    found: dict[str, Any] | None = None
+def _cascade_values(where: str, cascade: Any) -> tuple[Cascaded, list[Note]]:
+    """What a cascade (a mapping, or a list of them) sets without a target, each key with ``where``, the file that
+    sets it, and a note for each one with a target (``_target``, or Hugo's newer ``target``), which this import does
+    not match to pages."""
+    found: Cascaded = {}
     notes = []
     for entry in cascade if isinstance(cascade, list) else [cascade]:
         entry = {str(key).lower(): value for key, value in entry.items()} if isinstance(entry, dict) else {}
@@ -297,17 +298,24 @@ def _cascade_builds(where: str, cascade: Any) -> tuple[dict[str, Any] | None, li
             sets = ", ".join(sorted(k for k in entry if k != key)) or "nothing"
             notes.append(Note(where, f"has a cascade with a {key}, which this import does not follow: what it sets "
                                      f"({sets}) is not applied to the pages it names; check them by hand"))
-        elif found is None and isinstance(build := entry.get("build", entry.get("_build")), dict):
-            found = build
+        else:
+            found = {key: (where, value) for key, value in entry.items()} | found
     return found, notes
 
 
 def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values: Meta, root: Path,
-              config_file: str) -> tuple[Callable[[Path, Path, str], Cascaded], list[Note]]:
-    """How Hugo's cascade gives a page its ``build`` options: from the nearest section's ``_index.md`` above it in its
-    language (its content folder's too), else from the site config's ``[cascade]``; a page's own ``build`` wins
-    (``_post``). A cascade with a target is a note, not followed."""
-    own, notes = _cascade_builds(config_file, values.get("cascade"))
+              where: dict[str, str]) -> tuple[Callable[[Path, Path, str], Cascaded], list[Note]]:
+    """How Hugo's cascade gives a page its front matter (checked with Hugo 0.168): key by key, from the nearest
+    section's ``_index.md`` above it in its language (its content folder's too), then the sections above that, then
+    the config's ``[languages.<code>.cascade]`` for its language, then the config's ``[cascade]``; a key of the page's
+    own front matter wins (``_post``). A cascade with a target is a note, not followed."""
+    own, notes = _cascade_values(where.get("cascade", ""), values.get("cascade"))
+    table = values.get("languages")
+    by_language: dict[str, Cascaded] = {}
+    for code, settings in table.items() if isinstance(table, dict) else ():
+        settings = {str(key).lower(): value for key, value in settings.items()} if isinstance(settings, dict) else {}
+        by_language[str(code).lower()], said = _cascade_values(where.get("languages", ""), settings.get("cascade"))
+        notes += said
     sections: dict[tuple[Path, str], Cascaded] = {}
     for path, _, code in files:
         name, named = languages.split(path.stem)
@@ -317,18 +325,18 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
             meta = {str(key).lower(): value for key, value in read_front_matter(read_text(path))[0].items()}
         except ReadError:
             continue  # a section's list page is not converted anyway
-        build, said = _cascade_builds(rel_to(path, root), meta.get("cascade"))
+        cascaded, said = _cascade_values(rel_to(path, root), meta.get("cascade"))
         notes += said
-        if build is not None:
-            sections[path.parent, named or code or languages.default] = (rel_to(path, root), build)
+        if cascaded:
+            sections[path.parent, named or code or languages.default] = cascaded
 
     def of(path: Path, folder: Path, code: str) -> Cascaded:
+        found: Cascaded = {}
         for parent in path.parents:
-            if (parent, code) in sections:
-                return sections[parent, code]
+            found = sections.get((parent, code), {}) | found
             if parent == folder:
                 break
-        return (config_file, own) if own is not None else ("", {})
+        return own | by_language.get(code, {}) | found
 
     return of, notes
 
@@ -347,7 +355,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     files = _content_files(content, languages)
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
-    cascaded, notes = _cascades(files, languages, values, root, where.get("cascade", ""))
+    cascaded, notes = _cascades(files, languages, values, root, where)
     date_keys, date_notes = _date_keys(values, where)
     for path, folder, code in files:
         shown = rel_to(path, root)
@@ -591,7 +599,7 @@ def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), build_future: str = "",
-          cascade: Cascaded = ("", {}), date_keys: DateKeys = DATE_KEYS) -> tuple[Post, list[Note]]:
+          cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -599,8 +607,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
     a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
     Hugo writes every alias below its page's language folder). ``build_future``: the config file that sets
-    ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does. ``cascade``: the build
-    options a cascade gives the page (``_cascades``), unless it has its own. ``date_keys``: where its dates are read
+    ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does. ``cascade``: the front
+    matter a cascade gives the page (``_cascades``), each key unless it has its own. ``date_keys``: where its dates are read
     (``_date_keys``)."""
     languages, code = language
     prefix = languages.prefix(code)
@@ -608,7 +616,10 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
     meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo reads 'publishDate' as 'publishdate'
-    build, by = (meta, "") if "build" in meta or "_build" in meta or not cascade[0] else ({"build": cascade[1]}, f" by the cascade of {cascade[0]}")
+    given = {key: at for key, (at, _) in (cascade or {}).items()
+             if key not in meta and not (key in ("build", "_build") and ("build" in meta or "_build" in meta))}
+    meta |= {key: (cascade or {})[key][1] for key in given}
+    build, by = meta, next((f" by the cascade of {given[key]}" for key in ("build", "_build") if key in given), "")
     if why := _unpublished(meta, build, by):
         raise ReadError(why)
     title = as_text(meta.get("title"))
@@ -643,6 +654,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                           + "; news-digest publishes an article at its date, so the publishDate is its date"))
         typed = published
     draft = is_true(meta.get("draft"))
+    if draft and "draft" in given:
+        notes.append(Note(shown, f"is a draft by the cascade of {given['draft']} (Hugo did not publish it), and is "
+                                 "imported as one: remove 'draft: true' from it to publish it"))
     ahead = bool(typed) and (dated := _moment(typed)) is not None and dated > now
     hugo_had = later <= now if later else not ahead  # Hugo publishes at the publishDate, else at the date
     future = ahead and not hugo_had and not build_future
