@@ -959,7 +959,7 @@ def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, ca
     assert run(capsys, "import", generator, str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
     report = (tmp_path / "new/import-report.txt").read_text()
     checks = report.split("To check by hand")[1].split("\n\n")[0].splitlines()[1:]
-    assert [c for c in checks if not c.startswith("  config.yaml")] == [f"  {note}"]  # the config's: another test
+    assert [c for c in checks if not c.startswith(("  config.yaml", "  pelicanconf.py"))] == [f"  {note}"]  # the config's: another test
     if generator == "hugo":
         assert (tmp_path / "new/content/2025/05/a.md").read_text().endswith("[b](/2025/05/bundle/) [c](/2025/05/bundle/)\n")
     if generator == "pelican":
@@ -981,7 +981,7 @@ def test_a_pelican_link_to_a_draft_is_said_in_the_report(tmp_path: Path, capsys:
         "[b](/2025/05/b/) [lagi](/2025/05/b/#isi) `{filename}b.md`\n")
     report = (tmp_path / "new/import-report.txt").read_text()
     checks = report.split("To check by hand")[1].split("\n\n")[0].splitlines()[1:]
-    assert [c for c in checks if not c.startswith("  config.yaml")] == [
+    assert [c for c in checks if not c.startswith(("  config.yaml", "  pelicanconf.py"))] == [
         "  content/a.md: links to /2025/05/b/, the new address of content/b.md, which is a draft: the link is broken "
         "until that article is published (digest check says so); publish it (remove draft: true) or remove the link"]
 
@@ -1975,6 +1975,26 @@ def test_hugo_default_languages_own_settings_win_over_the_roots(tmp_path: Path,
         assert f"\n{line}\n" in written, line
     assert (tmp_path / "new/content/2024/03/late.md").is_file()
     assert "/posts/late/ /2024/03/late/ 301" in redirect_lines(tmp_path / "new")
+
+
+def test_a_pelican_site_without_default_lang_is_in_pelicans_default_english(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pelican's DEFAULT_LANG is 'en' unless pelicanconf.py sets it (its settings.py); a site without it was said to
+    name no language and imported as Indonesian (language: "id"). Without a pelicanconf.py nothing is known. Given the
+    content folder, a note on pelicanconf.py beside it (a computed setting's too) was a traceback."""
+    post = {"content/a.md": "Title: A\nDate: 2024-01-01\n\nx\n"}
+    write_files(tmp_path / "src", {"pelicanconf.py": "SITENAME = 'S'\nTIMEZONE = 'UTC'\n", **post})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert '\nlanguage: "en"\n' in (tmp_path / "new/config.yaml").read_text()
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert "names no language" not in report
+    assert ("  pelicanconf.py: sets no DEFAULT_LANG, so the site is in Pelican's default, en (language: en in "
+            "config.yaml, as Pelican declared it); set language: id if it is in Indonesian\n") in report
+    assert run(capsys, "import", "pelican", str(tmp_path / "src/content"), "--out", str(tmp_path / "c"), "-q")[0] == 0
+    assert "  ../pelicanconf.py: sets no DEFAULT_LANG" in (tmp_path / "c/import-report.txt").read_text()
+    write_files(tmp_path / "bare", post)
+    assert run(capsys, "import", "pelican", str(tmp_path / "bare/content"), "--out", str(tmp_path / "b"), "-q")[0] == 0
+    assert "the old site names no language" in (tmp_path / "b/import-report.txt").read_text()
 
 
 @pytest.mark.parametrize("written", ["en_GB", "en-US", "EN", "fr_FR"])

@@ -133,8 +133,10 @@ def scan(root: Path) -> Scan:
     extra = settings.get("EXTRA_PATH_METADATA")
     moved = {str(k).strip("/"): v["path"].strip("/") for k, v in extra.items() if isinstance(v, dict)
              and isinstance(v.get("path"), str) and v["path"].strip("/")} if isinstance(extra, dict) else {}
-    site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"),
-                   _setting(conf, "DEFAULT_LANG"), naive_in_utc=True)  # Pelican without TIMEZONE: UTC
+    default_lang = (conf / "pelicanconf.py").is_file() and "DEFAULT_LANG" not in settings  # Pelican's default: en
+    language = _setting(conf, "DEFAULT_LANG") or ("en" if default_lang else "")
+    site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"), language,
+                   naive_in_utc=True)  # Pelican without TIMEZONE: UTC
     posts: list[Post] = []
     others: list[tuple[Path, str]] = []
     skipped = symlinks(content, root)
@@ -166,19 +168,23 @@ def scan(root: Path) -> Scan:
     notes = [Note(post.rel, f"{'PAGE_URL' if post.kind == 'page' else 'ARTICLE_URL'} in pelicanconf.py cannot be "
                                "filled in for it (a field this import does not know), so it gets no redirect; add "
                                "its old address to its redirects: by hand") for post in posts if not post.old_urls]
-    notes += [Note(rel_to(conf / "pelicanconf.py", root), f"computes {name}, which this import reads but never runs: "
+    conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
+    notes += [Note(conf_file, "sets no DEFAULT_LANG, so the site is in Pelican's default, en "
+                   "(language: en in config.yaml, as Pelican declared it); set language: id if it is in Indonesian")
+              ] if default_lang else []
+    notes += [Note(conf_file, f"computes {name}, which this import reads but never runs: "
                                                          f"{_COMPUTED_WHY[name]}") for name in computed]
     for name, default, kind in _TERM_FEEDS:  # a feed setting this import cannot follow: said, never guessed
         if (pattern := _feed(settings, name, default)) and not _term_feed(pattern, "x", kind):
             field = "{lang}" if kind == "langs" else "{slug}"
-            notes.append(Note(rel_to(conf / "pelicanconf.py", root), f"{name} {quoted(pattern)} has a placeholder "
+            notes.append(Note(conf_file, f"{name} {quoted(pattern)} has a placeholder "
                                                                       f"this import does not fill in (only {field}), so "
                                                                       "its subscribers get no redirect to the new "
                                                                       "feeds; add them to static/_redirects by hand"))
     for name, default, *_ in (*_SITE_FEEDS, *_TERM_FEEDS):
         value = settings.get(name, default)
         if isinstance(value, str) and value.strip() and not _feed(settings, name, default):
-            notes.append(Note(rel_to(conf / "pelicanconf.py", root), f"{name} {quoted(value)} is a whole address, not "
+            notes.append(Note(conf_file, f"{name} {quoted(value)} is a whole address, not "
                                                                       "a path of the site, so its subscribers get no "
                                                                       "redirect; add one to static/_redirects by hand"))
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}
