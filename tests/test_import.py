@@ -959,7 +959,7 @@ def test_links_the_import_could_not_resolve_are_in_the_report(tmp_path: Path, ca
     assert run(capsys, "import", generator, str(site), "--out", str(tmp_path / "new"), "-q") == (0, "", "")
     report = (tmp_path / "new/import-report.txt").read_text()
     checks = report.split("To check by hand")[1].split("\n\n")[0].splitlines()[1:]
-    assert [c for c in checks if not c.startswith(("  config.yaml", "  pelicanconf.py"))] == [f"  {note}"]  # the config's: another test
+    assert [c for c in checks if not c.startswith(("  config.yaml", "  pelicanconf.py", "  hugo.toml"))] == [f"  {note}"]  # the config's: another test
     if generator == "hugo":
         assert (tmp_path / "new/content/2025/05/a.md").read_text().endswith("[b](/2025/05/bundle/) [c](/2025/05/bundle/)\n")
     if generator == "pelican":
@@ -1977,24 +1977,32 @@ def test_hugo_default_languages_own_settings_win_over_the_roots(tmp_path: Path,
     assert "/posts/late/ /2024/03/late/ 301" in redirect_lines(tmp_path / "new")
 
 
-def test_a_pelican_site_without_default_lang_is_in_pelicans_default_english(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Pelican's DEFAULT_LANG is 'en' unless pelicanconf.py sets it (its settings.py); a site without it was said to
-    name no language and imported as Indonesian (language: "id"). Without a pelicanconf.py nothing is known. Given the
-    content folder, a note on pelicanconf.py beside it (a computed setting's too) was a traceback."""
-    post = {"content/a.md": "Title: A\nDate: 2024-01-01\n\nx\n"}
-    write_files(tmp_path / "src", {"pelicanconf.py": "SITENAME = 'S'\nTIMEZONE = 'UTC'\n", **post})
-    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+@pytest.mark.parametrize("kind", ["pelican", "hugo"])
+def test_a_site_that_names_no_language_is_in_its_generators_default_english(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """Pelican's DEFAULT_LANG is 'en' unless pelicanconf.py sets it (its settings.py), and Hugo's language unless the
+    config sets languageCode or defaultContentLanguage (its pages declared lang="en"; checked with Hugo 0.168); such a
+    site was said to name no language and imported as Indonesian (language: "id"). Without a pelicanconf.py nothing
+    is known. Given the content folder, a note on the pelicanconf.py beside it (a computed setting's too) was a
+    traceback."""
+    conf, post, setting = {
+        "pelican": ("pelicanconf.py", ("content/a.md", "Title: A\nDate: 2024-01-01\n\nx\n"), "DEFAULT_LANG"),
+        "hugo": ("hugo.toml", ("content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"),
+                 "languageCode or defaultContentLanguage")}[kind]
+    write_files(tmp_path / "src", dict([(conf, "SITENAME = 'S'\n" if kind == "pelican" else 'title = "T"\n'), post]))
+    assert run(capsys, "import", kind, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert '\nlanguage: "en"\n' in (tmp_path / "new/config.yaml").read_text()
     report = (tmp_path / "new/import-report.txt").read_text()
     assert "names no language" not in report
-    assert ("  pelicanconf.py: sets no DEFAULT_LANG, so the site is in Pelican's default, en (language: en in "
-            "config.yaml, as Pelican declared it); set language: id if it is in Indonesian\n") in report
-    assert run(capsys, "import", "pelican", str(tmp_path / "src/content"), "--out", str(tmp_path / "c"), "-q")[0] == 0
-    assert "  ../pelicanconf.py: sets no DEFAULT_LANG" in (tmp_path / "c/import-report.txt").read_text()
-    write_files(tmp_path / "bare", post)
-    assert run(capsys, "import", "pelican", str(tmp_path / "bare/content"), "--out", str(tmp_path / "b"), "-q")[0] == 0
-    assert "the old site names no language" in (tmp_path / "b/import-report.txt").read_text()
+    generator = kind.capitalize()
+    assert (f"  {conf}: sets no {setting}, so the site is in {generator}'s default, en (language: en in "
+            f"config.yaml, as {generator} declared it); set language: id if it is in Indonesian\n") in report
+    if kind == "pelican":
+        assert run(capsys, "import", kind, str(tmp_path / "src/content"), "--out", str(tmp_path / "c"), "-q")[0] == 0
+        assert "  ../pelicanconf.py: sets no DEFAULT_LANG" in (tmp_path / "c/import-report.txt").read_text()
+        write_files(tmp_path / "bare", dict([post]))
+        assert run(capsys, "import", kind, str(tmp_path / "bare/content"), "--out", str(tmp_path / "b"), "-q")[0] == 0
+        assert "the old site names no language" in (tmp_path / "b/import-report.txt").read_text()
 
 
 @pytest.mark.parametrize("written", ["en_GB", "en-US", "EN", "fr_FR"])

@@ -160,8 +160,14 @@ def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
                                  "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
     own = {**values, **_own(values)}
+    language = as_text(own.get("languagecode")) or _default_code(values)
+    if not language and where:  # Hugo's default language, which its pages declared (checked with Hugo 0.168)
+        language = "en"
+        notes.append(Note(next(iter(where.values())), "sets no languageCode or defaultContentLanguage, so the site is in "
+                                                      "Hugo's default, en (language: en in config.yaml, as Hugo "
+                                                      "declared it); set language: id if it is in Indonesian"))
     return OldSite(as_text(own.get("title")), as_text(own.get("baseurl")), as_text(own.get("timezone")),
-                   as_text(own.get("languagecode")) or _default_code(values), naive_in_utc=True), notes  # Hugo's zone: UTC
+                   language, naive_in_utc=True), notes  # Hugo's zone: UTC
 
 
 def _default_code(values: Meta) -> str:
