@@ -1065,3 +1065,33 @@ def test_list_pages_meta_descriptions_read_as_sentences(tmp_path: Path, language
     found = {path: re.search(r'<meta name="description" content="([^"]*)">', files[path + "index.html"].decode())[1]
              for path in expected}
     assert found == expected
+
+
+def test_every_page_of_a_paginated_list_has_the_lists_description_and_its_title_the_page_number(
+        tmp_path: Path) -> None:
+    """A year's, a month's and a company pair's second page said '3 articles from 2025 · Page 2 of 3 on Kabar AI'
+    in its meta and Open Graph descriptions, while a tag's said '3 articles tagged AI on Kabar AI': a description
+    says what the list is (as Hugo and Zola keep it on every page of a list); the title carries the page number."""
+    make_project(tmp_path, {f"2025/06/{n}.md": article(title=n, date=f"2025-06-1{i}T09:00:00+07:00", tags="[AI]",
+                                                        section="Asia", companies="[Google, OpenAI]",
+                                                        source=f"{{name: Reuters, url: 'https://www.reuters.com/{n}'}}")
+                            for i, n in enumerate("abc")},
+                 config="title: Kabar AI\ndescription: AI news.\nbase_url: https://example.org/\nlanguage: en\n"
+                        "page_size: 1\n")
+    files = build_project(tmp_path).output.files
+    lists = {"2025/": "2025", "2025/06/": "June 2025", "tags/ai/": "Tag: AI", "sections/asia/": "Section: Asia",
+             "companies/google/": "Company: Google", "companies/google/with/openai/": "Google with OpenAI",
+             "companies/google/sections/asia/": "Google in Asia", "sources/reuters-com/": "Publisher: Reuters",
+             "": "Latest news"}
+    for first, title in lists.items():
+        one, two = (files[f"{first}{page}index.html"].decode() for page in ("", "page/2/"))
+        described = re.search(r'<meta name="description" content="([^"]*)">', one)[1]
+        assert "Page" not in described, (first, described)
+        assert f'<meta name="description" content="{described}">' in two, (first, described)
+        assert f'<meta property="og:description" content="{described}">' in two, first
+        assert f"<title>{title} · Page 2 of 3 · Kabar AI</title>" in two, first
+        assert f'<meta property="og:title" content="{title} · Page 2 of 3">' in two, first
+    assert '<meta name="description" content="3 articles from June 2025 on Kabar AI.">' in files[
+        "2025/06/page/3/index.html"].decode()
+    assert '<meta name="description" content="3 articles from Google with OpenAI on Kabar AI.">' in files[
+        "companies/google/with/openai/page/2/index.html"].decode()
