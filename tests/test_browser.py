@@ -1125,3 +1125,56 @@ def test_a_mixed_direction_name_reads_from_its_first_word_in_the_themes_lists_an
         server.shutdown()
         server.server_close()
     assert seen == want
+
+
+_SHOW_TEXT = """([which, dir]) => {
+    document.getElementById('shown')?.remove();
+    const d = document.createElement('div');
+    d.id = 'shown'; d.dir = dir; d.style.whiteSpace = 'nowrap';
+    d.textContent = which === 'title' ? document.title : document.querySelector('meta[property="og:title"]').content;
+    document.body.prepend(d); }"""
+"""The page's <title> or og:title drawn as a line of text in a direction: 'ltr', the page's and Firefox's tab's, or
+'auto', what Chrome's and Safari's tabs and share previews take from the text."""
+
+
+def test_a_right_to_left_part_of_a_joined_title_reads_from_its_first_word(browser: Any, tmp_path: Path) -> None:
+    """Strings joined before the page has markup: the <title> '<an Arabic headline> · Kabar AI', 'Tag: ذكاء AI ·
+    …', an intersection's 'Google in أخبار AI', a weekly note's 'Edition #1: أسبوع AI' and the footer's feed title.
+    The Arabic part's Latin word, or the site's name, ran into it ('ذكاء' left of 'AI'). Plain text isolates the
+    part (U+2068 … U+2069), the HTML puts it in <bdi>."""
+    from conftest import article, make_project
+    names = {"tag": "ذكاء AI", "section": "أخبار AI", "note": "أسبوع AI"}
+    make_project(tmp_path / "p", {
+        **{f"2025/06/{n}.md": article(title=f'"{_ARABIC_TITLE}"' if n == "a" else n, tags=f'["{names["tag"]}"]',
+                                      section=f'"{names["section"]}"', companies="[Google]",
+                                      date=f"2025-06-1{i}T09:00:00+07:00") for i, n in enumerate("abc")},
+        "weekly/2025-W24.md": f'---\ntitle: "{names["note"]}"\n---\nNote.\n'},
+        config="title: Kabar AI\nbase_url: https://example.org/\nlanguage: en\n")
+    pair = "/companies/google/sections/khbr-ai/"
+    places = {"/2025/06/a/": {"title": _ARABIC_TITLE, "og:title": _ARABIC_TITLE},
+              "/tags/dhk-ai/": {"title": names["tag"], "og:title": names["tag"], "footer.site a": names["tag"]},
+              pair: {"title": names["section"], "og:title": names["section"], "h1": names["section"],
+                     "footer.site a": names["section"]},
+              "/companies/google/": {"#pair": names["section"]},
+              "/weekly/": {".editions a": names["note"]},
+              "/weekly/2025-W24/": {"title": names["note"], "og:title": names["note"], "h1": names["note"]}}
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    seen, want = {}, {}
+    try:
+        page = context.new_page()
+        for path, shown in places.items():
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+            page.evaluate(f"""() => {{ for (const a of document.querySelectorAll('.intel a[href="{pair}"]'))
+                if (a.textContent.startsWith('Google')) a.id = 'pair'; }}""")
+            for where, text in shown.items():
+                for direction in ("ltr", "auto") if "title" in where else ("",):
+                    if direction:
+                        page.evaluate(_SHOW_TEXT, [where, direction])
+                    seen[path, where, direction] = page.evaluate(_READ_ORDER, ["#shown" if direction else where, text])
+                    want[path, where, direction] = text.split()[0]
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert seen == want

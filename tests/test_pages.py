@@ -1095,3 +1095,52 @@ def test_every_page_of_a_paginated_list_has_the_lists_description_and_its_title_
         "2025/06/page/3/index.html"].decode()
     assert '<meta name="description" content="3 articles from Google with OpenAI on Kabar AI.">' in files[
         "companies/google/with/openai/page/2/index.html"].decode()
+
+
+def test_a_right_to_left_part_of_a_joined_title_is_isolated_in_plain_text_and_in_bdi_in_html(tmp_path: Path) -> None:
+    """'<Arabic headline> · Kabar AI' in <title>, 'Tag: ذكاء AI', a company pair's 'Google in أخبار AI', a weekly
+    note's 'Edition #1: أسبوع AI' and the feed titles were joined as they were: the Arabic part's Latin word and the
+    words around it ran together out of order. In plain text (<title>, og:title, descriptions, feeds, the email's
+    text) the part is between U+2068 and U+2069; in HTML it is in <bdi>. A Latin-only title is as it was."""
+    tag, section, note = "ذكاء AI", "أخبار AI", "أسبوع AI"
+    make_project(tmp_path, {
+        **{f"2025/06/{n}.md": article(title='"مرحبا بالعالم"' if n == "a" else n, tags=f'["{tag}"]',
+                                      section=f'"{section}"', companies="[Google]",
+                                      date=f"2025-06-1{i}T09:00:00+07:00") for i, n in enumerate("abc")},
+        "weekly/2025-W24.md": f'---\ntitle: "{note}"\n---\nNote.\n'},
+        config="title: Kabar AI\nbase_url: https://example.org/\nlanguage: en\n")
+    files = {p: d.decode() for p, d in build_project(tmp_path).output.files.items()
+             if p.endswith((".html", ".xml", ".txt"))}
+
+    def head(path: str) -> list[str]:
+        return re.findall(r'<title>.*</title>|<meta (?:name="description"|property="og:(?:title|description)").*>'
+                          r'|<h1>.*</h1>|“.*”|title="[^"]*\(RSS\)"', files[path])
+
+    post = files["2025/06/a/index.html"]
+    assert "<title>\u2068مرحبا بالعالم\u2069 · Kabar AI</title>" in post
+    assert '<meta property="og:title" content="\u2068مرحبا بالعالم\u2069">' in post
+    assert head("tags/dhk-ai/index.html") == [
+        "<title>Tag: \u2068ذكاء AI\u2069 · Kabar AI</title>",
+        '<meta name="description" content="3 articles tagged \u2068ذكاء AI\u2069 on Kabar AI.">',
+        '<meta property="og:title" content="Tag: \u2068ذكاء AI\u2069">',
+        '<meta property="og:description" content="3 articles tagged \u2068ذكاء AI\u2069 on Kabar AI.">',
+        'title="Kabar AI: \u2068ذكاء AI\u2069 (RSS)"', 'title="Kabar AI (RSS)"',
+        f"<h1>Tag: <bdi>{tag}</bdi></h1>", f"“Kabar AI: <bdi>{tag}</bdi>”"]
+    assert head("companies/google/sections/khbr-ai/index.html") == [
+        "<title>Google in \u2068أخبار AI\u2069 · Kabar AI</title>",
+        '<meta name="description" content="3 articles from Google in \u2068أخبار AI\u2069 on Kabar AI.">',
+        '<meta property="og:title" content="Google in \u2068أخبار AI\u2069">',
+        '<meta property="og:description" content="3 articles from Google in \u2068أخبار AI\u2069 on Kabar AI.">',
+        'title="Kabar AI: Google in \u2068أخبار AI\u2069 (RSS)"', 'title="Kabar AI (RSS)"',
+        f"<h1>Google in <bdi>{section}</bdi></h1>", f"“Kabar AI: Google in <bdi>{section}</bdi>”"]
+    assert f'dir="auto">Google in <bdi>{section}</bdi></a> (3)' in files["companies/google/index.html"]
+    assert f'<a href="/weekly/2025-W24/">Edition #1: <bdi>{note}</bdi></a>' in files["weekly/index.html"]
+    edition = files["weekly/2025-W24/index.html"]
+    assert "<title>Edition #1: \u2068أسبوع AI\u2069 · Kabar AI</title>" in edition
+    assert f"<h1>Edition #1: <bdi>{note}</bdi></h1>" in edition
+    assert "<title>Edition #1: \u2068أسبوع AI\u2069</title>" in files["weekly/feed.xml"]
+    assert "<title>Kabar AI: \u2068ذكاء AI\u2069</title>" in files["tags/dhk-ai/feed.xml"]
+    assert "Edition #1: \u2068أسبوع AI\u2069" in files["weekly/2025-W24/email.txt"]
+    assert "<title>Edition #1: \u2068أسبوع AI\u2069 · Kabar AI</title>" in files["weekly/2025-W24/email.html"]
+    assert "<title>b · Kabar AI</title>" in files["2025/06/b/index.html"]  # Latin-only: no isolates
+    assert "\u2068" not in files["2025/06/b/index.html"].split("</head>")[0]

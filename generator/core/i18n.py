@@ -5,6 +5,7 @@ build gives the same bytes on every machine.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -271,3 +272,22 @@ def date_range(start: date, end: date, language: str) -> str:
 def month_name(year: int, month: int, language: str) -> str:
     """'Juni 2025' / 'June 2025'."""
     return format_date(datetime(year, month, 1), format="MMMM y", locale=language)
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
+"""A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks)."""
+_ISOLATED = re.compile("\u2068[^\u2068\u2069]*\u2069")
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds right-to-left letters
+    outside the isolates it has already; as it is otherwise, so a Latin-only site's bytes stay the same.
+
+    For a part of a plain-text string joined with others ('Tag: ' + isolate('ذكاء AI'), isolate(headline) + ' ·
+    Kabar AI'): plain text has no ``<bdi>``, and without the isolates an Arabic name's Latin word, or the site's
+    name, ran into the Arabic and read out of order. (HTML shows such a string with ``bdi_text``: its isolates
+    as ``<bdi>``.)"""
+    if text.isascii() or not _RIGHT_TO_LEFT.search(_ISOLATED.sub("", text) if FSI in text else text):
+        return text
+    return f"{FSI}{text}{PDI}"

@@ -293,10 +293,11 @@ def clipped_email(shown: str, size: int) -> Problem | None:
 
 
 def edition_heading(number: int, title: str, start: datetime, end: datetime, language: str) -> str:
-    """'Edisi #12 · 9–15 Juni 2025', or 'Edisi #12: <title>' when the note sets one."""
+    """'Edisi #12 · 9–15 Juni 2025', or 'Edisi #12: <title>' when the note sets one (isolated when it holds
+    right-to-left letters: ``i18n.isolate``)."""
     label = i18n.STRINGS[language]["edition_number"].format(n=number)
     if title:
-        return f"{label}: {title}"
+        return f"{label}: {i18n.isolate(title)}"
     return f"{label} · {i18n.date_range(start.date(), end.date(), language)}"
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
-from generator.core.i18n import Plural
+from generator.core.i18n import Plural, isolate
 from generator.core.models import Article, Term
 from generator.load.publishers import Publisher
 from generator.load.registry import fold
@@ -194,7 +194,7 @@ class Intersection:
     other: str
     """The section's or the other company's slug."""
     title: str
-    """'Meta in Aceh', 'Meta with Scale AI'."""
+    """'Meta in Aceh', 'Meta with Scale AI'; a name with right-to-left letters isolated (``i18n.isolate``)."""
     articles: tuple[Article, ...]
     """Newest first."""
 
@@ -229,5 +229,6 @@ def intersections(articles: Sequence[Article], companies: Sequence[Term], sectio
             continue
         pattern = in_section if kind == "sections" else with_company
         other_name = section_names[other] if kind == "sections" else names[other]
-        out.append(Intersection(company, kind, other, pattern.format(a=names[company], b=other_name), tuple(members)))
+        title = pattern.format(a=isolate(names[company]), b=isolate(other_name))
+        out.append(Intersection(company, kind, other, title, tuple(members)))
     return tuple(out)

@@ -8,6 +8,7 @@ so a site's own ``_macros.html`` can still replace any of them with a macro.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, Callable
 
@@ -15,12 +16,14 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.core import urls
+from generator.core.i18n import isolate
 from generator.core.models import Image
 from generator.render.context import escape_text
 
 REMOTE = ("http://", "https://")
 NAMES = ("src", "abs_src", "ld", "when", "picture")
 """The helpers, named as the macros in ``_macros.html``."""
+_INNERMOST_ISOLATE = re.compile("\u2068([^\u2068\u2069]*)\u2069")
 
 
 class Helpers:
@@ -83,9 +86,21 @@ class Helpers:
         (an Arabic publisher's) then keeps the count and the words around it where they are."""
         return Markup("<bdi>%s</bdi>") % name
 
-    def globals(self) -> dict[str, Callable[..., Markup]]:
-        """The helpers by name, for ``Environment.globals``."""
-        return {name: getattr(self, name) for name in (*NAMES, "bdi")}
+    @staticmethod
+    def bdi_text(text: str) -> Markup:
+        """A plain-text string joined from parts (``i18n.isolate``: a tag's page title, a company pair's, a feed's)
+        as HTML: escaped, each part its isolates enclose in ``<bdi>``. A Latin-only string is as it was."""
+        html = str(escape(text))  # a str: re joins a Markup's pieces with Markup.join, which escapes them
+        if "\u2068" not in html:
+            return Markup(html)
+        while True:  # innermost first, so nested isolates nest; one without its pair stays as it is
+            html, found = _INNERMOST_ISOLATE.subn(r"<bdi>\1</bdi>", html)
+            if not found:
+                return Markup(html)
+
+    def globals(self) -> dict[str, Callable[..., Any]]:
+        """The helpers by name, for ``Environment.globals``; ``isolate`` gives plain text (``<title>``)."""
+        return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text")}, "isolate": isolate}
 
 
 def _text(data: Any) -> Any:

@@ -180,6 +180,10 @@ class Kinds:
     def site_feed(self) -> Feed:
         return self.feed(self.config.title, "")
 
+    def feed_title(self, name: str) -> str:
+        """'Kabar AI: Meta': each part isolated when it holds right-to-left letters (``i18n.isolate``)."""
+        return f"{i18n.isolate(self.config.title)}: {i18n.isolate(name)}"
+
     def feed(self, title: str, first: str) -> Feed:
         """The feed link of the list whose first page is ``first``."""
         return Feed(title, urls.feed_path(first), self.config.feed_formats)
@@ -563,7 +567,7 @@ def _intel(k: Kinds) -> dict[str, Intel]:
 def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
     """/companies/<id>/sections/<section>/ and /companies/<id>/with/<id>/, for pairs with enough articles."""
     for x in k.pair_lists:
-        feed = k.feed(f"{k.config.title}: {x.title}", x.path)
+        feed = k.feed(k.feed_title(x.title), x.path)
         about = Count(x.other, x.title, len(x.articles), x.path)
         for p in k.pagers(x.articles, x.path):
             yield k.page(p.path, "intersection.html", k.page_title(x.title, p), (feed,), intersection=about,
@@ -572,7 +576,7 @@ def intersection_pages(k: Kinds) -> Iterable[PageSpec]:
 
 def intersection_feeds(k: Kinds) -> Iterable[PageSpec]:
     for x in k.pair_lists:
-        yield from _feed_specs(k, f"{k.config.title}: {x.title}", x.path, x.articles)
+        yield from _feed_specs(k, k.feed_title(x.title), x.path, x.articles)
 
 
 def term_index_pages(k: Kinds) -> Iterable[PageSpec]:
@@ -590,8 +594,8 @@ def term_pages(k: Kinds) -> Iterable[PageSpec]:
     intel = k.intel
     for _, terms in _terms(k.site):
         for term in terms:
-            title = k.t[TERM_TITLE[term.kind]].format(name=term.name)
-            feed = k.feed(f"{k.config.title}: {term.name}", term.path)
+            title = k.t[TERM_TITLE[term.kind]].format(name=i18n.isolate(term.name))
+            feed = k.feed(k.feed_title(term.name), term.path)
             for p in k.pagers(term.articles, term.path):
                 shown = intel.get(term.slug) if term.kind == "companies" and p.number == 1 else None
                 yield k.page(p.path, "term.html", k.page_title(title, p), (feed,), term=link(term), pager=p,
@@ -664,8 +668,8 @@ def publisher_index_pages(k: Kinds) -> Iterable[PageSpec]:
 def publisher_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each publisher's paginated list, with its home page, count and feeds."""
     for publisher in k.publishers:
-        title = k.t["publisher_title"].format(name=publisher.name)
-        feed = k.feed(f"{k.config.title}: {publisher.name}", publisher.path)
+        title = k.t["publisher_title"].format(name=i18n.isolate(publisher.name))
+        feed = k.feed(k.feed_title(publisher.name), publisher.path)
         about = PublisherInfo(publisher.slug, publisher.name, publisher.url, publisher.known, len(publisher.articles))
         for p in k.pagers(publisher.articles, publisher.path):
             yield k.page(p.path, "publisher.html", k.page_title(title, p), (feed,), publisher=about, pager=p)
@@ -701,13 +705,13 @@ def feeds(k: Kinds) -> Iterable[PageSpec]:
     yield from _feed_specs(k, k.config.title, "", k.site.articles)
     for _, terms in _terms(k.site):
         for term in terms:
-            yield from _feed_specs(k, f"{k.config.title}: {term.name}", term.path, term.articles)
+            yield from _feed_specs(k, k.feed_title(term.name), term.path, term.articles)
 
 
 def publisher_feeds(k: Kinds) -> Iterable[PageSpec]:
     """One feed per publisher, in each format written."""
     for publisher in k.publishers:
-        yield from _feed_specs(k, f"{k.config.title}: {publisher.name}", publisher.path, publisher.articles)
+        yield from _feed_specs(k, k.feed_title(publisher.name), publisher.path, publisher.articles)
 
 
 @dataclass(frozen=True)
@@ -736,7 +740,7 @@ class EditionPager:
 
 
 def weekly_feed_link(k: Kinds) -> Feed:
-    return k.feed(f"{k.config.title}: {k.t['weekly']}", "weekly/")
+    return k.feed(k.feed_title(k.t["weekly"]), "weekly/")
 
 
 def weekly_index_pages(k: Kinds) -> Iterable[PageSpec]:
