@@ -203,6 +203,11 @@ def test_the_ids_body_ids_avoid_are_the_ids_of_the_packaged_templates() -> None:
     ("a <script>x='<b id=\"y\">'</script> b\n\n## Y\n", "y", ()),  # removed with the script: nothing taken
     ("`<b id=\"y\">`\n\n## Y\n", "y", ()),                              # code, not HTML
     ("<img id=\"m\" src=\"rel.png\">\n\n## M\n", "m", ()),              # an <img> removed for its address
+    ("<!-- dulu: <div id=\"j\">lama</div> -->\n\n## J\n", "j", ()),     # in a comment: not on the page
+    ("a <!-- <b id=\"j\"> --> b <i>c</i>\n\n## J\n", "j", ()),
+    ("Teks <span title=\"lihat id=alpha\">x</span>.\n\n## Alpha\n", "alpha", ()),  # an attribute's value
+    ("<iframe src=\"https://e.com/x\">\n<div id=\"j\">Tabel</div>\n\n## J\n", "j-2", (("J", "j-2", "j", 1, 3),)),
+    ("a <iframe src=x> b\nc <span id=\"s\">s</span>\n\n## S\n", "s-2", (("S", "s-2", "s", 1, 3),)),  # unclosed: alone
 ])
 def test_a_heading_takes_a_suffix_for_an_id_the_raw_html_keeps(text: str, heading: str, taken: tuple) -> None:
     """The raw HTML's id stays (the editor wrote it, and links to it); a heading of the same slug gets '-2'."""

@@ -958,6 +958,23 @@ def test_an_id_written_in_raw_html_keeps_its_name_and_a_heading_of_that_name_get
         "to #peta goes there); if that id was meant for this heading, delete it, or else give it another name"]
 
 
+def test_only_an_id_the_page_keeps_renames_a_heading(tmp_path: Path) -> None:
+    """An id in an HTML comment or in an attribute's value renamed '## Jadwal' to 'jadwal-2' with a false warning,
+    so '#jadwal' led nowhere; a `<div id>` after an `<iframe>` never closed (removed alone) was missed, and the page
+    had two id="jadwal". The ids counted are the sanitised page's."""
+    body = ('Lihat [jadwal](#jadwal) dan [alpha](#alpha).\n\n<!-- dulu: <div id="jadwal">lama</div> -->\n\n'
+            '## Jadwal\n\nTeks <span title="lihat id=alpha">x</span>.\n\n## Alpha\n\n'
+            '<iframe src="https://example.com/embed">\n<div id="peta">Peta</div>\n\n## Peta\n')
+    page, warnings = _page_and_warnings(tmp_path, body, "heading")
+    ids = re.findall(r' id="([^"]*)"', page)
+    assert len(ids) == len(set(ids)) and {"jadwal", "alpha", "peta", "peta-2"} <= set(ids)
+    assert '<h2 id="jadwal">Jadwal<a class="anchor" href="#jadwal"' in page and '<h2 id="alpha">Alpha' in page
+    assert '<div id="peta">Peta</div>\n<h2 id="peta-2">Peta<a class="anchor" href="#peta-2"' in page
+    assert warnings == [
+        'content/2025/06/a.md:18: warning: heading \'Peta\' has id="peta-2", as the raw HTML at line 16 has id="peta" '
+        "(a link to #peta goes there); if that id was meant for this heading, delete it, or else give it another name"]
+
+
 def test_a_reference_line_to_an_address_no_page_may_have_is_a_warning_whether_a_link_uses_it_or_not(
         tmp_path: Path) -> None:
     """`[x]: javascript:alert(1)` that no link used was silent, while one a link used was a warning at the link.

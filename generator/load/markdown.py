@@ -13,6 +13,7 @@ tries ``markdown_fast`` (markdown-it-pyrs), which renders the bodies it is prove
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from bisect import bisect_right
@@ -25,8 +26,8 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, drop_unusable_images, is_external, kept_ids,
-                                     refused_addresses, safe_url, sanitize)
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, drop_unusable_images, is_external, page_ids,
+                                     refused_addresses, safe_url, sanitize, written_ids)
 from generator.core.urls import make_slug
 
 if TYPE_CHECKING:
@@ -186,8 +187,10 @@ def _digest_rule(state: StateCore) -> None:
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
     stack: list[tuple[int, int]] = []
-    raw_ids = _raw_ids(state)
-    used: set[str] = {*THEME_IDS, *raw_ids}
+    mark = _id_mark(state.src)
+    if mark:  # the ids are settled on the sanitised HTML (``_settle_ids``), which says which raw ids the page keeps
+        state.env["id_mark"], state.env["heading_lines"] = mark, []
+    used: set[str] = set(THEME_IDS)
     headings: list[tuple[int, str, str]] = []
     summary: list[str] | None = None
     in_heading = False
@@ -197,10 +200,11 @@ def _digest_rule(state: StateCore) -> None:
             _refuse_unsafe(tokens[i + 1], state.env)  # before its text makes the id
             level = _outline_level(stack, int(token.tag[1]))
             text = " ".join(_plain(tokens[i + 1].children).split())
-            anchor = _unique_id(text, used)
-            base = _base_id(text) if raw_ids else ""
-            if base in raw_ids and token.map:  # said once, at the first heading it renames
-                state.env.setdefault("taken_ids", []).append((text, anchor, base, raw_ids.pop(base), token.map[0]))
+            if mark:
+                anchor = f"{mark}h{len(headings)}"
+                state.env["heading_lines"].append(token.map[0] if token.map else 0)
+            else:
+                anchor = _unique_id(text, used)
             token.tag = tokens[i + 2].tag = f"h{level}"
             token.attrSet("id", anchor)
             tokens[i + 2].meta["anchor"] = anchor
@@ -238,23 +242,51 @@ _ID_ATTRIBUTE = re.compile(r"\s[iI][dD]\s*=")
 """Where a raw tag may set an ``id``: a cheap test of the body before its raw HTML is read for one."""
 
 
-def _raw_ids(state: StateCore) -> dict[str, int]:
-    """Each id that the body's raw HTML keeps through the sanitiser (``kept_ids``; not ``THEME_IDS``, which are
-    removed), with the body's line (from 0) of its first tag. A heading of that slug takes a suffix instead: the
-    editor wrote this id, so a link to it, in the body or from elsewhere, is meant for that element."""
+def _id_mark(src: str) -> str:
+    """'' when no raw tag of the body can set an id; else the start of the placeholder ids its headings get until
+    the sanitised HTML says which raw ids the page keeps: unique to the body (a raw id cannot be written to equal
+    it, since the body would have to hold its own hash)."""
+    if "<" not in src or not _ID_ATTRIBUTE.search(src):
+        return ""
+    return "i" + hashlib.blake2b(src.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest() + "-"
+
+
+def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> str:
+    """``body`` with its headings' placeholder ids (``_id_mark``) made real. An id that the sanitised HTML keeps
+    from the raw HTML (``page_ids``: not one in a comment, an attribute's value or a removed element) keeps its
+    name, and a heading of that slug takes a suffix instead, with a warning naming the raw tag's line: the editor
+    wrote that id, so a link to it, in the body or from elsewhere, is meant for that element."""
+    mark = env["id_mark"]
+    kept = {name for name in page_ids(body) if not name.startswith(mark)} - THEME_IDS if env.get("raw_html") else set()
+    used = {*THEME_IDS, *kept}
+    anchors, headings, said = [], [], set()
+    lines: dict[str, int] | None = None
+    for (level, _, text), line in zip(env["headings"], env["heading_lines"]):
+        anchor = _unique_id(text, used)
+        base = _base_id(text)
+        if base in kept and base not in said:  # said once, at the first heading it renames
+            said.add(base)
+            lines = _raw_id_lines(src, tokens, env) if lines is None else lines
+            env.setdefault("taken_ids", []).append((text, anchor, base, lines.get(base, line), line))
+        anchors.append(anchor)
+        headings.append((level, anchor, text))
+    env["headings"] = headings
+    return re.sub(re.escape(mark) + r"h(\d+)", lambda m: anchors[int(m[1])], body) if anchors else body
+
+
+def _raw_id_lines(src: str, tokens: Sequence[Token], env: EnvType) -> dict[str, int]:
+    """The body's line (from 0) of the first raw tag that writes each id (``written_ids``), for a warning."""
     found: dict[str, int] = {}
-    if "<" not in state.src or not _ID_ATTRIBUTE.search(state.src):
-        return found
-    for token in state.tokens:
+    for token in tokens:
         if token.type == "html_block" and token.map and _ID_ATTRIBUTE.search(token.content):
-            for name, at in kept_ids(token.content):
+            for name, at in written_ids(token.content):
                 found.setdefault(name, token.map[0] + token.content.count("\n", 0, at))
         elif token.type == "inline" and token.children and _ID_ATTRIBUTE.search(token.content):
             raw = [child.content for child in token.children if child.type == "html_inline"]
-            ids = kept_ids("".join(raw))  # joined, so that a <script> …</script> around a tag is seen whole
+            ids = written_ids("".join(raw))  # joined, so that a <script> …</script> around a tag is seen whole
             if not ids:
                 continue
-            first, source = _block_source(state.src, token.map, state.env)
+            first, source = _block_source(src, token.map, env)
             starts = list(accumulate(map(len, raw), initial=0))
             places, cursor = [], 0  # each tag's place in the paragraph's source, found in order
             for content in raw:
@@ -264,8 +296,6 @@ def _raw_ids(state: StateCore) -> dict[str, int]:
             for name, at in ids:
                 n = bisect_right(starts, at) - 1
                 found.setdefault(name, first + source.count("\n", 0, places[n]))
-    for name in THEME_IDS & found.keys():
-        del found[name]
     return found
 
 
@@ -569,6 +599,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
         body = sanitize(body, options.external_rel)
         if env.get("theme_ids"):
             body = _THEME_ID_ATTR.sub("", body)
+    if env.get("id_mark"):
+        body = _settle_ids(body, tokens, text, env)
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())))

@@ -117,23 +117,35 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
 
 
 _RAW_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?""")
-_RAW_ID = re.compile(r"""[\s/][iI][dD]\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-_DROPPED_ELEMENT = re.compile(r"<(%s)\b.*?(?:</\1\s*>|\Z)" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
+_RAW_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
+"""A comment, or an element removed with its content (one never closed is removed alone: ``close_unclosed``)."""
+_PAGE_ID = re.compile(r'<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*? id="([^"]*)"')
 
 
-def kept_ids(raw: str) -> list[tuple[str, int]]:
-    """The ``id`` of each raw tag the sanitiser keeps (a ``TAGS`` tag, not inside a ``DROPPED`` element, not an
-    ``<img>`` that ``drop_unusable_images`` removes), as the page has it (entities decoded), with its tag's offset
-    in ``raw``."""
-    if _DROPPED_ELEMENT.search(raw):  # blanked, newlines kept, so the offsets stay
-        raw = _DROPPED_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
+def written_ids(raw: str) -> list[tuple[str, int]]:
+    """The ``id`` of each raw tag that may keep one (a ``TAGS`` tag, not in a comment or inside a ``DROPPED``
+    element, not an ``<img>`` that ``drop_unusable_images`` removes), entities decoded, with its tag's offset in
+    ``raw``: where a warning says the id was written. Whether the page has it is read on the sanitised HTML
+    (``page_ids``), which no pattern over the raw HTML can mirror exactly."""
+    if "<!--" in raw or DROPPED_TAG.search(raw):  # blanked, newlines kept, so the offsets stay
+        raw = _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
     found = []
     for tag in _RAW_TAG.finditer(raw):
         name = tag.group(1).lower()
-        written = _RAW_ID.search(tag.group(2)) if name in TAGS else None
-        if written and (name != "img" or drop_unusable_images(tag.group())):
-            found.append((html.unescape(next(g for g in written.groups() if g is not None)), tag.start()))
+        if name not in TAGS or (name == "img" and not drop_unusable_images(tag.group())):
+            continue
+        for attribute in _RAW_ATTRIBUTE.finditer(tag.group(2)):
+            if attribute.group(1).lower() == "id":  # the first of a name counts, as in HTML
+                value = next((g for g in attribute.groups()[1:] if g is not None), "")
+                found.append((html.unescape(value), tag.start()))
+                break
     return found
+
+
+def page_ids(cleaned: str) -> set[str]:
+    """Every ``id`` of sanitised HTML (nh3 writes each attribute double-quoted, with '<', '>' and '"' escaped)."""
+    return {html.unescape(value) for value in _PAGE_ID.findall(cleaned)}
 
 
 _LINK_OR_IMAGE = re.compile(r'<(a|img|video|audio|source|track)\s([^>]*)>')
