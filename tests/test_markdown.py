@@ -214,3 +214,22 @@ def test_a_heading_takes_a_suffix_for_an_id_the_raw_html_keeps(text: str, headin
     rendered = render(text, NO_TOC)
     ids = re.findall(r' id="([^"]*)"', rendered.html)
     assert len(ids) == len(set(ids)) and f'id="{heading}"' in rendered.html and rendered.taken_ids == taken
+
+
+@pytest.mark.parametrize("text, prefix, taken", [
+    ("Teks[^1] dan <span id=\"fn1\">x</span> <a id=\"fnref1\">y</a>.\n\n[^1]: Catatan.\n", "n2-",
+     ((0, "fn1", "n2-fn1"), (0, "fnref1", "n2-fnref1"))),
+    ("Teks[^1].\n\n<div id=\"n2-fn1\">\nx\n</div>\n\n<b id=\"fn1\">y</b>\n\n[^1]: Catatan.\n", "n3-",
+     ((6, "fn1", "n3-fn1"),)),
+    ("Teks[^1] dan <span id=\"fn\">x</span>.\n\n[^1]: Catatan.\n", "", ()),  # no footnote's id: unchanged
+    ("Teks[^1] dan <!-- <span id=\"fn1\"> -->.\n\n[^1]: Catatan.\n", "", ()),
+])
+def test_footnotes_take_a_prefix_for_an_id_the_raw_html_keeps(text: str, prefix: str, taken: tuple) -> None:
+    """A raw id="fn1" and a footnote made two elements id="fn1", and the [1] mark jumped to the raw one; the raw id
+    keeps its name (a link to it was written for it), and the footnotes' ids change together, mark and back-link."""
+    rendered = render(text, NO_TOC)
+    ids = re.findall(r' id="([^"]*)"', rendered.html)
+    assert len(ids) == len(set(ids)) and rendered.taken_note_ids == taken
+    assert (f'<a href="#{prefix}fn1" id="{prefix}fnref1" role="doc-noteref"' in rendered.html
+            and f'<li id="{prefix}fn1" class="footnote-item">' in rendered.html
+            and f'<a href="#{prefix}fnref1" class="footnote-backref"' in rendered.html)

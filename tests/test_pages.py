@@ -975,6 +975,21 @@ def test_only_an_id_the_page_keeps_renames_a_heading(tmp_path: Path) -> None:
         "(a link to #peta goes there); if that id was meant for this heading, delete it, or else give it another name"]
 
 
+def test_a_raw_id_of_a_footnotes_name_keeps_it_and_the_footnotes_take_a_prefix(tmp_path: Path) -> None:
+    """A raw `id="fn1"` and footnote 1 made two elements id="fn1" (the Nu checker's error), and the [1] mark jumped
+    to the raw element, without a word. The raw element keeps its id; the footnotes' ids change together."""
+    body = 'Teks[^1] dan <span id="fn1">catatan lama</span>.\n\n[^1]: Catatan.\n'
+    page, warnings = _page_and_warnings(tmp_path, body, "footnote")
+    ids = re.findall(r' id="([^"]*)"', page)
+    assert len(ids) == len(set(ids)) and '<span id="fn1">catatan lama</span>' in page
+    assert '<a href="#n2-fn1" id="n2-fnref1" role="doc-noteref"' in page and '<li id="n2-fn1"' in page
+    assert '<a href="#n2-fnref1" class="footnote-backref"' in page
+    assert warnings == [
+        'content/2025/06/a.md:5: warning: id="fn1" is also a footnote\'s id, so the page\'s footnotes take the prefix '
+        '"n2-" ("n2-fn1"; a link to #fn1 comes to this element); if it was meant for the footnote, delete it, or else '
+        "give it another name"]
+
+
 def test_a_reference_line_to_an_address_no_page_may_have_is_a_warning_whether_a_link_uses_it_or_not(
         tmp_path: Path) -> None:
     """`[x]: javascript:alert(1)` that no link used was silent, while one a link used was a warning at the link.

@@ -540,6 +540,11 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + line, "", f"heading '{text}' has id=\"{anchor}\", as the raw HTML at "
                                 f"line {body_line + raw_line} has id=\"{name}\" (a link to #{name} goes there); if that "
                                 "id was meant for this heading, delete it, or else give it another name", "warning"))
+    for line, name, anchor in rendered.taken_note_ids:
+        problems.append(Problem(rel, body_line + line, "", f'id="{name}" is also a footnote\'s id, so the page\'s '
+                                f'footnotes take the prefix "{anchor[:-len(name)]}" ("{anchor}"; a link to #{name} '
+                                "comes to this element); if it was meant for the footnote, delete it, or else give it "
+                                "another name", "warning"))
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))

@@ -102,6 +102,10 @@ class Rendered:
     """Each heading whose id took a suffix because the body's raw HTML keeps an element of that id ('## Jadwal' and
     ``<div id="jadwal">``): (its text, its id, the raw id, the body's line of that tag, the heading's line), lines
     from 0."""
+    taken_note_ids: tuple[tuple[int, str, str], ...] = ()
+    """Each footnote id ('fn1', 'fnref1') that the body's raw HTML keeps an element of, so that the page's footnotes
+    took a prefix ('n2-fn1', their marks and back-links alike): (the body's line of that tag, from 0, the raw id,
+    the footnote's id now)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -252,15 +256,24 @@ def _id_mark(src: str) -> str:
 
 
 def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> str:
-    """``body`` with its headings' placeholder ids (``_id_mark``) made real. An id that the sanitised HTML keeps
-    from the raw HTML (``page_ids``: not one in a comment, an attribute's value or a removed element) keeps its
-    name, and a heading of that slug takes a suffix instead, with a warning naming the raw tag's line: the editor
-    wrote that id, so a link to it, in the body or from elsewhere, is meant for that element."""
+    """``body`` with its headings' and footnotes' placeholder ids (``_id_mark``) made real. An id that the sanitised
+    HTML keeps from the raw HTML (``page_ids``: not one in a comment, an attribute's value or a removed element)
+    keeps its name, and a heading of that slug takes a suffix instead, the footnotes a prefix ('n2-fn1', their
+    marks and back-links alike), with a warning naming the raw tag's line: the editor wrote that id, so a link to
+    it, in the body or from elsewhere, is meant for that element."""
     mark = env["id_mark"]
-    kept = {name for name in page_ids(body) if not name.startswith(mark)} - THEME_IDS if env.get("raw_html") else set()
-    used = {*THEME_IDS, *kept}
+    found = page_ids(body) if env.get("raw_html") else set()
+    kept = {name for name in found if not name.startswith(mark)} - THEME_IDS
+    notes = {name[len(mark) + 2:] for name in found if name.startswith(mark + "f-")}
+    prefix, n = "", 1
+    while kept & {prefix + note for note in notes}:
+        n += 1
+        prefix = f"n{n}-"
+    used = {*THEME_IDS, *kept, *(prefix + note for note in notes)}
+    lines = _raw_id_lines(src, tokens, env) if prefix else None
+    if lines is not None:
+        env["taken_note_ids"] = sorted((lines.get(name, 0), name, prefix + name) for name in kept & notes)
     anchors, headings, said = [], [], set()
-    lines: dict[str, int] | None = None
     for (level, _, text), line in zip(env["headings"], env["heading_lines"]):
         anchor = _unique_id(text, used)
         base = _base_id(text)
@@ -271,7 +284,8 @@ def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> s
         anchors.append(anchor)
         headings.append((level, anchor, text))
     env["headings"] = headings
-    return re.sub(re.escape(mark) + r"h(\d+)", lambda m: anchors[int(m[1])], body) if anchors else body
+    body = re.sub(re.escape(mark) + r"h(\d+)", lambda m: anchors[int(m[1])], body) if anchors else body
+    return body.replace(mark + "f-", prefix)
 
 
 def _raw_id_lines(src: str, tokens: Sequence[Token], env: EnvType) -> dict[str, int]:
@@ -463,15 +477,17 @@ def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: Optio
     return type(self).image(self, tokens, idx, options, env)  # the stock rule
 
 
-def _note_ids(token: Token) -> tuple[str, str, str]:
-    """(number, id of the note, id of this reference) of a footnote token."""
+def _note_ids(token: Token, env: EnvType) -> tuple[str, str, str]:
+    """(number, id of the note, id of this reference) of a footnote token; placeholders while the raw HTML's ids
+    are not known (``_settle_ids``)."""
     n = str(token.meta["id"] + 1)
     sub = token.meta.get("subId", 0)
-    return n, f"fn{n}", f"fnref{n}" + (f"-{sub + 1}" if sub > 0 else "")
+    mark = env["id_mark"] + "f-" if "id_mark" in env else ""
+    return n, f"{mark}fn{n}", f"{mark}fnref{n}" + (f"-{sub + 1}" if sub > 0 else "")
 
 
 def _footnote_ref(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-    n, note, ref = _note_ids(tokens[idx])
+    n, note, ref = _note_ids(tokens[idx], env)
     label = _labels(env)["noteref"].format(n=n)
     return (f'<sup class="footnote-ref"><a href="#{note}" id="{ref}" role="doc-noteref" '
             f'aria-label="{label}">[{n}]</a></sup>')
@@ -484,12 +500,12 @@ def _footnote_block_open(self: RendererHTML, tokens: Sequence[Token], idx: int, 
 
 
 def _footnote_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-    return f'<li id="{_note_ids(tokens[idx])[1]}" class="footnote-item">'
+    return f'<li id="{_note_ids(tokens[idx], env)[1]}" class="footnote-item">'
 
 
 def _footnote_anchor(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
                      env: EnvType) -> str:
-    n, _, ref = _note_ids(tokens[idx])
+    n, _, ref = _note_ids(tokens[idx], env)
     label = _labels(env)["backlink"].format(n=n)
     return f' <a href="#{ref}" class="footnote-backref" role="doc-backlink" aria-label="{label}">\u21a9\ufe0e</a>'
 
@@ -603,7 +619,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
         body = _settle_ids(body, tokens, text, env)
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
-                    tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())))
+                    tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
+                    tuple(env.get("taken_note_ids", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
