@@ -560,9 +560,10 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
                 "real https:// address (or a path on the site, mailto:, tel:)")
     if kind == "raw media":
         tag, name = text.split()
-        return (f"<{tag} {name}=\"{shown}\"> is not an address a page plays or shows media from, so it was removed; "
-                f"write the real https:// address or a path from the site's root ({base_path}media/name.mp4 for "
-                f"{static_dir}/media/name.mp4)")
+        said = "removed: it is not an address a page plays or shows media from;" if tag in ("source", "track") \
+            else "is not an address a page plays or shows media from, so it was removed;"
+        return (f"<{tag} {name}=\"{shown}\"> {said} write the real https:// address or a path from the site's root "
+                f"({base_path}media/name.mp4 for {static_dir}/media/name.mp4)")
     if kind == "reference":
         return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "
                 "or write the real https:// address (or a path on the site, mailto:, tel:)")

@@ -104,7 +104,7 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
     """Each address of a raw ``<a>``, ``<video>``, ``<audio>``, ``<source>`` or ``<track>`` that the sanitiser
     removes (``safe_url``, read as nh3 reads it: entities decoded, tabs and newlines dropped): (tag and attribute
     lower-case, the address as written, the tag's offset in ``raw``). The element stays, a dead link or a player
-    with nothing to play, and its writer is told."""
+    with nothing to play, except a ``<source>`` or ``<track>``, which needs its src, and its writer is told."""
     found = []
     for match in _RAW_ADDRESSED.finditer(raw):
         tag = match.group(1).lower()
@@ -215,7 +215,8 @@ def _encoded(match: re.Match[str]) -> str:
 def _media_children_in_media(cleaned: str) -> str:
     """``cleaned`` without the ``<source>`` and ``<track>`` tags that are not inside a ``<video>`` or ``<audio>``:
     nh3 removes a ``<picture>`` and keeps its ``<source>``, which HTML allows nowhere else (a paragraph holding one
-    is invalid); the ``<img>`` inside the picture stays, and shows the image."""
+    is invalid); the ``<img>`` inside the picture stays, and shows the image. Nor those without a ``src`` (nh3
+    removed a refused one, ``refused_addresses``): the attribute is required, and they would play nothing."""
     depth = 0
 
     def keep(match: re.Match[str]) -> str:
@@ -223,6 +224,6 @@ def _media_children_in_media(cleaned: str) -> str:
         if match.group(2):
             depth += -1 if match.group(1) else 1
             return match.group()
-        return match.group() if depth > 0 else ""
+        return match.group() if depth > 0 and ' src="' in match.group() else ""
 
     return _MEDIA_CHILD.sub(keep, cleaned)
