@@ -2,6 +2,7 @@
 Gmail's 102 KB clip), and that it reads at 600 px and on a 360 px phone without sideways scrolling."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -259,6 +260,27 @@ def test_a_line_break_inside_chinese_or_japanese_text_is_no_space_in_the_text_em
 - 二"""
 
 
+def test_a_line_break_inside_chinese_or_japanese_text_is_no_space_on_the_page_in_feeds_or_email_html(
+        tmp_path: Path) -> None:
+    """The same paragraph showed '第一行 第二行' in Chromium, which does not apply CSS Text 3's rule, on the article's
+    page, in its feeds and in the weekly email.html: the line break between two such characters is left out of the
+    HTML (also across a link or bold text that ends the line). Korean, and a Latin/Chinese boundary, keep their space;
+    code keeps its lines."""
+    body = "第一行\n第二行，**强调**\n[链接](https://example.org/a)\n的文字。\n한국어\n다음 줄 Latin\n中文\n\n    代码\n    代码\n"
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10", body=body)})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "笔记第一行\n笔记第二行\n"})
+    files = build_project(tmp_path).output.files
+    paragraph = ('<p>第一行第二行，<strong>强调</strong><a href="https://example.org/a" rel="noopener">链接</a>的文字。\n'
+                 "한국어\n다음 줄 Latin\n中文</p>\n<pre")
+    page = files["2025/06/a/index.html"].decode()
+    assert paragraph in page and "代码\n代码" in page
+    assert '<meta name="description" content="第一行第二行，强调链接的文字。 한국어 다음 줄 Latin 中文">' in page
+    item = json.loads(files["feed.json"])["items"][0]
+    assert paragraph in item["content_html"]
+    email = lxml.html.document_fromstring(files["weekly/2025-W24/email.html"])
+    assert "笔记第一行笔记第二行" in email.text_content()
+
+
 def note_in_text_email(root: Path, note: str) -> str:
     """The editor's note (``note``, for week 2025-W24) as email.txt gives it, between the edition's header and its
     items."""
@@ -390,6 +412,20 @@ def test_every_wide_character_is_in_the_ranges_the_wrap_looks_in() -> None:
     wide = "".join(chr(c) for c in range(sys.maxunicode + 1)
                    if unicodedata.east_asian_width(chr(c)) in "WF" and unicodedata.category(chr(c)) != "Cn")
     assert MAYBE_WIDE.sub("", wide) == ""
+
+
+def test_every_chinese_or_japanese_character_is_in_the_ranges_line_joining_looks_in() -> None:
+    """A body with none of ``JOINING``'s characters keeps its line breaks untouched (``markdown.join_east_asian_lines``
+    looks no further): no character of East Asian Width 'F', 'W' or 'H' may be outside them. Halfwidth Korean
+    letters ('ﾡ', Width 'H') are Korean, and keep their space."""
+    import sys
+    import unicodedata
+
+    from generator.core.wrap import JOINING, collapse
+    wide = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                   if unicodedata.east_asian_width(chr(c)) in "WFH" and unicodedata.category(chr(c)) != "Cn")
+    assert JOINING.sub("", wide) == ""
+    assert collapse("\uffa1\n\uffa2 ｶ\nｶ") == "\uffa1 \uffa2 ｶｶ"
 
 # --- rendered in Chromium ---------------------------------------------------------------------------------
 

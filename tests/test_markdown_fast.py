@@ -125,6 +125,7 @@ def test_what_renders_differently_goes_to_markdown_it_py(text: str) -> None:
     "```python\nx = '<'\n```\n\n```nolang\na <b>\n```\n\n    indented\n",
     "```bash\ncurl -s https://example.org/api | jq '.[]'\n```\n\nText.\n",  # URLs and pipes in code
     "| a | b |\n|:-|-:|\n| 1<br>2 | <sub>3</sub> |\n",
+    "第一行\n第二行，**请看**\n[这篇文章](https://example.org/a)\n的内容。\n",  # lines joined on both paths
 ])
 def test_common_bodies_take_the_fast_path(text: str) -> None:
     assert takes_fast_path(text)
@@ -136,7 +137,7 @@ EXTRA_PIECES = st.sampled_from([
     "## ", "### ", "#", "\n\n```python\nx = 1 < 2\n```\n\n", "\n    code\n", "`c`", "![a *b*](/x.png \"t\")",
     "[t](/a \"ti\")", "[t](https://a.org/b_c)", "https://x.org/y.", "(https://z.org)", "£", "é", "—", "&copy;",
     "\\*", "***", "1. ", "\n> ", "\n- ", "\n\n", " \n", "  \n", "\t", "[r]", "\n\n[r]: https://r.org\n",
-    "Setext\n---\n", "===",
+    "Setext\n---\n", "===", "中文\n", "日本語", "한국어\n", "ｶﾅ", "\u200b",
 ])
 
 

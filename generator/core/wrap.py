@@ -20,7 +20,7 @@ _NO_LINE_START = frozenset("、。，．：；？！）」』】〕〉》］｝�
 """Closing marks and small kana, which may not begin a line (Japanese kinsoku, as Chinese sets it too)."""
 _NO_LINE_END = frozenset("（「『【〔〈《［｛〘〖〝‘“([{")
 """Opening marks, which may not end a line."""
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\uffa0-\uffdc]")
 """Korean, wide but written with spaces between words: it breaks at them, as other text does."""
 _ZWJ = "\u200d"
 _FLAG_LETTERS = range(0x1F1E6, 0x1F200)
@@ -31,7 +31,12 @@ _SEGMENT_BREAK = re.compile(r"[^\S\n]*\n\s*")
 """A line break in the source with the spaces around it."""
 
 
-def _joins_without_space(before: str, after: str) -> bool:
+JOINING = re.compile(MAYBE_WIDE.pattern[:-1] + "\u20a9\uff61-\uffdc\uffe8-\uffee\u200b]")
+"""Ranges holding every character of East Asian Width 'F', 'W' or 'H' and the zero width space: a line break next
+to none of them is a space (``joins_without_space``)."""
+
+
+def joins_without_space(before: str, after: str) -> bool:
     """Whether a line break between ``before`` and ``after`` is dropped rather than shown as a space (CSS Text 3,
     segment break transformation): both Chinese or Japanese (East Asian Width 'F', 'W' or 'H', not Korean, which
     puts spaces between words), or either a zero width space."""
@@ -46,8 +51,8 @@ def collapse(text: str) -> str:
     Japanese characters dropped: they put no space between words, so '第一行\n第二行' reads '第一行第二行'."""
     if text.isascii() or "\n" not in text:
         return " ".join(text.split())
-    return " ".join(_SEGMENT_BREAK.sub(lambda m: "" if _joins_without_space(text[m.start() - 1:m.start()],
-                                                                           text[m.end():m.end() + 1]) else " ",
+    return " ".join(_SEGMENT_BREAK.sub(lambda m: "" if joins_without_space(text[m.start() - 1:m.start()],
+                                                                          text[m.end():m.end() + 1]) else " ",
                                        text).split())
 
 
