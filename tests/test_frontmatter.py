@@ -375,6 +375,10 @@ def test_a_list_s_advice_writes_each_item_as_yaml_reads_it_back(text: str, messa
       "quotes: - \"@openai\"",
       "content/a.md:8: field 'tags': '`kode`' starts with '`', which cannot start a name in YAML; put it in double "
       "quotes: - \"`kode`\""], ["data", "@openai", "`kode`"]),
+    # after an item with a '?', which the pure-Python parser ends a plain value in brackets at
+    (TOP + "tags: [a?b, @openai]\nslug: Ab_C\n",
+     ["content/a.md:5: field 'tags': '@openai' starts with '@', which cannot start a name in YAML; put it in double "
+      "quotes: tags: [a?b, \"@openai\"]"], ["a?b", "@openai"]),
     # its '-' left out too: the parser's "found character that cannot start any token"
     (TOP + "tags:\n  - data\n  @openai  # akun\nslug: Ab_C\n",
      ["content/a.md:7: '@openai  # akun' has no '-' before it to be an item of the list above: write "

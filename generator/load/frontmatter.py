@@ -20,9 +20,12 @@ import yaml
 
 from generator.core.errors import Problem, printable, quoted
 
-try:  # the C parser is ~10x faster; the pure-Python one behaves the same
-    from yaml.cyaml import CParser as _Parser
+# the C parser is ~10x faster; the pure-Python one behaves the same, except that it ends a plain value in brackets at a
+# '?' ('[a?b]'), so a line an advice gives to write is read back by a loader of the same kind (``_read_back``)
+try:
+    from yaml.cyaml import CParser as _Parser, CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
     from yaml.parser import Parser as _Parser  # type: ignore[assignment]
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
@@ -887,10 +890,16 @@ def _without_comment(value: str) -> str:
     return value
 
 
+def _read_back(text: str) -> Any:
+    """``text`` read by PyYAML's parser of the build (``_Parser``): a line an advice gives to write must be one the
+    build reads ('tags: [a?b, "@c"]', which the pure-Python parser refuses)."""
+    return yaml.load(text, Loader=_SafeLoader)
+
+
 def _is_list(text: str) -> bool:
     """Whether YAML reads ``text`` as a list: '[a, b]', not '[a] b' or '[a, b'."""
     try:
-        return isinstance(yaml.safe_load(text), list)
+        return isinstance(_read_back(text), list)
     except yaml.YAMLError:
         return False
 
@@ -1492,7 +1501,7 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
         re.split(r":\s+", pair, maxsplit=1) for pair in _PAIRS.split(written)))
     right = f"{found[1]}: {{{details}}}"
     try:
-        read = yaml.safe_load(right)
+        read = _read_back(right)
     except yaml.YAMLError:
         return None
     if not isinstance(read, dict) or not isinstance(read.get(found[1]), dict):
@@ -1525,7 +1534,7 @@ def _flow_written(value: str) -> str:
     it there as on a line of its own ('https://kompas.id/', '[KG, Kompas]'), else in double quotes ('Kompas #1',
     which YAML would cut as a comment; 'Google: Alphabet', which it would read as another key)."""
     try:
-        if yaml.safe_load(f"{{k: {value}}}") == yaml.safe_load(f"k: {value}"):
+        if _read_back(f"{{k: {value}}}") == _read_back(f"k: {value}"):
             return value
     except yaml.YAMLError:
         pass
@@ -1539,7 +1548,7 @@ def _details_below(rows: list[str], on_line: dict[Any, Any]) -> str | None:
     double quotes); None when they are no mapping of other keys, or read otherwise in one mapping."""
     indent = min(len(row) - len(row.lstrip(" ")) for row in rows if row.strip() and not row.lstrip().startswith("#"))
     try:
-        read = yaml.safe_load("\n".join(row[indent:] for row in rows))
+        read = _read_back("\n".join(row[indent:] for row in rows))
     except yaml.YAMLError:
         return None
     if not isinstance(read, dict) or not read or set(read) & set(on_line):
@@ -1550,12 +1559,12 @@ def _details_below(rows: list[str], on_line: dict[Any, Any]) -> str | None:
     for key, value in read.items():
         text = written.get(key, "")
         try:
-            same = bool(text) and yaml.safe_load(f"{{{key}: {text}}}") == {key: value}
+            same = bool(text) and _read_back(f"{{{key}: {text}}}") == {key: value}
         except yaml.YAMLError:
             same = False
         pairs.append(f"{key}: {text if same else as_written(value, {}, ())}")
     try:
-        if yaml.safe_load("{" + ", ".join(pairs) + "}") != read:
+        if _read_back("{" + ", ".join(pairs) + "}") != read:
             return None
     except yaml.YAMLError:
         return None
