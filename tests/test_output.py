@@ -310,13 +310,10 @@ def test_a_read_only_output_folder_stays_so_and_every_later_build_still_replaces
     and the first build that had to make the spare afresh (--no-cache, a cache of another version, a build killed
     midway) stopped with 'Permission denied: digest may not change it in .site.prev/', a folder the user never
     touched. The spare is digest's own: it gets its owner's write access back before it is emptied; site/ keeps 555."""
-    from conftest import article, make_project, need
+    from conftest import article, make_project
 
     root = make_project(tmp_path, {"2025/06/a.md": article()})
-    command = [sys.executable, "-m", "generator", "build", "-q"]
-    if os.geteuid() == 0:  # root writes in any folder: drop the capability that lets it
-        need(shutil.which("setpriv") is not None, "setpriv is not installed (util-linux)")
-        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    command = as_a_user([sys.executable, "-m", "generator", "build", "-q"])
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
     site = root / "site"
     assert subprocess.run(command, cwd=root, env=env).returncode == 0
@@ -327,3 +324,73 @@ def test_a_read_only_output_folder_stays_so_and_every_later_build_still_replaces
         assert (built.returncode, built.stderr) == (0, ""), extra
         assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
         assert stat.S_IMODE(os.lstat(site).st_mode) == 0o555
+
+
+def as_a_user(command: list[str]) -> list[str]:
+    """``command``, run as root without the capabilities that let root write in any folder (or as it is)."""
+    from conftest import need
+
+    if os.geteuid() != 0:
+        return command
+    need(shutil.which("setpriv") is not None, "setpriv is not installed (util-linux)")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+
+
+@pytest.mark.parametrize("spare_first", [False, True], ids=["no spare yet", "a spare"])
+def test_read_only_folders_inside_the_site_stop_no_later_build(tmp_path: Path, spare_first: bool) -> None:
+    """'chmod 555 site/tags' (or a month's folder deep inside): the swap made that folder the spare's, and the next
+    build that wrote in it (a tag added, an article added that month) or emptied the spare (--no-cache) stopped
+    with 'Permission denied: digest may not change it in .site.prev/ … or delete .site.prev', a deletion that fails
+    on the same folder; every later build failed. The spare is digest's own: its folders get their owner's write
+    access back, as its top folder does."""
+    from conftest import article, make_project
+
+    root = make_project(tmp_path, {"2025/06/a.md": article(tags="[satu]")})
+    command = as_a_user([sys.executable, "-m", "generator", "build", "-q"])
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    site = root / "site"
+    for _ in range(2 if spare_first else 1):
+        assert subprocess.run(command, cwd=root, env=env).returncode == 0
+    for folder in ("tags", "2025/06"):
+        os.chmod(site / folder, 0o555)
+    steps = [("dua", []), ("tiga", []), ("empat", ["--no-cache"]), ("lima", []), ("enam", ["--no-cache"])]
+    for tag, extra in steps:
+        (root / f"content/2025/06/berita-{tag}.md").write_text(article(title=f"Berita {tag}", tags=f"[{tag}]"))
+        built = subprocess.run([*command, *extra], cwd=root, env=env, capture_output=True, text=True)
+        assert (built.returncode, built.stderr) == (0, ""), (tag, extra)
+        assert (site / f"tags/{tag}/index.html").is_file() and (site / f"2025/06/berita-{tag}/index.html").is_file()
+    for folder in ("tags", "2025/06"):  # once more, then pages go: their folders are removed from the spare's
+        os.chmod(site / folder, 0o555)
+    (root / "content/2025/06/a.md").write_text(article(body="Isi kedua.\n", tags="[satu]"))
+    assert subprocess.run(command, cwd=root, env=env).returncode == 0
+    for tag in ("dua", "tiga"):
+        (root / f"content/2025/06/berita-{tag}.md").unlink()
+    built = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    assert (built.returncode, built.stderr) == (0, "")
+    assert not {"tags/dua", "tags/tiga", "2025/06/berita-dua", "2025/06/berita-tiga"} & {
+        p.relative_to(site).as_posix() for p in site.rglob("*")}
+    assert (site / "tags/empat/index.html").is_file()
+
+
+def test_a_page_gone_from_a_read_only_folder_of_the_spare_leaves_no_empty_folder(tmp_path: Path) -> None:
+    """The spare's folder 'keep/' read-only (it was the live site's, 'chmod 555'): a page gone from the folder below
+    it was unlinked, but the folder it left empty stayed in the published site, as its rmdir failed unseen."""
+    script = f"""
+import os, sys
+sys.path.insert(0, {str(Path(__file__).parents[1])!r})
+from pathlib import Path
+from generator.write.output import Output, write_site
+def out(files):
+    o = Output()
+    o.add_all(files.items())
+    return o
+site = Path({str(tmp_path / "site")!r})
+first = write_site(out({{"index.html": "1", "keep/one.html": "1", "keep/gone/x.html": "x"}}), site)
+os.chmod(site / "keep", 0o555)
+second = write_site(out({{"index.html": "2", "keep/one.html": "1", "keep/gone/x.html": "x"}}), site, [first.live])
+third = write_site(out({{"index.html": "3", "keep/one.html": "1"}}), site, [second.live, second.spare])
+print(sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.name != ".news-digest"))
+"""
+    command = as_a_user([sys.executable, "-c", script])
+    ran = subprocess.run(command, capture_output=True, text=True)
+    assert (ran.returncode, ran.stderr, ran.stdout) == (0, "", "['index.html', 'keep', 'keep/one.html']\n")

@@ -29,6 +29,7 @@ import stat
 import sys
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from types import EllipsisType
 from typing import Iterable, Iterator, Mapping
@@ -493,10 +494,40 @@ def _rmtree(path: str) -> None:
             error.filename = name
         raise
 
-    if sys.version_info >= (3, 12):
-        shutil.rmtree(path, onexc=whole_path)  # type: ignore[call-arg]
-    else:
-        shutil.rmtree(path, onerror=whole_path)
+    while True:
+        try:
+            if sys.version_info >= (3, 12):
+                shutil.rmtree(path, onexc=whole_path)  # type: ignore[call-arg]
+            else:
+                shutil.rmtree(path, onerror=whole_path)
+            return
+        except PermissionError as e:  # a folder inside made read-only ('chmod 555 site/tags' before a swap)
+            if not _writable_again(e.filename, path):
+                raise
+
+
+def _writable_again(failed: object, root: str) -> bool:
+    """After a permission error at ``failed`` in ``root`` (a folder digest made: the spare, or one it deletes), give
+    each folder from ``root`` down to ``failed`` that this process owns and that lacks its owner's ``rwx`` that access
+    back. A ``chmod 555 site/tags`` on the live site goes with the folder into the spare at the swap, and nothing
+    could then be written or deleted in it, build after build; ``remove_tree`` does the same for the top folder.
+    True when a folder changed: the caller tries again (each folder changes once, so that ends)."""
+    if not isinstance(failed, str) or not (failed == root or failed.startswith(root + "/")):
+        return False
+    changed = False
+    folder = root
+    for part in ("", *failed[len(root) + 1:].split("/")):
+        folder = f"{folder}/{part}" if part else folder
+        try:
+            st = os.lstat(folder)
+        except OSError:
+            break
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+            break
+        if st.st_mode & stat.S_IRWXU != stat.S_IRWXU:
+            os.chmod(folder, stat.S_IMODE(st.st_mode) | stat.S_IRWXU)
+            changed = True
+    return changed
 
 
 def remove_tree(folder: Path) -> None:
@@ -891,54 +922,66 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
     seen: dict[str, str] | None = {} if fresh else None
     spare_s, target_s = str(spare), str(target)
     entries = iter(output)
+    again: tuple[Entry, ...] = ()  # the entry whose write a read-only folder of the spare stopped, to try again
+    path = ""
     try:
-        for path, data in entries:
-            if type(data) is Written:  # a render worker wrote it into this fresh spare (``Direct``)
-                manifest[path] = data.hash
-                touched.paths.add(path)
-                _note_parents(path, made)
-                if seen is not None:
-                    seen[path] = data.stat
-                written += 1
-                continue
-            h = data.hash if isinstance(data, Unchanged) else digest(data)
-            manifest[path] = h
-            if have.get(path) == h:
-                continue
-            dest = f"{spare_s}/{path}"
-            touched.paths.add(path)
-            _make_parents(spare_s, path, made, umask)
-            if not fresh and _clear(dest):
-                touched.dropped.add(path)
-            source = f"{target_s}/{path}"
-            if (live.get(path) == h) if live is not None else _same_bytes(source, data):
-                try:
-                    os.link(source, dest)
-                except FileNotFoundError:  # deleted by hand since the last build
-                    pass
-                except OSError as e:
-                    if e.errno not in _NO_LINKS:
-                        raise
-                    # a disk without hard links (exFAT, FAT, some shares): every rebuild failed there; copied
-                    with open(source, "rb") as f:
-                        found = _write_new(dest, f.read(), umask, seen is not None)
+        while True:
+            try:
+                for entry in chain(again, entries):
+                    path, data = entry
+                    if type(data) is Written:  # a render worker wrote it into this fresh spare (``Direct``)
+                        manifest[path] = data.hash
+                        touched.paths.add(path)
+                        _note_parents(path, made)
+                        if seen is not None:
+                            seen[path] = data.stat
+                        written += 1
+                        continue
+                    h = data.hash if isinstance(data, Unchanged) else digest(data)
+                    manifest[path] = h
+                    if have.get(path) == h:
+                        continue
+                    dest = f"{spare_s}/{path}"
+                    touched.paths.add(path)
+                    _make_parents(spare_s, path, made, umask)
+                    if not fresh and _clear(dest):
+                        touched.dropped.add(path)
+                    source = f"{target_s}/{path}"
+                    if (live.get(path) == h) if live is not None else _same_bytes(source, data):
+                        try:
+                            os.link(source, dest)
+                        except FileNotFoundError:  # deleted by hand since the last build
+                            pass
+                        except OSError as e:
+                            if e.errno not in _NO_LINKS:
+                                raise
+                            # a disk without hard links (exFAT, FAT, some shares): every rebuild failed there; copied
+                            with open(source, "rb") as f:
+                                found = _write_new(dest, f.read(), umask, seen is not None)
+                            if seen is not None:
+                                seen[path] = found
+                            written += 1
+                            continue
+                        else:
+                            if seen is not None:
+                                if live is not None and path in live_stats:
+                                    seen[path] = live_stats[path]
+                                else:
+                                    seen = None
+                            continue
+                    if isinstance(data, Unchanged):
+                        raise StaleCache(path)
+                    found = _write_new(dest, data, umask, seen is not None)
                     if seen is not None:
                         seen[path] = found
                     written += 1
-                    continue
-                else:
-                    if seen is not None:
-                        if live is not None and path in live_stats:
-                            seen[path] = live_stats[path]
-                        else:
-                            seen = None
-                    continue
-            if isinstance(data, Unchanged):
-                raise StaleCache(path)
-            found = _write_new(dest, data, umask, seen is not None)
-            if seen is not None:
-                seen[path] = found
-            written += 1
+                break
+            except PermissionError as e:  # 'chmod 555 site/tags' before a swap: that folder is the spare's now
+                failed, dest = e.filename, f"{spare_s}/{path}"
+                if not (isinstance(failed, str) and (dest == failed or dest.startswith(failed + "/"))
+                        and _writable_again(failed, spare_s)):
+                    raise
+                again = (entry,)
     finally:  # ended early (an error): no render worker goes on writing into a spare about to be removed
         close = getattr(entries, "close", None)
         if close is not None:
@@ -1026,12 +1069,22 @@ def _remove_file(root: Path, path: str, touched: Touched) -> None:
     """Delete a stale file and the folders it leaves empty, never following a symlink."""
     target = root / path
     touched.paths.add(path)
-    if target.is_symlink() or target.is_file():
-        target.unlink()
+    while True:
+        try:
+            if target.is_symlink() or target.is_file():
+                target.unlink()
+            break
+        except PermissionError:  # its folder read-only ('chmod 555 site/tags' before a swap): the spare's now
+            if not _writable_again(str(target), str(root)):
+                raise
     parent = target.parent
     while parent != root:
         try:
             parent.rmdir()
+        except PermissionError:
+            if _writable_again(str(parent), str(root)):
+                continue
+            break
         except OSError:
             break
         touched.paths.add(parent.relative_to(root).as_posix())
