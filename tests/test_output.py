@@ -140,6 +140,36 @@ def test_second_build_of_the_same_output_is_refused_while_locked(tmp_path: Path)
         pass
 
 
+def test_a_lock_taken_on_a_folder_removed_meanwhile_is_taken_again_on_the_one_there_now(tmp_path: Path) -> None:
+    """The lock is the folder that holds the output. A build that opened it just before the build that made it
+    removed it (a failed build leaves no folder it made) then locked a folder that was gone, while a third build
+    locked the new one at that path: two builds at once. The lock is taken again until it is the folder there."""
+    parent = tmp_path / "x"
+    script = f"""
+import fcntl, os, sys
+from pathlib import Path
+from generator.write.output import build_lock
+parent = {str(parent)!r}
+moved = []
+def hook(event, args):  # just before the first flock: the folder opened goes, and another is made in its place
+    if event == "fcntl.flock" and not moved:
+        moved.append(1)
+        os.rename(parent, parent + ".gone")
+        os.mkdir(parent)
+sys.addaudithook(hook)
+with build_lock(Path(parent) / "site"):
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        print("the folder there is not locked")
+    except BlockingIOError:
+        print("locked")
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    ran = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert (ran.stdout, ran.stderr) == ("locked\n", "")
+
+
 def test_a_site_caught_between_renames_is_put_back(tmp_path: Path) -> None:
     site, old = tmp_path / "site", tmp_path / ".site.old"
     write_site(output({"index.html": "previous"}), old)

@@ -119,3 +119,35 @@ def test_a_failed_build_into_a_new_output_folder_leaves_none_of_the_folders_it_m
     assert main([*build, str(tmp_path / "n/site"), "--strict"]) == 1
     assert "warning" in capsys.readouterr().err and not (tmp_path / "n").exists()
     assert main([*build, str(tmp_path / "x/y/site")]) == 0 and (tmp_path / "x/y/site/index.html").is_file()
+
+
+def test_a_failed_build_removes_the_folders_it_made_before_it_lets_another_build_in(tmp_path: Path) -> None:
+    """The folders a failed build made for `--output x/y/site` were removed just after it released the build lock:
+    a second build into the same folder that took the lock then saw them vanish ('x/y/.site.prev: No such file or
+    directory … nothing was written'). Each is removed while the lock is still held: at that moment another build
+    is refused ('another digest build is writing'), and one that comes after makes them afresh."""
+    root = tmp_path / "p"
+    make_project(root, {"2025/06/a.md": article(title="Satu"), "2025/06/bad.md": "---\ntitle: Rusak\n---\nTanpa.\n"})
+    held = tmp_path / "x/y"  # the lock is this folder's (the output's parent); x/ is made and removed too
+    script = f"""
+import fcntl, os, sys
+from generator.commands.cli import main
+seen = []
+def hook(event, args):
+    if event == "os.rmdir" and args[0] == {str(held)!r}:
+        fd = os.open(args[0], os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            seen.append((args[0], "free"))
+        except BlockingIOError:
+            seen.append((args[0], "locked"))
+        finally:
+            os.close(fd)
+sys.addaudithook(hook)
+status = main(["build", "-q", "--config", {str(root / "config.yaml")!r}, "--output", {str(tmp_path / "x/y/site")!r}])
+print(status, seen)
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    ran = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert ran.stdout == f"1 [({str(held)!r}, 'locked')]\n", ran.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]

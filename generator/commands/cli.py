@@ -366,7 +366,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.core.models import BuildOptions
-    from generator.write.output import check_target, make_parent, put_back, unmake_parent
+    from generator.write.output import check_target, make_parent, put_back
     from generator.load.layout import layout
     from generator.core.parallel import default_workers
     from generator.write.publish import publish
@@ -382,12 +382,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     made = make_parent(target)
     options = BuildOptions(drafts=args.drafts or config.drafts, future=args.future, now=now,
                            workers=args.jobs or default_workers(), epoch=given_epoch())
-    try:
-        with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
-            done = publish(config, options, target, strict=args.strict, progress=progress,
-                           use_cache=not args.no_cache, allow_empty=args.allow_empty)
-    finally:  # a build that wrote nothing leaves no folder it made for the output
-        unmake_parent(target, made)
+    # a build that writes nothing removes the folders it made for the output, under its lock (``build_lock``)
+    with _ProgressBar(sys.stderr.isatty() and not args.quiet) as progress:
+        done = publish(config, options, target, strict=args.strict, progress=progress,
+                       use_cache=not args.no_cache, allow_empty=args.allow_empty, made=made)
     if args.verbose:
         for note in done.notes:
             print(note, file=sys.stderr)

@@ -310,21 +310,41 @@ def _refuse_file(folder: Path, what: str = _SPARE) -> None:
 
 
 @contextmanager
-def build_lock(target: Path) -> Iterator[None]:
-    """One build at a time per folder that holds output folders (they share it for spares and renames)."""
+def build_lock(target: Path, made: tuple[Path, ...] = ()) -> Iterator[None]:
+    """One build at a time per folder that holds output folders (they share it for spares and renames).
+
+    ``made``: the folders ``make_parent`` made for ``target``; when the build wrote no ``target`` they are removed
+    before the lock is released (``unmake_parent``), not after, when another build may have taken it and begun
+    to work in them. The lock is the folder itself, so a build that opened it just before it was removed could
+    lock a folder that is gone: the lock is taken again until the folder locked is the one at that path."""
     parent = target.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(parent, os.O_RDONLY)
-    try:
+    while True:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            now, locked = os.stat(parent), os.fstat(fd)
         except BlockingIOError:
+            os.close(fd)
             raise BusyError(f"another digest build is writing an output folder in {parent} (it may be {target} "
                             f"or another output beside it: builds into one folder take turns); run again when "
                             f"it has finished") from None
+        except FileNotFoundError:  # removed once opened, by the build that made it and failed
+            os.close(fd)
+            continue
+        except BaseException:
+            os.close(fd)
+            raise
+        if (now.st_dev, now.st_ino) == (locked.st_dev, locked.st_ino):
+            break
+        os.close(fd)
+    try:
         yield
     finally:
-        os.close(fd)
+        try:
+            unmake_parent(target, made)
+        finally:
+            os.close(fd)
 
 
 def _siblings(target: Path) -> tuple[Path, Path]:

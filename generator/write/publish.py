@@ -121,15 +121,16 @@ def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
 
 def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool = False,
             progress: Progress | None = None, use_cache: bool = True, cache_dir: Path | None = None,
-            allow_empty: bool = False) -> Published:
+            allow_empty: bool = False, made: tuple[Path, ...] = ()) -> Published:
     """Build ``config`` into ``target``; with ``strict``, warnings stop it before anything is written.
 
     ``cache_dir`` (default ``.cache/``) lets ``digest serve`` keep its own cache state beside its own output.
     Zero articles where the last build published some is an error (a mistyped folder, a bad
-    merge) unless ``allow_empty``.
+    merge) unless ``allow_empty``. ``made``: the folders ``output.make_parent`` made for ``target``, removed
+    under the build lock if the build writes no ``target``.
     """
     main, cache_dir = config.path(CACHE_DIR), cache_dir or cache_for(config, target)
-    with build_lock(target), few_collections(), walk(repaired(target)) as live_stats:  # repaired under the lock
+    with build_lock(target, made), few_collections(), walk(repaired(target)) as live_stats:  # repaired under the lock
         if use_cache and cache_dir.parent == main / OUTPUTS_DIR:  # another output folder's own, not a preview's
             seed(cache_dir, main)
         with suppress(OSError):  # what a killed build left, even if this one finds the site up to date; what cannot
