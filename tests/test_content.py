@@ -1,6 +1,7 @@
 """parse_article: one file's bytes → Article, or exact messages pointing at the right line."""
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import replace
 from datetime import datetime
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 from markupsafe import Markup
 
-from conftest import write_files
+from conftest import article, build_project, make_project, write_files
 from generator.core.errors import Problem
 from generator.load.content import (NOT_ARTICLES, NOTES_DIR, ArticleSettings, is_utf8, _resolve_links, count_words,
                                      markdown_misnamed,
@@ -1942,3 +1943,21 @@ def test_date_advice_follows_the_sites_language_and_zone(tmp_path: Path) -> None
     (tmp_path / "content/2025/06/f.md").write_text(article(title="F", date="June 13, 2025 9:00 AM"))  # as advised
     page = build_project(tmp_path).output.files["2025/06/f/index.html"].decode()
     assert '<time datetime="2025-06-13T09:00:00+01:00"' in page
+
+
+def test_a_chinese_summary_written_over_lines_has_no_space_where_they_ended(tmp_path: Path) -> None:
+    """An attacker's report: a Chinese article without 'summary:' read '…新的模型， 该模型…' in its meta and
+    og:description, the feeds, the lists and the weekly email.txt: each line's end became a space, which Chinese
+    and Japanese never put between words. The summary joins lines as ``core.wrap.collapse`` does."""
+    lines = "人工智能公司今天发布了新的模型，\n该模型在多项测试中表现出色，\n研究人员表示这是一个重要的进步。\n"
+    root = make_project(tmp_path, {"2025/06/zh.md": article(title="中文", body=lines + "\n第二段。\n")})
+    files = {p: d.decode() for p, d in build_project(root).output.files.items()
+             if p.endswith((".html", ".json", ".txt"))}
+    said = "人工智能公司今天发布了新的模型，该模型在多项测试中表现出色，研究人员表示这是一个重要的进步。"
+    page = files["2025/06/zh/index.html"]
+    assert f'<meta name="description" content="{said}">' in page
+    assert f'<meta property="og:description" content="{said}">' in page
+    assert json.loads(files["feed.json"])["items"][0]["summary"] == said
+    assert f'<p class="summary" dir="auto">{said}</p>' in files["index.html"]
+    email = files["weekly/2025-W24/email.txt"]
+    assert "新的模型，该模型" in email and "新的模型， 该模型" not in email

@@ -40,7 +40,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.i18n import long_date
-from generator.core.wrap import clusters
+from generator.core.wrap import clusters, collapse
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, unusable_fix
 from generator.load.publishers import host_of, read_sources
@@ -1003,11 +1003,12 @@ def summarize(body_html: str) -> str:
     The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
     attribute values, so every tag ends at its first '>' and a regular expression can strip them.
     Footnote marks ('[1]') are not part of the text, and a paragraph with a picture (alone, or with its credit:
-    '*Foto: Reuters*', as news items often open) is passed over for the next, unless no other has text.
+    '*Foto: Reuters*', as news items often open) is passed over for the next, unless no other has text. A line break
+    between two Chinese or Japanese characters is no space (``collapse``), as on the page.
     """
     text = pictured = ""
     for found in _FIRST_PARAGRAPH.finditer(body_html):
-        words = " ".join(html.unescape(_TAG.sub("", _NOTE_REF.sub("", found.group(1)))).split())
+        words = collapse(html.unescape(_TAG.sub("", _NOTE_REF.sub("", found.group(1)))))
         if words and "<img" not in found.group(1):
             text = words
             break
