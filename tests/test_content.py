@@ -1880,6 +1880,9 @@ THAI = ("บริษัทเทคโนโลยีรายใหญ่ข�
         "สำหรับธุรกิจขนาดกลางและขนาดย่อมโดยคาดว่าจะเริ่มให้บริการภายในปีหน้าและจะขยายไปยังประเทศเพื่อนบ้านในภูมิภาค"
         "เอเชียตะวันออกเฉียงใต้ในอีกสองปีข้างหน้า")
 """A Thai phrase of 256 characters: Thai writes a sentence's words without spaces; its spaces end phrases."""
+THAI_NEWS = ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมเปิดเผยว่ารัฐบาลเตรียมออกกฎหมายควบคุมการใช้งานปัญญาประดิษฐ์ในหน่วยงาน"
+             "ราชการและภาคเอกชนโดยมีเป้าหมายเพื่อคุ้มครองข้อมูลส่วนบุคคลของประชาชนทั่วประเทศซึ่งจะเริ่ม")
+"""An attacker's Thai paragraph up to its 193rd character, where a word begins."""
 
 
 @pytest.mark.parametrize("body, summary", [
@@ -1888,6 +1891,10 @@ THAI = ("บริษัทเทคโนโลยีรายใหญ่ข�
     (THAI[:120] + " " + THAI[120:], THAI[:120] + "…"),  # at a phrase's end in the limit's second half
     ("ก" * 198 + "เก้า", "ก" * 198 + "…"),  # never 'เ' alone, before its consonant
     ("ก" * 199 + "ขา" + "ก" * 10, "ก" * 199 + "…"),  # never before the vowel that ends a syllable
+    # never where no rule proves a syllable's end: not 'รุ่นให…' for 'รุ่นใหม่', 'ในประเท…', 'ในไท…'
+    (THAI_NEWS + "รุ่นใหม่ของบริษัท", THAI_NEWS + "รุ่น…"),
+    (THAI_NEWS + "ในประเทศไทยในปีนี้", THAI_NEWS + "ในประ…"),
+    (THAI_NEWS + "ว่าในไทยและต่างประเทศ", THAI_NEWS + "ว่าใน…"),
 ])
 def test_a_summary_of_thai_text_is_cut_between_syllables_or_at_a_phrase(settings: ArticleSettings, body: str,
                                                                         summary: str) -> None:
@@ -1895,7 +1902,9 @@ def test_a_summary_of_thai_text_is_cut_between_syllables_or_at_a_phrase(settings
     letter, 'ประเทศเพื…' where the text says 'ประเทศเพื่อนบ้าน': the tone mark of 'พื่' was cut off, and the last
     syllable read as another. A Thai summary is cut at a phrase's end (a space) in the limit's second half, else near
     the limit between two syllables' letters: never inside a letter and its marks, after a vowel written before its
-    consonant, or before a vowel that ends the syllable."""
+    consonant, or before a vowel that ends the syllable. An attacker's report: 'ใหม่' was still cut to 'ให', as its
+    'ห' could end a syllable; only a place a rule proves a syllable's end is taken (before 'เ', 'แ', 'โ', 'ใ' or 'ไ',
+    after 'ะ', 'ำ' or 'ๆ'), a shorter summary rather than a wrong word."""
     article, _ = parse_article("content/a.md", f"---\ntitle: x\ndate: 2025-01-01\n---\n{body}\n".encode(), settings)
     assert article is not None and article.summary == summary
 

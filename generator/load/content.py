@@ -776,6 +776,10 @@ _THAI_LEADING = frozenset("เแโใไ")
 _THAI_FOLLOWING = frozenset("ะาำๅๆฯ")
 """Thai vowels and signs that end the syllable before them (the repetition mark 'ๆ', the abbreviation 'ฯ'): a cut
 before one leaves the syllable without it."""
+_THAI_ENDING = frozenset("ะำๆฯ")
+"""Thai vowels and signs after which a syllable never goes on; not 'า', which a final consonant may follow ('การ')."""
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+"""A Thai letter, vowel or sign (not a digit): between two of them, only the rules above prove a syllable's end."""
 _SENTENCE_END = re.compile("[。！？](?!.*[。！？])", re.DOTALL)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
@@ -1039,7 +1043,11 @@ def cut_point(text: str, at: int) -> int:
     """The last place at or before ``at`` where ``text`` may be cut: never inside what a reader sees as one
     character (``clusters``: a letter and its marks, Thai's vowels above and below and its tone marks, an emoji), nor
     after a Thai vowel written before its consonant ('เ' of 'เพื่อน'), nor before one that ends a syllable ('า').
-    Cut at 200 characters, 'ประเทศเพื่อน' lost its tone mark and read 'ประเทศเพื…'; it reads 'ประเทศ…'."""
+    Cut at 200 characters, 'ประเทศเพื่อน' lost its tone mark and read 'ประเทศเพื…'; it reads 'ประเทศ…'.
+
+    Between two Thai letters, only a place a rule proves a syllable's end is taken (``thai_syllables_end``): the
+    consonants of 'ใหม่' or 'ไทย' stand alike at a syllable's end and inside one ('รุ่นให…'), so the cut goes back
+    to the last proven place, a shorter summary rather than a wrong word."""
     ends, end = [], 0
     for cluster in clusters(text[:at + 32]):  # a cluster longer than 32 characters is none a reader sees
         end += len(cluster)
@@ -1047,7 +1055,16 @@ def cut_point(text: str, at: int) -> int:
             break
         ends.append(end)
     whole = [n for n in ends if text[n - 1] not in _THAI_LEADING and text[n:n + 1] not in _THAI_FOLLOWING]
-    return whole[-1] if whole else ends[-1] if ends else at
+    proven = [n for n in whole if thai_syllables_end(text, n)]
+    return proven[-1] if proven else whole[-1] if whole else ends[-1] if ends else at
+
+
+def thai_syllables_end(text: str, at: int) -> bool:
+    """Whether a syllable surely ends at ``at``: it is not between two Thai letters, or the next begins with a vowel
+    written before its consonant ('เ', 'แ', 'โ', 'ใ', 'ไ'), or the last ends with 'ะ', 'ำ', 'ๆ' or 'ฯ'."""
+    before, after = text[at - 1:at], text[at:at + 1]
+    return (not (_THAI_LETTER.match(before) and _THAI_LETTER.match(after)) or after in _THAI_LEADING
+            or before in _THAI_ENDING)
 
 
 _LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
