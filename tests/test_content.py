@@ -1292,11 +1292,19 @@ def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings
                                      "[![Menara](/images/foto.jpg)](https://example.org/foto)",
                                      "![Menara](/images/a.jpg)\n![Kabel](/images/b.jpg)",
                                      "![Menara](/images/a.jpg)\n*Foto: Reuters*",  # its credit is no summary
-                                     "![Menara](/images/a.jpg)\n\n<!--more-->"])  # nothing but it before the mark
+                                     "![Menara](/images/a.jpg)\n\n<!--more-->",  # nothing but it before the mark
+                                     '<video src="/media/a.mp4" poster="/media/p.jpg">Browser Anda tidak mendukung '
+                                     'pemutar video.</video>',  # its fallback text is no summary
+                                     '<audio controls src="/media/a.mp3">Dengarkan <a href="/media/a.mp3">di sini'
+                                     '</a>.</audio>',
+                                     '<picture><source srcset="/images/a.webp"><img src="/images/a.jpg" alt="Menara">'
+                                     '</picture>'])
 def test_a_body_that_opens_with_a_picture_is_summarised_from_its_first_text(settings: ArticleSettings,
                                                                           opening: str) -> None:
     """An item opening with a photo had no summary anywhere: the feeds' description was the headline again, the
-    page's meta description the site's, the lists showed no line (the picture's paragraph has no text)."""
+    page's meta description the site's, the lists showed no line (the picture's paragraph has no text). An
+    attacker's report: one opening with a video had its player's fallback text as its description, 'Browser Anda
+    tidak mendukung pemutar video.'; a player's paragraph is passed over as a picture's is."""
     body = f"{opening}\n\nOperator memulihkan 90 persen BTS di Nabire.\n"
     article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + body).encode(), settings)
     assert article is not None
@@ -1970,3 +1978,18 @@ def test_a_chinese_summary_written_over_lines_has_no_space_where_they_ended(tmp_
     assert f'<p class="summary" dir="auto">{said}</p>' in files["index.html"]
     email = files["weekly/2025-W24/email.txt"]
     assert "新的模型，该模型" in email and "新的模型， 该模型" not in email
+
+
+def test_a_body_that_opens_with_a_video_is_described_by_its_first_text(tmp_path: Path) -> None:
+    """The page's meta and og:description and the feed said 'Browser Anda tidak mendukung pemutar video.', the
+    text a browser shows only when it cannot play the video; without other text, the summary is empty, not it."""
+    video = '<video src="/media/a.mp4" poster="/media/p.jpg">Browser Anda tidak mendukung pemutar video.</video>\n\n'
+    root = make_project(tmp_path, {"2025/06/a.md": article(body=video + "Presiden meresmikan pusat data baru.\n"),
+                                   "2025/06/b.md": article(title="Lain", body=video)})
+    files = {p: d.decode() for p, d in build_project(root).output.files.items() if p.endswith((".html", ".json"))}
+    page = files["2025/06/a/index.html"]
+    assert '<meta name="description" content="Presiden meresmikan pusat data baru.">' in page
+    assert '<meta property="og:description" content="Presiden meresmikan pusat data baru.">' in page
+    assert "mendukung" not in files["2025/06/b/index.html"].split("<body")[0]
+    assert [item.get("summary") for item in json.loads(files["feed.json"])["items"]] == [
+        "Presiden meresmikan pusat data baru.", None]
