@@ -39,7 +39,7 @@ def rules_broken(html: bytes, base_url: str) -> list[str]:
     for element in doc.iter():
         if isinstance(element.tag, str) and element.get("class") and not element.get("style") and element.tag != "html":
             found.append(f"<{element.tag} class={element.get('class')}> has no inline style")
-        for attr in ("href", "src"):
+        for attr in ("href", "src", "poster"):
             value = element.get(attr)
             if value is not None and not value.startswith(("https://", "http://", "mailto:")):
                 found.append(f"<{element.tag} {attr}={value!r}> is not absolute")
@@ -112,6 +112,27 @@ def test_finish_email_inlines_and_makes_everything_absolute() -> None:
     assert doc.xpath("//a/@href") == ["https://h.example/d/weekly/2025-W24/a/"]
     assert doc.xpath("//img/@src") == ["https://h.example/i.png"] and doc.xpath("//img/@alt") == [""]
     assert not doc.xpath("//style")
+
+
+MEDIA_NOTE = ('---\ntitle: Catatan\n---\nSimak rekamannya.\n\n'
+              '<video src="/media/a.mp4" poster="/media/p.jpg">Tonton videonya di situs.</video>\n\n'
+              '<audio controls><source src="siaran.mp3" type="audio/mpeg">Browser Anda tidak mendukung audio.</audio>'
+              '\n\n<video title="Wawancara  CEO" src="https://cdn.example/w.mp4"></video>\n')
+"""A weekly note with a video (its poster from the site's root), an audio player whose address is a relative
+<source>, and a titled video from elsewhere."""
+
+
+def test_a_notes_video_poster_is_absolute_in_the_email(tmp_path: Path) -> None:
+    """An attacker's report: a weekly note's <video poster="/media/p.jpg"> stayed relative in email.html, a broken
+    picture in every mail client, though every link and image of the email is absolute."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": MEDIA_NOTE})
+    html = build_project(tmp_path).output.files[EMAIL]
+    assert rules_broken(html, BASE) == []
+    doc = lxml.html.document_fromstring(html)
+    assert [(v.get("src"), v.get("poster")) for v in doc.xpath("//video")] == [
+        ("https://example.org/media/a.mp4", "https://example.org/media/p.jpg"), ("https://cdn.example/w.mp4", None)]
+    assert doc.xpath("//audio/source/@src") == ["https://example.org/weekly/2025-W24/siaran.mp3"]
 
 
 def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:

@@ -490,8 +490,8 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
 def finish_email(html: str, page_url: str) -> str:
     """Make a rendered email safe to send: every ``<style>`` rule moved into ``style`` attributes
     (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web
-    page at ``page_url``), every image with a width and an alt text (an editor's note may hold
-    Markdown images without either), no heading's '#' link."""
+    page at ``page_url``; a video's ``poster`` too), every image with a width and an alt text (an editor's note may
+    hold Markdown images without either), no heading's '#' link."""
     import css_inline  # loaded only by builds that make editions
     import lxml.html
 
@@ -501,7 +501,7 @@ def finish_email(html: str, page_url: str) -> str:
         anchor.drop_tree()
     origin = page_url[:page_url.find("/", page_url.find("//") + 2)] if page_url.count("/") >= 3 else ""
     for element in doc.iter():
-        for attr in ("href", "src"):
+        for attr in ("href", "src", "poster"):
             value = element.get(attr)
             if value is not None:
                 value = value.strip()
