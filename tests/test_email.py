@@ -135,6 +135,18 @@ def test_a_notes_video_poster_is_absolute_in_the_email(tmp_path: Path) -> None:
     assert doc.xpath("//audio/source/@src") == ["https://example.org/weekly/2025-W24/siaran.mp3"]
 
 
+def test_a_notes_video_and_audio_are_their_addresses_in_the_text_email(tmp_path: Path) -> None:
+    """An attacker's report: email.txt showed a weekly note's <video> as its fallback text alone ('Tonton videonya
+    di situs.') and an <audio> as nothing; each is now its address, as an image is '[alt] (address)'."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": MEDIA_NOTE})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    assert ("Simak rekamannya.\n\n[video] (https://example.org/media/a.mp4)\n\n"
+            "[audio] (https://example.org/weekly/2025-W24/siaran.mp3)\n\n"
+            "[Wawancara CEO] (https://cdn.example/w.mp4)\n") in text
+    assert "Tonton" not in text and "mendukung" not in text
+
+
 def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
     """A heading in an editor's note came with the web page's '#' link, shown after the heading in a mail."""
     make_project(tmp_path, {"a.md": article()})

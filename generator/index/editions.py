@@ -434,8 +434,9 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     """An editor's note (rendered HTML) as the text email gives it: one paragraph per block, wrapped at
     ``width`` without breaking a word or a URL, list items as '- ' or '1. ' (a nested one under its parent's text,
     an item's later paragraphs too), a hard break as a new line, each link's address after its text (absolute,
-    resolved as on the page at ``page_url``), no heading '#' or footnote '↩' links, a quote's '> ' on each of its
-    lines. ``striptags`` ran it all into one line and lost every address."""
+    resolved as on the page at ``page_url``), an image as '[alt] (address)' and a video or audio as
+    '[video] (address)' (its title, if it has one, in the brackets), no heading '#' or footnote '↩' links, a quote's
+    '> ' on each of its lines. ``striptags`` ran it all into one line and lost every address."""
     import lxml.html
 
     doc = lxml.html.fragment_fromstring(feed_html(html, page_url), create_parent="div")
@@ -448,6 +449,11 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
         alt, src = " ".join((image.get("alt") or "").split()), (image.get("src") or "").strip()
         image.tail = (f"[{alt}]" if alt else "") + (f" ({src})" if src else "") + (image.tail or "")
         image.drop_tree()
+    for media in doc.xpath("//video | //audio"):  # its address, not the fallback text of a player that cannot play
+        src = (media.get("src") or next(iter(media.xpath("./source/@src")), "")).strip()
+        label = " ".join((media.get("title") or media.tag).split())
+        media.tail = (f"[{label}] ({src})" if src else "") + (media.tail or "")
+        media.drop_tree()
     for link in doc.xpath("//a[@href]"):
         href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
         if href and href != label and "#fn" not in href:
