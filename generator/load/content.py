@@ -1063,8 +1063,8 @@ def cut_point(text: str, at: int) -> int:
             break
         ends.append(end)
     whole = [n for n in ends if text[n - 1] not in _THAI_LEADING and text[n:n + 1] not in _THAI_FOLLOWING]
-    proven = [n for n in whole if thai_syllables_end(text, n)]
-    return proven[-1] if proven else whole[-1] if whole else ends[-1] if ends else at
+    proven = next((n for n in reversed(whole) if thai_syllables_end(text, n)), 0)
+    return proven or (whole[-1] if whole else ends[-1] if ends else at)
 
 
 def thai_syllables_end(text: str, at: int) -> bool:
