@@ -1962,12 +1962,13 @@ def test_date_advice_follows_the_sites_language_and_zone(tmp_path: Path) -> None
     assert '<time datetime="2025-06-13T09:00:00+01:00"' in page
 
 
-def test_a_chinese_summary_written_over_lines_has_no_space_where_they_ended(tmp_path: Path) -> None:
+@pytest.mark.parametrize("after", ["\n第二段。\n", "\n<!--more-->\n\n第二段。\n"])
+def test_a_chinese_summary_written_over_lines_has_no_space_where_they_ended(tmp_path: Path, after: str) -> None:
     """An attacker's report: a Chinese article without 'summary:' read '…新的模型， 该模型…' in its meta and
     og:description, the feeds, the lists and the weekly email.txt: each line's end became a space, which Chinese
     and Japanese never put between words. The summary joins lines as ``core.wrap.collapse`` does."""
     lines = "人工智能公司今天发布了新的模型，\n该模型在多项测试中表现出色，\n研究人员表示这是一个重要的进步。\n"
-    root = make_project(tmp_path, {"2025/06/zh.md": article(title="中文", body=lines + "\n第二段。\n")})
+    root = make_project(tmp_path, {"2025/06/zh.md": article(title="中文", body=lines + after)})
     files = {p: d.decode() for p, d in build_project(root).output.files.items()
              if p.endswith((".html", ".json", ".txt"))}
     said = "人工智能公司今天发布了新的模型，该模型在多项测试中表现出色，研究人员表示这是一个重要的进步。"
