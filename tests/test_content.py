@@ -619,6 +619,53 @@ def test_an_alias_below_a_yaml_slip_hides_none_of_the_other_problems(settings: A
     assert article is not None and article.title == "Judul: dua" and article.summary == "Ini: itu"
 
 
+HASH_KEPT = "put the whole value in double quotes: "
+
+
+@pytest.mark.parametrize("written, said, right", [
+    ("title: Pasar AI: naik #1", "field 'title': has ': ' in it, which YAML reads as the start of another key; "
+     f"{HASH_KEPT}title: \"Pasar AI: naik #1\"", 'title: "Pasar AI: naik #1"'),
+    ("title: [Analisis] Pasar AI naik #1", "field 'title': starts with '[', which YAML reads as a list; "
+     f"{HASH_KEPT}title: \"[Analisis] Pasar AI naik #1\"", 'title: "[Analisis] Pasar AI naik #1"'),
+    ("title: {Analisis} Pasar #1 naik", "field 'title': starts with '{', which YAML reads as a mapping; "
+     f"{HASH_KEPT}title: \"{{Analisis}} Pasar #1 naik\"", 'title: "{Analisis} Pasar #1 naik"'),
+    ("title: [Analisis] Pasar #1: naik  # cek", "field 'title': starts with '[', which YAML reads as a list; "
+     f"{HASH_KEPT}title: \"[Analisis] Pasar #1: naik\"", 'title: "[Analisis] Pasar #1: naik"'),
+    ("title: @redaksi naik #1", "field 'title': '@' cannot start a value in YAML; "
+     f"{HASH_KEPT}title: \"@redaksi naik #1\"", 'title: "@redaksi naik #1"'),
+    ("title Pasar naik #1", "field 'title': has no ':' after the key; write title: \"Pasar naik #1\"",
+     'title: "Pasar naik #1"'),
+    ("title: Kami: redaksi #1\n  dan tim #2  # c", "field 'title': has ': ' in it, which YAML reads as the start of "
+     "another key; put the whole value in double quotes, on one line, in place of lines 2 to 3: "
+     "title: \"Kami: redaksi #1 dan tim #2\"", 'title: "Kami: redaksi #1 dan tim #2"\n'),
+])
+def test_slip_advice_keeps_a_hash_the_editor_meant(written: str, said: str, right: str,
+                                                    settings: ArticleSettings) -> None:
+    """'title: Pasar AI: naik #1' was advised 'title: "Pasar AI: naik"': followed, it built without '#1' and without
+    a word. A ' #' with no space after it is text, as ``cut_by_comment`` reads it; a note ('# cek') is left out."""
+    data = f"---\n{written}\ndate: 2025-01-01\n---\nx\n".encode()
+    assert messages(data, settings) == [f"content/a.md:2: {said}"]
+    article, problems = parse_article("content/a.md", data.replace(written.encode(), right.encode()), settings)
+    assert problems == () and article is not None and "#1" in article.title
+
+
+@pytest.mark.parametrize("written, said, right", [
+    ("  - @lama #1", "field 'tags': '@lama #1' starts with '@', which cannot start a name in YAML; put it in double "
+     "quotes: - \"@lama #1\"", '  - "@lama #1"'),
+    ("  @lama #1  # c", "'@lama #1  # c' has no '-' before it to be an item of the list above: write "
+     "'  - \"@lama #1\"  # c'", '  - "@lama #1"  # c'),
+    ("  -@lama #1", "'-@lama #1' needs a space after '-' to be an item of the list above: write '  - \"@lama #1\"'",
+     '  - "@lama #1"'),
+])
+def test_list_item_advice_keeps_a_hash_the_editor_meant(written: str, said: str, right: str,
+                                                        settings: ArticleSettings) -> None:
+    """'- @lama #1' was advised '- "@lama"', its '#1' dropped."""
+    data = f"---\ntitle: x\ndate: 2025-01-01\ntags:\n  - data\n{written}\n---\nx\n".encode()
+    assert messages(data, settings) == [f"content/a.md:6: {said}"]
+    article, problems = parse_article("content/a.md", data.replace(written.encode(), right.encode()), settings)
+    assert problems == () and article is not None and article.tags == ("data", "@lama #1")
+
+
 @pytest.mark.parametrize("written, said, meant", [
     ("draft: ya: tidak", "content/a.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key, "
      "and must be true or false, got 'ya: tidak'; write draft: true or draft: false", "draft: true"),

@@ -548,6 +548,23 @@ def test_an_entry_on_its_id_s_line_with_details_below_is_advised_with_them(
         "https://www.kompas.com/ each on a line of its own below it, indented as those"]
 
 
+def test_an_entry_on_its_id_s_line_keeps_a_hash_in_a_detail_below(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'kompas: name: Kompas' over '  description: Harian #1 di Indonesia' was advised '{..., description: Harian}':
+    followed, it built with the description cut and not a word. Its '#1' is text, as ``cut_by_comment`` reads it."""
+    make_project(tmp_path, {"2025/06/a.md": article()}, companies="kompas: name: Kompas\n  url: https://kompas.id/\n"
+                 "  description: Harian #1 di Indonesia  # cek\n")
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    fix = 'kompas: {name: Kompas, url: https://kompas.id/, description: "Harian #1 di Indonesia"}'
+    assert capsys.readouterr().err.splitlines() == [
+        "content/companies.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
+        f"there, and more of them on the lines below; write them in one mapping, in place of lines 1 to 3: {fix} (or "
+        "write kompas: alone on its line, and name: Kompas on a line of its own below it, indented as those)",
+        "error: 1 problem found; nothing was written"]
+    kompas = registry(tmp_path, fix + "\n\n\n").lookup("Kompas")
+    assert kompas is not None and kompas.description == "Harian #1 di Indonesia"
+
+
 def test_an_entry_on_its_id_s_line_with_a_colon_in_a_value_is_advised_as_the_mapping_meant(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'google: name: Google: Alphabet' was told to put 'name: Google: Alphabet' in quotes, which, followed, was

@@ -580,7 +580,7 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at, first_line)) is not None:
             return known
-        reserved = re.fullmatch(r"( *- +)([@`].*)", _without_comment(lines[at])) if 0 <= at < len(lines) else None
+        reserved = re.fullmatch(r"( *- +)([@`].*)", _without_comment(lines[at], meant=True)) if 0 <= at < len(lines) else None
         above = next((row for row in reversed(lines[:at]) if row.strip() and not row.lstrip().startswith("#")), "")
         if 0 <= at < len(lines) and lines[at].lstrip(" ")[:1] in ("@", "`") and \
                 above.startswith(_indent(lines[at]) + "- "):  # '  @openai' under '  - data': its '-' left out
@@ -774,7 +774,7 @@ def _no_colon(lines: list[str], at: int, first_line: int) -> Advice:
     if above.startswith(" " * indent + "- ") and not (found and not indent):  # '  b' under '  - a': no '-'
         return _dashless(line, at)  # ('summary x' after a list at column 0: a key)
     if found:
-        value = _without_comment(found[2]).rstrip()  # a comment stays where it is
+        value = _without_comment(found[2], meant=True).rstrip()  # a note stays where it is; '#1' is text
         if (braced := _braced_list(lines, at, found[1], value, first_line)) is not None:
             return at, parent + found[1], f"has no ':' after the key, and {braced[0]}", " " * indent + braced[1]
         right: str | None = f"{found[1]}: {value}"
@@ -871,13 +871,15 @@ def _plain(text: str) -> bool:
         and not text.endswith(":")
 
 
-def _without_comment(value: str) -> str:
+def _without_comment(value: str, meant: bool = False) -> str:
     """A value as written after 'key: ', without the comment after it: '[a.com]  # other hosts' → '[a.com]',
     'https://r.com/ # home page: linked' → 'https://r.com/'. A ' #' is a comment after a plain value, and after a
     quoted value or a list or mapping only once it is closed (a '#' inside quotes or brackets stays: '[a, #b]'; what
-    follows the close stays too: '[Breaking] news  # c' → '[Breaking] news')."""
+    follows the close stays too: '[Breaking] news  # c' → '[Breaking] news'). ``meant``: the value the editor meant,
+    for a line to write with it in double quotes: a ' #' with no space after it is text, as ``cut_by_comment`` reads
+    it ('Pasar AI: naik #1'), and only a note ('# cek', '#' alone) is left out."""
     opened = value[:1]
-    for found in re.finditer(r"\s#", value):
+    for found in re.finditer(r"\s#(?=\s|$)" if meant else r"\s#", value):
         before = value[:found.start()].rstrip()
         if opened in ("'", '"'):  # "a\" # b" is open: an escaped quote ('\"') closes nothing
             closed = (re.sub(r"\\.", "", before) if opened == '"' else before).count(opened) % 2 == 0
@@ -1018,8 +1020,9 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     if _syntax_error(line.lstrip(" ")) is None:  # YAML reads it on its own: 'title: "a \"b\""', "name: 'it''s'"
         return None
     # a note after the value ('# c') is left out of the line to write, as YAML reads it: inside an open '[' or '{'
-    # too ('title: [  # c' is '[', not "[  # c")
-    quoted = double_quoted(re.split(r"\s+#(?:\s|$)", value, maxsplit=1)[0] if value[:1] in "[{" else value)
+    # too ('title: [  # c' is '[', not "[  # c"); a '#1' is text the editor meant ('Pasar AI: naik #1')
+    meant = _without_comment(found[3].strip(), meant=True)
+    quoted = double_quoted(re.split(r"\s+#(?:\s|$)", meant, maxsplit=1)[0] if value[:1] in "[{" else meant)
     if value[0] == '"' and '"' in value[1:-1]:
         inner = _quoted_text(value, '"')
         if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
@@ -1096,10 +1099,10 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         why = "has ': ' in it, which YAML reads as the start of another key"
     else:
         return None
-    last, more = _text_below(lines, at) if value == found[3].strip() else (at, [])  # a comment ends the value
+    last, more = _text_below(lines, at) if meant == found[3].strip() else (at, [])  # a note ends the value
     if not more:
         return at, field, f"{why}; put the whole value in double quotes: {shown}: {quoted}", f"{indented}{shown}: {quoted}"
-    right = f"{shown}: {double_quoted(' '.join([value, *more]))}"  # 'summary: Kami: redaksi' over '  dan tim'
+    right = f"{shown}: {double_quoted(' '.join([meant, *more]))}"  # 'summary: Kami: redaksi' over '  dan tim'
     return at, field, (f"{why}; put the whole value in double quotes, on one line, in place of lines {first_line + at} "
                        f"to {first_line + last}: {right}"), indented + right + "\n" * (last - at)
 
@@ -1115,7 +1118,7 @@ def _text_below(lines: list[str], at: int) -> tuple[int, list[str]]:
         if not row or len(_indent(lines[i])) <= len(_indent(lines[at])) or row.startswith("#") or \
                 _ITEM_OR_KEY.match(row + " ") or _KEY_START.match(row):
             break
-        text = _without_comment(row)
+        text = _without_comment(row, meant=True)
         last, more = i, [*more, text.strip()]
         if text != row:
             break
@@ -1220,7 +1223,7 @@ def _as_item(text: str) -> str:
 def _as_block_item(written: str) -> str:
     """An item written after '- ' (its comment kept after it) as YAML reads it back as its text: '@openai' and
     '#Pilkada' in double quotes, "O'Reilly" as it is."""
-    text = _without_comment(written)
+    text = _without_comment(written, meant=True)
     return _as_item(text) + written[len(text):]
 
 
@@ -1490,13 +1493,11 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     Its details indented on the lines below ('  url: https://kompas.id/') join the mapping, written in place of those
     lines too (``_details_below``): under the mapping alone they would be a slip of their own. None for any other
     line."""
-    code = _without_comment(lines[at]) if 0 <= at < len(lines) else ""
+    code = _without_comment(lines[at], meant=True) if 0 <= at < len(lines) else ""  # a name's '#1': 'Kompas #1'
     found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", code)
     if found is None:
         return None
-    cut = lines[at][len(code):].rstrip()
-    written = found[2].strip() + (cut if re.match(r"\s+#[^\s#]", cut) else "")  # a name cut by its '#': 'Kompas #1'
-    written = re.split(r"\s+#(?:\s|$)", written, maxsplit=1)[0]  # and a note after it: '  # c'
+    written = found[2].strip()
     details = ", ".join(f"{key}: {_flow_written(value.strip())}" for key, value in (
         re.split(r":\s+", pair, maxsplit=1) for pair in _PAIRS.split(written)))
     right = f"{found[1]}: {{{details}}}"
@@ -1553,8 +1554,11 @@ def _details_below(rows: list[str], on_line: dict[Any, Any]) -> str | None:
         return None
     if not isinstance(read, dict) or not read or set(read) & set(on_line):
         return None
-    written = {m[1]: _without_comment(m[3].strip()) for row in rows if row[indent:indent + 1] not in (" ", "")
-               and (m := _KEY_LINE.fullmatch(row[indent:]))}
+    written = {m[1]: _without_comment(m[3].strip(), meant=True) for row in rows if row[indent:indent + 1] not in
+               (" ", "") and (m := _KEY_LINE.fullmatch(row[indent:]))}
+    for key, text in written.items():  # 'description: Harian #1 di Indonesia': its '#1' is text the editor meant
+        if isinstance(read.get(key), str) and text != _without_comment(text) and text[:1] not in "'\"[{|>":
+            read[key] = text
     pairs = []
     for key, value in read.items():
         text = written.get(key, "")
