@@ -666,6 +666,29 @@ def test_list_item_advice_keeps_a_hash_the_editor_meant(written: str, said: str,
     assert problems == () and article is not None and article.tags == ("data", "@lama #1")
 
 
+@pytest.mark.parametrize("below, said, right", [
+    ("  name: CNBC: Asia", "field 'source.name': has ': ' in it, which YAML reads as the start of another key; put the "
+     "whole value in double quotes: name: \"CNBC: Asia\"", '  name: "CNBC: Asia"'),
+    ("\tname: CNBC Asia", "field 'source.name': is indented with a tab, which YAML does not take; indent it with 2 "
+     "spaces: name: CNBC Asia", "  name: CNBC Asia"),
+])
+def test_a_comment_after_a_parent_key_leaves_the_slip_below_it_advised_right(
+        below: str, said: str, right: str, settings: ArticleSettings) -> None:
+    """'source:  # penerbit' over '  name: CNBC: Asia' was told "is indented, but the line above opens no list or
+    mapping; start it at the beginning of the line", which, followed, was a new slip, and the slug was said only in a
+    third run. The line above opens a mapping, its comment aside; the slug is said in the same run."""
+    data = (f"---\ntitle: x\ndate: 2025-01-01\nsource:  # penerbit\n{below}\n  url: https://cnbc.com/x\n"
+            "slug: Bad_Slug\n---\nx\n").encode()
+    assert messages(data, settings) == [
+        f"content/a.md:5: {said}",
+        "content/a.md:7: field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single "
+        "hyphens, like 'meta-scale-ai'"]
+    article, problems = parse_article("content/a.md", data.replace(below.encode(), right.encode()).replace(
+        b"Bad_Slug", b"bad-slug"), settings)
+    assert problems == () and article is not None and article.source is not None
+    assert article.source.name == right.split(": ", 1)[1].strip('"')
+
+
 @pytest.mark.parametrize("written, said, meant", [
     ("draft: ya: tidak", "content/a.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key, "
      "and must be true or false, got 'ya: tidak'; write draft: true or draft: false", "draft: true"),

@@ -393,6 +393,23 @@ def test_a_first_key_without_its_colon_in_the_commented_style_is_named_at_its_li
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [expected]
 
 
+def test_a_comment_after_an_id_leaves_the_slip_below_it_advised_right(tmp_path: Path) -> None:
+    """'reuters:   # id = …' over '  name: Reuters: World' was told the name "is indented, but the line above opens
+    no list or mapping", which, followed, was a new slip; the other entries were said only in the runs after."""
+    text = "reuters:   # id = the URL\n  name: Reuters: World\n  url: https://www.reuters.com/\nap:\n  nam: AP\n"
+    (tmp_path / "sources.yaml").write_text(text)
+    assert sorted(str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]) == [
+        "content/sources.yaml:2: field 'reuters.name': has ': ' in it, which YAML reads as the start of another key; "
+        "put the whole value in double quotes: name: \"Reuters: World\"",
+        "content/sources.yaml:4: field 'ap': needs 'url:' or 'aliases:' to know which articles are its own",
+        "content/sources.yaml:4: field 'ap.name': is required; add name: \"...\"",
+        "content/sources.yaml:5: field 'ap.nam': unknown key; did you mean 'name'?"]
+    (tmp_path / "sources.yaml").write_text(text.replace("name: Reuters: World", 'name: "Reuters: World"')
+                                           .replace("nam: AP", "name: AP\n  url: https://apnews.com/"))
+    found, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
+    assert problems == [] and found["reuters.com"].name == "Reuters: World"
+
+
 def test_a_host_that_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path) -> None:
     """It was shown as Python read it: '31 is not a host name' for 0x1F, 'True' for true."""
     (tmp_path / "sources.yaml").write_text("aa:\n  name: A\n  aliases: [0x1F, true]\n")

@@ -531,7 +531,8 @@ _KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*):(\s*)(.*)")
 _CANNOT_START = "@`%!&*|>"
 """Characters a plain YAML value may not start with (or that start something else than text)."""
 _OPENS = re.compile(r"[^#]*:\s*(?:[|>][+-]?\d?[+-]?)?\s*|\s*-(?:\s.*)?")
-"""A line under which indented lines belong: 'key:', a block text's 'key: |' or 'key: >-', a list item."""
+"""A line under which indented lines belong: 'key:', a block text's 'key: |' or 'key: >-', a list item; matched
+against the line without its comment ('source:  # penerbit' opens a mapping)."""
 _BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
 """A block text's indicator, which a value may well start with: '|', '>', '>-', '|+2'."""
 
@@ -645,7 +646,7 @@ def _tab_indented(lines: list[str], at: int, first_line: int) -> Advice:
     unclear: Advice = (at, "", "is indented with a tab, which YAML does not take; indent with spaces instead", None)
     if above.lstrip(" ")[:1] == "\t":  # under a tabbed line: the lines' depths are the editor's to say
         return unclear
-    opens = _OPENS.fullmatch(above.rstrip()) is not None
+    opens = _OPENS.fullmatch(_uncommented(above)) is not None
     if not _indent(above) and not opens:
         if _KEY_LINE.fullmatch(line) is None:
             return unclear
@@ -990,7 +991,7 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     if indent and above[:1] not in ("", " ") and _OPENED_WITHOUT_COLON.fullmatch(_uncommented(above)):
         return _no_colon(lines, max(i for i in range(at) if lines[i].strip()), first_line)  # 'tags {a: 1,' above it
-    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(above.rstrip())):
+    if indent and (not above or len(above) - len(above.lstrip(" ")) == 0 and not _OPENS.fullmatch(_uncommented(above))):
         if re.fullmatch(r"[A-Za-z_][\w-]*", key := _uncommented(above)):  # 'source' above '  name: CNBC'
             where = max(i for i in range(at) if lines[i].strip())                # (its ':' left out)
             return where, key, f"has no ':' after the key; write {key}:", f"{key}:"
@@ -1001,7 +1002,7 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
                         "the beginning of the line"), line.lstrip(" ")
     depth = len(_indent(above))
     if 0 < depth < indent and (value_above := _KEY_LINE.fullmatch(above.lstrip(" "))) and \
-            _uncommented(value_above[3]) and not _OPENS.fullmatch(above.rstrip()) and not _in_flow(lines, at - 1) and \
+            _uncommented(value_above[3]) and not _OPENS.fullmatch(_uncommented(above)) and not _in_flow(lines, at - 1) and \
             _syntax_error(f"{above[depth:]}\n{line[depth:]}") is not None:  # '   url: x' under '  name: Reuters'
         right = above[:depth] + line.lstrip(" ")
         return at, _keys_at([*lines[:at], right], at), (
