@@ -689,6 +689,39 @@ def test_a_comment_after_a_parent_key_leaves_the_slip_below_it_advised_right(
     assert article.source.name == right.split(": ", 1)[1].strip('"')
 
 
+SLUG_SAID = ("field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letters, digits and single hyphens, like "
+             "'meta-scale-ai'")
+
+
+@pytest.mark.parametrize("written, said, right", [
+    ("tags:\n  - %AI", ["5: field 'tags': '%AI' starts with '%', which cannot start a name in YAML; put it in double "
+                        "quotes: - \"%AI\""], 'tags:\n  - "%AI"'),
+    ("tags:\n  - data\n  - |AI\n  - >AI  # c", [
+        "6: field 'tags': '|AI' starts with '|', which cannot start a name in YAML; put it in double quotes: - \"|AI\"",
+        "7: field 'tags': '>AI' starts with '>', which cannot start a name in YAML; put it in double quotes: - \">AI\""],
+     'tags:\n  - data\n  - "|AI"\n  - ">AI"  # c'),
+    ("tags:\n  - data\n  %AI", ["6: '%AI' has no '-' before it to be an item of the list above: write '  - \"%AI\"'"],
+     'tags:\n  - data\n  - "%AI"'),
+    ("tags: [data, %AI, |AI]", ["4: field 'tags': '%AI' starts with '%', which cannot start a name in YAML; put it in "
+                               "double quotes: tags: [data, \"%AI\", \"|AI\"]"], 'tags: [data, "%AI", "|AI"]'),
+    ("redirects:\n  - @lama/\n  - %E5%8C%97/", [
+        f"{line}: field 'redirects': '{path}' starts with '{path[0]}', which cannot start a name in YAML, and '{path}' "
+        "is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"
+        for line, path in ((5, "@lama/"), (6, "%E5%8C%97/"))], "redirects:\n  - lama/\n  - lama/bei/"),
+])
+def test_a_list_item_starting_with_a_yaml_indicator_is_advised_with_the_other_problems(
+        written: str, said: list[str], right: str, settings: ArticleSettings) -> None:
+    """'- %AI', '- |AI' and '- >AI' got the parser's words ('found character that cannot start any token'), and the
+    slug's problem was said only in the run after; '- %E5%8C%97/' under '- @lama/' was said only in a second run,
+    the slug in a third. Each is advised as '- @openai' is, with the file's other problems, in one run."""
+    data = f"---\ntitle: x\ndate: 2025-01-01\n{written}\nslug: Bad_Slug\n---\nx\n".encode()
+    slug = written.count("\n") + 5
+    assert messages(data, settings) == [f"content/a.md:{said_}" for said_ in said] + [f"content/a.md:{slug}: {SLUG_SAID}"]
+    article, problems = parse_article("content/a.md", data.replace(written.encode(), right.encode()).replace(
+        b"Bad_Slug", b"bad-slug"), settings)
+    assert problems == () and article is not None
+
+
 @pytest.mark.parametrize("written, said, meant", [
     ("draft: ya: tidak", "content/a.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key, "
      "and must be true or false, got 'ya: tidak'; write draft: true or draft: false", "draft: true"),

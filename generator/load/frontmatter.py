@@ -535,6 +535,9 @@ _OPENS = re.compile(r"[^#]*:\s*(?:[|>][+-]?\d?[+-]?)?\s*|\s*-(?:\s.*)?")
 against the line without its comment ('source:  # penerbit' opens a mapping)."""
 _BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
 """A block text's indicator, which a value may well start with: '|', '>', '>-', '|+2'."""
+_NO_ITEM_START = "@`%|>"
+"""Characters a name in a list may not start with, as YAML reads it ('- %AI', '[data, |AI]'): put in double quotes.
+('!', '&' and '*' start a tag, an anchor and an alias, each said as such.)"""
 
 
 Advice = tuple[int, str, str, "str | None"]
@@ -581,13 +584,16 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at, first_line)) is not None:
             return known
-        reserved = re.fullmatch(r"( *- +)([@`].*)", _without_comment(lines[at], meant=True)) if 0 <= at < len(lines) else None
+        reserved = re.fullmatch(rf"( *- +)([{_NO_ITEM_START}].*)", _without_comment(lines[at], meant=True)) \
+            if 0 <= at < len(lines) else None  # '- %AI', '- |AI': not '- |', which starts a block text
+        reserved = None if reserved and _BLOCK_TEXT.fullmatch(reserved[2].rstrip()) else reserved
         above = next((row for row in reversed(lines[:at]) if row.strip() and not row.lstrip().startswith("#")), "")
-        if 0 <= at < len(lines) and lines[at].lstrip(" ")[:1] in ("@", "`") and \
+        if 0 <= at < len(lines) and lines[at].lstrip(" ")[:1] in _NO_ITEM_START and \
+                not _BLOCK_TEXT.fullmatch(_uncommented(lines[at])) and \
                 above.startswith(_indent(lines[at]) + "- "):  # '  @openai' under '  - data': its '-' left out
             return _dashless(lines[at], at)
         if reserved and (above.startswith(reserved[1].rstrip(" ") + " ") or _uncommented(above).endswith(":")):
-            # '  - @openai' under '  - data' or 'tags:'
+            # '  - @openai' under '  - data' or 'tags:'; '  - %E5%8C%97/' under 'redirects:'
             right = reserved[1] + _as_item(reserved[2].rstrip())
             return at, _keys_at(lines, at), (f"'{reserved[2].rstrip()}' starts with '{reserved[2][0]}', which cannot "
                                              f"start a name in YAML; put it in double quotes: {right.lstrip(' ')}"), right
@@ -1056,7 +1062,8 @@ def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None
         return at, field, (f"'{next(n for n in names if n.startswith('#'))}' starts a YAML comment, so the list is "
                            f"never closed{also}; put a name that starts with '#' in double quotes: {shown}: {fixed}"), \
             f"{indented}{shown}: {fixed}"
-    if close == "]" and value.endswith("]") and (reserved := re.search(r"[\[,]\s*([@`][^,\]]*)", value)):  # '[a, @b]'
+    if close == "]" and value.endswith("]") and (
+            reserved := re.search(rf"[\[,]\s*([{_NO_ITEM_START}][^,\]]*)", value)):  # '[a, @b]', '[a, %b]'
         extra = value.count("[") - value.count("]")  # '[data, @openai]]': a bracket doubled too
         paired = value[extra:] if extra > 0 and value.startswith("[" * (extra + 1)) else \
             value[:extra] if extra < 0 and value.endswith("]" * (1 - extra)) else value
