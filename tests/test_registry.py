@@ -477,8 +477,9 @@ def test_an_entry_on_its_id_s_line_keeps_a_name_with_a_hash(tmp_path: Path) -> N
     (tmp_path / "sources.yaml").write_text("kompas: name: Kompas #1, url: https://www.kompas.com/\n")
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
         "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
-        "there; write them in a mapping: kompas: {name: \"Kompas #1\", url: https://www.kompas.com/} (or each on a "
-        "line of its own below, indented)"]
+        "there; write them in a mapping: kompas: {name: \"Kompas #1\", url: https://www.kompas.com/} (or write "
+        "kompas: alone on its line, and name: \"Kompas #1\" and url: https://www.kompas.com/ each on a line of its own "
+        "below it, indented by two spaces)"]
     (tmp_path / "sources.yaml").write_text("kompas: {name: \"Kompas #1\", url: https://www.kompas.com/}\n")  # as said
     entries, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
     assert problems == [] and [e.name for e in entries.values()] == ["Kompas #1"]
@@ -491,8 +492,9 @@ def test_an_entry_written_on_its_id_s_line_is_advised_as_a_mapping(tmp_path: Pat
     assert registry_problems(tmp_path, "google: name: Google, url: https://about.google/  # c\nmeta:\n  nam: Meta\n"
                              ) == [
         "content/companies.yaml:1: field 'google': has its details on the id's line, which YAML reads as a second key "
-        "there; write them in a mapping: google: {name: Google, url: https://about.google/} (or each on a line of its "
-        "own below, indented)",
+        "there; write them in a mapping: google: {name: Google, url: https://about.google/} (or write google: alone "
+        "on its line, and name: Google and url: https://about.google/ each on a line of its own below it, indented by "
+        "two spaces)",
         "content/companies.yaml:2: field 'meta.name': is required; add name: \"...\"",
         "content/companies.yaml:3: field 'meta.nam': unknown key; did you mean 'name'?"]
     google = registry(tmp_path, "google: {name: Google, url: https://about.google/}\n").lookup("Google")
@@ -500,8 +502,9 @@ def test_an_entry_written_on_its_id_s_line_is_advised_as_a_mapping(tmp_path: Pat
     (tmp_path / "sources.yaml").write_text("reuters: name: Reuters, url: https://www.reuters.com/\n")
     assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
         "content/sources.yaml:1: field 'reuters': has its details on the id's line, which YAML reads as a second key "
-        "there; write them in a mapping: reuters: {name: Reuters, url: https://www.reuters.com/} (or each on a line of "
-        "its own below, indented)"]
+        "there; write them in a mapping: reuters: {name: Reuters, url: https://www.reuters.com/} (or write "
+        "reuters: alone on its line, and name: Reuters and url: https://www.reuters.com/ each on a line of its own "
+        "below it, indented by two spaces)"]
     (tmp_path / "sources.yaml").write_text("reuters: {name: Reuters, url: https://www.reuters.com/}\n")
     entries, problems = load_sources(tmp_path / "sources.yaml", "content/sources.yaml")
     assert problems == [] and [e.name for e in entries.values()] == ["Reuters"]
@@ -569,14 +572,18 @@ def test_an_entry_on_its_id_s_line_with_a_colon_in_a_value_is_advised_as_the_map
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'google: name: Google: Alphabet' was told to put 'name: Google: Alphabet' in quotes, which, followed, was
     "must be a mapping with at least 'name:'"; its name is the text in double quotes, and a note after the url is
-    no part of it ('url: "https://about.google/  # c"' was a url with a space)."""
+    no part of it ('url: "https://about.google/  # c"' was a url with a space). Its other way, "(or each on a line of
+    its own below, indented)", followed, was 'name: Google: Alphabet' below, a slip of its own: it names each line,
+    with the value as in the mapping."""
     make_project(tmp_path, {"2025/06/a.md": article()},
                  companies="google: name: Google: Alphabet, url: https://about.google/  # c\n")
     assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
     fix = 'google: {name: "Google: Alphabet", url: https://about.google/}'
     assert capsys.readouterr().err.splitlines() == [
         "content/companies.yaml:1: field 'google': has its details on the id's line, which YAML reads as a second key "
-        f"there; write them in a mapping: {fix} (or each on a line of its own below, indented)",
+        f"there; write them in a mapping: {fix} (or write google: alone on its line, and name: \"Google: Alphabet\" "
+        "and url: https://about.google/ each on a line of its own below it, indented by two spaces)",
         "error: 1 problem found; nothing was written"]
-    google = registry(tmp_path, fix + "\n").lookup("Google: Alphabet")
-    assert google is not None and (google.id, google.url) == ("google", "https://about.google/")
+    for written in (fix, 'google:\n  name: "Google: Alphabet"\n  url: https://about.google/'):  # either way
+        google = registry(tmp_path, written + "\n").lookup("Google: Alphabet")
+        assert google is not None and (google.id, google.url) == ("google", "https://about.google/")

@@ -1499,8 +1499,9 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     ``kompas: {name: "Kompas #1"}``), as YAML would cut it off as a comment, and so is a value with ': ' in it ('google:
     name: Google: Alphabet': ``google: {name: "Google: Alphabet"}``); a comment written '# note' is left out.
     Its details indented on the lines below ('  url: https://kompas.id/') join the mapping, written in place of those
-    lines too (``_details_below``): under the mapping alone they would be a slip of their own. None for any other
-    line."""
+    lines too (``_details_below``): under the mapping alone they would be a slip of their own. The other way to write
+    it, each key on a line of its own under the id, gives each value as the mapping does ('name: "Kompas: Gramedia"'):
+    as written, it would be a slip of its own. None for any other line."""
     code = _without_comment(lines[at], meant=True) if 0 <= at < len(lines) else ""  # a name's '#1': 'Kompas #1'
     found = re.fullmatch(r"([A-Za-z0-9_][\w.-]*):\s+([A-Za-z_][\w-]*:\s.*)", code)
     if found is None:
@@ -1518,7 +1519,7 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     said = "has its details on the id's line, which YAML reads as a second key there"
     each = " and ".join(pairs := _PAIRS.split(details))
     alone = (f"write {found[1]}: alone on its line, and {each} {'each ' if len(pairs) > 1 else ''}on a line of its own "
-             "below it, indented as those")
+             "below it, indented")  # each value as in the mapping: 'name: "Kompas: Gramedia"', never a slip of its own
     last = at
     for i in range(at + 1, len(lines)):  # its lines below: indented, a comment or an empty line among them
         if not lines[i].strip() or lines[i].lstrip(" \t").startswith("#"):
@@ -1527,15 +1528,14 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
             break
         last = i
     if last == at:
-        return at, found[1], f"{said}; write them in a mapping: {right} (or each on a line of its own below, indented)", \
-            right
+        return at, found[1], f"{said}; write them in a mapping: {right} (or {alone} by two spaces)", right
     below = _details_below(lines[at + 1:last + 1], read[found[1]])
     if below is None:
-        return at, found[1], f"{said}, and more of them on the lines below; {alone}", None
+        return at, found[1], f"{said}, and more of them on the lines below; {alone} as those", None
     right = f"{found[1]}: {{{details}, {below}}}"
     return at, found[1], (f"{said}, and more of them on the lines below; write them in one mapping, in place of lines "
                           f"{first_line + at} to {first_line + last}: {right} "
-                          f"(or {alone})"), right + "\n" * (last - at)
+                          f"(or {alone} as those)"), right + "\n" * (last - at)
 
 
 def _flow_written(value: str) -> str:
