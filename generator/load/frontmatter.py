@@ -1533,9 +1533,15 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     if below is None:
         return at, found[1], f"{said}, and more of them on the lines below; {alone} as those", None
     right = f"{found[1]}: {{{details}, {below}}}"
+    rows = [row for row in lines[at + 1:last + 1] if row.strip() and not row.lstrip(" ").startswith("#")]
+    alone_written = [f"{found[1]}:", *(_indent(rows[0]) + pair for pair in pairs), *rows]
+    try:  # the other way leaves the lines below as written: offered when they read there as in the mapping (not
+        other = yaml.safe_load("\n".join(alone_written)) == yaml.safe_load(right)  # 'description: Harian #1')
+    except yaml.YAMLError:
+        other = False
     return at, found[1], (f"{said}, and more of them on the lines below; write them in one mapping, in place of lines "
-                          f"{first_line + at} to {first_line + last}: {right} "
-                          f"(or {alone} as those)"), right + "\n" * (last - at)
+                          f"{first_line + at} to {first_line + last}: {right}"
+                          + (f" (or {alone} as those)" if other else "")), right + "\n" * (last - at)
 
 
 def _flow_written(value: str) -> str:
