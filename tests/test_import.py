@@ -1737,6 +1737,37 @@ def test_pelicans_use_folder_as_category_false_files_an_article_under_the_defaul
     assert 'section: "kopi"' in (tmp_path / "new2/content/2024/01/solo.md").read_text()
 
 
+def test_pelicans_default_metadata_content_paths_and_future_dates_are_followed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Pelican 4.12: DEFAULT_METADATA = {'status': 'draft'}, ARTICLE_PATHS,
+    PAGE_PATHS and WITH_FUTURE_DATES = False were not read: a file without Status: (a draft to Pelican) was
+    published with a redirect, pages/old.md (outside both paths, never read by Pelican) became a page with a
+    redirect from an address that never existed, a page in PAGE_PATHS was told to get a Date:, and an article dated
+    ahead (a draft to Pelican) got a redirect."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = 'Empat'\nDEFAULT_LANG = 'id'\nDEFAULT_METADATA = {'status': 'draft'}\n"
+                          "ARTICLE_PATHS = ['blog']\nPAGE_PATHS = ['static-pages']\nWITH_FUTURE_DATES = False\n",
+        "content/blog/siap.md": "Title: Siap\nDate: 2024-01-01\nStatus: published\n\nsiap\n",
+        "content/blog/belum.md": "Title: Belum\nDate: 2024-01-02\n\nbelum\n",
+        "content/blog/nanti.md": "Title: Nanti\nDate: 2099-01-02\nStatus: published\n\nnanti\n",
+        "content/static-pages/kontak.md": "Title: Kontak\n\nkontak\n",
+        "content/static-pages/terbit.md": "Title: Terbit\nStatus: published\n\nterbit\n",
+        "content/pages/old.md": "Title: Old page\n\nold\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    new = tmp_path / "new"
+    assert sorted(redirect_lines(new)) == ["/pages/terbit.html /terbit/ 301", "/siap.html /2024/01/siap/ 301"]
+    assert "draft: true" in (new / "content/2024/01/belum.md").read_text()
+    assert "draft: true" in (new / "content/pages/kontak.md").read_text()
+    assert "draft: true" not in (new / "content/pages/terbit.md").read_text()
+    assert not (new / "content/pages/old-page.md").exists()
+    report = (new / "import-report.txt").read_text()
+    assert ("  content/pages/old.md: is outside ARTICLE_PATHS and PAGE_PATHS ('blog', 'static-pages'), so Pelican "
+            "did not read it and did not publish it; not converted\n") in report
+    assert "Date:" not in report
+    assert ("  content/blog/nanti.md: is dated 2099-01-02, after this import, and WITH_FUTURE_DATES = False in "
+            "pelicanconf.py made it a draft (Pelican did not publish it)") in report
+
+
 @pytest.mark.parametrize("value, ugly", [('"true"', True), ('"T"', True), ('"1"', True), ('"False"', False),
                                          ('"0"', False), ('"yes"', None), ("1", False), ("0", False)])
 def test_hugo_ugly_urls_written_as_text_are_read_as_hugo_casts_them(

@@ -10,8 +10,10 @@ import math
 import posixpath
 import re
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.commands.importer.common import Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text, parse_date, read_text, rel_to, symlinks, title_slug, walk
 from generator.commands.importer.frontmatter import read_pelican
@@ -92,6 +94,13 @@ _COMPUTED_WHY = {
     "ARTICLE_URL": "the redirects start at Pelican's default /{slug}.html; edit the redirects: of the files",
     "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit the redirects: of the "
                 "files",
+    "ARTICLE_PATHS": "every Markdown file outside PAGE_PATHS is imported as an article (Pelican's default); delete "
+                     "those Pelican did not read",
+    "PAGE_PATHS": "the files in pages/ are imported as pages (Pelican's default); check which were pages",
+    "DEFAULT_METADATA": "a file without a Status: header is imported as published; mark those Pelican kept as "
+                        "drafts 'draft: true'",
+    "WITH_FUTURE_DATES": "an article dated after the import is held until its date (digest build leaves it out "
+                         "till then)",
     **{name: "its subscribers get no redirect to the new feed; add one to static/_redirects by hand"
        for name in sorted(_FEED_SETTINGS)}}
 """What the import does instead when pelicanconf.py computes one of these, for the report."""
@@ -140,15 +149,21 @@ def scan(root: Path) -> Scan:
     posts: list[Post] = []
     others: list[tuple[Path, str]] = []
     skipped = symlinks(content, root)
+    paths = _paths(settings)
     for path in walk(content):
         rel = rel_to(path, content)
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
-        if suffix in NOT_CONVERTED:
+        kind = _kind(rel, paths)
+        if (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind:
+            skipped.append(Note(shown, "is outside ARTICLE_PATHS and PAGE_PATHS "
+                                       f"({', '.join(quoted(p) for p in (*paths[0], *paths[2]))}), so Pelican did not "
+                                       "read it and did not publish it; not converted"))
+        elif suffix in NOT_CONVERTED:
             skipped.append(Note(shown, NOT_CONVERTED[suffix]))
         elif suffix in MARKDOWN:
             try:
-                posts.append(_post(path, rel, shown, settings))
+                posts.append(_post(path, rel, shown, settings, kind))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
         else:
@@ -169,6 +184,10 @@ def scan(root: Path) -> Scan:
                                "filled in for it (a field this import does not know), so it gets no redirect; add "
                                "its old address to its redirects: by hand") for post in posts if not post.old_urls]
     conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
+    notes += [Note(post.rel, f"is dated {post.date}, after this import, and WITH_FUTURE_DATES = False in "
+                             f"{conf_file} made it a draft (Pelican did not publish it): the build leaves it out until "
+                             "that date too (digest build --future shows it); it gets no redirect, as it had no "
+                             "address") for post in posts if post.future and not post.draft]
     notes += [Note(conf_file, "sets no DEFAULT_LANG, so the site is in Pelican's default, en "
                    "(language: en in config.yaml, as Pelican declared it); set language: id if it is in Indonesian")
               ] if default_lang else []
@@ -264,13 +283,50 @@ def path_metadata(rel: str, settings: dict[str, object]) -> dict[str, str]:
     return found
 
 
-def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post:
+Paths = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""Pelican's ARTICLE_PATHS, ARTICLE_EXCLUDES, PAGE_PATHS and PAGE_EXCLUDES, below the content folder."""
+
+
+def _paths(settings: dict[str, object]) -> Paths:
+    """Where Pelican reads articles and pages (``_kind``): its settings, or its defaults (articles in the whole
+    content folder, pages in pages/) for one that is not a list of paths (Pelican falls back so too)."""
+    found = [tuple(named) if (named := _strings(settings.get(name))) is not None else default for name, default in (("ARTICLE_PATHS", ("",)), ("ARTICLE_EXCLUDES", ()),
+                                                ("PAGE_PATHS", ("pages",)), ("PAGE_EXCLUDES", ()))]
+    return found[0], found[1], found[2], found[3]
+
+
+def _below(rel: str, folder: str) -> bool:
+    return not folder or rel == folder or rel.startswith(folder + "/")
+
+
+def _kind(rel: str, paths: Paths) -> str:
+    """'page', 'article' or '' (Pelican read it as neither) for the file ``rel`` of the content folder, as Pelican's
+    generators find them (checked with Pelican 4.12): a page in PAGE_PATHS, an article in ARTICLE_PATHS, each
+    leaving out its own excludes and the other's paths (a folder below the one it walks)."""
+    articles, article_excludes, pages, page_excludes = paths
+    for kind, walked, excluded in (("page", pages, (*page_excludes, *articles)),
+                                   ("article", articles, (*article_excludes, *pages))):
+        for folder in walked:
+            if _below(rel, folder) and not any(other and other != folder and _below(other, folder)
+                                               and rel.startswith(other + "/") for other in excluded):
+                return kind
+    return ""
+
+
+def _defaults(settings: dict[str, object]) -> dict[str, str]:
+    """Pelican's ``DEFAULT_METADATA``: what a file has unless its name, path or headers say otherwise (``{'status':
+    'draft'}``: a file without Status: is a draft)."""
+    given = settings.get("DEFAULT_METADATA")
+    return {str(key).lower(): as_text(value) for key, value in given.items()} if isinstance(given, dict) else {}
+
+
+def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: str = "article") -> Post:
     meta, body = read_pelican(read_text(path))
-    meta = {**path_metadata(rel, settings), **meta}
+    meta = {**_defaults(settings), **path_metadata(rel, settings), **meta}
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'Title:' header; add one and import again")
-    page = rel.split("/")[0] == "pages"
+    page = kind == "page"
     # the slug Pelican gave it: its header, else made from the title or (SLUGIFY_SOURCE = 'basename') the file name
     named = settings.get("SLUGIFY_SOURCE") == "basename"
     slug = as_text(meta.get("slug")) or title_slug(posixpath.splitext(posixpath.basename(rel))[0] if named else title)
@@ -297,6 +353,8 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
     typed = as_text(meta.get("date"))
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
+    future = settings.get("WITH_FUTURE_DATES", True) is not COMPUTED and not settings.get("WITH_FUTURE_DATES", True) \
+        and _ahead(typed, _setting_zone(settings))
     tags = _list(meta.get("tags"))
     feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
     # Pelican files an article without a category under DEFAULT_CATEGORY ('misc'), one without an author under
@@ -315,8 +373,26 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object]) -> Post
               if (pattern := _list_page(settings, name, default)) and "{" not in pattern and "%s" not in pattern]
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 old_lists=tuple(lists),
-                section=section,
+                section=section, future=future,
                 author=", ".join(authors), **common)  # type: ignore[arg-type]
+
+
+def _setting_zone(settings: dict[str, object]) -> str:
+    zone = settings.get("TIMEZONE")
+    return zone if isinstance(zone, str) else ""
+
+
+def _ahead(typed: str, zone: str) -> bool:
+    """Whether an article's date is after now, as Pelican compares it (a date without an offset in its TIMEZONE,
+    else UTC)."""
+    date = parse_date(typed)
+    if date is None:
+        return False
+    try:
+        where = timezone(date.offset) if date.offset is not None else ZoneInfo(zone) if zone else timezone.utc
+    except (ValueError, ZoneInfoNotFoundError):
+        where = timezone.utc
+    return date.naive.replace(tzinfo=where) > datetime.now(timezone.utc)
 
 
 def _feed(settings: dict[str, object], name: str, default: str | None) -> str:
