@@ -1013,7 +1013,7 @@ def test_files_that_cannot_be_read_are_reported_and_slugs_made_valid(tmp_path: P
     site = write_files(tmp_path / "site", {
         "content/posts/bad-yaml.md": "---\ntitle: [unclosed\n---\nx\n",
         "content/posts/bad-toml.md": "+++\ntitle = \"x\"\ndate = 2020-01-01 x\n+++\nx\n",
-        "content/posts/json.md": '{"title": "x"}\nx\n',
+        "content/posts/json.md": '{"title": "x",\n}\nx\n',
         "content/posts/no-title.md": "---\ndate: 2020-01-01\n---\nx\n",
         "content/posts/bad-date.md": "---\ntitle: X\ndate: 2020-02-30\n---\nx\n",
         "content/posts/zero-date.md": "+++\ntitle = \"Z\"\ndate = 0001-01-01T00:00:00Z\n+++\nx\n",
@@ -1032,7 +1032,8 @@ and import again
 (at line 3, column 19); fix it and import again
   content/posts/bad-yaml.md:2: field 'title': starts with '[', which YAML reads as a list; put the whole \
 value in double quotes: title: "[unclosed"
-  content/posts/json.md: has JSON front matter, which is not converted; rewrite it as YAML between '---' lines
+  content/posts/json.md:2: JSON front matter: Expecting property name enclosed in double quotes (column 1); fix it \
+and import again
   content/posts/latin1.md: is not UTF-8 text (byte 0xe9 at offset 14); save it as UTF-8 and import again
   content/posts/no-title.md: has no 'title' in its front matter; add one and import again
   content/posts/notes.adoc: .adoc content is not converted; rewrite it in Markdown
@@ -2259,6 +2260,25 @@ def test_every_key_a_hugo_cascade_sets_is_followed_a_languages_too(
     assert ("content/news/n.md: is a draft by the cascade of content/news/_index.md (Hugo did not publish it), and is "
             "imported as one: remove 'draft: true' from it to publish it") in report
     assert "content/posts/a.fr.md: is a draft by the cascade of hugo.toml" in report
+
+
+def test_hugo_json_front_matter_is_read_a_sections_cascade_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168: an _index.md with JSON front matter ({"cascade": {"draft": true}})
+    was dropped without a word, so the posts Hugo left out by its cascade were published with redirects; a post with
+    JSON front matter was not converted. Both are read as Hugo reads them."""
+    write_files(tmp_path / "site", {
+        "hugo.toml": "baseURL = 'https://example.org/'\nlanguageCode = 'id'\n",
+        "content/news/_index.md": '{\n  "title": "News",\n  "cascade": {"draft": true}\n}\n',
+        "content/news/n1.md": "---\ntitle: News one\ndate: 2024-03-01\n---\nBody\n",
+        "content/posts/j.md": '{"title": "Jay", "date": "2024-03-02", "tags": ["kopi"]}\n\nBody of j\n'})
+    assert run(capsys, "import", "hugo", str(tmp_path / "site"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert "draft: true" in (tmp_path / "new/content/2024/03/n1.md").read_text()
+    assert (tmp_path / "new/content/2024/03/j.md").read_text().endswith('tags: ["kopi"]\ncompanies: []\n'
+                                                                      'redirects: ["/posts/j/"]\n---\n\nBody of j\n')
+    assert redirect_lines(tmp_path / "new") == ["/posts/j/ /2024/03/j/ 301"]
+    assert ("  content/news/n1.md: is a draft by the cascade of content/news/_index.md (Hugo did not publish it)"
+            in (tmp_path / "new/import-report.txt").read_text())
 
 
 def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(

@@ -6,6 +6,7 @@ is imported is read the way ``digest build`` will read it.
 """
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from typing import Any
@@ -50,10 +51,13 @@ def read_pelican(text: str) -> tuple[Meta, str]:
     return meta, ""
 
 
-def read_front_matter(text: str) -> tuple[Meta, str]:
-    """YAML between '---' lines or TOML between '+++' lines; a file with neither has no metadata."""
+def read_front_matter(text: str, json_too: bool = False) -> tuple[Meta, str]:
+    """YAML between '---' lines or TOML between '+++' lines, and with ``json_too`` (Hugo's) a JSON object that opens
+    the file; a file with none has no metadata."""
     if text.startswith("+++"):
         return _read_toml(text)
+    if text.startswith("{") and json_too:
+        return _read_json(text)
     if text.startswith("{"):
         raise ReadError("has JSON front matter, which is not converted; rewrite it as YAML between '---' lines")
     if not re.match(r"---[ \t]*\n", text):
@@ -72,6 +76,18 @@ def read_front_matter(text: str) -> tuple[Meta, str]:
     if not isinstance(values, dict):
         raise ReadError("front matter is not 'key: value' lines")
     return {str(k).lower(): v for k, v in values.items()}, parts.body
+
+
+def _read_json(text: str) -> tuple[Meta, str]:
+    """Hugo's JSON front matter: the object that opens the file, up to its closing brace; the body after it."""
+    try:
+        values, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as e:
+        raise ReadError(f"line {e.lineno}: JSON front matter: {e.msg} (column {e.colno}); fix it and import "
+                        "again") from None
+    if not isinstance(values, dict):
+        raise ReadError("front matter is not a JSON object")
+    return {str(k).lower(): v for k, v in values.items()}, text[end:].lstrip("\n")
 
 
 def _read_toml(text: str) -> tuple[Meta, str]:

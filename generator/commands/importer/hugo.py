@@ -328,7 +328,7 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
         if name != "_index" or path.suffix.lower() not in MARKDOWN:
             continue
         try:
-            meta = {str(key).lower(): value for key, value in read_front_matter(read_text(path))[0].items()}
+            meta = {str(key).lower(): value for key, value in read_front_matter(read_text(path), json_too=True)[0].items()}
         except ReadError:
             continue  # a section's list page is not converted anyway
         cascaded, said = _cascade_values(rel_to(path, root), meta.get("cascade"))
@@ -618,7 +618,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     (``_date_keys``)."""
     languages, code = language
     prefix = languages.prefix(code)
-    meta, body = read_front_matter(read_text(path))
+    meta, body = read_front_matter(read_text(path), json_too=True)
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
     meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo reads 'publishDate' as 'publishdate'
