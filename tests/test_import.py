@@ -2281,6 +2281,25 @@ def test_hugo_json_front_matter_is_read_a_sections_cascade_too(
             in (tmp_path / "new/import-report.txt").read_text())
 
 
+def test_hugo_draft_and_headless_are_read_as_hugo_casts_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168 (its cast.ToBool): `draft: 1`, `"1"`, `"t"`, `0.5` are drafts, and
+    `yes`, `on`, `"yes"` are not (Hugo published them); the import read YAML 1.1's yes and on as drafts and published
+    1 and "1" with redirects. `headless: yes` is a page Hugo published too."""
+    values = {"d1": "1", "d2": '"1"', "d3": '"t"', "d4": "0.5", "d5": '"true"', "p1": "yes", "p2": "on",
+              "p3": '"yes"', "p4": "0"}
+    write_files(tmp_path / "site", {
+        "hugo.toml": "baseURL = 'https://example.org/'\nlanguageCode = 'id'\n",
+        **{f"content/posts/{name}.md": f"---\ntitle: {name}\ndate: 2024-01-01\ndraft: {value}\n---\nx\n"
+           for name, value in values.items()},
+        "content/posts/h/index.md": "---\ntitle: h\ndate: 2024-01-01\nheadless: yes\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "site"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    drafts = sorted(p.stem for p in (tmp_path / "new/content/2024/01").iterdir() if "draft: true" in p.read_text())
+    assert drafts == ["d1", "d2", "d3", "d4", "d5"]
+    assert sorted(redirect_lines(tmp_path / "new")) == [f"/posts/{name}/ /2024/01/{name}/ 301"
+                                                        for name in ("h", "p1", "p2", "p3", "p4")]
+
+
 def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A cascade with `_target` (or Hugo's newer `target`) sets its values on the pages it matches only (checked with

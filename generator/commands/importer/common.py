@@ -234,7 +234,7 @@ def as_list(value: Any, separator: str | None = ",") -> tuple[str, ...]:
 
 
 def is_true(value: Any) -> bool:
-    """True as the old site's YAML read it: Hugo's and Jekyll's YAML 1.1 also take 'yes' and 'on'."""
+    """True as Jekyll's YAML 1.1 read it: 'yes' and 'on' too (Hugo reads a boolean otherwise: ``hugo._go_bool``)."""
     return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes", "on"))
 
 

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from generator.core.errors import RefusalError, counted, quoted
 from generator.load.frontmatter import YamlError, load_yaml
 from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text,
-                                                digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk)
+                                                digest_fields, parse_date, read_text, rel_to, symlinks, walk)
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown")
@@ -596,7 +596,7 @@ def _build_option(meta: dict[str, Any], option: str) -> str:
 def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
     """Why Hugo makes no page of this file ('' when it does): ``headless``, or ``build: {render: never}`` (``build``:
     the front matter, or what a cascade gives it, ``by``)."""
-    if is_true(meta.get("headless")):
+    if _go_bool(meta.get("headless")):
         return "is headless (Hugo publishes no page for it), so it is not converted"
     if (render := _build_option(build, "render")) in ("never", "false", "link"):
         return f"has build: render: {render}{by} (Hugo publishes no page for it), so it is not converted"
@@ -659,7 +659,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                   if later <= now else f"has its publishDate {published} after its date {typed}")
                           + "; news-digest publishes an article at its date, so the publishDate is its date"))
         typed = published
-    draft = is_true(meta.get("draft"))
+    draft = _go_bool(meta.get("draft"))  # as Hugo 0.168: 1, "1", "t" are true; yes, on are not
     if draft and "draft" in given:
         notes.append(Note(shown, f"is a draft by the cascade of {given['draft']} (Hugo did not publish it), and is "
                                  "imported as one: remove 'draft: true' from it to publish it"))
