@@ -806,6 +806,22 @@ def test_a_hugo_draft_bundles_files_are_not_published(tmp_path: Path, capsys: py
             "static/2024/09/rahasia/ when it is") in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_a_hugo_bundles_files_it_kept_private_are_not_published(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168: a bundle with build: {publishResources: false} (its own, or a
+    cascade's) had its files copied to static/, which every build publishes, though Hugo never published them."""
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\nlanguageCode = "id"\n',
+                                   "content/posts/b1/index.md": "---\ntitle: B1\ndate: 2024-01-05\n"
+                                                                "build:\n  publishResources: false\n---\nx\n",
+                                   "content/posts/b1/secret.pdf": b"%PDF",
+                                   "content/posts/b2/index.md": "---\ntitle: B2\ndate: 2024-01-06\n---\nx\n",
+                                   "content/posts/b2/open.pdf": b"%PDF"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert static_files(tmp_path / "new") == ["2024/01/b2/open.pdf"]
+    assert ("  content/posts/b1/index.md: has build: publishResources: false, so Hugo did not publish its bundle's "
+            "files (secret.pdf); not copied") in (tmp_path / "new/import-report.txt").read_text()
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

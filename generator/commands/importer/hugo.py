@@ -651,6 +651,11 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     dates = _dates(meta, date_keys)
     typed = dates["date"]
     notes: list[Note] = []
+    if resources and _build_option(build, "publishresources") in ("false", "0", "f"):
+        notes.append(Note(shown, f"has build: publishResources: false{by}, so Hugo did not publish its bundle's files "
+                                 f"({', '.join(name for _, name in resources)}); not copied (a link to one stays "
+                                 "broken, as it was); copy one to static/ by hand if it should be published"))
+        resources = ()
     published = dates["publishdate"]
     now = datetime.now(timezone.utc)
     later = _moment(published) if published else None
