@@ -271,6 +271,14 @@ def import_fixture(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypat
     return tmp_path / "new", out
 
 
+def import_site(tmp_path: Path, capsys: pytest.CaptureFixture[str], generator: str,
+                files: dict[str, str | bytes]) -> Path:
+    """The project ``digest import GENERATOR src --out new -q`` makes of a site of ``files``, which it imports."""
+    write_files(tmp_path / "src", files)
+    assert run(capsys, "import", generator, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    return tmp_path / "new"
+
+
 @pytest.mark.parametrize("generator", ["pelican", "hugo", "jekyll"])
 def test_import_writes_the_project_report_and_redirects(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                         monkeypatch: pytest.MonkeyPatch, generator: str) -> None:
@@ -1761,7 +1769,7 @@ def test_pelicans_default_metadata_content_paths_and_future_dates_are_followed(
     published with a redirect, pages/old.md (outside both paths, never read by Pelican) became a page with a
     redirect from an address that never existed, a page in PAGE_PATHS was told to get a Date:, and an article dated
     ahead (a draft to Pelican) got a redirect."""
-    write_files(tmp_path / "src", {
+    new = import_site(tmp_path, capsys, "pelican", {
         "pelicanconf.py": "SITENAME = 'Empat'\nDEFAULT_LANG = 'id'\nDEFAULT_METADATA = {'status': 'draft'}\n"
                           "ARTICLE_PATHS = ['blog']\nPAGE_PATHS = ['static-pages']\nWITH_FUTURE_DATES = False\n",
         "content/blog/siap.md": "Title: Siap\nDate: 2024-01-01\nStatus: published\n\nsiap\n",
@@ -1770,8 +1778,6 @@ def test_pelicans_default_metadata_content_paths_and_future_dates_are_followed(
         "content/static-pages/kontak.md": "Title: Kontak\n\nkontak\n",
         "content/static-pages/terbit.md": "Title: Terbit\nStatus: published\n\nterbit\n",
         "content/pages/old.md": "Title: Old page\n\nold\n"})
-    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
-    new = tmp_path / "new"
     assert sorted(redirect_lines(new)) == ["/pages/terbit.html /terbit/ 301", "/siap.html /2024/01/siap/ 301"]
     assert "draft: true" in (new / "content/2024/01/belum.md").read_text()
     assert "draft: true" in (new / "content/pages/kontak.md").read_text()
@@ -2164,6 +2170,27 @@ def test_a_future_dated_hugo_post_of_a_site_built_with_build_future_is_redirecte
     assert 'redirects: ["/posts/pub/"]\n' in (tmp_path / "new/content/2099/01/pub.md").read_text()
     built = build(load_config(tmp_path / "new/config.yaml"), BuildOptions(future=True)).output.files
     assert {"posts/later/index.html", "posts/pub/index.html"} <= set(built)
+
+
+def test_hugo_drafts_and_expired_posts_of_a_site_built_with_them_are_published_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168: with buildDrafts and buildExpired in the config, Hugo published a
+    draft, a post past its expiryDate and a page past it; the import made the posts drafts with no redirect, said
+    falsely "Hugo stopped publishing it at its expiryDate", and did not convert the page."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'baseURL = "https://example.org/"\nlanguageCode = "id"\nbuildExpired = true\nbuildDrafts = "true"\n',
+        "content/posts/d.md": "---\ntitle: D\ndate: 2024-01-02\ndraft: true\n---\nx\n",
+        "content/posts/e.md": "---\ntitle: E\ndate: 2024-01-01\nexpiryDate: 2024-02-01\n---\nx\n",
+        "content/tentang.md": "---\ntitle: Tentang\nexpiryDate: 2024-02-01\n---\nx\n"})
+    assert sorted(redirect_lines(new)) == ["/posts/d/ /2024/01/d/ 301", "/posts/e/ /2024/01/e/ 301"]
+    assert (new / "content/pages/tentang.md").is_file()
+    assert not [p for p in new.rglob("*.md") if "draft: true" in p.read_text()]
+    report = (new / "import-report.txt").read_text()
+    assert "stopped publishing" not in report
+    assert ("  content/posts/d.md: is a draft, which Hugo published all the same (its hugo.toml sets buildDrafts): it "
+            "is imported as published, with its redirect; add 'draft: true' to hold it\n") in report
+    assert ("  content/posts/e.md: has expiryDate 2024-02-01, which has passed, and Hugo published it all the same (its "
+            "hugo.toml sets buildExpired)") in report
 
 
 def test_a_hugo_posts_future_publish_date_is_said_as_hugo_held_it(

@@ -362,6 +362,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
     cascaded, notes = _cascades(files, languages, values, root, where)
+    builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
     for path, folder, code in files:
         shown = rel_to(path, root)
@@ -391,7 +392,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, named or code or languages.default),
-                                         where["buildfuture"] if _go_bool(values.get("buildfuture")) else "",
+                                         builds,
                                          cascaded(path, folder, named or code or languages.default), date_keys)
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
@@ -604,7 +605,7 @@ def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
 
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
-          language: tuple[Languages, str] = (Languages(), ""), build_future: str = "",
+          language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
@@ -612,8 +613,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     ``language``: the site's languages and the page's; a translation's name is its file's without the language
     (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
     a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
-    Hugo writes every alias below its page's language folder). ``build_future``: the config file that sets
-    ``buildFuture``, with which Hugo published a post dated ahead too; '' when none does. ``cascade``: the front
+    Hugo writes every alias below its page's language folder). ``builds``: of ``buildFuture``, ``buildExpired`` and
+    ``buildDrafts`` (lower-cased), those the config sets, each with the file that sets it (``_builds``): Hugo published
+    a post dated ahead, past its expiryDate or a draft then too. ``cascade``: the front
     matter a cascade gives the page (``_cascades``), each key unless it has its own. ``date_keys``: where its dates are read
     (``_date_keys``)."""
     languages, code = language
@@ -664,7 +666,14 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                   if later <= now else f"has its publishDate {published} after its date {typed}")
                           + "; news-digest publishes an article at its date, so the publishDate is its date"))
         typed = published
+    builds = builds or {}
+    build_future = builds.get("buildfuture", "")
     draft = _go_bool(meta.get("draft"))  # as Hugo 0.168: 1, "1", "t" are true; yes, on are not
+    if draft and "builddrafts" in builds:
+        draft = False
+        notes.append(Note(shown, f"is a draft{' by the cascade of ' + given['draft'] if 'draft' in given else ''}, "
+                                 f"which Hugo published all the same (its {builds['builddrafts']} sets buildDrafts): "
+                                 "it is imported as published, with its redirect; add 'draft: true' to hold it"))
     if draft and "draft" in given:
         notes.append(Note(shown, f"is a draft by the cascade of {given['draft']} (Hugo did not publish it), and is "
                                  "imported as one: remove 'draft: true' from it to publish it"))
@@ -682,10 +691,15 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                  "redirect; change its date to publish it now, or build with --future (digest build "
                                  "--future publishes every article dated ahead, as Hugo's buildFuture does)"))
     expiry = dates["expirydate"]
-    if expiry and not typed and (ends := _moment(expiry)) and ends <= datetime.now(timezone.utc):
+    expired = bool(expiry) and (ends := _moment(expiry)) is not None and ends <= datetime.now(timezone.utc)
+    if expired and "buildexpired" in builds:
+        notes.append(Note(shown, f"has expiryDate {expiry}, which has passed, and Hugo published it all the same (its "
+                                 f"{builds['buildexpired']} sets buildExpired); news-digest has no expiry date, so it "
+                                 "stays published: delete it, or mark it 'draft: true', if it should not be"))
+    elif expired and not typed:
         raise ReadError(f"is a page Hugo stopped publishing at its expiryDate {expiry}, so it is not converted")
-    if expiry and typed and (ends := _moment(expiry)):
-        if ends <= datetime.now(timezone.utc):
+    elif expiry and typed and _moment(expiry):
+        if expired:
             draft = True
             notes.append(Note(shown, f"Hugo stopped publishing it at its expiryDate {expiry}; it is imported as a "
                                      "draft (news-digest has no expiry date): delete it, or remove 'draft: true' "
