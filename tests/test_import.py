@@ -1063,7 +1063,7 @@ and import again
   content/posts/notes.adoc: .adoc content is not converted; rewrite it in Markdown
   content/posts/zero-date.md: the date '0001-01-01T00:00:00+00:00' is not a date in the years 1900 to 2999; write it as \
 YYYY-MM-DD and import again""", """\
-To check by hand (5):
+To check by hand (6):
   config.yaml: the old site names no language, so language is digest init's (id, Indonesian); set language: en if \
 the site is in English
   config.yaml: the old site names no time zone, so timezone is digest init's (Asia/Jakarta): dates and the site's \
@@ -1071,8 +1071,9 @@ days are read there; set yours
   content/posts/Tags.md: the slug 'Tags' became 'tags-2' (news-digest slugs are lower-case letters, digits and \
 hyphens; 'tags' is reserved for the site's own pages); the redirects cover it
   content/posts/tags.md: its modified date '2019-01-01' is not a date after its date, so it is left out
-  content/posts/tags.md: the slug 'tags' became 'tags-3' ('tags' is reserved for the site's own pages); \
-the redirects cover it""", """\
+  content/posts/tags.md: its old address /posts/tags/ is also that of content/posts/Tags.md, which is imported first, \
+so the redirect goes there; check which one the old site served
+  content/posts/tags.md: the slug 'tags' became 'tags-3' ('tags' is reserved for the site's own pages)""", """\
 Redirects (1), in each file's redirects: (the build makes a page at the old address, which every host serves, and \
 301 rules for Netlify, Cloudflare Pages and nginx):
   /posts/tags/ → /2020/01/tags-2/""", """\
@@ -1789,6 +1790,30 @@ def test_pelicans_default_metadata_content_paths_and_future_dates_are_followed(
     assert "Date:" not in report
     assert ("  content/blog/nanti.md: is dated 2099-01-02, after this import, and WITH_FUTURE_DATES = False in "
             "pelicanconf.py made it a draft (Pelican did not publish it)") in report
+
+
+def test_pelican_translations_keep_their_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Pelican 4.12: an article in a language other than DEFAULT_LANG is served at
+    ARTICLE_LANG_URL ('{slug}-{lang}.html': /kopi-id.html, /seulement-fr.html), but the import gave it /kopi.html,
+    its original's address (so it got no redirect, while the report said "the redirects cover it"), or
+    /seulement.html, never served."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'UTC'\n",
+        "content/kopi.md": "Title: Kopi\nDate: 2024-01-15\nSlug: kopi\nLang: id\n\nisi\n",
+        "content/kopi-en.md": "Title: Coffee\nDate: 2024-01-16\nSlug: kopi\nLang: en\n\nbody\n",
+        "content/only-fr.md": "Title: Seulement\nDate: 2024-01-17\nLang: fr\n\nfr\n",
+        "content/teh.md": "Title: Teh\nDate: 2024-01-18\nSlug: kopi\n\nteh\n"})
+    assert sorted(redirect_lines(new)) == ["/kopi-id.html /2024/01/kopi-id/ 301", "/kopi.html /2024/01/kopi/ 301",
+                                           "/seulement-fr.html /2024/01/seulement/ 301"]
+    report = (new / "import-report.txt").read_text()
+    assert ("  content/kopi.md: the slug 'kopi' became 'kopi-id' ('kopi' is used by another file in the same place); "
+            "the redirects cover it\n") in report
+    assert "  content/teh.md: the slug 'kopi' became 'kopi-2' ('kopi' is used by another file in the same place)\n" \
+        in report
+    assert ("  content/teh.md: its old address /kopi.html is also that of content/kopi-en.md, which is imported "
+            "first, so the redirect goes there; check which one the old site served\n") in report
+    assert ("  pelicanconf.py: the site has content in fr, id besides DEFAULT_LANG (en); news-digest has one language "
+            "per site, so each translation is imported as an article of its own") in report
 
 
 @pytest.mark.parametrize("value, ugly", [('"true"', True), ('"T"', True), ('"1"', True), ('"False"', False),

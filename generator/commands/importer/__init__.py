@@ -199,6 +199,7 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
     skipped: list[Note] = []
     notes: list[Note] = []
     taken: dict[str, set[str]] = {}
+    claimed: set[str] = set()  # the old addresses of the posts placed so far, which redirect to them
     for post in sorted(posts, key=lambda p: (p.translation != "", p.rel)):  # a translation after its original
         slug = kept = new_slug(post.slug, post.title)
         why = "" if slug == post.slug else "news-digest slugs are lower-case letters, digits and hyphens"
@@ -225,9 +226,11 @@ def place(posts: tuple[Post, ...], tz: ZoneInfo, base: str, in_utc: bool = False
         if slug != post.slug:
             before = kept if post.translation else slug.rsplit('-', 1)[0]
             because = "; ".join(filter(None, (why, taken_why and f"{quoted(before)} {taken_why}")))
-            notes.append(Note(post.rel, f"the slug {quoted(post.slug)} became {quoted(slug)} ({because}); "
-                                        "the redirects cover it"))
+            # not when it had no address, or only one another file has first (make_project says so)
+            covered = "; the redirects cover it" if set(post.old_urls) - claimed and not post.held else ""
+            notes.append(Note(post.rel, f"the slug {quoted(post.slug)} became {quoted(slug)} ({because}){covered}"))
         placed.append(Placed(post, file, url, date, updated))
+        claimed |= set(post.old_urls) if not post.held else set()
     return placed, skipped, notes
 
 
@@ -608,6 +611,10 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         for old in item.post.old_urls if not item.post.held else ():
             new_address = base + old.lstrip("/")
             page = new_address.removesuffix("index.html")  # '/about/index.html' is the page '/about/'
+            if new_address in moved and moved[new_address] != item.url:
+                notes.append(Note(item.post.rel, f"its old address {new_address} is also that of "
+                                                 f"{live[moved[new_address]].post.rel}, which is imported first, so "
+                                                 "the redirect goes there; check which one the old site served"))
             if new_address in moved or item.url in (page, page + "/"):  # '/about': hosts send it on to '/about/'
                 continue
             if (other := live.get(page)) is not None:  # another article's address now: it must stay its page

@@ -94,6 +94,10 @@ _COMPUTED_WHY = {
     "ARTICLE_URL": "the redirects start at Pelican's default /{slug}.html; edit the redirects: of the files",
     "PAGE_URL": "the redirects start at Pelican's default /pages/{slug}.html; edit the redirects: of the "
                 "files",
+    "ARTICLE_LANG_URL": "the translations' redirects start at Pelican's default /{slug}-{lang}.html; edit the "
+                        "redirects: of the files",
+    "PAGE_LANG_URL": "the translated pages' redirects start at Pelican's default /pages/{slug}-{lang}.html; edit "
+                     "the redirects: of the files",
     "ARTICLE_PATHS": "every Markdown file outside PAGE_PATHS is imported as an article (Pelican's default); delete "
                      "those Pelican did not read",
     "PAGE_PATHS": "the files in pages/ are imported as pages (Pelican's default); check which were pages",
@@ -180,9 +184,16 @@ def scan(root: Path) -> Scan:
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (outside STATIC_PATHS, "
                                                    f"{', '.join(static_paths) or 'none'}, and linked from no "
                                                    "article), so it is not copied; put it in static/ if it should be"))
-    notes = [Note(post.rel, f"{'PAGE_URL' if post.kind == 'page' else 'ARTICLE_URL'} in pelicanconf.py cannot be "
-                               "filled in for it (a field this import does not know), so it gets no redirect; add "
-                               "its old address to its redirects: by hand") for post in posts if not post.old_urls]
+    notes = [Note(post.rel, f"{'PAGE' if post.kind == 'page' else 'ARTICLE'}{'_LANG' * bool(post.translation)}_URL "
+                            "in pelicanconf.py cannot be filled in for it (a field this import does not know), so it "
+                            "gets no redirect; add its old address to its redirects: by hand")
+             for post in posts if not post.old_urls]
+    if languages := sorted({post.translation for post in posts if post.translation}):
+        notes.append(Note("pelicanconf.py" if conf == root else "../pelicanconf.py",
+                          f"the site has content in {', '.join(languages)} besides DEFAULT_LANG "
+                          f"({site.language or 'en'}); news-digest has one language per site, so each translation is "
+                          "imported as an article of its own, and its old address (ARTICLE_LANG_URL, "
+                          "/{slug}-{lang}.html by default) redirects to it; delete the translations you do not want"))
     conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
     notes += [Note(post.rel, f"is dated {post.date}, after this import, and WITH_FUTURE_DATES = False in "
                              f"{conf_file} made it a draft (Pelican did not publish it): the build leaves it out until "
@@ -260,6 +271,10 @@ def _old_url(pattern: object, slug: str, date: str, category: str, author: str, 
     except (KeyError, ValueError, IndexError, AttributeError, TypeError):
         return ""
 
+
+_URLS = {"ARTICLE_URL": "{slug}.html", "PAGE_URL": "pages/{slug}.html", "ARTICLE_LANG_URL": "{slug}-{lang}.html",
+         "PAGE_LANG_URL": "pages/{slug}-{lang}.html"}
+"""Pelican's defaults for an article's and a page's address, in DEFAULT_LANG and in another language."""
 
 _FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
 """Pelican's default ``FILENAME_METADATA``: an article named 2024-02-03-x.md is dated by its name."""
@@ -339,12 +354,17 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder and by_folder else "")
     default_category = settings.get("DEFAULT_CATEGORY")
     category = section or (default_category if isinstance(default_category, str) and default_category else "misc")
-    setting = "PAGE_URL" if page else "ARTICLE_URL"
+    default = settings.get("DEFAULT_LANG", "en")
+    default = default.lower() if isinstance(default, str) else "en"
+    lang = as_text(meta.get("lang")) or default
+    # a translation (a language other than DEFAULT_LANG) is at ARTICLE_LANG_URL, '{slug}-{lang}.html'
+    setting = ("PAGE" if page else "ARTICLE") + ("_URL" if lang == default else "_LANG_URL")
+    pattern = settings.get(setting, _URLS[setting])
     old_url = "/" + url.lstrip("/") if url else _old_url(
-        settings[setting], slug, as_text(meta.get("date")), category, authors[0] if authors else "",
-        str(settings.get("DEFAULT_LANG", "en"))) if setting in settings and settings[setting] is not COMPUTED else (
-        f"/pages/{slug}.html" if page else f"/{slug}.html")
+        _URLS[setting] if pattern is COMPUTED else pattern, slug, as_text(meta.get("date")), category,
+        authors[0] if authors else "", lang)
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
+                  translation="" if lang == default else lang,
                   summary=as_text(meta.get("summary")), draft=as_text(meta.get("status")).lower() == "draft",
                   unlisted="Status: hidden" if as_text(meta.get("status")).lower() == "hidden" else "",
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
@@ -359,8 +379,8 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
     # Pelican files an article without a category under DEFAULT_CATEGORY ('misc'), one without an author under
     # AUTHOR, and makes a feed of each language's articles (DEFAULT_LANG's too)
-    author, lang = settings.get("AUTHOR"), as_text(meta.get("lang")) or settings.get("DEFAULT_LANG", "en")
-    terms = {"sections": (category,), "tags": tags, "langs": (lang,) if isinstance(lang, str) and lang else (),
+    author = settings.get("AUTHOR")
+    terms = {"sections": (category,), "tags": tags, "langs": (lang,),
              "authors": authors or ((author,) if isinstance(author, str) and author.strip() else ())}
     feeds += [(address, kind if kind in ("sections", "tags") else "", term if kind in ("sections", "tags") else "")
               for name, default, kind in _TERM_FEEDS if (pattern := _feed(settings, name, default))
