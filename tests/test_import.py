@@ -1498,8 +1498,8 @@ def test_an_old_address_the_new_site_never_serves_keeps_its_redirect(tmp_path: P
 
 
 def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A scheduled (publishDate), expired (expiryDate), headless or never-rendered Hugo post, and 'draft: yes'
-    (YAML 1.1's true, as Hugo's and Jekyll's YAML read it), were imported as live articles."""
+    """A scheduled (publishDate), expired (expiryDate), headless or never-rendered Hugo post, and 'draft: 1' (a draft
+    to Hugo's cast.ToBool), were imported as live articles."""
     front = "---\ntitle: {}\ndate: 2024-02-01T00:00:00Z\n{}---\nx\n"
     write_files(tmp_path / "src", {
         "hugo.toml": 'title = "T"\n',
@@ -1508,7 +1508,7 @@ def test_hugo_content_hugo_never_published_stays_unpublished(tmp_path: Path, cap
         "content/posts/ends.md": front.format("Ends", "expiryDate: 2099-01-01T00:00:00Z\n"),
         "content/posts/hl/index.md": front.format("Headless", "headless: true\n"),
         "content/posts/hb.md": front.format("Never", "build:\n  render: never\n"),
-        "content/posts/yes.md": front.format("Yes", "draft: yes\n")})
+        "content/posts/yes.md": front.format("Yes", "draft: 1\n")})
     code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
     assert code == 0
     assert "date: 2099-01-01T00:00:00+00:00\n" in (tmp_path / "new/content/2099/01/later.md").read_text()
