@@ -2368,6 +2368,23 @@ def test_hugo_draft_and_headless_are_read_as_hugo_casts_them(
                                                         for name in ("h", "p1", "p2", "p3", "p4")]
 
 
+def test_hugo_paths_keep_their_case_and_lose_their_accents_as_the_config_says(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168: with disablePathToLower = true Hugo served /Posts/My_Slug/ and
+    /tags/Kopi-Susu/, and with removePathAccents 'Kafé Ñ.md' at /Posts/Kafe-N/; the redirects started at lower-case,
+    accented addresses Hugo never served."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\ndisablePathToLower = true\n"
+                     "removePathAccents = true\n",
+        "content/Posts/Kafé Ñ.md": "---\ntitle: K\ndate: 2024-01-01\ntags: [Kopi Susu, Café Besar]\n---\nx\n",
+        "content/Posts/A.md": "---\ntitle: A\ndate: 2024-01-01\nslug: My_Slug\n---\nx\n"})
+    rules = redirect_lines(new, feeds=True, lists=True)
+    assert {"/Posts/Kafe-N/ /2024/01/kafe-n/ 301", "/Posts/My_Slug/ /2024/01/my-slug/ 301",
+            "/tags/Kopi-Susu/ /tags/kopi-susu/ 301", "/tags/Cafe-Besar/index.xml /tags/cafe-besar/feed.xml 301",
+            "/Posts/ / 301"} <= set(rules)
+    assert not [rule for rule in rules if "posts/" in rule.split()[0] or "kopi-susu/" in rule.split()[0]]
+
+
 def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A cascade with `_target` (or Hugo's newer `target`) sets its values on the pages it matches only (checked with

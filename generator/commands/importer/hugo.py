@@ -393,7 +393,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, named or code or languages.default),
                                          builds,
-                                         cascaded(path, folder, named or code or languages.default), date_keys)
+                                         cascaded(path, folder, named or code or languages.default), date_keys,
+                                         _path_style(values))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -538,13 +539,31 @@ def _as_written(address: str) -> str:
     return f"/{path}" if "." in path.rpartition("/")[2] else f"/{path}/"
 
 
-def _hugo_path(path: str) -> str:
-    """A path as Hugo makes it from file and folder names (its ``UnicodeSanitize``, lower-cased): letters,
-    digits, marks, '%XX' and ``./_-#+~@`` kept, a space as '-', anything else (an apostrophe, '?', '!', ',')
-    dropped: 'What's New?' → 'whats-new'."""
+@dataclass(frozen=True)
+class PathStyle:
+    """How Hugo makes a path from a name (its ``MakePath``): lower-cased unless the config sets
+    ``disablePathToLower``, its accents removed when it sets ``removePathAccents`` ('Kafé' → 'Kafe'; checked with
+    Hugo 0.168)."""
+
+    lower: bool = True
+    remove_accents: bool = False
+
+
+def _path_style(values: Meta) -> PathStyle:
+    return PathStyle(not _go_bool(values.get("disablepathtolower")), _go_bool(values.get("removepathaccents")))
+
+
+def _hugo_path(path: str, style: PathStyle = PathStyle()) -> str:
+    """A path as Hugo makes it from file and folder names (its ``UnicodeSanitize``, lower-cased unless ``style``
+    says otherwise): letters, digits, marks, '%XX' and ``./_-#+~@`` kept, a space as '-', anything else (an
+    apostrophe, '?', '!', ',') dropped: 'What's New?' → 'whats-new'."""
     kept = re.sub(r"%(?![0-9A-Fa-f]{2})", "", path)
     made = "".join("-" if c.isspace() else c for c in kept if c.isalnum() or c.isspace() or c in "./\\_-#+~@%"
-                   or unicodedata.category(c).startswith("M")).lower()
+                   or unicodedata.category(c).startswith("M"))
+    if style.remove_accents:
+        made = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", made)
+                                                    if unicodedata.category(c) != "Mn"))
+    made = made.lower() if style.lower else made
     return re.sub(r"-{2,}", "-", made)  # 'Q & A - Part 2' → 'q-a-part-2': no '-' beside another, as in Hugo
 
 
@@ -606,7 +625,8 @@ def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
 
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
-          cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS) -> tuple[Post, list[Note]]:
+          cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
+          style: PathStyle = PathStyle()) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -614,10 +634,10 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     (a.en.md is 'a'), and its addresses are below /<code>/ when Hugo served them there, a ``url:`` written without
     a leading '/' too (its page_paths.go), and an alias written with one (/legacy/e/ of e.en.md is /en/legacy/e/:
     Hugo writes every alias below its page's language folder). ``builds``: of ``buildFuture``, ``buildExpired`` and
-    ``buildDrafts`` (lower-cased), those the config sets, each with the file that sets it (``_builds``): Hugo published
+    ``buildDrafts`` (lower-cased), those the config sets, each with the file that sets it (``scan``): Hugo published
     a post dated ahead, past its expiryDate or a draft then too. ``cascade``: the front
     matter a cascade gives the page (``_cascades``), each key unless it has its own. ``date_keys``: where its dates are read
-    (``_date_keys``)."""
+    (``_date_keys``). ``style``: how Hugo made its paths (``PathStyle``)."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -640,7 +660,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
     end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
     old_url = (_as_written(("" if url.startswith("/") else prefix) + url) if url else
-               "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug) + end)
+               "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug, style) + end)
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written("/" + prefix + a.lstrip("/") if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
@@ -709,19 +729,19 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                      "after that date unless you delete it or mark it 'draft: true' then"))
     own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
-    feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0]) + "/index.xml", "", "")] if folders else [])
-    feeds += [(f"tags/{_hugo_path(tag)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
-    feeds += [(f"categories/{_hugo_path(c)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
+    feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0], style) + "/index.xml", "", "")] if folders else [])
+    feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
+    feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
               for c in categories]
     tag_end, category_end = (".html" if _ugly_in(ugly, taxonomy) else "/" for taxonomy in ("tags", "categories"))
-    lists = [(f"tags/{_hugo_path(tag)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
-    lists += [(f"categories/{_hugo_path(c)}{category_end}", "sections" if c.casefold() == section.casefold()
+    lists = [(f"tags/{_hugo_path(tag, style)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
+    lists += [(f"categories/{_hugo_path(c, style)}{category_end}", "sections" if c.casefold() == section.casefold()
                else "tags", c) for c in categories]
     # the lists of tags and of categories, which Hugo writes with no category too; and the home page (a language's,
     # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
     # /feed.xml; their pages after the first: _with_later_pages
     lists += [("tags/", "tags", ""), ("categories/", "sections", ""), ("", "index", "")] + (
-        [(_hugo_path(folders[0]) + "/", "index", folders[0])] if folders else [])
+        [(_hugo_path(folders[0], style) + "/", "index", folders[0])] if folders else [])
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
