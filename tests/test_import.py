@@ -830,6 +830,31 @@ def test_a_hugo_bundles_files_it_kept_private_are_not_published(tmp_path: Path,
             "files (secret.pdf); not copied") in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_hugo_files_outside_page_bundles_are_copied_where_hugo_published_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168: a file in a section's folder (with or without _index.md, below it
+    too), at the content folder's root, or in a headless bundle was published by Hugo at its path (case and spaces
+    kept; over static/'s file of that path), but the import said "Hugo does not publish it" or dropped it without a
+    word; a section's with build: {publishResources: false} Hugo did not publish."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n",
+        "content/notes/_index.md": "---\ntitle: Notes\n---\n", "content/notes/Res.TXT": "r",
+        "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nx\n", "content/posts/loose.txt": "l",
+        "content/posts/sub/deep.txt": "d", "content/rootfile.txt": "root", "content/Caps/My File.txt": "c",
+        "content/posts/hb/index.md": "---\ntitle: HB\nheadless: true\n---\n", "content/posts/hb/h.txt": "h",
+        "content/priv/_index.md": "---\ntitle: Priv\nbuild:\n  publishResources: false\n---\n",
+        "content/priv/secret.txt": "s", "static/rootfile.txt": "static's"})
+    assert static_files(new) == ["Caps/My File.txt", "notes/Res.TXT", "posts/hb/h.txt", "posts/loose.txt",
+                                 "posts/sub/deep.txt", "rootfile.txt"]
+    assert (new / "static/rootfile.txt").read_text() == "root"
+    report = (new / "import-report.txt").read_text()
+    assert "does not publish it" not in report
+    assert ("  content/priv/secret.txt: is a file of the section content/priv/_index.md, whose build: "
+            "publishResources: false kept Hugo from publishing it; not copied\n") in report
+    assert ("  static/rootfile.txt: has the address of content/rootfile.txt, which Hugo published over it; not "
+            "copied\n") in report
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

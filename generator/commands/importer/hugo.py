@@ -327,10 +327,7 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
         name, named = languages.split(path.stem)
         if name != "_index" or path.suffix.lower() not in MARKDOWN:
             continue
-        try:
-            meta = {str(key).lower(): value for key, value in read_front_matter(read_text(path), json_too=True)[0].items()}
-        except ReadError:
-            continue  # a section's list page is not converted anyway
+        meta = _front(path)  # {} for one that cannot be read: a section's list page is not converted anyway
         cascaded, said = _cascade_values(rel_to(path, root), meta.get("cascade"))
         notes += said
         if cascaded:
@@ -364,6 +361,16 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     cascaded, notes = _cascades(files, languages, values, root, where)
     builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
+    # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
+    # paths: as a section's (checked with Hugo 0.168)
+    pageless = set()
+    for page, folder, code in files:
+        if _is_bundle_page(page, languages):
+            meta = _with_cascade(_front(page), cascaded(page, folder, languages.split(page.stem)[1] or code
+                                                        or languages.default))[0]
+            if _unpublished(meta, meta, "") and not _private(meta):
+                pageless.add(page.parent)
+    loose: list[tuple[Asset, str]] = []  # a section's files, with the file that names them
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -373,6 +380,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             if suffix in MARKDOWN:  # Hugo keeps it as the page's resource (an include), never a page of its own
                 skipped.append(Note(shown, f"is a Markdown file in the page bundle {rel_to(bundle, root)}/, which "
                                            "Hugo never publishes as a page; not converted"))
+            elif bundle in pageless:
+                loose.append((Asset(path, rel_to(path, folder)), shown))
             continue  # a page bundle's resource, in its folder or below: copied with its page
         if name == "_index":
             skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
@@ -386,8 +395,17 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         elif suffix in OTHER_FORMATS:
             skipped.append(Note(shown, f"{suffix} content is not converted; rewrite it in Markdown"))
         elif suffix not in MARKDOWN:
-            skipped.append(Note(shown, "is not in a page bundle, so Hugo does not publish it; "
-                                       "move it to static/ if it is needed"))
+            section = next((index for parent in path.parents if parent.is_relative_to(folder)
+                            for index in (parent / page for page in ("_index.md", "_index.markdown"))
+                            if index.is_file()), None)
+            if section is not None and _private(_front(section)):
+                skipped.append(Note(shown, f"is a file of the section {rel_to(section, root)}, whose build: "
+                                           "publishResources: false kept Hugo from publishing it; not copied"))
+            elif code or named or languages.prefix(languages.default):
+                skipped.append(Note(shown, "is a file of its section, which Hugo published below its language's "
+                                           "address; it is not copied: copy it to static/ by hand if it is needed"))
+            else:
+                loose.append((Asset(path, rel_to(path, folder)), shown))
         else:
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
@@ -403,6 +421,11 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             places[shown] = (named or code or languages.default, _ref_path(rel_to(path, folder), languages))
     if static.is_dir():
         assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
+    # Hugo published a section's files at their paths in content/, over static/'s (checked with Hugo 0.168)
+    over = {asset.rel: shown for asset, shown in loose}
+    skipped += [Note(rel_to(asset.source, root), f"has the address of {over[asset.rel]}, which Hugo published over "
+                                                 "it; not copied") for asset in assets if asset.rel in over]
+    assets = [asset for asset in assets if asset.rel not in over] + [asset for asset, _ in loose]
     posts = _with_later_pages(posts, values)
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes
@@ -623,6 +646,27 @@ def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
     return ""
 
 
+def _with_cascade(meta: Meta, cascade: Cascaded | None) -> tuple[Meta, dict[str, str]]:
+    """A page's front matter (lower-cased keys) with what a cascade gives it, each key it does not set (``build:`` as
+    one key, with ``_build``); and the keys given, each with the file that set it."""
+    given = {key: at for key, (at, _) in (cascade or {}).items()
+             if key not in meta and not (key in ("build", "_build") and ("build" in meta or "_build" in meta))}
+    return meta | {key: (cascade or {})[key][1] for key in given}, given
+
+
+def _front(path: Path) -> Meta:
+    """A content file's front matter with lower-cased keys; {} when it cannot be read."""
+    try:
+        return {str(key).lower(): value for key, value in read_front_matter(read_text(path), json_too=True)[0].items()}
+    except ReadError:
+        return {}
+
+
+def _private(meta: Meta) -> bool:
+    """Whether a page's ``build:`` keeps its files from being published (``publishResources: false``)."""
+    return _build_option(meta, "publishresources") in ("false", "0", "f")
+
+
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
@@ -644,9 +688,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
     meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo reads 'publishDate' as 'publishdate'
-    given = {key: at for key, (at, _) in (cascade or {}).items()
-             if key not in meta and not (key in ("build", "_build") and ("build" in meta or "_build" in meta))}
-    meta |= {key: (cascade or {})[key][1] for key in given}
+    meta, given = _with_cascade(meta, cascade)
     build, by = meta, next((f" by the cascade of {given[key]}" for key in ("build", "_build") if key in given), "")
     if why := _unpublished(meta, build, by):
         raise ReadError(why)
@@ -673,7 +715,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     dates = _dates(meta, date_keys)
     typed = dates["date"]
     notes: list[Note] = []
-    if resources and _build_option(build, "publishresources") in ("false", "0", "f"):
+    if resources and _private(build):
         notes.append(Note(shown, f"has build: publishResources: false{by}, so Hugo did not publish its bundle's files "
                                  f"({', '.join(name for _, name in resources)}); not copied (a link to one stays "
                                  "broken, as it was); copy one to static/ by hand if it should be published"))
