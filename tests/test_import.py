@@ -2292,6 +2292,23 @@ def test_a_hugo_posts_date_is_read_from_the_keys_hugo_reads_it_from(
     assert "pubdate" not in report and "modified:" not in report
 
 
+def test_a_hugo_posts_date_and_slug_from_its_file_name_as_the_config_says(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Hugo 0.168: with [frontmatter] date = [":filename", ":default"], Hugo dates
+    posts/2024-03-05-s.md 2024-03-05 and serves it at /posts/s/ (a bundle's folder name too; a slug: wins, and a
+    name's date wins over date:), but the import said ':filename' is not followed, and redirected from
+    /posts/2024-03-05-s/, which Hugo never served."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n[frontmatter]\ndate = [':filename', ':default']\n",
+        "content/posts/2024-03-04-bun/index.md": "---\ntitle: B\n---\nx\n",
+        "content/posts/2024-03-05-s.md": "---\ntitle: S\nslug: own\n---\nx\n",
+        "content/posts/2024-03-06_under.md": "---\ntitle: D\ndate: 2024-01-01\n---\nx\n",
+        "content/posts/plain.md": "---\ntitle: P\ndate: 2024-01-02\n---\nx\n"})
+    assert sorted(redirect_lines(new)) == ["/posts/bun/ /2024/03/bun/ 301", "/posts/own/ /2024/03/own/ 301",
+                                           "/posts/plain/ /2024/01/plain/ 301", "/posts/under/ /2024/03/under/ 301"]
+    assert "[frontmatter]" not in (new / "import-report.txt").read_text()
+
+
 @pytest.mark.parametrize("where", ["section", "config"])
 def test_hugo_build_options_set_through_a_cascade_are_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:

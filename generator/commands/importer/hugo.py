@@ -601,27 +601,46 @@ DateKeys = dict[str, tuple[str, ...]]
 
 def _date_keys(values: Meta, where: dict[str, str]) -> tuple[DateKeys, list[Note]]:
     """The front-matter keys each date is read from, as the site's ``[frontmatter]`` sets them (lower-cased, as Hugo
-    reads them; ':default' is ``DATE_KEYS``'), else ``DATE_KEYS``; a note for what it names that is no front-matter key
-    (':filename', ':fileModTime', ':git'), which this import does not follow."""
+    reads them; ':default' is ``DATE_KEYS``'), else ``DATE_KEYS``; ':filename' is kept (``_dates``); a note for the
+    others it names that are no front-matter key (':fileModTime', ':git'), which this import does not follow."""
     table = values.get("frontmatter")
     table = {str(key).lower(): value for key, value in table.items()} if isinstance(table, dict) else {}
     keys, other = {}, set()
     for date, default in DATE_KEYS.items():
         named = [str(key).lower() for key in as_list(table.get(date))] or [":default"]
         keys[date] = tuple(dict.fromkeys(key for name in named for key in (default if name == ":default" else (name,))
-                                         if not key.startswith(":")))
-        other |= {name for name in named if name.startswith(":") and name != ":default"}
+                                         if not key.startswith(":") or key == ":filename"))
+        other |= {name for name in named if name.startswith(":") and name not in (":default", ":filename")}
     notes = [Note(where["frontmatter"], f"sets [frontmatter] dates from {', '.join(sorted(other))}, which this import "
                                         "does not follow: a post's dates are read from its front matter only; check "
                                         "the dates of the imported articles")] if other else []
     return keys, notes
 
 
-def _dates(meta: dict[str, Any], keys: DateKeys) -> dict[str, str]:
+def _filename_date(name: str) -> tuple[str, str]:
+    """The date and slug Hugo's ':filename' reads from a file's name without its extension (a bundle's: its folder's):
+    '2024-02-03-kopi' is 2024-02-03 and 'kopi' (the rest, without ' -_' around it); ('', '') for a name that does not
+    start with a date."""
+    if not re.match(r"\d{4}-\d{2}-\d{2}", name) or parse_date(name[:10]) is None:
+        return "", ""
+    return name[:10], name[10:].strip(" -_")
+
+
+def _dates(meta: dict[str, Any], keys: DateKeys, name: str = "") -> dict[str, str]:
     """A page's dates as Hugo finds them (``_date_keys``, checked with Hugo 0.168): each the first of its keys the front
-    matter sets, '' for none; the publishDate, without one, is the date. 'lastmod' only from a key that is not 'date'
-    or a publishDate key (without one, Hugo's lastmod is the date: no modified date)."""
-    found = {date: next((text for key in keys[date] if (text := as_text(meta.get(key)))), "") for date in keys}
+    matter sets (':filename': the date ``name`` starts with), '' for none; the publishDate, without one, is the date.
+    'lastmod' only from a key that is not 'date' or a publishDate key (without one, Hugo's lastmod is the date: no
+    modified date). Under ':filename', the slug the name gives when one of the dates came from it (Hugo's slug then,
+    unless the front matter sets one), else no key."""
+    found: dict[str, str] = {}
+    for date in keys:
+        text = ""
+        for key in keys[date]:
+            text = _filename_date(name)[0] if key == ":filename" else as_text(meta.get(key))
+            if text:
+                found |= {":filename": _filename_date(name)[1]} if key == ":filename" else {}
+                break
+        found[date] = text
     found["publishdate"] = found["publishdate"] or found["date"]
     found["lastmod"] = next((text for key in keys["lastmod"] if key not in ("date", *keys["publishdate"])
                              if (text := as_text(meta.get(key)))), "")
@@ -697,7 +716,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
         raise ReadError("has no 'title' in its front matter; add one and import again")
     parts = rel.split("/")
     bundle = path.parent in bundles
-    slug = as_text(meta.get("slug")) or (parts[-2] if bundle and len(parts) > 1 else languages.split(path.stem)[0])
+    named = parts[-2] if bundle and len(parts) > 1 else languages.split(path.stem)[0]
+    dates = _dates(meta, date_keys, named)
+    slug = as_text(meta.get("slug")) or dates.get(":filename") or named
     url = as_text(meta.get("url"))
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
     end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
@@ -712,7 +733,6 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     categories = as_list(meta.get("categories"))
     resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)
                       if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
-    dates = _dates(meta, date_keys)
     typed = dates["date"]
     notes: list[Note] = []
     if resources and _private(build):
