@@ -2372,6 +2372,19 @@ def test_every_key_a_hugo_cascade_sets_is_followed_a_languages_too(
     assert "content/posts/a.fr.md: is a draft by the cascade of hugo.toml" in report
 
 
+def test_a_hugo_languages_cascade_is_said_with_the_file_that_sets_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: a draft by the [languages.fr.cascade] of hugo.toml was said to be "by the cascade of
+    config/_default/languages.yaml", the last file that set any of [languages]."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n[languages.fr.cascade]\ndraft = true\n',
+        "config/_default/languages.yaml": "en:\n  weight: 1\nfr:\n  weight: 2\n",
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",
+        "content/posts/a.fr.md": "---\ntitle: AF\ndate: 2024-01-02\n---\nx\n"})
+    assert ("  content/posts/a.fr.md: is a draft by the cascade of hugo.toml (Hugo did not publish it)"
+            in (new / "import-report.txt").read_text())
+
+
 def test_hugo_json_front_matter_is_read_a_sections_cascade_too(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report, checked with Hugo 0.168: an _index.md with JSON front matter ({"cascade": {"draft": true}})

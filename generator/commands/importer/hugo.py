@@ -88,7 +88,7 @@ def _settings(root: Path, how: HugoBuild = HugoBuild()) -> tuple[Meta, dict[str,
     (``[languages.id]`` in two files is one). In a config folder, hugo.* and config.* hold the root's keys, another
     file the key it is named after (languages.toml is ``[languages]``; menus.en.toml is ``[languages.en.menus]``).
     TOML, YAML or JSON. Keys lower-cased at every level, as Hugo reads them ('baseURL' is 'baseurl'); with each
-    top-level key's file, the last that sets it, for the report."""
+    top-level key's file, the last that sets it (and a language's cascade's: 'languages.en.cascade'), for the report."""
     root_file = next((root / name for name in CONFIG_FILES if (root / name).is_file()), None)
     files = [] if root_file is None else [(root_file, "")]
     files += [(path, "" if path.name in CONFIG_FILES else path.stem)
@@ -109,6 +109,10 @@ def _settings(root: Path, how: HugoBuild = HugoBuild()) -> tuple[Meta, dict[str,
         if isinstance(read, dict):
             values = _merged(values, read)
             where |= dict.fromkeys((str(k).lower() for k in read), rel_to(path, root))
+            languages = {str(k).lower(): v for k, v in read.items()}.get("languages")
+            where |= {f"languages.{str(code).lower()}.cascade": rel_to(path, root)  # the file that sets a language's
+                      for code, own in (languages.items() if isinstance(languages, dict) else ())  # own cascade
+                      if isinstance(own, dict) and "cascade" in {str(k).lower() for k in own}}
     return values, where
 
 
@@ -320,7 +324,8 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
     by_language: dict[str, Cascaded] = {}
     for code, settings in table.items() if isinstance(table, dict) else ():
         settings = {str(key).lower(): value for key, value in settings.items()} if isinstance(settings, dict) else {}
-        by_language[str(code).lower()], said = _cascade_values(where.get("languages", ""), settings.get("cascade"))
+        by_language[str(code).lower()], said = _cascade_values(
+            where.get(f"languages.{str(code).lower()}.cascade", where.get("languages", "")), settings.get("cascade"))
         notes += said
     sections: dict[tuple[Path, str], Cascaded] = {}
     for path, _, code in files:
