@@ -1841,6 +1841,25 @@ def test_pelican_translations_keep_their_old_addresses(tmp_path: Path, capsys: p
             "per site, so each translation is imported as an article of its own") in report
 
 
+def test_pelican_attached_files_keep_the_address_pelican_moved_them_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report, checked with Pelican 4.12: a file an article links with {attach} is published in the folder
+    Pelican saved the article in (ARTICLE_SAVE_AS), at /posts/2024/03/attach-test/pics/photo.png, but the import
+    copied it to /posts/pics/photo.png, an address Pelican never served, and linked that."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'UTC'\nARTICLE_URL = 'posts/{date:%Y}/{date:%m}/{slug}/'\n"
+                          "ARTICLE_SAVE_AS = 'posts/{date:%Y}/{date:%m}/{slug}/index.html'\n",
+        "content/posts/att.md": "Title: Attach Test\nDate: 2024-03-10\n\n![p]({attach}pics/photo.png) "
+                                "![q]({attach}../up.png)\n",
+        "content/posts/pics/photo.png": b"\x89PNG", "content/up.png": b"\x89PNG",
+        "content/plain.md": "Title: Plain\nDate: 2024-03-11\n\n![p]({static}images/x.png)\n",
+        "content/images/x.png": b"\x89PNG"})
+    assert static_files(new) == ["images/x.png", "posts/2024/03/attach-test/pics/photo.png",
+                                 "posts/2024/03/attach-test/up.png"]
+    assert (new / "content/2024/03/attach-test.md").read_text().endswith(
+        "![p](/posts/2024/03/attach-test/pics/photo.png) ![q](/posts/2024/03/attach-test/up.png)\n")
+
+
 @pytest.mark.parametrize("value, ugly", [('"true"', True), ('"T"', True), ('"1"', True), ('"False"', False),
                                          ('"0"', False), ('"yes"', None), ("1", False), ("0", False)])
 def test_hugo_ugly_urls_written_as_text_are_read_as_hugo_casts_them(

@@ -154,6 +154,7 @@ def scan(root: Path) -> Scan:
     others: list[tuple[Path, str]] = []
     skipped = symlinks(content, root)
     paths = _paths(settings)
+    saved_in: dict[str, str | None] = {}  # each post's file → the folder Pelican saved it in
     for path in walk(content):
         rel = rel_to(path, content)
         shown = rel_to(path, root)
@@ -167,7 +168,8 @@ def scan(root: Path) -> Scan:
             skipped.append(Note(shown, NOT_CONVERTED[suffix]))
         elif suffix in MARKDOWN:
             try:
-                posts.append(_post(path, rel, shown, settings, kind))
+                post, saved_in[shown] = _post(path, rel, shown, settings, kind)
+                posts.append(post)
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
         else:
@@ -176,9 +178,12 @@ def scan(root: Path) -> Scan:
                                  posixpath.join(posixpath.dirname(rel_to(root / post.rel, content)),
                                                 unquote(target)))  # '%20' in the link, as Pelican reads it
               for post in posts for target in _LINK.findall(post.body)}
+    attached = _attached(posts, saved_in, content, root)
     assets: list[Asset] = []
     for path, rel in others:
-        if rel in linked or any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
+        if rel in attached:  # EXTRA_PATH_METADATA's path wins: Pelican never moves a file it placed
+            assets.append(Asset(path, moved.get(rel, attached[rel])))
+        elif rel in linked or any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
             assets.append(Asset(path, moved.get(rel, rel)))
         else:
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (outside STATIC_PATHS, "
@@ -223,6 +228,27 @@ def scan(root: Path) -> Scan:
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
                         "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at "
                         "/tags/<slug>/, categories are sections, at /sections/<slug>/)"))
+
+
+_ATTACH = re.compile(r"\{attach\}([^\s)\"'>#?]+)")
+
+
+def _attached(posts: list[Post], saved_in: dict[str, str | None], content: Path, root: Path) -> dict[str, str]:
+    """The files a published post links with {attach} (below the content folder), each at the address Pelican moved
+    it to (its ``Static.attach_to``, checked with Pelican 4.12): the folder it saved the first such post in, and the
+    file's path from that post's folder (its name alone when it is not below it)."""
+    found: dict[str, str] = {}
+    for post in posts:
+        here = posixpath.dirname(rel_to(root / post.rel, content))
+        if post.held or saved_in.get(post.rel) is None:
+            continue
+        for target in _ATTACH.findall(post.body):
+            rel = posixpath.normpath(unquote(target).lstrip("/") if target.startswith("/") else
+                                     posixpath.join(here, unquote(target)))
+            tail = posixpath.relpath(rel, here or ".")
+            tail = posixpath.basename(tail) if tail.startswith("../") else tail
+            found.setdefault(rel, posixpath.join(saved_in[post.rel] or "", tail))
+    return found
 
 
 _TITLE_HEADER = re.compile(r" {0,3}title:", re.IGNORECASE)
@@ -335,7 +361,10 @@ def _defaults(settings: dict[str, object]) -> dict[str, str]:
     return {str(key).lower(): as_text(value) for key, value in given.items()} if isinstance(given, dict) else {}
 
 
-def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: str = "article") -> Post:
+def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: str = "article"
+          ) -> tuple[Post, str | None]:
+    """The article or page, and the folder Pelican saved it in (its ``*_SAVE_AS``, or ``Save_as:``), where it put the
+    files it links with {attach}; None when that cannot be filled in."""
     meta, body = read_pelican(read_text(path))
     meta = {**_defaults(settings), **path_metadata(rel, settings), **meta}
     title = as_text(meta.get("title"))
@@ -363,13 +392,19 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     old_url = "/" + url.lstrip("/") if url else _old_url(
         _URLS[setting] if pattern is COMPUTED else pattern, slug, as_text(meta.get("date")), category,
         authors[0] if authors else "", lang)
+    saved = "SAVE_AS".join(setting.rsplit("URL", 1))  # ARTICLE_LANG_URL → ARTICLE_LANG_SAVE_AS: the same default
+    pattern = settings.get(saved, _URLS[setting])
+    save_as = "/" + as_text(meta.get("save_as")).lstrip("/") if meta.get("save_as") else _old_url(
+        _URLS[setting] if pattern is COMPUTED else pattern, slug, as_text(meta.get("date")), category,
+        authors[0] if authors else "", lang)
+    folder_saved = posixpath.dirname(save_as.lstrip("/")) if save_as else None
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                   translation="" if lang == default else lang,
                   summary=as_text(meta.get("summary")), draft=as_text(meta.get("status")).lower() == "draft",
                   unlisted="Status: hidden" if as_text(meta.get("status")).lower() == "hidden" else "",
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
-        return Post(kind="page", **common)  # type: ignore[arg-type]
+        return Post(kind="page", **common), folder_saved  # type: ignore[arg-type]
     typed = as_text(meta.get("date"))
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
@@ -394,7 +429,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 old_lists=tuple(lists),
                 section=section, future=future,
-                author=", ".join(authors), **common)  # type: ignore[arg-type]
+                author=", ".join(authors), **common), folder_saved  # type: ignore[arg-type]
 
 
 def _setting_zone(settings: dict[str, object]) -> str:
