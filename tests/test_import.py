@@ -835,13 +835,15 @@ def test_hugo_files_outside_page_bundles_are_copied_where_hugo_published_them(
     """A tester's report, checked with Hugo 0.168: a file in a section's folder (with or without _index.md, below it
     too), at the content folder's root, or in a headless bundle was published by Hugo at its path (case and spaces
     kept; over static/'s file of that path), but the import said "Hugo does not publish it" or dropped it without a
-    word; a section's with build: {publishResources: false} Hugo did not publish."""
+    word; a section's with build: {publishResources: false}, or a draft headless bundle's, Hugo did not publish."""
     new = import_site(tmp_path, capsys, "hugo", {
         "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n",
         "content/notes/_index.md": "---\ntitle: Notes\n---\n", "content/notes/Res.TXT": "r",
         "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nx\n", "content/posts/loose.txt": "l",
         "content/posts/sub/deep.txt": "d", "content/rootfile.txt": "root", "content/Caps/My File.txt": "c",
         "content/posts/hb/index.md": "---\ntitle: HB\nheadless: true\n---\n", "content/posts/hb/h.txt": "h",
+        "content/posts/hd/index.md": "---\ntitle: HD\nheadless: true\ndraft: true\n---\n",
+        "content/posts/hd/d.txt": "d",
         "content/priv/_index.md": "---\ntitle: Priv\nbuild:\n  publishResources: false\n---\n",
         "content/priv/secret.txt": "s", "static/rootfile.txt": "static's"})
     assert static_files(new) == ["Caps/My File.txt", "notes/Res.TXT", "posts/hb/h.txt", "posts/loose.txt",
@@ -2247,7 +2249,8 @@ def test_hugo_drafts_and_expired_posts_of_a_site_built_with_them_are_published_a
     draft, a post past its expiryDate and a page past it; the import made the posts drafts with no redirect, said
     falsely "Hugo stopped publishing it at its expiryDate", and did not convert the page."""
     new = import_site(tmp_path, capsys, "hugo", {
-        "hugo.toml": 'baseURL = "https://example.org/"\nlanguageCode = "id"\nbuildExpired = true\nbuildDrafts = "true"\n',
+        "hugo.toml": 'baseURL = "https://example.org/"\nlanguageCode = "id"\nbuildExpired = true\n'
+                     'buildDrafts = "true"\n',
         "content/posts/d.md": "---\ntitle: D\ndate: 2024-01-02\ndraft: true\n---\nx\n",
         "content/posts/e.md": "---\ntitle: E\ndate: 2024-01-01\nexpiryDate: 2024-02-01\n---\nx\n",
         "content/tentang.md": "---\ntitle: Tentang\nexpiryDate: 2024-02-01\n---\nx\n"})
@@ -2258,8 +2261,8 @@ def test_hugo_drafts_and_expired_posts_of_a_site_built_with_them_are_published_a
     assert "stopped publishing" not in report
     assert ("  content/posts/d.md: is a draft, which Hugo published all the same (its hugo.toml sets buildDrafts): it "
             "is imported as published, with its redirect; add 'draft: true' to hold it\n") in report
-    assert ("  content/posts/e.md: has expiryDate 2024-02-01, which has passed, and Hugo published it all the same (its "
-            "hugo.toml sets buildExpired)") in report
+    assert ("  content/posts/e.md: has expiryDate 2024-02-01, which has passed, and Hugo published it all the same "
+            "(its hugo.toml sets buildExpired)") in report
 
 
 def test_a_hugo_posts_future_publish_date_is_said_as_hugo_held_it(
@@ -2318,7 +2321,8 @@ def test_a_hugo_posts_date_and_slug_from_its_file_name_as_the_config_says(
     name's date wins over date:), but the import said ':filename' is not followed, and redirected from
     /posts/2024-03-05-s/, which Hugo never served."""
     new = import_site(tmp_path, capsys, "hugo", {
-        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n[frontmatter]\ndate = [':filename', ':default']\n",
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n"
+                     "[frontmatter]\ndate = [':filename', ':default']\n",
         "content/posts/2024-03-04-bun/index.md": "---\ntitle: B\n---\nx\n",
         "content/posts/2024-03-05-s.md": "---\ntitle: S\nslug: own\n---\nx\n",
         "content/posts/2024-03-06_under.md": "---\ntitle: D\ndate: 2024-01-01\n---\nx\n",

@@ -373,7 +373,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         if _is_bundle_page(page, languages):
             meta = _with_cascade(_front(page), cascaded(page, folder, languages.split(page.stem)[1] or code
                                                         or languages.default))[0]
-            if _unpublished(meta, meta, "") and not _private(meta):
+            if _unpublished(meta, meta, "") and not _private(meta) and (
+                    "builddrafts" in builds or not _go_bool(meta.get("draft"))):  # a draft's are not published
                 pageless.add(page.parent)
     loose: list[tuple[Asset, str]] = []  # a section's files, with the file that names them
     for path, folder, code in files:
@@ -798,8 +799,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     section = own.pop("section", categories[0] if categories else "")
     feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0], style) + "/index.xml", "", "")] if folders else [])
     feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
-    feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold() else "tags", c)
-              for c in categories]
+    feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold()
+               else "tags", c) for c in categories]
     tag_end, category_end = (".html" if _ugly_in(ugly, taxonomy) else "/" for taxonomy in ("tags", "categories"))
     lists = [(f"tags/{_hugo_path(tag, style)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
     lists += [(f"categories/{_hugo_path(c, style)}{category_end}", "sections" if c.casefold() == section.casefold()

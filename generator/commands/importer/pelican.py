@@ -331,8 +331,9 @@ Paths = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]
 def _paths(settings: dict[str, object]) -> Paths:
     """Where Pelican reads articles and pages (``_kind``): its settings, or its defaults (articles in the whole
     content folder, pages in pages/) for one that is not a list of paths (Pelican falls back so too)."""
-    found = [tuple(named) if (named := _strings(settings.get(name))) is not None else default for name, default in (("ARTICLE_PATHS", ("",)), ("ARTICLE_EXCLUDES", ()),
-                                                ("PAGE_PATHS", ("pages",)), ("PAGE_EXCLUDES", ()))]
+    found = [tuple(named) if (named := _strings(settings.get(name))) is not None else default
+             for name, default in (("ARTICLE_PATHS", ("",)), ("ARTICLE_EXCLUDES", ()), ("PAGE_PATHS", ("pages",)),
+                                   ("PAGE_EXCLUDES", ()))]
     return found[0], found[1], found[2], found[3]
 
 
