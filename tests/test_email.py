@@ -147,6 +147,55 @@ def test_a_notes_video_and_audio_are_their_addresses_in_the_text_email(tmp_path:
     assert "Tonton" not in text and "mendukung" not in text
 
 
+BLOCK_HTML_NOTE = """Pembuka.
+
+<video controls src="/media/v.mp4">
+Browser Anda tidak mendukung pemutar video.
+</video>
+
+<audio title="Siaran pagi" controls>
+<source src="/media/s.mp3" type="audio/mpeg">
+<p>Dengarkan di <a href="/x/">sini</a>.</p>
+</audio>
+
+<img src="/media/foto.jpg" alt="Foto rapat">
+
+<figure>
+<img src="/media/peta.png" alt="Peta">
+<figcaption>Peta <a href="https://peta.example/">Batam</a> 2025</figcaption>
+</figure>
+
+<div>
+Teks di dalam div.
+</div>
+
+<details>
+<summary>Baca rinciannya</summary>
+
+Rincian tersembunyi.
+
+</details>
+
+<div>Teks <img src="/media/ikon.png" alt="ikon"> sebaris.</div>
+
+Penutup.
+"""
+"""A weekly note's raw HTML blocks: players and a picture on their own lines, a figure, a div, a details."""
+
+
+def test_a_notes_raw_html_blocks_keep_their_text_and_addresses_in_the_text_email(tmp_path: Path) -> None:
+    """An attacker's report: email.txt dropped a weekly note's raw HTML blocks without a word (a <video> or <audio>
+    on its own lines, a block <img>, a <figure> and its <figcaption>, a <div>'s text, a <details>' <summary>):
+    only text in a <p>, heading, list item, cell or quote was given."""
+    make_project(tmp_path, {"a.md": article()})
+    assert note_in_text_email(tmp_path, BLOCK_HTML_NOTE) == (
+        "Pembuka.\n\n[video] (https://example.org/media/v.mp4)\n\n"
+        "[Siaran pagi] (https://example.org/media/s.mp3)\n\n[Foto rapat] (https://example.org/media/foto.jpg)\n\n"
+        "[Peta] (https://example.org/media/peta.png)\n\nPeta Batam (https://peta.example/) 2025\n\n"
+        "Teks di dalam div.\n\nBaca rinciannya\n\nRincian tersembunyi.\n\n"
+        "Teks [ikon] (https://example.org/media/ikon.png) sebaris.\n\nPenutup.")
+
+
 def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
     """A heading in an editor's note came with the web page's '#' link, shown after the heading in a mail."""
     make_project(tmp_path, {"a.md": article()})

@@ -386,6 +386,64 @@ def _joined(page_url: str, value: str) -> str:
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd", "blockquote")
 _NESTED = frozenset((*_BLOCKS, "ul", "ol", "table", "dl"))
 """What gives its own text in ``plain_text``: a block's text is what is in it but not in these."""
+_CONTAINERS = ("div", "figure", "figcaption", "details", "summary", "section")
+"""The sanitiser's other blocks: their text, in none of ``_BLOCKS``, is made a paragraph (``_loose_paragraphs``)."""
+_BREAKS = frozenset((*_NESTED, *_CONTAINERS, "hr"))
+
+
+def _stand_in(element: Any, words: str) -> None:
+    """Put ``words`` (a picture's '[alt] (address)', a player's) where ``element`` stood: a paragraph of their own when
+    it stands alone in the note or in a ``_CONTAINERS`` block (a raw ``<video>`` on its own lines, a figure's
+    picture), else in the text around it."""
+    parent, before = element.getparent(), element.getprevious()
+    around = (parent.text if before is None else before.tail, element.tail)
+    if words and parent.tag in _CONTAINERS and not any(text and text.strip() for text in around):
+        paragraph = element.makeelement("p", {})
+        paragraph.text, paragraph.tail = words, element.tail
+        parent.replace(element, paragraph)
+    else:
+        element.tail = words + (element.tail or "")
+        element.drop_tree()
+
+
+def _loose_paragraphs(container: Any) -> None:
+    """Wrap each run of text and inline elements that stands in ``container`` (the note, or a ``_CONTAINERS`` block
+    in it) outside any block in a ``<p>`` of its own: a raw ``<div>``'s text, a ``<figcaption>``, a ``<summary>``,
+    the '[video] (address)' a player on its own lines left behind. ``plain_text`` gives only blocks' text, and these
+    were gone without a word."""
+    for child in container:
+        if child.tag in _CONTAINERS:
+            _loose_paragraphs(child)
+    children, text, out = list(container), container.text, []
+    container.text = None
+    run: Any = None  # the <p> being filled
+
+    def add(words: str | None) -> None:
+        nonlocal run
+        if run is None and words and words.strip():
+            run = container.makeelement("p", {})
+            out.append(run)
+            run.text = words
+        elif run is not None and words:
+            if len(run):
+                run[-1].tail = (run[-1].tail or "") + words
+            else:
+                run.text = (run.text or "") + words
+
+    add(text)
+    for child in children:
+        container.remove(child)
+        tail, child.tail = child.tail, None
+        if child.tag in _BREAKS:
+            run = None
+            out.append(child)
+        else:
+            if run is None:
+                run = container.makeelement("p", {})
+                out.append(run)
+            run.append(child)
+        add(tail)
+    container.extend(out)
 
 
 def _own_lines(block: Any) -> list[str]:
@@ -435,8 +493,9 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     ``width`` without breaking a word or a URL, list items as '- ' or '1. ' (a nested one under its parent's text,
     an item's later paragraphs too), a hard break as a new line, each link's address after its text (absolute,
     resolved as on the page at ``page_url``), an image as '[alt] (address)' and a video or audio as
-    '[video] (address)' (its title, if it has one, in the brackets), no heading '#' or footnote '↩' links, a quote's
-    '> ' on each of its lines. ``striptags`` ran it all into one line and lost every address."""
+    '[video] (address)' (its title, if it has one, in the brackets; on its own lines, a paragraph), the text of a raw
+    <div>, <figcaption> or <summary> as paragraphs, no heading '#' or footnote '↩' links, a quote's '> ' on each of
+    its lines. ``striptags`` ran it all into one line and lost every address."""
     import lxml.html
 
     doc = lxml.html.fragment_fromstring(feed_html(html, page_url), create_parent="div")
@@ -447,19 +506,18 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
         first.text = f"[{n}] " + (first.text or "")  # the mark the text's '[1]' points at
     for image in doc.xpath("//img"):  # its alt text and address where it stood (it was lost)
         alt, src = " ".join((image.get("alt") or "").split()), (image.get("src") or "").strip()
-        image.tail = (f"[{alt}]" if alt else "") + (f" ({src})" if src else "") + (image.tail or "")
-        image.drop_tree()
+        _stand_in(image, ((f"[{alt}]" if alt else "") + (f" ({src})" if src else "")).strip())
     for media in doc.xpath("//video | //audio"):  # its address, not the fallback text of a player that cannot play
         src = (media.get("src") or next(iter(media.xpath("./source/@src")), "")).strip()
         label = " ".join((media.get("title") or media.tag).split())
-        media.tail = (f"[{label}] ({src})" if src else "") + (media.tail or "")
-        media.drop_tree()
+        _stand_in(media, f"[{label}] ({src})" if src else "")
     for link in doc.xpath("//a[@href]"):
         href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
         if href and href != label and "#fn" not in href:
             link.tail = f" ({href})" + (link.tail or "")
     for cell in doc.xpath("//td[following-sibling::td or following-sibling::th] | //th[following-sibling::*]"):
         cell.tail = " | " + (cell.tail or "")
+    _loose_paragraphs(doc)
     out: list[str] = []
     marked: set[Any] = set()  # the list items whose marker is out
     last: list[Any] = []  # the quotes and list items the last block is in, outermost first
