@@ -1401,13 +1401,21 @@ def test_without_a_summary_the_first_paragraph_is_used(settings: ArticleSettings
                                      '<audio controls src="/media/a.mp3">Dengarkan <a href="/media/a.mp3">di sini'
                                      '</a>.</audio>',
                                      '<picture><source srcset="/images/a.webp"><img src="/images/a.jpg" alt="Menara">'
-                                     '</picture>'])
+                                     '</picture>',
+                                     # its fallback written as a paragraph inside it
+                                     '<video controls src="/media/v.mp4">\n\nBrowser Anda tidak mendukung pemutar '
+                                     'video.\n\n</video>',
+                                     '<video src="/media/v.mp4">\n<p>Browser Anda tidak mendukung pemutar video.</p>'
+                                     '\n</video>',
+                                     '<audio controls src="/media/a.mp3">\n<p>Dengarkan di <a href="/media/a.mp3">sini'
+                                     '</a>.</p>\n</audio>'])
 def test_a_body_that_opens_with_a_picture_is_summarised_from_its_first_text(settings: ArticleSettings,
                                                                           opening: str) -> None:
     """An item opening with a photo had no summary anywhere: the feeds' description was the headline again, the
     page's meta description the site's, the lists showed no line (the picture's paragraph has no text). An
     attacker's report: one opening with a video had its player's fallback text as its description, 'Browser Anda
-    tidak mendukung pemutar video.'; a player's paragraph is passed over as a picture's is."""
+    tidak mendukung pemutar video.'; a player's paragraph is passed over as a picture's is, and so is a paragraph
+    inside a player (its fallback written on lines of its own)."""
     body = f"{opening}\n\nOperator memulihkan 90 persen BTS di Nabire.\n"
     article, _ = parse_article("content/a.md", ("---\ntitle: x\ndate: 2025-01-01\n---\n" + body).encode(), settings)
     assert article is not None

@@ -781,7 +781,9 @@ _THAI_ENDING = frozenset("ะำๆฯ")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 """A Thai letter, vowel or sign (not a digit): between two of them, only the rules above prove a syllable's end."""
 _SENTENCE_END = re.compile("[。！？](?!.*[。！？])", re.DOTALL)
-_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_FIRST_PARAGRAPH = re.compile(r"<(?:p>(.*?)</p>|(video|audio|picture|object)\b.*?</\2>)", re.DOTALL)
+"""A paragraph (its text in group 1), or a player with all it holds: a paragraph inside one (its fallback text,
+'<p>Browser Anda tidak mendukung video.</p>') is passed over with it."""
 _PICTURED = re.compile(r"<(?:img|video|audio|picture|iframe|object|embed)\b")
 """What makes a paragraph a picture or a player rather than text."""
 _FALLBACK = re.compile(r"<(video|audio|iframe|object)\b.*?</\1>", re.DOTALL)
@@ -1011,13 +1013,15 @@ def summarize(body_html: str) -> str:
 
     The HTML comes from our own renderer and the sanitiser, which escape '<' and '>' inside
     attribute values, so every tag ends at its first '>' and a regular expression can strip them.
-    Footnote marks ('[1]') are not part of the text, nor a player's fallback text; a paragraph with a picture or a
-    player (alone, or with its credit: '*Foto: Reuters*', as news items often open) is passed over for the next,
-    unless no other has text. A line break between two Chinese or Japanese characters is no space (``collapse``), as
-    on the page.
+    Footnote marks ('[1]') are not part of the text, nor a player's fallback text (also paragraphs inside the
+    player); a paragraph with a picture or a player (alone, or with its credit: '*Foto: Reuters*', as news items
+    often open) is passed over for the next, unless no other has text. A line break between two Chinese or Japanese
+    characters is no space (``collapse``), as on the page.
     """
     text = pictured = ""
     for found in _FIRST_PARAGRAPH.finditer(body_html):
+        if found.group(1) is None:  # a player, the fallback paragraphs in it passed over
+            continue
         inner = _NOTE_REF.sub("", found.group(1))
         media = "<" in inner and _PICTURED.search(inner) is not None
         words = collapse(html.unescape(_TAG.sub("", _FALLBACK.sub("", inner) if media else inner)))
