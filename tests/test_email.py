@@ -234,6 +234,19 @@ def test_the_text_email_keeps_the_notes_paragraphs_and_addresses_and_never_split
     assert 'href="https://example.org/weekly/2025-W24/#fn1"' in html and "email.html#" not in html
 
 
+def test_the_text_email_gives_no_footnote_marks_address_and_every_links_address(tmp_path: Path) -> None:
+    """An attacker's report: a note whose footnotes took the 'n2-' prefix (its raw HTML holds an id="fn1") had its
+    mark's address in email.txt ('[1] (https://…/#n2-fn1)'), and a real link with '#fn' in it lost its address:
+    a link was taken for a footnote mark when its address held '#fn'."""
+    make_project(tmp_path, {"a.md": article()})
+    note = ('Pembuka <span id="fn1">di sini</span> dengan catatan.[^1]\n\n'
+            "Lihat [fnord](https://example.com/#fnord) dan [bagian](https://example.com/a#fn-1).\n\n"
+            "[^1]: Sebuah catatan.\n")
+    assert note_in_text_email(tmp_path, note) == (
+        "Pembuka di sini dengan catatan.[1]\n\nLihat fnord (https://example.com/#fnord) dan bagian\n"
+        "(https://example.com/a#fn-1).\n\n[1] Sebuah catatan.")
+
+
 def test_the_text_email_keeps_a_notes_pictures_and_wraps_long_headlines(tmp_path: Path) -> None:
     """A reader's report: a picture in the note vanished from email.txt with its alt text ("dan gambar serta
     catatan[1]."), the footnote came as a loose paragraph without its '[1]', and a long headline was one line."""

@@ -511,9 +511,10 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
         src = (media.get("src") or next(iter(media.xpath("./source/@src")), "")).strip()
         label = " ".join((media.get("title") or media.tag).split())
         _stand_in(media, f"[{label}] ({src})" if src else "")
-    for link in doc.xpath("//a[@href]"):
+    # a footnote's mark ('[1]', as markdown.py writes it) is no address ('#n2-fn1' when the note's ids took a prefix)
+    for link in doc.xpath("//a[@href][not(@role='doc-noteref' and parent::sup[@class='footnote-ref'])]"):
         href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
-        if href and href != label and "#fn" not in href:
+        if href and href != label:
             link.tail = f" ({href})" + (link.tail or "")
     for cell in doc.xpath("//td[following-sibling::td or following-sibling::th] | //th[following-sibling::*]"):
         cell.tail = " | " + (cell.tail or "")
