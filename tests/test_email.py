@@ -135,6 +135,24 @@ def test_a_notes_video_poster_is_absolute_in_the_email(tmp_path: Path) -> None:
     assert doc.xpath("//audio/source/@src") == ["https://example.org/weekly/2025-W24/siaran.mp3"]
 
 
+def test_a_notes_source_track_and_wbr_stay_void_in_the_email(tmp_path: Path) -> None:
+    """An attacker's report: '<video controls><source src="/media/v.mp4" type="video/mp4">Tonton di situs.</video>'
+    came out of email.html as '…Tonton di situs.</source></video>' (vnu: Stray end tag "source"): lxml's HTML parser
+    and writer do not know <source>, <track> or <wbr> as void, nested what follows one inside it and closed it."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md":
+                           '<video controls><source src="/media/v.mp4" type="video/mp4"><track kind="captions" '
+                           'src="/media/v.vtt" srclang="id">Tonton di situs.</video>\n\nKata<wbr>panjang dan '
+                           '<b>tebal</b>.\n\n<audio controls>\n<source src="/media/a.mp3">\n<p>Dengarkan.</p>\n'
+                           '</audio>\n'})
+    html = build_project(tmp_path).output.files[EMAIL].decode()
+    assert ('<video controls=""><source src="https://example.org/media/v.mp4" type="video/mp4"><track kind="captions" '
+            'src="https://example.org/media/v.vtt" srclang="id">Tonton di situs.</video>') in html
+    assert ">Kata<wbr>panjang dan <b>tebal</b>.</p>" in html
+    assert '<audio controls="">\n<source src="https://example.org/media/a.mp3">\n<p' in html
+    assert not re.search(r"</(source|track|wbr)>", html)
+
+
 def test_a_notes_video_and_audio_are_their_addresses_in_the_text_email(tmp_path: Path) -> None:
     """An attacker's report: email.txt showed a weekly note's <video> as its fallback text alone ('Tonton videonya
     di situs.') and an <audio> as nothing; each is now its address, as an image is '[alt] (address)'."""

@@ -552,11 +552,30 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     return "\n".join(out)
 
 
+_VOID = ("source", "track", "wbr", "embed")
+"""Void elements libxml2's HTML parser and writer do not know: it nests what follows one inside it and writes an end
+tag for it ('<source …>Tonton di situs.</source>', a stray end tag)."""
+_VOID_END = re.compile(r"(<(" + "|".join(_VOID) + r")\b[^>]*>)</\2>")
+"""A ``_VOID`` element's end tag right after its start tag (lxml escapes '>' in attribute values)."""
+
+
+def _unnest(element: Any) -> None:
+    """Move what libxml2 put inside a void ``element`` (its text, the elements after it) to after it."""
+    parent, children, tail = element.getparent(), list(element), element.tail
+    element.tail, element.text = element.text, None
+    at = parent.index(element)
+    for n, child in enumerate(children, 1):
+        parent.insert(at + n, child)  # its tail goes with it
+    last = children[-1] if children else element
+    last.tail = (last.tail or "") + (tail or "") or None
+
+
 def finish_email(html: str, page_url: str) -> str:
     """Make a rendered email safe to send: every ``<style>`` rule moved into ``style`` attributes
     (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web
     page at ``page_url``; a video's ``poster`` too), every image with a width and an alt text (an editor's note may
-    hold Markdown images without either), no heading's '#' link."""
+    hold Markdown images without either), no heading's '#' link, a player's ``<source>`` and ``<track>`` and a
+    ``<wbr>`` void (``_VOID``)."""
     import css_inline  # loaded only by builds that make editions
     import lxml.html
 
@@ -586,4 +605,8 @@ def finish_email(html: str, page_url: str) -> str:
                 element.set("alt", "")
         if element.get("class") is not None and element.get("style") is None and element.tag != "html":
             del element.attrib["class"]  # no rule of the email's matched it (Pygments' spans in a note's code)
-    return lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode") + "\n"
+    void = any(f"<{tag}" in inlined for tag in _VOID)  # a note's player or <wbr>: rare, so looked for only then
+    for element in list(doc.iter(*_VOID)) if void else ():
+        _unnest(element)
+    out = lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode")
+    return (_VOID_END.sub(r"\1", out) if void else out) + "\n"
