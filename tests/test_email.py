@@ -201,17 +201,34 @@ Penutup.
 """A weekly note's raw HTML blocks: players and a picture on their own lines, a figure, a div, a details."""
 
 
-def test_a_notes_raw_html_blocks_keep_their_text_and_addresses_in_the_text_email(tmp_path: Path) -> None:
-    """An attacker's report: email.txt dropped a weekly note's raw HTML blocks without a word (a <video> or <audio>
-    on its own lines, a block <img>, a <figure> and its <figcaption>, a <div>'s text, a <details>' <summary>):
-    only text in a <p>, heading, list item, cell or quote was given."""
+@pytest.mark.parametrize("note, expected", [
+    pytest.param(BLOCK_HTML_NOTE,
+                 "Pembuka.\n\n[video] (https://example.org/media/v.mp4)\n\n"
+                 "[Siaran pagi] (https://example.org/media/s.mp3)\n\n"
+                 "[Foto rapat] (https://example.org/media/foto.jpg)\n\n[Peta] (https://example.org/media/peta.png)\n\n"
+                 "Peta Batam (https://peta.example/) 2025\n\nTeks di dalam div.\n\nBaca rinciannya\n\n"
+                 "Rincian tersembunyi.\n\nTeks [ikon] (https://example.org/media/ikon.png) sebaris.\n\nPenutup.",
+                 id="raw-html-blocks"),
+    pytest.param('> Kutipan.\n>\n> <figure>\n> <img src="/a.png" alt="Peta">\n> <figcaption>Peta Batam</figcaption>\n'
+                 "> </figure>\n\n<blockquote>\nRaw <b>kutip</b>\n<div>isi div</div>\n</blockquote>\n\n"
+                 "- butir\n\n  <div>div dalam butir</div>\n- dua\n",
+                 "> Kutipan.\n>\n> [Peta] (https://example.org/a.png)\n>\n> Peta Batam\n\n> Raw kutip\n>\n> isi div\n\n"
+                 "- butir\n\n  div dalam butir\n\n- dua", id="blocks-in-a-quote-or-an-item"),
+    pytest.param('Pembuka <span id="fn1">di sini</span> dengan catatan.[^1]\n\n'
+                 "Lihat [fnord](https://example.com/#fnord) dan [bagian](https://example.com/a#fn-1).\n\n"
+                 "[^1]: Sebuah catatan.\n",
+                 "Pembuka di sini dengan catatan.[1]\n\nLihat fnord (https://example.com/#fnord) dan bagian\n"
+                 "(https://example.com/a#fn-1).\n\n[1] Sebuah catatan.", id="footnote-marks-and-links-with-fn"),
+])
+def test_a_notes_raw_html_blocks_and_links_keep_their_text_and_addresses_in_the_text_email(
+        tmp_path: Path, note: str, expected: str) -> None:
+    """An attacker's reports. email.txt dropped a weekly note's raw HTML blocks without a word (a <video> or <audio>
+    on its own lines, a block <img>, a <figure> and its <figcaption>, a <div>'s text, a <details>' <summary>): only
+    text in a <p>, heading, item, cell or quote was given; in a quote or an item, such a block's text came before
+    the paragraphs around it. A note whose footnotes took the 'n2-' prefix (its raw HTML holds an id="fn1") had its
+    mark's address ('[1] (https://…/#n2-fn1)'), and a real link with '#fn' in its address lost it."""
     make_project(tmp_path, {"a.md": article()})
-    assert note_in_text_email(tmp_path, BLOCK_HTML_NOTE) == (
-        "Pembuka.\n\n[video] (https://example.org/media/v.mp4)\n\n"
-        "[Siaran pagi] (https://example.org/media/s.mp3)\n\n[Foto rapat] (https://example.org/media/foto.jpg)\n\n"
-        "[Peta] (https://example.org/media/peta.png)\n\nPeta Batam (https://peta.example/) 2025\n\n"
-        "Teks di dalam div.\n\nBaca rinciannya\n\nRincian tersembunyi.\n\n"
-        "Teks [ikon] (https://example.org/media/ikon.png) sebaris.\n\nPenutup.")
+    assert note_in_text_email(tmp_path, note) == expected
 
 
 def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
@@ -250,19 +267,6 @@ def test_the_text_email_keeps_the_notes_paragraphs_and_addresses_and_never_split
     assert url in text and "↩" not in text and "ini#" not in text and "Sorotan pekan ini#" not in text
     html = files["weekly/2025-W24/email.html"].decode()
     assert 'href="https://example.org/weekly/2025-W24/#fn1"' in html and "email.html#" not in html
-
-
-def test_the_text_email_gives_no_footnote_marks_address_and_every_links_address(tmp_path: Path) -> None:
-    """An attacker's report: a note whose footnotes took the 'n2-' prefix (its raw HTML holds an id="fn1") had its
-    mark's address in email.txt ('[1] (https://…/#n2-fn1)'), and a real link with '#fn' in it lost its address:
-    a link was taken for a footnote mark when its address held '#fn'."""
-    make_project(tmp_path, {"a.md": article()})
-    note = ('Pembuka <span id="fn1">di sini</span> dengan catatan.[^1]\n\n'
-            "Lihat [fnord](https://example.com/#fnord) dan [bagian](https://example.com/a#fn-1).\n\n"
-            "[^1]: Sebuah catatan.\n")
-    assert note_in_text_email(tmp_path, note) == (
-        "Pembuka di sini dengan catatan.[1]\n\nLihat fnord (https://example.com/#fnord) dan bagian\n"
-        "(https://example.com/a#fn-1).\n\n[1] Sebuah catatan.")
 
 
 def test_the_text_email_keeps_a_notes_pictures_and_wraps_long_headlines(tmp_path: Path) -> None:

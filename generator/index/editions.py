@@ -407,8 +407,8 @@ def _stand_in(element: Any, words: str) -> None:
 
 
 def _loose_paragraphs(container: Any) -> None:
-    """Wrap each run of text and inline elements that stands in ``container`` (the note, or a ``_CONTAINERS`` block
-    in it) outside any block in a ``<p>`` of its own: a raw ``<div>``'s text, a ``<figcaption>``, a ``<summary>``,
+    """Wrap each run of text and inline elements that stands in ``container`` (the note, a ``_CONTAINERS`` block in
+    it, a quote or item holding one) outside any block in a ``<p>`` of its own: a raw ``<div>``'s text, a ``<figcaption>``, a ``<summary>``,
     the '[video] (address)' a player on its own lines left behind. ``plain_text`` gives only blocks' text, and these
     were gone without a word."""
     for child in container:
@@ -518,6 +518,8 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
             link.tail = f" ({href})" + (link.tail or "")
     for cell in doc.xpath("//td[following-sibling::td or following-sibling::th] | //th[following-sibling::*]"):
         cell.tail = " | " + (cell.tail or "")
+    for block in [e for e in doc.iter("blockquote", "li", "dt", "dd") if any(c.tag in _CONTAINERS for c in e)]:
+        _loose_paragraphs(block)  # its text and the div's in it, in their order
     _loose_paragraphs(doc)
     out: list[str] = []
     marked: set[Any] = set()  # the list items whose marker is out
