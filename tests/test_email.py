@@ -219,6 +219,8 @@ Penutup.
                  "[^1]: Sebuah catatan.\n",
                  "Pembuka di sini dengan catatan.[1]\n\nLihat fnord (https://example.com/#fnord) dan bagian\n"
                  "(https://example.com/a#fn-1).\n\n[1] Sebuah catatan.", id="footnote-marks-and-links-with-fn"),
+    pytest.param('<video controls><track kind="captions" src="/media/v.vtt" srclang="id"><source src="/media/v.mp4">'
+                 "Tonton.</video>\n", "[video] (https://example.org/media/v.mp4)", id="a-source-after-a-track"),
 ])
 def test_a_notes_raw_html_blocks_and_links_keep_their_text_and_addresses_in_the_text_email(
         tmp_path: Path, note: str, expected: str) -> None:
@@ -226,7 +228,8 @@ def test_a_notes_raw_html_blocks_and_links_keep_their_text_and_addresses_in_the_
     on its own lines, a block <img>, a <figure> and its <figcaption>, a <div>'s text, a <details>' <summary>): only
     text in a <p>, heading, item, cell or quote was given; in a quote or an item, such a block's text came before
     the paragraphs around it. A note whose footnotes took the 'n2-' prefix (its raw HTML holds an id="fn1") had its
-    mark's address ('[1] (https://…/#n2-fn1)'), and a real link with '#fn' in its address lost it."""
+    mark's address ('[1] (https://…/#n2-fn1)'), and a real link with '#fn' in its address lost it. A video whose
+    <source> came after its <track> was nothing."""
     make_project(tmp_path, {"a.md": article()})
     assert note_in_text_email(tmp_path, note) == expected
 

@@ -508,7 +508,8 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
         alt, src = " ".join((image.get("alt") or "").split()), (image.get("src") or "").strip()
         _stand_in(image, ((f"[{alt}]" if alt else "") + (f" ({src})" if src else "")).strip())
     for media in doc.xpath("//video | //audio"):  # its address, not the fallback text of a player that cannot play
-        src = (media.get("src") or next(iter(media.xpath("./source/@src")), "")).strip()
+        # './/': lxml's parser, which takes <track> for no void element, nests a <source> after one inside it
+        src = (media.get("src") or next(iter(media.xpath(".//source/@src")), "")).strip()
         label = " ".join((media.get("title") or media.tag).split())
         _stand_in(media, f"[{label}] ({src})" if src else "")
     # a footnote's mark ('[1]', as markdown.py writes it) is no address ('#n2-fn1' when the note's ids took a prefix)
