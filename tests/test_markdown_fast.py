@@ -85,6 +85,9 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "foo <!-- this is a --\ncomment - with hyphens -->\n",  # comment rules of CommonMark 0.30 and 0.31
     "foo <!--> foo -->\n",
     "Text[^1].\n\n[^1]: note\n",                      # footnotes: our markup
+    "Dana itu^[Menurut laporan tahunan.] cair\n",     # an inline footnote, which pyrs shows as text
+    "Harga ~~Rp 10.000~~~~Rp 12.000~~\n",             # pyrs: one strikethrough; markdown-it-py: two
+    "x ~~a~~~~b~~~~c~~\n",                            # pyrs nests them
     "Lead.\n\n<!--more-->\n\nRest.\n",                # the summary comes from markdown-it-py's tokens
     "a <span class=x>b</span>\n",                     # raw HTML that needs the sanitiser
     "<small>\n",                                      # a bare tag alone on a line is an HTML block
@@ -137,7 +140,7 @@ EXTRA_PIECES = st.sampled_from([
     "## ", "### ", "#", "\n\n```python\nx = 1 < 2\n```\n\n", "\n    code\n", "`c`", "![a *b*](/x.png \"t\")",
     "[t](/a \"ti\")", "[t](https://a.org/b_c)", "https://x.org/y.", "(https://z.org)", "£", "é", "—", "&copy;",
     "\\*", "***", "1. ", "\n> ", "\n- ", "\n\n", " \n", "  \n", "\t", "[r]", "\n\n[r]: https://r.org\n",
-    "Setext\n---\n", "===", "中文\n", "日本語", "한국어\n", "ｶﾅ", "\u200b",
+    "Setext\n---\n", "===", "中文\n", "日本語", "한국어\n", "ｶﾅ", "\u200b", "~~", "~", "^[", "]",
 ])
 
 

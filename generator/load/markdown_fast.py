@@ -6,7 +6,7 @@ twenty times faster, so a body that uses only what the two are proven to render 
 dialect is applied to its HTML: heading levels, ids and anchors, ``rel`` on external links, lazy images,
 Pygments, editors' comments removed. Anything else returns None and the body goes through markdown-it-py:
 
-- footnotes, ``<!--more-->``, raw HTML other than comments and bare formatting tags (``<small>``, ``<br>`` …),
+- footnotes (``[^1]``, ``^[inline]``), ``<!--more-->``, raw HTML other than comments and bare formatting tags (``<small>``, ``<br>`` …),
   or bare tags that do not nest (those are the bodies that need the sanitiser);
 - a link, image or bare URL that the two could treat differently (anything but a plain http(s) URL or site path;
   markdown-it-py's ``normalizeLink`` and ``safe_url`` are the rule);
@@ -105,8 +105,10 @@ def _gate(text: str) -> bool | None:
     if "```" in text:
         text = _FENCED.sub("", text)  # code: no URLs, tags or table rows in it count
     lines = "\n" + text  # the line patterns start with '\n', which the regex engine finds fast (not with '^')
-    if "[^" in text or _MORE.search(text) or ("<" in text and _TAG_LINE.search(lines)):
-        return None
+    if "[^" in text or "^[" in text or _MORE.search(text) or ("<" in text and _TAG_LINE.search(lines)):
+        return None  # footnotes, '^[inline]' ones too; the summary; an HTML block
+    if "~~~~" in text:
+        return None  # pyrs reads '~~a~~~~b~~' as one strikethrough, markdown-it-py as two
     if "|" in text and (_AFTER_TABLE_ROW.search(lines) or (
             _DELIMITER_ROW.search(lines) and (_NESTED_ROW.search(lines) or _TABLE_AFTER_TEXT.search(lines)))):
         return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
