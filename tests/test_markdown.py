@@ -208,6 +208,10 @@ def test_the_ids_body_ids_avoid_are_the_ids_of_the_packaged_templates() -> None:
     ("Teks <span title=\"lihat id=alpha\">x</span>.\n\n## Alpha\n", "alpha", ()),  # an attribute's value
     ("<iframe src=\"https://e.com/x\">\n<div id=\"j\">Tabel</div>\n\n## J\n", "j-2", (("J", "j-2", "j", 1, 3),)),
     ("a <iframe src=x> b\nc <span id=\"s\">s</span>\n\n## S\n", "s-2", (("S", "s-2", "s", 1, 3),)),  # unclosed: alone
+    ("## Jadwal\n\n<div class=\"kotak\">\nRapat <b title=\"x\"id=\"jadwal\">Senin</b>.\n</div>\n", "jadwal-2",
+     (("Jadwal", "jadwal-2", "jadwal", 3, 0),)),  # an attribute right after a quoted value, as HTML reads it
+    ("## Jadwal\n\n<div id=\"x\">a</div>\n\n<div class=\"kotak\">\nRapat <b/id=\"jadwal\">Senin</b>.\n</div>\n",
+     "jadwal-2", (("Jadwal", "jadwal-2", "jadwal", 5, 0),)),  # or after a '/'; the warning names the tag's line
 ])
 def test_a_heading_takes_a_suffix_for_an_id_the_raw_html_keeps(text: str, heading: str, taken: tuple) -> None:
     """The raw HTML's id stays (the editor wrote it, and links to it); a heading of the same slug gets '-2'."""
@@ -223,6 +227,8 @@ def test_a_heading_takes_a_suffix_for_an_id_the_raw_html_keeps(text: str, headin
      ((6, "fn1", "n3-fn1"),)),
     ("Teks[^1] dan <span id=\"fn\">x</span>.\n\n[^1]: Catatan.\n", "", ()),  # no footnote's id: unchanged
     ("Teks[^1] dan <!-- <span id=\"fn1\"> -->.\n\n[^1]: Catatan.\n", "", ()),
+    ("Teks[^1].\n\n<div class=\"kotak\">\nLihat <span/id=\"fn1\">catatan kami</span>.\n</div>\n\n[^1]: Catatan.\n",
+     "n2-", ((3, "fn1", "n2-fn1"),)),  # no space before 'id', as HTML reads it
 ])
 def test_footnotes_take_a_prefix_for_an_id_the_raw_html_keeps(text: str, prefix: str, taken: tuple) -> None:
     """A raw id="fn1" and a footnote made two elements id="fn1", and the [1] mark jumped to the raw one; the raw id

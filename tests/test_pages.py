@@ -892,6 +892,27 @@ def test_body_ids_never_repeat_an_id_of_the_page_around_the_article(tmp_path: Pa
         "goes there); give the element another id"]
 
 
+def test_a_raw_id_written_without_a_space_before_it_is_an_id_all_the_same(tmp_path: Path) -> None:
+    """`<span/id="fn1">` and `<b title="x"id="jadwal">` set an id as HTML reads them, but were not seen as raw ids:
+    the page had two of each (the Nu checker's "Duplicate ID") and no warning; `<b/id="main">` kept the page's id."""
+    body = ("Paragraf[^1].\n\n## Jadwal\n\n<div class=\"kotak\">\nRapat <b title=\"x\"id=\"jadwal\">Senin</b>.\n"
+            "Lihat <span/id=\"fn1\">catatan</span> <i/id=\"main\">ini</i>.\n</div>\n\n[^1]: Catatan.\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/06/a/index.html"].decode()
+    ids = re.findall(r' id="([^"]*)"', page)
+    assert len(ids) == len(set(ids)) and {"main", "jadwal", "jadwal-2", "fn1", "n2-fn1"} <= set(ids)
+    path = "content/2025/06/a.md"
+    assert [str(p) for p in result.warnings if "id=" in p.message] == [
+        f"{path}:7: warning: heading 'Jadwal' has id=\"jadwal-2\", as the raw HTML at line 10 has id=\"jadwal\" (a "
+        "link to #jadwal goes there); if that id was meant for this heading, delete it, or else give it another name",
+        f'{path}:11: warning: id="fn1" is also a footnote\'s id, so the page\'s footnotes take the prefix "n2-" '
+        '("n2-fn1"; a link to #fn1 comes to this element); if it was meant for the footnote, delete it, or else give '
+        "it another name",
+        f'{path}:11: warning: id="main" removed: the page around the article uses this id (a link to #main goes '
+        "there); give the element another id"]
+
+
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
     """`<a href="javascript:…">x</a>` became a dead `<a>x</a>` without a word (a Markdown link to the same address
     is a warning)."""

@@ -148,7 +148,11 @@ THEME_IDS = frozenset({"main", "related", "intel", "search-q", "search-results",
 """Ids the theme's pages use around the body (the skip link's ``#main``, the related-reading heading …): a
 heading of the same name gets a suffix ('main-2'), and a raw-HTML ``id`` that is one of them is removed with a
 warning. tests/test_markdown.py keeps this list equal to the ids in the packaged templates."""
-_THEME_ID = re.compile(r"""\s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)""" % "|".join(sorted(THEME_IDS)))
+_BEFORE_ATTRIBUTE = r"""[\s/"']"""
+"""What the HTML parser reads an attribute after: a space, a '/' (``<span/id="a">``) or a quoted value's end
+(``<b title="x"id="a">``)."""
+_THEME_ID = re.compile(r"""%s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)"""
+                       % (_BEFORE_ATTRIBUTE, "|".join(sorted(THEME_IDS))))
 """A raw tag's ``id`` that is one of ``THEME_IDS`` (nh3 keeps an ``id`` as written, so this is matched as it was)."""
 _THEME_ID_ATTR = re.compile(r' id="(?:%s)"' % "|".join(sorted(THEME_IDS)))
 
@@ -244,7 +248,7 @@ def _digest_rule(state: StateCore) -> None:
         state.env["summary"] = collapse(" ".join(summary))  # '第一行\n第二行' is one line, as on the page
 
 
-_ID_ATTRIBUTE = re.compile(r"\s[iI][dD]\s*=")
+_ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
 """Where a raw tag may set an ``id``: a cheap test of the body before its raw HTML is read for one."""
 
 
