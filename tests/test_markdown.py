@@ -239,3 +239,15 @@ def test_footnotes_take_a_prefix_for_an_id_the_raw_html_keeps(text: str, prefix:
     assert (f'<a href="#{prefix}fn1" id="{prefix}fnref1" role="doc-noteref"' in rendered.html
             and f'<li id="{prefix}fn1" class="footnote-item">' in rendered.html
             and f'<a href="#{prefix}fnref1" class="footnote-backref"' in rendered.html)
+
+
+def test_a_body_link_to_a_footnote_follows_its_prefix() -> None:
+    """The 'n2-' prefix renames every footnote, so '[catatan 2](#fn2)', to a note whose id no raw tag has, led
+    nowhere (and `digest check --links` blamed a heading); it leads to 'n2-fn2'. A link to '#fn1', the raw
+    element's id, stays: it comes to that element."""
+    text = ("Teks[^1], dua[^2]; lihat [catatan 2](#fn2), [kembali](#fnref2) dan [lama](#fn1).\n\n"
+            "<p>Lama <span id=\"fn1\">x</span>.</p>\n\n[^1]: Satu.\n[^2]: Dua.\n")
+    html = render(text, NO_TOC).html
+    assert ('lihat <a href="#n2-fn2">catatan 2</a>, <a href="#n2-fnref2">kembali</a> dan <a href="#fn1">lama</a>.'
+            in html)
+    assert '<li id="n2-fn2" class="footnote-item">' in html and 'id="n2-fnref2"' in html

@@ -69,12 +69,13 @@ def test_link_checker_finds_what_is_broken() -> None:
         <main id="main"><a href="/d/a/">ok</a> <a href="a/#here">ok</a> <a href="#main">ok</a>
         <a href="https://example.org/d/a/">ok</a> <a href="https://elsewhere.example/x">external</a>
         <a href="/d/b/">no page</a> <a href="/d/a/#nowhere">no id</a> <a href="/d/a">no slash</a>
+        <a href="/d/a/#fn2">renamed note</a> <a href="/d/a/#fnref3">no note</a>
         <a href="/other/">outside the base path</a> <a href="../../x/">above the root</a>
         <img src="https://example.org/d/logo.png" srcset="/d/a/index.html 1x, /d/big.png 2x" alt=""></main>
         </body></html>"""
     files = {
         "index.html": page,
-        "a/index.html": b'<!doctype html><html><body><p id="here">x</p></body></html>',
+        "a/index.html": b'<!doctype html><html><body><p id="here">x</p><li id="n2-fn2">n</li></body></html>',
         "feed.xml": b'<rss version="2.0"><channel><link>https://example.org/d/</link><item>'
                     b'<link>https://example.org/d/gone/</link><guid>https://example.org/d/gone/</guid></item>'
                     b'</channel></rss>',
@@ -88,6 +89,10 @@ def test_link_checker_finds_what_is_broken() -> None:
         ("index.html", "../../x/", none),
         ("index.html", "/d/a", "a folder without its '/' (a host answers it only with a redirect); end the address "
                                "with '/'"),
+        ("index.html", "/d/a/#fn2", "a/index.html is there, but its footnotes' ids have the prefix 'n2-' (its raw "
+                                    "HTML has an element with a footnote's id); write '#n2-fn2'"),
+        ("index.html", "/d/a/#fnref3", "a/index.html is there, but has no footnote 'fnref3' for the '#' to jump to "
+                                       "(footnotes are numbered in order: 'fn1' is the first note, 'fnref1' its mark)"),
         ("index.html", "/d/a/#nowhere", "a/index.html is there, but has no id 'nowhere' for the '#' to jump to (a "
                                         "heading's id changes with its text)"),
         ("index.html", "/d/b/", none), ("index.html", "/d/big.png", none), ("index.html", "/d/missing.css", none),
@@ -95,7 +100,8 @@ def test_link_checker_finds_what_is_broken() -> None:
         ("sitemap.xml", "https://example.org/d/c/", none),
     ]
     assert [ref for _, ref, _ in broken_links(files, "/d/")] == [
-        "../../x/", "/d/a", "/d/a/#nowhere", "/d/b/", "/d/big.png", "/d/missing.css", "/other/"]
+        "../../x/", "/d/a", "/d/a/#fn2", "/d/a/#fnref3", "/d/a/#nowhere", "/d/b/", "/d/big.png", "/d/missing.css",
+        "/other/"]
 
 
 # --- feeds and sitemap -------------------------------------------------------------------------------------

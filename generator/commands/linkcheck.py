@@ -102,9 +102,23 @@ class Site:
         fragment = target.fragment
         if not fragment or not target.file.endswith(".html") or fragment.lower() == "top":
             return ""
-        if fragment in _ids(self.files[target.file]):
+        ids = _ids(self.files[target.file])
+        if fragment in ids:
             return ""
+        if _FOOTNOTE_ID.fullmatch(fragment):
+            renamed = sorted((i for i in ids if i.endswith("-" + fragment) and _FOOTNOTE_ID.fullmatch(i)), key=len)
+            if renamed:
+                prefix = renamed[0][:-len(fragment)]
+                return (f"{target.file} is there, but its footnotes' ids have the prefix '{prefix}' (its raw HTML has "
+                        f"an element with a footnote's id); write '#{renamed[0]}'")
+            return (f"{target.file} is there, but has no footnote '{fragment}' for the '#' to jump to (footnotes are "
+                    "numbered in order: 'fn1' is the first note, 'fnref1' its mark)")
         return f"{target.file} is there, but has no id '{fragment}' for the '#' to jump to (a heading's id changes with its text)"
+
+
+_FOOTNOTE_ID = re.compile(r"(?:n\d+-)?fn(?:ref)?\d+(?:-\d+)?")
+"""A footnote's id or its mark's ('fn2', 'fnref2-1'), with the prefix the renderer gives them all when the body's
+raw HTML has one ('n2-fn2', ``markdown._settle_ids``)."""
 
 
 @lru_cache(maxsize=256)

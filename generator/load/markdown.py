@@ -266,7 +266,7 @@ def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> s
     HTML keeps from the raw HTML (``page_ids``: not one in a comment, an attribute's value or a removed element)
     keeps its name, and a heading of that slug takes a suffix instead, the footnotes a prefix ('n2-fn1', their
     marks and back-links alike), with a warning naming the raw tag's line: the editor wrote that id, so a link to
-    it, in the body or from elsewhere, is meant for that element."""
+    it, in the body or from elsewhere, is meant for that element. The body's links to the other notes follow them."""
     mark = env["id_mark"]
     found = page_ids(body) if env.get("raw_html") else set()
     kept = {name for name in found if not name.startswith(mark)} - THEME_IDS
@@ -291,7 +291,14 @@ def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> s
         headings.append((level, anchor, text))
     env["headings"] = headings
     body = re.sub(re.escape(mark) + r"h(\d+)", lambda m: anchors[int(m[1])], body) if anchors else body
+    if prefix:  # the body's own links to a renamed note ('[catatan 2](#fn2)') follow it
+        renamed = notes - kept
+        body = _NOTE_LINK.sub(lambda m: f"{m[1]}{prefix}{m[2]}" if m[2] in renamed else m[0], body)
     return body.replace(mark + "f-", prefix)
+
+
+_NOTE_LINK = re.compile(r'(<a [^>]*?(?<= )href="#)(fn(?:ref)?\d+(?:-\d+)?)(?=")')
+"""A link to a footnote's id as the editor wrote it (a tag ends at its first '>': both writers escape it in values)."""
 
 
 def _raw_id_lines(src: str, tokens: Sequence[Token], env: EnvType) -> dict[str, int]:
