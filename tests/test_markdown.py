@@ -251,3 +251,25 @@ def test_a_body_link_to_a_footnote_follows_its_prefix() -> None:
     assert ('lihat <a href="#n2-fn2">catatan 2</a>, <a href="#n2-fnref2">kembali</a> dan <a href="#fn1">lama</a>.'
             in html)
     assert '<li id="n2-fn2" class="footnote-item">' in html and 'id="n2-fnref2"' in html
+
+
+@pytest.mark.parametrize("text, html", [
+    *((f"模型<{tag}>引用</{tag}>\n第二行\n", f"<p>模型<{tag}>引用</{tag}>第二行</p>\n")
+      for tag in ("cite", "ins", "time", "var", "dfn", "samp")),
+    ("模型<wbr>\n第二行\n", "<p>模型<wbr>第二行</p>\n"),
+    ("模型\n`代码`结束\n", "<p>模型<code>代码</code>结束</p>\n"),              # a code span starting a line
+    ("开始`代码`\n第二行\n", "<p>开始<code>代码</code>第二行</p>\n"),          # or ending one
+    ("开始[*`代码`*](/b)\n[`链接`](/a)结束\n", '<p>开始<a href="/b"><em><code>代码</code></em></a><a href="/a"><code>链接'
+                                              "</code></a>结束</p>\n"),
+    ("开始`code`\n第二行 `x`\n`代码`\n", "<p>开始<code>code</code>\n第二行 <code>x</code>\n<code>代码</code></p>\n"),
+])
+def test_chinese_lines_join_through_every_inline_tag_and_code_span(text: str, html: str) -> None:
+    """'模型<cite>引用</cite>' / '第二行' and a code span at a line's start or end ('模型' / '`代码`') read with a space
+    in Chromium, where the summary had none; code that ends in Latin text keeps its line break."""
+    rendered = render(text, NO_TOC)
+    assert rendered.html == html
+
+
+def test_the_tags_lines_join_through_are_tags_the_sanitiser_keeps() -> None:
+    from generator.load.sanitize import TAGS, TEXT_TAGS
+    assert TEXT_TAGS <= TAGS

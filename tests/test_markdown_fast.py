@@ -129,6 +129,7 @@ def test_what_renders_differently_goes_to_markdown_it_py(text: str) -> None:
     "```bash\ncurl -s https://example.org/api | jq '.[]'\n```\n\nText.\n",  # URLs and pipes in code
     "| a | b |\n|:-|-:|\n| 1<br>2 | <sub>3</sub> |\n",
     "第一行\n第二行，**请看**\n[这篇文章](https://example.org/a)\n的内容。\n",  # lines joined on both paths
+    "模型\n`代码`结束，`代码`\n第二行\n",                   # through a code span too
 ])
 def test_common_bodies_take_the_fast_path(text: str) -> None:
     assert takes_fast_path(text)

@@ -26,8 +26,8 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, drop_unusable_images, is_external, page_ids,
-                                     refused_addresses, safe_url, sanitize, written_ids)
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, TEXT_TAGS, drop_unusable_images, is_external,
+                                     page_ids, refused_addresses, safe_url, sanitize, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space
 
@@ -666,13 +666,16 @@ def _to_renamed(body: str, headings: Sequence[tuple[int, str, str]]) -> str:
     return re.sub(r'href="#(%s)"' % "|".join(map(re.escape, renamed)), lambda m: f'href="#{renamed[m[1]]}"', body)
 
 
-_INLINE_TAG = r"</?(?:a|abbr|b|del|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)(?:\s[^>]*)?>"
-_SOFT_BREAK = re.compile(r"<pre[\s>].*?</pre>|<code[\s>].*?</code>|<[^>]*>"
-                         r"|(%s(?:%s)*)[ \t]*\n[ \t\n]*(?=(?:%s)*([^< \t\n]))"
-                         % (JOINING.pattern, _INLINE_TAG, _INLINE_TAG), re.DOTALL)
-"""A tag, or code and what it holds, passed over whole; or a line break in text after a Chinese or Japanese character
-(with the spaces around it, and the inline tags between it and the characters on either side), and the
-character after it."""
+_INLINE_TAG = r"</?(?:%s)(?:\s[^>]*)?>" % "|".join(sorted(TEXT_TAGS - {"code"}))
+_CODE_OPEN = r"<code(?:\s[^>]*)?>"
+_SOFT_BREAK = re.compile(r"<pre[\s>].*?</pre>"
+                         r"|((?:%s[^<]*(%s)</code>|(%s))(?:%s)*)[ \t]*\n[ \t\n]*(?=(?:%s)*(?:%s)?([^< \t\n]))"
+                         r"|<code[\s>].*?</code>|<[^>]*>"
+                         % (_CODE_OPEN, JOINING.pattern, JOINING.pattern, _INLINE_TAG, _INLINE_TAG, _CODE_OPEN),
+                         re.DOTALL)
+"""A line break in text after a Chinese or Japanese character (with the spaces around it, and the inline tags between
+it and the characters on either side, a code span's too), what comes before it and the characters on either side;
+or a tag, or code and what it holds, passed over whole."""
 _MAYBE_SOFT_BREAK = re.compile(r"\n[ \t\n]*(?:<[^>]*>)*%s" % JOINING.pattern)
 """A line break before a Chinese or Japanese character (through tags): the test that lets a body without one pass
 at the cost of one quick scan (a pattern that starts with a newline is searched for as a string is, about 5 µs for
@@ -683,13 +686,16 @@ def join_east_asian_lines(body: str) -> str:
     """``body`` without the line breaks of its text between two Chinese or Japanese characters ('第一行\\n第二行'):
     CSS Text 3 drops them, as those languages put no space between words, but Chromium shows each as a space
     (``core.wrap.joins_without_space``, the rule of the text e-mail too). Breaks in ``<pre>``, ``<code>`` and
-    attributes stay; so do those next to Latin letters or Korean, which is written with spaces."""
+    attributes stay (a code span that starts or ends a line is looked into, '模型\\n<code>代码</code>'); so do those
+    next to Latin letters or Korean, which is written with spaces."""
     if body.isascii() or not ("\u200b" in body or _MAYBE_SOFT_BREAK.search(body)):
         return body
 
     def join(found: re.Match[str]) -> str:
         kept = found.group(1)
-        return kept if kept is not None and joins_without_space(kept[0], found.group(2)) else found.group()
+        if kept is None or not joins_without_space(found.group(2) or found.group(3), found.group(4)):
+            return found.group()
+        return kept
 
     return _SOFT_BREAK.sub(join, body)
 

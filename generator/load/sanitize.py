@@ -21,6 +21,10 @@ TAGS = frozenset({
     "video", "audio", "source", "track",
 })
 """Tags kept; any other tag is removed and its text kept (except ``DROPPED``)."""
+TEXT_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
+                       "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"})
+"""The ``TAGS`` that sit inside a line of text, which the joining of Chinese and Japanese lines looks through
+(``markdown.join_east_asian_lines``); not ``<br>``, which ends the line anyway, nor ``<img>``, not a character."""
 DROPPED = frozenset({"script", "style", "iframe", "object", "embed", "applet", "noscript", "template", "svg", "math",
                      "textarea", "select", "title", "xmp", "noembed", "noframes", "frameset", "frame"})
 """Tags removed together with everything inside them."""
