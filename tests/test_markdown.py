@@ -76,6 +76,13 @@ def test_golden_case(name: str, update_golden: bool) -> None:
      '<p><img src="/a.png" alt="A" loading="lazy" decoding="async"></p>\n'),
     ('<p><source src="/a.mp4"><track src="/a.vtt"> <audio><source src="/b.mp3"></audio></p>',
      '<p> <audio controls=""><source src="/b.mp3"></audio></p>'),
+    # an empty address plays nothing and is invalid HTML ('Bad value "" for attribute "src"'): the <source> or
+    # <track> goes, as one with no src does, and an empty src or poster of a player
+    ('<video controls>\n<source src="" type="video/mp4">\n<source src=" " type="video/webm">\n'
+     '<source src="/v.mp4" type="video/mp4">\n<track src="" kind="captions">\n</video>',
+     '<video controls="">\n\n\n<source src="/v.mp4" type="video/mp4">\n\n</video>'),
+    ('<video src="" poster=""></video> <audio src=" "><source src></audio>',
+     '<p><video controls=""></video> <audio controls=""></audio></p>\n'),
     # dropped with their content
     ("<script>alert(1)</script>", ""),
     ("<style>p{}</style>", ""),

@@ -155,6 +155,10 @@ def page_ids(cleaned: str) -> set[str]:
 _LINK_OR_IMAGE = re.compile(r'<(a|img|video|audio|source|track)\s([^>]*)>')
 _URL_ATTRIBUTE = re.compile(r'(?:^|(?<=\s))(href|src|poster)="([^"]*)"')
 _MEDIA_CHILD = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(?:source|track)\b[^>]*>")
+_HAS_SRC = re.compile(r'(?<= )src="\s*[^"\s]')
+_EMPTY_ADDRESS = re.compile(r' ?(?<![\w-])(?:src|poster)=""')
+"""A player's ``src`` or ``poster`` left empty (or only spaces, which ``_encoded`` trims): an invalid value, which
+plays or shows nothing, so the attribute goes."""
 _EXTERNAL_HREF = re.compile(r'(?:^|\s)href="(?:https?:)?//', re.IGNORECASE)
 
 
@@ -196,6 +200,8 @@ def sanitize(html: str, external_rel: str) -> str:
         tag, attributes = match.groups()
         if "href=" in attributes or "src=" in attributes or "poster=" in attributes:
             attributes = _URL_ATTRIBUTE.sub(_encoded, attributes)
+        if tag in ("video", "audio") and '=""' in attributes:
+            attributes = _EMPTY_ADDRESS.sub("", attributes).strip()
         if tag == "img":
             return f'<img {attributes} loading="lazy" decoding="async">'
         if external_rel and _EXTERNAL_HREF.search(attributes):
@@ -220,7 +226,8 @@ def _media_children_in_media(cleaned: str) -> str:
     """``cleaned`` without the ``<source>`` and ``<track>`` tags that are not inside a ``<video>`` or ``<audio>``:
     nh3 removes a ``<picture>`` and keeps its ``<source>``, which HTML allows nowhere else (a paragraph holding one
     is invalid); the ``<img>`` inside the picture stays, and shows the image. Nor those without a ``src`` (nh3
-    removed a refused one, ``refused_addresses``): the attribute is required, and they would play nothing."""
+    removed a refused one, ``refused_addresses``) or with an empty one (``src=""``, spaces only): the attribute is
+    required, a valid non-empty URL, and they would play nothing."""
     depth = 0
 
     def keep(match: re.Match[str]) -> str:
@@ -228,6 +235,6 @@ def _media_children_in_media(cleaned: str) -> str:
         if match.group(2):
             depth += -1 if match.group(1) else 1
             return match.group()
-        return match.group() if depth > 0 and ' src="' in match.group() else ""
+        return match.group() if depth > 0 and _HAS_SRC.search(match.group()) else ""
 
     return _MEDIA_CHILD.sub(keep, cleaned)
