@@ -88,6 +88,8 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "Dana itu^[Menurut laporan tahunan.] cair\n",     # an inline footnote, which pyrs shows as text
     "Harga ~~Rp 10.000~~~~Rp 12.000~~\n",             # pyrs: one strikethrough; markdown-it-py: two
     "x ~~a~~~~b~~~~c~~\n",                            # pyrs nests them
+    "_]]~x~~_~~x~~\n",                                # '~~' next to an emphasis marker: paired otherwise
+    "x~~_~~y*_*~~*\n",
     "Lead.\n\n<!--more-->\n\nRest.\n",                # the summary comes from markdown-it-py's tokens
     "a <span class=x>b</span>\n",                     # raw HTML that needs the sanitiser
     "<small>\n",                                      # a bare tag alone on a line is an HTML block

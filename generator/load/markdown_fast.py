@@ -75,6 +75,9 @@ _SIMPLE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\
                          r"(?:/(?:[A-Za-z0-9/_~-]*[A-Za-z0-9/])?)?(?=\s|$|[.,;:!?](?:\s|$))")
 """A URL in text that linkify-it and markdown-it-pyrs' linkify end at the same place: a simple path, then a
 space or the end of a sentence."""
+_TILDES_AT_EMPHASIS = re.compile(r"[*_]~~|~~[*_]")
+"""Strikethrough right next to an emphasis marker ('_]~x~~_~~x~~', '*a*~~*'): the engines pair such delimiters
+differently."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BACKTICKS = re.compile(r"`+")
 _EMPHASIS_NEIGHBOUR = re.compile(r"[^\x00-\x7f](?:(?=[*_~])|(?<=[*_~].))")
@@ -107,8 +110,8 @@ def _gate(text: str) -> bool | None:
     lines = "\n" + text  # the line patterns start with '\n', which the regex engine finds fast (not with '^')
     if "[^" in text or "^[" in text or _MORE.search(text) or ("<" in text and _TAG_LINE.search(lines)):
         return None  # footnotes, '^[inline]' ones too; the summary; an HTML block
-    if "~~~~" in text:
-        return None  # pyrs reads '~~a~~~~b~~' as one strikethrough, markdown-it-py as two
+    if "~~" in text and ("~~~~" in text or _TILDES_AT_EMPHASIS.search(text)):
+        return None  # pyrs reads '~~a~~~~b~~' as one strikethrough, markdown-it-py as two; '_a~~_~~b~~' alike
     if "|" in text and (_AFTER_TABLE_ROW.search(lines) or (
             _DELIMITER_ROW.search(lines) and (_NESTED_ROW.search(lines) or _TABLE_AFTER_TEXT.search(lines)))):
         return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
