@@ -90,6 +90,7 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "x ~~a~~~~b~~~~c~~\n",                            # pyrs nests them
     "_]]~x~~_~~x~~\n",                                # '~~' next to an emphasis marker: paired otherwise
     "x~~_~~y*_*~~*\n",
+    "a `   ` b ` \n  `\n",                             # a code span of spaces only: pyrs trims it
     "Lead.\n\n<!--more-->\n\nRest.\n",                # the summary comes from markdown-it-py's tokens
     "a <span class=x>b</span>\n",                     # raw HTML that needs the sanitiser
     "<small>\n",                                      # a bare tag alone on a line is an HTML block

@@ -78,6 +78,9 @@ space or the end of a sentence."""
 _TILDES_AT_EMPHASIS = re.compile(r"[*_]~~|~~[*_]")
 """Strikethrough right next to an emphasis marker ('_]~x~~_~~x~~', '*a*~~*'): the engines pair such delimiters
 differently."""
+_BLANK_CODE = re.compile(r"`[ \n]{3,}`")
+"""A code span of three or more spaces: pyrs takes a space off each end, which CommonMark and markdown-it-py do not
+when the span is only spaces."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BACKTICKS = re.compile(r"`+")
 _EMPHASIS_NEIGHBOUR = re.compile(r"[^\x00-\x7f](?:(?=[*_~])|(?<=[*_~].))")
@@ -140,8 +143,8 @@ def _gate(text: str) -> bool | None:
         for found in _EMPHASIS_NEIGHBOUR.finditer(text):
             if unicodedata.category(found.group())[0] == "S":
                 return None  # markdown-it-pyrs counts symbols such as '€' as punctuation around emphasis
-    if "`" in text and "[" in text and _unclosed_code(text):
-        return None  # markdown-it-pyrs 0.4 panics on '[a `b' (an unclosed code span after a '[')
+    if "`" in text and (("[" in text and _unclosed_code(text)) or _BLANK_CODE.search(text)):
+        return None  # markdown-it-pyrs 0.4 panics on '[a `b' (an unclosed code span after a '['); and see _BLANK_CODE
     bare = False
     if "<" in text:
         for found in _RAW_START.finditer(text):
