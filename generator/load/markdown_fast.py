@@ -111,9 +111,12 @@ def _gate(text: str) -> bool | None:
     if "```" in text:
         text = _FENCED.sub("", text)  # code: no URLs, tags or table rows in it count
     lines = "\n" + text  # the line patterns start with '\n', which the regex engine finds fast (not with '^')
-    if "[^" in text or "^[" in text or _MORE.search(text) or ("<" in text and _TAG_LINE.search(lines)):
+    # a character is looked for before two ('"^" in text'): a search for one is several times faster in a text
+    # that is not ASCII
+    if ("^" in text and ("[^" in text or "^[" in text)) or _MORE.search(text) or (
+            "<" in text and _TAG_LINE.search(lines)):
         return None  # footnotes, '^[inline]' ones too; the summary; an HTML block
-    if "~~" in text and ("~~~~" in text or _TILDES_AT_EMPHASIS.search(text)):
+    if "~" in text and "~~" in text and ("~~~~" in text or _TILDES_AT_EMPHASIS.search(text)):
         return None  # pyrs reads '~~a~~~~b~~' as one strikethrough, markdown-it-py as two; '_a~~_~~b~~' alike
     if "|" in text and (_AFTER_TABLE_ROW.search(lines) or (
             _DELIMITER_ROW.search(lines) and (_NESTED_ROW.search(lines) or _TABLE_AFTER_TEXT.search(lines)))):
