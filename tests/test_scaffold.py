@@ -652,3 +652,35 @@ def test_new_says_which_slugs_entry_makes_a_tag_clash_and_what_to_write(
         new_article(load_config(tmp_path / "config.yaml"), NewArticle("Tes", tags=tags), JUNE_30_EVENING_UTC)
     assert str(e.value) == message
     assert not (tmp_path / "content/2025/07").exists()
+
+
+@pytest.mark.parametrize("tags", [("ML", "AI"), ("AI", "ML")])
+@pytest.mark.parametrize("published, typed_other, message", [
+    ("ML", "AI", "--tags: 'AI' and 'ML' (in content/2025/05/lain.md) both make the URL /tags/ai/: config.yaml:4 gives "
+     "'ML' the slug ai (slugs:); if they are one thing, write only 'ML' in --tags, else add \"AI\": ai-2 to slugs: "
+     "there"),
+    ("AI", "ML", "--tags: 'ML' and 'AI' (in content/2025/05/lain.md) both make the URL /tags/ai/: config.yaml:4 gives "
+     "'ML' the slug ai (slugs:); if they are one thing, write only 'AI' in --tags, else give 'ML' another slug there, "
+     "like ml"),
+])
+def test_new_with_two_tags_on_one_url_changes_the_one_no_published_article_has(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tags: tuple[str, str],
+        published: str, typed_other: str, message: str) -> None:
+    """`--tags "ML, AI"` with slugs: {ML: ai} and a published article tagged ML got two fixes that contradict each
+    other ('give ML another slug there, like ml' and 'add "AI": ai-2 to slugs:'); following both moved the published
+    /tags/ai/ page and its feeds, with no redirect or warning. It is said once, and the fix changes the typed tag no
+    article has: followed, the new article builds, and the published tag's page stays at /tags/ai/."""
+    from generator.commands.cli import main
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(JUNE_30_EVENING_UTC.timestamp())))
+    make_project(tmp_path, {"2025/05/lain.md": article("Lain", date="2025-05-01", tags=f"[{published}]")},
+                 config=CONFIG + "slugs:\n  ML: ai\n")
+    config = str(tmp_path / "config.yaml")
+    assert main(["new", "Tes", "--tags", ", ".join(tags), "--config", config]) == 2
+    assert capsys.readouterr().err == f"error: {message}\n"
+    fix = '  ML: ai\n  "AI": ai-2\n' if typed_other == "AI" else "  ML: ml\n"  # as the message says
+    (tmp_path / "config.yaml").write_text(CONFIG + "slugs:\n" + fix)
+    assert main(["new", "Tes", "--tags", ", ".join(tags), "--config", config]) == 0
+    output = build_project(tmp_path).output.files
+    assert b"/2025/05/lain/" in output["tags/ai/index.html"]  # the published page has not moved
+    moved = "tags/ai-2/index.html" if typed_other == "AI" else "tags/ml/index.html"
+    assert b"/2025/07/tes/" in output[moved] and b"/2025/05/lain/" not in output[moved]

@@ -481,8 +481,9 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
     # a clash config.yaml's slugs: makes between two typed tags is said in --tags' words, not at config.yaml's line
     found = [*problems, *(p for p in (build_site((article,), own)[1] if article else ())
                           if not p.field.startswith("slugs."))]
-    found += _typed_slug_clashes(own, article.tags, rel) if article else []
-    found += _spelled_otherwise(config, own, article.tags, article.section, now) if article else []
+    spelled, kept = _spelled_otherwise(config, own, article.tags, article.section, now) if article else ([], set())
+    found += _typed_slug_clashes(own, article.tags, rel, kept) if article else []
+    found += spelled
     said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
             for p in found if "placeholder" not in p.message]
     if said:
@@ -490,23 +491,30 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
 
 
 def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str,
-                       now: datetime) -> list[Problem]:
+                       now: datetime) -> tuple[list[Problem], set[str]]:
     """The new article's tags and section that another article (a draft's too: the build stops once it is published)
     spells otherwise on the same URL ('kecerdasan-buatan' and 'Kecerdasan Buatan'), as the build says them, naming
-    the file the build names: of those with that spelling, the newest it publishes (``_build_order``). Only the
-    front matter of the others is read, as the build reads it, and only of a file that may hold such a name."""
+    the file the build names: of those with that spelling, the newest it publishes (``_build_order``); and the slugs
+    of the tags whose URL that article has for one of the typed tags (``--tags ML,AI`` beside an article's 'ML'),
+    where the fix said is to change the other typed tag, so the article's page stays where it is. Only the front
+    matter of the others is read, as the build reads it, and only of a file that may hold such a name."""
     from generator.index.taxonomy import FIELDS, one_url, term_slug
     from generator.load.content import MAX_BYTES, MAX_TAGS, NOT_ARTICLES, NOTES_DIR, find_articles, read_front
 
-    wanted = {(kind, slug): name for kind, names in (("tags", tags), ("sections", (section,))) for name in names
-              if name and (slug := term_slug(fold(name), own))}
+    wanted: dict[tuple[str, str], dict[str, str]] = {}  # (kind, slug): the typed names on it, by their folded form
+    for kind, names in (("tags", tags), ("sections", (section,))):
+        for name in names:
+            if name and (slug := term_slug(fold(name), own)):
+                wanted.setdefault((kind, slug), {}).setdefault(fold(name), name)
     needles = [_letters(slug) for _, slug in wanted] + [_letters(fold(name)) for name in own.written]
-    said: dict[tuple[str, str], tuple[tuple[object, ...], Problem]] = {}
+    said: dict[tuple[str, str], tuple[tuple[object, ...], Problem, bool]] = {}
 
-    def clash(kind: str, name: str) -> tuple[str, str] | None:
-        """(kind, slug) of the new article's name that ``name`` spells otherwise on the same URL; None for none."""
+    def clash(kind: str, name: str) -> tuple[tuple[str, str], str] | None:
+        """(kind, slug) and the new article's name that ``name`` spells otherwise on the same URL (one that
+        ``name`` is not, when two are typed); None for none."""
         key = (kind, term_slug(fold(name), own)) if name else ("", "")
-        return key if key in wanted and fold(wanted[key]) != fold(name) else None
+        typed = [typed for folded, typed in wanted.get(key, {}).items() if folded != fold(name)]
+        return (key, typed[0]) if typed else None
 
     for rel, file in find_articles(config.root, config.content_dir)[0] if wanted else ():
         if rel[len(config.content_dir.rstrip("/")) + 1:].split("/")[0] in {*NOT_ARTICLES, NOTES_DIR}:
@@ -531,16 +539,20 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
         order: tuple[object, ...] | None = None
         for kind, name in others:
             if (found := clash(kind, name)) is not None:
+                key, typed = found
                 order = order or _build_order(config, check, rel, now)
-                if found not in said or order < said[found][0]:
-                    words = _slugs_clash(own, kind, found[1], wanted[found], name, rel) \
-                        or one_url(kind, found[1], wanted[found], name, rel)
-                    said[found] = (order, Problem(rel, 0, FIELDS[kind], words))
-    return [problem for _, problem in said.values()]
+                if key not in said or order < said[key][0]:
+                    held = fold(name) in wanted[key]  # typed too: the other typed name is the one to change
+                    words = _slugs_clash(own, kind, key[1], typed, name, rel, held) \
+                        or one_url(kind, key[1], typed, name, rel)
+                    said[key] = (order, Problem(rel, 0, FIELDS[kind], words), held)
+    return ([problem for _, problem, _ in said.values()],
+            {slug for (kind, slug), (_, _, held) in said.items() if held and kind == "tags"})
 
 
-def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str) -> list[Problem]:
-    """Two of the typed tags that config.yaml's ``slugs:`` gives one URL (``_slugs_clash``), each after the first."""
+def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str, kept: set[str]) -> list[Problem]:
+    """Two of the typed tags that config.yaml's ``slugs:`` gives one URL (``_slugs_clash``), each after the first;
+    not on a slug of ``kept``, whose clash ``_spelled_otherwise`` says with the other article's name."""
     from generator.index.taxonomy import term_slug
 
     problems: list[Problem] = []
@@ -548,15 +560,18 @@ def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str) -> list[
     for name in tags:
         slug = term_slug(fold(name), own)
         taken = first.setdefault(slug, name)
-        if slug and fold(taken) != fold(name) and (words := _slugs_clash(own, "tags", slug, taken, name)):
+        if slug and slug not in kept and fold(taken) != fold(name) \
+                and (words := _slugs_clash(own, "tags", slug, taken, name)):
             problems.append(Problem(rel, 0, "tags", words))
     return problems
 
 
-def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, where: str = "") -> str | None:
+def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, where: str = "",
+                 typed_too: bool = False) -> str | None:
     """digest new's words for the typed ``name`` and ``other`` (typed too, or another article's, in the file
-    ``where``) that make one URL through config.yaml's ``slugs:``: the entries that do it, at their lines, and what to
-    write, in the argument or in ``slugs:``; None when no entry of ``slugs:`` is in it (``taxonomy.one_url``'s case)."""
+    ``where``, and typed too when ``typed_too``) that make one URL through config.yaml's ``slugs:``: the entries that
+    do it, at their lines, and what to write, in the argument or in ``slugs:``, never moving the other article's page;
+    None when no entry of ``slugs:`` is in it (``taxonomy.one_url``'s case)."""
     from generator.index.taxonomy import FIELDS, slug_for
 
     given = [n for n in (name, other) if fold(n) in own.written]
@@ -565,7 +580,9 @@ def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, whe
     places = " and ".join(f"{file}:{line}" for file, line in (own.where(fold(n)) for n in given))
     gives = (f"{places} gives {quoted(given[0])} the slug {slug}" if len(given) == 1
              else f"{places} give both the slug {slug}")
-    one = f"write {quoted(other)} in {_FIELD_ARGUMENTS[FIELDS[kind]]} instead" if where else "write only one of them"
+    argument = _FIELD_ARGUMENTS[FIELDS[kind]]
+    one = (f"write only {quoted(other)} in {argument}" if typed_too else f"write {quoted(other)} in {argument} instead"
+           if where else "write only one of them")
     change = name if where else given[-1]  # another article's URL stays as it is
     fix = (f"give {quoted(change)} another slug there, like {slug_for(change, slug)}" if fold(change) in own.written
            else f"add {json.dumps(change, ensure_ascii=False)}: {slug_for(change, slug)} to slugs: there")
