@@ -385,19 +385,71 @@ def test_a_hand_written_feed_naming_another_address_of_the_site_is_not_announced
     assert out.endswith(f"announced 0 feeds to {hub.url}; {len(topics)} unchanged, 0 failed\n")
 
 
+def dry_run_with(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], rel: str,
+                 text: str) -> tuple[int, str, str]:
+    """`digest ping --dry-run` on the project built with ``text`` as ``static/<rel>``."""
+    root = project(tmp_path, hub.url)
+    (root / "static" / rel).parent.mkdir(parents=True)
+    (root / "static" / rel).write_text(text)
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    return run(capsys, "ping", "--config", config, "--dry-run")
+
+
 def test_a_json_feed_naming_another_address_of_the_site_is_told_to_fix_its_feed_url(
         tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
     """A JSON Feed has no self link: the warning names the field it has, feed_url."""
-    root = project(tmp_path, hub.url)
-    (root / "static/podcast").mkdir(parents=True)
-    (root / "static/podcast/feed.json").write_text('{"version": "https://jsonfeed.org/version/1.1", "title": "P", '
-                                                   '"feed_url": "https://example.org/podcast.json", "items": []}\n')
-    config = str(root / "config.yaml")
-    assert run(capsys, "build", "--config", config, "-q")[0] == 0
-    code, out, err = run(capsys, "ping", "--config", config, "--dry-run")
+    code, out, err = dry_run_with(tmp_path, hub, capsys, "podcast/feed.json",
+                                  '{"version": "https://jsonfeed.org/version/1.1", "title": "P", '
+                                  '"feed_url": "https://example.org/podcast.json", "items": []}\n')
     assert (code, err) == (0, f"{tmp_path / 'site/podcast/feed.json'}: warning: not announced: it names "
                               "https://example.org/podcast.json as its own, but it is served at "
                               "https://example.org/podcast/feed.json, and the hub would fetch "
                               "https://example.org/podcast.json; write https://example.org/podcast/feed.json as its "
                               "feed_url\n")
     assert "podcast" not in out
+
+
+ZOLA_ATOM = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+    <title>Old blog</title>
+    <link rel="self" type="application/atom+xml" href="{url}"/>
+    <link rel="alternate" type="text/html" href="https://anchor.fm/"/>
+    <updated>2024-01-01T00:00:00+00:00</updated>
+    <id>{url}</id>
+</feed>
+"""
+RSS = ('<?xml version="1.0"?>\n<rss version="2.0" xmlns:{prefix}="http://www.w3.org/2005/Atom"><channel>{link}'
+       '<title>P</title></channel></rss>\n')
+
+
+@pytest.mark.parametrize("text", [
+    ZOLA_ATOM,
+    RSS.format(prefix="atom", link="<atom:link rel='self' href='{url}' type='application/rss+xml'/>"),
+    RSS.format(prefix="atom10", link='<atom10:link\n  rel="self"\n  href="{url}" />'),
+    RSS.format(prefix="atom", link='<!-- <atom:link href="https://example.org/podcast/feed.xml" rel="self"/> -->'
+                                   '<atom:link type="application/rss+xml" rel="hub self" href = "{url}"/>'),
+])
+def test_a_copied_feed_is_not_announced_whatever_the_order_and_quotes_of_its_self_link(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    """The self link was read with a pattern for one form only (href="…" before rel="self", in double quotes), so
+    Zola's <link rel="self" type="application/atom+xml" href="…"/>, single quotes, another prefix or a link left in a
+    comment read as no self link: another site's feed copied into static/ was announced as the site's own. The self
+    link is read as XML, in any order and quoting, from the feed's head (not a comment, nor an entry's)."""
+    url = "https://anchor.fm/s/abc123/podcast/rss?a=1&amp;b=2"
+    code, out, err = dry_run_with(tmp_path, hub, capsys, "podcast/feed.xml", text.format(url=url))
+    assert (code, err) == (0, f"{tmp_path / 'site/podcast/feed.xml'}: warning: not announced: it names "
+                              "https://anchor.fm/s/abc123/podcast/rss?a=1&b=2 as its own, not a URL of "
+                              "https://example.org/, so it is another site's feed, copied into this one; link to that "
+                              "feed instead (readers of a copy get no new items), or delete the copy from the static "
+                              "files\n")
+    assert "podcast" not in out and "would announce https://example.org/feed.xml\n" in out
+
+
+def test_an_entrys_self_link_is_not_the_feeds(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """A feed without a self link of its own is the one served where it is; an entry's self link names the entry."""
+    code, out, err = dry_run_with(
+        tmp_path, hub, capsys, "podcast/feed.xml",
+        '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title><entry><title>E</title>'
+        '<link rel="self" href="https://anchor.fm/e/1"/></entry></feed>\n')
+    assert (code, err) == (0, "") and "would announce https://example.org/podcast/feed.xml\n" in out

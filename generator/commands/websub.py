@@ -13,10 +13,9 @@ each changed feed once. The hub gets one ``hub.mode=publish`` POST per feed URL 
 from __future__ import annotations
 
 import hashlib
-import html
+import io
 import json
 import os
-import re
 import tempfile
 import urllib.error
 import urllib.parse
@@ -24,6 +23,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
+
+from lxml import etree
 
 from generator.core import urls
 from generator.load.config import same_address
@@ -33,8 +34,8 @@ FEED_NAMES = tuple(rule("") for _, _, rule in urls.FEED_FORMATS)
 """File names of feeds in every format: feed.xml, atom.xml, feed.json."""
 
 
-_SELF = re.compile(rb'<(?:atom:)?link href="([^"]*)" rel="self"')
-"""A feed's own URL in RSS (``<atom:link>``) and Atom (``<link>``), as ``render/feeds.py`` writes it."""
+_ITEMS = {"item", "entry"}
+"""Where a feed's head ends: a self link after it is an item's."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,27 @@ def self_url(name: str, data: bytes) -> str | None:
         except (ValueError, AttributeError):
             return None
         return url if isinstance(url, str) and url else None
-    found = _SELF.search(data)  # the head's: it comes before any item
-    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
+    return _head_self_link(data)
+
+
+def _head_self_link(data: bytes) -> str | None:
+    """The href of the first ``link`` whose rel has 'self' in a feed's head (RSS's ``<atom:link>``, Atom's
+    ``<link>``), read as XML: its attributes in any order and quoting, any namespace prefix, not in a comment;
+    a file that is not well-formed is read as far as it goes."""
+    events = etree.iterparse(io.BytesIO(data), events=("start",), recover=True, resolve_entities=False,
+                             no_network=True, load_dtd=False)
+    try:
+        for _, element in events:
+            tag = element.tag if isinstance(element.tag, str) else ""  # '{ns}link', or 'atom:link' undeclared
+            name = tag.rpartition("}")[2].rpartition(":")[2]
+            if name in _ITEMS:
+                return None
+            href = element.get("href", "").strip()
+            if name == "link" and href and "self" in element.get("rel", "").lower().split():
+                return href
+    except etree.XMLSyntaxError:  # nothing it could read, such as an empty file
+        return None
+    return None
 
 
 @dataclass(frozen=True)
