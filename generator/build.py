@@ -21,8 +21,8 @@ from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
 from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, ArticleSettings, Unloaded, article_settings,
-                                    field_line, file_link_problems, file_links, local_images, located, markdown_options,
-                                    parse_article, read_article, unloaded_article, unpublished_why)
+                                    field_line, file_link_problems, file_links, local_images, local_media, located,
+                                    markdown_options, parse_article, read_article, unloaded_article, unpublished_why)
 from generator.core.errors import BuildError, Problem, quoted, sort_problems
 from generator.load.incremental import ArticleLoader, Loaded, article_loader, decode_head
 from generator.load.info_pages import load_pages
@@ -43,8 +43,8 @@ from generator.index.editions import Edition, Note, build_editions, edition_path
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
 from generator.load.publishers import group_publishers, read_sources
-from generator.render.images import Nearby, missing_body_images, missing_config_images, missing_images, \
-    unreadable_body_images
+from generator.render.images import Nearby, missing_body_images, missing_body_media, missing_config_images, \
+    missing_images, unreadable_body_images
 from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
                                     raised_in_template, template_problem, templates_fingerprint, unknown_blocks)
 
@@ -380,14 +380,16 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
     texts = list(bodies(site, notes, editions))
-    problems += file_link_problems(config, [(rel, links) for rel, _, _, links in texts if links],
-                                   {rel: page for rel, page, _, _ in texts},
+    problems += file_link_problems(config, [(rel, links) for rel, _, _, _, links in texts if links],
+                                   {rel: page for rel, page, _, _, _ in texts},
                                    {**{a.source_path: (a.path, unpublished_why(hidden, a.date))
                                        for hidden, group in ((True, hidden_drafts), (False, future)) for a in group},
                                     **{p.source_path: (p.path, unpublished_why(True)) for p in loaded.draft_pages}})
-    with_images = [(rel, page, found) for rel, page, found, _ in texts if found]
+    with_images = [(rel, page, found) for rel, page, found, _, _ in texts if found]
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
                  *missing_body_images(config, with_images, static, made, nearby),
+                 *missing_body_media(config, [(rel, page, media) for rel, page, _, media, _ in texts if media], static,
+                                     made, nearby),
                  *unreadable_body_images(config, with_images, unreadable),
                  *missing_config_images(config, static, config_lines, nearby)]
     if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
@@ -479,16 +481,17 @@ def moving(site: Site) -> list[Article | InfoPage]:
     return [*site.articles, *site.pages]
 
 
-def bodies(site: Site, notes: Mapping[tuple[int, int], Note],
-           editions: Sequence[Edition]) -> Iterator[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
-    """Each body's file, the page it is on, its local images and its links to Markdown files: the articles' (kept
-    with them, so a rebuild from the cache has them), the pages' and the weekly notes' that an edition shows (read
-    off their HTML: ``content.local_images``, ``content.file_links``)."""
-    yield from ((a.source_path, a.path, a.body_images, a.body_file_links) for a in site.articles)
-    yield from ((p.source_path, p.path, local_images(p.body_html), file_links(p.body_html)) for p in site.pages)
+def bodies(site: Site, notes: Mapping[tuple[int, int], Note], editions: Sequence[Edition]
+           ) -> Iterator[tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]]:
+    """Each body's file, the page it is on, its local images, videos and sounds, and its links to Markdown files:
+    the articles' (kept with them, so a rebuild from the cache has them), the pages' and the weekly notes' that an
+    edition shows (read off their HTML: ``content.local_images``, ``content.local_media``, ``content.file_links``)."""
+    yield from ((a.source_path, a.path, a.body_images, a.body_media, a.body_file_links) for a in site.articles)
+    yield from ((p.source_path, p.path, local_images(p.body_html), local_media(p.body_html), file_links(p.body_html))
+                for p in site.pages)
     shown = {e.path for e in editions}
-    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html), file_links(n.html))
-                for n in notes.values() if edition_path(n.year, n.week) in shown)
+    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html), local_media(n.html),
+                 file_links(n.html)) for n in notes.values() if edition_path(n.year, n.week) in shown)
 
 
 def saved_intel(saved: bytes | None) -> dict[str, Intel] | None:

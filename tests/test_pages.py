@@ -170,6 +170,37 @@ def test_a_relative_body_image_no_file_is_like_is_told_where_to_put_it(tmp_path:
         "address)"]
 
 
+
+def test_a_videos_or_sounds_address_no_file_gives_is_a_build_warning(tmp_path: Path) -> None:
+    """An attacker's report: a raw <video src="klip.mp4"> (read from the page's own address) or <video
+    src="/media/tidakada.mp4"> (never put in static/) was published without a word from digest build: a dead player on
+    the page and a 404 in feeds, while a raw <img> with such an address got a warning at its line. A <video>'s,
+    <audio>'s, <source>'s or <track>'s address and a video's poster get the image's warning, with the file to put or
+    the address to write; one a static file gives, or a remote one, is quiet. digest check says each once."""
+    body = ('Pembuka.\n\n<video src="klip.mp4" controls></video>\n\n<video src="/media/tidakada.mp4" '
+            'poster="/media/sampul.jpg" controls></video>\n\n<audio controls><source src="/media/ada.mp3">'
+            '<track src="/media/teks.vtt" kind="captions"></audio>\n\n<video src="/media/ada.mp4" '
+            'poster="https://cdn.example/p.jpg" controls></video>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    write_files(tmp_path, {"static/media/ada.mp3": "x", "static/media/ada.mp4": "x"})
+    tail = "which is not a file of the site, so readers get a player that cannot load it;"
+    path = "content/2025/06/a.md"
+    expected = [
+        f"{path}:7: warning: the <video> address 'klip.mp4' points at /2025/06/a/klip.mp4, {tail} put the file at "
+        "static/klip.mp4 and write /klip.mp4 (an address without a leading '/' is read from the page's own address)",
+        f"{path}:9: warning: the <video> address '/media/tidakada.mp4' points at /media/tidakada.mp4, {tail} did you "
+        "mean /media/ada.mp4 (static/media/ada.mp4)?",
+        f"{path}:9: warning: the <video> poster '/media/sampul.jpg' points at /media/sampul.jpg, {tail} put the file "
+        "at static/media/sampul.jpg",
+        f"{path}:11: warning: the <track> address '/media/teks.vtt' points at /media/teks.vtt, {tail} put the file at "
+        "static/media/teks.vtt"]
+    assert sorted(str(p) for p in build_project(tmp_path).warnings if "player" in p.message) == sorted(expected)
+    from test_check import check_json
+    said = [(p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"]]
+    assert sorted(said) == [(7, "the <video> address 'klip.mp4'"), (9, "the <video> address '/media/tidakada.mp4'"),
+                            (9, "the <video> poster '/media/sampul.jpg'"), (11, "the <track> address '/media/teks.vtt'")]
+
+
 def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path: Path) -> None:
     """Hugo's `ref`, Zola's `@/` and Pelican's `{filename}` link an article by its file; here that link was broken
     on the site with no word from `digest build` (only `digest check` said so). Each one that names an article's
@@ -943,7 +974,7 @@ def test_a_raw_video_or_audio_address_that_is_removed_is_a_warning_at_its_line(t
     body = ('Klip <video src="javascript:alert(1)"></video> di sini.\n\n<audio src="data:audio/mp3;base64,AAAA" '
             'controls>\n<source src="vbscript:x" type="audio/mpeg">\n</audio>\n\n<video poster="java&#09;script:y">'
             '<source src="/media/ok.mp4"><track src="javascript:z"></video>\n\n<audio src="/media/ok.mp3"></audio>\n')
-    page, warnings = _page_and_warnings(tmp_path, body, "media")
+    page, warnings = _page_and_warnings(tmp_path, body, "media from")  # the missing /media/ok.* are warned of elsewhere
     assert '<p>Klip <video controls=""></video> di sini.</p>\n<audio controls="">\n\n</audio>' in page
     assert '<video controls=""><source src="/media/ok.mp4"></video>' in page  # a <source>, <track> needs its src
     path = "content/2025/06/a.md"

@@ -40,9 +40,9 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import (FAR_AHEAD, NOT_ARTICLES, NOTES_DIR, ArticleSettings, address_lines, article_key,
-                                    article_settings, find_literal, linked_file, normalise_date, page_address,
-                                    text_lines, unpublished_why)
+from generator.load.content import (FAR_AHEAD, MEDIA_ADDRESS, MEDIA_TAG, NOT_ARTICLES, NOTES_DIR, ArticleSettings,
+                                    address_lines, article_key, article_settings, find_literal, linked_file,
+                                    media_of, normalise_date, page_address, text_lines, unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem, in_number_order
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -368,8 +368,10 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
         broken = list(check_links(config, [*published, *others], state.files, later,
                                   _erring_pages(config, findings, by_file), state.moves))
         at = {(f.problem.path, f.problem.line) for f in broken}
-        # a link to a Markdown file is the build's warning too (``content.file_link_problems``): said once, as broken
-        findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith("the link '")
+        # a link to a Markdown file, and a video's or sound's address no file gives, are the build's warnings too
+        # (``content.file_link_problems``, ``images.missing_body_media``): said once, as broken
+        findings = [f for f in findings if not (f.code == "build" and f.problem.message.startswith(("the link '",
+                                                                                                   "the <"))
                                                 and (f.problem.path, f.problem.line) in at)]
         findings += broken
     report = _report(len(sources) + state.unparsed, findings)
@@ -707,28 +709,21 @@ def check_single_terms(sources: Sequence[ArticleFacts], listed: Sequence[str] = 
 # --- links --------------------------------------------------------------------------------------
 
 _LINK = re.compile(r'href="([^"]*)"')
-_MEDIA = re.compile(r"<(video|audio|source|track)\s[^>]*>")
-_MEDIA_ADDRESS = re.compile(r'\s(src|poster)="([^"]*)"')
 
 
 def body_addresses(body_html: str) -> list[str]:
     """The addresses a body's readers follow or play: its links', and its videos' and sounds' (``<video>``,
     ``<audio>``, ``<source>``, ``<track>``, a video's poster), which the sanitiser keeps. Images are the build's to
     check (``images.missing_body_images``)."""
-    return [*_LINK.findall(body_html), *(address for tag in _MEDIA.finditer(body_html)
-                                         for _, address in _MEDIA_ADDRESS.findall(tag[0]))]
+    return [*_LINK.findall(body_html), *(address for tag in MEDIA_TAG.finditer(body_html)
+                                         for _, address in MEDIA_ADDRESS.findall(tag[0]))]
 
 
 def media_addresses(body_html: str) -> dict[str, str]:
     """The addresses of a body that only its videos and sounds have, no link of it, each with what it is as a
     message names it (``<video> poster``, ``<source> address``): a reader plays them, and follows no link."""
     links = set(_LINK.findall(body_html))
-    found: dict[str, str] = {}
-    for tag in _MEDIA.finditer(body_html):
-        for attribute, address in _MEDIA_ADDRESS.findall(tag[0]):
-            if address not in links:
-                found.setdefault(address, f"<{tag[1]}> {'poster' if attribute == 'poster' else 'address'}")
-    return found
+    return {address: what for address, what in media_of(body_html).items() if address not in links}
 
 
 def _elsewhere(href: str) -> bool:

@@ -108,6 +108,11 @@ class Article:
     body_images: tuple[str, ...] = ()
     """The address of each image in the body that names no scheme or host (a path on this site), as the HTML
     writes it, each once: the build warns of those that no file of the site gives (``images.missing_body_images``)."""
+    body_media: tuple[tuple[str, str], ...] = ()
+    """The address of each video or sound in the body (a ``<video>``'s, ``<audio>``'s, ``<source>``'s or
+    ``<track>``'s, a video's poster) that names no scheme or host, as the HTML writes it, each once, with what it is
+    as a message names it ('<video> poster', '<source> address'): the build warns of those that no file of the site
+    gives (``images.missing_body_media``)."""
     body_file_links: tuple[str, ...] = ()
     """The address of each link in the body that names a Markdown file ('../05/meta.md', as Hugo's ``ref`` and
     Zola's ``@/`` take one), as the HTML writes it, each once: the build warns of those that name an article's or

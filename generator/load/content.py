@@ -430,10 +430,11 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
     """The lines, from ``start`` on, that write ``raw`` as a link's or image's address: after '(', '<', a quote or
     a reference's ']:', and ending there (a ')', '>', quote, space or the line's end), outside code spans and
     fenced code. ``raw`` is also looked for %-decoded: the HTML encodes the 'é' an editor typed; but not its
-    '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png' is another address than 'x%23y.png'). A line is
-    named once, however often it writes the address."""
+    '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png' is another address than 'x%23y.png'); and with
+    its '&' written '&amp;', as raw HTML may (<audio src="/a?x=1&amp;y=2">). A line is named once, however often
+    it writes the address."""
     typed = unquote(_MEANT.sub(r"%25\1", raw)) if "%" in raw else raw
-    forms = [form for form in dict.fromkeys((raw, typed)) if form and "\n" not in form]
+    forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"))) if form and "\n" not in form]
     found: list[int] = []
     fence = ""
     for number in range(max(start, 1), len(lines) + 1):
@@ -756,7 +757,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
                       body=body_html.encode("utf-8"), redirects=tuple(redirects), words=count_words(body_html),
-                      body_images=local_images(body_html), body_file_links=file_links(body_html),
+                      body_images=local_images(body_html), body_media=local_media(body_html),
+                      body_file_links=file_links(body_html),
                       **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
@@ -893,6 +895,29 @@ def local_images(body_html: str) -> tuple[str, ...]:
     if "<img" not in body_html:
         return ()
     return tuple(dict.fromkeys(src for src in _IMG_SRC.findall(body_html) if not _SCHEME_OR_HOST.match(src)))
+
+
+MEDIA_TAG = re.compile(r"<(video|audio|source|track)\s[^>]*>")
+MEDIA_ADDRESS = re.compile(r'\s(src|poster)="([^"]*)"')
+"""A video's or a sound's tag in a body's HTML, and its addresses (nh3 writes each attribute double-quoted)."""
+
+
+def media_of(body_html: str) -> dict[str, str]:
+    """Each address of a body's videos and sounds, once, in order, with what it is as a message names it
+    ('<video> poster', '<source> address')."""
+    found: dict[str, str] = {}
+    for tag in MEDIA_TAG.finditer(body_html):
+        for attribute, address in MEDIA_ADDRESS.findall(tag[0]):
+            found.setdefault(address, f"<{tag[1]}> {'poster' if attribute == 'poster' else 'address'}")
+    return found
+
+
+def local_media(body_html: str) -> tuple[tuple[str, str], ...]:
+    """``Article.body_media``: of ``media_of``, the addresses that are paths on this site."""
+    if "<video" not in body_html and "<audio" not in body_html:  # the sanitiser keeps no <source> or <track> alone
+        return ()
+    return tuple((address, what) for address, what in media_of(body_html).items()
+                 if not _SCHEME_OR_HOST.match(address))
 
 
 _A_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')

@@ -363,6 +363,22 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
     body's that has it, with the static file it most likely meant. A relative address is read from the page's
     own address, as a browser does: 'images/x.jpg' in 2025/06/slug/ is 2025/06/slug/images/x.jpg, not the
     static file an ``image:`` field would name so."""
+    named = ((rel, page, [(src, "image") for src in sources]) for rel, page, sources in bodies)
+    return _missing_in_bodies(config, named, static, made, nearby, "the page shows a broken image")
+
+
+def missing_body_media(config: Config, bodies: Iterable[tuple[str, str, tuple[tuple[str, str], ...]]],
+                       static: Mapping[str, object], made: Iterable[str], nearby: Nearby) -> list[Problem]:
+    """As ``missing_body_images``, for the addresses of a body's videos and sounds (``Article.body_media`` or
+    ``content.local_media``: each with what it is, '<video> poster'), which a raw HTML tag writes: a player that
+    cannot load its file, on the page and in feeds."""
+    return _missing_in_bodies(config, bodies, static, made, nearby, "readers get a player that cannot load it")
+
+
+def _missing_in_bodies(config: Config, bodies: Iterable[tuple[str, str, Sequence[tuple[str, str]]]],
+                       static: Mapping[str, object], made: Iterable[str], nearby: Nearby, cost: str) -> list[Problem]:
+    """A warning for each address of ``bodies`` (each file, its page, and its (address, what it is)) that no file or
+    page of the site gives, at each line that writes it, saying its ``cost`` and what to write."""
     files: set[str] | None = None
     problems = []
     for source_path, page, sources in bodies:
@@ -371,16 +387,15 @@ def missing_body_images(config: Config, bodies: Iterable[tuple[str, str, tuple[s
         if files is None:
             files = {*static, *made}
         missing = []
-        for src in sources:
+        for src, what in sources:
             target = link_target(config.base_url, config.base_path, page, src)
             if target is not None and not resolves(config.base_path, target, files):
-                missing.append((html.unescape(src), target))
-        lines = body_lines_of(config.root, source_path, [raw for raw, _ in missing]) if missing else []
-        for (raw, target), at in zip(missing, lines):
+                missing.append((html.unescape(src), target, what))
+        lines = body_lines_of(config.root, source_path, [raw for raw, _, _ in missing]) if missing else []
+        for (raw, target, what), at in zip(missing, lines):
             fix = _image_fix(config, raw, static, nearby, target)
-            problems += [Problem(source_path, line, "", f"the image '{as_typed(raw)}' points at {as_typed(target)}, "
-                                 "which is not a file of the site, so the page shows a broken image; "
-                                 f"{fix}", "warning") for line in at]
+            problems += [Problem(source_path, line, "", f"the {what} '{as_typed(raw)}' points at {as_typed(target)}, "
+                                 f"which is not a file of the site, so {cost}; {fix}", "warning") for line in at]
     return problems
 
 
