@@ -800,7 +800,9 @@ _WORD = re.compile(r"\w+")
 
 
 _ANY_TAG = re.compile(r"<[^>]*>")  # not _TAG: striptags removes "<>" too
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+"""Deleted from a text's UTF-8 (``bytes.translate``), they leave its non-ASCII characters: a pass of a few
+instructions a byte, where a regular expression for them takes some fifty a character."""
 _WORD_BYTES = bytes(97 if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 """An ASCII byte → b'a' where it is a word character, else b' '."""
 
@@ -1002,19 +1004,23 @@ def count_words(body_html: str) -> int:
     '>' after it, where this pattern finds no more tags either), then unescapes. Words are then counted
     without making them: each character becomes 'a' (a word character) or a space, and a word is where an 'a'
     follows a space. Three times as fast as ``len(_WORD.findall(text))`` (10,000 articles: 1.2 -> 0.4 CPU s).
+    The non-ASCII characters are found and replaced in the text's UTF-8, where a character's bytes are never part
+    of another's (a fifth fewer instructions for a news article's word count).
     A body with a comment takes ``striptags`` itself."""
     if "<!--" in body_html:
         text = Markup(body_html).striptags()
         cjk = len(_CJK.findall(text))
         return len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + (2 * cjk + 4) // 5
     text = html.unescape(_ANY_TAG.sub("", body_html))
+    data = text.encode("utf-8", "surrogatepass")
     cjk = 0
     if not text.isascii():
-        for char in set(_NON_ASCII.findall(text)):
+        for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
             if cjk_char := _CJK.match(char) is not None:
                 cjk += text.count(char)
-            text = text.replace(char, "a" if char.isalnum() and not cjk_char else " ")
-    marks = text.encode("ascii").translate(_WORD_BYTES)
+            mark = b"a" if char.isalnum() and not cjk_char else b" "
+            data = data.replace(char.encode("utf-8", "surrogatepass"), mark)
+    marks = data.translate(_WORD_BYTES)
     return marks.count(b" a") + marks.startswith(b"a") + (2 * cjk + 4) // 5
 
 
