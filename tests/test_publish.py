@@ -5,6 +5,7 @@ import os
 import pickle
 import shutil
 import sqlite3
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -699,6 +700,51 @@ def test_a_file_deleted_from_the_site_by_hand_is_restored(tmp_path: Path) -> Non
     CHANGES["edit body"](root)
     run(root)
     assert tree(root / "site") == cold(root, tmp_path)
+
+
+def _restored_from_a_ci_cache(root: Path, tmp_path: Path) -> Path:
+    """A fresh checkout of ``root`` (new mtimes) with .cache/, site/ and .site.prev/ restored from a tar archive, as
+    actions/cache and GitLab's cache do: every file a new inode, mtimes cut to the second (GNU tar's format)."""
+    clone = tmp_path / "clone"
+    shutil.copytree(root, clone, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"), copy_function=shutil.copy)
+    archive = tmp_path / "cache.tar"
+    subprocess.run(["tar", "cf", archive, "--hard-dereference", ".cache", "site", ".site.prev"], cwd=root, check=True)
+    subprocess.run(["tar", "xf", archive], cwd=clone, check=True)
+    return clone
+
+
+def test_an_output_folder_restored_from_a_ci_cache_reuses_every_page(tmp_path: Path) -> None:
+    """The README's CI recipes keep .cache/, site/ and .site.prev/ between runs, but a restored folder never
+    matched its recorded stats (new inodes), so every page was rendered again, slower than a cold build."""
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)  # now site/ and .site.prev/ are both recorded
+    clone = _restored_from_a_ci_cache(root, tmp_path)
+    spare = {p: (clone / ".site.prev" / p).stat().st_ino for p in tree(clone / ".site.prev")}
+    done = run(clone)
+    assert done.result is not None and done.written is not None
+    assert done.result.reused == done.result.pages + done.result.feeds, "0 pages and feeds rendered"
+    assert done.written.written == 0, "0 files got new bytes"
+    assert tree(clone / "site") == cold(root, tmp_path)
+    assert (clone / "site/2025/05/lama/index.html").stat().st_ino == spare["2025/05/lama/index.html"], \
+        "the restored spare was verified too, and brought up to date in place rather than made afresh"
+    assert run(clone).result is None, "the build after it is up to date"
+
+
+@pytest.mark.parametrize("folder", ["site", ".site.prev"])
+def test_a_page_edited_by_hand_in_a_restored_folder_is_still_caught(tmp_path: Path, folder: str) -> None:
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    clone = _restored_from_a_ci_cache(root, tmp_path)
+    page = clone / folder / "tags/data/index.html"
+    assert b"Lama" in page.read_bytes()
+    page.write_bytes(page.read_bytes().replace(b"Lama", b"LAMA"))  # the same size
+    CHANGES["change a tag"](clone)
+    run(clone)
+    assert tree(clone / "site") == cold(clone, tmp_path)
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
