@@ -110,6 +110,22 @@ def test_the_link_crawl_finds_a_missing_file_in_a_built_folder(tmp_path: Path, c
     assert code == 1 and "broken link '/style.css'" in out
 
 
+def test_the_link_crawl_takes_the_same_host_outside_a_sub_path_as_another_site(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A site at https://example.org/digest/ that links to the host's main site, or takes its favicon from it: the
+    crawl reported both as broken, though digest check (and the README) count them external. A root-relative
+    link out of the base path is still the site's own mistake."""
+    make_project(tmp_path, {"2025/06/a.md": article(body="[Beranda](https://example.org/) [lain](/lain/)\n")},
+                 config="title: T\nbase_url: https://example.org/digest/\nfavicon: https://example.org/favicon.ico\n")
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = str(tmp_path / "site")
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--links", site)
+    assert code == 1
+    assert out.splitlines() == [f"{site}/2025/06/a/index.html: broken link '/lain/': no file of the site is at that "
+                                "address"]
+
+
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it

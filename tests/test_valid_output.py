@@ -68,6 +68,7 @@ def test_link_checker_finds_what_is_broken() -> None:
     page = b"""<!doctype html><html><head><link rel="stylesheet" href="/d/missing.css"></head><body>
         <main id="main"><a href="/d/a/">ok</a> <a href="a/#here">ok</a> <a href="#main">ok</a>
         <a href="https://example.org/d/a/">ok</a> <a href="https://elsewhere.example/x">external</a>
+        <a href="https://example.org/other/">the same host, another site</a>
         <a href="/d/b/">no page</a> <a href="/d/a/#nowhere">no id</a> <a href="/d/a">no slash</a>
         <a href="/d/a/#fn2">renamed note</a> <a href="/d/a/#fnref3">no note</a>
         <a href="/other/">outside the base path</a> <a href="../../x/">above the root</a>

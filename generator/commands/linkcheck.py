@@ -7,8 +7,8 @@ It reads every reference a browser, feed reader or crawler would follow: ``href`
 ``src``, ``srcset`` and the other URL attributes of every HTML page, ``url(...)`` in
 CSS, a feed's ``<link>``, ``<guid>`` and ``atom:link``, sitemap ``<loc>`` entries and the
 ``Sitemap:`` line of robots.txt. A reference is *internal* when it is relative,
-root-relative, or absolute on the site's own origin; every internal one must land on
-a file of the output, inside the base path. A path ending in '/' means its
+root-relative, or absolute on the site's own origin and under its base path (another path on the same
+host is another site); every internal one must land on a file of the output, inside the base path. A path ending in '/' means its
 ``index.html``, and a ``#fragment`` must name an ``id`` on the target page. A link to
 a folder without its trailing '/' counts as broken: it works only where the server
 redirects, and the generator always writes the slash.
@@ -74,16 +74,20 @@ class Site:
     def resolve(self, page: str, ref: str) -> Target | None:
         """Where ``ref``, found in the output file ``page``, lands; None if it is external.
 
-        A reference too malformed to parse lands nowhere: Target(None, '').
+        A reference too malformed to parse lands nowhere: Target(None, ''). One that names this host but a path
+        outside the base path ('https://example.org/' for a site at https://example.org/digest/) is external, as
+        ``digest check`` counts it: another site on the same host. A relative or root-relative one that leaves the
+        base path ('/other/', '../../x/') is broken: the site's own links always stay under it.
         """
         try:
             parts = urlsplit(urljoin(self.origin + self.base_path + page, ref.strip()))  # also resolves '..'
+            absolute = bool(urlsplit(ref.strip()).netloc)
         except ValueError:
             return Target(None, "")
         if f"{parts.scheme}://{parts.netloc}".lower() != self.origin:
             return None
         if not parts.path.startswith(self.base_path):
-            return Target(None, parts.fragment)
+            return None if absolute else Target(None, parts.fragment)
         rel = unquote(parts.path[len(self.base_path):])
         return Target(rel + "index.html" if rel == "" or rel.endswith("/") else rel, unquote(parts.fragment))
 
