@@ -95,3 +95,31 @@ def test_every_relative_link_in_the_manual_finds_its_file_and_heading(page: Path
         elif anchor and path.suffix == ".md" and anchor not in _anchors(path.read_text(encoding="utf-8")):
             broken.append(f"{page.name}:{line}: {link}: no such heading")
     assert not broken, "\n".join(broken)
+
+
+def _recipe(heading: str) -> str:
+    """The first ```sh block under a README heading."""
+    text = README.read_text(encoding="utf-8")
+    return re.search(r"^```sh\n(.*?)^```", text[text.index(f"\n{heading}\n"):], re.MULTILINE | re.DOTALL).group(1)
+
+
+@pytest.mark.parametrize("branch", ["main", "preview"])
+def test_the_cloudflare_recipe_crawls_the_address_it_built_for(branch: str, tmp_path: Path) -> None:
+    """The recipe built a preview branch for $CF_PAGES_URL but crawled it for config.yaml's base_url: with a sub-path
+    there (https://example.org/digest/), every link of the preview was 'broken' and no preview was ever published."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "pip").write_text("#!/bin/sh\nexit 0\n")  # the generator is installed already
+    (tools / "pip").chmod(0o755)
+    env = {**os.environ, "PATH": f"{tools}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "CF_PAGES_BRANCH": branch, "CF_PAGES_URL": "https://abc123.news.pages.dev"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    setup = ("set -e; digest init -q project; cd project; "
+             "sed -i 's|^base_url:.*|base_url: https://example.org/digest/|' config.yaml; "
+             "git init -q; git add -A; git -c user.name=a -c user.email=a@b.c commit -qm init")
+    result = subprocess.run(["bash", "-c", f"{setup}\n{_recipe('### Cloudflare Pages')}"], cwd=tmp_path,
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
+    assert "crawled " in result.stdout and ": 0 broken links" in result.stdout
+    home = (tmp_path / "project/site/index.html").read_text()
+    assert ('href="/digest/' if branch == "main" else 'href="/style') in home
