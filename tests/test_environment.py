@@ -110,6 +110,20 @@ def test_the_link_crawl_finds_a_missing_file_in_a_built_folder(tmp_path: Path, c
     assert code == 1 and "broken link '/style.css'" in out
 
 
+def test_check_takes_base_url_as_the_build_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`digest check --base-url URL` without --links was accepted and ignored, even 'not a url': the links in articles
+    were checked under the config's base path, not the one the build (`--base-url`) would publish them under."""
+    make_project(tmp_path, {"2025/06/a.md": article(body="[arsip](/digest/2025/)\n")})
+    config = str(tmp_path / "config.yaml")
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--base-url", "https://example.org/digest/")
+    assert (code, out) == (0, "")
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    assert code == 1 and "content/2025/06/a.md:5: the link '/digest/2025/' points at /digest/2025/" in out
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--base-url", "not a url")
+    assert code == 1
+    assert out.startswith("--base-url: field 'base_url': 'not a url' contains a space; write one URL with no spaces")
+
+
 def test_the_link_crawl_takes_the_same_host_outside_a_sub_path_as_another_site(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A site at https://example.org/digest/ that links to the host's main site, or takes its favicon from it: the

@@ -300,9 +300,11 @@ class _BuildState:
     """The page each registered company's or publisher's old page leads to (``BuildResult.moves``)."""
 
 
-def run_check(config_path: Path, options: BuildOptions, environment: str | None = None) -> CheckReport:
+def run_check(config_path: Path, options: BuildOptions, environment: str | None = None,
+              overrides: dict[str, Any] | None = None) -> CheckReport:
     """Build in memory and run every check. A config whose bad values can be left at their defaults
     is reported together with everything else; an unreadable config or registry ends the check early.
+    ``overrides``: the command line's settings over the config (``--base-url``), as ``digest build`` takes them.
 
     When nothing changed since the last check, its report is replayed. When nothing changed since the
     last successful build, the build cache says what the build reports and which files the site has,
@@ -311,7 +313,7 @@ def run_check(config_path: Path, options: BuildOptions, environment: str | None 
     """
     config_findings: list[Finding] = []
     try:
-        config = load_config(config_path, environment=environment)
+        config = load_config(config_path, overrides, environment)
     except ConfigError as e:
         if e.usable is None:  # a bad timezone alone: with what does not depend on it (``ConfigError.zoneless``)
             findings = [Finding(p, "config") for p in e.problems]

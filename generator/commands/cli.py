@@ -229,8 +229,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--links", metavar="DIR", help="instead, crawl the built site in DIR: every internal link, feed "
                                                   "and sitemap entry must land on one of its files (for CI, after "
                                                   "the build)")
-    c.add_argument("--base-url", metavar="URL", help="with --links: the base URL the site was built for "
-                                                     "(default: the config's)")
+    c.add_argument("--base-url", metavar="URL", help="the base URL the site is built for, as 'digest build "
+                                                     "--base-url' takes it: links in articles are checked under its "
+                                                     "path; with --links, the crawl's (default: the config's)")
 
     m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
                  "also list every normalised date and everything to check by hand",
@@ -529,7 +530,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.core.parallel import default_workers
 
     report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
-                                                       workers=default_workers(), epoch=given_epoch()), args.environment)
+                                                       workers=default_workers(), epoch=given_epoch()), args.environment,
+                        _given_base_url(args))
     if args.format == "json":
         text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
         # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
