@@ -549,15 +549,32 @@ def test_base_url_with_an_upper_case_scheme_and_no_slash_is_normalised(tmp_path:
         "User-agent: *", "Allow: /", "", "Sitemap: HTTPS://example.org/sitemap.xml"]
 
 
-@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999999999"])
-def test_source_date_epoch_that_is_not_an_integer_is_refused(tmp_path: Path, value: str,
-                                                             capsys: pytest.CaptureFixture[str],
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+_NOT_WHOLE = "is not a whole number of seconds since 1970-01-01 UTC; set it to one, such as "
+_NO_DATE = ("which a date cannot hold (from -62135596800 to 253402300799: 0001-01-01 to 9999-12-31 UTC); set it to "
+            "the time to build as of, such as ")
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("abc", _NOT_WHOLE), ("1.5", _NOT_WHOLE), ("1e9", _NOT_WHOLE),
+    # a whole number past 9999-12-31 was called 'not a whole number of seconds', which it is
+    ("253402300800", "is past the year 9999, " + _NO_DATE),
+    ("99999999999999999999", "is past the year 9999, " + _NO_DATE),
+    ("-62135596801", "is before the year 1, " + _NO_DATE),
+])
+def test_source_date_epoch_that_is_no_time_is_refused_saying_why(tmp_path: Path, value: str, why: str,
+                                                                 capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     make_project(tmp_path, {"a.md": article()})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (2, "", (
-        f"error: SOURCE_DATE_EPOCH='{value}' is not a whole number of seconds since 1970-01-01 UTC; set it to one, "
-        "such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"))
+        f"error: SOURCE_DATE_EPOCH='{value}' {why}SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"))
+
+
+def test_source_date_epoch_at_the_last_second_of_9999_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
+    assert run(capsys, "build", "-q", "--config", str(tmp_path / "config.yaml"))[0] == 0
 
 
 def test_config_and_content_problems_come_in_one_round(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -96,13 +96,20 @@ def build_now() -> datetime:
     if not epoch:
         return datetime.now(timezone.utc)
     if re.fullmatch(r"-?[0-9]+", epoch.strip()):
-        try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            pass
+        seconds = int(epoch)
+        if not EPOCH_RANGE[0] <= seconds <= EPOCH_RANGE[1]:  # a date has four digits of year
+            where = "past the year 9999" if seconds > 0 else "before the year 1"
+            raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is {where}, which a date cannot hold (from {EPOCH_RANGE[0]} to {EPOCH_RANGE[1]}: 0001-01-01 to "
+                               "9999-12-31 UTC); set it to the time to build as of, such as "
+                               "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
+        return datetime.fromtimestamp(seconds, timezone.utc)
     raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is not a whole number of seconds since "
                        "1970-01-01 UTC; set it to one, such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), "
                        "or unset it")
+
+
+EPOCH_RANGE = (-62135596800, 253402300799)
+"""The SOURCE_DATE_EPOCH values a date can hold: 0001-01-01 00:00:00 to 9999-12-31 23:59:59 UTC."""
 
 
 def given_epoch() -> str:
