@@ -99,8 +99,9 @@ def build_now() -> datetime:
         seconds = int(epoch)
         if not EPOCH_RANGE[0] <= seconds <= EPOCH_RANGE[1]:  # a date has four digits of year
             where = "past the year 9999" if seconds > 0 else "before the year 1"
-            raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is {where}, which a date cannot hold (from {EPOCH_RANGE[0]} to {EPOCH_RANGE[1]}: 0001-01-01 to "
-                               "9999-12-31 UTC); set it to the time to build as of, such as "
+            raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is {where}, which a date cannot hold (from "
+                               f"{EPOCH_RANGE[0]} to {EPOCH_RANGE[1]}: 0001-01-01 to 9999-12-31 UTC); set it to the "
+                               "time to build as of, such as "
                                "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
         return datetime.fromtimestamp(seconds, timezone.utc)
     raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is not a whole number of seconds since "
