@@ -190,6 +190,42 @@ def test_calls_to_anything_but_a_plain_helper_keep_jinjas_rules() -> None:
                            ).render(name="N") == "N|hai N|True|X|NTrue{&#39;a&#39;: 0}NTrue{&#39;a&#39;: 1}&lt;&lt;"
 
 
+def test_calls_compiled_as_direct_calls_give_what_jinja_gives() -> None:
+    """The renderer's own helpers and built-in methods are called without ``context.call``
+    (``OutputCodeGenerator.visit_Call``): the same page as Jinja's for positional, keyword, ``*`` and ``**``
+    arguments, a Python keyword as an argument's name, nested calls, calls in loops, blocks, macros and
+    ``{% call %}``; a StopIteration from a helper added with ``add_helpers``, or from ``__next__``, is still an
+    undefined value, and a name given a macro, a context-taking helper or a StopIteration-raising built-in keeps
+    Jinja's rules."""
+    def pair(a: object, b: object = "-", **kw: object) -> str:
+        return f"<{a}|{b}|{sorted(kw.items())}>"
+
+    def stop() -> None:
+        raise StopIteration
+
+    @jinja2.pass_context
+    def who(context: Any) -> str:
+        return str(context["name"])
+
+    source = ("{{ pair(1) }}{{ pair(1, b=2) }}{{ pair(*[3, 4]) }}{{ pair(5, **{'z': 6}) }}{{ pair(7, class='c') }}"
+              "{{ pair(pair(8), pair(pair(9), 10)) }}{{ name.upper().startswith('N') }}{{ '%s-%s' | format(1, 2) }}"
+              "{% for n in range(3) %}{{ pair(n, loop.index) }}{{ who() }}{{ dict(a=n) }}{% endfor %}"
+              "{% macro box(x) %}[{{ pair(x) }}{{ caller() if caller else '' }}]{% endmacro %}{{ box('m') }}"
+              "{% call box('c') %}{{ pair('in call') }}{% endcall %}{{ stop() is undefined }}"
+              "{{ it.__next__() }}{{ it.__next__() is undefined }}{{ nxt(it) is undefined }}"
+              "{% set kept = pair('set') %}{{ kept }}{{ (pair | attr('__name__')) }}"
+              "{% block b %}{{ pair('block') }}{% for x in 'ab' %}{{ pair(x) }}{% endfor %}{% endblock %}")
+    own = SiteEnvironment(autoescape=True)
+    own.add_own_helpers(pair=pair)
+    own.add_helpers(stop=stop, who=who, nxt=next)
+    jinjas = jinja2.Environment(autoescape=True)
+    jinjas.globals.update(pair=pair, stop=stop, who=who, nxt=next)
+    assert "_own_helpers.get(id(_call := " in own.compile(source, raw=True)
+    pages = [env.from_string(source).render(name="Nia", it=iter([1])) for env in (own, jinjas)]
+    assert pages[0] == pages[1]
+    assert "&lt;1|-|[]&gt;" in pages[0] and "True" in pages[0]
+
+
 class _Html:
     def __init__(self, html: object) -> None:
         self.html = html

@@ -362,7 +362,7 @@ class Renderer:
         long_date = partial(i18n.long_date, language=config.language)
         html = Helpers(config.base_path, config.base_url, long_date, env.policies["json.dumps_function"] or json.dumps,
                        env.policies["json.dumps_kwargs"])
-        env.add_helpers(
+        env.add_own_helpers(
             config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item, section_name=self.section_name,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
