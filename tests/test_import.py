@@ -857,6 +857,36 @@ def test_hugo_files_outside_page_bundles_are_copied_where_hugo_published_them(
             "copied\n") in report
 
 
+def test_hugo_sections_it_did_not_publish_keep_their_files_and_lists_private(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168: a section's files were copied to static/ and went live though
+    Hugo never published them: a cascade's build: {publishResources: false} from a section above, a draft section, one
+    dated ahead, one past its expiryDate; and the draft section's list and feed got rules (/drafty/, its index.xml),
+    though Hugo published neither. Its pages Hugo published, and so does the import."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n",
+        "content/casc/_index.md": "---\ntitle: C\ncascade:\n  build:\n    publishResources: false\n---\n",
+        "content/casc/c.txt": "c", "content/casc/sub/_index.md": "---\ntitle: S\n---\n", "content/casc/sub/s.txt": "s",
+        "content/drafty/_index.md": "---\ntitle: D\ndraft: true\n---\n", "content/drafty/sec.txt": "d",
+        "content/drafty/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nx\n",
+        "content/fut/_index.md": "---\ntitle: F\ndate: 2099-01-01\n---\n", "content/fut/f.txt": "f",
+        "content/exp/_index.md": "---\ntitle: E\nexpiryDate: 2020-01-01\n---\n", "content/exp/e.txt": "e",
+        "content/open/_index.md": "---\ntitle: O\n---\n", "content/open/o.txt": "o"})
+    assert static_files(new) == ["open/o.txt"]
+    report = (new / "import-report.txt").read_text()
+    for line in ("content/casc/sub/s.txt: is a file of the section content/casc/sub/_index.md, whose build: "
+                 "publishResources: false kept Hugo from publishing it; not copied",
+                 "content/drafty/sec.txt: is a file of the section content/drafty/_index.md, which is a draft (Hugo "
+                 "published neither its list page nor its files); not copied",
+                 "content/fut/f.txt: is a file of the section content/fut/_index.md, which is dated 2099-01-01, after "
+                 "this import (Hugo published neither its list page nor its files); not copied",
+                 "content/exp/e.txt: is a file of the section content/exp/_index.md, which Hugo stopped publishing at "
+                 "its expiryDate 2020-01-01 (neither its list page nor its files are published); not copied"):
+        assert f"  {line}\n" in report
+    old = {line.split()[0] for line in redirect_lines(new, feeds=True, lists=True)}
+    assert "/drafty/p/" in old and not {"/drafty/", "/drafty/index.xml", "/drafty/page/1/"} & old
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -376,6 +376,14 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             if _unpublished(meta, meta, "") and not _private(meta) and (
                     "builddrafts" in builds or not _go_bool(meta.get("draft"))):  # a draft's are not published
                 pageless.add(page.parent)
+
+    def section_held(index: Path, folder: Path, code: str, files: bool = False) -> str:
+        """Why Hugo published neither the list page of the section ``index`` (its _index.md) nor its files ('' when it
+        did); ``files``: its files, which its build: publishResources: false (its own or a cascade's) keeps back too."""
+        meta = _with_cascade(_front(index), cascaded(index, folder, code))[0]
+        return _held_section(meta, builds, date_keys) or (
+            "whose build: publishResources: false kept Hugo from publishing it" if files and _private(meta) else "")
+
     loose: list[tuple[Asset, str]] = []  # a section's files, with the file that names them
     for path, folder, code in files:
         shown = rel_to(path, root)
@@ -404,21 +412,26 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             section = next((index for parent in path.parents if parent.is_relative_to(folder)
                             for index in (parent / page for page in ("_index.md", "_index.markdown"))
                             if index.is_file()), None)
-            if section is not None and _private(_front(section)):
-                skipped.append(Note(shown, f"is a file of the section {rel_to(section, root)}, whose build: "
-                                           "publishResources: false kept Hugo from publishing it; not copied"))
+            kept = section_held(section, folder, code or languages.default, files=True) if section else ""
+            if kept:
+                skipped.append(Note(shown, f"is a file of the section {rel_to(section, root)}, {kept}; not copied"))
             elif code or named or languages.prefix(languages.default):
                 skipped.append(Note(shown, "is a file of its section, which Hugo published below its language's "
                                            "address; it is not copied: copy it to static/ by hand if it is needed"))
             else:
                 loose.append((Asset(path, rel_to(path, folder)), shown))
         else:
+            language = named or code or languages.default
+            top = rel_to(path, folder).split("/")
+            index = next((folder / top[0] / name for name in (f"_index.{language}.md", f"_index.{language}.markdown",
+                                                              "_index.md", "_index.markdown")
+                          if len(top) > (2 if path.parent in bundles else 1) and (folder / top[0] / name).is_file()),
+                         None)
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
-                                         (languages, named or code or languages.default),
-                                         builds,
-                                         cascaded(path, folder, named or code or languages.default), date_keys,
-                                         _path_style(values))
+                                         (languages, language), builds, cascaded(path, folder, language), date_keys,
+                                         _path_style(values),
+                                         listed=not (index and section_held(index, folder, language)))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -692,10 +705,25 @@ def _private(meta: Meta) -> bool:
     return _build_option(meta, "publishresources") in ("false", "0", "f")
 
 
+def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys) -> str:
+    """Why Hugo did not publish a section (its ``_index.md``'s front matter, with its cascade: ``meta``): a draft, dated
+    ahead or past its expiryDate, unless the config's ``builds`` (``_post``) published it all the same (checked with
+    Hugo 0.168: its files, its list page and its feed are not published; its pages are); '' when it did."""
+    dates, now = _dates(meta, date_keys), datetime.now(timezone.utc)
+    if _go_bool(meta.get("draft")) and "builddrafts" not in builds:
+        return "which is a draft (Hugo published neither its list page nor its files)"
+    if (at := _moment(dates["publishdate"])) and at > now and "buildfuture" not in builds:
+        return f"which is dated {dates['publishdate']}, after this import (Hugo published neither its list page nor its files)"
+    if (ends := _moment(dates["expirydate"])) and ends <= now and "buildexpired" not in builds:
+        return (f"which Hugo stopped publishing at its expiryDate {dates['expirydate']} (neither its list page nor "
+                "its files are published)")
+    return ""
+
+
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
-          style: PathStyle = PathStyle()) -> tuple[Post, list[Note]]:
+          style: PathStyle = PathStyle(), listed: bool = True) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -706,7 +734,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     ``buildDrafts`` (lower-cased), those the config sets, each with the file that sets it (``scan``): Hugo published
     a post dated ahead, past its expiryDate or a draft then too. ``cascade``: the front
     matter a cascade gives the page (``_cascades``), each key unless it has its own. ``date_keys``: where its dates are read
-    (``_date_keys``). ``style``: how Hugo made its paths (``PathStyle``)."""
+    (``_date_keys``). ``style``: how Hugo made its paths (``PathStyle``). ``listed``: whether Hugo published its section's
+    list page and feed (/posts/, /posts/index.xml; not for a draft section: ``_held_section``)."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -797,7 +826,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                      "after that date unless you delete it or mark it 'draft: true' then"))
     own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
-    feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0], style) + "/index.xml", "", "")] if folders else [])
+    feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0], style) + "/index.xml", "", "")]
+                                       if folders and listed else [])
     feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold()
                else "tags", c) for c in categories]
@@ -809,7 +839,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
     # /feed.xml; their pages after the first: _with_later_pages
     lists += [("tags/", "tags", ""), ("categories/", "sections", ""), ("", "index", "")] + (
-        [(_hugo_path(folders[0], style) + "/", "index", folders[0])] if folders else [])
+        [(_hugo_path(folders[0], style) + "/", "index", folders[0])] if folders and listed else [])
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
