@@ -814,6 +814,17 @@ def test_a_hugo_draft_bundles_files_are_not_published(tmp_path: Path, capsys: py
             "static/2024/09/rahasia/ when it is") in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_a_future_hugo_bundles_files_are_held_with_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168: a bundle dated ahead was held (Hugo had not published it), but
+    its files were copied to static/, which every build publishes at once."""
+    new = import_site(tmp_path, capsys, "hugo", {"hugo.toml": 'title = "T"\nlanguageCode = "id"\n',
+                                                 "content/fb/index.md": "---\ntitle: FB\ndate: 2099-01-01\n---\nx\n",
+                                                 "content/fb/fb.txt": "embargoed"})
+    assert static_files(new) == []
+    assert ("  content/fb/index.md: is dated after this import: its bundle's files are not copied, as static/ is always "
+            "published; copy them to static/2099/01/fb/ when it is\n") in (new / "import-report.txt").read_text()
+
+
 def test_a_hugo_bundles_files_it_kept_private_are_not_published(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report, checked with Hugo 0.168: a bundle with build: {publishResources: false} (its own, or a

@@ -654,9 +654,10 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                 "feed); news-digest has no unlisted articles, so it is listed like the others") +
                 " (its old address redirects to it); add 'draft: true' to its front matter if it should not be "
                 "published"))
-        if item.post.draft and item.post.resources:  # static/ is always published: the draft's files would be
-            notes.append(Note(item.post.rel, f"is a draft: its bundle's files are not copied, as static/ is always "
-                                             f"published; copy them to {folder} when it is"))
+        if item.post.held and item.post.resources:  # static/ is always published: the held post's files would be
+            notes.append(Note(item.post.rel, f"is {'a draft' if item.post.draft else 'dated after this import'}: its "
+                                             "bundle's files are not copied, as static/ is always published; copy "
+                                             f"them to {folder} when it is"))
         else:
             copies += [(path, folder + name) for path, name in item.post.resources]
     seen: dict[str, Path] = {}
