@@ -898,6 +898,33 @@ def test_hugo_sections_it_did_not_publish_keep_their_files_and_lists_private(
     assert "/drafty/p/" in old and not {"/drafty/", "/drafty/index.xml", "/drafty/page/1/"} & old
 
 
+def test_files_hugo_and_pelican_ignored_are_not_converted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168 and Pelican 4.12: files the site's ignoreFiles (Hugo: regular
+    expressions in the file's path) or IGNORE_FILES (Pelican: globs on a file's or folder's name) names were imported,
+    a post with a redirect from an address the old site never served, a private file copied to static/."""
+    new = import_site(tmp_path / "h", capsys, "hugo", {
+        "hugo.toml": 'title = "T"\nlanguageCode = "id"\nignoreFiles = ["\\\\.wip\\\\.md$", "secret"]\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",
+        "content/posts/b.wip.md": "---\ntitle: B\ndate: 2024-01-02\n---\nx\n", "content/posts/secret.txt": "s",
+        "content/posts/c/index.md": "---\ntitle: C\ndate: 2024-01-03\n---\nx\n", "content/posts/c/secret-plan.pdf": "p"})
+    assert static_files(new) == []
+    assert sorted(p.name for p in (new / "content/2024/01").iterdir()) == ["a.md", "c.md"]
+    report = (new / "import-report.txt").read_text()
+    for rel, pattern in (("posts/b.wip.md", r"'\.wip\.md$'"), ("posts/c/secret-plan.pdf", "'secret'"),
+                         ("posts/secret.txt", "'secret'")):
+        assert (f"  content/{rel}: matches ignoreFiles {pattern} in hugo.toml, so Hugo did not read or publish it; "
+                "not converted\n") in report
+    new = import_site(tmp_path / "p", capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'P'\nPATH = 'content'\nIGNORE_FILES = ['_*', '.#*']\n",
+        "content/ok.md": "Title: OK\nDate: 2024-01-02\n\nx\n", "content/_wip.md": "Title: WIP\nDate: 2024-01-01\n\nx\n",
+        "content/images/a.png": "a", "content/images/_raw.png": "r", "content/images/_old/b.png": "b"})
+    assert static_files(new) == ["images/a.png"] and redirect_lines(new) == ["/ok.html /2024/01/ok/ 301"]
+    report = (new / "import-report.txt").read_text()
+    for rel in ("_wip.md", "images/_old/b.png", "images/_raw.png"):
+        assert (f"  content/{rel}: matches IGNORE_FILES '_*' in pelicanconf.py (its name, or a folder's it is in), so "
+                "Pelican did not read or publish it; not converted\n") in report
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -279,6 +279,29 @@ def _content_files(content: Path, languages: Languages) -> list[tuple[Path, Path
     return own + [(path, content, "") for path in (walk(content) if content.is_dir() else []) if path not in taken]
 
 
+def _not_ignored(files: list[tuple[Path, Path, str]], values: Meta, root: Path, where: dict[str, str],
+                 ) -> tuple[list[tuple[Path, Path, str]], list[Note]]:
+    """The content files but those the config's ``ignoreFiles`` names (regular expressions searched in a file's
+    absolute path, as Hugo 0.168 does: it neither published nor listed them), which are notes; so is a pattern that
+    is no regular expression (Hugo stops on it)."""
+    patterns, notes = [], []
+    for text in as_list(values.get("ignorefiles"), separator=None):
+        try:
+            patterns.append(re.compile(text))
+        except re.error as e:
+            notes.append(Note(where.get("ignorefiles", ""), f"ignoreFiles {quoted(text)} is no regular expression "
+                                                            f"({e}), so it ignores nothing here; correct it"))
+    kept = []
+    for found in files:
+        if pattern := next((p for p in patterns if p.search(str(found[0].absolute()))), None):
+            notes.append(Note(rel_to(found[0], root), f"matches ignoreFiles {quoted(pattern.pattern)} in "
+                                                      f"{where.get('ignorefiles', '')}, so Hugo did not read or "
+                                                      "publish it; not converted"))
+        else:
+            kept.append(found)
+    return kept, notes
+
+
 def _shadowed(files: list[tuple[Path, Path, str]], languages: Languages) -> dict[Path, Path]:
     """Files Hugo did not publish, each with the one it published at its address: of c.md and c.en.md in the
     default language, c.en.md (the language in its name wins)."""
@@ -360,7 +383,10 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     skipped = [note for folder in dict.fromkeys([content, *(f for f, _ in languages.folders), static])
                if folder.is_dir() for note in symlinks(folder, root)]
     places: dict[str, tuple[str, str]] = {}  # each post's file → its language and path as a ref names it
-    files = _content_files(content, languages)
+    every = _content_files(content, languages)
+    files, ignored = _not_ignored(every, values, root, where)
+    skipped += ignored
+    hidden = {path for path, _, _ in every} - {path for path, _, _ in files}  # a bundle's too: not its resources
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
     cascaded, notes = _cascades(files, languages, values, root, where)
@@ -435,7 +461,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
-            posts.append(post)
+            posts.append(replace(post, resources=tuple(pair for pair in post.resources if pair[0] not in hidden)))
             notes += post_notes
             places[shown] = (named or code or languages.default, _ref_path(rel_to(path, folder), languages))
     if static.is_dir():

@@ -6,6 +6,7 @@ pages, where the slug is the ``Slug:`` header or made from the title (``SLUGIFY_
 from __future__ import annotations
 
 import ast
+import fnmatch
 import math
 import posixpath
 import re
@@ -150,17 +151,23 @@ def scan(root: Path) -> Scan:
     language = _setting(conf, "DEFAULT_LANG") or ("en" if default_lang else "")
     site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"), language,
                    naive_in_utc=True)  # Pelican without TIMEZONE: UTC
+    conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
     posts: list[Post] = []
     others: list[tuple[Path, str]] = []
     skipped = symlinks(content, root)
     paths = _paths(settings)
     saved_in: dict[str, str | None] = {}  # each post's file → the folder Pelican saved it in
+    ignores = [glob for glob in settings.get("IGNORE_FILES", ()) if isinstance(glob, str)] \
+        if isinstance(settings.get("IGNORE_FILES"), (list, tuple)) else []
     for path in walk(content):
         rel = rel_to(path, content)
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
         kind = _kind(rel, paths)
-        if (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind:
+        if glob := next((glob for glob in ignores for part in rel.split("/") if fnmatch.fnmatch(part, glob)), ""):
+            skipped.append(Note(shown, f"matches IGNORE_FILES {quoted(glob)} in {conf_file} (its name, or a folder's "
+                                       "it is in), so Pelican did not read or publish it; not converted"))
+        elif (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind:
             skipped.append(Note(shown, "is outside ARTICLE_PATHS and PAGE_PATHS "
                                        f"({', '.join(quoted(p) for p in (*paths[0], *paths[2]))}), so Pelican did not "
                                        "read it and did not publish it; not converted"))
@@ -199,7 +206,6 @@ def scan(root: Path) -> Scan:
                           f"({site.language or 'en'}); news-digest has one language per site, so each translation is "
                           "imported as an article of its own, and its old address (ARTICLE_LANG_URL, "
                           "/{slug}-{lang}.html by default) redirects to it; delete the translations you do not want"))
-    conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
     notes += [Note(post.rel, f"is dated {post.date}, after this import, and WITH_FUTURE_DATES = False in "
                              f"{conf_file} made it a draft (Pelican did not publish it): the build leaves it out until "
                              "that date too (digest build --future shows it); it gets no redirect, as it had no "
