@@ -925,6 +925,24 @@ def test_files_hugo_and_pelican_ignored_are_not_converted(tmp_path: Path, capsys
                 "Pelican did not read or publish it; not converted\n") in report
 
 
+def test_every_hugo_static_folder_is_copied_a_later_ones_file_winning(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168: with `staticDir` a list, and `staticDir1`…`staticDir10`, Hugo
+    published every folder's files (a later folder's over an earlier one's of the same path), but the import copied
+    the first folder's only, without a word."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\nlanguageCode = "id"\nstaticDir = ["a", "b"]\nstaticDir10 = "c"\nstaticDir2 = "d"\n',
+        "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nx\n", "static/s.txt": "not read",
+        "a/one.txt": "a", "a/x.txt": "a", "b/x.txt": "b", "b/two.txt": "b", "c/x.txt": "c", "c/y.txt": "c",
+        "d/y.txt": "d", "d/three.txt": "d"})
+    assert {rel: (new / "static" / rel).read_text() for rel in static_files(new)} == {
+        "one.txt": "a", "two.txt": "b", "three.txt": "d", "x.txt": "c", "y.txt": "c"}
+    report = (new / "import-report.txt").read_text()
+    for under, over in (("a/x.txt", "b/x.txt"), ("b/x.txt", "c/x.txt"), ("d/y.txt", "c/y.txt")):
+        assert (f"  {under}: has the address of {over}, which Hugo published over it (a later static folder); not "
+                "copied\n") in report
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

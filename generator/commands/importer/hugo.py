@@ -55,16 +55,21 @@ def _ref_of(match: re.Match[str]) -> tuple[str, str, str]:
     return path, hash_ + part, named.get("lang", "").strip("\"`").lower()
 
 
-def _folders(root: Path, values: Meta) -> tuple[Path, Path]:
-    """The content and static folders: Hugo's ``contentDir`` and ``staticDir`` settings (``values``, a name or the
-    first of a list), else content/ and static/."""
-    named = []
-    for key, default in (("contentdir", "content"), ("staticdir", "static")):
-        value = values.get(key)
-        value = value[0] if isinstance(value, list) and value else value
-        folder = root / value.strip() if isinstance(value, str) and value.strip() else root / default
-        named.append(folder if folder.resolve().is_relative_to(root.resolve()) else root / default)  # the site's own
-    return named[0], named[1]
+def _folders(root: Path, values: Meta) -> tuple[Path, tuple[Path, ...]]:
+    """The content folder (Hugo's ``contentDir`` in ``values``, a name or the first of a list; else content/) and the
+    static folders, in the order Hugo lays them over each other (a later one's file wins, checked with Hugo 0.168):
+    ``staticDir`` (a name or a list; else static/), then ``staticDir0`` to ``staticDir10``. A folder outside the site
+    is not read."""
+    def inside(value: Any) -> Path | None:
+        folder = root / value.strip() if isinstance(value, str) and value.strip() else None
+        return folder if folder and folder.resolve().is_relative_to(root.resolve()) else None  # the site's own
+
+    content = values.get("contentdir")
+    content = inside(content[0] if isinstance(content, list) and content else content) or root / "content"
+    named = [values.get("staticdir"), *(values.get(f"staticdir{n}") for n in range(11))]
+    statics = [folder for value in named for one in (value if isinstance(value, list) else [value])
+               if (folder := inside(one))]
+    return content, tuple(dict.fromkeys(statics if values.get("staticdir") else [root / "static", *statics]))
 
 
 CONFIG_FILES = tuple(f"{name}.{ext}" for name in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json"))
@@ -374,13 +379,13 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
 
 def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     values, where = _settings(root, how)
-    content, static = _folders(root, values)
+    content, statics = _folders(root, values)
     languages = _languages(values, root)
     if not content.is_dir() and not any(folder.is_dir() for folder, _ in languages.folders):
         raise RefusalError(f"{root} has no {rel_to(content, root)}/ folder; give the Hugo site's root folder")
     posts: list[Post] = []
     assets: list[Asset] = []
-    skipped = [note for folder in dict.fromkeys([content, *(f for f, _ in languages.folders), static])
+    skipped = [note for folder in dict.fromkeys([content, *(f for f, _ in languages.folders), *statics])
                if folder.is_dir() for note in symlinks(folder, root)]
     places: dict[str, tuple[str, str]] = {}  # each post's file → its language and path as a ref names it
     every = _content_files(content, languages)
@@ -464,8 +469,14 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             posts.append(replace(post, resources=tuple(pair for pair in post.resources if pair[0] not in hidden)))
             notes += post_notes
             places[shown] = (named or code or languages.default, _ref_path(rel_to(path, folder), languages))
-    if static.is_dir():
-        assets += [Asset(path, rel_to(path, static)) for path in walk(static)]
+    laid: dict[str, Asset] = {}  # a later static folder's file over an earlier one's, as Hugo lays them
+    for static in statics:
+        for path in walk(static) if static.is_dir() else []:
+            if (under := laid.get(rel := rel_to(path, static))) is not None:
+                skipped.append(Note(rel_to(under.source, root), f"has the address of {rel_to(path, root)}, which Hugo "
+                                                               "published over it (a later static folder); not copied"))
+            laid[rel] = Asset(path, rel)
+    assets += sorted(laid.values(), key=lambda asset: asset.rel)
     # Hugo published a section's files at their paths in content/, over static/'s (checked with Hugo 0.168)
     over = {asset.rel: shown for asset, shown in loose}
     skipped += [Note(rel_to(asset.source, root), f"has the address of {over[asset.rel]}, which Hugo published over "
