@@ -943,6 +943,24 @@ def test_every_hugo_static_folder_is_copied_a_later_ones_file_winning(tmp_path: 
                 "copied\n") in report
 
 
+def test_pelican_static_excludes_are_private_and_static_markdown_is_copied(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Pelican 4.12: STATIC_EXCLUDES was not read, so a private image Pelican never
+    published was copied to static/; and a .md in STATIC_PATHS outside ARTICLE_PATHS and PAGE_PATHS, which Pelican
+    published as a static file, was said to be unpublished and not copied."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'P'\nPATH = 'content'\nARTICLE_PATHS = ['blog']\nSTATIC_PATHS = ['images']\n"
+                          "STATIC_EXCLUDES = ['images/priv']\n",
+        "content/blog/satu.md": "Title: Satu\nDate: 2024-01-01\n\nx\n", "content/images/b.png": "b",
+        "content/images/doc.md": "# as it is", "content/images/priv/s.png": "s"})
+    assert static_files(new) == ["images/b.png", "images/doc.md"]
+    assert (new / "static/images/doc.md").read_text() == "# as it is"
+    assert ("  content/images/priv/s.png: Pelican did not publish it (in a folder STATIC_EXCLUDES, images/priv, names, "
+            "and linked from no article), so it is not copied; put it in static/ if it should be\n"
+            ) in (new / "import-report.txt").read_text()
+    assert "doc.md" not in (new / "import-report.txt").read_text()
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -159,6 +159,14 @@ def scan(root: Path) -> Scan:
     saved_in: dict[str, str | None] = {}  # each post's file → the folder Pelican saved it in
     ignores = [glob for glob in settings.get("IGNORE_FILES", ()) if isinstance(glob, str)] \
         if isinstance(settings.get("IGNORE_FILES"), (list, tuple)) else []
+    static_excludes = _strings(settings.get("STATIC_EXCLUDES", [])) or []
+
+    def in_static(rel: str) -> bool:
+        """Whether Pelican's static generator found the file: below a STATIC_PATHS entry (or that file), not in a
+        folder STATIC_EXCLUDES names (checked with Pelican 4.12)."""
+        return any(not top or rel == top or rel.startswith(top + "/") for top in static_paths) and not any(
+            folder and rel.startswith(folder + "/") for folder in static_excludes)
+
     for path in walk(content):
         rel = rel_to(path, content)
         shown = rel_to(path, root)
@@ -167,6 +175,8 @@ def scan(root: Path) -> Scan:
         if glob := next((glob for glob in ignores for part in rel.split("/") if fnmatch.fnmatch(part, glob)), ""):
             skipped.append(Note(shown, f"matches IGNORE_FILES {quoted(glob)} in {conf_file} (its name, or a folder's "
                                        "it is in), so Pelican did not read or publish it; not converted"))
+        elif (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind and in_static(rel):
+            others.append((path, rel))  # Pelican published it as it is, as a static file
         elif (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind:
             skipped.append(Note(shown, "is outside ARTICLE_PATHS and PAGE_PATHS "
                                        f"({', '.join(quoted(p) for p in (*paths[0], *paths[2]))}), so Pelican did not "
@@ -190,8 +200,12 @@ def scan(root: Path) -> Scan:
     for path, rel in others:
         if rel in attached:  # EXTRA_PATH_METADATA's path wins: Pelican never moves a file it placed
             assets.append(Asset(path, moved.get(rel, attached[rel])))
-        elif rel in linked or any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
+        elif rel in linked or in_static(rel):
             assets.append(Asset(path, moved.get(rel, rel)))
+        elif any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
+            skipped.append(Note(rel_to(path, root), "Pelican did not publish it (in a folder STATIC_EXCLUDES, "
+                                                   f"{', '.join(static_excludes)}, names, and linked from no article), "
+                                                   "so it is not copied; put it in static/ if it should be"))
         else:
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (outside STATIC_PATHS, "
                                                    f"{', '.join(static_paths) or 'none'}, and linked from no "
