@@ -961,6 +961,24 @@ def test_pelican_static_excludes_are_private_and_static_markdown_is_copied(
     assert "doc.md" not in (new / "import-report.txt").read_text()
 
 
+def test_files_of_the_default_languages_own_hugo_content_folder_are_copied(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168: a file in the default language's own contentDir, which Hugo
+    published at its path (/posts/doc.pdf; /root.txt), was not copied, the report saying Hugo published it below its
+    language's address; another language's file Hugo did publish there (/en/posts/doc-en.pdf)."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "id"\n[languages.id]\ncontentDir = "content/id"\n'
+                     '[languages.en]\ncontentDir = "content/en"\n',
+        "content/id/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n", "content/id/posts/doc.pdf": "d",
+        "content/id/root.txt": "r", "content/en/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",
+        "content/en/posts/doc-en.pdf": "e"})
+    assert static_files(new) == ["posts/doc.pdf", "root.txt"]
+    report = (new / "import-report.txt").read_text()
+    assert "content/id/" not in report.split("To check by hand")[0]
+    assert ("  content/en/posts/doc-en.pdf: is a file of its section, which Hugo published below its language's "
+            "address; it is not copied: copy it to static/ by hand if it is needed\n") in report
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

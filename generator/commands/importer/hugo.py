@@ -446,7 +446,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             kept = section_held(section, folder, code or languages.default, files=True) if section else ""
             if kept:
                 skipped.append(Note(shown, f"is a file of the section {rel_to(section, root)}, {kept}; not copied"))
-            elif code or named or languages.prefix(languages.default):
+            elif languages.prefix(named or code or languages.default):
                 skipped.append(Note(shown, "is a file of its section, which Hugo published below its language's "
                                            "address; it is not copied: copy it to static/ by hand if it is needed"))
             else:
