@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -977,6 +978,20 @@ def test_files_of_the_default_languages_own_hugo_content_folder_are_copied(
     assert "content/id/" not in report.split("To check by hand")[0]
     assert ("  content/en/posts/doc-en.pdf: is a file of its section, which Hugo published below its language's "
             "address; it is not copied: copy it to static/ by hand if it is needed\n") in report
+
+
+def test_pelicans_folder_category_wins_over_default_metadatas(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Pelican 4.12: DEFAULT_METADATA's category won over the folder's, so an
+    article Pelican filed under berita (/category/berita.html) became the section "Kopi"; Pelican's DEFAULT_CATEGORY
+    replaces that category (with category pages), and the folder and a Category: header win over both."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'P'\nPATH = 'content'\nDEFAULT_METADATA = {'category': 'Kopi'}\n",
+        "content/berita/satu.md": "Title: Satu\nDate: 2024-01-01\n\nx\n", "content/dua.md": "Title: Dua\nDate: 2024-01-02\n\nx\n",
+        "content/berita/tiga.md": "Title: Tiga\nDate: 2024-01-03\nCategory: Teh\n\nx\n"})
+    assert {name: re.search(r"^section: (.*)$|\Z", (new / f"content/2024/01/{name}.md").read_text(), re.M).group(1)
+            for name in ("satu", "dua", "tiga")} == {"satu": '"berita"', "dua": None, "tiga": '"Teh"'}
+    assert "/category/berita.html /sections/berita/ 301" in redirect_lines(new, lists=True)
 
 
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -387,7 +387,11 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     """The article or page, and the folder Pelican saved it in (its ``*_SAVE_AS``, or ``Save_as:``), where it put the
     files it links with {attach}; None when that cannot be filled in."""
     meta, body = read_pelican(read_text(path))
-    meta = {**_defaults(settings), **path_metadata(rel, settings), **meta}
+    # with category pages (CATEGORY_SAVE_AS, as by default), Pelican's DEFAULT_CATEGORY replaces DEFAULT_METADATA's
+    # category (its default_metadata), and the folder, read later, wins over both (checked with Pelican 4.12)
+    category_pages = bool(settings.get("CATEGORY_SAVE_AS", "category/{slug}.html"))
+    defaults = {key: value for key, value in _defaults(settings).items() if key != "category" or not category_pages}
+    meta = {**defaults, **path_metadata(rel, settings), **meta}
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'Title:' header; add one and import again")
@@ -400,7 +404,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     authors = _list(meta.get("authors") or meta.get("author"))
     # an article that names no category is filed under its folder's name, unless USE_FOLDER_AS_CATEGORY = False
     by_folder = settings.get("USE_FOLDER_AS_CATEGORY", True)
-    by_folder = by_folder is COMPUTED or bool(by_folder)
+    by_folder = (by_folder is COMPUTED or bool(by_folder)) and category_pages
     section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder and by_folder else "")
     default_category = settings.get("DEFAULT_CATEGORY")
     category = section or (default_category if isinstance(default_category, str) and default_category else "misc")
