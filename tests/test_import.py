@@ -994,6 +994,24 @@ def test_pelicans_folder_category_wins_over_default_metadatas(tmp_path: Path,
     assert "/category/berita.html /sections/berita/ 301" in redirect_lines(new, lists=True)
 
 
+def test_a_file_several_pelican_articles_attach_goes_where_pelican_put_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Pelican 4.12: a file two articles link with {attach} went to the older
+    article's folder, where Pelican never put it (it moves it for the first article it writes, the newest), and one an
+    older article attaches but a newer one links with {static} was moved, though Pelican left it at its static path."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'P'\nPATH = 'content'\nARTICLE_URL = 'posts/{slug}/'\n"
+                          "ARTICLE_SAVE_AS = 'posts/{slug}/index.html'\n",
+        "content/posts/alpha.md": "Title: Alpha\nDate: 2024-01-01\n\n![s]({attach}pics/shared.png) "
+                                  "![t]({attach}../images/st.png)\n",
+        "content/posts/beta.md": "Title: Beta\nDate: 2024-02-01\n\n![s]({attach}pics/shared.png) "
+                                 "[t]({static}/images/st.png)\n",
+        "content/posts/pics/shared.png": "s", "content/images/st.png": "t"})
+    assert static_files(new) == ["images/st.png", "posts/beta/pics/shared.png"]
+    assert (new / "content/2024/01/alpha.md").read_text().endswith(
+        "![s](/posts/beta/pics/shared.png) ![t](/images/st.png)\n")
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -11,7 +11,7 @@ import math
 import posixpath
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -250,24 +250,38 @@ def scan(root: Path) -> Scan:
                         "/tags/<slug>/, categories are sections, at /sections/<slug>/)"))
 
 
-_ATTACH = re.compile(r"\{attach\}([^\s)\"'>#?]+)")
+_REFERENCE = re.compile(r"(?:\{(static|attach|filename)\}|\|(?:static|filename)\|)([^\s)\"'>#?]+)")
+"""A link to a file, with its kind ('attach', or another: its file's address is then referenced, never moved)."""
+
+
+def _written_order(post: Post) -> tuple[bool, bool, float, str]:
+    """The order in which Pelican 4.12 writes, so links, its published posts: the articles newest first (its site
+    feed, written first, as ARTICLE_ORDER_BY 'reverse-date'), then the hidden ones, then the pages by file name."""
+    date = parse_date(post.date) if post.kind == "article" else None
+    instant = (date.naive - (date.offset or timedelta()) - datetime(1, 1, 1)).total_seconds() if date else 0.0
+    page = post.kind == "page"
+    return page, bool(post.unlisted), -instant, posixpath.basename(post.rel) if page else post.rel
 
 
 def _attached(posts: list[Post], saved_in: dict[str, str | None], content: Path, root: Path) -> dict[str, str]:
     """The files a published post links with {attach} (below the content folder), each at the address Pelican moved
-    it to (its ``Static.attach_to``, checked with Pelican 4.12): the folder it saved the first such post in, and the
-    file's path from that post's folder (its name alone when it is not below it)."""
+    it to (its ``Static.attach_to``, checked with Pelican 4.12): the folder it saved the first post it linked such a
+    file from in (``_written_order``: the newest article), and the file's path from that post's folder (its name
+    alone when it is not below it); not a file a {static} or {filename} link referenced first, which stays put."""
     found: dict[str, str] = {}
-    for post in posts:
+    fixed: set[str] = set()  # a file whose address a link has used: Pelican never moves it after
+    for post in sorted(posts, key=_written_order):
         here = posixpath.dirname(rel_to(root / post.rel, content))
         if post.held or saved_in.get(post.rel) is None:
             continue
-        for target in _ATTACH.findall(post.body):
+        for kind, target in _REFERENCE.findall(post.body):
             rel = posixpath.normpath(unquote(target).lstrip("/") if target.startswith("/") else
                                      posixpath.join(here, unquote(target)))
             tail = posixpath.relpath(rel, here or ".")
             tail = posixpath.basename(tail) if tail.startswith("../") else tail
-            found.setdefault(rel, posixpath.join(saved_in[post.rel] or "", tail))
+            if kind == "attach" and rel not in fixed:
+                found[rel] = posixpath.join(saved_in[post.rel] or "", tail)
+            fixed.add(rel)
     return found
 
 
