@@ -1012,6 +1012,25 @@ def test_a_file_several_pelican_articles_attach_goes_where_pelican_put_it(
         "![s](/posts/beta/pics/shared.png) ![t](/images/st.png)\n")
 
 
+def test_hugo_build_render_and_list_values_are_read_as_hugo_reads_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168: `render: 0` kept a page Hugo never published (it reads 0 as
+    never), and `Never`, "Link", "false" (Hugo knows no such value, and renders the page) made pages it published
+    "not converted", with no redirect; `list: "Never"` was unlisted, though Hugo listed it."""
+    front = "---\ntitle: {0}\ndate: 2024-01-01\n{1}:\n  {2}: {3}\n---\nx\n"
+    new = import_site(tmp_path, capsys, "hugo", {"hugo.toml": 'title = "T"\nlanguageCode = "id"\n', **{
+        f"content/posts/{name}.md": front.format(name, build, option, value) for name, build, option, value in (
+            ("zero", "build", "render", "0"), ("off", "_build", "render", "false"), ("cap", "build", "render", "Never"),
+            ("link", "build", "render", '"Link"'), ("text", "_build", "render", '"false"'),
+            ("one", "build", "render", "1"), ("hidden", "build", "list", '"Never"'))}})
+    assert sorted(p.stem for p in (new / "content/2024/01").iterdir()) == ["cap", "hidden", "link", "one", "text"]
+    report = (new / "import-report.txt").read_text()
+    for name, value in (("zero", "0"), ("off", "false")):
+        assert (f"  content/posts/{name}.md: has build: render: {value} (Hugo publishes no page for it), so it is not "
+                "converted\n") in report
+    assert "hidden.md: has build: list" not in report
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

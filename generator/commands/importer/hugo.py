@@ -703,12 +703,21 @@ def _dates(meta: dict[str, Any], keys: DateKeys, name: str = "") -> dict[str, st
     return found
 
 
-def _build_option(meta: dict[str, Any], option: str) -> str:
-    """One of the front matter's build options (``build:``, or the older ``_build:``) as lower-case text ('never',
-    'false'); '' when it is not set."""
+def _build_value(meta: dict[str, Any], option: str) -> Any:
+    """One of the front matter's build options (``build:``, or the older ``_build:``), as written; None when unset."""
     build = meta.get("build") or meta.get("_build")
-    value = {str(k).lower(): v for k, v in build.items()}.get(option) if isinstance(build, dict) else None
-    return "" if value is None else str(value).lower()
+    return {str(k).lower(): v for k, v in build.items()}.get(option) if isinstance(build, dict) else None
+
+
+def _build_mode(meta: dict[str, Any], option: str) -> str:
+    """``build:``'s ``render`` or ``list`` as Hugo 0.168 reads it (its pagemeta.DecodeBuildConfig): false and 0 are
+    'never', true and 1 'always', and so is a value it does not know, in another letter case too ('Never', "Link",
+    "false"); '' when it is not set."""
+    value = _build_value(meta, option)
+    if value is None or isinstance(value, bool):
+        return "" if value is None else "always" if value else "never"
+    text = str(value)  # as Hugo's weak decoding gives it: 0 is '0'
+    return {"0": "never", "1": "always"}.get(text, text if text in ("never", "link", "local") else "always")
 
 
 def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
@@ -716,8 +725,8 @@ def _unpublished(meta: dict[str, Any], build: dict[str, Any], by: str) -> str:
     the front matter, or what a cascade gives it, ``by``)."""
     if _go_bool(meta.get("headless")):
         return "is headless (Hugo publishes no page for it), so it is not converted"
-    if (render := _build_option(build, "render")) in ("never", "false", "link"):
-        return f"has build: render: {render}{by} (Hugo publishes no page for it), so it is not converted"
+    if _build_mode(build, "render") in ("never", "link"):
+        return f"has build: render: {as_text(_build_value(build, 'render'))}{by} (Hugo publishes no page for it), so it is not converted"
     return ""
 
 
@@ -739,7 +748,7 @@ def _front(path: Path) -> Meta:
 
 def _private(meta: Meta) -> bool:
     """Whether a page's ``build:`` keeps its files from being published (``publishResources: false``)."""
-    return _build_option(meta, "publishresources") in ("false", "0", "f")
+    return str(_build_value(meta, "publishresources")).lower() in ("false", "0", "f")
 
 
 def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys) -> str:
@@ -890,5 +899,6 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
                 translation="" if code == languages.default else code,
-                unlisted=f"build: list: {listed}{by}" if (listed := _build_option(build, "list")) in ("never", "false", "local")
+                unlisted=f"build: list: {as_text(_build_value(build, 'list'))}{by}"
+                if (listed := _build_mode(build, "list")) in ("never", "local")
                 else "", local=listed == "local", future=future), notes
