@@ -1031,6 +1031,19 @@ def test_hugo_build_render_and_list_values_are_read_as_hugo_reads_them(
     assert "hidden.md: has build: list" not in report
 
 
+def test_a_file_the_new_site_makes_is_named_by_its_old_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: Hugo's content/feed.xml, not copied as news-digest makes /feed.xml itself, was named
+    static/feed.xml in the report, a file the old site does not have."""
+    new = import_site(tmp_path, capsys, "hugo", {"hugo.toml": 'title = "T"\nlanguageCode = "id"\n',
+                                                 "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",
+                                                 "content/feed.xml": "<rss/>", "static/sitemap.xml": "<urlset/>"})
+    report = (new / "import-report.txt").read_text()
+    for old, made in (("content/feed.xml", "feed.xml"), ("static/sitemap.xml", "sitemap.xml")):
+        assert (f"  {old}: news-digest makes /{made} itself (the build would refuse the file), so it is not "
+                "copied\n") in report
+    assert "static/feed.xml" not in report
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

@@ -598,10 +598,11 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             skipped.append(Note(asset.rel, "is a path outside the site, so it is not copied; give it a path inside "
                                            "the site and copy it to static/ by hand"))
             continue
-        asset = Asset(asset.source, rel)
+        asset = Asset(asset.source, rel, asset.shown)
         if asset.rel in SITE_MADE or asset.rel.split("/")[0] in TOP_LEVEL and asset.rel.rsplit("/", 1)[-1] in SITE_MADE:
-            skipped.append(Note(f"static/{asset.rel}", f"news-digest makes /{asset.rel} itself (the build would "
-                                                         "refuse the file), so it is not copied"))
+            skipped.append(Note(asset.shown or f"static/{asset.rel}", f"news-digest makes /{asset.rel} itself (the "
+                                                                      "build would refuse the file), so it is not "
+                                                                      "copied"))
         else:
             copies.append((asset.source, f"static/{asset.rel}"))
     moved: dict[str, str] = {}

@@ -87,6 +87,8 @@ class Asset:
 
     source: Path
     rel: str
+    shown: str = ""
+    """Its file in the old site, relative to the PATH given, for the report ('': the same as ``static/<rel>``)."""
 
 
 @dataclass(frozen=True)

@@ -415,7 +415,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         return _held_section(meta, builds, date_keys) or (
             "whose build: publishResources: false kept Hugo from publishing it" if files and _private(meta) else "")
 
-    loose: list[tuple[Asset, str]] = []  # a section's files, with the file that names them
+    loose: list[Asset] = []  # a section's files
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -426,7 +426,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 skipped.append(Note(shown, f"is a Markdown file in the page bundle {rel_to(bundle, root)}/, which "
                                            "Hugo never publishes as a page; not converted"))
             elif bundle in pageless:
-                loose.append((Asset(path, rel_to(path, folder)), shown))
+                loose.append(Asset(path, rel_to(path, folder), shown))
             continue  # a page bundle's resource, in its folder or below: copied with its page
         if name == "_index":
             skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
@@ -450,7 +450,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 skipped.append(Note(shown, "is a file of its section, which Hugo published below its language's "
                                            "address; it is not copied: copy it to static/ by hand if it is needed"))
             else:
-                loose.append((Asset(path, rel_to(path, folder)), shown))
+                loose.append(Asset(path, rel_to(path, folder), shown))
         else:
             language = named or code or languages.default
             top = rel_to(path, folder).split("/")
@@ -475,13 +475,13 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             if (under := laid.get(rel := rel_to(path, static))) is not None:
                 skipped.append(Note(rel_to(under.source, root), f"has the address of {rel_to(path, root)}, which Hugo "
                                                                "published over it (a later static folder); not copied"))
-            laid[rel] = Asset(path, rel)
+            laid[rel] = Asset(path, rel, rel_to(path, root))
     assets += sorted(laid.values(), key=lambda asset: asset.rel)
     # Hugo published a section's files at their paths in content/, over static/'s (checked with Hugo 0.168)
-    over = {asset.rel: shown for asset, shown in loose}
+    over = {asset.rel: asset.shown for asset in loose}
     skipped += [Note(rel_to(asset.source, root), f"has the address of {over[asset.rel]}, which Hugo published over "
                                                  "it; not copied") for asset in assets if asset.rel in over]
-    assets = [asset for asset in assets if asset.rel not in over] + [asset for asset, _ in loose]
+    assets = [asset for asset in assets if asset.rel not in over] + loose
     posts = _with_later_pages(posts, values)
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes

@@ -187,7 +187,7 @@ def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
     with open(path, "rb") as f:  # Jekyll's test: '---' and any spaces, then the line's end
         has_front_matter = re.match(rb"---[ \t]*\r?\n", f.read(200)) is not None
     if not has_front_matter:
-        return Asset(path, rel)
+        return Asset(path, rel, rel)
     if path.suffix.lower() not in MARKDOWN:
         return Note(rel, "is a Liquid template (it has front matter), which is not converted; "
                          "news-digest makes its own feeds, lists and home page")

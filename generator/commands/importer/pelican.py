@@ -199,9 +199,9 @@ def scan(root: Path) -> Scan:
     assets: list[Asset] = []
     for path, rel in others:
         if rel in attached:  # EXTRA_PATH_METADATA's path wins: Pelican never moves a file it placed
-            assets.append(Asset(path, moved.get(rel, attached[rel])))
+            assets.append(Asset(path, moved.get(rel, attached[rel]), rel_to(path, root)))
         elif rel in linked or in_static(rel):
-            assets.append(Asset(path, moved.get(rel, rel)))
+            assets.append(Asset(path, moved.get(rel, rel), rel_to(path, root)))
         elif any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (in a folder STATIC_EXCLUDES, "
                                                    f"{', '.join(static_excludes)}, names, and linked from no article), "
