@@ -1044,6 +1044,20 @@ def test_a_file_the_new_site_makes_is_named_by_its_old_path(tmp_path: Path, caps
     assert "static/feed.xml" not in report
 
 
+@pytest.mark.parametrize("setting, date", [("(2024, 3, 5, 10, 30)", "2024-03-05T10:30:00"), ("'2024-03-05'", "2024-03-05")])
+def test_pelicans_default_date_dates_an_article_without_one(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           setting: str, date: str) -> None:
+    """An attacker's report, checked with Pelican 4.12: DEFAULT_DATE gave an article without a Date: header its date
+    (Pelican published it, at /2024/03/05/nodate.html), but the import did not convert it ("has no 'Date:' header")."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": f"SITENAME = 'D'\nPATH = 'content'\nTIMEZONE = 'UTC'\nDEFAULT_DATE = {setting}\n"
+                          "ARTICLE_URL = '{date:%Y}/{date:%m}/{date:%d}/{slug}.html'\n",
+        "content/nd.md": "Title: Nodate\n\nx\n", "content/d.md": "Title: Dated\nDate: 2024-01-01\n\nx\n"})
+    assert f"\ndate: {date}\n" in (new / "content/2024/03/nodate.md").read_text()
+    assert "/2024/03/05/nodate.html /2024/03/nodate/ 301" in redirect_lines(new)
+    assert "\ndate: 2024-01-01\n" in (new / "content/2024/01/dated.md").read_text()
+
+
 def test_refuses_a_target_inside_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--out src/content/kabar` wrote the new project into the old site's content/, which Pelican then reads."""
     shutil.copytree(FIXTURES / "pelican", tmp_path / "src")

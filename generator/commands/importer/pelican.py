@@ -393,7 +393,22 @@ def _defaults(settings: dict[str, object]) -> dict[str, str]:
     """Pelican's ``DEFAULT_METADATA``: what a file has unless its name, path or headers say otherwise (``{'status':
     'draft'}``: a file without Status: is a draft)."""
     given = settings.get("DEFAULT_METADATA")
-    return {str(key).lower(): as_text(value) for key, value in given.items()} if isinstance(given, dict) else {}
+    found = {str(key).lower(): as_text(value) for key, value in given.items()} if isinstance(given, dict) else {}
+    return found | _default_date(settings.get("DEFAULT_DATE"))
+
+
+def _default_date(value: object) -> dict[str, str]:
+    """Pelican's ``DEFAULT_DATE``, the date of an article without a Date: header, over DEFAULT_METADATA's (its
+    default_metadata): text as written, or a tuple (2024, 3, 5, 10, 30) as Python's datetime makes it; not 'fs' (the
+    file's time on the machine that built it, which this import cannot know)."""
+    if isinstance(value, str) and value.strip() and value != "fs":
+        return {"date": value.strip()}
+    if isinstance(value, tuple | list) and 3 <= len(value) <= 7 and all(type(part) is int for part in value):
+        try:
+            return {"date": datetime(*value).isoformat()}  # type: ignore[arg-type]
+        except ValueError:
+            return {}
+    return {}
 
 
 def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: str = "article"
