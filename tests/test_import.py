@@ -2533,6 +2533,19 @@ def test_a_hugo_posts_date_and_slug_from_its_file_name_as_the_config_says(
     assert "[frontmatter]" not in (new / "import-report.txt").read_text()
 
 
+def test_a_hugo_file_names_time_is_read_as_hugo_reads_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report, checked with Hugo 0.168: under ':filename', Hugo dates posts/2024-02-03T10-30-00-kopi.md
+    2024-02-03 10:30 and serves it at /posts/kopi/, but the import dated it midnight and redirected from
+    /posts/t10-30-00-kopi/, which Hugo never served; a time it does not read ('T103000') stays in the slug."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n[frontmatter]\ndate = [':filename', ':default']\n",
+        "content/posts/2024-02-03T10-30-00-kopi.md": "---\ntitle: K\n---\nx\n",
+        "content/posts/2024-02-04T103000-susu.md": "---\ntitle: S\n---\nx\n"})
+    assert sorted(redirect_lines(new)) == ["/posts/kopi/ /2024/02/kopi/ 301",
+                                           "/posts/t103000-susu/ /2024/02/t103000-susu/ 301"]
+    assert "\ndate: 2024-02-03T10:30:00+00:00\n" in (new / "content/2024/02/kopi.md").read_text()
+
+
 @pytest.mark.parametrize("where", ["section", "config"])
 def test_hugo_build_options_set_through_a_cascade_are_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:

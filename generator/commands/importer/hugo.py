@@ -675,8 +675,11 @@ def _date_keys(values: Meta, where: dict[str, str]) -> tuple[DateKeys, list[Note
 
 def _filename_date(name: str) -> tuple[str, str]:
     """The date and slug Hugo's ':filename' reads from a file's name without its extension (a bundle's: its folder's):
-    '2024-02-03-kopi' is 2024-02-03 and 'kopi' (the rest, without ' -_' around it); ('', '') for a name that does not
-    start with a date."""
+    '2024-02-03-kopi' is 2024-02-03 and 'kopi' (the rest, without ' -_' around it), '2024-02-03T10-30-00-kopi'
+    2024-02-03T10:30:00 and 'kopi'; ('', '') for a name that does not start with a date."""
+    timed = re.match(r"(\d{4}-\d{2}-\d{2})T(\d{2})[-:](\d{2})[-:](\d{2})", name)
+    if timed and parse_date(moment := f"{timed[1]}T{timed[2]}:{timed[3]}:{timed[4]}") is not None:
+        return moment, name[19:].strip(" -_")  # '2024-02-03T10-30-00-kopi' (Hugo 0.168 reads ':' there too)
     if not re.match(r"\d{4}-\d{2}-\d{2}", name) or parse_date(name[:10]) is None:
         return "", ""
     return name[:10], name[10:].strip(" -_")
