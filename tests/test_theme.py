@@ -196,7 +196,9 @@ def test_calls_compiled_as_direct_calls_give_what_jinja_gives() -> None:
     arguments, a Python keyword as an argument's name, nested calls, calls in loops, blocks, macros and
     ``{% call %}``; a StopIteration from a helper added with ``add_helpers``, or from ``__next__``, is still an
     undefined value, and a name given a macro, a context-taking helper or a StopIteration-raising built-in keeps
-    Jinja's rules."""
+    Jinja's rules: also a generator's ``send`` or an iterator's ``__next__`` reached under another name (an
+    attacker's ``namespace(step=(… | map('upper')).send)``: the direct call let the StopIteration out, and the
+    build failed blaming base.html)."""
     def pair(a: object, b: object = "-", **kw: object) -> str:
         return f"<{a}|{b}|{sorted(kw.items())}>"
 
@@ -214,6 +216,8 @@ def test_calls_compiled_as_direct_calls_give_what_jinja_gives() -> None:
               "{% call box('c') %}{{ pair('in call') }}{% endcall %}{{ stop() is undefined }}"
               "{{ it.__next__() }}{{ it.__next__() is undefined }}{{ nxt(it) is undefined }}"
               "{% set kept = pair('set') %}{{ kept }}{{ (pair | attr('__name__')) }}"
+              "{% set ns = namespace(step=(['a', 'b'] | map('upper')).send, more=it2.__next__) %}"
+              "{{ ns.step(None) }}{{ ns.step(None) }}{{ ns.step(None) is defined }}{{ ns.more() }}{{ ns.more() is defined }}"
               "{% block b %}{{ pair('block') }}{% for x in 'ab' %}{{ pair(x) }}{% endfor %}{% endblock %}")
     own = SiteEnvironment(autoescape=True)
     own.add_own_helpers(pair=pair)
@@ -221,7 +225,8 @@ def test_calls_compiled_as_direct_calls_give_what_jinja_gives() -> None:
     jinjas = jinja2.Environment(autoescape=True)
     jinjas.globals.update(pair=pair, stop=stop, who=who, nxt=next)
     assert "_own_helpers.get(id(_call := " in own.compile(source, raw=True)
-    pages = [env.from_string(source).render(name="Nia", it=iter([1])) for env in (own, jinjas)]
+    pages = [env.from_string(source).render(name="Nia", it=iter([1]), it2=iter([2]))
+             for env in (own, jinjas)]
     assert pages[0] == pages[1]
     assert "&lt;1|-|[]&gt;" in pages[0] and "True" in pages[0]
 

@@ -89,6 +89,11 @@ MISSING_ATTRIBUTE = object()
 """What ``getattr(value, name, MISSING_ATTRIBUTE)`` gives when ``value`` has no attribute ``name``."""
 
 
+STOP_ITERATING = frozenset({"send", "throw", "__next__", "next"})
+"""The names of the built-in methods that end an iteration with StopIteration (a generator's, an iterator's):
+compiled templates call them through ``context.call``, which makes that an undefined value, as Jinja does."""
+
+
 class OutputCodeGenerator(CodeGenerator):
     """Jinja's code generator, printing ``{{ value }}`` through ``escape_output`` where it would call
     ``escape`` (autoescaping on, and known to be on when the template is compiled), and reading
@@ -103,7 +108,8 @@ class OutputCodeGenerator(CodeGenerator):
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
         self.writeline(f"from {__name__} import escape_output as _escape_output, "
-                       "MISSING_ATTRIBUTE as _missing_attribute, BuiltinFunctionType as _builtin")
+                       "MISSING_ATTRIBUTE as _missing_attribute, BuiltinFunctionType as _builtin, "
+                       "STOP_ITERATING as _stop_iterating")
         self.writeline("from functools import partial as _partial")
         if not self.environment.is_async and not self.environment.sandboxed:
             self.writeline("_own_helpers = environment.own_helpers")
@@ -121,14 +127,16 @@ class OutputCodeGenerator(CodeGenerator):
 
             (_call if _own_helpers.get(id(_call := url)) is _call
              else _partial(context.call, _call, _loop_vars=_loop_vars))(s.path)
-            (_call if type(_call := s.path.startswith) is _builtin or _own_helpers.get(id(_call)) is _call
+            (_call if type(_call := s.path.startswith) is _builtin and _call.__name__ not in _stop_iterating
+                   or _own_helpers.get(id(_call)) is _call
              else _partial(context.call, _call, _loop_vars=_loop_vars))(x)
 
         The callee evaluated once, then the arguments (a nested call assigns ``_call`` after the outer one has
         read it). ``context.call`` turns a StopIteration into an undefined value, where a template's generator
         would turn it into an error: so a helper added with ``add_helpers`` (a site's, a test's), a name that
-        starts with '_' (``it.__next__()``) and a generator's ``send`` or ``throw`` keep it, and so does a call
-        that passes ``caller``."""
+        starts with '_' (``it.__next__()``) and a generator's ``send`` or ``throw`` keep it, also when reached under
+        another name (``ns.step`` given a generator's ``send``: ``STOP_ITERATING``), and so does a call that
+        passes ``caller``."""
         callee = node.node
         name = callee.attr if isinstance(callee, nodes.Getattr) else callee.name if isinstance(callee, nodes.Name) \
             else None
@@ -140,7 +148,7 @@ class OutputCodeGenerator(CodeGenerator):
         if isinstance(callee, nodes.Getattr):
             self.write("type(_call := ")
             self.visit(callee, frame)
-            self.write(") is _builtin or _own_helpers.get(id(_call)) is _call")
+            self.write(") is _builtin and _call.__name__ not in _stop_iterating or _own_helpers.get(id(_call)) is _call")
         else:  # a name: a built-in function given as a helper (``next``) may raise StopIteration
             self.write("_own_helpers.get(id(_call := ")
             self.visit(callee, frame)
