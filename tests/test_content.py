@@ -2105,3 +2105,29 @@ def test_a_body_that_opens_with_a_video_is_described_by_its_first_text(tmp_path:
     assert "mendukung" not in files["2025/06/b/index.html"].split("<body")[0]
     assert [item.get("summary") for item in json.loads(files["feed.json"])["items"]] == [
         "Presiden meresmikan pusat data baru.", None]
+
+
+@pytest.mark.parametrize("body, html, warning", [
+    ('Teks <b id="penting">penting. Satu[^1].\n\nParagraf dua.\n\n## Judul\n\n[^1]: Catatan.\n',
+     '<p>Teks <b id="penting">penting. Satu<sup class="footnote-ref"><a href="#fn1" id="fnref1" role="doc-noteref" '
+     'aria-label="Catatan kaki 1">[1]</a></sup>.</b></p>\n<p>Paragraf dua.</p>', "5: <b> is never closed, so it was "
+     "closed where its paragraph ends (left open, it took in the rest of the article); write </b> where it should end"),
+    ('Lihat <a href="https://x.org">tautan[^1].\n\nDua.\n\n[^1]: Catatan.\n',
+     '<p>Lihat <a href="https://x.org" rel="noopener">tautan</a><sup class="footnote-ref"><a href="#fn1" ',
+     "5: <a> is never closed, so it was closed where its paragraph ends"),
+    ('Dua\n\n<details><summary>Ringkas</summary>\n\nIsi.\n',
+     '<p>Dua</p>\n<details><summary>Ringkas</summary></details>\n<p>Isi.</p>',
+     "7: <details> is never closed, so it was closed where its block ends"),
+])
+def test_a_raw_tag_left_open_is_closed_with_its_paragraph_or_block(tmp_path: Path, body: str, html: str,
+                                                                  warning: str) -> None:
+    """An unclosed raw <b> made the rest of the article bold (nh3's parser reopens it in every block, its id copied),
+    an unclosed <a> took the footnote mark out of its <sup>, an unclosed <details> hid the rest of the article; each
+    is closed at the end of its paragraph or block, with a warning at its line."""
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert html in page
+    assert page.count('id="penting"') <= 1
+    said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "never closed" in w.message]
+    assert len(said) == 1 and said[0].startswith("content/2025/07/a.md:" + warning), said

@@ -42,6 +42,7 @@ from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTI
 from generator.core.i18n import long_date
 from generator.core.wrap import clusters, collapse
 from generator.core.models import Article, Company, Redirect, Source
+from generator.load.sanitize import TEXT_TAGS
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, unusable_fix
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
@@ -551,6 +552,11 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 f'footnotes take the prefix "{anchor[:-len(name)]}" ("{anchor}"; a link to #{name} '
                                 "comes to this element); if it was meant for the footnote, delete it, or else give it "
                                 "another name", "warning"))
+    for tag, line in rendered.unclosed:
+        where = "paragraph" if tag in TEXT_TAGS else "block"
+        problems.append(Problem(rel, body_line + line, "", f"<{tag}> is never closed, so it was closed where its {where} "
+                                f"ends (left open, it took in the rest of the article); write </{tag}> where it "
+                                "should end", "warning"))
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))

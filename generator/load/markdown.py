@@ -107,6 +107,10 @@ class Rendered:
     """Each footnote id ('fn1', 'fnref1') that the body's raw HTML keeps an element of, so that the page's footnotes
     took a prefix ('n2-fn1', their marks and back-links alike): (the body's line of that tag, from 0, the raw id,
     the footnote's id now)."""
+    unclosed: tuple[tuple[str, int], ...] = ()
+    """Each raw tag the writer left open that was closed at the end of its paragraph or block (``<b>`` …, an
+    ``<a>`` before the next link or footnote mark, ``<details>`` …): its name and the body's line (from 0) of its tag.
+    Left open, the HTML5 parser reopened it in every later block, or it held the rest of the article."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -242,6 +246,10 @@ def _digest_rule(state: StateCore) -> None:
                                     (state.src, token.map))
                 if more >= 0:
                     summary = _summary(tokens[:i]) + [_plain(token.children[:more], "\n")]
+                if state.env.get("raw_html"):
+                    token.children = _close_inline(token.children, token.map[0] if token.map else 0, state.env)
+    if state.env.get("raw_html"):
+        _close_blocks(tokens, state.env)
     _note_dead_references(state.env)
     state.env["headings"] = headings
     if summary is not None:
@@ -451,6 +459,95 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
     return more
 
 
+_RAW_OPEN_OR_CLOSE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_CLOSED_IN_LINE = TEXT_TAGS - {"wbr"}
+"""Raw inline tags closed at the end of their paragraph (or of the Markdown emphasis or link they are in) when the
+writer did not: the HTML5 parser in nh3 would reopen one in every later block (the rest of the article bold, its id
+copied), and an ``<a>`` would take the footnote mark out of its ``<sup>``."""
+_SPREADING = re.compile(r"<(/?)(blockquote|details|div|figure|section|%s)(?=[\s/>])" % "|".join(sorted(_CLOSED_IN_LINE)),
+                        re.IGNORECASE)
+"""Raw block tags that, left open, hold the rest of the body (a closed ``<details>`` hides it), and inline tags
+opened in an HTML block: closed at the end of their block when no closing tag follows."""
+
+
+def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]:
+    """``children`` (an inline token's, from the body's ``line``) with a closing tag for each raw inline tag the
+    writer left open (``_CLOSED_IN_LINE``): before the end of the Markdown element it opened in, before a Markdown
+    link or footnote mark when it is an ``<a>``, else at the end. Each is added to ``env['unclosed']`` with its line."""
+    from markdown_it.token import Token
+    out: list[Token] = []
+    stack: list[tuple[str, str, int]] = []  # ('md' or 'raw', tag, line)
+
+    def close_from(at: int) -> None:
+        for kind, tag, opened in reversed(stack[at:]):
+            if kind == "raw":
+                out.append(Token("html_inline", "", 0, content=f"</{tag}>"))
+                env.setdefault("unclosed", []).append((tag, opened))
+        del stack[at:]
+
+    def raw_in_scope(tag: str) -> int:
+        for at in range(len(stack) - 1, -1, -1):
+            if stack[at][0] == "md":
+                return -1
+            if stack[at][1] == tag:
+                return at
+        return -1
+
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        if child.type in ("link_open", "footnote_ref") and raw_in_scope("a") >= 0:
+            close_from(raw_in_scope("a"))
+        if child.nesting > 0:
+            stack.append(("md", child.tag, line))
+        elif child.nesting < 0:
+            md = max((at for at, entry in enumerate(stack) if entry[0] == "md"), default=-1)
+            if md >= 0:
+                close_from(md)
+        elif child.type == "html_inline":
+            tag = _RAW_OPEN_OR_CLOSE.match(child.content)
+            name = tag.group(2).lower() if tag else ""
+            if name in _CLOSED_IN_LINE and tag and tag.group(1):
+                at = raw_in_scope(name)
+                if at >= 0:
+                    close_from(at + 1)
+                    stack.pop()
+            elif name in _CLOSED_IN_LINE:
+                stack.append(("raw", name, line))
+            line += child.content.count("\n")
+        out.append(child)
+    close_from(0)
+    return out
+
+
+def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
+    """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
+    block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line."""
+    from markdown_it.token import Token
+    opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
+    for token in tokens:
+        raws = [(token, None)] if token.type == "html_block" else \
+            [(child, child) for child in token.children or () if child.type == "html_inline"]
+        for raw, child in raws:
+            content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
+                             flags=re.DOTALL) if "<!--" in raw.content else raw.content
+            for match in _SPREADING.finditer(content):
+                tag = match.group(2).lower()
+                if not match.group(1) and (child is None or tag not in _CLOSED_IN_LINE):  # closed by ``_close_inline``
+                    line = (token.map[0] if token.map else 0) + content.count("\n", 0, match.start())
+                    opened.append((tag, token, child, line))
+                else:
+                    at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
+                    if at >= 0:
+                        del opened[at]
+    for tag, token, child, line in reversed(opened):
+        if child is None:
+            token.content = token.content.rstrip("\n") + f"</{tag}>\n"
+        else:
+            token.children.append(Token("html_inline", "", 0, content=f"</{tag}>"))
+        env.setdefault("unclosed", []).append((tag, line))
+
+
 def _summary(before: Sequence[Token]) -> list[str]:
     """The reader's text of the blocks before the marker, headings left out."""
     out, in_heading = [], False
@@ -633,7 +730,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
-                    tuple(env.get("taken_note_ids", ())))
+                    tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
