@@ -280,3 +280,18 @@ def test_chinese_lines_join_through_every_inline_tag_and_code_span(text: str, ht
 def test_the_tags_lines_join_through_are_tags_the_sanitiser_keeps() -> None:
     from generator.load.sanitize import TAGS, TEXT_TAGS
     assert TEXT_TAGS <= TAGS
+
+
+@pytest.mark.parametrize("body, toc", [
+    ("第一行\n第二行\n------\n\n文字。\n", '<a href="#di-yi-xing-di-er-xing">第一行第二行</a>'),
+    ("タ\nワー\n======\n\n文字。\n", '<a href="#ta-wa">タワー</a>'),  # the id as it was: links to it stay
+    ('<span id="x">a</span>\n\nタ\nワー\n======\n', '<a href="#ta-wa">タワー</a>'),  # ids settled after nh3
+    ("Satu\ndua\n----\n", '<a href="#satu-dua">Satu dua</a>'),
+])
+def test_a_chinese_or_japanese_heading_over_two_lines_is_one_line_in_the_table_of_contents(body: str, toc: str) -> None:
+    """A setext heading written over two lines ('第一行\\n第二行') is joined on the page, as CSS does, but its table
+    of contents entry kept a space ('第一行 第二行'); it reads as the heading now, on both engines. Its id is the one
+    it had, made from the text with a space, so that links to it from elsewhere stay."""
+    from generator.load.markdown import render_reference
+    for rendered in (render(body, toc=True), render_reference(body, toc=True)):
+        assert toc in rendered.html

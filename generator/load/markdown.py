@@ -168,6 +168,14 @@ def _plain(children: Sequence[Token] | None, soft: str = " ") -> str:
                    else "" for c in children or ())
 
 
+def heading_text(children: Sequence[Token] | None) -> str:
+    """A heading's text as the reader sees it, in the table of contents, feeds and warnings: its lines joined as on
+    the page (``collapse``: '第一行\\n第二行' is '第一行第二行'; a space between Latin words, and at a ``<br>``). Its id is
+    made from the text with every line break a space (``_digest_rule``), as before, so that links to it stay."""
+    return collapse("".join(c.content if c.type in ("text", "code_inline") else "\n" if c.type == "softbreak"
+                            else " " if c.type == "hardbreak" else "" for c in children or ()))
+
+
 def _outline_level(stack: list[tuple[int, int]], written: int) -> int:
     """The <hN> of a heading written at level ``written``: one below its nearest shallower ancestor, h2 at the
     top. Siblings (same written level, same parent) get the same level, and no level is ever skipped."""
@@ -203,7 +211,7 @@ def _digest_rule(state: StateCore) -> None:
     stack: list[tuple[int, int]] = []
     mark = _id_mark(state.src)
     if mark:  # the ids are settled on the sanitised HTML (``_settle_ids``), which says which raw ids the page keeps
-        state.env["id_mark"], state.env["heading_lines"] = mark, []
+        state.env["id_mark"], state.env["heading_lines"], state.env["heading_slugs"] = mark, [], []
     used: set[str] = set(THEME_IDS)
     headings: list[tuple[int, str, str]] = []
     summary: list[str] | None = None
@@ -213,12 +221,14 @@ def _digest_rule(state: StateCore) -> None:
         if kind == "heading_open":
             _refuse_unsafe(tokens[i + 1], state.env)  # before its text makes the id
             level = _outline_level(stack, int(token.tag[1]))
-            text = " ".join(_plain(tokens[i + 1].children).split())
+            text = heading_text(tokens[i + 1].children)
+            slug_text = " ".join(_plain(tokens[i + 1].children).split())  # the id as before lines were joined
             if mark:
                 anchor = f"{mark}h{len(headings)}"
                 state.env["heading_lines"].append(token.map[0] if token.map else 0)
+                state.env["heading_slugs"].append(slug_text)
             else:
-                anchor = _unique_id(text, used)
+                anchor = _unique_id(slug_text, used)
             token.tag = tokens[i + 2].tag = f"h{level}"
             token.attrSet("id", anchor)
             tokens[i + 2].meta["anchor"] = anchor
@@ -288,9 +298,9 @@ def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> s
     if lines is not None:
         env["taken_note_ids"] = sorted((lines.get(name, 0), name, prefix + name) for name in kept & notes)
     anchors, headings, said = [], [], set()
-    for (level, _, text), line in zip(env["headings"], env["heading_lines"]):
-        anchor = _unique_id(text, used)
-        base = _base_id(text)
+    for (level, _, text), line, slug_text in zip(env["headings"], env["heading_lines"], env["heading_slugs"]):
+        anchor = _unique_id(slug_text, used)
+        base = _base_id(slug_text)
         if base in kept and base not in said:  # said once, at the first heading it renames
             said.add(base)
             lines = _raw_id_lines(src, tokens, env) if lines is None else lines

@@ -26,6 +26,7 @@ from itertools import accumulate
 
 import markdown_it_pyrs
 
+from generator.core.wrap import collapse
 from generator.load.markdown_speed import HOSTNAME_MAX_LEN
 from generator.load.sanitize import is_external
 
@@ -284,8 +285,9 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
 
     def heading_html(found: re.Match[str]) -> str:
         inner = found.group(2)
-        plain = " ".join(html.unescape(_ANY_TAG.sub("", inner)).split())
-        level, anchor = heading(int(found.group(1)), plain)
+        plain = html.unescape(_ANY_TAG.sub("", inner.replace("<br />\n", " ")))
+        level, anchor = heading(int(found.group(1)), " ".join(plain.split()))  # the id as before lines were joined
+        plain = collapse(plain)  # '第一行\n第二行' as on the page: '第一行第二行' (``markdown.heading_text``)
         headings.append((level, anchor, plain))
         return (f'<h{level} id="{anchor}">{inner}<a class="anchor" href="#{anchor}" aria-label="{anchor_label}">#</a>'
                 f"</h{level}>\n")
