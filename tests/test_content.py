@@ -2131,3 +2131,22 @@ def test_a_raw_tag_left_open_is_closed_with_its_paragraph_or_block(tmp_path: Pat
     assert page.count('id="penting"') <= 1
     said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "never closed" in w.message]
     assert len(said) == 1 and said[0].startswith("content/2025/07/a.md:" + warning), said
+
+
+def test_a_heading_or_note_mark_removed_with_a_noscript_is_left_out_of_the_contents_and_notes(tmp_path: Path) -> None:
+    """A heading or footnote mark inside a removed <noscript> or <template> stayed in the table of contents and as the
+    note's back-link, links to nothing (`digest check --links` reported #yin-cang); they are left out, and the
+    removal warning says so."""
+    body = ("## Satu\n\n<noscript>\n\n## Yin cang\n\nTeks[^1].\n\n</noscript>\n\n<template>\n\n## Templat\n\n"
+            "</template>\n\nLagi[^2].\n\n[^1]: Satu.\n[^2]: Dua.\n")
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body, toc="true")})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert '<a href="#satu">Satu</a>' in page and "#yin-cang" not in page and "#templat" not in page
+    assert 'href="#fnref1"' not in page and '<li id="fn1" class="footnote-item"><p>Satu.</p>' in page
+    assert 'href="#fnref2"' in page
+    said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "removed with everything" in w.message]
+    assert said == ["content/2025/07/a.md:8: <noscript>, <template> removed with everything inside (heading "
+                    "'Yin cang', heading 'Templat', note 1's back-link left out too: it linked into it): a digest's "
+                    "pages and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows "
+                    "instead"]

@@ -603,8 +603,9 @@ def unusable_image_message(src: str, static_dir: str, base_path: str = "/") -> s
 
 def removed_message(rendered: Rendered) -> str:
     """What ``removed_problems`` says of a body's raw HTML removed with its content."""
-    return (f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside: a digest's pages "
-            "and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead")
+    inside = f" ({', '.join(rendered.hidden)} left out too: it linked into it)" if rendered.hidden else ""
+    return (f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside{inside}: a digest's "
+            "pages and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead")
 
 
 def read_front(rel: str, data: bytes) -> tuple[tuple[FieldReader, Split] | None, list[Problem]]:

@@ -111,6 +111,9 @@ class Rendered:
     """Each raw tag the writer left open that was closed at the end of its paragraph or block (``<b>`` …, an
     ``<a>`` before the next link or footnote mark, ``<details>`` …): its name and the body's line (from 0) of its tag.
     Left open, the HTML5 parser reopened it in every later block, or it held the rest of the article."""
+    hidden: tuple[str, ...] = ()
+    """What was left out because the sanitiser removed its target with a ``dropped`` element: "heading 'X'" (not in
+    the table of contents), "note 1's back-link" (its mark is gone); the removal warning names them."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -737,10 +740,14 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
             body = _THEME_ID_ATTR.sub("", body)
     if env.get("id_mark"):
         body = _settle_ids(body, tokens, text, env)
+    hidden: tuple[str, ...] = ()
+    if dropped:
+        body, env["headings"], hidden = _without_removed_targets(body, env["headings"])
     return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
-                    tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])))
+                    tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
+                    hidden)
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
@@ -757,6 +764,28 @@ def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
                 line = token.map[0]
             found.setdefault(match.group(1).lower())
     return tuple(found), line
+
+
+_BACKLINK = re.compile(r' <a href="#([^"]*fnref(\d+)[^"]*)" class="footnote-backref"[^>]*>\u21a9\ufe0e</a>')
+
+
+def _without_removed_targets(body: str, headings: Sequence[tuple[int, str, str]]
+                             ) -> tuple[str, list[tuple[int, str, str]], tuple[str, ...]]:
+    """``body`` (sanitised) without the back-links to a footnote mark the sanitiser removed with the element it was in
+    (``<noscript>``, ``<template>`` …), the headings so removed, and what was left out ("heading 'X'", "note 1's
+    back-link"), for the removal warning: the table of contents and the notes linked to nothing there."""
+    ids = page_ids(body)
+    hidden = [f"heading '{text}'" for _, anchor, text in headings if anchor not in ids]
+
+    def keep(found: re.Match[str]) -> str:
+        if found.group(1) in ids:
+            return found.group()
+        hidden.append(f"note {found.group(2)}'s back-link")
+        return ""
+
+    if "footnote-backref" in body:
+        body = _BACKLINK.sub(keep, body)
+    return body, [heading for heading in headings if heading[1] in ids], tuple(dict.fromkeys(hidden))
 
 
 def _to_renamed(body: str, headings: Sequence[tuple[int, str, str]]) -> str:
