@@ -2150,3 +2150,35 @@ def test_a_heading_or_note_mark_removed_with_a_noscript_is_left_out_of_the_conte
                     "'Yin cang', heading 'Templat', note 1's back-link left out too: it linked into it): a digest's "
                     "pages and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows "
                     "instead"]
+
+
+def test_raw_ids_and_player_attributes_with_invalid_values_are_removed_with_a_warning(tmp_path: Path) -> None:
+    """A repeated raw id, id="", an id with a space, a video's width="100%", preload="maybe", a source's type="" or
+    media="bogus((" and a track's label="" were kept without a word (the Nu checker's errors); a source after a track
+    was "not allowed here". Each attribute goes, with a warning at its line; sources come before tracks."""
+    body = ('Teks <span id="dup">a</span> dan <b id="dup">b</b>, <i id="">c</i>, <em id="a b">d</em>.\n\n'
+            '<video width="100%" preload="maybe">\n<track src="/media/a.vtt" kind="captions" srclang="id" label="">\n'
+            '<source src="/media/a.mp4" type="">\n<source src="/media/b.webm" type="video/webm" media="bogus((">\n'
+            '</video>\n')
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert ('<p>Teks <span id="dup">a</span> dan <b>b</b>, <i>c</i>, <em>d</em>.</p>\n<video controls="">\n'
+            '<source src="/media/a.mp4">\n<source src="/media/b.webm" type="video/webm">\n'
+            '<track src="/media/a.vtt" kind="captions" srclang="id">\n</video>') in page
+    said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if " removed: " in w.message]
+    assert sorted(said) == sorted([
+        'content/2025/07/a.md:5: id="dup" of <b> removed: an element above has this id, and a link to #dup goes '
+        "there; give this one another name",
+        'content/2025/07/a.md:5: id="a b" of <em> removed: an id has no spaces; write id="a-b"',
+        'content/2025/07/a.md:5: id="" of <i> removed: an id names the element for links (#name); give it a name, '
+        "or delete it",
+        'content/2025/07/a.md:7: preload="maybe" of <video> removed: it takes none, metadata or auto '
+        '(preload="metadata")',
+        'content/2025/07/a.md:7: width="100%" of <video> removed: it takes a whole number of pixels (width="640"); '
+        "the page fits the player to the screen anyway",
+        'content/2025/07/a.md:8: label="" of <track> removed: a track\'s label is the name readers choose it by; '
+        'write one (label="Bahasa Indonesia") or leave it out',
+        'content/2025/07/a.md:9: type="" of <source> removed: it takes a media type such as video/mp4, or leave it out',
+        'content/2025/07/a.md:10: media="bogus((" of <source> removed: it takes a media query such as '
+        "(min-width: 600px), or leave it out"])

@@ -552,6 +552,8 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 f'footnotes take the prefix "{anchor[:-len(name)]}" ("{anchor}"; a link to #{name} '
                                 "comes to this element); if it was meant for the footnote, delete it, or else give it "
                                 "another name", "warning"))
+    for tag, name, value, why, line in rendered.invalid:
+        problems.append(Problem(rel, body_line + line, "", f'{name}="{value}" of <{tag}> removed: {why}', "warning"))
     for tag, line in rendered.unclosed:
         where = "paragraph" if tag in TEXT_TAGS else "block"
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> is never closed, so it was closed where its {where} "

@@ -26,8 +26,8 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, TEXT_TAGS, drop_unusable_images, is_external,
-                                     page_ids, refused_addresses, safe_url, sanitize, written_ids)
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, TEXT_TAGS, drop_unusable_images, invalid_attributes,
+                                     is_external, page_ids, refused_addresses, safe_url, sanitize, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space
 
@@ -114,6 +114,9 @@ class Rendered:
     hidden: tuple[str, ...] = ()
     """What was left out because the sanitiser removed its target with a ``dropped`` element: "heading 'X'" (not in
     the table of contents), "note 1's back-link" (its mark is gone); the removal warning names them."""
+    invalid: tuple[tuple[str, str, str, str, int], ...] = ()
+    """Each raw attribute the sanitiser removed for its value (``sanitize.bad_value``; an id an element above has):
+    (tag, attribute, value, why, the body's line from 0 of its tag)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -251,6 +254,7 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
                 _note_theme_ids(token.content, first, state.env)
                 _note_refused_links(token.content, first, state.env)
+                _note_invalid(token.content, first, state.env)
                 state.env["raw_html"] = True
         elif kind == "inline" and token.children:
             _refuse_unsafe(token, state.env)
@@ -363,6 +367,15 @@ def _note_refused_links(raw: str, line: int, env: EnvType) -> None:
         env.setdefault("refused", []).append((kind, text, url, line + raw.count("\n", 0, at)))
 
 
+def _note_invalid(raw: str, line: int, env: EnvType) -> None:
+    """Each attribute of raw HTML (which begins on the body's line ``line``) that the sanitiser removes for its value
+    (``sanitize.invalid_attributes``: an empty, spaced or repeated id, a player's width '100%' …), with its line, in
+    ``env["invalid"]``; an id of ``THEME_IDS`` has its own warning."""
+    for tag, name, value, why, at in invalid_attributes(raw, env.setdefault("raw_ids", set())):
+        if name != "id" or value not in THEME_IDS:
+            env.setdefault("invalid", []).append((tag, name, value, why, line + raw.count("\n", 0, at)))
+
+
 def _note_dead_references(env: EnvType) -> None:
     """Each reference definition (``[x]: …``) whose address ``safe_url`` refuses and that no refused link names, in
     ``env["refused"]`` as a 'reference' at its line: readers never see the line (as in Hugo and Zola), but a link
@@ -454,7 +467,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             simple = False
             line = 0
             theme_id = _THEME_ID.search(child.content)
-            if theme_id or ADDRESS_TAG.search(child.content):
+            if theme_id or ADDRESS_TAG.search(child.content) or _ID_ATTRIBUTE.search(child.content):
                 first, source = _block_source(*block, env)
                 at = source.find(child.content, cursor)  # the tag as written, after those found before it
                 line = first + source.count("\n", 0, at if at >= 0 else cursor)
@@ -463,6 +476,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             if theme_id:
                 _note_theme_ids(child.content, line, env)
             _note_refused_links(child.content, line, env)
+            _note_invalid(child.content, line, env)
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
         elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):
@@ -747,7 +761,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
-                    hidden)
+                    hidden, tuple(env.get("invalid", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

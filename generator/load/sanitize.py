@@ -147,6 +147,76 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
     return found
 
 
+_MIME = re.compile(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
+_NOTE_ID = re.compile(r"(?:fn|fnref)\d+(?::\d+)?")
+"""The footnotes' own ids at sanitising time (``markdown._settle_ids`` gives them a prefix when a raw id is one)."""
+
+
+def bad_value(tag: str, name: str, value: str) -> str:
+    """Why the Nu checker refuses this value of a kept attribute, as the end of a warning; '' when it is valid. The
+    attribute is removed (``sanitize``) and the writer told (``invalid_attributes``)."""
+    if name == "id" and not value:
+        return "an id names the element for links (#name); give it a name, or delete it"
+    if name == "id" and value != "".join(value.split()):
+        return f'an id has no spaces; write id="{"-".join(value.split())}"'
+    if name in ("width", "height") and tag in ("video", "img") and not (value.isascii() and value.isdigit()):
+        return f'it takes a whole number of pixels ({name}="640"); the page fits the player to the screen anyway'
+    if name == "preload" and value.lower() not in ("", "none", "metadata", "auto"):
+        return 'it takes none, metadata or auto (preload="metadata")'
+    if name == "type" and tag == "source" and not _MIME.fullmatch(value.strip()):
+        return 'it takes a media type such as video/mp4, or leave it out'
+    if name == "media" and tag == "source" and (not value.strip() or not _balanced(value)):
+        return 'it takes a media query such as (min-width: 600px), or leave it out'
+    if name == "label" and tag == "track" and not value.strip():
+        return 'a track\'s label is the name readers choose it by; write one (label="Bahasa Indonesia") or leave it out'
+    return ""
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+_CHECKED = {"id": None, "width": {"video", "img"}, "height": {"video", "img"}, "preload": {"video", "audio"},
+            "type": {"source"}, "media": {"source"}, "label": {"track"}}
+"""The attributes whose values ``bad_value`` checks, and on which tags (None: every kept tag)."""
+
+
+def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, str, int]]:
+    """Each attribute of a raw tag that the sanitiser removes for its value (``bad_value``), and each ``id`` already
+    in ``seen`` (the body's raw ids so far, which this adds to), as (tag, attribute, value as read, why, the tag's
+    offset in ``raw``)."""
+    found = []
+    for value, at in written_ids(raw):
+        why = bad_value("", "id", value)
+        if not why and value in seen and not _NOTE_ID.fullmatch(value):
+            why = "an element above has this id, and a link to #" + value + " goes there; give this one another name"
+        seen.add(value)
+        if why:
+            found.append((_RAW_TAG.match(raw, at).group(1).lower(), "id", value, why, at))
+    for tag in _RAW_MEDIA.finditer(raw):
+        name = tag.group(1).lower()
+        written: set[str] = set()
+        for attribute in _RAW_ATTRIBUTE.finditer(tag.group(2)):
+            key = attribute.group(1).lower()
+            if key in written or key == "id" or _CHECKED.get(key, ()) is None or name not in _CHECKED.get(key, ()):
+                written.add(key)
+                continue
+            written.add(key)
+            value = html.unescape(next((g for g in attribute.groups()[1:] if g is not None), ""))
+            why = bad_value(name, key, value)
+            if why:
+                found.append((name, key, value, why, tag.start()))
+    return found
+
+
+_RAW_MEDIA = re.compile(r"""<(video|audio|source|track|img)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?""", re.IGNORECASE)
+
+
 def page_ids(cleaned: str) -> set[str]:
     """Every ``id`` of sanitised HTML (nh3 writes each attribute double-quoted, with '<', '>' and '"' escaped)."""
     return {html.unescape(value) for value in _PAGE_ID.findall(cleaned)}
@@ -198,6 +268,8 @@ def sanitize(html: str, external_rel: str) -> str:
 
     def finish(match: re.Match[str]) -> str:
         tag, attributes = match.groups()
+        if tag != "a":
+            attributes = _valid_values(tag, attributes)
         if "href=" in attributes or "src=" in attributes or "poster=" in attributes:
             attributes = _URL_ATTRIBUTE.sub(_encoded, attributes)
         if tag in ("video", "audio") and '=""' in attributes:
@@ -210,9 +282,54 @@ def sanitize(html: str, external_rel: str) -> str:
 
     # nh3 writes every attribute double-quoted with '<', '>' and '"' escaped, so a tag ends at the first '>'
     cleaned = _CLEANER.clean(close_unclosed(html))
+    if ' id="' in cleaned:
+        cleaned = _without_bad_ids(cleaned)
     if "<source" in cleaned or "<track" in cleaned:
         cleaned = _media_children_in_media(cleaned)
+        if "<track" in cleaned and "<source" in cleaned:
+            cleaned = _PLAYER.sub(_sources_first, cleaned)
     return _LINK_OR_IMAGE.sub(finish, cleaned)
+
+
+_CHECKED_ATTRIBUTE = re.compile(r'(?:^|(?<= ))(width|height|preload|type|media|label)="([^"]*)" ?')
+_TAG_ID = re.compile(r'(<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*?) id="([^"]*)"')
+
+
+def _valid_values(tag: str, attributes: str) -> str:
+    """A kept tag's attributes without those ``bad_value`` refuses (a player's width '100%', ``preload="maybe"`` …)."""
+    return _CHECKED_ATTRIBUTE.sub(lambda m: "" if m[1] in ATTRIBUTES[tag] and bad_value(tag, m[1], html.unescape(m[2]))
+                                  else m[0], attributes).strip()
+
+
+def _without_bad_ids(cleaned: str) -> str:
+    """``cleaned`` without each ``id`` that ``bad_value`` refuses or that an element before it has (the footnotes'
+    own excepted): the Nu checker's "Duplicate ID", and a link to it went to the first."""
+    seen: set[str] = set()
+
+    def keep(match: re.Match[str]) -> str:
+        value = html.unescape(match.group(2))
+        if bad_value("", "id", value) or (value in seen and not _NOTE_ID.fullmatch(value)):
+            return match.group(1)
+        seen.add(value)
+        return match.group()
+
+    return _TAG_ID.sub(keep, cleaned)
+
+
+_PLAYER = re.compile(r"(<(video|audio)\b[^>]*>)(.*?)(</\2>)", re.DOTALL)
+_SOURCE_AFTER = re.compile(r"<source\b[^>]*>\n?")
+
+
+def _sources_first(player: re.Match[str]) -> str:
+    """A ``<video>`` or ``<audio>`` with each ``<source>`` written after a ``<track>`` moved before the first track:
+    HTML allows sources only there (the Nu checker: "source not allowed here"), and players read them in order."""
+    start, _, inner, end = player.groups()
+    track = inner.find("<track")
+    if track < 0 or "<source" not in inner[track:]:
+        return player.group()
+    sources = _SOURCE_AFTER.findall(inner, track)
+    rest = _SOURCE_AFTER.sub("", inner[track:])
+    return start + inner[:track] + "".join(sources) + rest + end
 
 
 def _encoded(match: re.Match[str]) -> str:
