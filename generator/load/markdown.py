@@ -263,7 +263,7 @@ def _digest_rule(state: StateCore) -> None:
                                     (state.src, token.map))
                 if more >= 0:
                     summary = _summary(tokens[:i]) + [_plain(token.children[:more], "\n")]
-                if state.env.get("raw_html"):
+                if state.env.get("raw_html") and not _all_closed(token.content):
                     token.children = _close_inline(token.children, token.map[0] if token.map else 0, state.env)
     if state.env.get("raw_html"):
         _close_blocks(tokens, state.env)
@@ -497,6 +497,17 @@ _SPREADING = re.compile(r"<(/?)(blockquote|details|div|figure|section|%s)(?=[\s/
 opened in an HTML block: closed at the end of their block when no closing tag follows."""
 
 
+def _all_closed(source: str) -> bool:
+    """Whether each raw text tag opened in a paragraph's source is closed as often, and no link or footnote mark
+    ('[') may meet an ``<a>``: the common case, which ``_close_inline`` need not walk."""
+    counts: dict[str, int] = {}
+    for slash, name in _RAW_OPEN_OR_CLOSE.findall(source):
+        name = name.lower()
+        if name in _CLOSED_IN_LINE:
+            counts[name] = counts.get(name, 0) + (-1 if slash else 1)
+    return not any(counts.values()) and ("a" not in counts or "[" not in source)
+
+
 def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]:
     """``children`` (an inline token's, from the body's ``line``) with a closing tag for each raw inline tag the
     writer left open (``_CLOSED_IN_LINE``): before the end of the Markdown element it opened in, before a Markdown
@@ -547,14 +558,21 @@ def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]
     return out
 
 
+_BLOCK_TAG = re.compile(r"</?(?:blockquote|details|div|figure|section)(?=[\s/>])", re.IGNORECASE)
+
+
 def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
     block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line."""
     from markdown_it.token import Token
     opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
     for token in tokens:
-        raws = [(token, None)] if token.type == "html_block" else \
-            [(child, child) for child in token.children or () if child.type == "html_inline"]
+        if token.type == "html_block":
+            raws: list[tuple[Token, Token | None]] = [(token, None)]
+        elif token.type == "inline" and _BLOCK_TAG.search(token.content):
+            raws = [(child, child) for child in token.children or () if child.type == "html_inline"]
+        else:
+            continue
         for raw, child in raws:
             content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
                              flags=re.DOTALL) if "<!--" in raw.content else raw.content

@@ -148,6 +148,8 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
 
 
 _MIME = re.compile(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
+_ASCII_SPACE = re.compile(r"[ \t\n\f\r]+")
+"""What an id may not hold (HTML: ASCII whitespace); a no-break space is allowed."""
 _NOTE_ID = re.compile(r"(?:fn|fnref)\d+(?::\d+)?")
 """The footnotes' own ids at sanitising time (``markdown._settle_ids`` gives them a prefix when a raw id is one)."""
 
@@ -157,8 +159,8 @@ def bad_value(tag: str, name: str, value: str) -> str:
     attribute is removed (``sanitize``) and the writer told (``invalid_attributes``)."""
     if name == "id" and not value:
         return "an id names the element for links (#name); give it a name, or delete it"
-    if name == "id" and value != "".join(value.split()):
-        return f'an id has no spaces; write id="{"-".join(value.split())}"'
+    if name == "id" and _ASCII_SPACE.search(value):
+        return 'an id has no spaces; write id="%s"' % "-".join(_ASCII_SPACE.split(value.strip(" \t\n\f\r")))
     if name in ("width", "height") and tag in ("video", "img") and not (value.isascii() and value.isdigit()):
         return f'it takes a whole number of pixels ({name}="640"); the page fits the player to the screen anyway'
     if name == "preload" and value.lower() not in ("", "none", "metadata", "auto"):
@@ -191,14 +193,14 @@ def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, st
     in ``seen`` (the body's raw ids so far, which this adds to), as (tag, attribute, value as read, why, the tag's
     offset in ``raw``)."""
     found = []
-    for value, at in written_ids(raw):
+    for value, at in written_ids(raw) if _ANY_ID.search(raw) else ():
         why = bad_value("", "id", value)
         if not why and value in seen and not _NOTE_ID.fullmatch(value):
             why = "an element above has this id, and a link to #" + value + " goes there; give this one another name"
         seen.add(value)
         if why:
             found.append((_RAW_TAG.match(raw, at).group(1).lower(), "id", value, why, at))
-    for tag in _RAW_MEDIA.finditer(raw):
+    for tag in _RAW_MEDIA.finditer(raw) if "<" in raw else ():
         name = tag.group(1).lower()
         written: set[str] = set()
         for attribute in _RAW_ATTRIBUTE.finditer(tag.group(2)):
@@ -214,6 +216,7 @@ def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, st
     return found
 
 
+_ANY_ID = re.compile(r"""[\s/"'][iI][dD]\s*=""")
 _RAW_MEDIA = re.compile(r"""<(video|audio|source|track|img)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?""", re.IGNORECASE)
 
 
@@ -304,6 +307,9 @@ def _valid_values(tag: str, attributes: str) -> str:
 def _without_bad_ids(cleaned: str) -> str:
     """``cleaned`` without each ``id`` that ``bad_value`` refuses or that an element before it has (the footnotes'
     own excepted): the Nu checker's "Duplicate ID", and a link to it went to the first."""
+    ids = _PAGE_ID.findall(cleaned)
+    if len(set(ids)) == len(ids) and all(ids) and not any(_ASCII_SPACE.search(html.unescape(i)) for i in ids):
+        return cleaned  # the common case: one pattern search
     seen: set[str] = set()
 
     def keep(match: re.Match[str]) -> str:
