@@ -295,3 +295,17 @@ def test_a_chinese_or_japanese_heading_over_two_lines_is_one_line_in_the_table_o
     from generator.load.markdown import render_reference
     for rendered in (render(body, toc=True), render_reference(body, toc=True)):
         assert toc in rendered.html
+
+
+@pytest.mark.parametrize("body", [
+    '</b>Teks <b id="fn1">penting.\n\nParagraf dua[^1].\n\n[^1]: Catatan.\n',  # a stray </b> before the open one
+    'Teks <span id="dup">a</span> <b id="dup">penting.\n\nParagraf dua.\n',
+    'Lihat <video src="/media/a.mp4">\n\nParagraf dua.\n\nParagraf tiga.\n',
+])
+def test_a_raw_tag_left_open_never_leaves_a_copied_id_or_takes_the_next_paragraph(body: str) -> None:
+    """Found by fuzzing the first fix: each id once on the page, and the second paragraph outside the raw tag."""
+    from generator.load.markdown import render_reference
+    for rendered in (render(body), render_reference(body)):
+        ids = re.findall(r' id="([^"]*)"', rendered.html)
+        assert len(ids) == len(set(ids)), rendered.html
+        assert re.search(r"</(?:b|video)>(?:</p>)?\n<p>Paragraf dua", rendered.html), rendered.html

@@ -491,20 +491,22 @@ _CLOSED_IN_LINE = TEXT_TAGS - {"wbr"}
 """Raw inline tags closed at the end of their paragraph (or of the Markdown emphasis or link they are in) when the
 writer did not: the HTML5 parser in nh3 would reopen one in every later block (the rest of the article bold, its id
 copied), and an ``<a>`` would take the footnote mark out of its ``<sup>``."""
-_SPREADING = re.compile(r"<(/?)(blockquote|details|div|figure|section|%s)(?=[\s/>])" % "|".join(sorted(_CLOSED_IN_LINE)),
+_SPREADING = re.compile(r"<(/?)(audio|blockquote|details|div|figure|section|video|%s)(?=[\s/>])" % "|".join(sorted(_CLOSED_IN_LINE)),
                         re.IGNORECASE)
 """Raw block tags that, left open, hold the rest of the body (a closed ``<details>`` hides it), and inline tags
 opened in an HTML block: closed at the end of their block when no closing tag follows."""
 
 
 def _all_closed(source: str) -> bool:
-    """Whether each raw text tag opened in a paragraph's source is closed as often, and no link or footnote mark
+    """Whether each raw text tag opened in a paragraph's source is closed after it as often, and no link or footnote mark
     ('[') may meet an ``<a>``: the common case, which ``_close_inline`` need not walk."""
     counts: dict[str, int] = {}
     for slash, name in _RAW_OPEN_OR_CLOSE.findall(source):
         name = name.lower()
         if name in _CLOSED_IN_LINE:
             counts[name] = counts.get(name, 0) + (-1 if slash else 1)
+            if counts[name] < 0:  # a stray closing tag: the walk tells what it closes
+                return False
     return not any(counts.values()) and ("a" not in counts or "[" not in source)
 
 
@@ -558,7 +560,7 @@ def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]
     return out
 
 
-_BLOCK_TAG = re.compile(r"</?(?:blockquote|details|div|figure|section)(?=[\s/>])", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|video)(?=[\s/>])", re.IGNORECASE)
 
 
 def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:

@@ -151,7 +151,9 @@ _MIME = re.compile(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
 _ASCII_SPACE = re.compile(r"[ \t\n\f\r]+")
 """What an id may not hold (HTML: ASCII whitespace); a no-break space is allowed."""
 _NOTE_ID = re.compile(r"(?:fn|fnref)\d+(?::\d+)?")
-"""The footnotes' own ids at sanitising time (``markdown._settle_ids`` gives them a prefix when a raw id is one)."""
+_NOTE_ELEMENT = re.compile(r' (?:class="footnote-item"|role="doc-noteref")')
+"""The footnotes' own ids and what follows them at sanitising time (``markdown._settle_ids`` gives them a prefix
+when a raw id is one)."""
 
 
 def bad_value(tag: str, name: str, value: str) -> str:
@@ -195,7 +197,7 @@ def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, st
     found = []
     for value, at in written_ids(raw) if _ANY_ID.search(raw) else ():
         why = bad_value("", "id", value)
-        if not why and value in seen and not _NOTE_ID.fullmatch(value):
+        if not why and value in seen:
             why = "an element above has this id, and a link to #" + value + " goes there; give this one another name"
         seen.add(value)
         if why:
@@ -306,15 +308,18 @@ def _valid_values(tag: str, attributes: str) -> str:
 
 def _without_bad_ids(cleaned: str) -> str:
     """``cleaned`` without each ``id`` that ``bad_value`` refuses or that an element before it has (the footnotes'
-    own excepted): the Nu checker's "Duplicate ID", and a link to it went to the first."""
+    own excepted): the Nu checker's "Duplicate ID" (the HTML5 parser copies a tag's id when it reopens it), and a
+    link to it went to the first."""
     ids = _PAGE_ID.findall(cleaned)
     if len(set(ids)) == len(ids) and all(ids) and not any(_ASCII_SPACE.search(html.unescape(i)) for i in ids):
         return cleaned  # the common case: one pattern search
     seen: set[str] = set()
 
     def keep(match: re.Match[str]) -> str:
+        if _NOTE_ID.fullmatch(match.group(2)) and _NOTE_ELEMENT.match(cleaned, match.end()):
+            return match.group()  # the footnotes' own: ``markdown._settle_ids`` renames them for a raw id
         value = html.unescape(match.group(2))
-        if bad_value("", "id", value) or (value in seen and not _NOTE_ID.fullmatch(value)):
+        if bad_value("", "id", value) or value in seen:
             return match.group(1)
         seen.add(value)
         return match.group()
