@@ -402,6 +402,27 @@ def test_read_only_folders_inside_the_site_stop_no_later_build(tmp_path: Path, s
     assert (site / "tags/empat/index.html").is_file()
 
 
+def test_a_file_linked_into_a_read_only_folder_of_the_spare_stops_no_build(tmp_path: Path) -> None:
+    """'chmod 555 site/images', then a new static/images/b.txt: the swap made that folder the spare's, and the next
+    build, linking b.txt's unchanged bytes from the live site into it, stopped with 'site/images/b.txt: Permission
+    denied … the project folder must be writable' (it was, and it named the live file): link() names its source in
+    the error, so the spare's folder was never given its owner's write access back."""
+    from conftest import article, make_project
+
+    root = make_project(tmp_path, {"2025/06/a.md": article(), "../static/images/a.txt": "a\n"})
+    command = as_a_user([sys.executable, "-m", "generator", "build", "-q"])
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    site = root / "site"
+    assert subprocess.run(command, cwd=root, env=env).returncode == 0
+    os.chmod(site / "images", 0o555)
+    (root / "static/images/b.txt").write_text("b\n")
+    assert subprocess.run(command, cwd=root, env=env).returncode == 0
+    (root / "content/2025/06/a.md").write_text(article(body="Tambahan.\n"))
+    built = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    assert (built.returncode, built.stderr) == (0, "")
+    assert (site / "images/b.txt").read_bytes() == b"b\n" and b"Tambahan." in (site / "2025/06/a/index.html").read_bytes()
+
+
 def test_a_page_gone_from_a_read_only_folder_of_the_spare_leaves_no_empty_folder(tmp_path: Path) -> None:
     """The spare's folder 'keep/' read-only (it was the live site's, 'chmod 555'): a page gone from the folder below
     it was unlinked, but the folder it left empty stayed in the published site, as its rmdir failed unseen."""

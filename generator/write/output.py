@@ -1028,9 +1028,12 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
                     written += 1
                 break
             except PermissionError as e:  # 'chmod 555 site/tags' before a swap: that folder is the spare's now
-                failed, dest = e.filename, f"{spare_s}/{path}"
-                if not (isinstance(failed, str) and (dest == failed or dest.startswith(failed + "/"))
-                        and _writable_again(failed, spare_s)):
+                dest = f"{spare_s}/{path}"  # link() names its source first, the spare's path second
+                failed = next((f for f in (e.filename, e.filename2) if isinstance(f, str) and (
+                    dest == f or dest.startswith(f + "/"))), None)
+                if not (failed and _writable_again(failed, spare_s)):
+                    if e.filename2 == dest:  # the error names the spare's path, not the live file it linked
+                        e.filename = dest
                     raise
                 again = (entry,)
     finally:  # ended early (an error): no render worker goes on writing into a spare about to be removed
