@@ -170,6 +170,43 @@ with build_lock(Path(parent) / "site"):
     assert (ran.stdout, ran.stderr) == ("locked\n", "")
 
 
+@pytest.mark.parametrize("when", ["open", "is_dir"])
+def test_a_new_folder_removed_before_the_lock_is_taken_is_made_again(tmp_path: Path, when: str) -> None:
+    """A build with bad input removes the folders it made for --output ../x/y/site; a good build into the same new
+    folder that saw it exist at mkdir, or made it, and found it gone when it opened it stopped with '…/x/y: No such
+    file or directory' (FileExistsError from pathlib's mkdir, whose is_dir found nothing; FileNotFoundError from
+    the open). It makes the folder again and locks it."""
+    parent = tmp_path / "x" / "y"
+    parent.mkdir(parents=True)
+    script = f"""
+import os, pathlib, sys
+from pathlib import Path
+from generator.write.output import build_lock
+parent = {str(parent)!r}
+gone = []
+def vanish():
+    if not gone:
+        gone.append(1)
+        os.rmdir(parent)
+        os.rmdir(os.path.dirname(parent))
+def hook(event, args):
+    if {when!r} == "open" and event == "open" and args[0] == parent:
+        vanish()
+sys.addaudithook(hook)
+is_dir = pathlib.Path.is_dir
+def looked(self):
+    if {when!r} == "is_dir" and str(self) == parent:
+        vanish()
+    return is_dir(self)
+pathlib.Path.is_dir = looked
+with build_lock(Path(parent) / "site"):
+    print(bool(gone), os.path.isdir(parent))
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    ran = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert (ran.stdout, ran.stderr) == ("True True\n", "")
+
+
 def test_a_site_caught_between_renames_is_put_back(tmp_path: Path) -> None:
     site, old = tmp_path / "site", tmp_path / ".site.old"
     write_site(output({"index.html": "previous"}), old)

@@ -317,11 +317,19 @@ def build_lock(target: Path, made: tuple[Path, ...] = ()) -> Iterator[None]:
     ``made``: the folders ``make_parent`` made for ``target``; when the build wrote no ``target`` they are removed
     before the lock is released (``unmake_parent``), not after, when another build may have taken it and begun
     to work in them. The lock is the folder itself, so a build that opened it just before it was removed could
-    lock a folder that is gone: the lock is taken again until the folder locked is the one at that path."""
+    lock a folder that is gone: the lock is taken again until the folder locked is the one at that path. It may go
+    before it is opened too (or between ``mkdir`` and pathlib's look at it): it is then made again."""
     parent = target.resolve().parent
     while True:
-        parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(parent, os.O_RDONLY)
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(parent, os.O_RDONLY)
+        except FileNotFoundError:  # removed before it was opened, by the build that made it and failed
+            continue
+        except FileExistsError:  # there at mkdir, gone at pathlib's is_dir: made again; a file there is refused
+            if os.path.lexists(parent) and not parent.is_dir():
+                raise
+            continue
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             now, locked = os.stat(parent), os.fstat(fd)
