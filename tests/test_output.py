@@ -393,6 +393,25 @@ def test_a_read_only_output_folder_stays_so_and_every_later_build_still_replaces
         assert stat.S_IMODE(os.lstat(site).st_mode) == 0o555
 
 
+def test_an_unreadable_marker_still_marks_the_folder_as_digests(tmp_path: Path) -> None:
+    """'chmod 000 site/.news-digest': the swap took the folder (its marker is there), made it the spare, and every
+    build after refused it: 'it was not made by digest (no .news-digest file in it)', which was false. A marker
+    that cannot be read still says the folder is digest's, its contents unknown: the spare is made afresh."""
+    from conftest import article, make_project
+
+    root = make_project(tmp_path, {"2025/06/a.md": article()})
+    command = as_a_user([sys.executable, "-m", "generator", "build", "-q"])
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    site = root / "site"
+    assert subprocess.run(command, cwd=root, env=env).returncode == 0
+    os.chmod(site / MARKER, 0)
+    for body in ("Isi kedua.\n", "Isi ketiga.\n", "Isi keempat.\n"):
+        (root / "content/2025/06/a.md").write_text(article(body=body))
+        built = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+        assert (built.returncode, built.stderr) == (0, ""), body
+        assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
+
+
 def as_a_user(command: list[str]) -> list[str]:
     """``command``, run as root without the capabilities that let root write in any folder (or as it is)."""
     from conftest import need

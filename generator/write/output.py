@@ -409,6 +409,8 @@ def read_tree(folder: Path) -> str | None:
     """The tree id in a folder's marker; '' for a digest folder of unknown content; None if not ours."""
     try:  # a marker damaged by hand (bytes that are not UTF-8) still says the folder is ours: made afresh
         text = (folder / MARKER).read_bytes().decode("utf-8", "replace")
+    except PermissionError:  # 'chmod 000' on the marker, not on its folder: still ours (check_target took it so)
+        return "" if (folder / MARKER).is_file() else None
     except OSError:
         return None
     for line in text.splitlines():
