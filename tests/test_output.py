@@ -412,6 +412,31 @@ def test_an_unreadable_marker_still_marks_the_folder_as_digests(tmp_path: Path) 
         assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
 
 
+def test_an_output_folder_or_spare_that_cannot_be_read_is_named_with_the_command_that_opens_it(tmp_path: Path) -> None:
+    """'chmod 000 .site.prev' (or 444, 111, 333, or on site/): every build said 'cannot build into …/site:
+    Permission denied; choose another --output or output_dir', naming neither the folder at fault nor the fix."""
+    from conftest import article, make_project
+
+    root = make_project(tmp_path, {"2025/06/a.md": article()})
+    command = as_a_user([sys.executable, "-m", "generator", "build", "-q"])
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+    for body in ("Isi kedua.\n", "Isi ketiga.\n"):  # then a spare too
+        assert subprocess.run(command, cwd=root, env=env).returncode == 0
+        (root / "content/2025/06/a.md").write_text(article(body=body))
+    for name in (".site.prev", "site"):
+        folder = root / name
+        for mode in (0o000, 0o444, 0o111, 0o333):
+            os.chmod(folder, mode)
+            built = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+            os.chmod(folder, 0o755)
+            assert (built.returncode, built.stderr) == (2, (
+                f"error: cannot build into {root / 'site'}: {folder} cannot be read (Permission denied), and digest "
+                f"looks into it on every build; run `chmod u+rwx {folder}`\n")), (name, oct(mode))
+    built = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    assert (built.returncode, built.stderr) == (0, "")
+    assert b"Isi ketiga." in (root / "site/2025/06/a/index.html").read_bytes()
+
+
 def as_a_user(command: list[str]) -> list[str]:
     """``command``, run as root without the capabilities that let root write in any folder (or as it is)."""
     from conftest import need

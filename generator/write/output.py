@@ -190,8 +190,31 @@ def check_target(target: Path, project: Path, protected: Iterable[Path], cache: 
             raise RefusalError(f"refusing to build into {target}: it overlaps {real}, digest's cache (and digest "
                                f"serve's previews), which the site would then publish; {fix}")
     except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM) and isinstance(e.filename, str) and (
+                closed := _closed_folder(Path(e.filename))):
+            raise RefusalError(f"cannot build into {target}: {closed} cannot be read ({e.strerror}), and digest "
+                               f"looks into it on every build; {_open_it(closed)}") from None
         raise RefusalError(f"cannot build into {target}: {e.strerror or e}; choose another --output or "
                            "output_dir") from None
+
+
+def _closed_folder(path: Path) -> Path | None:
+    """The folder whose mode keeps ``path`` from being looked at ('chmod 000 .site.prev'): the outermost one on its
+    way that this process may not list and enter, or None."""
+    return next((folder for folder in (*reversed(path.parents), path) if os.path.isdir(folder) and not os.access(
+        folder, os.R_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids)), None)
+
+
+def _open_it(folder: Path) -> str:
+    """What to run to give this process its folder ``folder`` back, or whom to ask."""
+    try:
+        owner = os.lstat(folder).st_uid
+    except OSError:
+        owner = os.geteuid()
+    if owner == os.geteuid():
+        return f"run `chmod u+rwx {folder}`"
+    return (f"it belongs to the user {_user_name(owner)}: ask them to let {_user_name(os.geteuid())} read and enter "
+            f"it (`chmod go+rx {folder}`), or choose another --output")
 
 
 def make_parent(target: Path) -> tuple[Path, ...]:
