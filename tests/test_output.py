@@ -437,6 +437,37 @@ def test_an_output_folder_or_spare_that_cannot_be_read_is_named_with_the_command
     assert b"Isi ketiga." in (root / "site/2025/06/a/index.html").read_bytes()
 
 
+def test_modes_changed_inside_the_site_are_not_carried_into_the_next_one(tmp_path: Path) -> None:
+    """'chmod 700 site/tags' flipped between 700 and 755 on every other build (the spare kept it, and the swap
+    brought it back: a web server's 403 for /tags/ every other deploy), even with --no-cache; 'chmod 600
+    site/style.css' stayed for good, as its unchanged bytes were hard-linked into each new site. A build gives what
+    a cold build gives: 0644 files, 0755 folders (site/ itself keeps its own mode)."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+
+    root = make_project(tmp_path, {"2025/06/a.md": article(tags="[satu]")})
+    site = root / "site"
+
+    def modes() -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): oct(stat.S_IMODE(os.lstat(p).st_mode)) for p in site.rglob("*")
+                if p.name != MARKER and oct(stat.S_IMODE(os.lstat(p).st_mode)) != ("0o755" if p.is_dir() else "0o644")}
+
+    for body in ("Isi kedua.\n", "Isi ketiga.\n"):  # a spare the cache knows
+        assert main(["build", "-q", "--config", str(root / "config.yaml")]) == 0
+        (root / "content/2025/06/a.md").write_text(article(body=body, tags="[satu]"))
+    seen = []
+    for body, extra, chmod in (("Isi keempat.\n", [], True), ("Isi kelima.\n", [], False),
+                               ("Isi keenam.\n", [], False), ("Isi ketujuh.\n", ["--no-cache"], True)):
+        if chmod:
+            os.chmod(site / "tags", 0o700)
+            os.chmod(site / "style.css", 0o600)
+        (root / "content/2025/06/a.md").write_text(article(body=body, tags="[satu]"))
+        assert main(["build", "-q", "--config", str(root / "config.yaml"), *extra]) == 0
+        assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
+        seen.append(modes())
+    assert seen == [{}, {}, {}, {}]
+
+
 def as_a_user(command: list[str]) -> list[str]:
     """``command``, run as root without the capabilities that let root write in any folder (or as it is)."""
     from conftest import need
@@ -520,7 +551,7 @@ site = Path({str(tmp_path / "site")!r})
 first = write_site(out({{"index.html": "1", "keep/one.html": "1", "keep/gone/x.html": "x"}}), site)
 os.chmod(site / "keep", 0o555)
 second = write_site(out({{"index.html": "2", "keep/one.html": "1", "keep/gone/x.html": "x"}}), site, [first.live])
-third = write_site(out({{"index.html": "3", "keep/one.html": "1"}}), site, [second.live, second.spare])
+third = write_site(out({{"index.html": "3", "keep/one.html": "1"}}), site, [s for s in (second.live, second.spare) if s])
 print(sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.name != ".news-digest"))
 """
     command = as_a_user([sys.executable, "-c", script])

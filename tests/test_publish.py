@@ -732,6 +732,32 @@ def test_an_output_folder_restored_from_a_ci_cache_reuses_every_page(tmp_path: P
     assert run(clone).result is None, "the build after it is up to date"
 
 
+@pytest.mark.parametrize("folders", [0o700, 0o755])
+def test_a_folder_restored_under_a_strict_umask_is_not_trusted_with_its_modes(tmp_path: Path, folders: int) -> None:
+    """An attacker's report: a cache restored by a non-root tar under umask 077 has 0600 pages and 0700 folders
+    with the right bytes; the hash check trusted them, and the site went out unreadable to a web server (and
+    stayed so: the next build was up to date). Entries with a mode of their own are not trusted; the build gives
+    the modes a cold build gives (``site/`` itself keeps its own, as documented)."""
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    clone = tmp_path / "clone"
+    shutil.copytree(root, clone, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"), copy_function=shutil.copy)
+    archive = tmp_path / "cache.tar"
+    subprocess.run(["tar", "cf", archive, ".cache", "site", ".site.prev"], cwd=root, check=True)
+    subprocess.run(["tar", "xf", archive, "--no-same-permissions"], cwd=clone, check=True,
+                   preexec_fn=lambda: os.umask(0o077))
+    for folder in (clone / "site", clone / ".site.prev"):  # 0755: an unzip that keeps folders' modes, not files'
+        for path in (folder, *(p for p in folder.rglob("*") if p.is_dir())):
+            path.chmod(folders)
+    assert (clone / "site/index.html").stat().st_mode & 0o777 == 0o600
+    run(clone)
+    modes = {p.relative_to(clone / "site").as_posix(): p.stat().st_mode & 0o777 for p in (clone / "site").rglob("*")}
+    assert {p: oct(m) for p, m in modes.items() if m not in (0o644, 0o755)} == {}
+    assert tree(clone / "site") == cold(root, tmp_path)
+
+
 @pytest.mark.parametrize("folder", ["site", ".site.prev"])
 def test_a_page_edited_by_hand_in_a_restored_folder_is_still_caught(tmp_path: Path, folder: str) -> None:
     root = project(tmp_path)

@@ -123,7 +123,8 @@ class TreeState:
     files: Mapping[str, str] = field(default_factory=dict)
     """Path → hash of every file (empty when read for the up-to-date check only)."""
     stats: Mapping[str, str] = field(default_factory=dict)
-    """Path → 'size:mtime_ns:inode' of every file, 'd' for every folder (the marker left out)."""
+    """Path → 'size:mtime_ns:inode' of every file, 'd' for every folder (the marker left out); ':mode' added to
+    an entry whose mode is not digest's 0644 or 0755."""
 
 
 @dataclass

@@ -479,16 +479,29 @@ def stat_tree(folder: Path, part: int = 0, parts: int = 1) -> dict[str, str]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 if mine:
-                    out[rel] = "d"
+                    out[rel] = _folder_stat(entry.stat(follow_symlinks=False))
                 stack.append((rel + "/", entry.path, depth + 1))
             elif not mine:
                 continue
             elif entry.is_file(follow_symlinks=False):
-                st = entry.stat(follow_symlinks=False)
-                out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+                out[rel] = _file_stat(entry.stat(follow_symlinks=False))
             else:
                 out[rel] = "link or special file"
     return out
+
+
+def _file_stat(st: os.stat_result) -> str:
+    """What a stat walk records for a file: 'size:mtime_ns:inode', and ':mode' when that is not the 0644 digest
+    writes (a 'chmod 600 site/style.css' changes none of the three, and a hard link would carry it on)."""
+    mode = st.st_mode & 0o777
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}" + ("" if mode == 0o644 else f":{mode:o}")
+
+
+def _folder_stat(st: os.stat_result) -> str:
+    """What a stat walk records for a folder: 'd', or 'd:mode' when that is not the 0755 digest makes it with
+    ('chmod 700 site/tags', which the spare would otherwise keep and swap back in every other build)."""
+    mode = st.st_mode & 0o777
+    return "d" if mode == 0o755 else f"d:{mode:o}"
 
 
 def match_tree(folder: Path, known: Iterable[TreeState], stats: Mapping[str, str] | None = None) -> TreeState | None:
@@ -512,8 +525,9 @@ def _restored(folder: Path, stats: Mapping[str, str], state: TreeState) -> TreeS
     A CI cache (``actions/cache``, GitLab's) is restored from an archive: every file is a new inode, and GNU
     tar's default format keeps mtimes to the second, so no restored folder ever matched and every page was
     rendered again. The same paths and folders, and each file whose stats changed of its recorded size, are
-    read and hashed: if every hash is the one the writer recorded (``state.files``), the folder is that state.
-    A page edited by hand has other bytes and still fails. None without the hashes (the up-to-date check's
+    read and hashed: if every hash is the one the writer recorded (``state.files``) and no file or folder has a
+    mode of its own (``_file_stat``: restored under ``umask 077``, 0600 pages a web server cannot read), the
+    folder is that state. A page edited by hand has other bytes and still fails. None without the hashes (the up-to-date check's
     small cache read holds none)."""
     if not state.files or stats.keys() != state.stats.keys():
         return None
@@ -523,7 +537,7 @@ def _restored(folder: Path, stats: Mapping[str, str], state: TreeState) -> TreeS
         if now == was:
             continue
         if not (now[:1].isdigit() and was[:1].isdigit() and now.partition(":")[0] == was.partition(":")[0]
-                and rel in state.files):
+                and rel in state.files and now.count(":") == 2):  # a mode of its own (umask 077: 0600) is not trusted
             return None
         try:
             # not through a link, and never waiting on a FIFO put there since the walk
@@ -668,8 +682,7 @@ def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
                 _make_parents(spare_s, path, made, umask)
                 dest = f"{spare_s}/{path}"
                 os.link(f"{target_s}/{path}", dest)
-                st = os.lstat(dest)
-                seen[path] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+                seen[path] = _file_stat(os.lstat(dest))
             else:  # a link or special file, or a folder the walk could not read: the writer's case
                 return None
         return seen
@@ -978,9 +991,9 @@ class Touched:
             except OSError:  # unreadable: what a walk records is subtler; walk
                 return stat_tree(folder)
             if stat.S_ISDIR(st.st_mode):
-                out[rel] = "d"
+                out[rel] = _folder_stat(st)
             elif stat.S_ISREG(st.st_mode):
-                out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+                out[rel] = _file_stat(st)
             else:
                 out[rel] = "link or special file"
         return out
@@ -1096,8 +1109,7 @@ def _write_new(dest: str, data: bytes, umask: int, stat_it: bool = True) -> str:
             if not stat_it:
                 return ""
             f.flush()
-            st = os.fstat(fd)
-            return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            return _file_stat(os.fstat(fd))
     except OSError as e:  # a full disk fails in write() or close(), which name no path
         e.filename = e.filename or dest
         raise
@@ -1197,8 +1209,8 @@ def _same_bytes(previous: str, data: bytes | Unchanged) -> bool:
     if isinstance(data, Unchanged):
         return False
     try:
-        st = os.lstat(previous)
-        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+        st = os.lstat(previous)  # another mode than 0644 ('chmod 600'): written afresh, as a cold build would
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data) or st.st_mode & 0o777 != 0o644:
             return False
         with open(previous, "rb") as f:
             return f.read() == data
