@@ -114,6 +114,21 @@ def test_a_typo_in_a_template_names_the_file_and_line(tmp_path: Path) -> None:
         "templates/404.html:3: template error: 'nope' is undefined; fix the template, or remove your override of it"]
 
 
+
+def test_an_error_in_a_packaged_partial_names_the_editors_include_and_what_the_partial_needs(tmp_path: Path) -> None:
+    """It named the installed package's _item.html by its absolute path, advising to remove an override the
+    editor never made; the editor's own line (the include) is named, with the theme's template and what it needs."""
+    make_project(tmp_path, {"a.md": article(section="tech")})
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n'
+                           '{% block main %}{{ super() }}<ul>\n{% for item in [article] %}\n'
+                           '{% include "_item.html" %}\n{% endfor %}</ul>{% endblock %}\n'})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.problems] == [
+        "templates/article.html:4: template error: the theme's _item.html:6, reached from here, needs 'section', "
+        "which this template does not set; set it before it ({% set section = ... %}) or change this template"]
+
+
 MACROS = re.findall(r"{% macro .*?{% endmacro %}", (PACKAGE_THEMES / "default/templates/_macros.html").read_text(), re.S)
 
 

@@ -10,6 +10,7 @@ Every theme template is also reachable as ``theme/<name>``, so a site override c
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,24 +200,38 @@ def template_problem(error: Exception, root: Path) -> Problem:
 
     Syntax errors carry their place; for runtime errors (an undefined name, say, or Python's own TypeError in
     an expression) Jinja rewrites the traceback so that template frames point at template lines, and the
-    innermost one is where the template went wrong.
+    innermost one is where the template went wrong. When that one is the packaged theme's (a partial the editor
+    includes, a macro called), the editor's own template and line that reached it are named instead, with the
+    packaged template's name and line: the package's file is not the editor's to fix.
     """
     filename: str | None = getattr(error, "filename", None)
     line: int = getattr(error, "lineno", None) or 0
+    frames: list[tuple[Path, int]] = []
     if filename is None:
         tb = error.__traceback__
         while tb is not None:
             if "__jinja_exception__" in tb.tb_frame.f_globals:
-                filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+                frames.append((Path(tb.tb_frame.f_code.co_filename), tb.tb_lineno))
             tb = tb.tb_next
-    where = Path(filename) if filename else None
-    if where is not None and where.is_relative_to(root):
-        where = where.relative_to(root)
-    path = where.as_posix() if where is not None else "templates"
+        if frames:
+            filename, line = str(frames[-1][0]), frames[-1][1]
     message = getattr(error, "message", None) or str(error)
     import jinja2  # loaded already: a template ran or was read
     if not isinstance(error, jinja2.TemplateError):  # Python's own, raised by an expression: say which
         message = f"{type(error).__name__}: {message}"
+    where = Path(filename) if filename else None
+    own = [(path, n) for path, n in frames if path.is_relative_to(root)]
+    if where is not None and where.is_relative_to(PACKAGE_THEMES) and own:
+        packaged = "/".join(where.relative_to(PACKAGE_THEMES).parts[2:])  # <theme>/templates/<name>
+        needed = re.fullmatch(r"'([^']+)' is undefined", message)
+        said = (f"needs '{needed[1]}', which this template does not set; set it before it "
+                f"({{% set {needed[1]} = ... %}}) or change this template" if needed else
+                f"stopped: {message}; change what this template gives it, or this template")
+        return Problem(own[-1][0].relative_to(root).as_posix(), own[-1][1], "",
+                       f"template error: the theme's {packaged}:{line}, reached from here, {said}")
+    if where is not None and where.is_relative_to(root):
+        where = where.relative_to(root)
+    path = where.as_posix() if where is not None else "templates"
     return Problem(path, line, "", f"template error: {message}; fix the template, or remove your override of it")
 
 
