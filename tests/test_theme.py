@@ -129,6 +129,24 @@ def test_an_error_in_a_packaged_partial_names_the_editors_include_and_what_the_p
         "which this template does not set; set it before it ({% set section = ... %}) or change this template"]
 
 
+
+def test_a_misspelt_macro_or_block_is_given_the_likely_one(tmp_path: Path) -> None:
+    """``m`` (the theme's macros, imported when first used) and ``self`` (the page's blocks) listed no names, so
+    'whne' and 'mian' got no "did you mean"."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n'
+                           '{% block main %}\n{{ m.whne(article.date) }}\n{% endblock %}\n',
+                           "templates/404.html": '{% extends "theme/404.html" %}\n'
+                           '{% block main %}\n{{ self.mian() }}\n{% endblock %}\n'})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.problems] == [
+        "templates/404.html:3: template error: 'jinja2.runtime.TemplateReference object' has no attribute 'mian' "
+        "(did you mean 'main'?); fix the template, or remove your override of it",
+        "templates/article.html:3: template error: 'generator.render.context.Imported object' has no attribute "
+        "'whne' (did you mean 'when'?); fix the template, or remove your override of it"]
+
+
 MACROS = re.findall(r"{% macro .*?{% endmacro %}", (PACKAGE_THEMES / "default/templates/_macros.html").read_text(), re.S)
 
 

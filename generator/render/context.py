@@ -221,7 +221,8 @@ def wordwrap(environment: jinja2.Environment, s: str, width: int = 79, break_lon
 
 class SuggestingUndefined(jinja2.StrictUndefined):
     """Jinja's strict undefined (a template typo is an error), whose message names the attribute or key the
-    template most likely meant: "'Article object' has no attribute 'titel' (did you mean 'title'?)"."""
+    template most likely meant: "'Article object' has no attribute 'titel' (did you mean 'title'?)"; for ``m``
+    (``Imported``), a macro, and for ``self``, a block."""
 
     __slots__ = ()
 
@@ -231,7 +232,12 @@ class SuggestingUndefined(jinja2.StrictUndefined):
         obj, name = self._undefined_obj, self._undefined_name
         if self._undefined_hint or obj is jinja2.utils.missing or not isinstance(name, str):
             return message
-        names = list(obj) if isinstance(obj, dict) else [n for n in dir(obj) if not n.startswith("_")]
+        if isinstance(obj, dict):
+            names = list(obj)
+        elif isinstance(obj, jinja2.runtime.TemplateReference):  # ``self``: its names are the blocks it has
+            names = list(obj._TemplateReference__context.blocks)  # type: ignore[attr-defined]
+        else:
+            names = [n for n in dir(obj) if not n.startswith("_")]
         close = difflib.get_close_matches(name, [n for n in names if isinstance(n, str)], n=1)
         return f"{message} (did you mean {quoted(close[0])}?)" if close else message
 
@@ -317,3 +323,7 @@ class Imported:
         if name.startswith("__"):  # copy, pickle and the like probe for these: no template is loaded for them
             raise AttributeError(name)
         return getattr(self._env.get_template(self._template).module, name)
+
+    def __dir__(self) -> list[str]:
+        """The module's names, for the "did you mean" of a misspelt one (``SuggestingUndefined``)."""
+        return dir(self._env.get_template(self._template).module)
