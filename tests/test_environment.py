@@ -140,6 +140,46 @@ def test_the_link_crawl_takes_the_same_host_outside_a_sub_path_as_another_site(
                                 "address"]
 
 
+def test_both_link_checks_take_the_sites_origin_as_a_browser_does(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: the site's home without its '/' (absolute or root-relative) passed the crawl since
+    50c6f67, and links to the site written with the host in capitals, the default port or no scheme were passed by
+    digest check (and the port by both) though a browser opens the site's pages at them. Each is now reported at
+    its line, as a link written https://example.org/digest/... is."""
+    body = ("[a1](https://example.org/digest)\n[a2](https://EXAMPLE.ORG/digest/tidak-ada/)\n"
+            "[a3](https://example.org:443/digest/tidak-ada/)\n[a4](//example.org/digest/tidak-ada/)\n"
+            "[a9](/digest)\n[ok](https://EXAMPLE.org:443/digest/) [lain](https://example.org:8443/digest/x/)\n")
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = str(tmp_path / "site")
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--links", site)
+    slashless = "a folder without its '/' (a host answers it only with a redirect); end the address with '/'"
+    missing = "no file of the site is at that address"
+    assert code == 1
+    assert out.splitlines() == [f"{site}/2025/06/a/index.html: broken link '{ref}': {why}" for ref, why in (
+        ("//example.org/digest/tidak-ada/", missing), ("/digest", slashless),
+        ("https://EXAMPLE.ORG/digest/tidak-ada/", missing), ("https://example.org/digest", slashless),
+        ("https://example.org:443/digest/tidak-ada/", missing))]
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    first = article(body="").count("\n") + 1
+    lines = [line for line in out.splitlines() if "broken-link" in line or "content/" in line]
+    assert code == 1
+    assert lines[0] == (f"content/2025/06/a.md:{first}: the link 'https://example.org/digest' points at the folder "
+                        "/digest without its '/': write https://example.org/digest/, the page's address (hosts "
+                        "answer it only with a redirect, and digest check --links counts it broken)")
+    for line, ref in enumerate(("https://EXAMPLE.ORG/digest/tidak-ada/", "https://example.org:443/digest/tidak-ada/",
+                                "//example.org/digest/tidak-ada/"), first + 1):
+        assert lines[line - first] == (f"content/2025/06/a.md:{line}: the link '{ref}' points at /digest/tidak-ada/, "
+                                       "which is not a page or file of the site; fix the address (internal links "
+                                       "start with /digest/ or are relative to this article)")
+    assert lines[4] == (f"content/2025/06/a.md:{first + 4}: the link '/digest' points at the folder /digest without "
+                        "its '/': write /digest/, the page's address (hosts answer it only with a redirect, and "
+                        "digest check --links counts it broken)")
+    assert len(lines) == 5
+
+
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it

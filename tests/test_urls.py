@@ -82,3 +82,19 @@ def test_a_relative_address_is_read_as_a_browser_reads_it(base_path: str, page: 
     root); it was read as 'images/x.png', a path no file has, so a working image was warned of as broken and got
     no size."""
     assert urls.link_target("https://example.org" + base_path, base_path, page, href) == target
+
+
+@pytest.mark.parametrize("href, target", [
+    ("https://example.org/digest/a/", "/digest/a/"), ("https://EXAMPLE.org/digest/a/", "/digest/a/"),
+    ("HTTPS://example.org:443/digest/a/", "/digest/a/"), ("//example.org/digest/a/", "/digest/a/"),
+    ("https://example.org/digest", "/digest"),  # the home page without its '/': reported as a folder's link
+    ("https://example.org/", None), ("https://example.org:8443/digest/a/", None),  # another site
+    ("http://example.org/digest/a/", None), ("https://elsewhere.example/digest/a/", None),
+    ("https://example.org:99999/digest/", None),
+])
+def test_an_address_naming_a_host_is_the_sites_as_a_browser_compares_origins(href: str, target: str | None) -> None:
+    """The host in capitals, the default port and a scheme-less '//host' link open the site's pages in a browser;
+    digest check took them for another site and passed them unchecked."""
+    assert urls.link_target("https://example.org/digest/", "/digest/", "2025/06/a/", href) == target
+    assert urls.origin("HTTPS://Example.ORG:443/x") == urls.origin("https://example.org/") == "https://example.org"
+    assert urls.origin("http://[::1]:8080/") == "http://[::1]:8080"

@@ -49,7 +49,7 @@ from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, refused_fixes
-from generator.core.urls import as_typed, folder_without_slash, link_target, make_slug, resolves
+from generator.core.urls import as_typed, folder_without_slash, link_target, make_slug, own_path, resolves
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -754,8 +754,9 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
     moved = {**{config.base_path + old: config.base_path + new for old, new in moves.items()},
              **{config.base_path + old: config.base_path + src.url_path for src in sources for old in src.redirects}}
     for src in sources:
-        # what link_target says of an address naming another host, without parsing it again
-        links = [*src.links, *(href for href in src.elsewhere if html.unescape(href).startswith(config.base_url))]
+        # an address naming a host is the site's as link_target tells it (host case, default port, '//host')
+        links = [*src.links, *(href for href in src.elsewhere
+                               if own_path(config.base_url, config.base_path, html.unescape(href)) is not None)]
         kinds = dict(zip(src.media, src.media_kinds))
         for href in dict.fromkeys(links):  # each address once, at every line that writes it
             what = f"the {kinds[href]}" if href in kinds else "the link"

@@ -7,8 +7,9 @@ It reads every reference a browser, feed reader or crawler would follow: ``href`
 ``src``, ``srcset`` and the other URL attributes of every HTML page, ``url(...)`` in
 CSS, a feed's ``<link>``, ``<guid>`` and ``atom:link``, sitemap ``<loc>`` entries and the
 ``Sitemap:`` line of robots.txt. A reference is *internal* when it is relative,
-root-relative, or absolute on the site's own origin and under its base path (another path
-on the same host is another site); every internal one must land on a file of the output,
+root-relative, or absolute on the site's own origin (compared as a browser does: host case, default port)
+and under its base path, or at the base path without its '/' (another path on the same host is another
+site); every internal one must land on a file of the output,
 inside the base path. A path ending in '/' means its ``index.html``, and a ``#fragment``
 must name an ``id`` on the target page. A link to a folder without its trailing '/' counts
 as broken: it works only where the server redirects, and the generator always writes the slash.
@@ -31,6 +32,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from generator.core.urls import origin
+
 Broken = tuple[str, str, str]
 """(file the reference is in, the reference as written, what is wrong with it)."""
 
@@ -49,7 +52,7 @@ class Target(NamedTuple):
     """An internal reference, resolved."""
 
     file: str | None
-    """Output path it names; None when it points outside the base path."""
+    """Output path it names; None when it points outside the base path, '' at the base path without its '/'."""
     fragment: str
     """The decoded '#fragment', or ''."""
 
@@ -63,8 +66,8 @@ class Site:
 
     @cached_property
     def origin(self) -> str:
-        parts = urlsplit(self.base)
-        return f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else _NO_ORIGIN
+        """Scheme, host and port as a browser compares them (``urls.origin``)."""
+        return origin(self.base) if urlsplit(self.base).netloc else _NO_ORIGIN
 
     @cached_property
     def base_path(self) -> str:
@@ -84,8 +87,13 @@ class Site:
             absolute = bool(urlsplit(ref.strip()).netloc)
         except ValueError:
             return Target(None, "")
-        if f"{parts.scheme}://{parts.netloc}".lower() != self.origin:
+        try:
+            if origin(parts.geturl()) != self.origin:  # 'https://EXAMPLE.org:443/' is 'https://example.org/'
+                return None
+        except ValueError:  # a port no browser opens: not this site
             return None
+        if parts.path + "/" == self.base_path:  # '/digest' for a site at /digest/: its home, without the '/'
+            return Target("", unquote(parts.fragment))
         if not parts.path.startswith(self.base_path):
             return None if absolute else Target(None, parts.fragment)
         rel = unquote(parts.path[len(self.base_path):])
@@ -100,7 +108,7 @@ class Site:
         if target is None:
             return ""
         if target.file not in self.files:
-            if target.file and f"{target.file}/index.html" in self.files:
+            if target.file is not None and (f"{target.file}/" if target.file else "") + "index.html" in self.files:
                 return "a folder without its '/' (a host answers it only with a redirect); end the address with '/'"
             return "no file of the site is at that address"
         fragment = target.fragment

@@ -130,16 +130,55 @@ def file_for(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin(url: str) -> str:
+    """``url``'s scheme, host and port as a browser compares them: 'HTTPS://Example.ORG:443/x' and
+    'https://example.org/' have the same, 'https://example.org:8443/' and 'http://example.org/' others.
+    Raises ValueError for a host or port ``urlsplit`` cannot read."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port
+    host = f"[{host}]" if ":" in host else host
+    scheme = parts.scheme.lower()
+    return f"{scheme}://{host}" + (f":{port}" if port is not None and port != _DEFAULT_PORTS.get(scheme) else "")
+
+
+@lru_cache(maxsize=8)
+def _host(base_url: str) -> str:
+    return urlsplit(base_url).hostname or ""
+
+
+def own_path(base_url: str, base_path: str, href: str) -> str | None:
+    """The path of ``href``, an address naming a host ('https://EXAMPLE.org:443/digest/x/', '//example.org/x'),
+    when that host is the site's (compared as a browser does: ``origin``) and the path is under ``base_path``, or
+    is the base path without its '/' ('/digest'); None for another site, another path of the same host too."""
+    if href.startswith(base_url):
+        return urlsplit(href).path or "/"
+    if _host(base_url) not in href.lower():  # most links: another host, told without parsing
+        return None
+    try:
+        parts = urlsplit(urljoin(base_url, href))  # '//example.org/x' takes the site's scheme
+        if origin(parts.geturl()) != origin(base_url):
+            return None
+    except ValueError:
+        return None
+    path = parts.path or "/"
+    return path if path.startswith(base_path) or path + "/" == base_path else None
+
+
 def link_target(base_url: str, base_path: str, page: str, href: str) -> str | None:
     """The site path a link or image address in the body of ``page`` points at ('' for the home page), or None
-    for one to elsewhere (naming a scheme or host that ``base_url`` does not start)."""
+    for one to elsewhere (naming a scheme or host that is not the site's, or a path of its host outside the base
+    path: ``own_path``)."""
     href = html.unescape(href)
     try:
         parts = urlsplit(href)
     except ValueError:  # a stray '[' in the host: not an address of this site (the sanitiser drops such links)
         return None
     if parts.scheme or parts.netloc:
-        return parts.path or "/" if href.startswith(base_url) else None
+        return own_path(base_url, base_path, href)
     if not parts.path:
         return None
     # joined under a host, as a browser joins it: '..' beyond the root stays at the root ('/x'), where urljoin
@@ -178,6 +217,8 @@ def folder_without_slash(base_path: str, path: str, files: Container[str]) -> bo
     """Whether the site path ``path`` names a folder with a page, without its trailing slash ('/companies/meta'):
     a host answers it with a redirect (a round trip; none in a feed reader or from a file), and ``digest check
     --links`` counts it broken."""
+    if path + "/" == base_path:  # the home page's: '/digest' for a site at /digest/
+        return "index.html" in files
     if not path.startswith(base_path):
         return False
     rel = unquote(path[len(base_path):])
