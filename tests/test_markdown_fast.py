@@ -97,6 +97,8 @@ def test_benchmark_corpus_renders_the_same(tmp_path: Path, style: str, count: in
     "a <small>b\n\nc</small>\n",                      # bare tags that do not nest
     "[a](ms-settings:x)\n",                           # safe_url
     "[a](mailto:a@b.org) [b](https://ex.org/%41) [c](https://☃.net/)\n",  # normalizeLink
+    "[arsip](https://BÜCHER.example/digest/archive/) <https://Bücher.example/x>\n",  # pyrs: '%C3%9C' in a host;
+    "lihat https://BÜCHER.example/x ya\n\n[a]: mailto:r@BÜCHER.example\n\n[a]\n",    # ours: xn--bcher-kva
     "see https://example.org/a(b) and www.example.org\n",  # linkify ends URLs by other rules
     "[a](<>'t')\n",                                  # a title with no space after '<>'
     "| a | b |\n|---|---|\n- item\n",                # markdown-it-py ends the table at the list

@@ -1,4 +1,5 @@
-"""Faster stand-ins for markdown-it-py's hottest helpers, each giving exactly the result of the one it replaces.
+"""Faster stand-ins for markdown-it-py's hottest helpers, each giving exactly the result of the one it replaces
+(but for a non-ASCII host, which ``normalize_link`` maps as browsers do first: ``map_host``).
 
 markdown-it-py stays the definition of the dialect; this module only removes work whose result is known in
 advance. On a link-dense newsletter issue (120+ links):
@@ -15,6 +16,7 @@ cases and both benchmark corpus styles with and without these, and requires iden
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,12 +39,31 @@ joins them again. A host longer than mdurl's limit is dropped by mdurl, so ``nor
 
 
 def normalize_link(url: str) -> str:
-    """markdown-it's normalizeLink, without its parse/format/encode round trip for URLs it would not change."""
+    """markdown-it's normalizeLink, without its parse/format/encode round trip for URLs it would not change, and
+    with a non-ASCII host mapped first as a browser maps it (``map_host``)."""
     found = UNCHANGED_URL.fullmatch(url)
     if found is not None and len(found.group("host") or "") <= HOSTNAME_MAX_LEN:
         return url
-    from markdown_it.common.normalize_url import normalizeLink  # loaded by the first URL it must change
+    from markdown_it.common.normalize_url import RECODE_HOSTNAME_FOR, normalizeLink  # loaded by the first URL
+    if not url.isascii():  # it must change
+        import mdurl
+        parsed = mdurl.parse(url, slashes_denote_host=True)
+        host = parsed.hostname
+        if host and not host.isascii() and (not parsed.protocol or parsed.protocol in RECODE_HOSTNAME_FOR):
+            url = mdurl.format(parsed._replace(hostname=map_host(host)))
     return normalizeLink(url)
+
+
+_FULL_STOPS = str.maketrans("\u3002\uff0e\uff61", "...")
+
+
+def map_host(host: str) -> str:
+    """A non-ASCII host name mapped as UTS 46 (what a browser applies before punycode) maps the usual ones: case
+    folded, compatibility forms and ideographic full stops normalised ('BÜCHER.example' → 'bücher.example'),
+    'ß' and 'ς' kept ('ẞ' is 'ß'). markdown-it's punycode keeps the case, and 'xn--BCHER-2pa' is a host no browser finds (the
+    right one is 'xn--bcher-kva')."""
+    folded = "".join(c if c in "ßς" else c.casefold() for c in unicodedata.normalize("NFKC", host).replace("ẞ", "ß"))
+    return unicodedata.normalize("NFC", folded).translate(_FULL_STOPS)
 
 
 OPTION_DEFAULTS = {"strikethrough_single_tilde": False, "tasklists": False, "tasklists_editable": False,
