@@ -32,6 +32,22 @@ def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -
     assert 'class="extra"' not in files["index.html"].decode()
 
 
+@pytest.mark.parametrize("base_url, home, absolute", [("https://example.org/", "/about/", "https://example.org/about/"),
+                                                   ("https://example.org/digest/", "/digest/about/",
+                                                    "https://example.org/digest/about/")])
+def test_a_leading_slash_in_url_and_abs_url_is_the_site_root(tmp_path: Path, base_url: str, home: str,
+                                                             absolute: str) -> None:
+    """An attacker's report: url('/about/') in a project's template gave '//about/' (a browser goes to
+    https://about/), abs_url('/about/') 'https://example.org//about/', and under a sub-path '/digest//about/'."""
+    make_project(tmp_path, {"2025/06/a.md": article()}, config=f"title: T\nbase_url: {base_url}\n")
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}{% block main %}{{ super() }}'
+                                                     '<a class="about" href="{{ url(\'/about/\') }}">a</a>'
+                                                     '<a class="abs" href="{{ abs_url(\'/about/\') }}">b</a>'
+                                                     '{% endblock %}'})
+    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
+    assert f'<a class="about" href="{home}">a</a><a class="abs" href="{absolute}">b</a>' in page
+
+
 def test_a_block_the_parent_never_has_is_a_warning_with_the_likely_name(tmp_path: Path) -> None:
     """'{% block mian %}' in an override was shown nowhere, without a word; blocks the parents have (those of
     base.html too) are quiet, and so is a template that extends nothing."""

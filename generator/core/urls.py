@@ -226,8 +226,9 @@ def folder_without_slash(base_path: str, path: str, files: Container[str]) -> bo
 
 
 def url(base_path: str, path: str) -> str:
-    """Root-relative link: base_path '/digest/' + 'tags/ai/' → '/digest/tags/ai/'."""
-    return base_path + path
+    """Root-relative link: base_path '/digest/' + 'tags/ai/' → '/digest/tags/ai/'. A path with a leading '/' is
+    the site's root under the base path ('/about/' → '/digest/about/'), not '//about/', which names a host."""
+    return base_path + path.lstrip("/")
 
 
 _LINK_TAG = re.compile(r"<(?:a|img|video|audio|source|track)\s[^>]*>")
@@ -261,5 +262,5 @@ def absolute_links(html_text: str, page_url: str) -> str:
 
 
 def absolute(base_url: str, path: str) -> str:
-    """Absolute URL for feeds, sitemaps and canonical links."""
-    return base_url + path
+    """Absolute URL for feeds, sitemaps and canonical links; a leading '/' is the base path, as in ``url``."""
+    return base_url + path.lstrip("/")
