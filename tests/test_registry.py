@@ -35,6 +35,13 @@ def registry_problems(tmp_path: Path, text: str) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
+def sources_problems(tmp_path: Path, text: str) -> list[str]:
+    """What a sources.yaml (project root) of ``text`` is told, every problem as printed."""
+    from generator.load.publishers import load_sources
+    (tmp_path / "sources.yaml").write_text(text)
+    return [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]]
+
+
 def test_lookup_by_name_or_alias_in_any_case_and_spacing(tmp_path: Path) -> None:
     reg = registry(tmp_path, GOOD)
     assert [reg.lookup(n).id for n in ("Meta", "facebook", "META  platforms", "scale ai")] == ["meta", "meta", "meta", "scale-ai"]
@@ -464,18 +471,15 @@ def test_an_alias_alone_on_its_line_is_said_and_never_an_empty_registry(tmp_path
 
 
 def test_an_alias_alone_in_sources_yaml_is_said(tmp_path: Path) -> None:
-    from generator.load.publishers import load_sources
     for text in ("*a\n", "*a\nreuters:\n  name: Reuters\n  url: https://www.reuters.com/\n"):
-        (tmp_path / "sources.yaml").write_text(text)
-        assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+        assert sources_problems(tmp_path, text) == [
             "content/sources.yaml:1: " + ALONE.replace("companies", "sources")]
 
 
 def test_an_entry_on_its_id_s_line_keeps_a_name_with_a_hash(tmp_path: Path) -> None:
     """'kompas: name: Kompas #1' was advised 'kompas: {name: Kompas}', '#1' dropped without a word."""
     from generator.load.publishers import load_sources
-    (tmp_path / "sources.yaml").write_text("kompas: name: Kompas #1, url: https://www.kompas.com/\n")
-    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+    assert sources_problems(tmp_path, "kompas: name: Kompas #1, url: https://www.kompas.com/\n") == [
         "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
         "there; write them in a mapping: kompas: {name: \"Kompas #1\", url: https://www.kompas.com/} (or write "
         "kompas: alone on its line, and name: \"Kompas #1\" and url: https://www.kompas.com/ each on a line of its own "
@@ -499,8 +503,7 @@ def test_an_entry_written_on_its_id_s_line_is_advised_as_a_mapping(tmp_path: Pat
         "content/companies.yaml:3: field 'meta.nam': unknown key; did you mean 'name'?"]
     google = registry(tmp_path, "google: {name: Google, url: https://about.google/}\n").lookup("Google")
     assert google is not None and (google.id, google.url) == ("google", "https://about.google/")
-    (tmp_path / "sources.yaml").write_text("reuters: name: Reuters, url: https://www.reuters.com/\n")
-    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+    assert sources_problems(tmp_path, "reuters: name: Reuters, url: https://www.reuters.com/\n") == [
         "content/sources.yaml:1: field 'reuters': has its details on the id's line, which YAML reads as a second key "
         "there; write them in a mapping: reuters: {name: Reuters, url: https://www.reuters.com/} (or write "
         "reuters: alone on its line, and name: Reuters and url: https://www.reuters.com/ each on a line of its own "
@@ -537,15 +540,12 @@ def test_an_entry_on_its_id_s_line_with_details_below_is_advised_with_them(
         kompas = load_registry(tmp_path / "content/companies.yaml", "content/companies.yaml").lookup("KG")
         assert kompas is not None and (kompas.name, kompas.url) == ("Kompas #1", "https://kompas.id/")
     # in sources.yaml too; details below that are no mapping of other keys are told, with no one line to write
-    from generator.load.publishers import load_sources
-    (tmp_path / "sources.yaml").write_text("kompas: name: Kompas\n  url: https://www.kompas.com/\n")
-    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+    assert sources_problems(tmp_path, "kompas: name: Kompas\n  url: https://www.kompas.com/\n") == [
         "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
         "there, and more of them on the lines below; write them in one mapping, in place of lines 1 to 2: kompas: "
         "{name: Kompas, url: https://www.kompas.com/} (or write kompas: alone on its line, and name: Kompas on a line "
         "of its own below it, indented as those)"]
-    (tmp_path / "sources.yaml").write_text("kompas: name: Kompas, url: https://www.kompas.com/\n  name: Kompas\n")
-    assert [str(p) for p in load_sources(tmp_path / "sources.yaml", "content/sources.yaml")[1]] == [
+    assert sources_problems(tmp_path, "kompas: name: Kompas, url: https://www.kompas.com/\n  name: Kompas\n") == [
         "content/sources.yaml:1: field 'kompas': has its details on the id's line, which YAML reads as a second key "
         "there, and more of them on the lines below; write kompas: alone on its line, and name: Kompas and url: "
         "https://www.kompas.com/ each on a line of its own below it, indented as those"]
