@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -2182,3 +2183,20 @@ def test_raw_ids_and_player_attributes_with_invalid_values_are_removed_with_a_wa
         'content/2025/07/a.md:9: type="" of <source> removed: it takes a media type such as video/mp4, or leave it out',
         'content/2025/07/a.md:10: media="bogus((" of <source> removed: it takes a media query such as '
         "(min-width: 600px), or leave it out"])
+
+
+def test_a_heading_split_by_a_removed_noscript_leaves_no_anchor_link_to_nothing(tmp_path: Path) -> None:
+    """A setext heading whose first line ends inside a <noscript> (opened in the paragraph before, after a <video> never
+    closed) lost its <h2> and id with the noscript, but its '#' link stayed, after the rest of its text: a link to an id
+    that is not on the page. The link goes with the heading; the removal warning names the heading."""
+    body = '<video src="/media/a.mp4">\n\nTeks <noscript>\n\nSatu\n</noscript> dua\n---\n\n## Tiga\n'
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body, toc="true")})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert '<p>Teks  dua\n</p><h2 id="tiga">Tiga<a class="anchor" href="#tiga"' in page
+    ids = set(re.findall(r' id="([^"]*)"', page))
+    assert [link for link in re.findall(r'href="#([^"]*)"', page) if link not in ids] == []
+    said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "removed with everything" in w.message]
+    assert said == ["content/2025/07/a.md:8: <noscript> removed with everything inside (heading 'Satu dua' left out "
+                    "too: it linked into it): a digest's pages and feeds keep no embeds, scripts, styles, form fields "
+                    "or inline SVG; link to what it shows instead"]

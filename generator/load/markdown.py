@@ -800,13 +800,15 @@ def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
     return tuple(found), line
 
 
+_ANCHOR_LINK = re.compile(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*">#</a>')
 _BACKLINK = re.compile(r' <a href="#([^"]*fnref(\d+)[^"]*)" class="footnote-backref"[^>]*>\u21a9\ufe0e</a>')
 
 
 def _without_removed_targets(body: str, headings: Sequence[tuple[int, str, str]]
                              ) -> tuple[str, list[tuple[int, str, str]], tuple[str, ...]]:
     """``body`` (sanitised) without the back-links to a footnote mark the sanitiser removed with the element it was in
-    (``<noscript>``, ``<template>`` …), the headings so removed, and what was left out ("heading 'X'", "note 1's
+    (``<noscript>``, ``<template>`` …), the headings so removed (and the '#' link of one whose text outlives its
+    tag: a setext heading's first line inside the element), and what was left out ("heading 'X'", "note 1's
     back-link"), for the removal warning: the table of contents and the notes linked to nothing there."""
     ids = page_ids(body)
     hidden = [f"heading '{text}'" for _, anchor, text in headings if anchor not in ids]
@@ -817,6 +819,8 @@ def _without_removed_targets(body: str, headings: Sequence[tuple[int, str, str]]
         hidden.append(f"note {found.group(2)}'s back-link")
         return ""
 
+    if hidden:  # a heading's '#' link, left after the removed element its text began in
+        body = _ANCHOR_LINK.sub(lambda found: found.group() if found.group(1) in ids else "", body)
     if "footnote-backref" in body:
         body = _BACKLINK.sub(keep, body)
     return body, [heading for heading in headings if heading[1] in ids], tuple(dict.fromkeys(hidden))
