@@ -2200,3 +2200,23 @@ def test_a_heading_split_by_a_removed_noscript_leaves_no_anchor_link_to_nothing(
     assert said == ["content/2025/07/a.md:8: <noscript> removed with everything inside (heading 'Satu dua' left out "
                     "too: it linked into it): a digest's pages and feeds keep no embeds, scripts, styles, form fields "
                     "or inline SVG; link to what it shows instead"]
+
+
+def test_a_text_tag_closed_in_a_later_html_block_is_closed_in_its_own_with_a_warning(tmp_path: Path) -> None:
+    """A <b> opened in an HTML block and closed in a later one held the paragraph between (<p> inside <b>, invalid
+    HTML, and the page bold to the </b>), without a word. It is closed where its block ends, as one never closed is,
+    and the warning names both lines; the later </b> closes nothing."""
+    body = "Awal.\n\n<b>\n\nParagraf di tengah.\n\n</b>\n\n<div><i>\n\nLagi.\n\nteks</i> akhir\n\n</div>\n"
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert ('<p>Awal.</p>\n<b></b>\n<p>Paragraf di tengah.</p>\n\n<div><i></i>\n<p>Lagi.</p>\n<p>teks akhir</p>\n'
+            '</div>') in page
+    said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "closed" in w.message]
+    assert said == [
+        "content/2025/07/a.md:7: <b> is closed only at line 11, in a later block, and a paragraph or block inside <b> "
+        "is invalid HTML, so it was closed where its own block ends; write </b> there, and a <b> in each paragraph "
+        "that needs it",
+        "content/2025/07/a.md:13: <i> is closed only at line 17, in a later block, and a paragraph or block inside <i> "
+        "is invalid HTML, so it was closed where its own block ends; write </i> there, and a <i> in each paragraph "
+        "that needs it"]

@@ -559,6 +559,11 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> is never closed, so it was closed where its {where} "
                                 f"ends (left open, it took in the rest of the article); write </{tag}> where it "
                                 "should end", "warning"))
+    for tag, line, closed in rendered.split:
+        problems.append(Problem(rel, body_line + line, "", f"<{tag}> is closed only at line {body_line + closed}, in a "
+                                f"later block, and a paragraph or block inside <{tag}> is invalid HTML, so it was closed "
+                                f"where its own block ends; write </{tag}> there, and a <{tag}> in each paragraph that "
+                                "needs it", "warning"))
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))

@@ -117,6 +117,10 @@ class Rendered:
     invalid: tuple[tuple[str, str, str, str, int], ...] = ()
     """Each raw attribute the sanitiser removed for its value (``sanitize.bad_value``; an id an element above has):
     (tag, attribute, value, why, the body's line from 0 of its tag)."""
+    split: tuple[tuple[str, int, int], ...] = ()
+    """Each raw text tag (``<b>`` …) opened in an HTML block and closed only in a later block, with paragraphs or blocks
+    between (inside it: invalid HTML, ``<p>`` in ``<b>``), which was closed at the end of its own block: its name, the
+    body's line (from 0) of its tag and of the later closing tag, which is left out."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -565,13 +569,17 @@ _BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|vide
 
 def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
-    block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line."""
+    block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …) is
+    closed at the end of its HTML block also when a later block closes it: the paragraphs between were inside it,
+    which HTML does not allow (``<p>`` in ``<b>``); those are added to ``env['split']`` with the later closing tag's
+    line, and that tag, closing nothing now, is left out by the sanitiser."""
     from markdown_it.token import Token
     opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
+    ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
     for token in tokens:
         if token.type == "html_block":
             raws: list[tuple[Token, Token | None]] = [(token, None)]
-        elif token.type == "inline" and _BLOCK_TAG.search(token.content):
+        elif token.type == "inline" and (_BLOCK_TAG.search(token.content) or ended and "</" in token.content):
             raws = [(child, child) for child in token.children or () if child.type == "html_inline"]
         else:
             continue
@@ -580,13 +588,25 @@ def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
                              flags=re.DOTALL) if "<!--" in raw.content else raw.content
             for match in _SPREADING.finditer(content):
                 tag = match.group(2).lower()
+                line = (token.map[0] if token.map else 0) + content.count("\n", 0, match.start())
                 if not match.group(1) and (child is None or tag not in _CLOSED_IN_LINE):  # closed by ``_close_inline``
-                    line = (token.map[0] if token.map else 0) + content.count("\n", 0, match.start())
                     opened.append((tag, token, child, line))
-                else:
-                    at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
-                    if at >= 0:
-                        del opened[at]
+                    continue
+                at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
+                if at >= 0:
+                    del opened[at]
+                    continue
+                at = next((at for at in range(len(ended) - 1, -1, -1) if ended[at][0] == tag), -1)
+                if at >= 0 and match.group(1):
+                    env.setdefault("split", []).append((tag, ended.pop(at)[1], line))
+        if token.type == "html_block":
+            for at in range(len(opened) - 1, -1, -1):
+                tag, block, _, line = opened[at]
+                if block is token and tag in _CLOSED_IN_LINE:
+                    token.content = token.content.rstrip("\n") + f"</{tag}>\n"
+                    ended.append((tag, line))
+                    del opened[at]
+    env.setdefault("unclosed", []).extend(ended)  # no later tag closed them
     for tag, token, child, line in reversed(opened):
         if child is None:
             token.content = token.content.rstrip("\n") + f"</{tag}>\n"
@@ -781,7 +801,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
-                    hidden, tuple(env.get("invalid", ())))
+                    hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
