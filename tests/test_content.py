@@ -2220,3 +2220,41 @@ def test_a_text_tag_closed_in_a_later_html_block_is_closed_in_its_own_with_a_war
         "content/2025/07/a.md:13: <i> is closed only at line 17, in a later block, and a paragraph or block inside <i> "
         "is invalid HTML, so it was closed where its own block ends; write </i> there, and a <i> in each paragraph "
         "that needs it"]
+
+
+def test_a_source_in_a_player_with_its_own_src_is_removed_with_a_warning(tmp_path: Path) -> None:
+    """<video src="a.mp4"><source src="b.webm"></video> is invalid HTML (the Nu checker: a media element with a src
+    has no <source> children), and a browser plays the src, never the source. The source goes, with a warning at its
+    line naming the player's; a player whose src the sanitiser removed keeps its sources."""
+    body = ('<video src="/media/a.mp4">\n<source src="/media/b.webm" type="video/webm">\n</video>\n\n'
+            'Teks <audio src="/media/c.mp3"><source src="/media/d.ogg"></audio>.\n\n'
+            '<video src="javascript:x">\n<source src="/media/e.mp4">\n</video>\n')
+    page, said = page_and_warnings(tmp_path, body, "<source")
+    assert ('<video src="/media/a.mp4" controls="">\n</video>\n<p>Teks <audio src="/media/c.mp3" controls="">'
+            '</audio>.</p>\n<video controls="">\n<source src="/media/e.mp4">\n</video>') in page
+    assert said == [
+        'content/2025/07/a.md:6: <source src="/media/b.webm"> removed: the <video> at line 5 has its own src, which '
+        "browsers play instead, and HTML allows no <source> in it; to offer the sources, delete the player's src",
+        'content/2025/07/a.md:9: <source src="/media/d.ogg"> removed: the <audio> at line 9 has its own src, which '
+        "browsers play instead, and HTML allows no <source> in it; to offer the sources, delete the player's src"]
+
+
+def test_a_source_after_a_track_is_moved_before_it_with_a_warning(tmp_path: Path) -> None:
+    """A <source> after a <track> was moved before the first track (HTML allows sources only there) without a word;
+    the writer is told which source moved, and before which track."""
+    body = ('<video controls>\n<source src="/media/a.mp4">\n<track src="/media/a.vtt" kind="captions" srclang="id">\n'
+            '\n<source src="/media/b.webm">\n</video>\n')
+    page, said = page_and_warnings(tmp_path, body, "<source")
+    assert ('<video controls="">\n<source src="/media/a.mp4">\n<source src="/media/b.webm">\n'
+            '<track src="/media/a.vtt" kind="captions" srclang="id">\n</video>') in page
+    assert said == ['content/2025/07/a.md:9: <source src="/media/b.webm"> moved before the <track> at line 7: HTML '
+                    "allows a player's sources only before its tracks; write it there"]
+
+
+def page_and_warnings(tmp_path: Path, body: str, start: str) -> tuple[str, list[str]]:
+    """The page of an article of ``body`` (its first line is the file's line 5), and each warning of the build that
+    begins with ``start``, as 'path:line: message'."""
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    result = build_project(tmp_path)
+    return (result.output.files["2025/07/a/index.html"].decode(),
+            [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if w.message.startswith(start)])

@@ -564,6 +564,12 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 f"later block, and a paragraph or block inside <{tag}> is invalid HTML, so it was closed "
                                 f"where its own block ends; write </{tag}> there, and a <{tag}> in each paragraph that "
                                 "needs it", "warning"))
+    for which, tag, src, other, line in rendered.players:
+        said = (f"removed: the <{tag}> at line {body_line + other} has its own src, which browsers play instead, and "
+                f"HTML allows no <source> in it; to offer the sources, delete the player's src") if which == "src" else \
+            (f"moved before the <track> at line {body_line + other}: HTML allows a player's sources only before its "
+             "tracks; write it there")
+        problems.append(Problem(rel, body_line + line, "", f'<source src="{src}"> {said}', "warning"))
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))

@@ -20,14 +20,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, TEXT_TAGS, drop_unusable_images, invalid_attributes,
-                                     is_external, page_ids, refused_addresses, safe_url, sanitize, written_ids)
+                                     is_external, page_ids, player_sources, refused_addresses, safe_url, sanitize,
+                                     written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space
 
@@ -121,6 +122,10 @@ class Rendered:
     """Each raw text tag (``<b>`` …) opened in an HTML block and closed only in a later block, with paragraphs or blocks
     between (inside it: invalid HTML, ``<p>`` in ``<b>``), which was closed at the end of its own block: its name, the
     body's line (from 0) of its tag and of the later closing tag, which is left out."""
+    players: tuple[tuple[str, str, str, int, int], ...] = ()
+    """Each raw ``<source>`` the sanitiser removed from a player with its own src ('src') or moved before the player's
+    first ``<track>`` ('track') (``sanitize.player_sources``): (which, the player's tag, the source's src as written,
+    the body's line of the player's tag or of the track, of the source; lines from 0)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -271,6 +276,8 @@ def _digest_rule(state: StateCore) -> None:
                     token.children = _close_inline(token.children, token.map[0] if token.map else 0, state.env)
     if state.env.get("raw_html"):
         _close_blocks(tokens, state.env)
+        if _SOURCE_TAG.search(state.src):
+            state.env["players"] = player_sources(_raw_pieces(tokens))
     _note_dead_references(state.env)
     state.env["headings"] = headings
     if summary is not None:
@@ -567,6 +574,24 @@ def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]
 _BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|video)(?=[\s/>])", re.IGNORECASE)
 
 
+_SOURCE_TAG = re.compile(r"<source\b", re.IGNORECASE)
+
+
+def _raw_pieces(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
+    """The body's raw HTML in order, each block's and each inline tag's, with the body's line (from 0) it begins on."""
+    for token in tokens:
+        line = token.map[0] if token.map else 0
+        if token.type == "html_block":
+            yield token.content, line
+        elif token.type == "inline" and "<" in token.content:
+            for child in token.children or ():
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "html_inline":
+                    yield child.content, line
+                    line += child.content.count("\n")
+
+
 def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
     block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …) is
@@ -801,7 +826,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
-                    hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())))
+                    hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
+                    tuple(env.get("players", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

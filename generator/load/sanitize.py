@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 import nh3
 
@@ -291,8 +292,8 @@ def sanitize(html: str, external_rel: str) -> str:
         cleaned = _without_bad_ids(cleaned)
     if "<source" in cleaned or "<track" in cleaned:
         cleaned = _media_children_in_media(cleaned)
-        if "<track" in cleaned and "<source" in cleaned:
-            cleaned = _PLAYER.sub(_sources_first, cleaned)
+        if "<source" in cleaned:
+            cleaned = _sources_first(cleaned)
     return _LINK_OR_IMAGE.sub(finish, cleaned)
 
 
@@ -327,20 +328,36 @@ def _without_bad_ids(cleaned: str) -> str:
     return _TAG_ID.sub(keep, cleaned)
 
 
-_PLAYER = re.compile(r"(<(video|audio)\b[^>]*>)(.*?)(</\2>)", re.DOTALL)
-_SOURCE_AFTER = re.compile(r"<source\b[^>]*>\n?")
+_PLAYER_PART = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(track)\b[^>]*>|<source\b[^>]*>\n?")
 
 
-def _sources_first(player: re.Match[str]) -> str:
-    """A ``<video>`` or ``<audio>`` with each ``<source>`` written after a ``<track>`` moved before the first track:
-    HTML allows sources only there (the Nu checker: "source not allowed here"), and players read them in order."""
-    start, _, inner, end = player.groups()
-    track = inner.find("<track")
-    if track < 0 or "<source" not in inner[track:]:
-        return player.group()
-    sources = _SOURCE_AFTER.findall(inner, track)
-    rest = _SOURCE_AFTER.sub("", inner[track:])
-    return start + inner[:track] + "".join(sources) + rest + end
+def _sources_first(cleaned: str) -> str:
+    """``cleaned`` with each ``<source>`` written after a ``<track>`` moved before its player's first track: HTML
+    allows sources only there (the Nu checker: "source not allowed here"), and players read them in order; and without
+    the sources of a player that has its own ``src``: a browser plays the src, and HTML allows none in it. A source
+    belongs to the innermost player open (nh3's HTML is well-formed). The writer is told of each
+    (``player_sources``, the same walk over the raw HTML)."""
+    out: list[str] = []
+    players: list[tuple[bool, list[int]]] = []  # each open player: whether it has a src, its first track's place
+    at = 0
+    for part in _PLAYER_PART.finditer(cleaned):
+        out.append(cleaned[at:part.start()])
+        at = part.end()
+        if part.group(2):
+            if part.group(1):
+                del players[-1:]
+            else:
+                players.append((_HAS_SRC.search(part.group()) is not None, []))
+        elif players and part.group(3):
+            players[-1][1][:] = players[-1][1] or [len(out)]
+        elif players and players[-1][0]:
+            continue
+        elif players and players[-1][1]:
+            out.insert(players[-1][1][0], part.group())
+            players[-1][1][0] += 1  # the next one moved goes after it
+            continue
+        out.append(part.group())
+    return "".join(out) + cleaned[at:]
 
 
 def _encoded(match: re.Match[str]) -> str:
@@ -366,3 +383,42 @@ def _media_children_in_media(cleaned: str) -> str:
         return match.group() if depth > 0 and _HAS_SRC.search(match.group()) else ""
 
     return _MEDIA_CHILD.sub(keep, cleaned)
+
+
+_PLAYER_TAG = re.compile(r"""<(/?)(video|audio|source|track)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?""", re.IGNORECASE)
+
+
+def _kept_src(attributes: str) -> str:
+    """A raw tag's ``src`` as written when the sanitised page keeps it (not empty, not refused by ``safe_url``); ''."""
+    for attribute in _RAW_ATTRIBUTE.finditer(attributes):
+        if attribute.group(1).lower() == "src":  # the first of a name counts, as in HTML
+            value = next((g for g in attribute.groups()[1:] if g is not None), "")
+            address = re.sub(r"[\t\n\r]", "", html.unescape(value))
+            return value if address.strip() and safe_url(address) else ""
+    return ""
+
+
+def player_sources(pieces: Iterable[tuple[str, int]]) -> list[tuple[str, str, str, int, int]]:
+    """Each raw ``<source>`` that ``sanitize`` removes or moves (``_sources_first``), from a body's raw HTML in order
+    (``pieces``: each with the body's line it begins on; comments and ``DROPPED`` elements are passed over): ('src',
+    the player's tag, the source's src as written, the player's line, the source's) for one in a player with its own
+    src, ('track', …, the player's first track's line, …) for one after a track."""
+    found = []
+    players: list[tuple[str, int, bool, list[int]]] = []  # each open player: tag, line, has a src, first track's line
+    for raw, line in pieces:
+        if "<!--" in raw or DROPPED_TAG.search(raw):  # blanked, newlines kept, so the lines stay
+            raw = _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
+        for tag in _PLAYER_TAG.finditer(raw):
+            name, at = tag.group(2).lower(), line + raw.count("\n", 0, tag.start())
+            if name in ("video", "audio") and tag.group(1):  # closes the innermost of its name, and all inside it
+                del players[next((n for n in range(len(players) - 1, -1, -1) if players[n][0] == name), len(players)):]
+            elif name in ("video", "audio"):
+                players.append((name, at, bool(_kept_src(tag.group(3))), []))
+            elif players and not tag.group(1) and _kept_src(tag.group(3)):
+                player, src = players[-1], _kept_src(tag.group(3))
+                if name == "track":
+                    player[3][:] = player[3] or [at]
+                elif player[2] or player[3]:
+                    found.append(("src", player[0], src, player[1], at) if player[2] else
+                                 ("track", player[0], src, player[3][0], at))
+    return found
