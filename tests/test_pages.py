@@ -201,6 +201,24 @@ def test_a_videos_or_sounds_address_no_file_gives_is_a_build_warning(tmp_path: P
                             (9, "the <video> poster '/media/sampul.jpg'"), (11, "the <track> address '/media/teks.vtt'")]
 
 
+def test_a_players_address_written_unquoted_or_with_entities_is_warned_at_each_line_that_writes_it(
+        tmp_path: Path) -> None:
+    """The lines a player's missing file is warned at were found only where the address follows '(', '<', a quote or
+    ']:' (a Markdown link's or a quoted attribute's forms): an unquoted src=/media/x.ogg written twice was warned at
+    its first line only, and an address written with entities (&#x2F;) at the body's first line, far from its tag.
+    Both are found as the HTML parser reads them, in the build's warnings and in digest check's."""
+    body = ('Pembuka.\n\n<audio controls><source src=/media/x.ogg></audio>\n\n<video controls>'
+            '<source src=/media/x.ogg type=audio/ogg></video>\n\n<video controls poster="&#x2F;media&#x2F;p.jpg">'
+            '</video>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    said = sorted((p.line, p.message.split(" points")[0]) for p in build_project(tmp_path).warnings
+                  if "player" in p.message)
+    assert said == [(7, "the <source> address '/media/x.ogg'"), (9, "the <source> address '/media/x.ogg'"),
+                    (11, "the <video> poster '/media/p.jpg'")]
+    from test_check import check_json
+    assert sorted((p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"]) == said
+
+
 def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path: Path) -> None:
     """Hugo's `ref`, Zola's `@/` and Pelican's `{filename}` link an article by its file; here that link was broken
     on the site with no word from `digest build` (only `digest check` said so). Each one that names an article's

@@ -433,12 +433,13 @@ _MEANT = re.compile(r"%(23|3[Ff]|25|2[Ff])")
 
 
 def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
-    """The lines, from ``start`` on, that write ``raw`` as a link's or image's address: after '(', '<', a quote or
-    a reference's ']:', and ending there (a ')', '>', quote, space or the line's end), outside code spans and
-    fenced code. ``raw`` is also looked for %-decoded: the HTML encodes the 'é' an editor typed; but not its
-    '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png' is another address than 'x%23y.png'); and with
-    its '&' written '&amp;', as raw HTML may (<audio src="/a?x=1&amp;y=2">). A line is named once, however often
-    it writes the address."""
+    """The lines, from ``start`` on, that write ``raw`` as a link's or image's address: after '(', '<', a quote,
+    a reference's ']:' or a raw tag's unquoted ``src=``, ``href=`` or ``poster=``, and ending there (a ')', '>',
+    quote, space or the line's end), outside code spans and fenced code. ``raw`` is also looked for %-decoded: the
+    HTML encodes the 'é' an editor typed; but not its '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png'
+    is another address than 'x%23y.png'); and with its '&' written '&amp;', as raw HTML may (<audio
+    src="/a?x=1&amp;y=2">), or in a line read with its entities decoded (src="&#x2F;media&#x2F;a.mp4"). A line is
+    named once, however often it writes the address."""
     typed = unquote(_MEANT.sub(r"%25\1", raw)) if "%" in raw else raw
     forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"))) if form and "\n" not in form]
     found: list[int] = []
@@ -453,18 +454,24 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
         if opening:
             fence = opening.group(1)
             continue
-        if any(_written_as_address(line, form) for form in forms):
+        if any(_written_as_address(line, form) for form in forms) or "&" in line and any(
+                _written_as_address(html.unescape(line), form) for form in forms):  # src="&#x2F;media&#x2F;x.mp4"
             found.append(number)
     return found
 
 
+_UNQUOTED_VALUE = re.compile(r"[\s/](?:href|src|poster)\s*=\s*$", re.IGNORECASE)
+"""What comes before an attribute's value written without quotes (<source src=/media/x.ogg>)."""
+
+
 def _written_as_address(line: str, form: str) -> bool:
-    """Whether ``line`` writes ``form`` as an address, outside a code span."""
+    """Whether ``line`` writes ``form`` as an address, outside a code span: a Markdown link's or image's, a
+    reference's, or a raw tag's attribute value, quoted or not."""
     at = line.find(form)
     while at >= 0:
         before, after = line[:at], line[at + len(form):at + len(form) + 1]
         if before.count("`") % 2 == 0 and after in ("", ")", ">", '"', "'", " ", "\t") and (
-                before[-1:] in ("(", "<", '"', "'") or before.rstrip().endswith("]:")):
+                before[-1:] in ("(", "<", '"', "'") or before.rstrip().endswith("]:") or _UNQUOTED_VALUE.search(before)):
             return True
         at = line.find(form, at + 1)
     return False
