@@ -281,8 +281,8 @@ def test_links_and_images_in_feed_items_are_absolute(tmp_path: Path) -> None:
 def test_video_and_audio_addresses_in_feed_items_are_absolute(tmp_path: Path) -> None:
     """A reader's report: a pasted <video> (its src, poster, <source> and <track>) and an <audio> with a relative
     address stayed as written in feeds, where they mean nothing; images' and links' were made absolute."""
-    body = ('<video src="/media/klip.mp4" poster="/media/poster.png"><source src="/media/klip.mp4" '
-            'type="video/mp4"><track src="/media/subs.vtt" kind="subtitles"></video>\n\n'
+    body = ('<video src="/media/klip.mp4" poster="/media/poster.png"><track src="/media/subs.vtt" '
+            'kind="subtitles"></video>\n\n<video><source src="/media/klip.webm" type="video/webm"></video>\n\n'
             '<audio src="media/suara.mp3"></audio>\n')
     make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)},
                  config="title: T\nbase_url: https://example.org/digest/\n")
@@ -293,7 +293,7 @@ def test_video_and_audio_addresses_in_feed_items_are_absolute(tmp_path: Path) ->
         html = etree.fromstring(files[name]).xpath("string(//*[local-name()='encoded' or local-name()='content'])")
         assert re.findall(r'\s(?:src|poster)="([^"]*)"', html) == [
             "https://example.org/media/klip.mp4", "https://example.org/media/poster.png",
-            "https://example.org/media/klip.mp4", "https://example.org/media/subs.vtt",
+            "https://example.org/media/subs.vtt", "https://example.org/media/klip.webm",
             "https://example.org/digest/2025/06/a/media/suara.mp3"], name
 
 
