@@ -2205,13 +2205,15 @@ def test_a_heading_split_by_a_removed_noscript_leaves_no_anchor_link_to_nothing(
 def test_a_text_tag_closed_in_a_later_html_block_is_closed_in_its_own_with_a_warning(tmp_path: Path) -> None:
     """A <b> opened in an HTML block and closed in a later one held the paragraph between (<p> inside <b>, invalid
     HTML, and the page bold to the </b>), without a word. It is closed where its block ends, as one never closed is,
-    and the warning names both lines; the later </b> closes nothing."""
-    body = "Awal.\n\n<b>\n\nParagraf di tengah.\n\n</b>\n\n<div><i>\n\nLagi.\n\nteks</i> akhir\n\n</div>\n"
+    and the warning names both lines; the later </b> closes nothing. An <a> around paragraphs (a card linked whole)
+    is valid HTML, and stays."""
+    body = ("Awal.\n\n<b>\n\nParagraf di tengah.\n\n</b>\n\n<div><i>\n\nLagi.\n\nteks</i> akhir\n\n</div>\n\n"
+            '<a href="/x/">\n\nKartu.\n\n</a>\n')
     make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
     result = build_project(tmp_path)
     page = result.output.files["2025/07/a/index.html"].decode()
     assert ('<p>Awal.</p>\n<b></b>\n<p>Paragraf di tengah.</p>\n\n<div><i></i>\n<p>Lagi.</p>\n<p>teks akhir</p>\n'
-            '</div>') in page
+            '</div>\n<a href="/x/">\n<p>Kartu.</p>\n</a>') in page
     said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "closed" in w.message]
     assert said == [
         "content/2025/07/a.md:7: <b> is closed only at line 11, in a later block, and a paragraph or block inside <b> "

@@ -571,6 +571,10 @@ def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]
     return out
 
 
+_PHRASING_ONLY = _CLOSED_IN_LINE - {"a", "ins", "del"}
+"""The text tags HTML allows no paragraph in: closed at the end of their HTML block even when a later block closes
+them (``_close_blocks``). An ``<a>``, ``<ins>`` or ``<del>`` takes its parent's content, so one around paragraphs (a
+card linked whole) is valid, and is closed there only when nothing closes it."""
 _BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|video)(?=[\s/>])", re.IGNORECASE)
 
 
@@ -594,10 +598,10 @@ def _raw_pieces(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
 
 def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
-    block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …) is
-    closed at the end of its HTML block also when a later block closes it: the paragraphs between were inside it,
-    which HTML does not allow (``<p>`` in ``<b>``); those are added to ``env['split']`` with the later closing tag's
-    line, and that tag, closing nothing now, is left out by the sanitiser."""
+    block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …,
+    ``_PHRASING_ONLY``) is closed at the end of its HTML block also when a later block closes it: the paragraphs
+    between were inside it, which HTML does not allow (``<p>`` in ``<b>``); those are added to ``env['split']`` with
+    the later closing tag's line, and that tag, closing nothing now, is left out by the sanitiser."""
     from markdown_it.token import Token
     opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
@@ -627,7 +631,7 @@ def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
         if token.type == "html_block":
             for at in range(len(opened) - 1, -1, -1):
                 tag, block, _, line = opened[at]
-                if block is token and tag in _CLOSED_IN_LINE:
+                if block is token and tag in _PHRASING_ONLY:
                     token.content = token.content.rstrip("\n") + f"</{tag}>\n"
                     ended.append((tag, line))
                     del opened[at]
