@@ -403,7 +403,7 @@ def player_sources(pieces: Iterable[tuple[str, int]]) -> list[tuple[str, str, st
     (``pieces``: each with the body's line it begins on; comments and ``DROPPED`` elements are passed over): ('src',
     the player's tag, the source's src as written, the player's line, the source's) for one in a player with its own
     src, ('track', …, the player's first track's line, …) for one after a track."""
-    found = []
+    found: list[tuple[str, str, str, int, int]] = []
     players: list[tuple[str, int, bool, list[int]]] = []  # each open player: tag, line, has a src, first track's line
     for raw, line in pieces:
         if "<!--" in raw or DROPPED_TAG.search(raw):  # blanked, newlines kept, so the lines stay
