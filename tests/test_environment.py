@@ -180,6 +180,46 @@ def test_both_link_checks_take_the_sites_origin_as_a_browser_does(tmp_path: Path
     assert len(lines) == 5
 
 
+def test_both_link_checks_take_the_sites_host_with_a_trailing_dot_as_the_site_and_warn_of_the_dot(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'https://example.org./x' is the site's host to a browser (the DNS root's '.'); both checks took it for
+    another site and passed a broken link written so. It is checked as the site's now, and the dot is a warning
+    (the exit status stays 0 when the page is there) naming the address to write."""
+    body = "[ok](https://example.org./digest/)\n[hilang](https://EXAMPLE.org.:443/digest/tidak-ada/)\n"
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = str(tmp_path / "site")
+    dot = ("names the site's host with a trailing dot: browsers open the same host, but as another site for logins "
+           "and caches, and a web server may not answer to that name; write")
+    code, out, _ = run(capsys, "check", "--config", config, "--links", site)
+    page = f"{site}/2025/06/a/index.html"
+    assert code == 1
+    assert out.splitlines()[:-1] == [
+        f"{page}: broken link 'https://EXAMPLE.org.:443/digest/tidak-ada/': no file of the site is at that address",
+        f"{page}: warning: link 'https://EXAMPLE.org.:443/digest/tidak-ada/' {dot} "
+        "'https://EXAMPLE.org:443/digest/tidak-ada/'",
+        f"{page}: warning: link 'https://example.org./digest/' {dot} 'https://example.org/digest/'"]
+    assert out.splitlines()[-1].endswith(": 1 broken link, 2 warnings")
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    first = article(body="").count("\n") + 1
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith("content/")] == [
+        f"content/2025/06/a.md:{first}: warning: the link 'https://example.org./digest/' {dot} "
+        "https://example.org/digest/",
+        f"content/2025/06/a.md:{first + 1}: warning: the link 'https://EXAMPLE.org.:443/digest/tidak-ada/' {dot} "
+        "https://EXAMPLE.org:443/digest/tidak-ada/",
+        f"content/2025/06/a.md:{first + 1}: the link 'https://EXAMPLE.org.:443/digest/tidak-ada/' points at "
+        "/digest/tidak-ada/, which is not a page or file of the site; fix the address (internal links start with "
+        "/digest/ or are relative to this article)"]
+    make_project(tmp_path, {"2025/06/a.md": article(body="[ok](https://example.org./digest/)\n")},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    assert run(capsys, "check", "-q", "--config", config, "--links", site)[0] == 0
+    assert run(capsys, "check", "-q", "--config", config)[0] == 0
+
+
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it

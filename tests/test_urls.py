@@ -98,3 +98,15 @@ def test_an_address_naming_a_host_is_the_sites_as_a_browser_compares_origins(hre
     assert urls.link_target("https://example.org/digest/", "/digest/", "2025/06/a/", href) == target
     assert urls.origin("HTTPS://Example.ORG:443/x") == urls.origin("https://example.org/") == "https://example.org"
     assert urls.origin("http://[::1]:8080/") == "http://[::1]:8080"
+
+
+@pytest.mark.parametrize("href, target", [
+    ("https://example.org./digest/a/", "/digest/a/"), ("https://EXAMPLE.org.:443/digest/a/", "/digest/a/"),
+    ("//example.org./digest/a/", "/digest/a/"), ("https://example.org../digest/a/", None),
+    ("https://bücher.example/digest/a/", None),
+])
+def test_a_host_with_the_dns_roots_dot_is_the_same_host(href: str, target: str | None) -> None:
+    """A browser asks DNS for 'example.org.' as for 'example.org': both link checks took it for another site."""
+    assert urls.link_target("https://example.org/digest/", "/digest/", "2025/06/a/", href) == target
+    assert urls.link_target("https://example.org./digest/", "/digest/", "2025/06/a/", href) == target
+    assert urls.undotted(href) == (href.replace(".org.", ".org", 1) if target else None)

@@ -49,7 +49,8 @@ from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, refused_fixes
-from generator.core.urls import as_typed, folder_without_slash, link_target, make_slug, own_path, resolves
+from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
+                                  resolves, undotted)
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -753,6 +754,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
     # a redirect page is no page to suggest: the page it leads to is
     moved = {**{config.base_path + old: config.base_path + new for old, new in moves.items()},
              **{config.base_path + old: config.base_path + src.url_path for src in sources for old in src.redirects}}
+    dotted_base = undotted(config.base_url) is not None
     for src in sources:
         # an address naming a host is the site's as link_target tells it (host case, default port, '//host')
         links = [*src.links, *(href for href in src.elsewhere
@@ -764,7 +766,9 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             if path is None:
                 continue
             slashless = folder_without_slash(config.base_path, path, files)
-            if not slashless and resolves(config.base_path, path, files):
+            # a host with the DNS root's '.' ('example.org.'), unless base_url has it too
+            plain = undotted(html.unescape(href)) if href in src.elsewhere and not dotted_base else None
+            if not slashless and not plain and resolves(config.base_path, path, files):
                 continue
             raw = html.unescape(href)
             # the lines that write the address: read only for links that are reported
@@ -775,6 +779,12 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             named = [(line, name) for line in lines for name in _named_at(text, starts, line, typed, what)]
+            if plain:  # the site's host all the same: checked below, and the dot is worth a word
+                for line, name in named:
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' {TRAILING_DOT}; write "
+                                                              f"{as_typed(plain)}", "warning"), "broken-link")
+                if not slashless and resolves(config.base_path, path, files):
+                    continue
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
                 # (or two, where that is an old address: the page it leads to is the one to write)
                 new = moved.get(unquote(path.split("#")[0].split("?")[0]) + "/")
@@ -782,7 +792,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                     yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at the folder "
                                                               f"{as_typed(path)} without its '/'"
                                                               + (f", an old address that leads to {new}" if new else "")
-                                                              + f": write {as_typed(_with_slash(raw, new))}, the "
+                                                              + f": write {as_typed(_with_slash(plain or raw, new))}, the "
                                                               "page's address (hosts answer it only with a redirect, "
                                                               "and digest check --links counts it broken)"),
                                   "broken-link")

@@ -574,15 +574,18 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
     folder = Path(args.links)
     if not folder.is_dir():
         raise RefusalError(f"--links {args.links}: no such folder; build the site first (digest build)")
-    from generator.commands.linkcheck import broken_links, read_site
+    from generator.commands.linkcheck import crawl, read_site
+    from generator.core.urls import TRAILING_DOT
 
     files = read_site(folder)
-    broken = broken_links(files, config.base_url)
+    broken, dotted = crawl(files, config.base_url)
     for page, ref, why in broken:
         print(f"{_shown(folder / page)}: broken link {quoted(ref)}: {why}")
+    for page, ref, plain in dotted:  # the site's own link all the same (checked above): the exit status stays
+        print(f"{_shown(folder / page)}: warning: link {quoted(ref)} {TRAILING_DOT}; write {quoted(plain)}")
     if not args.quiet:
         print(f"crawled {counted(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
-              f"{counted(len(broken), 'broken link')}")
+              f"{counted(len(broken), 'broken link')}" + (f", {counted(len(dotted), 'warning')}" if dotted else ""))
     return 1 if broken else 0
 
 

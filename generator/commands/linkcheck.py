@@ -7,7 +7,8 @@ It reads every reference a browser, feed reader or crawler would follow: ``href`
 ``src``, ``srcset`` and the other URL attributes of every HTML page, ``url(...)`` in
 CSS, a feed's ``<link>``, ``<guid>`` and ``atom:link``, sitemap ``<loc>`` entries and the
 ``Sitemap:`` line of robots.txt. A reference is *internal* when it is relative,
-root-relative, or absolute on the site's own origin (compared as a browser does: host case, default port)
+root-relative, or absolute on the site's own origin (compared as a browser does: host case, default port, the
+DNS root's dot)
 and under its base path, or at the base path without its '/' (another path on the same host is another
 site); every internal one must land on a file of the output,
 inside the base path. A path ending in '/' means its ``index.html``, and a ``#fragment``
@@ -32,7 +33,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from generator.core.urls import origin
+from generator.core.urls import origin, undotted
 
 Broken = tuple[str, str, str]
 """(file the reference is in, the reference as written, what is wrong with it)."""
@@ -247,9 +248,29 @@ def broken_links(files: Mapping[str, bytes], base: str) -> list[Broken]:
     ``base`` is the site's base_url, or just its base path ('/', '/digest/'); with a
     path only, absolute URLs cannot be recognised as internal and are skipped.
     """
+    return crawl(files, base)[0]
+
+
+_DOTTED = re.compile(r"//[^/?#]*\.(?:[:/?#]|$)")
+"""A host that may end in the DNS root's '.' ('//example.org./x'), told without parsing: ``undotted`` says."""
+
+
+def crawl(files: Mapping[str, bytes], base: str) -> tuple[list[Broken], list[Broken]]:
+    """``broken_links``, and every reference that names the site's host with the DNS root's dot
+    ('https://example.org./x/') with the address to write instead (a browser opens the same host there, but as
+    another origin; none when ``base`` has the dot too), each sorted, from one reading of every file."""
     site = Site(files, base)
-    return sorted({(path, ref, why) for path, data in files.items() for ref in references(path, data)
-                   if (why := site.why_broken(path, ref))})
+    dotted_base = undotted(base) is not None
+    broken: set[Broken] = set()
+    dotted: set[Broken] = set()
+    for path, data in files.items():
+        for ref in references(path, data):
+            if why := site.why_broken(path, ref):
+                broken.add((path, ref, why))
+            if not dotted_base and _DOTTED.search(ref) and (plain := undotted(ref)) \
+                    and site.resolve(path, ref) is not None:
+                dotted.add((path, ref, plain))
+    return sorted(broken), sorted(dotted)
 
 
 def read_site(folder: Path) -> dict[str, bytes]:

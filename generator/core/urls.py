@@ -136,18 +136,48 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 def origin(url: str) -> str:
     """``url``'s scheme, host and port as a browser compares them: 'HTTPS://Example.ORG:443/x' and
     'https://example.org/' have the same, 'https://example.org:8443/' and 'http://example.org/' others.
+    The host is the one DNS is asked for: a trailing dot (the DNS root, 'https://example.org./') names the same.
     Raises ValueError for a host or port ``urlsplit`` cannot read."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    host = dns_host(parts.hostname or "")
     port = parts.port
     host = f"[{host}]" if ":" in host else host
     scheme = parts.scheme.lower()
     return f"{scheme}://{host}" + (f":{port}" if port is not None and port != _DEFAULT_PORTS.get(scheme) else "")
 
 
+def dns_host(host: str) -> str:
+    """``host`` (lower-cased, as ``urlsplit`` gives it) as DNS is asked for it: without the root's trailing dot
+    ('example.org.')."""
+    return host[:-1] if host.endswith(".") else host
+
+
+TRAILING_DOT = ("names the site's host with a trailing dot: browsers open the same host, but as another site for "
+                "logins and caches, and a web server may not answer to that name")
+"""What both link checks say of an address ``undotted`` takes the dot from, before the address to write."""
+
+
+def undotted(url: str) -> str | None:
+    """``url`` without the DNS root's '.' its host ends in ('https://example.org./x' → 'https://example.org/x'), or
+    None when its host has none. A browser opens the same host there, but as another origin (its own logins and
+    caches), and a web server that knows only 'example.org' may answer 404 or send another certificate."""
+    if "." not in url:
+        return None
+    try:
+        netloc = urlsplit(url.strip()).netloc
+    except ValueError:
+        return None
+    user, at, hostport = netloc.rpartition("@")
+    host, colon, port = hostport.rpartition(":") if ":" in hostport and not hostport.endswith("]") else \
+        (hostport, "", "")
+    if not host.endswith(".") or host.endswith("..") or not host.strip("."):
+        return None
+    return url.replace(netloc, f"{user}{at}{host[:-1]}{colon}{port}", 1)
+
+
 @lru_cache(maxsize=8)
 def _host(base_url: str) -> str:
-    return urlsplit(base_url).hostname or ""
+    return dns_host(urlsplit(base_url).hostname or "")
 
 
 def own_path(base_url: str, base_path: str, href: str) -> str | None:
