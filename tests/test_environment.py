@@ -220,6 +220,38 @@ def test_both_link_checks_take_the_sites_host_with_a_trailing_dot_as_the_site_an
     assert run(capsys, "check", "-q", "--config", config)[0] == 0
 
 
+def test_both_link_checks_find_the_sites_non_ascii_host_in_either_form(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """With base_url https://bücher.example/, a body link typed https://bücher.example/tidak-ada/ (written into the
+    page as xn--bcher-kva.example) was reported at the body's first line, in punycode the editor never typed, and
+    the crawl passed a static page's <a href="https://bücher.example/x/">. Each is now found where it is written."""
+    body = "Isi.\n\n[a](https://bücher.example/tidak-ada/)\n[b](https://xn--bcher-kva.example/hilang/)\n"
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)}, config="title: T\nbase_url: https://bücher.example/\n")
+    write_files(tmp_path, {"static/hal/index.html": '<!doctype html><html lang="id"><head><meta charset="utf-8">'
+                                                    '<title>H</title></head><body><a href="https://bücher.example/x/">x'
+                                                    '</a> <a href="https://bücher.example/2025/06/a/">a</a></body></html>'})
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = str(tmp_path / "site")
+    code, out, _ = run(capsys, "check", "-q", "--config", config, "--links", site)
+    missing = "no file of the site is at that address"
+    assert code == 1
+    assert out.splitlines() == [
+        f"{site}/2025/06/a/index.html: broken link 'https://xn--bcher-kva.example/hilang/': {missing}",
+        f"{site}/2025/06/a/index.html: broken link 'https://xn--bcher-kva.example/tidak-ada/': {missing}",
+        f"{site}/hal/index.html: broken link 'https://bücher.example/x/': {missing}"]
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    first = article(body="").count("\n") + 1
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith("content/")] == [
+        f"content/2025/06/a.md:{first + 2}: the link 'https://bücher.example/tidak-ada/' points at /tidak-ada/, which "
+        "is not a page or file of the site; fix the address (internal links start with / or are relative to this "
+        "article)",
+        f"content/2025/06/a.md:{first + 3}: the link 'https://xn--bcher-kva.example/hilang/' points at /hilang/, "
+        "which is not a page or file of the site; fix the address (internal links start with / or are relative to "
+        "this article)"]
+
+
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it

@@ -385,6 +385,24 @@ def test_a_hand_written_feed_naming_another_address_of_the_site_is_not_announced
     assert out.endswith(f"announced 0 feeds to {hub.url}; {len(topics)} unchanged, 0 failed\n")
 
 
+def test_a_feed_naming_the_sites_non_ascii_host_in_letters_is_the_sites(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """With base_url https://bücher.example/, the build writes the host in punycode (xn--bcher-kva.example); a
+    hand-written static/podcast/feed.xml naming https://BÜCHER.example/podcast/feed.xml, the URL it is served at,
+    was warned of as 'another site's feed' and never announced. The host is compared as a browser compares it."""
+    root = make_project(tmp_path, {"a.md": article()},
+                        config=f"title: T\nbase_url: https://bücher.example/\nfeeds:\n  websub_hub: {hub.url}\n")
+    (root / "static/podcast").mkdir(parents=True)
+    (root / "static/podcast/feed.xml").write_text(RSS.format(
+        prefix="atom", link='<atom:link rel="self" href="https://BÜCHER.example/podcast/feed.xml"/>'))
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config)
+    topics = hub.topics()
+    assert (code, err) == (0, "")
+    assert "https://BÜCHER.example/podcast/feed.xml" in topics and "https://xn--bcher-kva.example/feed.xml" in topics
+
+
 def dry_run_with(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], rel: str,
                  text: str) -> tuple[int, str, str]:
     """`digest ping --dry-run` on the project built with ``text`` as ``static/<rel>``."""

@@ -50,7 +50,7 @@ from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, refused_fixes
 from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
-                                  resolves, undotted)
+                                  resolves, typed_host, undotted)
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -779,9 +779,11 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             named = [(line, name) for line in lines for name in _named_at(text, starts, line, typed, what)]
+            # a host the HTML has in punycode, as the editor typed it in letters ('bücher.example')
+            shown = typed_host(raw) if raw not in text and typed_host(raw) in text else raw
             if plain:  # the site's host all the same: checked below, and the dot is worth a word
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' {TRAILING_DOT}; write "
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' {TRAILING_DOT}; write "
                                                               f"{as_typed(plain)}", "warning"), "broken-link")
                 if not slashless and resolves(config.base_path, path, files):
                     continue
@@ -789,25 +791,25 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 # (or two, where that is an old address: the page it leads to is the one to write)
                 new = moved.get(unquote(path.split("#")[0].split("?")[0]) + "/")
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at the folder "
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at the folder "
                                                               f"{as_typed(path)} without its '/'"
                                                               + (f", an old address that leads to {new}" if new else "")
-                                                              + f": write {as_typed(_with_slash(plain or raw, new))}, the "
-                                                              "page's address (hosts answer it only with a redirect, "
-                                                              "and digest check --links counts it broken)"),
+                                                              + f": write {as_typed(_with_slash(plain or raw, new))}, "
+                                                              "the page's address (hosts answer it only with a "
+                                                              "redirect, and digest check --links counts it broken)"),
                                   "broken-link")
                 continue
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at {as_typed(path)}, "
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
                 continue
             if not linked and path.endswith(("/", "index.html")) and (bad := _waiting_page(config.base_path, path,
                                                                                             erring)):
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at {as_typed(path)}, "
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
                                                               "fixed; nothing to change here", "hint"), "broken-link")
                 continue
@@ -820,8 +822,9 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                         f"{config.base_path} or are relative to this "
                         f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line, name in named:
-                yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(raw)}' points at {as_typed(path)}, which "
-                                                          f"is not a page or file of the site; {fix}"), "broken-link")
+                yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at {as_typed(path)}, "
+                                                          f"which is not a page or file of the site; {fix}"),
+                              "broken-link")
 
 
 def _named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> tuple[str, ...]:

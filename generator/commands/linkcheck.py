@@ -7,10 +7,9 @@ It reads every reference a browser, feed reader or crawler would follow: ``href`
 ``src``, ``srcset`` and the other URL attributes of every HTML page, ``url(...)`` in
 CSS, a feed's ``<link>``, ``<guid>`` and ``atom:link``, sitemap ``<loc>`` entries and the
 ``Sitemap:`` line of robots.txt. A reference is *internal* when it is relative,
-root-relative, or absolute on the site's own origin (compared as a browser does: host case, default port, the
-DNS root's dot)
-and under its base path, or at the base path without its '/' (another path on the same host is another
-site); every internal one must land on a file of the output,
+root-relative, or absolute on the site's own origin (compared as a browser does: host case, either form of a
+non-ASCII host, default port, the DNS root's dot) and under its base path, or at the base path without its '/'
+(another path on the same host is another site); every internal one must land on a file of the output,
 inside the base path. A path ending in '/' means its ``index.html``, and a ``#fragment``
 must name an ``id`` on the target page. A link to a folder without its trailing '/' counts
 as broken: it works only where the server redirects, and the generator always writes the slash.

@@ -27,7 +27,6 @@ from typing import Mapping
 from lxml import etree
 
 from generator.core import urls
-from generator.load.config import same_address
 
 STATE = "websub.json"
 FEED_NAMES = tuple(rule("") for _, _, rule in urls.FEED_FORMATS)
@@ -130,8 +129,8 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
     built = home[:-len("feed.xml")] if home else None
     base = built or base_url
     feeds = [Feed(relative, url or urls.absolute(base, relative), hashed) for relative, url, hashed in found]
-    under = same_address(base)
-    others = tuple(f for f in feeds if not same_address(f.url).startswith(under))
+    under = _address(base)
+    others = tuple(f for f in feeds if not _address(f.url).startswith(under))
     misplaced = tuple((f, urls.absolute(base, f.path)) for f in feeds if f not in others
                       and _address(f.url) != _address(urls.absolute(base, f.path)))
     own = tuple(f for f in feeds if f not in others and f not in {feed for feed, _ in misplaced})
@@ -139,8 +138,15 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
 
 
 def _address(url: str) -> str:
-    """``url`` as two spellings of one address compare equal, its path percent-decoded as a web server reads it."""
-    return urllib.parse.unquote(same_address(url))
+    """``url`` as two spellings of one address compare equal: its scheme, host and port as a browser compares them
+    (``urls.origin``: the host in any case and in either form, 'bücher.example' or 'xn--bcher-kva.example'; the
+    default port), its path percent-decoded as a web server reads it."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        return urls.origin(url) + urllib.parse.unquote(
+            urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
+    except ValueError:
+        return urllib.parse.unquote(url)
 
 
 def read_state(cache: Path) -> dict[str, str]:

@@ -136,7 +136,8 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 def origin(url: str) -> str:
     """``url``'s scheme, host and port as a browser compares them: 'HTTPS://Example.ORG:443/x' and
     'https://example.org/' have the same, 'https://example.org:8443/' and 'http://example.org/' others.
-    The host is the one DNS is asked for: a trailing dot (the DNS root, 'https://example.org./') names the same.
+    The host is the one DNS is asked for: a trailing dot (the DNS root, 'https://example.org./') and a
+    non-ASCII name ('bücher.example', which pages write as 'xn--bcher-kva.example') name the same host.
     Raises ValueError for a host or port ``urlsplit`` cannot read."""
     parts = urlsplit(url)
     host = dns_host(parts.hostname or "")
@@ -148,8 +149,15 @@ def origin(url: str) -> str:
 
 def dns_host(host: str) -> str:
     """``host`` (lower-cased, as ``urlsplit`` gives it) as DNS is asked for it: without the root's trailing dot
-    ('example.org.')."""
-    return host[:-1] if host.endswith(".") else host
+    ('example.org.'), and in ASCII (IDNA: 'bücher.example' → 'xn--bcher-kva.example'). A name IDNA cannot encode
+    stays as written."""
+    host = host[:-1] if host.endswith(".") else host
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    return host
 
 
 TRAILING_DOT = ("names the site's host with a trailing dot: browsers open the same host, but as another site for "
@@ -186,7 +194,7 @@ def own_path(base_url: str, base_path: str, href: str) -> str | None:
     is the base path without its '/' ('/digest'); None for another site, another path of the same host too."""
     if href.startswith(base_url):
         return urlsplit(href).path or "/"
-    if _host(base_url) not in href.lower():  # most links: another host, told without parsing
+    if href.isascii() and _host(base_url) not in href.lower():  # most links: another host, told without parsing
         return None
     try:
         parts = urlsplit(urljoin(base_url, href))  # '//example.org/x' takes the site's scheme
@@ -232,6 +240,22 @@ def as_typed(address: str) -> str:
         return "".join(c if ord(c) > 127 and c.isprintable() else quote(c, safe="") for c in text)
 
     return _ESCAPES.sub(letters, address) if "%" in address else address
+
+
+def typed_host(address: str) -> str:
+    """``address`` with its host's punycode ('xn--bcher-kva.example') in the letters it stands for
+    ('bücher.example'), as an editor types it: the Markdown renderer writes a link's host in ASCII, as browsers
+    send it. Punycode that decodes to nothing stays as written."""
+    if "xn--" not in address.lower():
+        return address
+    try:
+        netloc = urlsplit(address).netloc
+        user, at, hostport = netloc.rpartition("@")
+        host, colon, port = hostport.partition(":")
+        letters = host.lower().encode("ascii").decode("idna")
+    except (ValueError, UnicodeError):
+        return address
+    return address.replace(netloc, f"{user}{at}{letters}{colon}{port}", 1) if netloc else address
 
 
 def resolves(base_path: str, path: str, files: Container[str]) -> bool:

@@ -48,7 +48,7 @@ from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
 from generator.core.urls import (MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, file_for, http_url,
-                                 make_slug)
+                                 make_slug, typed_host)
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -438,10 +438,12 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
     quote, space or the line's end), outside code spans and fenced code. ``raw`` is also looked for %-decoded: the
     HTML encodes the 'é' an editor typed; but not its '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png'
     is another address than 'x%23y.png'); and with its '&' written '&amp;', as raw HTML may (<audio
-    src="/a?x=1&amp;y=2">), or in a line read with its entities decoded (src="&#x2F;media&#x2F;a.mp4"). A line is
-    named once, however often it writes the address."""
+    src="/a?x=1&amp;y=2">), or in a line read with its entities decoded (src="&#x2F;media&#x2F;a.mp4"); and with a
+    host in punycode in its letters (``typed_host``: the HTML's 'xn--bcher-kva.example' was typed
+    'bücher.example'). A line is named once, however often it writes the address."""
     typed = unquote(_MEANT.sub(r"%25\1", raw)) if "%" in raw else raw
-    forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"))) if form and "\n" not in form]
+    forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"), typed_host(typed)))
+             if form and "\n" not in form]
     found: list[int] = []
     fence = ""
     for number in range(max(start, 1), len(lines) + 1):
