@@ -403,6 +403,38 @@ def test_a_feed_naming_the_sites_non_ascii_host_in_letters_is_the_sites(
     assert "https://BÜCHER.example/podcast/feed.xml" in topics and "https://xn--bcher-kva.example/feed.xml" in topics
 
 
+def test_a_feed_naming_the_sites_host_outside_a_sub_path_is_told_to_fix_its_self_link_in_path_order(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """With base_url https://example.org/digest/, static/other/feed.xml naming https://example.org/other/feed.xml
+    (its address without the base path) was called 'another site's feed, copied into this one' with the advice to
+    delete it; it is the site's host, so it is told the address to write. The warnings came as every foreign feed
+    and then every misplaced one; they come in the order of the files' paths, as every list of files does."""
+    root = make_project(tmp_path, {"a.md": article()},
+                        config=f"title: T\nbase_url: https://example.org/digest/\nfeeds:\n  websub_hub: {hub.url}\n")
+    for folder, url in (("podcast", "https://example.org/digest/podcast.xml"),
+                        ("other", "https://example.org/other/feed.xml"), ("z-copy", "https://anchor.fm/s/abc/rss")):
+        (root / "static" / folder).mkdir(parents=True)
+        (root / "static" / folder / "feed.xml").write_text(RSS.format(
+            prefix="atom", link=f'<atom:link rel="self" href="{url}"/>'))
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q")[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, "--dry-run")
+    site = tmp_path / "site"
+    assert (code, err.splitlines()) == (0, [
+        f"{site / 'other/feed.xml'}: warning: not announced: it names https://example.org/other/feed.xml as its own, "
+        "a URL of this host outside https://example.org/digest/, but it is served at "
+        "https://example.org/digest/other/feed.xml, and the hub would fetch https://example.org/other/feed.xml; write "
+        'https://example.org/digest/other/feed.xml as its self link (rel="self")',
+        f"{site / 'podcast/feed.xml'}: warning: not announced: it names https://example.org/digest/podcast.xml as its "
+        "own, but it is served at https://example.org/digest/podcast/feed.xml, and the hub would fetch "
+        "https://example.org/digest/podcast.xml; write https://example.org/digest/podcast/feed.xml as its self link "
+        '(rel="self")',
+        f"{site / 'z-copy/feed.xml'}: warning: not announced: it names https://anchor.fm/s/abc/rss as its own, not a "
+        "URL of https://example.org/digest/, so it is another site's feed, copied into this one; link to that feed "
+        "instead (readers of a copy get no new items), or delete the copy from the static files"])
+    assert "would announce https://example.org/digest/feed.xml\n" in out and "other" not in out
+
+
 def dry_run_with(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], rel: str,
                  text: str) -> tuple[int, str, str]:
     """`digest ping --dry-run` on the project built with ``text`` as ``static/<rel>``."""

@@ -616,16 +616,19 @@ def cmd_ping(args: argparse.Namespace) -> int:
     # the record of what the hub has is the output folder's: staging's site/ is not production's
     result = ping(config.websub_hub, feeds, cache_for(config, site), args.all, args.dry_run, args.timeout)
     verb = "would announce" if args.dry_run else "announced"
-    for feed in found.others:  # a file nobody meant to publish: said in every CI log, not only with -v
-        print(f"{_shown(site / feed.path)}: warning: not announced: it names {printable(feed.url)} as its own, not a "
-              f"URL of {printable(built or config.base_url)}, so it is another site's feed, copied into this one; link "
-              "to that feed instead (readers of a copy get no new items), or delete the copy from the static files",
-              file=sys.stderr)
-    for feed, served in found.misplaced:  # the hub fetches the URL it is told: a 404, or another file
-        print(f"{_shown(site / feed.path)}: warning: not announced: it names {printable(feed.url)} as its own, but it "
-              f"is served at {printable(served)}, and the hub would fetch {printable(feed.url)}; write "
-              f"{printable(served)} as its " + ("feed_url" if feed.path.endswith(".json") else 'self link (rel="self")'),
-              file=sys.stderr)
+    base = printable(built or config.base_url)
+    # files nobody meant to publish, by path: said by every ping, in every CI log (not only with -v), until fixed
+    warned = {feed.path: f"it names {printable(feed.url)} as its own, not a URL of {base}, so it is another site's "
+                         "feed, copied into this one; link to that feed instead (readers of a copy get no new items), "
+                         "or delete the copy from the static files" for feed in found.others}
+    warned |= {feed.path: f"it names {printable(feed.url)} as its own"  # the hub fetches the URL it is told
+                          + (f", a URL of this host outside {base}," if feed in found.outside else ",")
+                          + f" but it is served at {printable(served)}, and the hub would fetch {printable(feed.url)}; "
+                          f"write {printable(served)} as its "
+                          + ("feed_url" if feed.path.endswith(".json") else 'self link (rel="self")')
+               for feed, served in found.misplaced}
+    for path, why in sorted(warned.items()):
+        print(f"{_shown(site / path)}: warning: not announced: {why}", file=sys.stderr)
     for feed, why in result.failed:
         print(f"{_shown(site / feed.path)}: not announced: {why}; 'digest ping' will try again", file=sys.stderr)
     if result.untried:

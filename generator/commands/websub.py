@@ -1,9 +1,10 @@
 """WebSub publishing: tell the hub (``feeds.websub_hub``) which feeds changed, so subscribers fetch them now.
 
 A feed's topic is the URL it names as itself (``rel="self"``, JSON Feed's ``feed_url``): the one the build
-used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to; a file that names a URL outside that
-base URL is another site's feed copied from ``static/``, and one that names a URL of the site but not the one
-it is served at (a hand-written feed) would have the hub fetch that other address: neither is announced. A feed counts as changed when its
+used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to; a file that names a URL of another
+host is another site's feed copied from ``static/``, and one that names a URL of the site's host but not the one
+it is served at (a hand-written feed; outside a sub-path base URL, most likely its address without the base path)
+would have the hub fetch that other address: neither is announced. A feed counts as changed when its
 bytes in the built site differ from the bytes last announced successfully for that URL; ``websub.json`` in the
 output folder's cache remembers those (URL → hash): ``.cache/`` for the
 config's own ``output_dir``, and an environment with its own folder has its own (``publish.cache_for``). So a
@@ -109,12 +110,15 @@ class SiteFeeds:
     """The site's feeds: each names the URL it is served at, under that base URL (or none: it is then there);
     sorted by path."""
     others: tuple[Feed, ...] = ()
-    """Files with a feed's name that name another site's URL (another host's RSS copied from ``static/``): never
+    """Files with a feed's name that name another host's URL (its RSS copied from ``static/``): never
     announced, as the hub would tell that site's subscribers of our copy."""
     misplaced: tuple[tuple[Feed, str], ...] = ()
-    """(feed, the URL it is served at) for files that name a URL of the site other than their own (a hand-written
-    feed in ``static/`` whose self link says /podcast.xml): never announced, as the hub would fetch that other
-    address (a 404, or another feed), and a reader subscribed there is not reading this file."""
+    """(feed, the URL it is served at) for files that name a URL of the site's host other than their own (a
+    hand-written feed in ``static/`` whose self link says /podcast.xml, or one outside a sub-path base_url: the
+    path it is served at without the base path): never announced, as the hub would fetch that other address (a
+    404, or another feed), and a reader subscribed there is not reading this file."""
+    outside: tuple[Feed, ...] = ()
+    """Those of ``misplaced`` that name a URL of the host outside the base URL's path."""
 
 
 def site_feeds(site: Path, base_url: str) -> SiteFeeds:
@@ -129,12 +133,22 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
     built = home[:-len("feed.xml")] if home else None
     base = built or base_url
     feeds = [Feed(relative, url or urls.absolute(base, relative), hashed) for relative, url, hashed in found]
-    under = _address(base)
-    others = tuple(f for f in feeds if not _address(f.url).startswith(under))
+    under, host = _address(base), _origin(base)
+    # another host is another site; another path of this host, a self link that lost the base path, most likely
+    others = tuple(f for f in feeds if not _address(f.url).startswith(host + "/"))
     misplaced = tuple((f, urls.absolute(base, f.path)) for f in feeds if f not in others
                       and _address(f.url) != _address(urls.absolute(base, f.path)))
     own = tuple(f for f in feeds if f not in others and f not in {feed for feed, _ in misplaced})
-    return SiteFeeds(built, own, others, misplaced)
+    return SiteFeeds(built, own, others, misplaced, tuple(f for f, _ in misplaced
+                                                         if not _address(f.url).startswith(under)))
+
+
+def _origin(url: str) -> str:
+    """``urls.origin`` of ``url``; ``url`` itself when it names no host or port that can be read."""
+    try:
+        return urls.origin(url)
+    except ValueError:
+        return url
 
 
 def _address(url: str) -> str:
