@@ -496,6 +496,20 @@ def test_a_copied_feed_is_not_announced_whatever_the_order_and_quotes_of_its_sel
     assert "podcast" not in out and "would announce https://example.org/feed.xml\n" in out
 
 
+def test_a_bare_ampersand_in_a_hand_written_self_link_is_read_as_written(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """A hand-written feed with '?a=1&b=2' in its self link (XML wants '&amp;') was read as '?a=1=2': the warning
+    named an address the file does not have. The '&' is read as the '&' it means, in the head only."""
+    code, out, err = dry_run_with(tmp_path, hub, capsys, "podcast/feed.xml", RSS.format(
+        prefix="atom", link='<atom:link rel="self" href="https://anchor.fm/s/abc123/podcast/rss?a=1&b=2"/>'
+                            '<item><title>A & B</title></item>'))
+    assert (code, err) == (0, f"{tmp_path / 'site/podcast/feed.xml'}: warning: not announced: it names "
+                              "https://anchor.fm/s/abc123/podcast/rss?a=1&b=2 as its own, not a URL of "
+                              "https://example.org/, so it is another site's feed, copied into this one; link to that "
+                              "feed instead (readers of a copy get no new items), or delete the copy from the static "
+                              "files\n")
+
+
 def test_an_entrys_self_link_is_not_the_feeds(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
     """A feed without a self link of its own is the one served where it is; an entry's self link names the entry."""
     code, out, err = dry_run_with(

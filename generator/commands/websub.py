@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.parse
@@ -80,10 +81,19 @@ def self_url(name: str, data: bytes) -> str | None:
     return _head_self_link(data)
 
 
+_BARE_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)")
+"""An '&' that starts no XML reference: a hand-written feed's 'href="…?a=1&b=2"', which XML wants as '&amp;'."""
+_FIRST_ITEM = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s>/]")
+
+
 def _head_self_link(data: bytes) -> str | None:
     """The href of the first ``link`` whose rel has 'self' in a feed's head (RSS's ``<atom:link>``, Atom's
     ``<link>``), read as XML: its attributes in any order and quoting, any namespace prefix, not in a comment;
-    a file that is not well-formed is read as far as it goes."""
+    a file that is not well-formed is read as far as it goes. A bare '&' in the head is read as the '&' it means
+    (the parser's recovery dropped it and the name after it: '?a=1&b=2' became '?a=1=2')."""
+    head = found.start() if (found := _FIRST_ITEM.search(data)) else len(data)
+    if _BARE_AMP.search(data, 0, head):
+        data = _BARE_AMP.sub(b"&amp;", data[:head]) + data[head:]
     events = etree.iterparse(io.BytesIO(data), events=("start",), recover=True, resolve_entities=False,
                              no_network=True, load_dtd=False)
     try:
