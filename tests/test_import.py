@@ -1658,6 +1658,30 @@ def test_a_pelican_path_outside_the_site_is_never_written(tmp_path: Path, capsys
                "site and copy it to static/ by hand\n" in out
 
 
+def test_pelican_extra_path_metadata_applies_as_pelican_applies_it(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Pelican 4.12: EXTRA_PATH_METADATA's 'path': '' made Pelican fail to copy the file (it published
+    nothing), but the import copied it to /extra/robots.txt; a folder's key ('' is every file's) gives every file below
+    it that path, so Pelican published one of them there (which one changes from build to build), but the import copied
+    images/logo.png to /images/logo.png, where Pelican never published it, and docs/a.txt at its own path."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "STATIC_PATHS = ['images', 'extra', 'docs']\nEXTRA_PATH_METADATA = {"
+                          "'': {'path': 'robots.txt'}, 'extra/robots.txt': {'path': 'robots.txt'}, "
+                          "'extra/empty.txt': {'path': ''}, 'docs': {'path': 'docs.txt'}}\n",
+        "content/a.md": "Title: A\nDate: 2024-01-01\n\nx\n", "content/images/logo.png": "PNG",
+        "content/extra/robots.txt": "User-agent: *\n", "content/extra/empty.txt": "e", "content/docs/a.txt": "a"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert static_files(tmp_path / "new") == ["docs.txt", "robots.txt"]
+    assert (tmp_path / "new/static/robots.txt").read_text() == "User-agent: *\n"
+    assert "  not converted: content/extra/empty.txt: EXTRA_PATH_METADATA in pelicanconf.py gives it the path '', " \
+           "which names no file, so Pelican did not publish it (it could not copy it there); not converted\n" in out
+    assert "  not converted: content/images/logo.png: EXTRA_PATH_METADATA gives it the path 'robots.txt', as it " \
+           "gives content/extra/robots.txt, which is copied there; Pelican copied both and published one of them " \
+           "(which one changes from build to build), so it is not copied; give it a path of its own in " \
+           "EXTRA_PATH_METADATA and copy it by hand if it should be published\n" in out
+
+
 def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A post filed under 2024/01/ but dated February had the old address /2024/01/budget/, which is the new
     address of another article: every reader of that article was sent away, and aliases of the home page, a tag

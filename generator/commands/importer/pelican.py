@@ -145,8 +145,7 @@ def scan(root: Path) -> Scan:
     computed = [name for name in _COMPUTED_WHY if settings.get(name) is COMPUTED]
     static_paths = [""] if "STATIC_PATHS" in computed else _strings(settings.get("STATIC_PATHS", ["images"])) or []
     extra = settings.get("EXTRA_PATH_METADATA")
-    moved = {str(k).strip("/"): v["path"].strip("/") for k, v in extra.items() if isinstance(v, dict)
-             and isinstance(v.get("path"), str) and v["path"].strip("/")} if isinstance(extra, dict) else {}
+    extra = extra if isinstance(extra, dict) else {}
     default_lang = (conf / "pelicanconf.py").is_file() and "DEFAULT_LANG" not in settings  # Pelican's default: en
     language = _setting(conf, "DEFAULT_LANG") or ("en" if default_lang else "")
     site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"), language,
@@ -198,10 +197,15 @@ def scan(root: Path) -> Scan:
     attached = _attached(posts, saved_in, content, root)
     assets: list[Asset] = []
     for path, rel in others:
-        if rel in attached:  # EXTRA_PATH_METADATA's path wins: Pelican never moves a file it placed
-            assets.append(Asset(path, moved.get(rel, attached[rel]), rel_to(path, root)))
-        elif rel in linked or in_static(rel):
-            assets.append(Asset(path, moved.get(rel, rel), rel_to(path, root)))
+        published, given = rel in attached or rel in linked or in_static(rel), _extra_path(extra, rel)
+        if published and given is not None and not given.strip("/"):
+            skipped.append(Note(rel_to(path, root), f"EXTRA_PATH_METADATA in {conf_file} gives it the path "
+                                                    f"{quoted(given)}, which names no file, so Pelican did not publish "
+                                                    "it (it could not copy it there); not converted"))
+        elif rel in attached:  # EXTRA_PATH_METADATA's path wins: Pelican never moves a file it placed
+            assets.append(Asset(path, (given or attached[rel]).strip("/"), rel_to(path, root)))
+        elif published:
+            assets.append(Asset(path, (given or rel).strip("/"), rel_to(path, root)))
         elif any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (in a folder STATIC_EXCLUDES, "
                                                    f"{', '.join(static_excludes)}, names, and linked from no article), "
@@ -242,12 +246,41 @@ def scan(root: Path) -> Scan:
             notes.append(Note(conf_file, f"{name} {quoted(value)} is a whole address, not "
                                                                       "a path of the site, so its subscribers get no "
                                                                       "redirect; add one to static/_redirects by hand"))
+    assets, taken = _one_per_path(assets, extra, content)
+    skipped += taken
     copied = {rel_to(asset.source, content): asset.rel for asset in assets}
     posts = _with_later_pages(posts, settings)
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(content, root, copied),
                 (_LEFT, "links with {filename}, {static} or {attach} to a file that was not imported, or with {tag}, "
                         "{category}, {author} or {index}, kept as text; fix the links by hand (tags are at "
                         "/tags/<slug>/, categories are sections, at /sections/<slug>/)"))
+
+
+def _extra_path(extra: dict[object, object], rel: str) -> str | None:
+    """The path ``EXTRA_PATH_METADATA`` gives the file ``rel`` of the content folder, as Pelican's ``path_metadata``
+    applies it (checked with Pelican 4.12): every entry whose key is the file or a folder above it (``''``: every
+    file), in the keys' order, so the most specific wins; None when no entry gives one."""
+    found = None
+    for key, meta in sorted((str(key), meta) for key, meta in extra.items()):
+        if (rel == key or rel.startswith(posixpath.join(key, ""))) and isinstance(meta, dict) \
+                and isinstance(meta.get("path"), str):
+            found = meta["path"]
+    return found
+
+
+def _one_per_path(assets: list[Asset], extra: dict[object, object], content: Path) -> tuple[list[Asset], list[Note]]:
+    """One file per address: when ``EXTRA_PATH_METADATA`` gives several files one path (a folder's key, or ``''``,
+    which names every file), Pelican copied each there in turn and published the last, in an order that changes from
+    run to run; the file whose own key gives that path is kept (else the first by name), and the others are named."""
+    kept: dict[str, Asset] = {}
+    for asset in sorted(assets, key=lambda a: (rel_to(a.source, content) not in extra, a.shown)):
+        kept.setdefault(asset.rel, asset)
+    notes = [Note(asset.shown, f"EXTRA_PATH_METADATA gives it the path {quoted(asset.rel)}, as it gives "
+                               f"{kept[asset.rel].shown}, which is copied there; Pelican copied both and published one "
+                               "of them (which one changes from build to build), so it is not copied; give it a path "
+                               "of its own in EXTRA_PATH_METADATA and copy it by hand if it should be published")
+             for asset in assets if kept[asset.rel] is not asset]
+    return [asset for asset in assets if kept[asset.rel] is asset], notes
 
 
 _REFERENCE = re.compile(r"(?:\{(static|attach|filename)\}|\|(?:static|filename)\|)([^\s)\"'>#?]+)")
