@@ -159,6 +159,7 @@ def scan(root: Path) -> Scan:
     ignores = [glob for glob in settings.get("IGNORE_FILES", ()) if isinstance(glob, str)] \
         if isinstance(settings.get("IGNORE_FILES"), (list, tuple)) else []
     static_excludes = _strings(settings.get("STATIC_EXCLUDES", [])) or []
+    dated: list[Note] = []  # the drafts without a date, given one
 
     def in_static(rel: str) -> bool:
         """Whether Pelican's static generator found the file: below a STATIC_PATHS entry (or that file), not in a
@@ -184,8 +185,9 @@ def scan(root: Path) -> Scan:
             skipped.append(Note(shown, NOT_CONVERTED[suffix]))
         elif suffix in MARKDOWN:
             try:
-                post, saved_in[shown] = _post(path, rel, shown, settings, kind)
+                post, saved_in[shown], undated = _post(path, rel, shown, settings, kind)
                 posts.append(post)
+                dated += [undated] if undated else []
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
         else:
@@ -224,6 +226,7 @@ def scan(root: Path) -> Scan:
                           f"({site.language or 'en'}); news-digest has one language per site, so each translation is "
                           "imported as an article of its own, and its old address (ARTICLE_LANG_URL, "
                           "/{slug}-{lang}.html by default) redirects to it; delete the translations you do not want"))
+    notes += dated
     notes += [Note(post.rel, f"is dated {post.date}, after this import, and WITH_FUTURE_DATES = False in "
                              f"{conf_file} made it a draft (Pelican did not publish it): the build leaves it out until "
                              "that date too (digest build --future shows it); it gets no redirect, as it had no "
@@ -445,9 +448,10 @@ def _default_date(value: object) -> dict[str, str]:
 
 
 def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: str = "article"
-          ) -> tuple[Post, str | None]:
-    """The article or page, and the folder Pelican saved it in (its ``*_SAVE_AS``, or ``Save_as:``), where it put the
-    files it links with {attach}; None when that cannot be filled in."""
+          ) -> tuple[Post, str | None, Note | None]:
+    """The article or page, the folder Pelican saved it in (its ``*_SAVE_AS``, or ``Save_as:``), where it put the
+    files it links with {attach} (None when that cannot be filled in), and a note on the date it was given when it is
+    a draft without one."""
     meta, body = read_pelican(read_text(path))
     # with category pages (CATEGORY_SAVE_AS, as by default), Pelican's DEFAULT_CATEGORY replaces DEFAULT_METADATA's
     # category (its default_metadata), and the folder, read later, wins over both (checked with Pelican 4.12)
@@ -457,6 +461,14 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'Title:' header; add one and import again")
+    undated = None
+    if kind != "page" and not as_text(meta.get("date")) and as_text(meta.get("status")).lower() == "draft":
+        # Pelican reads a draft without Date: (dated datetime.max, a day news-digest cannot hold), but every article
+        # here has a date: the day its file last changed, as Jekyll dates a draft, said in the report
+        meta["date"] = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).date().isoformat()
+        undated = Note(shown, f"is a draft without a 'Date:' header, which Pelican allows; it is imported as a draft "
+                              f"dated {meta['date']}, the day its file last changed, as every news-digest article "
+                              "needs a date: set its date when you publish it")
     page = kind == "page"
     # the slug Pelican gave it: its header, else made from the title or (SLUGIFY_SOURCE = 'basename') the file name
     named = settings.get("SLUGIFY_SOURCE") == "basename"
@@ -491,7 +503,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
                   unlisted="Status: hidden" if as_text(meta.get("status")).lower() == "hidden" else "",
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
-        return Post(kind="page", **common), folder_saved  # type: ignore[arg-type]
+        return Post(kind="page", **common), folder_saved, None  # type: ignore[arg-type]
     typed = as_text(meta.get("date"))
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
@@ -516,7 +528,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 old_lists=tuple(lists),
                 section=section, future=future,
-                author=", ".join(authors), **common), folder_saved  # type: ignore[arg-type]
+                author=", ".join(authors), **common), folder_saved, undated  # type: ignore[arg-type]
 
 
 def _setting_zone(settings: dict[str, object]) -> str:
