@@ -1701,6 +1701,26 @@ def test_a_pelican_draft_without_a_date_is_imported_as_a_draft(tmp_path: Path,
     assert main(["build", "--config", str(tmp_path / "new/config.yaml")]) == 0
 
 
+def test_a_pelican_drafts_attached_file_goes_to_drafts_as_pelican_put_it(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Pelican 4.12: a file a draft links with {attach} is published beside the draft, in drafts/
+    (/drafts/pics/r.png; one dated ahead with WITH_FUTURE_DATES = False is a draft too), unless a published article
+    wrote it first, but the import copied it to its content path (/posts/pics/r.png), an address Pelican never served,
+    and linked it there."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "WITH_FUTURE_DATES = False\n",
+        "content/posts/d.md": "Title: D\nDate: 2024-02-01\nStatus: draft\n\n![p]({attach}pics/photo.png)\n",
+        "content/posts/e.md": "Title: E\nDate: 2023-01-01\n\n![p]({attach}pics/photo.png) ![q]({attach}pics/q.png)\n",
+        "content/posts/f.md": "Title: F\nDate: 2099-01-01\n\n![q]({attach}pics/q.png) ![r]({attach}pics/r.png)\n",
+        "content/posts/pics/photo.png": "P", "content/posts/pics/q.png": "Q", "content/posts/pics/r.png": "R"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert static_files(tmp_path / "new") == ["drafts/pics/r.png", "pics/photo.png", "pics/q.png"]
+    assert (tmp_path / "new/content/2024/02/d.md").read_text().endswith("\n![p](/pics/photo.png)\n")
+    assert (tmp_path / "new/content/2099/01/f.md").read_text().endswith(
+        "\n![q](/pics/q.png) ![r](/drafts/pics/r.png)\n")
+
+
 def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A post filed under 2024/01/ but dated February had the old address /2024/01/budget/, which is the new
     address of another article: every reader of that article was sent away, and aliases of the home page, a tag

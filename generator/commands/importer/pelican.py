@@ -120,8 +120,8 @@ def scan(root: Path) -> Scan:
     """``root`` is the Pelican project (with pelicanconf.py and content/) or its content folder itself. Files
     other than articles are copied where Pelican published them: those under ``STATIC_PATHS`` (its default
     ``['images']``), at the path ``EXTRA_PATH_METADATA`` gives ('extra/robots.txt' → 'robots.txt'), and any an
-    article links with ``{static}`` or ``{attach}``; the rest, which Pelican never published (notes, drafts'
-    attachments), are listed and not copied."""
+    article (a draft too) links with ``{static}`` or ``{attach}``; the rest, which Pelican never published (notes),
+    are listed and not copied."""
     settings = _literals(root)
     named = settings.get("PATH")
     if (root / "pelicanconf.py").is_file() and isinstance(named, str) and named and (root / named).is_dir():
@@ -290,25 +290,28 @@ _REFERENCE = re.compile(r"(?:\{(static|attach|filename)\}|\|(?:static|filename)\
 """A link to a file, with its kind ('attach', or another: its file's address is then referenced, never moved)."""
 
 
-def _written_order(post: Post) -> tuple[bool, bool, float, str]:
-    """The order in which Pelican 4.12 writes, so links, its published posts: the articles newest first (its site
-    feed, written first, as ARTICLE_ORDER_BY 'reverse-date'), then the hidden ones, then the pages by file name."""
+def _written_order(post: Post) -> tuple[bool, int, float, str]:
+    """The order in which Pelican 4.12 writes, so links, its posts: the articles newest first (its site feed, written
+    first, as ARTICLE_ORDER_BY 'reverse-date'), then the hidden ones, then the drafts (in drafts/), then the pages by
+    file name, the hidden and draft ones after them so."""
     date = parse_date(post.date) if post.kind == "article" else None
     instant = (date.naive - (date.offset or timedelta()) - datetime(1, 1, 1)).total_seconds() if date else 0.0
     page = post.kind == "page"
-    return page, bool(post.unlisted), -instant, posixpath.basename(post.rel) if page else post.rel
+    rank = 2 if post.held else int(bool(post.unlisted))
+    return page, rank, -instant, posixpath.basename(post.rel) if page else post.rel
 
 
 def _attached(posts: list[Post], saved_in: dict[str, str | None], content: Path, root: Path) -> dict[str, str]:
-    """The files a published post links with {attach} (below the content folder), each at the address Pelican moved
-    it to (its ``Static.attach_to``, checked with Pelican 4.12): the folder it saved the first post it linked such a
-    file from in (``_written_order``: the newest article), and the file's path from that post's folder (its name
-    alone when it is not below it); not a file a {static} or {filename} link referenced first, which stays put."""
+    """The files a post links with {attach} (below the content folder), each at the address Pelican moved it to (its
+    ``Static.attach_to``, checked with Pelican 4.12): the folder it saved the first post it linked such a file from in
+    (``_written_order``: the newest article; a draft's is in drafts/), and the file's path from that post's folder
+    (its name alone when it is not below it); not a file a {static} or {filename} link referenced first, which stays
+    put."""
     found: dict[str, str] = {}
     fixed: set[str] = set()  # a file whose address a link has used: Pelican never moves it after
     for post in sorted(posts, key=_written_order):
         here = posixpath.dirname(rel_to(root / post.rel, content))
-        if post.held or saved_in.get(post.rel) is None:
+        if saved_in.get(post.rel) is None:
             continue
         for kind, target in _REFERENCE.findall(post.body):
             rel = posixpath.normpath(unquote(target).lstrip("/") if target.startswith("/") else
@@ -369,8 +372,11 @@ def _old_url(pattern: object, slug: str, date: str, category: str, author: str, 
 
 
 _URLS = {"ARTICLE_URL": "{slug}.html", "PAGE_URL": "pages/{slug}.html", "ARTICLE_LANG_URL": "{slug}-{lang}.html",
-         "PAGE_LANG_URL": "pages/{slug}-{lang}.html"}
-"""Pelican's defaults for an article's and a page's address, in DEFAULT_LANG and in another language."""
+         "PAGE_LANG_URL": "pages/{slug}-{lang}.html", "DRAFT_URL": "drafts/{slug}.html",
+         "DRAFT_LANG_URL": "drafts/{slug}-{lang}.html", "DRAFT_PAGE_URL": "drafts/pages/{slug}.html",
+         "DRAFT_PAGE_LANG_URL": "drafts/pages/{slug}-{lang}.html"}
+"""Pelican's defaults for an article's and a page's address, in DEFAULT_LANG and in another language, and a
+draft's."""
 
 _FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
 """Pelican's default ``FILENAME_METADATA``: an article named 2024-02-03-x.md is dated by its name."""
@@ -491,11 +497,15 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     old_url = "/" + url.lstrip("/") if url else _old_url(
         _URLS[setting] if pattern is COMPUTED else pattern, slug, as_text(meta.get("date")), category,
         authors[0] if authors else "", lang)
+    typed = as_text(meta.get("date"))
+    future = not page and settings.get("WITH_FUTURE_DATES", True) is not COMPUTED \
+        and not settings.get("WITH_FUTURE_DATES", True) and bool(typed) and _ahead(typed, _setting_zone(settings))
+    if future or as_text(meta.get("status")).lower() == "draft":  # Pelican saves it at DRAFT_SAVE_AS, in drafts/
+        setting = ("DRAFT_PAGE" if page else "DRAFT") + ("_URL" if lang == default else "_LANG_URL")
     saved = "SAVE_AS".join(setting.rsplit("URL", 1))  # ARTICLE_LANG_URL → ARTICLE_LANG_SAVE_AS: the same default
     pattern = settings.get(saved, _URLS[setting])
     save_as = "/" + as_text(meta.get("save_as")).lstrip("/") if meta.get("save_as") else _old_url(
-        _URLS[setting] if pattern is COMPUTED else pattern, slug, as_text(meta.get("date")), category,
-        authors[0] if authors else "", lang)
+        _URLS[setting] if pattern is COMPUTED else pattern, slug, typed, category, authors[0] if authors else "", lang)
     folder_saved = posixpath.dirname(save_as.lstrip("/")) if save_as else None
     common = dict(rel=shown, slug=slug, old_urls=(old_url,) if old_url else (), title=title, body=body,
                   translation="" if lang == default else lang,
@@ -504,11 +514,8 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
         return Post(kind="page", **common), folder_saved, None  # type: ignore[arg-type]
-    typed = as_text(meta.get("date"))
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
-    future = settings.get("WITH_FUTURE_DATES", True) is not COMPUTED and not settings.get("WITH_FUTURE_DATES", True) \
-        and _ahead(typed, _setting_zone(settings))
     tags = _list(meta.get("tags"))
     feeds = [(address, "", "") for name, default in _SITE_FEEDS if (address := _feed(settings, name, default))]
     # Pelican files an article without a category under DEFAULT_CATEGORY ('misc'), one without an author under
