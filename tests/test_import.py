@@ -1721,6 +1721,25 @@ def test_a_pelican_drafts_attached_file_goes_to_drafts_as_pelican_put_it(tmp_pat
         "\n![q](/pics/q.png) ![r](/drafts/pics/r.png)\n")
 
 
+@pytest.mark.parametrize("feeds, folder", [("", "2024"), ("FEED_ALL_ATOM = None\n", "2023")])
+def test_pelican_attach_order_without_feeds(tmp_path: Path, capsys: pytest.CaptureFixture[str], feeds: str,
+                                            folder: str) -> None:
+    """Checked with Pelican 4.12: with its site feed on, the newest article that links a file with {attach} is written
+    first and gets the file (/2024/pics/p.png); with every feed off, the articles are written first, the translations
+    before the others, so an older translation got it (/2023/pics/p.png), but the import still gave it the newest."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": f"{feeds}CATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\n"
+                          "AUTHOR_FEED_RSS = None\nARTICLE_SAVE_AS = '{date:%Y}/{slug}.html'\n"
+                          "ARTICLE_LANG_SAVE_AS = '{date:%Y}/{slug}-{lang}.html'\n",
+        "content/posts/old-id.md": "Title: Old\nDate: 2023-01-01\nLang: id\nSlug: zz\n\n![p]({attach}pics/p.png)\n",
+        "content/posts/zz.md": "Title: Zz\nDate: 2023-01-01\nSlug: zz\n\nx\n",
+        "content/posts/new.md": "Title: New\nDate: 2024-01-01\n\n![p]({attach}pics/p.png)\n",
+        "content/posts/pics/p.png": "P"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert static_files(tmp_path / "new") == [f"{folder}/pics/p.png"]
+    assert (tmp_path / "new/content/2024/01/new.md").read_text().endswith(f"![p](/{folder}/pics/p.png)\n")
+
+
 def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A post filed under 2024/01/ but dated February had the old address /2024/01/budget/, which is the new
     address of another article: every reader of that article was sent away, and aliases of the home page, a tag

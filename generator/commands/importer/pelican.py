@@ -196,7 +196,8 @@ def scan(root: Path) -> Scan:
                                  posixpath.join(posixpath.dirname(rel_to(root / post.rel, content)),
                                                 unquote(target)))  # '%20' in the link, as Pelican reads it
               for post in posts for target in _LINK.findall(post.body)}
-    attached = _attached(posts, saved_in, content, root)
+    site_feeds = any(_feed(settings, name, default) for name, default in _SITE_FEEDS)  # written before the articles
+    attached = _attached(posts, saved_in, content, root, site_feeds)
     assets: list[Asset] = []
     for path, rel in others:
         published, given = rel in attached or rel in linked or in_static(rel), _extra_path(extra, rel)
@@ -290,26 +291,30 @@ _REFERENCE = re.compile(r"(?:\{(static|attach|filename)\}|\|(?:static|filename)\
 """A link to a file, with its kind ('attach', or another: its file's address is then referenced, never moved)."""
 
 
-def _written_order(post: Post) -> tuple[bool, int, float, str]:
-    """The order in which Pelican 4.12 writes, so links, its posts: the articles newest first (its site feed, written
-    first, as ARTICLE_ORDER_BY 'reverse-date'), then the hidden ones, then the drafts (in drafts/), then the pages by
-    file name, the hidden and draft ones after them so."""
+def _written_order(post: Post, feeds: bool) -> tuple[bool, int, bool, str, float, str]:
+    """The order in which Pelican 4.12 writes, so links, its posts: the articles newest first (with ``feeds``, its
+    site feed, written first, as ARTICLE_ORDER_BY 'reverse-date'; without, the articles themselves, the translations
+    first, by slug), then the hidden ones, then the drafts (in drafts/), then the pages by file name, the hidden and
+    draft ones after them so (each the translations first)."""
     date = parse_date(post.date) if post.kind == "article" else None
     instant = (date.naive - (date.offset or timedelta()) - datetime(1, 1, 1)).total_seconds() if date else 0.0
     page = post.kind == "page"
     rank = 2 if post.held else int(bool(post.unlisted))
-    return page, rank, -instant, posixpath.basename(post.rel) if page else post.rel
+    translation = bool(post.translation) and (page or rank > 0 or not feeds)
+    return page, rank, not translation, post.slug if translation else "", -instant, \
+        posixpath.basename(post.rel) if page else post.rel
 
 
-def _attached(posts: list[Post], saved_in: dict[str, str | None], content: Path, root: Path) -> dict[str, str]:
+def _attached(posts: list[Post], saved_in: dict[str, str | None], content: Path, root: Path, feeds: bool
+              ) -> dict[str, str]:
     """The files a post links with {attach} (below the content folder), each at the address Pelican moved it to (its
     ``Static.attach_to``, checked with Pelican 4.12): the folder it saved the first post it linked such a file from in
-    (``_written_order``: the newest article; a draft's is in drafts/), and the file's path from that post's folder
-    (its name alone when it is not below it); not a file a {static} or {filename} link referenced first, which stays
-    put."""
+    (``_written_order``: the newest article, or without the site's ``feeds`` a translation; a draft's is in drafts/),
+    and the file's path from that post's folder (its name alone when it is not below it); not a file a {static} or
+    {filename} link referenced first, which stays put."""
     found: dict[str, str] = {}
     fixed: set[str] = set()  # a file whose address a link has used: Pelican never moves it after
-    for post in sorted(posts, key=_written_order):
+    for post in sorted(posts, key=lambda post: _written_order(post, feeds)):
         here = posixpath.dirname(rel_to(root / post.rel, content))
         if saved_in.get(post.rel) is None:
             continue
