@@ -1740,6 +1740,26 @@ def test_pelican_attach_order_without_feeds(tmp_path: Path, capsys: pytest.Captu
     assert (tmp_path / "new/content/2024/01/new.md").read_text().endswith(f"![p](/{folder}/pics/p.png)\n")
 
 
+def test_a_file_pelican_ignores_but_an_article_links_is_published(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Pelican 4.12: IGNORE_FILES keeps a file out of what Pelican finds, but one an article links with
+    {static} or {attach} is published all the same (/files/data.bak, /private/x.txt); the import left them out, said
+    Pelican "did not read or publish it", and kept the links as {static}... text, broken on the new site."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "IGNORE_FILES = ['*.bak', 'private']\n",
+        "content/a.md": "Title: A\nDate: 2024-01-01\n\n[d]({static}files/data.bak) [e]({static}private/x.txt) "
+                        "[f]({attach}files/other.bak) ![i]({static}images/z.bak)\n",
+        "content/files/data.bak": "D", "content/private/x.txt": "X", "content/files/other.bak": "O",
+        "content/images/z.bak": "Z", "content/images/y.bak": "Y"})
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert static_files(tmp_path / "new") == ["files/data.bak", "files/other.bak", "images/z.bak", "private/x.txt"]
+    assert (tmp_path / "new/content/2024/01/a.md").read_text().endswith(
+        "[d](/files/data.bak) [e](/private/x.txt) [f](/files/other.bak) ![i](/images/z.bak)\n")
+    assert "  not converted: content/images/y.bak: matches IGNORE_FILES '*.bak' in pelicanconf.py (its name, or a " \
+           "folder's it is in), so Pelican did not read or publish it; not converted\n" in out
+
+
 def test_a_redirect_never_takes_a_live_page_of_the_new_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A post filed under 2024/01/ but dated February had the old address /2024/01/budget/, which is the new
     address of another article: every reader of that article was sent away, and aliases of the home page, a tag

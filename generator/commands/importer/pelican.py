@@ -160,6 +160,12 @@ def scan(root: Path) -> Scan:
         if isinstance(settings.get("IGNORE_FILES"), (list, tuple)) else []
     static_excludes = _strings(settings.get("STATIC_EXCLUDES", [])) or []
     dated: list[Note] = []  # the drafts without a date, given one
+    ignored: dict[str, str] = {}  # a file IGNORE_FILES names → its glob
+
+    def ignored_why(glob: str) -> str:
+        return (f"matches IGNORE_FILES {quoted(glob)} in {conf_file} (its name, or a folder's it is in), so Pelican "
+                "did not read or publish it; not converted")
+
 
     def in_static(rel: str) -> bool:
         """Whether Pelican's static generator found the file: below a STATIC_PATHS entry (or that file), not in a
@@ -172,9 +178,12 @@ def scan(root: Path) -> Scan:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
         kind = _kind(rel, paths)
-        if glob := next((glob for glob in ignores for part in rel.split("/") if fnmatch.fnmatch(part, glob)), ""):
-            skipped.append(Note(shown, f"matches IGNORE_FILES {quoted(glob)} in {conf_file} (its name, or a folder's "
-                                       "it is in), so Pelican did not read or publish it; not converted"))
+        glob = next((glob for glob in ignores for part in rel.split("/") if fnmatch.fnmatch(part, glob)), "")
+        if glob and suffix not in NOT_CONVERTED and suffix not in MARKDOWN:
+            ignored[rel] = glob  # Pelican publishes it all the same when an article links it ({static}, {attach})
+            others.append((path, rel))
+        elif glob:
+            skipped.append(Note(shown, ignored_why(glob)))
         elif (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind and in_static(rel):
             others.append((path, rel))  # Pelican published it as it is, as a static file
         elif (suffix in NOT_CONVERTED or suffix in MARKDOWN) and not kind:
@@ -200,7 +209,8 @@ def scan(root: Path) -> Scan:
     attached = _attached(posts, saved_in, content, root, site_feeds)
     assets: list[Asset] = []
     for path, rel in others:
-        published, given = rel in attached or rel in linked or in_static(rel), _extra_path(extra, rel)
+        published = rel in attached or rel in linked or in_static(rel) and rel not in ignored
+        given = _extra_path(extra, rel)
         if published and given is not None and not given.strip("/"):
             skipped.append(Note(rel_to(path, root), f"EXTRA_PATH_METADATA in {conf_file} gives it the path "
                                                     f"{quoted(given)}, which names no file, so Pelican did not publish "
@@ -209,6 +219,8 @@ def scan(root: Path) -> Scan:
             assets.append(Asset(path, (given or attached[rel]).strip("/"), rel_to(path, root)))
         elif published:
             assets.append(Asset(path, (given or rel).strip("/"), rel_to(path, root)))
+        elif rel in ignored:
+            skipped.append(Note(rel_to(path, root), ignored_why(ignored[rel])))
         elif any(not top or rel == top or rel.startswith(top + "/") for top in static_paths):
             skipped.append(Note(rel_to(path, root), "Pelican did not publish it (in a folder STATIC_EXCLUDES, "
                                                    f"{', '.join(static_excludes)}, names, and linked from no article), "
