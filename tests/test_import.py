@@ -899,6 +899,38 @@ def test_hugo_sections_it_did_not_publish_keep_their_files_and_lists_private(
     assert "/drafty/p/" in old and not {"/drafty/", "/drafty/index.xml", "/drafty/page/1/"} & old
 
 
+def test_hugo_headless_bundles_held_by_their_dates_keep_their_files_private(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168: a headless bundle dated ahead (date or publishDate) or past its expiryDate has its files
+    published no more than its page, but the import copied them to static/, where they went live; and a draft one's
+    were left out without a word."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n",
+        "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\nx\n",
+        "content/posts/hf/index.md": "---\ntitle: HF\nheadless: true\ndate: 2099-01-01\n---\n",
+        "content/posts/hf/f.txt": "f",
+        "content/posts/hp/index.md": "---\ntitle: HP\nheadless: true\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\n",
+        "content/posts/hp/p.txt": "p",
+        "content/posts/he/index.md": "---\ntitle: HE\nheadless: true\nexpiryDate: 2021-01-01\n---\n",
+        "content/posts/he/e.txt": "e",
+        "content/posts/hd/index.md": "---\ntitle: HD\nheadless: true\ndraft: true\n---\n",
+        "content/posts/hd/d.txt": "d",
+        "content/posts/hn/index.md": "---\ntitle: HN\nheadless: true\ndate: 2020-01-01\n---\n",
+        "content/posts/hn/n.txt": "n"})
+    assert static_files(new) == ["posts/hn/n.txt"]
+    report = (new / "import-report.txt").read_text()
+    for line in ("content/posts/hd/d.txt: is a file of the bundle content/posts/hd/ (it has no page), which is a draft "
+                 "(Hugo published neither its page nor its files); not copied",
+                 "content/posts/he/e.txt: is a file of the bundle content/posts/he/ (it has no page), which Hugo "
+                 "stopped publishing at its expiryDate 2021-01-01 (neither its page nor its files are published); not "
+                 "copied",
+                 "content/posts/hf/f.txt: is a file of the bundle content/posts/hf/ (it has no page), which is dated "
+                 "2099-01-01, after this import (Hugo published neither its page nor its files); not copied",
+                 "content/posts/hp/p.txt: is a file of the bundle content/posts/hp/ (it has no page), which is dated "
+                 "2099-01-01, after this import (Hugo published neither its page nor its files); not copied"):
+        assert f"  {line}\n" in report
+
+
 def test_files_hugo_and_pelican_ignored_are_not_converted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An attacker's report, checked with Hugo 0.168 and Pelican 4.12: files the site's ignoreFiles (Hugo: regular
     expressions in the file's path) or IGNORE_FILES (Pelican: globs on a file's or folder's name) names were imported,

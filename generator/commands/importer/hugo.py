@@ -399,14 +399,13 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     date_keys, date_notes = _date_keys(values, where)
     # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
     # paths: as a section's (checked with Hugo 0.168)
-    pageless = set()
+    pageless: dict[Path, str] = {}  # each such bundle → why Hugo did not publish its files either ('' when it did)
     for page, folder, code in files:
         if _is_bundle_page(page, languages):
             meta = _with_cascade(_front(page), cascaded(page, folder, languages.split(page.stem)[1] or code
                                                         or languages.default))[0]
-            if _unpublished(meta, meta, "") and not _private(meta) and (
-                    "builddrafts" in builds or not _go_bool(meta.get("draft"))):  # a draft's are not published
-                pageless.add(page.parent)
+            if _unpublished(meta, meta, "") and not _private(meta):  # not a draft's, nor one dated ahead or expired
+                pageless[page.parent] = _held_section(meta, builds, date_keys, "its page nor its files")
 
     def section_held(index: Path, folder: Path, code: str, files: bool = False) -> str:
         """Why Hugo published neither the list page of the section ``index`` (its _index.md) nor its files ('' when it
@@ -425,6 +424,9 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             if suffix in MARKDOWN:  # Hugo keeps it as the page's resource (an include), never a page of its own
                 skipped.append(Note(shown, f"is a Markdown file in the page bundle {rel_to(bundle, root)}/, which "
                                            "Hugo never publishes as a page; not converted"))
+            elif pageless.get(bundle):
+                skipped.append(Note(shown, f"is a file of the bundle {rel_to(bundle, root)}/ (it has no page), "
+                                           f"{pageless[bundle]}; not copied"))
             elif bundle in pageless:
                 loose.append(Asset(path, rel_to(path, folder), shown))
             continue  # a page bundle's resource, in its folder or below: copied with its page
@@ -754,18 +756,19 @@ def _private(meta: Meta) -> bool:
     return str(_build_value(meta, "publishresources")).lower() in ("false", "0", "f")
 
 
-def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys) -> str:
-    """Why Hugo did not publish a section (its ``_index.md``'s front matter, with its cascade: ``meta``): a draft, dated
-    ahead or past its expiryDate, unless the config's ``builds`` (``_post``) published it all the same (checked with
-    Hugo 0.168: its files, its list page and its feed are not published; its pages are); '' when it did."""
+def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys, kept: str = "its list page nor its files"
+                  ) -> str:
+    """Why Hugo did not publish a section (its ``_index.md``'s front matter, with its cascade: ``meta``), or a headless
+    bundle (``kept``: 'its page nor its files'): a draft, dated ahead or past its expiryDate, unless the config's
+    ``builds`` (``_post``) published it all the same (checked with Hugo 0.168: its files, its list page and its feed
+    are not published; its pages are); '' when it did."""
     dates, now = _dates(meta, date_keys), datetime.now(timezone.utc)
     if _go_bool(meta.get("draft")) and "builddrafts" not in builds:
-        return "which is a draft (Hugo published neither its list page nor its files)"
+        return f"which is a draft (Hugo published neither {kept})"
     if (at := _moment(dates["publishdate"])) and at > now and "buildfuture" not in builds:
-        return f"which is dated {dates['publishdate']}, after this import (Hugo published neither its list page nor its files)"
+        return f"which is dated {dates['publishdate']}, after this import (Hugo published neither {kept})"
     if (ends := _moment(dates["expirydate"])) and ends <= now and "buildexpired" not in builds:
-        return (f"which Hugo stopped publishing at its expiryDate {dates['expirydate']} (neither its list page nor "
-                "its files are published)")
+        return f"which Hugo stopped publishing at its expiryDate {dates['expirydate']} (neither {kept} are published)"
     return ""
 
 
