@@ -931,6 +931,20 @@ def test_hugo_headless_bundles_held_by_their_dates_keep_their_files_private(
         assert f"  {line}\n" in report
 
 
+def test_hugo_date_keys_frontmatter_names_are_not_left_out(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The keys a site's [frontmatter] reads its dates from (myDate, editedAt) became the article's date and updated,
+    but the report listed them as "left out", so the editor went looking for dates that were in fact imported."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n[frontmatter]\ndate = ['myDate', ':default']\n"
+                     "lastmod = ['editedAt', ':default']\n",
+        "content/posts/a.md": "---\ntitle: A\nmyDate: 2024-01-05\neditedAt: 2024-02-01\nweight: 3\n---\nx\n"})
+    assert (new / "content/2024/01/a.md").read_text().startswith(
+        '---\ntitle: "A"\ndate: 2024-01-05\nupdated: 2024-02-01\n')
+    report = (new / "import-report.txt").read_text()
+    assert "Front-matter fields with no news-digest field, left out (1):\n  weight: 1 file\n\n" in report
+
+
 def test_files_hugo_and_pelican_ignored_are_not_converted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An attacker's report, checked with Hugo 0.168 and Pelican 4.12: files the site's ignoreFiles (Hugo: regular
     expressions in the file's path) or IGNORE_FILES (Pelican: globs on a file's or folder's name) names were imported,

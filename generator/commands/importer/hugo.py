@@ -903,7 +903,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
                 draft=draft, resources=resources, old_feeds=tuple((prefix + at, kind, name) for at, kind, name in feeds),
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
-                dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])),
+                dropped=tuple(sorted([*(k for k in meta if k not in KNOWN and not any(
+                    k in keys for keys in date_keys.values())), *unusable])),  # a date [frontmatter] reads is used
                 translation="" if code == languages.default else code,
                 unlisted=f"build: list: {as_text(_build_value(build, 'list'))}{by}"
                 if (listed := _build_mode(build, "list")) in ("never", "local")
