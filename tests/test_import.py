@@ -945,6 +945,21 @@ def test_hugo_date_keys_frontmatter_names_are_not_left_out(tmp_path: Path,
     assert "Front-matter fields with no news-digest field, left out (1):\n  weight: 1 file\n\n" in report
 
 
+def test_hugo_cascade_keys_left_out_are_counted_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A key with no news-digest field that a cascade gives every page below it (banner:, in posts/_index.md) was
+    counted once per page it reached ("banner: 3 files"), though the editor wrote it once; each cascade's key is now
+    named once, with the file whose cascade it is, apart from the files that set it themselves."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n[cascade]\nlayout = 'wide'\n",
+        "content/posts/_index.md": "---\ntitle: P\ncascade:\n  banner: b.png\n---\n",
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-05\nweight: 3\n---\nx\n",
+        "content/posts/b.md": "---\ntitle: B\ndate: 2024-01-01\nbanner: own.png\n---\nx\n",
+        "content/posts/c.md": "---\ntitle: C\ndate: 2024-01-01\n---\nx\n"})
+    assert "Front-matter fields with no news-digest field, left out (3):\n" \
+           "  banner: 1 file, and the cascade of content/posts/_index.md\n  layout: the cascade of hugo.toml\n" \
+           "  weight: 1 file\n\n" in (new / "import-report.txt").read_text()
+
+
 def test_files_hugo_and_pelican_ignored_are_not_converted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An attacker's report, checked with Hugo 0.168 and Pelican 4.12: files the site's ignoreFiles (Hugo: regular
     expressions in the file's path) or IGNORE_FILES (Pelican: globs on a file's or folder's name) names were imported,

@@ -683,7 +683,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(pages),
                         sum(1 for p in pages if p.post.draft), len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
-                        count_dropped([key for item in placed for key in item.post.dropped]), redirects, rules, feeds, lists,
+                        count_dropped([item.post for item in placed]), redirects, rules, feeds, lists,
                         nearest)
     files[REPORT] = render_report(imported).encode()
     if every := rules + feeds + lists + nearest:

@@ -51,6 +51,9 @@ class Post:
     """Files next to it (a Hugo page bundle): (file, name), copied to sit next to its new URL."""
     dropped: tuple[str, ...] = ()
     """Front-matter keys news-digest has no field for, for the report."""
+    cascaded: tuple[tuple[str, str], ...] = ()
+    """Of those, the ones a cascade gave it (Hugo's), each with the file whose cascade it is: the report names each
+    cascade's key once, not once per page it reaches."""
     old_feeds: tuple[tuple[str, str, str], ...] = ()
     """The old site's feeds it was in, each as (address below the site's root, the kind of the new feed that takes
     its readers: '' for the site's, 'tags' or 'sections', and that tag's or section's name)."""

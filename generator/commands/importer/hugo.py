@@ -905,6 +905,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN and not any(
                     k in keys for keys in date_keys.values())), *unusable])),  # a date [frontmatter] reads is used
+                cascaded=tuple(sorted((k, given[k]) for k in given if k not in KNOWN)),
                 translation="" if code == languages.default else code,
                 unlisted=f"build: list: {as_text(_build_value(build, 'list'))}{by}"
                 if (listed := _build_mode(build, "list")) in ("never", "local")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import quote
 
-from generator.commands.importer.common import Note
+from generator.commands.importer.common import Note, Post
 from generator.core.errors import counted
 from generator.load.redirects import nginx_path, nginx_quote
 
@@ -40,8 +40,9 @@ class Imported:
     """(file, date as typed, date as written) for every date written otherwise than typed."""
     notes: tuple[Note, ...]
     """Converted files with something to check by hand."""
-    dropped: tuple[tuple[str, int], ...]
-    """(front-matter key with no news-digest field, how many files had it)."""
+    dropped: tuple[tuple[str, str], ...]
+    """(front-matter key with no news-digest field, where: how many files had it of their own, and the files whose
+    cascade gave it, each once: ``count_dropped``)."""
     redirects: tuple[tuple[str, str], ...]
     """(old URL, new URL), sorted by old URL; URLs that did not change are left out."""
     rules: tuple[tuple[str, str], ...] = ()
@@ -84,7 +85,7 @@ def render_report(done: Imported) -> str:
     section("Dates normalised", [f"{rel}: {typed} → {written}" for rel, typed, written in done.dates])
     section("To check by hand", [str(n) for n in done.notes])
     section("Front-matter fields with no news-digest field, left out",
-            [f"{key}: {counted(count, 'file')}" for key, count in done.dropped])
+            [f"{key}: {where}" for key, where in done.dropped])
     def moves(head: str, pairs: Iterable[tuple[str, str]]) -> None:
         """A list of redirects under ``head``, which counts them itself; left out when there are none."""
         if pairs := list(pairs):
@@ -112,8 +113,18 @@ def render_report(done: Imported) -> str:
     return "\n".join(out)
 
 
-def count_dropped(keys: list[str]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(Counter(keys).items()))
+def count_dropped(posts: list[Post]) -> tuple[tuple[str, str], ...]:
+    """Each key with no news-digest field, and where: '3 files' that have it of their own, and 'the cascade of
+    content/posts/_index.md' once for every page that cascade gave it to."""
+    own = Counter(key for post in posts for key in set(post.dropped) - {key for key, _ in post.cascaded})
+    cascades: dict[str, set[str]] = {}
+    for post in posts:
+        for key, at in post.cascaded:
+            cascades.setdefault(key, set()).add(at)
+    return tuple((key, ", and ".join(filter(None, (
+        counted(own[key], "file") if own[key] else "",
+        f"the cascade of {', '.join(sorted(cascades[key]))}" if key in cascades else ""))))
+        for key in sorted(own.keys() | cascades.keys()))
 
 
 def _url(url: str) -> str:
