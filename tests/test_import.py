@@ -2840,20 +2840,33 @@ def test_hugo_paths_keep_their_case_and_lose_their_accents_as_the_config_says(
     assert not [rule for rule in rules if "posts/" in rule.split()[0] or "kopi-susu/" in rule.split()[0]]
 
 
-def test_a_hugo_cascade_with_a_target_is_said_as_not_followed(
+def test_a_hugo_cascade_with_a_target_reaches_the_pages_it_matches(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A cascade with `_target` (or Hugo's newer `target`) sets its values on the pages it matches only (checked with
-    Hugo 0.168: `[cascade._target] path = "/news/**"`); the import does not match them, and said nothing."""
+    Hugo 0.168: `[cascade._target] path = "/news/**"`, `kind: page`); the import followed none, so a targeted
+    `build: {publishResources: false}` (kind: section) left the sections' files, which Hugo kept private, copied to
+    static/, where they went live. Path, kind, language and environment are matched as Hugo's globs match them; what
+    else a target names (its sites matrix, here one that matches every page, as Hugo read it) is said."""
     write_files(tmp_path / "src", {
         "hugo.toml": 'title = "T"\n[[cascade]]\n[cascade.build]\nlist = "local"\n[cascade._target]\npath = "/news/**"\n',
         "content/news/_index.md": "---\ntitle: News\ncascade:\n  build:\n    list: never\n  target:\n    kind: page\n---\n",
-        "content/news/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n"})
+        "content/news/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n",
+        "content/other/b.md": "---\ntitle: B\ndate: 2024-02-01\n---\nx\n",
+        "content/t/_index.md": "---\ntitle: T\ncascade:\n  - build:\n      publishResources: false\n    _target:\n"
+                               "      kind: section\n  - draft: true\n    target:\n      sites: {}\n---\n",
+        "content/t/tt.txt": "t", "content/t/sub/_index.md": "---\ntitle: TS\n---\n", "content/t/sub/ts.txt": "s",
+        "content/t/b/index.md": "---\ntitle: TB\ndate: 2024-01-01\n---\n", "content/t/b/r.txt": "r",
+        "content/docs/_index.md": "---\ntitle: D\n---\n", "content/docs/d.txt": "d",
+        "content/_index.md": "---\ntitle: H\ncascade:\n  - build:\n      publishResources: false\n    target:\n"
+                             "      path: '/Docs/**'\n---\n",
+        "content/docs/sub/_index.md": "---\ntitle: DS\n---\n", "content/docs/sub/s.txt": "s"})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert static_files(tmp_path / "new") == ["docs/d.txt"]
     report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
-    for shown, key in (("hugo.toml", "_target"), ("content/news/_index.md", "target")):
-        assert (f"{shown}: has a cascade with a {key}, which this import does not follow: what it sets (build) is "
-                "not applied to the pages it names; check them by hand") in report
-    assert "content/news/a.md: has build" not in report
+    assert "content/news/a.md: has build: list: never by the cascade of content/news/_index.md: the old site " in report
+    assert "content/other/b.md" not in report
+    assert ("content/t/_index.md: has a cascade whose target also names sites, which this import does not match, "
+            "so what it sets (draft) is applied to every page the rest of it matches; check them by hand") in report
 
 
 def test_a_hugo_ref_in_a_raw_string_unquoted_or_in_other_letter_case_is_resolved(

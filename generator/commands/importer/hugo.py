@@ -15,6 +15,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -324,38 +325,74 @@ Cascaded = dict[str, tuple[str, Any]]
 """The front matter a cascade gives a page: each key (lower-cased), with the file that sets it and its value."""
 
 
-def _cascade_values(where: str, cascade: Any) -> tuple[Cascaded, list[Note]]:
-    """What a cascade (a mapping, or a list of them) sets without a target, each key with ``where``, the file that
-    sets it, and a note for each one with a target (``_target``, or Hugo's newer ``target``), which this import does
-    not match to pages."""
-    found: Cascaded = {}
+Entries = tuple[tuple[dict[str, str] | None, Cascaded], ...]
+"""One cascade's entries in order, each with its target (``path``, ``kind``, ``lang``, ``environment``: globs), or
+None for one without."""
+_TARGET_KEYS = ("path", "kind", "lang", "environment")
+
+
+def _cascade_values(where: str, cascade: Any) -> tuple[Entries, list[Note]]:
+    """A cascade's entries (a mapping, or a list of them), each key with ``where``, the file that sets it, and each
+    with its target (``_target``, or Hugo's newer ``target``), which ``_cascades`` matches as Hugo does; a note for a
+    target that is no mapping (its entry is left out), and for one that names more than ``_TARGET_KEYS`` as text (its
+    ``sites`` matrix, a key Hugo ignores): its entry reaches every page the rest matches."""
+    found: list[tuple[dict[str, str] | None, Cascaded]] = []
     notes = []
     for entry in cascade if isinstance(cascade, list) else [cascade]:
         entry = {str(key).lower(): value for key, value in entry.items()} if isinstance(entry, dict) else {}
-        if key := next((k for k in ("_target", "target") if k in entry), ""):
-            sets = ", ".join(sorted(k for k in entry if k != key)) or "nothing"
-            notes.append(Note(where, f"has a cascade with a {key}, which this import does not follow: what it sets "
-                                     f"({sets}) is not applied to the pages it names; check them by hand"))
-        else:
-            found = {key: (where, value) for key, value in entry.items()} | found
-    return found, notes
+        key = next((k for k in ("_target", "target") if k in entry), "")
+        target = entry.pop(key, None)
+        sets = ", ".join(sorted(entry)) or "nothing"
+        if key and not isinstance(target, dict):
+            notes.append(Note(where, f"has a cascade whose {key} is no mapping, so what it sets ({sets}) is not "
+                                     "applied to any page; check them by hand"))
+            continue
+        target = {str(k).lower(): v for k, v in target.items()} if isinstance(target, dict) else {}
+        if other := sorted(k for k, v in target.items() if k not in _TARGET_KEYS or not isinstance(v, str)):
+            notes.append(Note(where, f"has a cascade whose {key} also names {', '.join(other)}, which this import "
+                                     f"does not match, so what it sets ({sets}) is applied to every page the rest of "
+                                     "it matches; check them by hand"))
+        found.append(({k: v for k, v in target.items() if k not in other} if key else None,
+                      {k: (where, value) for k, value in entry.items()}))
+    return tuple(found), notes
+
+
+@lru_cache(maxsize=None)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A Hugo target's glob, as its hglob (gobwas/glob, '/' the separator) reads it, in lower case: '**' any text,
+    '*' and '?' any within one folder, '{a,b}' either."""
+    out, i = "", 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+            continue
+        out += {"*": "[^/]*", "?": "[^/]", "{": "(?:", "}": ")", ",": "|"}.get(c, re.escape(c))
+        i += 1
+    try:
+        return re.compile(out, re.IGNORECASE)
+    except re.error:
+        return re.compile(re.escape(pattern), re.IGNORECASE)
 
 
 def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values: Meta, root: Path,
-              where: dict[str, str]) -> tuple[Callable[[Path, Path, str], Cascaded], list[Note]]:
+              where: dict[str, str], environment: str = "production"
+              ) -> tuple[Callable[[Path, Path, str], Cascaded], list[Note]]:
     """How Hugo's cascade gives a page its front matter (checked with Hugo 0.168): key by key, from the nearest
     section's ``_index.md`` above it in its language (its content folder's too), then the sections above that, then
     the config's ``[languages.<code>.cascade]`` for its language, then the config's ``[cascade]``; a key of the page's
-    own front matter wins (``_post``). A cascade with a target is a note, not followed."""
+    own front matter wins (``_post``). An entry with a target reaches only the pages it matches: its ``path`` glob the
+    page's path ('/posts/a', a section's '/posts', the home page's '/'), its ``kind`` 'page', 'section' or 'home', its
+    ``lang`` the page's language, its ``environment`` the build's."""
     own, notes = _cascade_values(where.get("cascade", ""), values.get("cascade"))
     table = values.get("languages")
-    by_language: dict[str, Cascaded] = {}
+    by_language: dict[str, Entries] = {}
     for code, settings in table.items() if isinstance(table, dict) else ():
         settings = {str(key).lower(): value for key, value in settings.items()} if isinstance(settings, dict) else {}
         by_language[str(code).lower()], said = _cascade_values(
             where.get(f"languages.{str(code).lower()}.cascade", where.get("languages", "")), settings.get("cascade"))
         notes += said
-    sections: dict[tuple[Path, str], Cascaded] = {}
+    sections: dict[tuple[Path, str], Entries] = {}
     for path, _, code in files:
         name, named = languages.split(path.stem)
         if name != "_index" or path.suffix.lower() not in MARKDOWN:
@@ -367,12 +404,18 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
             sections[path.parent, named or code or languages.default] = cascaded
 
     def of(path: Path, folder: Path, code: str) -> Cascaded:
+        name = languages.split(path.stem)[0]
+        page = path.parent if name == "_index" or _is_bundle_page(path, languages) else path.with_name(name)
+        kind = "page" if name != "_index" else "home" if path.parent == folder else "section"
+        at = {"path": "/" + rel_to(page, folder).lower().replace(" ", "-") if page != folder else "/", "kind": kind,
+              "lang": code, "environment": environment}
         found: Cascaded = {}
-        for parent in path.parents:
-            found = sections.get((parent, code), {}) | found
-            if parent == folder:
-                break
-        return own | by_language.get(code, {}) | found
+        levels = [sections.get((parent, code), ()) for parent in path.parents[:len(path.relative_to(folder).parts)]]
+        for entries in (*levels, by_language.get(code, ()), own):
+            for target, entry in entries:
+                if target is None or all(_glob(glob).fullmatch(at[key]) for key, glob in target.items()):
+                    found = entry | found
+        return found
 
     return of, notes
 
@@ -394,7 +437,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     hidden = {path for path, _, _ in every} - {path for path, _, _ in files}  # a bundle's too: not its resources
     bundles = {p.parent for p, _, _ in files if _is_bundle_page(p, languages)}
     shadowed = _shadowed(files, languages)
-    cascaded, notes = _cascades(files, languages, values, root, where)
+    cascaded, notes = _cascades(files, languages, values, root, where, how.environment)
     builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
     # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
