@@ -968,8 +968,9 @@ def test_files_hugo_and_pelican_ignored_are_not_converted(tmp_path: Path, capsys
         "hugo.toml": 'title = "T"\nlanguageCode = "id"\nignoreFiles = ["\\\\.wip\\\\.md$", "secret"]\n',
         "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",
         "content/posts/b.wip.md": "---\ntitle: B\ndate: 2024-01-02\n---\nx\n", "content/posts/secret.txt": "s",
-        "content/posts/c/index.md": "---\ntitle: C\ndate: 2024-01-03\n---\nx\n", "content/posts/c/secret-plan.pdf": "p"})
-    assert static_files(new) == []
+        "content/posts/c/index.md": "---\ntitle: C\ndate: 2024-01-03\n---\nx\n", "content/posts/c/secret-plan.pdf": "p",
+        "static/secret.txt": "Hugo copies static/ whole, ignoreFiles or not"})
+    assert static_files(new) == ["secret.txt"]
     assert sorted(p.name for p in (new / "content/2024/01").iterdir()) == ["a.md", "c.md"]
     report = (new / "import-report.txt").read_text()
     for rel, pattern in (("posts/b.wip.md", r"'\.wip\.md$'"), ("posts/c/secret-plan.pdf", "'secret'"),
