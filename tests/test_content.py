@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 from markupsafe import Markup
@@ -631,7 +632,7 @@ HASH_KEPT = "put the whole value in double quotes: "
     ("title: {Analisis} Pasar #1 naik", "field 'title': starts with '{', which YAML reads as a mapping; "
      f"{HASH_KEPT}title: \"{{Analisis}} Pasar #1 naik\"", 'title: "{Analisis} Pasar #1 naik"'),
     ("title: [Analisis] Pasar #1: naik  # cek", "field 'title': starts with '[', which YAML reads as a list; "
-     f"{HASH_KEPT}title: \"[Analisis] Pasar #1: naik\"", 'title: "[Analisis] Pasar #1: naik"'),
+     f"{HASH_KEPT}title: \"[Analisis] Pasar #1: naik\"  # cek", 'title: "[Analisis] Pasar #1: naik"  # cek'),
     ("title: @redaksi naik #1", "field 'title': '@' cannot start a value in YAML; "
      f"{HASH_KEPT}title: \"@redaksi naik #1\"", 'title: "@redaksi naik #1"'),
     ("title Pasar naik #1", "field 'title': has no ':' after the key; write title: \"Pasar naik #1\"",
@@ -648,6 +649,35 @@ def test_slip_advice_keeps_a_hash_the_editor_meant(written: str, said: str, righ
     assert messages(data, settings) == [f"content/a.md:2: {said}"]
     article, problems = parse_article("content/a.md", data.replace(written.encode(), right.encode()), settings)
     assert problems == () and article is not None and "#1" in article.title
+
+
+@pytest.mark.parametrize("rel, written, field, heading", [
+    ("content/2025/06/a.md", "title: @lama # cek", "title", "2025/06/judul/index.html"),
+    ("content/companies.yaml", "  name: @lama # cek", "meta.name", "companies/meta/index.html"),
+])
+def test_a_note_after_a_slipped_value_stays_in_the_line_to_write(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                rel: str, written: str, field: str,
+                                                                heading: str) -> None:
+    """'title: @lama # cek' was told to write 'title: "@lama"', its note gone, while ``cut_by_comment`` keeps a note
+    after the quotes: two rules. The note stays after the quotes, in articles and registries alike, and the line,
+    written as said, builds with the value meant, the note still in the file."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/06/a.md": article(slug="judul", companies="[Meta]")},
+                 companies="meta:\n  name: Meta\n")
+    path = tmp_path / rel
+    key, _, _ = written.strip().partition(":")
+    path.write_text(path.read_text().replace(f"{key}: {'Judul' if key == 'title' else 'Meta'}", written.strip(), 1))
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    right = f'{key}: "@lama" # cek'
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{rel}:2: field '{field}': '@' cannot start a value in YAML; put the whole value in double quotes: {right}")
+    path.write_text(path.read_text().replace(written.strip(), right))
+    if key == "name":  # the article names the company as it is now called
+        (tmp_path / "content/2025/06/a.md").write_text(article(slug="judul", companies='["@lama"]'))
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert "# cek" in path.read_text()
+    page = lxml.html.parse(str(tmp_path / "site" / heading)).getroot()
+    assert "@lama" in page.xpath("string(//h1)")
 
 
 @pytest.mark.parametrize("written, said, right", [

@@ -222,10 +222,10 @@ def test_load_yaml_reports_pyyaml_errors_with_the_line() -> None:
     # a list over two lines, closed, was "never closed; write aliases: [Telkom, TLKM]", dropping Telkomsel
     ("telkom:\n  name: Telkom\n  aliases: [Telkom, TLKM,\n    Telkomsel]\n  url https://www.telkom.co.id/\n",
      (5, "telkom.url", "has no ':' after the key; write url: https://www.telkom.co.id/")),
-    # a comment is left out of advice on the line itself
+    # a note after the value stays a note, after the quotes, as ``cut_by_comment`` keeps it
     ("x: 1\ntitle: [Breaking] news  # from the wire\n",
      (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double quotes: "
-                  "title: \"[Breaking] news\"")),
+                  "title: \"[Breaking] news\"  # from the wire")),
     # inside a '[' never closed too, where it was put in the quotes ('title: "[  # c"', a title with the comment)
     ("x: 1\ntitle: [  # c\n", (2, "title", "starts with '[', which YAML reads as a list; put the whole value in double "
                                            "quotes: title: \"[\"")),

@@ -988,7 +988,22 @@ indented under it are its items (``_no_colon``)."""
 
 
 def _explained_line(lines: list[str], at: int, first_line: int) -> Advice | None:
-    """``_explained`` for one line, ``at`` (from 0)."""
+    """``_explained`` for one line, ``at`` (from 0). A note after its value ('title: @lama  # cek') stays a note,
+    after the line to write, as ``cut_by_comment`` keeps it: followed, the advice loses nothing the editor wrote."""
+    advice = _explained_value(lines, at, first_line)
+    found = _KEY_LINE.fullmatch(lines[at].lstrip(" "))
+    if advice is None or advice[3] is None or advice[0] != at or found is None:
+        return advice
+    value = found[3].strip()
+    note = value[len(_without_comment(value, meant=True)):]
+    right = advice[3].rstrip("\n")
+    if not note or right.endswith(note) or not advice[2].endswith(right.lstrip(" ")):
+        return advice
+    return at, advice[1], advice[2] + note, right + note + advice[3][len(right):]
+
+
+def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | None:
+    """``_explained_line``, a note after the value left out of the line to write."""
     line = lines[at]
     found = _KEY_LINE.fullmatch(line.lstrip(" "))
     if found is None or _in_flow(lines, at):  # a line of a list or mapping over lines: not on its own
