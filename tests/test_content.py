@@ -735,15 +735,15 @@ SLUG_SAID = ("field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letter
      'tags:\n  - data\n  - "%AI"'),
     ("tags: [data, %AI, |AI]", ["4: field 'tags': '%AI' starts with '%', which cannot start a name in YAML; put it in "
                                "double quotes: tags: [data, \"%AI\", \"|AI\"]"], 'tags: [data, "%AI", "|AI"]'),
-    ("redirects:\n  - @lama/\n  - %E5%8C%97/", [
+    ("redirects:\n  - `lama/\n  - %E5%8C%97/", [
         f"{line}: field 'redirects': '{path}' starts with '{path[0]}', which cannot start a name in YAML, and '{path}' "
         "is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"
-        for line, path in ((5, "@lama/"), (6, "%E5%8C%97/"))], "redirects:\n  - lama/\n  - lama/bei/"),
+        for line, path in ((5, "`lama/"), (6, "%E5%8C%97/"))], "redirects:\n  - lama/\n  - lama/bei/"),
 ])
 def test_a_list_item_starting_with_a_yaml_indicator_is_advised_with_the_other_problems(
         written: str, said: list[str], right: str, settings: ArticleSettings) -> None:
     """'- %AI', '- |AI' and '- >AI' got the parser's words ('found character that cannot start any token'), and the
-    slug's problem was said only in the run after; '- %E5%8C%97/' under '- @lama/' was said only in a second run,
+    slug's problem was said only in the run after; '- %E5%8C%97/' under '- `lama/' was said only in a second run,
     the slug in a third. Each is advised as '- @openai' is, with the file's other problems, in one run."""
     data = f"---\ntitle: x\ndate: 2025-01-01\n{written}\nslug: Bad_Slug\n---\nx\n".encode()
     slug = written.count("\n") + 5
@@ -803,9 +803,9 @@ def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSett
 @pytest.mark.parametrize("written, said", [
     ("tags: [a?b, @c]", "content/a.md:4: field 'tags': '@c' starts with '@', which cannot start a name in YAML; put it "
                         "in double quotes: tags: [a?b, \"@c\"]"),
-    ("redirects: [lama?x, @2025/05/lama/]",
-     "content/a.md:4: field 'redirects': '@2025/05/lama/' starts with '@', which cannot start a name in YAML, and "
-     "'@2025/05/lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"),
+    ("redirects: [lama?x, `2025/05/lama/]",
+     "content/a.md:4: field 'redirects': '`2025/05/lama/' starts with '`', which cannot start a name in YAML, and "
+     "'`2025/05/lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"),
 ])
 def test_an_at_item_after_one_with_a_question_mark_gets_the_quoting_advice(
         written: str, said: str, settings: ArticleSettings) -> None:

@@ -139,9 +139,9 @@ def test_a_slip_whose_value_goes_on_below_is_told_one_line_for_both_and_hides_no
 def test_a_slip_in_a_field_hides_none_of_that_fields_own_problems(tmp_path: Path) -> None:
     """A slip was the one message of its field: 'slgu: Tentang: kami' was told to quote its value, and only the next
     run that 'slgu' is no field; so with a slug that is no slug, a draft that is not true or false, and a redirect
-    written as a mapping under an '@' item's slip. A redirect that is none in quotes either ('@lama/') is told so
+    written as a mapping under an '@' item's slip. A redirect that is none in quotes either ('`lama/') is told so
     with its slip, in one message."""
-    pages = {"tentang.md": "---\ntitle: Tentang\nslgu: Tentang: kami\ndraft: ya: tidak\nredirects:\n  - @lama/\n"
+    pages = {"tentang.md": "---\ntitle: Tentang\nslgu: Tentang: kami\ndraft: ya: tidak\nredirects:\n  - `lama/\n"
                            "  - lama2/: x\n---\nIsi.\n",
              "kontak.md": "---\ntitle: Kontak\nslug: kontak: kami\n---\nIsi.\n"}
     slips = [  # what following the slips' advice leaves is what the next run says: nothing new, nothing lost; a
@@ -152,15 +152,15 @@ def test_a_slip_in_a_field_hides_none_of_that_fields_own_problems(tmp_path: Path
         "the whole value in double quotes: slgu: \"Tentang: kami\"",
         "content/pages/tentang.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key, and "
         "must be true or false, got 'ya: tidak'; write draft: true or draft: false",
-        "content/pages/tentang.md:6: field 'redirects': '@lama/' starts with '@', which cannot start a name in YAML, "
-        "and '@lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"]
+        "content/pages/tentang.md:6: field 'redirects': '`lama/' starts with '`', which cannot start a name in YAML, "
+        "and '`lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"]
     own = [
         "content/pages/kontak.md:3: field 'slug': 'kontak: kami' is not a valid slug; use lowercase letters, digits "
         "and single hyphens, like 'meta-scale-ai'",
         "content/pages/tentang.md:3: field 'slgu': warning: unknown field for a page, ignored; did you mean 'slug'?",
         "content/pages/tentang.md:4: field 'draft': must be true or false, got 'ya: tidak'; write draft: true or "
         "draft: false",
-        "content/pages/tentang.md:6: field 'redirects': '@lama/' is not a usable path; use letters, digits, '-', '_', "
+        "content/pages/tentang.md:6: field 'redirects': '`lama/' is not a usable path; use letters, digits, '-', '_', "
         "'.' and '/', such as 2025/06/old-slug/",
         "content/pages/tentang.md:7: field 'redirects': item 2 is a mapping, {lama2/: x}; write an old path such as "
         "2025/06/old-slug/"]
@@ -169,7 +169,7 @@ def test_a_slip_in_a_field_hides_none_of_that_fields_own_problems(tmp_path: Path
     assert sorted(str(p) for p in e.value.problems) == sorted(slips + own[1:2] + own[4:])
     # written as the slips' messages say, the pages are told the rest, the same words
     pages = {"tentang.md": "---\ntitle: Tentang\nslgu: \"Tentang: kami\"\ndraft: \"ya: tidak\"\nredirects:\n"
-                           "  - \"@lama/\"\n  - lama2/: x\n---\nIsi.\n",
+                           "  - \"`lama/\"\n  - lama2/: x\n---\nIsi.\n",
              "kontak.md": "---\ntitle: Kontak\nslug: \"kontak: kami\"\n---\nIsi.\n"}
     with pytest.raises(BuildError) as e:
         site(tmp_path, pages)

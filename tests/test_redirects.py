@@ -711,20 +711,20 @@ def test_a_clash_with_a_feed_comes_with_two_tags_that_make_one_url(tmp_path: Pat
         "/tags/a-i/; use one spelling"]
 
 
-def test_an_item_starting_with_at_is_one_message_whose_advice_builds(
+def test_an_item_starting_with_a_backquote_is_one_message_whose_advice_builds(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """'- @lama/' got two messages at its line: put it in double quotes ('- "@lama/"'), and that '@lama/' is not a
+    """'- `lama/' got two messages at its line: put it in double quotes ('- "`lama/"'), and that '`lama/' is not a
     usable path, which it is not in quotes either. One message, and the path it asks for builds; on a line of
     two items, the slip joins the message of its own item, not the other's."""
-    make_project(tmp_path, {"2025/06/a.md": article(redirects="\n  - @lama/\n  - lama2/"),
-                            "2025/06/b.md": article(title="B", redirects="[lama x, @lama3/]")})
+    make_project(tmp_path, {"2025/06/a.md": article(redirects="\n  - `lama/\n  - lama2/"),
+                            "2025/06/b.md": article(title="B", redirects="[lama x, `lama3/]")})
     config = str(tmp_path / "config.yaml")
     assert main(["build", "-q", "--config", config]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "content/2025/06/a.md:5: field 'redirects': '@lama/' starts with '@', which cannot start a name in YAML, "
-        "and '@lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
-        "content/2025/06/b.md:4: field 'redirects': '@lama3/' starts with '@', which cannot start a name in YAML, "
-        "and '@lama3/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
+        "content/2025/06/a.md:5: field 'redirects': '`lama/' starts with '`', which cannot start a name in YAML, "
+        "and '`lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
+        "content/2025/06/b.md:4: field 'redirects': '`lama3/' starts with '`', which cannot start a name in YAML, "
+        "and '`lama3/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
         "content/2025/06/b.md:4: field 'redirects': 'lama x' is not a usable path; use letters, digits, '-', '_', "
         "'.' and '/', such as 2025/06/old-slug/",
         "error: 3 problems found; nothing was written"]
@@ -732,6 +732,25 @@ def test_an_item_starting_with_at_is_one_message_whose_advice_builds(
                            "content/2025/06/b.md": article(title="B", redirects="[lama-x, lama3/]")})
     assert main(["build", "-q", "--config", config]) == 0
     assert "/lama/ /2025/06/a/ 301" in (tmp_path / "site/_redirects").read_text().splitlines()
+
+
+def test_an_old_address_with_an_at_sign_is_redirected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'/@lama/' (a profile's address on many sites) was "not a usable path", quoted or not: an '@' is a character
+    of a URL's path that a browser sends as it is. Its slip is said as any other's, and written as said, the old
+    address gets its page and its rules."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects="\n  - @lama/")})
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/a.md:5: field 'redirects': '@lama/' starts with '@', which cannot start a name in YAML; put "
+        "it in double quotes: - \"@lama/\"", "error: 1 problem found; nothing was written"]
+    write_files(tmp_path, {"content/2025/06/a.md": article(redirects='\n  - "@lama/"\n  - "/@redaksi/lama"')})
+    assert main(["build", "-q", "--config", config]) == 0
+    assert "https://example.org/2025/06/a/" in (tmp_path / "site/@lama/index.html").read_text()
+    assert (tmp_path / "site/@redaksi/lama/index.html").is_file()
+    rules = (tmp_path / "site/_redirects").read_text().splitlines()
+    assert "/@lama/ /2025/06/a/ 301" in rules and "/@redaksi/lama/ /2025/06/a/ 301" in rules
+    assert '    "/@lama/" "/2025/06/a/";' in (tmp_path / "site/redirects.nginx.conf").read_text().splitlines()
 
 
 def test_an_item_that_is_a_list_or_mapping_is_shown_in_yaml_words(

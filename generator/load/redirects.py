@@ -31,8 +31,9 @@ from generator.load.frontmatter import Written, shown_as_written
 from generator.core.models import Article, InfoPage, Redirect, Term
 from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 
-_SEGMENT = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$")
-"""One path segment: URL-safe characters only, and no '.' or '..' segments."""
+_SEGMENT = re.compile(r"^[A-Za-z0-9_~@-][A-Za-z0-9._~@-]*$")
+"""One path segment: URL-safe characters only, and no '.' or '..' segments. An '@' is one ('/@lama/', a profile's
+address on many sites): a browser sends it as it is, and every host serves a folder so named."""
 NGINX_VARIABLE = "$news_digest_redirect"
 """The variable ``redirects.nginx.conf`` sets; the server block answers 301 when it is not empty."""
 MOVED = {"id": "Halaman ini telah dipindahkan ke", "en": "This page has moved to"}
