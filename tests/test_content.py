@@ -735,6 +735,9 @@ SLUG_SAID = ("field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letter
      'tags:\n  - data\n  - "%AI"'),
     ("tags: [data, %AI, |AI]", ["4: field 'tags': '%AI' starts with '%', which cannot start a name in YAML; put it in "
                                "double quotes: tags: [data, \"%AI\", \"|AI\"]"], 'tags: [data, "%AI", "|AI"]'),
+    # under a '- |' item whose text is on the lines below it, it got the parser's words
+    ("tags:\n  - |\n    teks\n  - >AI", ["7: field 'tags': '>AI' starts with '>', which cannot start a name in YAML; put "
+                                         "it in double quotes: - \">AI\""], 'tags:\n  - |\n    teks\n  - ">AI"'),
     ("redirects:\n  - `lama/\n  - %E5%8C%97/", [
         f"{line}: field 'redirects': '{path}' starts with '{path[0]}', which cannot start a name in YAML, and '{path}' "
         "is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"

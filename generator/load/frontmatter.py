@@ -587,7 +587,9 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
         reserved = re.fullmatch(rf"( *- +)([{_NO_ITEM_START}].*)", _without_comment(lines[at], meant=True)) \
             if 0 <= at < len(lines) else None  # '- %AI', '- |AI': not '- |', which starts a block text
         reserved = None if reserved and _BLOCK_TEXT.fullmatch(reserved[2].rstrip()) else reserved
-        above = next((row for row in reversed(lines[:at]) if row.strip() and not row.lstrip().startswith("#")), "")
+        # the line above as deep as this one or less: a block text's lines ('  - |' over '    teks') are its item's
+        above = next((row for row in reversed(lines[:at]) if row.strip() and not row.lstrip().startswith("#")
+                      and len(_indent(row)) <= len(_indent(lines[at]))), "") if 0 <= at < len(lines) else ""
         if 0 <= at < len(lines) and lines[at].lstrip(" ")[:1] in _NO_ITEM_START and \
                 not _BLOCK_TEXT.fullmatch(_uncommented(lines[at])) and \
                 above.startswith(_indent(lines[at]) + "- "):  # '  @openai' under '  - data': its '-' left out
