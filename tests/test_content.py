@@ -733,8 +733,9 @@ SLUG_SAID = ("field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letter
      'tags:\n  - data\n  - "|AI"\n  - ">AI"  # c'),
     ("tags:\n  - data\n  %AI", ["6: '%AI' has no '-' before it to be an item of the list above: write '  - \"%AI\"'"],
      'tags:\n  - data\n  - "%AI"'),
-    ("tags: [data, %AI, |AI]", ["4: field 'tags': '%AI' starts with '%', which cannot start a name in YAML; put it in "
-                               "double quotes: tags: [data, \"%AI\", \"|AI\"]"], 'tags: [data, "%AI", "|AI"]'),
+    ("tags: [data, %AI, |AI]", ["4: field 'tags': '%AI' and '|AI' start with '%' and '|', which cannot start a name in "
+                               "YAML; put them in double quotes: tags: [data, \"%AI\", \"|AI\"]"],
+     'tags: [data, "%AI", "|AI"]'),
     # under a '- |' item whose text is on the lines below it, it got the parser's words
     ("tags:\n  - |\n    teks\n  - >AI", ["7: field 'tags': '>AI' starts with '>', which cannot start a name in YAML; put "
                                          "it in double quotes: - \">AI\""], 'tags:\n  - |\n    teks\n  - ">AI"'),
@@ -801,6 +802,35 @@ def test_a_yaml_slip_hides_none_of_its_own_fields_problems(settings: ArticleSett
         "content/a.md:5: field 'tags': '@openai' starts with '@', which cannot start a name in YAML; put it in double "
         "quotes: - \"@openai\"", nested]
     assert messages(data.replace(b"- @openai", b'- "@openai"'), settings) == [nested]
+
+
+@pytest.mark.parametrize("written, said, right, tags", [
+    ("tags: [@a, @b]", "'@a' and '@b' start with '@', which cannot start a name in YAML; put them in double quotes: "
+     "tags: [\"@a\", \"@b\"]", 'tags: ["@a", "@b"]', ("@a", "@b")),
+    ("tags: [data, @a, %b, `c]", "'@a', '%b' and '`c' start with '@', '%' and '`', which cannot start a name in YAML; "
+     "put them in double quotes: tags: [data, \"@a\", \"%b\", \"`c\"]", 'tags: [data, "@a", "%b", "`c"]',
+     ("data", "@a", "%b", "`c")),
+])
+def test_every_name_in_brackets_that_yaml_cannot_start_is_named_in_one_message(
+        written: str, said: str, right: str, tags: tuple[str, ...], settings: ArticleSettings) -> None:
+    """'tags: [@a, @b]' named '@a' alone, though its line to write quotes both: the editor looked for one slip."""
+    data = f"---\ntitle: x\ndate: 2025-01-01\n{written}\n---\nx\n".encode()
+    assert messages(data, settings) == [f"content/a.md:4: field 'tags': {said}"]
+    article, problems = parse_article("content/a.md", data.replace(written.encode(), right.encode()), settings)
+    assert problems == () and article is not None and article.tags == tags
+
+
+def test_several_old_addresses_that_yaml_cannot_start_keep_their_quoting_advice(settings: ArticleSettings) -> None:
+    """With several such names on a line, the slip is not merged into one path's error, which would drop the quotes
+    the other names need ('@d/' is a usable path once quoted): the slip, then each path's own error."""
+    data = b"---\ntitle: x\ndate: 2025-01-01\nredirects: [`b/, @d/]\n---\nx\n"
+    assert messages(data, settings) == [
+        "content/a.md:4: field 'redirects': '`b/' and '@d/' start with '`' and '@', which cannot start a name in YAML; "
+        "put them in double quotes: redirects: [\"`b/\", \"@d/\"]",
+        "content/a.md:4: field 'redirects': '`b/' is not a usable path; use letters, digits, '-', '_', '.' and '/', "
+        "such as 2025/06/old-slug/"]
+    article, problems = parse_article("content/a.md", data.replace(b"[`b/, @d/]", b'["b/", "@d/"]'), settings)
+    assert problems == () and article is not None and [r.path for r in article.redirects] == ["b/", "@d/"]
 
 
 @pytest.mark.parametrize("written, said", [

@@ -484,6 +484,8 @@ def slip_and(slipped: Problem, problem: Problem) -> Problem | None:
             problem.severity != "error" or "double quotes: " not in slipped.message or \
             not _WHOLE_VALUE.match(problem.message):
         return None
+    if re.match(r"'.*' and '.*' start with '", slipped.message):  # several items: '[`a/, @b/]', where the quotes
+        return None  # the slip asks for are what '@b/' lacks: said apart, so that no name's fix is lost
     named = re.match(r"'(.*)' starts with '", slipped.message)  # one item of a list: '[lama x, @lama2/]'
     if named and problem.message[:1] in "'\"" and not problem.message.startswith(f"{quoted(named[1])} "):
         return None
@@ -874,6 +876,11 @@ def _as_value(text: str, key: str) -> str:
     return double_quoted(text)
 
 
+def _and(words: list[str]) -> str:
+    """``words`` as a sentence lists them: "'@a'", "'@a' and '@b'", "'@a', '@b' and '%c'"."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 def _plain(text: str) -> bool:
     """Whether YAML reads ``text`` written plainly as that text, as the simple reader takes it (``_PLAIN_START``)."""
     return bool(text) and text[0] not in _PLAIN_START and ": " not in text and " #" not in text \
@@ -1080,15 +1087,18 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
                            f"never closed{also}; put a name that starts with '#' in double quotes: {shown}: {fixed}"), \
             f"{indented}{shown}: {fixed}"
     if close == "]" and value.endswith("]") and (
-            reserved := re.search(rf"[\[,]\s*([{_NO_ITEM_START}][^,\]]*)", value)):  # '[a, @b]', '[a, %b]'
+            reserved := re.findall(rf"[\[,]\s*([{_NO_ITEM_START}][^,\]]*)", value)):  # '[a, @b]', '[a, %b]'
         extra = value.count("[") - value.count("]")  # '[data, @openai]]': a bracket doubled too
         paired = value[extra:] if extra > 0 and value.startswith("[" * (extra + 1)) else \
             value[:extra] if extra < 0 and value.endswith("]" * (1 - extra)) else value
         fixed = _as_items(paired[:-1]) + "]"
-        if _is_list(fixed):
+        if _is_list(fixed):  # every such name in one message: '[@a, @b]' names both
             also = f", and the list has {_too_many(extra)}" if paired != value else ""
-            return at, field, (f"'{reserved[1].strip()}' starts with '{reserved[1][0]}', which cannot start a name "
-                               f"in YAML{also}; put it in double quotes: {shown}: {fixed}"), f"{indented}{shown}: {fixed}"
+            names = [name.strip() for name in reserved]
+            said, starts = (_and([f"'{text}'" for text in texts]) for texts in (names, dict.fromkeys(n[0] for n in names)))
+            return at, field, (f"{said} {'start' if len(names) > 1 else 'starts'} with {starts}, which cannot start a name in "
+                               f"YAML{also}; put {'them' if len(names) > 1 else 'it'} in double quotes: {shown}: "
+                               f"{fixed}"), f"{indented}{shown}: {fixed}"
     if close == "]" and key in _LIST_KEYS and (paired := _brackets_paired(value)) is not None:  # 'tags: [data]]'
         fixed = _as_items(paired[:-1]) + "]"  # '[data, AI: generatif]]': '"AI: generatif"', or a mapping in the list
         return at, field, f"has {_too_many(value.count('[') - value.count(']'))}; write {shown}: {fixed}", \
