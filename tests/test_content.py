@@ -853,6 +853,28 @@ def test_an_at_item_after_one_with_a_question_mark_gets_the_quoting_advice(
         assert problems == () and article is not None and article.tags == ("a?b", "@c")
 
 
+@pytest.mark.parametrize("parser", ["build's", "pure Python"])
+def test_a_question_mark_in_a_name_in_brackets_reads_alike_without_libyaml(
+        parser: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where PyYAML is built without libyaml (no ``yaml.CSafeLoader``), 'tags: [a?b, "c"]' failed with the parser's
+    "expected ',' or ']', but got '?'" and '[a?b, @c]' got no advice: PyYAML's own scanner ends a plain value in
+    brackets at a '?'. Read as libyaml reads it, both builds say the same."""
+    from generator.commands.cli import main
+    from generator.load import frontmatter
+    if parser == "pure Python":
+        monkeypatch.setattr(frontmatter, "_Loader", frontmatter._loader_of(frontmatter._PureParser))
+        monkeypatch.setattr(frontmatter, "_SafeLoader", frontmatter._ScanLoader)
+    make_project(tmp_path, {"2025/06/a.md": article(tags='[a?b, "c"]'), "2025/06/b.md": article(title="B", tags="[a?b, @d]")})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/b.md:4: field 'tags': '@d' starts with '@', which cannot start a name in YAML; put it in "
+        "double quotes: tags: [a?b, \"@d\"]", "error: 1 problem found; nothing was written"]
+    write_files(tmp_path, {"content/2025/06/b.md": article(title="B", tags='[a?b, "@d"]')})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    page = lxml.html.parse(str(tmp_path / "site/2025/06/a/index.html")).getroot()
+    assert {"a?b · 2", "c · 1"} <= {link.text_content().strip() for link in page.xpath("//a[contains(@href, '/tags/')]")}
+
+
 @pytest.mark.parametrize("written, said, meant", [
     ("tags {a: 1,\n  b: c", "content/a.md:4: field 'tags': has no ':' after the key, and it starts with '{', which YAML "
                            "reads as a mapping; write it on one line in brackets, in place of lines 4 to "

@@ -20,23 +20,56 @@ import yaml
 
 from generator.core.errors import Problem, printable, quoted
 
-# the C parser is ~10x faster; the pure-Python one behaves the same, except that it ends a plain value in brackets at a
-# '?' ('[a?b]'), so a line an advice gives to write is read back by a loader of the same kind (``_read_back``)
+
+
+class _Scanner(yaml.scanner.Scanner):
+    """PyYAML's pure-Python scanner, reading a plain value in brackets past a '?' as libyaml (the C parser) does:
+    '[a?b, "c"]' is the names 'a?b' and 'c', where PyYAML's own ends the value at the '?' and fails. For the token
+    scans that explain a slip (``_flow_closes``, ``_unclosed_quote``, ``_without_colon``; never run on a file
+    without one) and for the parser where PyYAML was built without libyaml."""
+
+    _in_plain = False
+
+    def scan_plain(self) -> yaml.ScalarToken:
+        self._in_plain = True
+        try:
+            return super().scan_plain()
+        finally:
+            self._in_plain = False
+
+    def peek(self, index: int = 0) -> str:
+        char = super().peek(index)
+        return "x" if char == "?" and self._in_plain else char  # not an end; the value's text is read as written
+
+
+class _ScanLoader(_Scanner, yaml.reader.Reader, yaml.parser.Parser, yaml.composer.Composer,
+                  yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """``yaml.SafeLoader`` with ``_Scanner`` (first, so that its ``peek`` is the one read)."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        _Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+class _PureParser(_Scanner, yaml.reader.Reader, yaml.parser.Parser, yaml.composer.Composer):
+    """The build's parser where PyYAML was built without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        _Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+
+
+# the C parser is ~10x faster; the pure-Python one, with ``_Scanner``, reads the same
 try:
     from yaml.cyaml import CParser as _Parser, CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
-    from yaml.composer import Composer as _Composer
-
-    class _Parser(_Reader, _Scanner, _Parser, _Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            _Composer.__init__(self)
+    _Parser, _SafeLoader = _PureParser, _ScanLoader  # type: ignore[misc, assignment]
 
 Lines = dict[tuple[Any, ...], int]
 """Key path (e.g. ``("source", "url")`` or ``("tags", 2)``) → 1-based file line."""
@@ -369,10 +402,16 @@ _Resolver.add_implicit_resolver(
     list("-+0123456789."))
 
 
-class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        _Resolver.__init__(self)
+def _loader_of(parser: type) -> type:
+    """The build's loader: ``parser`` (libyaml's, or ``_PureParser``) with the core schema's ``_Resolver``."""
+    class Loader(parser, _Resolver):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            parser.__init__(self, stream)
+            _Resolver.__init__(self)
+    return Loader
+
+
+_Loader = _loader_of(_Parser)
 
 
 KEY_ADVICE = ("a name such as 'title:'",)
@@ -712,7 +751,7 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
         return int(error.context_mark.line)
     found, rows = None, text.split("\n")
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_ScanLoader):
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
                     token.end_mark.line > token.start_mark.line:
                 item = _QUOTED_ITEM.fullmatch(rows[token.start_mark.line]) or _open_in_list(  # '  - "Alibaba' over
@@ -754,7 +793,7 @@ def _without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
         return None
     tokens: list[yaml.Token] = []
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_ScanLoader):
             if token.start_mark.index >= error.problem_mark.index:
                 break
             tokens.append(token)
@@ -955,7 +994,7 @@ def _flow_closes(text: str) -> dict[int, list[int | None]]:
     opened: list[tuple[int, int]] = []
     closes: dict[int, list[int | None]] = {}
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_ScanLoader):
             line = bisect.bisect_left(breaks, token.start_mark.index)
             if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
                 opened.append((line, len(closes.setdefault(line, []))))
