@@ -1554,9 +1554,12 @@ def test_nginx_map_keys_are_the_decoded_addresses_nginx_compares(tmp_path: Path,
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert [line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines()[8:]
             if "feed.xml" not in line and "/categories" not in line and "page/1" not in line] == [
-        '"/posts/berita-lokal/kafé/" "/2024/03/kafe/";', '"/posts/berita-lokal/kafé" "/2024/03/kafe/";',
-        '"/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";', '"/posts/" "/";', '"/posts" "/";',
-        '"/posts/index.html" "/";']
+        '"/posts/" "/";', '"/posts" "/";', '"/posts/index.html" "/";']
+    # an accent is a letter an old address in redirects: may hold: the build's own map has its keys, decoded
+    assert 'redirects: ["/posts/berita-lokal/kafé/"]\n' in (tmp_path / "new/content/2024/03/kafe.md").read_text()
+    assert {'    "/posts/berita-lokal/kafé/" "/2024/03/kafe/";', '    "/posts/berita-lokal/kafé" "/2024/03/kafe/";',
+            '    "/posts/berita-lokal/kafé/index.html" "/2024/03/kafe/";'} <= set(build(load_config(
+                tmp_path / "new/config.yaml")).output.files["redirects.nginx.conf"].decode().splitlines())
     assert redirect_lines(tmp_path / "new") == [
         "/posts/berita-lokal/kaf%C3%A9/ /2024/03/kafe/ 301"]
 

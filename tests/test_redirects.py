@@ -753,6 +753,48 @@ def test_an_old_address_with_an_at_sign_is_redirected(tmp_path: Path, capsys: py
     assert '    "/@lama/" "/2025/06/a/";' in (tmp_path / "site/redirects.nginx.conf").read_text().splitlines()
 
 
+def test_an_old_address_in_another_script_or_percent_escaped_is_redirected_where_a_browser_asks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An old address of a Hugo or WordPress site, '北/' or '%E5%8C%97/' (the same, as a browser sends it), was "not a
+    usable path", quoted or not. It gets its page at the decoded path, which a host serves for the escaped
+    address a browser asks for; the escaped one in _redirects, as the import writes it; the decoded one in the
+    nginx map, as nginx's $uri holds it. A '%' that starts no escape of UTF-8 text is said so, at its line."""
+    import http.server
+    import threading
+    import urllib.request
+    make_project(tmp_path, {"2025/06/a.md": article(redirects='["%E5%8C%97/", 北/lama/, kafé.html, "%zz/", "%C3%28/"]')})
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "-q", "--config", config]) == 1
+    escapes = "a '%' in it starts no escape of UTF-8 text (a '%' and two hex digits, such as %E5%8C%97/); write the " \
+              "address readers had, such as 2025/06/old-slug/ or 北/"
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/2025/06/a.md:4: field 'redirects': '%C3%28/' is not a usable path: {escapes}",
+        f"content/2025/06/a.md:4: field 'redirects': '%zz/' is not a usable path: {escapes}",
+        "error: 2 problems found; nothing was written"]
+    write_files(tmp_path, {"content/2025/06/a.md": article(redirects='["%E5%8C%97/", 北/lama/, kafé.html]')})
+    assert main(["build", "-q", "--config", config]) == 0
+    rules = (tmp_path / "site/_redirects").read_text().splitlines()
+    assert {"/%E5%8C%97/ /2025/06/a/ 301", "/%E5%8C%97/lama/ /2025/06/a/ 301", "/kaf%C3%A9.html /2025/06/a/ 301"} \
+        <= set(rules)
+    nginx = (tmp_path / "site/redirects.nginx.conf").read_text().splitlines()
+    assert {'    "/北/" "/2025/06/a/";', '    "/北/lama" "/2025/06/a/";', '    "/kafé.html" "/2025/06/a/";'} <= set(nginx)
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = partial(Quiet, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for asked in ("/%E5%8C%97/", "/%E5%8C%97/lama/", "/kaf%C3%A9.html"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}{asked}") as answer:
+                page = lxml.html.fromstring(answer.read())
+            assert page.xpath("//meta[@http-equiv='refresh']/@content") == ["0; url=https://example.org/2025/06/a/"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_an_item_that_is_a_list_or_mapping_is_shown_in_yaml_words(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'- lama2/: x' was told "item 2 is {'lama2/': 'x'}", Python's words; a list item's number was 31 for 0x1F."""

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Collection, Iterable, Mapping, Union
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from generator.core import urls
 from generator.load.config import Config
@@ -34,6 +35,27 @@ from generator.load.publishers import Publisher, PublisherEntry, publisher_path
 _SEGMENT = re.compile(r"^[A-Za-z0-9_~@-][A-Za-z0-9._~@-]*$")
 """One path segment: URL-safe characters only, and no '.' or '..' segments. An '@' is one ('/@lama/', a profile's
 address on many sites): a browser sends it as it is, and every host serves a folder so named."""
+_ESCAPES = re.compile(r"(?:[^%]|%[0-9A-Fa-f]{2})*")
+"""A path whose every '%' starts an escape ('%E5%8C%97')."""
+
+
+def _usable(segment: str) -> bool:
+    """Whether ``segment`` is a folder or file name an old address may have (``_SEGMENT``), a letter, mark or digit
+    of another script counted as a letter ('北', 'kafé'): a browser sends it percent-escaped, and a host decodes
+    the address and serves the folder so named."""
+    return bool(_SEGMENT.match(re.sub(r"[^\x00-\x7f]", lambda m: "a" if unicodedata.category(m[0])[0] in "LMN" else "%",
+                                      segment)))
+
+
+def _decoded(path: str) -> str | None:
+    """``path`` with its percent-escapes decoded, as a host reads the address ('%E5%8C%97/' → '北/'); None when a
+    '%' starts no escape or the escapes are not UTF-8 text."""
+    if not _ESCAPES.fullmatch(path):
+        return None
+    try:
+        return unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return None
 NGINX_VARIABLE = "$news_digest_redirect"
 """The variable ``redirects.nginx.conf`` sets; the server block answers 301 when it is not empty."""
 MOVED = {"id": "Halaman ini telah dipindahkan ke", "en": "This page has moved to"}
@@ -166,10 +188,15 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | 
                                    "such as 2025/06/old-slug/"))
             continue
         path = text.lstrip("/")
+        if "%" in path and (path := _decoded(path)) is None:  # type: ignore[assignment]
+            problems.append((line, f"{quoted(text)} is not a usable path: a '%' in it starts no escape of UTF-8 text "
+                                   "(a '%' and two hex digits, such as %E5%8C%97/); write the address readers had, "
+                                   "such as 2025/06/old-slug/ or 北/"))
+            continue
         segments = _segments(path)  # '2025/06//' keeps its empty folder
         as_written = ""
         if {"", ".", ".."} & set(segments) and not {"?", "#"} & set(path) and all(
-                _SEGMENT.match(s) for s in segments if s not in ("", ".", "..")):
+                _usable(s) for s in segments if s not in ("", ".", "..")):
             kept = _resolved(segments)
             if kept is None:
                 problems.append((line, f"{quoted(text)} is not a usable path: its '..' goes back past the site's "
@@ -184,7 +211,7 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | 
             # planned as what it resolves to, so that the fix it is told is one the site takes (``plan_redirects``)
             as_written, path = text, "/".join(kept) + ("/" if path.endswith("/") or segments[-1] in (".", "..") else "")
             segments = kept
-        if not path or "?" in path or "#" in path or not all(_SEGMENT.match(s) for s in segments):
+        if not path or "?" in path or "#" in path or not all(_usable(s) for s in segments):
             problems.append((line, f"{quoted(text)} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
                                    "such as 2025/06/old-slug/"))
             continue
@@ -406,8 +433,8 @@ def netlify_redirects(config: Config, plan: Mapping[str, Target]) -> str:
              "before they were registered, for Netlify and Cloudflare Pages."]
     # the articles' and pages' own first: a host that takes only so many rules keeps those
     for file, to in sorted(plan.items(), key=lambda item: (isinstance(item[1], Moved), item[0])):
-        old = urls.url(config.base_path, file.removesuffix("index.html"))
-        lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")
+        old = urls.url(config.base_path, quote(file.removesuffix("index.html"), safe="/@~!$&'()*+,;=:"))  # '北/'
+        lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")  # as '%E5%8C%97/', as the import writes it
     return "\n".join(lines) + "\n"
 
 

@@ -95,10 +95,10 @@ def render_report(done: Imported) -> str:
     moves("Redirects ({n}), in each file's redirects: (the build makes a page at the old address, which every host "
           "serves, and 301 rules for Netlify, Cloudflare Pages and nginx):",
           [pair for pair in done.redirects if pair not in rules])
-    moves("Redirects that no redirects: can hold ({n}: a character other than letters, digits and -_.~, an address "
-          "that differs from another or from the site's own pages in letter case alone, a file not named .html, or "
-          f"one too long for nginx's map), only in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); "
-          "GitHub and GitLab Pages answer 404 there:", done.rules)
+    moves("Redirects that no redirects: can hold ({n}: a character other than letters and digits of any script and "
+          "-_.~@, an address that differs from another or from the site's own pages in letter case alone, a file not "
+          f"named .html, or one too long for nginx's map), only in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} "
+          "(nginx map); GitHub and GitLab Pages answer 404 there:", done.rules)
     moves("Feed redirects ({n}): the old site's feeds, which subscribers' feed readers follow to the new ones, in "
           f"{REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages cannot send a "
           "feed reader on (no 301), so there, tell subscribers the new address:", done.feeds)
