@@ -660,3 +660,24 @@ def test_an_email_longer_than_gmail_shows_is_a_warning_and_stays_one(tmp_path: P
         os.remove(root / "content/2025/06" / name)
     last = build("-j", "1")
     assert last.returncode == 0 and "Gmail" not in last.stderr
+
+
+THAI_WORD = "คนที่นี่มีน้ำใจ"
+"""Fifteen characters, six of them marks above or below a letter (U+0E35, U+0E48, U+0E49): nine columns."""
+
+
+def test_thai_marks_take_no_column_in_the_text_email(tmp_path: Path) -> None:
+    """A reader's report: Thai's vowel and tone marks (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E) sit above or below a
+    letter, yet each counted a column in email.txt's wrap, so Thai lines came out 15–20% short: a headline, a summary
+    and the note wrapped after four such words where seven fit in 70 columns (six in a headline's 68)."""
+    from generator.core.wrap import columns
+    assert columns(THAI_WORD) == 9 and columns("\u0e31\u0e34\u0e3a\u0e47\u0e4e") == 0
+    words = " ".join([THAI_WORD] * 14)
+    make_project(tmp_path, {"a.md": article(title=words, summary=words)})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": words + "\n"})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    seven = " ".join([THAI_WORD] * 7)
+    assert f"\n\n{seven}\n{seven}\n\n" in text, text
+    six = " ".join([THAI_WORD] * 6)  # the headline and the summary: 68 columns and their indent
+    assert f"\n* {six}\n  {six}\n  {THAI_WORD} {THAI_WORD}\n  https://" in text, text
+    assert f"\n  13 Juni 2025\n  {six}\n  {six}\n  {THAI_WORD} {THAI_WORD}\n" in text, text

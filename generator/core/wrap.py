@@ -93,8 +93,15 @@ def _cluster_columns(cluster: str) -> int:
 def columns(text: str) -> int:
     """How many columns ``text`` takes."""
     if not MAYBE_WIDE.search(text):
-        return len(text) if text.isascii() else sum(not unicodedata.combining(c) for c in text)
+        return len(text) if text.isascii() else sum(not _extends(c) for c in text)
     return _cluster_columns(text) if len(text) == 1 else sum(map(_cluster_columns, clusters(text)))
+
+
+def by_columns(text: str) -> bool:
+    """Whether ``text`` takes other than a column a character: it holds a wide character or a mark (Thai's vowels
+    and tones above and below a letter, an accent written apart), so ``wrap``, not ``textwrap``, must fill its
+    lines."""
+    return not text.isascii() and (MAYBE_WIDE.search(text) is not None or columns(text) != len(text))
 
 
 def _breaks_around(cluster: str) -> bool:

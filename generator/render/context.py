@@ -39,7 +39,7 @@ from jinja2.runtime import Context
 from jinja2.utils import internalcode
 
 from generator.core.errors import quoted
-from generator.core.wrap import MAYBE_WIDE, wrap
+from generator.core.wrap import by_columns, wrap
 
 try:
     from markupsafe import _escape_inner  # MarkupSafe 3: the escaping, without the Markup around it
@@ -197,10 +197,11 @@ def wordwrap(environment: jinja2.Environment, s: str, width: int = 79, break_lon
     """Jinja's ``wordwrap`` filter, with the same result: text of plain words no longer than ``width`` (most
     summaries) is wrapped here, filling each line with as many words as fit, which is what ``textwrap`` does
     with such text at several times the cost (half of rendering an edition's plain-text e-mail); anything
-    else goes to Jinja's filter. Text holding a Chinese or Japanese character is wrapped by columns, two for such a
-    character, and may break between them (``core.wrap``): Jinja's filter counts characters and breaks only at
-    spaces, so a Chinese headline of 60 characters, 120 columns, was one line."""
-    if type(s) is str and width > 0 and not s.isascii() and MAYBE_WIDE.search(s):
+    else goes to Jinja's filter. Text holding a Chinese or Japanese character or a mark is wrapped by columns, two for
+    such a character, none for a mark (Thai's vowels and tones), and may break between Chinese characters
+    (``core.wrap``): Jinja's filter counts characters and breaks only at spaces, so a Chinese headline of 60
+    characters, 120 columns, was one line, and a Thai one came out a fifth short."""
+    if type(s) is str and width > 0 and by_columns(s):
         joint = environment.newline_sequence if wrapstring is None else wrapstring
         return joint.join(joint.join(wrap(line, width, break_long_words=break_long_words,
                                           break_on_hyphens=break_on_hyphens)) for line in s.splitlines())
