@@ -681,3 +681,12 @@ def test_thai_marks_take_no_column_in_the_text_email(tmp_path: Path) -> None:
     six = " ".join([THAI_WORD] * 6)  # the headline and the summary: 68 columns and their indent
     assert f"\n* {six}\n  {six}\n  {THAI_WORD} {THAI_WORD}\n  https://" in text, text
     assert f"\n  13 Juni 2025\n  {six}\n  {six}\n  {THAI_WORD} {THAI_WORD}\n" in text, text
+
+
+def test_a_notes_table_keeps_its_rows_together_in_the_text_email(tmp_path: Path) -> None:
+    """A reader's report: email.txt put a blank line between a note's table rows, so a table read as one short
+    paragraph per row; its rows are on consecutive lines, a blank line before and after the table."""
+    make_project(tmp_path, {"a.md": article()})
+    assert note_in_text_email(tmp_path, "Angka pekan ini:\n\n| Perusahaan | Nilai |\n|---|---|\n| Meta | 14 |\n"
+                                        "| Google | 2 |\n\nPenutup.\n") == (
+        "Angka pekan ini:\n\nPerusahaan | Nilai\nMeta | 14\nGoogle | 2\n\nPenutup.")

@@ -471,8 +471,11 @@ def _own_lines(block: Any) -> list[str]:
 
 
 def _tight(before: Any, block: Any) -> bool:
-    """Whether ``block`` follows ``before`` with no blank line: both are items of a tight list (their text is not in
-    ``<p>``), ``block`` the next item of ``before``'s list, or of a list inside it; as the web page sets them."""
+    """Whether ``block`` follows ``before`` with no blank line: both are rows of one table (a blank line between each
+    made a table read as paragraphs), or items of a tight list (their text is not in ``<p>``), ``block`` the next
+    item of ``before``'s list, or of a list inside it; as the web page sets them."""
+    if before is not None and before.tag == "tr" == block.tag:
+        return next(before.iterancestors("table"), None) is next(block.iterancestors("table"), None)
     if before is None or before.tag != "li" or block.tag != "li":
         return False
     parent = block.getparent()
