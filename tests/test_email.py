@@ -690,3 +690,22 @@ def test_a_notes_table_keeps_its_rows_together_in_the_text_email(tmp_path: Path)
     assert note_in_text_email(tmp_path, "Angka pekan ini:\n\n| Perusahaan | Nilai |\n|---|---|\n| Meta | 14 |\n"
                                         "| Google | 2 |\n\nPenutup.\n") == (
         "Angka pekan ini:\n\nPerusahaan | Nilai\nMeta | 14\nGoogle | 2\n\nPenutup.")
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Pembuka <video controls>Tonton videonya di situs.</video> lalu.\n",
+     "Pembuka [video] Tonton videonya di situs. lalu."),
+    ('<video controls src="  ">\nTonton videonya di situs.\n</video>\n', "[video] Tonton videonya di situs."),
+    ("Pembuka.\n\n<audio controls></audio>\n\nPenutup.\n", "Pembuka.\n\n[audio]\n\nPenutup."),
+    ('<audio title="Siaran pagi" controls>\n<source src="">\n<p>Dengarkan di <a href="/x/">sini</a>.</p>\n</audio>\n',
+     "[Siaran pagi]\n\nDengarkan di sini (https://example.org/x/)."),
+    ('<video controls><source src=""><source src="/media/b.mp4">Tonton.</video>\n',
+     "[video] (https://example.org/media/b.mp4)"),
+])
+def test_a_player_with_nothing_to_play_is_its_label_and_fallback_text_in_the_text_email(
+        tmp_path: Path, note: str, expected: str) -> None:
+    """An attacker's report: a note's <video> or <audio> without an address (none written, one of spaces, one the
+    sanitiser removed) was left out of email.txt without a word, where email.html shows its fallback text: it is its
+    '[video]' (or title) and that fallback text. A blank <source> before a real one hid the real one too."""
+    make_project(tmp_path, {"a.md": article()})
+    assert note_in_text_email(tmp_path, note) == expected

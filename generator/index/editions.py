@@ -496,7 +496,8 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
     ``width`` without breaking a word or a URL, list items as '- ' or '1. ' (a nested one under its parent's text,
     an item's later paragraphs too), a hard break as a new line, each link's address after its text (absolute,
     resolved as on the page at ``page_url``), an image as '[alt] (address)' and a video or audio as
-    '[video] (address)' (its title, if it has one, in the brackets; on its own lines, a paragraph), the text of a raw
+    '[video] (address)' (its title, if it has one, in the brackets; on its own lines, a paragraph; with no address,
+    '[video]' and its fallback text), the text of a raw
     <div>, <figcaption> or <summary> as paragraphs, no heading '#' or footnote '↩' links, a quote's '> ' on each of
     its lines. ``striptags`` ran it all into one line and lost every address."""
     import lxml.html
@@ -512,9 +513,13 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
         _stand_in(image, ((f"[{alt}]" if alt else "") + (f" ({src})" if src else "")).strip())
     for media in doc.xpath("//video | //audio"):  # its address, not the fallback text of a player that cannot play
         # './/': lxml's parser, which takes <track> for no void element, nests a <source> after one inside it
-        src = (media.get("src") or next(iter(media.xpath(".//source/@src")), "")).strip()
+        src = next((s.strip() for s in (media.get("src"), *media.xpath(".//source/@src")) if s and s.strip()), "")
         label = " ".join((media.get("title") or media.tag).split())
-        _stand_in(media, f"[{label}] ({src})" if src else "")
+        if src:
+            _stand_in(media, f"[{label}] ({src})")
+        else:  # nothing to play: its label and its fallback text, as a mail client shows it (it was left out)
+            media.text = f"[{label}] " + (media.text or "")
+            media.drop_tag()
     # a footnote's mark ('[1]', as markdown.py writes it) is no address ('#n2-fn1' when the note's ids took a prefix)
     for link in doc.xpath("//a[@href][not(@role='doc-noteref' and parent::sup[@class='footnote-ref'])]"):
         href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
