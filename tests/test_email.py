@@ -709,3 +709,17 @@ def test_a_player_with_nothing_to_play_is_its_label_and_fallback_text_in_the_tex
     '[video]' (or title) and that fallback text. A blank <source> before a real one hid the real one too."""
     make_project(tmp_path, {"a.md": article()})
     assert note_in_text_email(tmp_path, note) == expected
+
+
+def test_the_email_headings_right_to_left_title_is_isolated_by_characters_not_bdi(tmp_path: Path) -> None:
+    """email.html's <h1> keeps U+2068 and U+2069 around an Arabic title where the web page has <bdi>: Gmail, Outlook
+    (Windows and Outlook.com), Yahoo and AOL do not keep <bdi> (caniemail.com, 'html-bdi'), and the characters are
+    text, which every sanitiser passes (docs/theme.md)."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: أخبار AI\n---\nCatatan.\n"})
+    files = build_project(tmp_path).output.files
+    email = lxml.html.document_fromstring(files[EMAIL])
+    assert email.xpath("//h1/text()") == ["Edisi #1: \u2068أخبار AI\u2069"] and not email.xpath("//bdi")
+    page = lxml.html.document_fromstring(files["weekly/2025-W24/index.html"])
+    assert [lxml.html.tostring(h, encoding="unicode").strip() for h in page.xpath("//h1")] == [
+        '<h1>Edisi #1: <bdi>أخبار AI</bdi></h1>']
