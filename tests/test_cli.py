@@ -438,9 +438,9 @@ def test_every_failing_template_is_said_once_with_the_warnings_and_nothing_is_wr
     assert code == 1 and "Traceback" not in out + err
     assert err.splitlines() == [
         "content/c.md:4: field 'sumary': warning: unknown field, ignored; did you mean 'summary'?",
-        "templates/article.html:1: template error: 'generator.core.models.Article object' has no attribute 'titel' "
+        "templates/article.html:1: template error: an Article has no 'titel' "
         "(did you mean 'title'?); fix the template, or remove your override of it",
-        "templates/email.txt:1: template error: 'generator.index.editions.Edition object' has no attribute 'titel' "
+        "templates/email.txt:1: template error: an Edition has no 'titel' "
         "(did you mean 'title'?); fix the template, or remove your override of it",
         "error: 2 problems found; nothing was written"]
     assert tree(tmp_path / "site") == before

@@ -236,8 +236,9 @@ def test_a_broken_template_is_a_message_not_a_traceback(tmp_path: Path, capsys: 
     make_project(tmp_path, {"a.md": article()})
     write_files(tmp_path, {"templates/index.html": "{% extends 'base.html' %}\n{% block main %}{{ pager.nope() }}{% endblock %}\n"})
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
-        "templates/index.html:2: template error: 'generator.render.pages.Pager object' has no attribute 'nope'; fix the "
-        "template, or remove your override of it\nerror: 1 problem found; nothing was written\n"))
+        "templates/index.html:2: template error: a Pager has no 'nope'; its names: articles, first, images, links, "
+        "next, number, path, prev, total; fix the template, or remove your override of it\n"
+        "error: 1 problem found; nothing was written\n"))
 
 
 def test_a_misspelt_name_in_a_template_gets_the_likely_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -245,7 +246,7 @@ def test_a_misspelt_name_in_a_template_gets_the_likely_one(tmp_path: Path, capsy
     write_files(tmp_path, {"templates/article.html": "{% extends 'base.html' %}\n{% block main %}\n"
                                                      "{{ article.titel }}{% endblock %}\n"})
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (1, "", (
-        "templates/article.html:3: template error: 'generator.core.models.Article object' has no attribute 'titel' "
+        "templates/article.html:3: template error: an Article has no 'titel' "
         "(did you mean 'title'?); fix the template, or remove your override of it\n"
         "error: 1 problem found; nothing was written\n"))
 

@@ -157,10 +157,33 @@ def test_a_misspelt_macro_or_block_is_given_the_likely_one(tmp_path: Path) -> No
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path).output.files
     assert [str(p) for p in caught.value.problems] == [
-        "templates/404.html:3: template error: 'jinja2.runtime.TemplateReference object' has no attribute 'mian' "
+        "templates/404.html:3: template error: self (the page's blocks) has no 'mian' "
         "(did you mean 'main'?); fix the template, or remove your override of it",
-        "templates/article.html:3: template error: 'generator.render.context.Imported object' has no attribute "
-        "'whne' (did you mean 'when'?); fix the template, or remove your override of it"]
+        "templates/article.html:3: template error: m (what _macros.html defines) has no 'whne'"
+        " (did you mean 'when'?); fix the template, or remove your override of it"]
+
+
+
+def test_a_template_error_says_what_the_value_is_and_which_names_it_has(tmp_path: Path) -> None:
+    """A reader's report: a template's typo was told in Python's class names ('generator.render.context.Imported
+    object' has no attribute …), which an editor never wrote; it says what the value is (m, a Page, a list, none)
+    and, with no name close to the one written, the names it has."""
+    make_project(tmp_path, {"a.md": article()})
+    messages = []
+    for expression in ("m.qqqq", "page.zz", "tag_links.zz", "image.zz"):
+        write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}\n'
+                               f"{{{{ {expression} }}}}\n{{% endblock %}}\n"})
+        with pytest.raises(BuildError) as caught:
+            build_project(tmp_path).output.files
+        messages += [str(p) for p in caught.value.problems]
+    end = "; fix the template, or remove your override of it"
+    assert messages == [
+        "templates/article.html:3: template error: m (what _macros.html defines) has no 'qqqq'; its names: abs_src, ld, "
+        "picture, src, when" + end,
+        "templates/article.html:3: template error: a Page has no 'zz'; its names: feeds, path, title" + end,
+        "templates/article.html:3: template error: a list has no 'zz'" + end,
+        "templates/article.html:3: template error: a value that is none here (test it with {% if %} first) has no 'zz'"
+        + end]
 
 
 MACROS = re.findall(r"{% macro .*?{% endmacro %}", (PACKAGE_THEMES / "default/templates/_macros.html").read_text(), re.S)

@@ -220,27 +220,54 @@ def wordwrap(environment: jinja2.Environment, s: str, width: int = 79, break_lon
     return do_wordwrap(environment, s, width, break_long_words, wrapstring, break_on_hyphens)
 
 
+_PLAIN_KINDS = {"NoneType": "a value that is none here (test it with {% if %} first)", "str": "a text",
+               "int": "a number", "float": "a number", "bool": "true or false", "tuple": "a list", "list": "a list",
+               "dict": "a mapping", "datetime": "a date and time", "date": "a date", "Markup": "an HTML text"}
+"""What Python's own values are, in an editor's words; their names (methods) are not listed."""
+_LISTED = 40
+"""The most names a message lists (``t`` has some ninety)."""
+
+
+def described(obj: Any) -> tuple[str, list[str]]:
+    """What ``obj`` is, as an editor would say it, and the names a template can read on it ([] when they are not
+    worth listing): Jinja's message named Python's classes ('generator.render.context.Imported object')."""
+    from dataclasses import fields, is_dataclass
+
+    kind = type(obj).__name__
+    if isinstance(obj, Imported):
+        return f"m (what {obj._template} defines)", [n for n in dir(obj) if not n.startswith("_")]
+    if isinstance(obj, jinja2.environment.TemplateModule):
+        return f"what {obj.__name__} defines", [n for n in vars(obj) if not n.startswith("_")]
+    if isinstance(obj, jinja2.runtime.TemplateReference):  # ``self``: its names are the blocks it has
+        return "self (the page's blocks)", list(obj._TemplateReference__context.blocks)  # type: ignore[attr-defined]
+    if isinstance(obj, Strings):
+        return "t (the theme's words)", list(obj)
+    if kind in _PLAIN_KINDS:
+        return _PLAIN_KINDS[kind], list(obj) if isinstance(obj, dict) else []
+    names = [f.name for f in fields(obj)] if is_dataclass(obj) else []
+    names += [n for n in dir(type(obj)) if not n.startswith("_") and isinstance(getattr(type(obj), n, None), property)]
+    return ("an " if kind[:1] in "AEIOU" else "a ") + kind, names
+
+
 class SuggestingUndefined(jinja2.StrictUndefined):
-    """Jinja's strict undefined (a template typo is an error), whose message names the attribute or key the
-    template most likely meant: "'Article object' has no attribute 'titel' (did you mean 'title'?)"; for ``m``
-    (``Imported``), a macro, and for ``self``, a block."""
+    """Jinja's strict undefined (a template typo is an error), whose message says what the value is and names the
+    attribute or key the template most likely meant: "an Article has no 'titel' (did you mean 'title'?)"; for ``m``
+    (``Imported``), a macro, and for ``self``, a block; with none close, the names it has."""
 
     __slots__ = ()
 
     @property
     def _undefined_message(self) -> str:
-        message: str = super()._undefined_message
         obj, name = self._undefined_obj, self._undefined_name
         if self._undefined_hint or obj is jinja2.utils.missing or not isinstance(name, str):
-            return message
-        if isinstance(obj, dict):
-            names = list(obj)
-        elif isinstance(obj, jinja2.runtime.TemplateReference):  # ``self``: its names are the blocks it has
-            names = list(obj._TemplateReference__context.blocks)  # type: ignore[attr-defined]
-        else:
-            names = [n for n in dir(obj) if not n.startswith("_")]
-        close = difflib.get_close_matches(name, [n for n in names if isinstance(n, str)], n=1)
-        return f"{message} (did you mean {quoted(close[0])}?)" if close else message
+            return str(super()._undefined_message)
+        what, names = described(obj)
+        everything = names if isinstance(obj, dict) or names else [n for n in dir(obj) if not n.startswith("_")]
+        close = difflib.get_close_matches(name, [n for n in everything if isinstance(n, str)], n=1)
+        message = f"{what} has no {quoted(name)}"
+        if close:
+            return f"{message} (did you mean {quoted(close[0])}?)"
+        return f"{message}; its names: {', '.join(sorted(map(str, names)))}" if 0 < len(names) <= _LISTED else message
 
 
 class FollowingLoader(jinja2.FileSystemLoader):
