@@ -146,6 +146,26 @@ def test_an_error_in_a_packaged_partial_names_the_editors_include_and_what_the_p
 
 
 
+def test_an_error_in_a_packaged_template_no_project_template_led_to_names_the_theme_not_the_package(
+        tmp_path: Path) -> None:
+    """A reader's report: a site whose own _macros.html lacked a macro the theme's templates call got the installed
+    package's absolute path ('/usr/lib/python3/site-packages/generator/themes/default/templates/_item.html:6') and
+    the advice to remove an override of that file; it is named as the theme's, with advice that reaches the cause."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/_macros.html": "{% macro src(p) %}{{ url(p) }}{% endmacro %}\n"})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    advice = ("; the theme's own template stopped: a template of your templates/ that it uses (_macros.html, a "
+              "partial) lacks what it needs: add it there, or remove that override")
+    assert [str(p) for p in caught.value.problems] == [
+        "theme default: templates/_item.html:6: template error: m (what _macros.html defines) has no 'when'; its "
+        "names: src" + advice,
+        "theme default: templates/article.html:37: template error: m (what _macros.html defines) has no 'abs_src' "
+        "(did you mean 'src'?)" + advice,
+        "theme default: templates/index.html:10: template error: m (what _macros.html defines) has no 'ld'; its "
+        "names: src" + advice]
+
+
 def test_a_misspelt_macro_or_block_is_given_the_likely_one(tmp_path: Path) -> None:
     """``m`` (the theme's macros, imported when first used) and ``self`` (the page's blocks) listed no names, so
     'whne' and 'mian' got no "did you mean"."""

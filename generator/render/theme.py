@@ -221,14 +221,20 @@ def template_problem(error: Exception, root: Path) -> Problem:
         message = f"{type(error).__name__}: {message}"
     where = Path(filename) if filename else None
     own = [(path, n) for path, n in frames if path.is_relative_to(root)]
-    if where is not None and where.is_relative_to(PACKAGE_THEMES) and own:
-        packaged = "/".join(where.relative_to(PACKAGE_THEMES).parts[2:])  # <theme>/templates/<name>
+    inside = where.relative_to(PACKAGE_THEMES).parts if where and where.is_relative_to(PACKAGE_THEMES) else ()
+    packaged = "/".join(inside[2:])  # <theme>/templates/<name>
+    if packaged and own:
         needed = re.fullmatch(r"'([^']+)' is undefined", message)
         said = (f"needs '{needed[1]}', which this template does not set; set it before it "
                 f"({{% set {needed[1]} = ... %}}) or change this template" if needed else
                 f"stopped: {message}; change what this template gives it, or this template")
         return Problem(own[-1][0].relative_to(root).as_posix(), own[-1][1], "",
                        f"template error: the theme's {packaged}:{line}, reached from here, {said}")
+    if packaged:  # none of the project's templates led here: named as the theme's, not the installed package's path
+        return Problem(f"theme {inside[0]}: templates/{packaged}", line, "",
+                       f"template error: {message}; the theme's own template stopped: a template of your "
+                       "templates/ that it uses (_macros.html, a partial) lacks what it needs: add it there, or "
+                       "remove that override")
     if where is not None and where.is_relative_to(root):
         where = where.relative_to(root)
     path = where.as_posix() if where is not None else "templates"
