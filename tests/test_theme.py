@@ -12,7 +12,7 @@ import pytest
 import shutil
 from markupsafe import Markup
 
-from conftest import article, build_project, make_project, write_files
+from conftest import CONFIG, article, build_project, make_project, write_files
 from generator.core.errors import BuildError
 from generator.core.models import Image
 from generator.load.config import load_config
@@ -547,3 +547,33 @@ def test_a_code_block_inside_a_table_is_no_second_tab_stop(tmp_path: Path) -> No
     body_html = page[page.index('class="body'):]
     assert re.findall(r"<(pre|table)( tabindex=\"0\")?", body_html) == [
         ("table", ' tabindex="0"'), ("pre", ""), ("table", ""), ("pre", ' tabindex="0"'), ("table", ' tabindex="0"')]
+
+
+def test_an_undefined_name_in_a_packaged_macro_gets_advice_that_reaches_inside_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader's report: a packaged macro's own undefined name was given '{% set lang = ... %}' advice, which
+    cannot reach inside a macro (it sees its arguments and the helpers); the advice is to change the macro in a copy
+    of its template. A name the editor's template passes the macro undefined keeps the {% set %} advice, which works."""
+    import generator.load.config as config_module
+    import generator.render.theme as theme_module
+    packaged = tmp_path / "package-themes"
+    shutil.copytree(PACKAGE_THEMES / "default", packaged / "plain")
+    write_files(packaged / "plain", {"templates/_badge.html": "{% macro badge(x) %}\n<b>{{ x.title }}</b>\n"
+                                                               "<i>{{ lang }}</i>\n{% endmacro %}\n"})
+    monkeypatch.setattr(config_module, "PACKAGE_THEMES", packaged)
+    monkeypatch.setattr(theme_module, "PACKAGE_THEMES", packaged)
+    make_project(tmp_path / "site", {"a.md": article()}, config=CONFIG + "theme: plain\n")
+    problems = []
+    for call in ('{% set lang = "id" %}{{ badge(article) }}', "{{ badge(artikel) }}"):
+        write_files(tmp_path / "site", {"templates/article.html": '{% extends "theme/article.html" %}\n'
+                                        '{% from "_badge.html" import badge %}\n{% block main %}\n'
+                                        f"{call}\n{{% endblock %}}\n"})
+        with pytest.raises(BuildError) as caught:
+            build_project(tmp_path / "site").output.files
+        problems += [str(p) for p in caught.value.problems]
+    assert problems == [
+        "templates/article.html:4: template error: the theme's _badge.html:3, reached from here, needs 'lang' in a "
+        "macro, which sees its arguments and the site's helpers only ({% set %} here does not reach inside it): copy "
+        "_badge.html to your templates/ and change the macro there, to take 'lang' as an argument or do without it",
+        "templates/article.html:4: template error: the theme's _badge.html:2, reached from here, needs 'artikel', "
+        "which this template does not set; set it before it ({% set artikel = ... %}) or change this template"]

@@ -195,6 +195,22 @@ def raised_in_template(error: BaseException) -> bool:
     return False
 
 
+def _macro_reads(template: Path, line: int) -> set[str]:
+    """The names the macro holding ``line`` of ``template`` looks up itself, not its arguments: {% set %} in the
+    template that calls it does not reach those. Empty when no macro holds the line."""
+    import jinja2
+    from jinja2 import nodes
+
+    try:
+        tree = jinja2.Environment().parse(template.read_text("utf-8"))
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return set()
+    for macro in tree.find_all(nodes.Macro):
+        if macro.lineno <= line <= max(node.lineno for node in macro.find_all(nodes.Node)):
+            return {n.name for n in macro.find_all(nodes.Name) if n.ctx == "load"} - {a.name for a in macro.args}
+    return set()
+
+
 def template_problem(error: Exception, root: Path) -> Problem:
     """A template's syntax or runtime error as a Problem naming the template file and line.
 
@@ -225,9 +241,15 @@ def template_problem(error: Exception, root: Path) -> Problem:
     packaged = "/".join(inside[2:])  # <theme>/templates/<name>
     if packaged and own:
         needed = re.fullmatch(r"'([^']+)' is undefined", message)
-        said = (f"needs '{needed[1]}', which this template does not set; set it before it "
-                f"({{% set {needed[1]} = ... %}}) or change this template" if needed else
-                f"stopped: {message}; change what this template gives it, or this template")
+        if not needed:
+            said = f"stopped: {message}; change what this template gives it, or this template"
+        elif where is not None and needed[1] in _macro_reads(where, line):
+            said = (f"needs '{needed[1]}' in a macro, which sees its arguments and the site's helpers only "
+                    f"({{% set %}} here does not reach inside it): copy {packaged} to your templates/ and change the "
+                    f"macro there, to take '{needed[1]}' as an argument or do without it")
+        else:
+            said = (f"needs '{needed[1]}', which this template does not set; set it before it "
+                    f"({{% set {needed[1]} = ... %}}) or change this template")
         return Problem(own[-1][0].relative_to(root).as_posix(), own[-1][1], "",
                        f"template error: the theme's {packaged}:{line}, reached from here, {said}")
     if packaged:  # none of the project's templates led here: named as the theme's, not the installed package's path
