@@ -684,3 +684,23 @@ def test_new_with_two_tags_on_one_url_changes_the_one_no_published_article_has(
     assert b"/2025/05/lain/" in output["tags/ai/index.html"]  # the published page has not moved
     moved = "tags/ai-2/index.html" if typed_other == "AI" else "tags/ml/index.html"
     assert b"/2025/07/tes/" in output[moved] and b"/2025/05/lain/" not in output[moved]
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("kecerdasan-buatan,KECERDASAN_BUATAN", "'kecerdasan-buatan', 'KECERDASAN_BUATAN' and 'Kecerdasan Buatan' (in "
+                                            "content/2025/05/satu.md) all make"),
+    ("kecerdasan-buatan,Kecerdasan Buatan", "'kecerdasan-buatan' and 'Kecerdasan Buatan' (in content/2025/05/satu.md) "
+                                            "both make")])
+def test_new_says_every_typed_spelling_of_another_articles_tag_once_and_which_to_write(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, said: str) -> None:
+    """A reader's report: two typed spellings beside another article's third gave two messages, each of one typed
+    spelling ('use one spelling'), and the editor who kept 'KECERDASAN_BUATAN' was refused again on the next run. One
+    message names them all and the spelling to write, and written so, the article is made."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/05/satu.md": article("Satu", date="2025-05-10", tags="[Kecerdasan Buatan]")})
+    config = str(tmp_path / "config.yaml")
+    assert main(["new", "Dua", "--tags", typed, "--config", config, "--date", "2025-06-01"]) == 2
+    assert capsys.readouterr().err == (f"error: --tags: {said} the URL /tags/kecerdasan-buatan/; use one spelling: "
+                                       "write only 'Kecerdasan Buatan' in --tags, as that article does\n")
+    assert not (tmp_path / "content/2025/06").exists()
+    assert main(["new", "Dua", "--tags", "Kecerdasan Buatan", "--config", config, "--date", "2025-06-01"]) == 0

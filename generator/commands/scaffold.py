@@ -11,7 +11,7 @@ import re
 import shutil
 import unicodedata
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -473,15 +473,21 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
     tags, a control character), with the build's own words: the file is read, and its tags and section grouped, as
     the build does, and every problem is said at once; only the placeholder's warning is meant (``now``: the build's,
     which leaves out an article dated after it)."""
-    from generator.index.taxonomy import build_site, own_slugs
+    from generator.index.taxonomy import build_site, own_slugs, term_slug
     from generator.load.content import article_settings, parse_article  # content imports this module
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)
+    spelled, kept = _spelled_otherwise(config, own, article.tags, article.section, now) if article else ([], set())
+    if article and kept:  # typed tags that one message names with another article's spelling: said once, not twice
+        first: dict[str, str] = {}
+        for tag in article.tags:
+            first.setdefault(term_slug(fold(tag), own), tag)
+        article = replace(article, tags=tuple(
+            tag for tag in article.tags if (slug := term_slug(fold(tag), own)) not in kept or first[slug] == tag))
     # a clash config.yaml's slugs: makes between two typed tags is said in --tags' words, not at config.yaml's line
     found = [*problems, *(p for p in (build_site((article,), own)[1] if article else ())
                           if not p.field.startswith("slugs."))]
-    spelled, kept = _spelled_otherwise(config, own, article.tags, article.section, now) if article else ([], set())
     found += _typed_slug_clashes(own, article.tags, rel, kept) if article else []
     found += spelled
     said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
@@ -498,7 +504,7 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
     of the tags whose URL that article has for one of the typed tags (``--tags ML,AI`` beside an article's 'ML'),
     where the fix said is to change the other typed tag, so the article's page stays where it is. Only the front
     matter of the others is read, as the build reads it, and only of a file that may hold such a name."""
-    from generator.index.taxonomy import FIELDS, one_url, term_slug
+    from generator.index.taxonomy import FIELDS, one_name, one_url, term_slug
     from generator.load.content import MAX_BYTES, MAX_TAGS, NOT_ARTICLES, NOTES_DIR, find_articles, read_front
 
     wanted: dict[tuple[str, str], dict[str, str]] = {}  # (kind, slug): the typed names on it, by their folded form
@@ -543,11 +549,29 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
                 order = order or _build_order(config, check, rel, now)
                 if key not in said or order < said[key][0]:
                     held = fold(name) in wanted[key]  # typed too: the other typed name is the one to change
+                    spellings = [t for folded, t in wanted[key].items() if folded != fold(name)]
                     words = _slugs_clash(own, kind, key[1], typed, name, rel, held) \
+                        or _spellings(kind, key[1], spellings, name, rel, held) \
                         or one_url(kind, key[1], typed, name, rel)
-                    said[key] = (order, Problem(rel, 0, FIELDS[kind], words), held)
+                    said[key] = (order, Problem(rel, 0, FIELDS[kind], words),
+                                 held or len(spellings) > 1 and all(one_name(name, t) for t in spellings))
     return ([problem for _, problem, _ in said.values()],
             {slug for (kind, slug), (_, _, held) in said.items() if held and kind == "tags"})
+
+
+def _spellings(kind: str, slug: str, typed: list[str], other: str, where: str, held: bool) -> str | None:
+    """digest new's words for the typed spellings ``typed`` of the name another article (in the file ``where``) spells
+    ``other``, also typed when ``held``: one message naming them all, and which one to write. The build's words named
+    one typed spelling at a time ('use one spelling'), so the editor who kept another met a second refusal. None for
+    one typed spelling not beside ``other``, or names that are not spellings of one (``one_url``'s case)."""
+    from generator.index.taxonomy import FIELDS, one_name
+
+    if not (held or len(typed) > 1) or not all(one_name(other, name) for name in typed):
+        return None
+    names = [*map(quoted, typed), f"{quoted(other)} (in {where})"]
+    return (f"{', '.join(names[:-1])} and {names[-1]} {'all' if len(names) > 2 else 'both'} make the URL "
+            f"/{kind}/{slug}/; use one spelling: write only {quoted(other)} in {_FIELD_ARGUMENTS[FIELDS[kind]]}, as "
+            "that article does")
 
 
 def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str, kept: set[str]) -> list[Problem]:

@@ -146,13 +146,13 @@ _SIGNS = frozenset("+#&@")
 
 def one_url(kind: TermKind, slug: str, name: str, other: str, where: str) -> str:
     """The build's words for ``name`` and ``other`` (a spelling in the file ``where``) that make one URL."""
-    fix = "use one spelling" if _one_name(other, name) else (
+    fix = "use one spelling" if one_name(other, name) else (
         f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: "
         f"{slug_for(name, slug)}}}', or use one spelling if they are one thing")
     return f"{quoted(name)} and {quoted(other)} (in {where}) both make the URL /{kind}/{slug}/; {fix}"
 
 
-def _one_name(a: str, b: str) -> bool:
+def one_name(a: str, b: str) -> bool:
     """Whether two names whose slugs clash are spellings of one ('e-commerce', 'E Commerce'; 'Café', 'Cafe'),
     not two things ('C++', 'C#'; two Chinese names read alike)."""
     def key(name: str) -> tuple[str, str]:
