@@ -30,6 +30,7 @@ from markupsafe import Markup
 from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
+from generator.core.disk import is_utf8
 from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
                                         merge_conflict, cut_by_comment,
@@ -203,15 +204,6 @@ def markdown_misnamed(name: str) -> str:
     if not ending:
         return ""
     return f"is not read: only files whose names end in '.md' are; rename it to {name[:-len(ending)]}.md"
-
-
-def is_utf8(name: str) -> bool:
-    """False for a name the OS gave us with undecodable bytes (Python's surrogate escapes)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def read_article(rel: str, path: Path | str) -> bytes | Problem:

@@ -21,9 +21,9 @@ if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed ne
 
     from generator.render.context import SiteEnvironment
 
+from generator.core.disk import is_utf8
 from generator.core.hashing import digest
 from generator.load.config import PACKAGE_THEMES, Config, ConfigLines, no_theme, theme_folder
-from generator.load.content import is_utf8
 from generator.core.errors import BuildError, Problem
 
 
