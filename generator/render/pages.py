@@ -434,12 +434,13 @@ def _related_picks(keys_of: Sequence[tuple[tuple[str, str], ...]], limit: int) -
     company_weight = max((len(k) for k in keys_of), default=0) + 1  # one company outweighs every tag
     picks: list[tuple[int, ...]] = []
     ranked: dict[tuple[str, str], list[int]] = {}
+    pairs: dict[tuple[tuple[str, str], ...], set[int]] = {}
     for i, keys in enumerate(keys_of):
         weights = tuple(company_weight if kind == "c" else 1 for kind, _ in keys)
         if len(keys) > _SUBSET_KEYS:
             best = _scored(i, keys, weights, index, limit)
         else:
-            best = _by_levels(i, keys, weights, index, limit, ranked)
+            best = _by_levels(i, keys, weights, index, limit, ranked, pairs)
         picks.append(tuple(best))
     return tuple(picks)
 
@@ -449,28 +450,43 @@ _SUBSET_KEYS = 10
 
 
 def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, ...],
-               index: dict[tuple[str, str], set[int]], limit: int,
-               ranked: dict[tuple[str, str], list[int]]) -> list[int]:
+               index: dict[tuple[str, str], set[int]], limit: int, ranked: dict[tuple[str, str], list[int]],
+               pairs: dict[tuple[tuple[str, str], ...], set[int]]) -> list[int]:
     """The best ``limit`` articles sharing a company or tag with ``me``, found level by level.
+
+    A level is every set of ``me``'s keys with one score (``_levels``); its articles share at least one of those sets.
+    A set's articles are found as its keys' bit mask less its lowest bit, met before or found the same way,
+    intersected with the lowest bit's key (``_shared``); the keys are put in order of their articles, the most
+    first, so each set is one intersection in C with what its smallest keys share, nearly always a few
+    articles, instead of one of all its keys' articles. Most sets hold ``me`` alone, and are passed over.
+    Which articles a level holds does not depend on the order of the keys.
 
     A single company or tag with many articles (a popular tag on a big site) is not copied whole: its
     articles are taken in rank order (from ``ranked``, each key's articles sorted, made when first needed)
     until the level has what it needs. The copy grew with the site, for every article that reached that level."""
+    if not keys:
+        return []
+    # the keys with the most articles first: a set's chain of intersections starts from its two smallest
+    keys, weights = zip(*sorted(zip(keys, weights), key=lambda pair: len(index[pair[0]]), reverse=True))
+    shared: dict[int, set[int]] = {1 << bit: index[key] for bit, key in enumerate(keys)}
     seen: set[int] = {me}
     best: list[int] = []
-    for subsets in _levels(weights):
+    for masks in _levels(weights):
         need = limit - len(best)
         level: set[int] = set()
         lazy: list[Iterator[int]] = []
-        for subset in subsets:
-            if len(subset) == 1 and len(index[keys[subset[0]]]) > _WHOLE:
-                key = keys[subset[0]]
+        for mask in masks:
+            found = shared.get(mask)
+            if found is None:
+                found = _shared(mask, shared, keys, pairs)
+            elif len(found) > _WHOLE and mask & (mask - 1) == 0:
+                key = keys[mask.bit_length() - 1]
                 if key not in ranked:
-                    ranked[key] = sorted(index[key])
+                    ranked[key] = sorted(found)
                 lazy.append(iter(ranked[key]))
-            else:
-                sets = sorted((index[keys[bit]] for bit in subset), key=len)
-                level |= sets[0].intersection(*sets[1:]) - seen
+                continue
+            if len(found) > 1:  # more than ``me``
+                level |= found - seen
         if lazy:
             taken = 0
             for j in heapq.merge(*lazy):  # rank order: the first ``need`` new ones are the best of the rest
@@ -487,17 +503,41 @@ def _by_levels(me: int, keys: tuple[tuple[str, str], ...], weights: tuple[int, .
     return best
 
 
+def _shared(mask: int, shared: dict[int, set[int]], keys: tuple[tuple[str, str], ...],
+            pairs: dict[tuple[tuple[str, str], ...], set[int]]) -> set[int]:
+    """The articles that hold every key in ``mask`` (bits of an article's key positions), remembered in ``shared``,
+    which holds each single key's articles: the mask less its lowest bit, intersected with that bit's articles.
+    Two keys with many articles each are intersected once for all the articles that have both (``pairs``): two
+    popular tags meet on many articles."""
+    low = mask & -mask
+    rest = shared.get(mask ^ low)
+    if rest is None:
+        rest = _shared(mask ^ low, shared, keys, pairs)
+    first = shared[low]
+    if len(rest) > _WHOLE and len(first) > _WHOLE and (mask ^ low) & (mask ^ low) - 1 == 0:
+        pair = (keys[low.bit_length() - 1], keys[mask.bit_length() - 1])
+        found = pairs.get(pair)
+        if found is None:
+            found = pairs[pair] = pairs[pair[::-1]] = rest & first
+    else:
+        found = rest & first
+    shared[mask] = found
+    return found
+
+
 _WHOLE = 256
 """A single key's set up to this size is copied whole (in C); a bigger one is walked in rank order."""
 
 
 @lru_cache(maxsize=1024)
-def _levels(weights: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], ...], ...]:
-    """Every non-empty subset of key positions, grouped by score, the highest score first."""
-    by_score: dict[int, list[tuple[int, ...]]] = {}
+def _levels(weights: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """Every non-empty subset of key positions, as a bit mask, grouped by score, the highest score first."""
+    scores = [0]  # of each mask, from the mask less its highest bit
+    for bit, weight in enumerate(weights):
+        scores += [score + weight for score in scores]
+    by_score: dict[int, list[int]] = {}
     for mask in range(1, 1 << len(weights)):
-        subset = tuple(bit for bit in range(len(weights)) if mask >> bit & 1)
-        by_score.setdefault(sum(weights[bit] for bit in subset), []).append(subset)
+        by_score.setdefault(scores[mask], []).append(mask)
     return tuple(tuple(by_score[score]) for score in sorted(by_score, reverse=True))
 
 
