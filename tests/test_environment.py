@@ -180,6 +180,19 @@ def test_both_link_checks_take_the_sites_origin_as_a_browser_does(tmp_path: Path
     assert len(lines) == 5
 
 
+def test_the_link_crawl_takes_the_home_of_a_site_at_the_root_without_a_path_as_its_home(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: with base_url https://example.org/, a body link to https://example.org (no path, which
+    a browser requests as '/', no redirect) failed the crawl as 'a folder without its '/'', exit 1, though digest
+    check passed it. Only a sub-path base's home without its '/' ('/digest') is that."""
+    body = "Kunjungi [beranda](https://example.org) kami, [lagi](https://EXAMPLE.org?ref=a), [atas](//example.org).\n"
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)}, config="title: T\nbase_url: https://example.org/\n")
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    assert run(capsys, "check", "-q", "--config", config, "--links", str(tmp_path / "site"))[:2] == (0, "")
+    assert run(capsys, "check", "-q", "--config", config)[0] == 0
+
+
 def test_both_link_checks_take_the_sites_host_with_a_trailing_dot_as_the_site_and_warn_of_the_dot(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'https://example.org./x' is the site's host to a browser (the DNS root's '.'); both checks took it for

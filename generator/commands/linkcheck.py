@@ -92,11 +92,12 @@ class Site:
                 return None
         except ValueError:  # a port no browser opens: not this site
             return None
-        if parts.path + "/" == self.base_path:  # '/digest' for a site at /digest/: its home, without the '/'
+        path = parts.path or "/"  # 'https://example.org': a browser asks for '/', no redirect
+        if path + "/" == self.base_path:  # '/digest' for a site at /digest/: its home, without the '/'
             return Target("", unquote(parts.fragment))
-        if not parts.path.startswith(self.base_path):
+        if not path.startswith(self.base_path):
             return None if absolute else Target(None, parts.fragment)
-        rel = unquote(parts.path[len(self.base_path):])
+        rel = unquote(path[len(self.base_path):])
         return Target(rel + "index.html" if rel == "" or rel.endswith("/") else rel, unquote(parts.fragment))
 
     def is_broken(self, page: str, ref: str) -> bool:
