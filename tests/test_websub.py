@@ -403,6 +403,17 @@ def test_a_feed_naming_the_sites_non_ascii_host_in_letters_is_the_sites(
     assert "https://BÜCHER.example/podcast/feed.xml" in topics and "https://xn--bcher-kva.example/feed.xml" in topics
 
 
+def dry_run_with_feeds(capsys: pytest.CaptureFixture[str], root: Path,
+                       *feeds: tuple[str, str]) -> tuple[int, str, str]:
+    """`digest ping --dry-run` on ``root`` built with a hand-written ``static/<folder>/feed.xml`` naming each URL."""
+    for folder, url in feeds:
+        (root / "static" / folder).mkdir(parents=True)
+        (root / "static" / folder / "feed.xml").write_text(RSS.format(
+            prefix="atom", link=f'<atom:link rel="self" href="{url}"/>'))
+    assert run(capsys, "build", "--config", str(root / "config.yaml"), "-q")[0] == 0
+    return run(capsys, "ping", "--config", str(root / "config.yaml"), "--dry-run")
+
+
 def test_a_feed_naming_the_sites_host_outside_a_sub_path_is_told_to_fix_its_self_link_in_path_order(
         tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
     """With base_url https://example.org/digest/, static/other/feed.xml naming https://example.org/other/feed.xml
@@ -411,14 +422,9 @@ def test_a_feed_naming_the_sites_host_outside_a_sub_path_is_told_to_fix_its_self
     and then every misplaced one; they come in the order of the files' paths, as every list of files does."""
     root = make_project(tmp_path, {"a.md": article()},
                         config=f"title: T\nbase_url: https://example.org/digest/\nfeeds:\n  websub_hub: {hub.url}\n")
-    for folder, url in (("podcast", "https://example.org/digest/podcast.xml"),
-                        ("other", "https://example.org/other/feed.xml"), ("z-copy", "https://anchor.fm/s/abc/rss")):
-        (root / "static" / folder).mkdir(parents=True)
-        (root / "static" / folder / "feed.xml").write_text(RSS.format(
-            prefix="atom", link=f'<atom:link rel="self" href="{url}"/>'))
-    config = str(root / "config.yaml")
-    assert run(capsys, "build", "--config", config, "-q")[0] == 0
-    code, out, err = run(capsys, "ping", "--config", config, "--dry-run")
+    code, out, err = dry_run_with_feeds(capsys, root, ("podcast", "https://example.org/digest/podcast.xml"),
+                                        ("other", "https://example.org/other/feed.xml"),
+                                        ("z-copy", "https://anchor.fm/s/abc/rss"))
     site = tmp_path / "site"
     assert (code, err.splitlines()) == (0, [
         f"{site / 'other/feed.xml'}: warning: not announced: it names https://example.org/other/feed.xml as its own, "
@@ -433,6 +439,28 @@ def test_a_feed_naming_the_sites_host_outside_a_sub_path_is_told_to_fix_its_self
         "URL of https://example.org/digest/, so it is another site's feed, copied into this one; link to that feed "
         "instead (readers of a copy get no new items), or delete the copy from the static files"])
     assert "would announce https://example.org/digest/feed.xml\n" in out and "other" not in out
+
+
+def test_a_self_link_with_the_hosts_trailing_dot_is_told_to_drop_it_not_announced(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: with base_url https://example.org/digest/, a hand-written static/pod3/feed.xml naming
+    https://example.org./digest/pod3/feed.xml was announced at that URL without a word, while digest check --links
+    warned of the dot: the host was compared without it. It is the misplaced warning now, with the link check's
+    reason and the URL to write; a site whose base_url has the dot announces its feeds as before."""
+    config = f"title: T\nbase_url: https://example.org/digest/\nfeeds:\n  websub_hub: {hub.url}\n"
+    root = make_project(tmp_path, {"a.md": article()}, config=config)
+    code, out, err = dry_run_with_feeds(capsys, root, ("pod3", "https://example.org./digest/pod3/feed.xml"))
+    assert (code, err) == (0, f"{tmp_path / 'site/pod3/feed.xml'}: warning: not announced: it names "
+                              "https://example.org./digest/pod3/feed.xml as its own, with the host's trailing dot "
+                              "(browsers open the same host, but as another site for logins and caches, and a web "
+                              "server may not answer to that name), but it is served at "
+                              "https://example.org/digest/pod3/feed.xml, and the hub would fetch "
+                              "https://example.org./digest/pod3/feed.xml; write "
+                              'https://example.org/digest/pod3/feed.xml as its self link (rel="self")\n')
+    assert "pod3" not in out and "would announce https://example.org/digest/feed.xml\n" in out
+    (root / "config.yaml").write_text(config.replace("example.org/", "example.org./"))
+    code, out, err = dry_run_with_feeds(capsys, root)
+    assert (code, err) == (0, "") and "would announce https://example.org./digest/pod3/feed.xml\n" in out
 
 
 def dry_run_with(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], rel: str,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 from generator.core.errors import BuildError, Problem, RefusalError, counted, printable, quoted
 
 if TYPE_CHECKING:
+    from generator.commands.websub import Feed, SiteFeeds
     from generator.load.config import Config
 # Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
 # them (YAML, sqlite3, multiprocessing), and an up-to-date build loads no Markdown, Jinja or feed code.
@@ -621,12 +622,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
     warned = {feed.path: f"it names {printable(feed.url)} as its own, not a URL of {base}, so it is another site's "
                          "feed, copied into this one; link to that feed instead (readers of a copy get no new items), "
                          "or delete the copy from the static files" for feed in found.others}
-    warned |= {feed.path: f"it names {printable(feed.url)} as its own"  # the hub fetches the URL it is told
-                          + (f", a URL of this host outside {base}," if feed in found.outside else ",")
-                          + f" but it is served at {printable(served)}, and the hub would fetch {printable(feed.url)}; "
-                          f"write {printable(served)} as its "
-                          + ("feed_url" if feed.path.endswith(".json") else 'self link (rel="self")')
-               for feed, served in found.misplaced}
+    warned |= {feed.path: _misplaced(feed, served, found, base) for feed, served in found.misplaced}
     for path, why in sorted(warned.items()):
         print(f"{_shown(site / path)}: warning: not announced: {why}", file=sys.stderr)
     for feed, why in result.failed:
@@ -647,6 +643,19 @@ def cmd_ping(args: argparse.Namespace) -> int:
         print(f"{verb} {counted(len(result.announced), 'feed')} to {config.websub_hub}; "
               f"{result.unchanged} unchanged, {len(result.failed) + len(result.untried)} failed")
     return 1 if result.failed or result.untried else 0
+
+
+def _misplaced(feed: Feed, served: str, found: SiteFeeds, base: str) -> str:
+    """Why ``feed``, which names a URL of the site's host other than ``served``, the one it is served at, is not
+    announced: the hub fetches the URL it is told, and readers subscribe to it."""
+    from generator.core.urls import DOT_WHY
+
+    what = [f"a URL of this host outside {base}"] if feed in found.outside else []
+    if feed in found.dotted:
+        what.append(f"with the host's trailing dot ({DOT_WHY})")
+    return (f"it names {printable(feed.url)} as its own" + "".join(f", {w}" for w in what) + f", but it is served at "
+            f"{printable(served)}, and the hub would fetch {printable(feed.url)}; write {printable(served)} as its "
+            + ("feed_url" if feed.path.endswith(".json") else 'self link (rel="self")'))
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -3,8 +3,9 @@
 A feed's topic is the URL it names as itself (``rel="self"``, JSON Feed's ``feed_url``): the one the build
 used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to; a file that names a URL of another
 host is another site's feed copied from ``static/``, and one that names a URL of the site's host but not the one
-it is served at (a hand-written feed; outside a sub-path base URL, most likely its address without the base path)
-would have the hub fetch that other address: neither is announced. A feed counts as changed when its
+it is served at (a hand-written feed; outside a sub-path base URL, most likely its address without the base path;
+the host with the DNS root's dot) would have the hub fetch that other address:
+neither is announced. A feed counts as changed when its
 bytes in the built site differ from the bytes last announced successfully for that URL; ``websub.json`` in the
 output folder's cache remembers those (URL → hash): ``.cache/`` for the
 config's own ``output_dir``, and an environment with its own folder has its own (``publish.cache_for``). So a
@@ -129,6 +130,10 @@ class SiteFeeds:
     404, or another feed), and a reader subscribed there is not reading this file."""
     outside: tuple[Feed, ...] = ()
     """Those of ``misplaced`` that name a URL of the host outside the base URL's path."""
+    dotted: tuple[Feed, ...] = ()
+    """Those of ``misplaced`` whose URL has the host with the DNS root's dot ('https://example.org./x/feed.xml',
+    ``urls.undotted``), when the base URL has none: the same host to a browser, but not the URL readers should
+    subscribe to, and a web server may not answer to it (``digest check --links`` warns of it too)."""
 
 
 def site_feeds(site: Path, base_url: str) -> SiteFeeds:
@@ -144,13 +149,16 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
     base = built or base_url
     feeds = [Feed(relative, url or urls.absolute(base, relative), hashed) for relative, url, hashed in found]
     under, host = _address(base), _origin(base)
+    seen = {f: _address(f.url) for f in feeds}
+    dotted = tuple(f for f in feeds if urls.undotted(f.url) is not None) if urls.undotted(base) is None else ()
     # another host is another site; another path of this host, a self link that lost the base path, most likely
-    others = tuple(f for f in feeds if not _address(f.url).startswith(host + "/"))
+    others = tuple(f for f in feeds if not seen[f].startswith(host + "/"))
     misplaced = tuple((f, urls.absolute(base, f.path)) for f in feeds if f not in others
-                      and _address(f.url) != _address(urls.absolute(base, f.path)))
-    own = tuple(f for f in feeds if f not in others and f not in {feed for feed, _ in misplaced})
-    return SiteFeeds(built, own, others, misplaced, tuple(f for f, _ in misplaced
-                                                         if not _address(f.url).startswith(under)))
+                      and (_address(f.url) != _address(urls.absolute(base, f.path)) or f in dotted))
+    wrong = {feed for feed, _ in misplaced}
+    own = tuple(f for f in feeds if f not in others and f not in wrong)
+    return SiteFeeds(built, own, others, misplaced, tuple(f for f, _ in misplaced if not seen[f].startswith(under)),
+                     tuple(f for f in dotted if f in wrong))
 
 
 def _origin(url: str) -> str:

@@ -160,8 +160,10 @@ def dns_host(host: str) -> str:
     return host
 
 
-TRAILING_DOT = ("names the site's host with a trailing dot: browsers open the same host, but as another site for "
-                "logins and caches, and a web server may not answer to that name")
+DOT_WHY = ("browsers open the same host, but as another site for logins and caches, and a web server may not answer "
+           "to that name")
+"""Why an address of the site's host with the DNS root's dot ('https://example.org./x') is worth a warning."""
+TRAILING_DOT = f"names the site's host with a trailing dot: {DOT_WHY}"
 """What both link checks say of an address ``undotted`` takes the dot from, before the address to write."""
 
 
