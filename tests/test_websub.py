@@ -463,6 +463,33 @@ def test_a_self_link_with_the_hosts_trailing_dot_is_told_to_drop_it_not_announce
     assert (code, err) == (0, "") and "would announce https://example.org./digest/pod3/feed.xml\n" in out
 
 
+def test_a_self_link_with_http_on_an_https_site_is_the_sites_told_to_write_https(
+        tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fixer's note: a hand-written feed naming http://example.org/... on a site at https://example.org/digest/ was
+    called 'another site's feed, copied into this one', with the advice to delete it. It is the site's own host: it
+    is told the https URL to write, and still not announced (the hub would fetch the http URL, which answers, if at
+    all, with a redirect, and readers subscribed to the URL the feed names). Another port is another site still."""
+    root = make_project(tmp_path, {"a.md": article()},
+                        config=f"title: T\nbase_url: https://example.org/digest/\nfeeds:\n  websub_hub: {hub.url}\n")
+    code, out, err = dry_run_with_feeds(capsys, root, ("pod4", "HTTP://example.org/digest/pod4/feed.xml"),
+                                        ("pod5", "http://example.org/pod5/feed.xml"),
+                                        ("pod6", "http://example.org:8080/digest/pod6/feed.xml"))
+    site = tmp_path / "site"
+    assert (code, err.splitlines()) == (0, [
+        f"{site / 'pod4/feed.xml'}: warning: not announced: it names HTTP://example.org/digest/pod4/feed.xml as its "
+        "own, an http:// URL of this https:// site, but it is served at https://example.org/digest/pod4/feed.xml, and "
+        "the hub would fetch HTTP://example.org/digest/pod4/feed.xml; write https://example.org/digest/pod4/feed.xml "
+        'as its self link (rel="self")',
+        f"{site / 'pod5/feed.xml'}: warning: not announced: it names http://example.org/pod5/feed.xml as its own, a "
+        "URL of this host outside https://example.org/digest/, an http:// URL of this https:// site, but it is served "
+        "at https://example.org/digest/pod5/feed.xml, and the hub would fetch http://example.org/pod5/feed.xml; write "
+        'https://example.org/digest/pod5/feed.xml as its self link (rel="self")',
+        f"{site / 'pod6/feed.xml'}: warning: not announced: it names http://example.org:8080/digest/pod6/feed.xml as "
+        "its own, not a URL of https://example.org/digest/, so it is another site's feed, copied into this one; link "
+        "to that feed instead (readers of a copy get no new items), or delete the copy from the static files"])
+    assert "pod" not in out and "would announce https://example.org/digest/feed.xml\n" in out
+
+
 def dry_run_with(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], rel: str,
                  text: str) -> tuple[int, str, str]:
     """`digest ping --dry-run` on the project built with ``text`` as ``static/<rel>``."""

@@ -651,6 +651,8 @@ def _misplaced(feed: Feed, served: str, found: SiteFeeds, base: str) -> str:
     from generator.core.urls import DOT_WHY
 
     what = [f"a URL of this host outside {base}"] if feed in found.outside else []
+    if feed in found.other_scheme:  # 'http://' on an 'https://' site
+        what.append(f"an {feed.url.partition(':')[0].lower()}:// URL of this {base.partition(':')[0].lower()}:// site")
     if feed in found.dotted:
         what.append(f"with the host's trailing dot ({DOT_WHY})")
     return (f"it names {printable(feed.url)} as its own" + "".join(f", {w}" for w in what) + f", but it is served at "

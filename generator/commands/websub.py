@@ -4,7 +4,7 @@ A feed's topic is the URL it names as itself (``rel="self"``, JSON Feed's ``feed
 used, ``--base-url`` or ``base_url``, and the one subscribers subscribed to; a file that names a URL of another
 host is another site's feed copied from ``static/``, and one that names a URL of the site's host but not the one
 it is served at (a hand-written feed; outside a sub-path base URL, most likely its address without the base path;
-the host with the DNS root's dot) would have the hub fetch that other address:
+the host with the DNS root's dot; 'http://' on an 'https://' site) would have the hub fetch that other address:
 neither is announced. A feed counts as changed when its
 bytes in the built site differ from the bytes last announced successfully for that URL; ``websub.json`` in the
 output folder's cache remembers those (URL → hash): ``.cache/`` for the
@@ -134,6 +134,10 @@ class SiteFeeds:
     """Those of ``misplaced`` whose URL has the host with the DNS root's dot ('https://example.org./x/feed.xml',
     ``urls.undotted``), when the base URL has none: the same host to a browser, but not the URL readers should
     subscribe to, and a web server may not answer to it (``digest check --links`` warns of it too)."""
+    other_scheme: tuple[Feed, ...] = ()
+    """Those of ``misplaced`` that name the site's host over the other of http and https ('http://' on an
+    'https://' site): the site's feed, not another site's copy, but the hub would fetch it at an address that
+    answers, if at all, with a redirect, and the URL readers subscribed to is not the one it is served at."""
 
 
 def site_feeds(site: Path, base_url: str) -> SiteFeeds:
@@ -149,7 +153,7 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
     base = built or base_url
     feeds = [Feed(relative, url or urls.absolute(base, relative), hashed) for relative, url, hashed in found]
     under, host = _address(base), _origin(base)
-    seen = {f: _address(f.url) for f in feeds}
+    seen = {f: _address(_in_scheme(f.url, base)) for f in feeds}  # 'http://' on an 'https://' site: its host too
     dotted = tuple(f for f in feeds if urls.undotted(f.url) is not None) if urls.undotted(base) is None else ()
     # another host is another site; another path of this host, a self link that lost the base path, most likely
     others = tuple(f for f in feeds if not seen[f].startswith(host + "/"))
@@ -158,7 +162,16 @@ def site_feeds(site: Path, base_url: str) -> SiteFeeds:
     wrong = {feed for feed, _ in misplaced}
     own = tuple(f for f in feeds if f not in others and f not in wrong)
     return SiteFeeds(built, own, others, misplaced, tuple(f for f, _ in misplaced if not seen[f].startswith(under)),
-                     tuple(f for f in dotted if f in wrong))
+                     tuple(f for f in dotted if f in wrong),
+                     tuple(f for f, _ in misplaced if _address(f.url) != seen[f]))
+
+
+def _in_scheme(url: str, base: str) -> str:
+    """``url`` with the scheme of ``base`` when it has the other of http and https ('http://example.org/x' on an
+    'https://' site: 'https://example.org/x'); as it is otherwise."""
+    scheme, colon, rest = url.partition(":")
+    want = base.partition(":")[0].lower()
+    return f"{want}:{rest}" if colon and {scheme.lower(), want} == {"http", "https"} else url
 
 
 def _origin(url: str) -> str:
