@@ -265,6 +265,36 @@ def test_both_link_checks_find_the_sites_non_ascii_host_in_either_form(tmp_path:
         "this article)"]
 
 
+def test_digest_check_quotes_a_non_ascii_host_in_the_case_typed_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: with base_url https://bücher.example/, links typed https://BÜCHER.example/nope2/ or
+    https://Bücher.Example/tags/panduan were reported at the body's first line and in punycode: the page has the
+    host in lower-case ASCII, and its letters were looked for in lower case only. The trailing dot's advice said
+    'write https://xn--bcher-kva.example/...'. Each is now named at its line, in the letters typed."""
+    body = ("Isi.\n\n[satu](https://BÜCHER.example/nope2/)\n[dua](https://Bücher.Example/tags/panduan)\n"
+            "[tiga](https://Bücher.example./tidak-ada/)\n")
+    make_project(tmp_path, {"2025/06/a.md": article(body=body, tags="[panduan]")},
+                 config="title: T\nbase_url: https://bücher.example/\n")
+    config = str(tmp_path / "config.yaml")
+    first = article(body="", tags="[panduan]").count("\n") + 1
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    dot = ("names the site's host with a trailing dot: browsers open the same host, but as another site for logins "
+           "and caches, and a web server may not answer to that name")
+    missing = "which is not a page or file of the site; fix the address (internal links start with / or are relative " \
+              "to this article)"
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith("content/")] == [
+        f"content/2025/06/a.md:{first + 2}: the link 'https://BÜCHER.example/nope2/' points at /nope2/, {missing}",
+        f"content/2025/06/a.md:{first + 3}: the link 'https://Bücher.Example/tags/panduan' points at the folder "
+        "/tags/panduan without its '/': write https://Bücher.Example/tags/panduan/, the page's address (hosts answer "
+        "it only with a redirect, and digest check --links counts it broken)",
+        f"content/2025/06/a.md:{first + 4}: warning: the link 'https://Bücher.example./tidak-ada/' {dot}; write "
+        "https://Bücher.example/tidak-ada/",
+        f"content/2025/06/a.md:{first + 4}: the link 'https://Bücher.example./tidak-ada/' points at /tidak-ada/, "
+        f"{missing}"]
+
+
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it

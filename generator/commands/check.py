@@ -42,7 +42,8 @@ from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import (FAR_AHEAD, MEDIA_ADDRESS, MEDIA_TAG, NOT_ARTICLES, NOTES_DIR, ArticleSettings,
                                     address_lines, article_key, article_settings, find_literal, linked_file,
-                                    media_of, normalise_date, page_address, text_lines, unpublished_why)
+                                    media_of, normalise_date, page_address, text_lines, typed_spellings,
+                                    unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem, in_number_order
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -50,7 +51,7 @@ from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, refused_fixes
 from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
-                                  resolves, typed_host, undotted)
+                                  resolves, undotted)
 from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
@@ -779,22 +780,26 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
             named = [(line, name) for line in lines for name in _named_at(text, starts, line, typed, what)]
-            # a host the HTML has in punycode, as the editor typed it in letters ('bücher.example')
-            shown = typed_host(raw) if raw not in text and typed_host(raw) in text else raw
+            # a host the HTML has in punycode, at each line as the editor typed it there ('BÜCHER.example')
+            spelled = {line: spelling for spelling in reversed(typed_spellings(text, raw))
+                       for line in address_lines(rows, spelling, src.body_line)}
+            shown = {line: as_typed(spelled.get(line, raw)) for line, _ in named}
             if plain:  # the site's host all the same: checked below, and the dot is worth a word
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' {TRAILING_DOT}; write "
-                                                              f"{as_typed(plain)}", "warning"), "broken-link")
+                    yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' {TRAILING_DOT}; "
+                                                              f"write {as_typed(undotted(shown[line]) or plain)}",
+                                          "warning"), "broken-link")
                 if not slashless and resolves(config.base_path, path, files):
                     continue
             if slashless:  # the page is there, a redirect away: say so, as 'digest check --links' counts it broken
                 # (or two, where that is an old address: the page it leads to is the one to write)
                 new = moved.get(unquote(path.split("#")[0].split("?")[0]) + "/")
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at the folder "
+                    written = (undotted(shown[line]) or plain) if plain else shown[line]
+                    yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at the folder "
                                                               f"{as_typed(path)} without its '/'"
                                                               + (f", an old address that leads to {new}" if new else "")
-                                                              + f": write {as_typed(_with_slash(plain or raw, new))}, "
+                                                              + f": write {as_typed(_with_slash(written, new))}, "
                                                               "the page's address (hosts answer it only with a "
                                                               "redirect, and digest check --links counts it broken)"),
                                   "broken-link")
@@ -802,14 +807,14 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             linked = linked_file(config.content_dir, src.path, raw, by_file, config.base_path)
             if not linked and (held := _waiting_page(config.base_path, path, waiting)):
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {as_typed(path)}, "
                                                               f"the page of {held[0]}, which readers can open once it "
                                                               f"is published: it is {held[1]}"), "broken-link")
                 continue
             if not linked and path.endswith(("/", "index.html")) and (bad := _waiting_page(config.base_path, path,
                                                                                             erring)):
                 for line, name in named:
-                    yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at {as_typed(path)}, "
+                    yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {as_typed(path)}, "
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
                                                               "fixed; nothing to change here", "hint"), "broken-link")
                 continue
@@ -822,7 +827,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                         f"{config.base_path} or are relative to this "
                         f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line, name in named:
-                yield Finding(Problem(src.path, line, "", f"{name} '{as_typed(shown)}' points at {as_typed(path)}, "
+                yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {as_typed(path)}, "
                                                           f"which is not a page or file of the site; {fix}"),
                               "broken-link")
 

@@ -431,10 +431,11 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
     HTML encodes the 'é' an editor typed; but not its '%23', '%3F', '%25' or '%2F', which were typed so ('x#y.png'
     is another address than 'x%23y.png'); and with its '&' written '&amp;', as raw HTML may (<audio
     src="/a?x=1&amp;y=2">), or in a line read with its entities decoded (src="&#x2F;media&#x2F;a.mp4"); and with a
-    host in punycode in its letters (``typed_host``: the HTML's 'xn--bcher-kva.example' was typed
-    'bücher.example'). A line is named once, however often it writes the address."""
+    host in punycode in its letters, in any case (``typed_spellings``: the HTML's 'xn--bcher-kva.example' was typed
+    'BÜCHER.example'). A line is named once, however often it writes the address."""
     typed = unquote(_MEANT.sub(r"%25\1", raw)) if "%" in raw else raw
-    forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"), typed_host(typed)))
+    spelled = typed_spellings("\n".join(lines[max(start, 1) - 1:]), typed) if "xn--" in typed.lower() else []
+    forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"), *spelled))
              if form and "\n" not in form]
     found: list[int] = []
     fence = ""
@@ -452,6 +453,20 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
                 _written_as_address(html.unescape(line), form) for form in forms):  # src="&#x2F;media&#x2F;x.mp4"
             found.append(number)
     return found
+
+
+def typed_spellings(text: str, address: str) -> list[str]:
+    """How ``text`` writes ``address``, whose host the HTML has in punycode, with that host in its letters in the
+    case the editor typed ('https://BÜCHER.example/x/', 'https://Bücher.Example/x/' for the HTML's
+    'https://xn--bcher-kva.example/x/': the renderer writes such a host in lower-case ASCII, as browsers send it),
+    each once, in order; [] when it has no punycode host or ``text`` writes it in none."""
+    letters = typed_host(address)
+    if letters == address:
+        return []
+    netloc = urlsplit(letters).netloc
+    end = letters.find(netloc) + len(netloc)
+    written = re.compile(f"(?i:{re.escape(letters[:end])}){re.escape(letters[end:])}")
+    return list(dict.fromkeys(found.group() for found in written.finditer(text)))
 
 
 _UNQUOTED_VALUE = re.compile(r"[\s/](?:href|src|poster)\s*=\s*$", re.IGNORECASE)
