@@ -89,8 +89,9 @@ class BuildResult:
     """Article key → the pages that hold it, for the next build (``touched.py``)."""
     plan: Mapping[str, str] | None = None
     """Each page's place, kind, render and template, for the next build (``plan.plan_map``)."""
-    intel: Mapping[str, Intel] | None = None
-    """The companies' intel, for the next build (``pages.Kinds.intel``)."""
+    intel: Mapping[str, Intel] | bytes | None = None
+    """The companies' intel, for the next build (``pages.Kinds.intel``); the cache's JSON when it was taken as it was
+    (``SitePlan.intel``)."""
     email: str = ""
     """The output path of the newest edition's email (the one an editor sends next), or '': its size is looked at
     once it is written (``editions.clipped_email``)."""
@@ -122,8 +123,9 @@ class SitePlan:
     """Article key → the pages that hold it (``touched.py``)."""
     plan: Mapping[str, str] | None = None
     """Each page's place, kind, render and template (``plan.plan_map``), for the next build's ``touched``."""
-    intel: Mapping[str, Intel] | None = None
-    """The companies' intel the pages were planned with, for the cache."""
+    intel: Mapping[str, Intel] | bytes | None = None
+    """The companies' intel the pages were planned with, for the cache: the cache's JSON when the planner took it as
+    it was (an edit to bodies alone), which the save then writes back without encoding it again."""
     due: tuple[float, ...] = ()
     """Other times at which 'now' changes what the build says: a far-ahead warning ends (``far_ahead``), an
     ``updated:`` stops being ahead (``updated_ahead``)."""
@@ -405,7 +407,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                  *(e.over.timestamp() for e in editions if not e.in_progress), *(t for t in warned_until if t <= now)],
                 default=float("-inf"))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds, reach, plan_map(planned), kinds.intel,
+                    editions, kinds.related[1], kinds, reach, plan_map(planned),
+                    intel if kinds.known_intel is not None else kinds.intel,  # taken as it was: saved as it was
                     tuple(t for t in warned_until if t > now), since, moves)
 
 

@@ -164,6 +164,9 @@ class CacheSnapshot:
     """How many articles the last build published."""
     related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
     """The last build's related reading (``pages.RelatedMemo``): a hash of its inputs and each article's picks."""
+    related_json: bytes | None = None
+    """``related`` as the JSON it was saved as: a build whose memo is the same saves these bytes again instead of
+    encoding the memo (``saved_as``)."""
     intel: bytes | None = None
     """The last build's company intel (``pages.Kinds.intel``) as the JSON it was saved as; the planner decodes it
     (against ``intelligence.Intel``) only after an edit to bodies alone, which leaves it as it was."""
@@ -192,13 +195,15 @@ class CacheUpdate:
     published: int
     """How many articles this build published."""
     files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    related: tuple[str, tuple[tuple[int, ...], ...]] | None = None
+    related: tuple[str, tuple[tuple[int, ...], ...]] | bytes | None = None
+    """The related reading's memo, or the JSON the cache held it as when it is the same (``saved_as``)."""
     others: str = ""
     reach: Mapping[str, str] | None = None
     """None: no map is kept (the next build plans every page)."""
     plan: Mapping[str, str] | None = None
-    intel: Mapping[str, Any] | None = None
-    """The company intel the pages were planned with (dataclasses, encoded by ``codec``)."""
+    intel: Mapping[str, Any] | bytes | None = None
+    """The company intel the pages were planned with (dataclasses, encoded by ``codec``), or the JSON the cache
+    held it as when the planner took it as it was (an edit to bodies alone: ``build.plan``)."""
     moves: Mapping[str, str] = field(default_factory=dict)
     """``BuildResult.moves``: for ``digest check``, which only reads the cache."""
 
@@ -361,6 +366,7 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         warnings=rows.get("warnings", ()),
         articles_built=rows.get("articles", 0),
         related=rows.get("related"),
+        related_json=meta["related"] if full and "related" in rows else None,
         intel=meta["intel"] if full and type(meta.get("intel")) is bytes else None,
         notes=(PART_UNREADABLE.format(", ".join(bad)),) if bad else (),
         maps={name: rows[name] for name in MAPS if name in rows},
@@ -442,6 +448,18 @@ def _pair(name: str, value: Any) -> tuple[Any, Any]:
     return (value, None) if MAPS[name] == 1 else value
 
 
+def _json(value: Any) -> bytes:
+    """A meta row's JSON: bytes are a row's JSON as the cache held it, kept as they were (``CacheUpdate.related``,
+    ``CacheUpdate.intel``); no other row's value is bytes."""
+    return value if type(value) is bytes else codec.dumps(value)
+
+
+def saved_as(value: Any, held: Any, held_json: bytes | None) -> Any:
+    """``held_json``, the JSON the cache held ``held`` as, when ``value`` is the same (equal values encode to equal
+    bytes: ``codec.dumps``), so that the save need not encode it again; else ``value``."""
+    return held_json if held_json is not None and value is not None and value == held else value
+
+
 def _finite(value: float) -> float | None:
     """JSON has no infinity: an unbounded time is stored as null."""
     return value if value not in (float("inf"), float("-inf")) else None
@@ -494,7 +512,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                 db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, seal(key, body)))
         db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM articles)")  # none without its head
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-        db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, codec.dumps(v) if k in PLAIN else seal(k, codec.dumps(v)))
+        db.executemany("INSERT INTO meta VALUES (?, ?)", ((k, _json(v) if k in PLAIN else seal(k, _json(v)))
                                                          for k, v in meta.items()))
         for name in MAPS:
             if name in maps:

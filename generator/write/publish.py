@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping
 
 from generator.core.models import BuildOptions
 from generator.load.cache import (CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache,
-                                   make_folder, open_read_only, readable_file, save_cache)
+                                   make_folder, open_read_only, readable_file, save_cache, saved_as)
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
@@ -193,7 +193,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             clipped = _clipped(config, target, result.email)  # kept with the warnings: an up-to-date build says it too
             update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due,
                                  result.warnings + clipped,
-                                 result.articles, result.seen, result.related,
+                                 result.articles, result.seen,
+                                 saved_as(result.related, snapshot.related, snapshot.related_json),
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel,
                                  result.moves)
             late = clipped + written.problems + _save(cache_dir, update, written, config.root, snapshot.maps)
