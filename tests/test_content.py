@@ -2346,3 +2346,13 @@ def page_and_warnings(tmp_path: Path, body: str, start: str) -> tuple[str, list[
     result = build_project(tmp_path)
     return (result.output.files["2025/07/a/index.html"].decode(),
             [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if w.message.startswith(start)])
+
+
+def test_a_setext_heading_s_id_and_contents_entry_leave_out_a_removed_noscript(tmp_path: Path) -> None:
+    """'Sub <noscript>judul\\ndua</noscript>' over '---' shows 'Sub' (the noscript is removed with its text), but its
+    id and table-of-contents entry were 'Sub judul dua'. They are made of what the page shows."""
+    body = "Sub <noscript>judul\ndua</noscript>\n---\n\nTeks.\n"
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body, toc="true")})
+    page = build_project(tmp_path).output.files["2025/07/a/index.html"].decode()
+    assert '<li><a href="#sub">Sub</a></li>' in page
+    assert '<h2 id="sub">Sub <a class="anchor" href="#sub"' in page

@@ -26,9 +26,9 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED_TAG, TEXT_TAGS, drop_unusable_images, invalid_attributes,
-                                     is_external, page_ids, player_sources, refused_addresses, safe_url, sanitize,
-                                     written_ids)
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
+                                     invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
+                                     safe_url, sanitize, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space
 
@@ -191,6 +191,25 @@ def heading_text(children: Sequence[Token] | None) -> str:
                             else " " if c.type == "hardbreak" else "" for c in children or ()))
 
 
+_DROPPED_PART = re.compile(r"<(/?)(%s)\b" % "|".join(sorted(DROPPED)), re.IGNORECASE)
+
+
+def _shown(inline: Token) -> Sequence[Token]:
+    """An inline token's children without those inside a raw element the sanitiser removes with its content
+    (``<noscript>`` …), which the page does not show: a heading's id and table-of-contents entry are made of the rest."""
+    children = inline.children or []
+    if "<" not in inline.content or not DROPPED_TAG.search(inline.content):
+        return children
+    kept, inside = [], 0
+    for child in children:
+        part = _DROPPED_PART.match(child.content) if child.type == "html_inline" else None
+        if part and not child.content.endswith("/>"):
+            inside = max(inside - 1, 0) if part.group(1) else inside + 1
+        elif not inside:
+            kept.append(child)
+    return kept
+
+
 def _outline_level(stack: list[tuple[int, int]], written: int) -> int:
     """The <hN> of a heading written at level ``written``: one below its nearest shallower ancestor, h2 at the
     top. Siblings (same written level, same parent) get the same level, and no level is ever skipped."""
@@ -236,8 +255,9 @@ def _digest_rule(state: StateCore) -> None:
         if kind == "heading_open":
             _refuse_unsafe(tokens[i + 1], state.env)  # before its text makes the id
             level = _outline_level(stack, int(token.tag[1]))
-            text = heading_text(tokens[i + 1].children)
-            slug_text = " ".join(_plain(tokens[i + 1].children).split())  # the id as before lines were joined
+            shown = _shown(tokens[i + 1])
+            text = heading_text(shown)
+            slug_text = " ".join(_plain(shown).split())  # the id as before lines were joined
             if mark:
                 anchor = f"{mark}h{len(headings)}"
                 state.env["heading_lines"].append(token.map[0] if token.map else 0)
