@@ -2356,3 +2356,20 @@ def test_a_setext_heading_s_id_and_contents_entry_leave_out_a_removed_noscript(t
     page = build_project(tmp_path).output.files["2025/07/a/index.html"].decode()
     assert '<li><a href="#sub">Sub</a></li>' in page
     assert '<h2 id="sub">Sub <a class="anchor" href="#sub"' in page
+
+
+def test_raw_tags_after_a_line_break_in_code_or_a_paragraph_are_told_at_their_own_line(tmp_path: Path) -> None:
+    """The line of a closing tag after a paragraph's line break, and of a tag after a code span written over two lines,
+    was the line the paragraph began on."""
+    body = ('<b>\n\nParagraf satu\ndan dua</b> selesai.\n\n'
+            'Lihat `kode\npanjang` lalu\n<video controls src="/media/a.mp4"><source src="/media/a.webm"></video>\n\n'
+            'Lihat `kode\npanjang` dan <i>miring\nlagi\n')
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert said == [
+        "content/2025/07/a.md:5: <b> is closed only at line 8, in a later block, and a paragraph or block inside <b> is "
+        "invalid HTML, so it was closed where its own block ends; write </b> there, and a <b> in each paragraph "
+        "that needs it",
+        'content/2025/07/a.md:12: <source src="/media/a.webm"> removed: the <video> at line 12 has its own src, which '
+        "browsers play instead, and HTML allows no <source> in it; to offer the sources, delete the player's src",
+        "content/2025/07/a.md:15: <i> is never closed, so it was closed where its paragraph ends (left open, it took "
+        "in the rest of the article); write </i> where it should end"]

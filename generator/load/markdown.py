@@ -293,11 +293,11 @@ def _digest_rule(state: StateCore) -> None:
                 if more >= 0:
                     summary = _summary(tokens[:i]) + [_plain(token.children[:more], "\n")]
                 if state.env.get("raw_html") and not _all_closed(token.content):
-                    token.children = _close_inline(token.children, token.map[0] if token.map else 0, state.env)
+                    token.children = _close_inline(token, state.src, state.env)
     if state.env.get("raw_html"):
-        _close_blocks(tokens, state.env)
+        _close_blocks(tokens, state.src, state.env)
         if _SOURCE_TAG.search(state.src):
-            state.env["players"] = player_sources(_raw_pieces(tokens))
+            state.env["players"] = player_sources(_raw_pieces(tokens, state.src, state.env))
     _note_dead_references(state.env)
     state.env["headings"] = headings
     if summary is not None:
@@ -541,10 +541,10 @@ def _all_closed(source: str) -> bool:
     return not any(counts.values()) and ("a" not in counts or "[" not in source)
 
 
-def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]:
-    """``children`` (an inline token's, from the body's ``line``) with a closing tag for each raw inline tag the
-    writer left open (``_CLOSED_IN_LINE``): before the end of the Markdown element it opened in, before a Markdown
-    link or footnote mark when it is an ``<a>``, else at the end. Each is added to ``env['unclosed']`` with its line."""
+def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
+    """An inline token's children with a closing tag for each raw inline tag the writer left open
+    (``_CLOSED_IN_LINE``): before the end of the Markdown element it opened in, before a Markdown link or footnote mark
+    when it is an ``<a>``, else at the end. Each is added to ``env['unclosed']`` with its line (``_child_lines``)."""
     from markdown_it.token import Token
     out: list[Token] = []
     stack: list[tuple[str, str, int]] = []  # ('md' or 'raw', tag, line)
@@ -564,9 +564,7 @@ def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]
                 return at
         return -1
 
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            line += 1
+    for child, line in zip(token.children or (), _child_lines(token, src, env)):
         if child.type in ("link_open", "footnote_ref") and raw_in_scope("a") >= 0:
             close_from(raw_in_scope("a"))
         if child.nesting > 0:
@@ -585,7 +583,6 @@ def _close_inline(children: list[Token], line: int, env: EnvType) -> list[Token]
                     stack.pop()
             elif name in _CLOSED_IN_LINE:
                 stack.append(("raw", name, line))
-            line += child.content.count("\n")
         out.append(child)
     close_from(0)
     return out
@@ -601,22 +598,56 @@ _BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|vide
 _SOURCE_TAG = re.compile(r"<source\b", re.IGNORECASE)
 
 
-def _raw_pieces(tokens: Sequence[Token]) -> Iterator[tuple[str, int]]:
+def _raw_pieces(tokens: Sequence[Token], src: str, env: EnvType) -> Iterator[tuple[str, int]]:
     """The body's raw HTML in order, each block's and each inline tag's, with the body's line (from 0) it begins on."""
     for token in tokens:
-        line = token.map[0] if token.map else 0
         if token.type == "html_block":
-            yield token.content, line
+            yield token.content, token.map[0] if token.map else 0
         elif token.type == "inline" and "<" in token.content:
-            for child in token.children or ():
-                if child.type in ("softbreak", "hardbreak"):
-                    line += 1
-                elif child.type == "html_inline":
+            for child, line in zip(token.children or (), _child_lines(token, src, env)):
+                if child.type == "html_inline":
                     yield child.content, line
-                    line += child.content.count("\n")
 
 
-def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
+def _code_span(code: Token) -> re.Pattern[str]:
+    """A code span as it may be written: its text with a line break or spaces where the token has a space (markdown-it
+    turns a line break in one into a space and strips one space at each end)."""
+    text = r"\s+".join(map(re.escape, code.content.split(" ")))
+    return re.compile(r"%s\s?%s\s?%s" % (re.escape(code.markup), text, re.escape(code.markup)))
+
+
+def _child_lines(token: Token, src: str, env: EnvType) -> list[int]:
+    """The body's line (from 0) each child of an inline token begins on, found in its block's source in order: a line
+    break inside a code span or an image's alt text has no token of its own."""
+    first, source = _block_source(src, token.map, env)
+    lines: list[int] = []
+    line, cursor = first, 0  # ``line`` is the line of ``cursor``
+    for child in token.children or ():
+        start, end = -1, -1
+        if child.type == "html_inline":
+            start = source.find(child.content, cursor)
+            end = start + len(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            start = source.find("\n", cursor)
+            end = start + 1
+        elif child.type == "code_inline":
+            found = _code_span(child).search(source, cursor)
+            start, end = (found.start(), found.end()) if found else (-1, -1)
+        elif child.type == "image":
+            start = end = cursor
+            for _ in range(sum(c.type in ("softbreak", "hardbreak") for c in child.children or ())):
+                end = source.find("\n", end) + 1 or end
+        if start >= 0:
+            line += source.count("\n", cursor, start)
+            lines.append(line)
+            line += source.count("\n", start, end)
+            cursor = end
+        else:  # not as written (a tag over lines of a block quote): the next one found puts the count right
+            lines.append(line)
+    return lines
+
+
+def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
     block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …,
     ``_PHRASING_ONLY``) is closed at the end of its HTML block also when a later block closes it: the paragraphs
@@ -627,17 +658,18 @@ def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
     for token in tokens:
         if token.type == "html_block":
-            raws: list[tuple[Token, Token | None]] = [(token, None)]
+            raws: list[tuple[Token, Token | None, int]] = [(token, None, token.map[0] if token.map else 0)]
         elif token.type == "inline" and (_BLOCK_TAG.search(token.content) or ended and "</" in token.content):
-            raws = [(child, child) for child in token.children or () if child.type == "html_inline"]
+            raws = [(child, child, line) for child, line in zip(token.children or (), _child_lines(token, src, env))
+                    if child.type == "html_inline"]
         else:
             continue
-        for raw, child in raws:
+        for raw, child, first in raws:
             content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
                              flags=re.DOTALL) if "<!--" in raw.content else raw.content
             for match in _SPREADING.finditer(content):
                 tag = match.group(2).lower()
-                line = (token.map[0] if token.map else 0) + content.count("\n", 0, match.start())
+                line = first + content.count("\n", 0, match.start())
                 if not match.group(1) and (child is None or tag not in _CLOSED_IN_LINE):  # closed by ``_close_inline``
                     opened.append((tag, token, child, line))
                     continue
@@ -662,7 +694,6 @@ def _close_blocks(tokens: Sequence[Token], env: EnvType) -> None:
         else:
             token.children.append(Token("html_inline", "", 0, content=f"</{tag}>"))
         env.setdefault("unclosed", []).append((tag, line))
-
 
 def _summary(before: Sequence[Token]) -> list[str]:
     """The reader's text of the blocks before the marker, headings left out."""
