@@ -2373,3 +2373,16 @@ def test_raw_tags_after_a_line_break_in_code_or_a_paragraph_are_told_at_their_ow
         "browsers play instead, and HTML allows no <source> in it; to offer the sources, delete the player's src",
         "content/2025/07/a.md:15: <i> is never closed, so it was closed where its paragraph ends (left open, it took "
         "in the rest of the article); write </i> where it should end"]
+
+def test_a_text_tag_with_only_html_blocks_before_its_closing_tag_is_not_split(tmp_path: Path) -> None:
+    """'<small>', its text, a blank line, '</small>' holds no paragraph (two HTML blocks), yet was told it was closed
+    only in a later block, and a '</b>' that closed its own paragraph's '<b>tebal' was taken for the closing tag of an
+    earlier block's '<b>' that nothing closes. The first is valid and kept whole; the second is told it is never
+    closed, at its line."""
+    body = ('<small>\nSumber: Reuters, diolah redaksi.\n\n</small>\n\n'
+            '<div class="note"><b>Catatan:\n</div>\n\nParagraf dengan <b>tebal</b> di sini.\n')
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert ('<small>\nSumber: Reuters, diolah redaksi.\n</small>\n<div class="note"><b>Catatan:\n</b></div>\n'
+            '<p>Paragraf dengan <b>tebal</b> di sini.</p>') in page
+    assert said == ["content/2025/07/a.md:10: <b> is never closed, so it was closed where its paragraph ends (left "
+                    "open, it took in the rest of the article); write </b> where it should end"]

@@ -650,13 +650,20 @@ def _child_lines(token: Token, src: str, env: EnvType) -> list[int]:
 def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
     block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …,
-    ``_PHRASING_ONLY``) is closed at the end of its HTML block also when a later block closes it: the paragraphs
-    between were inside it, which HTML does not allow (``<p>`` in ``<b>``); those are added to ``env['split']`` with
-    the later closing tag's line, and that tag, closing nothing now, is left out by the sanitiser."""
+    ``_PHRASING_ONLY``) is closed at the end of its HTML block also when a later block closes it with a paragraph or
+    other block between (inside it: invalid HTML, ``<p>`` in ``<b>``); those are added to ``env['split']`` with the
+    later closing tag's line, and that tag, closing nothing now, is left out by the sanitiser. Only HTML blocks between
+    (a blank line before ``</small>``) are no paragraph: the tag stays open to its closing tag."""
     from markdown_it.token import Token
     opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
+    waiting: list[tuple[str, Token, int]] = []  # text tags open at the end of their HTML block, only HTML blocks since
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
     for token in tokens:
+        if token.type != "html_block" and waiting:  # a paragraph or other block would be inside them: closed
+            for tag, block, line in reversed(waiting):
+                block.content = block.content.rstrip("\n") + f"</{tag}>\n"
+                ended.append((tag, line))
+            waiting.clear()
         if token.type == "html_block":
             raws: list[tuple[Token, Token | None, int]] = [(token, None, token.map[0] if token.map else 0)]
         elif token.type == "inline" and (_BLOCK_TAG.search(token.content) or ended and "</" in token.content):
@@ -664,29 +671,42 @@ def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
                     if child.type == "html_inline"]
         else:
             continue
+        inline: list[str] = []  # the paragraph's own text tags open (``_close_inline`` closed them all in it)
         for raw, child, first in raws:
             content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
                              flags=re.DOTALL) if "<!--" in raw.content else raw.content
             for match in _SPREADING.finditer(content):
                 tag = match.group(2).lower()
                 line = first + content.count("\n", 0, match.start())
-                if not match.group(1) and (child is None or tag not in _CLOSED_IN_LINE):  # closed by ``_close_inline``
+                if not match.group(1) and child is not None and tag in _CLOSED_IN_LINE:
+                    inline.append(tag)
+                    continue
+                if not match.group(1):
                     opened.append((tag, token, child, line))
+                    continue
+                if child is not None and tag in inline:  # its own paragraph's: '<b>tebal</b>'
+                    del inline[len(inline) - 1 - inline[::-1].index(tag)]
                     continue
                 at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
                 if at >= 0:
                     del opened[at]
                     continue
+                at = next((at for at in range(len(waiting) - 1, -1, -1) if waiting[at][0] == tag), -1)
+                if at >= 0:
+                    del waiting[at]
+                    continue
                 at = next((at for at in range(len(ended) - 1, -1, -1) if ended[at][0] == tag), -1)
-                if at >= 0 and match.group(1):
+                if at >= 0:
                     env.setdefault("split", []).append((tag, ended.pop(at)[1], line))
         if token.type == "html_block":
             for at in range(len(opened) - 1, -1, -1):
                 tag, block, _, line = opened[at]
                 if block is token and tag in _PHRASING_ONLY:
-                    token.content = token.content.rstrip("\n") + f"</{tag}>\n"
-                    ended.append((tag, line))
+                    waiting.insert(0, (tag, token, line))
                     del opened[at]
+    for tag, block, line in reversed(waiting):
+        block.content = block.content.rstrip("\n") + f"</{tag}>\n"
+        ended.append((tag, line))
     env.setdefault("unclosed", []).extend(ended)  # no later tag closed them
     for tag, token, child, line in reversed(opened):
         if child is None:
