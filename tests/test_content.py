@@ -2386,3 +2386,18 @@ def test_a_text_tag_with_only_html_blocks_before_its_closing_tag_is_not_split(tm
             '<p>Paragraf dengan <b>tebal</b> di sini.</p>') in page
     assert said == ["content/2025/07/a.md:10: <b> is never closed, so it was closed where its paragraph ends (left "
                     "open, it took in the rest of the article); write </b> where it should end"]
+
+
+def test_a_link_card_around_a_heading_and_paragraphs_is_kept_whole(tmp_path: Path) -> None:
+    """A card linked whole ('<a href class="card">', a heading, a paragraph, '</a>') came out as an empty <a> and a
+    second link on the heading's text only, its description unlinked: the heading's own '#' link, an <a> in an <a>,
+    made the HTML parser split the card. A heading in a card has no '#' link (its id stays, for the table of
+    contents). A card whose '</a>' ends its paragraph ('Teks.</a>') was told it was never closed, and left its text
+    unlinked; it holds the paragraph."""
+    body = ('<a href="/tags/panduan/" class="card">\n\n### Panduan menulis\n\nSemua yang perlu diketahui editor '
+            'baru.\n\n</a>\n\n<a href="/tags/panduan/" class="card">\n\nTeks kartu panduan.</a>\n\n## Akhir\n')
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert ('<a href="/tags/panduan/" class="card">\n<h2 id="panduan-menulis">Panduan menulis</h2>\n'
+            '<p>Semua yang perlu diketahui editor baru.</p>\n</a>\n<a href="/tags/panduan/" class="card">\n'
+            '<p>Teks kartu panduan.</p>\n</a>\n<h2 id="akhir">Akhir<a class="anchor" href="#akhir"') in page
+    assert said == []

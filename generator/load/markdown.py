@@ -647,18 +647,23 @@ def _child_lines(token: Token, src: str, env: EnvType) -> list[int]:
     return lines
 
 
-def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
+def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
     """A closing tag for each raw ``_SPREADING`` tag that no closing tag follows in the body: at the end of its HTML
     block, or of its paragraph's text. Each is added to ``env['unclosed']`` with its line. A text tag (``<b>`` …,
     ``_PHRASING_ONLY``) is closed at the end of its HTML block also when a later block closes it with a paragraph or
     other block between (inside it: invalid HTML, ``<p>`` in ``<b>``); those are added to ``env['split']`` with the
     later closing tag's line, and that tag, closing nothing now, is left out by the sanitiser. Only HTML blocks between
-    (a blank line before ``</small>``) are no paragraph: the tag stays open to its closing tag."""
+    (a blank line before ``</small>``) are no paragraph: the tag stays open to its closing tag. An ``<a>``, ``<ins>`` or
+    ``<del>`` around paragraphs that a paragraph's last tag closes (``Teks.</a>``) is closed after that paragraph."""
     from markdown_it.token import Token
     opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
     waiting: list[tuple[str, Token, int]] = []  # text tags open at the end of their HTML block, only HTML blocks since
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
-    for token in tokens:
+    moves: list[tuple[int, int, str]] = []  # ``_moved_close``'s, made once the walk is over
+    cards: list[tuple[tuple[str, Token, Token | None, int], Token]] = []  # an <a> open, a heading's close in it
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            cards += [(entry, tokens[index + 2]) for entry in opened if entry[0] == "a"]
         if token.type != "html_block" and waiting:  # a paragraph or other block would be inside them: closed
             for tag, block, line in reversed(waiting):
                 block.content = block.content.rstrip("\n") + f"</{tag}>\n"
@@ -666,7 +671,8 @@ def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
             waiting.clear()
         if token.type == "html_block":
             raws: list[tuple[Token, Token | None, int]] = [(token, None, token.map[0] if token.map else 0)]
-        elif token.type == "inline" and (_BLOCK_TAG.search(token.content) or ended and "</" in token.content):
+        elif token.type == "inline" and (_BLOCK_TAG.search(token.content)
+                                         or (ended or opened) and "</" in token.content):
             raws = [(child, child, line) for child, line in zip(token.children or (), _child_lines(token, src, env))
                     if child.type == "html_inline"]
         else:
@@ -689,6 +695,12 @@ def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
                     continue
                 at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
                 if at >= 0:
+                    move = _moved_close(tokens, index, child, opened[at])
+                    if move is not None:
+                        moves.append(move)
+                    for entry, close in cards:  # a card's heading: its '#' link would be an <a> in an <a>
+                        if entry is opened[at]:
+                            close.meta["anchor"] = ""
                     del opened[at]
                     continue
                 at = next((at for at in range(len(waiting) - 1, -1, -1) if waiting[at][0] == tag), -1)
@@ -714,6 +726,23 @@ def _close_blocks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
         else:
             token.children.append(Token("html_inline", "", 0, content=f"</{tag}>"))
         env.setdefault("unclosed", []).append((tag, line))
+    for index, close, tag in sorted(moves, reverse=True):
+        tokens.insert(index + 1, Token("html_block", "", 0, content=f"</{tag}>\n"))
+
+
+def _moved_close(tokens: list[Token], index: int, child: Token | None, entry: tuple[str, Token, Token | None, int]
+                 ) -> tuple[int, int, str] | None:
+    """Where a raw tag that spans a paragraph ends as the writer meant, when a closing tag (in ``tokens[index]``,
+    ``child`` of it if inline) closes ``entry``'s tag: (after which token, -1, which tag closes there). An ``<a>``
+    (``<ins>``, ``<del>``) opened in an HTML block and closed by a paragraph's last tag ('Teks.</a>') is closed after
+    the paragraph, a card holding it whole."""
+    tag, _, opener, _ = entry
+    if (child is not None and opener is None and child is tokens[index].children[-1]
+            and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden):
+        tokens[index].children.remove(child)
+        return index + 1, -1, tag
+    return None
+
 
 def _summary(before: Sequence[Token]) -> list[str]:
     """The reader's text of the blocks before the marker, headings left out."""
@@ -735,6 +764,8 @@ def _labels(env: EnvType) -> dict[str, str]:
 def _heading_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     """The heading's anchor link, shown on hover and focus by the theme."""
     anchor = tokens[idx].meta.get("anchor", "")
+    if not anchor:  # in a raw <a> (``_close_blocks``)
+        return f"</{tokens[idx].tag}>\n"
     return (f'<a class="anchor" href="#{anchor}" aria-label="{_labels(env)["anchor"]}">#</a>'
             f"</{tokens[idx].tag}>\n")
 
