@@ -2401,3 +2401,20 @@ def test_a_link_card_around_a_heading_and_paragraphs_is_kept_whole(tmp_path: Pat
             '<p>Semua yang perlu diketahui editor baru.</p>\n</a>\n<a href="/tags/panduan/" class="card">\n'
             '<p>Teks kartu panduan.</p>\n</a>\n<h2 id="akhir">Akhir<a class="anchor" href="#akhir"') in page
     assert said == []
+
+
+def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
+    """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
+    (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,
+    out of it, was removed without a word (the captions gone). The paragraph now ends after the player's closing
+    tag, a blank line before it too."""
+    body = ('<video controls\n       width="640">\n<source src="/media/a.mp4" type="video/mp4">\n'
+            '<track kind="captions" src="/media/a.vtt" srclang="id" label="Indonesia">\n</video>\n\n'
+            'Dengar <audio controls\n       preload="none">\n<source src="/media/b.mp3">\n'
+            '<track kind="captions" src="/media/b.vtt" srclang="id">\n\n</audio>\n\nSetelah.\n')
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert ('<p><video width="640" controls="">\n<source src="/media/a.mp4" type="video/mp4">'
+            '<track kind="captions" src="/media/a.vtt" srclang="id" label="Indonesia">\n</video>\n</p>\n'
+            '<p>Dengar <audio preload="none" controls="">\n<source src="/media/b.mp3">'
+            '<track kind="captions" src="/media/b.vtt" srclang="id">\n</audio>\n</p>\n<p>Setelah.</p>') in page
+    assert said == []

@@ -695,7 +695,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     continue
                 at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
                 if at >= 0:
-                    move = _moved_close(tokens, index, child, opened[at])
+                    move = _moved_close(tokens, index, child, opened[at], content[match.end():])
                     if move is not None:
                         moves.append(move)
                     for entry, close in cards:  # a card's heading: its '#' link would be an <a> in an <a>
@@ -727,16 +727,34 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
             token.children.append(Token("html_inline", "", 0, content=f"</{tag}>"))
         env.setdefault("unclosed", []).append((tag, line))
     for index, close, tag in sorted(moves, reverse=True):
-        tokens.insert(index + 1, Token("html_block", "", 0, content=f"</{tag}>\n"))
+        if close >= 0:
+            tokens.insert(index, tokens.pop(close))  # ``index`` is one less once the close is out
+        else:
+            tokens.insert(index + 1, Token("html_block", "", 0, content=f"</{tag}>\n"))
 
 
-def _moved_close(tokens: list[Token], index: int, child: Token | None, entry: tuple[str, Token, Token | None, int]
-                 ) -> tuple[int, int, str] | None:
-    """Where a raw tag that spans a paragraph ends as the writer meant, when a closing tag (in ``tokens[index]``,
-    ``child`` of it if inline) closes ``entry``'s tag: (after which token, -1, which tag closes there). An ``<a>``
-    (``<ins>``, ``<del>``) opened in an HTML block and closed by a paragraph's last tag ('Teks.</a>') is closed after
-    the paragraph, a card holding it whole."""
-    tag, _, opener, _ = entry
+_NOT_PLAYER_PART = re.compile(r"<(?!/?(?:source|track)\b|/(?:video|audio)\b|!--)[A-Za-z/]", re.IGNORECASE)
+"""A tag that is none of a player's (``<source>``, ``<track>``, its closing tag): HTML blocks with one are not moved
+into the player's paragraph (``_moved_close``)."""
+
+
+def _moved_close(tokens: list[Token], index: int, child: Token | None, entry: tuple[str, Token, Token | None, int],
+                 rest: str) -> tuple[int, int, str] | None:
+    """Where a paragraph and a raw tag that spans it end as the writer meant, when a closing tag (in ``tokens[index]``,
+    ``child`` of it if inline, ``rest`` after it) closes ``entry``'s tag: (after which token, which paragraph close
+    moves there or -1, which tag closes there). A ``<video>`` or ``<audio>`` opened in a paragraph whose ``<track>``
+    began an HTML block (CommonMark's rule) is closed in those blocks, which hold nothing else: the paragraph ends
+    after them, as html5ever closed the player at the ``</p>``, its track left out. An ``<a>`` (``<ins>``, ``<del>``)
+    opened in an HTML block and closed by a paragraph's last tag ('Teks.</a>') is closed after the paragraph, a card
+    holding it whole."""
+    tag, block, opener, _ = entry
+    if child is None and tag in ("video", "audio") and opener is not None and not rest.partition(">")[2].strip():
+        close = index - 1
+        while tokens[close].type == "html_block":
+            close -= 1
+        if (tokens[close].type == "paragraph_close" and tokens[close - 1] is block and not tokens[close].hidden
+                and not any(_NOT_PLAYER_PART.search(between.content) for between in tokens[close + 1:index + 1])):
+            return index, close, ""
     if (child is not None and opener is None and child is tokens[index].children[-1]
             and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden):
         tokens[index].children.remove(child)
