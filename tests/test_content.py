@@ -2418,3 +2418,13 @@ def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> N
             '<p>Dengar <audio preload="none" controls="">\n<source src="/media/b.mp3">'
             '<track kind="captions" src="/media/b.vtt" srclang="id">\n</audio>\n</p>\n<p>Setelah.</p>') in page
     assert said == []
+
+
+def test_an_ins_closed_inside_a_later_paragraph_s_text_does_not_take_in_the_rest(tmp_path: Path) -> None:
+    """'<ins>', a blank line, 'Teks baru</ins> dan lama.': html5ever drops an '</ins>' inside a <p>, so the <ins>, if
+    left open, takes in the rest of the article. Only a closing tag that ends the paragraph closes it after the
+    paragraph (a card); this one is closed at the end of its own block, with the warning of one never closed."""
+    page, said = page_and_warnings(tmp_path, "<ins>\n\nTeks baru</ins> dan lama.\n\nLanjut.\n", "<")
+    assert "<ins></ins>\n<p>Teks baru dan lama.</p>\n<p>Lanjut.</p>\n\n</div>" in page
+    assert said == ["content/2025/07/a.md:5: <ins> is never closed, so it was closed where its paragraph ends (left "
+                    "open, it took in the rest of the article); write </ins> where it should end"]
