@@ -624,6 +624,29 @@ def test_the_command_on_every_address_warns_naming_the_address_and_port_it_liste
                                        f"preview\n")
 
 
+@pytest.mark.parametrize("bind, address", [("0", "127.0.0.1"), ("0x0", "127.0.0.1"), ("0::0", "::1"), ("[0:0::0]", "::1")])
+def test_every_interface_in_a_short_form_is_served_as_every_interface(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, bind: str,
+        address: str) -> None:
+    """An attacker's report: '--bind 0' printed 'serving http://0:8740/', which Chromium opens as 0.0.0.0 and got
+    a 403 whose advice named the same URL; other computers' requests were refused too, and http://0:8740/ was
+    the pages' canonical link. '--bind 0::0' the same. Only '0.0.0.0' and '::' were taken for every interface."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    answers: list[tuple[int, bool]] = []
+
+    def browse(self: PreviewServer) -> None:
+        for host in ("0.0.0.0", "192.0.2.7", "[::]", "localhost"):  # Chromium's reading of '0'; a LAN address
+            status, body, _ = get(self.port, "/2025/06/a/", host=f"{host}:{self.port}", address=address)
+            answers.append((status, f'<link rel="canonical" href="http://localhost:{self.port}/2025/06/a/">' in body))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PreviewServer, "wait", browse)
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--bind", bind, "--port", "0"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^serving http://localhost:\d+/ \(Ctrl-C to stop\)$", out, re.M), out
+    assert answers == [(200, True)] * 4
+
+
 def test_the_command_on_127_0_0_2_does_not_warn_and_says_why_it_waits(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article()})
     with socket.socket() as probe:  # a free port, to know the preview folder before the server starts

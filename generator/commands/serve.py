@@ -75,6 +75,7 @@ WILDCARDS = ("", "0.0.0.0", "::")
 """Bind addresses that mean every interface."""
 PREVIEW_DIR = "serve"
 """The previews' folder inside ``.cache/``: per port, an output (``site/``), its spare tree and a cache."""
+_SHORT_IPV4 = re.compile(r"^[0-9a-fA-FxX.]+$")
 _HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 
 
@@ -236,15 +237,25 @@ def _same_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, bind: 
 
 
 def bind_address(bind: str) -> str:
-    """``--bind`` as listened on: '[::1]', the way a URL (and serve's own 'serving' line) writes an IPv6 address, is
-    ::1. An address with a zone ('fe80::1%eth0', a link-local one as 'ip addr' names it) is refused saying why:
-    browsers open no URL with a zone, and the Host header check could not name it."""
+    """``--bind`` as listened on, the one form every later use (wildcard test, Host check, URL) compares: '[::1]',
+    the way a URL (and serve's own 'serving' line) writes an IPv6 address, is ::1; an IP address in another form
+    is written as the system takes it (``0`` and ``0x0`` are 0.0.0.0, ``0::0`` is ::, ``127.1`` is 127.0.0.1), so
+    ``--bind 0`` serves every interface under http://localhost:PORT/, not http://0:PORT/. An address with a zone
+    ('fe80::1%eth0', a link-local one as 'ip addr' names it) is refused saying why: browsers open no URL with a
+    zone, and the Host header check could not name it."""
     plain = bind[1:-1] if bind.startswith("[") and bind.endswith("]") else bind
     if "%" in plain:
         raise RefusalError(f"cannot listen on {bind}: an address with a zone (%{plain.partition('%')[2]}) is not "
                            "supported, as browsers open no URL with one; pass --bind :: (every IPv6 address of this "
                            "computer, link-local ones too: other computers can see the preview)")
-    return plain
+    try:
+        return str(ipaddress.ip_address(plain))
+    except ValueError:
+        pass
+    try:  # the short IPv4 forms of inet_aton(3), as the server's own bind reads them (not its 'text after a space')
+        return socket.inet_ntoa(socket.inet_aton(plain)) if _SHORT_IPV4.match(plain) else plain
+    except OSError:
+        return plain
 
 
 def listen_address(bind: str) -> tuple[socket.AddressFamily, str, str]:
