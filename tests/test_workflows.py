@@ -253,24 +253,31 @@ PAGES_URL = "https://octocat.gitlab.io/kabar"
 """What GitLab sets as $CI_PAGES_URL for a project site (no final slash)."""
 
 
+def run_gitlab_job(path: Path, name: str, origin: Path, runner: Path, tmp: Path,
+                   source: str = "push") -> tuple[dict[str, Any], subprocess.CompletedProcess[str]]:
+    """A job's script in a clone of ``origin``, as GitLab runs it (each line in one shell, stopping at the first
+    failure, from the clone's root), after its before_script's install: the job and the run."""
+    pipeline = workflow(path)
+    job = {**pipeline[".digest"], **pipeline[name]}
+    git("clone", "-q", str(origin), str(runner), cwd=tmp)
+    variables = {key: value.replace("$CI_PAGES_URL", PAGES_URL) for key, value in job.get("variables", {}).items()}
+    env = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp), "LANG": "C.UTF-8", "TZ": "UTC",
+           "CI": "true", "CI_PIPELINE_SOURCE": source, "CI_PAGES_URL": PAGES_URL, **variables,
+           "CI_COMMIT_TIMESTAMP": git("log", "-1", "--format=%cI", cwd=runner).strip()}
+    script = tmp / "job.sh"
+    script.write_text("set -e\n" + "\n".join(job["script"]) + "\n")
+    return job, subprocess.run(["bash", "--noprofile", "--norc", str(script)], cwd=runner, env=env,
+                               capture_output=True, text=True)
+
+
 @pytest.mark.parametrize("which", ["repo", "scaffold"])
 def test_the_gitlab_pages_job_builds_what_a_local_build_of_the_commit_gives(tmp_path: Path, which: str) -> None:
     """The `pages` job's script, as GitLab runs it (each line in one shell, stopping at the first failure, from
     the clone's root), after its before_script's install: `--output public` is a relative folder, which made
     the search index fail every such job (the GitHub replay builds into the default `site/`)."""
     origin = committed_project(tmp_path, which)
-    pipeline = workflow(GITLAB[which])
-    job = {**pipeline[".digest"], **pipeline["pages"]}
     runner = tmp_path / "runner"
-    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
-    variables = {key: value.replace("$CI_PAGES_URL", PAGES_URL) for key, value in job.get("variables", {}).items()}
-    env = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path), "LANG": "C.UTF-8", "TZ": "UTC",
-           "CI": "true", "CI_PIPELINE_SOURCE": "push", "CI_PAGES_URL": PAGES_URL, **variables,
-           "CI_COMMIT_TIMESTAMP": git("log", "-1", "--format=%cI", cwd=runner).strip()}
-    script = tmp_path / "job.sh"
-    script.write_text("set -e\n" + "\n".join(job["script"]) + "\n")
-    run = subprocess.run(["bash", "--noprofile", "--norc", str(script)], cwd=runner, env=env, capture_output=True,
-                         text=True)
+    job, run = run_gitlab_job(GITLAB[which], "pages", origin, runner, tmp_path)
     assert run.returncode == 0, f"the pages job failed:\n{run.stdout}{run.stderr}"
     artifact = read_site(runner / job["artifacts"]["paths"][0])
 
@@ -307,3 +314,39 @@ def test_the_gitlab_job_installs_git_when_the_generator_comes_from_git(tmp_path:
     assert ran[-1].startswith("python -m pip install") and (
         ran[:-1] == ["apt-get update -qq", "apt-get install -y -qq --no-install-recommends git"] if installs else
         ran[:-1] == [])
+
+
+ROOTED = "\nSee [the welcome](/2025/06/selamat-datang/).\n"
+"""A link from the host's root, which misses a project Pages site's sub-path (/kabar/)."""
+FOUND = ("content/2025/06/selamat-datang.md:{line}: the link '/2025/06/selamat-datang/' points at "
+         "/2025/06/selamat-datang/, which is not a page or file of the site; fix the address (internal links start "
+         "with /kabar/ or are relative to this article)")
+
+
+def project_with_a_rooted_link(tmp_path: Path) -> tuple[Path, int]:
+    origin = tmp_path / "origin"
+    init_project(origin)
+    article = origin / "content/2025/06/selamat-datang.md"
+    article.write_text(article.read_text() + ROOTED)
+    commit_all(origin)
+    return origin, len(article.read_text().splitlines())
+
+
+def test_the_github_check_step_finds_a_link_missing_the_pages_sub_path(tmp_path: Path) -> None:
+    """An attacker's report: the Check step ran without the Pages --base-url, so a link from the host's root passed
+    it, and only the crawl failed, naming the built page and no source line."""
+    origin, line = project_with_a_rooted_link(tmp_path)
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    (tmp_path / "home").mkdir()
+    with pytest.raises(AssertionError) as failed:
+        replay(workflow(GITHUB["scaffold"]), runner, tmp_path / "home")
+    said = str(failed.value)  # the replay's message, then pytest's account of its assert
+    assert said.startswith("step 'Check' failed:\n") and FOUND.format(line=line) in said
+
+
+def test_the_gitlab_check_finds_a_link_missing_the_pages_sub_path(tmp_path: Path) -> None:
+    origin, line = project_with_a_rooted_link(tmp_path)
+    _, run = run_gitlab_job(GITLAB["scaffold"], "pages", origin, tmp_path / "runner", tmp_path)
+    assert run.returncode == 1 and run.stdout.startswith(FOUND.format(line=line) + "\n")
+    assert not (tmp_path / "runner/public").exists()
