@@ -156,12 +156,15 @@ def content_problems(config: Config, options: BuildOptions, registry: Registry |
                      zone_known: bool = True) -> list[Problem]:
     """What a run that stops at config.yaml's or companies.yaml's problems reports with them, not in the next run:
     the problems of every article, page and weekly note, parsed without the cache (whose rows would be of no use),
-    the footer menu's (a ``menu:`` entry with no page) and sources.yaml's. Without a registry (companies.yaml is broken) every company is unknown, so the articles'
+    the footer menu's (a ``menu:`` entry with no page) and sources.yaml's; a draft's warnings only with
+    ``options.drafts``, as ``plan`` says them. Without a registry (companies.yaml is broken) every company is unknown, so the articles'
     warnings about their companies are left out. Without a zone (``zone_known`` False: config.yaml's ``timezone:``
     is not one, and ``config`` has the default), an article's problem at its ``date`` or ``updated`` is said only
     where it does not depend on the zone (``zone_free``)."""
     settings = article_settings(config, registry or empty_registry())
-    problems = list(article_loader(None, options.workers)(config, settings).problems)
+    loaded = article_loader(None, options.workers)(config, settings)
+    drafts = {a.source_path for a in loaded.articles if a.draft and not options.drafts}  # left out, as ``plan`` does
+    problems = [p for p in loaded.problems if p.severity == "error" or p.path not in drafts]
     if registry is None:
         problems = [p for p in problems if p.severity == "error" or p.field != "companies"]
     if not zone_known:

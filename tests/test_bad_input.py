@@ -587,6 +587,28 @@ def test_config_and_content_problems_come_in_one_round(tmp_path: Path, capsys: p
         "error: 3 problems found; nothing was written\n"))
 
 
+DRAFT_WARNING = ("content/b.md:7: warning: the placeholder text is still there (digest new wrote it); replace it with "
+                 "the digest text\n")
+
+
+@pytest.mark.parametrize("broken", ["config", "companies"])
+@pytest.mark.parametrize("drafts", [False, True])
+def test_a_left_out_drafts_warnings_wait_for_drafts_when_the_config_is_broken(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: str, drafts: bool) -> None:
+    """An attacker's report: after 'digest new X --draft', a config.yaml error ('page_size: 0') made the build say
+    the draft's warnings too, which a build leaves out with the draft; '--drafts' was ignored there."""
+    from generator.commands.scaffold import PLACEHOLDER
+    make_project(tmp_path, {"a.md": article(), "b.md": article(draft="true", body=f"\n{PLACEHOLDER['en']}\n")},
+                 config=CONFIG + ("page_size: 0\n" if broken == "config" else ""),
+                 companies="meta: [\n" if broken == "companies" else None)
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"), *(["--drafts"] if drafts else []))
+    assert (code, out) == (1, "")
+    said = ("config.yaml:3: field 'page_size': must be a whole number of at least 1, got 0\n" if broken == "config" else
+            "content/companies.yaml:1: field 'meta': must be a mapping with at least 'name:'\n")
+    assert said in err and err.endswith("; nothing was written\n")
+    assert err.count(DRAFT_WARNING) == drafts
+
+
 def test_check_reports_config_and_content_problems_in_one_round(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     make_project(tmp_path, {"a.md": article(date="kemarin")}, config=CONFIG + "titel: X\n")

@@ -343,10 +343,11 @@ def _given_base_url(args: argparse.Namespace) -> dict[str, Any] | None:
 
 
 def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment: str | None,
-                       put_back_into: bool = False) -> Config:
+                       put_back_into: bool = False, drafts: bool = False) -> Config:
     """The config, or one BuildError with the config's problems and, when the config can still be
     read, the content's problems too: the editor fixes both in one pass. ``put_back_into``: a config that
-    can still be read names the output folder, where a killed swap's live site is put back (``put_back``)."""
+    can still be read names the output folder, where a killed swap's live site is put back (``put_back``).
+    ``drafts``: ``--drafts`` was given, so the drafts' warnings are said (the config's ``drafts:`` counts too)."""
     from generator.load.config import ConfigError, load_config
 
     try:
@@ -366,12 +367,13 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 
         where = layout(config)
         zone_known = e.usable is not None
+        options = BuildOptions(drafts=drafts or config.drafts)
         try:
             registry = load_registry(where.registry, where.registry_rel)
         except BuildError as registry_error:
             raise BuildError([*problems, *registry_error.problems,
-                              *content_problems(config, BuildOptions(), zone_known=zone_known)]) from None
-        raise BuildError([*problems, *content_problems(config, BuildOptions(), registry, zone_known)]) from None
+                              *content_problems(config, options, zone_known=zone_known)]) from None
+        raise BuildError([*problems, *content_problems(config, options, registry, zone_known)]) from None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -386,7 +388,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     now = build_now()
     if args.output:  # a killed swap is repaired first, even by a build that then stops on a broken config.yaml
         put_back(Path(args.output))
-    config = _load_build_config(config_path, _given_base_url(args), args.environment, not args.output)
+    config = _load_build_config(config_path, _given_base_url(args), args.environment, not args.output, args.drafts)
     target = Path(args.output) if args.output else config.path(config.output_dir)
     check_target(target, config.root, source_folders(config), layout(config).cache)
     made = make_parent(target)
