@@ -11,6 +11,10 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +129,8 @@ def _expand(value: str, context: dict[str, str]) -> str:
 def replay(flow: dict[str, Any], clone: Path, tmp: Path, event: str = "push") -> list[str]:
     """Run the build job's `run` steps in ``clone`` the way a GitHub runner does: bash -eo pipefail,
     step env from expressions, and $GITHUB_ENV carried from step to step. Returns the step names."""
-    context = {"github.event_name": event, "steps.pages.outputs.base_url": PAGES_BASE_URL}
+    # configure-pages runs on no pull request: its output is empty there
+    context = {"github.event_name": event, "steps.pages.outputs.base_url": "" if event == "pull_request" else PAGES_BASE_URL}
     carried: dict[str, str] = {}
     names: list[str] = []
     steps = flow["jobs"]["build"]["steps"]
@@ -350,3 +355,62 @@ def test_the_gitlab_check_finds_a_link_missing_the_pages_sub_path(tmp_path: Path
     _, run = run_gitlab_job(GITLAB["scaffold"], "pages", origin, tmp_path / "runner", tmp_path)
     assert run.returncode == 1 and run.stdout.startswith(FOUND.format(line=line) + "\n")
     assert not (tmp_path / "runner/public").exists()
+
+
+PREVIEW = "http://localhost:8000/"
+"""Where the README tells a reviewer to look at a preview artifact: its folder served by python3 -m http.server 8000."""
+
+
+def project_under_a_sub_path(tmp_path: Path) -> Path:
+    origin = tmp_path / "origin"
+    init_project(origin)
+    config = origin / "config.yaml"
+    config.write_text(re.sub(r"(?m)^base_url: .*$", "base_url: https://example.org/digest/", config.read_text()))
+    commit_all(origin)
+    return origin
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def assert_viewable(folder: Path) -> None:
+    """The preview as a reviewer opens it: the folder served at its root by http.server (on a free port, not
+    8000), the home page, then every file its links and its stylesheet name, each answered 200."""
+    files = read_site(folder)
+    home = files["index.html"].decode()
+    assert f'<link rel="canonical" href="{PREVIEW}">' in home and "example.org" not in home
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        links = set(re.findall(r'(?:href|src)="(?:http://localhost:8000)?(/[^"]*)"', home))
+        assert any(link.endswith(".css") for link in links) and any(link[1:5].isdigit() for link in links)
+        for link in sorted(links):
+            with urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}{link}", timeout=10) as answer:
+                assert answer.status == 200, link
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_github_preview_artifact_can_be_looked_at(tmp_path: Path) -> None:
+    """An attacker's report: the pull request's artifact, unzipped and opened as files, sent every link and the
+    stylesheet to file:///; with a sub-path base_url not even python -m http.server showed it. It is built for
+    http://localhost:8000/, where the README says to serve it."""
+    origin = project_under_a_sub_path(tmp_path)
+    runner = tmp_path / "runner"
+    git("clone", "-q", str(origin), str(runner), cwd=tmp_path)
+    (tmp_path / "home").mkdir()
+    flow = workflow(GITHUB["scaffold"])
+    assert replay(flow, runner, tmp_path / "home", "pull_request") == REPLAYED
+    preview = next(s for s in flow["jobs"]["build"]["steps"] if s.get("name") == "Upload a preview")
+    assert_viewable(runner / preview["with"]["path"])
+
+
+def test_the_gitlab_preview_artifact_can_be_looked_at(tmp_path: Path) -> None:
+    origin = project_under_a_sub_path(tmp_path)
+    runner = tmp_path / "runner"
+    job, run = run_gitlab_job(GITLAB["scaffold"], "preview", origin, runner, tmp_path, "merge_request_event")
+    assert run.returncode == 0, f"the preview job failed:\n{run.stdout}{run.stderr}"
+    assert_viewable(runner / job["artifacts"]["paths"][0])
