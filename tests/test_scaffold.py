@@ -139,7 +139,7 @@ def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:
     assert len(init_project(tmp_path)) == 7
 
 
-@pytest.mark.parametrize("existing", ["notes.txt", ".git/HEAD"])
+@pytest.mark.parametrize("existing", ["notes.txt", "notes/a.txt"])
 def test_init_refuses_a_folder_with_anything_in_it(tmp_path: Path, existing: str) -> None:
     (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / existing).write_text("mine")
@@ -458,6 +458,35 @@ def test_split_list_drops_empty_items_and_extra_spaces() -> None:
     assert split_list(" ai,  Cloud  Computing ,,") == ("ai", "Cloud Computing")
     assert split_list(None) == ()
     assert split_list("AI, ai,Cloud,  cloud , x") == ("AI", "Cloud", "x")  # one tag, as the site makes it
+
+
+def test_init_makes_the_project_in_a_freshly_cloned_empty_repository(tmp_path: Path) -> None:
+    """An attacker's report: 'digest init .' in a new repository (only .git/) was refused as 'not empty'. Hidden
+    entries that init does not write are left as they are; so is the repository when a cut-short init is redone."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git/HEAD").write_text("ref: refs/heads/main\n")
+    (repo / ".editorconfig").write_text("root = true\n")
+    made = init_project(repo)
+    assert made == init_project(tmp_path / "fresh") and ".gitignore" in made
+    assert (repo / ".git/HEAD").read_text() == "ref: refs/heads/main\n"
+    assert (repo / ".editorconfig").read_text() == "root = true\n"
+    (repo / "requirements.txt").unlink()  # cut short before its last file
+    (repo / ".digest-init-unfinished").write_text("x")
+    assert init_project(repo) == made and (repo / ".git/HEAD").is_file()
+
+
+@pytest.mark.parametrize("existing, named", [(".gitignore", ".gitignore"), (".github/workflows/ci.yml", ".github/"),
+                                             (".gitlab-ci.yml", ".gitlab-ci.yml")])
+def test_init_refuses_a_hidden_entry_it_would_write_naming_it(tmp_path: Path, existing: str, named: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / existing).write_text("mine")
+    with pytest.raises(RefusalError) as e:
+        init_project(tmp_path)
+    assert str(e.value) == (f"{tmp_path}/{named} is there already, and digest init writes it; move it away, or give "
+                            "a new or empty folder, so nothing of yours is overwritten")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".git", existing.split("/")[0]])
 
 
 @pytest.mark.parametrize("when", [2, 5])

@@ -182,8 +182,9 @@ def _parser() -> argparse.ArgumentParser:
     i = _command(commands, "init", "start a new project in a folder", INIT_EXAMPLES, "also list every file made",
                  "Make a new digest project in DIR: config.yaml, content/ with one example article and a small "
                  "companies.yaml, .gitignore, and what CI needs to deploy it: .github/workflows/deploy.yml (GitHub "
-                 "Pages), .gitlab-ci.yml (GitLab Pages) and requirements.txt. DIR must be new or empty; nothing is "
-                 "ever overwritten.", config=False)
+                 "Pages), .gitlab-ci.yml (GitLab Pages) and requirements.txt. DIR must be new or empty (but for "
+                 "hidden entries init does not write, such as a repository's .git/); nothing is ever overwritten.",
+                 config=False)
     i.add_argument("dir", metavar="DIR", help="folder to create (or an empty one)")
 
     n = _command(commands, "new", "write a new article dated today", NEW_EXAMPLES,

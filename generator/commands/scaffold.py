@@ -91,8 +91,8 @@ def init_project(target: Path) -> list[str]:
     files = _template_files()
     if target.is_dir() and (target / UNFINISHED).is_file():
         _remove_unfinished(target, files)  # a killed init's files, and nothing else: the check below says if more
-    if target.is_dir() and any(target.iterdir()):
-        raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
+    if target.is_dir():
+        _refuse_what_is_there(target, {rel.parts[0] for rel, _ in files})
     made: list[str] = []
     folders: list[Path] = []
     dest = target
@@ -129,6 +129,18 @@ def init_project(target: Path) -> list[str]:
     return sorted(made)
 
 
+def _refuse_what_is_there(target: Path, written: set[str]) -> None:
+    """A folder of visible entries is refused; hidden ones are accepted, so a freshly cloned empty repository
+    (``.git/`` alone) can be the project, unless init would write one of them (``.gitignore``, ``.github/``)."""
+    entries = sorted(target.iterdir())
+    if any(not entry.name.startswith(".") for entry in entries):
+        raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
+    clash = next((entry for entry in entries if entry.name in written), None)
+    if clash is not None:
+        raise RefusalError(f"{clash}{'/' if clash.is_dir() else ''} is there already, and digest init writes it; "
+                           "move it away, or give a new or empty folder, so nothing of yours is overwritten")
+
+
 UNFINISHED = ".digest-init-unfinished"
 """Made first and removed last by ``digest init``: a project that still has it was cut short (killed, a power cut),
 and the next ``digest init`` there removes what it made and starts over."""
@@ -154,14 +166,19 @@ def _template_bytes(rel: Path, source: Path) -> bytes:
 
 def _remove_unfinished(target: Path, files: list[tuple[Path, Path]]) -> None:
     """What a cut-short ``digest init`` made in ``target``, and only if that is all there is: init's files as it
-    writes them, in its order, the last perhaps cut short; no other file, folder or link. Anything else (a project
-    used after all: an article, site/, an edit, a linked folder) removes nothing and is refused."""
+    writes them, in its order, the last perhaps cut short; no other file, folder or link, but for hidden ones init
+    does not write (``.git/``). Anything else (a project used after all: an article, site/, an edit, a linked
+    folder) removes nothing and is refused."""
     expected = {target / rel: _template_bytes(rel, source) for rel, source in files}
     folders = {folder for path in expected for folder in path.parents if folder != target and folder.is_relative_to(target)}
     found: dict[Path, bytes] = {}
     other = None
+    written = {rel.parts[0] for rel, _ in files} | {UNFINISHED}
     for root, dirs, names in os.walk(target):
         here = Path(root)
+        if here == target:  # a hidden entry init does not write (a repository's .git/) is the folder's, not init's
+            dirs[:] = [name for name in dirs if name in written or not name.startswith(".")]
+            names = [name for name in names if name in written or not name.startswith(".")]
         for name in sorted(dirs):
             if (here / name).is_symlink() or here / name not in folders:
                 other = other or here / name
