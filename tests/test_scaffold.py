@@ -434,6 +434,14 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
                                              "HTML cannot carry; delete it"),
     (NewArticle("Tes", date="3/6/2025"), "--date '3/6/2025' is ambiguous: day 3 of month 6, or month 3 day 6? Write "
                                          "the year first"),
+    # an attacker's report: a typed name with an invisible character was told 'delete it from the file'
+    (NewArticle("Tes", section="Ke\u200bpri"), "--section: has an invisible character (U+200B ZERO WIDTH SPACE) in "
+                                               "'Kepri', which would make a second page for it; retype --section "
+                                               "without it"),
+    (NewArticle("Tes", tags=("AI", "\u200b")), "--tags: has a name of invisible characters only (U+200B ZERO WIDTH "
+                                               "SPACE); retype --tags without it"),
+    (NewArticle("Tes", section="\u200b"), "--section: has only characters that cannot be seen (U+200B ZERO WIDTH "
+                                          "SPACE); write the section itself, or leave --section out"),
 ])
 def test_new_refuses_bad_requests_and_writes_nothing(tmp_path: Path, request_: NewArticle, message: str) -> None:
     config = load_config(project(tmp_path) / "config.yaml")

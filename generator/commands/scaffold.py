@@ -491,7 +491,7 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
     the build does, and every problem is said at once; only the placeholder's warning is meant (``now``: the build's,
     which leaves out an article dated after it)."""
     from generator.index.taxonomy import build_site, own_slugs, term_slug
-    from generator.load.content import article_settings, parse_article  # content imports this module
+    from generator.load.content import IGNORED, LEFT_OUT, article_settings, parse_article  # content imports this module
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)
@@ -507,8 +507,14 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
                           if not p.field.startswith("slugs."))]
     found += _typed_slug_clashes(own, article.tags, rel, kept) if article else []
     found += spelled
-    said = [f"{_FIELD_ARGUMENTS.get(p.field, p.field or 'the article')}: {p.message.replace(f' (in {rel})', '')}"
-            for p in found if "placeholder" not in p.message]
+    said = []
+    for p in found:
+        if "placeholder" not in p.message:  # the build's advice for the file, said for the argument typed
+            argument = _FIELD_ARGUMENTS.get(p.field, p.field or "the article")
+            message, left_out, _ = p.message.replace(f" (in {rel})", "").partition(LEFT_OUT)
+            message, ignored, _ = message.partition(IGNORED)
+            said.append(f"{argument}: {message}" + (f"; retype {argument} without it" if left_out else "") +
+                        (f", or leave {argument} out" if ignored else ""))
     if said:
         raise RefusalError("; ".join(dict.fromkeys(said)))
 

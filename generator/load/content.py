@@ -1336,6 +1336,10 @@ _ELEMENTS = ("a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockqu
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 """Format characters no one sees in a name (a zero-width space, a soft hyphen, direction marks); not the joiners
 U+200C and U+200D, which some scripts and emoji need."""
+LEFT_OUT = "; it is left out: delete it"
+"""How the warnings about invisible characters in a name end (``… from the file``, when the rest is kept); with
+``IGNORED``, the advice for a file that ``digest new``, refusing a typed argument, says for the argument instead."""
+IGNORED = ", or remove the line; it is ignored"
 _MARKUP_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 """An HTML element's tag, as pasted from a web page ('<b>', '</p>', '<br/>'); not any text between '<' and '>'
 ("Ponsel <Rp2 juta, harga turun >10%" is a headline)."""
@@ -1524,7 +1528,7 @@ class FieldReader:
             if required:
                 self.error(key, message)
             else:
-                self.warn(key, message + ", or remove the line; it is ignored")
+                self.warn(key, message + IGNORED)
             return None
         if isinstance(value, str) and value.strip():
             self._cut_by_comment(key, value)
@@ -1666,10 +1670,10 @@ class FieldReader:
         kept = " ".join(_INVISIBLE.sub("", name).split())
         what = ", ".join(dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, 'a format character')}" for c in found))
         if not kept:
-            self.warn(key, f"has a name of invisible characters only ({what}); it is left out: delete it", path)
+            self.warn(key, f"has a name of invisible characters only ({what}){LEFT_OUT}", path)
             return ""
-        self.warn(key, f"has an invisible character ({what}) in {quoted(kept)}, which would make a second page for it; it "
-                       "is left out: delete it from the file", path)
+        self.warn(key, f"has an invisible character ({what}) in {quoted(kept)}, which would make a second page for it"
+                       f"{LEFT_OUT} from the file", path)
         return kept
 
     def names(self, key: str, most: int, known: Callable[[str], bool] = lambda name: False,
