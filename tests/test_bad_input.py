@@ -509,20 +509,25 @@ def test_config_or_registry_that_is_a_fifo_or_folder(tmp_path: Path, capsys: pyt
         "error: 1 problem found; nothing was written\n"))
 
 
-def test_build_outside_a_project_says_how_to_start_one(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("command", [["build"], ["check"], ["check", "--format", "json"], ["ping"], ["serve"],
+                                     ["new", "Judul"]])
+def test_a_command_outside_a_project_is_refused_saying_how_to_start_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    """An attacker's report: 'cd content && digest ping' (serve, new too) exited 1 with '1 problem found; nothing
+    was written', against each command's documented exit codes (ping's 1 is a hub that refused): it is a refusal
+    (exit 2), said in words that fit every command."""
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, "build")
-    assert (code, out) == (1, "")
+    code, out, err = run(capsys, *command)
+    assert (code, out) == (2, "")
     # (a folder above the test's tmp folder may hold a config.yaml, and is then suggested: see below)
-    assert err.startswith("config.yaml: not found: this folder is not a news-digest project; ")
-    assert err.endswith("start one with 'digest init DIR' and cd into it, or pass --config PATH\n"
-                        "error: 1 problem found; nothing was written\n")
+    assert err.startswith("error: config.yaml: not found: this folder is not a news-digest project; ")
+    assert err.endswith("start one with 'digest init DIR' and cd into it, or pass --config PATH\n")
+    assert err.count("\n") == 1
     make_project(tmp_path / "blog", {"a.md": article()})
     monkeypatch.chdir(tmp_path / "blog/content")
-    assert run(capsys, "build")[2].startswith(
-        f"config.yaml: not found: this folder is not a news-digest project; cd {tmp_path / 'blog'} (it has a "
-        "config.yaml), or start one with 'digest init DIR'")
+    assert run(capsys, *command) == (2, "", (
+        f"error: config.yaml: not found: this folder is not a news-digest project; cd {tmp_path / 'blog'} (it has a "
+        "config.yaml), or start one with 'digest init DIR' and cd into it, or pass --config PATH\n"))
 
 
 @pytest.mark.parametrize("url, what", [

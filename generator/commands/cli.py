@@ -62,7 +62,7 @@ CHECK_EXAMPLES = """examples:
   digest check --format json > check.json
 
 exit status: 0 no errors (hints and warnings allowed), 1 errors (or warnings with --strict),
-2 refused (bad arguments)
+2 refused (bad arguments, or outside a project)
 """
 IMPORT_EXAMPLES = """examples:
   digest import pelican ~/blog --out kabar            a Pelican project (pelicanconf.py, content/)
@@ -79,8 +79,8 @@ PING_EXAMPLES = """examples:
   digest ping --output public          announce the feeds of 'digest build --output public'
 
 exit status: 0 every changed feed announced (or nothing changed), 1 the hub refused or could not be
-reached for some feed (they are announced again next time), 2 refused (no feeds.websub_hub, no built site, a
---base-url the site was not built with)
+reached for some feed (they are announced again next time), 2 refused (outside a project, no feeds.websub_hub, no
+built site, a --base-url the site was not built with)
 """
 PROGRESS_MIN_ARTICLES = 300
 """Builds with more articles than this show a progress bar, on a terminal only."""
