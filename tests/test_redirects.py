@@ -806,3 +806,26 @@ def test_an_item_that_is_a_list_or_mapping_is_shown_in_yaml_words(
         "content/2025/06/a.md:7: field 'redirects': item 3 is a list, [lama3/, 0x1F]; write an old path such as "
         "2025/06/old-slug/",
         "error: 2 problems found; nothing was written"]
+
+
+def test_an_old_address_with_escaped_dots_or_slashes_is_told_why_as_a_host_reads_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's finding: 'lama/%2E%2E/x/' and its kin were "not a usable path: ; write x/", the reason empty,
+    as the marks were looked for in the escaped text. They are said as a host reads the address."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects='["lama/%2E%2E/x/", "lama/%2E/y/", "a%2F%2Fb/", '
+                                                              '"lama%2F..%2Fz/", "lama/%2E%2E/"]')})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    back = "'..' goes back a folder, which a browser does before asking"
+    assert capsys.readouterr().err.splitlines() == [
+        "content/2025/06/a.md:4: field 'redirects': 'a%2F%2Fb/' is not a usable path: a host reads it as 'a//b/', "
+        "where '//' names no folder; write a/b/",
+        f"content/2025/06/a.md:4: field 'redirects': 'lama%2F..%2Fz/' is not a usable path: a host reads it as "
+        f"'lama/../z/', where {back}; write z/",
+        f"content/2025/06/a.md:4: field 'redirects': 'lama/%2E%2E/' is the site's home page (a host reads it as "
+        f"'lama/../', where {back}), which the site still has; a redirect there would hide it: remove it from "
+        "redirects",
+        f"content/2025/06/a.md:4: field 'redirects': 'lama/%2E%2E/x/' is not a usable path: a host reads it as "
+        f"'lama/../x/', where {back}; write x/",
+        "content/2025/06/a.md:4: field 'redirects': 'lama/%2E/y/' is not a usable path: a host reads it as "
+        "'lama/./y/', where './' names no folder; write lama/y/",
+        "error: 5 problems found; nothing was written"]

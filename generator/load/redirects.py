@@ -264,16 +264,19 @@ def refused_fixes(problems: Iterable[Problem]) -> set[Problem]:
 
 
 def unusable_marks(written: str) -> str:
-    """What no reader's address has in an old address as written ('2025/06//', '2025/06/lama/.', 'lama/..')."""
+    """What no reader's address has in an old address as written ('2025/06//', '2025/06/lama/.', 'lama/..'); one
+    written with escapes is said as a host reads it ('lama/%2E%2E/x/' is 'lama/../x/')."""
     path = written.lstrip("/")
-    segments = _segments(path)
+    decoded = _decoded(path) if "%" in path else None
+    segments = _segments(decoded or path)
     inner = "." in segments[:-1] or path.endswith("/") and segments[-1] == "."  # '2025/./06/', not '2025/06/.'
     empty = [mark for mark, there in (("'./'", inner), ("'//'", "" in segments),
                                       ("'/.' at its end", segments[-1] == "." and not inner)) if there]
     marks = [f"{' and '.join(empty)} name{'' if len(empty) > 1 else 's'} no folder"] if empty else []
     if ".." in segments:
         marks.append("'..' goes back a folder, which a browser does before asking")
-    return "; ".join(marks)
+    said = "; ".join(marks)
+    return f"a host reads it as {quoted(decoded)}, where {said}" if decoded and decoded != path else said
 
 
 RULE_FILES = ("_redirects", "redirects.nginx.conf")
