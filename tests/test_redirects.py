@@ -829,3 +829,32 @@ def test_an_old_address_with_escaped_dots_or_slashes_is_told_why_as_a_host_reads
         "content/2025/06/a.md:4: field 'redirects': 'lama/%2E/y/' is not a usable path: a host reads it as "
         "'lama/./y/', where './' names no folder; write lama/y/",
         "error: 5 problems found; nothing was written"]
+
+
+def test_an_old_address_is_quoted_as_written_and_a_files_length_without_index_html(tmp_path: Path) -> None:
+    """An attacker's findings: 'tags/%70anduan/' was said as 'tags/panduan/', which the file does not hold; and a
+    file redirect 'aaa….html' was '256 bytes as nginx reads it (with index.html)', though a file gets no
+    index.html."""
+    long = "a" * 250 + ".html"
+    assert problems(tmp_path / "a", {"2025/06/a.md": article(tags="[panduan]", redirects='["tags/%70anduan/"]')}) == [
+        "content/2025/06/a.md:5: field 'redirects': 'tags/%70anduan/' is the address of a page the site still has "
+        "(tags/panduan/index.html); a redirect there would hide it: remove it from redirects"]
+    make_project(tmp_path / "b", {"2025/06/b.md": article(title="B", redirects=f"[{long}]")})
+    assert [str(p) for p in build_project(tmp_path / "b").warnings] == [
+        f"content/2025/06/b.md:4: field 'redirects': warning: '{long}' is 256 bytes as nginx reads it, and nginx "
+        "takes map keys of up to about 233 with deploy/nginx.conf's 'map_hash_bucket_size 256;' (beyond, it refuses "
+        "to start): set 512 there, or leave this address out"]
+
+
+def test_an_old_address_copied_with_the_sites_base_path_is_a_warning_with_the_path_to_write(tmp_path: Path) -> None:
+    """An attacker's finding: under base_url https://example.org/digest/, '/digest/2025/06/lama/' (copied from the
+    address bar) silently became /digest/digest/2025/06/lama/, a redirect no reader asks for."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects='["/digest/2025/06/lama/", "/digest/", lama/]')},
+                 config="title: T\nbase_url: https://example.org/digest/\n")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "content/2025/06/a.md:4: field 'redirects': warning: 'digest/2025/06/lama/' begins with the site's base path "
+        "/digest/, and an old address is written after it, so this one is /digest/digest/2025/06/lama/; write "
+        "2025/06/lama/ (unless readers had /digest/digest/2025/06/lama/)",
+        "content/2025/06/a.md:4: field 'redirects': warning: 'digest/' begins with the site's base path /digest/, and "
+        "an old address is written after it, so this one is /digest/digest/; the home page /digest/ is no old "
+        "address: remove it (unless readers had /digest/digest/)"]

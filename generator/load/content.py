@@ -44,7 +44,7 @@ from generator.core.i18n import long_date
 from generator.core.wrap import clusters, collapse
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.sanitize import TEXT_TAGS
-from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, unusable_fix
+from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, quoted_redirect, unusable_fix
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
@@ -871,15 +871,23 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
     for line, message in bad_redirects:
         if (line, message.partition(";")[0]) not in aliased:
             check.error("redirects", message, line=line)
+    base = base_path.strip("/") + "/"
     for redirect in redirects:
+        if base != "/" and redirect.path.startswith(base):  # '/digest/2025/06/lama/', copied from the address bar
+            rest = redirect.path[len(base):]
+            check.warn("redirects", f"{quoted_redirect(redirect)} begins with the site's base path {base_path}, and an "
+                       f"old address is written after it, so this one is {base_path}{redirect.path}; "
+                       + (f"write {rest}" if rest else f"the home page {base_path} is no old address: remove it")
+                       + f" (unless readers had {base_path}{redirect.path})", line=redirect.line)
         if not is_page_file(file_for(redirect.path)):
-            check.warn("redirects", f"'{redirect.path}' is not a page's address (a folder, or a file named .html), so "
-                       "no redirect page is written there, which a static host would serve as a download or as text: "
+            check.warn("redirects", f"{quoted_redirect(redirect)} is not a page's address (a folder, or a file "
+                       "named .html), so no redirect page is written there, which a static host would serve as a download or as text: "
                        "Netlify, Cloudflare Pages and nginx redirect it by their rules, GitHub and GitLab Pages answer "
                        "404", line=redirect.line)
         longest = unquote(base_path + redirect.path + ("index.html" if redirect.path.endswith("/") else ""))
         if (size := len(longest.encode())) > NGINX_KEY_MAX:
-            check.warn("redirects", f"'{redirect.path}' is {size} bytes as nginx reads it (with index.html), and "
+            check.warn("redirects", f"{quoted_redirect(redirect)} is {size} bytes as nginx reads it"
+                       f"{' (with index.html)' if redirect.path.endswith('/') else ''}, and "
                        f"nginx takes map keys of up to about {NGINX_KEY_MAX} with deploy/nginx.conf's "
                        "'map_hash_bucket_size 256;' (beyond, it refuses to start): set 512 there, or leave this "
                        "address out", line=redirect.line)

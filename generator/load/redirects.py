@@ -222,8 +222,14 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | 
             continue
         if not path.endswith("/") and "." not in segments[-1]:
             path += "/"
-        found.append(Redirect(path, line, as_written))
+        found.append(Redirect(path, line, as_written, "" if as_written or "%" not in text else text))
     return found, problems
+
+
+def quoted_redirect(redirect: Redirect) -> str:
+    """An old address in a message, in quotes: as the file has it when it has escapes ('tags/%70anduan/', not the
+    'tags/panduan/' it is read as), else its path."""
+    return quoted(redirect.escaped or redirect.path)
 
 
 def _segments(path: str) -> list[str]:
@@ -324,37 +330,37 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             if redirect.path == article.path:
                 what = "page" if isinstance(article, InfoPage) else "article"
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is this {what}'s own address; remove it from redirects"))
+                                        f"{quoted_redirect(redirect)} is this {what}'s own address; remove it from redirects"))
             elif file in taken_files and (other := pages_of.get(file)) is not None:  # perhaps a new one took it
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is the address of {other.source_path}: a redirect there "
+                                        f"{quoted_redirect(redirect)} is the address of {other.source_path}: a redirect there "
                                         f"would hide that page. {_took_it(other.source_path)}"))
             elif file.casefold().startswith(folded_folders):
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is in the folder of the search engine's files "
+                                        f"{quoted_redirect(redirect)} is in the folder of the search engine's files "
                                         f"({next(f for f in folders if file.casefold().startswith(f.casefold()))}), "
                                         "which the site writes; a redirect there would hide them: remove it from "
                                         "redirects"))
             elif outer is not None:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is inside the old address '{outer[1].path}' "
+                                        f"{quoted_redirect(redirect)} is inside the old address {quoted_redirect(outer[1])} "
                                         f"({outer[0].source_path}:{outer[1].line}), whose redirect page would have "
                                         "to be a folder for it; keep one of them"))
             elif file in taken_files or above:
                 hidden = above or file
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is the address of "
+                                        f"{quoted_redirect(redirect)} is the address of "
                                         f"{'a page' if is_page_file(hidden) else 'a file'} the site still has "
                                         f"({hidden}); a redirect there would hide it: remove it from redirects"))
             elif folded is not None and folded.casefold() not in (file.casefold(), file.removesuffix("/index.html")
                                                                   .casefold()):  # below it: 'cname/x.html'
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is inside a folder that differs only in letter case "
+                                        f"{quoted_redirect(redirect)} is inside a folder that differs only in letter case "
                                         f"from a file the site still has ({folded}), and a macOS or Windows disk "
                                         "holds one name for both; remove it from redirects"))
             elif folded is not None:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' differs only in letter case from "
+                                        f"{quoted_redirect(redirect)} differs only in letter case from "
                                         f"{'a page' if is_page_file(folded) else 'a file'} the site still has "
                                         f"({folded}): nginx matches old addresses ignoring case, so that "
                                         f"{'page' if is_page_file(folded) else 'file'} would redirect (to itself, "
@@ -363,12 +369,12 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             elif file in claimed and claimed[file][0] is not article:
                 other, first = claimed[file]
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' is already redirected by {other.source_path}:{first.line}; "
+                                        f"{quoted_redirect(redirect)} is already redirected by {other.source_path}:{first.line}; "
                                         "an old address can lead to one article only"))
             elif file not in claimed and file.casefold() in folded_claimed:
                 other, first = claimed[folded_claimed[file.casefold()]]
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"'{redirect.path}' differs only in letter case from '{first.path}' "
+                                        f"{quoted_redirect(redirect)} differs only in letter case from {quoted_redirect(first)} "
                                         f"({other.source_path}:{first.line}): nginx matches old addresses ignoring "
                                         "case and refuses to start with both; keep one"))
             elif not redirect.written:
@@ -378,7 +384,7 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                 refused = problems.pop() if len(problems) > before else None
                 problems.append(Problem(article.source_path, redirect.line, "redirects", unusable_fix(redirect) if
                                         refused is None else unusable_fix(redirect, refused.message.removeprefix(
-                                            f"'{redirect.path}'"))))
+                                            quoted_redirect(redirect)))))
     plan: dict[str, Target] = {file: article for file, (article, _) in claimed.items()}
     for file, moved in moves.items():
         if file.casefold() not in folded_taken and file.casefold() not in folded_claimed:
@@ -411,7 +417,7 @@ def unpublished_redirects(articles: Iterable[Article | InfoPage], waiting: Itera
             same = "is" if file == urls.file_for(other.path) else "differs only in letter case from"
             what = "page" if isinstance(other, InfoPage) else "article"
             problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                    f"'{redirect.path}' {same} the address of {where}: its redirect page is published "
+                                    f"{quoted_redirect(redirect)} {same} the address of {where}: its redirect page is published "
                                     f"now, and the build that publishes that {what} ({when}) stops here, as the "
                                     f"redirect would hide its page. {_took_it(other.source_path)}", "warning"))
     return problems
