@@ -2891,3 +2891,21 @@ def test_a_hugo_ref_in_a_raw_string_unquoted_or_in_other_letter_case_is_resolved
     report = " ".join((tmp_path / "new/import-report.txt").read_text().split())
     assert ("content/posts/a.md: has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref "
             "to a page that was not imported; edit them by hand") in report
+
+
+def test_old_addresses_one_only_to_a_case_insensitive_disk_stay_in_the_rule_files_and_the_others_are_redirects(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attacker's finding: the import told old addresses apart with 'str.casefold', so '/straße/' and '/strasse/'
+    (two folders to nginx and to every disk) stayed out of redirects:, while the build is what decides: 'kafÉ/'
+    and 'kafé/' are one folder on a macOS or Windows disk, which the build refuses."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\naliases: [/straße/, /kafÉ/]\n---\nIsi.\n",
+        "content/posts/b.md": "---\ntitle: B\ndate: 2024-03-02\naliases: [/strasse/, /kafé/]\n---\nIsi.\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert 'redirects: ["/posts/a/", "/straße/"]\n' in (tmp_path / "new/content/2024/03/a.md").read_text()
+    assert 'redirects: ["/posts/b/", "/strasse/"]\n' in (tmp_path / "new/content/2024/03/b.md").read_text()
+    rules = (tmp_path / "new/static/_redirects").read_text()
+    assert "/kaf%C3%89/ " in rules and "/kaf%C3%A9/ " in rules
+    monkeypatch.chdir(tmp_path / "new")
+    assert run(capsys, "build", "-q") == (0, "", "")

@@ -858,3 +858,27 @@ def test_an_old_address_copied_with_the_sites_base_path_is_a_warning_with_the_pa
         "content/2025/06/a.md:4: field 'redirects': warning: 'digest/' begins with the site's base path /digest/, and "
         "an old address is written after it, so this one is /digest/digest/; the home page /digest/ is no old "
         "address: remove it (unless readers had /digest/digest/)"]
+
+
+def test_old_addresses_that_nginx_and_the_disks_tell_apart_are_kept_and_the_others_told_why(tmp_path: Path) -> None:
+    """An attacker's findings: 'straße/' beside the page 'strasse/', and 'ﬁle/' beside 'file/', were refused as
+    differing "only in letter case", "nginx matches old addresses ignoring case": nginx lower-cases ASCII only,
+    and no disk folds 'ß' or 'ﬁ' ('str.casefold' did). 'kafÉ/' and 'kafé/', 'K/' (the Kelvin sign) and 'k/' are one
+    folder on a macOS or Windows disk only, and 'kafé/' and 'kafe' + U+0301 on macOS only (they were two folders
+    and two rules, silently): said so, not nginx's word."""
+    strasse = article(title="Strasse", redirects='["2025/06/straße/", "ﬁle/", "kafÉ/", "\u212a/"]')
+    b = article(title="B", redirects='[file/, kafé/, k/, "kafe\u0301/"]')
+    assert problems(tmp_path / "a", {"2025/06/strasse.md": strasse, "2025/06/b.md": b}) == [
+        "content/2025/06/b.md:4: field 'redirects': 'kafe\u0301/' is 'kafé/' (content/2025/06/b.md:4) in another "
+        "Unicode form (kafe\\u0301/ beside kafé/): a browser asks for the form its link has, and nginx tells them "
+        "apart, but a macOS disk holds one folder for both, so one redirect page would replace the other: keep one",
+        *(f"content/2025/06/strasse.md:4: field 'redirects': '{a}' differs only in letter case from '{b}' (content/"
+          "2025/06/b.md:4), which nginx tells apart, but a macOS or Windows disk holds one folder for both, so one "
+          "redirect page would replace the other: keep one" for a, b in (("kafÉ/", "kafé/"), ("\u212a/", "k/")))]
+    make_project(tmp_path / "b", {
+        "2025/06/strasse.md": article(title="Strasse", redirects='["2025/06/straße/", "ﬁle/"]'),
+        "2025/06/b.md": article(title="B", redirects="[file/]")})
+    assert main(["build", "-q", "--config", str(tmp_path / "b/config.yaml")]) == 0
+    nginx = (tmp_path / "b/site/redirects.nginx.conf").read_text().splitlines()
+    assert {'    "/2025/06/straße/" "/2025/06/strasse/";', '    "/ﬁle/" "/2025/06/strasse/";',
+            '    "/file/" "/2025/06/b/";'} <= set(nginx)

@@ -307,11 +307,11 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
     articles = sorted(articles, key=lambda a: a.source_path)
     pages_of = {urls.file_for(a.path): a for a in articles}
     taken_files = set(taken)
-    folded_taken = {file.casefold(): file for file in sorted(taken_files)}
+    folded_taken = {folded(file): file for file in sorted(taken_files)}
     claimed: dict[str, tuple[Article, Redirect]] = {}
     folded_claimed: dict[str, str] = {}
     problems: list[Problem] = []
-    folded_folders = tuple(folder.casefold() for folder in folders)
+    folded_folders = tuple(folded(folder) for folder in folders)
     pages_written = {urls.file_for(r.path): (a, r) for a in articles for r in a.redirects}  # first of each file
     for article in articles:
         for redirect in article.redirects:
@@ -319,9 +319,10 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             # a file of the site where the redirect needs a folder ('sitemap.xml/' is sitemap.xml/index.html)
             above = next((taken_file for taken_file in ("/".join(file.split("/")[:i]) for i in
                                                         range(1, file.count("/") + 1))
-                          if taken_file.casefold() in folded_taken), "")
+                          if folded(taken_file) in folded_taken), "")
             # a file of the site in other letters, at the address or where it needs a folder ('cname/' for CNAME)
-            folded = folded_taken.get(file.casefold()) or (folded_taken[above.casefold()] if above else None)
+            fold = folded(file)
+            alike = folded_taken.get(fold) or (folded_taken[folded(above)] if above else None)
             above = above if above in taken_files else ""
             # another redirect's page where this one needs a folder ('lama.html/arsip/' under 'lama.html')
             outer = next((pages_written[prefix] for prefix in ("/".join(file.split("/")[:i]) for i in
@@ -335,10 +336,10 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"{quoted_redirect(redirect)} is the address of {other.source_path}: a redirect there "
                                         f"would hide that page. {_took_it(other.source_path)}"))
-            elif file.casefold().startswith(folded_folders):
+            elif fold.startswith(folded_folders):
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"{quoted_redirect(redirect)} is in the folder of the search engine's files "
-                                        f"({next(f for f in folders if file.casefold().startswith(f.casefold()))}), "
+                                        f"({next(f for f in folders if fold.startswith(folded(f)))}), "
                                         "which the site writes; a redirect there would hide them: remove it from "
                                         "redirects"))
             elif outer is not None:
@@ -352,34 +353,34 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         f"{quoted_redirect(redirect)} is the address of "
                                         f"{'a page' if is_page_file(hidden) else 'a file'} the site still has "
                                         f"({hidden}); a redirect there would hide it: remove it from redirects"))
-            elif folded is not None and folded.casefold() not in (file.casefold(), file.removesuffix("/index.html")
-                                                                  .casefold()):  # below it: 'cname/x.html'
+            elif alike is not None and folded(alike) not in (fold, folded(file.removesuffix("/index.html"))):
+                # below it: 'cname/x.html'
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} is inside a folder that differs only in letter case "
-                                        f"from a file the site still has ({folded}), and a macOS or Windows disk "
-                                        "holds one name for both; remove it from redirects"))
-            elif folded is not None:
-                problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} differs only in letter case from "
-                                        f"{'a page' if is_page_file(folded) else 'a file'} the site still has "
-                                        f"({folded}): nginx matches old addresses ignoring case, so that "
-                                        f"{'page' if is_page_file(folded) else 'file'} would redirect (to itself, "
-                                        "or elsewhere), and a macOS or Windows disk holds one folder for both; "
-                                        "remove it from redirects"))
+                                        f"{quoted_redirect(redirect)} is inside a folder that differs only in "
+                                        f"{_how(file, alike)[0]} from a file the site still has ({alike}), and a "
+                                        f"{_how(file, alike)[1]} disk holds one name for both; remove it from "
+                                        "redirects"))
+            elif alike is not None:
+                what = "page" if is_page_file(alike) else "file"
+                problems.append(Problem(article.source_path, redirect.line, "redirects", _alike(
+                    redirect, file, f"a {what} the site still has ({alike})", alike,
+                    f"nginx matches old addresses ignoring case, so that {what} would redirect (to itself, or "
+                    "elsewhere), and a macOS or Windows disk holds one folder for both; remove it from redirects",
+                    f"a redirect there would replace that {what}: remove it from redirects")))
             elif file in claimed and claimed[file][0] is not article:
                 other, first = claimed[file]
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"{quoted_redirect(redirect)} is already redirected by {other.source_path}:{first.line}; "
                                         "an old address can lead to one article only"))
-            elif file not in claimed and file.casefold() in folded_claimed:
-                other, first = claimed[folded_claimed[file.casefold()]]
-                problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} differs only in letter case from {quoted_redirect(first)} "
-                                        f"({other.source_path}:{first.line}): nginx matches old addresses ignoring "
-                                        "case and refuses to start with both; keep one"))
+            elif file not in claimed and fold in folded_claimed:
+                other, first = claimed[folded_claimed[fold]]
+                problems.append(Problem(article.source_path, redirect.line, "redirects", _alike(
+                    redirect, file, f"{quoted_redirect(first)} ({other.source_path}:{first.line})",
+                    urls.file_for(first.path), "nginx matches old addresses ignoring case and refuses to start with "
+                    "both; keep one", "one redirect page would replace the other: keep one")))
             elif not redirect.written:
                 claimed.setdefault(file, (article, redirect))
-                folded_claimed.setdefault(file.casefold(), file)
+                folded_claimed.setdefault(fold, file)
             if redirect.written:  # told its fix, or why the fix is refused too, in one message
                 refused = problems.pop() if len(problems) > before else None
                 problems.append(Problem(article.source_path, redirect.line, "redirects", unusable_fix(redirect) if
@@ -387,9 +388,53 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                             quoted_redirect(redirect)))))
     plan: dict[str, Target] = {file: article for file, (article, _) in claimed.items()}
     for file, moved in moves.items():
-        if file.casefold() not in folded_taken and file.casefold() not in folded_claimed:
+        if folded(file) not in folded_taken and folded(file) not in folded_claimed:
             plan[file] = moved
     return dict(sorted(plan.items())), problems
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def folded(path: str) -> str:
+    """``path`` as a case-insensitive disk (macOS, Windows) compares names: each letter of any script in its simple
+    lower case ('É' → 'é', the Kelvin sign → 'k'; not 'ß' → 'ss' nor 'ﬁ' → 'fi', which only ``str.casefold``'s full
+    folding makes), in one Unicode form (macOS's: 'kafé' and 'kafe' + U+0301 are one name). nginx's map folds
+    less, ASCII letters only (``_how``)."""
+    if path.isascii():
+        return path.lower()
+    return "".join(c if len(low := c.lower()) > 1 else low for c in unicodedata.normalize("NFD", path))
+
+
+def _how(file: str, other: str) -> tuple[str, str]:
+    """How two old files that are one name on a case-insensitive disk (``folded``) differ, and the disks that
+    hold one name for both: ('letter case', 'macOS or Windows'), or ('Unicode form', 'macOS') for the same
+    letters written composed and decomposed ('é' and 'e' + U+0301)."""
+    if unicodedata.normalize("NFC", file) == unicodedata.normalize("NFC", other):
+        return "Unicode form", "macOS"
+    return "letter case", "macOS or Windows"
+
+
+def _alike(redirect: Redirect, file: str, other: str, other_file: str, nginx: str, fix: str) -> str:
+    """The message for an old address that is one name with ``other`` (its file ``other_file``) on a
+    case-insensitive disk: where nginx folds them alike too (ASCII letters), ``nginx`` (what it does, and the fix);
+    else the disks' word, and ``fix``."""
+    said = quoted_redirect(redirect)
+    file, other_file = file.removesuffix("index.html"), other_file.removesuffix("index.html")  # 'cname/', 'CNAME'
+    if file.rstrip("/").translate(_ASCII_LOWER) == other_file.rstrip("/").translate(_ASCII_LOWER):
+        return f"{said} differs only in letter case from {other}: {nginx}"
+    how, disks = _how(file, other_file)
+    if how == "letter case":
+        return f"{said} differs only in letter case from {other}, which nginx tells apart, but a {disks} disk " \
+               f"holds one folder for both, so {fix}"
+    return f"{said} is {other} in another Unicode form ({_marked(file)} beside {_marked(other_file)}): a browser " \
+           f"asks for the form its link has, and nginx tells them apart, but a macOS disk holds one folder for " \
+           f"both, so {fix}"
+
+
+def _marked(text: str) -> str:
+    """``text`` with each combining mark escaped ('kafe\\u0301/'), where two Unicode forms of a name differ."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)
 
 
 def _took_it(rel: str) -> str:
@@ -405,16 +450,17 @@ def unpublished_redirects(articles: Iterable[Article | InfoPage], waiting: Itera
     build that publishes that one stops at it (``plan_redirects``): the editor hears of it on the first build.
     ``told(other)`` names it ('content/b.md:4, a draft (draft: true)') and says when it is published ('draft:
     false, or --drafts'); it is asked only for those a redirect meets."""
-    unpublished = {urls.file_for(a.path).casefold(): a for a in sorted(waiting, key=lambda a: a.source_path,
+    unpublished = {folded(urls.file_for(a.path)): a for a in sorted(waiting, key=lambda a: a.source_path,
                                                                         reverse=True)}  # the first file of each
     problems: list[Problem] = []
     for article in articles:
         for redirect in article.redirects:
             file = urls.file_for(redirect.path)
-            if (other := unpublished.get(file.casefold())) is None:
+            if (other := unpublished.get(folded(file))) is None:
                 continue
             where, when = told(other)
-            same = "is" if file == urls.file_for(other.path) else "differs only in letter case from"
+            same = "is" if file == urls.file_for(other.path) else \
+                f"differs only in {_how(file, urls.file_for(other.path))[0]} from"
             what = "page" if isinstance(other, InfoPage) else "article"
             problems.append(Problem(article.source_path, redirect.line, "redirects",
                                     f"{quoted_redirect(redirect)} {same} the address of {where}: its redirect page is published "

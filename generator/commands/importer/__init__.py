@@ -32,7 +32,7 @@ from generator.load.frontmatter import load_yaml
 from generator.core.errors import BuildError, Problem, RefusalError, counted, quoted
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
-from generator.load.redirects import NGINX_KEY_MAX, parse_redirects
+from generator.load.redirects import NGINX_KEY_MAX, folded, parse_redirects
 from generator.load.registry import Registry, load_registry
 from generator.render.pages import page_count
 from generator.commands.scaffold import TEMPLATE, refuse_inside_project
@@ -438,14 +438,15 @@ def _held(moved: dict[str, str], live: Collection[str], base: str, terms: dict[s
     """The old addresses that go in their article's ``redirects:`` (a page at each, which GitHub and GitLab Pages
     serve, and the build's rules for Netlify, Cloudflare Pages and nginx): every one the front matter takes as a
     page (a folder, or a file named .html), that differs from no page (the imported ones', the site's own: '/Tags/')
-    and no other old address in letter case alone (the build refuses those, which nginx reads as one), and that
+    and no other old address in letter case or Unicode form alone (the build refuses those, which nginx or a
+    case-insensitive disk reads as one: ``redirects.folded``), and that
     nginx's map takes. The others stay in the import's own rule files, where a pattern tells them apart."""
     read = {old: parse_redirects([old[len(base):]], lambda *_: 0) for old in moved}
     as_read = {old: base + found[0].path for old, (found, problems) in read.items() if found and not problems and not found[0].written}
-    folded = Counter(path.casefold() for path in as_read.values())  # '/a' is read as '/a/'
-    pages = {url.casefold() for url in live}
+    alike = Counter(folded(path) for path in as_read.values())  # '/a' is read as '/a/'
+    pages = {folded(url) for url in live}
     return {old for old, path in as_read.items()
-            if folded[path.casefold()] == 1 and path.removesuffix("index.html").casefold() not in pages
+            if alike[folded(path)] == 1 and folded(path.removesuffix("index.html")) not in pages
             and not site_made(path[len(base):].lower(), terms)  # the terms' slugs are lower-case
             and (path.endswith(("/", ".html", ".htm")))  # a page at 'notes.txt' is served as text
             and len(unquote(path + ("index.html" if path.endswith("/") else "")).encode()) <= NGINX_KEY_MAX}
