@@ -741,7 +741,7 @@ SLUG_SAID = ("field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letter
                                          "it in double quotes: - \">AI\""], 'tags:\n  - |\n    teks\n  - ">AI"'),
     ("redirects:\n  - `lama/\n  - %E5%8C%97/", [
         "5: field 'redirects': '`lama/' starts with '`', which cannot start a name in YAML, and '`lama/' is not a "
-        "usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
+        "usable path; use letters of any script, digits, '-', '_', '.', '~', '@' and '/', such as 2025/06/old-slug/",
         "6: field 'redirects': '%E5%8C%97/' starts with '%', which cannot start a name in YAML; put it in double "
         "quotes: - \"%E5%8C%97/\""], "redirects:\n  - lama/\n  - \"%E5%8C%97/\""),
 ])
@@ -828,7 +828,7 @@ def test_several_old_addresses_that_yaml_cannot_start_keep_their_quoting_advice(
     assert messages(data, settings) == [
         "content/a.md:4: field 'redirects': '`b/' and '@d/' start with '`' and '@', which cannot start a name in YAML; "
         "put them in double quotes: redirects: [\"`b/\", \"@d/\"]",
-        "content/a.md:4: field 'redirects': '`b/' is not a usable path; use letters, digits, '-', '_', '.' and '/', "
+        "content/a.md:4: field 'redirects': '`b/' is not a usable path; use letters of any script, digits, '-', '_', '.', '~', '@' and '/', "
         "such as 2025/06/old-slug/"]
     article, problems = parse_article("content/a.md", data.replace(b"[`b/, @d/]", b'["b/", "@d/"]'), settings)
     assert problems == () and article is not None and [r.path for r in article.redirects] == ["b/", "@d/"]
@@ -839,7 +839,7 @@ def test_several_old_addresses_that_yaml_cannot_start_keep_their_quoting_advice(
                         "in double quotes: tags: [a?b, \"@c\"]"),
     ("redirects: [lama?x, `2025/05/lama/]",
      "content/a.md:4: field 'redirects': '`2025/05/lama/' starts with '`', which cannot start a name in YAML, and "
-     "'`2025/05/lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"),
+     "'`2025/05/lama/' is not a usable path; use letters of any script, digits, '-', '_', '.', '~', '@' and '/', such as 2025/06/old-slug/"),
 ])
 def test_an_at_item_after_one_with_a_question_mark_gets_the_quoting_advice(
         written: str, said: str, settings: ArticleSettings) -> None:

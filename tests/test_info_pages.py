@@ -153,15 +153,15 @@ def test_a_slip_in_a_field_hides_none_of_that_fields_own_problems(tmp_path: Path
         "content/pages/tentang.md:4: field 'draft': has ': ' in it, which YAML reads as the start of another key, and "
         "must be true or false, got 'ya: tidak'; write draft: true or draft: false",
         "content/pages/tentang.md:6: field 'redirects': '`lama/' starts with '`', which cannot start a name in YAML, "
-        "and '`lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/"]
+        "and '`lama/' is not a usable path; use letters of any script, digits, '-', '_', '.', '~', '@' and '/', such as 2025/06/old-slug/"]
     own = [
         "content/pages/kontak.md:3: field 'slug': 'kontak: kami' is not a valid slug; use lowercase letters, digits "
         "and single hyphens, like 'meta-scale-ai'",
         "content/pages/tentang.md:3: field 'slgu': warning: unknown field for a page, ignored; did you mean 'slug'?",
         "content/pages/tentang.md:4: field 'draft': must be true or false, got 'ya: tidak'; write draft: true or "
         "draft: false",
-        "content/pages/tentang.md:6: field 'redirects': '`lama/' is not a usable path; use letters, digits, '-', '_', "
-        "'.' and '/', such as 2025/06/old-slug/",
+        "content/pages/tentang.md:6: field 'redirects': '`lama/' is not a usable path; use letters of any script, digits, '-', '_', "
+        "'.', '~', '@' and '/', such as 2025/06/old-slug/",
         "content/pages/tentang.md:7: field 'redirects': item 2 is a mapping, {lama2/: x}; write an old path such as "
         "2025/06/old-slug/"]
     with pytest.raises(BuildError) as e:

@@ -72,8 +72,8 @@ def test_unusable_paths_are_errors_at_their_line(tmp_path: Path) -> None:
         "content/x.md:7: field 'redirects': item 3 is 7; write an old path such as 2025/06/old-slug/",
         "content/x.md:9: field 'redirects': item 5 is 0x1F; write an old path such as 2025/06/old-slug/",
         "content/x.md:10: field 'redirects': item 6 is True; write an old path such as 2025/06/old-slug/",
-        "content/y.md:4: field 'redirects': 'old/page/?q=1' is not a usable path; use letters, digits, '-', '_', "
-        "'.' and '/', such as 2025/06/old-slug/",
+        "content/y.md:4: field 'redirects': 'old/page/?q=1' is not a usable path; use letters of any script, digits, '-', '_', "
+        "'.', '~', '@' and '/', such as 2025/06/old-slug/",
     ]
 
 
@@ -722,11 +722,11 @@ def test_an_item_starting_with_a_backquote_is_one_message_whose_advice_builds(
     assert main(["build", "-q", "--config", config]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "content/2025/06/a.md:5: field 'redirects': '`lama/' starts with '`', which cannot start a name in YAML, "
-        "and '`lama/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
+        "and '`lama/' is not a usable path; use letters of any script, digits, '-', '_', '.', '~', '@' and '/', such as 2025/06/old-slug/",
         "content/2025/06/b.md:4: field 'redirects': '`lama3/' starts with '`', which cannot start a name in YAML, "
-        "and '`lama3/' is not a usable path; use letters, digits, '-', '_', '.' and '/', such as 2025/06/old-slug/",
-        "content/2025/06/b.md:4: field 'redirects': 'lama x' is not a usable path; use letters, digits, '-', '_', "
-        "'.' and '/', such as 2025/06/old-slug/",
+        "and '`lama3/' is not a usable path; use letters of any script, digits, '-', '_', '.', '~', '@' and '/', such as 2025/06/old-slug/",
+        "content/2025/06/b.md:4: field 'redirects': 'lama x' is not a usable path; use letters of any script, digits, '-', '_', "
+        "'.', '~', '@' and '/', such as 2025/06/old-slug/",
         "error: 3 problems found; nothing was written"]
     write_files(tmp_path, {"content/2025/06/a.md": article(redirects="\n  - lama/\n  - lama2/"),
                            "content/2025/06/b.md": article(title="B", redirects="[lama-x, lama3/]")})
@@ -882,3 +882,27 @@ def test_old_addresses_that_nginx_and_the_disks_tell_apart_are_kept_and_the_othe
     nginx = (tmp_path / "b/site/redirects.nginx.conf").read_text().splitlines()
     assert {'    "/2025/06/straße/" "/2025/06/strasse/";', '    "/ﬁle/" "/2025/06/strasse/";',
             '    "/file/" "/2025/06/b/";'} <= set(nginx)
+
+
+def test_invisible_characters_are_refused_by_name_and_a_joiner_in_a_word_is_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's findings: U+3164 HANGUL FILLER and U+034F (shown as nothing) were accepted as old addresses and
+    U+200B refused, with advice that named neither; the ZWNJ a Persian word needs ('می\u200cخواهم/') was refused, with
+    advice to use letters, digits, '-', '_', '.' and '/' (no '~', '@' or other scripts). Every default-ignorable
+    character is refused by name; U+200C and U+200D between a word's letters are kept."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects='["\u3164/", "a\u034fb/", "c\u200bd/", "\u200clama/", '
+                                                              '"lama x/"]')})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    hidden = "a character shown as nothing (Unicode's default-ignorable), which an address can hold unseen; remove it"
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/2025/06/a.md:4: field 'redirects': '\\u200clama/' has U+200C ZERO WIDTH NON-JOINER, {hidden} "
+        "(between the letters of a word, as Persian and Indic words have it, it is kept)",
+        f"content/2025/06/a.md:4: field 'redirects': 'a\u034fb/' has U+034F COMBINING GRAPHEME JOINER, {hidden}",
+        f"content/2025/06/a.md:4: field 'redirects': 'c\\u200bd/' has U+200B ZERO WIDTH SPACE, {hidden}",
+        "content/2025/06/a.md:4: field 'redirects': 'lama x/' is not a usable path; use letters of any script, "
+        "digits, '-', '_', '.', '~', '@' and '/', such as 2025/06/old-slug/",
+        f"content/2025/06/a.md:4: field 'redirects': '\u3164/' has U+3164 HANGUL FILLER, {hidden}",
+        "error: 5 problems found; nothing was written"]
+    write_files(tmp_path, {"content/2025/06/a.md": article(redirects='["می\u200cخواهم/", "क्\u200dष/"]')})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert (tmp_path / "site/می\u200cخواهم/index.html").is_file() and (tmp_path / "site/क्\u200dष/index.html").is_file()

@@ -39,11 +39,32 @@ _ESCAPES = re.compile(r"(?:[^%]|%[0-9A-Fa-f]{2})*")
 """A path whose every '%' starts an escape ('%E5%8C%97')."""
 
 
+_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                        "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+"""Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, 15.1): characters shown as nothing (U+200B,
+U+3164 HANGUL FILLER, U+034F), whatever their category, which an address can hold unseen."""
+_JOINERS = "\u200c\u200d"
+"""ZERO WIDTH NON-JOINER and JOINER: default-ignorable, but part of a word between its letters in Persian, Urdu
+and the Indic scripts ('می\u200cخواهم'); kept there (``_ignorable``)."""
+
+
+def _ignorable(path: str) -> str:
+    """The first default-ignorable character of ``path`` (``_IGNORABLE``), a joiner between two letters or marks
+    aside; '' when none."""
+    for found in _IGNORABLE.finditer(path):
+        at = found.start()
+        if not (found[0] in _JOINERS and 0 < at < len(path) - 1
+                and all(unicodedata.category(c)[0] in "LM" for c in (path[at - 1], path[at + 1]))):
+            return found[0]
+    return ""
+
+
 def _usable(segment: str) -> bool:
     """Whether ``segment`` is a folder or file name an old address may have (``_SEGMENT``), a letter, mark or digit
     of another script counted as a letter ('北', 'kafé'): a browser sends it percent-escaped, and a host decodes
     the address and serves the folder so named."""
-    return bool(_SEGMENT.match(re.sub(r"[^\x00-\x7f]", lambda m: "a" if unicodedata.category(m[0])[0] in "LMN" else "%",
+    return bool(_SEGMENT.match(re.sub(r"[^\x00-\x7f]", lambda m: "a" if unicodedata.category(m[0])[0] in "LMN" or m[0] in _JOINERS else "%",
                                       segment)))
 
 
@@ -193,6 +214,12 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | 
                                    "(a '%' and two hex digits, such as %E5%8C%97/); write the address readers had, "
                                    "such as 2025/06/old-slug/ or 北/"))
             continue
+        if hidden := _ignorable(path):
+            problems.append((line, f"{quoted(text)} has U+{ord(hidden):04X} {unicodedata.name(hidden, '')}".rstrip()
+                                   + ", a character shown as nothing (Unicode's default-ignorable), which an address "
+                                   "can hold unseen; remove it" + (" (between the letters of a word, as Persian and "
+                                   "Indic words have it, it is kept)" if hidden in _JOINERS else "")))
+            continue
         segments = _segments(path)  # '2025/06//' keeps its empty folder
         as_written = ""
         if {"", ".", ".."} & set(segments) and not {"?", "#"} & set(path) and all(
@@ -212,8 +239,8 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | 
             as_written, path = text, "/".join(kept) + ("/" if path.endswith("/") or segments[-1] in (".", "..") else "")
             segments = kept
         if not path or "?" in path or "#" in path or not all(_usable(s) for s in segments):
-            problems.append((line, f"{quoted(text)} is not a usable path; use letters, digits, '-', '_', '.' and '/', "
-                                   "such as 2025/06/old-slug/"))
+            problems.append((line, f"{quoted(text)} is not a usable path; use letters of any script, digits, '-', "
+                                   "'_', '.', '~', '@' and '/', such as 2025/06/old-slug/"))
             continue
         if longest := max((s for s in segments if len(s.encode()) > NAME_MAX), key=len, default=""):
             problems.append((line, f"'{text[:60]}…' has a folder or file name of {len(longest.encode())} bytes, and a "
