@@ -741,3 +741,21 @@ def test_new_says_every_typed_spelling_of_another_articles_tag_once_and_which_to
                                        "write only 'Kecerdasan Buatan' in --tags, as that article does\n")
     assert not (tmp_path / "content/2025/06").exists()
     assert main(["new", "Dua", "--tags", "Kecerdasan Buatan", "--config", config, "--date", "2025-06-01"]) == 0
+
+
+@pytest.mark.parametrize("written", ["2025/07/Tes/", "/2025/07/t%65s/", "2025/07/TES"])
+def test_new_refuses_an_address_redirects_keep_in_other_letters_or_escaped(tmp_path: Path, written: str) -> None:
+    """An attacker's finding: beside an article whose redirects: held '2025/07/Tes/' or '2025/07/t%65s/', digest new
+    "Tes" wrote content/2025/07/tes.md, and the next build stopped (the same folder on a case-insensitive disk, the
+    same address once decoded): the look-up compared the bytes as written."""
+    config = load_config(project(tmp_path) / "config.yaml")
+    write_files(tmp_path, {"content/2025/07/tes-baru.md": article(title="Tes baru", date="2025-07-01T10:00:00+07:00",
+                                                                  redirects=f'["{written}"]')})
+    with pytest.raises(RefusalError) as e:
+        new_article(config, NewArticle("Tes"), JUNE_30_EVENING_UTC)
+    shown = written if written.endswith("/") else written + "/"
+    assert str(e.value) == (f"content/2025/07/tes-baru.md keeps the address /2025/07/tes/ in its redirects: (written "
+                            f"{shown}, which the build takes for it: the article was there before); give the new "
+                            "article another title, or remove the address from those redirects if the old links "
+                            "should lead here instead")
+    assert not (tmp_path / "content/2025/07/tes.md").exists()

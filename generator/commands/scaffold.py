@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from generator.load.config import Config, ConfigError, load_config
 from generator.core.errors import BuildError, Problem, RefusalError, quoted
@@ -417,24 +417,26 @@ def _registered_name(config: Config, url: str) -> str:
     return entry.name if entry else ""
 
 
-def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[str, str]:
+def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[str, str, str]:
     """Whether the address the new article would get (``slug`` in ``month``, '2025-06', in the site's zone) is
     taken, and by which file (relative to the project): ('same', file) for another article with that address (a
     file or page bundle whose name gives that slug, in another folder, or one whose ``slug:`` is it), ('kept',
-    file) for one whose ``redirects:`` keep it (the article was there before); ('', '') for none. Either way the
-    next build would stop.
+    file) for one whose ``redirects:`` keep it (the article was there before), in any form the build reads as it
+    (escaped, 'kopi%2Dsusu/'; in other letter case, 'Kopi-Susu/': ``redirects.folded``); ('', '') for none. Either
+    way the next build would stop. Third, the old address as written.
 
     The build's own reading decides: the files the build reads (``find_articles``), and of those that may be one
     (the name makes the slug, or the first 8 KB name it after 'slug:' or hold the address), the front matter
     parsed as the build parses it, dates in every form it reads and a byte-order mark included."""
     from generator.load.content import (MAX_BYTES, NOT_ARTICLES, NOTES_DIR, ArticleSettings, find_articles,
                                         parse_article)
+    from generator.load.redirects import folded
     from generator.load.registry import empty_registry
 
     address = f"{month.replace('-', '/')}/{slug}/"
     named = re.compile(rb"(?m)^slug:[ \t]*[\"']?" + re.escape(slug.encode()) + rb"[\"']?[ \t]*(?:#|$)")
     settings = ArticleSettings(config.timezone, empty_registry(), config.content_dir, base_path=config.base_path)
-    kept = ""
+    kept, held, want = "", "", address.strip("/").encode()
     for rel, file in find_articles(config.root, config.content_dir)[0]:
         inner = rel[len(config.content_dir.rstrip("/")) + 1:]
         if inner.split("/")[0] in {*NOT_ARTICLES, NOTES_DIR} or config.root / rel == path:
@@ -443,7 +445,8 @@ def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[s
         try:
             with open(file, "rb") as f:
                 head = f.read(8192)
-                if make_slug(name) != slug and not named.search(head) and address.strip("/").encode() not in head:
+                if make_slug(name) != slug and not named.search(head) and want not in head.lower() and not (
+                        b"%" in head and want in unquote_to_bytes(head).lower()):  # 'Kopi-Susu/', 'kopi%2Dsusu/'
                     continue
                 data = head + f.read(MAX_BYTES + 1 - len(head))
         except OSError:
@@ -452,10 +455,11 @@ def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[s
         if article is None:
             continue
         if article.path == address:
-            return "same", rel
-        if not kept and any(r.path == address for r in article.redirects):
-            kept = rel
-    return ("kept", kept) if kept else ("", "")
+            return "same", rel, address
+        if not kept and (old := next((r.escaped or r.path for r in article.redirects if folded(r.path) == folded(address)),
+                                     None)):
+            kept, held = rel, old
+    return ("kept", kept, held) if kept else ("", "", "")
 
 
 _ARGUMENTS = {"title": "the title", "section": "--section", "tags": "--tags", "companies": "--companies",
@@ -707,13 +711,15 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
     month = when.astimezone(config.tz)  # the URL's month ('1 Januari 2026 00.30 WIT' is 31 December in WIB)
     rel = f"{config.content_dir}/{month.year:04d}/{month.month:02d}/{slug}.md"
     path = config.path(rel)
-    how, other = _address_taken(config, slug, f"{month.year:04d}-{month.month:02d}", path)
+    how, other, held = _address_taken(config, slug, f"{month.year:04d}-{month.month:02d}", path)
     if how == "same":
         raise RefusalError(f"{other} already has the address /{month.year:04d}/{month.month:02d}/{slug}/ (same name "
                            "or slug, same month); edit that file, or give the new article another title")
     if how == "kept":
-        raise RefusalError(f"{other} keeps the address /{month.year:04d}/{month.month:02d}/{slug}/ in its redirects: "
-                           "(the article was there before); give the new article another title, or remove the "
+        address = f"/{month.year:04d}/{month.month:02d}/{slug}/"
+        spelt = "" if held == address[1:] else f"written {held}, which the build takes for it: "
+        raise RefusalError(f"{other} keeps the address {address} in its redirects: ({spelt}"
+                           "the article was there before); give the new article another title, or remove the "
                            "address from those redirects if the old links should lead here instead")
     text = render_article(NewArticle(title, " ".join(request.section.split()), request.tags, (), url, request.draft),
                           when, tuple(canonical for _, canonical in companies), config.language, date_only,
