@@ -847,3 +847,18 @@ def test_a_redirect_onto_an_article_with_an_error_is_said_with_that_error_as_bui
     write_files(tmp_path, {"content/2025/06/b.md": google("b", no_alt, "redirects: [2025/06/a/]")})
     assert redirect_errors() == (3, [("content/2025/06/a.md", 7, alt), ("content/2025/06/a.md", 8, hides.format("b")),
                                      ("content/2025/06/b.md", 7, alt), ("content/2025/06/b.md", 8, hides.format("a"))])
+
+
+def test_a_link_in_the_other_unicode_form_of_an_address_is_told_with_its_marks_escaped(tmp_path: Path) -> None:
+    """An attacker's finding: a link written '/kafe\u0301/' (decomposed) beside the old address 'kafé/' (composed)
+    was told it "points at /kafé/, which is not a page or file of the site": the two look alike. The message shows
+    the difference, and the page to write."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", redirects="[kafé/]"),
+                            "2025/06/b.md": article(title="B", body="[kafe](/kafe\u0301/) [teh](/te\u0301h/)\n")})
+    for _ in ("planned", "after a build"):
+        found = sorted(p["message"] for p in check_json(tmp_path)["problems"] if p["code"] == "broken-link")
+        assert found == [
+            "the link '/kafe\u0301/' points at /kafe\\u0301/ (decomposed), which is not a page or file of the site; "
+            "the site has /kafé/, the same letters composed, which a host tells apart: write /2025/06/a/",
+            "the link '/te\u0301h/' points at /te\u0301h/, which is not a page or file of the site; fix the address"]
+        publish(load_config(tmp_path / "config.yaml"), BuildOptions(), tmp_path / "site")

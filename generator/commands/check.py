@@ -49,7 +49,7 @@ from generator.core.errors import BuildError, Problem, in_number_order
 from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
-from generator.load.redirects import LEFT_OUT, refused_fixes
+from generator.load.redirects import LEFT_OUT, marks_escaped, refused_fixes
 from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
                                   resolves, undotted)
 from generator.index.taxonomy import own_slugs, term_slug
@@ -818,7 +818,18 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                                                               f"the page of {bad[0]} once its error (line {bad[1]}) is "
                                                               "fixed; nothing to change here", "hint"), "broken-link")
                 continue
-            fix = ("a Markdown file is not its page's address: link "
+            # the same letters in the other Unicode form ('/kafé/' composed, the link's decomposed), which hosts
+            # tell apart: said with the marks escaped, as both look alike
+            wanted = unquote(path.split("#")[0].split("?")[0])
+            other = "" if wanted.isascii() else next((form for form in sorted(
+                {unicodedata.normalize(n, wanted) for n in ("NFC", "NFD")} - {wanted})
+                if resolves(config.base_path, form, files) or form in moved), "")
+            forms = ("decomposed", "composed") if unicodedata.is_normalized("NFD", wanted) else ("composed",
+                                                                                                 "decomposed")
+            at = f"{marks_escaped(as_typed(path))} ({forms[0]})" if other else as_typed(path)
+            fix = (f"the site has {marks_escaped(other)}, the same letters {forms[1]}, which a host tells apart: "
+                   f"write {moved.get(other, other)}" if other
+                   else "a Markdown file is not its page's address: link "
                    + page_address(config.base_path, raw, linked, *by_file[linked])
                    if linked else f"did you mean {moved.get(near, near)}?"
                    if (near := _nearest_page(config.base_path, path, files))
@@ -827,7 +838,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                         f"{config.base_path} or are relative to this "
                         f"{'article' if isinstance(src, ArticleFacts) else 'page'})")
             for line, name in named:
-                yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {as_typed(path)}, "
+                yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {at}, "
                                                           f"which is not a page or file of the site; {fix}"),
                               "broken-link")
 

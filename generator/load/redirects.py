@@ -454,12 +454,12 @@ def _alike(redirect: Redirect, file: str, other: str, other_file: str, nginx: st
     if how == "letter case":
         return f"{said} differs only in letter case from {other}, which nginx tells apart, but a {disks} disk " \
                f"holds one folder for both, so {fix}"
-    return f"{said} is {other} in another Unicode form ({_marked(file)} beside {_marked(other_file)}): a browser " \
+    return f"{said} is {other} in another Unicode form ({marks_escaped(file)} beside {marks_escaped(other_file)}): a browser " \
            f"asks for the form its link has, and nginx tells them apart, but a macOS disk holds one folder for " \
            f"both, so {fix}"
 
 
-def _marked(text: str) -> str:
+def marks_escaped(text: str) -> str:
     """``text`` with each combining mark escaped ('kafe\\u0301/'), where two Unicode forms of a name differ."""
     return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)
 
