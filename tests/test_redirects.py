@@ -852,10 +852,10 @@ def test_an_old_address_copied_with_the_sites_base_path_is_a_warning_with_the_pa
     make_project(tmp_path, {"2025/06/a.md": article(redirects='["/digest/2025/06/lama/", "/digest/", lama/]')},
                  config="title: T\nbase_url: https://example.org/digest/\n")
     assert [str(p) for p in build_project(tmp_path).warnings] == [
-        "content/2025/06/a.md:4: field 'redirects': warning: 'digest/2025/06/lama/' begins with the site's base path "
+        "content/2025/06/a.md:4: field 'redirects': warning: '/digest/2025/06/lama/' begins with the site's base path "
         "/digest/, and an old address is written after it, so this one is /digest/digest/2025/06/lama/; write "
         "2025/06/lama/ (unless readers had /digest/digest/2025/06/lama/)",
-        "content/2025/06/a.md:4: field 'redirects': warning: 'digest/' begins with the site's base path /digest/, and "
+        "content/2025/06/a.md:4: field 'redirects': warning: '/digest/' begins with the site's base path /digest/, and "
         "an old address is written after it, so this one is /digest/digest/; the home page /digest/ is no old "
         "address: remove it (unless readers had /digest/digest/)"]
 

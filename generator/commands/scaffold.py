@@ -456,8 +456,8 @@ def _address_taken(config: Config, slug: str, month: str, path: Path) -> tuple[s
             continue
         if article.path == address:
             return "same", rel, address
-        if not kept and (old := next((r.escaped or r.path for r in article.redirects if folded(r.path) == folded(address)),
-                                     None)):
+        if not kept and (old := next((r.typed or r.path for r in article.redirects
+                                      if folded(r.path) == folded(address)), None)):
             kept, held = rel, old
     return ("kept", kept, held) if kept else ("", "", "")
 
@@ -717,7 +717,7 @@ def new_article(config: Config, request: NewArticle, now: datetime) -> Written:
                            "or slug, same month); edit that file, or give the new article another title")
     if how == "kept":
         address = f"/{month.year:04d}/{month.month:02d}/{slug}/"
-        spelt = "" if held == address[1:] else f"written {held}, which the build takes for it: "
+        spelt = "" if held.strip("/") == address.strip("/") else f"written {held}, which the build takes for it: "
         raise RefusalError(f"{other} keeps the address {address} in its redirects: ({spelt}"
                            "the article was there before); give the new article another title, or remove the "
                            "address from those redirects if the old links should lead here instead")

@@ -36,9 +36,10 @@ class Redirect:
     """The old address as written when it had a '//', '.' or '..' no reader's address has ('2025/06//'), and
     ``path`` is what it resolves to: planning refuses it, saying the fix, or at once why the fix is refused too
     ('' otherwise)."""
-    escaped: str = ""
-    """The old address as written when it has percent-escapes ('tags/%70anduan/', whose ``path`` is
-    'tags/panduan/'): messages quote what the editor wrote ('' otherwise, and when ``written`` is set)."""
+    typed: str = ""
+    """The old address as written when ``path`` reads it otherwise than with a '/' at its end: percent-escapes
+    ('tags/%70anduan/', whose ``path`` is 'tags/panduan/'), a leading '/'. Messages quote what the editor wrote
+    ('' otherwise, and when ``written`` is set)."""
 
 
 @dataclass(frozen=True)

@@ -249,14 +249,14 @@ def parse_redirects(value: Any, line_of: Callable[..., int], written: Written | 
             continue
         if not path.endswith("/") and "." not in segments[-1]:
             path += "/"
-        found.append(Redirect(path, line, as_written, "" if as_written or "%" not in text else text))
+        found.append(Redirect(path, line, as_written, "" if as_written or text in (path, path[:-1]) else text))
     return found, problems
 
 
 def quoted_redirect(redirect: Redirect) -> str:
-    """An old address in a message, in quotes: as the file has it when it has escapes ('tags/%70anduan/', not the
-    'tags/panduan/' it is read as), else its path."""
-    return quoted(redirect.escaped or redirect.path)
+    """An old address in a message, in quotes: as the file has it ('tags/%70anduan/', not the 'tags/panduan/' it is
+    read as; '/lama/'), or its path when that is the same but for the '/' it gets at its end ('lama' is 'lama/')."""
+    return quoted(redirect.typed or redirect.path)
 
 
 def _segments(path: str) -> list[str]:
