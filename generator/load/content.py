@@ -881,9 +881,9 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
                        + f" (unless readers had {base_path}{redirect.path})", line=redirect.line)
         if not is_page_file(file_for(redirect.path)):
             check.warn("redirects", f"{quoted_redirect(redirect)} is not a page's address (a folder, or a file "
-                       "named .html), so no redirect page is written there, which a static host would serve as a download or as text: "
-                       "Netlify, Cloudflare Pages and nginx redirect it by their rules, GitHub and GitLab Pages answer "
-                       "404", line=redirect.line)
+                       "named .html), so no redirect page is written there, which a static host would serve as a "
+                       "download or as text: Netlify, Cloudflare Pages and nginx redirect it by their rules, GitHub "
+                       "and GitLab Pages answer 404", line=redirect.line)
         longest = unquote(base_path + redirect.path + ("index.html" if redirect.path.endswith("/") else ""))
         if (size := len(longest.encode())) > NGINX_KEY_MAX:
             check.warn("redirects", f"{quoted_redirect(redirect)} is {size} bytes as nginx reads it"

@@ -64,8 +64,8 @@ def _usable(segment: str) -> bool:
     """Whether ``segment`` is a folder or file name an old address may have (``_SEGMENT``), a letter, mark or digit
     of another script counted as a letter ('北', 'kafé'): a browser sends it percent-escaped, and a host decodes
     the address and serves the folder so named."""
-    return bool(_SEGMENT.match(re.sub(r"[^\x00-\x7f]", lambda m: "a" if unicodedata.category(m[0])[0] in "LMN" or m[0] in _JOINERS else "%",
-                                      segment)))
+    return bool(_SEGMENT.match(re.sub(r"[^\x00-\x7f]", lambda m: "a" if unicodedata.category(m[0])[0] in "LMN"
+                                      or m[0] in _JOINERS else "%", segment)))
 
 
 def _decoded(path: str) -> str | None:
@@ -358,11 +358,12 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             if redirect.path == article.path:
                 what = "page" if isinstance(article, InfoPage) else "article"
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} is this {what}'s own address; remove it from redirects"))
+                                        f"{quoted_redirect(redirect)} is this {what}'s own address; remove it from "
+                                        "redirects"))
             elif file in taken_files and (other := pages_of.get(file)) is not None:  # perhaps a new one took it
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} is the address of {other.source_path}: a redirect there "
-                                        f"would hide that page. {_took_it(other.source_path)}"))
+                                        f"{quoted_redirect(redirect)} is the address of {other.source_path}: a "
+                                        f"redirect there would hide that page. {_took_it(other.source_path)}"))
             elif fold.startswith(folded_folders):
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
                                         f"{quoted_redirect(redirect)} is in the folder of the search engine's files "
@@ -371,7 +372,8 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
                                         "redirects"))
             elif outer is not None:
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} is inside the old address {quoted_redirect(outer[1])} "
+                                        f"{quoted_redirect(redirect)} is inside the old address "
+                                        f"{quoted_redirect(outer[1])} "
                                         f"({outer[0].source_path}:{outer[1].line}), whose redirect page would have "
                                         "to be a folder for it; keep one of them"))
             elif file in taken_files or above:
@@ -397,8 +399,9 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
             elif file in claimed and claimed[file][0] is not article:
                 other, first = claimed[file]
                 problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                        f"{quoted_redirect(redirect)} is already redirected by {other.source_path}:{first.line}; "
-                                        "an old address can lead to one article only"))
+                                        f"{quoted_redirect(redirect)} is already redirected by "
+                                        f"{other.source_path}:{first.line}; an old address can lead to one "
+                                        "article only"))
             elif file not in claimed and fold in folded_claimed:
                 other, first = claimed[folded_claimed[fold]]
                 problems.append(Problem(article.source_path, redirect.line, "redirects", _alike(
@@ -425,8 +428,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def folded(path: str) -> str:
     """``path`` as a case-insensitive disk (macOS, Windows) compares names: each letter of any script in its simple
-    lower case ('É' → 'é', the Kelvin sign → 'k'; not 'ß' → 'ss' nor 'ﬁ' → 'fi', which only ``str.casefold``'s full
-    folding makes), in one Unicode form (macOS's: 'kafé' and 'kafe' + U+0301 are one name). nginx's map folds
+    lower case ('É' → 'é', the Kelvin sign → 'k'; not 'ß' → 'ss' nor 'ﬁ' → 'fi', which only ``str.casefold``'s
+    full folding makes), in one Unicode form (macOS's: 'kafé' and 'kafe' + U+0301 are one name). nginx's map folds
     less, ASCII letters only (``_how``)."""
     if path.isascii():
         return path.lower()
@@ -454,9 +457,9 @@ def _alike(redirect: Redirect, file: str, other: str, other_file: str, nginx: st
     if how == "letter case":
         return f"{said} differs only in letter case from {other}, which nginx tells apart, but a {disks} disk " \
                f"holds one folder for both, so {fix}"
-    return f"{said} is {other} in another Unicode form ({marks_escaped(file)} beside {marks_escaped(other_file)}): a browser " \
-           f"asks for the form its link has, and nginx tells them apart, but a macOS disk holds one folder for " \
-           f"both, so {fix}"
+    return f"{said} is {other} in another Unicode form ({marks_escaped(file)} beside " \
+           f"{marks_escaped(other_file)}): a browser asks for the form its link has, and nginx tells them apart, " \
+           f"but a macOS disk holds one folder for both, so {fix}"
 
 
 def marks_escaped(text: str) -> str:
@@ -490,9 +493,9 @@ def unpublished_redirects(articles: Iterable[Article | InfoPage], waiting: Itera
                 f"differs only in {_how(file, urls.file_for(other.path))[0]} from"
             what = "page" if isinstance(other, InfoPage) else "article"
             problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                    f"{quoted_redirect(redirect)} {same} the address of {where}: its redirect page is published "
-                                    f"now, and the build that publishes that {what} ({when}) stops here, as the "
-                                    f"redirect would hide its page. {_took_it(other.source_path)}", "warning"))
+                                    f"{quoted_redirect(redirect)} {same} the address of {where}: its redirect "
+                                    f"page is published now, and the build that publishes that {what} ({when}) "
+                                    f"stops here, as the redirect would hide its page. {_took_it(other.source_path)}", "warning"))
     return problems
 
 
