@@ -468,6 +468,57 @@ def test_modes_changed_inside_the_site_are_not_carried_into_the_next_one(tmp_pat
     assert seen == [{}, {}, {}, {}]
 
 
+def default_acl(folder: Path, other: int) -> None:
+    """``setfacl -d -m u::rwx,g::rx,o::OTHER folder``, written as the extended attribute itself (no acl package)."""
+    from conftest import need
+
+    entries = ((0x01, 7), (0x04, 5), (0x20, other))  # ACL_USER_OBJ, ACL_GROUP_OBJ, ACL_OTHER; no user or group id
+    value = (2).to_bytes(4, "little") + b"".join(
+        tag.to_bytes(2, "little") + perm.to_bytes(2, "little") + (0xFFFFFFFF).to_bytes(4, "little")
+        for tag, perm in entries)
+    try:
+        os.setxattr(folder, "system.posix_acl_default", value)
+    except OSError as e:
+        need(False, f"this file system has no POSIX ACLs ({e.strerror})")
+
+
+def test_a_default_acl_above_the_site_gives_its_modes_and_every_build_stays_incremental(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'setfacl -d -m o::- .' (pages that others may not read): new folders are 0750, not the 0755 the writer
+    recorded for the folders it made, so the site never matched its record and every build, even with nothing
+    changed, rendered every page again. The pages keep the mode the ACL gives them, and builds are incremental."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+
+    root = make_project(tmp_path / "project", {"2025/06/a.md": article(tags="[satu]"),
+                                               "2025/06/b.md": article(title="Dua", date="2025-06-14")})
+    default_acl(root, other=0)
+    site = root / "site"
+    build = ["build", "-v", "--config", str(root / "config.yaml")]
+    assert main(build) == 0
+    for body in ("Isi kedua.\n", "Isi ketiga.\n"):  # the spare linked from the live site, then one the cache knows
+        capsys.readouterr()
+        assert main(build) == 0
+        assert capsys.readouterr().out.startswith("up to date: 2 articles, nothing changed since the last build")
+        (root / "content/2025/06/a.md").write_text(article(body=body, tags="[satu]"))
+        assert main(build) == 0
+        assert " 0 reused;" not in capsys.readouterr().out
+        assert body.strip().encode() in (site / "2025/06/a/index.html").read_bytes()
+    modes = {oct(stat.S_IMODE(os.lstat(p).st_mode)) + ("/" if p.is_dir() else "") for p in site.rglob("*")
+             if p.name != MARKER}
+    assert modes == {"0o640", "0o750/"}
+
+
+def test_the_spare_linked_from_a_site_under_a_default_acl_is_that_site(tmp_path: Path) -> None:
+    """The first rebuild after a cold build links its spare from the live site in another process (``mirror_live``):
+    a folder recorded 'd:750' (a default ACL's mode) made it give up, and the writer made the spare itself."""
+    default_acl(tmp_path, other=0)
+    site = tmp_path / "site"
+    written = write_site(output({"index.html": "1", "a/b/index.html": "2"}), site)
+    assert written.live.stats["a"] == "d:750"
+    assert mirror_live(site, written.live) == stat_tree(spare_of(site)) == written.live.stats
+
+
 def as_a_user(command: list[str]) -> list[str]:
     """``command``, run as root without the capabilities that let root write in any folder (or as it is)."""
     from conftest import need

@@ -33,7 +33,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 from types import EllipsisType
-from typing import Iterable, Iterator, Mapping
+from typing import Collection, Iterable, Iterator, Mapping
 
 from generator.load.cache import TreeState
 from generator.core.hashing import digest
@@ -452,7 +452,8 @@ def _empty_folder(folder: Path) -> bool:
 
 
 def stat_tree(folder: Path, part: int = 0, parts: int = 1) -> dict[str, str]:
-    """Every entry below ``folder`` (the marker left out) → 'size:mtime_ns:inode' for files, 'd' for folders.
+    """Every entry below ``folder`` (the marker left out) → 'size:mtime_ns:inode' for files, 'd' for folders (with
+    ':mode' when that is not what digest gives: ``_file_stat``, ``_folder_stat``).
 
     A page edited, deleted or added by hand, or a stray folder, changes this map; reading it
     costs one lstat per file and no reads. With ``parts`` > 1, only share ``part`` of it, so that
@@ -675,9 +676,8 @@ def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
         seen: dict[str, str] = {}
         spare_s, target_s = str(spare), str(target)
         for path, was in live.stats.items():
-            if was == "d":
+            if was == "d" or was.startswith("d:"):  # 'd:750': a default ACL's mode, or a chmod (then no match)
                 _make_parents(spare_s, f"{path}/", made, umask)
-                seen[path] = "d"
             elif was[:1].isdigit():
                 _make_parents(spare_s, path, made, umask)
                 dest = f"{spare_s}/{path}"
@@ -685,7 +685,7 @@ def mirror_live(target: Path, live: TreeState) -> dict[str, str] | None:
                 seen[path] = _file_stat(os.lstat(dest))
             else:  # a link or special file, or a folder the walk could not read: the writer's case
                 return None
-        return seen
+        return seen | _made_folders(spare_s, made)
     except OSError:
         return None
 
@@ -1007,8 +1007,8 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
     (or a first rebuild whose spare no other process made: ``publish.spare_mirror``) need not walk the whole new
     site: a file linked from the verified live folder
     is the same inode, so it has the stats recorded for it there; a written file is ``fstat``'ed once its bytes
-    are flushed; a folder made is 'd'. None when that cannot be vouched for (bytes linked from a live folder
-    that was not verified), and the caller walks."""
+    are flushed; the folders made have the mode one of them has (``_made_folders``). None when that cannot be
+    vouched for (bytes linked from a live folder that was not verified), and the caller walks."""
     umask = _umask()
     manifest: dict[str, str] = {}
     written = 0
@@ -1088,8 +1088,18 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
             close()
     touched.paths |= made
     if seen is not None:
-        seen.update(dict.fromkeys(made, "d"))
+        seen.update(_made_folders(spare_s, made))
     return manifest, written, seen
+
+
+def _made_folders(root: str, made: Collection[str]) -> dict[str, str]:
+    """What a stat walk finds for the folders made in ``root``, a spare made afresh, looked at once: each is new and
+    inside it, so each has the mode the others have: 0755, or what a default ACL of the folder that holds ``root``
+    gives a new folder instead of the umask (``setfacl -d -m o::- .``: 0750). Recorded as 'd', such folders never
+    matched their walk, and every build rendered every page again."""
+    if not made:
+        return {}
+    return dict.fromkeys(made, _folder_stat(os.lstat(f"{root}/{next(iter(made))}")))
 
 
 _NO_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV, errno.ENOSYS})
@@ -1160,7 +1170,8 @@ def _make_parents(root: str, path: str, made: set[str], umask: int) -> None:
             if os.path.islink(folder) or not os.path.isdir(folder):
                 os.unlink(folder)
                 os.mkdir(folder, 0o755)
-                os.chmod(folder, 0o755)
+                if umask & 0o755:  # as above: a default ACL's mode is kept (``_made_folders``)
+                    os.chmod(folder, 0o755)
         made.add(rel)
 
 
