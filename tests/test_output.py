@@ -372,6 +372,35 @@ def test_a_build_keeps_the_output_folders_own_mode_and_group(tmp_path: Path) -> 
         assert (stat.S_IMODE(os.lstat(site).st_mode), os.lstat(site).st_gid) == (0o2775, gid)
 
 
+def test_an_output_folder_only_its_owner_may_enter_is_kept_and_said(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A site/ restored (or made with mkdir) under 'umask 077' is 0700, and the build kept that mode for good: a web
+    server running as another user answered 403 for every page, and nothing said why. The mode is still kept (it may
+    be meant), and every build says it while the pages inside are readable by others; 750 (a group) is not said."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+
+    root = make_project(tmp_path, {"2025/06/a.md": article()})
+    site = root / "site"
+    build = ["build", "-q", "--config", str(root / "config.yaml")]
+    assert main(build) == 0
+    os.chmod(site, 0o700)
+    said = (f"{site}: warning: only its owner may enter this folder (mode 0700), though its pages are readable by "
+            f"others (0644): a web server that runs as another user answers 403 for every page; digest keeps the "
+            f"mode you give it, so run `chmod 755 {site}` (or `chmod 750` and `chgrp` to the server's group), unless "
+            f"that is what you want\n")
+    capsys.readouterr()
+    for body in (None, "Isi kedua.\n"):  # up to date, then a build that swaps
+        if body:
+            (root / "content/2025/06/a.md").write_text(article(body=body))
+        assert main(build) == 0
+        assert capsys.readouterr().err == said
+        assert stat.S_IMODE(site.stat().st_mode) == 0o700
+    os.chmod(site, 0o750)
+    assert main(build) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_a_read_only_output_folder_stays_so_and_every_later_build_still_replaces_it(tmp_path: Path) -> None:
     """'chmod 555 site' by an admin: the swap gave that mode to the spare .site.prev/ too (it was the live folder),
     and the first build that had to make the spare afresh (--no-cache, a cache of another version, a build killed

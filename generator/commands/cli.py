@@ -379,7 +379,7 @@ def _load_build_config(path: Path, overrides: dict[str, Any] | None, environment
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.core.models import BuildOptions
-    from generator.write.output import check_target, make_parent, put_back
+    from generator.write.output import check_target, make_parent, put_back, shut_out
     from generator.load.layout import layout
     from generator.core.parallel import default_workers
     from generator.write.publish import publish
@@ -402,7 +402,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.verbose:
         for note in done.notes:
             print(note, file=sys.stderr)
-    _print_problems(done.warnings + done.late)
+    _print_problems(done.warnings + done.late + shut_out(target))
     if args.strict and (warned := [p for p in done.warnings if p.severity == "warning"]):
         print(f"error: {counted(len(warned), 'warning')} and --strict is on; nothing was written", file=sys.stderr)
         return 1

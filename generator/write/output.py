@@ -872,6 +872,23 @@ def _write_site(output: Iterable[Entry], target: Path, known: tuple[TreeState, .
     return SiteWrite(new, None if problems else live_state, written, problems)
 
 
+def shut_out(target: Path) -> tuple[Problem, ...]:
+    """A warning when only its owner may enter ``target`` (``chmod 700``, or what a restore under ``umask 077`` or a
+    ``mkdir`` under it left), while its pages are readable by others: a web server that runs as another user
+    answers 403 for every page. The mode is kept (``_take_mode``: it may be meant so), and only said, by every
+    ``digest build`` (not ``digest serve``, which serves its folder itself)."""
+    try:
+        folder, page = (stat.S_IMODE(os.lstat(path).st_mode) for path in (target, target / "index.html"))
+    except OSError:  # a site without a home page: nothing to compare with
+        return ()
+    if folder & 0o011 or not page & 0o044:
+        return ()
+    return (Problem(str(target), 0, "", f"only its owner may enter this folder (mode {folder:04o}), though its pages "
+                    f"are readable by others ({page:04o}): a web server that runs as another user answers 403 for "
+                    f"every page; digest keeps the mode you give it, so run `chmod 755 {target}` (or `chmod 750` and "
+                    f"`chgrp` to the server's group), unless that is what you want", "warning"),)
+
+
 def _swap(spare: Path, target: Path) -> tuple[Problem, ...]:
     """Swap the spare and the live folder: one ``renameat2(RENAME_EXCHANGE)``, or, where the OS lacks it (macOS),
     ``site → .site.old``, ``spare → site``, ``.site.old → spare``. A failure before the new site is in place
