@@ -73,6 +73,18 @@ def make_project(root: Path, articles: dict[str, str], config: str = CONFIG, com
     return write_files(root, files)
 
 
+def default_acl(folder: Path, other: int) -> None:
+    """``setfacl -d -m u::rwx,g::rx,o::OTHER folder``, written as the extended attribute itself (no acl package)."""
+    entries = ((0x01, 7), (0x04, 5), (0x20, other))  # ACL_USER_OBJ, ACL_GROUP_OBJ, ACL_OTHER; no user or group id
+    value = (2).to_bytes(4, "little") + b"".join(
+        tag.to_bytes(2, "little") + perm.to_bytes(2, "little") + (0xFFFFFFFF).to_bytes(4, "little")
+        for tag, perm in entries)
+    try:
+        os.setxattr(folder, "system.posix_acl_default", value)
+    except OSError as e:
+        need(False, f"this file system has no POSIX ACLs ({e.strerror})")
+
+
 def damage_pages(database: Path) -> None:
     """Overwrite every page of an SQLite file but the first (its header) with a fixed pattern: the file still
     opens, and reading or writing its tables fails with "database disk image is malformed", as after a power

@@ -497,26 +497,12 @@ def test_modes_changed_inside_the_site_are_not_carried_into_the_next_one(tmp_pat
     assert seen == [{}, {}, {}, {}]
 
 
-def default_acl(folder: Path, other: int) -> None:
-    """``setfacl -d -m u::rwx,g::rx,o::OTHER folder``, written as the extended attribute itself (no acl package)."""
-    from conftest import need
-
-    entries = ((0x01, 7), (0x04, 5), (0x20, other))  # ACL_USER_OBJ, ACL_GROUP_OBJ, ACL_OTHER; no user or group id
-    value = (2).to_bytes(4, "little") + b"".join(
-        tag.to_bytes(2, "little") + perm.to_bytes(2, "little") + (0xFFFFFFFF).to_bytes(4, "little")
-        for tag, perm in entries)
-    try:
-        os.setxattr(folder, "system.posix_acl_default", value)
-    except OSError as e:
-        need(False, f"this file system has no POSIX ACLs ({e.strerror})")
-
-
 def test_a_default_acl_above_the_site_gives_its_modes_and_every_build_stays_incremental(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'setfacl -d -m o::- .' (pages that others may not read): new folders are 0750, not the 0755 the writer
     recorded for the folders it made, so the site never matched its record and every build, even with nothing
     changed, rendered every page again. The pages keep the mode the ACL gives them, and builds are incremental."""
-    from conftest import article, make_project
+    from conftest import article, default_acl, make_project
     from generator.commands.cli import main
 
     root = make_project(tmp_path / "project", {"2025/06/a.md": article(tags="[satu]"),
@@ -541,6 +527,8 @@ def test_a_default_acl_above_the_site_gives_its_modes_and_every_build_stays_incr
 def test_the_spare_linked_from_a_site_under_a_default_acl_is_that_site(tmp_path: Path) -> None:
     """The first rebuild after a cold build links its spare from the live site in another process (``mirror_live``):
     a folder recorded 'd:750' (a default ACL's mode) made it give up, and the writer made the spare itself."""
+    from conftest import default_acl
+
     default_acl(tmp_path, other=0)
     site = tmp_path / "site"
     written = write_site(output({"index.html": "1", "a/b/index.html": "2"}), site)

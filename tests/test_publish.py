@@ -747,6 +747,25 @@ def test_an_output_folder_restored_from_a_ci_cache_reuses_every_page(tmp_path: P
     assert run(clone).result is None, "the build after it is up to date"
 
 
+def test_an_output_folder_restored_under_a_default_acl_reuses_every_page(tmp_path: Path) -> None:
+    """A project in a folder with a default ACL ('setfacl -d -m o::- .'): its pages are 0640 and its folders 0750,
+    recorded so; restored from a CI cache with those modes, it was never trusted (a mode of its own), and every
+    page was rendered again. The modes the cache recorded are trusted; another (umask 077's 0600) still is not."""
+    from conftest import default_acl
+
+    default_acl(tmp_path, other=0)
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    clone = _restored_from_a_ci_cache(root, tmp_path)
+    assert (clone / "site/index.html").stat().st_mode & 0o777 == 0o640
+    done = run(clone)
+    assert done.result is not None and done.written is not None
+    assert done.result.reused == done.result.pages + done.result.feeds, "0 pages and feeds rendered"
+    assert tree(clone / "site") == cold(root, tmp_path)
+
+
 @pytest.mark.parametrize("folders", [0o700, 0o755])
 def test_a_folder_restored_under_a_strict_umask_is_not_trusted_with_its_modes(tmp_path: Path, folders: int) -> None:
     """An attacker's report: a cache restored by a non-root tar under umask 077 has 0600 pages and 0700 folders

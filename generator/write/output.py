@@ -526,10 +526,10 @@ def _restored(folder: Path, stats: Mapping[str, str], state: TreeState) -> TreeS
     A CI cache (``actions/cache``, GitLab's) is restored from an archive: every file is a new inode, and GNU
     tar's default format keeps mtimes to the second, so no restored folder ever matched and every page was
     rendered again. The same paths and folders, and each file whose stats changed of its recorded size, are
-    read and hashed: if every hash is the one the writer recorded (``state.files``) and no file or folder has a
-    mode of its own (``_file_stat``: restored under ``umask 077``, 0600 pages a web server cannot read), the
-    folder is that state. A page edited by hand has other bytes and still fails. None without the hashes (the up-to-date check's
-    small cache read holds none)."""
+    read and hashed: if every hash is the one the writer recorded (``state.files``) and every file and folder has
+    the mode recorded (``_file_stat``: restored under ``umask 077``, 0600 pages a web server cannot read, are not;
+    the 0640 a default ACL gave, recorded so, is), the folder is that state. A page edited by hand has other bytes
+    and still fails. None without the hashes (the up-to-date check's small cache read holds none)."""
     if not state.files or stats.keys() != state.stats.keys():
         return None
     root = str(folder)
@@ -538,7 +538,7 @@ def _restored(folder: Path, stats: Mapping[str, str], state: TreeState) -> TreeS
         if now == was:
             continue
         if not (now[:1].isdigit() and was[:1].isdigit() and now.partition(":")[0] == was.partition(":")[0]
-                and rel in state.files and now.count(":") == 2):  # a mode of its own (umask 077: 0600) is not trusted
+                and rel in state.files and now.split(":")[3:] == was.split(":")[3:]):  # another mode: not trusted
             return None
         try:
             # not through a link, and never waiting on a FIFO put there since the walk
