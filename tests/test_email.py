@@ -692,6 +692,19 @@ def test_a_notes_table_keeps_its_rows_together_in_the_text_email(tmp_path: Path)
         "Angka pekan ini:\n\nPerusahaan | Nilai\nMeta | 14\nGoogle | 2\n\nPenutup.")
 
 
+def test_a_wide_table_row_and_a_pipe_in_a_cell_read_as_one_row_in_the_text_email(tmp_path: Path) -> None:
+    """An attacker's report: a row wider than 70 columns wrapped, and its next line read as a row of its own; a
+    cell's escaped '\\|' printed as a column's separator. A row's lines after its first are indented, and a cell's
+    own '|' is written '\\|', as in Markdown."""
+    make_project(tmp_path, {"a.md": article()})
+    assert note_in_text_email(tmp_path, "| Perusahaan | Catatan |\n|---|---|\n| Meta | Membeli saham Scale AI senilai "
+                                        "14 miliar dolar untuk data pelatihan |\n| A \\| B | 2 |\n") == (
+        "Perusahaan | Catatan\n"
+        "Meta | Membeli saham Scale AI senilai 14 miliar dolar untuk data\n"
+        "    pelatihan\n"
+        "A \\| B | 2")
+
+
 @pytest.mark.parametrize("note, expected", [
     ("Pembuka <video controls>Tonton videonya di situs.</video> lalu.\n",
      "Pembuka [video] Tonton videonya di situs. lalu."),

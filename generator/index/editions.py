@@ -491,6 +491,11 @@ def _list_marker(item: Any) -> str:
     return f"{(int(start) if start.isdigit() else 1) + sum(1 for _ in item.itersiblings('li', preceding=True))}. "
 
 
+_ROW_GOES_ON = "    "
+"""The indent of a table row's lines after its first in ``plain_text`` (a row wider than the text, or with a hard
+break): they read as the row going on, not as rows of their own."""
+
+
 def plain_text(html: str, page_url: str, width: int = 70) -> str:
     """An editor's note (rendered HTML) as the text email gives it: one paragraph per block, wrapped at
     ``width`` without breaking a word or a URL, list items as '- ' or '1. ' (a nested one under its parent's text,
@@ -520,6 +525,11 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
         else:  # nothing to play: its label and its fallback text, as a mail client shows it (it was left out)
             media.text = f"[{label}] " + (media.text or "")
             media.drop_tag()
+    for cell in doc.xpath("//td | //th"):  # a '|' of a cell's text as Markdown writes it, '\\|': not a column's end
+        for node in cell.iter():
+            node.text = node.text and node.text.replace("|", "\\|")
+            if node is not cell:
+                node.tail = node.tail and node.tail.replace("|", "\\|")
     # a footnote's mark ('[1]', as markdown.py writes it) is no address ('#n2-fn1' when the note's ids took a prefix)
     for link in doc.xpath("//a[@href][not(@role='doc-noteref' and parent::sup[@class='footnote-ref'])]"):
         href, label = link.get("href", "").strip(), " ".join(link.text_content().split())
@@ -558,8 +568,9 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
             out.extend((first if n == 0 else rest) + line if line else (first if n == 0 else rest).rstrip()
                        for n, line in enumerate(lines))
             continue
+        on = rest + _ROW_GOES_ON if block.tag == "tr" else rest  # a row's lines after its first: not rows of their own
         for n, line in enumerate(lines):  # a hard break starts a new line
-            out.extend(wrap(line, width, first if n == 0 else rest, rest) or [(first if n == 0 else rest).rstrip()])
+            out.extend(wrap(line, width, first if n == 0 else on, on) or [(first if n == 0 else rest).rstrip()])
     return "\n".join(out)
 
 
