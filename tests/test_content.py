@@ -729,7 +729,7 @@ SLUG_SAID = ("field 'slug': 'Bad_Slug' is not a valid slug; use lowercase letter
                         "quotes: - \"%AI\""], 'tags:\n  - "%AI"'),
     ("tags:\n  - data\n  - |AI\n  - >AI  # c", [
         "6: field 'tags': '|AI' starts with '|', which cannot start a name in YAML; put it in double quotes: - \"|AI\"",
-        "7: field 'tags': '>AI' starts with '>', which cannot start a name in YAML; put it in double quotes: - \">AI\""],
+        "7: field 'tags': '>AI' starts with '>', which cannot start a name in YAML; put it in double quotes: - \">AI\"  # c"],
      'tags:\n  - data\n  - "|AI"\n  - ">AI"  # c'),
     ("tags:\n  - data\n  %AI", ["6: '%AI' has no '-' before it to be an item of the list above: write '  - \"%AI\"'"],
      'tags:\n  - data\n  - "%AI"'),
@@ -1929,6 +1929,52 @@ def test_advice_that_quotes_a_name_with_a_quote_in_it_reads_when_followed(
     YAML cannot read), and an item's line to write was shown in single quotes around an apostrophe ('  - O'Reilly')."""
     text = "---\ndate: 2025-01-01\n{}\n---\nx\n"
     assert messages(text.format(written).encode(), settings) == [f"content/a.md:{said}"]
+    article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
+    assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]
+
+
+@pytest.mark.parametrize("written, said, followed, meant", [
+    ("title: #AI # cek", "3: field 'title': '#' starts a YAML comment, so the value is empty; put it in quotes: "
+                         "title: \"#AI\" # cek", 'title: "#AI" # cek', ("title", "#AI")),
+    ("title: x\ntags: #AI # cek", "4: field 'tags': '#AI' starts a YAML comment, so tags is empty; put the name in "
+                                 "double quotes, in brackets: tags: [\"#AI\"] # cek",
+     'title: x\ntags: ["#AI"] # cek', ("tags", ("#AI",))),
+    ("title: x\ntags:\n  - #AI # cek", "5: field 'tags': item 1 is empty: '#AI' after '- ' is a YAML comment; put it "
+                                      "in double quotes: - \"#AI\" # cek",
+     'title: x\ntags:\n  - "#AI" # cek', ("tags", ("#AI",))),
+    ("title: 'it's' # n", "3: field 'title': has a ' inside single quotes; write it as title: \"it's\" # n",
+     "title: \"it's\" # n", ("title", "it's")),
+    ("title: *x # n", "3: field 'title': '*x' is a YAML alias, of an anchor '&x' that is not above it; aliases are not "
+                      "allowed: write the value out, or, if it is text, put it in double quotes: title: \"*x\" # n",
+     'title: "*x" # n', ("title", "*x")),
+    ("title: *x", "3: field 'title': '*x' is a YAML alias, of an anchor '&x' that is not above it; aliases are not "
+                  "allowed: write the value out, or, if it is text, put it in double quotes: title: \"*x\"",
+     'title: "*x"', ("title", "*x")),
+    ("title: x\ntags:\n  - @openai # cek", "5: field 'tags': '@openai' starts with '@', which cannot start a name in "
+                                          "YAML; put it in double quotes: - \"@openai\" # cek",
+     'title: x\ntags:\n  - "@openai" # cek', ("tags", ("@openai",))),
+    ("title: x\ntags:\n  - >AI # cek", "5: field 'tags': '>AI' starts with '>', which cannot start a name in YAML; put "
+                                      "it in double quotes: - \">AI\" # cek",
+     'title: x\ntags:\n  - ">AI" # cek', ("tags", (">AI",))),
+    ('title: x\ntags:\n  - "a" b # cek', "5: field 'tags': '\"a\" b' has double quotes inside double quotes; write it "
+                                        "as - '\"a\" b' # cek",
+     "title: x\ntags:\n  - '\"a\" b' # cek", ("tags", ('"a" b',))),
+])
+@pytest.mark.parametrize("parser", ["build's", "pure Python"])
+def test_advice_keeps_the_note_after_a_value_a_note(written: str, said: str, followed: str, meant: tuple[str, Any],
+                                                    parser: str, settings: ArticleSettings,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attacker followed the advice literally: 'title: #AI # cek' was told 'title: "#AI # cek"' and "title:
+    'it's' # n" 'title: "it's' # n"', so the note became part of the title; '- @openai # cek' and '- >AI # cek' lost
+    their note; 'title: *x # n' was also told its value was empty, and '- "a" b # cek' got the parser's words, other
+    ones without libyaml. The note stays a note after the line to write, and that line reads as meant."""
+    from generator.load import frontmatter
+    if parser == "pure Python":
+        monkeypatch.setattr(frontmatter, "_Loader", frontmatter._loader_of(frontmatter._PureParser))
+        monkeypatch.setattr(frontmatter, "_SafeLoader", frontmatter._ScanLoader)
+    text = "---\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [f"content/a.md:{said}"]
+    assert said.endswith(followed.split("\n")[-1].lstrip(" "))  # the line to write, as the message shows it
     article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
     assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]
 

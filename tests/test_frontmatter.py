@@ -372,7 +372,7 @@ def test_a_list_s_advice_writes_each_item_as_yaml_reads_it_back(text: str, messa
       "']' too many; put it in double quotes: tags: [data, \"`kode`\"]"], ["data", "`kode`"]),
     (TOP + "tags:\n  - data\n  - @openai  # akun\n  - `kode`\nslug: Ab_C\n",
      ["content/a.md:7: field 'tags': '@openai' starts with '@', which cannot start a name in YAML; put it in double "
-      "quotes: - \"@openai\"",
+      "quotes: - \"@openai\"  # akun",
       "content/a.md:8: field 'tags': '`kode`' starts with '`', which cannot start a name in YAML; put it in double "
       "quotes: - \"`kode`\""], ["data", "@openai", "`kode`"]),
     # after an item with a '?', which the pure-Python parser ends a plain value in brackets at

@@ -36,6 +36,7 @@ from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written
                                         merge_conflict, cut_by_comment,
                                         commented_item, line_at, lines_read, load_yaml_past_slips, names_cut_by_comment,
                                         not_boolean, read_past, said_by, shown_as_written, slip_and, Split, split,
+                                        split_note,
                                         wide_encoding, Written, yaml_problems)
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
@@ -1488,6 +1489,12 @@ class FieldReader:
         self.problems += said_by(self.rel, [Problem(self.rel, line or self.line(*(path or (field,))), field, message,
                                                     "warning")], self.slip)
 
+    def _slipped(self, key: str) -> bool:
+        """Whether an error about the key's line was said already, as YAML read it ('title: *x', an alias read as
+        empty): its message says what to write there."""
+        return any(p.path == self.rel and p.line == self.line(key) and p.field == key and p.severity == "error"
+                   for p in self.problems)
+
     def _after_colon(self, key: str) -> str:
         """The raw text after 'key:' on the key's line."""
         raw = self.raw[self.line(key) - 1] if self.line(key) <= len(self.raw) else ""
@@ -1508,7 +1515,9 @@ class FieldReader:
         """A fix for a value YAML read as something other than text."""
         after = self._after_colon(key)
         if value is None and "#" in after:
-            return f"'#' starts a YAML comment, so the value is empty; put it in quotes: {key}: {double_quoted(after.strip())}"
+            written, note = split_note(after.strip())  # 'title: #AI # cek': the note stays one
+            return (f"'#' starts a YAML comment, so the value is empty; put it in quotes: "
+                    f"{key}: {double_quoted(written)}{note}")
         if value is None:
             return f"it is empty; write it after the colon, like {key}: ..."
         written = after.split(" #", 1)[0].strip()  # as the editor wrote it: '1e3', '.inf', not 1000.0, inf
@@ -1548,8 +1557,8 @@ class FieldReader:
                 self.warn(key, markup)
             return text
         if value is None or isinstance(value, str):
-            commented = value is None and "#" in self._after_colon(key)
-            if required or commented:
+            commented = value is None and self._after_colon(key).strip().startswith("#")
+            if (required or commented) and not self._slipped(key):  # 'title: *x': the slip says what to write
                 self.error(key, self._hint(key, None))
             return None
         self.error(key, "must be text; " + self._hint(key, value))
@@ -1691,9 +1700,9 @@ class FieldReader:
         it (a registered 'Alphabet, Inc.'), of which no warning is given; ``registry`` is the file that would make
         one so."""
         if key in self.meta and self.meta[key] is None and self._after_colon(key).strip().startswith("#"):
-            written = self._after_colon(key).strip()  # 'tags: #ai': the whole value a comment, the article untagged
-            self.error(key, f"{quoted(written)} starts a YAML comment, so {key} is empty; put the name in double quotes, "
-                            f"in brackets: {key}: [{double_quoted(written)}]")
+            written, note = split_note(self._after_colon(key).strip())  # 'tags: #ai': the whole value a comment,
+            self.error(key, f"{quoted(written)} starts a YAML comment, so {key} is empty; put the name in double "  # the
+                            f"quotes, in brackets: {key}: [{double_quoted(written)}]{note}")  # article untagged
             return {}
         if key not in self.meta or self.meta[key] is None:
             return {}

@@ -163,8 +163,19 @@ def not_a_name(key: str, value: Any, example: str, written: Written, path: tuple
 
 
 def commented_item(index: int, name: str) -> str:
-    """Why item ``index`` (from 0) of a list, written '- ``name``' with a name starting with '#', is empty."""
-    return f"item {index + 1} is empty: '{name}' after '- ' is a YAML comment; put it in double quotes: - {double_quoted(name)}"
+    """Why item ``index`` (from 0) of a list, written '- ``name``' with a name starting with '#', is empty; a note
+    after the name stays a note ('- #AI # cek' → '- "#AI" # cek')."""
+    name, note = split_note(name)
+    return (f"item {index + 1} is empty: '{name}' after '- ' is a YAML comment; put it in double quotes: "
+            f"- {double_quoted(name)}{note}")
+
+
+def split_note(written: str) -> tuple[str, str]:
+    """A value as written and the editor's note after it, with the spaces before it ('#AI # cek' → '#AI', ' # cek'):
+    a '#' after a space and followed by a space or the line's end, as ``cut_by_comment`` reads a note; ('#1', '')
+    when there is none."""
+    note = re.search(r"\s+#(?:\s|$)", written)
+    return (written[:note.start()], written[note.start():]) if note else (written, "")
 
 
 _COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
@@ -189,8 +200,7 @@ def cut_by_comment(raw: list[str], at: int, key: str, value: str, fix: Callable[
     if written.strip() != value.strip() or not comment[:1].strip():  # '# note', with YAML's space: a comment
         return ""
     # a later ' # ' (hash, then a space) is the editor's own note: 'Meta #1 di pasar  # catatan' stays a note
-    note = re.search(r"\s+#(?:\s|$)", comment)
-    cut, note_text = (comment[:note.start()], comment[note.start():].rstrip()) if note else (comment.rstrip(), "")
+    cut, note_text = split_note(comment.rstrip())
     whole = (written + " #" + cut).strip()
     return (f"'#{cut}' after it is a YAML comment, so it is not part of the {key}; if it is, "
             + (fix and fix(whole, note_text) or f"put the whole value in double quotes: {key}: {double_quoted(whole)}{note_text}"))
@@ -637,9 +647,13 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
             return _dashless(lines[at], at)
         if reserved and (above.startswith(reserved[1].rstrip(" ") + " ") or _uncommented(above).endswith(":")):
             # '  - @openai' under '  - data' or 'tags:'; '  - %E5%8C%97/' under 'redirects:'
-            right = reserved[1] + _as_item(reserved[2].rstrip())
+            right = reserved[1] + _as_item(reserved[2].rstrip()) + lines[at][len(reserved[0]):]  # a note kept
             return at, _keys_at(lines, at), (f"'{reserved[2].rstrip()}' starts with '{reserved[2][0]}', which cannot "
                                              f"start a name in YAML; put it in double quotes: {right.lstrip(' ')}"), right
+        meant = re.fullmatch(r"( *- +)(([\"']).*)", _without_comment(lines[at], meant=True)) if 0 <= at < len(lines) else None
+        if meant and _syntax_error(meant[2]) is not None and (requoted := _requoted(meant[2])) is not None:
+            right = meant[1] + requoted[1] + lines[at][len(meant[0]):]  # '  - "a" b  # cek': "  - '\"a\" b'  # cek"
+            return at, _keys_at(lines, at), f"{quoted(meant[2])} {requoted[0]}; write it as {right.lstrip(' ')}", right
         item = re.match(r"( *)-([^\s-].*)", lines[at]) if 0 <= at < len(lines) else None
         if item and at and lines[at - 1].startswith(f"{item[1]}- "):  # '-b' under '- a': not a list item
             right = f"{item[1]}- {_as_block_item(item[2])}"
@@ -937,7 +951,8 @@ def _without_comment(value: str, meant: bool = False) -> str:
     for found in re.finditer(r"\s#(?=\s|$)" if meant else r"\s#", value):
         before = value[:found.start()].rstrip()
         if opened in ("'", '"'):  # "a\" # b" is open: an escaped quote ('\"') closes nothing
-            closed = (re.sub(r"\\.", "", before) if opened == '"' else before).count(opened) % 2 == 0
+            closed = (re.sub(r"\\.", "", before) if opened == '"' else before).count(opened) % 2 == 0 or \
+                len(before) > 1 and before.endswith(opened) and opened not in value[found.end():]  # "'it's' # n"
         elif opened in ("[", "{"):
             closed = before.count("[") + before.count("{") == before.count("]") + before.count("}")
         else:
@@ -1093,18 +1108,9 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
     # too ('title: [  # c' is '[', not "[  # c"); a '#1' is text the editor meant ('Pasar AI: naik #1')
     meant = _without_comment(found[3].strip(), meant=True)
     quoted = double_quoted(re.split(r"\s+#(?:\s|$)", meant, maxsplit=1)[0] if value[:1] in "[{" else meant)
-    if value[0] == '"' and '"' in value[1:-1]:
-        inner = _quoted_text(value, '"')
-        if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
-            fix = '"' + _ESCAPE.sub(lambda m: "\\\\" if m[1] else '\\"' if m[0] == '"' else m[0], inner) + '"'  # others
-        else:  # are text ('C:\Users', a last '\')
-            fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
-        return at, field, f"has double quotes inside double quotes; write it as {shown}: {fix}", f"{indented}{shown}: {fix}"
-    if value[0] == "'" and "'" in value[1:-1]:
-        inner = _quoted_text(value, "'")
-        text = inner.replace("''", "'")  # a doubled quote is one quote, in single quotes only
-        right = f"{shown}: " + double_quoted(text)
-        return at, field, f"has a ' inside single quotes; write it as {right}", indented + right
+    if (requoted := _requoted(value)) is not None:
+        right = f"{shown}: {requoted[1]}"
+        return at, field, f"{requoted[0]}; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close == "]" and key in _LIST_KEYS and "]" not in value and (over := _over_lines(lines, at)) is not None \
             and (paired := _brackets_paired(over[1])) is not None:  # 'tags: [data,' then '  startup]]'
@@ -1179,6 +1185,22 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
     right = f"{shown}: {double_quoted(' '.join([meant, *more]))}"  # 'summary: Kami: redaksi' over '  dan tim'
     return at, field, (f"{why}; put the whole value in double quotes, on one line, in place of lines {first_line + at} "
                        f"to {first_line + last}: {right}"), indented + right + "\n" * (last - at)
+
+
+def _requoted(value: str) -> tuple[str, str] | None:
+    """For a value that starts with a quote and has more of them inside ('"Meta "AI" deal', "'it's'"), what is
+    wrong and the value written so that YAML reads it as the text meant (``_quoted_text``); None for any other."""
+    if value[0] == '"' and '"' in value[1:-1]:
+        inner = _quoted_text(value, '"')
+        if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
+            fix = '"' + _ESCAPE.sub(lambda m: "\\\\" if m[1] else '\\"' if m[0] == '"' else m[0], inner) + '"'  # others
+        else:  # are text ('C:\Users', a last '\')
+            fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
+        return "has double quotes inside double quotes", fix
+    if value[0] == "'" and "'" in value[1:-1]:
+        inner = _quoted_text(value, "'")
+        return "has a ' inside single quotes", double_quoted(inner.replace("''", "'"))  # "''" is one quote in them
+    return None
 
 
 def _text_below(lines: list[str], at: int) -> tuple[int, list[str]]:
@@ -1476,13 +1498,15 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError,
             return None  # the '~' read in the alias's place ('write amazon: "&a [~"'), and its advice has no alias
         found = _KEY_LINE.fullmatch(written[at].lstrip(" "))  # the value it starts, as written ('summary: *a b')
         written = _without_comment(found[3].strip()) if found and found[1] == key else name
+        note = found[3].strip()[len(written):] if found and found[1] == key else ""  # 'title: *x # n': kept a note
         listed = _as_items(written[:-1]) + "]" if written[:1] == "[" and written.endswith("]") else ""
         item = re.match(r" *- +", row)  # '  - *b': its item's line
         fix = (f"write the names out, like {key}: [a, b]; a name that starts with '*' goes in double quotes: "
                + (f"- {double_quoted(name)}" if item and item.end() == column else
                   f"{key}: {listed if _is_list(listed) else f'[{double_quoted(name)}]'}")) if key in _LIST_KEYS else (
                f"write the value out, or, if it is text, put it in double quotes: "
-               f"{key}: {double_quoted(written if written.startswith(name) else name)}" if key else "write the value out")
+               f"{key}: {double_quoted(written if written.startswith(name) else name)}{note}" if key else
+               "write the value out")
         return at, field, (f"'{name}' is a YAML alias, of an anchor '&{alias[1]}' that is not above it; aliases are "
                            f"not allowed: {fix}"), past
     anchor = re.match(r"&([^\s,\[\]{}]+)\s*", row[column:])
