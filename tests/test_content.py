@@ -1979,6 +1979,27 @@ def test_advice_keeps_the_note_after_a_value_a_note(written: str, said: str, fol
     assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]
 
 
+@pytest.mark.parametrize("written, said, followed, tags", [
+    ('[a, "b, @c]', "the double quote before 'b' is never closed, and '@c' must be in double quotes too; write "
+                    'tags: [a, "b", "@c"]', '[a, "b", "@c"]', ("a", "b", "@c")),
+    ('["AI, @openai, data]', "the double quote before 'AI' is never closed, and '@openai' must be in double quotes "
+                             'too; write tags: ["AI", "@openai", data]', '["AI", "@openai", data]',
+     ("AI", "@openai", "data")),
+    ('[@a, "b, c]  # n', "the double quote before 'b' is never closed, and '@a' must be in double quotes too; write "
+                         'tags: ["@a", "b", c]  # n', '["@a", "b", c]  # n', ("@a", "b", "c")),
+    ("[a, 'b, @c]", "the single quote before 'b' is never closed, and '@c' must be in double quotes too; write "
+                    "tags: [a, 'b', \"@c\"]", "[a, 'b', \"@c\"]", ("a", "b", "@c")),
+])
+def test_a_quote_never_closed_in_a_list_is_advised_with_the_names_that_need_quotes(
+        written: str, said: str, followed: str, tags: tuple[str, ...], settings: ArticleSettings) -> None:
+    """'tags: [a, "b, @c]' was told 'write tags: [a, "b", @c]', which the next run refused again for '@c': the line
+    to write quotes every name that needs it, and reads."""
+    text = "---\ntitle: x\ndate: 2025-01-01\ntags: {}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [f"content/a.md:4: field 'tags': {said}"]
+    article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
+    assert problems == () and article is not None and article.tags == tags
+
+
 @pytest.mark.parametrize("written, fixed, tags", [
     ("tags [a,\n  b: c", 'tags: [a, "b: c"]', ("a", "b: c")),  # was 'write tags: [a,]', and 'b: c' to the left
     ("tags [a, # catatan\n  b, c", "tags: [a, b, c]", ("a", "b", "c")),  # was 'write tags: [a, # catatan, b, c]'

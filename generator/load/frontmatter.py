@@ -628,9 +628,14 @@ def _explained(lines: list[str], index: int, quote: int | None, first_line: int)
             item, rest = re.fullmatch(r"([^,\]]*)(.*)", value[start + 1:]).groups()  # type: ignore[union-attr]
             closes = "]" in rest or _items_below(lines, quote)[1]  # else closed here too: '[a, "b'
             mark, kind = value[start], "double" if value[start] == '"' else "single"
-            right = f"{found[1]}: {value[:start]}{mark}{item.strip()}{mark}{rest}{'' if closes else ']'}"
+            listed = f"{value[:start]}{mark}{item.strip()}{mark}{rest}{'' if closes else ']'}"
+            also = ""  # '[a, "b, @c]': '[a, "b", "@c"]', which the next run reads, not '[a, "b", @c]'
+            if listed.endswith("]") and _is_list(closed := _as_items(listed[:-1]) + "]") and closed != listed:
+                names = [f"'{text}'" for text in map(str.strip, listed[1:-1].split(",")) if _as_item(text) != text]
+                listed, also = closed, f", and {_and(names)} must be in double quotes too"
+            right = f"{found[1]}: {listed}{found[3].strip()[len(value):]}"  # a note after it kept
             return quote, _keys_at(lines, quote), (f"the {kind} quote before '{item.strip()}' is never closed"
-                                                   f"{'' if closes else ', nor the list'}; write {right}"), \
+                                                   f"{'' if closes else ', nor the list'}{also}; write {right}"), \
                 _indent(lines[quote]) + right
     for at in (index - 1, index) if index else (index,):
         if 0 <= at < len(lines) and (known := _explained_line(lines, at, first_line)) is not None:
