@@ -1747,6 +1747,25 @@ def test_pelican_extra_path_metadata_applies_as_pelican_applies_it(tmp_path: Pat
            "EXTRA_PATH_METADATA and copy it by hand if it should be published\n" in out
 
 
+def test_pelican_extra_path_metadata_keeps_drafts_drafts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Pelican 4.12: EXTRA_PATH_METADATA's {'status': 'draft'}, for a file or a folder, made Pelican write
+    drafts/c.html and drafts/p.html, but the import published both, with redirects; a header wins over it, and the
+    folder, as category, over its category."""
+    project = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "EXTRA_PATH_METADATA = {'c.md': {'status': 'draft'}, 'posts/private': {'status': 'draft'}, "
+                          "'e.md': {'slug': 'eee'}, 'f.md': {'status': 'published', 'slug': 'fff'}, "
+                          "'news/n.md': {'category': 'Epm', 'slug': 'nn'}}\n",
+        "content/c.md": "Title: C\nDate: 2024-01-01\n\nc\n", "content/d.md": "Title: D\nDate: 2024-01-01\n\nd\n",
+        "content/e.md": "Title: E\nDate: 2024-01-01\n\ne\n",
+        "content/f.md": "Title: F\nDate: 2024-01-01\nSlug: hdr\nStatus: draft\n\nf\n",
+        "content/posts/private/p.md": "Title: P\nDate: 2024-01-01\n\np\n",
+        "content/news/n.md": "Title: N\nDate: 2024-01-01\n\nn\n"})
+    drafts = sorted(p.name for p in (project / "content").rglob("*.md") if "\ndraft: true\n" in p.read_text())
+    assert drafts == ["c.md", "hdr.md", "p.md"]
+    assert sorted(line.split()[0] for line in redirect_lines(project)) == ["/d.html", "/eee.html", "/nn.html"]
+    assert 'section: "news"' in (project / "content/2024/01/nn.md").read_text()
+
+
 def test_a_pelican_draft_without_a_date_is_imported_as_a_draft(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """Pelican 4.12 reads a draft without a Date: header (it wrote drafts/d.html), but the import left it out as not

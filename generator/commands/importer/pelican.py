@@ -277,11 +277,24 @@ def _extra_path(extra: dict[object, object], rel: str) -> str | None:
     applies it (checked with Pelican 4.12): every entry whose key is the file or a folder above it (``''``: every
     file), in the keys' order, so the most specific wins; None when no entry gives one."""
     found = None
-    for key, meta in sorted((str(key), meta) for key, meta in extra.items()):
-        if (rel == key or rel.startswith(posixpath.join(key, ""))) and isinstance(meta, dict) \
-                and isinstance(meta.get("path"), str):
+    for meta in _extra_entries(extra, rel):
+        if isinstance(meta.get("path"), str):
             found = meta["path"]
     return found
+
+
+def _extra_entries(extra: object, rel: str) -> list[dict[object, object]]:
+    """The entries of ``EXTRA_PATH_METADATA`` for the file ``rel``: its own key's and its folders' (``''``: every
+    file), sorted by key as Pelican applies them, so the most specific comes last."""
+    return [meta for key, meta in sorted((str(key), meta) for key, meta in extra.items()) if isinstance(meta, dict)
+            and (rel == key or rel.startswith(posixpath.join(key, "")))] if isinstance(extra, dict) else []
+
+
+def _extra_metadata(extra: object, rel: str) -> dict[str, object]:
+    """What ``EXTRA_PATH_METADATA`` gives the article or page ``rel`` (its status, slug, category, date…), as
+    Pelican's ``path_metadata`` merges its entries; not ``path``, which places static files only."""
+    return {str(name).lower(): value for meta in _extra_entries(extra, rel) for name, value in meta.items()
+            if name != "path"}
 
 
 def _one_per_path(assets: list[Asset], extra: dict[object, object], content: Path) -> tuple[list[Asset], list[Note]]:
@@ -480,7 +493,14 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     # category (its default_metadata), and the folder, read later, wins over both (checked with Pelican 4.12)
     category_pages = bool(settings.get("CATEGORY_SAVE_AS", "category/{slug}.html"))
     defaults = {key: value for key, value in _defaults(settings).items() if key != "category" or not category_pages}
-    meta = {**defaults, **path_metadata(rel, settings), **meta}
+    # EXTRA_PATH_METADATA comes between them (Pelican's path_metadata), so {'c.md': {'status': 'draft'}} or a
+    # folder's key keeps a file a draft; its folder as category wins over the entry's (checked with Pelican 4.12)
+    extra = _extra_metadata(settings.get("EXTRA_PATH_METADATA"), rel)
+    by_folder = settings.get("USE_FOLDER_AS_CATEGORY", True)
+    by_folder = (by_folder is COMPUTED or bool(by_folder)) and category_pages
+    if by_folder and posixpath.dirname(rel):
+        extra.pop("category", None)
+    meta = {**defaults, **extra, **path_metadata(rel, settings), **meta}
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'Title:' header; add one and import again")
@@ -500,8 +520,6 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     folder = posixpath.dirname(rel)
     authors = _list(meta.get("authors") or meta.get("author"))
     # an article that names no category is filed under its folder's name, unless USE_FOLDER_AS_CATEGORY = False
-    by_folder = settings.get("USE_FOLDER_AS_CATEGORY", True)
-    by_folder = (by_folder is COMPUTED or bool(by_folder)) and category_pages
     section = as_text(meta.get("category")) or (folder.split("/")[-1] if folder and by_folder else "")
     default_category = settings.get("DEFAULT_CATEGORY")
     category = section or (default_category if isinstance(default_category, str) and default_category else "misc")
