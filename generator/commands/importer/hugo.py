@@ -383,7 +383,7 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
     the config's ``[languages.<code>.cascade]`` for its language, then the config's ``[cascade]``; a key of the page's
     own front matter wins (``_post``). An entry with a target reaches only the pages it matches: its ``path`` glob the
     page's path ('/posts/a', a section's '/posts', the home page's '/'), its ``kind`` 'page', 'section' or 'home', its
-    ``lang`` the page's language, its ``environment`` the build's."""
+    ``lang`` the page's language (from any language's ``_index.md``), its ``environment`` the build's."""
     own, notes = _cascade_values(where.get("cascade", ""), values.get("cascade"))
     table = values.get("languages")
     by_language: dict[str, Entries] = {}
@@ -402,6 +402,13 @@ def _cascades(files: list[tuple[Path, Path, str]], languages: Languages, values:
         notes += said
         if cascaded:
             sections[path.parent, named or code or languages.default] = cascaded
+    # an entry whose target names a lang reaches that language's pages too, from another language's _index.md
+    # (checked with Hugo 0.168, which also logs its 'lang' as removed and fails the build, yet holds those pages)
+    across = [(folder, language, entry) for (folder, language), entries in sections.items() for entry in entries
+              if entry[0] is not None and "lang" in entry[0]]
+    for folder, language, entry in across:
+        for other in set(languages.codes) - {language}:
+            sections[folder, other] = sections.get((folder, other), ()) + (entry,)
 
     def of(path: Path, folder: Path, code: str) -> Cascaded:
         name = languages.split(path.stem)[0]
