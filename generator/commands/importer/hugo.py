@@ -360,12 +360,20 @@ def _cascade_values(where: str, cascade: Any) -> tuple[Entries, list[Note]]:
 @lru_cache(maxsize=None)
 def _glob(pattern: str) -> re.Pattern[str]:
     """A Hugo target's glob, as its hglob (gobwas/glob, '/' the separator) reads it, in lower case: '**' any text,
-    '*' and '?' any within one folder, '{a,b}' either."""
+    '*' and '?' any within one folder, '{a,b}' either, '[ab]', '[a-z]' one of, '[!ab]' none of."""
     out, i = "", 0
     while i < len(pattern):
         c = pattern[i]
         if pattern.startswith("**", i):
             out, i = out + ".*", i + 2
+            continue
+        if c == "[" and (end := pattern.find("]", i + 2)) != -1:  # a class: its first character may be ']'
+            inside = pattern[i + 1:end]
+            negated = inside.startswith("!")
+            inside = inside[negated:]
+            out += "[" + "^" * negated + "".join("-" if part == "-" and 0 < k < len(inside) - 1 else re.escape(part)
+                                                 for k, part in enumerate(inside)) + "]"
+            i = end + 1
             continue
         out += {"*": "[^/]*", "?": "[^/]", "{": "(?:", "}": ")", ",": "|"}.get(c, re.escape(c))
         i += 1
