@@ -2966,3 +2966,26 @@ def test_a_hugo_cascade_target_s_character_classes_match_as_in_hugo(
     assert [name for name in ("cat", "x1", "y2", "x12")
             if f"content/news/{name}.md: has build: list: never by the cascade of content/_index.md" in report] == [
         "x1", "y2"]
+
+
+def test_a_hugo_cascade_reaches_an_automatic_section_and_its_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168: a section without an _index.md that a targeted cascade reaches (`kind: section, path:
+    /auto` with `publishResources: false`; `path: /auto2` with `draft: true`) had its files kept back, and /auto2/ and
+    its feed unwritten (its page q published), but the import read the home page's _index.md as their section: it
+    copied the files to static/, live, and made rules for /auto2/ and /auto2/index.xml."""
+    front = "---\ntitle: {}\ndate: 2024-01-01\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n',
+        "content/_index.md": "---\ntitle: H\ncascade:\n  - _target:\n      kind: section\n      path: /auto\n"
+                             "    build:\n      publishResources: false\n  - _target:\n      path: /auto2\n"
+                             "    draft: true\n---\n",
+        "content/auto/p.md": front.format("P"), "content/auto/g.txt": "g", "content/auto/deep/d.txt": "d",
+        "content/auto2/q.md": front.format("Q"), "content/auto2/h.txt": "h", "content/open/o.txt": "o"})
+    assert static_files(project) == ["open/o.txt"]
+    rules = [line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)]
+    assert "/auto2/q/" in rules and "/auto/" in rules and "/auto/index.xml" in rules
+    assert not [rule for rule in rules if rule.startswith("/auto2/") and rule != "/auto2/q/"]
+    report = " ".join((project / "import-report.txt").read_text().split())
+    assert ("content/auto2/h.txt: is a file of the section content/auto2/ (without an _index.md, its front matter is "
+            "a cascade's), which is a draft (Hugo published neither its list page nor its files); not copied") in report

@@ -500,12 +500,12 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         elif suffix in OTHER_FORMATS:
             skipped.append(Note(shown, f"{suffix} content is not converted; rewrite it in Markdown"))
         elif suffix not in MARKDOWN:
-            section = next((index for parent in path.parents if parent.is_relative_to(folder)
-                            for index in (parent / page for page in ("_index.md", "_index.markdown"))
-                            if index.is_file()), None)
+            section = _section_index(path, folder)
             kept = section_held(section, folder, code or languages.default, files=True) if section else ""
             if kept:
-                skipped.append(Note(shown, f"is a file of the section {rel_to(section, root)}, {kept}; not copied"))
+                named = rel_to(section, root) if section.is_file() else f"{rel_to(section.parent, root)}/ (without an " \
+                                                                          "_index.md, its front matter is a cascade's)"
+                skipped.append(Note(shown, f"is a file of the section {named}, {kept}; not copied"))
             elif languages.prefix(named or code or languages.default):
                 skipped.append(Note(shown, "is a file of its section, which Hugo published below its language's "
                                            "address; it is not copied: copy it to static/ by hand if it is needed"))
@@ -514,10 +514,11 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         else:
             language = named or code or languages.default
             top = rel_to(path, folder).split("/")
+            below = len(top) > (2 if path.parent in bundles else 1)
             index = next((folder / top[0] / name for name in (f"_index.{language}.md", f"_index.{language}.markdown",
                                                               "_index.md", "_index.markdown")
-                          if len(top) > (2 if path.parent in bundles else 1) and (folder / top[0] / name).is_file()),
-                         None)
+                          if below and (folder / top[0] / name).is_file()),
+                         folder / top[0] / "_index.md" if below else None)  # an automatic section's: its cascade
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, language), builds, cascaded(path, folder, language), date_keys,
@@ -556,6 +557,20 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolver(find),
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
+
+
+def _section_index(path: Path, folder: Path) -> Path | None:
+    """The ``_index.md`` of the section the file ``path`` of the content ``folder`` belongs to: the nearest folder
+    above it that has one, else its top folder's, which Hugo makes a section without one (a path that is no file:
+    only the cascades from above give it front matter), else the home page's; None for a file of the home page
+    without one."""
+    for parent in path.parents:
+        if not parent.is_relative_to(folder):
+            break
+        found = next((index for index in (parent / "_index.md", parent / "_index.markdown") if index.is_file()), None)
+        if found or parent.parent == folder:
+            return found or parent / "_index.md"
+    return None
 
 
 def _pager(values: Meta) -> tuple[int, str]:
