@@ -846,7 +846,7 @@ def test_hugo_files_outside_page_bundles_are_copied_where_hugo_published_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report, checked with Hugo 0.168: a file in a section's folder (with or without _index.md, below it
     too), at the content folder's root, or in a headless bundle was published by Hugo at its path (case and spaces
-    kept; over static/'s file of that path), but the import said "Hugo does not publish it" or dropped it without a
+    kept in a folder that is no section, as Caps/ with no page; over static/'s file of that path), but the import said "Hugo does not publish it" or dropped it without a
     word; a section's with build: {publishResources: false}, or a draft headless bundle's, Hugo did not publish."""
     new = import_site(tmp_path, capsys, "hugo", {
         "hugo.toml": "baseURL = 'https://e.org/'\nlanguageCode = 'id'\n",
@@ -2989,3 +2989,20 @@ def test_a_hugo_cascade_reaches_an_automatic_section_and_its_files(
     report = " ".join((project / "import-report.txt").read_text().split())
     assert ("content/auto2/h.txt: is a file of the section content/auto2/ (without an _index.md, its front matter is "
             "a cascade's), which is a draft (Hugo published neither its list page nor its files); not copied") in report
+
+
+def test_hugo_section_and_headless_bundle_files_keep_the_addresses_hugo_served(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168: a section's or a headless bundle's files are served below the folder's path as Hugo
+    makes its pages' (/other-sec/g.txt, /head-five/Sub Dir/z.txt, a nested section's /mixed-case/sub2/s.txt), the rest
+    of the path as written (a top folder with no page is no section: /Bare Dir/x.txt); the import copied them with
+    their folders' case and spaces (static/Other Sec/g.txt), so the old addresses were a 404."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n', "content/Other Sec/os.md": "---\ntitle: O\ndate: 2024-01-01\n---\nx\n",
+        "content/Other Sec/g.txt": "g", "content/Other Sec/Deep Er/d.txt": "d",
+        "content/Head Five/index.md": "---\ntitle: H5\nheadless: true\n---\n", "content/Head Five/Sub Dir/z.txt": "z",
+        "content/Mixed Case/_index.md": "---\ntitle: MC\n---\n", "content/Mixed Case/Sub/f.txt": "f",
+        "content/Mixed Case/Sub2/_index.md": "---\ntitle: S2\n---\n", "content/Mixed Case/Sub2/s.txt": "s",
+        "content/Top.txt": "t", "content/Bare Dir/x.txt": "x"})  # no page in it: no section, its path as written
+    assert static_files(project) == ["Bare Dir/x.txt", "Top.txt", "head-five/Sub Dir/z.txt", "mixed-case/Sub/f.txt",
+                                     "mixed-case/sub2/s.txt", "other-sec/Deep Er/d.txt", "other-sec/g.txt"]

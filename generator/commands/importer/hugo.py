@@ -472,7 +472,18 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         return _held_section(meta, builds, date_keys) or (
             "whose build: publishResources: false kept Hugo from publishing it" if files and _private(meta) else "")
 
+    style = _path_style(values)
+
+    def served(path: Path, under: Path, folder: Path) -> str:
+        """Where Hugo published a section's or a bundle's file: the path of that folder, ``under``, as Hugo makes
+        its pages' ('Other Sec' → 'other-sec'), then the rest as written ('Deep Er/d.txt'; checked with Hugo 0.168)."""
+        rest = rel_to(path, under)
+        return rest if under == folder else posixpath.join(_hugo_path(rel_to(under, folder), style), rest)
+
     loose: list[Asset] = []  # a section's files
+    # the top folders Hugo made sections of without an _index.md: those that hold a page (checked with Hugo 0.168)
+    paged = {folder / rel_to(page, folder).split("/")[0] for page, folder, _ in files
+             if page.suffix.lower() in (*MARKDOWN, *OTHER_FORMATS) and page.parent != folder}
     for path, folder, code in files:
         shown = rel_to(path, root)
         suffix = path.suffix.lower()
@@ -486,7 +497,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 skipped.append(Note(shown, f"is a file of the bundle {rel_to(bundle, root)}/ (it has no page), "
                                            f"{pageless[bundle]}; not copied"))
             elif bundle in pageless:
-                loose.append(Asset(path, rel_to(path, folder), shown))
+                loose.append(Asset(path, served(path, bundle, folder), shown))
             continue  # a page bundle's resource, in its folder or below: copied with its page
         if name == "_index":
             skipped.append(Note(shown, "is a section's list page; news-digest makes its own lists"))
@@ -500,7 +511,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         elif suffix in OTHER_FORMATS:
             skipped.append(Note(shown, f"{suffix} content is not converted; rewrite it in Markdown"))
         elif suffix not in MARKDOWN:
-            section = _section_index(path, folder)
+            section = _section_index(path, folder, paged)
             kept = section_held(section, folder, code or languages.default, files=True) if section else ""
             if kept:
                 named = rel_to(section, root) if section.is_file() else f"{rel_to(section.parent, root)}/ (without an " \
@@ -510,7 +521,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 skipped.append(Note(shown, "is a file of its section, which Hugo published below its language's "
                                            "address; it is not copied: copy it to static/ by hand if it is needed"))
             else:
-                loose.append(Asset(path, rel_to(path, folder), shown))
+                loose.append(Asset(path, served(path, section.parent if section else folder, folder), shown))
         else:
             language = named or code or languages.default
             top = rel_to(path, folder).split("/")
@@ -559,16 +570,16 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                              "page that was not imported; edit them by hand"), in_code=True)
 
 
-def _section_index(path: Path, folder: Path) -> Path | None:
+def _section_index(path: Path, folder: Path, paged: set[Path]) -> Path | None:
     """The ``_index.md`` of the section the file ``path`` of the content ``folder`` belongs to: the nearest folder
-    above it that has one, else its top folder's, which Hugo makes a section without one (a path that is no file:
-    only the cascades from above give it front matter), else the home page's; None for a file of the home page
-    without one."""
+    above it that has one, else its top folder's when that holds a page (``paged``), which Hugo makes a section
+    without one (a path that is no file: only the cascades from above give it front matter), else the home page's;
+    None for a file of the home page without one."""
     for parent in path.parents:
         if not parent.is_relative_to(folder):
             break
         found = next((index for index in (parent / "_index.md", parent / "_index.markdown") if index.is_file()), None)
-        if found or parent.parent == folder:
+        if found or parent in paged:
             return found or parent / "_index.md"
     return None
 
