@@ -87,7 +87,7 @@ Author and archive page redirects (5): the old site's author pages, list of auth
 """,
     "hugo": """\
 digest import: Hugo site: 4 articles (1 draft), 1 page, 2 static files; 1 file not converted, 1 date normalised, \
-4 redirects, 6 feed redirects, \
+4 redirects, 8 feed redirects, \
 9 tag/category page redirects, 3 author/archive page redirects
 
 Not converted (1):
@@ -109,14 +109,16 @@ Redirects (4), in each file's redirects: (the build makes a page at the old addr
   /posts/meta-scale/ → /2025/06/meta-scale/
   /posts/toml-post/ → /2023/12/toml-post/
 
-Feed redirects (6): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
+Feed redirects (8): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
 send a feed reader on (no 301), so there, tell subscribers the new address:
   /categories/global/index.xml → /sections/global/feed.xml
+  /categories/index.xml → /feed.xml
   /categories/research/index.xml → /tags/research/feed.xml
   /index.xml → /feed.xml
   /posts/index.xml → /feed.xml
   /tags/ai/index.xml → /tags/ai/feed.xml
+  /tags/index.xml → /feed.xml
   /tags/models/index.xml → /tags/models/feed.xml
 
 Tag and category page redirects (9): the old site's tag and category pages, to the new tag and section pages, in \
@@ -1367,11 +1369,13 @@ so the redirect goes there; check which one the old site served
 Redirects (1), in each file's redirects: (the build makes a page at the old address, which every host serves, and \
 301 rules for Netlify, Cloudflare Pages and nginx):
   /posts/tags/ → /2020/01/tags-2/""", """\
-Feed redirects (2): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
+Feed redirects (4): the old site's feeds, which subscribers' feed readers follow to the new ones, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages cannot \
 send a feed reader on (no 301), so there, tell subscribers the new address:
+  /categories/index.xml → /feed.xml
   /index.xml → /feed.xml
-  /posts/index.xml → /feed.xml""", """\
+  /posts/index.xml → /feed.xml
+  /tags/index.xml → /feed.xml""", """\
 Tag and category page redirects (3): the old site's tag and category pages, to the new tag and section pages, in \
 static/_redirects (Netlify, Cloudflare Pages) and redirects.nginx.conf (nginx map); GitHub and GitLab Pages answer \
 404 there:
@@ -3006,3 +3010,23 @@ def test_hugo_section_and_headless_bundle_files_keep_the_addresses_hugo_served(
         "content/Top.txt": "t", "content/Bare Dir/x.txt": "x"})  # no page in it: no section, its path as written
     assert static_files(project) == ["Bare Dir/x.txt", "Top.txt", "head-five/Sub Dir/z.txt", "mixed-case/Sub/f.txt",
                                      "mixed-case/sub2/s.txt", "other-sec/Deep Er/d.txt", "other-sec/g.txt"]
+
+
+def test_hugo_nested_sections_and_taxonomy_lists_feeds_are_redirected(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168: a nested section (with its _index.md) has its list page and feed (/docs/api/,
+    /docs/api/index.xml, /blog/2024/), and the lists of tags and of categories theirs (/tags/index.xml,
+    /categories/index.xml), but the import gave only the top section's a rule: their readers met a 404. A folder
+    without an _index.md, or a draft section, has none, as in Hugo."""
+    front = "---\ntitle: {}\ndate: 2024-01-0{}\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n', "content/docs/g.md": front.format("G", 2),
+        "content/docs/api/_index.md": "---\ntitle: API\n---\n", "content/docs/api/e1.md": front.format("E1", 1),
+        "content/blog/2024/_index.md": "---\ntitle: Y\n---\n", "content/blog/2024/b.md": front.format("B", 3),
+        "content/blog/2024/plain/c.md": front.format("C", 4),
+        "content/blog/old/_index.md": "---\ntitle: O\ndraft: true\n---\n", "content/blog/old/d.md": front.format("D", 5)})
+    rules = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/docs/api/", "/docs/api/index.xml", "/blog/2024/", "/blog/2024/index.xml", "/tags/index.xml",
+            "/categories/index.xml", "/docs/", "/docs/index.xml", "/blog/", "/blog/index.xml"} <= rules
+    assert not [rule for rule in rules if rule.startswith(("/blog/2024/plain/", "/blog/old/")) and
+                not rule.endswith(("/c/", "/d/"))]

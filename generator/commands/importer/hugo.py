@@ -480,6 +480,13 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         rest = rel_to(path, under)
         return rest if under == folder else posixpath.join(_hugo_path(rel_to(under, folder), style), rest)
 
+    def own_index(section: Path, language: str) -> Path:
+        """The section's _index.md in ``language`` (or in none); one that is no file for a section without one,
+        whose front matter only its cascades give."""
+        return next((section / name for name in (f"_index.{language}.md", f"_index.{language}.markdown", "_index.md",
+                                                 "_index.markdown") if (section / name).is_file()),
+                    section / "_index.md")
+
     loose: list[Asset] = []  # a section's files
     # the top folders Hugo made sections of without an _index.md: those that hold a page (checked with Hugo 0.168)
     paged = {folder / rel_to(page, folder).split("/")[0] for page, folder, _ in files
@@ -526,15 +533,16 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             language = named or code or languages.default
             top = rel_to(path, folder).split("/")
             below = len(top) > (2 if path.parent in bundles else 1)
-            index = next((folder / top[0] / name for name in (f"_index.{language}.md", f"_index.{language}.markdown",
-                                                              "_index.md", "_index.markdown")
-                          if below and (folder / top[0] / name).is_file()),
-                         folder / top[0] / "_index.md" if below else None)  # an automatic section's: its cascade
+            index = own_index(folder / top[0], language) if below else None
+            # the sections below the top one whose list page and feed Hugo published (/docs/api/, /blog/2024/)
+            nested = tuple(rel_to(parent, folder) for parent in reversed(path.parents[:len(top) - 2])
+                           if parent not in bundles and (inner := own_index(parent, language)).is_file()
+                           and not section_held(inner, folder, language))
             try:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, language), builds, cascaded(path, folder, language), date_keys,
                                          _path_style(values),
-                                         listed=not (index and section_held(index, folder, language)))
+                                         listed=not (index and section_held(index, folder, language)), nested=nested)
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -859,7 +867,8 @@ def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys, kept:
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
-          style: PathStyle = PathStyle(), listed: bool = True) -> tuple[Post, list[Note]]:
+          style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = ()
+          ) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -871,7 +880,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     a post dated ahead, past its expiryDate or a draft then too. ``cascade``: the front
     matter a cascade gives the page (``_cascades``), each key unless it has its own. ``date_keys``: where its dates are read
     (``_date_keys``). ``style``: how Hugo made its paths (``PathStyle``). ``listed``: whether Hugo published its section's
-    list page and feed (/posts/, /posts/index.xml; not for a draft section: ``_held_section``)."""
+    list page and feed (/posts/, /posts/index.xml; not for a draft section: ``_held_section``); ``nested``: the
+    sections below that one, above the page, whose list page and feed Hugo published ('docs/api')."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -962,8 +972,10 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                                      "after that date unless you delete it or mark it 'draft: true' then"))
     own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
-    feeds = [("index.xml", "", "")] + ([(_hugo_path(folders[0], style) + "/index.xml", "", "")]
-                                       if folders and listed else [])
+    sections = ([folders[0]] if folders and listed else []) + list(nested)
+    # the site's feed, its sections' and the lists of tags and of categories' (Hugo writes those with no term too)
+    feeds = [(at, "", "") for at in ("index.xml", "tags/index.xml", "categories/index.xml")]
+    feeds += [(_hugo_path(folder, style) + "/index.xml", "", "") for folder in sections]
     feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold()
                else "tags", c) for c in categories]
@@ -974,8 +986,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     # the lists of tags and of categories, which Hugo writes with no category too; and the home page (a language's,
     # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
     # /feed.xml; their pages after the first: _with_later_pages
-    lists += [("tags/", "tags", ""), ("categories/", "sections", ""), ("", "index", "")] + (
-        [(_hugo_path(folders[0], style) + "/", "index", folders[0])] if folders and listed else [])
+    lists += [("tags/", "tags", ""), ("categories/", "sections", ""), ("", "index", "")] + [
+        (_hugo_path(folder, style) + "/", "index", folder) for folder in sections]
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
