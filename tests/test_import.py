@@ -840,8 +840,27 @@ def test_a_hugo_bundles_files_it_kept_private_are_not_published(tmp_path: Path,
                                    "content/posts/b2/open.pdf": b"%PDF"})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert static_files(tmp_path / "new") == ["2024/01/b2/open.pdf"]
-    assert ("  content/posts/b1/index.md: has build: publishResources: false, so Hugo did not publish its bundle's "
-            "files (secret.pdf); not copied") in (tmp_path / "new/import-report.txt").read_text()
+    assert ("  content/posts/b1/index.md: has build: publishResources: false, so the old site did not publish its "
+            "bundle's files (secret.pdf); not copied") in (tmp_path / "new/import-report.txt").read_text()
+
+
+def test_the_advice_for_a_hugo_bundle_file_it_kept_private_followed_literally_mends_the_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report said "copy one to static/ by hand" for a bundle file Hugo did not publish (publishResources:
+    false); followed literally (static/img.png), the article's link (img.png, beside the page) stayed broken. It names
+    the path, below the article's new address, and there the link finds it."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n', "content/img.png": "not this one",
+        "content/bun/index.md": "---\ntitle: Bun\ndate: 2024-01-05\nbuild:\n  publishResources: false\n---\n"
+                                "![pic](img.png)\n", "content/bun/img.png": "PNG"})
+    report = " ".join((project / "import-report.txt").read_text().split())
+    advice = re.search(r"content/bun/index\.md: .*?; copy one to (\S+) \(and so the others\) by hand if it should be "
+                       r"published", report)
+    assert advice and advice.group(1) == "static/2024/01/bun/img.png"
+    (project / advice.group(1)).parent.mkdir(parents=True, exist_ok=True)
+    (project / advice.group(1)).write_text("PNG")
+    files = build(load_config(project / "config.yaml")).output.files
+    assert 'src="img.png"' in files["2024/01/bun/index.html"].decode() and files["2024/01/bun/img.png"] == b"PNG"
 
 
 def test_hugo_files_outside_page_bundles_are_copied_where_hugo_published_them(

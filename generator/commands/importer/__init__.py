@@ -656,6 +656,11 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                 "feed); news-digest has no unlisted articles, so it is listed like the others") +
                 " (its old address redirects to it); add 'draft: true' to its front matter if it should not be "
                 "published"))
+        if post.withheld:  # where one goes, as its link is relative to the page, whose folder is new
+            notes.append(Note(post.rel, f"has {post.withheld_by}, so the old site did not publish its bundle's files "
+                                        f"({', '.join(post.withheld)}); not copied (a link to one stays broken, as it "
+                                        f"was); copy one to {folder}{post.withheld[0]} (and so the others) by hand if "
+                                        "it should be published"))
         if item.post.held and item.post.resources:  # static/ is always published: the held post's files would be
             notes.append(Note(item.post.rel, f"is {'a draft' if item.post.draft else 'dated after this import'}: its "
                                              "bundle's files are not copied, as static/ is always published; copy "

@@ -49,6 +49,11 @@ class Post:
     """(name, url), from news-digest's own ``source:`` field, when the old site's front matter has one."""
     resources: tuple[tuple[Path, str], ...] = ()
     """Files next to it (a Hugo page bundle): (file, name), copied to sit next to its new URL."""
+    withheld: tuple[str, ...] = ()
+    """Its bundle's files the old site did not publish, by name, not copied; the report says why (``withheld_by``) and
+    where in static/ one goes if it should be published, so its link finds it."""
+    withheld_by: str = ""
+    """What withheld them ('build: publishResources: false', with the cascade that set it)."""
     dropped: tuple[str, ...] = ()
     """Front-matter keys news-digest has no field for, for the report."""
     cascaded: tuple[tuple[str, str], ...] = ()

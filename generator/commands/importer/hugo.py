@@ -916,11 +916,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                       if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
     typed = dates["date"]
     notes: list[Note] = []
-    if resources and _private(build):
-        notes.append(Note(shown, f"has build: publishResources: false{by}, so Hugo did not publish its bundle's files "
-                                 f"({', '.join(name for _, name in resources)}); not copied (a link to one stays "
-                                 "broken, as it was); copy one to static/ by hand if it should be published"))
-        resources = ()
+    withheld = tuple(name for _, name in resources) if _private(build) else ()
+    resources = () if withheld else resources
     published = dates["publishdate"]
     now = datetime.now(timezone.utc)
     later = _moment(published) if published else None
@@ -997,7 +994,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
-                draft=draft, resources=resources, old_feeds=tuple((prefix + at, kind, name) for at, kind, name in feeds),
+                draft=draft, resources=resources, withheld=withheld,
+                withheld_by=f"build: publishResources: false{by}" if withheld else "", old_feeds=tuple((prefix + at, kind, name) for at, kind, name in feeds),
                 old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN and not any(
                     k in keys for keys in date_keys.values())), *unusable])),  # a date [frontmatter] reads is used
