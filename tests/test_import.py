@@ -3049,3 +3049,18 @@ def test_hugo_nested_sections_and_taxonomy_lists_feeds_are_redirected(
             "/categories/index.xml", "/docs/", "/docs/index.xml", "/blog/", "/blog/index.xml"} <= rules
     assert not [rule for rule in rules if rule.startswith(("/blog/2024/plain/", "/blog/old/")) and
                 not rule.endswith(("/c/", "/d/"))]
+
+
+def test_a_pelican_draft_without_a_date_is_dated_by_its_day_in_the_site_s_time_zone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A draft without Date: is dated by the day its file last changed; that day was taken in UTC, not in the site's
+    TIMEZONE, so a file changed at 06:00 in Jakarta (23:00 UTC the day before) was dated a day early."""
+    write_files(tmp_path / "src", {"pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'Asia/Jakarta'\n",
+                                   "content/a.md": "Title: A\nDate: 2024-01-01\n\nx\n",
+                                   "content/d.md": "Title: D\nStatus: draft\n\nx\n"})
+    os.utime(tmp_path / "src/content/d.md", (1746399600, 1746399600))  # 2025-05-04 23:00 UTC, 05-05 06:00 in Jakarta
+    code, out, _ = run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0 and "  content/d.md: is a draft without a 'Date:' header, which Pelican allows; it is imported " \
+                         "as a draft dated 2025-05-05, the day its file last changed" in out + (
+                             tmp_path / "new/import-report.txt").read_text()
+    assert "\ndate: 2025-05-05\n" in (tmp_path / "new/content/2025/05/d.md").read_text()

@@ -11,7 +11,7 @@ import math
 import posixpath
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -508,7 +508,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     if kind != "page" and not as_text(meta.get("date")) and as_text(meta.get("status")).lower() == "draft":
         # Pelican reads a draft without Date: (dated datetime.max, a day news-digest cannot hold), but every article
         # here has a date: the day its file last changed, as Jekyll dates a draft, said in the report
-        meta["date"] = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).date().isoformat()
+        meta["date"] = datetime.fromtimestamp(path.stat().st_mtime, _zone(settings)).date().isoformat()
         undated = Note(shown, f"is a draft without a 'Date:' header, which Pelican allows; it is imported as a draft "
                               f"dated {meta['date']}, the day its file last changed, as every news-digest article "
                               "needs a date: set its date when you publish it")
@@ -534,7 +534,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
         authors[0] if authors else "", lang)
     typed = as_text(meta.get("date"))
     future = not page and settings.get("WITH_FUTURE_DATES", True) is not COMPUTED \
-        and not settings.get("WITH_FUTURE_DATES", True) and bool(typed) and _ahead(typed, _setting_zone(settings))
+        and not settings.get("WITH_FUTURE_DATES", True) and bool(typed) and _ahead(typed, settings)
     if future or as_text(meta.get("status")).lower() == "draft":  # Pelican saves it at DRAFT_SAVE_AS, in drafts/
         setting = ("DRAFT_PAGE" if page else "DRAFT") + ("_URL" if lang == default else "_LANG_URL")
     saved = "SAVE_AS".join(setting.rsplit("URL", 1))  # ARTICLE_LANG_URL → ARTICLE_LANG_SAVE_AS: the same default
@@ -573,21 +573,21 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
                 author=", ".join(authors), **common), folder_saved, undated  # type: ignore[arg-type]
 
 
-def _setting_zone(settings: dict[str, object]) -> str:
-    zone = settings.get("TIMEZONE")
-    return zone if isinstance(zone, str) else ""
+def _zone(settings: dict[str, object]) -> tzinfo:
+    """The site's ``TIMEZONE``, or UTC (Pelican's default) when it sets none or one that is not a time zone."""
+    try:
+        return ZoneInfo(zone) if isinstance(zone := settings.get("TIMEZONE"), str) and zone else timezone.utc
+    except (ValueError, ZoneInfoNotFoundError):
+        return timezone.utc
 
 
-def _ahead(typed: str, zone: str) -> bool:
+def _ahead(typed: str, settings: dict[str, object]) -> bool:
     """Whether an article's date is after now, as Pelican compares it (a date without an offset in its TIMEZONE,
     else UTC)."""
     date = parse_date(typed)
     if date is None:
         return False
-    try:
-        where = timezone(date.offset) if date.offset is not None else ZoneInfo(zone) if zone else timezone.utc
-    except (ValueError, ZoneInfoNotFoundError):
-        where = timezone.utc
+    where = timezone(date.offset) if date.offset is not None else _zone(settings)
     return date.naive.replace(tzinfo=where) > datetime.now(timezone.utc)
 
 
