@@ -374,7 +374,9 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as e:
         line = line_at(data, e.start)
         return None, [Problem(rel, line, "", f"is not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8")]
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if b"\r" in data:  # a byte search: the two passes of replace() over the text for the few files that need them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if b"<<<<<<<" in data and (conflict := merge_conflict(text)) is not None:  # bytes: twice as fast to search
         return None, [Problem(rel, conflict.line, "", conflict.message)]
     if not data.translate(None, _ALLOWED_BYTES) and b"\xef\xbf" not in data:  # no U+FFC0-U+FFFF either
