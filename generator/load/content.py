@@ -379,8 +379,11 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if b"<<<<<<<" in data and (conflict := merge_conflict(text)) is not None:  # bytes: twice as fast to search
         return None, [Problem(rel, conflict.line, "", conflict.message)]
-    if not data.translate(None, _ALLOWED_BYTES) and b"\xef\xbf" not in data:  # no U+FFC0-U+FFFF either
-        return text, []  # nearly every file: a pass over its bytes, a fifth of a regular expression's over its text
+    if not data.translate(None, _ALLOWED_BYTES) and (b"\xbf" not in data or b"\xef\xbf" not in data):
+        # nearly every file: a pass over its bytes, a fifth of a regular expression's over its text. No U+FFC0-U+FFFF
+        # either (UTF-8 EF BF ..): a file without a byte BF (most) has none, and a search for one byte is C's
+        # memchr, some thirty times as fast as the search for two bytes that the others need
+        return text, []
     if FORBIDDEN_CHARS.search(text) is None:
         return text, []
     problems = []
