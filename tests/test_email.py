@@ -736,3 +736,21 @@ def test_the_email_headings_right_to_left_title_is_isolated_by_characters_not_bd
     page = lxml.html.document_fromstring(files["weekly/2025-W24/index.html"])
     assert [lxml.html.tostring(h, encoding="unicode").strip() for h in page.xpath("//h1")] == [
         '<h1>Edisi #1: <bdi>أخبار AI</bdi></h1>']
+
+
+HINDI_WORD = "किताबें"
+"""Seven characters: 'ि' and 'ा' are marks beside a letter (Mc) and take a column each, 'े' and 'ं' sit above (Mn):
+five columns, as ``wcwidth`` counts them."""
+
+
+def test_devanagari_spacing_vowel_signs_take_a_column_in_the_text_email(tmp_path: Path) -> None:
+    """An attacker's report: Devanagari's vowel signs written beside a letter ('ा', 'ि', 'ी', 'ो', category Mc)
+    counted no column, as marks above or below do, so email.txt's Hindi lines reached 81 to 86 columns."""
+    from generator.core.wrap import columns
+    assert [columns(w) for w in (HINDI_WORD, "कि", "\u093e", "\u0902")] == [5, 2, 1, 0]
+    words = " ".join([HINDI_WORD] * 22)
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": words + "\n"})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    eleven = " ".join([HINDI_WORD] * 11)  # 65 columns; they counted 43, and 17 words went on a line
+    assert f"\n\n{eleven}\n{eleven}\n\n" in text, text

@@ -1,8 +1,8 @@
 """Plain text wrapped by the columns it takes in a fixed-width font: a Chinese or Japanese character (East Asian
-Width 'W' or 'F') takes two, a combining mark none. ``textwrap`` counts characters and breaks only at spaces, so a
-Chinese paragraph, which has none, was one line 140 columns wide in the text e-mail. A line never breaks inside what
-a reader sees as one character (``clusters``): an emoji with its skin tone or joined to others, a flag, a letter with
-its combining accent."""
+Width 'W' or 'F') takes two, a combining mark above or below none, a spacing mark (Devanagari's 'ि') one.
+``textwrap`` counts characters and breaks only at spaces, so a Chinese paragraph, which has none, was one line 140
+columns wide in the text e-mail. A line never breaks inside what a reader sees as one character (``clusters``): an
+emoji with its skin tone or joined to others, a flag, a letter with its combining accent."""
 from __future__ import annotations
 
 import re
@@ -64,6 +64,12 @@ def _extends(char: str) -> bool:
             or 0xE0020 <= code <= 0xE007F)
 
 
+def _spacing(char: str) -> bool:
+    """Whether ``char`` is a spacing mark (category Mc: Devanagari's 'ा', 'ि', 'ी', 'ो'): it stays with its letter,
+    as every mark does, but is drawn beside it and takes a column of its own (as ``wcwidth`` counts it)."""
+    return unicodedata.category(char) == "Mc"
+
+
 def clusters(text: str) -> list[str]:
     """``text`` in what a reader sees as one character each (a small part of Unicode's grapheme clusters, UAX #29):
     a mark, a joiner and what it joins, a skin tone or a flag's second letter stays with what comes before it, so a
@@ -83,17 +89,18 @@ def clusters(text: str) -> list[str]:
 
 
 def _cluster_columns(cluster: str) -> int:
-    """Two for a wide character, an emoji shown as one ('☕️', with U+FE0F) or a flag; none for a lone mark."""
+    """Two for a wide character, an emoji shown as one ('☕️', with U+FE0F) or a flag; none for a lone mark above or
+    below (Mn, Me); one more for each spacing mark (``_spacing``)."""
     if (unicodedata.east_asian_width(cluster[0]) in "WF" or "\ufe0f" in cluster
             or len(cluster) > 1 and ord(cluster[0]) in _FLAG_LETTERS):
         return 2
-    return 0 if _extends(cluster[0]) else 1
+    return (not _extends(cluster[0])) + sum(map(_spacing, cluster))
 
 
 def columns(text: str) -> int:
     """How many columns ``text`` takes."""
     if not MAYBE_WIDE.search(text):
-        return len(text) if text.isascii() else sum(not _extends(c) for c in text)
+        return len(text) if text.isascii() else sum(not _extends(c) or _spacing(c) for c in text)
     return _cluster_columns(text) if len(text) == 1 else sum(map(_cluster_columns, clusters(text)))
 
 
