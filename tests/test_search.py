@@ -421,3 +421,15 @@ def test_the_index_copy_spaces_a_dash_between_any_two_words(tmp_path: Path) -> N
     content = next(f["content"] for f in fragments(files) if "Kedai" in f["content"])
     for spaced in ("Café – Restoran", "\"Whoosh\" – Bandung", "(Bali) — Lombok", "Jam 10 – 12"):
         assert spaced in content, content
+
+
+def test_a_players_fallback_text_is_not_indexed(tmp_path: Path) -> None:
+    """An attacker's report: an <audio>'s fallback text ("您的浏览器不支持音频。", "Your browser cannot play this"),
+    which a reader never sees, was indexed and shown in excerpts; summaries already left it out."""
+    root = make_project(tmp_path, {"2025/06/meta.md": article(
+        title="Wawancara", body='Pembuka.\n\n<audio controls src="/media/a.wav">Peramban Anda tidak mendukung '
+                                'audio.</audio>\n\n<video controls src="/media/b.mp4">\n<p>Tonton di situs.</p>\n'
+                                '</video>\n\nPenutup.\n')})
+    meta, = fragments(build_project(root).output.files)
+    assert "Pembuka." in meta["content"] and "Penutup." in meta["content"]
+    assert "mendukung" not in meta["content"] and "Tonton" not in meta["content"], meta["content"]

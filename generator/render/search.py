@@ -76,9 +76,10 @@ def engine_fingerprint() -> str:
     return digest(str(path), str(st.st_size), str(st.st_mtime_ns))
 
 
-EXCLUDED = "a.anchor"
+EXCLUDED = "a.anchor, audio, video"
 """What the index leaves out besides the theme's ``data-pagefind-ignore`` parts (the date line, the source button,
-counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#")."""
+counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#"),
+and a player's fallback text ("您的浏览器不支持音频。"), which a reader never sees, in a page of any theme."""
 
 
 _DASH = re.compile(rb"\xe2\x80[\x93\x94]")
@@ -229,7 +230,7 @@ def plan_search(pages: Sequence[tuple[str, str, str]], previous: Mapping[str, tu
     the last bundle without rendering or indexing anything.
     """
     indexed = [(path, fp) for path, template, fp in pages if template in INDEXED_TEMPLATES]
-    fingerprint = digest(INDEX_DIR, engine_fingerprint(), *(f"{path}\0{fp}" for path, fp in indexed))
+    fingerprint = digest(INDEX_DIR, engine_fingerprint(), EXCLUDED, *(f"{path}\0{fp}" for path, fp in indexed))
     kept = {path: h for path, (fp, h) in previous.items() if path.startswith(INDEX_DIR) and fp == fingerprint}
     return SearchPlan(fingerprint, frozenset(path for path, _ in indexed), kept)
 
