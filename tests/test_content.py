@@ -2495,3 +2495,17 @@ def test_an_ins_closed_inside_a_later_paragraph_s_text_does_not_take_in_the_rest
     assert "<ins></ins>\n<p>Teks baru dan lama.</p>\n<p>Lanjut.</p>\n\n</div>" in page
     assert said == ["content/2025/07/a.md:5: <ins> is never closed, so it was closed where its paragraph ends (left "
                     "open, it took in the rest of the article); write </ins> where it should end"]
+
+
+def test_a_heading_with_no_text_is_a_warning_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: a heading of only an image without alt text, or only a footnote, gave an empty link in
+    the table of contents (axe 'link-name'), without a word to the editor."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/06/a.md": article(body="Teks.\n\n## ![](/images/logo.png)\n\nLagi.\n")})
+    assert main(["check", "--config", str(tmp_path / "config.yaml")]) == 0
+    out, err = capsys.readouterr()
+    assert [line for line in (out + err).splitlines() if "heading" in line] == [
+        "content/2025/06/a.md:7: warning: this heading has no text (an image without alt text, or a "
+        "footnote alone), so its link in the table of contents has no name for readers and screen readers; write its "
+        "words, or the image's alt text"]

@@ -309,3 +309,31 @@ def test_a_raw_tag_left_open_never_leaves_a_copied_id_or_takes_the_next_paragrap
         ids = re.findall(r' id="([^"]*)"', rendered.html)
         assert len(ids) == len(set(ids)), rendered.html
         assert re.search(r"</(?:b|video)>(?:</p>)?\n<p>Paragraf dua", rendered.html), rendered.html
+
+
+@pytest.mark.parametrize("body, toc", [
+    ("## ![Logo Kompas](/images/logo.png)\n\nTeks.\n", '<a href="#section">Logo Kompas</a>'),
+    ("## Mitra ![Logo *Kompas*](/images/logo.png) baru\n", '<a href="#mitra-baru">Mitra Logo Kompas baru</a>'),
+    ("## Harga<br>baru\n", '<a href="#harga-baru">Harga baru</a>'),
+    ("## Harga<br/>baru <b>x</b>\n", '<a href="#harga-baru-x">Harga baru x</a>'),
+    ('<span id="x">a</span>\n\n## Harga<BR>baru\n', '<a href="#harga-baru">Harga baru</a>'),  # ids settled after nh3
+    ("## Harga <b>baru</b>\n", '<a href="#harga-baru">Harga baru</a>'),  # the id it had
+])
+def test_a_headings_image_is_its_alt_text_and_a_br_a_space_in_the_table_of_contents(body: str, toc: str) -> None:
+    """An attacker's report: a heading that is only an image ('## ![Logo Kompas](…)') had an empty, zero-width link in
+    the table of contents (axe 'link-name'), and 'Harga<br>baru' read "Hargabaru" there, with the id #hargabaru. The
+    alt text stands for the image (not in the id, which stays as it was) and a <br> is a space, on both engines."""
+    from generator.load.markdown import render_reference
+    for rendered in (render(body, toc=True), render_reference(body, toc=True)):
+        assert toc in rendered.html
+        assert rendered.empty_headings == ()
+
+
+@pytest.mark.parametrize("body, line", [
+    ("Teks.\n\n## ![](/images/logo.png)\n", 2),
+    ("Teks.\n\nJudul\n\n## ^[Catatan kaki.]\n", 4),
+])
+def test_a_heading_with_no_text_is_told_at_its_line(body: str, line: int) -> None:
+    from generator.load.markdown import render_reference
+    for rendered in (render(body, toc=True), render_reference(body, toc=True)):
+        assert rendered.empty_headings == (line,)

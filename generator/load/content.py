@@ -595,6 +595,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))
+    for line in rendered.empty_headings:
+        problems.append(Problem(rel, body_line + line, "", "this heading has no text (an image without alt text, or "
+                                "a footnote alone), so its link in the table of contents has no name for readers "
+                                "and screen readers; write its words, or the image's alt text", "warning"))
     return problems
 
 

@@ -126,6 +126,9 @@ class Rendered:
     """Each raw ``<source>`` the sanitiser removed from a player with its own src ('src') or moved before the player's
     first ``<track>`` ('track') (``sanitize.player_sources``): (which, the player's tag, the source's src as written,
     the body's line of the player's tag or of the track, of the source; lines from 0)."""
+    empty_headings: tuple[int, ...] = ()
+    """The body's line (from 0) of each heading with no text a reader sees (an image without alt text, a footnote
+    alone), whose link in the table of contents has no name."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -176,19 +179,26 @@ _THEME_ID = re.compile(r"""%s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)"""
 _THEME_ID_ATTR = re.compile(r' id="(?:%s)"' % "|".join(sorted(THEME_IDS)))
 
 
-def _plain(children: Sequence[Token] | None, soft: str = " ") -> str:
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""A raw line break, which a heading shows as a space between its words."""
+
+
+def _plain(children: Sequence[Token] | None, soft: str = " ", br: str = "") -> str:
     """The text a reader sees in an inline token's children (no markup, no raw HTML, no footnote marks), a line
-    break as ``soft``."""
+    break as ``soft``, a raw ``<br>`` as ``br``."""
     return "".join(c.content if c.type in ("text", "code_inline") else soft if c.type in ("softbreak", "hardbreak")
-                   else "" for c in children or ())
+                   else br if br and c.type == "html_inline" and _BR.fullmatch(c.content) else ""
+                   for c in children or ())
 
 
 def heading_text(children: Sequence[Token] | None) -> str:
     """A heading's text as the reader sees it, in the table of contents, feeds and warnings: its lines joined as on
-    the page (``collapse``: '第一行\\n第二行' is '第一行第二行'; a space between Latin words, and at a ``<br>``). Its id is
-    made from the text with every line break a space (``_digest_rule``), as before, so that links to it stay."""
+    the page (``collapse``: '第一行\\n第二行' is '第一行第二行'; a space between Latin words, and at a ``<br>``), an
+    image's alt text. Its id is made from the text with every line break a space (``_digest_rule``), as before, so
+    that links to it stay: without the alt text, and with a space at a ``<br>`` only."""
     return collapse("".join(c.content if c.type in ("text", "code_inline") else "\n" if c.type == "softbreak"
-                            else " " if c.type == "hardbreak" else "" for c in children or ()))
+                            else " " if c.type == "hardbreak" or c.type == "html_inline" and _BR.fullmatch(c.content)
+                            else _plain(c.children) if c.type == "image" else "" for c in children or ()))
 
 
 _DROPPED_PART = re.compile(r"<(/?)(%s)\b" % "|".join(sorted(DROPPED)), re.IGNORECASE)
@@ -257,7 +267,9 @@ def _digest_rule(state: StateCore) -> None:
             level = _outline_level(stack, int(token.tag[1]))
             shown = _shown(tokens[i + 1])
             text = heading_text(shown)
-            slug_text = " ".join(_plain(shown).split())  # the id as before lines were joined
+            slug_text = " ".join(_plain(shown, br=" ").split())  # the id as before lines were joined
+            if not text and token.map:
+                state.env.setdefault("empty_headings", []).append(token.map[0])
             if mark:
                 anchor = f"{mark}h{len(headings)}"
                 state.env["heading_lines"].append(token.map[0] if token.map else 0)
@@ -954,7 +966,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
                     hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
-                    tuple(env.get("players", ())))
+                    tuple(env.get("players", ())), tuple(env.get("empty_headings", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

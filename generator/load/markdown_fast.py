@@ -221,9 +221,16 @@ _LINE_COMMENT = re.compile(r"^[ \t]*<!--", re.MULTILINE)
 _INLINE_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>\n", re.DOTALL)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_ALT = re.compile(r'<img [^>]*\balt="([^"]*)"')
 _FENCE = re.compile(r'<pre><code class="language-([^"]*)">(.*?)</code></pre>\n', re.DOTALL)
 _LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>')
 _IMAGE = re.compile(r'(<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")?)>')
+
+
+def _alt(tag: re.Match[str]) -> str:
+    """An image's alt text, which stands for it in a heading's text; '' for any other tag."""
+    found = _ALT.match(tag.group())
+    return found.group(1) if found else ""
 
 
 def _nesting_ok(body: str) -> bool:
@@ -285,9 +292,10 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
 
     def heading_html(found: re.Match[str]) -> str:
         inner = found.group(2)
-        plain = html.unescape(_ANY_TAG.sub("", inner.replace("<br />\n", " ")))
-        level, anchor = heading(int(found.group(1)), " ".join(plain.split()))  # the id as before lines were joined
-        plain = collapse(plain)  # '第一行\n第二行' as on the page: '第一行第二行' (``markdown.heading_text``)
+        shown = inner.replace("<br />\n", " ").replace("<br>", " ")  # a raw <br> is a space too
+        # the id as before lines were joined, without an image's alt text (``markdown.heading_text``)
+        level, anchor = heading(int(found.group(1)), " ".join(html.unescape(_ANY_TAG.sub("", shown)).split()))
+        plain = collapse(html.unescape(_ANY_TAG.sub(_alt, shown)))  # '第一行\n第二行' on the page: '第一行第二行'
         headings.append((level, anchor, plain))
         return (f'<h{level} id="{anchor}">{inner}<a class="anchor" href="#{anchor}" aria-label="{anchor_label}">#</a>'
                 f"</h{level}>\n")
@@ -309,6 +317,8 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
         body = _LINK.sub(link_html, body)
     if "<img " in body:
         body = _IMAGE.sub(r'\1 loading="lazy" decoding="async">', body)
+    if not all(text for _, _, text in headings):
+        return None  # a heading with no text: markdown-it-py knows its line, for the warning
     return body, headings
 
 
