@@ -1178,3 +1178,23 @@ def test_a_right_to_left_part_of_a_joined_title_reads_from_its_first_word(browse
         server.shutdown()
         server.server_close()
     assert seen == want
+
+
+def test_a_printed_right_to_left_source_name_has_its_address_after_it(browser: Any, tmp_path: Path) -> None:
+    """An attacker's report, printing an edition: the source link of an Arabic publisher ('العربية') printed its
+    address at the name's left, '26 November 2026 · <https://…> العربية', as the link's own right-to-left direction
+    put the printed address at its end. The name keeps its own direction, and the address follows it on the line's
+    side, as a Latin name's does."""
+    from conftest import article, make_project
+    root = make_project(tmp_path / "p", {"2025/06/a.md": article(
+        title="Model bahasa", source="{name: 'العربية', url: 'https://www.alarabiya.net/x'}")})
+    with _opened(browser, root, "/weekly/2025-W24/", DESKTOP, media="print") as page:
+        sides = page.evaluate("""() => {
+            const a = document.querySelector('.edition .item .meta a'), walk = document.createTreeWalker(a, 4);
+            const node = walk.nextNode(), r = document.createRange();  // the name's text
+            r.selectNodeContents(node);
+            const name = r.getBoundingClientRect(), link = a.getBoundingClientRect();
+            return [getComputedStyle(a, '::after').content, Math.round(name.left - link.left),
+                    link.right - name.right > 100];
+        }""")
+    assert sides == ['" <https://www.alarabiya.net/x>"', 0, True]
