@@ -1133,7 +1133,7 @@ def test_a_mixed_direction_name_is_isolated_in_its_own_direction_wherever_shown(
     assert f"<h1>Rubrik: <bdi>{section}</bdi></h1>" in files["sections/khbr-ai/index.html"]
     assert f"<h1>Sumber: <bdi>{source}</bdi></h1>" in files["sources/" + source_slug(files) + "index.html"]
     edition = files["weekly/2025-W24/index.html"]
-    assert f'dir="auto">{section}</a></h2>' in edition and f'dir="auto">{source}</a></p>' in edition
+    assert f'dir="auto">{section}</a></h2>' in edition and f'rel="external noopener"><bdi>{source}</bdi></a></p>' in edition
     assert '<a href="/companies/openai/" dir="auto">OpenAI</a></p>' in edition
     assert 'el("bdi", "", hit.meta.section)' in files["search.js"]
 
