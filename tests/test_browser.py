@@ -1198,3 +1198,54 @@ def test_a_printed_right_to_left_source_name_has_its_address_after_it(browser: A
                     link.right - name.right > 100];
         }""")
     assert sides == ['" <https://www.alarabiya.net/x>"', 0, True]
+
+
+_ARABIC_BODY = """أعلنت أرامكو الرقمية عن إطلاق نموذج ALLaM 2 بالتعاون مع Google Cloud.[^a]
+
+## التفاصيل
+
+- البند الأول
+- **Google** البند الثاني
+
+| النموذج | السعر |
+|---|---|
+| ALLaM | 2 |
+
+[^a]: المصدر.
+"""
+
+
+def test_each_block_of_an_arabic_body_takes_its_own_direction(browser: Any, tmp_path: Path) -> None:
+    """An attacker's report: an Arabic or Hebrew article's body was laid out left to right, as the site's
+    Indonesian is: only the <h1> and the lead had dir="auto", so every paragraph, heading, list item, table cell,
+    footnote and table-of-contents link, and a weekly note's paragraphs (on the web and in email.html), read
+    right-to-left text from the left, lists numbered at the left. Each block takes its own first letter's direction
+    now; a Latin paragraph among them stays left to right."""
+    from conftest import article, make_project, write_files
+    root = make_project(tmp_path / "p", {"2025/06/a.md": article(title="نموذج", toc="true", body=_ARABIC_BODY)})
+    write_files(root, {"content/weekly/2025-W24.md": "أعلنت الشركة عن نموذج ALLaM 2.\n\nThe second paragraph.\n"})
+    places = {"/2025/06/a/": [".body > p", ".body h2", ".body ul > li", ".body ul", ".body table", ".body th",
+                              ".body td",
+                              ".footnote-item", ".footnote-item p", ".toc li", ".toc ol"],
+              "/weekly/2025-W24/": [".note p", ".note p + p"],
+              "/weekly/2025-W24/email.html": ["div > p", "div > p + p"]}
+    server = _serve_project(root)
+    context = browser.new_context(viewport=PHONE)
+    seen = {}
+    try:
+        page = context.new_page()
+        for path, selectors in places.items():
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+            for selector in selectors:
+                seen[path, selector] = page.evaluate(
+                    "s => getComputedStyle(document.querySelector(s)).direction", selector)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    want = {key: "rtl" for key in seen}
+    for latin in (("/2025/06/a/", ".body td"), ("/weekly/2025-W24/", ".note p + p"),
+                  ("/weekly/2025-W24/email.html", "div > p + p")):
+        want[latin] = "ltr"  # 'ALLaM', 'The second paragraph.'
+    assert seen == want
+
