@@ -269,8 +269,10 @@ def date_range(start: date, end: date, language: str) -> str:
     return f"{format_date(start, 'long', locale=language)} – {format_date(end, 'long', locale=language)}"
 
 
+@lru_cache(maxsize=1024)
 def month_name(year: int, month: int, language: str) -> str:
-    """'Juni 2025' / 'June 2025'."""
+    """'Juni 2025' / 'June 2025'. Remembered, as ``_long_date``: a tag page's table of months asks Babel for the
+    same few months again on every page, a tenth of a list page's instructions."""
     return format_date(datetime(year, month, 1), format="MMMM y", locale=language)
 
 
