@@ -80,9 +80,42 @@ def test_a_missing_template_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path).output.files
     assert [str(p) for p in caught.value.errors] == [  # every one in one run, not one a run
-        f"templates: template error: {name}; fix the template, or remove your override of it"
+        f"templates: template error: template '{name}' not found: the theme's templates/ has none; put it back "
+        "(the packaged theme has one to start from)"
         for name in ("404.html", "archive.html", "archive_index.html", "article.html", "edition.html", "editions.html",
                      "email.html", "email.txt", "search.html", "sources.html", "terms.html")]
+
+
+def test_a_template_not_found_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    """An attacker's report: '{% include "_itme.html" %}' said 'template error: _itme.html', the bare name; so did
+    a misspelt extends and import. A partial deleted from the project's own theme got no "did you mean" (another
+    file's name) and no advice to remove an override there is none of."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {
+        "templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}{{ super() }}\n'
+                                  '{% include "_itme.html" %}\n{% endblock %}\n',
+        "templates/index.html": '{% extends "theme/artcle.html" %}\n',
+        "templates/404.html": '{% extends "theme/404.html" %}\n{% block main %}{% import "_macro.html" as mm %}'
+                              '{% endblock %}\n'})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    end = "; fix the template, or remove your override of it"
+    assert sorted(str(p) for p in caught.value.errors) == [
+        f"templates/404.html:2: template error: template '_macro.html' not found (did you mean '_macros.html'?){end}",
+        f"templates/article.html:3: template error: template '_itme.html' not found (did you mean '_item.html'?){end}",
+        "templates/index.html:1: template error: template 'theme/artcle.html' not found (did you mean "
+        f"'theme/article.html'?){end}"]
+
+
+def test_a_partial_gone_from_the_projects_theme_says_to_put_it_back(tmp_path: Path) -> None:
+    make_project(tmp_path, {"a.md": article()}, config="title: T\nbase_url: https://example.org/\ntheme: mine\n")
+    shutil.copytree(PACKAGE_THEMES / "default", tmp_path / "themes/mine")
+    (tmp_path / "themes/mine/templates/_item.html").unlink()
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.errors] == [
+        "themes/mine/templates/_list.html:3: template error: template '_item.html' not found: themes/mine/templates/ "
+        "has none; put it back (the packaged theme has one to start from), or change this template"]
 
 
 def test_without_a_themes_folder_the_packaged_default_is_used(tmp_path: Path) -> None:

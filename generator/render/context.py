@@ -304,6 +304,18 @@ class SiteEnvironment(jinja2.Environment):
         (``OutputCodeGenerator.visit_Call``)."""
         self.add_own_helpers(dict=dict, range=range)
 
+    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
+        """Jinja's load, whose "not found" names the template and the one most likely meant: Jinja's own message
+        was the bare name ('_itme.html')."""
+        try:
+            return super()._load_template(name, globals)
+        except jinja2.TemplateNotFound as e:
+            if e.name != name or not isinstance(name, str):
+                raise
+            close = difflib.get_close_matches(name, self.list_templates(), n=1)
+            raise jinja2.TemplateNotFound(name, f"template {quoted(name)} not found"
+                                          + (f" (did you mean {quoted(close[0])}?)" if close else "")) from None
+
     def make_globals(self, d: Any) -> Any:
         """A template's globals: the environment's own dict when the template brings none (every template
         here), else Jinja's ``ChainMap`` of the two. Jinja copies a template's globals into each new context

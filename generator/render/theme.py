@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed ne
 from generator.core.disk import is_utf8
 from generator.core.hashing import digest
 from generator.load.config import PACKAGE_THEMES, Config, ConfigLines, no_theme, theme_folder
-from generator.core.errors import BuildError, Problem
+from generator.core.errors import BuildError, Problem, quoted
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,17 @@ def template_problem(error: Exception, root: Path) -> Problem:
     if where is not None and where.is_relative_to(root):
         where = where.relative_to(root)
     path = where.as_posix() if where is not None else "templates"
-    return Problem(path, line, "", f"template error: {message}; fix the template, or remove your override of it")
+    own_theme = where is not None and where.parts[:1] == ("themes",)  # no override of the package's to remove
+    name = getattr(error, "name", None)
+    if (isinstance(error, jinja2.TemplateNotFound) and (where is None or own_theme)
+            and any((theme / "templates" / name).is_file() for theme in PACKAGE_THEMES.iterdir())):
+        # a template the packaged theme has, gone from the project's theme: a name suggested would mislead
+        folder = "/".join(where.parts[:2]) + "/templates/" if where is not None else "the theme's templates/"
+        return Problem(path, line, "", f"template error: template {quoted(name)} not found: {folder} has none; "
+                                       "put it back (the packaged theme has one to start from)"
+                                       + (", or change this template" if where is not None else ""))
+    return Problem(path, line, "", f"template error: {message}; fix the template"
+                                   + ("" if own_theme else ", or remove your override of it"))
 
 
 def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
