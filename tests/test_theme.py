@@ -118,6 +118,48 @@ def test_a_partial_gone_from_the_projects_theme_says_to_put_it_back(tmp_path: Pa
         "has none; put it back (the packaged theme has one to start from), or change this template"]
 
 
+@pytest.mark.parametrize("expression, message", [
+    ("article.titel|tojson", "an Article has no 'titel' (did you mean 'title'?)"),
+    ('m.ld({"a": article.titel})', "an Article has no 'titel' (did you mean 'title'?)"),
+    ("article.date.strftime(article.titel)", "an Article has no 'titel' (did you mean 'title'?)"),
+    ("m.when(article.updated)", "m.when() was given none (no value) (AttributeError: 'NoneType' object has no "
+                                "attribute 'hour'); give it what it takes, or test the value first ({% if value %})"),
+    ("long_date(none)", "long_date() was given none (no value) (AttributeError: 'NoneType' object has no attribute "
+                        "'date'); give it what it takes, or test the value first ({% if value %})"),
+    ('m.picture(image, "8rem")', "m.picture() was given none (no value) (AttributeError: 'NoneType' object has no "
+                                 "attribute 'src'); give it what it takes, or test the value first ({% if value %})"),
+    ("related[0].titel", "an empty list has no element 0; test its length first ({% if x|length > 0 %})"),
+    ('"x" * 100000000000', "MemoryError: the expression makes a value larger than the memory there is; make it "
+                           "smaller"),
+])
+def test_python_s_own_words_in_a_template_error_are_the_editors(tmp_path: Path, expression: str,
+                                                                  message: str) -> None:
+    """An attacker's report: a typo handed to a function said 'TypeError: Object of type SuggestingUndefined is not
+    JSON serializable' (or 'strftime() argument 1 must be str, not SuggestingUndefined'), a helper given none
+    "'NoneType' object has no attribute 'hour'", an empty list 'tuple object has no element 0', and
+    'MemoryError: ' nothing at all."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}\n{{ '
+                                                     + expression + " }}\n{% endblock %}\n"})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.errors] == [
+        f"templates/article.html:3: template error: {message}; fix the template, or remove your override of it"]
+
+
+def test_a_template_that_extends_itself_says_to_extend_the_themes(tmp_path: Path) -> None:
+    """'{% extends "base.html" %}' in templates/base.html finds itself (the site's templates come first): it was
+    'RecursionError: maximum recursion depth exceeded'."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/base.html": '{# mine #}\n{% extends "base.html" %}\n'})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path).output.files
+    assert [str(p) for p in caught.value.errors] == [
+        "templates/base.html:2: template error: 'base.html' is this template itself, so it uses itself without end; "
+        'to build on the theme\'s template of that name, write "theme/base.html"; fix the template, or remove your '
+        "override of it"]
+
+
 def test_without_a_themes_folder_the_packaged_default_is_used(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article()})
     files = build_project(tmp_path).output.files

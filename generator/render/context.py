@@ -256,18 +256,37 @@ class SuggestingUndefined(jinja2.StrictUndefined):
 
     __slots__ = ()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _LAST_UNDEFINED[0] = self
+
     @property
     def _undefined_message(self) -> str:
         obj, name = self._undefined_obj, self._undefined_name
-        if self._undefined_hint or obj is jinja2.utils.missing or not isinstance(name, str):
+        if self._undefined_hint or obj is jinja2.utils.missing:
             return str(super()._undefined_message)
         what, names = described(obj)
+        if isinstance(obj, (list, tuple)) and isinstance(name, int):  # 'related[0]' where there is none
+            size = f"{what} of {len(obj)}" if obj else f"an empty {what[2:]}"
+            return f"{size} has no element {name}; test its length first ({{% if x|length > {name} %}})"
+        if not isinstance(name, str):
+            return f"{what} has no element {quoted(name)}"
         everything = names if isinstance(obj, dict) or names else [n for n in dir(obj) if not n.startswith("_")]
         close = difflib.get_close_matches(name, [n for n in everything if isinstance(n, str)], n=1)
         message = f"{what} has no {quoted(name)}"
         if close:
             return f"{message} (did you mean {quoted(close[0])}?)"
         return f"{message}; its names: {', '.join(sorted(map(str, names)))}" if 0 < len(names) <= _LISTED else message
+
+
+_LAST_UNDEFINED: list[SuggestingUndefined | None] = [None]
+"""The undefined value made last in this process: the one Python's own function refused ('strftime() argument 1
+must be str, not SuggestingUndefined'), for the message to name the typo (``last_undefined``)."""
+
+
+def last_undefined() -> SuggestingUndefined | None:
+    """The undefined value made last in this process (``_LAST_UNDEFINED``)."""
+    return _LAST_UNDEFINED[0]
 
 
 class FollowingLoader(jinja2.FileSystemLoader):

@@ -233,9 +233,9 @@ def template_problem(error: Exception, root: Path) -> Problem:
             filename, line = str(frames[-1][0]), frames[-1][1]
     message = getattr(error, "message", None) or str(error)
     import jinja2  # loaded already: a template ran or was read
-    if not isinstance(error, jinja2.TemplateError):  # Python's own, raised by an expression: say which
-        message = f"{type(error).__name__}: {message}"
     where = Path(filename) if filename else None
+    if not isinstance(error, jinja2.TemplateError):  # Python's own, raised by an expression: say which
+        message = _python_message(error, where, line)
     own = [(path, n) for path, n in frames if path.is_relative_to(root)]
     inside = where.relative_to(PACKAGE_THEMES).parts if where and where.is_relative_to(PACKAGE_THEMES) else ()
     packaged = "/".join(inside[2:])  # <theme>/templates/<name>
@@ -271,6 +271,64 @@ def template_problem(error: Exception, root: Path) -> Problem:
                                        + (", or change this template" if where is not None else ""))
     return Problem(path, line, "", f"template error: {message}; fix the template"
                                    + ("" if own_theme else ", or remove your override of it"))
+
+
+def _python_message(error: BaseException, where: Path | None, line: int) -> str:
+    """Python's own error, raised by a template's expression, in the editor's words where what happened is known:
+    a typo's value handed to a function (the typo is named), a template that extends itself, a helper given
+    none; else Python's words, with the error's name."""
+    from generator.render.context import last_undefined
+
+    kind, text = type(error).__name__, str(error)
+    undefined = last_undefined()
+    if "Undefined" in text and undefined is not None:  # 'Object of type SuggestingUndefined is not JSON serializable'
+        return undefined._undefined_message
+    if isinstance(error, RecursionError) and where is not None and (itself := _uses_itself(where, line)):
+        return (f"{quoted(itself)} is this template itself, so it uses itself without end; to build on the theme's "
+                f"template of that name, write \"theme/{itself}\"")
+    if isinstance(error, MemoryError):
+        return "MemoryError: the expression makes a value larger than the memory there is; make it smaller"
+    helper = _helper_called(error)
+    if helper and isinstance(error, (AttributeError, TypeError)):
+        given = "none (no value)" if "NoneType" in text else "a value it cannot use"
+        return (f"{helper}() was given {given} ({kind}: {text}); give it what it takes, or test the value first "
+                "({% if value %})")
+    return f"{kind}: {text}" if text else kind
+
+
+def _uses_itself(template: Path, line: int) -> str | None:
+    """The name by which ``template`` extends, includes or imports itself at ``line`` (``templates/base.html``
+    holding '{% extends "base.html" %}': the site's templates come first), or None."""
+    try:
+        source = template.read_text("utf-8").splitlines()[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    parts = template.parts
+    for start in range(len(parts) - 1, 0, -1):  # its name below the templates/ folder it is in
+        if parts[start - 1] == "templates":
+            name = "/".join(parts[start:])
+            if re.search(rf"""["']{re.escape(name)}["']""", source):
+                return name
+    return None
+
+
+def _helper_called(error: BaseException) -> str | None:
+    """The site's helper (``long_date``, ``m.when``...) that the template called and that raised ``error``: the
+    first of the package's functions after the template's last frame; None when it was not one of ours."""
+    from generator.render import helpers
+
+    package = Path(__file__).parents[1]
+    tb, called = error.__traceback__, None
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            called = None
+        elif called is None and Path(code.co_filename).is_relative_to(package):
+            called = code.co_name
+        tb = tb.tb_next
+    if called is None or called.startswith("_"):
+        return None
+    return f"m.{called}" if called in helpers.NAMES else called
 
 
 def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
