@@ -86,21 +86,27 @@ def test_a_missing_template_is_a_clear_error(tmp_path: Path) -> None:
                      "email.html", "email.txt", "search.html", "sources.html", "terms.html")]
 
 
+def build_errors(root: Path, files: dict[str, str]) -> list[str]:
+    """The errors of building the project at ``root`` (with one article) once ``files`` are written, as told."""
+    make_project(root, {"a.md": article()})
+    write_files(root, files)
+    with pytest.raises(BuildError) as caught:
+        build_project(root).output.files
+    return [str(p) for p in caught.value.errors]
+
+
 def test_a_template_not_found_is_named_with_the_one_meant(tmp_path: Path) -> None:
     """An attacker's report: '{% include "_itme.html" %}' said 'template error: _itme.html', the bare name; so did
     a misspelt extends and import. A partial deleted from the project's own theme got no "did you mean" (another
     file's name) and no advice to remove an override there is none of."""
-    make_project(tmp_path, {"a.md": article()})
-    write_files(tmp_path, {
+    errors = build_errors(tmp_path, {
         "templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}{{ super() }}\n'
                                   '{% include "_itme.html" %}\n{% endblock %}\n',
         "templates/index.html": '{% extends "theme/artcle.html" %}\n',
         "templates/404.html": '{% extends "theme/404.html" %}\n{% block main %}{% import "_macro.html" as mm %}'
                               '{% endblock %}\n'})
-    with pytest.raises(BuildError) as caught:
-        build_project(tmp_path).output.files
     end = "; fix the template, or remove your override of it"
-    assert sorted(str(p) for p in caught.value.errors) == [
+    assert sorted(errors) == [
         f"templates/404.html:2: template error: template '_macro.html' not found (did you mean '_macros.html'?){end}",
         f"templates/article.html:3: template error: template '_itme.html' not found (did you mean '_item.html'?){end}",
         "templates/index.html:1: template error: template 'theme/artcle.html' not found (did you mean "
@@ -138,23 +144,25 @@ def test_python_s_own_words_in_a_template_error_are_the_editors(tmp_path: Path, 
     JSON serializable' (or 'strftime() argument 1 must be str, not SuggestingUndefined'), a helper given none
     "'NoneType' object has no attribute 'hour'", an empty list 'tuple object has no element 0', and
     'MemoryError: ' nothing at all."""
-    make_project(tmp_path, {"a.md": article()})
-    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}\n{{ '
-                                                     + expression + " }}\n{% endblock %}\n"})
-    with pytest.raises(BuildError) as caught:
-        build_project(tmp_path).output.files
-    assert [str(p) for p in caught.value.errors] == [
+    assert build_errors(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}'
+                                                             "\n{{ " + expression + " }}\n{% endblock %}\n"}) == [
         f"templates/article.html:3: template error: {message}; fix the template, or remove your override of it"]
+
+
+@pytest.mark.parametrize("tag", ['{{ article.title\n~ " / "\n~ article.sumary }}',
+                                 '{% set x = article.title\n~ " / "\n~ article["sumary"] %}'])
+def test_an_undefined_name_in_a_tag_of_several_lines_is_told_at_its_own_line(tmp_path: Path, tag: str) -> None:
+    """An attacker's report: the typo on line 6 was told at line 4, where the expression starts."""
+    assert build_errors(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}'
+                                                             "\n<p>\n" + tag + "\n</p>\n{% endblock %}\n"}) == [
+        "templates/article.html:6: template error: an Article has no 'sumary' (did you mean 'summary'?); fix the "
+        "template, or remove your override of it"]
 
 
 def test_a_template_that_extends_itself_says_to_extend_the_themes(tmp_path: Path) -> None:
     """'{% extends "base.html" %}' in templates/base.html finds itself (the site's templates come first): it was
     'RecursionError: maximum recursion depth exceeded'."""
-    make_project(tmp_path, {"a.md": article()})
-    write_files(tmp_path, {"templates/base.html": '{# mine #}\n{% extends "base.html" %}\n'})
-    with pytest.raises(BuildError) as caught:
-        build_project(tmp_path).output.files
-    assert [str(p) for p in caught.value.errors] == [
+    assert build_errors(tmp_path, {"templates/base.html": '{# mine #}\n{% extends "base.html" %}\n'}) == [
         "templates/base.html:2: template error: 'base.html' is this template itself, so it uses itself without end; "
         'to build on the theme\'s template of that name, write "theme/base.html"; fix the template, or remove your '
         "override of it"]
@@ -235,7 +243,7 @@ def test_an_error_in_a_packaged_template_no_project_template_led_to_names_the_th
     assert [str(p) for p in caught.value.problems] == [
         "theme default: templates/_item.html:6: template error: m (what _macros.html defines) has no 'when'; its "
         "names: src" + advice,
-        "theme default: templates/article.html:37: template error: m (what _macros.html defines) has no 'abs_src' "
+        "theme default: templates/article.html:43: template error: m (what _macros.html defines) has no 'abs_src' "
         "(did you mean 'src'?)" + advice,
         "theme default: templates/index.html:10: template error: m (what _macros.html defines) has no 'ld'; its "
         "names: src" + advice]

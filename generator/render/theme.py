@@ -236,6 +236,8 @@ def template_problem(error: Exception, root: Path) -> Problem:
     where = Path(filename) if filename else None
     if not isinstance(error, jinja2.TemplateError):  # Python's own, raised by an expression: say which
         message = _python_message(error, where, line)
+    if frames and where is not None and (named := re.search(r"has no '([^']+)'|^'([^']+)' is undefined", message)):
+        line = _line_of(where, line, named[1] or named[2])
     own = [(path, n) for path, n in frames if path.is_relative_to(root)]
     inside = where.relative_to(PACKAGE_THEMES).parts if where and where.is_relative_to(PACKAGE_THEMES) else ()
     packaged = "/".join(inside[2:])  # <theme>/templates/<name>
@@ -294,6 +296,29 @@ def _python_message(error: BaseException, where: Path | None, line: int) -> str:
         return (f"{helper}() was given {given} ({kind}: {text}); give it what it takes, or test the value first "
                 "({% if value %})")
     return f"{kind}: {text}" if text else kind
+
+
+def _line_of(template: Path, line: int, name: str) -> int:
+    """The line of ``name`` in the tag (``{{ }}``, ``{% %}``) of ``template`` that runs at ``line``: Jinja gives
+    a runtime error the line where the expression starts, and one written over several lines may hold the
+    undefined name lines below it. ``line`` when the name is not found there."""
+    import jinja2
+
+    try:
+        tokens = list(jinja2.Environment().lex(template.read_text("utf-8")))
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return line
+    start = None
+    for i, (at, kind, value) in enumerate(tokens):
+        if kind in ("variable_begin", "block_begin"):
+            start = i
+        elif kind in ("variable_end", "block_end") and start is not None:
+            if tokens[start][0] <= line <= at:
+                found = [n for n, _, v in tokens[start:i] if n >= line and name in (v, v[1:-1])]
+                if found:
+                    return found[0]
+            start = None
+    return line
 
 
 def _uses_itself(template: Path, line: int) -> str | None:
