@@ -45,8 +45,9 @@ from generator.render.feeds import site_icon
 from generator.load.publishers import group_publishers, read_sources
 from generator.render.images import Nearby, missing_body_images, missing_body_media, missing_config_images, \
     missing_images, unreadable_body_images
-from generator.render.theme import (Theme, find_theme, make_environment, static_clashes, static_files, static_sources,
-                                    raised_in_template, template_problem, templates_fingerprint, unknown_blocks)
+from generator.render.theme import (Theme, find_theme, make_environment, missing_macros, raised_in_template,
+                                    static_clashes, static_files, static_sources, template_problem,
+                                    templates_fingerprint, unknown_blocks)
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
@@ -359,6 +360,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         theme = find_theme(config)
         env = make_environment(config, theme)
         problems += unknown_blocks(config, env)
+        if missing := missing_macros(config, theme, env):
+            raise BuildError(missing)
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,

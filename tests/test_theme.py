@@ -229,24 +229,30 @@ def test_an_error_in_a_packaged_partial_names_the_editors_include_and_what_the_p
 
 
 
-def test_an_error_in_a_packaged_template_no_project_template_led_to_names_the_theme_not_the_package(
-        tmp_path: Path) -> None:
+def test_a_macros_file_lacking_macros_the_theme_calls_names_every_one_in_one_error(tmp_path: Path) -> None:
     """A reader's report: a site whose own _macros.html lacked a macro the theme's templates call got the installed
-    package's absolute path ('/usr/lib/python3/site-packages/generator/themes/default/templates/_item.html:6') and
-    the advice to remove an override of that file; it is named as the theme's, with advice that reaches the cause."""
-    make_project(tmp_path, {"a.md": article()})
-    write_files(tmp_path, {"templates/_macros.html": "{% macro src(p) %}{{ url(p) }}{% endmacro %}\n"})
+    package's absolute path ('/usr/lib/python3/site-packages/generator/themes/default/templates/_item.html:6').
+    Then an attacker's: one missing macro a template, and a "did you mean 'src'" asking to change the theme's
+    correct call of 'abs_src'. The file that lacks them is named, with every macro it lacks."""
+    assert build_errors(tmp_path, {"templates/_macros.html": "{% macro src(p) %}{{ url(p) }}{% endmacro %}\n"
+                                                             "{% set when = when %}\n"}) == [
+        "templates/_macros.html: lacks macros the theme's templates call: 'abs_src' (article.html:9), 'ld' "
+        "(article.html:52), 'picture' (_item.html:3); add them (copy the default theme's _macros.html here and change "
+        "only the macros you mean to), or remove this file"]
+
+
+def test_a_project_themes_macros_file_lacking_macros_its_templates_call_is_named(tmp_path: Path) -> None:
+    """For a project theme (themes/mine) each template's error was told at the theme's call, with a "did you mean"
+    and the advice to remove an override there is none of."""
+    make_project(tmp_path, {"a.md": article()}, config="title: T\nbase_url: https://example.org/\ntheme: mine\n")
+    shutil.copytree(PACKAGE_THEMES / "default", tmp_path / "themes/mine")
+    write_files(tmp_path, {"themes/mine/templates/_macros.html": "{% macro src(p) %}{{ url(p) }}{% endmacro %}\n"})
     with pytest.raises(BuildError) as caught:
-        build_project(tmp_path).output.files
-    advice = ("; the theme's own template stopped: a template of your templates/ that it uses (_macros.html, a "
-              "partial) lacks what it needs: add it there, or remove that override")
-    assert [str(p) for p in caught.value.problems] == [
-        "theme default: templates/_item.html:6: template error: m (what _macros.html defines) has no 'when'; its "
-        "names: src" + advice,
-        "theme default: templates/article.html:43: template error: m (what _macros.html defines) has no 'abs_src' "
-        "(did you mean 'src'?)" + advice,
-        "theme default: templates/index.html:10: template error: m (what _macros.html defines) has no 'ld'; its "
-        "names: src" + advice]
+        build_project(tmp_path)
+    assert [str(p) for p in caught.value.errors] == [
+        "themes/mine/templates/_macros.html: lacks macros the theme's templates call: 'abs_src' (article.html:9), "
+        "'ld' (article.html:52), 'picture' (_item.html:3), 'when' (_item.html:6); add them (the packaged theme's "
+        "_macros.html has each)"]
 
 
 def test_a_misspelt_macro_or_block_is_given_the_likely_one(tmp_path: Path) -> None:

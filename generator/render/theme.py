@@ -183,6 +183,89 @@ def unknown_blocks(config: Config, env: jinja2.Environment) -> list[Problem]:
     return problems
 
 
+def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> list[Problem]:
+    """One error naming every macro the theme's templates call (``m.when``) that the ``_macros.html`` in use does
+    not define: the site's own, or a project theme's. Rendering told one missing macro a template, with a "did you
+    mean" asking to change the theme's correct call, and advice for an override a project theme does not have.
+    The packaged theme's own ``_macros.html`` is not read: it has every macro its templates call."""
+    from jinja2 import TemplateError, TemplateNotFound, nodes
+
+    from generator.render.context import FollowingLoader
+
+    loader = env.loader
+    assert loader is not None
+    try:
+        source, filename, _ = loader.get_source(env, "_macros.html")
+    except (TemplateNotFound, OSError, UnicodeDecodeError):
+        return []  # rendering says what is wrong
+    macros = Path(filename or "")
+    if macros.is_relative_to(PACKAGE_THEMES):
+        return []
+    try:
+        defined = _defined_names(env.parse(source))
+    except TemplateError:
+        return []  # its syntax error is told where it is used
+    site = config.path(config.templates_dir)
+    overridden = set(FollowingLoader(str(site)).list_templates()) if site.is_dir() else set()
+    extended = {name for over in overridden for name in re.findall(r"""["']theme/([^"']+)["']""",
+                                                                     _source(site / over))}
+    calls: dict[str, str] = {}  # missing macro → the first place that calls it
+    for name in FollowingLoader(str(theme.templates)).list_templates():
+        if name in overridden and name not in extended:
+            continue  # the site's template of that name runs instead
+        try:
+            tree = env.parse(_source(theme.templates / name))
+        except TemplateError:
+            continue
+        if any(n.name == "m" and n.ctx != "load" for n in tree.find_all(nodes.Name)):
+            continue  # its own 'm' ({% for m in months %}), not the macros
+        for node in tree.find_all(nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.node.name == "m" and node.attr not in defined:
+                calls.setdefault(node.attr, f"{name}:{node.lineno}")
+    if not calls:
+        return []
+    own = theme.templates / "_macros.html"
+    if macros == own:  # a project theme's own file
+        fix = "add them (the packaged theme's _macros.html has each)"
+    elif own.is_file():
+        copy = _shown(config, own) if own.is_relative_to(config.root) else f"the {theme.name} theme's _macros.html"
+        fix = f"add them (copy {copy} here and change only the macros you mean to), or remove this file"
+    else:
+        fix = "add them"
+    listed = ", ".join(f"{quoted(name)} ({where})" for name, where in sorted(calls.items()))
+    return [Problem(_shown(config, macros), 0, "", f"lacks macros the theme's templates call: {listed}; {fix}")]
+
+
+def _defined_names(tree: jinja2.nodes.Template) -> set[str]:
+    """The names a template module exports: its macros and its top-level {% set %}, {% import %} and
+    {% from %} names (not those set inside a macro)."""
+    from jinja2 import nodes
+
+    found: set[str] = set()
+    todo: list[nodes.Node] = [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, nodes.Macro):
+            found.add(node.name)
+            continue
+        if isinstance(node, nodes.Import):
+            found.add(node.target)
+        elif isinstance(node, (nodes.Assign, nodes.AssignBlock)):  # {% set a, b = ... %} too
+            found |= {n.name for n in (node.target, *node.target.find_all(nodes.Name)) if isinstance(n, nodes.Name)}
+        elif isinstance(node, nodes.FromImport):
+            found |= {n[1] if isinstance(n, tuple) else n for n in node.names}
+        todo += node.iter_child_nodes()
+    return found
+
+
+def _source(path: Path) -> str:
+    """A template's text, or '' when it cannot be read (``check_template_files`` says why)."""
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def raised_in_template(error: BaseException) -> bool:
     """Whether ``error`` came out of a template's own code (``{{ article.title + 1 }}``, ``{{ 1 / 0 }}``): a frame
     of its traceback is a template's, as Jinja rewrites them. Our own code's errors are not dressed as the
