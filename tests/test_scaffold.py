@@ -588,8 +588,9 @@ def test_new_refuses_a_tag_or_section_another_article_spells_otherwise_on_one_ur
                     JUNE_30_EVENING_UTC)
     assert str(e.value) == (
         "--tags: 'kecerdasan-buatan' and 'Kecerdasan Buatan' (in content/2025/05/satu.md) both make the URL "
-        "/tags/kecerdasan-buatan/; use one spelling; --section: 'amerika-serikat' and 'Amerika Serikat' (in "
-        "content/2025/05/satu.md) both make the URL /sections/amerika-serikat/; use one spelling")
+        "/tags/kecerdasan-buatan/; use one spelling, as that article does: write --tags \"Kecerdasan Buatan,chip\"; "
+        "--section: 'amerika-serikat' and 'Amerika Serikat' (in content/2025/05/satu.md) both make the URL "
+        "/sections/amerika-serikat/; use one spelling, as that article does: write --section \"Amerika Serikat\"")
     assert not (tmp_path / "content/2025/07").exists()
     assert main(["new", "Tes", "--tags", "KECERDASAN BUATAN", "--section", "amerika serikat", "--config",
                  str(tmp_path / "config.yaml"), "--date", "2025-06-01"]) == 0
@@ -653,7 +654,8 @@ def test_new_names_the_file_the_build_names_for_a_tag_spelled_otherwise(
     config = str(tmp_path / "config.yaml")
     assert main(["new", "Berita AI", "--tags", spelling, "--config", config]) == 2
     assert capsys.readouterr().err == (f"error: --tags: '{spelling}' and '{other}' (in content/2025/05/baru.md) both "
-                                       "make the URL /tags/kecerdasan-buatan/; use one spelling\n")
+                                       "make the URL /tags/kecerdasan-buatan/; use one spelling, as that article does: "
+                                       f"write --tags {other if ' ' not in other else repr(other).replace(chr(39), chr(34))}\n")
     write_files(tmp_path, {"content/2025/07/berita-ai.md": article("Berita AI", date="2025-07-01",
                                                                    tags=f"[{spelling}]")})
     assert main(["build", "--config", config, "-q"]) == 1
@@ -723,6 +725,28 @@ def test_new_with_two_tags_on_one_url_changes_the_one_no_published_article_has(
     assert b"/2025/07/tes/" in output[moved] and b"/2025/05/lain/" not in output[moved]
 
 
+def test_new_gives_the_whole_tags_argument_to_write_for_spellings_of_other_articles_tags(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: 'write only 'Kecerdasan Buatan' in --tags', followed, dropped the argument's 'data';
+    two clashing tags gave two 'write only' clauses that contradict each other. Each message gives the one
+    argument that fixes every clash and keeps the other tags, and written so, the article is made."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/05/satu.md": article("Satu", date="2025-05-10",
+                                                       tags="[Kecerdasan Buatan, Machine Learning]")})
+    config = str(tmp_path / "config.yaml")
+    assert main(["new", "Dua", "--tags", "kecerdasan-buatan,KECERDASAN_BUATAN,machine-learning,data", "--config", config,
+                 "--date", "2025-06-01"]) == 2
+    write = 'use one spelling, as that article does: write --tags "Kecerdasan Buatan,Machine Learning,data"'
+    assert capsys.readouterr().err == (
+        "error: --tags: 'kecerdasan-buatan', 'KECERDASAN_BUATAN' and 'Kecerdasan Buatan' (in content/2025/05/satu.md) "
+        f"all make the URL /tags/kecerdasan-buatan/; {write}; --tags: 'machine-learning' and 'Machine Learning' (in "
+        f"content/2025/05/satu.md) both make the URL /tags/machine-learning/; {write}\n")
+    assert main(["new", "Dua", "--tags", "Kecerdasan Buatan,Machine Learning,data", "--config", config,
+                 "--date", "2025-06-01"]) == 0
+    written = (tmp_path / "content/2025/06/dua.md").read_text()
+    assert 'tags: ["Kecerdasan Buatan", "Machine Learning", "data"]' in written
+
+
 @pytest.mark.parametrize("typed, said", [
     ("kecerdasan-buatan,KECERDASAN_BUATAN", "'kecerdasan-buatan', 'KECERDASAN_BUATAN' and 'Kecerdasan Buatan' (in "
                                             "content/2025/05/satu.md) all make"),
@@ -737,8 +761,8 @@ def test_new_says_every_typed_spelling_of_another_articles_tag_once_and_which_to
     make_project(tmp_path, {"2025/05/satu.md": article("Satu", date="2025-05-10", tags="[Kecerdasan Buatan]")})
     config = str(tmp_path / "config.yaml")
     assert main(["new", "Dua", "--tags", typed, "--config", config, "--date", "2025-06-01"]) == 2
-    assert capsys.readouterr().err == (f"error: --tags: {said} the URL /tags/kecerdasan-buatan/; use one spelling: "
-                                       "write only 'Kecerdasan Buatan' in --tags, as that article does\n")
+    assert capsys.readouterr().err == (f"error: --tags: {said} the URL /tags/kecerdasan-buatan/; use one spelling, as "
+                                       'that article does: write --tags "Kecerdasan Buatan"\n')
     assert not (tmp_path / "content/2025/06").exists()
     assert main(["new", "Dua", "--tags", "Kecerdasan Buatan", "--config", config, "--date", "2025-06-01"]) == 0
 

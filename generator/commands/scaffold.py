@@ -540,7 +540,7 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
             if name and (slug := term_slug(fold(name), own)):
                 wanted.setdefault((kind, slug), {}).setdefault(fold(name), name)
     needles = [_letters(slug) for _, slug in wanted] + [_letters(fold(name)) for name in own.written]
-    said: dict[tuple[str, str], tuple[tuple[object, ...], Problem, bool]] = {}
+    said: dict[tuple[str, str], tuple[tuple[object, ...], str, str, str, bool]] = {}  # key: order, typed, name, rel, held
 
     def clash(kind: str, name: str) -> tuple[tuple[str, str], str] | None:
         """(kind, slug) and the new article's name that ``name`` spells otherwise on the same URL (one that
@@ -576,29 +576,48 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
                 order = order or _build_order(config, check, rel, now)
                 if key not in said or order < said[key][0]:
                     held = fold(name) in wanted[key]  # typed too: the other typed name is the one to change
-                    spellings = [t for folded, t in wanted[key].items() if folded != fold(name)]
-                    words = _slugs_clash(own, kind, key[1], typed, name, rel, held) \
-                        or _spellings(kind, key[1], spellings, name, rel, held) \
-                        or one_url(kind, key[1], typed, name, rel)
-                    said[key] = (order, Problem(rel, 0, FIELDS[kind], words),
-                                 held or len(spellings) > 1 and all(one_name(name, t) for t in spellings))
-    return ([problem for _, problem, _ in said.values()],
-            {slug for (kind, slug), (_, _, held) in said.items() if held and kind == "tags"})
+                    said[key] = (order, typed, name, rel, held)
+    spellings = {key: [t for folded, t in wanted[key].items() if folded != fold(name)]
+                 for key, (_, _, name, _, _) in said.items()}
+    respelt = {key: name for key, (_, typed, name, _, held) in said.items()  # what ``_spellings`` has written instead
+               if not _slugs_clash(own, key[0], key[1], typed, name, "", held)
+               and all(one_name(name, t) for t in spellings[key])}
+    problems = []
+    for (kind, slug), (_, typed, name, rel, held) in said.items():
+        written = [respelt.get((kind, term_slug(fold(n), own)) if n else ("", ""), n)
+                   for n in (tags if kind == "tags" else (section,))]
+        problems.append(Problem(rel, 0, FIELDS[kind], _slugs_clash(own, kind, slug, typed, name, rel, held)
+                                or _spellings(kind, slug, spellings[kind, slug], name, rel, written)
+                                or one_url(kind, slug, typed, name, rel)))
+    return (problems, {slug for (kind, slug), (_, _, name, _, held) in said.items() if kind == "tags" and (
+        held or len(spellings[kind, slug]) > 1 and all(one_name(name, t) for t in spellings[kind, slug]))})
 
 
-def _spellings(kind: str, slug: str, typed: list[str], other: str, where: str, held: bool) -> str | None:
+def _spellings(kind: str, slug: str, typed: list[str], other: str, where: str, written: list[str]) -> str | None:
     """digest new's words for the typed spellings ``typed`` of the name another article (in the file ``where``) spells
-    ``other``, also typed when ``held``: one message naming them all, and which one to write. The build's words named
-    one typed spelling at a time ('use one spelling'), so the editor who kept another met a second refusal. None for
-    one typed spelling not beside ``other``, or names that are not spellings of one (``one_url``'s case)."""
+    ``other``: one message naming them all, and the whole argument to write (``written``: each typed name, with every
+    such clash spelt as the other article does). The build's words named one typed spelling at a time ('use one
+    spelling', without saying which), and 'write only ...' dropped the argument's other tags when followed. None for
+    names that are not spellings of one (``one_url``'s case)."""
     from generator.index.taxonomy import FIELDS, one_name
 
-    if not (held or len(typed) > 1) or not all(one_name(other, name) for name in typed):
+    if not all(one_name(other, name) for name in typed):
         return None
     names = [*map(quoted, typed), f"{quoted(other)} (in {where})"]
+    argument = _FIELD_ARGUMENTS[FIELDS[kind]]
+    value = ",".join({fold(name): name for name in written if name}.values())  # each tag once, in the typed order
     return (f"{', '.join(names[:-1])} and {names[-1]} {'all' if len(names) > 2 else 'both'} make the URL "
-            f"/{kind}/{slug}/; use one spelling: write only {quoted(other)} in {_FIELD_ARGUMENTS[FIELDS[kind]]}, as "
-            "that article does")
+            f"/{kind}/{slug}/; use one spelling, as that article does: write {argument} {_shell_word(value)}")
+
+
+def _shell_word(value: str) -> str:
+    """``value`` as one word of a shell command: as it is when it needs no quotes, else in double quotes when
+    they keep it as it is, else in single quotes (``shlex.quote``)."""
+    import shlex
+
+    if re.fullmatch(r"[\w,.@%+=:/-]+", value):
+        return value
+    return f'"{value}"' if not re.search(r'["$`\\!]', value) else shlex.quote(value)
 
 
 def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str, kept: set[str]) -> list[Problem]:
