@@ -945,6 +945,7 @@ def test_a_table_of_email_addresses_reads_on_a_phone(browser: Any, tmp_path: Pat
         assert not contacts["scrolls"] and len(contacts["links"]) == 2, contacts
         assert all(width >= 150 for width in contacts["links"]) and max(contacts["lines"]) <= 6, contacts
 
+
 def test_a_wide_table_prints_every_column(browser: Any, tmp_path: Path) -> None:
     """A reader's report, printing to PDF: an 8-column table printed without its last three columns (on screen it
     scrolls sideways; paper does not). Words stay whole: a cell that may break anywhere printed "Perusaha|an"

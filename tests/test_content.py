@@ -2441,6 +2441,7 @@ def test_raw_tags_after_a_line_break_in_code_or_a_paragraph_are_told_at_their_ow
         "content/2025/07/a.md:15: <i> is never closed, so it was closed where its paragraph ends (left open, it took "
         "in the rest of the article); write </i> where it should end"]
 
+
 def test_a_text_tag_with_only_html_blocks_before_its_closing_tag_is_not_split(tmp_path: Path) -> None:
     """'<small>', its text, a blank line, '</small>' holds no paragraph (two HTML blocks), yet was told it was closed
     only in a later block, and a '</b>' that closed its own paragraph's '<b>tebal' was taken for the closing tag of an

@@ -11,6 +11,7 @@ from generator.build import BuildResult
 from generator.core.errors import BuildError
 from generator.core.urls import link_target
 
+
 def picture(path: Path, size: tuple[int, int] = (60, 40)) -> None:
     """A real image file of ``size`` pixels, in the format its name says."""
     from PIL import Image

@@ -611,6 +611,7 @@ def test_an_email_address_that_is_its_links_text_is_marked_as_a_url_is(tmp_path:
         '<a href="mailto:kontak@e.com" class="url alone">', '<a href="mailto:redaksi@e.com" class="bare">',
         '<a href="mailto:x@e.com">']
 
+
 def test_a_raw_html_link_that_already_says_bare_is_marked_alone_in_its_cell(tmp_path: Path) -> None:
     """A table pasted as raw HTML whose links already had class="bare" (or "url"), as a page of this site writes them,
     kept them as ordinary width: the mark gave up on a link that had its class, and 'alone' was never added, so the
@@ -623,6 +624,7 @@ def test_a_raw_html_link_that_already_says_bare_is_marked_alone_in_its_cell(tmp_
         '<a class="bare alone" href="https://e.com/a" rel="noopener">',
         '<a class="url alone" href="https://x.com/b" rel="noopener">',
         '<a class="bare alone" href="https://e.com/c" rel="noopener">', '<a class="bare" href="https://e.com/d" rel="noopener">']
+
 
 def test_a_code_block_inside_a_table_is_no_second_tab_stop(tmp_path: Path) -> None:
     """A keyboard user's report: a raw '<table><tr><td><pre>…' had tabindex="0" on the table and on the code block, two
