@@ -149,6 +149,30 @@ def test_python_s_own_words_in_a_template_error_are_the_editors(tmp_path: Path, 
         f"templates/article.html:3: template error: {message}; fix the template, or remove your override of it"]
 
 
+@pytest.mark.parametrize("handled", ['article.kicker | default("")', 'article.kicker if article.kicker is defined',
+                                     'article.kicker if article.kicker is not undefined else ""'])
+def test_the_typo_named_is_not_a_value_the_template_handled_after_it(tmp_path: Path, handled: str) -> None:
+    """An attacker's report: the typo 'titel', then 'article.kicker | default("")', then both handed to m.ld, was
+    told as "an Article has no 'kicker'", the undefined value made last, which the template had handled."""
+    assert build_errors(tmp_path, {"templates/article.html": (
+        '{% extends "theme/article.html" %}\n{% block main %}\n{% set headline = article.titel %}\n'
+        "{% set kicker = " + handled + " %}\n"
+        '{{ m.ld({"headline": headline, "kicker": kicker}) }}\n{% endblock %}\n')}) == [
+        "templates/article.html:5: template error: an Article has no 'titel' (did you mean 'title'?); fix the "
+        "template, or remove your override of it"]
+
+
+def test_a_macros_file_that_extends_the_themes_builds_with_its_own_macro(tmp_path: Path) -> None:
+    """An attacker's report: a _macros.html that extends the theme's and changes one macro, which built before,
+    was refused as lacking the macros it takes from the theme's (``missing_macros`` read only its own)."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/_macros.html": '{% extends "theme/_macros.html" %}\n{% macro when(d, '
+                                                     'search_meta=false) %}<time class="mine">{{ long_date(d) }}'
+                                                     "</time>{% endmacro %}\n"})
+    page = build_project(tmp_path).output.files["index.html"].decode()
+    assert '<time class="mine">' in page
+
+
 @pytest.mark.parametrize("tag", ['{{ article.title\n~ " / "\n~ article.sumary }}',
                                  '{% set x = article.title\n~ " / "\n~ article["sumary"] %}'])
 def test_an_undefined_name_in_a_tag_of_several_lines_is_told_at_its_own_line(tmp_path: Path, tag: str) -> None:

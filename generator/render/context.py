@@ -24,8 +24,10 @@ Imported where used, like Jinja itself: a build with nothing to render never loa
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
+from collections import deque
 from io import StringIO
 from types import BuiltinFunctionType
 from typing import Any, Callable
@@ -258,7 +260,7 @@ class SuggestingUndefined(jinja2.StrictUndefined):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _LAST_UNDEFINED[0] = self
+        _RECENT_UNDEFINED.append(self)
 
     @property
     def _undefined_message(self) -> str:
@@ -279,14 +281,30 @@ class SuggestingUndefined(jinja2.StrictUndefined):
         return f"{message}; its names: {', '.join(sorted(map(str, names)))}" if 0 < len(names) <= _LISTED else message
 
 
-_LAST_UNDEFINED: list[SuggestingUndefined | None] = [None]
-"""The undefined value made last in this process: the one Python's own function refused ('strftime() argument 1
-must be str, not SuggestingUndefined'), for the message to name the typo (``last_undefined``)."""
+_RECENT_UNDEFINED: deque[SuggestingUndefined] = deque(maxlen=8)
+"""The undefined values made last in this process that no ``default`` filter or ``defined`` test took: the last
+is the one Python's own function refused ('strftime() argument 1 must be str, not SuggestingUndefined'), for the
+message to name the typo (``last_undefined``). One a template handled (``article.kicker | default("")``) made after
+the typo is not it."""
 
 
 def last_undefined() -> SuggestingUndefined | None:
-    """The undefined value made last in this process (``_LAST_UNDEFINED``)."""
-    return _LAST_UNDEFINED[0]
+    """The undefined value made last in this process that no template handled (``_RECENT_UNDEFINED``)."""
+    return _RECENT_UNDEFINED[-1] if _RECENT_UNDEFINED else None
+
+
+def _handling(check: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's ``default`` filter or ``defined``/``undefined`` test, which also takes the undefined value it is
+    given out of ``_RECENT_UNDEFINED``: the template handled it, so it is no typo to name."""
+    @functools.wraps(check)
+    def handled(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, SuggestingUndefined):  # by identity: a strict undefined refuses '=='
+            for at, made in enumerate(_RECENT_UNDEFINED):
+                if made is value:
+                    del _RECENT_UNDEFINED[at]
+                    break
+        return check(value, *args, **kwargs)
+    return handled
 
 
 class FollowingLoader(jinja2.FileSystemLoader):
@@ -315,6 +333,9 @@ class SiteEnvironment(jinja2.Environment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.filters["wordwrap"] = wordwrap
+        self.filters["default"] = self.filters["d"] = _handling(self.filters["default"])
+        self.tests["defined"] = _handling(self.tests["defined"])
+        self.tests["undefined"] = _handling(self.tests["undefined"])
         self.plain_helpers: dict[int, Callable[..., Any]] = {}
         """id → helper, for the helpers (and Jinja's own ``dict`` and ``range``) called without checks;
         holding them keeps their ids from being reused."""

@@ -202,9 +202,12 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> lis
     if macros.is_relative_to(PACKAGE_THEMES):
         return []
     try:
-        defined = _defined_names(env.parse(source))
+        parsed = env.parse(source)
     except TemplateError:
         return []  # its syntax error is told where it is used
+    if parsed.find(nodes.Extends) is not None:  # {% extends "theme/_macros.html" %}: the parent's macros are its own
+        return []
+    defined = _defined_names(parsed)
     site = config.path(config.templates_dir)
     overridden = set(FollowingLoader(str(site)).list_templates()) if site.is_dir() else set()
     extended = {name for over in overridden for name in re.findall(r"""["']theme/([^"']+)["']""",
