@@ -147,18 +147,3 @@ def test_a_page_planned_apart_is_rendered_whole_when_the_search_index_needs_it(
     cold = dict(build(config, BuildOptions()).output)
     assert {path: again[path] for path in ARTICLE_PAGES} == {path: cold[path] for path in ARTICLE_PAGES}
     assert [p for p in again if p.startswith("pagefind/")] == [p for p in cold if p.startswith("pagefind/")]
-
-
-@pytest.mark.parametrize("body, marked", [
-    ("<p>Teks — kafé.</p>\n<ul>\n<li>satu</li>\n</ul>\n", "<p>Teks — kafé.</p>\n<ul>\n<li>satu</li>\n</ul>\n"),
-    ("<p>نص</p>\n<ol>\n<li><p>بند</p>\n</li>\n</ol>\n",  # a loose item: its paragraph decides, the list its side
-     '<p dir="auto">نص</p>\n<ol dir="rtl">\n<li><p dir="auto">بند</p>\n</li>\n</ol>\n'),
-    ('<ul>\n<li>Google</li>\n<li dir="ltr">نص</li>\n</ul>\n<pre><code>&lt;p&gt;</code></pre>\n',
-     '<ul>\n<li dir="auto">Google</li>\n<li dir="ltr">نص</li>\n</ul>\n<pre><code>&lt;p&gt;</code></pre>\n'),
-    ('<table>\n<thead>\n<tr>\n<th>&quot;اسم&quot;</th>\n</tr>\n</thead>\n</table>\n',
-     '<table dir="rtl">\n<thead>\n<tr>\n<th dir="auto">&quot;اسم&quot;</th>\n</tr>\n</thead>\n</table>\n'),
-])
-def test_a_right_to_left_bodys_blocks_each_get_their_direction(body: str, marked: str) -> None:
-    """Each block of a body with Arabic or Hebrew letters takes its own direction; a Latin-only body is as it was."""
-    from generator.render.plan import directional_blocks
-    assert directional_blocks(body) == marked

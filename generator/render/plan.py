@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import partial
 from html import unescape
@@ -331,53 +330,12 @@ def focusable_scrolling(body_html: str) -> str:
     return _SCROLLING.sub(mark, body_html)
 
 
-_BLOCK = re.compile(r"<(?:p|h[1-6]|li|t[dh]|d[td]|caption|figcaption|summary)(?=[\s>])(?![^>]*\sdir=)"
-                    r"(?![^>]*>\s*<(?:p|[ou]l|dl|h[1-6]|blockquote|table|pre|div|figure|details)[\s>])")
-"""The opening tag of a block that holds a paragraph's text, without a ``dir`` of its own, nor a block first (a
-footnote's or a loose list's item holds a ``<p>``, which gets it: ``dir="auto"`` on the item would skip the
-paragraph's text and find none, so the item takes its list's direction instead)."""
-_HOLDER = re.compile(r"<(?:ol|ul|dl|table|blockquote)(?=[\s>])(?![^>]*\sdir=)")
-"""The opening tag of a block that holds those, without a ``dir`` of its own."""
-_TEXT_RUN = re.compile(r">([^<]+)")
-
-
-def _holder_direction(found: re.Match[str]) -> str:
-    """``found``'s tag with ``dir="rtl"`` when its first strong letter (the first item's, cell's) is right-to-left:
-    where its numbers, bullets and columns go. ``dir="auto"`` cannot say it: it skips text inside an element with a
-    ``dir`` of its own, and each item has one."""
-    for run in _TEXT_RUN.finditer(found.string, found.end()):
-        for char in unescape(run.group(1)):
-            kind = unicodedata.bidirectional(char)
-            if kind in ("R", "AL"):
-                return found.group() + ' dir="rtl"'
-            if kind == "L":
-                return found.group()
-    return found.group()
-
-
-def directional_blocks(body_html: str) -> str:
-    """``body_html`` with ``dir="auto"`` on each paragraph, heading, list item, table cell, caption and summary, and
-    a list, table or quote that starts in a right-to-left script ``dir="rtl"``, when it holds right-to-left letters:
-    an Arabic or Hebrew body was laid out left to right, as the page's language is, its lists' numbers and its
-    first column at the left. A body without such letters is as it was (one ``isascii()``, or one search, per
-    body)."""
-    if not i18n.right_to_left(body_html):
-        return body_html
-    return _HOLDER.sub(_holder_direction, _BLOCK.sub(r'\g<0> dir="auto"', body_html))
-
-
-def directed(body_html: str) -> Markup:
-    """A body as the e-mail prints it (the ``directed`` helper): each block in its own direction."""
-    return Markup(directional_blocks(body_html))
-
-
 def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
     """A body as templates print it (the ``sized`` helper): images sized (``images.sized``), bare links marked
-    (``mark_bare_links``), code blocks and tables reachable by keyboard (``focusable_scrolling``), each block in its
-    own direction (``directional_blocks``), and, when it holds highlighted code (Pygments' ``class="highlight"``, or
-    an editor's raw HTML of the same), a link to the code colours before it: any template that prints a body with
-    ``sized`` links them, one written before they moved out of style.css too."""
-    html = sized(directional_blocks(focusable_scrolling(mark_bare_links(body_html))), sizes)
+    (``mark_bare_links``), code blocks and tables reachable by keyboard (``focusable_scrolling``), and, when it holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw
+    HTML of the same), a link to the code colours before it: any template that prints a body with ``sized`` links
+    them, one written before they moved out of style.css too."""
+    html = sized(focusable_scrolling(mark_bare_links(body_html)), sizes)
     if 'class="highlight' not in body_html:
         return html
     return Markup(f'<link rel="stylesheet" href="{urls.url(base_path, CODE_STYLE)}">\n') + html
@@ -388,7 +346,7 @@ class Renderer:
 
     Templates get the spec's context plus helpers that depend only on the config (which is
     part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
-    ``month_name``, ``date_range``, ``item``, ``section_path``, ``sized`` (``styled``), ``directed``, the HTML helpers
+    ``month_name``, ``date_range``, ``item``, ``section_path``, ``sized`` (``images.sized``), the HTML helpers
     ``src``, ``abs_src``, ``ld``, ``when`` and ``picture``, and ``m``: what ``_macros.html`` defines (the default
     one hands on those helpers).
     """
@@ -409,8 +367,7 @@ class Renderer:
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
             date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
-            section_path=partial(section_path, self.own), sized=partial(styled, config.base_path), directed=directed,
-            **html.globals(),
+            section_path=partial(section_path, self.own), sized=partial(styled, config.base_path), **html.globals(),
             m=Imported(env, "_macros.html"),
         )
 
