@@ -318,6 +318,7 @@ def test_a_raw_tag_left_open_never_leaves_a_copied_id_or_takes_the_next_paragrap
     ("## Harga<br/>baru <b>x</b>\n", '<a href="#harga-baru-x">Harga baru x</a>'),
     ('<span id="x">a</span>\n\n## Harga<BR>baru\n', '<a href="#harga-baru">Harga baru</a>'),  # ids settled after nh3
     ("## Harga <b>baru</b>\n", '<a href="#harga-baru">Harga baru</a>'),  # the id it had
+    ('## Harga<br class="x">tetap\n', '<a href="#harga-tetap">Harga tetap</a>'),  # a <br> with attributes too
 ])
 def test_a_headings_image_is_its_alt_text_and_a_br_a_space_in_the_table_of_contents(body: str, toc: str) -> None:
     """An attacker's report: a heading that is only an image ('## ![Logo Kompas](…)') had an empty, zero-width link in

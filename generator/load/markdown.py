@@ -179,7 +179,7 @@ _THEME_ID = re.compile(r"""%s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)"""
 _THEME_ID_ATTR = re.compile(r' id="(?:%s)"' % "|".join(sorted(THEME_IDS)))
 
 
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BR = re.compile(r"<br(?:\s[^>]*)?/?>", re.IGNORECASE)
 """A raw line break, which a heading shows as a space between its words."""
 
 
