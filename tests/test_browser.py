@@ -1199,3 +1199,26 @@ def test_a_printed_right_to_left_source_name_has_its_address_after_it(browser: A
                     link.right - name.right > 100];
         }""")
     assert sides == ['" <https://www.alarabiya.net/x>"', 0, True]
+
+
+def test_the_emails_right_to_left_headline_summary_and_section_start_at_the_right(browser: Any,
+                                                                                       tmp_path: Path) -> None:
+    """An attacker's report at 360 px: email.html's Arabic headlines, summaries and section names were left-aligned:
+    the frame's inlined 'text-align: left', which keeps the email from taking the outer cell's centring, was
+    inherited and outweighed their dir="auto". The build gives such a block dir="rtl" and a right alignment, so it
+    starts at the right, as on the web edition; a Latin one at the left."""
+    from conftest import article, make_project, write_files
+    root = make_project(tmp_path / "p", {
+        "2025/06/a.md": article(title="أرامكو تطلق نموذجا", summary="أعلنت الشركة اليوم.", section="الشرق الأوسط"),
+        "2025/06/b.md": article(title="Pusat data Batam", summary="Kapasitas listrik.", section="Indonesia",
+                                date="2025-06-12T09:00:00+07:00")})
+    with _opened(browser, root, "/weekly/2025-W24/email.html", PHONE) as page:
+        gaps = page.evaluate("""() => [...document.querySelectorAll('h2, h3, h3 + p + p')].map(e => {
+            const r = document.createRange();
+            r.selectNodeContents(e);
+            const text = r.getBoundingClientRect(), box = e.getBoundingClientRect();
+            return [e.textContent.trim(), Math.round(text.left - box.left), Math.round(box.right - text.right) < 2];
+        })""")
+    assert sorted((text, left == 0, right) for text, left, right in gaps) == sorted([
+        ("الشرق الأوسط", False, True), ("أرامكو تطلق نموذجا", False, True), ("أعلنت الشركة اليوم.", False, True),
+        ("Indonesia", True, False), ("Pusat data Batam", True, False), ("Kapasitas listrik.", True, False)])

@@ -754,3 +754,25 @@ def test_devanagari_spacing_vowel_signs_take_a_column_in_the_text_email(tmp_path
     text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
     eleven = " ".join([HINDI_WORD] * 11)  # 65 columns; they counted 43, and 17 words went on a line
     assert f"\n\n{eleven}\n{eleven}\n\n" in text, text
+
+
+def test_a_right_to_left_block_is_aligned_right_and_a_latin_emails_bytes_stay_as_they_were(tmp_path: Path) -> None:
+    """An attacker's report: email.html's Arabic headline, summary and section name were left-aligned (the frame's
+    inherited text-align: left outweighed dir="auto"). They are dir="rtl" with 'text-align: right' inlined; a Latin
+    block's bytes, and a Latin-only email's, are as before: a first fix that aligned every block added 20 bytes to
+    each and pushed a 301-article week past Gmail's clip (tests/test_browser.py looks at where they are drawn)."""
+    latin = {"2025/06/b.md": article(title="Pusat data Batam", summary="Kapasitas listrik.", section="Indonesia",
+                                     date="2025-06-12T09:00:00+07:00")}
+    arabic = {"2025/06/a.md": article(title="أرامكو تطلق نموذجا", summary="أعلنت الشركة اليوم.",
+                                      section="الشرق الأوسط")}
+
+    def blocks(articles: dict[str, str], folder: str) -> list[str]:
+        html = build_project(make_project(tmp_path / folder, articles)).output.files[EMAIL].decode()
+        return [line for line in html.splitlines() if line.startswith(("<h2", "<h3", "<p dir"))]
+
+    alone, both = blocks(latin, "latin"), blocks({**latin, **arabic}, "both")
+    assert [line for line in both if line in alone] == alone and not any('dir="rtl"' in line for line in alone)
+    assert [re.sub(r' (?:href|style)="[^"]*"', "", line) for line in both if line not in alone] == [
+        '<h2 dir="rtl">الشرق الأوسط</h2>', '<h3 dir="rtl"><a>أرامكو تطلق نموذجا</a></h3>',
+        '<p dir="rtl">أعلنت الشركة اليوم.</p>']
+    assert all(line.count(";text-align: right;") == 1 for line in both if line not in alone)

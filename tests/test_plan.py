@@ -147,3 +147,25 @@ def test_a_page_planned_apart_is_rendered_whole_when_the_search_index_needs_it(
     cold = dict(build(config, BuildOptions()).output)
     assert {path: again[path] for path in ARTICLE_PAGES} == {path: cold[path] for path in ARTICLE_PAGES}
     assert [p for p in again if p.startswith("pagefind/")] == [p for p in cold if p.startswith("pagefind/")]
+
+
+@pytest.mark.parametrize("html, resolved", [
+    ('<h2 dir="auto">Indonesia</h2><p dir="auto">Teks · kafé</p>',
+     '<h2 dir="auto">Indonesia</h2><p dir="auto">Teks · kafé</p>'),
+    ('<h3 dir="auto"><a href="/a/">أرامكو Aramco</a></h3><p dir="auto">Google يستثمر</p>',
+     '<h3 dir="rtl"><a href="/a/">أرامكو Aramco</a></h3><p dir="auto">Google يستثمر</p>'),
+    # no strong letter: dir="auto" stays, not the next block's direction
+    ('<p dir="auto">2025</p><p dir="auto">نص</p>', '<p dir="auto">2025</p><p dir="rtl">نص</p>'),
+    # text dir="auto" skips (<bdi>, an element with a dir, a nested item's) does not decide; a comment neither
+    ('<p dir="auto"><bdi>نص</bdi> Teks</p><li dir="auto"><span dir="ltr">Google</span> نص</li>',
+     '<p dir="auto"><bdi>نص</bdi> Teks</p><li dir="rtl"><span dir="ltr">Google</span> نص</li>'),
+    ('<li class="x" dir="auto" id="i"><!-- A --><img src="a.png" dir="ltr">1. نص<ul><li dir="auto">A</li></ul></li>',
+     '<li class="x" dir="rtl" id="i"><!-- A --><img src="a.png" dir="ltr">1. نص<ul><li dir="auto">A</li></ul></li>'),
+    ('<li dir="auto">1.<ul><li dir="auto">نص</li></ul></li>', '<li dir="auto">1.<ul><li dir="rtl">نص</li></ul></li>'),
+    ('<a href="/" dir="auto">نص</a><pre dir="auto">نص</pre>', '<a href="/" dir="auto">نص</a><pre dir="auto">نص</pre>'),
+])
+def test_an_emails_right_to_left_block_is_written_rtl(html: str, resolved: str) -> None:
+    """email.html's dir="auto" blocks that come out right-to-left are written dir="rtl", so its inlined style sheet
+    can align them at the right; each decided as the browser decides dir="auto"; a Latin one is as it was."""
+    from generator.render.plan import right_to_left_blocks
+    assert right_to_left_blocks(html) == resolved

@@ -290,6 +290,11 @@ def isolate(text: str) -> str:
     Kabar AI'): plain text has no ``<bdi>``, and without the isolates an Arabic name's Latin word, or the site's
     name, ran into the Arabic and read out of order. (HTML shows such a string with ``bdi_text``: its isolates
     as ``<bdi>``.)"""
-    if text.isascii() or not _RIGHT_TO_LEFT.search(_ISOLATED.sub("", text) if FSI in text else text):
+    if text.isascii() or not right_to_left(_ISOLATED.sub("", text) if FSI in text else text):
         return text
     return f"{FSI}{text}{PDI}"
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script."""
+    return not text.isascii() and _RIGHT_TO_LEFT.search(text) is not None

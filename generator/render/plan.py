@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import partial
 from html import unescape
@@ -330,11 +331,76 @@ def focusable_scrolling(body_html: str) -> str:
     return _SCROLLING.sub(mark, body_html)
 
 
+def _strong(text: str) -> str | None:
+    """'rtl' or 'ltr' by the first strong letter of ``text`` (HTML text, escapes and all), None if it has none."""
+    for char in unescape(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
+
+
+_AUTO_BLOCK = re.compile(r'<(p|h[1-6]|li|t[dh]|d[td]|caption|figcaption|summary)(\s[^>]*?)?\sdir="auto"([^>]*)>')
+"""A paragraph's, heading's, item's or cell's opening tag with ``dir="auto"``: its name, the attributes before and
+after the ``dir``."""
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)", re.S)
+"""A comment, a tag (its '/' if it closes, its name, its attributes) or a run of text."""
+_SKIPPED = ("bdi", "script", "style", "textarea")
+"""Elements whose text ``dir="auto"`` skips, as it skips one with a ``dir`` of its own."""
+_EMPTY = ("area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr")
+"""Void elements: no text, and no end tag to wait for."""
+
+
+def _block_direction(html: str, start: int, name: str) -> str | None:
+    """The direction ``dir="auto"`` gives the ``name`` block whose content starts at ``start``: its first strong
+    letter's, before its end tag, outside an element it skips; None if it has none."""
+    depth, skipped, skip_depth = 0, "", 0
+    for token in _TOKEN.finditer(html, start):
+        closing, tag, attributes, text = token.groups()
+        tag = (tag or "").lower()
+        if text is not None:
+            direction = None if skipped else _strong(text)
+            if direction is not None:
+                return direction
+        elif not tag or tag in _EMPTY:
+            continue  # a comment, or an element without text
+        elif skipped:
+            if tag == skipped:
+                skip_depth += -1 if closing else 1
+                skipped = skipped if skip_depth else ""
+        elif not closing and (tag in _SKIPPED or re.search(r"\sdir=", attributes)):
+            skipped, skip_depth = tag, 1
+        elif tag == name:
+            depth += -1 if closing else 1
+            if depth < 0:
+                return None
+    return None
+
+
+def right_to_left_blocks(html: str) -> str:
+    """``html`` with each block whose ``dir="auto"`` comes out right-to-left (``_block_direction``) written
+    ``dir="rtl"``, for an email: its style sheet, inlined afterwards, can then align those blocks at the right,
+    where the frame's inherited ``text-align: left`` outweighed ``dir="auto"`` (a selector cannot see which way
+    ``auto`` went). A page without right-to-left letters is as it was (one search)."""
+    if not i18n.right_to_left(html):
+        return html
+
+    def resolve(found: re.Match[str]) -> str:
+        if _block_direction(html, found.end(), found.group(1).lower()) != "rtl":
+            return found.group()
+        return f'<{found.group(1)}{found.group(2) or ""} dir="rtl"{found.group(3)}>'
+
+    return _AUTO_BLOCK.sub(resolve, html)
+
+
 def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]) -> Markup:
     """A body as templates print it (the ``sized`` helper): images sized (``images.sized``), bare links marked
-    (``mark_bare_links``), code blocks and tables reachable by keyboard (``focusable_scrolling``), and, when it holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw
-    HTML of the same), a link to the code colours before it: any template that prints a body with ``sized`` links
-    them, one written before they moved out of style.css too."""
+    (``mark_bare_links``), code blocks and tables reachable by keyboard (``focusable_scrolling``), and, when it
+    holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw HTML of the same), a link to the
+    code colours before it: any template that prints a body with ``sized`` links them, one written before they
+    moved out of style.css too."""
     html = sized(focusable_scrolling(mark_bare_links(body_html)), sizes)
     if 'class="highlight' not in body_html:
         return html
@@ -406,7 +472,8 @@ class Renderer:
             html = self.env.get_template(spec.template).render(spec.context)
             # resolved as on the edition's web page ('#fn1' there, not in email.html)
             page = spec.path.removesuffix(spec.path.rpartition("/")[2])
-            return finish_email(html, urls.absolute(self.config.base_url, page)).encode("utf-8")
+            page_url = urls.absolute(self.config.base_url, page)
+            return finish_email(right_to_left_blocks(html), page_url).encode("utf-8")
         if spec.render in FORMATS:
             return render_feed(self.config, spec.render, items=self.feed_items, **spec.context)
         return RENDERERS[spec.render](self.config, **spec.context)
