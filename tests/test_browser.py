@@ -1207,7 +1207,7 @@ def test_the_emails_right_to_left_headline_summary_and_section_start_at_the_righ
     the frame's inlined 'text-align: left', which keeps the email from taking the outer cell's centring, was
     inherited and outweighed their dir="auto". The build gives such a block dir="rtl" and a right alignment, so it
     starts at the right, as on the web edition; a Latin one at the left."""
-    from conftest import article, make_project, write_files
+    from conftest import article, make_project
     root = make_project(tmp_path / "p", {
         "2025/06/a.md": article(title="أرامكو تطلق نموذجا", summary="أعلنت الشركة اليوم.", section="الشرق الأوسط"),
         "2025/06/b.md": article(title="Pusat data Batam", summary="Kapasitas listrik.", section="Indonesia",
