@@ -6,6 +6,7 @@ exit status, that no traceback was printed, and that the live site was left as i
 """
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -509,8 +510,7 @@ def test_config_or_registry_that_is_a_fifo_or_folder(tmp_path: Path, capsys: pyt
         "error: 1 problem found; nothing was written\n"))
 
 
-@pytest.mark.parametrize("command", [["build"], ["check"], ["check", "--format", "json"], ["ping"], ["serve"],
-                                     ["new", "Judul"]])
+@pytest.mark.parametrize("command", [["build"], ["check"], ["ping"], ["serve"], ["new", "Judul"]])
 def test_a_command_outside_a_project_is_refused_saying_how_to_start_one(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
     """An attacker's report: 'cd content && digest ping' (serve, new too) exited 1 with '1 problem found; nothing
@@ -528,6 +528,23 @@ def test_a_command_outside_a_project_is_refused_saying_how_to_start_one(
     assert run(capsys, *command) == (2, "", (
         f"error: config.yaml: not found: this folder is not a news-digest project; cd {tmp_path / 'blog'} (it has a "
         "config.yaml), or start one with 'digest init DIR' and cd into it, or pass --config PATH\n"))
+
+
+def test_check_json_outside_a_project_prints_the_refusal_as_json(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI reading 'digest check --format json' from stdout got nothing from a run outside a project (the
+    refusal went to stderr only): stdout holds the documented document with that one problem, exit 2."""
+    make_project(tmp_path / "blog", {"a.md": article()})
+    monkeypatch.chdir(tmp_path / "blog/content")
+    code, out, err = run(capsys, "check", "--format", "json")
+    message = (f"not found: this folder is not a news-digest project; cd {tmp_path / 'blog'} (it has a config.yaml), "
+               "or start one with 'digest init DIR' and cd into it, or pass --config PATH")
+    assert (code, err) == (2, f"error: config.yaml: {message}\n")
+    assert json.loads(out) == {
+        "articles": 0,
+        "problems": [{"code": "config", "path": "config.yaml", "line": None, "column": None, "field": "",
+                      "severity": "error", "message": message}],
+        "summary": {"errors": 1, "warnings": 0, "hints": 0}}
 
 
 @pytest.mark.parametrize("url, what", [

@@ -17,9 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
-from generator.core.errors import BuildError, Problem, RefusalError, counted, printable, quoted
+from generator.core.errors import BuildError, OutsideProject, Problem, RefusalError, counted, printable, quoted
 
 if TYPE_CHECKING:
+    from generator.commands.check import CheckReport
     from generator.commands.websub import Feed, SiteFeeds
     from generator.load.config import Config
 # Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
@@ -537,17 +538,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.links:
         return _crawl(args, started)
-    from generator.commands.check import run_check
+    from generator.commands.check import CheckReport, Finding, run_check
     from generator.core.models import BuildOptions
     from generator.core.parallel import default_workers
 
-    report = run_check(Path(args.config), BuildOptions(drafts=args.drafts, future=args.future, now=build_now(),
-                                                       workers=default_workers(), epoch=given_epoch()), args.environment,
-                        _given_base_url(args))
+    options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), workers=default_workers(),
+                           epoch=given_epoch())
+    try:
+        report = run_check(Path(args.config), options, args.environment, _given_base_url(args))
+    except OutsideProject as e:  # refused (exit 2), and a CI reading stdout still gets a document saying why
+        if args.format == "json":
+            _print_json(CheckReport(0, (Finding(e.problem, "config"),)))
+        raise
     if args.format == "json":
-        text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
-        # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
-        print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+        _print_json(report)
     else:
         for finding in report.findings:
             if not (args.quiet and finding.problem.severity == "hint"):
@@ -568,6 +572,13 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"{counted(errors, 'error')}, {counted(warnings, 'warning')}, {counted(report.count('hint'), 'hint')}"
               f"{after}", file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _print_json(report: CheckReport) -> None:
+    """``digest check --format json``'s document on stdout."""
+    text = json.dumps(report.to_json(), sort_keys=True, indent=2, ensure_ascii=False)
+    # a file name that is not UTF-8 becomes a JSON escape (\udce9), not an invalid byte in the output
+    print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def _crawl(args: argparse.Namespace, started: float) -> int:

@@ -78,6 +78,15 @@ class RefusalError(Exception):
     """The command refuses to run (exit 2) before anything is read or written."""
 
 
+class OutsideProject(RefusalError):
+    """Run in a folder that is no project (no config.yaml, no content/): refused, with the one problem that
+    ``digest check --format json`` still reports as JSON, so a CI reading its stdout gets a document."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 class BusyError(RefusalError):
     """Another build holds the output folder's lock; ``digest serve`` waits and retries instead of giving up."""
 

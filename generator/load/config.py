@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 import zoneinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from generator.core.errors import BuildError, Problem, RefusalError, quoted
+from generator.core.errors import BuildError, OutsideProject, Problem, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
@@ -770,8 +770,9 @@ def _read(path: Path) -> bytes:
             above = next((folder for folder in path.resolve().parent.parents if (folder / "config.yaml").is_file()), None)
             where = f"cd {above} (it has a config.yaml), or " if above else ""
             # not the input's problem but where the command was run: refused (exit 2), as a wrong argument is
-            raise RefusalError(f"{path}: not found: this folder is not a news-digest project; {where}start one with "
-                               "'digest init DIR' and cd into it, or pass --config PATH") from None
+            raise OutsideProject(Problem(str(path), 0, "", f"not found: this folder is not a news-digest project; "
+                                                           f"{where}start one with 'digest init DIR' and cd into it, "
+                                                           "or pass --config PATH")) from None
         raise BuildError([Problem(str(path), 0, "", "not found; create it, or pass --config PATH")]) from None
     except IsADirectoryError:  # a project's folder, or a folder named config.yaml (no 'config.yaml/config.yaml')
         inside = path / "config.yaml"
