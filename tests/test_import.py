@@ -749,6 +749,29 @@ def test_refuses_a_target_that_is_not_empty(tmp_path: Path, capsys: pytest.Captu
         2, "", f"error: {tmp_path / 'file'} is a file; give a folder name for the new project\n")
 
 
+def test_imports_into_a_freshly_cloned_empty_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'digest import ... --out .' in a new clone (only .git/) was refused as 'not empty', where 'digest init .'
+    accepts it: hidden entries the import does not write are left as they are, and so when a cut-short import is
+    done again; its own hidden entry is refused, named."""
+    repo = tmp_path / "repo"
+    write_files(repo, {".git/HEAD": "ref: refs/heads/main\n", ".editorconfig": "root = true\n"})
+    assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(repo), "-q") == (0, "", "")
+    assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(tmp_path / "fresh"), "-q")[0] == 0
+    made = files_under(repo)
+    assert made == {**files_under(tmp_path / "fresh"), ".git/HEAD": b"ref: refs/heads/main\n",
+                    ".editorconfig": b"root = true\n"}
+    written = sorted(rel for rel in made if not rel.startswith("."))
+    (repo / written[-1]).unlink()  # cut short before its last file, as a kill leaves it
+    (repo / ".digest-import-unfinished").write_text("# digest import was writing this project\n" + "\n".join(written))
+    assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(repo), "-q") == (0, "", "")
+    assert files_under(repo) == made
+    other = tmp_path / "other"
+    write_files(other, {".git/HEAD": "x", ".digest-import-unfinished/x": "mine"})
+    assert run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", str(other)) == (
+        2, "", f"error: {other}/.digest-import-unfinished/ is there already, and digest import writes it; move it "
+               "away, or give a new or empty folder, so nothing of yours is overwritten\n")
+
+
 @pytest.mark.parametrize("generator, config, post", [
     ("hugo", ("hugo.toml", 'title = "T"\nbaseURL = "https://example.com/"\n'),
      ("content/posts/malam.md", '+++\ntitle = "Malam"\ndate = 2024-03-31T20:00:00\n+++\nIsi.\n')),
@@ -1199,11 +1222,14 @@ def strace() -> str:
     return found
 
 
-@pytest.mark.parametrize("existing", [False, True])
-def test_a_full_disk_while_writing_leaves_the_target_as_it_was(tmp_path: Path, existing: bool) -> None:
+@pytest.mark.parametrize("existing", ["", "empty", "clone"])
+def test_a_full_disk_while_writing_leaves_the_target_as_it_was(tmp_path: Path, existing: str) -> None:
+    """A fresh clone's .git/ is the folder's, not the import's: it is left as it was."""
     target = tmp_path / "new"
     if existing:
         target.mkdir()
+    if existing == "clone":
+        write_files(target, {".git/HEAD": "ref: refs/heads/main\n"})
     # writing the report (half-way: the articles are written, the static files not yet) fails as on a full disk
     command = [strace(), "-f", "-o", os.devnull, "-P", str(target / "import-report.txt"), "-e", "trace=write",
                "-e", "inject=write:error=ENOSPC", sys.executable, "-m", "generator", "import", "hugo",
@@ -1213,8 +1239,8 @@ def test_a_full_disk_while_writing_leaves_the_target_as_it_was(tmp_path: Path, e
     assert done.returncode == 1
     assert f"{target}: could not write the project (No space left on device); nothing was left there" in done.stderr
     assert "Traceback" not in done.stderr
-    assert target.is_dir() == existing
-    assert not existing or not any(target.iterdir())
+    assert target.is_dir() == bool(existing)
+    assert not existing or files_under(target) == ({".git/HEAD": b"ref: refs/heads/main\n"} if existing == "clone" else {})
 
 
 # --- readers ---------------------------------------------------------------------------------------------------

@@ -247,8 +247,9 @@ def _parser() -> argparse.ArgumentParser:
     m = _command(commands, "import", "convert a Pelican, Hugo or Jekyll site into a new project", IMPORT_EXAMPLES,
                  "also list every normalised date and everything to check by hand",
                  "Convert the articles, pages and static files of the site at PATH into a new project in DIR, "
-                 "which must be new or empty. Writes import-report.txt (what was converted, left out and "
-                 "changed) and the old URL → new URL redirects as static/_redirects and redirects.nginx.conf. "
+                 "which must be new or empty (but for hidden entries, such as a repository's .git/). Writes "
+                 "import-report.txt (what was converted, left out and changed) and the old URL → new URL redirects "
+                 "as static/_redirects and redirects.nginx.conf. "
                  "With --companies, registry companies named in an article are listed in its front matter.",
                  config=False)
     m.add_argument("generator", choices=("pelican", "hugo", "jekyll"), help="what built the old site")

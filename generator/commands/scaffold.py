@@ -14,7 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Collection
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from generator.load.config import Config, ConfigError, load_config
@@ -92,7 +92,7 @@ def init_project(target: Path) -> list[str]:
     if target.is_dir() and (target / UNFINISHED).is_file():
         _remove_unfinished(target, files)  # a killed init's files, and nothing else: the check below says if more
     if target.is_dir():
-        _refuse_what_is_there(target, {rel.parts[0] for rel, _ in files})
+        refuse_what_is_there(target, {rel.parts[0] for rel, _ in files}, "digest init")
     made: list[str] = []
     folders: list[Path] = []
     dest = target
@@ -129,15 +129,16 @@ def init_project(target: Path) -> list[str]:
     return sorted(made)
 
 
-def _refuse_what_is_there(target: Path, written: set[str]) -> None:
+def refuse_what_is_there(target: Path, written: Collection[str], command: str) -> None:
     """A folder of visible entries is refused; hidden ones are accepted, so a freshly cloned empty repository
-    (``.git/`` alone) can be the project, unless init would write one of them (``.gitignore``, ``.github/``)."""
+    (``.git/`` alone) can be the project, unless ``command`` would write one of them (``written``: the top-level
+    names it writes, such as init's ``.gitignore`` and ``.github/``)."""
     entries = sorted(target.iterdir())
     if any(not entry.name.startswith(".") for entry in entries):
         raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
     clash = next((entry for entry in entries if entry.name in written), None)
     if clash is not None:
-        raise RefusalError(f"{clash}{'/' if clash.is_dir() else ''} is there already, and digest init writes it; "
+        raise RefusalError(f"{clash}{'/' if clash.is_dir() else ''} is there already, and {command} writes it; "
                            "move it away, or give a new or empty folder, so nothing of yours is overwritten")
 
 

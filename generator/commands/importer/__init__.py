@@ -35,7 +35,7 @@ from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, folded, parse_redirects
 from generator.load.registry import Registry, load_registry
 from generator.render.pages import page_count
-from generator.commands.scaffold import TEMPLATE, refuse_inside_project
+from generator.commands.scaffold import TEMPLATE, refuse_inside_project, refuse_what_is_there
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
 from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date, primary_subtag
@@ -108,14 +108,15 @@ def _unreadable(path: Path) -> str:
 
 
 def check_empty(target: Path) -> None:
-    """Refuse (exit 2) unless ``target`` is new or an empty folder: an import never overwrites."""
+    """Refuse (exit 2) unless ``target`` is new or an empty folder, but for hidden entries import does not write
+    (a fresh clone's ``.git/``): an import never overwrites."""
     refuse_inside_project(target)
     if target.exists() and not target.is_dir():
         raise RefusalError(f"{target} is a file; give a folder name for the new project")
     if target.is_dir() and (target / UNFINISHED).is_file():  # a killed import's files, and nothing else
         _remove_unfinished(target)
-    if target.is_dir() and any(target.iterdir()):
-        raise RefusalError(f"{target} is not empty; give a new or empty folder, so nothing of yours is overwritten")
+    if target.is_dir():  # the project's names are all visible but the marker
+        refuse_what_is_there(target, {UNFINISHED}, "digest import")
 
 
 def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
@@ -718,7 +719,7 @@ def write_project(target: Path, project: Project) -> None:
         (target / UNFINISHED).unlink()
     except BaseException as e:  # Ctrl-C and a full disk alike: nothing half-written is left
         with contextlib.suppress(OSError):
-            _empty(target, remove=made)
+            _empty(target, remove=made, written=listed)
         if not isinstance(e, OSError):
             raise
         raise BuildError([Problem(str(target), 0, "", f"could not write the project ({e.strerror or e}); "
@@ -737,6 +738,9 @@ def _remove_unfinished(target: Path) -> None:
     listed = {line for line in marker.read_text("utf-8", "replace").splitlines()[1:] if line}
     folders = {str(parent) for rel in listed for parent in PurePosixPath(rel).parents if str(parent) != "."}
     for here, dirs, names in os.walk(target):
+        if here == str(target):  # a hidden entry the import did not write (a repository's .git/) is the folder's
+            dirs[:] = [name for name in dirs if not _kept(name, listed)]
+            names = [name for name in names if not _kept(name, listed)]
         for name in [*dirs, *names]:
             path = Path(here, name)
             rel = path.relative_to(target).as_posix()
@@ -753,12 +757,21 @@ def _remove_unfinished(target: Path) -> None:
     marker.unlink()
 
 
-def _empty(target: Path, remove: bool) -> None:
-    """Remove what an import wrote into ``target`` (new or empty when it began), and ``target`` too if ``remove``."""
+def _kept(name: str, written: Collection[str]) -> bool:
+    """Whether a top-level entry of the target is the folder's own (a hidden one no written path starts with, such as
+    ``.git/``), which an import neither removes nor counts as its own."""
+    return name.startswith(".") and name != UNFINISHED and not any(rel.split("/", 1)[0] == name for rel in written)
+
+
+def _empty(target: Path, remove: bool, written: Collection[str]) -> None:
+    """Remove what an import wrote into ``target`` (new, or empty but for hidden entries, when it began), and
+    ``target`` too if ``remove``; ``written``: the paths it writes, whose hidden top-level entries are its own."""
     if remove:
         shutil.rmtree(target, ignore_errors=True)
         return
     for child in target.iterdir():
+        if _kept(child.name, written):
+            continue
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child)
         else:
