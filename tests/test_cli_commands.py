@@ -44,6 +44,17 @@ def test_init_in_a_folder_named_like_an_option_prints_a_cd_that_works(tmp_path: 
                           cwd=tmp_path).returncode == 0
 
 
+def test_init_in_the_current_folder_prints_no_cd(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """'digest init .' printed 'next: cd . && ...': a cd that goes nowhere."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "init", ".")
+    assert code == 0 and out.endswith(' s\nnext: digest new "Judul artikel" && digest serve\n')
+    monkeypatch.chdir(tmp_path.parent)
+    code, out, _ = run(capsys, "init", str(tmp_path / "sub"))
+    assert code == 0 and out.endswith(f' s\nnext: cd {tmp_path.name}/sub && digest new "Judul artikel" && digest serve\n')
+
+
 def test_init_new_build_check_in_a_fresh_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_06_13_0900_JAKARTA)

@@ -729,6 +729,14 @@ def test_the_next_line_of_an_import_into_a_folder_named_like_an_option_works(
     assert code == 0 and out.endswith("report: -x/import-report.txt\nnext: cd ./-x && digest build\n")
 
 
+def test_import_into_the_current_folder_prints_no_cd(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """'--out .' printed 'next: cd . && digest build': a cd that goes nowhere."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "import", "jekyll", str(FIXTURES / "jekyll"), "--out", ".")
+    assert code == 0 and out.endswith("report: import-report.txt\nnext: digest build\n")
+
+
 def test_refuses_a_target_inside_a_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'--out site/imported' in a built project was written, and the next build there deleted it."""
     make_project(tmp_path, {"2025/06/a.md": article()})

@@ -437,10 +437,13 @@ def _shown(path: Path) -> str:
     return path.as_posix() if rel.startswith("..") else rel
 
 
-def _cd(path: Path) -> str:
-    """The 'cd' of a 'next:' line, safe to paste: quoted, and './-x' for a folder named like an option."""
+def _next(path: Path, commands: str) -> str:
+    """A 'next:' line running ``commands`` in ``path``, safe to paste: its 'cd' quoted, './-x' for a folder named like
+    an option, and none for the folder the command was run in ('digest init .')."""
+    if path.resolve() == Path.cwd().resolve():
+        return f"next: {commands}"
     shown = _shown(path)
-    return f"cd {shlex.quote('./' + shown if shown.startswith('-') else shown)}"
+    return f"next: cd {shlex.quote('./' + shown if shown.startswith('-') else shown)} && {commands}"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -456,7 +459,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"created a news digest in {_shown(target)} ({counted(len(made), 'file')}) "
               f"in {time.perf_counter() - started:.2f} s\n"
-              f"next: {_cd(target)} && digest new \"Judul artikel\" && digest serve")
+              + _next(target, 'digest new "Judul artikel" && digest serve'))
     from generator.commands.scaffold import starter_requirement
     if (note := starter_requirement()[1]) and not args.quiet:
         print(f"note: {note}", file=sys.stderr)
@@ -696,7 +699,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"  date: {rel}: {typed} → {written}")
             for note in done.notes:
                 print(f"  check: {note}")
-        print(f"report: {_shown(target / REPORT)}\nnext: {_cd(target)} && digest build")
+        print(f"report: {_shown(target / REPORT)}\n{_next(target, 'digest build')}")
     return 0
 
 
