@@ -394,6 +394,45 @@ def assert_viewable(folder: Path) -> None:
         server.server_close()
 
 
+def cache_key(flow: dict[str, Any], event: str) -> tuple[str, str]:
+    """The build cache's key and restore-keys on ``event``: an ``a == 'b' && 'c' || 'd'`` evaluated, hashFiles
+    as HASH (the same inputs), the runner Linux."""
+    step = next(s for s in flow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/cache@"))
+
+    def chosen(match: re.Match[str]) -> str:
+        return match.group(2) if event == match.group(1) else match.group(3)
+    context = {"runner.os": "Linux"}
+    key, restore = (_expand(re.sub(r"\$\{\{ hashFiles\([^}]*\) \}\}", "HASH", re.sub(
+        r"\$\{\{ github\.event_name == '([^']+)' && '([^']*)' \|\| '([^']*)' \}\}", chosen, step["with"][name])), context)
+        for name in ("key", "restore-keys"))
+    return key, restore
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_a_pull_request_and_the_pages_site_keep_their_own_build_cache(which: str) -> None:
+    """After 2cabf9c a pull request builds for http://localhost:8000/, yet restored the cache of the Pages build
+    (its restore-keys matched every key), so its build rendered every page and feed again (3,000 articles: 9,528
+    rendered, 0 reused). The preview's key and restore-keys match only previews' caches; push, daily and by-hand
+    runs share the Pages one."""
+    flow = workflow(GITHUB[which])
+    pages = {cache_key(flow, event) for event in ("push", "schedule", "workflow_dispatch")}
+    assert len(pages) == 1
+    (key, restore), = pages
+    preview_key, preview_restore = cache_key(flow, "pull_request")
+    assert key.startswith(restore) and preview_key.startswith(preview_restore)
+    assert not key.startswith(preview_restore) and not preview_key.startswith(restore)
+
+
+@pytest.mark.parametrize("which", ["repo", "scaffold"])
+def test_the_gitlab_pages_and_preview_jobs_keep_their_own_build_cache(which: str) -> None:
+    """The same for GitLab, where both jobs shared the key 'digest' and each overwrote the other's cache (when
+    the default branch's cache is not kept apart as a protected branch's)."""
+    pipeline = workflow(GITLAB[which])
+    key = pipeline[".digest"]["cache"]["key"]
+    assert all("cache" not in pipeline[job] for job in ("pages", "preview"))  # both take .digest's
+    assert "$CI_JOB_NAME" in key["prefix"]  # GitLab expands it per job: digest-pages-…, digest-preview-…
+
+
 def test_the_github_preview_artifact_can_be_looked_at(tmp_path: Path) -> None:
     """An attacker's report: the pull request's artifact, unzipped and opened as files, sent every link and the
     stylesheet to file:///; with a sub-path base_url not even python -m http.server showed it. It is built for
