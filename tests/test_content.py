@@ -2246,6 +2246,20 @@ def test_a_chinese_summary_written_over_lines_has_no_space_where_they_ended(tmp_
     assert "新的模型，该模型" in email and "新的模型， 该模型" not in email
 
 
+@pytest.mark.parametrize("body", ["Harga<br>baru naik.\n\n<!--more-->\n\nSisanya.\n",
+                                  "Harga<br>baru naik.<!--more--> Lagi.\n", "Harga<br/>baru naik.\n\nSisanya.\n"])
+def test_a_br_in_the_summary_is_a_space(tmp_path: Path, body: str) -> None:
+    """'Harga<br>baru' read 'Hargabaru' in the summary (feeds, lists, og:description), with or without
+    ``<!--more-->``: the raw ``<br>`` was dropped with no space, where the page shows a line break. It is a space, as
+    in a heading's table-of-contents entry, on both engines."""
+    from generator.load.markdown import render_reference
+    root = make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    files = build_project(root).output.files
+    assert json.loads(files["feed.json"])["items"][0]["summary"] == "Harga baru naik."
+    assert '<meta property="og:description" content="Harga baru naik.">' in files["2025/06/a/index.html"].decode()
+    assert render_reference(body).summary in (None, "Harga baru naik.")
+
+
 def test_a_body_that_opens_with_a_video_is_described_by_its_first_text(tmp_path: Path) -> None:
     """The page's meta and og:description and the feed said 'Browser Anda tidak mendukung pemutar video.', the
     text a browser shows only when it cannot play the video; without other text, the summary is empty, not it."""

@@ -844,6 +844,8 @@ _FALLBACK = re.compile(r"<(video|audio|iframe|object)\b.*?</\1>", re.DOTALL)
 that cannot play it."""
 _NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
 _TAG = re.compile(r"<[^>]+>")
+_BR_TAG = re.compile(r"<br\s*/?>")
+"""A line break in the sanitised HTML, a space in the summary (as a heading's ``<br>`` in the table of contents)."""
 
 
 _WORD = re.compile(r"\w+")
@@ -1113,6 +1115,8 @@ def summarize(body_html: str) -> str:
         if found.group(1) is None:  # a player, the fallback paragraphs in it passed over
             continue
         inner = _NOTE_REF.sub("", found.group(1))
+        if "<br" in inner:  # 'Harga<br>baru' is 'Harga baru', not 'Hargabaru'
+            inner = _BR_TAG.sub(" ", inner)
         media = "<" in inner and _PICTURED.search(inner) is not None
         words = collapse(html.unescape(_TAG.sub("", _FALLBACK.sub("", inner) if media else inner)))
         if words and not media:

@@ -303,7 +303,7 @@ def _digest_rule(state: StateCore) -> None:
                 more = _inline_html(token.children, summary is None and not in_heading, state.env,
                                     (state.src, token.map))
                 if more >= 0:
-                    summary = _summary(tokens[:i]) + [_plain(token.children[:more], "\n")]
+                    summary = _summary(tokens[:i]) + [_plain(token.children[:more], "\n", " ")]
                 if state.env.get("raw_html") and not _all_closed(token.content):
                     token.children = _close_inline(token, state.src, state.env)
     if state.env.get("raw_html"):
@@ -778,13 +778,14 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None, entry: tu
 
 
 def _summary(before: Sequence[Token]) -> list[str]:
-    """The reader's text of the blocks before the marker, headings left out."""
+    """The reader's text of the blocks before the marker, headings left out; a raw ``<br>`` is a space, as in a
+    heading ('Harga<br>baru' is 'Harga baru', not 'Hargabaru')."""
     out, in_heading = [], False
     for token in before:
         if token.type in ("heading_open", "heading_close"):
             in_heading = token.type == "heading_open"
         elif token.type == "inline" and not in_heading:
-            out.append(_plain(token.children, "\n"))
+            out.append(_plain(token.children, "\n", " "))
     return out
 
 
