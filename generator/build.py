@@ -387,7 +387,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)
     nearby = Nearby(static)
-    texts = list(bodies(site, notes, editions))
+    texts = list(bodies(config, site, notes, editions))
     problems += file_link_problems(config, [(rel, links) for rel, _, _, _, links in texts if links],
                                    {rel: page for rel, page, _, _, _ in texts},
                                    {**{a.source_path: (a.path, unpublished_why(hidden, a.date))
@@ -490,16 +490,17 @@ def moving(site: Site) -> list[Article | InfoPage]:
     return [*site.articles, *site.pages]
 
 
-def bodies(site: Site, notes: Mapping[tuple[int, int], Note], editions: Sequence[Edition]
+def bodies(config: Config, site: Site, notes: Mapping[tuple[int, int], Note], editions: Sequence[Edition]
            ) -> Iterator[tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]]:
     """Each body's file, the page it is on, its local images, videos and sounds, and its links to Markdown files:
     the articles' (kept with them, so a rebuild from the cache has them), the pages' and the weekly notes' that an
     edition shows (read off their HTML: ``content.local_images``, ``content.local_media``, ``content.file_links``)."""
     yield from ((a.source_path, a.path, a.body_images, a.body_media, a.body_file_links) for a in site.articles)
-    yield from ((p.source_path, p.path, local_images(p.body_html), local_media(p.body_html), file_links(p.body_html))
-                for p in site.pages)
+    url, path = config.base_url, config.base_path
+    yield from ((p.source_path, p.path, local_images(p.body_html, url, path), local_media(p.body_html),
+                 file_links(p.body_html)) for p in site.pages)
     shown = {e.path for e in editions}
-    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html), local_media(n.html),
+    yield from ((n.source_path, edition_path(n.year, n.week), local_images(n.html, url, path), local_media(n.html),
                  file_links(n.html)) for n in notes.values() if edition_path(n.year, n.week) in shown)
 
 

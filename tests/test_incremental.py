@@ -11,7 +11,7 @@ from conftest import CONFIG, article, make_project
 from generator.build import BuildOptions, build, load, plan, render
 from generator.load.cache import RowStore, load_cache
 from generator.load.config import Config, load_config
-from generator.load.content import ArticleSettings
+from generator.load.content import ArticleSettings, article_settings
 from generator.core import codec
 from generator.core.errors import BuildError, Problem
 from generator.load import incremental
@@ -23,7 +23,7 @@ from generator.load.registry import Registry, load_registry
 def test_build_reads_the_articles_its_loader_gives(tmp_path: Path) -> None:
     make_project(tmp_path, {"2025/06/a.md": article(title="Dari berkas")})
     config = load_config(tmp_path / "config.yaml")
-    parsed = load_articles(config, ArticleSettings(config.timezone, load_registry_of(config), config.content_dir))
+    parsed = load_articles(config, article_settings(config, load_registry_of(config)))
     seen: list[ArticleSettings] = []
 
     def loader(_config: object, settings: ArticleSettings) -> Loaded:
@@ -42,7 +42,7 @@ def test_the_cache_aware_loader_reads_rows_and_reports_what_to_save(tmp_path: Pa
     publish(config, BuildOptions(), tmp_path / "site")
     (tmp_path / "content/2025/06/b.md").write_text(article(title="Dua lagi"))
     snapshot = load_cache(tmp_path / ".cache")
-    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    settings = article_settings(config, load_registry_of(config))
     loaded = article_loader(snapshot, 1)(config, settings)
     assert sorted(a.title for a in loaded.articles) == ["Dua lagi", "Satu"]
     new = [key for key, row in loaded.rows.items() if row is not None]
@@ -61,7 +61,7 @@ def lazy_rebuild(tmp_path: Path, config_text: str = CONFIG) -> tuple[Config, Art
                             for name in ("satu", "dua", "tiga")}, config=config_text)
     config = load_config(tmp_path / "config.yaml")
     publish(config, BuildOptions(), tmp_path / "site")
-    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    settings = article_settings(config, load_registry_of(config))
     cached = article_loader(load_cache(tmp_path / ".cache"), 1)(config, settings)
     return config, settings, cached, load_articles(config, settings)
 
@@ -117,7 +117,7 @@ def test_a_cold_build_stores_each_batch_of_rows_as_it_parses_and_lets_go_of_thei
     monkeypatch.setattr(incremental, "STORE_BATCH", 2)
     make_project(tmp_path, {f"2025/06/a{n}.md": article(title=f"A{n}", body=f"Isi *{n}*.\n") for n in range(5)})
     config = load_config(tmp_path / "config.yaml")
-    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    settings = article_settings(config, load_registry_of(config))
     batches: list[int] = []
     put = RowStore.put
     monkeypatch.setattr(RowStore, "put", lambda self, rows: batches.append(len(rows)) or put(self, rows))
@@ -141,7 +141,7 @@ def test_a_store_that_cannot_take_the_rows_leaves_the_bodies_with_the_articles(
     monkeypatch.setattr(incremental, "STORE_BATCH", 2)
     make_project(tmp_path, {f"2025/06/a{n}.md": article(title=f"A{n}", body=f"Isi *{n}*.\n") for n in range(5)})
     config = load_config(tmp_path / "config.yaml")
-    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    settings = article_settings(config, load_registry_of(config))
     cache = tmp_path / ".cache"
     if trouble == "a file in the way":
         cache.write_text("not a folder")
@@ -172,7 +172,7 @@ def test_a_cache_this_version_cannot_use_is_emptied_for_the_rows_instead_of_keep
     monkeypatch.setattr(incremental, "STORE_BATCH", 2)
     make_project(tmp_path, {f"2025/06/a{n}.md": article(title=f"A{n}", body=f"Isi *{n}*.\n") for n in range(5)})
     config = load_config(tmp_path / "config.yaml")
-    settings = ArticleSettings(config.timezone, load_registry_of(config), config.content_dir)
+    settings = article_settings(config, load_registry_of(config))
     cache = tmp_path / ".cache"
     cache.mkdir()
     if found == "a damaged file":

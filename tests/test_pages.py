@@ -172,6 +172,32 @@ def test_a_relative_body_image_no_file_is_like_is_told_where_to_put_it(tmp_path:
 
 
 
+def test_a_body_image_at_an_address_of_the_sites_own_host_is_checked_as_the_path_it_names(tmp_path: Path) -> None:
+    """An editor's report: `![g](https://example.org/images/x.png)` on a site at https://example.org/, with no such
+    file, got no word from digest build or digest check (only path-form addresses were checked): a broken image on
+    the page. It is checked as the path it names (/images/x.png), with the same message; one the site has gets its
+    size; another host's is quiet."""
+    body = ("Paragraf.\n\n![g](https://example.org/grafik/harga.webp)\n\n![h](//EXAMPLE.org/images/logo.jpg)\n\n"
+            "![Ada](https://example.org/images/foto-kantor.png) ![Luar](https://cdn.example/images/x.png)\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    (tmp_path / "static/images").mkdir(parents=True)
+    picture(tmp_path / "static/images/foto-kantor.png")
+    picture(tmp_path / "static/images/logo.png")
+    tail = "which is not a file of the site, so the page shows a broken image;"
+    result = build_project(tmp_path)
+    assert sorted(_body_image_warnings(result)) == [
+        f"content/2025/06/a.md:7: warning: the image 'https://example.org/grafik/harga.webp' points at "
+        f"/grafik/harga.webp, {tail} put the file at static/grafik/harga.webp",
+        f"content/2025/06/a.md:9: warning: the image '//EXAMPLE.org/images/logo.jpg' points at /images/logo.jpg, "
+        f"{tail} did you mean /images/logo.png (static/images/logo.png)?"]
+    assert '<img src="https://example.org/images/foto-kantor.png" width="60" height="40"' in \
+        result.output.files["2025/06/a/index.html"].decode()
+    from test_check import check_json
+    said = [(p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"]]
+    assert sorted(said) == [(7, "the image 'https://example.org/grafik/harga.webp'"),
+                            (9, "the image '//EXAMPLE.org/images/logo.jpg'")]
+
+
 def test_a_videos_or_sounds_address_no_file_gives_is_a_build_warning(tmp_path: Path) -> None:
     """An attacker's report: a raw <video src="klip.mp4"> (read from the page's own address) or <video
     src="/media/tidakada.mp4"> (never put in static/) was published without a word from digest build: a dead player on

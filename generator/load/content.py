@@ -50,7 +50,7 @@ from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
 from generator.core.urls import (MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, file_for, http_url,
-                                 make_slug, typed_host)
+                                 make_slug, own_path, typed_host)
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -90,6 +90,9 @@ class ArticleSettings:
     base_path: str = "/"
     """The site's path under its host ('/digest/'): an ``image:`` written as its address from the host's root
     ('/digest/images/x.jpg') names the same file as 'images/x.jpg'."""
+    base_url: str = ""
+    """The site's address: a body image at an address of its host ('https://example.org/images/x.png') is one of
+    its files (``Article.body_images``), which the build checks as it checks '/images/x.png'."""
     sections: tuple[str, ...] = ()
     """config.yaml's ``sections:``: an article's section written in another letter case ('kepri') takes the
     spelling listed there ('Kepri'), which the section bar shows, in its lists and meta data too."""
@@ -103,7 +106,7 @@ class ArticleSettings:
         """Everything besides the file that changes a parse result: part of every article's key."""
         return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, zone_rules(self.timezone),
                       self.content_dir, repr(self.registry), self.static_dir, repr(self.sections), self.base_path,
-                      repr(self.publishers))
+                      self.base_url, repr(self.publishers))
 
     @cached_property
     def section_names(self) -> dict[str, str]:
@@ -116,7 +119,8 @@ def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     markdown = markdown_options(config)
     publishers = tuple(sorted((host, entry.name) for host, entry in read_sources(config)[0].items()))
     return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir,
-                           base_path=config.base_path, sections=config.sections, publishers=publishers)
+                           base_path=config.base_path, base_url=config.base_url, sections=config.sections,
+                           publishers=publishers)
 
 
 def markdown_options(config: Config) -> MarkdownOptions:
@@ -808,8 +812,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
     article = Article(key=article_key(rel, data, settings),
                       body=body_html.encode("utf-8"), redirects=tuple(redirects), words=count_words(body_html),
-                      body_images=local_images(body_html), body_media=local_media(body_html),
-                      body_file_links=file_links(body_html),
+                      body_images=local_images(body_html, settings.base_url, settings.base_path),
+                      body_media=local_media(body_html), body_file_links=file_links(body_html),
                       **fields)  # type: ignore[arg-type]
     return article, tuple(problems)
 
@@ -953,11 +957,13 @@ def _in_text(body: str, written: str) -> int:
     return -1
 
 
-def local_images(body_html: str) -> tuple[str, ...]:
-    """``Article.body_images``: the body's image addresses that are paths on this site, each once, in order."""
+def local_images(body_html: str, base_url: str = "", base_path: str = "/") -> tuple[str, ...]:
+    """``Article.body_images``: the body's image addresses that are paths on this site, each once, in order; with
+    ``base_url``, those naming its host too ('https://example.org/images/x.png', as the HTML writes it)."""
     if "<img" not in body_html:
         return ()
-    return tuple(dict.fromkeys(src for src in _IMG_SRC.findall(body_html) if not _SCHEME_OR_HOST.match(src)))
+    return tuple(dict.fromkeys(src for src in _IMG_SRC.findall(body_html) if not _SCHEME_OR_HOST.match(src)
+                               or base_url and own_path(base_url, base_path, html.unescape(src)) is not None))
 
 
 MEDIA_TAG = re.compile(r"<(video|audio|source|track)\s[^>]*>")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Mapping, Sequence
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import Markup
 
@@ -401,7 +401,9 @@ def _missing_in_bodies(config: Config, bodies: Iterable[tuple[str, str, Sequence
 
 def _image_fix(config: Config, raw: str, static: Mapping[str, object], nearby: Nearby, target: str | None = None) -> str:
     """What to write for a body image ``raw`` (pointing at ``target``) that no file gives: the static file it most
-    likely meant, or where to put the file."""
+    likely meant, or where to put the file. An address naming the site's host is read as the path it names."""
+    if target is not None and urlsplit(raw).netloc:  # 'https://example.org/images/x.png' is '/images/x.png'
+        raw = target
     whole = unquote(raw)  # a file named with '#' or '?' ('Foto #8.jpg'), which the address cut there
     whole = (whole[len(config.base_path):] if whole.startswith(config.base_path) else whole).lstrip("./")
     if ("#" in whole or "?" in whole) and whole in static:

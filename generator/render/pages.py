@@ -254,8 +254,13 @@ class Kinds:
         """The page and the local image addresses (as the HTML writes them) of each body with images: the
         articles' (``Article.body_images``), the pages' and the weekly notes' (``content.local_images``)."""
         yield from ((a.path, a.body_images) for a in self.site.articles if a.body_images)
-        yield from ((p.path, addresses) for p in self.site.pages if (addresses := local_images(p.body_html)))
-        yield from ((e.path, addresses) for e in self.editions if (addresses := local_images(e.note_html)))
+        yield from ((p.path, addresses) for p in self.site.pages if (addresses := self.images_in(p.body_html)))
+        yield from ((e.path, addresses) for e in self.editions if (addresses := self.images_in(e.note_html)))
+
+    def images_in(self, body_html: str) -> tuple[str, ...]:
+        """The image addresses of a page's or weekly note's body that name files of this site (``content.local_images``:
+        paths, and addresses of its host)."""
+        return local_images(body_html, self.config.base_url, self.config.base_path)
 
     def _body_files(self, page: str, addresses: Sequence[str]) -> dict[str, str | None]:
         """Each local image address in the body of ``page`` (as the HTML writes it) → the file in static/ it
@@ -684,7 +689,7 @@ def info_pages(k: Kinds) -> Iterable[PageSpec]:
     """Pages that are not news (content/pages/): /about/ and the like."""
     for info in k.site.pages:
         yield k.page(info.path, "page.html", info.title, info_page=info,
-                     body_sizes=k.body_sizes(info.path, local_images(info.body_html)))
+                     body_sizes=k.body_sizes(info.path, k.images_in(info.body_html)))
 
 
 def search_page(k: Kinds) -> Iterable[PageSpec]:
@@ -799,7 +804,7 @@ def edition_pages(k: Kinds) -> Iterable[PageSpec]:
     for edition, older, newer in neighbours(k.editions):
         yield k.page(edition.path, "edition.html", edition.heading, (weekly_feed_link(k),),
                      edition=edition, older=older, newer=newer,
-                     body_sizes=k.body_sizes(edition.path, local_images(edition.note_html)))
+                     body_sizes=k.body_sizes(edition.path, k.images_in(edition.note_html)))
         context = {"edition": edition, "icon": k.icon}
         yield PageSpec(email_path(edition.path), "email", "email.html", context)
         yield PageSpec(f"{edition.path}email.txt", "html", "email.txt", context)
