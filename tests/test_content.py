@@ -2408,6 +2408,27 @@ def test_a_source_in_a_player_with_its_own_src_is_removed_with_a_warning(tmp_pat
         "browsers play instead, and HTML allows no <source> in it; to offer the sources, delete the player's src"]
 
 
+def test_a_player_written_on_one_line_keeps_its_fallback_paragraph_inside_it(tmp_path: Path) -> None:
+    """An editor's report: `<video controls src="/media/a.mp4"><p>Tonton</p></video>` on one line was a Markdown
+    paragraph, which the HTML parser ended at the <p>: '<p><video></video></p><p>Tonton</p><p></p>', an empty player
+    and its fallback shown (and indexed) after it. A paragraph that is one such player is its own HTML block now, on
+    both engines; one inside a line of text cannot be, and is a warning at its line."""
+    from generator.load.markdown import render, render_reference
+    body = ('<video controls src="/media/a.mp4"><p>Tonton</p></video>\n\n'
+            '- <AUDIO controls src="/media/a.mp3"><div>Dengar</div></AUDIO>\n\n'
+            'Lihat <video controls src="/media/a.mp4"><p>Tonton</p></video> ini.\n\n'
+            '<video controls src="/media/a.mp4">Tonton</video>\n')
+    write_files(tmp_path, {"static/media/a.mp4": "x", "static/media/a.mp3": "x"})
+    page, said = page_and_warnings(tmp_path, body, "this <")
+    assert ('<video src="/media/a.mp4" controls=""><p>Tonton</p></video>\n<ul>\n<li>\n<audio src="/media/a.mp3" '
+            'controls=""><div>Dengar</div></audio>\n</li>\n</ul>\n<p>Lihat <video') in page
+    assert '<p><video src="/media/a.mp4" controls="">Tonton</video></p>' in page  # no block in it: as before
+    assert said == ["content/2025/07/a.md:9: this <video> holds a paragraph or block (its fallback) but is written in "
+                    "a line of text, where a block ends the paragraph: the player shows empty and its fallback after "
+                    "it; write the <video> on lines of its own"]
+    assert render(body).html == render_reference(body).html
+
+
 def test_a_source_after_a_track_is_moved_before_it_with_a_warning(tmp_path: Path) -> None:
     """A <source> after a <track> was moved before the first track (HTML allows sources only there) without a word;
     the writer is told which source moved, and before which track."""

@@ -599,6 +599,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))
+    for tag, line in rendered.cut_players:
+        problems.append(Problem(rel, body_line + line, "", f"this <{tag}> holds a paragraph or block (its fallback) but "
+                                "is written in a line of text, where a block ends the paragraph: the player shows "
+                                f"empty and its fallback after it; write the <{tag}> on lines of its own", "warning"))
     for line in rendered.empty_headings:
         problems.append(Problem(rel, body_line + line, "", "this heading has no text (an image without alt text, or "
                                 "a footnote alone), so its link in the table of contents has no name for readers "

@@ -129,6 +129,9 @@ class Rendered:
     empty_headings: tuple[int, ...] = ()
     """The body's line (from 0) of each heading with no text a reader sees (an image without alt text, a footnote
     alone), whose link in the table of contents has no name."""
+    cut_players: tuple[tuple[str, int], ...] = ()
+    """Each raw player holding a block (its fallback ``<p>``) written inside a line of text (``_whole_players``), which
+    the paragraph's end cut off from its fallback: its tag and the body's line (from 0) of its tag."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -248,10 +251,52 @@ def _unique_id(text: str, used: set[str]) -> str:
     return slug
 
 
+_PLAYER_OPEN = re.compile(r"<(video|audio)\b[^>]*>", re.IGNORECASE)
+_PLAYER_CLOSE = re.compile(r"</(?:video|audio)", re.IGNORECASE)
+_BLOCK_OPEN = re.compile(r"<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|"
+                         r"form|h[1-6]|header|hgroup|hr|main|menu|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
+"""Tags that end a paragraph: a player's fallback ``<p>`` written inside it on a line of text ends the paragraph, and
+the player with it, so the fallback shows after an empty player."""
+
+
+def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
+    """Each raw player in a paragraph's text that holds a block (``_BLOCK_OPEN``) before its closing tag: its tag, and
+    where it starts and ends. One pass: each player is read to its own closing tag only."""
+    at = 0
+    while (player := _PLAYER_OPEN.search(content, at)) is not None:
+        close = re.compile(r"</%s\s*>" % player[1], re.IGNORECASE).search(content, player.end())
+        if close is None:
+            return
+        if _BLOCK_OPEN.search(content, player.end(), close.start()):
+            yield player[1].lower(), player.start(), close.end()
+        at = close.end()
+
+
+def _whole_players(tokens: list[Token], env: EnvType) -> None:
+    """Each paragraph that is one player holding a block (``_players_with_blocks``) made an HTML block, as if it were
+    written on lines of its own: the player stays whole, its fallback inside it. One with text around it cannot be
+    (a ``<p>`` is no part of a paragraph): it is noted in ``env['cut_players']`` with its line."""
+    from markdown_it.token import Token
+    i = 0
+    while (i := next((j for j in range(i, len(tokens) - 2) if tokens[j].type == "paragraph_open"), -1)) >= 0:
+        content = tokens[i + 1].content.strip()
+        if _PLAYER_CLOSE.search(content) and (players := list(_players_with_blocks(content))):
+            if players[0][1:] == (0, len(content)):
+                tokens[i:i + 3] = [Token("html_block", "", 0, content=content + "\n", map=tokens[i].map, block=True,
+                                         level=tokens[i].level)]
+            else:
+                first = tokens[i].map[0] if tokens[i].map else 0
+                env.setdefault("cut_players", []).extend((tag, first + content.count("\n", 0, start))
+                                                         for tag, start, _ in players)
+        i += 1
+
+
 def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
+    if "</" in state.src and _PLAYER_CLOSE.search(state.src):
+        _whole_players(tokens, state.env)
     stack: list[tuple[int, int]] = []
     mark = _id_mark(state.src)
     if mark:  # the ids are settled on the sanitised HTML (``_settle_ids``), which says which raw ids the page keeps
@@ -967,7 +1012,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
                     hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
-                    tuple(env.get("players", ())), tuple(env.get("empty_headings", ())))
+                    tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
+                    tuple(env.get("cut_players", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
