@@ -807,6 +807,20 @@ def test_a_pelican_title_with_an_apostrophe_is_kept_whole(tmp_path: Path, capsys
     assert 'title: "Kabar\'s Blog"' in config and 'base_url: "https://kabar.example/"' in config
 
 
+def test_pelican_settings_in_a_chained_assignment_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`SITENAME = TITLE = 'Kabar Kopi'` was not read (the title became digest init's "News Digest", the time zone
+    "not named"), nor `FEED_ALL_ATOM = CATEGORY_FEED_ATOM = None` (redirects for feeds the site never had)."""
+    write_files(tmp_path / "src", {
+        "pelicanconf.py": "SITENAME = TITLE = 'Kabar Kopi'\nTIMEZONE = TZ = 'Asia/Makassar'\n"
+                          "FEED_ALL_ATOM = CATEGORY_FEED_ATOM = None\n",
+        "content/a.md": "Title: A\nDate: 2024-03-01\nCategory: Kopi\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    config = (tmp_path / "new/config.yaml").read_text()
+    assert 'title: "Kabar Kopi"' in config and 'timezone: "Asia/Makassar"' in config
+    assert [line for line in redirect_lines(tmp_path / "new", feeds=True) if ".xml" in line] == [
+        "/feeds/all-en.atom.xml /feed.xml 301"]  # Pelican's TRANSLATION_FEED_ATOM, left on
+
+
 def test_a_jekyll_permalink_pattern_and_a_singular_category(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`permalink: /arsip/:year/:title/` was copied as it is, a Netlify pattern that sent every /arsip/*/*/ to one
     post; `category: Berita Lokal` (singular: one category in Jekyll) became section "Berita" and tag "Lokal"."""

@@ -34,15 +34,19 @@ _LEFT = re.compile(r"\{(?:static|attach|filename|tag|category|author|index)\}|\|
 (which have other addresses here: /tags/<slug>/, /sections/<slug>/)."""
 
 
+_NAME = r"[A-Za-z_]\w*"
+"""A Python name, as one of a chained assignment's targets."""
+
+
 def _setting(folder: Path, name: str) -> str:
     """A plain string setting (``NAME = 'value'``) from pelicanconf.py, or '' (never executed)."""
     for conf in ("publishconf.py", "pelicanconf.py") if name == "SITEURL" else ("pelicanconf.py",):
         path = folder / conf
         if path.is_file():
             # the value in the quotes it is written in: "Kabar's Blog" keeps its apostrophe (never executed, so a
-            # literal only: an escape or a concatenation is not read)
-            match = re.search(rf"^{name}\s*=\s*(?:'([^'\n]+)'|\"([^\"\n]+)\")", path.read_text("utf-8", "replace"),
-                              re.MULTILINE)
+            # literal only: an escape or a concatenation is not read); in a chain too (SITENAME = TITLE = 'x')
+            match = re.search(rf"^(?:{_NAME}\s*=\s*)*?{name}\s*=\s*(?:{_NAME}\s*=\s*)*(?:'([^'\n]+)'|\"([^\"\n]+)\")",
+                              path.read_text("utf-8", "replace"), re.MULTILINE)
             if match:
                 return match.group(1) or match.group(2)
     return ""
@@ -57,11 +61,12 @@ def _literals(folder: Path, name: str = "pelicanconf.py") -> dict[str, object]:
         return {}
     found: dict[str, object] = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            try:
-                found[node.targets[0].id] = ast.literal_eval(node.value)
+        if isinstance(node, ast.Assign) and (names := [t.id for t in node.targets if isinstance(t, ast.Name)]):
+            try:  # each name of a chain (FEED_ALL_ATOM = CATEGORY_FEED_ATOM = None) has the value
+                value = ast.literal_eval(node.value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                found[node.targets[0].id] = COMPUTED
+                value = COMPUTED
+            found |= dict.fromkeys(names, value)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):  # STATIC_PATHS += [...]
             found[node.target.id] = COMPUTED
     return found
