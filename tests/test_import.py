@@ -3099,6 +3099,20 @@ def test_hugo_nested_sections_and_taxonomy_lists_feeds_are_redirected(
                 not rule.endswith(("/c/", "/d/"))]
 
 
+@pytest.mark.parametrize("config", [("hugo.toml", 'disableKinds = ["RSS"]\n'), ("config.yaml", "disableKinds: [rss]\n"),
+                                    ("hugo.toml", 'disableKinds = ["taxonomy", "Rss"]\n')])
+def test_hugo_with_its_feeds_disabled_gets_no_feed_redirects(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            config: tuple[str, str]) -> None:
+    """Checked with Hugo 0.168: `disableKinds = ['RSS']` (any case) writes no index.xml at all, but the import gave
+    the home page's, the section's, the tags' and categories' feeds 301 rules, for feeds the site never had."""
+    name, setting = config
+    project = import_site(tmp_path, capsys, "hugo", {
+        name: setting, "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\ntags: [kopi]\ncategories: [Berita]\n---\nx\n"})
+    rules = redirect_lines(project, feeds=True, lists=True)
+    assert "/posts/a/ /2024/03/a/ 301" in rules and not [line for line in rules if ".xml" in line]
+    assert "feed redirect" not in (project / "import-report.txt").read_text()
+
+
 def test_a_pelican_draft_without_a_date_is_dated_by_its_day_in_the_site_s_time_zone(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A draft without Date: is dated by the day its file last changed; that day was taken in UTC, not in the site's

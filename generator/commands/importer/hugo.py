@@ -563,6 +563,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                                  "it; not copied") for asset in assets if asset.rel in over]
     assets = [asset for asset in assets if asset.rel not in over] + loose
     posts = _with_later_pages(posts, values)
+    if _feeds_off(values):  # Hugo wrote no feed, so no old feed gets a redirect
+        posts = [replace(post, old_feeds=()) for post in posts]
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes
     config_notes += _translations(posts, languages, where.get("languages", ""))
@@ -576,6 +578,12 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolver(find),
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
+
+
+def _feeds_off(values: Meta) -> bool:
+    """Whether the site's ``disableKinds`` names 'rss', in any letter case, as Hugo reads it: Hugo wrote no feed at all
+    then, the home page's, a section's or a term's (checked with Hugo 0.168)."""
+    return any(kind.lower() == "rss" for kind in as_list(values.get("disablekinds"), separator=None))
 
 
 def _section_index(path: Path, folder: Path, paged: set[Path]) -> Path | None:
