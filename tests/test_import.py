@@ -1537,8 +1537,7 @@ def test_hugo_settings_in_any_letter_case_or_its_config_folder(tmp_path: Path, c
     write_files(tmp_path / "links", {"hugo.toml": 'title = "T"\n[permalinks]\nposts = "/:year/:slug/"\n',
                                      "content/posts/late.md": front})
     assert run(capsys, "import", "hugo", str(tmp_path / "links"), "--out", str(tmp_path / "links-new"), "-q")[0] == 0
-    assert "  hugo.toml: sets permalinks, which this import does not follow: the redirects start at Hugo's default " \
-           "addresses; edit the redirects: of the files\n" in (tmp_path / "links-new/import-report.txt").read_text()
+    assert [line.split()[0] for line in redirect_lines(tmp_path / "links-new")] == ["/2024/late/"]
 
 
 def test_hugo_production_config_folder_is_read_over_the_default_one(tmp_path: Path,
@@ -3111,6 +3110,82 @@ def test_hugo_with_its_feeds_disabled_gets_no_feed_redirects(tmp_path: Path, cap
     rules = redirect_lines(project, feeds=True, lists=True)
     assert "/posts/a/ /2024/03/a/ 301" in rules and not [line for line in rules if ".xml" in line]
     assert "feed redirect" not in (project / "import-report.txt").read_text()
+
+
+HUGO_PERMALINKS = {
+    "content/posts/a.md": '---\ntitle: "Hello World!"\ndate: 2024-03-01T23:30:00-05:00\nslug: "My Slug"\n---\nx\n',
+    "content/posts/2024/b.md": "---\ntitle: B Title\ndate: 2024-03-02\n---\nx\n",
+    "content/posts/d/index.md": "---\ntitle: D\ndate: 2024-12-31T20:00:00\n---\nx\n",
+    "content/docs/api/_index.md": "---\ntitle: API\n---\n", "content/docs/api/c.md": "---\ntitle: C\ndate: 2024-03-03\n---\nx\n",
+    "content/docs/g.md": "---\ntitle: G\ndate: 2024-03-04\n---\nx\n",
+    "content/news/Other Name.md": "---\ntitle: Kafé News\ndate: 2024-03-05\n---\nx\n",
+    "content/blog/e.md": "---\ntitle: E\ndate: 2024-03-06\n---\nx\n",
+    "content/blog/f.md": "---\ntitle: F\ndate: 2024-03-07\nslug: fslug\n---\nx\n",
+    "content/top.md": "---\ntitle: Top Page\ndate: 2024-03-08\n---\nx\n"}
+"""A Hugo site whose [permalinks] the tests below set; each expected address is where Hugo 0.168 published it."""
+
+
+@pytest.mark.parametrize("config", [
+    ("hugo.toml", '[permalinks]\nposts = "/:year/:month/:day/:slug/"\n'),
+    ("hugo.toml", '[permalinks.page]\nposts = "/:year/:month/:day/:slug"\n'),
+    ("config.yaml", "permalinks:\n  page:\n    posts: /:year/:month/:day/:slug/\n"),
+    ("config.yaml", "permalinks:\n  - target: {kind: page, path: '/posts/**'}\n    pattern: /:year/:month/:day/:slug/\n")])
+def test_hugo_permalinks_give_the_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               config: tuple[str, str]) -> None:
+    """`[permalinks] posts = "/:year/:month/:day/:slug/"` (or `[permalinks.page]`, or `[[permalinks]]` with a target)
+    was not followed: every redirect started at /posts/<name>/, where Hugo had served nothing, so every old link
+    404ed after the move. A date keeps its own offset (23:30-05:00 is the 1st), `:slug` is the title's without a slug,
+    and a rule for posts reaches its nested folders and bundles but not another section."""
+    name, permalinks = config
+    project = import_site(tmp_path, capsys, "hugo", {name: ('title = "T"\ntimeZone = "Asia/Jakarta"\n' if name == "hugo.toml"
+                                                           else "title: T\ntimeZone: Asia/Jakarta\n") + permalinks,
+                                                    **HUGO_PERMALINKS})
+    rules = {line.split()[0] for line in redirect_lines(project)}
+    assert rules == {"/2024/03/01/my-slug/", "/2024/03/02/b-title/", "/2024/12/31/d/", "/docs/g/", "/docs/api/c/",
+                     "/news/other-name/", "/blog/e/", "/blog/fslug/", "/top/"}
+    assert "permalink" not in (project / "import-report.txt").read_text()
+
+
+def test_hugo_permalink_tokens_are_filled_in_as_hugo_fills_them(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Each address is the one Hugo 0.168 published the site at (its public/): the whole path lower-cased (`March`),
+    `:sections` the page's own section (docs/api, which has an _index.md), `:filename` and `:contentbasename` a
+    bundle's folder, a pattern ending in '.html' a folder all the same, a translation's below /id/, a section's
+    uglyURLs a .html file."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\ntimeZone = "Asia/Jakarta"\n[languages.en]\nweight = 1\n[languages.id]\nweight = 2\n'
+                     '[uglyURLs]\nposts = true\n[permalinks]\n'
+                     'posts = "/p/:sections/:slugorcontentbasename/:filename/"\n'
+                     'docs = "/d/:sections/:filename/:weekday-:yearday-:monthname/:weekdayname/:sections[1:]/"\n'
+                     'news = "/n/:section/:title"\n'
+                     'blog = "/b/:slugorfilename/:contentbasename/:slugorcontentbasename.html"\n"/" = "/top/:slug/"\n',
+        **HUGO_PERMALINKS, "content/posts/a.id.md": HUGO_PERMALINKS["content/posts/a.md"]})
+    rules = {line.split()[0] for line in redirect_lines(project)}
+    assert rules == {"/p/posts/my-slug/a.html", "/id/p/posts/my-slug/a.html", "/p/posts/b/b.html", "/p/posts/d/d.html",
+                     "/d/docs/api/c/0-63-march/sunday/api/", "/d/docs/g/1-64-march/monday/",
+                     "/n/news/kaf%C3%A9-news/", "/b/e/e/e.html/", "/b/fslug/f/fslug.html/", "/top/top-page/"}
+
+
+def test_hugo_permalinks_the_import_cannot_follow_are_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A token this import does not reproduce (a Go date layout, `:sectionslug`), or one Hugo does not know, gets the
+    post no redirect from a wrong address, and a report line; so do the rules of list pages, which it does not follow."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n[permalinks.page]\nposts = "/:06/:slug/"\nnews = "/:sectionslug/:slug/"\n'
+                     'blog = "/:contentbasenameorslug/"\n[permalinks.term]\ntags = "/topic/:slug/"\n',
+        **HUGO_PERMALINKS})
+    report = (project / "import-report.txt").read_text()
+    assert "  content/posts/a.md: had its address from [permalinks.page] posts = '/:06/:slug/' in the config, which has " \
+           ":06, which this import does not reproduce: it gets no redirect from its old address; add that address to " \
+           "its redirects: by hand\n" in report
+    assert "  content/news/Other Name.md: had its address from [permalinks.page] news = '/:sectionslug/:slug/' in the " \
+           "config, which has :sectionslug, which this import does not reproduce" in report
+    assert "  content/blog/e.md: had its address from [permalinks.page] blog = '/:contentbasenameorslug/' in the " \
+           "config, which has :contentbasenameorslug, which Hugo does not know (it stops with 'permalink attribute " \
+           "not recognised'): it gets no redirect" in report
+    assert "  hugo.toml: sets [permalinks.term] tags = '/topic/:slug/', for term pages, which this import does not " \
+           "follow: the redirects of those list pages and their feeds start at Hugo's default addresses; check them\n" \
+           in report
+    assert {line.split()[0] for line in redirect_lines(project)} == {"/docs/g/", "/docs/api/c/", "/top/"}
 
 
 def test_a_pelican_draft_without_a_date_is_dated_by_its_day_in_the_site_s_time_zone(

@@ -162,8 +162,7 @@ def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
     """title, baseURL, timeZone and language (its ``languageCode``, else ``defaultContentLanguage``) from the site's
     config (``_settings``): the default language's own, under ``[languages.id]``, else the root's, as Hugo reads them
     (``_own``). ``where``: the file that sets each key (``_settings``)."""
-    notes = [Note(where["permalinks"], "sets permalinks, which this import does not follow: the redirects start at Hugo's default "
-                         "addresses; edit the redirects: of the files")] if values.get("permalinks") else []
+    notes = []
     ugly = values.get("uglyurls")
     if ugly is not None and _ugly(values) is None:
         notes.append(Note(where["uglyurls"], f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
@@ -455,6 +454,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     cascaded, notes = _cascades(files, languages, values, root, where, how.environment)
     builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
+    permalinks, permalink_notes = _permalinks(values, where)
     # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
     # paths: as a section's (checked with Hugo 0.168)
     pageless: dict[Path, str] = {}  # each such bundle → why Hugo did not publish its files either ('' when it did)
@@ -542,7 +542,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
                                          (languages, language), builds, cascaded(path, folder, language), date_keys,
                                          _path_style(values),
-                                         listed=not (index and section_held(index, folder, language)), nested=nested)
+                                         listed=not (index and section_held(index, folder, language)), nested=nested,
+                                         permalinks=permalinks)
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -566,7 +567,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     if _feeds_off(values):  # Hugo wrote no feed, so no old feed gets a redirect
         posts = [replace(post, old_feeds=()) for post in posts]
     site, config_notes = _config(values, where)
-    config_notes += _environments(root, how) + date_notes
+    config_notes += _environments(root, how) + date_notes + permalink_notes
     config_notes += _translations(posts, languages, where.get("languages", ""))
     find = _ref_finder(places, languages)
     notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
@@ -872,11 +873,146 @@ def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys, kept:
     return ""
 
 
+@dataclass(frozen=True)
+class Permalink:
+    """One rule of the config's ``[permalinks]``, as Hugo 0.168 decodes them (its resources/page/permalinks.go): the
+    kind of page it is for ('page', 'section', 'taxonomy', 'term'; '' any), the glob of the page paths it reaches
+    ('' any), its pattern, and where the config sets it, for the report."""
+
+    kind: str
+    path: str
+    pattern: str
+    shown: str
+
+
+def _section_glob(section: str) -> str:
+    """The page paths a ``[permalinks]`` key reaches (Hugo's sectionToPathGlob): its section's and those below;
+    '/' (or '') the pages at the top."""
+    section = section.strip(" /").lower()
+    return "/{" + section + "," + section + "/**}" if section else "/*"
+
+
+def _permalinks(values: Meta, where: dict[str, str]) -> tuple[tuple[Permalink, ...], list[Note]]:
+    """The config's ``[permalinks]`` rules, in each form Hugo reads: ``posts = '...'`` (a section's pages and a
+    taxonomy's terms), ``[permalinks.page] posts = '...'`` (and .section, .taxonomy, .term), and ``[[permalinks]]``
+    with a ``target`` and a ``pattern``; a note for the rules of list pages, which this import does not follow."""
+    table, at = values.get("permalinks"), where.get("permalinks", "")
+    rules: list[Permalink] = []
+    if isinstance(table, list):
+        for n, entry in enumerate(table, 1):
+            entry = {str(k).lower(): v for k, v in entry.items()} if isinstance(entry, dict) else {}
+            target = entry.get("target")
+            target = {str(k).lower(): v for k, v in target.items()} if isinstance(target, dict) else {}
+            if isinstance(pattern := entry.get("pattern"), str):
+                rules.append(Permalink(as_text(target.get("kind")).lower(), as_text(target.get("path")).lower(),
+                                       pattern, f"[[permalinks]] number {n}"))
+    elif isinstance(table, dict):
+        for key, value in table.items():
+            if isinstance(value, str):
+                rules += [Permalink(kind, _section_glob(key), value, f"[permalinks] {key}") for kind in ("page", "term")]
+            elif isinstance(value, dict):
+                rules += [Permalink(key, _section_glob(str(name)), pattern, f"[permalinks.{key}] {name}")
+                          for name, pattern in value.items() if isinstance(pattern, str)]
+    taxonomies = values.get("taxonomies")
+    taxonomies = {str(v).lower() for v in taxonomies.values()} if isinstance(taxonomies, dict) else {"tags", "categories"}
+    lists = [rule for rule in rules if rule.kind != "page" and (
+        not rule.shown.startswith("[permalinks] ") or rule.shown.removeprefix("[permalinks] ") in taxonomies)]
+    notes = [Note(at, f"sets {rule.shown} = {quoted(rule.pattern)}, for {rule.kind or 'every'} pages, which this "
+                      "import does not follow: the redirects of those list pages and their feeds start at Hugo's "
+                      "default addresses; check them") for rule in lists]
+    return tuple(rules), notes
+
+
+@dataclass(frozen=True)
+class PermalinkPage:
+    """What a ``[permalinks]`` pattern reads of a page (Hugo's page methods)."""
+
+    title: str
+    slug: str
+    """Its front matter's (or ':filename''s), '' for none."""
+    name: str
+    """Its file's name without extension and language; a bundle's folder's (``:filename``, ``:contentbasename``)."""
+    date: str
+    """Its date as typed ('' for none: Go's zero time, 0001-01-01)."""
+    section: str
+    """Its first folder below content/ ('' at the top)."""
+    sections: tuple[str, ...]
+    """The path of its own section, the nearest with an _index.md: ('docs', 'api')."""
+
+
+_ATTRIBUTE = re.compile(r":\w+(\[.+?\])?")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def _sliced(cut: str, entries: tuple[str, ...]) -> tuple[str, ...]:
+    """``:sections[1:]``, ``[last]``, ``[:2]``, ``[0]`` as Hugo's toSliceFunc cuts the sections (out of bounds gives
+    none)."""
+    cut = cut.strip().lower()
+    if not cut:
+        return entries
+    if len(cut) < 3 or cut[0] != "[" or cut[-1] != "]" or not entries:
+        return ()
+
+    def index(text: str, low: bool) -> int:
+        if not text:
+            return 0 if low else len(entries)
+        n = len(entries) - 1 if text == "last" else max(0, int(text) if text.lstrip("-").isdigit() else 0)
+        return (-1 if low else len(entries)) if n >= len(entries) else n
+
+    inner = cut[1:-1]
+    if ":" not in inner:
+        n = index(inner, True)
+        return () if n < 0 or not entries[n] else (entries[n],)
+    low, high = (index(part, first) for part, first in zip(inner.split(":")[:2], (True, False)))
+    return () if low < 0 or high < 0 else entries[low:high]
+
+
+def _expand(pattern: str, page: PermalinkPage, style: PathStyle) -> tuple[str, str]:
+    """A ``[permalinks]`` pattern filled in for ``page`` as Hugo 0.168 fills it in (checked with its build: the date
+    as written, in its own offset; ``:slug`` the title's when there is no slug; the whole path lower-cased, '//' one
+    '/'); or '' and why not, when a token is one this import cannot reproduce (a Go date layout, ``:sectionslug``) or
+    one Hugo does not know (it stops on it)."""
+    def urlize(text: str) -> str:  # Hugo's urlize: its MakePathSanitized
+        return _hugo_path(text, style)
+
+    typed = parse_date(page.date) if page.date else None
+    when = typed.naive if typed else datetime(1, 1, 1)
+    slug = urlize(page.slug) if page.slug else ""
+    known: dict[str, Callable[[], str]] = {
+        "year": lambda: str(when.year), "month": lambda: f"{when.month:02d}", "monthname": lambda: _MONTHS[when.month - 1],
+        "day": lambda: f"{when.day:02d}", "weekday": lambda: str(when.isoweekday() % 7),
+        "weekdayname": lambda: _DAYS[when.isoweekday() % 7], "yearday": lambda: str(when.timetuple().tm_yday),
+        "section": lambda: page.section, "title": lambda: urlize(page.title), "slug": lambda: slug or urlize(page.title),
+        "filename": lambda: urlize(page.name), "slugorfilename": lambda: slug or urlize(page.name),
+        "contentbasename": lambda: urlize(page.name), "slugorcontentbasename": lambda: slug or urlize(page.name)}
+    if page.date and typed is None:
+        return "", f"its date {quoted(page.date)}, which this import cannot read as Hugo did"
+    missing: list[str] = []
+
+    def token(match: re.Match[str]) -> str:
+        name = match.group(0)[1:]
+        if name in known:
+            return known[name]()
+        if name.startswith("sections") and name[len("sections"):] in ("", match.group(1) or ""):
+            return "/".join(_sliced(match.group(1) or "", page.sections))
+        missing.append(match.group(0))
+        return ""
+
+    expanded = _ATTRIBUTE.sub(token, pattern.replace("\\:", "\0")).replace("\0", ":")
+    if missing:
+        other = [name for name in missing if not re.search(r"[0-9]|Jan|Mon|MST|PM|pm|sectionslug", name)]
+        return "", (f"{', '.join(other)}, which Hugo does not know (it stops with 'permalink attribute not "
+                    "recognised')" if other else f"{', '.join(missing)}, which this import does not reproduce")
+    return _hugo_path(re.sub(r"/{2,}", "/", "/" + expanded), style), ""
+
+
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
-          style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = ()
-          ) -> tuple[Post, list[Note]]:
+          style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = (),
+          permalinks: tuple[Permalink, ...] = ()) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -889,7 +1025,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     matter a cascade gives the page (``_cascades``), each key unless it has its own. ``date_keys``: where its dates are read
     (``_date_keys``). ``style``: how Hugo made its paths (``PathStyle``). ``listed``: whether Hugo published its section's
     list page and feed (/posts/, /posts/index.xml; not for a draft section: ``_held_section``); ``nested``: the
-    sections below that one, above the page, whose list page and feed Hugo published ('docs/api')."""
+    sections below that one, above the page, whose list page and feed Hugo published ('docs/api'). ``permalinks``: the
+    config's rules (``_permalinks``); the first page rule whose glob matches the page's path gives its address, unless
+    its front matter has a ``url:``."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -911,8 +1049,25 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     url = as_text(meta.get("url"))
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
     end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
-    old_url = (_as_written(("" if url.startswith("/") else prefix) + url) if url else
-               "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug, style) + end)
+    notes: list[Note] = []
+    at = "/" + "/".join([*folders, named]).lower().replace(" ", "-")  # as Hugo matches a rule's glob: '/posts/b'
+    rule = next((rule for rule in permalinks if rule.kind in ("page", "") and (
+        not rule.path or _glob(rule.path).fullmatch(at))), None) if not url else None
+    if rule:
+        own = (nested[-1] if nested else folders[0] if folders else "").split("/")
+        expanded, why = _expand(rule.pattern, PermalinkPage(
+            title, as_text(meta.get("slug")) or dates.get(":filename", ""), named, dates["date"],
+            folders[0] if folders else "", tuple(part for part in own if part)), style)
+        if why:
+            notes.append(Note(shown, f"had its address from {rule.shown} = {quoted(rule.pattern)} in the config, "
+                                     f"which has {why}: it gets no redirect from its old address; add that address "
+                                     "to its redirects: by hand"))
+    if url:
+        old_url = _as_written(("" if url.startswith("/") else prefix) + url)
+    elif rule:  # none when a token could not be filled in (the note says so)
+        old_url = "/" + prefix + expanded.strip("/") + end if expanded.strip("/") else ""
+    else:
+        old_url = "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug, style) + end
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written("/" + prefix + a.lstrip("/") if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
@@ -923,7 +1078,6 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     resources = tuple((p, rel_to(p, path.parent)) for p in walk(path.parent)
                       if p.suffix.lower() not in MARKDOWN) if bundle else ()  # 'images/pic.jpg' too, as in Hugo
     typed = dates["date"]
-    notes: list[Note] = []
     withheld = tuple(name for _, name in resources) if _private(build) else ()
     resources = () if withheld else resources
     published = dates["publishdate"]
@@ -997,7 +1151,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
         if terms and ending == ".html"]
-    return Post(rel=shown, kind="article" if typed else "page", slug=slug, old_urls=(old_url, *aliases), title=title,
+    return Post(rel=shown, kind="article" if typed else "page", slug=slug,
+                old_urls=tuple(filter(None, (old_url, *aliases))), title=title,
                 body=body, date=typed, updated=dates["lastmod"] if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
