@@ -3166,6 +3166,18 @@ def test_hugo_permalink_tokens_are_filled_in_as_hugo_fills_them(tmp_path: Path,
                      "/n/news/kaf%C3%A9-news/", "/b/e/e/e.html/", "/b/fslug/f/fslug.html/", "/top/top-page/"}
 
 
+def test_hugo_a_languages_own_permalinks_replace_the_sites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168: `[languages.id.permalinks]` gives the id pages their addresses, and the root's rules
+    reach none of them (/id/docs/g/ keeps Hugo's default, not the root's /dok/); the import used the root's."""
+    front = "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n[languages.en]\nweight = 1\n[languages.id]\nweight = 2\n'
+                     '[languages.id.permalinks]\nposts = "/berita/:slug/"\n[permalinks]\nposts = "/news/:slug/"\n'
+                     'docs = "/dok/:slug/"\n',
+        "content/posts/a.md": front, "content/posts/a.id.md": front, "content/docs/g.id.md": front.replace("A", "G")})
+    assert {line.split()[0] for line in redirect_lines(project)} == {"/news/a/", "/id/berita/a/", "/id/docs/g/"}
+
+
 def test_hugo_permalinks_the_import_cannot_follow_are_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A token this import does not reproduce (a Go date layout, `:sectionslug`), or one Hugo does not know, gets the
     post no redirect from a wrong address, and a report line; so do the rules of list pages, which it does not follow."""

@@ -455,6 +455,13 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
     permalinks, permalink_notes = _permalinks(values, where)
+    # a language's own [languages.id.permalinks] replace the root's for its pages (checked with Hugo 0.168)
+    own_permalinks: dict[str, tuple[Permalink, ...]] = {}
+    table = values.get("languages")
+    for code, own in table.items() if isinstance(table, dict) else ():
+        if isinstance(own, dict) and "permalinks" in own:
+            rules, said = _permalinks(own, {"permalinks": where.get("languages", "")}, f"languages.{code}.")
+            own_permalinks[str(code).lower()], permalink_notes = rules, permalink_notes + said
     # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
     # paths: as a section's (checked with Hugo 0.168)
     pageless: dict[Path, str] = {}  # each such bundle → why Hugo did not publish its files either ('' when it did)
@@ -543,7 +550,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                          (languages, language), builds, cascaded(path, folder, language), date_keys,
                                          _path_style(values),
                                          listed=not (index and section_held(index, folder, language)), nested=nested,
-                                         permalinks=permalinks)
+                                         permalinks=own_permalinks.get(language, permalinks))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -892,10 +899,11 @@ def _section_glob(section: str) -> str:
     return "/{" + section + "," + section + "/**}" if section else "/*"
 
 
-def _permalinks(values: Meta, where: dict[str, str]) -> tuple[tuple[Permalink, ...], list[Note]]:
+def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[tuple[Permalink, ...], list[Note]]:
     """The config's ``[permalinks]`` rules, in each form Hugo reads: ``posts = '...'`` (a section's pages and a
     taxonomy's terms), ``[permalinks.page] posts = '...'`` (and .section, .taxonomy, .term), and ``[[permalinks]]``
-    with a ``target`` and a ``pattern``; a note for the rules of list pages, which this import does not follow."""
+    with a ``target`` and a ``pattern``; a note for the rules of list pages, which this import does not follow.
+    ``under``: where the table is, for the report ('languages.id.': a language's own)."""
     table, at = values.get("permalinks"), where.get("permalinks", "")
     rules: list[Permalink] = []
     if isinstance(table, list):
@@ -905,18 +913,19 @@ def _permalinks(values: Meta, where: dict[str, str]) -> tuple[tuple[Permalink, .
             target = {str(k).lower(): v for k, v in target.items()} if isinstance(target, dict) else {}
             if isinstance(pattern := entry.get("pattern"), str):
                 rules.append(Permalink(as_text(target.get("kind")).lower(), as_text(target.get("path")).lower(),
-                                       pattern, f"[[permalinks]] number {n}"))
+                                       pattern, f"[[{under}permalinks]] number {n}"))
     elif isinstance(table, dict):
         for key, value in table.items():
             if isinstance(value, str):
-                rules += [Permalink(kind, _section_glob(key), value, f"[permalinks] {key}") for kind in ("page", "term")]
+                rules += [Permalink(kind, _section_glob(key), value, f"[{under}permalinks] {key}")
+                          for kind in ("page", "term")]
             elif isinstance(value, dict):
-                rules += [Permalink(key, _section_glob(str(name)), pattern, f"[permalinks.{key}] {name}")
+                rules += [Permalink(key, _section_glob(str(name)), pattern, f"[{under}permalinks.{key}] {name}")
                           for name, pattern in value.items() if isinstance(pattern, str)]
     taxonomies = values.get("taxonomies")
     taxonomies = {str(v).lower() for v in taxonomies.values()} if isinstance(taxonomies, dict) else {"tags", "categories"}
     lists = [rule for rule in rules if rule.kind != "page" and (
-        not rule.shown.startswith("[permalinks] ") or rule.shown.removeprefix("[permalinks] ") in taxonomies)]
+        not rule.shown.startswith(f"[{under}permalinks] ") or rule.shown.split("] ", 1)[1] in taxonomies)]
     notes = [Note(at, f"sets {rule.shown} = {quoted(rule.pattern)}, for {rule.kind or 'every'} pages, which this "
                       "import does not follow: the redirects of those list pages and their feeds start at Hugo's "
                       "default addresses; check them") for rule in lists]
