@@ -162,7 +162,7 @@ def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
     """title, baseURL, timeZone and language (its ``languageCode``, else ``defaultContentLanguage``) from the site's
     config (``_settings``): the default language's own, under ``[languages.id]``, else the root's, as Hugo reads them
     (``_own``). ``where``: the file that sets each key (``_settings``)."""
-    notes = []
+    notes: list[Note] = []
     ugly = values.get("uglyurls")
     if ugly is not None and _ugly(values) is None:
         notes.append(Note(where["uglyurls"], f"sets uglyURLs to {quoted(str(ugly))}, which this import does not understand (true "
@@ -926,8 +926,9 @@ def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[t
     taxonomies = {str(v).lower() for v in taxonomies.values()} if isinstance(taxonomies, dict) else {"tags", "categories"}
     lists = [rule for rule in rules if rule.kind != "page" and (
         not rule.shown.startswith(f"[{under}permalinks] ") or rule.shown.split("] ", 1)[1] in taxonomies)]
-    notes = [Note(at, f"sets {rule.shown} = {quoted(rule.pattern)}, for {rule.kind or 'every'} pages, which this "
-                      "import does not follow: the redirects of those list pages and their feeds start at Hugo's "
+    notes = [Note(at, f"sets {rule.shown} = {quoted(rule.pattern)}, for "
+                      f"{rule.kind + ' pages' if rule.kind else 'list pages too (its target names no kind)'}, which "
+                      "this import does not follow: the redirects of those list pages and their feeds start at Hugo's "
                       "default addresses; check them") for rule in lists]
     return tuple(rules), notes
 
