@@ -162,6 +162,25 @@ def test_the_typo_named_is_not_a_value_the_template_handled_after_it(tmp_path: P
         "template, or remove your override of it"]
 
 
+@pytest.mark.parametrize("used, message", [
+    ("article.date.strftime(x)", "an Article has no 'titel' (did you mean 'title'?)"),
+    ("x | tojson", "an Article has no 'titel' (did you mean 'title'?)"),
+    ('m.ld({"a": x, "b": k})', "one of these values is undefined: an Article has no 'kicker'; its names: author, body, "
+                               "body_file_links, body_from, body_html, body_images, body_media, companies, date, draft, "
+                               "image, image_alt, image_caption, image_credit, key, path, redirects, section, slug, "
+                               "source, source_path, summary, summary_from_body, tags, title, updated, words; or an "
+                               "Article has no 'titel' (did you mean 'title'?)"),
+])
+def test_a_typo_kept_with_set_is_named_when_python_refuses_it_later(tmp_path: Path, used: str, message: str) -> None:
+    """'{% set x = article.titel %}', then another undefined value nothing handled ('article.kicker'), then x handed
+    to strftime: the message named 'kicker', the undefined value made last. The tag's own values are named; when
+    Python's words do not say which of two it refused, both are, as one of them."""
+    assert build_errors(tmp_path, {"templates/article.html": (
+        '{% extends "theme/article.html" %}\n{% block main %}\n{% set x = article.titel %}\n'
+        "{% set k = article.kicker %}\n{{ " + used + " }}\n{% endblock %}\n")}) == [
+        f"templates/article.html:5: template error: {message}; fix the template, or remove your override of it"]
+
+
 def test_a_macros_file_that_extends_the_themes_builds_with_its_own_macro(tmp_path: Path) -> None:
     """An attacker's report: a _macros.html that extends the theme's and changes one macro, which built before,
     was refused as lacking the macros it takes from the theme's (``missing_macros`` read only its own)."""

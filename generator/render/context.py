@@ -282,15 +282,15 @@ class SuggestingUndefined(jinja2.StrictUndefined):
 
 
 _RECENT_UNDEFINED: deque[SuggestingUndefined] = deque(maxlen=8)
-"""The undefined values made last in this process that no ``default`` filter or ``defined`` test took: the last
-is the one Python's own function refused ('strftime() argument 1 must be str, not SuggestingUndefined'), for the
-message to name the typo (``last_undefined``). One a template handled (``article.kicker | default("")``) made after
-the typo is not it."""
+"""The undefined values made last in this process that no ``default`` filter or ``defined`` test took: of those the
+failing tag reads, one Python's own function refused ('strftime() argument 1 must be str, not SuggestingUndefined'),
+for the message to name the typo (``theme._undefined_in_tag``). One a template handled (``article.kicker |
+default("")``) is not it."""
 
 
-def last_undefined() -> SuggestingUndefined | None:
-    """The undefined value made last in this process that no template handled (``_RECENT_UNDEFINED``)."""
-    return _RECENT_UNDEFINED[-1] if _RECENT_UNDEFINED else None
+def recent_undefined() -> tuple[SuggestingUndefined, ...]:
+    """The undefined values made last in this process that no template handled (``_RECENT_UNDEFINED``)."""
+    return tuple(_RECENT_UNDEFINED)
 
 
 def _handling(check: Callable[..., Any]) -> Callable[..., Any]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 if TYPE_CHECKING:  # imported where used: `digest build` with nothing changed never loads Jinja
     import jinja2
 
-    from generator.render.context import SiteEnvironment
+    from generator.render.context import SiteEnvironment, SuggestingUndefined
 
 from generator.core.disk import is_utf8
 from generator.core.hashing import digest
@@ -309,11 +309,13 @@ def template_problem(error: Exception, root: Path) -> Problem:
     filename: str | None = getattr(error, "filename", None)
     line: int = getattr(error, "lineno", None) or 0
     frames: list[tuple[Path, int]] = []
+    scope: Mapping[str, object] = {}  # the innermost template frame's variables
     if filename is None:
         tb = error.__traceback__
         while tb is not None:
             if "__jinja_exception__" in tb.tb_frame.f_globals:
                 frames.append((Path(tb.tb_frame.f_code.co_filename), tb.tb_lineno))
+                scope = tb.tb_frame.f_locals
             tb = tb.tb_next
         if frames:
             filename, line = str(frames[-1][0]), frames[-1][1]
@@ -321,7 +323,7 @@ def template_problem(error: Exception, root: Path) -> Problem:
     import jinja2  # loaded already: a template ran or was read
     where = Path(filename) if filename else None
     if not isinstance(error, jinja2.TemplateError):  # Python's own, raised by an expression: say which
-        message = _python_message(error, where, line)
+        message = _python_message(error, where, line, scope)
     if frames and where is not None and (named := re.search(r"has no '([^']+)'|^'([^']+)' is undefined", message)):
         line = _line_of(where, line, named[1] or named[2])
     own = [(path, n) for path, n in frames if path.is_relative_to(root)]
@@ -361,16 +363,20 @@ def template_problem(error: Exception, root: Path) -> Problem:
                                    + ("" if own_theme else ", or remove your override of it"))
 
 
-def _python_message(error: BaseException, where: Path | None, line: int) -> str:
+def _python_message(error: BaseException, where: Path | None, line: int, scope: Mapping[str, object] = {}) -> str:
     """Python's own error, raised by a template's expression, in the editor's words where what happened is known:
     a typo's value handed to a function (the typo is named), a template that extends itself, a helper given
     none; else Python's words, with the error's name."""
-    from generator.render.context import last_undefined
-
     kind, text = type(error).__name__, str(error)
-    undefined = last_undefined()
-    if "Undefined" in text and undefined is not None:  # 'Object of type SuggestingUndefined is not JSON serializable'
-        return undefined._undefined_message
+    if "Undefined" in text:  # 'Object of type SuggestingUndefined is not JSON serializable'
+        told = sorted({u._undefined_message for u in _undefined_in_tag(where, line, scope)})
+        if len(told) == 1:
+            return told[0]
+        if told:  # Python's words do not say which of them it refused
+            return f"one of these values is undefined: {'; or '.join(told)}"
+        plain = text.replace("SuggestingUndefined", "Undefined")
+        return (f"a value this tag hands to a function is undefined ({kind}: {plain}); look for a misspelt name or "
+                "attribute, or one this page does not have")
     if isinstance(error, RecursionError) and where is not None and (itself := _uses_itself(where, line)):
         return (f"{quoted(itself)} is this template itself, so it uses itself without end; to build on the theme's "
                 f"template of that name, write \"theme/{itself}\"")
@@ -384,27 +390,44 @@ def _python_message(error: BaseException, where: Path | None, line: int) -> str:
     return f"{kind}: {text}" if text else kind
 
 
-def _line_of(template: Path, line: int, name: str) -> int:
-    """The line of ``name`` in the tag (``{{ }}``, ``{% %}``) of ``template`` that runs at ``line``: Jinja gives
-    a runtime error the line where the expression starts, and one written over several lines may hold the
-    undefined name lines below it. ``line`` when the name is not found there."""
+def _undefined_in_tag(where: Path | None, line: int, scope: Mapping[str, object]) -> list[SuggestingUndefined]:
+    """The undefined values the tag of ``where`` running at ``line`` can have handed to Python: its variables
+    (``scope``, the template frame's, as Jinja's rewritten traceback gives them) that are undefined, and the undefined values
+    made of late and not handled (``context.recent_undefined``) whose attribute or key the tag reads. The last
+    undefined value made is not it: '{% set x = article.titel %}', then others, then 'strftime(x)'."""
+    from generator.render.context import SuggestingUndefined, recent_undefined
+
+    read = {value.strip("'\"") for _, kind, value in _tag_tokens(where, line) if kind in ("name", "string")} \
+        if where is not None else set()
+    found = [value for key, value in scope.items() if isinstance(value, SuggestingUndefined) and key in read]
+    return found + [u for u in recent_undefined() if u._undefined_name in read]
+
+
+def _tag_tokens(template: Path, line: int) -> list[tuple[int, str, str]]:
+    """The tokens (line, kind, value) of the tag (``{{ }}``, ``{% %}``) of ``template`` that runs at ``line``, from
+    that line on: [] when there is none or the template does not read."""
     import jinja2
 
     try:
         tokens = list(jinja2.Environment().lex(template.read_text("utf-8")))
     except (jinja2.TemplateError, OSError, UnicodeDecodeError):
-        return line
+        return []
     start = None
     for i, (at, kind, value) in enumerate(tokens):
         if kind in ("variable_begin", "block_begin"):
             start = i
         elif kind in ("variable_end", "block_end") and start is not None:
             if tokens[start][0] <= line <= at:
-                found = [n for n, _, v in tokens[start:i] if n >= line and name in (v, v[1:-1])]
-                if found:
-                    return found[0]
+                return [token for token in tokens[start:i] if token[0] >= line]
             start = None
-    return line
+    return []
+
+
+def _line_of(template: Path, line: int, name: str) -> int:
+    """The line of ``name`` in the tag (``{{ }}``, ``{% %}``) of ``template`` that runs at ``line``: Jinja gives
+    a runtime error the line where the expression starts, and one written over several lines may hold the
+    undefined name lines below it. ``line`` when the name is not found there."""
+    return next((n for n, _, v in _tag_tokens(template, line) if name in (v, v[1:-1])), line)
 
 
 def _uses_itself(template: Path, line: int) -> str | None:
