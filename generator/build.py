@@ -31,7 +31,7 @@ from generator.core.models import Article, BuildOptions, InfoPage, MenuLink, Sit
 from generator.write.output import Direct, Entry, Output, Unchanged, Written
 from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
-from generator.render.context import SiteEnvironment
+from generator.render.context import SiteEnvironment, lacking_macro
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site, site_paths
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, refused_fixes,
@@ -134,6 +134,10 @@ class SitePlan:
     """``BuildResult.since``."""
     moves: Mapping[str, Moved] = field(default_factory=dict)
     """Registered companies' and publishers' addresses before they were registered → their pages now."""
+    lacking_macros: frozenset[str] = frozenset()
+    """The macros the theme's templates call that the ``_macros.html`` in use lacks (``theme.missing_macros``): its
+    error is among ``warnings``, and rendering, which runs for the template errors it finds besides, leaves their
+    calls unsaid and writes nothing."""
 
     @property
     def moved_pages(self) -> dict[str, str]:
@@ -360,8 +364,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         theme = find_theme(config)
         env = make_environment(config, theme)
         problems += unknown_blocks(config, env)
-        if missing := missing_macros(config, theme, env):
-            raise BuildError(missing)
+        missing, lacking = missing_macros(config, theme, env)  # an error: rendering tells it with its own
+        problems += missing
         base = digest(FORMAT, repr(config.__dict__ | {"root": ""}), templates_fingerprint(env))
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
@@ -415,7 +419,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned),
                     intel if kinds.known_intel is not None else kinds.intel,  # taken as it was: saved as it was
-                    tuple(t for t in warned_until if t > now), since, moves)
+                    tuple(t for t in warned_until if t > now), since, moves, lacking)
 
 
 def not_yet_out(config: Config, redirecting: Sequence[Article | InfoPage | Unloaded],
@@ -633,7 +637,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     indexed: list[tuple[str, bytes]] = []
     direct = Direct()
     stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct,
-                     site_plan.warnings)
+                     site_plan.warnings, site_plan.lacking_macros)
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
     output.add_all(render_sitemap(config, site, [p.spec.path for p in planned]))
@@ -670,10 +674,12 @@ def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[s
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,
             progress: Progress | None, direct: Direct | None = None,
-            warnings: Sequence[Problem] = ()) -> Iterator[Entry]:
+            warnings: Sequence[Problem] = (), lacking: frozenset[str] = frozenset()) -> Iterator[Entry]:
     """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering. A page that fails
     is a BuildError once every page is rendered, with each failing place once and ``warnings``; a template that
-    failed is not rendered again for its other pages (a broken article.html would fail at each article).
+    failed is not rendered again for its other pages (a broken article.html would fail at each article). An error
+    among ``warnings`` (a ``_macros.html`` that lacks the macros ``lacking``) fails it too, once every page is
+    rendered for the template errors besides; the calls of those macros are said there, not again.
 
     Workers are forked after planning, so they inherit the specs: only indexes are sent to them. Forked once the
     writer takes the first page, they also inherit where to write their pages themselves, if it said so
@@ -689,7 +695,7 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
             data = renderer(planned[index].spec)
         except jinja2.TemplateError as e:
             broken.add(template)
-            return template_problem(e, config.root)
+            return None if lacking_macro(e, lacking) else template_problem(e, config.root)
         except BuildError as e:  # an article's body could not be read back (``incremental.CachedBodies``)
             return e.problems[0]
         except Exception as e:  # a template's expression raised Python's own error ('{{ title + 1 }}'): its line
@@ -702,17 +708,18 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
     todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]
     rendered = ordered_map(safe, todo, workers, chunksize=16)
     failed: dict[tuple[str, int | str], Problem] = {}  # each failing place once: the first page that met it
+    stopped = any(p.severity == "error" for p in warnings)
     try:
         for done, p in enumerate(planned, 1):
             path = p.spec.path
             data = Unchanged(reuse[path]) if path in reuse else next(rendered)
             if isinstance(data, Problem):  # the other pages are still rendered: every template's error in one run
                 failed.setdefault((data.path, data.line or data.message), data)
-            elif data is not None and not failed:
+            elif data is not None and not failed and not stopped:
                 yield path, data
             if progress:
                 progress("pages", done, len(planned))
-        if failed:  # with the warnings gathered before rendering, which a failed build would otherwise not say
+        if failed or stopped:  # with the warnings gathered before rendering, which a failed build would not say
             raise BuildError([*failed.values(), *warnings])
     finally:  # stopped, or failed: the workers are ended before the writer removes what they wrote into
         rendered.close()

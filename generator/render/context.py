@@ -251,6 +251,16 @@ def described(obj: Any) -> tuple[str, list[str]]:
     return ("an " if kind[:1] in "AEIOU" else "a ") + kind, names
 
 
+class UndefinedUsed(jinja2.UndefinedError):
+    """Jinja's error for a template that used an undefined value, telling what the value was read from and by which
+    name: rendering leaves out an error a problem found before it already says (``build._render``: ``m.ld`` of a
+    ``_macros.html`` that lacks it, ``theme.missing_macros``)."""
+
+    def __init__(self, message: str, obj: Any = None, name: Any = None) -> None:
+        super().__init__(message)
+        self.obj, self.name = obj, name
+
+
 class SuggestingUndefined(jinja2.StrictUndefined):
     """Jinja's strict undefined (a template typo is an error), whose message says what the value is and names the
     attribute or key the template most likely meant: "an Article has no 'titel' (did you mean 'title'?)"; for ``m``
@@ -260,6 +270,9 @@ class SuggestingUndefined(jinja2.StrictUndefined):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self._undefined_exception is jinja2.UndefinedError:
+            self._undefined_exception = functools.partial(UndefinedUsed, obj=self._undefined_obj,
+                                                          name=self._undefined_name)
         _RECENT_UNDEFINED.append(self)
 
     @property
@@ -390,6 +403,12 @@ class Strings(dict[str, Any]):
             return self[name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+def lacking_macro(error: BaseException, lacking: frozenset[str]) -> bool:
+    """Whether ``error`` is a template's use of one of the macros ``lacking`` from the ``_macros.html`` in use
+    (``m.ld``): ``theme.missing_macros`` has said so, naming each."""
+    return isinstance(error, UndefinedUsed) and isinstance(error.obj, Imported) and error.name in lacking
 
 
 class Imported:

@@ -183,11 +183,12 @@ def unknown_blocks(config: Config, env: jinja2.Environment) -> list[Problem]:
     return problems
 
 
-def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> list[Problem]:
+def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> tuple[list[Problem], frozenset[str]]:
     """One error naming every macro the theme's templates call (``m.when``) that the ``_macros.html`` in use does
-    not define: the site's own, or a project theme's. Rendering told one missing macro a template, with a "did you
-    mean" asking to change the theme's correct call, and advice for an override a project theme does not have.
-    The packaged theme's own ``_macros.html`` is not read: it has every macro its templates call."""
+    not define: the site's own, or a project theme's; and those macros' names, whose calls rendering then leaves
+    unsaid. Rendering told one missing macro a template, with a "did you mean" asking to change the theme's correct
+    call, and advice for an override a project theme does not have. The packaged theme's own ``_macros.html`` is not
+    read: it has every macro its templates call."""
     from jinja2 import TemplateError, TemplateNotFound, nodes
 
     from generator.render.context import FollowingLoader
@@ -197,16 +198,16 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> lis
     try:
         source, filename, _ = loader.get_source(env, "_macros.html")
     except (TemplateNotFound, OSError, UnicodeDecodeError):
-        return []  # rendering says what is wrong
+        return [], frozenset()  # rendering says what is wrong
     macros = Path(filename or "")
     if macros.is_relative_to(PACKAGE_THEMES):
-        return []
+        return [], frozenset()
     try:
         parsed = env.parse(source)
     except TemplateError:
-        return []  # its syntax error is told where it is used
+        return [], frozenset()  # its syntax error is told where it is used
     if parsed.find(nodes.Extends) is not None:  # {% extends "theme/_macros.html" %}: the parent's macros are its own
-        return []
+        return [], frozenset()
     defined = _defined_names(parsed)
     site = config.path(config.templates_dir)
     overridden = set(FollowingLoader(str(site)).list_templates()) if site.is_dir() else set()
@@ -226,7 +227,7 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> lis
             if isinstance(node.node, nodes.Name) and node.node.name == "m" and node.attr not in defined:
                 calls.setdefault(node.attr, f"{name}:{node.lineno}")
     if not calls:
-        return []
+        return [], frozenset()
     own = theme.templates / "_macros.html"
     if macros == own:  # a project theme's own file
         fix = "add them (the packaged theme's _macros.html has each)"
@@ -236,7 +237,8 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> lis
     else:
         fix = "add them"
     listed = ", ".join(f"{quoted(name)} ({where})" for name, where in sorted(calls.items()))
-    return [Problem(_shown(config, macros), 0, "", f"lacks macros the theme's templates call: {listed}; {fix}")]
+    return [Problem(_shown(config, macros), 0, "", f"lacks macros the theme's templates call: {listed}; {fix}")], \
+        frozenset(calls)
 
 
 def _defined_names(tree: jinja2.nodes.Template) -> set[str]:
@@ -391,10 +393,10 @@ def _python_message(error: BaseException, where: Path | None, line: int, scope: 
 
 
 def _undefined_in_tag(where: Path | None, line: int, scope: Mapping[str, object]) -> list[SuggestingUndefined]:
-    """The undefined values the tag of ``where`` running at ``line`` can have handed to Python: its variables
-    (``scope``, the template frame's, as Jinja's rewritten traceback gives them) that are undefined, and the undefined values
-    made of late and not handled (``context.recent_undefined``) whose attribute or key the tag reads. The last
-    undefined value made is not it: '{% set x = article.titel %}', then others, then 'strftime(x)'."""
+    """The undefined values the tag of ``where`` running at ``line`` can have handed to Python: its variables that
+    are undefined (``scope``, the template frame's, as Jinja's rewritten traceback gives them), and the undefined
+    values made of late and not handled (``context.recent_undefined``) whose attribute or key the tag reads. The
+    last undefined value made is not it: '{% set x = article.titel %}', then others, then 'strftime(x)'."""
     from generator.render.context import SuggestingUndefined, recent_undefined
 
     read = {value.strip("'\"") for _, kind, value in _tag_tokens(where, line) if kind in ("name", "string")} \
