@@ -298,6 +298,17 @@ def test_a_macros_file_lacking_macros_is_told_with_the_other_template_errors_in_
         "only the macros you mean to), or remove this file"]
 
 
+def test_a_theme_template_with_its_own_m_is_still_checked_for_the_macros_it_calls(tmp_path: Path) -> None:
+    """term.html's month loop ('{% for m in intel.months %}') made the check skip the whole template, so its
+    'm.ld' above the loop, lacking here, was told by rendering as the theme's own template's error."""
+    assert build_errors(tmp_path, {"templates/_macros.html": "".join(f"{{% set {name} = {name} %}}\n" for name in
+                                                                     ("src", "abs_src", "when", "picture")),
+                                   "templates/article.html": "<p>{{ article.title }}</p>\n",
+                                   "templates/index.html": "<p>home</p>\n"}) == [
+        "templates/_macros.html: lacks macros the theme's templates call: 'ld' (term.html:19); add them (copy the "
+        "default theme's _macros.html here and change only the macros you mean to), or remove this file"]
+
+
 def test_a_project_themes_macros_file_lacking_macros_its_templates_call_is_named(tmp_path: Path) -> None:
     """For a project theme (themes/mine) each template's error was told at the theme's call, with a "did you mean"
     and the advice to remove an override there is none of."""

@@ -221,10 +221,8 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> tup
             tree = env.parse(_source(theme.templates / name))
         except TemplateError:
             continue
-        if any(n.name == "m" and n.ctx != "load" for n in tree.find_all(nodes.Name)):
-            continue  # its own 'm' ({% for m in months %}), not the macros
-        for node in tree.find_all(nodes.Getattr):
-            if isinstance(node.node, nodes.Name) and node.node.name == "m" and node.attr not in defined:
+        for node in _macro_calls(tree):
+            if node.attr not in defined:
                 calls.setdefault(node.attr, f"{name}:{node.lineno}")
     if not calls:
         return [], frozenset()
@@ -239,6 +237,60 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> tup
     listed = ", ".join(f"{quoted(name)} ({where})" for name, where in sorted(calls.items()))
     return [Problem(_shown(config, macros), 0, "", f"lacks macros the theme's templates call: {listed}; {fix}")], \
         frozenset(calls)
+
+
+def _macro_calls(tree: jinja2.nodes.Node, own_from: float = float("inf"), own: bool = False,
+                 ) -> Iterator[jinja2.nodes.Getattr]:
+    """The ``m.name`` of a template that read the macros, not those where ``m`` is the template's own: in a
+    ``{% for m in months %}`` or ``{% with %}`` that binds it, a macro or call block taking it, and after a
+    ``{% set m = ... %}`` to the end of its scope (``own_from``, a line). A template that binds its own ``m`` in
+    one place still calls the macros everywhere else (term.html's ``m.ld`` above its month loop)."""
+    from jinja2 import nodes
+
+    if isinstance(tree, nodes.Getattr) and isinstance(tree.node, nodes.Name) and tree.node.name == "m" \
+            and not own and tree.lineno < own_from:
+        yield tree
+    if isinstance(tree, (nodes.Template, *_scopes())):
+        own = own or any(_binds_m(target) for target in _targets(tree))
+        own_from = min([own_from, *(n.lineno for n in _scope_sets(tree) if _binds_m(n.target))])
+    for child in tree.iter_child_nodes():
+        yield from _macro_calls(child, own_from, own)
+
+
+def _scopes() -> tuple[type[jinja2.nodes.Node], ...]:
+    """The tags whose names stay inside them, as Jinja compiles them (an ``{% if %}`` is none)."""
+    from jinja2 import nodes
+
+    return nodes.Block, nodes.For, nodes.Macro, nodes.CallBlock, nodes.With, nodes.FilterBlock
+
+
+def _binds_m(target: jinja2.nodes.Node) -> bool:
+    """Whether a tag's target (``m``, ``k, m``, a macro's argument) names ``m``."""
+    from jinja2 import nodes
+
+    return any(isinstance(n, nodes.Name) and n.name == "m" for n in (target, *target.find_all(nodes.Name)))
+
+
+def _targets(scope: jinja2.nodes.Node) -> list[jinja2.nodes.Node]:
+    """What a scope's own tag binds: a loop's target, a macro's or call block's arguments, a with's targets."""
+    from jinja2 import nodes
+
+    if isinstance(scope, nodes.For):
+        return [scope.target]
+    if isinstance(scope, (nodes.Macro, nodes.CallBlock)):
+        return list(scope.args)
+    return list(scope.targets) if isinstance(scope, nodes.With) else []
+
+
+def _scope_sets(scope: jinja2.nodes.Node) -> Iterator[jinja2.nodes.Assign | jinja2.nodes.AssignBlock]:
+    """The ``{% set %}`` of ``scope`` itself, not of the scopes inside it."""
+    from jinja2 import nodes
+
+    for child in scope.iter_child_nodes():
+        if isinstance(child, (nodes.Assign, nodes.AssignBlock)):
+            yield child
+        if not isinstance(child, _scopes()):
+            yield from _scope_sets(child)
 
 
 def _defined_names(tree: jinja2.nodes.Template) -> set[str]:
