@@ -228,6 +228,20 @@ def test_a_videos_or_sounds_address_no_file_gives_is_a_build_warning(tmp_path: P
                             (9, "the <video> poster '/media/sampul.jpg'"), (11, "the <track> address '/media/teks.vtt'")]
 
 
+def test_a_players_missing_address_written_by_two_tags_names_the_tag_at_each_line(tmp_path: Path) -> None:
+    """A video's poster and, below it, a sound's source naming the same missing file: the warning at the sound's line
+    said 'the <video> poster', the first tag in the body that wrote the address. Each line names its own tag, as
+    digest check does."""
+    body = ('Pembuka.\n\n<video controls poster="/media/klip.mp4"></video>\n\n'
+            '<audio controls src="/media/klip.mp4"></audio>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    tail = "points at /media/klip.mp4, which is not a file of the site, so readers get a player that cannot load it; " \
+           "put the file at static/media/klip.mp4"
+    assert [str(p) for p in build_project(tmp_path).warnings if "player" in p.message] == [
+        f"content/2025/06/a.md:7: warning: the <video> poster '/media/klip.mp4' {tail}",
+        f"content/2025/06/a.md:9: warning: the <audio> address '/media/klip.mp4' {tail}"]
+
+
 def test_a_players_address_written_unquoted_or_with_entities_is_warned_at_each_line_that_writes_it(
         tmp_path: Path) -> None:
     """The lines a player's missing file is warned at were found only where the address follows '(', '<', a quote or

@@ -42,7 +42,7 @@ from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
 from generator.load.content import (FAR_AHEAD, MEDIA_ADDRESS, MEDIA_TAG, NOT_ARTICLES, NOTES_DIR, ArticleSettings,
                                     address_lines, article_key, article_settings, find_literal, linked_file,
-                                    media_of, normalise_date, page_address, text_lines, typed_spellings,
+                                    media_of, named_at, normalise_date, page_address, text_lines, typed_spellings,
                                     unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem, in_number_order
@@ -779,7 +779,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             typed = raw if (lines := address_lines(rows, raw, src.body_line)) or href == raw else href
             lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
-            named = [(line, name) for line in lines for name in _named_at(text, starts, line, typed, what)]
+            named = [(line, name) for line in lines for name in named_at(text, starts, line, typed, what)]
             # a host the HTML has in punycode, at each line as the editor typed it there ('BÜCHER.example')
             spelled = {line: spelling for spelling in reversed(typed_spellings(text, raw))
                        for line in address_lines(rows, spelling, src.body_line)}
@@ -841,26 +841,6 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {at}, "
                                                           f"which is not a page or file of the site; {fix}"),
                               "broken-link")
-
-
-def _named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> tuple[str, ...]:
-    """What writes the address ``typed`` at this line of the file, as a broken one's messages name it, each once:
-    a video's or a sound's tag (``the <source> address``), whose '<video' may be on a line above, and a link there;
-    else ``what`` the body's HTML says it is. A video and a link on one line get a finding each."""
-    if not 0 < line <= len(starts):
-        return (what,)
-    row = text[starts[line - 1]:starts[line] - 1] if line < len(starts) else text[starts[line - 1]:]
-    address = re.escape(typed)
-    names: dict[str, None] = {}
-    for attribute in re.finditer(rf"\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>]|$)", row, re.IGNORECASE):
-        at = starts[line - 1] + attribute.start()
-        opened = text.rfind("<", 0, at)
-        tag = re.match(r"<(video|audio|source|track)\b", text[opened:at], re.IGNORECASE) if opened >= 0 else None
-        if tag and ">" not in text[opened:at]:
-            names[f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"] = None
-    if re.search(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
-        names["the link"] = None
-    return tuple(names) or (what,)
 
 
 def _nearest_page(base_path: str, path: str, files: Collection[str]) -> str:

@@ -414,17 +414,60 @@ def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[list[int]]:
     """For each of ``raws`` (link or image addresses, as the HTML gives them, unescaped), the lines of the body of
     the file ``rel`` that write it as an address (``address_lines``); else the first that holds it, else the
     body's first line; [1] if the file no longer reads. The file is read again, once: for warnings only."""
+    read = _body_text(root, rel)
+    return [_lines_writing(*read, raw) if read else [1] for raw in raws]
+
+
+def body_lines_named(root: Path, rel: str, written: Sequence[tuple[str, str]]) -> list[list[tuple[int, str]]]:
+    """``body_lines_of`` for ``written`` (each address, and what the body's HTML says writes it, '<video> poster'),
+    each line with what writes the address there (``named_at``), once for each video's or sound's tag that does:
+    not the first tag in the body that wrote it (an <audio> below a <video poster> of the same address)."""
+    read = _body_text(root, rel)
+    if read is None:
+        return [[(1, what)] for _, what in written]
+    text, starts = read[:2]
+    return [[(line, name) for line in _lines_writing(*read, raw) for name in
+             [tag.removeprefix("the ") for tag in named_at(text, starts, line, raw, "") if tag[:5] == "the <"] or [what]]
+            for raw, what in written]
+
+
+def _body_text(root: Path, rel: str) -> tuple[str, Sequence[int], int, list[str]] | None:
+    """The text of the file ``rel``, where each of its lines starts, its body's first line and its lines; None if
+    it no longer reads."""
     try:
         text, starts = text_lines((root / rel).read_bytes(), rel)
     except OSError:
-        return [[1] for _ in raws]
+        return None
     try:
         body_line = split(text).body_line if text.startswith("---") else 1  # a weekly note may have no front matter
     except SplitError:
         body_line = 1
-    lines = text.split("\n")
-    return [address_lines(lines, raw, body_line) or [find_literal(text, starts, raw, body_line) or body_line]
-            for raw in raws]
+    return text, starts, body_line, text.split("\n")
+
+
+def _lines_writing(text: str, starts: Sequence[int], body_line: int, lines: list[str], raw: str) -> list[int]:
+    """``body_lines_of`` of one address."""
+    return address_lines(lines, raw, body_line) or [find_literal(text, starts, raw, body_line) or body_line]
+
+
+def named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> tuple[str, ...]:
+    """What writes the address ``typed`` at this line of the file, as a broken one's messages name it, each once:
+    a video's or a sound's tag (``the <source> address``), whose '<video' may be on a line above, and a link there;
+    else ``what`` the body's HTML says it is. A video and a link on one line get a finding each."""
+    if not 0 < line <= len(starts):
+        return (what,)
+    row = text[starts[line - 1]:starts[line] - 1] if line < len(starts) else text[starts[line - 1]:]
+    address = re.escape(typed)
+    names: dict[str, None] = {}
+    for attribute in re.finditer(rf"\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>]|$)", row, re.IGNORECASE):
+        at = starts[line - 1] + attribute.start()
+        opened = text.rfind("<", 0, at)
+        tag = re.match(r"<(video|audio|source|track)\b", text[opened:at], re.IGNORECASE) if opened >= 0 else None
+        if tag and ">" not in text[opened:at]:
+            names[f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"] = None
+    if re.search(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
+        names["the link"] = None
+    return tuple(names) or (what,)
 
 
 _FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")

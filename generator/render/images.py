@@ -28,7 +28,7 @@ from markupsafe import Markup
 from generator.core.errors import BuildError, Problem
 from generator.core.models import Article
 from generator.load.config import Config
-from generator.load.content import body_lines_of
+from generator.load.content import body_lines_named, body_lines_of
 from generator.core.urls import as_typed, link_target, resolves
 
 WIDTHS = (480, 960)
@@ -391,11 +391,11 @@ def _missing_in_bodies(config: Config, bodies: Iterable[tuple[str, str, Sequence
             target = link_target(config.base_url, config.base_path, page, src)
             if target is not None and not resolves(config.base_path, target, files):
                 missing.append((html.unescape(src), target, what))
-        lines = body_lines_of(config.root, source_path, [raw for raw, _, _ in missing]) if missing else []
-        for (raw, target, what), at in zip(missing, lines):
+        lines = body_lines_named(config.root, source_path, [(raw, what) for raw, _, what in missing]) if missing else []
+        for (raw, target, _), at in zip(missing, lines):
             fix = _image_fix(config, raw, static, nearby, target)
             problems += [Problem(source_path, line, "", f"the {what} '{as_typed(raw)}' points at {as_typed(target)}, "
-                                 f"which is not a file of the site, so {cost}; {fix}", "warning") for line in at]
+                                 f"which is not a file of the site, so {cost}; {fix}", "warning") for line, what in at]
     return problems
 
 
