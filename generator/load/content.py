@@ -907,8 +907,9 @@ _ANY_TAG = re.compile(r"<[^>]*>")  # not _TAG: striptags removes "<>" too
 _ASCII_BYTES = bytes(range(128))
 """Deleted from a text's UTF-8 (``bytes.translate``), they leave its non-ASCII characters: a pass of a few
 instructions a byte, where a regular expression for them takes some fifty a character."""
-_WORD_BYTES = bytes(97 if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
-"""An ASCII byte → b'a' where it is a word character, else b' '."""
+_WORD_BITS = bytes(int(not chr(c).isascii() or chr(c).isalnum() or c == 95) for c in range(256))
+"""A byte → 1 where it is an ASCII word character or part of a non-ASCII one (``count_words`` has replaced the
+non-ASCII characters that are not word characters by then), else 0."""
 
 
 _IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
@@ -1119,7 +1120,10 @@ def count_words(body_html: str) -> int:
     without making them: each character becomes 'a' (a word character) or a space, and a word is where an 'a'
     follows a space. Three times as fast as ``len(_WORD.findall(text))`` (10,000 articles: 1.2 -> 0.4 CPU s).
     The non-ASCII characters are found and replaced in the text's UTF-8, where a character's bytes are never part
-    of another's (a fifth fewer instructions for a news article's word count).
+    of another's (a fifth fewer instructions for a news article's word count); only those that are not word
+    characters are replaced (a space), as a word character's bytes, all marked 1, stay inside its word. The words
+    are counted as the 1 bytes after a 0 (or first), with the marks read as one integer: a shift, an and and
+    ``int.bit_count`` cost a third of ``bytes.count(b" a")``, whose search stops at every space.
     A body with a comment takes ``striptags`` itself."""
     if "<!--" in body_html:
         text = Markup(body_html).striptags()
@@ -1132,10 +1136,10 @@ def count_words(body_html: str) -> int:
         for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
             if cjk_char := _CJK.match(char) is not None:
                 cjk += text.count(char)
-            mark = b"a" if char.isalnum() and not cjk_char else b" "
-            data = data.replace(char.encode("utf-8", "surrogatepass"), mark)
-    marks = data.translate(_WORD_BYTES)
-    return marks.count(b" a") + marks.startswith(b"a") + (2 * cjk + 4) // 5
+            if cjk_char or not char.isalnum():
+                data = data.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    marks = int.from_bytes(data.translate(_WORD_BITS), "little")  # byte i of the text is bit 8 * i
+    return (marks & (marks ^ (marks << 8))).bit_count() + (2 * cjk + 4) // 5  # a 1 whose byte before is 0
 
 
 def find_literal(text: str, starts: Sequence[int], raw: str, start: int) -> int:
