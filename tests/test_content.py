@@ -2542,6 +2542,23 @@ def test_a_heading_with_no_text_is_a_warning_at_its_line(tmp_path: Path, capsys:
     assert main(["check", "--config", str(tmp_path / "config.yaml")]) == 0
     out, err = capsys.readouterr()
     assert [line for line in (out + err).splitlines() if "heading" in line] == [
-        "content/2025/06/a.md:7: warning: this heading has no text (an image without alt text, or a "
-        "footnote alone), so its link in the table of contents has no name for readers and screen readers; write its "
-        "words, or the image's alt text"]
+        "content/2025/06/a.md:7: warning: this heading has no text a reader sees (an image without alt text, a "
+        "footnote alone, or only invisible characters such as a zero-width space), so its link in the table of "
+        "contents has no name for readers and screen readers; write its words, or the image's alt text"]
+
+
+def test_a_heading_of_invisible_characters_only_is_a_warning_at_its_line(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A heading of only a zero-width space, a word joiner and a soft hyphen, or a byte order mark (pasted from a web
+    page): its link in the table of contents had a name no one sees, without a word; it is warned of as an empty one."""
+    from conftest import article, make_project
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/06/a.md": article(body="Teks.\n\n## \u200b\n\nSatu.\n\n## \u2060\u00ad\n\nDua.\n\n"
+                                                         "## \ufeff\n\nTiga.\n\n## Ada teks\u200b\n\nEmpat.\n")})
+    assert main(["check", "--config", str(tmp_path / "config.yaml")]) == 0
+    out, err = capsys.readouterr()
+    assert [line for line in (out + err).splitlines() if "heading" in line] == [
+        f"content/2025/06/a.md:{line}: warning: this heading has no text a reader sees (an image without alt text, a "
+        "footnote alone, or only invisible characters such as a zero-width space), so its link in the table of "
+        "contents has no name for readers and screen readers; write its words, or the image's alt text"
+        for line in (7, 11, 15)]

@@ -333,6 +333,9 @@ def test_a_headings_image_is_its_alt_text_and_a_br_a_space_in_the_table_of_conte
 @pytest.mark.parametrize("body, line", [
     ("Teks.\n\n## ![](/images/logo.png)\n", 2),
     ("Teks.\n\nJudul\n\n## ^[Catatan kaki.]\n", 4),
+    # only characters no one sees, pasted from a web page: the link had a name no reader sees either
+    ("Teks.\n\n## \u200b\n", 2), ("Teks.\n\n## \u2060\u00ad\n", 2), ("Teks.\n\n## \ufeff \u200e\n", 2),
+    ("Teks.\n\n## ![\u200b](/images/logo.png)\n", 2),
 ])
 def test_a_heading_with_no_text_is_told_at_its_line(body: str, line: int) -> None:
     from generator.load.markdown import render_reference

@@ -36,6 +36,13 @@ JOINING = re.compile(MAYBE_WIDE.pattern[:-1] + "\u20a9\uff61-\uffdc\uffe8-\uffee
 to none of them is a space (``joins_without_space``)."""
 
 
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character one can see: not only spaces and invisible ones (a zero-width space,
+    U+200B, pasted from a web page, makes a title or a heading that shows as nothing)."""
+    return text.isprintable() and bool(text.strip()) or any(
+        not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp", "Co", "Cn") for c in text)
+
+
 def joins_without_space(before: str, after: str) -> bool:
     """Whether a line break between ``before`` and ``after`` is dropped rather than shown as a space (CSS Text 3,
     segment break transformation): both Chinese or Japanese (East Asian Width 'F', 'W' or 'H', not Korean, which

@@ -42,7 +42,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.i18n import long_date
-from generator.core.wrap import clusters, collapse
+from generator.core.wrap import clusters, collapse, visible
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.sanitize import TEXT_TAGS
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, quoted_redirect, unusable_fix
@@ -647,9 +647,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 "is written in a line of text, where a block ends the paragraph: the player shows "
                                 f"empty and its fallback after it; write the <{tag}> on lines of its own", "warning"))
     for line in rendered.empty_headings:
-        problems.append(Problem(rel, body_line + line, "", "this heading has no text (an image without alt text, or "
-                                "a footnote alone), so its link in the table of contents has no name for readers "
-                                "and screen readers; write its words, or the image's alt text", "warning"))
+        problems.append(Problem(rel, body_line + line, "", "this heading has no text a reader sees (an image without "
+                                "alt text, a footnote alone, or only invisible characters such as a zero-width space), "
+                                "so its link in the table of contents has no name for readers and screen readers; "
+                                "write its words, or the image's alt text", "warning"))
     return problems
 
 
@@ -1477,13 +1478,6 @@ def value_lines(raw: Sequence[str], at: int) -> tuple[int, int]:
             break
         end = number if line.strip() else end
     return at, end
-
-
-def visible(text: str) -> bool:
-    """Whether ``text`` has a character one can see: not only spaces and invisible ones (a zero-width space,
-    U+200B, pasted from a web page, makes a title that shows as nothing)."""
-    return text.isprintable() and bool(text.strip()) or any(
-        not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp", "Co", "Cn") for c in text)
 
 
 _NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|data|file|blob|about|mailto|tel):|//|"

@@ -30,7 +30,7 @@ from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAG
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
 from generator.core.urls import make_slug
-from generator.core.wrap import JOINING, collapse, joins_without_space
+from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -313,7 +313,7 @@ def _digest_rule(state: StateCore) -> None:
             shown = _shown(tokens[i + 1])
             text = heading_text(shown)
             slug_text = " ".join(_plain(shown, br=" ").split())  # the id as before lines were joined
-            if not text and token.map:
+            if not visible(text) and token.map:  # an image without alt text, a zero-width space alone
                 state.env.setdefault("empty_headings", []).append(token.map[0])
             if mark:
                 anchor = f"{mark}h{len(headings)}"

@@ -26,7 +26,7 @@ from itertools import accumulate
 
 import markdown_it_pyrs
 
-from generator.core.wrap import collapse
+from generator.core.wrap import collapse, visible
 from generator.load.markdown_speed import HOSTNAME_MAX_LEN
 from generator.load.sanitize import is_external
 
@@ -317,8 +317,8 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
         body = _LINK.sub(link_html, body)
     if "<img " in body:
         body = _IMAGE.sub(r'\1 loading="lazy" decoding="async">', body)
-    if not all(text for _, _, text in headings):
-        return None  # a heading with no text: markdown-it-py knows its line, for the warning
+    if not all(visible(text) for _, _, text in headings):
+        return None  # a heading with no text one sees: markdown-it-py knows its line, for the warning
     return body, headings
 
 
