@@ -540,11 +540,15 @@ def test_check_json_outside_a_project_prints_the_refusal_as_json(
     message = (f"not found: this folder is not a news-digest project; cd {tmp_path / 'blog'} (it has a config.yaml), "
                "or start one with 'digest init DIR' and cd into it, or pass --config PATH")
     assert (code, err) == (2, f"error: config.yaml: {message}\n")
-    assert json.loads(out) == {
-        "articles": 0,
-        "problems": [{"code": "config", "path": "config.yaml", "line": None, "column": None, "field": "",
-                      "severity": "error", "message": message}],
-        "summary": {"errors": 1, "warnings": 0, "hints": 0}}
+    assert json.loads(out) == one_problem("config.yaml", message)
+
+
+def one_problem(path: str, message: str) -> dict[str, object]:
+    """'digest check --format json''s document of one error found before any article was checked."""
+    return {"articles": 0,
+            "problems": [{"code": "config", "path": path, "line": None, "column": None, "field": "", "severity": "error",
+                          "message": message}],
+            "summary": {"errors": 1, "warnings": 0, "hints": 0}}
 
 
 @pytest.mark.parametrize("url, what", [
@@ -590,6 +594,38 @@ def test_source_date_epoch_that_is_no_time_is_refused_saying_why(tmp_path: Path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml")) == (2, "", (
         f"error: SOURCE_DATE_EPOCH='{value}' {why}SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it\n"))
+
+
+@pytest.mark.parametrize(("value", "why"), [("abc", _NOT_WHOLE), ("253402300800", "is past the year 9999, " + _NO_DATE)])
+def test_check_json_with_a_bad_source_date_epoch_prints_the_refusal_as_json(
+        tmp_path: Path, value: str, why: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI reading 'digest check --format json' got no document on stdout when SOURCE_DATE_EPOCH was bad (the
+    refusal went to stderr only, and json.load failed on nothing): stdout holds the document with that one problem,
+    at SOURCE_DATE_EPOCH; the exit status stays 2."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    code, out, err = run(capsys, "check", "--format", "json", "--config", str(tmp_path / "config.yaml"))
+    message = f"'{value}' {why}SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it"
+    assert (code, err) == (2, f"error: SOURCE_DATE_EPOCH={message}\n")
+    assert json.loads(out) == one_problem("SOURCE_DATE_EPOCH", message)
+
+
+def test_check_json_prints_a_document_for_any_refusal_or_system_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every way 'digest check --format json' ends with an error leaves a document on stdout: a refusal the check
+    meets, and a file it cannot read (a disk error), with the line the terminal shows as its message."""
+    import errno
+    import generator.commands.check as check
+    make_project(tmp_path, {"a.md": article()})
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EIO, "Input/output error", str(tmp_path / "content/a.md"))
+
+    monkeypatch.setattr(check, "load_registry", failing)
+    code, out, err = run(capsys, "check", "--format", "json", "--config", str(tmp_path / "config.yaml"))
+    message = "Input/output error (EIO); digest stopped. Check the disk"
+    assert (code, err) == (1, f"error: {tmp_path / 'content/a.md'}: {message}\n")
+    assert json.loads(out) == one_problem(str(tmp_path / "content/a.md"), message)
 
 
 def test_source_date_epoch_at_the_last_second_of_9999_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -15,12 +15,12 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, NoReturn, Sequence
 
-from generator.core.errors import BuildError, OutsideProject, Problem, RefusalError, counted, printable, quoted
+from generator.core.errors import BuildError, Problem, Refused, RefusalError, counted, printable, quoted
 
 if TYPE_CHECKING:
-    from generator.commands.check import CheckReport
+    from generator.commands.check import CheckReport, Finding
     from generator.commands.websub import Feed, SiteFeeds
     from generator.load.config import Config
 # Each command imports the stages it uses when it runs, so `digest --version` and `--help` load none of
@@ -101,14 +101,18 @@ def build_now() -> datetime:
         seconds = int(epoch)
         if not EPOCH_RANGE[0] <= seconds <= EPOCH_RANGE[1]:  # a date has four digits of year
             where = "past the year 9999" if seconds > 0 else "before the year 1"
-            raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is {where}, which a date cannot hold (from "
-                               f"{EPOCH_RANGE[0]} to {EPOCH_RANGE[1]}: 0001-01-01 to 9999-12-31 UTC); set it to the "
-                               "time to build as of, such as "
-                               "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
+            raise _bad_epoch(f"{quoted(epoch)} is {where}, which a date cannot hold (from {EPOCH_RANGE[0]} to "
+                             f"{EPOCH_RANGE[1]}: 0001-01-01 to 9999-12-31 UTC); set it to the time to build as of, "
+                             "such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
         return datetime.fromtimestamp(seconds, timezone.utc)
-    raise RefusalError(f"SOURCE_DATE_EPOCH={quoted(epoch)} is not a whole number of seconds since "
-                       "1970-01-01 UTC; set it to one, such as SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), "
-                       "or unset it")
+    raise _bad_epoch(f"{quoted(epoch)} is not a whole number of seconds since 1970-01-01 UTC; set it to one, such as "
+                     "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it")
+
+
+def _bad_epoch(why: str) -> Refused:
+    """The refusal of a SOURCE_DATE_EPOCH that is no time: 'SOURCE_DATE_EPOCH='abc' is …' in the terminal, a problem
+    at SOURCE_DATE_EPOCH in ``digest check --format json``."""
+    return Refused(Problem("SOURCE_DATE_EPOCH", 0, "", why), f"SOURCE_DATE_EPOCH={why}")
 
 
 EPOCH_RANGE = (-62135596800, 253402300799)
@@ -542,17 +546,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.links:
         return _crawl(args, started)
-    from generator.commands.check import CheckReport, Finding, run_check
+    from generator.commands.check import CheckReport, run_check
     from generator.core.models import BuildOptions
     from generator.core.parallel import default_workers
 
-    options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), workers=default_workers(),
-                           epoch=given_epoch())
     try:
+        options = BuildOptions(drafts=args.drafts, future=args.future, now=build_now(), workers=default_workers(),
+                               epoch=given_epoch())
         report = run_check(Path(args.config), options, args.environment, _given_base_url(args))
-    except OutsideProject as e:  # refused (exit 2), and a CI reading stdout still gets a document saying why
-        if args.format == "json":
-            _print_json(CheckReport(0, (Finding(e.problem, "config"),)))
+    except (RefusalError, BuildError, OSError) as e:  # refused (exit 2) or failed (exit 1), as main says on stderr;
+        if args.format == "json":  # a CI reading stdout still gets a document saying why
+            _print_json(CheckReport(0, tuple(_failed_check(e))))
         raise
     if args.format == "json":
         _print_json(report)
@@ -576,6 +580,21 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"{counted(errors, 'error')}, {counted(warnings, 'warning')}, {counted(report.count('hint'), 'hint')}"
               f"{after}", file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _failed_check(error: RefusalError | BuildError | OSError) -> Iterator[Finding]:
+    """What ended ``digest check`` before its report, as findings for its JSON document: the refusal's or the build's
+    problems, or the one line ``main`` prints for it (a refusal with no place has path '')."""
+    from generator.commands.check import Finding
+    if isinstance(error, BuildError):
+        yield from (Finding(p, "build") for p in error.problems)
+    elif isinstance(error, Refused):
+        yield Finding(error.problem, "config")
+    elif isinstance(error, OSError):
+        name = printable(os.fsdecode(error.filename)) if isinstance(error.filename, (str, bytes)) else ""
+        yield Finding(Problem(name, 0, "", _system_error(error).removeprefix(f"{name}: " if name else "")), "config")
+    else:
+        yield Finding(Problem("", 0, "", str(error)), "config")
 
 
 def _print_json(report: CheckReport) -> None:

@@ -78,13 +78,17 @@ class RefusalError(Exception):
     """The command refuses to run (exit 2) before anything is read or written."""
 
 
-class OutsideProject(RefusalError):
-    """Run in a folder that is no project (no config.yaml, no content/): refused, with the one problem that
-    ``digest check --format json`` still reports as JSON, so a CI reading its stdout gets a document."""
+class Refused(RefusalError):
+    """A refusal about one place, with the one problem that ``digest check --format json`` still reports as JSON,
+    so a CI reading its stdout gets a document; ``text``, when given, is the line the terminal shows instead."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, text: str = "") -> None:
         self.problem = problem
-        super().__init__(str(problem))
+        super().__init__(text or str(problem))
+
+
+class OutsideProject(Refused):
+    """Run in a folder that is no project (no config.yaml, no content/)."""
 
 
 class BusyError(RefusalError):
