@@ -530,6 +530,18 @@ def test_a_command_outside_a_project_is_refused_saying_how_to_start_one(
         "config.yaml), or start one with 'digest init DIR' and cd into it, or pass --config PATH\n"))
 
 
+@pytest.mark.parametrize("command", [["build"], ["check"], ["ping"], ["serve"], ["new", "Judul"]])
+def test_a_config_file_that_does_not_exist_is_refused_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    """'digest build --config other.yaml' with no such file exited 1, 'problems found', as for a broken article,
+    while the same run outside a project was refused (exit 2): a --config naming no file is a wrong argument, refused
+    in one line that names it."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, *command, "--config", "other.yaml") == (
+        2, "", "error: other.yaml: not found; create it, or pass --config PATH\n")
+
+
 def test_check_json_outside_a_project_prints_the_refusal_as_json(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """A CI reading 'digest check --format json' from stdout got nothing from a run outside a project (the

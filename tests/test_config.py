@@ -7,7 +7,7 @@ import pytest
 
 from conftest import write_files
 from generator.load.config import load_config
-from generator.core.errors import BuildError
+from generator.core.errors import BuildError, Refused
 
 
 def load(tmp_path: Path, text: str, **overrides: str):
@@ -206,7 +206,7 @@ def test_a_language_written_another_way_gets_its_code(tmp_path: Path, written: s
 
 
 def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
-    with pytest.raises(BuildError, match="nope.yaml: not found; create it, or pass --config PATH"):
+    with pytest.raises(Refused, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")
     assert errors(tmp_path, "title: [unclosed\n") == [
         "config.yaml:1: field 'title': starts with '[', which YAML reads as a list; put the whole value in double "

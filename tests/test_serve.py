@@ -27,6 +27,7 @@ from conftest import CONFIG, article, make_project, write_files
 from generator.commands.cli import main
 from generator.write.output import build_lock
 from generator.commands.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback
+from generator.core.errors import Problem
 
 NOW = datetime(2025, 7, 1, tzinfo=timezone.utc)
 TIMEOUT = 5.0
@@ -827,3 +828,17 @@ def test_a_scheduled_article_appears_in_the_preview_when_it_falls_due(tmp_path: 
         assert len(outcomes) == 2
     finally:
         server.stop()
+
+
+def test_a_deleted_config_is_shown_at_its_path(tmp_path: Path) -> None:
+    """config.yaml deleted while the preview runs: a refusal now (a --config naming no file is exit 2), still shown
+    as the problem at the config's path, not at the preview's folder."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    with serving(tmp_path) as (server, outcomes):
+        events = Events(server.port)
+        events.next_version()
+        (tmp_path / "config.yaml").unlink()
+        events.wait_until(lambda: get(server.port, "/2025/06/a/")[0] == 500)
+        assert f"{tmp_path / 'config.yaml'}: not found; create it, or pass --config PATH" in get(server.port, "/")[1]
+    assert outcomes[-1].problems == (Problem(str(tmp_path / "config.yaml"), 0, "",
+                                             "not found; create it, or pass --config PATH"),)

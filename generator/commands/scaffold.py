@@ -69,7 +69,7 @@ def refuse_inside_project(target: Path) -> None:
             config = load_config(root / "config.yaml")
         except ConfigError as e:
             config = e.usable or Config(root=root)
-        except (BuildError, OSError):
+        except (BuildError, RefusalError, OSError):  # deleted since: a config.yaml not found is refused
             config = Config(root=root)
         for folder in layout(config).sources():
             if resolved == folder.resolve() or folder.resolve() in resolved.parents:

@@ -51,7 +51,8 @@ from generator.load.layout import layout
 from generator.core.models import BuildOptions
 from generator.load.cache import CACHE_DIR
 from generator.load.config import Config, environment_file, load_config
-from generator.core.errors import BuildError, BusyError, Problem, RefusalError, counted, printable, quoted
+from generator.core.errors import (BuildError, BusyError, Problem, Refused, RefusalError, counted, printable,
+                                   quoted)
 from generator.write.output import check_target
 from generator.write.publish import publish
 from generator.render.theme import PACKAGE_THEMES
@@ -454,6 +455,8 @@ class PreviewServer:
                 busy = Problem(self._shown(self.target), 0, "", "another digest build is writing this folder; the "
                                "preview builds as soon as it has finished")
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, (busy,), changed, busy=True)
+            except Refused as e:  # config.yaml deleted: said at it, as before it was a refusal
+                outcome = Rebuilt(False, 0, time.perf_counter() - started, (e.problem,), changed)
             except RefusalError as e:
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, (Problem(self._shown(self.target), 0, "",
                                                                                     str(e)),), changed)

@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 import zoneinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from generator.core.errors import BuildError, OutsideProject, Problem, quoted
+from generator.core.errors import BuildError, OutsideProject, Problem, Refused, quoted
 from generator.core.hashing import digest
 from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
@@ -758,8 +758,8 @@ def no_theme(name: str) -> str:
 
 
 def _read(path: Path) -> bytes:
-    """The config file's bytes, or an error that says what to do: outside a project, the fix is
-    ``digest init`` or a ``cd``, not a missing file, and the command is refused."""
+    """The config file's bytes, or an error that says what to do. A missing file is refused (exit 2) as a wrong
+    argument is; outside a project, the fix is ``digest init`` or a ``cd``, not a missing file."""
     try:
         if path.exists() and not path.is_dir() and not path.is_file():
             raise BuildError([Problem(str(path), 0, "", "is not a regular file (a FIFO or device); pass --config "
@@ -773,7 +773,8 @@ def _read(path: Path) -> bytes:
             raise OutsideProject(Problem(str(path), 0, "", f"not found: this folder is not a news-digest project; "
                                                            f"{where}start one with 'digest init DIR' and cd into it, "
                                                            "or pass --config PATH")) from None
-        raise BuildError([Problem(str(path), 0, "", "not found; create it, or pass --config PATH")]) from None
+        # a wrong argument (--config other.yaml), or a project's config.yaml deleted: refused (exit 2), naming it
+        raise Refused(Problem(str(path), 0, "", "not found; create it, or pass --config PATH")) from None
     except IsADirectoryError:  # a project's folder, or a folder named config.yaml (no 'config.yaml/config.yaml')
         inside = path / "config.yaml"
         advice = (f"pass --config {inside}" if inside.is_file() else
