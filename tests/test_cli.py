@@ -534,3 +534,23 @@ def test_ctrl_c_while_the_command_loads_or_reads_its_options_says_interrupted(tm
     monkeypatch.setattr(cli, "_parser", interrupted)
     assert main(["build"]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_a_region_line_of_listed_sections_is_an_error_not_a_new_section(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: 'section: Kepri | Aceh | Nabire', a page's region line pasted whole, and
+    'section: Kepri, Aceh' each became a new section in every page's section bar, with only a hint from `check`.
+    Two or more of config.yaml's sections joined by ',', '|', '/' or ';' are one error each, as a list is; a
+    section with a '/' of its own ('AI/ML') is a name."""
+    make_project(tmp_path, {"a.md": article(section="Kepri | Aceh | Nabire"), "b.md": article(title="B", section="Kepri, aceh"),
+                            "c.md": article(title="C", section="Kepri / Jakarta"), "d.md": article(title="D", section="AI/ML")},
+                 config=CONFIG + "sections: [Kepri, Aceh, Nabire]\n")
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "content/a.md:4: field 'section': 'Kepri | Aceh | Nabire' joins 3 of the sections config.yaml lists (Kepri, "
+        "Aceh, Nabire); section takes one value: pick one, like section: Kepri",
+        "content/b.md:4: field 'section': 'Kepri, aceh' joins 2 of the sections config.yaml lists (Kepri, Aceh); "
+        "section takes one value: pick one, like section: Kepri",
+        "error: 2 problems found; nothing was written"]
+    assert not (tmp_path / "site").exists()

@@ -787,6 +787,9 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     summary = check.text("summary")
     author = check.text("author")
     section = check.name_without_invisible("section", check.text("section"))
+    if section and (joined := joined_sections(section, settings.section_names)):
+        check.error("section", f"{quoted(section)} joins {len(joined)} of the sections config.yaml lists "
+                               f"({', '.join(joined)}); section takes one value: pick one, like section: {joined[0]}")
     image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
     if image and not image_alt and (meta.get("image_alt") is None or isinstance(meta["image_alt"], str)):
@@ -1501,6 +1504,19 @@ def comma_names(name: str) -> list[str]:
     kept = _ENTITY_END.sub(lambda m: m.group()[:-1] + "\0" if _is_entity(m.group()) else m.group(), name)
     parts = [part.replace("\0", ";") for part in _COMMA.split(kept) if part]
     return parts if len(parts) > 1 else []
+
+
+_SECTION_JOIN = re.compile(r"\s*[,|/;]\s*")
+"""The marks that join regions on one line ('Kepri, Aceh', 'Kepri | Aceh | Nabire'), with the spaces around them."""
+
+
+def joined_sections(section: str, listed: dict[str, str]) -> list[str]:
+    """The sections of config.yaml (``listed``: by folded name) that a section's text joins with ',', '|', '/' or
+    ';' (a page's region line pasted whole), as config.yaml spells them; [] unless it is two or more of them."""
+    parts = [part for part in _SECTION_JOIN.split(section) if part]
+    if len(parts) < 2 or fold(section) in listed or not all(fold(part) in listed for part in parts):
+        return []
+    return list(dict.fromkeys(listed[fold(part)] for part in parts))
 
 
 def _is_entity(text: str) -> bool:
