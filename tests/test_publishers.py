@@ -115,6 +115,15 @@ def test_the_registry_joins_hosts_under_one_name(tmp_path: Path) -> None:
     assert page.xpath("//p[@class='meta']/text()")[0].startswith("3 artikel")
 
 
+def test_a_publisher_registered_by_its_aliases_alone_has_no_site_link(tmp_path: Path) -> None:
+    """An attacker's report: an entry with 'aliases:' and no 'url:' (valid) showed '<a href="">Situs: Kabar
+    Nabire</a>' on its page, a link to the page itself."""
+    files = registered(tmp_path, "kabar:\n  name: Kabar Nabire\n  aliases: [kabarnabire.id]\n",
+                       "https://kabarnabire.id/x/1")
+    page = lxml.html.document_fromstring(files["sources/kabar/index.html"])
+    assert page.xpath("//main/p/a[@rel]") == [] and page.xpath("//p[@class='meta']/text()")[0].startswith("1 artikel")
+
+
 def test_an_international_domain_name_is_a_host_in_either_form(tmp_path: Path) -> None:
     """'url: https://bérita.id/' was "'bérita.id' is not a host name; write it like reuters.com, without https:// or
     a path", and that gave "must be an http(s) URL": a publisher on an international domain name could not be
