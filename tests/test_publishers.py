@@ -84,7 +84,7 @@ def test_without_a_registry_each_host_is_a_publisher_named_as_its_articles_name_
         ("mobile.reuters.com", "/sources/mobile-reuters-com/"), ("tempo.example", "/sources/tempo-example/")]
     page = lxml.html.document_fromstring(files["sources/reuters-com/index.html"])
     assert page.xpath("string(//h1)") == "Sumber: Reuters"
-    assert page.xpath("//main/p/a[@rel]/@href") == ["https://reuters.com/"]
+    assert page.xpath("//main/p/a[@rel]/@href") == ["https://www.reuters.com/"]  # the newest article's site
     assert [a.text for a in page.xpath("//article/h2/a")] == ["Judul", "B", "F", "E"]  # same instant: by slug
     assert "sources.yaml" not in files["sources/reuters-com/index.html"].decode()
     article_page = lxml.html.document_fromstring(files["2025/06/b/index.html"])
@@ -122,6 +122,24 @@ def test_a_publisher_registered_by_its_aliases_alone_has_no_site_link(tmp_path: 
                        "https://kabarnabire.id/x/1")
     page = lxml.html.document_fromstring(files["sources/kabar/index.html"])
     assert page.xpath("//main/p/a[@rel]") == [] and page.xpath("//p[@class='meta']/text()")[0].startswith("1 artikel")
+
+
+@pytest.mark.parametrize("urls, home", [
+    (("http://www.kabarnabire.com:8080/berita/2",), "http://www.kabarnabire.com:8080/"),
+    (("https://[2001:db8::1]/berita/5",), "https://[2001:db8::1]/"),
+    (("HTTPS://User@WWW.Kabar.example/a",), "https://www.kabar.example/"),
+    (("http://kabar.example/lama", "https://www.kabar.example/baru"), "https://www.kabar.example/"),  # the newest's
+])
+def test_an_unregistered_publishers_site_link_is_the_site_its_articles_are_on(tmp_path: Path, urls: tuple[str, ...],
+                                                                              home: str) -> None:
+    """An attacker's report: the link was made up as https://{host}/: 'http://www.kabarnabire.com:8080/...' gave
+    'https://kabarnabire.com/' (scheme, www. and port changed), and 'https://[2001:db8::1]/...' gave
+    'https://2001:db8::1/', no address at all. It is the site root of the newest article's source."""
+    make_project(tmp_path, {f"{chr(97 + i)}.md": article(title=chr(65 + i), date=f"2025-06-1{i}T09:00:00+07:00",
+                                                         source=src(url)) for i, url in enumerate(urls)})
+    files = build_project(tmp_path).output.files
+    page = next(p for p in files if p.startswith("sources/") and p.endswith("/index.html") and p != "sources/index.html")
+    assert lxml.html.document_fromstring(files[page]).xpath("//main/p/a[@rel]/@href") == [home]
 
 
 def test_an_international_domain_name_is_a_host_in_either_form(tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ class Publisher:
     slug: str
     name: str
     url: str
-    """Home page: the registry's, or else https://<host>/ for an unregistered host."""
+    """Home page: the registry's ('' when it gives none), or else the site of an unregistered host's newest
+    article (``site_root``)."""
     known: bool
     """True when ``content/sources.yaml`` names it."""
     articles: tuple[Article, ...]
@@ -263,7 +264,7 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
             slug = slugs.get(host)
             if slug is None:
                 slug = slugs[host] = make_slug(host)
-            details = (host, f"https://{host}/", False)
+            details = (host, "", False)  # its home page: its newest article's site, below
             if slug in taken:
                 problems.append(Problem(article.source_path, 0, "source.url",  # line: ``content.located``
                                         f"host {quoted(host)} makes the URL /sources/{slug}/, which belongs to the publisher "
@@ -274,10 +275,18 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
         info.setdefault(slug, details)
         members[slug].append(article)
     for slug, (name, url, known) in info.items():
-        if not known and (given := named(members[slug])):
-            info[slug] = (given, url, known)
+        if not known:
+            info[slug] = (named(members[slug]) or name, site_root(members[slug][0].source.url), known)
     publishers = tuple(Publisher(slug, *info[slug], tuple(members[slug])) for slug in sorted(members))
     return publishers, problems
+
+
+def site_root(url: str) -> str:
+    """The home page of the site at ``url``: its scheme, host and port as the address has them
+    ('http://www.kabarnabire.com:8080/', 'https://[2001:db8::1]/'), where 'https://{host}/' changed them
+    ('https://kabarnabire.com/') or made an address that is none ('https://2001:db8::1/')."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.rpartition('@')[2].lower()}/"
 
 
 def named(articles: Iterable[Article]) -> str:
