@@ -8,6 +8,7 @@ from pathlib import Path
 
 import feedparser
 import lxml.etree
+import lxml.html
 import jsonschema
 import pytest
 from lxml import etree
@@ -335,3 +336,25 @@ def test_an_rss_title_with_a_tag_in_it_reads_as_the_page_shows_it(tmp_path: Path
         "d": ("text/html", "Riset R&amp;amp;D Samsung")}  # rendered: Riset R&amp;D Samsung
     atom = {e.link.rstrip("/").rsplit("/", 1)[1]: e.title for e in feedparser.parse(files["atom.xml"]).entries}
     assert atom == titles
+
+
+def test_an_unregistered_companys_spellings_are_its_pages_name_in_feeds_and_json_ld(tmp_path: Path) -> None:
+    """An attacker's report: with companies [Kata.ai], [KATA.AI] and [Kata.ai] on three articles, pages showed
+    'Kata.ai', but every feed gave the second item the category 'KATA.AI', its JSON-LD mentioned 'KATA.AI', and
+    so did the weekly edition's page and e-mail."""
+    make_project(tmp_path, {f"k{i}.md": article(title=f"K{i}", date=f"2025-06-1{i}T09:00:00+07:00", companies=f"[{name}]")
+                            for i, name in enumerate(("Kata.ai", "KATA.AI", "Kata.ai"), 1)})
+    files = build_project(tmp_path).output.files
+    for path in ("feed.xml", "atom.xml", "feed.json", "companies/kata-ai/feed.xml"):
+        parsed = feedparser.parse(files[path]) if not path.endswith(".json") else None
+        entries = ([[t["term"] for t in e.tags] for e in parsed.entries] if parsed else
+                   [item["tags"] for item in json.loads(files[path])["items"]])
+        assert entries == [["Kata.ai"]] * 3, path
+    page = lxml.html.document_fromstring(files["2025/06/k2/index.html"])
+    news = next(d for d in map(json.loads, page.xpath("//script[@type='application/ld+json']/text()"))
+                if d["@type"] == "NewsArticle")
+    assert news["mentions"] == [{"@type": "Organization", "name": "Kata.ai"}]
+    assert page.xpath("//a[starts-with(@href, '/companies/')]/bdi/text()") == ["Kata.ai"]
+    weekly = [p for p in files if p.startswith("weekly/20")]  # the edition's page and e-mail, as the pages
+    assert weekly and all(b"KATA.AI" not in files[p] for p in weekly)
+    assert "Perusahaan: Kata.ai\n" in files[next(p for p in weekly if p.endswith("email.txt"))].decode()

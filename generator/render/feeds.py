@@ -96,22 +96,25 @@ class FeedDoc:
 
 
 Names = Mapping[tuple[str, str], str]
-"""(kind, folded name) → display name, for tags and sections written in several spellings."""
+"""(kind, folded name) → display name, for tags and sections written in several spellings; ('companies', id) →
+display name, for an unregistered company written in several ('Kata.ai', 'KATA.AI')."""
 
 
 def term_names(site: Site) -> Names:
-    """Display names of tags and sections, by folded spelling, for feed categories."""
-    return {(term.kind, fold(term.name)): term.name for term in (*site.tags, *site.sections)}
+    """Display names of tags, sections and companies, as their pages give them, for feed categories."""
+    names = {(term.kind, fold(term.name)): term.name for term in (*site.tags, *site.sections)}
+    names.update({("companies", term.slug): term.name for term in site.companies})
+    return names
 
 
 def item_categories(article: Article, names: Names,
                     made: dict[tuple[str, str], Category] | None = None) -> tuple[Category, ...]:
-    """Tags and sections by their display names, companies by the registry's; sorted, no duplicates.
+    """Tags, sections and companies by the display names their pages give them; sorted, no duplicates.
 
     ``made`` keeps one ``Category`` per (kind, name) across calls: the planner makes the categories of
     12,000 articles at 10,000, and a frozen dataclass's constructor and hash are Python calls."""
     found = {("tags", names.get(("tags", fold(t)), t)) for t in article.tags}
-    found.update([("companies", c.name) for c in article.companies])
+    found.update([("companies", names.get(("companies", c.id), c.name)) for c in article.companies])
     if article.section:
         found.add(("sections", names.get(("sections", fold(article.section)), article.section)))
     one = {} if made is None else made

@@ -800,12 +800,15 @@ def weekly_index_pages(k: Kinds) -> Iterable[PageSpec]:
 
 
 def edition_pages(k: Kinds) -> Iterable[PageSpec]:
-    """Each edition's page, its email version (HTML with inlined CSS) and its plain-text alternative."""
+    """Each edition's page, its email version (HTML with inlined CSS) and its plain-text alternative; companies by
+    the names their pages give them (an unregistered one written 'Kata.ai' and 'KATA.AI' is one name)."""
+    names = {term.slug: term.name for term in k.site.companies}
     for edition, older, newer in neighbours(k.editions):
+        company_names = {c.id: names.get(c.id, c.name) for a in edition.articles for c in a.companies}
         yield k.page(edition.path, "edition.html", edition.heading, (weekly_feed_link(k),),
-                     edition=edition, older=older, newer=newer,
+                     edition=edition, older=older, newer=newer, company_names=company_names,
                      body_sizes=k.body_sizes(edition.path, k.images_in(edition.note_html)))
-        context = {"edition": edition, "icon": k.icon}
+        context = {"edition": edition, "icon": k.icon, "company_names": company_names}
         yield PageSpec(email_path(edition.path), "email", "email.html", context)
         yield PageSpec(f"{edition.path}email.txt", "html", "email.txt", context)
 
