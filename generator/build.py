@@ -629,7 +629,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
     fingerprints = {p.spec.path: p.fingerprint for p in planned}
     found = search.plan_search([(p.spec.path, p.spec.template, p.fingerprint) for p in planned
-                                if p.spec.render == "html"], previous) if config.search and index else None
+                                if p.spec.render == "html"], previous, config.language) if config.search and index else None
     if found and not found.kept and live is None:  # re-indexing needs every article page's bytes: render them
         reuse = {path: h for path, h in reuse.items() if path not in found.indexed}
     if site_plan.kinds is not None and any(not p.whole and p.spec.path not in reuse for p in planned):

@@ -15,6 +15,8 @@ from generator.build import BuildOptions, BuildResult, build
 from generator.load.config import load_config
 
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+LANGUAGES_SITE = Path(__file__).parent / "fixtures" / "languages"
+"""A site in Indonesian with articles in English, Arabic and Chinese (front matter ``lang:``)."""
 BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
 """The environment for a ``digest`` subprocess with stdout buffered, as a user's is (this machine sets
 PYTHONUNBUFFERED)."""

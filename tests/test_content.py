@@ -371,7 +371,7 @@ CASES = {
         "in full",
         "content/a.md:6: field 'foo': warning: unknown field, ignored; known fields: title, date, summary, source, "
         "tags, companies, section, author, image, image_alt, image_caption, image_credit, slug, updated, draft, "
-        "redirects, toc"]),
+        "redirects, toc, lang"]),
     # a tab was shown as '\t', which typed is two characters: '[Meta,\t"#Meta",'
     "a '#' name after a tab in a list over lines": (
         b"---\ntitle: x\ndate: 2025-01-01\ncompanies: [Meta,\t#Meta,\n  onsemi]\n---\nx\n", [

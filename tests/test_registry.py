@@ -114,7 +114,7 @@ def test_a_broken_registry_does_not_hide_the_articles_errors(tmp_path: Path) -> 
                  companies="meta:\n  name: Meta\nmeta:\n  name: Meta Platforms\n")
     expected = ["content/a.md:5: field 'bogus': warning: unknown field, ignored; known fields: title, date, summary, "
                 "source, tags, companies, section, author, image, image_alt, image_caption, image_credit, slug, "
-                "updated, draft, redirects, toc",
+                "updated, draft, redirects, toc, lang",
                 "content/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
                 "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
                 "content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one",

@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import FIXTURE_SITE, make_project, skip_or_fail
+from conftest import FIXTURE_SITE, LANGUAGES_SITE, make_project, skip_or_fail
 from generator.build import build
 from generator.load.config import load_config
 from generator.core.errors import BuildError
@@ -27,7 +27,7 @@ from generator.commands.linkcheck import Site, broken_links
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_VNU_JAR = REPO / ".ci" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 """Where `.ci/run` (or `npm install --prefix .ci vnu-jar`) puts the Nu checker."""
-PROJECTS = {"example": REPO, "fixture": FIXTURE_SITE}
+PROJECTS = {"example": REPO, "fixture": FIXTURE_SITE, "languages": LANGUAGES_SITE}
 BASE_URLS = ("https://example.org/", "https://example.org/digest/")
 BUILDS = [(name, base) for name in PROJECTS for base in BASE_URLS]
 BUILD_IDS = [f"{name}-{'root' if base.endswith('.org/') else 'digest'}" for name, base in BUILDS]
@@ -156,8 +156,9 @@ def test_nu_html_checker_finds_no_errors(tmp_path: Path) -> None:
     write_site(build(load_config(REPO / "config.yaml")).output, example)
     hostile = injection_project(tmp_path / "hostile")
     write_site(build(load_config(hostile / "config.yaml")).output, tmp_path / "hostile-site")
+    write_site(build(load_config(LANGUAGES_SITE / "config.yaml")).output, tmp_path / "languages-site")
     run = subprocess.run([*command, "--errors-only", "--skip-non-html", "--format", "json",
-                          str(example), str(tmp_path / "hostile-site")],
+                          str(example), str(tmp_path / "hostile-site"), str(tmp_path / "languages-site")],
                          capture_output=True, text=True, timeout=300)
     try:
         report = json.loads(run.stderr)

@@ -298,3 +298,52 @@ def isolate(text: str) -> str:
 def right_to_left(text: str) -> bool:
     """Whether ``text`` holds a letter of a right-to-left script."""
     return not text.isascii() and _RIGHT_TO_LEFT.search(text) is not None
+
+
+_TAG = re.compile(r"([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)")
+"""A BCP 47 tag as an article's ``lang:`` takes it: language, then a script, a region and variants if any
+('en', 'zh-Hans', 'pt-BR', 'sr-Latn-RS'), read in lower case (a tag's case means nothing)."""
+_RIGHT_TO_LEFT_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend",
+                                    "Yezi", "Aran"})
+"""CLDR's scripts written right to left that a language's likely script can be."""
+
+
+@lru_cache(maxsize=None)
+def language_tag(written: str) -> str | None:
+    """``written`` as a BCP 47 tag in its usual case ('EN-us' → 'en-US', 'zh-hans' → 'zh-Hans'), or None when it
+    is none or names a language, script or region CLDR does not know ('english', 'en_US', 'xx')."""
+    found = _TAG.fullmatch(written.strip().lower())
+    names = Locale("en")
+    if found is None or found[1] not in names.languages:
+        return None
+    language, script, region, variants = found.groups()
+    if script and script.title() not in names.scripts or region and region.upper() not in names.territories:
+        return None
+    return "-".join(part for part in (language, script and script.title(), region and region.upper()) if part) \
+        + variants
+
+
+@lru_cache(maxsize=None)
+def tag_hint(written: str) -> str:
+    """The tag ``written`` most likely means ('english' → 'en', 'EN_us' → 'en-US', 'Bahasa Arab' → 'ar'), or ''."""
+    text = " ".join(written.lower().replace("_", "-").split())
+    if (tag := language_tag(text)) is not None:
+        return tag
+    for ui in ("en", "id"):  # the language's name in English or in Indonesian
+        names = {name.lower(): code for code, name in Locale(ui).languages.items() if "_" not in code}
+        for candidate in (text, text.removeprefix("bahasa ")):
+            if candidate in names:
+                return names[candidate]
+    return ""
+
+
+def right_to_left_tag(tag: str) -> bool:
+    """Whether text in the language ``tag`` names is written right to left: by its script, or its language's
+    likely one (CLDR's: 'ar' → Arab, 'he' → Hebr, 'ur' → Arab)."""
+    parts = tag.split("-")
+    script = parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+    if script is None:
+        from babel.core import get_global
+        likely = get_global("likely_subtags").get(parts[0], "").split("_")
+        script = likely[1] if len(likely) > 1 else ""
+    return script in _RIGHT_TO_LEFT_SCRIPTS

@@ -121,6 +121,9 @@ class Article:
     """The address of each link in the body that names a Markdown file ('../05/meta.md', as Hugo's ``ref`` and
     Zola's ``@/`` take one), as the HTML writes it, each once: the build warns of those that name an article's or
     a page's file, with the page's address (``content.file_link_problems``)."""
+    lang: str = ""
+    """The language the article is written in, as its front matter's ``lang:`` gives it, a BCP 47 tag in its usual
+    case ('en', 'zh-Hans', 'ar'); '' when it is the site's (config.yaml's ``language``), as for most articles."""
     body_from: Callable[[Article], bytes] | None = field(default=None, compare=False, repr=False,
                                                            metadata={"cached": False})
     """Where ``body_html`` reads the body of an article taken from the cache (``incremental.CachedBodies``);
@@ -256,6 +259,8 @@ class ArticleLink:
     path: str
     title: str
     date: datetime
+    lang: str = ""
+    """The article's language (``Article.lang``), which its title is in; '' for the site's."""
 
 
 @dataclass(frozen=True)

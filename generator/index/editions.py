@@ -309,7 +309,8 @@ def edition_html(config: Config, edition: Edition) -> str:
         parts.append(f"<h2>{escape(group.section or t['edition_other'])}</h2>\n<ul>\n")
         for a in group.articles:
             link = escape(urls.absolute(config.base_url, a.path))
-            line = f'<li><a href="{link}">{escape(a.title)}</a>'
+            written_in = f' lang="{a.lang}"' + (' dir="rtl"' if i18n.right_to_left_tag(a.lang) else "") if a.lang else ""
+            line = f'<li{written_in}><a href="{link}">{escape(a.title)}</a>'
             if a.summary:
                 line += f" — {escape(a.summary)}"
             if a.source:

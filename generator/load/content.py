@@ -41,7 +41,7 @@ from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
-from generator.core.i18n import long_date
+from generator.core.i18n import language_tag, long_date, tag_hint
 from generator.core.wrap import clusters, collapse, visible
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.sanitize import TEXT_TAGS
@@ -67,11 +67,12 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
-          "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc")
+          "image_caption", "image_credit", "slug", "updated", "draft", "redirects", "toc", "lang")
 """Front-matter keys an article may have."""
 OTHER_TOOLS = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "modified": "updated",
                "categories": "section", "category": "section", "keywords": "tags", "aliases": "redirects",
-               "publishdate": "date", "featured_image": "image", "cover": "image", "authors": "author"}
+               "publishdate": "date", "featured_image": "image", "cover": "image", "authors": "author",
+               "language": "lang"}
 """Hugo's, Jekyll's and Pelican's names of fields an article has under another name (folded to lower case): an
 editor used to them wrote 'description:' and was asked whether it meant 'section'."""
 
@@ -798,6 +799,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                     "an image needs 'image_alt:', a short description of what it shows for readers who cannot "
                     "see it" if "image_alt" not in meta else "is empty; describe what the image shows")
     draft = check.boolean("draft")
+    lang = check.lang(settings.markdown.language)
     toc = check.boolean("toc") if meta.get("toc") is not None else None
     source = check.source(dict(settings.publishers))
     tags = check.names("tags", MAX_TAGS)
@@ -860,7 +862,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                   source=source, tags=tuple(tags), companies=tuple(companies),
                   section=settings.section_names.get(fold(section), section) if section else "",
                   author=author or "", image=image or "", image_alt=image_alt or "", image_caption=image_caption or "",
-                  image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug))
+                  image_credit=image_credit or "", draft=bool(draft), path=article_path(when, slug), lang=lang)
     article = Article(key=article_key(rel, data, settings),
                       body=body_html.encode("utf-8"), redirects=tuple(redirects), words=count_words(body_html),
                       body_images=local_images(body_html, settings.base_url, settings.base_path),
@@ -1650,6 +1652,22 @@ class FieldReader:
             return bool(value)
         self.error(key, not_boolean(key, value, self.written, (key,)))
         return False
+
+    def lang(self, site: str) -> str:
+        """The article's language as a BCP 47 tag in its usual case ('EN-us' → 'en-US'), or '' for the site's own
+        (``site``: config.yaml's ``language``), which every page has already."""
+        written = self.text("lang")
+        if written is None:
+            return ""
+        tag = language_tag(written)
+        if tag is None:
+            hint = tag_hint(written)
+            self.error("lang", f"{quoted(written)} is not a language tag; "
+                       + (f"did you mean '{hint}'? lang takes a BCP 47 tag, like en, zh-Hans or ar" if hint else
+                          "write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a script or region if "
+                          "needed, joined by '-'"))
+            return ""
+        return "" if tag.lower() == site.lower() else tag
 
     def date(self, key: str, tz: ZoneInfo, required: bool = False, language: str = "id") -> datetime | None:
         if key not in self.meta:

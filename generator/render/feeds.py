@@ -78,6 +78,9 @@ class FeedItem:
     image_alt: str = ""
     image_credit: str = ""
     """The picture's description and credit ("Foto: Redaksi"), as Media RSS's description and credit."""
+    lang: str = ""
+    """The item's language when it is not the feed's (``Article.lang``): JSON Feed's item ``language``, the
+    ``xml:lang`` of an RSS ``<item>`` and an Atom ``<entry>``; '' otherwise."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,8 @@ def article_item(article: Article, config: Config, categories: tuple[Category, .
         html = f"<p>{escape(article.summary or article.title)}</p>\n"
     if article.source:
         label = i18n.STRINGS[config.language]["read_source"].format(source=escape(article.source.name))
-        html += f'<p><a href="{escape(article.source.url)}">{label}</a></p>\n'
+        ours = f' lang="{config.language}"' if article.lang else ""  # the theme's words, in the site's language
+        html += f'<p{ours}><a href="{escape(article.source.url)}">{label}</a></p>\n'
     return FeedItem(
         url=page_url, title=article.title, date=article.date,
         updated=article.updated, summary=article.summary, content_html=html,
@@ -167,7 +171,8 @@ def article_item(article: Article, config: Config, categories: tuple[Category, .
         categories=categories, author=article.author,
         external_url=article.source.url if article.source else "",
         source_name=article.source.name if article.source else "", image=_image_url(config, article.image),
-        image_alt=article.image_alt if article.image else "", image_credit=article.image_credit if article.image else "")
+        image_alt=article.image_alt if article.image else "", image_credit=article.image_credit if article.image else "",
+        lang=article.lang)
 
 
 @dataclass(frozen=True)
@@ -229,7 +234,7 @@ def _rss_title(value: str) -> str:
 def rss_item(config: Config, item: FeedItem) -> bytes:
     """One ``<item>``, indented for its place in the channel; the element order is the one feedgen wrote."""
     url = _text(item.url)
-    out = ["    <item>\n"]
+    out = [f'    <item xml:lang="{_attr(item.lang)}">\n' if item.lang else "    <item>\n"]
     if title := _rss_title(item.title):
         out.append(f"      <title>{title}</title>\n")
     out.append(f"      <link>{url}</link>\n")
@@ -277,7 +282,7 @@ def assemble_rss(config: Config, head: Channel, items: Sequence[bytes]) -> bytes
 
 def atom_entry(config: Config, item: FeedItem) -> bytes:
     """One Atom ``<entry>``, with ``rel="related"`` for its source next to its own ``rel="alternate"``."""
-    out = ["  <entry>\n", f"    <id>{_text(item.url)}</id>\n", f"    <title>{_text(item.title)}</title>\n",
+    out = [f'  <entry xml:lang="{_attr(item.lang)}">\n' if item.lang else "  <entry>\n", f"    <id>{_text(item.url)}</id>\n", f"    <title>{_text(item.title)}</title>\n",
            f"    <published>{item.date.isoformat()}</published>\n",
            f"    <updated>{(item.updated or item.date).isoformat()}</updated>\n"]
     if item.author:
@@ -345,6 +350,8 @@ def json_item(config: Config, item: FeedItem) -> bytes:
     tags = [c.name for c in item.categories if c.kind in ("tags", "companies")]
     if tags:
         entry["tags"] = tags
+    if item.lang:
+        entry["language"] = item.lang
     return _json(entry, "    ").encode("utf-8")
 
 

@@ -16,7 +16,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.core import urls
-from generator.core.i18n import isolate
+from generator.core.i18n import isolate, right_to_left_tag
 from generator.core.models import Image
 from generator.render.context import escape_text
 
@@ -30,9 +30,10 @@ class Helpers:
     """The helpers for one configuration: links under its base path or URL, dates in its language."""
 
     def __init__(self, base_path: str, base_url: str, long_date: Callable[[datetime], str],
-                 dumps: Callable[..., str], dumps_kwargs: dict[str, Any]) -> None:
+                 dumps: Callable[..., str], dumps_kwargs: dict[str, Any], language: str = "id") -> None:
         self.base_path, self.base_url, self.long_date = base_path, base_url, long_date
         self.dumps, self.dumps_kwargs = dumps, dumps_kwargs
+        self.language = language
 
     def src(self, u: str) -> Markup:
         """An image's ``src``: a URL as it is, a site path under the base path."""
@@ -98,9 +99,32 @@ class Helpers:
             if not found:
                 return Markup(html)
 
+    @staticmethod
+    def lang_dir(lang: str) -> Markup:
+        """The attributes of a headline or summary in an article's language (``Article.lang``, '' for the site's):
+        ' dir="auto"' as before, or its ``lang`` with ``dir="auto"``, or ``dir="rtl"`` for a right-to-left
+        language (Arabic's, whose headline may begin with a Latin name)."""
+        if not lang:
+            return Markup(' dir="auto"')
+        return Markup(' lang="%s" dir="%s"') % (lang, "rtl" if right_to_left_tag(lang) else "auto")
+
+    def page_lang(self, lang: str) -> Markup:
+        """``<html>``'s attributes on a page in ``lang`` ('' for the site's language)."""
+        if not lang:
+            return Markup(' lang="%s"') % self.language
+        return Markup(' lang="%s"%s') % (lang, Markup(' dir="rtl"') if right_to_left_tag(lang) else "")
+
+    def site_lang(self, lang: str) -> Markup:
+        """The attributes that put the theme's own words (menus, dates, labels) back in the site's language on a
+        page in another (``lang``); '' on a page in the site's."""
+        if not lang:
+            return Markup("")
+        return Markup(' lang="%s"%s') % (self.language, Markup(' dir="ltr"') if right_to_left_tag(lang) else "")
+
     def globals(self) -> dict[str, Callable[..., Any]]:
         """The helpers by name, for ``Environment.globals``; ``isolate`` gives plain text (``<title>``)."""
-        return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text")}, "isolate": isolate}
+        return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text", "lang_dir", "page_lang",
+                                                          "site_lang")}, "isolate": isolate}
 
 
 def _text(data: Any) -> Any:

@@ -337,7 +337,7 @@ def link(term: Term) -> TermLink:
 
 
 def article_link(article: Article) -> ArticleLink:
-    return ArticleLink(article.path, article.title, article.date)
+    return ArticleLink(article.path, article.title, article.date, article.lang)
 
 
 RelatedMemo = tuple[str, tuple[tuple[int, ...], ...]]

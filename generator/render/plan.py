@@ -427,7 +427,7 @@ class Renderer:
         self.feed_items = FeedItems(config)
         long_date = partial(i18n.long_date, language=config.language)
         html = Helpers(config.base_path, config.base_url, long_date, env.policies["json.dumps_function"] or json.dumps,
-                       env.policies["json.dumps_kwargs"])
+                       env.policies["json.dumps_kwargs"], config.language)
         env.add_own_helpers(
             config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item, section_name=self.section_name,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),

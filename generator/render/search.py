@@ -6,8 +6,9 @@ deleted afterwards), Pagefind indexes them there, and its bundle comes back as
 ``pagefind/...`` entries of the Output; the writer writes them with the rest of the site,
 atomically. Nothing here touches the output folder.
 
-Pagefind picks each page's language (and so its stemmer: Indonesian, English) from
-``<html lang>``; what it indexes and shows is marked in ``article.html`` with
+Pagefind would pick each page's language (and so its stemmer: Indonesian, English) from
+``<html lang>`` and make an index per language; it is told the site's (``--force-language``), so an
+article with another ``lang:`` is in the one index the search page asks. What it indexes and shows is marked in ``article.html`` with
 ``data-pagefind-body`` / ``-meta`` / ``-filter``. Its output has no timestamps and names
 its chunks by content hash, so equal pages give byte-identical bundles.
 
@@ -103,13 +104,16 @@ def _spaced_dashes(data: bytes) -> bytes:
     return _DASH.sub(spaced, data)
 
 
-def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) -> list[tuple[str, bytes]]:
+def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None, language: str = ""
+          ) -> list[tuple[str, bytes]]:
     """Pagefind's bundle for ``pages`` (site path → HTML), as (``pagefind/...`` path, bytes), sorted.
 
     The pages are copied into an empty folder that ``scratch`` gives (the writer's, beside the output folder;
     without it, one in the system's temporary folder), which is deleted afterwards. Pagefind dies with the
     build: a ``kill -9`` of digest does not leave it indexing. Raises BuildError with Pagefind's own message
-    if it fails.
+    if it fails. With ``language`` (the site's), every page goes into that language's one index, whatever its
+    ``<html lang>`` (an article with ``lang: en``): Pagefind would make an index per language, and a search
+    finds only the pages of the index of the search page's language.
     """
     pages = list(pages)
     if not pages:  # Pagefind refuses to index nothing; a site with no articles has no index (search.js then
@@ -136,7 +140,8 @@ def index(pages: Iterable[tuple[str, bytes]], scratch: Scratch | None = None) ->
             # its folders by their names in tmp: Pagefind refuses a path that is not UTF-8 ('proj\xe9', a folder
             # named in a Latin-1 terminal) as an argument
             run = run_child([str(binary), "--site", site.name, "--output-path", out.name, "--silent",
-                             "--exclude-selectors", EXCLUDED], _TIMEOUT, cwd=tmp, env={**os.environ, "NO_COLOR": "1"})
+                             "--exclude-selectors", EXCLUDED,
+                             *(("--force-language", language) if language else ())], _TIMEOUT, cwd=tmp, env={**os.environ, "NO_COLOR": "1"})
         except subprocess.TimeoutExpired:  # it ran: installing it again would not help
             raise BuildError([Problem(INDEX_DIR, 0, "search", (
                 f"Pagefind did not finish indexing {len(pages):,} pages in {_TIMEOUT} s (a disk that runs out of "
@@ -221,18 +226,22 @@ class SearchPlan:
     """Output paths of the pages search finds."""
     kept: Mapping[str, str]
     """The last build's bundle (path → hash) when ``fingerprint`` is unchanged; empty means re-index."""
+    language: str = ""
+    """The site's language, the one index's (``index``)."""
 
 
-def plan_search(pages: Sequence[tuple[str, str, str]], previous: Mapping[str, tuple[str, str]]) -> SearchPlan:
+def plan_search(pages: Sequence[tuple[str, str, str]], previous: Mapping[str, tuple[str, str]],
+                language: str = "") -> SearchPlan:
     """``pages`` are (path, template, input fingerprint) of every HTML page; ``previous`` is the cache's.
 
     Equal input fingerprints mean equal bytes, so an unchanged set of article pages keeps
     the last bundle without rendering or indexing anything.
     """
     indexed = [(path, fp) for path, template, fp in pages if template in INDEXED_TEMPLATES]
-    fingerprint = digest(INDEX_DIR, engine_fingerprint(), EXCLUDED, *(f"{path}\0{fp}" for path, fp in indexed))
+    fingerprint = digest(INDEX_DIR, engine_fingerprint(), EXCLUDED, language,
+                         *(f"{path}\0{fp}" for path, fp in indexed))
     kept = {path: h for path, (fp, h) in previous.items() if path.startswith(INDEX_DIR) and fp == fingerprint}
-    return SearchPlan(fingerprint, frozenset(path for path, _ in indexed), kept)
+    return SearchPlan(fingerprint, frozenset(path for path, _ in indexed), kept, language)
 
 
 def bundle(plan: SearchPlan, pages: Iterable[tuple[str, bytes]], fingerprints: dict[str, str],
@@ -243,7 +252,7 @@ def bundle(plan: SearchPlan, pages: Iterable[tuple[str, bytes]], fingerprints: d
     is complete; it records each bundle file's fingerprint in ``fingerprints`` for the cache.
     """
     files: Iterable[tuple[str, bytes | Unchanged]] = (
-        sorted((path, Unchanged(h)) for path, h in plan.kept.items()) if plan.kept else index(pages, scratch))
+        sorted((path, Unchanged(h)) for path, h in plan.kept.items()) if plan.kept else index(pages, scratch, plan.language))
     for path, data in files:
         fingerprints[path] = plan.fingerprint
         yield path, data

@@ -1,0 +1,158 @@
+"""An article in another language than the site's (front matter ``lang:``): the tag is checked, and pages, cards,
+editions, the e-mail and feeds say the article's language, while the theme's own words keep the site's."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+from lxml import etree
+
+from conftest import LANGUAGES_SITE, article, build_project, make_project
+from generator.commands.cli import main
+from generator.render.theme import PACKAGE_THEMES
+from test_navigation import node_or_skip
+
+STRICT_XML = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return build_project(LANGUAGES_SITE).output.files
+
+
+def html(files: dict[str, bytes], path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(files[path])
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("english", "'english' is not a language tag; did you mean 'en'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("EN_us", "'EN_us' is not a language tag; did you mean 'en-US'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("Bahasa Arab", "'Bahasa Arab' is not a language tag; did you mean 'ar'? lang takes a BCP 47 tag, like en, "
+                    "zh-Hans or ar"),
+    ("xx", "'xx' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a script "
+           "or region if needed, joined by '-'"),
+    ("en-XX", "'en-XX' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a "
+              "script or region if needed, joined by '-'"),
+])
+def test_a_tag_that_is_no_language_is_an_error_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             written: str, message: str) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(lang=f'"{written}"'), "2025/06/b.md": article(lang="zh")})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"content/2025/06/a.md:4: field 'lang': {message}", "error: 1 problem found; nothing was written"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_language_is_what_other_tools_call_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(language="en")})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert "content/2025/06/a.md:4: field 'language': warning: unknown field, ignored; this site calls it 'lang'" \
+        in capsys.readouterr().err
+
+
+def test_the_sites_own_language_or_none_gives_the_same_bytes(tmp_path: Path) -> None:
+    plain = build_project(make_project(tmp_path / "a", {"2025/06/a.md": article()})).output.files
+    same = build_project(make_project(tmp_path / "b", {"2025/06/a.md": article(lang="ID")})).output.files
+    assert {p: d for p, d in same.items() if not p.startswith("pagefind/")} == \
+        {p: d for p, d in plain.items() if not p.startswith("pagefind/")}
+
+
+def test_the_article_page_is_in_its_language_and_the_themes_words_in_the_sites(files: dict[str, bytes]) -> None:
+    page = html(files, "2025/06/openai-arab/index.html")
+    assert (page.get("lang"), page.get("dir")) == ("ar", "rtl")
+    for element, name in (("a", "skip"), ("header", "site"), ("nav", "crumbs"), ("p", "meta"), ("nav", "topics"),
+                          ("section", "related"), ("nav", "around"), ("footer", "site")):
+        (part,) = page.xpath(f"//{element}[@class='{name}']")
+        assert (part.get("lang"), part.get("dir")) == ("id", "ltr"), name
+    assert page.xpath("//h1")[0].text == "OpenAI تفتح مكتبا في جاكرتا"  # in the page's language
+    assert page.xpath("//p[@class='meta']/time")[0].text == "11 Juni 2025, 09:00 WIB"
+    (news,) = [json.loads(s.text) for s in page.xpath("//script[@type='application/ld+json']")
+               if json.loads(s.text)["@type"] == "NewsArticle"]
+    assert news["inLanguage"] == "ar"
+    english = html(files, "2025/06/openai-jakarta/index.html")
+    assert (english.get("lang"), english.get("dir")) == ("en", None)
+    (header,) = english.xpath("//header[@class='site']")
+    assert (header.get("lang"), header.get("dir")) == ("id", None)
+    assert html(files, "2025/06/ai-zhongwen/index.html").get("lang") == "zh-Hans"  # written 'zh-hans'
+    own = html(files, "2025/06/pusat-data/index.html")
+    assert (own.get("lang"), own.xpath("//header[@class='site']")[0].get("lang")) == ("id", None)
+    assert b' lang="id" dir="ltr"' not in files["2025/06/pusat-data/index.html"]
+
+
+def test_related_and_neighbouring_titles_say_their_language(files: dict[str, bytes]) -> None:
+    page = html(files, "2025/06/openai-jakarta/index.html")
+    related = {a.get("href"): (a.get("lang"), a.get("dir")) for a in page.xpath("//section[@class='related']//a")}
+    assert related["/2025/06/openai-arab/"] == ("ar", "rtl")
+    assert related["/2025/06/pusat-data/"] == (None, "auto")
+    (newer,) = page.xpath("//nav[@class='around']/a[@rel='next']/bdi")
+    assert (newer.get("lang"), newer.get("dir")) == ("ar", "rtl")
+
+
+@pytest.mark.parametrize("path", ["index.html", "tags/ai/index.html", "2025/06/index.html", "weekly/2025-W24/index.html",
+                                  "weekly/2025-W24/email.html"])
+def test_cards_and_headlines_in_lists_editions_and_the_email_say_their_language(files: dict[str, bytes],
+                                                                                 path: str) -> None:
+    page = html(files, path)
+    assert page.get("lang") == "id"
+    headlines = {a.get("href").removeprefix("https://example.org"): a.getparent() for a in page.xpath("//h2/a | //h3/a")
+                 if "/2025/06/" in a.get("href")}
+    said = {href: (h.get("lang"), h.get("dir")) for href, h in headlines.items()}
+    assert said == {"/2025/06/openai-arab/": ("ar", "rtl"), "/2025/06/openai-jakarta/": ("en", "auto"),
+                    "/2025/06/ai-zhongwen/": ("zh-Hans", "auto"), "/2025/06/pusat-data/": (None, "auto")}
+    summary = headlines["/2025/06/openai-arab/"].getnext().getnext()
+    assert (summary.text, summary.get("lang"), summary.get("dir")) == ("ستوظف الشركة مهندسين.", "ar", "rtl")
+    if path.endswith("email.html"):  # aligned at the right as the blocks the build finds right-to-left
+        assert "text-align: right" in summary.get("style")
+
+
+def test_feeds_give_each_item_its_language(files: dict[str, bytes]) -> None:
+    expected = {"https://example.org/2025/06/openai-arab/": "ar", "https://example.org/2025/06/openai-jakarta/": "en",
+                "https://example.org/2025/06/ai-zhongwen/": "zh-Hans", "https://example.org/2025/06/pusat-data/": "id"}
+    for path in ("feed.xml", "atom.xml"):
+        etree.fromstring(files[path], STRICT_XML)
+        parsed = feedparser.parse(files[path])
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        got = {e.link: e.title_detail.get("language") or parsed.feed.get("language") for e in parsed.entries}
+        assert got == expected, path
+    items = json.loads(files["feed.json"])["items"]
+    assert {i["url"]: i.get("language") for i in items} == {**expected, "https://example.org/2025/06/pusat-data/": None}
+    arab = next(i for i in items if i["url"].endswith("openai-arab/"))
+    assert '<p lang="id"><a href="https://www.aljazeera.net/">Baca artikel selengkapnya di' in arab["content_html"]
+
+
+def test_the_weekly_feed_gives_each_headline_its_language(files: dict[str, bytes]) -> None:
+    (item,) = json.loads(files["weekly/feed.json"])["items"]
+    assert '<li lang="ar" dir="rtl"><a href="https://example.org/2025/06/openai-arab/">' in item["content_html"]
+    assert '<li><a href="https://example.org/2025/06/pusat-data/">' in item["content_html"]
+
+
+def test_search_keeps_one_index_in_the_sites_language(files: dict[str, bytes]) -> None:
+    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    assert list(entry["languages"]) == ["id"]
+    assert entry["languages"]["id"]["page_count"] == 4
+
+
+RUN_RELTIME_IN_ARABIC_PAGE = """
+const time = {dateTime: "2025-06-11T09:00:00+07:00", dataset: {rel: ""}, nextElementSibling: null,
+              after(s) { this.nextElementSibling = s; }};
+global.document = {documentElement: {lang: "ar"}, querySelectorAll: () => [time],
+                   querySelector: (s) => s == "header[lang]" ? {lang: "id"} : null,
+                   createElement: () => ({className: "", textContent: ""})};
+global.setInterval = () => {};
+Date.now = () => Date.parse("2025-08-13T09:00:00+07:00");
+eval(require("fs").readFileSync(process.argv[1], "utf8"));
+console.log(JSON.stringify(time.nextElementSibling.textContent));
+"""
+
+
+def test_relative_times_on_a_page_in_another_language_are_in_the_sites(files: dict[str, bytes]) -> None:
+    """reltime.js took ``<html lang>``: an Arabic article's date line said "(منذ شهرين)" among Indonesian words."""
+    assert b'<header class="site" lang="id" dir="ltr">' in files["2025/06/openai-arab/index.html"]
+    run = subprocess.run([node_or_skip(), "-e", RUN_RELTIME_IN_ARABIC_PAGE,
+                          str(PACKAGE_THEMES / "default/static/reltime.js")],
+                         capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(run.stdout) == " (2 bulan yang lalu)"
