@@ -11,11 +11,13 @@ import os
 import re
 import select
 import selectors
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -842,3 +844,29 @@ def test_a_deleted_config_is_shown_at_its_path(tmp_path: Path) -> None:
         assert f"{tmp_path / 'config.yaml'}: not found; create it, or pass --config PATH" in get(server.port, "/")[1]
     assert outcomes[-1].problems == (Problem(str(tmp_path / "config.yaml"), 0, "",
                                              "not found; create it, or pass --config PATH"),)
+
+
+@pytest.mark.parametrize("deleted", [".cache", ".cache/serve", ".cache/serve/{port}/site"])
+def test_a_preview_folder_deleted_while_serving_is_built_again_once_by_the_next_requests(tmp_path: Path,
+                                                                                        deleted: str) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="Judul")})
+    proc = serve_in_a_terminal(tmp_path)
+    try:
+        served = read_lines(proc, until="serving ", timeout=4 * TIMEOUT)[-1]
+        port = int(re.findall(r":(\d+)/", served)[0])
+        assert get(port, "/2025/06/a/")[0] == 200
+        shutil.rmtree(tmp_path / deleted.format(port=port))  # `git clean -fdX`, or by hand: the README says harmless
+        with ThreadPoolExecutor(4) as pool:  # tabs reloading at once: one build, and each waits for it
+            answers = list(pool.map(lambda _: get(port, "/2025/06/a/"), range(4)))
+        assert [status for status, _, _ in answers] == [200] * 4
+        assert all('<h1 dir="auto">Judul</h1>' in body for _, body, _ in answers)
+        assert get(port, "/style.css")[0] == 200
+        out, err = ctrl_c(proc)
+    finally:
+        proc.kill()
+        proc.wait()
+    built = [line for line in out.splitlines() if line.startswith("built ")]  # the first build was before "serving"
+    assert [re.sub(r"in \d+\.\d+ s", "in ... s", line) for line in built] == [
+        "built 1 article in ... s as a page was asked for and the preview folder had been deleted"]
+    assert (proc.returncode, err) == (0, "")
+

@@ -504,6 +504,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         cause = f" after changes to {', '.join(changed)}" if changed else ""
         if outcome.timed:
             cause = " as a scheduled article fell due or a week ended"
+        if outcome.restored:
+            cause = " as a page was asked for and the preview folder had been deleted"
         if outcome.busy:
             print(f"waiting: {outcome.problems[0]}", file=sys.stderr)
             return

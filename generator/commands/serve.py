@@ -3,7 +3,8 @@
 Three kinds of thread share one ``PreviewServer``:
 
 * the HTTP server (stdlib ``ThreadingHTTPServer``) serves the preview folder, ``.cache/serve/PORT/site``
-  (never ``site/``, so local addresses can never be deployed). Every HTML page
+  (never ``site/``, so local addresses can never be deployed; a request that finds it deleted builds it
+  again first, once). Every HTML page
   gets a small script that listens on ``/__digest__/events`` (server-sent events) and reloads
   the page when a new build is done. The script is added here, to the bytes being served, so
   it never reaches the files ``digest build`` writes;
@@ -122,6 +123,8 @@ class Rebuilt:
     """Drafts and future-dated articles left out, as `digest build` says ((0, 0) when the site was up to date)."""
     timed: bool = False
     """Built because an article fell due or a week ended, not because a file changed."""
+    restored: bool = False
+    """Built because a request found the preview folder deleted (``git clean -fdX``, ``rm -r .cache``)."""
 
 
 def inject_reload(page: bytes) -> bytes:
@@ -351,6 +354,7 @@ class PreviewServer:
         self.status = Rebuilt(False, 0, 0.0, ())
         self._changed = threading.Condition()
         self._build_lock = threading.Lock()
+        self._restore_lock = threading.Lock()
         self._stopping = threading.Event()
         self._retry = threading.Event()
         """Set while the last build found the lock held; the retry thread builds again."""
@@ -423,7 +427,16 @@ class PreviewServer:
 
     # --- building --------------------------------------------------------------------------------
 
-    def rebuild(self, changed: Iterable[str] = (), timed: bool = False) -> Rebuilt:
+    def restore(self) -> None:
+        """Build the preview folder again when a request finds it deleted after a good build: every page was 404
+        until a source was saved. The requests that find it gone meanwhile wait for that one build; a build that
+        fails shows the error page, and is not tried again by each request."""
+        seen = self.version
+        with self._restore_lock:
+            if self.version == seen and self.status.ok and not self.target.is_dir():
+                self.rebuild(restored=True)
+
+    def rebuild(self, changed: Iterable[str] = (), timed: bool = False, restored: bool = False) -> Rebuilt:
         """Build with the local base URL and write the preview folder; a failure becomes the error page.
 
         Unexpected exceptions are caught too: the build is marked failed and its traceback is shown
@@ -466,6 +479,7 @@ class PreviewServer:
                                   (Problem(where, 0, "", f"cannot build the preview: {e.strerror}"),), changed)
             except Exception:  # a bug or a file vanishing mid-save: see the docstring
                 outcome = Rebuilt(False, 0, time.perf_counter() - started, (), changed, traceback.format_exc())
+            outcome = replace(outcome, restored=restored)
             repeat = outcome.busy and self.status.busy
             with self._changed:
                 if outcome.busy:
@@ -677,6 +691,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(HTTPStatus.NOT_FOUND, f"not found: the site is served under {base}\n".encode(),
                            "text/plain; charset=utf-8", send_body)
             return
+        if not preview.target.is_dir():
+            preview.restore()
         file, redirect = preview.locate(path[len(base):])
         if redirect:
             self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", send_body, location=redirect)
