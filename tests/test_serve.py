@@ -870,3 +870,33 @@ def test_a_preview_folder_deleted_while_serving_is_built_again_once_by_the_next_
         "built 1 article in ... s as a page was asked for and the preview folder had been deleted"]
     assert (proc.returncode, err) == (0, "")
 
+
+def test_a_video_can_seek_the_preview_answers_single_byte_ranges(tmp_path: Path) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    clip = bytes(range(256)) * 4
+    write_files(tmp_path, {"static/clip.mp4": ""})
+    (tmp_path / "static/clip.mp4").write_bytes(clip)
+
+    def ranged(port: int, header: str | None) -> tuple[int, bytes, dict[str, str]]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+        try:
+            conn.request("GET", "/clip.mp4", headers={"Range": header} if header else {})
+            response = conn.getresponse()
+            return response.status, response.read(), {k.lower(): v for k, v in response.getheaders()}
+        finally:
+            conn.close()
+
+    with serving(tmp_path) as (server, _):
+        status, body, headers = ranged(server.port, None)
+        assert (status, body, headers["accept-ranges"]) == (200, clip, "bytes")
+        for asked, first, last in (("bytes=0-3", 0, 3), ("bytes=1000-", 1000, 1023), ("bytes=-24", 1000, 1023),
+                                   ("bytes=1020-5000", 1020, 1023)):
+            status, body, headers = ranged(server.port, asked)
+            assert (status, body, headers["content-range"], headers["content-length"], headers["accept-ranges"]) == (
+                206, clip[first:last + 1], f"bytes {first}-{last}/1024", str(last + 1 - first), "bytes"), asked
+        for asked in ("bytes=1024-", "bytes=-0"):
+            status, body, headers = ranged(server.port, asked)
+            assert (status, body, headers["content-range"]) == (416, b"", "bytes */1024"), asked
+        for asked in ("bytes=0-1,4-5", "bytes=5-2", "items=0-1"):  # not taken: the whole file, as RFC 9110 allows
+            assert ranged(server.port, asked)[:2] == (200, clip), asked
+        assert "accept-ranges" not in get(server.port, "/missing/")[2], "a page that is not there is no file"

@@ -77,6 +77,7 @@ WILDCARDS = ("", "0.0.0.0", "::")
 """Bind addresses that mean every interface."""
 PREVIEW_DIR = "serve"
 """The previews' folder inside ``.cache/``: per port, an output (``site/``), its spare tree and a cache."""
+_RANGE = re.compile(r"bytes=(?P<first>[0-9]*)-(?P<last>[0-9]*)(?<!=-)", re.IGNORECASE)
 _SHORT_IPV4 = re.compile(r"^[0-9a-fA-FxX.]+$")
 _HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 
@@ -157,6 +158,25 @@ def error_page(outcome: Rebuilt) -> bytes:
         "h1{color:#b00020}pre{background:#fff4f4;border:1px solid #f3c0c0;padding:1rem;white-space:pre-wrap}</style>\n"
         f"</head>\n<body>\n<h1>{heading}</h1>\n<p>{advice}</p>\n<pre>{items}</pre>\n</body>\n</html>\n"
     ).encode()
+
+
+def byte_range(header: str | None, size: int) -> range | None:
+    """The bytes a ``Range`` header asks of a file of ``size`` bytes: None for the whole file (no header, or one
+    this server does not take: several ranges, another unit, bad syntax, which RFC 9110 lets it ignore), an
+    empty range when none of the asked bytes exists (416). ``<video>`` seeks with ``bytes=a-``; Safari plays
+    only with ranges."""
+    match = _RANGE.fullmatch(header.strip()) if header else None
+    if not match:
+        return None
+    first, last = match["first"], match["last"]
+    if not first:  # bytes=-n: the last n bytes
+        n = int(last)
+        return range(max(size - n, 0), size) if n and size else range(0)
+    start = int(first)
+    end = size - 1 if not last else min(int(last), size - 1)
+    if last and int(last) < start:
+        return None
+    return range(start, end + 1) if start < size else range(0)
 
 
 def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
@@ -719,15 +739,32 @@ class _Handler(BaseHTTPRequestHandler):
             data = inject_reload(data)
         if kind.startswith("text/") or kind.endswith("xml"):
             kind += "; charset=utf-8"
-        self._send(code, data, kind, send_body)
+        if code != HTTPStatus.OK:
+            self._send(code, data, kind, send_body)
+            return
+        wanted = byte_range(self.headers.get("Range"), len(data))
+        if wanted is None:
+            self._send(code, data, kind, send_body, ranges=True)
+        elif not wanted:
+            self._send(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE, b"", kind, send_body, ranges=True,
+                       content_range=f"bytes */{len(data)}")
+        else:
+            self._send(HTTPStatus.PARTIAL_CONTENT, data[wanted.start:wanted.stop], kind, send_body, ranges=True,
+                       content_range=f"bytes {wanted.start}-{wanted.stop - 1}/{len(data)}")
 
-    def _send(self, code: HTTPStatus, body: bytes, kind: str, send_body: bool, location: str = "") -> None:
+    def _send(self, code: HTTPStatus, body: bytes, kind: str, send_body: bool, location: str = "",
+              ranges: bool = False, content_range: str = "") -> None:
+        """One answer; ``ranges`` for a file, which takes ``Range`` requests."""
         self.send_response(code)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         if location:
             self.send_header("Location", location)
+        if ranges:
+            self.send_header("Accept-Ranges", "bytes")
+        if content_range:
+            self.send_header("Content-Range", content_range)
         self.end_headers()
         if send_body:
             self.wfile.write(body)
