@@ -1222,3 +1222,51 @@ def test_the_emails_right_to_left_headline_summary_and_section_start_at_the_righ
     assert sorted((text, left == 0, right) for text, left, right in gaps) == sorted([
         ("الشرق الأوسط", False, True), ("أرامكو تطلق نموذجا", False, True), ("أعلنت الشركة اليوم.", False, True),
         ("Indonesia", True, False), ("Pusat data Batam", True, False), ("Kapasitas listrik.", True, False)])
+
+
+def test_eight_preview_tabs_all_load_and_all_reload_after_an_edit(browser: Any, tmp_path: Path) -> None:
+    """Each page of `digest serve` held its own event stream, and Chromium opens 6 connections per host: a 7th
+    preview tab hung while 6 were open. One tab of the browser now holds the stream and tells the others."""
+    from datetime import datetime, timezone
+
+    from playwright.sync_api import expect
+
+    from conftest import article, make_project
+    from generator.commands.serve import PreviewServer, ServeOptions
+    make_project(tmp_path, {"2025/06/a.md": article(title="Judul lama")})
+    server = PreviewServer(ServeOptions(tmp_path / "config.yaml", port=0), lambda: datetime(2025, 7, 1, tzinfo=timezone.utc),
+                           lambda _: None)
+    server.start()
+    context = browser.new_context()  # one profile: the limit is per host in one network context
+    errors: list[str] = []
+    try:
+        tabs = []
+        for _ in range(8):
+            page = context.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"{server.url}2025/06/a/", wait_until="load", timeout=15_000)
+            expect(page.locator("h1")).to_have_text("Judul lama")
+            tabs.append(page)
+        (tmp_path / "content/2025/06/a.md").write_text(article(title="Judul baru"))
+        for page in tabs:
+            expect(page.locator("h1")).to_have_text("Judul baru", timeout=20_000)
+        tabs[0].close()  # the tab holding the stream goes: another takes it over
+        (tmp_path / "content/2025/06/a.md").write_text(article(title="Judul ketiga"))
+        for page in tabs[1:]:
+            expect(page.locator("h1")).to_have_text("Judul ketiga", timeout=20_000)
+        # without Web Locks (a page not in a secure context: --bind 0.0.0.0 seen from a phone) each tab listens itself
+        plain = browser.new_context()
+        plain.add_init_script("delete Navigator.prototype.locks")
+        alone = [plain.new_page() for _ in range(2)]
+        for page in alone:
+            page.goto(f"{server.url}2025/06/a/", wait_until="load", timeout=15_000)
+            expect(page.locator("h1")).to_have_text("Judul ketiga")
+        assert alone[0].evaluate("() => navigator.locks === undefined")
+        (tmp_path / "content/2025/06/a.md").write_text(article(title="Judul keempat"))
+        for page in alone:
+            expect(page.locator("h1")).to_have_text("Judul keempat", timeout=20_000)
+        plain.close()
+        assert errors == []
+    finally:
+        context.close()
+        server.stop()

@@ -4,8 +4,8 @@ Three kinds of thread share one ``PreviewServer``:
 
 * the HTTP server (stdlib ``ThreadingHTTPServer``) serves the preview folder, ``.cache/serve/PORT/site``
   (never ``site/``, so local addresses can never be deployed; a request that finds it deleted builds it
-  again first, once). Every HTML page
-  gets a small script that listens on ``/__digest__/events`` (server-sent events) and reloads
+  again first, once). Every HTML page gets a small script that listens on ``/__digest__/events``
+  (server-sent events; one tab holds the stream for the others, see ``RELOAD_SCRIPT``) and reloads
   the page when a new build is done. The script is added here, to the bytes being served, so
   it never reaches the files ``digest build`` writes;
 * two watchers (``watchfiles``): one on the content, templates, static and theme folders, one
@@ -61,10 +61,20 @@ from generator.render.theme import PACKAGE_THEMES
 EVENTS = "/__digest__/events"
 """The live-reload stream; outside any base path, so it cannot clash with a page."""
 RELOAD_SCRIPT = (
-    '<script>/* digest serve: live reload */(function(){var v=null,s=new EventSource("' + EVENTS + '");'
-    's.addEventListener("version",function(e){if(v!==null&&e.data!==v){location.reload()}v=e.data})})();'
+    '<script>/* digest serve: live reload */(function(){var v="%d",e="' + EVENTS + '",last=null;'
+    'function seen(d){if(d!==v){location.reload()}}'
+    'function listen(tell){new EventSource("' + EVENTS + '").addEventListener("version",function(m){tell(m.data)})}'
+    'if(window.BroadcastChannel&&navigator.locks){var c=new BroadcastChannel(e);'
+    'c.onmessage=function(m){if(m.data!=="?"){seen(m.data)}else if(last!==null){c.postMessage(last)}};'
+    'navigator.locks.request(e,function(){listen(function(d){last=d;c.postMessage(d);seen(d)});'
+    'return new Promise(function(){})});c.postMessage("?")}else{listen(seen)}})();'
     "</script>\n"
-).encode()
+)
+"""Reloads the page when the build version differs from the one it was served at (``%d``). One tab of the browser
+holds the stream (a Web Lock, given to the next tab when it closes) and tells the others over a BroadcastChannel,
+which also asks it for the version a new tab missed: Chromium opens 6 connections per host, and a stream per tab
+made the 7th hang. Where those APIs are missing (not a secure context: ``--bind 0.0.0.0`` seen from a phone), each
+tab holds its own stream."""
 HEARTBEAT = 15.0
 """Seconds between keep-alive comments on an idle event stream."""
 WATCH_TICK_MS = 200
@@ -128,10 +138,12 @@ class Rebuilt:
     """Built because a request found the preview folder deleted (``git clean -fdX``, ``rm -r .cache``)."""
 
 
-def inject_reload(page: bytes) -> bytes:
-    """Put the live-reload script before the last </body>, or at the end."""
+def inject_reload(page: bytes, version: int) -> bytes:
+    """Put the live-reload script, knowing the build ``version`` the page is of, before the last </body>, or at the
+    end."""
+    script = (RELOAD_SCRIPT % version).encode()
     at = page.lower().rfind(b"</body>")
-    return page + RELOAD_SCRIPT if at < 0 else page[:at] + RELOAD_SCRIPT + page[at:]
+    return page + script if at < 0 else page[:at] + script + page[at:]
 
 
 def error_page(outcome: Rebuilt) -> bytes:
@@ -717,11 +729,11 @@ class _Handler(BaseHTTPRequestHandler):
         if redirect:
             self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", send_body, location=redirect)
             return
-        status = preview.status
+        status, status_version = preview.status, preview.version
         is_page = file is None or file.suffix == ".html"
         if not status.ok and is_page:
             code = HTTPStatus.SERVICE_UNAVAILABLE if status.busy else HTTPStatus.INTERNAL_SERVER_ERROR
-            self._send(code, inject_reload(error_page(status)), "text/html; charset=utf-8", send_body)
+            self._send(code, inject_reload(error_page(status), status_version), "text/html; charset=utf-8", send_body)
             return
         code = HTTPStatus.OK
         if file is None:
@@ -736,7 +748,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            data = inject_reload(data)
+            data = inject_reload(data, status_version)
         if kind.startswith("text/") or kind.endswith("xml"):
             kind += "; charset=utf-8"
         if code != HTTPStatus.OK:
