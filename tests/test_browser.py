@@ -1234,8 +1234,8 @@ def test_eight_preview_tabs_all_load_and_all_reload_after_an_edit(browser: Any, 
     from conftest import article, make_project
     from generator.commands.serve import PreviewServer, ServeOptions
     make_project(tmp_path, {"2025/06/a.md": article(title="Judul lama")})
-    server = PreviewServer(ServeOptions(tmp_path / "config.yaml", port=0), lambda: datetime(2025, 7, 1, tzinfo=timezone.utc),
-                           lambda _: None)
+    now = datetime(2025, 7, 1, tzinfo=timezone.utc)
+    server = PreviewServer(ServeOptions(tmp_path / "config.yaml", port=0), lambda: now, lambda _: None)
     server.start()
     context = browser.new_context()  # one profile: the limit is per host in one network context
     errors: list[str] = []
