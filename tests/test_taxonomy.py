@@ -60,6 +60,17 @@ def test_every_spelling_that_clashes_is_named_in_its_own_file(tmp_path: Path) ->
         "/tags/e-commerce/; use one spelling"]
 
 
+def test_two_company_spellings_of_one_url_in_one_article_are_the_error_two_articles_get(tmp_path: Path) -> None:
+    """An attacker's report: `companies: [Go-To, Go To]` kept 'Go-To' and dropped 'Go To' without a word, while the
+    two in two articles were an error (and two tags in one article were one too). A registered name and its alias
+    ('Google', 'Alphabet') are one company, still."""
+    assert problems(tmp_path, {"a.md": article(companies="[Google, Alphabet, Go-To, Go To]"),
+                               "b.md": article(title="B", companies="[Go-To]")},
+                    companies="google:\n  name: Google\n  aliases: [Alphabet]\n") == [
+        "content/a.md:4: field 'companies': 'Go To' and 'Go-To' (in content/a.md) both make the URL "
+        "/companies/go-to/; use one spelling, or add it as an alias in companies.yaml"]
+
+
 def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
     """The index finds a clash with the articles alone; the message still names the line of the field (the
     section's, the slug's when written), as every message about a field does."""

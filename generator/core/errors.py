@@ -129,3 +129,10 @@ def printable(text: str) -> str:
         else:
             out.append(ch.encode("unicode_escape").decode("ascii"))
     return "".join(out)
+
+
+def one_company_url(name: str, other: str, where: str, cid: str) -> str:
+    """The words for two company names, ``other`` in the file ``where``, of which one is not registered, that make
+    one URL (said by the content stage within one article, by the index across two)."""
+    return (f"{quoted(name)} and {quoted(other)} (in {where}) both make the URL /companies/{cid}/; use one spelling, "
+            "or add it as an alias in companies.yaml")

@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
-from generator.core.errors import Problem, quoted
+from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.config import Config, ConfigLines
 from generator.core.models import Archive, Article, Company, Site, Term, TermKind
 from generator.load.registry import fold
@@ -120,9 +120,7 @@ def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Prob
             first, where = companies.setdefault(company.id, (company, article))
             if first != company and (not first.known or not company.known) and fold(first.name) != fold(company.name):
                 problems.append(Problem(article.source_path, 0, "companies",
-                                        f"{quoted(company.name)} and {quoted(first.name)} (in {where.source_path}) "
-                                        f"both make the URL /companies/{company.id}/; use one spelling, or add it as "
-                                        "an alias in companies.yaml"))
+                                        one_company_url(company.name, first.name, where.source_path, company.id)))
                 continue
             members[company.id].append(article)
     terms = [Term("companies", cid, companies[cid][0].name, tuple(members[cid]), companies[cid][0])

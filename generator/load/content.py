@@ -31,7 +31,7 @@ from generator.load.cache import FORMAT
 from generator.core.hashing import digest
 from generator.load.config import Config, zone_rules
 from generator.core.disk import is_utf8
-from generator.core.errors import Problem, quoted
+from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
                                         merge_conflict, cut_by_comment,
                                         commented_item, line_at, lines_read, load_yaml_past_slips, names_cut_by_comment,
@@ -825,8 +825,11 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                        + (f"did you mean '{hint}'? " if hint else "")
                        + "add it there to give its page a name, link and description", ("companies", i))
             company = Company(cid, name, known=False)
-        if company.id not in [c.id for c in companies]:
+        first = next((c for c in companies if c.id == company.id), None)
+        if first is None:
             companies.append(company)
+        elif not first.known or not company.known:  # 'Go-To' and 'Go To': as in two articles (``_group_companies``)
+            check.error("companies", one_company_url(company.name, first.name, rel, company.id), ("companies", i))
 
     body = parts.body
     if not body.strip():
