@@ -305,6 +305,26 @@ def test_a_notes_title_with_the_editions_label_is_not_doubled_and_is_warned_of(
     assert feed.entries[1].title == "Edisi #1: Pekan Scale AI"
 
 
+def test_the_editions_label_without_its_hash_is_the_label_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: 'Edisi 2: Pekan baru' built '<h1>Edisi #1: Edisi 2: Pekan baru' without a word, where
+    'Edisi #2:' was warned of. A title that starts with the word alone, or with a number of its own, is a title."""
+    make_project(tmp_path, {"a.md": article(title="A", date="2025-06-10"), "b.md": article(title="B", date="2025-06-17"),
+                            "c.md": article(title="C", date="2025-06-24")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": '---\ntitle: "Edisi 2: Pekan baru"\n---\nCatatan.\n',
+                           "content/weekly/2025-W25.md": '---\ntitle: "Edisi khusus: banjir"\n---\nCatatan.\n',
+                           "content/weekly/2025-W26.md": '---\ntitle: "Edisi 100 hari kabinet"\n---\nCatatan.\n'})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/weekly/2025-W24.md:2: field 'title': warning: starts with 'Edisi 2:', which the edition's heading "
+        "adds already (with the number the edition has: editions count from the oldest week); write title: "
+        "\"Pekan baru\""]
+    heading = {week: lxml.html.parse(str(tmp_path / f"site/weekly/2025-W{week}/index.html")).getroot().xpath("//h1/text()")
+               for week in (24, 25, 26)}
+    assert heading == {24: ["Edisi #1: Pekan baru"], 25: ["Edisi #2: Edisi khusus: banjir"],
+                       26: ["Edisi #3: Edisi 100 hari kabinet"]}
+
+
 @pytest.mark.parametrize("title, heading, said", [
     ("Pekan AI #1", "Edisi #1: Pekan AI", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
                                           "put the whole value in double quotes: title: \"Pekan AI #1\""),

@@ -34,8 +34,12 @@ _NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
 _NOTE_KEYS = ("title",)
 _LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+")
                              .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
+                             + "|" + re.escape(strings["edition_number"].partition("#")[0].strip())
+                             + r"\s*\d{1,3}(?=\s*(?:[:·–—-]|$))"
                              for strings in i18n.STRINGS.values()) + r")(?![\w])\s*[:·–—-]?\s*", re.IGNORECASE)
-"""An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds."""
+"""An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds;
+written without its '#' ('Edisi 2: '), a number of up to three digits before a colon or dash, or nothing after: not
+'Edisi 100 hari' or 'Edisi 2025: kilas balik', titles of their own."""
 
 
 @dataclass(frozen=True)
