@@ -107,7 +107,7 @@ def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Pat
     with pytest.raises(BuildError) as caught:
         build(load_config(tmp_path / "config.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        "content/weekly/0000-W01.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
+        "content/weekly/0000-W01.md:1: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
         "or 53 in long years)",
         "content/weekly/2025-W24.md:2: field 'titel': unknown key; an editor's note takes only 'title:'",
         "content/weekly/2025-W25.md:2: field 'title': must be one line of text, but YAML read a list ([Judul]); "
@@ -117,10 +117,33 @@ def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Pat
         "Yes, TRUE]); write the text on the key's line: title: \"...\"",
         "content/weekly/2025-W30.md: warning: no article is dated in week 2025-W30, so this note is shown nowhere; "
         "check the file name",
-        "content/weekly/2025-W54.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
-        "or 53 in long years)",
-        "content/weekly/minggu-ini.md: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to "
+        "content/weekly/2025-W54.md:1: 2025 has no week 54: its ISO weeks run 01 to 52; rename it to the week its "
+        "articles are dated in, like 2025-W52.md (from 2025-12-22) or 2026-W01.md (from 2025-12-29)",
+        "content/weekly/minggu-ini.md:1: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to "
         "52, or 53 in long years)"]
+
+
+def test_a_note_named_almost_like_a_week_is_told_the_name_to_give_it(tmp_path: Path) -> None:
+    """An attacker's report: '2024-w52.md', '2021-W53.md', '2025-W00.md' and '2025-W53.md' were each told only
+    "named after its ISO week, like 2025-W24.md (weeks 01 to 52, or 53 in long years)", with no line and no name
+    to write: that 2021 has 52 weeks is a calendar to look up."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {f"content/weekly/{name}.md": "Catatan.\n"
+                           for name in ("2024-w52", "2021-W53", "2025-W00", "2025-W53", "2020-W53")})
+    with pytest.raises(BuildError) as caught:
+        build(load_config(tmp_path / "config.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        # a long year's week 53 is a week: its note is only for a week without articles here
+        "content/weekly/2020-W53.md: warning: no article is dated in week 2020-W53, so this note is shown nowhere; "
+        "check the file name",
+        "content/weekly/2021-W53.md:1: 2021 has no week 53: its ISO weeks run 01 to 52; rename it to the week its "
+        "articles are dated in, like 2021-W52.md (from 2021-12-27) or 2022-W01.md (from 2022-01-03)",
+        "content/weekly/2024-w52.md:1: an editor's note is named after its ISO week as YYYY-Www.md; rename it to "
+        "2024-W52.md",
+        "content/weekly/2025-W00.md:1: there is no week 00: ISO weeks count from 01; rename it to 2025-W01.md (from "
+        "2024-12-30), or to the week its articles are dated in",
+        "content/weekly/2025-W53.md:1: 2025 has no week 53: its ISO weeks run 01 to 52; rename it to the week its "
+        "articles are dated in, like 2025-W52.md (from 2025-12-22) or 2026-W01.md (from 2025-12-29)"]
 
 
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:

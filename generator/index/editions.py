@@ -145,8 +145,7 @@ def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_d
         match = _NOTE_NAME.match(rel.rpartition("/")[2])
         week = (int(match[1]), int(match[2])) if match else None
         if week is None or not _valid_week(*week):
-            problems.append(Problem(rel, 0, "", "an editor's note is named after its ISO week, like 2025-W24.md "
-                                                "(weeks 01 to 52, or 53 in long years)"))
+            problems.append(Problem(rel, 1, "", _misnamed_note(rel.rpartition("/")[2])))
             continue
         data = read_article(rel, path)  # size and type checked first: a sparse 4 GB file is never read whole
         if isinstance(data, Problem):
@@ -161,6 +160,29 @@ def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_d
 
 def _valid_week(year: int, week: int) -> bool:
     return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
+
+
+_WEEK_LIKE = re.compile(r"^(\d{4})[-_ ]?w(\d{1,2})\.md$", re.IGNORECASE)
+
+
+def _misnamed_note(name: str) -> str:
+    """What is wrong with a weekly note's file ``name`` that names no ISO week as 2025-W24.md does, and the name to
+    give it: '2024-w52.md' is 2024-W52.md; 2025 has no week 53 (nor any year a week 00)."""
+    like = _WEEK_LIKE.match(name)
+    year, week = (int(like[1]), int(like[2])) if like else (0, 0)
+    if not 1 <= year <= 9998:  # 'minggu-ini.md', '0000-W01.md': there is no year 0 (nor 10000)
+        return "an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, or 53 in long years)"
+    if _valid_week(year, week):
+        return f"an editor's note is named after its ISO week as YYYY-Www.md; rename it to {year:04d}-W{week:02d}.md"
+    last = date(year, 12, 28).isocalendar().week
+    if week == 0:
+        first = date.fromisocalendar(year, 1, 1)
+        return (f"there is no week 00: ISO weeks count from 01; rename it to {year:04d}-W01.md (from {first}), or "
+                f"to the week its articles are dated in")
+    after = date.fromisocalendar(year, last, 1) + timedelta(weeks=1)
+    return (f"{year:04d} has no week {week:02d}: its ISO weeks run 01 to {last}; rename it to the week its articles "
+            f"are dated in, like {year:04d}-W{last}.md (from {date.fromisocalendar(year, last, 1)}) or "
+            f"{year + 1:04d}-W01.md (from {after})")
 
 
 def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: MarkdownOptions, static_dir: str,
