@@ -38,7 +38,8 @@ from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirect
                                       registered_moves, too_many_rules, unpublished_redirects, with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
-from generator.index.taxonomy import build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs
+from generator.index.taxonomy import (build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs,
+                                      unloaded_name_problems)
 from generator.index.editions import Edition, Note, build_editions, edition_path, email_path, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
@@ -329,7 +330,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     future = tuple(a for a in articles if is_future(a, options) and not (a.draft and not options.drafts))
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
-    site, index_problems = build_site(published, own_slugs(config))
+    own = own_slugs(config)
+    site, index_problems = build_site(published, own)
     site = replace(site, pages=loaded.pages)
     config_lines = ConfigLines(config)
     menu, menu_problems = footer_menu(config, loaded.pages, config_lines, loaded.draft_pages)
@@ -352,10 +354,13 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with the redirects, not in the next run: an article with an error of its own is
         # still the page a redirect would hide
-        failed = [*unloaded(config, options, loaded), *failed]
+        erring = unloaded(config, options, loaded)
+        failed = [*erring, *failed]
         waiting = not_yet_out(config, [*moving(site), *failed], left_out)
         held = held_redirects(config, listing, failed, left_out)
-        raise BuildError(set(problems + waiting + held) - refused_fixes(held))
+        # and a section or tag that makes no URL, which the index never saw in an article with an error of its own
+        unnamed = unloaded_name_problems(erring, own)
+        raise BuildError(set(problems + waiting + held + unnamed) - refused_fixes(held))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)

@@ -156,6 +156,14 @@ def test_tag_variants_are_not_urls_that_clash_and_may_be_in_one_article(tmp_path
     ]
 
 
+def test_a_section_and_tag_with_no_url_in_an_erring_article_are_found_with_its_error(tmp_path: Path) -> None:
+    """As digest build says them: the article's own error keeps it out of the index, which said the rest only once
+    that error was fixed."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", companies='["🤖"]', section='"🚀"', tags='["!!!"]')})
+    assert [(p["line"], p["field"]) for p in check_json(tmp_path)["problems"]] == [  # type: ignore[index, union-attr]
+        (4, "companies"), (5, "section"), (6, "tags")]
+
+
 def test_tags_given_their_own_urls_are_not_variants_of_each_other(tmp_path: Path) -> None:
     """With 'C#' at its own URL (config.yaml `slugs:`) the build is happy, and check no longer calls 'C#' a
     misspelling of 'C++'; 'go-to' still is one of 'GoTo'."""

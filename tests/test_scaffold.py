@@ -418,7 +418,8 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
                                           "tomorrow 09:00, 2 days ago"),
     (NewArticle("Tes", date="Senin, 13 Juni 2025"),
      "--date 'Senin, 13 Juni 2025' says Senin, but 13 Juni 2025 is a Jumat (Friday); check the date"),
-    (NewArticle("Tes", tags=("!!!",)), "--tags: '!!!' has no letters or digits to make a URL from; spell it out"),
+    (NewArticle("Tes", tags=("!!!",)), "--tags: '!!!' has no letters or digits to make a URL from; spell it out, or "
+                                       "give it its own URL in config.yaml, like 'slugs: {\"!!!\": exclamation-mark}'"),
     (NewArticle("Tes", tags=("C#", "C++")), "--tags: 'C++' and 'C#' both make the URL /tags/c/; give one its own URL "
                                             "in config.yaml, like 'slugs: {\"C++\": c-plus-plus}', or use one spelling "
                                             "if they are one thing"),
@@ -426,8 +427,9 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
      "--tags: has 51 items, more than the 50 an article may have (each one is a page and a feed); keep the tags "
      "that say what the article is about"),
     (NewArticle("Tes", section="!!!", tags=("???",)),
-     "--tags: '???' has no letters or digits to make a URL from; spell it out; --section: '!!!' has no letters or "
-     "digits to make a URL from; spell it out"),
+     "--tags: '???' has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml, "
+     "like 'slugs: {\"???\": question-mark}'; --section: '!!!' has no letters or digits to make a URL from; spell "
+     "it out, or give it its own URL in config.yaml, like 'slugs: {\"!!!\": exclamation-mark}'"),
     (NewArticle("Tes\x01 baru"), "the title 'Tes\\x01 baru' has the control character U+0001, which feeds and HTML "
                                  "cannot carry; delete it"),
     (NewArticle("Tes", tags=("a\x1b[31m",)), "--tags 'a\\x1b[31m' has the control character U+001B, which feeds and "

@@ -71,6 +71,25 @@ def test_two_company_spellings_of_one_url_in_one_article_are_the_error_two_artic
         "/companies/go-to/; use one spelling, or add it as an alias in companies.yaml"]
 
 
+def test_a_section_and_tags_with_no_url_are_said_with_the_articles_own_error(tmp_path: Path) -> None:
+    """An attacker's report: `companies: ["🤖"]` (an error that keeps the article out of the index) hid its
+    `section: "🚀"` and `tags: ["!!!"]`, each said only on the next run; "spell it out" was the one advice, which
+    changes the name readers see, where config.yaml's slugs: keeps it (and then nothing is said)."""
+    fields = {"companies": '["🤖"]', "section": '"🚀"', "tags": '[AI, "!!!"]'}
+    no_url = "has no letters or digits to make a URL from; spell it out, or "
+    assert problems(tmp_path, {"a.md": article(**fields), "b.md": article(title="B", tags="[AI]")}) == [
+        f"content/a.md:4: field 'companies': '🤖' {no_url}add it to content/companies.yaml under an id",
+        f"content/a.md:5: field 'section': '🚀' {no_url}give it its own URL in config.yaml, like "
+        "'slugs: {\"🚀\": rocket}'",
+        f"content/a.md:6: field 'tags': '!!!' {no_url}give it its own URL in config.yaml, like "
+        "'slugs: {\"!!!\": exclamation-mark}'"]
+    make_project(tmp_path, {"a.md": article(**fields)}, config=CONFIG + 'slugs: {"🚀": roket, "!!!": seru}\n')
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    assert [str(p) for p in caught.value.errors] == [
+        f"content/a.md:4: field 'companies': '🤖' {no_url}add it to content/companies.yaml under an id"]
+
+
 def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
     """The index finds a clash with the articles alone; the message still names the line of the field (the
     section's, the slug's when written), as every message about a field does."""

@@ -10,6 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.config import Config, ConfigLines
+from generator.load.content import Unloaded
 from generator.core.models import Archive, Article, Company, Site, Term, TermKind
 from generator.load.registry import fold
 from generator.core.urls import make_slug
@@ -78,8 +79,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
         slug = term_slug(folded, own)
         if not slug:
             name, article = by_fold[folded][0]
-            problems.append(Problem(article.source_path, 0, FIELDS[kind],
-                                    f"{quoted(name)} has no letters or digits to make a URL from; spell it out"))
+            problems.append(Problem(article.source_path, 0, FIELDS[kind], no_url(name)))
             continue
         by_slug[slug].append(folded)
     terms: list[Term] = []
@@ -157,6 +157,21 @@ def one_name(a: str, b: str) -> bool:
         decomposed = unicodedata.normalize("NFKD", name).casefold()
         return "".join(ch for ch in decomposed if ch.isalnum()), "".join(ch for ch in name if ch in _SIGNS)
     return key(a) == key(b)
+
+
+def no_url(name: str) -> str:
+    """The build's words for a tag's or section's ``name`` that makes no URL ('🚀', '!!!'): spelling it out changes
+    the name readers see, which config.yaml's ``slugs:`` keeps."""
+    named = make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name) if not ch.isspace()))
+    return (f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or give it its own URL in "
+            f"config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: {named[:40].strip('-') or 'nama'}}}'")
+
+
+def unloaded_name_problems(failed: Iterable[Unloaded], own: Mapping[str, str]) -> list[Problem]:
+    """The section and tags of each article file with an error of its own (``content.Unloaded``) that make no URL:
+    the index never sees them, yet they are said in the same run."""
+    return [Problem(u.source_path, line, field, no_url(name)) for u in failed for field, name, line in u.names
+            if not term_slug(fold(name), own)]
 
 
 def slug_for(name: str, taken: str) -> str:

@@ -738,6 +738,9 @@ class Unloaded:
     draft: bool
     """True also when ``draft:`` cannot be read: nothing is said of a page that may not be published."""
     redirects: tuple[Redirect, ...] = ()
+    names: tuple[tuple[str, str, int], ...] = ()
+    """Its section's and tags' names as (field, name, line): a build that stops for errors checks that each makes
+    a URL (``taxonomy.unloaded_name_problems``), in the same run, not after its own error is fixed."""
 
 
 def unloaded_article(rel: str, data: bytes, config: Config) -> Unloaded | None:
@@ -751,7 +754,10 @@ def unloaded_article(rel: str, data: bytes, config: Config) -> Unloaded | None:
         return None
     draft = check.boolean("draft") or not isinstance(check.meta.get("draft"), (bool, type(None)))
     redirects = read_redirects(check, check.meta, config.base_path)
-    return Unloaded(rel, article_path(when, slug), when, draft, tuple(redirects))
+    section = check.name_without_invisible("section", check.text("section"))
+    names = [("section", section, check.line("section"))] if section else []
+    names += [("tags", name, check.line("tags", i)) for name, i in check.names("tags", MAX_TAGS).items()]
+    return Unloaded(rel, article_path(when, slug), when, draft, tuple(redirects), tuple(names))
 
 
 def known_company(registry: Registry, name: str) -> Company | None:
