@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,10 @@ def test_a_cache_this_version_cannot_use_is_emptied_for_the_rows_instead_of_keep
     done = publish(config, BuildOptions(), tmp_path / "site")
     assert done.result is not None and done.result.articles == 5
     assert publish(config, BuildOptions(), tmp_path / "site").result is None, "the cache is whole: up to date"
+
+
+def test_a_cached_datetime_with_another_key_in_place_of_its_zone_is_a_decode_error() -> None:
+    """A damaged cache row whose date has three keys but no 'zone' is a DecodeError (the cache is read afresh), not
+    a KeyError out of the build."""
+    with pytest.raises(codec.DecodeError, match="expected a tagged datetime"):
+        codec.loads(b'{"@": "datetime", "iso": "2025-06-01T09:00:00+07:00", "other": 1}', datetime)

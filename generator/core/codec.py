@@ -210,7 +210,7 @@ def _in_zone(value: datetime, zone: ZoneInfo) -> datetime:
 def _datetime(data: Any) -> datetime:
     # three keys, two of them 'iso' and 'zone' (``get``) and the third '@': the keys are those, with no set made
     if type(data) is not dict or len(data) != 3 or data.get("@") != "datetime" \
-            or type(data.get("iso")) is not str or not (data.get("zone", 0) is None or type(data["zone"]) is str):
+            or type(data.get("iso")) is not str or not (data.get("zone", 0) is None or type(data.get("zone")) is str):
         raise DecodeError("expected a tagged datetime")
     try:
         value = datetime.fromisoformat(data["iso"])
