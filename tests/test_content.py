@@ -2506,6 +2506,56 @@ def test_a_link_card_around_a_heading_and_paragraphs_is_kept_whole(tmp_path: Pat
     assert said == []
 
 
+def nu_errors(tmp_path: Path, page: str) -> str:
+    """What the Nu HTML checker says of ``page`` with --errors-only ('' when it is valid)."""
+    import subprocess
+    from test_valid_output import vnu_command
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    run = subprocess.run([*vnu_command(), "--errors-only", str(tmp_path / "page.html")], capture_output=True,
+                         text=True, timeout=300)
+    return run.stdout + run.stderr
+
+
+def test_a_card_closed_amid_a_paragraph_keeps_its_link_on_the_text_before_the_closing_tag(tmp_path: Path) -> None:
+    """A card's '</a>' with more text after it in its paragraph ('Baca selengkapnya</a> · Sumber') emptied the card
+    ('<a …></a>'), was told it was never closed, at the card's line, and was dropped, so 'Baca selengkapnya' lost its
+    link. The card is closed before that paragraph and reopened at its start, as browsers do; a '</a>' with nothing
+    before it in its paragraph is left out, and a link after it in that paragraph is kept."""
+    body = ('<a href="https://example.com/berita" class="card">\n\nJudul kartu.\n\nBaca *selengkapnya*</a> · '
+            'Sumber: Kompas.\n\n<a href="/tags/panduan/">\n\nPanduan.\n\n</a> Lalu [teks](/teks/) biasa.\n\nAkhir.\n')
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert ('<a href="https://example.com/berita" class="card" rel="noopener">\n<p>Judul kartu.</p>\n</a>\n'
+            '<p><a href="https://example.com/berita" class="card" rel="noopener">Baca <em>selengkapnya</em></a> · '
+            'Sumber: Kompas.</p>\n<a href="/tags/panduan/">\n<p>Panduan.</p>\n</a>\n<p>Lalu <a href="/teks/">teks</a> '
+            'biasa.</p>\n'
+            '<p>Akhir.</p>') in page
+    assert said == []
+    assert nu_errors(tmp_path, page) == ""
+
+
+def test_a_markdown_link_inside_a_card_is_shown_as_its_text_with_a_warning(tmp_path: Path) -> None:
+    """A Markdown link inside a card linked whole is a link in a link: html5ever split the card into an empty <a> and a
+    copy around part of the text, without a word, and in a list the copy was a child of the <ul> (invalid). The link
+    is shown as its text, with a warning at its line; a link after the card's '</a>' stays."""
+    body = ('<a href="https://example.com/berita" class="card">\n\nTeks dengan [tautan](https://example.com/x)\n'
+            'dan <https://example.com/y>.</a> [Sumber](https://example.com/s)\n\n'
+            '<a href="/tags/panduan/">\n\n- Butir [panduan](/panduan/) ini\n- dua\n\n</a>\n\n[Luar](/luar/)\n')
+    page, said = page_and_warnings(tmp_path, body, "link")
+    assert ('<p><a href="https://example.com/berita" class="card" rel="noopener">Teks dengan tautan\ndan '
+            'https://example.com/y.</a> <a href="https://example.com/s" rel="noopener">Sumber</a></p>\n'
+            '<a href="/tags/panduan/">\n<ul>\n<li>Butir panduan ini</li>\n<li>dua</li>\n</ul>\n</a>\n'
+            '<p><a href="/luar/">Luar</a></p>') in page
+    moved = ("shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a link is invalid "
+             "HTML (browsers split the card around it); move")
+    assert said == [
+        f"content/2025/07/a.md:7: link 'tautan' {moved} [tautan](https://example.com/x) out of the card, after its "
+        "</a>",
+        f"content/2025/07/a.md:8: link 'https://example.com/y' {moved} [https://example.com/y](https://example.com/y) "
+        "out of the card, after its </a>",
+        f"content/2025/07/a.md:12: link 'panduan' {moved} [panduan](/panduan/) out of the card, after its </a>"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

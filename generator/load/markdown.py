@@ -95,7 +95,8 @@ class Rendered:
     'image', the text or alt shown in its place, the address, the body's line from 0), each raw ``<a>`` whose
     href the sanitiser removes ('raw link', '', its href as written, its line), each raw ``<video>``, ``<audio>``,
     ``<source>`` or ``<track>`` address it removes ('raw media', 'video poster', the address, its line), and each
-    reference definition with such an address that no link of those uses ('reference', '', its address, its line).
+    reference definition with such an address that no link of those uses ('reference', '', its address, its line),
+    and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line).
     A warning each (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
@@ -494,16 +495,9 @@ def _refuse_unsafe(token: Token, env: EnvType) -> None:
             line += 1
         elif child.type == "html_inline":
             line += child.content.count("\n")
-        if child.type == "link_open":
-            href = str(child.attrs.get("href", ""))
-            opened.append((-1, -1) if safe_url(href) else (len(kept), len(refused)))
-            if opened[-1][0] >= 0:
-                refused.append(("link", "", href, line))  # its text is known at its close
-                continue
-        elif child.type == "link_close" and opened:
-            start, at = opened.pop()
-            if start >= 0:
-                refused[at] = ("link", " ".join(_plain(kept[start:]).split()), *refused[at][2:])
+        if child.type in ("link_open", "link_close"):
+            if _as_text(child, "" if safe_url(str(child.attrs.get("href", ""))) else "link", line, kept, opened,
+                        refused):
                 continue
         elif child.type == "image" and not safe_url(str(child.attrs.get("src", ""))):
             alt = _plain(child.children)
@@ -511,6 +505,25 @@ def _refuse_unsafe(token: Token, env: EnvType) -> None:
             child = Token("text", "", 0, content=alt)
         kept.append(child)
     token.children = kept
+
+
+def _as_text(child: Token, kind: str, line: int, kept: list[Token], opened: list[tuple[int, int]],
+             refused: list[tuple[str, str, str, int]]) -> bool:
+    """Whether a walk over an inline token's children (``kept`` so far) that shows some links as their text leaves out
+    ``child``, a link's open or close tag: a link opened with a ``kind`` is noted in ``refused`` as one at ``line``,
+    its text set at its close. ``opened`` holds, for each link open, where its text starts in ``kept`` and its place
+    in ``refused`` (-1s: kept as a link)."""
+    if child.type == "link_open":
+        opened.append((len(kept), len(refused)) if kind else (-1, -1))
+        if kind:
+            refused.append((kind, "", str(child.attrs.get("href", "")), line))
+        return bool(kind)
+    if not opened:
+        return False
+    start, at = opened.pop()
+    if start >= 0:
+        refused[at] = (refused[at][0], " ".join(_plain(kept[start:]).split()), *refused[at][2:])
+    return start >= 0
 
 
 def _block_source(src: str, lines: list[int] | None, env: EnvType) -> tuple[int, str]:
@@ -649,6 +662,7 @@ _PHRASING_ONLY = _CLOSED_IN_LINE - {"a", "ins", "del"}
 """The text tags HTML allows no paragraph in: closed at the end of their HTML block even when a later block closes
 them (``_close_blocks``). An ``<a>``, ``<ins>`` or ``<del>`` takes its parent's content, so one around paragraphs (a
 card linked whole) is valid, and is closed there only when nothing closes it."""
+_OPENING_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 _BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|video)(?=[\s/>])", re.IGNORECASE)
 
 
@@ -711,16 +725,21 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
     other block between (inside it: invalid HTML, ``<p>`` in ``<b>``); those are added to ``env['split']`` with the
     later closing tag's line, and that tag, closing nothing now, is left out by the sanitiser. Only HTML blocks between
     (a blank line before ``</small>``) are no paragraph: the tag stays open to its closing tag. An ``<a>``, ``<ins>`` or
-    ``<del>`` around paragraphs that a paragraph's last tag closes (``Teks.</a>``) is closed after that paragraph."""
+    ``<del>`` around paragraphs that a paragraph's last tag closes (``Teks.</a>``) is closed after that paragraph; one
+    that a ``</a>`` amid a paragraph closes is closed before it and reopened at its start (``_moved_close``). A Markdown
+    link inside a card is shown as its text (``_unlinked``): a link in a link made html5ever split the card."""
     from markdown_it.token import Token
-    opened: list[tuple[str, Token, Token | None, int]] = []  # tag, block, its child, line
+    opened: list[tuple[str, Token, Token | None, int, str]] = []  # tag, block, its child, line, the opening tag
     waiting: list[tuple[str, Token, int]] = []  # text tags open at the end of their HTML block, only HTML blocks since
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
     moves: list[tuple[int, int, str]] = []  # ``_moved_close``'s, made once the walk is over
-    cards: list[tuple[tuple[str, Token, Token | None, int], Token]] = []  # an <a> open, a heading's close in it
+    cards: list[tuple[tuple[str, Token, Token | None, int, str], Token]] = []  # an <a> open, and in it a heading's
+    # close or an inline token with a Markdown link
     for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            cards += [(entry, tokens[index + 2]) for entry in opened if entry[0] == "a"]
+        if token.type == "heading_open" or token.type == "inline" and opened and any(
+                child.type == "link_open" for child in token.children or ()):
+            in_card = tokens[index + 2] if token.type == "heading_open" else token
+            cards += [(entry, in_card) for entry in opened if entry[0] == "a"]
         if token.type != "html_block" and waiting:  # a paragraph or other block would be inside them: closed
             for tag, block, line in reversed(waiting):
                 block.content = block.content.rstrip("\n") + f"</{tag}>\n"
@@ -745,7 +764,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     inline.append(tag)
                     continue
                 if not match.group(1):
-                    opened.append((tag, token, child, line))
+                    opened.append((tag, token, child, line, _OPENING_TAG.match(content, match.start()).group()))
                     continue
                 if child is not None and tag in inline:  # its own paragraph's: '<b>tebal</b>'
                     del inline[len(inline) - 1 - inline[::-1].index(tag)]
@@ -756,11 +775,14 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     if move is not None:
                         moves.append(move)
                     elif child is not None and opened[at][2] is None and tag in _CLOSED_IN_LINE:
-                        continue  # 'Teks</ins> lanjut': html5ever drops an </ins> inside a <p> (an </a> splits the
-                        # <a>), so the <ins> is closed at the end of its own block, as one never closed is
-                    for entry, close in cards:  # a card's heading: its '#' link would be an <a> in an <a>
-                        if entry is opened[at]:
-                            close.meta["anchor"] = ""
+                        continue  # 'Teks</ins> lanjut': html5ever drops an </ins> inside a <p> (an </a> in a
+                        # paragraph that cannot be split, as in a tight list, too), so the <ins> is closed at the end
+                        # of its own block, as one never closed is
+                    for entry, in_card in cards:  # an <a> in an <a>: a card's heading's '#' link, a Markdown link
+                        if entry is opened[at] and in_card.type == "heading_close":
+                            in_card.meta["anchor"] = ""
+                        elif entry is opened[at]:
+                            in_card.children = _unlinked(in_card, child if in_card is token else None, src, env)
                     del opened[at]
                     continue
                 at = next((at for at in range(len(waiting) - 1, -1, -1) if waiting[at][0] == tag), -1)
@@ -772,7 +794,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     env.setdefault("split", []).append((tag, ended.pop(at)[1], line))
         if token.type == "html_block":
             for at in range(len(opened) - 1, -1, -1):
-                tag, block, _, line = opened[at]
+                tag, block, _, line, _ = opened[at]
                 if block is token and tag in _PHRASING_ONLY:
                     waiting.insert(0, (tag, token, line))
                     del opened[at]
@@ -780,7 +802,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
         block.content = block.content.rstrip("\n") + f"</{tag}>\n"
         ended.append((tag, line))
     env.setdefault("unclosed", []).extend(ended)  # no later tag closed them
-    for tag, token, child, line in reversed(opened):
+    for tag, token, child, line, _ in reversed(opened):
         if child is None:
             token.content = token.content.rstrip("\n") + f"</{tag}>\n"
         else:
@@ -789,7 +811,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
     for index, close, tag in sorted(moves, reverse=True):
         if close >= 0:
             tokens.insert(index, tokens.pop(close))  # ``index`` is one less once the close is out
-        else:
+        elif tag:
             tokens.insert(index + 1, Token("html_block", "", 0, content=f"</{tag}>\n"))
 
 
@@ -798,16 +820,20 @@ _NOT_PLAYER_PART = re.compile(r"<(?!/?(?:source|track)\b|/(?:video|audio)\b|!--)
 into the player's paragraph (``_moved_close``)."""
 
 
-def _moved_close(tokens: list[Token], index: int, child: Token | None, entry: tuple[str, Token, Token | None, int],
-                 rest: str) -> tuple[int, int, str] | None:
+def _moved_close(tokens: list[Token], index: int, child: Token | None,
+                 entry: tuple[str, Token, Token | None, int, str], rest: str) -> tuple[int, int, str] | None:
     """Where a paragraph and a raw tag that spans it end as the writer meant, when a closing tag (in ``tokens[index]``,
     ``child`` of it if inline, ``rest`` after it) closes ``entry``'s tag: (after which token, which paragraph close
     moves there or -1, which tag closes there). A ``<video>`` or ``<audio>`` opened in a paragraph whose ``<track>``
     began an HTML block (CommonMark's rule) is closed in those blocks, which hold nothing else: the paragraph ends
     after them, as html5ever closed the player at the ``</p>``, its track left out. An ``<a>`` (``<ins>``, ``<del>``)
     opened in an HTML block and closed by a paragraph's last tag ('Teks.</a>') is closed after the paragraph, a card
-    holding it whole."""
-    tag, block, opener, _ = entry
+    holding it whole. One that a ``</a>`` amid a paragraph closes ('Baca selengkapnya</a> · Sumber') is closed before
+    the paragraph and reopened at its start, as html5ever does (it split the card and its link), or, when its block
+    holds nothing else, moved there (not an empty link); with nothing before the ``</a>``, that closing tag is left
+    out (html5ever drops it)."""
+    from markdown_it.token import Token
+    tag, block, opener, _, start = entry
     if child is None and tag in ("video", "audio") and opener is not None and not rest.partition(">")[2].strip():
         close = index - 1
         while tokens[close].type == "html_block":
@@ -819,7 +845,35 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None, entry: tu
             and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden):
         tokens[index].children.remove(child)
         return index + 1, -1, tag
+    if (tag == "a" and child is not None and opener is None and tokens[index - 1].type == "paragraph_open"
+            and not tokens[index - 1].hidden and tokens[index - 1].level == block.level):
+        children = tokens[index].children
+        at = children.index(child)
+        if any(c.type != "text" or c.content.strip() for c in children[:at]):
+            children.insert(0, Token("html_inline", "", 0, content=start))
+            if tokens[index - 2] is block and block.content.strip() == start:  # it held nothing else: not kept empty
+                block.content = ""
+                return index - 2, -1, ""
+        elif at + 1 < len(children) and children[at + 1].type == "text":  # the </a>, closing nothing, is dropped
+            children[at + 1].content = children[at + 1].content.lstrip()
+        return index - 2, -1, tag
     return None
+
+
+def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[Token]:
+    """An inline token's children in a raw ``<a>`` card, up to ``end`` (the card's closing tag in it, if any), with each
+    Markdown link shown as its text, noted in ``env['refused']`` as a 'card link' at its line: a link in a link is
+    invalid HTML, and html5ever split the card around it, an empty ``<a>`` and a copy around part of its text."""
+    kept: list[Token] = []
+    links: list[tuple[int, int]] = []
+    refused = env.setdefault("refused", [])
+    inside = True
+    for child, line in zip(token.children or (), _child_lines(token, src, env)):
+        inside = inside and child is not end
+        if child.type not in ("link_open", "link_close") or not _as_text(child, "card link" if inside else "", line,
+                                                                          kept, links, refused):
+            kept.append(child)
+    return kept
 
 
 def _summary(before: Sequence[Token]) -> list[str]:
