@@ -2519,15 +2519,19 @@ def nu_errors(tmp_path: Path, page: str) -> str:
 def test_a_card_closed_amid_a_paragraph_keeps_its_link_on_the_text_before_the_closing_tag(tmp_path: Path) -> None:
     """A card's '</a>' with more text after it in its paragraph ('Baca selengkapnya</a> · Sumber') emptied the card
     ('<a …></a>'), was told it was never closed, at the card's line, and was dropped, so 'Baca selengkapnya' lost its
-    link. The card is closed before that paragraph and reopened at its start, as browsers do; a '</a>' with nothing
-    before it in its paragraph is left out, and a link after it in that paragraph is kept."""
+    link. The card is closed before that paragraph and reopened at its start, as browsers do, up to a footnote mark (an
+    <a> too); a card whose block ends with its opening tag is moved there whole (not left an empty link); a '</a>'
+    with nothing before it in its paragraph is left out, and a link after it in that paragraph is kept."""
     body = ('<a href="https://example.com/berita" class="card">\n\nJudul kartu.\n\nBaca *selengkapnya*</a> · '
-            'Sumber: Kompas.\n\n<a href="/tags/panduan/">\n\nPanduan.\n\n</a> Lalu [teks](/teks/) biasa.\n\nAkhir.\n')
+            'Sumber: Kompas.\n\n<a href="/tags/panduan/">\n\nPanduan.\n\n</a> Lalu [teks](/teks/) biasa.\n\n'
+            '<div class="kartu">\n<a href="/x/">\n\nCatatan[^1] di sini</a> saja.\n\n</div>\n\nAkhir.\n\n[^1]: Isi.\n')
     page, said = page_and_warnings(tmp_path, body, "")
     assert ('<a href="https://example.com/berita" class="card" rel="noopener">\n<p>Judul kartu.</p>\n</a>\n'
             '<p><a href="https://example.com/berita" class="card" rel="noopener">Baca <em>selengkapnya</em></a> · '
             'Sumber: Kompas.</p>\n<a href="/tags/panduan/">\n<p>Panduan.</p>\n</a>\n<p>Lalu <a href="/teks/">teks</a> '
             'biasa.</p>\n'
+            '<div class="kartu">\n<p><a href="/x/">Catatan</a><sup class="footnote-ref"><a href="#fn1" id="fnref1" '
+            'role="doc-noteref" aria-label="Catatan kaki 1">[1]</a></sup> di sini saja.</p>\n</div>\n'
             '<p>Akhir.</p>') in page
     assert said == []
     assert nu_errors(tmp_path, page) == ""

@@ -829,9 +829,9 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
     after them, as html5ever closed the player at the ``</p>``, its track left out. An ``<a>`` (``<ins>``, ``<del>``)
     opened in an HTML block and closed by a paragraph's last tag ('Teks.</a>') is closed after the paragraph, a card
     holding it whole. One that a ``</a>`` amid a paragraph closes ('Baca selengkapnya</a> · Sumber') is closed before
-    the paragraph and reopened at its start, as html5ever does (it split the card and its link), or, when its block
-    holds nothing else, moved there (not an empty link); with nothing before the ``</a>``, that closing tag is left
-    out (html5ever drops it)."""
+    the paragraph and reopened at its start, as html5ever does (it split the card and its link), up to a footnote mark
+    before the ``</a>``, or, when its block holds nothing after it, moved there (not an empty link); with nothing
+    before the ``</a>``, that closing tag is left out (html5ever drops it)."""
     from markdown_it.token import Token
     tag, block, opener, _, start = entry
     if child is None and tag in ("video", "audio") and opener is not None and not rest.partition(">")[2].strip():
@@ -850,9 +850,14 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
         children = tokens[index].children
         at = children.index(child)
         if any(c.type != "text" or c.content.strip() for c in children[:at]):
+            note = next((n for n, c in enumerate(children[:at]) if c.type == "footnote_ref"), -1)
+            if note >= 0:  # closed before it, as an <a> left open is (``_close_inline``); the </a> then closes nothing
+                children.insert(note, Token("html_inline", "", 0, content="</a>"))
             children.insert(0, Token("html_inline", "", 0, content=start))
-            if tokens[index - 2] is block and block.content.strip() == start:  # it held nothing else: not kept empty
-                block.content = ""
+            kept = block.content.rstrip()
+            if tokens[index - 2] is block and kept.endswith(start):  # nothing after it in its block: moved, not
+                kept = kept[:-len(start)].rstrip()  # closed empty
+                block.content = kept + "\n" if kept.strip() else ""
                 return index - 2, -1, ""
         elif at + 1 < len(children) and children[at + 1].type == "text":  # the </a>, closing nothing, is dropped
             children[at + 1].content = children[at + 1].content.lstrip()
