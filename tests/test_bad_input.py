@@ -876,3 +876,25 @@ def test_a_same_day_update_is_told_a_time_that_is_after_the_date(date: str, expe
     assert [str(p).rsplit("updated: ", 1)[1] for p in problems] == [expected]
     fixed = text.replace("updated: 2025-06-13\n", f"updated: {expected}\n")
     assert parse_article("content/a.md", fixed.encode(), SETTINGS)[1] == ()
+
+
+def test_check_links_json_prints_the_crawl_and_its_refusal_as_json(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """'digest check --links DIR --format json' printed text lines (and, for a missing folder, only the refusal on
+    stderr), so a CI parsing stdout failed: stdout holds the document, each broken link a 'broken-link' problem, the
+    summary line on stderr; the exit statuses stay."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--links", "nosuch", "--format", "json")
+    assert (code, err) == (2, "error: --links nosuch: no such folder; build the site first (digest build)\n")
+    assert json.loads(out) == one_problem("nosuch", "--links: no such folder; build the site first (digest build)")
+    assert run(capsys, "build", "-q")[0] == 0
+    (tmp_path / "site/bad.html").write_text('<a href="/x/">x</a>')
+    code, out, err = run(capsys, "check", "--links", "site", "--format", "json")
+    message = "broken link '/x/': no file of the site is at that address"
+    expected = one_problem("site/bad.html", message)
+    expected["problems"][0]["code"] = "broken-link"  # type: ignore[index]
+    assert (code, json.loads(out)) == (1, expected)
+    assert err.startswith("crawled ") and err.endswith(": 1 broken link\n")
+    code, out, err = run(capsys, "check", "--links", "site")
+    assert (code, out.splitlines()[0], err) == (1, f"site/bad.html: {message}", "")

@@ -607,25 +607,40 @@ def _print_json(report: CheckReport) -> None:
 
 
 def _crawl(args: argparse.Namespace, started: float) -> int:
-    """`digest check --links DIR`: the built folder's broken links, one line each; exit 1 if any."""
+    """`digest check --links DIR`: the built folder's broken links, one line each (with ``--format json``, the
+    check's document, whatever ends the crawl); exit 1 if any."""
+    from generator.commands.check import CheckReport, Finding
     from generator.load.config import load_config
 
-    config = load_config(Path(args.config), _given_base_url(args), args.environment)
-    folder = Path(args.links)
-    if not folder.is_dir():
-        raise RefusalError(f"--links {args.links}: no such folder; build the site first (digest build)")
-    from generator.commands.linkcheck import crawl, read_site
-    from generator.core.urls import TRAILING_DOT
+    try:
+        config = load_config(Path(args.config), _given_base_url(args), args.environment)
+        folder = Path(args.links)
+        if not folder.is_dir():
+            raise Refused(Problem(_shown(folder), 0, "", "--links: no such folder; build the site first (digest build)"),
+                          f"--links {args.links}: no such folder; build the site first (digest build)")
+        from generator.commands.linkcheck import crawl, read_site
+        from generator.core.urls import TRAILING_DOT
 
-    files = read_site(folder)
+        files = read_site(folder)
+    except (RefusalError, BuildError, OSError) as e:
+        if args.format == "json":  # a CI reading stdout still gets a document saying why
+            _print_json(CheckReport(0, tuple(_failed_check(e))))
+        raise
     broken, dotted = crawl(files, config.base_url)
-    for page, ref, why in broken:
-        print(f"{_shown(folder / page)}: broken link {quoted(ref)}: {why}")
-    for page, ref, plain in dotted:  # the site's own link all the same (checked above): the exit status stays
-        print(f"{_shown(folder / page)}: warning: link {quoted(ref)} {TRAILING_DOT}; write {quoted(plain)}")
+    findings = [Finding(Problem(_shown(folder / page), 0, "", f"broken link {quoted(ref)}: {why}"), "broken-link")
+                for page, ref, why in broken]
+    # the site's own link all the same (checked above): the exit status stays
+    findings += [Finding(Problem(_shown(folder / page), 0, "", f"link {quoted(ref)} {TRAILING_DOT}; write "
+                                 f"{quoted(plain)}", "warning"), "broken-link") for page, ref, plain in dotted]
+    if args.format == "json":
+        _print_json(CheckReport(0, tuple(findings)))
+    else:
+        for finding in findings:
+            print(finding.problem)
     if not args.quiet:
         print(f"crawled {counted(len(files), 'file')} in {time.perf_counter() - started:.2f} s: "
-              f"{counted(len(broken), 'broken link')}" + (f", {counted(len(dotted), 'warning')}" if dotted else ""))
+              f"{counted(len(broken), 'broken link')}" + (f", {counted(len(dotted), 'warning')}" if dotted else ""),
+              file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if broken else 0
 
 
