@@ -550,7 +550,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                          (languages, language), builds, cascaded(path, folder, language), date_keys,
                                          _path_style(values),
                                          listed=not (index and section_held(index, folder, language)), nested=nested,
-                                         permalinks=own_permalinks.get(language, permalinks))
+                                         permalinks=own_permalinks.get(language, permalinks), off=_disabled(values))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -571,8 +571,6 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                                  "it; not copied") for asset in assets if asset.rel in over]
     assets = [asset for asset in assets if asset.rel not in over] + loose
     posts = _with_later_pages(posts, values)
-    if _feeds_off(values):  # Hugo wrote no feed, so no old feed gets a redirect
-        posts = [replace(post, old_feeds=()) for post in posts]
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes + permalink_notes
     config_notes += _translations(posts, languages, where.get("languages", ""))
@@ -588,10 +586,11 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                              "page that was not imported; edit them by hand"), in_code=True)
 
 
-def _feeds_off(values: Meta) -> bool:
-    """Whether the site's ``disableKinds`` names 'rss', in any letter case, as Hugo reads it: Hugo wrote no feed at all
-    then, the home page's, a section's or a term's (checked with Hugo 0.168)."""
-    return any(kind.lower() == "rss" for kind in as_list(values.get("disablekinds"), separator=None))
+def _disabled(values: Meta) -> frozenset[str]:
+    """The kinds of page the site's ``disableKinds`` names, lower-cased as Hugo reads them ('RSS' is 'rss'): Hugo made
+    none of them, nor their feeds and later pages (checked with Hugo 0.168): 'rss' no feed at all, 'home' no home page,
+    'section' no section's list, 'taxonomy' no list of a taxonomy's terms (/tags/), 'term' no term's page (/tags/ai/)."""
+    return frozenset(kind.lower() for kind in as_list(values.get("disablekinds"), separator=None))
 
 
 def _section_index(path: Path, folder: Path, paged: set[Path]) -> Path | None:
@@ -1022,7 +1021,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
           style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = (),
-          permalinks: tuple[Permalink, ...] = ()) -> tuple[Post, list[Note]]:
+          permalinks: tuple[Permalink, ...] = (), off: frozenset[str] = frozenset()) -> tuple[Post, list[Note]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -1037,7 +1036,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     list page and feed (/posts/, /posts/index.xml; not for a draft section: ``_held_section``); ``nested``: the
     sections below that one, above the page, whose list page and feed Hugo published ('docs/api'). ``permalinks``: the
     config's rules (``_permalinks``); the first page rule whose glob matches the page's path gives its address, unless
-    its front matter has a ``url:``."""
+    its front matter has a ``url:``. ``off``: the kinds of page Hugo did not make (``_disabled``): the post is on none
+    of those lists, nor in their feeds (none with 'rss')."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -1142,25 +1142,28 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     own, unusable = digest_fields(meta)
     section = own.pop("section", categories[0] if categories else "")
     sections = ([folders[0]] if folders and listed else []) + list(nested)
-    # the site's feed, its sections' and the lists of tags and of categories' (Hugo writes those with no term too)
-    feeds = [(at, "", "") for at in ("index.xml", "tags/index.xml", "categories/index.xml")]
-    feeds += [(_hugo_path(folder, style) + "/index.xml", "", "") for folder in sections]
-    feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag) for tag in as_list(meta.get("tags"))]
+    # the site's feed, its sections' and the lists of tags and of categories' (Hugo writes those with no term too),
+    # each with the kind of Hugo page it is of, as disableKinds names them
+    feeds = [("index.xml", "", "", "home"), ("tags/index.xml", "", "", "taxonomy"),
+             ("categories/index.xml", "", "", "taxonomy")]
+    feeds += [(_hugo_path(folder, style) + "/index.xml", "", "", "section") for folder in sections]
+    feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag, "term") for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold()
-               else "tags", c) for c in categories]
+               else "tags", c, "term") for c in categories]
     tag_end, category_end = (".html" if _ugly_in(ugly, taxonomy) else "/" for taxonomy in ("tags", "categories"))
-    lists = [(f"tags/{_hugo_path(tag, style)}{tag_end}", "tags", tag) for tag in as_list(meta.get("tags"))]
+    lists = [(f"tags/{_hugo_path(tag, style)}{tag_end}", "tags", tag, "term") for tag in as_list(meta.get("tags"))]
     lists += [(f"categories/{_hugo_path(c, style)}{category_end}", "sections" if c.casefold() == section.casefold()
-               else "tags", c) for c in categories]
+               else "tags", c, "term") for c in categories]
     # the lists of tags and of categories, which Hugo writes with no category too; and the home page (a language's,
     # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
     # /feed.xml; their pages after the first: _with_later_pages
-    lists += [("tags/", "tags", ""), ("categories/", "sections", ""), ("", "index", "")] + [
-        (_hugo_path(folder, style) + "/", "index", folder) for folder in sections]
+    lists += [("tags/", "tags", "", "taxonomy"), ("categories/", "sections", "", "taxonomy"), ("", "index", "", "home")]
+    lists += [(_hugo_path(folder, style) + "/", "index", folder, "section") for folder in sections]
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
-    lists += [(f"{kind}.html", new, "") for kind, new, terms, ending in (
+    lists += [(f"{kind}.html", new, "", "taxonomy") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
         if terms and ending == ".html"]
+    feeds = [] if "rss" in off else feeds
     return Post(rel=shown, kind="article" if typed else "page", slug=slug,
                 old_urls=tuple(filter(None, (old_url, *aliases))), title=title,
                 body=body, date=typed, updated=dates["lastmod"] if typed else "",
@@ -1168,8 +1171,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
                 draft=draft, resources=resources, withheld=withheld,
-                withheld_by=f"build: publishResources: false{by}" if withheld else "", old_feeds=tuple((prefix + at, kind, name) for at, kind, name in feeds),
-                old_lists=tuple((prefix + at, kind, name) for at, kind, name in lists), **own,
+                withheld_by=f"build: publishResources: false{by}" if withheld else "", old_feeds=tuple((prefix + at, kind, name) for at, kind, name, of in feeds if of not in off),
+                old_lists=tuple((prefix + at, kind, name) for at, kind, name, of in lists if of not in off), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN and not any(
                     k in keys for keys in date_keys.values())), *unusable])),  # a date [frontmatter] reads is used
                 cascaded=tuple(sorted((k, given[k]) for k in given if k not in KNOWN)),
