@@ -3205,13 +3205,53 @@ def test_hugo_a_languages_own_permalinks_replace_the_sites(tmp_path: Path, capsy
     assert {line.split()[0] for line in redirect_lines(project)} == {"/news/a/", "/id/berita/a/", "/id/docs/g/"}
 
 
+def test_hugo_permalinks_of_terms_taxonomies_and_sections_give_their_lists_old_addresses(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (this site's public/): `[permalinks.term]`, the older `tags = ...` of `[permalinks]`,
+    `[permalinks.taxonomy]` and `[permalinks.section]` move those list pages, their feeds and later pages
+    (/topik/kopi-susu/, /dok/docs/api/page/1/), but the import redirected Hugo's default addresses (/tags/kopi-susu/,
+    /posts/), which the old site never served, and said it did not follow them."""
+    files = {**HUGO_KINDS_SITE, "content/posts/a.md": HUGO_KINDS_SITE["content/posts/a.md"].replace("[kopi]", "[Kopi Susu]"),
+             "content/docs/api/_index.md": "---\ntitle: Dokumentasi API\n---\n"}
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": '[pagination]\npagerSize = 1\n[permalinks]\ntags = "/t/:section/:sections/:title/:slug/"\n'
+                     '[permalinks.section]\nposts = "/artikel/:slug/"\ndocs = "/d/:section/:sections/:title/:slug/"\n'
+                     '[permalinks.taxonomy]\ncategories = "/kat/:slug/"\n', **files})
+    rules = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert rules == {  # each an address of Hugo's public/
+        "/artikel/posts/", "/artikel/posts/index.xml", "/artikel/posts/page/1/", "/artikel/posts/page/2/",
+        "/d/docs/docs/docs/docs/", "/d/docs/docs/docs/docs/index.xml", "/d/docs/docs/docs/docs/page/1/",
+        "/d/docs/docs/api/dokumentasi-api/dokumentasi-api/",
+        "/d/docs/docs/api/dokumentasi-api/dokumentasi-api/index.xml",
+        "/d/docs/docs/api/dokumentasi-api/dokumentasi-api/page/1/",
+        "/kat/categories/", "/kat/categories/index.xml", "/kat/categories/page/1/",
+        "/categories/berita/", "/categories/berita/index.xml", "/categories/berita/page/1/", "/categories/berita/page/2/",
+        "/t/tags/tags/kopi-susu/kopi-susu/kopi-susu/", "/t/tags/tags/kopi-susu/kopi-susu/kopi-susu/index.xml",
+        "/t/tags/tags/kopi-susu/kopi-susu/kopi-susu/page/1/", "/t/tags/tags/kopi/kopi/kopi/",
+        "/t/tags/tags/kopi/kopi/kopi/index.xml", "/t/tags/tags/kopi/kopi/kopi/page/1/",
+        "/tags/index.xml", "/tags/page/1/", "/tags/page/2/", "/posts/a/", "/posts/b/", "/docs/api/g/"}
+    assert "permalinks" not in (project / "import-report.txt").read_text()
+
+
+def test_hugo_permalinks_of_terms_with_ugly_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168: with uglyURLs, `[permalinks.term] tags = "/topik/:slug/"` serves /topik/kopi.html, its
+    feed at /topik/kopi/index.xml and its later pages at /topik/kopi/page/1.html."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'uglyURLs = true\n[permalinks.term]\ntags = "/topik/:slug/"\n',
+        "content/posts/a.md": HUGO_KINDS_SITE["content/posts/a.md"]})
+    rules = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/topik/kopi.html", "/topik/kopi/index.xml", "/topik/kopi/page/1.html"} <= rules
+    assert not [rule for rule in rules if rule.startswith("/tags/kopi")]
+
+
 def test_hugo_permalinks_the_import_cannot_follow_are_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A token this import does not reproduce (a Go date layout, `:sectionslug`), or one Hugo does not know, gets the
-    post no redirect from a wrong address, and a report line; so do the rules of list pages, which it does not follow."""
+    post no redirect from a wrong address, and a report line; so does a list page's rule with a token that is not
+    checked for list pages (its date's)."""
     project = import_site(tmp_path, capsys, "hugo", {
         "hugo.toml": 'title = "T"\n[permalinks.page]\nposts = "/:06/:slug/"\nnews = "/:sectionslug/:slug/"\n'
-                     'blog = "/:contentbasenameorslug/"\n[permalinks.term]\ntags = "/topic/:slug/"\n',
-        **HUGO_PERMALINKS})
+                     'blog = "/:contentbasenameorslug/"\n[permalinks.term]\ntags = "/topic/:year/:slug/"\n',
+        **HUGO_PERMALINKS, "content/docs/g.md": "---\ntitle: G\ndate: 2024-01-01\ntags: [kopi]\n---\nx\n"})
     report = (project / "import-report.txt").read_text()
     assert "  content/posts/a.md: had its address from [permalinks.page] posts = '/:06/:slug/' in the config, which has " \
            ":06, which this import does not reproduce: it gets no redirect from its old address; add that address to " \
@@ -3221,9 +3261,11 @@ def test_hugo_permalinks_the_import_cannot_follow_are_said(tmp_path: Path, capsy
     assert "  content/blog/e.md: had its address from [permalinks.page] blog = '/:contentbasenameorslug/' in the " \
            "config, which has :contentbasenameorslug, which Hugo does not know (it stops with 'permalink attribute " \
            "not recognised'): it gets no redirect" in report
-    assert "  hugo.toml: sets [permalinks.term] tags = '/topic/:slug/', for term pages, which this import does not " \
-           "follow: the redirects of those list pages and their feeds start at Hugo's default addresses; check them\n" \
-           in report
+    assert "  hugo.toml: sets [permalinks.term] tags = '/topic/:year/:slug/', which has :year, which this import does " \
+           "not fill in for a list page: the term page /tags/kopi/ (its old address), its feed and later pages get no " \
+           "redirect; add them to static/_redirects by hand\n" in report
+    assert report.count("[permalinks.term]") == 1
+    assert not [line for line in redirect_lines(project, feeds=True, lists=True) if "kopi" in line or "topic" in line]
     assert {line.split()[0] for line in redirect_lines(project)} == {"/docs/g/", "/docs/api/c/", "/top/"}
 
 

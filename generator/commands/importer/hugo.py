@@ -454,14 +454,14 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     cascaded, notes = _cascades(files, languages, values, root, where, how.environment)
     builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
-    permalinks, permalink_notes = _permalinks(values, where)
+    permalinks = _permalinks(values, where)
     # a language's own [languages.id.permalinks] replace the root's for its pages (checked with Hugo 0.168)
     own_permalinks: dict[str, tuple[Permalink, ...]] = {}
     table = values.get("languages")
     for code, own in table.items() if isinstance(table, dict) else ():
         if isinstance(own, dict) and "permalinks" in own:
-            rules, said = _permalinks(own, {"permalinks": where.get("languages", "")}, f"languages.{code}.")
-            own_permalinks[str(code).lower()], permalink_notes = rules, permalink_notes + said
+            own_permalinks[str(code).lower()] = _permalinks(own, {"permalinks": where.get("languages", "")},
+                                                            f"languages.{code}.")
     # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
     # paths: as a section's (checked with Hugo 0.168)
     pageless: dict[Path, str] = {}  # each such bundle → why Hugo did not publish its files either ('' when it did)
@@ -495,6 +495,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                     section / "_index.md")
 
     loose: list[Asset] = []  # a section's files
+    moved: dict[str, str] = {}  # a list page's address at Hugo's default → the one its [permalinks] rule gave ('': none)
     # the top folders Hugo made sections of without an _index.md: those that hold a page (checked with Hugo 0.168)
     paged = {folder / rel_to(page, folder).split("/")[0] for page, folder, _ in files
              if page.suffix.lower() in (*MARKDOWN, *OTHER_FORMATS) and page.parent != folder}
@@ -546,16 +547,17 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                            if parent not in bundles and (inner := own_index(parent, language)).is_file()
                            and not section_held(inner, folder, language))
             try:
-                post, post_notes = _post(path, rel_to(path, folder), shown, bundles, _ugly(values),
-                                         (languages, language), builds, cascaded(path, folder, language), date_keys,
-                                         _path_style(values),
-                                         listed=not (index and section_held(index, folder, language)), nested=nested,
-                                         permalinks=own_permalinks.get(language, permalinks), off=_disabled(values))
+                post, post_notes, moves = _post(
+                    path, rel_to(path, folder), shown, bundles, _ugly(values), (languages, language), builds,
+                    cascaded(path, folder, language), date_keys, _path_style(values),
+                    listed=not (index and section_held(index, folder, language)), nested=nested,
+                    permalinks=own_permalinks.get(language, permalinks), off=_disabled(values))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
             posts.append(replace(post, resources=tuple(pair for pair in post.resources if pair[0] not in hidden)))
             notes += post_notes
+            moved |= moves
             places[shown] = (named or code or languages.default, _ref_path(rel_to(path, folder), languages))
     laid: dict[str, Asset] = {}  # a later static folder's file over an earlier one's, as Hugo lays them
     for static in statics:
@@ -570,9 +572,10 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     skipped += [Note(rel_to(asset.source, root), f"has the address of {over[asset.rel]}, which Hugo published over "
                                                  "it; not copied") for asset in assets if asset.rel in over]
     assets = [asset for asset in assets if asset.rel not in over] + loose
-    posts = _with_later_pages(posts, values)
+    posts = _moved_lists(_with_later_pages(posts, values), moved, _pager(values)[1])
+    notes = list(dict.fromkeys(notes))  # a list page's rule Hugo followed and this import cannot: said once
     site, config_notes = _config(values, where)
-    config_notes += _environments(root, how) + date_notes + permalink_notes
+    config_notes += _environments(root, how) + date_notes
     config_notes += _translations(posts, languages, where.get("languages", ""))
     find = _ref_finder(places, languages)
     notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
@@ -644,6 +647,33 @@ def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
             (f"{folder}{path}/{n}{end}", kind, name) for n in range(1, max(1, math.ceil(count / size)) + 1))
     return [replace(post, old_lists=post.old_lists + tuple(later[id(post)])) if later.get(id(post)) else post
             for post in posts]
+
+
+def _moved_lists(posts: list[Post], moved: dict[str, str], pages: str) -> list[Post]:
+    """The posts with their old list pages and feeds where the config's ``[permalinks]`` rules for terms, taxonomies
+    and sections put them (``moved``: each list page's address at Hugo's default → its own, '' for one this import
+    cannot fill in, which gets no rule): the page, its feed (index.xml) and its later pages (page/2/; ``pages``: their
+    folder), counted on the default addresses."""
+    if not moved:
+        return posts
+    later = re.compile(rf"(.*?){re.escape(pages)}/\d+(/|\.html)")
+
+    def new(address: str) -> str | None:
+        if address in moved:
+            return moved[address] or None
+        if address.endswith("index.xml") or (found := later.fullmatch(address)):  # its feed, a later page
+            base = address.removesuffix("index.xml") if address.endswith("index.xml") else found.group(1)
+            to = moved.get(base, base)
+            return to + address[len(base):] if to else None
+        if address.endswith(".html"):  # a term's page with uglyURLs, /tags/kopi.html (its feed: /tags/kopi/index.xml)
+            to = moved.get(address.removesuffix(".html") + "/", address)
+            return to.removesuffix("/") + ".html" if to.endswith("/") else to or None
+        return moved.get(address, address) or None
+
+    def placed(entries: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+        return tuple((at, kind, name) for old, kind, name in entries if (at := new(old)) is not None)
+
+    return [replace(post, old_lists=placed(post.old_lists), old_feeds=placed(post.old_feeds)) for post in posts]
 
 
 def _translations(posts: list[Post], languages: Languages, shown: str) -> list[Note]:
@@ -883,12 +913,13 @@ def _held_section(meta: Meta, builds: dict[str, str], date_keys: DateKeys, kept:
 class Permalink:
     """One rule of the config's ``[permalinks]``, as Hugo 0.168 decodes them (its resources/page/permalinks.go): the
     kind of page it is for ('page', 'section', 'taxonomy', 'term'; '' any), the glob of the page paths it reaches
-    ('' any), its pattern, and where the config sets it, for the report."""
+    ('' any), its pattern, and where the config sets it, for the report: the table and key, and the file."""
 
     kind: str
     path: str
     pattern: str
     shown: str
+    at: str = ""
 
 
 def _section_glob(section: str) -> str:
@@ -898,11 +929,11 @@ def _section_glob(section: str) -> str:
     return "/{" + section + "," + section + "/**}" if section else "/*"
 
 
-def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[tuple[Permalink, ...], list[Note]]:
+def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[Permalink, ...]:
     """The config's ``[permalinks]`` rules, in each form Hugo reads: ``posts = '...'`` (a section's pages and a
     taxonomy's terms), ``[permalinks.page] posts = '...'`` (and .section, .taxonomy, .term), and ``[[permalinks]]``
-    with a ``target`` and a ``pattern``; a note for the rules of list pages, which this import does not follow.
-    ``under``: where the table is, for the report ('languages.id.': a language's own)."""
+    with a ``target`` and a ``pattern``. ``under``: where the table is, for the report ('languages.id.': a
+    language's own)."""
     table, at = values.get("permalinks"), where.get("permalinks", "")
     rules: list[Permalink] = []
     if isinstance(table, list):
@@ -912,24 +943,16 @@ def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[t
             target = {str(k).lower(): v for k, v in target.items()} if isinstance(target, dict) else {}
             if isinstance(pattern := entry.get("pattern"), str):
                 rules.append(Permalink(as_text(target.get("kind")).lower(), as_text(target.get("path")).lower(),
-                                       pattern, f"[[{under}permalinks]] number {n}"))
+                                       pattern, f"[[{under}permalinks]] number {n}", at))
     elif isinstance(table, dict):
         for key, value in table.items():
             if isinstance(value, str):
-                rules += [Permalink(kind, _section_glob(key), value, f"[{under}permalinks] {key}")
+                rules += [Permalink(kind, _section_glob(key), value, f"[{under}permalinks] {key}", at)
                           for kind in ("page", "term")]
             elif isinstance(value, dict):
-                rules += [Permalink(key, _section_glob(str(name)), pattern, f"[{under}permalinks.{key}] {name}")
+                rules += [Permalink(key, _section_glob(str(name)), pattern, f"[{under}permalinks.{key}] {name}", at)
                           for name, pattern in value.items() if isinstance(pattern, str)]
-    taxonomies = values.get("taxonomies")
-    taxonomies = {str(v).lower() for v in taxonomies.values()} if isinstance(taxonomies, dict) else {"tags", "categories"}
-    lists = [rule for rule in rules if rule.kind != "page" and (
-        not rule.shown.startswith(f"[{under}permalinks] ") or rule.shown.split("] ", 1)[1] in taxonomies)]
-    notes = [Note(at, f"sets {rule.shown} = {quoted(rule.pattern)}, for "
-                      f"{rule.kind + ' pages' if rule.kind else 'list pages too (its target names no kind)'}, which "
-                      "this import does not follow: the redirects of those list pages and their feeds start at Hugo's "
-                      "default addresses; check them") for rule in lists]
-    return tuple(rules), notes
+    return tuple(rules)
 
 
 @dataclass(frozen=True)
@@ -1017,11 +1040,57 @@ def _expand(pattern: str, page: PermalinkPage, style: PathStyle) -> tuple[str, s
     return _hugo_path(re.sub(r"/{2,}", "/", "/" + expanded), style), ""
 
 
+def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]], sections: list[tuple[str, Path]],
+                language: tuple[str, str], style: PathStyle) -> tuple[dict[str, str], list[Note]]:
+    """Where the ``permalinks`` rules for list pages put a post's terms ((taxonomy, term)), their taxonomies' lists and
+    its ``sections`` ((path, folder)), as Hugo 0.168 fills their patterns in (checked with its build: a term's
+    :section is its taxonomy, :sections the taxonomy and the term, :title and :slug the term's; a section's, its
+    _index.md's title and slug, else its folder's name). ``language``: the page's code and the folder Hugo served its
+    pages below ('en/'). Each default address (below the site's root) → its own, or '' when a token cannot be filled
+    in, with a report line at the rule."""
+    code, prefix = language
+    if all(rule.kind == "page" for rule in permalinks):  # no rule for a list page: no _index.md to read
+        return {}, []
+    lists: list[tuple[str, str, PermalinkPage]] = []
+    for taxonomy, term in terms:
+        slug = _hugo_path(term, style)
+        lists += [(f"{taxonomy}/{slug}", "term", PermalinkPage(term, "", term, "", taxonomy, (taxonomy, slug))),
+                  (taxonomy, "taxonomy", PermalinkPage(taxonomy, "", taxonomy, "", taxonomy, (taxonomy,)))]
+    for section, folder in sections:
+        index = next((folder / name for name in (f"_index.{code}.md", "_index.md") if (folder / name).is_file()), None)
+        meta = {str(k).lower(): v for k, v in _front(index).items()} if index else {}
+        lists.append((_hugo_path(section, style), "section", PermalinkPage(
+            as_text(meta.get("title")) or section.split("/")[-1], as_text(meta.get("slug")), section.split("/")[-1],
+            "", section.split("/")[0], tuple(section.split("/")))))
+    moves: dict[str, str] = {}
+    notes: list[Note] = []
+    for at, kind, page in lists:
+        glob = "/" + at.lower().replace(" ", "-")
+        rule = next((rule for rule in permalinks if rule.kind in (kind, "") and (
+            not rule.path or _glob(rule.path).fullmatch(glob))), None)
+        if rule is None:
+            continue
+        expanded, why = _expand(rule.pattern, page, style)
+        # the tokens checked with Hugo for list pages; what a list page's date or file name gives was not
+        other = [match.group(0) for match in _ATTRIBUTE.finditer(rule.pattern.replace("\\:", ""))
+                 if match.group(0)[1:].split("[")[0] not in ("slug", "title", "section", "sections")]
+        why = why or (f"{', '.join(other)}, which this import does not fill in for a list page" if other else "")
+        moves[prefix + at + "/"] = prefix + expanded.strip("/") + "/" if expanded.strip("/") and not why else ""
+        if kind == "taxonomy":  # its /tags.html of Hugo before 0.148 (uglyURLs): where a rule put it is not checked
+            moves[prefix + at + ".html"] = ""
+        if why:
+            notes.append(Note(rule.at, f"sets {rule.shown} = {quoted(rule.pattern)}, which has {why}: the {kind} page "
+                                       f"/{prefix}{at}/ (its old address), its feed and later pages get no redirect; add them "
+                                       "to static/_redirects by hand"))
+    return moves, notes
+
+
 def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dict[str, bool] | None = False,
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
           style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = (),
-          permalinks: tuple[Permalink, ...] = (), off: frozenset[str] = frozenset()) -> tuple[Post, list[Note]]:
+          permalinks: tuple[Permalink, ...] = (), off: frozenset[str] = frozenset()
+          ) -> tuple[Post, list[Note], dict[str, str]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -1037,7 +1106,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     sections below that one, above the page, whose list page and feed Hugo published ('docs/api'). ``permalinks``: the
     config's rules (``_permalinks``); the first page rule whose glob matches the page's path gives its address, unless
     its front matter has a ``url:``. ``off``: the kinds of page Hugo did not make (``_disabled``): the post is on none
-    of those lists, nor in their feeds (none with 'rss')."""
+    of those lists, nor in their feeds (none with 'rss'). Also gives the addresses the ``permalinks`` rules gave its
+    term, taxonomy and section pages (``_list_moves``)."""
     languages, code = language
     prefix = languages.prefix(code)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -1164,6 +1234,12 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
         if terms and ending == ".html"]
     feeds = [] if "rss" in off else feeds
+    top = path.parents[len(parts) - 1]  # the content folder
+    terms = [(taxonomy, term) for taxonomy, terms in (("tags", as_list(meta.get("tags"))), ("categories", categories))
+             for term in terms]
+    moves, said = _list_moves(permalinks, terms, [(folder, top / folder) for folder in sections], (code, prefix),
+                              style)
+    notes += said
     return Post(rel=shown, kind="article" if typed else "page", slug=slug,
                 old_urls=tuple(filter(None, (old_url, *aliases))), title=title,
                 body=body, date=typed, updated=dates["lastmod"] if typed else "",
@@ -1179,4 +1255,4 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 translation="" if code == languages.default else code,
                 unlisted=f"build: list: {as_text(_build_value(build, 'list'))}{by}"
                 if (listed := _build_mode(build, "list")) in ("never", "local")
-                else "", local=listed == "local", future=future), notes
+                else "", local=listed == "local", future=future), notes, moves
