@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import unquote_plus
 
 from generator.core.errors import RefusalError, counted, quoted
 from generator.load.frontmatter import YamlError, load_yaml
@@ -771,18 +772,52 @@ def _path_style(values: Meta) -> PathStyle:
     return PathStyle(not _go_bool(values.get("disablepathtolower")), _go_bool(values.get("removepathaccents")))
 
 
-def _hugo_path(path: str, style: PathStyle = PathStyle()) -> str:
-    """A path as Hugo makes it from file and folder names (its ``UnicodeSanitize``, lower-cased unless ``style``
-    says otherwise): letters, digits, marks, '%XX' and ``./_-#+~@`` kept, a space as '-', anything else (an
-    apostrophe, '?', '!', ',') dropped: 'What's New?' → 'whats-new'."""
-    kept = re.sub(r"%(?![0-9A-Fa-f]{2})", "", path)
-    made = "".join("-" if c.isspace() else c for c in kept if c.isalnum() or c.isspace() or c in "./\\_-#+~@%"
-                   or unicodedata.category(c).startswith("M"))
+_GO_SPACES = frozenset("\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                       "\u2028\u2029\u202f\u205f\u3000")  # Go's unicode.IsSpace
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _sanitized(text: str, style: PathStyle) -> str:
+    """A name as Hugo's ``MakePathSanitized`` makes it (its ``UnicodeSanitize``, with Go's Unicode tables): letters,
+    digits (Nd, not '²', '½' or 'Ⅻ'), marks, '%XX' and ``./\\_#+~@-`` kept, anything else dropped; a run of spaces is
+    one '-', none at the start nor the end, none beside a '-': 'Rock -- Roll' → 'rock--roll', '🚀 Launch' → 'launch'.
+    Then its accents removed if ``style`` says so, and lower-cased as Go does ('İ' → 'i') unless it says otherwise."""
+    made: list[str] = []
+    space = hyphen = False
+    for at, char in enumerate(text):
+        kind = unicodedata.category(char)
+        if (char in "./\\_#+~@-" or kind[0] in "LM" or kind == "Nd"
+                or char == "%" and len(text) > at + 2 and text[at + 1] in _HEX and text[at + 2] in _HEX):
+            hyphen = char == "-"
+            if space and not hyphen:
+                made.append("-")
+            space = False
+            made.append(char)
+        elif made and not hyphen and char in _GO_SPACES:
+            space = True
+    sanitized = "".join(made)
     if style.remove_accents:
-        made = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", made)
-                                                    if unicodedata.category(c) != "Mn"))
-    made = made.lower() if style.lower else made
-    return re.sub(r"-{2,}", "-", made)  # 'Q & A - Part 2' → 'q-a-part-2': no '-' beside another, as in Hugo
+        sanitized = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", sanitized)
+                                                         if unicodedata.category(c) != "Mn"))
+    if not style.lower or sanitized.isascii():
+        return sanitized.lower() if style.lower else sanitized
+    return "".join("i" if c == "\u0130" else c.lower() for c in sanitized)  # Go's ToLower: one character each
+
+
+def _hugo_path(path: str, style: PathStyle = PathStyle()) -> str:
+    """A path as Hugo makes it from file and folder names (and terms): each space a '-' first when it lower-cases
+    paths, as its path parser does, then each part ``_sanitized``: 'Q & A - Part 2' → 'q--a---part-2', 'x² ½' →
+    'x-'. Checked with Hugo 0.168 (``tests/fixtures/import/hugo-paths.json``)."""
+    return "/".join(_sanitized(part.replace(" ", "-") if style.lower else part, style) for part in path.split("/"))
+
+
+def _urlize(text: str, style: PathStyle) -> str:
+    """A ``[permalinks]`` token (``:slug``, ``:title``, ``:filename``) as Hugo's urlize makes it: ``_sanitized``, then
+    read back as a URL (a '#' with nothing after it dropped, '%XX' decoded, '+' a space) and sanitized again:
+    'C++ Tips' → 'c-tips', 'C# ?' → 'c'. Checked with Hugo 0.168 (``tests/fixtures/import/hugo-paths.json``)."""
+    made = _sanitized(text, style)
+    path, _, fragment = made.partition("#")
+    return _sanitized(unquote_plus(made if fragment else path), style)
 
 
 def _moment(typed: str) -> datetime | None:
@@ -1006,19 +1041,22 @@ def _expand(pattern: str, page: PermalinkPage, style: PathStyle) -> tuple[str, s
     as written, in its own offset; ``:slug`` the title's when there is no slug; the whole path lower-cased, '//' one
     '/'); or '' and why not, when a token is one this import cannot reproduce (a Go date layout, ``:sectionslug``) or
     one Hugo does not know (it stops on it)."""
-    def urlize(text: str) -> str:  # Hugo's urlize: its MakePathSanitized
-        return _hugo_path(text, style)
+    def urlize(text: str) -> str:
+        return _urlize(text, style)
+
+    def title() -> str:  # a '/' or '\\' in it a '-' (checked with Hugo 0.168), not in a slug or file name
+        return urlize(page.title.replace("/", "-").replace("\\", "-"))
 
     typed = parse_date(page.date) if page.date else None
     when = typed.naive if typed else datetime(1, 1, 1)
-    slug = urlize(page.slug) if page.slug else ""
+    written = page.slug.strip("-")  # Hugo trims a slug's '-'; one of '+' only is '' all the same
     known: dict[str, Callable[[], str]] = {
         "year": lambda: str(when.year), "month": lambda: f"{when.month:02d}", "monthname": lambda: _MONTHS[when.month - 1],
         "day": lambda: f"{when.day:02d}", "weekday": lambda: str(when.isoweekday() % 7),
         "weekdayname": lambda: _DAYS[when.isoweekday() % 7], "yearday": lambda: str(when.timetuple().tm_yday),
-        "section": lambda: page.section, "title": lambda: urlize(page.title), "slug": lambda: slug or urlize(page.title),
-        "filename": lambda: urlize(page.name), "slugorfilename": lambda: slug or urlize(page.name),
-        "contentbasename": lambda: urlize(page.name), "slugorcontentbasename": lambda: slug or urlize(page.name)}
+        "section": lambda: page.section, "title": title, "slug": lambda: urlize(written) if written else title(),
+        "filename": lambda: urlize(page.name), "slugorfilename": lambda: urlize(written or page.name),
+        "contentbasename": lambda: urlize(page.name), "slugorcontentbasename": lambda: urlize(written or page.name)}
     if page.date and typed is None:
         return "", f"its date {quoted(page.date)}, which this import cannot read as Hugo did"
     missing: list[str] = []
@@ -1037,7 +1075,7 @@ def _expand(pattern: str, page: PermalinkPage, style: PathStyle) -> tuple[str, s
         other = [name for name in missing if not re.search(r"[0-9]|Jan|Mon|MST|PM|pm|sectionslug", name)]
         return "", (f"{', '.join(other)}, which Hugo does not know (it stops with 'permalink attribute not "
                     "recognised')" if other else f"{', '.join(missing)}, which this import does not reproduce")
-    return _hugo_path(re.sub(r"/{2,}", "/", "/" + expanded), style), ""
+    return _sanitized(re.sub(r"/{2,}", "/", "/" + expanded), style), ""
 
 
 def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]], sections: list[tuple[str, Path]],
@@ -1147,7 +1185,10 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     elif rule:  # none when a token could not be filled in (the note says so)
         old_url = "/" + prefix + expanded.strip("/") + end if expanded.strip("/") else ""
     else:
-        old_url = "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders) + slug, style) + end
+        written = (as_text(meta.get("slug")) or dates.get(":filename") or "").strip("-")  # Hugo trims a slug's '-'
+        old_url = re.sub(r"/{2,}", "/", "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders)
+                                                                  + ("" if written else named), style)
+                         + (_sanitized(written, style) if written else "") + end)  # a slug's spaces not '-' first
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written("/" + prefix + a.lstrip("/") if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
                     for a in as_list(meta.get("aliases")))
