@@ -83,6 +83,17 @@ def test_the_article_page_is_in_its_language_and_the_themes_words_in_the_sites(f
     assert b' lang="id" dir="ltr"' not in files["2025/06/pusat-data/index.html"]
 
 
+@pytest.mark.parametrize(("path", "locale"), [("2025/06/openai-arab/index.html", "ar_EG"),
+                                              ("2025/06/openai-jakarta/index.html", "en_US"),
+                                              ("2025/06/ai-zhongwen/index.html", "zh_CN"),
+                                              ("2025/06/pusat-data/index.html", "id_ID"), ("index.html", "id_ID")])
+def test_a_share_preview_says_the_articles_locale(files: dict[str, bytes], path: str, locale: str) -> None:
+    """og:locale said 'id_ID' on an Arabic article; the site's is no og:locale:alternate: the page is in one."""
+    page = html(files, path)
+    assert [m.get("content") for m in page.xpath("//meta[@property='og:locale']")] == [locale]
+    assert not page.xpath("//meta[@property='og:locale:alternate']")
+
+
 def test_related_and_neighbouring_titles_say_their_language(files: dict[str, bytes]) -> None:
     page = html(files, "2025/06/openai-jakarta/index.html")
     related = {a.get("href"): (a.get("lang"), a.get("dir")) for a in page.xpath("//section[@class='related']//a")}

@@ -347,3 +347,19 @@ def right_to_left_tag(tag: str) -> bool:
         likely = get_global("likely_subtags").get(parts[0], "").split("_")
         script = likely[1] if len(likely) > 1 else ""
     return script in _RIGHT_TO_LEFT_SCRIPTS
+
+
+@lru_cache(maxsize=None)
+def og_locale(tag: str) -> str:
+    """Open Graph's ``og:locale`` for the language ``tag`` names, ``language_TERRITORY`` as it wants ('en' →
+    'en_US', 'pt-BR' → 'pt_BR', 'zh-Hant' → 'zh_TW', 'ar' → 'ar_EG'): the tag's own region, else CLDR's likely
+    one for its language and script."""
+    from babel.core import get_global
+    language, *rest = tag.split("-")
+    region = next((p for p in rest if len(p) == 2 and p.isalpha()), "")
+    if not region:
+        likely = get_global("likely_subtags")
+        script = next((p for p in rest if len(p) == 4 and p.isalpha()), "")
+        found = likely.get(f"{language}_{script}" if script else language) or likely.get(language, "")
+        region = next((p for p in found.split("_")[1:] if len(p) == 2 and p.isalpha()), "")
+    return f"{language}_{region}" if region else language

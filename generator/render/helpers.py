@@ -16,7 +16,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.core import urls
-from generator.core.i18n import isolate, right_to_left_tag
+from generator.core.i18n import isolate, og_locale, right_to_left_tag
 from generator.core.models import Image
 from generator.render.context import escape_text
 
@@ -124,7 +124,8 @@ class Helpers:
     def globals(self) -> dict[str, Callable[..., Any]]:
         """The helpers by name, for ``Environment.globals``; ``isolate`` gives plain text (``<title>``)."""
         return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text", "lang_dir", "page_lang",
-                                                          "site_lang")}, "isolate": isolate}
+                                                          "site_lang")}, "isolate": isolate,
+                "og_locale": og_locale}
 
 
 def _text(data: Any) -> Any:
