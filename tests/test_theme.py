@@ -167,7 +167,7 @@ def test_the_typo_named_is_not_a_value_the_template_handled_after_it(tmp_path: P
     ("x | tojson", "an Article has no 'titel' (did you mean 'title'?)"),
     ('m.ld({"a": x, "b": k})', "one of these values is undefined: an Article has no 'kicker'; its names: author, body, "
                                "body_file_links, body_from, body_html, body_images, body_media, companies, date, draft, "
-                               "image, image_alt, image_caption, image_credit, key, path, redirects, section, slug, "
+                               "image, image_alt, image_caption, image_credit, key, lang, path, redirects, section, slug, "
                                "source, source_path, summary, summary_from_body, tags, title, updated, words; or an "
                                "Article has no 'titel' (did you mean 'title'?)"),
 ])
