@@ -287,7 +287,7 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
             problems.append(Problem(*lines("menu", i), "menu", f"{quoted(slug)} is not a page in "
                                     f"{config.content_dir}/pages/; pages: {known}"))
         else:
-            links.append(MenuLink(page.title, page.path))
+            links.append(MenuLink(page.title, page.path, page.lang))
     return tuple(links), problems
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import CONFIG, article, build_project, make_project, write_files
 from generator.commands.check import run_check
+from generator.commands.cli import main
 from generator.core.errors import BuildError
 from generator.core.models import BuildOptions
 
@@ -130,7 +132,7 @@ def test_a_slip_whose_value_goes_on_below_is_told_one_line_for_both_and_hides_no
         "content/pages/tentang.md:5: field 'author': has ': ' in it, which YAML reads as the start of another key; put "
         "the whole value in double quotes: author: \"A: b\"",
         "content/pages/tentang.md:5: field 'author': warning: unknown field for a page, ignored; known fields: title, "
-        "summary, slug, draft, redirects"]
+        "summary, slug, draft, redirects, lang"]
     lines[2:5] = ['summary: "Kami: redaksi dan tim"', 'author: "A: b"']  # as the messages say
     pages = site(tmp_path, {"tentang.md": "\n".join(lines)})
     assert '<meta name="description" content="Kami: redaksi dan tim">' in pages["tentang/index.html"]
@@ -266,3 +268,39 @@ def test_a_pages_field_named_as_hugo_names_it_is_told_this_sites_name(tmp_path: 
         "it 'summary'",
         "content/pages/kontak.md:4: field 'aliases': warning: unknown field for a page, ignored; this site calls it "
         "'redirects'"]
+
+
+def test_a_page_in_another_language_says_it_and_keeps_the_themes_words_in_the_sites(tmp_path: Path) -> None:
+    """An English "About" page on an Indonesian site: 'lang: en' was 'unknown field for a page, ignored', and the
+    page said lang="id"; now it takes lang: as an article does, and the footer's link to it says it too."""
+    pages = {"about.md": "---\ntitle: About us\nlang: EN\n---\nWe are a small team.\n",
+             "kontak.md": "---\ntitle: اتصل بنا\nlang: ar\n---\nاكتب لنا.\n",
+             "tentang.md": "---\ntitle: Tentang Kami\nlang: id\n---\nKami.\n"}
+    files = site(tmp_path, pages, CONFIG + "menu: [about, kontak, tentang]\n")
+    about = lxml.html.fromstring(files["about/index.html"])
+    assert (about.get("lang"), about.get("dir")) == ("en", None)
+    assert about.xpath("//meta[@property='og:locale']/@content") == ["en_US"]
+    for part in ("//a[@class='skip']", "//header[@class='site']", "//footer[@class='site']"):
+        assert [(e.get("lang"), e.get("dir")) for e in about.xpath(part)] == [("id", None)], part
+    kontak = lxml.html.fromstring(files["kontak/index.html"])
+    assert (kontak.get("lang"), kontak.get("dir")) == ("ar", "rtl")
+    assert [(e.get("lang"), e.get("dir")) for e in kontak.xpath("//header[@class='site']")] == [("id", "ltr")]
+    assert files["tentang/index.html"].startswith('<!doctype html>\n<html lang="id">\n')
+    assert '<header class="site">' in files["tentang/index.html"]
+    assert ('<li><a href="/about/" lang="en" dir="auto">About us</a></li>\n<li><a href="/kontak/" lang="ar" '
+            'dir="rtl">اتصل بنا</a></li>\n<li><a href="/tentang/" dir="auto">Tentang Kami</a></li>') in files["index.html"]
+
+
+def test_a_pages_lang_that_is_no_language_is_an_error_at_its_line(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"2025/06/a.md": article(title="A")})
+    write_files(tmp_path, {"content/pages/about.md": "---\ntitle: About us\nlang: english\n---\nWe.\n",
+                           "content/pages/kontak.md": "---\ntitle: Kontak\nlang: Bahasa Arab\n---\nIsi.\n"})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/pages/about.md:3: field 'lang': 'english' is not a language tag; did you mean 'en'? lang takes a "
+        "BCP 47 tag, like en, zh-Hans or ar",
+        "content/pages/kontak.md:3: field 'lang': 'Bahasa Arab' is not a language tag; did you mean 'ar'? lang takes "
+        "a BCP 47 tag, like en, zh-Hans or ar",
+        "error: 2 problems found; nothing was written"]
+    assert not (tmp_path / "site").exists()

@@ -119,7 +119,7 @@ def test_a_broken_registry_does_not_hide_the_articles_errors(tmp_path: Path) -> 
                 "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page prints it: 13 Juni 2025 09.00 WIB",
                 "content/companies.yaml:3: field 'meta': is defined twice (first on line 1); keep one",
                 "content/pages/tentang.md:3: field 'bogus': warning: unknown field for a page, ignored; known fields: "
-                "title, summary, slug, draft, redirects"]
+                "title, summary, slug, draft, redirects, lang"]
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)
     assert sorted(str(p) for p in caught.value.problems) == expected

@@ -154,6 +154,8 @@ class InfoPage:
     body_html: str
     redirects: tuple[Redirect, ...] = ()
     """Its old addresses, as an article's (``redirects.py``): a page renamed keeps its shared links."""
+    lang: str = ""
+    """The language the page is written in (front matter ``lang:``), as ``Article.lang``: '' for the site's."""
 
     @property
     def path(self) -> str:
@@ -166,6 +168,8 @@ class MenuLink:
 
     title: str
     path: str
+    lang: str = ""
+    """The language of ``title``: a page's ``lang:`` (``InfoPage.lang``); '' for the site's and for sections."""
 
 
 @dataclass(frozen=True)

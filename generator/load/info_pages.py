@@ -19,7 +19,7 @@ from generator.load.markdown import DEFAULT_OPTIONS, MarkdownOptions, render
 from generator.core.models import InfoPage
 from generator.core.urls import TOP_LEVEL
 
-FIELDS = ("title", "summary", "slug", "draft", "redirects")
+FIELDS = ("title", "summary", "slug", "draft", "redirects", "lang")
 """Front-matter keys a page may have."""
 
 
@@ -63,6 +63,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     title = check.text("title", required=True)
     summary = check.text("summary")
     draft = check.boolean("draft")
+    lang = check.lang(markdown.language)
     slug = check.slug(rel)
     if slug is not None and (slug in TOP_LEVEL or slug.isdigit()):
         check.error("slug", f"/{slug}/ is one of the site's own folders; rename the file or set another 'slug:'",
@@ -73,7 +74,8 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
         return None, failed_with(check, redirects)
     rendered = render(parts.body, markdown)
     warn_removed(check, rendered, parts.body_line, static_dir, base_path)
-    return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html, tuple(redirects)), tuple(problems)
+    return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html, tuple(redirects),
+                    lang), tuple(problems)
 
 
 def load_pages(root: Path, content_dir: str, drafts: bool, markdown: MarkdownOptions = DEFAULT_OPTIONS,
