@@ -1270,3 +1270,41 @@ def test_eight_preview_tabs_all_load_and_all_reload_after_an_edit(browser: Any, 
     finally:
         context.close()
         server.stop()
+
+
+@contextlib.contextmanager
+def _project_page(browser: Any, root: Path) -> Iterator[tuple[Any, str]]:
+    """A tab on the project at ``root``, built and served on 127.0.0.1, and the server's address."""
+    server = _serve_project(root)
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        yield context.new_page(), f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_search_result_is_in_its_articles_language(browser: Any, tmp_path: Path) -> None:
+    """A result's headline and excerpt took the search page's language and, but for 'dir="auto"', its direction:
+    an English headline was read with Indonesian rules, and an Arabic one beginning 'OpenAI' ran left to right.
+    Each takes its article's lang: (Pagefind metadata), as a card does; the date line stays the site's."""
+    from conftest import LANGUAGES_SITE
+    shutil.copytree(LANGUAGES_SITE, tmp_path / "p")
+    with _project_page(browser, tmp_path / "p") as (page, root):
+        page.goto(root + "/search/?q=openai", wait_until="networkidle")
+        page.wait_for_selector("#search-results li + li")
+        results = page.eval_on_selector_all("#search-results li", """lis => lis.map(li => {
+            const [h, meta, p] = li.children, say = (e) => [e.lang, e.dir, getComputedStyle(e).direction];
+            return [h.querySelector('a').getAttribute('href'), say(h), say(p), say(meta)]; })""")
+        assert sorted(results) == [
+            ["/2025/06/openai-arab/", ["ar", "rtl", "rtl"], ["ar", "rtl", "rtl"], ["", "", "ltr"]],
+            ["/2025/06/openai-jakarta/", ["en", "auto", "ltr"], ["en", "auto", "ltr"], ["", "", "ltr"]]]
+        page.goto(root + "/search/?q=batam", wait_until="networkidle")
+        page.wait_for_selector("#search-results li")
+        assert page.eval_on_selector_all("#search-results li > :is(h2, p:last-child)",
+                                         "es => es.map(e => [e.lang, e.dir])") == [["", "auto"], ["", "auto"]]
+        for word in ("auto", "ltr"):  # Pagefind searches metadata: there is no 'dir:auto' to find
+            page.goto(root + f"/search/?q={word}", wait_until="networkidle")
+            page.wait_for_selector("#search-results .count:not(:empty)")
+            assert page.locator("#search-results li").count() == 0, word

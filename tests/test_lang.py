@@ -15,6 +15,7 @@ from conftest import LANGUAGES_SITE, article, build_project, make_project
 from generator.commands.cli import main
 from generator.render.theme import PACKAGE_THEMES
 from test_navigation import node_or_skip
+from test_search import fragments
 
 STRICT_XML = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
 
@@ -145,6 +146,13 @@ def test_search_keeps_one_index_in_the_sites_language(files: dict[str, bytes]) -
     entry = json.loads(files["pagefind/pagefind-entry.json"])
     assert list(entry["languages"]) == ["id"]
     assert entry["languages"]["id"]["page_count"] == 4
+
+
+def test_each_search_record_carries_its_articles_language(files: dict[str, bytes]) -> None:
+    """search.js gives a result's headline and excerpt these (tests/test_browser.py sees it in Chromium)."""
+    said = {f["url"]: (f["meta"].get("lang"), f["meta"].get("dir")) for f in fragments(files)}
+    assert said == {"/2025/06/openai-arab/": ("ar", "rtl"), "/2025/06/openai-jakarta/": ("en", None),
+                    "/2025/06/ai-zhongwen/": ("zh-Hans", None), "/2025/06/pusat-data/": (None, None)}
 
 
 RUN_RELTIME_IN_ARABIC_PAGE = """

@@ -108,6 +108,18 @@ class Helpers:
             return Markup(' dir="auto"')
         return Markup(' lang="%s" dir="%s"') % (lang, "rtl" if right_to_left_tag(lang) else "auto")
 
+    @staticmethod
+    def search_lang(lang: str) -> Markup:
+        """Pagefind metadata for an article in ``lang`` ('' for the site's: none), which ``search.js`` gives its
+        result's headline and excerpt, as ``lang_dir`` gives a card's: the search page is in the site's language.
+        Pagefind searches metadata too, so ``dir`` is given only when it is 'rtl' (an 'auto' would make a search for
+        "auto" find every English article)."""
+        if not lang:
+            return Markup("")
+        if right_to_left_tag(lang):
+            return Markup(' data-dir="rtl" data-pagefind-meta="dir[data-dir], lang:%s"') % lang
+        return Markup(' data-pagefind-meta="lang:%s"') % lang
+
     def page_lang(self, lang: str) -> Markup:
         """``<html>``'s attributes on a page in ``lang`` ('' for the site's language)."""
         if not lang:
@@ -124,7 +136,7 @@ class Helpers:
     def globals(self) -> dict[str, Callable[..., Any]]:
         """The helpers by name, for ``Environment.globals``; ``isolate`` gives plain text (``<title>``)."""
         return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text", "lang_dir", "page_lang",
-                                                          "site_lang")}, "isolate": isolate,
+                                                          "site_lang", "search_lang")}, "isolate": isolate,
                 "og_locale": og_locale}
 
 

@@ -64,18 +64,25 @@
     more.addEventListener("click", next);
     await next();
   };
+  // a headline or excerpt in its article's language: lang and dir from the article's data-pagefind-meta (only a
+  // right-to-left one has a dir), else the page's language and dir="auto"
+  const said = (e, meta) => {
+    if (meta.lang) e.lang = meta.lang;
+    e.dir = meta.dir || "auto";
+    return e;
+  };
   const append = async (list, hits) => {
     for (const hit of await Promise.all(hits.map((r) => r.data()))) {
       const li = el("li", "item");
       const h = el("h2");
-      h.dir = "auto"; // a headline, like its excerpt, takes its own direction (an Arabic one reads from the right)
+      said(h, hit.meta); // an Arabic headline that begins 'OpenAI' still reads from the right
       const a = el("a", "", hit.meta.title || hit.url);
       a.href = hit.url;
       h.append(a);
       const meta = el("p", "meta", hit.meta.date);
       if (hit.meta.section) meta.append(hit.meta.date ? " · " : "", el("bdi", "", hit.meta.section)); // a name of either direction
       li.append(h, meta);
-      li.append(excerpt(hit));
+      li.append(said(excerpt(hit), hit.meta));
       list.append(li);
     }
   };
@@ -86,7 +93,6 @@
   // with the headline, the result's title: an excerpt that starts in it starts after it instead, as long
   const excerpt = (hit) => {
     const p = el("p");
-    p.dir = "auto";
     const shown = hit.excerpt.split(" ");
     const bare = shown.map((w) => w.replace(/^<mark>(.*)<\/mark>$/, "$1"));
     const words = hit.content.split(/[\r\n\s]+/g);
