@@ -53,6 +53,37 @@ def test_every_problem_is_reported_at_once_and_the_old_site_survives(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "config.yaml", "content", "site"]
 
 
+def test_warnings_found_when_pages_are_planned_wait_for_content_without_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README said these warnings wait for a build without errors; they wait for config.yaml and content/
+    without errors: a build stopped by a template's error lists them, and digest check does in any case."""
+    make_project(tmp_path, {"2025/06/a.md": article(image="images/depan.jpg", image_alt="Foto",
+                                                    body="Lihat ![peta](/images/peta.png).\n"),
+                            "2025/06/b.md": article(date="2025-13-01")}, config=CONFIG + "image: images/share.png\n")
+    config = str(tmp_path / "config.yaml")
+    waiting = [
+        "config.yaml:3: field 'image': warning: images/share.png is not a file in static/ (nor the theme's), so pages "
+        "shared without an image of their own would show a broken one; put the file at static/images/share.png",
+        "content/2025/06/a.md:4: field 'image': warning: images/depan.jpg is not a file in static/, so the article "
+        "would show a broken image; put the file at static/images/depan.jpg",
+        "content/2025/06/a.md:7: warning: the image '/images/peta.png' points at /images/peta.png, which is not a file "
+        "of the site, so the page shows a broken image; put the file at static/images/peta.png"]
+    date = ("content/2025/06/b.md:3: field 'date': '2025-13-01' is not a valid date (month must be in 1..12); write "
+            "YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page "
+            "prints it: 13 Juni 2025 09.00 WIB")
+    stopped = "error: 1 problem found; nothing was written"
+    assert run(capsys, "build", "--config", config)[::2] == (1, f"{date}\n{stopped}\n")
+    code, err, _ = run(capsys, "check", "--config", config)
+    assert code == 1 and [line for line in err.splitlines() if line in waiting or line == date] == [*waiting, date]
+    (tmp_path / "content/2025/06/b.md").write_text(article())
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}'
+                                                     "{% block main %}{{ article.kicker }}{% endblock %}\n"})
+    code, _, err = run(capsys, "build", "--config", config)
+    assert code == 1 and err.splitlines()[:3] == waiting
+    assert err.splitlines()[-1] == stopped
+    assert err.splitlines()[3].startswith("templates/article.html:1: template error: an Article has no 'kicker'")
+
+
 @pytest.mark.parametrize("broken", [("config", "companies"), ("config",), ("companies",)])
 def test_a_broken_config_or_registry_does_not_hide_the_other_files_problems(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: tuple[str, ...]) -> None:
