@@ -3208,6 +3208,47 @@ def test_hugo_a_languages_own_permalinks_replace_the_sites(tmp_path: Path, capsy
     assert {line.split()[0] for line in redirect_lines(project)} == {"/news/a/", "/id/berita/a/", "/id/docs/g/"}
 
 
+@pytest.mark.parametrize("languages, en, id_", [
+    ('["en"]', "/en-only/a/", "/id/all/2024/a/"), ('"id"', "/all/2024/a/", "/id/en-only/a/"),
+    ('["e*"]', "/en-only/a/", "/id/all/2024/a/"), ('["! en"]', "/all/2024/a/", "/id/en-only/a/"),
+    ('["EN"]', "/en-only/a/", "/id/en-only/a/")])
+def test_hugo_a_permalinks_rule_for_some_languages_reaches_only_theirs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], languages: str, en: str, id_: str) -> None:
+    """Checked with Hugo 0.168 (its public/): a `[[permalinks]]` rule whose `target.sites.matrix.languages` names en
+    (a glob; '! en' every other; one naming no language of the site, 'EN', every language) gives only en's pages its
+    address, the next rule the others'; the import gave every language's pages the first rule's, where the id page had
+    never been (/id/en-only/a/), and none from its real address."""
+    front = "---\ntitle: A\ndate: 2024-01-02\nslug: a\n---\nx\n"
+    rule = '[[permalinks]]\npattern = "{}"\n[permalinks.target]\nkind = "page"\npath = "/posts/**"\n'
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n[languages.en]\nweight = 1\n[languages.id]\nweight = 2\n'
+                     + rule.format("/en-only/:slug/") + f"[permalinks.target.sites.matrix]\nlanguages = {languages}\n"
+                     + rule.format("/all/:year/:slug/"),
+        "content/posts/a.en.md": front, "content/posts/a.id.md": front})
+    assert {line.split()[0] for line in redirect_lines(project)} == {en, id_}
+
+
+@pytest.mark.parametrize("target, rules", [
+    ('environment = "production"', {"/one/a/"}), ('environment = "development"', {"/two/a/"}),
+    ('lang = "en"', set()), ("[permalinks.target.sites.matrix]\nroles = ['guest']", set())])
+def test_hugo_a_permalinks_target_the_import_does_not_understand_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, rules: set[str]) -> None:
+    """A target's `environment` is read as Hugo 0.168 reads it (a plain `hugo` builds production); a key this import
+    does not read (`lang`, a matrix's `roles`) gets the pages the rule reaches no redirect, and a report line, where the
+    import applied the rule whatever its target said."""
+    rule = '[[permalinks]]\npattern = "{}"\n[permalinks.target]\nkind = "page"\npath = "/posts/**"\n'
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n' + rule.format("/one/:slug/") + target + "\n" + rule.format("/two/:slug/"),
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\n---\nx\n"})
+    assert {line.split()[0] for line in redirect_lines(project)} == rules
+    if not rules:
+        key = "target.lang" if "lang" in target else "target.sites.matrix.roles"
+        assert ("  content/posts/a.md: had its address from [[permalinks]] number 1 = '/one/:slug/' in the config, "
+                f"which has a target with {key}, which this import does not understand (which pages Hugo gave it): it "
+                "gets no redirect from its old address; add that address to its redirects: by hand\n"
+                ) in (project / "import-report.txt").read_text()
+
+
 def test_hugo_permalinks_of_terms_taxonomies_and_sections_give_their_lists_old_addresses(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168 (this site's public/): `[permalinks.term]`, the older `tags = ...` of `[permalinks]`,

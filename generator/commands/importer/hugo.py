@@ -455,14 +455,14 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     cascaded, notes = _cascades(files, languages, values, root, where, how.environment)
     builds = {key: where[key] for key in ("buildfuture", "buildexpired", "builddrafts") if _go_bool(values.get(key))}
     date_keys, date_notes = _date_keys(values, where)
-    permalinks = _permalinks(values, where)
+    permalinks = _permalinks(values, where, current=how.environment)
     # a language's own [languages.id.permalinks] replace the root's for its pages (checked with Hugo 0.168)
     own_permalinks: dict[str, tuple[Permalink, ...]] = {}
     table = values.get("languages")
     for code, own in table.items() if isinstance(table, dict) else ():
         if isinstance(own, dict) and "permalinks" in own:
             own_permalinks[str(code).lower()] = _permalinks(own, {"permalinks": where.get("languages", "")},
-                                                            f"languages.{code}.")
+                                                            f"languages.{code}.", how.environment)
     # a bundle whose page Hugo does not publish (headless, build: render: never) still publishes its files, at their
     # paths: as a section's (checked with Hugo 0.168)
     pageless: dict[Path, str] = {}  # each such bundle → why Hugo did not publish its files either ('' when it did)
@@ -552,7 +552,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                     path, rel_to(path, folder), shown, bundles, _ugly(values), (languages, language), builds,
                     cascaded(path, folder, language), date_keys, _path_style(values),
                     listed=not (index and section_held(index, folder, language)), nested=nested,
-                    permalinks=own_permalinks.get(language, permalinks), off=_disabled(values))
+                    permalinks=_for_language(own_permalinks.get(language, permalinks), language,
+                                             languages.codes or (languages.default,)), off=_disabled(values))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -955,6 +956,16 @@ class Permalink:
     pattern: str
     shown: str
     at: str = ""
+    languages: tuple[str, ...] = ()
+    """Its ``target.sites.matrix.languages``: globs of the languages whose pages it reaches, '! en' one it does not
+    (``_for_language``); () for every language."""
+    unknown: str = ""
+    """The keys of its target this import does not understand ('target.lang'), '' for none: the pages it reaches get
+    no redirect from it."""
+
+    def reaches(self, kind: str, at: str) -> bool:
+        """Whether the rule is for pages of ``kind`` at the path ``at`` ('/posts/b', as Hugo matches its glob)."""
+        return self.kind in (kind, "") and (not self.path or _glob(self.path).fullmatch(at) is not None)
 
 
 def _section_glob(section: str) -> str:
@@ -964,10 +975,12 @@ def _section_glob(section: str) -> str:
     return "/{" + section + "," + section + "/**}" if section else "/*"
 
 
-def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[Permalink, ...]:
+def _permalinks(values: Meta, where: dict[str, str], under: str = "", current: str = "production"
+                ) -> tuple[Permalink, ...]:
     """The config's ``[permalinks]`` rules, in each form Hugo reads: ``posts = '...'`` (a section's pages and a
     taxonomy's terms), ``[permalinks.page] posts = '...'`` (and .section, .taxonomy, .term), and ``[[permalinks]]``
-    with a ``target`` and a ``pattern``. ``under``: where the table is, for the report ('languages.id.': a
+    with a ``target`` (its kind, path, languages and environment: one for another than ``current`` is left out, as
+    Hugo 0.168 leaves it) and a ``pattern``. ``under``: where the table is, for the report ('languages.id.': a
     language's own)."""
     table, at = values.get("permalinks"), where.get("permalinks", "")
     rules: list[Permalink] = []
@@ -976,9 +989,19 @@ def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[P
             entry = {str(k).lower(): v for k, v in entry.items()} if isinstance(entry, dict) else {}
             target = entry.get("target")
             target = {str(k).lower(): v for k, v in target.items()} if isinstance(target, dict) else {}
-            if isinstance(pattern := entry.get("pattern"), str):
+            sites = target.get("sites")
+            sites = {str(k).lower(): v for k, v in sites.items()} if isinstance(sites, dict) else {}
+            matrix = sites.get("matrix")
+            matrix = {str(k).lower(): v for k, v in matrix.items()} if isinstance(matrix, dict) else {}
+            unknown = [*(f"target.{key}" for key in target if key not in ("kind", "path", "environment", "sites")),
+                       *(f"target.sites.{key}" for key in sites if key != "matrix"),
+                       *(f"target.sites.matrix.{key}" for key in matrix if key != "languages")]
+            environment = as_text(target.get("environment"))
+            if isinstance(pattern := entry.get("pattern"), str) and environment in ("", current):
                 rules.append(Permalink(as_text(target.get("kind")).lower(), as_text(target.get("path")).lower(),
-                                       pattern, f"[[{under}permalinks]] number {n}", at))
+                                       pattern, f"[[{under}permalinks]] number {n}", at,
+                                       tuple(map(str.strip, as_list(matrix.get("languages"), separator="\n"))),
+                                       ", ".join(unknown)))
     elif isinstance(table, dict):
         for key, value in table.items():
             if isinstance(value, str):
@@ -988,6 +1011,20 @@ def _permalinks(values: Meta, where: dict[str, str], under: str = "") -> tuple[P
                 rules += [Permalink(key, _section_glob(str(name)), pattern, f"[{under}permalinks.{key}] {name}", at)
                           for name, pattern in value.items() if isinstance(pattern, str)]
     return tuple(rules)
+
+
+def _for_language(rules: tuple[Permalink, ...], code: str, codes: tuple[str, ...]) -> tuple[Permalink, ...]:
+    """The ``rules`` that reach the pages of the language ``code``, of the site's ``codes``, as Hugo 0.168 reads a
+    target's ``sites.matrix.languages`` (checked with its build): globs of the codes, as written ('EN' is not 'en'),
+    '! en' every code but en; globs that name none of the site's codes are as none (every language)."""
+    def matched(globs: tuple[str, ...], one: str) -> bool:
+        wanted = [glob for glob in globs if not glob.startswith("!")]
+        unwanted = [glob[1:].strip() for glob in globs if glob.startswith("!")]
+        return (not wanted or any(re.fullmatch(_glob(glob).pattern, one) for glob in wanted)) \
+            and not any(re.fullmatch(_glob(glob).pattern, one) for glob in unwanted)
+
+    return tuple(rule for rule in rules if not rule.languages or matched(rule.languages, code)
+                 or not any(matched(rule.languages, one) for one in codes))
 
 
 @dataclass(frozen=True)
@@ -1078,6 +1115,11 @@ def _expand(pattern: str, page: PermalinkPage, style: PathStyle) -> tuple[str, s
     return _sanitized(re.sub(r"/{2,}", "/", "/" + expanded), style), ""
 
 
+def _not_understood(rule: Permalink) -> str:
+    """Why a page the ``rule`` may reach gets no address from it: its target has keys this import does not read."""
+    return f"a target with {rule.unknown}, which this import does not understand (which pages Hugo gave it)"
+
+
 def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]], sections: list[tuple[str, Path]],
                 language: tuple[str, str], style: PathStyle) -> tuple[dict[str, str], list[Note]]:
     """Where the ``permalinks`` rules for list pages put a post's terms ((taxonomy, term)), their taxonomies' lists and
@@ -1104,11 +1146,10 @@ def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]],
     notes: list[Note] = []
     for at, kind, page in lists:
         glob = "/" + at.lower().replace(" ", "-")
-        rule = next((rule for rule in permalinks if rule.kind in (kind, "") and (
-            not rule.path or _glob(rule.path).fullmatch(glob))), None)
+        rule = next((rule for rule in permalinks if rule.reaches(kind, glob)), None)
         if rule is None:
             continue
-        expanded, why = _expand(rule.pattern, page, style)
+        expanded, why = _expand(rule.pattern, page, style) if not rule.unknown else ("", _not_understood(rule))
         # the tokens checked with Hugo for list pages; what a list page's date or file name gives was not
         other = [match.group(0) for match in _ATTRIBUTE.finditer(rule.pattern.replace("\\:", ""))
                  if match.group(0)[1:].split("[")[0] not in ("slug", "title", "section", "sections")]
@@ -1169,13 +1210,13 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
     notes: list[Note] = []
     at = "/" + "/".join([*folders, named]).lower().replace(" ", "-")  # as Hugo matches a rule's glob: '/posts/b'
-    rule = next((rule for rule in permalinks if rule.kind in ("page", "") and (
-        not rule.path or _glob(rule.path).fullmatch(at))), None) if not url else None
+    rule = next((rule for rule in permalinks if rule.reaches("page", at)), None) if not url else None
     if rule:
         own = (nested[-1] if nested else folders[0] if folders else "").split("/")
         expanded, why = _expand(rule.pattern, PermalinkPage(
             title, as_text(meta.get("slug")) or dates.get(":filename", ""), named, dates["date"],
-            folders[0] if folders else "", tuple(part for part in own if part)), style)
+            folders[0] if folders else "", tuple(part for part in own if part)), style) if not rule.unknown \
+            else ("", _not_understood(rule))
         if why:
             notes.append(Note(shown, f"had its address from {rule.shown} = {quoted(rule.pattern)} in the config, "
                                      f"which has {why}: it gets no redirect from its old address; add that address "
