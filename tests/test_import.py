@@ -3114,6 +3114,21 @@ def test_hugo_with_its_feeds_disabled_gets_no_feed_redirects(tmp_path: Path, cap
     assert "/posts/a/ /2024/03/a/ 301" in rules and not [line for line in rules if ".xml" in line]
     assert "feed redirect" not in (project / "import-report.txt").read_text()
 
+
+def test_hugo_a_languages_own_disable_kinds_replace_the_sites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/): with `disableKinds = ["RSS"]` and `[languages.fr] disableKinds = []`,
+    Hugo wrote fr's feeds (/fr/index.xml, /fr/posts/index.xml, /fr/tags/kopi/index.xml …) and none of en's; the
+    import read the root's alone and gave fr's feeds no redirect."""
+    front = "---\ntitle: A\ndate: 2024-01-02\ntags: [kopi]\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\ndisableKinds = ["RSS"]\n[languages.en]\nweight = 1\n'
+                     "[languages.fr]\nweight = 2\ndisableKinds = []\n",
+        "content/posts/a.md": front, "content/posts/a.fr.md": front})
+    assert [line for line in redirect_lines(project, feeds=True) if ".xml" in line] == [
+        "/fr/categories/index.xml /feed.xml 301", "/fr/index.xml /feed.xml 301", "/fr/posts/index.xml /feed.xml 301",
+        "/fr/tags/index.xml /feed.xml 301", "/fr/tags/kopi/index.xml /tags/kopi/feed.xml 301"]
+
+
 HUGO_KINDS_SITE = {
     "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\ntags: [kopi]\ncategories: [Berita]\n---\nx\n",
     "content/posts/b.md": "---\ntitle: B\ndate: 2024-03-02\ntags: [kopi]\ncategories: [Berita]\n---\nx\n",

@@ -185,13 +185,13 @@ def _default_code(values: Meta) -> str:
     return as_text(values.get("defaultcontentlanguage"))
 
 
-def _own(values: Meta) -> Meta:
-    """The settings the site's default language (``defaultContentLanguage``, else 'en') has under ``[languages]``,
-    with lower-cased keys; {} for none. Hugo reads them over the root's: ``[languages.id] timeZone`` wins over
-    ``timeZone``, and a key the language does not set is the root's (a root ``languageCode`` too)."""
+def _own(values: Meta, language: str = "") -> Meta:
+    """The settings the site's default language (``defaultContentLanguage``, else 'en'), or ``language``, has under
+    ``[languages]``, with lower-cased keys; {} for none. Hugo reads them over the root's: ``[languages.id] timeZone``
+    wins over ``timeZone``, and a key the language does not set is the root's (a root ``languageCode`` too)."""
     table = values.get("languages")
-    own = {str(code).lower(): settings for code, settings in table.items()}.get(_default_code(values).lower() or "en") \
-        if isinstance(table, dict) else None
+    own = {str(code).lower(): settings for code, settings in table.items()}.get(
+        language or _default_code(values).lower() or "en") if isinstance(table, dict) else None
     return {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
 
 
@@ -553,7 +553,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                     cascaded(path, folder, language), date_keys, _path_style(values),
                     listed=not (index and section_held(index, folder, language)), nested=nested,
                     permalinks=_for_language(own_permalinks.get(language, permalinks), language,
-                                             languages.codes or (languages.default,)), off=_disabled(values))
+                                             languages.codes or (languages.default,)),
+                    off=_disabled({**values, **_own(values, language)}))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -592,7 +593,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
 
 
 def _disabled(values: Meta) -> frozenset[str]:
-    """The kinds of page the site's ``disableKinds`` names, lower-cased as Hugo reads them ('RSS' is 'rss'): Hugo made
+    """The kinds of page the site's ``disableKinds`` names (a language's own, ``[languages.fr] disableKinds = []``,
+    in place of the root's for its pages: checked with Hugo 0.168), lower-cased as Hugo reads them ('RSS' is 'rss'): Hugo made
     none of them, nor their feeds and later pages (checked with Hugo 0.168): 'rss' no feed at all, 'home' no home page,
     'section' no section's list, 'taxonomy' no list of a taxonomy's terms (/tags/), 'term' no term's page (/tags/ai/)."""
     return frozenset(kind.lower() for kind in as_list(values.get("disablekinds"), separator=None))
