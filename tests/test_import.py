@@ -3129,6 +3129,20 @@ def test_hugo_a_languages_own_disable_kinds_replace_the_sites(tmp_path: Path, ca
         "/fr/tags/index.xml /feed.xml 301", "/fr/tags/kopi/index.xml /tags/kopi/feed.xml 301"]
 
 
+def test_hugo_with_its_pages_disabled_gets_no_post_or_term_redirects(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/): `disableKinds = ['page']` makes no regular page, so neither a post's
+    address, its url: or aliases, nor a term's page or feed (/tags/kopi/); the import redirected them all."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "disableKinds = ['page']\n",
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-02\ntags: [kopi]\naliases: [/old/a/]\n---\nx\n",
+        "content/u.md": "---\ntitle: U\ndate: 2024-01-02\nurl: /u/\n---\nx\n"})
+    assert redirect_lines(project) == []
+    rules = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/index.xml", "/posts/index.xml", "/tags/index.xml", "/categories/index.xml", "/posts/"} <= rules
+    assert not [rule for rule in rules if "kopi" in rule]
+
+
 HUGO_KINDS_SITE = {
     "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\ntags: [kopi]\ncategories: [Berita]\n---\nx\n",
     "content/posts/b.md": "---\ntitle: B\ndate: 2024-03-02\ntags: [kopi]\ncategories: [Berita]\n---\nx\n",

@@ -1187,10 +1187,12 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     sections below that one, above the page, whose list page and feed Hugo published ('docs/api'). ``permalinks``: the
     config's rules (``_permalinks``); the first page rule whose glob matches the page's path gives its address, unless
     its front matter has a ``url:``. ``off``: the kinds of page Hugo did not make (``_disabled``): the post is on none
-    of those lists, nor in their feeds (none with 'rss'). Also gives the addresses the ``permalinks`` rules gave its
+    of those lists, nor in their feeds (none with 'rss'); with 'page' it had no address, nor its aliases or terms.
+    Also gives the addresses the ``permalinks`` rules gave its
     term, taxonomy and section pages (``_list_moves``)."""
     languages, code = language
     prefix = languages.prefix(code)
+    off = off | {"term"} if "page" in off else off  # no page: no term has any either (checked with Hugo 0.168)
     meta, body = read_front_matter(read_text(path), json_too=True)
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
@@ -1325,7 +1327,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                               style)
     notes += said
     return Post(rel=shown, kind="article" if typed else "page", slug=slug,
-                old_urls=tuple(filter(None, (old_url, *aliases))), title=title,
+                old_urls=() if "page" in off else tuple(filter(None, (old_url, *aliases))), title=title,
                 body=body, date=typed, updated=dates["lastmod"] if typed else "",
                 summary=as_text(meta.get("summary") or meta.get("description")),
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
