@@ -3278,6 +3278,23 @@ def test_hugo_a_permalinks_target_the_import_does_not_understand_is_said(
                 ) in (project / "import-report.txt").read_text()
 
 
+def test_hugo_a_sections_slug_moves_its_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/): a section's _index.md with `slug:` moves the section's list, its feed and
+    every page below it, a nested section's and a bundle too (/dok-umen/api-slug/g/; the slug's '-' at its ends
+    trimmed, its spaces a '-'); a folder without an _index.md keeps its name (deep/). The import kept /docs/api/g/."""
+    front = "---\ntitle: {}\ndate: 2024-01-02\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n', "content/docs/_index.md": '---\ntitle: Docs\nslug: "Dok Umen"\n---\n',
+        "content/docs/api/_index.md": '---\ntitle: API\nslug: "-API Slug-"\n---\n',
+        "content/docs/api/g.md": front.format("G"), "content/docs/h.md": front.format("H"),
+        "content/docs/api/deep/d.md": front.format("D"), "content/docs/api/b1/index.md": front.format("B1")})
+    assert {line.split()[0] for line in redirect_lines(project)} == {
+        "/dok-umen/api-slug/g/", "/dok-umen/h/", "/dok-umen/api-slug/deep/d/", "/dok-umen/api-slug/b1/"}
+    lists = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/dok-umen/", "/dok-umen/index.xml", "/dok-umen/api-slug/", "/dok-umen/api-slug/index.xml"} <= lists
+    assert not [rule for rule in lists if rule.startswith("/docs")]
+
+
 def test_hugo_permalinks_of_terms_taxonomies_and_sections_give_their_lists_old_addresses(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168 (this site's public/): `[permalinks.term]`, the older `tags = ...` of `[permalinks]`,

@@ -495,6 +495,20 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                                  "_index.markdown") if (section / name).is_file()),
                     section / "_index.md")
 
+    def renamed(path: Path, folder: Path, language: str) -> dict[str, str]:
+        """The sections above ``path`` that Hugo served at their _index.md's ``slug:`` in place of their folder's name
+        (and those below them: /docs/api-slug/, /dok-umen/api-slug/), each path below ``folder`` → the one Hugo
+        served it at; a folder without an _index.md keeps its name (checked with Hugo 0.168)."""
+        moved: dict[str, str] = {}
+        at = ""
+        for parent in reversed(path.parents[:len(path.relative_to(folder).parts) - 1]):
+            slug = as_text(_front(index).get("slug")).strip("-") if parent not in bundles and (
+                index := own_index(parent, language)).is_file() else ""
+            at = posixpath.join(at, _sanitized(slug, style) if slug else _hugo_path(parent.name, style))
+            if slug or moved:
+                moved[rel_to(parent, folder)] = at
+        return moved
+
     loose: list[Asset] = []  # a section's files
     moved: dict[str, str] = {}  # a list page's address at Hugo's default → the one its [permalinks] rule gave ('': none)
     # the top folders Hugo made sections of without an _index.md: those that hold a page (checked with Hugo 0.168)
@@ -554,7 +568,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                     listed=not (index and section_held(index, folder, language)), nested=nested,
                     permalinks=_for_language(own_permalinks.get(language, permalinks), language,
                                              languages.codes or (languages.default,)),
-                    off=_disabled({**values, **_own(values, language)}))
+                    off=_disabled({**values, **_own(values, language)}), renamed=renamed(path, folder, language))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -1122,10 +1136,12 @@ def _not_understood(rule: Permalink) -> str:
     return f"a target with {rule.unknown}, which this import does not understand (which pages Hugo gave it)"
 
 
-def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]], sections: list[tuple[str, Path]],
+def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]],
+                sections: list[tuple[str, Path, str]],
                 language: tuple[str, str], style: PathStyle) -> tuple[dict[str, str], list[Note]]:
     """Where the ``permalinks`` rules for list pages put a post's terms ((taxonomy, term)), their taxonomies' lists and
-    its ``sections`` ((path, folder)), as Hugo 0.168 fills their patterns in (checked with its build: a term's
+    its ``sections`` ((path, folder, the path Hugo served it at without a rule)), as Hugo 0.168 fills their patterns
+    in (checked with its build: a term's
     :section is its taxonomy, :sections the taxonomy and the term, :title and :slug the term's; a section's, its
     _index.md's title and slug, else its folder's name). ``language``: the page's code and the folder Hugo served its
     pages below ('en/'). Each default address (below the site's root) → its own, or '' when a token cannot be filled
@@ -1133,21 +1149,22 @@ def _list_moves(permalinks: tuple[Permalink, ...], terms: list[tuple[str, str]],
     code, prefix = language
     if all(rule.kind == "page" for rule in permalinks):  # no rule for a list page: no _index.md to read
         return {}, []
-    lists: list[tuple[str, str, PermalinkPage]] = []
+    lists: list[tuple[str, str, str, PermalinkPage]] = []  # its address, its path for a glob, kind, its tokens
     for taxonomy, term in terms:
         slug = _hugo_path(term, style)
-        lists += [(f"{taxonomy}/{slug}", "term", PermalinkPage(term, "", term, "", taxonomy, (taxonomy, slug))),
-                  (taxonomy, "taxonomy", PermalinkPage(taxonomy, "", taxonomy, "", taxonomy, (taxonomy,)))]
-    for section, folder in sections:
+        lists += [(f"{taxonomy}/{slug}", f"{taxonomy}/{slug}", "term",
+                   PermalinkPage(term, "", term, "", taxonomy, (taxonomy, slug))),
+                  (taxonomy, taxonomy, "taxonomy", PermalinkPage(taxonomy, "", taxonomy, "", taxonomy, (taxonomy,)))]
+    for section, folder, at in sections:
         index = next((folder / name for name in (f"_index.{code}.md", "_index.md") if (folder / name).is_file()), None)
         meta = {str(k).lower(): v for k, v in _front(index).items()} if index else {}
-        lists.append((_hugo_path(section, style), "section", PermalinkPage(
+        lists.append((at, _hugo_path(section, style), "section", PermalinkPage(
             as_text(meta.get("title")) or section.split("/")[-1], as_text(meta.get("slug")), section.split("/")[-1],
             "", section.split("/")[0], tuple(section.split("/")))))
     moves: dict[str, str] = {}
     notes: list[Note] = []
-    for at, kind, page in lists:
-        glob = "/" + at.lower().replace(" ", "-")
+    for at, path, kind, page in lists:
+        glob = "/" + path.lower().replace(" ", "-")
         rule = next((rule for rule in permalinks if rule.reaches(kind, glob)), None)
         if rule is None:
             continue
@@ -1170,8 +1187,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
           language: tuple[Languages, str] = (Languages(), ""), builds: dict[str, str] | None = None,
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
           style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = (),
-          permalinks: tuple[Permalink, ...] = (), off: frozenset[str] = frozenset()
-          ) -> tuple[Post, list[Note], dict[str, str]]:
+          permalinks: tuple[Permalink, ...] = (), off: frozenset[str] = frozenset(),
+          renamed: dict[str, str] | None = None) -> tuple[Post, list[Note], dict[str, str]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -1188,10 +1205,16 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     config's rules (``_permalinks``); the first page rule whose glob matches the page's path gives its address, unless
     its front matter has a ``url:``. ``off``: the kinds of page Hugo did not make (``_disabled``): the post is on none
     of those lists, nor in their feeds (none with 'rss'); with 'page' it had no address, nor its aliases or terms.
-    Also gives the addresses the ``permalinks`` rules gave its
+    ``renamed``: the path Hugo served each of its sections at whose _index.md has a ``slug:`` ('docs/api' →
+    'docs/api-slug'; ``_section_paths``), for the section's list and feed, and its pages below. Also gives the addresses the ``permalinks`` rules gave its
     term, taxonomy and section pages (``_list_moves``)."""
     languages, code = language
     prefix = languages.prefix(code)
+    renamed = renamed or {}
+
+    def served(folder: str) -> str:  # a section's path as Hugo served it, its _index.md's slug: in place of its name
+        return renamed.get(folder) or _hugo_path(folder, style)
+
     off = off | {"term"} if "page" in off else off  # no page: no term has any either (checked with Hugo 0.168)
     meta, body = read_front_matter(read_text(path), json_too=True)
     if not meta:
@@ -1231,8 +1254,12 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
         old_url = "/" + prefix + expanded.strip("/") + end if expanded.strip("/") else ""
     else:
         written = (as_text(meta.get("slug")) or dates.get(":filename") or "").strip("-")  # Hugo trims a slug's '-'
-        old_url = re.sub(r"/{2,}", "/", "/" + prefix + _hugo_path("".join(f"{folder}/" for folder in folders)
-                                                                  + ("" if written else named), style)
+        inner = next((len(folders) - n for n in range(len(folders)) if "/".join(folders[:len(folders) - n]) in renamed),
+                     0)  # the nearest section above the post that Hugo moved (its slug:), and the folders below it
+        above = served("/".join(folders[:inner])) + "/" if inner else ""
+        old_url = re.sub(r"/{2,}", "/", "/" + prefix + above
+                         + _hugo_path("".join(f"{folder}/" for folder in folders[inner:]) + ("" if written else named),
+                                      style)
                          + (_sanitized(written, style) if written else "") + end)  # a slug's spaces not '-' first
     here = posixpath.dirname(old_url.rstrip("/"))  # a relative alias is beside the page, as Hugo writes it
     aliases = tuple(_as_written("/" + prefix + a.lstrip("/") if a.startswith("/") else posixpath.normpath(posixpath.join(here, a)))
@@ -1302,7 +1329,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     # each with the kind of Hugo page it is of, as disableKinds names them
     feeds = [("index.xml", "", "", "home"), ("tags/index.xml", "", "", "taxonomy"),
              ("categories/index.xml", "", "", "taxonomy")]
-    feeds += [(_hugo_path(folder, style) + "/index.xml", "", "", "section") for folder in sections]
+    feeds += [(served(folder) + "/index.xml", "", "", "section") for folder in sections]
     feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag, "term") for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold()
                else "tags", c, "term") for c in categories]
@@ -1314,7 +1341,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
     # /feed.xml; their pages after the first: _with_later_pages
     lists += [("tags/", "tags", "", "taxonomy"), ("categories/", "sections", "", "taxonomy"), ("", "index", "", "home")]
-    lists += [(_hugo_path(folder, style) + "/", "index", folder, "section") for folder in sections]
+    lists += [(served(folder) + "/", "index", folder, "section") for folder in sections]
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "", "taxonomy") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
@@ -1323,8 +1350,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     top = path.parents[len(parts) - 1]  # the content folder
     terms = [(taxonomy, term) for taxonomy, terms in (("tags", as_list(meta.get("tags"))), ("categories", categories))
              for term in terms]
-    moves, said = _list_moves(permalinks, terms, [(folder, top / folder) for folder in sections], (code, prefix),
-                              style)
+    moves, said = _list_moves(permalinks, terms, [(folder, top / folder, served(folder)) for folder in sections],
+                              (code, prefix), style)
     notes += said
     return Post(rel=shown, kind="article" if typed else "page", slug=slug,
                 old_urls=() if "page" in off else tuple(filter(None, (old_url, *aliases))), title=title,
