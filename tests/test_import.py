@@ -3143,6 +3143,28 @@ def test_hugo_with_its_pages_disabled_gets_no_post_or_term_redirects(tmp_path: P
     assert not [rule for rule in rules if "kopi" in rule]
 
 
+@pytest.mark.parametrize("layouts, paged", [
+    ({"layouts/_default/list.html": "<ul>{{ range .Pages }}<li>{{ .Title }}{{ end }}</ul>"}, False),
+    ({"layouts/_default/list.html": "{{ partial \"l.html\" . }}",
+      "layouts/partials/l.html": "{{ range $.Paginator.Pages }}{{ .Title }}{{ end }}"}, True),
+    ({"hugo.toml": 'theme = "t"\n[pagination]\npagerSize = 1\n',
+      "themes/t/layouts/list.html": "{{ range .Pages }}{{ .Title }}{{ end }}"}, False),
+    ({}, True)])
+def test_hugo_lists_have_later_pages_only_when_a_template_paginates(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], layouts: dict[str, str], paged: bool) -> None:
+    """Checked with Hugo 0.168 (its public/, pagerSize = 1): a list template that never calls the paginator makes
+    /posts/ alone, no /posts/page/1/ or /posts/page/2/, nor the home page's, a term's or the tags' later pages; the
+    import redirected them all. A template of the site's or its theme's (a partial too) that calls it makes them; a
+    site whose templates are not in its folder (a theme from a module) keeps them, as this import cannot tell."""
+    front = "---\ntitle: {}\ndate: 2024-01-02\ntags: [kopi]\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "[pagination]\npagerSize = 1\n", **layouts,
+        "content/posts/a.md": front.format("A"), "content/posts/b.md": front.format("B")})
+    pages = {line.split()[0] for line in redirect_lines(project, lists=True) if "/page/" in line}
+    assert pages == ({"/page/1/", "/page/2/", "/posts/page/1/", "/posts/page/2/", "/tags/page/1/", "/tags/kopi/page/1/",
+                      "/tags/kopi/page/2/", "/categories/page/1/"} if paged else set())
+
+
 HUGO_KINDS_SITE = {
     "content/posts/a.md": "---\ntitle: A\ndate: 2024-03-01\ntags: [kopi]\ncategories: [Berita]\n---\nx\n",
     "content/posts/b.md": "---\ntitle: B\ndate: 2024-03-02\ntags: [kopi]\ncategories: [Berita]\n---\nx\n",

@@ -589,7 +589,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     skipped += [Note(rel_to(asset.source, root), f"has the address of {over[asset.rel]}, which Hugo published over "
                                                  "it; not copied") for asset in assets if asset.rel in over]
     assets = [asset for asset in assets if asset.rel not in over] + loose
-    posts = _moved_lists(_with_later_pages(posts, values), moved, _pager(values)[1])
+    posts = _moved_lists(_with_later_pages(posts, values) if _paginates(root, values) else posts, moved,
+                         _pager(values)[1])
     notes = list(dict.fromkeys(notes))  # a list page's rule Hugo followed and this import cannot: said once
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes
@@ -636,6 +637,31 @@ def _pager(values: Meta) -> tuple[int, str]:
     size, path = own.get("pagersize", values.get("paginate")), own.get("path", values.get("paginatepath"))
     return (size if type(size) is int and size > 0 else 10,
             path.strip("/") if isinstance(path, str) and path.strip("/") else "page")
+
+
+_PAGINATES = re.compile(r"\bPaginat(?:e|or)\b")
+"""A template's call of Hugo's paginator (``.Paginator``, ``.Paginate``, ``$.Paginator``)."""
+
+
+def _paginates(root: Path, values: Meta) -> bool:
+    """Whether Hugo's paginator made later pages of the site's lists (and their page/1/): only when a template of the
+    site's (its ``layoutDir``, else layouts/) or of its ``theme`` (in ``themesDir``, else themes/) calls it (checked with
+    Hugo 0.168: a list template without it makes /posts/ alone). True when no template is found here (a theme from a
+    Hugo module, one not in the site's folder), where this import cannot tell."""
+    themes = root / (as_text(values.get("themesdir")) or "themes")
+    folders = [root / (as_text(values.get("layoutdir")) or "layouts"),
+               *(themes / name / "layouts" for name in as_list(values.get("theme")))]
+    found = [path for folder in folders if folder.is_dir() for path in walk(folder)]
+    missing = any(not (themes / name).is_dir() for name in as_list(values.get("theme")))
+    if not found or missing or values.get("module"):
+        return True
+    for path in found:
+        try:
+            if path.suffix.lower() in (".html", ".xml", ".txt", ".json", ".gotmpl") and _PAGINATES.search(read_text(path)):
+                return True
+        except ReadError:  # one this import cannot read may call it
+            return True
+    return False
 
 
 def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
