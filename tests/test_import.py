@@ -3115,7 +3115,8 @@ def test_hugo_with_its_feeds_disabled_gets_no_feed_redirects(tmp_path: Path, cap
     assert "feed redirect" not in (project / "import-report.txt").read_text()
 
 
-def test_hugo_a_languages_own_disable_kinds_replace_the_sites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hugo_a_languages_own_disable_kinds_replace_the_sites(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168 (its public/): with `disableKinds = ["RSS"]` and `[languages.fr] disableKinds = []`,
     Hugo wrote fr's feeds (/fr/index.xml, /fr/posts/index.xml, /fr/tags/kopi/index.xml …) and none of en's; the
     import read the root's alone and gave fr's feeds no redirect."""

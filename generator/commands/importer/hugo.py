@@ -609,9 +609,10 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
 
 def _disabled(values: Meta) -> frozenset[str]:
     """The kinds of page the site's ``disableKinds`` names (a language's own, ``[languages.fr] disableKinds = []``,
-    in place of the root's for its pages: checked with Hugo 0.168), lower-cased as Hugo reads them ('RSS' is 'rss'): Hugo made
-    none of them, nor their feeds and later pages (checked with Hugo 0.168): 'rss' no feed at all, 'home' no home page,
-    'section' no section's list, 'taxonomy' no list of a taxonomy's terms (/tags/), 'term' no term's page (/tags/ai/)."""
+    in place of the root's for its pages: checked with Hugo 0.168), lower-cased as Hugo reads them ('RSS' is 'rss'):
+    Hugo made none of them, nor their feeds and later pages (checked with Hugo 0.168): 'rss' no feed at all, 'home'
+    no home page, 'section' no section's list, 'taxonomy' no list of a taxonomy's terms (/tags/), 'term' no term's
+    page (/tags/ai/)."""
     return frozenset(kind.lower() for kind in as_list(values.get("disablekinds"), separator=None))
 
 
@@ -645,9 +646,9 @@ _PAGINATES = re.compile(r"\bPaginat(?:e|or)\b")
 
 def _paginates(root: Path, values: Meta) -> bool:
     """Whether Hugo's paginator made later pages of the site's lists (and their page/1/): only when a template of the
-    site's (its ``layoutDir``, else layouts/) or of its ``theme`` (in ``themesDir``, else themes/) calls it (checked with
-    Hugo 0.168: a list template without it makes /posts/ alone). True when no template is found here (a theme from a
-    Hugo module, one not in the site's folder), where this import cannot tell."""
+    site's (its ``layoutDir``, else layouts/) or of its ``theme`` (in ``themesDir``, else themes/) calls it (checked
+    with Hugo 0.168: a list template without it makes /posts/ alone). True when no template is found here (a theme
+    from a Hugo module, one not in the site's folder), where this import cannot tell."""
     themes = root / (as_text(values.get("themesdir")) or "themes")
     folders = [root / (as_text(values.get("layoutdir")) or "layouts"),
                *(themes / name / "layouts" for name in as_list(values.get("theme")))]
@@ -657,7 +658,8 @@ def _paginates(root: Path, values: Meta) -> bool:
         return True
     for path in found:
         try:
-            if path.suffix.lower() in (".html", ".xml", ".txt", ".json", ".gotmpl") and _PAGINATES.search(read_text(path)):
+            if path.suffix.lower() in (".html", ".xml", ".txt", ".json", ".gotmpl") \
+                    and _PAGINATES.search(read_text(path)):
                 return True
         except ReadError:  # one this import cannot read may call it
             return True
@@ -1232,8 +1234,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     its front matter has a ``url:``. ``off``: the kinds of page Hugo did not make (``_disabled``): the post is on none
     of those lists, nor in their feeds (none with 'rss'); with 'page' it had no address, nor its aliases or terms.
     ``renamed``: the path Hugo served each of its sections at whose _index.md has a ``slug:`` ('docs/api' →
-    'docs/api-slug'; ``_section_paths``), for the section's list and feed, and its pages below. Also gives the addresses the ``permalinks`` rules gave its
-    term, taxonomy and section pages (``_list_moves``)."""
+    'docs/api-slug'; scan's ``renamed``), for the section's list and feed, and its pages below. Also gives the
+    addresses the ``permalinks`` rules gave its term, taxonomy and section pages (``_list_moves``)."""
     languages, code = language
     prefix = languages.prefix(code)
     renamed = renamed or {}
