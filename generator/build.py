@@ -20,7 +20,7 @@ from generator.core.hashing import digest
 from generator.core import codec, i18n, urls
 from generator.render import precompiled, search
 from generator.load.config import Config, ConfigLines
-from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, ArticleSettings, Unloaded, article_settings,
+from generator.load.content import (FAR_AHEAD, UPDATED_AHEAD, ArticleSettings, Named, Unloaded, article_settings,
                                     field_line, file_link_problems, file_links, local_images, local_media, located,
                                     markdown_options, parse_article, read_article, unloaded_article, unpublished_why)
 from generator.core.errors import BuildError, Problem, quoted, sort_problems
@@ -354,12 +354,12 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with the redirects, not in the next run: an article with an error of its own is
         # still the page a redirect would hide
-        erring = unloaded(config, options, loaded)
+        erring, named = unloaded(config, options, loaded)
         failed = [*erring, *failed]
         waiting = not_yet_out(config, [*moving(site), *failed], left_out)
         held = held_redirects(config, listing, failed, left_out)
         # and a section or tag that makes no URL, which the index never saw in an article with an error of its own
-        unnamed = unloaded_name_problems(erring, own)
+        unnamed = unloaded_name_problems(named, own)
         raise BuildError(set(problems + waiting + held + unnamed) - refused_fixes(held))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
@@ -479,19 +479,24 @@ def held_redirects(config: Config, kinds: Kinds, failed: Sequence[Unloaded],
     return problems + hidden_files(config, kinds.site, failed, site_paths(kinds), static, waiting)
 
 
-def unloaded(config: Config, options: BuildOptions, loaded: Loaded) -> list[Unloaded]:
+def unloaded(config: Config, options: BuildOptions, loaded: Loaded) -> tuple[list[Unloaded], list[Named]]:
     """The article files that did not load for an error in them, whose address can be read, and that would be
-    published (``content.Unloaded``): read again, only on the way out of a build with errors."""
+    published (``content.Unloaded``), and the section and tags of each that would be, address or not
+    (``content.Named``): read again, only on the way out of a build with errors."""
     read, pages = {a.source_path for a in loaded.articles}, f"{config.content_dir}/{PAGES}/"
     files = sorted({p.path for p in loaded.problems if p.severity == "error" and p.path.endswith(".md")
                     and p.path not in read and not p.path.startswith(pages)})
-    found = []
+    found, named = [], []
     for rel in files:
         data = read_article(rel, config.path(rel))
-        article = None if isinstance(data, Problem) else unloaded_article(rel, data, config)
-        if article is not None and (options.drafts or not article.draft) and not is_future(article, options):
+        article, names = (None, None) if isinstance(data, Problem) else unloaded_article(rel, data, config)
+        if article is not None and is_future(article, options):
+            continue
+        if article is not None and (options.drafts or not article.draft):
             found.append(article)
-    return found
+        if names is not None and (options.drafts or not names.draft):
+            named.append(names)
+    return found, named
 
 
 def moving(site: Site) -> list[Article | InfoPage]:

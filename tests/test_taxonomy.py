@@ -90,6 +90,24 @@ def test_a_section_and_tags_with_no_url_are_said_with_the_articles_own_error(tmp
         f"content/a.md:4: field 'companies': '🤖' {no_url}add it to content/companies.yaml under an id"]
 
 
+@pytest.mark.parametrize("own, error", [
+    ("date: 2025-13-10\n", "content/a.md:3: field 'date': '2025-13-10' is not a valid date (month must be in 1..12); "
+     "write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00, or the date as the news page "
+     "prints it: 13 Juni 2025 09.00 WIB"),
+    ('slug: "Bad Slug"\n', "content/a.md:3: field 'slug': 'Bad Slug' is not a valid slug; use lowercase letters, "
+     "digits and single hyphens, like 'meta-scale-ai'"),
+])
+def test_a_section_and_tags_with_no_url_are_said_when_the_articles_address_cannot_be_read(
+        tmp_path: Path, own: str, error: str) -> None:
+    """An attacker's report: with a bad date or slug the article was not read again, so its section and tags were
+    said only on the next run; their names need neither to be checked for a URL."""
+    text = f'---\ntitle: A\n{own}section: "🚀"\ntags: ["!!!"]\ndate: 2025-06-13\n---\nIsi.\n'
+    no_url = "has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml, like"
+    assert problems(tmp_path, {"a.md": text.replace("date: 2025-06-13\n", "") if "date" in own else text}) == [
+        error, f"content/a.md:4: field 'section': '🚀' {no_url} 'slugs: {{\"🚀\": rocket}}'",
+        f"content/a.md:5: field 'tags': '!!!' {no_url} 'slugs: {{\"!!!\": exclamation-mark}}'"]
+
+
 def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
     """The index finds a clash with the articles alone; the message still names the line of the field (the
     section's, the slug's when written), as every message about a field does."""

@@ -422,9 +422,9 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     files: set[str] | None
     try:
         # past the articles' errors, to find the rest; a redirect is still checked against an erring article's page
-        failed = unloaded(config, options, loaded)
+        failed, named = unloaded(config, options, loaded)
         # a section or tag of an article with an error, which the index never sees, makes no URL: as digest build says
-        findings += [Finding(p, "build") for p in unloaded_name_problems(failed, own_slugs(config))]
+        findings += [Finding(p, "build") for p in unloaded_name_problems(named, own_slugs(config))]
         site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages,
                          failed=failed)
         findings += [Finding(p, "build") for p in site_plan.warnings]

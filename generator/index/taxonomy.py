@@ -10,7 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.config import Config, ConfigLines
-from generator.load.content import Unloaded
+from generator.load.content import Named
 from generator.core.models import Archive, Article, Company, Site, Term, TermKind
 from generator.load.registry import fold
 from generator.core.urls import make_slug
@@ -167,8 +167,8 @@ def no_url(name: str) -> str:
             f"config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: {named[:40].strip('-') or 'nama'}}}'")
 
 
-def unloaded_name_problems(failed: Iterable[Unloaded], own: Mapping[str, str]) -> list[Problem]:
-    """The section and tags of each article file with an error of its own (``content.Unloaded``) that make no URL:
+def unloaded_name_problems(failed: Iterable[Named], own: Mapping[str, str]) -> list[Problem]:
+    """The section and tags of each article file with an error of its own (``content.Named``) that make no URL:
     the index never sees them, yet they are said in the same run."""
     return [Problem(u.source_path, line, field, no_url(name)) for u in failed for field, name, line in u.names
             if not term_slug(fold(name), own)]

@@ -742,26 +742,38 @@ class Unloaded:
     draft: bool
     """True also when ``draft:`` cannot be read: nothing is said of a page that may not be published."""
     redirects: tuple[Redirect, ...] = ()
-    names: tuple[tuple[str, str, int], ...] = ()
-    """Its section's and tags' names as (field, name, line): a build that stops for errors checks that each makes
-    a URL (``taxonomy.unloaded_name_problems``), in the same run, not after its own error is fixed."""
 
 
-def unloaded_article(rel: str, data: bytes, config: Config) -> Unloaded | None:
-    """What ``Unloaded`` holds of an article file, or None where its date or slug cannot be read."""
+@dataclass(frozen=True)
+class Named:
+    """The section and tags of an article file with an error of its own, read again with its address but needing
+    neither its date nor its slug: a build that stops for errors checks that each makes a URL
+    (``taxonomy.unloaded_name_problems``), in the same run, not after its own error is fixed."""
+
+    source_path: str
+    draft: bool
+    """As ``Unloaded.draft``: nothing is said of a page that may not be published."""
+    names: tuple[tuple[str, str, int], ...]
+    """(field, name, line) of its section and each tag."""
+
+
+def unloaded_article(rel: str, data: bytes, config: Config) -> tuple[Unloaded | None, Named | None]:
+    """What ``Unloaded`` holds of an article file (None where its date or slug cannot be read), and its ``Named``
+    (None where its front matter cannot be read)."""
     front = read_front(rel, data)[0]
     if front is None:
-        return None
+        return None, None
     check = front[0]
-    when, slug = check.date("date", config.tz, required=True, language=config.language), check.slug(rel)
-    if when is None or slug is None:
-        return None
     draft = check.boolean("draft") or not isinstance(check.meta.get("draft"), (bool, type(None)))
-    redirects = read_redirects(check, check.meta, config.base_path)
     section = check.name_without_invisible("section", check.text("section"))
     names = [("section", section, check.line("section"))] if section else []
     names += [("tags", name, check.line("tags", i)) for name, i in check.names("tags", MAX_TAGS).items()]
-    return Unloaded(rel, article_path(when, slug), when, draft, tuple(redirects), tuple(names))
+    named = Named(rel, draft, tuple(names))
+    when, slug = check.date("date", config.tz, required=True, language=config.language), check.slug(rel)
+    if when is None or slug is None:
+        return None, named
+    redirects = read_redirects(check, check.meta, config.base_path)
+    return Unloaded(rel, article_path(when, slug), when, draft, tuple(redirects)), named
 
 
 def known_company(registry: Registry, name: str) -> Company | None:
