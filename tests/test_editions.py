@@ -348,6 +348,28 @@ def test_the_editions_label_without_its_hash_is_the_label_too(
                        26: ["Edisi #3: Edisi 100 hari kabinet"]}
 
 
+def test_a_number_joined_by_a_dash_to_what_follows_is_part_of_the_title(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: 'Edisi 17-an: Agustusan' built '<h1>Edisi #1: an: Agustusan' with the advice to write
+    title: "an: Agustusan"; a dash joined to the word or number after it ('9–15 Juni', '2-in-1') is the title's.
+    A dash with a space after it is still the label's."""
+    make_project(tmp_path, {f"{day}.md": article(title="A", date=f"2025-{day}") for day in
+                            ("06-10", "06-17", "06-24", "07-01")})
+    titles = {24: "Edisi 17-an: Agustusan", 25: "Edisi 9–15 Juni: Pekan AI", 26: "Edisi 2-in-1",
+              27: "Edisi 3 - Pekan baru"}
+    write_files(tmp_path, {f"content/weekly/2025-W{week}.md": f'---\ntitle: "{title}"\n---\nCatatan.\n'
+                           for week, title in titles.items()})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/weekly/2025-W27.md:2: field 'title': warning: starts with 'Edisi 3 -', which the edition's heading "
+        "adds already (with the number the edition has: editions count from the oldest week); write title: "
+        "\"Pekan baru\""]
+    heading = {week: lxml.html.parse(str(tmp_path / f"site/weekly/2025-W{week}/index.html")).getroot()
+               .xpath("//h1/text()") for week in titles}
+    assert heading == {24: ["Edisi #1: Edisi 17-an: Agustusan"], 25: ["Edisi #2: Edisi 9–15 Juni: Pekan AI"],
+                       26: ["Edisi #3: Edisi 2-in-1"], 27: ["Edisi #4: Pekan baru"]}
+
+
 @pytest.mark.parametrize("title, heading, said", [
     ("Pekan AI #1", "Edisi #1: Pekan AI", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
                                           "put the whole value in double quotes: title: \"Pekan AI #1\""),

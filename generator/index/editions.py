@@ -35,11 +35,12 @@ _NOTE_KEYS = ("title",)
 _LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+")
                              .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
                              + "|" + re.escape(strings["edition_number"].partition("#")[0].strip())
-                             + r"\s*\d{1,3}(?=\s*(?:[:·–—-]|$))"
+                             + r"\s*\d{1,3}(?=\s*(?:[:·]|[–—-](?!\w)|$))"
                              for strings in i18n.STRINGS.values()) + r")(?![\w])\s*[:·–—-]?\s*", re.IGNORECASE)
 """An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds;
-written without its '#' ('Edisi 2: '), a number of up to three digits before a colon or dash, or nothing after: not
-'Edisi 100 hari' or 'Edisi 2025: kilas balik', titles of their own."""
+written without its '#' ('Edisi 2: '), a number of up to three digits before a colon or a dash not joined to the word
+after it, or nothing after: not 'Edisi 100 hari', 'Edisi 2025: kilas balik', 'Edisi 17-an: …' or 'Edisi 9–15 Juni',
+titles of their own."""
 
 
 @dataclass(frozen=True)
