@@ -146,6 +146,27 @@ def test_a_note_named_almost_like_a_week_is_told_the_name_to_give_it(tmp_path: P
         "articles are dated in, like 2025-W52.md (from 2025-12-22) or 2026-W01.md (from 2025-12-29)"]
 
 
+def test_a_misnamed_note_whose_name_is_taken_is_told_to_merge_not_to_rename(tmp_path: Path) -> None:
+    """An attacker's report: with both '2025-w24.md' and '2025-W24.md', "rename it to 2025-W24.md" overwrote a note
+    when followed; so did the week-00 and week-53 suggestions onto a week with a note."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {f"content/weekly/{name}.md": f"Catatan {name}.\n" for name in
+                           ("2025-w24", "2025-W24", "2025-W00", "2025-W01", "2025-W53", "2025-W52",
+                            "2021-W53", "2021-W52", "2022-W01")})
+    with pytest.raises(BuildError) as caught:
+        build(load_config(tmp_path / "config.yaml"))
+    assert [str(p) for p in caught.value.errors] == [
+        "content/weekly/2021-W53.md:1: 2021 has no week 53: its ISO weeks run 01 to 52; merge it into the note of the "
+        "week its articles are dated in, 2021-W52.md (from 2021-12-27) or 2022-W01.md (from 2022-01-03)",
+        "content/weekly/2025-W00.md:1: there is no week 00: ISO weeks count from 01; 2025-W01.md (from 2024-12-30) is "
+        "that week's note already: merge the two into it, or rename this one to the week its articles are dated in",
+        "content/weekly/2025-W53.md:1: 2025 has no week 53: its ISO weeks run 01 to 52; rename it to the week its "
+        "articles are dated in, like 2026-W01.md (from 2025-12-29), or merge it into 2025-W52.md (from 2025-12-22), "
+        "that week's note already",
+        "content/weekly/2025-w24.md:1: an editor's note is named after its ISO week as YYYY-Www.md; 2025-W24.md is "
+        "that week's note already: merge the two into it, and delete this file"]
+
+
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
     """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
     make_project(tmp_path, {"a.md": article()})
