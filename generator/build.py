@@ -38,8 +38,8 @@ from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirect
                                       registered_moves, too_many_rules, unpublished_redirects, with_redirects)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
-from generator.index.taxonomy import (build_site, listed_section_problems, listed_slug_problems, ordered_sections, own_slugs,
-                                      unloaded_name_problems)
+from generator.index.taxonomy import (build_site, listed_section_problems, listed_slug_problems, ordered_sections,
+                                      own_slugs)
 from generator.index.editions import Edition, Note, build_editions, edition_path, email_path, load_notes
 from generator.index.intelligence import Intel
 from generator.render.feeds import site_icon
@@ -312,7 +312,7 @@ def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
          previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None,
-         intel: bytes | None = None, failed: Sequence[Unloaded] = ()) -> SitePlan:
+         intel: bytes | None = None, failed: Sequence[Unloaded] = (), named: Sequence[Named] = ()) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
     ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
@@ -321,7 +321,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     that did not hold an edited article keep its fingerprint unhashed, and the last build's company ``intel``
     (the cache's JSON) be taken as it is: it depends on no body. ``failed`` are the article files with an error
     (``unloaded``) when ``loaded`` comes without its problems (``digest check`` plans on past them): the redirects
-    are checked against their pages too.
+    are checked against their pages too, and ``named`` are their sections and tags, checked for a URL.
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -331,7 +331,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
 
     own = own_slugs(config)
-    site, index_problems = build_site(published, own)
+    # an article with an error of its own is read again (only then), for what is wrong with its redirects and names
+    erring, unread = unloaded(config, options, loaded) if any(p.severity == "error" for p in loaded.problems) \
+        else ([], [])
+    site, index_problems = build_site(published, own, [*unread, *named])
     site = replace(site, pages=loaded.pages)
     config_lines = ConfigLines(config)
     menu, menu_problems = footer_menu(config, loaded.pages, config_lines, loaded.draft_pages)
@@ -354,13 +357,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     if any(p.severity == "error" for p in problems):
         # with them, what is wrong with the redirects, not in the next run: an article with an error of its own is
         # still the page a redirect would hide
-        erring, named = unloaded(config, options, loaded)
         failed = [*erring, *failed]
         waiting = not_yet_out(config, [*moving(site), *failed], left_out)
         held = held_redirects(config, listing, failed, left_out)
-        # and a section or tag that makes no URL, which the index never saw in an article with an error of its own
-        unnamed = unloaded_name_problems(named, own)
-        raise BuildError(set(problems + waiting + held + unnamed) - refused_fixes(held))
+        raise BuildError(set(problems + waiting + held) - refused_fixes(held))
 
     # with more than one job, a big site's related reading is searched in another process meanwhile
     # (after an edit to bodies alone, the companies, tags and order are the last build's: its memo holds)

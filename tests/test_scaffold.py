@@ -428,8 +428,9 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
      "that say what the article is about"),
     (NewArticle("Tes", section="!!!", tags=("???",)),
      "--tags: '???' has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml, "
-     "like 'slugs: {\"???\": question-mark}'; --section: '!!!' has no letters or digits to make a URL from; spell "
-     "it out, or give it its own URL in config.yaml, like 'slugs: {\"!!!\": exclamation-mark}'"),
+     "like 'slugs: {\"!!!\": exclamation-mark, \"???\": question-mark}' (one line for both names); --section: '!!!' "
+     "has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml, like "
+     "'slugs: {\"!!!\": exclamation-mark, \"???\": question-mark}' (one line for both names)"),
     (NewArticle("Tes\x01 baru"), "the title 'Tes\\x01 baru' has the control character U+0001, which feeds and HTML "
                                  "cannot carry; delete it"),
     (NewArticle("Tes", tags=("a\x1b[31m",)), "--tags 'a\\x1b[31m' has the control character U+001B, which feeds and "

@@ -80,9 +80,9 @@ def test_a_section_and_tags_with_no_url_are_said_with_the_articles_own_error(tmp
     assert problems(tmp_path, {"a.md": article(**fields), "b.md": article(title="B", tags="[AI]")}) == [
         f"content/a.md:4: field 'companies': '🤖' {no_url}add it to content/companies.yaml under an id",
         f"content/a.md:5: field 'section': '🚀' {no_url}give it its own URL in config.yaml, like "
-        "'slugs: {\"🚀\": rocket}'",
+        "'slugs: {\"!!!\": exclamation-mark, \"🚀\": rocket}' (one line for both names)",
         f"content/a.md:6: field 'tags': '!!!' {no_url}give it its own URL in config.yaml, like "
-        "'slugs: {\"!!!\": exclamation-mark}'"]
+        "'slugs: {\"!!!\": exclamation-mark, \"🚀\": rocket}' (one line for both names)"]
     make_project(tmp_path, {"a.md": article(**fields)}, config=CONFIG + 'slugs: {"🚀": roket, "!!!": seru}\n')
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)
@@ -103,9 +103,41 @@ def test_a_section_and_tags_with_no_url_are_said_when_the_articles_address_canno
     said only on the next run; their names need neither to be checked for a URL."""
     text = f'---\ntitle: A\n{own}section: "🚀"\ntags: ["!!!"]\ndate: 2025-06-13\n---\nIsi.\n'
     no_url = "has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml, like"
+    line = "'slugs: {\"!!!\": exclamation-mark, \"🚀\": rocket}' (one line for both names)"
     assert problems(tmp_path, {"a.md": text.replace("date: 2025-06-13\n", "") if "date" in own else text}) == [
-        error, f"content/a.md:4: field 'section': '🚀' {no_url} 'slugs: {{\"🚀\": rocket}}'",
-        f"content/a.md:5: field 'tags': '!!!' {no_url} 'slugs: {{\"!!!\": exclamation-mark}}'"]
+        error, f"content/a.md:4: field 'section': '🚀' {no_url} {line}",
+        f"content/a.md:5: field 'tags': '!!!' {no_url} {line}"]
+
+
+def test_names_with_no_url_are_given_one_slugs_line_or_an_entry_in_the_one_there_is(tmp_path: Path) -> None:
+    """An attacker's report: three names with no URL gave three 'slugs: {...}' lines, which added as written are
+    "field 'slugs': is defined twice", and the same line where config.yaml has slugs: already. One line for them
+    all where there is none ('!' and '!!!' not on one URL); else an entry for the slugs: there is."""
+    make_project(tmp_path, {"a.md": article(section='"🚀"', tags='["!!!", AI]'),
+                            "b.md": article(title="B", tags='["!", "!!!"]')})
+    with pytest.raises(BuildError) as caught:
+        build_project(tmp_path)
+    line = 'slugs: {"!": exclamation-mark, "!!!": exclamation-mark-2, "🚀": rocket}'
+    no_url = "has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml"
+    assert [str(p) for p in caught.value.errors] == [
+        f"content/a.md:4: field 'section': '🚀' {no_url}, like '{line}' (one line for all 3 names)",
+        f"content/a.md:5: field 'tags': '!!!' {no_url}, like '{line}' (one line for all 3 names)",
+        f"content/b.md:4: field 'tags': '!' {no_url}, like '{line}' (one line for all 3 names)"]
+    with open(tmp_path / "config.yaml", "a", encoding="utf-8") as config:  # as said
+        config.write(line + "\n")
+    assert "/tags/exclamation-mark-2/" in build_project(tmp_path).output.files["tags/index.html"].decode()
+
+    written = make_project(tmp_path / "written", {"a.md": article(section='"🚀"', tags='["!!!"]')},
+                           config=CONFIG + "slugs:\n  C#: c-sharp\n")
+    with pytest.raises(BuildError) as caught:
+        build_project(written)
+    assert [str(p) for p in caught.value.errors] == [
+        f"content/a.md:4: field 'section': '🚀' {no_url}: add '\"🚀\": rocket' to its slugs: at config.yaml:3",
+        f"content/a.md:5: field 'tags': '!!!' {no_url}: add '\"!!!\": exclamation-mark' to its slugs: at "
+        "config.yaml:3"]
+    with open(written / "config.yaml", "a", encoding="utf-8") as config:
+        config.write('  "🚀": rocket\n  "!!!": exclamation-mark\n')
+    assert "sections/rocket/index.html" in build_project(written).output.files
 
 
 def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:

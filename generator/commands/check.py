@@ -52,7 +52,7 @@ from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, marks_escaped, refused_fixes
 from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
                                   resolves, undotted)
-from generator.index.taxonomy import own_slugs, term_slug, unloaded_name_problems
+from generator.index.taxonomy import own_slugs, term_slug
 
 SHORT = 3
 """Names this short or shorter ('AWS', 'IOH', 'xAI') only match with the same capitals, so that a
@@ -422,11 +422,10 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     files: set[str] | None
     try:
         # past the articles' errors, to find the rest; a redirect is still checked against an erring article's page
+        # (and its section and tags, which the index never sees, checked for a URL as digest build does)
         failed, named = unloaded(config, options, loaded)
-        # a section or tag of an article with an error, which the index never sees, makes no URL: as digest build says
-        findings += [Finding(p, "build") for p in unloaded_name_problems(named, own_slugs(config))]
         site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages,
-                         failed=failed)
+                         failed=failed, named=named)
         findings += [Finding(p, "build") for p in site_plan.warnings]
         # an article whose address changed since the last build, as digest build warns (and --strict fails)
         findings += [Finding(p, "build") for p in located(config.root, moved_articles(snapshot, loaded,

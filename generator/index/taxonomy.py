@@ -39,6 +39,11 @@ class OwnSlugs(dict[str, str]):
     def where(self, folded: str) -> tuple[str, int]:
         return ConfigLines(self._config)("slugs", self.written[folded])
 
+    def mapping(self) -> tuple[str, int] | None:
+        """Where ``slugs:`` itself is written, (file, line), or None where no file has it."""
+        rel, line = ConfigLines(self._config)("slugs")
+        return (rel, line) if line else None
+
 
 def own_slugs(config: Config) -> OwnSlugs:
     """config.yaml's ``slugs:`` by folded name (``OwnSlugs``)."""
@@ -66,20 +71,22 @@ def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
 
 
 def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[str, str],
-                 ) -> tuple[list[Term], list[Problem]]:
+                 ) -> tuple[list[Term], list[Problem], list[tuple[str, int, str, str]]]:
     """Names that differ only in case are one term; different names with one slug are an error (``own``: the
-    slugs config.yaml gives, by folded name)."""
+    slugs config.yaml gives, by folded name); a name that makes no URL is no term, and comes back as (file, line,
+    field, name) for ``no_url_problems``."""
     by_fold: dict[str, list[tuple[str, Article]]] = defaultdict(list)
     for name, article in pairs:
         by_fold[fold(name)].append((name, article))
     by_slug: dict[str, list[str]] = defaultdict(list)
     problems: list[Problem] = []
+    unnamed: list[tuple[str, int, str, str]] = []
     configured = own if isinstance(own, OwnSlugs) else None
     for folded in sorted(by_fold):
         slug = term_slug(folded, own)
         if not slug:
             name, article = by_fold[folded][0]
-            problems.append(Problem(article.source_path, 0, FIELDS[kind], no_url(name)))
+            unnamed.append((article.source_path, 0, FIELDS[kind], name))  # line: ``content.located``
             continue
         by_slug[slug].append(folded)
     terms: list[Term] = []
@@ -107,7 +114,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
         display = min(counts, key=lambda n: (-counts[n], n))
         # members come in site order (newest first), so the term's list needs no sort of its own
         terms.append(Term(kind, slug, display, tuple({a.source_path: a for _, a in members}.values())))
-    return terms, problems
+    return terms, problems, unnamed
 
 
 def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Problem]]:
@@ -159,19 +166,41 @@ def one_name(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def no_url(name: str) -> str:
+def no_url(name: str, own: Mapping[str, str] = {}, together: Sequence[str] = ()) -> str:
     """The build's words for a tag's or section's ``name`` that makes no URL ('🚀', '!!!'): spelling it out changes
-    the name readers see, which config.yaml's ``slugs:`` keeps."""
-    named = make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name) if not ch.isspace()))
-    return (f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or give it its own URL in "
-            f"config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: {named[:40].strip('-') or 'nama'}}}'")
+    the name readers see, which config.yaml's ``slugs:`` keeps: an entry added to the ``slugs:`` it has (``own``),
+    or else one line for every such name of the run (``together``), as a second ``slugs:`` line is an error."""
+    said = (f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or give it its own URL in "
+            "config.yaml")
+    where = own.mapping() if isinstance(own, OwnSlugs) else None
+    entries = _slug_entries(together or (name,), set(own.values()))
+    if where:
+        return f"{said}: add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
+    return (f"{said}, like 'slugs: {{{', '.join(entries.values())}}}'"
+            + ("" if len(entries) < 2 else " (one line for both names)" if len(entries) == 2 else
+               f" (one line for all {len(entries)} names)"))
 
 
-def unloaded_name_problems(failed: Iterable[Named], own: Mapping[str, str]) -> list[Problem]:
-    """The section and tags of each article file with an error of its own (``content.Named``) that make no URL:
-    the index never sees them, yet they are said in the same run."""
-    return [Problem(u.source_path, line, field, no_url(name)) for u in failed for field, name, line in u.names
-            if not term_slug(fold(name), own)]
+def _slug_entries(names: Sequence[str], taken: set[str]) -> dict[str, str]:
+    """A ``slugs:`` entry for each name ('"🚀": rocket'), from its signs' Unicode names: no two with one slug, nor
+    one that ``taken`` (config.yaml's) has, which would make the URL clash."""
+    entries: dict[str, str] = {}
+    used = set(taken)
+    for name in names:
+        spelled = make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name) if not ch.isspace()))
+        slug = spelled[:40].strip("-") or "nama"
+        slug = next(s for s in (slug, *(f"{slug}-{n}" for n in range(2, len(used) + 3))) if s not in used)
+        used.add(slug)
+        entries[name] = f"{json.dumps(name, ensure_ascii=False)}: {slug}"
+    return entries
+
+
+def no_url_problems(unnamed: Iterable[tuple[str, int, str, str]], own: Mapping[str, str]) -> list[Problem]:
+    """Each (file, line, field, name) of a tag or section that makes no URL, as a problem whose advice names them
+    all in one ``slugs:`` line (``no_url``)."""
+    unnamed = list(unnamed)
+    together = list({fold(name): name for *_, name in sorted(unnamed, key=lambda u: fold(u[3]))}.values())
+    return [Problem(path, line, field, no_url(name, own, together)) for path, line, field, name in unnamed]
 
 
 def slug_for(name: str, taken: str) -> str:
@@ -181,13 +210,20 @@ def slug_for(name: str, taken: str) -> str:
     return spelled if spelled and spelled != taken else f"{taken}-2"
 
 
-def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}) -> tuple[Site, list[Problem]]:
+def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed: Iterable[Named] = ()
+               ) -> tuple[Site, list[Problem]]:
     """Index the articles; returns the Site and any URL collisions found (``own``: config.yaml's ``slugs:``, by
-    folded name)."""
+    folded name), and the tags and sections that make no URL, theirs and those of the article files with an error of
+    their own (``failed``, which the index never sees), said in one run with one ``slugs:`` line to add."""
     ordered = newest_first(articles)
     problems = check_article_paths(ordered)
-    tags, tag_problems = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
-    sections, section_problems = _group_names("sections", [(a.section, a) for a in ordered if a.section], own)
+    tags, tag_problems, unnamed = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
+    sections, section_problems, unnamed_sections = _group_names("sections", [(a.section, a) for a in ordered
+                                                                             if a.section], own)
+    unnamed += unnamed_sections + [(u.source_path, line, field, name) for u in failed for field, name, line in u.names
+                                   if not term_slug(fold(name), own)]
+    if unnamed:
+        section_problems += no_url_problems(unnamed, own)
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), key=datetime.timestamp, default=None)
