@@ -585,3 +585,23 @@ def test_a_region_line_of_listed_sections_is_an_error_not_a_new_section(tmp_path
         "section takes one value: pick one, like section: Kepri",
         "error: 2 problems found; nothing was written"]
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("section, first, other, advice", [
+    ("Kepri: Batam | Aceh", "Kepri: Batam", "Aceh", 'section: "Kepri: Batam"'),
+    ("Aceh #1, Kepri", "Aceh #1", "Kepri", 'section: "Aceh #1"'),
+])
+def test_a_joined_sections_advice_is_yaml_that_reads_as_the_section(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], section: str, first: str, other: str, advice: str) -> None:
+    """An attacker's report: 'section: Kepri: Batam' was advised as written, which YAML cannot read (a mapping in a
+    mapping), and 'section: Aceh #1' reads 'Aceh' (the rest a comment), a section of its own; quoted as needed."""
+    make_project(tmp_path, {"a.md": article(section=f'"{section}"')},
+                 config=CONFIG + f'sections: ["{first}", {other}]\n')
+    code, _, err = run(capsys, "build", "--config", str(tmp_path / "config.yaml"))
+    assert (code, err.splitlines()[0]) == (1, f"content/a.md:4: field 'section': '{section}' joins 2 of the sections "
+                                              f"config.yaml lists ({first}, {other}); "
+                                              f"section takes one value: pick one, like {advice}")
+    page = tmp_path / "content/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(f'section: "{section}"', advice), encoding="utf-8")
+    assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
+    assert f">{first}</a>" in (tmp_path / "site/index.html").read_text(encoding="utf-8")

@@ -812,7 +812,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     section = check.name_without_invisible("section", check.text("section"))
     if section and (joined := joined_sections(section, settings.section_names)):
         check.error("section", f"{quoted(section)} joins {len(joined)} of the sections config.yaml lists "
-                               f"({', '.join(joined)}); section takes one value: pick one, like section: {joined[0]}")
+                               f"({', '.join(joined)}); section takes one value: pick one, like section: "
+                               f"{_yaml_text(joined[0])}")
     image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
     if image and not image_alt and (meta.get("image_alt") is None or isinstance(meta["image_alt"], str)):
