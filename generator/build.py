@@ -158,6 +158,11 @@ def is_future(article: Article | Unloaded, options: BuildOptions) -> bool:
     return not options.future and options.now is not None and article.date > options.now
 
 
+def published_of(articles: Iterable[Article], options: BuildOptions) -> list[Article]:
+    """The articles the site shows: no draft (but with --drafts), none dated after 'now' (but with --future)."""
+    return [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
+
+
 def content_problems(config: Config, options: BuildOptions, registry: Registry | None = None,
                      zone_known: bool = True) -> list[Problem]:
     """What a run that stops at config.yaml's or companies.yaml's problems reports with them, not in the next run:
@@ -312,7 +317,8 @@ def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
          previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None,
-         intel: bytes | None = None, failed: Sequence[Unloaded] = (), named: Sequence[Named] = ()) -> SitePlan:
+         intel: bytes | None = None, failed: Sequence[Unloaded] = (), together: Sequence[str] | None = None,
+         ) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
     ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
@@ -321,20 +327,21 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     that did not hold an edited article keep its fingerprint unhashed, and the last build's company ``intel``
     (the cache's JSON) be taken as it is: it depends on no body. ``failed`` are the article files with an error
     (``unloaded``) when ``loaded`` comes without its problems (``digest check`` plans on past them): the redirects
-    are checked against their pages too, and ``named`` are their sections and tags, checked for a URL.
+    are checked against their pages too, and ``together`` is every tag and section that makes no URL, theirs too
+    (``taxonomy.site_no_url_names``), for the one ``slugs:`` line the advice gives.
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
     articles = loaded.articles
     hidden_drafts = [a for a in articles if a.draft and not options.drafts]
     future = tuple(a for a in articles if is_future(a, options) and not (a.draft and not options.drafts))
-    published = [a for a in articles if (options.drafts or not a.draft) and not is_future(a, options)]
+    published = published_of(articles, options)
 
     own = own_slugs(config)
     # an article with an error of its own is read again (only then), for what is wrong with its redirects and names
     erring, unread = unloaded(config, options, loaded) if any(p.severity == "error" for p in loaded.problems) \
         else ([], [])
-    site, index_problems = build_site(published, own, [*unread, *named])
+    site, index_problems = build_site(published, own, unread, together)
     site = replace(site, pages=loaded.pages)
     config_lines = ConfigLines(config)
     menu, menu_problems = footer_menu(config, loaded.pages, config_lines, loaded.draft_pages)

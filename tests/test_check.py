@@ -164,6 +164,25 @@ def test_a_section_and_tag_with_no_url_in_an_erring_article_are_found_with_its_e
         (4, "companies"), (5, "section"), (6, "tags")]
 
 
+def test_names_with_no_url_in_and_out_of_the_index_share_one_slugs_line_and_the_links_are_still_checked(
+        tmp_path: Path) -> None:
+    """As digest build says them: an article with an error of its own ('🚀') and a published one ('!') name each
+    other in one slugs: line; and with the erring article's alone, the other articles' links are checked past it,
+    as before."""
+    broken = article(title="C", body="Lihat [arsip](/2025/06/tidak-ada/).\n")
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", companies='["🤖"]', section='"🚀"'),
+                            "2025/06/b.md": article(title="B", tags='["!"]'), "2025/06/c.md": broken})
+    line = "like 'slugs: {\"!\": exclamation-mark, \"🚀\": rocket}' (one line for both names)"
+    found = [(p["path"], p["line"], p["message"]) for p in check_json(tmp_path)["problems"]]  # type: ignore[index]
+    assert [(path, at, message.rpartition("its own URL in config.yaml, ")[2]) for path, at, message in found
+            if "make a URL" in message and "🤖" not in message] == [
+        ("content/2025/06/a.md", 5, line), ("content/2025/06/b.md", 4, line)]
+    make_project(tmp_path / "alone", {"2025/06/a.md": article(title="A", companies='["🤖"]', tags='["!!!"]'),
+                                      "2025/06/c.md": broken})
+    found = [(p["path"], p["line"]) for p in check_json(tmp_path / "alone")["problems"]]  # type: ignore[index]
+    assert found == [("content/2025/06/a.md", 4), ("content/2025/06/a.md", 5), ("content/2025/06/c.md", 5)]
+
+
 def test_tags_given_their_own_urls_are_not_variants_of_each_other(tmp_path: Path) -> None:
     """With 'C#' at its own URL (config.yaml `slugs:`) the build is happy, and check no longer calls 'C#' a
     misspelling of 'C++'; 'go-to' still is one of 'GoTo'."""

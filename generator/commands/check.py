@@ -52,7 +52,7 @@ from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, marks_escaped, refused_fixes
 from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
                                   resolves, undotted)
-from generator.index.taxonomy import own_slugs, term_slug
+from generator.index.taxonomy import failed_no_url, no_url_problems, own_slugs, site_no_url_names, term_slug
 
 SHORT = 3
 """Names this short or shorter ('AWS', 'IOH', 'xAI') only match with the same capitals, so that a
@@ -413,7 +413,7 @@ def _last_build(cache: Path, inputs: str, options: BuildOptions) -> _BuildState 
 def _plan(config: Config, options: BuildOptions, config_findings: list[Finding], cache: Path) -> _BuildState:
     """Load and plan the site as ``digest build`` does, rendering only pages whose inputs changed since
     the last build (to find template errors); the build cache spares parsing unchanged articles."""
-    from generator.build import load, moved_articles, plan, render, unloaded  # only now: Jinja and the page kinds
+    from generator.build import load, moved_articles, plan, published_of, render, unloaded  # only now: Jinja, pages
     from generator.load.content import located
 
     snapshot = load_cache(cache)
@@ -422,10 +422,13 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     files: set[str] | None
     try:
         # past the articles' errors, to find the rest; a redirect is still checked against an erring article's page
-        # (and its section and tags, which the index never sees, checked for a URL as digest build does)
         failed, named = unloaded(config, options, loaded)
+        # its section and tags, which the index never sees, checked for a URL as digest build does: in one slugs: line
+        own = own_slugs(config)
+        together = site_no_url_names(published_of(loaded.articles, options), named, own)
+        findings += [Finding(p, "build") for p in no_url_problems(failed_no_url(named, own), own, together)]
         site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages,
-                         failed=failed, named=named)
+                         failed=failed, together=together)
         findings += [Finding(p, "build") for p in site_plan.warnings]
         # an article whose address changed since the last build, as digest build warns (and --strict fails)
         findings += [Finding(p, "build") for p in located(config.root, moved_articles(snapshot, loaded,

@@ -195,12 +195,32 @@ def _slug_entries(names: Sequence[str], taken: set[str]) -> dict[str, str]:
     return entries
 
 
-def no_url_problems(unnamed: Iterable[tuple[str, int, str, str]], own: Mapping[str, str]) -> list[Problem]:
-    """Each (file, line, field, name) of a tag or section that makes no URL, as a problem whose advice names them
-    all in one ``slugs:`` line (``no_url``)."""
-    unnamed = list(unnamed)
-    together = list({fold(name): name for *_, name in sorted(unnamed, key=lambda u: fold(u[3]))}.values())
+def no_url_problems(unnamed: Sequence[tuple[str, int, str, str]], own: Mapping[str, str],
+                    together: Sequence[str] | None = None) -> list[Problem]:
+    """Each (file, line, field, name) of a tag or section that makes no URL, as a problem whose advice names
+    ``together`` (every such name of the run, ``no_url_names``; else those of ``unnamed``) in one ``slugs:`` line."""
+    if together is None:
+        together = no_url_names((name for *_, name in unnamed), own)
     return [Problem(path, line, field, no_url(name, own, together)) for path, line, field, name in unnamed]
+
+
+def no_url_names(names: Iterable[str], own: Mapping[str, str]) -> list[str]:
+    """Of tags' and sections' ``names``, those that make no URL, once each, in order."""
+    return list({fold(n): n for n in sorted(set(names), key=lambda n: (fold(n), n))
+                 if not term_slug(fold(n), own)}.values())
+
+
+def failed_no_url(failed: Iterable[Named], own: Mapping[str, str]) -> list[tuple[str, int, str, str]]:
+    """(file, line, field, name) of each section and tag that makes no URL in the article files with an error of
+    their own (``content.Named``), which the index never sees."""
+    return [(u.source_path, line, field, name) for u in failed for field, name, line in u.names
+            if not term_slug(fold(name), own)]
+
+
+def site_no_url_names(articles: Iterable[Article], failed: Iterable[Named], own: Mapping[str, str]) -> list[str]:
+    """The names that make no URL of the articles' tags and sections and of ``failed``'s (``no_url_names``)."""
+    return no_url_names([*(t for a in articles for t in a.tags), *(a.section for a in articles if a.section),
+                         *(name for u in failed for _, name, _ in u.names)], own)
 
 
 def slug_for(name: str, taken: str) -> str:
@@ -210,20 +230,20 @@ def slug_for(name: str, taken: str) -> str:
     return spelled if spelled and spelled != taken else f"{taken}-2"
 
 
-def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed: Iterable[Named] = ()
-               ) -> tuple[Site, list[Problem]]:
+def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed: Iterable[Named] = (),
+               together: Sequence[str] | None = None) -> tuple[Site, list[Problem]]:
     """Index the articles; returns the Site and any URL collisions found (``own``: config.yaml's ``slugs:``, by
     folded name), and the tags and sections that make no URL, theirs and those of the article files with an error of
-    their own (``failed``, which the index never sees), said in one run with one ``slugs:`` line to add."""
+    their own (``failed``, which the index never sees), said in one run with one ``slugs:`` line to add for all
+    (``together``, where a caller says ``failed``'s apart: ``site_no_url_names``)."""
     ordered = newest_first(articles)
     problems = check_article_paths(ordered)
     tags, tag_problems, unnamed = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
     sections, section_problems, unnamed_sections = _group_names("sections", [(a.section, a) for a in ordered
                                                                              if a.section], own)
-    unnamed += unnamed_sections + [(u.source_path, line, field, name) for u in failed for field, name, line in u.names
-                                   if not term_slug(fold(name), own)]
+    unnamed += unnamed_sections + failed_no_url(failed, own)
     if unnamed:
-        section_problems += no_url_problems(unnamed, own)
+        section_problems += no_url_problems(unnamed, own, together)
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), key=datetime.timestamp, default=None)
