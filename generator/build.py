@@ -638,7 +638,8 @@ def _moved_key(article: Article, by_title: bool) -> tuple[str, str]:
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
            progress: Progress | None = None, live: Live | None = None, index: bool = True,
            scratch: search.Scratch | None = None) -> BuildResult:
-    """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered.
+    """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered. Every
+    template that does not compile fails it (``precompiled.compile_errors``), whether a page uses it or not.
 
     ``index=False`` (``digest check``) leaves out the search index, which would need every article page."""
     config, site, planned = site_plan.config, site_plan.site, site_plan.planned
@@ -653,8 +654,10 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
         planned = fill(site_plan.kinds, planned, {p.spec.path for p in planned if p.spec.path not in reuse})
     indexed: list[tuple[str, bytes]] = []
     direct = Direct()
-    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct,
-                     site_plan.warnings, site_plan.lacking_macros)
+    # a template that does not compile fails the build though no page uses it yet, with the pages' errors
+    told = (*site_plan.warnings, *precompiled.compile_errors(site_plan.env, config.root))
+    stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct, told,
+                     site_plan.lacking_macros)
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
     output.add_all(render_sitemap(config, site, [p.spec.path for p in planned]))

@@ -86,6 +86,31 @@ def test_a_missing_template_is_a_clear_error(tmp_path: Path) -> None:
                      "email.html", "email.txt", "search.html", "sources.html", "terms.html")]
 
 
+@pytest.mark.parametrize("command", [["build", "-j", "1"], ["build", "-j", "2"], ["check"]])
+def test_a_template_that_does_not_compile_fails_the_first_run_though_no_page_uses_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """A fixer's report: a syntax error in templates/page.html passed 'digest build' and 'digest check' (rc 0) until
+    the first page in content/pages/ used it, and then failed that build. Every template that does not compile is
+    told in the first run, with the same words a page using it gets, with the other template errors; nothing is
+    written."""
+    from generator.commands.cli import main
+
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"templates/page.html": '{% extends "theme/page.html" %}\n{% block main %}\n{% if %}'
+                                                  "{% endblock %}\n",
+                           "templates/parts/_box.html": "<p>\n{{ 'x'|nosuch }}</p>\n",  # a filter no one defined
+                           "templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}'
+                                                     "\n{{ nope }}\n{% endblock %}\n"})
+    code = main([*command, "--config", str(tmp_path / "config.yaml")])
+    out, err = capsys.readouterr()
+    end = "; fix the template, or remove your override of it"
+    assert code == 1 and [line for line in (out + err).splitlines() if "template error" in line] == [
+        f"templates/article.html:3: template error: 'nope' is undefined{end}",
+        f"templates/page.html:3: template error: Expected an expression, got 'end of statement block'{end}",
+        f"templates/parts/_box.html:2: template error: No filter named 'nosuch'.{end}"]
+    assert not (tmp_path / "site").exists()
+
+
 def build_errors(root: Path, files: dict[str, str]) -> list[str]:
     """The errors of building the project at ``root`` (with one article) once ``files`` are written, as told."""
     make_project(root, {"a.md": article()})

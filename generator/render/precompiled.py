@@ -7,8 +7,8 @@ build, that makes the same environment and compiles every template it can see; t
 meanwhile. Before rendering, ``install`` takes what it compiled: each template's code, keyed by Jinja's
 bytecode-cache key (its name and file) and the hash of its source, reaches this process through
 ``parallel.Later``'s pipe, as marshal data in JSON. A template whose source is not the one compiled, or
-that the other process could not compile (a syntax error, a missing theme), is compiled here as before,
-and its error reported as before. The code comes only from that forked child of this process, never from
+that the other process could not compile (a syntax error, a missing theme), is compiled here as before;
+``compile_errors`` tells each that does not compile, before any page is rendered. The code comes only from that forked child of this process, never from
 a file or the build cache, which hold data only (docs/cache.md).
 """
 from __future__ import annotations
@@ -16,10 +16,12 @@ from __future__ import annotations
 import base64
 import marshal
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator.core.errors import Problem
 from generator.core.parallel import Later
 from generator.load.config import Config
 
@@ -35,7 +37,7 @@ def start(config: Config) -> Later[Codes]:
 def install(env: jinja2.Environment, compiled: Later[Codes] | None) -> None:
     """Load into ``env`` every template it can see, with the code the other process compiled (render workers
     forked after this inherit them); a template it did not compile is compiled here, and one that does not
-    compile is left for the page that asks for it, which reports the error as without this."""
+    compile is told by ``compile_errors``."""
     if compiled is None:
         return
     env.bytecode_cache = _Compiled(compiled())
@@ -56,18 +58,54 @@ def _compile_all(config: Config) -> Codes:
     return recorder.codes
 
 
-def _load_all(env: jinja2.Environment) -> None:
-    """Load every template ``env`` can list; one that does not load is left for the page that asks for it, which
-    compiles it again and reports the error."""
+def compile_errors(env: jinja2.Environment, root: Path) -> list[Problem]:
+    """Every template ``env`` can see that does not compile (a syntax error, a filter no one defined), in the words
+    a page using it gets (``theme.template_problem``): told in the first run, also when no page uses it yet
+    (``templates/page.html`` before the first page), where it waited for the build that first used it. What
+    ``install`` or a page loaded comes from the environment's cache; the rest is compiled here, once, for the pages
+    too."""
+    from generator.render.theme import template_problem
+
+    return [template_problem(e, root) for e in _load_all(env, _file_names(env))]
+
+
+def _file_names(env: jinja2.Environment) -> list[str]:
+    """One name of each template file ``env`` can list: a theme's template by its own name, not again as
+    ``theme/<name>`` (compiled under each name, each file would be compiled twice when one job builds)."""
+    assert env.loader is not None
+    files, names = set(), []
+    for name in sorted(_names(env), key=lambda name: name.startswith("theme/")):
+        try:
+            filename = env.loader.get_source(env, name)[1]
+        except Exception:  # noqa: BLE001 - loaded when a page asks for it, which reports the error
+            continue
+        if filename not in files:
+            files.add(filename)
+            names.append(name)
+    return names
+
+
+def _names(env: jinja2.Environment) -> list[str]:
+    """Every template name ``env`` can list; none when the folders cannot be listed."""
     try:
-        names = env.list_templates()
+        return env.list_templates()
     except Exception:  # noqa: BLE001 - each template is loaded when a page asks for it
-        return
-    for name in names:
+        return []
+
+
+def _load_all(env: jinja2.Environment, names: list[str] | None = None) -> list[jinja2.TemplateSyntaxError]:
+    """Load every template of ``names`` (by default every one ``env`` can list); the errors of those that do not
+    compile. One that does not load for another reason is left for the page that asks for it, which loads it
+    again and reports the error."""
+    errors = []
+    for name in _names(env) if names is None else names:
         try:
             env.get_template(name)
+        except jinja2.TemplateSyntaxError as e:
+            errors.append(e)
         except Exception:  # noqa: BLE001 - see above
             continue
+    return errors
 
 
 class _Recorder(jinja2.BytecodeCache):
