@@ -824,6 +824,33 @@ def test_pelican_settings_in_a_chained_assignment_are_read(tmp_path: Path, capsy
         "/feeds/all-en.atom.xml /feed.xml 301"]  # Pelican's TRANSLATION_FEED_ATOM, left on
 
 
+def test_pelican_settings_annotated_or_in_a_tuple_are_read_and_computed_ones_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fixer's report: `TIMEZONE: str = 'Asia/Tokyo'` was not read (the report said the site names no time zone),
+    nor `SITEURL, OTHER = 'https://kopi.example', 1`, without a word. Both are read as Pelican, which runs the
+    file, has them; a setting computed (`os.environ[...]`) is named as one the import did not run, and not said to
+    be missing."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "import os\nSITENAME: str = 'Kabar Kopi'\nTIMEZONE: str = 'Asia/Tokyo'\n"
+                          "SITEURL, OTHER = 'https://kopi.example', 1\nDEFAULT_LANG = os.environ['LANG']\n",
+        "content/a.md": "Title: A\nDate: 2024-03-01 20:00\n\nIsi.\n"})
+    config = (new / "config.yaml").read_text()
+    assert all(line in config.splitlines() for line in (
+        'title: "Kabar Kopi"', 'base_url: "https://kopi.example/"', 'timezone: "Asia/Tokyo"', 'language: "id"'))
+    assert "\ndate: 2024-03-01T20:00:00\n" in (new / "content/2024/03/a.md").read_text()  # in Asia/Tokyo, not UTC
+    report = (new / "import-report.txt").read_text()
+    assert "pelicanconf.py: computes DEFAULT_LANG, which this import reads but never runs: language in config.yaml " \
+           "is digest init's; set it to what it gives" in report
+    assert "no time zone" not in report and "names no language" not in report
+
+    write_files(tmp_path / "src", {"publishconf.py": "from pelicanconf import *\nSITEURL = os.environ['URL']\n"})
+    shutil.rmtree(new)
+    new = import_site(tmp_path, capsys, "pelican", {})
+    assert 'base_url: "https://example.org/"' in (new / "config.yaml").read_text()  # not pelicanconf.py's
+    assert "publishconf.py: computes SITEURL, which this import reads but never runs: base_url in config.yaml is " \
+           "digest init's; set it to what it gives" in (new / "import-report.txt").read_text()
+
+
 def test_a_jekyll_permalink_pattern_and_a_singular_category(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`permalink: /arsip/:year/:title/` was copied as it is, a Netlify pattern that sent every /arsip/*/*/ to one
     post; `category: Berita Lokal` (singular: one category in Jekyll) became section "Berita" and tag "Lokal"."""

@@ -134,15 +134,17 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
     language = primary_subtag(site.language)
     kept = "language is digest init's (id, Indonesian); set language: en if the site is in English"
     if not language:
-        notes.append(Note("config.yaml", f"the old site names no language, so {kept}"))
+        if "language" not in site.computed:  # a computed one is named by the reader's report
+            notes.append(Note("config.yaml", f"the old site names no language, so {kept}"))
     elif language in LANGUAGES:
         values["language"] = language
     else:
         notes.append(Note("config.yaml", f"the old site's language {quoted(site.language)} has no theme words here "
                                          f"(they are {' and '.join(LANGUAGES)}), so {kept}"))
     if not site.timezone:
-        notes.append(Note("config.yaml", "the old site names no time zone, so timezone is digest init's "
-                                         "(Asia/Jakarta): dates and the site's days are read there; set yours"))
+        if "timezone" not in site.computed:
+            notes.append(Note("config.yaml", "the old site names no time zone, so timezone is digest init's "
+                                             "(Asia/Jakarta): dates and the site's days are read there; set yours"))
     else:
         try:
             ZoneInfo(site.timezone)
@@ -579,7 +581,7 @@ def one_spelling(posts: tuple[Post, ...]) -> tuple[tuple[Post, ...], list[Note]]
 def make_project(generator: str, scan: Scan, registry: Registry | None, registry_bytes: bytes | None) -> Project:
     """Every file of the new project, in memory."""
     config, base, tz, config_notes = project_config(scan.site)
-    in_utc = scan.site.naive_in_utc and not scan.site.timezone
+    in_utc = scan.site.naive_in_utc and not scan.site.timezone and "timezone" not in scan.site.computed
     posts, spellings = one_spelling(scan.posts)
     placed, bad_dates, notes = place(posts, tz, base, in_utc)
     notes += spellings

@@ -145,6 +145,9 @@ class OldSite:
     naive_in_utc: bool = False
     """Without ``timezone``, the old generator read a time written without an offset as UTC (Hugo and Pelican
     do; Jekyll used the building machine's zone, which nobody knows now)."""
+    computed: tuple[str, ...] = ()
+    """The keys above ('timezone', 'base_url'...) the old config computes (``os.environ[...]``): unknown, and named
+    so by the reader's report, never said to be missing."""
 
 
 Rewrite = Callable[[Post, dict[str, str], str], str]

@@ -34,21 +34,14 @@ _LEFT = re.compile(r"\{(?:static|attach|filename|tag|category|author|index)\}|\|
 (which have other addresses here: /tags/<slug>/, /sections/<slug>/)."""
 
 
-_NAME = r"[A-Za-z_]\w*"
-"""A Python name, as one of a chained assignment's targets."""
-
-
 def _setting(folder: Path, name: str) -> str:
-    """A plain string setting (``NAME = 'value'``) from pelicanconf.py, or '' (never executed)."""
+    """A string setting as Pelican's live build has it: publishconf.py's SITEURL (which sets it again after
+    importing pelicanconf.py), else pelicanconf.py's, its last assignment (``_literals``); '' when unset, not a
+    string, or computed (``os.environ[...]``: the report names it, ``_COMPUTED_WHY``)."""
     for conf in ("publishconf.py", "pelicanconf.py") if name == "SITEURL" else ("pelicanconf.py",):
-        path = folder / conf
-        if path.is_file():
-            # the value in the quotes it is written in: "Kabar's Blog" keeps its apostrophe (never executed, so a
-            # literal only: an escape or a concatenation is not read); in a chain too (SITENAME = TITLE = 'x')
-            match = re.search(rf"^(?:{_NAME}\s*=\s*)*?{name}\s*=\s*(?:{_NAME}\s*=\s*)*(?:'([^'\n]+)'|\"([^\"\n]+)\")",
-                              path.read_text("utf-8", "replace"), re.MULTILINE)
-            if match:
-                return match.group(1) or match.group(2)
+        found = _literals(folder, conf)
+        if name in found:
+            return found[name] if isinstance(found[name], str) else ""  # type: ignore[return-value]
     return ""
 
 
@@ -61,15 +54,31 @@ def _literals(folder: Path, name: str = "pelicanconf.py") -> dict[str, object]:
         return {}
     found: dict[str, object] = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and (names := [t.id for t in node.targets if isinstance(t, ast.Name)]):
-            try:  # each name of a chain (FEED_ALL_ATOM = CATEGORY_FEED_ATOM = None) has the value
-                value = ast.literal_eval(node.value)
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                value = COMPUTED
-            found |= dict.fromkeys(names, value)
+        if isinstance(node, ast.Assign):  # each target of a chain (FEED_ALL_ATOM = CATEGORY_FEED_ATOM = None)
+            for target in node.targets:
+                found |= _assigned(target, node.value)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:  # TIMEZONE: str = 'Asia/Tokyo'
+            found |= _assigned(node.target, node.value)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):  # STATIC_PATHS += [...]
             found[node.target.id] = COMPUTED
     return found
+
+
+def _assigned(target: ast.expr, value: ast.expr) -> dict[str, object]:
+    """The names ``target`` gets from ``value``, as Python assigns them: a tuple of names (``SITEURL, OTHER =
+    'https://kopi.example', 1``) takes a literal tuple's items one by one; a value that is not a literal, or a
+    tuple that does not match, makes each name ``COMPUTED``. An attribute or item target sets no setting."""
+    if isinstance(target, ast.Name):
+        try:
+            return {target.id: ast.literal_eval(value)}
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return {target.id: COMPUTED}
+    if not isinstance(target, (ast.Tuple, ast.List)):
+        return {}
+    items = value.elts if isinstance(value, (ast.Tuple, ast.List)) else None
+    if items is None or len(items) != len(target.elts) or any(isinstance(e, ast.Starred) for e in (*items, *target.elts)):
+        return {name.id: COMPUTED for name in ast.walk(target) if isinstance(name, ast.Name)}
+    return {name: got for part, item in zip(target.elts, items) for name, got in _assigned(part, item).items()}
 
 
 COMPUTED = object()
@@ -93,6 +102,9 @@ its defaults (Pelican 4.10's: the last four are its ``DIRECT_TEMPLATES``, saved 
 _DIRECT_TEMPLATES = ("index", "tags", "categories", "authors", "archives")
 _FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
+_SITE_SETTINGS = {"SITENAME": "title", "SITEURL": "base_url", "TIMEZONE": "timezone", "DEFAULT_LANG": "language"}
+"""Pelican's settings that config.yaml takes (``OldSite``), with the key each becomes."""
+
 _COMPUTED_WHY = {
     "STATIC_PATHS": "every other file in the content folder is copied to static/; remove those Pelican did not "
                     "publish",
@@ -112,7 +124,8 @@ _COMPUTED_WHY = {
     "WITH_FUTURE_DATES": "an article dated after the import is held until its date (digest build leaves it out "
                          "till then)",
     **{name: "its subscribers get no redirect to the new feed; add one to static/_redirects by hand"
-       for name in sorted(_FEED_SETTINGS)}}
+       for name in sorted(_FEED_SETTINGS)},
+    **{name: f"{key} in config.yaml is digest init's; set it to what it gives" for name, key in _SITE_SETTINGS.items()}}
 """What the import does instead when pelicanconf.py computes one of these, for the report."""
 
 
@@ -145,16 +158,19 @@ def scan(root: Path) -> Scan:
     settings = settings if conf == root else _literals(conf)
     # the feeds the site published: pelican-quickstart turns them off in pelicanconf.py (for previews) and on in
     # publishconf.py, which `pelican -s publishconf.py` builds the live site with
-    settings = {**settings, **{name: value for name, value in _literals(conf, "publishconf.py").items()
-                               if name in _FEED_SETTINGS}}
+    live = {name: value for name, value in _literals(conf, "publishconf.py").items()
+            if name in _FEED_SETTINGS or name == "SITEURL"}  # the live site's address too
+    settings = {**settings, **live}
     computed = [name for name in _COMPUTED_WHY if settings.get(name) is COMPUTED]
     static_paths = [""] if "STATIC_PATHS" in computed else _strings(settings.get("STATIC_PATHS", ["images"])) or []
     extra = settings.get("EXTRA_PATH_METADATA")
     extra = extra if isinstance(extra, dict) else {}
     default_lang = (conf / "pelicanconf.py").is_file() and "DEFAULT_LANG" not in settings  # Pelican's default: en
-    language = _setting(conf, "DEFAULT_LANG") or ("en" if default_lang else "")
-    site = OldSite(_setting(conf, "SITENAME"), _setting(conf, "SITEURL"), _setting(conf, "TIMEZONE"), language,
-                   naive_in_utc=True)  # Pelican without TIMEZONE: UTC
+    told = {name: _setting(conf, name) for name in _SITE_SETTINGS}
+    language = told["DEFAULT_LANG"] or ("en" if default_lang else "")
+    site = OldSite(told["SITENAME"], told["SITEURL"], told["TIMEZONE"], language,
+                   naive_in_utc=True,  # Pelican without TIMEZONE: UTC
+                   computed=tuple(_SITE_SETTINGS[name] for name in computed if name in _SITE_SETTINGS))
     conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
     posts: list[Post] = []
     others: list[tuple[Path, str]] = []
@@ -252,8 +268,9 @@ def scan(root: Path) -> Scan:
     notes += [Note(conf_file, "sets no DEFAULT_LANG, so the site is in Pelican's default, en "
                    "(language: en in config.yaml, as Pelican declared it); set language: id if it is in Indonesian")
               ] if default_lang else []
-    notes += [Note(conf_file, f"computes {name}, which this import reads but never runs: "
-                                                         f"{_COMPUTED_WHY[name]}") for name in computed]
+    notes += [Note(conf_file.replace("pelicanconf", "publishconf") if name in live else conf_file,
+                   f"computes {name}, which this import reads but never runs: {_COMPUTED_WHY[name]}")
+              for name in computed]
     for name, default, kind in _TERM_FEEDS:  # a feed setting this import cannot follow: said, never guessed
         if (pattern := _feed(settings, name, default)) and not _term_feed(pattern, "x", kind):
             field = "{lang}" if kind == "langs" else "{slug}"
