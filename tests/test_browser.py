@@ -1308,3 +1308,26 @@ def test_a_search_result_is_in_its_articles_language(browser: Any, tmp_path: Pat
             page.goto(root + f"/search/?q={word}", wait_until="networkidle")
             page.wait_for_selector("#search-results .count:not(:empty)")
             assert page.locator("#search-results li").count() == 0, word
+
+
+def test_a_right_to_left_article_fits_a_phone_and_shows_its_skip_link_on_tab(browser: Any, tmp_path: Path) -> None:
+    """An Arabic article (``lang: ar``, ``<html dir="rtl">``) was 10,359 px wide and blank on a phone: the skip
+    link hidden at ``left: -9999px`` overflowed to the left, which an RTL page scrolls to. Hidden by clipping, it
+    takes no room in either direction and still appears on the first Tab."""
+    from conftest import LANGUAGES_SITE
+    shutil.copytree(LANGUAGES_SITE, tmp_path / "p")
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/openai-arab/", wait_until="networkidle")
+        assert page.evaluate("() => [document.dir, document.documentElement.scrollWidth, scrollX]") == ["rtl", 360, 0]
+        page.keyboard.press("Tab")
+        skip = page.evaluate("""() => { const a = document.activeElement, r = a.getBoundingClientRect();
+            return {cls: a.className, shown: r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.width > 40
+                    && r.height > 20, width: document.documentElement.scrollWidth}; }""")
+        assert skip == {"cls": "skip", "shown": True, "width": 360}, skip
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
