@@ -93,6 +93,17 @@ def test_a_share_preview_says_the_articles_locale(files: dict[str, bytes], path:
     page = html(files, path)
     assert [m.get("content") for m in page.xpath("//meta[@property='og:locale']")] == [locale]
     assert not page.xpath("//meta[@property='og:locale:alternate']")
+def test_the_headline_and_summary_take_the_articles_direction(files: dict[str, bytes]) -> None:
+    """An Arabic headline beginning with "OpenAI" had ``dir="auto"``, so it was laid out left to right above a
+    right-to-left body (and an English one beginning with an Arabic name the other way). With ``lang:`` they take
+    the page's direction; an article in the site's language keeps ``dir="auto"``."""
+    def direction(path: str, xpath: str) -> str:
+        (element,) = html(files, path).xpath(xpath)
+        return next((e.get("dir") for e in element.iterancestors() if e.get("dir")), "ltr") \
+            if element.get("dir") is None else element.get("dir")
+    for path, expected in (("2025/06/openai-arab/index.html", "rtl"), ("2025/06/openai-jakarta/index.html", "ltr"),
+                           ("2025/06/pusat-data/index.html", "auto")):
+        assert [direction(path, "//h1"), direction(path, "//p[@class='lead']")] == [expected, expected], path
 
 
 def test_related_and_neighbouring_titles_say_their_language(files: dict[str, bytes]) -> None:
