@@ -106,6 +106,20 @@ def test_the_headline_and_summary_take_the_articles_direction(files: dict[str, b
         assert [direction(path, "//h1"), direction(path, "//p[@class='lead']")] == [expected, expected], path
 
 
+def test_a_region_that_writes_its_language_in_another_script_gives_that_direction(tmp_path: Path) -> None:
+    """The direction was looked up by the language alone: Punjabi in Pakistan, Azerbaijani in Iran, Uzbek in
+    Afghanistan and Kurdish in Iraq (written in Arabic script there) got no ``dir="rtl"``, and Sindhi in India
+    (Devanagari) got one. CLDR's likely script for language and region comes first; a script written wins."""
+    expected = {"pa-PK": "rtl", "az-IR": "rtl", "uz-AF": "rtl", "ku-IQ": "rtl", "sd-IN": None, "sd": "rtl",
+                "pa": None, "ar-EG": "rtl", "sd-Arab-IN": "rtl", "pa-Guru-PK": None}
+    root = make_project(tmp_path, {f"2025/06/{i}.md": article(title=f"A{i}", lang=tag)
+                                   for i, tag in enumerate(expected)})
+    files = build_project(root).output.files
+    pages = {tag: html(files, f"2025/06/{i}/index.html") for i, tag in enumerate(expected)}
+    assert {tag: page.get("dir") for tag, page in pages.items()} == expected
+    assert [tag for tag, page in pages.items() if page.get("lang") != tag] == []
+
+
 def test_related_and_neighbouring_titles_say_their_language(files: dict[str, bytes]) -> None:
     page = html(files, "2025/06/openai-jakarta/index.html")
     related = {a.get("href"): (a.get("lang"), a.get("dir")) for a in page.xpath("//section[@class='related']//a")}

@@ -337,16 +337,22 @@ def tag_hint(written: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)
 def right_to_left_tag(tag: str) -> bool:
-    """Whether text in the language ``tag`` names is written right to left: by its script, or its language's
-    likely one (CLDR's: 'ar' → Arab, 'he' → Hebr, 'ur' → Arab)."""
-    parts = tag.split("-")
-    script = parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+    """Whether text in the language ``tag`` names is written right to left: by its script, or the likely one for
+    its language in its region, else for its language (CLDR's: 'ar' → Arab, 'pa' → Guru but 'pa-PK' → Arab,
+    'sd' → Arab but 'sd-IN' → Deva)."""
+    found = _TAG.fullmatch(tag.lower())
+    if found is None:
+        return False
+    language, script, region, _ = found.groups()
     if script is None:
         from babel.core import get_global
-        likely = get_global("likely_subtags").get(parts[0], "").split("_")
+        likely_subtags = get_global("likely_subtags")
+        likely = (region and likely_subtags.get(f"{language}_{region.upper()}")
+                  or likely_subtags.get(language, "")).split("_")
         script = likely[1] if len(likely) > 1 else ""
-    return script in _RIGHT_TO_LEFT_SCRIPTS
+    return script.title() in _RIGHT_TO_LEFT_SCRIPTS
 
 
 @lru_cache(maxsize=None)
