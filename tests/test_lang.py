@@ -120,6 +120,33 @@ def test_a_region_that_writes_its_language_in_another_script_gives_that_directio
     assert [tag for tag, page in pages.items() if page.get("lang") != tag] == []
 
 
+@pytest.mark.parametrize("body", [
+    "## First\n\nOne.\n\n## Second\n\nTwo.\n",  # rendered by markdown-it-pyrs
+    "## First\n\nOne.[^1]\n\n## Second\n\nTwo.\n\n[^1]: A note.\n",  # footnotes: by markdown-it-py
+], ids=["fast", "footnotes"])
+def test_the_themes_words_in_a_body_in_another_language_say_the_sites(tmp_path: Path, body: str) -> None:
+    """In a ``lang: en`` article the labels the renderer adds ("Daftar isi", "Tautan ke bagian ini", "Catatan kaki
+    1", "Kembali ke teks catatan 1", "Catatan kaki") were read by a screen reader with English rules. They say
+    ``lang="id"``; the article's own words in the table of contents and the notes stay in its language, and a body
+    in the site's language has no ``lang`` at all."""
+    root = make_project(tmp_path, {"2025/06/en.md": article(title="E", lang="en", toc="true", body=body),
+                                   "2025/06/id.md": article(title="I", toc="true", body=body)})
+    files = build_project(root).output.files
+
+    def lang(element: lxml.html.HtmlElement) -> str | None:
+        return next((e.get("lang") for e in (element, *element.iterancestors()) if e.get("lang")), None)
+    (main,) = html(files, "2025/06/en/index.html").xpath("//div[@class='body']")
+    labelled = main.xpath(".//*[@aria-label]")
+    assert len(labelled) == (3 if "[^1]" not in body else 6)  # a "#" link per heading
+    assert {el.get("aria-label"): lang(el) for el in labelled} == {label: "id" for label in (
+        "Daftar isi", "Tautan ke bagian ini", *(("Catatan kaki 1", "Kembali ke teks catatan 1", "Catatan kaki")
+                                                if "[^1]" in body else ()))}
+    words = main.xpath(".//nav[@class='toc']//a | .//h2 | .//li[@class='footnote-item']/p")
+    assert len(words) == (4 if "[^1]" not in body else 5) and {lang(el) for el in words} == {"en"}
+    (own,) = html(files, "2025/06/id/index.html").xpath("//div[@class='body']")
+    assert own.xpath(".//nav[@aria-label='Daftar isi']") and not own.xpath(".//*[@lang]")
+
+
 def test_related_and_neighbouring_titles_say_their_language(files: dict[str, bytes]) -> None:
     page = html(files, "2025/06/openai-jakarta/index.html")
     related = {a.get("href"): (a.get("lang"), a.get("dir")) for a in page.xpath("//section[@class='related']//a")}

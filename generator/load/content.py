@@ -871,7 +871,7 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
                        f"{hint}" if same_day else ""))
     if any(p.severity == "error" for p in problems) or title is None or when is None or slug is None:
         return None, failed_with(check, redirects)
-    rendered = render(body, settings.markdown, toc)
+    rendered = render(body, settings.markdown, toc, lang)
     warn_removed(check, rendered, parts.body_line, settings.static_dir, settings.base_path)
     if any(p.severity == "error" for p in problems):  # an HTML comment never closed
         return None, failed_with(check, redirects)

@@ -895,8 +895,21 @@ def _summary(before: Sequence[Token]) -> list[str]:
 
 # --- renderer rules ---------------------------------------------------------------------------------------
 
-def _labels(env: EnvType) -> dict[str, str]:
-    return LABELS[env["options"].language]
+def _label(options: MarkdownOptions, lang: str, name: str, n: str = "") -> str:
+    """The ``aria-label`` of one of the renderer's own words (``LABELS``), which are in the site's language: with its
+    ``lang`` too in an article in another (``lang``, '' for the site's), so a screen reader reads them by its rules."""
+    label = LABELS[options.language][name].format(n=n)
+    return f' aria-label="{label}"' + (f' lang="{options.language}"' if lang else "")
+
+
+def _own(lang: str) -> str:
+    """The article's ``lang`` again on what a container labelled in the site's language holds (the table of
+    contents' headings, the notes); '' in an article in the site's language."""
+    return f' lang="{lang}"' if lang else ""
+
+
+def _labels(env: EnvType, name: str, n: str = "") -> str:
+    return _label(env["options"], env["lang"], name, n)
 
 
 def _heading_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -904,7 +917,7 @@ def _heading_close(self: RendererHTML, tokens: Sequence[Token], idx: int, option
     anchor = tokens[idx].meta.get("anchor", "")
     if not anchor:  # in a raw <a> (``_close_blocks``)
         return f"</{tokens[idx].tag}>\n"
-    return (f'<a class="anchor" href="#{anchor}" aria-label="{_labels(env)["anchor"]}">#</a>'
+    return (f'<a class="anchor" href="#{anchor}"{_labels(env, "anchor")}>#</a>'
             f"</{tokens[idx].tag}>\n")
 
 
@@ -934,15 +947,14 @@ def _note_ids(token: Token, env: EnvType) -> tuple[str, str, str]:
 
 def _footnote_ref(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     n, note, ref = _note_ids(tokens[idx], env)
-    label = _labels(env)["noteref"].format(n=n)
-    return (f'<sup class="footnote-ref"><a href="#{note}" id="{ref}" role="doc-noteref" '
-            f'aria-label="{label}">[{n}]</a></sup>')
+    return (f'<sup class="footnote-ref"><a href="#{note}" id="{ref}" role="doc-noteref"'
+            f'{_labels(env, "noteref", n)}>[{n}]</a></sup>')
 
 
 def _footnote_block_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
                          env: EnvType) -> str:
-    return (f'<section class="footnotes" role="doc-endnotes" aria-label="{_labels(env)["footnotes"]}">\n'
-            '<ol class="footnotes-list">\n')
+    return (f'<section class="footnotes" role="doc-endnotes"{_labels(env, "footnotes")}>\n'
+            f'<ol class="footnotes-list"{_own(env["lang"])}>\n')
 
 
 def _footnote_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -952,8 +964,8 @@ def _footnote_open(self: RendererHTML, tokens: Sequence[Token], idx: int, option
 def _footnote_anchor(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
                      env: EnvType) -> str:
     n, _, ref = _note_ids(tokens[idx], env)
-    label = _labels(env)["backlink"].format(n=n)
-    return f' <a href="#{ref}" class="footnote-backref" role="doc-backlink" aria-label="{label}">\u21a9\ufe0e</a>'
+    return (f' <a href="#{ref}" class="footnote-backref" role="doc-backlink"{_labels(env, "backlink", n)}>'
+            '\u21a9\ufe0e</a>')
 
 
 def _make(linkify: bool = True) -> MarkdownIt:
@@ -1006,9 +1018,9 @@ def prepare() -> None:
     _formatter()
 
 
-def _toc(headings: Sequence[tuple[int, str, str]], label: str) -> str:
+def _toc(headings: Sequence[tuple[int, str, str]], options: MarkdownOptions, lang: str) -> str:
     """Nested lists of links to the headings; levels never skip, so each step down opens one list."""
-    out = [f'<nav class="toc" aria-label="{label}">\n<ol>']
+    out = [f'<nav class="toc"{_label(options, lang, "toc")}>\n<ol{_own(lang)}>']
     current = headings[0][0]
     for i, (level, anchor, text) in enumerate(headings):
         if level > current:
@@ -1028,8 +1040,9 @@ def _toc(headings: Sequence[tuple[int, str, str]], label: str) -> str:
     return "".join(out)
 
 
-def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None) -> Rendered:
-    """Markdown body → safe HTML and its ``<!--more-->`` summary. ``toc``: the front matter's choice, if any.
+def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None, lang: str = "") -> Rendered:
+    """Markdown body → safe HTML and its ``<!--more-->`` summary. ``toc``: the front matter's choice, if any;
+    ``lang``: the article's language when it is not the site's (``Article.lang``), which the labels then name.
 
     markdown-it-pyrs renders the bodies it is proven to render like markdown-it-py (``markdown_fast``, about
     twenty times faster); every other body goes through markdown-it-py, the definition of the dialect."""
@@ -1039,21 +1052,22 @@ def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | No
     def heading(written: int, text: str) -> tuple[int, str]:
         return _outline_level(stack, written), _unique_id(text, used)
 
-    fast = markdown_fast.render(text, heading, LABELS[options.language]["anchor"], _highlight, options.external_rel)
+    fast = markdown_fast.render(text, heading, _label(options, lang, "anchor"), _highlight, options.external_rel)
     if fast is None:
-        return render_reference(text, options, toc)
+        return render_reference(text, options, toc, lang)
     body, headings = fast
-    return Rendered(_with_toc(body, headings, options, toc), None)
+    return Rendered(_with_toc(body, headings, options, toc, lang), None)
 
 
-def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None) -> Rendered:
+def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | None = None,
+                     lang: str = "") -> Rendered:
     """``render`` by markdown-it-py alone: the reference the fast path is tested against."""
     linked, unlinked = _engines()
-    md, env = linked, {"options": options}
+    md, env = linked, {"options": options, "lang": lang}
     try:
         tokens = md.parse(text, env)
     except RuntimeError:  # "inline rule didn't increment state.pos": the linkify rule, on rare input
-        md, env = unlinked, {"options": options}
+        md, env = unlinked, {"options": options, "lang": lang}
         tokens = md.parse(text, env)
     body = md.renderer.render(tokens, md.options, env)
     dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
@@ -1066,7 +1080,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     hidden: tuple[str, ...] = ()
     if dropped:
         body, env["headings"], hidden = _without_removed_targets(body, env["headings"])
-    return Rendered(_with_toc(body, env["headings"], options, toc), env.get("summary"), md is unlinked, dropped, line,
+    return Rendered(_with_toc(body, env["headings"], options, toc, lang), env.get("summary"), md is unlinked, dropped,
+                    line,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
@@ -1091,7 +1106,7 @@ def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
     return tuple(found), line
 
 
-_ANCHOR_LINK = re.compile(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*">#</a>')
+_ANCHOR_LINK = re.compile(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
 _BACKLINK = re.compile(r' <a href="#([^"]*fnref(\d+)[^"]*)" class="footnote-backref"[^>]*>\u21a9\ufe0e</a>')
 
 
@@ -1166,14 +1181,14 @@ def join_east_asian_lines(body: str) -> str:
 
 
 def _with_toc(body: str, headings: Sequence[tuple[int, str, str]], options: MarkdownOptions,
-              toc: bool | None) -> str:
+              toc: bool | None, lang: str = "") -> str:
     """The body with its table of contents first, when the front matter or the heading count asks for one, its
     links to a heading renamed for the page's ids led there (``_to_renamed``), and its lines of Chinese or Japanese
     joined (``join_east_asian_lines``); both engines' HTML, so they stay alike."""
     body = join_east_asian_lines(_to_renamed(body, headings) if headings else body)
     wanted = toc if toc is not None else 0 < options.toc_min_headings <= len(headings)
     if wanted and headings:
-        return _toc(headings, LABELS[options.language]["toc"]) + body
+        return _toc(headings, options, lang) + body
     return body
 
 

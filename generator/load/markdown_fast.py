@@ -258,10 +258,11 @@ Heading = Callable[[int, str], tuple[int, str]]
 """(level written, visible text) → (level rendered, id); the caller keeps the outline and the ids used."""
 
 
-def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[str, str, str], str],
+def render(text: str, heading: Heading, anchor_attrs: str, highlight: Callable[[str, str, str], str],
            external_rel: str) -> tuple[str, list[tuple[int, str, str]]] | None:
     """The body's HTML and its headings (level, id, text), exactly as markdown.py would render them, or None
-    when this body must go through markdown-it-py."""
+    when this body must go through markdown-it-py. ``anchor_attrs``: the '#' link's label attributes
+    (``markdown._label``)."""
     bare = _gate(text)
     if bare is None:
         return None
@@ -297,7 +298,7 @@ def render(text: str, heading: Heading, anchor_label: str, highlight: Callable[[
         level, anchor = heading(int(found.group(1)), " ".join(html.unescape(_ANY_TAG.sub("", shown)).split()))
         plain = collapse(html.unescape(_ANY_TAG.sub(_alt, shown)))  # '第一行\n第二行' on the page: '第一行第二行'
         headings.append((level, anchor, plain))
-        return (f'<h{level} id="{anchor}">{inner}<a class="anchor" href="#{anchor}" aria-label="{anchor_label}">#</a>'
+        return (f'<h{level} id="{anchor}">{inner}<a class="anchor" href="#{anchor}"{anchor_attrs}>#</a>'
                 f"</h{level}>\n")
 
     def fence_html(found: re.Match[str]) -> str:

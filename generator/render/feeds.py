@@ -140,7 +140,7 @@ def _image_url(config: Config, image: str) -> str:
     return image if image.startswith(("http://", "https://")) else urls.absolute(config.base_url, image.lstrip("/"))
 
 
-_HEADING_ANCHOR = re.compile(r'<a class="anchor" href="#[^"]*" aria-label="[^"]*">#</a>')
+_HEADING_ANCHOR = re.compile(r'<a class="anchor" href="#[^"]*" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
 """The '#' link the Markdown renderer puts in each heading, for the web page's readers to copy (``markdown``)."""
 
 
