@@ -111,6 +111,27 @@ def test_a_template_that_does_not_compile_fails_the_first_run_though_no_page_use
     assert not (tmp_path / "site").exists()
 
 
+def test_notes_backups_and_hidden_files_beside_the_templates_are_not_compiled(tmp_path: Path,
+                                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: since every template is compiled before rendering, a README, a note, an editor's backup
+    or lock file in templates/ whose text looked like Jinja failed the build ('templates/notes.txt:1: template
+    error: unexpected '}'; ... remove your override of it'); none of them is a template a page can use. An override
+    of the theme's email.txt is one, and is still checked."""
+    from generator.commands.cli import main
+
+    make_project(tmp_path, {"a.md": article()})
+    broken = "Don't write `{% if %}` without a condition: {{ fix }\n"
+    write_files(tmp_path, {"templates/README.md": broken, "templates/notes.txt": broken,
+                           "templates/article.html~": broken, "templates/#article.html#": broken,
+                           "templates/.#article.html": broken, "templates/.git/HEAD": broken})
+    assert main(["build", "--config", str(tmp_path / "config.yaml"), "-q"]) == 0, capsys.readouterr()
+    write_files(tmp_path, {"templates/email.txt": "{% if %}\n"})
+    assert main(["build", "--config", str(tmp_path / "config.yaml"), "-q"]) == 1
+    assert [line for line in capsys.readouterr().err.splitlines() if "template error" in line] == [
+        "templates/email.txt:1: template error: Expected an expression, got 'end of statement block'; fix the "
+        "template, or remove your override of it"]
+
+
 def build_errors(root: Path, files: dict[str, str]) -> list[str]:
     """The errors of building the project at ``root`` (with one article) once ``files`` are written, as told."""
     make_project(root, {"a.md": article()})

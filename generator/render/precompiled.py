@@ -66,7 +66,28 @@ def compile_errors(env: jinja2.Environment, root: Path) -> list[Problem]:
     too."""
     from generator.render.theme import template_problem
 
-    return [template_problem(e, root) for e in _load_all(env, _file_names(env))]
+    return [template_problem(e, root) for e in _load_all(env, [n for n in _file_names(env) if _is_template(n, env)])]
+
+
+def _is_template(name: str, env: jinja2.Environment) -> bool:
+    """Whether ``compile_errors`` checks the file ``name``: a theme's template, a project's that overrides one by
+    its name (``email.txt``), or a project's ``.html`` (a partial or macro library a template may include). Not a
+    note or a README beside them (``notes.txt``, ``README.md``), nor an editor's backup, autosave or lock file
+    (``article.html~``, ``#article.html#``, ``.#article.html``) or anything in a hidden folder (``.git/``): no
+    page can use those, and their text may look like a template's by chance."""
+    parts = name.split("/")
+    if any(part.startswith(".") for part in parts) or parts[-1].endswith("~") or parts[-1].startswith("#"):
+        return False
+    return parts[0] == "theme" or name.endswith(".html") or _theme_has(env, name)
+
+
+def _theme_has(env: jinja2.Environment, name: str) -> bool:
+    """Whether the theme has a template named ``name`` (the project's file overrides it)."""
+    try:
+        env.loader.get_source(env, f"theme/{name}")  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - not found, or unreadable: no override to check
+        return False
+    return True
 
 
 def _file_names(env: jinja2.Environment) -> list[str]:
