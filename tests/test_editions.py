@@ -169,6 +169,22 @@ def test_a_misnamed_note_whose_name_is_taken_is_told_to_merge_not_to_rename(tmp_
         "that week's note already: merge the two into it, and delete this file"]
 
 
+def test_two_misnamed_notes_of_one_week_are_told_one_rename_and_one_merge(tmp_path: Path) -> None:
+    """An attacker's report: '2025-w24.md' and '2025_W24.md' were each told "rename it to 2025-W24.md", so following
+    both lost one note; so with two week-00 notes onto 2025-W01.md. The second is told to merge into the first's."""
+    assert [p for p in named_notes_problems(tmp_path, ("2025-w24", "2025_W24", "2025-W00", "2025_W00"))
+            if ": warning: " not in p] == [
+        "content/weekly/2025-W00.md:1: there is no week 00: ISO weeks count from 01; rename it to 2025-W01.md (from "
+        "2024-12-30), or to the week its articles are dated in",
+        "content/weekly/2025-w24.md:1: an editor's note is named after its ISO week as YYYY-Www.md; rename it to "
+        "2025-W24.md",
+        "content/weekly/2025_W00.md:1: there is no week 00: ISO weeks count from 01; 2025-W00.md (to be renamed "
+        "2025-W01.md) (from 2024-12-30) is that week's note already: merge the two into it, or rename this one to the "
+        "week its articles are dated in",
+        "content/weekly/2025_W24.md:1: an editor's note is named after its ISO week as YYYY-Www.md; 2025-w24.md (to "
+        "be renamed 2025-W24.md) is that week's note already: merge the two into it, and delete this file"]
+
+
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
     """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
     make_project(tmp_path, {"a.md": article()})

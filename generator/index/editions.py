@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 from pathlib import Path
-from typing import Any, Collection, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
@@ -142,7 +142,7 @@ def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_d
                              f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md")
     notes: dict[tuple[int, int], Note] = {}
     problems: list[Problem] = list(where)
-    names = {rel.rpartition("/")[2] for rel, _ in found}
+    names = {name: name for name in (rel.rpartition("/")[2] for rel, _ in found)}
     for rel, path in found:
         match = _NOTE_NAME.match(rel.rpartition("/")[2])
         week = (int(match[1]), int(match[2])) if match else None
@@ -164,31 +164,44 @@ def _valid_week(year: int, week: int) -> bool:
     return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
 
 
+def _claim(to: str, name: str, names: dict[str, str]) -> str:
+    """``to``, the name the note ``name`` is told to take, now held by it in ``names`` (``_misnamed_note``)."""
+    names[to] = name
+    return to
+
+
+def _held(to: str, names: Mapping[str, str]) -> str:
+    """``to`` as the note that is, or the file told to become it ('2025-w24.md (to be renamed 2025-W24.md)')."""
+    return to if names.get(to, to) == to else f"{names[to]} (to be renamed {to})"
+
+
 _WEEK_LIKE = re.compile(r"^(\d{4})[-_ ]?w(\d{1,2})\.md$", re.IGNORECASE)
 
 
-def _misnamed_note(name: str, names: Collection[str] = ()) -> str:
+def _misnamed_note(name: str, names: dict[str, str]) -> str:
     """What is wrong with a weekly note's file ``name`` that names no ISO week as 2025-W24.md does, and the name to
     give it: '2024-w52.md' is 2024-W52.md; 2025 has no week 53 (nor any year a week 00). A name in ``names`` (the
-    notes there are) is that week's note already: renamed onto, it would be lost, so the two are to be merged."""
+    notes there are, each by itself) is that week's note already: renamed onto, it would be lost, so the two are to
+    be merged. A name this one is told to take goes into ``names`` as held by it, so that a second file told the same
+    ('2025_W24.md' after '2025-w24.md') is told to merge into the first one's, not to rename onto it."""
     like = _WEEK_LIKE.match(name)
     year, week = (int(like[1]), int(like[2])) if like else (0, 0)
     if not 1 <= year <= 9998:  # 'minggu-ini.md', '0000-W01.md': there is no year 0 (nor 10000)
         return "an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, or 53 in long years)"
     if _valid_week(year, week):
         said, to = "an editor's note is named after its ISO week as YYYY-Www.md", f"{year:04d}-W{week:02d}.md"
-        return f"{said}; " + (f"{to} is that week's note already: merge the two into it, and delete this file"
-                              if to in names else f"rename it to {to}")
+        return f"{said}; " + (f"{_held(to, names)} is that week's note already: merge the two into it, and delete "
+                              "this file" if to in names else f"rename it to {_claim(to, name, names)}")
     last = date(year, 12, 28).isocalendar().week
     if week == 0:
         to, start = f"{year:04d}-W01.md", date.fromisocalendar(year, 1, 1)
         return "there is no week 00: ISO weeks count from 01; " + (
-            f"{to} (from {start}) is that week's note already: merge the two into it, or rename this one to the week "
-            f"its articles are dated in" if to in names else
-            f"rename it to {to} (from {start}), or to the week its articles are dated in")
+            f"{_held(to, names)} (from {start}) is that week's note already: merge the two into it, or rename this "
+            f"one to the week its articles are dated in" if to in names else
+            f"rename it to {_claim(to, name, names)} (from {start}), or to the week its articles are dated in")
     weeks = {f"{year:04d}-W{last}.md": date.fromisocalendar(year, last, 1),
              f"{year + 1:04d}-W01.md": date.fromisocalendar(year, last, 1) + timedelta(weeks=1)}
-    free, taken = ([f"{to} (from {start})" for to, start in weeks.items() if (to in names) == kept]
+    free, taken = ([f"{_held(to, names)} (from {start})" for to, start in weeks.items() if (to in names) == kept]
                    for kept in (False, True))
     said = f"{year:04d} has no week {week:02d}: its ISO weeks run 01 to {last}; "
     to_week = "the week its articles are dated in"
