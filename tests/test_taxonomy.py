@@ -140,6 +140,21 @@ def test_names_with_no_url_are_given_one_slugs_line_or_an_entry_in_the_one_there
     assert "sections/rocket/index.html" in build_project(written).output.files
 
 
+def test_a_slug_suggested_for_a_name_with_no_url_is_none_the_site_has(tmp_path: Path) -> None:
+    """An attacker's report: with a tag 'Rocket', '🚀' was told 'slugs: {"🚀": rocket}', which added as written is a
+    clash of its own ("which 'Rocket' has too"); so a section's or a company's slug. None the site has is suggested."""
+    line = 'slugs: {"!!!": exclamation-mark-2, "🚀": rocket-3}'
+    no_url = "has no letters or digits to make a URL from; spell it out, or give it its own URL in config.yaml"
+    assert problems(tmp_path, {"a.md": article(tags='[Rocket, "🚀"]', section='"!!!"', companies="[Exclamation Mark]"),
+                               "b.md": article(title="B", section="Rocket 2")}) == [
+        f"content/a.md:4: field 'tags': '🚀' {no_url}, like '{line}' (one line for both names)",
+        f"content/a.md:5: field 'section': '!!!' {no_url}, like '{line}' (one line for both names)"]
+    with open(tmp_path / "config.yaml", "a", encoding="utf-8") as config:  # as said
+        config.write(line + "\n")
+    files = build_project(tmp_path).output.files
+    assert "tags/rocket-3/index.html" in files and "sections/exclamation-mark-2/index.html" in files
+
+
 def test_clashes_are_reported_at_the_fields_line(tmp_path: Path) -> None:
     """The index finds a clash with the articles alone; the message still names the line of the field (the
     section's, the slug's when written), as every message about a field does."""

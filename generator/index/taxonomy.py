@@ -6,7 +6,7 @@ import json
 import unicodedata
 from collections import defaultdict
 from datetime import datetime
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.config import Config, ConfigLines
@@ -166,14 +166,15 @@ def one_name(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def no_url(name: str, own: Mapping[str, str] = {}, together: Sequence[str] = ()) -> str:
+def no_url(name: str, own: Mapping[str, str] = {}, together: Sequence[str] = (), taken: Collection[str] = ()) -> str:
     """The build's words for a tag's or section's ``name`` that makes no URL ('🚀', '!!!'): spelling it out changes
     the name readers see, which config.yaml's ``slugs:`` keeps: an entry added to the ``slugs:`` it has (``own``),
-    or else one line for every such name of the run (``together``), as a second ``slugs:`` line is an error."""
+    or else one line for every such name of the run (``together``), as a second ``slugs:`` line is an error; no slug
+    suggested is one the site has (``taken``, ``site_slugs``), which would make a clash when followed."""
     said = (f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or give it its own URL in "
             "config.yaml")
     where = own.mapping() if isinstance(own, OwnSlugs) else None
-    entries = _slug_entries(together or (name,), set(own.values()))
+    entries = _slug_entries(together or (name,), {*own.values(), *taken})
     if where:
         return f"{said}: add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
     return (f"{said}, like 'slugs: {{{', '.join(entries.values())}}}'"
@@ -183,7 +184,7 @@ def no_url(name: str, own: Mapping[str, str] = {}, together: Sequence[str] = ())
 
 def _slug_entries(names: Sequence[str], taken: set[str]) -> dict[str, str]:
     """A ``slugs:`` entry for each name ('"🚀": rocket'), from its signs' Unicode names: no two with one slug, nor
-    one that ``taken`` (config.yaml's) has, which would make the URL clash."""
+    one that ``taken`` (config.yaml's, the site's) has, which would make the URL clash."""
     entries: dict[str, str] = {}
     used = set(taken)
     for name in names:
@@ -196,12 +197,21 @@ def _slug_entries(names: Sequence[str], taken: set[str]) -> dict[str, str]:
 
 
 def no_url_problems(unnamed: Sequence[tuple[str, int, str, str]], own: Mapping[str, str],
-                    together: Sequence[str] | None = None) -> list[Problem]:
+                    together: Sequence[str] | None = None, taken: Collection[str] = ()) -> list[Problem]:
     """Each (file, line, field, name) of a tag or section that makes no URL, as a problem whose advice names
-    ``together`` (every such name of the run, ``no_url_names``; else those of ``unnamed``) in one ``slugs:`` line."""
+    ``together`` (every such name of the run, ``no_url_names``; else those of ``unnamed``) in one ``slugs:`` line,
+    with none of the slugs the site has (``taken``: ``site_slugs``)."""
     if together is None:
         together = no_url_names((name for *_, name in unnamed), own)
-    return [Problem(path, line, field, no_url(name, own, together)) for path, line, field, name in unnamed]
+    return [Problem(path, line, field, no_url(name, own, together, taken)) for path, line, field, name in unnamed]
+
+
+def site_slugs(articles: Iterable[Article], failed: Iterable[Named], own: Mapping[str, str]) -> set[str]:
+    """Every slug the site's tags, sections and companies have, and the names of ``failed`` (article files with an
+    error of their own): a slug suggested for a name with no URL is none of them (``no_url_problems``)."""
+    names = [*(t for a in articles for t in a.tags), *(a.section for a in articles if a.section),
+             *(name for u in failed for _, name, _ in u.names)]
+    return ({term_slug(fold(n), own) for n in names} | {c.id for a in articles for c in a.companies}) - {""}
 
 
 def no_url_names(names: Iterable[str], own: Mapping[str, str]) -> list[str]:
@@ -237,13 +247,14 @@ def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed:
     their own (``failed``, which the index never sees), said in one run with one ``slugs:`` line to add for all
     (``together``, where a caller says ``failed``'s apart: ``site_no_url_names``)."""
     ordered = newest_first(articles)
+    failed = tuple(failed)
     problems = check_article_paths(ordered)
     tags, tag_problems, unnamed = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
     sections, section_problems, unnamed_sections = _group_names("sections", [(a.section, a) for a in ordered
                                                                              if a.section], own)
     unnamed += unnamed_sections + failed_no_url(failed, own)
     if unnamed:
-        section_problems += no_url_problems(unnamed, own, together)
+        section_problems += no_url_problems(unnamed, own, together, site_slugs(ordered, failed, own))
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), key=datetime.timestamp, default=None)
