@@ -174,10 +174,30 @@ def test_two_names_for_one_url_that_are_two_things_are_told_how_to_give_one_its_
     assert problems(tmp_path, {"a.md": article(tags="[C++]"), "b.md": article(tags="[C#]", section="仁工"),
                                "c.md": article(section="人工")}) == [
         "content/a.md:4: field 'tags': 'C++' and 'C#' (in content/b.md) both make the URL /tags/c/; give one its own "
-        "URL in config.yaml, like 'slugs: {\"C++\": c-plus-plus}', or use one spelling if they are one thing",
+        f"URL in config.yaml, like '{BOTH}' (one line for both names), or use one spelling if they are one thing",
         "content/b.md:5: field 'section': '仁工' and '人工' (in content/c.md) both make the URL /sections/ren-gong/; "
-        "give one its own URL in config.yaml, like 'slugs: {\"仁工\": ren-gong-2}', or use one spelling if they are "
-        "one thing"]
+        f"give one its own URL in config.yaml, like '{BOTH}' (one line for both names), or use one spelling if they "
+        "are one thing"]
+
+
+BOTH = 'slugs: {"C++": c-plus-plus, "仁工": ren-gong-2}'
+
+
+def test_two_names_given_their_own_url_are_given_one_slugs_line_or_an_entry_each(tmp_path: Path) -> None:
+    """An attacker's report: 'C++' and '仁工', each on a URL another name has, were each advised a 'slugs: {...}'
+    line, which added as written is "field 'slugs': is defined twice". One line for both, as said for names with
+    no URL; where config.yaml has slugs:, the entry to add to it at its line."""
+    articles = {"a.md": article(tags="[C++]"), "b.md": article(tags="[C#]", section="仁工"), "c.md": article(section="人工")}
+    with open(make_project(tmp_path, articles) / "config.yaml", "a", encoding="utf-8") as config:  # as said
+        config.write(BOTH + "\n")
+    files = build_project(tmp_path).output.files
+    assert "tags/c-plus-plus/index.html" in files and "sections/ren-gong-2/index.html" in files
+    written = make_project(tmp_path / "written", articles, config=CONFIG + "slugs:\n  Go: golang\n")
+    with pytest.raises(BuildError) as caught:
+        build_project(written)
+    assert [str(p).partition("config.yaml")[2] for p in caught.value.errors] == [
+        ": add '\"C++\": c-plus-plus' to its slugs: at config.yaml:3, or use one spelling if they are one thing",
+        ": add '\"仁工\": ren-gong-2' to its slugs: at config.yaml:3, or use one spelling if they are one thing"]
 
 
 def test_a_section_takes_the_spelling_config_lists_everywhere(tmp_path: Path) -> None:

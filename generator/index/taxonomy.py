@@ -70,17 +70,24 @@ def check_article_paths(articles: Iterable[Article]) -> list[Problem]:
     return problems
 
 
+Clash = tuple[TermKind, str, str, str, str, str]
+"""Two names of one kind on one URL, neither given it by config.yaml: (kind, slug, name, file, other name, its file),
+for ``clash_problems``."""
+
+
 def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[str, str],
-                 ) -> tuple[list[Term], list[Problem], list[tuple[str, int, str, str]]]:
+                 ) -> tuple[list[Term], list[Problem], list[tuple[str, int, str, str]], list[Clash]]:
     """Names that differ only in case are one term; different names with one slug are an error (``own``: the
-    slugs config.yaml gives, by folded name); a name that makes no URL is no term, and comes back as (file, line,
-    field, name) for ``no_url_problems``."""
+    slugs config.yaml gives, by folded name), said at config.yaml's entry where it made the clash, else come back
+    as ``Clash``es; a name that makes no URL is no term, and comes back as (file, line, field, name) for
+    ``no_url_problems``."""
     by_fold: dict[str, list[tuple[str, Article]]] = defaultdict(list)
     for name, article in pairs:
         by_fold[fold(name)].append((name, article))
     by_slug: dict[str, list[str]] = defaultdict(list)
     problems: list[Problem] = []
     unnamed: list[tuple[str, int, str, str]] = []
+    clashes: list[Clash] = []
     configured = own if isinstance(own, OwnSlugs) else None
     for folded in sorted(by_fold):
         slug = term_slug(folded, own)
@@ -104,8 +111,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
                                             f"/{kind}/{slug}/, which {quoted(taken_name)} (in {taken_art.source_path}) has "
                                             f"too; choose another slug, like {slug_for(name, slug)}"))
                     continue
-                problems.append(Problem(b_art.source_path, 0, FIELDS[kind],
-                                        one_url(kind, slug, b_name, a_name, a_art.source_path)))
+                clashes.append((kind, slug, b_name, b_art.source_path, a_name, a_art.source_path))
             continue
         members = by_fold[folds[0]]
         counts: dict[str, int] = defaultdict(int)
@@ -114,7 +120,27 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
         display = min(counts, key=lambda n: (-counts[n], n))
         # members come in site order (newest first), so the term's list needs no sort of its own
         terms.append(Term(kind, slug, display, tuple({a.source_path: a for _, a in members}.values())))
-    return terms, problems, unnamed
+    return terms, problems, unnamed, clashes
+
+
+def clash_problems(clashes: Sequence[Clash], own: Mapping[str, str], taken: Collection[str]) -> list[Problem]:
+    """Each ``Clash`` as a problem at its name's file (line: ``content.located``); the names that are not spellings of
+    one (``one_name``) are advised one ``slugs:`` line for all, or where config.yaml has ``slugs:`` (``own``) an entry
+    to add to it, as a second ``slugs:`` line is an error; no slug twice, nor one the site has (``taken``)."""
+    named = [(name, slug_for(name, slug)) for _, slug, name, _, other, _ in clashes if not one_name(other, name)]
+    entries = _unique_entries(named, {*own.values(), *taken})
+    where = own.mapping() if isinstance(own, OwnSlugs) else None
+    problems = []
+    for kind, slug, name, path, other, other_path in clashes:
+        like = (f": add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}" if where else
+                f", like 'slugs: {{{', '.join(entries.values())}}}'" + _one_line(len(entries)))
+        problems.append(Problem(path, 0, FIELDS[kind], one_url(kind, slug, name, other, other_path, like)))
+    return problems
+
+
+def _one_line(count: int) -> str:
+    """What a ``slugs:`` line of ``count`` entries adds to the advice."""
+    return "" if count < 2 else " (one line for both names)" if count == 2 else f" (one line for all {count} names)"
 
 
 def _group_companies(articles: Iterable[Article]) -> tuple[list[Term], list[Problem]]:
@@ -149,11 +175,12 @@ _SIGNS = frozenset("+#&@")
 """Signs that make a name another name ('C++', 'C#'), where other punctuation only spells it otherwise."""
 
 
-def one_url(kind: TermKind, slug: str, name: str, other: str, where: str) -> str:
-    """The build's words for ``name`` and ``other`` (a spelling in the file ``where``) that make one URL."""
+def one_url(kind: TermKind, slug: str, name: str, other: str, where: str, like: str = "") -> str:
+    """The build's words for ``name`` and ``other`` (a spelling in the file ``where``) that make one URL; ``like``
+    the ``slugs:`` to write (``clash_problems``), else one for ``name`` alone."""
+    like = like or f", like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: {slug_for(name, slug)}}}'"
     fix = "use one spelling" if one_name(other, name) else (
-        f"give one its own URL in config.yaml, like 'slugs: {{{json.dumps(name, ensure_ascii=False)}: "
-        f"{slug_for(name, slug)}}}', or use one spelling if they are one thing")
+        f"give one its own URL in config.yaml{like}, or use one spelling if they are one thing")
     return f"{quoted(name)} and {quoted(other)} (in {where}) both make the URL /{kind}/{slug}/; {fix}"
 
 
@@ -177,19 +204,23 @@ def no_url(name: str, own: Mapping[str, str] = {}, together: Sequence[str] = (),
     entries = _slug_entries(together or (name,), {*own.values(), *taken})
     if where:
         return f"{said}: add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
-    return (f"{said}, like 'slugs: {{{', '.join(entries.values())}}}'"
-            + ("" if len(entries) < 2 else " (one line for both names)" if len(entries) == 2 else
-               f" (one line for all {len(entries)} names)"))
+    return f"{said}, like 'slugs: {{{', '.join(entries.values())}}}'" + _one_line(len(entries))
 
 
 def _slug_entries(names: Sequence[str], taken: set[str]) -> dict[str, str]:
     """A ``slugs:`` entry for each name ('"🚀": rocket'), from its signs' Unicode names: no two with one slug, nor
     one that ``taken`` (config.yaml's, the site's) has, which would make the URL clash."""
+    spelled = [(name, make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name)
+                                         if not ch.isspace()))[:40].strip("-") or "nama") for name in names]
+    return _unique_entries(spelled, taken)
+
+
+def _unique_entries(named: Sequence[tuple[str, str]], taken: set[str]) -> dict[str, str]:
+    """A ``slugs:`` entry ('"C#": c-sharp') for each (name, slug): the slug numbered where an earlier one or ``taken``
+    has it."""
     entries: dict[str, str] = {}
     used = set(taken)
-    for name in names:
-        spelled = make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name) if not ch.isspace()))
-        slug = spelled[:40].strip("-") or "nama"
+    for name, slug in named:
         slug = next(s for s in (slug, *(f"{slug}-{n}" for n in range(2, len(used) + 3))) if s not in used)
         used.add(slug)
         entries[name] = f"{json.dumps(name, ensure_ascii=False)}: {slug}"
@@ -249,12 +280,16 @@ def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed:
     ordered = newest_first(articles)
     failed = tuple(failed)
     problems = check_article_paths(ordered)
-    tags, tag_problems, unnamed = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
-    sections, section_problems, unnamed_sections = _group_names("sections", [(a.section, a) for a in ordered
-                                                                             if a.section], own)
+    tags, tag_problems, unnamed, clashes = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
+    sections, section_problems, unnamed_sections, section_clashes = _group_names(
+        "sections", [(a.section, a) for a in ordered if a.section], own)
     unnamed += unnamed_sections + failed_no_url(failed, own)
+    clashes += section_clashes
+    taken = site_slugs(ordered, failed, own) if unnamed or clashes else set()
+    if clashes:
+        tag_problems += clash_problems(clashes, own, taken)
     if unnamed:
-        section_problems += no_url_problems(unnamed, own, together, site_slugs(ordered, failed, own))
+        section_problems += no_url_problems(unnamed, own, together, taken)
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), key=datetime.timestamp, default=None)
