@@ -3345,6 +3345,20 @@ def test_hugo_a_sections_slug_moves_its_pages(tmp_path: Path, capsys: pytest.Cap
     assert not [rule for rule in lists if rule.startswith("/docs")]
 
 
+def test_hugo_a_sections_url_moves_its_list_and_feed_not_its_pages(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/: nw/index.html, nw/index.xml, news/a/index.html): a section's
+    _index.md with `url: /nw/` serves the section's list and feed at that url, and leaves its pages where they were.
+    The import redirected /news/ and /news/index.xml, which the old site never served, and not /nw/."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\n', "content/news/_index.md": "---\ntitle: News\nurl: /nw/\n---\n",
+        "content/news/a.md": "---\ntitle: A\ndate: 2024-03-05\n---\nIsi.\n"})
+    assert {line.split()[0] for line in redirect_lines(project)} == {"/news/a/"}
+    lists = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/nw/", "/nw/index.xml", "/news/a/"} <= lists
+    assert not {"/news/", "/news/index.xml"} & lists
+
+
 def test_hugo_permalinks_of_terms_taxonomies_and_sections_give_their_lists_old_addresses(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168 (this site's public/): `[permalinks.term]`, the older `tags = ...` of `[permalinks]`,

@@ -509,6 +509,15 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 moved[rel_to(parent, folder)] = at
         return moved
 
+    def list_urls(path: Path, folder: Path, language: str) -> dict[str, str]:
+        """The sections above ``path`` whose _index.md has a ``url:``, each path below ``folder`` → that url without
+        its slashes: Hugo served the section's list and feed there (/nw/, /nw/index.xml), its pages where they were
+        (checked with Hugo 0.168)."""
+        return {rel_to(parent, folder): url.strip("/")
+                for parent in path.parents[:len(path.relative_to(folder).parts) - 1]
+                if parent not in bundles and (index := own_index(parent, language)).is_file()
+                and (url := as_text(_front(index).get("url"))).strip("/")}
+
     loose: list[Asset] = []  # a section's files
     moved: dict[str, str] = {}  # a list page's address at Hugo's default → the one its [permalinks] rule gave ('': none)
     # the top folders Hugo made sections of without an _index.md: those that hold a page (checked with Hugo 0.168)
@@ -568,7 +577,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                     listed=not (index and section_held(index, folder, language)), nested=nested,
                     permalinks=_for_language(own_permalinks.get(language, permalinks), language,
                                              languages.codes or (languages.default,)),
-                    off=_disabled({**values, **_own(values, language)}), renamed=renamed(path, folder, language))
+                    off=_disabled({**values, **_own(values, language)}), renamed=renamed(path, folder, language),
+                    list_urls=list_urls(path, folder, language))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
                 continue
@@ -1216,7 +1226,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
           cascade: Cascaded | None = None, date_keys: DateKeys = DATE_KEYS,
           style: PathStyle = PathStyle(), listed: bool = True, nested: tuple[str, ...] = (),
           permalinks: tuple[Permalink, ...] = (), off: frozenset[str] = frozenset(),
-          renamed: dict[str, str] | None = None) -> tuple[Post, list[Note], dict[str, str]]:
+          renamed: dict[str, str] | None = None, list_urls: dict[str, str] | None = None
+          ) -> tuple[Post, list[Note], dict[str, str]]:
     """``ugly``: the site's ``uglyURLs`` (``_ugly``). Where it is set for the page's section, Hugo served it at
     /posts/a.html, not /posts/a/; where it is set for a taxonomy, a term's page at /tags/ai.html, and the
     taxonomy's list at /tags.html (Hugo before 0.148; /tags/ since: its resources/page/page_paths.go).
@@ -1235,13 +1246,18 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     of those lists, nor in their feeds (none with 'rss'); with 'page' it had no address, nor its aliases or terms.
     ``renamed``: the path Hugo served each of its sections at whose _index.md has a ``slug:`` ('docs/api' →
     'docs/api-slug'; scan's ``renamed``), for the section's list and feed, and its pages below. Also gives the
-    addresses the ``permalinks`` rules gave its term, taxonomy and section pages (``_list_moves``)."""
+    addresses the ``permalinks`` rules gave its term, taxonomy and section pages (``_list_moves``). ``list_urls``:
+    the path Hugo served the list and feed of each of its sections at whose _index.md has a ``url:`` ('news' → 'nw';
+    scan's ``list_urls``); its pages stay below the folder's name."""
     languages, code = language
     prefix = languages.prefix(code)
     renamed = renamed or {}
 
     def served(folder: str) -> str:  # a section's path as Hugo served it, its _index.md's slug: in place of its name
         return renamed.get(folder) or _hugo_path(folder, style)
+
+    def listed_at(folder: str) -> str:  # where Hugo served a section's list and feed: its _index.md's url:, if any
+        return (list_urls or {}).get(folder) or served(folder)
 
     off = off | {"term"} if "page" in off else off  # no page: no term has any either (checked with Hugo 0.168)
     meta, body = read_front_matter(read_text(path), json_too=True)
@@ -1357,7 +1373,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     # each with the kind of Hugo page it is of, as disableKinds names them
     feeds = [("index.xml", "", "", "home"), ("tags/index.xml", "", "", "taxonomy"),
              ("categories/index.xml", "", "", "taxonomy")]
-    feeds += [(served(folder) + "/index.xml", "", "", "section") for folder in sections]
+    feeds += [(listed_at(folder) + "/index.xml", "", "", "section") for folder in sections]
     feeds += [(f"tags/{_hugo_path(tag, style)}/index.xml", "tags", tag, "term") for tag in as_list(meta.get("tags"))]
     feeds += [(f"categories/{_hugo_path(c, style)}/index.xml", "sections" if c.casefold() == section.casefold()
                else "tags", c, "term") for c in categories]
@@ -1369,7 +1385,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     # /en/, to the new one) and the section's list (/posts/, /en/posts/; named), to the home page as their feeds go to
     # /feed.xml; their pages after the first: _with_later_pages
     lists += [("tags/", "tags", "", "taxonomy"), ("categories/", "sections", "", "taxonomy"), ("", "index", "", "home")]
-    lists += [(served(folder) + "/", "index", folder, "section") for folder in sections]
+    lists += [(listed_at(folder) + "/", "index", folder, "section") for folder in sections]
     # the list of a taxonomy's terms: /tags.html before Hugo 0.148, /tags/ since (a term's stays .html)
     lists += [(f"{kind}.html", new, "", "taxonomy") for kind, new, terms, ending in (
         ("tags", "tags", as_list(meta.get("tags")), tag_end), ("categories", "sections", categories, category_end))
@@ -1378,7 +1394,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     top = path.parents[len(parts) - 1]  # the content folder
     terms = [(taxonomy, term) for taxonomy, terms in (("tags", as_list(meta.get("tags"))), ("categories", categories))
              for term in terms]
-    moves, said = _list_moves(permalinks, terms, [(folder, top / folder, served(folder)) for folder in sections],
+    moves, said = _list_moves(permalinks, terms, [(folder, top / folder, listed_at(folder)) for folder in sections],
                               (code, prefix), style)
     notes += said
     return Post(rel=shown, kind="article" if typed else "page", slug=slug,
