@@ -409,6 +409,29 @@ def test_a_number_joined_by_a_dash_to_what_follows_is_part_of_the_title(
                        26: ["Edisi #3: Edisi 2-in-1"], 27: ["Edisi #4: Pekan baru"]}
 
 
+def test_a_number_after_the_hash_joined_by_a_dash_to_what_follows_is_part_of_the_title(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: 'Edisi #2-in-1: Scale AI dan Meta' built '<h1>Edisi #1: in-1: Scale AI dan Meta' with
+    the advice to write title: "in-1: ..." (the form without '#' was a title already); 'Edisi #17-an', 'Edisi #9–15
+    Juni', 'Edisi #1-2025' lost their number the same way. 'Edisi #3 - Pekan baru' is still the label."""
+    make_project(tmp_path, {f"{day}.md": article(title="A", date=f"2025-{day}") for day in
+                            ("06-10", "06-17", "06-24", "07-01", "07-08")})
+    titles = {24: "Edisi #2-in-1: Scale AI dan Meta", 25: "Edisi #17-an: Agustusan", 26: "Edisi #9–15 Juni: Pekan",
+              27: "Edisi #1-2025", 28: "Edisi #3 - Pekan baru"}
+    write_files(tmp_path, {f"content/weekly/2025-W{week}.md": f'---\ntitle: "{title}"\n---\nCatatan.\n'
+                           for week, title in titles.items()})
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/weekly/2025-W28.md:2: field 'title': warning: starts with 'Edisi #3 -', which the edition's heading "
+        "adds already (with the number the edition has: editions count from the oldest week); write title: "
+        "\"Pekan baru\""]
+    heading = {week: lxml.html.parse(str(tmp_path / f"site/weekly/2025-W{week}/index.html")).getroot()
+               .xpath("//h1/text()") for week in titles}
+    assert heading == {24: ["Edisi #1: Edisi #2-in-1: Scale AI dan Meta"], 25: ["Edisi #2: Edisi #17-an: Agustusan"],
+                       26: ["Edisi #3: Edisi #9–15 Juni: Pekan"], 27: ["Edisi #4: Edisi #1-2025"],
+                       28: ["Edisi #5: Pekan baru"]}
+
+
 @pytest.mark.parametrize("title, heading, said", [
     ("Pekan AI #1", "Edisi #1: Pekan AI", "'#1' after it is a YAML comment, so it is not part of the title; if it is, "
                                           "put the whole value in double quotes: title: \"Pekan AI #1\""),

@@ -32,12 +32,13 @@ from generator.load.registry import fold
 
 _NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
 _NOTE_KEYS = ("title",)
-_LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+")
+_LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+(?![–—-]\w)")
                              .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
                              + "|" + re.escape(strings["edition_number"].partition("#")[0].strip())
                              + r"\s*\d{1,3}(?=\s*(?:[:·]|[–—-](?!\w)|$))"
                              for strings in i18n.STRINGS.values()) + r")(?![\w])\s*[:·–—-]?\s*", re.IGNORECASE)
-"""An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds;
+"""An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds,
+unless a dash joins its number to what follows ('Edisi #2-in-1', 'Edisi #9–15 Juni': titles of their own);
 written without its '#' ('Edisi 2: '), a number of up to three digits before a colon or a dash not joined to the word
 after it, or nothing after: not 'Edisi 100 hari', 'Edisi 2025: kilas balik', 'Edisi 17-an: …' or 'Edisi 9–15 Juni',
 titles of their own."""
