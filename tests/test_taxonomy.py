@@ -12,8 +12,8 @@ from generator.index.taxonomy import term_slug
 REGISTRY = "scale-ai:\n  name: Scale AI\n  aliases: [Scale]\n"
 
 
-def problems(tmp_path: Path, articles: dict[str, str], companies: str | None = None) -> list[str]:
-    make_project(tmp_path, articles, companies=companies)
+def problems(tmp_path: Path, articles: dict[str, str], companies: str | None = None, config: str = CONFIG) -> list[str]:
+    make_project(tmp_path, articles, companies=companies, config=config)
     with pytest.raises(BuildError) as caught:
         build_project(tmp_path)
     return [str(p) for p in caught.value.errors]
@@ -198,6 +198,21 @@ def test_two_names_given_their_own_url_are_given_one_slugs_line_or_an_entry_each
     assert [str(p).partition("config.yaml")[2] for p in caught.value.errors] == [
         ": add '\"C++\": c-plus-plus' to its slugs: at config.yaml:3, or use one spelling if they are one thing",
         ": add '\"仁工\": ren-gong-2' to its slugs: at config.yaml:3, or use one spelling if they are one thing"]
+
+
+def test_the_slug_offered_for_a_clash_is_one_no_other_name_has(tmp_path: Path) -> None:
+    """An attacker's report: "choose another slug, like ren-gong-2" where a section 'ren-gong-2' or a slugs: entry
+    had that URL already, so following the advice made another clash; the first free number is offered."""
+    assert problems(tmp_path / "sections", {"a.md": article(section="仁工"), "b.md": article(section="人工"),
+                               "c.md": article(section="ren-gong-2")},
+                    config=CONFIG + "slugs: {Asia: ren-gong-3}\n") == [
+        "content/a.md:4: field 'section': '仁工' and '人工' (in content/b.md) both make the URL /sections/ren-gong/; "
+        "give one its own URL in config.yaml, like 'slugs: {\"仁工\": ren-gong-4}', or use one spelling if they are "
+        "one thing"]
+    assert problems(tmp_path / "tags", {"a.md": article(tags="[ML, AI, Kecerdasan]")},
+                    config=CONFIG + "slugs: {AI: ml, Kecerdasan: ai}\n") == [
+        "config.yaml:3: field 'slugs.AI': gives 'AI' the URL /tags/ml/, which 'ML' (in content/a.md) has too; "
+        "choose another slug, like ml-2"]
 
 
 def test_a_section_takes_the_spelling_config_lists_everywhere(tmp_path: Path) -> None:

@@ -655,8 +655,9 @@ def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, whe
     one = (f"write only {quoted(other)} in {argument}" if typed_too else f"write {quoted(other)} in {argument} instead"
            if where else "write only one of them")
     change = name if where else given[-1]  # another article's URL stays as it is
-    fix = (f"give {quoted(change)} another slug there, like {slug_for(change, slug)}" if fold(change) in own.written
-           else f"add {json.dumps(change, ensure_ascii=False)}: {slug_for(change, slug)} to slugs: there")
+    offered = slug_for(change, slug, own.values())  # not one another entry has
+    fix = (f"give {quoted(change)} another slug there, like {offered}" if fold(change) in own.written
+           else f"add {json.dumps(change, ensure_ascii=False)}: {offered} to slugs: there")
     return (f"{quoted(name)} and {quoted(other)}{f' (in {where})' if where else ''} both make the URL /{kind}/{slug}/: "
             f"{gives} (slugs:); if they are one thing, {one}, else {fix}")
 

@@ -97,6 +97,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
             continue
         by_slug[slug].append(folded)
     terms: list[Term] = []
+    used = {*by_slug, *own.values()}  # no advice to move a name onto another's URL
     for slug in sorted(by_slug):
         folds = by_slug[slug]
         if len(folds) > 1:  # every other spelling, each in its own file, against the first
@@ -109,7 +110,7 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
                     taken_name, taken_art = (a_name, a_art) if given == other else (b_name, b_art)
                     problems.append(Problem(*configured.where(given), f"slugs.{name}", f"gives {quoted(name)} the URL "
                                             f"/{kind}/{slug}/, which {quoted(taken_name)} (in {taken_art.source_path}) has "
-                                            f"too; choose another slug, like {slug_for(name, slug)}"))
+                                            f"too; choose another slug, like {slug_for(name, slug, used)}"))
                     continue
                 clashes.append((kind, slug, b_name, b_art.source_path, a_name, a_art.source_path))
             continue
@@ -264,11 +265,14 @@ def site_no_url_names(articles: Iterable[Article], failed: Iterable[Named], own:
                          *(name for u in failed for _, name, _ in u.names)], own)
 
 
-def slug_for(name: str, taken: str) -> str:
+def slug_for(name: str, taken: str, used: Collection[str] = ()) -> str:
     """A slug to suggest for ``name`` when its own is ``taken``: the signs spelled out ('C++' → 'c-plus-plus',
-    'C#' → 'c-sharp'), else the taken one numbered."""
+    'C#' → 'c-sharp'), else the taken one numbered with the first number free of ``used`` (the slugs other names
+    and ``slugs:`` entries have: 'ren-gong-3' where 'ren-gong-2' is one)."""
     spelled = make_slug(name.replace("+", " plus ").replace("#", " sharp ").replace("&", " and "))
-    return spelled if spelled and spelled != taken else f"{taken}-2"
+    if spelled and spelled != taken and spelled not in used:
+        return spelled
+    return next(s for s in (f"{taken}-{n}" for n in range(2, len(used) + 3)) if s not in used)
 
 
 def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed: Iterable[Named] = (),
