@@ -1576,6 +1576,23 @@ def test_markdown_files_not_named_md_are_named_in_a_warning(tmp_path: Path) -> N
                            ("2025/07/y.md.txt", "y.md"), ("pages/tentang.Md", "tentang.md"))]
 
 
+def test_a_misnamed_markdown_file_beside_its_md_twin_is_told_to_merge_not_to_rename(tmp_path: Path) -> None:
+    """An attacker's report: `2025-W24.MD` or `x.markdown` beside `2025-W24.md` / `x.md` was told "rename it to
+    2025-W24.md", which overwrites the other file when followed; the file it would become is named, to merge into."""
+    from conftest import CONFIG, article, build_project, make_project
+    note = '---\ntitle: "Pekan AI"\n---\nCatatan.\n'
+    make_project(tmp_path, {"2025/06/x.md": article(title="X", date="2025-06-10"),
+                            "2025/06/x.markdown": article(title="X2", date="2025-06-10"),
+                            "weekly/2025-W24.md": note, "weekly/2025-W24.MD": note, "weekly/2025-W24.markdown": note,
+                            "pages/tentang.md": note, "pages/tentang.Md": note},
+                 config=CONFIG)
+    merge = "is not read: only files whose names end in '.md' are; {} is beside it already: merge the two into it, and delete this file"
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        f"content/{rel}: warning: " + merge.format(twin) for rel, twin in (
+            ("2025/06/x.markdown", "x.md"), ("pages/tentang.Md", "tentang.md"), ("weekly/2025-W24.MD", "2025-W24.md"),
+            ("weekly/2025-W24.markdown", "2025-W24.md"))]
+
+
 def test_a_file_saved_in_place_while_it_is_read_is_read_again_whole(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A fault-finder's report (a read held back with strace while an editor saved the file): the page was

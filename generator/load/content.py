@@ -183,7 +183,7 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
         for entry in sorted(files, key=lambda e: e.name):
             name = entry.name
             if name.startswith(".") or not name.endswith(".md"):
-                if not name.startswith(".") and (rename := markdown_misnamed(name)):
+                if not name.startswith(".") and (rename := markdown_misnamed(name, {e.name for e in files})):
                     problems.append(Problem(entry.path[prefix:].replace(os.sep, "/"), 0, "", rename, "warning"))
                 continue
             full = entry.path
@@ -202,14 +202,19 @@ _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
 """Endings of a Markdown file's name, any letter case, that are not '.md': only '.md' is read."""
 
 
-def markdown_misnamed(name: str) -> str:
+def markdown_misnamed(name: str, names: Container[str] = ()) -> str:
     """For a file that is Markdown by its name but not read, as it does not end in '.md' ('Kabar.MD', 'x.markdown',
-    'x.md.txt' as Notepad saves it): the warning that says so and what to rename it to; '' for any other file."""
+    'x.md.txt' as Notepad saves it): the warning that says so and what to rename it to, or, when that name is in
+    ``names`` (the files beside it), that the two are to be merged, as renaming would overwrite the other; '' for
+    any other file."""
     lower = name.lower()
     ending = next((e for e in _MARKDOWN_NAMES if lower.endswith(e)), "")
     if not ending:
         return ""
-    return f"is not read: only files whose names end in '.md' are; rename it to {name[:-len(ending)]}.md"
+    to = f"{name[:-len(ending)]}.md"
+    return "is not read: only files whose names end in '.md' are; " + (
+        f"{to} is beside it already: merge the two into it, and delete this file" if to in names
+        else f"rename it to {to}")
 
 
 def read_article(rel: str, path: Path | str) -> bytes | Problem:
@@ -323,7 +328,7 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
                 problems.append(Problem(rel, 0, "", f"is a folder inside {here}/, whose sub-folders are not read, so "
                                                     f"the Markdown files in it are left out; {instead}", "warning"))
         elif not entry.name.endswith(".md"):
-            if rename := markdown_misnamed(entry.name):
+            if rename := markdown_misnamed(entry.name, {e.name for e in entries}):
                 problems.append(Problem(rel, 0, "", rename, "warning"))
         else:
             if not is_utf8(rel):
