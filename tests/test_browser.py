@@ -1331,3 +1331,35 @@ def test_a_right_to_left_article_fits_a_phone_and_shows_its_skip_link_on_tab(bro
         context.close()
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_code_in_a_right_to_left_article_reads_left_to_right(browser: Any, tmp_path: Path, media: str) -> None:
+    """An attacker's report: in an Arabic article (``lang: ar``, ``<html dir="rtl">``) a ``pre`` took the page's
+    direction: right-aligned, its lines read '/rm -rf build' and ';print("done")', a highlighted long line opened
+    scrolled to its end, and inline code wrapped to '()overflow_the_phone_width'. Code reads left to right."""
+    from conftest import LANGUAGES_SITE
+    shutil.copytree(LANGUAGES_SITE, tmp_path / "p")
+    arab = tmp_path / "p/content/2025/06/openai-arab.md"
+    arab.write_text(arab.read_text(encoding="utf-8") + (
+        "\nالأمر `code_sample_that_would_overflow_the_phone_width()` هنا.\n\n```\nrm -rf build/\n```\n\n"
+        "```python\nprint(\"done\"); x = 'a very long line that is wider than a phone screen by a good margin'\n```\n"),
+        encoding="utf-8")
+    with _opened(browser, tmp_path / "p", "/2025/06/openai-arab/", PHONE, media=media) as page:
+        seen = page.evaluate("""() => {
+            const at = (el, i) => {  // the box of the i-th character of el's text (negative: from its end)
+                const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+                let n = i < 0 ? el.textContent.length + i : i, node;
+                while ((node = walk.nextNode()) && n >= node.data.length) n -= node.data.length;
+                const range = document.createRange(); range.setStart(node, n); range.setEnd(node, n + 1);
+                return range.getBoundingClientRect(); };
+            const pres = [...document.querySelectorAll('.body pre')].map(pre => {
+                const line = pre.textContent.split('\\n')[0], first = at(pre, 0), last = at(pre, line.length - 1);
+                const box = pre.getBoundingClientRect(), pad = parseFloat(getComputedStyle(pre).paddingLeft);
+                return [line.slice(0, 13), getComputedStyle(pre).direction, Math.abs(first.left - box.left - pad) < 2,
+                        first.top === last.top ? first.left < last.left : first.top < last.top]; });
+            const code = document.querySelector('.body p code'), w = at(code, -3), paren = at(code, -2);
+            return {pres, inline: [getComputedStyle(code).direction, Math.abs(w.top - paren.top) < 2 && w.left < paren.left]};
+        }""")
+    assert seen == {"pres": [["rm -rf build/", "ltr", True, True], ["print(\"done\")", "ltr", True, True]],
+                    "inline": ["ltr", True]}, seen
