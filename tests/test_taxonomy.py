@@ -207,8 +207,8 @@ def test_the_slug_offered_for_a_clash_is_one_no_other_name_has(tmp_path: Path) -
                                "c.md": article(section="ren-gong-2")},
                     config=CONFIG + "slugs: {Asia: ren-gong-3}\n") == [
         "content/a.md:4: field 'section': '仁工' and '人工' (in content/b.md) both make the URL /sections/ren-gong/; "
-        "give one its own URL in config.yaml, like 'slugs: {\"仁工\": ren-gong-4}', or use one spelling if they are "
-        "one thing"]
+        "give one its own URL in config.yaml: add '\"仁工\": ren-gong-4' to its slugs: at config.yaml:3, or use one "
+        "spelling if they are one thing"]
     assert problems(tmp_path / "tags", {"a.md": article(tags="[ML, AI, Kecerdasan]")},
                     config=CONFIG + "slugs: {AI: ml, Kecerdasan: ai}\n") == [
         "config.yaml:3: field 'slugs.AI': gives 'AI' the URL /tags/ml/, which 'ML' (in content/a.md) has too; "

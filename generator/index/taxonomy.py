@@ -128,8 +128,9 @@ def clash_problems(clashes: Sequence[Clash], own: Mapping[str, str], taken: Coll
     """Each ``Clash`` as a problem at its name's file (line: ``content.located``); the names that are not spellings of
     one (``one_name``) are advised one ``slugs:`` line for all, or where config.yaml has ``slugs:`` (``own``) an entry
     to add to it, as a second ``slugs:`` line is an error; no slug twice, nor one the site has (``taken``)."""
-    named = [(name, slug_for(name, slug)) for _, slug, name, _, other, _ in clashes if not one_name(other, name)]
-    entries = _unique_entries(named, {*own.values(), *taken})
+    used = {*own.values(), *taken}
+    named = [(name, slug_for(name, slug, used)) for _, slug, name, _, other, _ in clashes if not one_name(other, name)]
+    entries = _unique_entries(named, used)
     where = own.mapping() if isinstance(own, OwnSlugs) else None
     problems = []
     for kind, slug, name, path, other, other_path in clashes:
