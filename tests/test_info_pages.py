@@ -304,3 +304,29 @@ def test_a_pages_lang_that_is_no_language_is_an_error_at_its_line(tmp_path: Path
         "a BCP 47 tag, like en, zh-Hans or ar",
         "error: 2 problems found; nothing was written"]
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("body", [
+    "## First\n\nOne.\n\n## Second\n\nTwo.\n",  # rendered by markdown-it-pyrs
+    "## First\n\nOne.[^1]\n\n## Second\n\nTwo.\n\n[^1]: A note.\n",  # footnotes: by markdown-it-py
+], ids=["fast", "footnotes"])
+def test_the_themes_words_in_a_pages_body_in_another_language_say_the_sites(tmp_path: Path, body: str) -> None:
+    """A ``lang: en`` page's body was rendered without its language, so the labels the renderer adds ("Daftar isi",
+    "Tautan ke bagian ini", the footnotes') were read with English rules; they say ``lang="id"`` as an article's do,
+    the page's own words stay in its language, and a page in the site's language has no ``lang`` in its body."""
+    config = CONFIG + "markdown:\n  toc_min_headings: 2\n"
+    files = site(tmp_path, {"about.md": "---\ntitle: About us\nlang: en\n---\n" + body,
+                            "tentang.md": "---\ntitle: Tentang\n---\n" + body}, config)
+
+    def lang(element: lxml.html.HtmlElement) -> str | None:
+        return next((e.get("lang") for e in (element, *element.iterancestors()) if e.get("lang")), None)
+    (main,) = lxml.html.fromstring(files["about/index.html"]).xpath("//div[@class='body']")
+    labelled = main.xpath(".//*[@aria-label]")
+    assert {el.get("aria-label"): lang(el) for el in labelled} == {label: "id" for label in (
+        "Daftar isi", "Tautan ke bagian ini", *(("Catatan kaki 1", "Kembali ke teks catatan 1", "Catatan kaki")
+                                                if "[^1]" in body else ()))}
+    assert len(labelled) == (3 if "[^1]" not in body else 6)
+    words = main.xpath(".//nav[@class='toc']//a | .//h2 | .//li[@class='footnote-item']/p")
+    assert len(words) == (4 if "[^1]" not in body else 5) and {lang(el) for el in words} == {"en"}
+    (own,) = lxml.html.fromstring(files["tentang/index.html"]).xpath("//div[@class='body']")
+    assert own.xpath(".//nav[@aria-label='Daftar isi']") and not own.xpath(".//*[@lang]")

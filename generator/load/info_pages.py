@@ -72,7 +72,7 @@ def parse_page(rel: str, data: bytes, markdown: MarkdownOptions = DEFAULT_OPTION
     redirects = read_redirects(check, meta, base_path)
     if any(p.severity == "error" for p in problems) or title is None or slug is None:
         return None, failed_with(check, redirects)
-    rendered = render(parts.body, markdown)
+    rendered = render(parts.body, markdown, lang=lang)
     warn_removed(check, rendered, parts.body_line, static_dir, base_path)
     return InfoPage(rel, slug, title, summary or "", bool(draft), rendered.html, tuple(redirects),
                     lang), tuple(problems)
