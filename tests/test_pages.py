@@ -234,12 +234,32 @@ def test_a_players_missing_address_written_by_two_tags_names_the_tag_at_each_lin
     digest check does."""
     body = ('Pembuka.\n\n<video controls poster="/media/klip.mp4"></video>\n\n'
             '<audio controls src="/media/klip.mp4"></audio>\n')
+    assert klip_warnings(tmp_path, body) == [(7, "<video> poster"), (9, "<audio> address")]
+
+
+def klip_warnings(tmp_path: Path, body: str) -> list[tuple[int, str]]:
+    """The build's warnings of an article with ``body`` whose players name the missing /media/klip.mp4: each line,
+    and what the warning says is there ('<video> poster'), checking the rest of the message."""
     make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
-    tail = "points at /media/klip.mp4, which is not a file of the site, so readers get a player that cannot load it; " \
-           "put the file at static/media/klip.mp4"
-    assert [str(p) for p in build_project(tmp_path).warnings if "player" in p.message] == [
-        f"content/2025/06/a.md:7: warning: the <video> poster '/media/klip.mp4' {tail}",
-        f"content/2025/06/a.md:9: warning: the <audio> address '/media/klip.mp4' {tail}"]
+    tail = " '/media/klip.mp4' points at /media/klip.mp4, which is not a file of the site, so readers get a player " \
+           "that cannot load it; put the file at static/media/klip.mp4"
+    said = [p for p in build_project(tmp_path).warnings if "player" in p.message]
+    assert [(p.path, p.message.startswith("the ") and p.message.endswith(tail)) for p in said] == [
+        ("content/2025/06/a.md", True)] * len(said)
+    return [(p.line, p.message.removeprefix("the ").removesuffix(tail)) for p in said]
+
+
+def test_a_players_missing_address_a_link_also_writes_is_warned_at_the_players_lines_only(tmp_path: Path) -> None:
+    """A Markdown link above a <video> of the same missing file: the build put the video's warning on the link's
+    line too, where no player is. It is at the player's lines only (one with a link beside it included), as in
+    digest check, which tells the link apart."""
+    body = ('Tonton [klipnya](/media/klip.mp4) dulu.\n\n<video controls src="/media/klip.mp4"></video>\n\n'
+            'Atau [unduh](/media/klip.mp4): <audio controls src="/media/klip.mp4"></audio>\n')
+    assert klip_warnings(tmp_path, body) == [(7, "<video> address"), (9, "<audio> address")]
+    from test_check import check_json
+    assert sorted((p["line"], p["message"].split(" points")[0]) for p in check_json(tmp_path)["problems"]) == [
+        (5, "the link '/media/klip.mp4'"), (7, "the <video> address '/media/klip.mp4'"),
+        (9, "the <audio> address '/media/klip.mp4'"), (9, "the link '/media/klip.mp4'")]
 
 
 def test_a_players_address_written_unquoted_or_with_entities_is_warned_at_each_line_that_writes_it(

@@ -427,14 +427,19 @@ def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[list[int]]:
 def body_lines_named(root: Path, rel: str, written: Sequence[tuple[str, str]]) -> list[list[tuple[int, str]]]:
     """``body_lines_of`` for ``written`` (each address, and what the body's HTML says writes it, '<video> poster'),
     each line with what writes the address there (``named_at``), once for each video's or sound's tag that does:
-    not the first tag in the body that wrote it (an <audio> below a <video poster> of the same address)."""
+    not the first tag in the body that wrote it (an <audio> below a <video poster> of the same address), nor a
+    line where only a Markdown link writes it (``[clip](/media/a.mp4)`` above the <video> of that address)."""
     read = _body_text(root, rel)
     if read is None:
         return [[(1, what)] for _, what in written]
     text, starts = read[:2]
-    return [[(line, name) for line in _lines_writing(*read, raw) for name in
-             [tag.removeprefix("the ") for tag in named_at(text, starts, line, raw, "") if tag[:5] == "the <"] or [what]]
-            for raw, what in written]
+    found = []
+    for raw, what in written:
+        at = {line: named_at(text, starts, line, raw, "") for line in _lines_writing(*read, raw)}
+        found.append([(line, name) for line, names in at.items() if names != ("the link",) for name in
+                      [tag.removeprefix("the ") for tag in names if tag[:5] == "the <"] or [what]]
+                     or [(line, what) for line in at])
+    return found
 
 
 def _body_text(root: Path, rel: str) -> tuple[str, Sequence[int], int, list[str]] | None:
