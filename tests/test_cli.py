@@ -587,6 +587,27 @@ def test_a_region_line_of_listed_sections_is_an_error_not_a_new_section(tmp_path
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize(("config", "environment", "named"), [
+    ("other.yaml", [], "other.yaml"),
+    ("config.yaml", ["--environment", "staging"], "config.staging.yaml"),
+])
+def test_a_region_line_of_listed_sections_names_the_config_file_that_lists_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, environment: list[str], named: str) -> None:
+    """The error said "the sections config.yaml lists" for a site built with '--config other.yaml', or whose
+    sections config.staging.yaml sets: it names the file that lists them, as other messages do."""
+    sections = "sections: [Kepri, Aceh]\n"
+    make_project(tmp_path, {"a.md": article(section="Kepri, Aceh")},
+                 config=CONFIG + (sections if config != "config.yaml" else ""))
+    (tmp_path / "config.yaml").rename(tmp_path / config)
+    write_files(tmp_path, {"config.staging.yaml": sections})
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / config), *environment)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"content/a.md:4: field 'section': 'Kepri, Aceh' joins 2 of the sections {named} lists (Kepri, Aceh); "
+        "section takes one value: pick one, like section: Kepri",
+        "error: 1 problem found; nothing was written"]
+
+
 @pytest.mark.parametrize("section, first, other, advice", [
     ("Kepri: Batam | Aceh", "Kepri: Batam", "Aceh", 'section: "Kepri: Batam"'),
     ("Aceh #1, Kepri", "Aceh #1", "Kepri", 'section: "Aceh #1"'),

@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from generator.load.cache import FORMAT
 from generator.core.hashing import digest
-from generator.load.config import Config, zone_rules
+from generator.load.config import Config, ConfigLines, zone_rules
 from generator.core.disk import is_utf8
 from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written, as_yaml, double_quoted, load_yaml,
@@ -97,6 +97,9 @@ class ArticleSettings:
     sections: tuple[str, ...] = ()
     """config.yaml's ``sections:``: an article's section written in another letter case ('kepri') takes the
     spelling listed there ('Kepri'), which the section bar shows, in its lists and meta data too."""
+    sections_file: str = "config.yaml"
+    """The config file that lists ``sections`` (``--config other.yaml``; the environment's file when it sets them),
+    which a section joining several of them is told."""
     publishers: tuple[tuple[str, str], ...] = ()
     """(host, name) of each host content/sources.yaml registers: a ``source:`` with no name, or with its host for
     one (``digest new`` before the publisher was registered), shows the registered name ('Kompas', not
@@ -107,7 +110,7 @@ class ArticleSettings:
         """Everything besides the file that changes a parse result: part of every article's key."""
         return digest(FORMAT, repr(MARKDOWN_SETTINGS), repr(self.markdown), self.timezone, zone_rules(self.timezone),
                       self.content_dir, repr(self.registry), self.static_dir, repr(self.sections), self.base_path,
-                      self.base_url, repr(self.publishers))
+                      self.base_url, repr(self.publishers), self.sections_file)
 
     @cached_property
     def section_names(self) -> dict[str, str]:
@@ -119,9 +122,10 @@ def article_settings(config: Config, registry: Registry) -> ArticleSettings:
     """What every article of this site is parsed with."""
     markdown = markdown_options(config)
     publishers = tuple(sorted((host, entry.name) for host, entry in read_sources(config)[0].items()))
+    sections_file = ConfigLines(config)("sections")[0] if config.sections else config.config_path
     return ArticleSettings(config.timezone, registry, config.content_dir, markdown, config.static_dir,
                            base_path=config.base_path, base_url=config.base_url, sections=config.sections,
-                           publishers=publishers)
+                           sections_file=sections_file, publishers=publishers)
 
 
 def markdown_options(config: Config) -> MarkdownOptions:
@@ -821,8 +825,8 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
     author = check.text("author")
     section = check.name_without_invisible("section", check.text("section"))
     if section and (joined := joined_sections(section, settings.section_names)):
-        check.error("section", f"{quoted(section)} joins {len(joined)} of the sections config.yaml lists "
-                               f"({', '.join(joined)}); section takes one value: pick one, like section: "
+        check.error("section", f"{quoted(section)} joins {len(joined)} of the sections {settings.sections_file} "
+                               f"lists ({', '.join(joined)}); section takes one value: pick one, like section: "
                                f"{_yaml_text(joined[0])}")
     image = check.image(settings.base_path)
     image_alt, image_caption, image_credit = (check.text(k) for k in ("image_alt", "image_caption", "image_credit"))
