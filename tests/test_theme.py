@@ -132,6 +132,27 @@ def test_notes_backups_and_hidden_files_beside_the_templates_are_not_compiled(tm
         "template, or remove your override of it"]
 
 
+def test_a_git_clone_or_a_binary_backup_in_templates_is_not_read_as_a_template(tmp_path: Path,
+                                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A templates/ that is its own git clone failed build and check with 'templates/.git/index:1: template is not
+    valid UTF-8', one error per object file, and so did an editor's binary backup or lock file: no page can use
+    them, so they are skipped, as they are when templates are compiled. A template's own bytes are still checked."""
+    from generator.commands.cli import main
+
+    make_project(tmp_path, {"a.md": article()})
+    binary = b"\x78\x9c\xff\x00binary\n"
+    write_files(tmp_path, {"templates/.git/index": binary, "templates/.git/objects/ab/cdef12": binary,
+                           "templates/article.html~": binary, "templates/#article.html#": binary,
+                           "templates/.#article.html": binary, "templates/parts/.draft.html": binary})
+    config = ["--config", str(tmp_path / "config.yaml")]
+    assert (main(["build", "-q", *config]), main(["check", "-q", *config])) == (0, 0), capsys.readouterr()
+    write_files(tmp_path, {"templates/parts/box.html": b"<p>caf\xe9</p>\n"})
+    assert main(["build", "-q", *config]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "templates/parts/box.html:1: template is not valid UTF-8 (byte 0xe9); save it as UTF-8",
+        "error: 1 problem found; nothing was written"]
+
+
 def build_errors(root: Path, files: dict[str, str]) -> list[str]:
     """The errors of building the project at ``root`` (with one article) once ``files`` are written, as told."""
     make_project(root, {"a.md": article()})

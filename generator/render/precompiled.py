@@ -72,13 +72,19 @@ def compile_errors(env: jinja2.Environment, root: Path) -> list[Problem]:
 def _is_template(name: str, env: jinja2.Environment) -> bool:
     """Whether ``compile_errors`` checks the file ``name``: a theme's template, a project's that overrides one by
     its name (``email.txt``), or a project's ``.html`` (a partial or macro library a template may include). Not a
-    note or a README beside them (``notes.txt``, ``README.md``), nor an editor's backup, autosave or lock file
-    (``article.html~``, ``#article.html#``, ``.#article.html``) or anything in a hidden folder (``.git/``): no
-    page can use those, and their text may look like a template's by chance."""
-    parts = name.split("/")
-    if any(part.startswith(".") for part in parts) or parts[-1].endswith("~") or parts[-1].startswith("#"):
+    note or a README beside them (``notes.txt``, ``README.md``), nor a file ``left_out``: their text may look
+    like a template's by chance."""
+    if left_out(name):
         return False
-    return parts[0] == "theme" or name.endswith(".html") or _theme_has(env, name)
+    return name.split("/")[0] == "theme" or name.endswith(".html") or _theme_has(env, name)
+
+
+def left_out(name: str) -> bool:
+    """Whether the file ``name`` of a templates folder is one no page can use, which is neither compiled nor read
+    (``theme.check_template_files``): an editor's backup, autosave or lock file (``article.html~``,
+    ``#article.html#``, ``.#article.html``), any hidden file, or anything in a hidden folder (``.git/``)."""
+    parts = name.split("/")
+    return any(part.startswith(".") for part in parts) or parts[-1].endswith("~") or parts[-1].startswith("#")
 
 
 def _theme_has(env: jinja2.Environment, name: str) -> bool:

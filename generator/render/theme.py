@@ -107,12 +107,14 @@ def make_environment(config: Config, theme: Theme) -> SiteEnvironment:
 
 def check_template_files(config: Config, theme: Theme) -> None:
     """Every template file must be readable UTF-8 text; Jinja would otherwise stop with a traceback
-    (UnicodeDecodeError, PermissionError) in the middle of rendering."""
+    (UnicodeDecodeError, PermissionError) in the middle of rendering. A file ``precompiled.left_out`` names (a
+    ``.git/`` folder, an editor's backup) is no template, and is not read."""
     from generator.render.context import FollowingLoader
+    from generator.render.precompiled import left_out
 
     problems: list[Problem] = []
     for folder in (config.path(config.templates_dir), theme.templates):  # as the loader lists them: links followed
-        for path in [folder / name for name in FollowingLoader(str(folder)).list_templates()]:
+        for path in [folder / name for name in FollowingLoader(str(folder)).list_templates() if not left_out(name)]:
             shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.as_posix()
             try:
                 if path.is_file():
@@ -192,6 +194,7 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> tup
     from jinja2 import TemplateError, TemplateNotFound, nodes
 
     from generator.render.context import FollowingLoader
+    from generator.render.precompiled import left_out
 
     loader = env.loader
     assert loader is not None
@@ -210,7 +213,8 @@ def missing_macros(config: Config, theme: Theme, env: jinja2.Environment) -> tup
         return [], frozenset()
     defined = _defined_names(parsed)
     site = config.path(config.templates_dir)
-    overridden = set(FollowingLoader(str(site)).list_templates()) if site.is_dir() else set()
+    overridden = {name for name in FollowingLoader(str(site)).list_templates() if not left_out(name)} \
+        if site.is_dir() else set()
     extended = {name for over in overridden for name in re.findall(r"""["']theme/([^"']+)["']""",
                                                                      _source(site / over))}
     calls: dict[str, str] = {}  # missing macro → the first place that calls it
@@ -601,7 +605,8 @@ def _shown(config: Config, path: Path) -> str:
 
 
 def templates_fingerprint(env: jinja2.Environment) -> str:
-    """A hash of every template the loader can see, by name and source.
+    """A hash of every template the loader can see, by name and source (not a file ``precompiled.left_out``:
+    a ``.git/`` folder's objects, an editor's backup).
 
     Every page depends on it: a page's other inputs are its context, which the planner
     hashes, so no template needs to be inspected for what it reads.
@@ -610,7 +615,9 @@ def templates_fingerprint(env: jinja2.Environment) -> str:
 
     parts: list[str] = []
     assert env.loader is not None
-    for name in sorted(env.list_templates()):
+    from generator.render.precompiled import left_out
+
+    for name in sorted(name for name in env.list_templates() if not left_out(name)):
         try:
             parts += [name, env.loader.get_source(env, name)[0]]
         except (OSError, UnicodeDecodeError, jinja2.TemplateNotFound) as e:  # changed or failing since it was checked
