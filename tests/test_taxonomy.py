@@ -346,3 +346,13 @@ def test_pathological_markdown_finishes(tmp_path: Path) -> None:
     make_project(tmp_path, {"a.md": article(body=body)})
     html = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
     assert "[[[[" in html
+
+
+
+def test_two_spellings_of_one_name_with_slugs_in_the_config_are_told_to_use_one(tmp_path: Path) -> None:
+    """An attacker's report: with a slugs: mapping in config.yaml, two spellings of one name ('A.I.', 'A I') were a
+    KeyError traceback out of build and check (the entry to add was looked up for a name given none)."""
+    assert problems(tmp_path, {"a.md": article(tags='["A.I.", "A I"]')},
+                    config=CONFIG + 'slugs: {"C++": c-plus-plus}\n') == [
+        "content/a.md:4: field 'tags': 'A.I.' and 'A I' (in content/a.md) both make the URL /tags/a-i/; use one "
+        "spelling"]

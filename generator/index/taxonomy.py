@@ -133,9 +133,10 @@ def clash_problems(clashes: Sequence[Clash], own: Mapping[str, str], taken: Coll
     entries = _unique_entries(named, used)
     where = own.mapping() if isinstance(own, OwnSlugs) else None
     problems = []
-    for kind, slug, name, path, other, other_path in clashes:
-        like = (f": add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}" if where else
-                f", like 'slugs: {{{', '.join(entries.values())}}}'" + _one_line(len(entries)))
+    for kind, slug, name, path, other, other_path in clashes:  # spellings of one name are told to use one
+        like = "" if name not in entries else (f": add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
+                                               if where else f", like 'slugs: {{{', '.join(entries.values())}}}'"
+                                               + _one_line(len(entries)))
         problems.append(Problem(path, 0, FIELDS[kind], one_url(kind, slug, name, other, other_path, like)))
     return problems
 
