@@ -107,7 +107,7 @@ def test_a_template_that_does_not_compile_fails_the_first_run_though_no_page_use
     assert code == 1 and [line for line in (out + err).splitlines() if "template error" in line] == [
         f"templates/article.html:3: template error: 'nope' is undefined{end}",
         f"templates/page.html:3: template error: Expected an expression, got 'end of statement block'{end}",
-        f"templates/parts/_box.html:2: template error: No filter named 'nosuch'.{end}"]
+        "templates/parts/_box.html:2: template error: No filter named 'nosuch'.; fix the template"]  # no override
     assert not (tmp_path / "site").exists()
 
 
@@ -151,6 +151,17 @@ def test_a_git_clone_or_a_binary_backup_in_templates_is_not_read_as_a_template(t
     assert capsys.readouterr().err.splitlines() == [
         "templates/parts/box.html:1: template is not valid UTF-8 (byte 0xe9); save it as UTF-8",
         "error: 1 problem found; nothing was written"]
+
+
+def test_a_partial_of_the_projects_own_is_not_told_to_be_removed_as_an_override(tmp_path: Path) -> None:
+    """An attacker's report: 'fix the template, or remove your override of it' for templates/_footer_extra.html,
+    which overrides nothing: removed as advised, the template including it failed instead."""
+    assert build_errors(tmp_path, {
+        "templates/article.html": '{% extends "theme/article.html" %}{% block main %}{{ super() }}'
+                                  '{% include "_footer_extra.html" %}{% endblock %}\n',
+        "templates/_footer_extra.html": "<p>Ikuti {{ article.titel }}.</p>\n"}) == [
+        "templates/_footer_extra.html:1: template error: an Article has no 'titel' (did you mean 'title'?); fix the "
+        "template"]
 
 
 def build_errors(root: Path, files: dict[str, str]) -> list[str]:

@@ -417,8 +417,12 @@ def template_problem(error: Exception, root: Path) -> Problem:
         return Problem(path, line, "", f"template error: template {quoted(name)} not found: {folder} has none; "
                                        "put it back (the packaged theme has one to start from)"
                                        + (", or change this template" if where is not None else ""))
+    # a project's file named as a template of the packaged theme overrides it, and removing it builds with that
+    # one; a partial of its own (templates/_footer_extra.html) overrides nothing, and removing it breaks its includer
+    override = (where is not None and not own_theme and len(where.parts) > 1
+                and any((theme / "templates" / Path(*where.parts[1:])).is_file() for theme in PACKAGE_THEMES.iterdir()))
     return Problem(path, line, "", f"template error: {message}; fix the template"
-                                   + ("" if own_theme else ", or remove your override of it"))
+                                   + (", or remove your override of it" if override else ""))
 
 
 def _python_message(error: BaseException, where: Path | None, line: int, scope: Mapping[str, object] = {}) -> str:
