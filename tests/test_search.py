@@ -433,3 +433,13 @@ def test_a_players_fallback_text_is_not_indexed(tmp_path: Path) -> None:
     meta, = fragments(build_project(root).output.files)
     assert "Pembuka." in meta["content"] and "Penutup." in meta["content"]
     assert "mendukung" not in meta["content"] and "Tonton" not in meta["content"], meta["content"]
+
+
+def test_a_footnotes_mark_and_way_back_are_not_indexed(tmp_path: Path) -> None:
+    """An attacker's report: search excerpts read "Scale AI. [1] Menurut Reuters. ↩︎.": the note's mark and the
+    arrow back to the text were indexed; the note's own words stay searchable."""
+    root = make_project(tmp_path, {"2025/06/meta.md": article(
+        title="Meta", body="Meta membeli Scale AI.[^a]\n\n[^a]: Menurut Reuters.\n")})
+    meta, = fragments(build_project(root).output.files)
+    assert "Scale AI." in meta["content"] and "Menurut Reuters." in meta["content"], meta["content"]
+    assert "[1]" not in meta["content"] and "\u21a9" not in meta["content"], meta["content"]

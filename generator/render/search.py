@@ -77,10 +77,11 @@ def engine_fingerprint() -> str:
     return digest(str(path), str(st.st_size), str(st.st_mtime_ns))
 
 
-EXCLUDED = "a.anchor, audio, video"
+EXCLUDED = "a.anchor, audio, video, sup.footnote-ref, a.footnote-backref"
 """What the index leaves out besides the theme's ``data-pagefind-ignore`` parts (the date line, the source button,
 counts): the '#' link the Markdown renderer puts after each heading, which showed in excerpts ("…keterampilan#"),
-and a player's fallback text ("您的浏览器不支持音频。"), which a reader never sees, in a page of any theme."""
+a player's fallback text ("您的浏览器不支持音频。"), which a reader never sees, and a footnote's mark and its way
+back ("Scale AI. [1] Menurut Reuters. ↩︎"), in a page of any theme."""
 
 
 _DASH = re.compile(rb"\xe2\x80[\x93\x94]")
