@@ -587,6 +587,16 @@ def test_a_region_line_of_listed_sections_is_an_error_not_a_new_section(tmp_path
     assert not (tmp_path / "site").exists()
 
 
+def test_digest_new_with_a_region_line_is_advised_the_argument(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: 'digest new "Tes" --section "Kepri, Aceh"' was advised 'like section: Kepri', the
+    front matter's words, where the editor types '--section Kepri'."""
+    make_project(tmp_path, {"a.md": article()}, config=CONFIG + "sections: [Kepri, Aceh]\n")
+    code, out, err = run(capsys, "new", "Tes", "--section", "Kepri, Aceh", "--config", str(tmp_path / "config.yaml"))
+    assert code == 2
+    assert err.splitlines()[-1].endswith("section takes one value: pick one, like --section Kepri"), err
+
+
 @pytest.mark.parametrize(("config", "environment", "named"), [
     ("other.yaml", [], "other.yaml"),
     ("config.yaml", ["--environment", "staging"], "config.staging.yaml"),

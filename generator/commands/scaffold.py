@@ -518,6 +518,8 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
             argument = _FIELD_ARGUMENTS.get(p.field, p.field or "the article")
             message, left_out, _ = p.message.replace(f" (in {rel})", "").partition(LEFT_OUT)
             message, ignored, _ = message.partition(IGNORED)
+            if p.field == "section":  # a joined section's advice, for the argument: '--section Kepri'
+                message = message.replace("pick one, like section: ", "pick one, like --section ")
             said.append(f"{argument}: {message}" + (f"; retype {argument} without it" if left_out else "") +
                         (f", or leave {argument} out" if ignored else ""))
     if said:
