@@ -408,7 +408,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                                    {rel: page for rel, page, _, _, _ in texts},
                                    {**{a.source_path: (a.path, unpublished_why(hidden, a.date))
                                        for hidden, group in ((True, hidden_drafts), (False, future)) for a in group},
-                                    **{p.source_path: (p.path, unpublished_why(True)) for p in loaded.draft_pages}})
+                                    **{p.source_path: (p.path, unpublished_why(True)) for p in loaded.draft_pages}},
+                                   {*static, *made})
     with_images = [(rel, page, found) for rel, page, found, _, _ in texts if found]
     problems += [*located(config.root, missing_images(site.articles, static, config.static_dir, nearby)),
                  *missing_body_images(config, with_images, static, made, nearby),

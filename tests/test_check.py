@@ -379,6 +379,40 @@ def test_a_link_to_a_draft_pages_file_names_the_page_it_will_have(tmp_path: Path
         "a Markdown file is not its page's address: " + fix.replace("link its page's address: ", "link ")]
 
 
+def test_build_warns_and_check_errs_of_a_missing_markdown_file_and_a_missing_video_alike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: `digest build` warned of a <video> whose file no one put in static/, while `digest check`
+    failed on it; a link to a Markdown file that does not exist (`[x](lain.md)`) failed `digest check`, while the
+    build said nothing. Both are a 404 on the published site: the build warns of both, at their lines, with what to
+    write, and check fails on both (once each, without --strict); a '.md' that static/ gives is a file like any."""
+    from generator.commands.cli import main
+    body = ("Baca [lain](lain.md), [yang ini](/2025/06/b-bru.md) dan [panduan](/docs/panduan.md).\n\n"
+            '<video src="/media/klip.mp4" controls></video>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body), "2025/06/b-baru.md": article(title="B")})
+    write_files(tmp_path, {"static/docs/panduan.md": "Panduan.\n"})
+    config = str(tmp_path / "config.yaml")
+    path = "content/2025/06/a.md"
+    link = ("names no article's or page's file, and points at {}, which is not a page or file of the site, so readers "
+            "get a broken link; {}")
+    video = ("the <video> address '/media/klip.mp4' points at /media/klip.mp4, which is not a file of the site, so "
+             "readers get a player that cannot load it; put the file at static/media/klip.mp4")
+    assert main(["build", "--config", config]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:5: warning: the link '/2025/06/b-bru.md' " + link.format("/2025/06/b-bru.md", "did you mean /2025/06/b-baru/?"),
+        f"{path}:5: warning: the link 'lain.md' " + link.format(
+            "/2025/06/a/lain.md", "link the address of the page you mean (/YYYY/MM/slug/ for an article), not a "
+                                  "Markdown file"),
+        f"{path}:7: warning: {video}"]
+    assert main(["check", "--config", config]) == 1
+    assert capsys.readouterr().out.splitlines()[:-1] == [
+        f"{path}:5: the link '/2025/06/b-bru.md' points at /2025/06/b-bru.md, which is not a page or file of the site; did you "
+        "mean /2025/06/b-baru/?",
+        f"{path}:5: the link 'lain.md' points at /2025/06/a/lain.md, which is not a page or file of the site; fix the "
+        "address (internal links start with / or are relative to this article)",
+        f"{path}:7: the <video> address '/media/klip.mp4' points at /media/klip.mp4, which is not a page or file of "
+        "the site; fix the address"]
+
+
 def test_a_videos_or_sounds_address_is_checked_as_a_link_is(tmp_path: Path) -> None:
     """A tester's report: a broken <video>, <audio> or <source> address was published without a word from check;
     only 'check --links site' found it. The README says their addresses follow the links' rules."""

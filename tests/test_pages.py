@@ -285,8 +285,8 @@ def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path
     on the site with no word from `digest build` (only `digest check` said so). Each one that names an article's
     or a page's file or a weekly note's (written from the file's folder, from content/ or the site's root, with or
     without the base path), from the body of an article, a page or a weekly note, is a warning at its line with the
-    address to write; a rebuild after another article's edit (the others taken from the cache) still warns,
-    and the fixed link is quiet."""
+    address to write; so is one naming no such file (a 404 all the same); a rebuild after another article's edit
+    (the others taken from the cache) still warns, and the fixed link is quiet."""
     body = ("Paragraf.\n\nLihat [dulu](../05/meta.md#latar), [lagi](/2025/05/meta.md) dan [hilang](lain.md).\n\n"
             "Juga [catatan](../../weekly/2025-W24.md) dan [sub](/digest/2025/05/meta.md).\n")
     make_project(tmp_path, {"2025/05/meta.md": article(title="Meta", date="2025-05-01"),
@@ -300,6 +300,9 @@ def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path
         "(content/2025/05/meta.md)",
         f"content/2025/06/a.md:7: warning: the link '/2025/05/meta.md' {tail} /digest/2025/05/meta/ "
         "(content/2025/05/meta.md)",
+        "content/2025/06/a.md:7: warning: the link 'lain.md' names no article's or page's file, and points at "
+        "/digest/2025/06/a/lain.md, which is not a page or file of the site, so readers get a broken link; link the "
+        "address of the page you mean (/digest/YYYY/MM/slug/ for an article), not a Markdown file",
         f"content/2025/06/a.md:9: warning: the link '../../weekly/2025-W24.md' {tail} /digest/weekly/2025-W24/ "
         "(content/weekly/2025-W24.md)",
         f"content/2025/06/a.md:9: warning: the link '/digest/2025/05/meta.md' {tail} /digest/2025/05/meta/ "
@@ -320,7 +323,7 @@ def test_a_link_to_an_articles_file_is_a_build_warning_with_its_address(tmp_path
     (tmp_path / "content/2025/06/b.md").write_text(article(title="B", body="Isi baru.\n"))
     assert warned() == expected
     (tmp_path / "content/2025/06/a.md").write_text(article(title="A", body="Lihat [dulu](/digest/2025/05/meta/).\n"))
-    assert warned() == expected[4:]
+    assert warned() == expected[5:]
 
 
 LINES_BODY = """Jangan tulis `[x](../05/meta.md)` seperti ini, atau ![g](/images/a.png) di `![g](/images/a.png)`.

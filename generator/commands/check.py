@@ -19,17 +19,14 @@ file a check writes, with the last report, replayed while nothing changes. The c
 """
 from __future__ import annotations
 
-import difflib
 import html
-import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Collection, Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Container, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from generator.core.models import BuildOptions
@@ -50,8 +47,8 @@ from generator.load.frontmatter import Lines, load_yaml, split
 from generator.core.models import Article, InfoPage
 from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, marks_escaped, refused_fixes
-from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, own_path,
-                                  resolves, undotted)
+from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, nearest_page,
+                                  own_path, resolves, undotted)
 from generator.index.taxonomy import (failed_no_url, no_url_problems, own_slugs, site_no_url_names, site_slugs,
                                       term_slug)
 
@@ -841,7 +838,7 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                    else "a Markdown file is not its page's address: link "
                    + page_address(config.base_path, raw, linked, *by_file[linked])
                    if linked else f"did you mean {moved.get(near, near)}?"
-                   if (near := _nearest_page(config.base_path, path, files))
+                   if (near := nearest_page(config.base_path, path, files))
                    else "fix the address" if raw.startswith(config.base_path)  # the hint below is met
                    else "fix the address (internal links start with "
                         f"{config.base_path} or are relative to this "
@@ -850,34 +847,6 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
                 yield Finding(Problem(src.path, line, "", f"{name} '{shown[line]}' points at {at}, "
                                                           f"which is not a page or file of the site; {fix}"),
                               "broken-link")
-
-
-def _nearest_page(base_path: str, path: str, files: Collection[str]) -> str:
-    """The page address whose last part is most like ``path``'s (a typo in a slug, a renamed article's new
-    one), nearest to it among equals, or ''. The last parts alone are compared: addresses share their
-    beginnings ('/2025/06/'), which made every one look alike."""
-    wanted = unquote(path.split("#")[0].split("?")[0])
-    if not wanted.startswith(base_path):
-        return ""
-    by_slug = _pages_by_slug(base_path, frozenset(files))
-    slug = wanted.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".md")
-    near = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.8) if slug else []
-    if not near or near[0] != slug and _DIGITS.sub("", near[0]) == _DIGITS.sub("", slug):  # another week: no typo
-        return ""
-    return max(by_slug[near[0]], key=lambda page: (len(os.path.commonprefix([page, wanted])), page))
-
-
-_DIGITS = re.compile(r"\d")
-
-
-@lru_cache(maxsize=2)
-def _pages_by_slug(base_path: str, files: frozenset[str]) -> dict[str, list[str]]:
-    pages: dict[str, list[str]] = defaultdict(list)
-    for file in sorted(files):
-        if file.endswith("/index.html"):
-            page = file.removesuffix("index.html")
-            pages[page.rstrip("/").rsplit("/", 1)[-1]].append(base_path + page)
-    return dict(pages)
 
 
 def _with_slash(href: str, page: str | None = None) -> str:

@@ -119,8 +119,8 @@ class Article:
     gives (``images.missing_body_media``)."""
     body_file_links: tuple[str, ...] = ()
     """The address of each link in the body that names a Markdown file ('../05/meta.md', as Hugo's ``ref`` and
-    Zola's ``@/`` take one), as the HTML writes it, each once: the build warns of those that name an article's or
-    a page's file, with the page's address (``content.file_link_problems``)."""
+    Zola's ``@/`` take one), as the HTML writes it, each once: the build warns of each that no file of the site gives (a
+    '.md' in static/ is one), with the page's address to write (``content.file_link_problems``)."""
     lang: str = ""
     """The language the article is written in, as its front matter's ``lang:`` gives it, a BCP 47 tag in its usual
     case ('en', 'zh-Hans', 'ar'); '' when it is the site's (config.yaml's ``language``), as for most articles."""

@@ -5,11 +5,14 @@ names a file ('feed.xml'). ``file_for`` turns a page path into the file written.
 """
 from __future__ import annotations
 
+import difflib
 import html
+import os
 import re
+from collections import defaultdict
 from datetime import datetime
 from functools import lru_cache
-from typing import Container
+from typing import Collection, Container
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 
@@ -267,6 +270,34 @@ def resolves(base_path: str, path: str, files: Container[str]) -> bool:
         return False
     rel = unquote(path[len(base_path):])
     return rel in files or file_for(rel) in files or f"{rel}/index.html" in files
+
+
+def nearest_page(base_path: str, path: str, files: Collection[str]) -> str:
+    """The page address whose last part is most like ``path``'s (a typo in a slug, a renamed article's new
+    one), nearest to it among equals, or ''. The last parts alone are compared: addresses share their
+    beginnings ('/2025/06/'), which made every one look alike."""
+    wanted = unquote(path.split("#")[0].split("?")[0])
+    if not wanted.startswith(base_path):
+        return ""
+    by_slug = _pages_by_slug(base_path, frozenset(files))
+    slug = wanted.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".md")
+    near = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.8) if slug else []
+    if not near or near[0] != slug and _DIGITS.sub("", near[0]) == _DIGITS.sub("", slug):  # another week: no typo
+        return ""
+    return max(by_slug[near[0]], key=lambda page: (len(os.path.commonprefix([page, wanted])), page))
+
+
+_DIGITS = re.compile(r"\d")
+
+
+@lru_cache(maxsize=2)
+def _pages_by_slug(base_path: str, files: frozenset[str]) -> dict[str, list[str]]:
+    pages: dict[str, list[str]] = defaultdict(list)
+    for file in sorted(files):
+        if file.endswith("/index.html"):
+            page = file.removesuffix("index.html")
+            pages[page.rstrip("/").rsplit("/", 1)[-1]].append(base_path + page)
+    return dict(pages)
 
 
 def folder_without_slash(base_path: str, path: str, files: Container[str]) -> bool:

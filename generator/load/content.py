@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Callable, Container, Iterable, Mapping, Sequence
+from typing import Any, Callable, Collection, Container, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -50,7 +50,7 @@ from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
 from generator.core.urls import (MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, file_for, http_url,
-                                 make_slug, own_path, typed_host)
+                                 link_target, make_slug, nearest_page, own_path, resolves, typed_host)
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -1119,26 +1119,36 @@ def linked_file(content_dir: str, here: str, raw: str, files: Container[str], ba
 
 
 def file_link_problems(config: Config, bodies: Iterable[tuple[str, Sequence[str]]], pages: Mapping[str, str],
-                       unpublished: Mapping[str, tuple[str, str]] = {}) -> list[Problem]:
+                       unpublished: Mapping[str, tuple[str, str]] = {}, files: Collection[str] = ()) -> list[Problem]:
     """A warning for each link in a body (``bodies``: each file and its ``file_links``) that names an article's or a
     page's file (``pages``: each file by path from the project → its page's path; ``unpublished``: a draft's or a
     future article's → its page's path and ``unpublished_why``) instead of its page's address: readers would get
     a broken link. Other generators take such links (Hugo's ``ref``, Zola's ``@/``, Pelican's ``{filename}``);
-    digest links pages by address, and says which one to write."""
+    digest links pages by address, and says which one to write. A link to a Markdown file that is none of them, and
+    no file of the site either (``files``: every output path; a '.md' in static/ is one), is a broken link too,
+    told the page whose address is most like it, as ``digest check`` tells it."""
     problems: list[Problem] = []
     every = {**{rel: (page, "") for rel, page in pages.items()}, **unpublished}
     for rel, addresses in bodies:
-        found = []
+        found: list[tuple[str, str | None, str]] = []
         for address in addresses:
             raw = html.unescape(address)
             linked = linked_file(config.content_dir, rel, raw, every, config.base_path)
+            target = link_target(config.base_url, config.base_path, pages[rel], raw) if linked is None else ""
+            if linked is not None or target is not None and not resolves(config.base_path, target, files):
+                found.append((raw, linked, target or ""))
+        lines = body_lines_of(config.root, rel, [raw for raw, _, _ in found]) if found else []
+        for (raw, linked, target), at in zip(found, lines):
             if linked is not None:
-                found.append((raw, linked))
-        lines = body_lines_of(config.root, rel, [raw for raw, _ in found]) if found else []
-        for (raw, linked), at in zip(found, lines):
-            address = page_address(config.base_path, raw, linked, *every[linked])
-            problems += [Problem(rel, line, "", f"the link '{as_typed(raw)}' names a Markdown file, which readers "
-                                 f"cannot open; link its page's address: {address}", "warning") for line in at]
+                message = (f"the link '{as_typed(raw)}' names a Markdown file, which readers cannot open; link its "
+                           f"page's address: {page_address(config.base_path, raw, linked, *every[linked])}")
+            else:
+                near = nearest_page(config.base_path, target, [file_for(path) for path in files])
+                message = (f"the link '{as_typed(raw)}' names no article's or page's file, and points at "
+                           f"{as_typed(target)}, which is not a page or file of the site, so readers get a broken "
+                           "link; " + (f"did you mean {near}?" if near else "link the address of the page you mean "
+                                       f"({config.base_path}YYYY/MM/slug/ for an article), not a Markdown file"))
+            problems += [Problem(rel, line, "", message, "warning") for line in at]
     return problems
 
 
