@@ -262,6 +262,28 @@ def test_a_players_missing_address_a_link_also_writes_is_warned_at_the_players_l
         (9, "the <audio> address '/media/klip.mp4'"), (9, "the link '/media/klip.mp4'")]
 
 
+def test_a_players_missing_address_an_image_also_writes_is_warned_at_each_ones_own_lines(tmp_path: Path) -> None:
+    """A raw <img> and a Markdown image above a <video> of the same missing file: the build warned of the video at
+    the <img>'s line (the first line that wrote the address), and of the images at the video's line ('the <video>
+    address ... shows a broken image'), leaving the Markdown image unnamed; digest check called the <img> a video
+    and the Markdown image a link. Each is named at its own line, by both commands."""
+    body = ('<img src="/media/klip.mp4" alt="Klip">\n\nGambar ![klip [1]](/media/klip.mp4).\n\n'
+            '<video controls src="/media/klip.mp4"></video>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    path = "content/2025/06/a.md"
+    image = ("warning: the image '/media/klip.mp4' points at /media/klip.mp4, which is not a file of the site, so the "
+             "page shows a broken image; put the file at static/media/klip.mp4")
+    video = ("the <video> address '/media/klip.mp4' points at /media/klip.mp4, which is not a file of the site, so "
+             "readers get a player that cannot load it; put the file at static/media/klip.mp4")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [f"{path}:5: {image}", f"{path}:7: {image}",
+                                                                   f"{path}:9: warning: {video}"]
+    from test_check import check_json
+    assert [(p["line"], p["severity"], p["message"]) for p in check_json(tmp_path)["problems"]] == [
+        (5, "warning", image.removeprefix("warning: ")), (7, "warning", image.removeprefix("warning: ")),
+        (9, "error", "the <video> address '/media/klip.mp4' points at /media/klip.mp4, which is not a page or file of "
+                     "the site; fix the address")]
+
+
 def test_a_players_address_written_unquoted_or_with_entities_is_warned_at_each_line_that_writes_it(
         tmp_path: Path) -> None:
     """The lines a player's missing file is warned at were found only where the address follows '(', '<', a quote or

@@ -785,7 +785,9 @@ def check_links(config: Config, sources: Iterable[ArticleFacts | BodyLinks], fil
             typed = raw if (lines := address_lines(rows, raw, src.body_line)) or href == raw else href
             lines = lines or address_lines(rows, href, src.body_line) or [
                 find_literal(text, starts, raw, src.body_line) or src.body_line]
-            named = [(line, name) for line in lines for name in named_at(text, starts, line, typed, what)]
+            # an image of the same address is the build's to warn of (``images.missing_body_images``)
+            named = [(line, name) for line in lines for name in named_at(text, starts, line, typed, what)
+                     if name != "the image"]
             # a host the HTML has in punycode, at each line as the editor typed it there ('BÜCHER.example')
             spelled = {line: spelling for spelling in reversed(typed_spellings(text, raw))
                        for line in address_lines(rows, spelling, src.body_line)}

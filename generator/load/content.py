@@ -429,10 +429,12 @@ def body_lines_of(root: Path, rel: str, raws: Sequence[str]) -> list[list[int]]:
 
 
 def body_lines_named(root: Path, rel: str, written: Sequence[tuple[str, str]]) -> list[list[tuple[int, str]]]:
-    """``body_lines_of`` for ``written`` (each address, and what the body's HTML says writes it, '<video> poster'),
-    each line with what writes the address there (``named_at``), once for each video's or sound's tag that does:
-    not the first tag in the body that wrote it (an <audio> below a <video poster> of the same address), nor a
-    line where only a Markdown link writes it (``[clip](/media/a.mp4)`` above the <video> of that address)."""
+    """``body_lines_of`` for ``written`` (each address, and what the body's HTML says writes it, '<video> poster' or
+    'image'), each line with what writes the address there (``named_at``): a video's or sound's address at each
+    line where such a tag writes it, once for each tag (not the first tag in the body that wrote it, an <audio>
+    below a <video poster> of the same address), an image's where an image does; not a line where only a link, or
+    only the other kind, writes it (``[clip](/media/a.mp4)`` or ``<img src="/media/a.mp4">`` above the <video> of
+    that address). A line whose writer is not told (a reference's ']:') counts for either."""
     read = _body_text(root, rel)
     if read is None:
         return [[(1, what)] for _, what in written]
@@ -440,10 +442,19 @@ def body_lines_named(root: Path, rel: str, written: Sequence[tuple[str, str]]) -
     found = []
     for raw, what in written:
         at = {line: named_at(text, starts, line, raw, "") for line in _lines_writing(*read, raw)}
-        found.append([(line, name) for line, names in at.items() if names != ("the link",) for name in
-                      [tag.removeprefix("the ") for tag in names if tag[:5] == "the <"] or [what]]
+        found.append([(line, name) for line, names in at.items() for name in _writers(names, what)]
                      or [(line, what) for line in at])
     return found
+
+
+def _writers(names: Sequence[str], what: str) -> list[str]:
+    """Of ``named_at``'s ``names`` at a line, those of the kind ``what`` is ('image', or a player's tag), as a
+    warning names them; ``what`` itself where ``named_at`` tells nothing."""
+    if names == ("",):
+        return [what]
+    if what == "image":
+        return [what] if "the image" in names else []
+    return [name.removeprefix("the ") for name in names if name[:5] == "the <"]
 
 
 def _body_text(root: Path, rel: str) -> tuple[str, Sequence[int], int, list[str]] | None:
@@ -467,8 +478,9 @@ def _lines_writing(text: str, starts: Sequence[int], body_line: int, lines: list
 
 def named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str) -> tuple[str, ...]:
     """What writes the address ``typed`` at this line of the file, as a broken one's messages name it, each once:
-    a video's or a sound's tag (``the <source> address``), whose '<video' may be on a line above, and a link there;
-    else ``what`` the body's HTML says it is. A video and a link on one line get a finding each."""
+    a video's or a sound's tag (``the <source> address``), whose '<video' may be on a line above, an image (``the
+    image``: ``![alt](...)`` or ``<img src>``) and a link there; else ``what`` the body's HTML says it is. A video
+    and a link on one line get a finding each."""
     if not 0 < line <= len(starts):
         return (what,)
     row = text[starts[line - 1]:starts[line] - 1] if line < len(starts) else text[starts[line - 1]:]
@@ -477,12 +489,29 @@ def named_at(text: str, starts: Sequence[int], line: int, typed: str, what: str)
     for attribute in re.finditer(rf"\s(src|poster)\s*=\s*[\"']?{address}(?=[\"'\s>]|$)", row, re.IGNORECASE):
         at = starts[line - 1] + attribute.start()
         opened = text.rfind("<", 0, at)
-        tag = re.match(r"<(video|audio|source|track)\b", text[opened:at], re.IGNORECASE) if opened >= 0 else None
+        tag = re.match(r"<(video|audio|source|track|img)\b", text[opened:at], re.IGNORECASE) if opened >= 0 else None
         if tag and ">" not in text[opened:at]:
-            names[f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"] = None
-    if re.search(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
-        names["the link"] = None
+            names["the image" if tag[1].lower() == "img" else
+                  f"the <{tag[1].lower()}> {'poster' if attribute[1].lower() == 'poster' else 'address'}"] = None
+    for written in re.finditer(rf"(\]\(\s*<?|href\s*=\s*[\"']?|<){address}", row, re.IGNORECASE):
+        image = written[1][0] == "]" and _is_image(text, starts[line - 1] + written.start())
+        names["the image" if image else "the link"] = None
     return tuple(names) or (what,)
+
+
+def _is_image(text: str, closing: int) -> bool:
+    """Whether the ']' at ``closing`` ends an image's alt text (``![alt](``), not a link's text: its '[', found
+    back across nested brackets within the paragraph, follows a '!'."""
+    depth = 0
+    for at in range(closing - 1, max(text.rfind("\n\n", 0, closing), -1), -1):
+        if text[at] in "[]" and (at == 0 or text[at - 1] != "\\"):
+            if text[at] == "]":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return at > 0 and text[at - 1] == "!"
+    return False
 
 
 _FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
