@@ -262,6 +262,21 @@ def test_a_players_missing_address_a_link_also_writes_is_warned_at_the_players_l
         (9, "the <audio> address '/media/klip.mp4'"), (9, "the link '/media/klip.mp4'")]
 
 
+def test_a_remote_body_image_is_not_fetched_and_keeps_the_size_a_raw_img_gives_it(tmp_path: Path) -> None:
+    """As the README says: a Markdown image from another site gets no width or height (the build fetches nothing),
+    so it takes its room when it arrives; a raw <img> with its own size keeps it, and neither is a warning."""
+    body = ('![Peta](https://cdn.example.org/peta.jpg)\n\n'
+            '<img src="https://cdn.example.org/peta.jpg" alt="Peta" width="800" height="450">\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert re.findall(r'<img src="https://cdn[^>]*>', page) == [
+        '<img src="https://cdn.example.org/peta.jpg" alt="Peta" loading="lazy" decoding="async">',
+        '<img src="https://cdn.example.org/peta.jpg" alt="Peta" width="800" height="450" loading="lazy" '
+        'decoding="async">']
+    assert result.warnings == ()
+
+
 def test_a_players_missing_address_an_image_also_writes_is_warned_at_each_ones_own_lines(tmp_path: Path) -> None:
     """A raw <img> and a Markdown image above a <video> of the same missing file: the build warned of the video at
     the <img>'s line (the first line that wrote the address), and of the images at the video's line ('the <video>
