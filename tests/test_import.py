@@ -48,9 +48,6 @@ Dates normalised (2):
   content/openai-gpt4.md: 2020-12-2 → 2020-12-02
   content/tech/nvidia-indosat.md: 2021-01-05 10:30 → 2021-01-05T10:30:00
 
-Front-matter fields with no news-digest field, left out (1):
-  lang: 1 file
-
 Redirects (3), in each file's redirects: (the build makes a page at the old address, which every host serves, and 301 rules for Netlify, Cloudflare Pages and nginx):
   /nvidia-indosat-bangun-pusat-data.html → /2021/01/nvidia-indosat-bangun-pusat-data/
   /openai-gpt4.html → /2020/12/openai-gpt4/
@@ -2419,6 +2416,59 @@ def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pyte
             "  /tags/page/1/ → /tags/\n\n" in report
             and report.endswith(":\n  /en/ → /\n  /en/page/1/ → /\n  /en/posts/ → /\n  /en/posts/page/1/ → /\n"
                                 "  /page/1/ → /\n  /posts/ → /\n  /posts/page/1/ → /\n"))
+
+
+def built_lang(project: Path, path: str) -> str:
+    """The ``<html lang>`` of the built page at ``path``."""
+    page = build(load_config(project / "config.yaml")).output.files[path].decode()
+    found = re.search(r'<html lang="([^"]+)"', page)
+    assert found, page[:200]
+    return found.group(1)
+
+
+def test_hugo_translations_say_their_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A multilingual Hugo site's a.en.md and a.pt-br.md were imported without lang:, so their pages said
+    <html lang="id">, the site's language, though news-digest takes an article's own. They say lang: en and
+    lang: pt-BR (a BCP 47 tag in its usual case), and the default language's article says none."""
+    front = "---\ntitle: {}\ndate: 2024-02-01\n---\nx\n"
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "id"\n[languages.id]\nweight = 1\n[languages.en]\n'
+                     'weight = 2\n[languages.pt-br]\nweight = 3\n',
+        "content/posts/a.id.md": front.format("A"), "content/posts/a.en.md": front.format("A en"),
+        "content/posts/a.pt-br.md": front.format("A pt")})
+    assert "\nlang:" not in (new / "content/2024/02/a.md").read_text()
+    assert "\nlang: en\n" in (new / "content/2024/02/a-en.md").read_text()
+    assert "\nlang: pt-BR\n" in (new / "content/2024/02/a-pt-br.md").read_text()
+    assert [built_lang(new, f"2024/02/{slug}/index.html") for slug in ("a", "a-en", "a-pt-br")] == ["id", "en", "pt-BR"]
+
+
+def test_a_hugo_site_in_a_language_with_no_theme_words_says_it_on_each_article(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A French Hugo site keeps digest init's language (id, the report says), so its articles say lang: fr."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\nlanguageCode = "fr-FR"\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n"})
+    assert "\nlang: fr-FR\n" in (new / "content/2024/02/a.md").read_text()
+
+
+def test_jekyll_posts_lang_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Jekyll post's lang: (jekyll-polyglot's, with default_lang) was dropped as a field news-digest has none for;
+    it is written as a tag for a post not in the site's language, and one that is no tag is a report line."""
+    new = import_site(tmp_path, capsys, "jekyll", {
+        "_config.yml": 'title: T\nlanguages: ["en", "id", "zh-hans"]\ndefault_lang: "en"\n',
+        "_posts/2024-03-01-hello.md": "---\ntitle: Hello\n---\nx\n",
+        "_posts/2024-03-01-halo.md": "---\ntitle: Halo\nlang: id\n---\nx\n",
+        "_posts/2024-03-02-nihao.md": "---\ntitle: Ni hao\nlang: zh-hans\n---\nx\n",
+        "about.md": "---\ntitle: About\nlang: xx\n---\nx\n"})
+    assert "language: \"en\"\n" in (new / "config.yaml").read_text()
+    assert "\nlang:" not in (new / "content/2024/03/hello.md").read_text()
+    assert "\nlang: id\n" in (new / "content/2024/03/halo.md").read_text()
+    assert "\nlang: zh-Hans\n" in (new / "content/2024/03/nihao.md").read_text()
+    report = (new / "import-report.txt").read_text()
+    assert ("  about.md: is in the language 'xx', which is no language tag, so no lang: is written; add lang: with its "
+            "BCP 47 tag (en, zh-Hans, pt-BR) to the front matter if it is not in the site's language\n") in report
+    assert "lang: 1 file" not in report
+    assert built_lang(new, "2024/03/nihao/index.html") == "zh-Hans"
 
 
 @pytest.mark.parametrize("settings, size", [("", 10), ("paginate = 2\n", 2), ("[pagination]\npagerSize = 2\n", 2)])

@@ -30,6 +30,7 @@ from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, Config, check_ba
 from generator.load.content import SLUG_RE
 from generator.load.frontmatter import load_yaml
 from generator.core.errors import BuildError, Problem, RefusalError, counted, quoted
+from generator.core.i18n import tag_hint
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, folded, parse_redirects
@@ -261,9 +262,10 @@ def find_companies(finder: MentionFinder | None, post: Post, body: str) -> tuple
     return tuple(found)
 
 
-def render_post(item: Placed, body: str, companies: tuple[str, ...], redirects: tuple[str, ...] = ()) -> str:
+def render_post(item: Placed, body: str, companies: tuple[str, ...], redirects: tuple[str, ...] = (),
+                lang: str = "") -> str:
     """The new file: news-digest front matter, then the body as it was (``<!--more-->`` included); ``redirects``:
-    its old addresses, below the site's base path."""
+    its old addresses, below the site's base path; ``lang``: its language, when not the new site's (``article_langs``)."""
     post = item.post
     lines = ["---", f"title: {_quoted(post.title)}"]
     if item.date is not None:
@@ -272,6 +274,8 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...], redirects: 
             lines.append(f"updated: {item.updated.text}")
     if post.summary:
         lines.append(f"summary: {_quoted(post.summary)}")
+    if lang:
+        lines.append(f"lang: {lang}")
     if post.kind == "article":
         if post.author:
             lines.append(f"author: {_quoted(post.author)}")
@@ -288,6 +292,28 @@ def render_post(item: Placed, body: str, companies: tuple[str, ...], redirects: 
     if redirects:
         lines.append(f"redirects: [{', '.join(_quoted('/' + old) for old in redirects)}]")
     return "\n".join(lines + ["---", "", body.strip("\n"), ""])
+
+
+def article_langs(posts: Collection[Post], old_default: str, language: str) -> tuple[dict[str, str], list[Note]]:
+    """Each post's ``lang:`` (its file → a BCP 47 tag) when it is not in the new site's ``language``: a translation's
+    language (``Post.translation``), else the old site's default one (``old_default``), which ``language`` is unless
+    it has no theme words here (a French site keeps digest init's id, and its articles say fr). A language that is
+    no tag ('xx') is a report line, once per language, and no ``lang:``."""
+    found: dict[str, str] = {}
+    bad: dict[str, list[str]] = {}
+    for post in posts:
+        code = post.translation or old_default
+        if not code:
+            continue
+        tag = tag_hint(code)
+        if not tag:
+            bad.setdefault(code, []).append(post.rel)
+        elif (tag.lower() != language if post.translation else primary_subtag(tag) != language):
+            found[post.rel] = tag
+    return found, [Note(rels[0], f"is in the language {quoted(code)}" + (
+        f" (as {counted(len(rels) - 1, 'other file')} are)" if len(rels) > 1 else "") + ", which is no language tag, "
+        "so no lang: is written; add lang: with its BCP 47 tag (en, zh-Hans, pt-BR) to the front matter if it is not "
+        "in the site's language") for code, rels in sorted(bad.items())]
 
 
 SITE_MADE = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"})
@@ -611,7 +637,10 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             copies.append((asset.source, f"static/{asset.rel}"))
     moved: dict[str, str] = {}
     live = {item.url: item for item in placed}
-    terms = _terms(placed, load_yaml(config, 1)[0].get("page_size", Config.page_size))  # as config.yaml says
+    settings = load_yaml(config, 1)[0]
+    terms = _terms(placed, settings.get("page_size", Config.page_size))  # as config.yaml says
+    langs, said = article_langs(posts, scan.site.language, settings.get("language", Config.language))
+    notes += said
     for item in placed:  # in file order: of two files the old site served at one URL, the first is redirected to
         for old in item.post.old_urls if not item.post.held else ():
             new_address = base + old.lstrip("/")
@@ -648,7 +677,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                                                        "(digest check says so); publish it (remove draft: true) or "
                                                        "remove the link") for url in _linked(body, drafts)]
         files[item.file] = render_post(item, body, find_companies(finder, item.post, body),
-                                       kept.get(item.url, ())).encode()
+                                       kept.get(item.url, ()), langs.get(post.rel, "")).encode()
         folder = "static/" + item.url[len(base):]
         if post.unlisted and post.kind == "article" and not post.draft:
             notes.append(Note(post.rel, f"has {post.unlisted}: " + (

@@ -20,7 +20,7 @@ from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
 KNOWN = {"title", "date", "last_modified_at", "tags", "categories", "category", "excerpt", "description", "slug",
-         "author", "published", "permalink", "layout"} | DIGEST_FIELDS
+         "author", "published", "permalink", "layout", "lang"} | DIGEST_FIELDS
 EXCLUDED = {"Gemfile", "Gemfile.lock", "node_modules", "vendor", "package.json", "package-lock.json", "README.md"}
 """What Jekyll leaves out of a site by default (its ``exclude`` list), and the README."""
 _POST_NAME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})-(.+)")
@@ -47,7 +47,18 @@ def _settings(root: Path) -> Meta:
 def _config(values: Meta) -> OldSite:
     url = as_text(values.get("url"))
     return OldSite(as_text(values.get("title")), url + as_text(values.get("baseurl")) if url else "",
-                   as_text(values.get("timezone")), as_text(values.get("lang")))
+                   as_text(values.get("timezone")), _default_lang(values))
+
+
+def _default_lang(values: Meta) -> str:
+    """The site's language: its ``lang``, else jekyll-polyglot's ``default_lang`` (a post without ``lang:`` is in it)."""
+    return as_text(values.get("lang")) or as_text(values.get("default_lang"))
+
+
+def _translation(meta: Meta, default: str) -> str:
+    """A post's ``lang:`` when it is not the site's language ('' when it is, or names none): ``Post.translation``."""
+    lang = as_text(meta.get("lang"))
+    return "" if lang.lower() == default.lower() else lang
 
 
 def _excluded(values: Meta) -> set[str]:
@@ -102,7 +113,7 @@ def scan(root: Path) -> Scan:
         if inside >= 0 and not any(part.startswith("_") for part in parts[:inside]):
             # news/_posts/... gives its posts the category 'news', as in Jekyll
             result = _post(path, rel, draft=parts[inside] == "_drafts", folders=tuple(parts[:inside]), zone=zone,
-                           style=style)
+                           style=style, default=site.language)
         elif top in collections:
             skipped.append(Note(rel, f"is in the collection '{top[1:]}', which Jekyll published and this import does "
                                      "not convert (news-digest has articles and pages); move it to _posts/ or out of "
@@ -111,7 +122,7 @@ def scan(root: Path) -> Scan:
         elif top.startswith("_") or top in EXCLUDED:
             continue
         else:
-            result = _page(path, rel, style)
+            result = _page(path, rel, style, site.language)
         if isinstance(result, Note):
             skipped.append(result)
         elif isinstance(result, Asset):
@@ -146,7 +157,7 @@ def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
 
 
 def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None,
-          style: str) -> Post | Note | None:
+          style: str, default: str = "") -> Post | Note | None:
     if path.suffix.lower() not in MARKDOWN:
         return Note(rel, f"{path.suffix or 'this'} posts are not converted; rewrite it in Markdown")
     name = _POST_NAME.fullmatch(path.stem)
@@ -180,10 +191,11 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
                 summary=as_text(meta.get("excerpt") or meta.get("description")), **own,
                 tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("author"))), draft=draft or _unpublished(meta),
+                translation=_translation(meta, default),
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])))
 
 
-def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
+def _page(path: Path, rel: str, style: str, default: str = "") -> Post | Note | Asset | None:
     with open(path, "rb") as f:  # Jekyll's test: '---' and any spaces, then the line's end
         has_front_matter = re.match(rb"---[ \t]*\r?\n", f.read(200)) is not None
     if not has_front_matter:
@@ -209,6 +221,7 @@ def _page(path: Path, rel: str, style: str) -> Post | Note | Asset | None:
         return Note(rel, "has no 'title' in its front matter; add one and import again")
     return Post(rel=rel, kind="page", slug=slug, old_urls=(old_url,), title=title, body=body,
                 summary=as_text(meta.get("excerpt") or meta.get("description")), draft=_unpublished(meta),
+                translation=_translation(meta, default),
                 dropped=tuple(sorted(k for k in meta if k not in KNOWN or k in DIGEST_FIELDS)))
 
 

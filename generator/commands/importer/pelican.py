@@ -27,7 +27,7 @@ NOT_CONVERTED = {
     ".htm": "Pelican's HTML reader files are not converted; rewrite it in Markdown",
 }
 KNOWN = {"title", "date", "modified", "tags", "category", "summary", "slug", "author", "authors", "status", "url",
-         "save_as"}
+         "save_as", "lang"}
 _LINK = re.compile(r"(?:\{(?:static|attach|filename)\}|\|(?:static|filename)\|)([^\s)\"'>#?]+)")
 _LEFT = re.compile(r"\{(?:static|attach|filename|tag|category|author|index)\}|\|(?:static|filename|tag|category)\|")
 """Pelican's link syntax a body may still hold: a file not imported, or a tag's, category's or author's page
