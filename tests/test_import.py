@@ -2303,6 +2303,39 @@ def test_pelicans_default_metadata_content_paths_and_future_dates_are_followed(
             "pelicanconf.py made it a draft (Pelican did not publish it)") in report
 
 
+def test_pelican_settings_that_are_no_string_are_said_as_such(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """TIMEZONE = 5 was reported as 'the old site names no time zone', and DEFAULT_CATEGORY = ['Umum'] read as misc
+    with no word; each is said to be no string, with what the import made of it and what to write."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 5\nDEFAULT_LANG = 'id'\nDEFAULT_CATEGORY = ['Umum']\n",
+        "content/a.md": "Title: A\nDate: 2024-01-15\n\nisi\n"})
+    report = (new / "import-report.txt").read_text()
+    assert "names no time zone" not in report
+    for line in ("pelicanconf.py: TIMEZONE is 5, a number, not a string, so timezone is digest init's (Asia/Jakarta); "
+                 "write it as a string, like TIMEZONE = 'Asia/Jakarta', or set config.yaml's timezone",
+                 "pelicanconf.py: DEFAULT_CATEGORY is ['Umum'], a list, not a string, so an article with no category is "
+                 "read as filed under Pelican's default, misc (its old category page and feed); write it as a string, "
+                 "like DEFAULT_CATEGORY = 'Umum'"):
+        assert f"  {line}\n" in report
+    assert 'timezone: "Asia/Jakarta"\n' in (new / "config.yaml").read_text()
+
+
+def test_a_pelican_category_given_as_a_list_is_no_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """EXTRA_PATH_METADATA's 'category': ['Berita'] was written as section: "['Berita']", Python's text of the list,
+    and so a page /sections/berita/ named ['Berita']; it is read as no category, and said, while a string is kept."""
+    new = import_site(tmp_path, capsys, "pelican", {
+        "pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'UTC'\nUSE_FOLDER_AS_CATEGORY = False\n"
+                          "EXTRA_PATH_METADATA = {'news': {'category': ['Berita']}, 'b.md': {'category': 'Bisnis'}}\n",
+        "content/news/a.md": "Title: A\nDate: 2024-01-15\n\nisi\n",
+        "content/b.md": "Title: B\nDate: 2024-01-16\n\nisi\n"})
+    assert "section:" not in (new / "content/2024/01/a.md").read_text()
+    assert 'section: "Bisnis"\n' in (new / "content/2024/01/b.md").read_text()
+    assert ("  content/news/a.md: EXTRA_PATH_METADATA gives it the category ['Berita'], which is no string (Pelican "
+            "takes one category, as text), so it is read as naming none; write it as a string, like 'category': "
+            "'Berita'\n") in (new / "import-report.txt").read_text()
+
+
 def test_pelican_translations_keep_their_old_addresses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report, checked with Pelican 4.12: an article in a language other than DEFAULT_LANG is served at
     ARTICLE_LANG_URL ('{slug}-{lang}.html': /kopi-id.html, /seulement-fr.html), but the import gave it /kopi.html,

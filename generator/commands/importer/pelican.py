@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from typing import Collection
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -104,6 +105,31 @@ _FEED_SETTINGS = frozenset(name for name, *_ in (*_SITE_FEEDS, *_TERM_FEEDS))
 
 _SITE_SETTINGS = {"SITENAME": "title", "SITEURL": "base_url", "TIMEZONE": "timezone", "DEFAULT_LANG": "language"}
 """Pelican's settings that config.yaml takes (``OldSite``), with the key each becomes."""
+_SITE_EXAMPLES = {"SITENAME": ("'Kabar Kepri'", "title is digest init's (News Digest)"),
+                  "SITEURL": ("'https://example.com'", "base_url is digest init's (https://example.org/)"),
+                  "TIMEZONE": ("'Asia/Jakarta'", "timezone is digest init's (Asia/Jakarta)"),
+                  "DEFAULT_LANG": ("'id'", "language is digest init's (id, Indonesian)"),
+                  "DEFAULT_CATEGORY": ("'misc'", "an article with no category is read as filed under Pelican's "
+                                                 "default, misc (its old category page and feed)")}
+"""Those and DEFAULT_CATEGORY as a string, for the report when the site gives another kind of value, and what the
+import makes of it then."""
+
+
+def _not_strings(settings: dict[str, object], conf_file: str, live: Collection[str]) -> tuple[list[str], list[Note]]:
+    """The site settings config.yaml takes that the site gives as something other than a string (``TIMEZONE = 5``),
+    which Pelican cannot use: named with what to write, never said to be missing (``OldSite.computed``)."""
+    wrong = [name for name in _SITE_EXAMPLES if name in settings and settings[name] is not COMPUTED
+             and not isinstance(settings[name], str)]
+    kinds = ((bool, "a boolean"), ((int, float), "a number"), ((list, tuple), "a list"), (dict, "a dict"))
+    return wrong, [Note(conf_file.replace("pelicanconf", "publishconf") if name in live else conf_file,
+                        f"{name} is {value!r}, "
+                        + next((kind for types, kind in kinds if isinstance(value, types)), "no string")
+                        + f", not a string, so {_SITE_EXAMPLES[name][1]}; write it as a string, like {name} = "
+                        + (repr(value[0]) if isinstance(value, list | tuple) and value and isinstance(value[0], str)
+                           else _SITE_EXAMPLES[name][0])
+                        + (f", or set config.yaml's {_SITE_SETTINGS[name]}" if name in _SITE_SETTINGS else ""))
+                   for name in wrong for value in (settings[name],)]
+
 
 _COMPUTED_WHY = {
     "STATIC_PATHS": "every other file in the content folder is copied to static/; remove those Pelican did not "
@@ -168,10 +194,11 @@ def scan(root: Path) -> Scan:
     default_lang = (conf / "pelicanconf.py").is_file() and "DEFAULT_LANG" not in settings  # Pelican's default: en
     told = {name: _setting(conf, name) for name in _SITE_SETTINGS}
     language = told["DEFAULT_LANG"] or ("en" if default_lang else "")
+    conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
+    wrong, not_strings = _not_strings(settings, conf_file, live)
     site = OldSite(told["SITENAME"], told["SITEURL"], told["TIMEZONE"], language,
                    naive_in_utc=True,  # Pelican without TIMEZONE: UTC
-                   computed=tuple(_SITE_SETTINGS[name] for name in computed if name in _SITE_SETTINGS))
-    conf_file = "pelicanconf.py" if conf == root else "../pelicanconf.py"  # beside the content folder given
+                   computed=tuple(_SITE_SETTINGS[name] for name in (*computed, *wrong) if name in _SITE_SETTINGS))
     posts: list[Post] = []
     others: list[tuple[Path, str]] = []
     skipped = symlinks(content, root)
@@ -180,7 +207,7 @@ def scan(root: Path) -> Scan:
     ignores = [glob for glob in settings.get("IGNORE_FILES", ()) if isinstance(glob, str)] \
         if isinstance(settings.get("IGNORE_FILES"), (list, tuple)) else []
     static_excludes = _strings(settings.get("STATIC_EXCLUDES", [])) or []
-    dated: list[Note] = []  # the drafts without a date, given one
+    dated: list[Note] = []  # the drafts without a date, given one; a category that is no string
     ignored: dict[str, str] = {}  # a file IGNORE_FILES names → its glob
 
     def ignored_why(glob: str) -> str:
@@ -215,9 +242,9 @@ def scan(root: Path) -> Scan:
             skipped.append(Note(shown, NOT_CONVERTED[suffix]))
         elif suffix in MARKDOWN:
             try:
-                post, saved_in[shown], undated = _post(path, rel, shown, settings, kind)
+                post, saved_in[shown], said = _post(path, rel, shown, settings, kind)
                 posts.append(post)
-                dated += [undated] if undated else []
+                dated += said
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
         else:
@@ -261,6 +288,7 @@ def scan(root: Path) -> Scan:
                           "imported as an article of its own, and its old address (ARTICLE_LANG_URL, "
                           "/{slug}-{lang}.html by default) redirects to it; delete the translations you do not want"))
     notes += dated
+    notes += not_strings
     notes += [Note(post.rel, f"is dated {post.date}, after this import, and WITH_FUTURE_DATES = False in "
                              f"{conf_file} made it a draft (Pelican did not publish it): the build leaves it out until "
                              "that date too (digest build --future shows it); it gets no redirect, as it had no "
@@ -483,11 +511,12 @@ def _kind(rel: str, paths: Paths) -> str:
     return ""
 
 
-def _defaults(settings: dict[str, object]) -> dict[str, str]:
+def _defaults(settings: dict[str, object]) -> dict[str, object]:
     """Pelican's ``DEFAULT_METADATA``: what a file has unless its name, path or headers say otherwise (``{'status':
-    'draft'}``: a file without Status: is a draft)."""
+    'draft'}``: a file without Status: is a draft); a list or dict as it is, never Python's text of it."""
     given = settings.get("DEFAULT_METADATA")
-    found = {str(key).lower(): as_text(value) for key, value in given.items()} if isinstance(given, dict) else {}
+    found = {str(key).lower(): value if isinstance(value, list | tuple | dict) else as_text(value)
+             for key, value in given.items()} if isinstance(given, dict) else {}
     return found | _default_date(settings.get("DEFAULT_DATE"))
 
 
@@ -506,7 +535,7 @@ def _default_date(value: object) -> dict[str, str]:
 
 
 def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: str = "article"
-          ) -> tuple[Post, str | None, Note | None]:
+          ) -> tuple[Post, str | None, list[Note]]:
     """The article or page, the folder Pelican saved it in (its ``*_SAVE_AS``, or ``Save_as:``), where it put the
     files it links with {attach} (None when that cannot be filled in), and a note on the date it was given when it is
     a draft without one."""
@@ -526,14 +555,20 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     title = as_text(meta.get("title"))
     if not title:
         raise ReadError("has no 'Title:' header; add one and import again")
-    undated = None
+    said: list[Note] = []
+    if not isinstance(category := meta.get("category"), str | None):  # EXTRA_PATH_METADATA's, DEFAULT_METADATA's
+        said += [] if kind == "page" else [Note(shown, f"{'EXTRA_PATH_METADATA' if 'category' in extra else 'DEFAULT_METADATA'} gives it "
+                                f"the category {category!r}, which is no string (Pelican takes one category, as "
+                                f"text), so it is read as naming none; write it as a string, like 'category': "
+                                f"{next(iter(as_list(category)), 'News')!r}")]
+        meta.pop("category")
     if kind != "page" and not as_text(meta.get("date")) and as_text(meta.get("status")).lower() == "draft":
         # Pelican reads a draft without Date: (dated datetime.max, a day news-digest cannot hold), but every article
         # here has a date: the day its file last changed, as Jekyll dates a draft, said in the report
         meta["date"] = datetime.fromtimestamp(path.stat().st_mtime, _zone(settings)).date().isoformat()
-        undated = Note(shown, f"is a draft without a 'Date:' header, which Pelican allows; it is imported as a draft "
+        said.append(Note(shown, f"is a draft without a 'Date:' header, which Pelican allows; it is imported as a draft "
                               f"dated {meta['date']}, the day its file last changed, as every news-digest article "
-                              "needs a date: set its date when you publish it")
+                              "needs a date: set its date when you publish it"))
     page = kind == "page"
     # the slug Pelican gave it: its header, else made from the title or (SLUGIFY_SOURCE = 'basename') the file name
     named = settings.get("SLUGIFY_SOURCE") == "basename"
@@ -570,7 +605,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
                   unlisted="Status: hidden" if as_text(meta.get("status")).lower() == "hidden" else "",
                   dropped=tuple(sorted(k for k in meta if k not in KNOWN)))
     if page:
-        return Post(kind="page", **common), folder_saved, None  # type: ignore[arg-type]
+        return Post(kind="page", **common), folder_saved, said  # type: ignore[arg-type]
     if not typed:
         raise ReadError("has no 'Date:' header; add one (YYYY-MM-DD) and import again")
     tags = _list(meta.get("tags"))
@@ -592,7 +627,7 @@ def _post(path: Path, rel: str, shown: str, settings: dict[str, object], kind: s
     return Post(kind="article", date=typed, updated=as_text(meta.get("modified")), tags=tags, old_feeds=tuple(feeds),
                 old_lists=tuple(lists),
                 section=section, future=future,
-                author=", ".join(authors), **common), folder_saved, undated  # type: ignore[arg-type]
+                author=", ".join(authors), **common), folder_saved, said  # type: ignore[arg-type]
 
 
 def _zone(settings: dict[str, object]) -> tzinfo:
