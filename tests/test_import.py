@@ -3113,6 +3113,32 @@ def test_old_addresses_one_only_to_a_case_insensitive_disk_stay_in_the_rule_file
     assert run(capsys, "build", "-q") == (0, "", "")
 
 
+def test_a_hugo_cascade_that_sets_lang_is_said_once_and_a_brace_glob_target_reaches_its_languages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cascade's lang: fr was listed as a front-matter field news-digest has none for (it has lang:), though the
+    import does not follow it (each page keeps its file's language); it is a report line naming the cascade, once.
+    A target's lang: '{en,fr}' reaches the en and fr pages, not de's."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\n'
+                     'weight = 2\n[languages.de]\nweight = 3\n',
+        "content/posts/_index.md": '---\ntitle: Posts\ncascade:\n  - lang: fr\n  - _target:\n      lang: "{en,fr}"\n'
+                                   '    author: Ani\n---\n',
+        **{f"content/posts/a.{code}.md": f"---\ntitle: A {code}\ndate: 2024-02-01\n---\nx\n" for code in ("en", "fr", "de")},
+        "content/posts/b.md": "---\ntitle: B\ndate: 2024-02-02\nlang: de\n---\nx\n"})
+    report = (new / "import-report.txt").read_text()
+    line = ("  content/posts/_index.md: has a cascade that sets lang: 'fr', which this import does not follow: each page "
+            "is imported in its file's language (its name's, else its content folder's); set lang: by hand on an "
+            "article in another\n")
+    assert report.count(line) == 1
+    assert ("  content/posts/b.md: sets lang: 'de', which this import does not follow: it is imported in its file's "
+            "language, en (its name's, else its content folder's); set lang: by hand if it is in another\n") in report
+    assert "left out" not in report
+    texts = {name: (new / f"content/2024/02/{name}.md").read_text() for name in ("a", "a-fr", "a-de", "b")}
+    assert ['author: "Ani"' in text for text in texts.values()] == [True, True, False, True]
+    assert ["lang" + text.split("\nlang", 1)[1].split("\n")[0] if "\nlang" in text else "" for text in texts.values()] \
+        == ["", "lang: fr", "lang: de", ""]
+
+
 def test_a_hugo_cascade_targeting_a_language_reaches_it_from_another_language_s_index(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168: a cascade in the default language's content/_index.md with `_target: {lang: fr, path:

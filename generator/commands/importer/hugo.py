@@ -37,7 +37,7 @@ DATE_KEYS = {"date": ("date", "publishdate", "pubdate", "published", "lastmod", 
 """Hugo's ``[frontmatter]`` defaults: each of a page's dates is the first of these front-matter keys it has, so a post
 with only ``pubdate:`` or ``lastmod:`` has that date (``_dates``)."""
 KNOWN = {"title", "tags", "categories", "summary", "description", "slug", "author", "authors", "draft", "url",
-         "aliases", *(key for keys in DATE_KEYS.values() for key in keys)} | DIGEST_FIELDS
+         "aliases", "lang", *(key for keys in DATE_KEYS.values() for key in keys)} | DIGEST_FIELDS
 _SHORTCODE = re.compile(r"\{\{[<%]")
 _VALUE = r"(?:\"[^\"]*\"|`[^`]*`|[^\s\"`=<>%{}]+)"
 """A shortcode's parameter as Hugo reads it: in double quotes, in a raw string (backquotes), or a word unquoted."""
@@ -612,7 +612,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                              "you mean by hand")
               for post in posts for match in _REF.finditer(post.body) for path, _, language in [_ref_of(match)]
               if path and not language and (other := find(post.rel, path)[1])]
-    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(config_notes + notes), site, _resolver(find),
+    return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(dict.fromkeys(config_notes + notes)), site,
+                _resolver(find),
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
 
@@ -1280,6 +1281,14 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     folders = parts[:-2] if bundle else parts[:-1]  # Hugo's address follows the folders: /posts/2024/nested/
     end = ".html" if _ugly_in(ugly, folders[0] if folders else "") else "/"
     notes: list[Note] = []
+    if "lang" in meta:  # the language of a page is its file's (name, content folder): lang: is not read as one
+        notes.append(Note(given["lang"], f"has a cascade that sets lang: {quoted(as_text(meta['lang']))}, which this "
+                                         "import does not follow: each page is imported in its file's language (its "
+                                         "name's, else its content folder's); set lang: by hand on an article in "
+                                         "another") if "lang" in given else
+                     Note(shown, f"sets lang: {quoted(as_text(meta['lang']))}, which this import does not follow: it "
+                                 f"is imported in its file's language, {code or languages.default} (its name's, else "
+                                 "its content folder's); set lang: by hand if it is in another"))
     at = "/" + "/".join([*folders, named]).lower().replace(" ", "-")  # as Hugo matches a rule's glob: '/posts/b'
     rule = next((rule for rule in permalinks if rule.reaches("page", at)), None) if not url else None
     if rule:
