@@ -2358,6 +2358,9 @@ def test_pelican_translations_keep_their_old_addresses(tmp_path: Path, capsys: p
             "first, so the redirect goes there; check which one the old site served\n") in report
     assert ("  pelicanconf.py: the site has content in fr, id besides DEFAULT_LANG (en); news-digest has one language "
             "per site, so each translation is imported as an article of its own") in report
+    # each says its language (the site's is en, Pelican's default DEFAULT_LANG)
+    assert [re.findall(r"^lang: (.+)$", (new / f"content/2024/01/{slug}.md").read_text(), re.MULTILINE)
+            for slug in ("kopi-id", "kopi", "seulement", "kopi-2")] == [["id"], [], ["fr"], []]
 
 
 def test_pelican_attached_files_keep_the_address_pelican_moved_them_to(
