@@ -283,6 +283,41 @@ def test_on_a_phone_the_section_bar_is_one_line_that_scrolls(browser: Any, serve
     assert t.errors == []
 
 
+# Each name in the section strip that shows at all: [name, px hidden at its start, px hidden at its end].
+_STRIP_SHOWN = """() => { const ul = document.querySelector('nav.sections ul').getBoundingClientRect();
+    return [...document.querySelectorAll('nav.sections a')].map(a => [a.textContent, a.getBoundingClientRect()])
+        .filter(([, r]) => r.right > ul.left && r.left < ul.right)
+        .map(([name, r]) => [name, Math.max(0, Math.round(ul.left - r.left)), Math.max(0, Math.round(r.right - ul.right))]); }"""
+
+
+def test_on_a_phone_an_article_late_in_the_section_strip_shows_its_section_and_no_cut_name(browser: Any,
+                                                                                         served: Served) -> None:
+    """A reader's report: an article in a section late in the strip opened with the strip scrolled to its end, so the
+    name at its start was cut ("Kepri" read "ori"; here "Amerika Serikat" read "ka Serikat"). The strip opens with the
+    reader's section wholly in view and no name cut at its start; a strip that fits does not scroll."""
+    t = Tab(browser, served, viewport=PHONE)
+    try:
+        page = t.go("/")
+        links = page.eval_on_selector_all("nav.sections a", "as => as.map(a => [a.textContent, a.getAttribute('href')])")
+        for name, href in links[-4:]:
+            story = t.go(href).locator("main h2 a").first.get_attribute("href")  # an article of the section
+            shown = t.go(story).evaluate(_STRIP_SHOWN)
+            current = page.evaluate("() => document.querySelector('nav.sections a[aria-current]').textContent")
+            assert current == name and [name, 0, 0] in shown and shown[0][1] == 0, (story, shown)
+    finally:
+        t.close()
+    assert t.errors == []
+
+
+def test_on_a_phone_a_section_strip_that_fits_does_not_scroll(browser: Any, tmp_path: Path) -> None:
+    from conftest import CONFIG, article, make_project
+    make_project(tmp_path / "p", {"2025/06/a.md": article(section="Kepri"), "2025/06/b.md": article(section="Aceh")},
+                 config=CONFIG + "sections: [Kepri, Aceh]\n")
+    with _opened(browser, tmp_path / "p", "/sections/aceh/", PHONE) as page:
+        assert page.evaluate("() => { const ul = document.querySelector('nav.sections ul');"
+                             " return [ul.scrollWidth - ul.clientWidth, ul.scrollLeft]; }") == [0, 0]
+
+
 def test_on_a_wide_screen_no_line_of_the_section_bar_starts_with_a_separator(browser: Any, served: Served) -> None:
     """At 1280 px the example's bar wrapped after "Eropa" and its second line began "| Global"."""
     t = Tab(browser, served, viewport=DESKTOP)
