@@ -597,6 +597,27 @@ def test_a_small_lead_picture_keeps_its_own_size(browser: Any, tmp_path: Path) -
         server.server_close()
 
 
+@pytest.mark.parametrize("lang, side", [("", "left"), ("ar", "right")])
+def test_a_narrow_lead_picture_sits_at_the_start_of_its_articles_lines(browser: Any, tmp_path: Path, lang: str,
+                                                                       side: str) -> None:
+    """An Arabic reader's report: the home page's lead, an Arabic article (``lang: ar``) with a portrait picture
+    drawn inside a box as wide as the column, had its headline at the right and its picture at the box's left
+    (a physical object-position), the gap at the right, where Arabic lines start."""
+    from io import BytesIO
+    from conftest import article, make_project
+    from PIL import Image
+    fields = {"lang": lang} if lang else {}
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title="Tegak", image="images/tegak.png", image_alt="Foto",
+                                                          **fields)})
+    (tmp_path / "p/static/images").mkdir(parents=True)
+    Image.new("RGB", (600, 800), (200, 0, 0)).save(tmp_path / "p/static/images/tegak.png")
+    with _opened(browser, tmp_path / "p", "/", PHONE) as page:
+        shot = Image.open(BytesIO(page.locator(".top img").screenshot())).convert("RGB")
+        red = [x for x in range(shot.width) if shot.getpixel((x, shot.height // 2)) == (200, 0, 0)]
+        assert red and shot.width - len(red) > 50, (shot.size, len(red))  # drawn narrower than its box
+        assert (red[0] == 0 if side == "left" else red[-1] == shot.width - 1), (side, red[0], red[-1], shot.width)
+
+
 def test_code_is_coloured_in_light_and_dark_and_other_pages_do_not_load_its_colours(browser: Any,
                                                                                     tmp_path: Path) -> None:
     """Pygments' colours are half the theme's CSS: they moved to code.css, which only a page whose body has
