@@ -110,7 +110,8 @@ def test_notes_are_not_articles_and_bad_notes_are_reported_at_once(tmp_path: Pat
     assert [str(p) for p in caught.value.problems] == [
         "content/weekly/0000-W01.md:1: an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, "
         "or 53 in long years)",
-        "content/weekly/2025-W24.md:2: field 'titel': unknown key; an editor's note takes only 'title:'",
+        "content/weekly/2025-W24.md:2: field 'titel': unknown key; an editor's note takes only 'title:' and "
+        "'lang:'",
         "content/weekly/2025-W25.md:2: field 'title': must be one line of text, but YAML read a list ([Judul]); "
         "write the text on the key's line: title: \"...\"",
         # the items as written, not Python's reading (['Pekan', 31, 'Yes', True])
@@ -132,6 +133,25 @@ def named_notes_problems(tmp_path: Path, names: Sequence[str]) -> list[str]:
     with pytest.raises(BuildError) as caught:
         build(load_config(tmp_path / "config.yaml"))
     return [str(p) for p in caught.value.problems]
+
+
+def note_problems(root: Path, note: str) -> list[str]:
+    """What a build says of the week's note ``note`` (its file's text), beside one article."""
+    make_project(root, {"a.md": article()})
+    write_files(root, {"content/weekly/2025-W24.md": note})
+    with pytest.raises(BuildError) as caught:
+        build(load_config(root / "config.yaml"))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_notes_lang_is_read_as_an_articles(tmp_path: Path) -> None:
+    """A note takes lang: (its body's language on the page and in email.html); a wrong one is told the tag meant."""
+    assert note_problems(tmp_path, "---\ntitle: Pekan\nlang: english\n---\nNotes.\n") == [
+        "content/weekly/2025-W24.md:3: field 'lang': 'english' is not a language tag; did you mean 'en'? lang takes a "
+        "BCP 47 tag, like en, zh-Hans or ar"]
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\nlang: ID\n---\nCatatan.\n"})  # the site's own
+    assert '<div class="note body" lang="id">' in build(load_config(tmp_path / "config.yaml")).output.files[
+        "weekly/2025-W24/index.html"].decode()
 
 
 def test_a_note_named_almost_like_a_week_is_told_the_name_to_give_it(tmp_path: Path) -> None:
@@ -187,14 +207,11 @@ def test_two_misnamed_notes_of_one_week_are_told_one_rename_and_one_merge(tmp_pa
 
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
     """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
-    make_project(tmp_path, {"a.md": article()})
-    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\ntitle: Pekan: AI\nweek: 24\n---\nCatatan.\n"})
-    with pytest.raises(BuildError) as caught:
-        build(load_config(tmp_path / "config.yaml"))
-    assert [str(p) for p in caught.value.problems] == [
+    assert note_problems(tmp_path, "---\ntitle: Pekan: AI\nweek: 24\n---\nCatatan.\n") == [
         "content/weekly/2025-W24.md:2: field 'title': has ': ' in it, which YAML reads as the start of another key; "
         "put the whole value in double quotes: title: \"Pekan: AI\"",
-        "content/weekly/2025-W24.md:3: field 'week': unknown key; an editor's note takes only 'title:'"]
+        "content/weekly/2025-W24.md:3: field 'week': unknown key; an editor's note takes only 'title:' and "
+        "'lang:'"]
 
 
 def test_a_note_without_front_matter_is_just_the_note(tmp_path: Path) -> None:

@@ -234,6 +234,29 @@ def test_a_notes_raw_html_blocks_and_links_keep_their_text_and_addresses_in_the_
     assert note_in_text_email(tmp_path, note) == expected
 
 
+def test_a_notes_language_is_on_its_body_on_the_page_and_an_arabic_one_starts_at_the_right_in_the_email(
+        tmp_path: Path) -> None:
+    """A reader's report: an Arabic weekly note was laid out left to right, on the page and, left-aligned, in
+    email.html (no dir="rtl"), and a screen reader read it with the site's Indonesian voice: a note had no lang:, its
+    body no lang. A note takes lang: as an article does; its body says its language, or the site's."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\nlang: ar\n---\nاستثمرت OpenAI في جاكرتا.\n\n"
+                                                         "| أ | ب |\n|---|---|\n| ١ | ٢ |\n"})
+    files = build_project(tmp_path).output.files
+    assert '<div class="note body" lang="ar" dir="rtl">\n<p>استثمرت' in files["weekly/2025-W24/index.html"].decode()
+    doc = lxml.html.document_fromstring(files[EMAIL])
+    [note] = doc.xpath('//div[@class="note"]')
+    assert (note.get("lang"), note.get("dir")) == ("ar", "rtl")
+    assert "text-align: right" in note.get("style") and "border-right: 4px" in note.get("style")
+    assert all("text-align: right" in cell.get("style") for cell in note.xpath(".//td | .//th"))
+    assert rules_broken(files[EMAIL], BASE) == []
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "Catatan redaksi.\n"})
+    files = build_project(tmp_path).output.files
+    assert '<div class="note body" lang="id">' in files["weekly/2025-W24/index.html"].decode()
+    [note] = lxml.html.document_fromstring(files[EMAIL]).xpath('//div[@class="note"]')
+    assert (note.get("lang"), note.get("dir")) == ("id", None)
+
+
 def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
     """A heading in an editor's note came with the web page's '#' link, shown after the heading in a mail."""
     make_project(tmp_path, {"a.md": article()})

@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import (NOTES_DIR, decode, find_flat, html_in_text, read_article, removed_problems,
-                                    value_lines)
+from generator.load.content import (NOTES_DIR, FieldReader, decode, find_flat, html_in_text, read_article,
+                                    removed_problems, value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import (SplitError, Written, YamlError, cut_by_comment, double_quoted,
-                                        load_yaml_past_slips, not_text,
+                                        lines_read, load_yaml_past_slips, not_text,
                                         read_past, said_by, split, yaml_problems)
 from generator.load.markdown import MarkdownOptions, render
 from generator.core.models import Article, Term
@@ -31,7 +31,7 @@ from generator.core.wrap import collapse, wrap
 from generator.load.registry import fold
 
 _NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
-_NOTE_KEYS = ("title",)
+_NOTE_KEYS = ("title", "lang")
 _LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+(?![–—-]\w)")
                              .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
                              + "|" + re.escape(strings["edition_number"].partition("#")[0].strip())
@@ -54,6 +54,8 @@ class Note:
     """'' when the note sets none."""
     html: str
     source_path: str
+    lang: str = ""
+    """The note's language when it is not the site's (``lang:``, as an article's), or ''."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class Edition:
     title: str
     """The note's title, or ''."""
     note_html: str
+    note_lang: str
+    """The note's language when it is not the site's (``Note.lang``), or ''."""
     groups: tuple[EditionGroup, ...]
     in_progress: bool
     """The week has not ended at the build's 'now'."""
@@ -218,7 +222,7 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
     text, problems = decode(rel, data)
     if text is None:
         return None, problems
-    title, body, body_line = "", text, 1
+    title, lang, body, body_line = "", "", text, 1
     if text.startswith("---"):
         read: list[YamlError] = []
         written: Written = {}
@@ -240,9 +244,12 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
         for key, value in meta.items():
             if key not in _NOTE_KEYS:
                 found.append(Problem(rel, lines.get((key,), 1), str(key),
-                                     "unknown key; an editor's note takes only 'title:'"))
+                                     "unknown key; an editor's note takes only 'title:' and 'lang:'"))
             elif not isinstance(value, str) or not value.strip():
                 found.append(Problem(rel, lines.get((key,), 1), key, not_text(key, value, written)))
+            elif key == "lang":  # read as an article's: a BCP 47 tag, '' for the site's own language
+                lang = FieldReader(rel, meta, lines, lines_read(text, parts.yaml_line, slip), found, written,
+                                   slip).lang(markdown.language)
             else:
                 at, raw = lines.get((key,), 1), text.split("\n")
                 # one line, as an article's title: 'title: |' over lines would break <title>, the feeds, email.txt
@@ -252,10 +259,10 @@ def _parse_note(rel: str, data: bytes, week: tuple[int, int], markdown: Markdown
         problems += said_by(rel, found, slip)  # what a slip is about, only the slip says
         if any(p.severity == "error" for p in problems):
             return None, problems
-    rendered = render(body, markdown) if body.strip() else None
+    rendered = render(body, markdown, lang=lang) if body.strip() else None
     if rendered is not None:
         problems += removed_problems(rel, rendered, body_line, static_dir, base_path)
-    return Note(week[0], week[1], title, rendered.html if rendered else "", rel), problems
+    return Note(week[0], week[1], title, rendered.html if rendered else "", rel, lang), problems
 
 
 def _unlabelled(title: str, note: str = "") -> str:
@@ -316,7 +323,7 @@ def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes:
         title = note.title if note else ""
         editions.append(Edition(
             key[0], key[1], number, edition_heading(number, title, start, end, language), start, end, title,
-            note.html if note else "",
+            note.html if note else "", note.lang if note else "",
             tuple(EditionGroup(name, slug, tuple(sorted(items, key=lambda a: (a.date.timestamp(), a.slug, a.source_path))))
                   for (_, name, slug), items in sorted(groups.items())),
             now is not None and now < start + timedelta(days=7)))
