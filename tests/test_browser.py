@@ -1084,6 +1084,29 @@ def test_an_arabic_headline_cut_short_in_the_breadcrumb_keeps_its_start(browser:
         assert seen == {"cut": True, "direction": "rtl", "first_letter_at_right": True}
 
 
+@pytest.mark.parametrize("lang, title, first, cut", [
+    ("ar", "OpenAI تطلق نموذجا جديدا للذكاء الاصطناعي في إندونيسيا هذا الأسبوع", "OpenAI", "left"),
+    ("ar", "الذكاء الاصطناعي في إندونيسيا: مايكروسوفت تستثمر 1.7 مليار دولار", "الذكاء", "left"),
+    ("", "Microsoft tanam investasi besar untuk pusat data AI di Indonesia tahun ini", "Microsoft", "right")])
+def test_an_articles_headline_cut_short_in_the_breadcrumb_ends_at_its_lines_end(browser: Any, tmp_path: Path,
+                                                                                lang: str, title: str, first: str,
+                                                                                cut: str) -> None:
+    """Checked after a report that an Arabic article's breadcrumb put its '…' on the wrong side: in an Arabic
+    article (lang: ar, <html dir="rtl">), a headline starting with a Latin name too, the first word is at the right
+    and the cut ('…', text-overflow) at the left; in an Indonesian one, the other way round."""
+    from conftest import article, make_project
+    make_project(tmp_path / "p", {"2025/06/a.md": article(title=f'"{title}"', **({"lang": lang} if lang else {}))})
+    with _opened(browser, tmp_path / "p", "/2025/06/a/", PHONE) as page:
+        seen = page.evaluate("""(first) => { const a = document.querySelector('.crumbs a[aria-current]'),
+            box = a.getBoundingClientRect(), text = a.firstChild, at = (i, j) => { const r = document.createRange();
+                r.setStart(text, i); r.setEnd(text, j); return r.getBoundingClientRect(); },
+            word = at(0, first.length), last = at(text.length - 1, text.length);
+            return {cut: a.scrollWidth > a.clientWidth,
+                    first: Math.abs(word.right - box.right) < 1 ? 'right' : Math.abs(word.left - box.left) < 1 ? 'left' : '',
+                    end: last.right <= box.left ? 'left' : last.left >= box.right ? 'right' : 'shown'}; }""", first)
+        assert seen == {"cut": True, "first": "left" if cut == "right" else "right", "end": cut}, seen
+
+
 _ARABIC_TITLE = "الذكاء الاصطناعي في إندونيسيا: OpenAI و Meta تستثمران مليار دولار"
 _ARABIC_SUMMARY = "شركتا OpenAI و Meta تعلنان عن استثمار كبير في جاكرتا"
 # The word of ``text`` (in the first element ``selector`` finds) that an Arabic reader meets first: on its top line,
