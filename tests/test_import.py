@@ -3471,6 +3471,42 @@ def test_hugo_a_sections_url_moves_its_list_and_feed_not_its_pages(tmp_path: Pat
     assert not {"/news/", "/news/index.xml"} & lists
 
 
+def test_hugo_a_sections_url_from_the_root_has_no_language_folder(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/: nw-en/index.html, en/bl/index.html, en/news/a/index.html): on a
+    multilingual site a section's `url: /nw-en/` (with its leading '/') serves its list and feed there, below no
+    language's folder, and `url: bl/` below its language's (/en/bl/); with defaultContentLanguageInSubdir too. The
+    import redirected /en/nw-en/, which the old site never served, and not /nw-en/."""
+    front = "---\ntitle: {}\ndate: 2024-01-02\n---\nhi\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'defaultContentLanguage = "id"\ndefaultContentLanguageInSubdir = true\n'
+                     '[languages.id]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/news/_index.md": "---\ntitle: News\nurl: /nw/\n---\n",
+        "content/news/_index.en.md": "---\ntitle: News\nurl: /nw-en/\n---\n",
+        "content/blog/_index.en.md": "---\ntitle: Blog\nurl: bl/\n---\n",
+        "content/news/a.md": front.format("A"), "content/news/a.en.md": front.format("A"),
+        "content/blog/b.en.md": front.format("B")})
+    lists = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/nw/", "/nw/index.xml", "/nw-en/", "/nw-en/index.xml", "/en/bl/", "/en/bl/index.xml",
+            "/id/news/a/", "/en/news/a/", "/en/blog/b/"} <= lists
+    assert not {"/id/nw/", "/en/nw-en/", "/bl/", "/en/blog/"} & lists
+
+
+def test_hugo_a_sections_url_wins_over_its_permalinks_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/: nw/index.html, no sec/): a section's _index.md `url:` wins over the
+    config's `[permalinks.section]` rule for it, which moves the other sections' lists. The import redirected
+    /sec/news/, which the old site never served, and not /nw/."""
+    front = "---\ntitle: {}\ndate: 2024-01-02\n---\nhi\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": '[permalinks.section]\nnews = "/sec/:slug/"\nblog = "/sec/:title/"\n',
+        "content/news/_index.md": "---\ntitle: News\nurl: /nw/\n---\n",
+        "content/blog/_index.md": "---\ntitle: Blog\n---\n",
+        "content/news/a.md": front.format("A"), "content/blog/b.md": front.format("B")})
+    lists = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/nw/", "/nw/index.xml", "/sec/blog/", "/sec/blog/index.xml", "/news/a/", "/blog/b/"} <= lists
+    assert not {"/sec/news/", "/sec/news/index.xml", "/news/"} & lists
+
+
 def test_hugo_permalinks_of_terms_taxonomies_and_sections_give_their_lists_old_addresses(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168 (this site's public/): `[permalinks.term]`, the older `tags = ...` of `[permalinks]`,

@@ -511,9 +511,10 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
 
     def list_urls(path: Path, folder: Path, language: str) -> dict[str, str]:
         """The sections above ``path`` whose _index.md has a ``url:``, each path below ``folder`` → that url without
-        its slashes: Hugo served the section's list and feed there (/nw/, /nw/index.xml), its pages where they were
-        (checked with Hugo 0.168)."""
-        return {rel_to(parent, folder): url.strip("/")
+        its slashes, but a leading one ('/nw'; 'bl'): Hugo served the section's list and feed there (/nw/,
+        /nw/index.xml; below the language's folder, /en/bl/, unless the url starts with '/'), its pages where they
+        were, and no [permalinks] rule moved them (checked with Hugo 0.168)."""
+        return {rel_to(parent, folder): "/" * url.strip().startswith("/") + url.strip().strip("/")
                 for parent in path.parents[:len(path.relative_to(folder).parts) - 1]
                 if parent not in bundles and (index := own_index(parent, language)).is_file()
                 and (url := as_text(_front(index).get("url"))).strip("/")}
@@ -1248,8 +1249,9 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     ``renamed``: the path Hugo served each of its sections at whose _index.md has a ``slug:`` ('docs/api' →
     'docs/api-slug'; scan's ``renamed``), for the section's list and feed, and its pages below. Also gives the
     addresses the ``permalinks`` rules gave its term, taxonomy and section pages (``_list_moves``). ``list_urls``:
-    the path Hugo served the list and feed of each of its sections at whose _index.md has a ``url:`` ('news' → 'nw';
-    scan's ``list_urls``); its pages stay below the folder's name."""
+    the path Hugo served the list and feed of each of its sections at whose _index.md has a ``url:`` ('news' → 'nw',
+    '/nw' for a url from the root, below no language's folder; scan's ``list_urls``), over a ``permalinks`` rule for
+    the section; its pages stay below the folder's name."""
     languages, code = language
     prefix = languages.prefix(code)
     renamed = renamed or {}
@@ -1403,8 +1405,11 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
     top = path.parents[len(parts) - 1]  # the content folder
     terms = [(taxonomy, term) for taxonomy, terms in (("tags", as_list(meta.get("tags"))), ("categories", categories))
              for term in terms]
-    moves, said = _list_moves(permalinks, terms, [(folder, top / folder, listed_at(folder)) for folder in sections],
-                              (code, prefix), style)
+    moves, said = _list_moves(permalinks, terms, [(folder, top / folder, listed_at(folder)) for folder in sections
+                                                  if folder not in (list_urls or {})], (code, prefix), style)
+
+    def below(at: str) -> str:  # an address below the page's language folder, unless a section's url: is from the root
+        return at[1:] if at.startswith("/") else prefix + at
     notes += said
     return Post(rel=shown, kind="article" if typed else "page", slug=slug,
                 old_urls=() if "page" in off else tuple(filter(None, (old_url, *aliases))), title=title,
@@ -1413,8 +1418,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 tags=as_list(meta.get("tags")) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("authors"))) or as_text(meta.get("author")),
                 draft=draft, resources=resources, withheld=withheld,
-                withheld_by=f"build: publishResources: false{by}" if withheld else "", old_feeds=tuple((prefix + at, kind, name) for at, kind, name, of in feeds if of not in off),
-                old_lists=tuple((prefix + at, kind, name) for at, kind, name, of in lists if of not in off), **own,
+                withheld_by=f"build: publishResources: false{by}" if withheld else "", old_feeds=tuple((below(at), kind, name) for at, kind, name, of in feeds if of not in off),
+                old_lists=tuple((below(at), kind, name) for at, kind, name, of in lists if of not in off), **own,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN and not any(
                     k in keys for keys in date_keys.values())), *unusable])),  # a date [frontmatter] reads is used
                 cascaded=tuple(sorted((k, given[k]) for k in given if k not in KNOWN)),
