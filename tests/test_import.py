@@ -3333,6 +3333,19 @@ def test_hugo_kinds_it_disabled_get_no_list_redirects(tmp_path: Path, capsys: py
     assert {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)} == every - gone
 
 
+def test_hugo_with_its_pages_disabled_lists_have_no_later_pages(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (this site, pagerSize = 1, a list template that paginates): with `disableKinds =
+    ['page']` a list holds no page, so Hugo wrote each list's page/1/ and no later page (/page/1/, /posts/page/1/,
+    /docs/api/page/1/); the import redirected /page/2/, /page/3/, /posts/page/2/, which the old site never served."""
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "disableKinds = ['page']\n[pagination]\npagerSize = 1\n", **HUGO_KINDS_SITE,
+        "layouts/_default/list.html": "{{ range .Paginator.Pages }}{{ .Title }}{{ end }}"})
+    pages = {line.split()[0] for line in redirect_lines(project, lists=True) if "/page/" in line}
+    assert pages == {"/page/1/", "/posts/page/1/", "/docs/page/1/", "/docs/api/page/1/", "/tags/page/1/",
+                     "/categories/page/1/"}
+
+
 HUGO_PERMALINKS = {
     "content/posts/a.md": '---\ntitle: "Hello World!"\ndate: 2024-03-01T23:30:00-05:00\nslug: "My Slug"\n---\nx\n',
     "content/posts/2024/b.md": "---\ntitle: B Title\ndate: 2024-03-02\n---\nx\n",

@@ -521,6 +521,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
 
     loose: list[Asset] = []  # a section's files
     moved: dict[str, str] = {}  # a list page's address at Hugo's default → the one its [permalinks] rule gave ('': none)
+    unpaged: set[str] = set()  # the posts of a language whose disableKinds names 'page': Hugo listed them nowhere
     # the top folders Hugo made sections of without an _index.md: those that hold a page (checked with Hugo 0.168)
     paged = {folder / rel_to(page, folder).split("/")[0] for page, folder, _ in files
              if page.suffix.lower() in (*MARKDOWN, *OTHER_FORMATS) and page.parent != folder}
@@ -571,6 +572,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             nested = tuple(rel_to(parent, folder) for parent in reversed(path.parents[:len(top) - 2])
                            if parent not in bundles and (inner := own_index(parent, language)).is_file()
                            and not section_held(inner, folder, language))
+            off = _disabled({**values, **_own(values, language)})
             try:
                 post, post_notes, moves = _post(
                     path, rel_to(path, folder), shown, bundles, _ugly(values), (languages, language), builds,
@@ -578,7 +580,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                     listed=not (index and section_held(index, folder, language)), nested=nested,
                     permalinks=_for_language(own_permalinks.get(language, permalinks), language,
                                              languages.codes or (languages.default,)),
-                    off=_disabled({**values, **_own(values, language)}), renamed=renamed(path, folder, language),
+                    off=off, renamed=renamed(path, folder, language),
                     list_urls=list_urls(path, folder, language))
             except ReadError as e:
                 skipped.append(not_converted(shown, e))
@@ -586,6 +588,8 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
             posts.append(replace(post, resources=tuple(pair for pair in post.resources if pair[0] not in hidden)))
             notes += post_notes
             moved |= moves
+            if "page" in off:
+                unpaged.add(shown)
             places[shown] = (named or code or languages.default, _ref_path(rel_to(path, folder), languages))
     laid: dict[str, Asset] = {}  # a later static folder's file over an earlier one's, as Hugo lays them
     for static in statics:
@@ -600,7 +604,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     skipped += [Note(rel_to(asset.source, root), f"has the address of {over[asset.rel]}, which Hugo published over "
                                                  "it; not copied") for asset in assets if asset.rel in over]
     assets = [asset for asset in assets if asset.rel not in over] + loose
-    posts = _moved_lists(_with_later_pages(posts, values) if _paginates(root, values) else posts, moved,
+    posts = _moved_lists(_with_later_pages(posts, values, frozenset(unpaged)) if _paginates(root, values) else posts, moved,
                          _pager(values)[1])
     notes = list(dict.fromkeys(notes))  # a list page's rule Hugo followed and this import cannot: said once
     site, config_notes = _config(values, where)
@@ -678,7 +682,7 @@ def _paginates(root: Path, values: Meta) -> bool:
     return False
 
 
-def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
+def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] = frozenset()) -> list[Post]:
     """The articles with the pages Hugo's paginator made of the lists they are on (``_pager``'s size and folder) in
     their ``old_lists``: the later pages of the home page (/page/2/, /en/page/2/), a section's list (/posts/page/2/),
     a term's (/tags/ai/page/2/; /tags/ai/page/2.html with uglyURLs for the taxonomy) and a taxonomy's list of terms
@@ -686,7 +690,8 @@ def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
     goes. Old links to them were a 404. Counted as Hugo lists them: a list's content, pages too (the home page's:
     all of its language's), and a taxonomy's terms; a draft or a post dated ahead (``Post.held``) is on none, and an
     unlisted post (``build: list: never``) counts on none, though its tags have their page (empty), as in Hugo
-    (``list: local``: on all but the home page); an empty list still has its page/1/."""
+    (``list: local``: on all but the home page), nor does a post of ``unpaged`` (its ``rel``: Hugo made no page of
+    it, disableKinds 'page'); an empty list still has its page/1/ (checked with Hugo 0.168)."""
     size, path = _pager(values)
     on: dict[str, tuple[str, str, dict[int, Post]]] = {}  # each list's first page → its kind, name and content
     for post in posts:
@@ -697,7 +702,8 @@ def _with_later_pages(posts: list[Post], values: Meta) -> list[Post]:
     for address, (kind, name, listed) in on.items():
         count = len({at for at, (_, term, _) in on.items() if term and at.startswith(address) and at != address}
                     ) if kind in ("tags", "sections") and not name else sum(
-            not p.unlisted or p.local and bool(name) for p in listed.values())  # local: not on the home page
+            (not p.unlisted or p.local and bool(name)) and p.rel not in unpaged  # local: not on the home page
+            for p in listed.values())
         if (first := next((post for post in listed.values() if post.kind == "article"), None)) is None:
             continue
         folder, end = (address.removesuffix(".html") + "/", ".html") if address.endswith(".html") else (address, "/")
