@@ -3346,6 +3346,27 @@ def test_hugo_with_its_pages_disabled_lists_have_no_later_pages(tmp_path: Path,
                      "/categories/page/1/"}
 
 
+def test_hugo_a_languages_own_pagination_makes_its_later_pages(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/: en/hal/3/, en/posts/hal/3/, posts/page/1/): `[languages.en.pagination]`
+    sets the English lists' pagerSize and path over the root's `[pagination]`; a `[pagination.section]` table and a
+    section's `paginate:` in front matter change nothing. The import counted every list at the root's size, and
+    redirected no /en/hal/2/ nor /en/hal/3/."""
+    front = "---\ntitle: P{0}\ndate: 2024-01-0{0}\ntags: [kopi]\n---\nhi\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'defaultContentLanguage = "id"\n[pagination]\npagerSize = 5\n[pagination.section]\npagerSize = 1\n'
+                     '[languages.id]\nweight = 1\n[languages.en]\nweight = 2\n'
+                     '[languages.en.pagination]\npagerSize = 2\npath = "hal"\n',
+        "layouts/_default/list.html": "{{ range .Paginator.Pages }}{{ .Title }}{{ end }}",
+        "content/posts/_index.md": "---\ntitle: Posts\npaginate: 1\n---\n",
+        **{f"content/posts/p{n}.md": front.format(n) for n in range(1, 6)},
+        **{f"content/posts/p{n}.en.md": front.format(n) for n in range(1, 6)}})
+    pages = {line.split()[0] for line in redirect_lines(project, lists=True) if "/page/" in line or "/hal/" in line}
+    assert pages == {"/page/1/", "/posts/page/1/", "/tags/page/1/", "/tags/kopi/page/1/", "/categories/page/1/",
+                     *(f"/en/{at}hal/{n}/" for at in ("", "posts/", "tags/kopi/") for n in (1, 2, 3)),
+                     "/en/tags/hal/1/", "/en/categories/hal/1/"}
+
+
 HUGO_PERMALINKS = {
     "content/posts/a.md": '---\ntitle: "Hello World!"\ndate: 2024-03-01T23:30:00-05:00\nslug: "My Slug"\n---\nx\n',
     "content/posts/2024/b.md": "---\ntitle: B Title\ndate: 2024-03-02\n---\nx\n",

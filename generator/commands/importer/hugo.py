@@ -605,7 +605,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                                  "it; not copied") for asset in assets if asset.rel in over]
     assets = [asset for asset in assets if asset.rel not in over] + loose
     posts = _moved_lists(_with_later_pages(posts, values, frozenset(unpaged)) if _paginates(root, values) else posts, moved,
-                         _pager(values)[1])
+                         {_pager(values, code)[1] for code in (languages.default, *languages.codes)})
     notes = list(dict.fromkeys(notes))  # a list page's rule Hugo followed and this import cannot: said once
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes
@@ -646,9 +646,12 @@ def _section_index(path: Path, folder: Path, paged: set[Path]) -> Path | None:
     return None
 
 
-def _pager(values: Meta) -> tuple[int, str]:
+def _pager(values: Meta, language: str = "") -> tuple[int, str]:
     """How many posts a page of Hugo's lists holds, and the folder of its later pages: ``[pagination] pagerSize``
-    and ``path``, else the older ``paginate`` and ``paginatePath``, else Hugo's 10 and 'page'."""
+    and ``path``, else the older ``paginate`` and ``paginatePath``, else Hugo's 10 and 'page'; the ``language``'s own
+    (``[languages.en.pagination]``; '' for the default one) over the root's, as Hugo 0.168 reads them. Not per kind:
+    Hugo reads no ``[pagination]`` of a kind, nor a ``paginate:`` in front matter (checked with Hugo 0.168)."""
+    values = _merged(values, _own(values, language))
     own = values.get("pagination")
     own = {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
     size, path = own.get("pagersize", values.get("paginate")), own.get("path", values.get("paginatepath"))
@@ -683,7 +686,8 @@ def _paginates(root: Path, values: Meta) -> bool:
 
 
 def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] = frozenset()) -> list[Post]:
-    """The articles with the pages Hugo's paginator made of the lists they are on (``_pager``'s size and folder) in
+    """The articles with the pages Hugo's paginator made of the lists they are on (``_pager``'s size and folder, their
+    language's) in
     their ``old_lists``: the later pages of the home page (/page/2/, /en/page/2/), a section's list (/posts/page/2/),
     a term's (/tags/ai/page/2/; /tags/ai/page/2.html with uglyURLs for the taxonomy) and a taxonomy's list of terms
     (/tags/page/2/), and the page/1/ Hugo writes of each, a redirect to its first page; each goes where the first page
@@ -692,7 +696,6 @@ def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] =
     unlisted post (``build: list: never``) counts on none, though its tags have their page (empty), as in Hugo
     (``list: local``: on all but the home page), nor does a post of ``unpaged`` (its ``rel``: Hugo made no page of
     it, disableKinds 'page'); an empty list still has its page/1/ (checked with Hugo 0.168)."""
-    size, path = _pager(values)
     on: dict[str, tuple[str, str, dict[int, Post]]] = {}  # each list's first page → its kind, name and content
     for post in posts:
         for address, kind, name in post.old_lists if not post.held else ():
@@ -707,20 +710,21 @@ def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] =
         if (first := next((post for post in listed.values() if post.kind == "article"), None)) is None:
             continue
         folder, end = (address.removesuffix(".html") + "/", ".html") if address.endswith(".html") else (address, "/")
+        size, path = _pager(values, first.translation)
         later.setdefault(id(first), []).extend(
             (f"{folder}{path}/{n}{end}", kind, name) for n in range(1, max(1, math.ceil(count / size)) + 1))
     return [replace(post, old_lists=post.old_lists + tuple(later[id(post)])) if later.get(id(post)) else post
             for post in posts]
 
 
-def _moved_lists(posts: list[Post], moved: dict[str, str], pages: str) -> list[Post]:
+def _moved_lists(posts: list[Post], moved: dict[str, str], pages: set[str]) -> list[Post]:
     """The posts with their old list pages and feeds where the config's ``[permalinks]`` rules for terms, taxonomies
     and sections put them (``moved``: each list page's address at Hugo's default → its own, '' for one this import
     cannot fill in, which gets no rule): the page, its feed (index.xml) and its later pages (page/2/; ``pages``: their
-    folder), counted on the default addresses."""
+    folders, each language's), counted on the default addresses."""
     if not moved:
         return posts
-    later = re.compile(rf"(.*?){re.escape(pages)}/\d+(/|\.html)")
+    later = re.compile(rf"(.*?)(?:{'|'.join(map(re.escape, sorted(pages)))})/\d+(/|\.html)")
 
     def new(address: str) -> str | None:
         if address in moved:
