@@ -3367,6 +3367,19 @@ def test_hugo_a_languages_own_pagination_makes_its_later_pages(tmp_path: Path,
                      "/en/tags/hal/1/", "/en/categories/hal/1/"}
 
 
+def test_hugo_paginations_disable_aliases_makes_no_page_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/: page/2/, posts/page/2/, tags/kopi/page/2/, no page/1/ anywhere):
+    `[pagination] disableAliases = true` writes no list's page/1/; the import redirected /page/1/, /posts/page/1/,
+    /tags/page/1/, which the old site never served."""
+    front = "---\ntitle: P{0}\ndate: 2024-01-0{0}\ntags: [kopi]\n---\nhi\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "[pagination]\npagerSize = 2\ndisableAliases = true\n",
+        "layouts/_default/list.html": "{{ range .Paginator.Pages }}{{ .Title }}{{ end }}",
+        **{f"content/posts/p{n}.md": front.format(n) for n in range(1, 4)}})
+    pages = {line.split()[0] for line in redirect_lines(project, lists=True) if "/page/" in line}
+    assert pages == {"/page/2/", "/posts/page/2/", "/tags/kopi/page/2/"}
+
+
 HUGO_PERMALINKS = {
     "content/posts/a.md": '---\ntitle: "Hello World!"\ndate: 2024-03-01T23:30:00-05:00\nslug: "My Slug"\n---\nx\n',
     "content/posts/2024/b.md": "---\ntitle: B Title\ndate: 2024-03-02\n---\nx\n",

@@ -646,9 +646,11 @@ def _section_index(path: Path, folder: Path, paged: set[Path]) -> Path | None:
     return None
 
 
-def _pager(values: Meta, language: str = "") -> tuple[int, str]:
-    """How many posts a page of Hugo's lists holds, and the folder of its later pages: ``[pagination] pagerSize``
-    and ``path``, else the older ``paginate`` and ``paginatePath``, else Hugo's 10 and 'page'; the ``language``'s own
+def _pager(values: Meta, language: str = "") -> tuple[int, str, int]:
+    """How many posts a page of Hugo's lists holds, the folder of its later pages (``[pagination] pagerSize``
+    and ``path``, else the older ``paginate`` and ``paginatePath``, else Hugo's 10 and 'page') and the number of the
+    first it wrote there (1, its page/1/, a redirect to the list; 2 with ``[pagination] disableAliases``); the
+    ``language``'s own
     (``[languages.en.pagination]``; '' for the default one) over the root's, as Hugo 0.168 reads them. Not per kind:
     Hugo reads no ``[pagination]`` of a kind, nor a ``paginate:`` in front matter (checked with Hugo 0.168)."""
     values = _merged(values, _own(values, language))
@@ -656,7 +658,8 @@ def _pager(values: Meta, language: str = "") -> tuple[int, str]:
     own = {str(key).lower(): value for key, value in own.items()} if isinstance(own, dict) else {}
     size, path = own.get("pagersize", values.get("paginate")), own.get("path", values.get("paginatepath"))
     return (size if type(size) is int and size > 0 else 10,
-            path.strip("/") if isinstance(path, str) and path.strip("/") else "page")
+            path.strip("/") if isinstance(path, str) and path.strip("/") else "page",
+            2 if _go_bool(own.get("disablealiases")) else 1)
 
 
 _PAGINATES = re.compile(r"\bPaginat(?:e|or)\b")
@@ -687,10 +690,10 @@ def _paginates(root: Path, values: Meta) -> bool:
 
 def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] = frozenset()) -> list[Post]:
     """The articles with the pages Hugo's paginator made of the lists they are on (``_pager``'s size and folder, their
-    language's) in
-    their ``old_lists``: the later pages of the home page (/page/2/, /en/page/2/), a section's list (/posts/page/2/),
+    language's) in their ``old_lists``: the later pages of the home page (/page/2/, /en/page/2/), a section's list (/posts/page/2/),
     a term's (/tags/ai/page/2/; /tags/ai/page/2.html with uglyURLs for the taxonomy) and a taxonomy's list of terms
-    (/tags/page/2/), and the page/1/ Hugo writes of each, a redirect to its first page; each goes where the first page
+    (/tags/page/2/), and the page/1/ Hugo writes of each (not with disableAliases), a redirect to its first page; each
+    goes where the first page
     goes. Old links to them were a 404. Counted as Hugo lists them: a list's content, pages too (the home page's:
     all of its language's), and a taxonomy's terms; a draft or a post dated ahead (``Post.held``) is on none, and an
     unlisted post (``build: list: never``) counts on none, though its tags have their page (empty), as in Hugo
@@ -710,9 +713,9 @@ def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] =
         if (first := next((post for post in listed.values() if post.kind == "article"), None)) is None:
             continue
         folder, end = (address.removesuffix(".html") + "/", ".html") if address.endswith(".html") else (address, "/")
-        size, path = _pager(values, first.translation)
+        size, path, start = _pager(values, first.translation)
         later.setdefault(id(first), []).extend(
-            (f"{folder}{path}/{n}{end}", kind, name) for n in range(1, max(1, math.ceil(count / size)) + 1))
+            (f"{folder}{path}/{n}{end}", kind, name) for n in range(start, max(1, math.ceil(count / size)) + 1))
     return [replace(post, old_lists=post.old_lists + tuple(later[id(post)])) if later.get(id(post)) else post
             for post in posts]
 
