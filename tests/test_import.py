@@ -3380,6 +3380,25 @@ def test_hugo_paginations_disable_aliases_makes_no_page_1(tmp_path: Path, capsys
     assert pages == {"/page/2/", "/posts/page/2/", "/tags/kopi/page/2/"}
 
 
+def test_hugo_a_templates_own_page_size_is_a_report_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (this site's public/: posts/page/2/ with pagerSize = 5): `.Paginate ... 2` in section.html
+    pages the sections' lists by 2, not by pagerSize. Which lists a template renders this import does not tell, so
+    they are counted at pagerSize, and the report names the template; it said nothing, and /posts/page/2/ silently
+    had no redirect. A call without a size (`.Paginate .Pages`, `.Paginator`) is no report line."""
+    front = "---\ntitle: P{0}\ndate: 2024-01-0{0}\n---\nhi\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": "[pagination]\npagerSize = 5\n",
+        "layouts/_default/list.html": "{{ $p := .Paginate .Pages }}{{ range .Paginator.Pages }}{{ end }}",
+        "layouts/_default/section.html": "{{ range (.Paginate (where .Pages \"Type\" \"posts\") 2).Pages }}{{ .Title }}{{ end }}",
+        **{f"content/posts/p{n}.md": front.format(n) for n in range(1, 4)}})
+    report = " ".join((project / "import-report.txt").read_text().split())
+    assert ("layouts/_default/section.html: calls .Paginate '(where .Pages \"Type\" \"posts\") 2', with a page size "
+            "of its own, which Hugo used for the lists it renders; their later pages' redirects (page/2/...) are "
+            "counted at pagerSize 5: check them in static/_redirects, and add or remove those of the pages Hugo "
+            "made") in report
+    assert "list.html" not in report
+
+
 HUGO_PERMALINKS = {
     "content/posts/a.md": '---\ntitle: "Hello World!"\ndate: 2024-03-01T23:30:00-05:00\nslug: "My Slug"\n---\nx\n',
     "content/posts/2024/b.md": "---\ntitle: B Title\ndate: 2024-03-02\n---\nx\n",

@@ -608,7 +608,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                          {_pager(values, code)[1] for code in (languages.default, *languages.codes)})
     notes = list(dict.fromkeys(notes))  # a list page's rule Hugo followed and this import cannot: said once
     site, config_notes = _config(values, where)
-    config_notes += _environments(root, how) + date_notes
+    config_notes += _environments(root, how) + date_notes + _own_page_sizes(root, values)
     config_notes += _translations(posts, languages, where.get("languages", ""))
     find = _ref_finder(places, languages)
     notes += [Note(post.rel, f"its ref {quoted(path)} names a page in {places[other][0]} only ({other}), "
@@ -666,26 +666,57 @@ _PAGINATES = re.compile(r"\bPaginat(?:e|or)\b")
 """A template's call of Hugo's paginator (``.Paginator``, ``.Paginate``, ``$.Paginator``)."""
 
 
-def _paginates(root: Path, values: Meta) -> bool:
-    """Whether Hugo's paginator made later pages of the site's lists (and their page/1/): only when a template of the
-    site's (its ``layoutDir``, else layouts/) or of its ``theme`` (in ``themesDir``, else themes/) calls it (checked
-    with Hugo 0.168: a list template without it makes /posts/ alone). True when no template is found here (a theme
-    from a Hugo module, one not in the site's folder), where this import cannot tell."""
+def _templates(root: Path, values: Meta) -> tuple[list[Path], bool]:
+    """The site's templates (in its ``layoutDir``, else layouts/) and its ``theme``'s (in ``themesDir``, else
+    themes/), and whether some may be elsewhere (a theme not in the site's folder, a Hugo module's)."""
     themes = root / (as_text(values.get("themesdir")) or "themes")
     folders = [root / (as_text(values.get("layoutdir")) or "layouts"),
                *(themes / name / "layouts" for name in as_list(values.get("theme")))]
-    found = [path for folder in folders if folder.is_dir() for path in walk(folder)]
+    found = [path for folder in folders if folder.is_dir() for path in walk(folder)
+             if path.suffix.lower() in (".html", ".xml", ".txt", ".json", ".gotmpl")]
     missing = any(not (themes / name).is_dir() for name in as_list(values.get("theme")))
-    if not found or missing or values.get("module"):
+    return found, missing or bool(values.get("module"))
+
+
+def _paginates(root: Path, values: Meta) -> bool:
+    """Whether Hugo's paginator made later pages of the site's lists (and their page/1/): only when a template of the
+    site's or of its theme's (``_templates``) calls it (checked with Hugo 0.168: a list template without it makes
+    /posts/ alone). True when no template is found here (a theme from a Hugo module, one not in the site's folder),
+    where this import cannot tell."""
+    found, elsewhere = _templates(root, values)
+    if not found or elsewhere:
         return True
     for path in found:
         try:
-            if path.suffix.lower() in (".html", ".xml", ".txt", ".json", ".gotmpl") \
-                    and _PAGINATES.search(read_text(path)):
+            if _PAGINATES.search(read_text(path)):
                 return True
         except ReadError:  # one this import cannot read may call it
             return True
     return False
+
+
+_PAGINATE_CALL = re.compile(r"\bPaginate\s+((?:\([^()]*\)|\"[^\"]*\"|[^\s()|}]+)\s+[^\s()|}]+)")
+"""A template's ``.Paginate`` given a page size of its own: ``.Paginate .Pages 3``, ``(.Paginate (where ...) $n)``."""
+
+
+def _own_page_sizes(root: Path, values: Meta) -> list[Note]:
+    """A report line for each template that gives ``.Paginate`` a page size of its own, which Hugo used over
+    pagerSize for the lists it renders (checked with Hugo 0.168: ``.Paginate .Pages 2`` in section.html made
+    /posts/page/2/ with pagerSize 5); the later pages were counted at pagerSize (``_pager``), as this import does not
+    tell which lists a template renders."""
+    notes = []
+    for path in _templates(root, values)[0]:
+        try:
+            calls = [" ".join(match.group(1).split()) for match in _PAGINATE_CALL.finditer(read_text(path))]
+        except ReadError:
+            continue
+        if calls:
+            notes.append(Note(rel_to(path, root), f"calls .Paginate {quoted(calls[0])}, with a page size of its own, "
+                                                  "which Hugo used for the lists it renders; their later pages' "
+                                                  f"redirects (page/2/...) are counted at pagerSize "
+                                                  f"{_pager(values)[0]}: check them in static/_redirects, and add or "
+                                                  "remove those of the pages Hugo made"))
+    return notes
 
 
 def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] = frozenset()) -> list[Post]:
