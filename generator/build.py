@@ -317,7 +317,7 @@ def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
 
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
          previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None,
-         intel: bytes | None = None, failed: Sequence[Unloaded] = (), together: Sequence[str] | None = None,
+         intel: bytes | None = None, failed: Sequence[Unloaded] = (), together: Mapping[str, str] | None = None,
          ) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
@@ -327,8 +327,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     that did not hold an edited article keep its fingerprint unhashed, and the last build's company ``intel``
     (the cache's JSON) be taken as it is: it depends on no body. ``failed`` are the article files with an error
     (``unloaded``) when ``loaded`` comes without its problems (``digest check`` plans on past them): the redirects
-    are checked against their pages too, and ``together`` is every tag and section that makes no URL, theirs too
-    (``taxonomy.site_no_url_names``), for the one ``slugs:`` line the advice gives.
+    are checked against their pages too, and ``together`` is the one ``slugs:`` line the advice gives, for every name
+    that makes no URL or shares one, theirs too (``taxonomy.run_slug_entries``).
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """

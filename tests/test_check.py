@@ -183,6 +183,18 @@ def test_names_with_no_url_in_and_out_of_the_index_share_one_slugs_line_and_the_
     assert found == [("content/2025/06/a.md", 4), ("content/2025/06/a.md", 5), ("content/2025/06/c.md", 5)]
 
 
+def test_a_clash_and_names_with_no_url_in_and_out_of_the_index_share_one_slugs_line(tmp_path: Path) -> None:
+    """As digest build says them: 'C++' on the URL of 'C#', a published '🚀' and an erring article's '!!!' were
+    advised two 'slugs: {...}' lines, which added as written are "field 'slugs': is defined twice"."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", tags='[C++, "🚀"]'),
+                            "2025/06/b.md": article(title="B", tags="[C#]"),
+                            "2025/06/c.md": article(title="C", date="2025-13-01", tags='["!!!"]')})
+    line = "like 'slugs: {\"C++\": c-plus-plus, \"!!!\": exclamation-mark, \"🚀\": rocket}' (one line for all 3 names)"
+    found = [(p["path"], p["message"]) for p in check_json(tmp_path)["problems"]]  # type: ignore[index]
+    assert [(path, line in message) for path, message in found if "URL" in message] == [
+        ("content/2025/06/a.md", True), ("content/2025/06/a.md", True), ("content/2025/06/c.md", True)]
+
+
 def test_tags_given_their_own_urls_are_not_variants_of_each_other(tmp_path: Path) -> None:
     """With 'C#' at its own URL (config.yaml `slugs:`) the build is happy, and check no longer calls 'C#' a
     misspelling of 'C++'; 'go-to' still is one of 'GoTo'."""

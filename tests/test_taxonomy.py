@@ -200,6 +200,27 @@ def test_two_names_given_their_own_url_are_given_one_slugs_line_or_an_entry_each
         ": add '\"仁工\": ren-gong-2' to its slugs: at config.yaml:3, or use one spelling if they are one thing"]
 
 
+def test_a_clash_and_a_name_with_no_url_are_given_one_slugs_line_or_an_entry_each(tmp_path: Path) -> None:
+    """An attacker's report: 'C++' beside 'C#' and a tag '🚀' in one run were each advised a 'slugs: {...}' line,
+    which added as both say is "field 'slugs': is defined twice". One line names both; where config.yaml has slugs:,
+    the entry of each to add to it."""
+    articles = {"a.md": article(tags='[C++, "🚀"]'), "b.md": article(title="B", tags="[C#]")}
+    line = 'slugs: {"C++": c-plus-plus, "🚀": rocket}'
+    assert problems(tmp_path, articles) == [
+        "content/a.md:4: field 'tags': 'C++' and 'C#' (in content/b.md) both make the URL /tags/c/; give one its own "
+        f"URL in config.yaml, like '{line}' (one line for both names), or use one spelling if they are one thing",
+        "content/a.md:4: field 'tags': '🚀' has no letters or digits to make a URL from; spell it out, or give it its "
+        f"own URL in config.yaml, like '{line}' (one line for both names)"]
+    with open(tmp_path / "config.yaml", "a", encoding="utf-8") as config:  # as said
+        config.write(line + "\n")
+    files = build_project(tmp_path).output.files
+    assert "tags/c-plus-plus/index.html" in files and "tags/rocket/index.html" in files and "tags/c/index.html" in files
+    written = problems(tmp_path / "written", articles, config=CONFIG + "slugs:\n  Go: golang\n")
+    assert [message.partition("config.yaml")[2] for message in written] == [
+        ": add '\"C++\": c-plus-plus' to its slugs: at config.yaml:3, or use one spelling if they are one thing",
+        ": add '\"🚀\": rocket' to its slugs: at config.yaml:3"]
+
+
 def test_the_slug_offered_for_a_clash_is_one_no_other_name_has(tmp_path: Path) -> None:
     """An attacker's report: "choose another slug, like ren-gong-2" where a section 'ren-gong-2' or a slugs: entry
     had that URL already, so following the advice made another clash; the first free number is offered."""

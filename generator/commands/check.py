@@ -49,8 +49,7 @@ from generator.load.registry import Registry, fold, load_registry
 from generator.load.redirects import LEFT_OUT, marks_escaped, refused_fixes
 from generator.core.urls import (TRAILING_DOT, as_typed, folder_without_slash, link_target, make_slug, nearest_page,
                                   own_path, resolves, undotted)
-from generator.index.taxonomy import (failed_no_url, no_url_problems, own_slugs, site_no_url_names, site_slugs,
-                                      term_slug)
+from generator.index.taxonomy import failed_no_url, no_url_problems, own_slugs, run_slug_entries, term_slug
 
 SHORT = 3
 """Names this short or shorter ('AWS', 'IOH', 'xAI') only match with the same capitals, so that a
@@ -421,13 +420,13 @@ def _plan(config: Config, options: BuildOptions, config_findings: list[Finding],
     try:
         # past the articles' errors, to find the rest; a redirect is still checked against an erring article's page
         failed, named = unloaded(config, options, loaded)
-        # its section and tags, which the index never sees, checked for a URL as digest build does: in one slugs: line
-        own = own_slugs(config)
-        published = published_of(loaded.articles, options)
-        together = site_no_url_names(published, named, own)
-        unnamed = failed_no_url(named, own)
-        findings += [Finding(p, "build") for p in no_url_problems(unnamed, own, together, unnamed
-                                                                  and site_slugs(published, named, own))]
+        # its section and tags, which the index never sees, checked for a URL as digest build does: in the one slugs:
+        # line of the run (with no erring article, the index's own, as digest build's)
+        together = None
+        if named:
+            own = own_slugs(config)
+            together = run_slug_entries(published_of(loaded.articles, options), own, named)
+            findings += [Finding(p, "build") for p in no_url_problems(failed_no_url(named, own), own, together)]
         site_plan = plan(config, options, replace(loaded, problems=()), snapshot.related, snapshot.pages,
                          failed=failed, together=together)
         findings += [Finding(p, "build") for p in site_plan.warnings]

@@ -124,21 +124,36 @@ def _group_names(kind: TermKind, pairs: list[tuple[str, Article]], own: Mapping[
     return terms, problems, unnamed, clashes
 
 
-def clash_problems(clashes: Sequence[Clash], own: Mapping[str, str], taken: Collection[str]) -> list[Problem]:
+def clash_problems(clashes: Sequence[Clash], own: Mapping[str, str], entries: Mapping[str, str]) -> list[Problem]:
     """Each ``Clash`` as a problem at its name's file (line: ``content.located``); the names that are not spellings of
-    one (``one_name``) are advised one ``slugs:`` line for all, or where config.yaml has ``slugs:`` (``own``) an entry
-    to add to it, as a second ``slugs:`` line is an error; no slug twice, nor one the site has (``taken``)."""
-    used = {*own.values(), *taken}
-    named = [(name, slug_for(name, slug, used)) for _, slug, name, _, other, _ in clashes if not one_name(other, name)]
-    entries = _unique_entries(named, used)
-    where = own.mapping() if isinstance(own, OwnSlugs) else None
+    one (``one_name``) are advised the run's one ``slugs:`` line (``entries``, ``slug_entries``)."""
     problems = []
     for kind, slug, name, path, other, other_path in clashes:  # spellings of one name are told to use one
-        like = "" if name not in entries else (f": add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
-                                               if where else f", like 'slugs: {{{', '.join(entries.values())}}}'"
-                                               + _one_line(len(entries)))
+        like = slugs_advice(name, own, entries) if name in entries else ""
         problems.append(Problem(path, 0, FIELDS[kind], one_url(kind, slug, name, other, other_path, like)))
     return problems
+
+
+def slug_entries(clashes: Sequence[Clash], no_url: Sequence[str], own: Mapping[str, str], taken: Collection[str],
+                 typed: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """The run's one ``slugs:`` line, as its entry ('"C#": c-sharp') by name: for each name of ``clashes`` that is not
+    a spelling of the other (``one_name``), and of ``typed`` ((name, the slug it would share): ``digest new``'s
+    clashes with other articles), then for each name that makes no URL (``no_url``). A name with no URL and one on
+    a taken URL were each advised a line of their own, which added as written is a second ``slugs:``, an error; no
+    slug twice, nor one config.yaml's ``slugs:`` (``own``) or the site (``taken``: ``site_slugs``) has."""
+    used = {*own.values(), *taken}
+    named = [*((name, slug) for _, slug, name, _, other, _ in clashes if not one_name(other, name)), *typed]
+    return _unique_entries([*((name, slug_for(name, slug, used)) for name, slug in named), *_spelled(no_url)], used)
+
+
+def slugs_advice(name: str, own: Mapping[str, str], entries: Mapping[str, str]) -> str:
+    """Where ``name``'s entry of the run's ``slugs:`` line (``entries``) goes: added to the ``slugs:`` config.yaml
+    has (``own``), as a second ``slugs:`` is an error, else the whole line, one for every name of the run."""
+    where = own.mapping() if isinstance(own, OwnSlugs) else None
+    if where:
+        return f": add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
+    line = dict.fromkeys(entries.values())
+    return f", like 'slugs: {{{', '.join(line)}}}'" + _one_line(len(line))
 
 
 def _one_line(count: int) -> str:
@@ -196,48 +211,40 @@ def one_name(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def no_url(name: str, own: Mapping[str, str] = {}, together: Sequence[str] = (), taken: Collection[str] = ()) -> str:
+def no_url(name: str, own: Mapping[str, str], entries: Mapping[str, str]) -> str:
     """The build's words for a tag's or section's ``name`` that makes no URL ('🚀', '!!!'): spelling it out changes
-    the name readers see, which config.yaml's ``slugs:`` keeps: an entry added to the ``slugs:`` it has (``own``),
-    or else one line for every such name of the run (``together``), as a second ``slugs:`` line is an error; no slug
-    suggested is one the site has (``taken``, ``site_slugs``), which would make a clash when followed."""
-    said = (f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or give it its own URL in "
-            "config.yaml")
-    where = own.mapping() if isinstance(own, OwnSlugs) else None
-    entries = _slug_entries(together or (name,), {*own.values(), *taken})
-    if where:
-        return f"{said}: add '{entries[name]}' to its slugs: at {where[0]}:{where[1]}"
-    return f"{said}, like 'slugs: {{{', '.join(entries.values())}}}'" + _one_line(len(entries))
+    the name readers see, which config.yaml's ``slugs:`` keeps: the run's one ``slugs:`` line (``entries``,
+    ``slug_entries``), or its entry added to the ``slugs:`` config.yaml has (``own``)."""
+    return (f"{quoted(name)} has no letters or digits to make a URL from; spell it out, or give it its own URL in "
+            "config.yaml" + slugs_advice(name, own, entries))
 
 
-def _slug_entries(names: Sequence[str], taken: set[str]) -> dict[str, str]:
-    """A ``slugs:`` entry for each name ('"🚀": rocket'), from its signs' Unicode names: no two with one slug, nor
-    one that ``taken`` (config.yaml's, the site's) has, which would make the URL clash."""
-    spelled = [(name, make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name)
-                                         if not ch.isspace()))[:40].strip("-") or "nama") for name in names]
-    return _unique_entries(spelled, taken)
+def _spelled(names: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, slug) for each name that makes no URL ('🚀' → rocket), from its signs' Unicode names."""
+    return [(name, make_slug(" ".join(unicodedata.name(ch, "") for ch in dict.fromkeys(name)
+                                      if not ch.isspace()))[:40].strip("-") or "nama") for name in names]
 
 
 def _unique_entries(named: Sequence[tuple[str, str]], taken: set[str]) -> dict[str, str]:
     """A ``slugs:`` entry ('"C#": c-sharp') for each (name, slug): the slug numbered where an earlier one or ``taken``
-    has it."""
+    has it; a name met again (letter case aside: a tag's and a section's) has its first entry."""
     entries: dict[str, str] = {}
+    first: dict[str, str] = {}
     used = set(taken)
     for name, slug in named:
-        slug = next(s for s in (slug, *(f"{slug}-{n}" for n in range(2, len(used) + 3))) if s not in used)
-        used.add(slug)
-        entries[name] = f"{json.dumps(name, ensure_ascii=False)}: {slug}"
+        if fold(name) not in first:
+            slug = next(s for s in (slug, *(f"{slug}-{n}" for n in range(2, len(used) + 3))) if s not in used)
+            used.add(slug)
+            first[fold(name)] = f"{json.dumps(name, ensure_ascii=False)}: {slug}"
+        entries.setdefault(name, first[fold(name)])
     return entries
 
 
 def no_url_problems(unnamed: Sequence[tuple[str, int, str, str]], own: Mapping[str, str],
-                    together: Sequence[str] | None = None, taken: Collection[str] = ()) -> list[Problem]:
-    """Each (file, line, field, name) of a tag or section that makes no URL, as a problem whose advice names
-    ``together`` (every such name of the run, ``no_url_names``; else those of ``unnamed``) in one ``slugs:`` line,
-    with none of the slugs the site has (``taken``: ``site_slugs``)."""
-    if together is None:
-        together = no_url_names((name for *_, name in unnamed), own)
-    return [Problem(path, line, field, no_url(name, own, together, taken)) for path, line, field, name in unnamed]
+                    entries: Mapping[str, str]) -> list[Problem]:
+    """Each (file, line, field, name) of a tag or section that makes no URL, as a problem whose advice is the run's
+    one ``slugs:`` line (``entries``: ``slug_entries``, ``run_slug_entries``)."""
+    return [Problem(path, line, field, no_url(name, own, entries)) for path, line, field, name in unnamed]
 
 
 def site_slugs(articles: Iterable[Article], failed: Iterable[Named], own: Mapping[str, str]) -> set[str]:
@@ -261,12 +268,6 @@ def failed_no_url(failed: Iterable[Named], own: Mapping[str, str]) -> list[tuple
             if not term_slug(fold(name), own)]
 
 
-def site_no_url_names(articles: Iterable[Article], failed: Iterable[Named], own: Mapping[str, str]) -> list[str]:
-    """The names that make no URL of the articles' tags and sections and of ``failed``'s (``no_url_names``)."""
-    return no_url_names([*(t for a in articles for t in a.tags), *(a.section for a in articles if a.section),
-                         *(name for u in failed for _, name, _ in u.names)], own)
-
-
 def slug_for(name: str, taken: str, used: Collection[str] = ()) -> str:
     """A slug to suggest for ``name`` when its own is ``taken``: the signs spelled out ('C++' → 'c-plus-plus',
     'C#' → 'c-sharp'), else the taken one numbered with the first number free of ``used`` (the slugs other names
@@ -278,29 +279,51 @@ def slug_for(name: str, taken: str, used: Collection[str] = ()) -> str:
 
 
 def build_site(articles: Iterable[Article], own: Mapping[str, str] = {}, failed: Iterable[Named] = (),
-               together: Sequence[str] | None = None) -> tuple[Site, list[Problem]]:
+               together: Mapping[str, str] | None = None) -> tuple[Site, list[Problem]]:
     """Index the articles; returns the Site and any URL collisions found (``own``: config.yaml's ``slugs:``, by
     folded name), and the tags and sections that make no URL, theirs and those of the article files with an error of
     their own (``failed``, which the index never sees), said in one run with one ``slugs:`` line to add for all
-    (``together``, where a caller says ``failed``'s apart: ``site_no_url_names``)."""
+    (``together``, where a caller says ``failed``'s apart: ``run_slug_entries``)."""
     ordered = newest_first(articles)
     failed = tuple(failed)
     problems = check_article_paths(ordered)
-    tags, tag_problems, unnamed, clashes = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
-    sections, section_problems, unnamed_sections, section_clashes = _group_names(
-        "sections", [(a.section, a) for a in ordered if a.section], own)
-    unnamed += unnamed_sections + failed_no_url(failed, own)
-    clashes += section_clashes
-    taken = site_slugs(ordered, failed, own) if unnamed or clashes else set()
-    if clashes:
-        tag_problems += clash_problems(clashes, own, taken)
-    if unnamed:
-        section_problems += no_url_problems(unnamed, own, together, taken)
+    tags, sections, clashes, unnamed, term_problems = _group_terms(ordered, own, failed)
+    if clashes or unnamed:
+        entries = together if together is not None else _run_entries(ordered, own, failed, clashes, unnamed)
+        term_problems += clash_problems(clashes, own, entries) + no_url_problems(unnamed, own, entries)
     companies, company_problems = _group_companies(ordered)
     years, months = _archives(ordered)
     updated = max((a.updated or a.date for a in ordered), key=datetime.timestamp, default=None)
     site = Site(ordered, tuple(tags), tuple(companies), tuple(sections), years, months, updated)
-    return site, problems + tag_problems + section_problems + company_problems
+    return site, problems + term_problems + company_problems
+
+
+def _group_terms(ordered: Sequence[Article], own: Mapping[str, str], failed: Sequence[Named],
+                 ) -> tuple[list[Term], list[Term], list[Clash], list[tuple[str, int, str, str]], list[Problem]]:
+    """The tags and sections of the articles (newest first), their ``Clash``es, the names of theirs and of
+    ``failed``'s that make no URL, and the clashes config.yaml's ``slugs:`` makes, said at its lines."""
+    tags, tag_problems, unnamed, clashes = _group_names("tags", [(t, a) for a in ordered for t in a.tags], own)
+    sections, section_problems, unnamed_sections, section_clashes = _group_names(
+        "sections", [(a.section, a) for a in ordered if a.section], own)
+    return (tags, sections, clashes + section_clashes, unnamed + unnamed_sections + failed_no_url(failed, own),
+            tag_problems + section_problems)
+
+
+def run_slug_entries(articles: Iterable[Article], own: Mapping[str, str], failed: Iterable[Named] = (),
+                     typed: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """The one ``slugs:`` line ``build_site`` advises for ``articles`` and ``failed`` (``slug_entries``), for a
+    caller that says some of its names apart (``digest check``: ``failed``'s; ``digest new``: ``typed``, its clashes
+    with other articles): every message of the run names the same line."""
+    ordered, failed = newest_first(articles), tuple(failed)
+    _, _, clashes, unnamed, _ = _group_terms(ordered, own, failed)
+    return _run_entries(ordered, own, failed, clashes, unnamed, typed) if clashes or unnamed or typed else {}
+
+
+def _run_entries(ordered: Sequence[Article], own: Mapping[str, str], failed: Sequence[Named], clashes: Sequence[Clash],
+                 unnamed: Sequence[tuple[str, int, str, str]], typed: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """``slug_entries`` of ``_group_terms``' clashes and names with no URL, none on a slug the site has."""
+    return slug_entries(clashes, no_url_names((name for *_, name in unnamed), own), own,
+                        site_slugs(ordered, failed, own), typed)
 
 
 def ordered_sections(listed: Sequence[str], sections: Iterable[Term]) -> tuple[Term, ...]:
