@@ -728,6 +728,31 @@ def test_new_with_two_tags_on_one_url_changes_the_one_no_published_article_has(
     assert b"/2025/07/tes/" in output[moved] and b"/2025/05/lain/" not in output[moved]
 
 
+def test_new_gives_one_slugs_line_for_every_typed_name_to_give_its_own_url(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: `--tags "C++,F+,🚀"` beside another article's 'C#' and 'F#' was advised 'slugs:
+    {"C++": c-plus-plus}', 'slugs: {"F+": f-plus}' and 'slugs: {"🚀": rocket}', which added as written are "field
+    'slugs': is defined twice". Every message gives the one line for all, as the build does; followed, the article
+    is made and builds, and the other article's pages stay where they are."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/05/lain.md": article("Lain", date="2025-05-01", tags='["C#", "F#"]')})
+    config = str(tmp_path / "config.yaml")
+    assert main(["new", "Dua", "--tags", "C++,F+,🚀", "--config", config, "--date", "2025-06-01"]) == 2
+    line = "like 'slugs: {\"C++\": c-plus-plus, \"F+\": f-plus, \"🚀\": rocket}' (one line for all 3 names)"
+    assert capsys.readouterr().err == (
+        "error: --tags: '🚀' has no letters or digits to make a URL from; spell it out, or give it its own URL in "
+        f"config.yaml, {line}; --tags: 'C++' and 'C#' (in content/2025/05/lain.md) both make the URL /tags/c/; give "
+        f"one its own URL in config.yaml, {line}, or use one spelling if they are one thing; --tags: 'F+' and 'F#' (in "
+        f"content/2025/05/lain.md) both make the URL /tags/f/; give one its own URL in config.yaml, {line}, or use one "
+        "spelling if they are one thing\n")
+    with open(config, "a", encoding="utf-8") as f:  # as said
+        f.write(line.split("'")[1] + "\n")
+    assert main(["new", "Dua", "--tags", "C++,F+,🚀", "--config", config, "--date", "2025-06-01"]) == 0
+    files = build_project(tmp_path).output.files
+    assert b"/2025/05/lain/" in files["tags/c/index.html"] and b"/2025/06/dua/" in files["tags/c-plus-plus/index.html"]
+    assert b"/2025/05/lain/" in files["tags/f/index.html"] and "tags/rocket/index.html" in files
+
+
 def test_new_gives_the_whole_tags_argument_to_write_for_spellings_of_other_articles_tags(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An attacker's report: 'write only 'Kecerdasan Buatan' in --tags', followed, dropped the argument's 'data';

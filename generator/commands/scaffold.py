@@ -495,23 +495,30 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
     tags, a control character), with the build's own words: the file is read, and its tags and section grouped, as
     the build does, and every problem is said at once; only the placeholder's warning is meant (``now``: the build's,
     which leaves out an article dated after it)."""
-    from generator.index.taxonomy import build_site, own_slugs, term_slug
+    from generator.index.taxonomy import (FIELDS, build_site, one_name, one_url, own_slugs, run_slug_entries,
+                                          slugs_advice, term_slug)
     from generator.load.content import IGNORED, LEFT_OUT, article_settings, parse_article  # content imports this module
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)
-    spelled, kept = _spelled_otherwise(config, own, article.tags, article.section, now) if article else ([], set())
+    spelled, kept, shared = (_spelled_otherwise(config, own, article.tags, article.section, now) if article
+                             else ([], set(), []))
     if article and kept:  # typed tags that one message names with another article's spelling: said once, not twice
         first: dict[str, str] = {}
         for tag in article.tags:
             first.setdefault(term_slug(fold(tag), own), tag)
         article = replace(article, tags=tuple(
             tag for tag in article.tags if (slug := term_slug(fold(tag), own)) not in kept or first[slug] == tag))
+    # one slugs: line for every typed name to give its own URL, as the build gives: those on another article's URL
+    # too, which keeps its page where it is
+    entries = run_slug_entries((article,), own, typed=[(t, slug) for _, slug, _, name, _, spelt in shared
+                                                       for t in spelt if not one_name(name, t)]) if article else {}
     # a clash config.yaml's slugs: makes between two typed tags is said in --tags' words, not at config.yaml's line
-    found = [*problems, *(p for p in (build_site((article,), own)[1] if article else ())
+    found = [*problems, *(p for p in (build_site((article,), own, together=entries)[1] if article else ())
                           if not p.field.startswith("slugs."))]
     found += _typed_slug_clashes(own, article.tags, rel, kept) if article else []
-    found += spelled
+    found += spelled + [Problem(where, 0, FIELDS[kind], one_url(kind, slug, typed, name, where, slugs_advice(
+        typed, own, entries) if typed in entries else "")) for kind, slug, typed, name, where, _ in shared]
     said = []
     for p in found:
         if "placeholder" not in p.message:  # the build's advice for the file, said for the argument typed
@@ -526,15 +533,17 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
         raise RefusalError("; ".join(dict.fromkeys(said)))
 
 
-def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str,
-                       now: datetime) -> tuple[list[Problem], set[str]]:
+def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str, now: datetime,
+                       ) -> tuple[list[Problem], set[str], list[tuple[str, str, str, str, str, list[str]]]]:
     """The new article's tags and section that another article (a draft's too: the build stops once it is published)
     spells otherwise on the same URL ('kecerdasan-buatan' and 'Kecerdasan Buatan'), as the build says them, naming
     the file the build names: of those with that spelling, the newest it publishes (``_build_order``); and the slugs
     of the tags whose URL that article has for one of the typed tags (``--tags ML,AI`` beside an article's 'ML'),
     where the fix said is to change the other typed tag, so the article's page stays where it is. Only the front
-    matter of the others is read, as the build reads it, and only of a file that may hold such a name."""
-    from generator.index.taxonomy import FIELDS, one_name, one_url, term_slug
+    matter of the others is read, as the build reads it, and only of a file that may hold such a name. A clash of
+    names that are two things comes back apart, as (kind, slug, typed name, other name, its file, every typed name on
+    the slug), for the one ``slugs:`` line of the run (``taxonomy.one_url``)."""
+    from generator.index.taxonomy import FIELDS, one_name, term_slug
     from generator.load.content import MAX_BYTES, MAX_TAGS, NOT_ARTICLES, NOTES_DIR, find_articles, read_front
 
     wanted: dict[tuple[str, str], dict[str, str]] = {}  # (kind, slug): the typed names on it, by their folded form
@@ -585,15 +594,18 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
     respelt = {key: name for key, (_, typed, name, _, held) in said.items()  # what ``_spellings`` has written instead
                if not _slugs_clash(own, key[0], key[1], typed, name, "", held)
                and all(one_name(name, t) for t in spellings[key])}
-    problems = []
+    problems, shared = [], []
     for (kind, slug), (_, typed, name, rel, held) in said.items():
         written = [respelt.get((kind, term_slug(fold(n), own)) if n else ("", ""), n)
                    for n in (tags if kind == "tags" else (section,))]
-        problems.append(Problem(rel, 0, FIELDS[kind], _slugs_clash(own, kind, slug, typed, name, rel, held)
-                                or _spellings(kind, slug, spellings[kind, slug], name, rel, written)
-                                or one_url(kind, slug, typed, name, rel)))
+        words = (_slugs_clash(own, kind, slug, typed, name, rel, held)
+                 or _spellings(kind, slug, spellings[kind, slug], name, rel, written))
+        if words:
+            problems.append(Problem(rel, 0, FIELDS[kind], words))
+        else:
+            shared.append((kind, slug, typed, name, rel, spellings[kind, slug]))
     return (problems, {slug for (kind, slug), (_, _, name, _, held) in said.items() if kind == "tags" and (
-        held or len(spellings[kind, slug]) > 1 and all(one_name(name, t) for t in spellings[kind, slug]))})
+        held or len(spellings[kind, slug]) > 1 and all(one_name(name, t) for t in spellings[kind, slug]))}, shared)
 
 
 def _spellings(kind: str, slug: str, typed: list[str], other: str, where: str, written: list[str]) -> str | None:
