@@ -1593,6 +1593,24 @@ def test_a_misnamed_markdown_file_beside_its_md_twin_is_told_to_merge_not_to_ren
             ("weekly/2025-W24.markdown", "2025-W24.md"))]
 
 
+def test_two_misnamed_markdown_files_of_one_name_are_told_one_rename_and_one_merge(tmp_path: Path) -> None:
+    """An attacker's report: `x.MD` and `x.markdown`, with no `x.md`, were each told "rename it to x.md": following
+    both, the second rename overwrote the first article. The second is told to merge into the first's new name."""
+    from conftest import CONFIG, article, build_project, make_project
+    note = '---\ntitle: "Pekan AI"\n---\nCatatan.\n'
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", date="2025-06-10"),
+                            "2025/06/x.MD": article(title="X", date="2025-06-10"),
+                            "2025/06/x.markdown": article(title="X2", date="2025-06-10"),
+                            "pages/tentang.Md": note, "pages/tentang.markdown": note}, config=CONFIG)
+    said = "content/{}: warning: is not read: only files whose names end in '.md' are; {}"
+    merge = "{} (to be renamed {}) is beside it already: merge the two into it, and delete this file"
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        said.format("2025/06/x.MD", "rename it to x.md"),
+        said.format("2025/06/x.markdown", merge.format("x.MD", "x.md")),
+        said.format("pages/tentang.Md", "rename it to tentang.md"),
+        said.format("pages/tentang.markdown", merge.format("tentang.Md", "tentang.md"))]
+
+
 def test_a_file_saved_in_place_while_it_is_read_is_read_again_whole(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A fault-finder's report (a read held back with strace while an editor saved the file): the page was

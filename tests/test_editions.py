@@ -205,6 +205,18 @@ def test_two_misnamed_notes_of_one_week_are_told_one_rename_and_one_merge(tmp_pa
         "be renamed 2025-W24.md) is that week's note already: merge the two into it, and delete this file"]
 
 
+def test_a_note_of_a_week_the_year_has_not_is_offered_no_name_another_note_is_told_to_take(tmp_path: Path) -> None:
+    """An attacker's report: '2025-W53.md' (2025 has 52 weeks) was offered 2025-W52.md, and '2025-w52.md' beside it
+    was told to become 2025-W52.md: following both, the second rename overwrote the first note. The note named
+    after its week is told its name first; the other is offered the week that is free, or to merge into it."""
+    assert [p for p in named_notes_problems(tmp_path, ("2025-W53", "2025-w52")) if ": warning: " not in p] == [
+        "content/weekly/2025-W53.md:1: 2025 has no week 53: its ISO weeks run 01 to 52; rename it to the week its "
+        "articles are dated in, like 2026-W01.md (from 2025-12-29), or merge it into 2025-w52.md (to be renamed "
+        "2025-W52.md) (from 2025-12-22), that week's note already",
+        "content/weekly/2025-w52.md:1: an editor's note is named after its ISO week as YYYY-Www.md; rename it to "
+        "2025-W52.md"]
+
+
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
     """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
     assert note_problems(tmp_path, "---\ntitle: Pekan: AI\nweek: 24\n---\nCatatan.\n") == [

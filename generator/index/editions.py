@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import (NOTES_DIR, FieldReader, decode, find_flat, html_in_text, read_article,
-                                    removed_problems, value_lines)
+from generator.load.content import (NOTES_DIR, FieldReader, claim_name, decode, find_flat, held_name, html_in_text,
+                                    read_article, removed_problems, value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import (SplitError, Written, YamlError, cut_by_comment, double_quoted,
@@ -147,12 +147,12 @@ def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_d
                              f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md")
     notes: dict[tuple[int, int], Note] = {}
     problems: list[Problem] = list(where)
-    names = {name: name for name in (rel.rpartition("/")[2] for rel, _ in found)}
+    misnamed = _misnamed_notes([rel.rpartition("/")[2] for rel, _ in found])
     for rel, path in found:
         match = _NOTE_NAME.match(rel.rpartition("/")[2])
         week = (int(match[1]), int(match[2])) if match else None
         if week is None or not _valid_week(*week):
-            problems.append(Problem(rel, 1, "", _misnamed_note(rel.rpartition("/")[2], names)))
+            problems.append(Problem(rel, 1, "", misnamed[rel.rpartition("/")[2]]))
             continue
         data = read_article(rel, path)  # size and type checked first: a sparse 4 GB file is never read whole
         if isinstance(data, Problem):
@@ -169,18 +169,26 @@ def _valid_week(year: int, week: int) -> bool:
     return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
 
 
-def _claim(to: str, name: str, names: dict[str, str]) -> str:
-    """``to``, the name the note ``name`` is told to take, now held by it in ``names`` (``_misnamed_note``)."""
-    names[to] = name
-    return to
-
-
-def _held(to: str, names: Mapping[str, str]) -> str:
-    """``to`` as the note that is, or the file told to become it ('2025-w24.md (to be renamed 2025-W24.md)')."""
-    return to if names.get(to, to) == to else f"{names[to]} (to be renamed {to})"
-
-
 _WEEK_LIKE = re.compile(r"^(\d{4})[-_ ]?w(\d{1,2})\.md$", re.IGNORECASE)
+
+
+def _misnamed_notes(files: Sequence[str]) -> dict[str, str]:
+    """``_misnamed_note`` of each file of ``files`` (the notes' names) that names no ISO week as 2025-W24.md does.
+    A name that is a week's ('2025-w52.md') is told its week first, then week 00's, then a week a year does not
+    have ('2025-W53.md'), which is offered only a week no file is told to take: in the order of their names,
+    '2025-W53.md' was offered 2025-W52.md, which '2025-w52.md' was then told to take."""
+    names = {name: name for name in files}
+
+    def order(name: str) -> tuple[int, str]:
+        like = _WEEK_LIKE.match(name)
+        year, week = (int(like[1]), int(like[2])) if like else (0, 0)
+        return (0 if 1 <= year <= 9998 and _valid_week(year, week) else 1 if week == 0 else 2), name
+
+    def named(name: str) -> bool:
+        match = _NOTE_NAME.match(name)
+        return match is not None and _valid_week(int(match[1]), int(match[2]))
+
+    return {name: _misnamed_note(name, names) for name in sorted((n for n in files if not named(n)), key=order)}
 
 
 def _misnamed_note(name: str, names: dict[str, str]) -> str:
@@ -195,18 +203,18 @@ def _misnamed_note(name: str, names: dict[str, str]) -> str:
         return "an editor's note is named after its ISO week, like 2025-W24.md (weeks 01 to 52, or 53 in long years)"
     if _valid_week(year, week):
         said, to = "an editor's note is named after its ISO week as YYYY-Www.md", f"{year:04d}-W{week:02d}.md"
-        return f"{said}; " + (f"{_held(to, names)} is that week's note already: merge the two into it, and delete "
-                              "this file" if to in names else f"rename it to {_claim(to, name, names)}")
+        return f"{said}; " + (f"{held_name(to, names)} is that week's note already: merge the two into it, and delete "
+                              "this file" if to in names else f"rename it to {claim_name(to, name, names)}")
     last = date(year, 12, 28).isocalendar().week
     if week == 0:
         to, start = f"{year:04d}-W01.md", date.fromisocalendar(year, 1, 1)
         return "there is no week 00: ISO weeks count from 01; " + (
-            f"{_held(to, names)} (from {start}) is that week's note already: merge the two into it, or rename this "
+            f"{held_name(to, names)} (from {start}) is that week's note already: merge the two into it, or rename this "
             f"one to the week its articles are dated in" if to in names else
-            f"rename it to {_claim(to, name, names)} (from {start}), or to the week its articles are dated in")
+            f"rename it to {claim_name(to, name, names)} (from {start}), or to the week its articles are dated in")
     weeks = {f"{year:04d}-W{last}.md": date.fromisocalendar(year, last, 1),
              f"{year + 1:04d}-W01.md": date.fromisocalendar(year, last, 1) + timedelta(weeks=1)}
-    free, taken = ([f"{_held(to, names)} (from {start})" for to, start in weeks.items() if (to in names) == kept]
+    free, taken = ([f"{held_name(to, names)} (from {start})" for to, start in weeks.items() if (to in names) == kept]
                    for kept in (False, True))
     said = f"{year:04d} has no week {week:02d}: its ISO weeks run 01 to {last}; "
     to_week = "the week its articles are dated in"

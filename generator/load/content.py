@@ -184,10 +184,11 @@ def find_articles(root: Path, content_dir: str) -> tuple[tuple[tuple[str, str], 
                 problems.append(Problem(entry.path[prefix:].replace(os.sep, "/"), 0, "", LINKED_FOLDER, "warning"))
         stack += reversed([e.path for e in dirs if not e.name.startswith(".") and not e.is_symlink()
                            and not (top and e.name in (NOTES_DIR, *NOT_ARTICLES))])
+        beside = {e.name: e.name for e in files}
         for entry in sorted(files, key=lambda e: e.name):
             name = entry.name
             if name.startswith(".") or not name.endswith(".md"):
-                if not name.startswith(".") and (rename := markdown_misnamed(name, {e.name for e in files})):
+                if not name.startswith(".") and (rename := markdown_misnamed(name, beside)):
                     problems.append(Problem(entry.path[prefix:].replace(os.sep, "/"), 0, "", rename, "warning"))
                 continue
             full = entry.path
@@ -206,19 +207,33 @@ _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
 """Endings of a Markdown file's name, any letter case, that are not '.md': only '.md' is read."""
 
 
-def markdown_misnamed(name: str, names: Container[str] = ()) -> str:
+def markdown_misnamed(name: str, names: dict[str, str] | None = None) -> str:
     """For a file that is Markdown by its name but not read, as it does not end in '.md' ('Kabar.MD', 'x.markdown',
     'x.md.txt' as Notepad saves it): the warning that says so and what to rename it to, or, when that name is in
-    ``names`` (the files beside it), that the two are to be merged, as renaming would overwrite the other; '' for
-    any other file."""
+    ``names`` (the files beside it, each by itself, and the names told to others, ``claim_name``), that the two are
+    to be merged, as renaming would overwrite the other (two files 'x.MD' and 'x.markdown' were each told to become
+    x.md); '' for any other file."""
     lower = name.lower()
     ending = next((e for e in _MARKDOWN_NAMES if lower.endswith(e)), "")
     if not ending:
         return ""
+    names = {} if names is None else names
     to = f"{name[:-len(ending)]}.md"
     return "is not read: only files whose names end in '.md' are; " + (
-        f"{to} is beside it already: merge the two into it, and delete this file" if to in names
-        else f"rename it to {to}")
+        f"{held_name(to, names)} is beside it already: merge the two into it, and delete this file" if to in names
+        else f"rename it to {claim_name(to, name, names)}")
+
+
+def claim_name(to: str, name: str, names: dict[str, str]) -> str:
+    """``to``, the name the file ``name`` is told to take, now held by it in ``names`` (the files of a folder, each
+    by itself), so that a second file told the same is told to merge into it instead."""
+    names[to] = name
+    return to
+
+
+def held_name(to: str, names: Mapping[str, str]) -> str:
+    """``to`` as the file that is, or the file told to become it ('x.MD (to be renamed x.md)'; ``claim_name``)."""
+    return to if names.get(to, to) == to else f"{names[to]} (to be renamed {to})"
 
 
 def read_article(rel: str, path: Path | str) -> bytes | Problem:
@@ -321,6 +336,7 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
     found: list[tuple[str, str]] = []
     links: list[tuple[str, str]] = []
     problems: list[Problem] = []
+    beside = {e.name: e.name for e in entries}
     for entry in entries:
         rel = f"{here}/{entry.name}"
         if entry.name.startswith("."):
@@ -332,7 +348,7 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
                 problems.append(Problem(rel, 0, "", f"is a folder inside {here}/, whose sub-folders are not read, so "
                                                     f"the Markdown files in it are left out; {instead}", "warning"))
         elif not entry.name.endswith(".md"):
-            if rename := markdown_misnamed(entry.name, {e.name for e in entries}):
+            if rename := markdown_misnamed(entry.name, beside):
                 problems.append(Problem(rel, 0, "", rename, "warning"))
         else:
             if not is_utf8(rel):
