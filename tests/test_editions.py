@@ -217,6 +217,23 @@ def test_a_note_of_a_week_the_year_has_not_is_offered_no_name_another_note_is_to
         "2025-W52.md"]
 
 
+def test_two_notes_of_one_week_are_never_told_to_take_one_name(tmp_path: Path) -> None:
+    """An attacker's report: '2025-W53.md' and '2025_W53.md' were both offered 2025-W52.md or 2026-W01.md, and
+    '2025-W24.MD' (not read, as not '.md') and '2025-w24.md' were both told to become 2025-W24.md; following them,
+    one note overwrote the other. The second of a week is told to merge into the first."""
+    write_files(tmp_path, {"content/weekly/2025-W24.MD": "Catatan.\n"})
+    found = named_notes_problems(tmp_path, ("2025-W53", "2025_W53", "2025-w24"))
+    assert [p for p in found if "W24" in p or "w24" in p or ": warning: " not in p] == [
+        "content/weekly/2025-W24.MD: warning: is not read: only files whose names end in '.md' are; rename it to "
+        "2025-W24.md",
+        "content/weekly/2025-W53.md:1: 2025 has no week 53: its ISO weeks run 01 to 52; rename it to the week its "
+        "articles are dated in, like 2025-W52.md (from 2025-12-22) or 2026-W01.md (from 2025-12-29)",
+        "content/weekly/2025-w24.md:1: an editor's note is named after its ISO week as YYYY-Www.md; 2025-W24.MD (to be "
+        "renamed 2025-W24.md) is that week's note already: merge the two into it, and delete this file",
+        "content/weekly/2025_W53.md:1: 2025 has no week 53: its ISO weeks run 01 to 52; 2025-W53.md is a note of that "
+        "week too: merge the two into it, and delete this file"]
+
+
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
     """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
     assert note_problems(tmp_path, "---\ntitle: Pekan: AI\nweek: 24\n---\nCatatan.\n") == [

@@ -143,11 +143,12 @@ def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_d
     """Read ``content/weekly/*.md`` (``content.find_flat``: links and sub-folders as for pages); every bad file is
     a problem, the rest still load. Bodies are rendered with the site's Markdown options (``markdown``), as
     articles and pages are."""
+    beside: dict[str, str] = {}  # the folder's files, and the names told to its misnamed Markdown ('2025-W24.MD')
     found, where = find_flat(root, content_dir, NOTES_DIR, f"an editor's note is a file directly in {content_dir}/"
-                             f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md")
+                             f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md", beside)
     notes: dict[tuple[int, int], Note] = {}
     problems: list[Problem] = list(where)
-    misnamed = _misnamed_notes([rel.rpartition("/")[2] for rel, _ in found])
+    misnamed = _misnamed_notes([rel.rpartition("/")[2] for rel, _ in found], beside)
     for rel, path in found:
         match = _NOTE_NAME.match(rel.rpartition("/")[2])
         week = (int(match[1]), int(match[2])) if match else None
@@ -172,12 +173,12 @@ def _valid_week(year: int, week: int) -> bool:
 _WEEK_LIKE = re.compile(r"^(\d{4})[-_ ]?w(\d{1,2})\.md$", re.IGNORECASE)
 
 
-def _misnamed_notes(files: Sequence[str]) -> dict[str, str]:
+def _misnamed_notes(files: Sequence[str], names: dict[str, str]) -> dict[str, str]:
     """``_misnamed_note`` of each file of ``files`` (the notes' names) that names no ISO week as 2025-W24.md does.
     A name that is a week's ('2025-w52.md') is told its week first, then week 00's, then a week a year does not
     have ('2025-W53.md'), which is offered only a week no file is told to take: in the order of their names,
-    '2025-W53.md' was offered 2025-W52.md, which '2025-w52.md' was then told to take."""
-    names = {name: name for name in files}
+    '2025-W53.md' was offered 2025-W52.md, which '2025-w52.md' was then told to take. ``names``: the folder's files
+    and the names told to its other files (``content.find_flat``)."""
 
     def order(name: str) -> tuple[int, str]:
         like = _WEEK_LIKE.match(name)
@@ -217,6 +218,8 @@ def _misnamed_note(name: str, names: dict[str, str]) -> str:
     free, taken = ([f"{held_name(to, names)} (from {start})" for to, start in weeks.items() if (to in names) == kept]
                    for kept in (False, True))
     said = f"{year:04d} has no week {week:02d}: its ISO weeks run 01 to {last}; "
+    if names.setdefault(same := f"{year:04d}-W{week:02d}.md", name) != name:  # '2025_W53.md' after '2025-W53.md'
+        return said + f"{names[same]} is a note of that week too: merge the two into it, and delete this file"
     to_week = "the week its articles are dated in"
     if not taken:
         return said + f"rename it to {to_week}, like {' or '.join(free)}"

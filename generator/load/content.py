@@ -318,12 +318,14 @@ def unreadable_folder(rel: str, error: OSError, left_out: str) -> Problem:
                                "the site, so nothing was written: check the disk, then build again")
 
 
-def find_flat(root: Path, content_dir: str, name: str, instead: str,
+def find_flat(root: Path, content_dir: str, name: str, instead: str, beside: dict[str, str] | None = None,
               ) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
     """Every ``*.md`` directly in ``content/<name>/`` (pages/, weekly/), sorted, named as ``find_articles`` names
     articles and with its rules for symbolic links: a linked folder (this one included, which ``find_articles``
     warns of) is not entered, and a linked file is read only if it points at a file inside content/ that is not
-    read here anyway. Sub-folders are not read: one that holds Markdown is a warning saying ``instead``."""
+    read here anyway. Sub-folders are not read: one that holds Markdown is a warning saying ``instead``. ``beside``
+    comes back with the folder's files and the names ``markdown_misnamed`` told (``claim_name``), for a caller that
+    tells names too (weekly notes')."""
     folder = root / content_dir / name
     if folder.is_symlink() or not folder.is_dir():
         return (), ()
@@ -336,7 +338,8 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str,
     found: list[tuple[str, str]] = []
     links: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    beside = {e.name: e.name for e in entries}
+    beside = {} if beside is None else beside
+    beside.update({e.name: e.name for e in entries})
     for entry in entries:
         rel = f"{here}/{entry.name}"
         if entry.name.startswith("."):
