@@ -900,3 +900,59 @@ def test_a_video_can_seek_the_preview_answers_single_byte_ranges(tmp_path: Path)
         for asked in ("bytes=0-1,4-5", "bytes=5-2", "items=0-1"):  # not taken: the whole file, as RFC 9110 allows
             assert ranged(server.port, asked)[:2] == (200, clip), asked
         assert "accept-ranges" not in get(server.port, "/missing/")[2], "a page that is not there is no file"
+
+
+def test_a_range_of_a_large_video_reads_only_that_range(tmp_path: Path) -> None:
+    """A seek in a video of hundreds of MB reads the bytes asked, not the whole file, per request."""
+    import tracemalloc
+
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    write_files(tmp_path, {"static/film.mp4": ""})
+    with open(tmp_path / "static/film.mp4", "r+b") as film:
+        film.truncate(64 * 2**20)  # sparse: 64 MiB of zeros on no disk
+        film.seek(32 * 2**20)
+        film.write(b"seek")
+    with serving(tmp_path) as (server, _):
+        tracemalloc.start()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+            conn.request("GET", "/film.mp4", headers={"Range": f"bytes={32 * 2**20}-{32 * 2**20 + 3}"})
+            response = conn.getresponse()
+            answer = response.status, response.read(), response.getheader("Content-Range")
+            conn.close()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert answer == (206, b"seek", f"bytes {32 * 2**20}-{32 * 2**20 + 3}/{64 * 2**20}")
+    assert peak < 4 * 2**20, f"{peak} bytes held to answer a 4-byte range"
+
+
+def test_if_range_gets_the_range_only_while_the_file_is_the_one_named(tmp_path: Path) -> None:
+    """RFC 9110 13.1.5: a range with ``If-Range`` is sent (206) only while its ETag or Last-Modified is the file's;
+    otherwise, and for a weak ETag, the whole file (200), so a resumed download never mixes two versions."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    clip = bytes(range(256)) * 4
+    write_files(tmp_path, {"static/clip.mp4": ""})
+    (tmp_path / "static/clip.mp4").write_bytes(clip)
+
+    def ranged(port: int, headers: dict[str, str]) -> tuple[int, bytes, dict[str, str]]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+        try:
+            conn.request("GET", "/clip.mp4", headers=headers)
+            response = conn.getresponse()
+            return response.status, response.read(), {k.lower(): v for k, v in response.getheaders()}
+        finally:
+            conn.close()
+
+    with serving(tmp_path) as (server, _):
+        whole = ranged(server.port, {})[2]
+        etag, modified = whole["etag"], whole["last-modified"]
+        assert etag.startswith('"') and etag.endswith('"')
+        time.sleep(1.1)  # a Last-Modified is a strong validator once it is a second old (RFC 9110 8.8.2.2)
+        for validator in (etag, modified):
+            assert ranged(server.port, {"Range": "bytes=0-3", "If-Range": validator})[:2] == (206, clip[:4]), validator
+        for validator in ('"another"', f"W/{etag}", "Mon, 30 Jun 2025 00:00:00 GMT", "not a date"):
+            status, body, headers = ranged(server.port, {"Range": "bytes=0-3", "If-Range": validator})
+            assert (status, body, "content-range" in headers) == (200, clip, False), validator
+        page = get(server.port, "/")[2]
+        assert "etag" not in page, "a page gets the reload script: its bytes are not the file's"

@@ -31,6 +31,7 @@ import html
 import io
 import ipaddress
 import mimetypes
+import os
 import re
 import shutil
 import signal
@@ -40,10 +41,11 @@ import time
 import traceback
 from dataclasses import dataclass, replace
 from datetime import datetime
+from email.utils import formatdate
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
+from typing import BinaryIO, Callable, Iterable
 from urllib.parse import quote, unquote, urlsplit
 
 import watchfiles
@@ -189,6 +191,25 @@ def byte_range(header: str | None, size: int) -> range | None:
     if last and int(last) < start:
         return None
     return range(start, end + 1) if start < size else range(0)
+
+
+def validators(stat: os.stat_result) -> dict[str, str]:
+    """A file's ``ETag`` (its inode, time and size: a rebuild that changes it changes one) and ``Last-Modified``."""
+    return {"ETag": f'"{stat.st_ino:x}-{stat.st_mtime_ns:x}-{stat.st_size:x}"',
+            "Last-Modified": formatdate(stat.st_mtime, usegmt=True)}
+
+
+def if_range_holds(header: str | None, named: dict[str, str], modified: float) -> bool:
+    """Whether a ``Range`` may be answered (RFC 9110 13.1.5): no ``If-Range``, or one naming the file as it is now,
+    by its strong ETag or its exact ``Last-Modified`` (a strong validator only once it is a second old). Otherwise
+    the whole file is sent, so a resumed download never joins two versions. A page has no validators: its bytes
+    carry the reload script's build version."""
+    if header is None:
+        return True
+    header = header.strip()
+    if header.startswith('"'):
+        return header == named.get("ETag")
+    return header == named.get("Last-Modified") and time.time() - modified >= 1
 
 
 def preview_folder(config: Config, port: int, bind: str = "127.0.0.1") -> Path:
@@ -742,34 +763,62 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(code, b"not found\n", "text/plain; charset=utf-8", send_body)
                 return
         try:
-            data = file.read_bytes()
+            handle = file.open("rb")
         except OSError:  # gone between locate() and now: a rebuild swapped the folder
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8", send_body)
             return
+        with handle:
+            self._send_file(code, file, handle, status_version, send_body)
+
+    def _send_file(self, code: HTTPStatus, file: Path, handle: BinaryIO, version: int, send_body: bool) -> None:
+        """A file, or the one range of it asked: a page is read whole (it gets the reload script), any other file
+        only for the bytes sent, so a seek in a video of hundreds of MB does not read it all."""
+        stat = os.fstat(handle.fileno())
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        data, named = None, validators(stat)
         if kind == "text/html":
-            data = inject_reload(data, status_version)
+            data, named = inject_reload(handle.read(), version), {}
         if kind.startswith("text/") or kind.endswith("xml"):
             kind += "; charset=utf-8"
         if code != HTTPStatus.OK:
-            self._send(code, data, kind, send_body)
+            self._send(code, handle.read() if data is None else data, kind, send_body)
             return
-        wanted = byte_range(self.headers.get("Range"), len(data))
+        size = stat.st_size if data is None else len(data)
+        wanted = None
+        if if_range_holds(self.headers.get("If-Range"), named, stat.st_mtime):
+            wanted = byte_range(self.headers.get("Range"), size)
         if wanted is None:
-            self._send(code, data, kind, send_body, ranges=True)
+            wanted, code = range(size), HTTPStatus.OK
         elif not wanted:
             self._send(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE, b"", kind, send_body, ranges=True,
-                       content_range=f"bytes */{len(data)}")
+                       content_range=f"bytes */{size}")
+            return
         else:
-            self._send(HTTPStatus.PARTIAL_CONTENT, data[wanted.start:wanted.stop], kind, send_body, ranges=True,
-                       content_range=f"bytes {wanted.start}-{wanted.stop - 1}/{len(data)}")
+            code = HTTPStatus.PARTIAL_CONTENT
+        content_range = f"bytes {wanted.start}-{wanted.stop - 1}/{size}" if code == HTTPStatus.PARTIAL_CONTENT else ""
+        if data is not None:
+            self._send(code, data[wanted.start:wanted.stop], kind, send_body, ranges=True, content_range=content_range)
+            return
+        self._send(code, b"", kind, send_body=False, ranges=True, content_range=content_range, headers=named,
+                   length=len(wanted))
+        if send_body:
+            handle.seek(wanted.start)
+            left = len(wanted)
+            while left and (chunk := handle.read(min(left, 2**16))):
+                self.wfile.write(chunk)
+                left -= len(chunk)
+            self.close_connection = True
 
     def _send(self, code: HTTPStatus, body: bytes, kind: str, send_body: bool, location: str = "",
-              ranges: bool = False, content_range: str = "") -> None:
-        """One answer; ``ranges`` for a file, which takes ``Range`` requests."""
+              ranges: bool = False, content_range: str = "", headers: dict[str, str] = {},
+              length: int | None = None) -> None:
+        """One answer; ``ranges`` for a file, which takes ``Range`` requests; ``length`` for a body the caller
+        sends after these headers."""
         self.send_response(code)
         self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         if location:
             self.send_header("Location", location)
