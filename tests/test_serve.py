@@ -956,3 +956,25 @@ def test_if_range_gets_the_range_only_while_the_file_is_the_one_named(tmp_path: 
             assert (status, body, "content-range" in headers) == (200, clip, False), validator
         page = get(server.port, "/")[2]
         assert "etag" not in page, "a page gets the reload script: its bytes are not the file's"
+
+
+def test_hidden_folders_and_editor_files_in_the_sources_do_not_rebuild(tmp_path: Path) -> None:
+    """A templates folder that is a clone with an editor's settings (``.vscode/``), Jujutsu's ``.jj/``, an Emacs
+    autosave (``#article.html#``): no page uses them (``precompiled.left_out``), so saving them rebuilds nothing;
+    a file a page uses still does, and ``static/.well-known/`` is published, so it does too."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
+    write_files(tmp_path, {"templates/.vscode/settings.json": "{}", "templates/.jj/repo/store": "",
+                           "templates/.git/index": "", "static/.well-known/security.txt": "a\n"})
+    with serving(tmp_path) as (server, outcomes):
+        port = server.port
+        events = Events(port)
+        events.next_version()
+        write_files(tmp_path, {"templates/.vscode/settings.json": '{"a": 1}', "templates/.jj/repo/store": "x",
+                               "templates/.git/index": "x", "templates/#article.html#": "x",
+                               "content/.#a.md": "x", "content/2025/06/.notes/todo.md": "x"})
+        time.sleep(2.5)  # longer than watchfiles' 1.6 s debounce: a rebuild for them would have started
+        write_files(tmp_path, {"static/.well-known/security.txt": "b\n"})
+        events.wait_until(lambda: get(port, "/.well-known/security.txt")[1] == "b\n")
+        write_files(tmp_path, {"content/2025/06/a.md": article(title="Dua")})
+        events.wait_until(lambda: "Dua" in get(port, "/2025/06/a/")[1])
+    assert [o.changed for o in outcomes] == [(), ("static/.well-known/security.txt",), ("content/2025/06/a.md",)]

@@ -10,7 +10,7 @@ Three kinds of thread share one ``PreviewServer``:
   it never reaches the files ``digest build`` writes;
 * two watchers (``watchfiles``): one on the content, templates, static and theme folders, one
   on the project folder itself (not recursive) for ``config.yaml`` and for those folders
-  appearing. A change rebuilds the site and bumps ``version``;
+  appearing. A change rebuilds the site and bumps ``version`` (not one to a file no build reads, ``source_filter``);
 * a retry thread: while another build holds the preview folder's lock, it rebuilds again with
   growing pauses until the build goes through;
 * the caller's thread, which waits for Ctrl-C and calls ``stop()``.
@@ -58,7 +58,8 @@ from generator.core.errors import (BuildError, BusyError, Problem, Refused, Refu
                                    quoted)
 from generator.write.output import check_target
 from generator.write.publish import publish
-from generator.render.theme import PACKAGE_THEMES
+from generator.render.precompiled import left_out
+from generator.render.theme import PACKAGE_THEMES, WELL_KNOWN
 
 EVENTS = "/__digest__/events"
 """The live-reload stream; outside any base path, so it cannot clash with a page."""
@@ -346,6 +347,28 @@ def watched_folders(config: Config) -> tuple[Path, ...]:
     return tuple(sorted({p.resolve() for p in candidates if p.is_dir()}))
 
 
+def source_filter(config: Config, folders: tuple[Path, ...]) -> Callable[[watchfiles.Change, str], bool]:
+    """Which changes under the watched ``folders`` rebuild: not those no build reads (``precompiled.left_out``: a
+    hidden folder such as a clone's ``.git/`` or an editor's ``.vscode/``, a hidden file, an editor's backup or
+    lock, ``x~``, ``#x#``, ``.#x``), except ``static/.well-known/``, which is published; nor those watchfiles
+    leaves out by default (``__pycache__``, ``node_modules``)."""
+    default = watchfiles.DefaultFilter()
+    static = layout(config).static.resolve()
+    deepest_first = sorted(folders, key=lambda folder: len(folder.parts), reverse=True)
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        changed = Path(path)
+        folder = next((f for f in deepest_first if changed.is_relative_to(f)), None)
+        if folder is None:
+            return default(change, path)
+        parts = changed.relative_to(folder).parts
+        if folder == static and parts[:1] == (WELL_KNOWN,):
+            parts = parts[1:]
+        return default(change, path) and not (parts and left_out("/".join(parts)))
+
+    return relevant
+
+
 def top_level_names(config: Config, config_name: str, environment: str | None = None) -> frozenset[str]:
     """Entries of the project folder whose change (or creation) matters: the config, and with ``--environment``
     the file merged over it (``config.staging.yaml``), and the source folders."""
@@ -603,7 +626,8 @@ class PreviewServer:
                 self._stopping.wait(WATCH_TICK_MS / 1000)
                 continue
             try:
-                for changes in watchfiles.watch(*folders, stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
+                for changes in watchfiles.watch(*folders, watch_filter=source_filter(self.config, folders),
+                                                stop_event=self._stopping, rust_timeout=WATCH_TICK_MS,
                                                 yield_on_timeout=True):
                     ready.set()
                     if changes or unnamed:
