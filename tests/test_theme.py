@@ -814,3 +814,32 @@ def test_an_undefined_name_in_a_packaged_macro_gets_advice_that_reaches_inside_i
         "_badge.html to your templates/ and change the macro there, to take 'lang' as an argument or do without it",
         "templates/article.html:4: template error: the theme's _badge.html:2, reached from here, needs 'artikel', "
         "which this template does not set; set it before it ({% set artikel = ... %}) or change this template"]
+
+
+@pytest.mark.parametrize("hidden, named", [(".partial.html", "_partial.html"), (".parts/box.html", "parts/box.html"),
+                                           ("box.html~", "box.html")])
+def test_a_hidden_partial_is_refused_so_no_build_keeps_pages_of_its_old_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], hidden: str, named: str) -> None:
+    """'{% include ".partial.html" %}' rendered, but a hidden file (or an editor's backup) is left out of the
+    templates' fingerprint and of the preview's watch (``precompiled.left_out``), so an edit to it left every page
+    with its old text in an incremental build. It is refused, named; renamed as told, an edit reaches the page."""
+    from generator.commands.cli import main
+
+    config = str(tmp_path / "config.yaml")
+    include = '{% extends "theme/article.html" %}\n{% block main %}\n{% include "' + hidden + '" %}\n{% endblock %}\n'
+    make_project(tmp_path, {"2025/06/a.md": article(slug="a")})
+    write_files(tmp_path, {"templates/article.html": include, f"templates/{hidden}": '<p class="box">satu</p>\n'})
+    assert main(["build", "-q", "--config", config]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"templates/article.html:3: template error: template '{hidden}' is left out of builds, as a hidden file or an "
+        f"editor's backup is, so an edit to it would not reach the pages; rename it '{named}' and use that name; fix "
+        "the template, or remove your override of it")
+    (tmp_path / "templates" / hidden).unlink()
+    write_files(tmp_path, {"templates/article.html": include.replace(hidden, named),
+                           f"templates/{named}": '<p class="box">satu</p>\n'})
+    assert main(["build", "-q", "--config", config]) == 0
+    page = tmp_path / "site/2025/06/a/index.html"
+    assert '<p class="box">satu</p>' in page.read_text()
+    write_files(tmp_path, {f"templates/{named}": '<p class="box">dua</p>\n'})
+    assert main(["build", "-q", "--config", config]) == 0
+    assert '<p class="box">dua</p>' in page.read_text(), "the incremental build sees the edit"

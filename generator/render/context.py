@@ -42,6 +42,7 @@ from jinja2.utils import internalcode
 
 from generator.core.errors import quoted
 from generator.core.wrap import by_columns, wrap
+from generator.render.precompiled import left_out, visible_name
 
 try:
     from markupsafe import _escape_inner  # MarkupSafe 3: the escaping, without the Markup around it
@@ -323,7 +324,16 @@ def _handling(check: Callable[..., Any]) -> Callable[..., Any]:
 class FollowingLoader(jinja2.FileSystemLoader):
     """Jinja's file loader, listing the templates in linked folders too (``theme.walk_tree``): it loads a
     template through a link but lists none, so an edit to a shared partial was never hashed, and every page that
-    includes it stayed as it was (``theme.templates_fingerprint``)."""
+    includes it stayed as it was (``theme.templates_fingerprint``). A file ``precompiled.left_out`` names
+    (``.partial.html``, ``box.html~``) is refused: it is in neither that fingerprint nor the preview's watch, so
+    an edit to it would leave the pages as they were. Asked once a template: Jinja keeps what it loaded."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if left_out(template):
+            raise jinja2.TemplateError(f"template {quoted(template)} is left out of builds, as a hidden file or an "
+                                       f"editor's backup is, so an edit to it would not reach the pages; rename it "
+                                       f"{quoted(visible_name(template))} and use that name")
+        return super().get_source(environment, template)
 
     def list_templates(self) -> list[str]:
         from generator.render.theme import walk_tree
@@ -365,7 +375,7 @@ class SiteEnvironment(jinja2.Environment):
         except jinja2.TemplateNotFound as e:
             if e.name != name or not isinstance(name, str):
                 raise
-            close = difflib.get_close_matches(name, self.list_templates(), n=1)
+            close = difflib.get_close_matches(name, [n for n in self.list_templates() if not left_out(n)], n=1)
             raise jinja2.TemplateNotFound(name, f"template {quoted(name)} not found"
                                           + (f" (did you mean {quoted(close[0])}?)" if close else "")) from None
 

@@ -87,6 +87,16 @@ def left_out(name: str) -> bool:
     return any(part.startswith(".") for part in parts) or parts[-1].endswith("~") or parts[-1].startswith("#")
 
 
+def visible_name(name: str) -> str:
+    """A name for the file ``name`` that ``left_out`` keeps: marks taken off each part, and a hidden file's
+    ``.`` made the ``_`` of a partial (``.parts/.box.html~`` → ``parts/_box.html``)."""
+    parts = name.split("/")
+    kept = [part.lstrip(".#").rstrip("~#") for part in parts]
+    if parts[-1].startswith("."):
+        kept[-1] = "_" + kept[-1]
+    return "/".join(kept)
+
+
 def _theme_has(env: jinja2.Environment, name: str) -> bool:
     """Whether the theme has a template named ``name`` (the project's file overrides it)."""
     try:
