@@ -898,3 +898,26 @@ def test_check_links_json_prints_the_crawl_and_its_refusal_as_json(
     assert err.startswith("crawled ") and err.endswith(": 1 broken link\n")
     code, out, err = run(capsys, "check", "--links", "site")
     assert (code, out.splitlines()[0], err) == (1, f"site/bad.html: {message}", "")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (("check", "--links", "site", "--format", "json", "--bogus"), "unrecognized arguments: --bogus"),
+    (("check", "--format=json", "--links"), "argument --links: expected one argument"),
+    (("check", "--form", "json", "--strict=yes"), "argument --strict: ignored explicit argument 'yes'"),
+    (("check", "--format", "json", "--format", "xml"),
+     "argument --format: invalid choice: 'xml' (choose from 'text', 'json')"),
+])
+def test_check_json_tells_a_mistyped_option_as_json(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],
+                                                    message: str) -> None:
+    """'digest check --links DIR --format json --bogus' printed argparse's usage and error as text only, so a CI
+    parsing stdout failed on an empty document: with JSON asked for anywhere on the command line, stdout holds the
+    document (the usage and error still on stderr, exit 2); without it, argparse's text alone, as before."""
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    assert (stopped.value.code, json.loads(out)) == (2, one_problem("", f"{message}; see 'digest check --help'"))
+    assert err.startswith("usage: digest") and err.endswith(f"error: {message}\n")
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "--bogus"])
+    out, err = capsys.readouterr()
+    assert (stopped.value.code, out, err.splitlines()[-1]) == (2, "", "digest: error: unrecognized arguments: --bogus")

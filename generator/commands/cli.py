@@ -162,8 +162,35 @@ def _seconds(text: str) -> float:
     return value
 
 
+class _UsageError(Exception):
+    """A command line argparse does not take, raised where argparse would print it and exit: ``main`` prints it,
+    as argparse would, and with ``--format json`` also as ``digest check``'s document."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser, self.message = parser, message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser (and its subcommands'), raising ``_UsageError`` instead of printing and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self, message)
+
+
+def _json_asked(argv: Sequence[str]) -> bool:
+    """Whether ``digest check --format json`` is asked anywhere on the command line (``--format=json``, or
+    abbreviated as argparse takes it, ``--form json``), though the line does not parse."""
+    for at, token in enumerate(argv):
+        option, equals, value = token.partition("=")
+        if len(option) > 3 and "--format".startswith(option):
+            if (value if equals else (argv[at + 1] if at + 1 < len(argv) else "")) == "json":
+                return "check" in argv
+    return False
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="digest", description="Build a news-digest site from Markdown articles.",
+    parser = _Parser(prog="digest", description="Build a news-digest site from Markdown articles.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=OVERVIEW)
     parser.add_argument("--version", action="version", version="%(prog)s " + __import__("generator").__version__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -742,7 +769,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:  # a Ctrl-C while the options are read (argparse takes a while to set up) is the same as any other
         parser = _parser()
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except _UsageError as e:
+            _usage_error(e, sys.argv[1:] if argv is None else argv)
         if args.command is None:
             parser.print_help()
             return 2
@@ -768,6 +798,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as e:  # a file no stage reports itself: a library's data on a failing disk (Babel's locales)
         print(f"error: {_system_error(e)}", file=sys.stderr)
         return 1
+
+
+def _usage_error(error: _UsageError, argv: Sequence[str]) -> NoReturn:
+    """argparse's usage and error on stderr, and its exit (status 2); with ``--format json`` asked, ``digest check``'s document on
+    stdout too, as for its other errors, so a CI parsing stdout is told why."""
+    if _json_asked(argv):
+        from generator.commands.check import CheckReport, Finding
+        _print_json(CheckReport(0, (Finding(Problem("", 0, "", f"{error.message}; see 'digest check --help'"),
+                                            "config"),)))
+    error.parser.print_usage(sys.stderr)
+    print(f"{error.parser.prog}: error: {error.message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def _system_error(error: OSError) -> str:
