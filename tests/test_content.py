@@ -2595,6 +2595,37 @@ def test_a_markdown_link_inside_a_card_is_shown_as_its_text_with_a_warning(tmp_p
     assert nu_errors(tmp_path, page) == ""
 
 
+CARD_LINK = ("shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a link is invalid "
+             "HTML (browsers split the card around it); move")
+
+
+def test_a_footnote_mark_or_raw_link_inside_a_card_is_shown_as_its_text_with_a_warning(tmp_path: Path) -> None:
+    """A footnote mark in a card's own paragraphs, and a raw <a> inside a card (in its paragraphs or in an HTML block
+    of it), nested a link in the card's link: html5ever split the card, an empty <a> and a copy around part of the
+    text, without a word. Each is shown as its text, with a warning at its line; the mark keeps its id, where the
+    note's way back leads. A mark after the text a '</a>' amid a paragraph links stays a link, after the card."""
+    body = ('<a href="https://example.com/berita" class="card">\n\nJudul[^1] dan^[Sebaris.] <a href="/x/">x</a>.\n\n'
+            'Baca <A HREF=\'/y/\'>y</A> lagi[^2]</a> · Sumber.\n\n'
+            '<a href="https://example.com/k2" class="card">\n<div>Kartu <a href="/tags/x/"><b>tag</b> &amp; dua</a>'
+            '</div>\n</a>\n\n[^1]: Satu.\n[^2]: Dua.\n')
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert ('<a href="https://example.com/berita" class="card" rel="noopener">\n<p>Judul<sup class="footnote-ref">'
+            '<span id="fnref1">[1]</span></sup> dan<sup class="footnote-ref"><span id="fnref2">[2]</span></sup> x.</p>\n'
+            '</a>\n<p><a href="https://example.com/berita" class="card" rel="noopener">Baca y lagi</a><sup '
+            'class="footnote-ref"><a href="#fn3" id="fnref3" role="doc-noteref" aria-label="Catatan kaki 3">[3]</a>'
+            '</sup> · Sumber.</p>\n<a href="https://example.com/k2" class="card" rel="noopener">\n<div>Kartu <b>tag</b> '
+            '&amp; dua</div>\n</a>\n<section class="footnotes"') in page
+    assert '<a href="#fnref1" class="footnote-backref"' in page and '<a href="#fnref2" class="footnote-backref"' in page
+    assert said == [
+        f"content/2025/07/a.md:7: footnote mark [^1] {CARD_LINK} [^1] out of the card, after its </a>",
+        f"content/2025/07/a.md:7: inline footnote ^[…] {CARD_LINK} it out of the card, after its </a>",
+        f'content/2025/07/a.md:7: link \'x\' {CARD_LINK} <a href="/x/">x</a> out of the card, after its </a>',
+        f'content/2025/07/a.md:9: link \'y\' {CARD_LINK} <a href="/y/">y</a> out of the card, after its </a>',
+        f'content/2025/07/a.md:12: link \'tag & dua\' {CARD_LINK} <a href="/tags/x/">tag & dua</a> out of the card, '
+        "after its </a>"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

@@ -730,9 +730,13 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
             else "is not an address a page plays or shows media from, so it was removed;"
         return (f"<{tag} {name}=\"{shown}\"> {said} write the real https:// address or a path from the site's root "
                 f"({base_path}media/name.mp4 for {static_dir}/media/name.mp4)")
-    if kind == "card link":
-        return (f"link '{text}' shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a "
-                f"link is invalid HTML (browsers split the card around it); move [{text}]({shown}) out of the card, "
+    if kind.startswith("card "):
+        what, written = {"card link": (f"link '{text}'", f"[{text}]({shown})"),
+                         "card raw link": (f"link '{text}'", f'<a href="{shown}">{text}</a>'),
+                         "card note": (f"footnote mark [^{text}]" if text else "inline footnote ^[…]",
+                                       f"[^{text}]" if text else "it")}[kind]
+        return (f"{what} shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a "
+                f"link is invalid HTML (browsers split the card around it); move {written} out of the card, "
                 "after its </a>")
     if kind == "reference":
         return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "

@@ -733,11 +733,13 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
     waiting: list[tuple[str, Token, int]] = []  # text tags open at the end of their HTML block, only HTML blocks since
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
     moves: list[tuple[int, int, str]] = []  # ``_moved_close``'s, made once the walk is over
+    inner: list[tuple[int, Token]] = []  # each <a> opened in an HTML block inside another: its place, its block
     cards: list[tuple[tuple[str, Token, Token | None, int, str], Token]] = []  # an <a> open, and in it a heading's
     # close or an inline token with a Markdown link
     for index, token in enumerate(tokens):
         if token.type == "heading_open" or token.type == "inline" and opened and any(
-                child.type == "link_open" for child in token.children or ()):
+                child.type in ("link_open", "footnote_ref") or child.type == "html_inline" and _RAW_A.match(child.content)
+                for child in token.children or ()):
             in_card = tokens[index + 2] if token.type == "heading_open" else token
             cards += [(entry, in_card) for entry in opened if entry[0] == "a"]
         if token.type != "html_block" and waiting:  # a paragraph or other block would be inside them: closed
@@ -757,6 +759,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
         for raw, child, first in raws:
             content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
                              flags=re.DOTALL) if "<!--" in raw.content else raw.content
+            cut: list[tuple[int, int]] = []  # an inner <a>'s tags, left out of this HTML block (``_inner_link``)
             for match in _SPREADING.finditer(content):
                 tag = match.group(2).lower()
                 line = first + content.count("\n", 0, match.start())
@@ -764,12 +767,18 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     inline.append(tag)
                     continue
                 if not match.group(1):
-                    opened.append((tag, token, child, line, _OPENING_TAG.match(content, match.start()).group()))
+                    opening = _OPENING_TAG.match(content, match.start()).group()
+                    if tag == "a" and child is None and any(entry[0] == "a" for entry in opened):
+                        inner.append((match.start(), token))  # a link in a card: its text, when this block closes it
+                    opened.append((tag, token, child, line, opening))
                     continue
                 if child is not None and tag in inline:  # its own paragraph's: '<b>tebal</b>'
                     del inline[len(inline) - 1 - inline[::-1].index(tag)]
                     continue
                 at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
+                if at >= 0 and tag == "a" and inner and opened[at][1] is token and inner[-1][1] is token:
+                    cut += _inner_link(content, inner.pop()[0], match, opened.pop(at), env)
+                    continue
                 if at >= 0:
                     move = _moved_close(tokens, index, child, opened[at], content[match.end():])
                     if move is not None:
@@ -792,6 +801,8 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                 at = next((at for at in range(len(ended) - 1, -1, -1) if ended[at][0] == tag), -1)
                 if at >= 0:
                     env.setdefault("split", []).append((tag, ended.pop(at)[1], line))
+            for start, end in reversed(cut):
+                raw.content = raw.content[:start] + raw.content[end:]
         if token.type == "html_block":
             for at in range(len(opened) - 1, -1, -1):
                 tag, block, _, line, _ = opened[at]
@@ -843,17 +854,17 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
             return index, close, ""
     if (child is not None and opener is None and child is tokens[index].children[-1]
             and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden):
-        tokens[index].children.remove(child)
+        del tokens[index].children[-1]  # ``child`` (not ``remove``: a token equal to it, an inner '</a>', may be first)
         return index + 1, -1, tag
     if (tag == "a" and child is not None and opener is None and tokens[index - 1].type == "paragraph_open"
             and not tokens[index - 1].hidden and tokens[index - 1].level == block.level):
         children = tokens[index].children
-        at = children.index(child)
+        at = next(n for n, c in enumerate(children) if c is child)  # an inner '</a>' before it is equal to it
         if any(c.type != "text" or c.content.strip() for c in children[:at]):
             note = next((n for n, c in enumerate(children[:at]) if c.type == "footnote_ref"), -1)
             if note >= 0:  # closed before it, as an <a> left open is (``_close_inline``); the </a> then closes nothing
-                children.insert(note, Token("html_inline", "", 0, content="</a>"))
-            children.insert(0, Token("html_inline", "", 0, content=start))
+                children.insert(note, Token("html_inline", "", 0, content="</a>", meta={"card": True}))
+            children.insert(0, Token("html_inline", "", 0, content=start, meta={"card": True}))
             kept = block.content.rstrip()
             if tokens[index - 2] is block and kept.endswith(start):  # nothing after it in its block: moved, not
                 kept = kept[:-len(start)].rstrip()  # closed empty
@@ -865,16 +876,50 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
     return None
 
 
+def _inner_link(content: str, start: int, close: re.Match[str], entry: tuple[str, Token, Token | None, int, str],
+                env: EnvType) -> list[tuple[int, int]]:
+    """The spans of a raw ``<a>`` inside a card in one HTML block, opened at ``start`` and closed by ``close``, to be
+    left out, so that its text stays in the card; noted in ``env['refused']`` as a 'card raw link' at its line."""
+    href = _RAW_HREF.search(entry[4])
+    text = " ".join(_TAGS_IN_RAW.sub("", html.unescape(content[start + len(entry[4]):close.start()])).split())
+    env.setdefault("refused", []).append(
+        ("card raw link", text, next((g for g in href.groups() if g is not None), "") if href else "", entry[3]))
+    end = _TAGS_IN_RAW.match(content, close.start())
+    return [(start, start + len(entry[4])), (close.start(), end.end() if end else close.end())]
+
+
+_TAGS_IN_RAW = re.compile(r"<[^>]*>?")
+_RAW_A = re.compile(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
+_RAW_HREF = re.compile(r"""[\s/]href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
 def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[Token]:
-    """An inline token's children in a raw ``<a>`` card, up to ``end`` (the card's closing tag in it, if any), with each
-    Markdown link shown as its text, noted in ``env['refused']`` as a 'card link' at its line: a link in a link is
-    invalid HTML, and html5ever split the card around it, an empty ``<a>`` and a copy around part of its text."""
+    """An inline token's children in a raw ``<a>`` card, up to ``end`` (the card's closing tag in it, if any, or the
+    one ``_moved_close`` put before a footnote mark), with each Markdown or raw link shown as its text, noted in
+    ``env['refused']`` as a 'card link' or 'card raw link' at its line, and each footnote mark as text (its id kept for
+    the note's way back), a 'card note': a link in a link is invalid HTML, and html5ever split the card around it, an
+    empty ``<a>`` and a copy around part of its text."""
     kept: list[Token] = []
     links: list[tuple[int, int]] = []
+    raw: list[tuple[int, int]] = []  # each raw <a> open inside the card: where its text starts in ``kept``, its entry
     refused = env.setdefault("refused", [])
     inside = True
     for child, line in zip(token.children or (), _child_lines(token, src, env)):
-        inside = inside and child is not end
+        tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
+        inside = inside and child is not end and not (tag and tag.group(1) and child.meta.get("card") and not raw)
+        if inside and child.type == "footnote_ref":
+            child.meta["in_card"] = True
+            refused.append(("card note", str(child.meta.get("label") or ""), "", line))
+        elif inside and tag and not child.meta.get("card") and not tag.group(1):
+            href = _RAW_HREF.search(child.content)
+            raw.append((len(kept), len(refused)))
+            refused.append(("card raw link", "", next((g for g in href.groups() if g is not None), "") if href else "",
+                            line))
+            continue
+        elif tag and tag.group(1) and raw:
+            start, at = raw.pop()
+            refused[at] = (refused[at][0], " ".join(_plain(kept[start:]).split()), *refused[at][2:])
+            continue
         if child.type not in ("link_open", "link_close") or not _as_text(child, "card link" if inside else "", line,
                                                                           kept, links, refused):
             kept.append(child)
@@ -947,6 +992,8 @@ def _note_ids(token: Token, env: EnvType) -> tuple[str, str, str]:
 
 def _footnote_ref(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     n, note, ref = _note_ids(tokens[idx], env)
+    if tokens[idx].meta.get("in_card"):  # inside a raw <a> (``_unlinked``): its text, where the way back leads
+        return f'<sup class="footnote-ref"><span id="{ref}">[{n}]</span></sup>'
     return (f'<sup class="footnote-ref"><a href="#{note}" id="{ref}" role="doc-noteref"'
             f'{_labels(env, "noteref", n)}>[{n}]</a></sup>')
 
