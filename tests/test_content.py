@@ -2626,6 +2626,30 @@ def test_a_footnote_mark_or_raw_link_inside_a_card_is_shown_as_its_text_with_a_w
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_card_closed_in_another_list_item_is_told_once_with_its_closing_line(tmp_path: Path) -> None:
+    """A card opened in one list item (or before a list) and closed in a later item was told "<a> is never closed",
+    though the editor closed it, and in a loose list html5ever spread the card over the items ('</li><a …></a><li>',
+    invalid), or closed it empty before the list. It is closed before the other item, the text before its '</a>'
+    linked again as browsers do, and one warning names both lines."""
+    body = ('- <a href="https://example.com/k" class="card">Judul kartu\n- Baca selengkapnya</a> · Sumber\n\n'
+            'Antara.\n\n- <a href="https://example.com/m">\n\n  Judul [x](/x/) kartu\n\n- Baca [y](/y/) lagi</a>\n\n'
+            '<a href="https://example.com/n">\n\nJudul tiga.\n\n- Baca tiga</a> · Sumber\n- Dua\n')
+    page, said = page_and_warnings(tmp_path, body, "<a>")
+    assert ('<ul>\n<li><a href="https://example.com/k" class="card" rel="noopener">Judul kartu</a></li>\n'
+            '<li><a href="https://example.com/k" class="card" rel="noopener">Baca selengkapnya</a> · Sumber</li>\n'
+            '</ul>\n<p>Antara.</p>\n<ul>\n<li>\n<a href="https://example.com/m" rel="noopener">\n<p>Judul x kartu</p>\n'
+            '</a>\n</li>\n<li>\n<p><a href="https://example.com/m" rel="noopener">Baca y lagi</a></p>\n</li>\n</ul>\n'
+            '<a href="https://example.com/n" rel="noopener">\n<p>Judul tiga.</p>\n</a>\n<ul>\n<li><a '
+            'href="https://example.com/n" rel="noopener">Baca tiga</a> · Sumber</li>\n<li>Dua</li>\n</ul>') in page
+    told = ("in another list item or block quote, which it cannot reach into, so it was closed before it (the text "
+            "before that </a> is linked again, as browsers do); write </a> there, and a <a> of its own in the other if "
+            "it needs one")
+    assert said == [f"content/2025/07/a.md:5: <a> is closed only at line 6, {told}",
+                    f"content/2025/07/a.md:10: <a> is closed only at line 14, {told}",
+                    f"content/2025/07/a.md:16: <a> is closed only at line 20, {told}"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

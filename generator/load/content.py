@@ -692,6 +692,13 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 f"ends (left open, it took in the rest of the article); write </{tag}> where it "
                                 "should end", "warning"))
     for tag, line, closed in rendered.split:
+        if tag in ("a", "ins", "del"):  # they may hold paragraphs, not reach into another list item
+            again = " (the text before that </a> is linked again, as browsers do)" if tag == "a" else ""
+            problems.append(Problem(rel, body_line + line, "", f"<{tag}> is closed only at line {body_line + closed}, in "
+                                    f"another list item or block quote, which it cannot reach into, so it was closed "
+                                    f"before it{again}; write </{tag}> there, and a <{tag}> of its own in the "
+                                    "other if it needs one", "warning"))
+            continue
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> is closed only at line {body_line + closed}, in a "
                                 f"later block, and a paragraph or block inside <{tag}> is invalid HTML, so it was closed "
                                 f"where its own block ends; write </{tag}> there, and a <{tag}> in each paragraph that "

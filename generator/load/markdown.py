@@ -353,6 +353,8 @@ def _digest_rule(state: StateCore) -> None:
                 if state.env.get("raw_html") and not _all_closed(token.content):
                     token.children = _close_inline(token, state.src, state.env)
     if state.env.get("raw_html"):
+        if state.env.get("links_cut") and state.env.get("links_closing"):
+            _links_across(tokens, state.src, state.env)
         _close_blocks(tokens, state.src, state.env)
         if _SOURCE_TAG.search(state.src):
             state.env["players"] = player_sources(_raw_pieces(tokens, state.src, state.env))
@@ -617,13 +619,15 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
     when it is an ``<a>``, else at the end. Each is added to ``env['unclosed']`` with its line (``_child_lines``)."""
     from markdown_it.token import Token
     out: list[Token] = []
-    stack: list[tuple[str, str, int]] = []  # ('md' or 'raw', tag, line)
+    stack: list[tuple[str, str, int, str]] = []  # ('md' or 'raw', tag, line, the raw opening tag)
 
     def close_from(at: int) -> None:
-        for kind, tag, opened in reversed(stack[at:]):
+        for kind, tag, opened, opening in reversed(stack[at:]):
             if kind == "raw":
                 out.append(Token("html_inline", "", 0, content=f"</{tag}>"))
                 env.setdefault("unclosed", []).append((tag, opened))
+                if tag == "a":
+                    env.setdefault("links_cut", []).append((token, opened, opening))
         del stack[at:]
 
     def raw_in_scope(tag: str) -> int:
@@ -638,7 +642,7 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
         if child.type in ("link_open", "footnote_ref") and raw_in_scope("a") >= 0:
             close_from(raw_in_scope("a"))
         if child.nesting > 0:
-            stack.append(("md", child.tag, line))
+            stack.append(("md", child.tag, line, ""))
         elif child.nesting < 0:
             md = max((at for at, entry in enumerate(stack) if entry[0] == "md"), default=-1)
             if md >= 0:
@@ -651,8 +655,10 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
                 if at >= 0:
                     close_from(at + 1)
                     stack.pop()
+                elif name == "a":  # closing nothing here: maybe a link cut at another list item's end
+                    env.setdefault("links_closing", []).append((token, child, line))
             elif name in _CLOSED_IN_LINE:
-                stack.append(("raw", name, line))
+                stack.append(("raw", name, line, child.content))
         out.append(child)
     close_from(0)
     return out
@@ -784,6 +790,21 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     if move is not None:
                         moves.append(move)
                     elif child is not None and opened[at][2] is None and tag in _CLOSED_IN_LINE:
+                        end = _container_end(tokens, opened[at][1], index)
+                        if end < 0:
+                            continue
+                        # closed in another list item or block quote: held to its own container's end, the text
+                        # before the '</a>' linked by a copy, as html5ever does (``_reopened``), and the writer told
+                        moves.append((end - 1, -1, tag))
+                        env.setdefault("split", []).append((tag, opened[at][3], line))
+                        if tag == "a":
+                            _reopened(token.children, child, opened[at][4])
+                        for entry, in_card in cards:
+                            if entry is opened[at] and in_card.type == "heading_close":
+                                in_card.meta["anchor"] = ""
+                            elif entry is opened[at] and (in_card is token or _index(tokens, in_card) < end):
+                                in_card.children = _unlinked(in_card, child if in_card is token else None, src, env)
+                        del opened[at]
                         continue  # 'Teks</ins> lanjut': html5ever drops an </ins> inside a <p> (an </a> in a
                         # paragraph that cannot be split, as in a tight list, too), so the <ins> is closed at the end
                         # of its own block, as one never closed is
@@ -826,6 +847,21 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
             tokens.insert(index + 1, Token("html_block", "", 0, content=f"</{tag}>\n"))
 
 
+def _container_end(tokens: Sequence[Token], block: Token, index: int) -> int:
+    """Where a raw tag opened in the HTML block ``block`` and closed in ``tokens[index]``, another container's
+    paragraph (a list item, a block quote), is closed instead: before the first token after the block that ends the
+    block's container, else before the container at the block's level that holds ``tokens[index]``; -1 when they are
+    in one container."""
+    start = next((n for n, token in enumerate(tokens) if token is block), index)
+    holder = -1
+    for n in range(start + 1, index):
+        if tokens[n].level < block.level:
+            return n
+        if tokens[n].level == block.level and tokens[n].nesting == 1 and tokens[n].type != "paragraph_open":
+            holder = n
+    return holder
+
+
 _NOT_PLAYER_PART = re.compile(r"<(?!/?(?:source|track)\b|/(?:video|audio)\b|!--)[A-Za-z/]", re.IGNORECASE)
 """A tag that is none of a player's (``<source>``, ``<track>``, its closing tag): HTML blocks with one are not moved
 into the player's paragraph (``_moved_close``)."""
@@ -843,7 +879,6 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
     the paragraph and reopened at its start, as html5ever does (it split the card and its link), up to a footnote mark
     before the ``</a>``, or, when its block holds nothing after it, moved there (not an empty link); with nothing
     before the ``</a>``, that closing tag is left out (html5ever drops it)."""
-    from markdown_it.token import Token
     tag, block, opener, _, start = entry
     if child is None and tag in ("video", "audio") and opener is not None and not rest.partition(">")[2].strip():
         close = index - 1
@@ -853,27 +888,66 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
                 and not any(_NOT_PLAYER_PART.search(between.content) for between in tokens[close + 1:index + 1])):
             return index, close, ""
     if (child is not None and opener is None and child is tokens[index].children[-1]
-            and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden):
+            and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden
+            and _container_end(tokens, block, index) < 0):
         del tokens[index].children[-1]  # ``child`` (not ``remove``: a token equal to it, an inner '</a>', may be first)
         return index + 1, -1, tag
     if (tag == "a" and child is not None and opener is None and tokens[index - 1].type == "paragraph_open"
-            and not tokens[index - 1].hidden and tokens[index - 1].level == block.level):
+            and not tokens[index - 1].hidden and tokens[index - 1].level == block.level
+            and _container_end(tokens, block, index) < 0):
         children = tokens[index].children
-        at = next(n for n, c in enumerate(children) if c is child)  # an inner '</a>' before it is equal to it
-        if any(c.type != "text" or c.content.strip() for c in children[:at]):
-            note = next((n for n, c in enumerate(children[:at]) if c.type == "footnote_ref"), -1)
-            if note >= 0:  # closed before it, as an <a> left open is (``_close_inline``); the </a> then closes nothing
-                children.insert(note, Token("html_inline", "", 0, content="</a>", meta={"card": True}))
-            children.insert(0, Token("html_inline", "", 0, content=start, meta={"card": True}))
+        if _reopened(children, child, start):
             kept = block.content.rstrip()
             if tokens[index - 2] is block and kept.endswith(start):  # nothing after it in its block: moved, not
                 kept = kept[:-len(start)].rstrip()  # closed empty
                 block.content = kept + "\n" if kept.strip() else ""
                 return index - 2, -1, ""
-        elif at + 1 < len(children) and children[at + 1].type == "text":  # the </a>, closing nothing, is dropped
-            children[at + 1].content = children[at + 1].content.lstrip()
         return index - 2, -1, tag
     return None
+
+
+def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
+    """An ``<a>`` opened in a paragraph and closed (``_close_inline``) at its end, that a ``</a>`` in another list item
+    or block quote meant to close: told as such (``env['split']``, not 'never closed'), and the text before that
+    ``</a>`` linked by a copy (``_reopened``), as a card opened in an HTML block and closed there is."""
+    places = {id(token): n for n, token in enumerate(tokens) if token.type == "inline"}
+    closing = sorted(env["links_closing"], key=lambda c: places[id(c[0])])
+    for token, line, opening in sorted(env["links_cut"], key=lambda c: (places[id(c[0])], c[1])):
+        start = places[id(token)]
+        at = next((n for n, (later, _, _) in enumerate(closing) if places[id(later)] > start), -1)
+        if at < 0:
+            continue
+        later, child, closed = closing[at]
+        if not any(t.level < token.level - 1 for t in tokens[start:places[id(later)]]):
+            continue  # a later paragraph of its own container: never closed, as it was
+        del closing[at]
+        env["unclosed"].remove(("a", line))
+        env.setdefault("split", []).append(("a", line, closed))
+        if _reopened(later.children, child, opening):
+            later.children = _unlinked(later, child, src, env)
+
+
+def _index(tokens: Sequence[Token], token: Token) -> int:
+    """``token``'s place in ``tokens`` (``list.index`` compares tokens by value: an equal one may come first)."""
+    return next(n for n, t in enumerate(tokens) if t is token)
+
+
+def _reopened(children: list[Token], child: Token, start: str) -> bool:
+    """Whether a paragraph's text before ``child``, a ``</a>`` closing a card opened before the paragraph, is linked
+    by a copy of the card's opening tag ``start`` put at the paragraph's start, as html5ever does, and closed before a
+    footnote mark, as an ``<a>`` left open is (``_close_inline``); with nothing before the ``</a>``, that closing tag,
+    closing nothing, is dropped, and the space after it."""
+    from markdown_it.token import Token
+    at = _index(children, child)
+    if any(c.type != "text" or c.content.strip() for c in children[:at]):
+        note = next((n for n, c in enumerate(children[:at]) if c.type == "footnote_ref"), -1)
+        if note >= 0:  # the </a> then closes nothing
+            children.insert(note, Token("html_inline", "", 0, content="</a>", meta={"card": True}))
+        children.insert(0, Token("html_inline", "", 0, content=start, meta={"card": True}))
+        return True
+    if at + 1 < len(children) and children[at + 1].type == "text":
+        children[at + 1].content = children[at + 1].content.lstrip()
+    return False
 
 
 def _inner_link(content: str, start: int, close: re.Match[str], entry: tuple[str, Token, Token | None, int, str],
