@@ -2650,6 +2650,28 @@ def test_a_card_closed_in_another_list_item_is_told_once_with_its_closing_line(t
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_player_over_two_lines_whose_closing_blocks_hold_its_fallback_stays_whole(tmp_path: Path) -> None:
+    """A '<video controls' tag written over two lines is a paragraph; when the HTML blocks that close it held other
+    tags (a fallback '<p>'), the player was closed at the paragraph's end, empty, its track lost and its fallback shown
+    to every reader, without a word. A paragraph that is the tag alone is written without its <p>, so the player holds
+    them; one with text before the tag cannot be, and is told at its line."""
+    body = ('<video controls\n  src="/media/a.mp4">\n<track src="/media/a.vtt" kind="captions" srclang="id" label="ID">\n'
+            '<p>Browser Anda tidak memutar <b>video</b>.</p>\n</video>\n\nLihat <audio controls\n  src="/media/b.mp3">\n'
+            '<p>Tidak diputar.</p>\n</audio>\n\nAkhir.\n')
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    write_files(tmp_path, {"static/media/a.mp4": "", "static/media/a.vtt": "", "static/media/b.mp3": ""})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert ('<video src="/media/a.mp4" controls=""><track src="/media/a.vtt" kind="captions" srclang="id" label="ID">\n'
+            '<p>Browser Anda tidak memutar <b>video</b>.</p>\n</video>\n<p>Lihat <audio src="/media/b.mp3" controls="">'
+            '</audio></p>\n<p>Tidak diputar.</p>\n\n<p>Akhir.</p>') in page
+    assert [f"{w.path}:{w.line}: {w.message}" for w in result.warnings] == [
+        "content/2025/07/a.md:11: this <audio> holds a paragraph or block (its fallback) but is written in a line of "
+        "text, where a block ends the paragraph: the player shows empty and its fallback after it; write the <audio> "
+        "on lines of its own"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

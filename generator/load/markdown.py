@@ -786,7 +786,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     cut += _inner_link(content, inner.pop()[0], match, opened.pop(at), env)
                     continue
                 if at >= 0:
-                    move = _moved_close(tokens, index, child, opened[at], content[match.end():])
+                    move = _moved_close(tokens, index, child, opened[at], content[match.end():], env)
                     if move is not None:
                         moves.append(move)
                     elif child is not None and opened[at][2] is None and tag in _CLOSED_IN_LINE:
@@ -868,12 +868,14 @@ into the player's paragraph (``_moved_close``)."""
 
 
 def _moved_close(tokens: list[Token], index: int, child: Token | None,
-                 entry: tuple[str, Token, Token | None, int, str], rest: str) -> tuple[int, int, str] | None:
+                 entry: tuple[str, Token, Token | None, int, str], rest: str, env: EnvType) -> tuple[int, int, str] | None:
     """Where a paragraph and a raw tag that spans it end as the writer meant, when a closing tag (in ``tokens[index]``,
     ``child`` of it if inline, ``rest`` after it) closes ``entry``'s tag: (after which token, which paragraph close
     moves there or -1, which tag closes there). A ``<video>`` or ``<audio>`` opened in a paragraph whose ``<track>``
     began an HTML block (CommonMark's rule) is closed in those blocks, which hold nothing else: the paragraph ends
-    after them, as html5ever closed the player at the ``</p>``, its track left out. An ``<a>`` (``<ins>``, ``<del>``)
+    after them, as html5ever closed the player at the ``</p>``, its track left out. When they hold other tags (its
+    fallback's ``<p>``, which would close the paragraph), a paragraph that is the player's tag alone loses its ``<p>``
+    (hidden, as a tight list's), and one with text is noted in ``env['cut_players']``. An ``<a>`` (``<ins>``, ``<del>``)
     opened in an HTML block and closed by a paragraph's last tag ('Teks.</a>') is closed after the paragraph, a card
     holding it whole. One that a ``</a>`` amid a paragraph closes ('Baca selengkapnya</a> · Sumber') is closed before
     the paragraph and reopened at its start, as html5ever does (it split the card and its link), up to a footnote mark
@@ -884,9 +886,14 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
         close = index - 1
         while tokens[close].type == "html_block":
             close -= 1
-        if (tokens[close].type == "paragraph_close" and tokens[close - 1] is block and not tokens[close].hidden
-                and not any(_NOT_PLAYER_PART.search(between.content) for between in tokens[close + 1:index + 1])):
-            return index, close, ""
+        if tokens[close].type == "paragraph_close" and tokens[close - 1] is block and not tokens[close].hidden:
+            if not any(_NOT_PLAYER_PART.search(between.content) for between in tokens[close + 1:index + 1]):
+                return index, close, ""
+            if block.content.split() == start.split():  # the paragraph is the player's tag alone: no <p> around it,
+                tokens[close].hidden = tokens[close - 2].hidden = True  # which its fallback's <p> would close
+            else:
+                env.setdefault("cut_players", []).append((tag, entry[3]))
+            return None
     if (child is not None and opener is None and child is tokens[index].children[-1]
             and tokens[index + 1].type == "paragraph_close" and not tokens[index + 1].hidden
             and _container_end(tokens, block, index) < 0):
