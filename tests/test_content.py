@@ -2672,6 +2672,29 @@ def test_a_player_over_two_lines_whose_closing_blocks_hold_its_fallback_stays_wh
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_player_inside_a_player_is_removed_with_a_warning(tmp_path: Path) -> None:
+    """A <video> or <audio> pasted inside another player was kept: invalid HTML (no player in a player), and a browser
+    that plays the outer one never shows it, and a <track> after it was "not allowed here". It is removed with what
+    it holds, with a warning at its line naming the outer player's (not one for each of its sources)."""
+    body = ('<video controls src="/media/a.mp4">\n<audio src="/media/b.mp3"></audio>\n<p>Fallback.</p>\n</video>\n\n'
+            'Teks.\n\n<video controls>\n<source src="/media/a.webm">\n<video src="/media/c.mp4"><source '
+            'src="/media/d.mp4"></video>\n<track src="/media/a.vtt" kind="captions" srclang="id" label="ID">\n'
+            '</video>\n')
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    write_files(tmp_path, {f"static/media/{name}": "" for name in ("a.mp4", "b.mp3", "a.webm", "c.mp4", "d.mp4",
+                                                                  "a.vtt")})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/07/a/index.html"].decode()
+    assert ('<video src="/media/a.mp4" controls="">\n<p>Fallback.</p>\n</video>\n<p>Teks.</p>\n<video controls="">\n'
+            '<source src="/media/a.webm">\n<track src="/media/a.vtt" kind="captions" srclang="id" label="ID">\n'
+            '</video>') in page
+    told = "where browsers that play that one never show it (HTML allows no player in a player); write it after the"
+    assert [f"{w.path}:{w.line}: {w.message}" for w in result.warnings] == [
+        f"content/2025/07/a.md:6: <audio> removed: it is inside the <video> at line 5, {told} </video>",
+        f"content/2025/07/a.md:14: <video> removed: it is inside the <video> at line 12, {told} </video>"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

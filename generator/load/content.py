@@ -704,6 +704,11 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 f"where its own block ends; write </{tag}> there, and a <{tag}> in each paragraph that "
                                 "needs it", "warning"))
     for which, tag, src, other, line in rendered.players:
+        if which == "nested":
+            problems.append(Problem(rel, body_line + line, "", f"<{tag}> removed: it is inside the <{src}> at line "
+                                    f"{body_line + other}, where browsers that play that one never show it (HTML "
+                                    f"allows no player in a player); write it after the </{src}>", "warning"))
+            continue
         said = (f"removed: the <{tag}> at line {body_line + other} has its own src, which browsers play instead, and "
                 f"HTML allows no <source> in it; to offer the sources, delete the player's src") if which == "src" else \
             (f"moved before the <track> at line {body_line + other}: HTML allows a player's sources only before its "

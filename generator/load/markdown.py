@@ -126,7 +126,8 @@ class Rendered:
     players: tuple[tuple[str, str, str, int, int], ...] = ()
     """Each raw ``<source>`` the sanitiser removed from a player with its own src ('src') or moved before the player's
     first ``<track>`` ('track') (``sanitize.player_sources``): (which, the player's tag, the source's src as written,
-    the body's line of the player's tag or of the track, of the source; lines from 0)."""
+    the body's line of the player's tag or of the track, of the source; lines from 0); and each player removed from
+    inside another ('nested', its tag, the other's tag, the other's line, its line)."""
     empty_headings: tuple[int, ...] = ()
     """The body's line (from 0) of each heading with no text a reader sees (an image without alt text, a footnote
     alone), whose link in the table of contents has no name."""
@@ -356,7 +357,7 @@ def _digest_rule(state: StateCore) -> None:
         if state.env.get("links_cut") and state.env.get("links_closing"):
             _links_across(tokens, state.src, state.env)
         _close_blocks(tokens, state.src, state.env)
-        if _SOURCE_TAG.search(state.src):
+        if _SOURCE_TAG.search(state.src) or len(_PLAYER_TAG.findall(state.src)) > 1:
             state.env["players"] = player_sources(_raw_pieces(tokens, state.src, state.env))
     _note_dead_references(state.env)
     state.env["headings"] = headings
@@ -673,6 +674,8 @@ _BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|vide
 
 
 _SOURCE_TAG = re.compile(r"<source\b", re.IGNORECASE)
+_PLAYER_TAG = re.compile(r"<(?:video|audio)\b", re.IGNORECASE)
+"""More than one in a body: ``player_sources`` looks for a player inside another."""
 
 
 def _raw_pieces(tokens: Sequence[Token], src: str, env: EnvType) -> Iterator[tuple[str, int]]:

@@ -288,6 +288,8 @@ def sanitize(html: str, external_rel: str) -> str:
 
     # nh3 writes every attribute double-quoted with '<', '>' and '"' escaped, so a tag ends at the first '>'
     cleaned = _CLEANER.clean(close_unclosed(html))
+    if ("<video" in cleaned or "<audio" in cleaned) and len(_PLAYER_OPEN.findall(cleaned)) > 1:
+        cleaned = _without_nested_players(cleaned)
     if ' id="' in cleaned:
         cleaned = _without_bad_ids(cleaned)
     if "<source" in cleaned or "<track" in cleaned:
@@ -295,6 +297,31 @@ def sanitize(html: str, external_rel: str) -> str:
         if "<source" in cleaned:
             cleaned = _sources_first(cleaned)
     return _LINK_OR_IMAGE.sub(finish, cleaned)
+
+
+_PLAYER_OPEN = re.compile(r"<(?:video|audio)\b")
+_PLAYER_EDGE = re.compile(r"<(/?)(?:video|audio)\b[^>]*>")
+
+
+def _without_nested_players(cleaned: str) -> str:
+    """``cleaned`` without each ``<video>`` or ``<audio>`` inside another, with all it holds: HTML allows no player in
+    a player, and a browser that plays the outer one never shows what it holds (its fallback). The writer is told of
+    each (``player_sources``, the same walk over the raw HTML)."""
+    out: list[str] = []
+    depth, at, cut = 0, 0, 0  # players open; where the text kept resumes; the depth a nested player began at (0: none)
+    for edge in _PLAYER_EDGE.finditer(cleaned):
+        if not edge.group(1):
+            depth += 1
+            if depth == 2 and not cut:
+                out.append(cleaned[at:edge.start()])
+                cut = depth
+        else:
+            depth -= 1
+            if cut and depth < cut:
+                at, cut = edge.end(), 0
+                if cleaned.startswith("\n", at):
+                    at += 1
+    return "".join(out) + cleaned[at:] if not cut else "".join(out)
 
 
 _CHECKED_ATTRIBUTE = re.compile(r'(?:^|(?<= ))(width|height|preload|type|media|label)="([^"]*)" ?')
@@ -402,7 +429,8 @@ def player_sources(pieces: Iterable[tuple[str, int]]) -> list[tuple[str, str, st
     """Each raw ``<source>`` that ``sanitize`` removes or moves (``_sources_first``), from a body's raw HTML in order
     (``pieces``: each with the body's line it begins on; comments and ``DROPPED`` elements are passed over): ('src',
     the player's tag, the source's src as written, the player's line, the source's) for one in a player with its own
-    src, ('track', …, the player's first track's line, …) for one after a track."""
+    src, ('track', …, the player's first track's line, …) for one after a track; and each player inside another,
+    ('nested', its tag, the other's tag, the other's line, its line)."""
     found: list[tuple[str, str, str, int, int]] = []
     players: list[tuple[str, int, bool, list[int]]] = []  # each open player: tag, line, has a src, first track's line
     for raw, line in pieces:
@@ -413,8 +441,10 @@ def player_sources(pieces: Iterable[tuple[str, int]]) -> list[tuple[str, str, st
             if name in ("video", "audio") and tag.group(1):  # closes the innermost of its name, and all inside it
                 del players[next((n for n in range(len(players) - 1, -1, -1) if players[n][0] == name), len(players)):]
             elif name in ("video", "audio"):
+                if players:  # removed by ``sanitize`` (``_without_nested_players``)
+                    found.append(("nested", name, players[-1][0], players[-1][1], at))
                 players.append((name, at, bool(_kept_src(tag.group(3))), []))
-            elif players and not tag.group(1) and _kept_src(tag.group(3)):
+            elif len(players) == 1 and not tag.group(1) and _kept_src(tag.group(3)):  # not a nested one's: removed
                 player, src = players[-1], _kept_src(tag.group(3))
                 if name == "track":
                     player[3][:] = player[3] or [at]
