@@ -2695,6 +2695,23 @@ def test_a_player_inside_a_player_is_removed_with_a_warning(tmp_path: Path) -> N
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_text_tag_holding_a_block_in_an_html_block_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """'<b>', a '<div>' line, '</b>' (or a <span> around a <p>) in one HTML block was kept as written: invalid HTML
+    (the Nu checker: "div not allowed as child of b"), without a word. The text tag is left out, its text and the
+    block kept, with a warning at its line; text tags inside the block stay."""
+    body = ('<b>\n<div>Blok dalam b.</div>\n</b>\n\n<span class="x">\n<p>Para <b>tebal</b> <em>dan</em>.</p>\n</span>\n\n'
+            '<div><small>Kecil <b>tebal</b></small></div>\n')
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert ('<div class="body">\n\n<div>Blok dalam b.</div>\n\n\n<p>Para <b>tebal</b> <em>dan</em>.</p>\n\n'
+            '<div><small>Kecil <b>tebal</b></small></div>\n\n</div>') in page
+    assert said == [
+        "content/2025/07/a.md:5: <b> left out, its text kept: it holds a <div>, a block, and HTML allows no block "
+        "inside <b>; put the <b> inside the <div>, around the words it is for",
+        "content/2025/07/a.md:9: <span> left out, its text kept: it holds a <p>, a block, and HTML allows no block "
+        "inside <span>; put the <span> inside the <p>, around the words it is for"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

@@ -134,6 +134,9 @@ class Rendered:
     cut_players: tuple[tuple[str, int], ...] = ()
     """Each raw player holding a block (its fallback ``<p>``) written inside a line of text (``_whole_players``), which
     the paragraph's end cut off from its fallback: its tag and the body's line (from 0) of its tag."""
+    around_blocks: tuple[tuple[str, str, int], ...] = ()
+    """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
+    (``_without_phrasing_around_blocks``): its name, the first block's, the body's line (from 0) of its tag."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -339,6 +342,8 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = ""
             else:
                 first = token.map[0] if token.map else 0
+                if _BLOCK_IN_BLOCK.search(token.content):
+                    token.content = _without_phrasing_around_blocks(token.content, first, state.env)
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
                 _note_theme_ids(token.content, first, state.env)
                 _note_refused_links(token.content, first, state.env)
@@ -363,6 +368,44 @@ def _digest_rule(state: StateCore) -> None:
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = collapse(" ".join(summary))  # '第一行\n第二行' is one line, as on the page
+
+
+_FLOW_ONLY = r"address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|" \
+    r"main|menu|nav|ol|p|pre|section|table|ul"
+_BLOCK_IN_BLOCK = re.compile(r"<(?:%s)(?=[\s/>])" % _FLOW_ONLY, re.IGNORECASE)
+"""A block tag in an HTML block: a text tag around it there is looked for (``_without_phrasing_around_blocks``)."""
+_PHRASING_OR_BLOCK = re.compile(r"<(/?)(%s|%s)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>?"
+                                % ("|".join(sorted(TEXT_TAGS - {"a", "ins", "del", "wbr"})), _FLOW_ONLY), re.IGNORECASE)
+
+
+def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> str:
+    """An HTML block's ``content`` (from the body's line ``first``) without each text tag that holds a block there
+    (``<b>`` around a ``<div>``, ``<span>`` around a ``<p>``), and its closing tag: HTML allows no block in them (the
+    Nu checker's error), and html5ever keeps them so. Each is noted in ``env['around_blocks']`` (its tag, the block's,
+    its line); its text stays, the block too."""
+    stack: list[tuple[str, int, int, list[str]]] = []  # each text tag open: name, start, end, blocks it holds
+    cut: list[tuple[int, int]] = []
+    for tag in _PHRASING_OR_BLOCK.finditer(content):
+        name = tag.group(2).lower()
+        if name not in TEXT_TAGS:
+            if not tag.group(1):
+                for entry in stack:
+                    entry[3].append(name)
+            continue
+        if not tag.group(1):
+            stack.append((name, tag.start(), tag.end(), []))
+            continue
+        at = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == name), -1)
+        if at < 0:
+            continue
+        opened = stack.pop(at)
+        if opened[3]:
+            cut += [(opened[1], opened[2]), (tag.start(), tag.end())]
+            env.setdefault("around_blocks", []).append((name, opened[3][0], first + content.count("\n", 0,
+                                                                                                 opened[1])))
+    for start, end in sorted(cut, reverse=True):
+        content = content[:start] + content[end:]
+    return content
 
 
 _ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
@@ -1218,7 +1261,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
                     hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
                     tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
-                    tuple(env.get("cut_players", ())))
+                    tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
