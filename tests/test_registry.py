@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import CONFIG, article, build_project, make_project
 from generator.commands.cli import main
@@ -586,3 +587,27 @@ def test_an_entry_on_its_id_s_line_with_a_colon_in_a_value_is_advised_as_the_map
     for written in (fix, 'google:\n  name: "Google: Alphabet"\n  url: https://about.google/'):  # either way
         google = registry(tmp_path, written + "\n").lookup("Google: Alphabet")
         assert google is not None and (google.id, google.url) == ("google", "https://about.google/")
+
+
+@pytest.mark.parametrize("lines, advised, meant", [
+    ('  description: "Induk Facebook\n    dan "WA" lagi"', "has double quotes inside double quotes",
+     "description: 'Induk Facebook dan \"WA\" lagi'"),
+    ('  description: "Induk Facebook dan "WA"\n    lagi"', "has double quotes inside double quotes",
+     "description: 'Induk Facebook dan \"WA\" lagi'"),
+    ("  description: 'Induk Facebook\n    dan 'WA' lagi'", "has a ' inside single quotes",
+     "description: \"Induk Facebook dan 'WA' lagi\""),
+])
+def test_a_stray_quote_on_a_lower_line_of_a_quoted_value_is_advised_for_all_its_lines(
+        tmp_path: Path, lines: str, advised: str, meant: str) -> None:
+    """A quoted description over lines with a stray quote on the lower one was a bare YAML syntax error at that
+    line, or advice at the upper line that dropped the lower one ('Induk Facebook dan "WA', then a slip at 'lagi"')."""
+    text = f"meta:\n  name: Meta\n{lines}\nscale-ai:\n  name: Scale AI\n"
+    assert registry_problems(tmp_path, text) == [
+        f"content/companies.yaml:3: field 'meta.description': {advised}; write it on one line, in place of lines "
+        f"3 to 4: {meant}"]
+    rows = text.split("\n")
+    rows[2:4] = ["  " + meant, ""]  # followed as said
+    written = "\n".join(rows)
+    assert yaml.safe_load(written)["meta"]["description"] == 'Induk Facebook dan "WA" lagi'.replace(
+        '"', "'" if "'WA'" in meant else '"')
+    assert registry(tmp_path, written).companies["meta"].description == yaml.safe_load(written)["meta"]["description"]

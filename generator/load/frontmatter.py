@@ -1123,6 +1123,11 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
     # too ('title: [  # c' is '[', not "[  # c"); a '#1' is text the editor meant ('Pasar AI: naik #1')
     meant = _without_comment(found[3].strip(), meant=True)
     quoted = double_quoted(re.split(r"\s+#(?:\s|$)", meant, maxsplit=1)[0] if value[:1] in "[{" else meant)
+    last, more = _text_below(lines, at) if value[:1] in "\"'" and value == found[3].strip() else (at, [])
+    if more and (requoted := _requoted(" ".join([value, *more]))) is not None:  # '"Induk "WA"' over '  lagi"'
+        right = f"{shown}: {requoted[1]}"
+        return at, field, (f"{requoted[0]}; write it on one line, in place of lines {first_line + at} to "
+                           f"{first_line + last}: {right}"), indented + right + "\n" * (last - at)
     if (requoted := _requoted(value)) is not None:
         right = f"{shown}: {requoted[1]}"
         return at, field, f"{requoted[0]}; write it as {right}", indented + right
