@@ -611,3 +611,16 @@ def test_a_stray_quote_on_a_lower_line_of_a_quoted_value_is_advised_for_all_its_
     assert yaml.safe_load(written)["meta"]["description"] == 'Induk Facebook dan "WA" lagi'.replace(
         '"', "'" if "'WA'" in meant else '"')
     assert registry(tmp_path, written).companies["meta"].description == yaml.safe_load(written)["meta"]["description"]
+
+
+@pytest.mark.parametrize("value", [
+    "Induk: Facebook", "Induk: Facebook #1", "@meta", "@meta #1", "`meta`", "%meta", "%x: y", "@C:\\Users",
+    "'Meta' kata \"besar\"", "'Meta's \"AI\"", "'a: b' \"c\"", "'a' \"b\" #1", "'a''b' \"c\"", "\"a\" b: 'c'",
+])
+def test_a_value_that_needs_quotes_is_advised_in_quotes_that_read_back_as_written(tmp_path: Path, value: str) -> None:
+    """The line the advice gives, read by YAML, is the editor's text: "'a' \"b\" #1" lost its '#1', and
+    "'a''b' \"c\"" became "'a'b' \"c\"" (two single quotes are one only inside single quotes)."""
+    said = registry_problems(tmp_path, f"meta:\n  name: Meta\n  description: {value}\n")
+    advised = [p.rpartition(" description: ")[2] for p in said if " description: " in p]
+    assert len(advised) == 1 and said[0].startswith("content/companies.yaml:3: field 'meta.description': ")
+    assert yaml.safe_load("description: " + advised[0]) == {"description": value}

@@ -1128,8 +1128,8 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
         right = f"{shown}: {requoted[1]}"
         return at, field, (f"{requoted[0]}; write it on one line, in place of lines {first_line + at} to "
                            f"{first_line + last}: {right}"), indented + right + "\n" * (last - at)
-    if (requoted := _requoted(value)) is not None:
-        right = f"{shown}: {requoted[1]}"
+    if (requoted := _requoted(value, meant[len(value):] if meant.startswith(value) else "")) is not None:
+        right = f"{shown}: {requoted[1]}"  # "'a' \"b\" #1": its '#1' kept, as text after the quotes
         return at, field, f"{requoted[0]}; write it as {right}", indented + right
     close = "]}"[value[0] == "{"] if value[0] in "[{" else ""
     if close == "]" and key in _LIST_KEYS and "]" not in value and (over := _over_lines(lines, at)) is not None \
@@ -1207,19 +1207,21 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
                        f"to {first_line + last}: {right}"), indented + right + "\n" * (last - at)
 
 
-def _requoted(value: str) -> tuple[str, str] | None:
+def _requoted(value: str, after: str = "") -> tuple[str, str] | None:
     """For a value that starts with a quote and has more of them inside ('"Meta "AI" deal', "'it's'"), what is
-    wrong and the value written so that YAML reads it as the text meant (``_quoted_text``); None for any other."""
+    wrong and the value written so that YAML reads it as the text meant (``_quoted_text``); None for any other.
+    ``after``: what the editor wrote after it that YAML reads as a comment, but is text ('"a" "b" #1')."""
     if value[0] == '"' and '"' in value[1:-1]:
-        inner = _quoted_text(value, '"')
+        inner = _quoted_text(value, '"') + after
         if "\\" in inner:  # escapes the editor wrote (\"all in\", \t) mean what they say in double quotes only;
             fix = '"' + _ESCAPE.sub(lambda m: "\\\\" if m[1] else '\\"' if m[0] == '"' else m[0], inner) + '"'  # others
         else:  # are text ('C:\Users', a last '\')
             fix = f"'{inner}'" if "'" not in inner else '"' + inner.replace('"', '\\"') + '"'
         return "has double quotes inside double quotes", fix
     if value[0] == "'" and "'" in value[1:-1]:
-        inner = _quoted_text(value, "'")
-        return "has a ' inside single quotes", double_quoted(inner.replace("''", "'"))  # "''" is one quote in them
+        inner = _quoted_text(value, "'")  # "''" is one quote in single quotes, but text where they are ("'a''b' c")
+        return "has a ' inside single quotes", double_quoted((inner if inner == value else inner.replace("''", "'"))
+                                                             + after)
     return None
 
 
