@@ -385,22 +385,44 @@ def test_a_hand_written_feed_naming_another_address_of_the_site_is_not_announced
     assert out.endswith(f"announced 0 feeds to {hub.url}; {len(topics)} unchanged, 0 failed\n")
 
 
+def ping_with_podcast(tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str], base_url: str, self_url: str,
+                      *given: str) -> tuple[int, str, str, list[str]]:
+    """`digest ping` (with ``given``, as the build) of a site of ``base_url`` with a hand-written
+    static/podcast/feed.xml naming ``self_url``: its exit status, stdout, stderr and the topics the hub was told."""
+    root = make_project(tmp_path, {"a.md": article()},
+                        config=f"title: T\nbase_url: {base_url}\nfeeds:\n  websub_hub: {hub.url}\n")
+    (root / "static/podcast").mkdir(parents=True)
+    (root / "static/podcast/feed.xml").write_text(RSS.format(
+        prefix="atom", link=f'<atom:link rel="self" href="{self_url}"/>'))
+    config = str(root / "config.yaml")
+    assert run(capsys, "build", "--config", config, "-q", *given)[0] == 0
+    code, out, err = run(capsys, "ping", "--config", config, *given)
+    return code, out, err, hub.topics()
+
+
 def test_a_feed_naming_the_sites_non_ascii_host_in_letters_is_the_sites(
         tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]) -> None:
     """With base_url https://bücher.example/, the build writes the host in punycode (xn--bcher-kva.example); a
     hand-written static/podcast/feed.xml naming https://BÜCHER.example/podcast/feed.xml, the URL it is served at,
     was warned of as 'another site's feed' and never announced. The host is compared as a browser compares it."""
-    root = make_project(tmp_path, {"a.md": article()},
-                        config=f"title: T\nbase_url: https://bücher.example/\nfeeds:\n  websub_hub: {hub.url}\n")
-    (root / "static/podcast").mkdir(parents=True)
-    (root / "static/podcast/feed.xml").write_text(RSS.format(
-        prefix="atom", link='<atom:link rel="self" href="https://BÜCHER.example/podcast/feed.xml"/>'))
-    config = str(root / "config.yaml")
-    assert run(capsys, "build", "--config", config, "-q")[0] == 0
-    code, out, err = run(capsys, "ping", "--config", config)
-    topics = hub.topics()
+    code, out, err, topics = ping_with_podcast(tmp_path, hub, capsys, "https://bücher.example/",
+                                               "https://BÜCHER.example/podcast/feed.xml")
     assert (code, err) == (0, "")
-    assert "https://BÜCHER.example/podcast/feed.xml" in topics and "https://xn--bcher-kva.example/feed.xml" in topics
+    assert "https://xn--bcher-kva.example/podcast/feed.xml" in topics and "https://xn--bcher-kva.example/feed.xml" in topics
+
+
+def test_ping_tells_the_hub_a_non_ascii_self_url_in_ascii(tmp_path: Path, hub: Hub,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """hub.url is a URL on the wire: a hand-written feed naming https://bérita.example/ñews/podcast/feed.xml was
+    announced in those letters (the host not in punycode, the path not percent-encoded), a topic no subscriber of
+    the site's ASCII feed URLs has. The site's own feeds, built with --base-url in letters, are ASCII too."""
+    code, out, err, topics = ping_with_podcast(tmp_path, hub, capsys, "https://example.org/",
+                                               "https://bérita.example/ñews/podcast/feed.xml",
+                                               "--base-url", "https://bérita.example/ñews/")
+    assert (code, err) == (0, "") and all(t.isascii() for t in topics) and len(topics) == len(set(topics)) > 2
+    assert {"https://xn--brita-bsa.example/%C3%B1ews/podcast/feed.xml",
+            "https://xn--brita-bsa.example/%C3%B1ews/feed.xml"} <= set(topics)
+    assert "announced https://xn--brita-bsa.example/%C3%B1ews/podcast/feed.xml\n" in out
 
 
 def dry_run_with_feeds(capsys: pytest.CaptureFixture[str], root: Path,

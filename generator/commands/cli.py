@@ -717,7 +717,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if not args.quiet:
         for feed in result.announced:
-            print(f"{verb} {printable(feed.url)}")
+            print(f"{verb} {printable(feed.topic)}")  # what the hub is told
         if args.verbose:
             for feed in result.same:
                 print(f"unchanged {printable(feed.url)}")

@@ -51,6 +51,12 @@ class Feed:
     hash: str
     """A hash of its bytes."""
 
+    @property
+    def topic(self) -> str:
+        """The URL the hub is told (``hub.url``): ``url`` in ASCII, as a URL goes on the wire (a self link written
+        'https://bérita.example/ñews/feed.xml' is 'https://xn--brita-bsa.example/%C3%B1ews/feed.xml')."""
+        return urls.ascii_url(self.url)
+
 
 @dataclass(frozen=True)
 class PingResult:
@@ -266,7 +272,7 @@ def ping(hub: str, feeds: tuple[Feed, ...], cache: Path, everything: bool = Fals
     unsaved: tuple[str, str] | None = None
     for at, feed in enumerate(todo):
         try:
-            why = None if dry_run else notify(hub, feed.url, timeout)
+            why = None if dry_run else notify(hub, feed.topic, timeout)
         except Unreachable as e:
             failed.append((feed, str(e)))
             untried = todo[at + 1:]

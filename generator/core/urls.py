@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import datetime
 from functools import lru_cache
 from typing import Collection, Container
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
@@ -134,6 +134,25 @@ def file_for(path: str) -> str:
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def ascii_url(url: str) -> str:
+    """``url``, when it holds characters beyond ASCII, with the host in its ASCII form (IDNA: ``bérita.example`` →
+    ``xn--brita-bsa.example``) and the path, query and fragment percent-encoded (``/beritä/`` → ``/berit%C3%A4/``), as
+    sitemaps and feeds need URLs to be. A URL it cannot read stays as it is."""
+    if url.isascii():
+        return url
+    try:
+        parts = urlsplit(url)
+        netloc, host = parts.netloc, parts.hostname or ""
+        if not host.isascii():
+            userinfo, at, _ = netloc.rpartition("@")
+            netloc = f"{userinfo}{at}{host.encode('idna').decode('ascii')}" + (f":{parts.port}" if parts.port else "")
+    except (ValueError, UnicodeError):
+        return url
+    safe = "/%!$&'()*+,;=:@-._~"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe + "?"),
+                       quote(parts.fragment, safe=safe + "?")))
 
 
 def origin(url: str) -> str:

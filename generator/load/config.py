@@ -11,13 +11,13 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 import zoneinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, OutsideProject, Problem, Refused, quoted
 from generator.core.hashing import digest
-from generator.core.urls import MAX_SLUG, broken_http_url, unreadable_url
+from generator.core.urls import MAX_SLUG, ascii_url, broken_http_url, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
                                        load_yaml_past_slips, names_cut_by_comment, not_a_name, not_boolean, not_text,
                                        shown_as_written, with_slips, yaml_file_text, yaml_problems)
@@ -213,25 +213,6 @@ def same_address(url: str) -> str:
     default = {"http": 80, "https": 443}.get(scheme)
     netloc = f"{userinfo}{at}{host}" + (f":{port}" if port is not None and port != default else "")
     return urlunsplit((scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def ascii_url(url: str) -> str:
-    """``url``, when it holds characters beyond ASCII, with the host in its ASCII form (IDNA: ``bérita.example`` →
-    ``xn--brita-bsa.example``) and the path, query and fragment percent-encoded (``/beritä/`` → ``/berit%C3%A4/``), as
-    sitemaps and feeds need URLs to be. A URL it cannot read stays as it is."""
-    if url.isascii():
-        return url
-    try:
-        parts = urlsplit(url)
-        netloc, host = parts.netloc, parts.hostname or ""
-        if not host.isascii():
-            userinfo, at, _ = netloc.rpartition("@")
-            netloc = f"{userinfo}{at}{host.encode('idna').decode('ascii')}" + (f":{parts.port}" if parts.port else "")
-    except (ValueError, UnicodeError):
-        return url
-    safe = "/%!$&'()*+,;=:@-._~"
-    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe + "?"),
-                       quote(parts.fragment, safe=safe + "?")))
 
 
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
