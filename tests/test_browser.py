@@ -770,16 +770,9 @@ def test_on_a_phone_the_breadcrumbs_links_are_targets_of_full_size(browser: Any,
         t.close()
 
 
-def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path) -> None:
-    """A reader's report, printing to PDF: a link whose text is its address (an autolink, a URL in the text, or raw
-    HTML, in code, with a class of its own) printed it twice, 'https://example.com/x <https://example.com/x>'; a link of
-    other text keeps its address."""
+def _printed_links(browser: Any, tmp_path: Path, body: str) -> list[str]:
+    """Each link of an article of ``body``, printed: its text and what print puts after it ('none' for nothing)."""
     from conftest import article, make_project
-    body = ("Lihat <https://example.com/x>, https://example.com/a%20b dan <a href=\"https://example.com/h\">"
-            "https://example.com/h</a>, juga [laporan](https://example.com/laporan).\n\n"
-            # the address in code, raw HTML with its attributes in another order, a link with a class of its own
-            "Lalu [`https://example.com/c`](https://example.com/c), <a title=\"Situs\" href=\"https://example.com/t\">"
-            "https://example.com/t</a> dan <a class=\"ext\" href=\"https://example.com/e\">https://example.com/e</a>.\n")
     make_project(tmp_path / "p", {"2025/06/a.md": article(title="A", body=body)})
     server = _serve_project(tmp_path / "p")
     context = browser.new_context(viewport=DESKTOP)
@@ -787,15 +780,39 @@ def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path
         page = context.new_page()
         page.emulate_media(media="print")
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/2025/06/a/", wait_until="networkidle")
-        printed = page.evaluate("() => [...document.querySelectorAll('.post .body a')].map(a => a.innerText + "
-                                "getComputedStyle(a, '::after').content)")
-        assert printed == ["https://example.com/xnone", "https://example.com/a bnone", "https://example.com/hnone",
-                           'laporan" <https://example.com/laporan>"', "https://example.com/cnone",
-                           "https://example.com/tnone", "https://example.com/enone"]
+        return page.evaluate("() => [...document.querySelectorAll('.post .body a')].map(a => a.innerText + "
+                             "getComputedStyle(a, '::after').content)")
     finally:
         context.close()
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("body, printed", [
+    # the address in code, raw HTML with its attributes in another order, a link with a class of its own
+    ("Lihat <https://example.com/x>, https://example.com/a%20b dan <a href=\"https://example.com/h\">"
+     "https://example.com/h</a>, juga [laporan](https://example.com/laporan).\n\n"
+     "Lalu [`https://example.com/c`](https://example.com/c), <a title=\"Situs\" href=\"https://example.com/t\">"
+     "https://example.com/t</a> dan <a class=\"ext\" href=\"https://example.com/e\">https://example.com/e</a>.\n",
+     ["https://example.com/xnone", "https://example.com/a bnone", "https://example.com/hnone",
+      'laporan" <https://example.com/laporan>"', "https://example.com/cnone", "https://example.com/tnone",
+      "https://example.com/enone"]),
+    # a host in its letters, its href in punycode; a host in another case; a '%2F', which is no '/'
+    ("Lihat <https://bérita.example/ñews/>, <https://xn--brita-bsa.example/y>, [bérita.example/q]"
+     "(https://bérita.example/q), [https://kompas.com/c](https://KOMPAS.COM/c), "
+     "[HTTPS://kompas.com/d](https://kompas.com/d), <https://x.com/a%2Fb/c> dan [https://x.com/a/b](https://x.com/a%2Fb).\n",
+     ["https://bérita.example/ñews/none", "https://bérita.example/ynone", "bérita.example/qnone",
+      "https://kompas.com/cnone", "HTTPS://kompas.com/dnone", "https://x.com/a%2Fb/cnone",
+      'https://x.com/a/b" <https://x.com/a%2Fb>"']),
+], ids=["bare", "host-letters-and-2f"])
+def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path, body: str,
+                                                    printed: list[str]) -> None:
+    """A reader's report, printing to PDF: a link whose text is its address (an autolink, a URL in the text, or raw
+    HTML, in code, with a class of its own) printed it twice, 'https://example.com/x <https://example.com/x>'; a link of
+    other text keeps its address. <https://bérita.example/ñews/> (shown in its letters, its href in punycode) and
+    [https://kompas.com/c](https://KOMPAS.COM/c) gave it twice too, the second time in another form; and
+    [https://x.com/a/b](https://x.com/a%2Fb) printed only 'https://x.com/a/b', another address than the link's."""
+    assert _printed_links(browser, tmp_path, body) == printed
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

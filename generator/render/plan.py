@@ -237,7 +237,7 @@ CODE_STYLE = "code.css"
 _EMAIL = re.compile(r"[^<\s@]++@[\w-]++\.[^<\s@]++")
 """An e-mail address as a link's text shows it (``budi@kompas.com``)."""
 
-_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?(http[^<]*+|[\w-]++\.[^<\s]++|'
+_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?((?i:http)[^<]*+|[\w-]++\.[^<\s]++|'
                    + _EMAIL.pattern + r')(?(3)</\4>))</a>')
 """A link as the Markdown renderer or the sanitiser writes it (attributes double-quoted, in any order), with text
 only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```), when the text can be an
@@ -251,13 +251,33 @@ _ATTRIBUTE = re.compile(r' (href|class)="([^"]*)"')
 def _is_address(text: str, href: str) -> bool:
     """Whether a link's text (HTML) says its ``href``: the same address, or the address without its ``http://``,
     ``https://`` or ``mailto:`` (``www.kompas.com`` for ``https://www.kompas.com/``, ``budi@kompas.com`` for
-    ``mailto:budi@kompas.com``, the autolink ``<budi@kompas.com>``); a last '/' on either is not counted, and
-    ``&amp;`` or ``%20`` are read."""
-    if "&" in text or "%" in text or "&" in href or "%" in href:
-        text, href = unquote(unescape(text)), unquote(unescape(href))
-    said, address = text.removesuffix("/"), href.removesuffix("/")
+    ``mailto:budi@kompas.com``, the autolink ``<budi@kompas.com>``); a last '/' on either is not counted, ``&amp;``
+    or ``%20`` are read, and the scheme and host are compared as a browser does, in any case and in either form of
+    a non-ASCII host (``https://bérita.example/`` says ``https://xn--brita-bsa.example/``, as the renderer shows
+    it). A '%2F' (or '%3F', '%23', '%25') is not read: ``https://x.com/a/b`` does not say ``https://x.com/a%2Fb``,
+    another address, which print would then leave out."""
+    said, address = _as_said(text).removesuffix("/"), _as_said(href).removesuffix("/")
     return said == address or address.startswith(("https://", "http://")) and address.partition("://")[2] == said \
         or address[:7].lower() == "mailto:" and address[7:] == said
+
+
+_RESERVED_ESCAPE = re.compile(r"%(2[Ff]|3[Ff]|23|25)")
+"""An escape of '/', '?', '#' or '%', which names another address than the character itself."""
+
+_SCHEME_HOST = re.compile(r"(?i)(https?://)([^/?#@]*)")
+
+
+def _as_said(address: str) -> str:
+    """``address`` (HTML) as ``_is_address`` compares it: unescaped, its escapes read but for ``_RESERVED_ESCAPE``'s,
+    its scheme and host in lower case and the host's punycode in the letters it stands for."""
+    if "&" in address:
+        address = unescape(address)
+    if "%" in address:
+        address = unquote(_RESERVED_ESCAPE.sub(lambda found: "\0" + found[1].upper(), address)).replace("\0", "%")
+    scheme_host = _SCHEME_HOST.match(address)
+    if scheme_host is None or scheme_host.group().islower() and "xn--" not in scheme_host[2]:
+        return address
+    return urls.typed_host(scheme_host.group().lower() + address[scheme_host.end():])
 
 
 _CELL_OPENS = re.compile(r"<t[dh](?: [^>]*+)?>\s*\Z")
@@ -282,7 +302,7 @@ def mark_bare_links(body_html: str) -> str:
         href = values.get("href")
         if href is None:
             return found.group()
-        another = text.startswith("http") or _EMAIL.fullmatch(text)
+        another = text[:4].lower() == "http" or _EMAIL.fullmatch(text)
         kind = "bare" if _is_address(text, href) else "url" if another else None
         classes = values.get("class", "").split()
         if kind is None:
