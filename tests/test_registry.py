@@ -613,6 +613,20 @@ def test_a_stray_quote_on_a_lower_line_of_a_quoted_value_is_advised_for_all_its_
     assert registry(tmp_path, written).companies["meta"].description == yaml.safe_load(written)["meta"]["description"]
 
 
+def test_a_quoted_value_over_lines_with_text_after_its_closing_quote_is_advised_as_on_one_line(tmp_path: Path) -> None:
+    """'"Skor "AI"' over '  naik" #1' was advised '\'"Skor "AI" naik" #1\'': the '#1' (text, as on one line) kept
+    the quotes paired, so the value's own quotes became text, and the page said '"Skor "AI" naik" #1'."""
+    said = {lines: registry_problems(tmp_path, f"meta:\n  name: Meta\n{lines}\n") for lines in (
+        '  description: "Skor "AI"\n    naik" #1', '  description: "Skor "AI" naik" #1')}
+    assert list(said.values()) == [
+        ["content/companies.yaml:3: field 'meta.description': has double quotes inside double quotes; write it on one "
+         "line, in place of lines 3 to 4: description: 'Skor \"AI\" naik #1'"],
+        ["content/companies.yaml:3: field 'meta.description': has double quotes inside double quotes; write it as "
+         "description: 'Skor \"AI\" naik #1'"]]
+    assert registry(tmp_path, "meta:\n  name: Meta\n  description: 'Skor \"AI\" naik #1'\n").companies[
+        "meta"].description == 'Skor "AI" naik #1'
+
+
 @pytest.mark.parametrize("value", [
     "Induk: Facebook", "Induk: Facebook #1", "@meta", "@meta #1", "`meta`", "%meta", "%x: y", "@C:\\Users",
     "'Meta' kata \"besar\"", "'Meta's \"AI\"", "'a: b' \"c\"", "'a' \"b\" #1", "'a''b' \"c\"", "\"a\" b: 'c'",

@@ -1124,7 +1124,9 @@ def _explained_value(lines: list[str], at: int, first_line: int) -> Advice | Non
     meant = _without_comment(found[3].strip(), meant=True)
     quoted = double_quoted(re.split(r"\s+#(?:\s|$)", meant, maxsplit=1)[0] if value[:1] in "[{" else meant)
     last, more = _text_below(lines, at) if value[:1] in "\"'" and value == found[3].strip() else (at, [])
-    if more and (requoted := _requoted(" ".join([value, *more]))) is not None:  # '"Induk "WA"' over '  lagi"'
+    ended = _without_comment(more[-1]) if more else ""  # the last line's '#1' is text after the closing quote,
+    after = more[-1][len(ended):] if more and more[-1].startswith(ended) else ""  # as on one line ('"a" "b" #1')
+    if more and (requoted := _requoted(" ".join([value, *more[:-1], ended]), after)) is not None:  # '"Induk "WA"'
         right = f"{shown}: {requoted[1]}"
         return at, field, (f"{requoted[0]}; write it on one line, in place of lines {first_line + at} to "
                            f"{first_line + last}: {right}"), indented + right + "\n" * (last - at)
