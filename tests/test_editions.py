@@ -234,6 +234,26 @@ def test_two_notes_of_one_week_are_never_told_to_take_one_name(tmp_path: Path) -
         "week too: merge the two into it, and delete this file"]
 
 
+def test_a_note_not_read_for_its_ending_is_told_its_weeks_name_at_once(tmp_path: Path) -> None:
+    """An attacker's report: '2025-w23.MD' beside 2025-W23.md was told to become 2025-w23.md, and '2026-W1.MD'
+    2026-W1.md, which the next build told to merge, or to be renamed again: two rounds of advice for one. Each is
+    told the week's name, or the note to merge into, at once."""
+    write_files(tmp_path, {f"content/weekly/{name}": "Catatan.\n" for name in (
+        "2025-w23.MD", "2026-W1.MD", "2025-W53.markdown", "2025-W24.MD")})
+    found = named_notes_problems(tmp_path, ("2025-W23", "2025_W10"))
+    assert [p for p in found if ": warning: is not read" in p] == [
+        "content/weekly/2025-W24.MD: warning: is not read: only files whose names end in '.md' are; rename it to "
+        "2025-W24.md",
+        "content/weekly/2025-W53.markdown: warning: is not read: only files whose names end in '.md' are, and 2025 has "
+        "no week 53: its ISO weeks run 01 to 52; rename it to the week its articles are dated in, like 2025-W52.md "
+        "(from 2025-12-22) or 2026-W01.md (from 2025-12-29)",
+        "content/weekly/2025-w23.MD: warning: is not read: only files whose names end in '.md' are, and an editor's "
+        "note is named after its ISO week as YYYY-Www.md; 2025-W23.md is that week's note already: merge the two into "
+        "it, and delete this file",
+        "content/weekly/2026-W1.MD: warning: is not read: only files whose names end in '.md' are, and an editor's note "
+        "is named after its ISO week as YYYY-Www.md; rename it to 2026-W01.md"]
+
+
 def test_a_yaml_slip_hides_none_of_the_notes_other_problems(tmp_path: Path) -> None:
     """The slip in the title was the one message; the unknown 'week:' came once it was quoted."""
     assert note_problems(tmp_path, "---\ntitle: Pekan: AI\nweek: 24\n---\nCatatan.\n") == [

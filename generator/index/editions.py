@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
-from generator.load.content import (NOTES_DIR, FieldReader, claim_name, decode, find_flat, held_name, html_in_text,
-                                    read_article, removed_problems, value_lines)
+from generator.load.content import (NOT_READ, NOTES_DIR, FieldReader, claim_name, decode, find_flat, held_name,
+                                    html_in_text, markdown_misnamed, markdown_name, read_article, removed_problems,
+                                    value_lines)
 from generator.core.errors import Problem
 from generator.render.feeds import Category, FeedDoc, FeedItem, feed_html, render_doc
 from generator.load.frontmatter import (SplitError, Written, YamlError, cut_by_comment, double_quoted,
@@ -145,7 +146,8 @@ def load_notes(root: Path, content_dir: str, markdown: MarkdownOptions, static_d
     articles and pages are."""
     beside: dict[str, str] = {}  # the folder's files, and the names told to its misnamed Markdown ('2025-W24.MD')
     found, where = find_flat(root, content_dir, NOTES_DIR, f"an editor's note is a file directly in {content_dir}/"
-                             f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md", beside)
+                             f"{NOTES_DIR}/, named after its week: {content_dir}/{NOTES_DIR}/2025-W24.md", beside,
+                             _misnamed_markdown)
     notes: dict[tuple[int, int], Note] = {}
     problems: list[Problem] = list(where)
     misnamed = _misnamed_notes([rel.rpartition("/")[2] for rel, _ in found], beside)
@@ -190,6 +192,17 @@ def _misnamed_notes(files: Sequence[str], names: dict[str, str]) -> dict[str, st
         return match is not None and _valid_week(int(match[1]), int(match[2]))
 
     return {name: _misnamed_note(name, names) for name in sorted((n for n in files if not named(n)), key=order)}
+
+
+def _misnamed_markdown(name: str, names: dict[str, str]) -> str:
+    """``content.markdown_misnamed`` for a weekly note's file ('2026-W1.MD'): told at once the week's name to take
+    (2026-W01.md), or the note to merge into ('2025-w23.MD' beside 2025-W23.md), not first a name ending in '.md'
+    that the next build tells to be renamed in turn ('2026-W1.md')."""
+    to = markdown_name(name)
+    match = _NOTE_NAME.match(to)
+    if not to or to in names or match is not None and _valid_week(int(match[1]), int(match[2])):
+        return markdown_misnamed(name, names)
+    return f"{NOT_READ}, and {_misnamed_note(to, names)}"
 
 
 def _misnamed_note(name: str, names: dict[str, str]) -> str:

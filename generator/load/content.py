@@ -213,15 +213,24 @@ def markdown_misnamed(name: str, names: dict[str, str] | None = None) -> str:
     ``names`` (the files beside it, each by itself, and the names told to others, ``claim_name``), that the two are
     to be merged, as renaming would overwrite the other (two files 'x.MD' and 'x.markdown' were each told to become
     x.md); '' for any other file."""
-    lower = name.lower()
-    ending = next((e for e in _MARKDOWN_NAMES if lower.endswith(e)), "")
-    if not ending:
+    to = markdown_name(name)
+    if not to:
         return ""
     names = {} if names is None else names
-    to = f"{name[:-len(ending)]}.md"
-    return "is not read: only files whose names end in '.md' are; " + (
+    return f"{NOT_READ}; " + (
         f"{held_name(to, names)} is beside it already: merge the two into it, and delete this file" if to in names
         else f"rename it to {claim_name(to, name, names)}")
+
+
+NOT_READ = "is not read: only files whose names end in '.md' are"
+
+
+def markdown_name(name: str) -> str:
+    """The name ending in '.md' of a file that is Markdown by its name but not read ('Kabar.MD' → 'Kabar.md',
+    'x.markdown' → 'x.md'); '' for any other file."""
+    lower = name.lower()
+    ending = next((e for e in _MARKDOWN_NAMES if lower.endswith(e)), "")
+    return f"{name[:-len(ending)]}.md" if ending else ""
 
 
 def claim_name(to: str, name: str, names: dict[str, str]) -> str:
@@ -319,13 +328,15 @@ def unreadable_folder(rel: str, error: OSError, left_out: str) -> Problem:
 
 
 def find_flat(root: Path, content_dir: str, name: str, instead: str, beside: dict[str, str] | None = None,
+              misnamed: Callable[[str, dict[str, str]], str] = markdown_misnamed,
               ) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
     """Every ``*.md`` directly in ``content/<name>/`` (pages/, weekly/), sorted, named as ``find_articles`` names
     articles and with its rules for symbolic links: a linked folder (this one included, which ``find_articles``
     warns of) is not entered, and a linked file is read only if it points at a file inside content/ that is not
     read here anyway. Sub-folders are not read: one that holds Markdown is a warning saying ``instead``. ``beside``
     comes back with the folder's files and the names ``markdown_misnamed`` told (``claim_name``), for a caller that
-    tells names too (weekly notes')."""
+    tells names too (weekly notes'), which also give ``misnamed``, what to tell a file that is Markdown by its
+    name but not read (``markdown_misnamed``: 'x.MD' is to be x.md)."""
     folder = root / content_dir / name
     if folder.is_symlink() or not folder.is_dir():
         return (), ()
@@ -351,7 +362,7 @@ def find_flat(root: Path, content_dir: str, name: str, instead: str, beside: dic
                 problems.append(Problem(rel, 0, "", f"is a folder inside {here}/, whose sub-folders are not read, so "
                                                     f"the Markdown files in it are left out; {instead}", "warning"))
         elif not entry.name.endswith(".md"):
-            if rename := markdown_misnamed(entry.name, beside):
+            if rename := misnamed(entry.name, beside):
                 problems.append(Problem(rel, 0, "", rename, "warning"))
         else:
             if not is_utf8(rel):
