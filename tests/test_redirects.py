@@ -846,18 +846,25 @@ def test_an_old_address_is_quoted_as_written_and_a_files_length_without_index_ht
         "to start): set 512 there, or leave this address out"]
 
 
-def test_an_old_address_copied_with_the_sites_base_path_is_a_warning_with_the_path_to_write(tmp_path: Path) -> None:
+@pytest.mark.parametrize("base, redirects, told", [
+    ("digest", '["/digest/2025/06/lama/", "/digest/", lama/]', [
+        ("/digest/2025/06/lama/", "/digest/2025/06/lama/", "write 2025/06/lama/"),
+        ("/digest/", "/digest/", "the home page /digest/ is no old address: remove it")]),
+    # 'beritä' is '/berit%C3%A4/' in config's form: it was compared so with the old address read from its escapes
+    ("beritä", '["/beritä/2025/06/lama/", "/berit%C3%A4/x/"]', [
+        ("/berit%C3%A4/x/", "/beritä/x/", "write x/"),
+        ("/beritä/2025/06/lama/", "/beritä/2025/06/lama/", "write 2025/06/lama/")])])
+def test_an_old_address_copied_with_the_sites_base_path_is_a_warning_with_the_path_to_write(
+        tmp_path: Path, base: str, redirects: str, told: list[tuple[str, str, str]]) -> None:
     """An attacker's finding: under base_url https://example.org/digest/, '/digest/2025/06/lama/' (copied from the
-    address bar) silently became /digest/digest/2025/06/lama/, a redirect no reader asks for."""
-    make_project(tmp_path, {"2025/06/a.md": article(redirects='["/digest/2025/06/lama/", "/digest/", lama/]')},
-                 config="title: T\nbase_url: https://example.org/digest/\n")
+    address bar) silently became /digest/digest/2025/06/lama/, a redirect no reader asks for; under /beritä/,
+    '/beritä/2025/06/lama/' or '/berit%C3%A4/x/' still did."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects=redirects)},
+                 config=f"title: T\nbase_url: https://example.org/{base}/\n")
     assert [str(p) for p in build_project(tmp_path).warnings] == [
-        "content/2025/06/a.md:4: field 'redirects': warning: '/digest/2025/06/lama/' begins with the site's base path "
-        "/digest/, and an old address is written after it, so this one is /digest/digest/2025/06/lama/; write "
-        "2025/06/lama/ (unless readers had /digest/digest/2025/06/lama/)",
-        "content/2025/06/a.md:4: field 'redirects': warning: '/digest/' begins with the site's base path /digest/, and "
-        "an old address is written after it, so this one is /digest/digest/; the home page /digest/ is no old "
-        "address: remove it (unless readers had /digest/digest/)"]
+        f"content/2025/06/a.md:4: field 'redirects': warning: '{written}' begins with the site's base path /{base}/, "
+        f"and an old address is written after it, so this one is /{base}{path}; {fix} (unless readers had "
+        f"/{base}{path})" for written, path, fix in told]
 
 
 def test_old_addresses_that_nginx_and_the_disks_tell_apart_are_kept_and_the_others_told_why(tmp_path: Path) -> None:

@@ -1060,14 +1060,15 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
     for line, message in bad_redirects:
         if (line, message.partition(";")[0]) not in aliased:
             check.error("redirects", message, line=line)
-    base = base_path.strip("/") + "/"
+    shown = unquote(base_path)  # '/beritä/', as the old addresses are read ('/berit%C3%A4/' is config's form)
+    base = shown.strip("/") + "/"
     for redirect in redirects:
         if base != "/" and redirect.path.startswith(base):  # '/digest/2025/06/lama/', copied from the address bar
             rest = redirect.path[len(base):]
-            check.warn("redirects", f"{quoted_redirect(redirect)} begins with the site's base path {base_path}, and an "
-                       f"old address is written after it, so this one is {base_path}{redirect.path}; "
-                       + (f"write {rest}" if rest else f"the home page {base_path} is no old address: remove it")
-                       + f" (unless readers had {base_path}{redirect.path})", line=redirect.line)
+            check.warn("redirects", f"{quoted_redirect(redirect)} begins with the site's base path {shown}, and an "
+                       f"old address is written after it, so this one is {shown}{redirect.path}; "
+                       + (f"write {rest}" if rest else f"the home page {shown} is no old address: remove it")
+                       + f" (unless readers had {shown}{redirect.path})", line=redirect.line)
         if not is_page_file(file_for(redirect.path)):
             check.warn("redirects", f"{quoted_redirect(redirect)} is not a page's address (a folder, or a file "
                        "named .html), so no redirect page is written there, which a static host would serve as a "
