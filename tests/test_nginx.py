@@ -329,3 +329,27 @@ def test_an_imports_map_keeps_old_addresses_that_differ_only_in_letter_case_apar
                        "/2025/06/My-Post/index.html": (301, f"http://127.0.0.1:{port}/2025/06/my-post/"),
                        "/2025/06/my-post": (200, ""), "/lain": (301, f"http://127.0.0.1:{port}/3/"),
                        "/lain/index.html": (301, f"http://127.0.0.1:{port}/3/")}
+
+
+def test_an_old_address_written_decomposed_answers_in_the_composed_form_browsers_send_too(tmp_path: Path) -> None:
+    """A report: 'redirects: [kafe\u0301/]' (e + U+0301, pasted from a macOS file name) got its rules in that form
+    only, so nginx answered 404 to /kaf%C3%A9/, the composed form (NFC) a link on the web has. The rule files now
+    hold the NFC form too; the page stays at the address as written, and one written in NFC gets no other form."""
+    from conftest import article, build_project, make_project
+    nginx = nginx_binary()
+    port = free_port()
+    make_project(tmp_path / "p", {"2025/06/a.md": article(redirects='["kafe\u0301/", "été/", "北/"]')})
+    files = build_project(tmp_path / "p").output.files
+    assert "kafe\u0301/index.html" in files and "kafé/index.html" not in files
+    assert files["_redirects"].decode().splitlines()[1:] == [
+        "/kafe%CC%81/ /2025/06/a/ 301", "/kaf%C3%A9/ /2025/06/a/ 301", "/%C3%A9t%C3%A9/ /2025/06/a/ 301",
+        "/%E5%8C%97/ /2025/06/a/ 301"]
+    (tmp_path / "r.conf").write_bytes(files["redirects.nginx.conf"])
+    server = (f"map_hash_bucket_size 256;\ninclude {tmp_path}/r.conf;\nserver {{ listen 127.0.0.1:{port}; location / {{ "
+              f"if ($news_digest_redirect) {{ return 301 $news_digest_redirect; }} return 200 \"ok\"; }} }}\n")
+    with running_nginx(nginx, tmp_path, port, server):
+        answers = {path: get(port, path).status for path in (
+            "/kafe%CC%81/", "/kaf%C3%A9/", "/kaf%C3%A9", "/kaf%C3%A9/index.html", "/%C3%A9t%C3%A9/",
+            "/e%CC%81te%CC%81/", "/%E5%8C%97/")}
+    assert answers == {"/kafe%CC%81/": 301, "/kaf%C3%A9/": 301, "/kaf%C3%A9": 301, "/kaf%C3%A9/index.html": 301,
+                       "/%C3%A9t%C3%A9/": 301, "/e%CC%81te%CC%81/": 200, "/%E5%8C%97/": 301}

@@ -518,9 +518,18 @@ def netlify_redirects(config: Config, plan: Mapping[str, Target]) -> str:
              "before they were registered, for Netlify and Cloudflare Pages."]
     # the articles' and pages' own first: a host that takes only so many rules keeps those
     for file, to in sorted(plan.items(), key=lambda item: (isinstance(item[1], Moved), item[0])):
-        old = urls.url(config.base_path, quote(file.removesuffix("index.html"), safe="/@~!$&'()*+,;=:"))  # '北/'
-        lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")  # as '%E5%8C%97/', as the import writes it
+        for form in _forms(file):
+            old = urls.url(config.base_path, quote(form.removesuffix("index.html"), safe="/@~!$&'()*+,;=:"))  # '北/'
+            lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")  # as '%E5%8C%97/', as the import does
     return "\n".join(lines) + "\n"
+
+
+def _forms(file: str) -> list[str]:
+    """An old file as written, and in NFC when that differs ('kafe' + U+0301 → 'kafé'): a browser asks for the form
+    its link has, and links on the web are composed; only the rules get the other form, as a macOS disk holds one
+    name for both (``folded``: no other old address or page can be that form)."""
+    composed = unicodedata.normalize("NFC", file)
+    return [file] if composed == file else [file, composed]
 
 
 def nginx_map(config: Config, plan: Mapping[str, Target]) -> str:
@@ -533,10 +542,11 @@ def nginx_map(config: Config, plan: Mapping[str, Target]) -> str:
              f"map $uri {NGINX_VARIABLE} {{", "    default \"\";"]
     for file, to in plan.items():
         new = urls.url(config.base_path, to.path)
-        old = urls.url(config.base_path, file)
-        olds = [old.removesuffix("index.html"), old.removesuffix("/index.html"), old] if file.endswith("index.html") \
-            else [old]
-        lines += [f"    {nginx_key(o)} {_nginx_value(new)};" for o in olds]
+        for form in _forms(file):
+            old = urls.url(config.base_path, form)
+            olds = [old.removesuffix("index.html"), old.removesuffix("/index.html"), old] \
+                if form.endswith("index.html") else [old]
+            lines += [f"    {nginx_key(o)} {_nginx_value(new)};" for o in olds]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -567,9 +577,10 @@ HOST_RULES = 1000
 """The most ``_redirects`` rules GitLab Pages reads: with more it reads none (Cloudflare Pages takes 2,000)."""
 
 
-def too_many_rules(count: int) -> list[Problem]:
-    """A warning when ``_redirects`` holds more rules than GitLab Pages reads (``HOST_RULES``)."""
-    if count <= HOST_RULES:
+def too_many_rules(plan: Collection[str]) -> list[Problem]:
+    """A warning when ``_redirects`` holds more rules than GitLab Pages reads (``HOST_RULES``): one for each old
+    file of ``plan``, and one more for its composed form (``_forms``)."""
+    if (count := sum(len(_forms(file)) for file in plan)) <= HOST_RULES:
         return []
     return [Problem("_redirects", 0, "", f"gets {count:,} rules, and GitLab Pages reads none of them past "
                                          f"{HOST_RULES:,} (Cloudflare Pages takes 2,000); the articles' own come "
