@@ -35,7 +35,8 @@ from generator.render.context import SiteEnvironment, lacking_macro
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site, site_paths
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, refused_fixes,
-                                      registered_moves, too_many_rules, unpublished_redirects, with_redirects)
+                                      registered_moves, too_many_rules, unpublished_redirects, with_redirects,
+                                      folders_alike)
 from generator.load.registry import Registry, empty_registry, load_registry
 from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
 from generator.index.taxonomy import (build_site, listed_section_problems, listed_slug_problems, ordered_sections,
@@ -399,6 +400,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
     redirected = plan_redirects(moving(site), paths, moves)[0]
     problems += too_many_rules(redirected)
+    problems += folders_alike(redirected, [*paths, *static])
     made = [*paths, *sitemap_files(paths), "redirects.nginx.conf", *redirected]  # a static _redirects is merged
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)

@@ -913,3 +913,32 @@ def test_invisible_characters_are_refused_by_name_and_a_joiner_in_a_word_is_kept
     write_files(tmp_path, {"content/2025/06/a.md": article(redirects='["می\u200cخواهم/", "क्\u200dष/"]')})
     assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
     assert (tmp_path / "site/می\u200cخواهم/index.html").is_file() and (tmp_path / "site/क्\u200dष/index.html").is_file()
+
+
+def test_a_redirect_page_in_a_folder_another_spells_in_other_letters_is_a_warning(tmp_path: Path) -> None:
+    """A report: 'Lama/x/' beside 'lama/y/' (or 'Tags/lama/' beside the site's tags/) made two folders here, one on a
+    macOS or Windows disk, named as the one written first: a site built there and copied to S3 or GitHub Pages,
+    which tell them apart, had one redirect page under the other's spelling, and it answered 404. The rules still
+    answer; the build says it, at the page written in the other letters, once."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects='[Lama/x/, arsip/Café/z.html]'),
+                            "2025/06/b.md": article(title="B", redirects='[lama/y/, "Tags/lama/", arsip/cafe\u0301/]')})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/2025/06/b.md:4: field 'redirects': warning: 'Tags/lama/' is in the folder Tags/, which differs "
+        "only in letter case from tags/ (a folder of the site's pages): a macOS or Windows disk holds one folder "
+        "for both, named as the one written first, so a site built there and copied to a host that tells them "
+        "apart (S3, GitHub Pages) has this redirect page in the other folder, where no reader asks; build and copy "
+        "it on a disk that tells them apart (Linux, as CI does). _redirects and nginx's map answer it either way",
+        "content/2025/06/b.md:4: field 'redirects': warning: 'arsip/cafe\u0301/' is in the folder arsip/cafe\u0301/, "
+        "which differs only in letter case from arsip/Café/ (the old address 'arsip/Café/z.html', content/2025/06/"
+        "a.md:4): a macOS or Windows disk holds one folder for both, named as the one written first, so a site "
+        "built there and copied to a host that tells them apart (S3, GitHub Pages) has this redirect page in the "
+        "other folder, where no reader asks; build and copy it on a disk that tells them apart (Linux, as CI does). "
+        "_redirects and nginx's map answer it either way",
+        "content/2025/06/b.md:4: field 'redirects': warning: 'lama/y/' is in the folder lama/, which differs only "
+        "in letter case from Lama/ (the old address 'Lama/x/', content/2025/06/a.md:4): a macOS or Windows disk "
+        "holds one folder for both, named as the one written first, so a site built there and copied to a host "
+        "that tells them apart (S3, GitHub Pages) has this redirect page in the other folder, where no reader asks; "
+        "build and copy it on a disk that tells them apart (Linux, as CI does). _redirects and nginx's map answer "
+        "it either way"]
+    assert {"Lama/x/index.html", "lama/y/index.html", "Tags/lama/index.html"} <= set(result.output.files)

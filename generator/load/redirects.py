@@ -467,6 +467,52 @@ def marks_escaped(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)
 
 
+def folders_alike(plan: Mapping[str, Target], taken: Iterable[str]) -> list[Problem]:
+    """A warning for each redirect page of an article's ``redirects:`` in a folder that differs only in letter case
+    or Unicode form (``folded``) from a folder of the site's files (``taken``) or of a redirect page listed before it
+    ('lama/y/' after 'Lama/x/', 'Tags/lama/' beside 'tags/'): a macOS or Windows disk holds one folder for both, so
+    a site built there and copied to a host that tells them apart has the page under the other spelling. Said only
+    where the files differ (``plan_redirects`` refuses one file in two spellings); the rules answer either way."""
+    pages = [(file, to) for file, to in plan.items() if is_page_file(file) and not isinstance(to, Moved)]
+    if not pages:
+        return []
+    wanted = {folded(folder) for file, _ in pages for folder in _folders(file)}
+    first: dict[str, tuple[str, str]] = {}  # folded folder → its first spelling, and the file that has it
+    tops: dict[str, bool] = {}  # whether a first folder is one of the pages' (most of the site's are not: fast)
+    for file in [*sorted(taken), *(file for file, _ in pages)]:  # the site's folders first, then the pages'
+        if not tops.setdefault(top := file.partition("/")[0], folded(top) in wanted):
+            continue
+        for folder in _folders(file):
+            if (fold := folded(folder)) in wanted:
+                first.setdefault(fold, (folder, file))
+    problems: list[Problem] = []
+    for file, article in pages:
+        folder, other = next(((folder, first[folded(folder)]) for folder in _folders(file)
+                              if first[folded(folder)][0] != folder), ("", ("", "")))
+        if not folder:
+            continue
+        redirect = next(r for r in article.redirects if urls.file_for(r.path) == file)
+        owner = plan.get(other[1])
+        where = "a folder of the site's pages" if not isinstance(owner, (Article, InfoPage)) else \
+            "the old address {}, {}:{}".format(*next((quoted_redirect(r), owner.source_path, r.line)
+                                                     for r in owner.redirects if urls.file_for(r.path) == other[1]))
+        how, disks = _how(folder, other[0])
+        problems.append(Problem(article.source_path, redirect.line, "redirects",
+                                f"{quoted_redirect(redirect)} is in the folder {folder}/, which differs only in {how} "
+                                f"from {other[0]}/ ({where}): a {disks} disk holds one folder for both, named as "
+                                "the one written first, so a site built there and copied to a host that tells them "
+                                "apart (S3, GitHub Pages) has this redirect page in the other folder, where no "
+                                "reader asks; build and copy it on a disk that tells them apart (Linux, as CI "
+                                "does). _redirects and nginx's map answer it either way", "warning"))
+    return problems
+
+
+def _folders(file: str) -> list[str]:
+    """The folders a file is in, outermost first ('a/b/index.html' → ['a', 'a/b'])."""
+    parts = file.split("/")[:-1]
+    return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
 def _took_it(rel: str) -> str:
     """The fix for an old address that is the address of the article or page in the file ``rel``."""
     return (f"If that one took the address since (a new article with the old title), give {rel} another slug "
