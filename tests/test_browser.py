@@ -657,6 +657,68 @@ def test_code_is_coloured_in_light_and_dark_and_other_pages_do_not_load_its_colo
     assert not any(url.endswith("/code.css") for url in asked["/2025/06/biasa/"]), asked["/2025/06/biasa/"]
 
 
+def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_in_its_place(browser: Any,
+                                                                                            tmp_path: Path) -> None:
+    """A pasted YouTube or Vimeo player made the page ask YouTube (and its trackers) for the player on every visit:
+    the card asks nothing from either until the reader clicks it. Without JavaScript it is a link to the video's page;
+    with it, a click (or Enter) puts the player there, from youtube-nocookie.com (Vimeo: dnt=1), titled. No request
+    leaves the test's server: each one elsewhere is recorded and refused."""
+    from conftest import article, make_project
+    body = ("Intro.\n\n![Keynote](https://youtu.be/dQw4w9WgXcQ?t=90)\n\n"
+            '<iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e" title="Wawancara"></iframe>\n')
+    make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=body),
+                                  "2025/06/biasa.md": article(title="Biasa")},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    server = _serve_project(tmp_path / "p")
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    outside: list[str] = []
+
+    def refuse(route: Any) -> None:
+        outside.append(route.request.url)
+        route.abort()
+
+    try:
+        for javascript in (False, True):
+            context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+            context.route(lambda url: not url.startswith(base), refuse)
+            try:
+                page = context.new_page()
+                asked: list[str] = []
+                page.on("request", lambda request: asked.append(request.url))
+                page.goto(base + "/2025/06/video/", wait_until="networkidle")
+                assert outside == [] and any(u.endswith("/embed.js") for u in asked) == javascript
+                card = page.get_by_role("link", name=re.compile("^Keynote"))
+                assert card.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90"
+                box = card.bounding_box()
+                assert box and abs(box["width"] / box["height"] - 16 / 9) < 0.02, box
+                if not javascript:
+                    continue
+                card.focus()
+                page.keyboard.press("Enter")
+                player = page.locator("figure.embed iframe").first
+                player.wait_for()
+                assert [player.get_attribute(a) for a in ("src", "title", "referrerpolicy", "loading")] == [
+                    "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=90", "Keynote",
+                    "strict-origin-when-cross-origin", "lazy"]
+                assert "fullscreen" in (player.get_attribute("allow") or "")
+                assert page.evaluate("() => document.activeElement.tagName") == "IFRAME"
+                page.get_by_role("link", name=re.compile("^Wawancara")).click()
+                assert page.locator("figure.vimeo iframe").get_attribute("src") == \
+                    "https://player.vimeo.com/video/76979871?h=8272103f6e&autoplay=1&dnt=1"
+                assert page.url == base + "/2025/06/video/"
+                other: list[str] = []
+                page.on("request", lambda request: other.append(request.url))
+                page.goto(base + "/2025/06/biasa/", wait_until="networkidle")
+                assert not any("embed" in u for u in other), other
+            finally:
+                context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert all(u.startswith(("https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/"))
+               for u in outside), outside
+
+
 def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced(browser: Any, tmp_path: Path) -> None:
     """A reader's report: an excerpt of 'a < b' read 'a &lt; b' (Pagefind writes '<' and '>' as entities, and the
     script put them in as text); every result was inside the live region, so a screen reader would read all

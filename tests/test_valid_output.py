@@ -346,7 +346,7 @@ def allowed_script(element: lxml.html.HtmlElement) -> bool:
             return False  # a title closed the <script> early and cut the JSON short
         return len(element) == 0
     return (set(element.attrib) == {"src", "defer"} and not (element.text or "").strip()
-            and element.get("src", "").rsplit("/", 1)[-1] in (THEME_SCRIPT, "search.js"))
+            and element.get("src", "").rsplit("/", 1)[-1] in (THEME_SCRIPT, "search.js", "embed.js"))
 
 
 def unsafe_html(root: lxml.html.HtmlElement) -> Iterator[str]:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from generator.core import i18n, urls
 from generator.load.config import Config
+from generator.load.embeds import as_links
 from generator.load.content import (NOT_READ, NOTES_DIR, FieldReader, claim_name, decode, find_flat, held_name,
                                     html_in_text, markdown_misnamed, markdown_name, read_article, removed_problems,
                                     value_lines)
@@ -683,11 +684,11 @@ def finish_email(html: str, page_url: str) -> str:
     (Gmail and Outlook drop style sheets), every link and image absolute (resolved as on the web
     page at ``page_url``; a video's ``poster`` too), every image with a width and an alt text (an editor's note may
     hold Markdown images without either), no heading's '#' link, a player's ``<source>`` and ``<track>`` and a
-    ``<wbr>`` void (``_VOID``)."""
+    ``<wbr>`` void (``_VOID``); a video card of the note a plain link to the video (``embeds.as_links``)."""
     import css_inline  # loaded only by builds that make editions
     import lxml.html
 
-    inlined = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(html)
+    inlined = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False).inline(as_links(html))
     doc = lxml.html.document_fromstring(inlined)
     for anchor in doc.xpath("//a[@class='anchor']"):  # a heading's '#' link: the web page's, not a mail's
         anchor.drop_tree()

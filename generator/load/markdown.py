@@ -26,6 +26,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
+from generator.load.embeds import CARD, MAYBE_VIDEO, Video, card, link_text, video
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from pygments.lexer import Lexer
 
 SETTINGS = {"preset": "commonmark", "html": "sanitised", "plugins": ("table", "strikethrough", "linkify", "footnote"),
-            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 6,
+            "max_nesting": 20, "top_heading": 2, "typographer": False, "linkify": "http(s)://", "format": 7,
             "pygments": pygments.__version__, "fast_engine": markdown_fast.engine_version()}
 """Everything that changes the HTML a body renders to (part of the cache key, with ``MarkdownOptions``)."""
 
@@ -137,6 +138,9 @@ class Rendered:
     around_blocks: tuple[tuple[str, str, int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
     (``_without_phrasing_around_blocks``): its name, the first block's, the body's line (from 0) of its tag."""
+    videos: tuple[tuple[str, str, int], ...] = ()
+    """Each YouTube or Vimeo address (a pasted player's src, an image's) whose video id is not valid: the address, what
+    is wrong and how to fix it (``embeds.video``), the body's line (from 0)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -296,10 +300,72 @@ def _whole_players(tokens: list[Token], env: EnvType) -> None:
         i += 1
 
 
+_IFRAME = re.compile(r"""<iframe\b((?:[^>"']|"[^"]*"|'[^']*')*)>(?:.*?</iframe\s*>)?""", re.IGNORECASE | re.DOTALL)
+_IFRAME_ATTRIBUTE = re.compile(r"""[\s/](src|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def _videos(tokens: list[Token], env: EnvType) -> None:
+    """Each YouTube or Vimeo player pasted as an ``<iframe>`` block, and each image whose address is a video's page,
+    made a card (``embeds.card``; an image in a line of text: a link, '▶ Title (YouTube)'); a video address with an id
+    that is not valid, a warning at its line (``env['videos']``), and the image a link to it."""
+    from markdown_it.token import Token
+
+    options: MarkdownOptions = env["options"]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        first = token.map[0] if token.map else 0
+        if token.type == "html_block" and "<iframe" in token.content.lower():
+            def made(match: re.Match[str]) -> str:
+                found: dict[str, str] = {}
+                for attribute in _IFRAME_ATTRIBUTE.finditer(match.group(1)):
+                    found.setdefault(attribute.group(1).lower(),
+                                     html.unescape(next(v for v in attribute.groups()[1:] if v is not None)))
+                what = video(found.get("src", ""), player=True)
+                if isinstance(what, str):
+                    line = first + token.content.count("\n", 0, match.start())
+                    env.setdefault("videos", []).append((found.get("src", ""), what, line))
+                if not isinstance(what, Video):
+                    return match.group()
+                return card(what, found.get("title", ""), options.language, options.external_rel)
+            content = _IFRAME.sub(made, token.content)
+            if content != token.content:
+                token.content = content
+                token.meta["video"] = not _IFRAME.sub("", CARD.sub("", content)).strip()
+        elif token.type == "inline" and token.children and any(c.type == "image" for c in token.children):
+            pictures = [c for c in token.children if c.type == "image"]
+            alone = len(pictures) == 1 and all(c is pictures[0] or (c.type in ("softbreak", "text") and
+                                                                    not c.content.strip()) for c in token.children)
+            for child in pictures:
+                what = video(str(child.attrs.get("src", "")))
+                if what is None:
+                    continue
+                title = _plain(child.children)
+                if isinstance(what, str):
+                    env.setdefault("videos", []).append((str(child.attrs["src"]), what, first))
+                    href, text = str(child.attrs["src"]), title or str(child.attrs["src"])
+                elif alone and tokens[i - 1].type == "paragraph_open" and not tokens[i - 1].hidden:
+                    block = Token("html_block", "", 0, content=card(what, title, options.language,
+                                                                    options.external_rel) + "\n", map=token.map)
+                    block.meta["video"] = True
+                    tokens[i - 1:i + 2] = [block]
+                    i -= 1  # the block stands where the paragraph opened; the next token is at i now
+                    break
+                else:
+                    href, text = what.page, link_text(title, what.host, options.language)
+                index = token.children.index(child)
+                opening = Token("link_open", "a", 1, attrs={"href": href})
+                token.children[index:index + 1] = [opening, Token("text", "", 0, content=text),
+                                                   Token("link_close", "a", -1)]
+        i += 1
+
+
 def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
+    if MAYBE_VIDEO.search(state.src):
+        _videos(tokens, state.env)
     if "</" in state.src and _PLAYER_CLOSE.search(state.src):
         _whole_players(tokens, state.env)
     stack: list[tuple[int, int]] = []
@@ -333,6 +399,8 @@ def _digest_rule(state: StateCore) -> None:
             in_heading = True
         elif kind == "heading_close":
             in_heading = False
+        elif kind == "html_block" and token.meta.get("video"):
+            continue
         elif kind == "html_block":
             if token.content.lstrip().startswith("<!--") and "-->" not in token.content and token.map:
                 state.env.setdefault("unclosed_comment", token.map[0])  # it runs to the end of the body
@@ -1226,7 +1294,8 @@ def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | No
     def heading(written: int, text: str) -> tuple[int, str]:
         return _outline_level(stack, written), _unique_id(text, used)
 
-    fast = markdown_fast.render(text, heading, _label(options, lang, "anchor"), _highlight, options.external_rel)
+    fast = None if "![" in text and MAYBE_VIDEO.search(text) else \
+        markdown_fast.render(text, heading, _label(options, lang, "anchor"), _highlight, options.external_rel)
     if fast is None:
         return render_reference(text, options, toc, lang)
     body, headings = fast
@@ -1261,7 +1330,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
                     hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
                     tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
-                    tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())))
+                    tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
+                    tuple(env.get("videos", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

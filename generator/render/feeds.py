@@ -23,6 +23,7 @@ from typing import Callable, Mapping, Sequence
 
 from generator.core import i18n, urls
 from generator.load.config import Config
+from generator.load.embeds import as_links
 from generator.core.models import Article, Site, TermKind
 from generator.load.registry import fold
 
@@ -147,7 +148,8 @@ _HEADING_ANCHOR = re.compile(r'<a class="anchor" href="#[^"]*" aria-label="[^"]*
 def feed_html(body_html: str, page_url: str) -> str:
     """A body (or an editor's note) as a feed item carries it: its links and images absolute, resolved as on the
     page at ``page_url`` (``urls.absolute_links``), and without the headings' '#' links, which a feed reader
-    shows as a stray '#' after every heading."""
+    shows as a stray '#' after every heading; a video card as a plain link to the video (``embeds.as_links``)."""
+    body_html = as_links(body_html)
     if 'class="anchor"' in body_html:
         body_html = _HEADING_ANCHOR.sub("", body_html)
     return urls.absolute_links(body_html, page_url)

@@ -232,6 +232,9 @@ def section_path(own: Mapping[str, str], name: str) -> str:
 
 CODE_STYLE = "code.css"
 """The theme's code-highlighting colours, which only a body with highlighted code needs (half the CSS)."""
+EMBED_FILES = ("embed.css", "embed.js")
+"""The theme's video card (``embeds.card``): its look, and the script that swaps it for the player on a click; only a
+body with a card links them."""
 
 
 _EMAIL = re.compile(r"[^<\s@]++@[\w-]++\.[^<\s@]++")
@@ -420,8 +423,11 @@ def styled(base_path: str, body_html: str, sizes: Iterable[tuple[str, int, int]]
     (``mark_bare_links``), code blocks and tables reachable by keyboard (``focusable_scrolling``), and, when it
     holds highlighted code (Pygments' ``class="highlight"``, or an editor's raw HTML of the same), a link to the
     code colours before it: any template that prints a body with ``sized`` links them, one written before they
-    moved out of style.css too."""
+    moved out of style.css too; and, when it holds a video card, the card's style and script (``EMBED_FILES``)."""
     html = sized(focusable_scrolling(mark_bare_links(body_html)), sizes)
+    if '<figure class="embed ' in body_html:
+        html = Markup(f'<link rel="stylesheet" href="{urls.url(base_path, EMBED_FILES[0])}">\n'
+                      f'<script src="{urls.url(base_path, EMBED_FILES[1])}" defer></script>\n') + html
     if 'class="highlight' not in body_html:
         return html
     return Markup(f'<link rel="stylesheet" href="{urls.url(base_path, CODE_STYLE)}">\n') + html

@@ -457,7 +457,7 @@ def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: 
 
 
 _ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?")
-_OWN_FILES = SITE_MADE | {"style.css", "code.css", "reltime.js", "search.js", "favicon.svg", "apple-touch-icon.png",
+_OWN_FILES = SITE_MADE | {"style.css", "code.css", "embed.css", "embed.js", "reltime.js", "search.js", "favicon.svg", "apple-touch-icon.png",
                           "robots.txt", "_redirects", "redirects.nginx.conf"}
 """Files every built site has at its root (the theme's, the feeds, the rule files)."""
 _TERM_FOLDERS = ("tags", "companies", "sections", "sources")

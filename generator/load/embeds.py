@@ -1,0 +1,134 @@
+"""Video embeds: a YouTube or Vimeo video an editor pastes (the player's ``<iframe>``) or writes as an image
+(``![Title](https://www.youtube.com/watch?v=ID)``) becomes a card that links to the video's page.
+
+The page loads nothing from YouTube or Vimeo: the card is a link, and the theme's ``embed.js`` swaps it for the
+player (youtube-nocookie.com; Vimeo with ``dnt=1``) only when the reader clicks. Feeds and e-mail carry the link
+alone (``as_links``). One parse of an address (``video``) serves the iframe, the image and the Hugo import.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+from generator.core import i18n
+
+HOSTS = {"youtube": "YouTube", "vimeo": "Vimeo"}
+"""The hosts a video may come from, and their names as readers see them."""
+
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_VIMEO_ID = re.compile(r"[0-9]+")
+_VIMEO_HASH = re.compile(r"[0-9a-f]+")
+_TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+MAYBE_VIDEO = re.compile(r"youtu\.?be|vimeo\.com", re.IGNORECASE)
+"""A body that may name a video: the fast Markdown engine sends it to markdown-it-py, which makes the cards."""
+
+
+@dataclass(frozen=True)
+class Video:
+    """One video, whichever way it was written."""
+
+    host: str
+    """'youtube' or 'vimeo' (``HOSTS``)."""
+    id: str
+    """YouTube's 11-character id, or Vimeo's number."""
+    start: int = 0
+    """Where to start, in seconds (``t=``, ``start=``); 0 from the beginning."""
+    hash: str = ""
+    """An unlisted Vimeo video's ``h`` key (``vimeo.com/ID/HASH``), without which its player refuses."""
+
+    @property
+    def page(self) -> str:
+        """The video's own page: where the card goes without JavaScript, and what feeds link."""
+        if self.host == "youtube":
+            return f"https://www.youtube.com/watch?v={self.id}" + (f"&t={self.start}" if self.start else "")
+        return f"https://vimeo.com/{self.id}" + (f"/{self.hash}" if self.hash else "") + \
+            (f"#t={self.start}s" if self.start else "")
+
+
+def _seconds(value: str) -> int:
+    found = _TIME.fullmatch(value.strip())
+    if not found or not value.strip():
+        return 0
+    h, m, s = (int(part or 0) for part in found.groups())
+    return h * 3600 + m * 60 + s
+
+
+def video(address: str, player: bool = False) -> Video | str | None:
+    """The video an address names: a video page (``player`` False: watch, youtu.be, shorts, vimeo.com/ID) or a
+    player (``player`` True: youtube(-nocookie).com/embed/ID, player.vimeo.com/video/ID); a message when it names one
+    with an id that is not valid; None when it is no video address."""
+    try:
+        parts = urlsplit(address.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https"):
+        return None
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    query = parse_qs(parts.query)
+    path = parts.path.split("/")[1:]
+    start = _seconds((query.get("t") or query.get("start") or [""])[0])
+    if host in ("youtube.com", "youtube-nocookie.com", "youtu.be"):
+        if player:
+            found = path[1] if host != "youtu.be" and len(path) > 1 and path[0] == "embed" else None
+        elif host == "youtu.be":
+            found = path[0] if path else None
+        elif host == "youtube.com" and path[:1] == ["watch"]:
+            found = (query.get("v") or [""])[0]
+        elif host == "youtube.com" and path[:1] in (["shorts"], ["live"]) and len(path) > 1:
+            found = path[1]
+        else:
+            found = None
+        if found is None:
+            return None
+        if not _YOUTUBE_ID.fullmatch(found):
+            return (f"'{found}' is not a YouTube video id (11 letters, digits, '-' or '_'); copy the address again "
+                    "from the video's Share button")
+        return Video("youtube", found, start)
+    if (host == "player.vimeo.com") if player else (host == "vimeo.com"):
+        number = path[1] if player and len(path) > 1 and path[0] == "video" else path[0] if path and not player else None
+        if number is None:
+            return None
+        key = (query.get("h") or [""])[0] if player else (path[1] if len(path) > 1 else "")
+        if parts.fragment.startswith("t="):
+            start = _seconds(parts.fragment[2:])
+        if not _VIMEO_ID.fullmatch(number) or (key and not _VIMEO_HASH.fullmatch(key)):
+            return (f"'{number + ('/' + key if key else '')}' is not a Vimeo video number (digits, and for an unlisted "
+                    "video a '/' and its key); copy the address again from the video's Share button")
+        return Video("vimeo", number, start, key)
+    return None
+
+
+def card(found: Video, title: str, language: str, external_rel: str) -> str:
+    """The figure an article shows: a link to the video's page, as a 16:9 card with its title and host."""
+    name = HOSTS[found.host]
+    words = i18n.STRINGS[language]
+    text = html.escape(" ".join(title.split()) or str(words["video_untitled"]).format(host=name), quote=False)
+    rel = f' rel="{external_rel}"' if external_rel else ""
+    return (f'<figure class="embed {found.host}"><a class="embed-card" href="{html.escape(found.page)}"{rel}>'
+            f'<span class="embed-title">{text}</span> '
+            f'<span class="embed-host">{str(words["video_watch"]).format(host=name)}</span></a></figure>')
+
+
+def link_text(title: str, host: str, language: str) -> str:
+    """A video as a line of text names it: '▶ Title (YouTube)', in feeds, e-mail and a line of an article."""
+    return f"▶ {' '.join(title.split()) or str(i18n.STRINGS[language]['video_untitled']).format(host=HOSTS[host])} " \
+        f"({HOSTS[host]})"
+
+
+CARD = re.compile(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'
+                   r'<span class="embed-title">([^<]*)</span> <span class="embed-host">[^<]*</span></a></figure>')
+
+
+def as_links(body_html: str) -> str:
+    """``body_html`` with each video card a paragraph of one plain link, as feeds and e-mail carry it (no player,
+    no script: '▶ Title (YouTube)')."""
+    if '<figure class="embed ' not in body_html:
+        return body_html
+
+    def link(match: re.Match[str]) -> str:
+        host, href, title = match.groups()
+        return f"<p><a {href}>▶ {title} ({HOSTS[host]})</a></p>"
+
+    return CARD.sub(link, body_html)

@@ -1,0 +1,118 @@
+"""Video embeds: a pasted YouTube or Vimeo player, or a video page written as an image, is a card that links to the
+video and loads nothing from YouTube or Vimeo until the reader clicks; feeds and e-mail carry a plain link."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import article, build_project, make_project, write_files
+from generator.load.markdown import MarkdownOptions, render
+
+YT = "dQw4w9WgXcQ"
+CARD_EN = ('<figure class="embed youtube"><a class="embed-card" href="https://www.youtube.com/watch?v=' + YT
+           + '{start}" rel="noopener"><span class="embed-title">{title}</span> <span class="embed-host">Watch on '
+           'YouTube</span></a></figure>\n')
+
+
+@pytest.mark.parametrize(("body", "title", "start"), [
+    (f'<iframe width="560" height="315" src="https://www.youtube.com/embed/{YT}?si=Q1w" title="Keynote &amp; demo" '
+     'frameborder="0" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; '
+     'web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>\n', "Keynote &amp; demo", ""),
+    (f'<iframe src="https://www.youtube-nocookie.com/embed/{YT}?start=90" title="Keynote"></iframe>\n', "Keynote",
+     "&amp;t=90"),
+    (f"![Keynote](https://www.youtube.com/watch?v={YT}&t=1m30s)\n", "Keynote", "&amp;t=90"),
+    (f"![Keynote](https://youtu.be/{YT}?t=90)\n", "Keynote", "&amp;t=90"),
+    (f"![Keynote](https://www.youtube.com/shorts/{YT})\n", "Keynote", ""),
+    (f"![Keynote][v]\n\n[v]: https://m.youtube.com/watch?v={YT}\n", "Keynote", ""),
+])
+def test_every_way_of_writing_a_youtube_video_gives_the_same_card(body: str, title: str, start: str) -> None:
+    assert render(body, MarkdownOptions(language="en")).html == CARD_EN.format(title=title, start=start)
+
+
+def test_a_vimeo_video_is_a_card_that_keeps_an_unlisted_videos_key_and_its_start() -> None:
+    pasted = ('<div style="padding:56.25% 0 0 0;position:relative;"><iframe src="https://player.vimeo.com/video/76979871'
+              '?h=8272103f6e&amp;badge=0" style="position:absolute;top:0" title="Wawancara"></iframe></div>\n')
+    rendered = render(pasted)
+    assert rendered.html == (
+        '<div><figure class="embed vimeo"><a class="embed-card" href="https://vimeo.com/76979871/8272103f6e" '
+        'rel="noopener"><span class="embed-title">Wawancara</span> <span class="embed-host">Tonton di Vimeo</span></a>'
+        "</figure></div>\n")
+    assert rendered.dropped == () and rendered.videos == ()
+    assert render("![Wawancara](https://vimeo.com/76979871#t=1m5s)\n").html == (
+        '<figure class="embed vimeo"><a class="embed-card" href="https://vimeo.com/76979871#t=65s" rel="noopener">'
+        '<span class="embed-title">Wawancara</span> <span class="embed-host">Tonton di Vimeo</span></a></figure>\n')
+
+
+def test_a_video_in_a_line_of_text_is_a_link_and_one_without_a_title_is_named_by_its_host() -> None:
+    assert render(f"Lihat ![Keynote](https://youtu.be/{YT}) dulu.\n").html == (
+        f'<p>Lihat <a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ Keynote (YouTube)</a> dulu.</p>\n')
+    assert '<span class="embed-title">Video YouTube</span>' in render(f"![](https://youtu.be/{YT})\n").html
+
+
+def test_two_videos_in_a_row_are_two_cards() -> None:
+    """The second of two videos, the first written as an image, was skipped and removed as an iframe."""
+    html = render(f"![Keynote](https://youtu.be/{YT})\n\n![Demo](https://youtu.be/{YT})\n\n"
+                  '<iframe src="https://player.vimeo.com/video/76979871" title="Wawancara"></iframe>\n').html
+    assert [title for title in ("Keynote", "Demo", "Wawancara") if f'"embed-title">{title}<' in html] == [
+        "Keynote", "Demo", "Wawancara"]
+
+
+def test_a_card_among_other_raw_html_is_kept_by_the_sanitiser_byte_for_byte() -> None:
+    body = f"![Keynote](https://youtu.be/{YT})\n\nTeks <span class=\"x\">lain</span>.\n"
+    assert render(body, MarkdownOptions(language="en")).html.startswith(CARD_EN.format(title="Keynote", start=""))
+
+
+def test_a_page_without_a_video_renders_as_before() -> None:
+    text = "Tonton [videonya](https://www.youtube.com/watch?v=dQw4w9WgXcQ) dan ![foto](/images/a.jpg).\n"
+    assert render(text).html == ('<p>Tonton <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener">'
+                                 'videonya</a> dan <img src="/images/a.jpg" alt="foto" loading="lazy" '
+                                 'decoding="async">.</p>\n')
+
+
+def test_a_bad_video_id_is_a_warning_at_its_line_and_other_iframes_are_removed_as_before(tmp_path: Path) -> None:
+    body = ("Satu.\n\n![Keynote](https://www.youtube.com/watch?v=abc)\n\n"
+            '<iframe src="https://player.vimeo.com/video/abc"></iframe>\n\n'
+            '<iframe src="https://maps.example/peta"></iframe>\n')
+    make_project(tmp_path, {"a.md": article(body=body)})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/a.md:7: warning: video https://www.youtube.com/watch?v=abc: 'abc' is not a YouTube video id (11 "
+        "letters, digits, '-' or '_'); copy the address again from the video's Share button",
+        "content/a.md:9: warning: <iframe> removed with everything inside: a digest's pages and feeds keep no "
+        "embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
+        "content/a.md:9: warning: video https://player.vimeo.com/video/abc: 'abc' is not a Vimeo video number "
+        "(digits, and for an unlisted video a '/' and its key); copy the address again from the video's Share button"]
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert "iframe" not in page and "maps.example" not in page and "embed.js" not in page
+    assert '<a href="https://www.youtube.com/watch?v=abc" rel="noopener">Keynote</a>' in page
+
+
+FEEDS_FULL = "title: Test Digest\nbase_url: https://example.org/\nlanguage: en\n"
+
+
+def test_the_article_page_links_the_card_files_and_feeds_and_email_carry_a_plain_link(tmp_path: Path) -> None:
+    body = f"Intro.\n\n![Keynote & demo](https://youtu.be/{YT}?t=90)\n"
+    make_project(tmp_path, {"a.md": article(body=body), "b.md": article(title="Lain", body="Tanpa video.\n")},
+                 config=FEEDS_FULL)
+    write_files(tmp_path, {"content/weekly/2025-W24.md": f"---\ntitle: Catatan\n---\n![Keynote](https://youtu.be/{YT})\n"})
+    files = build_project(tmp_path).output.files
+    page = files["2025/06/a/index.html"].decode()
+    assert '<div class="body">\n<link rel="stylesheet" href="/embed.css">\n<script src="/embed.js" defer></script>\n' \
+        in page and CARD_EN.format(title="Keynote &amp; demo", start="&amp;t=90") in page
+    assert "embed" not in files["2025/06/b/index.html"].decode() and "youtube" not in page.split("<main")[0]
+    assert "embed.js" in files and "embed.css" in files
+    link = f'<p><a href="https://www.youtube.com/watch?v={YT}&amp;t=90">▶ Keynote &amp; demo (YouTube)</a></p>'
+    item = json.loads(files["feed.json"])["items"]
+    assert [link in i["content_html"] for i in item] == [True, False] or [link in i["content_html"] for i in item] \
+        == [False, True]
+    rss = files["feed.xml"].decode()
+    assert "<iframe" not in rss and "embed-card" not in rss and link in rss
+    email = lxml.html.document_fromstring(files["weekly/2025-W24/email.html"])
+    assert [(a.get("href"), a.text_content()) for a in email.xpath("//div[@class='note']//a")] == [
+        (f"https://www.youtube.com/watch?v={YT}", "▶ Keynote (YouTube)")]
+    assert "embed-card" not in files["weekly/2025-W24/email.html"].decode()
+    assert f"▶ Keynote (YouTube) (https://www.youtube.com/watch?v={YT})" in files["weekly/2025-W24/email.txt"].decode()
+
