@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 from conftest import article, build_project, make_project, write_files
+from generator.commands.cli import main
 from generator.load.markdown import MarkdownOptions, render
 
 YT = "dQw4w9WgXcQ"
@@ -116,3 +117,17 @@ def test_the_article_page_links_the_card_files_and_feeds_and_email_carry_a_plain
     assert "embed-card" not in files["weekly/2025-W24/email.html"].decode()
     assert f"▶ Keynote (YouTube) (https://www.youtube.com/watch?v={YT})" in files["weekly/2025-W24/email.txt"].decode()
 
+
+def test_hugo_video_shortcodes_become_the_image_of_the_videos_page(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    body = (f"{{{{< youtube {YT} >}}}}\n\n{{{{< youtube id=\"{YT}\" title=\"Keynote [2025]\" start=\"90\" >}}}}\n\n"
+            "{{< vimeo 76979871 >}}\n")
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n',
+                                   "content/posts/a.md": f"---\ntitle: A\ndate: 2024-02-01\n---\n{body}"})
+    assert main(["import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q"]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "new/content/2024/02/a.md").read_text().endswith(
+        f"![Video YouTube](https://www.youtube.com/watch?v={YT})\n\n"
+        f"![Keynote \\[2025\\]](https://www.youtube.com/watch?v={YT}&t=90)\n\n"
+        "![Video Vimeo](https://vimeo.com/76979871)\n")
+    assert "shortcodes" not in (tmp_path / "new/import-report.txt").read_text()

@@ -96,10 +96,6 @@ Not converted (1):
 Dates normalised (1):
   content/posts/yaml-post.md: 2025-6-13 → 2025-06-13
 
-To check by hand (1):
-  content/posts/draft-post.md: has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref \
-to a page that was not imported; edit them by hand
-
 Front-matter fields with no news-digest field, left out (1):
   weight: 1 file
 

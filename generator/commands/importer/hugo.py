@@ -21,6 +21,7 @@ from typing import Any, Callable
 from urllib.parse import unquote_plus
 
 from generator.core.errors import RefusalError, counted, quoted
+from generator.load.embeds import HOSTS, Video, video
 from generator.load.frontmatter import YamlError, load_yaml
 from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text,
                                                 digest_fields, parse_date, read_text, rel_to, symlinks, walk)
@@ -45,6 +46,9 @@ _REF = re.compile(rf"\{{\{{[<%]\s*(?:rel)?ref\s+(?:({_VALUE})|((?:\w+\s*=\s*{_VA
 """Hugo's ``ref`` and ``relref``: a path (group 1, with its '#part'), or named parameters (group 2: ``path="a.md"``,
 ``lang="en"``, in any order; ``_ref_of``)."""
 _NAMED = re.compile(rf"(\w+)\s*=\s*({_VALUE})")
+_VIDEO = re.compile(rf"\{{\{{<\s*(youtube|vimeo)\s+(?:({_VALUE})|((?:\w+\s*=\s*{_VALUE}\s*)+?))\s*>\}}\}}")
+"""Hugo's ``youtube`` and ``vimeo`` shortcodes: the id (group 2), or named parameters (group 3: ``id=``, ``title=``,
+``start=``); written as the image of the video's page, which digest shows as a video card (``_video``)."""
 
 
 def _ref_of(match: re.Match[str]) -> tuple[str, str, str]:
@@ -845,9 +849,24 @@ def _resolver(find: RefFinder) -> Rewrite:
             target = find(post.rel, path, language)[0] if path else ""
             return urls[target] + part if target in urls else match.group(0)
 
-        return _REF.sub(ref, post.body)
+        return _VIDEO.sub(_video, _REF.sub(ref, post.body))
 
     return rewrite
+
+
+def _video(match: re.Match[str]) -> str:
+    """``{{< youtube ID >}}`` → ``![Title](https://www.youtube.com/watch?v=ID)``: a video card on the new site
+    (README "Video embeds"); its title when the shortcode gives one, else 'Video YouTube'."""
+    host = match.group(1)
+    named = {"id": match.group(2)} if match.group(3) is None else \
+        {key.lower(): value for key, value in _NAMED.findall(match.group(3))}
+    found = video(("https://www.youtube.com/watch?v=" if host == "youtube" else "https://vimeo.com/")
+                  + named.get("id", "").strip("\"`") + (f"&t={named['start'].strip(chr(34) + '`')}"
+                                                         if host == "youtube" and "start" in named else ""))
+    if not isinstance(found, Video):
+        return match.group(0)  # no id, or not one: left as text, and the report says so
+    title = named.get("title", "").strip("\"`") or f"Video {HOSTS[host]}"
+    return f"![{title.replace('[', chr(92) + '[').replace(']', chr(92) + ']')}]({found.page})"
 
 
 def _as_written(address: str) -> str:
