@@ -693,6 +693,10 @@ def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_i
                 assert box and abs(box["width"] / box["height"] - 16 / 9) < 0.02, box
                 if not javascript:
                     continue
+                page.add_script_tag(path=str(AXE))
+                assert page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                     ".map(v => `${v.id}: ${v.nodes[0].target.join(' ')}`)") == []
+                assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
                 card.focus()
                 page.keyboard.press("Enter")
                 player = page.locator("figure.embed iframe").first

@@ -61,6 +61,17 @@ def test_two_videos_in_a_row_are_two_cards() -> None:
         "Keynote", "Demo", "Wawancara"]
 
 
+def test_vimeos_script_goes_with_its_player_and_a_video_image_in_a_link_stays_an_image() -> None:
+    """Vimeo's embed code ends with <script src=".../player.js">: it was a warning for a script the card does not
+    need. A video's image inside a link, made a link, would have been a link in a link."""
+    rendered = render('<div style="padding:56.25% 0 0 0"><iframe src="https://player.vimeo.com/video/76979871" '
+                      'title="W"></iframe></div><script src="https://player.vimeo.com/api/player.js"></script>\n')
+    assert rendered.dropped == () and "script" not in rendered.html and 'class="embed vimeo"' in rendered.html
+    assert render(f"[![Keynote](https://youtu.be/{YT})](/2025/06/a/)\n").html == (
+        f'<p><a href="/2025/06/a/"><img src="https://youtu.be/{YT}" alt="Keynote" loading="lazy" decoding="async">'
+        "</a></p>\n")
+
+
 def test_a_card_among_other_raw_html_is_kept_by_the_sanitiser_byte_for_byte() -> None:
     body = f"![Keynote](https://youtu.be/{YT})\n\nTeks <span class=\"x\">lain</span>.\n"
     assert render(body, MarkdownOptions(language="en")).html.startswith(CARD_EN.format(title="Keynote", start=""))

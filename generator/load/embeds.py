@@ -21,8 +21,10 @@ _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _VIMEO_ID = re.compile(r"[0-9]+")
 _VIMEO_HASH = re.compile(r"[0-9a-f]+")
 _TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
-MAYBE_VIDEO = re.compile(r"youtu\.?be|vimeo\.com", re.IGNORECASE)
-"""A body that may name a video: the fast Markdown engine sends it to markdown-it-py, which makes the cards."""
+VIDEO_ADDRESS = re.compile(r"https?://(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com)(?=[/?#:])",
+                           re.IGNORECASE)
+"""An address on YouTube or Vimeo: a body that links or shows one as an image goes to markdown-it-py
+(``markdown_fast``), whose tokens the cards are made from."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.embeds import CARD, MAYBE_VIDEO, Video, card, link_text, video
+from generator.load.embeds import CARD, Video, card, link_text, video
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
@@ -304,6 +304,21 @@ _IFRAME = re.compile(r"""<iframe\b((?:[^>"']|"[^"]*"|'[^']*')*)>(?:.*?</iframe\s
 _IFRAME_ATTRIBUTE = re.compile(r"""[\s/](src|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
+_VIMEO_SCRIPT = re.compile(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
+                           re.IGNORECASE)
+
+
+def _in_links(children: Sequence[Token]) -> set[int]:
+    """The ``id`` of each child token inside a Markdown link."""
+    depth, inside = 0, set()
+    for child in children:
+        depth += child.type == "link_open"
+        depth -= child.type == "link_close"
+        if depth:
+            inside.add(id(child))
+    return inside
+
+
 def _videos(tokens: list[Token], env: EnvType) -> None:
     """Each YouTube or Vimeo player pasted as an ``<iframe>`` block, and each image whose address is a video's page,
     made a card (``embeds.card``; an image in a line of text: a link, '▶ Title (YouTube)'); a video address with an id
@@ -329,6 +344,8 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     return match.group()
                 return card(what, found.get("title", ""), options.language, options.external_rel)
             content = _IFRAME.sub(made, token.content)
+            if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
+                content = _VIMEO_SCRIPT.sub("", content)
             if content != token.content:
                 token.content = content
                 token.meta["video"] = not _IFRAME.sub("", CARD.sub("", content)).strip()
@@ -336,9 +353,10 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
             pictures = [c for c in token.children if c.type == "image"]
             alone = len(pictures) == 1 and all(c is pictures[0] or (c.type in ("softbreak", "text") and
                                                                     not c.content.strip()) for c in token.children)
+            linked = _in_links(token.children)
             for child in pictures:
                 what = video(str(child.attrs.get("src", "")))
-                if what is None:
+                if what is None or id(child) in linked:  # an image in a link stays one: no link in a link
                     continue
                 title = _plain(child.children)
                 if isinstance(what, str):
@@ -364,7 +382,7 @@ def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
-    if MAYBE_VIDEO.search(state.src):
+    if "youtu" in state.src or "vimeo" in state.src:
         _videos(tokens, state.env)
     if "</" in state.src and _PLAYER_CLOSE.search(state.src):
         _whole_players(tokens, state.env)
@@ -1294,8 +1312,7 @@ def render(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc: bool | No
     def heading(written: int, text: str) -> tuple[int, str]:
         return _outline_level(stack, written), _unique_id(text, used)
 
-    fast = None if "![" in text and MAYBE_VIDEO.search(text) else \
-        markdown_fast.render(text, heading, _label(options, lang, "anchor"), _highlight, options.external_rel)
+    fast = markdown_fast.render(text, heading, _label(options, lang, "anchor"), _highlight, options.external_rel)
     if fast is None:
         return render_reference(text, options, toc, lang)
     body, headings = fast

@@ -27,6 +27,7 @@ from itertools import accumulate
 import markdown_it_pyrs
 
 from generator.core.wrap import collapse, visible
+from generator.load.embeds import VIDEO_ADDRESS
 from generator.load.markdown_speed import HOSTNAME_MAX_LEN
 from generator.load.sanitize import is_external
 
@@ -151,8 +152,9 @@ def _gate(text: str) -> bool | None:
     if "]:" in text:
         for found in _REFERENCE.finditer(text):
             url = found.group(1)
-            if not _PLAIN_DESTINATION.fullmatch(html.unescape(url) if "&" in url else url):
-                return None  # a definition nobody links to never shows its href, so check it here ('&#58;' too)
+            if not _PLAIN_DESTINATION.fullmatch(html.unescape(url) if "&" in url else url) or VIDEO_ADDRESS.match(url):
+                return None  # a definition nobody links to never shows its href, so check it here ('&#58;' too); a
+                # video's, which an image may show as a card (``embeds``)
     if "<" in text and _ANGLE_DESTINATION.search(text):
         return None  # markdown-it-pyrs takes '[a](<>"t")', a title with no space before it
     if ("--" in text and _PUNYCODE.search(text)) or ("\\\n" in text and _REFERENCE.search(text)):
@@ -160,8 +162,8 @@ def _gate(text: str) -> bool | None:
     for found in _SCHEME.finditer(text):
         start = found.start(found.lastgroup or 0)
         if text[start - 2:start] == "](":
-            if _DESTINATION.match(text, start) is None:
-                return None  # the href is checked after rendering
+            if _DESTINATION.match(text, start) is None or VIDEO_ADDRESS.match(text, start):
+                return None  # the href is checked after rendering; a video's, as an image a card (``embeds``)
         elif text[start - 1:start] == "<":
             if _AUTOLINK.match(text, start) is None:
                 return None
