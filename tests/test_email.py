@@ -706,6 +706,30 @@ def test_thai_marks_take_no_column_in_the_text_email(tmp_path: Path) -> None:
     assert f"\n  13 Juni 2025\n  {six}\n  {six}\n  {THAI_WORD} {THAI_WORD}\n" in text, text
 
 
+THAI_PHRASE = "บริษัทเทคโนโลยีรายใหญ่ของประเทศไทยประกาศความร่วมมือกับผู้ให้บริการคลาวด์ระดับโลกเพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย"
+"""A Thai phrase of 110 characters, 93 columns: Thai writes a sentence's words without spaces between them."""
+
+
+def test_a_thai_phrase_wider_than_a_line_is_cut_to_fill_it_in_the_text_email(tmp_path: Path) -> None:
+    """A reader's report: a Thai phrase, which has no space to break at, ran 93 columns wide in email.txt's note,
+    headline and summary, where every other line keeps to 70 (68 and its indent). It fills its line and goes on on
+    the next at a syllable's proven end ('ระดับ|โลก', before the vowel 'โ' written before its consonant), never
+    inside a letter and its marks."""
+    make_project(tmp_path, {"a.md": article(title=THAI_PHRASE + " ข่าว", summary="ข่าว " + THAI_PHRASE)})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": f"ข่าว {THAI_PHRASE} สำหรับธุรกิจ\n"})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    assert ("\n\nข่าว บริษัทเทคโนโลยีรายใหญ่ของประเทศไทยประกาศความร่วมมือกับผู้ให้บริการคลาวด์ระดับ\n"
+            "โลกเพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย สำหรับธุรกิจ\n\n") in text, text
+    assert ("\n* บริษัทเทคโนโลยีรายใหญ่ของประเทศไทยประกาศความร่วมมือกับผู้ให้บริการคลาวด์ระดับโลก\n"
+            "  เพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย ข่าว\n  https://") in text, text
+    assert ("\n  ข่าว บริษัทเทคโนโลยีรายใหญ่ของประเทศไทยประกาศความร่วมมือกับผู้ให้บริการคลาวด์ระดับ\n"
+            "  โลกเพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย\n") in text, text
+    from generator.core.wrap import columns, wrap
+    assert all(columns(line) <= 70 for line in text.splitlines() if "https://" not in line), text
+    # no syllable's end is proven in 'ก' * 80: cut between two clusters, a letter keeping its tone mark
+    assert wrap("ก่" * 80, 70) == ["ก่" * 70, "ก่" * 10]
+
+
 def test_a_notes_table_keeps_its_rows_together_in_the_text_email(tmp_path: Path) -> None:
     """A reader's report: email.txt put a blank line between a note's table rows, so a table read as one short
     paragraph per row; its rows are on consecutive lines, a blank line before and after the table."""

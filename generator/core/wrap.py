@@ -146,19 +146,81 @@ def _pieces(word: str, break_on_hyphens: bool) -> list[str]:
     return pieces
 
 
+_THAI_LEADING = frozenset("เแโใไ")
+"""Thai vowels written before the consonant they are said after: a cut after one leaves it without its syllable."""
+_THAI_FOLLOWING = frozenset("ะาำๅๆฯ")
+"""Thai vowels and signs that end the syllable before them (the repetition mark 'ๆ', the abbreviation 'ฯ'): a cut
+before one leaves the syllable without it."""
+_THAI_ENDING = frozenset("ะำๆฯ")
+"""Thai vowels and signs after which a syllable never goes on; not 'า', which a final consonant may follow ('การ')."""
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+"""A Thai letter, vowel or sign (not a digit): between two of them, only the rules above prove a syllable's end."""
+
+
+def cut_point(text: str, at: int, shortest: int = 0) -> int:
+    """The last place at or before ``at`` where ``text`` may be cut: never inside what a reader sees as one
+    character (``clusters``: a letter and its marks, Thai's vowels above and below and its tone marks, an emoji), nor
+    after a Thai vowel written before its consonant ('เ' of 'เพื่อน'), nor before one that ends a syllable ('า').
+    Cut at 200 characters, 'ประเทศเพื่อน' lost its tone mark and read 'ประเทศเพื…'; it reads 'ประเทศ…'.
+
+    Between two Thai letters, only a place a rule proves a syllable's end is taken (``thai_syllables_end``): the
+    consonants of 'ใหม่' or 'ไทย' stand alike at a syllable's end and inside one ('รุ่นให…'), so the cut goes back
+    to the last proven place after ``shortest``, a shorter summary rather than a wrong word."""
+    ends, end = [], 0
+    for cluster in clusters(text[:at + 32]):  # a cluster longer than 32 characters is none a reader sees
+        end += len(cluster)
+        if end > at:
+            break
+        ends.append(end)
+    whole = [n for n in ends if text[n - 1] not in _THAI_LEADING and text[n:n + 1] not in _THAI_FOLLOWING]
+    proven = next((n for n in reversed(whole) if n > shortest and thai_syllables_end(text, n)), 0)
+    return proven or (whole[-1] if whole else ends[-1] if ends else at)
+
+
+def thai_syllables_end(text: str, at: int) -> bool:
+    """Whether a syllable surely ends at ``at``: it is not between two Thai letters, or the next begins with a vowel
+    written before its consonant ('เ', 'แ', 'โ', 'ใ', 'ไ'), or the last ends with 'ะ', 'ำ', 'ๆ' or 'ฯ'."""
+    before, after = text[at - 1:at], text[at:at + 1]
+    return (not (_THAI_LETTER.match(before) and _THAI_LETTER.match(after)) or after in _THAI_LEADING
+            or before in _THAI_ENDING)
+
+
+def _thai_cut(piece: str, room: int) -> int:
+    """Where a Thai ``piece`` wider than a line is cut to fill ``room`` columns: at a syllable's proven end in the
+    room's second half (``cut_point``), else between two clusters; 0 if not one cluster fits."""
+    at, used = 0, 0
+    for cluster in clusters(piece):
+        used += _cluster_columns(cluster)
+        if used > room:
+            break
+        at += len(cluster)
+    return cut_point(piece, at, at // 2) if at else 0
+
+
 def wrap(text: str, width: int, first: str = "", rest: str = "", break_long_words: bool = False,
          break_on_hyphens: bool = False) -> list[str]:
     """The lines of ``text``, each at most ``width`` columns with its prefix (``first`` on the first line, ``rest``
     on the others), filled with as many pieces as fit; the spaces where a line breaks are dropped. A word wider
-    than a line (an address) stands alone on its line, or with ``break_long_words`` is cut to fill it. ``[]`` for
-    text of spaces alone."""
+    than a line (an address) stands alone on its line, or with ``break_long_words`` is cut to fill it; one with Thai
+    letters, which puts no spaces between words, is cut to fill it always (``_thai_cut``). ``[]`` for text of spaces
+    alone."""
     lines: list[str] = []
-    line, used, empty = first, columns(first), True
+    line, used, empty, room = first, columns(first), True, width - columns(rest)
     for space, word in re.findall(r"(\s*)(\S+)", text):
         for n, piece in enumerate(_pieces(word, break_on_hyphens)):
             gap = space if n == 0 and not empty else ""
             wide = columns(piece)
-            if not empty and used + columns(gap) + wide > width:
+            if wide > room and _THAI_LETTER.search(piece):
+                # Thai has no space between words: a phrase wider than a line fills it and goes on at a syllable's
+                # end, or between two clusters (it ran 90 columns wide in the text e-mail)
+                while piece and used + columns(gap) + wide > width:
+                    cut = _thai_cut(piece, width - used - columns(gap)) or (len(clusters(piece)[0]) if empty else 0)
+                    lines.append(line + gap + piece[:cut] if cut else line)
+                    line, used, empty, gap, piece = rest, columns(rest), True, "", piece[cut:]
+                    wide = columns(piece)
+                if not piece:
+                    continue
+            elif not empty and used + columns(gap) + wide > width:
                 lines.append(line)
                 line, used, empty, gap = rest, columns(rest), True, ""
             while break_long_words and used + wide > width and len(parts := clusters(piece)) > 1:

@@ -42,7 +42,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.i18n import language_tag, long_date, tag_hint
-from generator.core.wrap import clusters, collapse, visible
+from generator.core.wrap import collapse, cut_point, visible
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.sanitize import TEXT_TAGS
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, quoted_redirect, unusable_fix
@@ -1002,15 +1002,6 @@ Hangul has spaces, so it is not here)."""
 _LAST_CJK = re.compile(_CJK.pattern + "(?!.*" + _CJK.pattern + ")", re.DOTALL)
 _THAI = re.compile("[\u0e01-\u0e5b]")
 """Thai, which writes a sentence's words without spaces between them: its spaces end phrases and sentences."""
-_THAI_LEADING = frozenset("เแโใไ")
-"""Thai vowels written before the consonant they are said after: a cut after one leaves it without its syllable."""
-_THAI_FOLLOWING = frozenset("ะาำๅๆฯ")
-"""Thai vowels and signs that end the syllable before them (the repetition mark 'ๆ', the abbreviation 'ฯ'): a cut
-before one leaves the syllable without it."""
-_THAI_ENDING = frozenset("ะำๆฯ")
-"""Thai vowels and signs after which a syllable never goes on; not 'า', which a final consonant may follow ('การ')."""
-_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
-"""A Thai letter, vowel or sign (not a digit): between two of them, only the rules above prove a syllable's end."""
 _SENTENCE_END = re.compile("[。！？](?!.*[。！？])", re.DOTALL)
 _FIRST_PARAGRAPH = re.compile(r"<(?:p>(.*?)</p>|(video|audio|picture|object)\b.*?</\2>)", re.DOTALL)
 """A paragraph (its text in group 1), or a player with all it holds: a paragraph inside one (its fallback text,
@@ -1338,34 +1329,6 @@ def cjk_cut(text: str) -> str:
     if text[SUMMARY_CHARS].isalnum() and not _CJK.match(text, SUMMARY_CHARS) and (last := _LAST_CJK.search(window)):
         return window[:last.end()]
     return window[:cut_point(text, SUMMARY_CHARS)]
-
-
-def cut_point(text: str, at: int) -> int:
-    """The last place at or before ``at`` where ``text`` may be cut: never inside what a reader sees as one
-    character (``clusters``: a letter and its marks, Thai's vowels above and below and its tone marks, an emoji), nor
-    after a Thai vowel written before its consonant ('เ' of 'เพื่อน'), nor before one that ends a syllable ('า').
-    Cut at 200 characters, 'ประเทศเพื่อน' lost its tone mark and read 'ประเทศเพื…'; it reads 'ประเทศ…'.
-
-    Between two Thai letters, only a place a rule proves a syllable's end is taken (``thai_syllables_end``): the
-    consonants of 'ใหม่' or 'ไทย' stand alike at a syllable's end and inside one ('รุ่นให…'), so the cut goes back
-    to the last proven place, a shorter summary rather than a wrong word."""
-    ends, end = [], 0
-    for cluster in clusters(text[:at + 32]):  # a cluster longer than 32 characters is none a reader sees
-        end += len(cluster)
-        if end > at:
-            break
-        ends.append(end)
-    whole = [n for n in ends if text[n - 1] not in _THAI_LEADING and text[n:n + 1] not in _THAI_FOLLOWING]
-    proven = next((n for n in reversed(whole) if thai_syllables_end(text, n)), 0)
-    return proven or (whole[-1] if whole else ends[-1] if ends else at)
-
-
-def thai_syllables_end(text: str, at: int) -> bool:
-    """Whether a syllable surely ends at ``at``: it is not between two Thai letters, or the next begins with a vowel
-    written before its consonant ('เ', 'แ', 'โ', 'ใ', 'ไ'), or the last ends with 'ะ', 'ำ', 'ๆ' or 'ฯ'."""
-    before, after = text[at - 1:at], text[at:at + 1]
-    return (not (_THAI_LETTER.match(before) and _THAI_LETTER.match(after)) or after in _THAI_LEADING
-            or before in _THAI_ENDING)
 
 
 _LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
