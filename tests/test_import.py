@@ -2206,8 +2206,35 @@ def test_code_the_old_site_showed_as_written_stays_so(tmp_path: Path, capsys: py
     assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert (tmp_path / "new/content/2024/01/b.md").read_text().split("---\n\n", 1)[1] == (
         "Press the ` key.\n\nRead [a](/2024/01/a/).\n\nRun `ls` and [again](/2024/01/a/).\n\n"
-        "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B](/2024/01/a/)\n\n{% highlight markdown %}\n"
-        "[h](/2024/01/01/a.html)\n{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n")
+        "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B](/2024/01/a/)\n\n```markdown\n"
+        "[h](/2024/01/01/a.html)\n```\n\n<pre>[p](/2024/01/01/a.html)</pre>\n")
+
+
+def test_jekyll_highlight_blocks_become_fenced_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tester's report: Jekyll's {% highlight ruby %}…{% endhighlight %} was left as Liquid in the Markdown, so
+    the new site showed the tags as text around unhighlighted lines. Each block whose tags stand on their own lines
+    is a fenced block in its language (a fence longer than any run of backticks in the code); its options
+    ('linenos'), which news-digest has no use for, are dropped and said at the tag's line; what {% raw %} holds
+    stays as written."""
+    write_files(tmp_path / "src", {
+        "_config.yml": "title: T\n",
+        "_posts/2024-01-02-b.md": "---\ntitle: B\n---\n\nContoh:\n\n{% highlight ruby linenos %}\ndef halo\n"
+                                  "  puts 1\nend\n{% endhighlight %}\n\n  {%- highlight python -%}\nprint('```')\n"
+                                  "  {%- endhighlight -%}\n\n{% raw %}{% highlight js %}\nx\n{% endhighlight %}"
+                                  "{% endraw %}\n",
+        "about.md": "---\ntitle: Tentang\n---\n{% highlight sh mark_lines=\"1\" %}\nls\n{% endhighlight %}\n"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert (tmp_path / "new/content/2024/01/b.md").read_text().split("---\n\n", 1)[1] == (
+        "Contoh:\n\n```ruby\ndef halo\n  puts 1\nend\n```\n\n  ````python\nprint('```')\n  ````\n\n"
+        "{% raw %}{% highlight js %}\nx\n{% endhighlight %}{% endraw %}\n")
+    assert (tmp_path / "new/content/pages/about.md").read_text().endswith("---\n\n```sh\nls\n```\n")
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert ("  _posts/2024-01-02-b.md:7: {% highlight ruby linenos %} is a fenced code block now, without its "
+            "'linenos' (news-digest shows no line numbers and marks no lines); check the code reads as meant\n"
+            in report), report
+    assert "  about.md:4: {% highlight sh mark_lines=\"1\" %} is a fenced code block now, without its 'mark_lines=" in report
+    html = build(load_config(tmp_path / "new/config.yaml"), BuildOptions()).output.files["2024/01/b/index.html"]
+    assert b'<code class="language-ruby">' in html and b"highlight" not in html.split(b"<pre")[0].split(b"Contoh")[-1]
 
 
 def test_a_category_page_redirect_never_hides_an_imported_page(tmp_path: Path,

@@ -672,6 +672,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
         if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # what it resolved is gone by now
             notes.append(Note(post.rel, scan.left[1]))
+        notes += [Note(post.rel, message) for message in post.said]
         notes += [] if post.draft else [Note(post.rel, f"links to {url}, the new address of {drafts[url]}, which is a "
                                                        "draft: the link is broken until that article is published "
                                                        "(digest check says so); publish it (remove draft: true) or "

@@ -79,6 +79,9 @@ class Post:
     """Dated after the import, so the old site had not published it yet (Hugo publishes a post dated ahead only with
     --buildFuture, or when its publishDate has come): it had no address and was on no list. news-digest holds it
     until its date too."""
+    said: tuple[str, ...] = ()
+    """What the reader changed in its body that the editor should check, each 'line N: ...' (N the file's line): a
+    report line apiece (Jekyll's ``{% highlight ruby linenos %}``, whose line numbers the fenced block drops)."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""

@@ -31,6 +31,11 @@ _LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
 _RAW = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})", re.DOTALL)
 """A ``{% raw %}`` block, whole (kept by ``split``)."""
+_HIGHLIGHT = re.compile(r"^([ \t]*)\{%-?[ \t]*highlight[ \t]+([a-zA-Z0-9.+#_-]+)[ \t]*([^%\n]*?)[ \t]*-?%\}"
+                        r"((?:(?!\{%-?[ \t]*endhighlight).)*?)"
+                        r"\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.DOTALL | re.MULTILINE)
+"""A ``{% highlight lang [options] %}`` block whose tags begin and end their lines: its indent, language, options
+('linenos', 'mark_lines="2"') and code."""
 
 
 def _settings(root: Path) -> Meta:
@@ -149,11 +154,40 @@ def _expand(permalink: str, when: datetime | None, slug: str, categories: tuple[
     return "" if re.search(r":[a-z_]", filled) else re.sub(r"/{2,}", "/", filled)
 
 
-def _read(path: Path, rel: str) -> tuple[Meta, str] | Note:
+def _read(path: Path, rel: str) -> tuple[Meta, str, tuple[str, ...]] | Note:
+    """The front matter and the body, its ``{% highlight %}`` blocks fenced (``_fenced``), with what to say of them."""
     try:
-        return read_front_matter(read_text(path))
+        text = read_text(path)
+        meta, body = read_front_matter(text)
     except ReadError as e:
         return not_converted(rel, e)
+    return (meta, *_fenced(body, text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1))
+
+
+def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...]]:
+    """``body`` with each ``{% highlight ruby %}…{% endhighlight %}`` (tags on their own lines) as a fenced code
+    block in that language, which news-digest highlights the same; what ``{% raw %}`` holds stays as written. A
+    block's options (``linenos``, ``mark_lines``) are dropped, each block that had some a message ('line N: ...',
+    ``first`` the body's first line in the file). Left as Liquid, the tags were the article's text."""
+    said: list[str] = []
+    parts = _RAW.split(body)
+
+    def fence(match: re.Match[str], at: int) -> str:
+        indent, lang, options, code = match.groups()
+        code = re.sub(r"\A(?:[ \t]*\n)+|\s+\Z", "", code)  # the blank lines around it, as Jekyll drops them
+        ticks = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", code))])
+        if options:
+            line = first + body.count("\n", 0, at + match.start())
+            said.append(f"line {line}: {{% highlight {lang} {options} %}} is a fenced code block now, without its "
+                        f"'{options}' (news-digest shows no line numbers and marks no lines); check the code reads "
+                        "as meant")
+        return f"{indent}{ticks}{lang}\n{code}\n{indent}{ticks}"
+
+    out, at = [], 0
+    for i, part in enumerate(parts):
+        out.append(part if i % 2 else _HIGHLIGHT.sub(lambda m, at=at: fence(m, at), part))
+        at += len(part)
+    return "".join(out), tuple(said)
 
 
 def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None,
@@ -166,7 +200,7 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
     read = _read(path, rel)
     if isinstance(read, Note):
         return read
-    meta, body = read
+    meta, body, said = read
     typed = as_text(meta.get("date")) or (name.group(1) if name else "")
     if not typed:
         return Note(rel, "is a draft without a 'date:'; add one and import again")
@@ -191,7 +225,7 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
                 summary=as_text(meta.get("excerpt") or meta.get("description")), **own,
                 tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("author"))), draft=draft or _unpublished(meta),
-                translation=_translation(meta, default),
+                translation=_translation(meta, default), said=said,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])))
 
 
@@ -208,7 +242,7 @@ def _page(path: Path, rel: str, style: str, default: str = "") -> Post | Note | 
     read = _read(path, rel)
     if isinstance(read, Note):
         return read
-    meta, body = read
+    meta, body, said = read
     folder, stem = posixpath.split(posixpath.splitext(rel)[0])
     slug = as_text(meta.get("slug")) or (posixpath.basename(folder) if stem == "index" and folder else stem)
     permalink = as_text(meta.get("permalink"))
@@ -221,7 +255,7 @@ def _page(path: Path, rel: str, style: str, default: str = "") -> Post | Note | 
         return Note(rel, "has no 'title' in its front matter; add one and import again")
     return Post(rel=rel, kind="page", slug=slug, old_urls=(old_url,), title=title, body=body,
                 summary=as_text(meta.get("excerpt") or meta.get("description")), draft=_unpublished(meta),
-                translation=_translation(meta, default),
+                translation=_translation(meta, default), said=said,
                 dropped=tuple(sorted(k for k in meta if k not in KNOWN or k in DIGEST_FIELDS)))
 
 
