@@ -358,3 +358,38 @@ def test_an_unregistered_companys_spellings_are_its_pages_name_in_feeds_and_json
     weekly = [p for p in files if p.startswith("weekly/20")]  # the edition's page and e-mail, as the pages
     assert weekly and all(b"KATA.AI" not in files[p] for p in weekly)
     assert "Perusahaan: Kata.ai\n" in files[next(p for p in weekly if p.endswith("email.txt"))].decode()
+
+
+def test_a_date_in_local_mean_time_is_written_in_utc_and_said(tmp_path: Path) -> None:
+    """A historian's report: an article dated 1900-03-01 09:00 in Asia/Jakarta, whose offset was local mean time
+    then (+07:07:12, until 1924), was written '+070712' in RSS, which feedparser read as 28 February 14:08 UTC, and
+    '+07:07:12' in Atom, JSON Feed, the sitemap, JSON-LD and the page's <time datetime>, none of which allows seconds
+    in an offset. Each now writes the same moment in UTC; the page shows the time as written; the editor is told."""
+    make_project(tmp_path, {"2025/06/lama.md": article(date="1900-03-01T09:00:00")},
+                 config=CONFIG + "timezone: Asia/Jakarta\n")
+    result = build_project(tmp_path)
+    files = result.output.files
+    assert [str(w) for w in result.warnings] == [
+        "content/2025/06/lama.md:3: field 'date': warning: 1900-03-01 09:00 in Asia/Jakarta has the offset +07:07:12 "
+        "(local mean time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot "
+        "write, so they give the same moment in UTC, 1900-03-01T01:52:48+00:00; the page shows 09:00 BMT as written"]
+    moment = (1900, 3, 1, 1, 52, 48)
+    for path in ("feed.xml", "atom.xml"):
+        etree.fromstring(files[path], STRICT)
+        parsed = feedparser.parse(files[path])
+        assert parsed.bozo == 0 and tuple(parsed.entries[0].published_parsed[:6]) == moment, path
+    assert b"<pubDate>Thu, 01 Mar 1900 01:52:48 +0000</pubDate>" in files["feed.xml"]
+    feed = json.loads(files["feed.json"])
+    jsonschema.validate(feed, SCHEMA)
+    assert feed["items"][0]["date_published"] == "1900-03-01T01:52:48+00:00"
+    assert b"<lastmod>1900-03-01T01:52:48+00:00</lastmod>" in files["sitemap.xml"]
+    page = lxml.html.document_fromstring(files["1900/03/lama/index.html"])
+    ld = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+    assert ld["datePublished"] == ld["dateModified"] == "1900-03-01T01:52:48+00:00"
+    assert page.xpath("//meta[@property='article:published_time']/@content") == ["1900-03-01T01:52:48+00:00"]
+    # every datetime of every page is HTML's global date and time (an offset of hours and minutes), or a date
+    stamps = {value for name, data in files.items() if name.endswith(".html")
+              for value in re.findall(rb'datetime="([^"]*)"', data)}
+    assert b"1900-03-01T01:52:48+00:00" in stamps and b"07:07:12" not in b"".join(files.values())
+    assert all(re.fullmatch(rb"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d\d:\d\d)?", s) for s in stamps), stamps
+    assert "1 Maret 1900, 09:00 BMT</time>" in files["1900/03/lama/index.html"].decode()

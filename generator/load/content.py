@@ -42,6 +42,7 @@ from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
 from generator.core.i18n import language_tag, long_date, tag_hint
+from generator.core.timestamps import iso, writable
 from generator.core.wrap import collapse, cut_point, visible
 from generator.core.models import Article, Company, Redirect, Source
 from generator.load.sanitize import TEXT_TAGS
@@ -1765,6 +1766,17 @@ class FieldReader:
         return "" if tag.lower() == site.lower() else tag
 
     def date(self, key: str, tz: ZoneInfo, required: bool = False, language: str = "id") -> datetime | None:
+        """The field's date in ``tz``; one whose offset there has seconds (local mean time, before the zone's standard
+        time: Asia/Jakarta's +07:07:12 until 1924) is said, as feeds and pages write it in UTC (``timestamps``)."""
+        moment = self._date(key, tz, required, language)
+        if moment is not None and writable(moment) is not moment:
+            self.warn(key, f"{moment:%Y-%m-%d %H:%M} in {tz.key} has the offset {moment.isoformat()[-9:]} (local mean "
+                           "time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot "
+                           f"write, so they give the same moment in UTC, {iso(moment)}; the page shows "
+                           f"{moment:%H:%M} {moment.tzname()} as written")
+        return moment
+
+    def _date(self, key: str, tz: ZoneInfo, required: bool, language: str) -> datetime | None:
         if key not in self.meta:
             if required:
                 self.error(key, f"is required; add a line '{key}: YYYY-MM-DD' (or an ISO 8601 date-time) to the front matter", line=1)

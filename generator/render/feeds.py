@@ -15,7 +15,6 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -25,6 +24,7 @@ from generator.core import i18n, urls
 from generator.load.config import Config
 from generator.load.embeds import as_links
 from generator.core.models import Article, Site, TermKind
+from generator.core.timestamps import iso, rfc822
 from generator.load.registry import fold
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -247,7 +247,7 @@ def rss_item(config: Config, item: FeedItem) -> bytes:
     for cat in item.categories:
         scheme = _attr(urls.absolute(config.base_url, f"{cat.kind}/"))
         out.append(f'      <category domain="{scheme}">{_text(cat.name)}</category>\n')
-    out.append(f"      <pubDate>{format_datetime(item.date)}</pubDate>\n")  # RFC 822, English whatever the locale
+    out.append(f"      <pubDate>{rfc822(item.date)}</pubDate>\n")  # RFC 822, English whatever the locale
     if item.external_url:
         out.append(f'      <source url="{_attr(item.external_url)}">{_text(item.source_name)}</source>\n')
     if item.author:
@@ -277,16 +277,16 @@ def assemble_rss(config: Config, head: Channel, items: Sequence[bytes]) -> bytes
                    f"      <link>{page_url}</link>\n    </image>\n")
     out.append(f"    <language>{_text(config.language)}</language>\n")
     if head.published is not None:
-        out.append(f"    <lastBuildDate>{format_datetime(head.updated)}</lastBuildDate>\n"
-                   f"    <pubDate>{format_datetime(head.published)}</pubDate>\n")
+        out.append(f"    <lastBuildDate>{rfc822(head.updated)}</lastBuildDate>\n"
+                   f"    <pubDate>{rfc822(head.published)}</pubDate>\n")
     return b"".join(("".join(out).encode("utf-8"), *items, b"  </channel>\n</rss>\n"))
 
 
 def atom_entry(config: Config, item: FeedItem) -> bytes:
     """One Atom ``<entry>``, with ``rel="related"`` for its source next to its own ``rel="alternate"``."""
     out = [f'  <entry xml:lang="{_attr(item.lang)}">\n' if item.lang else "  <entry>\n", f"    <id>{_text(item.url)}</id>\n", f"    <title>{_text(item.title)}</title>\n",
-           f"    <published>{item.date.isoformat()}</published>\n",
-           f"    <updated>{(item.updated or item.date).isoformat()}</updated>\n"]
+           f"    <published>{iso(item.date)}</published>\n",
+           f"    <updated>{iso(item.updated or item.date)}</updated>\n"]
     if item.author:
         out.append(f"    <author>\n      <name>{_text(item.author)}</name>\n    </author>\n")
     out.append(f'    <link href="{_attr(item.url)}" rel="alternate" type="text/html"/>\n')
@@ -311,7 +311,7 @@ def assemble_atom(config: Config, head: Channel, items: Sequence[bytes]) -> byte
     page_url = urls.absolute(config.base_url, head.page_path)
     out = [_XML_HEAD, f'<feed xmlns="{_ATOM}" xmlns:media="{_MEDIA}" xml:lang="{_attr(config.language)}">\n',
            f"  <id>{_text(page_url)}</id>\n  <title>{_text(head.title)}</title>\n",
-           f"  <subtitle>{_text(head.description)}</subtitle>\n  <updated>{head.updated.isoformat()}</updated>\n",
+           f"  <subtitle>{_text(head.description)}</subtitle>\n  <updated>{iso(head.updated)}</updated>\n",
            f"  <author>\n    <name>{_text(config.title)}</name>\n  </author>\n",
            f'  <link href="{_attr(urls.absolute(config.base_url, urls.atom_path(head.page_path)))}" rel="self" '
            'type="application/atom+xml"/>\n',
@@ -345,8 +345,8 @@ def json_item(config: Config, item: FeedItem) -> bytes:
         entry["summary"] = item.summary
     if item.image:
         entry["image"] = item.image
-    entry["date_published"] = item.date.isoformat()
-    entry["date_modified"] = (item.updated or item.date).isoformat()
+    entry["date_published"] = iso(item.date)
+    entry["date_modified"] = iso(item.updated or item.date)
     if item.author:
         entry["authors"] = [{"name": item.author}]
     tags = [c.name for c in item.categories if c.kind in ("tags", "companies")]

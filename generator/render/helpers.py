@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from generator.core import urls
 from generator.core.i18n import isolate, og_locale, right_to_left_tag
 from generator.core.models import Image
+from generator.core.timestamps import iso
 from generator.render.context import escape_text
 
 REMOTE = ("http://", "https://")
@@ -64,7 +65,7 @@ class Helpers:
         # the script counts a date alone in days ("hari ini", not "9 jam") of the site's calendar, its zone's
         zone = getattr(d.tzinfo, "key", None)
         rel = "" if clock else '="day"' + (f' data-tz="{escape_text(zone)}"' if zone else "")
-        return Markup(f'<time datetime="{escape_text(d.isoformat())}" data-rel{rel}{meta}>'
+        return Markup(f'<time datetime="{escape_text(iso(d))}" data-rel{rel}{meta}>'
                       f'{escape_text(self.long_date(d))}{clock}</time>')
 
     def picture(self, image: Image, sizes: str, lazy: Any = True) -> Markup:
@@ -136,7 +137,7 @@ class Helpers:
     def globals(self) -> dict[str, Callable[..., Any]]:
         """The helpers by name, for ``Environment.globals``; ``isolate`` gives plain text (``<title>``)."""
         return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text", "lang_dir", "page_lang",
-                                                          "site_lang", "search_lang")}, "isolate": isolate,
+                                                          "site_lang", "search_lang")}, "isolate": isolate, "iso": iso,
                 "og_locale": og_locale}
 
 

@@ -7,6 +7,7 @@ from typing import Iterable
 from generator.core import urls
 from generator.load.config import Config
 from generator.core.models import Site
+from generator.core.timestamps import iso
 
 
 MAX_URLS = 50_000
@@ -25,7 +26,7 @@ def sitemap_files(page_files: Iterable[str]) -> list[str]:
 def render_sitemap(config: Config, site: Site, page_files: Iterable[str]) -> list[tuple[str, str]]:
     """Every HTML page except 404, with lastmod for article pages, as (file, XML): one sitemap.xml, or past
     ``MAX_URLS`` pages, sitemap.xml as the index of parts of ``MAX_URLS`` each, in address order."""
-    lastmod = {urls.file_for(a.path): (a.updated or a.date).isoformat() for a in site.articles}
+    lastmod = {urls.file_for(a.path): iso(a.updated or a.date) for a in site.articles}
     entries = []
     for file in sorted(page_files):
         if not file.endswith("index.html"):
