@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import LANGUAGES_SITE, article, build_project, make_project
+from conftest import LANGUAGES_SITE, article, build_project, make_project, write_files
 from generator.commands.cli import main
 from generator.render.theme import PACKAGE_THEMES
 from test_navigation import node_or_skip
@@ -192,6 +192,40 @@ def test_the_weekly_feed_gives_each_headline_its_language(files: dict[str, bytes
     (item,) = json.loads(files["weekly/feed.json"])["items"]
     assert '<li lang="ar" dir="rtl"><a href="https://example.org/2025/06/openai-arab/">' in item["content_html"]
     assert '<li><a href="https://example.org/2025/06/pusat-data/">' in item["content_html"]
+
+
+ARABIC_TITLE = "GPT-5 من OpenAI: أسبوع حافل"
+
+
+@pytest.mark.parametrize(("lang", "title", "attrs", "isolated"), [
+    ("ar", ARABIC_TITLE, ' lang="ar" dir="rtl"', f"\u2067{ARABIC_TITLE}\u2069"),
+    ("en", "Week of AI", ' lang="en"', "\u2068Week of AI\u2069"),
+])
+def test_a_weekly_notes_title_and_its_feed_content_say_the_notes_language(tmp_path: Path, lang: str, title: str,
+                                                                          attrs: str, isolated: str) -> None:
+    """An attacker's report: a note's lang: reached only its body. The edition's <h1>, its entry in /weekly/ and the
+    email's <h1> said the title in the site's language (Chromium laid the Arabic title out left to right, 'GPT-5' at
+    the left), and the weekly feeds' content put the note with no lang or dir (feedparser read it as 'id'). The
+    title says the note's language and direction, its label ('Edisi #1: ') the site's; the feeds' note is in a
+    <div> saying them, as a headline's <li> does."""
+    make_project(tmp_path, {"2025/06/a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": f'---\ntitle: "{title}"\nlang: {lang}\n---\nCatatan.\n'})
+    files = build_project(tmp_path).output.files
+    assert f"<h1>Edisi #1: <bdi{attrs}>{title}</bdi></h1>" in files["weekly/2025-W24/index.html"].decode()
+    assert f'<li><a href="/weekly/2025-W24/">Edisi #1: <bdi{attrs}>{title}</bdi></a>' in files["weekly/index.html"].decode()
+    [h1] = lxml.html.document_fromstring(files["weekly/2025-W24/email.html"]).xpath("//h1")
+    [span] = h1  # mail clients drop <bdi>: the isolate characters stay, in a <span> saying the language
+    assert (h1.text, span.text, span.get("lang"), span.get("dir")) == ("Edisi #1: ", isolated, lang, attrs.partition(
+        "dir=")[2].strip('"') or None)
+    said = dict(attr.split("=") for attr in attrs.replace('"', "").split())
+    [item] = json.loads(files["weekly/feed.json"])["items"]
+    for path, content in [*((p, feedparser.parse(files[p]).entries[0]) for p in ("weekly/feed.xml", "weekly/atom.xml")),
+                          ("weekly/feed.json", {"title": item["title"], "content": [{"value": item["content_html"]}]})]:
+        assert content["title"] == f"Edisi #1: {isolated}"
+        note = lxml.html.fragments_fromstring(content["content"][0]["value"])[0]
+        assert (note.tag, dict(note.attrib), note.text_content().strip(), note.getnext().tag) == ("div", said,
+                                                                                                 "Catatan.", "h2"), path
+    assert "language" not in item  # the edition's own words (its sections, the headlines' list) are the site's
 
 
 def test_search_keeps_one_index_in_the_sites_language(files: dict[str, bytes]) -> None:

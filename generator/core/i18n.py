@@ -282,19 +282,27 @@ def month_name(year: int, month: int, language: str) -> str:
 
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
 """A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks)."""
-_ISOLATED = re.compile("\u2068[^\u2068\u2069]*\u2069")
-FSI, PDI = "\u2068", "\u2069"
+_ISOLATED = re.compile("[\u2066-\u2068][^\u2066-\u2069]*\u2069")
+"""An isolated part: after LEFT-TO-RIGHT, RIGHT-TO-LEFT or FIRST STRONG ISOLATE, up to its POP DIRECTIONAL ISOLATE."""
+FSI, PDI, RLI = "\u2068", "\u2069", "\u2067"
 
 
-def isolate(text: str) -> str:
+def isolate(text: str, lang: str = "") -> str:
     """``text`` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds right-to-left letters
     outside the isolates it has already; as it is otherwise, so a Latin-only site's bytes stay the same.
 
     For a part of a plain-text string joined with others ('Tag: ' + isolate('ذكاء AI'), isolate(headline) + ' ·
     Kabar AI'): plain text has no ``<bdi>``, and without the isolates an Arabic name's Latin word, or the site's
     name, ran into the Arabic and read out of order. (HTML shows such a string with ``bdi_text``: its isolates
-    as ``<bdi>``.)"""
-    if text.isascii() or not right_to_left(_ISOLATED.sub("", text) if FSI in text else text):
+    as ``<bdi>``.)
+
+    ``lang``: the language ``text`` is written in when it is not the site's (a weekly note's title, its ``lang:``):
+    then it is always isolated, so that ``bdi_text`` finds the part to say it on, and between RIGHT-TO-LEFT ISOLATE
+    and POP DIRECTIONAL ISOLATE for a right-to-left language, whose text is laid out from the right even when it
+    begins with a Latin name ('GPT-5 من OpenAI', which the first strong letter laid out left to right)."""
+    if lang:
+        return f"{RLI if right_to_left_tag(lang) else FSI}{text}{PDI}"
+    if text.isascii() or not right_to_left(_ISOLATED.sub("", text) if PDI in text else text):
         return text
     return f"{FSI}{text}{PDI}"
 

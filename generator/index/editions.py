@@ -83,6 +83,8 @@ class EditionLink:
     start: datetime
     end: datetime
     count: int
+    lang: str = ""
+    """The language of the note's title in ``heading`` when it is not the site's (``Edition.note_lang``), or ''."""
 
     @property
     def path(self) -> str:
@@ -128,7 +130,8 @@ class Edition:
 
     @property
     def link(self) -> EditionLink:
-        return EditionLink(self.year, self.week, self.number, self.heading, self.start, self.end, len(self.articles))
+        return EditionLink(self.year, self.week, self.number, self.heading, self.start, self.end, len(self.articles),
+                           self.note_lang if self.title else "")
 
 
 def edition_path(year: int, week: int) -> str:
@@ -347,7 +350,8 @@ def build_editions(articles: Sequence[Article], sections: Sequence[Term], notes:
         note = notes.get(key)
         title = note.title if note else ""
         editions.append(Edition(
-            key[0], key[1], number, edition_heading(number, title, start, end, language), start, end, title,
+            key[0], key[1], number, edition_heading(number, title, start, end, language, note.lang if note else ""), start,
+            end, title,
             note.html if note else "", note.lang if note else "",
             tuple(EditionGroup(name, slug, tuple(sorted(items, key=lambda a: (a.date.timestamp(), a.slug, a.source_path))))
                   for (_, name, slug), items in sorted(groups.items())),
@@ -378,25 +382,25 @@ def clipped_email(shown: str, size: int) -> Problem | None:
                                  "the summaries", "warning")
 
 
-def edition_heading(number: int, title: str, start: datetime, end: datetime, language: str) -> str:
+def edition_heading(number: int, title: str, start: datetime, end: datetime, language: str, lang: str = "") -> str:
     """'Edisi #12 · 9–15 Juni 2025', or 'Edisi #12: <title>' when the note sets one (isolated when it holds
-    right-to-left letters: ``i18n.isolate``)."""
+    right-to-left letters, or is in the note's ``lang``: ``i18n.isolate``; the label is in the site's language)."""
     label = i18n.STRINGS[language]["edition_number"].format(n=number)
     if title:
-        return f"{label}: {i18n.isolate(title)}"
+        return f"{label}: {i18n.isolate(title, lang)}"
     return f"{label} · {i18n.date_range(start.date(), end.date(), language)}"
 
 
 def edition_html(config: Config, edition: Edition) -> str:
     """The whole edition as an HTML fragment, for feeds: the note, then each section's items."""
     t = i18n.STRINGS[config.language]
-    parts = [feed_html(edition.note_html, urls.absolute(config.base_url, edition.path))] if edition.note_html else []
+    note = feed_html(edition.note_html, urls.absolute(config.base_url, edition.path)) if edition.note_html else ""
+    parts = [f"<div{_lang_attrs(edition.note_lang)}>\n{note}</div>\n" if note and edition.note_lang else note]
     for group in edition.groups:
         parts.append(f"<h2>{escape(group.section or t['edition_other'])}</h2>\n<ul>\n")
         for a in group.articles:
             link = escape(urls.absolute(config.base_url, a.path))
-            written_in = f' lang="{a.lang}"' + (' dir="rtl"' if i18n.right_to_left_tag(a.lang) else "") if a.lang else ""
-            line = f'<li{written_in}><a href="{link}">{escape(a.title)}</a>'
+            line = f'<li{_lang_attrs(a.lang)}><a href="{link}">{escape(a.title)}</a>'
             if a.summary:
                 line += f" — {escape(a.summary)}"
             if a.source:
@@ -404,6 +408,12 @@ def edition_html(config: Config, edition: Edition) -> str:
             parts.append(line + "</li>\n")
         parts.append("</ul>\n")
     return "".join(parts)
+
+
+def _lang_attrs(lang: str) -> str:
+    """The attributes of a part of a weekly feed item in ``lang`` (a headline, the note), as feed items say an
+    article's language: '' for the site's, ``lang`` with ``dir="rtl"`` for a right-to-left one."""
+    return f' lang="{lang}"' + (' dir="rtl"' if i18n.right_to_left_tag(lang) else "") if lang else ""
 
 
 def edition_feed(config: Config, title: str, editions: Sequence[Edition], icon: str,

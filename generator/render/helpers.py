@@ -24,7 +24,9 @@ from generator.render.context import escape_text
 REMOTE = ("http://", "https://")
 NAMES = ("src", "abs_src", "ld", "when", "picture")
 """The helpers, named as the macros in ``_macros.html``."""
-_INNERMOST_ISOLATE = re.compile("\u2068([^\u2068\u2069]*)\u2069")
+_ISOLATE_MARK = re.compile("([\u2066-\u2069])")
+_OPENS = {"\u2066": ' dir="ltr"', "\u2067": ' dir="rtl"', "\u2068": ""}
+"""LEFT-TO-RIGHT, RIGHT-TO-LEFT and FIRST STRONG ISOLATE, and the direction their ``<bdi>`` is given."""
 
 
 class Helpers:
@@ -89,16 +91,18 @@ class Helpers:
         return Markup("<bdi>%s</bdi>") % name
 
     @staticmethod
-    def bdi_text(text: str) -> Markup:
+    def bdi_text(text: str, lang: str = "") -> Markup:
         """A plain-text string joined from parts (``i18n.isolate``: a tag's page title, a company pair's, a feed's)
-        as HTML: escaped, each part its isolates enclose in ``<bdi>``. A Latin-only string is as it was."""
-        html = str(escape(text))  # a str: re joins a Markup's pieces with Markup.join, which escapes them
-        if "\u2068" not in html:
-            return Markup(html)
-        while True:  # innermost first, so nested isolates nest; one without its pair stays as it is
-            html, found = _INNERMOST_ISOLATE.subn(r"<bdi>\1</bdi>", html)
-            if not found:
-                return Markup(html)
+        as HTML: escaped, each part its isolates enclose in ``<bdi>`` (``dir="rtl"`` for a RIGHT-TO-LEFT ISOLATE's).
+        A Latin-only string is as it was. ``lang``: the language of its outermost isolated parts (an edition's
+        heading, whose note's title is in the note's ``lang:``), which their ``<bdi>`` says."""
+        return _isolated_parts(text, lang, mail=False)
+
+    @staticmethod
+    def lang_text(text: str, lang: str) -> Markup:
+        """``bdi_text`` for an e-mail: the isolates stay characters (mail clients drop ``<bdi>``), and the outermost
+        isolated parts are in ``<span>`` with ``lang`` and their direction."""
+        return _isolated_parts(text, lang, mail=True)
 
     @staticmethod
     def lang_dir(lang: str) -> Markup:
@@ -136,9 +140,32 @@ class Helpers:
 
     def globals(self) -> dict[str, Callable[..., Any]]:
         """The helpers by name, for ``Environment.globals``; ``isolate`` gives plain text (``<title>``)."""
-        return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text", "lang_dir", "page_lang",
-                                                          "site_lang", "search_lang")}, "isolate": isolate, "iso": iso,
+        return {**{name: getattr(self, name) for name in (*NAMES, "bdi", "bdi_text", "lang_text", "lang_dir",
+                                                          "page_lang", "site_lang", "search_lang")},
+                "isolate": isolate, "iso": iso,
                 "og_locale": og_locale}
+
+
+def _isolated_parts(text: str, lang: str, mail: bool) -> Markup:
+    """``text`` escaped, each isolated part (``i18n.isolate``) in ``<bdi>``, innermost ones nested (one without its
+    pair stays as it is); ``lang`` on the outermost ones. ``mail``: the isolates stay, and only the outermost parts,
+    when ``lang`` is given, are put in a ``<span>`` saying it."""
+    html = str(escape(text))  # a str: re joins a Markup's pieces with Markup.join, which escapes them
+    if "\u2069" not in html:
+        return Markup(html)
+    pieces = _ISOLATE_MARK.split(html)
+    opened: list[int] = []  # where the isolates not yet closed start
+    for at, piece in enumerate(pieces):
+        if piece in _OPENS:
+            opened.append(at)
+        elif piece == "\u2069" and opened:
+            start = opened.pop()
+            said = Markup(' lang="%s"') % lang if lang and not opened else ""
+            if not mail:
+                pieces[start], pieces[at] = f"<bdi{said}{_OPENS[pieces[start]]}>", "</bdi>"
+            elif said:
+                pieces[start], pieces[at] = f"<span{said}{_OPENS[pieces[start]]}>{pieces[start]}", f"{piece}</span>"
+    return Markup("".join(pieces))
 
 
 def _text(data: Any) -> Any:
