@@ -257,6 +257,21 @@ def test_a_notes_language_is_on_its_body_on_the_page_and_an_arabic_one_starts_at
     assert (note.get("lang"), note.get("dir")) == ("id", None)
 
 
+def test_code_in_a_right_to_left_note_reads_left_to_right_in_the_email(tmp_path: Path) -> None:
+    """An attacker's report: in email.html a code block of an Arabic note was laid out right to left, 'rm -rf build/'
+    shown as '/rm -rf build' at the right, and its inline code too: style.css says 'pre, code { direction: ltr }'
+    for this, the email's inlined CSS did not. They are left to right, isolated, a block at the left."""
+    make_project(tmp_path, {"a.md": article()})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": "---\nlang: ar\n---\nشغّل `make test` أولاً.\n\n"
+                                                         "```\nrm -rf build/\n```\n"})
+    doc = lxml.html.document_fromstring(build_project(tmp_path).output.files[EMAIL])
+    [block] = doc.xpath('//div[@class="note"]//pre')
+    [inline, in_block] = doc.xpath('//div[@class="note"]//code')
+    assert block.text_content() == "rm -rf build/\n" and in_block.getparent() is block
+    assert {"direction: ltr", "unicode-bidi: isolate", "text-align: left"} <= set(block.get("style").split(";"))
+    assert {"direction: ltr", "unicode-bidi: isolate"} <= set(inline.get("style").split(";"))
+
+
 def test_a_notes_heading_has_no_hash_link_in_the_email(tmp_path: Path) -> None:
     """A heading in an editor's note came with the web page's '#' link, shown after the heading in a mail."""
     make_project(tmp_path, {"a.md": article()})
