@@ -2530,6 +2530,30 @@ def test_jekyll_posts_lang_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture
     assert built_lang(new, "2024/03/nihao/index.html") == "zh-Hans"
 
 
+@pytest.mark.parametrize(("generator", "files", "language", "langs"), [
+    ("pelican", {"pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'in'\n",
+                 "content/kopi.md": "Title: Kopi\nDate: 2024-01-15\n\nisi\n",
+                 "content/shalom.md": "Title: Shalom\nDate: 2024-01-16\nLang: iw\n\nx\n"},
+     "id", {"2024/01/kopi": [], "2024/01/shalom": ["he"]}),
+    ("jekyll", {"_config.yml": "title: T\nlang: en\n", "_posts/2024-03-01-shalom.md": "---\ntitle: S\nlang: iw\n---\nx\n",
+                "_posts/2024-03-02-halo.md": "---\ntitle: Halo\nlang: in-ID\n---\nx\n"},
+     "en", {"2024/03/shalom": ["he"], "2024/03/halo": ["id-ID"]}),
+])
+def test_a_deprecated_language_code_is_imported_as_its_tag(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            generator: str, files: dict[str, str | bytes],
+                                                            language: str, langs: dict[str, list[str]]) -> None:
+    """An attacker's report: 'in', 'iw' and 'ji' (codes Java and Android still write for Indonesian, Hebrew and
+    Yiddish) were no tags, so a Pelican 'Lang: iw' or a Jekyll 'lang: in-ID' was dropped with a report line, and
+    DEFAULT_LANG = 'in' had "no theme words here"; CLDR's aliases give the tag to write ('in' is id: the site's
+    language, which its articles need not say)."""
+    new = import_site(tmp_path, capsys, generator, files)
+    assert f'language: "{language}"\n' in (new / "config.yaml").read_text()
+    assert {slug: re.findall(r"^lang: (.+)$", (new / f"content/{slug}.md").read_text(), re.MULTILINE)
+            for slug in langs} == langs
+    report = (new / "import-report.txt").read_text()
+    assert "no language tag" not in report and "the old site's language" not in report
+
+
 @pytest.mark.parametrize("settings, size", [("", 10), ("paginate = 2\n", 2), ("[pagination]\npagerSize = 2\n", 2)])
 def test_a_hugo_sites_lists_and_their_pages_go_where_their_first_page_goes(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], settings: str, size: int) -> None:

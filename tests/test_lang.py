@@ -34,6 +34,12 @@ def html(files: dict[str, bytes], path: str) -> lxml.html.HtmlElement:
     ("EN_us", "'EN_us' is not a language tag; did you mean 'en-US'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
     ("Bahasa Arab", "'Bahasa Arab' is not a language tag; did you mean 'ar'? lang takes a BCP 47 tag, like en, "
                     "zh-Hans or ar"),
+    ("in", "'in' is not a language tag; did you mean 'id'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("in-ID", "'in-ID' is not a language tag; did you mean 'id-ID'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("IW", "'IW' is not a language tag; did you mean 'he'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("ji", "'ji' is not a language tag; did you mean 'yi'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("iw_IL", "'iw_IL' is not a language tag; did you mean 'he-IL'? lang takes a BCP 47 tag, like en, zh-Hans or "
+              "ar"),
     ("xx", "'xx' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a script "
            "or region if needed, joined by '-'"),
     ("en-XX", "'en-XX' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a "

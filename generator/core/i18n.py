@@ -335,11 +335,21 @@ def language_tag(written: str) -> str | None:
         + variants
 
 
+def unaliased(written: str) -> str | None:
+    """``written`` with a deprecated language code replaced as CLDR's aliases say, as a tag in its usual case ('in' →
+    'id', 'iw-IL' → 'he-IL', 'ji' → 'yi', 'sh' → 'sr-Latn', 'eng' → 'en': codes Java and Android still write), or
+    None when its language is no such code or the tag so made is none."""
+    from babel.core import get_global
+    language, _, rest = written.strip().lower().replace("_", "-").partition("-")
+    alias = get_global("language_aliases").get(language)
+    return None if alias is None else language_tag("-".join(part for part in (alias.replace("_", "-"), rest) if part))
+
+
 @lru_cache(maxsize=None)
 def tag_hint(written: str) -> str:
     """The tag ``written`` most likely means ('english' → 'en', 'EN_us' → 'en-US', 'Bahasa Arab' → 'ar'), or ''."""
     text = " ".join(written.lower().replace("_", "-").split())
-    if (tag := language_tag(text)) is not None:
+    if (tag := language_tag(text) or unaliased(text)) is not None:
         return tag
     for ui in ("en", "id"):  # the language's name in English or in Indonesian
         names = {name.lower(): code for code, name in Locale(ui).languages.items() if "_" not in code}

@@ -30,7 +30,7 @@ from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, Config, check_ba
 from generator.load.content import SLUG_RE
 from generator.load.frontmatter import load_yaml
 from generator.core.errors import BuildError, Problem, RefusalError, counted, quoted
-from generator.core.i18n import tag_hint
+from generator.core.i18n import tag_hint, unaliased
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, folded, parse_redirects
@@ -132,7 +132,7 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
             values["base_url"] = base_url
         else:
             notes.append(Note("config.yaml", f"the old site's URL {quoted(site.base_url)} is not usable; set base_url"))
-    language = primary_subtag(site.language)
+    language = primary_subtag(unaliased(site.language) or site.language)  # DEFAULT_LANG = 'in' is id
     kept = "language is digest init's (id, Indonesian); set language: en if the site is in English"
     if not language:
         if "language" not in site.computed:  # a computed one is named by the reader's report
