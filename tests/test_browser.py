@@ -1343,6 +1343,36 @@ def test_a_right_to_left_part_of_a_joined_title_reads_from_its_first_word(browse
     assert seen == want
 
 
+def test_a_right_to_left_notes_title_reads_from_its_first_word_though_it_begins_with_a_latin_one(
+        browser: Any, tmp_path: Path) -> None:
+    """An attacker's report: a weekly note with lang: ar titled 'GPT-5 من OpenAI: أسبوع حافل' was laid out left to
+    right in the edition's <h1>, in /weekly/ and in the email's <h1> ('GPT-5' at the left), and in the tab's title:
+    its first strong letter is Latin. The title is in the note's language, right to left, wherever it is shown."""
+    from conftest import article, make_project
+    title = "GPT-5 من OpenAI: أسبوع حافل"
+    make_project(tmp_path / "p", {"2025/06/a.md": article(),
+                                  "weekly/2025-W24.md": f'---\ntitle: "{title}"\nlang: ar\n---\nملاحظة.\n'})
+    places = {"/weekly/": {".editions a": title}, "/weekly/2025-W24/email.html": {"h1": title},
+              "/weekly/2025-W24/": {"title": title, "og:title": title, "h1": title}}
+    server = _serve_project(tmp_path / "p")
+    context = browser.new_context(viewport=DESKTOP)
+    seen = {}
+    try:
+        page = context.new_page()
+        for path, shown in places.items():
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}{path}", wait_until="networkidle")
+            for where, text in shown.items():
+                for direction in ("ltr", "auto") if "title" in where else ("",):
+                    if direction:
+                        page.evaluate(_SHOW_TEXT, [where, direction])
+                    seen[path, where, direction] = page.evaluate(_READ_ORDER, ["#shown" if direction else where, text])
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert seen == dict.fromkeys(seen, "GPT-5") and len(seen) == 7
+
+
 def test_a_printed_right_to_left_source_name_has_its_address_after_it(browser: Any, tmp_path: Path) -> None:
     """An attacker's report, printing an edition: the source link of an Arabic publisher ('العربية') printed its
     address at the name's left, '26 November 2026 · <https://…> العربية', as the link's own right-to-left direction
