@@ -38,6 +38,10 @@ def test_base_url_gets_a_trailing_slash_and_a_base_path(tmp_path: Path) -> None:
 @pytest.mark.parametrize("written, kept, path", [
     ("https://example.org/beritä", "https://example.org/berit%C3%A4/", "/berit%C3%A4/"),
     ("https://bérita.example/digest/", "https://xn--brita-bsa.example/digest/", "/digest/"),
+    # IDNA 2008, as browsers: 'ß' and a zero-width non-joiner kept (Python's IDNA 2003 codec gave fass.de and a
+    # Persian name without its joiner: other domains)
+    ("https://faß.de/", "https://xn--fa-hia.de/", "/"),
+    ("https://\u0646\u0627\u0645\u0647\u200c\u0646\u06af\u0627\u0631.ir/", "https://xn--mgba4a4edcg74fu38n.ir/", "/"),
     ("http://[::1]:8000/ä/", "http://[::1]:8000/%C3%A4/", "/%C3%A4/"),
     ("https://example.org/a%20b/", "https://example.org/a%20b/", "/a%20b/"),  # already encoded: as it is
 ])
@@ -48,9 +52,17 @@ def test_a_base_url_beyond_ascii_is_written_as_a_url(tmp_path: Path, written: st
 
 
 def test_a_host_that_is_no_domain_name_and_a_bad_base_url_option_are_named(tmp_path: Path) -> None:
+    fix = "check its spelling, or write the host in the ASCII form (xn--...) its registrar gives"
     assert errors(tmp_path, f"base_url: https://{'é' * 70}.example/\n") == [
-        f"config.yaml:1: field 'base_url': 'https://{'é' * 70}.example/' has a host name that is not a valid domain "
-        "name (IDNA); check its spelling"]
+        f"config.yaml:1: field 'base_url': 'https://{'é' * 70}.example/' has a host name that international domain "
+        f"names (IDNA 2008) do not allow: Label too long; {fix}"]
+    assert errors(tmp_path, "base_url: https://\u2603.com/\n") == [  # IDNA 2003 took it, browsers' IDNA 2008 refuses
+        "config.yaml:1: field 'base_url': 'https://\u2603.com/' has a host name that international domain names "
+        f"(IDNA 2008) do not allow: Codepoint U+2603 at position 1 of '\u2603' not allowed; {fix}"]
+    assert errors(tmp_path, "base_url: https://example\u200c.org/\n") == [  # a joiner IDNA 2008 allows in Persian only
+        "config.yaml:1: field 'base_url': 'https://example\\u200c.org/' contains the invisible character U+200C (zero "
+        "width non-joiner); write one URL with no spaces, quotes or <>, like https://example.org/digest/ "
+        "(percent-encode the character if the address really has it, e.g. %20 for a space)"]
     with pytest.raises(BuildError) as caught:
         load(tmp_path, "title: T\nbase_url: https://example.org/\n", base_url="https://example.org/a b/")
     assert [str(p) for p in caught.value.problems] == [

@@ -3,6 +3,7 @@ link crawl of a built folder (digest check --links)."""
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 import lxml.html
 import pytest
@@ -263,6 +264,34 @@ def test_both_link_checks_find_the_sites_non_ascii_host_in_either_form(tmp_path:
         f"content/2025/06/a.md:{first + 3}: the link 'https://xn--bcher-kva.example/hilang/' points at /hilang/, "
         "which is not a page or file of the site; fix the address (internal links start with / or are relative to "
         "this article)"]
+
+
+def test_a_host_with_eszett_is_the_domain_browsers_open_not_another(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by an attacker: with base_url https://faß.de/, the canonical links, feeds, sitemap and robots.txt all
+    said https://fass.de/ (Python's 'idna' codec is IDNA 2003, which maps 'ß' to 'ss'), another domain, while
+    browsers and the page's own links give xn--fa-hia.de (IDNA 2008): so a link to https://faß.de/x counted as
+    another site's, and a broken one went unreported."""
+    body = "Isi.\n\n[a](https://faß.de/2025/06/a/)\n[b](https://faß.de/tidak-ada/)\n"
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)}, config="title: T\nbase_url: https://faß.de/\n")
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    site = tmp_path / "site"
+    page = (site / "2025/06/a/index.html").read_text()
+    assert '<link rel="canonical" href="https://xn--fa-hia.de/2025/06/a/">' in page
+    feed = ElementTree.fromstring((site / "feed.xml").read_bytes())
+    assert [feed.findtext("channel/link"), feed.findtext("channel/item/link")] == [
+        "https://xn--fa-hia.de/", "https://xn--fa-hia.de/2025/06/a/"]
+    locs = [e.text for e in ElementTree.fromstring((site / "sitemap.xml").read_bytes()).iter() if e.tag.endswith("loc")]
+    assert locs and all(loc.startswith("https://xn--fa-hia.de/") for loc in locs)
+    assert "Sitemap: https://xn--fa-hia.de/sitemap.xml" in (site / "robots.txt").read_text()
+    assert not [p for p in site.rglob("*") if p.is_file() and b"fass.de" in p.read_bytes()]
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    first = article(body="").count("\n") + 1
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith("content/")] == [
+        f"content/2025/06/a.md:{first + 3}: the link 'https://faß.de/tidak-ada/' points at /tidak-ada/, which is not "
+        "a page or file of the site; fix the address (internal links start with / or are relative to this article)"]
 
 
 def test_digest_check_quotes_a_non_ascii_host_in_the_case_typed_at_its_line(

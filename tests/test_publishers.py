@@ -157,6 +157,15 @@ def test_an_international_domain_name_is_a_host_in_either_form(tmp_path: Path) -
                                 "the publisher's home page, like https://www.reuters.com/"]
 
 
+def test_a_host_with_eszett_is_matched_in_its_idna_2008_form_only(tmp_path: Path) -> None:
+    """A publisher at https://faß.de/ was matched by Python's IDNA 2003 codec as 'fass.de', another domain, and an
+    article's source at https://xn--fa-hia.de/ (the form browsers and the Markdown renderer write) was not its."""
+    files = registered(tmp_path, "fass:\n  name: Faß\n  url: https://faß.de/\n", "https://faß.de/a",
+                       "https://xn--fa-hia.de/b", "https://fass.de/c")
+    assert lxml.html.document_fromstring(files["sources/fass/index.html"]).xpath(
+        "//p[@class='meta']/text()")[0].startswith("2 artikel")
+
+
 def test_the_article_source_line_links_the_publisher_too() -> None:
     page = lxml.html.document_fromstring(FILES["2025/06/google-mundur/index.html"])
     assert [(a.get("href"), a.text_content()) for a in page.xpath("//p[@class='source']/a")] == [

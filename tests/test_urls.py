@@ -110,3 +110,13 @@ def test_a_host_with_the_dns_roots_dot_is_the_same_host(href: str, target: str |
     assert urls.link_target("https://example.org/digest/", "/digest/", "2025/06/a/", href) == target
     assert urls.link_target("https://example.org./digest/", "/digest/", "2025/06/a/", href) == target
     assert urls.undotted(href) == (href.replace(".org.", ".org", 1) if target else None)
+
+
+@pytest.mark.parametrize("address, typed", [
+    ("https://xn--fa-hia.de/x", "https://faß.de/x"),  # Python's IDNA 2003 codec refused it ('does not round-trip')
+    ("https://xn--mgba4a4edcg74fu38n.ir/x", "https://\u0646\u0627\u0645\u0647\u200c\u0646\u06af\u0627\u0631.ir/x"),
+    ("https://xn--zz.de/x", "https://xn--zz.de/x"),  # no name: as written
+])
+def test_typed_host_reads_punycode_as_browsers_write_it(address: str, typed: str) -> None:
+    assert urls.typed_host(address) == typed
+    assert urls.ascii_url(typed) == address

@@ -147,7 +147,7 @@ def ascii_url(url: str) -> str:
         netloc, host = parts.netloc, parts.hostname or ""
         if not host.isascii():
             userinfo, at, _ = netloc.rpartition("@")
-            netloc = f"{userinfo}{at}{host.encode('idna').decode('ascii')}" + (f":{parts.port}" if parts.port else "")
+            netloc = f"{userinfo}{at}{idna_ascii(host)}" + (f":{parts.port}" if parts.port else "")
     except (ValueError, UnicodeError):
         return url
     safe = "/%!$&'()*+,;=:@-._~"
@@ -176,10 +176,29 @@ def dns_host(host: str) -> str:
     host = host[:-1] if host.endswith(".") else host
     if not host.isascii():
         try:
-            host = host.encode("idna").decode("ascii")
+            host = idna_ascii(host)
         except UnicodeError:
             pass
     return host
+
+
+@lru_cache(maxsize=1024)
+def idna_ascii(host: str) -> str:
+    """``host``, a name beyond ASCII, in the ASCII form browsers ask DNS for: IDNA 2008 with the UTS 46 mapping,
+    not transitional ('faß.de' → 'xn--fa-hia.de', a Persian name keeps its zero-width non-joiner), as the Markdown
+    renderer writes a link's host. Python's own 'idna' codec is IDNA 2003, which maps 'ß' to 'ss' and drops the
+    joiner: another domain ('fass.de'). Raises UnicodeError for a name IDNA 2008 refuses ('☃.com')."""
+    import idna  # imported for the first host beyond ASCII only (8 ms)
+
+    return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+
+
+def idna_letters(host: str) -> str:
+    """``host``'s punycode labels ('xn--fa-hia.de') in the letters they stand for ('faß.de'), by IDNA 2008, as
+    ``idna_ascii`` writes them. Raises UnicodeError for punycode that stands for no name IDNA 2008 allows."""
+    import idna
+
+    return idna.decode(host)
 
 
 DOT_WHY = ("browsers open the same host, but as another site for logins and caches, and a web server may not answer "
@@ -276,7 +295,7 @@ def typed_host(address: str) -> str:
         netloc = urlsplit(address).netloc
         user, at, hostport = netloc.rpartition("@")
         host, colon, port = hostport.partition(":")
-        letters = host.lower().encode("ascii").decode("idna")
+        letters = idna_letters(host.lower())
     except (ValueError, UnicodeError):
         return address
     return address.replace(netloc, f"{user}{at}{letters}{colon}{port}", 1) if netloc else address

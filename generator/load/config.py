@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.core.errors import BuildError, OutsideProject, Problem, Refused, quoted
 from generator.core.hashing import digest
-from generator.core.urls import MAX_SLUG, ascii_url, broken_http_url, unreadable_url
+from generator.core.urls import MAX_SLUG, ascii_url, broken_http_url, idna_ascii, unreadable_url
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
                                        load_yaml_past_slips, names_cut_by_comment, not_a_name, not_boolean, not_text,
                                        shown_as_written, with_slips, yaml_file_text, yaml_problems)
@@ -230,7 +230,25 @@ def _unsafe_char(url: str) -> str | None:
         return unsafe.group()
     if url.isascii():
         return None
-    return next((c for c in url if unicodedata.category(c) in _INVISIBLE), None)
+    return next((c for c in _without_host_joiners(url) if unicodedata.category(c) in _INVISIBLE), None)
+
+
+_JOINERS = {0x200C: None, 0x200D: None}
+"""The zero-width non-joiner and joiner: invisible, but part of many Persian and Indic domain names."""
+
+
+def _without_host_joiners(url: str) -> str:
+    """``url`` without the joiners (``_JOINERS``) of its host when IDNA 2008 allows them where they are (after a
+    joining letter or a virama), as in 'نامه‌نگار.ir': that host without them is another domain. A joiner
+    anywhere else stays, to be named."""
+    if not any(chr(c) in url for c in _JOINERS):
+        return url
+    try:
+        parts = urlsplit(url)
+        idna_ascii(parts.hostname or "")
+    except (ValueError, UnicodeError):
+        return url
+    return url.replace(parts.netloc, parts.netloc.translate(_JOINERS), 1)
 
 
 def absolute_url_problem(url: str, like: str, write: str) -> str | None:
@@ -252,9 +270,11 @@ def absolute_url_problem(url: str, like: str, write: str) -> str | None:
         return f"{quoted(url)} has port 0, at which no server can be reached; remove ':0', or write the port it is on"
     if not parts.hostname.isascii():
         try:
-            parts.hostname.encode("idna")
-        except UnicodeError:
-            return f"{quoted(url)} has a host name that is not a valid domain name (IDNA); check its spelling"
+            idna_ascii(parts.hostname)
+        except UnicodeError as error:
+            return (f"{quoted(url)} has a host name that international domain names (IDNA 2008) do "
+                    f"not allow: {error}; check its spelling, or write the host in the ASCII "
+                    "form (xn--...) its registrar gives")
     return None
 
 

@@ -22,7 +22,7 @@ from generator.load.frontmatter import (Written, YamlError, as_written, cut_by_c
                                         read_past,
                                         said_by, yaml_file_text, yaml_problems)
 from generator.core.models import Article
-from generator.core.urls import broken_http_url, http_url, make_slug
+from generator.core.urls import broken_http_url, http_url, idna_ascii, idna_letters, make_slug
 from generator.load.registry import fold
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -105,11 +105,11 @@ def host_forms(host: str) -> tuple[str, ...]:
     name."""
     try:
         if not host.isascii():
-            other = host.encode("idna").decode("ascii")
+            other = idna_ascii(host)
             return (host, other) if _HOST.match(other) else ()
         if not _HOST.match(host):
             return ()
-        if "xn--" in host and (other := host.encode("ascii").decode("idna")) != host:
+        if "xn--" in host and (other := idna_letters(host)) != host:
             return host, other
     except UnicodeError:  # a label too long, or ASCII that is no valid IDNA ('xn--' and no Punycode): as written
         return () if not host.isascii() else (host,)
