@@ -2552,6 +2552,42 @@ def test_a_deprecated_language_code_is_imported_as_its_tag(tmp_path: Path, capsy
             for slug in langs} == langs
     report = (new / "import-report.txt").read_text()
     assert "no language tag" not in report and "the old site's language" not in report
+def test_jekyll_polyglot_sites_are_redirected_from_the_addresses_each_language_served(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """jekyll-polyglot serves each language but the default one below /<lang>/, posts with one permalink being
+    translations of each other, and a post no other language has in every language (its fallback). The import made
+    redirects at the addresses without the language (/2024/hello-en/ only) and told two of three translations their
+    /hello/ was 'also that of hello-id.md'. Each post now gets the addresses polyglot served it at; where Jekyll's
+    order decided, or the post was never published, the report says so."""
+    post = "---\ntitle: {}\n{}---\nx\n"
+    new = import_site(tmp_path, capsys, "jekyll", {
+        "_config.yml": "title: T\nplugins: [jekyll-polyglot]\nlanguages: [id, en, ar]\ndefault_lang: id\n"
+                       "permalink: /:year/:title/\nexclude_from_localization: [arsip]\nlang_from_path: true\n",
+        **{f"_posts/2024-03-01-hello-{lang}.md": post.format(lang, f"lang: {lang}\npermalink: /hello/\n")
+           for lang in ("id", "en", "ar")},
+        "_posts/2024-03-02-hello-en-only.md": post.format("E", "lang: en\n"),
+        "_posts/2024-03-03-kopi.md": post.format("K", "permalink: /kopi/\n"),
+        "_posts/en/2024-03-03-coffee.md": post.format("C", "permalink: /kopi/\n"),  # lang_from_path: en
+        "_posts/2024-03-04-satu.md": post.format("S", "lang: en\npermalink: /dua/\n"),
+        "_posts/2024-03-04-dua.md": post.format("D", "lang: ar\npermalink: /dua/\n"),
+        "_posts/2024-03-05-hanya.md": post.format("H", "lang: en\nlang-exclusive: [en]\n"),
+        "_posts/2024-03-06-jerman.md": post.format("J", "lang: de\n"),
+        "arsip/index.md": post.format("Arsip", "permalink: /arsip-lama/\n")})
+    assert sorted(redirect_lines(new)) == sorted([
+        "/hello/ /2024/03/hello-id/ 301", "/en/hello/ /2024/03/hello-en/ 301", "/ar/hello/ /2024/03/hello-ar/ 301",
+        *(f"{lang}/2024/hello-en-only/ /2024/03/hello-en-only/ 301" for lang in ("", "/en", "/ar")),
+        "/kopi/ /2024/03/kopi/ 301", "/ar/kopi/ /2024/03/kopi/ 301", "/en/kopi/ /2024/03/coffee/ 301",
+        "/en/dua/ /2024/03/satu/ 301", "/ar/dua/ /2024/03/dua/ 301", "/en/2024/hanya/ /2024/03/hanya/ 301",
+        "/arsip-lama/ /arsip/ 301"])
+    report = (new / "import-report.txt").read_text()
+    assert "is also that of" not in report
+    assert [line for line in report.splitlines() if "polyglot" in line] == [
+        *(f"  _posts/2024-03-04-{name}.md: jekyll-polyglot served one of _posts/2024-03-04-dua.md, "
+          "_posts/2024-03-04-satu.md at /dua/ (Jekyll's order decides which), so no redirect is made from there; add "
+          "each address to the redirects: of the one it served" for name in ("dua", "satu")),
+        "  _posts/2024-03-06-jerman.md: its lang 'de' is not in _config.yml's languages, so jekyll-polyglot did not "
+        "publish it; it is imported as a draft"]
+    assert "\nlang: en\n" in (new / "content/2024/03/coffee.md").read_text()
 
 
 @pytest.mark.parametrize("settings, size", [("", 10), ("paginate = 2\n", 2), ("[pagination]\npagerSize = 2\n", 2)])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -134,9 +135,117 @@ def scan(root: Path) -> Scan:
             assets.append(result)
         elif result is not None:
             posts.append(result)
+    if (polyglot := _polyglot(settings, root)) is not None:
+        posts, said = polyglot.served(posts, root)
+        notes += said
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(),
                 (_LIQUID, "has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or link to a file "
                           "that was not imported; edit them by hand"), in_code=True)
+
+
+@dataclass(frozen=True)
+class Polyglot:
+    """jekyll-polyglot's settings: it builds the site once per language, the default one at the root and each other
+    below ``/<lang>/``. In each build, of the documents that are translations of each other (one ``page_id:``, else
+    one address once a ``/<lang>/`` or ``.<lang>.`` part is taken out), one is served: the build's language's, else
+    the default language's, else the one left; a document of no other language is served in every build (its
+    fallback). ``lang-exclusive:`` keeps a document to the builds it names, ``exclude_from_localization`` keeps a path
+    out of the other languages' builds, ``lang_from_path`` reads a document's language from its path when it has no
+    ``lang:``, and a ``lang:`` not in ``languages`` is not published at all (polyglot's ``coordinate_documents``)."""
+
+    default: str
+    languages: tuple[str, ...]
+    """``default_lang`` and ``languages`` ('en' and ['en'] when not set), as polyglot builds them: the default
+    first."""
+    unlocalized: tuple[str, ...]
+    """``exclude_from_localization``: paths (a name, a folder, or a glob) the other languages' builds leave out."""
+    from_path: bool
+    """``lang_from_path``."""
+
+    def lang(self, meta: Meta, rel: str) -> tuple[str, str]:
+        """A document's language as polyglot reads it ('' when it names one not in ``languages``, which polyglot
+        does not publish), and the language as written."""
+        written = as_text(meta.get("lang")) or (next((lang for part in re.split(r"[./]", rel) for lang in self.languages
+                                                      if lang.lower() == part.lower()), "") if self.from_path else "")
+        if not written:
+            return self.default, ""
+        return next((lang for lang in self.languages if lang.lower() == written.lower()), ""), written
+
+    def served(self, posts: list[Post], root: Path) -> tuple[list[Post], list[Note]]:
+        """``posts`` with each one's old addresses where polyglot served it, and the report lines for what it cannot
+        tell: which of two documents a build served (Jekyll's order decides), and the address of one whose own has
+        a language part, which polyglot rewrites."""
+        marker = re.compile("|".join(f"[/.]{re.escape(lang)}[/.]" for lang in self.languages))
+        groups: dict[tuple[str, str], list[tuple[Post, str, tuple[str, ...]]]] = {}
+        notes: list[Note] = []
+        kept: dict[str, Post] = {}
+        for post in posts:
+            read = _read(root / post.rel, post.rel) if not post.draft and post.old_urls else None
+            if not isinstance(read, tuple):
+                continue  # a draft (Jekyll reads none without --drafts), or no address to start from: as read
+            meta = read[0]
+            lang, written = self.lang(meta, post.rel)
+            if not lang:
+                kept[post.rel] = replace(post, old_urls=(), draft=True)
+                notes.append(Note(post.rel, f"its lang {written!r} is not in _config.yml's languages, so "
+                                            "jekyll-polyglot did not publish it; it is imported as a draft"))
+                continue
+            translation = "" if lang.lower() == self.default.lower() else lang
+            kept[post.rel] = replace(post, old_urls=(), translation=translation if not as_text(meta.get("lang"))
+                                     else post.translation)
+            key = as_text(meta.get("page_id")) or marker.sub("/", post.old_urls[0])
+            groups.setdefault((post.kind, key), []).append((post, lang, as_list(meta.get("lang-exclusive"), None)))
+        served: dict[str, list[str]] = {rel: [] for rel in kept}
+        unsure: dict[tuple[str, str], list[str]] = {}  # (file, its address) → the sites it was served in
+        either: dict[tuple[str, ...], list[str]] = {}  # files one of which a build served → the addresses
+        for lang in self.languages:
+            prefix = "" if lang == self.default else f"/{lang}"
+            for documents in groups.values():
+                there = [(post, own) for post, own, only in documents if (not only or lang in only) and (
+                    lang == self.default or not self._unlocalized(post.rel))]
+                tier = ([post for post, own in there if own == lang] or
+                        [post for post, own in there if own == self.default] or [post for post, _ in there])
+                if len(tier) > 1:
+                    either.setdefault(tuple(post.rel for post in tier), []).append(
+                        " or ".join(sorted({prefix + post.old_urls[0] for post in tier})))
+                elif tier and marker.search(tier[0].old_urls[0]):
+                    unsure.setdefault((tier[0].rel, tier[0].old_urls[0]), []).append(prefix + "/")
+                elif tier:
+                    served[tier[0].rel].append(prefix + tier[0].old_urls[0])
+        for rels, addresses in either.items():
+            notes += [Note(rel, f"jekyll-polyglot served one of {', '.join(rels)} at {', '.join(addresses)} (Jekyll's "
+                                "order decides which), so no redirect is made from there; add each address to the "
+                                "redirects: of the one it served") for rel in rels]
+        for (rel, old), sites in unsure.items():
+            notes.append(Note(rel, f"its old address {old} has a language in it, which jekyll-polyglot takes out "
+                                   f"(its permalink) after Jekyll may have fixed the address, so no redirect is made "
+                                   f"for its sites at {', '.join(sites)}; add the addresses it had there to its "
+                                   "redirects:"))
+        return [replace(kept[post.rel], old_urls=tuple(served[post.rel])) if post.rel in kept else post
+                for post in posts], notes
+
+    def _unlocalized(self, rel: str) -> bool:
+        """Whether ``exclude_from_localization`` names ``rel``, as Jekyll's ``exclude`` matches (a glob, or the start
+        of the path: polyglot writes a folder's name with its '/')."""
+        return any(fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern) for pattern in self.unlocalized)
+
+
+def _polyglot(values: Meta, root: Path) -> Polyglot | None:
+    """jekyll-polyglot's settings when the site uses it (``plugins:``, the older ``gems:``, or its Gemfile names it),
+    else None."""
+    named = {*as_list(values.get("plugins"), None), *as_list(values.get("gems"), None)}
+    if "jekyll-polyglot" not in named:
+        try:
+            if "jekyll-polyglot" not in (root / "Gemfile").read_text(encoding="utf-8", errors="replace"):
+                return None
+        except OSError:  # no Gemfile
+            return None
+    default = as_text(values.get("default_lang")) or "en"
+    languages = as_list(values.get("languages"), None) if isinstance(values.get("languages"), list) else ("en",)
+    unlocalized = (p.lstrip("/") for p in as_list(values.get("exclude_from_localization"), None))
+    return Polyglot(default, tuple(dict.fromkeys((default, *languages))),
+                    tuple(p + "/" if (root / p).is_dir() and not p.endswith("/") else p for p in unlocalized if p),
+                    is_true(values.get("lang_from_path")))
 
 
 def _expand(permalink: str, when: datetime | None, slug: str, categories: tuple[str, ...]) -> str:
