@@ -24,11 +24,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
+import watchfiles
 
 from conftest import CONFIG, article, make_project, write_files
 from generator.commands.cli import main
 from generator.write.output import build_lock
-from generator.commands.serve import EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback
+from generator.commands.serve import (EVENTS, PreviewServer, Rebuilt, ServeOptions, host_allowed, is_loopback,
+                                      source_filter, watched_folders)
+from generator.load.config import load_config
 from generator.core.errors import Problem
 
 NOW = datetime(2025, 7, 1, tzinfo=timezone.utc)
@@ -978,3 +981,40 @@ def test_hidden_folders_and_editor_files_in_the_sources_do_not_rebuild(tmp_path:
         write_files(tmp_path, {"content/2025/06/a.md": article(title="Dua")})
         events.wait_until(lambda: "Dua" in get(port, "/2025/06/a/")[1])
     assert [o.changed for o in outcomes] == [(), ("static/.well-known/security.txt",), ("content/2025/06/a.md",)]
+
+
+def test_files_the_build_reads_by_names_a_templates_folder_leaves_out_rebuild(tmp_path: Path) -> None:
+    """``#`` and ``~`` are a backup's or lock's marks in a templates folder only: a build publishes
+    ``static/images/#Foto 2.png`` and ``static/notes.txt~``, and reads ``content/2025/06/#rekor.md`` as an article,
+    so adding them while serving rebuilds the preview, which serves them."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
+    write_files(tmp_path, {"static/images/logo.png": "x"})
+    with serving(tmp_path) as (server, _):
+        port = server.port
+        events = Events(port)
+        events.next_version()
+        write_files(tmp_path, {"static/images/#Foto 2.png": "foto", "static/notes.txt~": "catatan",
+                               "content/2025/06/#rekor.md": article(title="Rekor")})
+        events.wait_until(lambda: get(port, "/images/%23Foto%202.png")[:2] == (200, "foto")
+                          and get(port, "/notes.txt~")[:2] == (200, "catatan")
+                          and "Rekor" in get(port, "/")[1])
+
+
+@pytest.mark.parametrize(("path", "rebuilds"), [
+    ("static/images/#Foto 2.png", True), ("static/notes.txt~", True), ("static/node_modules/a.js", True),
+    ("static/.well-known/security.txt", True), ("static/.DS_Store", False), ("static/.git/index", False),
+    ("content/2025/06/#rekor.md", True), ("content/2025/06/.notes/todo.md", False), ("content/.#a.md", False),
+    ("templates/#article.html#", False), ("templates/article.html~", False), ("templates/.vscode/settings.json", False),
+    ("templates/_box.html", True),
+    ("themes/mine/templates/#base.html#", False), ("themes/mine/static/#Foto 2.png", True),
+    ("themes/mine/static/.DS_Store", False),
+])
+def test_each_watched_folder_follows_the_builds_rule_for_it(tmp_path: Path, path: str, rebuilds: bool) -> None:
+    """The watcher leaves out what the build leaves out of that folder, no more: a templates folder's editor files,
+    but only hidden entries of ``static/`` (but for ``.well-known/``) and ``content/``, as a theme's folders."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="Satu")})
+    write_files(tmp_path, {"static/logo.png": "x", "templates/_box.html": "x", "themes/mine/templates/base.html": "x",
+                           "themes/mine/static/a.css": "x"})
+    config = load_config(tmp_path / "config.yaml")
+    relevant = source_filter(config, watched_folders(config))
+    assert relevant(watchfiles.Change.added, str((tmp_path / path).resolve())) is rebuilds

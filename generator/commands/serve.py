@@ -59,7 +59,7 @@ from generator.core.errors import (BuildError, BusyError, Problem, Refused, Refu
 from generator.write.output import check_target
 from generator.write.publish import publish
 from generator.render.precompiled import left_out
-from generator.render.theme import PACKAGE_THEMES, WELL_KNOWN
+from generator.render.theme import PACKAGE_THEMES, unpublished
 
 EVENTS = "/__digest__/events"
 """The live-reload stream; outside any base path, so it cannot clash with a page."""
@@ -348,23 +348,40 @@ def watched_folders(config: Config) -> tuple[Path, ...]:
 
 
 def source_filter(config: Config, folders: tuple[Path, ...]) -> Callable[[watchfiles.Change, str], bool]:
-    """Which changes under the watched ``folders`` rebuild: not those no build reads (``precompiled.left_out``: a
-    hidden folder such as a clone's ``.git/`` or an editor's ``.vscode/``, a hidden file, an editor's backup or
-    lock, ``x~``, ``#x#``, ``.#x``), except ``static/.well-known/``, which is published; nor those watchfiles
-    leaves out by default (``__pycache__``, ``node_modules``)."""
+    """Which changes under the watched ``folders`` rebuild: those to a file the build reads, by the build's own rule
+    for its folder. A templates folder's ``precompiled.left_out`` (a hidden folder such as a clone's ``.git/`` or
+    an editor's ``.vscode/``, a hidden file, an editor's backup or lock, ``x~``, ``#x#``, ``.#x``), with what
+    watchfiles leaves out by default (``__pycache__``, ``node_modules``); ``static/``'s ``theme.unpublished`` (a
+    hidden entry, but for ``.well-known/``: ``#Foto 2.png`` and ``x~`` are published); in ``content/`` and
+    elsewhere, a hidden entry, as the content walk leaves out (``#rekor.md`` is an article). A theme's
+    ``templates/`` and ``static/`` follow the rules of the project's."""
     default = watchfiles.DefaultFilter()
-    static = layout(config).static.resolve()
+    where = layout(config)
+    templates, static = where.templates.resolve(), where.static.resolve()
+    themes = {where.themes.resolve(): 1, (PACKAGE_THEMES / config.theme).resolve(): 0}  # where a theme's folders are
     deepest_first = sorted(folders, key=lambda folder: len(folder.parts), reverse=True)
+
+    def kind(folder: Path, parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """Which folder of the build the file at ``parts`` under ``folder`` is in (``templates``, ``static``, or
+        another), and its path there."""
+        if folder in themes:
+            depth = themes[folder]
+            if parts[depth:depth + 1] in (("templates",), ("static",)):
+                return parts[depth], parts[depth + 1:]
+            return "", parts
+        return {templates: "templates", static: "static"}.get(folder, ""), parts
 
     def relevant(change: watchfiles.Change, path: str) -> bool:
         changed = Path(path)
         folder = next((f for f in deepest_first if changed.is_relative_to(f)), None)
         if folder is None:
             return default(change, path)
-        parts = changed.relative_to(folder).parts
-        if folder == static and parts[:1] == (WELL_KNOWN,):
-            parts = parts[1:]
-        return default(change, path) and not (parts and left_out("/".join(parts)))
+        name, parts = kind(folder, changed.relative_to(folder).parts)
+        if name == "templates":
+            return default(change, path) and not left_out("/".join(parts))
+        if name == "static":
+            return not unpublished(parts)
+        return not any(part.startswith(".") for part in parts)
 
     return relevant
 

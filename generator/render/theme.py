@@ -538,10 +538,9 @@ def static_sources(config: Config, theme: Theme) -> dict[str, Path]:
             continue
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
-            hidden = any(p.startswith(".") for p in rel.parts[rel.parts[:1] == (WELL_KNOWN,):])
             if folder == theme.static and not config.search and rel.as_posix() in SEARCH_ONLY:
                 continue  # nothing links to it without the search page
-            if path.is_file() and not path.is_symlink() and not hidden:
+            if path.is_file() and not path.is_symlink() and not unpublished(rel.parts):
                 files[rel.as_posix()] = path
     return files
 
@@ -552,6 +551,12 @@ SEARCH_ONLY = frozenset({"search.js"})
 
 WELL_KNOWN = ".well-known"
 """The one dot-folder published from ``static/`` (RFC 8615)."""
+
+
+def unpublished(parts: tuple[str, ...]) -> bool:
+    """Whether the file at ``parts`` under a ``static/`` folder is left out of the site: a dot-file, or one in a
+    dot-folder, but for ``.well-known/``. Any other name is published as it is (``#Foto 2.png``, ``notes~``)."""
+    return any(part.startswith(".") for part in parts[parts[:1] == (WELL_KNOWN,):])
 
 
 def static_files(config: Config, theme: Theme) -> list[tuple[str, bytes]]:
