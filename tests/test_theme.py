@@ -817,7 +817,8 @@ def test_an_undefined_name_in_a_packaged_macro_gets_advice_that_reaches_inside_i
 
 
 @pytest.mark.parametrize("hidden, named", [(".partial.html", "_partial.html"), (".parts/box.html", "parts/box.html"),
-                                           ("box.html~", "box.html")])
+                                           ("box.html~", "box.html"), ("./.partial.html", "_partial.html"),
+                                           ("parts/./.box.html~", "parts/_box.html")])
 def test_a_hidden_partial_is_refused_so_no_build_keeps_pages_of_its_old_text(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], hidden: str, named: str) -> None:
     """'{% include ".partial.html" %}' rendered, but a hidden file (or an editor's backup) is left out of the
@@ -837,9 +838,43 @@ def test_a_hidden_partial_is_refused_so_no_build_keeps_pages_of_its_old_text(
     (tmp_path / "templates" / hidden).unlink()
     write_files(tmp_path, {"templates/article.html": include.replace(hidden, named),
                            f"templates/{named}": '<p class="box">satu</p>\n'})
+    assert_an_edit_reaches_the_page(tmp_path, named)
+
+
+def assert_an_edit_reaches_the_page(root: Path, partial: str) -> None:
+    """A build shows the partial ``templates/<partial>`` ('satu') in the article's page, and the next,
+    incremental, build shows an edit to it."""
+    from generator.commands.cli import main
+
+    config = str(root / "config.yaml")
     assert main(["build", "-q", "--config", config]) == 0
-    page = tmp_path / "site/2025/06/a/index.html"
+    page = root / "site/2025/06/a/index.html"
     assert '<p class="box">satu</p>' in page.read_text()
-    write_files(tmp_path, {f"templates/{named}": '<p class="box">dua</p>\n'})
+    write_files(root, {f"templates/{partial}": '<p class="box">dua</p>\n'})
     assert main(["build", "-q", "--config", config]) == 0
     assert '<p class="box">dua</p>' in page.read_text(), "the incremental build sees the edit"
+
+
+@pytest.mark.parametrize("written, target, message", [
+    ("./_box.html", "_box.html", ""), ("parts/./_box.html", "parts/_box.html", ""),
+    ("parts/../_box.html", "_box.html", "templates/article.html:3: template error: template 'parts/../_box.html' not "
+                                        "found (did you mean '_box.html'?); fix the template, or remove your override "
+                                        "of it"),
+])
+def test_a_dot_part_of_an_included_name_is_read_as_jinja_reads_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, target: str, message: str) -> None:
+    """'{% include "./_box.html" %}' is ``_box.html`` to Jinja (``split_template_path`` skips a ``.`` part), no
+    hidden file: it builds, and an edit to the file reaches the page. A ``..`` part is Jinja's "not found", as it
+    was, never a hidden file to rename '/_box.html'."""
+    from generator.commands.cli import main
+
+    config = str(tmp_path / "config.yaml")
+    make_project(tmp_path, {"2025/06/a.md": article(slug="a")})
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}\n'
+                                                     '{% include "' + written + '" %}\n{% endblock %}\n',
+                           f"templates/{target}": '<p class="box">satu</p>\n', "templates/parts/.keep": ""})
+    if message:
+        assert main(["build", "-q", "--config", config]) == 1
+        assert capsys.readouterr().err.splitlines()[0] == message
+        return
+    assert_an_edit_reaches_the_page(tmp_path, target)

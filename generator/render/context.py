@@ -37,6 +37,7 @@ import markupsafe
 from jinja2 import nodes
 from jinja2.filters import do_wordwrap
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 
@@ -329,6 +330,7 @@ class FollowingLoader(jinja2.FileSystemLoader):
     an edit to it would leave the pages as they were. Asked once a template: Jinja keeps what it loaded."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        split_template_path(template)  # a '..' part is Jinja's "not found", as it was, before a name is refused
         if left_out(template):
             raise jinja2.TemplateError(f"template {quoted(template)} is left out of builds, as a hidden file or an "
                                        f"editor's backup is, so an edit to it would not reach the pages; rename it "

@@ -82,19 +82,28 @@ def _is_template(name: str, env: jinja2.Environment) -> bool:
 def left_out(name: str) -> bool:
     """Whether the file ``name`` of a templates folder is one no page can use, which is neither compiled nor read
     (``theme.check_template_files``): an editor's backup, autosave or lock file (``article.html~``,
-    ``#article.html#``, ``.#article.html``), any hidden file, or anything in a hidden folder (``.git/``)."""
-    parts = name.split("/")
-    return any(part.startswith(".") for part in parts) or parts[-1].endswith("~") or parts[-1].startswith("#")
+    ``#article.html#``, ``.#article.html``), any hidden file, or anything in a hidden folder (``.git/``). A ``.``
+    part is no hidden name: Jinja skips it (``./_box.html`` is ``_box.html``)."""
+    parts = _pieces(name)
+    last = parts[-1] if parts else ""
+    return any(part.startswith(".") for part in parts) or last.endswith("~") or last.startswith("#")
 
 
 def visible_name(name: str) -> str:
     """A name for the file ``name`` that ``left_out`` keeps: marks taken off each part, and a hidden file's
-    ``.`` made the ``_`` of a partial (``.parts/.box.html~`` → ``parts/_box.html``)."""
-    parts = name.split("/")
-    kept = [part.lstrip(".#").rstrip("~#") for part in parts]
-    if parts[-1].startswith("."):
+    ``.`` made the ``_`` of a partial (``.parts/.box.html~`` → ``parts/_box.html``; ``./.box.html`` →
+    ``_box.html``); a part that is only marks (``.~``) becomes ``_``, never empty."""
+    parts = _pieces(name)
+    kept = [part.lstrip(".#").rstrip("~#") or "_" for part in parts]
+    if parts and parts[-1].startswith(".") and kept[-1] != "_":
         kept[-1] = "_" + kept[-1]
     return "/".join(kept)
+
+
+def _pieces(name: str) -> list[str]:
+    """The parts of the template name ``name`` as Jinja reads them (``split_template_path``): an empty or ``.``
+    part skipped. (Jinja refuses a ``..`` part as not found, before ``left_out`` is asked.)"""
+    return [part for part in name.split("/") if part and part != "."]
 
 
 def _theme_has(env: jinja2.Environment, name: str) -> bool:
