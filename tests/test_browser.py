@@ -870,14 +870,19 @@ def _printed_links(browser: Any, tmp_path: Path, body: str) -> list[str]:
      ["https://bérita.example/ñews/none", "https://bérita.example/ynone", "bérita.example/qnone",
       "https://kompas.com/cnone", "HTTPS://kompas.com/dnone", "https://x.com/a%2Fb/cnone",
       'https://x.com/a/b" <https://x.com/a%2Fb>"']),
-], ids=["bare", "host-letters-and-2f"])
+    # the address without its scheme, its host in another case; a path in another case is another address
+    ("Lihat [KOMPAS.com/a](https://kompas.com/a), [www.Kompas.com](https://www.kompas.com/) dan "
+     "[kompas.com/A](https://kompas.com/a).\n",
+     ["KOMPAS.com/anone", "www.Kompas.comnone", 'kompas.com/A" <https://kompas.com/a>"']),
+], ids=["bare", "host-letters-and-2f", "host-case-without-scheme"])
 def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path, body: str,
                                                     printed: list[str]) -> None:
     """A reader's report, printing to PDF: a link whose text is its address (an autolink, a URL in the text, or raw
     HTML, in code, with a class of its own) printed it twice, 'https://example.com/x <https://example.com/x>'; a link of
     other text keeps its address. <https://bérita.example/ñews/> (shown in its letters, its href in punycode) and
     [https://kompas.com/c](https://KOMPAS.COM/c) gave it twice too, the second time in another form; and
-    [https://x.com/a/b](https://x.com/a%2Fb) printed only 'https://x.com/a/b', another address than the link's."""
+    [https://x.com/a/b](https://x.com/a%2Fb) printed only 'https://x.com/a/b', another address than the link's.
+    [KOMPAS.com/a](https://kompas.com/a), the address without its scheme and its host in other letters, did too."""
     assert _printed_links(browser, tmp_path, body) == printed
 
 

@@ -711,17 +711,21 @@ def test_a_link_whose_text_is_its_address_is_marked_bare_in_code_in_any_attribut
 
 def test_a_link_whose_text_is_its_address_without_the_scheme_is_marked_bare(tmp_path: Path) -> None:
     """Printed, [www.kompas.com](https://www.kompas.com) showed 'www.kompas.com <https://www.kompas.com>': text that
-    is the address without http:// or https:// (and its last '/') says it too; other words with a dot, an address of
-    another scheme or host, are left alone."""
+    is the address without http:// or https:// (and its last '/') says it too, its host in any case, as with the
+    scheme ([KOMPAS.com/a](https://kompas.com/a) printed 'KOMPAS.com/a <https://kompas.com/a>'); other words with a
+    dot, an address of another scheme, host or path (a path's case counts), are left alone."""
     body = ("[www.kompas.com](https://www.kompas.com) [kompas.com/a](https://kompas.com/a) "
             "[`e.com/c`](http://e.com/c/) [e.com/h](https://e.com/h%20i) [e.com/x](https://e.com/y) "
-            "[www.e.com](ftp://www.e.com) [Kompas.com](https://kompas.com)\n")
+            "[www.e.com](ftp://www.e.com) [Kompas.com](https://kompas.com) [KOMPAS.com/a](https://kompas.com/a) "
+            "[www.Kompas.com](https://www.kompas.com/) [kompas.com/A](https://kompas.com/a)\n")
     assert _links_built(tmp_path, body) == [
         '<a href="https://www.kompas.com" class="bare" rel="noopener">',
         '<a href="https://kompas.com/a" class="bare" rel="noopener">',
         '<a href="http://e.com/c/" class="bare" rel="noopener">',
         '<a href="https://e.com/h%20i" rel="noopener">', '<a href="https://e.com/y" rel="noopener">',
-        '<a href="ftp://www.e.com">', '<a href="https://kompas.com" rel="noopener">']
+        '<a href="ftp://www.e.com">', '<a href="https://kompas.com" class="bare" rel="noopener">',
+        '<a href="https://kompas.com/a" class="bare" rel="noopener">',
+        '<a href="https://www.kompas.com/" class="bare" rel="noopener">', '<a href="https://kompas.com/a" rel="noopener">']
 
 
 def test_a_link_whose_text_is_another_address_is_marked_url(tmp_path: Path) -> None:

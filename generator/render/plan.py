@@ -255,13 +255,19 @@ def _is_address(text: str, href: str) -> bool:
     """Whether a link's text (HTML) says its ``href``: the same address, or the address without its ``http://``,
     ``https://`` or ``mailto:`` (``www.kompas.com`` for ``https://www.kompas.com/``, ``budi@kompas.com`` for
     ``mailto:budi@kompas.com``, the autolink ``<budi@kompas.com>``); a last '/' on either is not counted, ``&amp;``
-    or ``%20`` are read, and the scheme and host are compared as a browser does, in any case and in either form of
-    a non-ASCII host (``https://bérita.example/`` says ``https://xn--brita-bsa.example/``, as the renderer shows
+    or ``%20`` are read, and the scheme and host are compared as a browser does, in any case (``KOMPAS.com/a`` says
+    ``https://kompas.com/a``, not ``kompas.com/A``) and in either form of a non-ASCII host (``https://bérita.example/`` says ``https://xn--brita-bsa.example/``, as the renderer shows
     it). A '%2F' (or '%3F', '%23', '%25') is not read: ``https://x.com/a/b`` does not say ``https://x.com/a%2Fb``,
     another address, which print would then leave out."""
     said, address = _as_said(text).removesuffix("/"), _as_said(href).removesuffix("/")
-    return said == address or address.startswith(("https://", "http://")) and address.partition("://")[2] == said \
-        or address[:7].lower() == "mailto:" and address[7:] == said
+    if said == address:
+        return True
+    if address.startswith(("https://", "http://")):  # the text read with the scheme it leaves out: 'KOMPAS.com/a'
+        scheme, _, rest = address.partition("://")
+        folded = said.lower()
+        return rest == said or (folded == rest.lower() or "xn--" in folded) \
+            and _as_said(f"{scheme}://{text}").removesuffix("/") == address
+    return address[:7].lower() == "mailto:" and address[7:] == said
 
 
 _RESERVED_ESCAPE = re.compile(r"%(2[Ff]|3[Ff]|23|25)")
