@@ -2626,6 +2626,25 @@ def test_a_footnote_mark_or_raw_link_inside_a_card_is_shown_as_its_text_with_a_w
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_raw_link_left_open_in_a_card_s_block_element_ends_with_it_not_at_the_next_card(tmp_path: Path) -> None:
+    """An inner '<a>' never closed in a card's '<div>' took the card's '</a>', so the card stayed open: the next card's
+    '<a>' was read as a link inside it, its link and ' dua' were lost and the rest of the article was linked, told at
+    the card's line as never closed. The inner '<a>' ends with its '<div>', shown as its text, told at its line."""
+    body = ('<a href="https://example.com/k">\n<div><a href="https://b.example/">dalam</div>\n</a>\n\nTengah satu.\n\n'
+            '<a href="https://example.com/k2">\n<div><a href="https://c.example/">c</a> dua</div>\n</a>\n\n'
+            'Tengah dua.\n\nAkhir.\n')
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert ('<a href="https://example.com/k" rel="noopener">\n<div>dalam</div>\n</a>\n<p>Tengah satu.</p>\n'
+            '<a href="https://example.com/k2" rel="noopener">\n<div>c dua</div>\n</a>\n<p>Tengah dua.</p>\n'
+            '<p>Akhir.</p>\n') in page
+    assert said == [
+        f'content/2025/07/a.md:6: link \'dalam\' {CARD_LINK} <a href="https://b.example/">dalam</a> out of the card, '
+        "after its </a>",
+        f'content/2025/07/a.md:12: link \'c\' {CARD_LINK} <a href="https://c.example/">c</a> out of the card, after '
+        "its </a>"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_card_closed_in_another_list_item_is_told_once_with_its_closing_line(tmp_path: Path) -> None:
     """A card opened in one list item (or before a list) and closed in a later item was told "<a> is never closed",
     though the editor closed it, and in a loose list html5ever spread the card over the items ('</li><a …></a><li>',

@@ -871,7 +871,8 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
     waiting: list[tuple[str, Token, int]] = []  # text tags open at the end of their HTML block, only HTML blocks since
     ended: list[tuple[str, int]] = []  # text tags closed at the end of their HTML block: tag, line
     moves: list[tuple[int, int, str]] = []  # ``_moved_close``'s, made once the walk is over
-    inner: list[tuple[int, Token]] = []  # each <a> opened in an HTML block inside another: its place, its block
+    inner: list[tuple[int, tuple[str, Token, Token | None, int, str]]] = []  # each <a> opened in an HTML block
+    # inside another: its place, its entry in ``opened``
     cards: list[tuple[tuple[str, Token, Token | None, int, str], Token]] = []  # an <a> open, and in it a heading's
     # close or an inline token with a Markdown link
     for index, token in enumerate(tokens):
@@ -897,7 +898,8 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
         for raw, child, first in raws:
             content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
                              flags=re.DOTALL) if "<!--" in raw.content else raw.content
-            cut: list[tuple[int, int]] = []  # an inner <a>'s tags, left out of this HTML block (``_inner_link``)
+            cut: list[tuple[int, int, str]] = []  # spans of this HTML block to replace: an inner <a>'s tags, left
+            # out (``_inner_link``), or where an <a> left open in a block element is closed
             for match in _SPREADING.finditer(content):
                 tag = match.group(2).lower()
                 line = first + content.count("\n", 0, match.start())
@@ -906,17 +908,28 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                     continue
                 if not match.group(1):
                     opening = _OPENING_TAG.match(content, match.start()).group()
-                    if tag == "a" and child is None and any(entry[0] == "a" for entry in opened):
-                        inner.append((match.start(), token))  # a link in a card: its text, when this block closes it
                     opened.append((tag, token, child, line, opening))
+                    if tag == "a" and child is None and any(entry[0] == "a" for entry in opened[:-1]):
+                        inner.append((match.start(), opened[-1]))  # a link in a card: its text, when it is closed
                     continue
                 if child is not None and tag in inline:  # its own paragraph's: '<b>tebal</b>'
                     del inline[len(inline) - 1 - inline[::-1].index(tag)]
                     continue
                 at = next((at for at in range(len(opened) - 1, -1, -1) if opened[at][0] == tag), -1)
-                if at >= 0 and tag == "a" and inner and opened[at][1] is token and inner[-1][1] is token:
-                    cut += _inner_link(content, inner.pop()[0], match, opened.pop(at), env)
+                if at >= 0 and tag == "a" and inner and inner[-1][1] is opened[at]:
+                    cut += _inner_link(content, inner.pop()[0], match.start(), opened.pop(at), env)
+                    end = _TAGS_IN_RAW.match(content, match.start())
+                    cut.append((match.start(), end.end() if end else match.end(), ""))
                     continue
+                if at >= 0 and child is None and tag not in _CLOSED_IN_LINE:  # '<div><a …>dalam</div>': the <a>
+                    for left in [entry for entry in opened[at + 1:] if entry[0] == "a" and entry[1] is token]:
+                        opened.remove(left)  # ends with the block, or a later '</a>' (a card's) would close it
+                        held = next((n for n, (_, entry) in enumerate(inner) if entry is left), -1)
+                        if held >= 0:
+                            cut += _inner_link(content, inner.pop(held)[0], match.start(), left, env)
+                        else:
+                            cut.append((match.start(), match.start(), "</a>"))
+                            env.setdefault("unclosed", []).append(("a", left[3]))
                 if at >= 0:
                     move = _moved_close(tokens, index, child, opened[at], content[match.end():], env)
                     if move is not None:
@@ -954,8 +967,8 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                 at = next((at for at in range(len(ended) - 1, -1, -1) if ended[at][0] == tag), -1)
                 if at >= 0:
                     env.setdefault("split", []).append((tag, ended.pop(at)[1], line))
-            for start, end in reversed(cut):
-                raw.content = raw.content[:start] + raw.content[end:]
+            for start, end, put in sorted(cut, reverse=True):
+                raw.content = raw.content[:start] + put + raw.content[end:]
         if token.type == "html_block":
             for at in range(len(opened) - 1, -1, -1):
                 tag, block, _, line, _ = opened[at]
@@ -1089,16 +1102,16 @@ def _reopened(children: list[Token], child: Token, start: str) -> bool:
     return False
 
 
-def _inner_link(content: str, start: int, close: re.Match[str], entry: tuple[str, Token, Token | None, int, str],
-                env: EnvType) -> list[tuple[int, int]]:
-    """The spans of a raw ``<a>`` inside a card in one HTML block, opened at ``start`` and closed by ``close``, to be
-    left out, so that its text stays in the card; noted in ``env['refused']`` as a 'card raw link' at its line."""
+def _inner_link(content: str, start: int, close: int, entry: tuple[str, Token, Token | None, int, str],
+                env: EnvType) -> list[tuple[int, int, str]]:
+    """The span of a raw ``<a>``'s opening tag inside a card in one HTML block, opened at ``start`` and ended at
+    ``close`` (its ``</a>``, or the closing tag of the block element it is in), to be left out, so that its text stays
+    in the card; noted in ``env['refused']`` as a 'card raw link' at its line."""
     href = _RAW_HREF.search(entry[4])
-    text = " ".join(_TAGS_IN_RAW.sub("", html.unescape(content[start + len(entry[4]):close.start()])).split())
+    text = " ".join(_TAGS_IN_RAW.sub("", html.unescape(content[start + len(entry[4]):close])).split())
     env.setdefault("refused", []).append(
         ("card raw link", text, next((g for g in href.groups() if g is not None), "") if href else "", entry[3]))
-    end = _TAGS_IN_RAW.match(content, close.start())
-    return [(start, start + len(entry[4])), (close.start(), end.end() if end else close.end())]
+    return [(start, start + len(entry[4]), "")]
 
 
 _TAGS_IN_RAW = re.compile(r"<[^>]*>?")
