@@ -2645,6 +2645,17 @@ def test_a_raw_link_left_open_in_a_card_s_block_element_ends_with_it_not_at_the_
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_stray_closing_tag_in_a_later_list_item_keeps_that_item_s_own_link(tmp_path: Path) -> None:
+    """'- <a href="/1">satu' then '- <a href="/2">dua</a> x</a>': the stray '</a>' was matched to the first item's
+    '<a>', so the second item was linked to /1 ('<a href="/1">dua x</a>'), its own link lost and told as a link in a
+    card. The second '<a>' ends the first (as in browsers): /2 stays, the stray '</a>' is dropped, and the first
+    '<a>' is told never closed."""
+    page, said = page_and_warnings(tmp_path, '- <a href="/1">satu\n- <a href="/2">dua</a> x</a>\n', "")
+    assert '<ul>\n<li><a href="/1">satu</a></li>\n<li><a href="/2">dua</a> x</li>\n</ul>' in page
+    assert said == ["content/2025/07/a.md:5: <a> is never closed, so it was closed where its paragraph ends (left open, "
+                    "it took in the rest of the article); write </a> where it should end"]
+
+
 def test_a_card_closed_in_another_list_item_is_told_once_with_its_closing_line(tmp_path: Path) -> None:
     """A card opened in one list item (or before a list) and closed in a later item was told "<a> is never closed",
     though the editor closed it, and in a loose list html5ever spread the card over the items ('</li><a …></a><li>',

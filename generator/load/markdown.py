@@ -757,7 +757,7 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
                 out.append(Token("html_inline", "", 0, content=f"</{tag}>"))
                 env.setdefault("unclosed", []).append((tag, opened))
                 if tag == "a":
-                    env.setdefault("links_cut", []).append((token, opened, opening))
+                    env.setdefault("links_cut", []).append((token, opened, opening, out[-1]))
         del stack[at:]
 
     def raw_in_scope(tag: str) -> int:
@@ -1064,7 +1064,7 @@ def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
     ``</a>`` linked by a copy (``_reopened``), as a card opened in an HTML block and closed there is."""
     places = {id(token): n for n, token in enumerate(tokens) if token.type == "inline"}
     closing = sorted(env["links_closing"], key=lambda c: places[id(c[0])])
-    for token, line, opening in sorted(env["links_cut"], key=lambda c: (places[id(c[0])], c[1])):
+    for token, line, opening, cut in sorted(env["links_cut"], key=lambda c: (places[id(c[0])], c[1])):
         start = places[id(token)]
         at = next((n for n, (later, _, _) in enumerate(closing) if places[id(later)] > start), -1)
         if at < 0:
@@ -1072,11 +1072,21 @@ def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
         later, child, closed = closing[at]
         if not any(t.level < token.level - 1 for t in tokens[start:places[id(later)]]):
             continue  # a later paragraph of its own container: never closed, as it was
+        between = [*token.children[_index(token.children, cut):], *tokens[start + 1:places[id(later)]],
+                   *later.children[:_index(later.children, child)]]
+        if any(_opens_link(t) or t.children and any(map(_opens_link, t.children)) for t in between):
+            continue  # '- <a …>satu' '- <a …>dua</a> x</a>': the second <a> ended the first; the stray </a> is dropped
         del closing[at]
         env["unclosed"].remove(("a", line))
         env.setdefault("split", []).append(("a", line, closed))
         if _reopened(later.children, child, opening):
             later.children = _unlinked(later, child, src, env)
+
+
+def _opens_link(token: Token) -> bool:
+    """Whether ``token`` writes an ``<a>`` on the page: a Markdown link, a footnote mark, or raw HTML that opens one."""
+    return token.type in ("link_open", "footnote_ref") or token.type in ("html_inline", "html_block") and any(
+        not slash for slash in _RAW_A.findall(token.content))
 
 
 def _index(tokens: Sequence[Token], token: Token) -> int:
