@@ -2742,6 +2742,25 @@ def test_a_text_tag_holding_a_block_in_an_html_block_is_left_out_with_a_warning(
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_link_closed_in_a_nested_list_item_or_block_quote_is_told_with_its_closing_line(tmp_path: Path) -> None:
+    """A link opened in a list item's (or block quote's) text and closed in a list (a block quote) nested in it was told
+    "never closed", and the text before its '</a>' was not linked: only a container left on the way was seen, not a
+    deeper one entered. It is told as one closed in another list item, the text before the '</a>' linked again."""
+    body = ('- Satu <a href="https://example.com/o">awal\n  - sub dua</a> x\n- tiga\n\nAntara.\n\n'
+            '> Satu <a href="https://example.com/q">awal\n>\n> > dalam</a> x\n')
+    page, said = page_and_warnings(tmp_path, body, "<a>")
+    assert ('<ul>\n<li>Satu <a href="https://example.com/o" rel="noopener">awal</a>\n<ul>\n<li><a '
+            'href="https://example.com/o" rel="noopener">sub dua</a> x</li>\n</ul>\n</li>\n<li>tiga</li>\n</ul>\n'
+            '<p>Antara.</p>\n<blockquote>\n<p>Satu <a href="https://example.com/q" rel="noopener">awal</a></p>\n'
+            '<blockquote>\n<p><a href="https://example.com/q" rel="noopener">dalam</a> x</p>\n</blockquote>\n'
+            '</blockquote>') in page
+    told = ("in another list item or block quote, which it cannot reach into, so it was closed before it (the text "
+            "before that </a> is linked again, as browsers do); write </a> there, and a <a> of its own in the other if "
+            "it needs one")
+    assert said == [f"content/2025/07/a.md:5: <a> is closed only at line 6, {told}",
+                    f"content/2025/07/a.md:11: <a> is closed only at line 13, {told}"]
+
+
 def test_a_player_whose_track_begins_an_html_block_keeps_it(tmp_path: Path) -> None:
     """A <video controls> tag written over two lines is a paragraph, and a '<track …>' line begins an HTML block
     (CommonMark), so the paragraph ended before it: the HTML parser closed the player at the '</p>', and the track,

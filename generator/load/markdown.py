@@ -1058,6 +1058,10 @@ def _moved_close(tokens: list[Token], index: int, child: Token | None,
     return None
 
 
+_CONTAINER = ("list_open", "list_close", "item_open", "item_close", "blockquote_open", "blockquote_close")
+"""The ends of the tokens of a list, a list item or a block quote: a link cannot reach from one into another."""
+
+
 def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
     """An ``<a>`` opened in a paragraph and closed (``_close_inline``) at its end, that a ``</a>`` in another list item
     or block quote meant to close: told as such (``env['split']``, not 'never closed'), and the text before that
@@ -1070,7 +1074,7 @@ def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
         if at < 0:
             continue
         later, child, closed = closing[at]
-        if not any(t.level < token.level - 1 for t in tokens[start:places[id(later)]]):
+        if not any(t.type.endswith(_CONTAINER) for t in tokens[start:places[id(later)]]):
             continue  # a later paragraph of its own container: never closed, as it was
         between = [*token.children[_index(token.children, cut):], *tokens[start + 1:places[id(later)]],
                    *later.children[:_index(later.children, child)]]
