@@ -2742,6 +2742,15 @@ def test_a_text_tag_holding_a_block_in_an_html_block_is_left_out_with_a_warning(
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_text_tag_inside_an_html_comment_is_not_told_to_hold_a_block(tmp_path: Path) -> None:
+    """'<!-- dulu: <b> -->', a '<p>', '<!-- </b> -->' in one HTML block was told "<b> left out … it holds a <p>", though
+    the comments hold no tag (and are removed). Comments are blanked before the block is read for text tags."""
+    body = '<div class="kotak">\n<!-- dulu: <b> -->\n<p>Satu</p>\n<!-- </b> -->\n</div>\n'
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert '<div class="body">\n<div class="kotak">\n\n<p>Satu</p>\n\n</div>\n\n</div>' in page
+    assert said == []
+
+
 def test_a_link_closed_in_a_nested_list_item_or_block_quote_is_told_with_its_closing_line(tmp_path: Path) -> None:
     """A link opened in a list item's (or block quote's) text and closed in a list (a block quote) nested in it was told
     "never closed", and the text before its '</a>' was not linked: only a container left on the way was seen, not a

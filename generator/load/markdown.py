@@ -471,7 +471,7 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     its line); its text stays, the block too."""
     stack: list[tuple[str, int, int, list[str]]] = []  # each text tag open: name, start, end, blocks it holds
     cut: list[tuple[int, int]] = []
-    for tag in _PHRASING_OR_BLOCK.finditer(content):
+    for tag in _PHRASING_OR_BLOCK.finditer(_blank_comments(content)):  # '<!-- dulu: <b> -->' is no tag
         name = tag.group(2).lower()
         if name not in TEXT_TAGS:
             if not tag.group(1):
@@ -492,6 +492,14 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     for start, end in sorted(cut, reverse=True):
         content = content[:start] + content[end:]
     return content
+
+
+def _blank_comments(content: str) -> str:
+    """Raw HTML with each comment's characters (one never closed: to the end) made spaces, line breaks kept: the tags
+    it holds are none, and the places and lines of the others stay as in ``content``."""
+    if "<!--" not in content:
+        return content
+    return re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), content, flags=re.DOTALL)
 
 
 _ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
@@ -896,8 +904,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
             continue
         inline: list[str] = []  # the paragraph's own text tags open (``_close_inline`` closed them all in it)
         for raw, child, first in raws:
-            content = re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), raw.content,
-                             flags=re.DOTALL) if "<!--" in raw.content else raw.content
+            content = _blank_comments(raw.content)
             cut: list[tuple[int, int, str]] = []  # spans of this HTML block to replace: an inner <a>'s tags, left
             # out (``_inner_link``), or where an <a> left open in a block element is closed
             for match in _SPREADING.finditer(content):
