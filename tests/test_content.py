@@ -2742,6 +2742,32 @@ def test_a_text_tag_holding_a_block_in_an_html_block_is_left_out_with_a_warning(
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_text_tag_around_a_list_table_or_rule_is_told_where_the_words_are(tmp_path: Path) -> None:
+    """'<b>' around a '<ul>' was told "put the <b> inside the <ul>", which followed gives '<ul><b><li>' (the Nu
+    checker: "b not allowed as child of ul"); '<strong>' around a '<table>' "inside the <table>", '<b>' around an
+    '<hr>' "inside the <hr>". Each is told the element that holds the words (each <li>, <td> or <th>, <dt> or <dd>, the
+    <p> inside a <div>), or, for an <hr>, to delete the tag; the advice followed is valid HTML."""
+    body = ('<b>\n<ul><li>Item</li></ul>\n</b>\n\n<b>\n<hr>\n</b>\n\n<strong>\n<table><tr><td>Sel</td></tr></table>\n'
+            '</strong>\n\n<i>\n<div><p>Para</p></div>\n</i>\n\n<em>\n<dl><dt>Ist</dt><dd>Arti</dd></dl>\n</em>\n')
+    page, said = page_and_warnings(tmp_path / "before", body, "<")
+    assert ('<ul><li>Item</li></ul>\n\n\n<hr>\n\n\n<table tabindex="0"><tbody><tr><td>Sel</td></tr></tbody></table>\n\n\n'
+            '<div><p>Para</p></div>\n\n\n<dl><dt>Ist</dt><dd>Arti</dd></dl>') in page
+    told = "left out, its text kept: it holds a <%s>, a block, and HTML allows no block inside <%s>; %s"
+    assert said == [
+        "content/2025/07/a.md:5: <b> " + told % ("ul", "b", "put the <b> inside each <li>, around the words it is for"),
+        "content/2025/07/a.md:9: <b> " + told % ("hr", "b", "delete the <b> and its </b>: an <hr> holds no words"),
+        "content/2025/07/a.md:13: <strong> " + told % ("table", "strong", "put the <strong> inside each <td> or <th>, "
+                                                       "around the words it is for"),
+        "content/2025/07/a.md:17: <i> " + told % ("div", "i", "put the <i> inside the <p>, around the words it is for"),
+        "content/2025/07/a.md:21: <em> " + told % ("dl", "em", "put the <em> inside each <dt> or <dd>, around the words "
+                                                   "it is for")]
+    followed = ('<ul><li><b>Item</b></li></ul>\n\n<hr>\n\n<table><tr><td><strong>Sel</strong></td></tr></table>\n\n'
+                '<div><p><i>Para</i></p></div>\n\n<dl><dt><em>Ist</em></dt><dd><em>Arti</em></dd></dl>\n')
+    page, said = page_and_warnings(tmp_path / "after", followed, "<")
+    assert said == [] and "<li><b>Item</b></li>" in page
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_text_tag_inside_an_html_comment_is_not_told_to_hold_a_block(tmp_path: Path) -> None:
     """'<!-- dulu: <b> -->', a '<p>', '<!-- </b> -->' in one HTML block was told "<b> left out … it holds a <p>", though
     the comments hold no tag (and are removed). Comments are blanked before the block is read for text tags."""

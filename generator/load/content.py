@@ -729,10 +729,13 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))
-    for tag, block, line in rendered.around_blocks:
+    for tag, block, words_in, line in rendered.around_blocks:
+        inside = {"li": "each <li>", "dt": "each <dt> or <dd>", "td": "each <td> or <th>"}.get(words_in,
+                                                                                             f"the <{words_in}>")
+        advice = f"delete the <{tag}> and its </{tag}>: an <{block}> holds no words" if not words_in else \
+            f"put the <{tag}> inside {inside}, around the words it is for"
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> left out, its text kept: it holds a <{block}>, a "
-                                f"block, and HTML allows no block inside <{tag}>; put the <{tag}> inside the <{block}>, "
-                                "around the words it is for", "warning"))
+                                f"block, and HTML allows no block inside <{tag}>; {advice}", "warning"))
     for tag, line in rendered.cut_players:
         problems.append(Problem(rel, body_line + line, "", f"this <{tag}> holds a paragraph or block (its fallback) but "
                                 "is written in a line of text, where a block ends the paragraph: the player shows "

@@ -135,9 +135,11 @@ class Rendered:
     cut_players: tuple[tuple[str, int], ...] = ()
     """Each raw player holding a block (its fallback ``<p>``) written inside a line of text (``_whole_players``), which
     the paragraph's end cut off from its fallback: its tag and the body's line (from 0) of its tag."""
-    around_blocks: tuple[tuple[str, str, int], ...] = ()
+    around_blocks: tuple[tuple[str, str, str, int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
-    (``_without_phrasing_around_blocks``): its name, the first block's, the body's line (from 0) of its tag."""
+    (``_without_phrasing_around_blocks``): its name, the first block's, the element a text tag may go in to reach the
+    words (``_words_in``: 'p', 'li', 'td' …; '' when the blocks are only ``<hr>``s, which hold none), the body's line
+    (from 0) of its tag."""
     videos: tuple[tuple[str, str, int], ...] = ()
     """Each YouTube or Vimeo address (a pasted player's src, an image's) whose video id is not valid: the address, what
     is wrong and how to fix it (``embeds.video``), the body's line (from 0)."""
@@ -487,11 +489,25 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
         opened = stack.pop(at)
         if opened[3]:
             cut += [(opened[1], opened[2]), (tag.start(), tag.end())]
-            env.setdefault("around_blocks", []).append((name, opened[3][0], first + content.count("\n", 0,
-                                                                                                 opened[1])))
+            env.setdefault("around_blocks", []).append((name, opened[3][0], _words_in(opened[3]),
+                                                        first + content.count("\n", 0, opened[1])))
     for start, end in sorted(cut, reverse=True):
         content = content[:start] + content[end:]
     return content
+
+
+_HOLDS_WORDS = {"ul": "li", "ol": "li", "menu": "li", "dl": "dt", "table": "td"}
+"""The element of a list or table that a text tag may go in, around the words: none in the ``<ul>`` itself."""
+
+
+def _words_in(blocks: Sequence[str]) -> str:
+    """Where a text tag left out around ``blocks`` (the block tags it held, in order) is told to go, around the words
+    it is for, so that the advice followed is valid HTML: the first paragraph, heading or ``<pre>``, else the first
+    block's own element for its words (``_HOLDS_WORDS``: a ``<li>``, not the ``<ul>``), or that block ('' for an
+    ``<hr>``, which holds nothing)."""
+    leaf = next((b for b in blocks if b in ("p", "pre") or b[0] == "h" and b[1:].isdigit()), "")
+    block = next((b for b in blocks if b != "hr"), "")
+    return leaf or _HOLDS_WORDS.get(block, block)
 
 
 def _blank_comments(content: str) -> str:
