@@ -2742,6 +2742,23 @@ def test_a_text_tag_holding_a_block_in_an_html_block_is_left_out_with_a_warning(
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_card_written_on_one_line_stays_whole(tmp_path: Path) -> None:
+    """'<a href=…><div>Kartu saja</div></a>' on one line is a paragraph, which the <div> ended: the page had an empty
+    link and empty paragraphs ('<p><a …></a></p><div><a …>Kartu saja</a></div><p></p>'), without a word. A paragraph
+    that is such a card alone is an HTML block, as a player is; one with text around it is a warning at its line."""
+    body = ('<a href="https://example.com/k"><div>Kartu saja</div></a>\n\n'
+            'Teks <a href="https://example.com/m"><div>Kartu dua</div></a>\n\n'
+            '- <a href="https://example.com/n"><p>Dalam daftar</p></a>\n')
+    page, said = page_and_warnings(tmp_path, body, "this <a>")
+    assert ('<div class="body">\n<a href="https://example.com/k" rel="noopener"><div>Kartu saja</div></a>\n') in page
+    assert ('<ul>\n<li>\n<a href="https://example.com/n" rel="noopener"><p>Dalam daftar</p></a>\n</li>\n</ul>'
+            in page)
+    assert said == ["content/2025/07/a.md:7: this <a> holds a paragraph or block (a card) but is written in a line of "
+                    "text, where a block ends the paragraph: browsers leave an empty link before the block; put a blank "
+                    "line between the <a>…</a> and the text around it, so that the card is a block of its own"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_text_tag_around_a_list_table_or_rule_is_told_where_the_words_are(tmp_path: Path) -> None:
     """'<b>' around a '<ul>' was told "put the <b> inside the <ul>", which followed gives '<ul><b><li>' (the Nu
     checker: "b not allowed as child of ul"); '<strong>' around a '<table>' "inside the <table>", '<b>' around an

@@ -737,6 +737,12 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> left out, its text kept: it holds a <{block}>, a "
                                 f"block, and HTML allows no block inside <{tag}>; {advice}", "warning"))
     for tag, line in rendered.cut_players:
+        if tag == "a":
+            problems.append(Problem(rel, body_line + line, "", "this <a> holds a paragraph or block (a card) but is "
+                                    "written in a line of text, where a block ends the paragraph: browsers leave an "
+                                    "empty link before the block; put a blank line between the <a>…</a> and the text "
+                                    "around it, so that the card is a block of its own", "warning"))
+            continue
         problems.append(Problem(rel, body_line + line, "", f"this <{tag}> holds a paragraph or block (its fallback) but "
                                 "is written in a line of text, where a block ends the paragraph: the player shows "
                                 f"empty and its fallback after it; write the <{tag}> on lines of its own", "warning"))

@@ -133,8 +133,9 @@ class Rendered:
     """The body's line (from 0) of each heading with no text a reader sees (an image without alt text, a footnote
     alone), whose link in the table of contents has no name."""
     cut_players: tuple[tuple[str, int], ...] = ()
-    """Each raw player holding a block (its fallback ``<p>``) written inside a line of text (``_whole_players``), which
-    the paragraph's end cut off from its fallback: its tag and the body's line (from 0) of its tag."""
+    """Each raw player holding a block (its fallback ``<p>``), or card (an ``<a>``) holding one, written inside a line
+    of text (``_whole_players``), which the paragraph's end cut off from its fallback (its link from its block): its
+    tag and the body's line (from 0) of its tag."""
     around_blocks: tuple[tuple[str, str, str, int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
     (``_without_phrasing_around_blocks``): its name, the first block's, the element a text tag may go in to reach the
@@ -262,12 +263,13 @@ def _unique_id(text: str, used: set[str]) -> str:
     return slug
 
 
-_PLAYER_OPEN = re.compile(r"<(video|audio)\b[^>]*>", re.IGNORECASE)
-_PLAYER_CLOSE = re.compile(r"</(?:video|audio)", re.IGNORECASE)
+_PLAYER_OPEN = re.compile(r"<(video|audio|a)(?=[\s/>])[^>]*>", re.IGNORECASE)
+_PLAYER_CLOSE = re.compile(r"</(?:video|audio|a)(?=[\s/>])", re.IGNORECASE)
+"""A player, or a card (an ``<a>``), and its closing tag: one holding a block in a paragraph's text is cut by it."""
 _BLOCK_OPEN = re.compile(r"<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|"
                          r"form|h[1-6]|header|hgroup|hr|main|menu|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
 """Tags that end a paragraph: a player's fallback ``<p>`` written inside it on a line of text ends the paragraph, and
-the player with it, so the fallback shows after an empty player."""
+the player with it, so the fallback shows after an empty player (a card's ``<div>``: after an empty link)."""
 
 
 def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
@@ -285,8 +287,9 @@ def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
 
 def _whole_players(tokens: list[Token], env: EnvType) -> None:
     """Each paragraph that is one player holding a block (``_players_with_blocks``) made an HTML block, as if it were
-    written on lines of its own: the player stays whole, its fallback inside it. One with text around it cannot be
-    (a ``<p>`` is no part of a paragraph): it is noted in ``env['cut_players']`` with its line."""
+    written on lines of its own: the player stays whole, its fallback inside it; so does a card written on one line
+    (``<a href=…><div>Kartu</div></a>``). One with text around it cannot be (a ``<p>`` is no part of a paragraph): it
+    is noted in ``env['cut_players']`` with its line."""
     from markdown_it.token import Token
     i = 0
     while (i := next((j for j in range(i, len(tokens) - 2) if tokens[j].type == "paragraph_open"), -1)) >= 0:
@@ -386,7 +389,7 @@ def _digest_rule(state: StateCore) -> None:
     tokens = state.tokens
     if "youtu" in state.src or "vimeo" in state.src:
         _videos(tokens, state.env)
-    if "</" in state.src and _PLAYER_CLOSE.search(state.src):
+    if "</" in state.src and _PLAYER_CLOSE.search(state.src) and _BLOCK_OPEN.search(state.src):
         _whole_players(tokens, state.env)
     stack: list[tuple[int, int]] = []
     mark = _id_mark(state.src)
