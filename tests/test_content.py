@@ -2620,9 +2620,9 @@ def test_a_footnote_mark_or_raw_link_inside_a_card_is_shown_as_its_text_with_a_w
         f"content/2025/07/a.md:7: footnote mark [^1] {CARD_LINK} [^1] out of the card, after its </a>",
         f"content/2025/07/a.md:7: inline footnote ^[…] {CARD_LINK} it out of the card, after its </a>",
         f'content/2025/07/a.md:7: link \'x\' {CARD_LINK} <a href="/x/">x</a> out of the card, after its </a>',
-        f'content/2025/07/a.md:9: link \'y\' {CARD_LINK} <a href="/y/">y</a> out of the card, after its </a>',
-        f'content/2025/07/a.md:12: link \'tag & dua\' {CARD_LINK} <a href="/tags/x/">tag & dua</a> out of the card, '
-        "after its </a>"]
+        f"content/2025/07/a.md:9: link 'y' {CARD_LINK} <A HREF='/y/'>y</A> out of the card, after its </a>",
+        f'content/2025/07/a.md:12: link \'tag & dua\' {CARD_LINK} <a href="/tags/x/"><b>tag</b> &amp; dua</a> out of '
+        "the card, after its </a>"]
     assert nu_errors(tmp_path, page) == ""
 
 
@@ -2654,6 +2654,26 @@ def test_a_stray_closing_tag_in_a_later_list_item_keeps_that_item_s_own_link(tmp
     assert '<ul>\n<li><a href="/1">satu</a></li>\n<li><a href="/2">dua</a> x</li>\n</ul>' in page
     assert said == ["content/2025/07/a.md:5: <a> is never closed, so it was closed where its paragraph ends (left open, "
                     "it took in the rest of the article); write </a> where it should end"]
+
+
+def test_a_raw_link_inside_a_card_is_told_to_be_moved_as_written(tmp_path: Path) -> None:
+    """The advice for a raw <a> inside a card quoted it rebuilt from its href and text: '<a name="x">jangkar</a>' was
+    told 'move <a href="">jangkar</a> out of the card', and '<a href="/y/"><b>tebal</b> d</a>' lost its <b> ('move
+    <a href="/y/">tebal d</a>'). It is quoted as written, in a card's paragraph and in a card's HTML block."""
+    body = ('<a href="https://example.com/k">\n\nJudul <a name="x">jangkar</a> dan <a href="/y/"><b>tebal</b> d</a>.'
+            '\n\n</a>\n\n<a href="https://example.com/m">\n<div><a id="z">jangkar2</a> <a href="/w/"><b>tebal</b> '
+            '&amp; e</a></div>\n</a>\n')
+    page, said = page_and_warnings(tmp_path, body, "link")
+    assert ('<a href="https://example.com/k" rel="noopener">\n<p>Judul jangkar dan <b>tebal</b> d.</p>\n</a>\n'
+            '<a href="https://example.com/m" rel="noopener">\n<div>jangkar2 <b>tebal</b> &amp; e</div>\n</a>') in page
+    assert said == [
+        f'content/2025/07/a.md:7: link \'jangkar\' {CARD_LINK} <a name="x">jangkar</a> out of the card, after its </a>',
+        f'content/2025/07/a.md:7: link \'tebal d\' {CARD_LINK} <a href="/y/"><b>tebal</b> d</a> out of the card, after '
+        "its </a>",
+        f'content/2025/07/a.md:12: link \'jangkar2\' {CARD_LINK} <a id="z">jangkar2</a> out of the card, after its '
+        "</a>",
+        f'content/2025/07/a.md:12: link \'tebal & e\' {CARD_LINK} <a href="/w/"><b>tebal</b> &amp; e</a> out of the '
+        "card, after its </a>"]
 
 
 def test_a_card_closed_in_another_list_item_is_told_once_with_its_closing_line(tmp_path: Path) -> None:

@@ -771,7 +771,7 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
                 f"({base_path}media/name.mp4 for {static_dir}/media/name.mp4)")
     if kind.startswith("card "):
         what, written = {"card link": (f"link '{text}'", f"[{text}]({shown})"),
-                         "card raw link": (f"link '{text}'", f'<a href="{shown}">{text}</a>'),
+                         "card raw link": (f"link '{text}'", url),
                          "card note": (f"footnote mark [^{text}]" if text else "inline footnote ^[…]",
                                        f"[^{text}]" if text else "it")}[kind]
         return (f"{what} shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a "

@@ -97,8 +97,9 @@ class Rendered:
     href the sanitiser removes ('raw link', '', its href as written, its line), each raw ``<video>``, ``<audio>``,
     ``<source>`` or ``<track>`` address it removes ('raw media', 'video poster', the address, its line), and each
     reference definition with such an address that no link of those uses ('reference', '', its address, its line),
-    and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line).
-    A warning each (``content.removed_problems``)."""
+    and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line),
+    or raw ``<a>`` ('card raw link', its text, the ``<a>…</a>`` as written, its line). A warning each
+    (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
     body's line (from 0) of its tag."""
@@ -1147,16 +1148,21 @@ def _inner_link(content: str, start: int, close: int, entry: tuple[str, Token, T
     """The span of a raw ``<a>``'s opening tag inside a card in one HTML block, opened at ``start`` and ended at
     ``close`` (its ``</a>``, or the closing tag of the block element it is in), to be left out, so that its text stays
     in the card; noted in ``env['refused']`` as a 'card raw link' at its line."""
-    href = _RAW_HREF.search(entry[4])
     text = " ".join(_TAGS_IN_RAW.sub("", html.unescape(content[start + len(entry[4]):close])).split())
-    env.setdefault("refused", []).append(
-        ("card raw link", text, next((g for g in href.groups() if g is not None), "") if href else "", entry[3]))
+    env.setdefault("refused", []).append(("card raw link", text, _as_written(content[start:close]), entry[3]))
     return [(start, start + len(entry[4]), "")]
+
+
+def _as_written(link: str) -> str:
+    """A raw ``<a>`` as its warning quotes it to be moved: as written (its tags, ``<b>`` and ``name=`` too, and its
+    entities), on one line, with its ``</a>`` (added when the writer left it out)."""
+    link = " ".join(link.split())
+    return link if _RAW_A_CLOSE.search(link) else link + "</a>"
 
 
 _TAGS_IN_RAW = re.compile(r"<[^>]*>?")
 _RAW_A = re.compile(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
-_RAW_HREF = re.compile(r"""[\s/]href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_RAW_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[Token]:
@@ -1170,6 +1176,7 @@ def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[T
     raw: list[tuple[int, int]] = []  # each raw <a> open inside the card: where its text starts in ``kept``, its entry
     refused = env.setdefault("refused", [])
     inside = True
+    source, cursor = "", 0  # the paragraph's source, where the raw <a>s are read as written; past those read
     for child, line in zip(token.children or (), _child_lines(token, src, env)):
         tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
         inside = inside and child is not end and not (tag and tag.group(1) and child.meta.get("card") and not raw)
@@ -1177,9 +1184,12 @@ def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[T
             child.meta["in_card"] = True
             refused.append(("card note", str(child.meta.get("label") or ""), "", line))
         elif inside and tag and not child.meta.get("card") and not tag.group(1):
-            href = _RAW_HREF.search(child.content)
+            source = source or _block_source(src, token.map, env)[1]
+            start = source.find(child.content, cursor)
+            close = _RAW_A_CLOSE.search(source, start) if start >= 0 else None
+            cursor = start + len(child.content) if start >= 0 else cursor
             raw.append((len(kept), len(refused)))
-            refused.append(("card raw link", "", next((g for g in href.groups() if g is not None), "") if href else "",
+            refused.append(("card raw link", "", _as_written(source[start:close.end()] if close else child.content),
                             line))
             continue
         elif tag and tag.group(1) and raw:
