@@ -453,6 +453,26 @@ def test_a_template_that_is_a_fifo_or_fails_when_read_again_is_an_error_not_a_tr
         "error: 1 problem found; nothing was written"], built, before)
 
 
+@pytest.mark.parametrize("builds", [0, 1], ids=["a spare made afresh", "a spare brought up to date"])
+def test_a_full_disk_while_the_spare_s_marker_is_written_names_that_file(built: Path, builds: int) -> None:
+    """A fault-finder's report (ENOSPC injected into write() with strace): when the disk filled while the writer
+    wrote the spare's marker, the message named the live folder ('site: No space left on device'), the one folder
+    digest never writes into. It names the marker file now, and the live site is as it was."""
+    for n in range(builds):  # the second build makes the spare afresh; the third brings it up to date
+        write_files(built, {"content/2025/06/a.md": article(body=f"Isi {n}.")})
+        assert digest(built, "build", "--jobs", "1").returncode == 0
+    write_files(built, {"content/2025/06/a.md": article(body="Isi baru.")})
+    before = tree(built / "site")
+    spare = built / ".site.prev"
+    markers = ("-P", str(spare / ".news-digest.tmp"), "-P", str(spare / ".news-digest"))
+    prefix = (*strace(spare)[:-6], *markers, "-e", "trace=write", "-e", "inject=write:error=ENOSPC")
+    marker = spare / (".news-digest" if builds == 0 else ".news-digest.tmp")
+    assert_failed_cleanly(digest(built, "build", "--jobs", "1", prefix=prefix), [
+        f"{marker}: No space left on device: the disk is full; free some space there and build again; "
+        f"{built / 'site'} is unchanged", "error: 1 problem found; nothing was written"], built, before)
+    assert digest(built, "build").returncode == 0 and any(b"Isi baru." in data for data in tree(built / "site").values())
+
+
 def test_static_files_that_clash_with_the_site_are_named_before_anything_is_written(built: Path) -> None:
     """A file where the site has a folder (static/tags) stopped the writer half-way with '.site.prev/tags: Is a
     directory'; a static index.html was 'index.html: two pages or files want this output path', naming neither.

@@ -409,10 +409,10 @@ def scratch(target: Path) -> Iterator[Path]:
         raise BuildError([Problem(str(folder), 0, "", f"a build that was killed left this folder, and it cannot be "
                                   f"deleted ({e.strerror or e}); delete it yourself, then build again")]) from None
     folder.mkdir(mode=0o755)
-    _write_marker(folder, "scratch")
-    work = folder / "work"
-    work.mkdir()
-    try:
+    try:  # a marker that cannot be written (a full disk) leaves no folder either
+        _write_marker(folder, "scratch")
+        work = folder / "work"
+        work.mkdir()
         yield work
     finally:
         with suppress(OSError):  # a file that cannot be deleted now is deleted by the next build
@@ -756,9 +756,13 @@ def _write_marker(folder: Path, tree: str) -> None:
     fresh = not marker.exists()
     tmp = marker if fresh else folder / _MARKER_TMP
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    with os.fdopen(fd, "wb") as f:
-        os.fchmod(fd, 0o644)
-        f.write(_MARKER_TEXT.format(tree).encode("utf-8"))
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(fd, 0o644)
+            f.write(_MARKER_TEXT.format(tree).encode("utf-8"))
+    except OSError as e:  # a full disk fails in close(), which names no path: the message named the live folder
+        e.filename = e.filename or str(tmp)
+        raise
     if not fresh:
         os.rename(tmp, marker)
 
