@@ -121,6 +121,33 @@ def test_a_failed_build_into_a_new_output_folder_leaves_none_of_the_folders_it_m
     assert main([*build, str(tmp_path / "x/y/site")]) == 0 and (tmp_path / "x/y/site/index.html").is_file()
 
 
+def test_a_build_refused_as_busy_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A build refused because another holds the lock of the output's folder (exit 2) makes no folder, no cache
+    (not even another output folder's own, .cache/outputs/…) and no spare: the disk is as it was. (Two builds into a
+    new folder started at the same instant are the one case left: docs/writer.md.)"""
+    import fcntl
+
+    from generator.commands.cli import main
+
+    root = tmp_path / "p"
+    make_project(root, {"2025/06/a.md": article(title="Satu")})
+    held = tmp_path / "x/y"
+    held.mkdir(parents=True)
+    before = sorted(tmp_path.rglob("*"))
+    fd = os.open(held, os.O_RDONLY)  # another build's lock: a lock on another open of the folder
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        output = held / "site"
+        assert main(["build", "--config", str(root / "config.yaml"), "-q", "--output", str(output)]) == 2
+        assert capsys.readouterr().err == (
+            f"error: another digest build is writing an output folder in {held} (it may be {output} or another "
+            "output beside it: builds into one folder take turns); run again when it has finished\n")
+        assert sorted(tmp_path.rglob("*")) == before
+    finally:
+        os.close(fd)
+    assert main(["build", "--config", str(root / "config.yaml"), "-q", "--output", str(held / "site")]) == 0
+
+
 def test_a_failed_build_removes_the_folders_it_made_before_it_lets_another_build_in(tmp_path: Path) -> None:
     """The folders a failed build made for `--output x/y/site` were removed just after it released the build lock:
     a second build into the same folder that took the lock then saw them vanish ('x/y/.site.prev: No such file or
