@@ -827,6 +827,28 @@ def test_a_file_edited_under_its_old_size_and_mtime_after_a_checkout_is_built(tm
     assert tree(root / "site") == cold(root, tmp_path)
 
 
+def test_a_build_without_the_cache_under_a_default_acl_links_unchanged_pages(tmp_path: Path) -> None:
+    """Under a default ACL ('setfacl -d -m o::- .') pages are written 0640, the mode the writer keeps; but a build that
+    cannot trust the live folder (--no-cache, a cache of another version after an upgrade) linked a live page only
+    if it was 0644, so it wrote every file again: new mtimes, and rsync or `aws s3 sync` uploaded the whole site.
+    The mode a new file gets there is what a live page must have to be linked."""
+    from conftest import default_acl
+
+    default_acl(tmp_path, other=0)
+    mask = os.umask(0o022)
+    try:
+        root = project(tmp_path)
+        run(root, use_cache=False)
+        before = {p: (root / "site" / p).stat().st_mtime_ns for p in tree(root / "site") if p != ".news-digest"}
+        done = run(root, use_cache=False)
+    finally:
+        os.umask(mask)
+    assert done.written is not None and done.written.written == 0, "0 files got new bytes"
+    assert {p: (root / "site" / p).stat().st_mtime_ns for p in before} == before
+    assert {(root / "site" / p).stat().st_mode & 0o777 for p in before} == {0o640}
+    assert sorted(p.name for p in (root / ".site.prev").iterdir() if p.name.startswith(".news")) == [".news-digest"]
+
+
 @pytest.mark.parametrize("folders", [0o700, 0o755])
 def test_a_folder_restored_under_a_strict_umask_is_not_trusted_with_its_modes(tmp_path: Path, folders: int) -> None:
     """An attacker's report: a cache restored by a non-root tar under umask 077 has 0600 pages and 0700 folders

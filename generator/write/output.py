@@ -1039,6 +1039,7 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
     live_stats = live_state.stats if live_state else {}
     seen: dict[str, str] | None = {} if fresh else None
     spare_s, target_s = str(spare), str(target)
+    mode = _new_mode(spare_s, umask) if live is None else 0o644  # only ``_same_bytes`` needs it
     entries = iter(output)
     again: tuple[Entry, ...] = ()  # the entry whose write a read-only folder of the spare stopped, to try again
     path = ""
@@ -1065,7 +1066,7 @@ def _update_spare(output: Iterable[Entry], spare: Path, target: Path, have: Mapp
                     if not fresh and _clear(dest):
                         touched.dropped.add(path)
                     source = f"{target_s}/{path}"
-                    if (live.get(path) == h) if live is not None else _same_bytes(source, data):
+                    if (live.get(path) == h) if live is not None else _same_bytes(source, data, mode):
                         try:
                             os.link(source, dest)
                         except FileNotFoundError:  # deleted by hand since the last build
@@ -1126,6 +1127,22 @@ def _made_folders(root: str, made: Collection[str]) -> dict[str, str]:
 _NO_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV, errno.ENOSYS})
 """What ``link`` says on a file system that has no hard links (FAT and exFAT: EPERM; some network and FUSE file
 systems: EOPNOTSUPP, ENOSYS), or no more for this file (EMLINK), or across mounts (EXDEV): the file is copied."""
+
+
+def _new_mode(folder: str, umask: int) -> int:
+    """The mode ``_write_new`` gives a file in ``folder``: 0644, or what a default ACL of the folder that holds the
+    spare gives instead (``setfacl -d -m o::- .``: 0640), found by making one. With 0644 expected, under such an ACL
+    every build without a verified live folder (``--no-cache``, a cache of another version) wrote every file again,
+    new mtimes and all, as no live file had that mode."""
+    if umask & 0o644:  # ``_write_new`` sets 0644 itself
+        return 0o644
+    probe = f"{folder}/{_MARKER_TMP}.mode"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        return stat.S_IMODE(os.fstat(fd).st_mode)
+    finally:
+        os.close(fd)
+        os.unlink(probe)
 
 
 def _write_new(dest: str, data: bytes, umask: int, stat_it: bool = True) -> str:
@@ -1236,13 +1253,14 @@ def read_unchanged(target: Path, path: str, entry: Unchanged) -> bytes:
     return data
 
 
-def _same_bytes(previous: str, data: bytes | Unchanged) -> bool:
-    """Whether the live site has exactly these bytes at ``previous`` (a regular file, not a link)."""
+def _same_bytes(previous: str, data: bytes | Unchanged, mode: int = 0o644) -> bool:
+    """Whether the live site has exactly these bytes at ``previous`` (a regular file, not a link), with ``mode``,
+    the mode a file written now gets (``_new_mode``)."""
     if isinstance(data, Unchanged):
         return False
     try:
-        st = os.lstat(previous)  # another mode than 0644 ('chmod 600'): written afresh, as a cold build would
-        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data) or st.st_mode & 0o777 != 0o644:
+        st = os.lstat(previous)  # another mode ('chmod 600'): written afresh, as a cold build would
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data) or st.st_mode & 0o777 != mode:
             return False
         with open(previous, "rb") as f:
             return f.read() == data
