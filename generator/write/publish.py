@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping
 
 from generator.core.models import BuildOptions
 from generator.load.cache import (CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache,
-                                   make_folder, open_read_only, read_meta, readable_file, refresh, save_cache,
-                                   saved_as)
+                                   make_folder, open_read_only, readable_file, save_cache, saved_as)
 from generator.core.hashing import digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
@@ -70,41 +69,12 @@ class Inputs:
     stats: Mapping[str, str]
     """Each file in the content folder (relative to the project folder) → 'size:mtime_ns:inode', for the article
     loader, which need not look at the files again (``incremental.load_articles``)."""
-    paths: tuple[str, ...] = ()
-    """Each part's file as the walk named it ('' for a part that is not a file), for ``hashed``."""
-    root: str = ""
-    """The project folder, with a trailing separator: ``hashed`` leaves it out of every name."""
 
     def fingerprint(self, leaving_out: Container[str] = ()) -> str:
         """A hash of every part, or of those whose file is not in ``leaving_out``."""
         if not leaving_out:
             return digest(*self.parts)
         return digest(*(part for part, rel in zip(self.parts, self.files) if rel not in leaving_out))
-
-    def hashed(self, known: Mapping[str, tuple[str, str]]) -> tuple[str, dict[str, tuple[str, str]]]:
-        """The fingerprint with each file's bytes in place of its stats, and every file → (stats, hash of its
-        bytes); only a file whose stats are not those in ``known`` (the last build's) is read. ('', {}) when a file
-        cannot be read: the build says why. Names are taken from the project folder, so a cache restored into a
-        checkout at another path (a CI runner's) matches too."""
-        parts: list[bytes | str] = []
-        files: dict[str, tuple[str, str]] = {}
-        for part, path in zip(self.parts, self.paths):
-            if not path:
-                parts.append(part.replace(self.root, "") if isinstance(part, str) and self.root else part)
-                continue
-            stamp = part.split("\0", 1)[1] if isinstance(part, str) else ""
-            h = known[path][1] if path in known and known[path][0] == stamp else None
-            if h is None:
-                try:  # never waiting on a FIFO (a template that is one is the build's to name)
-                    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
-                        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                            return "", {}
-                        h = digest(f.read())
-                except OSError:
-                    return "", {}
-            files[path] = (stamp, h)
-            parts.append(f"{path.removeprefix(self.root)}\0{h}")
-        return digest(*parts), files
 
 
 def read_inputs(config: Config, options: BuildOptions) -> Inputs:
@@ -118,7 +88,6 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     if config.environment_path:  # its lines, which messages give, move without changing the merged config
         parts.append(config.path(config.environment_path).read_bytes())
     files = [""] * len(parts)  # one name a part: a part paired with the next one's file was left out with it
-    paths = [""] * len(parts)
     stats: dict[str, str] = {}
     root = str(config.root) + os.sep
     content = str(config.path(config.content_dir)) + os.sep
@@ -126,13 +95,11 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     for folder in (config.path(config.content_dir), templates[0], config.path(config.static_dir), templates[1]):
         parts.append(f"\0{folder}")
         files.append("")
-        paths.append("")
         # Jinja loads a template through a linked folder (``theme.FollowingLoader``): its files are inputs too
         for entry, into in walk_tree(str(folder), follow_links=folder in templates):
             if into:
                 parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
                 files.append("")
-                paths.append("")
                 continue
             try:
                 st = entry.stat()
@@ -142,10 +109,9 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
             # named as ``content.find_articles`` names an article file
             rel = entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else ""
             files.append(rel)
-            paths.append(entry.path)
             if rel and entry.path.startswith(content):
                 stats[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-    return Inputs(tuple(parts), tuple(files), stats, tuple(paths), root)
+    return Inputs(tuple(parts), tuple(files), stats)
 
 
 def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
@@ -173,14 +139,8 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         read = read_inputs(config, options)
         inputs = read.fingerprint()
         snapshot = last if use_cache else CacheSnapshot()
-        fresh = use_cache and snapshot.inputs != inputs and bool(snapshot.contents)  # a fresh checkout, maybe
-        held = read_meta(cache_dir, ("input_files",)) if fresh else {}
-        contents = read.hashed(held.get("input_files", {})) if fresh else None
-        if (use_cache and (snapshot.inputs == inputs or contents is not None and contents[0] == snapshot.contents)
-                and same_time(snapshot.since, snapshot.due, options) and snapshot.live is not None
-                and (now := _still(target, cache_dir, snapshot.live, live_stats(), held)) is not None):
-            if contents is not None or now.stats != snapshot.live.stats:  # the same bytes under new stats: recorded
-                _refresh(cache_dir, read, contents[1] if contents else None, now, held, config.root)
+        if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
+                and snapshot.live is not None and match_tree(target, [snapshot.live], live_stats())):
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built, due=snapshot.due)
         with walk(spare_of(target)) as spare_stats:  # only now: an up-to-date site has no use for it
             from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
@@ -231,14 +191,12 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
             clipped = _clipped(config, target, result.email)  # kept with the warnings: an up-to-date build says it too
-            if contents is None:  # the stats were the last build's: only files no longer as recorded are read
-                contents = read.hashed(snapshot.maps.get("input_files", {}))
             update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due,
                                  result.warnings + clipped,
                                  result.articles, result.seen,
                                  saved_as(result.related, snapshot.related, snapshot.related_json),
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel,
-                                 result.moves, *contents)
+                                 result.moves)
             late = clipped + written.problems + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late, result.next_due)
 
@@ -423,35 +381,6 @@ def _looks(path: Path, kind: Callable[[int], bool]) -> bool:
         return kind(path.stat().st_mode)
     except OSError:
         return False
-
-
-def _still(target: Path, cache_dir: Path, live: TreeState, stats: Mapping[str, str],
-           held: dict[str, Mapping[str, Any]]) -> TreeState | None:
-    """``match_tree`` for the up-to-date check, and for an output folder restored from an archive (new inodes: a CI
-    cache), the same with its recorded hashes read (``output._restored``), which ``held`` then holds."""
-    if (same := match_tree(target, [live], stats)) is not None:
-        return same
-    held |= read_meta(cache_dir, ("live_files",))
-    return match_tree(target, [replace(live, files=held["live_files"])], stats) if held.get("live_files") else None
-
-
-def _refresh(cache_dir: Path, read: Inputs, input_files: Mapping[str, tuple[str, str]] | None, live: TreeState,
-             held: dict[str, Mapping[str, Any]], project: Path) -> None:
-    """Record the new stats of inputs whose bytes are as the last build read them, and of a live folder whose files
-    are as it wrote them (``cache.refresh``): each article file's signature keeps its parse settings under its new
-    stats. A cache that cannot be written is left as it is: the next build checks the bytes again."""
-    maps: dict[str, Mapping[str, Any]] = {"live_stats": live.stats}
-    if input_files is not None:
-        held |= read_meta(cache_dir, ("files",))
-        known, root, files = held.get("input_files", {}), str(project) + os.sep, {}
-        for rel, (signature, key) in held.get("files", {}).items():
-            old, new = known.get(path := root + rel.replace("/", os.sep)), input_files.get(path)
-            if old and new and old[1] == new[1] and signature.startswith(old[0] + ":"):
-                signature = new[0] + signature[len(old[0]):]
-            files[rel] = (signature, key)
-        maps |= {"input_files": input_files, **({"files": files} if "files" in held else {})}
-    with suppress(OSError, sqlite3.Error):
-        refresh(cache_dir, read.fingerprint(), maps, held)
 
 
 def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path,
