@@ -803,6 +803,22 @@ def test_a_pelican_title_with_an_apostrophe_is_kept_whole(tmp_path: Path, capsys
     assert 'title: "Kabar\'s Blog"' in config and 'base_url: "https://kabar.example/"' in config
 
 
+def test_a_pelican_siteurl_at_an_emoji_host_is_the_base_url(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """SITEURL = 'https://i\u2764.ws' (a host browsers open) was written as example.org, and the report said only
+    "is not usable; set base_url"; a URL that is not usable now has its reason in the report."""
+    write_files(tmp_path / "src", {"pelicanconf.py": "SITEURL = 'https://i\u2764.ws'\n",
+                                   "content/a.md": "Title: A\nDate: 2024-03-01\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert 'base_url: "https://xn--i-7iq.ws/"' in (tmp_path / "new/config.yaml").read_text()
+    write_files(tmp_path / "src2", {"pelicanconf.py": "SITEURL = 'https://\u2488.com'\n",
+                                    "content/a.md": "Title: A\nDate: 2024-03-01\n\nIsi.\n"})
+    assert run(capsys, "import", "pelican", str(tmp_path / "src2"), "--out", str(tmp_path / "new2"), "-q")[0] == 0
+    assert ("  config.yaml: the old site's URL is not usable, so base_url is digest init's: 'https://\u2488.com/' "
+            "has a host name that browsers refuse (UTS 46): Codepoint U+2488 not allowed at position 1 in "
+            "'\u2488.com'; check its spelling\n") in (tmp_path / "new2/import-report.txt").read_text()
+
+
 def test_pelican_settings_in_a_chained_assignment_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`SITENAME = TITLE = 'Kabar Kopi'` was not read (the title became digest init's "News Digest", the time zone
     "not named"), nor `FEED_ALL_ATOM = CATEGORY_FEED_ATOM = None` (redirects for feeds the site never had)."""

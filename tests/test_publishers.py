@@ -166,6 +166,15 @@ def test_a_host_with_eszett_is_matched_in_its_idna_2008_form_only(tmp_path: Path
         "//p[@class='meta']/text()")[0].startswith("2 artikel")
 
 
+def test_a_publisher_at_an_emoji_host_is_registered_and_matched(tmp_path: Path) -> None:
+    """'url: "https://i\u2764.ws/"' was refused ("'i\u2764.ws' is not a host name"), though browsers open it:
+    IDNA 2008 refuses emoji, the URL Standard does not. Its articles, in either form, are the publisher's."""
+    files = registered(tmp_path, 'heart:\n  name: Heart\n  url: "https://i\u2764.ws/"\n', "https://i\u2764.ws/a",
+                       "https://xn--i-7iq.ws/b", "https://i.ws/c")
+    assert lxml.html.document_fromstring(files["sources/heart/index.html"]).xpath(
+        "//p[@class='meta']/text()")[0].startswith("2 artikel")
+
+
 def test_the_article_source_line_links_the_publisher_too() -> None:
     page = lxml.html.document_fromstring(FILES["2025/06/google-mundur/index.html"])
     assert [(a.get("href"), a.text_content()) for a in page.xpath("//p[@class='source']/a")] == [

@@ -192,6 +192,17 @@ def test_new_names_the_source_as_sources_yaml_does(tmp_path: Path) -> None:
     assert ">Baca artikel selengkapnya di <bdi>Reuters</bdi></a>" in page and "Semua berita dari <bdi>Reuters</bdi>" in page
 
 
+def test_new_names_the_source_at_an_emoji_host_as_sources_yaml_does(tmp_path: Path) -> None:
+    """`--source-url "https://i\u2764.ws/x/y"` wrote `name: "i\u2764.ws"` beside a registered publisher at that host:
+    its punycode (xn--i-7iq.ws), which IDNA 2008 cannot decode, raised in idna_letters."""
+    config = load_config(make_project(tmp_path, {}) / "config.yaml")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content/sources.yaml").write_text('heart:\n  name: Heart\n  url: "https://i\u2764.ws/"\n')
+    written = [new_article(config, NewArticle(title, source_url=url), JUNE_30_EVENING_UTC).path.read_text()
+               for title, url in (("A", "https://i\u2764.ws/x/y"), ("B", "https://xn--i-7iq.ws/z"))]
+    assert all('  name: "Heart"\n' in text for text in written), written
+
+
 def test_new_names_a_source_host_written_with_a_trailing_dot_as_the_build_reads_it(tmp_path: Path) -> None:
     """An attacker's report: `--source-url https://kompas.com./x` wrote `name: "kompas.com."`, and the site's
     publisher kompas.com was shown as 'kompas.com.' on every article."""

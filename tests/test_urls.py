@@ -116,7 +116,52 @@ def test_a_host_with_the_dns_roots_dot_is_the_same_host(href: str, target: str |
     ("https://xn--fa-hia.de/x", "https://faß.de/x"),  # Python's IDNA 2003 codec refused it ('does not round-trip')
     ("https://xn--mgba4a4edcg74fu38n.ir/x", "https://\u0646\u0627\u0645\u0647\u200c\u0646\u06af\u0627\u0631.ir/x"),
     ("https://xn--zz.de/x", "https://xn--zz.de/x"),  # no name: as written
+    ("https://xn--i-7iq.ws/x", "https://i\u2764.ws/x"),  # an emoji: IDNA 2008 refuses it, browsers open it
 ])
 def test_typed_host_reads_punycode_as_browsers_write_it(address: str, typed: str) -> None:
     assert urls.typed_host(address) == typed
     assert urls.ascii_url(typed) == address
+
+
+# What Chromium's `new URL('https://' + host + '/').host` gives (None: a TypeError); 'x y.de' is left out:
+# Chromium escapes the space ('x%20y.de'), which the URL Standard refuses, as idna_ascii does.
+BROWSER_HOSTS = {
+    "i\u2764.ws": "xn--i-7iq.ws", "fa\u00df.de": "xn--fa-hia.de", "\u2603.com": "xn--n3h.com",
+    "\uff25\uff38\uff21\uff2d\uff30\uff2c\uff25.org": "example.org", "example\u3002org": "example.org",
+    "\u0646\u0627\u0645\u0647\u200c\u0646\u06af\u0627\u0631.ir": "xn--mgba4a4edcg74fu38n.ir",
+    "a\u200cb.com": None, "\u2488.com": None, "\u00e9" * 70 + ".example": "xn--9c" + "a" * 70 + ".example",
+    "a-.b\u2764.c": "a-.xn--b-7iq.c", "ab--c\u2764.de": "xn--ab--c-502c.de", "-x\u2764.de": "xn---x-pny.de",
+    "x\u2764_y.de": "xn--x_y-4r6a.de", "a%b.\u2764": None, "\u05d0A.com": None,
+}
+
+
+@pytest.mark.parametrize("host, ascii_host", BROWSER_HOSTS.items())
+def test_a_host_is_written_as_browsers_write_it(host: str, ascii_host: str | None) -> None:
+    """IDNA 2008 refused an emoji host ('i\u2764.ws') that browsers open (the URL Standard's domain-to-ASCII: UTS 46,
+    not transitional, without IDNA 2008's stricter letters or length limits), and idna_letters raised on its
+    punycode; the joiner and bidi rules and UTS 46's disallowed characters still refuse what browsers refuse."""
+    if ascii_host is None:
+        with pytest.raises(UnicodeError):
+            urls.idna_ascii(host)
+    else:
+        assert urls.idna_ascii(host) == ascii_host
+        assert urls.idna_ascii(urls.idna_letters(ascii_host)) == ascii_host
+
+
+def test_the_browser_hosts_are_chromiums() -> None:
+    """BROWSER_HOSTS, asked of Chromium itself (skipped without it and Playwright)."""
+    import os
+    import shutil
+    from pathlib import Path
+
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(chromium).is_file():
+        pytest.skip("no chromium")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium)
+        got = browser.new_page().evaluate(
+            "hosts => hosts.map(h => { try { return new URL('https://' + h + '/').host } catch (e) { return null } })",
+            list(BROWSER_HOSTS))
+        browser.close()
+    assert dict(zip(BROWSER_HOSTS, got)) == BROWSER_HOSTS

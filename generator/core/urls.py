@@ -182,23 +182,60 @@ def dns_host(host: str) -> str:
     return host
 
 
+_FORBIDDEN_IN_HOST = frozenset(" #%/:<>?@[\\]^|\x7f") | frozenset(map(chr, range(0x20)))
+"""What the URL Standard's host parser refuses in a domain after the UTS 46 mapping (forbidden domain code points)."""
+
+
 @lru_cache(maxsize=1024)
 def idna_ascii(host: str) -> str:
-    """``host``, a name beyond ASCII, in the ASCII form browsers ask DNS for: IDNA 2008 with the UTS 46 mapping,
-    not transitional ('faß.de' → 'xn--fa-hia.de', a Persian name keeps its zero-width non-joiner), as the Markdown
-    renderer writes a link's host. Python's own 'idna' codec is IDNA 2003, which maps 'ß' to 'ss' and drops the
-    joiner: another domain ('fass.de'). Raises UnicodeError for a name IDNA 2008 refuses ('☃.com')."""
+    """``host``, a name beyond ASCII, in the ASCII form browsers ask DNS for, by the URL Standard's domain-to-ASCII:
+    UTS 46 not transitional ('faß.de' → 'xn--fa-hia.de', a Persian name keeps its zero-width non-joiner), without
+    IDNA 2008's stricter letters, so an emoji host opens ('i❤.ws' → 'xn--i-7iq.ws'), as the Markdown renderer writes
+    a link's host. Python's own 'idna' codec is IDNA 2003, which maps 'ß' to 'ss' and drops the joiner: another
+    domain ('fass.de'). Raises UnicodeError for a name browsers refuse ('⒈.com', which UTS 46 disallows; a '%' or a
+    space)."""
     import idna  # imported for the first host beyond ASCII only (8 ms)
 
-    return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    try:
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except idna.IDNAError:
+        pass
+    mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    if bad := next((c for c in mapped if c in _FORBIDDEN_IN_HOST), None):
+        raise UnicodeError(f"{bad!r} is not allowed in a host name")
+    labels = mapped.split(".")
+    for label in labels:
+        if not label.isascii():
+            _browser_label(label)
+    return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+                    for label in labels)
+
+
+def _browser_label(label: str) -> None:
+    """Refuses ``label`` as the URL Standard does beyond UTS 46's mapping (CheckJoiners, CheckBidi); raises
+    UnicodeError (idna.IDNAError)."""
+    import idna.core
+
+    for i, c in enumerate(label):
+        if c in "\u200c\u200d" and not idna.core.valid_contextj(label, i):
+            raise idna.IDNAError(f"a zero-width joiner at position {i + 1} of {label!r} is not allowed there")
+    idna.core.check_bidi(label)
 
 
 def idna_letters(host: str) -> str:
-    """``host``'s punycode labels ('xn--fa-hia.de') in the letters they stand for ('faß.de'), by IDNA 2008, as
-    ``idna_ascii`` writes them. Raises UnicodeError for punycode that stands for no name IDNA 2008 allows."""
+    """``host``'s punycode labels ('xn--fa-hia.de', 'xn--i-7iq.ws') in the letters they stand for ('faß.de',
+    'i❤.ws'), as ``idna_ascii`` writes them. Raises UnicodeError for an 'xn--' label that is no punycode."""
     import idna
 
-    return idna.decode(host)
+    try:
+        return idna.decode(host)
+    except idna.IDNAError:
+        pass
+    try:
+        return ".".join(label[4:].encode("ascii").decode("punycode") if label.lower().startswith("xn--") else label
+                        for label in host.split("."))
+    except (UnicodeError, IndexError) as error:  # punycode's decoder raises IndexError for some digits
+        raise UnicodeError(f"{host!r} is not punycode") from error
 
 
 DOT_WHY = ("browsers open the same host, but as another site for logins and caches, and a web server may not answer "

@@ -238,7 +238,7 @@ _JOINERS = {0x200C: None, 0x200D: None}
 
 
 def _without_host_joiners(url: str) -> str:
-    """``url`` without the joiners (``_JOINERS``) of its host when IDNA 2008 allows them where they are (after a
+    """``url`` without the joiners (``_JOINERS``) of its host when browsers allow them where they are (after a
     joining letter or a virama), as in 'نامه‌نگار.ir': that host without them is another domain. A joiner
     anywhere else stays, to be named."""
     if not any(chr(c) in url for c in _JOINERS):
@@ -272,9 +272,7 @@ def absolute_url_problem(url: str, like: str, write: str) -> str | None:
         try:
             idna_ascii(parts.hostname)
         except UnicodeError as error:
-            return (f"{quoted(url)} has a host name that international domain names (IDNA 2008) do "
-                    f"not allow: {error}; check its spelling, or write the host in the ASCII "
-                    "form (xn--...) its registrar gives")
+            return f"{quoted(url)} has a host name that browsers refuse (UTS 46): {error}; check its spelling"
     return None
 
 

@@ -128,10 +128,10 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
     values = {"title": site.title}
     if site.base_url:
         base_url = normalise_base_url(site.base_url)
-        if check_base_url(base_url) is None:
+        if (why := check_base_url(base_url)) is None:
             values["base_url"] = base_url
         else:
-            notes.append(Note("config.yaml", f"the old site's URL {quoted(site.base_url)} is not usable; set base_url"))
+            notes.append(Note("config.yaml", f"the old site's URL is not usable, so base_url is digest init's: {why}"))
     language = primary_subtag(unaliased(site.language) or site.language)  # DEFAULT_LANG = 'in' is id
     kept = "language is digest init's (id, Indonesian); set language: en if the site is in English"
     if not language:
