@@ -324,6 +324,27 @@ def test_digest_check_quotes_a_non_ascii_host_in_the_case_typed_at_its_line(
         f"{missing}"]
 
 
+@pytest.mark.parametrize("base_url, typed", [
+    ("https://example.org/", "\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45.org"),  # full-width
+    ("https://example.org/", "example\u3002org"),  # the ideographic full stop
+    ("https://i\u2764.ws/", "I\u2764.ws"),  # an emoji host, typed in another case
+])
+def test_digest_check_quotes_a_host_in_other_letters_as_typed_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], base_url: str, typed: str) -> None:
+    """An attacker's report: an own-site broken link typed with a full-width or non-ASCII host was reported at the
+    blank line after the front matter, quoted as the HTML has it ('https://example.org/hilang/'): typed_spellings
+    looked only for punycode's letters. It is named at its line, as typed."""
+    body = f"Isi.\n\n[satu](https://{typed}/hilang/)\n"
+    make_project(tmp_path, {"2025/06/a.md": article(body=body)}, config=f"title: T\nbase_url: \"{base_url}\"\n")
+    config = str(tmp_path / "config.yaml")
+    first = article(body="").count("\n") + 1
+    assert run(capsys, "build", "-q", "--config", config)[0] == 0
+    code, out, _ = run(capsys, "check", "-q", "--config", config)
+    assert (code, [line for line in out.splitlines() if line.startswith("content/")]) == (1, [
+        f"content/2025/06/a.md:{first + 2}: the link 'https://{typed}/hilang/' points at /hilang/, which is not a page "
+        "or file of the site; fix the address (internal links start with / or are relative to this article)"])
+
+
 def test_the_link_crawl_takes_a_dangling_link_or_a_fifo_as_no_file(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """A maintainer's report: a copied site with a link to nothing ended the crawl in a traceback, and a FIFO in it

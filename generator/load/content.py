@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Callable, Collection, Container, Iterable, Mapping, Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -51,7 +51,7 @@ from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
 from generator.commands.scaffold import PLACEHOLDER
 from generator.core.urls import (MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, file_for, http_url,
-                                 link_target, make_slug, nearest_page, own_path, resolves, typed_host)
+                                 idna_ascii, link_target, make_slug, nearest_page, own_path, resolves)
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
@@ -562,7 +562,8 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
     host in punycode in its letters, in any case (``typed_spellings``: the HTML's 'xn--bcher-kva.example' was typed
     'BÜCHER.example'). A line is named once, however often it writes the address."""
     typed = unquote(_MEANT.sub(r"%25\1", raw)) if "%" in raw else raw
-    spelled = typed_spellings("\n".join(lines[max(start, 1) - 1:]), typed) if "xn--" in typed.lower() else []
+    text = "\n".join(lines[max(start, 1) - 1:])
+    spelled = typed_spellings(text, typed) if "xn--" in typed.lower() or not text.isascii() else []
     forms = [form for form in dict.fromkeys((raw, typed, raw.replace("&", "&amp;"), *spelled))
              if form and "\n" not in form]
     found: list[int] = []
@@ -584,17 +585,31 @@ def address_lines(lines: Sequence[str], raw: str, start: int) -> list[int]:
 
 
 def typed_spellings(text: str, address: str) -> list[str]:
-    """How ``text`` writes ``address``, whose host the HTML has in punycode, with that host in its letters in the
-    case the editor typed ('https://BÜCHER.example/x/', 'https://Bücher.Example/x/' for the HTML's
-    'https://xn--bcher-kva.example/x/': the renderer writes such a host in lower-case ASCII, as browsers send it),
-    each once, in order; [] when it has no punycode host or ``text`` writes it in none."""
-    letters = typed_host(address)
-    if letters == address:
+    """How ``text`` writes ``address`` with its host in other letters that name the same host, as the editor typed
+    it ('https://BÜCHER.example/x/', 'https://Bücher.Example/x/' for the HTML's 'https://xn--bcher-kva.example/x/';
+    'https://ｅｘａｍｐｌｅ.org/x/' or 'https://example。org/x/' for 'https://example.org/x/': the renderer writes a
+    host in ASCII, as browsers send it), each once, in order; [] when it has no host or ``text`` writes it in none."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:
         return []
-    netloc = urlsplit(letters).netloc
-    end = letters.find(netloc) + len(netloc)
-    written = re.compile(f"(?i:{re.escape(letters[:end])}){re.escape(letters[end:])}")
-    return list(dict.fromkeys(found.group() for found in written.finditer(text)))
+    if not parts.hostname:
+        return []
+    at = address.find(parts.netloc)
+    written = re.compile(f"(?i:{re.escape(address[:at])})([^\\s/?#\\\\<>()\"'`]+)"
+                         f"{re.escape(address[at + len(parts.netloc):])}")
+    return list(dict.fromkeys(found.group() for found in written.finditer(text)
+                              if found.group(1) != parts.netloc and _names_host(found.group(1), parts)))
+
+
+def _names_host(netloc: str, parts: SplitResult) -> bool:
+    """Whether ``netloc``, as an editor typed it, names the host and port of ``parts`` (the HTML's address)."""
+    try:
+        typed = urlsplit("//" + netloc)
+        host = typed.hostname or ""
+        return typed.port == parts.port and (host if host.isascii() else idna_ascii(host)) == parts.hostname
+    except (ValueError, UnicodeError):
+        return False
 
 
 _UNQUOTED_VALUE = re.compile(r"[\s/](?:href|src|poster)\s*=\s*$", re.IGNORECASE)
