@@ -853,7 +853,12 @@ def test_an_old_address_is_quoted_as_written_and_a_files_length_without_index_ht
     # 'beritä' is '/berit%C3%A4/' in config's form: it was compared so with the old address read from its escapes
     ("beritä", '["/beritä/2025/06/lama/", "/berit%C3%A4/x/"]', [
         ("/berit%C3%A4/x/", "/beritä/x/", "write x/"),
-        ("/beritä/2025/06/lama/", "/beritä/2025/06/lama/", "write 2025/06/lama/")])])
+        ("/beritä/2025/06/lama/", "/beritä/2025/06/lama/", "write 2025/06/lama/")]),
+    # the base path and the old address in the other Unicode form (composed 'ä', or 'a' and U+0308): one folder
+    ("berit\u00e4", '["/berita\u0308/2024/01/lama/"]', [
+        ("/berita\u0308/2024/01/lama/", "/berita\u0308/2024/01/lama/", "write 2024/01/lama/")]),
+    ("berita\u0308", '["/berit\u00e4/2024/01/lama/"]', [
+        ("/berit\u00e4/2024/01/lama/", "/berit\u00e4/2024/01/lama/", "write 2024/01/lama/")])])
 def test_an_old_address_copied_with_the_sites_base_path_is_a_warning_with_the_path_to_write(
         tmp_path: Path, base: str, redirects: str, told: list[tuple[str, str, str]]) -> None:
     """An attacker's finding: under base_url https://example.org/digest/, '/digest/2025/06/lama/' (copied from the

@@ -1079,10 +1079,12 @@ def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) 
         if (line, message.partition(";")[0]) not in aliased:
             check.error("redirects", message, line=line)
     shown = unquote(base_path)  # '/beritä/', as the old addresses are read ('/berit%C3%A4/' is config's form)
-    base = shown.strip("/") + "/"
+    # in NFC: 'beritä' typed composed in base_url and decomposed in the old address (or the reverse) is one folder
+    base = unicodedata.normalize("NFC", shown.strip("/") + "/")
     for redirect in redirects:
-        if base != "/" and redirect.path.startswith(base):  # '/digest/2025/06/lama/', copied from the address bar
-            rest = redirect.path[len(base):]
+        # '/digest/2025/06/lama/', copied from the address bar
+        if base != "/" and unicodedata.normalize("NFC", redirect.path).startswith(base):
+            rest = redirect.path.split("/", base.count("/"))[-1]  # as typed (NFC keeps every '/')
             check.warn("redirects", f"{quoted_redirect(redirect)} begins with the site's base path {shown}, and an "
                        f"old address is written after it, so this one is {shown}{redirect.path}; "
                        + (f"write {rest}" if rest else f"the home page {shown} is no old address: remove it")
