@@ -400,7 +400,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     # the site's other files: a static robots.txt replaces the one made here, a _redirects is merged (``render``)
     redirected = plan_redirects(moving(site), paths, moves)[0]
     problems += too_many_rules(redirected)
-    problems += folders_alike(redirected, [*paths, *static])
+    problems += folders_alike(redirected, paths, static, config.root)
     made = [*paths, *sitemap_files(paths), "redirects.nginx.conf", *redirected]  # a static _redirects is merged
     if clashes := static_clashes(config, static, made, [search.INDEX_DIR.rstrip("/")] if config.search else []):
         raise BuildError(problems + clashes)

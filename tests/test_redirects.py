@@ -934,9 +934,9 @@ def test_a_redirect_page_in_a_folder_another_spells_in_other_letters_is_a_warnin
         "for both, named as the one written first, so a site built there and copied to a host that tells them "
         "apart (S3, GitHub Pages) has this redirect page in the other folder, where no reader asks; build and copy "
         "it on a disk that tells them apart (Linux, as CI does). _redirects and nginx's map answer it either way",
-        "content/2025/06/b.md:4: field 'redirects': warning: 'arsip/cafe\u0301/' is in the folder arsip/cafe\u0301/, "
-        "which differs only in letter case from arsip/Café/ (the old address 'arsip/Café/z.html', content/2025/06/"
-        "a.md:4): a macOS or Windows disk holds one folder for both, named as the one written first, so a site "
+        "content/2025/06/b.md:4: field 'redirects': warning: 'arsip/cafe\u0301/' is in the folder arsip/cafe\\u0301/, "
+        "which differs only in letter case and Unicode form from arsip/Café/ (the old address 'arsip/Café/z.html', "
+        "content/2025/06/a.md:4): a macOS disk holds one folder for both, named as the one written first, so a site "
         "built there and copied to a host that tells them apart (S3, GitHub Pages) has this redirect page in the "
         "other folder, where no reader asks; build and copy it on a disk that tells them apart (Linux, as CI does). "
         "_redirects and nginx's map answer it either way",
@@ -947,3 +947,22 @@ def test_a_redirect_page_in_a_folder_another_spells_in_other_letters_is_a_warnin
         "build and copy it on a disk that tells them apart (Linux, as CI does). _redirects and nginx's map answer "
         "it either way"]
     assert {"Lama/x/index.html", "lama/y/index.html", "Tags/lama/index.html"} <= set(result.output.files)
+
+
+def test_a_redirect_folder_alike_says_what_differs_and_whose_folder_it_is(tmp_path: Path) -> None:
+    """An attacker's report: the warning printed 'kafé/' beside 'kafé/' (one composed, one not: they look the same),
+    and a folder of static/ was "a folder of the site's pages". The marks are escaped as the other messages do, and a
+    static file's folder is named by the file."""
+    make_project(tmp_path, {"2025/06/a.md": article(redirects='["kaf\u00e9/x/"]'),
+                            "2025/06/b.md": article(title="B", redirects='["kafe\u0301/y/", foto/lama/]')})
+    write_files(tmp_path, {"static/Foto/logo.txt": "x"})
+    tail = ("disk holds one folder for both, named as the one written first, so a site built there and copied to a "
+            "host that tells them apart (S3, GitHub Pages) has this redirect page in the other folder, where no reader "
+            "asks; build and copy it on a disk that tells them apart (Linux, as CI does). _redirects and nginx's map "
+            "answer it either way")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [
+        "content/2025/06/a.md:4: field 'redirects': warning: 'kaf\u00e9/x/' is in the folder kaf\u00e9/, which differs "
+        "only in Unicode form from kafe\\u0301/ (the old address 'kafe\u0301/y/', content/2025/06/b.md:4): a "
+        f"macOS {tail}",
+        "content/2025/06/b.md:4: field 'redirects': warning: 'foto/lama/' is in the folder foto/, which differs only "
+        f"in letter case from Foto/ (the folder of the static file static/Foto/logo.txt): a macOS or Windows {tail}"]

@@ -22,6 +22,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Mapping, Union
 from urllib.parse import quote, unquote
 
@@ -438,11 +439,15 @@ def folded(path: str) -> str:
 
 def _how(file: str, other: str) -> tuple[str, str]:
     """How two old files that are one name on a case-insensitive disk (``folded``) differ, and the disks that
-    hold one name for both: ('letter case', 'macOS or Windows'), or ('Unicode form', 'macOS') for the same
-    letters written composed and decomposed ('é' and 'e' + U+0301)."""
+    hold one name for both: ('letter case', 'macOS or Windows'), ('Unicode form', 'macOS') for the same
+    letters written composed and decomposed ('é' and 'e' + U+0301), or ('letter case and Unicode form', 'macOS')
+    for both ('Café' and 'cafe' + U+0301: Windows does not compose letters, so it tells them apart)."""
     if unicodedata.normalize("NFC", file) == unicodedata.normalize("NFC", other):
         return "Unicode form", "macOS"
-    return "letter case", "macOS or Windows"
+    low, other_low = file.lower(), other.lower()
+    if low.startswith(other_low) or other_low.startswith(low):  # a file and the name of a folder it is in, too
+        return "letter case", "macOS or Windows"
+    return "letter case and Unicode form", "macOS"
 
 
 def _alike(redirect: Redirect, file: str, other: str, other_file: str, nginx: str, fix: str) -> str:
@@ -454,8 +459,8 @@ def _alike(redirect: Redirect, file: str, other: str, other_file: str, nginx: st
     if file.rstrip("/").translate(_ASCII_LOWER) == other_file.rstrip("/").translate(_ASCII_LOWER):
         return f"{said} differs only in letter case from {other}: {nginx}"
     how, disks = _how(file, other_file)
-    if how == "letter case":
-        return f"{said} differs only in letter case from {other}, which nginx tells apart, but a {disks} disk " \
+    if how != "Unicode form":
+        return f"{said} differs only in {how} from {other}, which nginx tells apart, but a {disks} disk " \
                f"holds one folder for both, so {fix}"
     return f"{said} is {other} in another Unicode form ({marks_escaped(file)} beside " \
            f"{marks_escaped(other_file)}): a browser asks for the form its link has, and nginx tells them apart, " \
@@ -467,39 +472,49 @@ def marks_escaped(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)
 
 
-def folders_alike(plan: Mapping[str, Target], taken: Iterable[str]) -> list[Problem]:
+def folders_alike(plan: Mapping[str, Target], pages: Iterable[str], static: Mapping[str, Path],
+                  root: Path) -> list[Problem]:
     """A warning for each redirect page of an article's ``redirects:`` in a folder that differs only in letter case
-    or Unicode form (``folded``) from a folder of the site's files (``taken``) or of a redirect page listed before it
-    ('lama/y/' after 'Lama/x/', 'Tags/lama/' beside 'tags/'): a macOS or Windows disk holds one folder for both, so
+    or Unicode form (``folded``) from a folder of the site's pages (``pages``), of its static files (``static``:
+    output path → the file copied, named relative to ``root``) or of a redirect page listed before it ('lama/y/'
+    after 'Lama/x/', 'Tags/lama/' beside 'tags/'): a macOS or Windows disk holds one folder for both, so
     a site built there and copied to a host that tells them apart has the page under the other spelling. Said only
     where the files differ (``plan_redirects`` refuses one file in two spellings); the rules answer either way."""
-    pages = [(file, to) for file, to in plan.items() if is_page_file(file) and not isinstance(to, Moved)]
-    if not pages:
+    redirect_pages = [(file, to) for file, to in plan.items() if is_page_file(file) and not isinstance(to, Moved)]
+    if not redirect_pages:
         return []
-    wanted = {folded(folder) for file, _ in pages for folder in _folders(file)}
+    wanted = {folded(folder) for file, _ in redirect_pages for folder in _folders(file)}
     first: dict[str, tuple[str, str]] = {}  # folded folder → its first spelling, and the file that has it
     tops: dict[str, bool] = {}  # whether a first folder is one of the pages' (most of the site's are not: fast)
-    for file in [*sorted(taken), *(file for file, _ in pages)]:  # the site's folders first, then the pages'
+    # the site's folders first, then the redirect pages'
+    for file in [*sorted([*pages, *static]), *(file for file, _ in redirect_pages)]:
         if not tops.setdefault(top := file.partition("/")[0], folded(top) in wanted):
             continue
         for folder in _folders(file):
             if (fold := folded(folder)) in wanted:
                 first.setdefault(fold, (folder, file))
     problems: list[Problem] = []
-    for file, article in pages:
+    for file, article in redirect_pages:
         folder, other = next(((folder, first[folded(folder)]) for folder in _folders(file)
                               if first[folded(folder)][0] != folder), ("", ("", "")))
         if not folder:
             continue
         redirect = next(r for r in article.redirects if urls.file_for(r.path) == file)
         owner = plan.get(other[1])
-        where = "a folder of the site's pages" if not isinstance(owner, (Article, InfoPage)) else \
-            "the old address {}, {}:{}".format(*next((quoted_redirect(r), owner.source_path, r.line)
-                                                     for r in owner.redirects if urls.file_for(r.path) == other[1]))
+        if isinstance(owner, (Article, InfoPage)):
+            where = "the old address {}, {}:{}".format(*next((quoted_redirect(r), owner.source_path, r.line)
+                                                           for r in owner.redirects
+                                                           if urls.file_for(r.path) == other[1]))
+        elif copied := static.get(other[1]):
+            shown = copied.relative_to(root).as_posix() if copied.is_relative_to(root) else str(copied)
+            where = f"the folder of the static file {shown}"
+        else:
+            where = "a folder of the site's pages"
         how, disks = _how(folder, other[0])
         problems.append(Problem(article.source_path, redirect.line, "redirects",
-                                f"{quoted_redirect(redirect)} is in the folder {folder}/, which differs only in {how} "
-                                f"from {other[0]}/ ({where}): a {disks} disk holds one folder for both, named as "
+                                f"{quoted_redirect(redirect)} is in the folder {marks_escaped(folder)}/, which differs "
+                                f"only in {how} from {marks_escaped(other[0])}/ ({where}): a {disks} disk holds one "
+                                "folder for both, named as "
                                 "the one written first, so a site built there and copied to a host that tells them "
                                 "apart (S3, GitHub Pages) has this redirect page in the other folder, where no "
                                 "reader asks; build and copy it on a disk that tells them apart (Linux, as CI "
