@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import os
 import re
 import shutil
@@ -721,6 +722,47 @@ def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_i
         server.server_close()
     assert all(u.startswith(("https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/"))
                for u in outside), outside
+
+
+def _red_box(shot: bytes) -> tuple[int, int, int, int] | None:
+    """The box (left, top, right, bottom, in the shot's pixels) of the play button's red in a screenshot."""
+    from PIL import Image
+    image = Image.open(io.BytesIO(shot)).convert("RGB")
+    red = Image.eval(image.split()[0], lambda v: 255 if v > 150 else 0)
+    mask = Image.composite(red, Image.new("L", image.size), Image.eval(image.split()[1], lambda v: 255 if v < 90 else 0))
+    return mask.getbbox()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_video_cards_play_button_never_covers_its_title(browser: Any, tmp_path: Path,
+                                                          viewport: dict[str, int]) -> None:
+    """An attacker's report at 360 px: the play button, drawn at the card's middle, covered the title (laid out at the
+    card's foot) as soon as it took more than a line. The button's box and the title's do not meet, at any length:
+    the card grows taller than 16:9 rather than put one over the other."""
+    from conftest import article, make_project
+    titles = ["Keynote", "Pidato kunci tahunan tentang masa depan kecerdasan buatan di Indonesia dan Asia Tenggara",
+              " ".join(["Wawancara panjang dengan para pendiri perusahaan rintisan"] * 6)]
+    body = "".join(f"![{title}](https://youtu.be/dQw4w9WgXcQ?t={n})\n\n" for n, title in enumerate(titles, 1))
+    make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=body)},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    with _opened(browser, tmp_path / "p", "/2025/06/video/", viewport) as page:
+        cards = page.locator("a.embed-card")
+        assert cards.count() == len(titles)
+        for n in range(len(titles)):
+            card = cards.nth(n)
+            card.scroll_into_view_if_needed()
+            outer, title = card.bounding_box(), card.locator(".embed-title").bounding_box()
+            assert outer and title
+            red = _red_box(card.screenshot())
+            assert red, titles[n]
+            button = {"x": outer["x"] + red[0], "y": outer["y"] + red[1], "right": outer["x"] + red[2],
+                      "bottom": outer["y"] + red[3]}
+            apart = (button["bottom"] <= title["y"] or title["y"] + title["height"] <= button["y"]
+                     or button["right"] <= title["x"] or title["x"] + title["width"] <= button["x"])
+            assert apart, (titles[n][:20], button, title)
+            assert red[2] - red[0] >= 60 and red[3] - red[1] >= 42, red  # the whole button shows
+            if n == 0:
+                assert abs(outer["width"] / outer["height"] - 16 / 9) < 0.02, outer
 
 
 def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced(browser: Any, tmp_path: Path) -> None:
