@@ -765,6 +765,27 @@ def test_a_video_cards_play_button_never_covers_its_title(browser: Any, tmp_path
                 assert abs(outer["width"] / outer["height"] - 16 / 9) < 0.02, outer
 
 
+def test_a_printed_video_card_is_a_line_with_its_title_and_address(browser: Any, tmp_path: Path) -> None:
+    """An attacker's report, printing to PDF: a video card printed as a blank 16:9 box half a page tall with the
+    address floating in it (the print rule's address after an outside link took the play triangle's place). On paper
+    a card is a line, as another link prints: its title and its address, in black on white, no button, no 'Watch on'."""
+    from conftest import article, make_project
+    body = "Intro.\n\n![Keynote](https://youtu.be/dQw4w9WgXcQ?t=90)\n\nLihat [laporan](https://example.com/laporan).\n"
+    make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=body)},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    with _opened(browser, tmp_path / "p", "/2025/06/video/", {"width": 794, "height": 1123}, media="print") as page:
+        card = page.evaluate("""() => { const a = document.querySelector('a.embed-card'), s = getComputedStyle(a),
+            p = document.querySelector('.body p'), before = getComputedStyle(a, '::before');
+            return {text: a.innerText, after: getComputedStyle(a, '::after').content, background: s.backgroundColor,
+                    colour: s.color, height: a.getBoundingClientRect().height,
+                    figure: a.parentElement.getBoundingClientRect().height,
+                    line: parseFloat(getComputedStyle(p).lineHeight),
+                    button: before.display === 'none' || before.content === 'none'}; }""")
+    assert card["text"].strip() == "Keynote" and card["after"] == '" <https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90>"', card
+    assert card["background"] == "rgba(0, 0, 0, 0)" and card["colour"] == "rgb(0, 0, 0)" and card["button"], card
+    assert card["height"] <= 1.5 * card["line"] and card["figure"] <= 1.5 * card["line"], card
+
+
 def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced(browser: Any, tmp_path: Path) -> None:
     """A reader's report: an excerpt of 'a < b' read 'a &lt; b' (Pagefind writes '<' and '>' as entities, and the
     script put them in as text); every result was inside the live region, so a screen reader would read all
