@@ -745,6 +745,27 @@ def test_a_thai_phrase_wider_than_a_line_is_cut_to_fill_it_in_the_text_email(tmp
     assert wrap("ก่" * 80, 70) == ["ก่" * 70, "ก่" * 10]
 
 
+_CLOUD = "ข่าว บริษัทเทคโนโลยีรายใหญ่ของประเทศไทยประกาศความร่วมมือกับผู้ให้บริการคลาวด์"
+"""Sixty-four columns of a Thai note, a run of digits or Latin letters written against it crossing column 70."""
+
+
+def test_a_thai_line_is_never_cut_inside_a_number_or_latin_word_nor_before_a_closing_mark(tmp_path: Path) -> None:
+    """An attacker's report: email.txt's Thai wrapping took any place that is not between two Thai letters for a
+    syllable's end, so it cut a number ('มูลค่า15' / '000000000บาท'), a Latin name ('มูลค่าOp' / 'enAIและ...') and left
+    ')' on its own line after '(OpenAI'. The line is cut before or after such a run, never before a closing mark."""
+    make_project(tmp_path, {"a.md": article()})
+    note = ("---\nlang: th\n---\n" + _CLOUD + "มูลค่า15000000000บาทเพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย\n\n"
+            + _CLOUD + "มูลค่าOpenAIและGoogleร่วมกันพัฒนาปัญญาประดิษฐ์\n\n"
+            + _CLOUD + "กับGoogle(OpenAI)เพื่อพัฒนา\n\n" + _CLOUD.replace(" ", "") + "(OpenAI)ร่วมกันพัฒนา\n")
+    assert note_in_text_email(tmp_path, note).split("\n\n") == [
+        _CLOUD + "มูลค่า\n15000000000บาทเพื่อพัฒนาปัญญาประดิษฐ์ภาษาไทย",
+        _CLOUD + "มูลค่า\nOpenAIและGoogleร่วมกันพัฒนาปัญญาประดิษฐ์",
+        _CLOUD + "กับ\nGoogle(OpenAI)เพื่อพัฒนา",
+        _CLOUD.replace(" ", "") + "\n(OpenAI)ร่วมกันพัฒนา"]
+    from generator.core.wrap import wrap
+    assert wrap("มูลค่า" * 11 + "1,500,000.50บาท", 50) == ["มูลค่า" * 11, "1,500,000.50บาท"]
+
+
 def test_a_notes_table_keeps_its_rows_together_in_the_text_email(tmp_path: Path) -> None:
     """A reader's report: email.txt put a blank line between a note's table rows, so a table read as one short
     paragraph per row; its rows are on consecutive lines, a blank line before and after the table."""

@@ -160,7 +160,8 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 def cut_point(text: str, at: int, shortest: int = 0) -> int:
     """The last place at or before ``at`` where ``text`` may be cut: never inside what a reader sees as one
     character (``clusters``: a letter and its marks, Thai's vowels above and below and its tone marks, an emoji), nor
-    after a Thai vowel written before its consonant ('เ' of 'เพื่อน'), nor before one that ends a syllable ('า').
+    after a Thai vowel written before its consonant ('เ' of 'เพื่อน'), nor before one that ends a syllable ('า'), nor
+    inside a run of digits or Latin letters, before a closing mark or after an opening one (``_holds_together``).
     Cut at 200 characters, 'ประเทศเพื่อน' lost its tone mark and read 'ประเทศเพื…'; it reads 'ประเทศ…'.
 
     Between two Thai letters, only a place a rule proves a syllable's end is taken (``thai_syllables_end``): the
@@ -173,8 +174,38 @@ def cut_point(text: str, at: int, shortest: int = 0) -> int:
             break
         ends.append(end)
     whole = [n for n in ends if text[n - 1] not in _THAI_LEADING and text[n:n + 1] not in _THAI_FOLLOWING]
-    proven = next((n for n in reversed(whole) if n > shortest and thai_syllables_end(text, n)), 0)
-    return proven or (whole[-1] if whole else ends[-1] if ends else at)
+    last = 0  # the last place that holds no run together (``_holds_together``), asked from the end: few are
+    for n in reversed(whole):
+        if _holds_together(text, n):
+            continue
+        last = last or n
+        if n <= shortest:
+            break
+        if thai_syllables_end(text, n):
+            return n
+    return last or (whole[-1] if whole else ends[-1] if ends else at)
+
+
+def _run_letter(char: str) -> bool:
+    """Whether ``char`` is a digit (Thai's too) or a Latin letter: a run of them is one word (not a Chinese or Thai
+    letter, which a line may follow)."""
+    return char.isdigit() or char.isalpha() and char < "\u0250"
+
+
+def _holds_together(text: str, at: int) -> bool:
+    """Whether a cut at ``at`` would split a run of digits or Latin letters written against Thai text ('มูลค่า15000|
+    000บาท', 'Goog|le'; a number's ',' or '.' between digits too, '15,|000'), start a line with a closing mark
+    ('(OpenAI' and ')' alone on the next line) or end one with an opening mark: the cut goes before or after."""
+    after, start = text[at:at + 1], at - 1
+    while start > 0 and _extends(text[start]):
+        start -= 1
+    before = text[start]
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return True
+    if _run_letter(before) and _run_letter(after):
+        return True
+    return (before in ",." and after.isdigit() and text[start - 1:start].isdigit()
+            or after in ",." and before.isdigit() and text[at + 1:at + 2].isdigit())
 
 
 def thai_syllables_end(text: str, at: int) -> bool:
