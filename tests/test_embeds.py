@@ -142,3 +142,27 @@ def test_hugo_video_shortcodes_become_the_image_of_the_videos_page(tmp_path: Pat
         f"![Keynote \\[2025\\]](https://www.youtube.com/watch?v={YT}&t=90)\n\n"
         "![Video Vimeo](https://vimeo.com/76979871)\n")
     assert "shortcodes" not in (tmp_path / "new/import-report.txt").read_text()
+
+
+def test_hugo_video_titles_are_escaped_for_markdown_and_lose_only_their_quotes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: a shortcode's title went into the image's alt text as it was, so Markdown read it:
+    'The <video> element & *more*' made a card reading 'The element & more', and 'C:\\dir\\' escaped the closing
+    bracket, so the page showed the literal '![C:\\dir](…)', no card and no warning; a raw (backquoted) title lost its
+    inner quotes at its ends (`He said "hi"` read 'He said "hi'). Each card now shows its title as written."""
+    titles = ['The <video> element & *more*', 'C:\\dir\\', 'snake_case [1] `code` ~x~ &amp; !']
+    body = "".join(f'{{{{< youtube id="{YT}" title="{title}" >}}}}\n\n' for title in titles) + (
+        f'{{{{< youtube id=`{YT}` title=`He said "hi"` start="9" >}}}}\n')
+    write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n',
+                                   "content/posts/a.md": f"---\ntitle: A\ndate: 2024-02-01\n---\n{body}"})
+    assert main(["import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q"]) == 0
+    capsys.readouterr()
+    page = f"](https://www.youtube.com/watch?v={YT})\n\n"
+    assert (tmp_path / "new/content/2024/02/a.md").read_text().endswith(
+        "![The \\<video\\> element \\& \\*more\\*" + page + "![C:\\\\dir\\\\" + page
+        + "![snake\\_case \\[1\\] \\`code\\` \\~x\\~ \\&amp; \\!" + page
+        + f'![He said "hi"](https://www.youtube.com/watch?v={YT}&t=9)\n')
+    result = build_project(tmp_path / "new")
+    html = lxml.html.document_fromstring(result.output.files["2024/02/a/index.html"])
+    assert html.xpath("//span[@class='embed-title']/text()") == [*titles, 'He said "hi"']
+    assert not [w for w in result.warnings if "a.md" in str(w)], result.warnings

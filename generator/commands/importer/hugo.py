@@ -860,13 +860,25 @@ def _video(match: re.Match[str]) -> str:
     host = match.group(1)
     named = {"id": match.group(2)} if match.group(3) is None else \
         {key.lower(): value for key, value in _NAMED.findall(match.group(3))}
+    value = {key: _unquoted(value) for key, value in named.items()}
     found = video(("https://www.youtube.com/watch?v=" if host == "youtube" else "https://vimeo.com/")
-                  + named.get("id", "").strip("\"`") + (f"&t={named['start'].strip(chr(34) + '`')}"
-                                                         if host == "youtube" and "start" in named else ""))
+                  + value.get("id", "") + (f"&t={value['start']}" if host == "youtube" and "start" in value else ""))
     if not isinstance(found, Video):
         return match.group(0)  # no id, or not one: left as text, and the report says so
-    title = named.get("title", "").strip("\"`") or f"Video {HOSTS[host]}"
-    return f"![{title.replace('[', chr(92) + '[').replace(']', chr(92) + ']')}]({found.page})"
+    title = _ALT_SYNTAX.sub(r"\\\g<0>", " ".join(value.get("title", "").split())) or f"Video {HOSTS[host]}"
+    return f"![{title}]({found.page})"
+
+
+_ALT_SYNTAX = re.compile(r"[\\`*_~<>&\[\]!]")
+"""What Markdown reads in an image's alt text (a backslash, emphasis, code, raw HTML, an entity, a link's brackets):
+each is written after a backslash, so the card shows the title as the shortcode wrote it ('The <video> element &
+*more*' read 'The element & more', and 'C:\\dir\\' left '![C:\\dir](…)' as text, no card)."""
+
+
+def _unquoted(value: str) -> str:
+    """A shortcode parameter's value without its delimiters (double quotes or backquotes), and only them: a raw
+    value's inner quotes stay (`He said "hi"` lost its last '"')."""
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"`" else value
 
 
 def _as_written(address: str) -> str:
