@@ -20,7 +20,7 @@ import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -658,6 +658,30 @@ def test_code_is_coloured_in_light_and_dark_and_other_pages_do_not_load_its_colo
     assert not any(url.endswith("/code.css") for url in asked["/2025/06/biasa/"]), asked["/2025/06/biasa/"]
 
 
+@contextlib.contextmanager
+def _served_offline(browser: Any, root: Path) -> Iterator[tuple[str, Callable[..., Any], list[str]]]:
+    """The project at ``root`` built and served on 127.0.0.1: its address, a maker of browser contexts in which each
+    request elsewhere is refused, and the addresses of those requests."""
+    server = _serve_project(root)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    outside: list[str] = []
+
+    def refuse(route: Any) -> None:
+        outside.append(route.request.url)
+        route.abort()
+
+    def new_context(**options: Any) -> Any:
+        context = browser.new_context(**options)
+        context.route(lambda url: not url.startswith(base), refuse)
+        return context
+
+    try:
+        yield base, new_context, outside
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_in_its_place(browser: Any,
                                                                                             tmp_path: Path) -> None:
     """A pasted YouTube or Vimeo player made the page ask YouTube (and its trackers) for the player on every visit:
@@ -670,18 +694,9 @@ def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_i
     make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=body),
                                   "2025/06/biasa.md": article(title="Biasa")},
                  config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
-    server = _serve_project(tmp_path / "p")
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    outside: list[str] = []
-
-    def refuse(route: Any) -> None:
-        outside.append(route.request.url)
-        route.abort()
-
-    try:
+    with _served_offline(browser, tmp_path / "p") as (base, new_context, outside):
         for javascript in (False, True):
-            context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
-            context.route(lambda url: not url.startswith(base), refuse)
+            context = new_context(viewport=PHONE, java_script_enabled=javascript)
             try:
                 page = context.new_page()
                 asked: list[str] = []
@@ -717,9 +732,6 @@ def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_i
                 assert not any("embed" in u for u in other), other
             finally:
                 context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert all(u.startswith(("https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/"))
                for u in outside), outside
 
@@ -784,6 +796,25 @@ def test_a_printed_video_card_is_a_line_with_its_title_and_address(browser: Any,
     assert card["text"].strip() == "Keynote" and card["after"] == '" <https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90>"', card
     assert card["background"] == "rgba(0, 0, 0, 0)" and card["colour"] == "rgb(0, 0, 0)" and card["button"], card
     assert card["height"] <= 1.5 * card["line"] and card["figure"] <= 1.5 * card["line"], card
+def test_iframes_pasted_next_to_a_video_run_no_script(browser: Any, tmp_path: Path) -> None:
+    """A YouTube player pasted with other iframes in one HTML block let them through unsanitised: a javascript: src,
+    an onload and a <script> after '</iframe/>' each changed the tab's title (found by an attacker). No request
+    leaves the test's server."""
+    from conftest import article, make_project
+    from test_embeds import ATTACK
+    make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=ATTACK)},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    with _served_offline(browser, tmp_path / "p") as (base, new_context, outside):
+        context = new_context(viewport=PHONE)
+        try:
+            page = context.new_page()
+            page.goto(base + "/2025/06/video/", wait_until="networkidle")
+            page.wait_for_timeout(300)
+            assert page.title() == "Video · T"
+            assert page.locator("iframe").count() == 0 and page.locator("figure.embed a.embed-card").count() == 1
+        finally:
+            context.close()
+    assert outside == []
 
 
 def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced(browser: Any, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -75,6 +76,44 @@ def test_vimeos_script_goes_with_its_player_and_a_video_image_in_a_link_stays_an
 def test_a_card_among_other_raw_html_is_kept_by_the_sanitiser_byte_for_byte() -> None:
     body = f"![Keynote](https://youtu.be/{YT})\n\nTeks <span class=\"x\">lain</span>.\n"
     assert render(body, MarkdownOptions(language="en")).html.startswith(CARD_EN.format(title="Keynote", start=""))
+
+
+ATTACK = ("Tonton videonya.\n\n"
+          f'<iframe width="560" height="315" src="https://www.youtube.com/embed/{YT}" title="Keynote" frameborder="0" '
+          "allowfullscreen></iframe>\n"
+          "<iframe src=\"javascript:parent.document.title='PWNED-src'\" onload=\"document.title+=' PWNED-onload'\" "
+          'style="position:fixed;top:0;left:0;width:100vw;height:100vh"></iframe>\n'
+          "<iframe src=\"about:blank\"></iframe/><script>document.title+=' PWNED-script'</script></iframe>\n")
+"""A YouTube player pasted with other iframes in one HTML block (no blank line between): the block was marked a
+video's and skipped the sanitiser, so the other iframes' javascript: src, onload and style, and a <script> after
+'</iframe/>', reached pages and feeds (found by an attacker)."""
+
+
+def test_iframes_pasted_next_to_a_video_go_through_the_sanitiser(tmp_path: Path) -> None:
+    rendered = render(ATTACK, MarkdownOptions(language="en"))
+    assert rendered.html == "<p>Tonton videonya.</p>\n" + CARD_EN.format(title="Keynote", start="") + "\n\n"
+    assert rendered.dropped == ("iframe", "script")
+    bad = render(f'<iframe src="https://www.youtube.com/embed/{YT}" title="Keynote"></iframe>\n'
+                 '<iframe src="https://www.youtube.com/embed/abc" onload="alert(1)"></iframe>\n')
+    assert "abc" not in bad.html and "onload" not in bad.html and bad.dropped == ("iframe",)
+    assert [(address, line) for address, _, line in bad.videos] == [("https://www.youtube.com/embed/abc", 1)]
+    make_project(tmp_path, {"a.md": article(body=ATTACK)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/a.md:7: warning: <iframe>, <script> removed with everything inside: a digest's pages and feeds keep "
+        "no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+    files = result.output.files
+    page = files["2025/06/a/index.html"].decode()
+    assert "<p>Tonton videonya.</p>\n" + CARD_EN.format(title="Keynote", start="") + "\n\n\n</div>" in page
+    for name in ("2025/06/a/index.html", "feed.xml", "atom.xml", "feed.json"):
+        text = files[name].decode()
+        assert not [w for w in ("javascript:", "onload", "<script>document", "PWNED", "iframe", "position:fixed")
+                    if w in text], name
+    link = f'<p><a href="https://www.youtube.com/watch?v={YT}">▶ Keynote (YouTube)</a></p>'
+    assert link in json.loads(files["feed.json"])["items"][0]["content_html"]
+    for name in ("feed.xml", "atom.xml"):  # parsed: the bodies as a feed reader gets them
+        bodies = [e.text or "" for e in lxml.etree.fromstring(files[name]).iter() if "content" in str(e.tag)]
+        assert [b for b in bodies if link in b] and not [b for b in bodies if "iframe" in b or "script" in b], name
 
 
 def test_a_page_without_a_video_renders_as_before() -> None:

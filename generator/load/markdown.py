@@ -26,7 +26,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.embeds import CARD, Video, card, link_text, video
+from generator.load.embeds import Video, card, link_text, video
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
@@ -306,7 +306,9 @@ def _whole_players(tokens: list[Token], env: EnvType) -> None:
         i += 1
 
 
-_IFRAME = re.compile(r"""<iframe\b((?:[^>"']|"[^"]*"|'[^']*')*)>(?:.*?</iframe\s*>)?""", re.IGNORECASE | re.DOTALL)
+_IFRAME = re.compile(r"""<iframe\b((?:[^>"']|"[^"]*"|'[^']*')*)>(?:.*?</iframe(?=[\s/>])[^>]*>)?""",
+                     re.IGNORECASE | re.DOTALL)
+"""A pasted ``<iframe>`` and what it holds, to its end tag as a browser reads it (``</iframe/>`` too)."""
 _IFRAME_ATTRIBUTE = re.compile(r"""[\s/](src|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
@@ -352,9 +354,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
             content = _IFRAME.sub(made, token.content)
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
                 content = _VIMEO_SCRIPT.sub("", content)
-            if content != token.content:
-                token.content = content
-                token.meta["video"] = not _IFRAME.sub("", CARD.sub("", content)).strip()
+            token.content = content  # the cards go through the sanitiser with the rest of the block
         elif token.type == "inline" and token.children and any(c.type == "image" for c in token.children):
             pictures = [c for c in token.children if c.type == "image"]
             alone = len(pictures) == 1 and all(c is pictures[0] or (c.type in ("softbreak", "text") and
@@ -371,7 +371,6 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 elif alone and tokens[i - 1].type == "paragraph_open" and not tokens[i - 1].hidden:
                     block = Token("html_block", "", 0, content=card(what, title, options.language,
                                                                     options.external_rel) + "\n", map=token.map)
-                    block.meta["video"] = True
                     tokens[i - 1:i + 2] = [block]
                     i -= 1  # the block stands where the paragraph opened; the next token is at i now
                     break
@@ -423,8 +422,6 @@ def _digest_rule(state: StateCore) -> None:
             in_heading = True
         elif kind == "heading_close":
             in_heading = False
-        elif kind == "html_block" and token.meta.get("video"):
-            continue
         elif kind == "html_block":
             if token.content.lstrip().startswith("<!--") and "-->" not in token.content and token.map:
                 state.env.setdefault("unclosed_comment", token.map[0])  # it runs to the end of the body
