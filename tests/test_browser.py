@@ -682,6 +682,23 @@ def _served_offline(browser: Any, root: Path) -> Iterator[tuple[str, Callable[..
         server.server_close()
 
 
+@contextlib.contextmanager
+def _video_page(browser: Any, root: Path, body: str) -> Iterator[tuple[Any, list[str]]]:
+    """An article with ``body``, built in ``root`` and open on a phone: the page, and each request made elsewhere
+    (refused)."""
+    from conftest import article, make_project
+    make_project(root / "p", {"2025/06/video.md": article(title="Video", body=body)},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    with _served_offline(browser, root / "p") as (base, new_context, outside):
+        context = new_context(viewport=PHONE)
+        try:
+            page = context.new_page()
+            page.goto(base + "/2025/06/video/", wait_until="networkidle")
+            yield page, outside
+        finally:
+            context.close()
+
+
 def test_a_video_card_is_a_link_without_javascript_and_a_click_puts_the_player_in_its_place(browser: Any,
                                                                                             tmp_path: Path) -> None:
     """A pasted YouTube or Vimeo player made the page ask YouTube (and its trackers) for the player on every visit:
@@ -800,21 +817,25 @@ def test_iframes_pasted_next_to_a_video_run_no_script(browser: Any, tmp_path: Pa
     """A YouTube player pasted with other iframes in one HTML block let them through unsanitised: a javascript: src,
     an onload and a <script> after '</iframe/>' each changed the tab's title (found by an attacker). No request
     leaves the test's server."""
-    from conftest import article, make_project
     from test_embeds import ATTACK
-    make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=ATTACK)},
-                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
-    with _served_offline(browser, tmp_path / "p") as (base, new_context, outside):
-        context = new_context(viewport=PHONE)
-        try:
-            page = context.new_page()
-            page.goto(base + "/2025/06/video/", wait_until="networkidle")
-            page.wait_for_timeout(300)
-            assert page.title() == "Video · T"
-            assert page.locator("iframe").count() == 0 and page.locator("figure.embed a.embed-card").count() == 1
-        finally:
-            context.close()
+    with _video_page(browser, tmp_path, ATTACK) as (page, outside):
+        page.wait_for_timeout(300)
+        assert page.title() == "Video · T"
+        assert page.locator("iframe").count() == 0 and page.locator("figure.embed a.embed-card").count() == 1
     assert outside == []
+
+
+def test_a_playlist_card_plays_the_playlist(browser: Any, tmp_path: Path) -> None:
+    """A pasted playlist was a card to 'watch?v=videoseries', a video that does not exist."""
+    playlist = "PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"
+    body = f'<iframe src="https://www.youtube.com/embed/videoseries?si=abc&amp;list={playlist}" title="Daftar"></iframe>\n'
+    with _video_page(browser, tmp_path, body) as (page, outside):
+        card = page.get_by_role("link", name=re.compile("^Daftar"))
+        assert card.get_attribute("href") == f"https://www.youtube.com/playlist?list={playlist}"
+        card.click()
+        assert page.locator("figure.embed iframe").get_attribute("src") == \
+            f"https://www.youtube-nocookie.com/embed/videoseries?list={playlist}&autoplay=1"
+    assert all(u.startswith("https://www.youtube-nocookie.com/embed/videoseries") for u in outside), outside
 
 
 def test_search_excerpts_show_what_the_page_says_and_only_the_count_is_announced(browser: Any, tmp_path: Path) -> None:

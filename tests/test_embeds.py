@@ -116,6 +116,28 @@ def test_iframes_pasted_next_to_a_video_go_through_the_sanitiser(tmp_path: Path)
         assert [b for b in bodies if link in b] and not [b for b in bodies if "iframe" in b or "script" in b], name
 
 
+PLAYLIST = "PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"
+
+
+@pytest.mark.parametrize(("body", "href"), [
+    (f'<iframe width="560" height="315" src="https://www.youtube.com/embed/videoseries?si=abc&amp;list={PLAYLIST}" '
+     'title="T" frameborder="0" allowfullscreen></iframe>\n', f"https://www.youtube.com/playlist?list={PLAYLIST}"),
+    (f"![T](https://www.youtube.com/playlist?list={PLAYLIST})\n", f"https://www.youtube.com/playlist?list={PLAYLIST}"),
+    (f"![T](https://music.youtube.com/watch?v={YT})\n", f"https://www.youtube.com/watch?v={YT}"),
+    (f"![T](https://www.youtube.com/embed/{YT})\n", f"https://www.youtube.com/watch?v={YT}"),
+    (f"![T](https://www.YouTube.com/watch?v={YT})\n", f"https://www.youtube.com/watch?v={YT}"),
+    ("![T](https://player.vimeo.com/video/76979871)\n", "https://vimeo.com/76979871"),
+])
+def test_a_playlist_a_players_address_and_any_letters_give_a_card(body: str, href: str) -> None:
+    """A pasted playlist was a card to 'watch?v=videoseries', a video that does not exist; these images stayed
+    broken <img>s without a word (found by an attacker)."""
+    rendered = render(body, MarkdownOptions(language="en"))
+    assert (rendered.html, rendered.videos) == (
+        f'<figure class="embed {"vimeo" if "vimeo" in href else "youtube"}"><a class="embed-card" href="{href}" '
+        f'rel="noopener"><span class="embed-title">T</span> <span class="embed-host">Watch on '
+        f'{"Vimeo" if "vimeo" in href else "YouTube"}</span></a></figure>\n', ())
+
+
 def test_a_page_without_a_video_renders_as_before() -> None:
     text = "Tonton [videonya](https://www.youtube.com/watch?v=dQw4w9WgXcQ) dan ![foto](/images/a.jpg).\n"
     assert render(text).html == ('<p>Tonton <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener">'
@@ -123,10 +145,13 @@ def test_a_page_without_a_video_renders_as_before() -> None:
                                  'decoding="async">.</p>\n')
 
 
-def test_a_bad_video_id_is_a_warning_at_its_line_and_other_iframes_are_removed_as_before(tmp_path: Path) -> None:
+def test_a_bad_video_id_or_a_page_that_is_no_video_is_a_warning_at_its_line_and_other_iframes_are_removed(tmp_path: Path) -> None:
     body = ("Satu.\n\n![Keynote](https://www.youtube.com/watch?v=abc)\n\n"
             '<iframe src="https://player.vimeo.com/video/abc"></iframe>\n\n'
-            '<iframe src="https://maps.example/peta"></iframe>\n')
+            '<iframe src="https://maps.example/peta"></iframe>\n\n'
+            "![T](https://www.youtube.com/watch?v=videoseries)\n\n"
+            '<iframe src="https://www.youtube.com/embed/videoseries?list=a%20b"></iframe>\n\n'
+            f"![Kanal](https://www.youtube.com/@kompastv)\n\n![Gambar](https://img.youtube.com/vi/{YT}/0.jpg)\n")
     make_project(tmp_path, {"a.md": article(body=body)})
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == [
@@ -135,10 +160,19 @@ def test_a_bad_video_id_is_a_warning_at_its_line_and_other_iframes_are_removed_a
         "content/a.md:9: warning: <iframe> removed with everything inside: a digest's pages and feeds keep no "
         "embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
         "content/a.md:9: warning: video https://player.vimeo.com/video/abc: 'abc' is not a Vimeo video number "
-        "(digits, and for an unlisted video a '/' and its key); copy the address again from the video's Share button"]
+        "(digits, and for an unlisted video a '/' and its key); copy the address again from the video's Share button",
+        "content/a.md:13: warning: video https://www.youtube.com/watch?v=videoseries: a YouTube playlist without its "
+        "'list=' (the playlist's id); copy the address again from the playlist's Share button",
+        "content/a.md:15: warning: video https://www.youtube.com/embed/videoseries?list=a%20b: 'a b' is not a YouTube "
+        "playlist id (letters, digits, '-' or '_'); copy the address again from the playlist's Share button",
+        "content/a.md:17: warning: video https://www.youtube.com/@kompastv: no video or playlist at this address, and "
+        "it is no picture; write a video's page (https://www.youtube.com/watch?v=ID, https://vimeo.com/ID) or a "
+        "playlist's (https://www.youtube.com/playlist?list=ID), or link to it: [Title](address)"]
     page = result.output.files["2025/06/a/index.html"].decode()
     assert "iframe" not in page and "maps.example" not in page and "embed.js" not in page
     assert '<a href="https://www.youtube.com/watch?v=abc" rel="noopener">Keynote</a>' in page
+    assert "embed-card" not in page and '<a href="https://www.youtube.com/@kompastv" rel="noopener">Kanal</a>' in page
+    assert f'<img src="https://img.youtube.com/vi/{YT}/0.jpg" alt="Gambar"' in page
 
 
 FEEDS_FULL = "title: Test Digest\nbase_url: https://example.org/\nlanguage: en\n"

@@ -18,6 +18,7 @@ HOSTS = {"youtube": "YouTube", "vimeo": "Vimeo"}
 """The hosts a video may come from, and their names as readers see them."""
 
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_YOUTUBE_LIST = re.compile(r"[A-Za-z0-9_-]{2,}")
 _VIMEO_ID = re.compile(r"[0-9]+")
 _VIMEO_HASH = re.compile(r"[0-9a-f]+")
 _TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
@@ -39,10 +40,15 @@ class Video:
     """Where to start, in seconds (``t=``, ``start=``); 0 from the beginning."""
     hash: str = ""
     """An unlisted Vimeo video's ``h`` key (``vimeo.com/ID/HASH``), without which its player refuses."""
+    playlist: str = ""
+    """A YouTube playlist's ``list=`` (``id`` then ''): its page ``youtube.com/playlist?list=``, its player
+    ``embed/videoseries?list=``."""
 
     @property
     def page(self) -> str:
         """The video's own page: where the card goes without JavaScript, and what feeds link."""
+        if self.playlist:
+            return f"https://www.youtube.com/playlist?list={self.playlist}"
         if self.host == "youtube":
             return f"https://www.youtube.com/watch?v={self.id}" + (f"&t={self.start}" if self.start else "")
         return f"https://vimeo.com/{self.id}" + (f"/{self.hash}" if self.hash else "") + \
@@ -67,7 +73,7 @@ def video(address: str, player: bool = False) -> Video | str | None:
         return None
     if parts.scheme.lower() not in ("http", "https"):
         return None
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.").removeprefix("music.")
     query = parse_qs(parts.query)
     path = parts.path.split("/")[1:]
     start = _seconds((query.get("t") or query.get("start") or [""])[0])
@@ -78,12 +84,21 @@ def video(address: str, player: bool = False) -> Video | str | None:
             found = path[0] if path else None
         elif host == "youtube.com" and path[:1] == ["watch"]:
             found = (query.get("v") or [""])[0]
+        elif host == "youtube.com" and path == ["playlist"]:
+            found = "videoseries"
         elif host == "youtube.com" and path[:1] in (["shorts"], ["live"]) and len(path) > 1:
             found = path[1]
         else:
             found = None
         if found is None:
             return None
+        if found == "videoseries":  # a playlist's player (or page): no video of that id
+            playlist = (query.get("list") or [""])[0]
+            if not _YOUTUBE_LIST.fullmatch(playlist):
+                wrong = f"'{playlist}' is not a YouTube playlist id (letters, digits, '-' or '_')" if playlist else \
+                    "a YouTube playlist without its 'list=' (the playlist's id)"
+                return f"{wrong}; copy the address again from the playlist's Share button"
+            return Video("youtube", "", 0, playlist=playlist)
         if not _YOUTUBE_ID.fullmatch(found):
             return (f"'{found}' is not a YouTube video id (11 letters, digits, '-' or '_'); copy the address again "
                     "from the video's Share button")
@@ -100,6 +115,32 @@ def video(address: str, player: bool = False) -> Video | str | None:
                     "video a '/' and its key); copy the address again from the video's Share button")
         return Video("vimeo", number, start, key)
     return None
+
+
+PAGE_HOSTS = frozenset({"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtu.be",
+                        "youtube-nocookie.com", "www.youtube-nocookie.com", "vimeo.com", "www.vimeo.com",
+                        "player.vimeo.com"})
+"""The hosts of YouTube's and Vimeo's pages and players (not their pictures: ``img.youtube.com`` serves images)."""
+
+
+def video_image(address: str) -> Video | str | None:
+    """The video an image's address names: a video's page or its player (``video``); a message when it names none
+    on a host of videos' pages (``PAGE_HOSTS``: a channel, a search), where an image would stay broken; None for
+    any other address."""
+    found = video(address)
+    if found is None:
+        found = video(address, player=True)
+    if found is not None:
+        return found
+    try:
+        host = (urlsplit(address.strip()).hostname or "")
+    except ValueError:
+        return None
+    if host not in PAGE_HOSTS:
+        return None
+    return ("no video or playlist at this address, and it is no picture; write a video's page "
+            "(https://www.youtube.com/watch?v=ID, https://vimeo.com/ID) or a playlist's "
+            "(https://www.youtube.com/playlist?list=ID), or link to it: [Title](address)")
 
 
 def card(found: Video, title: str, language: str, external_rel: str) -> str:

@@ -26,7 +26,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.embeds import Video, card, link_text, video
+from generator.load.embeds import Video, card, link_text, video, video_image
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
@@ -316,6 +316,11 @@ _VIMEO_SCRIPT = re.compile(r"""<script\s+src=["']?https://player\.vimeo\.com/api
                            re.IGNORECASE)
 
 
+_MAYBE_VIDEO = re.compile(r"//(?:[\w-]+\.)*(?:youtu|vimeo)", re.IGNORECASE)
+"""A body that may hold a video's address (``_videos``), in any letters (``www.YouTube.com``): found from each '//'
+(3-6 µs a 5 KB body, as a search for 'youtu' and 'vimeo' took; 'youtu|vimeo' in any letters took 75 µs)."""
+
+
 def _in_links(children: Sequence[Token]) -> set[int]:
     """The ``id`` of each child token inside a Markdown link."""
     depth, inside = 0, set()
@@ -361,7 +366,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                                                                     not c.content.strip()) for c in token.children)
             linked = _in_links(token.children)
             for child in pictures:
-                what = video(str(child.attrs.get("src", "")))
+                what = video_image(str(child.attrs.get("src", "")))
                 if what is None or id(child) in linked:  # an image in a link stays one: no link in a link
                     continue
                 title = _plain(child.children)
@@ -387,7 +392,7 @@ def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
-    if "youtu" in state.src or "vimeo" in state.src:
+    if _MAYBE_VIDEO.search(state.src):
         _videos(tokens, state.env)
     if "</" in state.src and _PLAYER_CLOSE.search(state.src) and _BLOCK_OPEN.search(state.src):
         _whole_players(tokens, state.env)
