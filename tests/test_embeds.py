@@ -54,6 +54,15 @@ def test_a_video_in_a_line_of_text_is_a_link_and_one_without_a_title_is_named_by
     assert '<span class="embed-title">Video YouTube</span>' in render(f"![](https://youtu.be/{YT})\n").html
 
 
+def test_a_video_alone_in_a_footnote_is_a_link_before_its_back_link() -> None:
+    """The card took the place of the note's paragraph with its back-link, and left a stray </p>."""
+    assert render(f"Teks[^1] lain.\n\n[^1]: ![In footnote](https://youtu.be/{YT})\n",
+                  MarkdownOptions(language="en")).html.split('class="footnote-item">')[1] == (
+        f'<p><a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ In footnote (YouTube)</a> '
+        '<a href="#fnref1" class="footnote-backref" role="doc-backlink" aria-label="Back to the text of note 1">↩︎</a>'
+        "</p>\n</li>\n</ol>\n</section>\n")
+
+
 def test_two_videos_in_a_row_are_two_cards() -> None:
     """The second of two videos, the first written as an image, was skipped and removed as an iframe."""
     html = render(f"![Keynote](https://youtu.be/{YT})\n\n![Demo](https://youtu.be/{YT})\n\n"

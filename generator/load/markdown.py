@@ -373,7 +373,8 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 if isinstance(what, str):
                     env.setdefault("videos", []).append((str(child.attrs["src"]), what, first))
                     href, text = str(child.attrs["src"]), title or str(child.attrs["src"])
-                elif alone and tokens[i - 1].type == "paragraph_open" and not tokens[i - 1].hidden:
+                elif alone and tokens[i - 1].type == "paragraph_open" and not tokens[i - 1].hidden and \
+                        tokens[i + 1].type == "paragraph_close":  # not a footnote's, which ends with its back-link
                     block = Token("html_block", "", 0, content=card(what, title, options.language,
                                                                     options.external_rel) + "\n", map=token.map)
                     tokens[i - 1:i + 2] = [block]
