@@ -147,6 +147,25 @@ def test_a_playlist_a_players_address_and_any_letters_give_a_card(body: str, hre
         f'{"Vimeo" if "vimeo" in href else "YouTube"}</span></a></figure>\n', ())
 
 
+def test_the_title_youtubes_own_code_gives_every_player_is_no_title_and_a_warning() -> None:
+    """YouTube's Share → Embed code always says title="YouTube video player" (Vimeo's, "vimeo-player"): every card
+    read 'YouTube video player'."""
+    rendered = render(f'Satu.\n\n<iframe width="560" src="https://www.youtube.com/embed/{YT}?si=Q1w" title="YouTube '
+                      'video player" frameborder="0" allowfullscreen></iframe>\n\n<iframe title="vimeo-player" '
+                      'src="https://player.vimeo.com/video/76979871" allowfullscreen></iframe>\n',
+                      MarkdownOptions(language="en"))
+    assert rendered.html == "<p>Satu.</p>\n" + CARD_EN.format(title="YouTube video", start="") + (
+        '<figure class="embed vimeo"><a class="embed-card" href="https://vimeo.com/76979871" rel="noopener"><span '
+        'class="embed-title">Vimeo video</span> <span class="embed-host">Watch on Vimeo</span></a></figure>\n')
+    assert rendered.videos == (
+        (f"https://www.youtube.com/embed/{YT}?si=Q1w", "title 'YouTube video player' is what YouTube calls every "
+         "video, so the card would say it; set the iframe's title to the video's, or write ![The video's title]"
+         f"(https://www.youtube.com/watch?v={YT})", 2),
+        ("https://player.vimeo.com/video/76979871", "title 'vimeo-player' is what Vimeo calls every video, so the "
+         "card would say it; set the iframe's title to the video's, or write ![The video's title]"
+         "(https://vimeo.com/76979871)", 4))
+
+
 def test_a_page_without_a_video_renders_as_before() -> None:
     text = "Tonton [videonya](https://www.youtube.com/watch?v=dQw4w9WgXcQ) dan ![foto](/images/a.jpg).\n"
     assert render(text).html == ('<p>Tonton <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener">'

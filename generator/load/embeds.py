@@ -143,6 +143,20 @@ def video_image(address: str) -> Video | str | None:
             "(https://www.youtube.com/playlist?list=ID), or link to it: [Title](address)")
 
 
+GENERIC_TITLES = frozenset({"youtube video player", "vimeo-player"})
+"""The ``title`` a host's own embed code gives every player (YouTube's Share → Embed: 'YouTube video player'), in
+lower case: no title of the video's."""
+
+
+def generic_title(title: str, found: Video) -> str:
+    """What is wrong with a pasted player's ``title`` that its host gives every video, and how to fix it; '' for a
+    title of the video's own."""
+    if " ".join(title.split()).lower() not in GENERIC_TITLES:
+        return ""
+    return (f"title '{title}' is what {HOSTS[found.host]} calls every video, so the card would say it; set the "
+            f"iframe's title to the video's, or write ![The video's title]({found.page})")
+
+
 def card(found: Video, title: str, language: str, external_rel: str) -> str:
     """The figure an article shows: a link to the video's page, as a 16:9 card with its title and host."""
     name = HOSTS[found.host]

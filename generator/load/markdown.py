@@ -26,7 +26,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.embeds import Video, card, link_text, video, video_image
+from generator.load.embeds import Video, card, generic_title, link_text, video, video_image
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
@@ -350,12 +350,16 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     found.setdefault(attribute.group(1).lower(),
                                      html.unescape(next(v for v in attribute.groups()[1:] if v is not None)))
                 what = video(found.get("src", ""), player=True)
+                line = first + token.content.count("\n", 0, match.start())
                 if isinstance(what, str):
-                    line = first + token.content.count("\n", 0, match.start())
                     env.setdefault("videos", []).append((found.get("src", ""), what, line))
                 if not isinstance(what, Video):
                     return match.group()
-                return card(what, found.get("title", ""), options.language, options.external_rel)
+                title = found.get("title", "")
+                if generic := generic_title(title, what):  # every card would read 'YouTube video player'
+                    env.setdefault("videos", []).append((found.get("src", ""), generic, line))
+                    title = ""
+                return card(what, title, options.language, options.external_rel)
             content = _IFRAME.sub(made, token.content)
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
                 content = _VIMEO_SCRIPT.sub("", content)
