@@ -214,6 +214,19 @@ def test_a_language_written_another_way_gets_its_code(tmp_path: Path, written: s
         f"config.yaml:1: field 'language': '{written}' is not supported; use one of: id, en (write language: {code})"]
 
 
+@pytest.mark.parametrize("written, hint", [
+    ("in", "'in' is another code for 'id': write language: id"),
+    ("in-ID", "'in-ID' is another code for 'id-ID': write language: id"),
+    ("eng", "'eng' is another code for 'en': write language: en"),
+    ("iw", "'iw' is another code for 'he', Hebrew, which has no theme words here"),
+    ("ji", "'ji' is another code for 'yi', Yiddish, which has no theme words here")])
+def test_a_deprecated_language_code_names_the_code_it_stands_for(tmp_path: Path, written: str, hint: str) -> None:
+    """'in' (Java's and Android's code for Indonesian) was 'not supported' with no hint, though an article's lang: in
+    got 'did you mean 'id'?'."""
+    assert errors(tmp_path, f'language: "{written}"\n') == [
+        f"config.yaml:1: field 'language': '{written}' is not supported; use one of: id, en ({hint})"]
+
+
 def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(Refused, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")

@@ -454,11 +454,24 @@ _ZONE_HINTS = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jaya
 
 
 def _language_hint(written: object) -> str:
-    """' (write language: id)' when ``written`` names a supported language another way ('id-ID', 'English')."""
+    """' (write language: id)' when ``written`` names a supported language another way ('id-ID', 'English'); for a
+    deprecated code ('in', 'iw', 'in-ID', as Java and Android write them), the tag CLDR's aliases give, and whether it
+    is usable."""
     text = str(written).strip().lower()
     named = {"indonesian": "id", "indonesia": "id", "bahasa": "id", "bahasa indonesia": "id", "english": "en"}
     code = named.get(text) or (text[:2] if text[:2] in LANGUAGES and text[2:3] in ("", "-", "_") else None)
-    return f" (write language: {code}{_dates_differ(str(written).strip(), code)})" if code else ""
+    if code:
+        return f" (write language: {code}{_dates_differ(str(written).strip(), code)})"
+    from babel import Locale
+    from generator.core.i18n import unaliased
+    if not isinstance(written, str) or (tag := unaliased(written)) is None:
+        return ""
+    language = tag.partition("-")[0]
+    if language in LANGUAGES:
+        return f" ({quoted(written)} is another code for {quoted(tag)}: write language: {language}" \
+               f"{_dates_differ(tag, language)})"
+    name = Locale("en").languages[language]
+    return f" ({quoted(written)} is another code for {quoted(tag)}, {name}, which has no theme words here)"
 
 
 def _dates_differ(written: str, code: str) -> str:
