@@ -2207,23 +2207,44 @@ def test_a_jekyll_collections_files_are_reported_not_dropped(tmp_path: Path, cap
     assert "_drafts_box" not in out  # not published by Jekyll either
 
 
+def jekyll_body_imported(tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str) -> str:
+    """The body of ``_posts/2024-01-02-b.md`` as imported, beside a post ``2024-01-01-a`` it may link to."""
+    write_files(tmp_path / "src", {"_config.yml": "title: T\n", "_posts/2024-01-01-a.md": "---\ntitle: A\n---\nx\n",
+                                   "_posts/2024-01-02-b.md": f"---\ntitle: B\n---\n{body}"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    return (tmp_path / "new/content/2024/01/b.md").read_text().split("---\n\n", 1)[1]
+
+
 def test_code_the_old_site_showed_as_written_stays_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The next attack on this round's code handling: a lone '`' ("press the ` key") paired with a code span a
     paragraph later, so the links between were left unconverted; Jekyll's {% raw %} and {% highlight %}, and a
     <pre> block, had their examples rewritten, though the old site showed them as written."""
-    write_files(tmp_path / "src", {
-        "_config.yml": "title: T\n",
-        "_posts/2024-01-01-a.md": "---\ntitle: A\n---\nx\n",
-        "_posts/2024-01-02-b.md": "---\ntitle: B\n---\nPress the ` key.\n\nRead [a](/2024/01/01/a.html).\n\n"
-                                  "Run `ls` and [again](/2024/01/01/a.html).\n\n"
-                                  "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B]({% post_url "
-                                  "2024-01-01-a %})\n\n{% highlight markdown %}\n[h](/2024/01/01/a.html)\n"
-                                  "{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n"})
-    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
-    assert (tmp_path / "new/content/2024/01/b.md").read_text().split("---\n\n", 1)[1] == (
+    assert jekyll_body_imported(tmp_path, capsys, "Press the ` key.\n\nRead [a](/2024/01/01/a.html).\n\n"
+                                "Run `ls` and [again](/2024/01/01/a.html).\n\n"
+                                "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B]({% post_url "
+                                "2024-01-01-a %})\n\n{% highlight markdown %}\n[h](/2024/01/01/a.html)\n"
+                                "{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n") == (
         "Press the ` key.\n\nRead [a](/2024/01/a/).\n\nRun `ls` and [again](/2024/01/a/).\n\n"
         "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B](/2024/01/a/)\n\n```markdown\n"
         "[h](/2024/01/01/a.html)\n```\n\n<pre>[p](/2024/01/01/a.html)</pre>\n")
+
+
+def test_a_jekyll_highlight_block_of_raw_liquid_becomes_fenced_code(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """{% highlight liquid %} around {% raw %}…{% endraw %}, the usual way to show Liquid code, was left as Liquid
+    (the four tags as text around the code on the new site) with the report's "has Liquid tags" line; it is a fenced
+    block of the Liquid as written (a post_url, {{ site.baseurl }} and a link in it not resolved, as Jekyll showed
+    them), the raw tags dropped, and nothing left to edit."""
+    assert jekyll_body_imported(tmp_path, capsys, "Loop:\n\n{% highlight liquid %}\n{% raw %}\n"
+                                "{% for post in site.posts %}\n  <a href=\"{{ site.baseurl }}{{ post.url }}\">"
+                                "{% post_url 2024-01-01-a %}</a>\n{% endfor %}\n{% endraw %}\n{% endhighlight %}\n\n"
+                                "{% highlight html %}{% raw %}\n{% highlight ruby %}\nx\n{% endhighlight %}\n"
+                                "{% endraw %}{% endhighlight %}\n\nSee [a]({% post_url 2024-01-01-a %}).\n") == (
+        "Loop:\n\n```liquid\n{% for post in site.posts %}\n  <a href=\"{{ site.baseurl }}{{ post.url }}\">"
+        "{% post_url 2024-01-01-a %}</a>\n{% endfor %}\n```\n\n```html\n{% highlight ruby %}\nx\n"
+        "{% endhighlight %}\n```\n\nSee [a](/2024/01/a/).\n")
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert "Liquid" not in report, report
 
 
 def test_jekyll_highlight_blocks_become_fenced_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -670,7 +670,10 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         body = (scan.rewrite(post, urls, base) if scan.in_code
                 else _outside_code(post.body, lambda text: scan.rewrite(replace(post, body=text), urls, base)))
         body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
-        if scan.left is not None and _left_in(body, scan.left[0], scan.in_code):  # what it resolved is gone by now
+        looked_in = body
+        for code in post.literal:  # code the old site showed as written, its syntax and all
+            looked_in = looked_in.replace(code, "")
+        if scan.left is not None and _left_in(looked_in, scan.left[0], scan.in_code):  # what it resolved is gone now
             notes.append(Note(post.rel, scan.left[1]))
         notes += [Note(post.rel, message) for message in post.said]
         notes += [] if post.draft else [Note(post.rel, f"links to {url}, the new address of {drafts[url]}, which is a "

@@ -82,6 +82,10 @@ class Post:
     said: tuple[str, ...] = ()
     """What the reader changed in its body that the editor should check, each 'line N: ...' (N the file's line): a
     report line apiece (Jekyll's ``{% highlight ruby linenos %}``, whose line numbers the fenced block drops)."""
+    literal: tuple[str, ...] = ()
+    """Code blocks of its body the old site showed as written, which hold the old generator's syntax (Jekyll's
+    ``{% highlight liquid %}`` around ``{% raw %}``, fenced without the raw tags): ``Scan.rewrite`` and
+    ``Scan.left`` pass them by."""
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""

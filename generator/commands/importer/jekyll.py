@@ -30,13 +30,17 @@ _URL_FILTER = re.compile(r"\{\{\s*['\"]([^'\"]*)['\"]\s*\|\s*(?:relative_url|abs
 _POST_URL = re.compile(r"\{%\s*post_url\s+(\S+)\s*%\}")
 _LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
 _LIQUID = re.compile(r"\{\{|\{%")
-_RAW = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})", re.DOTALL)
+_RAW_BLOCK = r"\{%-?\s*raw\s*-?%\}(?s:.*?)\{%-?\s*endraw\s*-?%\}"
+_RAW = re.compile(f"({_RAW_BLOCK})")
 """A ``{% raw %}`` block, whole (kept by ``split``)."""
+_RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _HIGHLIGHT = re.compile(r"^([ \t]*)\{%-?[ \t]*highlight[ \t]+([a-zA-Z0-9.+#_-]+)[ \t]*([^%\n]*?)[ \t]*-?%\}"
-                        r"((?:(?!\{%-?[ \t]*endhighlight).)*?)"
+                        rf"((?:{_RAW_BLOCK}|(?!\{{%-?[ \t]*endhighlight).)*?)"
                         r"\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.DOTALL | re.MULTILINE)
 """A ``{% highlight lang [options] %}`` block whose tags begin and end their lines: its indent, language, options
-('linenos', 'mark_lines="2"') and code."""
+('linenos', 'mark_lines="2"') and code (whose ``{% raw %}`` blocks may hold an ``{% endhighlight %}``)."""
+_RAW_OR_HIGHLIGHT = re.compile(f"{_RAW_BLOCK}|{_HIGHLIGHT.pattern}", re.DOTALL | re.MULTILINE)
+"""A ``{% raw %}`` block (what it holds is shown as written, a highlight tag too) or a highlight block."""
 
 
 def _settings(root: Path) -> Meta:
@@ -263,8 +267,9 @@ def _expand(permalink: str, when: datetime | None, slug: str, categories: tuple[
     return "" if re.search(r":[a-z_]", filled) else re.sub(r"/{2,}", "/", filled)
 
 
-def _read(path: Path, rel: str) -> tuple[Meta, str, tuple[str, ...]] | Note:
-    """The front matter and the body, its ``{% highlight %}`` blocks fenced (``_fenced``), with what to say of them."""
+def _read(path: Path, rel: str) -> tuple[Meta, str, tuple[str, ...], tuple[str, ...]] | Note:
+    """The front matter and the body, its ``{% highlight %}`` blocks fenced (``_fenced``), with what to say of them
+    and the blocks shown as written."""
     try:
         text = read_text(path)
         meta, body = read_front_matter(text)
@@ -273,30 +278,35 @@ def _read(path: Path, rel: str) -> tuple[Meta, str, tuple[str, ...]] | Note:
     return (meta, *_fenced(body, text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1))
 
 
-def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...]]:
+def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """``body`` with each ``{% highlight ruby %}…{% endhighlight %}`` (tags on their own lines) as a fenced code
     block in that language, which news-digest highlights the same; what ``{% raw %}`` holds stays as written. A
     block's options (``linenos``, ``mark_lines``) are dropped, each block that had some a message ('line N: ...',
-    ``first`` the body's first line in the file). Left as Liquid, the tags were the article's text."""
+    ``first`` the body's first line in the file). Left as Liquid, the tags were the article's text. A block whose
+    Liquid is all in ``{% raw %}`` (the usual way to show Liquid code) is that code without the raw tags, and one of
+    the fenced blocks returned last (``Post.literal``)."""
     said: list[str] = []
-    parts = _RAW.split(body)
+    literal: list[str] = []
 
-    def fence(match: re.Match[str], at: int) -> str:
+    def fence(match: re.Match[str]) -> str:
         indent, lang, options, code = match.groups()
+        if indent is None:  # a raw block outside one: shown as written
+            return match.group(0)
+        as_written = _RAW.search(code) is not None and not _LIQUID.search(_RAW.sub("", code))
+        if as_written:  # all its Liquid in raw blocks: Jekyll showed it so
+            code = _RAW_TAGS.sub("", code)
         code = re.sub(r"\A(?:[ \t]*\n)+|\s+\Z", "", code)  # the blank lines around it, as Jekyll drops them
         ticks = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", code))])
         if options:
-            line = first + body.count("\n", 0, at + match.start())
+            line = first + body.count("\n", 0, match.start())
             said.append(f"line {line}: {{% highlight {lang} {options} %}} is a fenced code block now, without its "
                         f"'{options}' (news-digest shows no line numbers and marks no lines); check the code reads "
                         "as meant")
-        return f"{indent}{ticks}{lang}\n{code}\n{indent}{ticks}"
+        fenced = f"{indent}{ticks}{lang}\n{code}\n{indent}{ticks}"
+        literal.extend([fenced] if as_written else [])
+        return fenced
 
-    out, at = [], 0
-    for i, part in enumerate(parts):
-        out.append(part if i % 2 else _HIGHLIGHT.sub(lambda m, at=at: fence(m, at), part))
-        at += len(part)
-    return "".join(out), tuple(said)
+    return _RAW_OR_HIGHLIGHT.sub(fence, body), tuple(said), tuple(literal)
 
 
 def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None,
@@ -309,7 +319,7 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
     read = _read(path, rel)
     if isinstance(read, Note):
         return read
-    meta, body, said = read
+    meta, body, said, literal = read
     typed = as_text(meta.get("date")) or (name.group(1) if name else "")
     if not typed:
         return Note(rel, "is a draft without a 'date:'; add one and import again")
@@ -334,7 +344,7 @@ def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: Zon
                 summary=as_text(meta.get("excerpt") or meta.get("description")), **own,
                 tags=as_list(meta.get("tags"), None) + tuple(c for c in categories if c.casefold() != section.casefold()), section=section,
                 author=", ".join(as_list(meta.get("author"))), draft=draft or _unpublished(meta),
-                translation=_translation(meta, default), said=said,
+                translation=_translation(meta, default), said=said, literal=literal,
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN), *unusable])))
 
 
@@ -351,7 +361,7 @@ def _page(path: Path, rel: str, style: str, default: str = "") -> Post | Note | 
     read = _read(path, rel)
     if isinstance(read, Note):
         return read
-    meta, body, said = read
+    meta, body, said, literal = read
     folder, stem = posixpath.split(posixpath.splitext(rel)[0])
     slug = as_text(meta.get("slug")) or (posixpath.basename(folder) if stem == "index" and folder else stem)
     permalink = as_text(meta.get("permalink"))
@@ -364,7 +374,7 @@ def _page(path: Path, rel: str, style: str, default: str = "") -> Post | Note | 
         return Note(rel, "has no 'title' in its front matter; add one and import again")
     return Post(rel=rel, kind="page", slug=slug, old_urls=(old_url,), title=title, body=body,
                 summary=as_text(meta.get("excerpt") or meta.get("description")), draft=_unpublished(meta),
-                translation=_translation(meta, default), said=said,
+                translation=_translation(meta, default), said=said, literal=literal,
                 dropped=tuple(sorted(k for k in meta if k not in KNOWN or k in DIGEST_FIELDS)))
 
 
@@ -390,8 +400,8 @@ def _rewriter() -> Rewrite:
             text = _URL_FILTER.sub(lambda m: base + m.group(1).lstrip("/"), text)
             return _BASEURL.sub(base.rstrip("/"), text)
 
-        # what {% raw %} holds Jekyll showed as written: kept so
-        parts = _RAW.split(post.body)
+        # what {% raw %} holds Jekyll showed as written: kept so, in a fenced block too
+        parts = re.split("(" + "|".join([*map(re.escape, post.literal), _RAW_BLOCK]) + ")", post.body)
         return "".join(part if i % 2 else resolved(part) for i, part in enumerate(parts))
 
     return rewrite
