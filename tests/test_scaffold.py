@@ -764,6 +764,32 @@ def test_new_gives_one_slugs_line_for_every_typed_name_to_give_its_own_url(
     assert b"/2025/05/lain/" in files["tags/f/index.html"] and "tags/rocket/index.html" in files
 
 
+@pytest.mark.parametrize("tags, config, said, slugs", [
+    ("C,C#", "", "--tags: 'C#' and 'C' both make the URL /tags/c/; give one its own URL in config.yaml, like 'slugs: "
+                 "{\"C#\": c-2}', or use one spelling if they are one thing", 'slugs: {"C#": c-2}'),
+    ("🚀", "", "--tags: '🚀' has no letters or digits to make a URL from; spell it out, or give it its own URL in "
+              "config.yaml, like 'slugs: {\"🚀\": rocket-2}'", 'slugs: {"🚀": rocket-2}'),
+    ("AI", "slugs: {ML: ai}\n", "--tags: 'AI' and 'ML' (in content/2025/05/lain.md) both make the URL /tags/ai/: "
+                                "config.yaml:3 gives 'ML' the slug ai (slugs:); if they are one thing, write 'ML' in "
+                                "--tags instead, else add \"AI\": ai-3 to slugs: there", "slugs: {ML: ai, AI: ai-3}")])
+def test_new_suggests_no_slug_another_articles_name_has(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         tags: str, config: str, said: str, slugs: str) -> None:
+    """The slug digest new suggested for a typed name that needs one was checked against the new article's names and
+    config.yaml's slugs: alone: beside an article's 'C Sharp', 'Rocket' or 'AI 2' it was c-sharp, rocket or ai-2,
+    which followed made the two names one URL. It is none the site's tags, sections or companies have, as the build's
+    advice; followed, the article is made and the other article's pages stay where they are."""
+    from generator.commands.cli import main
+    make_project(tmp_path, {"2025/05/lain.md": article("Lain", date="2025-05-01", section="Rocket",
+                                                       tags='["C Sharp", ML, "AI 2"]')}, config=CONFIG + config)
+    assert main(["new", "Dua", "--tags", tags, "--config", str(tmp_path / "config.yaml"), "--date", "2025-06-01"]) == 2
+    assert capsys.readouterr().err == f"error: {said}\n"
+    write_files(tmp_path, {"config.yaml": CONFIG + slugs + "\n"})  # as said
+    assert main(["new", "Dua", "--tags", tags, "--config", str(tmp_path / "config.yaml"), "--date", "2025-06-01"]) == 0
+    files = build_project(tmp_path).output.files
+    assert b"/2025/05/lain/" in files["tags/c-sharp/index.html"] and b"/2025/05/lain/" in files["tags/ai-2/index.html"]
+    assert b"/2025/05/lain/" in files["sections/rocket/index.html"]
+
+
 def test_new_gives_the_whole_tags_argument_to_write_for_spellings_of_other_articles_tags(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An attacker's report: 'write only 'Kecerdasan Buatan' in --tags', followed, dropped the argument's 'data';

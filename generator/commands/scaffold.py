@@ -13,6 +13,7 @@ import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection
 from urllib.parse import unquote_to_bytes, urlsplit
@@ -501,7 +502,8 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)
-    spelled, kept, shared = (_spelled_otherwise(config, own, article.tags, article.section, now) if article
+    taken = cache(lambda: _site_slugs(config, registry, own))  # read only for a slug to suggest
+    spelled, kept, shared = (_spelled_otherwise(config, own, article.tags, article.section, now, taken) if article
                              else ([], set(), []))
     if article and kept:  # typed tags that one message names with another article's spelling: said once, not twice
         first: dict[str, str] = {}
@@ -512,11 +514,12 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
     # one slugs: line for every typed name to give its own URL, as the build gives: those on another article's URL
     # too, which keeps its page where it is
     entries = run_slug_entries((article,), own, typed=[(t, slug) for _, slug, _, name, _, spelt in shared
-                                                       for t in spelt if not one_name(name, t)]) if article else {}
+                                                       for t in spelt if not one_name(name, t)],
+                               taken=taken) if article else {}
     # a clash config.yaml's slugs: makes between two typed tags is said in --tags' words, not at config.yaml's line
     found = [*problems, *(p for p in (build_site((article,), own, together=entries)[1] if article else ())
                           if not p.field.startswith("slugs."))]
-    found += _typed_slug_clashes(own, article.tags, rel, kept) if article else []
+    found += _typed_slug_clashes(own, article.tags, rel, kept, taken) if article else []
     found += spelled + [Problem(where, 0, FIELDS[kind], one_url(kind, slug, typed, name, where, slugs_advice(
         typed, own, entries) if typed in entries else "")) for kind, slug, typed, name, where, _ in shared]
     said = []
@@ -533,7 +536,30 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
         raise RefusalError("; ".join(dict.fromkeys(said)))
 
 
+def _site_slugs(config: Config, registry: Registry, own: OwnSlugs) -> set[str]:
+    """The slugs of the other articles' tags and sections (drafts' too), their front matter read as the build reads
+    it, and of companies.yaml's companies: a slug digest new suggests is none of them, as the build's advice is none
+    the site has (``taxonomy.site_slugs``)."""
+    from generator.index.taxonomy import site_slugs
+    from generator.load.content import find_articles, read_article, unloaded_article
+
+    named = []
+    for rel, file in find_articles(config.root, config.content_dir)[0]:
+        if _an_article(config, rel) and isinstance(data := read_article(rel, file), bytes) \
+                and (found := unloaded_article(rel, data, config)[1]) is not None:
+            named.append(found)
+    return site_slugs((), named, own) | set(registry.companies)
+
+
+def _an_article(config: Config, rel: str) -> bool:
+    """Whether the file ``rel`` that ``find_articles`` gives is an article (not a page, nor a weekly note)."""
+    from generator.load.content import NOT_ARTICLES, NOTES_DIR
+
+    return rel[len(config.content_dir.rstrip("/")) + 1:].split("/")[0] not in {*NOT_ARTICLES, NOTES_DIR}
+
+
 def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], section: str, now: datetime,
+                       taken: Callable[[], Collection[str]],
                        ) -> tuple[list[Problem], set[str], list[tuple[str, str, str, str, str, list[str]]]]:
     """The new article's tags and section that another article (a draft's too: the build stops once it is published)
     spells otherwise on the same URL ('kecerdasan-buatan' and 'Kecerdasan Buatan'), as the build says them, naming
@@ -542,9 +568,9 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
     where the fix said is to change the other typed tag, so the article's page stays where it is. Only the front
     matter of the others is read, as the build reads it, and only of a file that may hold such a name. A clash of
     names that are two things comes back apart, as (kind, slug, typed name, other name, its file, every typed name on
-    the slug), for the one ``slugs:`` line of the run (``taxonomy.one_url``)."""
+    the slug), for the one ``slugs:`` line of the run (``taxonomy.one_url``). ``taken``: as ``_slugs_clash``'s."""
     from generator.index.taxonomy import FIELDS, one_name, term_slug
-    from generator.load.content import MAX_BYTES, MAX_TAGS, NOT_ARTICLES, NOTES_DIR, find_articles, read_front
+    from generator.load.content import MAX_BYTES, MAX_TAGS, find_articles, read_front
 
     wanted: dict[tuple[str, str], dict[str, str]] = {}  # (kind, slug): the typed names on it, by their folded form
     for kind, names in (("tags", tags), ("sections", (section,))):
@@ -562,7 +588,7 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
         return (key, typed[0]) if typed else None
 
     for rel, file in find_articles(config.root, config.content_dir)[0] if wanted else ():
-        if rel[len(config.content_dir.rstrip("/")) + 1:].split("/")[0] in {*NOT_ARTICLES, NOTES_DIR}:
+        if not _an_article(config, rel):
             continue
         try:
             with open(file, "rb") as f:
@@ -592,13 +618,13 @@ def _spelled_otherwise(config: Config, own: OwnSlugs, tags: tuple[str, ...], sec
     spellings = {key: [t for folded, t in wanted[key].items() if folded != fold(name)]
                  for key, (_, _, name, _, _) in said.items()}
     respelt = {key: name for key, (_, typed, name, _, held) in said.items()  # what ``_spellings`` has written instead
-               if not _slugs_clash(own, key[0], key[1], typed, name, "", held)
+               if not _slugs_clash(own, key[0], key[1], typed, name, "", held, taken)
                and all(one_name(name, t) for t in spellings[key])}
     problems, shared = [], []
     for (kind, slug), (_, typed, name, rel, held) in said.items():
         written = [respelt.get((kind, term_slug(fold(n), own)) if n else ("", ""), n)
                    for n in (tags if kind == "tags" else (section,))]
-        words = (_slugs_clash(own, kind, slug, typed, name, rel, held)
+        words = (_slugs_clash(own, kind, slug, typed, name, rel, held, taken)
                  or _spellings(kind, slug, spellings[kind, slug], name, rel, written))
         if words:
             problems.append(Problem(rel, 0, FIELDS[kind], words))
@@ -635,7 +661,8 @@ def _shell_word(value: str) -> str:
     return f'"{value}"' if not re.search(r'["$`\\!]', value) else shlex.quote(value)
 
 
-def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str, kept: set[str]) -> list[Problem]:
+def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str, kept: set[str],
+                        taken: Callable[[], Collection[str]]) -> list[Problem]:
     """Two of the typed tags that config.yaml's ``slugs:`` gives one URL (``_slugs_clash``), each after the first;
     not on a slug of ``kept``, whose clash ``_spelled_otherwise`` says with the other article's name."""
     from generator.index.taxonomy import term_slug
@@ -644,19 +671,20 @@ def _typed_slug_clashes(own: OwnSlugs, tags: tuple[str, ...], rel: str, kept: se
     first: dict[str, str] = {}
     for name in tags:
         slug = term_slug(fold(name), own)
-        taken = first.setdefault(slug, name)
-        if slug and slug not in kept and fold(taken) != fold(name) \
-                and (words := _slugs_clash(own, "tags", slug, taken, name)):
+        earlier = first.setdefault(slug, name)
+        if slug and slug not in kept and fold(earlier) != fold(name) \
+                and (words := _slugs_clash(own, "tags", slug, earlier, name, "", False, taken)):
             problems.append(Problem(rel, 0, "tags", words))
     return problems
 
 
-def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, where: str = "",
-                 typed_too: bool = False) -> str | None:
+def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, where: str,
+                 typed_too: bool, taken: Callable[[], Collection[str]]) -> str | None:
     """digest new's words for the typed ``name`` and ``other`` (typed too, or another article's, in the file
     ``where``, and typed too when ``typed_too``) that make one URL through config.yaml's ``slugs:``: the entries that
-    do it, at their lines, and what to write, in the argument or in ``slugs:``, never moving the other article's page;
-    None when no entry of ``slugs:`` is in it (``taxonomy.one_url``'s case)."""
+    do it, at their lines, and what to write, in the argument or in ``slugs:``, never moving the other article's page,
+    with a slug no entry has nor the site's names (``taken``: ``_site_slugs``); None when no entry of ``slugs:`` is in
+    it (``taxonomy.one_url``'s case)."""
     from generator.index.taxonomy import FIELDS, slug_for
 
     given = [n for n in (name, other) if fold(n) in own.written]
@@ -669,7 +697,7 @@ def _slugs_clash(own: OwnSlugs, kind: str, slug: str, name: str, other: str, whe
     one = (f"write only {quoted(other)} in {argument}" if typed_too else f"write {quoted(other)} in {argument} instead"
            if where else "write only one of them")
     change = name if where else given[-1]  # another article's URL stays as it is
-    offered = slug_for(change, slug, own.values())  # not one another entry has
+    offered = slug_for(change, slug, {*own.values(), *taken()})  # not one another entry or name has
     fix = (f"give {quoted(change)} another slug there, like {offered}" if fold(change) in own.written
            else f"add {json.dumps(change, ensure_ascii=False)}: {offered} to slugs: there")
     return (f"{quoted(name)} and {quoted(other)}{f' (in {where})' if where else ''} both make the URL /{kind}/{slug}/: "

@@ -6,7 +6,7 @@ import json
 import unicodedata
 from collections import defaultdict
 from datetime import datetime
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from generator.core.errors import Problem, one_company_url, quoted
 from generator.load.config import Config, ConfigLines
@@ -310,20 +310,26 @@ def _group_terms(ordered: Sequence[Article], own: Mapping[str, str], failed: Seq
 
 
 def run_slug_entries(articles: Iterable[Article], own: Mapping[str, str], failed: Iterable[Named] = (),
-                     typed: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+                     typed: Sequence[tuple[str, str]] = (),
+                     taken: Callable[[], Collection[str]] | None = None) -> dict[str, str]:
     """The one ``slugs:`` line ``build_site`` advises for ``articles`` and ``failed`` (``slug_entries``), for a
     caller that says some of its names apart (``digest check``: ``failed``'s; ``digest new``: ``typed``, its clashes
-    with other articles): every message of the run names the same line."""
+    with other articles): every message of the run names the same line. ``taken``: the slugs the rest of the site
+    has, where ``articles`` are not all of it (``digest new``'s one), asked for only when there is a line to make."""
     ordered, failed = newest_first(articles), tuple(failed)
     _, _, clashes, unnamed, _ = _group_terms(ordered, own, failed)
-    return _run_entries(ordered, own, failed, clashes, unnamed, typed) if clashes or unnamed or typed else {}
+    if not (clashes or unnamed or typed):
+        return {}
+    return _run_entries(ordered, own, failed, clashes, unnamed, typed, taken() if taken else ())
 
 
 def _run_entries(ordered: Sequence[Article], own: Mapping[str, str], failed: Sequence[Named], clashes: Sequence[Clash],
-                 unnamed: Sequence[tuple[str, int, str, str]], typed: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
-    """``slug_entries`` of ``_group_terms``' clashes and names with no URL, none on a slug the site has."""
+                 unnamed: Sequence[tuple[str, int, str, str]], typed: Sequence[tuple[str, str]] = (),
+                 taken: Collection[str] = ()) -> dict[str, str]:
+    """``slug_entries`` of ``_group_terms``' clashes and names with no URL, none on a slug the site has (``taken``
+    too)."""
     return slug_entries(clashes, no_url_names((name for *_, name in unnamed), own), own,
-                        site_slugs(ordered, failed, own), typed)
+                        site_slugs(ordered, failed, own) | {*taken}, typed)
 
 
 def ordered_sections(listed: Sequence[str], sections: Iterable[Term]) -> tuple[Term, ...]:
