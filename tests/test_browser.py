@@ -989,7 +989,11 @@ def _printed_links(browser: Any, tmp_path: Path, body: str) -> list[str]:
     ("Lihat [KOMPAS.com/a](https://kompas.com/a), [www.Kompas.com](https://www.kompas.com/) dan "
      "[kompas.com/A](https://kompas.com/a).\n",
      ["KOMPAS.com/anone", "www.Kompas.comnone", 'kompas.com/A" <https://kompas.com/a>"']),
-], ids=["bare", "host-letters-and-2f", "host-case-without-scheme"])
+    # a scheme in capitals: the address is printed all the same
+    ("Lihat [laporan](HTTPS://www.Example.com/lap), [tiga](Http://example.com/t) dan "
+     "<a href=\"HTTPS://Example.com/c\">cerita</a>.\n",
+     ['laporan" <HTTPS://www.Example.com/lap>"', 'tiga" <Http://example.com/t>"', 'cerita" <HTTPS://Example.com/c>"']),
+], ids=["bare", "host-letters-and-2f", "host-case-without-scheme", "scheme-case"])
 def test_a_printed_bare_link_shows_its_address_once(browser: Any, tmp_path: Path, body: str,
                                                     printed: list[str]) -> None:
     """A reader's report, printing to PDF: a link whose text is its address (an autolink, a URL in the text, or raw
