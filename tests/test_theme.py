@@ -845,6 +845,18 @@ def test_a_hidden_partial_is_refused_so_no_build_keeps_pages_of_its_old_text(
     assert_an_edit_reaches_the_page(tmp_path, named)
 
 
+def test_a_hidden_name_that_is_no_file_is_not_found_with_the_one_meant(tmp_path: Path) -> None:
+    """An attacker's report: '{% include ".v.html" %}', with no '.v.html' but a '_v.html', was told '.v.html' is left
+    out of builds and to rename it '_v.html', a file there is none of to rename: the name was refused before the file
+    was looked for. Only a file that is there is refused; a name of none is "not found", with the one meant."""
+    errors = build_errors(tmp_path, {
+        "templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}\n{% include ".v.html" %}\n'
+                                  '{% endblock %}\n',
+        "templates/_v.html": '<p class="box">satu</p>\n'})
+    assert errors == ["templates/article.html:3: template error: template '.v.html' not found (did you mean "
+                      "'_v.html'?); fix the template, or remove your override of it"]
+
+
 def assert_an_edit_reaches_the_page(root: Path, partial: str) -> None:
     """A build shows the partial ``templates/<partial>`` ('satu') in the article's page, and the next,
     incremental, build shows an edit to it."""

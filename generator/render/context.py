@@ -37,7 +37,6 @@ import markupsafe
 from jinja2 import nodes
 from jinja2.filters import do_wordwrap
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
-from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 
@@ -326,16 +325,17 @@ class FollowingLoader(jinja2.FileSystemLoader):
     """Jinja's file loader, listing the templates in linked folders too (``theme.walk_tree``): it loads a
     template through a link but lists none, so an edit to a shared partial was never hashed, and every page that
     includes it stayed as it was (``theme.templates_fingerprint``). A file ``precompiled.left_out`` names
-    (``.partial.html``, ``box.html~``) is refused: it is in neither that fingerprint nor the preview's watch, so
-    an edit to it would leave the pages as they were. Asked once a template: Jinja keeps what it loaded."""
+    (``.partial.html``, ``box.html~``) is refused when it is there (a name of none is "not found"): it is in
+    neither that fingerprint nor the preview's watch, so an edit to it would leave the pages as they were. Asked
+    once a template: Jinja keeps what it loaded."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        split_template_path(template)  # a '..' part is Jinja's "not found", as it was, before a name is refused
+        found = super().get_source(environment, template)  # a name of no file is Jinja's "not found"
         if left_out(template):
             raise jinja2.TemplateError(f"template {quoted(template)} is left out of builds, as a hidden file or an "
                                        f"editor's backup is, so an edit to it would not reach the pages; rename it "
                                        f"{quoted(visible_name(template))} and use that name")
-        return super().get_source(environment, template)
+        return found
 
     def list_templates(self) -> list[str]:
         from generator.render.theme import walk_tree
