@@ -2676,6 +2676,18 @@ def test_a_raw_link_inside_a_card_is_told_to_be_moved_as_written(tmp_path: Path)
         "card, after its </a>"]
 
 
+def test_a_stray_closing_tag_in_a_later_list_item_keeps_that_item_s_own_link_after_a_card(tmp_path: Path) -> None:
+    """An attacker's report: a card opened in an HTML block ('- <a href="/1/">' '  <div>satu</div>') then
+    '- <a href="/2/">dua</a> x</a>': the stray '</a>' was matched to the card, so the second item was linked to /1/
+    ('<a href="/1/">dua x</a>'), its own link told as a link in the card. The second '<a>' ends the card (as in
+    browsers, and as for an '<a>' opened in a paragraph): /2/ stays, the stray '</a>' is dropped, and the card is
+    told never closed."""
+    page, said = page_and_warnings(tmp_path, '- <a href="/1/">\n  <div>satu</div>\n- <a href="/2/">dua</a> x</a>\n', "")
+    assert '<li>\n<a href="/1/">\n<div>satu</div></a>\n</li>\n<li><a href="/2/">dua</a> x</li>\n</ul>' in page
+    assert said == ["content/2025/07/a.md:5: <a> is never closed, so it was closed where its paragraph ends (left open, "
+                    "it took in the rest of the article); write </a> where it should end"]
+
+
 def test_a_card_closed_in_another_list_item_is_told_once_with_its_closing_line(tmp_path: Path) -> None:
     """A card opened in one list item (or before a list) and closed in a later item was told "<a> is never closed",
     though the editor closed it, and in a loose list html5ever spread the card over the items ('</li><a …></a><li>',

@@ -972,6 +972,10 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                         end = _container_end(tokens, opened[at][1], index)
                         if end < 0:
                             continue
+                        if tag == "a" and _any_link([*tokens[_index(tokens, opened[at][1]) + 1:index],
+                                                     *token.children[:_index(token.children, child)]], raw=True):
+                            _close_left_open(opened.pop(at), env)  # '- <a …>' '- <a …>dua</a> x</a>': the second
+                            continue  # <a> ended the card, as in browsers; the stray </a> is dropped
                         # closed in another list item or block quote: held to its own container's end, the text
                         # before the '</a>' linked by a copy, as html5ever does (``_reopened``), and the writer told
                         moves.append((end - 1, -1, tag))
@@ -1013,17 +1017,25 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
         block.content = block.content.rstrip("\n") + f"</{tag}>\n"
         ended.append((tag, line))
     env.setdefault("unclosed", []).extend(ended)  # no later tag closed them
-    for tag, token, child, line, _ in reversed(opened):
-        if child is None:
-            token.content = token.content.rstrip("\n") + f"</{tag}>\n"
-        else:
-            token.children.append(Token("html_inline", "", 0, content=f"</{tag}>"))
-        env.setdefault("unclosed", []).append((tag, line))
+    for entry in reversed(opened):
+        _close_left_open(entry, env)
     for index, close, tag in sorted(moves, reverse=True):
         if close >= 0:
             tokens.insert(index, tokens.pop(close))  # ``index`` is one less once the close is out
         elif tag:
             tokens.insert(index + 1, Token("html_block", "", 0, content=f"</{tag}>\n"))
+
+
+def _close_left_open(entry: tuple[str, Token, Token | None, int, str], env: EnvType) -> None:
+    """A raw tag no closing tag closes (``entry`` of ``_close_blocks``), closed at the end of its HTML block or
+    paragraph and noted in ``env['unclosed']`` with its line."""
+    from markdown_it.token import Token
+    tag, token, child, line, _ = entry
+    if child is None:
+        token.content = token.content.rstrip("\n") + f"</{tag}>\n"
+    else:
+        token.children.append(Token("html_inline", "", 0, content=f"</{tag}>"))
+    env.setdefault("unclosed", []).append((tag, line))
 
 
 def _container_end(tokens: Sequence[Token], block: Token, index: int) -> int:
@@ -1112,7 +1124,7 @@ def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
             continue  # a later paragraph of its own container: never closed, as it was
         between = [*token.children[_index(token.children, cut):], *tokens[start + 1:places[id(later)]],
                    *later.children[:_index(later.children, child)]]
-        if any(_opens_link(t) or t.children and any(map(_opens_link, t.children)) for t in between):
+        if _any_link(between):
             continue  # '- <a …>satu' '- <a …>dua</a> x</a>': the second <a> ended the first; the stray </a> is dropped
         del closing[at]
         env["unclosed"].remove(("a", line))
@@ -1121,9 +1133,16 @@ def _links_across(tokens: list[Token], src: str, env: EnvType) -> None:
             later.children = _unlinked(later, child, src, env)
 
 
-def _opens_link(token: Token) -> bool:
-    """Whether ``token`` writes an ``<a>`` on the page: a Markdown link, a footnote mark, or raw HTML that opens one."""
-    return token.type in ("link_open", "footnote_ref") or token.type in ("html_inline", "html_block") and any(
+def _any_link(tokens: Sequence[Token], raw: bool = False) -> bool:
+    """Whether one of ``tokens`` (or of their children) writes an ``<a>``, which ends an ``<a>`` open before them (only
+    a raw one, with ``raw``: a card keeps its Markdown links, as text, ``_unlinked``)."""
+    return any(_opens_link(t, raw) or t.children and any(_opens_link(c, raw) for c in t.children) for t in tokens)
+
+
+def _opens_link(token: Token, raw: bool = False) -> bool:
+    """Whether ``token`` writes an ``<a>`` on the page: a Markdown link, a footnote mark (not with ``raw``), or raw
+    HTML that opens one."""
+    return not raw and token.type in ("link_open", "footnote_ref") or token.type in ("html_inline", "html_block") and any(
         not slash for slash in _RAW_A.findall(token.content))
 
 
