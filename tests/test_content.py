@@ -2817,6 +2817,20 @@ def test_a_text_tag_around_a_list_table_or_rule_is_told_where_the_words_are(tmp_
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_text_tag_never_closed_before_a_block_in_its_html_block_is_left_out_as_a_closed_one(tmp_path: Path) -> None:
+    """An attacker's report: '<b>' (or '<span class="x">') then '<p>Tanpa tutup</p>' in one HTML block, the tag never
+    closed, was closed at the block's end, around the <p> (the Nu checker: "p not allowed as child of b"), and told
+    "closed where its paragraph ends". It is left out as the closed form is, its text kept, with that form's advice."""
+    body = '<b>\n<p>Tanpa tutup</p>\n\nLanjut.\n\n<span class="x">\n<p>Juga</p>\n'
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert '<div class="body">\n\n<p>Tanpa tutup</p>\n<p>Lanjut.</p>\n\n<p>Juga</p>\n\n</div>' in page
+    told = ("left out, its text kept: it holds a <p>, a block, and HTML allows no block inside <%s>; put the <%s> "
+            "inside the <p>, around the words it is for")
+    assert said == ["content/2025/07/a.md:5: <b> " + told % ("b", "b"),
+                    "content/2025/07/a.md:10: <span> " + told % ("span", "span")]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_text_tag_inside_an_html_comment_is_not_told_to_hold_a_block(tmp_path: Path) -> None:
     """'<!-- dulu: <b> -->', a '<p>', '<!-- </b> -->' in one HTML block was told "<b> left out … it holds a <p>", though
     the comments hold no tag (and are removed). Comments are blanked before the block is read for text tags."""

@@ -481,9 +481,15 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     """An HTML block's ``content`` (from the body's line ``first``) without each text tag that holds a block there
     (``<b>`` around a ``<div>``, ``<span>`` around a ``<p>``), and its closing tag: HTML allows no block in them (the
     Nu checker's error), and html5ever keeps them so. Each is noted in ``env['around_blocks']`` (its tag, the block's,
-    its line); its text stays, the block too."""
+    its line); its text stays, the block too. One never closed in the block (``<b>``, ``<p>Teks</p>``) is left out
+    the same way: closed at the block's end, it held the block as well."""
     stack: list[tuple[str, int, int, list[str]]] = []  # each text tag open: name, start, end, blocks it holds
     cut: list[tuple[int, int]] = []
+
+    def left_out(opened: tuple[str, int, int, list[str]]) -> None:
+        cut.append((opened[1], opened[2]))
+        env.setdefault("around_blocks", []).append((opened[0], opened[3][0], _words_in(opened[3]),
+                                                    first + content.count("\n", 0, opened[1])))
     for tag in _PHRASING_OR_BLOCK.finditer(_blank_comments(content)):  # '<!-- dulu: <b> -->' is no tag
         name = tag.group(2).lower()
         if name not in TEXT_TAGS:
@@ -499,9 +505,11 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
             continue
         opened = stack.pop(at)
         if opened[3]:
-            cut += [(opened[1], opened[2]), (tag.start(), tag.end())]
-            env.setdefault("around_blocks", []).append((name, opened[3][0], _words_in(opened[3]),
-                                                        first + content.count("\n", 0, opened[1])))
+            left_out(opened)
+            cut.append((tag.start(), tag.end()))
+    for opened in stack:
+        if opened[3]:
+            left_out(opened)
     for start, end in sorted(cut, reverse=True):
         content = content[:start] + content[end:]
     return content
