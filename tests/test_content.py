@@ -2791,6 +2791,20 @@ def test_a_card_written_on_one_line_stays_whole(tmp_path: Path) -> None:
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_card_on_one_line_holding_a_raw_link_stays_whole(tmp_path: Path) -> None:
+    """An attacker's report: '<a href=…><div>Kartu <a href=…>dalam</a> satu</div></a>' alone on its line was told
+    "written in a line of text … put a blank line" (there is no text), and the page had an empty link and a split
+    card: the card was read to the inner link's '</a>'. It stays whole, told as the same card on several lines is."""
+    body = ('<a href="https://example.com/1"><div>Kartu <a href="https://example.com/in">dalam</a> satu</div></a>\n\n'
+            'Lanjut.\n')
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert ('<div class="body">\n<a href="https://example.com/1" rel="noopener"><div>Kartu dalam satu</div></a>\n'
+            '<p>Lanjut.</p>') in page
+    assert said == [f'content/2025/07/a.md:5: link \'dalam\' {CARD_LINK} <a href="https://example.com/in">dalam</a> '
+                    "out of the card, after its </a>"]
+    assert nu_errors(tmp_path, page) == ""
+
+
 def test_a_text_tag_around_a_list_table_or_rule_is_told_where_the_words_are(tmp_path: Path) -> None:
     """'<b>' around a '<ul>' was told "put the <b> inside the <ul>", which followed gives '<ul><b><li>' (the Nu
     checker: "b not allowed as child of ul"); '<strong>' around a '<table>' "inside the <table>", '<b>' around an

@@ -275,11 +275,19 @@ the player with it, so the fallback shows after an empty player (a card's ``<div
 
 def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
     """Each raw player in a paragraph's text that holds a block (``_BLOCK_OPEN``) before its closing tag: its tag, and
-    where it starts and ends. One pass: each player is read to its own closing tag only."""
+    where it starts and ends. One pass: each player is read to its own closing tag only, past those of the tags of its
+    name inside it (a raw ``<a>`` in a card: its ``</a>`` is not the card's)."""
     at = 0
     while (player := _PLAYER_OPEN.search(content, at)) is not None:
-        close = re.compile(r"</%s\s*>" % player[1], re.IGNORECASE).search(content, player.end())
-        if close is None:
+        inside = 0  # tags of its name open inside it
+        for close in re.compile(r"<(/?)%s(?=[\s/>])[^>]*>" % player[1], re.IGNORECASE).finditer(content, player.end()):
+            if not close[1]:
+                inside += 1
+            elif not inside:
+                break
+            else:
+                inside -= 1
+        else:
             return
         if _BLOCK_OPEN.search(content, player.end(), close.start()):
             yield player[1].lower(), player.start(), close.end()
