@@ -2638,8 +2638,8 @@ def test_a_raw_link_left_open_in_a_card_s_block_element_ends_with_it_not_at_the_
             '<a href="https://example.com/k2" rel="noopener">\n<div>c dua</div>\n</a>\n<p>Tengah dua.</p>\n'
             '<p>Akhir.</p>\n') in page
     assert said == [
-        f'content/2025/07/a.md:6: link \'dalam\' {CARD_LINK} <a href="https://b.example/">dalam</a> out of the card, '
-        "after its </a>",
+        f'content/2025/07/a.md:6: link \'dalam\' {CARD_LINK} <a href="https://b.example/">dalam out of the card, '
+        "after its </a>, and end it with </a>: it is never closed",
         f'content/2025/07/a.md:12: link \'c\' {CARD_LINK} <a href="https://c.example/">c</a> out of the card, after '
         "its </a>"]
     assert nu_errors(tmp_path, page) == ""
@@ -2654,6 +2654,25 @@ def test_a_stray_closing_tag_in_a_later_list_item_keeps_that_item_s_own_link(tmp
     assert '<ul>\n<li><a href="/1">satu</a></li>\n<li><a href="/2">dua</a> x</li>\n</ul>' in page
     assert said == ["content/2025/07/a.md:5: <a> is never closed, so it was closed where its paragraph ends (left open, "
                     "it took in the rest of the article); write </a> where it should end"]
+
+
+def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
+        tmp_path: Path) -> None:
+    """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text
+    'dalam' lost; one over two lines in a block quote was quoted with the '> ' marker inside ('dalam > dua'), and its
+    tag over two lines as '<a href="…" title="t"></a>', its text lost. Each is quoted as written, without a
+    container's markers, and one never closed is told so."""
+    body = ('<a href="https://example.com/k">\n\nKartu <a href="https://example.com/in">dalam\n\n</a>\n\n'
+            '> <a href="https://example.com/q">\n>\n> Kartu <a href="https://example.com/in2">dalam\n> dua</a> satu\n'
+            '> <a href="https://example.com/in3"\n> title="t">tiga</a>\n>\n> </a>\n')
+    page, said = page_and_warnings(tmp_path, body, "link")
+    assert said == [
+        f'content/2025/07/a.md:7: link \'dalam\' {CARD_LINK} <a href="https://example.com/in">dalam out of the card, '
+        "after its </a>, and end it with </a>: it is never closed",
+        f'content/2025/07/a.md:13: link \'dalam dua\' {CARD_LINK} <a href="https://example.com/in2">dalam dua</a> out '
+        "of the card, after its </a>",
+        f'content/2025/07/a.md:15: link \'tiga\' {CARD_LINK} <a href="https://example.com/in3" title="t">tiga</a> out '
+        "of the card, after its </a>"]
 
 
 def test_a_raw_link_inside_a_card_is_told_to_be_moved_as_written(tmp_path: Path) -> None:

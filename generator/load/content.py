@@ -789,9 +789,10 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
                          "card raw link": (f"link '{text}'", url),
                          "card note": (f"footnote mark [^{text}]" if text else "inline footnote ^[…]",
                                        f"[^{text}]" if text else "it")}[kind]
+        never_closed = kind == "card raw link" and not re.search(r"</a\s*>", url, re.IGNORECASE)
         return (f"{what} shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a "
                 f"link is invalid HTML (browsers split the card around it); move {written} out of the card, "
-                "after its </a>")
+                "after its </a>" + (", and end it with </a>: it is never closed" if never_closed else ""))
     if kind == "reference":
         return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "
                 "or write the real https:// address (or a path on the site, mailto:, tel:)")

@@ -98,7 +98,8 @@ class Rendered:
     ``<source>`` or ``<track>`` address it removes ('raw media', 'video poster', the address, its line), and each
     reference definition with such an address that no link of those uses ('reference', '', its address, its line),
     and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line),
-    or raw ``<a>`` ('card raw link', its text, the ``<a>…</a>`` as written, its line). A warning each
+    or raw ``<a>`` ('card raw link', its text, the ``<a>…</a>`` as written, without its ``</a>`` when it has none,
+    its line). A warning each
     (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
@@ -1191,15 +1192,17 @@ def _inner_link(content: str, start: int, close: int, entry: tuple[str, Token, T
     ``close`` (its ``</a>``, or the closing tag of the block element it is in), to be left out, so that its text stays
     in the card; noted in ``env['refused']`` as a 'card raw link' at its line."""
     text = " ".join(_TAGS_IN_RAW.sub("", html.unescape(content[start + len(entry[4]):close])).split())
-    env.setdefault("refused", []).append(("card raw link", text, _as_written(content[start:close]), entry[3]))
+    own = _RAW_A_CLOSE.match(content, close)  # its '</a>', quoted; none when the block element ended it
+    env.setdefault("refused", []).append(("card raw link", text, _as_written(content[start:own.end() if own else close]),
+                                          entry[3]))
     return [(start, start + len(entry[4]), "")]
 
 
 def _as_written(link: str) -> str:
     """A raw ``<a>`` as its warning quotes it to be moved: as written (its tags, ``<b>`` and ``name=`` too, and its
-    entities), on one line, with its ``</a>`` (added when the writer left it out)."""
-    link = " ".join(link.split())
-    return link if _RAW_A_CLOSE.search(link) else link + "</a>"
+    entities, not a block quote's ``>``: ``link`` is read from a token's content), on one line; without a ``</a>``
+    when the writer left it out (the warning says so)."""
+    return " ".join(link.split())
 
 
 _TAGS_IN_RAW = re.compile(r"<[^>]*>?")
@@ -1218,7 +1221,7 @@ def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[T
     raw: list[tuple[int, int]] = []  # each raw <a> open inside the card: where its text starts in ``kept``, its entry
     refused = env.setdefault("refused", [])
     inside = True
-    source, cursor = "", 0  # the paragraph's source, where the raw <a>s are read as written; past those read
+    cursor = 0  # in the paragraph's source, where the raw <a>s are read as written: past those read
     for child, line in zip(token.children or (), _child_lines(token, src, env)):
         tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
         inside = inside and child is not end and not (tag and tag.group(1) and child.meta.get("card") and not raw)
@@ -1226,13 +1229,13 @@ def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[T
             child.meta["in_card"] = True
             refused.append(("card note", str(child.meta.get("label") or ""), "", line))
         elif inside and tag and not child.meta.get("card") and not tag.group(1):
-            source = source or _block_source(src, token.map, env)[1]
+            source = token.content  # the paragraph as written, a container's markers ('> ') left out
             start = source.find(child.content, cursor)
             close = _RAW_A_CLOSE.search(source, start) if start >= 0 else None
             cursor = start + len(child.content) if start >= 0 else cursor
             raw.append((len(kept), len(refused)))
-            refused.append(("card raw link", "", _as_written(source[start:close.end()] if close else child.content),
-                            line))
+            refused.append(("card raw link", "", _as_written(source[start:close.end() if close else len(source)]
+                                                             if start >= 0 else child.content), line))
             continue
         elif tag and tag.group(1) and raw:
             start, at = raw.pop()
