@@ -2588,10 +2588,11 @@ def test_a_markdown_link_inside_a_card_is_shown_as_its_text_with_a_warning(tmp_p
              "HTML (browsers split the card around it); move")
     assert said == [
         f"content/2025/07/a.md:7: link 'tautan' {moved} [tautan](https://example.com/x) out of the card, after its "
-        "</a>",
+        "</a> and a blank line",
         f"content/2025/07/a.md:8: link 'https://example.com/y' {moved} [https://example.com/y](https://example.com/y) "
-        "out of the card, after its </a>",
-        f"content/2025/07/a.md:12: link 'panduan' {moved} [panduan](/panduan/) out of the card, after its </a>"]
+        "out of the card, after its </a> and a blank line",
+        f"content/2025/07/a.md:12: link 'panduan' {moved} [panduan](/panduan/) out of the card, "
+        "after its </a> and a blank line"]
     assert nu_errors(tmp_path, page) == ""
 
 
@@ -2617,12 +2618,15 @@ def test_a_footnote_mark_or_raw_link_inside_a_card_is_shown_as_its_text_with_a_w
             '&amp; dua</div>\n</a>\n<section class="footnotes"') in page
     assert '<a href="#fnref1" class="footnote-backref"' in page and '<a href="#fnref2" class="footnote-backref"' in page
     assert said == [
-        f"content/2025/07/a.md:7: footnote mark [^1] {CARD_LINK} [^1] out of the card, after its </a>",
-        f"content/2025/07/a.md:7: inline footnote ^[…] {CARD_LINK} it out of the card, after its </a>",
-        f'content/2025/07/a.md:7: link \'x\' {CARD_LINK} <a href="/x/">x</a> out of the card, after its </a>',
-        f"content/2025/07/a.md:9: link 'y' {CARD_LINK} <A HREF='/y/'>y</A> out of the card, after its </a>",
+        f"content/2025/07/a.md:7: footnote mark [^1] {CARD_LINK} [^1] out of the card, after its </a> and a blank line",
+        f"content/2025/07/a.md:7: inline footnote ^[…] {CARD_LINK} it out of the card, "
+        "after its </a> and a blank line",
+        f'content/2025/07/a.md:7: link \'x\' {CARD_LINK} <a href="/x/">x</a> out of the card, '
+        "after its </a> and a blank line",
+        f"content/2025/07/a.md:9: link 'y' {CARD_LINK} <A HREF='/y/'>y</A> out of the card, "
+        "after its </a> and a blank line",
         f'content/2025/07/a.md:12: link \'tag & dua\' {CARD_LINK} <a href="/tags/x/"><b>tag</b> &amp; dua</a> out of '
-        "the card, after its </a>"]
+        "the card, after its </a> and a blank line"]
     assert nu_errors(tmp_path, page) == ""
 
 
@@ -2639,9 +2643,9 @@ def test_a_raw_link_left_open_in_a_card_s_block_element_ends_with_it_not_at_the_
             '<p>Akhir.</p>\n') in page
     assert said == [
         f'content/2025/07/a.md:6: link \'dalam\' {CARD_LINK} <a href="https://b.example/">dalam out of the card, '
-        "after its </a>, and end it with </a>: it is never closed",
+        "after its </a> and a blank line, and end it with </a>: it is never closed",
         f'content/2025/07/a.md:12: link \'c\' {CARD_LINK} <a href="https://c.example/">c</a> out of the card, after '
-        "its </a>"]
+        "its </a> and a blank line"]
     assert nu_errors(tmp_path, page) == ""
 
 
@@ -2656,6 +2660,30 @@ def test_a_stray_closing_tag_in_a_later_list_item_keeps_that_item_s_own_link(tmp
                     "it took in the rest of the article); write </a> where it should end"]
 
 
+def test_a_link_or_footnote_mark_moved_out_of_a_card_as_told_is_a_link_again(tmp_path: Path) -> None:
+    """An attacker's report: "move [tautan](…) out of the card, after its </a>", followed literally ('</div></a>
+    [tautan](…) [^1]'), put them in the card's HTML block, shown as literal text; the footnote, with no mark left,
+    vanished from the page without a word. The advice says a blank line too; a note no mark refers to is told."""
+    card = ('<a href="https://example.com/k">\n<div>\n\nBaca [tautan](https://example.com/t) di sini[^1].\n\n'
+            '</div></a>\n')
+    page, said = page_and_warnings(tmp_path / "card", card + "\n[^1]: Catatan.\n", "")
+    assert said == [f"content/2025/07/a.md:8: footnote mark [^1] {CARD_LINK} [^1] out of the card, after its </a> "
+                    "and a blank line",
+                    f"content/2025/07/a.md:8: link 'tautan' {CARD_LINK} [tautan](https://example.com/t) out of the "
+                    "card, after its </a> and a blank line"]
+    moved = card.replace(" [tautan](https://example.com/t) di sini[^1]", " di sini")
+    same_line = moved.replace("</a>\n", "</a> [tautan](https://example.com/t)[^1]\n")
+    page, said = page_and_warnings(tmp_path / "same-line", same_line + "\n[^1]: Catatan.\n", "")
+    assert said == ["content/2025/07/a.md:12: footnote [^1] is left out of the page: no mark [^1] in the text refers "
+                    "to it; write [^1] where the note belongs (not on a line of raw HTML, where it is plain text), or "
+                    "delete the note"]
+    page, said = page_and_warnings(tmp_path / "as-told", moved + "\n[tautan](https://example.com/t)[^1]\n\n"
+                                   "[^1]: Catatan.\n", "")
+    assert said == []
+    assert '<p><a href="https://example.com/t" rel="noopener">tautan</a><sup class="footnote-ref">' in page
+    assert '<section class="footnotes"' in page
+
+
 def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
         tmp_path: Path) -> None:
     """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text
@@ -2668,11 +2696,11 @@ def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_a
     page, said = page_and_warnings(tmp_path, body, "link")
     assert said == [
         f'content/2025/07/a.md:7: link \'dalam\' {CARD_LINK} <a href="https://example.com/in">dalam out of the card, '
-        "after its </a>, and end it with </a>: it is never closed",
+        "after its </a> and a blank line, and end it with </a>: it is never closed",
         f'content/2025/07/a.md:13: link \'dalam dua\' {CARD_LINK} <a href="https://example.com/in2">dalam dua</a> out '
-        "of the card, after its </a>",
+        "of the card, after its </a> and a blank line",
         f'content/2025/07/a.md:15: link \'tiga\' {CARD_LINK} <a href="https://example.com/in3" title="t">tiga</a> out '
-        "of the card, after its </a>"]
+        "of the card, after its </a> and a blank line"]
 
 
 def test_a_raw_link_inside_a_card_is_told_to_be_moved_as_written(tmp_path: Path) -> None:
@@ -2686,13 +2714,14 @@ def test_a_raw_link_inside_a_card_is_told_to_be_moved_as_written(tmp_path: Path)
     assert ('<a href="https://example.com/k" rel="noopener">\n<p>Judul jangkar dan <b>tebal</b> d.</p>\n</a>\n'
             '<a href="https://example.com/m" rel="noopener">\n<div>jangkar2 <b>tebal</b> &amp; e</div>\n</a>') in page
     assert said == [
-        f'content/2025/07/a.md:7: link \'jangkar\' {CARD_LINK} <a name="x">jangkar</a> out of the card, after its </a>',
+        f'content/2025/07/a.md:7: link \'jangkar\' {CARD_LINK} <a name="x">jangkar</a> out of the card, '
+        "after its </a> and a blank line",
         f'content/2025/07/a.md:7: link \'tebal d\' {CARD_LINK} <a href="/y/"><b>tebal</b> d</a> out of the card, after '
-        "its </a>",
+        "its </a> and a blank line",
         f'content/2025/07/a.md:12: link \'jangkar2\' {CARD_LINK} <a id="z">jangkar2</a> out of the card, after its '
-        "</a>",
+        "</a> and a blank line",
         f'content/2025/07/a.md:12: link \'tebal & e\' {CARD_LINK} <a href="/w/"><b>tebal</b> &amp; e</a> out of the '
-        "card, after its </a>"]
+        "card, after its </a> and a blank line"]
 
 
 def test_a_stray_closing_tag_in_a_later_list_item_keeps_that_item_s_own_link_after_a_card(tmp_path: Path) -> None:
@@ -2820,7 +2849,7 @@ def test_a_card_on_one_line_holding_a_raw_link_stays_whole(tmp_path: Path) -> No
     assert ('<div class="body">\n<a href="https://example.com/1" rel="noopener"><div>Kartu dalam satu</div></a>\n'
             '<p>Lanjut.</p>') in page
     assert said == [f'content/2025/07/a.md:5: link \'dalam\' {CARD_LINK} <a href="https://example.com/in">dalam</a> '
-                    "out of the card, after its </a>"]
+                    "out of the card, after its </a> and a blank line"]
     assert nu_errors(tmp_path, page) == ""
 
 

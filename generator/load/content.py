@@ -792,7 +792,12 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
         never_closed = kind == "card raw link" and not re.search(r"</a\s*>", url, re.IGNORECASE)
         return (f"{what} shown as plain text: it is inside a raw <a> (a card linked whole), and a link inside a "
                 f"link is invalid HTML (browsers split the card around it); move {written} out of the card, "
-                "after its </a>" + (", and end it with </a>: it is never closed" if never_closed else ""))
+                "after its </a> and a blank line"
+                + (", and end it with </a>: it is never closed" if never_closed else ""))
+    if kind == "unused note":
+        return (f"footnote [^{text}] is left out of the page: no mark [^{text}] in the text refers to it; write "
+                f"[^{text}] where the note belongs (not on a line of raw HTML, where it is plain text), or delete the "
+                "note")
     if kind == "reference":
         return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "
                 "or write the real https:// address (or a path on the site, mailto:, tel:)")

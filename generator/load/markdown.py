@@ -99,7 +99,7 @@ class Rendered:
     reference definition with such an address that no link of those uses ('reference', '', its address, its line),
     and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line),
     or raw ``<a>`` ('card raw link', its text, the ``<a>…</a>`` as written, without its ``</a>`` when it has none,
-    its line). A warning each
+    its line), and each footnote no mark refers to ('unused note', its label, '', its line). A warning each
     (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
@@ -659,6 +659,17 @@ def _note_dead_references(env: EnvType) -> None:
         refused = env.setdefault("refused", [])
         said = {url for _, _, url, _ in refused}
         refused += [("reference", "", d["href"], d["map"][0]) for d in dead if d["href"] not in said]
+
+
+def _note_unused_notes(state: StateCore) -> None:
+    """Each footnote (``[^1]: …``) that no mark refers to, in ``env["refused"]`` as an 'unused note' at its line: the
+    footnote plugin leaves it out of the page without a word (a mark written where it is literal text, after a card's
+    ``</a>`` in its HTML block, took the whole section with it). Run before the plugin drops those notes' tokens."""
+    refs = state.env.get("footnotes", {}).get("refs", {})
+    if any(n < 0 for n in refs.values()):
+        state.env.setdefault("refused", []).extend(
+            ("unused note", t.meta["label"], "", t.map[0] if t.map else 0) for t in state.tokens
+            if t.type == "footnote_reference_open" and refs.get(":" + t.meta["label"], -1) < 0)
 
 
 def _refuse_unsafe(token: Token, env: EnvType) -> None:
@@ -1351,6 +1362,7 @@ def _make(linkify: bool = True) -> MarkdownIt:
     # text for the same links, took a quarter of the render time and is not needed without fuzzy links
     md.core.ruler.disable("linkify")
     md.core.ruler.push("digest", _digest_rule)
+    md.core.ruler.before("footnote_tail", "digest_unused_notes", _note_unused_notes)
     for name, rule in (("heading_close", _heading_close), ("link_open", _link_open), ("image", _image),
                        ("footnote_ref", _footnote_ref), ("footnote_block_open", _footnote_block_open),
                        ("footnote_open", _footnote_open), ("footnote_anchor", _footnote_anchor)):
