@@ -267,3 +267,11 @@ def test_hugo_video_titles_are_escaped_for_markdown_and_lose_only_their_quotes(
     html = lxml.html.document_fromstring(result.output.files["2024/02/a/index.html"])
     assert html.xpath("//span[@class='embed-title']/text()") == [*titles, 'He said "hi"']
     assert not [w for w in result.warnings if "a.md" in str(w)], result.warnings
+
+
+def test_a_cards_title_and_rel_are_escaped_with_their_quotes() -> None:
+    from generator.load.embeds import Video, card
+    assert card(Video("youtube", YT), "Say \"hi\" & 'bye'", "en", 'noopener" x="1') == (
+        f'<figure class="embed youtube"><a class="embed-card" href="https://www.youtube.com/watch?v={YT}" '
+        'rel="noopener&quot; x=&quot;1"><span class="embed-title">Say &quot;hi&quot; &amp; &#x27;bye&#x27;</span> '
+        '<span class="embed-host">Watch on YouTube</span></a></figure>')

@@ -158,11 +158,12 @@ def generic_title(title: str, found: Video) -> str:
 
 
 def card(found: Video, title: str, language: str, external_rel: str) -> str:
-    """The figure an article shows: a link to the video's page, as a 16:9 card with its title and host."""
+    """The figure an article shows: a link to the video's page, as a 16:9 card with its title and host. Every value
+    is escaped with its quotes, so none ends an attribute the card is written in."""
     name = HOSTS[found.host]
     words = i18n.STRINGS[language]
-    text = html.escape(" ".join(title.split()) or str(words["video_untitled"]).format(host=name), quote=False)
-    rel = f' rel="{external_rel}"' if external_rel else ""
+    text = html.escape(" ".join(title.split()) or str(words["video_untitled"]).format(host=name))
+    rel = f' rel="{html.escape(external_rel)}"' if external_rel else ""
     return (f'<figure class="embed {found.host}"><a class="embed-card" href="{html.escape(found.page)}"{rel}>'
             f'<span class="embed-title">{text}</span> '
             f'<span class="embed-host">{str(words["video_watch"]).format(host=name)}</span></a></figure>')
