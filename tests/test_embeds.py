@@ -269,6 +269,40 @@ def test_hugo_video_titles_are_escaped_for_markdown_and_lose_only_their_quotes(
     assert not [w for w in result.warnings if "a.md" in str(w)], result.warnings
 
 
+def test_an_iframe_written_in_another_tags_attribute_is_its_text_and_no_card() -> None:
+    """An iframe in a div's title became a card inside the title, whose quotes ended it: the title's text became
+    the div's class, id and lang (class="skip-link" id="hijack"), or the card broke the div; and the sanitiser was
+    said to remove an iframe."""
+    quoted = (f"<div title='Contoh <iframe src=\"https://www.youtube.com/embed/{YT}\" title=\"x&#39; class=&#39;"
+              "skip-link&#39; id=&#39;hijack&#39; lang=&#39;ar&#39; onmouseover=&#39;document.title=1\"></iframe> "
+              "akhir'>Teks</div>\n")
+    rendered = render(quoted)
+    assert rendered.html == (
+        f'<div title="Contoh &lt;iframe src=&quot;https://www.youtube.com/embed/{YT}&quot; title=&quot;x\' '
+        "class='skip-link' id='hijack' lang='ar' onmouseover='document.title=1&quot;&gt;&lt;/iframe&gt; akhir\">"
+        "Teks</div>\n")
+    assert rendered.dropped == () and rendered.videos == ()
+    assert render(f"<div title=\"Kode: <iframe src='https://www.youtube.com/embed/{YT}' title='x'></iframe>\">Teks"
+                  "</div>\n").html == (f'<div title="Kode: &lt;iframe src=\'https://www.youtube.com/embed/{YT}\' '
+                                       "title='x'&gt;&lt;/iframe&gt;\">Teks</div>\n")
+
+
+def test_an_iframes_src_and_title_are_its_own_attributes_not_text_in_another_ones_value(tmp_path: Path) -> None:
+    """' src="…youtube…"' in a data- value made a card of a player from evil.example; ' title="Fake"' named it."""
+    body = (f"Satu.\n\n<iframe data-x=' src=\"https://www.youtube.com/embed/{YT}\"' src=\"https://evil.example/player\" "
+            'title="Clip"></iframe>\n\n'
+            f"<iframe data-note=' title=\"Fake title\"' src=\"https://www.youtube.com/embed/{YT}\" title=\"Real title\" "
+            f"title=\"Second\"></iframe>\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/a.md:7: warning: <iframe> removed with everything inside: a digest's pages and feeds keep no "
+        "embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert "evil.example" not in page and "Fake" not in page and page.count("embed-card") == 1
+    assert CARD_EN.format(title="Real title", start="") in page
+
+
 def test_a_cards_title_and_rel_are_escaped_with_their_quotes() -> None:
     from generator.load.embeds import Video, card
     assert card(Video("youtube", YT), "Say \"hi\" & 'bye'", "en", 'noopener" x="1') == (

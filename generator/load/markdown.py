@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -315,10 +316,40 @@ def _whole_players(tokens: list[Token], env: EnvType) -> None:
         i += 1
 
 
-_IFRAME = re.compile(r"""<iframe\b((?:[^>"']|"[^"]*"|'[^']*')*)>(?:.*?</iframe(?=[\s/>])[^>]*>)?""",
-                     re.IGNORECASE | re.DOTALL)
-"""A pasted ``<iframe>`` and what it holds, to its end tag as a browser reads it (``</iframe/>`` too)."""
-_IFRAME_ATTRIBUTE = re.compile(r"""[\s/](src|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_IFRAME_END = re.compile(r"(?:.*?</iframe(?=[\s/>])[^>]*>)?", re.IGNORECASE | re.DOTALL)
+"""What a pasted ``<iframe>`` holds, to its end tag as a browser reads it (``</iframe/>`` too)."""
+
+
+class _StartTags(HTMLParser):
+    """The start tags of some names in raw HTML as a browser reads them: where each starts and ends, and its
+    attributes (the first of a name, unescaped). A tag written in another tag's quoted value is that value's text
+    (``<div title="<iframe …>">``), as is one in a comment."""
+
+    def __init__(self, names: frozenset[str], content: str) -> None:
+        super().__init__()
+        self.names = names
+        self.found: list[tuple[tuple[int, int], int, str, dict[str, str]]] = []
+        self.feed(content)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.names:
+            first: dict[str, str] = {}
+            for name, value in attrs:
+                first.setdefault(name, value or "")
+            self.found.append((self.getpos(), len(self.get_starttag_text() or ""), tag, first))
+
+
+def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str]]]:
+    """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, and
+    its attributes."""
+    lines = [0, *(at + 1 for at, c in enumerate(content) if c == "\n")]
+    end = 0
+    for (line, column), length, _, attributes in _StartTags(frozenset({"iframe"}), content).found:
+        start = lines[line - 1] + column
+        if start >= end:  # not text an iframe before holds
+            end = _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
+            yield start, end, attributes
 
 
 _VIMEO_SCRIPT = re.compile(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
@@ -353,23 +384,21 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         token = tokens[i]
         first = token.map[0] if token.map else 0
         if token.type == "html_block" and "<iframe" in token.content.lower():
-            def made(match: re.Match[str]) -> str:
-                found: dict[str, str] = {}
-                for attribute in _IFRAME_ATTRIBUTE.finditer(match.group(1)):
-                    found.setdefault(attribute.group(1).lower(),
-                                     html.unescape(next(v for v in attribute.groups()[1:] if v is not None)))
+            pieces, at = [], 0
+            for start, end, found in _iframes(token.content):
                 what = video(found.get("src", ""), player=True)
-                line = first + token.content.count("\n", 0, match.start())
+                line = first + token.content.count("\n", 0, start)
                 if isinstance(what, str):
                     env.setdefault("videos", []).append((found.get("src", ""), what, line))
                 if not isinstance(what, Video):
-                    return match.group()
+                    continue
                 title = found.get("title", "")
                 if generic := generic_title(title, what):  # every card would read 'YouTube video player'
                     env.setdefault("videos", []).append((found.get("src", ""), generic, line))
                     title = ""
-                return card(what, title, options.language, options.external_rel)
-            content = _IFRAME.sub(made, token.content)
+                pieces += [token.content[at:start], card(what, title, options.language, options.external_rel)]
+                at = end
+            content = "".join(pieces) + token.content[at:]
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
                 content = _VIMEO_SCRIPT.sub("", content)
             token.content = content  # the cards go through the sanitiser with the rest of the block
@@ -1480,10 +1509,12 @@ def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
     for token in tokens:
         raw = [token.content] if token.type == "html_block" else \
             [child.content for child in token.children or () if child.type == "html_inline"]
-        for match in DROPPED_TAG.finditer("".join(raw)):
+        if not DROPPED_TAG.search(joined := "".join(raw)):
+            continue
+        for *_, tag, _ in _StartTags(DROPPED, joined).found:  # not '<iframe' in a title="…"
             if not found and token.map:
                 line = token.map[0]
-            found.setdefault(match.group(1).lower())
+            found.setdefault(tag)
     return tuple(found), line
 
 
