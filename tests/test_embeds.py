@@ -309,3 +309,19 @@ def test_a_cards_title_and_rel_are_escaped_with_their_quotes() -> None:
         f'<figure class="embed youtube"><a class="embed-card" href="https://www.youtube.com/watch?v={YT}" '
         'rel="noopener&quot; x=&quot;1"><span class="embed-title">Say &quot;hi&quot; &amp; &#x27;bye&#x27;</span> '
         '<span class="embed-host">Watch on YouTube</span></a></figure>')
+
+
+def test_a_right_to_left_override_in_a_video_title_is_isolated_so_the_host_after_it_keeps_its_order(
+        tmp_path: Path) -> None:
+    """'Klip \u202eEVIL' ran its override on over ' (YouTube)' in a line of text, the feeds and the e-mail."""
+    assert render(f"Lihat ![Klip \u202eEVIL](https://youtu.be/{YT}) dulu.\n").html == (
+        f'<p>Lihat <a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ \u2068Klip \u202eEVIL\u2069 '
+        "(YouTube)</a> dulu.</p>\n")
+    body = f"Intro.\n\n![Klip \u202eEVIL \u2069\u2067x](https://youtu.be/{YT})\n"
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    write_files(tmp_path, {"content/weekly/2025-W24.md": f"---\ntitle: Catatan\n---\n![Klip \u202eEVIL](https://youtu.be/{YT})\n"})
+    files = build_project(tmp_path).output.files
+    link = f'<p><a href="https://www.youtube.com/watch?v={YT}">▶ \u2068Klip \u202eEVIL \u2067x\u2069\u2069 (YouTube)</a></p>'
+    assert link in json.loads(files["feed.json"])["items"][-1]["content_html"]
+    assert f"▶ \u2068Klip \u202eEVIL\u2069 (YouTube) (https://www.youtube.com/watch?v={YT})" in \
+        files["weekly/2025-W24/email.txt"].decode()

@@ -169,10 +169,32 @@ def card(found: Video, title: str, language: str, external_rel: str) -> str:
             f'<span class="embed-host">{str(words["video_watch"]).format(host=name)}</span></a></figure>')
 
 
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""The characters that set the direction of the text after them (U+202E RIGHT-TO-LEFT OVERRIDE) until popped."""
+
+
+def isolated(title: str) -> str:
+    """A video's title between FIRST STRONG and POP DIRECTIONAL ISOLATE when it holds right-to-left letters or a
+    direction character (``_DIRECTION``), its own isolates balanced (a stray PDI dropped, one left open closed): a
+    'Klip \u202eEVIL' reversed ' (YouTube)' after it in feeds and e-mail (whose clients drop ``<bdi>``); as it is
+    otherwise, so a Latin title's bytes stay the same."""
+    if title.isascii() or not (_DIRECTION.search(title) or i18n.right_to_left(title)):
+        return title
+    depth, kept = 0, []
+    for char in title:
+        if char == i18n.PDI and not depth:
+            continue
+        depth += char in "\u2066\u2067\u2068"
+        depth -= char == i18n.PDI
+        kept.append(char)
+    return f"{i18n.FSI}{''.join(kept)}{i18n.PDI * (depth + 1)}"
+
+
 def link_text(title: str, host: str, language: str) -> str:
-    """A video as a line of text names it: '▶ Title (YouTube)', in feeds, e-mail and a line of an article."""
-    return f"▶ {' '.join(title.split()) or str(i18n.STRINGS[language]['video_untitled']).format(host=HOSTS[host])} " \
-        f"({HOSTS[host]})"
+    """A video as a line of text names it: '▶ Title (YouTube)', in feeds, e-mail and a line of an article; the
+    title ``isolated``."""
+    untitled = str(i18n.STRINGS[language]['video_untitled']).format(host=HOSTS[host])
+    return f"▶ {isolated(' '.join(title.split()) or untitled)} ({HOSTS[host]})"
 
 
 CARD = re.compile(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'
@@ -181,12 +203,12 @@ CARD = re.compile(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" 
 
 def as_links(body_html: str) -> str:
     """``body_html`` with each video card a paragraph of one plain link, as feeds and e-mail carry it (no player,
-    no script: '▶ Title (YouTube)')."""
+    no script: '▶ Title (YouTube)'; the title ``isolated``, as characters: mail clients drop ``<bdi>``)."""
     if '<figure class="embed ' not in body_html:
         return body_html
 
     def link(match: re.Match[str]) -> str:
         host, href, title = match.groups()
-        return f"<p><a {href}>▶ {title} ({HOSTS[host]})</a></p>"
+        return f"<p><a {href}>▶ {isolated(title)} ({HOSTS[host]})</a></p>"
 
     return CARD.sub(link, body_html)
