@@ -325,3 +325,11 @@ def test_a_right_to_left_override_in_a_video_title_is_isolated_so_the_host_after
     assert link in json.loads(files["feed.json"])["items"][-1]["content_html"]
     assert f"▶ \u2068Klip \u202eEVIL\u2069 (YouTube) (https://www.youtube.com/watch?v={YT})" in \
         files["weekly/2025-W24/email.txt"].decode()
+
+
+def test_a_marked_section_before_a_player_is_a_comment_to_its_first_bracket_as_in_browsers() -> None:
+    """html.parser, reading the block's tags, raised an AssertionError at '<![foo[' (a traceback for the build)."""
+    player = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    assert render(f"<div>\n<![foo[ x ]]> {player}\n</div>\n", MarkdownOptions(language="en")).html == \
+        "<div>\n " + CARD_EN.format(title="Klip", start="").rstrip("\n") + "\n</div>\n"
+    assert render(f"<div>\n<![CDATA[ x {player}\n</div>\n").html == "<div>\n\n</div>\n"

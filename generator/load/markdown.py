@@ -332,6 +332,12 @@ class _StartTags(HTMLParser):
         self.feed(content)
         self.close()
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """'<![foo[ … ]]>', which html.parser refuses (an AssertionError), read as browsers read it in HTML: a
+        comment to the first '>'."""
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.names:
             first: dict[str, str] = {}
