@@ -333,3 +333,18 @@ def test_a_marked_section_before_a_player_is_a_comment_to_its_first_bracket_as_i
     assert render(f"<div>\n<![foo[ x ]]> {player}\n</div>\n", MarkdownOptions(language="en")).html == \
         "<div>\n " + CARD_EN.format(title="Klip", start="").rstrip("\n") + "\n</div>\n"
     assert render(f"<div>\n<![CDATA[ x {player}\n</div>\n").html == "<div>\n\n</div>\n"
+
+
+def test_a_protocol_relative_video_address_is_a_card_as_an_https_one(tmp_path: Path) -> None:
+    """'//www.youtube.com/…' (older embed code, WordPress and Hugo content) was removed as an iframe, or warned 'no
+    video or playlist at this address' as an image (found by an attacker)."""
+    body = (f'<iframe src="//www.youtube.com/embed/{YT}" title="Keynote"></iframe>\n\n'
+            f"![Keynote](//www.youtube.com/watch?v={YT})\n\nTeks.\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == []
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert page.count(CARD_EN.format(title="Keynote", start="")) == 2 and "iframe" not in page
+    make_project(tmp_path, {"a.md": article(body=f"![Keynote](//youtu.be/{YT})\n")}, config=FEEDS_FULL)
+    assert CARD_EN.format(title="Keynote", start="") in build_project(tmp_path).output.files[
+        "2025/06/a/index.html"].decode()

@@ -22,9 +22,9 @@ _YOUTUBE_LIST = re.compile(r"[A-Za-z0-9_-]{2,}")
 _VIMEO_ID = re.compile(r"[0-9]+")
 _VIMEO_HASH = re.compile(r"[0-9a-f]+")
 _TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
-VIDEO_ADDRESS = re.compile(r"https?://(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com)(?=[/?#:])",
+VIDEO_ADDRESS = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com)(?=[/?#:])",
                            re.IGNORECASE)
-"""An address on YouTube or Vimeo: a body that links or shows one as an image goes to markdown-it-py
+"""An address on YouTube or Vimeo (``//host/…`` too): a body that links or shows one as an image goes to markdown-it-py
 (``markdown_fast``), whose tokens the cards are made from."""
 
 
@@ -66,9 +66,11 @@ def _seconds(value: str) -> int:
 def video(address: str, player: bool = False) -> Video | str | None:
     """The video an address names: a video page (``player`` False: watch, youtu.be, shorts, vimeo.com/ID) or a
     player (``player`` True: youtube(-nocookie).com/embed/ID, player.vimeo.com/video/ID); a message when it names one
-    with an id that is not valid; None when it is no video address."""
+    with an id that is not valid; None when it is no video address. A protocol-relative one (``//www.youtube.com/…``,
+    in older embed code and WordPress or Hugo content) is read as https."""
+    address = address.strip()
     try:
-        parts = urlsplit(address.strip())
+        parts = urlsplit("https:" + address if address.startswith("//") else address)
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https"):

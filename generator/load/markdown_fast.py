@@ -155,6 +155,8 @@ def _gate(text: str) -> bool | None:
             if not _PLAIN_DESTINATION.fullmatch(html.unescape(url) if "&" in url else url) or VIDEO_ADDRESS.match(url):
                 return None  # a definition nobody links to never shows its href, so check it here ('&#58;' too); a
                 # video's, which an image may show as a card (``embeds``)
+    if "](//" in text and any(VIDEO_ADDRESS.match(text, found.end() - 2) for found in re.finditer(r"\]\(//", text)):
+        return None  # a protocol-relative video address ('](//www.youtube.com/…)'), as an image a card (``embeds``)
     if "<" in text and _ANGLE_DESTINATION.search(text):
         return None  # markdown-it-pyrs takes '[a](<>"t")', a title with no space before it
     if ("--" in text and _PUNYCODE.search(text)) or ("\\\n" in text and _REFERENCE.search(text)):
