@@ -71,15 +71,33 @@ def test_two_videos_in_a_row_are_two_cards() -> None:
         "Keynote", "Demo", "Wawancara"]
 
 
-def test_vimeos_script_goes_with_its_player_and_a_video_image_in_a_link_stays_an_image() -> None:
+def test_vimeos_script_goes_with_its_player() -> None:
     """Vimeo's embed code ends with <script src=".../player.js">: it was a warning for a script the card does not
-    need. A video's image inside a link, made a link, would have been a link in a link."""
+    need."""
     rendered = render('<div style="padding:56.25% 0 0 0"><iframe src="https://player.vimeo.com/video/76979871" '
                       'title="W"></iframe></div><script src="https://player.vimeo.com/api/player.js"></script>\n')
     assert rendered.dropped == () and "script" not in rendered.html and 'class="embed vimeo"' in rendered.html
-    assert render(f"[![Keynote](https://youtu.be/{YT})](/2025/06/a/)\n").html == (
-        f'<p><a href="/2025/06/a/"><img src="https://youtu.be/{YT}" alt="Keynote" loading="lazy" decoding="async">'
-        "</a></p>\n")
+
+
+def test_a_video_image_in_a_link_is_the_links_text_and_never_a_broken_image(tmp_path: Path) -> None:
+    """[![T](https://youtu.be/ID)](…) was an <img src="https://youtu.be/ID">, a broken picture, without a word
+    (found by an attacker). In a link to the video it is the link's text, as a video in a line of text; in a link
+    elsewhere its title, and a warning at its line."""
+    body = (f"Satu.\n\n[![Keynote](https://youtu.be/{YT})](https://youtu.be/{YT})\n\n"
+            f"[![Demo](https://youtu.be/{YT})](/2025/06/b/)\n\n[![Kanal](https://www.youtube.com/@kompastv)](/x/)\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        f"content/a.md:9: warning: video https://youtu.be/{YT}: a video's address is no picture, so this image in a "
+        "link to another address shows its title; write the video alone in its paragraph (a card), or link its "
+        "title: [Title](address)",
+        "content/a.md:11: warning: video https://www.youtube.com/@kompastv: no video or playlist at this address, and "
+        "it is no picture; write a video's page (https://www.youtube.com/watch?v=ID, https://vimeo.com/ID) or a "
+        "playlist's (https://www.youtube.com/playlist?list=ID), or link to it: [Title](address)"]
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert "<img" not in page.split('class="article-body')[-1].split("</article>")[0]
+    assert f'<p><a href="https://youtu.be/{YT}" rel="noopener">▶ Keynote (YouTube)</a></p>' in page
+    assert '<p><a href="/2025/06/b/">Demo</a></p>' in page and '<p><a href="/x/">Kanal</a></p>' in page
 
 
 def test_a_card_among_other_raw_html_is_kept_by_the_sanitiser_byte_for_byte() -> None:

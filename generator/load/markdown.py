@@ -367,15 +367,24 @@ _MAYBE_VIDEO = re.compile(r"//(?:[\w-]+\.)*(?:youtu|vimeo)", re.IGNORECASE)
 (3-6 µs a 5 KB body, as a search for 'youtu' and 'vimeo' took; 'youtu|vimeo' in any letters took 75 µs)."""
 
 
-def _in_links(children: Sequence[Token]) -> set[int]:
-    """The ``id`` of each child token inside a Markdown link."""
-    depth, inside = 0, set()
+def _in_links(children: Sequence[Token]) -> dict[int, str]:
+    """The ``id`` of each child token inside a Markdown link, with the link's address."""
+    hrefs: list[str] = []
+    inside: dict[int, str] = {}
     for child in children:
-        depth += child.type == "link_open"
-        depth -= child.type == "link_close"
-        if depth:
-            inside.add(id(child))
+        if child.type == "link_open":
+            hrefs.append(str(child.attrs.get("href", "")))
+        elif child.type == "link_close" and hrefs:
+            hrefs.pop()
+        elif hrefs:
+            inside[id(child)] = hrefs[-1]
     return inside
+
+
+LINKED_VIDEO = ("a video's address is no picture, so this image in a link to another address shows its title; "
+                "write the video alone in its paragraph (a card), or link its title: [Title](address)")
+"""An image of a video's page inside a link elsewhere (``_videos``); one inside a link to the same video is its
+link text, '▶ Title (YouTube)'."""
 
 
 def _videos(tokens: list[Token], env: EnvType) -> None:
@@ -415,9 +424,18 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
             linked = _in_links(token.children)
             for child in pictures:
                 what = video_image(str(child.attrs.get("src", "")))
-                if what is None or id(child) in linked:  # an image in a link stays one: no link in a link
+                if what is None:
                     continue
                 title = _plain(child.children)
+                if id(child) in linked:  # no link in a link, and no picture at a video's address: its text
+                    text = title or str(child.attrs["src"])
+                    if isinstance(what, Video) and video_image(linked[id(child)]) == what:
+                        text = link_text(title, what.host, options.language)
+                    else:
+                        env.setdefault("videos", []).append((str(child.attrs["src"]),
+                                                             what if isinstance(what, str) else LINKED_VIDEO, first))
+                    token.children[token.children.index(child)] = Token("text", "", 0, content=text)
+                    continue
                 if isinstance(what, str):
                     env.setdefault("videos", []).append((str(child.attrs["src"]), what, first))
                     href, text = str(child.attrs["src"]), title or str(child.attrs["src"])
