@@ -366,3 +366,14 @@ def test_a_protocol_relative_video_address_is_a_card_as_an_https_one(tmp_path: P
     make_project(tmp_path, {"a.md": article(body=f"![Keynote](//youtu.be/{YT})\n")}, config=FEEDS_FULL)
     assert CARD_EN.format(title="Keynote", start="") in build_project(tmp_path).output.files[
         "2025/06/a/index.html"].decode()
+
+
+def test_a_player_alone_in_a_paragraph_as_wordpress_exports_it_is_a_card_without_empty_paragraphs() -> None:
+    """'<p><iframe …></iframe></p>' gave '<p></p><figure …>…</figure><p></p>': a <p> cannot hold a figure."""
+    card = CARD_EN.format(title="In p", start="")
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="In p"></iframe>'
+    assert render(f"<p>{iframe}</p>\n", MarkdownOptions(language="en")).html == card
+    assert render(f'<p class="wp">\n  {iframe}\n</p>\n<p>Teks.</p>\n', MarkdownOptions(language="en")).html == (
+        card.rstrip("\n") + "\n<p>Teks.</p>\n")
+    kept = render(f'<div title="<p>">{iframe}</div>\n', MarkdownOptions(language="en")).html
+    assert kept.startswith('<div title="&lt;p&gt;"><figure class="embed youtube">'), kept

@@ -346,16 +346,25 @@ class _StartTags(HTMLParser):
             self.found.append((self.getpos(), len(self.get_starttag_text() or ""), tag, first))
 
 
-def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str]]]:
-    """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, and
-    its attributes."""
+_P_END = re.compile(r"\s*</p(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
+def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int]]]:
+    """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, its
+    attributes, and where the text a card takes the place of starts and ends: the iframe's, or the ``<p>`` that holds
+    it alone (WordPress's export: ``<p><iframe …></iframe></p>``), which cannot hold a card's ``<figure>``."""
     lines = [0, *(at + 1 for at, c in enumerate(content) if c == "\n")]
     end = 0
-    for (line, column), length, _, attributes in _StartTags(frozenset({"iframe"}), content).found:
+    paragraph = (-1, -1)  # where the last <p> start tag starts and ends
+    for (line, column), length, tag, attributes in _StartTags(frozenset({"iframe", "p"}), content).found:
         start = lines[line - 1] + column
-        if start >= end:  # not text an iframe before holds
+        if tag == "p":
+            paragraph = (start, start + length)
+        elif start >= end:  # not text an iframe before holds
             end = _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
-            yield start, end, attributes
+            closed = _P_END.match(content, end)
+            alone = closed and paragraph[1] >= 0 and not content[paragraph[1]:start].strip()
+            yield start, end, attributes, (paragraph[0], closed.end()) if alone else (start, end)
 
 
 _VIMEO_SCRIPT = re.compile(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
@@ -400,7 +409,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         first = token.map[0] if token.map else 0
         if token.type == "html_block" and "<iframe" in token.content.lower():
             pieces, at = [], 0
-            for start, end, found in _iframes(token.content):
+            for start, end, found, (replaced, after) in _iframes(token.content):
                 what = video(found.get("src", ""), player=True)
                 line = first + token.content.count("\n", 0, start)
                 if isinstance(what, str):
@@ -411,8 +420,8 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 if generic := generic_title(title, what):  # every card would read 'YouTube video player'
                     env.setdefault("videos", []).append((found.get("src", ""), generic, line))
                     title = ""
-                pieces += [token.content[at:start], card(what, title, options.language, options.external_rel)]
-                at = end
+                pieces += [token.content[at:replaced], card(what, title, options.language, options.external_rel)]
+                at = after
             content = "".join(pieces) + token.content[at:]
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
                 content = _VIMEO_SCRIPT.sub("", content)
