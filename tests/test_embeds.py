@@ -377,3 +377,20 @@ def test_a_player_alone_in_a_paragraph_as_wordpress_exports_it_is_a_card_without
         card.rstrip("\n") + "\n<p>Teks.</p>\n")
     kept = render(f'<div title="<p>">{iframe}</div>\n', MarkdownOptions(language="en")).html
     assert kept.startswith('<div title="&lt;p&gt;"><figure class="embed youtube">'), kept
+
+
+def test_a_tag_written_in_another_tags_attribute_is_its_text_for_every_raw_html_check(tmp_path: Path) -> None:
+    """'<div title="Kode: <iframe src=x>">' got '</iframe>' added inside its title; an '<img src=…>' there was cut
+    out of it with a warning, and a '<source>' there was warned as a source the sanitiser removes (found by an
+    attacker)."""
+    body = ('<div title="Kode: <iframe src=x>">Satu</div>\n\n'
+            '<div title="Kode: <img src=foto.png>">Dua</div>\n\n'
+            '<video src="https://e.example/a.mp4" controls><span title="<source src=https://e.example/b.mp4>">'
+            "Tiga</span></video>\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == []
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert '<div title="Kode: &lt;iframe src=x&gt;">Satu</div>' in page
+    assert '<div title="Kode: &lt;img src=foto.png&gt;">Dua</div>' in page
+    assert '<span title="&lt;source src=https://e.example/b.mp4&gt;">Tiga</span>' in page

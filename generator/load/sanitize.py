@@ -76,7 +76,30 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True, link_rel=None, url_schemes=set(SCHEMES),
     filter_style_properties={"text-align"}, set_tag_attribute_values=CONTROLS)
 
-_RAW_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
+
+
+_LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
+"""A quoted attribute value that may hold a '<' (a tag written in it); some text that is none, too."""
+
+
+class _Tags:
+    """The tags of some names in raw HTML (``names``, a regular expression), as browsers read them: one written in
+    another tag's quoted value (``<div title="Kode: <img src=x>">``) is that value's text. Each match has groups
+    'slash' ('/' for a closing tag), 'name' and 'attributes'; where a value may hold a '<' (``_LT_IN_VALUE``), every
+    tag is read whole, its quoted values in it, and tags of other names and comments match without a name, to be
+    passed over (a 5 KB body of 200 tags: 190 µs, against 35 µs for the tags of the names alone)."""
+
+    def __init__(self, names: str) -> None:
+        attributes = r"""(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>?"""
+        self.named = re.compile(rf"<(?P<slash>/?)(?P<name>{names})\b{attributes}", re.IGNORECASE)
+        self.every = re.compile(rf"<(?P<slash>/?)(?:(?P<name>{names})\b|[A-Za-z!?]){attributes}", re.IGNORECASE)
+
+    def of(self, raw: str) -> re.Pattern[str]:
+        """The pattern that finds them in ``raw``."""
+        return self.every if _LT_IN_VALUE.search(raw) else self.named
+
+
+_RAW_IMG = _Tags("img")
 _RAW_SRC = re.compile(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
@@ -88,6 +111,8 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
         return raw
 
     def keep(match: re.Match[str]) -> str:
+        if not match["name"] or match["slash"]:
+            return match.group()
         src = _RAW_SRC.search(match.group())
         value = next((g for g in src.groups() if g is not None), "") if src else ""
         if IMAGE_SRC.match(value.strip()):
@@ -96,7 +121,7 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
             removed.append((value, line + raw.count("\n", 0, match.start())))
         return ""
 
-    return _RAW_IMG.sub(keep, raw)
+    return _RAW_IMG.of(raw).sub(keep, raw)
 
 
 _RAW_ADDRESSED = re.compile(r"""<(a|video|audio|source|track)\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
@@ -243,7 +268,7 @@ def is_external(href: str) -> bool:
     return href[:2] == "//" or href[:7].lower() == "http://" or href[:8].lower() == "https://"
 
 
-_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_DROPPED_TAGS = _Tags("|".join(sorted(DROPPED)))
 
 
 def close_unclosed(html: str) -> str:
@@ -254,16 +279,15 @@ def close_unclosed(html: str) -> str:
         return html
     out: list[str] = []
     at = 0
-    for match in DROPPED_TAG.finditer(html):
-        if match.start() < at:  # inside a tag already closed here
+    for match in _DROPPED_TAGS.of(html).finditer(html):  # not one in another tag's attribute: its text
+        if not match["name"] or match["slash"]:
             continue
-        end = _TAG_END.match(html, match.end())
-        if end is None:
+        if not match.group().endswith(">"):
             break
-        tag = match.group(1).lower()
-        if not re.search(rf"</{tag}\s*>", html[end.end():], re.IGNORECASE):
-            out += [html[at:end.end()], f"</{tag}>"]
-            at = end.end()
+        tag = match["name"].lower()
+        if not re.search(rf"</{tag}\s*>", html[match.end():], re.IGNORECASE):
+            out += [html[at:match.end()], f"</{tag}>"]
+            at = match.end()
     return "".join(out) + html[at:]
 
 
@@ -412,7 +436,7 @@ def _media_children_in_media(cleaned: str) -> str:
     return _MEDIA_CHILD.sub(keep, cleaned)
 
 
-_PLAYER_TAG = re.compile(r"""<(/?)(video|audio|source|track)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?""", re.IGNORECASE)
+_PLAYER_TAG = _Tags("video|audio|source|track")
 
 
 def _kept_src(attributes: str) -> str:
@@ -436,9 +460,11 @@ def player_sources(pieces: Iterable[tuple[str, int]]) -> list[tuple[str, str, st
     for raw, line in pieces:
         if "<!--" in raw or DROPPED_TAG.search(raw):  # blanked, newlines kept, so the lines stay
             raw = _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
-        for tag in _PLAYER_TAG.finditer(raw):
-            name, at = tag.group(2).lower(), line + raw.count("\n", 0, tag.start())
-            if name in ("video", "audio") and tag.group(1):  # closes the innermost of its name, and all inside it
+        for tag in _PLAYER_TAG.of(raw).finditer(raw):  # not one in another tag's attribute: its text
+            if not tag["name"]:
+                continue
+            name, at = tag["name"].lower(), line + raw.count("\n", 0, tag.start())
+            if name in ("video", "audio") and tag["slash"]:  # closes the innermost of its name, and all inside it
                 del players[next((n for n in range(len(players) - 1, -1, -1) if players[n][0] == name), len(players)):]
             elif name in ("video", "audio"):
                 if players:  # removed by ``sanitize`` (``_without_nested_players``)
