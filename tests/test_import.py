@@ -2247,6 +2247,19 @@ def test_a_jekyll_highlight_block_of_raw_liquid_becomes_fenced_code(tmp_path: Pa
     assert "Liquid" not in report, report
 
 
+def test_a_jekyll_highlight_never_closed_before_many_raw_blocks_is_imported_as_written(tmp_path: Path) -> None:
+    """An attacker's report: a '{% highlight liquid %}' never closed, then 26 '{% raw %}' blocks, and 'digest import
+    jekyll' never ended (the highlight's pattern could read each raw block whole, a character at a time or up to a
+    later '{% endraw %}', so its tries doubled with each block: 16 blocks took 49 s). Run apart, with a limit, so
+    that the fault fails the test instead of hanging the suite; the post is kept as written."""
+    body = "{% highlight liquid %}\n" + "".join(f"{{% raw %}}{{{{ a{n} }}}}{{% endraw %}}\n" for n in range(40))
+    script = ("import sys; from generator.commands.importer.jekyll import _fenced; "
+              "out, said, literal = _fenced(sys.stdin.read(), 5); sys.stdout.write(out)")
+    done = subprocess.run([sys.executable, "-c", script], input=body, capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).parents[1], check=True)
+    assert done.stdout == body
+
+
 def test_jekyll_highlight_blocks_become_fenced_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report: Jekyll's {% highlight ruby %}…{% endhighlight %} was left as Liquid in the Markdown, so
     the new site showed the tags as text around unhighlighted lines. Each block whose tags stand on their own lines

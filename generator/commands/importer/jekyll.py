@@ -35,10 +35,13 @@ _RAW = re.compile(f"({_RAW_BLOCK})")
 """A ``{% raw %}`` block, whole (kept by ``split``)."""
 _RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _HIGHLIGHT = re.compile(r"^([ \t]*)\{%-?[ \t]*highlight[ \t]+([a-zA-Z0-9.+#_-]+)[ \t]*([^%\n]*?)[ \t]*-?%\}"
-                        rf"((?:{_RAW_BLOCK}|(?!\{{%-?[ \t]*endhighlight).)*?)"
+                        rf"((?:(?>{_RAW_BLOCK})|(?!\{{%-?[ \t]*endhighlight|\{{%-?\s*raw\s*-?%\}}).)*?)"
                         r"\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.DOTALL | re.MULTILINE)
 """A ``{% highlight lang [options] %}`` block whose tags begin and end their lines: its indent, language, options
-('linenos', 'mark_lines="2"') and code (whose ``{% raw %}`` blocks may hold an ``{% endhighlight %}``)."""
+('linenos', 'mark_lines="2"') and code (whose ``{% raw %}`` blocks may hold an ``{% endhighlight %}``). A raw block is
+read one way only, whole and up to its first ``{% endraw %}`` (an atomic group), never a character at a time nor up to
+a later one: with those readings open, a highlight never closed before many raw blocks took time doubling with each
+block (an import that never ended)."""
 _RAW_OR_HIGHLIGHT = re.compile(f"{_RAW_BLOCK}|{_HIGHLIGHT.pattern}", re.DOTALL | re.MULTILINE)
 """A ``{% raw %}`` block (what it holds is shown as written, a highlight tag too) or a highlight block."""
 
