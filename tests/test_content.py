@@ -2853,6 +2853,24 @@ def test_a_card_on_one_line_holding_a_raw_link_stays_whole(tmp_path: Path) -> No
     assert nu_errors(tmp_path, page) == ""
 
 
+@pytest.mark.parametrize("card, told", [
+    ('<div>Kartu <!-- <a href="/lama/"> --> satu</div>', []),
+    ('<div title="tag <a> itu">Kartu satu</div>', []),
+    ('<div>Kartu <a href="/lama/">dalam satu</div>',
+     [f"content/2025/07/a.md:5: link 'dalam satu' {CARD_LINK} <a href=\"/lama/\">dalam satu out of the card, after its "
+      "</a> and a blank line, and end it with </a>: it is never closed"]),
+], ids=["a tag in a comment", "a tag in a quoted value", "an inner link never closed"])
+def test_a_card_on_one_line_with_an_a_that_closes_nothing_stays_whole(tmp_path: Path, card: str, told: list[str]) -> None:
+    """A card on one line was split, an empty link and an empty paragraph left, when it held an '<a' in a comment or
+    a quoted value (no warning), or a raw <a> never closed: each was counted as a link open in the card, and took its
+    '</a>'. Those are text; a raw <a> never closed ends with its block, as in browsers and the card on several lines."""
+    page, said = page_and_warnings(tmp_path, f'<a href="/2025/06/x/">{card}</a>\n\nSetelah.\n', "")
+    shown = card.replace("<!-- <a href=\"/lama/\"> -->", "").replace("<a> itu", "&lt;a&gt; itu")
+    shown = shown.replace('<a href="/lama/">', "")
+    assert f'<div class="body">\n<a href="/2025/06/x/">{shown}</a>\n<p>Setelah.</p>' in page
+    assert said == told
+
+
 def test_a_text_tag_around_a_list_table_or_rule_is_told_where_the_words_are(tmp_path: Path) -> None:
     """'<b>' around a '<ul>' was told "put the <b> inside the <ul>", which followed gives '<ul><b><li>' (the Nu
     checker: "b not allowed as child of ul"); '<strong>' around a '<table>' "inside the <table>", '<b>' around an

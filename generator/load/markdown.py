@@ -278,12 +278,22 @@ the player with it, so the fallback shows after an empty player (a card's ``<div
 def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
     """Each raw player in a paragraph's text that holds a block (``_BLOCK_OPEN``) before its closing tag: its tag, and
     where it starts and ends. One pass: each player is read to its own closing tag only, past those of the tags of its
-    name inside it (a raw ``<a>`` in a card: its ``</a>`` is not the card's)."""
-    at = 0
-    while (player := _PLAYER_OPEN.search(content, at)) is not None:
+    name inside it (a raw ``<a>`` in a card: its ``</a>`` is not the card's; one never closed is closed by the end of
+    the block it is in, as in browsers). Tags in comments and quoted attribute values are text."""
+    at, tags = 0, _blank_quoted(_blank_comments(content))
+    while (player := _PLAYER_OPEN.search(tags, at)) is not None:
         inside = 0  # tags of its name open inside it
-        for close in re.compile(r"<(/?)%s(?=[\s/>])[^>]*>" % player[1], re.IGNORECASE).finditer(content, player.end()):
-            if not close[1]:
+        blocks: list[tuple[str, int]] = []  # each block open inside it: its name, and ``inside`` where it opened
+        for close in re.compile(r"<(/?)(%s|%s)(?=[\s/>])[^>]*>" % (player[1], _FLOW_ONLY),
+                                re.IGNORECASE).finditer(tags, player.end()):
+            name = close[2].lower()
+            if name != player[1].lower():
+                if not close[1]:
+                    blocks.append((name, inside))
+                elif (n := next((n for n in range(len(blocks) - 1, -1, -1) if blocks[n][0] == name), -1)) >= 0:
+                    inside = min(inside, blocks[n][1])
+                    del blocks[n:]
+            elif not close[1]:
                 inside += 1
             elif not inside:
                 break
@@ -291,7 +301,7 @@ def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
                 inside -= 1
         else:
             return
-        if _BLOCK_OPEN.search(content, player.end(), close.start()):
+        if _BLOCK_OPEN.search(tags, player.end(), close.start()):
             yield player[1].lower(), player.start(), close.end()
         at = close.end()
 
@@ -607,6 +617,20 @@ def _blank_comments(content: str) -> str:
         return content
     return re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), content, flags=re.DOTALL)
 
+
+
+_QUOTED_IN_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
+
+
+def _blank_quoted(content: str) -> str:
+    """Raw HTML with the characters inside each tag's quoted attribute values made spaces, line breaks kept: a tag
+    written in one (``<div title="tag <a> itu">``) is its text, and the places of the others stay as in ``content``."""
+    if '"' not in content and "'" not in content:
+        return content
+    def blank(value: re.Match[str]) -> str:
+        return value[0][0] + re.sub(r"[^\n]", " ", value[0][1:-1]) + value[0][-1]
+    return _QUOTED_IN_TAG.sub(lambda tag: _QUOTED_VALUE.sub(blank, tag[0]), content)
 
 _ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
 """Where a raw tag may set an ``id``: a cheap test of the body before its raw HTML is read for one."""
@@ -1024,7 +1048,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
             content = _blank_comments(raw.content)
             cut: list[tuple[int, int, str]] = []  # spans of this HTML block to replace: an inner <a>'s tags, left
             # out (``_inner_link``), or where an <a> left open in a block element is closed
-            for match in _SPREADING.finditer(content):
+            for match in _SPREADING.finditer(_blank_quoted(content)):  # no tag in a quoted value
                 tag = match.group(2).lower()
                 line = first + content.count("\n", 0, match.start())
                 if not match.group(1) and child is not None and tag in _CLOSED_IN_LINE:
