@@ -2911,6 +2911,15 @@ def test_a_text_tag_never_closed_before_a_block_in_its_html_block_is_left_out_as
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_text_tag_never_closed_in_a_paragraph_of_an_html_block_is_told_never_closed(tmp_path: Path) -> None:
+    """'<p>Harga <b>naik</p>' then '<p>Lain</p>' in a <div> was told "<b> left out … it holds a <p> … put the <b>
+    inside the <p>": it is inside its <p>, only its </b> is missing. It ends in its <p>, and is told never closed."""
+    page, said = page_and_warnings(tmp_path, "<div>\n<p>Harga <b>naik</p>\n<p>Lain</p>\n</div>\n", "<")
+    assert "<p>Harga <b>naik</b></p>" in page
+    assert said == ["content/2025/07/a.md:6: <b> is never closed, so it was closed where its paragraph ends (left "
+                    "open, it took in the rest of the article); write </b> where it should end"]
+
+
 def test_a_text_tag_inside_an_html_comment_is_not_told_to_hold_a_block(tmp_path: Path) -> None:
     """'<!-- dulu: <b> -->', a '<p>', '<!-- </b> -->' in one HTML block was told "<b> left out … it holds a <p>", though
     the comments hold no tag (and are removed). Comments are blanked before the block is read for text tags."""

@@ -563,7 +563,8 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     (``<b>`` around a ``<div>``, ``<span>`` around a ``<p>``), and its closing tag: HTML allows no block in them (the
     Nu checker's error), and html5ever keeps them so. Each is noted in ``env['around_blocks']`` (its tag, the block's,
     its line); its text stays, the block too. One never closed in the block (``<b>``, ``<p>Teks</p>``) is left out
-    the same way: closed at the block's end, it held the block as well."""
+    the same way: closed at the block's end, it held the block as well; not one never closed inside a block element
+    (``<p>Harga <b>naik</p>``), which ends there."""
     stack: list[tuple[str, int, int, list[str]]] = []  # each text tag open: name, start, end, blocks it holds
     cut: list[tuple[int, int]] = []
 
@@ -571,12 +572,17 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
         cut.append((opened[1], opened[2]))
         env.setdefault("around_blocks", []).append((opened[0], opened[3][0], _words_in(opened[3]),
                                                     first + content.count("\n", 0, opened[1])))
+    blocks: list[tuple[str, int]] = []  # each block open: its name, and how many text tags were open before it
     for tag in _PHRASING_OR_BLOCK.finditer(_blank_comments(content)):  # '<!-- dulu: <b> -->' is no tag
         name = tag.group(2).lower()
         if name not in TEXT_TAGS:
             if not tag.group(1):
                 for entry in stack:
                     entry[3].append(name)
+                blocks.append((name, len(stack)))
+            elif (at := next((n for n in range(len(blocks) - 1, -1, -1) if blocks[n][0] == name), -1)) >= 0:
+                del stack[blocks[at][1]:]  # '<p>Harga <b>naik</p>': the <b> never closed ends in its <p>, holding no
+                del blocks[at:]  # block (told never closed by _close_blocks)
             continue
         if not tag.group(1):
             stack.append((name, tag.start(), tag.end(), []))
