@@ -627,16 +627,19 @@ def _blank_comments(content: str) -> str:
 
 _QUOTED_IN_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 _QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
+_TAG_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
 
 
 def _blank_quoted(content: str) -> str:
     """Raw HTML with the characters inside each tag's quoted attribute values made spaces, line breaks kept: a tag
     written in one (``<div title="tag <a> itu">``) is its text, and the places of the others stay as in ``content``."""
-    if '"' not in content and "'" not in content:
+    if not _TAG_IN_VALUE.search(content):  # the usual raw HTML: nothing to blank, and no second pass over it
         return content
+
     def blank(value: re.Match[str]) -> str:
         return value[0][0] + re.sub(r"[^\n]", " ", value[0][1:-1]) + value[0][-1]
     return _QUOTED_IN_TAG.sub(lambda tag: _QUOTED_VALUE.sub(blank, tag[0]), content)
+
 
 _ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
 """Where a raw tag may set an ``id``: a cheap test of the body before its raw HTML is read for one."""
