@@ -28,7 +28,7 @@ import pygments
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, generic_title, link_text, video, video_image
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, LT_IN_VALUE, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
                                      safe_url, sanitize, written_ids)
 from generator.core.urls import make_slug
@@ -624,16 +624,14 @@ def _blank_comments(content: str) -> str:
     return re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), content, flags=re.DOTALL)
 
 
-
 _QUOTED_IN_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 _QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
-_TAG_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
 
 
 def _blank_quoted(content: str) -> str:
     """Raw HTML with the characters inside each tag's quoted attribute values made spaces, line breaks kept: a tag
     written in one (``<div title="tag <a> itu">``) is its text, and the places of the others stay as in ``content``."""
-    if not _TAG_IN_VALUE.search(content):  # the usual raw HTML: nothing to blank, and no second pass over it
+    if not LT_IN_VALUE.search(content):  # the usual raw HTML: nothing to blank, and no second pass over it
         return content
 
     def blank(value: re.Match[str]) -> str:

@@ -77,15 +77,15 @@ _CLEANER = nh3.Cleaner(
     filter_style_properties={"text-align"}, set_tag_attribute_values=CONTROLS)
 
 
-
-_LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
-"""A quoted attribute value that may hold a '<' (a tag written in it); some text that is none, too."""
+LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
+"""A quoted attribute value that may hold a '<' (a tag written in it); some text that is none, too. Where none
+does, raw HTML's tags can be read without their quoted values (``_Tags``, ``markdown._blank_quoted``)."""
 
 
 class _Tags:
     """The tags of some names in raw HTML (``names``, a regular expression), as browsers read them: one written in
     another tag's quoted value (``<div title="Kode: <img src=x>">``) is that value's text. Each match has groups
-    'slash' ('/' for a closing tag), 'name' and 'attributes'; where a value may hold a '<' (``_LT_IN_VALUE``), every
+    'slash' ('/' for a closing tag), 'name' and 'attributes'; where a value may hold a '<' (``LT_IN_VALUE``), every
     tag is read whole, its quoted values in it, and tags of other names and comments match without a name, to be
     passed over (a 5 KB body of 200 tags: 190 µs, against 35 µs for the tags of the names alone)."""
 
@@ -96,7 +96,7 @@ class _Tags:
 
     def of(self, raw: str) -> re.Pattern[str]:
         """The pattern that finds them in ``raw``."""
-        return self.every if _LT_IN_VALUE.search(raw) else self.named
+        return self.every if LT_IN_VALUE.search(raw) else self.named
 
 
 _RAW_IMG = _Tags("img")
