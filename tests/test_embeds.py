@@ -394,3 +394,20 @@ def test_a_tag_written_in_another_tags_attribute_is_its_text_for_every_raw_html_
     assert '<div title="Kode: &lt;iframe src=x&gt;">Satu</div>' in page
     assert '<div title="Kode: &lt;img src=foto.png&gt;">Dua</div>' in page
     assert '<span title="&lt;source src=https://e.example/b.mp4&gt;">Tiga</span>' in page
+
+
+@pytest.mark.parametrize(("address", "href"), [
+    ("https://vimeo.com/channels/staffpicks/76979871", "https://vimeo.com/76979871"),
+    ("https://vimeo.com/groups/dokumenter/videos/76979871", "https://vimeo.com/76979871"),
+    ("https://vimeo.com/showcase/1234/video/76979871/", "https://vimeo.com/76979871"),
+    ("https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0", "https://vimeo.com/76979871/8272103f6e"),
+])
+def test_a_vimeo_video_found_in_a_channel_group_or_showcase_is_a_card(tmp_path: Path, address: str,
+                                                                      href: str) -> None:
+    """'vimeo.com/channels/staffpicks/ID', the address Vimeo shows for a video found in a channel, was warned
+    ''channels/staffpicks' is not a Vimeo video number' and left a plain link."""
+    make_project(tmp_path, {"a.md": article(body=f"![Wawancara]({address})\n")}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == []
+    assert (f'<figure class="embed vimeo"><a class="embed-card" href="{href}" rel="noopener"><span class="embed-title"'
+            '>Wawancara</span>') in result.output.files["2025/06/a/index.html"].decode()

@@ -21,6 +21,9 @@ _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _YOUTUBE_LIST = re.compile(r"[A-Za-z0-9_-]{2,}")
 _VIMEO_ID = re.compile(r"[0-9]+")
 _VIMEO_HASH = re.compile(r"[0-9a-f]+")
+_VIMEO_IN_LIST = re.compile(r"(?:channels/[^/]+|groups/[^/]+/videos|(?:showcase|album)/[^/]+/video)/(?=[0-9]+/?$)")
+"""Where a Vimeo video's page may say it was found (``vimeo.com/channels/staffpicks/ID``, ``groups/NAME/videos/ID``,
+``showcase/N/video/ID``): the video is ``vimeo.com/ID``."""
 _TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 VIDEO_ADDRESS = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com)(?=[/?#:])",
                            re.IGNORECASE)
@@ -106,6 +109,8 @@ def video(address: str, player: bool = False) -> Video | str | None:
                     "from the video's Share button")
         return Video("youtube", found, start)
     if (host == "player.vimeo.com") if player else (host == "vimeo.com"):
+        if not player:
+            path = _VIMEO_IN_LIST.sub("", "/".join(path)).rstrip("/").split("/")
         number = path[1] if player and len(path) > 1 and path[0] == "video" else path[0] if path and not player else None
         if number is None:
             return None
