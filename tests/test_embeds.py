@@ -411,3 +411,20 @@ def test_a_vimeo_video_found_in_a_channel_group_or_showcase_is_a_card(tmp_path: 
     assert [str(p) for p in result.warnings] == []
     assert (f'<figure class="embed vimeo"><a class="embed-card" href="{href}" rel="noopener"><span class="embed-title"'
             '>Wawancara</span>') in result.output.files["2025/06/a/index.html"].decode()
+
+
+def test_a_pasted_player_without_a_title_is_a_warning_at_its_line_in_build_and_check(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An <iframe> with no title gave a card that said 'YouTube video' (and a player without a name for screen
+    readers) without a word."""
+    body = (f'Satu.\n\n<div class="video">\n<iframe width="560"\n  src="https://www.youtube.com/embed/{YT}" '
+            'allowfullscreen></iframe>\n</div>\n\n<iframe src="https://player.vimeo.com/video/76979871" title=" ">'
+            "</iframe>\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    said = 'warning: <iframe> has no title: add title="…" so the card and screen readers can name the video'
+    config = str(tmp_path / "config.yaml")
+    assert main(["build", "--config", config]) == 0
+    assert capsys.readouterr().err.splitlines() == [f"content/a.md:8: {said}", f"content/a.md:12: {said}"]
+    assert main(["check", "--config", config]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [f"content/a.md:8: {said}", f"content/a.md:12: {said}"]
+    assert '<span class="embed-title">YouTube video</span>' in (tmp_path / "site/2025/06/a/index.html").read_text()

@@ -762,7 +762,8 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 "is written in a line of text, where a block ends the paragraph: the player shows "
                                 f"empty and its fallback after it; write the <{tag}> on lines of its own", "warning"))
     for address, message, line in rendered.videos:
-        problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}", "warning"))
+        problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}" if address else message,
+                                "warning"))
     for line in rendered.empty_headings:
         problems.append(Problem(rel, body_line + line, "", "this heading has no text a reader sees (an image without "
                                 "alt text, a footnote alone, or only invisible characters such as a zero-width space), "

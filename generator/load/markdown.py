@@ -146,7 +146,8 @@ class Rendered:
     (from 0) of its tag."""
     videos: tuple[tuple[str, str, int], ...] = ()
     """Each YouTube or Vimeo address (a pasted player's src, an image's) whose video id is not valid: the address, what
-    is wrong and how to fix it (``embeds.video``), the body's line (from 0)."""
+    is wrong and how to fix it (``embeds.video``), the body's line (from 0); and each pasted player without a title
+    ('', ``UNTITLED_PLAYER``, its line)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -406,6 +407,11 @@ LINKED_VIDEO = ("a video's address is no picture, so this image in a link to ano
 link text, '▶ Title (YouTube)'."""
 
 
+UNTITLED_PLAYER = ('<iframe> has no title: add title="…" so the card and screen readers can name the video')
+"""A pasted player without a ``title`` (``_videos``): its card, and the player a click puts there, say 'Video
+YouTube'."""
+
+
 def _videos(tokens: list[Token], env: EnvType) -> None:
     """Each YouTube or Vimeo player pasted as an ``<iframe>`` block, and each image whose address is a video's page,
     made a card (``embeds.card``; an image in a line of text: a link, '▶ Title (YouTube)'); a video address with an id
@@ -430,6 +436,8 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 if generic := generic_title(title, what):  # every card would read 'YouTube video player'
                     env.setdefault("videos", []).append((found.get("src", ""), generic, line))
                     title = ""
+                elif not title.strip():  # the card would say 'Video YouTube', and so would the player's title
+                    env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
                 pieces += [token.content[at:replaced], card(what, title, options.language, options.external_rel)]
                 at = after
             content = "".join(pieces) + token.content[at:]
