@@ -813,6 +813,35 @@ def test_a_printed_video_card_is_a_line_with_its_title_and_address(browser: Any,
     assert card["text"].strip() == "Keynote" and card["after"] == '" <https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90>"', card
     assert card["background"] == "rgba(0, 0, 0, 0)" and card["colour"] == "rgb(0, 0, 0)" and card["button"], card
     assert card["height"] <= 1.5 * card["line"] and card["figure"] <= 1.5 * card["line"], card
+_WORDS_LEFT = """([styled]) => {
+    if (!styled) for (const sheet of document.querySelectorAll('link[rel=stylesheet], style')) sheet.remove();
+    const a = document.querySelector('a.embed-card'), lefts = {}, walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode());)
+        for (const m of n.textContent.matchAll(/[^\\s\u202e]+/g)) {
+            const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+            const box = r.getBoundingClientRect(); lefts[m[0]] = [Math.round(box.left), Math.round(box.right)]; }
+    return lefts; }"""
+"""The left and right edge of each word of the first video card, with the page's style sheets or without them."""
+
+
+@pytest.mark.parametrize(("media", "styled"), [("print", True), ("screen", False)], ids=["printed", "unstyled"])
+def test_a_right_to_left_override_in_a_video_cards_title_stays_in_the_title(browser: Any, tmp_path: Path,
+                                                                             media: str, styled: bool) -> None:
+    """A title holding U+202E RIGHT-TO-LEFT OVERRIDE ('Klip \u202eEVIL') ran its override on past the title: printed,
+    the card's address after it came out reversed ('>QcXgW9w4wQd=v?hctaw/moc.ebutuoy.www//:sptth<'), 'EVIL' at the
+    end of the line; without the style sheet (a reader view), 'Tonton di YouTube' read 'ebutuoY id notnoT'. The title is
+    isolated (dir="auto"): the override ends with it."""
+    from conftest import article, make_project
+    body = "Intro.\n\n![Klip \u202eEVIL](https://youtu.be/dQw4w9WgXcQ)\n"
+    make_project(tmp_path / "p", {"2025/06/video.md": article(title="Video", body=body)},
+                 config="title: T\nbase_url: https://example.org/\nlanguage: en\n")
+    with _opened(browser, tmp_path / "p", "/2025/06/video/", {"width": 794, "height": 1123}, media=media) as page:
+        words = page.evaluate(_WORDS_LEFT, [styled])
+    assert words["EVIL"][0] - words["Klip"][1] < 20, words  # the title's two words side by side, nothing between
+    if not styled:
+        assert words["Klip"][1] < words["EVIL"][1] <= words["Watch"][0] < words["on"][0] < words["YouTube"][0], words
+
+
 def test_iframes_pasted_next_to_a_video_run_no_script(browser: Any, tmp_path: Path) -> None:
     """A YouTube player pasted with other iframes in one HTML block let them through unsanitised: a javascript: src,
     an onload and a <script> after '</iframe/>' each changed the tab's title (found by an attacker). No request

@@ -15,7 +15,7 @@ from generator.load.markdown import MarkdownOptions, render
 
 YT = "dQw4w9WgXcQ"
 CARD_EN = ('<figure class="embed youtube"><a class="embed-card" href="https://www.youtube.com/watch?v=' + YT
-           + '{start}" rel="noopener"><span class="embed-title">{title}</span> <span class="embed-host">Watch on '
+           + '{start}" rel="noopener"><span class="embed-title" dir="auto">{title}</span> <span class="embed-host">Watch on '
            'YouTube</span></a></figure>\n')
 
 
@@ -40,18 +40,18 @@ def test_a_vimeo_video_is_a_card_that_keeps_an_unlisted_videos_key_and_its_start
     rendered = render(pasted)
     assert rendered.html == (
         '<div><figure class="embed vimeo"><a class="embed-card" href="https://vimeo.com/76979871/8272103f6e" '
-        'rel="noopener"><span class="embed-title">Wawancara</span> <span class="embed-host">Tonton di Vimeo</span></a>'
+        'rel="noopener"><span class="embed-title" dir="auto">Wawancara</span> <span class="embed-host">Tonton di Vimeo</span></a>'
         "</figure></div>\n")
     assert rendered.dropped == () and rendered.videos == ()
     assert render("![Wawancara](https://vimeo.com/76979871#t=1m5s)\n").html == (
         '<figure class="embed vimeo"><a class="embed-card" href="https://vimeo.com/76979871#t=65s" rel="noopener">'
-        '<span class="embed-title">Wawancara</span> <span class="embed-host">Tonton di Vimeo</span></a></figure>\n')
+        '<span class="embed-title" dir="auto">Wawancara</span> <span class="embed-host">Tonton di Vimeo</span></a></figure>\n')
 
 
 def test_a_video_in_a_line_of_text_is_a_link_and_one_without_a_title_is_named_by_its_host() -> None:
     assert render(f"Lihat ![Keynote](https://youtu.be/{YT}) dulu.\n").html == (
         f'<p>Lihat <a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ Keynote (YouTube)</a> dulu.</p>\n')
-    assert '<span class="embed-title">Video YouTube</span>' in render(f"![](https://youtu.be/{YT})\n").html
+    assert '<span class="embed-title" dir="auto">Video YouTube</span>' in render(f"![](https://youtu.be/{YT})\n").html
 
 
 def test_a_video_alone_in_a_footnote_is_a_link_before_its_back_link() -> None:
@@ -67,7 +67,7 @@ def test_two_videos_in_a_row_are_two_cards() -> None:
     """The second of two videos, the first written as an image, was skipped and removed as an iframe."""
     html = render(f"![Keynote](https://youtu.be/{YT})\n\n![Demo](https://youtu.be/{YT})\n\n"
                   '<iframe src="https://player.vimeo.com/video/76979871" title="Wawancara"></iframe>\n').html
-    assert [title for title in ("Keynote", "Demo", "Wawancara") if f'"embed-title">{title}<' in html] == [
+    assert [title for title in ("Keynote", "Demo", "Wawancara") if f'"embed-title" dir="auto">{title}<' in html] == [
         "Keynote", "Demo", "Wawancara"]
 
 
@@ -161,7 +161,7 @@ def test_a_playlist_a_players_address_and_any_letters_give_a_card(body: str, hre
     rendered = render(body, MarkdownOptions(language="en"))
     assert (rendered.html, rendered.videos) == (
         f'<figure class="embed {"vimeo" if "vimeo" in href else "youtube"}"><a class="embed-card" href="{href}" '
-        f'rel="noopener"><span class="embed-title">T</span> <span class="embed-host">Watch on '
+        f'rel="noopener"><span class="embed-title" dir="auto">T</span> <span class="embed-host">Watch on '
         f'{"Vimeo" if "vimeo" in href else "YouTube"}</span></a></figure>\n', ())
 
 
@@ -174,7 +174,7 @@ def test_the_title_youtubes_own_code_gives_every_player_is_no_title_and_a_warnin
                       MarkdownOptions(language="en"))
     assert rendered.html == "<p>Satu.</p>\n" + CARD_EN.format(title="YouTube video", start="") + (
         '<figure class="embed vimeo"><a class="embed-card" href="https://vimeo.com/76979871" rel="noopener"><span '
-        'class="embed-title">Vimeo video</span> <span class="embed-host">Watch on Vimeo</span></a></figure>\n')
+        'class="embed-title" dir="auto">Vimeo video</span> <span class="embed-host">Watch on Vimeo</span></a></figure>\n')
     assert rendered.videos == (
         (f"https://www.youtube.com/embed/{YT}?si=Q1w", "title 'YouTube video player' is what YouTube calls every "
          "video, so the card would say it; set the iframe's title to the video's, or write ![The video's title]"
@@ -325,7 +325,7 @@ def test_a_cards_title_and_rel_are_escaped_with_their_quotes() -> None:
     from generator.load.embeds import Video, card
     assert card(Video("youtube", YT), "Say \"hi\" & 'bye'", "en", 'noopener" x="1') == (
         f'<figure class="embed youtube"><a class="embed-card" href="https://www.youtube.com/watch?v={YT}" '
-        'rel="noopener&quot; x=&quot;1"><span class="embed-title">Say &quot;hi&quot; &amp; &#x27;bye&#x27;</span> '
+        'rel="noopener&quot; x=&quot;1"><span class="embed-title" dir="auto">Say &quot;hi&quot; &amp; &#x27;bye&#x27;</span> '
         '<span class="embed-host">Watch on YouTube</span></a></figure>')
 
 
@@ -409,7 +409,7 @@ def test_a_vimeo_video_found_in_a_channel_group_or_showcase_is_a_card(tmp_path: 
     make_project(tmp_path, {"a.md": article(body=f"![Wawancara]({address})\n")}, config=FEEDS_FULL)
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == []
-    assert (f'<figure class="embed vimeo"><a class="embed-card" href="{href}" rel="noopener"><span class="embed-title"'
+    assert (f'<figure class="embed vimeo"><a class="embed-card" href="{href}" rel="noopener"><span class="embed-title" dir="auto"'
             '>Wawancara</span>') in result.output.files["2025/06/a/index.html"].decode()
 
 
@@ -427,4 +427,25 @@ def test_a_pasted_player_without_a_title_is_a_warning_at_its_line_in_build_and_c
     assert capsys.readouterr().err.splitlines() == [f"content/a.md:8: {said}", f"content/a.md:12: {said}"]
     assert main(["check", "--config", config]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == [f"content/a.md:8: {said}", f"content/a.md:12: {said}"]
-    assert '<span class="embed-title">YouTube video</span>' in (tmp_path / "site/2025/06/a/index.html").read_text()
+    assert '<span class="embed-title" dir="auto">YouTube video</span>' in (tmp_path / "site/2025/06/a/index.html").read_text()
+
+
+def _language(element: lxml.html.HtmlElement) -> str:
+    """The language a screen reader reads an element's text in: its nearest ``lang``."""
+    return next(e.get("lang") for e in element.iterancestors() if e.get("lang")) if element.get("lang") is None \
+        else element.get("lang")
+
+
+def test_a_cards_own_words_in_an_article_in_another_language_say_they_are_the_sites(tmp_path: Path) -> None:
+    """In an English article (lang: en) of an Indonesian site, 'Tonton di YouTube' and 'Video YouTube' had no lang, so
+    a screen reader read them as English; the theme's other words there ('Baca artikel selengkapnya di …') say
+    lang="id". The video's title is the article's."""
+    body = f"![Keynote](https://youtu.be/{YT})\n\n![](https://vimeo.com/76979871)\n"
+    make_project(tmp_path, {"a.md": article(body=body, lang="en"), "b.md": article(title="B", body=body)})
+    files = build_project(tmp_path).output.files
+    page = lxml.html.document_fromstring(files["2025/06/a/index.html"])
+    cards = page.xpath("//a[@class='embed-card']")
+    assert [(_language(span), span.text_content()) for card in cards for span in card] == [
+        ("en", "Keynote"), ("id", "Tonton di YouTube"), ("id", "Video Vimeo"), ("id", "Tonton di Vimeo")]
+    assert "lang=" not in "".join(lxml.html.tostring(card, encoding="unicode") for card in lxml.html.document_fromstring(
+        files["2025/06/b/index.html"]).xpath("//a[@class='embed-card']"))

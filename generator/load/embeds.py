@@ -164,16 +164,24 @@ def generic_title(title: str, found: Video) -> str:
             f"iframe's title to the video's, or write ![The video's title]({found.page})")
 
 
-def card(found: Video, title: str, language: str, external_rel: str) -> str:
+def card(found: Video, title: str, language: str, external_rel: str, lang: str = "") -> str:
     """The figure an article shows: a link to the video's page, as a 16:9 card with its title and host. Every value
-    is escaped with its quotes, so none ends an attribute the card is written in."""
+    is escaped with its quotes, so none ends an attribute the card is written in.
+
+    The title is isolated (``dir="auto"``), so a right-to-left one, or one with a direction character (U+202E), keeps
+    the words after it in order (the host, and on paper the address). The theme's words ('Tonton di YouTube', and
+    'Video YouTube' for a video without a title) are in the site's ``language``; in an article in another (``lang``,
+    '' for the site's) they say so, as the renderer's labels do, so a screen reader reads them by its rules."""
     name = HOSTS[found.host]
     words = i18n.STRINGS[language]
-    text = html.escape(" ".join(title.split()) or str(words["video_untitled"]).format(host=name))
+    said = f' lang="{language}"' if lang else ""
+    text = html.escape(" ".join(title.split()))
+    untitled = "" if text else said
+    text = text or str(words["video_untitled"]).format(host=name)
     rel = f' rel="{html.escape(external_rel)}"' if external_rel else ""
     return (f'<figure class="embed {found.host}"><a class="embed-card" href="{html.escape(found.page)}"{rel}>'
-            f'<span class="embed-title">{text}</span> '
-            f'<span class="embed-host">{str(words["video_watch"]).format(host=name)}</span></a></figure>')
+            f'<span class="embed-title" dir="auto"{untitled}>{text}</span> '
+            f'<span class="embed-host"{said}>{str(words["video_watch"]).format(host=name)}</span></a></figure>')
 
 
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -205,7 +213,8 @@ def link_text(title: str, host: str, language: str) -> str:
 
 
 CARD = re.compile(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'
-                   r'<span class="embed-title">([^<]*)</span> <span class="embed-host">[^<]*</span></a></figure>')
+                   r'<span class="embed-title"[^>]*>([^<]*)</span> <span class="embed-host"[^>]*>[^<]*</span></a>'
+                   r'</figure>')
 
 
 def as_links(body_html: str) -> str:

@@ -438,7 +438,8 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     title = ""
                 elif not title.strip():  # the card would say 'Video YouTube', and so would the player's title
                     env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
-                pieces += [token.content[at:replaced], card(what, title, options.language, options.external_rel)]
+                pieces += [token.content[at:replaced], card(what, title, options.language, options.external_rel,
+                                                                env["lang"])]
                 at = after
             content = "".join(pieces) + token.content[at:]
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
@@ -469,7 +470,8 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 elif alone and tokens[i - 1].type == "paragraph_open" and not tokens[i - 1].hidden and \
                         tokens[i + 1].type == "paragraph_close":  # not a footnote's, which ends with its back-link
                     block = Token("html_block", "", 0, content=card(what, title, options.language,
-                                                                    options.external_rel) + "\n", map=token.map)
+                                                                    options.external_rel, env["lang"]) + "\n",
+                                  map=token.map)
                     tokens[i - 1:i + 2] = [block]
                     i -= 1  # the block stands where the paragraph opened; the next token is at i now
                     break
