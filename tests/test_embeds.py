@@ -449,3 +449,27 @@ def test_a_cards_own_words_in_an_article_in_another_language_say_they_are_the_si
         ("en", "Keynote"), ("id", "Tonton di YouTube"), ("id", "Video Vimeo"), ("id", "Tonton di Vimeo")]
     assert "lang=" not in "".join(lxml.html.tostring(card, encoding="unicode") for card in lxml.html.document_fromstring(
         files["2025/06/b/index.html"]).xpath("//a[@class='embed-card']"))
+
+
+def test_a_player_amid_a_paragraphs_text_is_a_card_between_two_paragraphs_and_text_left_beside_one_a_warning(
+        tmp_path: Path) -> None:
+    """A pasted player amid the text of a <p> (WordPress: '<p>Simak <iframe …></iframe> berikut.</p>') split it:
+    '<p>Simak </p><figure …>…</figure> berikut.<p></p>', the text after the card in no paragraph and an empty one
+    after it. The <p> is closed before the card and opened again after it, where it has text. A player written under a
+    line of text in Markdown, with text on the next line, makes the text after it raw HTML in no paragraph (its
+    Markdown unread): a warning at the player's line."""
+    from test_content import nu_errors
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    card = CARD_EN.format(title="Klip", start="").rstrip("\n")
+    body = (f'<p class="wp">Simak {iframe} berikut.</p>\n\n<p>Lalu {iframe}</p>\n\n'
+            f"Teks sebelum\n{iframe}\nteks *sesudah*.\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/a.md:10: warning: this video player has text beside it in its HTML block, outside any paragraph: its "
+        "card is a block of its own, so that text shows in no paragraph, its Markdown unread; put a blank line between "
+        "the <iframe>…</iframe> and the text"]
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert (f'<p class="wp">Simak </p>{card}<p class="wp"> berikut.</p>\n<p>Lalu </p>{card}\n<p>Teks sebelum</p>\n'
+            f"{card}\nteks *sesudah*.\n") in page
+    assert nu_errors(tmp_path, page) == ""

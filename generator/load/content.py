@@ -752,15 +752,8 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> left out, its text kept: it holds a <{block}>, a "
                                 f"block, and HTML allows no block inside <{tag}>; {advice}", "warning"))
     for tag, line in rendered.cut_players:
-        if tag == "a":
-            problems.append(Problem(rel, body_line + line, "", "this <a> holds a paragraph or block (a card) but is "
-                                    "written in a line of text, where a block ends the paragraph: browsers leave an "
-                                    "empty link before the block; put a blank line between the <a>…</a> and the text "
-                                    "around it, so that the card is a block of its own", "warning"))
-            continue
-        problems.append(Problem(rel, body_line + line, "", f"this <{tag}> holds a paragraph or block (its fallback) but "
-                                "is written in a line of text, where a block ends the paragraph: the player shows "
-                                f"empty and its fallback after it; write the <{tag}> on lines of its own", "warning"))
+        problems.append(Problem(rel, body_line + line, "", CUT_PLAYERS.get(tag, CUT_PLAYERS["video"]).format(tag=tag),
+                                "warning"))
     for address, message, line in rendered.videos:
         problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}" if address else message,
                                 "warning"))
@@ -770,6 +763,20 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 "so its link in the table of contents has no name for readers and screen readers; "
                                 "write its words, or the image's alt text", "warning"))
     return problems
+
+
+CUT_PLAYERS = {
+    "a": "this <a> holds a paragraph or block (a card) but is written in a line of text, where a block ends the "
+         "paragraph: browsers leave an empty link before the block; put a blank line between the <a>…</a> and the text "
+         "around it, so that the card is a block of its own",
+    "iframe": "this video player has text beside it in its HTML block, outside any paragraph: its card is a block of "
+              "its own, so that text shows in no paragraph, its Markdown unread; put a blank line between the "
+              "<iframe>…</iframe> and the text",
+    "video": "this <{tag}> holds a paragraph or block (its fallback) but is written in a line of text, where a block "
+             "ends the paragraph: the player shows empty and its fallback after it; write the <{tag}> on lines of its "
+             "own"}
+"""What ``removed_problems`` says of a block cut from its line (``Rendered.cut_players``): a card's ``<a>``, a pasted
+video player (its card), a ``<video>`` or ``<audio>`` (its fallback)."""
 
 
 def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: str = "/") -> str:

@@ -138,7 +138,8 @@ class Rendered:
     cut_players: tuple[tuple[str, int], ...] = ()
     """Each raw player holding a block (its fallback ``<p>``), or card (an ``<a>``) holding one, written inside a line
     of text (``_whole_players``), which the paragraph's end cut off from its fallback (its link from its block): its
-    tag and the body's line (from 0) of its tag."""
+    tag and the body's line (from 0) of its tag; and each pasted video player (an ``<iframe>``) with text beside it
+    outside any element of its HTML block, which its card's block leaves in no paragraph (``_iframes``)."""
     around_blocks: tuple[tuple[str, str, str, int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
     (``_without_phrasing_around_blocks``): its name, the first block's, the element a text tag may go in to reach the
@@ -357,25 +358,57 @@ class _StartTags(HTMLParser):
             self.found.append((self.getpos(), len(self.get_starttag_text() or ""), tag, first))
 
 
-_P_END = re.compile(r"\s*</p(?=[\s/>])[^>]*>", re.IGNORECASE)
+_P_ENDS = re.compile(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECASE)
+"""What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
+_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
-def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int]]]:
+def _at_top(content: str, start: int) -> bool:
+    """Whether the tag at ``start`` of an HTML block is inside no element of it (a void one holds none)."""
+    depth = 0
+    for found in _TAG_OR_COMMENT.finditer(content, 0, start):
+        if found[2] and found[2].lower() not in _VOID and not found[0].endswith("/>"):
+            depth = max(0, depth + (-1 if found[1] else 1))
+    return depth == 0
+
+
+def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int], tuple[str, str], bool]]:
     """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, its
-    attributes, and where the text a card takes the place of starts and ends: the iframe's, or the ``<p>`` that holds
-    it alone (WordPress's export: ``<p><iframe …></iframe></p>``), which cannot hold a card's ``<figure>``."""
+    attributes; where the text a card takes the place of starts and ends, and what goes before and after the card
+    there; and whether text is beside it outside any element, which the card's block leaves out of every paragraph.
+
+    A ``<p>`` cannot hold a card's ``<figure>``: one that holds a player (WordPress's export: ``<p><iframe …></iframe>
+    </p>``, or a player amid its text) is closed before the card and opened again after it (its ``id`` left out),
+    each only where it has text, so the text stays in paragraphs and none is left empty."""
     lines = [0, *(at + 1 for at, c in enumerate(content) if c == "\n")]
+    tags = [(lines[line - 1] + column, length, tag, attributes)
+            for (line, column), length, tag, attributes in _StartTags(frozenset({"iframe", "p"}), content).found]
     end = 0
-    paragraph = (-1, -1)  # where the last <p> start tag starts and ends
-    for (line, column), length, tag, attributes in _StartTags(frozenset({"iframe", "p"}), content).found:
-        start = lines[line - 1] + column
+    paragraph, again = (-1, -1), "<p>"  # where the last <p> start tag starts and ends; that tag again, without its id
+    for n, (start, length, tag, attributes) in enumerate(tags):
         if tag == "p":
             paragraph = (start, start + length)
-        elif start >= end:  # not text an iframe before holds
-            end = _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
-            closed = _P_END.match(content, end)
-            alone = closed and paragraph[1] >= 0 and not content[paragraph[1]:start].strip()
-            yield start, end, attributes, (paragraph[0], closed.end()) if alone else (start, end)
+            again = "<p>" if "id" in attributes else content[start:start + length]
+            continue
+        if start < end:  # text an iframe before holds
+            continue
+        since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
+        if paragraph[1] < 0 or _P_ENDS.search(content, paragraph[1], start):  # in no <p>
+            beside = content[content.rfind(">", 0, start) + 1:start] + content[end:content.find("<", end) % (
+                len(content) + 1)]
+            yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start)
+            continue
+        close = _P_ENDS.search(content, end)
+        following = next((t[0] for t in tags[n + 1:] if t[2] == "iframe" and t[0] >= end), len(content))
+        boundary = min(close.start() if close else len(content), following)
+        replaced, before = (start, "</p>") if content[since:start].strip() else \
+            (paragraph[0], "") if since == paragraph[1] else (start, "")
+        if content[end:boundary].strip():
+            yield start, end, attributes, (replaced, end), (before, again), False
+        else:
+            closed = close is not None and boundary == close.start() and close[0].startswith("</")
+            yield start, end, attributes, (replaced, close.end() if closed else end), (before, ""), False  # type: ignore[union-attr]
 
 
 _VIMEO_SCRIPT = re.compile(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
@@ -425,7 +458,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         first = token.map[0] if token.map else 0
         if token.type == "html_block" and "<iframe" in token.content.lower():
             pieces, at = [], 0
-            for start, end, found, (replaced, after) in _iframes(token.content):
+            for start, end, found, (replaced, after), (closing, opening), beside in _iframes(token.content):
                 what = video(found.get("src", ""), player=True)
                 line = first + token.content.count("\n", 0, start)
                 if isinstance(what, str):
@@ -438,8 +471,10 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     title = ""
                 elif not title.strip():  # the card would say 'Video YouTube', and so would the player's title
                     env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
-                pieces += [token.content[at:replaced], card(what, title, options.language, options.external_rel,
-                                                                env["lang"])]
+                if beside:  # 'text after.' on the line after the player: in no paragraph, its Markdown unread
+                    env.setdefault("cut_players", []).append(("iframe", line))
+                pieces += [token.content[at:replaced], closing,
+                           card(what, title, options.language, options.external_rel, env["lang"]), opening]
                 at = after
             content = "".join(pieces) + token.content[at:]
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
