@@ -473,3 +473,15 @@ def test_a_player_amid_a_paragraphs_text_is_a_card_between_two_paragraphs_and_te
     assert (f'<p class="wp">Simak </p>{card}<p class="wp"> berikut.</p>\n<p>Lalu </p>{card}\n<p>Teks sebelum</p>\n'
             f"{card}\nteks *sesudah*.\n") in page
     assert nu_errors(tmp_path, page) == ""
+
+
+def test_a_player_pasted_in_a_line_of_text_is_a_link_as_a_video_image_there_is(tmp_path: Path) -> None:
+    """'Lihat <iframe …></iframe> dulu.' (a player pasted amid a sentence) was removed, with a warning that pages
+    keep no embeds: the video was lost. Where no card's block can stand, it is a link, '▶ Klip (YouTube)'."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}?start=90" title="Klip"></iframe>'
+    body = f"Satu.\n\nLihat {iframe} dulu.\n"
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == []
+    assert (f'<p>Lihat <a href="https://www.youtube.com/watch?v={YT}&amp;t=90" rel="noopener">▶ Klip (YouTube)</a> '
+            "dulu.</p>") in result.output.files["2025/06/a/index.html"].decode()

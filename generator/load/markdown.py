@@ -445,6 +445,48 @@ UNTITLED_PLAYER = ('<iframe> has no title: add title="…" so the card and scree
 YouTube'."""
 
 
+def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType) -> str:
+    """A pasted player's title for its card or link, '' (the host's name) when it has none of the video's: then a
+    warning at its line (``env['videos']``)."""
+    title = found.get("title", "")
+    if generic := generic_title(title, what):  # every card would read 'YouTube video player'
+        env.setdefault("videos", []).append((found.get("src", ""), generic, line))
+        return ""
+    if not title.strip():  # the card would say 'Video YouTube', and so would the player's title
+        env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
+    return title
+
+
+def _inline_players(token: Token, env: EnvType) -> None:
+    """Each YouTube or Vimeo player pasted amid a line of text ('Lihat <iframe …></iframe> dulu.'), where a card's
+    block would end the paragraph: a link, '▶ Title (YouTube)', as a video's image there is (it was removed as any
+    iframe is, with a warning to link to what it shows). One inside a link, or never closed in its paragraph, is
+    left to the sanitiser."""
+    from markdown_it.token import Token
+
+    children: list[Token] = token.children or []
+    linked = _in_links(children)
+    line = token.map[0] if token.map else 0
+    i = 0
+    while i < len(children):
+        child = children[i]
+        line += child.type in ("softbreak", "hardbreak")
+        if child.type != "html_inline" or child.content[:7].lower() != "<iframe" or id(child) in linked:
+            i += 1
+            continue
+        tags = _StartTags(frozenset({"iframe"}), child.content).found
+        what = video(tags[0][3].get("src", ""), player=True) if tags else None
+        close = next((j for j in range(i + 1, len(children)) if children[j].type == "html_inline"
+                      and children[j].content[:8].lower() == "</iframe"), -1)
+        if isinstance(what, Video) and close > 0:
+            text = link_text(_player_title(tags[0][3], what, line, env), what.host, env["options"].language)
+            children[i:close + 1] = [Token("link_open", "a", 1, attrs={"href": what.page}),
+                                     Token("text", "", 0, content=text), Token("link_close", "a", -1)]
+        elif isinstance(what, str):
+            env.setdefault("videos", []).append((tags[0][3].get("src", ""), what, line))
+        i += 1
+
+
 def _videos(tokens: list[Token], env: EnvType) -> None:
     """Each YouTube or Vimeo player pasted as an ``<iframe>`` block, and each image whose address is a video's page,
     made a card (``embeds.card``; an image in a line of text: a link, '▶ Title (YouTube)'); a video address with an id
@@ -465,12 +507,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     env.setdefault("videos", []).append((found.get("src", ""), what, line))
                 if not isinstance(what, Video):
                     continue
-                title = found.get("title", "")
-                if generic := generic_title(title, what):  # every card would read 'YouTube video player'
-                    env.setdefault("videos", []).append((found.get("src", ""), generic, line))
-                    title = ""
-                elif not title.strip():  # the card would say 'Video YouTube', and so would the player's title
-                    env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
+                title = _player_title(found, what, line, env)
                 if beside:  # 'text after.' on the line after the player: in no paragraph, its Markdown unread
                     env.setdefault("cut_players", []).append(("iframe", line))
                 pieces += [token.content[at:replaced], closing,
@@ -480,7 +517,9 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
             if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
                 content = _VIMEO_SCRIPT.sub("", content)
             token.content = content  # the cards go through the sanitiser with the rest of the block
-        elif token.type == "inline" and token.children and any(c.type == "image" for c in token.children):
+        elif token.type == "inline" and token.children and "<iframe" in token.content.lower():
+            _inline_players(token, env)
+        if token.type == "inline" and token.children and any(c.type == "image" for c in token.children):
             pictures = [c for c in token.children if c.type == "image"]
             alone = len(pictures) == 1 and all(c is pictures[0] or (c.type in ("softbreak", "text") and
                                                                     not c.content.strip()) for c in token.children)
