@@ -485,3 +485,18 @@ def test_a_player_pasted_in_a_line_of_text_is_a_link_as_a_video_image_there_is(t
     assert [str(p) for p in result.warnings] == []
     assert (f'<p>Lihat <a href="https://www.youtube.com/watch?v={YT}&amp;t=90" rel="noopener">▶ Klip (YouTube)</a> '
             "dulu.</p>") in result.output.files["2025/06/a/index.html"].decode()
+
+
+def test_a_video_without_a_title_in_an_article_in_another_language_keeps_its_lang_in_feeds_and_email(
+        tmp_path: Path) -> None:
+    """'▶ Video YouTube (YouTube)' in the feed of an English article of an Indonesian site was read as English."""
+    body = f"Intro.\n\n![](https://youtu.be/{YT})\n"
+    make_project(tmp_path, {"a.md": article(body=body, lang="en")})
+    write_files(tmp_path, {"content/weekly/2025-W24.md": f"---\ntitle: Catatan\nlang: en\n---\n![](https://youtu.be/{YT})\n"})
+    files = build_project(tmp_path).output.files
+    link = f'<p><a href="https://www.youtube.com/watch?v={YT}">▶ <span lang="id">Video YouTube</span> (YouTube)</a></p>'
+    assert link in json.loads(files["feed.json"])["items"][0]["content_html"]
+    email = lxml.html.document_fromstring(files["weekly/2025-W24/email.html"])
+    assert [(_language(s), s.text) for s in email.xpath("//div[@class='note']//a/span")] == [("id", "Video YouTube")]
+    text = files["weekly/2025-W24/email.txt"].decode()
+    assert f"▶ Video YouTube (YouTube)\n(https://www.youtube.com/watch?v={YT})" in text and "span" not in text

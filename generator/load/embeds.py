@@ -213,18 +213,20 @@ def link_text(title: str, host: str, language: str) -> str:
 
 
 CARD = re.compile(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'
-                   r'<span class="embed-title"[^>]*>([^<]*)</span> <span class="embed-host"[^>]*>[^<]*</span></a>'
-                   r'</figure>')
+                   r'<span class="embed-title" dir="auto"( lang="[^"]*")?>([^<]*)</span> <span class="embed-host"[^>]*>'
+                   r'[^<]*</span></a></figure>')
 
 
 def as_links(body_html: str) -> str:
     """``body_html`` with each video card a paragraph of one plain link, as feeds and e-mail carry it (no player,
-    no script: '▶ Title (YouTube)'; the title ``isolated``, as characters: mail clients drop ``<bdi>``)."""
+    no script: '▶ Title (YouTube)'; the title ``isolated``, as characters: mail clients drop ``<bdi>``; 'Video
+    YouTube' for one without a title keeps its ``lang`` in an article in another language)."""
     if '<figure class="embed ' not in body_html:
         return body_html
 
     def link(match: re.Match[str]) -> str:
-        host, href, title = match.groups()
-        return f"<p><a {href}>▶ {isolated(title)} ({HOSTS[host]})</a></p>"
+        host, href, lang, title = match.groups()
+        title = isolated(title)
+        return f"<p><a {href}>▶ {f'<span{lang}>{title}</span>' if lang else title} ({HOSTS[host]})</a></p>"
 
     return CARD.sub(link, body_html)
