@@ -2684,6 +2684,22 @@ def test_a_link_or_footnote_mark_moved_out_of_a_card_as_told_is_a_link_again(tmp
     assert '<section class="footnotes"' in page
 
 
+def test_a_footnote_defined_again_is_told_at_each_later_definition_with_the_one_readers_see(tmp_path: Path) -> None:
+    """'[^1]: Pertama.' and later '[^1]: Kedua.': the footnote plugin kept the last and left the first out of the page
+    without a word. Each later definition is a warning naming the first one's line and the one readers see."""
+    body = "Teks[^1] dan[^2].\n\n[^1]: Pertama.\n\n[^2]: Dua.\n\n[^1]: Kedua.\n"
+    page, said = page_and_warnings(tmp_path / "two", body, "footnote")
+    assert "Kedua." in page and "Pertama." not in page
+    assert said == ["content/2025/07/a.md:11: footnote [^1] is defined again (first on line 7): readers see only this "
+                    "one, the last; give one of them a new label, and the marks meant for it"]
+    page, said = page_and_warnings(tmp_path / "three", body + "\n[^1]: Ketiga.\n", "footnote")
+    assert "Ketiga." in page and "Kedua." not in page
+    assert said == ["content/2025/07/a.md:11: footnote [^1] is defined again (first on line 7): readers see only the "
+                    "one on line 13, the last; give one of them a new label, and the marks meant for it",
+                    "content/2025/07/a.md:13: footnote [^1] is defined again (first on line 7): readers see only this "
+                    "one, the last; give one of them a new label, and the marks meant for it"]
+
+
 def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
         tmp_path: Path) -> None:
     """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text

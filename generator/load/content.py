@@ -754,6 +754,11 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for tag, line in rendered.cut_players:
         problems.append(Problem(rel, body_line + line, "", CUT_PLAYERS.get(tag, CUT_PLAYERS["video"]).format(tag=tag),
                                 "warning"))
+    for label, line, first, last in rendered.notes_again:
+        seen = "this one" if line == last else f"the one on line {body_line + last}"
+        problems.append(Problem(rel, body_line + line, "", f"footnote [^{label}] is defined again (first on line "
+                                f"{body_line + first}): readers see only {seen}, the last; give one of them a new "
+                                "label, and the marks meant for it", "warning"))
     for address, message, line in rendered.videos:
         problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}" if address else message,
                                 "warning"))

@@ -149,6 +149,10 @@ class Rendered:
     """Each YouTube or Vimeo address (a pasted player's src, an image's) whose video id is not valid: the address, what
     is wrong and how to fix it (``embeds.video``), the body's line (from 0); and each pasted player without a title
     ('', ``UNTITLED_PLAYER``, its line)."""
+    notes_again: tuple[tuple[str, int, int, int], ...] = ()
+    """Each footnote defined again under a label an earlier one has ('[^1]: …' twice), of which the page shows only
+    the last (the footnote plugin's rule): its label, and the body's lines (from 0) of this definition, the first and
+    the last."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -841,12 +845,20 @@ def _note_dead_references(env: EnvType) -> None:
 def _note_unused_notes(state: StateCore) -> None:
     """Each footnote (``[^1]: …``) that no mark refers to, in ``env["refused"]`` as an 'unused note' at its line: the
     footnote plugin leaves it out of the page without a word (a mark written where it is literal text, after a card's
-    ``</a>`` in its HTML block, took the whole section with it). Run before the plugin drops those notes' tokens."""
+    ``</a>`` in its HTML block, took the whole section with it); and each defined again under an earlier one's label,
+    in ``env["notes_again"]``: the plugin shows the last alone. Run before the plugin drops those notes' tokens."""
     refs = state.env.get("footnotes", {}).get("refs", {})
+    definitions = [t for t in state.tokens if t.type == "footnote_reference_open"]
     if any(n < 0 for n in refs.values()):
         state.env.setdefault("refused", []).extend(
-            ("unused note", t.meta["label"], "", t.map[0] if t.map else 0) for t in state.tokens
-            if t.type == "footnote_reference_open" and refs.get(":" + t.meta["label"], -1) < 0)
+            ("unused note", t.meta["label"], "", t.map[0] if t.map else 0) for t in definitions
+            if refs.get(":" + t.meta["label"], -1) < 0)
+    if len(definitions) > len(refs):  # a label defined twice
+        lines: dict[str, list[int]] = {}
+        for t in definitions:
+            lines.setdefault(t.meta["label"], []).append(t.map[0] if t.map else 0)
+        state.env["notes_again"] = [(label, line, found[0], found[-1]) for label, found in lines.items()
+                                    for line in found[1:]]
 
 
 def _refuse_unsafe(token: Token, env: EnvType) -> None:
@@ -1645,7 +1657,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
                     tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
                     tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
-                    tuple(env.get("videos", ())))
+                    tuple(env.get("videos", ())), tuple(env.get("notes_again", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
