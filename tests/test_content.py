@@ -2700,6 +2700,33 @@ def test_a_footnote_defined_again_is_told_at_each_later_definition_with_the_one_
                     "one, the last; give one of them a new label, and the marks meant for it"]
 
 
+def test_a_footnote_mark_the_page_does_not_show_leaves_no_back_link_to_nothing(tmp_path: Path) -> None:
+    """A mark in an image's alt text (which shows no mark), in a note left out (no mark refers to it), in the first of
+    two notes of one label (readers see the last) or in a one-line player's fallback (raw HTML, plain text) made a
+    note whose ↩︎ led to an id not on the page. The way back is left out, with a warning at the mark's line."""
+    body = ("Teks[^1] dan ![peta[^2]](https://example.org/peta.png) dan[^5].\n\n"
+            '<video src="/media/a.mp4"><p>Cadangan[^7]</p></video>\n\n'
+            "[^1]: Satu, dengan[^3].\n\n[^2]: Gambar.\n\n[^lepas]: Lepas,\ndengan[^4].\n\n[^4]: Empat.\n\n[^3]: Tiga.\n\n"
+            "[^5]: Lima[^6].\n\n[^6]: Enam.\n\n[^5]: Lima lagi.\n\n[^7]: Tujuh.\n")
+    page, said = page_and_warnings(tmp_path, body, "footnote mark")
+    tree = lxml.html.fromstring(page)
+    ids = set(tree.xpath("//@id"))
+    assert [h for h in tree.xpath("//a/@href") if h.startswith("#") and h[1:] not in ids] == []
+    assert [li.get("id") for li in tree.xpath("//li[@class='footnote-item']")] == [f"fn{n}" for n in range(1, 8)]
+    assert tree.xpath("//a[@class='footnote-backref']/@href") == ["#fnref1", "#fnref3", "#fnref5"]
+    kept = "readers never see it, and its note's way back to it (↩︎) is left out"
+    assert said == [
+        f"content/2025/07/a.md:5: footnote mark [^2] is in the alt text of image 'peta', which shows no mark: {kept}; "
+        "write [^2] after the image's ')'",
+        f"content/2025/07/a.md:7: footnote mark [^7] is in raw HTML, where it is plain text: {kept}; write [^7] "
+        "outside the raw HTML",
+        f"content/2025/07/a.md:14: footnote mark [^4] is in note [^lepas], which is left out of the page (no mark "
+        f"refers to it): {kept}; write [^lepas] where that note belongs, or [^4] in the text",
+        f"content/2025/07/a.md:20: footnote mark [^6] is in an earlier note [^5], which readers do not see (the label "
+        f"is defined again, and the page shows the last): {kept}; give one of them a new label, or write [^6] in the "
+        "last"]
+
+
 def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
         tmp_path: Path) -> None:
     """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text

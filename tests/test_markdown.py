@@ -341,3 +341,16 @@ def test_a_heading_with_no_text_is_told_at_its_line(body: str, line: int) -> Non
     from generator.load.markdown import render_reference
     for rendered in (render(body, toc=True), render_reference(body, toc=True)):
         assert rendered.empty_headings == (line,)
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("Teks ![peta^[Dari BPS.]](/x.png).\n", ("image", "", "peta", 0)),  # an inline note in alt text
+    ("Teks\n![a[^1]](javascript:x)\n\n[^1]: N.\n", ("image", "1", "a", 1)),  # refused: its alt shown as text
+    ("x\n\n![a[^1]](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n[^1]: N.\n", ("image", "1", "a", 2)),  # a card
+    ('<video src="/a.mp4"><p>Cadangan\nlagi[^1]</p></video>\n\n[^1]: N.\n', ("raw", "1", "", 1)),
+])
+def test_a_footnote_mark_the_page_does_not_show_is_told_at_its_line_and_has_no_way_back(text: str, lost: tuple) -> None:
+    """Each of these marks was numbered by the footnote plugin but is not on the page: its note's ↩︎ led nowhere."""
+    rendered = render(text)
+    assert rendered.lost_marks == (lost,)
+    assert "footnote-backref" not in rendered.html and 'id="fn1"' in rendered.html

@@ -759,6 +759,8 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
         problems.append(Problem(rel, body_line + line, "", f"footnote [^{label}] is defined again (first on line "
                                 f"{body_line + first}): readers see only {seen}, the last; give one of them a new "
                                 "label, and the marks meant for it", "warning"))
+    for why, label, about, line in rendered.lost_marks:
+        problems.append(Problem(rel, body_line + line, "", lost_mark_message(why, label, about), "warning"))
     for address, message, line in rendered.videos:
         problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}" if address else message,
                                 "warning"))
@@ -820,6 +822,20 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
                 "or an https:// address")
     return (f"link '{text}' shown as plain text: {shown} is not an address readers can follow; write the real "
             "https:// address (or a path on the site, mailto:, tel:)")
+
+
+def lost_mark_message(why: str, label: str, about: str) -> str:
+    """What ``removed_problems`` says of a footnote mark the page does not show (``Rendered.lost_marks``), whose note
+    therefore has no way back to it."""
+    mark, written = (f"footnote mark [^{label}]", f"[^{label}]") if label else ("inline footnote ^[…]", "it")
+    where, fix = {
+        "image": (f"in the alt text of image '{about}', which shows no mark", f"write {written} after the image's ')'"),
+        "note": (f"in note [^{about}], which is left out of the page (no mark refers to it)",
+                 f"write [^{about}] where that note belongs, or {written} in the text"),
+        "again": (f"in an earlier note [^{about}], which readers do not see (the label is defined again, and the "
+                  "page shows the last)", f"give one of them a new label, or write {written} in the last"),
+        "raw": ("in raw HTML, where it is plain text", f"write {written} outside the raw HTML")}[why]
+    return f"{mark} is {where}: readers never see it, and its note's way back to it (↩︎) is left out; {fix}"
 
 
 def unusable_image_message(src: str, static_dir: str, base_path: str = "/") -> str:

@@ -153,6 +153,11 @@ class Rendered:
     """Each footnote defined again under a label an earlier one has ('[^1]: …' twice), of which the page shows only
     the last (the footnote plugin's rule): its label, and the body's lines (from 0) of this definition, the first and
     the last."""
+    lost_marks: tuple[tuple[str, str, str, int], ...] = ()
+    """Each footnote mark the page does not show, whose note's way back (↩︎) to it was left out (``_lost_marks``):
+    where it is ('image': in an image's alt text, 'note': in a note left out for no mark refers to it, 'again': in a
+    note defined again, of which the page shows the last, 'raw': in raw HTML, where it is text), its label ('' for an
+    inline ``^[…]``), the alt text or the note's label, and the body's line (from 0)."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -566,6 +571,8 @@ def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
+    if state.env.get("footnotes", {}).get("list"):
+        _marks(tokens, state.env)
     if _MAYBE_VIDEO.search(state.src):
         _videos(tokens, state.env)
     if "</" in state.src and _PLAYER_CLOSE.search(state.src) and _BLOCK_OPEN.search(state.src):
@@ -633,6 +640,8 @@ def _digest_rule(state: StateCore) -> None:
         if _SOURCE_TAG.search(state.src) or len(_PLAYER_TAG.findall(state.src)) > 1:
             state.env["players"] = player_sources(_raw_pieces(tokens, state.src, state.env))
     _note_dead_references(state.env)
+    if "marks" in state.env:
+        _lost_marks(tokens, state.src, state.env)
     state.env["headings"] = headings
     if summary is not None:
         state.env["summary"] = collapse(" ".join(summary))  # '第一行\n第二行' is one line, as on the page
@@ -848,17 +857,85 @@ def _note_unused_notes(state: StateCore) -> None:
     ``</a>`` in its HTML block, took the whole section with it); and each defined again under an earlier one's label,
     in ``env["notes_again"]``: the plugin shows the last alone. Run before the plugin drops those notes' tokens."""
     refs = state.env.get("footnotes", {}).get("refs", {})
+    if not refs:
+        return
     definitions = [t for t in state.tokens if t.type == "footnote_reference_open"]
-    if any(n < 0 for n in refs.values()):
+    unused = any(n < 0 for n in refs.values())
+    if unused:
         state.env.setdefault("refused", []).extend(
             ("unused note", t.meta["label"], "", t.map[0] if t.map else 0) for t in definitions
             if refs.get(":" + t.meta["label"], -1) < 0)
+    last: dict[str, Token] = {}
     if len(definitions) > len(refs):  # a label defined twice
         lines: dict[str, list[int]] = {}
         for t in definitions:
             lines.setdefault(t.meta["label"], []).append(t.map[0] if t.map else 0)
+            last[t.meta["label"]] = t
         state.env["notes_again"] = [(label, line, found[0], found[-1]) for label, found in lines.items()
                                     for line in found[1:]]
+    if not (unused or last):
+        return
+    lost = state.env["lost_in"] = {}  # each mark in a note left out: why that note is, its label, the mark's line
+    depth, why, label = 0, "", ""  # inside a note left out: how deep, why it is, its label
+    for token in state.tokens:
+        if token.type == "footnote_reference_open":
+            if not depth:
+                label = token.meta["label"]
+                why = "note" if refs.get(":" + label, -1) < 0 else "again" if last.get(label, token) is not token else ""
+            depth += 1
+        elif token.type == "footnote_reference_close":
+            depth -= 1
+        elif why and depth and token.type == "inline" and (marks := list(_marks_in(token))):
+            lines = dict(zip(map(id, token.children or ()), _child_lines(token, state.src, state.env)))
+            lost.update((_mark_key(mark), (why, label, lines[id(child)])) for child, mark in marks)
+
+
+def _mark_key(token: Token) -> tuple[int, int]:
+    """A footnote mark's (note, which mark of it), as its note's way back (``footnote_anchor``) names it."""
+    return token.meta["id"], token.meta.get("subId", 0)
+
+
+def _marks_in(inline: Token) -> Iterator[tuple[Token, Token]]:
+    """Each footnote mark of an inline token, with its child that holds it: itself, or the image in whose alt text it
+    is."""
+    for child in inline.children or ():
+        if child.type == "footnote_ref":
+            yield child, child
+        elif child.type == "image" and child.children:
+            yield from ((child, c) for c in child.children if c.type == "footnote_ref")
+
+
+def _marks(tokens: Sequence[Token], env: EnvType) -> None:
+    """Where each footnote mark is, before the core rule turns some into text (an image refused, a video's card, a
+    player's line made raw HTML): ``env["marks"]``, its inline token, the token's children as they are now (the rule
+    may replace them) and the child it is in (an image, for one in its alt text, which shows no mark), for
+    ``_lost_marks``."""
+    env["marks"] = {_mark_key(mark): (token, token.children, child) for token in tokens if token.type == "inline"
+                    for child, mark in _marks_in(token)}
+
+
+def _lost_marks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
+    """Each footnote mark the page does not show, in ``env["lost_marks"]`` with where it is and its line, and its
+    note's way back to it (the ``footnote_anchor``) left out: it led to an id not on the page. The footnote plugin
+    numbers a mark wherever markdown-it read one: in an image's alt text, in a note it then leaves out, in a line
+    the core rule makes raw HTML."""
+    from markdown_it.token import Token
+    shown = {_mark_key(child) for token in tokens if token.type == "inline"
+             for child in token.children or () if child.type == "footnote_ref"}
+    for token in tokens:
+        if token.type == "footnote_anchor" and (key := _mark_key(token)) not in shown:
+            token.meta["lost"] = True
+            label = str(token.meta.get("label") or "")
+            if key in env.get("lost_in", {}):
+                why, about, line = env["lost_in"][key]
+            elif key in env["marks"]:
+                inline, children, child = env["marks"][key]
+                written = Token("inline", "", 0, map=inline.map, children=children)  # as parsed: the image may be gone
+                line = next(n for c, n in zip(children, _child_lines(written, src, env)) if c is child)
+                why, about = ("image", _plain(child.children)) if child.type == "image" else ("raw", "")
+            else:
+                continue
+            env.setdefault("lost_marks", []).append((why, label, " ".join(about.split()), line))
 
 
 def _refuse_unsafe(token: Token, env: EnvType) -> None:
@@ -1531,6 +1608,8 @@ def _footnote_open(self: RendererHTML, tokens: Sequence[Token], idx: int, option
 
 def _footnote_anchor(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
                      env: EnvType) -> str:
+    if tokens[idx].meta.get("lost"):  # its mark is not on the page (``_lost_marks``)
+        return ""
     n, _, ref = _note_ids(tokens[idx], env)
     return (f' <a href="#{ref}" class="footnote-backref" role="doc-backlink"{_labels(env, "backlink", n)}>'
             '\u21a9\ufe0e</a>')
@@ -1657,7 +1736,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     hidden, tuple(env.get("invalid", ())), tuple(env.get("split", ())),
                     tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
                     tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
-                    tuple(env.get("videos", ())), tuple(env.get("notes_again", ())))
+                    tuple(env.get("videos", ())), tuple(env.get("notes_again", ())),
+                    tuple(env.get("lost_marks", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
