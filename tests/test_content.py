@@ -2727,6 +2727,30 @@ def test_a_footnote_mark_the_page_does_not_show_leaves_no_back_link_to_nothing(t
         "last"]
 
 
+def test_a_footnote_mark_in_a_link_s_text_is_told_with_where_to_move_it(tmp_path: Path) -> None:
+    """'[laporan[^1]](…)': markdown-it does not make the link (a link cannot hold the mark's link), so readers saw
+    '[laporan[1]](https://…)' as text without a word; '[data^[…]](…)' made a link in a link, invalid HTML that browsers
+    split. Each is a warning at the mark's line saying to move it after the link; the inline one is shown as its text
+    in the link, its note's way back kept."""
+    body = ("Baca [laporan[^1]](https://example.org/laporan) hari ini.\n\n"
+            "> Lihat [data\n> ^[Dari BPS.] *terbaru*][bps].\n\n[^1]: Catatan.\n\n[bps]: https://example.org/data\n")
+    page, said = page_and_warnings(tmp_path, body, "")
+    tree = lxml.html.fromstring(page)
+    assert tree.xpath("//a//a") == []
+    assert tree.xpath("//a[@href='https://example.org/laporan']/text()") == ["https://example.org/laporan"]
+    assert '<a href="https://example.org/data" rel="noopener">data\n<sup class="footnote-ref"><span id="fnref2">[2]' \
+           '</span></sup> <em>terbaru</em></a>' in page
+    ids = set(tree.xpath("//@id"))
+    assert [h for h in tree.xpath("//a/@href") if h.startswith("#") and h[1:] not in ids] == []
+    assert said == [
+        "content/2025/07/a.md:5: footnote mark [^1] is inside the text of the link 'laporan' "
+        "(https://example.org/laporan), and a link cannot hold another (the mark links to its note), so the link is not "
+        "made: readers see its brackets and address as text; move the mark after the link: [laporan](…)[^1]",
+        "content/2025/07/a.md:8: inline footnote ^[…] is inside the text of the link 'data terbaru' "
+        "(https://example.org/data), and a link cannot hold another (the mark links to its note), so the mark is shown "
+        "as plain text; move it after the link: [data terbaru](…)^[…]"]
+
+
 def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
         tmp_path: Path) -> None:
     """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text

@@ -761,6 +761,13 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 "label, and the marks meant for it", "warning"))
     for why, label, about, line in rendered.lost_marks:
         problems.append(Problem(rel, body_line + line, "", lost_mark_message(why, label, about), "warning"))
+    for label, text, href, line in rendered.marks_in_links:
+        mark, moved = (f"footnote mark [^{label}]", f"[^{label}]") if label else ("inline footnote ^[…]", "^[…]")
+        said = "the link is not made: readers see its brackets and address as text" if label else \
+            "the mark is shown as plain text"
+        problems.append(Problem(rel, body_line + line, "", f"{mark} is inside the text of the link '{text}' ({shortened(href)}), "
+                                f"and a link cannot hold another (the mark links to its note), so {said}; move "
+                                f"{'the mark' if label else 'it'} after the link: [{text}](…){moved}", "warning"))
     for address, message, line in rendered.videos:
         problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}" if address else message,
                                 "warning"))
@@ -786,10 +793,15 @@ CUT_PLAYERS = {
 video player (its card), a ``<video>`` or ``<audio>`` (its fallback)."""
 
 
+def shortened(url: str) -> str:
+    """An address as a warning quotes it: its first 40 characters."""
+    return url if len(url) <= 40 else url[:40] + "…"
+
+
 def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: str = "/") -> str:
     """What ``removed_problems`` says of a Markdown link or image whose address no page may have ('javascript:',
     'data:' …): readers see its text (an image's alt) instead, and the editor is told what to write."""
-    shown = url if len(url) <= 40 else url[:40] + "…"
+    shown = shortened(url)
     if kind == "raw link":
         return (f"<a href=\"{shown}\"> shown as plain text: it is not an address readers can follow; write the "
                 "real https:// address (or a path on the site, mailto:, tel:)")

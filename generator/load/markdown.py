@@ -158,6 +158,10 @@ class Rendered:
     where it is ('image': in an image's alt text, 'note': in a note left out for no mark refers to it, 'again': in a
     note defined again, of which the page shows the last, 'raw': in raw HTML, where it is text), its label ('' for an
     inline ``^[…]``), the alt text or the note's label, and the body's line (from 0)."""
+    marks_in_links: tuple[tuple[str, str, str, int], ...] = ()
+    """Each footnote mark written in a Markdown link's text (``_marks_in_links``): its label ('' for an inline
+    ``^[…]``, shown as its text in the link; a labelled one keeps the link from being made), the link's text and
+    address, and the body's line (from 0) of the mark."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -571,11 +575,12 @@ def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
+    players = "</" in state.src and _PLAYER_CLOSE.search(state.src) and _BLOCK_OPEN.search(state.src)
     if state.env.get("footnotes", {}).get("list"):
-        _marks(tokens, state.env)
+        _marks(tokens, bool(players), state.env)
     if _MAYBE_VIDEO.search(state.src):
         _videos(tokens, state.env)
-    if "</" in state.src and _PLAYER_CLOSE.search(state.src) and _BLOCK_OPEN.search(state.src):
+    if players:
         _whole_players(tokens, state.env)
     stack: list[tuple[int, int]] = []
     mark = _id_mark(state.src)
@@ -626,6 +631,9 @@ def _digest_rule(state: StateCore) -> None:
                 state.env["raw_html"] = True
         elif kind == "inline" and token.children:
             _refuse_unsafe(token, state.env)
+            if "marks" in state.env and ("[^" in token.content or "^[" in token.content) and (
+                    "](" in token.content or "][" in token.content):
+                _marks_in_links(token, state.md, state.src, state.env)
             if "<" in token.content:
                 more = _inline_html(token.children, summary is None and not in_heading, state.env,
                                     (state.src, token.map))
@@ -640,7 +648,7 @@ def _digest_rule(state: StateCore) -> None:
         if _SOURCE_TAG.search(state.src) or len(_PLAYER_TAG.findall(state.src)) > 1:
             state.env["players"] = player_sources(_raw_pieces(tokens, state.src, state.env))
     _note_dead_references(state.env)
-    if "marks" in state.env:
+    if state.env.get("marks_lost"):
         _lost_marks(tokens, state.src, state.env)
     state.env["headings"] = headings
     if summary is not None:
@@ -905,13 +913,67 @@ def _marks_in(inline: Token) -> Iterator[tuple[Token, Token]]:
             yield from ((child, c) for c in child.children if c.type == "footnote_ref")
 
 
-def _marks(tokens: Sequence[Token], env: EnvType) -> None:
-    """Where each footnote mark is, before the core rule turns some into text (an image refused, a video's card, a
-    player's line made raw HTML): ``env["marks"]``, its inline token, the token's children as they are now (the rule
-    may replace them) and the child it is in (an image, for one in its alt text, which shows no mark), for
-    ``_lost_marks``."""
-    env["marks"] = {_mark_key(mark): (token, token.children, child) for token in tokens if token.type == "inline"
-                    for child, mark in _marks_in(token)}
+def _marks(tokens: Sequence[Token], players: bool, env: EnvType) -> None:
+    """Where each footnote mark the page may not show is, before the core rule turns some into text (an image refused,
+    a video's card, a player's line made raw HTML, when the body has ``players``): ``env["marks"]``, its inline token,
+    the token's children as they are now (the rule may replace them) and the child it is in (an image, for one in its
+    alt text, which shows no mark), for ``_lost_marks``. Most bodies with footnotes have none of these."""
+    env["marks"] = {_mark_key(mark): (token, token.children, child) for token in tokens
+                    if token.type == "inline" and ("![" in token.content or players and (
+                        "[^" in token.content or "^[" in token.content))
+                    for child, mark in _marks_in(token) if players or child is not mark}
+    env["marks_lost"] = bool(env["marks"]) or bool(env.get("lost_in"))  # else every mark is on the page
+
+
+_MARK_BEFORE_LINK_END = re.compile(r"(?<!\\)\[\^[^\]\s]+\][^\[\]]*\]\s*[(\[]")
+"""A footnote mark, then the end of a link's text ('[laporan[^1]](…)', '… [^1]][ref]'): maybe a mark in one."""
+_WRITTEN_MARK = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
+_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
+"""A written mark's stand-in while ``_marks_in_links`` reads a paragraph again: text no rule takes (private use)."""
+
+
+def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> None:
+    """Each footnote mark written in a Markdown link's text, in ``env["marks_in_links"]`` with the link's text and
+    address and its line: a link cannot hold the mark's link. markdown-it reads '[laporan[^1]](…)' as text, a mark
+    and text (the link is not made; readers see its brackets and address), which is found by reading the paragraph
+    again with each mark a placeholder; an inline ``^[…]`` in a link's text made a link in a link, invalid HTML that
+    browsers split, and is shown as its text, its id kept for its note's way back (as in a card, ``_unlinked``)."""
+    found = env.setdefault("marks_in_links", [])
+    children = token.children or []
+    opened: list[tuple[str, int, list[int]]] = []  # each link open: its address, where its text starts, its marks
+    for i, child in enumerate(children):
+        if child.type == "link_open":
+            opened.append((str(child.attrs.get("href", "")), i + 1, []))
+        elif child.type == "link_close" and opened:
+            href, start, inside = opened.pop()
+            if inside:
+                lines = _child_lines(token, src, env)
+                text = " ".join(_plain(children[start:i]).split())
+                found += [(str(children[n].meta.get("label") or ""), text, href, lines[n]) for n in inside]
+        elif child.type == "footnote_ref" and opened:
+            child.meta["as_text"] = True
+            opened[-1][2].append(i)
+    refs = env["footnotes"].get("refs", {})
+    content = token.content
+    if not (refs and _MARK_BEFORE_LINK_END.search(content)):
+        return
+    written = [m for m in _WRITTEN_MARK.finditer(content) if ":" + m[1] in refs]
+    parts, at = [], 0
+    for n, mark in enumerate(written):
+        parts += [content[at:mark.start()], f"\ue000{n}\ue001"]
+        at = mark.end()
+    again: list[Token] = []
+    md.inline.parse("".join(parts) + content[at:], md, {"references": env.get("references", {})}, again)
+    first = token.map[0] if token.map else 0
+    links: list[tuple[str, int]] = []  # each link open: its address, where its text starts
+    for i, child in enumerate(again):
+        if child.type == "link_open" and child.markup not in ("autolink", "linkify"):
+            links.append((str(child.attrs.get("href", "")), i + 1))
+        elif child.type == "link_close" and links:
+            href, start = links.pop()
+            text = " ".join(_PLACEHOLDER.sub("", _plain(again[start:i])).split())
+            for n in map(int, _PLACEHOLDER.findall("".join(c.content for c in again[start:i] if c.type == "text"))):
+                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start())))
 
 
 def _lost_marks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
@@ -920,7 +982,8 @@ def _lost_marks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
     numbers a mark wherever markdown-it read one: in an image's alt text, in a note it then leaves out, in a line
     the core rule makes raw HTML."""
     from markdown_it.token import Token
-    shown = {_mark_key(child) for token in tokens if token.type == "inline"
+    shown = {_mark_key(child) for token in tokens
+             if token.type == "inline" and ("[^" in token.content or "^[" in token.content)
              for child in token.children or () if child.type == "footnote_ref"}
     for token in tokens:
         if token.type == "footnote_anchor" and (key := _mark_key(token)) not in shown:
@@ -1503,7 +1566,7 @@ def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[T
         tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
         inside = inside and child is not end and not (tag and tag.group(1) and child.meta.get("card") and not raw)
         if inside and child.type == "footnote_ref":
-            child.meta["in_card"] = True
+            child.meta["as_text"] = True
             refused.append(("card note", str(child.meta.get("label") or ""), "", line))
         elif inside and tag and not child.meta.get("card") and not tag.group(1):
             source = token.content  # the paragraph as written, a container's markers ('> ') left out
@@ -1590,7 +1653,8 @@ def _note_ids(token: Token, env: EnvType) -> tuple[str, str, str]:
 
 def _footnote_ref(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     n, note, ref = _note_ids(tokens[idx], env)
-    if tokens[idx].meta.get("in_card"):  # inside a raw <a> (``_unlinked``): its text, where the way back leads
+    if tokens[idx].meta.get("as_text"):  # in a link (``_unlinked``, ``_marks_in_links``): its text, where the way
+        # back leads
         return f'<sup class="footnote-ref"><span id="{ref}">[{n}]</span></sup>'
     return (f'<sup class="footnote-ref"><a href="#{note}" id="{ref}" role="doc-noteref"'
             f'{_labels(env, "noteref", n)}>[{n}]</a></sup>')
@@ -1737,7 +1801,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
                     tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
                     tuple(env.get("videos", ())), tuple(env.get("notes_again", ())),
-                    tuple(env.get("lost_marks", ())))
+                    tuple(env.get("lost_marks", ())), tuple(env.get("marks_in_links", ())))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
