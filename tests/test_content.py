@@ -3071,3 +3071,54 @@ def test_a_heading_of_invisible_characters_only_is_a_warning_at_its_line(tmp_pat
         "footnote alone, or only invisible characters such as a zero-width space), so its link in the table of "
         "contents has no name for readers and screen readers; write its words, or the image's alt text"
         for line in (7, 11, 15)]
+
+
+def test_a_text_tag_written_in_an_attribute_value_is_never_told_unclosed(tmp_path: Path) -> None:
+    """'<a title="<b>x">y</a>' in an HTML block was told '<b> is never closed' at its line: the '<b>' in the title was
+    read as a tag. It is the title's text, as browsers read it."""
+    body = '<div><a title="<b>x">y</a></div>\n\n<p><a title="<b>x">y</a></p>\n\nSetelah.\n'
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert said == []
+    assert '<div><a title="&lt;b&gt;x">y</a></div>\n<p><a title="&lt;b&gt;x">y</a></p>\n<p>Setelah.</p>' in page
+
+
+@pytest.mark.parametrize("body", [
+    '<img src="https://e.example/a.png" alt="<a href=javascript:alert(1)>x</a>">\n',
+    'Teks <span title="<a href=\'javascript:x\'>">y</span>.\n',
+    '<div title="<video poster=javascript:x>">z</div>\n',
+    '<div title="<img width=100%>">z</div>\n',
+    '<div title="<b id=main>">z</div>\n',
+    '<div>\n<!-- dulu: <a href="javascript:x">, <img width=100%> -->\nz</div>\n',
+], ids=["a link in an alt", "a link in a paragraph's title", "a poster in a title", "a width in a title",
+        "a theme id in a title", "tags in a comment"])
+def test_a_tag_in_an_attribute_value_or_a_comment_is_never_warned_of(tmp_path: Path, body: str) -> None:
+    """A refused address ('<a href=javascript:…>', '<video poster=javascript:…>'), a player's width '100%' and an id of
+    the theme written in another tag's quoted value, or in a comment, were warned of as raw tags whose attribute the
+    sanitiser removed: they are text (a value's, shown as written) or nothing (a comment's)."""
+    page, said = page_and_warnings(tmp_path, body + "\nSetelah.\n", "")
+    assert said == []
+    assert "<p>Setelah.</p>" in page
+
+
+@pytest.mark.parametrize("body, told, shown", [
+    ('<div title="<!--">\n<b>tebal\n</div>\n\nSetelah.\n',
+     ["content/2025/07/a.md:6: <b> is never closed, so it was closed where its paragraph ends (left open, it took in the "
+      "rest of the article); write </b> where it should end"],
+     '<div title="&lt;!--">\n<b>tebal\n</b></div>\n<p>Setelah.</p>'),
+    ('<div title="<!--">\n<video src="https://e.example/a.mp4"><source src="https://e.example/b.mp4"></video>\n</div>\n',
+     ['content/2025/07/a.md:6: <source src="https://e.example/b.mp4"> removed: the <video> at line 6 has its own src, '
+      "which browsers play instead, and HTML allows no <source> in it; to offer the sources, delete the player's src"],
+     '<div title="&lt;!--">\n<video src="https://e.example/a.mp4" controls=""></video>\n</div>'),
+    ('<div title="<style>">\n<p id="a b">x</p>\n</div><i title="</style>">s</i>\n',
+     ['content/2025/07/a.md:6: id="a b" of <p> removed: an id has no spaces; write id="a-b"'],
+     '<div title="&lt;style&gt;">\n<p>x</p>\n</div><i title="&lt;/style&gt;">s</i>'),
+], ids=["a tag never closed", "a source removed", "an id removed"])
+def test_a_comment_or_removed_element_written_in_an_attribute_value_hides_nothing(
+        tmp_path: Path, body: str, told: list[str], shown: str) -> None:
+    """'<div title="<!--">' hid the rest of its HTML block from the checks of raw HTML, as if a comment began there
+    ('<style>' … '</style>' in two values, all between): a '<b>' never closed there was not closed (the article after
+    it bold) and not told, a '<source>' or an id the sanitiser removed not told. A value's '<!--' is its text."""
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert said == told
+    assert shown in page
+

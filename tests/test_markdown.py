@@ -159,10 +159,33 @@ def test_nothing_executable_survives(source: str) -> None:
     assert 'href="vbscript' not in html and 'href="data:' not in html
 
 
+@pytest.mark.parametrize("source", [
+    '<div title="<img src=x onerror=alert(1)>">t</div>',  # a tag in a value: the value's text
+    '<a title="x" href="javascript:alert(1)" onclick="alert(1)">t</a>',
+    '<a title=\'<b>\' href=javascript:alert(1)>t</a>', '<a title="&quot; onclick=&quot;alert(1)" href="/x">t</a>',
+    '<a title="&#34;><script>alert(1)</script>">t</a>', '<img alt="a>b" src=x onerror=alert(1)>',
+    '<img alt="<iframe src=https://evil.example/>" src="https://e.example/a.png" onload=alert(1)>',
+    '<div title="<!--">\n<script>alert(1)</script>\n</div>', '<div title="-->"><script>alert(1)</script></div>',
+    '<div <!-- x --> onclick="alert(1)">t</div>', '<div title="x><script>alert(1)</script>',  # a quote never closed
+    "<div title='x\"><img src=x onerror=alert(1)>'>t</div>", '<video title="<video>" src="javascript:alert(1)">'
+    '<source src="javascript:alert(1)"></video>', '<span title="<iframe>">a</span><iframe src="https://e.example/">',
+    '<a href="jav&#x09;ascript:alert(1)">t</a>', '<a href="&#106;avascript:alert(1)" title="<a href=/x>">t</a>',
+])
+def test_nothing_executable_survives_raw_html_written_to_mislead(source: str) -> None:
+    """The sanitiser is the boundary whatever the checks around it read: tags and comments in values, handlers,
+    javascript: addresses (entity-encoded too), entity-encoded quotes, a quote never closed, '>' in a value."""
+    for body in (source + "\n", f"Teks {source} lanjut.\n", f"<div>\n{source}\n</div>\n\nSetelah.\n"):
+        rendered = render(body, MarkdownOptions())
+        page = lxml.html.fragment_fromstring(rendered.html or "<p></p>", create_parent="div")
+        assert list(unsafe_html(page)) == [], body
+        assert "<script" not in rendered.html and "<iframe" not in rendered.html, body
+
+
 html_ish = st.lists(st.sampled_from(list("*_[]()<>`#\n -|!\\a1:/\"'=") + [
     "<small>", "</small>", "<br>", "<b>", "</b>", "<img src=", "/x.png", "x", " onerror=", "<script>", "</script>",
     "<!--", "-->", "<!--more-->", "<details>", "</details>", "<a href=", "javascript:", "https://e.org", "[^1]",
-    "[^1]: ", "```python\n", "## ", "# ", "<style>", "<svg>", "&#106;", "toc", "| a |\n|:-|\n"])).map("".join)
+    "[^1]: ", "```python\n", "## ", "# ", "<style>", "<svg>", "&#106;", "toc", "| a |\n|:-|\n", ' title="', "'<",
+    "&quot;", "<iframe src=https://e.org>", "<video src=", "<source src="])).map("".join)
 """Markdown and raw HTML punctuation mixed, so the raw-HTML paths (bare tags, comments, nh3) all run."""
 
 

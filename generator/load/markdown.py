@@ -28,9 +28,9 @@ import pygments
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, generic_title, link_text, video, video_image
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, LT_IN_VALUE, TEXT_TAGS, drop_unusable_images,
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
                                      invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
-                                     safe_url, sanitize, written_ids)
+                                     safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 
@@ -295,7 +295,7 @@ def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
     where it starts and ends. One pass: each player is read to its own closing tag only, past those of the tags of its
     name inside it (a raw ``<a>`` in a card: its ``</a>`` is not the card's; one never closed is closed by the end of
     the block it is in, as in browsers). Tags in comments and quoted attribute values are text."""
-    at, tags = 0, _blank_quoted(_blank_comments(content))
+    at, tags = 0, tags_read(content)
     while (player := _PLAYER_OPEN.search(tags, at)) is not None:
         inside = 0  # tags of its name open inside it
         blocks: list[tuple[str, int]] = []  # each block open inside it: its name, and ``inside`` where it opened
@@ -678,7 +678,7 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
         env.setdefault("around_blocks", []).append((opened[0], opened[3][0], _words_in(opened[3]),
                                                     first + content.count("\n", 0, opened[1])))
     blocks: list[tuple[str, int]] = []  # each block open: its name, and how many text tags were open before it
-    for tag in _PHRASING_OR_BLOCK.finditer(_blank_comments(content)):  # '<!-- dulu: <b> -->' is no tag
+    for tag in _PHRASING_OR_BLOCK.finditer(tags_read(content)):  # '<!-- dulu: <b> -->', title="<b>": no tag
         name = tag.group(2).lower()
         if name not in TEXT_TAGS:
             if not tag.group(1):
@@ -719,29 +719,6 @@ def _words_in(blocks: Sequence[str]) -> str:
     leaf = next((b for b in blocks if b in ("p", "pre") or b[0] == "h" and b[1:].isdigit()), "")
     block = next((b for b in blocks if b != "hr"), "")
     return leaf or _HOLDS_WORDS.get(block, block)
-
-
-def _blank_comments(content: str) -> str:
-    """Raw HTML with each comment's characters (one never closed: to the end) made spaces, line breaks kept: the tags
-    it holds are none, and the places and lines of the others stay as in ``content``."""
-    if "<!--" not in content:
-        return content
-    return re.sub(r"<!--.*?(?:-->|\Z)", lambda m: re.sub(r"[^\n]", " ", m.group()), content, flags=re.DOTALL)
-
-
-_QUOTED_IN_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
-_QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
-
-
-def _blank_quoted(content: str) -> str:
-    """Raw HTML with the characters inside each tag's quoted attribute values made spaces, line breaks kept: a tag
-    written in one (``<div title="tag <a> itu">``) is its text, and the places of the others stay as in ``content``."""
-    if not LT_IN_VALUE.search(content):  # the usual raw HTML: nothing to blank, and no second pass over it
-        return content
-
-    def blank(value: re.Match[str]) -> str:
-        return value[0][0] + re.sub(r"[^\n]", " ", value[0][1:-1]) + value[0][-1]
-    return _QUOTED_IN_TAG.sub(lambda tag: _QUOTED_VALUE.sub(blank, tag[0]), content)
 
 
 _ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
@@ -824,8 +801,13 @@ def _raw_id_lines(src: str, tokens: Sequence[Token], env: EnvType) -> dict[str, 
 
 def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
     """Each ``id`` of ``THEME_IDS`` in raw HTML (which begins on the body's line ``line``), with its line, in
-    ``env["theme_ids"]``; ``render_reference`` removes them from the sanitised HTML."""
+    ``env["theme_ids"]``; ``render_reference`` removes them from the sanitised HTML. Not one in a comment or a quoted
+    value (``title="<b id=main>"``), which is text."""
+    read = ""
     for found in _THEME_ID.finditer(raw):
+        read = read or tags_read(raw)
+        if read[found.start() + 1] != raw[found.start() + 1]:
+            continue
         env.setdefault("theme_ids", []).append((found.group(1), line + raw.count("\n", 0, found.start())))
 
 
@@ -1288,10 +1270,10 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
             continue
         inline: list[str] = []  # the paragraph's own text tags open (``_close_inline`` closed them all in it)
         for raw, child, first in raws:
-            content = _blank_comments(raw.content)
+            content = tags_read(raw.content, values=False)
             cut: list[tuple[int, int, str]] = []  # spans of this HTML block to replace: an inner <a>'s tags, left
             # out (``_inner_link``), or where an <a> left open in a block element is closed
-            for match in _SPREADING.finditer(_blank_quoted(content)):  # no tag in a quoted value
+            for match in _SPREADING.finditer(tags_read(content)):  # no tag in a comment or a quoted value
                 tag = match.group(2).lower()
                 line = first + content.count("\n", 0, match.start())
                 if not match.group(1) and child is not None and tag in _CLOSED_IN_LINE:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import nh3
 
@@ -78,25 +78,54 @@ _CLEANER = nh3.Cleaner(
 
 
 LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
-"""A quoted attribute value that may hold a '<' (a tag written in it); some text that is none, too. Where none
-does, raw HTML's tags can be read without their quoted values (``_Tags``, ``markdown._blank_quoted``)."""
+"""A quoted attribute value that may hold a '<' (a tag or '<!--' written in it); some text that is none, too. Where
+none does, and no comment is written, raw HTML is its own tags as read (``tags_read``)."""
+_TAG_OR_COMMENT = re.compile(r"""<!--.*?(?:-->|\Z)|</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""", re.DOTALL)
+_QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
+
+
+def _spaces(text: str) -> str:
+    """``text`` with each character but a line break made a space."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def tags_read(raw: str, values: bool = True) -> str:
+    """Raw HTML as browsers read its tags, for the patterns that look for them: each comment, and the characters
+    inside each tag's quoted attribute values, made spaces, line breaks kept. A tag written in a value (``<div
+    title="Kode: <img src=x>">``) or a comment (``<!-- <b> -->``) is none, and a '<!--' in a value (``title="<!--"``)
+    begins no comment; every other character keeps its place, so a tag found here is read as written in ``raw`` at
+    the same place. The usual raw HTML, no '<' in a value and no comment, is returned as it is, in one search.
+    ``values=False``: the comments alone, for text read as written around the tags."""
+    if "<!--" not in raw and (not values or not LT_IN_VALUE.search(raw)):
+        return raw
+
+    def blank(found: re.Match[str]) -> str:
+        text = found.group()
+        if text.startswith("<!--"):
+            return _spaces(text)
+        return _QUOTED_VALUE.sub(lambda value: value[0][0] + _spaces(value[0][1:-1]) + value[0][-1], text) \
+            if values and ('"' in text or "'" in text) else text
+    return _TAG_OR_COMMENT.sub(blank, raw)
 
 
 class _Tags:
-    """The tags of some names in raw HTML (``names``, a regular expression), as browsers read them: one written in
-    another tag's quoted value (``<div title="Kode: <img src=x>">``) is that value's text. Each match has groups
-    'slash' ('/' for a closing tag), 'name' and 'attributes'; where a value may hold a '<' (``LT_IN_VALUE``), every
-    tag is read whole, its quoted values in it, and tags of other names and comments match without a name, to be
-    passed over (a 5 KB body of 200 tags: 190 µs, against 35 µs for the tags of the names alone)."""
+    """The tags of some names in raw HTML (``names``, a regular expression), as browsers read them (``tags_read``):
+    none in a comment or another tag's quoted value. Each has groups 'slash' ('/' for a closing tag), 'name' and
+    'attributes' (as written)."""
 
     def __init__(self, names: str) -> None:
-        attributes = r"""(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>?"""
-        self.named = re.compile(rf"<(?P<slash>/?)(?P<name>{names})\b{attributes}", re.IGNORECASE)
-        self.every = re.compile(rf"<(?P<slash>/?)(?:(?P<name>{names})\b|[A-Za-z!?]){attributes}", re.IGNORECASE)
+        self.pattern = re.compile(rf"""<(?P<slash>/?)(?P<name>{names})\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>?""",
+                                  re.IGNORECASE)
 
-    def of(self, raw: str) -> re.Pattern[str]:
-        """The pattern that finds them in ``raw``."""
-        return self.every if LT_IN_VALUE.search(raw) else self.named
+    def of(self, raw: str, read: str = "") -> Iterator[re.Match[str]]:
+        """Each one in ``raw``: found in ``read`` (``tags_read(raw)`` unless given), read in ``raw`` (the same
+        place)."""
+        read = read or tags_read(raw)
+        if read is raw:
+            yield from self.pattern.finditer(raw)
+            return
+        for found in self.pattern.finditer(read):
+            yield self.pattern.match(raw, found.start()) or found  # type: ignore[misc]
 
 
 _RAW_IMG = _Tags("img")
@@ -110,21 +139,23 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
     if "<img" not in raw.lower():
         return raw
 
-    def keep(match: re.Match[str]) -> str:
-        if not match["name"] or match["slash"]:
-            return match.group()
+    out: list[str] = []
+    at = 0
+    for match in _RAW_IMG.of(raw):
+        if match["slash"]:
+            continue
         src = _RAW_SRC.search(match.group())
         value = next((g for g in src.groups() if g is not None), "") if src else ""
         if IMAGE_SRC.match(value.strip()):
-            return match.group()
+            continue
         if removed is not None:
             removed.append((value, line + raw.count("\n", 0, match.start())))
-        return ""
+        out.append(raw[at:match.start()])
+        at = match.end()
+    return "".join(out) + raw[at:] if out else raw
 
-    return _RAW_IMG.of(raw).sub(keep, raw)
 
-
-_RAW_ADDRESSED = re.compile(r"""<(a|video|audio|source|track)\b(?:[^>"']|"[^"]*"|'[^']*')*>?""", re.IGNORECASE)
+_RAW_ADDRESSED = _Tags("a|video|audio|source|track")
 _RAW_ADDRESS = re.compile(r"""[\s/](href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 ADDRESS_TAG = re.compile(r"<(?:a|img|video|audio|source|track)\b", re.IGNORECASE)
 """The opening of a raw tag that has an address the sanitiser may remove (an ``<img>``'s is checked before it)."""
@@ -136,8 +167,10 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
     lower-case, the address as written, the tag's offset in ``raw``). The element stays, a dead link or a player
     with nothing to play, except a ``<source>`` or ``<track>``, which needs its src, and its writer is told."""
     found = []
-    for match in _RAW_ADDRESSED.finditer(raw):
-        tag = match.group(1).lower()
+    for match in _RAW_ADDRESSED.of(raw):
+        if match["slash"]:
+            continue
+        tag = match["name"].lower()
         for address in _RAW_ADDRESS.finditer(match.group()):
             name = address.group(1).lower()
             value = next((g for g in address.groups()[1:] if g is not None), "")
@@ -148,9 +181,18 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
 
 _RAW_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?""")
 _RAW_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
-_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
-"""A comment, or an element removed with its content (one never closed is removed alone: ``close_unclosed``)."""
+_HIDDEN = re.compile(r"<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
+"""An element removed with its content (one never closed is removed alone: ``close_unclosed``)."""
 _PAGE_ID = re.compile(r'<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*? id="([^"]*)"')
+
+
+def _shown(raw: str) -> str:
+    """``tags_read(raw)`` with each ``DROPPED`` element, removed with its content, made spaces too, line breaks kept:
+    what the sanitised page may show, where each character keeps its place."""
+    read = tags_read(raw)
+    if DROPPED_TAG.search(read):
+        read = _HIDDEN.sub(lambda m: _spaces(m.group()), read)
+    return read
 
 
 def written_ids(raw: str) -> list[tuple[str, int]]:
@@ -158,14 +200,13 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
     element, not an ``<img>`` that ``drop_unusable_images`` removes), entities decoded, with its tag's offset in
     ``raw``: where a warning says the id was written. Whether the page has it is read on the sanitised HTML
     (``page_ids``), which no pattern over the raw HTML can mirror exactly."""
-    if "<!--" in raw or DROPPED_TAG.search(raw):  # blanked, newlines kept, so the offsets stay
-        raw = _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
+    read = _shown(raw)
     found = []
-    for tag in _RAW_TAG.finditer(raw):
+    for tag in _RAW_TAG.finditer(read):
         name = tag.group(1).lower()
-        if name not in TAGS or (name == "img" and not drop_unusable_images(tag.group())):
+        if name not in TAGS or (name == "img" and not drop_unusable_images(raw[tag.start():tag.end()])):
             continue
-        for attribute in _RAW_ATTRIBUTE.finditer(tag.group(2)):
+        for attribute in _RAW_ATTRIBUTE.finditer(raw, tag.start(2), tag.end(2)):
             if attribute.group(1).lower() == "id":  # the first of a name counts, as in HTML
                 value = next((g for g in attribute.groups()[1:] if g is not None), "")
                 found.append((html.unescape(value), tag.start()))
@@ -228,10 +269,12 @@ def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, st
         seen.add(value)
         if why:
             found.append((_RAW_TAG.match(raw, at).group(1).lower(), "id", value, why, at))
-    for tag in _RAW_MEDIA.finditer(raw) if "<" in raw else ():
-        name = tag.group(1).lower()
+    for tag in _RAW_MEDIA.of(raw) if "<" in raw else ():
+        if tag["slash"]:
+            continue
+        name = tag["name"].lower()
         written: set[str] = set()
-        for attribute in _RAW_ATTRIBUTE.finditer(tag.group(2)):
+        for attribute in _RAW_ATTRIBUTE.finditer(tag["attributes"]):
             key = attribute.group(1).lower()
             if key in written or key == "id" or _CHECKED.get(key, ()) is None or name not in _CHECKED.get(key, ()):
                 written.add(key)
@@ -245,7 +288,7 @@ def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, st
 
 
 _ANY_ID = re.compile(r"""[\s/"'][iI][dD]\s*=""")
-_RAW_MEDIA = re.compile(r"""<(video|audio|source|track|img)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?""", re.IGNORECASE)
+_RAW_MEDIA = _Tags("video|audio|source|track|img")
 
 
 def page_ids(cleaned: str) -> set[str]:
@@ -279,13 +322,14 @@ def close_unclosed(html: str) -> str:
         return html
     out: list[str] = []
     at = 0
-    for match in _DROPPED_TAGS.of(html).finditer(html):  # not one in another tag's attribute: its text
-        if not match["name"] or match["slash"]:
+    read = tags_read(html)
+    for match in _DROPPED_TAGS.of(html):  # not one in another tag's attribute: its text
+        if match["slash"]:
             continue
         if not match.group().endswith(">"):
             break
         tag = match["name"].lower()
-        if not re.search(rf"</{tag}\s*>", html[match.end():], re.IGNORECASE):
+        if not re.search(rf"</{tag}\s*>", read[match.end():], re.IGNORECASE):
             out += [html[at:match.end()], f"</{tag}>"]
             at = match.end()
     return "".join(out) + html[at:]
@@ -458,11 +502,7 @@ def player_sources(pieces: Iterable[tuple[str, int]]) -> list[tuple[str, str, st
     found: list[tuple[str, str, str, int, int]] = []
     players: list[tuple[str, int, bool, list[int]]] = []  # each open player: tag, line, has a src, first track's line
     for raw, line in pieces:
-        if "<!--" in raw or DROPPED_TAG.search(raw):  # blanked, newlines kept, so the lines stay
-            raw = _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), raw)
-        for tag in _PLAYER_TAG.of(raw).finditer(raw):  # not one in another tag's attribute: its text
-            if not tag["name"]:
-                continue
+        for tag in _PLAYER_TAG.of(raw, _shown(raw)):  # not one in another tag's attribute: its text
             name, at = tag["name"].lower(), line + raw.count("\n", 0, tag.start())
             if name in ("video", "audio") and tag["slash"]:  # closes the innermost of its name, and all inside it
                 del players[next((n for n in range(len(players) - 1, -1, -1) if players[n][0] == name), len(players)):]
