@@ -3122,3 +3122,41 @@ def test_a_comment_or_removed_element_written_in_an_attribute_value_hides_nothin
     assert said == told
     assert shown in page
 
+
+def test_the_advice_for_a_text_tag_around_a_rule_or_a_details_followed_keeps_each_word_in_it(tmp_path: Path) -> None:
+    """'<b>Teks <hr> Lagi</b>' was told 'delete the <b> and its </b>: an <hr> holds no words', which followed took the
+    bold off 'Teks' and 'Lagi'; '<b>' around a '<details>' 'put the <b> inside the <p>', which followed left its
+    <summary>, the words a reader sees, without it. The advice now keeps each word the tag held in it, valid HTML."""
+    body = ('<div>\n<b>Teks\n<hr>\nLagi</b>\n</div>\n\n'
+            '<b>\n<details><summary>Ringkas</summary>\n<p>Isi</p>\n</details>\n</b>\n')
+    page, said = page_and_warnings(tmp_path / "before", body, "<")
+    told = "left out, its text kept: it holds a <%s>, a block, and HTML allows no block inside <b>; %s"
+    assert said == [
+        "content/2025/07/a.md:6: <b> " + told % ("hr", "end the <b> before the <hr> and open another after the <hr>, "
+                                                 "so that it holds only words: an <hr> holds none"),
+        "content/2025/07/a.md:11: <b> " + told % ("details", "put the <b> inside the <summary> and the <p>, around the "
+                                                  "words it is for")]
+    followed = ('<div>\n<b>Teks\n</b><hr><b>\nLagi</b>\n</div>\n\n'
+                '<details><summary><b>Ringkas</b></summary>\n<p><b>Isi</b></p>\n</details>\n')
+    page, said = page_and_warnings(tmp_path / "after", followed, "<")
+    assert said == []
+    body_html = lxml.html.fromstring(page).find_class("body")[0]
+    assert [" ".join(b.text_content().split()) for b in body_html.iter("b")] == ["Teks", "Lagi", "Ringkas", "Isi"]
+    assert nu_errors(tmp_path, page) == ""
+
+
+@pytest.mark.parametrize("body, advice", [
+    ("<div>\n<b>Judul\n<p>Isi</p>\n</b>\n</div>\n",
+     "end the <b> before the <p> and put another inside the <p>, so that it holds only words"),
+    ("<div>\n<b>\n<p>Isi</p>\nAkhir</b>\n</div>\n",
+     "put the <b> inside the <p> and open another after the </p>, so that it holds only words"),
+    ("<div>\n<b>\n<hr>\nAkhir</b>\n</div>\n",
+     "open the <b> after the <hr>, so that it holds only words: an <hr> holds none"),
+], ids=["words before a paragraph", "words after a paragraph", "words after a rule"])
+def test_a_text_tag_around_a_block_and_words_is_told_to_hold_only_the_words(tmp_path: Path, body: str,
+                                                                            advice: str) -> None:
+    """A text tag holding words beside its block is told where each of them goes, not only inside the block."""
+    page, said = page_and_warnings(tmp_path, body, "<")
+    block = "hr" if "<hr>" in body else "p"
+    assert said == [f"content/2025/07/a.md:6: <b> left out, its text kept: it holds a <{block}>, a block, and HTML "
+                    f"allows no block inside <b>; {advice}"]

@@ -140,11 +140,12 @@ class Rendered:
     of text (``_whole_players``), which the paragraph's end cut off from its fallback (its link from its block): its
     tag and the body's line (from 0) of its tag; and each pasted video player (an ``<iframe>``) with text beside it
     outside any element of its HTML block, which its card's block leaves in no paragraph (``_iframes``)."""
-    around_blocks: tuple[tuple[str, str, str, int], ...] = ()
+    around_blocks: tuple[tuple[str, str, tuple[str, ...], bool, str, int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
-    (``_without_phrasing_around_blocks``): its name, the first block's, the element a text tag may go in to reach the
-    words (``_words_in``: 'p', 'li', 'td' …; '' when the blocks are only ``<hr>``s, which hold none), the body's line
-    (from 0) of its tag."""
+    (``_without_phrasing_around_blocks``): its name, the first block's, the elements a text tag may go in to reach the
+    words (``_words_in``: ('p',), ('li',), ('summary', 'p') …; none when the blocks are only ``<hr>``s, which hold
+    none), whether it held words before its first block, the block its words after its blocks follow ('' if none),
+    the body's line (from 0) of its tag."""
     videos: tuple[tuple[str, str, int], ...] = ()
     """Each YouTube or Vimeo address (a pasted player's src, an image's) whose video id is not valid: the address, what
     is wrong and how to fix it (``embeds.video``), the body's line (from 0); and each pasted player without a title
@@ -666,39 +667,59 @@ _PHRASING_OR_BLOCK = re.compile(r"<(/?)(%s|%s)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[
 def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> str:
     """An HTML block's ``content`` (from the body's line ``first``) without each text tag that holds a block there
     (``<b>`` around a ``<div>``, ``<span>`` around a ``<p>``), and its closing tag: HTML allows no block in them (the
-    Nu checker's error), and html5ever keeps them so. Each is noted in ``env['around_blocks']`` (its tag, the block's,
+    Nu checker's error), and html5ever keeps them so. Each is noted in ``env['around_blocks']`` (its tag, the first
+    block's, where its words go, whether it holds words before its first block, the block its words after follow,
     its line); its text stays, the block too. One never closed in the block (``<b>``, ``<p>Teks</p>``) is left out
     the same way: closed at the block's end, it held the block as well; not one never closed inside a block element
     (``<p>Harga <b>naik</p>``), which ends there."""
-    stack: list[tuple[str, int, int, list[str]]] = []  # each text tag open: name, start, end, blocks it holds
+    stack: list[tuple[str, int, int, list[str], int, list[Any]]] = []  # each text tag open: name, start, end, blocks
+    # it holds, how many blocks were open before it, [words before its first block?, the block words follow, the
+    # last block it holds at its own level]
     cut: list[tuple[int, int]] = []
+    read = tags_read(content)  # '<!-- dulu: <b> -->', title="<b>": no tag
 
-    def left_out(opened: tuple[str, int, int, list[str]]) -> None:
+    def left_out(opened: tuple[str, int, int, list[str], int, list[Any]]) -> None:
         cut.append((opened[1], opened[2]))
-        env.setdefault("around_blocks", []).append((opened[0], opened[3][0], _words_in(opened[3]),
+        summary = opened[3][0] == "details" and _SUMMARY.search(read, opened[2]) is not None
+        env.setdefault("around_blocks", []).append((opened[0], opened[3][0], _words_in(opened[3], summary),
+                                                    opened[5][0], opened[5][1],
                                                     first + content.count("\n", 0, opened[1])))
+
+    def words(start: int, end: int) -> None:
+        """Note the text between ``start`` and ``end`` in each text tag open that holds it outside its blocks."""
+        if stack and _TAG_TEXT.sub("", read[start:end]).strip():
+            for entry in stack:
+                if entry[4] == len(blocks):
+                    entry[5][:2] = [entry[5][0], entry[5][2]] if entry[3] else [True, ""]
     blocks: list[tuple[str, int]] = []  # each block open: its name, and how many text tags were open before it
-    for tag in _PHRASING_OR_BLOCK.finditer(tags_read(content)):  # '<!-- dulu: <b> -->', title="<b>": no tag
+    at = 0
+    for tag in _PHRASING_OR_BLOCK.finditer(read):
+        words(at, tag.start())
+        at = tag.end()
         name = tag.group(2).lower()
         if name not in TEXT_TAGS:
             if not tag.group(1):
                 for entry in stack:
                     entry[3].append(name)
-                blocks.append((name, len(stack)))
-            elif (at := next((n for n in range(len(blocks) - 1, -1, -1) if blocks[n][0] == name), -1)) >= 0:
-                del stack[blocks[at][1]:]  # '<p>Harga <b>naik</p>': the <b> never closed ends in its <p>, holding no
-                del blocks[at:]  # block (told never closed by _close_blocks)
+                    if entry[4] == len(blocks):
+                        entry[5][1:] = ["", name]
+                if name != "hr":  # void: it holds nothing, and the text after it is its parent's
+                    blocks.append((name, len(stack)))
+            elif (n := next((n for n in range(len(blocks) - 1, -1, -1) if blocks[n][0] == name), -1)) >= 0:
+                del stack[blocks[n][1]:]  # '<p>Harga <b>naik</p>': the <b> never closed ends in its <p>, holding no
+                del blocks[n:]  # block (told never closed by _close_blocks)
             continue
         if not tag.group(1):
-            stack.append((name, tag.start(), tag.end(), []))
+            stack.append((name, tag.start(), tag.end(), [], len(blocks), [False, "", ""]))
             continue
-        at = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == name), -1)
-        if at < 0:
+        n = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == name), -1)
+        if n < 0:
             continue
-        opened = stack.pop(at)
+        opened = stack.pop(n)
         if opened[3]:
             left_out(opened)
             cut.append((tag.start(), tag.end()))
+    words(at, len(read))
     for opened in stack:
         if opened[3]:
             left_out(opened)
@@ -707,18 +728,22 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     return content
 
 
+_TAG_TEXT = re.compile(r"<[^>]*>?")
+_SUMMARY = re.compile(r"<summary(?=[\s/>])", re.IGNORECASE)
 _HOLDS_WORDS = {"ul": "li", "ol": "li", "menu": "li", "dl": "dt", "table": "td"}
 """The element of a list or table that a text tag may go in, around the words: none in the ``<ul>`` itself."""
 
 
-def _words_in(blocks: Sequence[str]) -> str:
+def _words_in(blocks: Sequence[str], summary: bool = False) -> tuple[str, ...]:
     """Where a text tag left out around ``blocks`` (the block tags it held, in order) is told to go, around the words
     it is for, so that the advice followed is valid HTML: the first paragraph, heading or ``<pre>``, else the first
-    block's own element for its words (``_HOLDS_WORDS``: a ``<li>``, not the ``<ul>``), or that block ('' for an
-    ``<hr>``, which holds nothing)."""
+    block's own element for its words (``_HOLDS_WORDS``: a ``<li>``, not the ``<ul>``), or that block (none for an
+    ``<hr>``, which holds nothing); a ``<details>``'s ``<summary>`` first when it has one (``summary``): its words are
+    the ones a reader sees (inside the ``<p>`` alone, the summary lost the tag)."""
     leaf = next((b for b in blocks if b in ("p", "pre") or b[0] == "h" and b[1:].isdigit()), "")
-    block = next((b for b in blocks if b != "hr"), "")
-    return leaf or _HOLDS_WORDS.get(block, block)
+    block = next((b for b in blocks if b not in ("hr", "details") or b == "details" and not summary), "")
+    inside = leaf or _HOLDS_WORDS.get(block, block)
+    return ("summary", inside) if summary and inside else ("summary",) if summary else (inside,) if inside else ()
 
 
 _ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
