@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import nh3
 
@@ -86,25 +87,34 @@ _QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
 
 def _spaces(text: str) -> str:
     """``text`` with each character but a line break made a space."""
-    return re.sub(r"[^\n]", " ", text)
+    return re.sub(r"[^\n]", " ", text) if "\n" in text else " " * len(text)
+
+
+def _blank_value(value: re.Match[str]) -> str:
+    text = value.group()
+    return text[0] + _spaces(text[1:-1]) + text[-1] if "<" in text else text
 
 
 def tags_read(raw: str, values: bool = True) -> str:
     """Raw HTML as browsers read its tags, for the patterns that look for them: each comment, and the characters
-    inside each tag's quoted attribute values, made spaces, line breaks kept. A tag written in a value (``<div
-    title="Kode: <img src=x>">``) or a comment (``<!-- <b> -->``) is none, and a '<!--' in a value (``title="<!--"``)
-    begins no comment; every other character keeps its place, so a tag found here is read as written in ``raw`` at
-    the same place. The usual raw HTML, no '<' in a value and no comment, is returned as it is, in one search.
+    inside each tag's quoted attribute values that hold a '<', made spaces, line breaks kept. A tag written in a value
+    (``<div title="Kode: <img src=x>">``) or a comment (``<!-- <b> -->``) is none, and a '<!--' in a value
+    (``title="<!--"``) begins no comment; every other character keeps its place, so a tag found here is read as
+    written in ``raw`` at the same place. The usual raw HTML, no '<' in a value and no comment, is returned as it is,
+    in one search; the checks of one body read the same raw HTML several times, so the others are kept (``_read``).
     ``values=False``: the comments alone, for text read as written around the tags."""
     if "<!--" not in raw and (not values or not LT_IN_VALUE.search(raw)):
         return raw
+    return _read(raw, values)
 
+
+@lru_cache(maxsize=256)
+def _read(raw: str, values: bool) -> str:
     def blank(found: re.Match[str]) -> str:
         text = found.group()
-        if text.startswith("<!--"):
+        if text[1] == "!":
             return _spaces(text)
-        return _QUOTED_VALUE.sub(lambda value: value[0][0] + _spaces(value[0][1:-1]) + value[0][-1], text) \
-            if values and ('"' in text or "'" in text) else text
+        return _QUOTED_VALUE.sub(_blank_value, text) if values and "<" in text[1:] else text
     return _TAG_OR_COMMENT.sub(blank, raw)
 
 
