@@ -13,6 +13,7 @@ from lxml import etree
 
 from conftest import LANGUAGES_SITE, article, build_project, make_project, write_files
 from generator.commands.cli import main
+from generator.core.i18n import language_tag
 from generator.render.theme import PACKAGE_THEMES
 from test_navigation import node_or_skip
 from test_search import fragments
@@ -40,6 +41,12 @@ def html(files: dict[str, bytes], path: str) -> lxml.html.HtmlElement:
     ("ji", "'ji' is not a language tag; did you mean 'yi'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
     ("iw_IL", "'iw_IL' is not a language tag; did you mean 'he-IL'? lang takes a BCP 47 tag, like en, zh-Hans or "
               "ar"),
+    ("sh", "'sh' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr (Croatian), "
+           "bs (Bosnian) or sr (Serbian; sr-Latn in Latin letters)"),
+    ("sh-BA", "'sh-BA' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr-BA "
+              "(Croatian), bs-BA (Bosnian) or sr-BA (Serbian)"),
+    ("mo", "'mo' is not a language tag; did you mean 'ro'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
+    ("jw", "'jw' is not a language tag; did you mean 'jv'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
     ("xx", "'xx' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a script "
            "or region if needed, joined by '-'"),
     ("en-XX", "'en-XX' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a "
@@ -267,3 +274,10 @@ def test_relative_times_on_a_page_in_another_language_are_in_the_sites(files: di
                           str(PACKAGE_THEMES / "default/static/reltime.js")],
                          capture_output=True, text=True, timeout=60, check=True)
     assert json.loads(run.stdout) == " (2 bulan yang lalu)"
+
+
+@pytest.mark.parametrize("written", ["tl", "tw"])
+def test_a_current_code_cldr_reads_as_another_is_kept(written: str) -> None:
+    """CLDR's aliases read Tagalog as Filipino ('tl' → 'fil') and Twi as Akan ('tw' → 'ak'), but both are current
+    ISO 639-1 codes, unlike 'sh', which ISO 639-1 withdrew: they are taken as written."""
+    assert language_tag(written) == written

@@ -14,6 +14,8 @@ from typing import Callable
 from babel import Locale
 from babel.dates import format_date
 
+from generator.core.errors import quoted
+
 
 @dataclass(frozen=True)
 class Plural:
@@ -320,13 +322,35 @@ _RIGHT_TO_LEFT_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adl
 """CLDR's scripts written right to left that a language's likely script can be."""
 
 
+_WITHDRAWN = {"sh": ("hr", "bs", "sr")}
+"""A code ISO 639-1 withdrew (in 2000) that CLDR still names → the codes of the languages it was written for:
+'sh', Serbo-Croatian, is now Croatian, Bosnian or Serbian. The other withdrawn codes ('in', 'iw', 'ji', 'jw', 'mo')
+CLDR names not, and its aliases give the one code each means (``unaliased``); 'tl' and 'tw' are current codes."""
+
+
+def withdrawn_code(written: str) -> str:
+    """What to write for a withdrawn code ("'sh' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the
+    language it is in: hr (Croatian), bs (Bosnian) or sr (Serbian; sr-Latn in Latin letters)", a region kept:
+    'sh-BA' → 'hr-BA' …), or '' when ``written`` is no such code."""
+    language, _, rest = written.strip().lower().replace("_", "-").partition("-")
+    names = Locale("en").languages
+    meant = [(tag, names[code]) for code in _WITHDRAWN.get(language, ())
+             if (tag := language_tag(f"{code}-{rest}" if rest else code)) is not None]
+    if not meant:
+        return ""
+    said = [f"{tag} ({name}{'; sr-Latn in Latin letters' if tag == 'sr' else ''})" for tag, name in meant]
+    return f"{quoted(written.strip())} is {names[language]}, a code ISO 639-1 withdrew in 2000; write the language it is " \
+           f"in: {', '.join(said[:-1])} or {said[-1]}"
+
+
 @lru_cache(maxsize=None)
 def language_tag(written: str) -> str | None:
     """``written`` as a BCP 47 tag in its usual case ('EN-us' → 'en-US', 'zh-hans' → 'zh-Hans'), or None when it
-    is none or names a language, script or region CLDR does not know ('english', 'en_US', 'xx')."""
+    is none or names a language, script or region CLDR does not know ('english', 'en_US', 'xx') or one whose code
+    ISO 639-1 withdrew ('sh': ``withdrawn_code``)."""
     found = _TAG.fullmatch(written.strip().lower())
     names = Locale("en")
-    if found is None or found[1] not in names.languages:
+    if found is None or found[1] not in names.languages or found[1] in _WITHDRAWN:
         return None
     language, script, region, variants = found.groups()
     if script and script.title() not in names.scripts or region and region.upper() not in names.territories:
@@ -347,8 +371,11 @@ def unaliased(written: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def tag_hint(written: str) -> str:
-    """The tag ``written`` most likely means ('english' → 'en', 'EN_us' → 'en-US', 'Bahasa Arab' → 'ar'), or ''."""
+    """The tag ``written`` most likely means ('english' → 'en', 'EN_us' → 'en-US', 'Bahasa Arab' → 'ar'), or '' (also
+    for a withdrawn code, 'sh', which meant several: CLDR's 'sr-Latn' would be a guess)."""
     text = " ".join(written.lower().replace("_", "-").split())
+    if text.partition("-")[0] in _WITHDRAWN:
+        return ""
     if (tag := language_tag(text) or unaliased(text)) is not None:
         return tag
     for ui in ("en", "id"):  # the language's name in English or in Indonesian

@@ -41,7 +41,7 @@ from generator.load.frontmatter import (Lines, SplitError, YamlError, as_written
 from generator.load.layout import PAGES
 from generator.load.markdown import (DEFAULT_OPTIONS, SETTINGS as MARKDOWN_SETTINGS, MarkdownOptions, Rendered,
                                      encode_url, render)
-from generator.core.i18n import language_tag, long_date, tag_hint
+from generator.core.i18n import language_tag, long_date, tag_hint, withdrawn_code
 from generator.core.timestamps import iso, writable
 from generator.core.wrap import collapse, cut_point, visible
 from generator.core.models import Article, Company, Redirect, Source
@@ -1846,6 +1846,9 @@ class FieldReader:
         if written is None:
             return ""
         tag = language_tag(written)
+        if tag is None and (withdrawn := withdrawn_code(written)):
+            self.error("lang", withdrawn)
+            return ""
         if tag is None:
             hint = tag_hint(written)
             self.error("lang", f"{quoted(written)} is not a language tag; "
