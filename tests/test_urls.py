@@ -131,7 +131,8 @@ BROWSER_HOSTS = {
     "\u0646\u0627\u0645\u0647\u200c\u0646\u06af\u0627\u0631.ir": "xn--mgba4a4edcg74fu38n.ir",
     "a\u200cb.com": None, "\u2488.com": None, "\u00e9" * 70 + ".example": "xn--9c" + "a" * 70 + ".example",
     "a-.b\u2764.c": "a-.xn--b-7iq.c", "ab--c\u2764.de": "xn--ab--c-502c.de", "-x\u2764.de": "xn---x-pny.de",
-    "x\u2764_y.de": "xn--x_y-4r6a.de", "a%b.\u2764": None, "\u05d0A.com": None,
+    "x\u2764_y.de": "xn--x_y-4r6a.de", "my_blog.b\u00fccher.de": "my_blog.xn--bcher-kva.de", "a%b.\u2764": None,
+    "\u05d0A.com": None,
 }
 
 

@@ -26,7 +26,9 @@ from generator.core.urls import broken_http_url, http_url, idna_ascii, idna_lett
 from generator.load.registry import fold
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+_HOST = re.compile(r"^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$")
+"""A host name as browsers open it, in ASCII: DNS's letters, digits and hyphens, and '_' ('my_blog.example.de',
+which the URL Standard's UTS 46 mapping without STD3 rules allows, as Chromium does)."""
 _KEYS = ("name", "url", "aliases")
 _KEY_ADVICE = ("a publisher id such as 'reuters:'", "one of a publisher's keys, such as 'name:'",
                "a value, not a mapping: text, or a list like aliases: [reuters.com]")
