@@ -6,6 +6,7 @@ from datetime import datetime
 import pytest
 
 from generator.core import urls
+from generator.load.publishers import host_forms
 
 
 def test_paths_and_files() -> None:
@@ -166,3 +167,17 @@ def test_the_browser_hosts_are_chromiums() -> None:
             list(BROWSER_HOSTS))
         browser.close()
     assert dict(zip(BROWSER_HOSTS, got)) == BROWSER_HOSTS
+
+
+@pytest.mark.parametrize("host, registered", [("xn--.com", ()), ("a.xn--", ()), ("xn--a.com", ("xn--a.com",)),
+                                               ("xn--abc-.com", ()), ("xn--zz.com", ("xn--zz.com",))])
+def test_punycode_that_stands_for_no_letters_browsers_write_is_refused(host: str, registered: tuple[str, ...]) -> None:
+    """idna_letters('xn--.com') was '.com' (an empty label: typed_host made 'https://xn--.com/x' 'https://.com/x'),
+    'xn--a.com' '\\x80.com' (a control character) and 'xn--abc-.com' 'abc.com', another host: punycode IDNA 2008
+    refuses was decoded without asking whether browsers write those letters so. Chromium keeps each host as written;
+    so do typed_host and the sources registry (which refuses a label ending in '-'), and idna_letters raises
+    UnicodeError, as it says."""
+    with pytest.raises(UnicodeError):
+        urls.idna_letters(host)
+    assert urls.typed_host(f"https://{host}/x") == f"https://{host}/x"
+    assert host_forms(host) == registered

@@ -224,18 +224,28 @@ def _browser_label(label: str) -> None:
 
 def idna_letters(host: str) -> str:
     """``host``'s punycode labels ('xn--fa-hia.de', 'xn--i-7iq.ws') in the letters they stand for ('faß.de',
-    'i❤.ws'), as ``idna_ascii`` writes them. Raises UnicodeError for an 'xn--' label that is no punycode."""
+    'i❤.ws'), as ``idna_ascii`` writes them. Raises UnicodeError for an 'xn--' label that is no punycode, or whose
+    letters ``idna_ascii`` does not write as it ('xn--' is none, 'xn--a' a control character, 'xn--abc-' 'abc'):
+    browsers keep such a host as written."""
     import idna
 
     try:
         return idna.decode(host)
     except idna.IDNAError:
         pass
+    return ".".join(_label_letters(label) if label[:4].lower() == "xn--" else label for label in host.split("."))
+
+
+def _label_letters(label: str) -> str:
+    """The letters of the punycode ``label`` ('xn--i-7iq' → 'i❤'); UnicodeError unless ``idna_ascii`` writes them
+    back as ``label``."""
     try:
-        return ".".join(label[4:].encode("ascii").decode("punycode") if label.lower().startswith("xn--") else label
-                        for label in host.split("."))
+        letters = label[4:].encode("ascii").decode("punycode")
     except (UnicodeError, IndexError) as error:  # punycode's decoder raises IndexError for some digits
-        raise UnicodeError(f"{host!r} is not punycode") from error
+        raise UnicodeError(f"{label!r} is not punycode") from error
+    if letters.isascii() or idna_ascii(letters) != label.lower():
+        raise UnicodeError(f"{label!r} stands for {letters!r}, which is written otherwise")
+    return letters
 
 
 DOT_WHY = ("browsers open the same host, but as another site for logins and caches, and a web server may not answer "
