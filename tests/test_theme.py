@@ -845,6 +845,21 @@ def test_a_hidden_partial_is_refused_so_no_build_keeps_pages_of_its_old_text(
     assert_an_edit_reaches_the_page(tmp_path, named)
 
 
+@pytest.mark.parametrize("hidden, named", [(".box.html", "_box.html"), ("box.html~", "box.html")])
+def test_a_hidden_partial_whose_visible_name_is_taken_is_told_to_merge(tmp_path: Path, hidden: str, named: str) -> None:
+    """With both 'templates/.box.html' and 'templates/_box.html', '{% include ".box.html" %}' was told to rename
+    '.box.html' '_box.html', onto the file there. It is told to use that name and merge the two."""
+    errors = build_errors(tmp_path, {
+        "templates/article.html": '{% extends "theme/article.html" %}\n{% block main %}\n{% include "' + hidden
+                                  + '" %}\n{% endblock %}\n',
+        f"templates/{hidden}": '<p class="box">lama</p>\n', f"templates/{named}": '<p class="box">baru</p>\n'})
+    assert errors == [f"templates/article.html:3: template error: template '{hidden}' is left out of builds, as a "
+                      "hidden file or an editor's backup is, so an edit to it would not reach the pages; "
+                      f"'{named}', the name to rename it to, is taken: use that name, move into that file what "
+                      f"'{hidden}' has that it lacks, and delete '{hidden}'; fix the template, or remove your "
+                      "override of it"]
+
+
 def test_a_hidden_name_that_is_no_file_is_not_found_with_the_one_meant(tmp_path: Path) -> None:
     """An attacker's report: '{% include ".v.html" %}', with no '.v.html' but a '_v.html', was told '.v.html' is left
     out of builds and to rename it '_v.html', a file there is none of to rename: the name was refused before the file

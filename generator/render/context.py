@@ -332,10 +332,19 @@ class FollowingLoader(jinja2.FileSystemLoader):
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         found = super().get_source(environment, template)  # a name of no file is Jinja's "not found"
         if left_out(template):
+            visible = visible_name(template)
             raise jinja2.TemplateError(f"template {quoted(template)} is left out of builds, as a hidden file or an "
-                                       f"editor's backup is, so an edit to it would not reach the pages; rename it "
-                                       f"{quoted(visible_name(template))} and use that name")
+                                       "editor's backup is, so an edit to it would not reach the pages; " + (
+                                           f"{quoted(visible)}, the name to rename it to, is taken: use that name, move "
+                                           f"into that file what {quoted(template)} has that it lacks, and delete "
+                                           f"{quoted(template)}" if self._has(visible) else
+                                           f"rename it {quoted(visible)} and use that name"))
         return found
+
+    def _has(self, template: str) -> bool:
+        """Whether a file named ``template`` is in these folders, read or not."""
+        parts = jinja2.loaders.split_template_path(template)
+        return any(os.path.isfile(os.path.join(folder, *parts)) for folder in self.searchpath)
 
     def list_templates(self) -> list[str]:
         from generator.render.theme import walk_tree
