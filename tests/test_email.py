@@ -466,6 +466,27 @@ def test_every_line_of_the_text_email_but_an_address_is_at_most_70_characters(tm
 
 
 
+def test_a_source_address_that_does_not_fit_its_line_is_on_its_own_line(tmp_path: Path) -> None:
+    """An item's 'date · source: URL' line went past 70 columns ('  1 Juli 2025 · Kompas Tekno: https://tekno.kompas
+    .com/read/2025/07/01/pusat-data', 82). The address goes on the next line, whole, when the line would not fit;
+    a long source name is wrapped before it (a Chinese one by columns); a short line stays one."""
+    long_url = "https://tekno.kompas.com/read/2025/06/13/pusat-data"
+    make_project(tmp_path, {
+        "a.md": article(title="A", source=f"{{name: Kompas Tekno, url: '{long_url}'}}"),
+        "b.md": article(title="B", source="{name: Reuters, url: 'https://www.reuters.com/b'}"),
+        "c.md": article(title="C", source="{name: 新华社科技频道国际新闻部, url: 'https://www.news.cn/tech/20250613/c.htm'}"),
+        "d.md": article(title="D", source="{name: Kantor Berita Nasional Indonesia Bagian Teknologi dan Sains, url: "
+                                          "'https://www.antaranews.com/berita/1'}")})
+    text = build_project(tmp_path).output.files["weekly/2025-W24/email.txt"].decode()
+    assert f"\n  13 Juni 2025 · Kompas Tekno:\n  {long_url}\n" in text
+    assert "\n  13 Juni 2025 · Reuters: https://www.reuters.com/b\n" in text
+    assert "\n  13 Juni 2025 · 新华社科技频道国际新闻部:\n  https://www.news.cn/tech/20250613/c.htm\n" in text
+    assert ("\n  13 Juni 2025 · Kantor Berita Nasional Indonesia Bagian Teknologi dan\n  Sains:\n"
+            "  https://www.antaranews.com/berita/1\n") in text
+    from generator.core.wrap import columns
+    assert [line for line in text.splitlines() if columns(line) > 70] == []
+
+
 def test_the_text_email_keeps_a_quotes_marks_and_wraps_chinese_and_japanese_by_columns(tmp_path: Path) -> None:
     """A reader's report: a quoted paragraph's second line lost its '> ' (a mail client showed it as the editor's own
     words), and Chinese and Japanese, which put no spaces between words, were never wrapped: a paragraph was one line
