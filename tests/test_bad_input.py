@@ -158,7 +158,8 @@ def test_dates_at_the_ends_of_the_range_build_and_outside_it_fail_cleanly(tmp_pa
     assert_failed_cleanly(result, [  # 1900 in Jakarta is before its standard time: written in UTC, and said
         "content/1900/01/awal.md:3: field 'date': warning: 1899-12-31 17:07 in Asia/Jakarta has the offset +07:07:12 "
         "(local mean time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot write, "
-        "so they give the same moment in UTC, 1899-12-31T10:00:00+00:00; the page shows 17:07 BMT as written",
+        "so they give the same moment in UTC, 1899-12-31T10:00:00+00:00; the page shows it as the clocks there read it "
+        "then, 17:07 BMT, not 00:00 UTC+14:00 as written",
         "content/2999/12/akhir.md:3: field 'date': '9999-12-31T23:59:59+14:00' has the year 9999; a date must be in "
         "the years 1900 to 2999; write YYYY-MM-DD or an ISO 8601 date-time such as 2025-06-13T09:00:00+07:00"
         ", or the date as the news page prints it: 13 Juni 2025 09.00 WIB",

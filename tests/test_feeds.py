@@ -360,6 +360,34 @@ def test_an_unregistered_companys_spellings_are_its_pages_name_in_feeds_and_json
     assert "Perusahaan: Kata.ai\n" in files[next(p for p in weekly if p.endswith("email.txt"))].decode()
 
 
+@pytest.mark.parametrize(("written", "shown", "said"), [
+    ("1900-03-01T09:00:00+07:00", "1 Maret 1900, 09:07 BMT", "1900-03-01 09:07 in Asia/Jakarta has the offset "
+     "+07:07:12 (local mean time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot "
+     "write, so they give the same moment in UTC, 1900-03-01T02:00:00+00:00; the page shows it as the clocks there "
+     "read it then, 09:07 BMT, not 09:00 UTC+07:00 as written"),
+    ("Kamis, 1 Maret 1900 09.00 WIB", "1 Maret 1900, 09:07 BMT", "1900-03-01 09:07 in Asia/Jakarta has the offset "
+     "+07:07:12 (local mean time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot "
+     "write, so they give the same moment in UTC, 1900-03-01T02:00:00+00:00; the page shows it as the clocks there "
+     "read it then, 09:07 BMT, not 09:00 UTC+07:00 as written"),
+    ("1900-03-01T02:00:00Z", "1 Maret 1900, 09:07 BMT", "1900-03-01 09:07 in Asia/Jakarta has the offset +07:07:12 "
+     "(local mean time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot write, "
+     "so they give the same moment in UTC, 1900-03-01T02:00:00+00:00; the page shows it as the clocks there read it "
+     "then, 09:07 BMT, not 02:00 UTC as written"),
+    ("1900-03-01", "1 Maret 1900", "1900-03-01 00:00 in Asia/Jakarta has the offset +07:07:12 (local mean time, "
+     "before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot write, so they give the "
+     "same moment in UTC, 1900-02-28T16:52:48+00:00; the page shows the date alone, as written"),
+])
+def test_a_local_mean_time_warning_says_what_the_page_shows(tmp_path: Path, written: str, shown: str,
+                                                            said: str) -> None:
+    """The warning said "the page shows 09:07 BMT as written" of '09:00+07:00' (the page shows the moment on
+    Jakarta's clocks then, not what was written), and "00:00 BMT as written" of a date alone (the page shows the
+    date alone). It says what the page shows, and "as written" only when it is."""
+    make_project(tmp_path, {"2025/06/lama.md": article(date=f'"{written}"')}, config=CONFIG + "timezone: Asia/Jakarta\n")
+    result = build_project(tmp_path)
+    assert [str(w) for w in result.warnings] == [f"content/2025/06/lama.md:3: field 'date': warning: {said}"]
+    assert f">{shown}</time>" in result.output.files["1900/03/lama/index.html"].decode()
+
+
 def test_a_date_in_local_mean_time_is_written_in_utc_and_said(tmp_path: Path) -> None:
     """A historian's report: an article dated 1900-03-01 09:00 in Asia/Jakarta, whose offset was local mean time
     then (+07:07:12, until 1924), was written '+070712' in RSS, which feedparser read as 28 February 14:08 UTC, and

@@ -1866,8 +1866,21 @@ class FieldReader:
             self.warn(key, f"{moment:%Y-%m-%d %H:%M} in {tz.key} has the offset {moment.isoformat()[-9:]} (local mean "
                            "time, before the zone's standard time), with seconds, which feeds, HTML and JSON-LD cannot "
                            f"write, so they give the same moment in UTC, {iso(moment)}; the page shows "
-                           f"{moment:%H:%M} {moment.tzname()} as written")
+                           + self._as_shown(key, moment))
         return moment
+
+    def _as_shown(self, key: str, moment: datetime) -> str:
+        """What the page shows of ``moment``, a time of local mean time (``date``), and whether as written: a date
+        alone is shown alone, a time with no offset as written, one written with another offset ('09:00+07:00', WIB
+        before there was WIB) as the clocks there read it ('09:07 BMT'). Parsed again: this is rare."""
+        written = normalise_date(str(self.meta[key]).strip())[0] or ""
+        if len(written) == 10:
+            return "the date alone, as written"
+        given = datetime.fromisoformat(written)
+        shown = f"{moment:%H:%M} {moment.tzname()}"
+        if given.tzinfo is None or given.utcoffset() == moment.utcoffset():
+            return f"{shown} as written"
+        return f"it as the clocks there read it then, {shown}, not {given:%H:%M} {given.tzname()} as written"
 
     def _date(self, key: str, tz: ZoneInfo, required: bool, language: str) -> datetime | None:
         if key not in self.meta:
