@@ -27,6 +27,7 @@ from generator.load.config import Config
 from generator.index.editions import finish_email, plain_text, render_edition_feed
 from generator.render.feeds import FORMATS, FeedItems, render_feed
 from generator.core.hashing import Memo, canonical, digest
+from generator.core.wrap import columns
 from generator.core.parallel import MIN_PARALLEL, Later
 from generator.core.models import Article, Image, PageSpec
 from generator.render.context import Imported, SiteEnvironment, Strings
@@ -444,9 +445,9 @@ class Renderer:
 
     Templates get the spec's context plus helpers that depend only on the config (which is
     part of every fingerprint): ``config``, ``t``, ``url``, ``abs_url``, ``long_date``,
-    ``month_name``, ``date_range``, ``item``, ``section_path``, ``sized`` (``images.sized``), the HTML helpers
-    ``src``, ``abs_src``, ``ld``, ``when`` and ``picture``, and ``m``: what ``_macros.html`` defines (the default
-    one hands on those helpers).
+    ``month_name``, ``date_range``, ``columns`` (``wrap.columns``), ``item``, ``section_path``, ``sized``
+    (``images.sized``), the HTML helpers ``src``, ``abs_src``, ``ld``, ``when`` and ``picture``, and ``m``: what
+    ``_macros.html`` defines (the default one hands on those helpers).
     """
 
     def __init__(self, env: SiteEnvironment, config: Config) -> None:
@@ -464,7 +465,7 @@ class Renderer:
             config=config, t=Strings(i18n.STRINGS[config.language]), item=self.item, section_name=self.section_name,
             url=partial(urls.url, config.base_path), abs_url=partial(urls.absolute, config.base_url),
             long_date=long_date, month_name=partial(i18n.month_name, language=config.language),
-            date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text,
+            date_range=partial(i18n.date_range, language=config.language), plain_text=plain_text, columns=columns,
             section_path=partial(section_path, self.own), sized=partial(styled, config.base_path), **html.globals(),
             m=Imported(env, "_macros.html"),
         )
