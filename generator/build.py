@@ -50,6 +50,7 @@ from generator.render.images import Nearby, missing_body_images, missing_body_me
 from generator.render.theme import (Theme, find_theme, make_environment, missing_macros, raised_in_template,
                                     static_clashes, static_files, static_sources, template_problem,
                                     templates_fingerprint, unknown_blocks)
+from generator.core.patterns import LazyPattern
 
 Live = Callable[[str, Unchanged], bytes]
 """Reads a reused file's bytes from the live site (``output.read_unchanged``), given by ``publish``."""
@@ -297,7 +298,7 @@ def footer_menu(config: Config, pages: tuple[InfoPage, ...], lines: ConfigLines,
     return tuple(links), problems
 
 
-_SLUG_LINE = re.compile(rb"^slug:[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
+_SLUG_LINE = LazyPattern(rb"^slug:[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
 
 
 def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:

@@ -691,7 +691,7 @@ def test_a_left_out_drafts_warnings_wait_for_drafts_when_the_config_is_broken(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: str, drafts: bool) -> None:
     """An attacker's report: after 'digest new X --draft', a config.yaml error ('page_size: 0') made the build say
     the draft's warnings too, which a build leaves out with the draft; '--drafts' was ignored there."""
-    from generator.commands.scaffold import PLACEHOLDER
+    from generator.load.content import PLACEHOLDER
     make_project(tmp_path, {"a.md": article(), "b.md": article(draft="true", body=f"\n{PLACEHOLDER['en']}\n")},
                  config=CONFIG + ("page_size: 0\n" if broken == "config" else ""),
                  companies="meta: [\n" if broken == "companies" else None)

@@ -35,11 +35,6 @@ TEMPLATE = Path(__file__).parents[1] / "scaffold"
 """The project ``digest init`` copies; ``gitignore`` becomes ``.gitignore``, ``github/`` ``.github/`` and so on
 (package data skips dot-files)."""
 _RENAMED = {"gitignore": ".gitignore", "github": ".github", "gitlab-ci.yml": ".gitlab-ci.yml"}
-PLACEHOLDER = {
-    "id": "Tulis ringkasan berita di sini: apa yang terjadi, siapa yang terlibat, dan mengapa penting.",
-    "en": "Write the digest text here: what happened, who is involved, and why it matters.",
-}
-"""The body ``digest new`` writes, in the site's language: a body is required to build without warnings."""
 
 
 def _refuse_long_names(target: Path) -> None:
@@ -364,6 +359,7 @@ def render_article(request: NewArticle, when: datetime, companies: tuple[str, ..
               f"section: {_quoted(request.section)}"]
     if request.draft:
         lines.append("draft: true")
+    from generator.load.content import PLACEHOLDER  # content is the build's parser: `digest init` never needs it
     lines += ["---", "", PLACEHOLDER.get(language, PLACEHOLDER["en"]), ""]
     return "\n".join(lines)
 
@@ -383,8 +379,8 @@ def _new_date(config: Config, typed: str, now: datetime) -> tuple[datetime, bool
     the ``date`` field reads it (a time without an offset in the site's zone; a date alone stays a date)."""
     if not typed.strip():
         return now.astimezone(config.tz).replace(second=0, microsecond=0), False
-    from generator.load.content import (UNDATED, ZONE_NAMES, date_examples, normalise_date,  # content imports this
-                                        wall_clock)  # module
+    from generator.load.content import (UNDATED, ZONE_NAMES, date_examples, normalise_date,  # the parser, here:
+                                        wall_clock)  # `digest init` never needs it
     if relative := _RELATIVE_DAY.fullmatch(" ".join(typed.lower().split())):  # the command runs today: it knows
         back = -int(relative["ago"]) if relative["ago"] else _DAY_OFFSETS[relative["day"]]
         day = now.astimezone(config.tz).date() + timedelta(days=back)
@@ -498,7 +494,7 @@ def _refuse_unbuildable(config: Config, registry: Registry, rel: str, text: str,
     which leaves out an article dated after it)."""
     from generator.index.taxonomy import (FIELDS, build_site, one_name, one_url, own_slugs, run_slug_entries,
                                           slugs_advice, term_slug)
-    from generator.load.content import IGNORED, LEFT_OUT, article_settings, parse_article  # content imports this module
+    from generator.load.content import IGNORED, LEFT_OUT, article_settings, parse_article  # as above
 
     article, problems = parse_article(rel, text.encode("utf-8"), article_settings(config, registry))
     own = own_slugs(config)

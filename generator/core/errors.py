@@ -6,10 +6,10 @@ an editor fixes every file in one pass.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Literal
+from generator.core.patterns import LazyPattern
 
 Severity = Literal["error", "warning", "hint"]
 
@@ -54,7 +54,7 @@ def in_number_order(message: str) -> tuple[str | tuple[int, str], ...]:
                  for i, part in enumerate(_DIGITS.split(message)))
 
 
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = LazyPattern(r"(\d+)")
 
 
 class BuildError(Exception):

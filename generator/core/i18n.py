@@ -5,7 +5,6 @@ build gives the same bytes on every machine.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -13,6 +12,7 @@ from typing import Callable
 
 from babel import Locale
 from babel.dates import format_date
+from generator.core.patterns import LazyPattern
 
 from generator.core.errors import quoted
 
@@ -282,9 +282,9 @@ def month_name(year: int, month: int, language: str) -> str:
     return format_date(datetime(year, month, 1), format="MMMM y", locale=language)
 
 
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RIGHT_TO_LEFT = LazyPattern("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]")
 """A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks)."""
-_ISOLATED = re.compile("[\u2066-\u2068][^\u2066-\u2069]*\u2069")
+_ISOLATED = LazyPattern("[\u2066-\u2068][^\u2066-\u2069]*\u2069")
 """An isolated part: after LEFT-TO-RIGHT, RIGHT-TO-LEFT or FIRST STRONG ISOLATE, up to its POP DIRECTIONAL ISOLATE."""
 FSI, PDI, RLI = "\u2068", "\u2069", "\u2067"
 
@@ -314,7 +314,7 @@ def right_to_left(text: str) -> bool:
     return not text.isascii() and _RIGHT_TO_LEFT.search(text) is not None
 
 
-_TAG = re.compile(r"([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)")
+_TAG = LazyPattern(r"([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)")
 """A BCP 47 tag as an article's ``lang:`` takes it: language, then a script, a region and variants if any
 ('en', 'zh-Hans', 'pt-BR', 'sr-Latn-RS'), read in lower case (a tag's case means nothing)."""
 _RIGHT_TO_LEFT_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend",

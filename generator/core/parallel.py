@@ -20,6 +20,8 @@ import signal
 import threading
 from typing import Any, Callable, Generic, Iterator, Sequence, TypeVar
 
+from generator.core.patterns import compile_all
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -90,6 +92,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], workers: int, chunks
 
     starts = range(0, len(items), chunksize)
     count = min(workers, len(starts))
+    compile_all()  # the patterns any worker may use, compiled once here rather than in each (``LazyPattern``)
     _trim()  # a worker's memory starts as a copy of this process's: hand back what is free first
     pids: list[int] = []
     results: list[Any] = []

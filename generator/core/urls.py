@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Collection, Container
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from generator.core.patterns import LazyPattern
 
 
 RESERVED = frozenset({"tags", "companies", "sections", "page", "feed.xml", "sitemap.xml", "robots.txt",
@@ -24,12 +25,12 @@ TOP_LEVEL = RESERVED | {"archive", "weekly", "sources", "search", "pagefind", "p
 """First path segments the site's own pages use (or will): a page in content/pages/ may not take them."""
 
 
-HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+HTTP_URL = LazyPattern(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
 """An absolute http(s) link as editors may type it (``HTTPS://`` too): the test for source.url, image,
 --source-url and a company's url alike."""
 
 
-_PLAIN_AUTHORITY = re.compile(r"^https?://([^\s/?#:\[\]@]+)(?:[/?#]\S*)?$", re.IGNORECASE)
+_PLAIN_AUTHORITY = LazyPattern(r"^https?://([^\s/?#:\[\]@]+)(?:[/?#]\S*)?$", re.IGNORECASE)
 """An http(s) link whose host has no port, brackets or user: the usual one, which needs no ``urlsplit``."""
 
 
@@ -76,7 +77,7 @@ def broken_http_url(url: str) -> str | None:
 
 MAX_SLUG = 80
 """Slug length cap, far below any file system's 255-byte name limit."""
-_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_DECIMAL_COMMA = LazyPattern(r"(?<=\d),(?=\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -316,7 +317,7 @@ def link_target(base_url: str, base_path: str, page: str, href: str) -> str | No
     return urlsplit(urljoin("http://h" + base_path + page, path)).path
 
 
-_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ESCAPES = LazyPattern(r"(?:%[0-9A-Fa-f]{2})+")
 
 
 def as_typed(address: str) -> str:
@@ -372,7 +373,7 @@ def nearest_page(base_path: str, path: str, files: Collection[str]) -> str:
     return max(by_slug[near[0]], key=lambda page: (len(os.path.commonprefix([page, wanted])), page))
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = LazyPattern(r"\d")
 
 
 @lru_cache(maxsize=2)
@@ -403,9 +404,9 @@ def url(base_path: str, path: str) -> str:
     return base_path + path.lstrip("/")
 
 
-_LINK_TAG = re.compile(r"<(?:a|img|video|audio|source|track)\s[^>]*>")
+_LINK_TAG = LazyPattern(r"<(?:a|img|video|audio|source|track)\s[^>]*>")
 """An ``<a>``, ``<img>`` or media tag of our HTML, where every attribute is double-quoted with '>' escaped."""
-_RELATIVE_ATTR = re.compile(r'(\s(?:href|src|poster)=")(?![A-Za-z][A-Za-z0-9+.\-]*:|//)([^"]*)"')
+_RELATIVE_ATTR = LazyPattern(r'(\s(?:href|src|poster)=")(?![A-Za-z][A-Za-z0-9+.\-]*:|//)([^"]*)"')
 """An href, src or poster without a scheme or host: '/images/x.jpg', '#catatan', '../b/'."""
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from generator.core.patterns import LazyPattern
 
-MAYBE_WIDE = re.compile("[\u1100-\u115f\u231a-\u23ff\u25fd\u25fe\u2600-\u27bf\u2b1b-\u2b55\u2e80-\ua4cf"
-                        "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uff60\uffe0-\uffe6"
-                        "\U00016fe0-\U0001b2ff\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+MAYBE_WIDE = LazyPattern("[\u1100-\u115f\u231a-\u23ff\u25fd\u25fe\u2600-\u27bf\u2b1b-\u2b55\u2e80-\ua4cf"
+                         "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+                         "\U00016fe0-\U0001b2ff\U0001f000-\U0001faff\U00020000-\U0003fffd]")
 """Ranges holding every character of East Asian Width 'W' or 'F' (and others, measured one by one): text with
 none of them is one column a character, and may be wrapped as ``textwrap`` does."""
 
@@ -20,18 +21,18 @@ _NO_LINE_START = frozenset("、。，．：；？！）」』】〕〉》］｝�
 """Closing marks and small kana, which may not begin a line (Japanese kinsoku, as Chinese sets it too)."""
 _NO_LINE_END = frozenset("（「『【〔〈《［｛〘〖〝‘“([{")
 """Opening marks, which may not end a line."""
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\uffa0-\uffdc]")
+_HANGUL = LazyPattern("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\uffa0-\uffdc]")
 """Korean, wide but written with spaces between words: it breaks at them, as other text does."""
 _ZWJ = "\u200d"
 _FLAG_LETTERS = range(0x1F1E6, 0x1F200)
 """Regional indicators: two of them make a flag ('🇮🇩')."""
 
 
-_SEGMENT_BREAK = re.compile(r"[^\S\n]*\n\s*")
+_SEGMENT_BREAK = LazyPattern(r"[^\S\n]*\n\s*")
 """A line break in the source with the spaces around it."""
 
 
-JOINING = re.compile(MAYBE_WIDE.pattern[:-1] + "\u20a9\uff61-\uffdc\uffe8-\uffee\u200b]")
+JOINING = LazyPattern(MAYBE_WIDE.pattern[:-1] + "\u20a9\uff61-\uffdc\uffe8-\uffee\u200b]")
 """Ranges holding every character of East Asian Width 'F', 'W' or 'H' and the zero width space: a line break next
 to none of them is a space (``joins_without_space``)."""
 
@@ -153,7 +154,7 @@ _THAI_FOLLOWING = frozenset("ะาำๅๆฯ")
 before one leaves the syllable without it."""
 _THAI_ENDING = frozenset("ะำๆฯ")
 """Thai vowels and signs after which a syllable never goes on; not 'า', which a final consonant may follow ('การ')."""
-_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_THAI_LETTER = LazyPattern("[\u0e01-\u0e4e]")
 """A Thai letter, vowel or sign (not a digit): between two of them, only the rules above prove a syllable's end."""
 
 

@@ -31,14 +31,15 @@ from generator.load.markdown import MarkdownOptions, render
 from generator.core.models import Article, Term
 from generator.core.wrap import collapse, wrap
 from generator.load.registry import fold
+from generator.core.patterns import LazyPattern
 
-_NOTE_NAME = re.compile(r"^(\d{4})-W(\d{2})\.md$")
+_NOTE_NAME = LazyPattern(r"^(\d{4})-W(\d{2})\.md$")
 _NOTE_KEYS = ("title", "lang")
-_LABEL = re.compile("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+(?![–—-]\w)")
-                             .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
-                             + "|" + re.escape(strings["edition_number"].partition("#")[0].strip())
-                             + r"\s*\d{1,3}(?=\s*(?:[:·]|[–—-](?!\w)|$))"
-                             for strings in i18n.STRINGS.values()) + r")(?![\w])\s*[:·–—-]?\s*", re.IGNORECASE)
+_LABEL = LazyPattern("(?:" + "|".join(re.escape(strings["edition_number"]).replace(r"\{n\}", r"\s*\d+(?![–—-]\w)")
+                              .replace(r"\#", r"\s*\#").replace(r"\ ", r"\s*")
+                              + "|" + re.escape(strings["edition_number"].partition("#")[0].strip())
+                              + r"\s*\d{1,3}(?=\s*(?:[:·]|[–—-](?!\w)|$))"
+                              for strings in i18n.STRINGS.values()) + r")(?![\w])\s*[:·–—-]?\s*", re.IGNORECASE)
 """An edition's own label at the start of a note's title ('Edisi #1: ', 'Edition #3 – '), which its heading adds,
 unless a dash joins its number to what follows ('Edisi #2-in-1', 'Edisi #9–15 Juni': titles of their own);
 written without its '#' ('Edisi 2: '), a number of up to three digits before a colon or a dash not joined to the word
@@ -176,7 +177,7 @@ def _valid_week(year: int, week: int) -> bool:
     return year >= 1 and 1 <= week <= date(year, 12, 28).isocalendar().week  # there is no year 0
 
 
-_WEEK_LIKE = re.compile(r"^(\d{4})[-_ ]?w(\d{1,2})\.md$", re.IGNORECASE)
+_WEEK_LIKE = LazyPattern(r"^(\d{4})[-_ ]?w(\d{1,2})\.md$", re.IGNORECASE)
 
 
 def _misnamed_notes(files: Sequence[str], names: dict[str, str]) -> dict[str, str]:
@@ -463,9 +464,9 @@ def render_edition_feed(config: Config, fmt: str, title: str, editions: Sequence
 
 
 EMAIL_IMAGE_WIDTH = 560
-_PLAIN_SITE_PATH = re.compile(r"/(?!/)[A-Za-z0-9/_.~-]*")
+_PLAIN_SITE_PATH = LazyPattern(r"/(?!/)[A-Za-z0-9/_.~-]*")
 """A path from the site's root with nothing urljoin would change: no '//' start, query, fragment or escape."""
-_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#;]*)?(?:\?[^\s#]+)?(?:#\S+)?")
+_PLAIN_ABSOLUTE = LazyPattern(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#;]*)?(?:\?[^\s#]+)?(?:#\S+)?")
 """A web address urljoin gives back as it is (an article's source, a link in its summary): a lower-case scheme,
 a plain host, no ';' parameters, no empty query or fragment."""
 """Width given to a note's images in email: the 600 px frame less its padding."""
@@ -674,7 +675,7 @@ def plain_text(html: str, page_url: str, width: int = 70) -> str:
 _VOID = ("source", "track", "wbr", "embed")
 """Void elements libxml2's HTML parser and writer do not know: it nests what follows one inside it and writes an end
 tag for it ('<source …>Tonton di situs.</source>', a stray end tag)."""
-_VOID_END = re.compile(r"(<(" + "|".join(_VOID) + r")\b[^>]*>)</\2>")
+_VOID_END = LazyPattern(r"(<(" + "|".join(_VOID) + r")\b[^>]*>)</\2>")
 """A ``_VOID`` element's end tag right after its start tag (lxml escapes '>' in attribute values)."""
 
 

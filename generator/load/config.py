@@ -21,6 +21,7 @@ from generator.core.urls import MAX_SLUG, ascii_url, broken_http_url, idna_ascii
 from generator.load.frontmatter import (TWICE, UNUSABLE_KEY, Lines, Written, YamlError, as_yaml, lines_read,
                                        load_yaml_past_slips, names_cut_by_comment, not_a_name, not_boolean, not_text,
                                        shown_as_written, with_slips, yaml_file_text, yaml_problems)
+from generator.core.patterns import LazyPattern
 
 LANGUAGES = ("id", "en")
 REL_WORDS = ("noopener", "noreferrer", "nofollow", "ugc", "sponsored", "external")
@@ -215,7 +216,7 @@ def same_address(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
+_URL_UNSAFE = LazyPattern(r"[\x00-\x20\x7f\"'<>\\^`{|}\u0080-\u009f\u2028\u2029]")
 """What a base_url may not contain: it is written into robots.txt lines, XML and HTML attributes,
 where a line break, a space, a quote or '<' would change the file's meaning."""
 
@@ -343,7 +344,7 @@ def _markdown_config(value: Any, lines: dict[tuple[Any, ...], int], rel: str,
     return MarkdownConfig(**settings), problems
 
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = LazyPattern(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a URL slug of ``slugs:`` may be: lowercase ASCII letters and digits, words joined by '-'."""
 
 
@@ -441,7 +442,7 @@ def _check_feed_setting(field: str, value: Any, shown: str) -> str | None:
     return None
 
 
-ENVIRONMENT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ENVIRONMENT_RE = LazyPattern(r"^[a-z0-9][a-z0-9_-]*$")
 """Names ``--environment`` accepts: they become part of a file name, ``config.NAME.yaml``."""
 
 

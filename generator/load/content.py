@@ -49,11 +49,11 @@ from generator.load.sanitize import TEXT_TAGS
 from generator.load.redirects import NGINX_KEY_MAX, is_page_file, parse_redirects, quoted_redirect, unusable_fix
 from generator.load.publishers import host_of, read_sources
 from generator.load.registry import Registry, fold
-from generator.commands.scaffold import PLACEHOLDER
 from generator.core.urls import (MAX_SLUG, RESERVED, article_path, as_typed, broken_http_url, file_for, http_url,
                                  idna_ascii, link_target, make_slug, nearest_page, own_path, resolves)
+from generator.core.patterns import LazyPattern
 
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+FORBIDDEN_CHARS = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters XML 1.0 and HTML forbid; removed from articles with a warning."""
 _ALLOWED_BYTES = bytes(b for b in range(256) if not FORBIDDEN_CHARS.match(chr(b)))
 """Deleted from a file's UTF-8 bytes (``bytes.translate``), they leave its ``FORBIDDEN_CHARS`` that are control
@@ -64,7 +64,13 @@ MAX_TAGS = 50
 """Most tags an article may have: each tag is a page and a feed, so a thousand would cost a thousand of each."""
 MAX_COMPANIES = 50
 """Most companies an article may list, for the same reason."""
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_RE = LazyPattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PLACEHOLDER = {
+    "id": "Tulis ringkasan berita di sini: apa yang terjadi, siapa yang terlibat, dan mengapa penting.",
+    "en": "Write the digest text here: what happened, who is involved, and why it matters.",
+}
+"""The body ``digest new`` writes (``scaffold.render_article``), in the site's language: an article that still has
+it is warned of, as a body is required to build without warnings."""
 NOT_ARTICLES = frozenset({PAGES})
 """Folders directly under the content folder that hold other things than articles."""
 FIELDS = ("title", "date", "summary", "source", "tags", "companies", "section", "author", "image", "image_alt",
@@ -545,10 +551,10 @@ def _is_image(text: str, closing: int) -> bool:
     return False
 
 
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_FENCE_LINE = LazyPattern(r" {0,3}(`{3,}|~{3,})")
 
 
-_MEANT = re.compile(r"%(23|3[Ff]|25|2[Ff])")
+_MEANT = LazyPattern(r"%(23|3[Ff]|25|2[Ff])")
 """The escapes in an address that an editor typed as escapes: a '#', '?', '%' or '/' written plain means another."""
 
 
@@ -612,7 +618,7 @@ def _names_host(netloc: str, parts: SplitResult) -> bool:
         return False
 
 
-_UNQUOTED_VALUE = re.compile(r"[\s/](?:href|src|poster)\s*=\s*$", re.IGNORECASE)
+_UNQUOTED_VALUE = LazyPattern(r"[\s/](?:href|src|poster)\s*=\s*$", re.IGNORECASE)
 """What comes before an attribute's value written without quotes (<source src=/media/x.ogg>)."""
 
 
@@ -1084,33 +1090,33 @@ def parse_article(rel: str, data: bytes, settings: ArticleSettings) -> tuple[Art
 SUMMARY_CHARS = 200
 """A summary made from the body is cut to about this many characters, at a word (in Chinese or Japanese text, which
 puts no spaces between words, after a sentence or at a character)."""
-_CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-                  "\U00020000-\U0003134f]")
+_CJK = LazyPattern("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+                   "\U00020000-\U0003134f]")
 """A Han character, hiragana or katakana: Chinese and Japanese write words without spaces between them (Korean's
 Hangul has spaces, so it is not here)."""
-_LAST_CJK = re.compile(_CJK.pattern + "(?!.*" + _CJK.pattern + ")", re.DOTALL)
-_THAI = re.compile("[\u0e01-\u0e5b]")
+_LAST_CJK = LazyPattern(_CJK.pattern + "(?!.*" + _CJK.pattern + ")", re.DOTALL)
+_THAI = LazyPattern("[\u0e01-\u0e5b]")
 """Thai, which writes a sentence's words without spaces between them: its spaces end phrases and sentences."""
-_SENTENCE_END = re.compile("[。！？](?!.*[。！？])", re.DOTALL)
-_FIRST_PARAGRAPH = re.compile(r"<(?:p>(.*?)</p>|(video|audio|picture|object)\b.*?</\2>)", re.DOTALL)
+_SENTENCE_END = LazyPattern("[。！？](?!.*[。！？])", re.DOTALL)
+_FIRST_PARAGRAPH = LazyPattern(r"<(?:p>(.*?)</p>|(video|audio|picture|object)\b.*?</\2>)", re.DOTALL)
 """A paragraph (its text in group 1), or a player with all it holds: a paragraph inside one (its fallback text,
 '<p>Browser Anda tidak mendukung video.</p>') is passed over with it."""
-_PICTURED = re.compile(r"<(?:img|video|audio|picture|iframe|object|embed)\b")
+_PICTURED = LazyPattern(r"<(?:img|video|audio|picture|iframe|object|embed)\b")
 """What makes a paragraph a picture or a player rather than text."""
-_FALLBACK = re.compile(r"<(video|audio|iframe|object)\b.*?</\1>", re.DOTALL)
+_FALLBACK = LazyPattern(r"<(video|audio|iframe|object)\b.*?</\1>", re.DOTALL)
 """A player and what it holds: its fallback text ('Your browser does not support video.') is shown only by a browser
 that cannot play it."""
-_NOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>')
-_TAG = re.compile(r"<[^>]+>")
-_BR_TAG = re.compile(r"<br\s*/?>")
+_NOTE_REF = LazyPattern(r'<sup class="footnote-ref">.*?</sup>')
+_TAG = LazyPattern(r"<[^>]+>")
+_BR_TAG = LazyPattern(r"<br\s*/?>")
 """A line break in the sanitised HTML, a space in the summary (as a heading's ``<br>`` in the table of contents)."""
 
 
-_WORD = re.compile(r"\w+")
+_WORD = LazyPattern(r"\w+")
 """Jinja's ``wordcount`` filter's idea of a word: a run of characters that ``str.isalnum`` accepts, or '_'."""
 
 
-_ANY_TAG = re.compile(r"<[^>]*>")  # not _TAG: striptags removes "<>" too
+_ANY_TAG = LazyPattern(r"<[^>]*>")  # not _TAG: striptags removes "<>" too
 _ASCII_BYTES = bytes(range(128))
 """Deleted from a text's UTF-8 (``bytes.translate``), they leave its non-ASCII characters: a pass of a few
 instructions a byte, where a regular expression for them takes some fifty a character."""
@@ -1119,15 +1125,15 @@ _WORD_BITS = bytes(int(not chr(c).isascii() or chr(c).isalnum() or c == 95) for 
 non-ASCII characters that are not word characters by then), else 0."""
 
 
-_IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
-_SCHEME_OR_HOST = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+_IMG_SRC = LazyPattern(r'<img\s[^>]*?\bsrc="([^"]*)"')
+_SCHEME_OR_HOST = LazyPattern(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 
 
-_AS_TEXT = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*?\S\s+[^()\n]*?)\)")
+_AS_TEXT = LazyPattern(r"(!?)\[([^\]\n]*)\]\(([^()\n]*?\S\s+[^()\n]*?)\)")
 """'![alt](/images/Foto Batam.jpg)' left in a body's HTML as text: CommonMark takes no space in an address."""
-_CODE = re.compile(r"<code\b.*?</code>", re.DOTALL)
+_CODE = LazyPattern(r"<code\b.*?</code>", re.DOTALL)
 """Code, where Markdown written as text is meant (an article about Markdown)."""
-_WITH_TITLE = re.compile(r'(.*?)(\s+(?:"[^"]*"|\'[^\']*\'))')
+_WITH_TITLE = LazyPattern(r'(.*?)(\s+(?:"[^"]*"|\'[^\']*\'))')
 
 
 def read_redirects(check: FieldReader, meta: Mapping[str, Any], base_path: str) -> list[Redirect]:
@@ -1224,8 +1230,8 @@ def local_images(body_html: str, base_url: str = "", base_path: str = "/") -> tu
                                or base_url and own_path(base_url, base_path, html.unescape(src)) is not None))
 
 
-MEDIA_TAG = re.compile(r"<(video|audio|source|track)\s[^>]*>")
-MEDIA_ADDRESS = re.compile(r'\s(src|poster)="([^"]*)"')
+MEDIA_TAG = LazyPattern(r"<(video|audio|source|track)\s[^>]*>")
+MEDIA_ADDRESS = LazyPattern(r'\s(src|poster)="([^"]*)"')
 """A video's or a sound's tag in a body's HTML, and its addresses (nh3 writes each attribute double-quoted)."""
 
 
@@ -1247,7 +1253,7 @@ def local_media(body_html: str) -> tuple[tuple[str, str], ...]:
                  if not _SCHEME_OR_HOST.match(address))
 
 
-_A_HREF = re.compile(r'<a\s[^>]*?\bhref="([^"]*)"')
+_A_HREF = LazyPattern(r'<a\s[^>]*?\bhref="([^"]*)"')
 
 
 def file_links(body_html: str) -> tuple[str, ...]:
@@ -1422,19 +1428,19 @@ def cjk_cut(text: str) -> str:
     return window[:cut_point(text, SUMMARY_CHARS)]
 
 
-_LOOSE_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
-                        r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
+_LOOSE_ISO = LazyPattern(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(\.\d{1,9})?)?"
+                         r"[ ]?(Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 """2025-06-13, 2025/06/13, with a time (09:00, or 09.00 as Indonesian pages print it) and an offset."""
 _CLOCK = (r"(?:(?:,?\s+|\s+[-|–]\s+)(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?"  # , 09.00
           r"(?:\s*([ap])\.?m\.?)?)?"  # 9:05 PM, 9:05 p.m.
           r"(?:\s*(wib|wita|wit|utc|gmt|z|[+-]\d{2}:?\d{2}))?")  # WIB, +07:00
 """The time after a written date: ', 09.00 WIB', ' pukul 09.00', ' pkl. 07.00', ' - 08:15 WIB', ' | 17:30 WIB' (a
 page's byline), '9:05 PM' (an English one's)."""
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _CLOCK, re.IGNORECASE)
-_RELATIVE = re.compile(r".*\b(?:lalu|kemarin|kemaren|hari ini|besok|yang lalu|ago|yesterday|today|tomorrow|baru saja)\b.*",
-                       re.IGNORECASE)
+_DAY_MONTH_YEAR = LazyPattern(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _CLOCK, re.IGNORECASE)
+_RELATIVE = LazyPattern(r".*\b(?:lalu|kemarin|kemaren|hari ini|besok|yang lalu|ago|yesterday|today|tomorrow|baru saja)\b.*",
+                        re.IGNORECASE)
 """'2 jam lalu', 'Kemarin, 17:30', '3 hours ago': a date relative to the day it was copied."""
-_NO_YEAR = re.compile(r"(?:[a-z']+\.?,?\s+)?(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2})\.?", re.IGNORECASE)
+_NO_YEAR = LazyPattern(r"(?:[a-z']+\.?,?\s+)?(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2})\.?", re.IGNORECASE)
 """'13 Juni', 'Jumat, 13 Juni', 'June 13': a month's day without its year."""
 _MONTHS = {name: number for number, names in enumerate((
     ("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"), ("maret", "march", "mar"),
@@ -1454,13 +1460,13 @@ _DAY_NAMES = ("Senin (Monday)", "Selasa (Tuesday)", "Rabu (Wednesday)", "Kamis (
               "Sabtu (Saturday)", "Minggu (Sunday)")
 ZONE_NAMES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00", "z": "+00:00"}
 """Indonesia's three zones (western, central, eastern) and UTC, as their abbreviations follow a time."""
-_WRITTEN = re.compile(r"(?:([a-z']+)\.?,?\s+)?"                                    # a day's name
-                      r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})"  # 13 Juni / June 13th, 2025
-                      + _CLOCK, re.IGNORECASE)
+_WRITTEN = LazyPattern(r"(?:([a-z']+)\.?,?\s+)?"                                    # a day's name
+                       r"(?:(\d{1,2})\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})"  # 13 Juni / June 13th, 2025
+                       + _CLOCK, re.IGNORECASE)
 """A date as a news page prints it: '13 Juni 2025', 'Jumat, 13 Juni 2025 09.00 WIB', 'June 13, 2025 9:00'."""
 _APOSTROPHES = str.maketrans("’‘ʼ´", "''''")
 """The typographic apostrophes (and the accent used as one) a copied day's name may have."""
-_ISO_WITH_ZONE_NAME = re.compile(r"(.*\d)\s*(wib|wita|wit)", re.IGNORECASE)
+_ISO_WITH_ZONE_NAME = LazyPattern(r"(.*\d)\s*(wib|wita|wit)", re.IGNORECASE)
 """An ISO 8601 date-time followed by an Indonesian zone's name: '2025-06-13 09:00 WIB'."""
 
 
@@ -1596,7 +1602,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 timestamps a build computes from a date stay far from the ends of Python's calendar (years 1 and 9999)."""
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = LazyPattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ELEMENTS = ("a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockquote|body|br|button|canvas|caption|"
              "center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|"
              "figcaption|figure|font|footer|form|h[1-6]|head|header|hgroup|hr|html|i|iframe|img|input|ins|kbd|label|"
@@ -1604,24 +1610,24 @@ _ELEMENTS = ("a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blockqu
              "param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|search|section|select|slot|small|source|span|"
              "strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|"
              "track|tt|u|ul|var|video|wbr")
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = LazyPattern("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 """Format characters no one sees in a name (a zero-width space, a soft hyphen, direction marks); not the joiners
 U+200C and U+200D, which some scripts and emoji need."""
 LEFT_OUT = "; it is left out: delete it"
 """How the warnings about invisible characters in a name end (``… from the file``, when the rest is kept); with
 ``IGNORED``, the advice for a file that ``digest new``, refusing a typed argument, says for the argument instead."""
 IGNORED = ", or remove the line; it is ignored"
-_MARKUP_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_MARKUP_TAG = LazyPattern(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 """An HTML element's tag, as pasted from a web page ('<b>', '</p>', '<br/>'); not any text between '<' and '>'
 ("Ponsel <Rp2 juta, harga turun >10%" is a headline)."""
 
 
-_NAMED_TAG = re.compile(r"(?:^|(?<=[\s(“‘\"']))<([A-Za-z][A-Za-z0-9]*)>(?=$|[\s,.;:!?)”’\"'-])")
+_NAMED_TAG = LazyPattern(r"(?:^|(?<=[\s(“‘\"']))<([A-Za-z][A-Za-z0-9]*)>(?=$|[\s,.;:!?)”’\"'-])")
 """A tag named as a word ('tag <section> dan <article>', 'HTML: <div>-tag'): a bare opening tag between spaces or
 punctuation, or before a hyphen. It is text when the text never closes it (``html_in_text``)."""
-_BREAKING_TAG = re.compile(r"</?(?:address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|"
-                           r"figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|"
-                           r"tfoot|th|thead|tr|ul)(?=[\s/>])", re.IGNORECASE)
+_BREAKING_TAG = LazyPattern(r"</?(?:address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|"
+                            r"figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|"
+                            r"tfoot|th|thead|tr|ul)(?=[\s/>])", re.IGNORECASE)
 """A tag that ends a line or a block ('<br>', '<p>', '</li>'): removed from between two words, it leaves a space."""
 
 
@@ -1671,16 +1677,16 @@ def value_lines(raw: Sequence[str], at: int) -> tuple[int, int]:
     return at, end
 
 
-_NOT_A_FILE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|data|file|blob|about|mailto|tel):|//|"
-                         r".*[\t\n\r]", re.IGNORECASE)
+_NOT_A_FILE = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|vbscript|data|file|blob|about|mailto|tel):|//|"
+                          r".*[\t\n\r]", re.IGNORECASE)
 """An ``image:`` that is not a file's name: another scheme's address or a host (a ':' elsewhere is part of one)."""
 
 
 _ONE = {"companies": "company", "redirects": "old address", "tags": "tag"}
 """What one item of a list field is, for the messages."""
-_COMMA = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|;)\s*")
+_COMMA = LazyPattern(r"\s*(?:,(?!\d)|(?<!\d),|;)\s*")
 """A comma that is not a decimal one ('Rp 1,5 triliun'), or a semicolon, with the spaces around it."""
-_ENTITY_END = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_ENTITY_END = LazyPattern(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def comma_names(name: str) -> list[str]:
@@ -1694,7 +1700,7 @@ def comma_names(name: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-_SECTION_JOIN = re.compile(r"\s*[,|/;]\s*")
+_SECTION_JOIN = LazyPattern(r"\s*[,|/;]\s*")
 """The marks that join regions on one line ('Kepri, Aceh', 'Kepri | Aceh | Nabire'), with the spaces around them."""
 
 
@@ -1932,7 +1938,7 @@ class FieldReader:
             self.warn("image", f"{quoted(value)} is a web address missing a '/' after the colon, so it is ignored; write "
                                "https://...")
             return None
-        if not re.match(_NOT_A_FILE, value):  # a name ('Rapat:Juni.jpg'), not a scheme, host or line break
+        if not _NOT_A_FILE.match(value):  # a name ('Rapat:Juni.jpg'), not a scheme, host or line break
             path = value.lstrip("/")
             for base in dict.fromkeys((base_path, unquote(base_path))):  # '/kafé/' typed, or as its address
                 if base != "/" and value.startswith(base):

@@ -13,20 +13,21 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from generator.core import i18n
+from generator.core.patterns import LazyPattern
 
 HOSTS = {"youtube": "YouTube", "vimeo": "Vimeo"}
 """The hosts a video may come from, and their names as readers see them."""
 
-_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
-_YOUTUBE_LIST = re.compile(r"[A-Za-z0-9_-]{2,}")
-_VIMEO_ID = re.compile(r"[0-9]+")
-_VIMEO_HASH = re.compile(r"[0-9a-f]+")
-_VIMEO_IN_LIST = re.compile(r"(?:channels/[^/]+|groups/[^/]+/videos|(?:showcase|album)/[^/]+/video)/(?=[0-9]+/?$)")
+_YOUTUBE_ID = LazyPattern(r"[A-Za-z0-9_-]{11}")
+_YOUTUBE_LIST = LazyPattern(r"[A-Za-z0-9_-]{2,}")
+_VIMEO_ID = LazyPattern(r"[0-9]+")
+_VIMEO_HASH = LazyPattern(r"[0-9a-f]+")
+_VIMEO_IN_LIST = LazyPattern(r"(?:channels/[^/]+|groups/[^/]+/videos|(?:showcase|album)/[^/]+/video)/(?=[0-9]+/?$)")
 """Where a Vimeo video's page may say it was found (``vimeo.com/channels/staffpicks/ID``, ``groups/NAME/videos/ID``,
 ``showcase/N/video/ID``): the video is ``vimeo.com/ID``."""
-_TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
-VIDEO_ADDRESS = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com)(?=[/?#:])",
-                           re.IGNORECASE)
+_TIME = LazyPattern(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+VIDEO_ADDRESS = LazyPattern(r"(?:https?:)?//(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com)(?=[/?#:])",
+                            re.IGNORECASE)
 """An address on YouTube or Vimeo (``//host/…`` too): a body that links or shows one as an image goes to markdown-it-py
 (``markdown_fast``), whose tokens the cards are made from."""
 
@@ -184,7 +185,7 @@ def card(found: Video, title: str, language: str, external_rel: str, lang: str =
             f'<span class="embed-host"{said}>{str(words["video_watch"]).format(host=name)}</span></a></figure>')
 
 
-_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DIRECTION = LazyPattern("[\u202a-\u202e\u2066-\u2069]")
 """The characters that set the direction of the text after them (U+202E RIGHT-TO-LEFT OVERRIDE) until popped."""
 
 
@@ -212,9 +213,9 @@ def link_text(title: str, host: str, language: str) -> str:
     return f"▶ {isolated(' '.join(title.split()) or untitled)} ({HOSTS[host]})"
 
 
-CARD = re.compile(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'
-                   r'<span class="embed-title" dir="auto"( lang="[^"]*")?>([^<]*)</span> <span class="embed-host"[^>]*>'
-                   r'[^<]*</span></a></figure>')
+CARD = LazyPattern(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'
+                    r'<span class="embed-title" dir="auto"( lang="[^"]*")?>([^<]*)</span> <span class="embed-host"[^>]*>'
+                    r'[^<]*</span></a></figure>')
 
 
 def as_links(body_html: str) -> str:

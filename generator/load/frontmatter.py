@@ -19,6 +19,7 @@ from typing import Any, Callable
 import yaml
 
 from generator.core.errors import Problem, printable, quoted
+from generator.core.patterns import LazyPattern
 
 
 
@@ -79,8 +80,8 @@ value as the editor wrote it ('0x1F', '1e3', 'TRUE'), for the messages that quot
 and of a list item YAML read as empty because it was a name starting with '#' ('- #Pilkada2026'), that name, or an
 alias ('- *b', an error of its own), that alias."""
 
-_FENCE = re.compile(r"---[ \t]*")
-_NEWLINE = re.compile("\n")
+_FENCE = LazyPattern(r"---[ \t]*")
+_NEWLINE = LazyPattern("\n")
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -88,7 +89,7 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ESCAPED_CONTROL = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """What a double-quoted escape such as "\\a" or "\\x1b" can put in a value, and HTML and XML forbid."""
 MAX_DEPTH = 20
 """Deepest nesting of lists and mappings accepted. Front matter, the config and the registry need
@@ -178,7 +179,7 @@ def split_note(written: str) -> tuple[str, str]:
     return (written[:note.start()], written[note.start():]) if note else (written, "")
 
 
-_COMMENT = re.compile(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
+_COMMENT = LazyPattern(r"""(?:^|(?<=\s))(#.*)|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'""")
 """What YAML reads as a comment on a line ('#' at its start or after a space; the group), or a quoted text in which
 a '#' is text (matched so that it is passed over)."""
 
@@ -391,7 +392,7 @@ def split(text: str, fields: str = "title: ..., date: ...") -> Split:
     raise SplitError(1, "the front matter opened on line 1 is never closed; add a line '---' after the last field")
 
 
-_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_KEY_LINE = LazyPattern(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 
 
 def _refuse_second_document(lines: list[str], end: int) -> None:
@@ -414,11 +415,11 @@ class _Resolver(yaml.resolver.BaseResolver):
     """YAML 1.2 core schema, without timestamps: dates stay text for the caller."""
 
 
-_Resolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Resolver.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver(_BOOL, LazyPattern(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Resolver.add_implicit_resolver(_NULL, LazyPattern(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Resolver.add_implicit_resolver(_INT, LazyPattern(r"^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
 _Resolver.add_implicit_resolver(
-    _FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    _FLOAT, LazyPattern(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."))
 
 
@@ -529,7 +530,7 @@ def with_slips(rel: str, problems: list[Problem], slip: YamlError | None) -> lis
     return slipped + [p for p in said_by(rel, problems, slip) if p not in merged]
 
 
-_WHOLE_VALUE = re.compile(r"must be |'.*' is not a (?:valid |usable path)")
+_WHOLE_VALUE = LazyPattern(r"must be |'.*' is not a (?:valid |usable path)")
 """How a field's error about its whole value begins: 'must be true or false', "'a: b' is not a valid slug", "'@lama/'
 is not a usable path" (a redirect, which in quotes is none either)."""
 
@@ -587,14 +588,14 @@ def merge_conflict(text: str, first_line: int = 1) -> YamlError | None:
     return None
 
 
-_KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*):(\s*)(.*)")
+_KEY_LINE = LazyPattern(r"([A-Za-z_][\w.-]*):(\s*)(.*)")
 """A 'key: value' line, its indentation taken off: the key, the space after the colon, the value as written."""
 _CANNOT_START = "@`%!&*|>"
 """Characters a plain YAML value may not start with (or that start something else than text)."""
-_OPENS = re.compile(r"[^#]*:\s*(?:[|>][+-]?\d?[+-]?)?\s*|\s*-(?:\s.*)?")
+_OPENS = LazyPattern(r"[^#]*:\s*(?:[|>][+-]?\d?[+-]?)?\s*|\s*-(?:\s.*)?")
 """A line under which indented lines belong: 'key:', a block text's 'key: |' or 'key: >-', a list item; matched
 against the line without its comment ('source:  # penerbit' opens a mapping)."""
-_BLOCK_TEXT = re.compile(r"[|>][+-]?\d?[+-]?")
+_BLOCK_TEXT = LazyPattern(r"[|>][+-]?\d?[+-]?")
 """A block text's indicator, which a value may well start with: '|', '>', '>-', '|+2'."""
 _NO_ITEM_START = "@`%|>"
 """Characters a name in a list may not start with, as YAML reads it ('- %AI', '[data, |AI]'): put in double quotes.
@@ -768,7 +769,7 @@ def _cut_below(lines: list[str], at: int, key: str) -> Advice | None:
     return cut[0] - 1, parent + key, cut[1], cut[3]
 
 
-_KEY_START = re.compile(r"[A-Za-z_][\w.-]*:(?:\s|$)")
+_KEY_START = LazyPattern(r"[A-Za-z_][\w.-]*:(?:\s|$)")
 
 
 def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> int | None:
@@ -1037,7 +1038,7 @@ def _flow_closes(text: str) -> dict[int, list[int | None]]:
     return closes
 
 
-_ESCAPE = re.compile(r'\\(?:[0abtnvfre "/\\N_LP\t]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|(\\)|"')
+_ESCAPE = LazyPattern(r'\\(?:[0abtnvfre "/\\N_LP\t]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|(\\)|"')
 """In a double-quoted value: an escape YAML reads, a backslash that starts none (the group: text, 'C:\\Users'), or a
 quote."""
 
@@ -1060,7 +1061,7 @@ def _indent(line: str) -> str:
     return line[:len(line) - len(line.lstrip(" "))]
 
 
-_OPENED_WITHOUT_COLON = re.compile(r"[A-Za-z_][\w-]*[ \t]+(?:\[[^\]]*|\{[^}]*)")
+_OPENED_WITHOUT_COLON = LazyPattern(r"[A-Za-z_][\w-]*[ \t]+(?:\[[^\]]*|\{[^}]*)")
 """A key with no ':' whose list or mapping is left open on its line ('tags [a,', 'source {name: a,'): the lines
 indented under it are its items (``_no_colon``)."""
 
@@ -1280,8 +1281,8 @@ def _brackets_paired(value: str) -> str | None:
     return fixed if fixed.count("[") == 1 and (_is_list(fixed) or _is_list(_as_items(fixed[:-1]) + "]")) else None
 
 
-_ITEM_OR_KEY = re.compile(r"\s*(?:-\s|[A-Za-z_][\w.-]*:\s)")
-_QUOTED_ITEM = re.compile(r"""( *-[ \t]+)(["'])((?:(?!\2).)*?)[ \t]*""")
+_ITEM_OR_KEY = LazyPattern(r"\s*(?:-\s|[A-Za-z_][\w.-]*:\s)")
+_QUOTED_ITEM = LazyPattern(r"""( *-[ \t]+)(["'])((?:(?!\2).)*?)[ \t]*""")
 """A list item whose quote is never closed on its line: '  - "Meta', '  - "O'Reilly' (the other quote mark is text);
 the lines YAML then reads into it are items or keys (``_ITEM_OR_KEY``)."""
 
@@ -1357,7 +1358,7 @@ def _as_items(listed: str) -> str:
     return "[" + ", ".join(_as_item(item) for item in items)
 
 
-_BULLET = re.compile(r"^[-*\u2022\u2023\u2043\u00b7\u25aa\u25e6]\s+")
+_BULLET = LazyPattern(r"^[-*\u2022\u2023\u2043\u00b7\u25aa\u25e6]\s+")
 """A bullet pasted or typed before a list's item: '- ', '* ', '• ', '‣ ', '⁃ ', '· ', '▪ ', '◦ '."""
 
 
@@ -1367,7 +1368,7 @@ def _forbidden_character(text: str, first_line: int, error: yaml.reader.ReaderEr
     return forbidden_at(text, first_line, error.position, code)
 
 
-_C1 = re.compile("[\x80-\x9f]")
+_C1 = LazyPattern("[\x80-\x9f]")
 """C1 control characters, which text decoded in the wrong encoding brings ('â€¦' and U+0085 for '…'); YAML refuses
 all but U+0085, which it reads as a line break (a title cut in two, or a syntax error a line off)."""
 
@@ -1375,9 +1376,9 @@ all but U+0085, which it reads as a line break (a title cut in two, or a syntax 
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 """Unicode's spaces but the ordinary one: YAML reads them as text, so one in an indent or after a key's ':' breaks
 the structure ('title:' + U+00A0 + 'Meta' is no field); word processors and web pages put U+00A0 in pasted text."""
-_STRUCTURE = re.compile(rf"[ \t{_SPACES}]*(?:-(?:[ \t{_SPACES}]+|$))*(?:[A-Za-z_][\w.-]*:(?:[ \t{_SPACES}]+|$))?")
+_STRUCTURE = LazyPattern(rf"[ \t{_SPACES}]*(?:-(?:[ \t{_SPACES}]+|$))*(?:[A-Za-z_][\w.-]*:(?:[ \t{_SPACES}]+|$))?")
 """A line's indent, item dashes and key: where YAML needs its own spaces."""
-_OTHER_SPACE = re.compile(f"[{_SPACES}]")
+_OTHER_SPACE = LazyPattern(f"[{_SPACES}]")
 
 
 def _other_spaces(text: str, first_line: int) -> YamlError | None:
@@ -1542,7 +1543,7 @@ def _read_past(text: str, first_line: int, error: yaml.MarkedYAMLError,
     return None
 
 
-_MERGE = re.compile(r"(?:^|(?<=[{,])) *<<\s*:\s*(?:\*[^\s,\]}]+|\[[^\]]*\])\s*,?")
+_MERGE = LazyPattern(r"(?:^|(?<=[{,])) *<<\s*:\s*(?:\*[^\s,\]}]+|\[[^\]]*\])\s*,?")
 """A merge key and its alias (or list of aliases) on a line, as ``_node`` takes it out: '  <<: *base', '<<: *s, '
 in a mapping in braces, '<<: [*a, *b]'."""
 
@@ -1601,7 +1602,7 @@ def _slip(text: str, error: yaml.MarkedYAMLError, first_line: int, entries: bool
     return at, field, _spaced(message), right and _spaced(right)
 
 
-_PAIRS = re.compile(r",\s*(?=[A-Za-z_][\w-]*:\s)")
+_PAIRS = LazyPattern(r",\s*(?=[A-Za-z_][\w-]*:\s)")
 """Where one 'key: value' pair of an entry's details on its id's line ends and the next begins."""
 
 
@@ -1703,7 +1704,7 @@ def _details_below(rows: list[str], on_line: dict[Any, Any]) -> str | None:
     return ", ".join(pairs)
 
 
-_TAB_OR_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\t')
+_TAB_OR_QUOTED = LazyPattern(r'"(?:[^"\\\n]|\\.)*"|\t')
 
 
 def _spaced(advice: str) -> str:
@@ -1919,13 +1920,13 @@ def _bad_tag(node: yaml.Node, line: int, field: str) -> YamlError:
 
 # --- front matter as editors write it, without PyYAML --------------------------------------------------------
 
-_SIMPLE_UNSAFE = re.compile("[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_SIMPLE_UNSAFE = LazyPattern("[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """A character the simple reader leaves to PyYAML: tabs, control characters (C1 too), what YAML 1.1 reads as a line
 break (U+0085, U+2028, U+2029) or a byte order mark, lone surrogates, U+FFFE and U+FFFF. Written as these characters,
 not as the complement of the ones it lets through (the same set): Python compiles a class by walking its ranges'
 characters, which took 3 ms at every start for the complement (ranges up to U+FFFF), 0.25 ms for this."""
-_SIMPLE_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
-_SIMPLE_ITEM = re.compile(r"( *)- +(.*)$")
+_SIMPLE_KEY = LazyPattern(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+_SIMPLE_ITEM = LazyPattern(r"( *)- +(.*)$")
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 """What a plain scalar may not start with (or may, in ways left to PyYAML)."""
 _FLOW_UNSAFE = frozenset("[]{}#'\":")

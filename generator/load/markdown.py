@@ -33,6 +33,7 @@ from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAG
                                      safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
+from generator.core.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -195,11 +196,11 @@ def _highlight(code: str, lang: str, attrs: str) -> str:
 
 # --- the core rule: headings, raw HTML, <!--more--> --------------------------------------------------------
 
-_COMMENTS = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)+", re.DOTALL)
-_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
-_BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
+_COMMENTS = LazyPattern(r"\s*(?:<!--(?:(?!-->).)*-->\s*)+", re.DOTALL)
+_MORE = LazyPattern(r"<!--\s*more\s*-->", re.IGNORECASE)
+_BARE_TAG = LazyPattern(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
 """Raw tags that need no sanitiser when they nest properly: no attributes, written as nh3 would write them."""
-_FOOTNOTE_ID = re.compile(r"fn(?:ref)?\d+(?:-\d+)?")
+_FOOTNOTE_ID = LazyPattern(r"fn(?:ref)?\d+(?:-\d+)?")
 THEME_IDS = frozenset({"main", "related", "intel", "search-q", "search-results", "search-fallback"})
 """Ids the theme's pages use around the body (the skip link's ``#main``, the related-reading heading …): a
 heading of the same name gets a suffix ('main-2'), and a raw-HTML ``id`` that is one of them is removed with a
@@ -207,13 +208,13 @@ warning. tests/test_markdown.py keeps this list equal to the ids in the packaged
 _BEFORE_ATTRIBUTE = r"""[\s/"']"""
 """What the HTML parser reads an attribute after: a space, a '/' (``<span/id="a">``) or a quoted value's end
 (``<b title="x"id="a">``)."""
-_THEME_ID = re.compile(r"""%s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)"""
-                       % (_BEFORE_ATTRIBUTE, "|".join(sorted(THEME_IDS))))
+_THEME_ID = LazyPattern(r"""%s[iI][dD]\s*=\s*["']?(%s)(?=["'\s/>]|$)"""
+                        % (_BEFORE_ATTRIBUTE, "|".join(sorted(THEME_IDS))))
 """A raw tag's ``id`` that is one of ``THEME_IDS`` (nh3 keeps an ``id`` as written, so this is matched as it was)."""
-_THEME_ID_ATTR = re.compile(r' id="(?:%s)"' % "|".join(sorted(THEME_IDS)))
+_THEME_ID_ATTR = LazyPattern(r' id="(?:%s)"' % "|".join(sorted(THEME_IDS)))
 
 
-_BR = re.compile(r"<br(?:\s[^>]*)?/?>", re.IGNORECASE)
+_BR = LazyPattern(r"<br(?:\s[^>]*)?/?>", re.IGNORECASE)
 """A raw line break, which a heading shows as a space between its words."""
 
 
@@ -235,7 +236,7 @@ def heading_text(children: Sequence[Token] | None) -> str:
                             else _plain(c.children) if c.type == "image" else "" for c in children or ()))
 
 
-_DROPPED_PART = re.compile(r"<(/?)(%s)\b" % "|".join(sorted(DROPPED)), re.IGNORECASE)
+_DROPPED_PART = LazyPattern(r"<(/?)(%s)\b" % "|".join(sorted(DROPPED)), re.IGNORECASE)
 
 
 def _shown(inline: Token) -> Sequence[Token]:
@@ -282,11 +283,11 @@ def _unique_id(text: str, used: set[str]) -> str:
     return slug
 
 
-_PLAYER_OPEN = re.compile(r"<(video|audio|a)(?=[\s/>])[^>]*>", re.IGNORECASE)
-_PLAYER_CLOSE = re.compile(r"</(?:video|audio|a)(?=[\s/>])", re.IGNORECASE)
+_PLAYER_OPEN = LazyPattern(r"<(video|audio|a)(?=[\s/>])[^>]*>", re.IGNORECASE)
+_PLAYER_CLOSE = LazyPattern(r"</(?:video|audio|a)(?=[\s/>])", re.IGNORECASE)
 """A player, or a card (an ``<a>``), and its closing tag: one holding a block in a paragraph's text is cut by it."""
-_BLOCK_OPEN = re.compile(r"<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|"
-                         r"form|h[1-6]|header|hgroup|hr|main|menu|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
+_BLOCK_OPEN = LazyPattern(r"<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|"
+                          r"form|h[1-6]|header|hgroup|hr|main|menu|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
 """Tags that end a paragraph: a player's fallback ``<p>`` written inside it on a line of text ends the paragraph, and
 the player with it, so the fallback shows after an empty player (a card's ``<div>``: after an empty link)."""
 
@@ -342,7 +343,7 @@ def _whole_players(tokens: list[Token], env: EnvType) -> None:
         i += 1
 
 
-_IFRAME_END = re.compile(r"(?:.*?</iframe(?=[\s/>])[^>]*>)?", re.IGNORECASE | re.DOTALL)
+_IFRAME_END = LazyPattern(r"(?:.*?</iframe(?=[\s/>])[^>]*>)?", re.IGNORECASE | re.DOTALL)
 """What a pasted ``<iframe>`` holds, to its end tag as a browser reads it (``</iframe/>`` too)."""
 
 
@@ -372,9 +373,9 @@ class _StartTags(HTMLParser):
             self.found.append((self.getpos(), len(self.get_starttag_text() or ""), tag, first))
 
 
-_P_ENDS = re.compile(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECASE)
+_P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECASE)
 """What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
-_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+_TAG_OR_COMMENT = LazyPattern(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -425,11 +426,11 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
             yield start, end, attributes, (replaced, close.end() if closed else end), (before, ""), False  # type: ignore[union-attr]
 
 
-_VIMEO_SCRIPT = re.compile(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
-                           re.IGNORECASE)
+_VIMEO_SCRIPT = LazyPattern(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
+                            re.IGNORECASE)
 
 
-_MAYBE_VIDEO = re.compile(r"//(?:[\w-]+\.)*(?:youtu|vimeo)", re.IGNORECASE)
+_MAYBE_VIDEO = LazyPattern(r"//(?:[\w-]+\.)*(?:youtu|vimeo)", re.IGNORECASE)
 """A body that may hold a video's address (``_videos``), in any letters (``www.YouTube.com``): found from each '//'
 (3-6 µs a 5 KB body, as a search for 'youtu' and 'vimeo' took; 'youtu|vimeo' in any letters took 75 µs)."""
 
@@ -658,10 +659,10 @@ def _digest_rule(state: StateCore) -> None:
 
 _FLOW_ONLY = r"address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|" \
     r"main|menu|nav|ol|p|pre|section|table|ul"
-_BLOCK_IN_BLOCK = re.compile(r"<(?:%s)(?=[\s/>])" % _FLOW_ONLY, re.IGNORECASE)
+_BLOCK_IN_BLOCK = LazyPattern(r"<(?:%s)(?=[\s/>])" % _FLOW_ONLY, re.IGNORECASE)
 """A block tag in an HTML block: a text tag around it there is looked for (``_without_phrasing_around_blocks``)."""
-_PHRASING_OR_BLOCK = re.compile(r"<(/?)(%s|%s)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>?"
-                                % ("|".join(sorted(TEXT_TAGS - {"a", "ins", "del", "wbr"})), _FLOW_ONLY), re.IGNORECASE)
+_PHRASING_OR_BLOCK = LazyPattern(r"<(/?)(%s|%s)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>?"
+                                 % ("|".join(sorted(TEXT_TAGS - {"a", "ins", "del", "wbr"})), _FLOW_ONLY), re.IGNORECASE)
 
 
 def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> str:
@@ -728,8 +729,8 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     return content
 
 
-_TAG_TEXT = re.compile(r"<[^>]*>?")
-_SUMMARY = re.compile(r"<summary(?=[\s/>])", re.IGNORECASE)
+_TAG_TEXT = LazyPattern(r"<[^>]*>?")
+_SUMMARY = LazyPattern(r"<summary(?=[\s/>])", re.IGNORECASE)
 _HOLDS_WORDS = {"ul": "li", "ol": "li", "menu": "li", "dl": "dt", "table": "td"}
 """The element of a list or table that a text tag may go in, around the words: none in the ``<ul>`` itself."""
 
@@ -746,7 +747,7 @@ def _words_in(blocks: Sequence[str], summary: bool = False) -> tuple[str, ...]:
     return ("summary", inside) if summary and inside else ("summary",) if summary else (inside,) if inside else ()
 
 
-_ID_ATTRIBUTE = re.compile(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
+_ID_ATTRIBUTE = LazyPattern(_BEFORE_ATTRIBUTE + r"[iI][dD]\s*=")
 """Where a raw tag may set an ``id``: a cheap test of the body before its raw HTML is read for one."""
 
 
@@ -795,7 +796,7 @@ def _settle_ids(body: str, tokens: Sequence[Token], src: str, env: EnvType) -> s
     return body.replace(mark + "f-", prefix)
 
 
-_NOTE_LINK = re.compile(r'(<a [^>]*?(?<= )href="#)(fn(?:ref)?\d+(?:-\d+)?)(?=")')
+_NOTE_LINK = LazyPattern(r'(<a [^>]*?(?<= )href="#)(fn(?:ref)?\d+(?:-\d+)?)(?=")')
 """A link to a footnote's id as the editor wrote it (a tag ends at its first '>': both writers escape it in values)."""
 
 
@@ -932,10 +933,10 @@ def _marks(tokens: Sequence[Token], players: bool, env: EnvType) -> None:
     env["marks_lost"] = bool(env["marks"]) or bool(env.get("lost_in"))  # else every mark is on the page
 
 
-_MARK_BEFORE_LINK_END = re.compile(r"(?<!\\)\[\^[^\]\s]+\][^\[\]]*\]\s*[(\[]")
+_MARK_BEFORE_LINK_END = LazyPattern(r"(?<!\\)\[\^[^\]\s]+\][^\[\]]*\]\s*[(\[]")
 """A footnote mark, then the end of a link's text ('[laporan[^1]](…)', '… [^1]][ref]'): maybe a mark in one."""
-_WRITTEN_MARK = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
-_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
+_WRITTEN_MARK = LazyPattern(r"(?<!\\)\[\^([^\]\s]+)\]")
+_PLACEHOLDER = LazyPattern("\ue000(\\d+)\ue001")
 """A written mark's stand-in while ``_marks_in_links`` reads a paragraph again: text no rule takes (private use)."""
 
 
@@ -1118,13 +1119,13 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
     return more
 
 
-_RAW_OPEN_OR_CLOSE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_RAW_OPEN_OR_CLOSE = LazyPattern(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _CLOSED_IN_LINE = TEXT_TAGS - {"wbr"}
 """Raw inline tags closed at the end of their paragraph (or of the Markdown emphasis or link they are in) when the
 writer did not: the HTML5 parser in nh3 would reopen one in every later block (the rest of the article bold, its id
 copied), and an ``<a>`` would take the footnote mark out of its ``<sup>``."""
-_SPREADING = re.compile(r"<(/?)(audio|blockquote|details|div|figure|section|video|%s)(?=[\s/>])" % "|".join(sorted(_CLOSED_IN_LINE)),
-                        re.IGNORECASE)
+_SPREADING = LazyPattern(r"<(/?)(audio|blockquote|details|div|figure|section|video|%s)(?=[\s/>])" % "|".join(sorted(_CLOSED_IN_LINE)),
+                         re.IGNORECASE)
 """Raw block tags that, left open, hold the rest of the body (a closed ``<details>`` hides it), and inline tags
 opened in an HTML block: closed at the end of their block when no closing tag follows."""
 
@@ -1197,12 +1198,12 @@ _PHRASING_ONLY = _CLOSED_IN_LINE - {"a", "ins", "del"}
 """The text tags HTML allows no paragraph in: closed at the end of their HTML block even when a later block closes
 them (``_close_blocks``). An ``<a>``, ``<ins>`` or ``<del>`` takes its parent's content, so one around paragraphs (a
 card linked whole) is valid, and is closed there only when nothing closes it."""
-_OPENING_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
-_BLOCK_TAG = re.compile(r"</?(?:audio|blockquote|details|div|figure|section|video)(?=[\s/>])", re.IGNORECASE)
+_OPENING_TAG = LazyPattern(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_BLOCK_TAG = LazyPattern(r"</?(?:audio|blockquote|details|div|figure|section|video)(?=[\s/>])", re.IGNORECASE)
 
 
-_SOURCE_TAG = re.compile(r"<source\b", re.IGNORECASE)
-_PLAYER_TAG = re.compile(r"<(?:video|audio)\b", re.IGNORECASE)
+_SOURCE_TAG = LazyPattern(r"<source\b", re.IGNORECASE)
+_PLAYER_TAG = LazyPattern(r"<(?:video|audio)\b", re.IGNORECASE)
 """More than one in a body: ``player_sources`` looks for a player inside another."""
 
 
@@ -1417,7 +1418,7 @@ def _container_end(tokens: Sequence[Token], block: Token, index: int) -> int:
     return holder
 
 
-_NOT_PLAYER_PART = re.compile(r"<(?!/?(?:source|track)\b|/(?:video|audio)\b|!--)[A-Za-z/]", re.IGNORECASE)
+_NOT_PLAYER_PART = LazyPattern(r"<(?!/?(?:source|track)\b|/(?:video|audio)\b|!--)[A-Za-z/]", re.IGNORECASE)
 """A tag that is none of a player's (``<source>``, ``<track>``, its closing tag): HTML blocks with one are not moved
 into the player's paragraph (``_moved_close``)."""
 
@@ -1552,9 +1553,9 @@ def _as_written(link: str) -> str:
     return " ".join(link.split())
 
 
-_TAGS_IN_RAW = re.compile(r"<[^>]*>?")
-_RAW_A = re.compile(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
-_RAW_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_TAGS_IN_RAW = LazyPattern(r"<[^>]*>?")
+_RAW_A = LazyPattern(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
+_RAW_A_CLOSE = LazyPattern(r"</a\s*>", re.IGNORECASE)
 
 
 def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[Token]:
@@ -1829,8 +1830,8 @@ def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
     return tuple(found), line
 
 
-_ANCHOR_LINK = re.compile(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
-_BACKLINK = re.compile(r' <a href="#([^"]*fnref(\d+)[^"]*)" class="footnote-backref"[^>]*>\u21a9\ufe0e</a>')
+_ANCHOR_LINK = LazyPattern(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
+_BACKLINK = LazyPattern(r' <a href="#([^"]*fnref(\d+)[^"]*)" class="footnote-backref"[^>]*>\u21a9\ufe0e</a>')
 
 
 def _without_removed_targets(body: str, headings: Sequence[tuple[int, str, str]]
@@ -1871,15 +1872,15 @@ def _to_renamed(body: str, headings: Sequence[tuple[int, str, str]]) -> str:
 
 _INLINE_TAG = r"</?(?:%s)(?:\s[^>]*)?>" % "|".join(sorted(TEXT_TAGS - {"code"}))
 _CODE_OPEN = r"<code(?:\s[^>]*)?>"
-_SOFT_BREAK = re.compile(r"<pre[\s>].*?</pre>"
-                         r"|((?:%s[^<]*(%s)</code>|(%s))(?:%s)*)[ \t]*\n[ \t\n]*(?=(?:%s)*(?:%s)?([^< \t\n]))"
-                         r"|<code[\s>].*?</code>|<[^>]*>"
-                         % (_CODE_OPEN, JOINING.pattern, JOINING.pattern, _INLINE_TAG, _INLINE_TAG, _CODE_OPEN),
-                         re.DOTALL)
+_SOFT_BREAK = LazyPattern(r"<pre[\s>].*?</pre>"
+                          r"|((?:%s[^<]*(%s)</code>|(%s))(?:%s)*)[ \t]*\n[ \t\n]*(?=(?:%s)*(?:%s)?([^< \t\n]))"
+                          r"|<code[\s>].*?</code>|<[^>]*>"
+                          % (_CODE_OPEN, JOINING.pattern, JOINING.pattern, _INLINE_TAG, _INLINE_TAG, _CODE_OPEN),
+                          re.DOTALL)
 """A line break in text after a Chinese or Japanese character (with the spaces around it, and the inline tags between
 it and the characters on either side, a code span's too), what comes before it and the characters on either side;
 or a tag, or code and what it holds, passed over whole."""
-_MAYBE_SOFT_BREAK = re.compile(r"\n[ \t\n]*(?:<[^>]*>)*%s" % JOINING.pattern)
+_MAYBE_SOFT_BREAK = LazyPattern(r"\n[ \t\n]*(?:<[^>]*>)*%s" % JOINING.pattern)
 """A line break before a Chinese or Japanese character (through tags): the test that lets a body without one pass
 at the cost of one quick scan (a pattern that starts with a newline is searched for as a string is, about 5 µs for
 a 6 KB body, where ``JOINING.search`` took 35 µs)."""

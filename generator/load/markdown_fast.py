@@ -30,6 +30,7 @@ from generator.core.wrap import collapse, visible
 from generator.load.embeds import VIDEO_ADDRESS
 from generator.load.markdown_speed import HOSTNAME_MAX_LEN
 from generator.load.sanitize import is_external
+from generator.core.patterns import LazyPattern
 
 _ENGINE = markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough", "linkify"])
 
@@ -39,53 +40,53 @@ list hides one ``<p>`` level per list, so 10 rendered levels are always below it
 
 # --- the source gate: cheap checks on the Markdown before rendering -----------------------------------------
 
-_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
-_RAW_START = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|[!?])")
+_MORE = LazyPattern(r"<!--\s*more\s*-->", re.IGNORECASE)
+_RAW_START = LazyPattern(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|[!?])")
 """Where raw HTML may start: an open or closing tag, a comment, a declaration, a processing instruction."""
-_BARE_TAG = re.compile(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
+_BARE_TAG = LazyPattern(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
 """The raw tags markdown.py lets through without the sanitiser (the same list)."""
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_TAG_LINE = re.compile(r"\n[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*(?=\n|\Z)")
+_COMMENT = LazyPattern(r"<!--(.*?)-->", re.DOTALL)
+_TAG_LINE = LazyPattern(r"\n[ \t>*+\-0-9.)]*<(?!!--)[^<>\n]*>[ \t]*(?=\n|\Z)")
 """A line that is one tag (after container markers): CommonMark makes it an HTML block, which markdown-it-py
 sends to the sanitiser."""
-_FENCED = re.compile(r"^```[^`\n]*\n(?:(?!```)[^\n]*\n)*?```[ \t]*$", re.MULTILINE)
+_FENCED = LazyPattern(r"^```[^`\n]*\n(?:(?!```)[^\n]*\n)*?```[ \t]*$", re.MULTILINE)
 """A fenced code block at the left margin, closed by a plain ```; if this takes a block the engines see otherwise,
 the checks after rendering still catch a URL left unlinked."""
-_AFTER_TABLE_ROW = re.compile(r"\n[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)")
+_AFTER_TABLE_ROW = LazyPattern(r"\n[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)")
 """A line with a '|' followed by one that starts a list, quote, heading, fence or setext underline."""
-_NESTED_ROW = re.compile(r"\n[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|")
-_DELIMITER_ROW = re.compile(r"\n[^\n]*-[ \t]*\|")
-_TABLE_AFTER_TEXT = re.compile(r"\n[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|")
+_NESTED_ROW = LazyPattern(r"\n[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|")
+_DELIMITER_ROW = LazyPattern(r"\n[^\n]*-[ \t]*\|")
+_TABLE_AFTER_TEXT = LazyPattern(r"\n[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|")
 """A table row in a quote or list item, a table right after a line of text (a lazy line of a quote may take
 it), and a table's delimiter row: the engines end such tables differently."""
-_ANGLE_DESTINATION = re.compile(r"\]\(\s*<|\]:\s*<")
-_REFERENCE = re.compile(r"^[ \t>*+\-0-9.)]*\[(?:[^\\\]]|\\[\s\S])*\]:[ \t]*(\S*)", re.MULTILINE)
+_ANGLE_DESTINATION = LazyPattern(r"\]\(\s*<|\]:\s*<")
+_REFERENCE = LazyPattern(r"^[ \t>*+\-0-9.)]*\[(?:[^\\\]]|\\[\s\S])*\]:[ \t]*(\S*)", re.MULTILINE)
 """A reference definition's start (its label may hold an escaped ']') and its URL, if on the same line."""
-_PLAIN_DESTINATION = re.compile(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
+_PLAIN_DESTINATION = LazyPattern(r"https?://[^\s<>\\]+|(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s<>\\]+")
 """A reference definition's URL that both engines accept: http(s), or no scheme at all."""
-_EMPTY_ITEM = re.compile(r"\n[ \t>]*(?:[*+-]|\d+[.)])[ \t]*(?=\n|\Z)")
-_SCHEME = re.compile(r":(?:(?<=(?P<http>[hH][tT][tT][pP]):)|(?<=(?P<https>[hH][tT][tT][pP][sS]):)"
-                     r"|(?<=(?P<ftp>[fF][tT][pP]):)|(?<=(?P<mailto>[mM][aA][iI][lL][tT][oO]):))")
+_EMPTY_ITEM = LazyPattern(r"\n[ \t>]*(?:[*+-]|\d+[.)])[ \t]*(?=\n|\Z)")
+_SCHEME = LazyPattern(r":(?:(?<=(?P<http>[hH][tT][tT][pP]):)|(?<=(?P<https>[hH][tT][tT][pP][sS]):)"
+                      r"|(?<=(?P<ftp>[fF][tT][pP]):)|(?<=(?P<mailto>[mM][aA][iI][lL][tT][oO]):))")
 """A scheme linkify-it knows, found from its ':' (a literal first, so the search is fast)."""
-_DESTINATION = re.compile(r"[^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*(?:\)| \")")
+_DESTINATION = LazyPattern(r"[^\s()<>\\]*(?:\([^\s()<>\\]*\)[^\s()<>\\]*)*(?:\)| \")")
 """A link destination that ends where it seems to: no spaces, angle brackets or escapes, parentheses only in
 balanced pairs one deep (Wikipedia's ``Foo_(bar)``), then ')' or a title."""
-_AUTOLINK = re.compile(r"[^\s<>%]*>")
+_AUTOLINK = LazyPattern(r"[^\s<>%]*>")
 """An autolink whose text markdown-it-py shows as written (it decodes '%XX' escapes in the text)."""
-_SIMPLE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-                         r"(?:/(?:[A-Za-z0-9/_~-]*[A-Za-z0-9/])?)?(?=\s|$|[.,;:!?](?:\s|$))")
+_SIMPLE_URL = LazyPattern(r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                          r"(?:/(?:[A-Za-z0-9/_~-]*[A-Za-z0-9/])?)?(?=\s|$|[.,;:!?](?:\s|$))")
 """A URL in text that linkify-it and markdown-it-pyrs' linkify end at the same place: a simple path, then a
 space or the end of a sentence."""
-_TILDES_AT_EMPHASIS = re.compile(r"[*_]~~|~~[*_]")
+_TILDES_AT_EMPHASIS = LazyPattern(r"[*_]~~|~~[*_]")
 """Strikethrough right next to an emphasis marker ('_]~x~~_~~x~~', '*a*~~*'): the engines pair such delimiters
 differently."""
-_BLANK_CODE = re.compile(r"`[ \n]{3,}`")
+_BLANK_CODE = LazyPattern(r"`[ \n]{3,}`")
 """A code span of three or more spaces: pyrs takes a space off each end, which CommonMark and markdown-it-py do not
 when the span is only spaces."""
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_BACKTICKS = re.compile(r"``*")
+_BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
+_BACKTICKS = LazyPattern(r"``*")
 """A run of backticks (not written '`+': a pattern that starts with a plain character is searched for far faster)."""
-_PUNYCODE = re.compile(r"--(?<=[xX][nN]--)")
+_PUNYCODE = LazyPattern(r"--(?<=[xX][nN]--)")
 """'xn--' in any letter case (no other character lower-cases to 'x', 'n' or '-'): a search for the literal '--'
 is fast, where ``text.lower()`` copied the whole body."""
 
@@ -194,10 +195,10 @@ def _gate(text: str) -> bool | None:
 
 
 
-def _odd_url_attr(kept: str) -> re.Pattern[str]:
+def _odd_url_attr(kept: str) -> LazyPattern:
     """An href or src that is not a plain http(s) URL or site path made of ``kept`` characters
     (``UNCHANGED_URL`` as the HTML writes it)."""
-    return re.compile(
+    return LazyPattern(
         r'="(?:(?<= href=")|(?<= src="))(?!(?:https?://(?=[A-Za-z0-9_.-]{1,%d}[:/?#"])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*'
         r'(?::[0-9]+)?(?:[/?#]%s*)?|(?![A-Za-z0-9+.-]*:)(?!//)%s*)")' % (HOSTNAME_MAX_LEN, kept, kept))
 
@@ -208,27 +209,27 @@ _ODD_URL_ATTR_PERCENT = _odd_url_attr(_KEPT_HTML[:-1] + r"|%[0-9A-Fa-f]{2})")
 """markdown-it-py's ``safe_url`` and ``normalizeLink`` decide the other URLs, so the body goes there. A '%XX' in an
 href is the writer's own (a link to ``/a%20b``) unless the engine encoded a character: the two encode alike
 except after a backslash or tab, so '%' is allowed only in bodies without those."""
-_UNLINKED_URL = re.compile(
+_UNLINKED_URL = LazyPattern(
     r'://(?:(?<=[hH][tT][tT][pP]://)(?<!="[hH][tT][tT][pP]://)(?<!">[hH][tT][tT][pP]://)|(?<=[hH][tT][tT][pP][sS]://)(?<!="[hH][tT][tT][pP][sS]://)(?<!">[hH][tT][tT][pP][sS]://))')
 """An http(s) URL in the HTML that is neither an attribute value nor the whole text of a link."""
-_REFUSED_LINK = re.compile(r"\]\(|&lt;[A-Za-z][A-Za-z0-9+.-]{1,31}:")
+_REFUSED_LINK = LazyPattern(r"\]\(|&lt;[A-Za-z][A-Za-z0-9+.-]{1,31}:")
 """What markdown-it-pyrs leaves of a link or autolink whose address it refuses ('javascript:', 'file:' …), its
 source as text; markdown-it-py shows its text and warns (``markdown._refuse_unsafe``)."""
-_CODE = re.compile(r"<code>.*?</code>|<pre><code[^>]*>.*?</code></pre>", re.DOTALL)
-_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)")
-_OPEN_OR_CLOSE = re.compile(r"<(/?)(?!(?:br|img|hr)[\s>])[a-z]")
+_CODE = LazyPattern(r"<code>.*?</code>|<pre><code[^>]*>.*?</code></pre>", re.DOTALL)
+_TAG = LazyPattern(r"<(/?)([a-z][a-z0-9]*)")
+_OPEN_OR_CLOSE = LazyPattern(r"<(/?)(?!(?:br|img|hr)[\s>])[a-z]")
 _STEP = {"": 1, "/": -1}
 _VOID = frozenset({"br", "img", "hr"})
-_BLOCK_COMMENTS = re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->(?:[ \t]*<!--(?:(?!-->).)*-->)*[ \t]*\n",
-                             re.MULTILINE | re.DOTALL)
-_LINE_COMMENT = re.compile(r"^[ \t]*<!--", re.MULTILINE)
-_INLINE_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
-_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>\n", re.DOTALL)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_ALT = re.compile(r'<img [^>]*\balt="([^"]*)"')
-_FENCE = re.compile(r'<pre><code class="language-([^"]*)">(.*?)</code></pre>\n', re.DOTALL)
-_LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>')
-_IMAGE = re.compile(r'(<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")?)>')
+_BLOCK_COMMENTS = LazyPattern(r"^[ \t]*<!--(?:(?!-->).)*-->(?:[ \t]*<!--(?:(?!-->).)*-->)*[ \t]*\n",
+                              re.MULTILINE | re.DOTALL)
+_LINE_COMMENT = LazyPattern(r"^[ \t]*<!--", re.MULTILINE)
+_INLINE_COMMENT = LazyPattern(r"<!--(?:(?!-->).)*-->", re.DOTALL)
+_HEADING = LazyPattern(r"<h([1-6])>(.*?)</h\1>\n", re.DOTALL)
+_ANY_TAG = LazyPattern(r"<[^>]*>")
+_ALT = LazyPattern(r'<img [^>]*\balt="([^"]*)"')
+_FENCE = LazyPattern(r'<pre><code class="language-([^"]*)">(.*?)</code></pre>\n', re.DOTALL)
+_LINK = LazyPattern(r'<a href="([^"]*)"(?: title="[^"]*")?>')
+_IMAGE = LazyPattern(r'(<img src="[^"]*" alt="[^"]*"(?: title="[^"]*")?)>')
 
 
 def _alt(tag: re.Match[str]) -> str:

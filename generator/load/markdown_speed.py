@@ -15,9 +15,9 @@ cases and both benchmark corpus styles with and without these, and requires iden
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import TYPE_CHECKING
+from generator.core.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -26,7 +26,7 @@ HOSTNAME_MAX_LEN = 255
 """mdurl drops a longer host name (``mdurl._parse.HOSTNAME_MAX_LEN``)."""
 _KEPT = r"(?:[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})"
 """A character that mdurl.encode leaves as it is (its default 'exclude' set), or a valid %XX escape."""
-UNCHANGED_URL = re.compile(
+UNCHANGED_URL = LazyPattern(
     r"https?://(?P<host>[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*)(?::[0-9]+)?(?:[/?#]" + _KEPT + r"*)?"
     r"|(?![A-Za-z0-9+.-]*:)(?!//)" + _KEPT + r"*")
 """URLs that normalizeLink returns unchanged.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +23,10 @@ from generator.load.frontmatter import (Written, YamlError, as_written, cut_by_c
 from generator.core.models import Article
 from generator.core.urls import broken_http_url, http_url, idna_ascii, idna_letters, make_slug
 from generator.load.registry import fold
+from generator.core.patterns import LazyPattern
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_HOST = re.compile(r"^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$")
+_ID = LazyPattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_HOST = LazyPattern(r"^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$")
 """A host name as browsers open it, in ASCII: DNS's letters, digits and hyphens, and '_' ('my_blog.example.de',
 which the URL Standard's UTS 46 mapping without STD3 rules allows, as Chromium does)."""
 _KEYS = ("name", "url", "aliases")
@@ -98,7 +98,7 @@ def host_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-_PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
+_PLAIN_HOST = LazyPattern(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
 
 
 def host_forms(host: str) -> tuple[str, ...]:

@@ -32,17 +32,18 @@ from generator.core.errors import Problem, quoted
 from generator.load.frontmatter import Written, shown_as_written
 from generator.core.models import Article, InfoPage, Redirect, Term
 from generator.load.publishers import Publisher, PublisherEntry, publisher_path
+from generator.core.patterns import LazyPattern
 
-_SEGMENT = re.compile(r"^[A-Za-z0-9_~@-][A-Za-z0-9._~@-]*$")
+_SEGMENT = LazyPattern(r"^[A-Za-z0-9_~@-][A-Za-z0-9._~@-]*$")
 """One path segment: URL-safe characters only, and no '.' or '..' segments. An '@' is one ('/@lama/', a profile's
 address on many sites): a browser sends it as it is, and every host serves a folder so named."""
-_ESCAPES = re.compile(r"(?:[^%]|%[0-9A-Fa-f]{2})*")
+_ESCAPES = LazyPattern(r"(?:[^%]|%[0-9A-Fa-f]{2})*")
 """A path whose every '%' starts an escape ('%E5%8C%97')."""
 
 
-_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
-                        "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+_IGNORABLE = LazyPattern("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                         "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 """Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, 15.1): characters shown as nothing (U+200B,
 U+3164 HANGUL FILLER, U+034F), whatever their category, which an address can hold unseen."""
 _JOINERS = "\u200c\u200d"

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,8 +15,9 @@ from generator.load.frontmatter import (KeyProblem, Written, YamlError, cut_by_c
 from generator.load.markdown import encode_url
 from generator.core.models import Company
 from generator.core.urls import http_url, broken_http_url, make_slug
+from generator.core.patterns import LazyPattern
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID = LazyPattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _KEYS = ("name", "aliases", "url", "description")
 _ALIASES = "[Facebook, Meta Platforms]"
 """A company's ``aliases:`` written right, for the messages."""

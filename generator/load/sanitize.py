@@ -14,6 +14,7 @@ from functools import lru_cache
 import nh3
 
 from generator.load.markdown_speed import normalize_link
+from generator.core.patterns import LazyPattern
 
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
@@ -56,12 +57,12 @@ SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "ftps", "sftp", "i
                      "xmpp", "magnet", "geo", "webcal", "git", "ssh"})
 """URL schemes a link or image may have; a URL without a scheme is a path on the site. Never javascript:,
 vbscript:, file: or data: (markdown-it's own rule let ``data:image/...`` through; a body has no need for it)."""
-IMAGE_SRC = re.compile(r"^(?:https?://[^/\s]|/(?!/))", re.IGNORECASE)
+IMAGE_SRC = LazyPattern(r"^(?:https?://[^/\s]|/(?!/))", re.IGNORECASE)
 """A raw ``<img>`` src must be an http(s) URL or a path from the site root ('/images/x.jpg')."""
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SCHEME = LazyPattern(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
-DROPPED_TAG = re.compile(r"<(" + "|".join(sorted(DROPPED)) + r")\b", re.IGNORECASE)
+DROPPED_TAG = LazyPattern(r"<(" + "|".join(sorted(DROPPED)) + r")\b", re.IGNORECASE)
 """The opening of a ``DROPPED`` tag: the writer is told of each one removed (``markdown._removed``)."""
 
 
@@ -78,11 +79,11 @@ _CLEANER = nh3.Cleaner(
     filter_style_properties={"text-align"}, set_tag_attribute_values=CONTROLS)
 
 
-LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
+LT_IN_VALUE = LazyPattern(r"""=\s*(?:"[^"]*<|'[^']*<)""")
 """A quoted attribute value that may hold a '<' (a tag or '<!--' written in it); some text that is none, too. Where
 none does, and no comment is written, raw HTML is its own tags as read (``tags_read``)."""
-_TAG_OR_COMMENT = re.compile(r"""<!--.*?(?:-->|\Z)|</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""", re.DOTALL)
-_QUOTED_VALUE = re.compile(r""""[^"]*"|'[^']*'""")
+_TAG_OR_COMMENT = LazyPattern(r"""<!--.*?(?:-->|\Z)|</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""", re.DOTALL)
+_QUOTED_VALUE = LazyPattern(r""""[^"]*"|'[^']*'""")
 
 
 def _spaces(text: str) -> str:
@@ -124,8 +125,8 @@ class _Tags:
     'attributes' (as written)."""
 
     def __init__(self, names: str) -> None:
-        self.pattern = re.compile(rf"""<(?P<slash>/?)(?P<name>{names})\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>?""",
-                                  re.IGNORECASE)
+        self.pattern = LazyPattern(rf"""<(?P<slash>/?)(?P<name>{names})\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>?""",
+                                   re.IGNORECASE)
 
     def of(self, raw: str, read: str = "") -> Iterator[re.Match[str]]:
         """Each one in ``raw``: found in ``read`` (``tags_read(raw)`` unless given), read in ``raw`` (the same
@@ -139,7 +140,7 @@ class _Tags:
 
 
 _RAW_IMG = _Tags("img")
-_RAW_SRC = re.compile(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_RAW_SRC = LazyPattern(r"""[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None, line: int = 0) -> str:
@@ -166,8 +167,8 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
 
 
 _RAW_ADDRESSED = _Tags("a|video|audio|source|track")
-_RAW_ADDRESS = re.compile(r"""[\s/](href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-ADDRESS_TAG = re.compile(r"<(?:a|img|video|audio|source|track)\b", re.IGNORECASE)
+_RAW_ADDRESS = LazyPattern(r"""[\s/](href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+ADDRESS_TAG = LazyPattern(r"<(?:a|img|video|audio|source|track)\b", re.IGNORECASE)
 """The opening of a raw tag that has an address the sanitiser may remove (an ``<img>``'s is checked before it)."""
 
 
@@ -189,11 +190,11 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
     return found
 
 
-_RAW_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?""")
-_RAW_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
-_HIDDEN = re.compile(r"<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
+_RAW_TAG = LazyPattern(r"""<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>?""")
+_RAW_ATTRIBUTE = LazyPattern(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_HIDDEN = LazyPattern(r"<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
 """An element removed with its content (one never closed is removed alone: ``close_unclosed``)."""
-_PAGE_ID = re.compile(r'<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*? id="([^"]*)"')
+_PAGE_ID = LazyPattern(r'<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*? id="([^"]*)"')
 
 
 def _shown(raw: str) -> str:
@@ -224,11 +225,11 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
     return found
 
 
-_MIME = re.compile(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
-_ASCII_SPACE = re.compile(r"[ \t\n\f\r]+")
+_MIME = LazyPattern(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
+_ASCII_SPACE = LazyPattern(r"[ \t\n\f\r]+")
 """What an id may not hold (HTML: ASCII whitespace); a no-break space is allowed."""
-_NOTE_ID = re.compile(r"(?:fn|fnref)\d+(?::\d+)?")
-_NOTE_ELEMENT = re.compile(r' (?:class="footnote-item"|role="doc-noteref")')
+_NOTE_ID = LazyPattern(r"(?:fn|fnref)\d+(?::\d+)?")
+_NOTE_ELEMENT = LazyPattern(r' (?:class="footnote-item"|role="doc-noteref")')
 """The footnotes' own ids and what follows them at sanitising time (``markdown._settle_ids`` gives them a prefix
 when a raw id is one)."""
 
@@ -297,7 +298,7 @@ def invalid_attributes(raw: str, seen: set[str]) -> list[tuple[str, str, str, st
     return found
 
 
-_ANY_ID = re.compile(r"""[\s/"'][iI][dD]\s*=""")
+_ANY_ID = LazyPattern(r"""[\s/"'][iI][dD]\s*=""")
 _RAW_MEDIA = _Tags("video|audio|source|track|img")
 
 
@@ -306,14 +307,14 @@ def page_ids(cleaned: str) -> set[str]:
     return {html.unescape(value) for value in _PAGE_ID.findall(cleaned)}
 
 
-_LINK_OR_IMAGE = re.compile(r'<(a|img|video|audio|source|track)\s([^>]*)>')
-_URL_ATTRIBUTE = re.compile(r'(?:^|(?<=\s))(href|src|poster)="([^"]*)"')
-_MEDIA_CHILD = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(?:source|track)\b[^>]*>")
-_HAS_SRC = re.compile(r'(?<= )src="\s*[^"\s]')
-_EMPTY_ADDRESS = re.compile(r' ?(?<![\w-])(?:src|poster)=""')
+_LINK_OR_IMAGE = LazyPattern(r'<(a|img|video|audio|source|track)\s([^>]*)>')
+_URL_ATTRIBUTE = LazyPattern(r'(?:^|(?<=\s))(href|src|poster)="([^"]*)"')
+_MEDIA_CHILD = LazyPattern(r"<(/?)(video|audio)\b[^>]*>|<(?:source|track)\b[^>]*>")
+_HAS_SRC = LazyPattern(r'(?<= )src="\s*[^"\s]')
+_EMPTY_ADDRESS = LazyPattern(r' ?(?<![\w-])(?:src|poster)=""')
 """A player's ``src`` or ``poster`` left empty (or only spaces, which ``_encoded`` trims): an invalid value, which
 plays or shows nothing, so the attribute goes."""
-_EXTERNAL_HREF = re.compile(r'(?:^|\s)href="(?:https?:)?//', re.IGNORECASE)
+_EXTERNAL_HREF = LazyPattern(r'(?:^|\s)href="(?:https?:)?//', re.IGNORECASE)
 
 
 def is_external(href: str) -> bool:
@@ -377,8 +378,8 @@ def sanitize(html: str, external_rel: str) -> str:
     return _LINK_OR_IMAGE.sub(finish, cleaned)
 
 
-_PLAYER_OPEN = re.compile(r"<(?:video|audio)\b")
-_PLAYER_EDGE = re.compile(r"<(/?)(?:video|audio)\b[^>]*>")
+_PLAYER_OPEN = LazyPattern(r"<(?:video|audio)\b")
+_PLAYER_EDGE = LazyPattern(r"<(/?)(?:video|audio)\b[^>]*>")
 
 
 def _without_nested_players(cleaned: str) -> str:
@@ -402,8 +403,8 @@ def _without_nested_players(cleaned: str) -> str:
     return "".join(out) + cleaned[at:] if not cut else "".join(out)
 
 
-_CHECKED_ATTRIBUTE = re.compile(r'(?:^|(?<= ))(width|height|preload|type|media|label)="([^"]*)" ?')
-_TAG_ID = re.compile(r'(<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*?) id="([^"]*)"')
+_CHECKED_ATTRIBUTE = LazyPattern(r'(?:^|(?<= ))(width|height|preload|type|media|label)="([^"]*)" ?')
+_TAG_ID = LazyPattern(r'(<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*?) id="([^"]*)"')
 
 
 def _valid_values(tag: str, attributes: str) -> str:
@@ -433,7 +434,7 @@ def _without_bad_ids(cleaned: str) -> str:
     return _TAG_ID.sub(keep, cleaned)
 
 
-_PLAYER_PART = re.compile(r"<(/?)(video|audio)\b[^>]*>|<(track)\b[^>]*>|<source\b[^>]*>\n?")
+_PLAYER_PART = LazyPattern(r"<(/?)(video|audio)\b[^>]*>|<(track)\b[^>]*>|<source\b[^>]*>\n?")
 
 
 def _sources_first(cleaned: str) -> str:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import re
 from collections import deque
 from io import StringIO
 from types import BuiltinFunctionType
@@ -43,6 +42,7 @@ from jinja2.utils import internalcode
 from generator.core.errors import quoted
 from generator.core.wrap import by_columns, wrap
 from generator.render.precompiled import left_out, visible_name
+from generator.core.patterns import LazyPattern
 
 try:
     from markupsafe import _escape_inner  # MarkupSafe 3: the escaping, without the Markup around it
@@ -190,7 +190,7 @@ class OutputCodeGenerator(CodeGenerator):
             self.write(finalize.src)
 
 
-_PLAIN_WORDS = re.compile(r"[^\s-]+(?: [^\s-]+)*")
+_PLAIN_WORDS = LazyPattern(r"[^\s-]+(?: [^\s-]+)*")
 """Words joined by single spaces, none of them holding a hyphen or any other whitespace."""
 
 

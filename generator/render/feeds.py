@@ -12,7 +12,6 @@ capped at ``feed_size``.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
@@ -26,8 +25,9 @@ from generator.load.embeds import as_links
 from generator.core.models import Article, Site, TermKind
 from generator.core.timestamps import iso, rfc822
 from generator.load.registry import fold
+from generator.core.patterns import LazyPattern
 
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_FORBIDDEN = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ATOM = "http://www.w3.org/2005/Atom"
 _MEDIA = "http://search.yahoo.com/mrss/"
 """Media RSS: ``<media:content medium="image">`` is where feed readers (Feedly, feedparser …)
@@ -141,7 +141,7 @@ def _image_url(config: Config, image: str) -> str:
     return image if image.startswith(("http://", "https://")) else urls.absolute(config.base_url, image.lstrip("/"))
 
 
-_HEADING_ANCHOR = re.compile(r'<a class="anchor" href="#[^"]*" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
+_HEADING_ANCHOR = LazyPattern(r'<a class="anchor" href="#[^"]*" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
 """The '#' link the Markdown renderer puts in each heading, for the web page's readers to copy (``markdown``)."""
 
 
@@ -219,7 +219,7 @@ def _cdata(value: str) -> str:
 
 
 _XML_HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n"
-_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
+_LIKE_MARKUP = LazyPattern(r"<[A-Za-z/!?]|&#?\w+;")
 """What an RSS reader may take for markup in a title: '<' before a letter, '/', '!' or '?', or an entity ('&amp;',
 '&#8211;'; feedparser takes any '&name;' or '&#number;' for HTML)."""
 

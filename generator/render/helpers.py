@@ -8,7 +8,6 @@ so a site's own ``_macros.html`` can still replace any of them with a macro.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any, Callable
 
@@ -20,11 +19,12 @@ from generator.core.i18n import isolate, og_locale, right_to_left_tag
 from generator.core.models import Image
 from generator.core.timestamps import iso
 from generator.render.context import escape_text
+from generator.core.patterns import LazyPattern
 
 REMOTE = ("http://", "https://")
 NAMES = ("src", "abs_src", "ld", "when", "picture")
 """The helpers, named as the macros in ``_macros.html``."""
-_ISOLATE_MARK = re.compile("([\u2066-\u2069])")
+_ISOLATE_MARK = LazyPattern("([\u2066-\u2069])")
 _OPENS = {"\u2066": ' dir="ltr"', "\u2067": ' dir="rtl"', "\u2068": ""}
 """LEFT-TO-RIGHT, RIGHT-TO-LEFT and FIRST STRONG ISOLATE, and the direction their ``<bdi>`` is given."""
 

@@ -30,6 +30,7 @@ from generator.core.models import Article
 from generator.load.config import Config
 from generator.load.content import body_lines_named, body_lines_of
 from generator.core.urls import as_typed, link_target, resolves
+from generator.core.patterns import LazyPattern
 
 WIDTHS = (480, 960)
 """Widths of the smaller copies; only those narrower than the original are made."""
@@ -158,7 +159,7 @@ def probe(config: Config, src: str) -> LocalImage | None:
     return LocalImage(str(path), hashlib.sha256(data).hexdigest(), width, height, animated)
 
 
-_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?|\.\d+)\s*(px|pt)?\s*")
+_LENGTH = LazyPattern(r"\s*(\d+(?:\.\d+)?|\.\d+)\s*(px|pt)?\s*")
 """An SVG's width or height in absolute units a browser sizes an image by (not '%' or 'em')."""
 
 
@@ -459,7 +460,7 @@ def unreadable_body_images(config: Config, bodies: Iterable[tuple[str, str, Sequ
     return problems
 
 
-_BODY_IMAGE = re.compile(r'<img src="([^"]*)"([^>]*)>')
+_BODY_IMAGE = LazyPattern(r'<img src="([^"]*)"([^>]*)>')
 """An image as the Markdown renderer writes it: ``src`` first (raw HTML's own ``<img>`` may say its size)."""
 
 

@@ -37,6 +37,7 @@ from generator.render.touched import Touched
 from generator.load.registry import fold
 from generator.index.taxonomy import own_slugs, term_slug
 from generator.render.pages import Kinds, PageKind, archive_index_page, archive_pages, article_pages, edition_pages, feeds, home_pages, image_variants, info_pages, intersection_feeds, intersection_pages, no_related, not_found_page, publisher_feeds, publisher_index_pages, publisher_pages, search_page, term_index_pages, term_pages, weekly_feeds, weekly_index_pages
+from generator.core.patterns import LazyPattern
 
 PAGE_RENDERS = ("html", "email")
 """Renders that make pages; "image" makes resized images; every other one makes a feed."""
@@ -238,17 +239,17 @@ EMBED_FILES = ("embed.css", "embed.js")
 body with a card links them."""
 
 
-_EMAIL = re.compile(r"[^<\s@]++@[\w-]++\.[^<\s@]++")
+_EMAIL = LazyPattern(r"[^<\s@]++@[\w-]++\.[^<\s@]++")
 """An e-mail address as a link's text shows it (``budi@kompas.com``)."""
 
-_LINK = re.compile(r'<a( [^>]*+)>((<(code|em|strong)>)?((?i:http)[^<]*+|[\w-]++\.[^<\s]++|'
-                   + _EMAIL.pattern + r')(?(3)</\4>))</a>')
+_LINK = LazyPattern(r'<a( [^>]*+)>((<(code|em|strong)>)?((?i:http)[^<]*+|[\w-]++\.[^<\s]++|'
+                    + _EMAIL.pattern + r')(?(3)</\4>))</a>')
 """A link as the Markdown renderer or the sanitiser writes it (attributes double-quoted, in any order), with text
 only, or text in one ``<code>``, ``<em>`` or ``<strong>`` (```[`https://x`](https://x)```), when the text can be an
 address: it starts with http, is one word with a dot after its first part (``www.kompas.com``, ``kompas.com/a``),
 or is an e-mail address."""
 
-_ATTRIBUTE = re.compile(r' (href|class)="([^"]*)"')
+_ATTRIBUTE = LazyPattern(r' (href|class)="([^"]*)"')
 """A link's ``href`` or ``class``: a value holds no '"' (the sanitiser writes it '&quot;')."""
 
 
@@ -271,10 +272,10 @@ def _is_address(text: str, href: str) -> bool:
     return address[:7].lower() == "mailto:" and address[7:] == said
 
 
-_RESERVED_ESCAPE = re.compile(r"%(2[Ff]|3[Ff]|23|25)")
+_RESERVED_ESCAPE = LazyPattern(r"%(2[Ff]|3[Ff]|23|25)")
 """An escape of '/', '?', '#' or '%', which names another address than the character itself."""
 
-_SCHEME_HOST = re.compile(r"(?i)(https?://)([^/?#@]*)")
+_SCHEME_HOST = LazyPattern(r"(?i)(https?://)([^/?#@]*)")
 
 
 def _as_said(address: str) -> str:
@@ -290,10 +291,10 @@ def _as_said(address: str) -> str:
     return urls.typed_host(scheme_host.group().lower() + address[scheme_host.end():])
 
 
-_CELL_OPENS = re.compile(r"<t[dh](?: [^>]*+)?>\s*\Z")
+_CELL_OPENS = LazyPattern(r"<t[dh](?: [^>]*+)?>\s*\Z")
 """A table cell's opening tag at the end of what is read (a link right after it starts its cell)."""
 
-_CELL_CLOSES = re.compile(r"\s*</t[dh]>")
+_CELL_CLOSES = LazyPattern(r"\s*</t[dh]>")
 """A table cell's closing tag, perhaps after spaces (a link right before it ends its cell)."""
 
 
@@ -333,7 +334,7 @@ def mark_bare_links(body_html: str) -> str:
     return _LINK.sub(mark, body_html) if "</a>" in body_html else body_html
 
 
-_SCROLLING = re.compile(r"<(/?)(?:pre|table)(?=[\s>])([^>]*)")
+_SCROLLING = LazyPattern(r"<(/?)(?:pre|table)(?=[\s>])([^>]*)")
 """A code block's or table's opening or closing tag (which the theme scrolls sideways when it is wider than the
 column): the '/' of a closing one, and the attributes."""
 
@@ -372,10 +373,10 @@ def _strong(text: str) -> str | None:
     return None
 
 
-_AUTO_BLOCK = re.compile(r'<(p|h[1-6]|li|t[dh]|d[td]|caption|figcaption|summary)(\s[^>]*?)?\sdir="auto"([^>]*)>')
+_AUTO_BLOCK = LazyPattern(r'<(p|h[1-6]|li|t[dh]|d[td]|caption|figcaption|summary)(\s[^>]*?)?\sdir="auto"([^>]*)>')
 """A paragraph's, heading's, item's or cell's opening tag with ``dir="auto"``: its name, the attributes before and
 after the ``dir``."""
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)", re.S)
+_TOKEN = LazyPattern(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)", re.S)
 """A comment, a tag (its '/' if it closes, its name, its attributes) or a run of text."""
 _SKIPPED = ("bdi", "script", "style", "textarea")
 """Elements whose text ``dir="auto"`` skips, as it skips one with a ``dir`` of its own."""

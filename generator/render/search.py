@@ -36,6 +36,7 @@ from generator.core.errors import BuildError, Problem
 from generator.core.parallel import run_child
 from generator.core.hashing import digest
 from generator.write.output import Entry, Unchanged
+from generator.core.patterns import LazyPattern
 
 Scratch = Callable[[], AbstractContextManager]
 """Gives an empty folder for Pagefind's input and output, and deletes it afterwards (``output.scratch``)."""
@@ -46,12 +47,12 @@ INDEXED_TEMPLATES = frozenset({"article.html"})
 _UI_FILES = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 """Pagefind's ready-made UIs: not used by the theme, so not published."""
 _TIMEOUT = 600
-_FULL = re.compile(r"StorageFull|QuotaExceeded|No space left on device|Disk quota exceeded")
-_OS_ERROR = re.compile(r'Os \{ code: (?P<code>\d+), kind: \w+, message: "(?P<message>[^"]*)" \}')
+_FULL = LazyPattern(r"StorageFull|QuotaExceeded|No space left on device|Disk quota exceeded")
+_OS_ERROR = LazyPattern(r'Os \{ code: (?P<code>\d+), kind: \w+, message: "(?P<message>[^"]*)" \}')
 """An error of the system's in Pagefind's panic (Rust's ``io::Error``): 'Os { code: 5, kind: Uncategorized, message:
 "I/O error" }'."""
 """What Pagefind's panic says of a full disk or quota (Rust's io::ErrorKind, or the system's message)."""
-_NO_FILES = re.compile(r"\(os error 24\)|Too many open files|No file descriptors available")
+_NO_FILES = LazyPattern(r"\(os error 24\)|Too many open files|No file descriptors available")
 """What Pagefind says when the open-files limit stops it (EMFILE, 24; musl's words are the second)."""
 _HINT = "pip install 'pagefind[bin]' (it ships the binary), or set 'search: false' in config.yaml"
 
@@ -84,7 +85,7 @@ a player's fallback text ("您的浏览器不支持音频。"), which a reader n
 back ("Scale AI. [1] Menurut Reuters. ↩︎"), in a page of any theme."""
 
 
-_DASH = re.compile(rb"\xe2\x80[\x93\x94]")
+_DASH = LazyPattern(rb"\xe2\x80[\x93\x94]")
 """An en or em dash (UTF-8)."""
 
 

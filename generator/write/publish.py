@@ -33,6 +33,7 @@ from generator.core.parallel import Later
 from generator.write.output import (SiteWrite, StaleCache, build_lock, clean_scratch, clear_spare, match_tree,
                                      mirror_live, read_unchanged, repaired, scratch, spare_of, stat_tree, write_site)
 from generator.render.theme import find_theme, walk_tree
+from generator.core.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from generator.build import BuildResult, Progress
@@ -241,7 +242,7 @@ def seed(folder: Path, main: Path) -> None:
         part.unlink(missing_ok=True)
 
 
-_ARTICLE_PAGE = re.compile(r"[0-9]{4}/[0-9]{2}/[^/]+/index\.html")
+_ARTICLE_PAGE = LazyPattern(r"[0-9]{4}/[0-9]{2}/[^/]+/index\.html")
 
 
 def _articles(count: int) -> str:
