@@ -2247,6 +2247,34 @@ def test_a_jekyll_highlight_block_of_raw_liquid_becomes_fenced_code(tmp_path: Pa
     assert "Liquid" not in report, report
 
 
+def test_jekyll_raw_tags_in_code_are_dropped_as_jekyll_drops_them(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A fenced block, an indented one or a code span showing `{% raw %}{{ page.title }}{% endraw %}`: Jekyll runs
+    Liquid over the whole file, code included, so its reader saw `{{ page.title }}`; the import kept the raw tags, and
+    the new page showed them. They are dropped where all the code's Liquid is in raw blocks, what they held kept as
+    written ({{ site.baseurl }} and a post_url not resolved), with nothing to edit in the report."""
+    body = jekyll_body_imported(tmp_path, capsys, "Tulis `{% raw %}{{ page.title }}{% endraw %}` di sini.\n\n"
+                                "```\n{% raw %}<a href=\"{{ site.baseurl }}/\">{% post_url 2024-01-01-a %}</a>"
+                                "{% endraw %}\n```\n\n    {% raw %}{{ x }}{% endraw %}\n\nSee [a]({% post_url "
+                                "2024-01-01-a %}).\n")
+    assert body == ("Tulis `{{ page.title }}` di sini.\n\n```\n<a href=\"{{ site.baseurl }}/\">"
+                    "{% post_url 2024-01-01-a %}</a>\n```\n\n    {{ x }}\n\nSee [a](/2024/01/a/).\n")
+    assert "Liquid" not in (tmp_path / "new/import-report.txt").read_text()
+    html = build(load_config(tmp_path / "new/config.yaml"), BuildOptions()).output.files["2024/01/b/index.html"]
+    assert b"<p>Tulis <code>{{ page.title }}</code> di sini.</p>" in html
+    assert b"<code>&lt;a href=&quot;{{ site.baseurl }}/&quot;&gt;{% post_url 2024-01-01-a %}&lt;/a&gt;\n</code>" in html
+    assert b"<pre tabindex=\"0\"><code>{{ x }}\n</code></pre>" in html and b"raw %}" not in html
+
+
+def test_jekyll_code_with_liquid_outside_its_raw_blocks_is_kept_and_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A code span with Liquid outside its raw block too ({{ site.title }}, which Jekyll filled in) is kept as it
+    was, raw tags and all, and the report says it has Liquid tags to edit."""
+    assert jekyll_body_imported(tmp_path, capsys, "Lihat `{{ site.title }} {% raw %}{{ x }}{% endraw %}`.\n") == (
+        "Lihat `{{ site.title }} {% raw %}{{ x }}{% endraw %}`.\n")
+    assert "  _posts/2024-01-02-b.md: has Liquid tags" in (tmp_path / "new/import-report.txt").read_text()
+
+
 def test_a_jekyll_highlight_never_closed_before_many_raw_blocks_is_imported_as_written(tmp_path: Path) -> None:
     """An attacker's report: a '{% highlight liquid %}' never closed, then 26 '{% raw %}' blocks, and 'digest import
     jekyll' never ended (the highlight's pattern could read each raw block whole, a character at a time or up to a

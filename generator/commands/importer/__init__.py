@@ -17,13 +17,10 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Callable, Collection
+from typing import Collection
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from markdown_it import MarkdownIt
 
 from generator.commands.check import MentionFinder, plain_text
 from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, Config, check_base_url, normalise_base_url
@@ -39,6 +36,7 @@ from generator.render.pages import page_count
 from generator.commands.scaffold import TEMPLATE, refuse_inside_project, refuse_what_is_there
 from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
+from generator.commands.importer.code import outside_code
 from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date, primary_subtag
 from generator.commands.importer.report import NGINX, REDIRECTS, REPORT, Imported, count_dropped, nginx_map, redirects_file, render_report
 
@@ -326,54 +324,6 @@ _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*<?)(\S+?)(?=>?(?:[ \t]|$))"
 _HREF = re.compile(r"(<a\s[^>]*?\bhref=[\"'])([^\"']+)", re.IGNORECASE)
 
 
-_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)", re.DOTALL)
-
-
-@cache
-def _commonmark() -> MarkdownIt:
-    """A plain CommonMark parser, to find where a body's code blocks are."""
-    return MarkdownIt("commonmark")
-
-
-def _outside_code(body: str, change: Callable[[str], str]) -> str:
-    """``change`` applied to the body's text outside code blocks (fenced or indented, as CommonMark finds them)
-    and code spans: a post that shows Markdown (```md [link](/posts/x/)```) keeps it as written, as Hugo, Pelican
-    and Jekyll leave it."""
-    lines = [line + "\n" for line in body.split("\n")]  # markdown-it's lines: '\n' only (``read_text``), not U+2028
-    lines[-1] = lines[-1][:-1]
-    code = sorted([*(tuple(token.map) for token in _commonmark().parse(body)
-                     if token.map and (token.type in ("fence", "code_block")
-                                       or token.type == "html_block" and _PRE.match(token.content))),
-                   *_liquid_code(lines)])
-    out: list[str] = []
-    at = 0
-    for start, end in code:
-        start = max(start, at)  # a highlight block that markdown-it also found a code block in: once
-        if end > start:
-            out += [_spans_kept("".join(lines[at:start]), change), *lines[start:end]]
-            at = end
-    out.append(_spans_kept("".join(lines[at:]), change))
-    return "".join(out)
-
-
-_PRE = re.compile(r"\s*<pre[\s>]", re.IGNORECASE)
-"""An HTML block that is preformatted text: shown as written (Pelican resolves links only in a tag's href)."""
-_HIGHLIGHT = re.compile(r"\{%-?\s*(end)?highlight\b")
-
-
-def _liquid_code(lines: list[str]) -> list[tuple[int, int]]:
-    """The line ranges of Jekyll's ``{% highlight %}`` blocks, code that shows links as written."""
-    ranges, start = [], None
-    for i, line in enumerate(lines):
-        for found in _HIGHLIGHT.finditer(line):
-            if found[1] is None and start is None:
-                start = i
-            elif found[1] is not None and start is not None:
-                ranges.append((start, i + 1))
-                start = None
-    return ranges
-
-
 def _left_in(body: str, pattern: re.Pattern[str], in_code: bool) -> bool:
     """Whether ``body`` still holds the old generator's syntax where it would have expanded it (``Scan.in_code``)."""
     if in_code:
@@ -385,7 +335,7 @@ def _left_in(body: str, pattern: re.Pattern[str], in_code: bool) -> bool:
         found = found or pattern.search(text) is not None
         return text
 
-    _outside_code(body, look)
+    outside_code(body, look)
     return found
 
 
@@ -400,25 +350,8 @@ def _linked(body: str, urls: Collection[str]) -> list[str]:
                      for match in pattern.finditer(text) if (target := match.group(2).partition("#")[0]) in urls)
         return text
 
-    _outside_code(body, look)
+    outside_code(body, look)
     return sorted(found)
-
-
-def _spans_kept(text: str, change: Callable[[str], str]) -> str:
-    """``change`` applied around the code spans of ``text``, found paragraph by paragraph: a lone '`' ("press the `
-    key") never pairs with one a paragraph later, as in CommonMark."""
-    parts = []
-    for block in _BLANK_LINES.split(text):
-        at = 0
-        for span in _CODE_SPAN.finditer(block):
-            parts += [change(block[at:span.start()]), span.group()]
-            at = span.end()
-        parts.append(change(block[at:]) if at < len(block) or not at else "")
-    return "".join(parts)
-
-
-_BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
-"""Where a paragraph ends (kept by ``split``, in the parts as they were)."""
 
 
 def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: str, site_url: str) -> str:
@@ -453,7 +386,7 @@ def old_links_rewritten(body: str, post: Post, addresses: dict[str, str], base: 
             text = pattern.sub(new_address, text)
         return text
 
-    return _outside_code(body, links)
+    return outside_code(body, links)
 
 
 _ARCHIVE = re.compile(r"\d{4}/(?:\d{2}/)?")
@@ -668,7 +601,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     for item in placed:
         post = item.post
         body = (scan.rewrite(post, urls, base) if scan.in_code
-                else _outside_code(post.body, lambda text: scan.rewrite(replace(post, body=text), urls, base)))
+                else outside_code(post.body, lambda text: scan.rewrite(replace(post, body=text), urls, base)))
         body = old_links_rewritten(body, post, addresses, base, scan.site.base_url)
         looked_in = body
         for code in post.literal:  # code the old site showed as written, its syntax and all

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.core.errors import RefusalError
 from generator.load.frontmatter import YamlError, load_yaml
+from generator.commands.importer.code import outside_code
 from generator.commands.importer.common import DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text, digest_fields, is_true, parse_date, read_text, rel_to, symlinks, walk
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
@@ -278,7 +279,9 @@ def _read(path: Path, rel: str) -> tuple[Meta, str, tuple[str, ...], tuple[str, 
         meta, body = read_front_matter(text)
     except ReadError as e:
         return not_converted(rel, e)
-    return (meta, *_fenced(body, text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1))
+    body, said, literal = _fenced(body, text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1)
+    body, in_code = _raw_in_code(body)
+    return meta, body, said, literal + in_code
 
 
 def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -295,7 +298,7 @@ def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...
         indent, lang, options, code = match.groups()
         if indent is None:  # a raw block outside one: shown as written
             return match.group(0)
-        as_written = _RAW.search(code) is not None and not _LIQUID.search(_RAW.sub("", code))
+        as_written = _all_raw(code)
         if as_written:  # all its Liquid in raw blocks: Jekyll showed it so
             code = _RAW_TAGS.sub("", code)
         code = re.sub(r"\A(?:[ \t]*\n)+|\s+\Z", "", code)  # the blank lines around it, as Jekyll drops them
@@ -310,6 +313,26 @@ def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...
         return fenced
 
     return _RAW_OR_HIGHLIGHT.sub(fence, body), tuple(said), tuple(literal)
+
+
+def _all_raw(code: str) -> bool:
+    """Whether ``code`` has ``{% raw %}`` blocks and no Liquid outside them: Jekyll showed it as written."""
+    return _RAW.search(code) is not None and not _LIQUID.search(_RAW.sub("", code))
+
+
+def _raw_in_code(body: str) -> tuple[str, tuple[str, ...]]:
+    """``body`` with each code block and span whose Liquid is all in ``{% raw %}`` blocks without the raw tags, and
+    those blocks and spans (``Post.literal``). Jekyll runs Liquid over the whole file, code included, so its reader
+    saw `{{ x }}` where the file had `{% raw %}{{ x }}{% endraw %}`; left so, the tags were the new page's text."""
+    literal: list[str] = []
+
+    def shown(code: str) -> str:
+        if not _all_raw(code):
+            return code
+        literal.append(_RAW_TAGS.sub("", code))
+        return literal[-1]
+
+    return outside_code(body, lambda text: text, shown), tuple(literal)
 
 
 def _post(path: Path, rel: str, draft: bool, folders: tuple[str, ...], zone: ZoneInfo | None,
