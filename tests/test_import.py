@@ -2546,13 +2546,13 @@ def test_hugo_translations_keep_their_old_addresses(tmp_path: Path, capsys: pyte
                  "slug (a-en); delete the translations you do not want"):
         assert f"  {line}\n" in report
     assert "  /en/index.xml → /feed.xml\n" in report
-    # Hugo's /en/ and /en/posts/, /en/tags/ and /en/categories/ (with no category), as their feeds, and the page/1/
-    # Hugo writes of each list
+    # Hugo's /en/ and /en/posts/, /en/tags/ and /en/categories/ (with no category), as their feeds, the page/1/
+    # Hugo writes of each list, and /id/, where it sent readers to /
     assert ("\n  /categories/ → /sections/\n  /categories/page/1/ → /sections/\n  /en/categories/ → /sections/\n"
             "  /en/categories/page/1/ → /sections/\n  /en/tags/ → /tags/\n  /en/tags/page/1/ → /tags/\n"
             "  /tags/page/1/ → /tags/\n\n" in report
             and report.endswith(":\n  /en/ → /\n  /en/page/1/ → /\n  /en/posts/ → /\n  /en/posts/page/1/ → /\n"
-                                "  /page/1/ → /\n  /posts/ → /\n  /posts/page/1/ → /\n"))
+                                "  /id/ → /\n  /page/1/ → /\n  /posts/ → /\n  /posts/page/1/ → /\n"))
 
 
 def built_lang(project: Path, path: str) -> str:
@@ -2784,6 +2784,28 @@ def test_hugo_translations_absolute_aliases_are_below_their_language(
     assert redirect_lines(tmp_path / "new2") == [
         "/en/legacy/e/ /2024/02/e/ 301", "/en/posts/e/ /2024/02/e/ 301", "/id/legacy/f/ /2024/02/f/ 301",
         "/id/posts/f/ /2024/02/f/ 301"]
+
+
+@pytest.mark.parametrize("extra, served", [
+    ("", True), ("disableDefaultLanguageRedirect = true\n", False), ('disableKinds = ["home"]\n', False),
+    ("uglyURLs = true\n", False), ('disableLanguages = ["en"]\n', False)])
+def test_hugo_default_languages_own_home_address_redirects_home(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str, served: bool) -> None:
+    """A multilingual Hugo site serving its default language at the root (defaultContentLanguageInSubdir = false)
+    also wrote /id/index.html, a page sending readers to / (Hugo 0.168; not with disableDefaultLanguageRedirect,
+    without a home page, with uglyURLs = true, which writes it at /index.htmlid/, or with one language left): the
+    import made no rule for it, and /id/ was a 404 on the new site; it goes to the home page, as /en/ does."""
+    write_files(tmp_path / "src", {
+        "hugo.toml": f'title = "T"\ndefaultContentLanguage = "id"\n{extra}[languages.id]\nweight = 1\n'
+                     '[languages.en]\nweight = 2\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n",
+        "content/posts/a.en.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n"})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    rules = redirect_lines(tmp_path / "new", lists=True)
+    assert ("/id/ / 301" in rules) is served, rules
+    assert ('"/id/" "/";' in (tmp_path / "new/redirects.nginx.conf").read_text()) is served
+    if served:
+        assert "/en/ / 301" in rules and "  /id/ → /\n" in (tmp_path / "new/import-report.txt").read_text()
 
 
 def test_hugo_reads_its_default_languages_suffix_without_languages(

@@ -610,6 +610,7 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
     assets = [asset for asset in assets if asset.rel not in over] + loose
     posts = _moved_lists(_with_later_pages(posts, values, frozenset(unpaged)) if _paginates(root, values) else posts, moved,
                          {_pager(values, code)[1] for code in (languages.default, *languages.codes)})
+    posts = _default_language_home(posts, values, languages)
     notes = list(dict.fromkeys(notes))  # a list page's rule Hugo followed and this import cannot: said once
     site, config_notes = _config(values, where)
     config_notes += _environments(root, how) + date_notes + _own_page_sizes(root, values)
@@ -625,6 +626,19 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                 _resolver(find),
                 (_SHORTCODE, "has Hugo shortcodes ({{< ... >}} or {{% ... %}}), which are kept as text, or a ref to a "
                              "page that was not imported; edit them by hand"), in_code=True)
+
+
+def _default_language_home(posts: list[Post], values: Meta, languages: Languages) -> list[Post]:
+    """The posts with the default language's own home address (/id/) on the lists of those on the home page (/): a
+    multilingual Hugo site that serves its default language at the root wrote a page there that sends readers to /
+    (not with ``disableDefaultLanguageRedirect``, a home page ``disableKinds`` leaves out, or ``uglyURLs = true``,
+    where Hugo 0.168 writes it at /index.htmlid/: checked), which the new home page takes over."""
+    if (len(set(languages.codes) - languages.disabled) < 2 or languages.in_subdir or _ugly(values) is True
+            or _go_bool(values.get("disabledefaultlanguageredirect", False))):
+        return posts
+    home = ("", "index", "")
+    return [replace(post, old_lists=(*post.old_lists, (f"{languages.default}/", "index", "")))
+            if home in post.old_lists else post for post in posts]
 
 
 def _disabled(values: Meta) -> frozenset[str]:
