@@ -2840,6 +2840,25 @@ def test_hugo_default_content_language_is_the_sites_language(tmp_path: Path, cap
     assert "names no language" not in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_hugo_translations_lang_is_the_locale_hugo_declared(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A translation's lang: was its language's key, 'id' of [languages.id], though Hugo 0.168 declared its pages in
+    the language's locale (or languageCode, deprecated since 0.158): site.Language.Locale, which `hugo new theme` puts
+    in <html lang>, was 'id-ID' (checked with the real Hugo). It is that tag now; locale wins over languageCode, and a
+    language without either is its key. The root's languageCode is the default language's only."""
+    front = "---\ntitle: A {}\ndate: 2024-01-01\n---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\nlocale = "en-GB"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n'
+                     '[languages.id]\nlanguageCode = "id-ID"\nweight = 2\n[languages.pt]\nlocale = "pt-BR"\n'
+                     'languageCode = "pt-PT"\nweight = 3\n[languages.de]\nweight = 4\n',
+        **{f"content/posts/a{suffix}.md": front.format(suffix) for suffix in ("", ".id", ".pt", ".de")}})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
+    assert "\nlanguage: \"en\"\n" in (tmp_path / "new/config.yaml").read_text()
+    files = build(load_config(tmp_path / "new/config.yaml")).output.files
+    assert [files[f"2024/01/{slug}/index.html"].split(b"\n")[1] for slug in ("a", "a-id", "a-pt", "a-de")] == [
+        b'<html lang="en">', b'<html lang="id-ID">', b'<html lang="pt-BR">', b'<html lang="de">']
+
+
 def test_hugo_default_languages_own_settings_win_over_the_roots(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     """Hugo reads `[languages.id]`'s title, baseURL, timeZone and languageCode over the root's (what `hugo new site`

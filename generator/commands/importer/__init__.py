@@ -300,7 +300,7 @@ def article_langs(posts: Collection[Post], old_default: str, language: str) -> t
     found: dict[str, str] = {}
     bad: dict[str, list[str]] = {}
     for post in posts:
-        code = post.translation or old_default
+        code = (post.locale or post.translation) if post.translation else old_default
         if not code:
             continue
         tag = tag_hint(code)

@@ -89,6 +89,9 @@ class Post:
     translation: str = ""
     """The language of a translation not in the old site's default language (Hugo's 'en' of a.en.md): where its
     slug is taken (by the default language's), it gets the language in it ('a-en') rather than a number."""
+    locale: str = ""
+    """The language tag the old site declared its page in, where that is not ``translation`` (Hugo's ``[languages.id]``
+    with ``languageCode = "id-ID"``: 'id-ID'); its ``lang:``."""
 
     @property
     def held(self) -> bool:

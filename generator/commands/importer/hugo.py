@@ -164,9 +164,9 @@ def _merged(values: Meta, over: Meta) -> Meta:
 
 
 def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
-    """title, baseURL, timeZone and language (its ``languageCode``, else ``defaultContentLanguage``) from the site's
-    config (``_settings``): the default language's own, under ``[languages.id]``, else the root's, as Hugo reads them
-    (``_own``). ``where``: the file that sets each key (``_settings``)."""
+    """title, baseURL, timeZone and language (its ``locale`` or ``languageCode``, else ``defaultContentLanguage``) from
+    the site's config (``_settings``): the default language's own, under ``[languages.id]``, else the root's, as Hugo
+    reads them (``_own``). ``where``: the file that sets each key (``_settings``)."""
     notes: list[Note] = []
     ugly = values.get("uglyurls")
     if ugly is not None and _ugly(values) is None:
@@ -174,7 +174,7 @@ def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
                                  "or false), so the redirects start at Hugo's default addresses (/posts/a/, not "
                                  "/posts/a.html); edit the redirects: of the files if Hugo served /posts/a.html"))
     own = {**values, **_own(values)}
-    language = as_text(own.get("languagecode")) or _default_code(values)
+    language = _locale(own) or _default_code(values)
     if not language and where:  # Hugo's default language, which its pages declared (checked with Hugo 0.168)
         language = "en"
         notes.append(Note(next(iter(where.values())), "sets no languageCode or defaultContentLanguage, so the site is in "
@@ -246,6 +246,10 @@ class Languages:
     in_subdir: bool = False
     folders: tuple[tuple[Path, str], ...] = ()
     disabled: frozenset[str] = frozenset()
+    locales: tuple[tuple[str, str], ...] = ()
+    """Each language's tag where it is not its code: its ``locale``, else its ``languageCode`` ('id' → 'id-ID'), the
+    default language's from the root too, as Hugo 0.168's ``site.Language.Locale`` gives it to a theme's
+    ``<html lang>`` (its ``hugo new theme`` writes that; checked)."""
 
     def split(self, stem: str) -> tuple[str, str]:
         """A file name without its extension as Hugo reads it: the name, and the language its last '.' part names
@@ -260,6 +264,10 @@ class Languages:
         language with ``defaultContentLanguageInSubdir``), '' otherwise."""
         return f"{code}/" if self.codes and (code != self.default or self.in_subdir) else ""
 
+    def locale(self, code: str) -> str:
+        """The language tag Hugo declared the pages of language ``code`` in, where it is not the code ('' there)."""
+        return dict(self.locales).get(code, "")
+
 
 def _languages(values: Meta, root: Path) -> Languages:
     """The site's ``[languages]`` (``_settings``); each language's settings with lower-cased keys, as Hugo reads them."""
@@ -271,9 +279,17 @@ def _languages(values: Meta, root: Path) -> Languages:
                 for code, own in table.items()}
     in_subdir = values.get("defaultcontentlanguageinsubdir")
     folders = tuple((_folders(root, own)[0], code) for code, own in settings.items() if own.get("contentdir"))
+    locales = {code: _locale({**values, **own} if code == default else own) for code, own in settings.items()}
     return Languages(tuple(settings), default,
                      in_subdir is True or isinstance(in_subdir, str) and _GO_BOOLS.get(in_subdir) is True, folders,
-                     frozenset(c.lower() for c in as_list(values.get("disablelanguages"))))
+                     frozenset(c.lower() for c in as_list(values.get("disablelanguages"))),
+                     tuple((code, tag) for code, tag in locales.items() if tag and tag != code))
+
+
+def _locale(settings: Meta) -> str:
+    """A language's ``locale``, else its ``languageCode`` (deprecated since Hugo 0.158), '' for neither: Hugo's
+    ``Language.Locale`` (locale = "pt-BR" wins over languageCode = "pt-PT"; checked with Hugo 0.168)."""
+    return as_text(settings.get("locale")) or as_text(settings.get("languagecode"))
 
 
 def _is_bundle_page(path: Path, languages: Languages) -> bool:
@@ -1512,7 +1528,7 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 dropped=tuple(sorted([*(k for k in meta if k not in KNOWN and not any(
                     k in keys for keys in date_keys.values())), *unusable])),  # a date [frontmatter] reads is used
                 cascaded=tuple(sorted((k, given[k]) for k in given if k not in KNOWN)),
-                translation="" if code == languages.default else code,
+                translation="" if code == languages.default else code, locale=languages.locale(code),
                 unlisted=f"build: list: {as_text(_build_value(build, 'list'))}{by}"
                 if (listed := _build_mode(build, "list")) in ("never", "local")
                 else "", local=listed == "local", future=future), notes, moves
