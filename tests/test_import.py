@@ -2808,6 +2808,25 @@ def test_hugo_default_languages_own_home_address_redirects_home(
         assert "/en/ / 301" in rules and "  /id/ → /\n" in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_hugo_sections_of_two_languages_with_one_url_are_paged_each_on_its_own(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """news/_index.md and news/_index.en.md both with url: /nw/: Hugo 0.168 wrote both languages' lists to /nw/ (the
+    later language's over the other's, a warning only with --printPathWarnings), each paged on its own: 2 posts in
+    id and 1 in en at pagerSize 1 are /nw/page/2/ at most. The import counted the 3 as one list and redirected
+    /nw/page/3/, which Hugo never served. /nw/ and its feed are one rule each, to the home page and the site's feed."""
+    front = "---\ntitle: {}\ndate: 2024-01-0{}\n---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "id"\n[languages.id]\nweight = 1\n[languages.en]\n'
+                     'weight = 2\n[pagination]\npagerSize = 1\n',
+        "content/news/_index.md": "---\ntitle: Berita\nurl: /nw/\n---\n",
+        "content/news/_index.en.md": "---\ntitle: News\nurl: /nw/\n---\n",
+        "content/news/b1.md": front.format("B1", 1), "content/news/b2.md": front.format("B2", 2),
+        "content/news/c.en.md": front.format("C", 3)})
+    assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    rules = sorted(rule for rule in redirect_lines(tmp_path / "new", feeds=True, lists=True) if "/nw" in rule)
+    assert rules == ["/nw/ / 301", "/nw/index.xml /feed.xml 301", "/nw/page/1/ / 301", "/nw/page/2/ / 301"]
+
+
 def test_hugo_reads_its_default_languages_suffix_without_languages(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Without [languages], Hugo still reads '.en' (its defaultContentLanguage) as a language: a.en.md is /posts/a/,

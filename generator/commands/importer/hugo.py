@@ -764,14 +764,17 @@ def _with_later_pages(posts: list[Post], values: Meta, unpaged: frozenset[str] =
     unlisted post (``build: list: never``) counts on none, though its tags have their page (empty), as in Hugo
     (``list: local``: on all but the home page), nor does a post of ``unpaged`` (its ``rel``: Hugo made no page of
     it, disableKinds 'page'); an empty list still has its page/1/ (checked with Hugo 0.168)."""
-    on: dict[str, tuple[str, str, dict[int, Post]]] = {}  # each list's first page → its kind, name and content
+    # each list's first page and language → its kind, name and content: two languages' sections with one url: from
+    # the root (/nw/) are two lists, each paged on its own, which Hugo wrote to the same folder (the later language's
+    # pages over the earlier's: Hugo 0.168's 'Duplicate target paths', a warning only with --printPathWarnings)
+    on: dict[tuple[str, str], tuple[str, str, dict[int, Post]]] = {}
     for post in posts:
         for address, kind, name in post.old_lists if not post.held else ():
             if address.endswith("/") or not address or name and address.endswith(".html"):
-                on.setdefault(address, (kind, name, {}))[2][id(post)] = post
+                on.setdefault((address, post.translation), (kind, name, {}))[2][id(post)] = post
     later: dict[int, list[tuple[str, str, str]]] = {}  # an article (its id) → the pages it carries
-    for address, (kind, name, listed) in on.items():
-        count = len({at for at, (_, term, _) in on.items() if term and at.startswith(address) and at != address}
+    for (address, _), (kind, name, listed) in on.items():
+        count = len({at for (at, _), (_, term, _) in on.items() if term and at.startswith(address) and at != address}
                     ) if kind in ("tags", "sections") and not name else sum(
             (not p.unlisted or p.local and bool(name)) and p.rel not in unpaged  # local: not on the home page
             for p in listed.values())
