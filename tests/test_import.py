@@ -2630,6 +2630,26 @@ def test_a_deprecated_language_code_is_imported_as_its_tag(tmp_path: Path, capsy
             for slug in langs} == langs
     report = (new / "import-report.txt").read_text()
     assert "no language tag" not in report and "the old site's language" not in report
+def test_jekyll_polyglot_static_files_below_each_language_redirect_to_the_one_copy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """jekyll-polyglot builds the site once per language, each other language's below /<lang>/ with the static files
+    too (not those exclude_from_localization names): /en/images/a.png was served, and a 404 on the new site. Each
+    such copy is now a 301 rule to the one copy (rules, as a page cannot stand in for a file; a copy per language
+    would make the site that many times as large), but where the old site had a file of that name itself."""
+    write_files(tmp_path / "src", {
+        "_config.yml": "title: T\nplugins: [jekyll-polyglot]\nlanguages: [id, en, ar]\ndefault_lang: id\n"
+                       "exclude_from_localization: [css]\n",
+        "_posts/2024-03-04-halo.md": "---\ntitle: Halo\n---\nx\n", "images/a.png": "PNG", "css/main.css": "CSS",
+        "files/doc.pdf": "PDF", "ar/files/doc.pdf": "PDF ar"})
+    code, out, _ = run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0 and ", 5 static file redirects →" in out
+    assert sorted(rule for rule in redirect_lines(tmp_path / "new") if "/halo" not in rule) == [
+        "/ar/ar/files/doc.pdf /ar/files/doc.pdf 301", "/ar/images/a.png /images/a.png 301",
+        "/en/ar/files/doc.pdf /ar/files/doc.pdf 301", "/en/files/doc.pdf /files/doc.pdf 301",
+        "/en/images/a.png /images/a.png 301"]
+    assert "  /en/images/a.png → /images/a.png\n" in (tmp_path / "new/import-report.txt").read_text()
+
+
 def test_jekyll_polyglot_sites_are_redirected_from_the_addresses_each_language_served(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """jekyll-polyglot serves each language but the default one below /<lang>/, posts with one permalink being

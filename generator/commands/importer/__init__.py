@@ -561,7 +561,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             skipped.append(Note(asset.rel, "is a path outside the site, so it is not copied; give it a path inside "
                                            "the site and copy it to static/ by hand"))
             continue
-        asset = Asset(asset.source, rel, asset.shown)
+        asset = replace(asset, rel=rel)
         if asset.rel in SITE_MADE or asset.rel.split("/")[0] in TOP_LEVEL and asset.rel.rsplit("/", 1)[-1] in SITE_MADE:
             skipped.append(Note(asset.shown or f"static/{asset.rel}", f"news-digest makes /{asset.rel} itself (the "
                                                                       "build would refuse the file), so it is not "
@@ -650,6 +650,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     lists = _old_feeds(placed, base, terms, moved, lists=("tags", "sections"))
     nearest = tuple(pair for pair in _old_feeds(placed, base, terms, moved, lists=tuple(_CLOSEST))
                     if pair[0] not in dict(lists))
+    statics = _static_copies(scan.assets, seen, base, {old for old, _ in rules + feeds + lists + nearest} | set(moved))
     dates = tuple(sorted((item.post.rel, typed, date.text) for item in placed
                          for typed, date in ((item.post.date, item.date), (item.post.updated, item.updated))
                          if date is not None and typed.strip() != date.text))
@@ -659,12 +660,21 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
                         sum(1 for p in pages if p.post.draft), len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
                         tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
                         count_dropped([item.post for item in placed]), redirects, rules, feeds, lists,
-                        nearest)
+                        nearest, statics)
     files[REPORT] = render_report(imported).encode()
-    if every := rules + feeds + lists + nearest:
+    if every := rules + feeds + lists + nearest + statics:
         files[REDIRECTS] = redirects_file(every).encode()
         files[NGINX] = nginx_map(every, [item.url for item in placed] + own_pages(base, terms)).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
+
+
+def _static_copies(assets: tuple[Asset, ...], copied: Collection[str], base: str, taken: set[str],
+                   ) -> tuple[tuple[str, str], ...]:
+    """(old address, the copied file's new one) for each other address the old site served a static file at
+    (``Asset.also``), sorted; not where the new site has a file of its own or another rule starts."""
+    return tuple(sorted((base + other, base + posixpath.normpath(asset.rel)) for asset in assets
+                        if f"static/{posixpath.normpath(asset.rel)}" in copied for other in asset.also
+                        if f"static/{other}" not in copied and base + other not in taken))
 
 
 UNFINISHED = IMPORT_UNFINISHED

@@ -107,6 +107,9 @@ class Asset:
     rel: str
     shown: str = ""
     """Its file in the old site, relative to the PATH given, for the report ('': the same as ``static/<rel>``)."""
+    also: tuple[str, ...] = ()
+    """The other addresses the old site served it at, without the leading '/' (jekyll-polyglot's copy of it in each
+    other language's folder, 'en/images/a.png'): a 301 rule each, to the one copy."""
 
 
 @dataclass(frozen=True)

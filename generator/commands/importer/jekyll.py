@@ -146,6 +146,7 @@ def scan(root: Path) -> Scan:
     if (polyglot := _polyglot(settings, root)) is not None:
         posts, said = polyglot.served(posts, root)
         notes += said
+        assets = [replace(asset, also=polyglot.copies(asset.rel)) for asset in assets]
     return Scan(tuple(posts), tuple(assets), tuple(skipped), tuple(notes), site, _rewriter(),
                 (_LIQUID, "has Liquid tags ({{ ... }} or {% ... %}), kept as text, or a post_url or link to a file "
                           "that was not imported; edit them by hand"), in_code=True)
@@ -231,6 +232,13 @@ class Polyglot:
                                    "redirects:"))
         return [replace(kept[post.rel], old_urls=tuple(served[post.rel])) if post.rel in kept else post
                 for post in posts], notes
+
+    def copies(self, rel: str) -> tuple[str, ...]:
+        """Where polyglot also published the static file ``rel``: each other language's build writes the site's static
+        files below its folder ('en/images/a.png'), but those ``exclude_from_localization`` names. A redirect each,
+        not a copy: a copy for each language would make the new site that many times as large, and its pages link
+        the one copy (polyglot's links to another language's copy were its own, from a page's href)."""
+        return () if self._unlocalized(rel) else tuple(f"{lang}/{rel}" for lang in self.languages[1:])
 
     def _unlocalized(self, rel: str) -> bool:
         """Whether ``exclude_from_localization`` names ``rel``, as Jekyll's ``exclude`` matches (a glob, or the start

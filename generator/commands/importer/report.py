@@ -55,6 +55,9 @@ class Imported:
     nearest: tuple[tuple[str, str], ...] = ()
     """(old author page's, list of authors' or archives' URL, the closest new page: the home page or /archive/),
     sorted: only in ``REDIRECTS`` and ``NGINX``, as ``lists``."""
+    statics: tuple[tuple[str, str], ...] = ()
+    """(another address the old site served a static file at, the file's: ``Asset.also``), sorted: only in
+    ``REDIRECTS`` and ``NGINX``, as ``lists`` (a page cannot stand in for an image or a PDF)."""
 
     def summary(self) -> str:
         """One line of counts: the first line of the report and what the command prints."""
@@ -64,7 +67,8 @@ class Imported:
                 f"{counted(len(self.dates), 'date')} normalised, {counted(len(self.redirects), 'redirect')}"
                 + (f", {counted(len(self.feeds), 'feed redirect')}" if self.feeds else "")
                 + (f", {counted(len(self.lists), 'tag/category page redirect')}" if self.lists else "")
-                + (f", {counted(len(self.nearest), 'author/archive page redirect')}" if self.nearest else ""))
+                + (f", {counted(len(self.nearest), 'author/archive page redirect')}" if self.nearest else "")
+                + (f", {counted(len(self.statics), 'static file redirect')}" if self.statics else ""))
 
 
 def _drafts(count: int) -> str:
@@ -110,6 +114,9 @@ def render_report(done: Imported) -> str:
           "/en/posts/) and a language's home page (/en/), which news-digest has no page like, to the closest page it has (the home page for the authors' and the "
           f"home page's, /archive/ for the archives), in {REDIRECTS} (Netlify, "
           f"Cloudflare Pages) and {NGINX} (nginx map); GitHub and GitLab Pages answer 404 there:", done.nearest)
+    moves("Static file redirects ({n}): jekyll-polyglot's copies of the static files below each other language's "
+          f"folder, to the one copy, in {REDIRECTS} (Netlify, Cloudflare Pages) and {NGINX} (nginx map); GitHub and "
+          "GitLab Pages answer 404 there:", done.statics)
     return "\n".join(out)
 
 
