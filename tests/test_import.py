@@ -2866,17 +2866,21 @@ def test_hugo_reads_its_default_languages_suffix_without_languages(
             "that one\n") in (tmp_path / "new/import-report.txt").read_text()
 
 
-@pytest.mark.parametrize("settings", ['defaultContentLanguage = "en"\n',
-                                      '[languages.en]\nlanguageCode = "en-GB"\n[languages.id]\nweight = 2\n'])
+@pytest.mark.parametrize("settings, language", [
+    ('defaultContentLanguage = "en"\n', "en"), ('[languages.en]\nlanguageCode = "en-GB"\n[languages.id]\nweight = 2\n',
+                                                "en"), ('locale = "id-ID"\n', "id"), ('[languages.en]\nlocale = "id-ID"\n', "id")])
 def test_hugo_default_content_language_is_the_sites_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                             settings: str) -> None:
+                                                             settings: str, language: str) -> None:
     """A hugo.toml with defaultContentLanguage = "en" (or [languages.en] languageCode) and no root languageCode got
-    'the old site names no language, so language is digest init's (id, Indonesian)' and an Indonesian site."""
+    'the old site names no language, so language is digest init's (id, Indonesian)' and an Indonesian site. One with
+    locale = "id-ID" (languageCode's name since Hugo 0.158), whose pages Hugo declared in id-ID, got an English site
+    and a report line saying it names no locale or languageCode."""
     write_files(tmp_path / "src", {"hugo.toml": 'title = "T"\n' + settings,
                                    "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"})
     assert run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
-    assert "\nlanguage: \"en\"\n" in (tmp_path / "new/config.yaml").read_text()
-    assert "names no language" not in (tmp_path / "new/import-report.txt").read_text()
+    assert f"\nlanguage: \"{language}\"\n" in (tmp_path / "new/config.yaml").read_text()
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert "names no language" not in report and "sets no locale" not in report
 
 
 def test_hugo_translations_lang_is_the_locale_hugo_declared(tmp_path: Path,
@@ -2927,7 +2931,7 @@ def test_a_site_that_names_no_language_is_in_its_generators_default_english(
     conf, post, setting = {
         "pelican": ("pelicanconf.py", ("content/a.md", "Title: A\nDate: 2024-01-01\n\nx\n"), "DEFAULT_LANG"),
         "hugo": ("hugo.toml", ("content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\nx\n"),
-                 "languageCode or defaultContentLanguage")}[kind]
+                 "locale, languageCode or defaultContentLanguage")}[kind]
     write_files(tmp_path / "src", dict([(conf, "SITENAME = 'S'\n" if kind == "pelican" else 'title = "T"\n'), post]))
     assert run(capsys, "import", kind, str(tmp_path / "src"), "--out", str(tmp_path / "new"), "-q")[0] == 0
     assert '\nlanguage: "en"\n' in (tmp_path / "new/config.yaml").read_text()

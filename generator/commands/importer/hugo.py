@@ -177,9 +177,9 @@ def _config(values: Meta, where: dict[str, str]) -> tuple[OldSite, list[Note]]:
     language = _locale(own) or _default_code(values)
     if not language and where:  # Hugo's default language, which its pages declared (checked with Hugo 0.168)
         language = "en"
-        notes.append(Note(next(iter(where.values())), "sets no languageCode or defaultContentLanguage, so the site is in "
-                                                      "Hugo's default, en (language: en in config.yaml, as Hugo "
-                                                      "declared it); set language: id if it is in Indonesian"))
+        notes.append(Note(next(iter(where.values())), "sets no locale, languageCode or defaultContentLanguage, so the "
+                                                      "site is in Hugo's default, en (language: en in config.yaml, as "
+                                                      "Hugo declared it); set language: id if it is in Indonesian"))
     return OldSite(as_text(own.get("title")), as_text(own.get("baseurl")), as_text(own.get("timezone")),
                    language, naive_in_utc=True), notes  # Hugo's zone: UTC
 
