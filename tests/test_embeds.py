@@ -500,3 +500,14 @@ def test_a_video_without_a_title_in_an_article_in_another_language_keeps_its_lan
     assert [(_language(s), s.text) for s in email.xpath("//div[@class='note']//a/span")] == [("id", "Video YouTube")]
     text = files["weekly/2025-W24/email.txt"].decode()
     assert f"▶ Video YouTube (YouTube)\n(https://www.youtube.com/watch?v={YT})" in text and "span" not in text
+
+
+def test_a_player_whose_title_is_only_invisible_characters_has_no_title(tmp_path: Path) -> None:
+    """title="&#8203;" (a zero-width space) gave a card with an empty title, and no warning."""
+    body = f'<iframe src="https://www.youtube.com/embed/{YT}" title="&#8203;"></iframe>\n'
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        'content/a.md:5: warning: <iframe> has no title: add title="…" so the card and screen readers can name the video']
+    assert '<span class="embed-title" dir="auto">YouTube video</span>' in result.output.files[
+        "2025/06/a/index.html"].decode()

@@ -467,8 +467,9 @@ def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType) -
     if generic := generic_title(title, what):  # every card would read 'YouTube video player'
         env.setdefault("videos", []).append((found.get("src", ""), generic, line))
         return ""
-    if not title.strip():  # the card would say 'Video YouTube', and so would the player's title
+    if not visible(title):  # the card would say 'Video YouTube', and so would the player's title
         env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
+        return ""
     return title
 
 
