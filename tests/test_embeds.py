@@ -511,3 +511,29 @@ def test_a_player_whose_title_is_only_invisible_characters_has_no_title(tmp_path
         'content/a.md:5: warning: <iframe> has no title: add title="…" so the card and screen readers can name the video']
     assert '<span class="embed-title" dir="auto">YouTube video</span>' in result.output.files[
         "2025/06/a/index.html"].decode()
+
+
+def _valid_page(tmp_path: Path, body: str) -> str:
+    """The article page of ``body``, built without a warning and valid HTML by the Nu checker."""
+    from test_content import nu_errors
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == []
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert nu_errors(tmp_path, page) == ""
+    return page
+
+
+def test_a_paragraph_around_a_player_is_ended_by_its_own_tags_not_by_a_comment_or_a_value_and_keeps_its_attributes(
+        tmp_path: Path) -> None:
+    """'<p>Simak <!-- </p> --> <iframe …></iframe> berikut.</p>' (or a '<div>' in a title) left 'berikut.' in no
+    paragraph and an empty <p> after it: a '</p>' in a comment, or a '<div>' in a value, was read as ending the
+    paragraph. The paragraph opened again after the card lost its lang and class whenever it had an id."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    card = CARD_EN.format(title="Klip", start="").rstrip("\n")
+    body = (f"<p>Simak <!-- </p> --> {iframe} berikut.</p>\n\n"
+            f'<p>Simak <span title="<div>">x</span> {iframe} berikut.</p>\n\n'
+            f'<p id="q" lang="id" class="wp">Simak {iframe} berikut.</p>\n')
+    assert (f"<p>Simak  </p>{card}<p> berikut.</p>\n"
+            f'<p>Simak <span title="&lt;div&gt;">x</span> </p>{card}<p> berikut.</p>\n'
+            f'<p id="q" lang="id" class="wp">Simak </p>{card}<p lang="id" class="wp"> berikut.</p>\n') in _valid_page(tmp_path, body)

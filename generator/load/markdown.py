@@ -400,26 +400,28 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
     tags = [(lines[line - 1] + column, length, tag, attributes)
             for (line, column), length, tag, attributes in _StartTags(frozenset({"iframe", "p"}), content).found]
     end = 0
+    read = tags_read(content)  # comments and '<' in values blanked: no tag there ends a <p>
     paragraph, again = (-1, -1), "<p>"  # where the last <p> start tag starts and ends; that tag again, without its id
     for n, (start, length, tag, attributes) in enumerate(tags):
         if tag == "p":
             paragraph = (start, start + length)
-            again = "<p>" if "id" in attributes else content[start:start + length]
+            again = content[start:start + length] if "id" not in attributes else "<p" + "".join(
+                f' {name}="{html.escape(value)}"' for name, value in attributes.items() if name != "id") + ">"
             continue
         if start < end:  # text an iframe before holds
             continue
         since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
-        if paragraph[1] < 0 or _P_ENDS.search(content, paragraph[1], start):  # in no <p>
+        if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
             beside = content[content.rfind(">", 0, start) + 1:start] + content[end:content.find("<", end) % (
                 len(content) + 1)]
             yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start)
             continue
-        close = _P_ENDS.search(content, end)
+        close = _P_ENDS.search(read, end)
         following = next((t[0] for t in tags[n + 1:] if t[2] == "iframe" and t[0] >= end), len(content))
         boundary = min(close.start() if close else len(content), following)
-        replaced, before = (start, "</p>") if content[since:start].strip() else \
+        replaced, before = (start, "</p>") if read[since:start].strip() else \
             (paragraph[0], "") if since == paragraph[1] else (start, "")
-        if content[end:boundary].strip():
+        if read[end:boundary].strip():
             yield start, end, attributes, (replaced, end), (before, again), False
         else:
             closed = close is not None and boundary == close.start() and close[0].startswith("</")
