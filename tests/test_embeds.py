@@ -537,3 +537,25 @@ def test_a_paragraph_around_a_player_is_ended_by_its_own_tags_not_by_a_comment_o
     assert (f"<p>Simak  </p>{card}<p> berikut.</p>\n"
             f'<p>Simak <span title="&lt;div&gt;">x</span> </p>{card}<p> berikut.</p>\n'
             f'<p id="q" lang="id" class="wp">Simak </p>{card}<p lang="id" class="wp"> berikut.</p>\n') in _valid_page(tmp_path, body)
+
+
+PLAYER_IN_LINK = ("this player is inside an <a>, and a link cannot hold its card or its link (the <a> would end there), "
+                  "so it was left out; move the <iframe>…</iframe> out of the <a>, after its </a>")
+
+
+def test_a_player_inside_a_raw_link_is_left_out_with_a_warning_naming_the_iframe_and_its_address(tmp_path: Path) -> None:
+    """A player in a raw <a> in a line of text was made a link that ended the <a>: 'lagi' after it lost its link,
+    without a word; in an HTML block (<div><a …><iframe …></iframe></a></div>) the warning named the generator's own
+    card markup (move <a class="embed-card" …> out of the card), which the editor never wrote (found by an attacker)."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    body = (f'Satu.\n\nTeks <a href="https://x.org/">Baca {iframe} lagi</a> akhir.\n\n'
+            f'<div><a href="https://x.org/">{iframe}</a></div>\n')
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    said = f"warning: video https://www.youtube.com/embed/{YT}: {PLAYER_IN_LINK}"
+    assert [str(p) for p in result.warnings] == [f"content/a.md:7: {said}", f"content/a.md:9: {said}"]
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert ('<p>Teks <a href="https://x.org/" rel="noopener">Baca  lagi</a> akhir.</p>\n'
+            '<div><a href="https://x.org/" rel="noopener"></a></div>') in page
+    assert "embed-card" not in page
+

@@ -388,10 +388,26 @@ def _at_top(content: str, start: int) -> bool:
     return depth == 0
 
 
-def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int], tuple[str, str], bool]]:
+def _open_elements(read: str, start: int) -> list[str]:
+    """The elements open at ``start`` of an HTML block as ``tags_read`` gives it, outermost first (an end tag closes
+    the last of its name open, as browsers do; a void element holds none)."""
+    stack: list[str] = []
+    for found in _TAG_OR_COMMENT.finditer(read, 0, start):
+        name = (found[2] or "").lower()
+        if not name or name in _VOID or found[0].endswith("/>"):
+            continue
+        if not found[1]:
+            stack.append(name)
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
+    return stack
+
+
+def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int], tuple[str, str], bool, str]]:
     """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, its
     attributes; where the text a card takes the place of starts and ends, and what goes before and after the card
-    there; and whether text is beside it outside any element, which the card's block leaves out of every paragraph.
+    there; whether text is beside it outside any element, which the card's block leaves out of every paragraph; and
+    'a' when it is inside an ``<a>``, where no card or link can stand, '' elsewhere.
 
     A ``<p>`` cannot hold a card's ``<figure>``: one that holds a player (WordPress's export: ``<p><iframe …></iframe>
     </p>``, or a player amid its text) is closed before the card and opened again after it (its ``id`` left out),
@@ -411,10 +427,13 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         if start < end:  # text an iframe before holds
             continue
         since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
+        if "a" in _open_elements(read, start):  # a link in a link: no card there, nor its link
+            yield start, end, attributes, (start, end), ("", ""), False, "a"
+            continue
         if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
             beside = content[content.rfind(">", 0, start) + 1:start] + content[end:content.find("<", end) % (
                 len(content) + 1)]
-            yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start)
+            yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), ""
             continue
         close = _P_ENDS.search(read, end)
         following = next((t[0] for t in tags[n + 1:] if t[2] == "iframe" and t[0] >= end), len(content))
@@ -422,10 +441,10 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         replaced, before = (start, "</p>") if read[since:start].strip() else \
             (paragraph[0], "") if since == paragraph[1] else (start, "")
         if read[end:boundary].strip():
-            yield start, end, attributes, (replaced, end), (before, again), False
+            yield start, end, attributes, (replaced, end), (before, again), False, ""
         else:
             closed = close is not None and boundary == close.start() and close[0].startswith("</")
-            yield start, end, attributes, (replaced, close.end() if closed else end), (before, ""), False  # type: ignore[union-attr]
+            yield start, end, attributes, (replaced, close.end() if closed else end), (before, ""), False, ""  # type: ignore[union-attr]
 
 
 _VIMEO_SCRIPT = LazyPattern(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
@@ -462,6 +481,11 @@ UNTITLED_PLAYER = ('<iframe> has no title: add title="…" so the card and scree
 YouTube'."""
 
 
+PLAYER_IN_LINK = ("this player is inside an <a>, and a link cannot hold its card or its link (the <a> would end "
+                  "there), so it was left out; move the <iframe>…</iframe> out of the <a>, after its </a>")
+"""A pasted player inside a raw ``<a>`` (``_inline_players``, ``_videos``)."""
+
+
 def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType) -> str:
     """A pasted player's title for its card or link, '' (the host's name) when it has none of the video's: then a
     warning at its line (``env['videos']``)."""
@@ -478,17 +502,20 @@ def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType) -
 def _inline_players(token: Token, env: EnvType) -> None:
     """Each YouTube or Vimeo player pasted amid a line of text ('Lihat <iframe …></iframe> dulu.'), where a card's
     block would end the paragraph: a link, '▶ Title (YouTube)', as a video's image there is (it was removed as any
-    iframe is, with a warning to link to what it shows). One inside a link, or never closed in its paragraph, is
-    left to the sanitiser."""
+    iframe is, with a warning to link to what it shows). One inside a link, Markdown or a raw ``<a>`` (whose text
+    its link would end: 'lagi' after it unlinked), or never closed in its paragraph, is left to the sanitiser."""
     from markdown_it.token import Token
 
     children: list[Token] = token.children or []
     linked = _in_links(children)
     line = token.map[0] if token.map else 0
+    raw_links = 0  # raw <a> tags open before this child
     i = 0
     while i < len(children):
         child = children[i]
         line += child.type in ("softbreak", "hardbreak")
+        if child.type == "html_inline" and (tag := _RAW_A.match(child.content)):
+            raw_links = max(0, raw_links + (-1 if tag[1] else 1))
         if child.type != "html_inline" or child.content[:7].lower() != "<iframe" or id(child) in linked:
             i += 1
             continue
@@ -496,6 +523,13 @@ def _inline_players(token: Token, env: EnvType) -> None:
         what = video(tags[0][3].get("src", ""), player=True) if tags else None
         close = next((j for j in range(i + 1, len(children)) if children[j].type == "html_inline"
                       and children[j].content[:8].lower() == "</iframe"), -1)
+        if raw_links and isinstance(what, Video) and close > 0:  # its link would end the <a>: the words after unlinked
+            env.setdefault("videos", []).append((tags[0][3].get("src", ""), PLAYER_IN_LINK, line))
+            del children[i:close + 1]
+            continue
+        if raw_links:
+            i += 1
+            continue
         if isinstance(what, Video) and close > 0:
             text = link_text(_player_title(tags[0][3], what, line, env), what.host, env["options"].language)
             children[i:close + 1] = [Token("link_open", "a", 1, attrs={"href": what.page}),
@@ -517,13 +551,19 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         token = tokens[i]
         first = token.map[0] if token.map else 0
         if token.type == "html_block" and "<iframe" in token.content.lower():
-            pieces, at = [], 0
-            for start, end, found, (replaced, after), (closing, opening), beside in _iframes(token.content):
+            pieces, at, vimeo = [], 0, False
+            for start, end, found, (replaced, after), (closing, opening), beside, inside in _iframes(token.content):
                 what = video(found.get("src", ""), player=True)
                 line = first + token.content.count("\n", 0, start)
                 if isinstance(what, str):
                     env.setdefault("videos", []).append((found.get("src", ""), what, line))
                 if not isinstance(what, Video):
+                    continue
+                vimeo = vimeo or what.host == "vimeo"
+                if inside == "a":  # a link in a link: the <a> would end at the card's
+                    env.setdefault("videos", []).append((found.get("src", ""), PLAYER_IN_LINK, line))
+                    pieces.append(token.content[at:replaced])
+                    at = after
                     continue
                 title = _player_title(found, what, line, env)
                 if beside:  # 'text after.' on the line after the player: in no paragraph, its Markdown unread
@@ -532,7 +572,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                            card(what, title, options.language, options.external_rel, env["lang"]), opening]
                 at = after
             content = "".join(pieces) + token.content[at:]
-            if 'class="embed vimeo"' in content:  # the script Vimeo's code ends with: the card needs none
+            if vimeo:  # the script Vimeo's code ends with: the card needs none
                 content = _VIMEO_SCRIPT.sub("", content)
             token.content = content  # the cards go through the sanitiser with the rest of the block
         elif token.type == "inline" and token.children and "<iframe" in token.content.lower():
