@@ -559,3 +559,33 @@ def test_a_player_inside_a_raw_link_is_left_out_with_a_warning_naming_the_iframe
             '<div><a href="https://x.org/" rel="noopener"></a></div>') in page
     assert "embed-card" not in page
 
+
+
+def test_a_player_in_an_element_that_holds_only_text_is_a_link_as_in_a_line_of_text(tmp_path: Path) -> None:
+    """A player in an <h2>, a <summary> or a <pre> of an HTML block was a card's <figure> there, invalid HTML; one in a
+    <span> was told '<span> left out … it holds a <figure>', a tag the editor never wrote (found by an attacker)."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    link = f'<a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ Klip (YouTube)</a>'
+    body = (f"<h2>Judul {iframe}</h2>\n\n<details><summary>Lihat {iframe}</summary>\n<p>Isi.</p>\n</details>\n\n"
+            f"<pre>kode {iframe}</pre>\n\n<div><span>{iframe}</span></div>\n\n"
+            '<div><span><iframe src="https://player.vimeo.com/video/76979871" title="Wawancara"></iframe></span>'
+            '<script src="https://player.vimeo.com/api/player.js"></script></div>\n')
+    page = _valid_page(tmp_path, body)
+    assert (f"<h2>Judul {link}</h2>\n<details><summary>Lihat {link}</summary>\n<p>Isi.</p>\n</details>\n"
+            f'<pre tabindex="0">kode {link}</pre>\n<div><span>{link}</span></div>\n'
+            '<div><span><a href="https://vimeo.com/76979871" rel="noopener">▶ Wawancara (Vimeo)</a></span></div>') in page
+    assert "<figure" not in page
+
+
+def test_text_beside_a_player_after_a_tag_or_a_comment_is_a_warning_too(tmp_path: Path) -> None:
+    """Text beside a player after a tag ('<b>Catatan:</b> teks *sesudah*.') or a comment, on the line after it, was
+    in no paragraph, its Markdown unread, without a word: only the text up to the next '<' was read."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    body = (f"Satu.\n\n{iframe}\n<b>Catatan:</b> teks *sesudah*.\n\n{iframe}\n<!-- c --> teks *sesudah*.\n\n"
+            f"<div>{iframe}</div>\n<p>Teks.</p>\n")
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    said = ("warning: this video player has text beside it in its HTML block, outside any paragraph: its card is a "
+            "block of its own, so that text shows in no paragraph, its Markdown unread; put a blank line between the "
+            "<iframe>…</iframe> and the text")
+    assert [str(p) for p in build_project(tmp_path).warnings] == [f"content/a.md:7: {said}", f"content/a.md:10: {said}"]
+

@@ -377,6 +377,11 @@ _P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECA
 """What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
 _TAG_OR_COMMENT = LazyPattern(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_BESIDE_ENDS = re.compile("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
+"""A block's start or end tag, or another player's: where the text beside a player in an HTML block ends."""
+_NO_FIGURE_IN = TEXT_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "pre", "legend", "label", "button"}
+"""Elements that hold only phrasing content: no card's ``<figure>`` in them (a player there is a link, as in a line of
+text; in an ``<a>``, none)."""
 
 
 def _at_top(content: str, start: int) -> bool:
@@ -407,7 +412,8 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
     """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, its
     attributes; where the text a card takes the place of starts and ends, and what goes before and after the card
     there; whether text is beside it outside any element, which the card's block leaves out of every paragraph; and
-    'a' when it is inside an ``<a>``, where no card or link can stand, '' elsewhere.
+    the element that holds only phrasing content it is in (``_NO_FIGURE_IN``: ``<h2>``, ``<span>``, ``<a>``), where
+    no card can stand, '' elsewhere.
 
     A ``<p>`` cannot hold a card's ``<figure>``: one that holds a player (WordPress's export: ``<p><iframe …></iframe>
     </p>``, or a player amid its text) is closed before the card and opened again after it (its ``id`` left out),
@@ -427,12 +433,15 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         if start < end:  # text an iframe before holds
             continue
         since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
-        if "a" in _open_elements(read, start):  # a link in a link: no card there, nor its link
-            yield start, end, attributes, (start, end), ("", ""), False, "a"
+        held = _open_elements(read, start)
+        inside = "a" if "a" in held else held[-1] if held and held[-1] in _NO_FIGURE_IN else ""
+        if inside:  # no <figure> there: a link, or in a link nothing
+            yield start, end, attributes, (start, end), ("", ""), False, inside
             continue
         if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
-            beside = content[content.rfind(">", 0, start) + 1:start] + content[end:content.find("<", end) % (
-                len(content) + 1)]
+            left = max((found.end() for found in _BESIDE_ENDS.finditer(read, 0, start)), default=0)
+            right = found.start() if (found := _BESIDE_ENDS.search(read, end)) else len(content)
+            beside = _TAG_OR_COMMENT.sub("", content[left:start] + content[end:right])
             yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), ""
             continue
         close = _P_ENDS.search(read, end)
@@ -568,11 +577,12 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 title = _player_title(found, what, line, env)
                 if beside:  # 'text after.' on the line after the player: in no paragraph, its Markdown unread
                     env.setdefault("cut_players", []).append(("iframe", line))
-                pieces += [token.content[at:replaced], closing,
-                           card(what, title, options.language, options.external_rel, env["lang"]), opening]
+                shown = (f'<a href="{html.escape(what.page)}">{html.escape(link_text(title, what.host, options.language))}'
+                         "</a>") if inside else card(what, title, options.language, options.external_rel, env["lang"])
+                pieces += [token.content[at:replaced], closing, shown, opening]
                 at = after
             content = "".join(pieces) + token.content[at:]
-            if vimeo:  # the script Vimeo's code ends with: the card needs none
+            if vimeo:  # the script Vimeo's code ends with: the card (or link) needs none
                 content = _VIMEO_SCRIPT.sub("", content)
             token.content = content  # the cards go through the sanitiser with the rest of the block
         elif token.type == "inline" and token.children and "<iframe" in token.content.lower():
