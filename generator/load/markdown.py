@@ -377,7 +377,7 @@ _P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECA
 """What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
 _TAG_OR_COMMENT = LazyPattern(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_BESIDE_ENDS = re.compile("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
+_BESIDE_ENDS = LazyPattern("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
 """A block's start or end tag, or another player's: where the text beside a player in an HTML block ends."""
 _NO_FIGURE_IN = TEXT_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "pre", "legend", "label", "button"}
 """Elements that hold only phrasing content: no card's ``<figure>`` in them (a player there is a link, as in a line of
