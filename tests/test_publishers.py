@@ -301,6 +301,41 @@ def test_an_unregistered_host_cannot_take_a_registered_publishers_page(tmp_path:
         "publisher 'kompas' in sources.yaml; add the host to its 'aliases:'"]
 
 
+def test_two_unregistered_hosts_of_one_slug_are_an_error_naming_both_articles(tmp_path: Path) -> None:
+    """An attacker's report: my_blog.com and my-blog.com (a '_' host is accepted) both made /sources/my-blog-com/,
+    and a.b-c.com and a-b.c.com /sources/a-b-c-com/: one page, one name, both hosts' articles, and build and check
+    said nothing ("Semua berita dari Blog Tanda Hubung (2)" under Blog Garis Bawah's article)."""
+    make_project(tmp_path, {"a.md": article(source=src("https://my_blog.com/a", "Blog Garis Bawah")),
+                            "b.md": article(source=src("https://my-blog.com/b", "Blog Tanda Hubung")),
+                            "c.md": article(source=src("https://a.b-c.com/c")),
+                            "d.md": article(source=src("https://a-b.c.com/d"))})
+    advice = ("two publishers cannot share one page: give each host an entry of its own in sources.yaml (an id, "
+              "its name and url), or, if they are one publisher, give one entry both hosts")
+    assert errors(tmp_path) == [
+        f"content/a.md:4: field 'source.url': host 'my_blog.com' makes the URL /sources/my-blog-com/, as host "
+        f"'my-blog.com' of content/b.md does; {advice}",
+        f"content/c.md:4: field 'source.url': host 'a.b-c.com' makes the URL /sources/a-b-c-com/, as host "
+        f"'a-b.c.com' of content/d.md does; {advice}"]
+
+
+def test_an_unregistered_host_taking_a_registered_hosts_old_address_is_warned_of(tmp_path: Path) -> None:
+    """The alias my_blog.example.de's old address /sources/my-blog-example-de/ (a redirect to its publisher's page)
+    became the page of the unregistered my-blog.example.de, its redirect dropped without a word. The page stays the
+    host's (the one its articles link), said once, at its newest article."""
+    make_project(tmp_path, {"a.md": article(source=src("https://blog-x.de/a")),
+                            "b.md": article(source=src("https://my-blog.example.de/b")),
+                            "c.md": article(date="2025-06-12", source=src("https://my-blog.example.de/c"))})
+    (tmp_path / "content/sources.yaml").write_text(
+        "blog-x:\n  name: Blog X\n  url: https://blog-x.de/\n  aliases: [my_blog.example.de]\n")
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/b.md:4: field 'source.url': warning: host 'my-blog.example.de' makes the URL "
+        "/sources/my-blog-example-de/, the old address of host 'my_blog.example.de' of the publisher 'blog-x' in "
+        "sources.yaml, whose redirect to its page is dropped for this host's page; if they are one publisher, add the "
+        "host to its 'aliases:', or else give the host an entry of its own in sources.yaml"]
+    assert b"/sources/my-blog-example-de/" in result.output.files["2025/06/c/index.html"]
+
+
 def test_a_registered_host_cannot_take_another_publishers_page(tmp_path: Path) -> None:
     """A maintainer's report: tribun's alias kompas.com made the URL /sources/kompas-com/, the id of Kompas (its url
     kompas.id), and with no Kompas article yet that page was a redirect to Tribun, as the host's old address. As an

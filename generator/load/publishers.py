@@ -255,6 +255,7 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
     taken = {entry.id for entry in registry.values()}
     problems: list[Problem] = []
     slugs: dict[str, str] = {}  # a few hundred hosts among 10,000 articles: each slugified once
+    hosts_of: dict[str, list[str]] = defaultdict(list)  # an unregistered slug's hosts
     for article in articles:
         if not article.source:
             continue
@@ -266,6 +267,7 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
             slug = slugs.get(host)
             if slug is None:
                 slug = slugs[host] = make_slug(host)
+                hosts_of[slug].append(host)
             details = (host, "", False)  # its home page: its newest article's site, below
             if slug in taken:
                 problems.append(Problem(article.source_path, 0, "source.url",  # line: ``content.located``
@@ -276,11 +278,53 @@ def group_publishers(articles: Iterable[Article], registry: dict[str, PublisherE
             continue
         info.setdefault(slug, details)
         members[slug].append(article)
+    problems += _shared_pages(members, info, hosts_of, registry)
     for slug, (name, url, known) in info.items():
         if not known:
             info[slug] = (named(members[slug]) or name, site_root(members[slug][0].source.url), known)
     publishers = tuple(Publisher(slug, *info[slug], tuple(members[slug])) for slug in sorted(members))
     return publishers, problems
+
+
+def _shared_pages(members: dict[str, list[Article]], info: dict[str, tuple[str, str, bool]],
+                  hosts_of: dict[str, list[str]], registry: dict[str, PublisherEntry]) -> list[Problem]:
+    """An unregistered host whose slug another host makes too. Another unregistered one ('my_blog.com' and
+    'my-blog.com', 'a.b-c.com' and 'a-b.c.com'): the page would show one's name over both's articles, so it is an
+    error at each article of the later host by its letters, naming an article of the first, and they leave
+    ``members`` (``info``). A registered host's ('my_blog.example.de', an alias, and 'my-blog.example.de'): the page
+    is the unregistered host's, as its articles link it, in place of the redirect ``redirects.registered_moves``
+    makes from the registered host's old address; a warning, once, at its newest article."""
+    old = {make_slug(host): (host, entry.id) for host, entry in sorted(registry.items(), reverse=True)
+           if make_slug(host) != entry.id and entry.id in members}  # the first host of a slug, where a page leads
+    problems: list[Problem] = []
+    for slug, hosts in hosts_of.items():
+        if slug not in members or info[slug][2]:  # a registered id's: an error above
+            continue
+        if slug in old:
+            first, pid = old[slug]
+            problems += [Problem(next(a.source_path for a in members[slug] if host_of(a.source.url) == host), 0,
+                                 "source.url", f"host {quoted(host)} makes the URL /sources/{slug}/, the old address "
+                                 f"of host {quoted(first)} of the publisher '{pid}' in {SOURCES_FILE}, whose redirect "
+                                 f"to its page is dropped for this host's page; if they are one publisher, add the "
+                                 f"host to its 'aliases:', or else give the host an entry of its own in {SOURCES_FILE}",
+                                 "warning") for host in sorted(hosts)]
+        if len(hosts) < 2:
+            continue
+        first, *others = sorted(hosts)
+        where = next(a.source_path for a in members[slug] if host_of(a.source.url) == first)
+        kept = []
+        for article in members[slug]:
+            host = host_of(article.source.url)
+            if host == first:
+                kept.append(article)
+                continue
+            problems.append(Problem(article.source_path, 0, "source.url",  # line: ``content.located``
+                                    f"host {quoted(host)} makes the URL /sources/{slug}/, as host {quoted(first)} of "
+                                    f"{where} does; two publishers cannot share one page: give each host an entry of "
+                                    f"its own in {SOURCES_FILE} (an id, its name and url), or, if they are one "
+                                    f"publisher, give one entry both hosts"))
+        members[slug] = kept
+    return problems
 
 
 def site_root(url: str) -> str:
