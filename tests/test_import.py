@@ -2608,6 +2608,21 @@ def test_jekyll_posts_lang_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture
     assert built_lang(new, "2024/03/nihao/index.html") == "zh-Hans"
 
 
+def test_a_withdrawn_language_code_is_told_the_languages_it_was_for(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: a Hugo site with languageCode = "sh-BA" was told "'sh-BA', which is no language tag",
+    where the build, given lang: sh-BA, says what to write: hr-BA, bs-BA or sr-BA."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\nlanguageCode = "sh-BA"\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nx\n",
+        "content/posts/b.md": "---\ntitle: B\ndate: 2024-02-02\n---\nx\n"})
+    assert "\nlang:" not in (new / "content/2024/02/a.md").read_text()
+    assert ("  content/posts/a.md: is in the language 'sh-BA' (as 1 other file is), so no lang: is written: 'sh-BA' is "
+            "Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr-BA (Croatian), bs-BA "
+            "(Bosnian) or sr-BA (Serbian), as lang: in the front matter if it is not in the site's language\n"
+            ) in (new / "import-report.txt").read_text()
+
+
 @pytest.mark.parametrize(("generator", "files", "language", "langs"), [
     ("pelican", {"pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'in'\n",
                  "content/kopi.md": "Title: Kopi\nDate: 2024-01-15\n\nisi\n",

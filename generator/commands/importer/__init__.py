@@ -27,7 +27,7 @@ from generator.load.config import IMPORT_UNFINISHED, LANGUAGES, Config, check_ba
 from generator.load.content import SLUG_RE
 from generator.load.frontmatter import load_yaml
 from generator.core.errors import BuildError, Problem, RefusalError, counted, quoted
-from generator.core.i18n import tag_hint, unaliased
+from generator.core.i18n import tag_hint, unaliased, withdrawn_code
 from generator.load.markdown import render_markdown
 from generator.load.publishers import host_of
 from generator.load.redirects import NGINX_KEY_MAX, folded, parse_redirects
@@ -309,9 +309,11 @@ def article_langs(posts: Collection[Post], old_default: str, language: str) -> t
         elif (tag.lower() != language if post.translation else primary_subtag(tag) != language):
             found[post.rel] = tag
     return found, [Note(rels[0], f"is in the language {quoted(code)}" + (
-        f" (as {counted(len(rels) - 1, 'other file')} are)" if len(rels) > 1 else "") + ", which is no language tag, "
-        "so no lang: is written; add lang: with its BCP 47 tag (en, zh-Hans, pt-BR) to the front matter if it is not "
-        "in the site's language") for code, rels in sorted(bad.items())]
+        f" (as {counted(len(rels) - 1, 'other file')} {'is' if len(rels) == 2 else 'are'})" if len(rels) > 1 else "")
+        + (f", so no lang: is written: {withdrawn}, as lang: in the front matter if it is not in the site's language"
+           if (withdrawn := withdrawn_code(code)) else  # 'sh-BA': the build's advice, hr-BA, bs-BA or sr-BA
+           ", which is no language tag, so no lang: is written; add lang: with its BCP 47 tag (en, zh-Hans, pt-BR) "
+           "to the front matter if it is not in the site's language")) for code, rels in sorted(bad.items())]
 
 
 SITE_MADE = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml"})
