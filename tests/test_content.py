@@ -2684,6 +2684,35 @@ def test_a_link_or_footnote_mark_moved_out_of_a_card_as_told_is_a_link_again(tmp
     assert '<section class="footnotes"' in page
 
 
+def test_a_footnote_label_with_a_space_is_told_at_its_marks_and_note(tmp_path: Path) -> None:
+    """An attacker's report: '[^data bps]' and its note '[^data bps]: …' were shown as text without a word (the
+    footnote plugin takes no label with a space), and '[^a b]' with '[^a b]: Spasi.' (one word) was a link to
+    'Spasi.', the note a link's reference definition, which check told to "fix the address". Each is a warning at its
+    line (build and check), and the mark is shown as written, no link."""
+    from generator.build import BuildOptions
+    from generator.commands.check import run_check
+    body = ("Harga naik[^data bps].\n\nParagraf[^a b].\n\n[^data bps]: Badan Pusat Statistik, 2025.\n\n"
+            "[^a b]: Spasi.\n\nKode `[^x y]` tetap.\nBaris\n[^c d]: Catatan di bawah baris.\n")
+    page, said = page_and_warnings(tmp_path, body, "footnote")
+    assert "<p>Harga naik[^data bps].</p>" in page and "<p>Paragraf[^a b].</p>" in page
+    assert "Spasi." not in page
+    expected = [
+        "content/2025/07/a.md:5: footnote mark [^data bps] shown as plain text: a footnote label cannot hold a space; "
+        "write [^data-bps], and its note's label the same",
+        "content/2025/07/a.md:7: footnote mark [^a b] shown as plain text: a footnote label cannot hold a space; "
+        "write [^a-b], and its note's label the same",
+        "content/2025/07/a.md:9: footnote [^data bps] shown as plain text: a footnote label cannot hold a space; "
+        "write [^data-bps]:, and its marks the same",
+        "content/2025/07/a.md:11: footnote [^a b] left out of the page, read as a link's address 'Spasi.': a footnote "
+        "label cannot hold a space; write [^a-b]:, and its marks the same",
+        "content/2025/07/a.md:15: footnote [^c d] shown as plain text: a footnote label cannot hold a space; "
+        "write [^c-d]:, and its marks the same"]
+    assert said == expected
+    checked = [f.problem for f in run_check(tmp_path / "config.yaml", BuildOptions()).findings]
+    assert [f"{p.path}:{p.line}: {p.message}" for p in checked if p.message.startswith("footnote")] == expected
+    assert not [p for p in checked if "address" in p.message and "footnote" not in p.message]
+
+
 def test_a_footnote_defined_again_is_told_at_each_later_definition_with_the_one_readers_see(tmp_path: Path) -> None:
     """'[^1]: Pertama.' and later '[^1]: Kedua.': the footnote plugin kept the last and left the first out of the page
     without a word. Each later definition is a warning naming the first one's line and the one readers see."""

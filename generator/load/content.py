@@ -848,6 +848,12 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
         return (f"footnote [^{text}] is left out of the page: no mark [^{text}] in the text refers to it; write "
                 f"[^{text}] where the note belongs (not on a line of raw HTML, where it is plain text), or delete the "
                 "note")
+    if kind.startswith("spaced "):
+        fix = f"a footnote label cannot hold a space; write [^{'-'.join(text.split())}]"
+        if kind == "spaced mark":
+            return f"footnote mark [^{text}] shown as plain text: {fix}, and its note's label the same"
+        return (f"footnote [^{text}] " + (f"left out of the page, read as a link's address '{shown}'" if url else
+                                          "shown as plain text") + f": {fix}:, and its marks the same")
     if kind == "reference":
         return (f"reference line to {shown}: not an address readers can follow, and no link uses it; delete the line, "
                 "or write the real https:// address (or a path on the site, mailto:, tel:)")

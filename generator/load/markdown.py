@@ -101,7 +101,8 @@ class Rendered:
     reference definition with such an address that no link of those uses ('reference', '', its address, its line),
     and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line),
     or raw ``<a>`` ('card raw link', its text, the ``<a>…</a>`` as written, without its ``</a>`` when it has none,
-    its line), and each footnote no mark refers to ('unused note', its label, '', its line). A warning each
+    its line), and each footnote no mark refers to ('unused note', its label, '', its line), and each footnote mark
+    or note whose label holds a space ('spaced mark', 'spaced note': ``_spaced_labels``). A warning each
     (``content.removed_problems``)."""
     theme_ids: tuple[tuple[str, int], ...] = ()
     """Each raw-HTML ``id`` removed for being one the theme's page uses (``THEME_IDS``), as written, with the
@@ -918,6 +919,47 @@ def _note_dead_references(env: EnvType) -> None:
         refused = env.setdefault("refused", [])
         said = {url for _, _, url, _ in refused}
         refused += [("reference", "", d["href"], d["map"][0]) for d in dead if d["href"] not in said]
+
+
+_SPACED_LABEL = re.compile(r"\[\^([^\]\n]*? [^\]\n]*)\]")
+"""A footnote mark or note whose label holds a space ('[^data bps]'), which the footnote plugin takes for none."""
+
+
+def _spaced_labels(state: StateCore) -> None:
+    """Each footnote mark and note whose label holds a space, in ``env["refused"]`` at its line: ('spaced mark', its
+    label, '', line) and ('spaced note', its label, the address a link's reference definition took from it or '',
+    line). The plugin takes neither for a footnote: the page showed them as text, or, with a one-word note ('[^a b]:
+    Spasi.'), the mark as a link to that word; that link is shown as the mark was written. Run before ``digest``."""
+    from markdown_it.common.utils import normalizeReference
+    from markdown_it.token import Token
+    if "[^" not in state.src or not _SPACED_LABEL.search(state.src):
+        return
+    refused = state.env.setdefault("refused", [])
+    defined = {key: ref for key, ref in state.env.get("references", {}).items() if key.startswith("^") and " " in key}
+    rows = state.src.split("\n") if defined else []
+    for ref in defined.values():
+        written = _SPACED_LABEL.search(rows[ref["map"][0]])
+        refused.append(("spaced note", written[1] if written else "", ref["href"], ref["map"][0]))
+    for token in state.tokens:
+        if token.type != "inline" or not token.children or "[^" not in token.content:
+            continue
+        children, lines = token.children, _child_lines(token, state.src, state.env)
+        j = len(children)
+        while j:  # from the end: a link made text takes two children out
+            j -= 1
+            child = children[j]
+            if child.type == "text" and "[^" in child.content:
+                at_start = j == 0 or children[j - 1].type == "softbreak"  # a note's place: a line's start
+                refused += [("spaced note" if at_start and found.start() == 0 and child.content[found.end():][:1] == ":"
+                             else "spaced mark", found[1], "", lines[j]) for found in _SPACED_LABEL.finditer(
+                                 child.content)]
+            elif child.type == "link_open" and j + 2 < len(children) and children[j + 1].type == "text" and \
+                    children[j + 2].type == "link_close" and (
+                    ref := defined.get(normalizeReference(children[j + 1].content))) and \
+                    ref["href"] == child.attrs.get("href"):
+                label = children[j + 1].content[1:]
+                children[j:j + 3] = [Token("text", "", 0, content=f"[^{label}]")]
+                refused.append(("spaced mark", label, "", lines[j]))
 
 
 def _note_unused_notes(state: StateCore) -> None:
@@ -1754,6 +1796,7 @@ def _make(linkify: bool = True) -> MarkdownIt:
     # the inline rule links 'http(s)://...' as it parses; the core rule, which rescans every paragraph's
     # text for the same links, took a quarter of the render time and is not needed without fuzzy links
     md.core.ruler.disable("linkify")
+    md.core.ruler.push("digest_spaced_labels", _spaced_labels)
     md.core.ruler.push("digest", _digest_rule)
     md.core.ruler.before("footnote_tail", "digest_unused_notes", _note_unused_notes)
     for name, rule in (("heading_close", _heading_close), ("link_open", _link_open), ("image", _image),
