@@ -921,7 +921,7 @@ def _note_dead_references(env: EnvType) -> None:
         refused += [("reference", "", d["href"], d["map"][0]) for d in dead if d["href"] not in said]
 
 
-_SPACED_LABEL = re.compile(r"\[\^([^\]\n]*? [^\]\n]*)\]")
+_SPACED_LABEL = LazyPattern(r"\[\^([^\]\n]*? [^\]\n]*)\]")
 """A footnote mark or note whose label holds a space ('[^data bps]'), which the footnote plugin takes for none."""
 
 
