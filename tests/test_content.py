@@ -3174,6 +3174,24 @@ def test_the_advice_for_a_text_tag_around_a_rule_or_a_details_followed_keeps_eac
     assert nu_errors(tmp_path, page) == ""
 
 
+def test_a_comment_opening_in_a_script_hides_nothing_after_the_script(tmp_path: Path) -> None:
+    """'if (a <!-- b)' in a <script> (its content is text, as html.parser and browsers read it) was read as a comment
+    never closed: the rest of the HTML block was hidden from the checks, its '</script>' too, so the script was closed
+    at once and the page showed 'if (a ' and lost the rest of the block, with a false '<div> is never closed', and the
+    <img> and the link after it were removed without a word."""
+    body = ('<div>\n<script>\nif (a <!-- b) {}\n</script>\n<img src="gambar.jpg" alt="G">\n'
+            '<a href="javascript:alert(1)">x</a>\n</div>\n')
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert said == [
+        "content/2025/07/a.md:5: <script> removed with everything inside: a digest's pages and feeds keep no embeds, "
+        "scripts, styles, form fields or inline SVG; link to what it shows instead",
+        'content/2025/07/a.md:9: <img src="gambar.jpg"> removed: a raw <img> needs an address from the site\'s root or '
+        'https://; for static/gambar.jpg write src="/gambar.jpg"',
+        'content/2025/07/a.md:10: <a href="javascript:alert(1)"> shown as plain text: it is not an address readers can '
+        "follow; write the real https:// address (or a path on the site, mailto:, tel:)"]
+    assert '<div class="body">\n<div>\n\n\n<a>x</a>\n</div>\n' in page
+
+
 @pytest.mark.parametrize("body, advice", [
     ("<div>\n<b>Judul\n<p>Isi</p>\n</b>\n</div>\n",
      "end the <b> before the <p> and put another inside the <p>, so that it holds only words"),

@@ -82,7 +82,10 @@ _CLEANER = nh3.Cleaner(
 LT_IN_VALUE = LazyPattern(r"""=\s*(?:"[^"]*<|'[^']*<)""")
 """A quoted attribute value that may hold a '<' (a tag or '<!--' written in it); some text that is none, too. Where
 none does, and no comment is written, raw HTML is its own tags as read (``tags_read``)."""
-_TAG_OR_COMMENT = LazyPattern(r"""<!--.*?(?:-->|\Z)|</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""", re.DOTALL)
+_TAG_OR_COMMENT = LazyPattern(r"""<!--.*?(?:-->|\Z)|(<(script|style)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>).*?(?=</\2(?=[\s/>])|\Z)"""
+                              r"""|</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""", re.DOTALL | re.IGNORECASE)
+"""A comment, a ``<script>`` or ``<style>`` with its content (text, as html.parser reads it: a '<!--' there begins no
+comment), or another tag."""
 _QUOTED_VALUE = LazyPattern(r""""[^"]*"|'[^']*'""")
 
 
@@ -100,7 +103,8 @@ def tags_read(raw: str, values: bool = True) -> str:
     """Raw HTML as browsers read its tags, for the patterns that look for them: each comment, and the characters
     inside each tag's quoted attribute values that hold a '<', made spaces, line breaks kept. A tag written in a value
     (``<div title="Kode: <img src=x>">``) or a comment (``<!-- <b> -->``) is none, and a '<!--' in a value
-    (``title="<!--"``) begins no comment; every other character keeps its place, so a tag found here is read as
+    (``title="<!--"``) begins no comment, nor does one in a ``<script>`` or ``<style>``, whose content is text, read as
+    written (html.parser's rule); every other character keeps its place, so a tag found here is read as
     written in ``raw`` at the same place. The usual raw HTML, no '<' in a value and no comment, is returned as it is,
     in one search; the checks of one body read the same raw HTML several times, so the others are kept (``_read``).
     ``values=False``: the comments alone, for text read as written around the tags."""
@@ -115,7 +119,8 @@ def _read(raw: str, values: bool) -> str:
         text = found.group()
         if text[1] == "!":
             return _spaces(text)
-        return _QUOTED_VALUE.sub(_blank_value, text) if values and "<" in text[1:] else text
+        tag = found[1] or text  # a script's or style's content is read as written
+        return (_QUOTED_VALUE.sub(_blank_value, tag) if values and "<" in tag[1:] else tag) + text[len(tag):]
     return _TAG_OR_COMMENT.sub(blank, raw)
 
 
