@@ -475,6 +475,22 @@ def test_a_player_amid_a_paragraphs_text_is_a_card_between_two_paragraphs_and_te
     assert nu_errors(tmp_path, page) == ""
 
 
+@pytest.mark.parametrize("before, beside", [
+    ('<!-- dulu: <div> -->\n', True), ('<p title="Kode: <div>">Teks</p>\n', True), ("<div>\n", False),
+    ('<div title="Kode: </div>">\n', False)], ids=["comment", "value", "div", "div with a value"])
+def test_a_tag_in_a_comment_or_a_quoted_value_before_a_player_with_text_beside_it_holds_it_not(
+        tmp_path: Path, before: str, beside: bool) -> None:
+    """Whether a player with text beside it is outside every element of its HTML block is read on the tags as browsers
+    read them (``sanitize.tags_read``): a '<div>' in a comment or a quoted value before it holds it not."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    make_project(tmp_path, {"a.md": article(body=f"{before}{iframe} teks sesudah\n"
+                                                  + ("" if beside else "</div>\n"))})
+    said = [str(p) for p in build_project(tmp_path).warnings]
+    assert said == (["content/a.md:6: warning: this video player has text beside it in its HTML block, outside any "
+                     "paragraph: its card is a block of its own, so that text shows in no paragraph, its Markdown "
+                     "unread; put a blank line between the <iframe>…</iframe> and the text"] if beside else [])
+
+
 def test_a_player_pasted_in_a_line_of_text_is_a_link_as_a_video_image_there_is(tmp_path: Path) -> None:
     """'Lihat <iframe …></iframe> dulu.' (a player pasted amid a sentence) was removed, with a warning that pages
     keep no embeds: the video was lost. Where no card's block can stand, it is a link, '▶ Klip (YouTube)'."""

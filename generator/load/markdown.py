@@ -376,7 +376,7 @@ class _StartTags(HTMLParser):
 
 _P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECASE)
 """What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
-_TAG_OR_COMMENT = LazyPattern(r"<!--.*?(?:-->|$)|<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+_TAG = LazyPattern(r"<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _BESIDE_ENDS = LazyPattern("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
 """A block's start or end tag, or another player's: where the text beside a player in an HTML block ends."""
@@ -388,8 +388,8 @@ text; in an ``<a>``, none)."""
 def _at_top(content: str, start: int) -> bool:
     """Whether the tag at ``start`` of an HTML block is inside no element of it (a void one holds none)."""
     depth = 0
-    for found in _TAG_OR_COMMENT.finditer(content, 0, start):
-        if found[2] and found[2].lower() not in _VOID and not found[0].endswith("/>"):
+    for found in _TAG.finditer(tags_read(content), 0, start):  # not one in a comment or a quoted value
+        if found[2].lower() not in _VOID and not found[0].endswith("/>"):
             depth = max(0, depth + (-1 if found[1] else 1))
     return depth == 0
 
@@ -398,9 +398,9 @@ def _open_elements(read: str, start: int) -> list[str]:
     """The elements open at ``start`` of an HTML block as ``tags_read`` gives it, outermost first (an end tag closes
     the last of its name open, as browsers do; a void element holds none)."""
     stack: list[str] = []
-    for found in _TAG_OR_COMMENT.finditer(read, 0, start):
-        name = (found[2] or "").lower()
-        if not name or name in _VOID or found[0].endswith("/>"):
+    for found in _TAG.finditer(read, 0, start):
+        name = found[2].lower()
+        if name in _VOID or found[0].endswith("/>"):
             continue
         if not found[1]:
             stack.append(name)
@@ -442,7 +442,7 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
             left = max((found.end() for found in _BESIDE_ENDS.finditer(read, 0, start)), default=0)
             right = found.start() if (found := _BESIDE_ENDS.search(read, end)) else len(content)
-            beside = _TAG_OR_COMMENT.sub("", content[left:start] + content[end:right])
+            beside = _TAG.sub("", read[left:start] + read[end:right])  # comments are spaces there
             yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), ""
             continue
         close = _P_ENDS.search(read, end)
