@@ -1063,6 +1063,19 @@ def test_a_raw_id_written_without_a_space_before_it_is_an_id_all_the_same(tmp_pa
         "there); give the element another id"]
 
 
+def test_words_of_a_quoted_value_that_read_like_an_id_are_no_id(tmp_path: Path) -> None:
+    """`<p title="x id=main">` (no '<' in the value) was warned 'id="main" removed: the page around the article uses
+    this id', though the tag has no id: a value is never an attribute. An id after it still is one."""
+    body = '<p title="x id=main">Teks</p>\n\n<p title=\'kata id="intel"\' id="related">Lagi</p>\n'
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert '<p title="x id=main">Teks</p>' in page and "<p title=\"kata id=&quot;intel&quot;\">Lagi</p>" in page
+    assert [str(p) for p in result.warnings if "id=" in p.message] == [
+        'content/2025/06/a.md:7: warning: id="related" removed: the page around the article uses this id (a link to '
+        "#related goes there); give the element another id"]
+
+
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
     """`<a href="javascript:…">x</a>` became a dead `<a>x</a>` without a word (a Markdown link to the same address
     is a warning)."""

@@ -28,9 +28,9 @@ import pygments
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, generic_title, link_text, video, video_image
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, drop_unusable_images,
-                                     invalid_attributes, is_external, page_ids, player_sources, refused_addresses,
-                                     safe_url, sanitize, tags_read, written_ids)
+from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, attribute_starts,
+                                     drop_unusable_images, invalid_attributes, is_external, page_ids, player_sources,
+                                     refused_addresses, safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 from generator.core.patterns import LazyPattern
@@ -882,11 +882,11 @@ def _raw_id_lines(src: str, tokens: Sequence[Token], env: EnvType) -> dict[str, 
 def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
     """Each ``id`` of ``THEME_IDS`` in raw HTML (which begins on the body's line ``line``), with its line, in
     ``env["theme_ids"]``; ``render_reference`` removes them from the sanitised HTML. Not one in a comment or a quoted
-    value (``title="<b id=main>"``), which is text."""
-    read = ""
+    value (``title="<b id=main>"``, ``title="x id=main"``), which is text."""
+    attributes: set[int] = set()  # where each attribute of a tag starts: ' id=main' in a value is its text
     for found in _THEME_ID.finditer(raw):
-        read = read or tags_read(raw)
-        if read[found.start() + 1] != raw[found.start() + 1]:
+        attributes = attributes or attribute_starts(raw)
+        if found.start() + 1 not in attributes:
             continue
         env.setdefault("theme_ids", []).append((found.group(1), line + raw.count("\n", 0, found.start())))
 

@@ -230,6 +230,13 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
     return found
 
 
+def attribute_starts(raw: str) -> set[int]:
+    """Where each attribute of each start tag of ``raw`` begins (its name's offset), as the HTML parser reads them: not
+    a word of a quoted value (``title="x id=main"``), nor one in a comment or another tag's value (``tags_read``)."""
+    return {attribute.start() for tag in _RAW_TAG.finditer(tags_read(raw))
+            for attribute in _RAW_ATTRIBUTE.finditer(raw, tag.start(2), tag.end(2))}
+
+
 _MIME = LazyPattern(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
 _ASCII_SPACE = LazyPattern(r"[ \t\n\f\r]+")
 """What an id may not hold (HTML: ASCII whitespace); a no-break space is allowed."""
