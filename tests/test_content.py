@@ -3152,6 +3152,15 @@ def test_a_comment_or_removed_element_written_in_an_attribute_value_hides_nothin
     assert shown in page
 
 
+def words_held(tmp_path: Path, followed: str, *tags: str) -> list[str]:
+    """The words each of ``tags`` holds on the page of the body ``followed`` (an advice followed word for word), which
+    builds without a warning of a tag and is valid HTML."""
+    page, said = page_and_warnings(tmp_path / "after", followed, "<")
+    assert said == []
+    assert nu_errors(tmp_path, page) == ""
+    return [" ".join(b.text_content().split()) for b in lxml.html.fromstring(page).find_class("body")[0].iter(*tags)]
+
+
 def test_the_advice_for_a_text_tag_around_a_rule_or_a_details_followed_keeps_each_word_in_it(tmp_path: Path) -> None:
     """'<b>Teks <hr> Lagi</b>' was told 'delete the <b> and its </b>: an <hr> holds no words', which followed took the
     bold off 'Teks' and 'Lagi'; '<b>' around a '<details>' 'put the <b> inside the <p>', which followed left its
@@ -3167,11 +3176,7 @@ def test_the_advice_for_a_text_tag_around_a_rule_or_a_details_followed_keeps_eac
                                                   "words it is for")]
     followed = ('<div>\n<b>Teks\n</b><hr><b>\nLagi</b>\n</div>\n\n'
                 '<details><summary><b>Ringkas</b></summary>\n<p><b>Isi</b></p>\n</details>\n')
-    page, said = page_and_warnings(tmp_path / "after", followed, "<")
-    assert said == []
-    body_html = lxml.html.fromstring(page).find_class("body")[0]
-    assert [" ".join(b.text_content().split()) for b in body_html.iter("b")] == ["Teks", "Lagi", "Ringkas", "Isi"]
-    assert nu_errors(tmp_path, page) == ""
+    assert words_held(tmp_path, followed, "b") == ["Teks", "Lagi", "Ringkas", "Isi"]
 
 
 def test_a_comment_opening_in_a_script_hides_nothing_after_the_script(tmp_path: Path) -> None:
@@ -3190,6 +3195,24 @@ def test_a_comment_opening_in_a_script_hides_nothing_after_the_script(tmp_path: 
         'content/2025/07/a.md:10: <a href="javascript:alert(1)"> shown as plain text: it is not an address readers can '
         "follow; write the real https:// address (or a path on the site, mailto:, tel:)"]
     assert '<div class="body">\n<div>\n\n\n<a>x</a>\n</div>\n' in page
+
+
+def test_the_advice_for_a_text_tag_with_words_between_its_blocks_followed_keeps_each_word_in_it(tmp_path: Path) -> None:
+    """'<b>A<hr>B<hr>C</b>' was told 'end the <b> before the <hr> and open another after the <hr>': the words before the
+    first block and after the last only, so 'B', followed literally, lost the bold. Words between two blocks are told
+    to be held too: the tag ended before each block and opened again after each."""
+    body = '<div>\n<b>A\n<hr>\nB\n<hr>\nC</b>\n</div>\n\n<div>\n<i>D\n<p>E</p>\nF\n<hr>\nG</i>\n</div>\n'
+    page, said = page_and_warnings(tmp_path / "before", body, "<")
+    told = "left out, its text kept: it holds a <%s>, a block, and HTML allows no block inside <%s>; %s"
+    assert said == [
+        "content/2025/07/a.md:6: <b> " + told % ("hr", "b", "end the <b> before each <hr> and open another after each, "
+                                                 "so that it holds only words: an <hr> holds none"),
+        "content/2025/07/a.md:14: <i> " + told % ("p", "i", "end the <i> before the <p> and the <hr>, open another after "
+                                                  "the </p> and the <hr> and put another inside the <p>, so that it "
+                                                  "holds only words")]
+    followed = ('<div>\n<b>A\n</b><hr><b>\nB\n</b><hr><b>\nC</b>\n</div>\n\n'
+                '<div>\n<i>D\n</i><p><i>E</i></p><i>\nF\n</i><hr><i>\nG</i>\n</div>\n')
+    assert words_held(tmp_path, followed, "b", "i") == ["A", "B", "C", "D", "E", "F", "G"]
 
 
 @pytest.mark.parametrize("body, advice", [

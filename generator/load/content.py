@@ -750,10 +750,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for kind, text, url, line in rendered.refused:
         problems.append(Problem(rel, body_line + line, "", refused_message(kind, text, url, static_dir, base_path),
                                 "warning"))
-    for tag, block, words_in, before, after, line in rendered.around_blocks:
+    for tag, block, words_in, before, after, between, line in rendered.around_blocks:
         problems.append(Problem(rel, body_line + line, "", f"<{tag}> left out, its text kept: it holds a <{block}>, a "
                                 f"block, and HTML allows no block inside <{tag}>; "
-                                + around_block_advice(tag, block, words_in, before, after), "warning"))
+                                + around_block_advice(tag, block, words_in, before, after, between), "warning"))
     for tag, line in rendered.cut_players:
         problems.append(Problem(rel, body_line + line, "", CUT_PLAYERS.get(tag, CUT_PLAYERS["video"]).format(tag=tag),
                                 "warning"))
@@ -801,21 +801,35 @@ def shortened(url: str) -> str:
     return url if len(url) <= 40 else url[:40] + "…"
 
 
-def around_block_advice(tag: str, block: str, words_in: tuple[str, ...], before: bool, after: str) -> str:
+def _block_end(block: str) -> str:
+    """What a block ends with: its end tag, or itself when it is void (an ``<hr>``)."""
+    return f"<{block}>" if block in ("hr", "br", "wbr") else f"</{block}>"
+
+
+def around_block_advice(tag: str, block: str, words_in: tuple[str, ...], before: bool, after: str,
+                        between: tuple[str, ...] = ()) -> str:
     """What to write for a text tag left out around a block (``Rendered.around_blocks``), so that, followed word for
     word, each word it held keeps it: ended before the first block for the words before it, inside the elements that
     hold the block's words (``words_in``; a ``<details>``'s ``<summary>`` and ``<p>``), and again after the block its
-    last words follow. An ``<hr>`` holds no words: a tag around it alone is deleted."""
-    if not (words_in or before or after):
+    last words follow; with words between its blocks (``between``: those blocks), ended before each and opened again
+    after each ('<b>A<hr>B<hr>C</b>'). An ``<hr>`` holds no words: a tag around it alone is deleted."""
+    if not (words_in or before or after or between):
         return f"delete the <{tag}> and its </{tag}>: an <{block}> holds no words"
-    places = [{"li": "each <li>", "dt": "each <dt> or <dd>", "td": "each <td> or <th>"}.get(w, f"the <{w}>")
-              for w in words_in]
-    steps = [f"end the <{tag}> before the <{block}>"] if before else []
+    places = [{"li": "each <li>", "dt": "each <dt> or <dd>", "td": "each <td> or <th>"}.get(
+        w, f"each <{w}>" if between.count(w) > 1 else f"the <{w}>") for w in words_in]
+    names = tuple(dict.fromkeys(between))
+    if between:
+        each = "each " if len(names) < len(between) else "the "
+        ends = [_block_end(name) for name in names]
+        steps = [f"end the <{tag}> before {each}" + f" and {each}".replace("each ", "").join(f"<{n}>" for n in names),
+                 "open another after each" if ends == [f"<{block}>"] and each == "each " else
+                 f"open another after {each}" + f" and {each}".replace("each ", "").join(ends)]
+    else:
+        steps = [f"end the <{tag}> before the <{block}>"] if before else []
     if places:
         steps.append(f"put {'another' if steps else f'the <{tag}>'} inside {' and '.join(places)}")
-    if after:
-        steps.append(f"open {'another' if steps else f'the <{tag}>'} after the "
-                     + (f"<{after}>" if after in ("hr", "br", "wbr") else f"</{after}>"))
+    if after and not between:
+        steps.append(f"open {'another' if steps else f'the <{tag}>'} after the " + _block_end(after))
     said = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
     return said + (", around the words it is for" if places and not (before or after) else
                    ", so that it holds only words" + ("" if words_in else f": an <{block}> holds none"))

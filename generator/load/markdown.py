@@ -142,12 +142,13 @@ class Rendered:
     of text (``_whole_players``), which the paragraph's end cut off from its fallback (its link from its block): its
     tag and the body's line (from 0) of its tag; and each pasted video player (an ``<iframe>``) with text beside it
     outside any element of its HTML block, which its card's block leaves in no paragraph (``_iframes``)."""
-    around_blocks: tuple[tuple[str, str, tuple[str, ...], bool, str, int], ...] = ()
+    around_blocks: tuple[tuple[str, str, tuple[str, ...], bool, str, tuple[str, ...], int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
     (``_without_phrasing_around_blocks``): its name, the first block's, the elements a text tag may go in to reach the
     words (``_words_in``: ('p',), ('li',), ('summary', 'p') …; none when the blocks are only ``<hr>``s, which hold
     none), whether it held words before its first block, the block its words after its blocks follow ('' if none),
-    the body's line (from 0) of its tag."""
+    the blocks it holds at its own level when it held words between two of them (() if not), the body's line (from 0)
+    of its tag."""
     videos: tuple[tuple[str, str, int], ...] = ()
     """Each YouTube or Vimeo address (a pasted player's src, an image's) whose video id is not valid: the address, what
     is wrong and how to fix it (``embeds.video``), the body's line (from 0); and each pasted player without a title
@@ -729,7 +730,7 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
     (``<p>Harga <b>naik</p>``), which ends there."""
     stack: list[tuple[str, int, int, list[str], int, list[Any]]] = []  # each text tag open: name, start, end, blocks
     # it holds, how many blocks were open before it, [words before its first block?, the block words follow, the
-    # last block it holds at its own level]
+    # last block it holds at its own level, those blocks, words between two of them?]
     cut: list[tuple[int, int]] = []
     read = tags_read(content)  # '<!-- dulu: <b> -->', title="<b>": no tag
 
@@ -737,8 +738,8 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
         cut.append((opened[1], opened[2]))
         summary = opened[3][0] == "details" and _SUMMARY.search(read, opened[2]) is not None
         env.setdefault("around_blocks", []).append((opened[0], opened[3][0], _words_in(opened[3], summary),
-                                                    opened[5][0], opened[5][1],
-                                                    first + content.count("\n", 0, opened[1])))
+                                                    opened[5][0], opened[5][1], tuple(opened[5][3]) if opened[5][4]
+                                                    else (), first + content.count("\n", 0, opened[1])))
 
     def words(start: int, end: int) -> None:
         """Note the text between ``start`` and ``end`` in each text tag open that holds it outside its blocks."""
@@ -756,8 +757,8 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
             if not tag.group(1):
                 for entry in stack:
                     entry[3].append(name)
-                    if entry[4] == len(blocks):
-                        entry[5][1:] = ["", name]
+                    if entry[4] == len(blocks):  # words after its last block are between two now
+                        entry[5][1:] = ["", name, [*entry[5][3], name], entry[5][4] or bool(entry[5][1])]
                 if name != "hr":  # void: it holds nothing, and the text after it is its parent's
                     blocks.append((name, len(stack)))
             elif (n := next((n for n in range(len(blocks) - 1, -1, -1) if blocks[n][0] == name), -1)) >= 0:
@@ -765,7 +766,7 @@ def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> s
                 del blocks[n:]  # block (told never closed by _close_blocks)
             continue
         if not tag.group(1):
-            stack.append((name, tag.start(), tag.end(), [], len(blocks), [False, "", ""]))
+            stack.append((name, tag.start(), tag.end(), [], len(blocks), [False, "", "", [], False]))
             continue
         n = next((n for n in range(len(stack) - 1, -1, -1) if stack[n][0] == name), -1)
         if n < 0:
