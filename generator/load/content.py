@@ -701,6 +701,9 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     if rendered.unclosed_comment >= 0:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
                                 "closed, so it would hide the rest of the article; write --> where the note ends"))
+    for attribute, line in rendered.open_quote:
+        problems.append(Problem(rel, body_line + line, "", f"this tag's {attribute}… is never closed: the rest of the "
+                                "article is inside it and readers see none of it; close the quote", "warning"))
     for src, line in rendered.unusable_images:
         problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir, base_path),
                                 "warning"))

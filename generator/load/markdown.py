@@ -29,8 +29,8 @@ from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, generic_title, link_text, video, video_image
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, attribute_starts,
-                                     drop_unusable_images, invalid_attributes, is_external, page_ids, player_sources,
-                                     refused_addresses, safe_url, sanitize, tags_read, written_ids)
+                                     drop_unusable_images, invalid_attributes, is_external, open_quote, page_ids,
+                                     player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 from generator.core.patterns import LazyPattern
@@ -166,6 +166,10 @@ class Rendered:
     """Each footnote mark written in a Markdown link's text (``_marks_in_links``): its label ('' for an inline
     ``^[…]``, shown as its text in the link; a labelled one keeps the link from being made), the link's text and
     address, and the body's line (from 0) of the mark."""
+    open_quote: tuple[tuple[str, int], ...] = ()
+    """A raw tag's quoted value never closed, to the end of the body (``<div title="x>``), which browsers read as the
+    rest of the article and then drop with its tag, so that readers see none of it: the attribute to its quote
+    ('title="') and the body's line (from 0) of its tag; none, or that one."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -377,6 +381,8 @@ class _StartTags(HTMLParser):
 
 _P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECASE)
 """What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
+_QUOTED_NAME = LazyPattern(r"""[^\s"'>/=]+(?=\s*=\s*["']\Z)""")
+"""The attribute whose quoted value a start tag written to that quote ('<div title="') opens."""
 _TAG = LazyPattern(r"<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _BESIDE_ENDS = LazyPattern("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
@@ -682,6 +688,10 @@ def _digest_rule(state: StateCore) -> None:
                 if _BLOCK_IN_BLOCK.search(token.content):
                     token.content = _without_phrasing_around_blocks(token.content, first, state.env)
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
+                if (token.content.count('"') % 2 or token.content.count("'") % 2) and (
+                        found := open_quote(token.content)):  # one may close in a later block: render_reference
+                    state.env.setdefault("open_quotes", []).append((found[1], first + token.content.count("\n", 0,
+                                                                                                            found[0])))
                 _note_theme_ids(token.content, first, state.env)
                 _note_refused_links(token.content, first, state.env)
                 _note_invalid(token.content, first, state.env)
@@ -1888,6 +1898,9 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
         tokens = md.parse(text, env)
     body = md.renderer.render(tokens, md.options, env)
     dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
+    if env.get("open_quotes") and (found := open_quote(body)):  # not closed in a later block either
+        env["open_quote"] = next((((f"{_QUOTED_NAME.search(tag)[0]}={tag[-1]}", at),)  # type: ignore[index]
+                                  for tag, at in reversed(env["open_quotes"]) if tag == found[1]), ())
     if env.get("raw_html"):
         body = sanitize(body, options.external_rel)
         if env.get("theme_ids"):
@@ -1906,7 +1919,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("players", ())), tuple(env.get("empty_headings", ())),
                     tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
                     tuple(env.get("videos", ())), tuple(env.get("notes_again", ())),
-                    tuple(env.get("lost_marks", ())), tuple(env.get("marks_in_links", ())))
+                    tuple(env.get("lost_marks", ())), tuple(env.get("marks_in_links", ())),
+                    open_quote=env.get("open_quote", ()))
 
 
 def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:

@@ -230,6 +230,21 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
     return found
 
 
+_VALUE_BEGINS = re.compile(r"""=[ \t\n\f\r]*\Z""")
+
+
+def open_quote(raw: str) -> tuple[int, str] | None:
+    """The first start tag of ``raw`` with a quoted attribute value that is never closed, as browsers read it: its
+    offset and the tag to that quote, as written ('<div title="'); None when there is none. Browsers read the rest of
+    ``raw`` as the value, and drop the tag at its end: none of it shows, without a word."""
+    read = tags_read(raw)
+    for tag in _RAW_TAG.finditer(read):
+        end = tag.end()
+        if end < len(raw) and raw[end] in "\"'" and _VALUE_BEGINS.search(read, tag.start(), end):
+            return tag.start(), raw[tag.start():end + 1]
+    return None
+
+
 def attribute_starts(raw: str) -> set[int]:
     """Where each attribute of each start tag of ``raw`` begins (its name's offset), as the HTML parser reads them: not
     a word of a quoted value (``title="x id=main"``), nor one in a comment or another tag's value (``tags_read``)."""
