@@ -237,11 +237,14 @@ def open_quote(raw: str) -> tuple[int, str] | None:
     """The first start tag of ``raw`` with a quoted attribute value that is never closed, as browsers read it: its
     offset and the tag to that quote, as written ('<div title="'); None when there is none. Browsers read the rest of
     ``raw`` as the value, and drop the tag at its end: none of it shows, without a word."""
-    read = tags_read(raw)
-    for tag in _RAW_TAG.finditer(read):
-        end = tag.end()
+    read, at = tags_read(raw), 0
+    while tag := _RAW_TAG.search(read, at):
+        end = at = tag.end()
         if end < len(raw) and raw[end] in "\"'" and _VALUE_BEGINS.search(read, tag.start(), end):
             return tag.start(), raw[tag.start():end + 1]
+        if tag[1].lower() in ("script", "style"):  # its content is text ('<b title="' in a string)
+            close = re.compile(rf"</{tag[1]}(?=[\s/>])", re.IGNORECASE).search(read, end)
+            at = close.start() if close else len(read)
     return None
 
 
