@@ -230,7 +230,7 @@ def written_ids(raw: str) -> list[tuple[str, int]]:
     return found
 
 
-_VALUE_BEGINS = re.compile(r"""=[ \t\n\f\r]*\Z""")
+_VALUE_BEGINS = LazyPattern(r"""=[ \t\n\f\r]*\Z""")
 
 
 def open_quote(raw: str) -> tuple[int, str] | None:
