@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -728,6 +729,12 @@ def _restored_from_a_ci_cache(root: Path, tmp_path: Path) -> Path:
     return clone
 
 
+def _edit_body_again(root: Path) -> None:
+    """'edit body' once more, with other words: a build that is not up to date, and changes only that article."""
+    (root / "content/2025/06/meta.md").write_text(article(title="Meta", tags="[ai, data]", companies="[Facebook]",
+                                                          section="Asia", summary="Ringkasan.", body="Isi lain.\n"))
+
+
 def test_an_output_folder_restored_from_a_ci_cache_reuses_every_page(tmp_path: Path) -> None:
     """The README's CI recipes keep .cache/, site/ and .site.prev/ between runs, but a restored folder never
     matched its recorded stats (new inodes), so every page was rendered again, slower than a cold build."""
@@ -737,11 +744,13 @@ def test_an_output_folder_restored_from_a_ci_cache_reuses_every_page(tmp_path: P
     run(root)  # now site/ and .site.prev/ are both recorded
     clone = _restored_from_a_ci_cache(root, tmp_path)
     spare = {p: (clone / ".site.prev" / p).stat().st_ino for p in tree(clone / ".site.prev")}
+    assert run(clone).result is None, "the inputs and the site have the bytes the cache recorded: up to date"
+    assert tree(clone / "site") == cold(root, tmp_path)
+    _edit_body_again(clone)
     done = run(clone)
     assert done.result is not None and done.written is not None
-    assert done.result.reused == done.result.pages + done.result.feeds, "0 pages and feeds rendered"
-    assert done.written.written == 0, "0 files got new bytes"
-    assert tree(clone / "site") == cold(root, tmp_path)
+    assert done.result.reused == done.result.pages + done.result.feeds - 32, "only the edited article's pages"
+    assert tree(clone / "site") == cold(clone, tmp_path)
     assert (clone / "site/2025/05/lama/index.html").stat().st_ino == spare["2025/05/lama/index.html"], \
         "the restored spare was verified too, and brought up to date in place rather than made afresh"
     assert run(clone).result is None, "the build after it is up to date"
@@ -760,10 +769,123 @@ def test_an_output_folder_restored_under_a_default_acl_reuses_every_page(tmp_pat
     run(root)
     clone = _restored_from_a_ci_cache(root, tmp_path)
     assert (clone / "site/index.html").stat().st_mode & 0o777 == 0o640
+    assert run(clone).result is None, "up to date, as in the test above"
+    _edit_body_again(clone)
     done = run(clone)
     assert done.result is not None and done.written is not None
-    assert done.result.reused == done.result.pages + done.result.feeds, "0 pages and feeds rendered"
-    assert tree(clone / "site") == cold(root, tmp_path)
+    assert done.result.reused == done.result.pages + done.result.feeds - 32, "only the edited article's pages"
+    assert tree(clone / "site") == cold(clone, tmp_path)
+
+
+def _checked_out_again(root: Path) -> dict[str, os.stat_result]:
+    """What a fresh checkout does to the project's files: each is written anew with the same bytes (a new inode, a
+    new mtime), as git and actions/checkout write them. Returns the stats they had."""
+    was = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.relative_to(root).parts[0].startswith(
+            ("site", ".site", ".cache"))):
+        was[path.relative_to(root).as_posix()] = path.stat()
+        shutil.copy(path, path.with_name(path.name + ".new"))
+        os.replace(path.with_name(path.name + ".new"), path)
+    return was
+
+
+def test_a_fresh_checkout_with_an_output_folder_kept_is_up_to_date(tmp_path: Path) -> None:
+    """A maintainer's report: after a fresh checkout (every file a new mtime and inode) with .cache/ and site/ kept,
+    `digest build` read every article file again, planned every page and brought the spare up to date, reusing
+    every page: 0.94 s at 2,000 articles where an up-to-date build takes 0.16 s. Inputs whose stats changed are now
+    hashed and compared with the bytes the last build read; the same bytes are up to date, and their new stats are
+    recorded, so the next build is up to date by its stats alone."""
+    from generator.load.cache import read_meta
+    from generator.write.publish import inputs_fingerprint
+
+    root = project(tmp_path)
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)
+    site = {p: (root / "site" / p).stat().st_ino for p in tree(root / "site")}
+    _checked_out_again(root)
+    assert run(root).result is None
+    assert {p: (root / "site" / p).stat().st_ino for p in tree(root / "site")} == site
+    config = load_config(root / "config.yaml")
+    assert read_meta(root / ".cache", ("inputs",))["inputs"] == inputs_fingerprint(config, BuildOptions()), \
+        "the new stats are recorded"
+    assert run(root).result is None
+
+
+def test_a_file_edited_under_its_old_size_and_mtime_after_a_checkout_is_built(tmp_path: Path) -> None:
+    """The other side of the test above: a file whose bytes changed is built, even with the size and mtime it had
+    (a new inode, as a checkout of another commit gives), and even when every other file was checked out anew."""
+    root = project(tmp_path)
+    run(root)
+    run(root)
+    os.link(root / "content/2025/06/scale.md", tmp_path / "held")  # its inode is not given to the edited file
+    was = _checked_out_again(root)["content/2025/06/scale.md"]
+    edited = root / "content/2025/06/scale.md.new"
+    edited.write_text((root / "content/2025/06/scale.md").read_text().replace("Isi artikel.", "Isi artikeL."))
+    os.utime(edited, ns=(was.st_atime_ns, was.st_mtime_ns))
+    os.replace(edited, root / "content/2025/06/scale.md")
+    done = run(root)
+    assert done.result is not None and b"Isi artikeL." in (root / "site/2025/06/scale/index.html").read_bytes()
+    assert tree(root / "site") == cold(root, tmp_path)
+
+
+def _built(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, root: Path) -> str:
+    """``digest build -v --jobs 1`` in ``root`` (planned in this process), as it says it, without its seconds."""
+    from generator.commands.cli import main
+
+    monkeypatch.chdir(root)
+    assert main(["build", "-v", "--jobs", "1"]) == 0
+    return re.sub(r"\([0-9.]+ s\)| in [0-9.]+ s", "", capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("edited", ["after an up-to-date build", "in the commit checked out"])
+def test_a_git_clone_with_the_ci_cache_restored_is_up_to_date_and_an_edit_plans_only_its_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], edited: str) -> None:
+    """A maintainer's report: CI clones afresh (every file a new mtime and inode) and restores .cache/, site/ and
+    .site.prev/; `digest build` then read every article again and planned every page with nothing changed (never
+    'up to date'), and so did a build of one article's edit, the commit's or the first one after. The bytes decide
+    now: an article file's by its cache key, which the loader makes anyway, the other inputs' by their hashes."""
+    from generator.load.cache import load_cache
+    from generator.render import plan as planning
+
+    root = project(tmp_path)
+    write_files(root, {".gitignore": "/site/\n/.site.prev/\n/.cache/\n", **{  # enough pages that an edit is planned alone
+        f"content/2025/04/a{n}.md": article(title=f"A{n}", date=f"2025-04-{n + 10}", tags=f"[t{n}]") for n in range(9)}})
+    run(root)
+    CHANGES["edit body"](root)
+    run(root)  # site/ and .site.prev/ both recorded
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "."], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "site"], cwd=root, check=True)
+    lama = "content/2025/05/lama.md"
+
+    def edit(folder: Path) -> None:
+        write_files(folder, {lama: (folder / lama).read_text() + "\nParagraf tambahan.\n"})
+
+    if edited == "in the commit checked out":
+        edit(root)
+        subprocess.run([*git, "commit", "-qam", "edit"], cwd=root, check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+    subprocess.run(["tar", "cf", tmp_path / "cache.tar", ".cache", "site", ".site.prev"], cwd=root, check=True)
+    subprocess.run(["tar", "xf", tmp_path / "cache.tar"], cwd=clone, check=True)
+    planned: list[str] = []
+    real = planning._planned
+    monkeypatch.setattr(planning, "_planned", lambda spec, *rest: planned.append(spec.path) or real(spec, *rest))
+    if edited == "after an up-to-date build":
+        assert _built(capsys, monkeypatch, clone) == \
+            "up to date: 12 articles, nothing changed since the last build  → site\n"
+        assert planned == []
+        edit(clone)
+        edit(root)
+    said = _built(capsys, monkeypatch, clone)
+    in_clone = sorted(planned)
+    planned.clear()
+    assert said == _built(capsys, monkeypatch, root), "the pages rendered and reused, as in the folder built before"
+    assert in_clone == sorted(planned) and 0 < len(planned) < len(load_cache(root / ".cache").plan) / 4
+    assert tree(clone / "site") == tree(root / "site") == cold(root, tmp_path)
+    assert _built(capsys, monkeypatch, clone).startswith("up to date: ")
 
 
 def test_a_build_without_the_cache_under_a_default_acl_links_unchanged_pages(tmp_path: Path) -> None:

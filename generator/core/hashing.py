@@ -34,6 +34,12 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def article_file_key(settings: str, rel: str, data: bytes) -> str:
+    """An article file's cache key: its name and bytes under the parse settings' fingerprint (``content.article_key``;
+    ``publish`` makes it again after a fresh checkout without loading the article loader)."""
+    return digest(settings, rel, data)
+
+
 def fingerprint(*parts: str) -> str:
     """``digest`` for text parts that cannot contain U+001F, in one hash call: the planner makes thousands."""
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()

@@ -149,6 +149,13 @@ class CacheSnapshot:
     """Fingerprint of every input of the last successful build."""
     others: str = ""
     """Fingerprint of every input of that build but its article files (``publish.read_inputs``)."""
+    contents: str = ""
+    """``inputs`` with each file's bytes in place of its size, mtime and inode (an article file's cache key:
+    ``publish.Inputs.hashed``): a fresh checkout gives every file new ones, and a site whose inputs have the same
+    bytes is still up to date."""
+    other_contents: str = ""
+    """``others`` the same way: after a fresh checkout with an edit to article files alone, only the pages that held
+    them are planned."""
     reach: Mapping[str, str] = field(default_factory=dict)
     """Article key → the pages whose context held it in the last build (``touched.Reach``); {} when unknown,
     or when ``publish`` found that some input other than the article files changed."""
@@ -206,6 +213,14 @@ class CacheUpdate:
     held it as when the planner took it as it was (an edit to bodies alone: ``build.plan``)."""
     moves: Mapping[str, str] = field(default_factory=dict)
     """``BuildResult.moves``: for ``digest check``, which only reads the cache."""
+    contents: str = ""
+    """``CacheSnapshot.contents``; '' when a file could not be read, and then no ``input_files`` are kept."""
+    other_contents: str = ""
+    """``CacheSnapshot.other_contents``."""
+    input_files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Every input file but the article files (whose cache keys hash their bytes: ``files``) → (its
+    'size:mtime_ns:inode', the hash of its bytes), so that ``contents`` hashes again only the files whose stats
+    changed."""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -285,16 +300,16 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
 
 
 MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1, "spare_files": 1, "spare_stats": 1,
-                        "reach": 1, "plan": 1}
+                        "reach": 1, "plan": 1, "input_files": 2}
 """The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles ('reach': article
 key → pages, and 'plan', ``touched.py``). Each is kept in the
 ``maps`` table, a row per entry (its values in ``a`` and ``b``), so that a build writes only the entries that
 changed: a one-article rebuild changes a few dozen of 144,000. The map's meta row holds its entry count, which
 a read must match."""
-_SMALL = ("format", "inputs", "live_tree", "live_stats", "since", "due", "warnings", "articles")
+_SMALL = ("format", "inputs", "contents", "live_tree", "live_stats", "since", "due", "warnings", "articles")
 """Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
 _ROWS: dict[str, Any] = {
-    "inputs": str, "others": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
+    "inputs": str, "contents": str, "other_contents": str, "others": str, "since": float | None, "due": float | None, "warnings": tuple[Problem, ...], "articles": int,
     "live_tree": str, "spare_tree": str, "related": tuple[str, tuple[tuple[int, ...], ...]], "moves": dict[str, str],
     **{name: int for name in MAPS},
 }
@@ -359,6 +374,8 @@ def load_cache(folder: Path, full: bool = True) -> CacheSnapshot:
         spare=tree("spare"),
         inputs=rows.get("inputs", "") if not bad else "",  # a build with a part missing is never 'up to date'
         others=rows.get("others", "") if not bad else "",
+        contents=rows.get("contents", "") if not bad else "",
+        other_contents=rows.get("other_contents", "") if not bad else "",
         reach=rows.get("reach", {}),
         plan=rows.get("plan", {}),
         since=float("-inf") if since is None else since,
@@ -482,6 +499,9 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
         "warnings": update.warnings, "articles": update.published, "live_tree": live.tree, "moves": dict(update.moves)}
     maps: dict[str, Mapping[str, Any]] = {"pages": update.pages, "files": update.files, "live_files": live.files,
                                           "live_stats": live.stats}
+    if update.contents:
+        meta |= {"contents": update.contents, "other_contents": update.other_contents}
+        maps["input_files"] = update.input_files
     if update.related is not None:
         meta["related"] = update.related
     if update.intel is not None:
@@ -519,6 +539,26 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                 _write_map(db, name, maps[name], stored.get(name))
             else:  # no spare (or no reach) this time
                 db.execute("DELETE FROM maps WHERE map = ?", (name,))
+
+    write_cache(folder, FILE, "articles", transaction)
+
+
+def refresh(folder: Path, meta: Mapping[str, str], maps: Mapping[str, Mapping[str, Any]],
+            held: Mapping[str, Mapping[str, Any]]) -> None:
+    """Record new stats of what the last build left as it was, found by its bytes (``publish``: a fresh checkout, a
+    restored output folder): the ``inputs`` and ``others`` fingerprints (``meta``) and ``maps`` (``input_files``,
+    ``files``, ``live_stats``), so that the next build is up to date by stats alone and the next edit reads only the
+    edited file and plans only its pages. ``held``: those maps as read. Nothing is done to a cache of another
+    version; raises as ``save_cache`` does."""
+    def transaction(db: sqlite3.Connection) -> None:
+        _create_tables(db, "maps")
+        db.execute("BEGIN")
+        if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+            return
+        db.executemany("DELETE FROM meta WHERE key = ?", [*((key,) for key in meta), *((name,) for name in maps)])
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [(key, seal(key, _json(value))) for key, value in meta.items()])
+        for name, entries in maps.items():
+            _write_map(db, name, entries, held.get(name))
 
     write_cache(folder, FILE, "articles", transaction)
 

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from generator.load.cache import FORMAT
-from generator.core.hashing import digest
+from generator.core.hashing import article_file_key, digest
 from generator.load.config import Config, ConfigLines, zone_rules
 from generator.core.disk import is_utf8
 from generator.core.errors import Problem, one_company_url, quoted
@@ -142,7 +142,7 @@ def markdown_options(config: Config) -> MarkdownOptions:
 
 def article_key(rel: str, data: bytes, settings: ArticleSettings) -> str:
     """The cache key of one article file."""
-    return digest(settings.fingerprint, rel, data)
+    return article_file_key(settings.fingerprint, rel, data)
 
 
 NOTES_DIR = "weekly"

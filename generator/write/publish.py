@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping
 
 from generator.core.models import BuildOptions
 from generator.load.cache import (CACHE_DIR, FILE, FORMAT, CacheSnapshot, CacheUpdate, RowStore, TreeState, load_cache,
-                                   make_folder, open_read_only, readable_file, save_cache, saved_as)
-from generator.core.hashing import digest
+                                   make_folder, open_read_only, read_meta, readable_file, refresh, save_cache,
+                                   saved_as)
+from generator.core.hashing import article_file_key, digest
 from generator.load.config import Config
 from generator.core.errors import BuildError, Problem
 from generator.core.parallel import Later
@@ -70,12 +71,89 @@ class Inputs:
     stats: Mapping[str, str]
     """Each file in the content folder (relative to the project folder) → 'size:mtime_ns:inode', for the article
     loader, which need not look at the files again (``incremental.load_articles``)."""
+    paths: tuple[str, ...] = ()
+    """Each part's file as the walk named it ('' for a part that is not a file), for ``hashed``."""
+    root: str = ""
+    """The project folder, with a trailing separator: ``hashed`` leaves it out of every name."""
 
     def fingerprint(self, leaving_out: Container[str] = ()) -> str:
         """A hash of every part, or of those whose file is not in ``leaving_out``."""
         if not leaving_out:
             return digest(*self.parts)
         return digest(*(part for part, rel in zip(self.parts, self.files) if rel not in leaving_out))
+
+    def hashed(self, known: Mapping[str, tuple[str, str]], articles: Mapping[str, tuple[str, str]]) -> Contents | None:
+        """The fingerprints with each file's bytes in place of its stats (``Contents``), reading only the files whose
+        stats are not those recorded. An article file's bytes are its cache key, from ``articles`` (file → (stats
+        and parse settings, key): ``Loaded.seen``, the cache's ``files``), made again from its bytes under the same
+        settings only when its stats changed; any other file's are the hash of its bytes, from ``known`` (the cache's
+        ``input_files``). None when a file cannot be read or changes while it is read (the build says why, or reads
+        it then). Names are taken from the project folder, so a cache restored into a checkout at another path (a
+        CI runner's) matches too."""
+        parts: list[bytes | str] = []
+        others: list[bytes | str] = []
+        hashes: dict[str, tuple[str, str]] = {}
+        signatures: dict[str, tuple[str, str]] = {}
+        for part, rel, path in zip(self.parts, self.files, self.paths):
+            if not path:
+                parts.append(part.replace(self.root, "") if isinstance(part, str) and self.root else part)
+                others.append(parts[-1])
+                continue
+            stamp = part.split("\0", 1)[1].replace("\0", ":") if isinstance(part, str) else ""
+            name = rel or path
+            if rel in articles:
+                signature, key = articles[rel]
+                if not signature.startswith(f"{stamp}:"):  # 'size:mtime_ns:inode:settings' (``incremental.Seen``)
+                    size, *_, settings = recorded = signature.split(":", 3)
+                    if len(recorded) != 4 or size != stamp.split(":", 1)[0]:
+                        key = ""  # another size, other bytes: the file is read and parsed again
+                    elif (data := _read(path, stamp)) is None:
+                        return None
+                    elif article_file_key(settings, rel, data) != key:
+                        key = ""
+                    signature = f"{stamp}:{settings}"
+                signatures[rel] = (signature, key)
+                parts.append(f"{name}\0{key}")
+                continue
+            h = known[name][1] if name in known and known[name][0] == stamp else None
+            if h is None:
+                data = _read(path, stamp)
+                if data is None:
+                    return None
+                h = digest(data)
+            hashes[name] = (stamp, h)
+            parts.append(f"{name}\0{h}")
+            others.append(parts[-1])
+        return Contents(digest(*parts), digest(*others), hashes, signatures)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the inputs hold, whatever their stats (``Inputs.hashed``): a fresh checkout (git, actions/checkout) gives
+    every file a new mtime and inode, and a site whose inputs hold the same bytes is still up to date."""
+
+    fingerprint: str
+    """``Inputs.fingerprint`` with each file's bytes (an article file's cache key) in place of its stats."""
+    others: str
+    """The same without the article files: when it is the last build's, only article files changed."""
+    input_files: Mapping[str, tuple[str, str]]
+    """Each input file but the article files → (its 'size:mtime_ns:inode', the hash of its bytes)."""
+    files: Mapping[str, tuple[str, str]]
+    """Each article file → (its stats now and its parse settings, its cache key: '' when its bytes changed)."""
+
+
+def _read(path: str, stamp: str) -> bytes | None:
+    """A file's bytes, None unless it is a regular file whose 'size:mtime_ns:inode' is still ``stamp``: never
+    waiting on a FIFO (a template that is one is the build's to name), never reading what changed since it was
+    listed (its new bytes are the build's to read, with their stats)."""
+    try:
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode) or f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}" != stamp:
+                return None
+            return f.read()
+    except OSError:
+        return None
 
 
 def read_inputs(config: Config, options: BuildOptions) -> Inputs:
@@ -89,6 +167,7 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     if config.environment_path:  # its lines, which messages give, move without changing the merged config
         parts.append(config.path(config.environment_path).read_bytes())
     files = [""] * len(parts)  # one name a part: a part paired with the next one's file was left out with it
+    paths = [""] * len(parts)
     stats: dict[str, str] = {}
     root = str(config.root) + os.sep
     content = str(config.path(config.content_dir)) + os.sep
@@ -96,11 +175,13 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
     for folder in (config.path(config.content_dir), templates[0], config.path(config.static_dir), templates[1]):
         parts.append(f"\0{folder}")
         files.append("")
+        paths.append("")
         # Jinja loads a template through a linked folder (``theme.FollowingLoader``): its files are inputs too
         for entry, into in walk_tree(str(folder), follow_links=folder in templates):
             if into:
                 parts.append(f"{entry.path}/")  # a new folder that cannot be read is still a change
                 files.append("")
+                paths.append("")
                 continue
             try:
                 st = entry.stat()
@@ -110,9 +191,10 @@ def read_inputs(config: Config, options: BuildOptions) -> Inputs:
             # named as ``content.find_articles`` names an article file
             rel = entry.path[len(root):].replace(os.sep, "/") if entry.path.startswith(root) else ""
             files.append(rel)
+            paths.append(entry.path)
             if rel and entry.path.startswith(content):
                 stats[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-    return Inputs(tuple(parts), tuple(files), stats)
+    return Inputs(tuple(parts), tuple(files), stats, tuple(paths), root)
 
 
 def inputs_fingerprint(config: Config, options: BuildOptions) -> str:
@@ -140,8 +222,16 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
         read = read_inputs(config, options)
         inputs = read.fingerprint()
         snapshot = last if use_cache else CacheSnapshot()
-        if (use_cache and snapshot.inputs == inputs and same_time(snapshot.since, snapshot.due, options)
-                and snapshot.live is not None and match_tree(target, [snapshot.live], live_stats())):
+        held: dict[str, Mapping[str, Any]] = {}
+        contents = None
+        if use_cache and snapshot.inputs != inputs and snapshot.contents:  # a fresh checkout, maybe: the bytes decide
+            held = read_meta(cache_dir, ("input_files", "files"))
+            contents = read.hashed(held.get("input_files", {}), held.get("files", {}))
+        if (use_cache and (snapshot.inputs == inputs or contents is not None and contents.fingerprint == snapshot.contents)
+                and same_time(snapshot.since, snapshot.due, options) and snapshot.live is not None
+                and (now := _still(target, cache_dir, snapshot.live, live_stats(), held)) is not None):
+            if contents is not None or now.stats != snapshot.live.stats:  # the same bytes under new stats: recorded
+                _refresh(cache_dir, read, contents, now, held)
             return Published(None, None, snapshot.warnings, snapshot.notes, snapshot.articles_built, due=snapshot.due)
         with walk(spare_of(target)) as spare_stats:  # only now: an up-to-date site has no use for it
             from generator.build import build  # only now: an up-to-date site never loads Jinja or the Markdown engines
@@ -154,11 +244,15 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
             with spare_mirror(target, verified, options.workers, spare_stats) as mirrored:
                 if use_cache:
                     snapshot = load_cache(cache_dir)
+                if contents is not None:  # an article file with the bytes the last build read is not read again
+                    snapshot = replace(snapshot, files={**snapshot.files, **{
+                        rel: seen for rel, seen in contents.files.items() if seen[1]}})
                 known = [state for state in (snapshot.live, snapshot.spare) if state is not None]
                 live = match_tree(target, known, live_stats())
                 if live is None:  # the output folder is not what the cache remembers: reuse articles only
                     snapshot = replace(snapshot, pages={}, published=snapshot.pages)
-                if snapshot.others != read.fingerprint(leaving_out=snapshot.files) or not same_time(
+                if (snapshot.others != read.fingerprint(leaving_out=snapshot.files) and (  # by stats, or by bytes
+                        contents is None or contents.others != snapshot.other_contents)) or not same_time(
                         snapshot.since, snapshot.due, options):  # more than articles changed: plan every page
                     snapshot = replace(snapshot, reach={})
                 reader = partial(read_unchanged, target)  # the search index reads reused article pages from the live site
@@ -192,12 +286,15 @@ def publish(config: Config, options: BuildOptions, target: Path, *, strict: bool
                 written = write_site(result.output, target)
             pages = {path: (result.fingerprints[path], h) for path, h in written.manifest.items() if path in result.fingerprints}
             clipped = _clipped(config, target, result.email)  # kept with the warnings: an up-to-date build says it too
+            # only the files whose stats are not those recorded (none but an edited template or static file, or
+            # every one on a cold build) are read; the article files' keys are those the loader made
+            found = read.hashed(contents.input_files if contents else snapshot.maps.get("input_files", {}), result.seen)
             update = CacheUpdate(result.article_cache, pages, inputs, result.since, result.next_due,
                                  result.warnings + clipped,
                                  result.articles, result.seen,
                                  saved_as(result.related, snapshot.related, snapshot.related_json),
                                  read.fingerprint(leaving_out=result.seen), result.reach, result.plan, result.intel,
-                                 result.moves)
+                                 result.moves, *((found.fingerprint, found.others, found.input_files) if found else ()))
             late = clipped + written.problems + _save(cache_dir, update, written, config.root, snapshot.maps)
             return Published(result, written, result.warnings, snapshot.notes, result.articles, late, result.next_due)
 
@@ -382,6 +479,31 @@ def _looks(path: Path, kind: Callable[[int], bool]) -> bool:
         return kind(path.stat().st_mode)
     except OSError:
         return False
+
+
+def _still(target: Path, cache_dir: Path, live: TreeState, stats: Mapping[str, str],
+           held: dict[str, Mapping[str, Any]]) -> TreeState | None:
+    """``match_tree`` for the up-to-date check, and for an output folder restored from an archive (new inodes: a CI
+    cache), the same with its recorded hashes read (``output._restored``), which ``held`` then holds."""
+    if (same := match_tree(target, [live], stats)) is not None:
+        return same
+    held |= read_meta(cache_dir, ("live_files",))
+    return match_tree(target, [replace(live, files=held["live_files"])], stats) if held.get("live_files") else None
+
+
+def _refresh(cache_dir: Path, read: Inputs, contents: Contents | None, live: TreeState,
+             held: dict[str, Mapping[str, Any]]) -> None:
+    """Record the new stats of inputs whose bytes are as the last build read them (``contents``), and of a live
+    folder whose files are as it wrote them (``cache.refresh``): each article file's signature keeps its parse
+    settings under its new stats. A cache that cannot be written is left as it is: the next build checks the bytes
+    again."""
+    meta: dict[str, str] = {}
+    maps: dict[str, Mapping[str, Any]] = {"live_stats": live.stats}
+    if contents is not None:
+        meta = {"inputs": read.fingerprint(), "others": read.fingerprint(leaving_out=contents.files)}
+        maps |= {"input_files": contents.input_files, "files": {**held.get("files", {}), **contents.files}}
+    with suppress(OSError, sqlite3.Error):
+        refresh(cache_dir, meta, maps, held)
 
 
 def _save(cache_dir: Path, update: CacheUpdate, written: SiteWrite, root: Path,
