@@ -227,6 +227,19 @@ def test_a_deprecated_language_code_names_the_code_it_stands_for(tmp_path: Path,
         f"config.yaml:1: field 'language': '{written}' is not supported; use one of: id, en ({hint})"]
 
 
+@pytest.mark.parametrize("written, hint", [
+    ("sh", "'sh' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr (Croatian), "
+           "bs (Bosnian) or sr (Serbian; sr-Latn in Latin letters); none of them has theme words here"),
+    ("sh-BA", "'sh-BA' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr-BA "
+              "(Croatian), bs-BA (Bosnian) or sr-BA (Serbian; sr-Latn-BA in Latin letters); none of them has theme "
+              "words here")])
+def test_a_withdrawn_language_code_gets_the_advice_lang_gets(tmp_path: Path, written: str, hint: str) -> None:
+    """language: sh was told "'sh' is another code for 'sr-Latn'", CLDR's guess, where an article's lang: sh is told
+    the three languages the code was written for."""
+    assert errors(tmp_path, f'language: "{written}"\n') == [
+        f"config.yaml:1: field 'language': '{written}' is not supported; use one of: id, en ({hint})"]
+
+
 def test_missing_config_and_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(Refused, match="nope.yaml: not found; create it, or pass --config PATH"):
         load_config(tmp_path / "nope.yaml")

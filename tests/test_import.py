@@ -2619,7 +2619,7 @@ def test_a_withdrawn_language_code_is_told_the_languages_it_was_for(tmp_path: Pa
     assert "\nlang:" not in (new / "content/2024/02/a.md").read_text()
     assert ("  content/posts/a.md: is in the language 'sh-BA' (as 1 other file is), so no lang: is written: 'sh-BA' is "
             "Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr-BA (Croatian), bs-BA "
-            "(Bosnian) or sr-BA (Serbian), as lang: in the front matter if it is not in the site's language\n"
+            "(Bosnian) or sr-BA (Serbian; sr-Latn-BA in Latin letters), as lang: in the front matter if it is not in the site's language\n"
             ) in (new / "import-report.txt").read_text()
 
 

@@ -44,7 +44,7 @@ def html(files: dict[str, bytes], path: str) -> lxml.html.HtmlElement:
     ("sh", "'sh' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr (Croatian), "
            "bs (Bosnian) or sr (Serbian; sr-Latn in Latin letters)"),
     ("sh-BA", "'sh-BA' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: hr-BA "
-              "(Croatian), bs-BA (Bosnian) or sr-BA (Serbian)"),
+              "(Croatian), bs-BA (Bosnian) or sr-BA (Serbian; sr-Latn-BA in Latin letters)"),
     ("mo", "'mo' is not a language tag; did you mean 'ro'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
     ("jw", "'jw' is not a language tag; did you mean 'jv'? lang takes a BCP 47 tag, like en, zh-Hans or ar"),
     ("xx", "'xx' is not a language tag; write a BCP 47 tag, like en, zh-Hans or ar: a language code, then a script "

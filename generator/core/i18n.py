@@ -331,14 +331,16 @@ CLDR names not, and its aliases give the one code each means (``unaliased``); 't
 def withdrawn_code(written: str) -> str:
     """What to write for a withdrawn code ("'sh' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the
     language it is in: hr (Croatian), bs (Bosnian) or sr (Serbian; sr-Latn in Latin letters)", a region kept:
-    'sh-BA' → 'hr-BA' …), or '' when ``written`` is no such code."""
+    'sh-BA' → 'hr-BA' … 'sr-BA' (…; sr-Latn-BA …)), or '' when ``written`` is no such code."""
     language, _, rest = written.strip().lower().replace("_", "-").partition("-")
     names = Locale("en").languages
     meant = [(tag, names[code]) for code in _WITHDRAWN.get(language, ())
              if (tag := language_tag(f"{code}-{rest}" if rest else code)) is not None]
     if not meant:
         return ""
-    said = [f"{tag} ({name}{'; sr-Latn in Latin letters' if tag == 'sr' else ''})" for tag, name in meant]
+    latin = language_tag(f"sr-latn-{rest}" if rest else "sr-latn")  # None when rest names a script already
+    said = [f"{tag} ({name}{f'; {latin} in Latin letters' if latin and tag.partition('-')[0] == 'sr' else ''})"
+            for tag, name in meant]
     return f"{quoted(written.strip())} is {names[language]}, a code ISO 639-1 withdrew in 2000; write the language it is " \
            f"in: {', '.join(said[:-1])} or {said[-1]}"
 

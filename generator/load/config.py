@@ -457,14 +457,16 @@ _ZONE_HINTS = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jaya
 def _language_hint(written: object) -> str:
     """' (write language: id)' when ``written`` names a supported language another way ('id-ID', 'English'); for a
     deprecated code ('in', 'iw', 'in-ID', as Java and Android write them), the tag CLDR's aliases give, and whether it
-    is usable."""
+    is usable; for a withdrawn one ('sh'), the languages it was written for, as an article's lang: is told."""
     text = str(written).strip().lower()
     named = {"indonesian": "id", "indonesia": "id", "bahasa": "id", "bahasa indonesia": "id", "english": "en"}
     code = named.get(text) or (text[:2] if text[:2] in LANGUAGES and text[2:3] in ("", "-", "_") else None)
     if code:
         return f" (write language: {code}{_dates_differ(str(written).strip(), code)})"
     from babel import Locale
-    from generator.core.i18n import unaliased
+    from generator.core.i18n import unaliased, withdrawn_code
+    if isinstance(written, str) and (withdrawn := withdrawn_code(written)):  # 'sh': not CLDR's guess, sr-Latn
+        return f" ({withdrawn}; none of them has theme words here)"
     if not isinstance(written, str) or (tag := unaliased(written)) is None:
         return ""
     language = tag.partition("-")[0]
