@@ -605,3 +605,23 @@ def test_text_beside_a_player_after_a_tag_or_a_comment_is_a_warning_too(tmp_path
             "<iframe>…</iframe> and the text")
     assert [str(p) for p in build_project(tmp_path).warnings] == [f"content/a.md:7: {said}", f"content/a.md:10: {said}"]
 
+
+
+def test_a_video_without_a_title_in_a_line_of_text_keeps_the_sites_lang_and_its_warning_says_the_link(
+        tmp_path: Path) -> None:
+    """In an English article of an Indonesian site, an untitled video written in a line of text, '▶ Video YouTube
+    (YouTube)', had no lang (a card's says lang="id"), and the warning for a player there said "so the card" when
+    the page shows a link."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}"></iframe>'
+    body = f"Watch ![](https://youtu.be/{YT}) now.\n\nSee {iframe} here.\n\n<h2>Clip {iframe}</h2>\n"
+    make_project(tmp_path, {"a.md": article(body=body, lang="en"), "b.md": article(title="B", body=body)})
+    result = build_project(tmp_path)
+    files = result.output.files
+    said = 'warning: <iframe> has no title: add title="…" so the link and screen readers can name the video'
+    assert [str(p) for p in result.warnings] == [f"content/{name}.md:{line}: {said}"
+                                                 for name, line in (("a", 8), ("a", 10), ("b", 7), ("b", 9))]
+    untitled = '▶ <span lang="id">Video YouTube</span> (YouTube)'
+    link = f'<a href="https://www.youtube.com/watch?v={YT}" rel="noopener">{untitled}</a>'
+    assert f"<p>Watch {link} now.</p>\n<p>See {link} here.</p>\n<h2>Clip {link}</h2>" in files["2025/06/a/index.html"].decode()
+    page = files["2025/06/b/index.html"].decode()
+    assert 'rel="noopener">▶ Video YouTube (YouTube)</a>' in page and "<span lang" not in page

@@ -156,12 +156,12 @@ GENERIC_TITLES = frozenset({"youtube video player", "vimeo-player"})
 lower case: no title of the video's."""
 
 
-def generic_title(title: str, found: Video) -> str:
+def generic_title(title: str, found: Video, shown: str = "card") -> str:
     """What is wrong with a pasted player's ``title`` that its host gives every video, and how to fix it; '' for a
-    title of the video's own."""
+    title of the video's own. ``shown``: what the page shows for it, 'card', or 'link' in a line of text."""
     if " ".join(title.split()).lower() not in GENERIC_TITLES:
         return ""
-    return (f"title '{title}' is what {HOSTS[found.host]} calls every video, so the card would say it; set the "
+    return (f"title '{title}' is what {HOSTS[found.host]} calls every video, so the {shown} would say it; set the "
             f"iframe's title to the video's, or write ![The video's title]({found.page})")
 
 
@@ -178,7 +178,7 @@ def card(found: Video, title: str, language: str, external_rel: str, lang: str =
     said = f' lang="{language}"' if lang else ""
     text = html.escape(" ".join(title.split()))
     untitled = "" if text else said
-    text = text or str(words["video_untitled"]).format(host=name)
+    text = text or _untitled(found.host, language)
     rel = f' rel="{html.escape(external_rel)}"' if external_rel else ""
     return (f'<figure class="embed {found.host}"><a class="embed-card" href="{html.escape(found.page)}"{rel}>'
             f'<span class="embed-title" dir="auto"{untitled}>{text}</span> '
@@ -206,11 +206,23 @@ def isolated(title: str) -> str:
     return f"{i18n.FSI}{''.join(kept)}{i18n.PDI * (depth + 1)}"
 
 
+def _untitled(host: str, language: str) -> str:
+    """What names a video without a title, in the site's ``language``: 'Video YouTube'."""
+    return str(i18n.STRINGS[language]["video_untitled"]).format(host=HOSTS[host])
+
+
 def link_text(title: str, host: str, language: str) -> str:
     """A video as a line of text names it: '▶ Title (YouTube)', in feeds, e-mail and a line of an article; the
     title ``isolated``."""
-    untitled = str(i18n.STRINGS[language]['video_untitled']).format(host=HOSTS[host])
-    return f"▶ {isolated(' '.join(title.split()) or untitled)} ({HOSTS[host]})"
+    return f"▶ {isolated(' '.join(title.split()) or _untitled(host, language))} ({HOSTS[host]})"
+
+
+def link_html(title: str, host: str, language: str, lang: str = "") -> str:
+    """``link_text`` as HTML, escaped, for a line of an article: 'Video YouTube' for a video without a title says it
+    is in the site's ``language`` in an article in another (``lang``), as a card's does."""
+    if not lang or " ".join(title.split()):
+        return html.escape(link_text(title, host, language))
+    return f'▶ <span lang="{language}">{html.escape(_untitled(host, language))}</span> ({HOSTS[host]})'
 
 
 CARD = LazyPattern(r'<figure class="embed (youtube|vimeo)"><a class="embed-card" (href="[^"]*")[^>]*>'

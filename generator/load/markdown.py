@@ -27,7 +27,7 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.embeds import Video, card, generic_title, link_text, video, video_image
+from generator.load.embeds import Video, card, generic_title, link_html, link_text, video, video_image
 from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, attribute_starts,
                                      drop_unusable_images, invalid_attributes, is_external, open_quote, page_ids,
                                      player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
@@ -493,9 +493,9 @@ LINKED_VIDEO = ("a video's address is no picture, so this image in a link to ano
 link text, '▶ Title (YouTube)'."""
 
 
-UNTITLED_PLAYER = ('<iframe> has no title: add title="…" so the card and screen readers can name the video')
-"""A pasted player without a ``title`` (``_videos``): its card, and the player a click puts there, say 'Video
-YouTube'."""
+UNTITLED_PLAYER = '<iframe> has no title: add title="…" so the {shown} and screen readers can name the video'
+"""A pasted player without a ``title`` (``_videos``): its card, and the player a click puts there, or its link in a
+line of text (``shown``: 'card' or 'link'), say 'Video YouTube'."""
 
 
 PLAYER_IN_LINK = ("this player is inside an <a>, and a link cannot hold its card or its link (the <a> would end "
@@ -503,17 +503,28 @@ PLAYER_IN_LINK = ("this player is inside an <a>, and a link cannot hold its card
 """A pasted player inside a raw ``<a>`` (``_inline_players``, ``_videos``)."""
 
 
-def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType) -> str:
-    """A pasted player's title for its card or link, '' (the host's name) when it has none of the video's: then a
-    warning at its line (``env['videos']``)."""
+def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType, shown: str = "card") -> str:
+    """A pasted player's title for its card or link (``shown``: 'card' or 'link'), '' (the host's name) when it has
+    none of the video's: then a warning at its line (``env['videos']``)."""
     title = found.get("title", "")
-    if generic := generic_title(title, what):  # every card would read 'YouTube video player'
+    if generic := generic_title(title, what, shown):  # every card would read 'YouTube video player'
         env.setdefault("videos", []).append((found.get("src", ""), generic, line))
         return ""
     if not visible(title):  # the card would say 'Video YouTube', and so would the player's title
-        env.setdefault("videos", []).append(("", UNTITLED_PLAYER, line))
+        env.setdefault("videos", []).append(("", UNTITLED_PLAYER.format(shown=shown), line))
         return ""
     return title
+
+
+def _link_token(title: str, what: Video, env: EnvType) -> Token:
+    """A video's link text in a line of the article, '▶ Title (YouTube)'; raw HTML for one without a title in an
+    article in another language, whose 'Video YouTube' says the site's ``lang`` (``embeds.link_html``)."""
+    from markdown_it.token import Token
+
+    language = env["options"].language
+    if env["lang"] and not " ".join(title.split()):
+        return Token("html_inline", "", 0, content=link_html(title, what.host, language, env["lang"]))
+    return Token("text", "", 0, content=link_text(title, what.host, language))
 
 
 def _inline_players(token: Token, env: EnvType) -> None:
@@ -548,9 +559,9 @@ def _inline_players(token: Token, env: EnvType) -> None:
             i += 1
             continue
         if isinstance(what, Video) and close > 0:
-            text = link_text(_player_title(tags[0][3], what, line, env), what.host, env["options"].language)
+            title = _player_title(tags[0][3], what, line, env, "link")
             children[i:close + 1] = [Token("link_open", "a", 1, attrs={"href": what.page}),
-                                     Token("text", "", 0, content=text), Token("link_close", "a", -1)]
+                                     _link_token(title, what, env), Token("link_close", "a", -1)]
         elif isinstance(what, str):
             env.setdefault("videos", []).append((tags[0][3].get("src", ""), what, line))
         i += 1
@@ -582,11 +593,11 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     pieces.append(token.content[at:replaced])
                     at = after
                     continue
-                title = _player_title(found, what, line, env)
+                title = _player_title(found, what, line, env, "link" if inside else "card")
                 if beside:  # 'text after.' on the line after the player: in no paragraph, its Markdown unread
                     env.setdefault("cut_players", []).append(("iframe", line))
-                shown = (f'<a href="{html.escape(what.page)}">{html.escape(link_text(title, what.host, options.language))}'
-                         "</a>") if inside else card(what, title, options.language, options.external_rel, env["lang"])
+                shown = (f'<a href="{html.escape(what.page)}">'
+                         f'{link_html(title, what.host, options.language, env["lang"])}</a>') if inside else card(what, title, options.language, options.external_rel, env["lang"])
                 pieces += [token.content[at:replaced], closing, shown, opening]
                 at = after
             content = "".join(pieces) + token.content[at:]
@@ -608,15 +619,15 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 if id(child) in linked:  # no link in a link, and no picture at a video's address: its text
                     text = title or str(child.attrs["src"])
                     if isinstance(what, Video) and video_image(linked[id(child)]) == what:
-                        text = link_text(title, what.host, options.language)
-                    else:
-                        env.setdefault("videos", []).append((str(child.attrs["src"]),
-                                                             what if isinstance(what, str) else LINKED_VIDEO, first))
+                        token.children[token.children.index(child)] = _link_token(title, what, env)
+                        continue
+                    env.setdefault("videos", []).append((str(child.attrs["src"]),
+                                                         what if isinstance(what, str) else LINKED_VIDEO, first))
                     token.children[token.children.index(child)] = Token("text", "", 0, content=text)
                     continue
                 if isinstance(what, str):
                     env.setdefault("videos", []).append((str(child.attrs["src"]), what, first))
-                    href, text = str(child.attrs["src"]), title or str(child.attrs["src"])
+                    href, shown = str(child.attrs["src"]), Token("text", "", 0, content=title or str(child.attrs["src"]))
                 elif alone and tokens[i - 1].type == "paragraph_open" and not tokens[i - 1].hidden and \
                         tokens[i + 1].type == "paragraph_close":  # not a footnote's, which ends with its back-link
                     block = Token("html_block", "", 0, content=card(what, title, options.language,
@@ -626,11 +637,10 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     i -= 1  # the block stands where the paragraph opened; the next token is at i now
                     break
                 else:
-                    href, text = what.page, link_text(title, what.host, options.language)
+                    href, shown = what.page, _link_token(title, what, env)
                 index = token.children.index(child)
                 opening = Token("link_open", "a", 1, attrs={"href": href})
-                token.children[index:index + 1] = [opening, Token("text", "", 0, content=text),
-                                                   Token("link_close", "a", -1)]
+                token.children[index:index + 1] = [opening, shown, Token("link_close", "a", -1)]
         i += 1
 
 
