@@ -2756,6 +2756,23 @@ def test_a_footnote_mark_the_page_does_not_show_leaves_no_back_link_to_nothing(t
         "last"]
 
 
+def test_a_note_whose_only_mark_is_lost_keeps_its_number_so_the_list_matches_the_marks_readers_see(
+        tmp_path: Path) -> None:
+    """A note whose one mark the page does not show (in an image's alt text, in a note left out) stays in the list at
+    its number, without a way back: its words are not lost, and each mark readers see ([2], [3]) leads to the item
+    of that number. Leaving it out would make the list 1, 2 under marks [2] and [3], or renumber the marks."""
+    body = ("Satu ![peta[^1]](https://example.org/peta.png) dan[^2].\n\nLagi[^3].\n\n[^lepas]: Lepas[^4].\n\n"
+            "[^1]: Gambar.\n\n[^2]: Dua.\n\n[^3]: Tiga.\n\n[^4]: Empat.\n")
+    page, said = page_and_warnings(tmp_path, body, "footnote mark")
+    assert len(said) == 2
+    tree = lxml.html.fromstring(page)
+    assert tree.xpath("//sup[@class='footnote-ref']/a/text()") == ["[2]", "[3]"]
+    assert [(n, li.get("id"), li.text_content().strip()) for n, li in enumerate(
+        tree.xpath("//ol[@class='footnotes-list']/li"), 1)] == [
+        (1, "fn1", "Gambar."), (2, "fn2", "Dua. ↩︎"), (3, "fn3", "Tiga. ↩︎"), (4, "fn4", "Empat.")]
+    assert '<ol class="footnotes-list">\n<li id="fn1" class="footnote-item"><p>Gambar.</p>\n</li>\n' in page
+
+
 def test_a_footnote_mark_in_a_link_s_text_is_told_with_where_to_move_it(tmp_path: Path) -> None:
     """'[laporan[^1]](…)': markdown-it does not make the link (a link cannot hold the mark's link), so readers saw
     '[laporan[1]](https://…)' as text without a word; '[data^[…]](…)' made a link in a link, invalid HTML that browsers
