@@ -541,3 +541,24 @@ def test_a_note_after_a_publishers_name_cut_at_a_hash_stays_a_note_in_the_advice
         "content/sources.yaml:2: field 'reuters.name': warning: '#1' after it is a YAML comment, so it is not part of "
         "the name; if it is, put the whole value in double quotes: name: \"Reuters #1\"      # display name "
         "(required)"]
+
+
+def test_two_publishers_whose_hosts_make_one_slug_are_told_where_its_old_address_leads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two registered publishers with hosts 'a.b-c.com' and 'a-b.c.com' (both /sources/a-b-c-com/, the address their
+    articles had before they were registered): that old address redirected to the one of the first id, without a
+    word. It is a warning at the later entry's host, naming both entries; a build passes, as two publishers may
+    really have such hosts and no edit but a merge ends it."""
+    make_project(tmp_path, {"a.md": article(title="A", source=src("https://a.b-c.com/1")),
+                            "b.md": article(title="B", source=src("https://a-b.c.com/2"))})
+    (tmp_path / "content/sources.yaml").write_text(
+        "xyz:\n  name: XYZ\n  aliases: [a-b.c.com]\nabc:\n  name: ABC\n  url: https://a.b-c.com/\n"
+        "  aliases: [a_b-c.com]\n")
+    from generator.commands.cli import main
+    assert main(["build", "-q", "--config", str(tmp_path / "config.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/sources.yaml:3: field 'xyz.aliases': warning: host 'a-b.c.com' makes the URL /sources/a-b-c-com/, as "
+        "host 'a.b-c.com' of publisher 'abc' (line 6) does: that address, where both hosts' articles were before "
+        "they were registered, can lead to one publisher only, and leads to 'abc' while it has a page; if they are "
+        "one publisher, merge the two entries"]
+    assert "/sources/a-b-c-com/ /sources/abc/ 301" in (tmp_path / "site/_redirects").read_text()

@@ -224,7 +224,8 @@ def load_sources(path: Path, rel: str) -> tuple[dict[str, PublisherEntry], list[
         publisher = PublisherEntry(pid, name.strip(), url, tuple(dict.fromkeys(host for host, _ in clean)))
         for host, where in clean:  # the line that gives the host (its url's or alias's), for a clash's message
             by_host.setdefault(host, (publisher, where))
-    problems += _slug_of_other_id(rel, given, {str(pid): lines[(pid,)] for pid in values if _ID.match(str(pid))})
+    ids = {str(pid): lines[(pid,)] for pid in values if _ID.match(str(pid))}
+    problems += _slug_of_other_id(rel, given, ids) + _one_slug_two_entries(rel, given, ids)
     return {host: entry for host, (entry, _) in sorted(by_host.items())}, slipped + said_by(rel, problems, slip)
 
 
@@ -240,6 +241,28 @@ def _slug_of_other_id(rel: str, given: list[tuple[str, str, int, str]], ids: dic
                                     f"publisher '{other}' (line {ids[other]}), which would then lead to '{pid}', as "
                                     f"the old address of the host's articles; if they are one publisher, merge the two "
                                     f"entries, or else remove the host or change the id '{other}'"))
+    return problems
+
+
+def _one_slug_two_entries(rel: str, given: list[tuple[str, str, int, str]], ids: dict[str, int]) -> list[Problem]:
+    """Hosts of two entries that make one URL slug ('a.b-c.com' and 'a-b.c.com'), which is neither's id: their old
+    address, where both hosts' articles were before they were registered, redirects to one alone, the first id's
+    (``redirects.registered_moves``). A warning at each later entry's host, naming the first's: two publishers may
+    really have such hosts, and no edit but a merge ends it, so a build passes."""
+    first: dict[str, dict[str, tuple[int, str, str]]] = {}  # slug → id → its host's (line, field, host), the first
+    for pid, host, line, field in given:
+        if pid in ids and (slug := make_slug(host)) and slug not in ids:
+            found = first.setdefault(slug, {})
+            found[pid] = min(found.get(pid, (line, field, host)), (line, field, host))
+    problems = []
+    for slug, found in first.items():
+        (leader, (line, _, host)), *others = sorted(found.items())
+        problems += [Problem(rel, where, field, f"host {quoted(other)} makes the URL /sources/{slug}/, as host "
+                             f"{quoted(host)} of publisher '{leader}' (line {line}) does: that address, where both "
+                             "hosts' articles were before they were registered, can lead to one publisher only, and "
+                             f"leads to '{leader}' while it has a page; if they are one publisher, merge the two entries",
+                             "warning")
+                     for _, (where, field, other) in others]
     return problems
 
 
