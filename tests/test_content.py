@@ -3194,6 +3194,55 @@ def test_a_comment_or_removed_element_written_in_an_attribute_value_hides_nothin
     assert shown in page
 
 
+NEVER_CLOSED = ("content/2025/07/a.md:{}: <{}> is never closed, so it was closed where its paragraph ends (left open, it "
+                "took in the rest of the article); write </{}> where it should end")
+REMOVED = ("content/2025/07/a.md:{}: <{}> removed with everything inside: a digest's pages and feeds keep no embeds, "
+           "scripts, styles, form fields or inline SVG; link to what it shows instead")
+
+
+@pytest.mark.parametrize("opened", ["<!-->", "<!--->", "<!-- dulu --!>"], ids=["<!-->", "<!--->", "--!>"])
+def test_a_comment_ended_as_html_ends_it_hides_no_tag_after_it(tmp_path: Path, opened: str) -> None:
+    """An attacker's report: '<!-->' and '<!--->' are whole comments in HTML, and '--!>' ends one, but the checks read a
+    comment to the next '-->': '<div><!--> catatan <b>penting</div>' was told '<div> is never closed', and its '<b>',
+    unseen, made the rest of the article bold (a <p> inside a <b>). The <b> is closed, and told."""
+    body = f"<div>{opened} catatan <b>penting</div>\n\nParagraf kedua, tidak tebal.\n"
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert said == [NEVER_CLOSED.format(5, "b", "b")]
+    assert '<div class="body">\n<div> catatan <b>penting</b></div>\n<p>Paragraf kedua, tidak tebal.</p>\n\n</div>' in page
+    assert nu_errors(tmp_path, page) == ""
+
+
+def test_a_removed_element_never_closed_after_an_empty_comment_is_removed_alone(tmp_path: Path) -> None:
+    """'<div><!--> <style>' (no '</style>') after a paragraph: the '<style>' was unseen in the comment read to the end,
+    so it was not removed alone, and took the rest of the article (page and feed) with it."""
+    body = "Paragraf satu.\n\n<div><!--> <style>\n</div>\n\nParagraf tiga.\n\nParagraf empat.\n"
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert said == [REMOVED.format(7, "style")]
+    assert ('<div class="body">\n<p>Paragraf satu.</p>\n<div> \n</div>\n<p>Paragraf tiga.</p>\n<p>Paragraf empat.</p>'
+            in page)
+    feed = build_project(tmp_path).output.files["feed.json"]
+    assert "<p>Paragraf empat.</p>" in json.loads(feed)["items"][0]["content_html"]
+    assert nu_errors(tmp_path, page) == ""
+
+
+@pytest.mark.parametrize("body, told, shown", [
+    ("<div><style>p::after { content: '<b>'; }</style></div>\n", [REMOVED.format(5, "style")], "<div></div>"),
+    ("<div><script>var a = '<div>';</script></div>\n", [REMOVED.format(5, "script")], "<div></div>"),
+    ("<div><textarea><b>tebal</textarea></div>\n", [REMOVED.format(5, "textarea")], "<div></div>"),
+    ("<div><![CDATA[ <b>tebal ]]></div>\n", [], "<div>tebal ]]&gt;</div>"),
+    ("<div><? <b> ?> teks</div>\n", [], "<div> ?&gt; teks</div>"),
+    ("<div></ <b> > teks</div>\n", [], "<div> &gt; teks</div>"),
+], ids=["in a style", "in a script", "in a textarea", "in CDATA", "in <?", "in </ "])
+def test_a_tag_in_raw_text_or_a_bogus_comment_is_never_told_unclosed(
+        tmp_path: Path, body: str, told: list[str], shown: str) -> None:
+    """A '<b>' or '<div>' in a <style>'s, <script>'s or <textarea>'s text, or in what HTML reads as a comment to the first
+    '>' ('<![CDATA[', '<?', '</ '), is no tag, but was told 'is never closed'."""
+    page, said = page_and_warnings(tmp_path, body + "\nParagraf.\n", "<")
+    assert said == told
+    assert f'<div class="body">\n{shown}\n<p>Paragraf.</p>' in page
+    assert nu_errors(tmp_path, page) == ""
+
+
 def words_held(tmp_path: Path, followed: str, *tags: str) -> list[str]:
     """The words each of ``tags`` holds on the page of the body ``followed`` (an advice followed word for word), which
     builds without a warning of a tag and is valid HTML."""

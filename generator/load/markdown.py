@@ -28,7 +28,7 @@ import pygments
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, generic_title, link_html, link_text, video, video_image
-from generator.load.sanitize import (ADDRESS_TAG, DROPPED, DROPPED_TAG, TEXT_TAGS, attribute_starts,
+from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, TEXT_TAGS, attribute_starts,
                                      drop_unusable_images, invalid_attributes, is_external, open_quote, page_ids,
                                      player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
@@ -202,7 +202,7 @@ def _highlight(code: str, lang: str, attrs: str) -> str:
 
 # --- the core rule: headings, raw HTML, <!--more--> --------------------------------------------------------
 
-_COMMENTS = LazyPattern(r"\s*(?:<!--(?:(?!-->).)*-->\s*)+", re.DOTALL)
+_COMMENTS = LazyPattern(rf"\s*(?:{COMMENT}\s*)+", re.DOTALL)
 _MORE = LazyPattern(r"<!--\s*more\s*-->", re.IGNORECASE)
 _BARE_TAG = LazyPattern(r"<(/?)(small|sub|sup|kbd|mark|b|i|u|s|em|strong|code|abbr|q)>|<br>")
 """Raw tags that need no sanitiser when they nest properly: no attributes, written as nh3 would write them."""

@@ -82,10 +82,21 @@ _CLEANER = nh3.Cleaner(
 LT_IN_VALUE = LazyPattern(r"""=\s*(?:"[^"]*<|'[^']*<)""")
 """A quoted attribute value that may hold a '<' (a tag or '<!--' written in it); some text that is none, too. Where
 none does, and no comment is written, raw HTML is its own tags as read (``tags_read``)."""
-_TAG_OR_COMMENT = LazyPattern(r"""<!--.*?(?:-->|\Z)|(<(script|style)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>).*?(?=</\2(?=[\s/>])|\Z)"""
-                              r"""|</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""", re.DOTALL | re.IGNORECASE)
-"""A comment, a ``<script>`` or ``<style>`` with its content (text, as html.parser reads it: a '<!--' there begins no
-comment), or another tag."""
+RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+"""Elements whose content is text to the HTML parser, to their end tag: no tag or comment begins there."""
+COMMENT = r"<!--(?:-?>|.*?--!?>)"
+"""An HTML comment as the HTML tokenizer ends it: at '-->' or '--!>', or at once in '<!-->' and '<!--->' (read with
+``re.DOTALL``)."""
+_TAG_OR_COMMENT = LazyPattern(rf"""<(?:(?P<comment>{COMMENT[1:]}|!--.*|[!?][^>]*>?|/(?![A-Za-z>])[^>]*>?)"""
+                              rf"""|(?P<name>{"|".join(RAW_TEXT)})(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>"""
+                              r"""(?P<text>.*?)(?=</(?P=name)(?=[\s/>]))"""
+                              r"""|/?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?)""", re.DOTALL | re.IGNORECASE)
+"""A comment (to the end when never closed); a bogus comment, to its first '>' ('<![CDATA[ … ', '<? … ', '</ … ', as
+HTML reads them); a ``RAW_TEXT`` element's start tag with its content, to its end tag (text: no tag or comment begins
+there); or another tag. One '<' first, which the search skips to."""
+_NOT_AS_WRITTEN = LazyPattern(rf"<(?:[!?]|/(?![A-Za-z>])|(?:{'|'.join(RAW_TEXT)})(?=[\s/>]))", re.IGNORECASE)
+"""Where ``_TAG_OR_COMMENT`` may read raw HTML otherwise than as written: a comment, a bogus one, a ``RAW_TEXT``
+element."""
 _QUOTED_VALUE = LazyPattern(r""""[^"]*"|'[^']*'""")
 
 
@@ -100,15 +111,17 @@ def _blank_value(value: re.Match[str]) -> str:
 
 
 def tags_read(raw: str, values: bool = True) -> str:
-    """Raw HTML as browsers read its tags, for the patterns that look for them: each comment, and the characters
-    inside each tag's quoted attribute values that hold a '<', made spaces, line breaks kept. A tag written in a value
-    (``<div title="Kode: <img src=x>">``) or a comment (``<!-- <b> -->``) is none, and a '<!--' in a value
-    (``title="<!--"``) begins no comment, nor does one in a ``<script>`` or ``<style>``, whose content is text, read as
-    written (html.parser's rule); every other character keeps its place, so a tag found here is read as
-    written in ``raw`` at the same place. The usual raw HTML, no '<' in a value and no comment, is returned as it is,
-    in one search; the checks of one body read the same raw HTML several times, so the others are kept (``_read``).
-    ``values=False``: the comments alone, for text read as written around the tags."""
-    if "<!--" not in raw and (not values or not LT_IN_VALUE.search(raw)):
+    """Raw HTML as browsers read its tags, for the patterns that look for them: each comment (ended as HTML ends one:
+    ``COMMENT``) and bogus comment ('<![CDATA[ … >', '<? … >', '</ … >'), the text of each ``RAW_TEXT`` element closed
+    (``<style>p::after { content: '<b>' }</style>``), and the characters inside each tag's quoted attribute values
+    that hold a '<', made spaces, line breaks kept. A tag written in a value (``<div title="Kode: <img src=x>">``), a
+    comment (``<!-- <b> -->``) or a script is none, and a '<!--' in a value (``title="<!--"``) or a script begins no
+    comment. A ``RAW_TEXT`` element never closed is read as markup after its tag: it is removed alone
+    (``close_unclosed``), and what follows it stays. Every other character keeps its place, so a tag found here is read
+    as written in ``raw`` at the same place. The usual raw HTML, none of these, is returned as it is, in one search; the
+    checks of one body read the same raw HTML several times, so the others are kept (``_read``). ``values=False``: the
+    comments and raw text alone, for text read as written around the tags."""
+    if not _NOT_AS_WRITTEN.search(raw) and (not values or not LT_IN_VALUE.search(raw)):
         return raw
     return _read(raw, values)
 
@@ -117,10 +130,11 @@ def tags_read(raw: str, values: bool = True) -> str:
 def _read(raw: str, values: bool) -> str:
     def blank(found: re.Match[str]) -> str:
         text = found.group()
-        if text[1] == "!":
+        if found["comment"] is not None:
             return _spaces(text)
-        tag = found[1] or text  # a script's or style's content is read as written
-        return (_QUOTED_VALUE.sub(_blank_value, tag) if values and "<" in tag[1:] else tag) + text[len(tag):]
+        content = found.start("text")  # a raw-text element's, made spaces
+        tag = text[:content - found.start()] if content >= 0 else text
+        return (_QUOTED_VALUE.sub(_blank_value, tag) if values and "<" in tag[1:] else tag) + _spaces(text[len(tag):])
     return _TAG_OR_COMMENT.sub(blank, raw)
 
 
@@ -242,9 +256,6 @@ def open_quote(raw: str) -> tuple[int, str] | None:
         end = at = tag.end()
         if end < len(raw) and raw[end] in "\"'" and _VALUE_BEGINS.search(read, tag.start(), end):
             return tag.start(), raw[tag.start():end + 1]
-        if tag[1].lower() in ("script", "style"):  # its content is text ('<b title="' in a string)
-            close = re.compile(rf"</{tag[1]}(?=[\s/>])", re.IGNORECASE).search(read, end)
-            at = close.start() if close else len(read)
     return None
 
 
