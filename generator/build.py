@@ -34,11 +34,11 @@ from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment, lacking_macro
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site, site_paths
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
-from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, plan_redirects, redirect_problems, refused_fixes,
-                                      registered_moves, too_many_rules, unpublished_redirects, with_redirects,
-                                      folders_alike)
+from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, Target, plan_redirects, redirect_problems,
+                                      refused_fixes, registered_moves, rule_files, rules_inputs, too_many_rules,
+                                      unpublished_redirects, with_redirects, folders_alike)
 from generator.load.registry import Registry, empty_registry, load_registry
-from generator.render.sitemap import render_robots, render_sitemap, sitemap_files
+from generator.render.sitemap import render_robots, render_sitemap, sitemap_files, sitemap_inputs
 from generator.index.taxonomy import (build_site, listed_section_problems, listed_slug_problems, ordered_sections,
                                       own_slugs)
 from generator.index.editions import Edition, Note, build_editions, edition_path, email_path, load_notes
@@ -141,6 +141,11 @@ class SitePlan:
     """The macros the theme's templates call that the ``_macros.html`` in use lacks (``theme.missing_macros``): its
     error is among ``warnings``, and rendering, which runs for the template errors it finds besides, leaves their
     calls unsaid and writes nothing."""
+    redirected: Mapping[str, Target] = field(default_factory=dict)
+    """Old file → what it leads to (``redirects.plan_redirects``), checked while planning and written by ``render``."""
+    bodies_only: bool = False
+    """Planned after an edit to article bodies alone (``touched``): the pages, and every article's address and
+    dates, are the last build's, so the sitemap keeps the last build's fingerprint (``site_files``)."""
 
     @property
     def moved_pages(self) -> dict[str, str]:
@@ -435,7 +440,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
                     editions, kinds.related[1], kinds, reach, plan_map(planned),
                     intel if kinds.known_intel is not None else kinds.intel,  # taken as it was: saved as it was
-                    tuple(t for t in warned_until if t > now), since, moves, lacking)
+                    tuple(t for t in warned_until if t > now), since, moves, lacking, redirected, touched is not None)
 
 
 def not_yet_out(config: Config, redirecting: Sequence[Article | InfoPage | Unloaded],
@@ -549,9 +554,11 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     compiled = precompiled.start(config) if options.workers > 1 else None  # the templates, meanwhile
     try:
         loaded = load(config, options, read or article_loader(None, options.workers, progress))
+        touched = edited_bodies(cache, loaded) if cache else None
         site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None,
-                         edited_bodies(cache, loaded) if cache else None, cache.intel if cache else None)
-        if cache is not None and (moved := moved_articles(cache, loaded, site_plan.site.articles)):
+                         touched, cache.intel if cache else None)
+        # after an edit to bodies alone no address changed: the same files, each with the date, slug and draft it had
+        if cache is not None and touched is None and (moved := moved_articles(cache, loaded, site_plan.site.articles)):
             site_plan = replace(site_plan, warnings=tuple(sort_problems([*site_plan.warnings,
                                                                          *located(config.root, moved)])))
         precompiled.install(site_plan.env, compiled)
@@ -664,10 +671,8 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                      site_plan.lacking_macros)
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
-    output.add_all(render_sitemap(config, site, [p.spec.path for p in planned]))
     static = static_files(config, site_plan.theme)
-    output.add_all(f for f in render_robots(config) if f[0] not in {path for path, _ in static})  # yours wins
-    output.add_all(with_redirects(config, moving(site), [p.spec.path for p in planned], static, site_plan.moves))
+    output.add_all(site_files(site_plan, [p.spec.path for p in planned], static, previous, fingerprints))
     if found:
         output.add_all(search.bundle(found, indexed, fingerprints, scratch))
     feeds = sum(1 for p in planned if p.spec.render not in (*PAGE_RENDERS, "image"))
@@ -678,6 +683,40 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
                        fingerprints, loaded.rows, loaded.seen, site_plan.since, site_plan.related,
                        site_plan.reach, site_plan.plan, site_plan.intel,
                        email_path(site_plan.editions[0].path) if site_plan.editions else "", site_plan.moved_pages)
+
+
+def site_files(site_plan: SitePlan, paths: Sequence[str], static: Sequence[tuple[str, bytes]],
+               previous: Mapping[str, tuple[str, str]], fingerprints: dict[str, str]
+               ) -> list[tuple[str, bytes | str | Unchanged]]:
+    """The sitemap, robots.txt, the static files and the files redirects add (``redirects.with_redirects``).
+
+    The sitemap and the redirect rules are fingerprinted as a page is, from everything they read
+    (``sitemap.sitemap_inputs``, ``redirects.rules_inputs``): where the last build wrote them from the same, they
+    come out ``Unchanged`` without being made, and each one's fingerprint joins ``fingerprints`` for the cache. After
+    an edit to bodies alone (``SitePlan.bodies_only``) the sitemap's inputs are the last build's, and so is its
+    fingerprint, taken without reading every article again."""
+    config = site_plan.config
+    names = sitemap_files(paths)
+    last = previous.get(names[0], ("", ""))[0]
+    made = last if site_plan.bodies_only and last else digest(FORMAT, "sitemap", sitemap_inputs(config, site_plan.site,
+                                                                                                paths))
+    files = _unless_same(names, made, previous, fingerprints, lambda: render_sitemap(config, site_plan.site, paths))
+    files += [f for f in render_robots(config) if f[0] not in {path for path, _ in static}]  # yours wins
+    files += with_redirects(config, site_plan.redirected, static)
+    made = digest(FORMAT, "redirect rules", *rules_inputs(config, site_plan.redirected, static))
+    return files + _unless_same(RULE_FILES, made, previous, fingerprints,
+                                lambda: rule_files(config, site_plan.redirected, static))
+
+
+def _unless_same(names: Sequence[str], fingerprint: str, previous: Mapping[str, tuple[str, str]],
+                 fingerprints: dict[str, str], make: Callable[[], list[tuple[str, str]]]
+                 ) -> list[tuple[str, bytes | str | Unchanged]]:
+    """The files ``names`` made from inputs with this ``fingerprint``: ``Unchanged`` where the last build made each
+    from the same (``previous``), else ``make()``'s, which are those files in that order."""
+    fingerprints.update(dict.fromkeys(names, fingerprint))
+    if all(previous.get(name, ("",))[0] == fingerprint for name in names):
+        return [(name, Unchanged(previous[name][1])) for name in names]
+    return list(make())
 
 
 def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[str, bytes]],

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, article, make_project
+from conftest import CONFIG, article, make_project, write_files
 from generator.build import BuildOptions, build, load, plan, render
 from generator.load.cache import RowStore, load_cache
 from generator.load.config import Config, load_config
@@ -205,3 +205,63 @@ def test_a_cached_datetime_with_another_key_in_place_of_its_zone_is_a_decode_err
     a KeyError out of the build."""
     with pytest.raises(codec.DecodeError, match="expected a tagged datetime"):
         codec.loads(b'{"@": "datetime", "iso": "2025-06-01T09:00:00+07:00", "other": 1}', datetime)
+
+
+@pytest.mark.parametrize("parts", [False, True], ids=["one-sitemap", "sitemap-parts"])
+def test_the_sitemap_and_redirect_rules_are_kept_after_a_body_edit_and_made_again_after_any_other(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: bool) -> None:
+    """The sitemap and the redirect rules come out ``Unchanged`` after an edit to a body alone, without being made
+    (``build.site_files``), and once the last build was one too (``touched``), without the sitemap's inputs read;
+    after an edit to a date, an ``updated:``, a ``redirects:`` or a ``draft:``, the site is byte for byte a cold
+    build's. ``parts``: sitemap.xml an index of parts of two pages each."""
+    from generator import build as building
+    from generator.render import sitemap, touched
+
+    monkeypatch.setattr(touched, "MOST", 1.0)
+    if parts:
+        monkeypatch.setattr(sitemap, "MAX_URLS", 2)  # an edit to a body is on most pages of so small a site
+    made: list[str] = []
+    for name in ("render_sitemap", "rule_files", "sitemap_inputs"):
+        monkeypatch.setattr(building, name, lambda *a, _f=getattr(building, name), _n=name: made.append(_n) or _f(*a))
+    root = make_project(tmp_path / "p", {
+        "2025/06/satu.md": article(title="Satu", companies="[Facebook]", summary="Ringkasan."),  # not the body's
+        "2025/06/dua.md": article(title="Dua", date="2025-06-14T09:00:00+07:00", updated="2025-06-15T10:00:00+07:00",
+                                  summary="Ringkasan."),
+        "2025/06/tiga.md": article(title="Tiga", date="2025-06-12T09:00:00+07:00", redirects="[2025/05/tiga-lama/]"),
+    }, companies="meta:\n  name: Meta\n  aliases: [Facebook]\n")
+    write_files(root, {"static/_redirects": "/dulu /sekarang 301\n"})
+    config = load_config(root / "config.yaml")
+    publish(config, BuildOptions(), root / "site")
+    rules = (root / "site/_redirects").read_text()
+    assert "/2025/05/tiga-lama/ /2025/06/tiga/ 301" in rules and "/companies/facebook/ /companies/meta/ 301" in rules
+    satu, dua, tiga = (root / f"content/2025/06/{name}.md" for name in ("satu", "dua", "tiga"))
+    edits = [
+        ("a body", satu, "Isi artikel.\n", "Isi artikel, diperbaiki.\n"),
+        ("a body again", satu, "diperbaiki", "diperbaiki lagi"),
+        ("a date", satu, "date: 2025-06-13T09:00:00+07:00", "date: 2025-06-13T11:30:00+07:00"),
+        ("an updated", dua, "updated: 2025-06-15T10:00:00+07:00", "updated: 2025-06-16T08:00:00+07:00"),
+        ("a redirect added", dua, "updated:", "redirects: [dua-lama/]\nupdated:"),
+        ("a redirected article's slug", tiga, "title: Tiga", "title: Tiga\nslug: tiga-baru"),
+        ("a draft flipped", tiga, "redirects:", "draft: true\nredirects:"),
+        ("another body", dua, "Isi artikel.\n", "Isi artikel, lagi.\n"),
+    ]
+    read: list[str] = []
+    for what, file, old, new in edits:
+        made.clear()
+        file.write_text(file.read_text().replace(old, new, 1))
+        publish(config, BuildOptions(), root / "site")
+        assert ({"render_sitemap", "rule_files"} & set(made) == set()) == ("body" in what), (what, made)
+        read += [what] if "body" in what and not made else []
+        cold = tmp_path / what.replace(" ", "-")
+        shutil.copytree(root, cold, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
+        publish(load_config(cold / "config.yaml"), BuildOptions(), cold / "site", use_cache=False)
+        assert tree(root / "site") == tree(cold / "site"), what
+    assert "a body again" in read, "the sitemap's fingerprint taken as it was"
+    assert "/dua-lama/ /2025/06/dua/ 301" in (root / "site/_redirects").read_text()
+    assert "tiga" not in "".join(path.read_text() for path in (root / "site").glob("*.xml")) + (
+        root / "site/_redirects").read_text()
+    assert (root / "site/sitemap-3.xml").exists() == parts
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

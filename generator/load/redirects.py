@@ -333,6 +333,11 @@ def plan_redirects(articles: Iterable[Article | InfoPage], taken: Iterable[str],
     every file is the site's. A move whose old file an article's ``redirects:`` claims, or which differs only in
     letter case from a page or a claimed file, is left out.
     """
+    articles = list(articles)
+    if not any(a.redirects for a in articles):  # most sites: no old address to check, only the moves, each left
+        # out where a file of the site is, in any letters, as below (without indexing every article and file)
+        taken_folded = {folded(file) for file in taken} if moves else set()
+        return {file: moved for file, moved in sorted(moves.items()) if folded(file) not in taken_folded}, []
     articles = sorted(articles, key=lambda a: a.source_path)
     pages_of = {urls.file_for(a.path): a for a in articles}
     taken_files = set(taken)
@@ -658,20 +663,28 @@ def redirect_problems(articles: Iterable[Article | InfoPage], taken: Iterable[st
     return plan_redirects(articles, taken, folders=folders)[1]
 
 
-def with_redirects(config: Config, articles: Iterable[Article | InfoPage], taken: Iterable[str],
-                   static: Iterable[tuple[str, bytes]], moves: Mapping[str, Moved] = {}
+def with_redirects(config: Config, plan: Mapping[str, Target], static: Iterable[tuple[str, bytes]]
                    ) -> list[tuple[str, bytes | str]]:
-    """The static files plus every file redirects add: the pages, ``_redirects`` and ``redirects.nginx.conf``.
-
-    A ``_redirects`` among the static files (your own, or the one ``digest import`` writes) is
-    kept: its rules come first, ours after them.
-    """
-    plan = plan_redirects(articles, taken, moves)[0]
+    """The static files plus the redirect pages; ``plan`` is ``plan_redirects``'s, made while planning
+    (``build.plan``). A ``_redirects`` among the static files (your own, or the one ``digest import`` writes) is
+    not among them: ``rule_files`` puts its rules first, ours after them."""
     files: list[tuple[str, bytes | str]] = [(path, data) for path, data in static if path != "_redirects"]
+    return files + [(file, redirect_page(config, to)) for file, to in plan.items()
+                    if (not isinstance(to, Moved) or to.page) and is_page_file(file)]
+
+
+def rule_files(config: Config, plan: Mapping[str, Target], static: Iterable[tuple[str, bytes]]
+               ) -> list[tuple[str, str]]:
+    """``_redirects`` (a static one's rules first) and ``redirects.nginx.conf``, in the order of ``RULE_FILES``."""
     own = b"".join(data for path, data in static if path == "_redirects").decode("utf-8", "replace")
-    rules = netlify_redirects(config, plan)
-    files += [(file, redirect_page(config, to)) for file, to in plan.items()
-              if (not isinstance(to, Moved) or to.page) and is_page_file(file)]
-    files += [("_redirects", (own.rstrip("\n") + "\n" if own.strip() else "") + rules),
-              ("redirects.nginx.conf", nginx_map(config, plan))]
-    return files
+    return [("_redirects", (own.rstrip("\n") + "\n" if own.strip() else "") + netlify_redirects(config, plan)),
+            ("redirects.nginx.conf", nginx_map(config, plan))]
+
+
+def rules_inputs(config: Config, plan: Mapping[str, Target], static: Iterable[tuple[str, bytes]]
+                 ) -> list[bytes | str]:
+    """Everything the rule files (``rule_files``) read, for their fingerprint (``build.site_files``): the base
+    path, a static ``_redirects``' bytes, and each old file with the address it leads to and whether it is a
+    registered entry's move (``netlify_redirects`` lists those last)."""
+    return [config.base_path, b"".join(data for path, data in static if path == "_redirects"),
+            *(f"{file}\0{to.path}\0{isinstance(to, Moved):d}" for file, to in plan.items())]

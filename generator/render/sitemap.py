@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Iterable
+from typing import Collection, Iterable, Sequence
 
 from generator.core import urls
 from generator.load.config import Config
@@ -15,12 +15,25 @@ MAX_URLS = 50_000
 articles a day, with its tag and list pages, passes it within a few years."""
 
 
-def sitemap_files(page_files: Iterable[str]) -> list[str]:
+def sitemap_files(page_files: Collection[str]) -> list[str]:
     """The sitemap's files for these pages: sitemap.xml alone, or, past ``MAX_URLS`` pages, sitemap.xml as an
-    index of sitemap-1.xml, sitemap-2.xml, ..."""
+    index of sitemap-1.xml, sitemap-2.xml, ... (the pages are counted only when the files are more: every build
+    asks, three times)."""
+    if len(page_files) <= MAX_URLS:
+        return ["sitemap.xml"]
     count = sum(1 for file in page_files if file.endswith("index.html"))
     parts = -(-count // MAX_URLS)
     return ["sitemap.xml", *(f"sitemap-{n}.xml" for n in range(1, parts + 1))] if parts > 1 else ["sitemap.xml"]
+
+
+def sitemap_inputs(config: Config, site: Site, page_files: Sequence[str]) -> str:
+    """Everything ``render_sitemap`` reads, as one text to fingerprint (``build.site_files``): the base URL, the
+    page files, and each article's address with the date its lastmod is written from (``updated``, else ``date``;
+    ``isoformat`` keeps the offset, which ``iso`` reads). NUL, which no file name or date holds, separates them.
+    Hashing it is a fraction of rendering, and an edit to bodies alone changes none of it, so a one-edit rebuild
+    keeps the sitemap as it is without making it again."""
+    return "\0".join([config.base_url, *page_files, "",
+                      *(f"{a.path}\0{(a.updated or a.date).isoformat()}" for a in site.articles)])
 
 
 def render_sitemap(config: Config, site: Site, page_files: Iterable[str]) -> list[tuple[str, str]]:
