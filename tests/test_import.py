@@ -3833,6 +3833,25 @@ def test_hugo_a_sections_url_wins_over_its_permalinks_rule(tmp_path: Path, capsy
     assert not {"/sec/news/", "/sec/news/index.xml", "/news/"} & lists
 
 
+def test_hugo_a_default_language_index_moves_no_other_languages_section(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Checked with Hugo 0.168 (its public/: nw/page/2/, kabar/s1/, en/berita/page/2/, en/berita/s1/): a section's
+    _index.md without a language in its name is the default language's only: its `url:` and `slug:` move the id
+    list and pages, while a language without its own _index.en.md keeps its list, feed and pages at the folder's
+    name, with no front matter from it. The import moved the en ones too: /en/berita/ and its pages had no rule."""
+    front = "---\ntitle: {}\ndate: 2024-01-0{}\n---\nx\n"
+    project = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'defaultContentLanguage = "id"\n[languages.id]\nweight = 1\n[languages.en]\nweight = 2\n'
+                     '[pagination]\npagerSize = 1\n',
+        "content/berita/_index.md": "---\ntitle: Berita\nurl: /nw/\nslug: kabar\n---\n",
+        "content/berita/s1.md": front.format("S1", 1), "content/berita/s2.md": front.format("S2", 2),
+        "content/berita/s1.en.md": front.format("One", 1), "content/berita/s2.en.md": front.format("Two", 2)})
+    lists = {line.split()[0] for line in redirect_lines(project, feeds=True, lists=True)}
+    assert {"/nw/", "/nw/index.xml", "/nw/page/2/", "/kabar/s1/", "/en/berita/", "/en/berita/index.xml",
+            "/en/berita/page/1/", "/en/berita/page/2/", "/en/berita/s1/", "/en/berita/s2/"} <= lists
+    assert not {"/en/nw/", "/en/kabar/s1/", "/berita/", "/berita/s1/"} & lists
+
+
 def test_hugo_permalinks_of_terms_taxonomies_and_sections_give_their_lists_old_addresses(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Checked with Hugo 0.168 (this site's public/): `[permalinks.term]`, the older `tags = ...` of `[permalinks]`,

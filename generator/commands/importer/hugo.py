@@ -509,11 +509,15 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
         return rest if under == folder else posixpath.join(_hugo_path(rel_to(under, folder), style), rest)
 
     def own_index(section: Path, language: str) -> Path:
-        """The section's _index.md in ``language`` (or in none); one that is no file for a section without one,
-        whose front matter only its cascades give."""
-        return next((section / name for name in (f"_index.{language}.md", f"_index.{language}.markdown", "_index.md",
-                                                 "_index.markdown") if (section / name).is_file()),
-                    section / "_index.md")
+        """The section's _index.md in ``language`` (or in none, when it is its content folder's language: a
+        language without its own _index.en.md gets nothing from the default one's, neither its url: nor its slug:;
+        checked with Hugo 0.168); one that is no file for a section without one, whose front matter only its
+        cascades give."""
+        folder = next((own for own, _ in languages.folders if section.is_relative_to(own)), None)
+        plain = ("_index.md", "_index.markdown") if language == (
+            dict(languages.folders).get(folder) if folder else languages.default) else ()
+        return next((section / name for name in (f"_index.{language}.md", f"_index.{language}.markdown", *plain)
+                     if (section / name).is_file()), section / ("_index.md" if plain else f"_index.{language}.md"))
 
     def renamed(path: Path, folder: Path, language: str) -> dict[str, str]:
         """The sections above ``path`` that Hugo served at their _index.md's ``slug:`` in place of their folder's name
