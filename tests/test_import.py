@@ -2843,6 +2843,27 @@ def test_hugo_default_languages_own_home_address_redirects_home(
         assert "/en/ / 301" in rules and "  /id/ → /\n" in (tmp_path / "new/import-report.txt").read_text()
 
 
+@pytest.mark.parametrize("setting", ['disableLanguages = ["en"]\n', ""])
+def test_hugo_a_disabled_language_is_not_imported(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  setting: str) -> None:
+    """Checked with Hugo 0.168 (its public/: posts/a/ only, no en/ nor id/): `[languages.en] disabled = true` leaves
+    the language out as the root's `disableLanguages = ["en"]` does. The import read only the latter: it converted
+    a.en.md, which Hugo never published, and redirected /en/posts/a/, /en/ and /id/, which it never served."""
+    front = "---\ntitle: A\ndate: 2024-02-01\n---\nx\n"
+    write_files(tmp_path / "src", {
+        "hugo.toml": f'title = "T"\ndefaultContentLanguage = "id"\n{setting}[languages.id]\nweight = 1\n'
+                     f'[languages.en]\nweight = 2\n{"" if setting else "disabled = true"}\n',
+        "content/posts/a.md": front, "content/posts/a.en.md": front})
+    code, out, _ = run(capsys, "import", "hugo", str(tmp_path / "src"), "--out", str(tmp_path / "new"))
+    assert code == 0
+    assert "  not converted: content/posts/a.en.md: is in the language en, which the site leaves out " \
+           "(disableLanguages, or disabled = true in [languages.en]), so Hugo did not publish it; not converted\n" in out
+    assert sorted(files_under(tmp_path / "new/content/2024")) == ["02/a.md"]
+    rules = redirect_lines(tmp_path / "new", lists=True)
+    assert "/posts/a/ /2024/02/a/ 301" in rules
+    assert not [rule for rule in rules if rule.startswith(("/en/", "/id/"))], rules
+
+
 def test_hugo_sections_of_two_languages_with_one_url_are_paged_each_on_its_own(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """news/_index.md and news/_index.en.md both with url: /nw/: Hugo 0.168 wrote both languages' lists to /nw/ (the

@@ -238,8 +238,8 @@ def _ugly_in(ugly: bool | dict[str, bool] | None, section: str) -> bool:
 class Languages:
     """Hugo's ``[languages]``: the codes it sets (lower-cased, as Hugo reads them), the default one
     (``defaultContentLanguage``), whether that one too was served below /<code>/ (``defaultContentLanguageInSubdir``),
-    the languages' own ``contentDir`` folders and the codes ``disableLanguages`` leaves out. A monolingual site has
-    none: no file name holds a language, and no address has a prefix."""
+    the languages' own ``contentDir`` folders and the codes ``disableLanguages`` (or their own ``disabled = true``)
+    leaves out. A monolingual site has none: no file name holds a language, and no address has a prefix."""
 
     codes: tuple[str, ...] = ()
     default: str = "en"
@@ -282,7 +282,8 @@ def _languages(values: Meta, root: Path) -> Languages:
     locales = {code: _locale({**values, **own} if code == default else own) for code, own in settings.items()}
     return Languages(tuple(settings), default,
                      in_subdir is True or isinstance(in_subdir, str) and _GO_BOOLS.get(in_subdir) is True, folders,
-                     frozenset(c.lower() for c in as_list(values.get("disablelanguages"))),
+                     frozenset(c.lower() for c in as_list(values.get("disablelanguages")))  # or disabled = true
+                     | {code for code, own in settings.items() if _go_bool(own.get("disabled"))},
                      tuple((code, tag) for code, tag in locales.items() if tag and tag != code))
 
 
@@ -571,8 +572,9 @@ def scan(root: Path, how: HugoBuild = HugoBuild()) -> Scan:
                                        f"language is in the default one, {code or languages.default}), which "
                                        "published the other; not converted: copy what you need into that one"))
         elif named in languages.disabled:
-            skipped.append(Note(shown, f"is in the language {named}, which the site's disableLanguages leaves out, so "
-                                       "Hugo did not publish it; not converted"))
+            skipped.append(Note(shown, f"is in the language {named}, which the site leaves out (disableLanguages, or "
+                                       f"disabled = true in [languages.{named}]), so Hugo did not publish it; not "
+                                       "converted"))
         elif suffix in OTHER_FORMATS:
             skipped.append(Note(shown, f"{suffix} content is not converted; rewrite it in Markdown"))
         elif suffix not in MARKDOWN:
