@@ -2665,6 +2665,25 @@ def test_jekyll_polyglot_static_files_below_each_language_redirect_to_the_one_co
     assert "  /en/images/a.png → /images/a.png\n" in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_jekyll_polyglot_static_files_redirect_at_their_addresses(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A static file whose name holds '#', '?' or '%' is asked for as 'a%23b.png', 'a%3Fb.png', '100%25.png': the
+    rules for jekyll-polyglot's copies below /en/ had the raw names, '/en/images/a#b.png /images/a#b.png', which
+    matched no request (a fragment, a query, no escape) and sent readers to /images/a; nginx's keys were
+    '~^/en/images/a$' for two files. Both files now have the addresses, and nginx the decoded paths, as its $uri."""
+    write_files(tmp_path / "src", {
+        "_config.yml": "title: T\nplugins: [jekyll-polyglot]\nlanguages: [id, en]\ndefault_lang: id\n",
+        "_posts/2024-03-04-halo.md": "---\ntitle: Halo\n---\nx\n", "images/a#b.png": "PNG", "images/a?b.png": "PNG",
+        "images/100%.png": "PNG", "images/a b.png": "PNG"})
+    assert run(capsys, "import", "jekyll", str(tmp_path / "src"), "--out", str(tmp_path / "new"))[0] == 0
+    assert sorted(rule for rule in redirect_lines(tmp_path / "new") if "/halo" not in rule) == [
+        "/en/images/100%25.png /images/100%25.png 301", "/en/images/a%20b.png /images/a%20b.png 301",
+        "/en/images/a%23b.png /images/a%23b.png 301", "/en/images/a%3Fb.png /images/a%3Fb.png 301"]
+    nginx = [line for line in (tmp_path / "new/redirects.nginx.conf").read_text().splitlines() if ".png" in line]
+    assert nginx == ['"/en/images/100%.png" "/images/100%25.png";', '"/en/images/a b.png" "/images/a%20b.png";',
+                     '"/en/images/a#b.png" "/images/a%23b.png";', '"/en/images/a?b.png" "/images/a%3Fb.png";']
+
+
 def test_jekyll_polyglot_sites_are_redirected_from_the_addresses_each_language_served(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """jekyll-polyglot serves each language but the default one below /<lang>/, posts with one permalink being

@@ -129,6 +129,12 @@ FEED_FORMATS = (("rss", "application/rss+xml", feed_path), ("atom", "application
 """Every feed format: its name, MIME type (for <link rel="alternate">) and path rule."""
 
 
+def file_address(path: str) -> str:
+    """A file's path as its address, escaped where a browser would read it otherwise ('a#b.png' → 'a%23b.png',
+    'a?b.png' → 'a%3Fb.png', '100%.png' → '100%25.png', '北/' → '%E5%8C%97/', 'a b' → 'a%20b')."""
+    return quote(path, safe="/@~!$&'()*+,;=:")
+
+
 def file_for(path: str) -> str:
     """File written for ``path``: pages get 'index.html'."""
     return path + "index.html" if path == "" or path.endswith("/") else path

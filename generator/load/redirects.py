@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Mapping, Union
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from generator.core import urls
 from generator.load.config import Config
@@ -586,7 +586,7 @@ def netlify_redirects(config: Config, plan: Mapping[str, Target]) -> str:
     # the articles' and pages' own first: a host that takes only so many rules keeps those
     for file, to in sorted(plan.items(), key=lambda item: (isinstance(item[1], Moved), item[0])):
         for form in _forms(file):
-            old = urls.url(config.base_path, quote(form.removesuffix("index.html"), safe="/@~!$&'()*+,;=:"))  # '北/'
+            old = urls.url(config.base_path, urls.file_address(form.removesuffix("index.html")))  # '北/'
             lines.append(f"{old} {urls.url(config.base_path, to.path)} 301")  # as '%E5%8C%97/', as the import does
     return "\n".join(lines) + "\n"
 

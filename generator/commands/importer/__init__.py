@@ -34,7 +34,7 @@ from generator.load.redirects import NGINX_KEY_MAX, folded, parse_redirects
 from generator.load.registry import Registry, load_registry
 from generator.render.pages import page_count
 from generator.commands.scaffold import TEMPLATE, refuse_inside_project, refuse_what_is_there
-from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, make_slug
+from generator.core.urls import MAX_SLUG, RESERVED, TOP_LEVEL, article_path, file_address, make_slug
 from generator.commands.importer import hugo, jekyll, pelican
 from generator.commands.importer.code import outside_code
 from generator.commands.importer.common import Asset, Date, Note, OldSite, Post, Scan, date_problem, parse_date, primary_subtag
@@ -673,10 +673,12 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
 def _static_copies(assets: tuple[Asset, ...], copied: Collection[str], base: str, taken: set[str],
                    ) -> tuple[tuple[str, str], ...]:
     """(old address, the copied file's new one) for each other address the old site served a static file at
-    (``Asset.also``), sorted; not where the new site has a file of its own or another rule starts."""
-    return tuple(sorted((base + other, base + posixpath.normpath(asset.rel)) for asset in assets
-                        if f"static/{posixpath.normpath(asset.rel)}" in copied for other in asset.also
-                        if f"static/{other}" not in copied and base + other not in taken))
+    (``Asset.also``), sorted; not where the new site has a file of its own or another rule starts. Addresses, not
+    paths: 'a#b.png' is asked for as 'a%23b.png'."""
+    return tuple(sorted((base + file_address(other), base + file_address(posixpath.normpath(asset.rel)))
+                        for asset in assets if f"static/{posixpath.normpath(asset.rel)}" in copied
+                        for other in asset.also
+                        if f"static/{other}" not in copied and base + file_address(other) not in taken))
 
 
 UNFINISHED = IMPORT_UNFINISHED
