@@ -2225,7 +2225,7 @@ def test_code_the_old_site_showed_as_written_stays_so(tmp_path: Path, capsys: py
                                 "2024-01-01-a %})\n\n{% highlight markdown %}\n[h](/2024/01/01/a.html)\n"
                                 "{% endhighlight %}\n\n<pre>[p](/2024/01/01/a.html)</pre>\n") == (
         "Press the ` key.\n\nRead [a](/2024/01/a/).\n\nRun `ls` and [again](/2024/01/a/).\n\n"
-        "{% raw %}[A]({% post_url 2024-01-01-a %}){% endraw %} but [B](/2024/01/a/)\n\n```markdown\n"
+        "[A]({% post_url 2024-01-01-a %}) but [B](/2024/01/a/)\n\n```markdown\n"
         "[h](/2024/01/01/a.html)\n```\n\n<pre>[p](/2024/01/01/a.html)</pre>\n")
 
 
@@ -2264,6 +2264,27 @@ def test_jekyll_raw_tags_in_code_are_dropped_as_jekyll_drops_them(tmp_path: Path
     assert b"<p>Tulis <code>{{ page.title }}</code> di sini.</p>" in html
     assert b"<code>&lt;a href=&quot;{{ site.baseurl }}/&quot;&gt;{% post_url 2024-01-01-a %}&lt;/a&gt;\n</code>" in html
     assert b"<pre tabindex=\"0\"><code>{{ x }}\n</code></pre>" in html and b"raw %}" not in html
+
+
+def test_jekyll_raw_tags_outside_code_are_dropped_as_jekyll_drops_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """{% raw %} around a fenced block (the usual way to show Liquid) or around `{{ page.title }}` in a paragraph:
+    Jekyll showed what it held, without the tags; the import kept them, and the new page showed
+    '<p>{% raw %}</p>' before the code and '<p>{% endraw %}</p>' after, and the tags in the paragraph. They are dropped,
+    what they held kept as written (a post_url in it not resolved), each said at its line in the report."""
+    body = jekyll_body_imported(tmp_path, capsys, "Contoh:\n\n{% raw %}\n```liquid\n{{ page.title }}\n"
+                                "{% post_url 2024-01-01-a %}\n```\n{% endraw %}\n\nTulis {% raw %}{{ page.title }}"
+                                "{% endraw %} di templat.\n\nSee [a]({% post_url 2024-01-01-a %}).\n")
+    assert body == ("Contoh:\n\n\n```liquid\n{{ page.title }}\n{% post_url 2024-01-01-a %}\n```\n\n\n"
+                    "Tulis {{ page.title }} di templat.\n\nSee [a](/2024/01/a/).\n")
+    report = (tmp_path / "new/import-report.txt").read_text()
+    assert "Liquid tags" not in report, report
+    assert {line for line in report.splitlines() if "raw" in line} == {
+        f"  _posts/2024-01-02-b.md:{line}: {{% raw %}} … {{% endraw %}} is dropped, what it held kept as written, as "
+        "Jekyll showed it; check it reads as meant" for line in (6, 13)}
+    html = build(load_config(tmp_path / "new/config.yaml"), BuildOptions()).output.files["2024/01/b/index.html"]
+    assert b"<p>Tulis {{ page.title }} di templat.</p>" in html and b"raw %}" not in html
+    assert b"<p>Contoh:</p>\n<pre class=\"highlight\"" in html and b'<span class="nt">post_url</span>' in html
 
 
 def test_jekyll_code_with_liquid_outside_its_raw_blocks_is_kept_and_reported(

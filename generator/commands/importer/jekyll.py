@@ -287,9 +287,14 @@ def _read(path: Path, rel: str) -> tuple[Meta, str, tuple[str, ...], tuple[str, 
         meta, body = read_front_matter(text)
     except ReadError as e:
         return not_converted(rel, e)
-    body, said, literal = _fenced(body, text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1)
+    first = text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1
+    lines = _raw_outside_code(body)[1]  # where they are in the file: _fenced may take a block's blank lines
+    body, said, literal = _fenced(body, first)
     body, in_code = _raw_in_code(body)
-    return meta, body, said, literal + in_code
+    body, _, held = _raw_outside_code(body)
+    said += tuple(f"line {first + line}: {{% raw %}} … {{% endraw %}} is dropped, what it held kept as written, as "
+                  "Jekyll showed it; check it reads as meant" for line in lines)
+    return meta, body, said, literal + in_code + tuple(text for text in held if text.strip())
 
 
 def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -326,6 +331,30 @@ def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...
 def _all_raw(code: str) -> bool:
     """Whether ``code`` has ``{% raw %}`` blocks and no Liquid outside them: Jekyll showed it as written."""
     return _RAW.search(code) is not None and not _LIQUID.search(_RAW.sub("", code))
+
+
+def _raw_outside_code(body: str) -> tuple[str, tuple[int, ...], tuple[str, ...]]:
+    """``body`` with each ``{% raw %}`` block outside code (around a fenced block, in a paragraph) as what it holds,
+    the line each began on (0 the body's first) and what each held (``Post.literal``). Jekyll showed that without the
+    tags; left so, the new page showed them as text ('<p>{% raw %}</p>' above the code)."""
+    if not _RAW_TAGS.search(body):
+        return body, (), ()
+    marked = outside_code(body, lambda text: _RAW_TAGS.sub(lambda tag: _OUTSIDE + tag.group(), text))
+    lines: list[int] = []
+    held: list[str] = []
+
+    def dropped(block: re.Match[str]) -> str:
+        lines.append(marked.count("\n", 0, block.start()))
+        held.append(block.group(1))
+        return held[-1]
+
+    return _MARKED_RAW.sub(dropped, marked).replace(_OUTSIDE, ""), tuple(lines), tuple(held)
+
+
+_OUTSIDE = "\x00"
+"""Put before each raw tag outside code by ``_raw_outside_code`` (no text file holds it), and taken out again."""
+_MARKED_RAW = re.compile(r"\x00\{%-?\s*raw\s*-?%\}(.*?)\x00\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+"""A raw block whose tags are both outside code, and what it holds."""
 
 
 def _raw_in_code(body: str) -> tuple[str, tuple[str, ...]]:
