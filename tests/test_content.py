@@ -2713,6 +2713,32 @@ def test_a_footnote_label_with_a_space_is_told_at_its_marks_and_note(tmp_path: P
     assert not [p for p in checked if "address" in p.message and "footnote" not in p.message]
 
 
+def test_a_footnote_label_broken_over_lines_or_with_a_tab_is_told_at_its_mark(tmp_path: Path) -> None:
+    """An attacker's report: a mark wrapped onto the next line ('[^bps\\n2025]') with its note '[^bps 2025]: https://…'
+    was a live link to that address, and no warning at the mark; '[^data\\nbps]' stayed text without a warning at its
+    line, and '[^c<TAB>d]' had none at all. Each mark is a warning at its line (the label shown on one line), and the
+    mark is shown as written, never a link."""
+    body = ("Harga naik[^bps\n2025].\n\nData[^data\nbps] juga.\n\nTab[^c\td] di sini.\n\n"
+            "[^bps 2025]: https://www.bps.go.id/\n\n[^data bps]: Badan Pusat Statistik.\n\n"
+            "[^c d]: Catatan tab, di bawah.\n")
+    page, said = page_and_warnings(tmp_path, body, "footnote")
+    assert "<p>Harga naik[^bps\n2025].</p>" in page and "<p>Data[^data\nbps] juga.</p>" in page
+    assert "bps.go.id" not in page and "<p>Tab[^c\td] di sini.</p>" in page
+    fix = "a footnote label cannot hold a space; write [^{}]"
+    assert said == [
+        f"content/2025/07/a.md:5: footnote mark [^bps 2025] shown as plain text: {fix.format('bps-2025')}, and its "
+        "note's label the same",
+        f"content/2025/07/a.md:8: footnote mark [^data bps] shown as plain text: {fix.format('data-bps')}, and its "
+        "note's label the same",
+        f"content/2025/07/a.md:11: footnote mark [^c\td] shown as plain text: {fix.format('c-d')}, and its note's "
+        "label the same",
+        "content/2025/07/a.md:13: footnote [^bps 2025] left out of the page, read as a link's address "
+        f"'https://www.bps.go.id/': {fix.format('bps-2025')}:, and its marks the same",
+        f"content/2025/07/a.md:15: footnote [^data bps] shown as plain text: {fix.format('data-bps')}:, and its marks "
+        "the same",
+        f"content/2025/07/a.md:17: footnote [^c d] shown as plain text: {fix.format('c-d')}:, and its marks the same"]
+
+
 def test_a_footnote_defined_again_is_told_at_each_later_definition_with_the_one_readers_see(tmp_path: Path) -> None:
     """'[^1]: Pertama.' and later '[^1]: Kedua.': the footnote plugin kept the last and left the first out of the page
     without a word. Each later definition is a warning naming the first one's line and the one readers see."""

@@ -942,15 +942,24 @@ def _note_dead_references(env: EnvType) -> None:
         refused += [("reference", "", d["href"], d["map"][0]) for d in dead if d["href"] not in said]
 
 
-_SPACED_LABEL = LazyPattern(r"\[\^([^\]\n]*? [^\]\n]*)\]")
-"""A footnote mark or note whose label holds a space ('[^data bps]'), which the footnote plugin takes for none."""
+_SPACED_LABEL = LazyPattern(r"\[\^(?=[^\]\s]*\s)([^\]]*+)\]")
+"""A footnote mark or note whose label holds a space, a tab or a line break ('[^data bps]', '[^bps\\n2025]'), which
+the footnote plugin takes for none (but a mark and its note both with one tab: a footnote, no text to read here).
+Possessive: a '[^' that no ']' follows is read once, not again from each space in it."""
+_LINE_BREAK = LazyPattern(r"[ \t]*\n[ \t]*")
+
+
+def _shown_label(label: str) -> str:
+    """A label as a one-line message shows it: a line break in it, with the indent around it, as one space."""
+    return _LINE_BREAK.sub(" ", label)
 
 
 def _spaced_labels(state: StateCore) -> None:
     """Each footnote mark and note whose label holds a space, in ``env["refused"]`` at its line: ('spaced mark', its
     label, '', line) and ('spaced note', its label, the address a link's reference definition took from it or '',
     line). The plugin takes neither for a footnote: the page showed them as text, or, with a one-word note ('[^a b]:
-    Spasi.'), the mark as a link to that word; that link is shown as the mark was written. Run before ``digest``."""
+    Spasi.'), the mark as a link to that word; that link is shown as the mark was written. A mark broken over lines
+    ('[^bps\\n2025]') is read across its line break. Run before ``digest``."""
     from markdown_it.common.utils import normalizeReference
     from markdown_it.token import Token
     if "[^" not in state.src or not _SPACED_LABEL.search(state.src):
@@ -959,28 +968,47 @@ def _spaced_labels(state: StateCore) -> None:
     defined = {key: ref for key, ref in state.env.get("references", {}).items() if key.startswith("^") and " " in key}
     rows = state.src.split("\n") if defined else []
     for ref in defined.values():
-        written = _SPACED_LABEL.search(rows[ref["map"][0]])
-        refused.append(("spaced note", written[1] if written else "", ref["href"], ref["map"][0]))
+        written = _SPACED_LABEL.search("\n".join(rows[ref["map"][0]:ref["map"][1]]))
+        refused.append(("spaced note", _shown_label(written[1]) if written else "", ref["href"], ref["map"][0]))
     for token in state.tokens:
         if token.type != "inline" or not token.children or "[^" not in token.content:
             continue
         children, lines = token.children, _child_lines(token, state.src, state.env)
         j = len(children)
-        while j:  # from the end: a link made text takes two children out
+        while j:  # from the end: a link made text keeps its children, its open and close tags text
             j -= 1
-            child = children[j]
-            if child.type == "text" and "[^" in child.content:
-                at_start = j == 0 or children[j - 1].type == "softbreak"  # a note's place: a line's start
-                refused += [("spaced note" if at_start and found.start() == 0 and child.content[found.end():][:1] == ":"
-                             else "spaced mark", found[1], "", lines[j]) for found in _SPACED_LABEL.finditer(
-                                 child.content)]
-            elif child.type == "link_open" and j + 2 < len(children) and children[j + 1].type == "text" and \
-                    children[j + 2].type == "link_close" and (
-                    ref := defined.get(normalizeReference(children[j + 1].content))) and \
-                    ref["href"] == child.attrs.get("href"):
-                label = children[j + 1].content[1:]
-                children[j:j + 3] = [Token("text", "", 0, content=f"[^{label}]")]
-                refused.append(("spaced mark", label, "", lines[j]))
+            if children[j].type == "link_close" and (link := _text_link(children, j)) and \
+                    (ref := defined.get(normalizeReference(link[1]))) and ref["href"] == children[link[0]].attrs.get(
+                        "href"):
+                children[link[0]] = Token("text", "", 0, content="[")
+                children[j] = Token("text", "", 0, content="]")
+                refused.append(("spaced mark", _shown_label(link[1][1:]), "", lines[link[0]]))
+                j = link[0]
+            elif children[j].type in _TEXT_RUN and (j + 1 == len(children) or children[j + 1].type not in _TEXT_RUN):
+                at = j  # the last of a run of text and line breaks: read whole, a mark broken over lines too
+                while at and children[at - 1].type in _TEXT_RUN:
+                    at -= 1
+                pieces = ["\n" if child.type == "softbreak" else child.content for child in children[at:j + 1]]
+                text, starts = "".join(pieces), list(accumulate(map(len, pieces), initial=0))
+                for found in _SPACED_LABEL.finditer(text) if "[^" in text else ():
+                    line_start = text[:found.start()].endswith("\n") or found.start() == 0 and at == 0
+                    refused.append(("spaced note" if line_start and text[found.end():][:1] == ":" else "spaced mark",
+                                    _shown_label(found[1]), "", lines[at + bisect_right(starts, found.start()) - 1]))
+                j = at
+
+
+_TEXT_RUN = ("text", "softbreak")
+"""The children a footnote label can be read across: text and the line breaks in it."""
+
+
+def _text_link(children: list[Token], close: int) -> tuple[int, str] | None:
+    """The link ending at ``close`` when it holds only text and line breaks beginning with '^': its link_open's index
+    and that text (a line break as '\\n'), which a reference definition's spaced label made a link of."""
+    at = close - 1
+    while at >= 0 and children[at].type in _TEXT_RUN:
+        at -= 1
+    label = "".join("\n" if child.type == "softbreak" else child.content for child in children[at + 1:close])
+    return (at, label) if at >= 0 and children[at].type == "link_open" and label.startswith("^") else None
 
 
 def _note_unused_notes(state: StateCore) -> None:
