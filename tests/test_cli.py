@@ -636,3 +636,34 @@ def test_a_joined_sections_advice_is_yaml_that_reads_as_the_section(
     page.write_text(page.read_text(encoding="utf-8").replace(f'section: "{section}"', advice), encoding="utf-8")
     assert run(capsys, "build", "--config", str(tmp_path / "config.yaml"))[0] == 0
     assert f">{first}</a>" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("output", [".", "./", "/"])
+def test_build_into_dot_or_the_root_is_refused_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch, output: str) -> None:
+    """A killed swap's repair ran before the output folder's checks and took '.' and '/' for names: a traceback."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "build", "--output", output)
+    why = "it is the file system root" if output == "/" else "it holds the project itself; use a folder such as site/"
+    assert (code, out, err) == (2, "", f"error: refusing to build into {output.rstrip('/') or '/'}: {why}\n")
+
+
+def test_build_into_the_current_folder_of_another_project_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project(tmp_path / "p", {"a.md": article()})
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path / "out")
+    code, out, err = run(capsys, "build", "--config", str(tmp_path / "p/config.yaml"), "--output", ".")
+    assert (code, out) == (2, "")
+    assert err == ("error: refusing to build into .: it is the current folder, which digest replaces as a whole (by "
+                   "renaming it); build into a folder inside it, e.g. --output site\n")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_check_links_refuses_to_crawl_the_file_system_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path, {"a.md": article()})
+    code, out, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--links", "/")
+    assert (code, out) == (2, "")
+    assert err == ("error: refusing to crawl /: it is the file system root, not a built site; give the folder "
+                   "'digest build' wrote, e.g. --links site\n")

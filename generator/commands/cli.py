@@ -645,6 +645,10 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
         if not folder.is_dir():
             raise Refused(Problem(_shown(folder), 0, "", "--links: no such folder; build the site first (digest build)"),
                           f"--links {args.links}: no such folder; build the site first (digest build)")
+        if (resolved := folder.resolve()) in (Path(resolved.anchor), Path.home().resolve()):  # a crawl of every file
+            place = "the file system root" if resolved == Path(resolved.anchor) else "the home folder"
+            raise RefusalError(f"refusing to crawl {args.links}: it is {place}, not a built site; give the folder "
+                               "'digest build' wrote, e.g. --links site")
         from generator.commands.linkcheck import crawl, read_site
         from generator.core.urls import TRAILING_DOT
 

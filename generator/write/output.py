@@ -257,6 +257,9 @@ def _check_target(target: Path, project: Path, protected: Iterable[Path]) -> Non
         raise RefusalError(f"refusing to build into {target}: it is {'the home folder' if resolved == home else 'the file system root'}")
     if resolved == project or resolved in project.parents:
         raise RefusalError(f"refusing to build into {target}: it holds the project itself; use a folder such as site/")
+    if resolved == Path.cwd().resolve():  # replaced by a rename, it would leave the shell in a deleted folder
+        raise RefusalError(f"refusing to build into {target}: it is the current folder, which digest replaces as a "
+                           f"whole (by renaming it); build into a folder inside it, e.g. --output site")
     for folder in protected:
         folder = folder.resolve()
         if resolved == folder or folder in resolved.parents or resolved in folder.parents:
@@ -574,7 +577,11 @@ def repaired(target: Path) -> Path:
 def put_back(target: Path) -> None:
     """Put back a live site that a killed swap left as ``.site.old`` (no ``target``), before a build that may stop
     on bad input before it takes the lock (a broken config.yaml): only that rename, under the lock, and only when
-    no other build holds it (one that does may be mid-swap). Nothing is done when the parent is missing."""
+    no other build holds it (one that does may be mid-swap). Nothing is done when the parent is missing, nor for
+    the file system root ('--output /', which ``check_target`` refuses)."""
+    target = Path(os.path.abspath(target))  # '.', './': a name to put a sibling beside
+    if not target.name:
+        return
     old = _siblings(target)[1]
     with suppress(OSError, BusyError):  # a name too long, say: the checks that follow say so
         if os.path.lexists(target) or not _ours(old):
