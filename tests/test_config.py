@@ -555,3 +555,12 @@ def test_a_bracket_alone_above_other_keys_is_said_at_its_line(tmp_path: Path) ->
         "config.yaml:1: field 'draft_x': unknown key; did you mean 'drafts'?",
         "config.yaml:2: field 'feed_size': starts with '{', which YAML reads as a mapping, and must be a whole number "
         "of at least 1, got '{'"]
+
+
+@pytest.mark.parametrize("key", ["title", "base_url", "timezone", "language", "output_dir"])
+def test_a_list_with_a_date_no_calendar_has_gets_its_advice_not_a_traceback(tmp_path: Path, key: str) -> None:
+    """'title: [2024-02-30, @x]': the advice read its line back with PyYAML's timestamps, a ValueError (day is out of
+    range for month) out of every command."""
+    assert errors(tmp_path, f"{key}: [2024-02-30, @x]\n") == [
+        f"config.yaml:1: field '{key}': '@x' starts with '@', which cannot start a name in YAML, and must be one line "
+        f"of text, but YAML read a list ([2024-02-30, \"@x\"]); write the text on the key's line: {key}: \"...\""]

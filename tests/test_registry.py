@@ -638,3 +638,15 @@ def test_a_value_that_needs_quotes_is_advised_in_quotes_that_read_back_as_writte
     advised = [p.rpartition(" description: ")[2] for p in said if " description: " in p]
     assert len(advised) == 1 and said[0].startswith("content/companies.yaml:3: field 'meta.description': ")
     assert yaml.safe_load("description: " + advised[0]) == {"description": value}
+
+
+def test_an_entry_on_its_id_s_line_with_a_date_below_is_advised(tmp_path: Path) -> None:
+    """'google: name: Google' over '  description: 2024-02-30': the advice read the lines back with PyYAML's
+    timestamps, a ValueError (day is out of range for month) out of check and build."""
+    assert registry_problems(tmp_path, "google: name: Google\n  description: 2024-02-30\n") == [
+        "content/companies.yaml:1: field 'google': has its details on the id's line, which YAML reads as a second key "
+        "there, and more of them on the lines below; write them in one mapping, in place of lines 1 to 2: google: "
+        "{name: Google, description: 2024-02-30} (or write google: alone on its line, and name: Google on a line of "
+        "its own below it, indented as those)"]
+    google = registry(tmp_path, "google: {name: Google, description: 2024-02-30}\n").lookup("Google")
+    assert google is not None and google.description == "2024-02-30"

@@ -978,10 +978,25 @@ def _without_comment(value: str, meant: bool = False) -> str:
     return value
 
 
+class _ReadBackLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """``_SafeLoader``, but a date no calendar has ('2024-02-30', '2025-13-45', an offset of +25:00) is text, as the
+    build reads every date (``_Resolver``), not a ValueError out of PyYAML's timestamp."""
+
+
+def _timestamp_or_text(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_ReadBackLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _read_back(text: str) -> Any:
     """``text`` read by PyYAML's parser of the build (``_Parser``): a line an advice gives to write must be one the
     build reads ('tags: [a?b, "@c"]', which the pure-Python parser refuses)."""
-    return yaml.load(text, Loader=_SafeLoader)
+    return yaml.load(text, Loader=_ReadBackLoader)
 
 
 def _is_list(text: str) -> bool:
@@ -1651,7 +1666,7 @@ def _entry_on_one_line(lines: list[str], at: int, first_line: int) -> Advice | N
     rows = [row for row in lines[at + 1:last + 1] if row.strip() and not row.lstrip(" ").startswith("#")]
     alone_written = [f"{found[1]}:", *(_indent(rows[0]) + pair for pair in pairs), *rows]
     try:  # the other way leaves the lines below as written: offered when they read there as in the mapping (not
-        other = yaml.safe_load("\n".join(alone_written)) == yaml.safe_load(right)  # 'description: Harian #1')
+        other = _read_back("\n".join(alone_written)) == _read_back(right)  # 'description: Harian #1')
     except yaml.YAMLError:
         other = False
     return at, found[1], (f"{said}, and more of them on the lines below; write them in one mapping, in place of lines "
