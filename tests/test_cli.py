@@ -667,3 +667,15 @@ def test_check_links_refuses_to_crawl_the_file_system_root(tmp_path: Path, capsy
     assert (code, out) == (2, "")
     assert err == ("error: refusing to crawl /: it is the file system root, not a built site; give the folder "
                    "'digest build' wrote, e.g. --links site\n")
+
+
+def test_a_tag_shaped_like_a_date_no_calendar_has_is_told_by_a_parallel_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'tags: "2025-13-45"': its advice read the value back with PyYAML's timestamps, a ValueError re-raised out of
+    the workers of --jobs (and of check, and a build without it)."""
+    make_project(tmp_path, {"a.md": article(tags='"2025-13-45"'), "b.md": article(title="B")})
+    code, out, err = run(capsys, "build", "--jobs", "2", "--config", str(tmp_path / "config.yaml"))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "content/a.md:4: field 'tags': must be a list; write tags: [\"2025-13-45\"] or one '- item' line per tag",
+        "error: 1 problem found; nothing was written"]

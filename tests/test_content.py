@@ -3347,3 +3347,30 @@ def test_a_text_tag_around_a_block_and_words_is_told_to_hold_only_the_words(tmp_
     block = "hr" if "<hr>" in body else "p"
     assert said == [f"content/2025/07/a.md:6: <b> left out, its text kept: it holds a <{block}>, a block, and HTML "
                     f"allows no block inside <b>; {advice}"]
+
+
+@pytest.mark.parametrize("written, said, followed, meant", [
+    ('tags: "2025-13-45"', "field 'tags': must be a list; write tags: [\"2025-13-45\"] or one '- item' line per tag",
+     'tags: ["2025-13-45"]', ("tags", ("2025-13-45",))),
+    ('tags: "2025-07-01T08:00:00+25:00"', "field 'tags': must be a list; write tags: [\"2025-07-01T08:00:00+25:00\"] "
+     "or one '- item' line per tag", 'tags: ["2025-07-01T08:00:00+25:00"]', ("tags", ("2025-07-01T08:00:00+25:00",))),
+    ('tags: ["2025-13-45, AI"]', "field 'tags': warning: '2025-13-45, AI' is one tag: a comma inside an item does not "
+     "split it; if they are 2 tags, write tags: [\"2025-13-45\", AI]", 'tags: ["2025-13-45", AI]',
+     ("tags", ("2025-13-45", "AI"))),
+    ('section: ["2025-13-45"]', "field 'section': must be text; is a list ([\"2025-13-45\"]); section takes one value: "
+     'section: "2025-13-45"', 'section: "2025-13-45"', ("section", "2025-13-45")),
+    ("tags: [2024-02-30, @openai]", "field 'tags': '@openai' starts with '@', which cannot start a name in YAML; put it "
+     'in double quotes: tags: [2024-02-30, "@openai"]', 'tags: [2024-02-30, "@openai"]', ("tags", ("2024-02-30", "@openai"))),
+    ("tags [2024-02-30, ai]", "field 'tags': has no ':' after the key; write tags: [2024-02-30, ai]",
+     "tags: [2024-02-30, ai]", ("tags", ("2024-02-30", "ai"))),
+    ("tags: [2024-02-30, ai]]", "field 'tags': has one ']' too many; write tags: [2024-02-30, ai]",
+     "tags: [2024-02-30, ai]", ("tags", ("2024-02-30", "ai"))),
+])
+def test_advice_on_a_value_shaped_like_a_date_no_calendar_has(
+        written: str, said: str, followed: str, meant: tuple[str, Any], settings: ArticleSettings) -> None:
+    """The advice read its line back with PyYAML's timestamps: '2025-13-45', '2024-02-30' or an offset of +25:00
+    was a ValueError out of check and build (a traceback), where the build reads such a date as text."""
+    text = "---\ntitle: x\ndate: 2025-01-01\n{}\n---\nx\n"
+    assert messages(text.format(written).encode(), settings) == [f"content/a.md:4: {said}"]
+    article, problems = parse_article("content/a.md", text.format(followed).encode(), settings)
+    assert problems == () and article is not None and getattr(article, meant[0]) == meant[1]

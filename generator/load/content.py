@@ -320,7 +320,7 @@ def _yaml_text(text: str, in_list: bool = False) -> str:
     import yaml
     try:
         plain = yaml.safe_load(f"k: [{text}]" if in_list else f"k: {text}") == {"k": [text] if in_list else text}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date-shaped text YAML cannot make a date of, '2025-13-45'
         plain = False
     return text if plain else json.dumps(text, ensure_ascii=False)
 
