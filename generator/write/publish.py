@@ -142,14 +142,21 @@ class Contents:
     """Each article file → (its stats now and its parse settings, its cache key: '' when its bytes changed)."""
 
 
+_READ_AT_MOST = 64 << 20
+"""The largest file ``_read`` reads to compare its bytes (64 MiB): a bigger one, such as a 4 GB sparse file in
+content/, is the build's to refuse (an article's limit is 1 MB) or to copy, never read whole here."""
+
+
 def _read(path: str, stamp: str) -> bytes | None:
-    """A file's bytes, None unless it is a regular file whose 'size:mtime_ns:inode' is still ``stamp``: never
-    waiting on a FIFO (a template that is one is the build's to name), never reading what changed since it was
-    listed (its new bytes are the build's to read, with their stats)."""
+    """A file's bytes, None unless it is a regular file of at most ``_READ_AT_MOST`` bytes whose
+    'size:mtime_ns:inode' is still ``stamp``: never waiting on a FIFO (a template that is one is the build's to
+    name), never reading what changed since it was listed (its new bytes are the build's to read, with their
+    stats)."""
     try:
         with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as f:
             st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode) or f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}" != stamp:
+            if not stat.S_ISREG(st.st_mode) or f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}" != stamp or \
+                    st.st_size > _READ_AT_MOST:
                 return None
             return f.read()
     except OSError:
