@@ -1063,17 +1063,34 @@ def test_a_raw_id_written_without_a_space_before_it_is_an_id_all_the_same(tmp_pa
         "there); give the element another id"]
 
 
+def _page_and_id_warnings(tmp_path: Path, body: str) -> tuple[str, list[str]]:
+    """The page of one article of ``body`` and the build's warnings about ids."""
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    return (result.output.files["2025/06/a/index.html"].decode(),
+            [str(p) for p in result.warnings if "id=" in p.message])
+
+
 def test_words_of_a_quoted_value_that_read_like_an_id_are_no_id(tmp_path: Path) -> None:
     """`<p title="x id=main">` (no '<' in the value) was warned 'id="main" removed: the page around the article uses
     this id', though the tag has no id: a value is never an attribute. An id after it still is one."""
-    body = '<p title="x id=main">Teks</p>\n\n<p title=\'kata id="intel"\' id="related">Lagi</p>\n'
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
-    result = build_project(tmp_path)
-    page = result.output.files["2025/06/a/index.html"].decode()
+    page, warnings = _page_and_id_warnings(tmp_path, '<p title="x id=main">Teks</p>\n\n'
+                                           '<p title=\'kata id="intel"\' id="related">Lagi</p>\n')
     assert '<p title="x id=main">Teks</p>' in page and "<p title=\"kata id=&quot;intel&quot;\">Lagi</p>" in page
-    assert [str(p) for p in result.warnings if "id=" in p.message] == [
+    assert warnings == [
         'content/2025/06/a.md:7: warning: id="related" removed: the page around the article uses this id (a link to '
         "#related goes there); give the element another id"]
+
+
+def test_a_quote_inside_an_unquoted_value_begins_no_value_and_the_id_after_it_is_one(tmp_path: Path) -> None:
+    """`<p title=a"b id=main>`: the quote is a character of the unquoted value, as the HTML tokenizer reads it, and
+    the id after it an attribute; its removal was without a word (the quote was read as a value begun)."""
+    page, warnings = _page_and_id_warnings(tmp_path, '<p title=a"b id=main>Dua.</p>\n\n'
+                                           '<p data-x=a\'b id="related">Lima.</p>\n')
+    assert '<p title="a&quot;b">Dua.</p>' in page and "<p>Lima.</p>" in page
+    assert warnings == [
+        f'content/2025/06/a.md:{line}: warning: id="{name}" removed: the page around the article uses this id (a link '
+        f"to #{name} goes there); give the element another id" for name, line in (("main", 5), ("related", 7))]
 
 
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
