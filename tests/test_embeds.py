@@ -79,22 +79,27 @@ def test_vimeos_script_goes_with_its_player() -> None:
     assert rendered.dropped == () and "script" not in rendered.html and 'class="embed vimeo"' in rendered.html
 
 
+def _built(tmp_path: Path, body: str) -> tuple[list[str], str]:
+    """The build's warnings and the article page of ``body``."""
+    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
+    result = build_project(tmp_path)
+    return [str(p) for p in result.warnings], result.output.files["2025/06/a/index.html"].decode()
+
+
 def test_a_video_image_in_a_link_is_the_links_text_and_never_a_broken_image(tmp_path: Path) -> None:
     """[![T](https://youtu.be/ID)](…) was an <img src="https://youtu.be/ID">, a broken picture, without a word
     (found by an attacker). In a link to the video it is the link's text, as a video in a line of text; in a link
     elsewhere its title, and a warning at its line."""
     body = (f"Satu.\n\n[![Keynote](https://youtu.be/{YT})](https://youtu.be/{YT})\n\n"
             f"[![Demo](https://youtu.be/{YT})](/2025/06/b/)\n\n[![Kanal](https://www.youtube.com/@kompastv)](/x/)\n")
-    make_project(tmp_path, {"a.md": article(body=body)}, config=FEEDS_FULL)
-    result = build_project(tmp_path)
-    assert [str(p) for p in result.warnings] == [
+    warnings, page = _built(tmp_path, body)
+    assert warnings == [
         f"content/a.md:9: warning: video https://youtu.be/{YT}: a video's address is no picture, so this image in a "
         "link to another address shows its title; write the video alone in its paragraph (a card), or link its "
         "title: [Title](address)",
         "content/a.md:11: warning: video https://www.youtube.com/@kompastv: no video or playlist at this address, and "
         "it is no picture; write a video's page (https://www.youtube.com/watch?v=ID, https://vimeo.com/ID) or a "
         "playlist's (https://www.youtube.com/playlist?list=ID), or link to it: [Title](address)"]
-    page = result.output.files["2025/06/a/index.html"].decode()
     assert "<img" not in page.split('class="article-body')[-1].split("</article>")[0]
     assert f'<p><a href="https://youtu.be/{YT}" rel="noopener">▶ Keynote (YouTube)</a></p>' in page
     assert '<p><a href="/2025/06/b/">Demo</a></p>' in page and '<p><a href="/x/">Kanal</a></p>' in page
@@ -574,6 +579,31 @@ def test_a_player_inside_a_raw_link_is_left_out_with_a_warning_naming_the_iframe
     assert ('<p>Teks <a href="https://x.org/" rel="noopener">Baca  lagi</a> akhir.</p>\n'
             '<div><a href="https://x.org/" rel="noopener"></a></div>') in page
     assert "embed-card" not in page
+
+
+def test_a_video_or_a_link_inside_a_raw_link_closed_in_its_line_is_told_to_move_after_its_end(tmp_path: Path) -> None:
+    """A video's image or a Markdown link inside a raw <a> that its </a> closes (`digest import hugo` writes one from
+    `<a href=…>Baca {{< youtube ID >}} lagi</a>`) was told '<a> is never closed … write </a>', though it is: the link
+    ended the <a>, and 'lagi' lost its link. The video is left out, the link shown as its text, each told to move
+    after the </a>, as a player there is; a player inside a Markdown link was told 'pages keep no embeds' (found by
+    an attacker)."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="V"></iframe>'
+    body = (f'Satu.\n\nTeks <a href="https://example.com/">Baca ![Video YouTube](https://www.youtube.com/watch?v={YT}) '
+            'lagi</a> akhir.\n\nTeks <a href="https://example.com/">Baca [teks](https://example.org/) lagi</a> '
+            f'akhir.\n\n[Baca {iframe} lagi](https://example.com/) akhir.\n')
+    warnings, page = _built(tmp_path, body)
+    assert warnings == [
+        f"content/a.md:7: warning: video https://www.youtube.com/watch?v={YT}: this video is inside an <a>, and a link "
+        "cannot hold its card or its link (the <a> would end there), so it was left out; move ![Video YouTube]"
+        f"(https://www.youtube.com/watch?v={YT}) out of the <a>, after its </a>",
+        "content/a.md:9: warning: link 'teks' shown as plain text: it is inside an <a>, and a link inside a link is "
+        "invalid HTML (the <a> would end there); move [teks](https://example.org/) out of the <a>, after its </a>",
+        f"content/a.md:11: warning: video https://www.youtube.com/embed/{YT}: this player is inside a link, and a link "
+        "cannot hold its card or its link (the link would end there), so it was left out; move the <iframe>…</iframe> "
+        "out of the link, after its ](https://example.com/)"]
+    assert ('<p>Teks <a href="https://example.com/" rel="noopener">Baca  lagi</a> akhir.</p>\n'
+            '<p>Teks <a href="https://example.com/" rel="noopener">Baca teks lagi</a> akhir.</p>\n'
+            '<p><a href="https://example.com/" rel="noopener">Baca  lagi</a> akhir.</p>') in page
 
 
 

@@ -851,6 +851,9 @@ def refused_message(kind: str, text: str, url: str, static_dir: str, base_path: 
             else "is not an address a page plays or shows media from, so it was removed;"
         return (f"<{tag} {name}=\"{shown}\"> {said} write the real https:// address or a path from the site's root "
                 f"({base_path}media/name.mp4 for {static_dir}/media/name.mp4)")
+    if kind == "link in a":
+        return (f"link '{text}' shown as plain text: it is inside an <a>, and a link inside a link is invalid HTML "
+                f"(the <a> would end there); move [{text}]({shown}) out of the <a>, after its </a>")
     if kind.startswith("card "):
         what, written = {"card link": (f"link '{text}'", f"[{text}]({shown})"),
                          "card raw link": (f"link '{text}'", url),

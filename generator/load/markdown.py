@@ -99,7 +99,8 @@ class Rendered:
     href the sanitiser removes ('raw link', '', its href as written, its line), each raw ``<video>``, ``<audio>``,
     ``<source>`` or ``<track>`` address it removes ('raw media', 'video poster', the address, its line), and each
     reference definition with such an address that no link of those uses ('reference', '', its address, its line),
-    and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line),
+    and each Markdown link inside a raw ``<a>`` card, shown as its text ('card link', its text, its address, its line;
+    'link in a' for one in a raw ``<a>`` that a ``</a>`` of its paragraph closes),
     or raw ``<a>`` ('card raw link', its text, the ``<a>…</a>`` as written, without its ``</a>`` when it has none,
     its line), and each footnote no mark refers to ('unused note', its label, '', its line), and each footnote mark
     or note whose label holds a space ('spaced mark', 'spaced note': ``_spaced_labels``). A warning each
@@ -487,6 +488,21 @@ def _in_links(children: Sequence[Token]) -> dict[int, str]:
     return inside
 
 
+def _in_raw_links(children: Sequence[Token]) -> set[int]:
+    """The ``id`` of each child token inside a raw ``<a>`` that a later ``</a>`` of the paragraph closes."""
+    inside: set[int] = set()
+    held: list[int] | None = None  # the children since a raw <a> open
+    for child in children:
+        tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
+        if tag and tag[1] and held is not None:
+            inside.update(held)
+        if tag:
+            held = None if tag[1] else []
+        elif held is not None:
+            held.append(id(child))
+    return inside
+
+
 LINKED_VIDEO = ("a video's address is no picture, so this image in a link to another address shows its title; "
                 "write the video alone in its paragraph (a card), or link its title: [Title](address)")
 """An image of a video's page inside a link elsewhere (``_videos``); one inside a link to the same video is its
@@ -498,8 +514,15 @@ UNTITLED_PLAYER = '<iframe> has no title: add title="…" so the {shown} and scr
 line of text (``shown``: 'card' or 'link'), say 'Video YouTube'."""
 
 
-PLAYER_IN_LINK = ("this player is inside an <a>, and a link cannot hold its card or its link (the <a> would end "
-                  "there), so it was left out; move the <iframe>…</iframe> out of the <a>, after its </a>")
+def in_link(what: str, written: str, href: str = "") -> str:
+    """Why a video (``what``: 'player', 'video'), written ``written``, inside a raw ``<a>`` or a Markdown link to
+    ``href`` was left out, and where to move it: after the link, where its own card or link can stand."""
+    link, end = ("the link", f"its ]({href})") if href else ("the <a>", "its </a>")
+    return (f"this {what} is inside {'a link' if href else 'an <a>'}, and a link cannot hold its card or its link "
+            f"({link} would end there), so it was left out; move {written} out of {link}, after {end}")
+
+
+PLAYER_IN_LINK = in_link("player", "the <iframe>…</iframe>")
 """A pasted player inside a raw ``<a>`` (``_inline_players``, ``_videos``)."""
 
 
@@ -531,7 +554,8 @@ def _inline_players(token: Token, env: EnvType) -> None:
     """Each YouTube or Vimeo player pasted amid a line of text ('Lihat <iframe …></iframe> dulu.'), where a card's
     block would end the paragraph: a link, '▶ Title (YouTube)', as a video's image there is (it was removed as any
     iframe is, with a warning to link to what it shows). One inside a link, Markdown or a raw ``<a>`` (whose text
-    its link would end: 'lagi' after it unlinked), or never closed in its paragraph, is left to the sanitiser."""
+    its link would end: 'lagi' after it unlinked), is left out with a warning (``in_link``); one never closed in its
+    paragraph is left to the sanitiser."""
     from markdown_it.token import Token
 
     children: list[Token] = token.children or []
@@ -544,18 +568,20 @@ def _inline_players(token: Token, env: EnvType) -> None:
         line += child.type in ("softbreak", "hardbreak")
         if child.type == "html_inline" and (tag := _RAW_A.match(child.content)):
             raw_links = max(0, raw_links + (-1 if tag[1] else 1))
-        if child.type != "html_inline" or child.content[:7].lower() != "<iframe" or id(child) in linked:
+        if child.type != "html_inline" or child.content[:7].lower() != "<iframe":
             i += 1
             continue
         tags = _StartTags(frozenset({"iframe"}), child.content).found
         what = video(tags[0][3].get("src", ""), player=True) if tags else None
         close = next((j for j in range(i + 1, len(children)) if children[j].type == "html_inline"
                       and children[j].content[:8].lower() == "</iframe"), -1)
-        if raw_links and isinstance(what, Video) and close > 0:  # its link would end the <a>: the words after unlinked
-            env.setdefault("videos", []).append((tags[0][3].get("src", ""), PLAYER_IN_LINK, line))
+        if (raw_links or id(child) in linked) and isinstance(what, Video) and close > 0:  # its link would end the
+            # link it is in: the words after it unlinked
+            env.setdefault("videos", []).append((tags[0][3].get("src", ""), in_link(
+                "player", "the <iframe>…</iframe>", linked.get(id(child), "")), line))
             del children[i:close + 1]
             continue
-        if raw_links:
+        if raw_links or id(child) in linked:
             i += 1
             continue
         if isinstance(what, Video) and close > 0:
@@ -611,11 +637,17 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
             alone = len(pictures) == 1 and all(c is pictures[0] or (c.type in ("softbreak", "text") and
                                                                     not c.content.strip()) for c in token.children)
             linked = _in_links(token.children)
+            raw_linked = _in_raw_links(token.children) if "<" in token.content else set()
             for child in pictures:
                 what = video_image(str(child.attrs.get("src", "")))
                 if what is None:
                     continue
                 title = _plain(child.children)
+                if id(child) in raw_linked:  # its link would end the <a>: the words after it unlinked
+                    env.setdefault("videos", []).append((str(child.attrs["src"]), in_link(
+                        "video", f"![{title}]({child.attrs['src']})"), first))
+                    token.children.remove(child)
+                    continue
                 if id(child) in linked:  # no link in a link, and no picture at a video's address: its text
                     text = title or str(child.attrs["src"])
                     if isinstance(what, Video) and video_image(linked[id(child)]) == what:
@@ -1312,7 +1344,12 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
                 return at
         return -1
 
+    raw_linked = _in_raw_links(token.children or ())
+    as_text: list[tuple[int, int]] = []  # a Markdown link in a raw <a> its </a> closes, shown as its text
     for child, line in zip(token.children or (), _child_lines(token, src, env)):
+        if child.type in ("link_open", "link_close") and (id(child) in raw_linked or as_text) and _as_text(
+                child, "link in a", line, out, as_text, env.setdefault("refused", [])):
+            continue  # a link in a link: the <a> would end at it, the words after it unlinked
         if child.type in ("link_open", "footnote_ref") and raw_in_scope("a") >= 0:
             close_from(raw_in_scope("a"))
         if child.nesting > 0:
