@@ -496,6 +496,14 @@ def test_a_tag_in_a_comment_or_a_quoted_value_before_a_player_with_text_beside_i
                      "unread; put a blank line between the <iframe>…</iframe> and the text"] if beside else [])
 
 
+def test_a_space_written_as_an_entity_beside_a_player_is_no_text_beside_it(tmp_path: Path) -> None:
+    """`<iframe …></iframe>&nbsp;` was told 'this video player has text beside it in its HTML block': an entity of
+    white space is no text (found by an attacker)."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    warnings, page = _built(tmp_path, f"Satu.\n\n{iframe}&nbsp;\n")
+    assert warnings == [] and page.count('class="embed-card"') == 1
+
+
 def test_a_player_pasted_in_a_line_of_text_is_a_link_as_a_video_image_there_is(tmp_path: Path) -> None:
     """'Lihat <iframe …></iframe> dulu.' (a player pasted amid a sentence) was removed, with a warning that pages
     keep no embeds: the video was lost. Where no card's block can stand, it is a link, '▶ Klip (YouTube)'."""

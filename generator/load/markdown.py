@@ -450,7 +450,8 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
             left = max((found.end() for found in _BESIDE_ENDS.finditer(read, 0, start)), default=0)
             right = found.start() if (found := _BESIDE_ENDS.search(read, end)) else len(content)
-            beside = _TAG.sub("", read[left:start] + read[end:right])  # comments are spaces there
+            beside = html.unescape(_TAG.sub("", read[left:start] + read[end:right]))  # comments are spaces there,
+            # '&nbsp;' a space: no text
             yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), ""
             continue
         close = _P_ENDS.search(read, end)
