@@ -132,8 +132,9 @@ def test_iframes_pasted_next_to_a_video_go_through_the_sanitiser(tmp_path: Path)
     make_project(tmp_path, {"a.md": article(body=ATTACK)}, config=FEEDS_FULL)
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == [
-        "content/a.md:7: warning: <iframe>, <script> removed with everything inside: a digest's pages and feeds keep "
-        "no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+        f"content/a.md:{line}: warning: {tags} removed with everything inside: a digest's pages and feeds keep no "
+        "embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"
+        for line, tags in ((8, "<iframe>"), (9, "<iframe>, <script>"))]
     files = result.output.files
     page = files["2025/06/a/index.html"].decode()
     assert "<p>Tonton videonya.</p>\n" + CARD_EN.format(title="Keynote", start="") + "\n\n\n</div>" in page
@@ -196,6 +197,10 @@ def test_a_page_without_a_video_renders_as_before() -> None:
                                  'decoding="async">.</p>\n')
 
 
+REMOVED_IFRAME = ("warning: <iframe> removed with everything inside: a digest's pages and feeds keep no embeds, "
+                  "scripts, styles, form fields or inline SVG; link to what it shows instead")
+
+
 def test_a_bad_video_id_or_a_page_that_is_no_video_is_a_warning_at_its_line_and_other_iframes_are_removed(tmp_path: Path) -> None:
     body = ("Satu.\n\n![Keynote](https://www.youtube.com/watch?v=abc)\n\n"
             '<iframe src="https://player.vimeo.com/video/abc"></iframe>\n\n'
@@ -208,12 +213,13 @@ def test_a_bad_video_id_or_a_page_that_is_no_video_is_a_warning_at_its_line_and_
     assert [str(p) for p in result.warnings] == [
         "content/a.md:7: warning: video https://www.youtube.com/watch?v=abc: 'abc' is not a YouTube video id (11 "
         "letters, digits, '-' or '_'); copy the address again from the video's Share button",
-        "content/a.md:9: warning: <iframe> removed with everything inside: a digest's pages and feeds keep no "
-        "embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
+        f"content/a.md:9: {REMOVED_IFRAME}",
         "content/a.md:9: warning: video https://player.vimeo.com/video/abc: 'abc' is not a Vimeo video number "
         "(digits, and for an unlisted video a '/' and its key); copy the address again from the video's Share button",
+        f"content/a.md:11: {REMOVED_IFRAME}",
         "content/a.md:13: warning: video https://www.youtube.com/watch?v=videoseries: a YouTube playlist without its "
         "'list=' (the playlist's id); copy the address again from the playlist's Share button",
+        f"content/a.md:15: {REMOVED_IFRAME}",
         "content/a.md:15: warning: video https://www.youtube.com/embed/videoseries?list=a%20b: 'a b' is not a YouTube "
         "playlist id (letters, digits, '-' or '_'); copy the address again from the playlist's Share button",
         "content/a.md:17: warning: video https://www.youtube.com/@kompastv: no video or playlist at this address, and "

@@ -696,8 +696,12 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     raw HTML with all it held, and each raw ``<img>`` whose address was neither from the site's root nor http(s),
     at its tag's line; refused addresses and ids; and each heading renamed for an id of the raw HTML."""
     problems = []
-    if rendered.dropped:
-        problems.append(Problem(rel, body_line + rendered.dropped_line, "", removed_message(rendered), "warning"))
+    at_lines: dict[int, dict[str, None]] = {}  # the tags removed at each line, each once, in order
+    for tag, line in rendered.dropped_at:
+        at_lines.setdefault(line, {})[tag] = None
+    for n, (line, tags) in enumerate(at_lines.items()):
+        problems.append(Problem(rel, body_line + line, "", removed_message(tuple(tags), rendered.hidden if n == 0
+                                                                          else ()), "warning"))
     if rendered.unclosed_comment >= 0:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
                                 "closed, so it would hide the rest of the article; write --> where the note ends"))
@@ -913,10 +917,11 @@ def unusable_image_message(src: str, static_dir: str, base_path: str = "/") -> s
             f"for {static_dir}/{written.lstrip('./')} write src=\"{base_path}{written.lstrip('./')}\"")
 
 
-def removed_message(rendered: Rendered) -> str:
-    """What ``removed_problems`` says of a body's raw HTML removed with its content."""
-    inside = f" ({', '.join(rendered.hidden)} left out too: it linked into it)" if rendered.hidden else ""
-    return (f"{', '.join(f'<{tag}>' for tag in rendered.dropped)} removed with everything inside{inside}: a digest's "
+def removed_message(tags: Sequence[str], hidden: Sequence[str]) -> str:
+    """What ``removed_problems`` says of raw HTML removed with its content (``tags``, at one line), and of what was
+    left out with it (``Rendered.hidden``)."""
+    inside = f" ({', '.join(hidden)} left out too: it linked into it)" if hidden else ""
+    return (f"{', '.join(f'<{tag}>' for tag in tags)} removed with everything inside{inside}: a digest's "
             "pages and feeds keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead")
 
 

@@ -85,8 +85,8 @@ class Rendered:
     bare URLs left as text."""
     dropped: tuple[str, ...] = ()
     """Raw HTML tags the sanitiser removed with their content (``sanitize.DROPPED``): an embed pasted in."""
-    dropped_line: int = 0
-    """The body's line (from 0) of the first block of raw HTML that holds one of them."""
+    dropped_at: tuple[tuple[str, int], ...] = ()
+    """Each of them, with the body's line (from 0) its tag starts on, in order: a warning at each line."""
     unusable_images: tuple[tuple[str, int], ...] = ()
     """The src of each raw ``<img>`` removed for an address neither from the site's root nor http(s)
     (``sanitize.drop_unusable_images``), as written, with the body's line (from 0) of its tag."""
@@ -1973,7 +1973,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
         md, env = unlinked, {"options": options, "lang": lang}
         tokens = md.parse(text, env)
     body = md.renderer.render(tokens, md.options, env)
-    dropped, line = _removed(tokens) if env.get("raw_html") else ((), 0)
+    dropped = _removed(tokens, text, env) if env.get("raw_html") else ()
     if env.get("open_quotes") and (found := open_quote(body)):  # not closed in a later block either
         env["open_quote"] = next((((f"{_QUOTED_NAME.search(tag)[0]}={tag[-1]}", at),)  # type: ignore[index]
                                   for tag, at in reversed(env["open_quotes"]) if tag == found[1]), ())
@@ -1986,8 +1986,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
     hidden: tuple[str, ...] = ()
     if dropped:
         body, env["headings"], hidden = _without_removed_targets(body, env["headings"])
-    return Rendered(_with_toc(body, env["headings"], options, toc, lang), env.get("summary"), md is unlinked, dropped,
-                    line,
+    return Rendered(_with_toc(body, env["headings"], options, toc, lang), env.get("summary"), md is unlinked,
+                    tuple(dict.fromkeys(tag for tag, _ in dropped)), dropped,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
                     tuple(env.get("refused", ())), tuple(env.get("theme_ids", ())), tuple(env.get("taken_ids", ())),
                     tuple(env.get("taken_note_ids", ())), tuple(sorted(env.get("unclosed", ()), key=lambda u: u[1])),
@@ -1999,22 +1999,26 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     open_quote=env.get("open_quote", ()))
 
 
-def _removed(tokens: Sequence[Token]) -> tuple[tuple[str, ...], int]:
-    """The tags of raw HTML that the sanitiser removes with their content (``sanitize.DROPPED``), lower-case, each
-    once, in the order met, and the line (from 0) of the first raw HTML block, or paragraph, that holds one. The raw
-    HTML tokens are what reaches the sanitiser unescaped: a tag shown as code is not among them."""
-    found: dict[str, None] = {}
-    line = 0
+def _removed(tokens: Sequence[Token], src: str, env: EnvType) -> tuple[tuple[str, int], ...]:
+    """Each tag of raw HTML that the sanitiser removes with its content (``sanitize.DROPPED``), lower-case, in the
+    order met, with the body's line (from 0) it starts on. The raw HTML tokens are what reaches the sanitiser
+    unescaped: a tag shown as code is not among them."""
+    found: list[tuple[str, int]] = []
     for token in tokens:
-        raw = [token.content] if token.type == "html_block" else \
-            [child.content for child in token.children or () if child.type == "html_inline"]
-        if not DROPPED_TAG.search(joined := "".join(raw)):
+        children = [token] if token.type == "html_block" else \
+            [child for child in token.children or () if child.type == "html_inline"]
+        if not DROPPED_TAG.search(joined := "".join(child.content for child in children)):
             continue
-        for *_, tag, _ in _StartTags(DROPPED, joined).found:  # not '<iframe' in a title="…"
-            if not found and token.map:
-                line = token.map[0]
-            found.setdefault(tag)
-    return tuple(found), line
+        lines = [token.map[0] if token.map else 0] if token.type == "html_block" else \
+            [line for child, line in zip(token.children or (), _child_lines(token, src, env))
+             if child.type == "html_inline"]
+        starts = list(accumulate((len(child.content) for child in children), initial=0))
+        breaks = [0, *(n + 1 for n, c in enumerate(joined) if c == "\n")]
+        for (row, column), *_, tag, _ in _StartTags(DROPPED, joined).found:  # not '<iframe' in a title="…"
+            at = breaks[row - 1] + column
+            n = bisect_right(starts, at) - 1
+            found.append((tag, lines[n] + children[n].content.count("\n", 0, at - starts[n])))
+    return tuple(found)
 
 
 _ANCHOR_LINK = LazyPattern(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*"(?: lang="[^"]*")?>#</a>')
