@@ -28,9 +28,10 @@ import pygments
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, generic_title, link_html, link_text, video, video_image
-from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, TEXT_TAGS, attribute_starts,
-                                     drop_unusable_images, invalid_attributes, is_external, open_quote, page_ids,
-                                     player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
+from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, TAG_ATTRIBUTES, TEXT_TAGS,
+                                     attribute_starts, drop_unusable_images, invalid_attributes, is_external,
+                                     open_quote, page_ids, player_sources, refused_addresses, safe_url, sanitize,
+                                     tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 from generator.core.patterns import LazyPattern
@@ -384,7 +385,8 @@ _P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECA
 """What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
 _QUOTED_NAME = LazyPattern(r"""[^\s"'>/=]+(?=\s*=\s*["']\Z)""")
 """The attribute whose quoted value a start tag written to that quote ('<div title="') opens."""
-_TAG = LazyPattern(r"<(/?)([A-Za-z][\w-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_TAG = LazyPattern(rf"<(/?)([A-Za-z][\w-]*){TAG_ATTRIBUTES}>")
+"""A start or end tag, its attributes read as ``sanitize.TAG_ATTRIBUTES`` reads them (``title=a"b`` is one value)."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _BESIDE_ENDS = LazyPattern("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
 """A block's start or end tag, or another player's: where the text beside a player in an HTML block ends."""

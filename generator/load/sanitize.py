@@ -87,14 +87,14 @@ RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", 
 COMMENT = r"<!--(?:-?>|.*?--!?>)"
 """An HTML comment as the HTML tokenizer ends it: at '-->' or '--!>', or at once in '<!-->' and '<!--->' (read with
 ``re.DOTALL``)."""
-_ATTRIBUTES = r"""(?:[^>"'=]|(?<=[^\s=])["']|=\s*+(?:"[^"]*"|'[^']*'|(?!["'])[^\s>]*|(?=["'])))*"""
+TAG_ATTRIBUTES = r"""(?:[^>"'=]|(?<=[^\s=])["']|=\s*+(?:"[^"]*"|'[^']*'|(?!["'])[^\s>]*|(?=["'])))*"""
 """A tag's attributes as the HTML tokenizer reads them: a quote right after an '=' begins a quoted value (the tag
 stops at one never closed: ``open_quote``); one in an unquoted value or a name is a character of it
 (``title=a"b id=main``: an id)."""
 _TAG_OR_COMMENT = LazyPattern(rf"""<(?:(?P<comment>{COMMENT[1:]}|!--.*|[!?][^>]*>?|/(?![A-Za-z>])[^>]*>?)"""
-                              rf"""|(?P<name>{"|".join(RAW_TEXT)})(?=[\s/>]){_ATTRIBUTES}>"""
+                              rf"""|(?P<name>{"|".join(RAW_TEXT)})(?=[\s/>]){TAG_ATTRIBUTES}>"""
                               r"""(?P<text>.*?)(?=</(?P=name)(?=[\s/>]))"""
-                              rf"""|/?[A-Za-z]{_ATTRIBUTES}>?)""", re.DOTALL | re.IGNORECASE)
+                              rf"""|/?[A-Za-z]{TAG_ATTRIBUTES}>?)""", re.DOTALL | re.IGNORECASE)
 """A comment (to the end when never closed); a bogus comment, to its first '>' ('<![CDATA[ … ', '<? … ', '</ … ', as
 HTML reads them); a ``RAW_TEXT`` element's start tag with its content, to its end tag (text: no tag or comment begins
 there); or another tag. One '<' first, which the search skips to."""
@@ -148,7 +148,7 @@ class _Tags:
     'attributes' (as written)."""
 
     def __init__(self, names: str) -> None:
-        self.pattern = LazyPattern(rf"""<(?P<slash>/?)(?P<name>{names})\b(?P<attributes>{_ATTRIBUTES})>?""",
+        self.pattern = LazyPattern(rf"""<(?P<slash>/?)(?P<name>{names})\b(?P<attributes>{TAG_ATTRIBUTES})>?""",
                                    re.IGNORECASE)
 
     def of(self, raw: str, read: str = "") -> Iterator[re.Match[str]]:
@@ -213,7 +213,7 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
     return found
 
 
-_RAW_TAG = LazyPattern(rf"""<([A-Za-z][A-Za-z0-9-]*)({_ATTRIBUTES})>?""")
+_RAW_TAG = LazyPattern(rf"""<([A-Za-z][A-Za-z0-9-]*)({TAG_ATTRIBUTES})>?""")
 _RAW_ATTRIBUTE = LazyPattern(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _HIDDEN = LazyPattern(r"<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
 """An element removed with its content (one never closed is removed alone: ``close_unclosed``)."""
