@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import jinja2
@@ -32,6 +33,7 @@ from generator.write.output import Direct, Entry, Output, Unchanged, Written
 from generator.core.parallel import ordered_map
 from generator.render.pages import RELATED, Kinds, RelatedMemo, related_search
 from generator.render.context import SiteEnvironment, lacking_macro
+from generator.render.early import EarlyPages, Rendered
 from generator.render.plan import PAGE_RENDERS, Planned, Renderer, fill, plan_map, plan_site, site_paths
 from generator.render.touched import Reach, Touched, reach_of, touched_pages
 from generator.load.redirects import (LEFT_OUT, RULE_FILES, Moved, Target, plan_redirects, redirect_problems,
@@ -325,7 +327,7 @@ def _unread_page_slugs(config: Config, read: set[str]) -> set[str]:
 def plan(config: Config, options: BuildOptions, loaded: Loaded, related: RelatedMemo | None = None,
          previous: Mapping[str, tuple[str, str]] | None = None, touched: Touched | None = None,
          intel: bytes | None = None, failed: Sequence[Unloaded] = (), together: Mapping[str, str] | None = None,
-         ) -> SitePlan:
+         early: EarlyPages | None = None) -> SitePlan:
     """Select what is published, index it, and plan every output file; nothing is rendered.
 
     ``related`` is the last build's related reading (from the cache), reused if its inputs are the same;
@@ -335,7 +337,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
     (the cache's JSON) be taken as it is: it depends on no body. ``failed`` are the article files with an error
     (``unloaded``) when ``loaded`` comes without its problems (``digest check`` plans on past them): the redirects
     are checked against their pages too, and ``together`` is the one ``slugs:`` line the advice gives, for every name
-    that makes no URL or shares one, theirs too (``taxonomy.run_slug_entries``).
+    that makes no URL or shares one, theirs too (``taxonomy.run_slug_entries``). ``early`` (a cold build with more
+    than one job) renders the other pages while the article pages are planned, if no page is known (``previous``).
 
     Raises BuildError with every problem (the articles', the index's) if any is an error.
     """
@@ -389,7 +392,8 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
         icon = site_icon(config, (theme.static, config.path(config.static_dir)))
         kinds = Kinds(config, site, i18n.STRINGS[config.language], menu, icon, publishers, editions, searched,
                       known_intel=saved_intel(intel) if touched is not None else None)
-        planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1))
+        planned = tuple(plan_site(kinds, base, previous, touched, options.workers > 1,
+                                  partial(early.start, env) if early is not None and not previous else None))
         unreadable = kinds.probed[1]  # the body images Pillow cannot read: warned of below, at their lines
     except BuildError as e:  # a local image that cannot be read (``Kinds.probed``), a template's: with the rest
         held = held_redirects(config, listing, failed, left_out)
@@ -552,20 +556,25 @@ def build(config: Config, options: BuildOptions = BuildOptions(), progress: Prog
     ``scratch`` gives the writer's folder for the search index's work.
     """
     compiled = precompiled.start(config) if options.workers > 1 else None  # the templates, meanwhile
+    # a cold build: pages render on the other core while the article pages are planned (``early.py``)
+    early = EarlyPages(config, compiled) if compiled is not None and not (cache and cache.pages) else None
     try:
         loaded = load(config, options, read or article_loader(None, options.workers, progress))
         touched = edited_bodies(cache, loaded) if cache else None
         site_plan = plan(config, options, loaded, cache.related if cache else None, cache.pages if cache else None,
-                         touched, cache.intel if cache else None)
+                         touched, cache.intel if cache else None, early=early)
         # after an edit to bodies alone no address changed: the same files, each with the date, slug and draft it had
         if cache is not None and touched is None and (moved := moved_articles(cache, loaded, site_plan.site.articles)):
             site_plan = replace(site_plan, warnings=tuple(sort_problems([*site_plan.warnings,
                                                                          *located(config.root, moved)])))
         precompiled.install(site_plan.env, compiled)
+        return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live,
+                      scratch=scratch, early=early)
     finally:
+        if early is not None:  # stopped before rendering (bad input, Ctrl-C): its pages are not wanted
+            early.close()
         if compiled is not None:
             compiled.close()
-    return render(site_plan, loaded, cache.pages if cache else {}, options.workers, progress, live, scratch=scratch)
 
 
 def edited_bodies(cache: CacheSnapshot, loaded: Loaded) -> Touched | None:
@@ -648,11 +657,12 @@ def _moved_key(article: Article, by_title: bool) -> tuple[str, str]:
 
 def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str, str]], workers: int,
            progress: Progress | None = None, live: Live | None = None, index: bool = True,
-           scratch: search.Scratch | None = None) -> BuildResult:
+           scratch: search.Scratch | None = None, early: EarlyPages | None = None) -> BuildResult:
     """The planned files as a lazy Output; a file whose fingerprint matches ``previous`` is not rendered. Every
     template that does not compile fails it (``precompiled.compile_errors``), whether a page uses it or not.
 
-    ``index=False`` (``digest check``) leaves out the search index, which would need every article page."""
+    ``index=False`` (``digest check``) leaves out the search index, which would need every article page. The pages
+    ``early`` rendered while the build planned (``early.EarlyPages``) are taken here, as the render workers' own."""
     config, site, planned = site_plan.config, site_plan.site, site_plan.planned
     reuse = {p.spec.path: previous[p.spec.path][1] for p in planned
              if p.spec.path in previous and previous[p.spec.path][0] == p.fingerprint}
@@ -668,7 +678,7 @@ def render(site_plan: SitePlan, loaded: Loaded, previous: Mapping[str, tuple[str
     # a template that does not compile fails the build though no page uses it yet, with the pages' errors
     told = (*site_plan.warnings, *precompiled.compile_errors(site_plan.env, config.root))
     stream = _render(Renderer(site_plan.env, config), planned, reuse, workers, config, progress, direct, told,
-                     site_plan.lacking_macros)
+                     site_plan.lacking_macros, early.take() if early is not None else Rendered())
     output = Output(_collect(stream, found.indexed, indexed, live, direct) if found and not found.kept else stream,
                     direct)
     static = static_files(config, site_plan.theme)
@@ -737,7 +747,8 @@ def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[s
 
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,
             progress: Progress | None, direct: Direct | None = None,
-            warnings: Sequence[Problem] = (), lacking: frozenset[str] = frozenset()) -> Iterator[Entry]:
+            warnings: Sequence[Problem] = (), lacking: frozenset[str] = frozenset(),
+            early: Rendered = Rendered()) -> Iterator[Entry]:
     """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering. A page that fails
     is a BuildError once every page is rendered, with each failing place once and ``warnings``; a template that
     failed is not rendered again for its other pages (a broken article.html would fail at each article). An error
@@ -746,7 +757,8 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
 
     Workers are forked after planning, so they inherit the specs: only indexes are sent to them. Forked once the
     writer takes the first page, they also inherit where to write their pages themselves, if it said so
-    (``direct``: ``output.Direct``); a page comes out as ``Written`` then.
+    (``direct``: ``output.Direct``); a page comes out as ``Written`` then. A page rendered while the build planned
+    (``early``) is not rendered again: its bytes are handed on as if rendered here.
     """
     broken: set[str] = set()  # templates that failed in this process: their other pages are not rendered
 
@@ -755,7 +767,9 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
         if template in broken or (broken and not template):  # said once already; a feed or an image is not needed
             return None  # now: this process met a template's error, and the build fails
         try:
-            data = renderer(planned[index].spec)
+            data = early.get(planned[index].spec.path)
+            if data is None:
+                data = renderer(planned[index].spec)
         except jinja2.TemplateError as e:
             broken.add(template)
             return None if lacking_macro(e, lacking) else template_problem(e, config.root)

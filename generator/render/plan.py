@@ -80,7 +80,8 @@ be searched in another process (``pages.related_search``) while the others are p
 
 
 def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] | None = None,
-              touched: Touched | None = None, apart: bool = True) -> list[Planned]:
+              touched: Touched | None = None, apart: bool = True,
+              early: Callable[[list[PageSpec]], None] | None = None) -> list[Planned]:
     """Every page and feed, in a fixed order; ``base`` fingerprints templates, config and version.
 
     Given the last build's fingerprints (``previous``: path → (fingerprint, bytes' hash)), a related reading
@@ -88,6 +89,10 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
     process (``parallel.Later``) while this one plans the rest; only their paths, fingerprints and the articles
     they hold come back, and this process makes the whole spec of the few whose fingerprint changed. The
     fingerprints are the same either way: ``canonical`` gives a value's text whatever its memo holds.
+
+    ``early`` (``early.EarlyPages.start``) is called with the specs of the kinds planned first, in output order, as
+    the last kinds (``LAST``) are planned: their pages may render meanwhile (not for fewer than ``APART`` articles,
+    whose last kinds are planned before a process could start).
 
     ``touched`` (``touched.touched_pages``): after an edit that changed nothing but some articles' bodies, only
     the pages that held those articles are made and hashed (``_plan_touched``); every other page has the
@@ -107,6 +112,9 @@ def plan_site(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]] |
         later = Later(partial(_fingerprints, kinds, base, slice(here.stop, None)), decode=_as_rows)
     try:
         for kind in sorted(PAGE_KINDS, key=lambda kind: kind in LAST):  # a stable sort: the rest keep their order
+            if kind in LAST and early is not None and count >= APART:
+                early([p.spec for first in PAGE_KINDS if first in planned for p in planned[first]])
+                early = None
             specs = kind(kinds) if kind is not article_pages or later is None else article_pages(kinds, part=here)
             planned[kind] = [_planned(spec, base, memo, kind.__name__) for spec in specs]
     except BaseException:
