@@ -2644,6 +2644,24 @@ def test_a_withdrawn_language_code_is_told_the_languages_it_was_for(tmp_path: Pa
             ) in (new / "import-report.txt").read_text()
 
 
+@pytest.mark.parametrize(("generator", "files", "code", "advice"), [
+    ("hugo", {"hugo.toml": 'title = "T"\nlanguageCode = "sh-BA"\n'}, "sh-BA",
+     "hr-BA (Croatian), bs-BA (Bosnian) or sr-BA (Serbian; sr-Latn-BA in Latin letters)"),
+    ("jekyll", {"_config.yml": "title: T\nlang: sh\n"}, "sh",
+     "hr (Croatian), bs (Bosnian) or sr (Serbian; sr-Latn in Latin letters)")])
+def test_a_withdrawn_site_language_is_told_the_languages_it_was_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], generator: str, files: dict[str, str], code: str,
+        advice: str) -> None:
+    """A Hugo languageCode = "sh-BA" (a Jekyll lang: sh) had the config.yaml line "has no theme words here" alone,
+    though each article's line said which languages to write instead: the config line says them too."""
+    new = import_site(tmp_path, capsys, generator, {**files, "content/posts/a.md": "---\ntitle: A\ndate: 2024-02-01\n"
+                                                    "---\nx\n", "_posts/2024-02-01-a.md": "---\ntitle: A\n---\nx\n"})
+    assert (f"  config.yaml: the old site's language '{code}' has no theme words here (they are id and en), so "
+            "language is digest init's (id, Indonesian); set language: en if the site is in English; "
+            f"'{code}' is Serbo-Croatian, a code ISO 639-1 withdrew in 2000; write the language it is in: {advice}, "
+            "as lang: in the front matter of its articles\n") in (new / "import-report.txt").read_text()
+
+
 @pytest.mark.parametrize(("generator", "files", "language", "langs"), [
     ("pelican", {"pelicanconf.py": "SITENAME = 'T'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'in'\n",
                  "content/kopi.md": "Title: Kopi\nDate: 2024-01-15\n\nisi\n",

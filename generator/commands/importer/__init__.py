@@ -138,8 +138,11 @@ def project_config(site: OldSite) -> tuple[str, str, ZoneInfo, list[Note]]:
     elif language in LANGUAGES:
         values["language"] = language
     else:
+        withdrawn = withdrawn_code(site.language)  # 'sh-BA': the languages it was written for, as its articles'
         notes.append(Note("config.yaml", f"the old site's language {quoted(site.language)} has no theme words here "
-                                         f"(they are {' and '.join(LANGUAGES)}), so {kept}"))
+                                         f"(they are {' and '.join(LANGUAGES)}), so {kept}"
+                                         + (f"; {withdrawn}, as lang: in the front matter of its articles" if withdrawn
+                                            else "")))
     if not site.timezone:
         if "timezone" not in site.computed:
             notes.append(Note("config.yaml", "the old site names no time zone, so timezone is digest init's "
