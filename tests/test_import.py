@@ -2336,6 +2336,16 @@ def test_jekyll_highlight_blocks_become_fenced_code(tmp_path: Path, capsys: pyte
     assert b'<code class="language-ruby">' in html and b"highlight" not in html.split(b"<pre")[0].split(b"Contoh")[-1]
 
 
+def test_the_report_lists_a_files_lines_by_their_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report sorted each file's lines as text, so 'a.md:13:' came before 'a.md:5:' and 'a.md:9:'; they are in
+    the order of their line numbers now, as an editor goes through the file."""
+    block = "{% highlight sh linenos %}\nls\n{% endhighlight %}\n\n"
+    new = import_site(tmp_path, capsys, "jekyll", {"_config.yml": "title: T\n",
+                                                   "_posts/2024-01-02-b.md": "---\ntitle: B\n---\n\n" + block * 3})
+    assert [line.split(": {%")[0] for line in (new / "import-report.txt").read_text().splitlines()
+            if "highlight" in line] == [f"  _posts/2024-01-02-b.md:{n}" for n in (5, 9, 13)]
+
+
 def test_a_category_page_redirect_never_hides_an_imported_page(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report: with CATEGORY_URL = '{slug}/', the category 'podcast' had the old page /podcast/, which

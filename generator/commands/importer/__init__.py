@@ -662,8 +662,8 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
     articles = [item for item in placed if item.post.kind == "article"]
     pages = [item for item in placed if item.post.kind == "page"]
     imported = Imported(generator, len(articles), sum(1 for a in articles if a.post.draft), len(pages),
-                        sum(1 for p in pages if p.post.draft), len(seen), tuple(sorted(skipped, key=lambda n: n.rel)), dates,
-                        tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (n.rel, n.message))),
+                        sum(1 for p in pages if p.post.draft), len(seen), tuple(sorted(skipped, key=Note.place)), dates,
+                        tuple(sorted(config_notes + list(scan.notes) + notes, key=lambda n: (*n.place(), n.message))),
                         count_dropped([item.post for item in placed]), redirects, rules, feeds, lists,
                         nearest, statics)
     files[REPORT] = render_report(imported).encode()

@@ -126,6 +126,12 @@ class Note:
         message gives a position; else 'content/a.md: ...'."""
         return _placed(self.rel, self.message)
 
+    def place(self) -> tuple[str, int]:
+        """(file, line): where the report lists it, by the line's number ('line 9: ' before 'line 10: '), a message
+        of the whole file (line 0) first."""
+        line = re.match(r"line (\d+): ", self.message)
+        return self.rel, int(line.group(1)) if line else 0
+
     def said(self) -> list[str]:
         """The message and those ``also`` holds, each as ``str`` gives one: a line of the report apiece."""
         return [_placed(self.rel, message) for message in (self.message, *self.also)]
