@@ -666,7 +666,33 @@ def test_check_links_refuses_to_crawl_the_file_system_root(tmp_path: Path, capsy
     code, out, err = run(capsys, "check", "--config", str(tmp_path / "config.yaml"), "--links", "/")
     assert (code, out) == (2, "")
     assert err == ("error: refusing to crawl /: it is the file system root, not a built site; give the folder "
-                   "'digest build' wrote, e.g. --links site\n")
+                   f"'digest build' wrote, e.g. --links {tmp_path / 'site'}\n")  # the config's output_dir
+
+
+def test_check_links_refuses_a_folder_digest_did_not_build(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """'digest check --links /usr' (or a home folder's subfolder, or content/) crawled every file below it, for
+    minutes, and broke off with an lxml traceback on the first XML file that was no feed. A folder without digest's
+    marker, one inside a built site, and a marked one with no home page at its top are refused, saying what to give;
+    the built site itself is crawled as before."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "docs", {"index.html": "<p>x</p>", "a/bad.xml": "<!-- a -- b -->"})
+    hint = "give the folder 'digest build' wrote, e.g. --links site\n"
+    code, out, err = run(capsys, "check", "--links", "docs")
+    assert (code, out, err) == (2, "", "error: refusing to crawl docs: digest did not build it (no .news-digest file "
+                                       f"in it), so it is not a built site; {hint}")
+    assert run(capsys, "build", "-q")[0] == 0
+    assert run(capsys, "check", "--links", "site/2025") == (2, "", "error: refusing to crawl site/2025: it is a "
+                                                                   "folder inside the built site site, whose pages "
+                                                                   f"link each other; {hint}")
+    (tmp_path / "docs/.news-digest").write_text("built by news-digest\n")
+    (tmp_path / "docs/index.html").unlink()
+    assert run(capsys, "check", "--links", "docs") == (2, "", "error: refusing to crawl docs: it has no index.html "
+                                                              "at its top (a built site's home page), so it is not a "
+                                                              f"whole built site; {hint}")
+    code, out, _ = run(capsys, "check", "--links", "site")
+    assert code == 0 and out.startswith("crawled ") and out.endswith(": 0 broken links\n")
 
 
 def test_a_tag_shaped_like_a_date_no_calendar_has_is_told_by_a_parallel_build(

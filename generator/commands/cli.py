@@ -645,10 +645,11 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
         if not folder.is_dir():
             raise Refused(Problem(_shown(folder), 0, "", "--links: no such folder; build the site first (digest build)"),
                           f"--links {args.links}: no such folder; build the site first (digest build)")
-        if (resolved := folder.resolve()) in (Path(resolved.anchor), Path.home().resolve()):  # a crawl of every file
-            place = "the file system root" if resolved == Path(resolved.anchor) else "the home folder"
-            raise RefusalError(f"refusing to crawl {args.links}: it is {place}, not a built site; give the folder "
-                               "'digest build' wrote, e.g. --links site")
+        if why := _not_built(folder):  # /usr, a home folder: a crawl of every file in it
+            built = config.path(config.output_dir)  # what to give instead: the config's output folder, once built
+            raise RefusalError(f"refusing to crawl {args.links}: {why}; " + (
+                "build the site into it first (digest build)" if built.resolve() == folder.resolve() else
+                f"give the folder 'digest build' wrote, e.g. --links {_shown(built)}"))
         from generator.commands.linkcheck import crawl, read_site
         from generator.core.urls import TRAILING_DOT
 
@@ -673,6 +674,23 @@ def _crawl(args: argparse.Namespace, started: float) -> int:
               f"{counted(len(broken), 'broken link')}" + (f", {counted(len(dotted), 'warning')}" if dotted else ""),
               file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if broken else 0
+
+
+def _not_built(folder: Path) -> str:
+    """Why ``folder`` is no site 'digest build' wrote, or '': a built site has its marker and its home page at its top,
+    and a crawl of anything else (/usr, a home folder) would read every file below it."""
+    from generator.write.output import MARKER, built_site_holding, read_tree
+
+    resolved = folder.resolve()
+    if resolved in (Path(resolved.anchor), Path.home().resolve()):
+        return f"it is {'the file system root' if resolved == Path(resolved.anchor) else 'the home folder'}, not a built site"
+    if read_tree(folder) is None:
+        if (holder := built_site_holding(resolved.parent)) is not None:
+            return f"it is a folder inside the built site {_shown(holder)}, whose pages link each other"
+        return f"digest did not build it (no {MARKER} file in it), so it is not a built site"
+    if not (folder / "index.html").is_file():
+        return "it has no index.html at its top (a built site's home page), so it is not a whole built site"
+    return ""
 
 
 def cmd_ping(args: argparse.Namespace) -> int:
