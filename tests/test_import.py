@@ -2346,6 +2346,25 @@ def test_the_report_lists_a_files_lines_by_their_number(tmp_path: Path, capsys: 
             if "highlight" in line] == [f"  _posts/2024-01-02-b.md:{n}" for n in (5, 9, 13)]
 
 
+def test_a_hugo_video_inside_a_link_is_a_report_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<a href=…>Watch {{< youtube ID >}}</a>` was imported as a video card inside the link with no report line,
+    though the build then left the video out (a link cannot hold its card) and an HTML block showed its Markdown as
+    the link's text; each such video is a line at its place. One outside a link, one in code and one whose id is no
+    video's (kept as text, the shortcode line's) are not."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\nlanguageCode = "en"\n',
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-02-01\n---\nIntro.\n\n<a href=\"https://example.org/\">Watch "
+                              "{{< youtube dQw4w9WgXcQ >}} here</a>\n\n<A href=\"/x/\">\n{{< vimeo id=\"76979871\" "
+                              "title=\"Song\" >}}\n</a>\n\n{{< youtube dQw4w9WgXcQ >}}\n\n```html\n<a href=\"/y/\">\n```\n\n"
+                              "{{< youtube dQw4w9WgXcQ >}}\n\n<a href=\"/z/\">{{< youtube no >}}</a>\n"})
+    report = (new / "import-report.txt").read_text()
+    assert [line for line in report.splitlines() if "inside a link" in line] == [
+        f"  content/posts/a.md:{line}: {shortcode} is inside a link (<a …> … </a>), which cannot hold the new site's "
+        "video card, so the new page shows no video there; move it after the </a>, alone in its paragraph (a blank "
+        "line before and after)" for line, shortcode in ((7, "{{< youtube dQw4w9WgXcQ >}}"),
+                                                         (10, '{{< vimeo id="76979871" title="Song" >}}'))]
+
+
 def test_a_category_page_redirect_never_hides_an_imported_page(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report: with CATEGORY_URL = '{slug}/', the category 'podcast' had the old page /podcast/, which

@@ -25,6 +25,7 @@ from generator.load.embeds import HOSTS, Video, video
 from generator.load.frontmatter import YamlError, load_yaml
 from generator.commands.importer.common import (DIGEST_FIELDS, Asset, Note, OldSite, Post, ReadError, Rewrite, Scan, not_converted, as_list, as_text,
                                                 digest_fields, parse_date, read_text, rel_to, symlinks, walk)
+from generator.commands.importer.code import outside_code
 from generator.commands.importer.frontmatter import Meta, read_front_matter
 
 MARKDOWN = (".md", ".markdown")
@@ -908,6 +909,28 @@ def _video(match: re.Match[str]) -> str:
     return f"![{title}]({found.page})"
 
 
+def _videos_in_links(body: str, first: int) -> tuple[str, ...]:
+    """A 'line N: ...' (``first`` the body's first line in the file) for each video shortcode ``_video`` makes a card
+    of inside an HTML link (``<a href=…>Watch {{< youtube ID >}}</a>``): the card cannot be in a link, so the build
+    leaves it out, with a warning (or, in an HTML block, shows its Markdown as the link's text), until it is moved
+    after the ``</a>``."""
+    if not _VIDEO.search(body):  # most posts: no parse
+        return ()
+    text = outside_code(body, lambda part: part, lambda code: re.sub(r"[^\n]", " ", code))  # code keeps its lines
+    said = []
+    for found in _VIDEO.finditer(text):
+        before = text[:found.start()]
+        if len(_LINK_OPEN.findall(before)) > len(_LINK_CLOSE.findall(before)) and _video(found) != found.group(0):
+            said.append(f"line {first + before.count(chr(10))}: {found.group(0)} is inside a link (<a …> … </a>), "
+                        "which cannot hold the new site's video card, so the new page shows no video there; move it "
+                        "after the </a>, alone in its paragraph (a blank line before and after)")
+    return tuple(said)
+
+
+_LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+
+
 _ALT_SYNTAX = re.compile(r"[\\`*_~<>&\[\]!]")
 """What Markdown reads in an image's alt text (a backslash, emphasis, code, raw HTML, an entity, a link's brackets):
 each is written after a backslash, so the card shows the title as the shortcode wrote it ('The <video> element &
@@ -1377,7 +1400,8 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
         return (list_urls or {}).get(folder) or served(folder)
 
     off = off | {"term"} if "page" in off else off  # no page: no term has any either (checked with Hugo 0.168)
-    meta, body = read_front_matter(read_text(path), json_too=True)
+    text = read_text(path)
+    meta, body = read_front_matter(text, json_too=True)
     if not meta:
         raise ReadError("has no front matter; add '---', a 'title:' and a 'date:', then '---'")
     meta = {str(key).lower(): value for key, value in meta.items()}  # Hugo reads 'publishDate' as 'publishdate'
@@ -1540,4 +1564,6 @@ def _post(path: Path, rel: str, shown: str, bundles: set[Path], ugly: bool | dic
                 translation="" if code == languages.default else code, locale=languages.locale(code),
                 unlisted=f"build: list: {as_text(_build_value(build, 'list'))}{by}"
                 if (listed := _build_mode(build, "list")) in ("never", "local")
-                else "", local=listed == "local", future=future), notes, moves
+                else "", local=listed == "local", future=future,
+                said=_videos_in_links(body, text[:len(text) - len(body)].count("\n") + 1 if text.endswith(body) else 1)
+                ), notes, moves
