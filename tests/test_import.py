@@ -2365,6 +2365,26 @@ def test_a_hugo_video_inside_a_link_is_a_report_line(tmp_path: Path, capsys: pyt
                                                          (10, '{{< vimeo id="76979871" title="Song" >}}'))]
 
 
+def test_two_hugo_translations_with_one_url_redirect_to_the_default_languages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """a.md and a.id.md with one 'url: /same/': Hugo wrote both pages there, the last built over the other (which one
+    can change between builds); the import redirected to the default language's with the line it gives any two files
+    at one address, "check which one the old site served". The redirect stays with the default language's (what
+    readers of an address outside every language's folder expect), and the line says so and how to send it on."""
+    new = import_site(tmp_path, capsys, "hugo", {
+        "hugo.toml": 'title = "T"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.id]\nweight = 2\n',
+        "content/posts/a.md": "---\ntitle: Hello\ndate: 2024-01-02\nurl: /same/\n---\nx\n",
+        "content/posts/a.id.md": "---\ntitle: Halo\ndate: 2024-01-02\nurl: /same/\n---\nx\n"})
+    assert 'redirects: ["/same/"]' in (new / "content/2024/01/a.md").read_text()
+    assert "redirects:" not in (new / "content/2024/01/a-id.md").read_text()
+    assert ("  content/posts/a.id.md: its old address /same/ is also that of content/posts/a.md, in another language: "
+            "the old site wrote both pages there, the one built last over the other (which one can change from build "
+            "to build), so the redirect goes to the default language's (/2024/01/a/), the page readers of an address "
+            "outside every language's folder expect; if the old site showed this one there, send /same/ to "
+            "/2024/01/a-id/ instead (in the redirects: of content/2024/01/a.md, else in static/_redirects and "
+            "redirects.nginx.conf)\n") in (new / "import-report.txt").read_text()
+
+
 def test_a_category_page_redirect_never_hides_an_imported_page(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     """A tester's report: with CATEGORY_URL = '{slug}/', the category 'podcast' had the old page /podcast/, which

@@ -584,9 +584,7 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
             new_address = base + old.lstrip("/")
             page = new_address.removesuffix("index.html")  # '/about/index.html' is the page '/about/'
             if new_address in moved and moved[new_address] != item.url:
-                notes.append(Note(item.post.rel, f"its old address {new_address} is also that of "
-                                                 f"{live[moved[new_address]].post.rel}, which is imported first, so "
-                                                 "the redirect goes there; check which one the old site served"))
+                notes.append(Note(item.post.rel, _one_address(item, live[moved[new_address]], new_address)))
             if new_address in moved or item.url in (page, page + "/"):  # '/about': hosts send it on to '/about/'
                 continue
             if (other := live.get(page)) is not None:  # another article's address now: it must stay its page
@@ -671,6 +669,23 @@ def make_project(generator: str, scan: Scan, registry: Registry | None, registry
         files[REDIRECTS] = redirects_file(every).encode()
         files[NGINX] = nginx_map(every, [item.url for item in placed] + own_pages(base, terms)).encode()
     return Project(files, tuple(sorted(seen.items(), key=lambda pr: pr[0])), imported)
+
+
+def _one_address(item: Placed, first: Placed, address: str) -> str:
+    """Why ``item``'s old ``address`` redirects to ``first``, imported before it, which had it too. Two translations
+    (Hugo's a.md and a.id.md with one ``url:``): Hugo wrote both pages there, the one built last over the other,
+    which one may change from build to build; the default language's is the page readers of an address outside
+    every language's folder expect (the import places it first), so the redirect goes there, and the line says how
+    to give it to the other."""
+    if item.post.translation == first.post.translation:
+        return (f"its old address {address} is also that of {first.post.rel}, which is imported first, so the "
+                "redirect goes there; check which one the old site served")
+    language = f"the {first.post.translation} one" if first.post.translation else "the default language's"
+    return (f"its old address {address} is also that of {first.post.rel}, in another language: the old site wrote "
+            "both pages there, the one built last over the other (which one can change from build to build), so the "
+            f"redirect goes to {language} ({first.url}), the page readers of an address outside every language's "
+            f"folder expect; if the old site showed this one there, send {address} to {item.url} instead (in the "
+            f"redirects: of {first.file}, else in {REDIRECTS} and {NGINX})")
 
 
 def _static_copies(assets: tuple[Asset, ...], copied: Collection[str], base: str, taken: set[str],
