@@ -2296,6 +2296,27 @@ def test_jekyll_code_with_liquid_outside_its_raw_blocks_is_kept_and_reported(
     assert "  _posts/2024-01-02-b.md: has Liquid tags" in (tmp_path / "new/import-report.txt").read_text()
 
 
+def test_a_jekyll_highlight_block_with_liquid_outside_its_raw_blocks_drops_the_raw_tags(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A {% highlight %} block with Liquid both in {% raw %} blocks and outside them kept the raw tags in its code, so
+    the new page showed '{% raw %}{{ page.title }}{% endraw %}' where Jekyll's showed '{{ page.title }}'. The raw tags
+    are dropped and what they held kept as written (not resolved: {{ site.baseurl }} in one stays), the Liquid outside
+    them resolved where the import can ({{ site.baseurl }}), and what it cannot ({{ site.title }}) is a line at the
+    block's line."""
+    body = jekyll_body_imported(tmp_path, capsys, "Contoh:\n\n{% highlight html %}\n{% raw %}{{ page.title }}{% endraw %}"
+                                "\n<p>{{ site.title }}</p>\n{% endhighlight %}\n\n{% highlight liquid %}\n<a href=\""
+                                "{{ site.baseurl }}{% raw %}{{ site.baseurl }}{{ post.url }}{% endraw %}\">x</a>\n"
+                                "{% endhighlight %}\n")
+    assert body == ("Contoh:\n\n```html\n{{ page.title }}\n<p>{{ site.title }}</p>\n```\n\n```liquid\n"
+                    "<a href=\"{{ site.baseurl }}{{ post.url }}\">x</a>\n```\n")
+    assert [line for line in (tmp_path / "new/import-report.txt").read_text().splitlines() if "highlight" in line] == [
+        "  _posts/2024-01-02-b.md:6: {% highlight html %} has Liquid outside its {% raw %} blocks ({{ site.title }}), "
+        "which Jekyll ran over the code: it is kept as written, the raw tags dropped; write in its place what the old "
+        "page showed"]
+    html = build(load_config(tmp_path / "new/config.yaml"), BuildOptions()).output.files["2024/01/b/index.html"]
+    assert b"raw %}" not in html
+
+
 def test_a_jekyll_highlight_never_closed_before_many_raw_blocks_is_imported_as_written(tmp_path: Path) -> None:
     """An attacker's report: a '{% highlight liquid %}' never closed, then 26 '{% raw %}' blocks, and 'digest import
     jekyll' never ended (the highlight's pattern could read each raw block whole, a character at a time or up to a

@@ -30,11 +30,17 @@ _BASEURL = re.compile(r"\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}"
 _URL_FILTER = re.compile(r"\{\{\s*['\"]([^'\"]*)['\"]\s*\|\s*(?:relative_url|absolute_url)\s*\}\}")
 _POST_URL = re.compile(r"\{%\s*post_url\s+(\S+)\s*%\}")
 _LINK_TAG = re.compile(r"\{%\s*link\s+(\S+)\s*%\}")
+_RESOLVED = re.compile("|".join(p.pattern for p in (_BASEURL, _URL_FILTER, _POST_URL, _LINK_TAG)))
+"""The Liquid the rewrite resolves (``_rewriter``): {{ site.baseurl }}, relative_url, post_url and link."""
 _LIQUID = re.compile(r"\{\{|\{%")
 _RAW_BLOCK = r"\{%-?\s*raw\s*-?%\}(?s:.*?)\{%-?\s*endraw\s*-?%\}"
 _RAW = re.compile(f"({_RAW_BLOCK})")
 """A ``{% raw %}`` block, whole (kept by ``split``)."""
 _RAW_TAGS = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_RAW_HELD = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+"""What a ``{% raw %}`` block holds."""
+_LIQUID_RUN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+"""A Liquid output or tag, whole."""
 _HIGHLIGHT = re.compile(r"^([ \t]*)\{%-?[ \t]*highlight[ \t]+([a-zA-Z0-9.+#_-]+)[ \t]*([^%\n]*?)[ \t]*-?%\}"
                         rf"((?:(?>{_RAW_BLOCK})|(?!\{{%-?[ \t]*endhighlight|\{{%-?\s*raw\s*-?%\}}).)*?)"
                         r"\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -312,12 +318,19 @@ def _fenced(body: str, first: int) -> tuple[str, tuple[str, ...], tuple[str, ...
         if indent is None:  # a raw block outside one: shown as written
             return match.group(0)
         as_written = _all_raw(code)
+        line = first + body.count("\n", 0, match.start())
         if as_written:  # all its Liquid in raw blocks: Jekyll showed it so
+            code = _RAW_TAGS.sub("", code)
+        elif _RAW.search(code):  # Liquid outside them too: what they hold as written, without the tags, all the same
+            literal.extend(held for held in _RAW_HELD.findall(code) if held.strip())
+            if ran := _LIQUID_RUN.search(_RESOLVED.sub("", _RAW.sub("", code))):
+                said.append(f"line {line}: {{% highlight {lang} %}} has Liquid outside its {{% raw %}} blocks "
+                            f"({ran.group()}), which Jekyll ran over the code: it is kept as written, the raw tags "
+                            "dropped; write in its place what the old page showed")
             code = _RAW_TAGS.sub("", code)
         code = re.sub(r"\A(?:[ \t]*\n)+|\s+\Z", "", code)  # the blank lines around it, as Jekyll drops them
         ticks = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", code))])
         if options:
-            line = first + body.count("\n", 0, match.start())
             said.append(f"line {line}: {{% highlight {lang} {options} %}} is a fenced code block now, without its "
                         f"'{options}' (news-digest shows no line numbers and marks no lines); check the code reads "
                         "as meant")
