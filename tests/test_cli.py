@@ -695,6 +695,21 @@ def test_check_links_refuses_a_folder_digest_did_not_build(tmp_path: Path, capsy
     assert code == 0 and out.startswith("crawled ") and out.endswith(": 0 broken links\n")
 
 
+def test_check_links_reads_past_static_files_that_are_not_what_their_names_say(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A static file that is no well-formed XML ('<!-- a -- b -->' in data.xml), no JSON ('{bad') or a stylesheet in
+    Latin-1 ended 'digest check --links site' with a traceback (lxml's XMLSyntaxError, a JSONDecodeError, a
+    UnicodeDecodeError). The first two have no links a reader follows; the stylesheet's url()s are still checked."""
+    make_project(tmp_path, {"a.md": article()})
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "static", {"data.xml": "<!-- a -- b -->\n<x/>", "data.json": "{bad",
+                                      "old.css": b"/* caf\xe9 */ body { background: url(gone.png) }"})
+    assert run(capsys, "build", "-q")[0] == 0
+    code, out, err = run(capsys, "check", "--links", "site")
+    assert (code, out.splitlines()[0], err) == (
+        1, "site/old.css: broken link 'gone.png': no file of the site is at that address", "")
+
+
 def test_a_tag_shaped_like_a_date_no_calendar_has_is_told_by_a_parallel_build(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'tags: "2025-13-45"': its advice read the value back with PyYAML's timestamps, a ValueError re-raised out of

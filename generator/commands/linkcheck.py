@@ -199,8 +199,12 @@ def css_references(css: str) -> Iterator[str]:
 
 
 def xml_references(data: bytes) -> Iterator[str]:
-    """A feed's own links and item links/permalink guids, or a sitemap's locations."""
-    root = etree.fromstring(data, _XML)
+    """A feed's own links and item links/permalink guids, or a sitemap's locations; none in a static file that is not
+    well-formed XML (no feed reader or crawler follows it), which ended the crawl with lxml's traceback."""
+    try:
+        root = etree.fromstring(data, _XML)
+    except etree.XMLSyntaxError:
+        return
     if root.tag == "rss":
         for element in root.iter("link", f"{_ATOM}link", "guid", "enclosure"):
             if element.tag == "guid" and element.get("isPermaLink", "true") == "false":
@@ -217,8 +221,11 @@ def xml_references(data: bytes) -> Iterator[str]:
 
 
 def json_feed_references(data: bytes) -> Iterator[str]:
-    """A JSON Feed's own links and its items' links; other JSON files have none."""
-    feed = json.loads(data)
+    """A JSON Feed's own links and its items' links; other JSON files have none, nor one that is no JSON."""
+    try:
+        feed = json.loads(data)
+    except ValueError:  # a static file's '{bad', or bytes that are not UTF-8
+        return
     if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith("https://jsonfeed.org/"):
         return
     yield from (feed[key] for key in ("home_page_url", "feed_url") if isinstance(feed.get(key), str))
@@ -232,7 +239,7 @@ def references(path: str, data: bytes) -> Iterator[str]:
     if path.endswith(".html"):
         yield from html_references(data)
     elif path.endswith(".css"):
-        yield from css_references(data.decode("utf-8"))
+        yield from css_references(data.decode("utf-8", "replace"))  # a Latin-1 stylesheet's url()s are ASCII
     elif path.endswith((".xml", ".atom")):
         yield from xml_references(data)
     elif path.endswith(".json"):
