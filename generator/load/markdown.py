@@ -19,7 +19,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -27,8 +26,10 @@ import pygments
 
 from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
-from generator.load.embeds import Video, card, generic_title, link_html, link_text, video, video_image
-from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, TAG_ATTRIBUTES, TEXT_TAGS,
+from generator.load.embeds import Video, card, video_image
+from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_players, in_link, in_links,
+                                     inline_players, link_token, whole_players)
+from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, RAW_A, TEXT_TAGS,
                                      attribute_starts, drop_unusable_images, invalid_attributes, is_external,
                                      open_quote, page_ids, player_sources, refused_addresses, safe_url, sanitize,
                                      tags_read, written_ids)
@@ -141,9 +142,9 @@ class Rendered:
     alone), whose link in the table of contents has no name."""
     cut_players: tuple[tuple[str, int], ...] = ()
     """Each raw player holding a block (its fallback ``<p>``), or card (an ``<a>``) holding one, written inside a line
-    of text (``_whole_players``), which the paragraph's end cut off from its fallback (its link from its block): its
+    of text (``whole_players``), which the paragraph's end cut off from its fallback (its link from its block): its
     tag and the body's line (from 0) of its tag; and each pasted video player (an ``<iframe>``) with text beside it
-    outside any element of its HTML block, which its card's block leaves in no paragraph (``_iframes``)."""
+    outside any element of its HTML block, which its card's block leaves in no paragraph (``players._iframes``)."""
     around_blocks: tuple[tuple[str, str, tuple[str, ...], bool, str, tuple[str, ...], int], ...] = ()
     """Each raw text tag that held a block in an HTML block (``<b>`` around a ``<div>``), left out
     (``_without_phrasing_around_blocks``): its name, the first block's, the elements a text tag may go in to reach the
@@ -291,204 +292,11 @@ def _unique_id(text: str, used: set[str]) -> str:
     return slug
 
 
-_PLAYER_OPEN = LazyPattern(r"<(video|audio|a)(?=[\s/>])[^>]*>", re.IGNORECASE)
-_PLAYER_CLOSE = LazyPattern(r"</(?:video|audio|a)(?=[\s/>])", re.IGNORECASE)
-"""A player, or a card (an ``<a>``), and its closing tag: one holding a block in a paragraph's text is cut by it."""
-_BLOCK_OPEN = LazyPattern(r"<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure|footer|"
-                          r"form|h[1-6]|header|hgroup|hr|main|menu|nav|ol|p|pre|section|table|ul)\b", re.IGNORECASE)
-"""Tags that end a paragraph: a player's fallback ``<p>`` written inside it on a line of text ends the paragraph, and
-the player with it, so the fallback shows after an empty player (a card's ``<div>``: after an empty link)."""
-
-
-def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
-    """Each raw player in a paragraph's text that holds a block (``_BLOCK_OPEN``) before its closing tag: its tag, and
-    where it starts and ends. One pass: each player is read to its own closing tag only, past those of the tags of its
-    name inside it (a raw ``<a>`` in a card: its ``</a>`` is not the card's; one never closed is closed by the end of
-    the block it is in, as in browsers). Tags in comments and quoted attribute values are text."""
-    at, tags = 0, tags_read(content)
-    while (player := _PLAYER_OPEN.search(tags, at)) is not None:
-        inside = 0  # tags of its name open inside it
-        blocks: list[tuple[str, int]] = []  # each block open inside it: its name, and ``inside`` where it opened
-        for close in re.compile(r"<(/?)(%s|%s)(?=[\s/>])[^>]*>" % (player[1], _FLOW_ONLY),
-                                re.IGNORECASE).finditer(tags, player.end()):
-            name = close[2].lower()
-            if name != player[1].lower():
-                if not close[1]:
-                    blocks.append((name, inside))
-                elif (n := next((n for n in range(len(blocks) - 1, -1, -1) if blocks[n][0] == name), -1)) >= 0:
-                    inside = min(inside, blocks[n][1])
-                    del blocks[n:]
-            elif not close[1]:
-                inside += 1
-            elif not inside:
-                break
-            else:
-                inside -= 1
-        else:
-            return
-        if _BLOCK_OPEN.search(tags, player.end(), close.start()):
-            yield player[1].lower(), player.start(), close.end()
-        at = close.end()
-
-
-def _whole_players(tokens: list[Token], env: EnvType) -> None:
-    """Each paragraph that is one player holding a block (``_players_with_blocks``) made an HTML block, as if it were
-    written on lines of its own: the player stays whole, its fallback inside it; so does a card written on one line
-    (``<a href=…><div>Kartu</div></a>``). One with text around it cannot be (a ``<p>`` is no part of a paragraph): it
-    is noted in ``env['cut_players']`` with its line."""
-    from markdown_it.token import Token
-    i = 0
-    while (i := next((j for j in range(i, len(tokens) - 2) if tokens[j].type == "paragraph_open"), -1)) >= 0:
-        content = tokens[i + 1].content.strip()
-        if _PLAYER_CLOSE.search(content) and (players := list(_players_with_blocks(content))):
-            if players[0][1:] == (0, len(content)):
-                tokens[i:i + 3] = [Token("html_block", "", 0, content=content + "\n", map=tokens[i].map, block=True,
-                                         level=tokens[i].level)]
-            else:
-                first = tokens[i].map[0] if tokens[i].map else 0
-                env.setdefault("cut_players", []).extend((tag, first + content.count("\n", 0, start))
-                                                         for tag, start, _ in players)
-        i += 1
-
-
-_IFRAME_END = LazyPattern(r"(?:.*?</iframe(?=[\s/>])[^>]*>)?", re.IGNORECASE | re.DOTALL)
-"""What a pasted ``<iframe>`` holds, to its end tag as a browser reads it (``</iframe/>`` too)."""
-
-
-class _StartTags(HTMLParser):
-    """The start tags of some names in raw HTML as a browser reads them: where each starts and ends, and its
-    attributes (the first of a name, unescaped). A tag written in another tag's quoted value is that value's text
-    (``<div title="<iframe …>">``), as is one in a comment."""
-
-    def __init__(self, names: frozenset[str], content: str) -> None:
-        super().__init__()
-        self.names = names
-        self.found: list[tuple[tuple[int, int], int, str, dict[str, str]]] = []
-        self.feed(content)
-        self.close()
-
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """'<![foo[ … ]]>', which html.parser refuses (an AssertionError), read as browsers read it in HTML: a
-        comment to the first '>'."""
-        end = self.rawdata.find(">", i + 3)
-        return -1 if end < 0 else end + 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.names:
-            first: dict[str, str] = {}
-            for name, value in attrs:
-                first.setdefault(name, value or "")
-            self.found.append((self.getpos(), len(self.get_starttag_text() or ""), tag, first))
-
-
-_P_ENDS = LazyPattern(r"</p(?=[\s/>])[^>]*>|" + _BLOCK_OPEN.pattern, re.IGNORECASE)
-"""What ends a ``<p>`` in raw HTML: its end tag, or a block's start tag."""
 _QUOTED_NAME = LazyPattern(r"""[^\s"'>/=]+(?=\s*=\s*["']\Z)""")
 """The attribute whose quoted value a start tag written to that quote ('<div title="') opens."""
-_TAG = LazyPattern(rf"<(/?)([A-Za-z][\w-]*){TAG_ATTRIBUTES}>")
-"""A start or end tag, its attributes read as ``sanitize.TAG_ATTRIBUTES`` reads them (``title=a"b`` is one value)."""
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_BESIDE_ENDS = LazyPattern("</?" + _BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
-"""A block's start or end tag, or another player's: where the text beside a player in an HTML block ends."""
-_NO_FIGURE_IN = TEXT_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "pre", "legend", "label", "button"}
-"""Elements that hold only phrasing content: no card's ``<figure>`` in them (a player there is a link, as in a line of
-text; in an ``<a>``, none)."""
-
-
-def _at_top(content: str, start: int) -> bool:
-    """Whether the tag at ``start`` of an HTML block is inside no element of it (a void one holds none)."""
-    depth = 0
-    for found in _TAG.finditer(tags_read(content), 0, start):  # not one in a comment or a quoted value
-        if found[2].lower() not in _VOID and not found[0].endswith("/>"):
-            depth = max(0, depth + (-1 if found[1] else 1))
-    return depth == 0
-
-
-def _open_elements(read: str, start: int) -> list[str]:
-    """The elements open at ``start`` of an HTML block as ``tags_read`` gives it, outermost first (an end tag closes
-    the last of its name open, as browsers do; a void element holds none)."""
-    stack: list[str] = []
-    for found in _TAG.finditer(read, 0, start):
-        name = found[2].lower()
-        if name in _VOID or found[0].endswith("/>"):
-            continue
-        if not found[1]:
-            stack.append(name)
-        elif name in stack:
-            del stack[len(stack) - 1 - stack[::-1].index(name):]
-    return stack
-
-
-def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int], tuple[str, str], bool, str]]:
-    """Each ``<iframe>`` tag of an HTML block (``_StartTags``), with what it holds: where it starts and ends, its
-    attributes; where the text a card takes the place of starts and ends, and what goes before and after the card
-    there; whether text is beside it outside any element, which the card's block leaves out of every paragraph; and
-    the element that holds only phrasing content it is in (``_NO_FIGURE_IN``: ``<h2>``, ``<span>``, ``<a>``), where
-    no card can stand, '' elsewhere.
-
-    A ``<p>`` cannot hold a card's ``<figure>``: one that holds a player (WordPress's export: ``<p><iframe …></iframe>
-    </p>``, or a player amid its text) is closed before the card and opened again after it (its ``id`` left out),
-    each only where it has text, so the text stays in paragraphs and none is left empty."""
-    lines = [0, *(at + 1 for at, c in enumerate(content) if c == "\n")]
-    tags = [(lines[line - 1] + column, length, tag, attributes)
-            for (line, column), length, tag, attributes in _StartTags(frozenset({"iframe", "p"}), content).found]
-    end = 0
-    read = tags_read(content)  # comments and '<' in values blanked: no tag there ends a <p>
-    paragraph, again = (-1, -1), "<p>"  # where the last <p> start tag starts and ends; that tag again, without its id
-    for n, (start, length, tag, attributes) in enumerate(tags):
-        if tag == "p":
-            paragraph = (start, start + length)
-            again = content[start:start + length] if "id" not in attributes else "<p" + "".join(
-                f' {name}="{html.escape(value)}"' for name, value in attributes.items() if name != "id") + ">"
-            continue
-        if start < end:  # text an iframe before holds
-            continue
-        since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
-        held = _open_elements(read, start)
-        inside = "a" if "a" in held else held[-1] if held and held[-1] in _NO_FIGURE_IN else ""
-        if inside:  # no <figure> there: a link, or in a link nothing
-            yield start, end, attributes, (start, end), ("", ""), False, inside
-            continue
-        if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
-            left = max((found.end() for found in _BESIDE_ENDS.finditer(read, 0, start)), default=0)
-            right = found.start() if (found := _BESIDE_ENDS.search(read, end)) else len(content)
-            beside = html.unescape(_TAG.sub("", read[left:start] + read[end:right]))  # comments are spaces there,
-            # '&nbsp;' a space: no text
-            yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), ""
-            continue
-        close = _P_ENDS.search(read, end)
-        following = next((t[0] for t in tags[n + 1:] if t[2] == "iframe" and t[0] >= end), len(content))
-        boundary = min(close.start() if close else len(content), following)
-        replaced, before = (start, "</p>") if read[since:start].strip() else \
-            (paragraph[0], "") if since == paragraph[1] else (start, "")
-        if read[end:boundary].strip():
-            yield start, end, attributes, (replaced, end), (before, again), False, ""
-        else:
-            closed = close is not None and boundary == close.start() and close[0].startswith("</")
-            yield start, end, attributes, (replaced, close.end() if closed else end), (before, ""), False, ""  # type: ignore[union-attr]
-
-
-_VIMEO_SCRIPT = LazyPattern(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
-                            re.IGNORECASE)
-
-
 _MAYBE_VIDEO = LazyPattern(r"//(?:[\w-]+\.)*(?:youtu|vimeo)", re.IGNORECASE)
 """A body that may hold a video's address (``_videos``), in any letters (``www.YouTube.com``): found from each '//'
 (3-6 µs a 5 KB body, as a search for 'youtu' and 'vimeo' took; 'youtu|vimeo' in any letters took 75 µs)."""
-
-
-def _in_links(children: Sequence[Token]) -> dict[int, str]:
-    """The ``id`` of each child token inside a Markdown link, with the link's address."""
-    hrefs: list[str] = []
-    inside: dict[int, str] = {}
-    for child in children:
-        if child.type == "link_open":
-            hrefs.append(str(child.attrs.get("href", "")))
-        elif child.type == "link_close" and hrefs:
-            hrefs.pop()
-        elif hrefs:
-            inside[id(child)] = hrefs[-1]
-    return inside
 
 
 def _in_raw_links(children: Sequence[Token]) -> set[int]:
@@ -496,7 +304,7 @@ def _in_raw_links(children: Sequence[Token]) -> set[int]:
     inside: set[int] = set()
     held: list[int] | None = None  # the children since a raw <a> open
     for child in children:
-        tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
+        tag = RAW_A.match(child.content) if child.type == "html_inline" else None
         if tag and tag[1] and held is not None:
             inside.update(held)
         if tag:
@@ -512,90 +320,6 @@ LINKED_VIDEO = ("a video's address is no picture, so this image in a link to ano
 link text, '▶ Title (YouTube)'."""
 
 
-UNTITLED_PLAYER = '<iframe> has no title: add title="…" so the {shown} and screen readers can name the video'
-"""A pasted player without a ``title`` (``_videos``): its card, and the player a click puts there, or its link in a
-line of text (``shown``: 'card' or 'link'), say 'Video YouTube'."""
-
-
-def in_link(what: str, written: str, href: str = "") -> str:
-    """Why a video (``what``: 'player', 'video'), written ``written``, inside a raw ``<a>`` or a Markdown link to
-    ``href`` was left out, and where to move it: after the link, where its own card or link can stand."""
-    link, end = ("the link", f"its ]({href})") if href else ("the <a>", "its </a>")
-    return (f"this {what} is inside {'a link' if href else 'an <a>'}, and a link cannot hold its card or its link "
-            f"({link} would end there), so it was left out; move {written} out of {link}, after {end}")
-
-
-PLAYER_IN_LINK = in_link("player", "the <iframe>…</iframe>")
-"""A pasted player inside a raw ``<a>`` (``_inline_players``, ``_videos``)."""
-
-
-def _player_title(found: dict[str, str], what: Video, line: int, env: EnvType, shown: str = "card") -> str:
-    """A pasted player's title for its card or link (``shown``: 'card' or 'link'), '' (the host's name) when it has
-    none of the video's: then a warning at its line (``env['videos']``)."""
-    title = found.get("title", "")
-    if generic := generic_title(title, what, shown):  # every card would read 'YouTube video player'
-        env.setdefault("videos", []).append((found.get("src", ""), generic, line))
-        return ""
-    if not visible(title):  # the card would say 'Video YouTube', and so would the player's title
-        env.setdefault("videos", []).append(("", UNTITLED_PLAYER.format(shown=shown), line))
-        return ""
-    return title
-
-
-def _link_token(title: str, what: Video, env: EnvType) -> Token:
-    """A video's link text in a line of the article, '▶ Title (YouTube)'; raw HTML for one without a title in an
-    article in another language, whose 'Video YouTube' says the site's ``lang`` (``embeds.link_html``)."""
-    from markdown_it.token import Token
-
-    language = env["options"].language
-    if env["lang"] and not " ".join(title.split()):
-        return Token("html_inline", "", 0, content=link_html(title, what.host, language, env["lang"]))
-    return Token("text", "", 0, content=link_text(title, what.host, language))
-
-
-def _inline_players(token: Token, env: EnvType) -> None:
-    """Each YouTube or Vimeo player pasted amid a line of text ('Lihat <iframe …></iframe> dulu.'), where a card's
-    block would end the paragraph: a link, '▶ Title (YouTube)', as a video's image there is (it was removed as any
-    iframe is, with a warning to link to what it shows). One inside a link, Markdown or a raw ``<a>`` (whose text
-    its link would end: 'lagi' after it unlinked), is left out with a warning (``in_link``); one never closed in its
-    paragraph is left to the sanitiser."""
-    from markdown_it.token import Token
-
-    children: list[Token] = token.children or []
-    linked = _in_links(children)
-    line = token.map[0] if token.map else 0
-    raw_links = 0  # raw <a> tags open before this child
-    i = 0
-    while i < len(children):
-        child = children[i]
-        line += child.type in ("softbreak", "hardbreak")
-        if child.type == "html_inline" and (tag := _RAW_A.match(child.content)):
-            raw_links = max(0, raw_links + (-1 if tag[1] else 1))
-        if child.type != "html_inline" or child.content[:7].lower() != "<iframe":
-            i += 1
-            continue
-        tags = _StartTags(frozenset({"iframe"}), child.content).found
-        what = video(tags[0][3].get("src", ""), player=True) if tags else None
-        close = next((j for j in range(i + 1, len(children)) if children[j].type == "html_inline"
-                      and children[j].content[:8].lower() == "</iframe"), -1)
-        if (raw_links or id(child) in linked) and isinstance(what, Video) and close > 0:  # its link would end the
-            # link it is in: the words after it unlinked
-            env.setdefault("videos", []).append((tags[0][3].get("src", ""), in_link(
-                "player", "the <iframe>…</iframe>", linked.get(id(child), "")), line))
-            del children[i:close + 1]
-            continue
-        if raw_links or id(child) in linked:
-            i += 1
-            continue
-        if isinstance(what, Video) and close > 0:
-            title = _player_title(tags[0][3], what, line, env, "link")
-            children[i:close + 1] = [Token("link_open", "a", 1, attrs={"href": what.page}),
-                                     _link_token(title, what, env), Token("link_close", "a", -1)]
-        elif isinstance(what, str):
-            env.setdefault("videos", []).append((tags[0][3].get("src", ""), what, line))
-        i += 1
-
-
 def _videos(tokens: list[Token], env: EnvType) -> None:
     """Each YouTube or Vimeo player pasted as an ``<iframe>`` block, and each image whose address is a video's page,
     made a card (``embeds.card``; an image in a line of text: a link, '▶ Title (YouTube)'); a video address with an id
@@ -608,38 +332,14 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         token = tokens[i]
         first = token.map[0] if token.map else 0
         if token.type == "html_block" and "<iframe" in token.content.lower():
-            pieces, at, vimeo = [], 0, False
-            for start, end, found, (replaced, after), (closing, opening), beside, inside in _iframes(token.content):
-                what = video(found.get("src", ""), player=True)
-                line = first + token.content.count("\n", 0, start)
-                if isinstance(what, str):
-                    env.setdefault("videos", []).append((found.get("src", ""), what, line))
-                if not isinstance(what, Video):
-                    continue
-                vimeo = vimeo or what.host == "vimeo"
-                if inside == "a":  # a link in a link: the <a> would end at the card's
-                    env.setdefault("videos", []).append((found.get("src", ""), PLAYER_IN_LINK, line))
-                    pieces.append(token.content[at:replaced])
-                    at = after
-                    continue
-                title = _player_title(found, what, line, env, "link" if inside else "card")
-                if beside:  # 'text after.' on the line after the player: in no paragraph, its Markdown unread
-                    env.setdefault("cut_players", []).append(("iframe", line))
-                shown = (f'<a href="{html.escape(what.page)}">'
-                         f'{link_html(title, what.host, options.language, env["lang"])}</a>') if inside else card(what, title, options.language, options.external_rel, env["lang"])
-                pieces += [token.content[at:replaced], closing, shown, opening]
-                at = after
-            content = "".join(pieces) + token.content[at:]
-            if vimeo:  # the script Vimeo's code ends with: the card (or link) needs none
-                content = _VIMEO_SCRIPT.sub("", content)
-            token.content = content  # the cards go through the sanitiser with the rest of the block
+            block_players(token, env)
         elif token.type == "inline" and token.children and "<iframe" in token.content.lower():
-            _inline_players(token, env)
+            inline_players(token, env)
         if token.type == "inline" and token.children and any(c.type == "image" for c in token.children):
             pictures = [c for c in token.children if c.type == "image"]
             alone = len(pictures) == 1 and all(c is pictures[0] or (c.type in ("softbreak", "text") and
                                                                     not c.content.strip()) for c in token.children)
-            linked = _in_links(token.children)
+            linked = in_links(token.children)
             raw_linked = _in_raw_links(token.children) if "<" in token.content else set()
             for child in pictures:
                 what = video_image(str(child.attrs.get("src", "")))
@@ -654,7 +354,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                 if id(child) in linked:  # no link in a link, and no picture at a video's address: its text
                     text = title or str(child.attrs["src"])
                     if isinstance(what, Video) and video_image(linked[id(child)]) == what:
-                        token.children[token.children.index(child)] = _link_token(title, what, env)
+                        token.children[token.children.index(child)] = link_token(title, what, env)
                         continue
                     env.setdefault("videos", []).append((str(child.attrs["src"]),
                                                          what if isinstance(what, str) else LINKED_VIDEO, first))
@@ -672,7 +372,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                     i -= 1  # the block stands where the paragraph opened; the next token is at i now
                     break
                 else:
-                    href, shown = what.page, _link_token(title, what, env)
+                    href, shown = what.page, link_token(title, what, env)
                 index = token.children.index(child)
                 opening = Token("link_open", "a", 1, attrs={"href": href})
                 token.children[index:index + 1] = [opening, shown, Token("link_close", "a", -1)]
@@ -683,13 +383,13 @@ def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
     tokens = state.tokens
-    players = "</" in state.src and _PLAYER_CLOSE.search(state.src) and _BLOCK_OPEN.search(state.src)
+    players = "</" in state.src and PLAYER_CLOSE.search(state.src) and BLOCK_OPEN.search(state.src)
     if state.env.get("footnotes", {}).get("list"):
         _marks(tokens, bool(players), state.env)
     if _MAYBE_VIDEO.search(state.src):
         _videos(tokens, state.env)
     if players:
-        _whole_players(tokens, state.env)
+        whole_players(tokens, state.env)
     stack: list[tuple[int, int]] = []
     mark = _id_mark(state.src)
     if mark:  # the ids are settled on the sanitised HTML (``_settle_ids``), which says which raw ids the page keeps
@@ -767,12 +467,10 @@ def _digest_rule(state: StateCore) -> None:
         state.env["summary"] = collapse(" ".join(summary))  # '第一行\n第二行' is one line, as on the page
 
 
-_FLOW_ONLY = r"address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|" \
-    r"main|menu|nav|ol|p|pre|section|table|ul"
-_BLOCK_IN_BLOCK = LazyPattern(r"<(?:%s)(?=[\s/>])" % _FLOW_ONLY, re.IGNORECASE)
+_BLOCK_IN_BLOCK = LazyPattern(r"<(?:%s)(?=[\s/>])" % FLOW_ONLY, re.IGNORECASE)
 """A block tag in an HTML block: a text tag around it there is looked for (``_without_phrasing_around_blocks``)."""
 _PHRASING_OR_BLOCK = LazyPattern(r"<(/?)(%s|%s)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>?"
-                                 % ("|".join(sorted(TEXT_TAGS - {"a", "ins", "del", "wbr"})), _FLOW_ONLY), re.IGNORECASE)
+                                 % ("|".join(sorted(TEXT_TAGS - {"a", "ins", "del", "wbr"})), FLOW_ONLY), re.IGNORECASE)
 
 
 def _without_phrasing_around_blocks(content: str, first: int, env: EnvType) -> str:
@@ -1461,7 +1159,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
     # close or an inline token with a Markdown link
     for index, token in enumerate(tokens):
         if token.type == "heading_open" or token.type == "inline" and opened and any(
-                child.type in ("link_open", "footnote_ref") or child.type == "html_inline" and _RAW_A.match(child.content)
+                child.type in ("link_open", "footnote_ref") or child.type == "html_inline" and RAW_A.match(child.content)
                 for child in token.children or ()):
             in_card = tokens[index + 2] if token.type == "heading_open" else token
             cards += [(entry, in_card) for entry in opened if entry[0] == "a"]
@@ -1692,7 +1390,7 @@ def _opens_link(token: Token, raw: bool = False) -> bool:
     """Whether ``token`` writes an ``<a>`` on the page: a Markdown link, a footnote mark (not with ``raw``), or raw
     HTML that opens one."""
     return not raw and token.type in ("link_open", "footnote_ref") or token.type in ("html_inline", "html_block") and any(
-        not slash for slash in _RAW_A.findall(token.content))
+        not slash for slash in RAW_A.findall(token.content))
 
 
 def _index(tokens: Sequence[Token], token: Token) -> int:
@@ -1738,7 +1436,6 @@ def _as_written(link: str) -> str:
 
 
 _TAGS_IN_RAW = LazyPattern(r"<[^>]*>?")
-_RAW_A = LazyPattern(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
 _RAW_A_CLOSE = LazyPattern(r"</a\s*>", re.IGNORECASE)
 
 
@@ -1755,7 +1452,7 @@ def _unlinked(token: Token, end: Token | None, src: str, env: EnvType) -> list[T
     inside = True
     cursor = 0  # in the paragraph's source, where the raw <a>s are read as written: past those read
     for child, line in zip(token.children or (), _child_lines(token, src, env)):
-        tag = _RAW_A.match(child.content) if child.type == "html_inline" else None
+        tag = RAW_A.match(child.content) if child.type == "html_inline" else None
         inside = inside and child is not end and not (tag and tag.group(1) and child.meta.get("card") and not raw)
         if inside and child.type == "footnote_ref":
             child.meta["as_text"] = True
@@ -2016,7 +1713,7 @@ def _removed(tokens: Sequence[Token], src: str, env: EnvType) -> tuple[tuple[str
              if child.type == "html_inline"]
         starts = list(accumulate((len(child.content) for child in children), initial=0))
         breaks = [0, *(n + 1 for n, c in enumerate(joined) if c == "\n")]
-        for (row, column), *_, tag, _ in _StartTags(DROPPED, joined).found:  # not '<iframe' in a title="…"
+        for (row, column), *_, tag, _ in StartTags(DROPPED, joined).found:  # not '<iframe' in a title="…"
             at = breaks[row - 1] + column
             n = bisect_right(starts, at) - 1
             found.append((tag, lines[n] + children[n].content.count("\n", 0, at - starts[n])))

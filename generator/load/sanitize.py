@@ -191,6 +191,13 @@ def drop_unusable_images(raw: str, removed: list[tuple[str, int]] | None = None,
 
 _RAW_ADDRESSED = _Tags("a|video|audio|source|track")
 _RAW_ADDRESS = LazyPattern(r"""[\s/](href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+FLOW_ONLY = r"address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|" \
+    r"main|menu|nav|ol|p|pre|section|table|ul"
+"""The elements that hold blocks and end a paragraph, as a pattern's alternatives."""
+RAW_A = LazyPattern(r"<(/?)a(?=[\s/>])", re.IGNORECASE)
+"""A raw ``<a>`` start or end tag (group 1: '/' for an end tag)."""
+
 ADDRESS_TAG = LazyPattern(r"<(?:a|img|video|audio|source|track)\b", re.IGNORECASE)
 """The opening of a raw tag that has an address the sanitiser may remove (an ``<img>``'s is checked before it)."""
 
