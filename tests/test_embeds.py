@@ -578,6 +578,21 @@ PLAYER_IN_LINK = ("this player is inside an <a>, and a link cannot hold its card
                   "so it was left out; move the <iframe>…</iframe> out of the <a>, after its </a>")
 
 
+def test_a_video_alone_between_a_raw_p_and_its_end_tag_leaves_no_empty_paragraph(tmp_path: Path) -> None:
+    """A video's image (or a player) written alone between '<p>' and '</p>', with blank lines around it, left
+    '<p>\n</p>' before its card and '<p></p>' after it: the card's <figure> ends the <p>, and the '</p>' after it
+    makes an empty paragraph, as in browsers. The <p> that holds nothing is left out, and so is that '</p>'."""
+    card = CARD_EN.format(title="Peluncuran", start="").rstrip("\n")
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Peluncuran"></iframe>'
+    body = (f"<p>\n\n![Peluncuran](https://youtu.be/{YT})\n\n</p>\n\n<p>\n\n{iframe}\n\n</p>\n\n"
+            f"<p>Teks\n\n![Peluncuran](https://youtu.be/{YT})\n\n</p>\n\n"
+            f'<div><p id="x">\n\n![Peluncuran](https://youtu.be/{YT})\n\n</p></div>\n\nAkhir.\n')
+    warnings, page = _built(tmp_path, body)
+    assert warnings == []
+    assert f"{card}\n\n\n{card}\n\n<p>Teks\n</p>{card}\n\n<div>\n{card}\n</div>\n<p>Akhir.</p>" in page
+    assert "<p></p>" not in page and "<p>\n</p>" not in page
+
+
 def test_a_player_inside_a_raw_link_is_left_out_with_a_warning_naming_the_iframe_and_its_address(tmp_path: Path) -> None:
     """A player in a raw <a> in a line of text was made a link that ended the <a>: 'lagi' after it lost its link,
     without a word; in an HTML block (<div><a …><iframe …></iframe></a></div>) the warning named the generator's own

@@ -28,7 +28,7 @@ from generator.load import markdown_fast
 from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, video_image
 from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_players, in_link, in_links,
-                                     inline_players, link_token, whole_players)
+                                     inline_players, link_token, out_of_raw_p, whole_players)
 from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, RAW_A, TEXT_TAGS,
                                      attribute_starts, drop_unusable_images, invalid_attributes, is_external,
                                      open_quote, page_ids, player_sources, refused_addresses, safe_url, sanitize,
@@ -333,6 +333,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         first = token.map[0] if token.map else 0
         if token.type == "html_block" and "<iframe" in token.content.lower():
             block_players(token, env)
+            out_of_raw_p(tokens, i)
         elif token.type == "inline" and token.children and "<iframe" in token.content.lower():
             inline_players(token, env)
         if token.type == "inline" and token.children and any(c.type == "image" for c in token.children):
@@ -370,6 +371,7 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
                                   map=token.map)
                     tokens[i - 1:i + 2] = [block]
                     i -= 1  # the block stands where the paragraph opened; the next token is at i now
+                    out_of_raw_p(tokens, i)
                     break
                 else:
                     href, shown = what.page, link_token(title, what, env)

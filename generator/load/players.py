@@ -331,3 +331,24 @@ def block_players(token: Token, env: EnvType) -> None:
     if vimeo:  # the script Vimeo's code ends with: the card (or link) needs none
         content = _VIMEO_SCRIPT.sub("", content)
     token.content = content  # the cards go through the sanitiser with the rest of the block
+
+
+_CARD_BLOCK = LazyPattern(r'\s*<figure class="embed (?:youtube|vimeo)">.*</figure>\s*', re.DOTALL)
+_P_START_LAST = LazyPattern(rf"<p(?=[\s/>]){TAG_ATTRIBUTES}>(?=\s*\Z)", re.IGNORECASE)
+_P_END_FIRST = LazyPattern(r"\s*</p\s*>", re.IGNORECASE)
+
+
+def out_of_raw_p(tokens: list[Token], at: int) -> None:
+    """A card's block (``tokens[at]``, a video written alone between a raw ``<p>`` and its ``</p>``, with blank lines
+    around it) taken out of that paragraph without leaving it empty: the ``<figure>`` ends the ``<p>`` before it, as in
+    browsers, so the ``<p>`` is left out when it holds nothing, and the ``</p>`` after the card, which no ``<p>`` is
+    open for any more (browsers make it an empty paragraph), is left out."""
+    if not _CARD_BLOCK.fullmatch(tokens[at].content) or at == 0 or tokens[at - 1].type != "html_block":
+        return
+    before = tokens[at - 1]
+    if (_open_elements(tags_read(before.content), len(before.content)) or [""])[-1] != "p":
+        return
+    if empty := _P_START_LAST.search(before.content):
+        before.content = before.content[:empty.start()] + before.content[empty.end():]
+    if at + 1 < len(tokens) and tokens[at + 1].type == "html_block" and (end := _P_END_FIRST.match(tokens[at + 1].content)):
+        tokens[at + 1].content = tokens[at + 1].content[end.end():].lstrip(" \t")
