@@ -610,6 +610,22 @@ def test_a_player_inside_a_raw_link_is_left_out_with_a_warning_naming_the_iframe
     assert "embed-card" not in page
 
 
+def test_a_player_or_video_in_an_anchor_without_href_is_shown_as_browsers_show_it(tmp_path: Path) -> None:
+    """<a name="x"> (or <a id="x">) around a player or a video's image holds no link, yet the video was left out with
+    'this player is inside an <a> … a link cannot hold its card'. Browsers end the anchor at the card's or the link's
+    own <a>: the video is shown, its card or link after the (empty) anchor, and no warning."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    link = f'<a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ Klip (YouTube)</a>'
+    body = (f'Teks <a name="x">{iframe}</a> akhir.\n\n<div><a id="y">{iframe}</a></div>\n\n'
+            f'Lihat <a name="z">![Klip](https://youtu.be/{YT})</a> lagi.\n\nBaca <a id="w">[teks](https://example.org/)</a>.\n')
+    warnings, page = _built(tmp_path, body)
+    assert warnings == []
+    assert (f"<p>Teks <a></a>{link} akhir.</p>\n"
+            f'<div><a id="y"></a>{CARD_EN.format(title="Klip", start="").rstrip()}</div>\n'
+            f"<p>Lihat <a></a>{link} lagi.</p>\n"
+            '<p>Baca <a id="w"></a><a href="https://example.org/" rel="noopener">teks</a>.</p>') in page
+
+
 def test_a_video_or_a_link_inside_a_raw_link_closed_in_its_line_is_told_to_move_after_its_end(tmp_path: Path) -> None:
     """A video's image or a Markdown link inside a raw <a> that its </a> closes (`digest import hugo` writes one from
     `<a href=…>Baca {{< youtube ID >}} lagi</a>`) was told '<a> is never closed … write </a>', though it is: the link

@@ -31,7 +31,7 @@ from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_p
                                      inline_players, link_token, out_of_raw_p, whole_players)
 from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, RAW_A, TEXT_TAGS,
                                      attribute_starts, drop_unusable_images, invalid_attributes, is_external,
-                                     open_quote, page_ids, player_sources, refused_addresses, safe_url, sanitize,
+                                     is_link, open_quote, page_ids, player_sources, refused_addresses, safe_url, sanitize,
                                      tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
@@ -300,7 +300,7 @@ _MAYBE_VIDEO = LazyPattern(r"//(?:[\w-]+\.)*(?:youtu|vimeo)", re.IGNORECASE)
 
 
 def _in_raw_links(children: Sequence[Token]) -> set[int]:
-    """The ``id`` of each child token inside a raw ``<a>`` that a later ``</a>`` of the paragraph closes."""
+    """The ``id`` of each child token inside a raw ``<a href=…>`` that a later ``</a>`` of the paragraph closes."""
     inside: set[int] = set()
     held: list[int] | None = None  # the children since a raw <a> open
     for child in children:
@@ -308,7 +308,7 @@ def _in_raw_links(children: Sequence[Token]) -> set[int]:
         if tag and tag[1] and held is not None:
             inside.update(held)
         if tag:
-            held = None if tag[1] else []
+            held = None if tag[1] or not is_link(child.content) else []  # an <a id=…> holds no link
         elif held is not None:
             held.append(id(child))
     return inside
@@ -1053,8 +1053,13 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
         if child.type in ("link_open", "link_close") and (id(child) in raw_linked or as_text) and _as_text(
                 child, "link in a", line, out, as_text, env.setdefault("refused", [])):
             continue  # a link in a link: the <a> would end at it, the words after it unlinked
-        if child.type in ("link_open", "footnote_ref") and raw_in_scope("a") >= 0:
-            close_from(raw_in_scope("a"))
+        if child.type in ("link_open", "footnote_ref") and (at := raw_in_scope("a")) >= 0:
+            if at == len(stack) - 1 and not is_link(stack[at][3]):  # an <a id=…> holds no link: ended at the link's
+                # own <a>, as browsers end it, and no warning (a video's link, or the editor's, is shown)
+                out.append(Token("html_inline", "", 0, content="</a>"))
+                stack.pop()
+            else:
+                close_from(at)
         if child.nesting > 0:
             stack.append(("md", child.tag, line, ""))
         elif child.nesting < 0:
@@ -1164,7 +1169,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                 child.type in ("link_open", "footnote_ref") or child.type == "html_inline" and RAW_A.match(child.content)
                 for child in token.children or ()):
             in_card = tokens[index + 2] if token.type == "heading_open" else token
-            cards += [(entry, in_card) for entry in opened if entry[0] == "a"]
+            cards += [(entry, in_card) for entry in opened if entry[0] == "a" and is_link(entry[4])]  # <a id=…>: none
         if token.type != "html_block" and waiting:  # a paragraph or other block would be inside them: closed
             for tag, block, line in reversed(waiting):
                 block.content = block.content.rstrip("\n") + f"</{tag}>\n"
@@ -1192,7 +1197,7 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
                 if not match.group(1):
                     opening = _OPENING_TAG.match(content, match.start()).group()
                     opened.append((tag, token, child, line, opening))
-                    if tag == "a" and child is None and any(entry[0] == "a" for entry in opened[:-1]):
+                    if tag == "a" and child is None and any(entry[0] == "a" and is_link(entry[4]) for entry in opened[:-1]):
                         inner.append((match.start(), opened[-1]))  # a link in a card: its text, when it is closed
                     continue
                 if child is not None and tag in inline:  # its own paragraph's: '<b>tebal</b>'

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from generator.load.embeds import Video, card, generic_title, link_html, link_text, video
-from generator.load.sanitize import FLOW_ONLY, RAW_A, TAG_ATTRIBUTES, TEXT_TAGS, tags_read
+from generator.load.sanitize import FLOW_ONLY, RAW_A, TAG_ATTRIBUTES, TEXT_TAGS, is_link, tags_read
 from generator.core.wrap import visible
 from generator.core.patterns import LazyPattern
 
@@ -136,16 +136,18 @@ def _at_top(content: str, start: int) -> bool:
 
 def _open_elements(read: str, start: int) -> list[str]:
     """The elements open at ``start`` of an HTML block as ``tags_read`` gives it, outermost first (an end tag closes
-    the last of its name open, as browsers do; a void element holds none)."""
+    the last of its name open, as browsers do; a void element holds none); an ``<a>`` without ``href`` is 'anchor'
+    (no link: ``sanitize.is_link``)."""
     stack: list[str] = []
     for found in _TAG.finditer(read, 0, start):
         name = found[2].lower()
         if name in _VOID or found[0].endswith("/>"):
             continue
         if not found[1]:
-            stack.append(name)
-        elif name in stack:
-            del stack[len(stack) - 1 - stack[::-1].index(name):]
+            stack.append("anchor" if name == "a" and not is_link(found[0]) else name)
+        elif (at := max((n for n, open_ in enumerate(stack) if open_ == name or name == "a" == open_[0]),
+                        default=-1)) >= 0:
+            del stack[at:]
     return stack
 
 
@@ -175,7 +177,11 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
             continue
         since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
         held = _open_elements(read, start)
+        anchors = len(held) - len(held := [name for name in held if name != "anchor"]) if held[-1:] == ["anchor"] else 0
         inside = "a" if "a" in held else held[-1] if held and held[-1] in _NO_FIGURE_IN else ""
+        if anchors and not inside:  # in an <a id=…> without href: ended at the card's own <a>, as in browsers
+            yield start, end, attributes, (start, end), ("</a>" * anchors, ""), False, ""
+            continue
         if inside:  # no <figure> there: a link, or in a link nothing
             yield start, end, attributes, (start, end), ("", ""), False, inside
             continue
@@ -268,13 +274,17 @@ def inline_players(token: Token, env: EnvType) -> None:
     children: list[Token] = token.children or []
     linked = in_links(children)
     line = token.map[0] if token.map else 0
-    raw_links = 0  # raw <a> tags open before this child
+    raw_a: list[bool] = []  # the raw <a> tags open before this child: whether each is a link (an href)
     i = 0
     while i < len(children):
         child = children[i]
         line += child.type in ("softbreak", "hardbreak")
         if child.type == "html_inline" and (tag := RAW_A.match(child.content)):
-            raw_links = max(0, raw_links + (-1 if tag[1] else 1))
+            if not tag[1]:
+                raw_a.append(is_link(child.content))
+            elif raw_a:
+                raw_a.pop()
+        raw_links = any(raw_a)
         if child.type != "html_inline" or child.content[:7].lower() != "<iframe":
             i += 1
             continue

@@ -277,6 +277,14 @@ def attribute_starts(raw: str) -> set[int]:
             for attribute in _RAW_ATTRIBUTE.finditer(raw, tag.start(2), tag.end(2))}
 
 
+
+def is_link(tag: str) -> bool:
+    """Whether a raw ``<a …>`` start tag makes a link: one with an ``href``. ``<a name="x">`` and ``<a id="x">`` are
+    anchors, no link: a player or a video in one is shown (browsers end the anchor at the card's or link's own
+    ``<a>``)."""
+    return any(_RAW_ATTRIBUTE.match(tag, at)[1].lower() == "href"  # type: ignore[index]
+               for at in attribute_starts(tag))
+
 _MIME = LazyPattern(r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;.*)?", re.ASCII)
 _ASCII_SPACE = LazyPattern(r"[ \t\n\f\r]+")
 """What an id may not hold (HTML: ASCII whitespace); a no-break space is allowed."""
