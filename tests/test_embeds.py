@@ -626,6 +626,23 @@ def test_a_player_or_video_in_an_anchor_without_href_is_shown_as_browsers_show_i
             '<p>Baca <a id="w"></a><a href="https://example.org/" rel="noopener">teks</a>.</p>') in page
 
 
+def test_a_player_on_its_own_line_after_a_text_tag_never_closed_is_a_card_and_the_tag_a_warning(tmp_path: Path) -> None:
+    """'<div><b>Catatan' (or '<span>') never closed, then a player on its own line, made the player an in-line link
+    inside the <b>: browsers show the player's block there, a card. The tag is closed before the card, and told at
+    its line as a tag never closed is; a player inside a <b> its </b> closes is still a link in that text."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    card = CARD_EN.format(title="Klip", start="").rstrip()
+    link = f'<a href="https://www.youtube.com/watch?v={YT}" rel="noopener">▶ Klip (YouTube)</a>'
+    body = (f"Satu.\n\n<div><b>Catatan\n{iframe}\n</div>\n\n<span>\n{iframe}\n\n<p><b>Catatan\n{iframe}\n</p>\n\n"
+            f"<div><b>Tebal {iframe} lagi</b></div>\n")
+    warnings, page = _built(tmp_path, body)
+    assert warnings == [f"content/a.md:{line}: warning: <{tag}> is never closed, so it was closed where its paragraph "
+                        f"ends (left open, it took in the rest of the article); write </{tag}> where it should end"
+                        for tag, line in (("b", 7), ("span", 11), ("b", 14))]
+    assert (f"<div><b>Catatan\n</b>{card}\n</div>\n<span>\n</span>{card}\n<p><b>Catatan\n</b></p>{card}\n"
+            f"<div><b>Tebal {link} lagi</b></div>") in page
+
+
 def test_a_video_or_a_link_inside_a_raw_link_closed_in_its_line_is_told_to_move_after_its_end(tmp_path: Path) -> None:
     """A video's image or a Markdown link inside a raw <a> that its </a> closes (`digest import hugo` writes one from
     `<a href=…>Baca {{< youtube ID >}} lagi</a>`) was told '<a> is never closed … write </a>', though it is: the link

@@ -120,6 +120,8 @@ _TAG = LazyPattern(rf"<(/?)([A-Za-z][\w-]*){TAG_ATTRIBUTES}>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _BESIDE_ENDS = LazyPattern("</?" + BLOCK_OPEN.pattern[1:] + "|<iframe\\b", re.IGNORECASE)
 """A block's start or end tag, or another player's: where the text beside a player in an HTML block ends."""
+_NEVER_CLOSED = TEXT_TAGS - {"a"}
+"""Text tags that, never closed, are closed before a player's card after them (an ``<a>`` is a link: nothing in it)."""
 _NO_FIGURE_IN = TEXT_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "pre", "legend", "label", "button"}
 """Elements that hold only phrasing content: no card's ``<figure>`` in them (a player there is a link, as in a line of
 text; in an ``<a>``, none)."""
@@ -134,38 +136,47 @@ def _at_top(content: str, start: int) -> bool:
     return depth == 0
 
 
-def _open_elements(read: str, start: int) -> list[str]:
-    """The elements open at ``start`` of an HTML block as ``tags_read`` gives it, outermost first (an end tag closes
-    the last of its name open, as browsers do; a void element holds none); an ``<a>`` without ``href`` is 'anchor'
-    (no link: ``sanitize.is_link``)."""
-    stack: list[str] = []
+def _open_elements(read: str, start: int) -> tuple[list[tuple[str, int]], set[int]]:
+    """The elements open at ``start`` of an HTML block as ``tags_read`` gives it, outermost first, each with where its
+    tag starts (an end tag closes the last of its name open, as browsers do; a void element holds none); an ``<a>``
+    without ``href`` is 'anchor' (no link: ``sanitize.is_link``). And where each element that an outer one's end tag
+    closed starts: one never closed by its own."""
+    stack: list[tuple[str, int]] = []
+    cut: set[int] = set()
     for found in _TAG.finditer(read, 0, start):
         name = found[2].lower()
         if name in _VOID or found[0].endswith("/>"):
             continue
         if not found[1]:
-            stack.append("anchor" if name == "a" and not is_link(found[0]) else name)
-        elif (at := max((n for n, open_ in enumerate(stack) if open_ == name or name == "a" == open_[0]),
+            stack.append(("anchor" if name == "a" and not is_link(found[0]) else name, found.start()))
+        elif (at := max((n for n, (open_, _) in enumerate(stack) if open_ == name or name == "a" == open_[0]),
                         default=-1)) >= 0:
+            cut.update(where for _, where in stack[at + 1:])
             del stack[at:]
-    return stack
+    return stack, cut
 
 
-def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int], tuple[str, str], bool, str]]:
+def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int, int], tuple[str, str], bool, str,
+                                             tuple[tuple[str, int], ...]]]:
     """Each ``<iframe>`` tag of an HTML block (``StartTags``), with what it holds: where it starts and ends, its
     attributes; where the text a card takes the place of starts and ends, and what goes before and after the card
     there; whether text is beside it outside any element, which the card's block leaves out of every paragraph; and
     the element that holds only phrasing content it is in (``_NO_FIGURE_IN``: ``<h2>``, ``<span>``, ``<a>``), where
-    no card can stand, '' elsewhere.
+    no card can stand, '' elsewhere; and the text tags never closed (``<b>Catatan`` on the line before it) that the
+    card's block closes, with where each starts.
 
     A ``<p>`` cannot hold a card's ``<figure>``: one that holds a player (WordPress's export: ``<p><iframe …></iframe>
     </p>``, or a player amid its text) is closed before the card and opened again after it (its ``id`` left out),
-    each only where it has text, so the text stays in paragraphs and none is left empty."""
+    each only where it has text, so the text stays in paragraphs and none is left empty. An ``<a>`` without ``href``
+    around it, and a text tag never closed (``<div><b>Catatan`` then the player on its own line: a card in browsers),
+    are closed before the card."""
     lines = [0, *(at + 1 for at, c in enumerate(content) if c == "\n")]
     tags = [(lines[line - 1] + column, length, tag, attributes)
             for (line, column), length, tag, attributes in StartTags(frozenset({"iframe", "p"}), content).found]
     end = 0
     read = tags_read(content)  # comments and '<' in values blanked: no tag there ends a <p>
+    stay, cut = _open_elements(read, len(read))
+    never = cut | {where for _, where in stay}  # text tags no end tag of their own closes
     paragraph, again = (-1, -1), "<p>"  # where the last <p> start tag starts and ends; that tag again, without its id
     for n, (start, length, tag, attributes) in enumerate(tags):
         if tag == "p":
@@ -176,21 +187,27 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         if start < end:  # text an iframe before holds
             continue
         since, end = max(paragraph[1], end), _IFRAME_END.match(content, start + length).end()  # type: ignore[union-attr]
-        held = _open_elements(read, start)
-        anchors = len(held) - len(held := [name for name in held if name != "anchor"]) if held[-1:] == ["anchor"] else 0
-        inside = "a" if "a" in held else held[-1] if held and held[-1] in _NO_FIGURE_IN else ""
-        if anchors and not inside:  # in an <a id=…> without href: ended at the card's own <a>, as in browsers
-            yield start, end, attributes, (start, end), ("</a>" * anchors, ""), False, ""
-            continue
+        held, _ = _open_elements(read, start)
+        ended: list[tuple[str, int]] = []  # an <a id=…> (no link), or a text tag never closed: closed before the card
+        while held and (held[-1][0] == "anchor" or held[-1][0] in _NEVER_CLOSED and held[-1][1] in never):
+            ended.append(held.pop())
+        names = [name for name, _ in held if name != "anchor"]
+        inside = "a" if "a" in names else names[-1] if names and names[-1] in _NO_FIGURE_IN else ""
         if inside:  # no <figure> there: a link, or in a link nothing
-            yield start, end, attributes, (start, end), ("", ""), False, inside
+            yield start, end, attributes, (start, end), ("", ""), False, inside, ()
+            continue
+        shut = "".join(f"</{'a' if name == 'anchor' else name}>" for name, _ in ended)
+        unclosed = tuple((name, where) for name, where in ended if name != "anchor")
+        if ended and (paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start)):
+            # in an <a id=…> (browsers end it at the card's own <a>), or after a <b> never closed: the card after it
+            yield start, end, attributes, (start, end), (shut, ""), False, "", unclosed
             continue
         if paragraph[1] < 0 or _P_ENDS.search(read, paragraph[1], start):  # in no <p>
             left = max((found.end() for found in _BESIDE_ENDS.finditer(read, 0, start)), default=0)
             right = found.start() if (found := _BESIDE_ENDS.search(read, end)) else len(content)
             beside = html.unescape(_TAG.sub("", read[left:start] + read[end:right]))  # comments are spaces there,
             # '&nbsp;' a space: no text
-            yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), ""
+            yield start, end, attributes, (start, end), ("", ""), bool(beside.strip()) and _at_top(content, start), "", ()
             continue
         close = _P_ENDS.search(read, end)
         following = next((t[0] for t in tags[n + 1:] if t[2] == "iframe" and t[0] >= end), len(content))
@@ -198,10 +215,11 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         replaced, before = (start, "</p>") if read[since:start].strip() else \
             (paragraph[0], "") if since == paragraph[1] else (start, "")
         if read[end:boundary].strip():
-            yield start, end, attributes, (replaced, end), (before, again), False, ""
+            yield start, end, attributes, (replaced, end), (shut + before, again), False, "", unclosed
         else:
             closed = close is not None and boundary == close.start() and close[0].startswith("</")
-            yield start, end, attributes, (replaced, close.end() if closed else end), (before, ""), False, ""  # type: ignore[union-attr]
+            yield start, end, attributes, (replaced, close.end() if closed else end), (shut + before, ""), False, "", \
+                unclosed  # type: ignore[union-attr]
 
 
 _VIMEO_SCRIPT = LazyPattern(r"""<script\s+src=["']?https://player\.vimeo\.com/api/player\.js["']?\s*>\s*</script\s*>""",
@@ -317,13 +335,14 @@ def block_players(token: Token, env: EnvType) -> None:
     options: MarkdownOptions = env["options"]
     first = token.map[0] if token.map else 0
     pieces, at, vimeo = [], 0, False
-    for start, end, found, (replaced, after), (closing, opening), beside, inside in _iframes(token.content):
+    for start, end, found, (replaced, after), (closing, opening), beside, inside, unclosed in _iframes(token.content):
         what = video(found.get("src", ""), player=True)
         line = first + token.content.count("\n", 0, start)
         if isinstance(what, str):
             env.setdefault("videos", []).append((found.get("src", ""), what, line))
         if not isinstance(what, Video):
             continue
+        env.setdefault("unclosed", []).extend((tag, first + token.content.count("\n", 0, at)) for tag, at in unclosed)
         vimeo = vimeo or what.host == "vimeo"
         if inside == "a":  # a link in a link: the <a> would end at the card's
             env.setdefault("videos", []).append((found.get("src", ""), PLAYER_IN_LINK, line))
@@ -356,7 +375,7 @@ def out_of_raw_p(tokens: list[Token], at: int) -> None:
     if not _CARD_BLOCK.fullmatch(tokens[at].content) or at == 0 or tokens[at - 1].type != "html_block":
         return
     before = tokens[at - 1]
-    if (_open_elements(tags_read(before.content), len(before.content)) or [""])[-1] != "p":
+    if (_open_elements(tags_read(before.content), len(before.content))[0] or [("", 0)])[-1][0] != "p":
         return
     if empty := _P_START_LAST.search(before.content):
         before.content = before.content[:empty.start()] + before.content[empty.end():]
