@@ -2743,6 +2743,32 @@ def test_a_footnote_label_broken_over_lines_or_with_a_tab_is_told_at_its_mark(tm
         f"content/2025/07/a.md:17: footnote [^c d] shown as plain text: {fix.format('c-d')}:, and its marks the same"]
 
 
+def test_a_pattern_with_a_space_in_a_sentence_is_no_footnote_label_and_no_warning(tmp_path: Path) -> None:
+    """'Pola [^a-z ] menolak huruf kecil' (a regular expression in prose, outside code) was warned 'footnote mark
+    [^a-z ] shown as plain text: … write [^a-z]'. A spaced mark is told only when its label is words ('[^kata lain]')
+    or a note has it, written with the space or with '-' for it ('[^sumber resmi]' and '[^sumber-resmi]: …'); a
+    one-word note whose label ends with a space ('[^x-y ]: Catatan.') is told too (it was a link's address, the mark
+    a link to it, without a word)."""
+    body = ("Pola [^a-z ] menolak huruf kecil, [^0-9 ] angka, dan [^ ] spasi.\n\nKurung [^x-y ] lagi.\n\n"
+            "[^x-y ]: Catatan.\n\nLupa[^kata lain] dan[^sumber resmi].\n\n[^sumber-resmi]: Isi.\n")
+    page, said = page_and_warnings(tmp_path, body, "footnote")
+    assert "<p>Pola [^a-z ] menolak huruf kecil, [^0-9 ] angka, dan [^ ] spasi.</p>" in page
+    assert "<p>Kurung [^x-y ] lagi.</p>" in page
+    fix = "a footnote label cannot hold a space; write [^{}]"
+    assert said == [
+        f"content/2025/07/a.md:7: footnote mark [^x-y ] shown as plain text: {fix.format('x-y')}, and its note's "
+        "label the same",
+        "content/2025/07/a.md:9: footnote [^x-y ] left out of the page, read as a link's address 'Catatan.': "
+        f"{fix.format('x-y')}:, and its marks the same",
+        f"content/2025/07/a.md:11: footnote mark [^kata lain] shown as plain text: {fix.format('kata-lain')}, and its "
+        "note's label the same",
+        f"content/2025/07/a.md:11: footnote mark [^sumber resmi] shown as plain text: {fix.format('sumber-resmi')}, "
+        "and its note's label the same",
+        "content/2025/07/a.md:13: footnote [^sumber-resmi] is left out of the page: no mark [^sumber-resmi] in the "
+        "text refers to it; write [^sumber-resmi] where the note belongs (not on a line of raw HTML, where it is plain "
+        "text), or delete the note"]
+
+
 def test_a_footnote_defined_again_is_told_at_each_later_definition_with_the_one_readers_see(tmp_path: Path) -> None:
     """'[^1]: Pertama.' and later '[^1]: Kedua.': the footnote plugin kept the last and left the first out of the page
     without a word. Each later definition is a warning naming the first one's line and the one readers see."""

@@ -682,6 +682,8 @@ _SPACED_LABEL = LazyPattern(r"\[\^(?=[^\]\s]*\s)([^\]]*+)\]")
 the footnote plugin takes for none (but a mark and its note both with one tab: a footnote, no text to read here).
 Possessive: a '[^' that no ']' follows is read once, not again from each space in it."""
 _LINE_BREAK = LazyPattern(r"[ \t]*\n[ \t]*")
+_WORDS_LABEL = LazyPattern(r"\w[\w-]*(?:\s+\w[\w-]*)+")
+"""A spaced label that is clearly one: words ('data bps', 'bps\n2025'), not a pattern in prose ('[^a-z ]', '[^ ]')."""
 
 
 def _shown_label(label: str) -> str:
@@ -694,17 +696,20 @@ def _spaced_labels(state: StateCore) -> None:
     label, '', line) and ('spaced note', its label, the address a link's reference definition took from it or '',
     line). The plugin takes neither for a footnote: the page showed them as text, or, with a one-word note ('[^a b]:
     Spasi.'), the mark as a link to that word; that link is shown as the mark was written. A mark broken over lines
-    ('[^bps\\n2025]') is read across its line break. Run before ``digest``."""
+    ('[^bps\\n2025]') is read across its line break. A mark is told only when its label is clearly one
+    (``_WORDS_LABEL``) or a note has it (written with the space, or with '-' for it): '[^a-z ]' in a sentence is a
+    pattern, shown as written. Run before ``digest``."""
     from markdown_it.common.utils import normalizeReference
     from markdown_it.token import Token
     if "[^" not in state.src or not _SPACED_LABEL.search(state.src):
         return
     refused = state.env.setdefault("refused", [])
-    defined = {key: ref for key, ref in state.env.get("references", {}).items() if key.startswith("^") and " " in key}
-    rows = state.src.split("\n") if defined else []
-    for ref in defined.values():
-        written = _SPACED_LABEL.search("\n".join(rows[ref["map"][0]:ref["map"][1]]))
-        refused.append(("spaced note", _shown_label(written[1]) if written else "", ref["href"], ref["map"][0]))
+    rows = state.src.split("\n") if "references" in state.env else []
+    defined = {}  # a space inside the label, or only at its end ('[^x-y ]: Catatan.', which the key has trimmed)
+    for key, ref in state.env.get("references", {}).items() if rows else ():
+        if key.startswith("^") and (written := _SPACED_LABEL.match("\n".join(rows[ref["map"][0]:ref["map"][1]]).lstrip())):
+            defined[key] = ref
+            refused.append(("spaced note", _shown_label(written[1]), ref["href"], ref["map"][0]))
     for token in state.tokens:
         if token.type != "inline" or not token.children or "[^" not in token.content:
             continue
@@ -730,6 +735,10 @@ def _spaced_labels(state: StateCore) -> None:
                     refused.append(("spaced note" if line_start and text[found.end():][:1] == ":" else "spaced mark",
                                     _shown_label(found[1]), "", lines[at + bisect_right(starts, found.start()) - 1]))
                 j = at
+    notes = {" ".join(label.split()).lower() for kind, label, *_ in refused if kind == "spaced note"} | {
+        key[1:].lower() for key in state.env.get("footnotes", {}).get("refs", {})}  # ':label'
+    refused[:] = [entry for entry in refused if entry[0] != "spaced mark" or _WORDS_LABEL.fullmatch(entry[1]) or {
+        " ".join(entry[1].split()).lower(), "-".join(entry[1].split()).lower()} & notes]
 
 
 _TEXT_RUN = ("text", "softbreak")
