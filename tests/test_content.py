@@ -2853,6 +2853,23 @@ def test_a_footnote_mark_in_a_link_s_text_is_told_with_where_to_move_it(tmp_path
         "as plain text; move it after the link: [data terbaru](…)^[…]"]
 
 
+def test_a_footnote_mark_in_a_shortcut_reference_link_s_text_is_told_too(tmp_path: Path) -> None:
+    """'[laporan[^1]]' with '[laporan]: https://…' (a shortcut reference link with a mark in its text) was shown as
+    '[laporan[1]]' without the mark-in-link warning that '[laporan[^1]](…)' gets. Brackets around a mark whose text
+    is no reference's label ('[x[^1]]') are prose, and no warning."""
+    body = ("Baca [laporan[^1]] dan [laporan\n[^1] tahunan] hari ini, [x[^1]] juga.\n\n[^1]: Catatan.\n\n"
+            "[laporan]: https://example.org/laporan\n[laporan tahunan]: https://example.org/tahunan\n")
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert "<p>Baca [laporan<sup" in page
+    move = ("and a link cannot hold another (the mark links to its note), so the link is not made: readers see its "
+            "brackets as text; move the mark after the link")
+    assert said == [
+        f"content/2025/07/a.md:5: footnote mark [^1] is inside the text of the link 'laporan' "
+        f"(https://example.org/laporan), {move}: [laporan][][^1]",
+        f"content/2025/07/a.md:6: footnote mark [^1] is inside the text of the link 'laporan tahunan' "
+        f"(https://example.org/tahunan), {move}: [laporan tahunan][][^1]"]
+
+
 def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
         tmp_path: Path) -> None:
     """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text

@@ -165,10 +165,11 @@ class Rendered:
     where it is ('image': in an image's alt text, 'note': in a note left out for no mark refers to it, 'again': in a
     note defined again, of which the page shows the last, 'raw': in raw HTML, where it is text), its label ('' for an
     inline ``^[…]``), the alt text or the note's label, and the body's line (from 0)."""
-    marks_in_links: tuple[tuple[str, str, str, int], ...] = ()
+    marks_in_links: tuple[tuple[str, str, str, int, bool], ...] = ()
     """Each footnote mark written in a Markdown link's text (``_marks_in_links``): its label ('' for an inline
     ``^[…]``, shown as its text in the link; a labelled one keeps the link from being made), the link's text and
-    address, and the body's line (from 0) of the mark."""
+    address, the body's line (from 0) of the mark, and whether the link is a shortcut reference ('[laporan[^1]]' with
+    '[laporan]: …'), whose address readers do not see."""
     open_quote: tuple[tuple[str, int], ...] = ()
     """A raw tag's quoted value never closed, to the end of the body (``<div title="x>``), which browsers read as the
     rest of the article and then drop with its tag, so that readers see none of it: the attribute to its quote
@@ -446,7 +447,7 @@ def _digest_rule(state: StateCore) -> None:
         elif kind == "inline" and token.children:
             _refuse_unsafe(token, state.env)
             if "marks" in state.env and ("[^" in token.content or "^[" in token.content) and (
-                    "](" in token.content or "][" in token.content):
+                    "](" in token.content or "][" in token.content or _MARK_IN_SHORTCUT.search(token.content)):
                 _marks_in_links(token, state.md, state.src, state.env)
             if "<" in token.content:
                 more = _inline_html(token.children, summary is None and not in_heading, state.env,
@@ -824,6 +825,9 @@ def _marks(tokens: Sequence[Token], players: bool, env: EnvType) -> None:
 _MARK_BEFORE_LINK_END = LazyPattern(r"(?<!\\)\[\^[^\]\s]+\][^\[\]]*\]\s*[(\[]")
 """A footnote mark, then the end of a link's text ('[laporan[^1]](…)', '… [^1]][ref]'): maybe a mark in one."""
 _WRITTEN_MARK = LazyPattern(r"(?<!\\)\[\^([^\]\s]+)\]")
+_MARK_IN_SHORTCUT = LazyPattern(r"(?<![\\\]])\[([^\[\]]*(?:\[\^[^\]\s]+\][^\[\]]*)+)\](?!\s*[(\[]|:)")
+"""Brackets around text and a footnote mark, no link or reference after them ('[laporan[^1]]'): a shortcut reference
+link with a mark in its text when the text without its marks is a reference's label ('[laporan]: https://…')."""
 _PLACEHOLDER = LazyPattern("\ue000(\\d+)\ue001")
 """A written mark's stand-in while ``_marks_in_links`` reads a paragraph again: text no rule takes (private use)."""
 
@@ -834,6 +838,7 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
     and text (the link is not made; readers see its brackets and address), which is found by reading the paragraph
     again with each mark a placeholder; an inline ``^[…]`` in a link's text made a link in a link, invalid HTML that
     browsers split, and is shown as its text, its id kept for its note's way back (as in a card, ``_unlinked``)."""
+    from markdown_it.common.utils import normalizeReference
     found = env.setdefault("marks_in_links", [])
     children = token.children or []
     opened: list[tuple[str, int, list[int]]] = []  # each link open: its address, where its text starts, its marks
@@ -845,12 +850,18 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
             if inside:
                 lines = _child_lines(token, src, env)
                 text = " ".join(_plain(children[start:i]).split())
-                found += [(str(children[n].meta.get("label") or ""), text, href, lines[n]) for n in inside]
+                found += [(str(children[n].meta.get("label") or ""), text, href, lines[n], False) for n in inside]
         elif child.type == "footnote_ref" and opened:
             child.meta["as_text"] = True
             opened[-1][2].append(i)
     refs = env["footnotes"].get("refs", {})
     content = token.content
+    first = token.map[0] if token.map else 0
+    for link in _MARK_IN_SHORTCUT.finditer(content) if refs else ():
+        text = " ".join(_WRITTEN_MARK.sub(" ", link[1]).split())
+        if (ref := env.get("references", {}).get(normalizeReference(text))) is not None:  # not made: text, brackets
+            found += [(mark[1], text, ref["href"], first + content.count("\n", 0, link.start(1) + mark.start()), True)
+                      for mark in _WRITTEN_MARK.finditer(link[1]) if ":" + mark[1] in refs]
     if not (refs and _MARK_BEFORE_LINK_END.search(content)):
         return
     written = [m for m in _WRITTEN_MARK.finditer(content) if ":" + m[1] in refs]
@@ -860,7 +871,6 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
         at = mark.end()
     again: list[Token] = []
     md.inline.parse("".join(parts) + content[at:], md, {"references": env.get("references", {})}, again)
-    first = token.map[0] if token.map else 0
     links: list[tuple[str, int]] = []  # each link open: its address, where its text starts
     for i, child in enumerate(again):
         if child.type == "link_open" and child.markup not in ("autolink", "linkify"):
@@ -869,7 +879,7 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
             href, start = links.pop()
             text = " ".join(_PLACEHOLDER.sub("", _plain(again[start:i])).split())
             for n in map(int, _PLACEHOLDER.findall("".join(c.content for c in again[start:i] if c.type == "text"))):
-                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start())))
+                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start()), False))
 
 
 def _lost_marks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
