@@ -2870,6 +2870,27 @@ def test_a_footnote_mark_in_a_shortcut_reference_link_s_text_is_told_too(tmp_pat
         f"(https://example.org/tahunan), {move}: [laporan tahunan][][^1]"]
 
 
+def test_a_footnote_mark_in_a_raw_link_s_text_is_told_as_a_mark_in_a_link_not_as_a_link_never_closed(
+        tmp_path: Path) -> None:
+    """'<a href=…>laporan[^1] tahunan</a>' was told '<a> is never closed … write </a>', though it is: the mark's link
+    ended the <a>, and 'tahunan' lost its link. The <a> stays whole, the mark in it is shown as its text (its note's
+    way back kept), and the warning is the mark-in-link one, saying to move the mark after the </a>."""
+    body = ('Baca <a href="https://example.org/laporan">laporan[^1] tahunan</a> hari ini, '
+            '<a href="https://example.org/data">data^[Dari BPS.]</a>.\n\n[^1]: Catatan.\n')
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert ('<a href="https://example.org/laporan" rel="noopener">laporan<sup class="footnote-ref"><span id="fnref1">[1]'
+            '</span></sup> tahunan</a> hari ini, <a href="https://example.org/data" rel="noopener">data<sup '
+            'class="footnote-ref"><span id="fnref2">[2]</span></sup></a>.') in page
+    tree = lxml.html.fromstring(page)
+    assert tree.xpath("//a//a") == [] and {"fnref1", "fnref2"} <= set(tree.xpath("//@id"))
+    move = "and a link cannot hold another (the mark links to its note), so the mark is shown as plain text; move"
+    assert said == [
+        "content/2025/07/a.md:5: footnote mark [^1] is inside the text of the link 'laporan tahunan' "
+        f"(https://example.org/laporan), {move} the mark after the link: <a href=…>laporan tahunan</a>[^1]",
+        "content/2025/07/a.md:5: inline footnote ^[…] is inside the text of the link 'data' "
+        f"(https://example.org/data), {move} it after the link: <a href=…>data</a>^[…]"]
+
+
 def test_a_raw_link_in_a_card_s_paragraph_is_quoted_as_written_without_markers_and_told_when_never_closed(
         tmp_path: Path) -> None:
     """An attacker's report: an inner '<a>' left open in a card's paragraph was quoted '<a href="…"></a>', its text

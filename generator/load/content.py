@@ -771,14 +771,14 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
                                 "label, and the marks meant for it", "warning"))
     for why, label, about, line in rendered.lost_marks:
         problems.append(Problem(rel, body_line + line, "", lost_mark_message(why, label, about), "warning"))
-    for label, text, href, line, shortcut in rendered.marks_in_links:
+    for label, text, href, line, form in rendered.marks_in_links:
         mark, moved = (f"footnote mark [^{label}]", f"[^{label}]") if label else ("inline footnote ^[…]", "^[…]")
-        said = f"the link is not made: readers see its brackets{'' if shortcut else ' and address'} as text" if label \
-            else "the mark is shown as plain text"
+        said = f"the link is not made: readers see its brackets{'' if form else ' and address'} as text" if label \
+            and form != "raw" else "the mark is shown as plain text"
+        link = f"<a href=…>{text}</a>" if form == "raw" else f"[{text}]{'[]' if form else '(…)'}"
         problems.append(Problem(rel, body_line + line, "", f"{mark} is inside the text of the link '{text}' ({shortened(href)}), "
                                 f"and a link cannot hold another (the mark links to its note), so {said}; move "
-                                f"{'the mark' if label else 'it'} after the link: [{text}]{'[]' if shortcut else '(…)'}"
-                                f"{moved}", "warning"))
+                                f"{'the mark' if label else 'it'} after the link: {link}{moved}", "warning"))
     for address, message, line in rendered.videos:
         problems.append(Problem(rel, body_line + line, "", f"video {address}: {message}" if address else message,
                                 "warning"))

@@ -165,11 +165,12 @@ class Rendered:
     where it is ('image': in an image's alt text, 'note': in a note left out for no mark refers to it, 'again': in a
     note defined again, of which the page shows the last, 'raw': in raw HTML, where it is text), its label ('' for an
     inline ``^[…]``), the alt text or the note's label, and the body's line (from 0)."""
-    marks_in_links: tuple[tuple[str, str, str, int, bool], ...] = ()
+    marks_in_links: tuple[tuple[str, str, str, int, str], ...] = ()
     """Each footnote mark written in a Markdown link's text (``_marks_in_links``): its label ('' for an inline
     ``^[…]``, shown as its text in the link; a labelled one keeps the link from being made), the link's text and
-    address, the body's line (from 0) of the mark, and whether the link is a shortcut reference ('[laporan[^1]]' with
-    '[laporan]: …'), whose address readers do not see."""
+    address, the body's line (from 0) of the mark, and the link's form: '' (``[…](…)``, ``[…][ref]``), 'shortcut'
+    ('[laporan[^1]]' with '[laporan]: …', whose address readers do not see) or 'raw' (``<a href=…>laporan[^1]</a>``,
+    the mark shown as its text: ``_close_inline``)."""
     open_quote: tuple[tuple[str, int], ...] = ()
     """A raw tag's quoted value never closed, to the end of the body (``<div title="x>``), which browsers read as the
     rest of the article and then drop with its tag, so that readers see none of it: the attribute to its quote
@@ -850,7 +851,7 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
             if inside:
                 lines = _child_lines(token, src, env)
                 text = " ".join(_plain(children[start:i]).split())
-                found += [(str(children[n].meta.get("label") or ""), text, href, lines[n], False) for n in inside]
+                found += [(str(children[n].meta.get("label") or ""), text, href, lines[n], "") for n in inside]
         elif child.type == "footnote_ref" and opened:
             child.meta["as_text"] = True
             opened[-1][2].append(i)
@@ -860,7 +861,8 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
     for link in _MARK_IN_SHORTCUT.finditer(content) if refs else ():
         text = " ".join(_WRITTEN_MARK.sub(" ", link[1]).split())
         if (ref := env.get("references", {}).get(normalizeReference(text))) is not None:  # not made: text, brackets
-            found += [(mark[1], text, ref["href"], first + content.count("\n", 0, link.start(1) + mark.start()), True)
+            found += [(mark[1], text, ref["href"], first + content.count("\n", 0, link.start(1) + mark.start()),
+                       "shortcut")
                       for mark in _WRITTEN_MARK.finditer(link[1]) if ":" + mark[1] in refs]
     if not (refs and _MARK_BEFORE_LINK_END.search(content)):
         return
@@ -879,7 +881,7 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
             href, start = links.pop()
             text = " ".join(_PLACEHOLDER.sub("", _plain(again[start:i])).split())
             for n in map(int, _PLACEHOLDER.findall("".join(c.content for c in again[start:i] if c.type == "text"))):
-                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start()), False))
+                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start()), ""))
 
 
 def _lost_marks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
@@ -1072,6 +1074,12 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
         if child.type in ("link_open", "link_close") and (id(child) in raw_linked or as_text) and _as_text(
                 child, "link in a", line, out, as_text, env.setdefault("refused", [])):
             continue  # a link in a link: the <a> would end at it, the words after it unlinked
+        if child.type == "footnote_ref" and id(child) in raw_linked and (at := raw_in_scope("a")) >= 0:
+            child.meta["as_text"] = True  # the mark's link would end the <a>: its text, the <a> whole
+            text, href = _raw_link_text(token.children or [], child, stack[at][3])
+            env.setdefault("marks_in_links", []).append((str(child.meta.get("label") or ""), text, href, line, "raw"))
+            out.append(child)
+            continue
         if child.type in ("link_open", "footnote_ref") and (at := raw_in_scope("a")) >= 0:
             if at == len(stack) - 1 and not is_link(stack[at][3]):  # an <a id=…> holds no link: ended at the link's
                 # own <a>, as browsers end it, and no warning (a video's link, or the editor's, is shown)
@@ -1100,6 +1108,17 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
         out.append(child)
     close_from(0)
     return out
+
+
+def _raw_link_text(children: Sequence[Token], inside: Token, opening: str) -> tuple[str, str]:
+    """The text readers see of the raw ``<a>`` (its start tag ``opening``) that the child ``inside`` is in, and its
+    ``href``."""
+    at = next(n for n, child in enumerate(children) if child is inside)
+    start = next(n for n in range(at, -1, -1) if children[n].type == "html_inline" and children[n].content == opening)
+    end = next((n for n in range(at, len(children)) if children[n].type == "html_inline"
+                and (tag := RAW_A.match(children[n].content)) and tag[1]), len(children))
+    found = StartTags(frozenset({"a"}), opening).found
+    return " ".join(_plain(children[start + 1:end]).split()), found[0][3].get("href", "") if found else ""
 
 
 _PHRASING_ONLY = _CLOSED_IN_LINE - {"a", "ins", "del"}
