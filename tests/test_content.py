@@ -2352,11 +2352,25 @@ def test_a_heading_or_note_mark_removed_with_a_noscript_is_left_out_of_the_conte
     assert 'href="#fnref1"' not in page and '<li id="fn1" class="footnote-item"><p>Satu.</p>' in page
     assert 'href="#fnref2"' in page
     said = [f"{w.path}:{w.line}: {w.message}" for w in result.warnings if "removed with everything" in w.message]
-    assert said == ["content/2025/07/a.md:8: <noscript> removed with everything inside (heading 'Yin cang', heading "
-                    "'Templat', note 1's back-link left out too: it linked into it): a digest's pages and feeds keep "
-                    "no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead",
-                    "content/2025/07/a.md:16: <template> removed with everything inside: a digest's pages and feeds "
-                    "keep no embeds, scripts, styles, form fields or inline SVG; link to what it shows instead"]
+    assert said == ["content/2025/07/a.md:8: <noscript> removed with everything inside (heading 'Yin cang', note 1's "
+                    "back-link left out too: it linked into it): a digest's pages and feeds keep no embeds, scripts, "
+                    "styles, form fields or inline SVG; link to what it shows instead",
+                    "content/2025/07/a.md:16: <template> removed with everything inside (heading 'Templat' left out "
+                    "too: it linked into it): a digest's pages and feeds keep no embeds, scripts, styles, form fields "
+                    "or inline SVG; link to what it shows instead"]
+
+
+def test_each_heading_removed_with_a_template_is_told_at_the_line_of_the_element_that_held_it(tmp_path: Path) -> None:
+    """Two <template> elements each holding a heading: both headings were named in the warning at the first one's
+    line, and the second's warning named none; each is told at the line of the element it was in."""
+    body = ("Awal.\n\n<template>\n\n## Judul satu\n\n</template>\n\nTengah.\n\n<template>\n\n## Judul dua\n\n"
+            "</template>\n\nAkhir.\n")
+    make_project(tmp_path, {"2025/07/a.md": article(title="A", date="2025-07-01", body=body)})
+    result = build_project(tmp_path)
+    said = [f"{w.path}:{w.line}: {w.message.split(':')[0]}" for w in result.warnings if "removed with" in w.message]
+    assert said == ["content/2025/07/a.md:7: <template> removed with everything inside (heading 'Judul satu' left out "
+                    "too", "content/2025/07/a.md:15: <template> removed with everything inside (heading 'Judul dua' "
+                    "left out too"]
 
 
 def test_raw_ids_and_player_attributes_with_invalid_values_are_removed_with_a_warning(tmp_path: Path) -> None:

@@ -699,9 +699,12 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     at_lines: dict[int, dict[str, None]] = {}  # the tags removed at each line, each once, in order
     for tag, line in rendered.dropped_at:
         at_lines.setdefault(line, {})[tag] = None
-    for n, (line, tags) in enumerate(at_lines.items()):
-        problems.append(Problem(rel, body_line + line, "", removed_message(tuple(tags), rendered.hidden if n == 0
-                                                                          else ()), "warning"))
+    hidden: dict[int, list[str]] = {}  # what was left out, under the line of the element removed at or before it
+    for what, line in rendered.hidden:
+        hidden.setdefault(max((at for at in at_lines if at <= line), default=min(at_lines, default=0)), []).append(what)
+    for line, tags in at_lines.items():
+        problems.append(Problem(rel, body_line + line, "", removed_message(tuple(tags), hidden.get(line, ())),
+                                "warning"))
     if rendered.unclosed_comment >= 0:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
                                 "closed, so it would hide the rest of the article; write --> where the note ends"))

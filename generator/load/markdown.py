@@ -122,9 +122,10 @@ class Rendered:
     """Each raw tag the writer left open that was closed at the end of its paragraph or block (``<b>`` …, an
     ``<a>`` before the next link or footnote mark, ``<details>`` …): its name and the body's line (from 0) of its tag.
     Left open, the HTML5 parser reopened it in every later block, or it held the rest of the article."""
-    hidden: tuple[str, ...] = ()
+    hidden: tuple[tuple[str, int], ...] = ()
     """What was left out because the sanitiser removed its target with a ``dropped`` element: "heading 'X'" (not in
-    the table of contents), "note 1's back-link" (its mark is gone); the removal warning names them."""
+    the table of contents), "note 1's back-link" (its mark is gone), with the body's line (from 0) of the heading or
+    mark; the warning of the element removed at or before that line names it."""
     invalid: tuple[tuple[str, str, str, str, int], ...] = ()
     """Each raw attribute the sanitiser removed for its value (``sanitize.bad_value``; an id an element above has):
     (tag, attribute, value, why, the body's line from 0 of its tag)."""
@@ -1730,9 +1731,9 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
             body = _THEME_ID_ATTR.sub("", body)
     if env.get("id_mark"):
         body = _settle_ids(body, tokens, text, env)
-    hidden: tuple[str, ...] = ()
+    hidden: tuple[tuple[str, int], ...] = ()
     if dropped:
-        body, env["headings"], hidden = _without_removed_targets(body, env["headings"])
+        body, env["headings"], hidden = _without_removed_targets(body, env["headings"], _target_lines(tokens, text, env))
     return Rendered(_with_toc(body, env["headings"], options, toc, lang), env.get("summary"), md is unlinked,
                     tuple(dict.fromkeys(tag for tag, _ in dropped)), dropped,
                     tuple(env.get("unusable", ())), env.get("unclosed_comment", -1),
@@ -1772,19 +1773,37 @@ _ANCHOR_LINK = LazyPattern(r'<a class="anchor" href="#([^"]*)" aria-label="[^"]*
 _BACKLINK = LazyPattern(r' <a href="#([^"]*fnref(\d+)[^"]*)" class="footnote-backref"[^>]*>\u21a9\ufe0e</a>')
 
 
-def _without_removed_targets(body: str, headings: Sequence[tuple[int, str, str]]
-                             ) -> tuple[str, list[tuple[int, str, str]], tuple[str, ...]]:
+def _target_lines(tokens: Sequence[Token], src: str, env: EnvType) -> tuple[list[int], dict[str, int]]:
+    """The body's line (from 0) of each heading, in order, and of each footnote mark, by its back-link's target
+    ('fnref1', 'fnref1:1'): where a removal warning says each left out was."""
+    headings, marks = [], {}
+    for token in tokens:
+        if token.type == "heading_open":
+            headings.append(token.map[0] if token.map else 0)
+        elif token.type == "inline" and any(child.type == "footnote_ref" for child in token.children or ()):
+            for child, line in zip(token.children or (), _child_lines(token, src, env)):
+                if child.type == "footnote_ref":
+                    sub = child.meta.get("subId", 0)
+                    marks[f"fnref{child.meta['id'] + 1}" + (f":{sub}" if sub > 0 else "")] = line
+    return headings, marks
+
+
+def _without_removed_targets(body: str, headings: Sequence[tuple[int, str, str]],
+                             lines: tuple[list[int], dict[str, int]]
+                             ) -> tuple[str, list[tuple[int, str, str]], tuple[tuple[str, int], ...]]:
     """``body`` (sanitised) without the back-links to a footnote mark the sanitiser removed with the element it was in
     (``<noscript>``, ``<template>`` …), the headings so removed (and the '#' link of one whose text outlives its
     tag: a setext heading's first line inside the element), and what was left out ("heading 'X'", "note 1's
-    back-link"), for the removal warning: the table of contents and the notes linked to nothing there."""
+    back-link") with its line (``_target_lines``), for the removal warning: the table of contents and the notes
+    linked to nothing there."""
     ids = page_ids(body)
-    hidden = [f"heading '{text}'" for _, anchor, text in headings if anchor not in ids]
+    hidden = [(f"heading '{text}'", line) for (_, anchor, text), line in zip(headings, lines[0]) if anchor not in ids]
 
     def keep(found: re.Match[str]) -> str:
         if found.group(1) in ids:
             return found.group()
-        hidden.append(f"note {found.group(2)}'s back-link")
+        mark = found.group(1)[found.group(1).rindex("fnref"):]
+        hidden.append((f"note {found.group(2)}'s back-link", lines[1].get(mark, 0)))
         return ""
 
     if hidden:  # a heading's '#' link, left after the removed element its text began in
